@@ -1,0 +1,40 @@
+# Thin wrapper over CMake. `make demo` and `make test` install missing Debian packages first when
+# run as root (and list them otherwise); `make build` only builds.
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+SAMPLE := samples/yunnan-aluminium-2020-csr.txt
+
+# Every package the build, the tests and the benchmarks use (Debian 12).
+PACKAGES := cmake g++ make pkg-config libboost-dev libboost-filesystem-dev \
+  libboost-program-options-dev libspdlog-dev libicu-dev libgtest-dev libgmock-dev \
+  libpoppler-cpp-dev nlohmann-json3-dev libssl-dev poppler-utils python3 python3-jsonschema
+
+.PHONY: all deps build demo test clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "installing missing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+	  echo "missing Debian packages:$$missing"; echo "install them as root: apt-get install$$missing"; exit 1; \
+	fi
+
+build:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+demo: deps build
+	$(BUILD_DIR)/bin/esgaudit check $(SAMPLE) --fail-on never
+
+test: deps build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD_DIR)

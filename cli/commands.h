@@ -1,0 +1,48 @@
+// The subcommands behind the parsed command line.
+#ifndef ESGAUDIT_CLI_COMMANDS_H_
+#define ESGAUDIT_CLI_COMMANDS_H_
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "esgaudit/exit_status.h"
+#include "esgaudit/report.h"
+#include "esgaudit/rule_selection.h"
+
+namespace esgaudit::cli {
+
+// Everything the parser settled; defaults are the documented ones.
+struct Settings {
+  std::string command;
+  std::vector<std::string> inputs;
+  std::string data;
+  std::string format;  // "" = the command's default
+  std::string output;
+  std::string fail_on = "error";
+  std::string lang = "zh";
+  std::string scheme = "gri";
+  std::vector<std::string> plugin_dirs;  // added to the defaults
+  std::vector<std::string> rules_dirs;
+  RuleSelection selection;
+  bool relations = false;
+  bool default_plugins = true;
+  unsigned jobs = 0;  // 0 = one per core
+};
+
+// Where commands write: stdout or an --output file written whole at the end.
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+};
+
+ExitStatus RunCheck(const Settings& s, Io io);
+ExitStatus RunExtract(const Settings& s, Io io);
+ExitStatus RunIndex(const Settings& s, Io io);
+ExitStatus RunListPlugins(const Settings& s, Io io);
+ExitStatus RunListRules(const Settings& s, Io io);
+ExitStatus RunExplain(const Settings& s, Io io);
+
+}  // namespace esgaudit::cli
+
+#endif  // ESGAUDIT_CLI_COMMANDS_H_

@@ -1,0 +1,12 @@
+# Every dependency is a Debian 12 package (see the Makefile's package list); nothing is downloaded.
+find_package(Threads REQUIRED)
+find_package(Boost 1.74 REQUIRED COMPONENTS filesystem program_options)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
+find_package(spdlog REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+if(ESGAUDIT_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()

@@ -1,0 +1,83 @@
+// Findings, coverage and relation records as plain data (the host's copies of what plugins emit).
+#ifndef ESGAUDIT_FINDING_H_
+#define ESGAUDIT_FINDING_H_
+
+#include <esgaudit/plugin_abi.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "esgaudit/status.h"
+
+namespace esgaudit {
+
+class Document;
+
+// Canonical location = offset + length in the document text; line/column/page are derived from it.
+struct Location {
+  std::string file;
+  uint64_t offset = 0;
+  uint64_t length = 0;
+  uint32_t line = 0;    // 1-based; 0 for a document-level location
+  uint32_t column = 0;  // 1-based display column
+  uint32_t page = 0;    // 1-based; 0 = unknown (JSON null)
+};
+
+// Fills line, column and page of `loc` from its offset.
+Location LocateIn(const Document& doc, uint64_t offset, uint64_t length);
+
+struct Related {
+  Location location;
+  std::string message;
+};
+
+struct Finding {
+  std::string rule;
+  esgaudit_severity severity = ESGAUDIT_WARNING;
+  std::string message;
+  Location location;
+  std::string evidence;
+  std::vector<std::string> references;
+  std::vector<Related> related;
+  std::string fingerprint;  // stable across line moves: hash of rule, message and evidence
+  std::string source_line;  // the primary location's line, for text rendering (not serialised)
+};
+
+struct CoverageRecord {
+  std::string scheme;
+  std::string id;
+  std::string title;
+  esgaudit_coverage_status status = ESGAUDIT_MISSING;
+  std::vector<Related> locations;
+};
+
+struct RelationRecord {
+  std::string plugin;
+  std::string kind;
+  std::string description;
+  std::vector<Related> members;
+};
+
+// Everything known about one audited report.
+struct ReportResult {
+  std::string path;
+  std::string sha256;
+  std::string encoding;
+  uint32_t page_count = 0;  // 0 = unknown
+  std::vector<Finding> findings;
+  std::vector<CoverageRecord> coverage;
+  std::vector<RelationRecord> relations;
+  Status status;            // the worst operational failure while auditing this report
+};
+
+// Sorts findings (offset, rule, message), coverage (scheme, catalogue order kept), relations, and
+// computes fingerprints: the canonical order every reporter prints.
+void Canonicalize(ReportResult* result);
+
+const char* SeverityName(esgaudit_severity s);      // "error" | "warning" | "info"
+const char* CoverageStatusName(esgaudit_coverage_status s);  // "covered" | "partial" | "missing"
+
+}  // namespace esgaudit
+
+#endif  // ESGAUDIT_FINDING_H_

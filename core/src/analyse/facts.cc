@@ -1,0 +1,826 @@
+// Numeric fact extraction over the document's NFKC matching view (full-width digits folded,
+// letter-spacing between CJK characters removed), mapped back to text offsets.
+#include "esgaudit/facts.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "esgaudit/document.h"
+
+namespace esgaudit {
+namespace {
+
+// A printed unit and its canonical form (magnitude excluded). Longest printed form wins.
+struct UnitEntry {
+  const char* printed;
+  const char* canonical;
+  bool latin;  // needs a word boundary after it; may follow one space
+};
+
+constexpr UnitEntry kUnits[] = {
+    // people and counts
+    {"人次", "人次", false}, {"人天", "人天", false}, {"人", "人", false}, {"名", "人", false},
+    {"位", "人", false}, {"户", "户", false}, {"项", "项", false}, {"个", "个", false},
+    {"次", "次", false}, {"场", "场", false}, {"篇", "篇", false}, {"件", "件", false},
+    {"家", "家", false}, {"所", "所", false}, {"台", "台", false}, {"辆", "辆", false},
+    {"座", "座", false}, {"套", "套", false}, {"条", "条", false}, {"份", "份", false},
+    {"批", "批", false}, {"棵", "棵", false}, {"株", "株", false}, {"期", "期", false},
+    {"门", "门", false}, {"册", "册", false}, {"本", "本", false}, {"起", "起", false},
+    // time
+    {"小时", "小时", false}, {"学时", "学时", false}, {"课时", "课时", false},
+    {"天", "天", false}, {"岁", "岁", false}, {"个月", "个月", false}, {"周", "周", false},
+    // mass, energy, emissions
+    {"吨二氧化碳当量", "tCO2e", false}, {"吨标准煤", "吨标准煤", false}, {"吨标煤", "吨标准煤", false},
+    {"吨", "吨", false}, {"千克", "kg", false}, {"公斤", "kg", false}, {"克", "g", false},
+    {"千瓦时", "kWh", false}, {"兆瓦时", "MWh", false}, {"千瓦", "kW", false}, {"兆瓦", "MW", false},
+    {"吉焦", "GJ", false}, {"标方", "m3", false},
+    // money
+    {"元", "元", false}, {"美元", "美元", false}, {"港元", "港元", false}, {"港币", "港元", false},
+    // area, length, volume
+    {"亩", "亩", false}, {"公顷", "公顷", false}, {"平方公里", "km2", false},
+    {"平方米", "m2", false}, {"立方米", "m3", false}, {"公里", "km", false}, {"千米", "km", false},
+    {"米", "m", false},
+    // ratios
+    {"个百分点", "百分点", false}, {"百分点", "百分点", false}, {"倍", "倍", false},
+    // Latin units
+    {"tCO2e", "tCO2e", true}, {"tCO2eq", "tCO2e", true}, {"tCO2-eq", "tCO2e", true},
+    {"tCO2", "tCO2e", true}, {"MtCO2e", "MtCO2e", true}, {"ktCO2e", "ktCO2e", true},
+    {"kWh", "kWh", true}, {"MWh", "MWh", true}, {"GWh", "GWh", true}, {"TWh", "TWh", true},
+    {"kW", "kW", true}, {"MW", "MW", true}, {"GW", "GW", true}, {"GJ", "GJ", true},
+    {"TJ", "TJ", true}, {"MJ", "MJ", true}, {"PJ", "PJ", true}, {"m3", "m3", true},
+    {"m2", "m2", true}, {"km", "km", true}, {"kg", "kg", true}, {"t", "吨", true},
+    {"tonnes", "吨", true}, {"tonne", "吨", true}, {"tons", "吨", true}, {"ppm", "ppm", true},
+    {"mg/L", "mg/L", true}, {"mg/m3", "mg/m3", true}, {"hours", "小时", true},
+    {"employees", "人", true}, {"people", "人", true}, {"persons", "人", true},
+};
+
+struct Magnitude {
+  const char* printed;
+  double factor;
+  bool latin;
+};
+
+constexpr Magnitude kMagnitudes[] = {
+    {"万亿", 1e12, false}, {"千万", 1e7, false}, {"百万", 1e6, false}, {"万", 1e4, false},
+    {"亿", 1e8, false},    {"千", 1e3, false},   {"trillion", 1e12, true},
+    {"billion", 1e9, true}, {"million", 1e6, true}, {"thousand", 1e3, true},
+};
+
+struct Qualifier {
+  const char* printed;
+  uint32_t bits;
+};
+
+// Printed right before the number (longest first within equal prefixes is handled by length sort).
+constexpr Qualifier kPrefixQualifiers[] = {
+    {"大约", ESGAUDIT_QUAL_APPROX}, {"约", ESGAUDIT_QUAL_APPROX},    {"近似", ESGAUDIT_QUAL_APPROX},
+    {"将近", ESGAUDIT_QUAL_LESS},   {"接近", ESGAUDIT_QUAL_LESS},    {"近", ESGAUDIT_QUAL_LESS},
+    {"超过", ESGAUDIT_QUAL_MORE},   {"超", ESGAUDIT_QUAL_MORE},      {"逾", ESGAUDIT_QUAL_MORE},
+    {"不足", ESGAUDIT_QUAL_LESS},   {"不到", ESGAUDIT_QUAL_LESS},    {"approximately", ESGAUDIT_QUAL_APPROX},
+    {"about", ESGAUDIT_QUAL_APPROX}, {"around", ESGAUDIT_QUAL_APPROX}, {"~", ESGAUDIT_QUAL_APPROX},
+    {"nearly", ESGAUDIT_QUAL_LESS}, {"almost", ESGAUDIT_QUAL_LESS},  {"over", ESGAUDIT_QUAL_MORE},
+    {"more than", ESGAUDIT_QUAL_MORE}, {"less than", ESGAUDIT_QUAL_LESS}, {"under", ESGAUDIT_QUAL_LESS},
+};
+
+// Printed between the number and the unit (300余人) or after the unit (20%以上).
+constexpr Qualifier kInnerQualifiers[] = {{"余", ESGAUDIT_QUAL_MORE}, {"多", ESGAUDIT_QUAL_MORE}};
+constexpr Qualifier kSuffixQualifiers[] = {
+    {"以上", ESGAUDIT_QUAL_MORE}, {"以下", ESGAUDIT_QUAL_LESS}, {"以内", ESGAUDIT_QUAL_LESS},
+    {"左右", ESGAUDIT_QUAL_APPROX}, {"余", ESGAUDIT_QUAL_MORE},  {"多", ESGAUDIT_QUAL_MORE},
+    {"+", ESGAUDIT_QUAL_MORE},
+};
+
+// Words right before a number that make it an identifier (case-insensitive for Latin).
+constexpr const char* kCodePrefixes[] = {
+    "GRI", "GB/T", "GB", "HJ", "ISO", "SDG", "SDGs", "Scope", "范围", "证券代码", "股票代码",
+    "代码", "编号", "电话", "Tel", "Tel.", "传真", "Fax", "邮编", "邮政编码", "A股", "H股",
+};
+
+// Label text is cut at these.
+constexpr std::u32string_view kLabelStops =
+    U"，,。；;：:、()（）【】[]《》〈〉“”\"'‘’!?！？|/·•●◆■□▪";
+
+// Trailing words dropped from a label: linking verbs that carry no meaning of their own.
+constexpr const char* kLabelFillers[] = {"达到", "为", "达", "是", "约", "大约", "共计", "计"};
+
+constexpr int kCellGap = 3;          // spaces (view columns) that separate layout cells
+constexpr size_t kMaxLabel = 24;     // code points
+constexpr size_t kShortLabel = 12;   // code points: column labels are short captions
+constexpr uint32_t kColumnSlack = 16;  // display columns between a number and its column label
+constexpr int kColumnLines = 3;      // lines searched above and below
+
+struct Cp {
+  char32_t c;
+  uint64_t v;  // view offset
+};
+
+std::u32string Decode(std::string_view s) {
+  std::u32string out;
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
+    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string Encode(std::u32string_view s) {
+  std::string out;
+  for (char32_t c : s) {
+    char buf[4];
+    int32_t len = 0;
+    UBool err = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(c), err);
+    if (!err) out.append(buf, static_cast<size_t>(len));
+  }
+  return out;
+}
+
+bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool IsLatin(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0; }
+bool IsCjk(char32_t c) { return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF); }
+
+char32_t Lower(char32_t c) { return (c >= U'A' && c <= U'Z') ? c + 32 : c; }
+
+// One line of the view as code points.
+class LineCps {
+ public:
+  LineCps(const Document& doc, size_t line) : doc_(doc) {
+    const Line& l = doc.line(line);
+    begin_ = doc.TextToView(l.offset);
+    end_ = doc.TextToView(l.offset + l.length);
+    std::string_view view(doc.view());
+    if (end_ > view.size()) end_ = view.size();
+    if (begin_ > end_) begin_ = end_;
+    std::string_view s = view.substr(begin_, end_ - begin_);
+    int32_t i = 0;
+    const int32_t n = static_cast<int32_t>(s.size());
+    while (i < n) {
+      int32_t start = i;
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
+      cps_.push_back({c < 0 ? char32_t{0xFFFD} : static_cast<char32_t>(c), begin_ + start});
+    }
+  }
+
+  size_t size() const { return cps_.size(); }
+  char32_t at(size_t i) const { return i < cps_.size() ? cps_[i].c : 0; }
+  uint64_t ViewOffset(size_t i) const { return i < cps_.size() ? cps_[i].v : end_; }
+  uint64_t TextOffset(size_t i) const { return doc_.ViewToText(ViewOffset(i)); }
+  uint32_t Column(size_t i) const { return doc_.ColumnOf(TextOffset(i)); }
+
+  // Does the literal `s` occur at position i? Latin compared case-insensitively.
+  size_t Match(size_t i, std::u32string_view s) const {
+    if (i + s.size() > cps_.size()) return 0;
+    for (size_t k = 0; k < s.size(); ++k) {
+      if (Lower(cps_[i + k].c) != Lower(s[k])) return 0;
+    }
+    return s.size();
+  }
+  // Does the literal end right before position i?
+  bool EndsAt(size_t i, std::u32string_view s) const {
+    return s.size() <= i && Match(i - s.size(), s) == s.size();
+  }
+  std::u32string Slice(size_t from, size_t to) const {
+    std::u32string out;
+    for (size_t k = from; k < to && k < cps_.size(); ++k) out.push_back(cps_[k].c);
+    return out;
+  }
+  bool Blank() const {
+    return std::all_of(cps_.begin(), cps_.end(), [](const Cp& c) { return IsSpace(c.c); });
+  }
+
+ private:
+  const Document& doc_;
+  uint64_t begin_ = 0;
+  uint64_t end_ = 0;
+  std::vector<Cp> cps_;
+};
+
+struct Cell {
+  size_t begin;  // code point index
+  size_t end;
+  uint32_t col_begin;
+  uint32_t col_end;  // exclusive
+};
+
+std::vector<Cell> Cells(const LineCps& line) {
+  std::vector<Cell> cells;
+  size_t i = 0;
+  const size_t n = line.size();
+  while (i < n) {
+    while (i < n && IsSpace(line.at(i))) ++i;
+    if (i >= n) break;
+    size_t begin = i;
+    size_t last = i;
+    while (i < n) {
+      if (line.at(i) == U'\t') break;
+      if (IsSpace(line.at(i))) {
+        size_t j = i;
+        while (j < n && IsSpace(line.at(j)) && line.at(j) != U'\t') ++j;
+        if (j - i >= static_cast<size_t>(kCellGap) || j >= n) break;
+        i = j;
+        continue;
+      }
+      last = i;
+      ++i;
+    }
+    cells.push_back({begin, last + 1, line.Column(begin), line.Column(last + 1)});
+    while (i < n && IsSpace(line.at(i))) ++i;
+  }
+  return cells;
+}
+
+std::u32string U32(const char* s) { return Decode(s); }
+
+template <typename T, size_t N>
+std::vector<std::pair<std::u32string, const T*>> SortedByLength(const T (&table)[N]) {
+  std::vector<std::pair<std::u32string, const T*>> out;
+  for (const T& e : table) out.push_back({U32(e.printed), &e});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  return out;
+}
+
+struct Tables {
+  std::vector<std::pair<std::u32string, const UnitEntry*>> units = SortedByLength(kUnits);
+  std::vector<std::pair<std::u32string, const Magnitude*>> magnitudes = SortedByLength(kMagnitudes);
+  std::vector<std::pair<std::u32string, const Qualifier*>> prefix = SortedByLength(kPrefixQualifiers);
+  std::vector<std::pair<std::u32string, const Qualifier*>> inner = SortedByLength(kInnerQualifiers);
+  std::vector<std::pair<std::u32string, const Qualifier*>> suffix = SortedByLength(kSuffixQualifiers);
+  std::vector<std::u32string> code_prefixes;
+  std::vector<std::u32string> fillers;
+  Tables() {
+    for (const char* p : kCodePrefixes) code_prefixes.push_back(U32(p));
+    std::sort(code_prefixes.begin(), code_prefixes.end(),
+              [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    for (const char* f : kLabelFillers) fillers.push_back(U32(f));
+  }
+};
+
+const Tables& GetTables() {
+  static const Tables tables;
+  return tables;
+}
+
+// A Latin word ends here (no letter or digit follows).
+bool WordEnd(const LineCps& line, size_t i) { return !IsLatin(line.at(i)) && !IsDigit(line.at(i)); }
+
+size_t SkipSpaces(const LineCps& line, size_t i, size_t max = 1) {
+  size_t k = 0;
+  while (k < max && line.at(i + k) == U' ') ++k;
+  return i + k;
+}
+
+struct Parsed {
+  size_t begin = 0;  // first digit (or sign)
+  size_t end = 0;    // past the whole fact
+  size_t digits_end = 0;
+  double printed = 0;
+  int32_t decimals = 0;
+  bool grouped = false;   // had thousands separators
+  int int_digits = 0;
+};
+
+// Parses digits, thousands groups and a decimal part at i (a digit).
+Parsed ParseNumber(const LineCps& line, size_t i) {
+  Parsed p;
+  p.begin = i;
+  std::string ascii;
+  size_t k = i;
+  while (IsDigit(line.at(k))) ascii.push_back(static_cast<char>(line.at(k++)));
+  p.int_digits = static_cast<int>(ascii.size());
+  if (p.int_digits <= 3) {
+    while (line.at(k) == U',' && IsDigit(line.at(k + 1)) && IsDigit(line.at(k + 2)) &&
+           IsDigit(line.at(k + 3)) && !IsDigit(line.at(k + 4))) {
+      for (size_t d = 1; d <= 3; ++d) ascii.push_back(static_cast<char>(line.at(k + d)));
+      k += 4;
+      p.grouped = true;
+    }
+  }
+  if (line.at(k) == U'.' && IsDigit(line.at(k + 1))) {
+    ascii.push_back('.');
+    ++k;
+    while (IsDigit(line.at(k))) {
+      ascii.push_back(static_cast<char>(line.at(k++)));
+      ++p.decimals;
+    }
+  }
+  p.digits_end = k;
+  p.end = k;
+  p.printed = std::strtod(ascii.c_str(), nullptr);
+  return p;
+}
+
+bool IsYearValue(const Parsed& p) {
+  return !p.grouped && p.decimals == 0 && p.int_digits == 4 && p.printed >= 1900 &&
+         p.printed <= 2100;
+}
+
+// Whether the text before `i` ends with one of the code prefixes (after spaces or a colon).
+bool HasCodePrefix(const LineCps& line, size_t i) {
+  size_t k = i;
+  while (k > 0 && (line.at(k - 1) == U' ' || line.at(k - 1) == U':')) --k;
+  for (const auto& p : GetTables().code_prefixes) {
+    if (!line.EndsAt(k, p)) continue;
+    size_t start = k - p.size();
+    if (IsLatin(p[0]) && start > 0 && IsLatin(line.at(start - 1))) continue;
+    return true;
+  }
+  return false;
+}
+
+class Extractor {
+ public:
+  explicit Extractor(const Document& doc) : doc_(doc) {}
+
+  std::vector<NumericFact> Run() {
+    std::vector<NumericFact> facts;
+    for (size_t li = 0; li < doc_.line_count(); ++li) {
+      const LineCps& line = Line(li);
+      std::vector<Cell> cells = Cells(line);
+      size_t i = 0;
+      size_t prev_end = 0;
+      while (i < line.size()) {
+        if (!IsDigit(line.at(i))) {
+          ++i;
+          continue;
+        }
+        NumericFact f;
+        size_t end = Classify(line, i, &f);
+        const Cell* cell = CellOf(cells, i);
+        FillLabels(li, line, cells, cell, i, end, prev_end, &f);
+        uint64_t text_begin = line.TextOffset(FactBegin(line, i, f));
+        uint64_t text_end = line.TextOffset(end);
+        // The view drops spaces between a digit and CJK; the fact span must not swallow them.
+        while (text_end > text_begin && doc_.text()[text_end - 1] == ' ') --text_end;
+        f.offset = text_begin;
+        f.length = text_end > text_begin ? text_end - text_begin : 0;
+        f.line = static_cast<uint32_t>(li);
+        f.column = doc_.ColumnOf(line.TextOffset(i));
+        facts.push_back(std::move(f));
+        prev_end = end;
+        i = std::max(end, i + 1);
+      }
+    }
+    return facts;
+  }
+
+ private:
+  const LineCps& Line(size_t li) {
+    auto it = std::find_if(cache_.begin(), cache_.end(),
+                           [li](const auto& e) { return e.first == li; });
+    if (it != cache_.end()) return *it->second;
+    if (cache_.size() > 16) cache_.erase(cache_.begin());
+    cache_.push_back({li, std::make_shared<LineCps>(doc_, li)});
+    return *cache_.back().second;
+  }
+
+  // The fact span starts at a minus sign when there is one.
+  static size_t FactBegin(const LineCps& line, size_t i, const NumericFact& f) {
+    if ((f.qualifiers & ESGAUDIT_QUAL_NEGATIVE) && i > 0 &&
+        (line.at(i - 1) == U'-' || line.at(i - 1) == 0x2212)) {
+      return i - 1;
+    }
+    return i;
+  }
+
+  // Fills kind, value, unit, qualifiers; returns the end of the fact (code point index).
+  size_t Classify(const LineCps& line, size_t i, NumericFact* f) {
+    const Tables& t = GetTables();
+    char32_t before = i > 0 ? line.at(i - 1) : 0;
+    Parsed p = ParseNumber(line, i);
+    f->printed = p.printed;
+    f->decimals = p.decimals;
+    f->value = p.printed;
+    size_t k = p.digits_end;
+
+    // Numbers glued to Latin letters: CO2, ISO14001, A1.2, FY2020.
+    if (IsLatin(before) || before == U'_') {
+      if (i >= 2 && Lower(line.at(i - 1)) == U'y' && Lower(line.at(i - 2)) == U'f' &&
+          IsYearValue(p)) {
+        f->kind = ESGAUDIT_FACT_YEAR;
+        return k;
+      }
+      f->kind = ESGAUDIT_FACT_CODE;
+      return ConsumeCode(line, k);
+    }
+    if (HasCodePrefix(line, i)) {
+      f->kind = ESGAUDIT_FACT_CODE;
+      return ConsumeCode(line, k);
+    }
+    // Section numbers 1.2.3 and version-like strings.
+    if (line.at(k) == U'.' && IsDigit(line.at(k + 1)) && p.decimals > 0) {
+      f->kind = ESGAUDIT_FACT_ORDINAL;
+      return ConsumeCode(line, k);
+    }
+    if (before == U'第' || (i >= 3 && line.Match(i - 3, U"No.")) ||
+        (i >= 4 && line.Match(i - 4, U"No. "))) {
+      f->kind = ESGAUDIT_FACT_ORDINAL;
+      size_t u = MatchUnit(line, k, f);
+      return u ? u : k;
+    }
+
+    // Dates and years.
+    if (IsYearValue(p)) {
+      if (line.at(k) == U'年') {
+        size_t m = k + 1;
+        if (IsDigit(line.at(m))) {
+          Parsed month = ParseNumber(line, m);
+          if (line.at(month.digits_end) == U'月' && month.printed >= 1 && month.printed <= 12) {
+            f->kind = ESGAUDIT_FACT_DATE;
+            size_t e = month.digits_end + 1;
+            double day = 0;
+            if (IsDigit(line.at(e))) {
+              Parsed d = ParseNumber(line, e);
+              if ((line.at(d.digits_end) == U'日' || line.at(d.digits_end) == U'号') &&
+                  d.printed >= 1 && d.printed <= 31) {
+                day = d.printed;
+                e = d.digits_end + 1;
+              }
+            }
+            f->value = p.printed * 10000 + month.printed * 100 + day;
+            return e;
+          }
+        }
+        f->kind = ESGAUDIT_FACT_YEAR;
+        return line.at(k + 1) == U'度' ? k + 2 : k + 1;
+      }
+      char32_t sep = line.at(k);
+      if ((sep == U'-' || sep == U'.' || sep == U'/') && IsDigit(line.at(k + 1))) {
+        Parsed month = ParseNumber(line, k + 1);
+        if (month.int_digits <= 2 && month.decimals == 0 && month.printed >= 1 &&
+            month.printed <= 12 && line.at(month.digits_end) == sep &&
+            IsDigit(line.at(month.digits_end + 1))) {
+          Parsed d = ParseNumber(line, month.digits_end + 1);
+          if (d.int_digits <= 2 && d.decimals == 0 && d.printed >= 1 && d.printed <= 31) {
+            f->kind = ESGAUDIT_FACT_DATE;
+            f->value = p.printed * 10000 + month.printed * 100 + d.printed;
+            return d.digits_end;
+          }
+        }
+      }
+    }
+    if (p.decimals == 0 && !p.grouped) {
+      if (line.at(k) == U'月' && p.printed >= 1 && p.printed <= 12) {
+        f->kind = ESGAUDIT_FACT_DATE;
+        size_t e = k + 1;
+        f->value = p.printed * 100;
+        if (IsDigit(line.at(e))) {
+          Parsed d = ParseNumber(line, e);
+          if ((line.at(d.digits_end) == U'日' || line.at(d.digits_end) == U'号') &&
+              d.printed >= 1 && d.printed <= 31) {
+            f->value += d.printed;
+            e = d.digits_end + 1;
+          }
+        }
+        return e;
+      }
+      if ((line.at(k) == U'日' || line.at(k) == U'号') && p.printed >= 1 && p.printed <= 31 &&
+          before != U'每') {
+        f->kind = ESGAUDIT_FACT_DATE;
+        return k + 1;
+      }
+    }
+    // Telephone numbers: 0871-12345678, 400-123-4567, 13812345678.
+    if (!p.grouped && p.decimals == 0) {
+      if (line.at(k) == U'-' && IsDigit(line.at(k + 1)) &&
+          ((line.at(i) == U'0' && p.int_digits >= 3 && p.int_digits <= 4) ||
+           (p.int_digits == 3 && line.at(i) == U'4'))) {
+        Parsed rest = ParseNumber(line, k + 1);
+        if (rest.int_digits >= 3 && rest.decimals == 0) {
+          f->kind = ESGAUDIT_FACT_CODE;
+          return ConsumeCode(line, k);
+        }
+      }
+    }
+
+    // Quantity or percentage.
+    f->kind = ESGAUDIT_FACT_QUANTITY;
+    size_t pct = SkipSpaces(line, k, 2);
+    if (line.at(pct) == U'%' || line.at(pct) == 0xFF05) {
+      f->kind = ESGAUDIT_FACT_PERCENT;
+      f->unit = f->unit_text = "%";
+      k = pct + 1;
+    } else {
+      size_t after = MatchMagnitudeAndUnit(line, k, f);
+      if (after == k && !p.grouped && p.decimals == 0 && p.int_digits >= 7) {
+        f->kind = ESGAUDIT_FACT_CODE;
+        return k;
+      }
+      k = after;
+    }
+    if (f->kind == ESGAUDIT_FACT_QUANTITY && f->unit.empty() && IsYearValue(p) &&
+        !(i > 0 && (line.at(i - 1) == U'$' || line.at(i - 1) == U'¥' || line.at(i - 1) == 0xFFE5))) {
+      f->kind = ESGAUDIT_FACT_YEAR;
+      return k;
+    }
+    // Qualifiers after the unit.
+    for (const auto& [w, q] : t.suffix) {
+      if (line.Match(k, w)) {
+        f->qualifiers |= q->bits;
+        k += w.size();
+        break;
+      }
+    }
+    f->qualifiers |= PrefixQualifiers(line, i);
+    if (i > 0 && (line.at(i - 1) == U'-' || line.at(i - 1) == 0x2212) &&
+        !(i > 1 && (IsDigit(line.at(i - 2)) || IsLatin(line.at(i - 2))))) {
+      f->qualifiers |= ESGAUDIT_QUAL_NEGATIVE;
+      f->value = -f->value;
+    } else if (before == U'负') {
+      f->qualifiers |= ESGAUDIT_QUAL_NEGATIVE;
+      f->value = -f->value;
+    }
+    // Currency signs printed before the number.
+    if (f->unit.empty() && i > 0) {
+      char32_t c = line.at(i - 1);
+      if (c == U'¥' || c == 0xFFE5) f->unit = "元";
+      if (c == U'$') f->unit = "USD";
+      if (c == U'€') f->unit = "EUR";
+      if (c == U'£') f->unit = "GBP";
+    }
+    if (f->kind == ESGAUDIT_FACT_QUANTITY && f->unit.empty() && p.decimals == 0 && !p.grouped &&
+        IsListMarker(line, i, k)) {
+      f->kind = ESGAUDIT_FACT_ORDINAL;
+    }
+    return k;
+  }
+
+  // 1. / 1、 / (1) / （1） at the start of a cell, or a number alone on its line (a page number).
+  static bool IsListMarker(const LineCps& line, size_t i, size_t end) {
+    size_t s = i;
+    if (s > 0 && (line.at(s - 1) == U'(' || line.at(s - 1) == 0xFF08)) --s;
+    size_t b = s;
+    while (b > 0 && IsSpace(line.at(b - 1))) --b;
+    bool cell_start = b == 0 || (s - b) >= static_cast<size_t>(kCellGap);
+    if (!cell_start) return false;
+    char32_t c = line.at(end);
+    if (c == U'、' || c == U')' || c == 0xFF09 || (c == U'.' && !IsDigit(line.at(end + 1)))) {
+      return true;
+    }
+    size_t e = end;
+    while (e < line.size() && IsSpace(line.at(e))) ++e;
+    return b == 0 && e >= line.size();
+  }
+
+  static uint32_t PrefixQualifiers(const LineCps& line, size_t i) {
+    size_t k = i;
+    if (k > 0 && (line.at(k - 1) == U'-' || line.at(k - 1) == 0x2212)) --k;
+    if (k > 0 && (line.at(k - 1) == U'¥' || line.at(k - 1) == 0xFFE5 || line.at(k - 1) == U'$')) --k;
+    size_t trimmed = k;
+    while (trimmed > 0 && line.at(trimmed - 1) == U' ') --trimmed;
+    for (const auto& [w, q] : GetTables().prefix) {
+      size_t at = IsLatin(w[0]) ? trimmed : k;
+      if (!line.EndsAt(at, w)) continue;
+      size_t start = at - w.size();
+      if (IsLatin(w[0]) && start > 0 && IsLatin(line.at(start - 1))) continue;
+      return q->bits;
+    }
+    return 0;
+  }
+
+  static size_t ConsumeCode(const LineCps& line, size_t k) {
+    while ((line.at(k) == U'-' || line.at(k) == U'.' || line.at(k) == U'/' || line.at(k) == U':') &&
+           IsDigit(line.at(k + 1))) {
+      ++k;
+      while (IsDigit(line.at(k))) ++k;
+    }
+    return k;
+  }
+
+  // Unit only (no magnitude) at k; returns the end or 0.
+  static size_t MatchUnit(const LineCps& line, size_t k, NumericFact* f) {
+    for (const auto& [w, u] : GetTables().units) {
+      size_t at = u->latin ? SkipSpaces(line, k) : k;
+      if (!line.Match(at, w)) continue;
+      if (u->latin && !WordEnd(line, at + w.size())) continue;
+      f->unit = u->canonical;
+      f->unit_text = Encode(w);
+      return at + w.size();
+    }
+    return 0;
+  }
+
+  // [magnitude][余|多][unit] at k; returns the new end (k when nothing matched).
+  size_t MatchMagnitudeAndUnit(const LineCps& line, size_t k, NumericFact* f) {
+    const Tables& t = GetTables();
+    // A plain unit that starts like a magnitude (千瓦时, 千克, 千米) beats the magnitude.
+    NumericFact plain;
+    size_t plain_end = MatchUnit(line, k, &plain);
+    size_t best_end = k;
+    for (const auto& [w, m] : t.magnitudes) {
+      size_t at = m->latin ? SkipSpaces(line, k) : k;
+      if (!line.Match(at, w)) continue;
+      if (m->latin && !WordEnd(line, at + w.size())) continue;
+      size_t e = at + w.size();
+      NumericFact with = *f;
+      with.magnitude = m->factor;
+      size_t inner = e;
+      for (const auto& [iw, q] : t.inner) {
+        if (line.Match(e, iw)) {
+          with.qualifiers |= q->bits;
+          inner = e + iw.size();
+          break;
+        }
+      }
+      size_t u = MatchUnit(line, inner, &with);
+      size_t end = u ? u : inner;
+      if (end > plain_end && end > best_end) {
+        with.unit_text = Encode(line.Slice(k, end));
+        while (!with.unit_text.empty() && with.unit_text[0] == ' ') with.unit_text.erase(0, 1);
+        with.value = f->printed * m->factor;
+        *f = with;
+        best_end = end;
+      }
+      break;
+    }
+    if (best_end > k) return best_end;
+    if (plain_end) {
+      f->unit = plain.unit;
+      f->unit_text = plain.unit_text;
+      return plain_end;
+    }
+    // 300余人, 50多家.
+    for (const auto& [iw, q] : t.inner) {
+      if (!line.Match(k, iw)) continue;
+      NumericFact with = *f;
+      if (size_t u = MatchUnit(line, k + iw.size(), &with)) {
+        with.qualifiers |= q->bits;
+        *f = with;
+        return u;
+      }
+    }
+    return k;
+  }
+
+  static const Cell* CellOf(const std::vector<Cell>& cells, size_t i) {
+    for (const Cell& c : cells) {
+      if (i >= c.begin && i < c.end) return &c;
+    }
+    return nullptr;
+  }
+
+  static bool IsStop(char32_t c) {
+    return kLabelStops.find(c) != std::u32string_view::npos || IsDigit(c) || c == U'%';
+  }
+
+  static std::u32string Trim(std::u32string s) {
+    while (!s.empty() && (IsSpace(s.back()) || s.back() == U'-')) s.pop_back();
+    size_t b = 0;
+    while (b < s.size() && (IsSpace(s[b]) || s[b] == U'-')) ++b;
+    return s.substr(b);
+  }
+
+  static std::u32string DropFillers(std::u32string s) {
+    bool again = true;
+    while (again && !s.empty()) {
+      again = false;
+      for (const auto& w : GetTables().fillers) {
+        if (s.size() > w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0) {
+          s.resize(s.size() - w.size());
+          again = true;
+        }
+      }
+      for (const auto& [w, q] : GetTables().prefix) {
+        if (s.size() > w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0) {
+          s.resize(s.size() - w.size());
+          again = true;
+        }
+      }
+      s = Trim(s);
+    }
+    return s;
+  }
+
+  static std::u32string Squeeze(std::u32string s) {
+    // Collapse inner whitespace; drop spaces between CJK characters (letter-spacing).
+    std::u32string out;
+    for (size_t k = 0; k < s.size(); ++k) {
+      if (IsSpace(s[k])) {
+        if (out.empty() || IsSpace(out.back())) continue;
+        size_t n = k;
+        while (n < s.size() && IsSpace(s[n])) ++n;
+        if (n < s.size() && (IsCjk(out.back()) || IsCjk(s[n]))) continue;
+        out.push_back(U' ');
+        continue;
+      }
+      out.push_back(s[k]);
+    }
+    return Trim(out);
+  }
+
+  // Label text in the cell before the number, back to a stop; else after the fact.
+  static std::u32string LabelBefore(const LineCps& line, size_t from, size_t i) {
+    size_t b = i;
+    while (b > from && !IsStop(line.at(b - 1))) --b;
+    std::u32string s = DropFillers(Squeeze(line.Slice(b, i)));
+    if (s.size() > kMaxLabel) s = s.substr(s.size() - kMaxLabel);
+    return s;
+  }
+  static std::u32string LabelAfter(const LineCps& line, size_t end, size_t to) {
+    size_t e = end;
+    while (e < to && !IsStop(line.at(e))) ++e;
+    std::u32string s = Squeeze(line.Slice(end, e));
+    if (s.size() > kMaxLabel) s.resize(kMaxLabel);
+    return s;
+  }
+
+  void FillLabels(size_t li, const LineCps& line, const std::vector<Cell>& cells, const Cell* cell,
+                  size_t i, size_t end, size_t prev_end, NumericFact* f) {
+    size_t from = cell ? std::max(cell->begin, prev_end) : prev_end;
+    size_t to = cell ? std::max(cell->end, end) : line.size();
+    size_t label_end = i;
+    if (label_end > 0 && (line.at(label_end - 1) == U'-' || line.at(label_end - 1) == 0x2212)) {
+      --label_end;
+    }
+    std::u32string label = from < label_end ? LabelBefore(line, from, label_end) : U"";
+    if (label.empty()) label = LabelAfter(line, end, to);
+    f->label = Encode(label);
+
+    if (cell == nullptr) return;
+    // Column labels belong to short cells (infographics, charts, split labels).
+    std::u32string rest = Squeeze(line.Slice(cell->begin, i)) + Squeeze(line.Slice(end, cell->end));
+    if (rest.size() > 6) return;
+    std::u32string above = ColumnLabel(li, cells, *cell, -1);
+    f->column_label = Encode(above.empty() ? ColumnLabel(li, cells, *cell, +1) : above);
+  }
+
+  static bool HasDigit(std::u32string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char32_t c) { return IsDigit(c); });
+  }
+
+  static uint32_t Gap(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) {
+    if (a1 <= b0) return b0 - a1;
+    if (b1 <= a0) return a0 - b1;
+    return 0;
+  }
+
+  // A label cell overlapping the number's columns wins over a nearer one merely close by.
+  std::u32string ColumnLabel(size_t li, const std::vector<Cell>& cells, const Cell& cell, int dir) {
+    std::u32string aligned = ColumnLabelWithin(li, cells, cell, dir, 1);
+    return aligned.empty() ? ColumnLabelWithin(li, cells, cell, dir, kColumnSlack) : aligned;
+  }
+
+  std::u32string ColumnLabelWithin(size_t li, const std::vector<Cell>& cells, const Cell& cell,
+                                   int dir, uint32_t slack) {
+    long l = static_cast<long>(li);
+    int seen = 0;
+    for (int step = 0; step < kColumnLines + 2 && seen < kColumnLines; ++step) {
+      l += dir;
+      if (l < 0 || l >= static_cast<long>(doc_.line_count())) return U"";
+      if (doc_.line(static_cast<size_t>(l)).page != doc_.line(li).page) return U"";
+      const LineCps& other = Line(static_cast<size_t>(l));
+      if (other.Blank()) continue;
+      ++seen;
+      std::vector<Cell> other_cells = Cells(other);
+      const Cell* best = nullptr;
+      uint32_t best_gap = slack + 1;
+      for (const Cell& c : other_cells) {
+        uint32_t gap = Gap(c.col_begin, c.col_end, cell.col_begin, cell.col_end);
+        if (gap < best_gap) {
+          best_gap = gap;
+          best = &c;
+        }
+      }
+      if (best == nullptr) continue;
+      std::u32string text = Squeeze(other.Slice(best->begin, best->end));
+      if (HasDigit(text) || text.size() > kShortLabel || text.empty()) return U"";
+      if (std::any_of(text.begin(), text.end(),
+                      [](char32_t c) { return kLabelStops.find(c) != std::u32string_view::npos; })) {
+        return U"";
+      }
+      if (best_gap > 0) {
+        // Only when this number is the cell nearest to the label in its own line.
+        for (const Cell& c : cells) {
+          if (&c == &cell) continue;
+          if (Gap(c.col_begin, c.col_end, best->col_begin, best->col_end) <
+              Gap(cell.col_begin, cell.col_end, best->col_begin, best->col_end)) {
+            return U"";
+          }
+        }
+      }
+      return text;
+    }
+    return U"";
+  }
+
+  const Document& doc_;
+  std::vector<std::pair<size_t, std::shared_ptr<LineCps>>> cache_;
+};
+
+}  // namespace
+
+std::vector<NumericFact> ExtractFacts(const Document& doc) { return Extractor(doc).Run(); }
+
+}  // namespace esgaudit

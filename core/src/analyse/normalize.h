@@ -1,0 +1,25 @@
+// The matching view of a text: what rules search, with maps back to the original offsets.
+#ifndef ESGAUDIT_CORE_ANALYSE_NORMALIZE_H_
+#define ESGAUDIT_CORE_ANALYSE_NORMALIZE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace esgaudit {
+
+struct MatchView {
+  std::string view;
+  std::vector<uint32_t> view_to_text;  // size view.size() + 1; a view byte -> its source code point
+  std::vector<uint32_t> text_to_view;  // size text.size() + 1; a text byte -> where it went
+};
+
+// NFKC per code point; CR dropped; whitespace runs narrower than 4 columns between a CJK character
+// and a CJK character or digit (either order) dropped (letter-spaced headings, "2020 年").
+// Line feeds and form feeds are kept, so line structure survives.
+MatchView BuildMatchView(std::string_view text);
+
+}  // namespace esgaudit
+
+#endif  // ESGAUDIT_CORE_ANALYSE_NORMALIZE_H_

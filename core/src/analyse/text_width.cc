@@ -1,0 +1,50 @@
+#include "analyse/text_width.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+namespace esgaudit {
+
+uint32_t CodePointWidth(int32_t c) {
+  if (c < 0x20) return 0;
+  if (c < 0x7f) return 1;
+  int8_t type = u_charType(c);
+  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return 0;
+  int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  return (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+uint32_t TextWidth(std::string_view utf8, uint32_t start_column) {
+  uint32_t col = start_column;
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c == '\t') {
+      col = (col / 8 + 1) * 8;
+    } else if (c < 0) {
+      col += 1;
+    } else {
+      col += CodePointWidth(c);
+    }
+  }
+  return col - start_column;
+}
+
+bool IsCjk(int32_t c) {
+  if (c < 0x2e80) return false;
+  if (c >= 0xff01 && c <= 0xff5e) return false;  // full-width ASCII variants fold to ASCII
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &status);
+  if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+      script == USCRIPT_HANGUL) {
+    return true;
+  }
+  int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  return ea == U_EA_WIDE || ea == U_EA_FULLWIDTH;
+}
+
+}  // namespace esgaudit

@@ -1,0 +1,135 @@
+#include "esgaudit/document.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "analyse/normalize.h"
+#include "analyse/text_width.h"
+#include "load/decode.h"
+#include "load/pdf.h"
+#include "load/sha256.h"
+
+namespace esgaudit {
+
+Status Document::Load(const std::string& path, Document* out) {
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) return Status::InputError(path + ": no such file");
+  if (std::filesystem::is_directory(status)) return Status::InputError(path + ": is a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::InputError(path + ": cannot read file (permission denied?)");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Status::InputError(path + ": read error");
+  return FromBytes(path, buffer.str(), out);
+}
+
+Status Document::FromBytes(const std::string& path, std::string_view bytes, Document* out) {
+  Document doc;
+  doc.path_ = path;
+  doc.sha256_ = Sha256Hex(bytes);
+  Status s;
+  if (LooksLikePdf(bytes)) {
+    doc.encoding_ = "pdf";
+    s = ExtractPdfText(path, bytes, &doc.text_);
+  } else {
+    s = DecodeText(path, bytes, &doc.text_, &doc.encoding_);
+  }
+  if (!s.ok()) return s;
+  doc.Build();
+  *out = std::move(doc);
+  return Status::Ok();
+}
+
+Document Document::FromUtf8(std::string path, std::string text) {
+  Document doc;
+  doc.path_ = std::move(path);
+  doc.sha256_ = Sha256Hex(text);
+  doc.text_ = std::move(text);
+  doc.Build();
+  return doc;
+}
+
+void Document::Build() {
+  const std::string& t = text_;
+  const bool paged = t.find('\f') != std::string::npos;
+  uint32_t page = 1;
+  uint64_t start = 0;
+  lines_.clear();
+  auto end_line = [&](uint64_t end) {
+    uint64_t len = end - start;
+    if (len > 0 && t[start + len - 1] == '\r') --len;
+    Line line;
+    line.offset = start;
+    line.length = len;
+    line.page = paged ? page : 0;
+    line.width = TextWidth(std::string_view(t).substr(start, len));
+    lines_.push_back(line);
+  };
+  for (uint64_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '\n') {
+      end_line(i);
+      start = i + 1;
+    } else if (t[i] == '\f') {
+      if (i > start) end_line(i);
+      ++page;
+      start = i + 1;
+    }
+  }
+  if (start < t.size()) end_line(t.size());
+  page_count_ = 0;
+  if (paged) {
+    // A trailing form feed (pdftotext ends every page with one) opens no new page.
+    uint32_t last = 1;
+    for (const Line& l : lines_) last = std::max(last, l.page);
+    page_count_ = last;
+  }
+  MatchView mv = BuildMatchView(t);
+  view_ = std::move(mv.view);
+  view_to_text_ = std::move(mv.view_to_text);
+  text_to_view_ = std::move(mv.text_to_view);
+  facts_ = ExtractFacts(*this);
+}
+
+std::string_view Document::LineText(size_t i) const {
+  return std::string_view(text_).substr(lines_[i].offset, lines_[i].length);
+}
+
+uint32_t Document::LineOf(uint64_t offset) const {
+  if (lines_.empty()) return 0;
+  auto it = std::upper_bound(lines_.begin(), lines_.end(), offset,
+                             [](uint64_t o, const Line& l) { return o < l.offset; });
+  if (it == lines_.begin()) return 0;
+  return static_cast<uint32_t>(it - lines_.begin() - 1);
+}
+
+uint32_t Document::ColumnOf(uint64_t offset) const {
+  if (lines_.empty()) return 1;
+  const Line& l = lines_[LineOf(offset)];
+  uint64_t end = std::min(offset, l.offset + l.length);
+  if (end < l.offset) return 1;
+  return 1 + TextWidth(std::string_view(text_).substr(l.offset, end - l.offset));
+}
+
+uint32_t Document::WidthBetween(uint64_t from, uint64_t to) const {
+  if (to <= from || from >= text_.size()) return 0;
+  to = std::min<uint64_t>(to, text_.size());
+  const Line& l = lines_[LineOf(from)];
+  uint32_t start_col = TextWidth(std::string_view(text_).substr(l.offset, from - l.offset));
+  return TextWidth(std::string_view(text_).substr(from, to - from), start_col);
+}
+
+uint64_t Document::ViewToText(uint64_t v) const {
+  if (view_to_text_.empty()) return 0;
+  return view_to_text_[std::min<uint64_t>(v, view_to_text_.size() - 1)];
+}
+
+uint64_t Document::TextToView(uint64_t t) const {
+  if (text_to_view_.empty()) return 0;
+  return text_to_view_[std::min<uint64_t>(t, text_to_view_.size() - 1)];
+}
+
+}  // namespace esgaudit

@@ -1,0 +1,242 @@
+// The host side of the plugin ABI: esgaudit_host callbacks over a Document, and RunPlugin.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <filesystem>
+#include <set>
+
+#include "esgaudit/plugin_host.h"
+
+namespace esgaudit {
+namespace {
+
+std::string_view View(esgaudit_str s) {
+  return s.data == nullptr ? std::string_view() : std::string_view(s.data, s.size);
+}
+esgaudit_str Str(std::string_view s) { return esgaudit_str{s.data(), s.size()}; }
+
+struct HostContext {
+  const Document* doc = nullptr;
+  const RunOptions* options = nullptr;
+  const PluginRef* plugin = nullptr;
+  ReportResult* result = nullptr;
+  std::vector<esgaudit_fact> facts;
+  std::vector<esgaudit_kpi> kpis;
+  std::deque<std::string> strings;  // keeps returned views alive for the whole check call
+  std::set<std::string, std::less<>> declared;
+  std::vector<std::string> protocol_errors;
+  std::string failure;
+};
+
+HostContext& Ctx(void* ctx) { return *static_cast<HostContext*>(ctx); }
+
+Related ToRelated(const HostContext& c, const esgaudit_related& r) {
+  return Related{LocateIn(*c.doc, r.span.offset, r.span.length), std::string(View(r.message))};
+}
+
+std::string TrimmedLine(const Document& doc, uint64_t offset) {
+  if (doc.line_count() == 0) return "";
+  std::string_view line = doc.LineText(doc.LineOf(offset));
+  size_t b = line.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return "";
+  size_t e = line.find_last_not_of(" \t");
+  return std::string(line.substr(b, e - b + 1));
+}
+
+esgaudit_str CbPath(void* ctx) { return Str(Ctx(ctx).doc->path()); }
+esgaudit_str CbText(void* ctx) { return Str(Ctx(ctx).doc->text()); }
+uint32_t CbLineCount(void* ctx) { return static_cast<uint32_t>(Ctx(ctx).doc->line_count()); }
+esgaudit_line CbLine(void* ctx, uint32_t i) {
+  const Document& d = *Ctx(ctx).doc;
+  if (i >= d.line_count()) return esgaudit_line{d.text().size(), 0, 0, 0};
+  const Line& l = d.line(i);
+  return esgaudit_line{l.offset, l.length, l.page, l.width};
+}
+uint32_t CbPageCount(void* ctx) { return Ctx(ctx).doc->page_count(); }
+uint32_t CbLineOf(void* ctx, uint64_t o) { return Ctx(ctx).doc->LineOf(o); }
+uint32_t CbColumnOf(void* ctx, uint64_t o) { return Ctx(ctx).doc->ColumnOf(o); }
+esgaudit_str CbView(void* ctx) { return Str(Ctx(ctx).doc->view()); }
+uint64_t CbViewToText(void* ctx, uint64_t v) { return Ctx(ctx).doc->ViewToText(v); }
+uint64_t CbTextToView(void* ctx, uint64_t t) { return Ctx(ctx).doc->TextToView(t); }
+uint32_t CbFactCount(void* ctx) { return static_cast<uint32_t>(Ctx(ctx).facts.size()); }
+const esgaudit_fact* CbFact(void* ctx, uint32_t i) {
+  auto& f = Ctx(ctx).facts;
+  return i < f.size() ? &f[i] : nullptr;
+}
+uint32_t CbKpiCount(void* ctx) { return static_cast<uint32_t>(Ctx(ctx).kpis.size()); }
+const esgaudit_kpi* CbKpi(void* ctx, uint32_t i) {
+  auto& k = Ctx(ctx).kpis;
+  return i < k.size() ? &k[i] : nullptr;
+}
+
+esgaudit_str CbOption(void* ctx, esgaudit_str key) {
+  const RunOptions& o = *Ctx(ctx).options;
+  std::string_view k = View(key);
+  if (k == "lang") return Str(o.lang);
+  if (k == "mode") return Str(o.mode);
+  return Str("");
+}
+
+esgaudit_str CbRulesFile(void* ctx, esgaudit_str relative) {
+  HostContext& c = Ctx(ctx);
+  std::string rel(View(relative));
+  if (rel.empty() || rel.find("..") != std::string::npos || rel.front() == '/') return Str("");
+  for (const std::string& dir : c.options->rules_dirs) {
+    std::filesystem::path p = std::filesystem::path(dir) / rel;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(p, ec)) {
+      c.strings.push_back(std::filesystem::absolute(p, ec).string());
+      return Str(c.strings.back());
+    }
+  }
+  return Str("");
+}
+
+int32_t CbRuleEnabled(void* ctx, esgaudit_str rule) {
+  const RunOptions& o = *Ctx(ctx).options;
+  return o.selection == nullptr || o.selection->Enabled(std::string(View(rule))) ? 1 : 0;
+}
+
+void CbEmitFinding(void* ctx, const esgaudit_finding* f) {
+  HostContext& c = Ctx(ctx);
+  if (f == nullptr) return;
+  std::string rule(View(f->rule));
+  if (c.declared.count(rule) == 0) {
+    c.protocol_errors.push_back("emitted a finding for undeclared rule '" + rule + "'");
+    return;
+  }
+  const uint64_t size = c.doc->text().size();
+  uint64_t offset = std::min<uint64_t>(f->span.offset, size);
+  uint64_t length = std::min<uint64_t>(f->span.length, size - offset);
+  Finding out;
+  out.rule = std::move(rule);
+  out.severity = static_cast<esgaudit_severity>(std::min<uint32_t>(f->severity, ESGAUDIT_ERROR));
+  out.message = std::string(View(f->message));
+  const bool document_level = f->span.offset == 0 && f->span.length == 0;
+  if (document_level) {
+    out.location.file = c.doc->path();
+  } else {
+    out.location = LocateIn(*c.doc, offset, length);
+  }
+  if (!document_level) out.source_line = std::string(c.doc->LineText(c.doc->LineOf(offset)));
+  out.evidence = std::string(View(f->evidence));
+  if (out.evidence.empty() && !document_level) out.evidence = TrimmedLine(*c.doc, offset);
+  for (uint32_t i = 0; i < f->reference_count; ++i) out.references.emplace_back(View(f->references[i]));
+  for (uint32_t i = 0; i < f->related_count; ++i) out.related.push_back(ToRelated(c, f->related[i]));
+  c.result->findings.push_back(std::move(out));
+}
+
+void CbEmitCoverage(void* ctx, const esgaudit_coverage* cov) {
+  HostContext& c = Ctx(ctx);
+  if (cov == nullptr) return;
+  CoverageRecord out;
+  out.scheme = std::string(View(cov->scheme));
+  out.id = std::string(View(cov->id));
+  out.title = std::string(View(cov->title));
+  out.status = static_cast<esgaudit_coverage_status>(std::min<uint32_t>(cov->status, ESGAUDIT_COVERED));
+  for (uint32_t i = 0; i < cov->location_count; ++i) out.locations.push_back(ToRelated(c, cov->locations[i]));
+  c.result->coverage.push_back(std::move(out));
+}
+
+void CbEmitRelation(void* ctx, const esgaudit_relation* r) {
+  HostContext& c = Ctx(ctx);
+  if (r == nullptr) return;
+  RelationRecord out;
+  out.plugin = c.plugin->name;
+  out.kind = std::string(View(r->kind));
+  out.description = std::string(View(r->description));
+  for (uint32_t i = 0; i < r->member_count; ++i) out.members.push_back(ToRelated(c, r->members[i]));
+  c.result->relations.push_back(std::move(out));
+}
+
+void CbLog(void* ctx, uint32_t level, esgaudit_str message) {
+  const std::string& name = Ctx(ctx).plugin->name;
+  std::string_view m = View(message);
+  if (level >= 2) {
+    spdlog::warn("{}: {}", name, m);
+  } else if (level == 1) {
+    spdlog::info("{}: {}", name, m);
+  } else {
+    spdlog::debug("{}: {}", name, m);
+  }
+}
+
+void OnFail(void* fail_ctx, esgaudit_str message) {
+  static_cast<HostContext*>(fail_ctx)->failure = std::string(View(message));
+}
+
+}  // namespace
+
+Status RunPlugin(const PluginRef& plugin, const Document& doc, const RunOptions& options,
+                 ReportResult* result) {
+  HostContext c;
+  c.doc = &doc;
+  c.options = &options;
+  c.plugin = &plugin;
+  c.result = result;
+  for (const RuleInfo& r : plugin.rules) c.declared.insert(r.id);
+  c.facts.reserve(doc.facts().size());
+  for (const NumericFact& f : doc.facts()) {
+    c.facts.push_back(esgaudit_fact{f.offset, f.length, f.line, f.column,
+                                    static_cast<uint32_t>(f.kind), f.qualifiers, f.value, f.printed,
+                                    f.decimals, f.magnitude, Str(f.unit), Str(f.unit_text),
+                                    Str(f.label), Str(f.column_label)});
+  }
+  if (options.kpis != nullptr) {
+    for (const KpiRecord& k : *options.kpis) {
+      c.kpis.push_back(esgaudit_kpi{Str(k.key), Str(k.text), k.value, Str(k.unit), Str(k.period),
+                                    Str(k.source)});
+    }
+  }
+  esgaudit_host host{};
+  host.abi_major = ESGAUDIT_ABI_MAJOR;
+  host.abi_minor = ESGAUDIT_ABI_MINOR;
+  host.struct_size = sizeof(esgaudit_host);
+  host.ctx = &c;
+  host.path = &CbPath;
+  host.text = &CbText;
+  host.line_count = &CbLineCount;
+  host.line = &CbLine;
+  host.page_count = &CbPageCount;
+  host.line_of = &CbLineOf;
+  host.column_of = &CbColumnOf;
+  host.view = &CbView;
+  host.view_to_text = &CbViewToText;
+  host.text_to_view = &CbTextToView;
+  host.fact_count = &CbFactCount;
+  host.fact = &CbFact;
+  host.kpi_count = &CbKpiCount;
+  host.kpi = &CbKpi;
+  host.option = &CbOption;
+  host.rules_file = &CbRulesFile;
+  host.rule_enabled = &CbRuleEnabled;
+  host.emit_finding = &CbEmitFinding;
+  host.emit_coverage = &CbEmitCoverage;
+  host.emit_relation = &CbEmitRelation;
+  host.log = &CbLog;
+
+  uint32_t status = ESGAUDIT_STATUS_INTERNAL_ERROR;
+  try {
+    status = plugin.check(&host, &OnFail, &c);
+  } catch (const std::exception& e) {  // a wrapper that let an exception escape
+    c.failure = e.what();
+  }
+  if (c.failure.empty() && status != ESGAUDIT_STATUS_OK) c.failure = "returned status " + std::to_string(status);
+  if (status == ESGAUDIT_STATUS_OK && !c.protocol_errors.empty()) {
+    status = ESGAUDIT_STATUS_INTERNAL_ERROR;
+    c.failure = c.protocol_errors.front();
+  }
+  if (status == ESGAUDIT_STATUS_OK) return Status::Ok();
+  if (status == ESGAUDIT_STATUS_CONFIG_ERROR) return Status::InputError(c.failure);
+  Finding f;
+  f.rule = "esgaudit.plugin-error";
+  f.severity = ESGAUDIT_ERROR;
+  f.message = "plugin '" + plugin.name + "' failed: " + c.failure;
+  f.location.file = doc.path();
+  result->findings.push_back(std::move(f));
+  return Status::Internal(doc.path() + ": plugin '" + plugin.name + "' failed: " + c.failure);
+}
+
+}  // namespace esgaudit

@@ -1,0 +1,110 @@
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "esgaudit/report.h"
+#include "report/reporters.h"
+
+namespace esgaudit {
+namespace {
+
+using Factory = std::unique_ptr<Reporter> (*)();
+
+const std::map<std::string, Factory>& Registry() {
+  static const std::map<std::string, Factory> kReporters = {
+      {"json", &MakeJsonReporter},
+      {"text", &MakeTextReporter},
+  };
+  return kReporters;
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string MdCell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n' || c == '\r') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// "p.12 l.340, p.13 l.360" or "l.340" when pages are unknown.
+std::string Places(const CoverageRecord& c) {
+  std::string out;
+  for (const Related& r : c.locations) {
+    if (!out.empty()) out += ", ";
+    if (r.location.page != 0) out += "p." + std::to_string(r.location.page) + " ";
+    out += "l." + std::to_string(r.location.line);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> ReporterFormats() {
+  std::vector<std::string> names;
+  for (const auto& [name, factory] : Registry()) names.push_back(name);
+  return names;
+}
+
+std::unique_ptr<Reporter> MakeReporter(const std::string& format) {
+  auto it = Registry().find(format);
+  return it == Registry().end() ? nullptr : it->second();
+}
+
+std::vector<std::string> IndexFormats() { return {"csv", "json", "md"}; }
+
+std::string RenderCoverageIndex(const ReportResult& report, const std::string& scheme,
+                                const std::string& format) {
+  std::vector<const CoverageRecord*> rows;
+  for (const CoverageRecord& c : report.coverage) {
+    if (c.scheme == scheme) rows.push_back(&c);
+  }
+  std::ostringstream out;
+  if (format == "json") {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const CoverageRecord* c : rows) {
+      nlohmann::ordered_json places = nlohmann::ordered_json::array();
+      for (const Related& r : c->locations) {
+        places.push_back({{"page", r.location.page == 0 ? nlohmann::ordered_json(nullptr)
+                                                         : nlohmann::ordered_json(r.location.page)},
+                          {"line", r.location.line},
+                          {"quote", r.message}});
+      }
+      list.push_back({{"disclosure", c->id}, {"title", c->title},
+                      {"status", CoverageStatusName(c->status)}, {"locations", places}});
+    }
+    nlohmann::ordered_json root = {{"report", report.path}, {"scheme", scheme}, {"index", list}};
+    out << root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  } else if (format == "csv") {
+    out << "disclosure,title,status,locations\r\n";
+    for (const CoverageRecord* c : rows) {
+      out << CsvField(c->id) << "," << CsvField(c->title) << "," << CoverageStatusName(c->status)
+          << "," << CsvField(Places(*c)) << "\r\n";
+    }
+  } else {
+    out << "| Disclosure | Title | Status | Location |\n|---|---|---|---|\n";
+    for (const CoverageRecord* c : rows) {
+      out << "| " << MdCell(c->id) << " | " << MdCell(c->title) << " | "
+          << CoverageStatusName(c->status) << " | " << MdCell(Places(*c)) << " |\n";
+    }
+  }
+  return out.str();
+}
+
+}  // namespace esgaudit

@@ -1,0 +1,720 @@
+#include "analysis.h"
+
+#include <algorithm>
+#include <set>
+
+namespace esgaudit::gbt36001 {
+namespace {
+
+bool Contains(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+
+bool ContainsAny(std::string_view s, const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return Contains(s, w); });
+}
+
+bool Search(std::string_view s, const std::regex& re, std::cmatch* m = nullptr) {
+  std::cmatch local;
+  return std::regex_search(s.data(), s.data() + s.size(), m ? *m : local, re);
+}
+
+esgaudit_coverage_status Max(esgaudit_coverage_status a, esgaudit_coverage_status b) {
+  return a > b ? a : b;
+}
+
+// Keeps the strongest hits, at most `n`, in document order.
+std::vector<Evidence> Best(std::vector<Evidence> hits, size_t n) {
+  esgaudit_coverage_status top = ESGAUDIT_MISSING;
+  for (const Evidence& h : hits) top = Max(top, h.strength);
+  std::vector<Evidence> out;
+  std::set<uint64_t> seen;
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const Evidence& a, const Evidence& b) { return a.begin < b.begin; });
+  for (const Evidence& h : hits) {
+    if (h.strength != top || seen.count(h.begin)) continue;
+    seen.insert(h.begin);
+    out.push_back(h);
+    if (out.size() == n) break;
+  }
+  return out;
+}
+
+int ToInt(const std::csub_match& m) { return m.matched ? std::stoi(m.str()) : 0; }
+
+const std::vector<std::string>& Words(const ElementSpec& spec, const std::string& key) {
+  static const std::vector<std::string> kEmpty;
+  auto it = spec.words.find(key);
+  return it == spec.words.end() ? kEmpty : it->second;
+}
+
+}  // namespace
+
+std::string ShortQuote(std::string_view s, size_t max_code_points) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (n == max_code_points) return std::string(s.substr(0, i)) + "…";
+    ++n;
+  }
+  return std::string(s);
+}
+
+Analysis::Analysis(const sdk::Document& doc, const sdk::Context& ctx)
+    : doc_(doc),
+      english_(doc.English()),
+      pack_(RulePack::Load(doc)),
+      view_(doc.MatchView()),
+      layout_(view_) {
+  Title();
+  Abbreviations();
+  for (const ElementSpec& spec : pack_.elements()) {
+    ElementResult r;
+    r.spec = &spec;
+    Evaluate(spec, &r);
+    elements_.push_back(std::move(r));
+  }
+}
+
+const ElementResult* Analysis::Element(const std::string& id) const {
+  for (const ElementResult& e : elements_)
+    if (e.spec->id == id) return &e;
+  return nullptr;
+}
+
+Evidence Analysis::MakeHit(const Segment& s, esgaudit_coverage_status strength) const {
+  Evidence e;
+  e.begin = s.begin;
+  e.end = s.end;
+  e.quote = ShortQuote(s.text);
+  e.strength = strength;
+  return e;
+}
+
+const Segment* Analysis::FindAfter(size_t line, size_t seg, size_t lines, const std::regex& re,
+                                   bool skip_toc) const {
+  const auto& ls = layout_.lines();
+  for (size_t i = line; i < ls.size() && i <= line + lines; ++i) {
+    if (!layout_.IsBody(i)) continue;
+    for (size_t k = (i == line ? seg : 0); k < ls[i].segments.size(); ++k) {
+      const Segment& s = ls[i].segments[k];
+      if (skip_toc && s.toc) continue;
+      if (Search(s.text, re)) return &s;
+    }
+  }
+  return nullptr;
+}
+
+void Analysis::Headings(const std::vector<std::string>& keywords, std::vector<Hit>* hits,
+                        size_t min_prose) {
+  const auto& ls = layout_.lines();
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (!layout_.IsBody(i)) continue;
+    for (size_t k = 0; k < ls[i].segments.size(); ++k) {
+      const Segment& s = ls[i].segments[k];
+      if (s.toc) continue;
+      for (const std::string& kw : keywords) {
+        if (!Layout::IsHeading(s.text, kw)) continue;
+        bool body = layout_.ProseAfter(i, k, 15) >= min_prose;
+        hits->push_back(MakeHit(s, body ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
+        break;
+      }
+    }
+  }
+}
+
+void Analysis::Phrases(const std::vector<std::string>& keywords, esgaudit_coverage_status strength,
+                       std::vector<Hit>* hits) {
+  if (keywords.empty()) return;
+  const auto& ls = layout_.lines();
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (!layout_.IsBody(i)) continue;
+    for (const Segment& s : ls[i].segments)
+      if (!s.toc && ContainsAny(s.text, keywords)) hits->push_back(MakeHit(s, strength));
+  }
+}
+
+void Analysis::Evaluate(const ElementSpec& spec, ElementResult* out) {
+  std::vector<Hit> hits;
+  const std::string& d = spec.detector;
+  if (d.empty()) Generic(spec, &hits);
+  else if (d == "period") Period(spec, &hits);
+  else if (d == "scope") Scope(spec, &hits);
+  else if (d == "basis") Basis(spec, &hits);
+  else if (d == "cycle") Cycle(spec, &hits);
+  else if (d == "contact") Contact(spec, &hits);
+  else if (d == "stakeholder") Stakeholder(spec, &hits);
+  else if (d == "subject") Subject(spec, &hits);
+  else if (d == "kpi-table") KpiTable(spec, &hits);
+  else if (d == "outlook") Outlook(spec, &hits);
+  else if (d == "index") Index(spec, &hits);
+  else if (d == "assurance") Assurance(spec, &hits);
+  else if (d == "feedback") Feedback(spec, &hits);
+  for (const Hit& h : hits) out->status = Max(out->status, h.strength);
+  out->evidence = Best(std::move(hits), d == "subject" ? 8 : 3);
+}
+
+void Analysis::Generic(const ElementSpec& spec, std::vector<Hit>* hits) {
+  Headings(spec.headings, hits);
+  Phrases(spec.phrases, ESGAUDIT_COVERED, hits);
+  Phrases(spec.partial, ESGAUDIT_PARTIAL, hits);
+}
+
+void Analysis::Title() {
+  const auto& ls = layout_.lines();
+  const std::regex& title_re = pack_.Pattern("title");
+  const std::regex& year_re = pack_.Pattern("year");
+  size_t nonempty = 0;
+  for (size_t i = 0; i < ls.size() && nonempty < 80; ++i) {
+    if (ls[i].segments.empty()) continue;
+    ++nonempty;
+    for (const Segment& s : ls[i].segments) {
+      if (Layout::CodePoints(s.text) > 40 || !Search(s.text, title_re)) continue;
+      std::cmatch m;
+      const Segment* year_seg = nullptr;
+      if (Search(s.text, year_re, &m)) {
+        year_seg = &s;
+      } else {
+        // "2016" on the line above the title.
+        for (size_t j = i; j-- > 0 && j + 4 > i;) {
+          for (const Segment& p : ls[j].segments)
+            if (Layout::CodePoints(p.text) <= 6 && Search(p.text, year_re, &m)) year_seg = &p;
+          if (year_seg) break;
+        }
+      }
+      if (!year_seg) continue;
+      Search(year_seg->text, year_re, &m);
+      title_.found = true;
+      title_.first = title_.last = ToInt(m[1]);
+      title_.where = MakeHit(s, ESGAUDIT_PARTIAL);
+      if (year_seg != &s) title_.where.quote = ShortQuote(std::string(year_seg->text) + " " + std::string(s.text));
+      return;
+    }
+  }
+}
+
+void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
+  const auto& ls = layout_.lines();
+  const std::regex& range_re = pack_.Pattern("date_range");
+  const std::regex& year_re = pack_.Pattern("period_year");
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (!layout_.IsBody(i)) continue;
+    for (size_t k = 0; k < ls[i].segments.size(); ++k) {
+      const Segment& s = ls[i].segments[k];
+      if (s.toc) continue;
+      bool heading = std::any_of(spec.headings.begin(), spec.headings.end(),
+                                 [&](const std::string& h) { return Layout::IsHeading(s.text, h); });
+      bool statement = ContainsAny(s.text, spec.phrases) ||
+                       (s.text.substr(0, 9) == "本报告" && Contains(s.text, "期"));
+      bool report_sentence = s.text.substr(0, 9) == "本报告" || Contains(s.text, "报告");
+      if (!heading && !statement && !report_sentence) continue;
+      // A date range in the statement itself, or after a heading.
+      const Segment* found = nullptr;
+      std::cmatch m;
+      if (Search(s.text, range_re, &m)) found = &s;
+      else if (heading || statement) found = FindAfter(i, k + 1, heading ? 4 : 2, range_re);
+      if (found && !heading && !statement && found == &s) {
+        // A bare sentence about the report with a date range ("本报告的时间跨度是...") counts only
+        // when it is about the report, not an event.
+        if (!(s.text.substr(0, 9) == "本报告" || Contains(s.text, "本报告"))) found = nullptr;
+      }
+      if (found) {
+        Search(found->text, range_re, &m);
+        int y1 = m[1].matched ? ToInt(m[1]) : ToInt(m[5]);
+        int y2 = m[3].matched ? ToInt(m[3]) : m[7].matched ? ToInt(m[7]) : y1;
+        Hit h = MakeHit(*found, ESGAUDIT_COVERED);
+        hits->push_back(h);
+        if (!period_.found) {
+          period_.found = true;
+          period_.first = y1;
+          period_.last = y2;
+          period_.where = h;
+          period_.where.quote = m.str(0);
+        }
+        continue;
+      }
+      if (!heading && !statement) continue;
+      const Segment* year = Search(s.text, year_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 1, year_re);
+      if (year) {
+        Search(year->text, year_re, &m);
+        Hit h = MakeHit(*year, ESGAUDIT_COVERED);
+        hits->push_back(h);
+        if (!period_.found) {
+          period_.found = true;
+          period_.first = period_.last = ToInt(m[1]);
+          period_.where = h;
+          period_.where.quote = m.str(0);
+        }
+      }
+    }
+  }
+  if (hits->empty() && title_.found) hits->push_back(title_.where);
+}
+
+void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
+  const auto& ls = layout_.lines();
+  const std::vector<std::string>& entity = Words(spec, "entity_words");
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (!layout_.IsBody(i)) continue;
+    for (size_t k = 0; k < ls[i].segments.size(); ++k) {
+      const Segment& s = ls[i].segments[k];
+      if (s.toc) continue;
+      bool heading = std::any_of(spec.headings.begin(), spec.headings.end(),
+                                 [&](const std::string& h) { return Layout::IsHeading(s.text, h, 2); });
+      bool statement = !heading && ContainsAny(s.text, spec.phrases);
+      if (!heading && !statement) continue;
+      // The statement: this segment (unless a bare heading) and the body after it.
+      std::string text = heading ? std::string() : std::string(s.text);
+      const Segment* first = heading ? nullptr : &s;
+      uint64_t end = s.end;
+      size_t taken = 0;
+      for (size_t j = i; j < ls.size() && j <= i + 6 && taken < 6; ++j) {
+        if (!layout_.IsBody(j)) continue;
+        for (size_t q = (j == i ? k + 1 : 0); q < ls[j].segments.size(); ++q) {
+          const Segment& t = ls[j].segments[q];
+          if (t.toc || Layout::CodePoints(t.text) < 4) continue;
+          if (j > i && Layout::CodePoints(t.text) <= 8 && !Contains(t.text, ",") && !Contains(t.text, "。") &&
+              !Contains(t.text, ";") && !ContainsAny(t.text, entity))
+            goto done;  // the next heading
+          text += t.text;
+          if (!first) first = &t;
+          end = t.end;
+          ++taken;
+          if (!heading && taken >= 1 && Contains(t.text, "。")) goto done;
+        }
+      }
+    done:
+      if (!first) {
+        hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
+        continue;
+      }
+      bool names_entity = ContainsAny(text, entity);
+      Hit h = MakeHit(heading ? *first : s, names_entity ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL);
+      hits->push_back(h);
+      if (names_entity && scope_.end == 0) {
+        scope_ = h;
+        scope_.begin = s.begin;
+        scope_.end = end;
+        scope_text_ = text;
+      }
+    }
+  }
+}
+
+void Analysis::Basis(const ElementSpec& spec, std::vector<Hit>* hits) {
+  const auto& ls = layout_.lines();
+  const std::regex& standard = pack_.Pattern("standard_name");
+  const std::regex& gbt = pack_.Pattern("gbt36001");
+  const std::vector<std::string>& verbs = Words(spec, "basis_verbs");
+  const std::vector<std::string>& objects = Words(spec, "basis_objects");
+  auto cite = [&](const Segment& s) {
+    if (!basis_citation_.found && Search(s.text, gbt)) {
+      basis_citation_.found = true;
+      basis_citation_.where = MakeHit(s, ESGAUDIT_COVERED);
+    }
+  };
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (!layout_.IsBody(i)) continue;
+    for (size_t k = 0; k < ls[i].segments.size(); ++k) {
+      const Segment& s = ls[i].segments[k];
+      if (s.toc) continue;
+      bool heading = std::any_of(spec.headings.begin(), spec.headings.end(),
+                                 [&](const std::string& h) { return Layout::IsHeading(s.text, h, 2); });
+      if (heading) {
+        bool any = false;
+        for (size_t j = i; j < ls.size() && j <= i + 10; ++j) {
+          if (!layout_.IsBody(j)) continue;
+          for (size_t q = (j == i ? k + 1 : 0); q < ls[j].segments.size(); ++q) {
+            const Segment& t = ls[j].segments[q];
+            if (t.toc || !Search(t.text, standard)) continue;
+            if (!any) hits->push_back(MakeHit(t, ESGAUDIT_COVERED));
+            any = true;
+            cite(t);
+          }
+        }
+        if (!any) hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
+        continue;
+      }
+      bool sentence = ContainsAny(s.text, spec.phrases) ||
+                      (ContainsAny(s.text, verbs) && ContainsAny(s.text, objects) && Contains(s.text, "报告"));
+      if (sentence && Search(s.text, standard)) {
+        hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
+        cite(s);
+      } else if (sentence && ContainsAny(s.text, spec.phrases)) {
+        hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
+      } else if (Search(s.text, gbt) && ContainsAny(s.text, verbs)) {
+        hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
+        cite(s);
+      }
+    }
+  }
+}
+
+void Analysis::Cycle(const ElementSpec& spec, std::vector<Hit>* hits) {
+  const std::regex& range_re = pack_.Pattern("date_range");
+  const std::regex& ordinal = pack_.Pattern("report_ordinal");
+  const auto& ls = layout_.lines();
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (!layout_.IsBody(i)) continue;
+    for (size_t k = 0; k < ls[i].segments.size(); ++k) {
+      const Segment& s = ls[i].segments[k];
+      if (s.toc) continue;
+      // "报告周期: 2016年1月1日至12月31日" states the period, not the cycle.
+      if (ContainsAny(s.text, spec.phrases) && !Search(s.text, range_re)) {
+        hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
+      } else if (std::any_of(spec.headings.begin(), spec.headings.end(),
+                             [&](const std::string& h) { return Layout::IsHeading(s.text, h, 0); })) {
+        const Segment* next = nullptr;
+        for (size_t j = i + 1; j < ls.size() && j <= i + 3 && !next; ++j)
+          if (layout_.IsBody(j) && !ls[j].segments.empty()) next = &ls[j].segments[0];
+        if (next && !Search(next->text, range_re)) hits->push_back(MakeHit(*next, ESGAUDIT_COVERED));
+      } else if (Contains(s.text, "报告") && Search(s.text, ordinal)) {
+        hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
+      }
+    }
+  }
+}
+
+void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
+  const std::regex& phone = pack_.Pattern("phone");
+  const std::regex& email = pack_.Pattern("email");
+  const std::regex& address = pack_.Pattern("address");
+  auto channel = [&](std::string_view t) { return Search(t, phone) || Search(t, email) || Search(t, address); };
+  const auto& ls = layout_.lines();
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (!layout_.IsBody(i)) continue;
+    for (size_t k = 0; k < ls[i].segments.size(); ++k) {
+      const Segment& s = ls[i].segments[k];
+      if (s.toc) continue;
+      bool heading = std::any_of(spec.headings.begin(), spec.headings.end(),
+                                 [&](const std::string& h) { return Layout::IsHeading(s.text, h, 4); });
+      bool phrase = !heading && ContainsAny(s.text, spec.phrases);
+      if (!heading && !phrase) {
+        if (Search(s.text, email) || Search(s.text, address)) hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
+        continue;
+      }
+      bool any = false;
+      for (size_t j = i; j < ls.size() && j <= i + (heading ? 14 : 6); ++j) {
+        if (!layout_.IsBody(j)) continue;
+        for (size_t q = (j == i ? k : 0); q < ls[j].segments.size(); ++q) {
+          const Segment& t = ls[j].segments[q];
+          if (t.toc || !channel(t.text)) continue;
+          hits->push_back(MakeHit(t, ESGAUDIT_COVERED));
+          any = true;
+        }
+      }
+      if (!any) hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
+    }
+  }
+}
+
+void Analysis::Stakeholder(const ElementSpec& spec, std::vector<Hit>* hits) {
+  Headings(spec.headings, hits);
+  const std::vector<std::string>& engagement = Words(spec, "engagement_words");
+  const auto& ls = layout_.lines();
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (!layout_.IsBody(i)) continue;
+    bool names = false;
+    bool engages = false;
+    const Segment* first = nullptr;
+    for (const Segment& s : ls[i].segments) {
+      if (s.toc) continue;
+      if (ContainsAny(s.text, spec.partial)) {
+        names = true;
+        if (!first) first = &s;
+      }
+      if (ContainsAny(s.text, engagement)) engages = true;
+    }
+    if (!first) continue;
+    hits->push_back(MakeHit(*first, names && engages ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
+  }
+}
+
+void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
+  const SubjectSpec& subject = *pack_.Subject(spec.subject);
+  const auto& ls = layout_.lines();
+  size_t covered = 0;
+  bool any = false;
+  for (const IssueSpec& issue : subject.issues) {
+    IssueResult r;
+    r.subject = &subject;
+    r.issue = &issue;
+    for (size_t i = 0; i < ls.size(); ++i) {
+      if (!layout_.IsBody(i)) continue;
+      const Segment* hit = nullptr;
+      for (const Segment& s : ls[i].segments)
+        if (!s.toc && ContainsAny(s.text, issue.keywords)) {
+          hit = &s;
+          break;
+        }
+      if (!hit) continue;
+      ++r.lines;
+      if (r.evidence.size() < 3) r.evidence.push_back(MakeHit(*hit, ESGAUDIT_COVERED));
+    }
+    r.status = r.lines >= 2 ? ESGAUDIT_COVERED : r.lines == 1 ? ESGAUDIT_PARTIAL : ESGAUDIT_MISSING;
+    if (r.status == ESGAUDIT_COVERED) ++covered;
+    if (r.status != ESGAUDIT_MISSING) {
+      any = true;
+      Hit h = r.evidence.front();
+      h.quote = (english_ ? issue.title_en : issue.title_zh) + ": " + h.quote;
+      h.strength = ESGAUDIT_PARTIAL;
+      hits->push_back(h);
+    }
+    issues_.push_back(std::move(r));
+  }
+  std::vector<Hit> names;
+  Phrases(subject.names, ESGAUDIT_PARTIAL, &names);
+  if (!names.empty()) any = true;
+  bool is_covered = subject.issues.size() == 1 ? covered == 1 : covered >= 2;
+  if (is_covered) {
+    for (Hit& h : *hits) h.strength = ESGAUDIT_COVERED;
+  } else if (!any) {
+    hits->clear();
+  } else if (hits->empty()) {
+    hits->push_back(names.front());
+  }
+}
+
+void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
+  static const std::regex kNumberCell(
+      R"(^[~约≈<>≥≤+\-]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰)?\s*[^\d\s]{0,12}$)");
+  static const std::regex kYearCell(R"(^(?:FY)?\s*(?:19|20)\d\d\s*(?:年度?)?$)");
+  const auto& ls = layout_.lines();
+  // Rows: a line (or an HTML <tr>) with at least two number cells and a label, or three numbers.
+  struct Row {
+    size_t line;
+    bool years;
+  };
+  std::vector<Row> rows;
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (ls[i].toc_region) continue;
+    const auto& segs = ls[i].segments;
+    if (std::any_of(segs.begin(), segs.end(), [](const Segment& s) { return s.toc; })) continue;
+    std::string_view raw = view_.substr(ls[i].begin, ls[i].end - ls[i].begin);
+    bool html = Contains(raw, "<tr");
+    // For HTML, count per <tr>: a row qualifies on its own, and the line holds many.
+    size_t numbers = 0, labels = 0, years = 0, html_rows = 0, html_year_rows = 0;
+    uint64_t tr_start = ls[i].begin;
+    auto close_row = [&]() {
+      if (numbers >= 3 || (numbers >= 2 && labels >= 1)) ++html_rows;
+      if (years >= 2) ++html_year_rows;
+      numbers = labels = years = 0;
+    };
+    for (const Segment& s : segs) {
+      if (html) {
+        size_t tr = raw.find("<tr", tr_start - ls[i].begin);
+        while (tr != std::string_view::npos && ls[i].begin + tr < s.begin) {
+          close_row();
+          tr_start = ls[i].begin + tr + 3;
+          tr = raw.find("<tr", tr_start - ls[i].begin);
+        }
+      }
+      std::string st(s.text);
+      if (std::regex_match(st, kYearCell)) ++years;
+      else if (std::regex_match(st, kNumberCell)) ++numbers;
+      else if (Layout::CodePoints(s.text) >= 2) ++labels;
+    }
+    if (html) {
+      close_row();
+      for (size_t r = 0; r < html_rows; ++r) rows.push_back({i, false});
+      if (html_year_rows) rows.push_back({i, true});
+    } else if (numbers >= 3 || (numbers >= 2 && labels >= 1) || years >= 2) {
+      rows.push_back({i, years >= 2});
+    }
+  }
+  // Tables: three rows or more, at most two non-row lines between rows.
+  bool any_table = false;
+  for (size_t a = 0; a < rows.size();) {
+    size_t b = a + 1;
+    while (b < rows.size() && rows[b].line <= rows[b - 1].line + 3) ++b;
+    if (b - a >= 3) {
+      any_table = true;
+      bool multi_year = false;
+      for (size_t r = a; r < b; ++r) multi_year = multi_year || rows[r].years;
+      size_t first = rows[a].line;
+      // A KPI heading in the ten lines before the table.
+      const Segment* heading = nullptr;
+      for (size_t j = first >= 10 ? first - 10 : 0; j <= first && !heading; ++j) {
+        if (!layout_.IsBody(j)) continue;
+        for (const Segment& s : ls[j].segments)
+          if (!s.toc && Layout::CodePoints(s.text) <= 20 && ContainsAny(s.text, spec.headings)) heading = &s;
+      }
+      const Segment* anchor = heading;
+      if (!anchor)
+        for (size_t j = first; j < ls.size() && !anchor; ++j)
+          if (!ls[j].segments.empty()) anchor = &ls[j].segments[0];
+      if (anchor) {
+        Hit h = MakeHit(*anchor, heading || multi_year ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL);
+        hits->push_back(h);
+      }
+    }
+    a = b;
+  }
+  // A KPI heading with figures but no table: partial.
+  if (!any_table) {
+    std::vector<Hit> headings;
+    Headings(spec.headings, &headings, 10);
+    for (Hit& h : headings) {
+      h.strength = ESGAUDIT_PARTIAL;
+      hits->push_back(h);
+    }
+  }
+}
+
+void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
+  Headings(spec.headings, hits);
+  for (Hit& h : *hits)
+    if (h.strength != ESGAUDIT_COVERED) h.strength = ESGAUDIT_PARTIAL;
+  const std::regex& sentence = pack_.Pattern("outlook_sentence");
+  const auto& ls = layout_.lines();
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (!layout_.IsBody(i)) continue;
+    for (const Segment& s : ls[i].segments)
+      if (!s.toc && Search(s.text, sentence)) hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
+  }
+}
+
+void Analysis::Index(const ElementSpec& spec, std::vector<Hit>* hits) {
+  const std::regex& code = pack_.Pattern("index_code");
+  const auto& ls = layout_.lines();
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (!layout_.IsBody(i)) continue;
+    for (const Segment& s : ls[i].segments) {
+      if (s.toc) continue;
+      bool heading = std::any_of(spec.headings.begin(), spec.headings.end(),
+                                 [&](const std::string& h) { return Layout::IsHeading(s.text, h); });
+      if (!heading) continue;
+      // Index rows look like TOC entries (code, title, page): count codes on any non-header line.
+      size_t codes = 0;
+      for (size_t j = i + 1; j < ls.size() && j <= i + 80; ++j) {
+        if (ls[j].running_header) continue;
+        std::string_view t = view_.substr(ls[j].begin, ls[j].end - ls[j].begin);
+        for (auto it = std::cregex_iterator(t.data(), t.data() + t.size(), code);
+             it != std::cregex_iterator() && codes < 5; ++it)
+          ++codes;
+      }
+      hits->push_back(MakeHit(s, codes >= 5 ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
+    }
+  }
+}
+
+void Analysis::Assurance(const ElementSpec& spec, std::vector<Hit>* hits) {
+  const std::regex& negation = pack_.Pattern("negation");
+  std::vector<Hit> found;
+  Headings(spec.headings, &found);
+  Phrases(spec.phrases, ESGAUDIT_COVERED, &found);
+  Phrases(spec.partial, ESGAUDIT_PARTIAL, &found);
+  for (Hit& h : found) {
+    std::string_view t = view_.substr(h.begin, h.end - h.begin);
+    if (Search(t, negation)) continue;
+    hits->push_back(h);
+  }
+}
+
+void Analysis::Feedback(const ElementSpec& spec, std::vector<Hit>* hits) {
+  Headings(spec.headings, hits);
+  Phrases(spec.phrases, ESGAUDIT_COVERED, hits);
+  const std::regex& invitation = pack_.Pattern("report_feedback");
+  const std::regex& phone = pack_.Pattern("phone");
+  const std::regex& email = pack_.Pattern("email");
+  const std::regex& address = pack_.Pattern("address");
+  const auto& ls = layout_.lines();
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (!layout_.IsBody(i)) continue;
+    for (size_t k = 0; k < ls[i].segments.size(); ++k) {
+      const Segment& s = ls[i].segments[k];
+      if (s.toc || !Search(s.text, invitation)) continue;
+      bool channel = false;
+      for (size_t j = i; j < ls.size() && j <= i + 6 && !channel; ++j) {
+        if (!layout_.IsBody(j)) continue;
+        for (size_t q = (j == i ? k : 0); q < ls[j].segments.size(); ++q) {
+          std::string_view t = ls[j].segments[q].text;
+          if (Search(t, phone) || Search(t, email) || Search(t, address) || Contains(t, "二维码") ||
+              Contains(t, "网址") || Contains(t, "www.") || Contains(t, "http"))
+            channel = true;
+        }
+      }
+      hits->push_back(MakeHit(s, channel ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
+    }
+  }
+  // A channel for questions about the report is not an invitation to give feedback.
+  if (hits->empty()) {
+    const ElementResult* contact = Element("report-contact");
+    if (contact && contact->status == ESGAUDIT_COVERED)
+      for (const Evidence& e : contact->evidence) {
+        Hit h = e;
+        h.strength = ESGAUDIT_PARTIAL;
+        hits->push_back(h);
+      }
+  }
+}
+
+void Analysis::Abbreviations() {
+  static const std::vector<std::string> kHeadings = {"企业称谓说明", "称谓说明", "简称说明", "企业简称", "释义", "简称对照", "称谓"};
+  static const std::vector<std::string> kSuffix = {"公司", "集团", "厂", "银行", "分行"};
+  const auto& ls = layout_.lines();
+  auto is_full = [&](std::string_view t) {
+    if (Layout::CodePoints(t) < 5 || Contains(t, "、") || Contains(t, ",")) return false;
+    return std::any_of(kSuffix.begin(), kSuffix.end(), [&](const std::string& x) {
+      return t.size() >= x.size() && t.substr(t.size() - x.size()) == x;
+    });
+  };
+  auto is_short = [&](std::string_view t) {
+    return Layout::CodePoints(t) >= 2 && Layout::CodePoints(t) <= 12 && !is_full(t) && !Contains(t, "、");
+  };
+  // Cells grouped by table row: an HTML line holds many <tr>, a layout line is one row.
+  auto rows_of = [&](size_t j) {
+    std::vector<std::vector<const Segment*>> rows(1);
+    std::string_view raw = view_.substr(ls[j].begin, ls[j].end - ls[j].begin);
+    size_t next_tr = raw.find("<tr");
+    for (const Segment& s : ls[j].segments) {
+      bool new_row = false;
+      while (next_tr != std::string_view::npos && ls[j].begin + next_tr < s.begin) {
+        new_row = true;
+        next_tr = raw.find("<tr", next_tr + 3);
+      }
+      if (new_row && !rows.back().empty()) rows.emplace_back();
+      rows.back().push_back(&s);
+    }
+    return rows;
+  };
+  auto scan = [&](size_t from, size_t to) {
+    size_t misses = 0;
+    for (size_t j = from; j < ls.size() && j <= to && misses < 12; ++j) {
+      if (ls[j].running_header) continue;
+      bool any = false;
+      for (const auto& row : rows_of(j)) {
+        for (size_t q = 0; q + 1 < row.size(); ++q) {
+          const Segment* a = row[q];
+          const Segment* b = row[q + 1];
+          const Segment* full = is_full(a->text) && is_short(b->text) ? a : is_short(a->text) && is_full(b->text) ? b : nullptr;
+          if (!full) continue;
+          const Segment* short_seg = full == a ? b : a;
+          Abbreviation ab;
+          ab.full = std::string(full->text);
+          ab.short_name = std::string(short_seg->text);
+          ab.where = MakeHit(*a, ESGAUDIT_COVERED);
+          ab.where.end = b->end;
+          ab.where.quote = ShortQuote(std::string(a->text) + " " + std::string(b->text));
+          abbreviations_.push_back(std::move(ab));
+          any = true;
+          break;
+        }
+      }
+      misses = any ? 0 : misses + (ls[j].segments.empty() ? 0 : 1);
+    }
+  };
+  for (size_t i = 0; i < ls.size() && abbreviations_.empty(); ++i) {
+    if (!layout_.IsBody(i)) continue;
+    const Segment* heading = nullptr;
+    for (const Segment& s : ls[i].segments)
+      for (const std::string& h : kHeadings)
+        if (!s.toc && Layout::IsHeading(s.text, h, 4)) heading = &s;
+    if (!heading) continue;
+    abbreviations_heading_ = MakeHit(*heading, ESGAUDIT_COVERED);
+    scan(i + 1, i + 80);
+    // Layout extraction sometimes puts the caption after its table.
+    if (abbreviations_.empty()) scan(i >= 12 ? i - 12 : 0, i - 1);
+    if (abbreviations_.empty()) abbreviations_heading_ = Evidence();
+  }
+}
+
+}  // namespace esgaudit::gbt36001

@@ -1,0 +1,133 @@
+// The per-document GB/T 36001 analysis shared by the coverage pass and the consistency rules
+// (built once per document through sdk::Context::Shared): which report elements and core subjects
+// the report covers and where, the stated period, the title year, the scope statement, the entity
+// abbreviations table and the place where the report cites GB/T 36001 as its basis.
+#ifndef ESGAUDIT_PLUGINS_GBT36001_ANALYSIS_H_
+#define ESGAUDIT_PLUGINS_GBT36001_ANALYSIS_H_
+
+#include <esgaudit/plugin.h>
+
+#include <string>
+#include <vector>
+
+#include "layout.h"
+#include "rule_pack.h"
+
+namespace esgaudit::gbt36001 {
+
+// A piece of evidence, in view offsets, with a short quote.
+struct Evidence {
+  uint64_t begin = 0;
+  uint64_t end = 0;
+  std::string quote;
+  esgaudit_coverage_status strength = ESGAUDIT_PARTIAL;  // what it proves on its own
+};
+
+struct ElementResult {
+  const ElementSpec* spec = nullptr;
+  esgaudit_coverage_status status = ESGAUDIT_MISSING;
+  std::vector<Evidence> evidence;  // document order, at most a few
+};
+
+struct IssueResult {
+  const SubjectSpec* subject = nullptr;
+  const IssueSpec* issue = nullptr;
+  esgaudit_coverage_status status = ESGAUDIT_MISSING;
+  size_t lines = 0;  // body lines mentioning the issue
+  std::vector<Evidence> evidence;
+};
+
+struct YearSpan {
+  bool found = false;
+  int first = 0;  // first and last year of the span (equal for one year)
+  int last = 0;
+  Evidence where;
+};
+
+struct Abbreviation {
+  std::string full;   // 云南文山铝业有限公司
+  std::string short_name;  // 云铝文山
+  Evidence where;
+};
+
+class Analysis {
+ public:
+  // Loads the rule pack (sdk::ConfigError when it is bad) and analyses `doc`.
+  Analysis(const sdk::Document& doc, const sdk::Context& ctx);
+
+  const RulePack& pack() const { return pack_; }
+  const Layout& layout() const { return layout_; }
+  const std::vector<ElementResult>& elements() const { return elements_; }
+  const std::vector<IssueResult>& issues() const { return issues_; }
+  const ElementResult* Element(const std::string& id) const;
+
+  // The reporting period as stated (date range or whole year), when the report states one.
+  const YearSpan& period() const { return period_; }
+  // The year in the report's title ("2020年社会责任报告"), when found near the start.
+  const YearSpan& title() const { return title_; }
+  // Where the report cites GB/T 36001 as its basis; found() false when it does not.
+  const YearSpan& basis_citation() const { return basis_citation_; }
+  // The scope statement (heading and its body), when the report has one.
+  const Evidence* scope() const { return scope_.end > scope_.begin ? &scope_ : nullptr; }
+  const std::string& scope_text() const { return scope_text_; }
+  // Rows of the entity abbreviations table (企业称谓说明 / 释义) that name companies.
+  const std::vector<Abbreviation>& abbreviations() const { return abbreviations_; }
+  const Evidence* abbreviations_heading() const {
+    return abbreviations_heading_.end > abbreviations_heading_.begin ? &abbreviations_heading_ : nullptr;
+  }
+
+  // Text offsets of view offsets.
+  uint64_t TextOffset(uint64_t view_offset) const { return doc_.ViewToText(view_offset); }
+  bool English() const { return english_; }
+
+ private:
+  using Hit = Evidence;
+  void Evaluate(const ElementSpec& spec, ElementResult* out);
+  void Generic(const ElementSpec& spec, std::vector<Hit>* hits);
+  void Period(const ElementSpec& spec, std::vector<Hit>* hits);
+  void Title();
+  void Scope(const ElementSpec& spec, std::vector<Hit>* hits);
+  void Basis(const ElementSpec& spec, std::vector<Hit>* hits);
+  void Cycle(const ElementSpec& spec, std::vector<Hit>* hits);
+  void Contact(const ElementSpec& spec, std::vector<Hit>* hits);
+  void Stakeholder(const ElementSpec& spec, std::vector<Hit>* hits);
+  void Subject(const ElementSpec& spec, std::vector<Hit>* hits);
+  void KpiTable(const ElementSpec& spec, std::vector<Hit>* hits);
+  void Outlook(const ElementSpec& spec, std::vector<Hit>* hits);
+  void Index(const ElementSpec& spec, std::vector<Hit>* hits);
+  void Assurance(const ElementSpec& spec, std::vector<Hit>* hits);
+  void Feedback(const ElementSpec& spec, std::vector<Hit>* hits);
+  void Abbreviations();
+
+  // Headings of `keywords` in body text: covered with a body after them, partial without.
+  void Headings(const std::vector<std::string>& keywords, std::vector<Hit>* hits, size_t min_prose = 30);
+  // Body segments containing one of `keywords`, with the given strength.
+  void Phrases(const std::vector<std::string>& keywords, esgaudit_coverage_status strength,
+               std::vector<Hit>* hits);
+  Hit MakeHit(const Segment& s, esgaudit_coverage_status strength) const;
+  // First body segment at or after (line, seg) within `lines` lines matching `re`; nullptr if none.
+  const Segment* FindAfter(size_t line, size_t seg, size_t lines, const std::regex& re,
+                           bool skip_toc = true) const;
+
+  const sdk::Document& doc_;
+  bool english_;
+  RulePack pack_;
+  std::string_view view_;
+  Layout layout_;
+  std::vector<ElementResult> elements_;
+  std::vector<IssueResult> issues_;
+  YearSpan period_;
+  YearSpan title_;
+  YearSpan basis_citation_;
+  Evidence scope_;
+  std::string scope_text_;
+  std::vector<Abbreviation> abbreviations_;
+  Evidence abbreviations_heading_;
+};
+
+// Quote of at most `max_code_points` code points, "…" appended when cut.
+std::string ShortQuote(std::string_view s, size_t max_code_points = 40);
+
+}  // namespace esgaudit::gbt36001
+
+#endif  // ESGAUDIT_PLUGINS_GBT36001_ANALYSIS_H_

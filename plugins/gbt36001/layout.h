@@ -1,0 +1,66 @@
+// Layout recognition on the matching view of a report extracted from PDF with the layout kept:
+// lines split into segments (cells separated by wide gaps, tabs or HTML tags), running headers and
+// footers, table-of-contents regions and TOC-like entries (chapter dividers list their sections with
+// page numbers too). Rules take evidence only from body text: a TOC entry or a running header that
+// names a section is not evidence that the report has that section.
+#ifndef ESGAUDIT_PLUGINS_GBT36001_LAYOUT_H_
+#define ESGAUDIT_PLUGINS_GBT36001_LAYOUT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace esgaudit::gbt36001 {
+
+struct Segment {
+  uint64_t begin = 0;  // view offsets
+  uint64_t end = 0;
+  std::string_view text;  // trimmed
+  bool toc = false;       // a TOC-like entry ("员工发展 24") in a cluster of such entries
+};
+
+struct LayoutLine {
+  uint64_t begin = 0;  // view offsets, terminator excluded
+  uint64_t end = 0;
+  std::vector<Segment> segments;
+  bool running_header = false;  // repeated header/footer line (section names, report title)
+  bool toc_region = false;      // inside a 目录 block
+};
+
+class Layout {
+ public:
+  // `view` must outlive the Layout.
+  explicit Layout(std::string_view view);
+
+  const std::vector<LayoutLine>& lines() const { return lines_; }
+  // True when line `i` may carry evidence (neither a running header nor inside a 目录 block).
+  bool IsBody(size_t i) const { return !lines_[i].running_header && !lines_[i].toc_region; }
+  // Index of the line containing view offset `v`.
+  size_t LineAt(uint64_t v) const;
+  // Code points of prose in body segments after segment `seg` of line `line`, over the next
+  // `max_lines` lines (a segment counts when it has at least 6 code points and is not a TOC entry).
+  size_t ProseAfter(size_t line, size_t seg, size_t max_lines) const;
+
+  // A segment's text without heading decoration: markdown '#', bullets, numbering
+  // ("一、", "(一)", "1.", "1.1", "第一章", "01"), trailing colon.
+  static std::string_view HeadingText(std::string_view segment);
+  // True when `segment` reads as a heading that is `keyword` or starts with it (at most
+  // `slack` more code points, no sentence punctuation).
+  static bool IsHeading(std::string_view segment, std::string_view keyword, size_t slack = 6);
+  static size_t CodePoints(std::string_view s);
+  // True for a segment with sentence punctuation ("," "。" ";") and at least 12 code points.
+  static bool IsProse(std::string_view segment);
+
+ private:
+  void Split();
+  void MarkRunningHeaders();
+  void MarkToc();
+
+  std::string_view view_;
+  std::vector<LayoutLine> lines_;
+};
+
+}  // namespace esgaudit::gbt36001
+
+#endif  // ESGAUDIT_PLUGINS_GBT36001_LAYOUT_H_

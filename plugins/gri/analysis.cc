@@ -1,0 +1,476 @@
+#include "analysis.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <regex>
+
+#include "text_match.h"
+
+namespace esgaudit::gri {
+namespace {
+
+constexpr size_t kMaxMentions = 40;
+constexpr size_t kMaxDataPoints = 8;
+constexpr uint32_t kIndexRowGap = 15;  // lines between rows of one content index
+constexpr size_t kMinIndexRows = 5;
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsDigit(c); });
+}
+
+bool Contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> parts) {
+  for (std::string_view p : parts) {
+    if (Contains(s, p)) return true;
+  }
+  return false;
+}
+
+// Splits a table row into cells at tabs, '|' and runs of 2+ spaces.
+std::vector<std::string_view> Cells(std::string_view row) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  size_t i = 0;
+  auto flush = [&](size_t end) {
+    std::string_view cell = Trim(row.substr(start, end - start));
+    out.push_back(cell);
+  };
+  while (i < row.size()) {
+    char c = row[i];
+    if (c == '\t' || c == '|' || (c == ' ' && i + 1 < row.size() && row[i + 1] == ' ')) {
+      flush(i);
+      while (i < row.size() && (row[i] == '\t' || row[i] == '|' || row[i] == ' ')) ++i;
+      start = i;
+      continue;
+    }
+    ++i;
+  }
+  flush(row.size());
+  return out;
+}
+
+// "12", "1、27、28", "2, 7-15", "P12", "第12页": printed page numbers; false if the cell is anything else.
+bool ParsePages(std::string_view cell, std::vector<uint32_t>* pages) {
+  static const std::regex kToken(
+      R"((?:p\.?\s*|第)?(\d{1,3})(?:\s*(?:-|~|–|—|至)\s*(\d{1,3}))?\s*页?)", std::regex::icase);
+  static const std::regex kSeparator(R"((?:\s|,|，|、|;|；)+)");
+  std::string s(cell);
+  if (s.empty()) return false;
+  std::vector<uint32_t> out;
+  std::sregex_token_iterator it(s.begin(), s.end(), kSeparator, -1);
+  for (; it != std::sregex_token_iterator(); ++it) {
+    std::string token = *it;
+    if (token.empty()) continue;
+    std::smatch m;
+    if (!std::regex_match(token, m, kToken)) return false;
+    uint32_t from = static_cast<uint32_t>(std::stoul(m[1].str()));
+    uint32_t to = m[2].matched ? static_cast<uint32_t>(std::stoul(m[2].str())) : from;
+    if (from == 0 || to < from || to - from > 30) return false;
+    for (uint32_t p = from; p <= to; ++p) out.push_back(p);
+  }
+  if (out.empty()) return false;
+  *pages = std::move(out);
+  return true;
+}
+
+bool KindAllowed(const DataNeed& need, uint32_t kind) {
+  const char* name = kind == ESGAUDIT_FACT_QUANTITY ? "quantity" : kind == ESGAUDIT_FACT_PERCENT ? "percent" : "";
+  if (*name == '\0') return false;
+  if (need.kinds.empty()) return kind == ESGAUDIT_FACT_QUANTITY;
+  return std::find(need.kinds.begin(), need.kinds.end(), name) != need.kinds.end();
+}
+
+}  // namespace
+
+GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& /*ctx*/) : doc_(&doc) {
+  std::string path = doc.RulesFile("gri/catalogue.json");
+  if (path.empty()) throw sdk::ConfigError("gri catalogue \"gri/catalogue.json\" not found in the rule directories");
+  catalogue_ = Catalogue::Load(path);
+  english_ = doc.English();
+  BuildLines(doc);
+  MarkRepeatedLines();
+  MarkTableOfContents();
+  FindYear(doc);
+  FindIndex(doc);
+  FindClaim();
+  FindEvidence(doc);
+  FindLegacy();
+  FindPageDelta(doc);
+}
+
+const DisclosureResult& GriAnalysis::result(const std::string& id) const {
+  static const DisclosureResult kNone;
+  int i = catalogue_.IndexOf(id);
+  return i < 0 ? kNone : results_[static_cast<size_t>(i)];
+}
+
+void GriAnalysis::BuildLines(const sdk::Document& doc) {
+  view_lower_ = AsciiLower(std::string(doc.MatchView()));
+  uint32_t n = doc.LineCount();
+  line_view_begin_.resize(n);
+  line_view_end_.resize(n);
+  line_page_.resize(n);
+  excluded_.assign(n, false);
+  for (uint32_t i = 0; i < n; ++i) {
+    esgaudit_line l = doc.Line(i);
+    uint64_t b = std::min<uint64_t>(doc.TextToView(l.offset), view_lower_.size());
+    uint64_t e = std::min<uint64_t>(doc.TextToView(l.offset + l.length), view_lower_.size());
+    // A view line never spans a line break.
+    std::string_view slice = std::string_view(view_lower_).substr(b, e < b ? 0 : e - b);
+    size_t nl = slice.find('\n');
+    if (nl != std::string_view::npos) e = b + nl;
+    line_view_begin_[i] = b;
+    line_view_end_[i] = std::max(b, e);
+    line_page_[i] = l.page;
+  }
+}
+
+void GriAnalysis::MarkRepeatedLines() {
+  std::map<std::string, int> counts;
+  std::vector<std::string> keys(line_view_begin_.size());
+  for (uint32_t i = 0; i < keys.size(); ++i) {
+    std::string key = Squeeze(LowerLine(i));
+    if (key.size() < 4 || key.size() > 90 || AllDigits(key)) continue;
+    keys[i] = key;
+    ++counts[key];
+  }
+  for (uint32_t i = 0; i < keys.size(); ++i) {
+    if (!keys[i].empty() && counts[keys[i]] >= 3) excluded_[i] = true;
+  }
+}
+
+void GriAnalysis::MarkTableOfContents() {
+  uint32_t n = static_cast<uint32_t>(excluded_.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string key = Squeeze(LowerLine(i));
+    if (key != "目录" && key != "目錄" && key != "contents" && key != "tableofcontents") continue;
+    excluded_[i] = true;
+    for (uint32_t j = i + 1; j < n && j < i + 120; ++j) {
+      std::string_view line = Trim(LowerLine(j));
+      if (line.empty()) continue;
+      if (ContainsAny(line, {"。", "，", "；", ". "}) || line.size() > 200) break;
+      bool number = false;
+      for (size_t k = 0; k < line.size(); ++k) {
+        if (IsDigit(line[k]) && (k + 1 == line.size() || !IsDigit(line[k + 1]))) number = true;
+      }
+      if (!number && line.size() > 45) break;
+      excluded_[j] = true;
+    }
+  }
+  // Leader dots ("报告说明......2") mark table-of-contents lines anywhere.
+  static const std::regex kLeader(R"((\.{4,}|…{2,}|·{4,})\s*\d{1,3}\s*$)");
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string line(Trim(LowerLine(i)));
+    if (line.size() < 200 && std::regex_search(line, kLeader)) excluded_[i] = true;
+  }
+}
+
+void GriAnalysis::FindYear(const sdk::Document& /*doc*/) {
+  static const std::regex kPeriodZh(R"((20\d\d)\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:至|到|-|—|~|－)\s*(20\d\d)\s*年\s*12\s*月\s*31\s*日)");
+  static const std::regex kPeriodEn(R"(january\s+1,?\s+(20\d\d)\s*(?:to|-|–|through|until)\s*dece?mber\s+31,?\s+(20\d\d))");
+  static const std::regex kTitleZh(R"((20\d\d)\s*年?度?\s*(?:社会责任|可持续发展|esg|环境、社会及|环境,社会及|企业社会责任))");
+  static const std::regex kTitleEn(R"((20\d\d)\s+(?:sustainability|esg|corporate responsibility|csr|integrated|impact)\b)");
+  uint32_t n = static_cast<uint32_t>(excluded_.size());
+  for (uint32_t i = 0; i < n && report_year_ == 0; ++i) {
+    std::string line(LowerLine(i));
+    if (!Contains(line, "12") || !(Contains(line, "31日") || Contains(line, "31,") || Contains(line, "31 "))) continue;
+    std::smatch m;
+    if (std::regex_search(line, m, kPeriodZh) || std::regex_search(line, m, kPeriodEn)) {
+      report_year_ = std::stoi(m[2].str());
+    }
+  }
+  for (uint32_t i = 0; i < n && i < 400 && report_year_ == 0; ++i) {
+    std::string line(LowerLine(i));
+    std::smatch m;
+    if (std::regex_search(line, m, kTitleZh) || std::regex_search(line, m, kTitleEn)) {
+      report_year_ = std::stoi(m[1].str());
+    }
+  }
+}
+
+void GriAnalysis::FindIndex(const sdk::Document& doc) {
+  struct Candidate {
+    uint32_t line;
+    IdToken token;
+  };
+  std::vector<Candidate> candidates;
+  uint32_t n = static_cast<uint32_t>(excluded_.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string_view line = LowerLine(i);
+    if (line.empty()) continue;
+    for (const IdToken& t : ScanIds(line)) {
+      if (t.cell_start) {
+        candidates.push_back({i, t});
+        break;
+      }
+    }
+  }
+  size_t start = 0;
+  while (start < candidates.size()) {
+    size_t end = start + 1;
+    while (end < candidates.size() && candidates[end].line - candidates[end - 1].line <= kIndexRowGap) ++end;
+    std::set<std::string> distinct;
+    for (size_t k = start; k < end; ++k) distinct.insert(candidates[k].token.id);
+    if (end - start >= kMinIndexRows && distinct.size() >= kMinIndexRows - 1) {
+      uint32_t first = candidates[start].line;
+      uint32_t last = candidates[end - 1].line;
+      for (uint32_t j = first >= 2 ? first - 2 : 0; j <= last + 2 && j < n; ++j) excluded_[j] = true;
+      for (size_t k = start; k < end; ++k) {
+        const Candidate& c = candidates[k];
+        std::string_view line = LowerLine(c.line);
+        IndexRow row;
+        row.line = c.line;
+        uint64_t vb = line_view_begin_[c.line] + c.token.pos;
+        row.offset = doc.ViewToText(vb);
+        row.length = doc.ViewToText(vb + c.token.len) - row.offset;
+        row.cited = c.token.id;
+        row.resolved = ResolveId(catalogue_, c.token.id, line, report_year_);
+        std::vector<std::string_view> cells = Cells(line.substr(c.token.pos + c.token.len));
+        for (size_t m = cells.size(); m-- > 0;) {
+          if (cells[m].empty()) continue;
+          if (ParsePages(cells[m], &row.pages)) break;
+        }
+        rows_.push_back(std::move(row));
+      }
+    }
+    start = end;
+  }
+}
+
+void GriAnalysis::FindClaim() {
+  static const std::vector<std::string_view> kAccordance = {
+      "in accordance with", "core option", "comprehensive option", "in compliance with", "prepared according to",
+      "符合", "依据", "按照", "遵循", "遵照", "根据", "核心选项", "核心方案", "全面选项", "全面方案"};
+  static const std::vector<std::string_view> kReference = {"with reference to", "referenc", "guided by", "informed by",
+                                                          "参考", "参照", "借鉴"};
+  static const std::vector<std::string_view> kBasisHeadings = {"编制依据", "编写依据", "报告依据", "参考标准",
+                                                               "编制标准", "reportingstandards",
+                                                               "reportingguidelines", "reportingframework"};
+  uint32_t n = static_cast<uint32_t>(excluded_.size());
+  int basis_until = -1;
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string_view line = LowerLine(i);
+    if (excluded_[i] || line.empty()) continue;
+    std::string squeezed = Squeeze(line);
+    for (std::string_view h : kBasisHeadings) {
+      if (Contains(squeezed, h) && squeezed.size() <= 40) basis_until = static_cast<int>(i) + 10;
+    }
+    size_t pos = std::string_view::npos;
+    size_t len = 0;
+    if (ContainsWord(line, "gri")) {
+      pos = line.find("gri");
+      while (pos != std::string_view::npos && pos > 0 && std::isalpha(static_cast<unsigned char>(line[pos - 1]))) {
+        pos = line.find("gri", pos + 1);
+      }
+      len = 3;
+    } else if (Contains(line, "全球报告倡议")) {
+      pos = line.find("全球报告倡议");
+      len = std::string_view("全球报告倡议").size();
+    } else if (ContainsWord(line, "g4")) {
+      pos = line.find("g4");
+      len = 2;
+    }
+    if (pos == std::string_view::npos) continue;
+    // Ids in the line mean a content-index row or a section tag, not a statement.
+    bool tagged = false;
+    for (const IdToken& t : ScanIds(line)) tagged = tagged || t.g4 || t.cell_start;
+    if (tagged) continue;
+    std::string text(line);
+    if (i + 1 < n && !excluded_[i + 1]) text += std::string(LowerLine(i + 1));
+    for (std::string_view h : {"编制依据", "编写依据", "报告依据"}) {
+      for (size_t p = text.find(h); p != std::string::npos; p = text.find(h)) text.erase(p, h.size());
+    }
+    Claim c = Claim::kNone;
+    for (std::string_view w : kReference) {
+      if (Contains(text, w)) c = Claim::kReference;
+    }
+    if (c == Claim::kNone) {
+      for (std::string_view w : kAccordance) {
+        if (Contains(text, w)) c = Claim::kAccordance;
+      }
+    }
+    if (c == Claim::kNone && static_cast<int>(i) <= basis_until) c = Claim::kReference;
+    if (c > claim_) {
+      claim_ = c;
+      uint64_t vb = line_view_begin_[i] + pos;
+      claim_offset_ = doc_->ViewToText(vb);
+      claim_length_ = doc_->ViewToText(vb + len) - claim_offset_;
+    }
+  }
+}
+
+Evidence GriAnalysis::MakeEvidence(uint32_t line, size_t pos, size_t len, bool data) const {
+  Evidence e;
+  uint64_t vb = line_view_begin_[line];
+  e.offset = doc_->ViewToText(vb + pos);
+  e.length = doc_->ViewToText(vb + pos + len) - e.offset;
+  e.line = line;
+  e.data = data;
+  std::string_view view_line = doc_->MatchView().substr(vb, line_view_end_[line] - vb);
+  e.quote = Quote(view_line, pos, len);
+  return e;
+}
+
+void GriAnalysis::FindEvidence(const sdk::Document& doc) {
+  const std::vector<Disclosure>& ds = catalogue_.disclosures();
+  results_.assign(ds.size(), DisclosureResult());
+  uint32_t n = static_cast<uint32_t>(excluded_.size());
+  std::vector<std::vector<bool>> met(ds.size());
+  std::vector<bool> mentioned(ds.size(), false);
+  for (size_t k = 0; k < ds.size(); ++k) met[k].assign(ds[k].data.size(), false);
+  std::vector<std::string> lower_titles;
+  for (const Disclosure& d : ds) lower_titles.push_back(AsciiLower(d.title));
+
+  for (uint32_t i = 0; i < n; ++i) {
+    if (excluded_[i]) continue;
+    std::string_view line = LowerLine(i);
+    if (line.empty()) continue;
+    for (size_t k = 0; k < ds.size(); ++k) {
+      DisclosureResult& r = results_[k];
+      for (const std::string& p : ds[k].patterns) {
+        size_t pos = 0;
+        size_t len = 0;
+        if (!MatchPattern(line, p, &pos, &len)) continue;
+        mentioned[k] = true;
+        if (line_page_[i] != 0) r.pages.insert(line_page_[i]);
+        if (r.evidence.size() < kMaxMentions) r.evidence.push_back(MakeEvidence(i, pos, len, false));
+        break;
+      }
+      if (line_page_[i] != 0 && (Contains(line, ds[k].title_zh) || Contains(line, lower_titles[k]))) {
+        r.pages.insert(line_page_[i]);
+      }
+    }
+  }
+
+  for (uint32_t f = 0; f < doc.FactCount(); ++f) {
+    const esgaudit_fact& fact = doc.Fact(f);
+    if (fact.line >= n || excluded_[fact.line]) continue;
+    if (fact.kind != ESGAUDIT_FACT_QUANTITY && fact.kind != ESGAUDIT_FACT_PERCENT) continue;
+    std::string labels = AsciiLower(std::string(sdk::View(fact.label))) + "\n" +
+                         AsciiLower(std::string(sdk::View(fact.column_label))) + "\n" + std::string(LowerLine(fact.line));
+    std::string units = AsciiLower(std::string(sdk::View(fact.unit)) + " " + std::string(sdk::View(fact.unit_text)));
+    bool has_unit = !Trim(units).empty();
+    for (size_t k = 0; k < ds.size(); ++k) {
+      for (size_t m = 0; m < ds[k].data.size(); ++m) {
+        const DataNeed& need = ds[k].data[m];
+        if (!KindAllowed(need, fact.kind)) continue;
+        if (!need.units.empty() && fact.kind != ESGAUDIT_FACT_PERCENT) {
+          bool unit_ok = false;
+          for (const std::string& u : need.units) unit_ok = unit_ok || (has_unit && Contains(units, u));
+          if (!unit_ok) continue;
+        }
+        bool label_ok = false;
+        for (const std::string& l : need.labels) {
+          size_t pos = 0;
+          size_t len = 0;
+          if (MatchPattern(labels, l, &pos, &len)) {
+            label_ok = true;
+            break;
+          }
+        }
+        if (!label_ok) continue;
+        DisclosureResult& r = results_[k];
+        if (line_page_[fact.line] != 0) r.pages.insert(line_page_[fact.line]);
+        size_t data_points = std::count_if(r.evidence.begin(), r.evidence.end(), [](const Evidence& e) { return e.data; });
+        if (!met[k][m] || data_points < kMaxDataPoints) {
+          uint64_t vb = line_view_begin_[fact.line];
+          uint64_t fv = doc.TextToView(fact.offset);
+          uint64_t fe = doc.TextToView(fact.offset + fact.length);
+          size_t pos = fv >= vb ? fv - vb : 0;
+          size_t len = fe > fv ? fe - fv : 0;
+          Evidence e = MakeEvidence(fact.line, pos, len, true);
+          e.offset = fact.offset;
+          e.length = fact.length;
+          r.evidence.push_back(std::move(e));
+        }
+        met[k][m] = true;
+      }
+    }
+  }
+
+  for (size_t k = 0; k < ds.size(); ++k) {
+    DisclosureResult& r = results_[k];
+    std::stable_sort(r.evidence.begin(), r.evidence.end(),
+                     [](const Evidence& a, const Evidence& b) { return a.offset < b.offset; });
+    size_t satisfied = std::count(met[k].begin(), met[k].end(), true);
+    if (ds[k].data.empty()) {
+      r.status = mentioned[k] ? ESGAUDIT_COVERED : ESGAUDIT_MISSING;
+    } else if (satisfied == ds[k].data.size()) {
+      r.status = ESGAUDIT_COVERED;
+    } else if (mentioned[k] || satisfied > 0) {
+      r.status = ESGAUDIT_PARTIAL;
+    } else {
+      r.status = ESGAUDIT_MISSING;
+    }
+  }
+}
+
+void GriAnalysis::FindLegacy() {
+  std::set<std::string> seen;
+  std::map<uint32_t, const IndexRow*> row_at;
+  for (const IndexRow& r : rows_) row_at[r.line] = &r;
+  uint32_t n = static_cast<uint32_t>(excluded_.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string_view line = LowerLine(i);
+    if (line.empty()) continue;
+    auto row = row_at.find(i);
+    for (const IdToken& t : ScanIds(line)) {
+      bool in_row = row != row_at.end() && row->second->offset == doc_->ViewToText(line_view_begin_[i] + t.pos);
+      int standard = t.g4 ? 0 : std::stoi(t.id.substr(0, t.id.find('-')));
+      bool ambiguous = standard == 102 || standard == 103 || standard == 307 || standard == 419 ||
+                       standard == 303 || standard == 306 || standard == 403;
+      if (!t.g4 && !(ambiguous && (t.gri_prefix || in_row))) continue;
+      if (seen.count(t.id)) continue;
+      Resolution res = in_row ? row->second->resolved : ResolveId(catalogue_, t.id, line, report_year_);
+      if (!res.legacy || !res.known) continue;
+      seen.insert(t.id);
+      LegacyCitation c;
+      uint64_t vb = line_view_begin_[i] + t.pos;
+      c.offset = doc_->ViewToText(vb);
+      c.length = doc_->ViewToText(vb + t.len) - c.offset;
+      c.cited = t.id;
+      c.resolved = std::move(res);
+      legacy_.push_back(std::move(c));
+    }
+  }
+}
+
+void GriAnalysis::FindPageDelta(const sdk::Document& doc) {
+  if (doc.PageCount() == 0) return;
+  static const std::regex kPageNumber(R"((?:-\s*|第|p\.?\s*)?(\d{1,3})(?:\s*-|页)?)", std::regex::icase);
+  std::map<uint32_t, std::vector<uint32_t>> page_lines;
+  for (uint32_t i = 0; i < line_page_.size(); ++i) {
+    if (line_page_[i] != 0 && !Trim(LowerLine(i)).empty()) page_lines[line_page_[i]].push_back(i);
+  }
+  std::map<int, int> votes;
+  int pages_with_numbers = 0;
+  for (const auto& [page, lines] : page_lines) {
+    std::set<int> deltas;
+    for (size_t k = 0; k < lines.size(); ++k) {
+      if (k >= 3 && k + 3 < lines.size()) continue;
+      std::string line(Trim(LowerLine(lines[k])));
+      std::smatch m;
+      if (std::regex_match(line, m, kPageNumber)) deltas.insert(static_cast<int>(page) - std::stoi(m[1].str()));
+    }
+    if (!deltas.empty()) ++pages_with_numbers;
+    for (int d : deltas) ++votes[d];
+  }
+  int best = 0;
+  int best_votes = 0;
+  for (const auto& [d, v] : votes) {
+    if (v > best_votes) {
+      best = d;
+      best_votes = v;
+    }
+  }
+  if (best_votes >= 3 && best_votes * 2 >= pages_with_numbers) {
+    page_delta_known_ = true;
+    page_delta_ = best;
+  }
+}
+
+}  // namespace esgaudit::gri

@@ -1,0 +1,120 @@
+// GriAnalysis: everything the GRI rules and the coverage pass share about one document — the
+// catalogue, which lines may serve as evidence, the evidence and status of every disclosure, the
+// report's GRI claim, its year, its own content index and the legacy ids it cites.
+#ifndef ESGAUDIT_PLUGINS_GRI_ANALYSIS_H_
+#define ESGAUDIT_PLUGINS_GRI_ANALYSIS_H_
+
+#include <esgaudit/plugin.h>
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalogue.h"
+#include "gri_ids.h"
+
+namespace esgaudit::gri {
+
+// A span of the document text with a short quote.
+struct Evidence {
+  uint64_t offset = 0;  // text offsets
+  uint64_t length = 0;
+  uint32_t line = 0;
+  bool data = false;    // a required data point (numeric fact), not just a mention
+  std::string quote;
+};
+
+struct DisclosureResult {
+  esgaudit_coverage_status status = ESGAUDIT_MISSING;
+  std::vector<Evidence> evidence;  // mentions and data points in text order (capped)
+  std::set<uint32_t> pages;        // pages with any evidence or the disclosure's title (loose)
+};
+
+enum class Claim { kNone = 0, kReference = 1, kAccordance = 2 };
+
+struct IndexRow {
+  uint32_t line = 0;
+  uint64_t offset = 0;  // text span of the id as printed
+  uint64_t length = 0;
+  std::string cited;    // "G4-LA1", "305-1"
+  Resolution resolved;
+  std::vector<uint32_t> pages;  // printed page numbers cited in the row's page cell
+};
+
+struct LegacyCitation {
+  uint64_t offset = 0;
+  uint64_t length = 0;
+  std::string cited;
+  Resolution resolved;
+};
+
+class GriAnalysis {
+ public:
+  // Loads rules/gri/catalogue.json (sdk::ConfigError when absent or malformed) and analyses `doc`.
+  GriAnalysis(const sdk::Document& doc, const sdk::Context& ctx);
+
+  const Catalogue& catalogue() const { return catalogue_; }
+  // One result per catalogue disclosure, in catalogue order.
+  const std::vector<DisclosureResult>& results() const { return results_; }
+  const DisclosureResult& result(const std::string& id) const;
+
+  Claim claim() const { return claim_; }
+  uint64_t claim_offset() const { return claim_offset_; }
+  uint64_t claim_length() const { return claim_length_; }
+  // The reporting year: the end of the stated reporting period, else the year in the report's title;
+  // 0 when unknown.
+  int report_year() const { return report_year_; }
+
+  bool has_index() const { return !rows_.empty(); }
+  const std::vector<IndexRow>& index_rows() const { return rows_; }
+  // Physical page = printed page + delta, when printed page numbers were found on enough pages.
+  bool page_delta_known() const { return page_delta_known_; }
+  int page_delta() const { return page_delta_; }
+
+  // Legacy ids cited anywhere (index rows, "GRI 102-8", "G4-EN15"), first citation of each id.
+  const std::vector<LegacyCitation>& legacy_citations() const { return legacy_; }
+
+  bool English() const { return english_; }
+  // Title in the document's message language.
+  const std::string& Title(const Disclosure& d) const { return english_ ? d.title : d.title_zh; }
+
+ private:
+  void BuildLines(const sdk::Document& doc);
+  void MarkRepeatedLines();
+  void MarkTableOfContents();
+  void FindIndex(const sdk::Document& doc);
+  void FindYear(const sdk::Document& doc);
+  void FindClaim();
+  void FindEvidence(const sdk::Document& doc);
+  void FindLegacy();
+  void FindPageDelta(const sdk::Document& doc);
+  Evidence MakeEvidence(uint32_t line, size_t pos, size_t len, bool data) const;
+
+  Catalogue catalogue_;
+  bool english_ = false;
+  const sdk::Document* doc_ = nullptr;
+  std::string view_lower_;
+  std::vector<uint64_t> line_view_begin_;  // per line, offsets into the view
+  std::vector<uint64_t> line_view_end_;
+  std::vector<uint32_t> line_page_;
+  std::vector<bool> excluded_;  // table of contents, running headers, the content index itself
+  std::vector<DisclosureResult> results_;
+  Claim claim_ = Claim::kNone;
+  uint64_t claim_offset_ = 0;
+  uint64_t claim_length_ = 0;
+  int report_year_ = 0;
+  std::vector<IndexRow> rows_;
+  std::vector<LegacyCitation> legacy_;
+  bool page_delta_known_ = false;
+  int page_delta_ = 0;
+
+  std::string_view LowerLine(uint32_t i) const {
+    return std::string_view(view_lower_).substr(line_view_begin_[i], line_view_end_[i] - line_view_begin_[i]);
+  }
+};
+
+}  // namespace esgaudit::gri
+
+#endif  // ESGAUDIT_PLUGINS_GRI_ANALYSIS_H_

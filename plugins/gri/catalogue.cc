@@ -1,0 +1,99 @@
+#include "catalogue.h"
+
+#include <esgaudit/plugin.h>
+
+#include <boost/property_tree/json_parser.hpp>
+#include <boost/property_tree/ptree.hpp>
+
+namespace esgaudit::gri {
+namespace {
+
+namespace pt = boost::property_tree;
+
+std::vector<std::string> Strings(const pt::ptree& tree, const char* key, bool lower) {
+  std::vector<std::string> out;
+  if (auto child = tree.get_child_optional(key)) {
+    for (const auto& item : *child) out.push_back(lower ? AsciiLower(item.second.data()) : item.second.data());
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string AsciiLower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+Catalogue Catalogue::Load(const std::string& path) {
+  pt::ptree root;
+  try {
+    pt::read_json(path, root);
+  } catch (const pt::ptree_error& e) {
+    throw sdk::ConfigError("gri catalogue \"" + path + "\": " + e.what());
+  }
+  Catalogue c;
+  try {
+    for (const auto& item : root.get_child("disclosures")) {
+      const pt::ptree& t = item.second;
+      Disclosure d;
+      d.id = t.get<std::string>("id");
+      d.standard = t.get<std::string>("standard");
+      d.title = t.get<std::string>("title");
+      d.title_zh = t.get<std::string>("title_zh");
+      d.effective = t.get<std::string>("effective");
+      d.status = t.get<std::string>("status", "");
+      d.patterns = Strings(t, "zh", true);
+      for (std::string& p : Strings(t, "en", true)) d.patterns.push_back(std::move(p));
+      if (auto data = t.get_child_optional("data")) {
+        for (const auto& need : *data) {
+          DataNeed n;
+          n.labels = Strings(need.second, "labels", true);
+          n.kinds = Strings(need.second, "kinds", false);
+          n.units = Strings(need.second, "units", true);
+          if (n.labels.empty()) throw sdk::ConfigError("data point without labels");
+          d.data.push_back(std::move(n));
+        }
+      }
+      if (d.patterns.empty()) throw sdk::ConfigError("disclosure \"" + d.id + "\" has no patterns");
+      if (!c.by_id_.emplace(d.id, static_cast<int>(c.disclosures_.size())).second) {
+        throw sdk::ConfigError("duplicate disclosure \"" + d.id + "\"");
+      }
+      c.disclosures_.push_back(std::move(d));
+    }
+    for (const auto& item : root.get_child("legacy")) {
+      const pt::ptree& t = item.second;
+      LegacyId l;
+      l.id = t.get<std::string>("id");
+      l.edition = t.get<std::string>("edition");
+      l.title = t.get<std::string>("title", "");
+      l.successors = Strings(t, "successors", false);
+      c.legacy_[l.id] = std::move(l);
+    }
+  } catch (const sdk::ConfigError& e) {
+    throw sdk::ConfigError("gri catalogue \"" + path + "\": " + e.what());
+  } catch (const pt::ptree_error& e) {
+    throw sdk::ConfigError("gri catalogue \"" + path + "\": " + e.what());
+  }
+  if (c.disclosures_.empty()) throw sdk::ConfigError("gri catalogue \"" + path + "\": no disclosures");
+  return c;
+}
+
+const Disclosure* Catalogue::Find(const std::string& id) const {
+  int i = IndexOf(id);
+  return i < 0 ? nullptr : &disclosures_[static_cast<size_t>(i)];
+}
+
+int Catalogue::IndexOf(const std::string& id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? -1 : it->second;
+}
+
+const LegacyId* Catalogue::FindLegacy(const std::string& id) const {
+  auto it = legacy_.find(id);
+  return it == legacy_.end() ? nullptr : &it->second;
+}
+
+}  // namespace esgaudit::gri

@@ -1,0 +1,66 @@
+// The GRI disclosure catalogue (rules/gri/catalogue.json): disclosures with their evidence patterns and
+// required data points, and the legacy ids (GRI 2016, G4, superseded editions) with their successors.
+#ifndef ESGAUDIT_PLUGINS_GRI_CATALOGUE_H_
+#define ESGAUDIT_PLUGINS_GRI_CATALOGUE_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace esgaudit::gri {
+
+// One data point a disclosure requires: a numeric fact whose label (or line) matches one of
+// `labels`, of one of `kinds` ("quantity", "percent"), with a unit containing one of `units`
+// (any unit, or none, when `units` is empty).
+struct DataNeed {
+  std::vector<std::string> labels;
+  std::vector<std::string> kinds;
+  std::vector<std::string> units;
+};
+
+struct Disclosure {
+  std::string id;        // "305-1"
+  std::string standard;  // "GRI 305: Emissions 2016"
+  std::string title;     // English
+  std::string title_zh;  // simplified Chinese [U]
+  std::string effective; // "2023-01-01"
+  std::string status;    // "current", "withdrawn ..." as researched
+  std::vector<std::string> patterns;  // zh and en evidence patterns, lower-cased
+  std::vector<DataNeed> data;         // empty: qualitative, covered by a matching section
+
+  // The standard's number: "2", "305", "102".
+  std::string Number() const { return id.substr(0, id.find('-')); }
+  bool Withdrawn() const { return status.rfind("withdrawn", 0) == 0; }
+};
+
+struct LegacyId {
+  std::string id;       // "102-8", "G4-LA1", "303-1@2016" (a superseded edition's number)
+  std::string edition;  // "GRI 102: General Disclosures 2016"
+  std::string title;
+  std::vector<std::string> successors;  // ids of the next edition (may be legacy ids themselves)
+};
+
+class Catalogue {
+ public:
+  // Parses the catalogue JSON at `path`. Throws sdk::ConfigError naming the file on a malformed
+  // catalogue (unreadable, missing fields, duplicate ids).
+  static Catalogue Load(const std::string& path);
+
+  const std::vector<Disclosure>& disclosures() const { return disclosures_; }
+  // nullptr when `id` is not catalogued.
+  const Disclosure* Find(const std::string& id) const;
+  int IndexOf(const std::string& id) const;  // -1 when unknown
+  const LegacyId* FindLegacy(const std::string& id) const;
+
+ private:
+  std::vector<Disclosure> disclosures_;
+  std::map<std::string, int> by_id_;
+  std::map<std::string, LegacyId> legacy_;
+};
+
+// Lower-cases ASCII letters only (keeps byte offsets).
+std::string AsciiLower(std::string s);
+
+}  // namespace esgaudit::gri
+
+#endif  // ESGAUDIT_PLUGINS_GRI_CATALOGUE_H_

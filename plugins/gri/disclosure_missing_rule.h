@@ -1,0 +1,16 @@
+#ifndef ESGAUDIT_PLUGINS_GRI_DISCLOSURE_MISSING_RULE_H_
+#define ESGAUDIT_PLUGINS_GRI_DISCLOSURE_MISSING_RULE_H_
+
+#include <esgaudit/plugin.h>
+
+namespace esgaudit::gri {
+
+// gri.disclosure-missing: see rules/gri/disclosure-missing.md.
+class DisclosureMissingRule : public sdk::Rule {
+ public:
+  void Check(const sdk::Document& doc, const sdk::Context& ctx) override;
+};
+
+}  // namespace esgaudit::gri
+
+#endif  // ESGAUDIT_PLUGINS_GRI_DISCLOSURE_MISSING_RULE_H_

@@ -1,0 +1,117 @@
+#include "text_match.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace esgaudit::gri {
+namespace {
+
+bool IsAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+bool FindPart(std::string_view line, std::string_view part, size_t* pos) {
+  bool word = !part.empty() && IsAlnum(part.front());
+  size_t from = 0;
+  while (true) {
+    size_t p = line.find(part, from);
+    if (p == std::string_view::npos) return false;
+    if (!word || p == 0 || !IsAlnum(line[p - 1])) {
+      *pos = p;
+      return true;
+    }
+    from = p + 1;
+  }
+}
+
+}  // namespace
+
+bool MatchPattern(std::string_view lower_line, std::string_view pattern, size_t* pos, size_t* len) {
+  size_t best = std::string_view::npos;
+  size_t best_len = 0;
+  size_t start = 0;
+  while (start <= pattern.size()) {
+    size_t amp = pattern.find('&', start);
+    std::string_view part = pattern.substr(start, amp == std::string_view::npos ? amp : amp - start);
+    if (!part.empty()) {
+      size_t p = 0;
+      if (!FindPart(lower_line, part, &p)) return false;
+      if (p < best) {
+        best = p;
+        best_len = part.size();
+      }
+    }
+    if (amp == std::string_view::npos) break;
+    start = amp + 1;
+  }
+  if (best == std::string_view::npos) return false;
+  *pos = best;
+  *len = best_len;
+  return true;
+}
+
+bool ContainsWord(std::string_view lower_line, std::string_view word) {
+  size_t from = 0;
+  while (true) {
+    size_t p = lower_line.find(word, from);
+    if (p == std::string_view::npos) return false;
+    bool left = p == 0 || !IsAlpha(lower_line[p - 1]);
+    size_t end = p + word.size();
+    bool right = end >= lower_line.size() || !IsAlpha(lower_line[end]);
+    if (left && right) return true;
+    from = p + 1;
+  }
+}
+
+std::string Quote(std::string_view line, size_t pos, size_t len, size_t max_bytes) {
+  // Fold whitespace, remembering where the match lands in the folded text.
+  std::string folded;
+  size_t fpos = 0;
+  size_t fend = 0;
+  bool space = false;
+  for (size_t i = 0; i <= line.size(); ++i) {
+    if (i == pos) fpos = folded.size() + (space && !folded.empty() ? 1 : 0);
+    if (i == pos + len) fend = folded.size();
+    if (i == line.size()) break;
+    if (IsSpace(line[i])) {
+      space = true;
+      continue;
+    }
+    if (space && !folded.empty()) folded += ' ';
+    space = false;
+    folded += line[i];
+  }
+  if (fend < fpos) fend = fpos;
+  if (folded.size() <= max_bytes) return folded;
+  size_t match = fend - fpos;
+  size_t slack = max_bytes > match ? (max_bytes - match) / 2 : 0;
+  size_t from = fpos > slack ? fpos - slack : 0;
+  size_t to = std::min(folded.size(), from + std::max(max_bytes, match));
+  if (to == folded.size() && to > max_bytes) from = std::min(from, to - max_bytes);
+  while (from > 0 && IsContinuation(folded[from])) --from;
+  while (to < folded.size() && IsContinuation(folded[to])) ++to;
+  std::string out;
+  if (from > 0) out += "…";
+  out += folded.substr(from, to - from);
+  if (to < folded.size()) out += "…";
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (IsSpace(s.front()) || s.front() == '|')) s.remove_prefix(1);
+  while (!s.empty() && (IsSpace(s.back()) || s.back() == '|')) s.remove_suffix(1);
+  return s;
+}
+
+std::string Squeeze(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (!IsSpace(c)) out += c;
+  }
+  return out;
+}
+
+}  // namespace esgaudit::gri

@@ -1,0 +1,31 @@
+// Literal pattern matching on the NFKC matching view, and short quotes for evidence.
+#ifndef ESGAUDIT_PLUGINS_GRI_TEXT_MATCH_H_
+#define ESGAUDIT_PLUGINS_GRI_TEXT_MATCH_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace esgaudit::gri {
+
+// Finds `pattern` in `lower_line` (both ASCII-lower-cased). "a&b" needs every part somewhere in the
+// line. A part starting with an ASCII letter or digit must start a word (no letter or digit before
+// it). On success sets *pos/*len to the earliest part's match and returns true.
+bool MatchPattern(std::string_view lower_line, std::string_view pattern, size_t* pos, size_t* len);
+
+// True when `word` occurs in `lower_line` with no ASCII letter before or after it.
+bool ContainsWord(std::string_view lower_line, std::string_view word);
+
+// A one-line quote of `line` around [pos, pos + len): whitespace runs folded to one space, cut at
+// UTF-8 boundaries to about `max_bytes`, "…" marking cuts.
+std::string Quote(std::string_view line, size_t pos, size_t len, size_t max_bytes = 72);
+
+// `s` without leading and trailing ASCII whitespace and '|'.
+std::string_view Trim(std::string_view s);
+
+// `s` with every ASCII whitespace removed.
+std::string Squeeze(std::string_view s);
+
+}  // namespace esgaudit::gri
+
+#endif  // ESGAUDIT_PLUGINS_GRI_TEXT_MATCH_H_

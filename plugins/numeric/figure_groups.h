@@ -1,0 +1,49 @@
+// Figures stated more than once: facts grouped by label, unit and year, and split into clusters of
+// values that agree. Shared by numeric.restatement-mismatch and numeric.magnitude-slip.
+#ifndef ESGAUDIT_PLUGINS_NUMERIC_FIGURE_GROUPS_H_
+#define ESGAUDIT_PLUGINS_NUMERIC_FIGURE_GROUPS_H_
+
+#include <esgaudit/plugin.h>
+
+#include <string>
+#include <vector>
+
+#include "value_facts.h"
+
+namespace esgaudit::numeric {
+
+struct Mention {
+  const ValueFact* fact = nullptr;
+  bool from_layout = false;  // the label came from the layout column, not the fact's own line
+};
+
+// One label whose mentions fall into exactly two clusters of disagreeing values (a label stated
+// with three or more different values names different things, and is left alone).
+struct FigureConflict {
+  std::string label;
+  std::string unit;
+  std::vector<Mention> majority;  // the cluster with more mentions (the earlier one on a tie)
+  std::vector<Mention> odd;       // the other cluster; the finding points at its first mention
+  double ratio = 1;               // odd value / majority value
+};
+
+class FigureGroups {
+ public:
+  FigureGroups(const sdk::Document& doc, const sdk::Context& ctx);
+  const std::vector<FigureConflict>& conflicts() const { return conflicts_; }
+
+ private:
+  std::vector<FigureConflict> conflicts_;
+};
+
+// The labels a fact may be known by: its own label, the CJK words right after it ("9次董事会"),
+// and its layout-column caption when its line gives none. Only specific labels (>= 3 CJK characters,
+// no digits) are kept. `from_layout` is set per label.
+std::vector<Mention> LabelsOf(const ValueFact& v, std::vector<std::string>* labels);
+
+// True when one printed figure may differ from another only by the ratio 10^4 or 10^8.
+bool MagnitudeApart(const esgaudit_fact& a, const esgaudit_fact& b, double* power);
+
+}  // namespace esgaudit::numeric
+
+#endif  // ESGAUDIT_PLUGINS_NUMERIC_FIGURE_GROUPS_H_

@@ -1,0 +1,33 @@
+#include "parts_total_rule.h"
+
+#include "relation_analysis.h"
+
+namespace esgaudit::numeric {
+
+void PartsTotalRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
+  const RelationAnalysis& a = ctx.Shared<RelationAnalysis>(doc);
+  for (const Relation& r : a.relations()) {
+    if (r.kind != RelationKind::kPartsTotal || !r.flag) continue;
+    const Figure& total = a.figures()[r.total];
+    std::string sums = a.Describe(r);
+    sums = sums.substr(0, sums.find(", expected"));
+    sdk::Finding f;
+    f.rule = kId;
+    f.severity = r.evidence == Evidence::kStated ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
+    if (doc.English()) {
+      f.message = (r.caption.empty() ? std::string("parts do not add up to their total: ")
+                                     : "parts do not add up to the total '" + r.caption + "': ") +
+                  sums + ", expected " + total.text;
+    } else {
+      f.message = (r.caption.empty() ? std::string("分项之和与合计不符：")
+                                     : "分项之和与合计“" + r.caption + "”不符：") +
+                  sums + "，合计为" + total.text;
+    }
+    f.offset = total.offset;
+    f.length = total.length;
+    f.related = a.Members(r);
+    ctx.Report(f);
+  }
+}
+
+}  // namespace esgaudit::numeric

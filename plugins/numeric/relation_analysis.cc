@@ -1,0 +1,820 @@
+#include "relation_analysis.h"
+
+#include <boost/regex/pending/unicode_iterator.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <string_view>
+#include <utility>
+
+namespace esgaudit::numeric {
+namespace {
+
+using U8Iter = boost::u8_to_u32_iterator<std::string_view::const_iterator, char32_t>;
+
+// Category vocabularies: the labels a breakdown's parts carry. A closed dimension lists every
+// category, so a breakdown naming all of them must add up to its total in both directions.
+struct Dimension {
+  const char* name;
+  bool closed;
+  std::vector<std::pair<const char*, const char*>> categories;  // printed -> category
+  std::vector<const char*> heads;  // words a total of this dimension carries in its label
+};
+
+const std::vector<Dimension>& Dimensions() {
+  static const std::vector<Dimension> dims = {
+      {"gender", true,
+       {{"男性", "男"}, {"男员工", "男"}, {"男", "男"}, {"女性", "女"}, {"女员工", "女"},
+        {"女", "女"}, {"male", "男"}, {"men", "男"}, {"female", "女"}, {"women", "女"}},
+       {"员工", "职工", "人员", "人数", "总数", "招聘", "employees", "workforce"}},
+      {"patent", true,
+       {{"发明", "发明"}, {"实用新型", "实用新型"}, {"外观设计", "外观设计"}, {"外观", "外观设计"}},
+       {"专利"}},
+      {"education", false,
+       {{"博士", "博士"}, {"硕士", "硕士"}, {"研究生", "研究生"}, {"本科及以上", "本科及以上"},
+        {"本科以上", "本科及以上"}, {"本科", "本科"}, {"大专及以下", "大专及以下"},
+        {"大专", "大专"}, {"专科", "大专"}, {"中专及以下", "中专及以下"}, {"中专", "中专"},
+        {"高中及以下", "高中及以下"}, {"高中", "高中"}},
+       {"员工", "职工", "人员", "人数", "总数", "招聘"}},
+      {"title", false,
+       {{"正高职", "正高"}, {"正高级", "正高"}, {"副高职", "副高"}, {"副高级", "副高"},
+        {"中职", "中级"}, {"中级", "中级"}, {"初职", "初级"}, {"初级", "初级"}},
+       {"员工", "职工", "人员", "人数", "职称"}},
+  };
+  return dims;
+}
+
+constexpr const char* kCaptionWords[] = {"构成", "结构", "比例", "占比", "分布", "比重"};
+constexpr const char* kCompositionWords[] = {"构成", "结构", "分布"};
+constexpr const char* kTotalWords[] = {"合计", "总计", "共计", "累计", "总共", "总数", "共有", "共",
+                                       "in total", "a total of", "total"};
+// 共 starts these words without meaning "in total".
+constexpr const char* kNotTotal[] = {"共同", "共享", "共建", "共产", "共赢", "共识", "共青", "共商",
+                                     "共治", "共创", "共进", "共担", "共育", "共生", "共和"};
+constexpr const char* kSubsetWords[] = {"其中", "包括", "of which", "including"};
+
+constexpr int kWindowLines = 12;   // how far a chart caption or a layout total reaches
+constexpr double kLineWeight = 4;  // one line counts as this many display columns
+constexpr double kMaxChartDistance = 90;
+constexpr double kPlausible = 15;  // a breakdown off by more than this many points is misread
+
+std::u32string ToU32(std::string_view s) {
+  std::u32string out;
+  for (U8Iter it(s.begin(), s.begin(), s.end()), end(s.end(), s.begin(), s.end()); it != end; ++it) {
+    out.push_back(*it);
+  }
+  return out;
+}
+
+size_t Cps(std::string_view s) { return ToU32(s).size(); }
+
+bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return s;
+}
+
+// (dimension index, category) for a label, by the longest printed category it contains.
+std::pair<int, std::string> Categorise(const std::string& label) {
+  std::string l = Lower(label);
+  int best_dim = -1;
+  std::string best_cat;
+  size_t best_len = 0;
+  bool ambiguous = false;
+  const auto& dims = Dimensions();
+  for (size_t d = 0; d < dims.size(); ++d) {
+    for (const auto& [printed, cat] : dims[d].categories) {
+      std::string_view p(printed);
+      if (!Has(l, p)) continue;
+      // Latin words must stand alone: "men" is not in "women" or "management".
+      if (p[0] >= 'a' && p[0] <= 'z') {
+        size_t at = l.find(p);
+        bool alone = (at == 0 || !std::isalpha(static_cast<unsigned char>(l[at - 1]))) &&
+                     (at + p.size() >= l.size() ||
+                      !std::isalpha(static_cast<unsigned char>(l[at + p.size()])));
+        if (!alone) continue;
+      }
+      if (p.size() > best_len) {
+        ambiguous = best_dim >= 0 && (best_dim != static_cast<int>(d) || best_cat != cat) &&
+                    !Has(p, best_cat);
+        best_len = p.size();
+        best_dim = static_cast<int>(d);
+        best_cat = cat;
+      } else if (p.size() <= best_len && best_dim >= 0 && best_cat != cat) {
+        std::string_view cur(best_cat);
+        if (!Has(l, cur) || !Has(std::string_view(printed), cur)) {
+          // Two categories in one label ("男女比例") unless one contains the other.
+          bool nested = false;
+          for (const auto& [p2, c2] : dims[best_dim].categories) {
+            if (c2 == best_cat && Has(p2, printed)) nested = true;
+          }
+          if (!nested) ambiguous = true;
+        }
+      }
+    }
+  }
+  if (ambiguous) return {-1, ""};
+  return {best_dim, best_cat};
+}
+
+bool HasHead(const std::string& label, int dim) {
+  std::string l = Lower(label);
+  for (const char* h : Dimensions()[dim].heads) {
+    if (Has(l, h)) return true;
+  }
+  for (const char* w : kTotalWords) {
+    if (Has(l, w)) return true;
+  }
+  return false;
+}
+
+std::string Format(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", std::max(0, std::min(decimals, 6)), v);
+  return buf;
+}
+
+struct Cp {
+  char32_t c;
+  uint64_t v;  // view offset
+};
+
+enum class Tok { kFact, kSubset, kTotal, kCompose, kEnum, kComma, kEnd, kText };
+
+struct Token {
+  Tok type;
+  int figure = -1;
+};
+
+}  // namespace
+
+const char* RelationAnalysis::KindName(RelationKind kind) {
+  switch (kind) {
+    case RelationKind::kPercentBreakdown:
+      return "percent-breakdown";
+    case RelationKind::kPartsTotal:
+      return "parts-total";
+    case RelationKind::kSubset:
+      return "subset";
+  }
+  return "";
+}
+
+RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context& ctx) {
+  LoadFigures(doc);
+  BuildCells(doc);
+  FindCaptionedBreakdowns(doc);
+  FindInlineRelations(doc);
+  FindLayoutTotals();
+  std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
+    uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
+    uint64_t ob = figures_[b.total >= 0 ? b.total : b.parts.front()].offset;
+    return oa < ob;
+  });
+}
+
+void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
+  std::string_view text = doc.Text();
+  for (uint32_t i = 0; i < doc.FactCount(); ++i) {
+    const esgaudit_fact& f = doc.Fact(i);
+    if (f.kind != ESGAUDIT_FACT_QUANTITY && f.kind != ESGAUDIT_FACT_PERCENT) continue;
+    Figure g;
+    g.index = i;
+    g.offset = f.offset;
+    g.length = f.length;
+    g.line = f.line;
+    g.column = f.column;
+    g.kind = f.kind;
+    g.qualifiers = f.qualifiers;
+    g.value = f.value;
+    g.decimals = f.decimals;
+    g.magnitude = f.magnitude;
+    g.unit = std::string(sdk::View(f.unit));
+    std::string printed(text.substr(f.offset, f.length));
+    printed.erase(std::remove(printed.begin(), printed.end(), ' '), printed.end());
+    g.text = printed;
+    std::string column(sdk::View(f.column_label));
+    std::string label(sdk::View(f.label));
+    // A split label ("申请专" above "利89项") reads as one word; a short in-line label is a fragment.
+    g.label = Cps(label) <= 2 ? column + label : (label.empty() ? column : label);
+    double half = 0.5 * std::pow(10.0, -f.decimals) * f.magnitude;
+    double v = std::fabs(f.value);
+    g.low = v - half;
+    g.high = v + half;
+    if (f.qualifiers & ESGAUDIT_QUAL_APPROX) {
+      g.low = std::min(g.low, v * 0.9);
+      g.high = std::max(g.high, v * 1.1);
+    }
+    if (f.qualifiers & ESGAUDIT_QUAL_MORE) g.high = std::max(g.high, v * 1.5 + half);
+    if (f.qualifiers & ESGAUDIT_QUAL_LESS) g.low = std::min(g.low, v * 0.8);
+    figures_.push_back(std::move(g));
+  }
+}
+
+void RelationAnalysis::BuildCells(const sdk::Document& doc) {
+  std::string_view view = doc.MatchView();
+  cells_.assign(doc.LineCount(), {});
+  for (uint32_t li = 0; li < doc.LineCount(); ++li) {
+    esgaudit_line line = doc.Line(li);
+    uint64_t b = doc.TextToView(line.offset);
+    uint64_t e = std::min<uint64_t>(doc.TextToView(line.offset + line.length), view.size());
+    if (b >= e) continue;
+    std::string_view s = view.substr(b, e - b);
+    size_t i = 0;
+    while (i < s.size()) {
+      while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+      if (i >= s.size()) break;
+      size_t start = i;
+      size_t last = i;
+      while (i < s.size() && s[i] != '\t') {
+        if (s[i] == ' ') {
+          size_t j = i;
+          while (j < s.size() && s[j] == ' ') ++j;
+          if (j - i >= 3 || j >= s.size()) break;
+          i = j;
+          continue;
+        }
+        last = ++i;
+      }
+      LayoutCell c;
+      c.line = li;
+      c.view_begin = b + start;
+      c.view_end = b + last;
+      c.col_begin = doc.ColumnOf(doc.ViewToText(c.view_begin));
+      c.col_end = doc.ColumnOf(doc.ViewToText(c.view_end));
+      if (c.col_end < c.col_begin) c.col_end = c.col_begin;
+      std::string t(s.substr(start, last - start));
+      t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+      c.text = t;
+      cells_[li].push_back(std::move(c));
+    }
+  }
+}
+
+void RelationAnalysis::Add(Relation r) {
+  double lo = 0;
+  double hi = 0;
+  for (int p : r.parts) {
+    lo += figures_[p].low;
+    hi += figures_[p].high;
+  }
+  r.sum_low = lo;
+  r.sum_high = hi;
+  double tlo = 100;
+  double thi = 100;
+  if (r.total >= 0) {
+    tlo = figures_[r.total].low;
+    thi = figures_[r.total].high;
+  }
+  if (r.kind == RelationKind::kSubset) {
+    r.consistent = figures_[r.parts[0]].low <= thi;
+  } else {
+    r.consistent = lo <= thi && tlo <= hi;
+  }
+  // One relation per set of figures.
+  for (const Relation& o : relations_) {
+    if (o.total == r.total && o.parts == r.parts) return;
+  }
+  relations_.push_back(std::move(r));
+}
+
+// Chart captions (员工性别构成) claim the short percentage labels around them; each percentage goes
+// to the nearest caption, so side-by-side and stacked charts stay apart.
+void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
+  struct Caption {
+    const LayoutCell* cell;
+    std::vector<int> members;
+  };
+  std::vector<Caption> captions;
+  for (const auto& line : cells_) {
+    for (const LayoutCell& c : line) {
+      if (HasDigit(c.text) || Cps(c.text) > 14 || Cps(c.text) < 3) continue;
+      if (Has(c.text, "。") || Has(c.text, "，") || Has(c.text, ",") || Has(c.text, "；")) continue;
+      bool caption = false;
+      for (const char* w : kCaptionWords) caption = caption || Has(c.text, w);
+      if (caption) captions.push_back({&c, {}});
+    }
+  }
+  if (captions.empty()) return;
+  auto cell_of = [this, &doc](const Figure& f) -> const LayoutCell* {
+    uint64_t v = doc.TextToView(f.offset);
+    for (const LayoutCell& c : cells_[f.line]) {
+      if (v >= c.view_begin && v < c.view_end) return &c;
+    }
+    return nullptr;
+  };
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    const Figure& f = figures_[i];
+    if (f.kind != ESGAUDIT_FACT_PERCENT || f.value <= 0 || f.value >= 100) continue;
+    const LayoutCell* cell = cell_of(f);
+    if (cell == nullptr || Cps(cell->text) > Cps(f.text) + 6) continue;
+    double best = kMaxChartDistance;
+    Caption* owner = nullptr;
+    for (Caption& cap : captions) {
+      long dl = static_cast<long>(cap.cell->line) - static_cast<long>(f.line);
+      if (std::labs(dl) > kWindowLines) continue;
+      if (doc.Line(cap.cell->line).page != doc.Line(f.line).page) continue;
+      double cap_center = (cap.cell->col_begin + cap.cell->col_end) / 2.0;
+      double fig_center = (cell->col_begin + cell->col_end) / 2.0;
+      double d = kLineWeight * std::labs(dl) + std::fabs(cap_center - fig_center);
+      if (d < best) {
+        best = d;
+        owner = &cap;
+      }
+    }
+    if (owner != nullptr) owner->members.push_back(static_cast<int>(i));
+  }
+  for (Caption& cap : captions) {
+    if (cap.members.size() < 2) continue;
+    // Years among the members make a time series (a bar chart of shares), not a breakdown.
+    uint32_t l0 = UINT32_MAX, l1 = 0, c0 = UINT32_MAX, c1 = 0;
+    for (int m : cap.members) {
+      l0 = std::min(l0, figures_[m].line);
+      l1 = std::max(l1, figures_[m].line);
+      c0 = std::min(c0, figures_[m].column);
+      c1 = std::max(c1, figures_[m].column + 4);
+    }
+    int years = 0;
+    for (uint32_t i = 0; i < doc.FactCount(); ++i) {
+      const esgaudit_fact& y = doc.Fact(i);
+      if (y.kind == ESGAUDIT_FACT_YEAR && y.line >= l0 && y.line <= l1 && y.column + 4 >= c0 &&
+          y.column <= c1 + 4) {
+        ++years;
+      }
+    }
+    if (years >= 2) continue;
+    Relation r;
+    r.kind = RelationKind::kPercentBreakdown;
+    r.evidence = Evidence::kStated;
+    r.caption = cap.cell->text;
+    r.caption_offset = doc.ViewToText(cap.cell->view_begin);
+    r.caption_length = doc.ViewToText(cap.cell->view_end) - r.caption_offset;
+    r.parts = cap.members;
+    std::sort(r.parts.begin(), r.parts.end());
+    double lo = 0, hi = 0, sum = 0;
+    for (int p : r.parts) {
+      lo += figures_[p].low;
+      hi += figures_[p].high;
+      sum += figures_[p].value;
+    }
+    bool ok = lo <= 100 && 100 <= hi;
+    if (!ok && std::fabs(sum - 100) > kPlausible) continue;  // misread grouping: not a relation
+    r.flag = !ok;
+    Add(std::move(r));
+  }
+}
+
+// Relations stated in running text: "招录学生155名，其中建档立卡67名", "共申请专利89项，其中发明专利
+// 28项、实用新型61项", "男性占79%、女性占21%" after a 构成 caption.
+void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
+  std::string_view view = doc.MatchView();
+  std::map<uint64_t, int> figure_at;  // view offset -> figure
+  std::map<int, uint64_t> figure_end;
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    const Figure& f = figures_[i];
+    uint64_t vb = doc.TextToView(f.offset);
+    // A minus sign or currency sign may precede the digits; key by the fact's first byte.
+    figure_at[vb] = static_cast<int>(i);
+    figure_end[static_cast<int>(i)] = doc.TextToView(f.offset + f.length);
+  }
+  // Paragraph streams: a cell continues in the next non-blank line's cell starting at its column.
+  std::set<std::pair<uint32_t, size_t>> used;
+  std::vector<std::u32string> subset_words, total_words, not_total;
+  for (const char* w : kSubsetWords) subset_words.push_back(ToU32(w));
+  for (const char* w : kTotalWords) total_words.push_back(ToU32(w));
+  for (const char* w : kNotTotal) not_total.push_back(ToU32(w));
+  std::sort(total_words.begin(), total_words.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
+
+  for (uint32_t li = 0; li < cells_.size(); ++li) {
+    for (size_t ci = 0; ci < cells_[li].size(); ++ci) {
+      if (used.count({li, ci})) continue;
+      // Collect the stream.
+      std::vector<Cp> cps;
+      uint32_t l = li;
+      size_t c = ci;
+      while (true) {
+        used.insert({l, c});
+        const LayoutCell& cell = cells_[l][c];
+        std::string_view s = view.substr(cell.view_begin, cell.view_end - cell.view_begin);
+        U8Iter it(s.begin(), s.begin(), s.end()), end(s.end(), s.begin(), s.end());
+        for (; it != end; ++it) {
+          uint64_t off = cell.view_begin + static_cast<uint64_t>(it.base() - s.begin());
+          if (*it == U' ') continue;
+          cps.push_back({*it, off});
+        }
+        // Next line of the paragraph.
+        bool found = false;
+        uint32_t next = l + 1;
+        for (int skipped = 0; next < cells_.size() && skipped <= 2; ++next) {
+          if (cells_[next].empty()) {
+            ++skipped;
+            continue;
+          }
+          for (size_t k = 0; k < cells_[next].size(); ++k) {
+            const LayoutCell& n = cells_[next][k];
+            if (used.count({next, k})) continue;
+            if (n.col_begin + 4 >= cell.col_begin && n.col_begin <= cell.col_begin + 4 &&
+                doc.Line(next).page == doc.Line(l).page) {
+              l = next;
+              c = k;
+              found = true;
+              break;
+            }
+          }
+          break;
+        }
+        if (!found) break;
+      }
+      // Tokenise.
+      std::vector<Token> toks;
+      for (size_t i = 0; i < cps.size();) {
+        auto fit = figure_at.find(cps[i].v);
+        if (fit != figure_at.end()) {
+          toks.push_back({Tok::kFact, fit->second});
+          uint64_t fe = figure_end[fit->second];
+          while (i < cps.size() && cps[i].v < fe) ++i;
+          continue;
+        }
+        auto match = [&](const std::u32string& w) {
+          if (i + w.size() > cps.size()) return false;
+          for (size_t k = 0; k < w.size(); ++k) {
+            char32_t a = cps[i + k].c;
+            if (a >= U'A' && a <= U'Z') a += 32;
+            if (a != w[k]) return false;
+          }
+          return true;
+        };
+        bool done = false;
+        for (const auto& w : subset_words) {
+          if (match(w)) {
+            toks.push_back({Tok::kSubset});
+            i += w.size();
+            done = true;
+            break;
+          }
+        }
+        if (done) continue;
+        bool excluded = false;
+        for (const auto& w : not_total) excluded = excluded || match(w);
+        if (!excluded && !(i > 0 && (cps[i - 1].c == U'公' || cps[i - 1].c == U'一'))) {
+          for (const auto& w : total_words) {
+            if (match(w)) {
+              toks.push_back({Tok::kTotal});
+              i += w.size();
+              done = true;
+              break;
+            }
+          }
+        }
+        if (done) continue;
+        for (const char* w : kCompositionWords) {
+          std::u32string cw = ToU32(w);
+          if (match(cw)) {
+            toks.push_back({Tok::kCompose});
+            i += cw.size();
+            done = true;
+            break;
+          }
+        }
+        if (done) continue;
+        char32_t ch = cps[i].c;
+        if (ch == U'、' || ch == U'和' || ch == U'及' || ch == U'与' || ch == U'/') {
+          toks.push_back({Tok::kEnum});
+        } else if (ch == U'，' || ch == U',' || ch == U'：' || ch == U':') {
+          toks.push_back({Tok::kComma});
+        } else if (ch == U'。' || ch == U'；' || ch == U';' || ch == U'！' || ch == U'!' ||
+                   ch == U'？' || ch == U'?') {
+          toks.push_back({Tok::kEnd});
+        } else {
+          toks.push_back({Tok::kText});
+        }
+        ++i;
+      }
+      AnalyseTokens(toks);
+    }
+  }
+}
+
+// Whether a stated relation that does not add up is certain enough to report: parts adding up to
+// more than their total when they are listed as peers (、) or are categories of one dimension;
+// less than it only when they name every category of a closed dimension (男/女).
+bool RelationAnalysis::Reportable(const Relation& r, bool enumerated) const {
+  if (r.consistent) return false;
+  std::set<std::string> cats;
+  int dim = -2;
+  for (int p : r.parts) {
+    auto [d, cat] = Categorise(figures_[p].label);
+    if (d < 0 || (dim != -2 && d != dim)) {
+      dim = -1;
+      break;
+    }
+    dim = d;
+    cats.insert(cat);
+  }
+  bool same_dim = dim >= 0 && cats.size() == r.parts.size();
+  bool complete = false;
+  if (same_dim && Dimensions()[dim].closed) {
+    std::set<std::string> all;
+    for (const auto& [printed, cat] : Dimensions()[dim].categories) all.insert(cat);
+    complete = all == cats;
+  }
+  double total_high = r.total >= 0 ? figures_[r.total].high : 100;
+  double total_low = r.total >= 0 ? figures_[r.total].low : 100;
+  if (r.sum_low > total_high) {
+    if (r.total < 0 && r.sum_low > 100 + kPlausible) return false;
+    return (enumerated || same_dim) && r.sum_low <= 2 * total_high;
+  }
+  if (r.sum_high < total_low) {
+    if (r.total < 0 && r.sum_high < 100 - kPlausible) return false;
+    return complete;
+  }
+  return false;
+}
+
+template <typename Tokens>
+void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
+  auto fig = [this](const Token& t) -> const Figure* {
+    return t.type == Tok::kFact ? &figures_[t.figure] : nullptr;
+  };
+  auto same_unit = [](const Figure& a, const Figure& b) {
+    return a.kind == b.kind && a.unit == b.unit;
+  };
+  // Parts of `total` from token `from` in direction `dir` to the sentence end.
+  auto collect = [&](size_t from, int dir, const Figure& total, bool* enumerated) {
+    std::vector<int> parts;
+    bool enum_sep = false, comma_sep = false;
+    for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
+      const Token& t = toks[k];
+      if (t.type == Tok::kEnd || t.type == Tok::kSubset || t.type == Tok::kTotal) break;
+      if (t.type == Tok::kEnum && !parts.empty()) enum_sep = true;
+      if (t.type == Tok::kComma && !parts.empty()) comma_sep = true;
+      const Figure* f = fig(t);
+      if (f == nullptr) continue;
+      if (same_unit(*f, total)) {
+        parts.push_back(t.figure);
+      } else if (f->kind == total.kind) {
+        break;  // another quantity: a new list begins
+      }
+    }
+    std::sort(parts.begin(), parts.end());
+    *enumerated = enum_sep && !comma_sep;
+    return parts;
+  };
+  auto add_parts_total = [&](int total, std::vector<int> parts, bool enumerated) {
+    Relation r;
+    r.kind = RelationKind::kPartsTotal;
+    r.evidence = Evidence::kStated;
+    r.total = total;
+    r.caption = figures_[total].label;
+    r.parts = std::move(parts);
+    double lo = 0, hi = 0;
+    for (int p : r.parts) {
+      lo += figures_[p].low;
+      hi += figures_[p].high;
+    }
+    r.sum_low = lo;
+    r.sum_high = hi;
+    r.consistent = lo <= figures_[total].high && figures_[total].low <= hi;
+    r.flag = Reportable(r, enumerated);
+    if (r.consistent || r.flag) Add(std::move(r));
+  };
+  std::set<int> totals_done;
+  for (size_t t = 0; t < toks.size(); ++t) {
+    if (toks[t].type == Tok::kSubset) {
+      long k = static_cast<long>(t) - 1;
+      int ends = 0;
+      while (k >= 0 && (toks[k].type == Tok::kComma || (toks[k].type == Tok::kEnd && ends++ == 0))) --k;
+      if (k < 0) continue;
+      const Figure* total = fig(toks[k]);
+      if (total == nullptr || total->kind != ESGAUDIT_FACT_QUANTITY || total->unit.empty()) continue;
+      bool enumerated = false;
+      std::vector<int> parts = collect(t + 1, +1, *total, &enumerated);
+      if (parts.empty()) continue;
+      totals_done.insert(toks[k].figure);
+      if (parts.size() == 1) {
+        Relation r;
+        r.kind = RelationKind::kSubset;
+        r.evidence = Evidence::kStated;
+        r.total = toks[k].figure;
+        r.caption = total->label;
+        r.parts = parts;
+        r.sum_low = figures_[parts[0]].low;
+        r.sum_high = figures_[parts[0]].high;
+        r.consistent = figures_[parts[0]].low <= total->high;
+        r.flag = !r.consistent;
+        Add(std::move(r));
+      } else {
+        add_parts_total(toks[k].figure, std::move(parts), enumerated);
+      }
+    } else if (toks[t].type == Tok::kTotal) {
+      // The total follows its marker within the clause: 共申请专利89项, 合计: 740人.
+      size_t k = t + 1;
+      int text = 0;
+      while (k < toks.size() && text < 12 &&
+             (toks[k].type == Tok::kText || (toks[k].type == Tok::kComma && text == 0))) {
+        if (toks[k].type == Tok::kText) ++text;
+        ++k;
+      }
+      if (k >= toks.size()) continue;
+      const Figure* total = fig(toks[k]);
+      if (total == nullptr || total->kind != ESGAUDIT_FACT_QUANTITY || total->unit.empty()) continue;
+      if (totals_done.count(toks[k].figure)) continue;
+      bool enumerated = false;
+      std::vector<int> parts = t > 0 ? collect(t - 1, -1, *total, &enumerated) : std::vector<int>();
+      if (parts.size() >= 2) add_parts_total(toks[k].figure, std::move(parts), enumerated);
+    }
+  }
+  // Percentages of one sentence: a composition (构成/结构/分布) or both halves of a closed dimension.
+  size_t start = 0;
+  for (size_t t = 0; t <= toks.size(); ++t) {
+    if (t < toks.size() && toks[t].type != Tok::kEnd) continue;
+    bool compose = false;
+    std::vector<int> pcts;
+    bool enum_sep = false;
+    for (size_t k = start; k < t; ++k) {
+      if (toks[k].type == Tok::kCompose && pcts.empty()) compose = true;
+      if (toks[k].type == Tok::kEnum && !pcts.empty()) enum_sep = true;
+      const Figure* f = fig(toks[k]);
+      if (f != nullptr && f->kind == ESGAUDIT_FACT_PERCENT) pcts.push_back(toks[k].figure);
+    }
+    start = t + 1;
+    if (pcts.size() < 2) continue;
+    std::set<std::string> cats;
+    int dim = -2;
+    for (int p : pcts) {
+      auto [d, cat] = Categorise(figures_[p].label);
+      dim = (d < 0 || (dim != -2 && d != dim)) ? -1 : d;
+      if (dim < 0) break;
+      cats.insert(cat);
+    }
+    bool closed_pair = dim >= 0 && Dimensions()[dim].closed && cats.size() == pcts.size();
+    if (closed_pair) {
+      std::set<std::string> all;
+      for (const auto& [printed, cat] : Dimensions()[dim].categories) all.insert(cat);
+      closed_pair = all == cats;
+    }
+    if (!compose && !closed_pair) continue;
+    Relation r;
+    r.kind = RelationKind::kPercentBreakdown;
+    r.evidence = Evidence::kStated;
+    r.parts = pcts;
+    double lo = 0, hi = 0;
+    for (int p : pcts) {
+      lo += figures_[p].low;
+      hi += figures_[p].high;
+    }
+    r.sum_low = lo;
+    r.sum_high = hi;
+    r.consistent = lo <= 100 && 100 <= hi;
+    r.flag = Reportable(r, enum_sep);
+    if (r.consistent || r.flag) Add(std::move(r));
+  }
+}
+
+// Infographics: a total and its parts placed near each other, the parts labelled with categories
+// of one dimension (发明/实用新型, 大专/本科以上) and the total with the dimension's head word
+// (申请专利, 招聘新员工). Parts adding up is recognised; a mismatch is reported as a warning.
+void RelationAnalysis::FindLayoutTotals() {
+  struct Part {
+    int figure;
+    int dim;
+    std::string cat;
+  };
+  std::vector<Part> parts;
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    const Figure& f = figures_[i];
+    if (f.kind != ESGAUDIT_FACT_QUANTITY || f.unit.empty() || f.value <= 0) continue;
+    auto [d, cat] = Categorise(f.label);
+    if (d >= 0) parts.push_back({static_cast<int>(i), d, cat});
+  }
+  auto distance = [this](int a, int b) {
+    const Figure& x = figures_[a];
+    const Figure& y = figures_[b];
+    return kLineWeight * std::fabs(double(x.line) - double(y.line)) +
+           std::fabs(double(x.column) - double(y.column));
+  };
+  std::vector<Relation> found;
+  for (size_t ti = 0; ti < figures_.size(); ++ti) {
+    const Figure& t = figures_[ti];
+    if (t.kind != ESGAUDIT_FACT_QUANTITY || t.unit.empty() || t.value <= 0) continue;
+    if (Categorise(t.label).first >= 0) continue;
+    for (int d = 0; d < static_cast<int>(Dimensions().size()); ++d) {
+      if (!HasHead(t.label, d)) continue;
+      std::map<std::string, int> best;  // category -> nearest part
+      for (const Part& p : parts) {
+        const Figure& f = figures_[p.figure];
+        if (p.dim != d || f.unit != t.unit || f.value >= t.value) continue;
+        if (std::labs(long(f.line) - long(t.line)) > kWindowLines) continue;
+        auto it = best.find(p.cat);
+        if (it == best.end() || distance(p.figure, int(ti)) < distance(it->second, int(ti))) {
+          best[p.cat] = p.figure;
+        }
+      }
+      if (best.size() < 2) continue;
+      Relation r;
+      r.kind = RelationKind::kPartsTotal;
+      r.evidence = Evidence::kLayout;
+      r.total = static_cast<int>(ti);
+      r.caption = t.label;
+      for (const auto& [cat, f] : best) r.parts.push_back(f);
+      std::sort(r.parts.begin(), r.parts.end());
+      double lo = 0, hi = 0;
+      for (int p : r.parts) {
+        lo += figures_[p].low;
+        hi += figures_[p].high;
+      }
+      r.sum_low = lo;
+      r.sum_high = hi;
+      r.consistent = lo <= t.high && t.low <= hi;
+      r.flag = Reportable(r, false);
+      if (r.consistent || r.flag) found.push_back(std::move(r));
+    }
+  }
+  // Several totals may claim one set of parts (a figure and its restatement in the text): keep
+  // the one that adds up, else the nearest.
+  std::map<std::vector<int>, Relation> by_parts;
+  for (Relation& r : found) {
+    auto it = by_parts.find(r.parts);
+    auto score = [&](const Relation& x) {
+      double d = 0;
+      for (int p : x.parts) d += distance(p, x.total);
+      return std::make_pair(x.consistent ? 0 : 1, d);
+    };
+    if (it == by_parts.end() || score(r) < score(it->second)) by_parts[r.parts] = r;
+  }
+  for (auto& [key, r] : by_parts) {
+    bool covered = false;
+    for (const Relation& o : relations_) {
+      if (o.parts == r.parts) covered = true;
+    }
+    if (!covered) Add(std::move(r));
+  }
+}
+
+std::string RelationAnalysis::SumText(const Relation& r) const {
+  double sum = 0;
+  int decimals = 0;
+  for (int p : r.parts) {
+    sum += figures_[p].value / figures_[p].magnitude * figures_[r.parts[0]].magnitude;
+    decimals = std::max(decimals, figures_[p].decimals);
+  }
+  const Figure& first = figures_[r.parts[0]];
+  std::string unit = first.text;
+  // The printed unit is whatever follows the digits of the first part ("项", "%", "万吨").
+  size_t k = 0;
+  while (k < unit.size() && (std::isdigit(static_cast<unsigned char>(unit[k])) || unit[k] == '.' ||
+                             unit[k] == ',' || unit[k] == '-')) {
+    ++k;
+  }
+  return Format(sum, decimals) + unit.substr(k);
+}
+
+std::string RelationAnalysis::Describe(const Relation& r) const {
+  std::string out;
+  if (r.kind == RelationKind::kSubset) {
+    const char* op = r.consistent ? " <= " : " > ";
+    return figures_[r.parts[0]].text + op + figures_[r.total].text;
+  }
+  for (size_t i = 0; i < r.parts.size(); ++i) {
+    if (i) out += " + ";
+    out += figures_[r.parts[i]].text;
+  }
+  out += " = " + SumText(r);
+  if (!r.consistent) {
+    out += r.total >= 0 ? ", expected " + figures_[r.total].text : ", expected 100%";
+  } else if (r.total >= 0 && SumText(r) != figures_[r.total].text) {
+    out += " ~ " + figures_[r.total].text;
+  }
+  return out;
+}
+
+std::vector<sdk::Related> RelationAnalysis::Members(const Relation& r) const {
+  std::vector<sdk::Related> out;
+  auto add = [&](int f, const char* role) {
+    const Figure& g = figures_[f];
+    std::string msg = std::string(role) + " " + g.text;
+    if (!g.label.empty()) msg += " (" + g.label + ")";
+    out.push_back({g.offset, g.length, msg});
+  };
+  if (r.total >= 0) add(r.total, "total");
+  if (r.total < 0 && r.caption_length > 0) {
+    out.push_back({r.caption_offset, r.caption_length, "caption " + r.caption});
+  }
+  for (int p : r.parts) add(p, r.kind == RelationKind::kSubset ? "subset" : "part");
+  return out;
+}
+
+}  // namespace esgaudit::numeric

@@ -1,0 +1,101 @@
+// Per-document recognition of relations between printed figures: percentage breakdowns, parts
+// that add up to a total, and 其中 subsets. Shared by the relation rules through
+// Context::Shared<RelationAnalysis>() and listed by `esgaudit extract --relations`.
+#ifndef ESGAUDIT_PLUGINS_NUMERIC_RELATION_ANALYSIS_H_
+#define ESGAUDIT_PLUGINS_NUMERIC_RELATION_ANALYSIS_H_
+
+#include <esgaudit/plugin.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace esgaudit::numeric {
+
+// A number as the relation rules see it: the host's fact plus its interval.
+struct Figure {
+  uint32_t index = 0;  // into the host's fact table
+  uint64_t offset = 0;
+  uint64_t length = 0;
+  uint32_t line = 0;
+  uint32_t column = 0;
+  uint32_t kind = 0;
+  uint32_t qualifiers = 0;
+  double value = 0;
+  int32_t decimals = 0;
+  double magnitude = 1;
+  std::string unit;
+  std::string text;   // as printed, with its unit ("28项", "21%")
+  std::string label;  // column label + in-line label: "申请专" + "利" -> "申请专利"
+  // Interval the printed figure stands for (XBRL Calculations 1.1 rounding; qualifiers widen it).
+  double low = 0;
+  double high = 0;
+};
+
+enum class RelationKind { kPercentBreakdown, kPartsTotal, kSubset };
+
+// Why the relation was recognised; decides the severity of a mismatch.
+enum class Evidence {
+  kStated,  // a caption, 共/合计/其中 in the text: explicit (error)
+  kLayout,  // inferred from the layout and category labels only (warning)
+};
+
+struct Relation {
+  RelationKind kind = RelationKind::kPercentBreakdown;
+  Evidence evidence = Evidence::kStated;
+  std::string caption;           // breakdown caption or the total's label; may be empty
+  uint64_t caption_offset = 0;   // caption location when it is not one of the figures
+  uint64_t caption_length = 0;
+  int total = -1;                // index into figures(); -1 for percentage breakdowns (total 100)
+  std::vector<int> parts;        // indexes into figures(), in text order
+  bool consistent = true;        // the intervals overlap
+  bool flag = false;             // inconsistent and certain enough to report
+  double sum_low = 0;            // interval of the sum of the parts
+  double sum_high = 0;
+};
+
+// A run of text in one line set off from its neighbours by wide gaps (a layout cell).
+struct LayoutCell {
+  uint32_t line = 0;
+  uint64_t view_begin = 0;  // offsets into the matching view
+  uint64_t view_end = 0;
+  uint32_t col_begin = 0;   // display columns, end exclusive
+  uint32_t col_end = 0;
+  std::string text;         // view text without spaces
+};
+
+class RelationAnalysis {
+ public:
+  RelationAnalysis(const sdk::Document& doc, const sdk::Context& ctx);
+
+  const std::vector<Figure>& figures() const { return figures_; }
+  const std::vector<Relation>& relations() const { return relations_; }
+
+  // "21% + 79% = 100%" / "28项 + 61项 = 89项" / "67名 <= 155名" (the printed arithmetic).
+  std::string Describe(const Relation& r) const;
+  // Member locations with their labels, total first, for findings and relation listings.
+  std::vector<sdk::Related> Members(const Relation& r) const;
+  // Printed sum of the parts, in the parts' unit: "110%", "99项".
+  std::string SumText(const Relation& r) const;
+
+  static const char* KindName(RelationKind kind);
+
+ private:
+  void LoadFigures(const sdk::Document& doc);
+  void BuildCells(const sdk::Document& doc);
+  void FindCaptionedBreakdowns(const sdk::Document& doc);
+  void FindInlineRelations(const sdk::Document& doc);
+  void FindLayoutTotals();
+  template <typename Tokens>
+  void AnalyseTokens(const Tokens& toks);
+  bool Reportable(const Relation& r, bool enumerated) const;
+  void Add(Relation r);
+
+  std::vector<Figure> figures_;
+  std::vector<Relation> relations_;
+  std::vector<std::vector<LayoutCell>> cells_;  // per line
+};
+
+}  // namespace esgaudit::numeric
+
+#endif  // ESGAUDIT_PLUGINS_NUMERIC_RELATION_ANALYSIS_H_

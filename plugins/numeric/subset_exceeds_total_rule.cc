@@ -1,0 +1,33 @@
+#include "subset_exceeds_total_rule.h"
+
+#include "relation_analysis.h"
+
+namespace esgaudit::numeric {
+
+void SubsetExceedsTotalRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
+  const RelationAnalysis& a = ctx.Shared<RelationAnalysis>(doc);
+  for (const Relation& r : a.relations()) {
+    if (r.kind != RelationKind::kSubset || !r.flag) continue;
+    const Figure& total = a.figures()[r.total];
+    const Figure& part = a.figures()[r.parts.front()];
+    auto quoted = [](const std::string& label, const char* open, const char* close) {
+      return label.empty() ? std::string() : open + label + close;
+    };
+    sdk::Finding f;
+    f.rule = kId;
+    f.severity = r.evidence == Evidence::kStated ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
+    if (doc.English()) {
+      f.message = "subset " + quoted(part.label, "'", "' ") + part.text + " exceeds its total " +
+                  quoted(total.label, "'", "' ") + total.text;
+    } else {
+      f.message = "其中项" + quoted(part.label, "“", "”") + part.text + "超过其总数" +
+                  quoted(total.label, "“", "”") + total.text;
+    }
+    f.offset = part.offset;
+    f.length = part.length;
+    f.related = a.Members(r);
+    ctx.Report(f);
+  }
+}
+
+}  // namespace esgaudit::numeric

@@ -1,0 +1,204 @@
+#include "value_facts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace esgaudit::numeric {
+
+char32_t DecodeAt(std::string_view s, size_t i, size_t* next) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  int n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+  if (i + n > s.size()) n = 1;
+  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  *next = i + n;
+  return cp;
+}
+
+size_t PrevStart(std::string_view s, size_t i) {
+  size_t j = i - 1;
+  while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
+  return j;
+}
+
+bool IsCjk(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool Contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+Interval ExactInterval(double value, int decimals, double magnitude) {
+  double half = 0.5 * std::pow(10.0, -decimals) * magnitude;
+  return {value - half, value + half};
+}
+
+Interval PrintedInterval(const esgaudit_fact& f) {
+  double mag = f.magnitude > 0 ? f.magnitude : 1;
+  Interval r = ExactInterval(f.value, f.decimals, mag);
+  double v = std::fabs(f.value);
+  if (f.qualifiers & ESGAUDIT_QUAL_APPROX) {
+    r.lo -= 0.1 * v;
+    r.hi += 0.1 * v;
+  }
+  if (f.qualifiers & ESGAUDIT_QUAL_MORE) r.hi += 0.5 * v + mag;
+  if (f.qualifiers & ESGAUDIT_QUAL_LESS) r.lo -= 0.5 * v + mag;
+  return r;
+}
+
+int DecimalsOf(std::string_view text) {
+  size_t dot = text.find('.');
+  if (dot == std::string_view::npos) return 0;
+  int n = 0;
+  for (size_t i = dot + 1; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) ++n;
+  return n;
+}
+
+std::string FormatNumber(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6f", v);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  if (s == "-0") s = "0";
+  return s;
+}
+
+namespace {
+
+// Clause stops for `before` (a label) and `clause` (the claim a number belongs to).
+bool IsLabelStop(char32_t c) {
+  static const std::u32string_view kStops = U"，,。；;：:、()（）【】[]《》“”\"!?！？|/·•●◆■";
+  return kStops.find(c) != std::u32string_view::npos || (c >= '0' && c <= '9') || c == '%';
+}
+bool IsClauseStop(char32_t c) {
+  static const std::u32string_view kStops = U"。；;！？!?●◆■•";
+  return kStops.find(c) != std::u32string_view::npos;
+}
+
+// Scope words that precede a label without changing what it names.
+const char* const kLeadingScope[] = {"报告期内", "本报告期", "本年度", "全年", "年内", "本年", "全公司",
+                                     "本公司", "公司", "集团", "累计共", "共"};
+
+std::string DropLeadingScope(std::string s) {
+  bool again = true;
+  while (again) {
+    again = false;
+    for (const char* w : kLeadingScope) {
+      std::string_view p(w);
+      if (s.size() > p.size() && s.compare(0, p.size(), p) == 0) {
+        s.erase(0, p.size());
+        again = true;
+      }
+    }
+  }
+  return s;
+}
+
+std::string Strip(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    size_t next;
+    char32_t c = DecodeAt(s, i, &next);
+    if (c != ' ' && c != '\t' && c != 0x3000) out.append(s.substr(i, next - i));
+    i = next;
+  }
+  return out;
+}
+
+}  // namespace
+
+ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
+  std::string_view view = doc.MatchView();
+  std::map<int, int> year_counts;
+  uint32_t n = doc.FactCount();
+  facts_.reserve(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    const esgaudit_fact& f = doc.Fact(i);
+    ValueFact v;
+    v.index = i;
+    v.fact = &f;
+    v.line = f.line;
+    v.label = DropLeadingScope(Strip(sdk::View(f.label)));
+    v.column_label = Strip(sdk::View(f.column_label));
+    v.view_begin = std::min<uint64_t>(doc.TextToView(f.offset), view.size());
+    v.view_end = std::min<uint64_t>(doc.TextToView(f.offset + f.length), view.size());
+    if (f.kind == ESGAUDIT_FACT_YEAR && f.value >= 1990 && f.value <= 2100) {
+      ++year_counts[static_cast<int>(f.value)];
+    }
+
+    // After: CJK characters right after the fact, up to a stop or 8 code points.
+    size_t at = v.view_end;
+    size_t count = 0;
+    while (at < view.size() && count < 8) {
+      size_t next;
+      char32_t c = DecodeAt(view, at, &next);
+      if (!IsCjk(c)) break;
+      static const std::u32string_view kJoin = U"的和与及或等";
+      if (kJoin.find(c) != std::u32string_view::npos) break;
+      at = next;
+      ++count;
+    }
+    v.after = std::string(view.substr(v.view_end, at - v.view_end));
+
+    // Before and clause: back along the line.
+    size_t b = v.view_begin;
+    size_t label_begin = std::string_view::npos;
+    count = 0;
+    while (b > 0 && count < 60) {
+      size_t p = PrevStart(view, b);
+      size_t next;
+      char32_t c = DecodeAt(view, p, &next);
+      if (c == '\n' || c == '\f' || IsClauseStop(c)) break;
+      if (label_begin == std::string_view::npos && IsLabelStop(c)) label_begin = b;
+      b = p;
+      ++count;
+    }
+    if (label_begin == std::string_view::npos) label_begin = b;
+    v.clause = std::string(view.substr(b, v.view_begin - b));
+    std::string before(view.substr(label_begin, v.view_begin - label_begin));
+    while (CodePoints(before) > 24) {
+      size_t next;
+      DecodeAt(before, 0, &next);
+      before.erase(0, next);
+    }
+    v.before = before;
+    facts_.push_back(std::move(v));
+  }
+
+  // Years stated earlier in the same clause.
+  for (size_t i = 0; i < facts_.size(); ++i) {
+    ValueFact& v = facts_[i];
+    uint64_t clause_begin = v.view_begin - v.clause.size();
+    for (size_t j = i; j-- > 0;) {
+      const ValueFact& y = facts_[j];
+      if (y.line != v.line || y.view_end <= clause_begin) break;
+      if (y.fact->kind == ESGAUDIT_FACT_YEAR && y.fact->value >= 1990 && y.fact->value <= 2100) {
+        v.year = static_cast<int>(y.fact->value);
+        break;
+      }
+    }
+  }
+  int best = 0;
+  for (const auto& [year, count] : year_counts) {
+    if (count > best || (count == best && year > report_year_)) {
+      best = count;
+      report_year_ = year;
+    }
+  }
+}
+
+}  // namespace esgaudit::numeric

@@ -1,0 +1,70 @@
+// The numeric facts as the value rules (rates, restatements, year-on-year claims, KPI data) see them:
+// each fact with its labels and the text around it, built once per document (Context::Shared).
+#ifndef ESGAUDIT_PLUGINS_NUMERIC_VALUE_FACTS_H_
+#define ESGAUDIT_PLUGINS_NUMERIC_VALUE_FACTS_H_
+
+#include <esgaudit/plugin.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace esgaudit::numeric {
+
+// Small UTF-8 helpers for scanning labels (the plugin sees only the SDK, not ICU).
+char32_t DecodeAt(std::string_view s, size_t i, size_t* next);
+// Start of the code point ending right before byte `i` (i > 0).
+size_t PrevStart(std::string_view s, size_t i);
+bool IsCjk(char32_t c);
+size_t CodePoints(std::string_view s);
+bool Contains(std::string_view s, std::string_view part);
+bool EndsWith(std::string_view s, std::string_view suffix);
+
+// A closed interval of real values; the value a printed number may stand for.
+struct Interval {
+  double lo = 0;
+  double hi = 0;
+  bool Overlaps(const Interval& o, double slack = 0) const { return lo <= o.hi + slack && o.lo <= hi + slack; }
+};
+
+// The XBRL Calculations 1.1 reading of a printed number: "21%" is [20.5, 21.5]; "1.2万吨" is
+// [11500, 12500] t. 约/近/余/以上/不足 widen it (see rules/numeric/restatement-mismatch.md).
+Interval PrintedInterval(const esgaudit_fact& f);
+// Same for a number written with `decimals` digits after the point, times `magnitude`.
+Interval ExactInterval(double value, int decimals, double magnitude);
+// Digits after the decimal point in a number as written ("3,456.70" -> 2).
+int DecimalsOf(std::string_view text);
+// "%g"-like rendering without trailing zeros, for messages: 12375, 1.5, 0.25.
+std::string FormatNumber(double v);
+
+struct ValueFact {
+  uint32_t index = 0;  // into Document::Fact
+  const esgaudit_fact* fact = nullptr;
+  uint32_t line = 0;
+  std::string label;         // the extractor's label, leading scope words dropped ("公司", "全年")
+  std::string column_label;  // the extractor's column label (infographics)
+  std::string after;         // CJK run right after the fact ("9次董事会" -> "董事会"), <= 8 code points
+  std::string before;        // matching-view text before the number back to a clause stop, <= 24 cps
+  std::string clause;        // matching-view text from the clause start to the number, <= 60 cps
+  int year = 0;              // a year stated earlier in the same clause, 0 when none
+  uint64_t view_begin = 0;   // the fact in the matching view
+  uint64_t view_end = 0;
+};
+
+class ValueFacts {
+ public:
+  ValueFacts(const sdk::Document& doc, const sdk::Context& ctx);
+
+  const std::vector<ValueFact>& facts() const { return facts_; }
+  // The year most often stated in the document (the reporting year), 0 when none.
+  int report_year() const { return report_year_; }
+
+ private:
+  std::vector<ValueFact> facts_;
+  int report_year_ = 0;
+};
+
+}  // namespace esgaudit::numeric
+
+#endif  // ESGAUDIT_PLUGINS_NUMERIC_VALUE_FACTS_H_

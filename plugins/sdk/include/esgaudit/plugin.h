@@ -1,0 +1,258 @@
+// Header-only C++ wrapper over plugin_abi.h for rule authors (clang-tidy's ClangTidyCheck idea).
+//
+// A plugin defines rule classes derived from sdk::Rule, registers them in one sorted function,
+//   void RegisterRules(esgaudit::sdk::Registry& registry);
+// and exports the ABI entry with ESGAUDIT_DEFINE_PLUGIN(name, version, description, RegisterRules).
+//
+// Rules are constructed afresh for every document, so a rule may keep per-document state in members.
+// Analyses shared by several rules (parsed catalogues, recognised relations) live in
+// Context::Shared<T>(), built once per document. Exceptions never cross the ABI: Registry::Check
+// turns them into a status and a one-line message.
+#ifndef ESGAUDIT_PLUGIN_H_
+#define ESGAUDIT_PLUGIN_H_
+
+#include <esgaudit/plugin_abi.h>
+
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <typeindex>
+#include <utility>
+#include <vector>
+
+namespace esgaudit::sdk {
+
+inline std::string_view View(esgaudit_str s) {
+  return s.data == nullptr ? std::string_view() : std::string_view(s.data, s.size);
+}
+inline esgaudit_str Str(std::string_view s) { return esgaudit_str{s.data(), s.size()}; }
+
+// Thrown by rule code for a user-input problem (bad rule pack, bad KPI data): exit status 2.
+// Any other exception is an internal error (exit status 3).
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Read-only view of the document the host is auditing. Valid during one check call.
+class Document {
+ public:
+  explicit Document(const esgaudit_host* host) : host_(host), ctx_(host->ctx) {}
+
+  std::string_view Path() const { return View(host_->path(ctx_)); }
+  std::string_view Text() const { return View(host_->text(ctx_)); }
+  uint32_t LineCount() const { return host_->line_count(ctx_); }
+  esgaudit_line Line(uint32_t i) const { return host_->line(ctx_, i); }
+  std::string_view LineText(uint32_t i) const {
+    esgaudit_line l = Line(i);
+    return Text().substr(l.offset, l.length);
+  }
+  uint32_t PageCount() const { return host_->page_count(ctx_); }
+  uint32_t LineOf(uint64_t offset) const { return host_->line_of(ctx_, offset); }
+  uint32_t ColumnOf(uint64_t offset) const { return host_->column_of(ctx_, offset); }
+  // The NFKC matching view and its offset maps (see esgaudit_host::view).
+  std::string_view MatchView() const { return View(host_->view(ctx_)); }
+  uint64_t ViewToText(uint64_t v) const { return host_->view_to_text(ctx_, v); }
+  uint64_t TextToView(uint64_t t) const { return host_->text_to_view(ctx_, t); }
+  uint32_t FactCount() const { return host_->fact_count(ctx_); }
+  const esgaudit_fact& Fact(uint32_t i) const { return *host_->fact(ctx_, i); }
+  uint32_t KpiCount() const { return host_->kpi_count(ctx_); }
+  const esgaudit_kpi& Kpi(uint32_t i) const { return *host_->kpi(ctx_, i); }
+  std::string_view Option(std::string_view key) const { return View(host_->option(ctx_, Str(key))); }
+  // "zh" unless the user asked for "en".
+  bool English() const { return Option("lang") == "en"; }
+  // Absolute path of a rules file ("gri/catalogue.json"), or "" when no rule directory has it.
+  std::string RulesFile(std::string_view relative) const {
+    return std::string(View(host_->rules_file(ctx_, Str(relative))));
+  }
+
+ private:
+  const esgaudit_host* host_;
+  void* ctx_;
+};
+
+struct Related {
+  uint64_t offset = 0;
+  uint64_t length = 0;
+  std::string message;
+};
+
+struct Finding {
+  std::string rule;
+  esgaudit_severity severity = ESGAUDIT_WARNING;
+  std::string message;
+  uint64_t offset = 0;
+  uint64_t length = 0;
+  std::string evidence;
+  std::vector<std::string> references;
+  std::vector<Related> related;
+};
+
+struct Coverage {
+  std::string scheme;
+  std::string id;
+  std::string title;
+  esgaudit_coverage_status status = ESGAUDIT_MISSING;
+  std::vector<Related> locations;
+};
+
+struct Relation {
+  std::string kind;
+  std::string description;
+  std::vector<Related> members;
+};
+
+namespace internal {
+inline std::vector<esgaudit_related> ToAbi(const std::vector<Related>& in) {
+  std::vector<esgaudit_related> out;
+  out.reserve(in.size());
+  for (const Related& r : in) out.push_back({{r.offset, r.length}, Str(r.message)});
+  return out;
+}
+}  // namespace internal
+
+// Where rules report. Not thread-safe; one per document.
+class Context {
+ public:
+  explicit Context(const esgaudit_host* host) : host_(host) {}
+
+  bool Enabled(std::string_view rule) const { return host_->rule_enabled(host_->ctx, Str(rule)) != 0; }
+  bool RelationsMode() const { return View(host_->option(host_->ctx, Str("mode"))) == "relations"; }
+
+  void Report(const Finding& f) const {
+    if (!Enabled(f.rule)) return;
+    std::vector<esgaudit_str> refs;
+    for (const std::string& r : f.references) refs.push_back(Str(r));
+    std::vector<esgaudit_related> related = internal::ToAbi(f.related);
+    esgaudit_finding out{Str(f.rule), static_cast<uint32_t>(f.severity), Str(f.message),
+                         {f.offset, f.length}, Str(f.evidence), refs.data(),
+                         static_cast<uint32_t>(refs.size()), related.data(),
+                         static_cast<uint32_t>(related.size())};
+    host_->emit_finding(host_->ctx, &out);
+  }
+  void Cover(const Coverage& c) const {
+    std::vector<esgaudit_related> locs = internal::ToAbi(c.locations);
+    esgaudit_coverage out{Str(c.scheme), Str(c.id), Str(c.title), static_cast<uint32_t>(c.status),
+                          locs.data(), static_cast<uint32_t>(locs.size())};
+    host_->emit_coverage(host_->ctx, &out);
+  }
+  void Relate(const Relation& r) const {
+    std::vector<esgaudit_related> members = internal::ToAbi(r.members);
+    esgaudit_relation out{Str(r.kind), Str(r.description), members.data(),
+                          static_cast<uint32_t>(members.size())};
+    host_->emit_relation(host_->ctx, &out);
+  }
+  void Log(uint32_t level, std::string_view message) const {
+    host_->log(host_->ctx, level, Str(message));
+  }
+
+  // One T per document, built on first use as T(const Document&, const Context&).
+  template <typename T>
+  T& Shared(const Document& doc) const {
+    auto it = shared_.find(std::type_index(typeid(T)));
+    if (it == shared_.end()) {
+      auto holder = std::make_shared<T>(doc, *this);
+      it = shared_.emplace(std::type_index(typeid(T)), holder).first;
+    }
+    return *static_cast<T*>(it->second.get());
+  }
+
+ private:
+  const esgaudit_host* host_;
+  mutable std::map<std::type_index, std::shared_ptr<void>> shared_;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual void Check(const Document& doc, const Context& ctx) = 0;
+};
+
+// The plugin's rule list and passes. Passes run on every document whatever the rule selection
+// (coverage records, relation listings); rules run only when enabled.
+class Registry {
+ public:
+  using Factory = std::function<std::unique_ptr<Rule>()>;
+  using Pass = std::function<void(const Document&, const Context&)>;
+
+  template <typename R>
+  void Add(std::string id, esgaudit_severity severity, std::string summary, std::string doc) {
+    rules_.push_back({std::move(id), severity, std::move(summary), std::move(doc),
+                      [] { return std::unique_ptr<Rule>(new R()); }});
+  }
+  void AddPass(Pass pass) { passes_.push_back(std::move(pass)); }
+
+  uint32_t Count() const { return static_cast<uint32_t>(rules_.size()); }
+  esgaudit_rule_info Info(uint32_t i) const {
+    if (i >= rules_.size()) return esgaudit_rule_info{};
+    const Entry& e = rules_[i];
+    return {Str(e.id), static_cast<uint32_t>(e.severity), Str(e.summary), Str(e.doc)};
+  }
+
+  // Runs passes then enabled rules. Never throws.
+  uint32_t Check(const esgaudit_host* host, esgaudit_fail_fn fail, void* fail_ctx) const {
+    try {
+      Document doc(host);
+      Context ctx(host);
+      for (const Pass& p : passes_) p(doc, ctx);
+      for (const Entry& e : rules_) {
+        if (!ctx.Enabled(e.id)) continue;
+        e.factory()->Check(doc, ctx);
+      }
+      return ESGAUDIT_STATUS_OK;
+    } catch (const ConfigError& e) {
+      if (fail) fail(fail_ctx, Str(e.what()));
+      return ESGAUDIT_STATUS_CONFIG_ERROR;
+    } catch (const std::exception& e) {
+      if (fail) fail(fail_ctx, Str(e.what()));
+      return ESGAUDIT_STATUS_INTERNAL_ERROR;
+    } catch (...) {
+      if (fail) fail(fail_ctx, Str("unknown exception"));
+      return ESGAUDIT_STATUS_INTERNAL_ERROR;
+    }
+  }
+
+ private:
+  struct Entry {
+    std::string id;
+    esgaudit_severity severity;
+    std::string summary;
+    std::string doc;
+    Factory factory;
+  };
+  std::vector<Entry> rules_;
+  std::vector<Pass> passes_;
+};
+
+// The registry built by `register_fn`, once per process (thread-safe static init).
+inline const Registry& BuildRegistry(void (*register_fn)(Registry&)) {
+  Registry* r = new Registry();  // intentionally leaked: lives as long as the module
+  register_fn(*r);
+  return *r;
+}
+
+}  // namespace esgaudit::sdk
+
+// Defines the exported entry struct. Use once per plugin, at namespace scope, in the module source.
+#define ESGAUDIT_DEFINE_PLUGIN(NAME, VERSION, DESCRIPTION, REGISTER_FN)                        \
+  namespace {                                                                                  \
+  const ::esgaudit::sdk::Registry& EsgauditRegistry() {                                        \
+    static const ::esgaudit::sdk::Registry& r = ::esgaudit::sdk::BuildRegistry(REGISTER_FN);   \
+    return r;                                                                                  \
+  }                                                                                            \
+  uint32_t EsgauditRuleCount() { return EsgauditRegistry().Count(); }                          \
+  esgaudit_rule_info EsgauditRule(uint32_t i) { return EsgauditRegistry().Info(i); }           \
+  uint32_t EsgauditCheck(const esgaudit_host* h, esgaudit_fail_fn f, void* c) {                \
+    return EsgauditRegistry().Check(h, f, c);                                                  \
+  }                                                                                            \
+  }                                                                                            \
+  extern "C" ESGAUDIT_PLUGIN_EXPORT const esgaudit_plugin esgaudit_plugin_entry = {           \
+      ESGAUDIT_ABI_MAJOR, ESGAUDIT_ABI_MINOR, sizeof(esgaudit_plugin), NAME, VERSION,          \
+      DESCRIPTION, &EsgauditRuleCount, &EsgauditRule, &EsgauditCheck};
+
+#endif  // ESGAUDIT_PLUGIN_H_

@@ -1,0 +1,74 @@
+// Lines, pages, display columns and file errors of Document.
+#include <gtest/gtest.h>
+
+#include "esgaudit/document.h"
+#include "esgaudit_testing.h"
+
+namespace esgaudit {
+namespace {
+
+TEST(DocumentTest, LinesExcludeTerminatorsAndKeepOffsets) {
+  Document doc = Document::FromUtf8("t.txt", "a\nbb\r\ncc");
+  ASSERT_EQ(doc.line_count(), 3u);
+  EXPECT_EQ(doc.line(0).offset, 0u);
+  EXPECT_EQ(doc.line(1).offset, 2u);
+  EXPECT_EQ(doc.line(1).length, 2u);
+  EXPECT_EQ(doc.line(2).offset, 6u);
+  EXPECT_EQ(doc.LineText(1), "bb");
+  EXPECT_EQ(doc.LineOf(3), 1u);
+  EXPECT_EQ(doc.LineOf(4), 1u);  // the CR belongs to the line it ends
+  EXPECT_EQ(doc.page_count(), 0u);
+  EXPECT_EQ(doc.line(0).page, 0u);
+}
+
+TEST(DocumentTest, FormFeedsArePagesAndTrailingOneOpensNoPage) {
+  Document doc = Document::FromUtf8("t.txt", "p1\fp2 first\np2 second\n\fp3\n\f");
+  EXPECT_EQ(doc.page_count(), 3u);
+  ASSERT_EQ(doc.line_count(), 4u);
+  EXPECT_EQ(doc.LineText(0), "p1");
+  EXPECT_EQ(doc.line(0).page, 1u);
+  EXPECT_EQ(doc.LineText(1), "p2 first");
+  EXPECT_EQ(doc.line(2).page, 2u);
+  EXPECT_EQ(doc.LineText(3), "p3");
+  EXPECT_EQ(doc.line(3).page, 3u);
+}
+
+TEST(DocumentTest, DisplayColumnsCountCjkAsTwo) {
+  Document doc = Document::FromUtf8("t.txt", "员工 21%\n\tx");
+  uint64_t two = doc.text().find('2');
+  EXPECT_EQ(doc.ColumnOf(two), 6u);
+  EXPECT_EQ(doc.line(0).width, 8u);
+  EXPECT_EQ(doc.WidthBetween(0, two), 5u);
+  EXPECT_EQ(doc.ColumnOf(doc.text().find('x')), 9u);  // tab to column 8
+}
+
+TEST(DocumentTest, SplitLabelInTheSampleSharesItsColumn) {
+  Document doc;
+  ASSERT_TRUE(Document::Load(testing::SourcePath("samples/yunnan-aluminium-2020-csr.txt"), &doc).ok());
+  uint64_t head = doc.text().find("申请专");
+  uint64_t tail = doc.text().find("利89项");
+  ASSERT_NE(head, std::string::npos);
+  ASSERT_NE(tail, std::string::npos);
+  uint32_t head_line = doc.LineOf(head);
+  EXPECT_EQ(doc.LineOf(tail), head_line + 2);  // a blank line between the two halves
+  uint32_t a = doc.ColumnOf(head), b = doc.ColumnOf(tail);
+  EXPECT_LE(a > b ? a - b : b - a, 2u);
+  EXPECT_GT(a, 30u);  // it is the right-hand column, not the start of the line
+}
+
+TEST(DocumentTest, FileErrorsNameTheFile) {
+  Document doc;
+  Status s = Document::Load("no/such/report.txt", &doc);
+  EXPECT_EQ(s.code(), ExitStatus::kUsageOrInput);
+  EXPECT_EQ(s.message(), "no/such/report.txt: no such file");
+  s = Document::Load(testing::SourcePath("samples"), &doc);
+  EXPECT_EQ(s.message(), testing::SourcePath("samples") + ": is a directory");
+}
+
+TEST(DocumentTest, Sha256IsOfTheOriginalBytes) {
+  Document doc = Document::FromUtf8("t.txt", "abc");
+  EXPECT_EQ(doc.sha256(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+}  // namespace
+}  // namespace esgaudit

@@ -1,0 +1,48 @@
+// The matching view: NFKC folding, letter-spacing removal, and the offset maps both ways.
+#include <gtest/gtest.h>
+
+#include "esgaudit/document.h"
+
+namespace esgaudit {
+namespace {
+
+// Every view byte maps to a text offset whose own view offset maps back to it.
+void ExpectMapsRoundTrip(const Document& doc) {
+  for (uint64_t v = 0; v < doc.view().size(); ++v) {
+    uint64_t t = doc.ViewToText(v);
+    ASSERT_LE(t, doc.text().size());
+    EXPECT_LE(doc.TextToView(t), v);
+  }
+  EXPECT_EQ(doc.ViewToText(doc.view().size()), doc.text().size());
+}
+
+TEST(NormalizeTest, FullWidthDigitsAndLettersFold) {
+  Document doc = Document::FromUtf8("t.txt", "员工总数１２３７５人，ＧＲＩ　２０２１");
+  EXPECT_EQ(doc.view(), "员工总数12375人,GRI 2021");
+  uint64_t v = doc.view().find("12375");
+  EXPECT_EQ(doc.ViewToText(v), doc.text().find("１"));
+  EXPECT_EQ(doc.TextToView(doc.text().find("人")), doc.view().find("人"));
+  ExpectMapsRoundTrip(doc);
+}
+
+TEST(NormalizeTest, LetterSpacedCjkIsMatchable) {
+  Document doc = Document::FromUtf8("t.txt", "    坚  战  贡  献\n截  至  2020 年\n");
+  EXPECT_EQ(doc.view(), "    坚战贡献\n截至2020年\n");
+  EXPECT_EQ(doc.ViewToText(doc.view().find("战")), doc.text().find("战"));
+  ExpectMapsRoundTrip(doc);
+}
+
+TEST(NormalizeTest, ColumnGapsAndEnglishSpacingStay) {
+  const std::string text = "劳动者至上           员工发展\nin accordance with GRI 2021\r\n";
+  Document doc = Document::FromUtf8("t.txt", text);
+  EXPECT_EQ(doc.view(), "劳动者至上           员工发展\nin accordance with GRI 2021\n");
+  ExpectMapsRoundTrip(doc);
+}
+
+TEST(NormalizeTest, IdeographicSpaceBetweenHanIsLetterSpacing) {
+  Document doc = Document::FromUtf8("t.txt", "社\u3000会\u3000责\u3000任");
+  EXPECT_EQ(doc.view(), "社会责任");
+}
+
+}  // namespace
+}  // namespace esgaudit

@@ -1,0 +1,118 @@
+// The plugin boundary: loading with Boost.DLL, ABI refusal, exception isolation, config errors,
+// rule selection, and what crosses the ABI.
+#include <gtest/gtest.h>
+
+#include "esgaudit/plugin_host.h"
+#include "esgaudit_testing.h"
+
+namespace esgaudit {
+namespace {
+
+std::string FixtureDir(const std::string& name) { return std::string(ESGAUDIT_FIXTURE_PLUGIN_DIR) + "/" + name; }
+
+const PluginRef& Only(const PluginSet& set) {
+  EXPECT_EQ(set.plugins().size(), 1u);
+  return set.plugins().front();
+}
+
+TEST(PluginHostTest, RefusesAnotherAbiMajorVersionNamingBoth) {
+  PluginSet set;
+  set.LoadFrom({FixtureDir("abi2"), FixtureDir("echo")});
+  ASSERT_EQ(set.errors().size(), 1u);
+  EXPECT_EQ(set.errors()[0], FixtureDir("abi2") + "/esgaudit_plugin_abi2.so: plugin ABI 2.5 is not "
+                             "supported by esgaudit ABI 1.0; rebuild the plugin against this SDK");
+  ASSERT_EQ(set.plugins().size(), 1u);  // the others still load
+  EXPECT_EQ(set.plugins()[0].name, "echo");
+}
+
+TEST(PluginHostTest, MissingDirectoryIsSkippedAndCurrentDirectoryNeverSearched) {
+  PluginSet set;
+  set.LoadFrom({"/nonexistent/plugins"});
+  EXPECT_TRUE(set.plugins().empty());
+  EXPECT_TRUE(set.errors().empty());
+  for (const std::string& d : DefaultPluginDirs()) {
+    EXPECT_NE(d, ".");
+    EXPECT_NE(d, "");
+  }
+}
+
+TEST(PluginHostTest, FindingsCoverageAndLanguageCrossTheAbi) {
+  PluginSet set;
+  set.LoadFrom({FixtureDir("echo")});
+  const PluginRef& echo = Only(set);
+  ASSERT_EQ(echo.rules.size(), 1u);
+  EXPECT_EQ(echo.rules[0].id, "echo.flag");
+  EXPECT_EQ(echo.rules[0].doc, "echo/flag.md");
+  Document doc = Document::FromUtf8("r.txt", "第一行\n  员工 FLAG here\n");
+  ReportResult r;
+  RunOptions en;
+  en.lang = "en";
+  ASSERT_TRUE(RunPlugin(echo, doc, RunOptions(), &r).ok());
+  ASSERT_TRUE(RunPlugin(echo, doc, en, &r).ok());
+  Canonicalize(&r);
+  ASSERT_EQ(r.findings.size(), 2u);
+  const Finding& f = r.findings[0];
+  EXPECT_EQ(f.rule, "echo.flag");
+  EXPECT_EQ(f.severity, ESGAUDIT_WARNING);
+  EXPECT_EQ(f.location.file, "r.txt");
+  EXPECT_EQ(f.location.line, 2u);
+  EXPECT_EQ(f.location.column, 8u);  // two spaces, 员工 (4), space
+  EXPECT_EQ(f.location.length, 4u);
+  EXPECT_EQ(f.evidence, "员工 FLAG here");
+  EXPECT_EQ(f.references, std::vector<std::string>{"TEST 1.1"});
+  ASSERT_EQ(f.related.size(), 1u);
+  EXPECT_EQ(f.related[0].location.line, 2u);
+  EXPECT_EQ(f.related[0].location.column, 1u);
+  std::vector<std::string> messages = {r.findings[0].message, r.findings[1].message};
+  std::sort(messages.begin(), messages.end());
+  EXPECT_EQ(messages, (std::vector<std::string>{"flag found", "发现标记"}));
+  ASSERT_EQ(r.coverage.size(), 2u);
+  EXPECT_EQ(r.coverage[0].scheme, "echo");
+  EXPECT_EQ(r.coverage[0].status, ESGAUDIT_PARTIAL);
+  EXPECT_EQ(r.coverage[0].locations[0].message, "quote");
+}
+
+TEST(PluginHostTest, DisabledRulesDoNotRunButPassesDo) {
+  PluginSet set;
+  set.LoadFrom({FixtureDir("echo")});
+  RuleSelection sel;
+  sel.Disable("echo.*");
+  RunOptions o;
+  o.selection = &sel;
+  ReportResult r;
+  ASSERT_TRUE(RunPlugin(Only(set), Document::FromUtf8("r.txt", "FLAG\n"), o, &r).ok());
+  EXPECT_TRUE(r.findings.empty());
+  EXPECT_EQ(r.coverage.size(), 1u);
+}
+
+TEST(PluginHostTest, ExceptionBecomesPluginErrorAndEarlierOutputIsKept) {
+  PluginSet set;
+  set.LoadFrom({FixtureDir("thrower"), FixtureDir("echo")});
+  ASSERT_EQ(set.plugins().size(), 2u);
+  Document doc = Document::FromUtf8("r.txt", "FLAG\n");
+  ReportResult r;
+  std::vector<Status> statuses;
+  for (const PluginRef& p : set.plugins()) statuses.push_back(RunPlugin(p, doc, RunOptions(), &r));
+  Canonicalize(&r);
+  // Plugins load in the order of the directories given: thrower, then echo.
+  EXPECT_TRUE(statuses[1].ok());
+  EXPECT_EQ(statuses[0].code(), ExitStatus::kInternal);
+  EXPECT_EQ(statuses[0].message(), "r.txt: plugin 'thrower' failed: deliberate failure");
+  std::vector<std::string> rules;
+  for (const Finding& f : r.findings) rules.push_back(f.rule);
+  std::sort(rules.begin(), rules.end());
+  EXPECT_EQ(rules, (std::vector<std::string>{"echo.flag", "esgaudit.plugin-error", "thrower.boom"}));
+}
+
+TEST(PluginHostTest, ConfigErrorIsAnInputErrorNotAPluginError) {
+  PluginSet set;
+  set.LoadFrom({FixtureDir("badpack")});
+  ReportResult r;
+  Status s = RunPlugin(Only(set), Document::FromUtf8("r.txt", "x\n"), RunOptions(), &r);
+  EXPECT_EQ(s.code(), ExitStatus::kUsageOrInput);
+  EXPECT_EQ(s.message(), "rules/badpack/pack.json:3: expected a number");
+  EXPECT_TRUE(r.findings.empty());
+}
+
+}  // namespace
+}  // namespace esgaudit

@@ -1,0 +1,149 @@
+// Reporters: whole rendered outputs of a fixed result.
+#include <gtest/gtest.h>
+
+#include "esgaudit/document.h"
+#include "esgaudit/report.h"
+
+namespace esgaudit {
+namespace {
+
+ReportResult Sample() {
+  Document doc = Document::FromUtf8("r.txt", "标题\n女 21%  男 80%\n");
+  ReportResult r;
+  r.path = "r.txt";
+  r.sha256 = doc.sha256();
+  r.encoding = "utf-8";
+  Finding f;
+  f.rule = "numeric.percent-sum";
+  f.severity = ESGAUDIT_ERROR;
+  f.message = "21% + 80% = 101%, expected 100%";
+  uint64_t at = doc.text().find("21%");
+  f.location = LocateIn(doc, at, 3);
+  f.evidence = "女 21%  男 80%";
+  f.source_line = std::string(doc.LineText(1));
+  f.references = {"GB/T 36001-2015 5.3"};
+  f.related.push_back({LocateIn(doc, doc.text().find("80%"), 3), "part"});
+  r.findings.push_back(f);
+  CoverageRecord c{"gri", "405-1", "Diversity of governance bodies and employees", ESGAUDIT_COVERED,
+                   {{LocateIn(doc, at, 3), "女 21%"}}};
+  r.coverage.push_back(c);
+  Canonicalize(&r);
+  return r;
+}
+
+TEST(ReportTest, TextHasLocationSourceCaretNotesAndSummary) {
+  std::string text = MakeReporter("text")->Render({Sample()}, ReportOptions());
+  EXPECT_EQ(text,
+            "r.txt:2:4: error: 21% + 80% = 101%, expected 100% [numeric.percent-sum]\n"
+            "女 21%  男 80%\n"
+            "   ^\n"
+            "r.txt:2:12: note: part\n"
+            "1 finding (1 error, 0 warnings, 0 infos) in 1 report\n");
+  EXPECT_EQ(MakeReporter("text")->Render({}, ReportOptions()), "no findings in 0 reports\n");
+}
+
+TEST(ReportTest, JsonFollowsTheContract) {
+  ReportResult r = Sample();
+  std::string json = MakeReporter("json")->Render({r}, ReportOptions());
+  std::string expected = std::string(R"({
+  "schema": "esgaudit.findings/1",
+  "tool": {
+    "name": "esgaudit",
+    "version": ")") + ESGAUDIT_VERSION + R"("
+  },
+  "reports": [
+    {
+      "path": "r.txt",
+      "sha256": ")" + r.sha256 + R"(",
+      "encoding": "utf-8",
+      "pages": null,
+      "findings": [
+        {
+          "rule": "numeric.percent-sum",
+          "severity": "error",
+          "message": "21% + 80% = 101%, expected 100%",
+          "location": {
+            "file": "r.txt",
+            "line": 2,
+            "column": 4,
+            "page": null,
+            "offset": 11,
+            "length": 3
+          },
+          "evidence": "女 21%  男 80%",
+          "references": [
+            "GB/T 36001-2015 5.3"
+          ],
+          "related": [
+            {
+              "location": {
+                "file": "r.txt",
+                "line": 2,
+                "column": 12,
+                "page": null,
+                "offset": 20,
+                "length": 3
+              },
+              "message": "part"
+            }
+          ],
+          "fingerprint": ")" + r.findings[0].fingerprint + R"("
+        }
+      ],
+      "coverage": {
+        "gri": [
+          {
+            "id": "405-1",
+            "title": "Diversity of governance bodies and employees",
+            "status": "covered",
+            "locations": [
+              {
+                "file": "r.txt",
+                "line": 2,
+                "column": 4,
+                "page": null,
+                "offset": 11,
+                "length": 3,
+                "quote": "女 21%"
+              }
+            ]
+          }
+        ]
+      }
+    }
+  ]
+}
+)";
+  EXPECT_EQ(json, expected);
+  EXPECT_EQ(r.findings[0].fingerprint.size(), 16u);
+}
+
+TEST(ReportTest, FingerprintIgnoresLineMovesButSeparatesRepeats) {
+  ReportResult a = Sample();
+  ReportResult b = Sample();
+  b.findings[0].location.line = 40;
+  b.findings[0].location.offset += 100;
+  b.findings.push_back(b.findings[0]);
+  Canonicalize(&b);
+  EXPECT_EQ(a.findings[0].fingerprint, b.findings[0].fingerprint);
+  EXPECT_NE(b.findings[0].fingerprint, b.findings[1].fingerprint);
+}
+
+TEST(ReportTest, CoverageIndexFormats) {
+  ReportResult r = Sample();
+  EXPECT_EQ(RenderCoverageIndex(r, "gri", "md"),
+            "| Disclosure | Title | Status | Location |\n|---|---|---|---|\n"
+            "| 405-1 | Diversity of governance bodies and employees | covered | l.2 |\n");
+  EXPECT_EQ(RenderCoverageIndex(r, "gri", "csv"),
+            "disclosure,title,status,locations\r\n"
+            "405-1,Diversity of governance bodies and employees,covered,l.2\r\n");
+  EXPECT_NE(RenderCoverageIndex(r, "gri", "json").find("\"disclosure\": \"405-1\""), std::string::npos);
+}
+
+TEST(ReportTest, UnknownFormatHasNoReporter) {
+  EXPECT_EQ(MakeReporter("xml"), nullptr);
+  EXPECT_EQ(ReporterFormats(), (std::vector<std::string>{"json", "text"}));
+}
+
+}  // namespace
+}  // namespace esgaudit
