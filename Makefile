@@ -7,9 +7,9 @@ SAMPLE := samples/yunnan-aluminium-2020-csr.txt
 # Every package the build, the tests and the benchmarks use (Debian 12).
 PACKAGES := cmake g++ make pkg-config libboost-dev libboost-filesystem-dev \
   libboost-program-options-dev libspdlog-dev libicu-dev libgtest-dev libgmock-dev \
-  libpoppler-cpp-dev nlohmann-json3-dev libssl-dev poppler-utils python3 python3-jsonschema
+  libpoppler-cpp-dev nlohmann-json3-dev libssl-dev poppler-utils python3 python3-jsonschema time
 
-.PHONY: all deps build demo test clean
+.PHONY: all bench deps build demo test clean
 
 all: build
 
@@ -38,3 +38,7 @@ test: deps build
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# Speed and memory as ratios against grep -F and pdftotext measured in the same run.
+bench: deps build
+	python3 bench/run_bench.py --binary $(BUILD_DIR)/bin/esgaudit

@@ -6,10 +6,19 @@
 namespace esgaudit::gbt36001 {
 namespace {
 
-bool Contains(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+bool Contains(std::string_view s, std::string_view w) {
+  return s.find(w) != std::string_view::npos;
+}
+
+// A long run of titles without sentence punctuation is a TOC or navigation strip, not text.
+bool ListLike(std::string_view s) {
+  return Layout::CodePoints(s) > 24 && !Contains(s, ",") && !Contains(s, "。") &&
+         !Contains(s, ";") && !Contains(s, ":");
+}
 
 bool ContainsAny(std::string_view s, const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return Contains(s, w); });
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return Contains(s, w); });
 }
 
 bool Search(std::string_view s, const std::regex& re, std::cmatch* m = nullptr) {
@@ -84,9 +93,24 @@ Evidence Analysis::MakeHit(const Segment& s, esgaudit_coverage_status strength) 
   Evidence e;
   e.begin = s.begin;
   e.end = s.end;
-  e.quote = ShortQuote(s.text);
+  // Quote the original text, not the matching view, with whitespace runs collapsed.
+  uint64_t b = TextOffset(s.begin), t = TextOffset(s.end);
+  std::string_view original = doc_.Text().substr(b, t > b ? t - b : 0);
+  std::string quote;
+  for (char c : original) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && (quote.empty() || quote.back() == ' ')) continue;
+    quote += space ? ' ' : c;
+  }
+  while (!quote.empty() && quote.back() == ' ') quote.pop_back();
+  e.quote = ShortQuote(quote);
   e.strength = strength;
   return e;
+}
+
+bool Analysis::InTable(size_t line) const {
+  const LayoutLine& l = layout_.lines()[line];
+  return Contains(view_.substr(l.begin, l.end - l.begin), "<td");
 }
 
 const Segment* Analysis::FindAfter(size_t line, size_t seg, size_t lines, const std::regex& re,
@@ -107,7 +131,7 @@ void Analysis::Headings(const std::vector<std::string>& keywords, std::vector<Hi
                         size_t min_prose) {
   const auto& ls = layout_.lines();
   for (size_t i = 0; i < ls.size(); ++i) {
-    if (!layout_.IsBody(i)) continue;
+    if (!layout_.IsBody(i) || InTable(i)) continue;
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
       const Segment& s = ls[i].segments[k];
       if (s.toc) continue;
@@ -128,26 +152,40 @@ void Analysis::Phrases(const std::vector<std::string>& keywords, esgaudit_covera
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (const Segment& s : ls[i].segments)
-      if (!s.toc && ContainsAny(s.text, keywords)) hits->push_back(MakeHit(s, strength));
+      if (!s.toc && !ListLike(s.text) && ContainsAny(s.text, keywords))
+        hits->push_back(MakeHit(s, strength));
   }
 }
 
 void Analysis::Evaluate(const ElementSpec& spec, ElementResult* out) {
   std::vector<Hit> hits;
   const std::string& d = spec.detector;
-  if (d.empty()) Generic(spec, &hits);
-  else if (d == "period") Period(spec, &hits);
-  else if (d == "scope") Scope(spec, &hits);
-  else if (d == "basis") Basis(spec, &hits);
-  else if (d == "cycle") Cycle(spec, &hits);
-  else if (d == "contact") Contact(spec, &hits);
-  else if (d == "stakeholder") Stakeholder(spec, &hits);
-  else if (d == "subject") Subject(spec, &hits);
-  else if (d == "kpi-table") KpiTable(spec, &hits);
-  else if (d == "outlook") Outlook(spec, &hits);
-  else if (d == "index") Index(spec, &hits);
-  else if (d == "assurance") Assurance(spec, &hits);
-  else if (d == "feedback") Feedback(spec, &hits);
+  if (d.empty())
+    Generic(spec, &hits);
+  else if (d == "period")
+    Period(spec, &hits);
+  else if (d == "scope")
+    Scope(spec, &hits);
+  else if (d == "basis")
+    Basis(spec, &hits);
+  else if (d == "cycle")
+    Cycle(spec, &hits);
+  else if (d == "contact")
+    Contact(spec, &hits);
+  else if (d == "stakeholder")
+    Stakeholder(spec, &hits);
+  else if (d == "subject")
+    Subject(spec, &hits);
+  else if (d == "kpi-table")
+    KpiTable(spec, &hits);
+  else if (d == "outlook")
+    Outlook(spec, &hits);
+  else if (d == "index")
+    Index(spec, &hits);
+  else if (d == "assurance")
+    Assurance(spec, &hits);
+  else if (d == "feedback")
+    Feedback(spec, &hits);
   for (const Hit& h : hits) out->status = Max(out->status, h.strength);
   out->evidence = Best(std::move(hits), d == "subject" ? 8 : 3);
 }
@@ -167,7 +205,9 @@ void Analysis::Title() {
     if (ls[i].segments.empty()) continue;
     ++nonempty;
     for (const Segment& s : ls[i].segments) {
-      if (Layout::CodePoints(s.text) > 40 || !Search(s.text, title_re)) continue;
+      if (Layout::CodePoints(s.text) > 40 || ListLike(s.text) || Contains(s.text, ",") ||
+          Contains(s.text, "。") || !Search(s.text, title_re))
+        continue;
       std::cmatch m;
       const Segment* year_seg = nullptr;
       if (Search(s.text, year_re, &m)) {
@@ -176,7 +216,9 @@ void Analysis::Title() {
         // "2016" on the line above the title.
         for (size_t j = i; j-- > 0 && j + 4 > i;) {
           for (const Segment& p : ls[j].segments)
-            if (Layout::CodePoints(p.text) <= 6 && Search(p.text, year_re, &m)) year_seg = &p;
+            if (Layout::CodePoints(p.text) <= 14 && Search(p.text, year_re, &m) &&
+                m.position(1) <= 1)
+              year_seg = &p;
           if (year_seg) break;
         }
       }
@@ -185,7 +227,8 @@ void Analysis::Title() {
       title_.found = true;
       title_.first = title_.last = ToInt(m[1]);
       title_.where = MakeHit(s, ESGAUDIT_PARTIAL);
-      if (year_seg != &s) title_.where.quote = ShortQuote(std::string(year_seg->text) + " " + std::string(s.text));
+      if (year_seg != &s)
+        title_.where.quote = ShortQuote(std::string(year_seg->text) + " " + std::string(s.text));
       return;
     }
   }
@@ -195,13 +238,16 @@ void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
   const auto& ls = layout_.lines();
   const std::regex& range_re = pack_.Pattern("date_range");
   const std::regex& year_re = pack_.Pattern("period_year");
+  std::vector<Hit> year_only;
+  YearSpan year_period;
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
       const Segment& s = ls[i].segments[k];
       if (s.toc) continue;
-      bool heading = std::any_of(spec.headings.begin(), spec.headings.end(),
-                                 [&](const std::string& h) { return Layout::IsHeading(s.text, h); });
+      bool heading =
+          std::any_of(spec.headings.begin(), spec.headings.end(),
+                      [&](const std::string& h) { return Layout::IsHeading(s.text, h); });
       bool statement = ContainsAny(s.text, spec.phrases) ||
                        (s.text.substr(0, 9) == "本报告" && Contains(s.text, "期"));
       bool report_sentence = s.text.substr(0, 9) == "本报告" || Contains(s.text, "报告");
@@ -209,8 +255,10 @@ void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
       // A date range in the statement itself, or after a heading.
       const Segment* found = nullptr;
       std::cmatch m;
-      if (Search(s.text, range_re, &m)) found = &s;
-      else if (heading || statement) found = FindAfter(i, k + 1, heading ? 4 : 2, range_re);
+      if (Contains(s.text, "年") && Search(s.text, range_re, &m))
+        found = &s;
+      else if (heading || statement)
+        found = FindAfter(i, k + 1, heading ? 4 : 2, range_re);
       if (found && !heading && !statement && found == &s) {
         // A bare sentence about the report with a date range ("本报告的时间跨度是...") counts only
         // when it is about the report, not an event.
@@ -232,19 +280,25 @@ void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
         continue;
       }
       if (!heading && !statement) continue;
-      const Segment* year = Search(s.text, year_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 1, year_re);
-      if (year) {
+      const Segment* year =
+          Search(s.text, year_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 1, year_re);
+      if (year && !period_.found) {
         Search(year->text, year_re, &m);
         Hit h = MakeHit(*year, ESGAUDIT_COVERED);
-        hits->push_back(h);
-        if (!period_.found) {
-          period_.found = true;
-          period_.first = period_.last = ToInt(m[1]);
-          period_.where = h;
-          period_.where.quote = m.str(0);
+        year_only.push_back(h);
+        if (!year_period.found) {
+          year_period.found = true;
+          year_period.first = year_period.last = ToInt(m[1]);
+          year_period.where = h;
+          year_period.where.quote = m.str(0);
         }
       }
     }
+  }
+  // A statement with a date range beats a year-only statement.
+  if (!period_.found && year_period.found) {
+    period_ = year_period;
+    *hits = year_only;
   }
   if (hits->empty() && title_.found) hits->push_back(title_.where);
 }
@@ -257,8 +311,9 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
       const Segment& s = ls[i].segments[k];
       if (s.toc) continue;
-      bool heading = std::any_of(spec.headings.begin(), spec.headings.end(),
-                                 [&](const std::string& h) { return Layout::IsHeading(s.text, h, 2); });
+      bool heading =
+          std::any_of(spec.headings.begin(), spec.headings.end(),
+                      [&](const std::string& h) { return Layout::IsHeading(s.text, h, 2); });
       bool statement = !heading && ContainsAny(s.text, spec.phrases);
       if (!heading && !statement) continue;
       // The statement: this segment (unless a bare heading) and the body after it.
@@ -271,8 +326,8 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
         for (size_t q = (j == i ? k + 1 : 0); q < ls[j].segments.size(); ++q) {
           const Segment& t = ls[j].segments[q];
           if (t.toc || Layout::CodePoints(t.text) < 4) continue;
-          if (j > i && Layout::CodePoints(t.text) <= 8 && !Contains(t.text, ",") && !Contains(t.text, "。") &&
-              !Contains(t.text, ";") && !ContainsAny(t.text, entity))
+          if (j > i && Layout::CodePoints(t.text) <= 8 && !Contains(t.text, ",") &&
+              !Contains(t.text, "。") && !Contains(t.text, ";") && !ContainsAny(t.text, entity))
             goto done;  // the next heading
           text += t.text;
           if (!first) first = &t;
@@ -316,8 +371,9 @@ void Analysis::Basis(const ElementSpec& spec, std::vector<Hit>* hits) {
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
       const Segment& s = ls[i].segments[k];
       if (s.toc) continue;
-      bool heading = std::any_of(spec.headings.begin(), spec.headings.end(),
-                                 [&](const std::string& h) { return Layout::IsHeading(s.text, h, 2); });
+      bool heading =
+          std::any_of(spec.headings.begin(), spec.headings.end(),
+                      [&](const std::string& h) { return Layout::IsHeading(s.text, h, 2); });
       if (heading) {
         bool any = false;
         for (size_t j = i; j < ls.size() && j <= i + 10; ++j) {
@@ -333,14 +389,15 @@ void Analysis::Basis(const ElementSpec& spec, std::vector<Hit>* hits) {
         if (!any) hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
         continue;
       }
-      bool sentence = ContainsAny(s.text, spec.phrases) ||
-                      (ContainsAny(s.text, verbs) && ContainsAny(s.text, objects) && Contains(s.text, "报告"));
+      bool sentence =
+          ContainsAny(s.text, spec.phrases) ||
+          (ContainsAny(s.text, verbs) && ContainsAny(s.text, objects) && Contains(s.text, "报告"));
       if (sentence && Search(s.text, standard)) {
         hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
         cite(s);
       } else if (sentence && ContainsAny(s.text, spec.phrases)) {
         hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
-      } else if (Search(s.text, gbt) && ContainsAny(s.text, verbs)) {
+      } else if (Contains(s.text, "36001") && Search(s.text, gbt) && ContainsAny(s.text, verbs)) {
         hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
         cite(s);
       }
@@ -358,14 +415,18 @@ void Analysis::Cycle(const ElementSpec& spec, std::vector<Hit>* hits) {
       const Segment& s = ls[i].segments[k];
       if (s.toc) continue;
       // "报告周期: 2016年1月1日至12月31日" states the period, not the cycle.
-      if (ContainsAny(s.text, spec.phrases) && !Search(s.text, range_re)) {
+      bool about_report = Contains(s.text, "报告") || Contains(s.text, "发布");
+      if (about_report && !ListLike(s.text) && ContainsAny(s.text, spec.phrases) &&
+          !Search(s.text, range_re)) {
         hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
-      } else if (std::any_of(spec.headings.begin(), spec.headings.end(),
-                             [&](const std::string& h) { return Layout::IsHeading(s.text, h, 0); })) {
+      } else if (std::any_of(spec.headings.begin(), spec.headings.end(), [&](const std::string& h) {
+                   return Layout::IsHeading(s.text, h, 0);
+                 })) {
         const Segment* next = nullptr;
         for (size_t j = i + 1; j < ls.size() && j <= i + 3 && !next; ++j)
           if (layout_.IsBody(j) && !ls[j].segments.empty()) next = &ls[j].segments[0];
-        if (next && !Search(next->text, range_re)) hits->push_back(MakeHit(*next, ESGAUDIT_COVERED));
+        if (next && !Search(next->text, range_re))
+          hits->push_back(MakeHit(*next, ESGAUDIT_COVERED));
       } else if (Contains(s.text, "报告") && Search(s.text, ordinal)) {
         hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
       }
@@ -377,18 +438,22 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
   const std::regex& phone = pack_.Pattern("phone");
   const std::regex& email = pack_.Pattern("email");
   const std::regex& address = pack_.Pattern("address");
-  auto channel = [&](std::string_view t) { return Search(t, phone) || Search(t, email) || Search(t, address); };
+  auto channel = [&](std::string_view t) {
+    return Search(t, phone) || Search(t, email) || Search(t, address);
+  };
   const auto& ls = layout_.lines();
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
       const Segment& s = ls[i].segments[k];
       if (s.toc) continue;
-      bool heading = std::any_of(spec.headings.begin(), spec.headings.end(),
-                                 [&](const std::string& h) { return Layout::IsHeading(s.text, h, 4); });
+      bool heading =
+          std::any_of(spec.headings.begin(), spec.headings.end(),
+                      [&](const std::string& h) { return Layout::IsHeading(s.text, h, 4); });
       bool phrase = !heading && ContainsAny(s.text, spec.phrases);
       if (!heading && !phrase) {
-        if (Search(s.text, email) || Search(s.text, address)) hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
+        if (Search(s.text, email) || Search(s.text, address))
+          hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
         continue;
       }
       bool any = false;
@@ -397,7 +462,12 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
         for (size_t q = (j == i ? k : 0); q < ls[j].segments.size(); ++q) {
           const Segment& t = ls[j].segments[q];
           if (t.toc || !channel(t.text)) continue;
-          hits->push_back(MakeHit(t, ESGAUDIT_COVERED));
+          // Quote the whole line: a letter-spaced label ("传   真:") is a cell of its own.
+          Segment whole = t;
+          whole.begin = ls[j].segments.front().begin;
+          whole.end = ls[j].segments.back().end;
+          hits->push_back(MakeHit(whole, ESGAUDIT_COVERED));
+          break;
           any = true;
         }
       }
@@ -475,8 +545,8 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
 
 void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
   static const std::regex kNumberCell(
-      R"(^[~约≈<>≥≤+\-]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰)?\s*[^\d\s]{0,12}$)");
-  static const std::regex kYearCell(R"(^(?:FY)?\s*(?:19|20)\d\d\s*(?:年度?)?$)");
+      R"(^(?:~|约|≈|<|>|≥|≤|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰)?\s*[^\d\s]{0,12}$)");
+  static const std::regex kYearCell(R"(^(?:FY)?\s*(?:19|20)\d\d\s*(?:年|年度)?$)");
   const auto& ls = layout_.lines();
   // Rows: a line (or an HTML <tr>) with at least two number cells and a label, or three numbers.
   struct Row {
@@ -488,45 +558,77 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     if (ls[i].toc_region) continue;
     const auto& segs = ls[i].segments;
     if (std::any_of(segs.begin(), segs.end(), [](const Segment& s) { return s.toc; })) continue;
-    std::string_view raw = view_.substr(ls[i].begin, ls[i].end - ls[i].begin);
+    // Cells from the original text: the matching view folds the tabs of tab-separated tables.
+    uint64_t tb = TextOffset(ls[i].begin), te = TextOffset(ls[i].end);
+    std::string_view raw = doc_.Text().substr(tb, te > tb ? te - tb : 0);
     bool html = Contains(raw, "<tr");
+    std::vector<std::pair<size_t, std::string_view>> cells;  // (offset in raw, text)
+    {
+      size_t c = 0;
+      while (c < raw.size()) {
+        size_t e = c;
+        while (e < raw.size() && raw[e] != '\t' && raw[e] != '<' && raw[e] != '|' &&
+               !(raw[e] == ' ' && e + 1 < raw.size() && raw[e + 1] == ' ') &&
+               raw.substr(e, 3) != "\xE3\x80\x80")
+          ++e;
+        std::string_view cell = raw.substr(c, e - c);
+        while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
+        while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);
+        if (!cell.empty()) cells.push_back({c + (cell.data() - raw.data() - c), cell});
+        if (e < raw.size() && raw[e] == '<') {
+          size_t close = raw.find('>', e);
+          e = close == std::string_view::npos ? raw.size() : close + 1;
+        } else if (e < raw.size() && raw.substr(e, 3) == "\xE3\x80\x80") {
+          e += 3;
+        } else if (e < raw.size()) {
+          ++e;
+        }
+        c = e;
+      }
+    }
     // For HTML, count per <tr>: a row qualifies on its own, and the line holds many.
-    size_t numbers = 0, labels = 0, years = 0, html_rows = 0, html_year_rows = 0;
-    uint64_t tr_start = ls[i].begin;
+    // measures: number cells that are not bare 1-3 digit integers (a line of page numbers is no
+    // row).
+    size_t numbers = 0, labels = 0, years = 0, measures = 0, html_rows = 0, html_year_rows = 0;
+    size_t next_tr = html ? raw.find("<tr") : std::string_view::npos;
+    // An HTML <tr> is explicit table structure: one figure with its label is a row.
     auto close_row = [&]() {
-      if (numbers >= 3 || (numbers >= 2 && labels >= 1)) ++html_rows;
+      if (numbers >= 1 && labels >= 1) ++html_rows;
       if (years >= 2) ++html_year_rows;
       numbers = labels = years = 0;
     };
-    for (const Segment& s : segs) {
-      if (html) {
-        size_t tr = raw.find("<tr", tr_start - ls[i].begin);
-        while (tr != std::string_view::npos && ls[i].begin + tr < s.begin) {
-          close_row();
-          tr_start = ls[i].begin + tr + 3;
-          tr = raw.find("<tr", tr_start - ls[i].begin);
-        }
+    for (const auto& cell : cells) {
+      while (html && next_tr != std::string_view::npos && next_tr < cell.first) {
+        close_row();
+        next_tr = raw.find("<tr", next_tr + 3);
       }
-      std::string st(s.text);
-      if (std::regex_match(st, kYearCell)) ++years;
-      else if (std::regex_match(st, kNumberCell)) ++numbers;
-      else if (Layout::CodePoints(s.text) >= 2) ++labels;
+      std::string st(cell.second);
+      if (st.find_first_of("0123456789") == std::string::npos) {
+        if (Layout::CodePoints(cell.second) >= 2) ++labels;
+        continue;
+      }
+      if (std::regex_match(st, kYearCell))
+        ++years;
+      else if (std::regex_match(st, kNumberCell)) {
+        ++numbers;
+        if (st.size() > 3 || st.find_first_not_of("0123456789") != std::string::npos) ++measures;
+      } else if (Layout::CodePoints(cell.second) >= 2)
+        ++labels;
     }
     if (html) {
       close_row();
       for (size_t r = 0; r < html_rows; ++r) rows.push_back({i, false});
       if (html_year_rows) rows.push_back({i, true});
-    } else if (numbers >= 3 || (numbers >= 2 && labels >= 1) || years >= 2) {
+    } else if ((numbers >= 3 && (labels >= 1 || measures >= 1)) || (numbers >= 2 && labels >= 1) ||
+               years >= 2) {
       rows.push_back({i, years >= 2});
     }
   }
   // Tables: three rows or more, at most two non-row lines between rows.
-  bool any_table = false;
   for (size_t a = 0; a < rows.size();) {
     size_t b = a + 1;
     while (b < rows.size() && rows[b].line <= rows[b - 1].line + 3) ++b;
     if (b - a >= 3) {
-      any_table = true;
       bool multi_year = false;
       for (size_t r = a; r < b; ++r) multi_year = multi_year || rows[r].years;
       size_t first = rows[a].line;
@@ -535,7 +637,8 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
       for (size_t j = first >= 10 ? first - 10 : 0; j <= first && !heading; ++j) {
         if (!layout_.IsBody(j)) continue;
         for (const Segment& s : ls[j].segments)
-          if (!s.toc && Layout::CodePoints(s.text) <= 20 && ContainsAny(s.text, spec.headings)) heading = &s;
+          if (!s.toc && Layout::CodePoints(s.text) <= 20 && ContainsAny(s.text, spec.headings))
+            heading = &s;
       }
       const Segment* anchor = heading;
       if (!anchor)
@@ -548,19 +651,40 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     }
     a = b;
   }
-  // A KPI heading with figures but no table: partial.
-  if (!any_table) {
-    std::vector<Hit> headings;
-    Headings(spec.headings, &headings, 10);
-    for (Hit& h : headings) {
-      h.strength = ESGAUDIT_PARTIAL;
-      hits->push_back(h);
+  // A KPI caption over figures that are no table (an infographic, prose): partial.
+  if (hits->empty()) {
+    for (size_t i = 0; i < ls.size(); ++i) {
+      if (!layout_.IsBody(i)) continue;
+      for (const Segment& s : ls[i].segments)
+        if (!s.toc && Layout::CodePoints(s.text) <= 20 && !Layout::IsProse(s.text) &&
+            ContainsAny(s.text, spec.headings))
+          hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
     }
   }
 }
 
 void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
   Headings(spec.headings, hits);
+  // "2017年展望", "2017年工作计划": the keyword ends the heading.
+  const auto& lines = layout_.lines();
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!layout_.IsBody(i) || InTable(i)) continue;
+    for (size_t k = 0; k < lines[i].segments.size(); ++k) {
+      const Segment& s = lines[i].segments[k];
+      std::string_view h = Layout::HeadingText(s.text);
+      if (s.toc || Layout::CodePoints(h) > 12 || Contains(h, ",") || Contains(h, "。")) continue;
+      bool ends = false;
+      for (const char* w : {"展望", "年工作计划", "年度工作计划", "年计划", "未来规划"})
+        ends = ends || (h.size() > std::string_view(w).size() &&
+                        h.substr(h.size() - std::string_view(w).size()) == w);
+      if (!ends ||
+          std::any_of(spec.headings.begin(), spec.headings.end(),
+                      [&](const std::string& kw) { return Layout::IsHeading(s.text, kw); }))
+        continue;
+      hits->push_back(
+          MakeHit(s, layout_.ProseAfter(i, k, 15) >= 30 ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
+    }
+  }
   for (Hit& h : *hits)
     if (h.strength != ESGAUDIT_COVERED) h.strength = ESGAUDIT_PARTIAL;
   const std::regex& sentence = pack_.Pattern("outlook_sentence");
@@ -568,7 +692,11 @@ void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (const Segment& s : ls[i].segments)
-      if (!s.toc && Search(s.text, sentence)) hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
+      if (!s.toc &&
+          (Contains(s.text, "未来") || Contains(s.text, "将") || Contains(s.text, "继续") ||
+           Contains(s.text, "计划")) &&
+          Search(s.text, sentence))
+        hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
   }
 }
 
@@ -579,8 +707,13 @@ void Analysis::Index(const ElementSpec& spec, std::vector<Hit>* hits) {
     if (!layout_.IsBody(i)) continue;
     for (const Segment& s : ls[i].segments) {
       if (s.toc) continue;
-      bool heading = std::any_of(spec.headings.begin(), spec.headings.end(),
-                                 [&](const std::string& h) { return Layout::IsHeading(s.text, h); });
+      // "GRI (G4)指标索引", "HK-ESG指标索引": the keyword may end the heading.
+      std::string_view h = Layout::HeadingText(s.text);
+      bool heading =
+          std::any_of(spec.headings.begin(), spec.headings.end(),
+                      [&](const std::string& k) { return Layout::IsHeading(s.text, k); }) ||
+          (Layout::CodePoints(h) <= 16 && !Layout::IsProse(h) && !Contains(h, ",") &&
+           (Contains(h, "索引") || Contains(h, "对照表")));
       if (!heading) continue;
       // Index rows look like TOC entries (code, title, page): count codes on any non-header line.
       size_t codes = 0;
@@ -621,7 +754,7 @@ void Analysis::Feedback(const ElementSpec& spec, std::vector<Hit>* hits) {
     if (!layout_.IsBody(i)) continue;
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
       const Segment& s = ls[i].segments[k];
-      if (s.toc || !Search(s.text, invitation)) continue;
+      if (s.toc || !Contains(s.text, "报告") || !Search(s.text, invitation)) continue;
       bool channel = false;
       for (size_t j = i; j < ls.size() && j <= i + 6 && !channel; ++j) {
         if (!layout_.IsBody(j)) continue;
@@ -648,7 +781,8 @@ void Analysis::Feedback(const ElementSpec& spec, std::vector<Hit>* hits) {
 }
 
 void Analysis::Abbreviations() {
-  static const std::vector<std::string> kHeadings = {"企业称谓说明", "称谓说明", "简称说明", "企业简称", "释义", "简称对照", "称谓"};
+  static const std::vector<std::string> kHeadings = {
+      "企业称谓说明", "称谓说明", "简称说明", "企业简称", "释义", "简称对照", "称谓"};
   static const std::vector<std::string> kSuffix = {"公司", "集团", "厂", "银行", "分行"};
   const auto& ls = layout_.lines();
   auto is_full = [&](std::string_view t) {
@@ -657,8 +791,9 @@ void Analysis::Abbreviations() {
       return t.size() >= x.size() && t.substr(t.size() - x.size()) == x;
     });
   };
+  // Several short names may share a row: "富祥(山东)、奥通药业".
   auto is_short = [&](std::string_view t) {
-    return Layout::CodePoints(t) >= 2 && Layout::CodePoints(t) <= 12 && !is_full(t) && !Contains(t, "、");
+    return Layout::CodePoints(t) >= 2 && Layout::CodePoints(t) <= 16 && !is_full(t);
   };
   // Cells grouped by table row: an HTML line holds many <tr>, a layout line is one row.
   auto rows_of = [&](size_t j) {
@@ -685,7 +820,9 @@ void Analysis::Abbreviations() {
         for (size_t q = 0; q + 1 < row.size(); ++q) {
           const Segment* a = row[q];
           const Segment* b = row[q + 1];
-          const Segment* full = is_full(a->text) && is_short(b->text) ? a : is_short(a->text) && is_full(b->text) ? b : nullptr;
+          const Segment* full = is_full(a->text) && is_short(b->text)   ? a
+                                : is_short(a->text) && is_full(b->text) ? b
+                                                                        : nullptr;
           if (!full) continue;
           const Segment* short_seg = full == a ? b : a;
           Abbreviation ab;

@@ -45,7 +45,7 @@ struct YearSpan {
 };
 
 struct Abbreviation {
-  std::string full;   // 云南文山铝业有限公司
+  std::string full;        // 云南文山铝业有限公司
   std::string short_name;  // 云铝文山
   Evidence where;
 };
@@ -73,7 +73,8 @@ class Analysis {
   // Rows of the entity abbreviations table (企业称谓说明 / 释义) that name companies.
   const std::vector<Abbreviation>& abbreviations() const { return abbreviations_; }
   const Evidence* abbreviations_heading() const {
-    return abbreviations_heading_.end > abbreviations_heading_.begin ? &abbreviations_heading_ : nullptr;
+    return abbreviations_heading_.end > abbreviations_heading_.begin ? &abbreviations_heading_
+                                                                     : nullptr;
   }
 
   // Text offsets of view offsets.
@@ -100,11 +101,13 @@ class Analysis {
   void Abbreviations();
 
   // Headings of `keywords` in body text: covered with a body after them, partial without.
-  void Headings(const std::vector<std::string>& keywords, std::vector<Hit>* hits, size_t min_prose = 30);
+  void Headings(const std::vector<std::string>& keywords, std::vector<Hit>* hits,
+                size_t min_prose = 30);
   // Body segments containing one of `keywords`, with the given strength.
   void Phrases(const std::vector<std::string>& keywords, esgaudit_coverage_status strength,
                std::vector<Hit>* hits);
   Hit MakeHit(const Segment& s, esgaudit_coverage_status strength) const;
+  bool InTable(size_t line) const;  // an HTML table row line
   // First body segment at or after (line, seg) within `lines` lines matching `re`; nullptr if none.
   const Segment* FindAfter(size_t line, size_t seg, size_t lines, const std::regex& re,
                            bool skip_toc = true) const;

@@ -15,8 +15,10 @@ void ElementMissingRule::Check(const sdk::Document& doc, const sdk::Context& ctx
     sdk::Finding f;
     f.rule = kId;
     f.severity = e.spec->parameter ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
-    f.message = a.English() ? "report cites GB/T 36001 but lacks \"" + e.spec->title_en + "\" (" + e.spec->id + ")"
-                            : "报告依据GB/T 36001编制但缺少“" + e.spec->title_zh + "”(" + e.spec->id + ")";
+    f.message =
+        a.English()
+            ? "report cites GB/T 36001 but lacks \"" + e.spec->title_en + "\" (" + e.spec->id + ")"
+            : "报告依据GB/T 36001编制但缺少“" + e.spec->title_zh + "”(" + e.spec->id + ")";
     f.offset = begin;
     f.length = end - begin;
     f.evidence = cite.quote;

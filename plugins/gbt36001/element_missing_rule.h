@@ -1,5 +1,5 @@
-// gbt36001.element-missing: Reports a report element GB/T 36001 asks for that a report citing GB/T 36001 as its basis lacks.
-// See rules/gbt36001/element-missing.md.
+// gbt36001.element-missing: Reports a report element GB/T 36001 asks for that a report citing GB/T
+// 36001 as its basis lacks. See rules/gbt36001/element-missing.md.
 #ifndef ESGAUDIT_PLUGINS_GBT36001_ELEMENT_MISSING_RULE_H_
 #define ESGAUDIT_PLUGINS_GBT36001_ELEMENT_MISSING_RULE_H_
 

@@ -3,4 +3,6 @@
 
 #include "register.h"
 
-ESGAUDIT_DEFINE_PLUGIN("gbt36001", "0.1.0", "GB/T 36001 report elements and GB/T 36000 core subjects", &esgaudit::gbt36001::RegisterRules)
+ESGAUDIT_DEFINE_PLUGIN("gbt36001", "0.1.0",
+                       "GB/T 36001 report elements and GB/T 36000 core subjects",
+                       &esgaudit::gbt36001::RegisterRules)

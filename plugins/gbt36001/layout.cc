@@ -28,7 +28,9 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-bool Contains(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+bool Contains(std::string_view s, std::string_view w) {
+  return s.find(w) != std::string_view::npos;
+}
 
 bool HasSentencePunct(std::string_view s) {
   return Contains(s, ",") || Contains(s, "。") || Contains(s, ";") || Contains(s, "、");
@@ -36,7 +38,8 @@ bool HasSentencePunct(std::string_view s) {
 
 // Code points that make a number a quantity or a date, not a page number.
 bool IsUnitChar(uint32_t cp) {
-  static const std::u32string k = U"年月日号个人次家项万亿元吨件名位台套季期届批类级条款章节倍成户亩座所支场部只辆架千百%";
+  static const std::u32string k =
+      U"年月日号个人次家项万亿元吨件名位台套季期届批类级条款章节倍成户亩座所支场部只辆架千百%";
   return k.find(static_cast<char32_t>(cp)) != std::u32string::npos;
 }
 bool IsCountPrefix(uint32_t cp) {
@@ -82,7 +85,8 @@ bool TocLikeText(std::string_view text) {
   // Several entries run together: CJK, 1-3 digits, CJK, at least twice.
   int runs = 0;
   for (size_t i = 1; i < cps.size(); ++i) {
-    if (!IsDigit(cps[i]) || IsDigit(cps[i - 1]) || !IsCjk(cps[i - 1]) || IsCountPrefix(cps[i - 1])) continue;
+    if (!IsDigit(cps[i]) || IsDigit(cps[i - 1]) || !IsCjk(cps[i - 1]) || IsCountPrefix(cps[i - 1]))
+      continue;
     size_t j = i;
     while (j < cps.size() && IsDigit(cps[j])) ++j;
     if (j - i <= 3 && j < cps.size() && IsCjk(cps[j]) && !IsUnitChar(cps[j])) ++runs;
@@ -113,6 +117,24 @@ Layout::Layout(std::string_view view) : view_(view) {
   Split();
   MarkRunningHeaders();
   MarkToc();
+  MarkSideText();
+}
+
+void Layout::MarkSideText() {
+  // A cell of one character that is alone on its line or ends a line after other cells, in a run of
+  // at least four such lines within six: "云 / 铝 / 股 / 份 / 2 / 0 / 2 / 0 / 社 / 会 / 责 / 任".
+  std::vector<size_t> candidates;
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    if (lines_[i].segments.empty()) continue;
+    const Segment& last = lines_[i].segments.back();
+    if (CodePoints(last.text) == 1) candidates.push_back(i);
+  }
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    size_t near = 0;
+    for (size_t d = c >= 6 ? c - 6 : 0; d < candidates.size() && d <= c + 6; ++d)
+      if (candidates[d] + 8 >= candidates[c] && candidates[d] <= candidates[c] + 8) ++near;
+    if (near >= 4) lines_[candidates[c]].segments.back().side = true;
+  }
 }
 
 void Layout::Split() {
@@ -129,7 +151,8 @@ void Layout::Split() {
       std::string_view raw = view_.substr(seg_start, seg_end - seg_start);
       std::string_view t = Trim(raw);
       // Markdown structure is layout, not text.
-      while (!t.empty() && (t.front() == '#' || t.front() == '|' || t.front() == '>')) t = Trim(t.substr(1));
+      while (!t.empty() && (t.front() == '#' || t.front() == '|' || t.front() == '>'))
+        t = Trim(t.substr(1));
       while (!t.empty() && t.back() == '|') t = Trim(t.substr(0, t.size() - 1));
       if (!t.empty()) {
         Segment s;
@@ -197,7 +220,8 @@ void Layout::MarkRunningHeaders() {
   }
   for (const auto& kv : by_key) {
     const std::vector<size_t>& idx = kv.second;
-    bool multi = std::all_of(idx.begin(), idx.end(), [&](size_t i) { return wide_segments[i] >= 2; });
+    bool multi =
+        std::all_of(idx.begin(), idx.end(), [&](size_t i) { return wide_segments[i] >= 2; });
     if (idx.size() >= 3 || (idx.size() >= 2 && multi)) {
       // A repeated sentence is text, not a header.
       if (HasSentencePunct(kv.first) && CodePoints(kv.first) > 20) continue;
@@ -215,10 +239,12 @@ void Layout::MarkToc() {
     bool numbers_only = !segs.empty();
     for (size_t k = 0; k < segs.size(); ++k) {
       std::string_view t = segs[k].text;
-      if (!AllDigits(t, 3)) numbers_only = false;
+      // Page-number columns ("01 03 05"), not the single digits of vertical side text.
+      if (!AllDigits(t, 3) || t.size() < 2) numbers_only = false;
       bool like = TocLikeText(t);
       if (!like && k + 1 < segs.size() && AllDigits(segs[k + 1].text, 3) &&
-          !(k + 2 < segs.size() && AllDigits(segs[k + 2].text, 3)) && !(k > 0 && AllDigits(segs[k - 1].text, 3))) {
+          !(k + 2 < segs.size() && AllDigits(segs[k + 2].text, 3)) &&
+          !(k > 0 && AllDigits(segs[k - 1].text, 3))) {
         std::vector<uint32_t> cps = Decode(t);
         like = cps.size() >= 2 && cps.size() <= 24 && HasCjk(cps) && !HasSentencePunct(t);
       }
@@ -241,7 +267,8 @@ void Layout::MarkToc() {
     bool is_toc_title = false;
     for (const Segment& s : lines_[i].segments) {
       std::string_view h = HeadingText(s.text);
-      if (h == "目录" || h == "CONTENTS" || h == "Contents" || h == "目录CONTENTS" || h == "CONTENTS目录")
+      if (h == "目录" || h == "CONTENTS" || h == "Contents" || h == "目录CONTENTS" ||
+          h == "CONTENTS目录")
         is_toc_title = true;
     }
     if (!is_toc_title) continue;
@@ -274,7 +301,7 @@ size_t Layout::ProseAfter(size_t line, size_t seg, size_t max_lines) const {
     if (!IsBody(i)) continue;
     const auto& segs = lines_[i].segments;
     for (size_t k = (i == line ? seg + 1 : 0); k < segs.size(); ++k) {
-      if (segs[k].toc) continue;
+      if (segs[k].toc || segs[k].side) continue;
       size_t n = CodePoints(segs[k].text);
       if (n >= 6) total += n;
     }
@@ -284,7 +311,8 @@ size_t Layout::ProseAfter(size_t line, size_t seg, size_t max_lines) const {
 
 std::string_view Layout::HeadingText(std::string_view s) {
   s = Trim(s);
-  static const char* kBullets[] = {"■", "□", "◆", "◇", "●", "○", "▲", "►", "▶", "★", "☆", "•", "·", "?", "-", "*", "—", "|", "#", ">"};
+  static const char* kBullets[] = {"■", "□", "◆", "◇", "●", "○", "▲", "►", "▶", "★",
+                                   "☆", "•", "·", "?", "-", "*", "—", "|", "#", ">"};
   static const char* kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
   for (bool changed = true; changed && !s.empty();) {
     changed = false;
@@ -322,6 +350,14 @@ std::string_view Layout::HeadingText(std::string_view s) {
       if (s.substr(0, nv.size()) == nv && s.substr(nv.size(), 3) == "、") {
         s = Trim(s.substr(nv.size() + 3));
         changed = true;
+      }
+    }
+    if (s.substr(0, 6) == "附录") {  // "附录一:专家点评", "附录VI:释义"
+      size_t colon = s.find(':');
+      if (colon != std::string_view::npos && colon <= 12) {
+        s = Trim(s.substr(colon + 1));
+        changed = true;
+        continue;
       }
     }
     if (s.substr(0, 3) == "第") {

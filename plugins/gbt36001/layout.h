@@ -1,8 +1,8 @@
 // Layout recognition on the matching view of a report extracted from PDF with the layout kept:
 // lines split into segments (cells separated by wide gaps, tabs or HTML tags), running headers and
-// footers, table-of-contents regions and TOC-like entries (chapter dividers list their sections with
-// page numbers too). Rules take evidence only from body text: a TOC entry or a running header that
-// names a section is not evidence that the report has that section.
+// footers, table-of-contents regions and TOC-like entries (chapter dividers list their sections
+// with page numbers too). Rules take evidence only from body text: a TOC entry or a running header
+// that names a section is not evidence that the report has that section.
 #ifndef ESGAUDIT_PLUGINS_GBT36001_LAYOUT_H_
 #define ESGAUDIT_PLUGINS_GBT36001_LAYOUT_H_
 
@@ -18,6 +18,7 @@ struct Segment {
   uint64_t end = 0;
   std::string_view text;  // trimmed
   bool toc = false;       // a TOC-like entry ("员工发展 24") in a cluster of such entries
+  bool side = false;  // one character of vertical side text ("云/铝/股/份/2/0/2/0/社/会…")
 };
 
 struct LayoutLine {
@@ -56,6 +57,7 @@ class Layout {
   void Split();
   void MarkRunningHeaders();
   void MarkToc();
+  void MarkSideText();
 
   std::string_view view_;
   std::vector<LayoutLine> lines_;

@@ -15,7 +15,8 @@ void PeriodTitleMismatchRule::Check(const sdk::Document& doc, const sdk::Context
   f.severity = ESGAUDIT_WARNING;
   std::string year = std::to_string(title.first);
   f.message = a.English()
-                  ? "reporting period \"" + period.where.quote + "\" does not match the title year \"" + year + "\""
+                  ? "reporting period \"" + period.where.quote +
+                        "\" does not match the title year \"" + year + "\""
                   : "报告时间范围“" + period.where.quote + "”与标题年份“" + year + "”不一致";
   f.offset = a.TextOffset(period.where.begin);
   f.length = a.TextOffset(period.where.end) - f.offset;

@@ -1,5 +1,5 @@
-// gbt36001.period-title-mismatch: Reports a stated reporting period that does not contain the year in the report's title.
-// See rules/gbt36001/period-title-mismatch.md.
+// gbt36001.period-title-mismatch: Reports a stated reporting period that does not contain the year
+// in the report's title. See rules/gbt36001/period-title-mismatch.md.
 #ifndef ESGAUDIT_PLUGINS_GBT36001_PERIOD_TITLE_MISMATCH_RULE_H_
 #define ESGAUDIT_PLUGINS_GBT36001_PERIOD_TITLE_MISMATCH_RULE_H_
 

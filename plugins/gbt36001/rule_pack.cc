@@ -4,7 +4,6 @@
 
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
-
 #include <set>
 
 namespace esgaudit::gbt36001 {
@@ -13,16 +12,16 @@ namespace {
 namespace pt = boost::property_tree;
 
 const std::set<std::string>& KnownDetectors() {
-  static const std::set<std::string> k = {"",        "period",      "scope",     "basis",
-                                          "cycle",   "contact",     "stakeholder", "subject",
-                                          "kpi-table", "outlook",   "index",     "assurance",
-                                          "feedback"};
+  static const std::set<std::string> k = {
+      "",        "period",    "scope",   "basis", "cycle",     "contact", "stakeholder",
+      "subject", "kpi-table", "outlook", "index", "assurance", "feedback"};
   return k;
 }
 
 std::string Required(const pt::ptree& t, const std::string& key, const std::string& where) {
   auto v = t.get_optional<std::string>(key);
-  if (!v || v->empty()) throw sdk::ConfigError("gbt36001 rule pack: " + where + " lacks \"" + key + "\"");
+  if (!v || v->empty())
+    throw sdk::ConfigError("gbt36001 rule pack: " + where + " lacks \"" + key + "\"");
   return *v;
 }
 
@@ -75,7 +74,8 @@ RulePack RulePack::FromFile(const std::string& path) {
       spec.clause = Required(s, "clause", "subject " + spec.id);
       spec.names = List(s, "names");
       auto issues = s.get_child_optional("issues");
-      if (!issues) throw sdk::ConfigError("gbt36001 rule pack: subject " + spec.id + " lacks \"issues\"");
+      if (!issues)
+        throw sdk::ConfigError("gbt36001 rule pack: subject " + spec.id + " lacks \"issues\"");
       for (const auto& ikv : *issues) {
         const pt::ptree& i = ikv.second;
         IssueSpec issue;
@@ -108,8 +108,8 @@ RulePack RulePack::FromFile(const std::string& path) {
                              spec.detector + "\"");
     spec.subject = e.get<std::string>("subject", "");
     if (spec.detector == "subject" && pack.Subject(spec.subject) == nullptr)
-      throw sdk::ConfigError("gbt36001 rule pack: element " + spec.id + " names unknown subject \"" +
-                             spec.subject + "\"");
+      throw sdk::ConfigError("gbt36001 rule pack: element " + spec.id +
+                             " names unknown subject \"" + spec.subject + "\"");
     spec.headings = List(e, "headings");
     spec.phrases = List(e, "phrases");
     spec.partial = List(e, "partial");
@@ -130,7 +130,8 @@ const SubjectSpec* RulePack::Subject(const std::string& id) const {
 
 const std::regex& RulePack::Pattern(const std::string& name) const {
   auto it = patterns_.find(name);
-  if (it == patterns_.end()) throw sdk::ConfigError("gbt36001 rule pack: no pattern \"" + name + "\"");
+  if (it == patterns_.end())
+    throw sdk::ConfigError("gbt36001 rule pack: no pattern \"" + name + "\"");
   return it->second;
 }
 

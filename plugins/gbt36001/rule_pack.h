@@ -21,8 +21,8 @@ struct IssueSpec {
 };
 
 struct SubjectSpec {
-  std::string id;      // "environment"
-  std::string clause;  // "GB/T 36000-2015 7.5"
+  std::string id;                  // "environment"
+  std::string clause;              // "GB/T 36000-2015 7.5"
   std::vector<std::string> names;  // the subject's own names ("公平运行实践", "公平运营")
   std::vector<IssueSpec> issues;
 };
@@ -32,10 +32,10 @@ struct ElementSpec {
   std::string title_zh;
   std::string title_en;
   std::string clause;
-  bool required = true;    // GB/T 36001 asks for it (see the element's doc; mostly [U])
-  bool parameter = false;  // a report parameter: missing it is an error, not a warning
-  std::string detector;    // "" = generic headings/phrases; else a named detector
-  std::string subject;     // for detector "subject": the SubjectSpec id
+  bool required = true;               // GB/T 36001 asks for it (see the element's doc; mostly [U])
+  bool parameter = false;             // a report parameter: missing it is an error, not a warning
+  std::string detector;               // "" = generic headings/phrases; else a named detector
+  std::string subject;                // for detector "subject": the SubjectSpec id
   std::vector<std::string> headings;  // a heading with a body after it covers the element
   std::vector<std::string> phrases;   // a body line containing one covers the element
   std::vector<std::string> partial;   // a body line containing one makes it partial

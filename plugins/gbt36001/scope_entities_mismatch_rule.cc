@@ -9,21 +9,27 @@
 namespace esgaudit::gbt36001 {
 namespace {
 
-bool Contains(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+bool Contains(std::string_view s, std::string_view w) {
+  return s.find(w) != std::string_view::npos;
+}
 
 // "及其下属企业" covers every subsidiary unless the statement then lists them.
 bool GenericScope(std::string_view scope) {
-  static const char* kGeneric[] = {"下属", "所属", "旗下", "附属", "控股", "全资", "分子公司", "各单位",
-                                   "成员企业", "成员单位", "分支机构", "合并报表范围", "各企业"};
+  static const char* kGeneric[] = {"下属",     "所属",         "旗下",   "附属",     "控股",
+                                   "全资",     "分子公司",     "各单位", "成员企业", "成员单位",
+                                   "分支机构", "合并报表范围", "各企业"};
   static const char* kList[] = {"包括", "包含", "分别为", "如下", "名单"};
-  bool generic = std::any_of(std::begin(kGeneric), std::end(kGeneric), [&](const char* w) { return Contains(scope, w); });
-  bool listed = std::any_of(std::begin(kList), std::end(kList), [&](const char* w) { return Contains(scope, w); });
+  bool generic = std::any_of(std::begin(kGeneric), std::end(kGeneric),
+                             [&](const char* w) { return Contains(scope, w); });
+  bool listed = std::any_of(std::begin(kList), std::end(kList),
+                            [&](const char* w) { return Contains(scope, w); });
   return generic && !listed;
 }
 
-// Company names ending in 有限公司/分公司/集团 in the scope statement, read back to a delimiter.
+// Company names ending in 有限公司/分公司/有限责任公司 in the scope statement, read back to a
+// delimiter.
 std::vector<std::string> CompanyNames(const std::string& text) {
-  static const std::u32string kDelims = U",;:。、()《》“”\" 及和与为以括含盖对即";
+  static const std::u32string kDelims = U",;:。、《》“”\" 及和与为以括含盖对即";
   static const char* kSuffixes[] = {"有限公司", "分公司", "有限责任公司"};
   std::vector<std::string> out;
   for (const char* suffix : kSuffixes) {
@@ -34,19 +40,19 @@ std::vector<std::string> CompanyNames(const std::string& text) {
         size_t prev = begin - 1;
         while (prev > 0 && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
         std::string ch = text.substr(prev, begin - prev);
-        std::u32string wide;
         // Decode one code point (UTF-8, at most 4 bytes).
         unsigned char c0 = static_cast<unsigned char>(ch[0]);
         uint32_t cp = c0 < 0x80 ? c0 : c0 < 0xE0 ? c0 & 0x1F : c0 < 0xF0 ? c0 & 0x0F : c0 & 0x07;
-        for (size_t k = 1; k < ch.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(ch[k]) & 0x3F);
+        for (size_t k = 1; k < ch.size(); ++k)
+          cp = (cp << 6) | (static_cast<unsigned char>(ch[k]) & 0x3F);
         if (kDelims.find(static_cast<char32_t>(cp)) != std::u32string::npos) break;
         begin = prev;
       }
       std::string name = text.substr(begin, end - begin);
-      if (name.size() >= 15 && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+      if (name.size() >= 15 && std::find(out.begin(), out.end(), name) == out.end())
+        out.push_back(name);
     }
   }
-  // "...分公司" also ends in 公司 of a longer name found first; keep the longest per end.
   return out;
 }
 
@@ -64,11 +70,22 @@ void ScopeEntitiesMismatchRule::Check(const sdk::Document& doc, const sdk::Conte
   std::string reporter = named.empty() ? std::string() : named.front();
   if (!GenericScope(text)) {
     for (const Abbreviation& ab : a.abbreviations()) {
-      if (ab.full == reporter || Contains(text, ab.full) || Contains(text, ab.short_name)) continue;
+      if (ab.full == reporter || Contains(text, ab.full)) continue;
+      bool named = false;
+      for (size_t from = 0; from <= ab.short_name.size();) {  // each alias of "甲、乙"
+        size_t sep = ab.short_name.find("、", from);
+        std::string alias =
+            ab.short_name.substr(from, sep == std::string::npos ? std::string::npos : sep - from);
+        if (!alias.empty() && Contains(text, alias)) named = true;
+        if (sep == std::string::npos) break;
+        from = sep + std::string_view("、").size();
+      }
+      if (named) continue;
       sdk::Finding f;
       f.rule = kId;
       f.severity = ESGAUDIT_WARNING;
-      f.message = a.English() ? "\"" + ab.short_name + "\" in the abbreviations table is not in the report scope"
+      f.message = a.English() ? "\"" + ab.short_name +
+                                    "\" in the abbreviations table is not in the report scope"
                               : "企业称谓说明中的“" + ab.short_name + "”不在报告范围内";
       f.offset = a.TextOffset(ab.where.begin);
       f.length = a.TextOffset(ab.where.end) - f.offset;
@@ -80,15 +97,17 @@ void ScopeEntitiesMismatchRule::Check(const sdk::Document& doc, const sdk::Conte
   }
   for (size_t i = 1; i < named.size(); ++i) {
     const std::string& name = named[i];
-    bool listed = std::any_of(a.abbreviations().begin(), a.abbreviations().end(), [&](const Abbreviation& ab) {
-      return ab.full == name || Contains(name, ab.full) || Contains(ab.full, name);
-    });
+    bool listed = std::any_of(
+        a.abbreviations().begin(), a.abbreviations().end(), [&](const Abbreviation& ab) {
+          return ab.full == name || Contains(name, ab.full) || Contains(ab.full, name);
+        });
     if (listed) continue;
     sdk::Finding f;
     f.rule = kId;
     f.severity = ESGAUDIT_WARNING;
-    f.message = a.English() ? "\"" + name + "\" in the report scope is missing from the abbreviations table"
-                            : "报告范围中的“" + name + "”未列入企业称谓说明";
+    f.message = a.English()
+                    ? "\"" + name + "\" in the report scope is missing from the abbreviations table"
+                    : "报告范围中的“" + name + "”未列入企业称谓说明";
     f.offset = scope_begin;
     f.length = scope_len;
     f.evidence = scope->quote;

@@ -14,6 +14,8 @@ constexpr size_t kMaxMentions = 40;
 constexpr size_t kMaxDataPoints = 8;
 constexpr uint32_t kIndexRowGap = 15;  // lines between rows of one content index
 constexpr size_t kMinIndexRows = 5;
+constexpr size_t kLabelWindowBefore = 36;  // bytes of the line before a number read as its label
+constexpr size_t kLabelWindowAfter = 24;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -21,7 +23,9 @@ bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsDigit(c); });
 }
 
-bool Contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+bool Contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
 
 bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> parts) {
   for (std::string_view p : parts) {
@@ -53,10 +57,11 @@ std::vector<std::string_view> Cells(std::string_view row) {
   return out;
 }
 
-// "12", "1、27、28", "2, 7-15", "P12", "第12页": printed page numbers; false if the cell is anything else.
+// "12", "1、27、28", "2, 7-15", "P12", "第12页": printed page numbers; false if the cell is
+// anything else.
 bool ParsePages(std::string_view cell, std::vector<uint32_t>* pages) {
   static const std::regex kToken(
-      R"((?:p\.?\s*|第)?(\d{1,3})(?:\s*(?:-|~|–|—|至)\s*(\d{1,3}))?\s*页?)", std::regex::icase);
+      R"((?:p\.?\s*|第)?(\d{1,3})(?:\s*(?:-|~|–|—|至)\s*(\d{1,3}))?\s*(?:页)?)", std::regex::icase);
   static const std::regex kSeparator(R"((?:\s|,|，|、|;|；)+)");
   std::string s(cell);
   if (s.empty()) return false;
@@ -78,7 +83,9 @@ bool ParsePages(std::string_view cell, std::vector<uint32_t>* pages) {
 }
 
 bool KindAllowed(const DataNeed& need, uint32_t kind) {
-  const char* name = kind == ESGAUDIT_FACT_QUANTITY ? "quantity" : kind == ESGAUDIT_FACT_PERCENT ? "percent" : "";
+  const char* name = kind == ESGAUDIT_FACT_QUANTITY  ? "quantity"
+                     : kind == ESGAUDIT_FACT_PERCENT ? "percent"
+                                                     : "";
   if (*name == '\0') return false;
   if (need.kinds.empty()) return kind == ESGAUDIT_FACT_QUANTITY;
   return std::find(need.kinds.begin(), need.kinds.end(), name) != need.kinds.end();
@@ -86,9 +93,11 @@ bool KindAllowed(const DataNeed& need, uint32_t kind) {
 
 }  // namespace
 
-GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& /*ctx*/) : doc_(&doc) {
+GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& ctx) : doc_(&doc) {
   std::string path = doc.RulesFile("gri/catalogue.json");
-  if (path.empty()) throw sdk::ConfigError("gri catalogue \"gri/catalogue.json\" not found in the rule directories");
+  if (path.empty())
+    throw sdk::ConfigError(
+        "gri catalogue \"gri/catalogue.json\" not found in the rule directories");
   catalogue_ = Catalogue::Load(path);
   english_ = doc.English();
   BuildLines(doc);
@@ -100,6 +109,15 @@ GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& /*ctx*/) 
   FindEvidence(doc);
   FindLegacy();
   FindPageDelta(doc);
+  ctx.Log(0, "year " + std::to_string(report_year_) + ", claim " +
+                 std::to_string(static_cast<int>(claim_)) + ", index rows " +
+                 std::to_string(rows_.size()) + ", page delta " +
+                 (page_delta_known_ ? std::to_string(page_delta_) : std::string("unknown")) +
+                 ", legacy ids " + std::to_string(legacy_.size()));
+  for (const IndexRow& r : rows_) {
+    ctx.Log(0, "index row " + r.cited + " -> " + std::to_string(r.resolved.ids.size()) + " ids, " +
+                   std::to_string(r.pages.size()) + " pages");
+  }
 }
 
 const DisclosureResult& GriAnalysis::result(const std::string& id) const {
@@ -147,22 +165,24 @@ void GriAnalysis::MarkTableOfContents() {
   uint32_t n = static_cast<uint32_t>(excluded_.size());
   for (uint32_t i = 0; i < n; ++i) {
     std::string key = Squeeze(LowerLine(i));
+    key.erase(0, key.find_first_not_of('#'));  // Markdown headings
     if (key != "目录" && key != "目錄" && key != "contents" && key != "tableofcontents") continue;
     excluded_[i] = true;
     for (uint32_t j = i + 1; j < n && j < i + 120; ++j) {
       std::string_view line = Trim(LowerLine(j));
       if (line.empty()) continue;
-      if (ContainsAny(line, {"。", "，", "；", ". "}) || line.size() > 200) break;
+      if (ContainsAny(line, {"。", "，", "；"}) || line.size() > 200) break;
       bool number = false;
       for (size_t k = 0; k < line.size(); ++k) {
         if (IsDigit(line[k]) && (k + 1 == line.size() || !IsDigit(line[k + 1]))) number = true;
       }
-      if (!number && line.size() > 45) break;
+      // Roman-numeral-like chapter markers ("壹 贰 叁") are short; a heading with side text is not.
+      if (!number && Squeeze(line).size() > 12) break;
       excluded_[j] = true;
     }
   }
   // Leader dots ("报告说明......2") mark table-of-contents lines anywhere.
-  static const std::regex kLeader(R"((\.{4,}|…{2,}|·{4,})\s*\d{1,3}\s*$)");
+  static const std::regex kLeader(R"((\.{4,}|(?:…){2,}|(?:·){4,})\s*\d{1,3}\s*$)");
   for (uint32_t i = 0; i < n; ++i) {
     std::string line(Trim(LowerLine(i)));
     if (line.size() < 200 && std::regex_search(line, kLeader)) excluded_[i] = true;
@@ -170,14 +190,20 @@ void GriAnalysis::MarkTableOfContents() {
 }
 
 void GriAnalysis::FindYear(const sdk::Document& /*doc*/) {
-  static const std::regex kPeriodZh(R"((20\d\d)\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:至|到|-|—|~|－)\s*(20\d\d)\s*年\s*12\s*月\s*31\s*日)");
-  static const std::regex kPeriodEn(R"(january\s+1,?\s+(20\d\d)\s*(?:to|-|–|through|until)\s*dece?mber\s+31,?\s+(20\d\d))");
-  static const std::regex kTitleZh(R"((20\d\d)\s*年?度?\s*(?:社会责任|可持续发展|esg|环境、社会及|环境,社会及|企业社会责任))");
-  static const std::regex kTitleEn(R"((20\d\d)\s+(?:sustainability|esg|corporate responsibility|csr|integrated|impact)\b)");
+  static const std::regex kPeriodZh(
+      R"((20\d\d)\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:至|到|-|—|~|－)\s*(20\d\d)\s*年\s*12\s*月\s*31\s*日)");
+  static const std::regex kPeriodEn(
+      R"(january\s+1,?\s+(20\d\d)\s*(?:to|-|–|through|until)\s*dece?mber\s+31,?\s+(20\d\d))");
+  static const std::regex kTitleZh(
+      R"((20\d\d)\s*(?:年)?(?:度)?\s*(?:社会责任|可持续发展|esg|环境、社会及|环境,社会及|企业社会责任))");
+  static const std::regex kTitleEn(
+      R"((20\d\d)\s+(?:sustainability|esg|corporate responsibility|csr|integrated|impact)\b)");
   uint32_t n = static_cast<uint32_t>(excluded_.size());
   for (uint32_t i = 0; i < n && report_year_ == 0; ++i) {
     std::string line(LowerLine(i));
-    if (!Contains(line, "12") || !(Contains(line, "31日") || Contains(line, "31,") || Contains(line, "31 "))) continue;
+    if (!Contains(line, "12") ||
+        !(Contains(line, "31日") || Contains(line, "31,") || Contains(line, "31 ")))
+      continue;
     std::smatch m;
     if (std::regex_search(line, m, kPeriodZh) || std::regex_search(line, m, kPeriodEn)) {
       report_year_ = std::stoi(m[2].str());
@@ -196,40 +222,52 @@ void GriAnalysis::FindIndex(const sdk::Document& doc) {
   struct Candidate {
     uint32_t line;
     IdToken token;
+    size_t end;  // the row's cells end here (a multi-column index holds several rows per line)
   };
   std::vector<Candidate> candidates;
   uint32_t n = static_cast<uint32_t>(excluded_.size());
+  // The raw text, not the matching view: the view folds the tabs and short space runs that separate
+  // the cells of a table row.
+  std::vector<std::string> raw(n);
+  for (uint32_t i = 0; i < n; ++i) raw[i] = AsciiLower(std::string(doc.LineText(i)));
   for (uint32_t i = 0; i < n; ++i) {
-    std::string_view line = LowerLine(i);
+    std::string_view line = raw[i];
     if (line.empty()) continue;
+    std::vector<IdToken> starts;
     for (const IdToken& t : ScanIds(line)) {
-      if (t.cell_start) {
-        candidates.push_back({i, t});
-        break;
-      }
+      if (t.cell_start) starts.push_back(t);
+    }
+    for (size_t k = 0; k < starts.size(); ++k) {
+      size_t end = k + 1 < starts.size() ? starts[k + 1].pos : line.size();
+      // A category cell ("GRI 2:  General") before the next id belongs to the next row.
+      candidates.push_back({i, starts[k], end});
     }
   }
   size_t start = 0;
   while (start < candidates.size()) {
     size_t end = start + 1;
-    while (end < candidates.size() && candidates[end].line - candidates[end - 1].line <= kIndexRowGap) ++end;
+    while (end < candidates.size() &&
+           candidates[end].line - candidates[end - 1].line <= kIndexRowGap)
+      ++end;
     std::set<std::string> distinct;
     for (size_t k = start; k < end; ++k) distinct.insert(candidates[k].token.id);
     if (end - start >= kMinIndexRows && distinct.size() >= kMinIndexRows - 1) {
       uint32_t first = candidates[start].line;
       uint32_t last = candidates[end - 1].line;
-      for (uint32_t j = first >= 2 ? first - 2 : 0; j <= last + 2 && j < n; ++j) excluded_[j] = true;
+      for (uint32_t j = first >= 2 ? first - 2 : 0; j <= last + 2 && j < n; ++j)
+        excluded_[j] = true;
       for (size_t k = start; k < end; ++k) {
         const Candidate& c = candidates[k];
-        std::string_view line = LowerLine(c.line);
+        std::string_view line = raw[c.line];
         IndexRow row;
         row.line = c.line;
-        uint64_t vb = line_view_begin_[c.line] + c.token.pos;
-        row.offset = doc.ViewToText(vb);
-        row.length = doc.ViewToText(vb + c.token.len) - row.offset;
+        row.offset = doc.Line(c.line).offset + c.token.pos;
+        row.length = c.token.len;
         row.cited = c.token.id;
         row.resolved = ResolveId(catalogue_, c.token.id, line, report_year_);
-        std::vector<std::string_view> cells = Cells(line.substr(c.token.pos + c.token.len));
+        size_t from = c.token.pos + c.token.len;
+        std::vector<std::string_view> cells =
+            Cells(line.substr(from, c.end > from ? c.end - from : 0));
         for (size_t m = cells.size(); m-- > 0;) {
           if (cells[m].empty()) continue;
           if (ParsePages(cells[m], &row.pages)) break;
@@ -242,14 +280,31 @@ void GriAnalysis::FindIndex(const sdk::Document& doc) {
 }
 
 void GriAnalysis::FindClaim() {
-  static const std::vector<std::string_view> kAccordance = {
-      "in accordance with", "core option", "comprehensive option", "in compliance with", "prepared according to",
-      "符合", "依据", "按照", "遵循", "遵照", "根据", "核心选项", "核心方案", "全面选项", "全面方案"};
-  static const std::vector<std::string_view> kReference = {"with reference to", "referenc", "guided by", "informed by",
-                                                          "参考", "参照", "借鉴"};
-  static const std::vector<std::string_view> kBasisHeadings = {"编制依据", "编写依据", "报告依据", "参考标准",
-                                                               "编制标准", "reportingstandards",
-                                                               "reportingguidelines", "reportingframework"};
+  static const std::vector<std::string_view> kAccordance = {"in accordance with",
+                                                            "core option",
+                                                            "comprehensive option",
+                                                            "in compliance with",
+                                                            "prepared according to",
+                                                            "符合",
+                                                            "依据",
+                                                            "按照",
+                                                            "遵循",
+                                                            "遵照",
+                                                            "根据",
+                                                            "核心选项",
+                                                            "核心方案",
+                                                            "全面选项",
+                                                            "全面方案"};
+  static const std::vector<std::string_view> kReference = {
+      "with reference to", "referenc", "guided by", "informed by", "参考", "参照", "借鉴"};
+  static const std::vector<std::string_view> kBasisHeadings = {"编制依据",
+                                                               "编写依据",
+                                                               "报告依据",
+                                                               "参考标准",
+                                                               "编制标准",
+                                                               "reportingstandards",
+                                                               "reportingguidelines",
+                                                               "reportingframework"};
   uint32_t n = static_cast<uint32_t>(excluded_.size());
   int basis_until = -1;
   for (uint32_t i = 0; i < n; ++i) {
@@ -259,11 +314,20 @@ void GriAnalysis::FindClaim() {
     for (std::string_view h : kBasisHeadings) {
       if (Contains(squeezed, h) && squeezed.size() <= 40) basis_until = static_cast<int>(i) + 10;
     }
+    std::string_view next = i + 1 < n ? LowerLine(i + 1) : std::string_view();
+    if (ContainsAny(line, {"gri index", "content index", "gri table", "内容索引", "索引表"}) &&
+        (ContainsAny(line,
+                     {"online", "website", "web site", "www.", "http", "网站", "网址", "在线"}) ||
+         ContainsAny(next,
+                     {"online", "website", "web site", "www.", "http", "网站", "网址", "在线"}))) {
+      external_index_ = true;
+    }
     size_t pos = std::string_view::npos;
     size_t len = 0;
     if (ContainsWord(line, "gri")) {
       pos = line.find("gri");
-      while (pos != std::string_view::npos && pos > 0 && std::isalpha(static_cast<unsigned char>(line[pos - 1]))) {
+      while (pos != std::string_view::npos && pos > 0 &&
+             std::isalpha(static_cast<unsigned char>(line[pos - 1]))) {
         pos = line.find("gri", pos + 1);
       }
       len = 3;
@@ -271,7 +335,16 @@ void GriAnalysis::FindClaim() {
       pos = line.find("全球报告倡议");
       len = std::string_view("全球报告倡议").size();
     } else if (ContainsWord(line, "g4")) {
+      // "G4" alone is also a CASS-CSR index code (G4 责任绩效, G4.1 …): only with a GRI context
+      // word.
       pos = line.find("g4");
+      while (pos != std::string_view::npos && pos + 2 < line.size() &&
+             (line[pos + 2] == '.' || IsDigit(line[pos + 2]) ||
+              std::isalpha(static_cast<unsigned char>(line[pos + 2])))) {
+        pos = line.find("g4", pos + 1);
+      }
+      if (!ContainsAny(line, {"指南", "guideline", "核心", "全面", "可持续发展报告"}))
+        pos = std::string_view::npos;
       len = 2;
     }
     if (pos == std::string_view::npos) continue;
@@ -282,7 +355,8 @@ void GriAnalysis::FindClaim() {
     std::string text(line);
     if (i + 1 < n && !excluded_[i + 1]) text += std::string(LowerLine(i + 1));
     for (std::string_view h : {"编制依据", "编写依据", "报告依据"}) {
-      for (size_t p = text.find(h); p != std::string::npos; p = text.find(h)) text.erase(p, h.size());
+      for (size_t p = text.find(h); p != std::string::npos; p = text.find(h))
+        text.erase(p, h.size());
     }
     Claim c = Claim::kNone;
     for (std::string_view w : kReference) {
@@ -337,10 +411,12 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
         if (!MatchPattern(line, p, &pos, &len)) continue;
         mentioned[k] = true;
         if (line_page_[i] != 0) r.pages.insert(line_page_[i]);
-        if (r.evidence.size() < kMaxMentions) r.evidence.push_back(MakeEvidence(i, pos, len, false));
+        if (r.evidence.size() < kMaxMentions)
+          r.evidence.push_back(MakeEvidence(i, pos, len, false));
         break;
       }
-      if (line_page_[i] != 0 && (Contains(line, ds[k].title_zh) || Contains(line, lower_titles[k]))) {
+      if (line_page_[i] != 0 &&
+          (Contains(line, ds[k].title_zh) || Contains(line, lower_titles[k]))) {
         r.pages.insert(line_page_[i]);
       }
     }
@@ -350,9 +426,19 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     const esgaudit_fact& fact = doc.Fact(f);
     if (fact.line >= n || excluded_[fact.line]) continue;
     if (fact.kind != ESGAUDIT_FACT_QUANTITY && fact.kind != ESGAUDIT_FACT_PERCENT) continue;
-    std::string labels = AsciiLower(std::string(sdk::View(fact.label))) + "\n" +
-                         AsciiLower(std::string(sdk::View(fact.column_label))) + "\n" + std::string(LowerLine(fact.line));
-    std::string units = AsciiLower(std::string(sdk::View(fact.unit)) + " " + std::string(sdk::View(fact.unit_text)));
+    // Labels: the fact's own, and the line text just before and after the number.
+    std::string_view line = LowerLine(fact.line);
+    uint64_t fv = doc.TextToView(fact.offset);
+    size_t at = fv >= line_view_begin_[fact.line]
+                    ? std::min<size_t>(fv - line_view_begin_[fact.line], line.size())
+                    : 0;
+    size_t from = at > kLabelWindowBefore ? at - kLabelWindowBefore : 0;
+    std::string own_label = AsciiLower(std::string(sdk::View(fact.label)));
+    std::string own_column = AsciiLower(std::string(sdk::View(fact.column_label)));
+    std::string labels = own_label + "\n" + own_column + "\n" +
+                         std::string(line.substr(from, at - from + kLabelWindowAfter));
+    std::string units = AsciiLower(std::string(sdk::View(fact.unit)) + " " +
+                                   std::string(sdk::View(fact.unit_text)));
     bool has_unit = !Trim(units).empty();
     for (size_t k = 0; k < ds.size(); ++k) {
       for (size_t m = 0; m < ds[k].data.size(); ++m) {
@@ -360,13 +446,23 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
         if (!KindAllowed(need, fact.kind)) continue;
         if (!need.units.empty() && fact.kind != ESGAUDIT_FACT_PERCENT) {
           bool unit_ok = false;
-          for (const std::string& u : need.units) unit_ok = unit_ok || (has_unit && Contains(units, u));
+          for (const std::string& u : need.units)
+            unit_ok = unit_ok || (has_unit && Contains(units, u));
           if (!unit_ok) continue;
         }
         bool label_ok = false;
         for (const std::string& l : need.labels) {
           size_t pos = 0;
           size_t len = 0;
+          if (!l.empty() && l[0] == '=') {
+            // "=女": the fact's own label or column label is exactly this (a chart legend).
+            std::string_view want = std::string_view(l).substr(1);
+            if (Trim(own_label) == want || Trim(own_column) == want) {
+              label_ok = true;
+              break;
+            }
+            continue;
+          }
           if (MatchPattern(labels, l, &pos, &len)) {
             label_ok = true;
             break;
@@ -375,7 +471,8 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
         if (!label_ok) continue;
         DisclosureResult& r = results_[k];
         if (line_page_[fact.line] != 0) r.pages.insert(line_page_[fact.line]);
-        size_t data_points = std::count_if(r.evidence.begin(), r.evidence.end(), [](const Evidence& e) { return e.data; });
+        size_t data_points = std::count_if(r.evidence.begin(), r.evidence.end(),
+                                           [](const Evidence& e) { return e.data; });
         if (!met[k][m] || data_points < kMaxDataPoints) {
           uint64_t vb = line_view_begin_[fact.line];
           uint64_t fv = doc.TextToView(fact.offset);
@@ -411,21 +508,22 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
 
 void GriAnalysis::FindLegacy() {
   std::set<std::string> seen;
-  std::map<uint32_t, const IndexRow*> row_at;
-  for (const IndexRow& r : rows_) row_at[r.line] = &r;
+  std::map<std::pair<uint32_t, std::string>, const IndexRow*> row_at;
+  for (const IndexRow& r : rows_) row_at.emplace(std::make_pair(r.line, r.cited), &r);
   uint32_t n = static_cast<uint32_t>(excluded_.size());
   for (uint32_t i = 0; i < n; ++i) {
     std::string_view line = LowerLine(i);
     if (line.empty()) continue;
-    auto row = row_at.find(i);
     for (const IdToken& t : ScanIds(line)) {
-      bool in_row = row != row_at.end() && row->second->offset == doc_->ViewToText(line_view_begin_[i] + t.pos);
+      auto row = row_at.find(std::make_pair(i, t.id));
+      bool in_row = row != row_at.end();
       int standard = t.g4 ? 0 : std::stoi(t.id.substr(0, t.id.find('-')));
       bool ambiguous = standard == 102 || standard == 103 || standard == 307 || standard == 419 ||
                        standard == 303 || standard == 306 || standard == 403;
       if (!t.g4 && !(ambiguous && (t.gri_prefix || in_row))) continue;
       if (seen.count(t.id)) continue;
-      Resolution res = in_row ? row->second->resolved : ResolveId(catalogue_, t.id, line, report_year_);
+      Resolution res =
+          in_row ? row->second->resolved : ResolveId(catalogue_, t.id, line, report_year_);
       if (!res.legacy || !res.known) continue;
       seen.insert(t.id);
       LegacyCitation c;
@@ -433,6 +531,7 @@ void GriAnalysis::FindLegacy() {
       c.offset = doc_->ViewToText(vb);
       c.length = doc_->ViewToText(vb + t.len) - c.offset;
       c.cited = t.id;
+      c.in_index = in_row;
       c.resolved = std::move(res);
       legacy_.push_back(std::move(c));
     }
@@ -441,7 +540,8 @@ void GriAnalysis::FindLegacy() {
 
 void GriAnalysis::FindPageDelta(const sdk::Document& doc) {
   if (doc.PageCount() == 0) return;
-  static const std::regex kPageNumber(R"((?:-\s*|第|p\.?\s*)?(\d{1,3})(?:\s*-|页)?)", std::regex::icase);
+  static const std::regex kPageNumber(R"((?:-\s*|第|p\.?\s*)?(\d{1,3})(?:\s*-|页)?)",
+                                      std::regex::icase);
   std::map<uint32_t, std::vector<uint32_t>> page_lines;
   for (uint32_t i = 0; i < line_page_.size(); ++i) {
     if (line_page_[i] != 0 && !Trim(LowerLine(i)).empty()) page_lines[line_page_[i]].push_back(i);
@@ -454,7 +554,8 @@ void GriAnalysis::FindPageDelta(const sdk::Document& doc) {
       if (k >= 3 && k + 3 < lines.size()) continue;
       std::string line(Trim(LowerLine(lines[k])));
       std::smatch m;
-      if (std::regex_match(line, m, kPageNumber)) deltas.insert(static_cast<int>(page) - std::stoi(m[1].str()));
+      if (std::regex_match(line, m, kPageNumber))
+        deltas.insert(static_cast<int>(page) - std::stoi(m[1].str()));
     }
     if (!deltas.empty()) ++pages_with_numbers;
     for (int d : deltas) ++votes[d];

@@ -22,7 +22,7 @@ struct Evidence {
   uint64_t offset = 0;  // text offsets
   uint64_t length = 0;
   uint32_t line = 0;
-  bool data = false;    // a required data point (numeric fact), not just a mention
+  bool data = false;  // a required data point (numeric fact), not just a mention
   std::string quote;
 };
 
@@ -38,7 +38,7 @@ struct IndexRow {
   uint32_t line = 0;
   uint64_t offset = 0;  // text span of the id as printed
   uint64_t length = 0;
-  std::string cited;    // "G4-LA1", "305-1"
+  std::string cited;  // "G4-LA1", "305-1"
   Resolution resolved;
   std::vector<uint32_t> pages;  // printed page numbers cited in the row's page cell
 };
@@ -46,6 +46,7 @@ struct IndexRow {
 struct LegacyCitation {
   uint64_t offset = 0;
   uint64_t length = 0;
+  bool in_index = false;  // a row of the report's content index
   std::string cited;
   Resolution resolved;
 };
@@ -63,11 +64,13 @@ class GriAnalysis {
   Claim claim() const { return claim_; }
   uint64_t claim_offset() const { return claim_offset_; }
   uint64_t claim_length() const { return claim_length_; }
-  // The reporting year: the end of the stated reporting period, else the year in the report's title;
-  // 0 when unknown.
+  // The reporting year: the end of the stated reporting period, else the year in the report's
+  // title; 0 when unknown.
   int report_year() const { return report_year_; }
 
   bool has_index() const { return !rows_.empty(); }
+  // The report points to a GRI content index published elsewhere (on line, on a web site).
+  bool external_index() const { return external_index_; }
   const std::vector<IndexRow>& index_rows() const { return rows_; }
   // Physical page = printed page + delta, when printed page numbers were found on enough pages.
   bool page_delta_known() const { return page_delta_known_; }
@@ -105,13 +108,15 @@ class GriAnalysis {
   uint64_t claim_offset_ = 0;
   uint64_t claim_length_ = 0;
   int report_year_ = 0;
+  bool external_index_ = false;
   std::vector<IndexRow> rows_;
   std::vector<LegacyCitation> legacy_;
   bool page_delta_known_ = false;
   int page_delta_ = 0;
 
   std::string_view LowerLine(uint32_t i) const {
-    return std::string_view(view_lower_).substr(line_view_begin_[i], line_view_end_[i] - line_view_begin_[i]);
+    return std::string_view(view_lower_)
+        .substr(line_view_begin_[i], line_view_end_[i] - line_view_begin_[i]);
   }
 };
 

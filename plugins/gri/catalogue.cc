@@ -13,7 +13,8 @@ namespace pt = boost::property_tree;
 std::vector<std::string> Strings(const pt::ptree& tree, const char* key, bool lower) {
   std::vector<std::string> out;
   if (auto child = tree.get_child_optional(key)) {
-    for (const auto& item : *child) out.push_back(lower ? AsciiLower(item.second.data()) : item.second.data());
+    for (const auto& item : *child)
+      out.push_back(lower ? AsciiLower(item.second.data()) : item.second.data());
   }
   return out;
 }
@@ -72,12 +73,14 @@ Catalogue Catalogue::Load(const std::string& path) {
       l.successors = Strings(t, "successors", false);
       c.legacy_[l.id] = std::move(l);
     }
+    for (std::string& id : Strings(root, "core_2016", false)) c.core_2016_.insert(std::move(id));
   } catch (const sdk::ConfigError& e) {
     throw sdk::ConfigError("gri catalogue \"" + path + "\": " + e.what());
   } catch (const pt::ptree_error& e) {
     throw sdk::ConfigError("gri catalogue \"" + path + "\": " + e.what());
   }
-  if (c.disclosures_.empty()) throw sdk::ConfigError("gri catalogue \"" + path + "\": no disclosures");
+  if (c.disclosures_.empty())
+    throw sdk::ConfigError("gri catalogue \"" + path + "\": no disclosures");
   return c;
 }
 

@@ -1,9 +1,11 @@
-// The GRI disclosure catalogue (rules/gri/catalogue.json): disclosures with their evidence patterns and
-// required data points, and the legacy ids (GRI 2016, G4, superseded editions) with their successors.
+// The GRI disclosure catalogue (rules/gri/catalogue.json): disclosures with their evidence patterns
+// and required data points, and the legacy ids (GRI 2016, G4, superseded editions) with their
+// successors.
 #ifndef ESGAUDIT_PLUGINS_GRI_CATALOGUE_H_
 #define ESGAUDIT_PLUGINS_GRI_CATALOGUE_H_
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,12 +21,12 @@ struct DataNeed {
 };
 
 struct Disclosure {
-  std::string id;        // "305-1"
-  std::string standard;  // "GRI 305: Emissions 2016"
-  std::string title;     // English
-  std::string title_zh;  // simplified Chinese [U]
-  std::string effective; // "2023-01-01"
-  std::string status;    // "current", "withdrawn ..." as researched
+  std::string id;                     // "305-1"
+  std::string standard;               // "GRI 305: Emissions 2016"
+  std::string title;                  // English
+  std::string title_zh;               // simplified Chinese [U]
+  std::string effective;              // "2023-01-01"
+  std::string status;                 // "current", "withdrawn ..." as researched
   std::vector<std::string> patterns;  // zh and en evidence patterns, lower-cased
   std::vector<DataNeed> data;         // empty: qualitative, covered by a matching section
 
@@ -51,8 +53,11 @@ class Catalogue {
   const Disclosure* Find(const std::string& id) const;
   int IndexOf(const std::string& id) const;  // -1 when unknown
   const LegacyId* FindLegacy(const std::string& id) const;
+  // GRI 2 disclosures succeeding the general disclosures of the 2016/G4 "Core" option.
+  bool Core2016(const std::string& id) const { return core_2016_.count(id) != 0; }
 
  private:
+  std::set<std::string> core_2016_;
   std::vector<Disclosure> disclosures_;
   std::map<std::string, int> by_id_;
   std::map<std::string, LegacyId> legacy_;

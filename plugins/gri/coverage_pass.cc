@@ -32,7 +32,8 @@ void EmitCoverage(const sdk::Document& doc, const sdk::Context& ctx) {
         picked.push_back(&e);
       }
     }
-    std::sort(picked.begin(), picked.end(), [](const Evidence* x, const Evidence* y) { return x->offset < y->offset; });
+    std::sort(picked.begin(), picked.end(),
+              [](const Evidence* x, const Evidence* y) { return x->offset < y->offset; });
     for (const Evidence* e : picked) c.locations.push_back({e->offset, e->length, e->quote});
     ctx.Cover(c);
   }

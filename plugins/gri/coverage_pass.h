@@ -1,5 +1,5 @@
-// The coverage pass: one coverage record (scheme "gri") per catalogue disclosure, in catalogue order,
-// with up to three evidence locations (data points first) and a short quote each.
+// The coverage pass: one coverage record (scheme "gri") per catalogue disclosure, in catalogue
+// order, with up to three evidence locations (data points first) and a short quote each.
 #ifndef ESGAUDIT_PLUGINS_GRI_COVERAGE_PASS_H_
 #define ESGAUDIT_PLUGINS_GRI_COVERAGE_PASS_H_
 

@@ -13,23 +13,29 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool KnownStandard(int n) {
-  return n == 2 || n == 3 || (n >= 101 && n <= 103) || (n >= 201 && n <= 207) || (n >= 301 && n <= 308) ||
-         (n >= 401 && n <= 419);
+  return n == 2 || n == 3 || (n >= 101 && n <= 103) || (n >= 201 && n <= 207) ||
+         (n >= 301 && n <= 308) || (n >= 401 && n <= 419);
 }
 
 bool CellStart(std::string_view line, size_t pos) {
   size_t i = pos;
+  size_t spaces = 0;
+  while (i > 0 && line[i - 1] == ' ') {
+    --i;
+    ++spaces;
+  }
   // Allow a "GRI" prefix inside the cell.
-  while (i > 0 && line[i - 1] == ' ') --i;
   if (i >= 3 && (line.substr(i - 3, 3) == "GRI" || line.substr(i - 3, 3) == "gri")) {
     i -= 3;
-    while (i > 0 && line[i - 1] == ' ') --i;
+    spaces = 0;
+    while (i > 0 && line[i - 1] == ' ') {
+      --i;
+      ++spaces;
+    }
   }
   if (i == 0) return true;
   char c = line[i - 1];
-  if (c == '\t' || c == '|') return true;
-  if (c == ' ' && i >= 2 && line[i - 2] == ' ') return true;
-  return i < pos && c == ' ' && i == 1;
+  return c == '\t' || c == '|' || spaces >= 2;
 }
 
 bool GriPrefix(std::string_view line, size_t pos) {
@@ -40,8 +46,9 @@ bool GriPrefix(std::string_view line, size_t pos) {
 
 // Words of an English title worth comparing (4+ letters, not filler).
 std::vector<std::string> TitleWords(const std::string& title) {
-  static const std::set<std::string> kFiller = {"with", "from", "that", "their", "other", "and/or", "which",
-                                                "about", "into", "have", "been", "organization"};
+  static const std::set<std::string> kFiller = {"with",  "from",   "that",  "their",
+                                                "other", "and/or", "which", "about",
+                                                "into",  "have",   "been",  "organization"};
   std::vector<std::string> out;
   std::string word;
   for (char c : AsciiLower(title) + " ") {
@@ -87,8 +94,9 @@ void Expand(const Catalogue& catalogue, const std::string& id, int depth, Resolu
   if (const LegacyId* l = catalogue.FindLegacy(id)) {
     out->known = true;
     for (const std::string& s : l->successors) {
-      if (catalogue.FindLegacy(s) != nullptr && (s.find('@') != std::string::npos || s.rfind("10", 0) == 0 ||
-                                                 s == "307-1" || s == "419-1")) {
+      if (catalogue.FindLegacy(s) != nullptr &&
+          (s.find('@') != std::string::npos || s.rfind("10", 0) == 0 || s == "307-1" ||
+           s == "419-1")) {
         if (s == "307-1") out->ids.push_back(s);  // still catalogued, withdrawn
         Expand(catalogue, s, depth + 1, out);
       } else if (catalogue.Find(s) != nullptr) {
@@ -122,7 +130,8 @@ std::vector<IdToken> ScanIds(std::string_view line) {
         (i == 0 || !IsAlpha(line[i - 1]) || line[i - 1] == 'I' || line[i - 1] == 'i')) {
       size_t j = i + 3;
       std::string cat;
-      while (j < line.size() && IsAlpha(line[j]) && cat.size() < 2) cat += static_cast<char>(line[j++] & ~0x20);
+      while (j < line.size() && IsAlpha(line[j]) && cat.size() < 2)
+        cat += static_cast<char>(line[j++] & ~0x20);
       if (cat == "S" && j < line.size() && line[j] == '0') {
         cat = "SO";
         ++j;
@@ -135,7 +144,8 @@ std::vector<IdToken> ScanIds(std::string_view line) {
         t.pos = i;
         t.len = j - i;
         t.id = "G4-" + cat + std::string(line.substr(d, j - d));
-        if (t.id.size() > 4 && t.id[3 + cat.size()] == '0') t.id.erase(3 + cat.size(), 1);  // G4-SO02
+        if (t.id.size() > 4 && t.id[3 + cat.size()] == '0')
+          t.id.erase(3 + cat.size(), 1);  // G4-SO02
         t.g4 = true;
         t.cell_start = CellStart(line, i);
         t.gri_prefix = true;
@@ -144,16 +154,18 @@ std::vector<IdToken> ScanIds(std::string_view line) {
         continue;
       }
     }
-    if (IsDigit(c) && (i == 0 || (!IsDigit(line[i - 1]) && line[i - 1] != '.' && line[i - 1] != '-' &&
-                                  line[i - 1] != '/' && !IsAlpha(line[i - 1])))) {
+    if (IsDigit(c) &&
+        (i == 0 || (!IsDigit(line[i - 1]) && line[i - 1] != '.' && line[i - 1] != '-' &&
+                    line[i - 1] != '/' && !IsAlpha(line[i - 1])))) {
       size_t j = i;
       while (j < line.size() && IsDigit(line[j])) ++j;
       if (j - i <= 3 && j + 1 < line.size() && line[j] == '-' && IsDigit(line[j + 1])) {
         int standard = std::stoi(std::string(line.substr(i, j - i)));
         size_t k = j + 1;
         while (k < line.size() && IsDigit(line[k])) ++k;
-        bool clean_end = k >= line.size() || (!IsDigit(line[k]) && line[k] != '-' && line[k] != '/' &&
-                                               !(line[k] == '.' && k + 1 < line.size() && IsDigit(line[k + 1])));
+        bool clean_end =
+            k >= line.size() || (!IsDigit(line[k]) && line[k] != '-' && line[k] != '/' &&
+                                 !(line[k] == '.' && k + 1 < line.size() && IsDigit(line[k + 1])));
         int number = k - (j + 1) <= 2 ? std::stoi(std::string(line.substr(j + 1, k - j - 1))) : 0;
         if (KnownStandard(standard) && number >= 1 && number <= 58 && clean_end &&
             line.substr(i, j - i)[0] != '0') {
@@ -197,8 +209,8 @@ Resolution ResolveId(const Catalogue& catalogue, const std::string& id, std::str
       newer = true;
     } else if (cur == nullptr) {
       newer = false;
-    } else if (Mentions(context, {"2016", "general disclosures", "management approach", "一般披露", "管理方法",
-                                  "通用披露"})) {
+    } else if (Mentions(context, {"2016", "general disclosures", "management approach", "一般披露",
+                                  "管理方法", "通用披露"})) {
       newer = false;
     } else if (Mentions(context, {"2025", "climate change", "energy 2025", "气候变化"})) {
       newer = true;
@@ -226,7 +238,8 @@ Resolution ResolveId(const Catalogue& catalogue, const std::string& id, std::str
     }
   } else if (standard == 307 || standard == 419) {
     r.legacy = true;
-    r.edition = standard == 307 ? "GRI 307: Environmental Compliance 2016" : "GRI 419: Socioeconomic Compliance 2016";
+    r.edition = standard == 307 ? "GRI 307: Environmental Compliance 2016"
+                                : "GRI 419: Socioeconomic Compliance 2016";
     Expand(catalogue, id, 0, &r);
     return r;
   }

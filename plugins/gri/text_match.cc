@@ -10,7 +10,9 @@ bool IsAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 bool FindPart(std::string_view line, std::string_view part, size_t* pos) {
@@ -35,7 +37,8 @@ bool MatchPattern(std::string_view lower_line, std::string_view pattern, size_t*
   size_t start = 0;
   while (start <= pattern.size()) {
     size_t amp = pattern.find('&', start);
-    std::string_view part = pattern.substr(start, amp == std::string_view::npos ? amp : amp - start);
+    std::string_view part =
+        pattern.substr(start, amp == std::string_view::npos ? amp : amp - start);
     if (!part.empty()) {
       size_t p = 0;
       if (!FindPart(lower_line, part, &p)) return false;

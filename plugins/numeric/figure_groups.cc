@@ -1,6 +1,7 @@
 #include "figure_groups.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -11,10 +12,10 @@ namespace esgaudit::numeric {
 namespace {
 
 // Words that change what a figure means: two mentions compare only when they share the same set.
-const char* const kModifiers[] = {"累计", "新增", "其中", "平均", "人均", "同比", "上年", "去年", "同期",
-                                  "以来", "每年", "年均", "月均", "日均", "每月", "每天", "最高", "最低",
-                                  "首次", "历年", "减少", "增加", "增长", "下降", "提升", "降低", "超过",
-                                  "不少于", "至少", "单次", "次均"};
+const char* const kModifiers[] = {"累计", "新增", "其中", "平均",   "人均", "同比", "上年", "去年",
+                                  "同期", "以来", "每年", "年均",   "月均", "日均", "每月", "每天",
+                                  "最高", "最低", "首次", "历年",   "减少", "增加", "增长", "下降",
+                                  "提升", "降低", "超过", "不少于", "至少", "单次", "次均"};
 // A clause with one of these states a plan or a target, not a figure of the period.
 const char* const kTargets[] = {"目标", "计划", "预计", "力争", "争取", "拟", "将在", "规划"};
 
@@ -56,15 +57,24 @@ std::vector<Mention> LabelsOf(const ValueFact& v, std::vector<std::string>* labe
     labels->push_back(label);
     out.push_back({&v, layout});
   };
-  add(v.label, false);
-  add(v.after, false);
-  bool line_has_label = false;
-  for (size_t i = 0; i < v.before.size();) {
-    size_t next;
-    line_has_label |= IsCjk(DecodeAt(v.before, i, &next));
-    i = next;
+  // A label written before the number counts only when it is the whole text before it and names
+  // a quantity ("员工总数12375人"), not a clause ("议案并听取了65项").
+  static const char* const kQuantityNouns[] = {"总数",   "人数",   "总额", "总量", "数量",
+                                               "次数",   "金额",   "产量", "销量", "排放量",
+                                               "用水量", "用电量", "耗量"};
+  if (v.label_is_before) {
+    for (const char* n : kQuantityNouns) {
+      if (EndsWith(v.label, n)) add(v.label, false);
+    }
   }
-  if (!line_has_label && v.after.empty()) add(v.column_label, true);
+  // "9次董事会": the noun right after the unit, when the run ends before the 8-character cap.
+  if (CodePoints(v.after) < 8) add(v.after, false);
+  bool line_has_label = !v.label.empty();  // the extractor labels within the fact's own cell
+  // A caption over a chart ("员工学历构成") labels a whole breakdown, not one figure.
+  bool caption = Contains(v.column_label, "构成") || Contains(v.column_label, "结构") ||
+                 Contains(v.column_label, "分布") || Contains(v.column_label, "比例");
+  if (!line_has_label && v.after.empty() && !caption && v.column_label_above)
+    add(v.column_label, true);
   return out;
 }
 
@@ -86,8 +96,19 @@ FigureGroups::FigureGroups(const sdk::Document& doc, const sdk::Context& ctx) {
   std::map<std::tuple<std::string, std::string, int, uint32_t>, std::vector<Mention>> groups;
   for (const ValueFact& v : facts.facts()) {
     const esgaudit_fact& f = *v.fact;
-    if (f.kind != ESGAUDIT_FACT_QUANTITY && f.kind != ESGAUDIT_FACT_PERCENT) continue;
+    // Counts and amounts with a unit only: unit-less table cells, codes and rates (which differ by
+    // subgroup and year) gave only false alarms on real reports.
+    if (f.kind != ESGAUDIT_FACT_QUANTITY || sdk::View(f.unit).empty() || f.value == 0) continue;
     if (f.qualifiers != 0 || StatesTarget(v)) continue;
+    // Part of a code ("S-4-2 所…") or a number and unit from different table cells ("2\t所").
+    std::string_view printed = doc.Text().substr(f.offset, f.length);
+    if (printed.find('\t') != std::string_view::npos) continue;
+    if (f.offset > 0) {
+      char prev = doc.Text()[f.offset - 1];
+      if (prev == '-' || prev == '.' || prev == '/' ||
+          std::isalnum(static_cast<unsigned char>(prev)))
+        continue;
+    }
     int year = v.year != 0 ? v.year : facts.report_year();
     std::vector<std::string> labels;
     std::vector<Mention> mentions = LabelsOf(v, &labels);
@@ -104,13 +125,14 @@ FigureGroups::FigureGroups(const sdk::Document& doc, const sdk::Context& ctx) {
     if (mentions.size() < 2) continue;
     // Clusters of agreeing values: sorted by value, each cluster the running intersection.
     std::vector<Mention> sorted = mentions;
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const Mention& a, const Mention& b) { return a.fact->fact->value < b.fact->fact->value; });
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Mention& a, const Mention& b) {
+      return a.fact->fact->value < b.fact->fact->value;
+    });
     std::vector<std::vector<Mention>> clusters;
     Interval common;
     for (const Mention& m : sorted) {
       Interval iv = PrintedInterval(*m.fact->fact);
-      if (!clusters.empty() && common.Overlaps(iv, 1e-9 * std::fabs(iv.hi))) {
+      if (!clusters.empty() && common.Overlaps(iv)) {
         common = {std::max(common.lo, iv.lo), std::min(common.hi, iv.hi)};
         clusters.back().push_back(m);
       } else {
@@ -118,14 +140,39 @@ FigureGroups::FigureGroups(const sdk::Document& doc, const sdk::Context& ctx) {
         common = iv;
       }
     }
+    bool any_comparable = false;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      for (size_t j = i + 1; j < mentions.size(); ++j) {
+        const Mention& a = mentions[i];
+        const Mention& b = mentions[j];
+        any_comparable |= a.from_layout != b.from_layout ||
+                          (!a.from_layout && !b.from_layout && CodePoints(a.fact->clause) >= 4 &&
+                           a.fact->clause == b.fact->clause);
+      }
+    }
+    checked_ += any_comparable;
     if (clusters.size() != 2) continue;
     for (auto& c : clusters) {
-      std::sort(c.begin(), c.end(), [](const Mention& a, const Mention& b) { return a.fact->index < b.fact->index; });
+      std::sort(c.begin(), c.end(),
+                [](const Mention& a, const Mention& b) { return a.fact->index < b.fact->index; });
     }
     // The majority is the bigger cluster; on a tie, the one stated first.
     bool first_major = clusters[0].size() != clusters[1].size()
                            ? clusters[0].size() > clusters[1].size()
                            : clusters[0].front().fact->index < clusters[1].front().fact->index;
+    // Two places state the same figure when one is an infographic and the other running text, or
+    // when both are running text with the same clause before the number (a repeated sentence). Same
+    // nouns in different clauses ("国内…目前8个常驻站点" / "海外…目前11个常驻站点") name different
+    // things.
+    bool comparable = false;
+    for (const Mention& a : clusters[0]) {
+      for (const Mention& b : clusters[1]) {
+        comparable |= a.from_layout != b.from_layout ||
+                      (!a.from_layout && !b.from_layout && CodePoints(a.fact->clause) >= 4 &&
+                       a.fact->clause == b.fact->clause);
+      }
+    }
+    if (!comparable) continue;
     FigureConflict c;
     c.label = std::get<0>(key);
     c.unit = std::get<1>(key);
@@ -138,9 +185,13 @@ FigureGroups::FigureGroups(const sdk::Document& doc, const sdk::Context& ctx) {
     if (!seen.insert(pair).second) continue;
     conflicts_.push_back(std::move(c));
   }
-  std::sort(conflicts_.begin(), conflicts_.end(), [](const FigureConflict& a, const FigureConflict& b) {
-    return a.odd.front().fact->index < b.odd.front().fact->index;
-  });
+  ctx.Log(0, "restatement-mismatch, magnitude-slip: " + std::to_string(checked_) +
+                 " figures stated in two or more comparable places, " +
+                 std::to_string(conflicts_.size()) + " disagree");
+  std::sort(conflicts_.begin(), conflicts_.end(),
+            [](const FigureConflict& a, const FigureConflict& b) {
+              return a.odd.front().fact->index < b.odd.front().fact->index;
+            });
 }
 
 }  // namespace esgaudit::numeric

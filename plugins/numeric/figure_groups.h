@@ -31,14 +31,17 @@ class FigureGroups {
  public:
   FigureGroups(const sdk::Document& doc, const sdk::Context& ctx);
   const std::vector<FigureConflict>& conflicts() const { return conflicts_; }
+  // Labels stated in two or more comparable places (checked, whether they agree or not).
+  int checked() const { return checked_; }
 
  private:
+  int checked_ = 0;
   std::vector<FigureConflict> conflicts_;
 };
 
 // The labels a fact may be known by: its own label, the CJK words right after it ("9次董事会"),
-// and its layout-column caption when its line gives none. Only specific labels (>= 3 CJK characters,
-// no digits) are kept. `from_layout` is set per label.
+// and its layout-column caption when its line gives none. Only specific labels (>= 3 CJK
+// characters, no digits) are kept. `from_layout` is set per label.
 std::vector<Mention> LabelsOf(const ValueFact& v, std::vector<std::string>* labels);
 
 // True when one printed figure may differ from another only by the ratio 10^4 or 10^8.

@@ -21,10 +21,14 @@ class Checker {
     const KpiData& data = ctx_.Shared<KpiData>(doc_);
     for (const auto& [period, kpis] : data.by_period()) {
       for (const KpiRule& r : data.rules()) {
-        if (r.type == "sum-equals") SumEquals(r, kpis);
-        else if (r.type == "ratio") Ratio(r, kpis);
-        else if (r.type == "range") Range(r, kpis);
-        else if (r.type == "subset-of") SubsetOf(r, kpis);
+        if (r.type == "sum-equals")
+          SumEquals(r, kpis);
+        else if (r.type == "ratio")
+          Ratio(r, kpis);
+        else if (r.type == "range")
+          Range(r, kpis);
+        else if (r.type == "subset-of")
+          SubsetOf(r, kpis);
       }
     }
   }
@@ -45,7 +49,7 @@ class Checker {
     std::string sources;
     for (const Kpi* k : involved) {
       if (!sources.empty()) sources += ", ";
-      sources += k->source;
+      sources += k->where;
       for (const KpiMention& m : MentionsOf(doc_, ctx_, *k)) {
         const esgaudit_fact& f = *m.fact->fact;
         if (out.length == 0 && out.offset == 0) {
@@ -69,12 +73,13 @@ class Checker {
   }
 
   void SumEquals(const KpiRule& r, const Kpis& kpis) {
-    const Kpi* total = Get(kpis, r.key);
+    const Kpi* total = r.has_value ? nullptr : Get(kpis, r.key);
     std::vector<const Kpi*> parts;
     for (const std::string& p : r.parts) parts.push_back(Get(kpis, p));
-    if (total == nullptr || std::count(parts.begin(), parts.end(), nullptr) > 0) return;
+    if ((total == nullptr && !r.has_value) || std::count(parts.begin(), parts.end(), nullptr) > 0)
+      return;
     std::vector<const Kpi*> all = parts;
-    all.insert(all.begin(), total);
+    if (total != nullptr) all.insert(all.begin(), total);
     if (!SameUnits(all)) return;
     Interval sum{0, 0};
     double value = 0;
@@ -85,13 +90,22 @@ class Checker {
       value += p->value;
       expr += (expr.empty() ? "" : " + ") + FormatNumber(p->value);
     }
+    std::string unit = all.front()->base_unit;
+    if (r.has_value) {
+      if (sum.lo <= r.value && r.value <= sum.hi) return;
+      Report(r, all,
+             doc_.English() ? "KPI parts sum to " + expr + " = " + FormatNumber(value) + " " +
+                                  unit + ", expected " + FormatNumber(r.value)
+                            : "KPI 各部分之和 " + expr + " = " + FormatNumber(value) + " " + unit +
+                                  "，应为 " + FormatNumber(r.value));
+      return;
+    }
     if (sum.Overlaps(total->interval)) return;
-    std::string unit = total->base_unit;
-    Report(r, all, doc_.English()
-                       ? "KPI '" + r.key + "' is '" + Shown(*total) + "' but its parts sum to " + expr + " = " +
-                             FormatNumber(value) + " " + unit
-                       : "KPI“" + r.key + "”为“" + Shown(*total) + "”，但各部分之和 " + expr + " = " +
-                             FormatNumber(value) + " " + unit);
+    Report(r, all,
+           doc_.English() ? "KPI '" + r.key + "' is '" + Shown(*total) + "' but its parts sum to " +
+                                expr + " = " + FormatNumber(value) + " " + unit
+                          : "KPI“" + r.key + "”为“" + Shown(*total) + "”，但各部分之和 " + expr +
+                                " = " + FormatNumber(value) + " " + unit);
   }
 
   void Ratio(const KpiRule& r, const Kpis& kpis) {
@@ -99,16 +113,18 @@ class Checker {
     const Kpi* num = Get(kpis, r.numerator);
     const Kpi* den = Get(kpis, r.denominator);
     if (!key || !num || !den || den->interval.lo <= 0 || num->base_unit != den->base_unit) return;
-    Interval q{num->interval.lo / den->interval.hi * r.scale, num->interval.hi / den->interval.lo * r.scale};
+    Interval q{num->interval.lo / den->interval.hi * r.scale,
+               num->interval.hi / den->interval.lo * r.scale};
     if (q.Overlaps(key->interval)) return;
     double v = num->value / den->value * r.scale;
     std::string expr = FormatNumber(num->value) + " / " + FormatNumber(den->value) +
-                       (r.scale != 1 ? " × " + FormatNumber(r.scale) : "") + " = " + FormatNumber(std::round(v * 100) / 100);
-    Report(r, {key, num, den}, doc_.English()
-                                   ? "KPI '" + r.key + "' is '" + Shown(*key) + "' but " + r.numerator + " / " +
-                                         r.denominator + " is " + expr
-                                   : "KPI“" + r.key + "”为“" + Shown(*key) + "”，但 " + r.numerator + " / " +
-                                         r.denominator + " 为 " + expr);
+                       (r.scale != 1 ? " × " + FormatNumber(r.scale) : "") + " = " +
+                       FormatNumber(std::round(v * 100) / 100);
+    Report(r, {key, num, den},
+           doc_.English() ? "KPI '" + r.key + "' is '" + Shown(*key) + "' but " + r.numerator +
+                                " / " + r.denominator + " is " + expr
+                          : "KPI“" + r.key + "”为“" + Shown(*key) + "”，但 " + r.numerator + " / " +
+                                r.denominator + " 为 " + expr);
   }
 
   void Range(const KpiRule& r, const Kpis& kpis) {
@@ -119,8 +135,9 @@ class Checker {
       if (!low && !high) continue;
       std::string bound = "[" + (r.has_min ? FormatNumber(r.min) : "-∞") + ", " +
                           (r.has_max ? FormatNumber(r.max) : "∞") + "]";
-      Report(r, {&k}, doc_.English() ? "KPI '" + name + "' is '" + Shown(k) + "', outside " + bound
-                                     : "KPI“" + name + "”为“" + Shown(k) + "”，超出 " + bound);
+      Report(r, {&k},
+             doc_.English() ? "KPI '" + name + "' is '" + Shown(k) + "', outside " + bound
+                            : "KPI“" + name + "”为“" + Shown(k) + "”，超出 " + bound);
     }
   }
 
@@ -129,11 +146,11 @@ class Checker {
     const Kpi* total = Get(kpis, r.total);
     if (!part || !total || part->base_unit != total->base_unit) return;
     if (part->interval.lo <= total->interval.hi) return;
-    Report(r, {part, total}, doc_.English()
-                                 ? "KPI '" + r.key + "' is '" + Shown(*part) + "', more than its total '" + r.total +
-                                       "' = '" + Shown(*total) + "'"
-                                 : "KPI“" + r.key + "”为“" + Shown(*part) + "”，超过其总数“" + r.total + "”=“" +
-                                       Shown(*total) + "”");
+    Report(r, {part, total},
+           doc_.English() ? "KPI '" + r.key + "' is '" + Shown(*part) + "', more than its total '" +
+                                r.total + "' = '" + Shown(*total) + "'"
+                          : "KPI“" + r.key + "”为“" + Shown(*part) + "”，超过其总数“" + r.total +
+                                "”=“" + Shown(*total) + "”");
   }
 
   const sdk::Document& doc_;
@@ -142,6 +159,8 @@ class Checker {
 
 }  // namespace
 
-void KpiInconsistentRule::Check(const sdk::Document& doc, const sdk::Context& ctx) { Checker(doc, ctx).Run(); }
+void KpiInconsistentRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
+  Checker(doc, ctx).Run();
+}
 
 }  // namespace esgaudit::numeric

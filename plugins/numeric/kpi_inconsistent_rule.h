@@ -1,4 +1,5 @@
-// KPI values from --data that break a sum-equals, ratio, range or subset-of rule of the KPI rule pack.
+// KPI values from --data that break a sum-equals, ratio, range or subset-of rule of the KPI rule
+// pack.
 #ifndef ESGAUDIT_PLUGINS_NUMERIC_KPI_INCONSISTENT_RULE_H_
 #define ESGAUDIT_PLUGINS_NUMERIC_KPI_INCONSISTENT_RULE_H_
 

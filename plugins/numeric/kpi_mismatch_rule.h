@@ -1,4 +1,5 @@
-// A KPI value from --data contradicted by the report's text (same-as-text rules of the KPI rule pack).
+// A KPI value from --data contradicted by the report's text (same-as-text rules of the KPI rule
+// pack).
 #ifndef ESGAUDIT_PLUGINS_NUMERIC_KPI_MISMATCH_RULE_H_
 #define ESGAUDIT_PLUGINS_NUMERIC_KPI_MISMATCH_RULE_H_
 

@@ -1,9 +1,8 @@
 #include "kpi_pack.h"
 
+#include <algorithm>
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
-
-#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -44,7 +43,8 @@ class PackReader {
       Fail(static_cast<int>(e.line()), "invalid JSON: " + e.message());
     }
     for (const auto& [name, child] : tree) {
-      if (name != "rules" && name != "note") Fail(LineOf("\"" + name + "\""), "unknown field '" + name + "'");
+      if (name != "rules" && name != "note")
+        Fail(LineOf("\"" + name + "\""), "unknown field '" + name + "'");
     }
     auto rules = tree.get_child_optional("rules");
     if (!rules) Fail(0, "no \"rules\" array");
@@ -53,7 +53,8 @@ class PackReader {
     int index = 0;
     for (const auto& [name, node] : *rules) {
       ++index;
-      if (!name.empty() || node.empty()) Fail(LineOf("\"rules\""), "\"rules\" must be an array of objects");
+      if (!name.empty() || node.empty())
+        Fail(LineOf("\"rules\""), "\"rules\" must be an array of objects");
       std::string id = node.get("id", "");
       int line = id.empty() ? LineOf("\"rules\"") : LineOf("\"" + id + "\"");
       if (id.empty()) Fail(line, "rule " + std::to_string(index) + " has no \"id\"");
@@ -64,13 +65,15 @@ class PackReader {
   }
 
  private:
-  std::string Scalar(const KpiRule& r, const pt::ptree& node, const char* field, int line, bool required) {
+  std::string Scalar(const KpiRule& r, const pt::ptree& node, const char* field, int line,
+                     bool required) {
     auto c = node.get_child_optional(field);
     if (!c) {
       if (required) Fail(line, "rule '" + r.id + "': no \"" + field + "\"");
       return "";
     }
-    if (!c->empty() || c->data().empty()) Fail(line, "rule '" + r.id + "': \"" + field + "\" must be a non-empty string");
+    if (!c->empty() || c->data().empty())
+      Fail(line, "rule '" + r.id + "': \"" + field + "\" must be a non-empty string");
     return c->data();
   }
   double Number(const KpiRule& r, const pt::ptree& node, const char* field, int line) {
@@ -82,9 +85,11 @@ class PackReader {
     }
     return v;
   }
-  std::vector<std::string> List(const KpiRule& r, const pt::ptree& node, const char* field, int line) {
+  std::vector<std::string> List(const KpiRule& r, const pt::ptree& node, const char* field,
+                                int line) {
     auto c = node.get_child_optional(field);
-    if (!c || c->empty()) Fail(line, "rule '" + r.id + "': \"" + field + "\" must be a non-empty array");
+    if (!c || c->empty())
+      Fail(line, "rule '" + r.id + "': \"" + field + "\" must be a non-empty array");
     std::vector<std::string> out;
     for (const auto& [name, item] : *c) {
       if (!name.empty() || !item.empty() || item.data().empty()) {
@@ -102,9 +107,16 @@ class PackReader {
     r.type = Scalar(r, node, "type", line, true);
     std::set<std::string> allowed = {"id", "type", "note"};
     if (r.type == "sum-equals") {
-      r.key = Scalar(r, node, "total", line, true);
+      if (node.count("value")) {
+        r.value = Number(r, node, "value", line);
+        r.has_value = true;
+        if (node.count("total"))
+          Fail(line, "rule '" + id + "': give \"total\" or \"value\", not both");
+      } else {
+        r.key = Scalar(r, node, "total", line, true);
+      }
       r.parts = List(r, node, "parts", line);
-      allowed.insert({"total", "parts"});
+      allowed.insert({"total", "value", "parts"});
     } else if (r.type == "ratio") {
       r.key = Scalar(r, node, "key", line, true);
       r.numerator = Scalar(r, node, "numerator", line, true);
@@ -115,7 +127,8 @@ class PackReader {
       r.key = Scalar(r, node, "key", line, true);
       if (node.count("min")) r.min = Number(r, node, "min", line), r.has_min = true;
       if (node.count("max")) r.max = Number(r, node, "max", line), r.has_max = true;
-      if (!r.has_min && !r.has_max) Fail(line, "rule '" + id + "': a range needs \"min\" or \"max\"");
+      if (!r.has_min && !r.has_max)
+        Fail(line, "rule '" + id + "': a range needs \"min\" or \"max\"");
       allowed.insert({"key", "min", "max"});
     } else if (r.type == "subset-of") {
       r.key = Scalar(r, node, "key", line, true);
@@ -145,14 +158,34 @@ std::vector<KpiRule> LoadKpiRules(const std::string& path) { return PackReader(p
 
 void SplitUnit(std::string_view unit, std::string* base, double* magnitude) {
   static const std::map<std::string, std::string, std::less<>> kCanonical = {
-      {"名", "人"},      {"位", "人"},     {"t", "吨"},         {"千克", "kg"},     {"公斤", "kg"},
-      {"克", "g"},       {"千瓦时", "kWh"}, {"度", "kWh"},       {"兆瓦时", "MWh"},  {"千瓦", "kW"},
-      {"兆瓦", "MW"},    {"吉焦", "GJ"},   {"吨二氧化碳当量", "tCO2e"}, {"tCO2", "tCO2e"},
-      {"吨标煤", "吨标准煤"}, {"tce", "吨标准煤"}, {"公里", "km"}, {"千米", "km"}, {"平方米", "m2"},
-      {"m²", "m2"},      {"立方米", "m3"}, {"m³", "m3"},        {"港币", "港元"},   {"h", "小时"},
+      {"名", "人"},
+      {"位", "人"},
+      {"t", "吨"},
+      {"千克", "kg"},
+      {"公斤", "kg"},
+      {"克", "g"},
+      {"千瓦时", "kWh"},
+      {"度", "kWh"},
+      {"兆瓦时", "MWh"},
+      {"千瓦", "kW"},
+      {"兆瓦", "MW"},
+      {"吉焦", "GJ"},
+      {"吨二氧化碳当量", "tCO2e"},
+      {"tCO2", "tCO2e"},
+      {"吨标煤", "吨标准煤"},
+      {"tce", "吨标准煤"},
+      {"公里", "km"},
+      {"千米", "km"},
+      {"平方米", "m2"},
+      {"m²", "m2"},
+      {"立方米", "m3"},
+      {"m³", "m3"},
+      {"港币", "港元"},
+      {"h", "小时"},
       {"月", "个月"}};
   static const std::pair<const char*, double> kMagnitudes[] = {
-      {"万亿", 1e12}, {"千万", 1e7}, {"百万", 1e6}, {"十万", 1e5}, {"万", 1e4}, {"亿", 1e8}, {"千", 1e3}, {"百", 1e2}};
+      {"万亿", 1e12}, {"千万", 1e7}, {"百万", 1e6}, {"十万", 1e5},
+      {"万", 1e4},    {"亿", 1e8},   {"千", 1e3},   {"百", 1e2}};
   *magnitude = 1;
   std::string u(unit);
   if (!kCanonical.count(u) && u != "百分点") {
@@ -193,12 +226,20 @@ KpiData::KpiData(const sdk::Document& doc, const sdk::Context& ctx) {
     k.key = std::string(sdk::View(r.key));
     k.period = std::string(sdk::View(r.period));
     k.source = std::string(sdk::View(r.source));
+    k.where = k.source.substr(
+        k.source.find_last_of('/') == std::string::npos ? 0 : k.source.find_last_of('/') + 1);
     k.text = std::string(sdk::View(r.text));
     k.unit = std::string(sdk::View(r.unit));
     double magnitude;
     SplitUnit(k.unit, &k.base_unit, &magnitude);
     k.value = r.value * magnitude;
-    k.interval = ExactInterval(k.value, DecimalsOf(k.text), magnitude);
+    // Data values are exact, except where they are rounded: decimals, percentages, magnitudes.
+    int decimals = DecimalsOf(k.text);
+    if (decimals == 0 && magnitude == 1 && k.base_unit != "%") {
+      k.interval = {k.value - 1e-9, k.value + 1e-9};
+    } else {
+      k.interval = ExactInterval(k.value, decimals, magnitude);
+    }
     by_period_[k.period][k.key] = std::move(k);
   }
 }

@@ -14,12 +14,13 @@ namespace esgaudit::numeric {
 
 struct KpiMention {
   const ValueFact* fact = nullptr;
-  bool agrees = false;     // the printed value may be the KPI's value
+  bool agrees = false;  // the printed value may be the KPI's value
   bool from_layout = false;
 };
 
 // Mentions of `kpi` in text order, by the labels of every same-as-text rule for its key.
-std::vector<KpiMention> MentionsOf(const sdk::Document& doc, const sdk::Context& ctx, const Kpi& kpi);
+std::vector<KpiMention> MentionsOf(const sdk::Document& doc, const sdk::Context& ctx,
+                                   const Kpi& kpi);
 
 }  // namespace esgaudit::numeric
 

@@ -22,18 +22,21 @@ void MagnitudeSlipRule::Check(const sdk::Document& doc, const sdk::Context& ctx)
     std::string factor = power == 4 ? "10^4" : "10^8";
     sdk::Finding out;
     out.rule = "numeric.magnitude-slip";
+    out.references = {"GRI 2-4"};
     out.severity = layout ? ESGAUDIT_WARNING : ESGAUDIT_ERROR;
     out.offset = odd.offset;
     out.length = odd.length;
-    out.message = doc.English() ? "'" + c.label + "' is '" + a + "' here but '" + b + "' on line " + line +
-                                      ", a factor of " + factor + " (万/亿 slip)"
+    out.message = doc.English() ? "'" + c.label + "' is '" + a + "' here but '" + b + "' on line " +
+                                      line + ", a factor of " + factor + " (万/亿 slip)"
                                 : "“" + c.label + "”此处为“" + a + "”，第 " + line + " 行为“" + b +
                                       "”，相差 " + factor + " 倍（万/亿 错位）";
     for (const auto* cluster : {&c.odd, &c.majority}) {
       for (const Mention& m : *cluster) {
         const esgaudit_fact& f = *m.fact->fact;
         if (&f == &odd) continue;
-        out.related.push_back({f.offset, f.length, "“" + c.label + "”: " + std::string(doc.Text().substr(f.offset, f.length))});
+        out.related.push_back(
+            {f.offset, f.length,
+             "“" + c.label + "”: " + std::string(doc.Text().substr(f.offset, f.length))});
       }
     }
     ctx.Report(out);

@@ -1,4 +1,5 @@
-// A capped rate (达标率, 覆盖率, 占比 ...) stated above 100%; growth rates and targets exceeded are not capped.
+// A capped rate (达标率, 覆盖率, 占比 ...) stated above 100%; growth rates and targets exceeded are
+// not capped.
 #ifndef ESGAUDIT_PLUGINS_NUMERIC_RATE_ABOVE_100_RULE_H_
 #define ESGAUDIT_PLUGINS_NUMERIC_RATE_ABOVE_100_RULE_H_
 

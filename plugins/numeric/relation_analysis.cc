@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <set>
 #include <string_view>
@@ -43,7 +44,8 @@ const std::vector<Dimension>& Dimensions() {
        {"员工", "职工", "人员", "人数", "总数", "招聘"}},
       {"title", false,
        {{"正高职", "正高"}, {"正高级", "正高"}, {"副高职", "副高"}, {"副高级", "副高"},
-        {"中职", "中级"}, {"中级", "中级"}, {"初职", "初级"}, {"初级", "初级"}},
+        {"中职", "中级"}, {"中级", "中级"}, {"初职", "初级"}, {"初级", "初级"},
+        {"高级职称", "高级"}, {"高级", "高级"}},
        {"员工", "职工", "人员", "人数", "职称"}},
   };
   return dims;
@@ -56,12 +58,18 @@ constexpr const char* kTotalWords[] = {"合计", "总计", "共计", "累计", "
 // 共 starts these words without meaning "in total".
 constexpr const char* kNotTotal[] = {"共同", "共享", "共建", "共产", "共赢", "共识", "共青", "共商",
                                      "共治", "共创", "共进", "共担", "共育", "共生", "共和"};
+// A table header's last cell naming the row total.
+constexpr const char* kTotalHeaders[] = {"总计", "合计", "小计", "总数", "共计", "Total", "total"};
 constexpr const char* kSubsetWords[] = {"其中", "包括", "of which", "including"};
 
+const std::set<std::string> kCountUnits = {"人", "人次", "户", "项", "个", "次", "场", "篇", "件",
+                                           "家", "所", "台", "辆", "座", "套", "条", "份", "批",
+                                           "棵", "株", "期", "门", "册", "本", "起", "笔"};
 constexpr int kWindowLines = 12;   // how far a chart caption or a layout total reaches
 constexpr double kLineWeight = 4;  // one line counts as this many display columns
 constexpr double kMaxChartDistance = 90;
-constexpr double kPlausible = 15;  // a breakdown off by more than this many points is misread
+constexpr double kPlausible = 15;
+constexpr size_t kInfographicCell = 12;  // code points of label text beside a figure in its cell  // a breakdown off by more than this many points is misread
 
 std::u32string ToU32(std::string_view s) {
   std::u32string out;
@@ -175,6 +183,16 @@ const char* RelationAnalysis::KindName(RelationKind kind) {
 RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context& ctx) {
   LoadFigures(doc);
   BuildCells(doc);
+  for (Figure& f : figures_) {
+    uint64_t v = doc.TextToView(f.offset);
+    for (const LayoutCell& c : cells_[f.line]) {
+      if (v >= c.view_begin && v < c.view_end) {
+        size_t n = Cps(c.text), m = Cps(f.text);
+        f.cell_extra = n > m ? n - m : 0;
+      }
+    }
+  }
+  FindTableTotals(doc);
   FindCaptionedBreakdowns(doc);
   FindInlineRelations(doc);
   FindLayoutTotals();
@@ -209,7 +227,9 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
     std::string label(sdk::View(f.label));
     // A split label ("申请专" above "利89项") reads as one word; a short in-line label is a fragment.
     g.label = Cps(label) <= 2 ? column + label : (label.empty() ? column : label);
-    double half = 0.5 * std::pow(10.0, -f.decimals) * f.magnitude;
+    // Counts (人, 项, 家 ...) printed as whole numbers are exact, not rounded.
+    bool exact = f.decimals == 0 && f.magnitude == 1 && kCountUnits.count(g.unit) > 0;
+    double half = exact ? 0 : 0.5 * std::pow(10.0, -f.decimals) * f.magnitude;
     double v = std::fabs(f.value);
     g.low = v - half;
     g.high = v + half;
@@ -223,26 +243,37 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
   }
 }
 
+// Cells are split on the original text: the matching view drops short gaps between CJK characters,
+// tabs included, which would merge table cells.
 void RelationAnalysis::BuildCells(const sdk::Document& doc) {
   std::string_view view = doc.MatchView();
+  std::string_view text = doc.Text();
   cells_.assign(doc.LineCount(), {});
+  auto space_width = [&](size_t i) -> int {  // columns of the blank at i, 0 when not blank
+    if (text[i] == ' ') return 1;
+    if (text[i] == '\t') return 8;
+    if (text.compare(i, 3, "\xE3\x80\x80") == 0) return 2;  // ideographic space
+    return 0;
+  };
+  auto space_bytes = [&](size_t i) { return text[i] == ' ' || text[i] == '\t' ? 1 : 3; };
   for (uint32_t li = 0; li < doc.LineCount(); ++li) {
     esgaudit_line line = doc.Line(li);
-    uint64_t b = doc.TextToView(line.offset);
-    uint64_t e = std::min<uint64_t>(doc.TextToView(line.offset + line.length), view.size());
-    if (b >= e) continue;
-    std::string_view s = view.substr(b, e - b);
-    size_t i = 0;
-    while (i < s.size()) {
-      while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-      if (i >= s.size()) break;
+    size_t i = line.offset;
+    const size_t end = line.offset + line.length;
+    while (i < end) {
+      while (i < end && space_width(i)) i += space_bytes(i);
+      if (i >= end) break;
       size_t start = i;
       size_t last = i;
-      while (i < s.size() && s[i] != '\t') {
-        if (s[i] == ' ') {
+      while (i < end) {
+        if (space_width(i)) {
           size_t j = i;
-          while (j < s.size() && s[j] == ' ') ++j;
-          if (j - i >= 3 || j >= s.size()) break;
+          int width = 0;
+          while (j < end && space_width(j)) {
+            width += space_width(j);
+            j += space_bytes(j);
+          }
+          if (width >= 3 || j >= end) break;
           i = j;
           continue;
         }
@@ -250,12 +281,11 @@ void RelationAnalysis::BuildCells(const sdk::Document& doc) {
       }
       LayoutCell c;
       c.line = li;
-      c.view_begin = b + start;
-      c.view_end = b + last;
-      c.col_begin = doc.ColumnOf(doc.ViewToText(c.view_begin));
-      c.col_end = doc.ColumnOf(doc.ViewToText(c.view_end));
-      if (c.col_end < c.col_begin) c.col_end = c.col_begin;
-      std::string t(s.substr(start, last - start));
+      c.view_begin = doc.TextToView(start);
+      c.view_end = std::min<uint64_t>(doc.TextToView(last), view.size());
+      c.col_begin = doc.ColumnOf(start);
+      c.col_end = std::max(doc.ColumnOf(last), c.col_begin);
+      std::string t(view.substr(c.view_begin, c.view_end - c.view_begin));
       t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
       c.text = t;
       cells_[li].push_back(std::move(c));
@@ -315,9 +345,12 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     }
     return nullptr;
   };
+  std::set<int> in_table;
+  for (const Relation& r : relations_) in_table.insert(r.parts.begin(), r.parts.end());
   for (size_t i = 0; i < figures_.size(); ++i) {
     const Figure& f = figures_[i];
     if (f.kind != ESGAUDIT_FACT_PERCENT || f.value <= 0 || f.value >= 100) continue;
+    if (in_table.count(static_cast<int>(i))) continue;
     const LayoutCell* cell = cell_of(f);
     if (cell == nullptr || Cps(cell->text) > Cps(f.text) + 6) continue;
     double best = kMaxChartDistance;
@@ -349,12 +382,23 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     int years = 0;
     for (uint32_t i = 0; i < doc.FactCount(); ++i) {
       const esgaudit_fact& y = doc.Fact(i);
-      if (y.kind == ESGAUDIT_FACT_YEAR && y.line >= l0 && y.line <= l1 && y.column + 4 >= c0 &&
+      if (y.kind == ESGAUDIT_FACT_YEAR && y.line + 3 >= l0 && y.line <= l1 + 3 && y.column + 4 >= c0 &&
           y.column <= c1 + 4) {
         ++years;
       }
     }
     if (years >= 2) continue;
+    // Other percentages among the members (a table, or a series per line) make the grouping unsure.
+    bool crowded = false;
+    for (size_t i = 0; i < figures_.size(); ++i) {
+      const Figure& o = figures_[i];
+      if (o.kind != ESGAUDIT_FACT_PERCENT || o.line < l0 || o.line > l1) continue;
+      if (o.column + 8 < c0 || o.column > c1 + 8) continue;
+      if (std::find(cap.members.begin(), cap.members.end(), static_cast<int>(i)) == cap.members.end()) {
+        crowded = true;
+      }
+    }
+    if (crowded) continue;
     Relation r;
     r.kind = RelationKind::kPercentBreakdown;
     r.evidence = Evidence::kStated;
@@ -445,6 +489,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         if (fit != figure_at.end()) {
           toks.push_back({Tok::kFact, fit->second});
           uint64_t fe = figure_end[fit->second];
+          ++i;
           while (i < cps.size() && cps[i].v < fe) ++i;
           continue;
         }
@@ -493,10 +538,11 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         char32_t ch = cps[i].c;
         if (ch == U'、' || ch == U'和' || ch == U'及' || ch == U'与' || ch == U'/') {
           toks.push_back({Tok::kEnum});
-        } else if (ch == U'，' || ch == U',' || ch == U'：' || ch == U':') {
+        } else if (ch == U'，' || ch == U',' || ch == U'：' || ch == U':' || ch == U'（' ||
+                   ch == U'(') {
           toks.push_back({Tok::kComma});
         } else if (ch == U'。' || ch == U'；' || ch == U';' || ch == U'！' || ch == U'!' ||
-                   ch == U'？' || ch == U'?') {
+                   ch == U'？' || ch == U'?' || ch == U'）' || ch == U')') {
           toks.push_back({Tok::kEnd});
         } else {
           toks.push_back({Tok::kText});
@@ -555,7 +601,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
   // Parts of `total` from token `from` in direction `dir` to the sentence end.
   auto collect = [&](size_t from, int dir, const Figure& total, bool* enumerated) {
     std::vector<int> parts;
-    bool enum_sep = false, comma_sep = false;
+    bool enum_sep = false, comma_sep = false, first_opens = false;
     for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
       const Token& t = toks[k];
       if (t.type == Tok::kEnd || t.type == Tok::kSubset || t.type == Tok::kTotal) break;
@@ -563,6 +609,12 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       if (t.type == Tok::kComma && !parts.empty()) comma_sep = true;
       const Figure* f = fig(t);
       if (f == nullptr) continue;
+      // "高级职称271人，中级职称893人，20人入选..." — a clause opening with the number says
+      // something else about it.
+      bool opens = k == 0 || toks[k - 1].type == Tok::kComma || toks[k - 1].type == Tok::kSubset ||
+                   toks[k - 1].type == Tok::kEnum;
+      if (dir > 0 && !parts.empty() && opens && !first_opens) break;
+      if (parts.empty()) first_opens = opens;
       if (same_unit(*f, total)) {
         parts.push_back(t.figure);
       } else if (f->kind == total.kind) {
@@ -684,6 +736,132 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
   }
 }
 
+// Tables whose header row ends with 总计 / 合计 / Total: in each data row below it, the cells before
+// the last add up to the last.
+void RelationAnalysis::FindTableTotals(const sdk::Document& doc) {
+  std::map<uint64_t, int> figure_at;
+  for (size_t i = 0; i < figures_.size(); ++i) figure_at[doc.TextToView(figures_[i].offset)] = int(i);
+  auto figure_of = [&](const LayoutCell& c) -> int {
+    auto it = figure_at.find(c.view_begin);
+    if (it == figure_at.end()) return -1;
+    const Figure& f = figures_[it->second];
+    std::string text = c.text;
+    return text == f.text ? it->second : -1;
+  };
+  FindColumnTotals(doc, figure_of);
+  for (uint32_t li = 0; li < cells_.size(); ++li) {
+    const auto& header = cells_[li];
+    if (header.size() < 4) continue;
+    bool total_header = false;
+    for (const char* w : kTotalHeaders) total_header = total_header || header.back().text == w;
+    if (!total_header) continue;
+    if (std::any_of(header.begin(), header.end(), [](const LayoutCell& c) { return HasDigit(c.text); })) {
+      continue;
+    }
+    for (uint32_t l = li + 1; l < cells_.size() && cells_[l].size() == header.size(); ++l) {
+      const auto& row = cells_[l];
+      if (figure_of(row[0]) >= 0) break;  // not a labelled row
+      std::vector<int> figs;
+      for (size_t k = 1; k < row.size(); ++k) figs.push_back(figure_of(row[k]));
+      if (std::any_of(figs.begin(), figs.end(), [](int f) { return f < 0; })) continue;
+      const Figure& total = figures_[figs.back()];
+      bool uniform = std::all_of(figs.begin(), figs.end(), [&](int f) {
+        return figures_[f].kind == ESGAUDIT_FACT_QUANTITY && figures_[f].unit == total.unit &&
+               figures_[f].qualifiers == 0;
+      });
+      if (!uniform) continue;  // rates and shares per column do not add up
+      Relation r;
+      r.kind = RelationKind::kPartsTotal;
+      r.evidence = Evidence::kStated;
+      r.total = figs.back();
+      r.caption = row[0].text + "/" + header.back().text;
+      r.parts.assign(figs.begin(), figs.end() - 1);
+      double lo = 0, hi = 0;
+      for (int p : r.parts) {
+        lo += figures_[p].low;
+        hi += figures_[p].high;
+      }
+      r.sum_low = lo;
+      r.sum_high = hi;
+      r.consistent = lo <= total.high && total.low <= hi;
+      // A total column far from the sum is another kind of figure (an average, a rate).
+      r.flag = !r.consistent && lo <= 1.5 * total.high && hi >= 0.67 * total.low;
+      if (r.consistent || r.flag) Add(std::move(r));
+    }
+  }
+}
+
+// Column sums: a row labelled 合计 / 总计 / Total under rows of the same shape; each column of the
+// rows above adds up to the total row's cell. Nested rows (其中, 小计) make the table unsure.
+void RelationAnalysis::FindColumnTotals(const sdk::Document& doc,
+                                        const std::function<int(const LayoutCell&)>& figure_of) {
+  for (uint32_t li = 1; li < cells_.size(); ++li) {
+    const auto& total_row = cells_[li];
+    if (total_row.size() < 2) continue;
+    bool total_label = false;
+    for (const char* w : kTotalHeaders) total_label = total_label || total_row[0].text == w;
+    if (!total_label) continue;
+    std::vector<int> totals;
+    for (size_t k = 1; k < total_row.size(); ++k) totals.push_back(figure_of(total_row[k]));
+    if (std::any_of(totals.begin(), totals.end(), [](int f) { return f < 0; })) continue;
+    std::vector<std::vector<int>> rows;
+    bool nested = false;
+    for (long l = long(li) - 1; l >= 0; --l) {
+      const auto& row = cells_[l];
+      if (row.size() != total_row.size() || figure_of(row[0]) >= 0) break;
+      std::vector<int> figs;
+      for (size_t k = 1; k < row.size(); ++k) figs.push_back(figure_of(row[k]));
+      if (std::any_of(figs.begin(), figs.end(), [](int f) { return f < 0; })) break;
+      if (Has(row[0].text, "其中") || Has(row[0].text, "小计") || Has(row[0].text, "合计") ||
+          Has(row[0].text, "总计")) {
+        nested = true;
+      }
+      rows.push_back(figs);
+    }
+    if (nested || rows.size() < 2) continue;
+    // The header row above the data names each column.
+    const std::vector<LayoutCell>* header = nullptr;
+    long header_line = long(li) - long(rows.size()) - 1;
+    if (header_line >= 0 && cells_[header_line].size() == total_row.size()) header = &cells_[header_line];
+    for (size_t k = 0; k < totals.size(); ++k) {
+      const std::string caption = header ? (*header)[k + 1].text : total_row[0].text;
+      const Figure& total = figures_[totals[k]];
+      std::vector<int> parts;
+      for (auto it = rows.rbegin(); it != rows.rend(); ++it) parts.push_back((*it)[k]);
+      bool uniform = std::all_of(parts.begin(), parts.end(), [&](int f) {
+        return figures_[f].kind == total.kind && figures_[f].unit == total.unit &&
+               figures_[f].qualifiers == 0;
+      });
+      if (!uniform || total.qualifiers != 0) continue;
+      Relation r;
+      r.evidence = Evidence::kStated;
+      r.parts = parts;
+      if (total.kind == ESGAUDIT_FACT_PERCENT) {
+        if (total.value != 100) continue;  // a column of rates, not shares
+        r.kind = RelationKind::kPercentBreakdown;
+        r.caption = caption;
+        r.caption_offset = doc.ViewToText(total_row[0].view_begin);
+        r.caption_length = doc.ViewToText(total_row[0].view_end) - r.caption_offset;
+      } else {
+        r.kind = RelationKind::kPartsTotal;
+        r.total = totals[k];
+        r.caption = caption;
+      }
+      double lo = 0, hi = 0;
+      for (int p : r.parts) {
+        lo += figures_[p].low;
+        hi += figures_[p].high;
+      }
+      double tlo = r.total >= 0 ? total.low : 100, thi = r.total >= 0 ? total.high : 100;
+      r.sum_low = lo;
+      r.sum_high = hi;
+      r.consistent = lo <= thi && tlo <= hi;
+      r.flag = !r.consistent && lo <= 1.5 * thi && hi >= 0.67 * tlo;
+      if (r.consistent || r.flag) Add(std::move(r));
+    }
+  }
+}
+
 // Infographics: a total and its parts placed near each other, the parts labelled with categories
 // of one dimension (发明/实用新型, 大专/本科以上) and the total with the dimension's head word
 // (申请专利, 招聘新员工). Parts adding up is recognised; a mismatch is reported as a warning.
@@ -694,9 +872,15 @@ void RelationAnalysis::FindLayoutTotals() {
     std::string cat;
   };
   std::vector<Part> parts;
+  std::set<int> in_relation;  // figures a stated relation already explains
+  for (const Relation& r : relations_) {
+    if (r.total >= 0) in_relation.insert(r.total);
+    in_relation.insert(r.parts.begin(), r.parts.end());
+  }
   for (size_t i = 0; i < figures_.size(); ++i) {
     const Figure& f = figures_[i];
     if (f.kind != ESGAUDIT_FACT_QUANTITY || f.unit.empty() || f.value <= 0) continue;
+    if (f.cell_extra > kInfographicCell || in_relation.count(static_cast<int>(i))) continue;
     auto [d, cat] = Categorise(f.label);
     if (d >= 0) parts.push_back({static_cast<int>(i), d, cat});
   }
@@ -710,6 +894,7 @@ void RelationAnalysis::FindLayoutTotals() {
   for (size_t ti = 0; ti < figures_.size(); ++ti) {
     const Figure& t = figures_[ti];
     if (t.kind != ESGAUDIT_FACT_QUANTITY || t.unit.empty() || t.value <= 0) continue;
+    if (t.cell_extra > kInfographicCell || in_relation.count(static_cast<int>(ti))) continue;
     if (Categorise(t.label).first >= 0) continue;
     for (int d = 0; d < static_cast<int>(Dimensions().size()); ++d) {
       if (!HasHead(t.label, d)) continue;
@@ -739,7 +924,9 @@ void RelationAnalysis::FindLayoutTotals() {
       r.sum_low = lo;
       r.sum_high = hi;
       r.consistent = lo <= t.high && t.low <= hi;
-      r.flag = Reportable(r, false);
+      // From the layout alone a smaller sum may mean a category printed elsewhere: only a larger
+      // one is reported.
+      r.flag = lo > t.high && Reportable(r, false);
       if (r.consistent || r.flag) found.push_back(std::move(r));
     }
   }
@@ -765,21 +952,30 @@ void RelationAnalysis::FindLayoutTotals() {
 }
 
 std::string RelationAnalysis::SumText(const Relation& r) const {
+  const Figure& first = figures_[r.parts[0]];
   double sum = 0;
   int decimals = 0;
+  bool grouped = false;
   for (int p : r.parts) {
-    sum += figures_[p].value / figures_[p].magnitude * figures_[r.parts[0]].magnitude;
+    sum += figures_[p].value / first.magnitude;
     decimals = std::max(decimals, figures_[p].decimals);
+    grouped = grouped || figures_[p].text.find(',') != std::string::npos;
   }
-  const Figure& first = figures_[r.parts[0]];
-  std::string unit = first.text;
+  if (r.total >= 0) grouped = grouped || figures_[r.total].text.find(',') != std::string::npos;
+  std::string digits = Format(sum, decimals);
+  if (grouped) {
+    size_t point = digits.find('.');
+    long end = static_cast<long>(point == std::string::npos ? digits.size() : point);
+    for (long k = end - 3; k > 0; k -= 3) digits.insert(static_cast<size_t>(k), ",");
+  }
   // The printed unit is whatever follows the digits of the first part ("项", "%", "万吨").
+  const std::string& t = first.text;
   size_t k = 0;
-  while (k < unit.size() && (std::isdigit(static_cast<unsigned char>(unit[k])) || unit[k] == '.' ||
-                             unit[k] == ',' || unit[k] == '-')) {
+  while (k < t.size() && (std::isdigit(static_cast<unsigned char>(t[k])) || t[k] == '.' ||
+                          t[k] == ',' || t[k] == '-')) {
     ++k;
   }
-  return Format(sum, decimals) + unit.substr(k);
+  return digits + t.substr(k);
 }
 
 std::string RelationAnalysis::Describe(const Relation& r) const {
@@ -792,11 +988,12 @@ std::string RelationAnalysis::Describe(const Relation& r) const {
     if (i) out += " + ";
     out += figures_[r.parts[i]].text;
   }
-  out += " = " + SumText(r);
+  std::string sum = SumText(r);
+  out += " = " + sum;
   if (!r.consistent) {
     out += r.total >= 0 ? ", expected " + figures_[r.total].text : ", expected 100%";
-  } else if (r.total >= 0 && SumText(r) != figures_[r.total].text) {
-    out += " ~ " + figures_[r.total].text;
+  } else if (r.total >= 0 && sum != figures_[r.total].text) {
+    out += " ~ " + figures_[r.total].text;  // equal within the printed precision
   }
   return out;
 }

@@ -7,6 +7,7 @@
 #include <esgaudit/plugin.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,7 @@ struct Figure {
   std::string unit;
   std::string text;   // as printed, with its unit ("28项", "21%")
   std::string label;  // column label + in-line label: "申请专" + "利" -> "申请专利"
+  size_t cell_extra = 0;  // code points of other text in its layout cell (short in infographics)
   // Interval the printed figure stands for (XBRL Calculations 1.1 rounding; qualifiers widen it).
   double low = 0;
   double high = 0;
@@ -85,6 +87,9 @@ class RelationAnalysis {
   void BuildCells(const sdk::Document& doc);
   void FindCaptionedBreakdowns(const sdk::Document& doc);
   void FindInlineRelations(const sdk::Document& doc);
+  void FindTableTotals(const sdk::Document& doc);
+  void FindColumnTotals(const sdk::Document& doc,
+                        const std::function<int(const LayoutCell&)>& figure_of);
   void FindLayoutTotals();
   template <typename Tokens>
   void AnalyseTokens(const Tokens& toks);

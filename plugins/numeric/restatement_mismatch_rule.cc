@@ -27,12 +27,14 @@ void RestatementMismatchRule::Check(const sdk::Document& doc, const sdk::Context
     std::string line = std::to_string(doc.LineOf(major.offset) + 1);
     sdk::Finding out;
     out.rule = "numeric.restatement-mismatch";
+    out.references = {"GRI 2-4"};
     out.severity = layout ? ESGAUDIT_WARNING : ESGAUDIT_ERROR;
     out.offset = odd.offset;
     out.length = odd.length;
-    out.message = doc.English()
-                      ? "'" + c.label + "' is stated as '" + a + "' here but as '" + b + "' on line " + line
-                      : "“" + c.label + "”此处为“" + a + "”，第 " + line + " 行为“" + b + "”";
+    out.message =
+        doc.English()
+            ? "'" + c.label + "' is stated as '" + a + "' here but as '" + b + "' on line " + line
+            : "“" + c.label + "”此处为“" + a + "”，第 " + line + " 行为“" + b + "”";
     for (const auto* cluster : {&c.odd, &c.majority}) {
       for (const Mention& m : *cluster) {
         const esgaudit_fact& f = *m.fact->fact;

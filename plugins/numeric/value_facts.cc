@@ -24,8 +24,8 @@ size_t PrevStart(std::string_view s, size_t i) {
 }
 
 bool IsCjk(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x2FFFF);
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
 }
 
 size_t CodePoints(std::string_view s) {
@@ -34,7 +34,9 @@ size_t CodePoints(std::string_view s) {
   return n;
 }
 
-bool Contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+bool Contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -90,8 +92,8 @@ bool IsClauseStop(char32_t c) {
 }
 
 // Scope words that precede a label without changing what it names.
-const char* const kLeadingScope[] = {"报告期内", "本报告期", "本年度", "全年", "年内", "本年", "全公司",
-                                     "本公司", "公司", "集团", "累计共", "共"};
+const char* const kLeadingScope[] = {"报告期内", "本报告期", "本年度", "全年", "年内",   "本年",
+                                     "全公司",   "本公司",   "公司",   "集团", "累计共", "共"};
 
 std::string DropLeadingScope(std::string s) {
   bool again = true;
@@ -136,6 +138,9 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
     v.column_label = Strip(sdk::View(f.column_label));
     v.view_begin = std::min<uint64_t>(doc.TextToView(f.offset), view.size());
     v.view_end = std::min<uint64_t>(doc.TextToView(f.offset + f.length), view.size());
+    while (v.view_end > v.view_begin &&
+           (view[v.view_end - 1] == ' ' || view[v.view_end - 1] == '\t'))
+      --v.view_end;
     if (f.kind == ESGAUDIT_FACT_YEAR && f.value >= 1990 && f.value <= 2100) {
       ++year_counts[static_cast<int>(f.value)];
     }
@@ -176,6 +181,61 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
       before.erase(0, next);
     }
     v.before = before;
+    v.label_is_before = !v.label.empty() && DropLeadingScope(Strip(before)) == v.label;
+
+    // Lead: up to two CJK characters right before the number.
+    size_t l = v.view_begin;
+    for (int k = 0; k < 2 && l > 0; ++k) {
+      size_t p = PrevStart(view, l);
+      size_t next;
+      if (!IsCjk(DecodeAt(view, p, &next))) break;
+      l = p;
+    }
+    v.lead = std::string(view.substr(l, v.view_begin - l));
+
+    // The layout cell: back to a run of 3 or more spaces or the line start.
+    {
+      size_t line_begin = view.rfind('\n', v.view_begin == 0 ? 0 : v.view_begin - 1);
+      line_begin = (line_begin == std::string_view::npos || v.view_begin == 0) ? 0 : line_begin + 1;
+      size_t cell = line_begin;
+      size_t gap = view.rfind("   ", v.view_begin);
+      if (gap != std::string_view::npos && gap >= line_begin) cell = gap + 3;
+      while (cell < v.view_begin && view[cell] == ' ') ++cell;
+      v.cell_prefix = std::string(view.substr(cell, v.view_begin - cell));
+      uint32_t col = doc.ColumnOf(doc.ViewToText(cell));
+      uint32_t line = doc.LineOf(doc.ViewToText(cell));
+      for (uint32_t up = 1; up <= 3 && line >= up; ++up) {
+        std::string_view text = doc.LineText(line - up);
+        if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
+        // Segments of the line above, split at runs of 3 or more spaces; the one starting at `col`.
+        uint64_t base = doc.Line(line - up).offset;
+        size_t i = 0;
+        while (i < text.size()) {
+          while (i < text.size() && text[i] == ' ') ++i;
+          if (i >= text.size()) break;
+          size_t end = text.find("   ", i);
+          if (end == std::string_view::npos) end = text.size();
+          uint32_t c = doc.ColumnOf(base + i);
+          if (c + 1 >= col && c <= col + 1) v.above_in_cell = Strip(text.substr(i, end - i));
+          i = end;
+        }
+        break;
+      }
+    }
+
+    if (!v.column_label.empty()) {
+      size_t line_start = view.rfind('\n', v.view_begin == 0 ? 0 : v.view_begin - 1);
+      for (int k = 0; k < 4 && line_start != std::string_view::npos && line_start > 0; ++k) {
+        size_t prev = view.rfind('\n', line_start - 1);
+        size_t from = prev == std::string_view::npos ? 0 : prev + 1;
+        if (Contains(Strip(view.substr(from, line_start - from)), v.column_label)) {
+          v.column_label_above = true;
+          break;
+        }
+        if (prev == std::string_view::npos) break;
+        line_start = prev;
+      }
+    }
     facts_.push_back(std::move(v));
   }
 

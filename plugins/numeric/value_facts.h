@@ -1,5 +1,6 @@
-// The numeric facts as the value rules (rates, restatements, year-on-year claims, KPI data) see them:
-// each fact with its labels and the text around it, built once per document (Context::Shared).
+// The numeric facts as the value rules (rates, restatements, year-on-year claims, KPI data) see
+// them: each fact with its labels and the text around it, built once per document
+// (Context::Shared).
 #ifndef ESGAUDIT_PLUGINS_NUMERIC_VALUE_FACTS_H_
 #define ESGAUDIT_PLUGINS_NUMERIC_VALUE_FACTS_H_
 
@@ -25,7 +26,10 @@ bool EndsWith(std::string_view s, std::string_view suffix);
 struct Interval {
   double lo = 0;
   double hi = 0;
-  bool Overlaps(const Interval& o, double slack = 0) const { return lo <= o.hi + slack && o.lo <= hi + slack; }
+  // Half-open reading ([20.5, 21.5) for "21"): touching intervals do not overlap.
+  bool Overlaps(const Interval& o, double slack = 0) const {
+    return lo < o.hi + slack && o.lo < hi + slack;
+  }
 };
 
 // The XBRL Calculations 1.1 reading of a printed number: "21%" is [20.5, 21.5]; "1.2万吨" is
@@ -42,13 +46,20 @@ struct ValueFact {
   uint32_t index = 0;  // into Document::Fact
   const esgaudit_fact* fact = nullptr;
   uint32_t line = 0;
-  std::string label;         // the extractor's label, leading scope words dropped ("公司", "全年")
-  std::string column_label;  // the extractor's column label (infographics)
-  std::string after;         // CJK run right after the fact ("9次董事会" -> "董事会"), <= 8 code points
-  std::string before;        // matching-view text before the number back to a clause stop, <= 24 cps
-  std::string clause;        // matching-view text from the clause start to the number, <= 60 cps
-  int year = 0;              // a year stated earlier in the same clause, 0 when none
-  uint64_t view_begin = 0;   // the fact in the matching view
+  std::string label;  // the extractor's label, leading scope words dropped ("公司", "全年")
+  std::string column_label;         // the extractor's column label (infographics)
+  bool column_label_above = false;  // it is written on one of the 4 lines above the fact
+  std::string lead;  // the 2 code points right before the number, when CJK ("召开9次" -> "召开")
+  std::string after;  // CJK run right after the fact ("9次董事会" -> "董事会"), <= 8 code points
+  std::string before;  // matching-view text before the number back to a clause stop, <= 24 cps
+  bool label_is_before = false;  // `label` is all of `before` (less spaces and scope words)
+  std::string clause;         // matching-view text from the clause start to the number, <= 60 cps
+  std::string cell_prefix;    // matching-view text of the fact's layout cell before the number
+  std::string above_in_cell;  // the nearest non-blank line above (<= 3 lines up) starting in the
+                              // same display column: a sentence wrapped onto the fact's line
+                              // ("…签订率和社保覆盖率" over "均为 100%")
+  int year = 0;               // a year stated earlier in the same clause, 0 when none
+  uint64_t view_begin = 0;    // the fact in the matching view
   uint64_t view_end = 0;
 };
 

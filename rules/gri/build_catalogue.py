@@ -8,7 +8,7 @@ the TSVs; the evidence patterns, required data points, Chinese titles missing fr
 effective dates are curated here. Run once, review the diff, commit the JSON.
 
 Pattern language (see docs/gri-evaluation.md): a pattern is a literal; "a&b" needs both parts on one
-line. ASCII letters match case-insensitively and a pattern starting with a letter must start a word.
+line; a data label "=x" needs the number's own label or column label to be exactly x (chart legends). ASCII letters match case-insensitively and a pattern starting with a letter must start a word.
 """
 import csv
 import json
@@ -52,7 +52,7 @@ ENERGY_SAVED = need(["节能量", "节约&标准煤", "节约&电", "节电", "�
 PATTERNS = {
     "2-1": (["公司简介", "公司概况", "企业简介", "关于我们", "公司介绍", "注册地址", "总部位于", "公司全称"],
             ["about us", "company overview", "company profile", "headquartered in", "legal name"], None),
-    "2-2": (["报告范围", "纳入报告", "下属企业", "附属公司&报告", "子公司&报告", "报告主体"],
+    "2-2": (["报告范围", "纳入报告", "下属企业", "附属公司&报告", "子公司&报告", "报告主体范围"],
             ["reporting scope", "scope of the report", "scope of this report", "report boundary",
              "entities included"], None),
     "2-3": (["时间范围", "报告期", "报告周期", "报告时间", "联系方式", "联系电话", "联系我们"],
@@ -116,7 +116,8 @@ PATTERNS = {
              ["whistleblow", "hotline", "speak up", "raising concerns", "ethics helpline"], None),
     "2-27": (["未发生&违法", "未发生&违规", "行政处罚", "合规经营", "依法合规", "遵守&法律法规", "罚款"],
              ["non-compliance", "fines", "compliance with laws", "sanctions", "penalt"], None),
-    "2-28": (["协会", "会员单位", "理事单位", "会长单位", "联合国全球契约"],
+    "2-28": (["协会&会员", "协会&理事", "协会&成员", "加入&协会", "成为&会员", "加入&倡议", "加入&联盟", "会员单位", "理事单位", "会长单位",
+              "联合国全球契约"],
              ["membership", "member of", "association", "global compact"], None),
     "2-29": (["利益相关方沟通", "利益相关方参与", "利益相关方&沟通", "利益相关方&期望", "利益相关方&诉求",
               "利益相关者&沟通"],
@@ -195,7 +196,7 @@ PATTERNS = {
     "303-4": (["废水排放", "排水", "污水排放"], ["water discharge", "wastewater"],
               [need(["废水排放", "废水&排放量", "排水量", "污水排放", "外排水", "water discharge",
                      "wastewater discharge", "effluent"], WATER)]),
-    "303-5": (["耗水", "水耗", "用水", "水资源消耗"], ["water consumption"],
+    "303-5": (["耗水", "水耗", "用水量", "新水", "水资源消耗"], ["water consumption"],
               [need(["耗水", "水耗", "新水耗", "用水量", "水资源消耗", "water consumption", "water consumed"],
                     WATER)]),
     "304-1": (["自然保护区", "保护区&运营", "生态保护红线", "生物多样性&保护区", "水源保护区"],
@@ -290,7 +291,7 @@ PATTERNS = {
     "405-1": (["女性员工", "女员工", "女职工", "多元化", "性别", "少数民族员工"],
               ["diversity", "women", "female", "gender"],
               [need(["女性员工", "女员工", "女职工", "女性管理", "女性占比", "女性比例", "女性", "男女", "female",
-                     "women", "woman"], kinds=("quantity", "percent"))]),
+                     "women", "woman", "=女", "=男", "=男性"], kinds=("quantity", "percent"))]),
     "405-2": (["同工同酬", "男女同酬", "男女&薪酬", "薪酬&性别"],
               ["equal pay", "gender pay", "pay equity", "remuneration of women"],
               [need(["男女&薪酬", "男女&工资", "女性&薪酬", "gender pay", "pay gap", "ratio of basic salary",
@@ -346,7 +347,7 @@ PATTERNS = {
     "101-7": (["生态系统&状况", "植被覆盖率", "生态状况", "栖息地&面积"],
               ["ecosystem condition", "state of biodiversity", "habitat extent"], None),
     "101-8": (["生态系统服务", "生态服务"], ["ecosystem services"], None),
-    "102-1": (["转型计划", "碳达峰", "碳中和&路径", "双碳&行动方案", "减碳路径"],
+    "102-1": (["转型计划", "转型路径", "碳达峰行动方案", "碳中和&路线图", "碳中和&路径", "双碳&行动方案", "减碳路径"],
               ["transition plan", "net zero", "net-zero"], None),
     "102-2": (["气候适应", "适应气候变化", "气候韧性"], ["climate adaptation", "adaptation plan", "climate resilience"],
               None),
@@ -370,6 +371,49 @@ PATTERNS = {
     "103-5": (["节能", "节约能源", "节能降耗"], ["energy saving", "reduction in energy", "reduction of energy"],
               [ENERGY_SAVED]),
 }
+
+# Wording added after measuring agreement with the companies' own indexes (bench/eval_gri.py): HK/TW
+# usage in mainland reports (范畴一), and English phrasing of Korean/English reports.
+EXTRA = {
+    "2-1": (["总部", "企业概况", "公司名称"], ["headquarters", "organization name"]),
+    "2-3": (["报告期间", "报告发布"], ["for the period", "january 1", "1 january"]),
+    "2-4": (["重新表述", "重列"], ["restate"]),
+    "2-10": ([], ["recommendation committee", "appointment of directors", "nominat"]),
+    "2-13": (["授权&社会责任", "授权&可持续", "授权体系", "社会责任&管理体系", "社会责任&组织体系", "社会责任&管理架构", "可持续发展&管理架构",
+              "社会责任&委员会"], []),
+    "2-16": ([], ["reported to the board", "report to the board"]),
+    "2-17": ([], ["directors&training", "training for directors", "board&education"]),
+    "2-21": ([], ["total compensation"]),
+    "2-22": (["董事长的话", "总裁的话", "总经理的话", "寄语", "致利益相关方"], []),
+    "2-23": (["价值观", "企业文化", "经营理念", "谨慎"], []),
+    "2-29": (["利益相关方&回应", "利益相关方&关注", "利害关系人"], []),
+    "3-1": (["实质性&分析", "重要性&分析", "重大性&分析", "实质性&评估", "议题&筛选"], []),
+    "3-3": (["实质性议题&边界", "议题&边界"], ["managing material topics", "material topic&management"]),
+    "205-1": ([], ["corruption&risk"]),
+    "206-1": (["垄断"], []),
+    "301-2": (["再生资源", "回收材料", "循环再造"], []),
+    "305-1": (["范畴一", "范畴1"], []),
+    "305-2": (["范畴二", "范畴2"], []),
+    "305-3": (["范畴三", "范畴3"], []),
+    "305-4": (["单位&温室气体"], []),
+    "308-2": ([], ["supplier&environmental"]),
+    "401-2": ([], ["welfare", "benefit"]),
+    "403-3": ([], ["occupational health", "health management"]),
+    "403-4": ([], ["safety and health committee"]),
+    "403-5": ([], ["safety education"]),
+    "403-7": ([], ["partner&safety", "suppliers&safety"]),
+    "403-8": ([], ["iso 45001&certif"]),
+    "405-2": ([], ["basic salary"]),
+    "412-1": (["人权"], []),
+    "412-3": (["人权&协议", "人权&合同"], []),
+    "413-2": (["社区&影响", "周边社区"], []),
+    "415-1": (["政治&捐"], []),
+    "416-2": (["产品&违规", "未发生&产品&违规"], []),
+    "418-1": (["隐私"], []),
+}
+for _scope, _labels in (("305-1", ["范畴一", "范畴1"]), ("305-2", ["范畴二", "范畴2"]), ("305-3", ["范畴三", "范畴3"])):
+    PATTERNS[_scope][2][0]["labels"].extend(_labels)
+GHG.append("c02")  # OCR of CO2
 
 # Chinese titles [U] for the standards the TSV leaves without one (GRI 101:2024, 102:2025, 103:2025).
 ZH_TITLES = {
@@ -442,6 +486,8 @@ def main():
         if did not in PATTERNS:
             sys.exit("no patterns for " + did)
         zh, en, data = PATTERNS[did]
+        zh_extra, en_extra = EXTRA.get(did, ([], []))
+        zh, en = zh + zh_extra, en + en_extra
         number = did.split("-")[0]
         entry = {
             "id": did,
@@ -471,11 +517,19 @@ def main():
         legacy.append({"id": lid + "@2016", "edition": edition, "title": title, "successors": succ,
                        "note": "superseded edition; successor mapping unverified [U]"})
 
+    # GRI 2 disclosures succeeding the general disclosures a 2016 (or G4) "Core" report had to make:
+    # 102-1..102-13, 102-14, 102-16, 102-18, 102-40..102-56 (GRI 102: 2016, "Core" option) [U].
+    core_legacy = ["102-%d" % n for n in list(range(1, 15)) + [16, 18] + list(range(40, 57))]
+    by_legacy = {l["id"]: l["successors"] for l in legacy}
+    core = sorted({s for lid in core_legacy for s in by_legacy.get(lid, []) if s.startswith("2-")},
+                  key=lambda i: int(i.split("-")[1]))
+
     out = {
         "version": 1,
         "generated_by": "rules/gri/build_catalogue.py from gri-disclosures.tsv and gri-legacy-mapping.tsv",
         "disclosures": disclosures,
         "legacy": legacy,
+        "core_2016": core,
     }
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")

@@ -63,7 +63,7 @@ TEST(DecodeTest, RefusalsNameTheFileAndPosition) {
   EXPECT_EQ(s.message(), "e.txt: empty file");
   EXPECT_EQ(Document::FromBytes("e.txt", "\xEF\xBB\xBF", &doc).message(), "e.txt: empty file");
   s = Document::FromBytes("b.bin", std::string("PK\x03\x04\x00\x00", 6), &doc);
-  EXPECT_EQ(s.message(), "b.bin: binary file (control byte 0x00 at offset 4)");
+  EXPECT_EQ(s.message(), "b.bin: binary file (NUL byte at offset 4)");
   s = Document::FromBytes("bad.txt", "first line\nsecond \xC3\x28 line\n", &doc);
   EXPECT_EQ(s.code(), ExitStatus::kUsageOrInput);
   EXPECT_EQ(s.message(),

@@ -1,6 +1,4 @@
 // LoadKpiData: each format, and each kind of malformed data (exit 2 with file and line).
-#include "esgaudit/kpi.h"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -10,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "esgaudit/kpi.h"
+
 namespace esgaudit {
 namespace {
 
@@ -17,8 +17,8 @@ class KpiDataTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
-           ("esgaudit-kpi-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("esgaudit-kpi-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -49,7 +49,8 @@ std::string Render(const std::vector<KpiRecord>& records, const std::string& dir
     std::string source = r.source.rfind(dir, 0) == 0 ? r.source.substr(dir.size()) : r.source;
     char value[64];
     std::snprintf(value, sizeof value, "%g", r.value);
-    out += r.key + "=" + value + " [" + r.text + "] " + r.unit + " " + r.period + " @" + source + "\n";
+    out +=
+        r.key + "=" + value + " [" + r.text + "] " + r.unit + " " + r.period + " @" + source + "\n";
   }
   return out;
 }
@@ -94,8 +95,10 @@ TEST_F(KpiDataTest, Xml) {
 
 TEST_F(KpiDataTest, Ini) {
   std::vector<KpiRecord> records;
-  std::string path = Write("k.ini", "period = 2020\n; comment\n\n[employees.total]\nvalue = 12375\nunit = 人\n"
-                                    "\n[board.meetings]\nvalue = 9\nunit = 次\nperiod = 2019\n");
+  std::string path =
+      Write("k.ini",
+            "period = 2020\n; comment\n\n[employees.total]\nvalue = 12375\nunit = 人\n"
+            "\n[board.meetings]\nvalue = 9\nunit = 次\nperiod = 2019\n");
   ASSERT_TRUE(LoadKpiData(path, &records).ok());
   EXPECT_EQ(Render(records, dir_.string() + "/"),
             "employees.total=12375 [12375] 人 2020 @k.ini:4\n"
@@ -125,13 +128,15 @@ TEST_F(KpiDataTest, MissingFile) {
 }
 
 TEST_F(KpiDataTest, UnknownExtensionAndEmptyFile) {
-  EXPECT_EQ(ErrorOf("k.yaml", "a: 1\n"), "k.yaml: unknown KPI data format (expected .json, .xml, .ini or .csv)");
+  EXPECT_EQ(ErrorOf("k.yaml", "a: 1\n"),
+            "k.yaml: unknown KPI data format (expected .json, .xml, .ini or .csv)");
   EXPECT_EQ(ErrorOf("k.json", ""), "k.json: empty KPI data file");
 }
 
 TEST_F(KpiDataTest, JsonSyntaxError) {
-  EXPECT_EQ(ErrorOf("k.json", "{\n  \"kpis\": {\n    \"a\": {\"value\": 1,, \"unit\": \"人\"}\n}\n"),
-            "k.json:3: invalid JSON: expected key string");
+  EXPECT_EQ(
+      ErrorOf("k.json", "{\n  \"kpis\": {\n    \"a\": {\"value\": 1,, \"unit\": \"人\"}\n}\n"),
+      "k.json:3: invalid JSON: expected key string");
 }
 
 TEST_F(KpiDataTest, JsonWrongTypes) {
@@ -143,10 +148,13 @@ TEST_F(KpiDataTest, JsonWrongTypes) {
             "k.json:2: KPI 'a': field 'value' must be a scalar");
   EXPECT_EQ(ErrorOf("k.json", "{\"kpis\": {\n\"a\": 12}}"),
             "k.json:2: KPI 'a': expected an object with \"value\" and \"unit\"");
-  EXPECT_EQ(ErrorOf("k.json", "{\"kpis\": {\n\"a\": [1, 2]}}"), "k.json:2: arrays are not supported in KPI data");
-  EXPECT_EQ(ErrorOf("k.json", "{\"kpis\": {\n\"a\": {\"value\": 1, \"unit\": \"人\", \"untis\": 2}}}"),
-            "k.json:2: KPI 'a': unknown field 'untis'");
-  EXPECT_EQ(ErrorOf("k.json", "{\"kpis\": {\n\"a\": {\"value\": 1}}}"), "k.json:2: KPI 'a': no unit");
+  EXPECT_EQ(ErrorOf("k.json", "{\"kpis\": {\n\"a\": [1, 2]}}"),
+            "k.json:2: arrays are not supported in KPI data");
+  EXPECT_EQ(
+      ErrorOf("k.json", "{\"kpis\": {\n\"a\": {\"value\": 1, \"unit\": \"人\", \"untis\": 2}}}"),
+      "k.json:2: KPI 'a': unknown field 'untis'");
+  EXPECT_EQ(ErrorOf("k.json", "{\"kpis\": {\n\"a\": {\"value\": 1}}}"),
+            "k.json:2: KPI 'a': no unit");
   EXPECT_EQ(ErrorOf("k.json", "{\"kpi\": {}}"), "k.json:1: unknown top-level field 'kpi'");
   EXPECT_EQ(ErrorOf("k.json", "{\"period\": \"2020\"}"), "k.json: no \"kpis\" object");
 }
@@ -154,11 +162,13 @@ TEST_F(KpiDataTest, JsonWrongTypes) {
 TEST_F(KpiDataTest, UnknownUnit) {
   EXPECT_EQ(ErrorOf("k.json", "{\"kpis\": {\n\n\"a\": {\"value\": 1, \"unit\": \"furlongs\"}}}"),
             "k.json:3: KPI 'a': unknown unit 'furlongs'");
-  EXPECT_EQ(ErrorOf("k.csv", "key,value,unit\na,1,人\nb,2,万斤\n"), "k.csv:3: KPI 'b': unknown unit '万斤'");
+  EXPECT_EQ(ErrorOf("k.csv", "key,value,unit\na,1,人\nb,2,万斤\n"),
+            "k.csv:3: KPI 'b': unknown unit '万斤'");
 }
 
 TEST_F(KpiDataTest, DuplicateKey) {
-  EXPECT_EQ(ErrorOf("k.csv", "key,value,unit\na,1,人\na,2,人\n"), "k.csv:3: KPI 'a' given twice for period ''");
+  EXPECT_EQ(ErrorOf("k.csv", "key,value,unit\na,1,人\na,2,人\n"),
+            "k.csv:3: KPI 'a' given twice for period ''");
 }
 
 TEST_F(KpiDataTest, XmlMalformed) {
@@ -166,22 +176,28 @@ TEST_F(KpiDataTest, XmlMalformed) {
             "k.xml:4: invalid XML: unexpected end of data");
   EXPECT_EQ(ErrorOf("k.xml", "<kpis>\n<kpi key=\"a\" value=\"x1\" unit=\"人\"/>\n</kpis>\n"),
             "k.xml:2: KPI 'a': value 'x1' is not a number");
-  EXPECT_EQ(ErrorOf("k.xml", "<kpis>\n<kpi key=\"a\" unit=\"人\"/>\n</kpis>\n"), "k.xml:2: KPI 'a': no value attribute");
+  EXPECT_EQ(ErrorOf("k.xml", "<kpis>\n<kpi key=\"a\" unit=\"人\"/>\n</kpis>\n"),
+            "k.xml:2: KPI 'a': no value attribute");
   EXPECT_EQ(ErrorOf("k.xml", "<data/>\n"), "k.xml: root element must be <kpis>");
 }
 
 TEST_F(KpiDataTest, IniMalformed) {
-  EXPECT_EQ(ErrorOf("k.ini", "[a]\nvalue = 1\nunit\n"), "k.ini:3: invalid INI: '=' character not found in line");
-  EXPECT_EQ(ErrorOf("k.ini", "[a]\nvalue = 1,5\nunit = 人\n"), "k.ini:1: KPI 'a': value '1,5' is not a number");
+  EXPECT_EQ(ErrorOf("k.ini", "[a]\nvalue = 1\nunit\n"),
+            "k.ini:3: invalid INI: '=' character not found in line");
+  EXPECT_EQ(ErrorOf("k.ini", "[a]\nvalue = 1,5\nunit = 人\n"),
+            "k.ini:1: KPI 'a': value '1,5' is not a number");
   EXPECT_EQ(ErrorOf("k.ini", "period = 2020\n[a]\nunit = 人\n"), "k.ini:2: KPI 'a': no value");
 }
 
 TEST_F(KpiDataTest, CsvMalformed) {
-  EXPECT_EQ(ErrorOf("k.csv", "key,value\na,1\n"), "k.csv:1: CSV header must name the columns key, value and unit");
+  EXPECT_EQ(ErrorOf("k.csv", "key,value\na,1\n"),
+            "k.csv:1: CSV header must name the columns key, value and unit");
   EXPECT_EQ(ErrorOf("k.csv", "key,value,unit\na,1\n"), "k.csv:2: expected 3 fields, found 2");
   EXPECT_EQ(ErrorOf("k.csv", "key,value,unit\na,\"1,人\n"), "k.csv:2: unterminated quoted field");
-  EXPECT_EQ(ErrorOf("k.csv", "key,value,unit\na,1\"2\",人\n"), "k.csv:2: quote inside an unquoted field");
-  EXPECT_EQ(ErrorOf("k.csv", "key,value,unit\na,\"1\"2,人\n"), "k.csv:2: text after a closing quote");
+  EXPECT_EQ(ErrorOf("k.csv", "key,value,unit\na,1\"2\",人\n"),
+            "k.csv:2: quote inside an unquoted field");
+  EXPECT_EQ(ErrorOf("k.csv", "key,value,unit\na,\"1\"2,人\n"),
+            "k.csv:2: text after a closing quote");
   EXPECT_EQ(ErrorOf("k.csv", "key,value,unit,colour\n"), "k.csv:1: unknown CSV column 'colour'");
 }
 

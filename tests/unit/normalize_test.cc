@@ -39,6 +39,11 @@ TEST(NormalizeTest, ColumnGapsAndEnglishSpacingStay) {
   ExpectMapsRoundTrip(doc);
 }
 
+TEST(NormalizeTest, TabsSeparateTableCellsAndStay) {
+  Document doc = Document::FromUtf8("t.txt", "营业收入\t亿元\t341.24\n");
+  EXPECT_EQ(doc.view(), "营业收入\t亿元\t341.24\n");
+}
+
 TEST(NormalizeTest, IdeographicSpaceBetweenHanIsLetterSpacing) {
   Document doc = Document::FromUtf8("t.txt", "社\u3000会\u3000责\u3000任");
   EXPECT_EQ(doc.view(), "社会责任");

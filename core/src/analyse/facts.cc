@@ -33,6 +33,7 @@ constexpr UnitEntry kUnits[] = {
     {"座", "座", false}, {"套", "套", false}, {"条", "条", false}, {"份", "份", false},
     {"批", "批", false}, {"棵", "棵", false}, {"株", "株", false}, {"期", "期", false},
     {"门", "门", false}, {"册", "册", false}, {"本", "本", false}, {"起", "起", false},
+    {"笔", "笔", false},
     // time
     {"小时", "小时", false}, {"学时", "学时", false}, {"课时", "课时", false},
     {"天", "天", false}, {"岁", "岁", false}, {"个月", "个月", false}, {"周", "周", false},
@@ -108,7 +109,7 @@ constexpr std::u32string_view kLabelStops =
     U"，,。；;：:、()（）【】[]《》〈〉“”\"'‘’!?！？|/·•●◆■□▪";
 
 // Trailing words dropped from a label: linking verbs that carry no meaning of their own.
-constexpr const char* kLabelFillers[] = {"达到", "为", "达", "是", "约", "大约", "共计", "计"};
+constexpr const char* kLabelFillers[] = {"达到", "为", "达", "是", "约", "大约"};
 
 constexpr int kCellGap = 3;          // spaces (view columns) that separate layout cells
 constexpr size_t kMaxLabel = 24;     // code points
@@ -425,7 +426,8 @@ class Extractor {
       return ConsumeCode(line, k);
     }
     if (before == U'第' || (i >= 3 && line.Match(i - 3, U"No.")) ||
-        (i >= 4 && line.Match(i - 4, U"No. "))) {
+        (i >= 4 && line.Match(i - 4, U"No. ")) || (i >= 5 && line.Match(i - 5, U"page ")) ||
+        (i >= 6 && line.Match(i - 6, U"pages ")) || (i >= 3 && line.Match(i - 3, U"p. "))) {
       f->kind = ESGAUDIT_FACT_ORDINAL;
       size_t u = MatchUnit(line, k, f);
       return u ? u : k;
@@ -721,19 +723,43 @@ class Extractor {
   }
 
   // Label text in the cell before the number, back to a stop; else after the fact.
+  // A full stop ends an English sentence; "." inside a number ("1.5") is not reached here.
+  static bool SentenceEnd(const LineCps& line, size_t k) {
+    return line.at(k) == U'.' && (k + 1 >= line.size() || IsSpace(line.at(k + 1)));
+  }
+
+  // Keeps the last `kMaxLabel` code points, starting at a word for Latin text.
+  static std::u32string KeepTail(std::u32string s) {
+    if (s.size() <= kMaxLabel) return s;
+    s = s.substr(s.size() - kMaxLabel);
+    size_t space = s.find(U' ');
+    if (IsLatin(s[0]) && space != std::u32string::npos) s = s.substr(space + 1);
+    return Trim(s);
+  }
+  static std::u32string KeepHead(std::u32string s) {
+    if (s.size() <= kMaxLabel) return s;
+    s.resize(kMaxLabel);
+    size_t space = s.rfind(U' ');
+    if (IsLatin(s.back()) && space != std::u32string::npos) s.resize(space);
+    return Trim(s);
+  }
+
   static std::u32string LabelBefore(const LineCps& line, size_t from, size_t i) {
     size_t b = i;
-    while (b > from && !IsStop(line.at(b - 1))) --b;
-    std::u32string s = DropFillers(Squeeze(line.Slice(b, i)));
-    if (s.size() > kMaxLabel) s = s.substr(s.size() - kMaxLabel);
-    return s;
+    while (b > from && !IsStop(line.at(b - 1)) && !SentenceEnd(line, b - 1)) --b;
+    // 其中 ("of which") links the number to an earlier total; the label is what follows it.
+    for (size_t k = i; k >= b + 2; --k) {
+      if (line.at(k - 2) == U'其' && line.at(k - 1) == U'中') {
+        b = k;
+        break;
+      }
+    }
+    return KeepTail(DropFillers(Squeeze(line.Slice(b, i))));
   }
   static std::u32string LabelAfter(const LineCps& line, size_t end, size_t to) {
     size_t e = end;
-    while (e < to && !IsStop(line.at(e))) ++e;
-    std::u32string s = Squeeze(line.Slice(end, e));
-    if (s.size() > kMaxLabel) s.resize(kMaxLabel);
-    return s;
+    while (e < to && !IsStop(line.at(e)) && line.at(e) != U'.') ++e;
+    return KeepHead(Squeeze(line.Slice(end, e)));
   }
 
   void FillLabels(size_t li, const LineCps& line, const std::vector<Cell>& cells, const Cell* cell,

@@ -58,15 +58,16 @@ MatchView BuildMatchView(std::string_view text) {
         width += CodePointWidth(d == '\t' ? ' ' : d);
         end = probe;
       }
-      const bool spacing = width < 4 && ((IsCjk(prev) && (IsCjk(next) || IsDigit(next))) ||
-                                         (IsDigit(prev) && IsCjk(next)));
+      // A tab separates table cells (tab-separated extractions): never letter-spacing.
+      const bool has_tab = std::string_view(text.data() + start, end - start).find('\t') != std::string_view::npos;
+      const bool spacing = !has_tab && width < 4 &&
+                           ((IsCjk(prev) && (IsCjk(next) || IsDigit(next))) || (IsDigit(prev) && IsCjk(next)));
       for (int32_t k = start; k < end; ++k) out.text_to_view[k] = static_cast<uint32_t>(out.view.size());
       if (!spacing) {
         int32_t k = start;
         while (k < end) {
           int32_t from = k;
-          Next(text, &k);
-          emit(" ", from);
+          emit(Next(text, &k) == '\t' ? "\t" : " ", from);
         }
       }
       i = end;

@@ -15,8 +15,9 @@ struct MatchView {
   std::vector<uint32_t> text_to_view;  // size text.size() + 1; a text byte -> where it went
 };
 
-// NFKC per code point; CR dropped; whitespace runs narrower than 4 columns between a CJK character
-// and a CJK character or digit (either order) dropped (letter-spaced headings, "2020 年").
+// NFKC per code point; CR dropped; runs of spaces (no tab: tabs separate table cells) narrower than
+// 4 columns between a CJK character and a CJK character or digit (either order) dropped
+// (letter-spaced headings, "2020 年").
 // Line feeds and form feeds are kept, so line structure survives.
 MatchView BuildMatchView(std::string_view text);
 

@@ -2,6 +2,7 @@
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -36,6 +37,7 @@ std::string Hex(uint8_t b) {
 }
 
 // Binary if it has a NUL byte or more than 1% C0 control bytes other than whitespace and ESC.
+// `where` is the NUL's offset, else the first control byte's.
 bool LooksBinary(std::string_view s, size_t* where) {
   size_t controls = 0;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -73,18 +75,9 @@ Status Convert(const std::string& path, std::string_view bytes, const char* char
                               ": undecodable bytes at offset " + std::to_string(offset) + " (" +
                               charset + ")");
   }
-  wide.resize(static_cast<size_t>(dst - reinterpret_cast<UChar*>(wide.data())));
+  const auto units = static_cast<int32_t>(dst - reinterpret_cast<UChar*>(wide.data()));
   utf8->clear();
-  utf8->reserve(wide.size() * 3);
-  for (size_t i = 0; i < wide.size();) {
-    UChar32 c;
-    U16_NEXT(wide.data(), i, wide.size(), c);
-    uint8_t buf[4];
-    int32_t n = 0;
-    UBool error = false;
-    U8_APPEND(buf, n, 4, c, error);
-    utf8->append(reinterpret_cast<char*>(buf), static_cast<size_t>(n));
-  }
+  icu::UnicodeString(reinterpret_cast<const UChar*>(wide.data()), units).toUTF8String(*utf8);
   return Status::Ok();
 }
 
@@ -126,8 +119,8 @@ Status DecodeText(const std::string& path, std::string_view bytes, std::string* 
   if (body.empty()) return Status::InputError(path + ": empty file");
   size_t where = 0;
   if (LooksBinary(body, &where)) {
-    return Status::InputError(path + ": binary file (control byte " +
-                              Hex(static_cast<uint8_t>(body[where])) + " at offset " +
+    const std::string what = body[where] == 0 ? "NUL byte" : "control byte " + Hex(static_cast<uint8_t>(body[where]));
+    return Status::InputError(path + ": binary file (" + what + " at offset " +
                               std::to_string(where + (bytes.size() - body.size())) + ")");
   }
   size_t bad = FirstInvalidUtf8(body);

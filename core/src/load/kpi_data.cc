@@ -1,11 +1,10 @@
 // Structured KPI data (--data): JSON, XML and INI through Boost.PropertyTree, CSV through a small
 // RFC 4180 reader (Boost has none). The layout is documented in docs/kpi-data.md.
+#include <algorithm>
 #include <boost/property_tree/ini_parser.hpp>
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
-
-#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -26,16 +25,34 @@ namespace pt = boost::property_tree;
 
 // Base units accepted in KPI data; a magnitude prefix (万, 亿, ...) may precede any of them.
 const std::set<std::string, std::less<>>& KnownUnits() {
-  static const std::set<std::string, std::less<>> units = {
-      "",      "%",     "‰",      "百分点", "人",     "人次",   "名",     "位",     "户",
-      "家",    "项",    "个",     "次",     "场",     "期",     "批",     "篇",     "件",
-      "台",    "套",    "辆",     "座",     "所",     "株",     "棵",     "起",     "例",
-      "条",    "份",    "本",     "册",     "种",     "款",     "吨",     "t",      "kg",
-      "千克",  "公斤",  "克",     "元",     "美元",   "港元",   "欧元",   "亩",     "公顷",
-      "平方米", "m2",   "m²",     "立方米", "m3",     "m³",     "公里",   "km",     "千米",
-      "米",    "m",     "千瓦时", "kWh",    "MWh",    "GWh",    "度",     "千瓦",   "kW",
-      "MW",    "GJ",    "TJ",     "tCO2e",  "tCO2",   "吨二氧化碳当量",   "吨标准煤", "tce",
-      "吨标煤", "小时",  "学时",   "课时",   "天",     "日",     "年",     "月",     "h"};
+  static const std::set<std::string, std::less<>> units = {"",         "%",    "‰",
+                                                           "百分点",   "人",   "人次",
+                                                           "名",       "位",   "户",
+                                                           "家",       "项",   "个",
+                                                           "次",       "场",   "期",
+                                                           "批",       "篇",   "件",
+                                                           "台",       "套",   "辆",
+                                                           "座",       "所",   "株",
+                                                           "棵",       "起",   "例",
+                                                           "条",       "份",   "本",
+                                                           "册",       "种",   "款",
+                                                           "吨",       "t",    "kg",
+                                                           "千克",     "公斤", "克",
+                                                           "元",       "美元", "港元",
+                                                           "欧元",     "亩",   "公顷",
+                                                           "平方米",   "m2",   "m²",
+                                                           "立方米",   "m3",   "m³",
+                                                           "公里",     "km",   "千米",
+                                                           "米",       "m",    "千瓦时",
+                                                           "kWh",      "MWh",  "GWh",
+                                                           "度",       "千瓦", "kW",
+                                                           "MW",       "GJ",   "TJ",
+                                                           "tCO2e",    "tCO2", "吨二氧化碳当量",
+                                                           "吨标准煤", "tce",  "吨标煤",
+                                                           "小时",     "学时", "课时",
+                                                           "天",       "日",   "年",
+                                                           "月",       "个月", "周",
+                                                           "岁",       "h"};
   return units;
 }
 
@@ -80,8 +97,8 @@ bool ParseNumber(const std::string& raw, double* out) {
     s.erase(std::remove(s.begin(), s.end(), ','), s.end());
   }
   for (char c : s) {
-    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' || c == 'e' ||
-          c == 'E')) {
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' ||
+          c == 'e' || c == 'E')) {
       return false;
     }
   }
@@ -100,12 +117,14 @@ std::string ReadAll(std::ifstream& in) {
 }
 
 int LineAt(const std::string& text, size_t offset) {
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
+  return 1 + static_cast<int>(
+                 std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
 }
 
 // Finds the line where a record is written by searching its path components in order, each after
-// the previous one (PropertyTree keeps no positions). `open`/`close` quote a component as it appears
-// in the file format ("\"key\"" for JSON, "[key]" for INI sections ...). Returns 0 when not found.
+// the previous one (PropertyTree keeps no positions). `open`/`close` quote a component as it
+// appears in the file format ("\"key\"" for JSON, "[key]" for INI sections ...). Returns 0 when not
+// found.
 class Locator {
  public:
   explicit Locator(const std::string& text) : text_(text) {}
@@ -123,7 +142,8 @@ class Locator {
 
 class Loader {
  public:
-  Loader(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)), locator_(text_) {}
+  Loader(std::string path, std::string text)
+      : path_(std::move(path)), text_(std::move(text)), locator_(text_) {}
 
   std::string Where(int line) const {
     return line > 0 ? path_ + ":" + std::to_string(line) : path_;
@@ -172,7 +192,8 @@ class Loader {
       }
       std::string unit, own_period = period;
       for (const auto& [field, v] : child) {
-        if (!v.empty()) return Error(line, "KPI '" + key + "': field '" + field + "' must be a scalar");
+        if (!v.empty())
+          return Error(line, "KPI '" + key + "': field '" + field + "' must be a scalar");
         if (field == "value") continue;
         if (field == "unit") {
           unit = v.data();
@@ -204,7 +225,8 @@ class Loader {
     std::string period;
     for (const auto& [name, child] : tree) {
       if (name == "period") {
-        if (!child.empty()) return Error(locator_.Line(locator_.Find("period", 0)), "period must be a scalar");
+        if (!child.empty())
+          return Error(locator_.Line(locator_.Find("period", 0)), "period must be a scalar");
         period = child.data();
       } else if (name != "kpis" && name != "report" && name != "note") {
         return Error(locator_.Line(locator_.Find(json ? "\"" + name + "\"" : name, 0)),
@@ -232,7 +254,8 @@ class Loader {
         if (name == "period") {
           period = child.data();
         } else if (name != "report" && name != "note") {
-          return Error(locator_.Line(locator_.Find(name, 0)), "unknown top-level field '" + name + "'");
+          return Error(locator_.Line(locator_.Find(name, 0)),
+                       "unknown top-level field '" + name + "'");
         }
         continue;
       }
@@ -327,11 +350,16 @@ class Loader {
     for (size_t i = 0; i < header.size(); ++i) {
       std::string h = Trim(header[i]);
       int col = static_cast<int>(i);
-      if (h == "key") key_col = col;
-      else if (h == "value") value_col = col;
-      else if (h == "unit") unit_col = col;
-      else if (h == "period") period_col = col;
-      else if (h != "note" && h != "label") return Error(lines[0], "unknown CSV column '" + h + "'");
+      if (h == "key")
+        key_col = col;
+      else if (h == "value")
+        value_col = col;
+      else if (h == "unit")
+        unit_col = col;
+      else if (h == "period")
+        period_col = col;
+      else if (h != "note" && h != "label")
+        return Error(lines[0], "unknown CSV column '" + h + "'");
     }
     if (key_col < 0 || value_col < 0 || unit_col < 0) {
       return Error(lines[0], "CSV header must name the columns key, value and unit");
@@ -343,8 +371,8 @@ class Loader {
         return Error(lines[r], "expected " + std::to_string(header.size()) + " fields, found " +
                                    std::to_string(row.size()));
       }
-      s = Add(Trim(row[key_col]), row[value_col], row[unit_col], period_col < 0 ? "" : row[period_col],
-              lines[r], out);
+      s = Add(Trim(row[key_col]), row[value_col], row[unit_col],
+              period_col < 0 ? "" : row[period_col], lines[r], out);
       if (!s.ok()) return s;
     }
     if (out->empty()) return Error(0, "no KPI rows");
@@ -425,7 +453,8 @@ std::string Extension(const std::string& path) {
 Status LoadKpiData(const std::string& path, std::vector<KpiRecord>* out) {
   std::string ext = Extension(path);
   if (ext != "json" && ext != "xml" && ext != "ini" && ext != "csv") {
-    return Status::InputError(path + ": unknown KPI data format (expected .json, .xml, .ini or .csv)");
+    return Status::InputError(path +
+                              ": unknown KPI data format (expected .json, .xml, .ini or .csv)");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::InputError(path + ": cannot open KPI data file");
@@ -436,10 +465,14 @@ Status LoadKpiData(const std::string& path, std::vector<KpiRecord>* out) {
   std::vector<KpiRecord> records;
   Loader loader(path, std::move(text));
   Status s;
-  if (ext == "json") s = loader.Json(&records);
-  else if (ext == "xml") s = loader.Xml(&records);
-  else if (ext == "ini") s = loader.Ini(&records);
-  else s = loader.Csv(&records);
+  if (ext == "json")
+    s = loader.Json(&records);
+  else if (ext == "xml")
+    s = loader.Xml(&records);
+  else if (ext == "ini")
+    s = loader.Ini(&records);
+  else
+    s = loader.Csv(&records);
   if (!s.ok()) return s;
   out->insert(out->end(), records.begin(), records.end());
   return Status::Ok();

@@ -1,0 +1,280 @@
+// CLI tier: the built binary's exact stdout, stderr and exit code (ninja's output_test idea).
+#include <gtest/gtest.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "esgaudit_testing.h"
+
+extern char** environ;
+
+namespace esgaudit {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("esgaudit-cli-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string Write(const std::string& name, const std::string& bytes) const {
+    std::ofstream(Path(name), std::ios::binary) << bytes;
+    return Path(name);
+  }
+
+  Result Run(std::vector<std::string> args) const {
+    args.insert(args.begin(), ESGAUDIT_BINARY);
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::string out = Path(".stdout"), err = Path(".stderr");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t pid;
+    Result r;
+    if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0) {
+      int status = 0;
+      waitpid(pid, &status, 0);
+      r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    posix_spawn_file_actions_destroy(&actions);
+    r.out = testing::ReadFile(out);
+    r.err = testing::ReadFile(err);
+    return r;
+  }
+
+  // Runs with only the given fixture plugin, so outputs do not change as real rules evolve.
+  Result RunFixture(const std::string& plugin, std::vector<std::string> args) const {
+    args.push_back("--no-default-plugins");
+    args.push_back("--plugins-dir");
+    args.push_back(std::string(ESGAUDIT_FIXTURE_PLUGIN_DIR) + "/" + plugin);
+    return Run(args);
+  }
+
+  fs::path dir_;
+};
+
+const char kSample[] = "samples/yunnan-aluminium-2020-csr.txt";
+
+TEST_F(CliTest, VersionAndHelp) {
+  Result r = Run({"--version"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, std::string("esgaudit ") + ESGAUDIT_VERSION + " (plugin ABI 1.0)\n");
+  r = Run({"--help"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("examples:"), std::string::npos);
+  EXPECT_NE(r.out.find("exit codes:"), std::string::npos);
+  r = Run({});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("usage: esgaudit"), std::string::npos);
+}
+
+TEST_F(CliTest, UsageErrorsSuggestAndExit2) {
+  Result r = Run({"chek", kSample});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: unknown command 'chek'; did you mean 'check'?\n");
+  EXPECT_EQ(r.out, "");
+  r = Run({"check", "--fromat", "json", kSample});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: unrecognised option '--fromat'; did you mean '--format'?\n");
+  r = Run({"check", "--format", "xml", kSample});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: unknown --format 'xml' (expected json, text)\n");
+  r = Run({"check", "--fail-on", "warnings", kSample});
+  EXPECT_EQ(r.err, "esgaudit: error: unknown --fail-on value 'warnings' (expected error, warning, info, never); did you mean 'warning'?\n");
+  r = Run({"check"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: check: no INPUT given; see 'esgaudit check --help'\n");
+}
+
+TEST_F(CliTest, UnknownRuleIdsSuggest) {
+  Result r = RunFixture("echo", {"check", "--enable", "echo.flags", kSample});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: --enable: unknown rule 'echo.flags'; did you mean 'echo.flag'?\n");
+  r = RunFixture("echo", {"explain", "echo.flg"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: unknown rule 'echo.flg'; did you mean 'echo.flag'?\n");
+}
+
+TEST_F(CliTest, BadInputsGetOneLineAndExit2) {
+  const std::string empty = Write("empty.txt", "");
+  const std::string binary = Write("blob.txt", std::string("\x7f" "ELF\x02\x01\x01\x00\x00", 9));
+  const std::string bad = Write("bad.txt", "ok line\n\xff\xfe\xfd broken\n");
+  fs::create_directories(Path("nothing"));
+  Write("nothing/readme.json", "{}");
+  const std::string missing = Path("missing.txt");
+  struct Case {
+    std::string input;
+    std::string message;
+  } cases[] = {
+      {missing, missing + ": no such file"},
+      {empty, empty + ": empty file"},
+      {binary, binary + ": binary file (NUL byte at offset 7)"},
+      {bad, bad + ":2: invalid UTF-8 byte 0xff at offset 8 and no other supported encoding (UTF-16 with BOM, GB18030) fits"},
+      {Path("nothing"), Path("nothing") + ": directory has no reports (.txt, .md, .pdf)"},
+  };
+  for (const Case& c : cases) {
+    Result r = RunFixture("echo", {"check", c.input, "-o", Path("out.json")});
+    EXPECT_EQ(r.code, 2) << c.input;
+    EXPECT_EQ(r.err, "esgaudit: error: " + c.message + "\n");
+    EXPECT_FALSE(fs::exists(Path("out.json"))) << "no output file when nothing was audited";
+  }
+}
+
+TEST_F(CliTest, OtherReportsFindingsAreKeptBesideABadInput) {
+  const std::string good = Write("good.txt", "line one\nFLAG two\n");
+  Result r = RunFixture("echo", {"check", "--lang", "en", good, Path("missing.txt")});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: " + Path("missing.txt") + ": no such file\n");
+  EXPECT_EQ(r.out, good + ":2:1: warning: flag found [echo.flag]\nFLAG two\n^\n" + good +
+                       ":2:1: note: line start\n1 finding (0 errors, 1 warning, 0 infos) in 1 report\n");
+}
+
+TEST_F(CliTest, FailOnDecidesTheExitCode) {
+  const std::string report = Write("r.txt", "FLAG\n");
+  EXPECT_EQ(RunFixture("echo", {"check", report}).code, 0);  // a warning is below the default
+  EXPECT_EQ(RunFixture("echo", {"check", report, "--fail-on", "warning"}).code, 1);
+  EXPECT_EQ(RunFixture("echo", {"check", report, "--fail-on", "info"}).code, 1);
+  EXPECT_EQ(RunFixture("echo", {"check", report, "--fail-on", "never", "--disable", "echo.*"}).code, 0);
+  EXPECT_EQ(RunFixture("echo", {"check", Write("clean.txt", "nothing\n"), "--fail-on", "info"}).code, 0);
+}
+
+TEST_F(CliTest, PluginFailuresExit3AndKeepOtherFindings) {
+  const std::string report = Write("r.txt", "FLAG\n");
+  Result r = Run({"check", report, "--no-default-plugins", "--plugins-dir",
+                  std::string(ESGAUDIT_FIXTURE_PLUGIN_DIR) + "/abi2", "--plugins-dir",
+                  std::string(ESGAUDIT_FIXTURE_PLUGIN_DIR) + "/echo", "--lang", "en", "--fail-on", "never"});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err, "esgaudit: error: " + std::string(ESGAUDIT_FIXTURE_PLUGIN_DIR) +
+                       "/abi2/esgaudit_plugin_abi2.so: plugin ABI 2.5 is not supported by esgaudit ABI "
+                       "1.0; rebuild the plugin against this SDK\n");
+  EXPECT_NE(r.out.find("flag found [echo.flag]"), std::string::npos);
+
+  r = Run({"check", report, "--no-default-plugins", "--plugins-dir", std::string(ESGAUDIT_FIXTURE_PLUGIN_DIR) + "/thrower",
+           "--plugins-dir", std::string(ESGAUDIT_FIXTURE_PLUGIN_DIR) + "/echo", "--lang", "en", "--format", "json"});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err, "esgaudit: error: " + report + ": plugin 'thrower' failed: deliberate failure\n");
+  EXPECT_NE(r.out.find("\"rule\": \"esgaudit.plugin-error\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"rule\": \"echo.flag\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"rule\": \"thrower.boom\""), std::string::npos);
+
+  r = RunFixture("badpack", {"check", report});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: rules/badpack/pack.json:3: expected a number\n");
+}
+
+TEST_F(CliTest, MalformedRulePackAndConfigNameFileAndLine) {
+  fs::create_directories(Path("rules/pack"));
+  Write("rules/pack/broken.json", "{\n  \"a\": 1,\n  \"b\": \n}\n");
+  Result r = RunFixture("echo", {"check", kSample, "--rules-dir", Path("rules")});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err.rfind("esgaudit: error: " + Path("rules/pack/broken.json") + ":4: malformed rule pack: ", 0), 0u) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
+
+  const std::string config = Write("esgaudit.ini", "format = json\nthis is not an option line\n");
+  r = RunFixture("echo", {"check", kSample, "--config", config});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: " + config + ":2: the options configuration file contains an invalid line 'this is not an option line'\n");
+
+  const std::string good_config = Write("good.ini", "format = json\nlang = en\n");
+  r = RunFixture("echo", {"check", Write("r.txt", "FLAG\n"), "--config", good_config});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("\"message\": \"flag found\""), std::string::npos);
+}
+
+TEST_F(CliTest, OutputFileIsWrittenWhole) {
+  const std::string report = Write("r.txt", "FLAG\n");
+  Result r = RunFixture("echo", {"check", report, "--format", "json", "-o", Path("out.json")});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "");
+  std::string written = testing::ReadFile(Path("out.json"));
+  EXPECT_EQ(written, RunFixture("echo", {"check", report, "--format", "json"}).out);
+  r = RunFixture("echo", {"check", report, "-o", Path("no/such/dir/out.txt")});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: " + Path("no/such/dir/out.txt") + ": cannot write output file\n");
+}
+
+TEST_F(CliTest, OutputIsByteIdenticalWhateverJobs) {
+  fs::create_directories(Path("many"));
+  for (int i = 0; i < 6; ++i) {
+    Write("many/r" + std::to_string(i) + ".txt", std::string(i, '\n') + "FLAG " + std::to_string(i) + "\n");
+  }
+  Result one = Run({"check", Path("many"), "--format", "json", "--jobs", "1"});
+  Result two = Run({"check", Path("many"), "--format", "json", "--jobs", "4"});
+  EXPECT_EQ(one.code, two.code);
+  EXPECT_EQ(one.out, two.out);
+  Result sample1 = Run({"check", kSample, "--format", "json", "--jobs", "1"});
+  Result sample2 = Run({"check", kSample, "--format", "json", "--jobs", "2"});
+  EXPECT_EQ(sample1.out, sample2.out);
+  EXPECT_EQ(sample1.code, sample2.code);
+}
+
+TEST_F(CliTest, SampleJsonMatchesThePublishedSchema) {
+  Result r = Run({"check", kSample, "--format", "json", "-o", Path("sample.json"), "--fail-on", "never"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string cmd = "/usr/bin/python3 " + testing::SourcePath("tests/cli/validate_json.py") + " " +
+                          testing::SourcePath("docs/schema/findings-1.schema.json") + " " + Path("sample.json");
+  EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  std::string json = testing::ReadFile(Path("sample.json"));
+  EXPECT_NE(json.find("\"schema\": \"esgaudit.findings/1\""), std::string::npos);
+  EXPECT_NE(json.find("\"pages\": null"), std::string::npos);  // text without form feeds: never guessed
+}
+
+TEST_F(CliTest, ListAndExplain) {
+  Result r = RunFixture("echo", {"list-plugins"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "echo 1.0.0: test fixture (1 rules)\n");
+  r = RunFixture("echo", {"list-rules"});
+  EXPECT_EQ(r.out, "echo.flag [warning] lines containing FLAG\nesgaudit.plugin-error [error] a plugin failed while auditing a report\n");
+  r = RunFixture("echo", {"explain", "esgaudit.plugin-error"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, testing::ReadFile(testing::SourcePath("rules/esgaudit/plugin-error.md")));
+  r = RunFixture("echo", {"explain", "echo.flag"});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err, "esgaudit: error: rule 'echo.flag' has no documentation (echo/flag.md is in no rules directory)\n");
+}
+
+TEST_F(CliTest, ExtractDumpsFactsWithLocations) {
+  const std::string report = Write("r.txt", "员工总数12375人\n");
+  Result r = Run({"extract", report, "--format", "json"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"text\": \"12375人\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"column\": 9"), std::string::npos);
+  r = Run({"extract", Path("missing.txt")});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: " + Path("missing.txt") + ": no such file\n");
+}
+
+TEST_F(CliTest, PdfInputKeepsPages) {
+  Result r = Run({"check", testing::SourcePath("tests/data/two-pages.pdf"), "--format", "json", "--fail-on", "never"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"pages\": 2"), std::string::npos);
+  EXPECT_NE(r.out.find("\"encoding\": \"pdf\""), std::string::npos);
+  r = Run({"check", Write("broken.pdf", "%PDF-1.7\n1 0 obj garbage")});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: " + Path("broken.pdf") + ": broken PDF (poppler could not parse it)\n");
+}
+
+}  // namespace
+}  // namespace esgaudit

@@ -1,0 +1,348 @@
+// The gbt36001 plugin in-process through the real host: the hand-reviewed coverage of the sample,
+// evidence removal making each element go missing, TOC/running-header handling, subject names,
+// rule-pack errors. Finding goldens live in tests/golden/gbt36001 (run by tests/golden).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "esgaudit_testing.h"
+#include "layout.h"
+#include "register.h"
+#include "rule_pack.h"
+
+namespace esgaudit {
+namespace {
+
+const char kSample[] = "samples/yunnan-aluminium-2020-csr.txt";
+const char kCoverageGolden[] = "tests/golden/gbt36001/yunnan-aluminium-2020.coverage";
+
+const sdk::Registry& Registry() {
+  static const sdk::Registry& r = sdk::BuildRegistry(&gbt36001::RegisterRules);
+  return r;
+}
+
+std::string RenderCoverage(const ReportResult& r) {
+  std::ostringstream out;
+  for (const CoverageRecord& c : r.coverage) {
+    out << c.scheme << " " << c.id << ": " << CoverageStatusName(c.status) << "\n";
+    for (const Related& l : c.locations)
+      out << "  " << l.location.line << ":" << l.location.column << " " << l.message << "\n";
+  }
+  return out.str();
+}
+
+std::map<std::string, esgaudit_coverage_status> Statuses(const ReportResult& r,
+                                                         const std::string& scheme) {
+  std::map<std::string, esgaudit_coverage_status> out;
+  for (const CoverageRecord& c : r.coverage)
+    if (c.scheme == scheme) out[c.id] = c.status;
+  return out;
+}
+
+const CoverageRecord* Find(const ReportResult& r, const std::string& id) {
+  for (const CoverageRecord& c : r.coverage)
+    if (c.scheme == "gbt36001" && c.id == id) return &c;
+  return nullptr;
+}
+
+TEST(Gbt36001Test, SampleCoverageMatchesTheReviewedGolden) {
+  ReportResult r = testing::RunOnText(Registry(), testing::ReadFile(testing::SourcePath(kSample)));
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  const std::string actual = RenderCoverage(r);
+  const std::string path = testing::SourcePath(kCoverageGolden);
+  if (std::getenv("ESGAUDIT_UPDATE_GOLDENS")) {
+    std::ofstream(path, std::ios::binary) << actual;
+    return;
+  }
+  EXPECT_EQ(actual, testing::ReadFile(path));
+}
+
+TEST(Gbt36001Test, ElementsAreEmittedInTheIssueOrder) {
+  ReportResult r = testing::RunOnText(Registry(), testing::ReadFile(testing::SourcePath(kSample)));
+  std::vector<std::string> ids;
+  for (const CoverageRecord& c : r.coverage)
+    if (c.scheme == "gbt36001") ids.push_back(c.id);
+  const std::vector<std::string> expected = {"report-period",
+                                             "report-scope",
+                                             "report-basis",
+                                             "report-cycle",
+                                             "report-contact",
+                                             "leadership-statement",
+                                             "organization-profile",
+                                             "governance",
+                                             "stakeholder-engagement",
+                                             "materiality",
+                                             "subject-organizational-governance",
+                                             "subject-human-rights",
+                                             "subject-labour-practices",
+                                             "subject-environment",
+                                             "subject-fair-operating-practices",
+                                             "subject-consumer-issues",
+                                             "subject-community",
+                                             "kpi-table",
+                                             "outlook",
+                                             "indicator-index",
+                                             "assurance",
+                                             "feedback"};
+  EXPECT_EQ(ids, expected);
+}
+
+// Blanks (offsets kept) the lines holding an element's evidence until the element goes missing. A
+// core subject's evidence is every line naming one of its issues or itself (the rule pack's
+// keywords), blanked at once: iterating over a few quotes at a time would take a hundred runs.
+TEST(Gbt36001Test, RemovingAnElementsEvidenceMakesItMissing) {
+  const std::string original = testing::ReadFile(testing::SourcePath(kSample));
+  const gbt36001::RulePack pack =
+      gbt36001::RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json"));
+  ReportResult base = testing::RunOnText(Registry(), original);
+  auto blank_line_at = [](std::string* text, size_t offset, size_t length) {
+    size_t b = text->rfind('\n', offset);
+    b = b == std::string::npos ? 0 : b + 1;
+    size_t e = text->find('\n', offset + length);
+    if (e == std::string::npos) e = text->size();
+    for (size_t i = b; i < e; ++i) (*text)[i] = ' ';
+  };
+  size_t checked = 0;
+  for (const CoverageRecord& start : base.coverage) {
+    if (start.scheme != "gbt36001" || start.status == ESGAUDIT_MISSING) continue;
+    SCOPED_TRACE(start.id);
+    ++checked;
+    std::string text = original;
+    esgaudit_coverage_status status = start.status;
+    std::vector<Related> locations = start.locations;
+    if (start.id.rfind("subject-", 0) == 0) {
+      const gbt36001::SubjectSpec* subject = pack.Subject(start.id.substr(8));
+      ASSERT_NE(subject, nullptr);
+      std::vector<std::string> words = subject->names;
+      for (const gbt36001::IssueSpec& issue : subject->issues)
+        words.insert(words.end(), issue.keywords.begin(), issue.keywords.end());
+      // The matching view folds letter-spacing; blank on the view's terms by removing every line of
+      // the original whose spaces-stripped text holds a keyword.
+      size_t line_start = 0;
+      while (line_start < text.size()) {
+        size_t line_end = text.find('\n', line_start);
+        if (line_end == std::string::npos) line_end = text.size();
+        std::string squeezed;
+        for (size_t i = line_start; i < line_end; ++i)
+          if (text[i] != ' ') squeezed += text[i];
+        for (const std::string& w : words)
+          if (squeezed.find(w) != std::string::npos) {
+            blank_line_at(&text, line_start, 0);
+            break;
+          }
+        line_start = line_end + 1;
+      }
+      ReportResult r = testing::RunOnText(Registry(), text);
+      const CoverageRecord* c = Find(r, start.id);
+      ASSERT_NE(c, nullptr);
+      EXPECT_EQ(c->status, ESGAUDIT_MISSING);
+      continue;
+    }
+    for (int round = 0; round < 20 && status != ESGAUDIT_MISSING; ++round) {
+      ASSERT_FALSE(locations.empty()) << "an element that is not missing must show evidence";
+      for (const Related& l : locations) blank_line_at(&text, l.location.offset, l.location.length);
+      ReportResult r = testing::RunOnText(Registry(), text);
+      const CoverageRecord* c = Find(r, start.id);
+      ASSERT_NE(c, nullptr);
+      status = c->status;
+      locations = c->locations;
+    }
+    EXPECT_EQ(status, ESGAUDIT_MISSING);
+  }
+  EXPECT_GE(checked, 15u);
+}
+
+TEST(Gbt36001Test, TableOfContentsAndRunningHeadersAreNotEvidence) {
+  const std::string toc =
+      "            2020年社会责任报告\n\n"
+      "                 目 录\n"
+      "   董事长致辞             04              利益相关方            20\n"
+      "   关于我们               05              公平运营              30\n"
+      "   员工发展               24              指标索引              50\n\n";
+  const std::string header = "劳动者至上           员工发展            和谐共享\n";
+  std::string body;
+  for (int i = 0; i < 3; ++i)
+    body += header +
+            "\n公司坚持以人为本,为员工提供培训和职业发展通道,保障员工的合法权益和健康安全。\n\n";
+  ReportResult r = testing::RunOnText(Registry(), toc + body);
+  auto s = Statuses(r, "gbt36001");
+  EXPECT_EQ(s["leadership-statement"], ESGAUDIT_MISSING);
+  EXPECT_EQ(s["organization-profile"], ESGAUDIT_MISSING);
+  EXPECT_EQ(s["stakeholder-engagement"], ESGAUDIT_MISSING);
+  EXPECT_EQ(s["indicator-index"], ESGAUDIT_MISSING);
+  EXPECT_EQ(s["subject-fair-operating-practices"], ESGAUDIT_MISSING);
+
+  const std::string letter =
+      "            董事长致辞\n\n"
+      "   2020年是公司发展历程中极不平凡的一年,面对疫情带来的严峻挑战,全体员工团结一心,\n"
+      "   攻坚克难,圆满完成了全年生产经营目标,为股东、客户和社会创造了价值。\n\n";
+  r = testing::RunOnText(Registry(), toc + letter + body);
+  const CoverageRecord* lead = Find(r, "leadership-statement");
+  ASSERT_NE(lead, nullptr);
+  EXPECT_EQ(lead->status, ESGAUDIT_COVERED);
+  ASSERT_EQ(lead->locations.size(), 1u);
+  EXPECT_EQ(lead->locations[0].location.line, 8u);  // the section, not the TOC entry on line 4
+}
+
+// The sample cites GB/T 36001; its findings were reviewed by hand (docs/gbt36001-evaluation.md):
+// the scope is generic (及其下属企业), so the 企业称谓说明 table is not compared, and the period
+// matches the title.
+TEST(Gbt36001Test, SampleFindingsAreTheReviewedOnes) {
+  ReportResult r = testing::RunOnText(Registry(), testing::ReadFile(testing::SourcePath(kSample)));
+  std::vector<std::string> got;
+  for (const Finding& f : r.findings)
+    got.push_back(std::string(SeverityName(f.severity)) + " " + f.rule + " " + f.message);
+  const std::vector<std::string> expected = {
+      "warning gbt36001.element-missing 报告依据GB/T 36001编制但缺少“关键绩效表”(kpi-table)",
+      "warning gbt36001.element-missing 报告依据GB/T 36001编制但缺少“发布周期”(report-cycle)",
+      "warning gbt36001.element-missing 报告依据GB/T 36001编制但缺少“指标索引”(indicator-index)",
+      "warning gbt36001.element-missing 报告依据GB/T "
+      "36001编制但缺少“社会责任治理与管理”(governance)",
+  };
+  EXPECT_EQ(got, expected);
+}
+
+TEST(Gbt36001Test, AOneLineTableOfContentsIsNotEvidence) {
+  const std::string strip =
+      "组织架构网点布局社会荣誉独立鉴证报告GRI指标索引ESG指标索引意见反馈表实质性议题\n";
+  auto s = Statuses(testing::RunOnText(Registry(), strip), "gbt36001");
+  EXPECT_EQ(s["assurance"], ESGAUDIT_MISSING);
+  EXPECT_EQ(s["feedback"], ESGAUDIT_MISSING);
+  EXPECT_EQ(s["materiality"], ESGAUDIT_MISSING);
+  s = Statuses(
+      testing::RunOnText(Registry(), "本报告由会计师事务所实施独立有限鉴证,并出具鉴证报告。\n"),
+      "gbt36001");
+  EXPECT_EQ(s["assurance"], ESGAUDIT_COVERED);
+  s = Statuses(testing::RunOnText(Registry(), "会计师事务所为公司出具了内部控制鉴证报告。\n"),
+               "gbt36001");
+  EXPECT_EQ(s["assurance"], ESGAUDIT_MISSING);
+}
+
+TEST(Gbt36001Test, FairOperatingPracticesAcceptsBothNames) {
+  for (const char* name : {"公平运行实践", "公平运营"}) {
+    SCOPED_TRACE(name);
+    std::string text =
+        std::string(name) +
+        "\n\n我们坚持诚信合规,维护市场秩序,这是我们的基本原则,也是长期以来的承诺。\n";
+    auto s = Statuses(testing::RunOnText(Registry(), text), "gbt36001");
+    EXPECT_EQ(s["subject-fair-operating-practices"], ESGAUDIT_PARTIAL);
+  }
+  std::string issues =
+      "公司开展反腐败专项教育,廉洁从业。\n公司严格执行廉政制度。\n"
+      "公司推进阳光采购,加强供应商管理。\n公司对承包商进行统一管理。\n";
+  auto s = Statuses(testing::RunOnText(Registry(), issues), "gbt36001");
+  EXPECT_EQ(s["subject-fair-operating-practices"], ESGAUDIT_COVERED);
+  auto i = Statuses(testing::RunOnText(Registry(), issues), "gbt36000");
+  EXPECT_EQ(i["fair-operating-practices/anti-corruption"], ESGAUDIT_COVERED);
+  EXPECT_EQ(i["fair-operating-practices/value-chain"], ESGAUDIT_COVERED);
+  EXPECT_EQ(i["fair-operating-practices/fair-competition"], ESGAUDIT_MISSING);
+}
+
+TEST(Gbt36001Test, PeriodIsPartialWhenOnlyTheTitleGivesTheYear) {
+  auto s = Statuses(
+      testing::RunOnText(Registry(), "    2020年社会责任报告\n\n公司坚持绿色发展。\n"), "gbt36001");
+  EXPECT_EQ(s["report-period"], ESGAUDIT_PARTIAL);
+  s = Statuses(
+      testing::RunOnText(
+          Registry(), "    2020年社会责任报告\n\n本报告时间范围为2020年1月1日至2020年12月31日。\n"),
+      "gbt36001");
+  EXPECT_EQ(s["report-period"], ESGAUDIT_COVERED);
+}
+
+TEST(Gbt36001Test, ContactNeedsAChannelAndFeedbackNeedsAnInvitation) {
+  const std::string heading = "联系方式\n\n";
+  auto s =
+      Statuses(testing::RunOnText(Registry(), heading + "请访问公司网站了解更多信息,欢迎关注。\n"),
+               "gbt36001");
+  EXPECT_EQ(s["report-contact"], ESGAUDIT_PARTIAL);
+  EXPECT_EQ(s["feedback"], ESGAUDIT_MISSING);
+  s = Statuses(
+      testing::RunOnText(Registry(), heading + "电话:0871-67455516\n电子邮件:csr@example.com\n"),
+      "gbt36001");
+  EXPECT_EQ(s["report-contact"], ESGAUDIT_COVERED);
+  EXPECT_EQ(s["feedback"], ESGAUDIT_PARTIAL);  // a channel for questions, no invitation
+  s = Statuses(testing::RunOnText(Registry(),
+                                  "如对本报告有任何意见或建议,请通过以下方式与我们联系:\n"
+                                  "电话:0871-67455516\n"),
+               "gbt36001");
+  EXPECT_EQ(s["feedback"], ESGAUDIT_COVERED);
+}
+
+TEST(Gbt36001Test, KpiTableNeedsATableNotFiguresInProse) {
+  const std::string prose =
+      "关键绩效\n\n2020年公司营业收入295亿元,利润总额13亿元,员工总数12375人,培训5.9万人次。\n";
+  auto s = Statuses(testing::RunOnText(Registry(), prose), "gbt36001");
+  EXPECT_EQ(s["kpi-table"], ESGAUDIT_PARTIAL);
+  const std::string table =
+      "关键绩效表\n"
+      "指标\t单位\t2018年\t2019年\t2020年\n"
+      "营业收入\t亿元\t245.1\t242.3\t295.7\n"
+      "员工总数\t人\t11020\t11873\t12375\n"
+      "培训投入\t万元\t610\t700\t770\n";
+  s = Statuses(testing::RunOnText(Registry(), table), "gbt36001");
+  EXPECT_EQ(s["kpi-table"], ESGAUDIT_COVERED);
+}
+
+TEST(Gbt36001Test, EnglishTitles) {
+  RunOptions options;
+  options.lang = "en";
+  ReportResult r = testing::RunOnText(Registry(), "公司简介\n", options);
+  const CoverageRecord* c = Find(r, "report-period");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->title, "reporting period");
+}
+
+TEST(Gbt36001Test, MalformedRulePackIsAConfigError) {
+  const std::string path = std::string(ESGAUDIT_BUILD_DIR) + "/gbt36001-bad-pack.json";
+  std::ofstream(path)
+      << R"({"elements": [{"id": "x", "title_zh": "x", "title_en": "x", "clause": "c", "detector": "nope"}]})";
+  EXPECT_THROW(gbt36001::RulePack::FromFile(path), sdk::ConfigError);
+  std::ofstream(path) << "{ not json";
+  EXPECT_THROW(gbt36001::RulePack::FromFile(path), sdk::ConfigError);
+}
+
+TEST(Gbt36001LayoutTest, RecognisesVerticalSideTextRunningHeadersAndToc) {
+  // Shaped like the sample: a chapter header repeated per page, the report name down the margin,
+  // a chapter divider listing its sections with page numbers.
+  const std::string view =
+      "劳动者至上           员工发展            和谐共享\n"
+      "                                                   云\n"
+      "员工发展                                           铝\n"
+      "                                                   股\n"
+      "人才是企业不断发展壮大的动力引擎,公司强化顶层设计。   份\n"
+      "劳动者至上           员工发展            和谐共享\n"
+      "劳动者至上                             23\n"
+      "员工发展                               24\n"
+      "和谐共享                               27\n";
+  gbt36001::Layout layout(view);
+  const auto& lines = layout.lines();
+  ASSERT_EQ(lines.size(), 10u);
+  EXPECT_TRUE(lines[0].running_header);
+  EXPECT_TRUE(lines[5].running_header);
+  EXPECT_FALSE(lines[2].running_header);
+  EXPECT_TRUE(lines[1].segments.back().side);
+  EXPECT_TRUE(lines[2].segments.back().side);
+  EXPECT_FALSE(lines[2].segments.front().side);  // the heading 员工发展 itself
+  EXPECT_TRUE(lines[4].segments.back().side);
+  EXPECT_TRUE(lines[6].segments.front().toc);
+  EXPECT_TRUE(lines[8].segments.front().toc);
+  EXPECT_FALSE(lines[2].segments.front().toc);
+  EXPECT_FALSE(lines[4].segments.front().toc);
+}
+
+TEST(Gbt36001LayoutTest, HeadingTextStripsNumberingAndBullets) {
+  EXPECT_EQ(gbt36001::Layout::HeadingText("## |关于本报告"), "关于本报告");
+  EXPECT_EQ(gbt36001::Layout::HeadingText("1.1关于我们"), "关于我们");
+  EXPECT_EQ(gbt36001::Layout::HeadingText("四、CSR管理"), "CSR管理");
+  EXPECT_EQ(gbt36001::Layout::HeadingText("(一)利益相关方沟通"), "利益相关方沟通");
+  EXPECT_EQ(gbt36001::Layout::HeadingText("2020年社会责任报告"), "2020年社会责任报告");
+  EXPECT_TRUE(gbt36001::Layout::IsHeading("董事长致辞", "董事长致辞"));
+  EXPECT_FALSE(gbt36001::Layout::IsHeading("董事长致辞中提到,公司将继续发展", "董事长致辞"));
+}
+
+}  // namespace
+}  // namespace esgaudit

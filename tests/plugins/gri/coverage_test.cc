@@ -1,0 +1,109 @@
+// Coverage records of the gri plugin, run in-process through the real host.
+#include <gtest/gtest.h>
+
+#include "esgaudit_testing.h"
+#include "register.h"
+
+namespace esgaudit::gri {
+namespace {
+
+class GriCoverage : public ::testing::Test {
+ protected:
+  GriCoverage() { RegisterRules(registry_); }
+
+  ReportResult Run(std::string text, std::string lang = "zh") {
+    RunOptions options;
+    options.lang = std::move(lang);
+    return testing::RunOnText(registry_, std::move(text), options);
+  }
+  static const CoverageRecord& Record(const ReportResult& r, const std::string& id) {
+    for (const CoverageRecord& c : r.coverage) {
+      if (c.id == id) return c;
+    }
+    static CoverageRecord none;
+    ADD_FAILURE() << "no coverage record " << id;
+    return none;
+  }
+  static std::string Status(const ReportResult& r, const std::string& id) {
+    return CoverageStatusName(Record(r, id).status);
+  }
+
+  sdk::Registry registry_;
+};
+
+TEST_F(GriCoverage, OneRecordPerDisclosureInCatalogueOrder) {
+  ReportResult r = Run("无关内容\n");
+  ASSERT_EQ(r.coverage.size(), 144u);
+  EXPECT_EQ(r.coverage.front().scheme, "gri");
+  EXPECT_EQ(r.coverage.front().id, "2-1");
+  EXPECT_EQ(r.coverage.front().title, "组织详细情况");
+  EXPECT_EQ(r.coverage[29].id, "2-30");
+  EXPECT_EQ(r.coverage[30].id, "3-1");
+  EXPECT_EQ(r.coverage.back().id, "103-5");
+  for (const CoverageRecord& c : r.coverage) EXPECT_EQ(c.status, ESGAUDIT_MISSING) << c.id;
+  EXPECT_TRUE(r.findings.empty());  // no GRI claim: coverage only
+}
+
+TEST_F(GriCoverage, Scope1NeedsAnAbsoluteFigureWithAUnit) {
+  EXPECT_EQ(Status(Run("公司持续加强碳排放管理，推进节能降碳。\n"), "305-1"), "partial");
+  EXPECT_EQ(Status(Run("范围一温室气体排放量 1,234 吨二氧化碳当量。\n"), "305-1"), "covered");
+  EXPECT_EQ(Status(Run("Scope 1 GHG emissions: 12,345 tCO2e\n", "en"), "305-1"), "covered");
+  // A percentage is not an absolute figure.
+  EXPECT_EQ(Status(Run("范围一排放同比下降 5%。\n"), "305-1"), "partial");
+  EXPECT_EQ(Status(Run("公司生产铝锭。\n"), "305-1"), "missing");
+}
+
+TEST_F(GriCoverage, GenderBreakdownAndHiresWithTurnover) {
+  ReportResult r = Run("员工总数 1,774 人，其中女性员工 497 人。\n新进员工 120 人。\n");
+  EXPECT_EQ(Status(r, "2-7"), "covered");
+  EXPECT_EQ(Status(r, "405-1"), "covered");
+  EXPECT_EQ(Status(r, "401-1"), "partial");  // hires without turnover
+  EXPECT_EQ(Status(Run("新进员工 120 人，员工离职率 3.5%。\n"), "401-1"), "covered");
+  EXPECT_EQ(Status(Run("公司坚持男女平等，重视性别多元化。\n"), "405-1"), "partial");
+}
+
+TEST_F(GriCoverage, ChartLegendLabelsCount) {
+  // A gender chart: "男"/"女" are the numbers' column labels, not words around them.
+  EXPECT_EQ(Status(Run("员工性别构成\n    男          女\n    79%        21%\n"), "405-1"), "covered");
+  EXPECT_EQ(Status(Run("帮扶对象\n    妇女\n    21%\n"), "405-1"), "missing");
+}
+
+TEST_F(GriCoverage, QualitativeDisclosuresAreCoveredByTheirSection) {
+  ReportResult r = Run(
+      "董事长致辞\n我们坚持可持续发展战略。\n利益相关方沟通\n公司通过多种渠道与利益相关方沟通。\n");
+  EXPECT_EQ(Status(r, "2-22"), "covered");
+  EXPECT_EQ(Status(r, "2-29"), "covered");
+}
+
+TEST_F(GriCoverage, TableOfContentsAndRunningHeadersAreNotEvidence) {
+  std::string toc = "目 录\n董事长致辞 ........ 4\n利益相关方沟通 8\n\n正文开始。\n";
+  ReportResult r = Run(toc);
+  EXPECT_EQ(Status(r, "2-22"), "missing");
+  EXPECT_EQ(Status(r, "2-29"), "missing");
+  std::string headers;
+  for (int i = 0; i < 4; ++i) headers += "员工健康与安全\n正文第" + std::to_string(i) + "页。\n";
+  EXPECT_EQ(Status(Run(headers), "403-6"), "missing");
+  EXPECT_EQ(Status(Run("员工健康与安全\n正文。\n"), "403-6"), "covered");
+}
+
+TEST_F(GriCoverage, LocationsQuoteTheEvidence) {
+  ReportResult r = Run("第一行\n2020年末员工总数 12,375 人。\n");
+  const CoverageRecord& c = Record(r, "2-7");
+  ASSERT_FALSE(c.locations.empty());
+  EXPECT_EQ(c.locations[0].location.line, 2u);
+  EXPECT_NE(c.locations[0].message.find("12,375"), std::string::npos);
+  EXPECT_LE(c.locations.size(), 3u);
+}
+
+TEST_F(GriCoverage, LetterSpacedHeadingsMatchThroughTheView) {
+  EXPECT_EQ(Status(Run("董 事 长 致 辞\n正文。\n"), "2-22"), "covered");
+}
+
+TEST_F(GriCoverage, EnglishTitlesWithLangEn) {
+  ReportResult r = Run("Message from the CEO\n", "en");
+  EXPECT_EQ(Record(r, "2-22").title, "Statement on sustainable development strategy");
+  EXPECT_EQ(Status(r, "2-22"), "covered");
+}
+
+}  // namespace
+}  // namespace esgaudit::gri

@@ -1,0 +1,147 @@
+// Claims, content index and legacy ids: the gri rules on small documents.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "esgaudit_testing.h"
+#include "register.h"
+
+namespace esgaudit::gri {
+namespace {
+
+class GriRules : public ::testing::Test {
+ protected:
+  GriRules() { RegisterRules(registry_); }
+
+  std::vector<std::string> Findings(std::string text, std::string lang = "zh") {
+    RunOptions options;
+    options.lang = std::move(lang);
+    ReportResult r = testing::RunOnText(registry_, std::move(text), options);
+    std::vector<std::string> out;
+    for (const Finding& f : r.findings) {
+      out.push_back(std::to_string(f.location.line) + ":" + SeverityName(f.severity) + ": " +
+                    f.message + " [" + f.rule + "]");
+    }
+    return out;
+  }
+  size_t Count(const std::vector<std::string>& findings, const std::string& rule) {
+    size_t n = 0;
+    for (const std::string& f : findings) n += f.find("[" + rule + "]") != std::string::npos;
+    return n;
+  }
+
+  sdk::Registry registry_;
+};
+
+TEST_F(GriRules, RegistersSortedRuleIdsWithDocs) {
+  std::vector<std::string> ids;
+  for (uint32_t i = 0; i < registry_.Count(); ++i) {
+    esgaudit_rule_info info = registry_.Info(i);
+    ids.emplace_back(sdk::View(info.id));
+    EXPECT_TRUE(
+        std::ifstream(testing::SourcePath("rules/" + std::string(sdk::View(info.doc)))).good())
+        << ids.back();
+    EXPECT_TRUE(
+        std::ifstream(testing::SourcePath("tests/golden/gri/" + ids.back().substr(4) + ".txt"))
+            .good());
+  }
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"gri.disclosure-missing", "gri.index-mismatch",
+                                      "gri.index-missing", "gri.index-omission", "gri.legacy-id"}));
+}
+
+TEST_F(GriRules, AccordanceClaimMakesErrorsReferenceWarningsNoClaimNothing) {
+  std::vector<std::string> accordance = Findings("本报告依据GRI标准核心方案编制。\n");
+  EXPECT_EQ(Count(accordance, "gri.disclosure-missing"), 30u);
+  EXPECT_EQ(Count(accordance, "gri.index-missing"), 1u);
+  EXPECT_NE(accordance[0].find(":error: "), std::string::npos);
+  std::vector<std::string> reference = Findings("本报告参考GRI标准编制。\n");
+  EXPECT_EQ(Count(reference, "gri.index-missing"), 1u);
+  for (const std::string& f : reference) EXPECT_NE(f.find(":warning: "), std::string::npos) << f;
+  EXPECT_TRUE(Findings("GRI 内容索引\n").empty());
+  EXPECT_TRUE(Findings("公司是 Grid 运营商，从事 agriculture。\n").empty());
+}
+
+TEST_F(GriRules, CassIndexCodesAreNotGri) {
+  EXPECT_TRUE(Findings("G4\t责任绩效\nG4.2\t依据企业社会责任指标进行绩效评估\t14\n").empty());
+  EXPECT_EQ(Count(Findings("本报告以G4核心选项为依据编制。\n"), "gri.index-missing"), 1u);
+}
+
+TEST_F(GriRules, ClaimUnderABasisHeadingIsAReference) {
+  std::vector<std::string> f =
+      Findings("编制依据\n全球报告倡议组织（GRI）《可持续发展报告指南》\n");
+  EXPECT_EQ(Count(f, "gri.index-missing"), 1u);
+  EXPECT_NE(f.back().find("声明参考 GRI 编制，但没有 GRI 内容索引"), std::string::npos);
+}
+
+TEST_F(GriRules, AnIndexPublishedElsewhereIsOnlyNoted) {
+  std::vector<std::string> f = Findings(
+      "This report has been prepared in accordance with the GRI Standards.\n"
+      "Read the report online as an interactive GRI index.\n",
+      "en");
+  ASSERT_EQ(Count(f, "gri.index-missing"), 1u);
+  EXPECT_EQ(f.back(),
+            "1:info: claims accordance with GRI; its content index is published elsewhere and was "
+            "not checked "
+            "[gri.index-missing]");
+}
+
+TEST_F(GriRules, ReportsBefore2022AnswerForTheCoreSetOnly) {
+  std::string claim = "本报告依据GRI标准核心方案编制。\n";
+  EXPECT_EQ(Count(Findings("2016年度社会责任报告\n" + claim), "gri.disclosure-missing"), 14u);
+  EXPECT_EQ(Count(Findings("2023年度社会责任报告\n" + claim), "gri.disclosure-missing"), 30u);
+}
+
+TEST_F(GriRules, EnglishMessages) {
+  std::vector<std::string> f =
+      Findings("This report has been prepared in accordance with the GRI Standards.\n", "en");
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(f.back(),
+            "1:error: claims accordance with GRI but has no GRI content index [gri.index-missing]");
+  EXPECT_NE(
+      std::find(f.begin(), f.end(),
+                "1:error: claims accordance with GRI but \"2-7\" (\"Employees\") is not disclosed "
+                "[gri.disclosure-missing]"),
+      f.end());
+}
+
+TEST_F(GriRules, ContentIndexSatisfiesTheIndexRequirement) {
+  std::string text = "本报告按照GRI标准编制。\n关于我们：公司简介。\nGRI 内容索引\n";
+  for (int i = 1; i <= 6; ++i) text += "2-" + std::to_string(i) + "\t标题\t关于我们\n";
+  std::vector<std::string> f = Findings(text);
+  EXPECT_EQ(Count(f, "gri.index-missing"), 0u);
+  EXPECT_EQ(Count(f, "gri.index-mismatch"), 0u);  // no pages: nothing compared
+}
+
+TEST_F(GriRules, MultiColumnIndexRowsCount) {
+  std::string text =
+      "本报告依据GRI G4核心选项编制。\nGRI G4 内容索引\n"
+      "G4-1\tP3\tG4-EC1\tP7\tG4-LA1\tP9\n"
+      "G4-3\tP4\tG4-EN3\t未披露\tG4-LA9\tP10\n";
+  EXPECT_EQ(Count(Findings("2016年度社会责任报告\n" + text), "gri.index-missing"), 0u);
+}
+
+TEST_F(GriRules, AWholeLegacyIndexIsOneFinding) {
+  std::string text = "2019年度社会责任报告\nGRI 内容索引\n";
+  for (const char* id : {"G4-1", "G4-3", "G4-9", "G4-EC1", "G4-EN3", "G4-LA1"})
+    text += std::string(id) + "\t标题\t3\n";
+  std::vector<std::string> f = Findings(text);
+  ASSERT_EQ(Count(f, "gri.legacy-id"), 1u);
+  EXPECT_NE(f[0].find("内容索引中 6 个编号为已废止的 GRI 编号"), std::string::npos) << f[0];
+}
+
+TEST_F(GriRules, LegacyIdsOnlyAfterTheirWithdrawal) {
+  EXPECT_EQ(Count(Findings("2016年度社会责任报告\n新进员工（G4-LA1）\n"), "gri.legacy-id"), 0u);
+  EXPECT_EQ(Count(Findings("2019年度社会责任报告\n新进员工（G4-LA1）\n"), "gri.legacy-id"), 1u);
+  EXPECT_EQ(Count(Findings("2021年度社会责任报告\n员工（GRI 102-8）\n"), "gri.legacy-id"), 0u);
+  EXPECT_EQ(Count(Findings("2023年度社会责任报告\n员工（GRI 102-8）\n"), "gri.legacy-id"), 1u);
+  EXPECT_EQ(Count(Findings("2023年度社会责任报告\n见第 102-8 行\n"), "gri.legacy-id"),
+            0u);  // no GRI prefix
+  EXPECT_EQ(Count(Findings("无年份\n员工（GRI 102-8）\n"), "gri.legacy-id"), 0u);
+}
+
+}  // namespace
+}  // namespace esgaudit::gri

@@ -1,0 +1,185 @@
+// The relation rules (numeric.percent-sum, numeric.parts-total, numeric.subset-exceeds-total) and
+// the relations they recognise: on the clean sample every breakdown and total of issue 3 is
+// recognised and nothing is flagged; on short texts, mismatches are reported with their arithmetic
+// and near misses are not.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "esgaudit/rule_selection.h"
+#include "esgaudit_testing.h"
+#include "register.h"
+
+namespace esgaudit::numeric {
+namespace {
+
+const char kSample[] = "samples/yunnan-aluminium-2020-csr.txt";
+
+const sdk::Registry& Registry() {
+  static const sdk::Registry& r = sdk::BuildRegistry(&RegisterRules);
+  return r;
+}
+
+// Only the relation rules run: the other numeric rules have their own tests.
+const RuleSelection& Selection() {
+  static const RuleSelection s = [] {
+    RuleSelection r;
+    r.Enable("numeric.percent-sum");
+    r.Enable("numeric.parts-total");
+    r.Enable("numeric.subset-exceeds-total");
+    return r;
+  }();
+  return s;
+}
+
+bool IsRelationRule(const std::string& rule) {
+  return rule == "numeric.percent-sum" || rule == "numeric.parts-total" ||
+         rule == "numeric.subset-exceeds-total";
+}
+
+// "line:col: severity: message [rule]" then " | line:col message" for each related location.
+std::vector<std::string> Findings(const ReportResult& r) {
+  std::vector<std::string> out;
+  for (const Finding& f : r.findings) {
+    if (!IsRelationRule(f.rule)) continue;
+    std::string s = std::to_string(f.location.line) + ":" + std::to_string(f.location.column) +
+                    ": " + SeverityName(f.severity) + ": " + f.message + " [" + f.rule + "]";
+    for (const Related& n : f.related) {
+      s += " | " + std::to_string(n.location.line) + ":" + std::to_string(n.location.column) + " " +
+           n.message;
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+ReportResult Check(const std::string& text, const std::string& lang = "zh",
+                 const std::string& mode = "check") {
+  RunOptions options;
+  options.lang = lang;
+  options.mode = mode;
+  options.selection = &Selection();
+  return testing::Run(Registry(), Document::FromUtf8("test.txt", text), options);
+}
+
+// The printed text of each member of a recognised relation, as a set.
+std::set<std::string> MemberTexts(const Document& doc, const RelationRecord& r) {
+  std::set<std::string> out;
+  for (const Related& m : r.members) out.insert(doc.text().substr(m.location.offset, m.location.length));
+  return out;
+}
+
+bool Recognised(const Document& doc, const ReportResult& result, const std::string& kind,
+                const std::set<std::string>& members) {
+  return std::any_of(result.relations.begin(), result.relations.end(), [&](const RelationRecord& r) {
+    return r.kind == kind && MemberTexts(doc, r) == members;
+  });
+}
+
+TEST(RelationRulesTest, CleanSampleRelationsAreRecognisedAndNothingIsFlagged) {
+  Document doc;
+  ASSERT_TRUE(Document::Load(testing::SourcePath(kSample), &doc).ok());
+  RunOptions options;
+  options.mode = "relations";
+  options.selection = &Selection();
+  ReportResult result = testing::Run(Registry(), doc, options);
+  EXPECT_TRUE(Findings(result).empty()) << Findings(result).front();
+
+  EXPECT_TRUE(Recognised(doc, result, "percent-breakdown", {"员工性别构成", "21%", "79%"}));
+  EXPECT_TRUE(Recognised(doc, result, "percent-breakdown", {"员工学历构成", "47%", "20%", "33%"}));
+  EXPECT_TRUE(Recognised(doc, result, "percent-breakdown", {"员工职称结构", "1%", "6%", "20%", "73%"}));
+  EXPECT_TRUE(Recognised(doc, result, "parts-total", {"740人", "361人", "379人"}));
+  EXPECT_TRUE(Recognised(doc, result, "parts-total", {"89项", "28项", "61项"}));
+  EXPECT_TRUE(Recognised(doc, result, "subset", {"155名", "67名"}));
+  // Every member of every relation is located where the report prints it.
+  for (const RelationRecord& r : result.relations) {
+    for (const Related& m : r.members) {
+      EXPECT_GT(m.location.line, 0u) << r.description;
+      EXPECT_GT(m.location.length, 0u) << r.description;
+    }
+  }
+}
+
+TEST(RelationRulesTest, SubsetExceedingItsTotal) {
+  EXPECT_EQ(Findings(Check("公司招录贫困地区学生155名，其中建档立卡贫困户167名，进行全日制技能培训。\n")),
+            (std::vector<std::string>{
+                "1:46: error: 其中项“建档立卡贫困户”167名超过其总数“公司招录贫困地区学生”155名 "
+                "[numeric.subset-exceeds-total] | 1:21 total 155名 (公司招录贫困地区学生) | "
+                "1:46 subset 167名 (建档立卡贫困户)"}));
+  EXPECT_EQ(Findings(Check("公司招录贫困地区学生155名，其中建档立卡贫困户167名。\n", "en")),
+            (std::vector<std::string>{
+                "1:46: error: subset '建档立卡贫困户' 167名 exceeds its total '公司招录贫困地区学生' 155名 "
+                "[numeric.subset-exceeds-total] | 1:21 total 155名 (公司招录贫困地区学生) | "
+                "1:46 subset 167名 (建档立卡贫困户)"}));
+}
+
+TEST(RelationRulesTest, StatedTotalWithListedPartsThatDoNotAddUp) {
+  EXPECT_EQ(Findings(Check("公司共申请专利89项，其中发明专利38项、实用新型61项。\n", "en")),
+            (std::vector<std::string>{
+                "1:15: error: parts do not add up to the total '公司共申请专利': 38项 + 61项 = 99项, "
+                "expected 89项 [numeric.parts-total] | 1:15 total 89项 (公司共申请专利) | "
+                "1:33 part 38项 (发明专利) | 1:47 part 61项 (实用新型)"}));
+}
+
+TEST(RelationRulesTest, PartsNamingEveryGenderMustAddUpBothWays) {
+  EXPECT_EQ(Findings(Check("公司员工总数12375人，其中男性员工9775人，女性员工2500人。\n")),
+            (std::vector<std::string>{
+                "1:13: error: 分项之和与合计“公司员工总数”不符：9775人 + 2500人 = 12275人，合计为12375人 "
+                "[numeric.parts-total] | 1:13 total 12375人 (公司员工总数) | 1:34 part 9775人 (男性员工) | "
+                "1:50 part 2500人 (女性员工)"}));
+}
+
+TEST(RelationRulesTest, PercentagesOfTwoGendersInOneSentence) {
+  EXPECT_EQ(Findings(Check("在员工性别构成中，男性员工占比79%，女性员工占比31%。\n", "en")),
+            (std::vector<std::string>{
+                "1:31: error: percentages do not add up to 100%: 79% + 31% = 110%, expected 100% "
+                "[numeric.percent-sum] | 1:31 part 79% (男性员工占比) | 1:48 part 31% (女性员工占比)"}));
+}
+
+TEST(RelationRulesTest, NearMissesAreNotFlagged) {
+  // Overlapping parts explained in the text (one company counted twice).
+  EXPECT_TRUE(Findings(Check("涉及公司下属企业47家，其中废气企业42家，废水企业6家（其中1家水气兼项）。\n")).empty());
+  // A list that need not be complete: other categories may exist.
+  EXPECT_TRUE(Findings(Check("共申请专利89项，其中发明专利28项、实用新型51项。\n")).empty());
+  // Within the printed precision: 33.3% + 33.3% + 33.3% = 99.9% stands for 100%.
+  EXPECT_TRUE(Findings(Check("员工学历构成：本科33.3%、专科33.3%、中专33.3%。\n")).empty());
+  // Approximate figures widen the total.
+  EXPECT_TRUE(Findings(Check("拥有各类专业技术人员4600余人，其中高级职称271人、中级职称893人、初级职称3491人。\n")).empty());
+  // Shares of unrelated bases in one sentence.
+  EXPECT_TRUE(Findings(Check("研发投入占比3.5%，女性管理者占比25%，员工满意度98%。\n")).empty());
+  // A subset smaller than its total.
+  EXPECT_TRUE(Findings(Check("招录贫困地区学生155名，其中建档立卡贫困户67名。\n")).empty());
+}
+
+TEST(RelationRulesTest, ChartOverYearsIsNotABreakdown) {
+  // Shares per year under one 占比 caption: a time series, not parts of one whole.
+  const std::string chart =
+      "                 女性员工占比\n"
+      "\n"
+      "          2018年       2019年       2020年\n"
+      "           30%          32%          35%\n";
+  EXPECT_TRUE(Findings(Check(chart)).empty());
+  EXPECT_TRUE(Check(chart, "zh", "relations").relations.empty());
+}
+
+TEST(RelationRulesTest, CaptionedChartThatDoesNotAddUp) {
+  const std::string chart =
+      "                        女\n"
+      "\n"
+      "                       31%\n"
+      "\n"
+      "                                 员工性别构成\n"
+      "\n"
+      "                                                  男\n"
+      "                                                 79%\n";
+  EXPECT_EQ(Findings(Check(chart)),
+            (std::vector<std::string>{
+                "5:34: error: “员工性别构成”各项百分比之和不为100%：31% + 79% = 110%，应为100% "
+                "[numeric.percent-sum] | 5:34 caption 员工性别构成 | 3:24 part 31% (女) | 8:50 part 79% (男)"}));
+}
+
+}  // namespace
+}  // namespace esgaudit::numeric

@@ -1,0 +1,259 @@
+// The value rules and KPI data on the sample: clean sample and KPI file give nothing; one changed
+// number (in the report or in the KPI file) gives exactly one finding, at the changed place.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "esgaudit/kpi.h"
+#include "esgaudit/rule_selection.h"
+#include "esgaudit_testing.h"
+#include "register.h"
+
+namespace esgaudit::numeric {
+namespace {
+
+const char kSample[] = "samples/yunnan-aluminium-2020-csr.txt";
+const char kSampleKpi[] = "samples/yunnan-aluminium-2020-kpi.json";
+
+const sdk::Registry& Registry() {
+  static const sdk::Registry& r = sdk::BuildRegistry(&RegisterRules);
+  return r;
+}
+
+bool IsValueRule(const std::string& rule) {
+  for (const char* id :
+       {"numeric.kpi-inconsistent", "numeric.kpi-mismatch", "numeric.magnitude-slip",
+        "numeric.rate-above-100", "numeric.restatement-mismatch", "numeric.yoy-claim"}) {
+    if (rule == id) return true;
+  }
+  return false;
+}
+
+// "line:col: severity: message [rule]" for the value rules' findings, plus one line per related
+// note.
+std::vector<std::string> ValueFindings(const ReportResult& r) {
+  std::vector<std::string> out;
+  for (const Finding& f : r.findings) {
+    if (!IsValueRule(f.rule)) continue;
+    std::string s = std::to_string(f.location.line) + ":" + std::to_string(f.location.column) +
+                    ": " + SeverityName(f.severity) + ": " + f.message + " [" + f.rule + "]";
+    for (const Related& n : f.related)
+      s += " | note " + std::to_string(n.location.line) + ": " + n.message;
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::string ReplaceOnLine(std::string text, int line, const std::string& from,
+                          const std::string& to) {
+  size_t at = 0;
+  for (int l = 1; l < line; ++l) at = text.find('\n', at) + 1;
+  size_t end = text.find('\n', at);
+  size_t hit = text.find(from, at);
+  EXPECT_TRUE(hit != std::string::npos && hit < end) << "'" << from << "' not on line " << line;
+  return text.replace(hit, from.size(), to);
+}
+
+ReportResult RunText(const std::string& text, const std::vector<KpiRecord>* kpis = nullptr,
+                     RunOptions options = RunOptions()) {
+  options.kpis = kpis;
+  return testing::Run(Registry(), Document::FromUtf8(kSample, text), options);
+}
+
+class TempDir {
+ public:
+  TempDir() {
+    path_ = std::filesystem::temp_directory_path() /
+            ("esgaudit-value-" +
+             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string Write(const std::string& name, const std::string& content) const {
+    std::filesystem::create_directories((path_ / name).parent_path());
+    std::ofstream((path_ / name).string(), std::ios::binary) << content;
+    return (path_ / name).string();
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::vector<KpiRecord> LoadKpis(const std::string& path) {
+  std::vector<KpiRecord> kpis;
+  Status s = LoadKpiData(path, &kpis);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return kpis;
+}
+
+TEST(ValueRulesSample, CleanSampleWithItsKpiDataHasNoFinding) {
+  std::vector<KpiRecord> kpis = LoadKpis(kSampleKpi);
+  ASSERT_GE(kpis.size(), 20u);
+  ReportResult r = RunText(testing::ReadFile(kSample), &kpis);
+  EXPECT_TRUE(r.status.ok()) << r.status.message();
+  EXPECT_EQ(ValueFindings(r), std::vector<std::string>());
+}
+
+TEST(ValueRulesSample, OneChangedKpiValueGivesOneFindingAtItsFigure) {
+  TempDir dir;
+  std::string json = testing::ReadFile(kSampleKpi);
+  std::string changed = ReplaceOnLine(json, 107, "\"value\": 9,", "\"value\": 8,");
+  std::string path = dir.Write("kpi.json", changed);
+  std::vector<KpiRecord> kpis = LoadKpis(path);
+  ReportResult r = RunText(testing::ReadFile(kSample), &kpis);
+  std::vector<std::string> found = ValueFindings(r);
+  ASSERT_EQ(found.size(), 1u) << ::testing::PrintToString(found);
+  // The text's 9次董事会 (line 2081) and its infographic (line 2092).
+  EXPECT_EQ(
+      found[0],
+      "2081:25: error: 正文为“9次”，但 KPI“governance.board_meetings”为“8 次”（kpi.json:106） "
+      "[numeric.kpi-mismatch] | note 2092: 不一致：9次");
+}
+
+TEST(ValueRulesSample, KpiPartsNotSummingToTheirTotal) {
+  TempDir dir;
+  std::string json = testing::ReadFile(kSampleKpi);
+  // hires.college 361 -> 360: the parts no longer add up to hires.total, and the text says 361.
+  std::string path = dir.Write("kpi.json", ReplaceOnLine(json, 67, "361", "360"));
+  std::vector<KpiRecord> kpis = LoadKpis(path);
+  RunOptions en;
+  en.lang = "en";
+  std::vector<std::string> found = ValueFindings(RunText(testing::ReadFile(kSample), &kpis, en));
+  ASSERT_EQ(found.size(), 2u) << ::testing::PrintToString(found);
+  EXPECT_EQ(
+      found[0],
+      "1616:107: error: KPI 'hires.total' is '740 人' but its parts sum to 360 + 379 = 739 人 "
+      "(rule 'hires-by-education'; kpi.json:61, kpi.json:66, kpi.json:71) "
+      "[numeric.kpi-inconsistent]"
+      " | note 1624: hires.college | note 1626: hires.bachelor_plus");
+  EXPECT_EQ(found[1],
+            "1624:88: warning: the report states '361人' but KPI 'hires.college' is '360 人' "
+            "(kpi.json:66) "
+            "[numeric.kpi-mismatch]");
+}
+
+TEST(ValueRulesSample, MalformedKpiRulePackIsAConfigError) {
+  TempDir dir;
+  dir.Write("numeric/kpi-rules.json",
+            "{\"rules\": [\n  {\"id\": \"a\", \"type\": \"sum-equals\", \"total\": \"x\", "
+            "\"parts\": [\"y\"]},\n"
+            "  {\"id\": \"b\", \"type\": \"sum-of\", \"total\": \"x\"}\n]}\n");
+  std::vector<KpiRecord> kpis = LoadKpis(kSampleKpi);
+  RunOptions options;
+  options.rules_dirs = {dir.path()};
+  ReportResult r = RunText(testing::ReadFile(kSample), &kpis, options);
+  EXPECT_EQ(r.status.code(), ExitStatus::kUsageOrInput);
+  EXPECT_NE(r.status.message().find(dir.path() +
+                                    "/numeric/kpi-rules.json:3: rule 'b': unknown type 'sum-of'"),
+            std::string::npos)
+      << r.status.message();
+}
+
+TEST(ValueRulesSample, MalformedKpiRulePackSyntax) {
+  TempDir dir;
+  dir.Write("numeric/kpi-rules.json", "{\"rules\": [\n  {\"id\": \"a\",, }\n]}\n");
+  std::vector<KpiRecord> kpis = LoadKpis(kSampleKpi);
+  RunOptions options;
+  options.rules_dirs = {dir.path()};
+  ReportResult r = RunText(testing::ReadFile(kSample), &kpis, options);
+  EXPECT_EQ(r.status.code(), ExitStatus::kUsageOrInput);
+  EXPECT_NE(r.status.message().find(dir.path() + "/numeric/kpi-rules.json:2: invalid JSON"),
+            std::string::npos)
+      << r.status.message();
+}
+
+// Mutations of the report text, one number each, for each value relation.
+TEST(ValueRulesMutation, BoardMeetingsChangedInTheText) {
+  std::string text = ReplaceOnLine(testing::ReadFile(kSample), 2081, "9次董事会", "8次董事会");
+  std::vector<std::string> found = ValueFindings(RunText(text));
+  ASSERT_EQ(found.size(), 1u) << ::testing::PrintToString(found);
+  EXPECT_EQ(
+      found[0],
+      "2092:67: warning: “董事会”此处为“9次”，第 2081 行为“8次” [numeric.restatement-mismatch]"
+      " | note 2081: “董事会”: 8次");
+}
+
+TEST(ValueRulesMutation, BoardMeetingsChangedInTheInfographic) {
+  std::string text = ReplaceOnLine(testing::ReadFile(kSample), 2092, "9次", "7次");
+  std::vector<std::string> found = ValueFindings(RunText(text));
+  ASSERT_EQ(found.size(), 1u) << ::testing::PrintToString(found);
+  EXPECT_EQ(
+      found[0],
+      "2092:67: warning: “董事会”此处为“7次”，第 2081 行为“9次” [numeric.restatement-mismatch]"
+      " | note 2081: “董事会”: 9次");
+}
+
+TEST(ValueRulesMutation, CappedRateAbove100) {
+  std::string text = ReplaceOnLine(testing::ReadFile(kSample), 2633, "100%", "101%");
+  std::vector<std::string> found = ValueFindings(RunText(text));
+  ASSERT_EQ(found.size(), 1u) << ::testing::PrintToString(found);
+  EXPECT_EQ(found[0],
+            "2633:45: error: 比率“整改完成率”为“101%”，超过 100% [numeric.rate-above-100]");
+}
+
+TEST(ValueRulesMutation, InfographicRateAbove100) {
+  std::string text = ReplaceOnLine(testing::ReadFile(kSample), 1005, "100 %", "110 %");
+  std::vector<std::string> found = ValueFindings(RunText(text));
+  ASSERT_EQ(found.size(), 1u) << ::testing::PrintToString(found);
+  EXPECT_EQ(found[0],
+            "1005:35: warning: 比率“达标率”为“110 %”，超过 100%（标签取自版面同列） "
+            "[numeric.rate-above-100]");
+}
+
+TEST(ValueRulesMutation, YearOnYearClaimAgainstStatedValues) {
+  // The sample states 96万吨 同比增长30% without last year's value: not checkable, so not flagged.
+  // Adding last year's figure makes it checkable; a wrong one is caught at the claim.
+  std::string base = testing::ReadFile(kSample);
+  std::string ok = ReplaceOnLine(base, 2155, "2020年公司销售合金产品96万吨，同",
+                                 "上年74万吨，本年96万吨，同比增长30%。");
+  EXPECT_EQ(ValueFindings(RunText(ok)), std::vector<std::string>());
+  std::string bad = ReplaceOnLine(base, 2155, "2020年公司销售合金产品96万吨，同",
+                                  "上年64万吨，本年96万吨，同比增长30%。");
+  std::vector<std::string> found = ValueFindings(RunText(bad));
+  ASSERT_EQ(found.size(), 1u) << ::testing::PrintToString(found);
+  EXPECT_EQ(found[0].substr(0, found[0].find(' ')), "2155:44:");
+  EXPECT_NE(found[0].find("(960000 - 640000) / 640000 = +50.00% [numeric.yoy-claim]"),
+            std::string::npos)
+      << found[0];
+}
+
+}  // namespace
+}  // namespace esgaudit::numeric
+
+namespace esgaudit::numeric {
+namespace {
+
+// The value rules' golden inputs, as the golden tier runs them (tests/golden/golden_test.cc), so
+// this plugin's goldens are checked even when another plugin's are broken.
+TEST(ValueRulesGolden, InputsGiveTheirExpectedFindings) {
+  for (const char* name : {"kpi-inconsistent", "kpi-mismatch", "magnitude-slip", "rate-above-100",
+                           "restatement-mismatch", "yoy-claim"}) {
+    SCOPED_TRACE(name);
+    std::string base = testing::SourcePath(std::string("tests/golden/numeric/") + name);
+    std::vector<KpiRecord> kpis;
+    RunOptions options;
+    if (std::filesystem::exists(base + ".kpi.json")) {
+      kpis = LoadKpis(base + ".kpi.json");
+      options.kpis = &kpis;
+    }
+    Document doc;
+    ASSERT_TRUE(Document::Load(base + ".txt", &doc).ok());
+    ReportResult r = testing::Run(Registry(), doc, options);
+    ASSERT_TRUE(r.status.ok()) << r.status.message();
+    std::string out;
+    for (const Finding& f : r.findings) {
+      if (f.rule.rfind("numeric.", 0) != 0) continue;
+      out += std::to_string(f.location.line) + ":" + std::to_string(f.location.column) + ": " +
+             SeverityName(f.severity) + ": " + f.message + " [" + f.rule + "]\n";
+    }
+    EXPECT_EQ(out, testing::ReadFile(base + ".expected"));
+  }
+}
+
+}  // namespace
+}  // namespace esgaudit::numeric

@@ -1,0 +1,153 @@
+// Numeric fact extraction on real fragments of the sample report (samples/yunnan-aluminium-2020-csr.txt),
+// layout kept: split labels, chart labels, letter-spacing, full-width forms. Each test compares
+// whole fact records rendered one per line.
+#include "esgaudit/facts.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "esgaudit/document.h"
+
+namespace esgaudit {
+namespace {
+
+const char* KindName(esgaudit_fact_kind k) {
+  switch (k) {
+    case ESGAUDIT_FACT_QUANTITY: return "quantity";
+    case ESGAUDIT_FACT_PERCENT: return "percent";
+    case ESGAUDIT_FACT_YEAR: return "year";
+    case ESGAUDIT_FACT_DATE: return "date";
+    case ESGAUDIT_FACT_ORDINAL: return "ordinal";
+    case ESGAUDIT_FACT_CODE: return "code";
+  }
+  return "?";
+}
+
+std::string Qualifiers(uint32_t q) {
+  std::string out;
+  if (q & ESGAUDIT_QUAL_APPROX) out += "~";
+  if (q & ESGAUDIT_QUAL_MORE) out += ">";
+  if (q & ESGAUDIT_QUAL_LESS) out += "<";
+  if (q & ESGAUDIT_QUAL_NEGATIVE) out += "-";
+  return out.empty() ? "" : " q=" + out;
+}
+
+// line:column kind value(printed,decimals,magnitude) unit/unit_text [qualifiers] "span" label|column
+std::string Render(const Document& doc, const NumericFact& f) {
+  char num[128];
+  std::snprintf(num, sizeof num, "%g(%g,%d,%g)", f.value, f.printed, f.decimals, f.magnitude);
+  return std::to_string(f.line + 1) + ":" + std::to_string(f.column) + " " + KindName(f.kind) +
+         " " + num + " " + f.unit + "/" + f.unit_text + Qualifiers(f.qualifiers) + " \"" +
+         doc.text().substr(f.offset, f.length) + "\" " + f.label + "|" + f.column_label;
+}
+
+std::vector<std::string> Facts(const std::string& text) {
+  Document doc = Document::FromUtf8("fragment.txt", text);
+  std::vector<std::string> out;
+  for (const NumericFact& f : doc.facts()) out.push_back(Render(doc, f));
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+// The margin's vertical "2" (of 云铝股份2020社会责任报告 printed one character per line) is kept as a
+// bare quantity: nothing on its line tells it apart.
+TEST(FactsTest, YearThenCountWithLabelBetween) {
+  EXPECT_EQ(Facts("    2            员工是公司发展的宝贵财富。我们坚持"
+                  "                                       2020年招聘新员工740人\n"),
+            (Lines{"1:5 quantity 2(2,0,1) / \"2\" |",
+                   "1:91 year 2020(2020,0,1) / \"2020年\" 招聘新员工|",
+                   "1:107 quantity 740(740,0,1) 人/人 \"740人\" 招聘新员工|"}));
+}
+
+TEST(FactsTest, LabelSplitOverTwoLinesInOneColumn) {
+  // 申请专 / 利89项: the label continues on the next line, in the same display columns.
+  EXPECT_EQ(Facts("                                   申请专"
+                  "                                            截  至  2020 年\n"
+                  "\n"
+                  "                                  利89项"
+                  "                                       底，公司及所属各\n"),
+            (Lines{"1:94 year 2020(2020,0,1) / \"2020 年\" 截至|",
+                   "3:37 quantity 89(89,0,1) 项/项 \"89项\" 利|申请专"}));
+}
+
+TEST(FactsTest, SideBySideSplitLabels) {
+  EXPECT_EQ(Facts("                  发明专                                 实用新"
+                  "                    司及所属各企业申\n"
+                  "                  利28项                               型61项"
+                  "                    请专利89项。\n"),
+            (Lines{"2:21 quantity 28(28,0,1) 项/项 \"28项\" 利|发明专",
+                   "2:58 quantity 61(61,0,1) 项/项 \"61项\" 型|实用新",
+                   "2:88 quantity 89(89,0,1) 项/项 \"89项\" 请专利|司及所属各企业申"}));
+}
+
+TEST(FactsTest, PieChartLabelsAboveTheirPercentages) {
+  EXPECT_EQ(Facts("                             2020年                                   女\n"
+                  "\n"
+                  "                                                                    21%\n"),
+            (Lines{"1:30 year 2020(2020,0,1) / \"2020年\" |",
+                   "3:69 percent 21(21,0,1) %/% \"21%\" |女"}));
+}
+
+TEST(FactsTest, ChartLabelOffsetFromItsNumber) {
+  // 大专 sits one line above 361人 but to its left; it is the nearest label of that number.
+  EXPECT_EQ(Facts("    任                                                               大专\n"
+                  "    报       况等因素产生歧视行为，坚持同工同酬，及"
+                  "                                    361人                                 本科以上\n"
+                  "\n"
+                  "            时与新招录员工签订劳动合同，并足额购买"
+                  "                                                                          379人\n"),
+            (Lines{"2:88 quantity 361(361,0,1) 人/人 \"361人\" |大专",
+                   "4:125 quantity 379(379,0,1) 人/人 \"379人\" |本科以上"}));
+}
+
+TEST(FactsTest, LetterSpacedQuantityWithQualifier) {
+  EXPECT_EQ(Facts("          队；拥 有各 类专 业 技术人员\n"
+                  "\n"
+                  "          4600余   人  。其   中  ，高    级  职  称\n"),
+            (Lines{"3:11 quantity 4600(4600,0,1) 人/人 q=> \"4600余   人\" |"}));
+}
+
+TEST(FactsTest, DatesAreNotQuantities) {
+  EXPECT_EQ(Facts("              本报告时间范围为2020年1月1日至2020年12月31日。\n"),
+            (Lines{"1:31 date 2.02001e+07(2020,0,1) / \"2020年1月1日\" 本报告时间范围|",
+                   "1:45 date 2.02012e+07(2020,0,1) / \"2020年12月31日\" 至|"}));
+}
+
+TEST(FactsTest, StandardsPhoneNumbersAndStockCodesAreCodes) {
+  EXPECT_EQ(Facts("国家标准委GB/T36000《社会责任指南》、 GB/T 36001-2015\n"
+                  "              传       真：0871－67455605\n"
+                  "           易所改制上市（股票代码：000807），\n"),
+            (Lines{"1:15 code 36000(36000,0,1) / \"36000\" T|",
+                   "1:44 code 36001(36001,0,1) / \"36001-2015\" T|",
+                   "2:28 code 871(871,0,1) / \"0871－67455605\" |",
+                   "3:36 code 807(807,0,1) / \"000807\" |"}));
+}
+
+TEST(FactsTest, MagnitudesUnitsAndPercentages) {
+  EXPECT_EQ(Facts("云铝加快实施了昭通70万吨绿色铝项目，实现利润9.03亿元，均为 100%，占比 21 %\n"),
+            (Lines{"1:19 quantity 700000(70,0,10000) 吨/万吨 \"70万吨\" 云铝加快实施了昭通|",
+                   "1:45 quantity 9.03e+08(9.03,2,1e+08) 元/亿元 \"9.03亿元\" 实现利润|",
+                   "1:60 percent 100(100,0,1) %/% \"100%\" 均|",
+                   "1:71 percent 21(21,0,1) %/% \"21 %\" 占比|"}));
+}
+
+TEST(FactsTest, FullWidthDigitsAndSeparators) {
+  EXPECT_EQ(Facts("员工总数１２，３７５人，研发投入约１．５亿元，节电3,456.7千瓦时\n"),
+            (Lines{"1:9 quantity 12375(12375,0,1) 人/人 \"１２，３７５人\" 员工总数|",
+                   "1:35 quantity 1.5e+08(1.5,1,1e+08) 元/亿元 q=~ \"１．５亿元\" 研发投入|",
+                   "1:51 quantity 3456.7(3456.7,1,1) kWh/千瓦时 \"3,456.7千瓦时\" 节电|"}));
+}
+
+TEST(FactsTest, EnglishQuantities) {
+  EXPECT_EQ(Facts("We employ approximately 1,200 employees and emitted 12.5 million tCO2e in FY2022.\n"),
+            (Lines{"1:25 quantity 1200(1200,0,1) 人/employees q=~ \"1,200 employees\" We employ|",
+                   "1:53 quantity 1.25e+07(12.5,1,1e+06) tCO2e/million tCO2e \"12.5 million tCO2e\" and emitted|",
+                   "1:77 year 2022(2022,0,1) / \"2022\" in FY|"}));
+}
+
+}  // namespace
+}  // namespace esgaudit
