@@ -6,6 +6,9 @@
 namespace esgaudit::gbt36001 {
 namespace {
 
+constexpr size_t kSummaryIssues = 3;  // issues named by one segment that make it a summary
+constexpr size_t kHeadingBody = 10;   // code points of the paragraph line after an issue heading
+
 bool Contains(std::string_view s, std::string_view w) {
   return s.find(w) != std::string_view::npos;
 }
@@ -238,7 +241,9 @@ void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
   const auto& ls = layout_.lines();
   const std::regex& range_re = pack_.Pattern("date_range");
   const std::regex& year_re = pack_.Pattern("period_year");
+  const std::regex& no_year_re = pack_.Pattern("date_range_no_year");
   std::vector<Hit> year_only;
+  std::vector<Hit> no_year_hits;
   YearSpan year_period;
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
@@ -280,6 +285,11 @@ void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
         continue;
       }
       if (!heading && !statement) continue;
+      // A range without a year ("1月1日至12月31日") in a period statement: dated, but the year
+      // comes from a year-only statement or the title.
+      const Segment* no_year =
+          Search(s.text, no_year_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 2, no_year_re);
+      if (no_year) no_year_hits.push_back(MakeHit(*no_year, ESGAUDIT_COVERED));
       const Segment* year =
           Search(s.text, year_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 1, year_re);
       if (year && !period_.found) {
@@ -295,8 +305,12 @@ void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
       }
     }
   }
-  // A statement with a date range beats a year-only statement.
-  if (!period_.found && year_period.found) {
+  // A statement with a date range beats one whose range has no year, which beats a year-only
+  // statement; the year of a range without one is the year-only statement's, when there is one.
+  if (!period_.found && !no_year_hits.empty()) {
+    *hits = no_year_hits;
+    if (year_period.found) period_ = year_period;
+  } else if (!period_.found && year_period.found) {
     period_ = year_period;
     *hits = year_only;
   }
@@ -503,10 +517,21 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
   const auto& ls = layout_.lines();
   size_t covered = 0;
   bool any = false;
+  // How many issues of all subjects a segment names: a summary
+  // ("开展疫情防控、完善公司治理、保障员工 权益及安全生产…") names several, a section on the issue
+  // one or two.
+  auto breadth = [&](const Segment& s) {
+    size_t n = 0;
+    for (const SubjectSpec& other : pack_.subjects())
+      for (const IssueSpec& is : other.issues) n += ContainsAny(s.text, is.keywords) ? 1 : 0;
+    return n;
+  };
   for (const IssueSpec& issue : subject.issues) {
     IssueResult r;
     r.subject = &subject;
     r.issue = &issue;
+    // Evidence rank: 0 a heading naming the issue, 1 a line of a section, 2 a summary line.
+    std::vector<std::pair<int, const Segment*>> found;
     for (size_t i = 0; i < ls.size(); ++i) {
       if (!layout_.IsBody(i)) continue;
       const Segment* hit = nullptr;
@@ -517,8 +542,24 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
         }
       if (!hit) continue;
       ++r.lines;
-      if (r.evidence.size() < 3) r.evidence.push_back(MakeHit(*hit, ESGAUDIT_COVERED));
+      // A heading stands alone on its line and a paragraph follows: the next line with text is
+      // one segment of prose (table cells and chart labels are followed by more cells).
+      bool heading =
+          !InTable(i) && ls[i].segments.size() == 1 &&
+          std::any_of(issue.keywords.begin(), issue.keywords.end(),
+                      [&](const std::string& kw) { return Layout::IsHeading(hit->text, kw); });
+      if (heading) {
+        size_t j = i + 1;
+        while (j < ls.size() && j <= i + 8 && ls[j].segments.empty()) ++j;
+        heading = j < ls.size() && layout_.IsBody(j) && ls[j].segments.size() == 1 &&
+                  Layout::CodePoints(ls[j].segments[0].text) >= kHeadingBody;
+      }
+      found.emplace_back(heading ? 0 : breadth(*hit) >= kSummaryIssues ? 2 : 1, hit);
     }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    if (found.size() > 3) found.resize(3);
+    for (const auto& f : found) r.evidence.push_back(MakeHit(*f.second, ESGAUDIT_COVERED));
     r.status = r.lines >= 2 ? ESGAUDIT_COVERED : r.lines == 1 ? ESGAUDIT_PARTIAL : ESGAUDIT_MISSING;
     if (r.status == ESGAUDIT_COVERED) ++covered;
     if (r.status != ESGAUDIT_MISSING) {

@@ -14,6 +14,7 @@ constexpr size_t kMaxMentions = 40;
 constexpr size_t kMaxDataPoints = 8;
 constexpr uint32_t kIndexRowGap = 15;  // lines between rows of one content index
 constexpr size_t kMinIndexRows = 5;
+constexpr uint32_t kMaxWrappedLines = 3;   // continuation lines of one index row
 constexpr size_t kLabelWindowBefore = 36;  // bytes of the line before a number read as its label
 constexpr size_t kLabelWindowAfter = 24;
 
@@ -102,7 +103,7 @@ GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& ctx) : do
   english_ = doc.English();
   BuildLines(doc);
   MarkRepeatedLines();
-  MarkTableOfContents();
+  MarkTableOfContents(doc);
   FindYear(doc);
   FindIndex(doc);
   FindClaim();
@@ -161,7 +162,7 @@ void GriAnalysis::MarkRepeatedLines() {
   }
 }
 
-void GriAnalysis::MarkTableOfContents() {
+void GriAnalysis::MarkTableOfContents(const sdk::Document& doc) {
   uint32_t n = static_cast<uint32_t>(excluded_.size());
   for (uint32_t i = 0; i < n; ++i) {
     std::string key = Squeeze(LowerLine(i));
@@ -182,10 +183,40 @@ void GriAnalysis::MarkTableOfContents() {
     }
   }
   // Leader dots ("报告说明......2") mark table-of-contents lines anywhere.
-  static const std::regex kLeader(R"((\.{4,}|(?:…){2,}|(?:·){4,})\s*\d{1,3}\s*$)");
+  static const std::regex kLeader(R"((\.{4,}|_{4,}|(?:…){2,}|(?:·){4,})\s*\d{1,3}\s*$)");
+  // A strip of entries with rising page numbers ("供货商现况83 供货商评鉴84 EICC管理 86 …") is a
+  // table of contents anywhere; a line opening with a G4 aspect code ("EN16:间接温室气体排放量")
+  // is an index row.
+  // Read on the raw line: the matching view drops the spaces between a page number and the next
+  // title ("公司简介19 财务绩效23 …").
+  static const std::regex kNumber(R"((\d{1,3})(?=\s|$))");
+  static const std::regex kAspectCode(R"(^(?:g4-?)?(?:ec|en|la|hr|so|pr)\d{1,2}\s*:)");
   for (uint32_t i = 0; i < n; ++i) {
     std::string line(Trim(LowerLine(i)));
-    if (line.size() < 200 && std::regex_search(line, kLeader)) excluded_[i] = true;
+    if (line.size() >= 200) continue;
+    if (std::regex_search(line, kLeader) || std::regex_search(line, kAspectCode)) {
+      excluded_[i] = true;
+      continue;
+    }
+    if (ContainsAny(line, {"。", "，", "；", ",", ";", "%", "|"}))
+      continue;  // not prose, not a table row
+    line = std::string(Trim(AsciiLower(std::string(doc.LineText(i)))));
+    // Entries: a title of two or more characters (6+ bytes without spaces, no digits) and a number.
+    int rising = 0;
+    int best = 0;
+    int last = -1;
+    size_t from = 0;
+    for (std::sregex_iterator it(line.begin(), line.end(), kNumber), end; it != end; ++it) {
+      size_t at = static_cast<size_t>(it->position(0));
+      std::string title = Squeeze(std::string_view(line).substr(from, at - from));
+      from = at + static_cast<size_t>(it->length(0));
+      int page = std::stoi((*it)[1].str());
+      bool entry = title.size() >= 6 && std::none_of(title.begin(), title.end(), IsDigit);
+      rising = entry && page > last ? rising + 1 : entry ? 1 : 0;
+      last = entry ? page : -1;
+      best = std::max(best, rising);
+    }
+    if (best >= 3) excluded_[i] = true;
   }
 }
 
@@ -271,6 +302,42 @@ void GriAnalysis::FindIndex(const sdk::Document& doc) {
         for (size_t m = cells.size(); m-- > 0;) {
           if (cells[m].empty()) continue;
           if (ParsePages(cells[m], &row.pages)) break;
+        }
+        // A row wrapped over several lines: its title and page cells continue on the following
+        // lines. Only rows alone on their line (cells of multi-column indexes cannot be
+        // attributed).
+        bool alone = (k == start || candidates[k - 1].line != c.line) &&
+                     (k + 1 == end || candidates[k + 1].line != c.line);
+        if (alone) {
+          uint32_t stop = k + 1 < end ? candidates[k + 1].line : std::min(n, c.line + 4);
+          std::string title(line);
+          for (uint32_t j = c.line + 1; j < stop && j <= c.line + kMaxWrappedLines; ++j) {
+            std::string_view next = raw[j];
+            std::string_view trimmed = Trim(next);
+            if (trimmed.empty() || AllDigits(trimmed)) break;  // a blank line or a page footer
+            bool empty_first_cell =
+                next.front() == '\t' || next.front() == ' ' || next.front() == '|';
+            bool has_tab = Contains(trimmed, "\t");
+            // A line with its own first cell and more cells is a category row ("人权\t\t\t") or
+            // the end of a wrapped title ("离职员工\t62"): only the latter while the row has no
+            // page.
+            if (!empty_first_cell && has_tab && !row.pages.empty()) break;
+            std::vector<uint32_t> more;
+            std::vector<std::string_view> next_cells = Cells(next);
+            for (size_t m = next_cells.size(); m-- > 0;) {
+              if (next_cells[m].empty()) continue;
+              if (ParsePages(next_cells[m], &more)) break;
+            }
+            // Pages on a continuation line only in a page cell of their own (not a bare number).
+            if (!more.empty() && (empty_first_cell || row.pages.empty()) && next_cells.size() > 1)
+              row.pages.insert(row.pages.end(), more.begin(), more.end());
+            title += ' ';
+            title += trimmed;
+          }
+          std::sort(row.pages.begin(), row.pages.end());
+          row.pages.erase(std::unique(row.pages.begin(), row.pages.end()), row.pages.end());
+          if (title.size() != line.size())
+            row.resolved = ResolveId(catalogue_, c.token.id, title, report_year_);
         }
         rows_.push_back(std::move(row));
       }

@@ -86,7 +86,7 @@ class GriAnalysis {
  private:
   void BuildLines(const sdk::Document& doc);
   void MarkRepeatedLines();
-  void MarkTableOfContents();
+  void MarkTableOfContents(const sdk::Document& doc);
   void FindIndex(const sdk::Document& doc);
   void FindYear(const sdk::Document& doc);
   void FindClaim();

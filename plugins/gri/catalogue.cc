@@ -1,5 +1,9 @@
 #include "catalogue.h"
 
+#include <algorithm>
+#include <cstdlib>
+#include <utility>
+
 #include <esgaudit/plugin.h>
 
 #include <boost/property_tree/json_parser.hpp>
@@ -74,6 +78,11 @@ Catalogue Catalogue::Load(const std::string& path) {
       c.legacy_[l.id] = std::move(l);
     }
     for (std::string& id : Strings(root, "core_2016", false)) c.core_2016_.insert(std::move(id));
+    c.core_2016_legacy_ = Strings(root, "core_2016_legacy", false);
+    for (const std::string& id : c.core_2016_legacy_) {
+      if (!c.legacy_.count(id))
+        throw sdk::ConfigError("core_2016_legacy names unknown legacy id \"" + id + "\"");
+    }
   } catch (const sdk::ConfigError& e) {
     throw sdk::ConfigError("gri catalogue \"" + path + "\": " + e.what());
   } catch (const pt::ptree_error& e) {
@@ -92,6 +101,30 @@ const Disclosure* Catalogue::Find(const std::string& id) const {
 int Catalogue::IndexOf(const std::string& id) const {
   auto it = by_id_.find(id);
   return it == by_id_.end() ? -1 : it->second;
+}
+
+std::vector<std::string> Catalogue::Predecessors2016(const std::string& id) const {
+  std::vector<std::string> out;
+  for (const auto& [legacy_id, l] : legacy_) {
+    if (legacy_id.rfind("G4", 0) == 0 || l.edition.find("2016") == std::string::npos) continue;
+    if (std::find(l.successors.begin(), l.successors.end(), id) != l.successors.end())
+      out.push_back(legacy_id);
+  }
+  // Numeric order: 102-6 before 102-10.
+  auto key = [](const std::string& s) {
+    size_t dash = s.find('-');
+    return std::make_pair(std::atoi(s.c_str()), std::atoi(s.c_str() + dash + 1));
+  };
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const std::string& x, const std::string& y) { return key(x) < key(y); });
+  return out;
+}
+
+int EffectiveYear(const std::string& date) {
+  if (date.size() < 4 ||
+      !std::all_of(date.begin(), date.begin() + 4, [](char ch) { return ch >= '0' && ch <= '9'; }))
+    return 0;
+  return std::stoi(date.substr(0, 4));
 }
 
 const LegacyId* Catalogue::FindLegacy(const std::string& id) const {

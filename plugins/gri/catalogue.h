@@ -55,13 +55,23 @@ class Catalogue {
   const LegacyId* FindLegacy(const std::string& id) const;
   // GRI 2 disclosures succeeding the general disclosures of the 2016/G4 "Core" option.
   bool Core2016(const std::string& id) const { return core_2016_.count(id) != 0; }
+  // The 2016 general disclosures of the "Core" option (102-1 ...), in catalogue order; empty for a
+  // catalogue without them.
+  const std::vector<std::string>& core_2016_legacy() const { return core_2016_legacy_; }
+  // The GRI Standards 2016 disclosures `id` succeeds ("2-4" -> "102-48"; "306-3" -> "306-2@2016"),
+  // in legacy-table order; G4 codes are not included.
+  std::vector<std::string> Predecessors2016(const std::string& id) const;
 
  private:
   std::set<std::string> core_2016_;
+  std::vector<std::string> core_2016_legacy_;
   std::vector<Disclosure> disclosures_;
   std::map<std::string, int> by_id_;
   std::map<std::string, LegacyId> legacy_;
 };
+
+// The year of an ISO date's "YYYY-..." prefix; 0 when it has none.
+int EffectiveYear(const std::string& date);
 
 // Lower-cases ASCII letters only (keeps byte offsets).
 std::string AsciiLower(std::string s);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <string>
 
 #include "analysis.h"
 
@@ -9,6 +10,29 @@ namespace esgaudit::gri {
 namespace {
 
 constexpr size_t kMaxLocations = 3;
+
+// The record's title; for a disclosure not yet in force for the report, says which 2016 disclosure
+// the report answers instead, or that it does not apply. A report is taken to be published the
+// year after its reporting year, and an edition applies to reports published from its effective
+// date.
+std::string RecordTitle(const GriAnalysis& a, const Disclosure& d) {
+  std::string title = a.Title(d);
+  int effective = EffectiveYear(d.effective);
+  if (a.report_year() == 0 || effective == 0 || effective <= a.report_year() + 1) return title;
+  bool en = a.English();
+  std::string before;
+  std::set<std::string> seen;
+  for (std::string id : a.catalogue().Predecessors2016(d.id)) {
+    id.resize(std::min(id.size(), id.find('@')));  // "306-2@2016" -> "306-2"
+    if (!seen.insert(id).second) continue;
+    before += (before.empty() ? "" : en ? ", " : "、") + id;
+  }
+  if (!before.empty())
+    return title + (en ? " (this report: GRI 2016 " + before + ")"
+                       : "（本报告适用 GRI 2016：" + before + "）");
+  return title + (en ? " (effective " + d.effective + ", not applicable to this report)"
+                     : "（" + d.effective + " 起生效，不适用于本报告）");
+}
 
 }  // namespace
 
@@ -20,7 +44,7 @@ void EmitCoverage(const sdk::Document& doc, const sdk::Context& ctx) {
     sdk::Coverage c;
     c.scheme = "gri";
     c.id = ds[k].id;
-    c.title = a.Title(ds[k]);
+    c.title = RecordTitle(a, ds[k]);
     c.status = r.status;
     // Data points first, then mentions, one per line.
     std::vector<const Evidence*> picked;

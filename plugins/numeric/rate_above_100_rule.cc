@@ -1,5 +1,6 @@
 #include "rate_above_100_rule.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -68,6 +69,99 @@ std::string CappedRateAtEnd(std::string_view label) {
   return "";
 }
 
+// English capped rates, matched at the end of the clause before the number (lower case, after
+// the linking words). "share of", "proportion of", "percentage of" name a share of a group
+// ("the share of women in management was 101%"). Not here: ratios (coverage ratio), completion of
+// targets, growth and change.
+const char* const kEnglishRates[] = {
+    "coverage rate",      "compliance rate",  "pass rate",        "participation rate",
+    "response rate",      "retention rate",   "attendance rate",  "disclosure rate",
+    "certification rate", "vaccination rate", "enrolment rate",   "enrollment rate",
+    "coverage",           "completion rate of training"};
+const char* const kEnglishLinks[] = {" was", " is", " were", " are", " of", " at", " stood at",
+                                     " reached", " to", " rose to", " increased to", " achieved",
+                                     " remained", " remains", " totalled", ":", " ", "="};
+const char* const kEnglishShares[] = {"share of ", "proportion of ", "percentage of "};
+const char* const kEnglishNotCapped[] = {"target",   "goal",     "plan",   "budget", "increase",
+                                         "growth",   "change",   "reduc",  "improv", "compared",
+                                         "relative", "than",     "above",  "over",   "exceed",
+                                         "ratio",    "forecast", "return", "yield"};
+// Groups of which a percentage is a share: "101% of employees".
+const char* const kEnglishGroups[] = {"employees", "workforce", "staff",     "workers",  "sites",
+                                      "facilities", "suppliers", "plants",   "operations", "members",
+                                      "directors", "managers",  "new hires", "women",    "men"};
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+// A target, a change or a ratio named in the clause: the percentage is not surely a share.
+bool EnglishNotCapped(std::string_view clause) {
+  std::string s = LowerAscii(clause);
+  for (const char* w : kEnglishNotCapped) {
+    // At a word start: "over" is not in "coverage".
+    for (size_t at = s.find(w); at != std::string::npos; at = s.find(w, at + 1)) {
+      if (at == 0 || !(s[at - 1] >= 'a' && s[at - 1] <= 'z')) return true;
+    }
+  }
+  return false;
+}
+
+// The English capped rate that ends `clause` (text before the number), or "".
+std::string EnglishRateAtEnd(std::string_view clause) {
+  if (EnglishNotCapped(clause)) return "";
+  std::string s = LowerAscii(clause);
+  bool again = true;
+  while (again && !s.empty()) {
+    again = false;
+    for (const char* l : kEnglishLinks) {
+      if (EndsWith(s, l) && s.size() > std::string_view(l).size()) {
+        s.resize(s.size() - std::string_view(l).size());
+        again = true;
+      }
+    }
+  }
+  for (const char* r : kEnglishRates) {
+    std::string_view rv(r);
+    if (EndsWith(s, r) && (s.size() == rv.size() || s[s.size() - rv.size() - 1] == ' ')) return r;
+  }
+  // "share of women in management": a share word and a short group name with no number after it.
+  for (const char* w : kEnglishShares) {
+    size_t at = s.rfind(w);
+    if (at == std::string::npos || s.size() - at > 48) continue;
+    if (at > 0 && s[at - 1] != ' ') continue;
+    std::string_view rest = std::string_view(s).substr(at);
+    bool digit = false;
+    for (char c : rest) digit = digit || (c >= '0' && c <= '9');
+    if (!digit) return std::string(w).substr(0, std::string_view(w).size() - 1);
+  }
+  return "";
+}
+
+// "% of employees": the group of which the percentage is a share, from the text after it.
+std::string EnglishGroupAfter(std::string_view after) {
+  std::string s = LowerAscii(after.substr(0, std::min<size_t>(after.size(), 40)));
+  if (s.rfind(" of ", 0) != 0) return "";
+  s = s.substr(4);
+  for (const char* d : {"our ", "all ", "the ", "total ", "its ", "global "}) {
+    if (s.rfind(d, 0) == 0) s = s.substr(std::string_view(d).size());
+  }
+  for (const char* g : kEnglishGroups) {
+    std::string_view gv(g);
+    if (s.rfind(g, 0) != 0) continue;
+    char next = s.size() > gv.size() ? s[gv.size()] : ' ';
+    // "of employees' pay" is a share of something else; letters go on a longer word.
+    if (next == '\'' || (next >= 'a' && next <= 'z')) return "";
+    if (s.compare(gv.size(), 3, "\xE2\x80\x99") == 0) return "";
+    return "% of " + std::string(g);
+  }
+  return "";
+}
+
 bool HasCjk(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     size_t next;
@@ -113,6 +207,13 @@ void RateAbove100Rule::Check(const sdk::Document& doc, const sdk::Context& ctx) 
       if (target_above) continue;
       rate = CappedRateAtEnd(v.above_in_cell);
       from_layout = wrapped = !rate.empty();
+    }
+    if (rate.empty() && !HasCjk(v.clause)) {
+      rate = EnglishRateAtEnd(v.clause);
+      if (rate.empty() && !EnglishNotCapped(v.clause)) {
+        std::string_view view = doc.MatchView();
+        rate = EnglishGroupAfter(view.substr(std::min<uint64_t>(v.view_end, view.size())));
+      }
     }
     if (rate.empty()) continue;
     ++checked;

@@ -1,5 +1,7 @@
 #include "relation_analysis.h"
 
+#include "markup_tables.h"
+
 #include <boost/regex/pending/unicode_iterator.hpp>
 
 #include <algorithm>
@@ -192,6 +194,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
       }
     }
   }
+  FindMarkupTotals(doc);
   FindTableTotals(doc);
   FindCaptionedBreakdowns(doc);
   FindInlineRelations(doc);
@@ -220,11 +223,27 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
     g.decimals = f.decimals;
     g.magnitude = f.magnitude;
     g.unit = std::string(sdk::View(f.unit));
-    std::string printed(text.substr(f.offset, f.length));
-    printed.erase(std::remove(printed.begin(), printed.end(), ' '), printed.end());
+    // Spaces dropped (letter-spacing, "21 %"), but one kept before an English word ("300 women").
+    std::string printed;
+    std::string_view raw = text.substr(f.offset, f.length);
+    for (size_t k = 0; k < raw.size(); ++k) {
+      if (raw[k] != ' ' && raw[k] != '\t') {
+        printed.push_back(raw[k]);
+        continue;
+      }
+      size_t n = k;
+      while (n < raw.size() && (raw[n] == ' ' || raw[n] == '\t')) ++n;
+      bool latin_next = n < raw.size() && std::isalpha(static_cast<unsigned char>(raw[n]));
+      bool prev_ok = !printed.empty() && std::isalnum(static_cast<unsigned char>(printed.back()));
+      if (latin_next && prev_ok) printed.push_back(' ');
+      k = n - 1;
+    }
     g.text = printed;
     std::string column(sdk::View(f.column_label));
     std::string label(sdk::View(f.label));
+    // "300 women": the category is the English unit word, not the words before the number.
+    std::string unit_text(sdk::View(f.unit_text));
+    if (Categorise(unit_text).first >= 0 && Categorise(label).first < 0) label = column = unit_text;
     // A split label ("申请专" above "利89项") reads as one word; a short in-line label is a fragment.
     g.label = Cps(label) <= 2 ? column + label : (label.empty() ? column : label);
     // Counts (人, 项, 家 ...) printed as whole numbers are exact, not rounded.
@@ -436,8 +455,14 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   // Paragraph streams: a cell continues in the next non-blank line's cell starting at its column.
   std::set<std::pair<uint32_t, size_t>> used;
   std::vector<std::u32string> subset_words, total_words, not_total;
-  for (const char* w : kSubsetWords) subset_words.push_back(ToU32(w));
-  for (const char* w : kTotalWords) total_words.push_back(ToU32(w));
+  // The stream has no spaces: "of which" is matched as "ofwhich", at word boundaries.
+  auto unspaced = [](const char* w) {
+    std::u32string u = ToU32(w);
+    u.erase(std::remove(u.begin(), u.end(), U' '), u.end());
+    return u;
+  };
+  for (const char* w : kSubsetWords) subset_words.push_back(unspaced(w));
+  for (const char* w : kTotalWords) total_words.push_back(unspaced(w));
   for (const char* w : kNotTotal) not_total.push_back(ToU32(w));
   std::sort(total_words.begin(), total_words.end(),
             [](const auto& a, const auto& b) { return a.size() > b.size(); });
@@ -493,6 +518,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
           while (i < cps.size() && cps[i].v < fe) ++i;
           continue;
         }
+        auto is_latin = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
         auto match = [&](const std::u32string& w) {
           if (i + w.size() > cps.size()) return false;
           for (size_t k = 0; k < w.size(); ++k) {
@@ -500,7 +526,12 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
             if (a >= U'A' && a <= U'Z') a += 32;
             if (a != w[k]) return false;
           }
-          return true;
+          if (!is_latin(w[0])) return true;
+          // English words whole: "total" is not in "subtotal", "including" not in "excluding".
+          size_t e = i + w.size();
+          bool start = i == 0 || !is_latin(cps[i - 1].c) || cps[i - 1].v + 1 < cps[i].v;
+          bool end = e >= cps.size() || !is_latin(cps[e].c) || cps[e - 1].v + 1 < cps[e].v;
+          return start && end;
         };
         bool done = false;
         for (const auto& w : subset_words) {
@@ -535,7 +566,34 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
           }
         }
         if (done) continue;
+        // English words are matched whole; spaces are not in the stream, so a word boundary is a
+        // gap in the view offsets or a non-letter.
+        auto latin = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
+        auto word_at = [&](std::u32string_view w) {
+          if (i + w.size() > cps.size()) return false;
+          for (size_t k = 0; k < w.size(); ++k) {
+            char32_t a = cps[i + k].c;
+            if (a >= U'A' && a <= U'Z') a += 32;
+            if (a != w[k]) return false;
+          }
+          bool start = i == 0 || !latin(cps[i - 1].c) || cps[i - 1].v + 1 < cps[i].v;
+          size_t e = i + w.size();
+          bool end = e >= cps.size() || !latin(cps[e].c) || cps[e - 1].v + 1 < cps[e].v;
+          return start && end;
+        };
+        if (word_at(U"and")) {
+          toks.push_back({Tok::kEnum});
+          i += 3;
+          continue;
+        }
         char32_t ch = cps[i].c;
+        // An English sentence ends at a full stop before a blank or the line end (decimals are
+        // inside figures and never reach here).
+        if (ch == U'.' && (i + 1 >= cps.size() || cps[i].v + 1 < cps[i + 1].v)) {
+          toks.push_back({Tok::kEnd});
+          ++i;
+          continue;
+        }
         if (ch == U'、' || ch == U'和' || ch == U'及' || ch == U'与' || ch == U'/') {
           toks.push_back({Tok::kEnum});
         } else if (ch == U'，' || ch == U',' || ch == U'：' || ch == U':' || ch == U'（' ||
@@ -644,18 +702,50 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
     if (r.consistent || r.flag) Add(std::move(r));
   };
   std::set<int> totals_done;
+  std::map<int, int> subset_of;  // single 其中 subset -> its total
   for (size_t t = 0; t < toks.size(); ++t) {
     if (toks[t].type == Tok::kSubset) {
       long k = static_cast<long>(t) - 1;
       int ends = 0;
-      while (k >= 0 && (toks[k].type == Tok::kComma || (toks[k].type == Tok::kEnd && ends++ == 0))) --k;
+      // "1,200 employees in total, of which": a total marker may stand between.
+      bool marker = false;
+      int words = 0;
+      while (k >= 0 && (toks[k].type == Tok::kComma || toks[k].type == Tok::kTotal ||
+                        (toks[k].type == Tok::kEnd && ends++ == 0) ||
+                        (marker && toks[k].type == Tok::kText && ++words <= 2))) {
+        marker = marker || toks[k].type == Tok::kTotal;
+        --k;
+      }
       if (k < 0) continue;
       const Figure* total = fig(toks[k]);
       if (total == nullptr || total->kind != ESGAUDIT_FACT_QUANTITY || total->unit.empty()) continue;
       bool enumerated = false;
       std::vector<int> parts = collect(t + 1, +1, *total, &enumerated);
       if (parts.empty()) continue;
+      // "招聘399人，其中男性294人，其中女性105人": the second 其中 continues the first list; it is not
+      // a subset of 294.
+      if (auto sib = subset_of.find(toks[k].figure); sib != subset_of.end()) {
+        int outer = sib->second;
+        relations_.erase(std::remove_if(relations_.begin(), relations_.end(),
+                                        [&](const Relation& o) {
+                                          return o.kind == RelationKind::kSubset && o.total == outer &&
+                                                 o.parts == std::vector<int>{toks[k].figure};
+                                        }),
+                         relations_.end());
+        std::vector<int> all{toks[k].figure};
+        all.insert(all.end(), parts.begin(), parts.end());
+        if (figures_[outer].unit == total->unit) add_parts_total(outer, std::move(all), false);
+        continue;
+      }
+      // A total opened by 其中 itself is a sibling of these parts, whatever came before it.
+      bool sibling = k > 0 && toks[k - 1].type == Tok::kSubset;
+      for (long b = k - 1, words = 0; b >= 0 && words <= 8 && toks[b].type == Tok::kText; --b, ++words) {
+        sibling = b > 0 && toks[b - 1].type == Tok::kSubset;
+        if (sibling) break;
+      }
+      if (sibling) continue;
       totals_done.insert(toks[k].figure);
+      if (parts.size() == 1) subset_of[parts[0]] = toks[k].figure;
       if (parts.size() == 1) {
         Relation r;
         r.kind = RelationKind::kSubset;
@@ -733,6 +823,338 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
     r.consistent = lo <= 100 && 100 <= hi;
     r.flag = Reportable(r, enum_sep);
     if (r.consistent || r.flag) Add(std::move(r));
+  }
+}
+
+namespace {
+
+// A row or child label naming the total of its table, column or group.
+bool IsTotalLabel(std::string label) {
+  label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
+  std::string l = Lower(label);
+  while (!l.empty() && (l.back() == ':' || l.back() == '*')) l.pop_back();
+  for (const char* w : {"合计", "总计", "总数", "共计", "总人数", "total", "小计", "subtotal", "grandtotal"}) {
+    if (l == w) return true;
+  }
+  if (l.rfind("total", 0) == 0) return true;  // "Total employees"
+  std::u32string u = ToU32(l);
+  if (u.size() >= 3 && u.size() <= 8) {
+    std::u32string tail = u.substr(u.size() - 2);
+    if (tail == U"合计" || tail == U"总计" || tail == U"总数") return true;
+  }
+  return false;
+}
+
+// Rows that are part of another row (其中, of which) make a column sum unsure.
+bool IsNestedLabel(const std::string& label) {
+  std::string l = Lower(label);
+  return Has(l, "其中") || Has(l, "小计") || Has(l, "of which") || Has(l, "including") ||
+         Has(l, "incl.") || (!l.empty() && (l[0] == '-' || Has(l, "–")));
+}
+
+// "按性别划分的员工人数" -> "员工", "Employees by gender" -> "employees": the counted noun of a
+// breakdown group; empty when the label does not name a breakdown.
+std::string BreakdownNoun(const std::string& label) {
+  std::string l = Lower(label);
+  l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
+  std::string noun;
+  if (Has(l, "按") && (Has(l, "划分") || Has(l, "分"))) {
+    size_t de = l.rfind("的");
+    if (de == std::string::npos) return "";
+    noun = l.substr(de + std::string("的").size());
+  } else {
+    std::string spaced = Lower(label);
+    size_t by = spaced.find(" by ");
+    if (by == std::string::npos) return "";
+    noun = spaced.substr(0, by);
+    noun.erase(std::remove(noun.begin(), noun.end(), ' '), noun.end());
+    const std::string prefix = "numberof";
+    if (noun.rfind(prefix, 0) == 0) noun = noun.substr(prefix.size());
+  }
+  for (const char* tail : {"人数", "数量", "总数", "数"}) {
+    std::string t(tail);
+    if (noun.size() > t.size() && noun.compare(noun.size() - t.size(), t.size(), t) == 0) {
+      noun.resize(noun.size() - t.size());
+      break;
+    }
+  }
+  return Cps(noun) >= 2 ? noun : "";
+}
+
+}  // namespace
+
+// Tables written as HTML or Markdown pipe markup: total rows and columns, row groups with a total
+// child (本年度吸纳就业人数: 总数 / 男性 / 女性), and breakdown groups (按性别划分的员工人数) against the
+// total row of the same noun (员工总数) in the same table or one of the two tables before it.
+void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
+  std::vector<MarkupTable> tables = ParseMarkupTables(doc.Text());
+  if (tables.empty()) return;
+  std::map<uint64_t, int> figure_at;  // text offset -> figure
+  for (size_t i = 0; i < figures_.size(); ++i) figure_at[figures_[i].offset] = static_cast<int>(i);
+  auto strip = [](std::string s) {
+    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+    return s;
+  };
+  // The figure a cell holds as its whole content, or -1.
+  auto figure_in = [&](const MarkupCell& c) -> int {
+    auto it = figure_at.lower_bound(c.begin);
+    if (it == figure_at.end() || it->first >= c.end) return -1;
+    const Figure& f = figures_[it->second];
+    if (f.offset + f.length > c.end) return -1;
+    // Bands (30岁以下, 50岁以上) are category labels, not values.
+    if ((f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁") return -1;
+    return strip(c.text) == f.text ? it->second : -1;
+  };
+  struct RowTotal {  // a row naming a total, for breakdown groups
+    size_t table;
+    std::string label;
+    std::string unit;  // unit column text
+    std::map<std::string, int> by_column;  // column header -> figure
+  };
+  std::vector<RowTotal> row_totals;
+
+  auto make = [&](Relation r, bool layout) {
+    double lo = 0, hi = 0;
+    for (int p : r.parts) {
+      lo += figures_[p].low;
+      hi += figures_[p].high;
+    }
+    double tlo = r.total >= 0 ? figures_[r.total].low : 100;
+    double thi = r.total >= 0 ? figures_[r.total].high : 100;
+    r.sum_low = lo;
+    r.sum_high = hi;
+    r.consistent = lo <= thi && tlo <= hi;
+    // A sum far from the total is another kind of figure (an average, a rate, a wrong grouping).
+    bool plausible = lo <= 1.5 * thi && hi >= 0.67 * tlo;
+    r.flag = !r.consistent && plausible && (!layout || lo > thi);
+    r.evidence = layout ? Evidence::kLayout : Evidence::kStated;
+    if (r.consistent || r.flag) Add(std::move(r));
+  };
+  // Parts and total of one kind and unit, with no qualifier; percentages only as shares of 100%.
+  auto uniform = [&](const std::vector<int>& parts, int total, const std::vector<std::string>& units) {
+    const Figure& t = figures_[total];
+    if (t.qualifiers != 0 || parts.size() < 2) return false;
+    for (size_t k = 0; k < parts.size(); ++k) {
+      const Figure& f = figures_[parts[k]];
+      if (f.kind != t.kind || f.unit != t.unit || f.qualifiers != 0 || f.value < 0) return false;
+    }
+    for (const std::string& u : units) {
+      if (u != units.front()) return false;
+    }
+    bool percent = t.kind == ESGAUDIT_FACT_PERCENT || (!units.empty() && units.front() == "%");
+    return !percent || t.value == 100;
+  };
+  auto relation = [&](int total, std::vector<int> parts, std::string caption,
+                      const std::vector<std::string>& units) {
+    Relation r;
+    bool percent = figures_[total].kind == ESGAUDIT_FACT_PERCENT || (!units.empty() && units.front() == "%");
+    r.kind = percent ? RelationKind::kPercentBreakdown : RelationKind::kPartsTotal;
+    r.total = percent ? -1 : total;
+    if (percent) {
+      r.caption_offset = figures_[total].offset;
+      r.caption_length = figures_[total].length;
+    }
+    r.caption = std::move(caption);
+    r.parts = std::move(parts);
+    return r;
+  };
+
+  for (size_t ti = 0; ti < tables.size(); ++ti) {
+    const MarkupTable& t = tables[ti];
+    const uint32_t rows = t.Rows(), cols = t.Cols();
+    // Figures at the top-left of their cell.
+    std::vector<std::vector<int>> fig(rows, std::vector<int>(cols, -1));
+    int first_data = -1;
+    for (uint32_t r = 0; r < rows; ++r) {
+      for (uint32_t c = 0; c < cols; ++c) {
+        const MarkupCell* cell = t.At(r, c);
+        if (cell == nullptr || cell->row != r || cell->col != c) continue;
+        fig[r][c] = figure_in(*cell);
+        if (fig[r][c] >= 0 && first_data < 0) first_data = static_cast<int>(r);
+      }
+    }
+    if (first_data < 0) continue;
+    int unit_col = -1;
+    std::vector<std::string> header(cols);
+    for (uint32_t r = 0; r < static_cast<uint32_t>(first_data); ++r) {
+      for (uint32_t c = 0; c < cols; ++c) {
+        const MarkupCell* cell = t.At(r, c);
+        if (cell == nullptr || cell->text.empty()) continue;
+        header[c] = cell->text;
+        std::string l = Lower(strip(cell->text));
+        if (l == "单位" || l == "unit" || l == "units" || l == "unitofmeasure") unit_col = static_cast<int>(c);
+      }
+    }
+    auto unit_of = [&](uint32_t r) -> std::string {
+      const MarkupCell* cell = unit_col >= 0 ? t.At(r, static_cast<uint32_t>(unit_col)) : nullptr;
+      return cell ? strip(cell->text) : "";
+    };
+    // The label cells of a row: text cells left of its first figure, the unit column excluded.
+    auto labels = [&](uint32_t r) {
+      std::vector<const MarkupCell*> out;
+      for (uint32_t c = 0; c < cols; ++c) {
+        if (fig[r][c] >= 0) break;
+        const MarkupCell* cell = t.At(r, c);
+        if (cell == nullptr || static_cast<int>(c) == unit_col || cell->col != c) continue;
+        if (!out.empty() && out.back() == cell) continue;
+        if (!cell->text.empty() && figure_in(*cell) < 0) out.push_back(cell);
+      }
+      return out;
+    };
+    // The extractor's label of a figure in markup is the tag before it: use the row label.
+    for (uint32_t r = 0; r < rows; ++r) {
+      auto lab = labels(r);
+      for (uint32_t c = 0; c < cols; ++c) {
+        if (fig[r][c] < 0) continue;
+        Figure& f = figures_[fig[r][c]];
+        std::string l = lab.empty() ? "" : lab.back()->text;
+        if (!l.empty() || Has(f.label, ">")) f.label = l;
+        // Whole counts are exact when the unit column names a count unit (人, 次).
+        if (f.unit.empty() && f.decimals == 0 && f.magnitude == 1 && f.qualifiers == 0 &&
+            kCountUnits.count(unit_of(r)) > 0) {
+          f.low = f.high = std::fabs(f.value);
+        }
+      }
+    }
+    std::vector<uint32_t> fig_cols;
+    for (uint32_t c = 0; c < cols; ++c) {
+      for (uint32_t r = 0; r < rows; ++r) {
+        if (fig[r][c] >= 0) {
+          fig_cols.push_back(c);
+          break;
+        }
+      }
+    }
+
+    // Total column: a header cell naming the total; the figure cells left of it add up to it.
+    for (uint32_t tc = 1; tc < cols; ++tc) {
+      if (!IsTotalLabel(header[tc])) continue;
+      for (uint32_t r = static_cast<uint32_t>(first_data); r < rows; ++r) {
+        if (fig[r][tc] < 0) continue;
+        std::vector<int> parts;
+        bool gap = false, started = false;
+        for (uint32_t c = 0; c < tc; ++c) {
+          if (fig[r][c] >= 0) {
+            started = true;
+            if (IsTotalLabel(header[c])) gap = true;  // a subtotal column among the parts
+            parts.push_back(fig[r][c]);
+          } else if (started && static_cast<int>(c) != unit_col) {
+            gap = true;
+          }
+        }
+        std::vector<std::string> units;
+        if (unit_col >= 0) units.push_back(unit_of(r));
+        if (gap || !uniform(parts, fig[r][tc], units)) continue;
+        auto lab = labels(r);
+        make(relation(fig[r][tc], std::move(parts), lab.empty() ? header[tc] : lab.back()->text, units),
+             false);
+      }
+    }
+
+    // Row groups and total rows.
+    for (uint32_t r = static_cast<uint32_t>(first_data); r < rows; ++r) {
+      auto lab = labels(r);
+      if (lab.empty()) continue;
+      const MarkupCell* own = lab.back();
+      // A single labelled row naming a total: remembered for breakdown groups.
+      if (lab.size() == 1 && own->rowspan == 1 && own->col == 0) {
+        std::string l = Lower(strip(own->text));
+        if (Has(l, "总数") || Has(l, "总人数") || l.rfind("total", 0) == 0) {
+          RowTotal rt{ti, own->text, unit_of(r), {}};
+          for (uint32_t c : fig_cols) {
+            if (fig[r][c] >= 0) rt.by_column[header[c]] = fig[r][c];
+          }
+          if (!rt.by_column.empty()) row_totals.push_back(std::move(rt));
+        }
+      }
+      // A total row: parts are the rows above back to the first data row, a nested row or a
+      // previous total stops the column.
+      if (own->row == r && own->rowspan == 1 && lab.size() == 1 && IsTotalLabel(own->text) &&
+          own->col == 0) {
+        std::vector<uint32_t> part_rows;
+        bool nested = false;
+        for (long k = static_cast<long>(r) - 1; k >= first_data; --k) {
+          auto pl = labels(static_cast<uint32_t>(k));
+          if (pl.empty() || IsTotalLabel(pl.back()->text)) break;
+          if (pl.size() != 1 || pl.back()->rowspan != 1) {
+            nested = true;  // row groups above: several breakdowns, not one column of parts
+            break;
+          }
+          if (IsNestedLabel(pl.back()->text)) nested = true;
+          part_rows.push_back(static_cast<uint32_t>(k));
+        }
+        if (nested || part_rows.size() < 2) continue;
+        for (uint32_t c : fig_cols) {
+          if (fig[r][c] < 0) continue;
+          std::vector<int> parts;
+          std::vector<std::string> units{unit_of(r)};
+          for (auto it = part_rows.rbegin(); it != part_rows.rend(); ++it) {
+            parts.push_back(fig[*it][c]);
+            units.push_back(unit_of(*it));
+          }
+          if (std::any_of(parts.begin(), parts.end(), [](int f) { return f < 0; })) continue;
+          if (unit_col < 0) units.clear();
+          if (!uniform(parts, fig[r][c], units)) continue;
+          std::string caption = header[c].empty() ? own->text : header[c];
+          make(relation(fig[r][c], std::move(parts), caption, units), false);
+        }
+        continue;
+      }
+      // A group: a label cell spanning this and the next rows, one child label per row.
+      if (lab.size() != 2 || lab[0]->row != r || lab[0]->rowspan < 2) continue;
+      const MarkupCell* group = lab[0];
+      std::vector<uint32_t> members;
+      int total_row = -1;
+      bool ok = true;
+      for (uint32_t k = r; k < r + group->rowspan && k < rows; ++k) {
+        auto cl = labels(k);
+        if (cl.size() != 2 || cl[0] != group || cl[1]->rowspan != 1) {
+          ok = false;
+          break;
+        }
+        if (IsTotalLabel(cl[1]->text)) {
+          if (total_row >= 0) ok = false;
+          total_row = static_cast<int>(k);
+        } else {
+          if (IsNestedLabel(cl[1]->text)) ok = false;
+          members.push_back(k);
+        }
+      }
+      if (!ok || members.size() < 2) continue;
+      std::string noun = total_row < 0 ? BreakdownNoun(group->text) : "";
+      for (uint32_t c : fig_cols) {
+        std::vector<int> parts;
+        std::vector<std::string> units;
+        for (uint32_t k : members) {
+          parts.push_back(fig[k][c]);
+          units.push_back(unit_of(k));
+        }
+        if (std::any_of(parts.begin(), parts.end(), [](int f) { return f < 0; })) continue;
+        int total = -1;
+        bool layout = false;
+        if (total_row >= 0) {
+          total = fig[total_row][c];
+          units.push_back(unit_of(static_cast<uint32_t>(total_row)));
+        } else if (!noun.empty()) {
+          // The nearest earlier total row of the same noun, in this table or the two before.
+          for (auto it = row_totals.rbegin(); it != row_totals.rend(); ++it) {
+            if (it->table + 2 < ti) break;
+            std::string tl = Lower(strip(it->label));
+            if (!Has(tl, noun) || (unit_col >= 0 && it->unit != units.front())) continue;
+            auto col = it->by_column.find(header[c]);
+            if (col == it->by_column.end()) continue;
+            total = col->second;
+            layout = it->table != ti;
+            break;
+          }
+        }
+        if (total < 0) continue;
+        if (unit_col < 0) units.clear();
+        if (!uniform(parts, total, units)) continue;
+        make(relation(total, std::move(parts), group->text, units), layout);
+      }
+      r += group->rowspan - 1;
+    }
   }
 }
 
@@ -968,14 +1390,21 @@ std::string RelationAnalysis::SumText(const Relation& r) const {
     long end = static_cast<long>(point == std::string::npos ? digits.size() : point);
     for (long k = end - 3; k > 0; k -= 3) digits.insert(static_cast<size_t>(k), ",");
   }
-  // The printed unit is whatever follows the digits of the first part ("项", "%", "万吨").
-  const std::string& t = first.text;
-  size_t k = 0;
-  while (k < t.size() && (std::isdigit(static_cast<unsigned char>(t[k])) || t[k] == '.' ||
-                          t[k] == ',' || t[k] == '-')) {
-    ++k;
+  // The printed unit is whatever follows the digits of the parts ("项", "%", "万吨"); none when the
+  // parts print different ones ("300 women" + "880 men").
+  auto suffix = [](const std::string& t) {
+    size_t k = 0;
+    while (k < t.size() && (std::isdigit(static_cast<unsigned char>(t[k])) || t[k] == '.' ||
+                            t[k] == ',' || t[k] == '-')) {
+      ++k;
+    }
+    return t.substr(k);
+  };
+  std::string unit = suffix(first.text);
+  for (int p : r.parts) {
+    if (suffix(figures_[p].text) != unit) return digits;
   }
-  return digits + t.substr(k);
+  return digits + unit;
 }
 
 std::string RelationAnalysis::Describe(const Relation& r) const {

@@ -87,6 +87,7 @@ class RelationAnalysis {
   void BuildCells(const sdk::Document& doc);
   void FindCaptionedBreakdowns(const sdk::Document& doc);
   void FindInlineRelations(const sdk::Document& doc);
+  void FindMarkupTotals(const sdk::Document& doc);
   void FindTableTotals(const sdk::Document& doc);
   void FindColumnTotals(const sdk::Document& doc,
                         const std::function<int(const LayoutCell&)>& figure_of);

@@ -280,7 +280,7 @@ PATTERNS = {
                ["occupational disease", "work-related ill health", "occupational illness"], None),
     "404-1": (["员工培训", "培训体系", "培训学时", "人均培训", "培训时长"],
               ["training hours", "hours of training", "employee training"],
-              [need(["培训时长", "培训学时", "人均培训", "培训小时", "学时", "hours of training", "training hours",
+              [need(["培训时长", "培训学时", "人均培训", "培训小时", "学时", "训练时数", "受训时数", "hours of training", "training hours",
                      "average hours"], HOURS)]),
     "404-2": (["技能提升", "职业技能", "技能培训", "人才培养", "技能竞赛", "导师带徒", "继续教育"],
               ["upskilling", "skills development", "skill&program", "career development", "transition assistance",
@@ -376,9 +376,12 @@ PATTERNS = {
 # usage in mainland reports (范畴一), and English phrasing of Korean/English reports.
 EXTRA = {
     "2-1": (["总部", "企业概况", "公司名称"], ["headquarters", "organization name"]),
-    "2-3": (["报告期间", "报告发布"], ["for the period", "january 1", "1 january"]),
+    # Taiwan wording (环旭电子 2016): "数据主要收集期间自…", "每年定期发行企业社会责任报告书".
+    "2-3": (["报告期间", "报告发布", "收集期间", "定期发行"], ["for the period", "january 1", "1 january"]),
     "2-4": (["重新表述", "重列"], ["restate"]),
     "2-10": ([], ["recommendation committee", "appointment of directors", "nominat"]),
+    # The chair's executive role: "董事长与行长分设", "董事长、执行董事李庆萍", "董事长兼总裁".
+    "2-11": (["董事长&行长&分设", "董事长&总裁&分设", "董事长&执行董事", "董事长兼总裁", "董事长兼首席执行官"], []),
     "2-13": (["授权&社会责任", "授权&可持续", "授权体系", "社会责任&管理体系", "社会责任&组织体系", "社会责任&管理架构", "可持续发展&管理架构",
               "社会责任&委员会"], []),
     "2-16": ([], ["reported to the board", "report to the board"]),
@@ -393,17 +396,23 @@ EXTRA = {
     "206-1": (["垄断"], []),
     "301-2": (["再生资源", "回收材料", "循环再造"], []),
     "305-1": (["范畴一", "范畴1"], []),
-    "305-2": (["范畴二", "范畴2"], []),
     "305-3": (["范畴三", "范畴3"], []),
     "305-4": (["单位&温室气体"], []),
+    # "间接温室气体排放" (工商银行 2016); also matches "其他间接温室气体排放" (scope 3) [known limit].
+    "305-2": (["范畴二", "范畴2", "能源间接温室气体", "间接温室气体排放"], []),
     "308-2": ([], ["supplier&environmental"]),
     "401-2": ([], ["welfare", "benefit"]),
     "403-3": ([], ["occupational health", "health management"]),
     "403-4": ([], ["safety and health committee"]),
-    "403-5": ([], ["safety education"]),
+    "403-5": ([], ["safety education", "safety and health training"]),
     "403-7": ([], ["partner&safety", "suppliers&safety"]),
     "403-8": ([], ["iso 45001&certif"]),
     "405-2": ([], ["basic salary"]),
+    "404-1": (["训练时数", "平均训练"], []),
+    "404-2": (["教育训练"], []),
+    # Taiwan wording in mainland reports (环旭电子 2016): 供货商, 评鉴, 稽核, 违反环境法规.
+    "307-1": (["违反&环境法规", "违反&环保法规"], []),
+    "414-1": (["供货商&评鉴", "供货商&稽核", "供货商&审核", "供货商&eicc"], []),
     "412-1": (["人权"], []),
     "412-3": (["人权&协议", "人权&合同"], []),
     "413-2": (["社区&影响", "周边社区"], []),
@@ -530,6 +539,7 @@ def main():
         "disclosures": disclosures,
         "legacy": legacy,
         "core_2016": core,
+        "core_2016_legacy": [lid for lid in core_legacy if lid in by_legacy],
     }
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")

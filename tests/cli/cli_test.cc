@@ -266,6 +266,23 @@ TEST_F(CliTest, ExtractDumpsFactsWithLocations) {
   EXPECT_EQ(r.err, "esgaudit: error: " + Path("missing.txt") + ": no such file\n");
 }
 
+TEST_F(CliTest, IndexRendersTheGriCoverageAsAContentIndex) {
+  Result md = Run({"index", kSample});
+  ASSERT_EQ(md.code, 0) << md.err;
+  EXPECT_EQ(md.out.rfind("| Disclosure | Title | Status | Location |\n|---|---|---|---|\n", 0), 0u);
+  Result csv = Run({"index", kSample, "--format", "csv"});
+  ASSERT_EQ(csv.code, 0) << csv.err;
+  EXPECT_EQ(csv.out.rfind("disclosure,title,status,locations\r\n", 0), 0u);
+  // One row per catalogue disclosure, in both formats.
+  const auto rows = [](const std::string& s) { return std::count(s.begin(), s.end(), '\n'); };
+  EXPECT_EQ(rows(md.out) - 2, rows(csv.out) - 1);
+  EXPECT_GT(rows(csv.out), 140);
+  EXPECT_NE(csv.out.find("\r\n2-1,"), std::string::npos);
+  Result bad = Run({"index", kSample, "--scheme", "gri2016"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_EQ(bad.err, "esgaudit: error: no plugin reported coverage for scheme 'gri2016'\n");
+}
+
 TEST_F(CliTest, PdfInputKeepsPages) {
   Result r = Run({"check", testing::SourcePath("tests/data/two-pages.pdf"), "--format", "json", "--fail-on", "never"});
   EXPECT_EQ(r.code, 0) << r.err;

@@ -149,5 +149,24 @@ TEST(FactsTest, EnglishQuantities) {
                    "1:77 year 2022(2022,0,1) / \"2022\" in FY|"}));
 }
 
+// Tab-separated table rows: a unit in the next cell is not the number's unit, and a span never
+// ends in the tab after its unit.
+TEST(FactsTest, TabSeparatedCellsStayApart) {
+  std::vector<std::string> facts = Facts("董事会\t6次\t由三名董事组成\n学校\t2\t所\n");
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_NE(facts[0].find("\"6次\""), std::string::npos) << facts[0];
+  EXPECT_NE(facts[0].find(" 次/次 "), std::string::npos) << facts[0];
+  EXPECT_NE(facts[1].find("\"2\""), std::string::npos) << facts[1];
+  EXPECT_NE(facts[1].find(" quantity 2(2,0,1) / "), std::string::npos) << facts[1];
+}
+
+// English head counts: "300 women" and "880 men" are counts of people, like "1,200 employees".
+TEST(FactsTest, EnglishPeopleCounts) {
+  EXPECT_EQ(Facts("1,200 employees, of which 300 women and 880 men.\n"),
+            (Lines{"1:1 quantity 1200(1200,0,1) 人/employees \"1,200 employees\" |",
+                   "1:27 quantity 300(300,0,1) 人/women \"300 women\" of which|",
+                   "1:41 quantity 880(880,0,1) 人/men \"880 men\" and|"}));
+}
+
 }  // namespace
 }  // namespace esgaudit

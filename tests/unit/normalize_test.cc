@@ -39,6 +39,13 @@ TEST(NormalizeTest, ColumnGapsAndEnglishSpacingStay) {
   ExpectMapsRoundTrip(doc);
 }
 
+TEST(NormalizeTest, TraditionalHanFoldsToSimplified) {
+  Document doc = Document::FromUtf8("t.txt", "本報告範圍涵蓋環境與員工權益，報告期間為2020年");
+  EXPECT_EQ(doc.view(), "本报告范围涵盖环境与员工权益,报告期间为2020年");
+  EXPECT_EQ(doc.ViewToText(doc.view().find("范围")), doc.text().find("範圍"));
+  ExpectMapsRoundTrip(doc);
+}
+
 TEST(NormalizeTest, TabsSeparateTableCellsAndStay) {
   Document doc = Document::FromUtf8("t.txt", "营业收入\t亿元\t341.24\n");
   EXPECT_EQ(doc.view(), "营业收入\t亿元\t341.24\n");

@@ -54,7 +54,8 @@ class Document {
   // Display width of text()[from, to) where both lie in one line.
   uint32_t WidthBetween(uint64_t from, uint64_t to) const;
 
-  // Matching view: NFKC per code point (full-width digits/letters, ideographic space folded), CR
+  // Matching view: NFKC per code point (full-width digits/letters, ideographic space folded),
+  // Traditional Han folded to Simplified (報告範圍 reads 报告范围), CR
   // removed, and short whitespace runs (< 4 columns) between CJK characters (or CJK and a digit)
   // removed, so "坚  战  贡  献" reads "坚战贡献". Line breaks are kept.
   const std::string& view() const { return view_; }

@@ -60,6 +60,8 @@ constexpr UnitEntry kUnits[] = {
     {"tonnes", "吨", true}, {"tonne", "吨", true}, {"tons", "吨", true}, {"ppm", "ppm", true},
     {"mg/L", "mg/L", true}, {"mg/m3", "mg/m3", true}, {"hours", "小时", true},
     {"employees", "人", true}, {"people", "人", true}, {"persons", "人", true},
+    {"women", "人", true}, {"men", "人", true}, {"female employees", "人", true},
+    {"male employees", "人", true},
 };
 
 struct Magnitude {
@@ -363,8 +365,18 @@ class Extractor {
         FillLabels(li, line, cells, cell, i, end, prev_end, &f);
         uint64_t text_begin = line.TextOffset(FactBegin(line, i, f));
         uint64_t text_end = line.TextOffset(end);
-        // The view drops spaces between a digit and CJK; the fact span must not swallow them.
-        while (text_end > text_begin && doc_.text()[text_end - 1] == ' ') --text_end;
+        // The view drops spaces between a digit and CJK; the fact span must not swallow them, nor a
+        // tab or an ideographic space after the unit ("6次\t").
+        while (text_end > text_begin) {
+          std::string_view t(doc_.text());
+          if (t[text_end - 1] == ' ' || t[text_end - 1] == '\t') {
+            --text_end;
+          } else if (text_end - text_begin >= 3 && t.compare(text_end - 3, 3, "\xE3\x80\x80") == 0) {
+            text_end -= 3;
+          } else {
+            break;
+          }
+        }
         f.offset = text_begin;
         f.length = text_end > text_begin ? text_end - text_begin : 0;
         f.line = static_cast<uint32_t>(li);

@@ -15,7 +15,7 @@ struct MatchView {
   std::vector<uint32_t> text_to_view;  // size text.size() + 1; a text byte -> where it went
 };
 
-// NFKC per code point; CR dropped; runs of spaces (no tab: tabs separate table cells) narrower than
+// NFKC per code point; Traditional Han folded to Simplified (1:1 only); CR dropped; runs of spaces (no tab: tabs separate table cells) narrower than
 // 4 columns between a CJK character and a CJK character or digit (either order) dropped
 // (letter-spaced headings, "2020 年").
 // Line feeds and form feeds are kept, so line structure survives.

@@ -253,6 +253,33 @@ TEST(Gbt36001Test, PeriodIsPartialWhenOnlyTheTitleGivesTheYear) {
   EXPECT_EQ(s["report-period"], ESGAUDIT_COVERED);
 }
 
+TEST(Gbt36001Test, APeriodStatementWithoutAYearIsDated) {
+  const std::string title = "    2020年社会责任报告\n\n";
+  auto s = Statuses(testing::RunOnText(Registry(), title + "本报告时间范围为1月1日至12月31日。\n"),
+                    "gbt36001");
+  EXPECT_EQ(s["report-period"], ESGAUDIT_COVERED);
+  // Near miss: a date range about an event is not a period statement.
+  s = Statuses(
+      testing::RunOnText(Registry(), title + "公司于3月1日至5月31日开展安全生产月活动。\n"),
+      "gbt36001");
+  EXPECT_EQ(s["report-period"], ESGAUDIT_PARTIAL);
+}
+
+TEST(Gbt36001Test, IssueEvidencePrefersItsSectionToASummary) {
+  const std::string text =
+      "本报告重点披露了廉洁从业、公平竞争、供应链管理及知识产权保护等方面的工作。\n\n"
+      "    反腐败\n\n"
+      "公司修订《廉洁从业规定》，全年开展廉政专题教育活动79场，覆盖全体管理人员。\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  const CoverageRecord* c = nullptr;
+  for (const CoverageRecord& rec : r.coverage)
+    if (rec.id == "fair-operating-practices/anti-corruption") c = &rec;
+  ASSERT_NE(c, nullptr);
+  ASSERT_FALSE(c->locations.empty());
+  EXPECT_EQ(c->locations.front().location.line, 3u);  // the heading, not the summary on line 1
+  EXPECT_EQ(c->status, ESGAUDIT_COVERED);             // the summary still counts as a mention
+}
+
 TEST(Gbt36001Test, ContactNeedsAChannelAndFeedbackNeedsAnInvitation) {
   const std::string heading = "联系方式\n\n";
   auto s =

@@ -64,7 +64,8 @@ TEST_F(GriCoverage, GenderBreakdownAndHiresWithTurnover) {
 
 TEST_F(GriCoverage, ChartLegendLabelsCount) {
   // A gender chart: "男"/"女" are the numbers' column labels, not words around them.
-  EXPECT_EQ(Status(Run("员工性别构成\n    男          女\n    79%        21%\n"), "405-1"), "covered");
+  EXPECT_EQ(Status(Run("员工性别构成\n    男          女\n    79%        21%\n"), "405-1"),
+            "covered");
   EXPECT_EQ(Status(Run("帮扶对象\n    妇女\n    21%\n"), "405-1"), "missing");
 }
 
@@ -97,6 +98,20 @@ TEST_F(GriCoverage, LocationsQuoteTheEvidence) {
 
 TEST_F(GriCoverage, LetterSpacedHeadingsMatchThroughTheView) {
   EXPECT_EQ(Status(Run("董 事 长 致 辞\n正文。\n"), "2-22"), "covered");
+}
+
+TEST_F(GriCoverage, DisclosuresNotInForceForTheReportSayWhatApplies) {
+  ReportResult r = Run("2020年度社会责任报告\n公司员工总数 12375 人。\n");
+  // GRI 2 (effective 2023) for a 2020 report: the 2016 disclosures it succeeds apply.
+  EXPECT_EQ(Record(r, "2-4").title, "信息重述（本报告适用 GRI 2016：102-48）");
+  EXPECT_EQ(Record(r, "2-7").status, ESGAUDIT_COVERED);  // the status is still the evidence's
+  // GRI 102: Climate Change 2025 has no 2016 predecessor: not applicable.
+  EXPECT_NE(Record(r, "102-1").title.find("2027-01-01 起生效，不适用于本报告"), std::string::npos);
+  // In force: the plain title.
+  EXPECT_EQ(Record(r, "305-1").title, Record(Run("2023年度社会责任报告\n"), "305-1").title);
+  EXPECT_EQ(Record(Run("2023年度社会责任报告\n"), "2-4").title, "信息重述");
+  EXPECT_EQ(Record(Run("2020 Sustainability Report\n", "en"), "2-4").title,
+            "Restatements of information (this report: GRI 2016 102-48)");
 }
 
 TEST_F(GriCoverage, EnglishTitlesWithLangEn) {

@@ -164,7 +164,8 @@ typedef struct esgaudit_host {
   /* Line index (0-based) containing `offset`, and the 1-based display column of `offset`. */
   uint32_t (*line_of)(void* ctx, uint64_t offset);
   uint32_t (*column_of)(void* ctx, uint64_t offset);
-  /* NFKC matching view: full-width forms folded, ideographic spaces folded, letter-spacing
+  /* NFKC matching view: full-width forms folded, ideographic spaces folded, Traditional Han
+   * folded to Simplified (one code point to one), letter-spacing
    * between CJK characters removed, lines kept. `to_text` maps a view offset to a text offset. */
   esgaudit_str (*view)(void* ctx);
   uint64_t (*view_to_text)(void* ctx, uint64_t view_offset);
