@@ -1,5 +1,7 @@
 #include "analysis.h"
 
+#include <esgaudit/text.h>
+
 #include <algorithm>
 #include <set>
 
@@ -61,13 +63,9 @@ const std::vector<std::string>& Words(const ElementSpec& spec, const std::string
 }  // namespace
 
 std::string ShortQuote(std::string_view s, size_t max_code_points) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-    if (n == max_code_points) return std::string(s.substr(0, i)) + "…";
-    ++n;
-  }
-  return std::string(s);
+  size_t i = 0;
+  for (size_t n = 0; i < s.size() && n < max_code_points; ++n) sdk::NextCodePoint(s, &i);
+  return i < s.size() ? std::string(s.substr(0, i)) + "…" : std::string(s);
 }
 
 Analysis::Analysis(const sdk::Document& doc, const sdk::Context& ctx)

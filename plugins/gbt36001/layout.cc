@@ -1,5 +1,7 @@
 #include "layout.h"
 
+#include <esgaudit/text.h>
+
 #include <algorithm>
 #include <map>
 #include <string>
@@ -8,15 +10,7 @@ namespace esgaudit::gbt36001 {
 namespace {
 
 // Decodes the code point at s[i] and advances i (invalid bytes read as themselves).
-uint32_t Next(std::string_view s, size_t& i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  int n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-  if (i + n > s.size()) n = 1;
-  uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += n;
-  return cp;
-}
+uint32_t Next(std::string_view s, size_t& i) { return sdk::NextCodePoint(s, &i); }
 
 bool IsCjk(uint32_t cp) { return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF); }
 bool IsDigit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
@@ -102,12 +96,7 @@ bool IsOrdinalWord(std::string_view s) {
 
 }  // namespace
 
-size_t Layout::CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
+size_t Layout::CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
 
 bool Layout::IsProse(std::string_view segment) {
   return CodePoints(segment) >= 12 && HasSentencePunct(segment);

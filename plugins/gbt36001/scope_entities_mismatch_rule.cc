@@ -1,5 +1,7 @@
 #include "scope_entities_mismatch_rule.h"
 
+#include <esgaudit/text.h>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -37,15 +39,9 @@ std::vector<std::string> CompanyNames(const std::string& text) {
       size_t end = at + std::string_view(suffix).size();
       size_t begin = at;
       while (begin > 0) {
-        size_t prev = begin - 1;
-        while (prev > 0 && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
-        std::string ch = text.substr(prev, begin - prev);
-        // Decode one code point (UTF-8, at most 4 bytes).
-        unsigned char c0 = static_cast<unsigned char>(ch[0]);
-        uint32_t cp = c0 < 0x80 ? c0 : c0 < 0xE0 ? c0 & 0x1F : c0 < 0xF0 ? c0 & 0x0F : c0 & 0x07;
-        for (size_t k = 1; k < ch.size(); ++k)
-          cp = (cp << 6) | (static_cast<unsigned char>(ch[k]) & 0x3F);
-        if (kDelims.find(static_cast<char32_t>(cp)) != std::u32string::npos) break;
+        size_t prev = sdk::PrevCodePointStart(text, begin);
+        size_t probe = prev;
+        if (kDelims.find(sdk::NextCodePoint(text, &probe)) != std::u32string::npos) break;
         begin = prev;
       }
       std::string name = text.substr(begin, end - begin);

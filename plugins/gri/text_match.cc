@@ -1,5 +1,7 @@
 #include "text_match.h"
 
+#include <esgaudit/text.h>
+
 #include <algorithm>
 #include <vector>
 
@@ -13,7 +15,7 @@ bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
-bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool IsContinuation(char c) { return boost::locale::utf::utf_traits<char>::is_trail(c); }
 
 bool FindPart(std::string_view line, std::string_view part, size_t* pos) {
   bool word = !part.empty() && IsAlnum(part.front());

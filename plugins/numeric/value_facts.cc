@@ -1,5 +1,7 @@
 #include "value_facts.h"
 
+#include <esgaudit/text.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -8,31 +10,15 @@
 namespace esgaudit::numeric {
 
 char32_t DecodeAt(std::string_view s, size_t i, size_t* next) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  int n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-  if (i + n > s.size()) n = 1;
-  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  *next = i + n;
-  return cp;
+  *next = i;
+  return sdk::NextCodePoint(s, next);
 }
 
-size_t PrevStart(std::string_view s, size_t i) {
-  size_t j = i - 1;
-  while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
-  return j;
-}
+size_t PrevStart(std::string_view s, size_t i) { return sdk::PrevCodePointStart(s, i); }
 
-bool IsCjk(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
-}
+bool IsCjk(char32_t c) { return sdk::IsHan(c); }
 
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
+size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
 
 bool Contains(std::string_view s, std::string_view part) {
   return s.find(part) != std::string_view::npos;
