@@ -137,7 +137,7 @@ void Analysis::Headings(const std::vector<std::string>& keywords, std::vector<Hi
       const Segment& s = ls[i].segments[k];
       if (s.toc) continue;
       for (const std::string& kw : keywords) {
-        if (!Layout::IsHeading(s.text, kw)) continue;
+        if (!Layout::IsHeading(s, kw)) continue;
         bool body = layout_.ProseAfter(i, k, 15) >= min_prose;
         hits->push_back(MakeHit(s, body ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
         break;
@@ -250,7 +250,7 @@ void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
       if (s.toc) continue;
       bool heading =
           std::any_of(spec.headings.begin(), spec.headings.end(),
-                      [&](const std::string& h) { return Layout::IsHeading(s.text, h); });
+                      [&](const std::string& h) { return Layout::IsHeading(s, h); });
       bool statement = ContainsAny(s.text, spec.phrases) ||
                        (s.text.substr(0, 9) == "本报告" && Contains(s.text, "期"));
       bool report_sentence = s.text.substr(0, 9) == "本报告" || Contains(s.text, "报告");
@@ -325,7 +325,7 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
       if (s.toc) continue;
       bool heading =
           std::any_of(spec.headings.begin(), spec.headings.end(),
-                      [&](const std::string& h) { return Layout::IsHeading(s.text, h, 2); });
+                      [&](const std::string& h) { return Layout::IsHeading(s, h, 2); });
       bool statement = !heading && ContainsAny(s.text, spec.phrases);
       if (!heading && !statement) continue;
       // The statement: this segment (unless a bare heading) and the body after it.
@@ -385,7 +385,7 @@ void Analysis::Basis(const ElementSpec& spec, std::vector<Hit>* hits) {
       if (s.toc) continue;
       bool heading =
           std::any_of(spec.headings.begin(), spec.headings.end(),
-                      [&](const std::string& h) { return Layout::IsHeading(s.text, h, 2); });
+                      [&](const std::string& h) { return Layout::IsHeading(s, h, 2); });
       if (heading) {
         bool any = false;
         for (size_t j = i; j < ls.size() && j <= i + 10; ++j) {
@@ -432,7 +432,7 @@ void Analysis::Cycle(const ElementSpec& spec, std::vector<Hit>* hits) {
           !Search(s.text, range_re)) {
         hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
       } else if (std::any_of(spec.headings.begin(), spec.headings.end(), [&](const std::string& h) {
-                   return Layout::IsHeading(s.text, h, 0);
+                   return Layout::IsHeading(s, h, 0);
                  })) {
         const Segment* next = nullptr;
         for (size_t j = i + 1; j < ls.size() && j <= i + 3 && !next; ++j)
@@ -461,7 +461,7 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
       if (s.toc) continue;
       bool heading =
           std::any_of(spec.headings.begin(), spec.headings.end(),
-                      [&](const std::string& h) { return Layout::IsHeading(s.text, h, 4); });
+                      [&](const std::string& h) { return Layout::IsHeading(s, h, 4); });
       bool phrase = !heading && ContainsAny(s.text, spec.phrases);
       if (!heading && !phrase) {
         if (Search(s.text, email) || Search(s.text, address))
@@ -545,7 +545,7 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
       bool heading =
           !InTable(i) && ls[i].segments.size() == 1 &&
           std::any_of(issue.keywords.begin(), issue.keywords.end(),
-                      [&](const std::string& kw) { return Layout::IsHeading(hit->text, kw); });
+                      [&](const std::string& kw) { return Layout::IsHeading(*hit, kw); });
       if (heading) {
         size_t j = i + 1;
         while (j < ls.size() && j <= i + 8 && ls[j].segments.empty()) ++j;
@@ -710,7 +710,7 @@ void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
     if (!layout_.IsBody(i) || InTable(i)) continue;
     for (size_t k = 0; k < lines[i].segments.size(); ++k) {
       const Segment& s = lines[i].segments[k];
-      std::string_view h = Layout::HeadingText(s.text);
+      std::string_view h = s.heading;
       if (s.toc || Layout::CodePoints(h) > 12 || Contains(h, ",") || Contains(h, "。")) continue;
       bool ends = false;
       for (const char* w : {"展望", "年工作计划", "年度工作计划", "年计划", "未来规划"})
@@ -718,7 +718,7 @@ void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
                         h.substr(h.size() - std::string_view(w).size()) == w);
       if (!ends ||
           std::any_of(spec.headings.begin(), spec.headings.end(),
-                      [&](const std::string& kw) { return Layout::IsHeading(s.text, kw); }))
+                      [&](const std::string& kw) { return Layout::IsHeading(s, kw); }))
         continue;
       hits->push_back(
           MakeHit(s, layout_.ProseAfter(i, k, 15) >= 30 ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
@@ -747,10 +747,10 @@ void Analysis::Index(const ElementSpec& spec, std::vector<Hit>* hits) {
     for (const Segment& s : ls[i].segments) {
       if (s.toc) continue;
       // "GRI (G4)指标索引", "HK-ESG指标索引": the keyword may end the heading.
-      std::string_view h = Layout::HeadingText(s.text);
+      std::string_view h = s.heading;
       bool heading =
           std::any_of(spec.headings.begin(), spec.headings.end(),
-                      [&](const std::string& k) { return Layout::IsHeading(s.text, k); }) ||
+                      [&](const std::string& k) { return Layout::IsHeading(s, k); }) ||
           (Layout::CodePoints(h) <= 16 && !Layout::IsProse(h) && !Contains(h, ",") &&
            (Contains(h, "索引") || Contains(h, "对照表")));
       if (!heading) continue;
@@ -883,7 +883,7 @@ void Analysis::Abbreviations() {
     const Segment* heading = nullptr;
     for (const Segment& s : ls[i].segments)
       for (const std::string& h : kHeadings)
-        if (!s.toc && Layout::IsHeading(s.text, h, 4)) heading = &s;
+        if (!s.toc && Layout::IsHeading(s, h, 4)) heading = &s;
     if (!heading) continue;
     abbreviations_heading_ = MakeHit(*heading, ESGAUDIT_COVERED);
     scan(i + 1, i + 80);

@@ -148,6 +148,7 @@ void Layout::Split() {
         s.begin = static_cast<uint64_t>(t.data() - view_.data());
         s.end = s.begin + t.size();
         s.text = t;
+        s.heading = HeadingText(t);
         line.segments.push_back(s);
       }
     };
@@ -255,7 +256,7 @@ void Layout::MarkToc() {
   for (size_t i = 0; i < lines_.size(); ++i) {
     bool is_toc_title = false;
     for (const Segment& s : lines_[i].segments) {
-      std::string_view h = HeadingText(s.text);
+      std::string_view h = s.heading;
       if (h == "目录" || h == "CONTENTS" || h == "Contents" || h == "目录CONTENTS" ||
           h == "CONTENTS目录")
         is_toc_title = true;
@@ -365,7 +366,13 @@ std::string_view Layout::HeadingText(std::string_view s) {
 }
 
 bool Layout::IsHeading(std::string_view segment, std::string_view keyword, size_t slack) {
-  std::string_view h = HeadingText(segment);
+  Segment s;
+  s.heading = HeadingText(segment);
+  return IsHeading(s, keyword, slack);
+}
+
+bool Layout::IsHeading(const Segment& segment, std::string_view keyword, size_t slack) {
+  std::string_view h = segment.heading;
   if (h.substr(0, keyword.size()) != keyword) return false;
   if (HasSentencePunct(h)) return false;
   return CodePoints(h) <= CodePoints(keyword) + slack;

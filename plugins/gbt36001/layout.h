@@ -17,6 +17,7 @@ struct Segment {
   uint64_t begin = 0;  // view offsets
   uint64_t end = 0;
   std::string_view text;  // trimmed
+  std::string_view heading;  // Layout::HeadingText(text), computed once (it is hot)
   bool toc = false;       // a TOC-like entry ("员工发展 24") in a cluster of such entries
   bool side = false;  // one character of vertical side text ("云/铝/股/份/2/0/2/0/社/会…")
 };
@@ -49,6 +50,8 @@ class Layout {
   // True when `segment` reads as a heading that is `keyword` or starts with it (at most
   // `slack` more code points, no sentence punctuation).
   static bool IsHeading(std::string_view segment, std::string_view keyword, size_t slack = 6);
+  // The same, from the segment's precomputed heading text.
+  static bool IsHeading(const Segment& segment, std::string_view keyword, size_t slack = 6);
   static size_t CodePoints(std::string_view s);
   // True for a segment with sentence punctuation ("," "。" ";") and at least 12 code points.
   static bool IsProse(std::string_view segment);

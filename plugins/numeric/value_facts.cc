@@ -184,8 +184,9 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
       size_t line_begin = view.rfind('\n', v.view_begin == 0 ? 0 : v.view_begin - 1);
       line_begin = (line_begin == std::string_view::npos || v.view_begin == 0) ? 0 : line_begin + 1;
       size_t cell = line_begin;
-      size_t gap = view.rfind("   ", v.view_begin);
-      if (gap != std::string_view::npos && gap >= line_begin) cell = gap + 3;
+      // Search this line only: an unbounded rfind would scan back through the whole document.
+      size_t gap = view.substr(line_begin, v.view_begin - line_begin).rfind("   ");
+      if (gap != std::string_view::npos) cell = line_begin + gap + 3;
       while (cell < v.view_begin && view[cell] == ' ') ++cell;
       v.cell_prefix = std::string(view.substr(cell, v.view_begin - cell));
       uint32_t col = doc.ColumnOf(doc.ViewToText(cell));
