@@ -312,15 +312,18 @@ void RelationAnalysis::BuildCells(const sdk::Document& doc) {
   }
 }
 
-void RelationAnalysis::Add(Relation r) {
-  double lo = 0;
-  double hi = 0;
-  for (int p : r.parts) {
-    lo += figures_[p].low;
-    hi += figures_[p].high;
+void RelationAnalysis::SumParts(Relation* r) const {
+  r->sum_low = 0;
+  r->sum_high = 0;
+  for (int p : r->parts) {
+    r->sum_low += figures_[p].low;
+    r->sum_high += figures_[p].high;
   }
-  r.sum_low = lo;
-  r.sum_high = hi;
+}
+
+void RelationAnalysis::Add(Relation r) {
+  SumParts(&r);
+  const double lo = r.sum_low, hi = r.sum_high;
   double tlo = 100;
   double thi = 100;
   if (r.total >= 0) {
@@ -690,13 +693,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
     r.total = total;
     r.caption = figures_[total].label;
     r.parts = std::move(parts);
-    double lo = 0, hi = 0;
-    for (int p : r.parts) {
-      lo += figures_[p].low;
-      hi += figures_[p].high;
-    }
-    r.sum_low = lo;
-    r.sum_high = hi;
+    SumParts(&r);
+    const double lo = r.sum_low, hi = r.sum_high;
     r.consistent = lo <= figures_[total].high && figures_[total].low <= hi;
     r.flag = Reportable(r, enumerated);
     if (r.consistent || r.flag) Add(std::move(r));
@@ -813,13 +811,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
     r.kind = RelationKind::kPercentBreakdown;
     r.evidence = Evidence::kStated;
     r.parts = pcts;
-    double lo = 0, hi = 0;
-    for (int p : pcts) {
-      lo += figures_[p].low;
-      hi += figures_[p].high;
-    }
-    r.sum_low = lo;
-    r.sum_high = hi;
+    SumParts(&r);
+    const double lo = r.sum_low, hi = r.sum_high;
     r.consistent = lo <= 100 && 100 <= hi;
     r.flag = Reportable(r, enum_sep);
     if (r.consistent || r.flag) Add(std::move(r));
@@ -914,15 +907,10 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
   std::vector<RowTotal> row_totals;
 
   auto make = [&](Relation r, bool layout) {
-    double lo = 0, hi = 0;
-    for (int p : r.parts) {
-      lo += figures_[p].low;
-      hi += figures_[p].high;
-    }
+    SumParts(&r);
+    const double lo = r.sum_low, hi = r.sum_high;
     double tlo = r.total >= 0 ? figures_[r.total].low : 100;
     double thi = r.total >= 0 ? figures_[r.total].high : 100;
-    r.sum_low = lo;
-    r.sum_high = hi;
     r.consistent = lo <= thi && tlo <= hi;
     // A sum far from the total is another kind of figure (an average, a rate, a wrong grouping).
     bool plausible = lo <= 1.5 * thi && hi >= 0.67 * tlo;
@@ -1198,13 +1186,8 @@ void RelationAnalysis::FindTableTotals(const sdk::Document& doc) {
       r.total = figs.back();
       r.caption = row[0].text + "/" + header.back().text;
       r.parts.assign(figs.begin(), figs.end() - 1);
-      double lo = 0, hi = 0;
-      for (int p : r.parts) {
-        lo += figures_[p].low;
-        hi += figures_[p].high;
-      }
-      r.sum_low = lo;
-      r.sum_high = hi;
+      SumParts(&r);
+      const double lo = r.sum_low, hi = r.sum_high;
       r.consistent = lo <= total.high && total.low <= hi;
       // A total column far from the sum is another kind of figure (an average, a rate).
       r.flag = !r.consistent && lo <= 1.5 * total.high && hi >= 0.67 * total.low;
@@ -1269,14 +1252,9 @@ void RelationAnalysis::FindColumnTotals(const sdk::Document& doc,
         r.total = totals[k];
         r.caption = caption;
       }
-      double lo = 0, hi = 0;
-      for (int p : r.parts) {
-        lo += figures_[p].low;
-        hi += figures_[p].high;
-      }
+      SumParts(&r);
+      const double lo = r.sum_low, hi = r.sum_high;
       double tlo = r.total >= 0 ? total.low : 100, thi = r.total >= 0 ? total.high : 100;
-      r.sum_low = lo;
-      r.sum_high = hi;
       r.consistent = lo <= thi && tlo <= hi;
       r.flag = !r.consistent && lo <= 1.5 * thi && hi >= 0.67 * tlo;
       if (r.consistent || r.flag) Add(std::move(r));
@@ -1338,13 +1316,8 @@ void RelationAnalysis::FindLayoutTotals() {
       r.caption = t.label;
       for (const auto& [cat, f] : best) r.parts.push_back(f);
       std::sort(r.parts.begin(), r.parts.end());
-      double lo = 0, hi = 0;
-      for (int p : r.parts) {
-        lo += figures_[p].low;
-        hi += figures_[p].high;
-      }
-      r.sum_low = lo;
-      r.sum_high = hi;
+      SumParts(&r);
+      const double lo = r.sum_low, hi = r.sum_high;
       r.consistent = lo <= t.high && t.low <= hi;
       // From the layout alone a smaller sum may mean a category printed elsewhere: only a larger
       // one is reported.

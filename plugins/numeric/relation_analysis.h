@@ -95,6 +95,8 @@ class RelationAnalysis {
   template <typename Tokens>
   void AnalyseTokens(const Tokens& toks);
   bool Reportable(const Relation& r, bool enumerated) const;
+  // Sets r->sum_low / sum_high: the interval sum of its parts.
+  void SumParts(Relation* r) const;
   void Add(Relation r);
 
   std::vector<Figure> figures_;
