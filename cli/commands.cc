@@ -56,6 +56,13 @@ ExitStatus SetUp(const Settings& s, Io io, Engine* e, bool* fatal) {
     Error(io, m);
     status = ExitStatus::kInternal;
   }
+  if (e->plugins.plugins().empty()) {
+    // An audit without rules must never pass a CI gate silently.
+    std::string searched;
+    for (const std::string& d : plugin_dirs) searched += (searched.empty() ? "" : ", ") + d;
+    Error(io, "no plugins found (searched: " + (searched.empty() ? std::string("no directory") : searched) + ")");
+    status = ExitStatus::kInternal;
+  }
   for (const std::string& d : s.rules_dirs) {
     std::error_code ec;
     if (!fs::is_directory(d, ec)) {

@@ -184,6 +184,16 @@ TEST_F(CliTest, PluginFailuresExit3AndKeepOtherFindings) {
   EXPECT_EQ(r.err, "esgaudit: error: rules/badpack/pack.json:3: expected a number\n");
 }
 
+TEST_F(CliTest, NoPluginsIsAFailureNotAPass) {
+  Result r = Run({"check", kSample, "--no-default-plugins"});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err, "esgaudit: error: no plugins found (searched: no directory)\n");
+  EXPECT_EQ(r.out, "no findings in 1 report\n");
+  r = Run({"check", kSample, "--no-default-plugins", "--plugins-dir", Path("")});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err, "esgaudit: error: no plugins found (searched: " + Path("") + ")\n");
+}
+
 TEST_F(CliTest, MalformedRulePackAndConfigNameFileAndLine) {
   fs::create_directories(Path("rules/pack"));
   Write("rules/pack/broken.json", "{\n  \"a\": 1,\n  \"b\": \n}\n");
