@@ -18,7 +18,9 @@ void DisclosureMissingRule::Check(const sdk::Document& doc, const sdk::Context& 
   auto report = [&](const std::string& message, const std::vector<std::string>& references) {
     sdk::Finding f;
     f.rule = "gri.disclosure-missing";
-    f.severity = accordance ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
+    // With its content index published elsewhere, a disclosure may be answered in the documents
+    // that index points to: the gap is worth a note, not a defect of this text.
+    f.severity = a.external_index() ? ESGAUDIT_INFO : accordance ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
     f.message = message;
     f.offset = a.claim_offset();
     f.length = a.claim_length();
