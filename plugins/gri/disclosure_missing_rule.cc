@@ -1,6 +1,7 @@
 #include "disclosure_missing_rule.h"
 
 #include <algorithm>
+#include <set>
 #include <utility>
 
 #include "analysis.h"
@@ -15,13 +16,23 @@ void DisclosureMissingRule::Check(const sdk::Document& doc, const sdk::Context& 
   bool en = a.English();
   std::string claim_en = accordance ? "claims accordance with GRI" : "references GRI";
   std::string claim_zh = accordance ? "声明按照 GRI 编制" : "声明参考 GRI 编制";
-  auto report = [&](const std::string& message, const std::vector<std::string>& references) {
+  // Disclosures the report's own content index lists (resolved to current ids).
+  std::set<std::string> indexed;
+  for (const IndexRow& row : a.index_rows()) indexed.insert(row.resolved.ids.begin(), row.resolved.ids.end());
+  auto report = [&](const std::string& message, const std::vector<std::string>& references,
+                    bool in_index) {
     sdk::Finding f;
     f.rule = "gri.disclosure-missing";
     // With its content index published elsewhere, a disclosure may be answered in the documents
-    // that index points to: the gap is worth a note, not a defect of this text.
+    // that index points to: the gap is worth a note, not a defect of this text. A disclosure the
+    // report's own index lists (often answered "none" or "not applicable" there) is one level lower.
     f.severity = a.external_index() ? ESGAUDIT_INFO : accordance ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
-    f.message = message;
+    if (in_index && f.severity != ESGAUDIT_INFO) {
+      f.severity = f.severity == ESGAUDIT_ERROR ? ESGAUDIT_WARNING : ESGAUDIT_INFO;
+    }
+    f.message = message + (!in_index ? ""
+                           : en ? "; the content index lists it but the text gives no evidence"
+                                : "（内容索引列出该项，但正文未见依据）");
     f.offset = a.claim_offset();
     f.length = a.claim_length();
     f.references = references;
@@ -69,7 +80,9 @@ void DisclosureMissingRule::Check(const sdk::Document& doc, const sdk::Context& 
                                      "；GRI 2021 " + QList(en, successors) + "）";
       std::vector<std::string> references = {"GRI 101: Foundation 2016, section 3"};
       for (const std::string& id : old_ids) references.push_back("GRI " + id + " (2016)");
-      report(message, references);
+      bool in_index = std::any_of(successors.begin(), successors.end(),
+                                  [&](const std::string& id) { return indexed.count(id) != 0; });
+      report(message, references, in_index);
     }
     return;
   }
@@ -80,7 +93,8 @@ void DisclosureMissingRule::Check(const sdk::Document& doc, const sdk::Context& 
     std::string message =
         en ? claim_en + " but " + Q(en, ds[k].id) + " (" + Q(en, ds[k].title) + ") is not disclosed"
            : claim_zh + "，但未披露" + Q(en, ds[k].id) + "（" + ds[k].title_zh + "）";
-    report(message, {"GRI 1: Foundation 2021, Requirement 2", "GRI " + ds[k].id});
+    report(message, {"GRI 1: Foundation 2021, Requirement 2", "GRI " + ds[k].id},
+           indexed.count(ds[k].id) != 0);
   }
 }
 
