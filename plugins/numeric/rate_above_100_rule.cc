@@ -29,34 +29,11 @@ const char* const kLinks[] = {
     "稳定在",   "高达",   "：",     ":",      " ",      "\t"};
 
 // `label` without the linking words at its end.
-std::string StripLinks(std::string_view label) {
-  std::string s(label);
-  bool again = true;
-  while (again && !s.empty()) {
-    again = false;
-    for (const char* l : kLinks) {
-      if (EndsWith(s, l)) {
-        s.resize(s.size() - std::string_view(l).size());
-        again = true;
-      }
-    }
-  }
-  return s;
-}
+std::string StripLinks(std::string_view label) { return StripTrailing(std::string(label), kLinks); }
 
 // The capped rate this label names when it ends with it (after linking words), or "".
 std::string CappedRateAtEnd(std::string_view label) {
-  std::string s(label);
-  bool again = true;
-  while (again && !s.empty()) {
-    again = false;
-    for (const char* l : kLinks) {
-      if (EndsWith(s, l) && s.size() > std::string_view(l).size()) {
-        s.resize(s.size() - std::string_view(l).size());
-        again = true;
-      }
-    }
-  }
+  std::string s = StripTrailing(std::string(label), kLinks, 1);
   // Financial ratios named 覆盖率 are not shares: 拨备覆盖率 and 流动性覆盖率 are usually above
   // 100%.
   for (const char* f :
@@ -114,17 +91,7 @@ bool EnglishNotCapped(std::string_view clause) {
 // The English capped rate that ends `clause` (text before the number), or "".
 std::string EnglishRateAtEnd(std::string_view clause) {
   if (EnglishNotCapped(clause)) return "";
-  std::string s = LowerAscii(clause);
-  bool again = true;
-  while (again && !s.empty()) {
-    again = false;
-    for (const char* l : kEnglishLinks) {
-      if (EndsWith(s, l) && s.size() > std::string_view(l).size()) {
-        s.resize(s.size() - std::string_view(l).size());
-        again = true;
-      }
-    }
-  }
+  std::string s = StripTrailing(LowerAscii(clause), kEnglishLinks, 1);
   for (const char* r : kEnglishRates) {
     std::string_view rv(r);
     if (EndsWith(s, r) && (s.size() == rv.size() || s[s.size() - rv.size() - 1] == ' ')) return r;

@@ -65,6 +65,20 @@ std::string FormatNumber(double v) {
   return s;
 }
 
+std::string StripTrailingOf(std::string s, const char* const* words, size_t count, size_t keep) {
+  for (bool again = true; again && !s.empty();) {
+    again = false;
+    for (size_t i = 0; i < count; ++i) {
+      std::string_view w(words[i]);
+      if (s.size() >= w.size() + keep && EndsWith(s, w)) {
+        s.resize(s.size() - w.size());
+        again = true;
+      }
+    }
+  }
+  return s;
+}
+
 namespace {
 
 // Clause stops for `before` (a label) and `clause` (the claim a number belongs to).

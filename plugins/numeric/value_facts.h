@@ -22,6 +22,14 @@ size_t CodePoints(std::string_view s);
 bool Contains(std::string_view s, std::string_view part);
 bool EndsWith(std::string_view s, std::string_view suffix);
 
+// `s` with any of `words` removed from its end, repeatedly ("覆盖率达到了" -> "覆盖率"); a word is
+// not removed when fewer than `keep` bytes would remain (keep = 1: never strip to nothing).
+std::string StripTrailingOf(std::string s, const char* const* words, size_t count, size_t keep = 0);
+template <size_t N>
+std::string StripTrailing(std::string s, const char* const (&words)[N], size_t keep = 0) {
+  return StripTrailingOf(std::move(s), words, N, keep);
+}
+
 // A closed interval of real values; the value a printed number may stand for.
 struct Interval {
   double lo = 0;

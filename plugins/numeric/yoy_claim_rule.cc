@@ -25,16 +25,7 @@ const char* const kPriorFillers[] = {"的", "为", "是", ":", "：", " "};
 
 // +1 / -1 when `clause` ends with a direction word (after fillers), 0 otherwise.
 int Direction(std::string s) {
-  bool again = true;
-  while (again && !s.empty()) {
-    again = false;
-    for (const char* f : kFillers) {
-      if (EndsWith(s, f) && s.size() > std::string_view(f).size()) {
-        s.resize(s.size() - std::string_view(f).size());
-        again = true;
-      }
-    }
-  }
+  s = StripTrailing(std::move(s), kFillers, 1);
   for (const char* w : kUp) {
     if (EndsWith(s, w)) return +1;
   }
@@ -109,17 +100,7 @@ void YoyClaimRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
 
     // Which one is the earlier year's: the one written right after a prior-year marker.
     auto prior = [&](const ValueFact& v) {
-      std::string before = Preceding(view, v.view_begin, 10);
-      bool again = true;
-      while (again && !before.empty()) {
-        again = false;
-        for (const char* f : kPriorFillers) {
-          if (EndsWith(before, f)) {
-            before.resize(before.size() - std::string_view(f).size());
-            again = true;
-          }
-        }
-      }
+      std::string before = StripTrailing(Preceding(view, v.view_begin, 10), kPriorFillers);
       for (const char* m : kPrior) {
         if (EndsWith(before, m)) return true;
       }
