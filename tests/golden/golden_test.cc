@@ -65,38 +65,43 @@ std::vector<fs::path> Inputs(const std::string& plugin) {
   return inputs;
 }
 
+// One input against its .expected (or rewrites it). A helper, so that an ASSERT ends this input
+// only and every other input is still checked.
+void CheckGolden(const PluginUnderTest& p, const fs::path& input, bool update) {
+  SCOPED_TRACE(input.string());
+  Document doc;
+  Status s = Document::Load(input.string(), &doc);
+  ASSERT_TRUE(s.ok()) << s.message();
+  std::vector<KpiRecord> kpis;
+  RunOptions options;
+  for (const char* ext : {".kpi.json", ".kpi.xml", ".kpi.ini", ".kpi.csv"}) {
+    fs::path data = input;
+    data.replace_extension(ext);
+    if (!fs::exists(data)) continue;
+    Status ks = LoadKpiData(data.string(), &kpis);
+    ASSERT_TRUE(ks.ok()) << ks.message();
+    options.kpis = &kpis;
+  }
+  ReportResult result = testing::Run(RegistryOf(p), doc, options);
+  ASSERT_TRUE(result.status.ok()) << result.status.message();
+  fs::path expected_path = input;
+  expected_path.replace_extension(".expected");
+  const std::string actual = Render(result, p.name);
+  if (update) {
+    std::ofstream(expected_path, std::ios::binary) << actual;
+    return;
+  }
+  ASSERT_TRUE(fs::exists(expected_path)) << "missing " << expected_path;
+  EXPECT_EQ(actual, testing::ReadFile(expected_path.string()));
+}
+
 TEST(GoldenTest, EveryInputGivesExactlyItsExpectedFindings) {
   const char* update_env = std::getenv("ESGAUDIT_UPDATE_GOLDENS");
   const std::string update_list = update_env == nullptr ? "" : "," + std::string(update_env) + ",";
   for (const PluginUnderTest& p : kPlugins) {
-    const bool update = update_list == ",all," || update_list.find("," + std::string(p.name) + ",") != std::string::npos;
-    for (const fs::path& input : Inputs(p.name)) {
-      SCOPED_TRACE(input.string());
-      Document doc;
-      Status s = Document::Load(input.string(), &doc);
-      ASSERT_TRUE(s.ok()) << s.message();
-      std::vector<KpiRecord> kpis;
-      RunOptions options;
-      for (const char* ext : {".kpi.json", ".kpi.xml", ".kpi.ini", ".kpi.csv"}) {
-        fs::path data = input;
-        data.replace_extension(ext);
-        if (!fs::exists(data)) continue;
-        Status ks = LoadKpiData(data.string(), &kpis);
-        ASSERT_TRUE(ks.ok()) << ks.message();
-        options.kpis = &kpis;
-      }
-      ReportResult result = testing::Run(RegistryOf(p), doc, options);
-      ASSERT_TRUE(result.status.ok()) << result.status.message();
-      fs::path expected_path = input;
-      expected_path.replace_extension(".expected");
-      const std::string actual = Render(result, p.name);
-      if (update) {
-        std::ofstream(expected_path, std::ios::binary) << actual;
-        continue;
-      }
-      ASSERT_TRUE(fs::exists(expected_path)) << "missing " << expected_path;
-      EXPECT_EQ(actual, testing::ReadFile(expected_path.string()));
-    }
+    const bool update = update_list == ",all," ||
+                        update_list.find("," + std::string(p.name) + ",") != std::string::npos;
+    for (const fs::path& input : Inputs(p.name)) CheckGolden(p, input, update);
   }
 }
 
