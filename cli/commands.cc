@@ -34,18 +34,16 @@ struct Engine {
   std::vector<RuleInfo> rules;  // sorted by id
 };
 
-// Loads plugins (refusals are reported, exit 3 later) and validates rule packs and rule globs
-// (fatal, exit 2). Returns the status so far.
-ExitStatus SetUp(const Settings& s, Io io, Engine* e, bool* fatal) {
-  ExitStatus status = ExitStatus::kOk;
-  *fatal = false;
+// Loads plugins (refusals are reported, exit 3 later) and validates rule packs and rule globs.
+// Sets *status to the outcome so far; returns false when the command cannot go on (exit 2).
+bool SetUp(const Settings& s, Io io, Engine* e, ExitStatus* status) {
   std::vector<std::string> plugin_dirs = s.plugin_dirs;
   for (const std::string& d : s.plugin_dirs) {
     std::error_code ec;
     if (!fs::is_directory(d, ec)) {
       Error(io, d + ": plugin directory does not exist");
-      *fatal = true;
-      return ExitStatus::kUsageOrInput;
+      *status = ExitStatus::kUsageOrInput;
+      return false;
     }
   }
   if (s.default_plugins) {
@@ -54,21 +52,21 @@ ExitStatus SetUp(const Settings& s, Io io, Engine* e, bool* fatal) {
   e->plugins.LoadFrom(plugin_dirs);
   for (const std::string& m : e->plugins.errors()) {
     Error(io, m);
-    status = ExitStatus::kInternal;
+    *status = ExitStatus::kInternal;
   }
   if (e->plugins.plugins().empty()) {
     // An audit without rules must never pass a CI gate silently.
     std::string searched;
     for (const std::string& d : plugin_dirs) searched += (searched.empty() ? "" : ", ") + d;
     Error(io, "no plugins found (searched: " + (searched.empty() ? std::string("no directory") : searched) + ")");
-    status = ExitStatus::kInternal;
+    *status = ExitStatus::kInternal;
   }
   for (const std::string& d : s.rules_dirs) {
     std::error_code ec;
     if (!fs::is_directory(d, ec)) {
       Error(io, d + ": rules directory does not exist");
-      *fatal = true;
-      return ExitStatus::kUsageOrInput;
+      *status = ExitStatus::kUsageOrInput;
+      return false;
     }
   }
   e->rules_dirs = s.rules_dirs;
@@ -76,8 +74,8 @@ ExitStatus SetUp(const Settings& s, Io io, Engine* e, bool* fatal) {
   Status packs = ValidateRulePacks(e->rules_dirs);
   if (!packs.ok()) {
     Error(io, packs.message());
-    *fatal = true;
-    return ExitStatus::kUsageOrInput;
+    *status = ExitStatus::kUsageOrInput;
+    return false;
   }
   for (const PluginRef& p : e->plugins.plugins()) {
     for (const RuleInfo& r : p.rules) e->rules.push_back(r);
@@ -104,10 +102,10 @@ ExitStatus SetUp(const Settings& s, Io io, Engine* e, bool* fatal) {
   };
   if (!check_globs(s.selection.enable_globs(), "--enable") ||
       !check_globs(s.selection.disable_globs(), "--disable")) {
-    *fatal = true;
-    return ExitStatus::kUsageOrInput;
+    *status = ExitStatus::kUsageOrInput;
+    return false;
   }
-  return status;
+  return true;
 }
 
 bool IsReportFile(const fs::path& p) {
@@ -333,9 +331,8 @@ std::string RenderFacts(const Document& doc, const std::string& format) {
 
 ExitStatus RunCheck(const Settings& s, Io io) {
   Engine e;
-  bool fatal = false;
-  ExitStatus status = SetUp(s, io, &e, &fatal);
-  if (fatal) return status;
+  ExitStatus status = ExitStatus::kOk;
+  if (!SetUp(s, io, &e, &status)) return status;
   std::vector<KpiRecord> kpis;
   status = Worse(status, LoadKpis(s, io, &kpis));
   std::vector<std::string> files = ExpandInputs(s.inputs, io, &status);
@@ -370,9 +367,8 @@ ExitStatus RunExtract(const Settings& s, Io io) {
     return Emit(s, io, RenderFacts(doc, s.format));
   }
   Engine e;
-  bool fatal = false;
-  ExitStatus status = SetUp(s, io, &e, &fatal);
-  if (fatal) return status;
+  ExitStatus status = ExitStatus::kOk;
+  if (!SetUp(s, io, &e, &status)) return status;
   std::vector<KpiRecord> kpis;
   status = Worse(status, LoadKpis(s, io, &kpis));
   Audit a = AuditAll(s, io, e, s.inputs, s.data.empty() ? nullptr : &kpis, "relations");
@@ -402,9 +398,8 @@ ExitStatus RunExtract(const Settings& s, Io io) {
 
 ExitStatus RunIndex(const Settings& s, Io io) {
   Engine e;
-  bool fatal = false;
-  ExitStatus status = SetUp(s, io, &e, &fatal);
-  if (fatal) return status;
+  ExitStatus status = ExitStatus::kOk;
+  if (!SetUp(s, io, &e, &status)) return status;
   Audit a = AuditAll(s, io, e, s.inputs, nullptr, "check");
   status = Worse(status, a.status);
   std::vector<ReportResult> reports = LoadedOnly(a);
@@ -421,9 +416,8 @@ ExitStatus RunIndex(const Settings& s, Io io) {
 
 ExitStatus RunListPlugins(const Settings& s, Io io) {
   Engine e;
-  bool fatal = false;
-  ExitStatus status = SetUp(s, io, &e, &fatal);
-  if (fatal) return status;
+  ExitStatus status = ExitStatus::kOk;
+  if (!SetUp(s, io, &e, &status)) return status;
   if (s.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const PluginRef& p : e.plugins.plugins()) {
@@ -440,9 +434,8 @@ ExitStatus RunListPlugins(const Settings& s, Io io) {
 
 ExitStatus RunListRules(const Settings& s, Io io) {
   Engine e;
-  bool fatal = false;
-  ExitStatus status = SetUp(s, io, &e, &fatal);
-  if (fatal) return status;
+  ExitStatus status = ExitStatus::kOk;
+  if (!SetUp(s, io, &e, &status)) return status;
   if (s.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const RuleInfo& r : e.rules) {
@@ -460,9 +453,8 @@ ExitStatus RunListRules(const Settings& s, Io io) {
 
 ExitStatus RunExplain(const Settings& s, Io io) {
   Engine e;
-  bool fatal = false;
-  ExitStatus status = SetUp(s, io, &e, &fatal);
-  if (fatal) return status;
+  ExitStatus status = ExitStatus::kOk;
+  if (!SetUp(s, io, &e, &status)) return status;
   const std::string& id = s.inputs.front();
   std::vector<std::string> ids;
   for (const RuleInfo& r : e.rules) {
