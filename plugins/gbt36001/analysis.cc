@@ -240,6 +240,7 @@ void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
   const std::regex& range_re = pack_.Pattern("date_range");
   const std::regex& year_re = pack_.Pattern("period_year");
   const std::regex& no_year_re = pack_.Pattern("date_range_no_year");
+  const std::regex& end_re = pack_.Pattern("date_range_end");
   std::vector<Hit> year_only;
   std::vector<Hit> no_year_hits;
   YearSpan year_period;
@@ -288,6 +289,21 @@ void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
       const Segment* no_year =
           Search(s.text, no_year_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 2, no_year_re);
       if (no_year) no_year_hits.push_back(MakeHit(*no_year, ESGAUDIT_COVERED));
+      // A range whose start is damaged by text recognition ("2016年仴1曰至2016年12月31曰") in a
+      // period statement still dates the period by its end.
+      const Segment* end_only = Search(s.text, end_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 2, end_re);
+      if (end_only && !no_year) {
+        Search(end_only->text, end_re, &m);
+        Hit h = MakeHit(*end_only, ESGAUDIT_COVERED);
+        year_only.push_back(h);
+        if (!year_period.found) {
+          year_period.found = true;
+          year_period.first = year_period.last = ToInt(m[1]);
+          year_period.where = h;
+          year_period.where.quote = m.str(0);
+        }
+        continue;
+      }
       const Segment* year =
           Search(s.text, year_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 1, year_re);
       if (year && !period_.found) {

@@ -106,6 +106,7 @@ GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& ctx) : do
   MarkTableOfContents(doc);
   FindYear(doc);
   FindIndex(doc);
+  if (rows_.empty()) FindUnreadIndex();
   FindClaim();
   FindEvidence(doc);
   FindLegacy();
@@ -221,8 +222,13 @@ void GriAnalysis::MarkTableOfContents(const sdk::Document& doc) {
 }
 
 void GriAnalysis::FindYear(const sdk::Document& /*doc*/) {
+  // The period's end year: "2016年1月1日至2016年12月31日" or "2016年1月1日至12月31日" (the end year
+  // left out) anywhere; another range ("2015年7月1日至2016年6月30日", a fiscal year) only in a
+  // sentence about the report's period, since an event has dates too. The view reads 31曰 as 31日.
   static const std::regex kPeriodZh(
-      R"((20\d\d)\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:至|到|-|—|~|－)\s*(20\d\d)\s*年\s*12\s*月\s*31\s*日)");
+      R"((20\d\d)\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:至|到|-|—|~|－)\s*(?:(20\d\d)\s*年\s*)?12\s*月\s*31\s*日)");
+  static const std::regex kRangeZh(
+      R"((20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|-|—|~|－)\s*(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)");
   static const std::regex kPeriodEn(
       R"(january\s+1,?\s+(20\d\d)\s*(?:to|-|–|through|until)\s*dece?mber\s+31,?\s+(20\d\d))");
   static const std::regex kTitleZh(
@@ -232,11 +238,12 @@ void GriAnalysis::FindYear(const sdk::Document& /*doc*/) {
   uint32_t n = static_cast<uint32_t>(excluded_.size());
   for (uint32_t i = 0; i < n && report_year_ == 0; ++i) {
     std::string line(LowerLine(i));
-    if (!Contains(line, "12") ||
-        !(Contains(line, "31日") || Contains(line, "31,") || Contains(line, "31 ")))
-      continue;
+    if (!Contains(line, "日") && !Contains(line, "december")) continue;
     std::smatch m;
     if (std::regex_search(line, m, kPeriodZh) || std::regex_search(line, m, kPeriodEn)) {
+      report_year_ = std::stoi(m[2].matched ? m[2].str() : m[1].str());
+    } else if (ContainsAny(line, {"报告期", "报告时间", "时间范围", "时间跨度", "财政年度", "回顾年"}) &&
+               std::regex_search(line, m, kRangeZh)) {
       report_year_ = std::stoi(m[2].str());
     }
   }
@@ -346,6 +353,27 @@ void GriAnalysis::FindIndex(const sdk::Document& doc) {
   }
 }
 
+void GriAnalysis::FindUnreadIndex() {
+  uint32_t n = static_cast<uint32_t>(excluded_.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string_view line = LowerLine(i);
+    std::string squeezed = Squeeze(line);
+    if (squeezed.empty() || squeezed.size() > 60) continue;
+    if (!ContainsAny(squeezed, {"gri", "g4", "全球报告倡议"}) || !ContainsAny(squeezed, {"索引", "index"})) continue;
+    // A heading, not a table-of-contents entry: table rows follow within a few lines.
+    for (uint32_t j = i + 1; j < n && j <= i + 6; ++j) {
+      std::string_view next = LowerLine(j);
+      if (std::count(next.begin(), next.end(), '\t') >= 2 || std::count(next.begin(), next.end(), '|') >= 3) {
+        size_t b = line.find_first_not_of(" \t");
+        size_t e = line.find_last_not_of(" \t") + 1;
+        unread_index_offset_ = doc_->ViewToText(line_view_begin_[i] + b);
+        unread_index_length_ = doc_->ViewToText(line_view_begin_[i] + e) - unread_index_offset_;
+        return;
+      }
+    }
+  }
+}
+
 void GriAnalysis::FindClaim() {
   static const std::vector<std::string_view> kAccordance = {"in accordance with",
                                                             "core option",
@@ -425,6 +453,15 @@ void GriAnalysis::FindClaim() {
       for (size_t p = text.find(h); p != std::string::npos; p = text.find(h))
         text.erase(p, h.size());
     }
+    // A Chinese sentence naming GRI is a claim about this report only when it speaks of the report's
+    // preparation or stands in its basis section: "根据G4报告指南…识别实质性议题" describes how topics
+    // were chosen, "根据…GRI…成立社会责任委员会" how a committee was set up.
+    const bool in_basis = static_cast<int>(i) <= basis_until;
+    const bool chinese_sentence = std::any_of(text.begin(), text.end(),
+                                              [](char ch) { return (static_cast<unsigned char>(ch) & 0xF0) == 0xE0; });
+    if (chinese_sentence && !in_basis &&
+        !ContainsAny(text, {"本报告", "报告编制", "编制", "编写", "撰写", "报告内容", "报告参照", "报告依据"}))
+      continue;
     Claim c = Claim::kNone;
     for (std::string_view w : kReference) {
       if (Contains(text, w)) c = Claim::kReference;
@@ -437,6 +474,9 @@ void GriAnalysis::FindClaim() {
     if (c == Claim::kNone && static_cast<int>(i) <= basis_until) c = Claim::kReference;
     if (c > claim_) {
       claim_ = c;
+      // G4 and the Chinese name of the G4 Guidelines (可持续发展报告指南; the Standards are 标准).
+      claim_names_g4_ = ContainsWord(text, "g4") || Contains(text, "g4.0") || Contains(text, "报告指南") ||
+                        Contains(text, "guidelines");
       uint64_t vb = line_view_begin_[i] + pos;
       claim_offset_ = doc_->ViewToText(vb);
       claim_length_ = doc_->ViewToText(vb + len) - claim_offset_;

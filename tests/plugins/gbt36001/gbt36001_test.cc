@@ -265,6 +265,13 @@ TEST(Gbt36001Test, APeriodStatementWithoutAYearIsDated) {
   EXPECT_EQ(s["report-period"], ESGAUDIT_PARTIAL);
 }
 
+TEST(Gbt36001Test, APeriodWhoseStartIsDamagedIsDatedByItsEnd) {
+  // Text recognition turned "1月1日" into "仴1曰"; the end of the range still dates the period.
+  auto s = Statuses(testing::RunOnText(Registry(), "时间范围\n报告时间跨度为2016年仴1曰至2016年12月31曰。\n"),
+                    "gbt36001");
+  EXPECT_EQ(s["report-period"], ESGAUDIT_COVERED);
+}
+
 TEST(Gbt36001Test, IssueEvidencePrefersItsSectionToASummary) {
   const std::string text =
       "本报告重点披露了廉洁从业、公平竞争、供应链管理及知识产权保护等方面的工作。\n\n"
