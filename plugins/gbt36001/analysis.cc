@@ -8,6 +8,26 @@
 namespace esgaudit::gbt36001 {
 namespace {
 
+// Whether the year that ends at `pos` begins a full date ("2017年4月28日"): a date, not a year.
+bool StartsDate(std::string_view text, size_t pos) {
+  static const std::regex kDateTail(R"(^\s*年\s*\d{1,2}\s*月)");
+  std::string tail(text.substr(std::min(pos, text.size()), 24));
+  return std::regex_search(tail, kDateTail);
+}
+
+// Whether byte `pos` of `text` lies inside a cited title 《…》 (or 〈…〉).
+bool InCitedTitle(std::string_view text, size_t pos) {
+  std::string_view before = text.substr(0, std::min(pos, text.size()));
+  int depth = 0;
+  for (size_t k = 0; k + 3 <= before.size(); ++k) {
+    std::string_view c = before.substr(k, 3);
+    if (c == "《" || c == "〈") ++depth;
+    if ((c == "》" || c == "〉") && depth > 0) --depth;
+  }
+  return depth > 0;
+}
+
+
 constexpr size_t kSummaryIssues = 3;  // issues named by one segment that make it a summary
 constexpr size_t kHeadingBody = 10;   // code points of the paragraph line after an issue heading
 
@@ -218,7 +238,7 @@ void Analysis::Title() {
         for (size_t j = i; j-- > 0 && j + 4 > i;) {
           for (const Segment& p : ls[j].segments)
             if (Layout::CodePoints(p.text) <= 14 && Search(p.text, year_re, &m) &&
-                m.position(1) <= 1)
+                m.position(1) <= 1 && !StartsDate(p.text, m.position(1) + m.length(1)))
               year_seg = &p;
           if (year_seg) break;
         }
@@ -306,6 +326,8 @@ void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
       }
       const Segment* year =
           Search(s.text, year_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 1, year_re);
+      // "继2011年首次发布《…2010年度社会责任报告》后": a year inside a cited title is that document's.
+      if (year && Search(year->text, year_re, &m) && InCitedTitle(year->text, m.position(0))) year = nullptr;
       if (year && !period_.found) {
         Search(year->text, year_re, &m);
         Hit h = MakeHit(*year, ESGAUDIT_COVERED);
