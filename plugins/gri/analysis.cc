@@ -506,26 +506,99 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   std::vector<std::string> lower_titles;
   for (const Disclosure& d : ds) lower_titles.push_back(AsciiLower(d.title));
 
-  for (uint32_t i = 0; i < n; ++i) {
-    if (excluded_[i]) continue;
-    std::string_view line = LowerLine(i);
-    if (line.empty()) continue;
+  // One scan of the view finds every part of every pattern ("a&b" has parts a and b) and every
+  // title; then, per line, a disclosure is mentioned by its first pattern (in catalogue order) whose
+  // parts all occur in the line, located at its earliest part — MatchPattern's semantics.
+  std::vector<std::string> parts;
+  std::map<std::string, uint32_t> part_index;
+  auto intern = [&](std::string_view part) {
+    auto [it, fresh] = part_index.emplace(std::string(part), static_cast<uint32_t>(parts.size()));
+    if (fresh) parts.emplace_back(part);
+    return it->second;
+  };
+  std::vector<std::vector<std::vector<uint32_t>>> pattern_parts(ds.size());  // [k][j] -> parts
+  std::vector<std::vector<uint32_t>> title_parts(ds.size());
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> users;  // part -> (k, j) patterns using it
+  for (size_t k = 0; k < ds.size(); ++k) {
+    for (const std::string& p : ds[k].patterns) {
+      std::vector<uint32_t> ids;
+      for (size_t start = 0; start <= p.size();) {
+        size_t amp = std::min(p.find('&', start), p.size());
+        if (amp > start) ids.push_back(intern(std::string_view(p).substr(start, amp - start)));
+        start = amp + 1;
+      }
+      pattern_parts[k].push_back(std::move(ids));
+    }
+    for (const std::string& t : {ds[k].title_zh, lower_titles[k]}) {
+      if (!t.empty()) title_parts[k].push_back(intern(t));
+    }
+  }
+  users.resize(parts.size());
+  for (size_t k = 0; k < ds.size(); ++k) {
+    for (size_t j = 0; j < pattern_parts[k].size(); ++j) {
+      for (uint32_t part : pattern_parts[k][j]) users[part].emplace_back(static_cast<uint32_t>(k), static_cast<uint32_t>(j));
+    }
+  }
+  std::vector<esgaudit_pattern> scan;
+  for (const std::string& p : parts) scan.push_back({sdk::Str(p), ESGAUDIT_PATTERN_CASELESS});
+  const std::vector<esgaudit_match> found = doc.Scan(scan);
+  auto is_alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  // Per line, the first valid occurrence of each part (matches arrive sorted by position).
+  std::vector<bool> is_title(parts.size(), false);
+  for (const auto& tp : title_parts) {
+    for (uint32_t q : tp) is_title[q] = true;
+  }
+  std::map<uint32_t, std::map<uint32_t, size_t>> first;  // line -> part -> position in the line
+  std::map<uint32_t, std::set<uint32_t>> titled;          // line -> titles in it
+  for (const esgaudit_match& m : found) {
+    auto next = std::upper_bound(line_view_begin_.begin(), line_view_begin_.end(), m.begin);
+    if (next == line_view_begin_.begin()) continue;
+    uint32_t i = static_cast<uint32_t>(next - line_view_begin_.begin() - 1);
+    if (excluded_[i] || m.end > line_view_end_[i]) continue;
+    if (line_page_[i] != 0 && is_title[m.pattern]) titled[i].insert(m.pattern);
+    const std::string& part = parts[m.pattern];
+    // A part starting with a letter or digit must start a word.
+    if (is_alnum(part.front()) && m.begin > line_view_begin_[i] && is_alnum(view_lower_[m.begin - 1])) continue;
+    first[i].emplace(m.pattern, m.begin - line_view_begin_[i]);
+  }
+  // A title anywhere in a line puts its page among the disclosure's pages.
+  for (const auto& [i, titles] : titled) {
     for (size_t k = 0; k < ds.size(); ++k) {
+      for (uint32_t q : title_parts[k]) {
+        if (titles.count(q)) results_[k].pages.insert(line_page_[i]);
+      }
+    }
+  }
+  for (const auto& [i, at] : first) {
+    std::map<uint32_t, std::pair<uint32_t, size_t>> hit;  // k -> (first matching j, position)
+    for (const auto& [part, pos] : at) {
+      for (const auto& [k, j] : users[part]) {
+        auto h = hit.find(k);
+        if (h != hit.end() && h->second.first <= j) continue;
+        size_t earliest = std::string::npos;
+        bool all = true;
+        for (uint32_t q : pattern_parts[k][j]) {
+          auto f = at.find(q);
+          if (f == at.end()) {
+            all = false;
+            break;
+          }
+          earliest = std::min(earliest, f->second);
+        }
+        if (!all) continue;
+        hit[k] = {j, earliest};
+      }
+    }
+    for (const auto& [k, jp] : hit) {
       DisclosureResult& r = results_[k];
-      for (const std::string& p : ds[k].patterns) {
-        size_t pos = 0;
-        size_t len = 0;
-        if (!MatchPattern(line, p, &pos, &len)) continue;
-        mentioned[k] = true;
-        if (line_page_[i] != 0) r.pages.insert(line_page_[i]);
-        if (r.evidence.size() < kMaxMentions)
-          r.evidence.push_back(MakeEvidence(i, pos, len, false));
-        break;
+      // The earliest part's length, as MatchPattern reports it.
+      size_t len = 0;
+      for (uint32_t q : pattern_parts[k][jp.first]) {
+        if (at.at(q) == jp.second && len == 0) len = parts[q].size();
       }
-      if (line_page_[i] != 0 &&
-          (Contains(line, ds[k].title_zh) || Contains(line, lower_titles[k]))) {
-        r.pages.insert(line_page_[i]);
-      }
+      mentioned[k] = true;
+      if (line_page_[i] != 0) r.pages.insert(line_page_[i]);
+      if (r.evidence.size() < kMaxMentions) r.evidence.push_back(MakeEvidence(i, jp.second, len, false));
     }
   }
 

@@ -139,6 +139,9 @@ MatchView BuildMatchView(std::string_view text) {
   const int32_t n = static_cast<int32_t>(text.size());
   UChar32 prev = 0;  // previous non-blank code point on this line, 0 at a line start
   thread_local HanFolder han;
+  // The folder's cache outlives this document (one per thread): consult it only for a text that
+  // looks Traditional, so a Simplified text's view never depends on what the thread read before.
+  bool traditional = false;
   {
     std::vector<UChar32> seen;
     for (int32_t k = 0; k < n;) {
@@ -147,7 +150,8 @@ MatchView BuildMatchView(std::string_view text) {
     }
     std::sort(seen.begin(), seen.end());
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-    if (LooksTraditional(seen)) han.Prepare(seen);
+    traditional = LooksTraditional(seen);
+    if (traditional) han.Prepare(seen);
   }
 
   auto emit = [&](std::string_view bytes, int32_t source) {
@@ -211,7 +215,8 @@ MatchView BuildMatchView(std::string_view text) {
         prev = c;
         continue;
       }
-      const std::string& folded = han.Fold(c);
+      static const std::string kNoFold;
+      const std::string& folded = traditional ? han.Fold(c) : kNoFold;
       emit(folded.empty() ? text.substr(start, i - start) : std::string_view(folded), start);
     } else if (nfkc->isInert(c)) {
       emit(text.substr(start, i - start), start);
