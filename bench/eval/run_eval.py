@@ -7,8 +7,7 @@ usage: bench/eval/run_eval.py [--binary build/bin/esgaudit] [--corpus ../shared/
 Prints, per split (dev, test = held out), the figures docs/evaluation.md reports:
   1. relations: how many labelled relations `esgaudit extract --relations` recognises, and the
      single-number mutation recall: in a temporary copy of the report one part of each relation that adds
-     up as printed is changed (its largest part raised by a tenth, rounded to the printed precision, at
-     least one unit of the last printed digit); caught = a new numeric error or warning located at, or
+     up as printed is changed (see mutate()); caught = a new numeric error or warning located at, or
      with a related location at, a line of that relation. New errors elsewhere in the mutated copy are
      counted too. Labelled non-relations (time series, change figures, charts missing values) count as
      false alarms when the tool flags or recognises them.
@@ -18,8 +17,10 @@ Prints, per split (dev, test = held out), the figures docs/evaluation.md reports
      tests/cli/corpus-errors.expected.
   4. agreement with the companies' own GRI content indexes (bench/eval_gri.py's row reader).
 --check-labels only validates the label files against the corpus (every line exists, every printed value
-is on its line) and exits 1 on the first problem. The corpus is read, never copied; mutated copies live
-in a temporary directory deleted at once.
+is on its line) and exits 1 listing every problem. Exits 77 (skipped) when there is no corpus. The corpus
+is read, never copied; mutated copies live in a temporary directory deleted at once.
+
+The default --jobs 2 runs two checks at a time; the output does not depend on it.
 """
 import argparse
 import concurrent.futures
@@ -51,10 +52,10 @@ class LabelError(Exception):
 def read_tsv(path):
     """Rows of a TSV label file as dicts; '#' lines are comments."""
     with open(path, encoding="utf-8") as f:
-        lines = [l for l in f.read().split("\n") if l.strip() and not l.startswith("#")]
-    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    for n, r in enumerate(rows, 2):
-        r["_where"] = f"{os.path.basename(path)} row {n}"
+        kept = [(n, l) for n, l in enumerate(f.read().split("\n"), 1) if l.strip() and not l.startswith("#")]
+    rows = list(csv.DictReader([l for _, l in kept], delimiter="\t", quoting=csv.QUOTE_NONE))
+    for (n, _), r in zip(kept[1:], rows):
+        r["_where"] = f"{os.path.basename(path)} line {n}"
     return rows
 
 
@@ -477,7 +478,7 @@ def main():
     args = ap.parse_args()
     if not os.path.isdir(args.corpus):
         print(f"run_eval: no corpus at {args.corpus}: nothing to measure")
-        return 0
+        return 77  # "skipped" to ctest
     corpus = Corpus(args.corpus)
     try:
         reports, relations, decisions = load_labels(corpus)
