@@ -204,7 +204,7 @@ def load_labels(corpus):
 def run_json(cmd):
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     if out.returncode not in (0, 1):
-        raise RuntimeError(f"{' '.join(cmd[:3])}: exit {out.returncode}: {out.stderr.strip()[:200]}")
+        raise RuntimeError(f"{' '.join(cmd[:3])} ... {cmd[-1]}: exit {out.returncode}: {out.stderr.strip()[:200]}")
     return json.loads(out.stdout)
 
 
@@ -253,11 +253,14 @@ def mutate(args, corpus, r, baseline):
     s, e = part.span
     data = bom + (text[:s] + printed + text[e:]).encode("utf-8")
     tmp = tempfile.mkdtemp(prefix="esgaudit-eval-")
+    what = f"{part.line}:{part.printed} -> {printed}{part.printed[len(part.number):]}"
     try:
         path = os.path.join(tmp, os.path.basename(r["file"]))
         with open(path, "wb") as f:
             f.write(data)
         findings = numeric_findings(args.binary, path)
+    except (RuntimeError, ValueError, subprocess.TimeoutExpired) as e:  # a failure on a mutant: a miss, said
+        return False, [], f"{what}; the tool failed: {e}"
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     old = {key(f) for f in baseline}
@@ -265,7 +268,7 @@ def mutate(args, corpus, r, baseline):
     new_findings = [f for f in findings if key(f) not in old]
     caught = any(f["severity"] in ("error", "warning") and touches(f, lines) for f in new_findings)
     elsewhere = [f for f in new_findings if f["severity"] == "error" and not touches(f, lines)]
-    return caught, elsewhere, f"{part.line}:{part.printed} -> {printed}{part.printed[len(part.number):]}"
+    return caught, elsewhere, what
 
 
 def recognised(r, tool_relations):
@@ -501,9 +504,13 @@ def main():
         print(f"run_eval: no binary at {args.binary} (make build first)", file=sys.stderr)
         return 2
 
-    rel_stats, rel_details = evaluate_relations(args, corpus, relations)
-    checked = whole_corpus(args)
-    cov_stats, cov_details = evaluate_coverage(decisions, checked)
+    try:
+        rel_stats, rel_details = evaluate_relations(args, corpus, relations)
+        checked = whole_corpus(args)
+        cov_stats, cov_details = evaluate_coverage(decisions, checked)
+    except (RuntimeError, ValueError, subprocess.TimeoutExpired) as e:
+        print(f"run_eval: {e}", file=sys.stderr)
+        return 3
     for s in SPLITS:
         rel_stats[s]["reports"] = len({r["report"] for r in relations if r["split"] == s})
         cov_stats[s]["reports"] = len({d["report"] for d in decisions if d["split"] == s})
