@@ -9,7 +9,7 @@ PACKAGES := cmake g++ make pkg-config libboost-dev libboost-filesystem-dev \
   libboost-program-options-dev libspdlog-dev libicu-dev libgtest-dev libgmock-dev \
   libpoppler-cpp-dev nlohmann-json3-dev libssl-dev poppler-utils python3 python3-jsonschema time
 
-.PHONY: all bench deps build demo test clean
+.PHONY: all bench bench-scaling deps build demo test clean
 
 all: build
 
@@ -42,3 +42,8 @@ clean:
 # Speed and memory as ratios against grep -F and pdftotext measured in the same run.
 bench: deps build
 	python3 bench/run_bench.py --binary $(BUILD_DIR)/bin/esgaudit
+	python3 bench/scaling.py --binary $(BUILD_DIR)/bin/esgaudit
+
+# Only the scaling series (time ratio per doubling of the input).
+bench-scaling: deps build
+	python3 bench/scaling.py --binary $(BUILD_DIR)/bin/esgaudit
