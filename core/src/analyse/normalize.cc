@@ -139,6 +139,9 @@ MatchView BuildMatchView(std::string_view text) {
   const int32_t n = static_cast<int32_t>(text.size());
   UChar32 prev = 0;  // previous non-blank code point on this line, 0 at a line start
   thread_local HanFolder han;
+  // Only a text that looks Traditional is folded: the per-thread cache holds the characters of
+  // every earlier text, and folding by it would make a view depend on what the thread saw before.
+  bool traditional = false;
   {
     std::vector<UChar32> seen;
     for (int32_t k = 0; k < n;) {
@@ -147,7 +150,8 @@ MatchView BuildMatchView(std::string_view text) {
     }
     std::sort(seen.begin(), seen.end());
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-    if (LooksTraditional(seen)) han.Prepare(seen);
+    traditional = LooksTraditional(seen);
+    if (traditional) han.Prepare(seen);
   }
 
   auto emit = [&](std::string_view bytes, int32_t source) {
@@ -211,7 +215,8 @@ MatchView BuildMatchView(std::string_view text) {
         prev = c;
         continue;
       }
-      const std::string& folded = han.Fold(c);
+      static const std::string kUnfolded;
+      const std::string& folded = traditional ? han.Fold(c) : kUnfolded;
       emit(folded.empty() ? text.substr(start, i - start) : std::string_view(folded), start);
     } else if (nfkc->isInert(c)) {
       emit(text.substr(start, i - start), start);
