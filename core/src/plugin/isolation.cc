@@ -1,5 +1,7 @@
 #include "esgaudit/isolation.h"
 
+#include "esgaudit/document.h"
+
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -175,6 +177,14 @@ AuditOutcome Finish(const Child& c, const std::string& path, int wait_status, do
   return outcome;
 }
 
+// Builds once, in the parent, the core's lazily made state (ICU normalizer and the
+// Traditional-to-Simplified transliterator, about 170 ms; the fact reader's tables), so each child
+// inherits it instead of making it again. Plugins are not run here: a crashing plugin must not take
+// the parent down.
+void WarmUpCore() {
+  Document::FromUtf8("warm-up", "本報告範圍們個這與為會發經對業產國 員工總數12,375人，女性佔21.5%\n");
+}
+
 }  // namespace
 
 std::string EncodeOutcome(const AuditOutcome& o) {
@@ -279,6 +289,8 @@ std::vector<AuditOutcome> AuditIsolated(const std::vector<std::string>& paths, c
                                         const std::function<void(size_t, ChildChannel*)>& audit) {
   using Clock = std::chrono::steady_clock;
   std::vector<AuditOutcome> outcomes(paths.size());
+  if (paths.empty()) return outcomes;
+  WarmUpCore();
   std::deque<Child> running;
   size_t next = 0;
   const unsigned jobs = std::max(1u, options.jobs);
