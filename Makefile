@@ -11,7 +11,7 @@ PACKAGES := cmake g++ make pkg-config libboost-dev libboost-filesystem-dev \
   libboost-program-options-dev libspdlog-dev libicu-dev libgtest-dev libgmock-dev \
   libpoppler-cpp-dev libhyperscan-dev nlohmann-json3-dev libssl-dev poppler-utils python3 python3-jsonschema time
 
-.PHONY: all bench deps build demo eval test clean
+.PHONY: all bench bench-scaling deps build demo eval test clean
 
 all: build
 
@@ -44,6 +44,11 @@ clean:
 # Speed and memory as ratios against grep -F and pdftotext measured in the same run.
 bench: deps build
 	python3 bench/run_bench.py --binary $(BUILD_DIR)/bin/esgaudit
+	python3 bench/scaling.py --binary $(BUILD_DIR)/bin/esgaudit
+
+# Only the scaling series (time ratio per doubling of the input).
+bench-scaling: deps build
+	python3 bench/scaling.py --binary $(BUILD_DIR)/bin/esgaudit
 
 # Accuracy on the labelled set of bench/eval/ (docs/evaluation.md): mutation recall, coverage precision and
 # recall, false errors, agreement with the companies' GRI indexes, per split. Needs the corpus.

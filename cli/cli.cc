@@ -67,7 +67,12 @@ po::options_description CommandOptions(const std::string& command) {
         ("format", po::value<std::string>(), "text (default) or json")
         ("output,o", po::value<std::string>(), "write the report to FILE instead of stdout")
         ("fail-on", po::value<std::string>(), "error (default), warning, info or never")
-        ("jobs,j", po::value<unsigned>(), "reports audited in parallel (default: one per core)");
+        ("jobs,j", po::value<unsigned>(), "reports audited in parallel (default: one per core)")
+        ("isolate", "audit each report in a child process, so a plugin that crashes or hangs costs only "
+                    "that report (default when there is more than one report)")
+        ("no-isolate", "audit every report in this process")
+        ("timeout", po::value<double>(), "seconds one report may take in an isolated audit before it is "
+                                         "stopped (default 300; 0 = no limit)");
   } else if (command == "extract") {
     d.add_options()
         ("relations", "list the relations (breakdowns, totals) the plugins recognised")
@@ -211,6 +216,11 @@ int RunParsed(const std::vector<std::string>& args, std::ostream& out, std::ostr
   s.relations = vm.count("relations") != 0;
   s.default_plugins = vm.count("no-default-plugins") == 0;
   s.jobs = Get(vm, "jobs", 0u);
+  if (vm.count("isolate") && vm.count("no-isolate")) throw UsageError{"--isolate and --no-isolate exclude each other"};
+  if (vm.count("isolate")) s.isolate = 1;
+  if (vm.count("no-isolate")) s.isolate = 0;
+  s.timeout_seconds = Get(vm, "timeout", 300.0);
+  if (!(s.timeout_seconds >= 0)) throw UsageError{"--timeout must be a number of seconds >= 0"};
 
   Check(s.fail_on, {"error", "warning", "info", "never"}, "--fail-on value");
   Check(s.lang, {"zh", "en"}, "--lang value");

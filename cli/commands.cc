@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "esgaudit/document.h"
+#include "esgaudit/isolation.h"
 #include "esgaudit/kpi.h"
 #include "esgaudit/plugin_host.h"
 #include "esgaudit/rule_packs.h"
@@ -83,6 +84,12 @@ bool SetUp(const Settings& s, Io io, Engine* e, ExitStatus* status) {
   e->rules.push_back(RuleInfo{"esgaudit.plugin-error", ESGAUDIT_ERROR,
                               "a plugin failed while auditing a report", "esgaudit/plugin-error.md",
                               "esgaudit"});
+  e->rules.push_back(RuleInfo{"esgaudit.plugin-crash", ESGAUDIT_ERROR,
+                              "a plugin crashed while auditing a report (isolated audit)",
+                              "esgaudit/plugin-crash.md", "esgaudit"});
+  e->rules.push_back(RuleInfo{"esgaudit.plugin-timeout", ESGAUDIT_ERROR,
+                              "a plugin ran past --timeout on a report and was stopped (isolated audit)",
+                              "esgaudit/plugin-timeout.md", "esgaudit"});
   std::sort(e->rules.begin(), e->rules.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
   std::vector<std::string> ids;
   for (const RuleInfo& r : e->rules) ids.push_back(r.id);
@@ -195,40 +202,66 @@ Audit AuditAll(const Settings& s, Io io, const Engine& e, const std::vector<std:
   options.rules_dirs = e.rules_dirs;
   options.selection = &s.selection;
   options.kpis = kpis;
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) {
-      Document doc;
-      Status st = Document::Load(files[i], &doc);
-      ReportResult& r = a.results[i];
-      r.path = files[i];
-      if (!st.ok()) {
-        errors[i].push_back(st.message());
-        statuses[i] = st.code();
-        continue;
-      }
-      a.loaded[i] = true;
-      r.sha256 = doc.sha256();
-      r.encoding = doc.encoding();
-      r.page_count = doc.page_count();
-      for (const PluginRef& p : e.plugins.plugins()) {
-        Status ps = RunPlugin(p, doc, options, &r);
-        if (!ps.ok()) {
-          errors[i].push_back(ps.message());
-          statuses[i] = Worse(statuses[i], ps.code());
-        }
-      }
-      Canonicalize(&r);
+  // One input: load, run every plugin, canonicalise. With a channel (a child process) the parent
+  // learns which plugin runs and gets the outcome after each, so a crash keeps what was done.
+  auto audit_one = [&](size_t i, ChildChannel* channel) {
+    AuditOutcome o;
+    ReportResult& r = o.result;
+    r.path = files[i];
+    Document doc;
+    Status st = Document::Load(files[i], &doc);
+    if (!st.ok()) {
+      o.errors.push_back(st.message());
+      o.status = st.code();
+      return o;
     }
+    o.loaded = true;
+    r.sha256 = doc.sha256();
+    r.encoding = doc.encoding();
+    r.page_count = doc.page_count();
+    for (const PluginRef& p : e.plugins.plugins()) {
+      if (channel != nullptr) {
+        channel->Snapshot(o);
+        channel->Running(p.name);
+      }
+      Status ps = RunPlugin(p, doc, options, &r);
+      if (!ps.ok()) {
+        o.errors.push_back(ps.message());
+        o.status = Worse(o.status, ps.code());
+      }
+    }
+    Canonicalize(&r);
+    return o;
   };
   unsigned jobs = s.jobs != 0 ? s.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, files.size())));
-  if (jobs <= 1) {
-    worker();
+  const bool isolate = s.isolate < 0 ? files.size() > 1 : s.isolate > 0;
+  std::vector<AuditOutcome> outcomes(files.size());
+  if (isolate) {
+    IsolationOptions iso;
+    iso.jobs = jobs;
+    iso.timeout_seconds = s.timeout_seconds;
+    outcomes = AuditIsolated(files, iso, [&](size_t i, ChildChannel* channel) {
+      channel->Snapshot(audit_one(i, channel));
+    });
   } else {
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-    for (std::thread& t : threads) t.join();
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+      for (size_t i = next++; i < files.size(); i = next++) outcomes[i] = audit_one(i, nullptr);
+    };
+    if (jobs <= 1) {
+      worker();
+    } else {
+      std::vector<std::thread> threads;
+      for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+      for (std::thread& t : threads) t.join();
+    }
+  }
+  for (size_t i = 0; i < files.size(); ++i) {
+    a.results[i] = std::move(outcomes[i].result);
+    a.loaded[i] = outcomes[i].loaded;
+    errors[i] = std::move(outcomes[i].errors);
+    statuses[i] = outcomes[i].status;
   }
   for (size_t i = 0; i < files.size(); ++i) {
     for (const std::string& m : errors[i]) Error(io, m);

@@ -28,6 +28,8 @@ struct Settings {
   bool relations = false;
   bool default_plugins = true;
   unsigned jobs = 0;  // 0 = one per core
+  int isolate = -1;   // each report in a child process: 1 on, 0 off, -1 on for more than one report
+  double timeout_seconds = 300;  // per report in an isolated audit; 0 = no limit
 };
 
 // Where commands write: stdout or an --output file written whole at the end.

@@ -245,12 +245,13 @@ void Layout::MarkToc() {
     }
     if (numbers_only) toc_ish[i] = true;
   }
+  // Entries are in line order: the ones within twelve lines form a window that slides forward.
+  size_t lo = 0, hi = 0;
   for (size_t e = 0; e < entries.size(); ++e) {
     size_t line = entries[e].first;
-    size_t near = 0;
-    for (const auto& other : entries)
-      if (other.first + 12 >= line && other.first <= line + 12) ++near;
-    if (near >= 3) lines_[line].segments[entries[e].second].toc = true;
+    while (entries[lo].first + 12 < line) ++lo;
+    while (hi < entries.size() && entries[hi].first <= line + 12) ++hi;
+    if (hi - lo >= 3) lines_[line].segments[entries[e].second].toc = true;
   }
   // 目录 blocks: from the 目录 line to the last TOC-ish line, gaps of at most 8 non-empty lines.
   for (size_t i = 0; i < lines_.size(); ++i) {

@@ -52,9 +52,10 @@ uint32_t Attribute(std::string_view tag, std::string_view name, uint32_t cap) {
 Tag ReadTag(std::string_view s, size_t at) {
   Tag t;
   t.begin = at;
-  size_t close = s.find('>', at);
+  // Look for '>' only up to the next '<': a stray '<' costs its own stretch, not the rest of the text.
   size_t next_open = s.find('<', at + 1);
-  if (close == std::string_view::npos || (next_open != std::string_view::npos && next_open < close)) {
+  size_t close = s.substr(0, next_open == std::string_view::npos ? s.size() : next_open).find('>', at);
+  if (close == std::string_view::npos) {
     t.end = at + 1;
     return t;
   }
@@ -122,10 +123,12 @@ std::string CellText(std::string_view s) {
 // Places the cells of `rows` (each a list of cells with spans) on a grid.
 void Place(std::vector<std::vector<MarkupCell>> rows, MarkupTable* table) {
   std::vector<std::vector<int>>& grid = table->grid;
-  auto ensure = [&grid](size_t r, size_t c) {
-    if (grid.size() <= r) grid.resize(r + 1);
-    for (auto& row : grid) {
-      if (row.size() <= c) row.resize(c + 1, -1);
+  size_t width = 0;  // every row of the grid has this many columns
+  auto ensure = [&grid, &width](size_t r, size_t c) {
+    if (grid.size() <= r) grid.resize(r + 1, std::vector<int>(width, -1));
+    if (width <= c) {  // widening touches every row, but happens at most once per new column
+      width = c + 1;
+      for (auto& row : grid) row.resize(width, -1);
     }
   };
   for (size_t r = 0; r < rows.size(); ++r) {
@@ -151,9 +154,6 @@ void Place(std::vector<std::vector<MarkupCell>> rows, MarkupTable* table) {
       cell.rowspan = std::min<uint32_t>(cell.rowspan, static_cast<uint32_t>(rows.size()) - cell.row);
     }
   }
-  size_t width = 0;
-  for (const auto& row : grid) width = std::max(width, row.size());
-  for (auto& row : grid) row.resize(width, -1);
 }
 
 void ParseHtml(std::string_view text, std::vector<MarkupTable>* out) {
@@ -177,6 +177,7 @@ void ParseHtml(std::string_view text, std::vector<MarkupTable>* out) {
     if (k == std::string_view::npos) return;
     ++k;
     size_t end = text.size();
+    size_t blank = text.find("\n\n", k);  // the first blank line at or after k
     auto close_cell = [&](size_t at_offset) {
       if (open == nullptr) return;
       open->end = at_offset;
@@ -186,7 +187,7 @@ void ParseHtml(std::string_view text, std::vector<MarkupTable>* out) {
     while (k < text.size()) {
       size_t lt = text.find('<', k);
       // A table cut off (no closing tag) ends at a blank line.
-      size_t blank = text.find("\n\n", k);
+      if (blank != std::string_view::npos && blank < k) blank = text.find("\n\n", k);
       if (lt == std::string_view::npos || (blank != std::string_view::npos && blank < lt)) {
         end = blank == std::string_view::npos ? text.size() : blank;
         close_cell(end);

@@ -165,7 +165,7 @@ void RateAbove100Rule::Check(const sdk::Document& doc, const sdk::Context& ctx) 
         from_layout = !rate.empty();
       }
     }
-    if (rate.empty() && !HasCjk(StripLinks(v.cell_prefix)) && !v.above_in_cell.empty()) {
+    if (rate.empty() && !HasCjk(StripLinks(doc.MatchView().substr(v.cell_begin, v.view_begin - v.cell_begin))) && !v.above_in_cell.empty()) {
       // A sentence wrapped onto the number's line: "…签订率和社保覆盖率" above "均为 100%".
       bool target_above = false;
       for (const char* t : {"目标", "计划", "任务", "预算", "指标"}) {

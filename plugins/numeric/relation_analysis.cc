@@ -191,12 +191,9 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   LoadFigures(doc);
   BuildCells(doc);
   for (Figure& f : figures_) {
-    uint64_t v = doc.TextToView(f.offset);
-    for (const LayoutCell& c : cells_[f.line]) {
-      if (v >= c.view_begin && v < c.view_end) {
-        size_t n = Cps(c.text), m = Cps(f.text);
-        f.cell_extra = n > m ? n - m : 0;
-      }
+    if (const LayoutCell* c = CellAt(f.line, doc.TextToView(f.offset))) {
+      size_t n = c->code_points, m = Cps(f.text);
+      f.cell_extra = n > m ? n - m : 0;
     }
   }
   FindMarkupTotals(doc);
@@ -312,9 +309,25 @@ void RelationAnalysis::BuildCells(const sdk::Document& doc) {
       std::string t(view.substr(c.view_begin, c.view_end - c.view_begin));
       t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
       c.text = t;
+      c.code_points = Cps(c.text);
       cells_[li].push_back(std::move(c));
     }
   }
+}
+
+const LayoutCell* RelationAnalysis::CellAt(uint32_t line, uint64_t v) const {
+  if (line >= cells_.size()) return nullptr;
+  const std::vector<LayoutCell>& cells = cells_[line];
+  // Cells of a line never overlap, but an empty one (view_begin == view_end) may share its start
+  // with the next: the last cell starting at or before v that contains it, as a forward scan finds.
+  auto it = std::upper_bound(cells.begin(), cells.end(), v,
+                             [](uint64_t x, const LayoutCell& c) { return x < c.view_begin; });
+  while (it != cells.begin()) {
+    --it;
+    if (v >= it->view_begin && v < it->view_end) return &*it;
+    if (it->view_end <= v && it->view_begin < it->view_end) break;
+  }
+  return nullptr;
 }
 
 void RelationAnalysis::SumParts(Relation* r) const {
@@ -357,7 +370,7 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
   std::vector<Caption> captions;
   for (const auto& line : cells_) {
     for (const LayoutCell& c : line) {
-      if (HasDigit(c.text) || Cps(c.text) > 14 || Cps(c.text) < 3) continue;
+      if (HasDigit(c.text) || c.code_points > 14 || c.code_points < 3) continue;
       if (Has(c.text, "。") || Has(c.text, "，") || Has(c.text, ",") || Has(c.text, "；")) continue;
       bool caption = false;
       for (const char* w : kCaptionWords) caption = caption || Has(c.text, w);
@@ -366,11 +379,7 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
   }
   if (captions.empty()) return;
   auto cell_of = [this, &doc](const Figure& f) -> const LayoutCell* {
-    uint64_t v = doc.TextToView(f.offset);
-    for (const LayoutCell& c : cells_[f.line]) {
-      if (v >= c.view_begin && v < c.view_end) return &c;
-    }
-    return nullptr;
+    return CellAt(f.line, doc.TextToView(f.offset));
   };
   std::set<int> in_table;
   for (const Relation& r : relations_) in_table.insert(r.parts.begin(), r.parts.end());
@@ -379,7 +388,7 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     if (f.kind != ESGAUDIT_FACT_PERCENT || f.value <= 0 || f.value >= 100) continue;
     if (in_table.count(static_cast<int>(i))) continue;
     const LayoutCell* cell = cell_of(f);
-    if (cell == nullptr || Cps(cell->text) > Cps(f.text) + 6) continue;
+    if (cell == nullptr || cell->code_points > Cps(f.text) + 6) continue;
     double best = kMaxChartDistance;
     Caption* owner = nullptr;
     for (Caption& cap : captions) {
@@ -487,6 +496,8 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   for (const char* w : kSubsetWords) subset_words.push_back(unspaced(w));
   for (const char* w : kTotalWords) total_words.push_back(unspaced(w));
   for (const char* w : kNotTotal) not_total.push_back(ToU32(w));
+  std::vector<std::u32string> composition_words;
+  for (const char* w : kCompositionWords) composition_words.push_back(ToU32(w));
   std::sort(total_words.begin(), total_words.end(),
             [](const auto& a, const auto& b) { return a.size() > b.size(); });
 
@@ -579,8 +590,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
           }
         }
         if (done) continue;
-        for (const char* w : kCompositionWords) {
-          std::u32string cw = ToU32(w);
+        for (const std::u32string& cw : composition_words) {
           if (match(cw)) {
             toks.push_back({Tok::kCompose});
             i += cw.size();

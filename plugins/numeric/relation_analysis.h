@@ -64,6 +64,7 @@ struct LayoutCell {
   uint32_t col_begin = 0;   // display columns, end exclusive
   uint32_t col_end = 0;
   std::string text;         // view text without spaces
+  size_t code_points = 0;   // of text
 };
 
 class RelationAnalysis {
@@ -108,6 +109,10 @@ class RelationAnalysis {
 
   std::vector<Figure> figures_;
   std::vector<Relation> relations_;
+  // The cell of line `line` holding view offset `v`, or nullptr (binary search: cells are disjoint
+  // and in view order).
+  const LayoutCell* CellAt(uint32_t line, uint64_t v) const;
+
   std::vector<std::vector<LayoutCell>> cells_;  // per line
 };
 

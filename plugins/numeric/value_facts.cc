@@ -121,10 +121,53 @@ std::string Strip(std::string_view s) {
   return out;
 }
 
+// Walks the matching view forward once for all facts (in view order), keeping the last line break
+// and the end of the last run of 3 or more spaces: where the layout cell of the next fact begins.
+// Searching back from each fact instead costs the whole line per fact (quadratic on one long line).
+class CellScanner {
+ public:
+  explicit CellScanner(std::string_view view) : view_(view) {}
+
+  // REQUIRES: nothing; going back restarts the walk from the start of the view.
+  void AdvanceTo(size_t to) {
+    to = std::min(to, view_.size());
+    if (to < at_) *this = CellScanner(view_);
+    for (; at_ < to; ++at_) {
+      char c = view_[at_];
+      if (c == ' ') {
+        ++run_;
+        continue;
+      }
+      if (run_ >= 3) gap_end_ = at_;
+      run_ = 0;
+      if (c == '\n') {
+        newline_ = at_;
+        gap_end_ = std::string_view::npos;
+      }
+    }
+  }
+  // The view offset of the last '\n' before the position, npos when none.
+  size_t LastNewline() const { return newline_; }
+  // Past the last gap of 3 or more spaces in this line before the position, else the line start.
+  size_t CellBegin() const {
+    if (run_ >= 3) return at_;
+    if (gap_end_ != std::string_view::npos) return gap_end_;
+    return newline_ == std::string_view::npos ? 0 : newline_ + 1;
+  }
+
+ private:
+  std::string_view view_;
+  size_t at_ = 0;
+  size_t run_ = 0;
+  size_t newline_ = std::string_view::npos;
+  size_t gap_end_ = std::string_view::npos;
+};
+
 }  // namespace
 
 ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
   std::string_view view = doc.MatchView();
+  CellScanner cells(view);
   std::map<int, int> year_counts;
   uint32_t n = doc.FactCount();
   facts_.reserve(n);
@@ -194,15 +237,11 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
     v.lead = std::string(view.substr(l, v.view_begin - l));
 
     // The layout cell: back to a run of 3 or more spaces or the line start.
+    cells.AdvanceTo(v.view_begin);
     {
-      size_t line_begin = view.rfind('\n', v.view_begin == 0 ? 0 : v.view_begin - 1);
-      line_begin = (line_begin == std::string_view::npos || v.view_begin == 0) ? 0 : line_begin + 1;
-      size_t cell = line_begin;
-      // Search this line only: an unbounded rfind would scan back through the whole document.
-      size_t gap = view.substr(line_begin, v.view_begin - line_begin).rfind("   ");
-      if (gap != std::string_view::npos) cell = line_begin + gap + 3;
+      size_t cell = cells.CellBegin();
       while (cell < v.view_begin && view[cell] == ' ') ++cell;
-      v.cell_prefix = std::string(view.substr(cell, v.view_begin - cell));
+      v.cell_begin = cell;
       uint32_t col = doc.ColumnOf(doc.ViewToText(cell));
       uint32_t line = doc.LineOf(doc.ViewToText(cell));
       for (uint32_t up = 1; up <= 3 && line >= up; ++up) {
@@ -225,7 +264,7 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
     }
 
     if (!v.column_label.empty()) {
-      size_t line_start = view.rfind('\n', v.view_begin == 0 ? 0 : v.view_begin - 1);
+      size_t line_start = cells.LastNewline();
       for (int k = 0; k < 4 && line_start != std::string_view::npos && line_start > 0; ++k) {
         size_t prev = view.rfind('\n', line_start - 1);
         size_t from = prev == std::string_view::npos ? 0 : prev + 1;

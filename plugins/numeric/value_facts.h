@@ -62,7 +62,8 @@ struct ValueFact {
   std::string before;  // matching-view text before the number back to a clause stop, <= 24 cps
   bool label_is_before = false;  // `label` is all of `before` (less spaces and scope words)
   std::string clause;         // matching-view text from the clause start to the number, <= 60 cps
-  std::string cell_prefix;    // matching-view text of the fact's layout cell before the number
+  uint64_t cell_begin = 0;    // the fact's layout cell in the matching view (cell_begin to
+                              // view_begin: the cell's text before the number)
   std::string above_in_cell;  // the nearest non-blank line above (<= 3 lines up) starting in the
                               // same display column: a sentence wrapped onto the fact's line
                               // ("…签订率和社保覆盖率" over "均为 100%")

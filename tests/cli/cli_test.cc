@@ -242,6 +242,61 @@ TEST_F(CliTest, OutputIsByteIdenticalWhateverJobs) {
   EXPECT_EQ(sample1.code, sample2.code);
 }
 
+TEST_F(CliTest, IsolatedAuditIsByteIdenticalToInProcess) {
+  fs::create_directories(Path("many"));
+  for (int i = 0; i < 4; ++i) Write("many/r" + std::to_string(i) + ".txt", "FLAG " + std::to_string(i) + "\n");
+  Result isolated = RunFixture("echo", {"check", Path("many"), "--format", "json", "--isolate", "--jobs", "2"});
+  Result in_process = RunFixture("echo", {"check", Path("many"), "--format", "json", "--no-isolate"});
+  EXPECT_EQ(isolated.code, 0) << isolated.err;
+  EXPECT_EQ(isolated.out, in_process.out);
+  EXPECT_EQ(isolated.err, in_process.err);
+  Result sample1 = Run({"check", kSample, "--isolate"});
+  Result sample2 = Run({"check", kSample, "--no-isolate"});
+  EXPECT_EQ(sample1.out, sample2.out);
+  EXPECT_EQ(sample1.code, sample2.code);
+  Result both = Run({"check", kSample, "--isolate", "--no-isolate"});
+  EXPECT_EQ(both.code, 2);
+  EXPECT_EQ(both.err, "esgaudit: error: --isolate and --no-isolate exclude each other\n");
+}
+
+// A plugin that segfaults on one report of a batch: that report gets esgaudit.plugin-crash (and
+// keeps the findings of the plugins that ran before), the others are complete, exit 3.
+TEST_F(CliTest, IsolatedCrashCostsOnlyItsReport) {
+  const std::string a = Write("a.txt", "FLAG a\n");
+  const std::string b = Write("b.txt", "FLAG CRASH\n");
+  const std::string c = Write("c.txt", "FLAG c\n");
+  const std::string dir = ESGAUDIT_FIXTURE_PLUGIN_DIR;
+  Result r = Run({"check", a, b, c, "--no-default-plugins", "--plugins-dir", dir + "/echo", "--plugins-dir",
+                  dir + "/segv", "--lang", "en", "--jobs", "2"});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err, "esgaudit: error: " + b + ": plugin 'segv' crashed: signal 11 (Segmentation fault)\n");
+  EXPECT_EQ(r.out, a + ":1:1: warning: flag found [echo.flag]\nFLAG a\n^\n" + a + ":1:1: note: line start\n" +
+                       b + ": error: plugin 'segv' crashed: signal 11 (Segmentation fault) [esgaudit.plugin-crash]\n" +
+                       b + ":1:1: warning: flag found [echo.flag]\nFLAG CRASH\n^\n" + b + ":1:1: note: line start\n" +
+                       c + ":1:1: warning: flag found [echo.flag]\nFLAG c\n^\n" + c + ":1:1: note: line start\n" +
+                       "4 findings (1 error, 3 warnings, 0 infos) in 3 reports\n");
+  // One report alone is isolated only when asked.
+  r = Run({"check", b, "--no-default-plugins", "--plugins-dir", dir + "/segv", "--isolate", "--format", "json"});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.out.find("\"rule\": \"esgaudit.plugin-crash\""), std::string::npos);
+}
+
+TEST_F(CliTest, IsolatedHangIsStoppedAtTheTimeout) {
+  const std::string a = Write("a.txt", "FLAG a\n");
+  const std::string h = Write("h.txt", "HANG\n");
+  const std::string dir = ESGAUDIT_FIXTURE_PLUGIN_DIR;
+  Result r = Run({"check", a, h, "--no-default-plugins", "--plugins-dir", dir + "/echo", "--plugins-dir",
+                  dir + "/hang", "--lang", "en", "--timeout", "1", "--fail-on", "never"});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err, "esgaudit: error: " + h + ": plugin 'hang' did not finish within 1 s and was stopped\n");
+  EXPECT_EQ(r.out, a + ":1:1: warning: flag found [echo.flag]\nFLAG a\n^\n" + a + ":1:1: note: line start\n" +
+                       h + ": error: plugin 'hang' did not finish within 1 s and was stopped [esgaudit.plugin-timeout]\n" +
+                       "2 findings (1 error, 1 warning, 0 infos) in 2 reports\n");
+  r = Run({"check", a, "--timeout", "-1"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: --timeout must be a number of seconds >= 0\n");
+}
+
 TEST_F(CliTest, SampleJsonMatchesThePublishedSchema) {
   Result r = Run({"check", kSample, "--format", "json", "-o", Path("sample.json"), "--fail-on", "never"});
   ASSERT_EQ(r.code, 0) << r.err;
@@ -258,10 +313,16 @@ TEST_F(CliTest, ListAndExplain) {
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out, "echo 1.0.0: test fixture (1 rules)\n");
   r = RunFixture("echo", {"list-rules"});
-  EXPECT_EQ(r.out, "echo.flag [warning] lines containing FLAG\nesgaudit.plugin-error [error] a plugin failed while auditing a report\n");
-  r = RunFixture("echo", {"explain", "esgaudit.plugin-error"});
-  EXPECT_EQ(r.code, 0);
-  EXPECT_EQ(r.out, testing::ReadFile(testing::SourcePath("rules/esgaudit/plugin-error.md")));
+  EXPECT_EQ(r.out,
+            "echo.flag [warning] lines containing FLAG\n"
+            "esgaudit.plugin-crash [error] a plugin crashed while auditing a report (isolated audit)\n"
+            "esgaudit.plugin-error [error] a plugin failed while auditing a report\n"
+            "esgaudit.plugin-timeout [error] a plugin ran past --timeout on a report and was stopped (isolated audit)\n");
+  for (const char* rule : {"plugin-crash", "plugin-error", "plugin-timeout"}) {
+    r = RunFixture("echo", {"explain", std::string("esgaudit.") + rule});
+    EXPECT_EQ(r.code, 0);
+    EXPECT_EQ(r.out, testing::ReadFile(testing::SourcePath(std::string("rules/esgaudit/") + rule + ".md")));
+  }
   r = RunFixture("echo", {"explain", "echo.flag"});
   EXPECT_EQ(r.code, 3);
   EXPECT_EQ(r.err, "esgaudit: error: rule 'echo.flag' has no documentation (echo/flag.md is in no rules directory)\n");

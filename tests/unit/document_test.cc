@@ -1,6 +1,7 @@
 // Lines, pages, display columns and file errors of Document.
 #include <gtest/gtest.h>
 
+#include "analyse/text_width.h"
 #include "esgaudit/document.h"
 #include "esgaudit_testing.h"
 
@@ -40,6 +41,25 @@ TEST(DocumentTest, DisplayColumnsCountCjkAsTwo) {
   EXPECT_EQ(doc.line(0).width, 8u);
   EXPECT_EQ(doc.WidthBetween(0, two), 5u);
   EXPECT_EQ(doc.ColumnOf(doc.text().find('x')), 9u);  // tab to column 8
+}
+
+// Columns on a line of many kilobytes come from checkpoints; they must equal a count from the line
+// start at every offset, tabs, wide characters and a cut multi-byte sequence included.
+TEST(DocumentTest, ColumnsOnALongLineEqualACountFromTheLineStart) {
+  std::string line;
+  for (int i = 0; i < 400; ++i) line += i % 7 == 0 ? "\t报告" : (i % 5 == 0 ? "ab\xE2\x80" : "员工 21% x");
+  Document doc = Document::FromUtf8("t.txt", "short\n" + line + "\nend");
+  const uint64_t base = doc.line(1).offset;
+  ASSERT_GT(line.size(), 3000u);  // several checkpoints
+  std::vector<uint64_t> offsets = {line.size()};
+  for (uint64_t at = 0; at < line.size(); at += 97) offsets.push_back(at);  // mid-character ones too
+  for (uint64_t at : offsets) {
+    const uint32_t expected = TextWidth(std::string_view(line).substr(0, at));  // from the line start
+    EXPECT_EQ(doc.ColumnOf(base + at), 1 + expected) << "at " << at;
+    EXPECT_EQ(doc.WidthBetween(base, base + at), expected) << "at " << at;
+  }
+  EXPECT_EQ(doc.line(1).width, TextWidth(line));
+  EXPECT_EQ(doc.ColumnOf(doc.text().size()), 4u);  // "end"
 }
 
 TEST(DocumentTest, SplitLabelInTheSampleSharesItsColumn) {

@@ -46,6 +46,17 @@ TEST(NormalizeTest, TraditionalHanFoldsToSimplified) {
   ExpectMapsRoundTrip(doc);
 }
 
+// A Simplified text keeps a character that is Traditional elsewhere (显著), whatever Traditional
+// text the same thread folded before: the view of one report never depends on the batch around it.
+TEST(NormalizeTest, FoldingDoesNotCarryOverToTheNextText) {
+  Document simplified = Document::FromUtf8("s.txt", "取得显著成效");
+  EXPECT_EQ(simplified.view(), "取得显著成效");
+  Document traditional = Document::FromUtf8("t.txt", "本報告取得顯著成效");
+  EXPECT_EQ(traditional.view(), "本报告取得显着成效");
+  Document again = Document::FromUtf8("s.txt", "取得显著成效");
+  EXPECT_EQ(again.view(), simplified.view());
+}
+
 TEST(NormalizeTest, TabsSeparateTableCellsAndStay) {
   Document doc = Document::FromUtf8("t.txt", "营业收入\t亿元\t341.24\n");
   EXPECT_EQ(doc.view(), "营业收入\t亿元\t341.24\n");

@@ -72,6 +72,27 @@ TEST(PluginHostTest, FindingsCoverageAndLanguageCrossTheAbi) {
   EXPECT_EQ(r.coverage[0].locations[0].message, "quote");
 }
 
+// A finding on a line of many kilobytes quotes a window around its location, not the whole line
+// (a report without line breaks would otherwise copy and print megabytes per finding).
+TEST(PluginHostTest, FindingOnAVeryLongLineQuotesAWindow) {
+  PluginSet set;
+  set.LoadFrom({FixtureDir("echo")});
+  std::string filler;
+  for (int i = 0; i < 1000; ++i) filler += "员工 ";  // 5 columns, 7 bytes each
+  Document doc = Document::FromUtf8("r.txt", filler + "FLAG" + filler + "\n");
+  ReportResult r;
+  ASSERT_TRUE(RunPlugin(Only(set), doc, RunOptions(), &r).ok());
+  ASSERT_EQ(r.findings.size(), 1u);
+  const Finding& f = r.findings[0];
+  EXPECT_EQ(f.location.column, 5001u);  // the location still counts from the line start
+  // 160 bytes either side of FLAG's start fall inside a character: the window is cut before it.
+  const std::string before = filler.substr(filler.size() - 161);  // 23 times "员工 "
+  const std::string after = filler.substr(0, 154);                  // 22 times
+  EXPECT_EQ(f.source_line, "..." + before + "FLAG" + after + "...");
+  EXPECT_EQ(f.source_column, 1u + 3u + 23u * 5u);  // "..." and 23 times "员工 " before FLAG
+  EXPECT_EQ(f.evidence, f.source_line);
+}
+
 TEST(PluginHostTest, DisabledRulesDoNotRunButPassesDo) {
   PluginSet set;
   set.LoadFrom({FixtureDir("echo")});

@@ -49,7 +49,8 @@ class Document {
 
   // 0-based index of the line containing `offset` (a terminator belongs to the line it ends).
   uint32_t LineOf(uint64_t offset) const;
-  // 1-based display column of `offset` within its line.
+  // 1-based display column of `offset` within its line. Cost bounded by a checkpoint interval
+  // (see column_marks_), not by the line length.
   uint32_t ColumnOf(uint64_t offset) const;
   // Display width of text()[from, to) where both lie in one line.
   uint32_t WidthBetween(uint64_t from, uint64_t to) const;
@@ -66,12 +67,23 @@ class Document {
 
  private:
   void Build();  // lines, pages, view, facts from text_
+  // Display width of text_[line start, offset) for the line `l` holding offset (clamped to its end).
+  uint32_t PrefixWidth(const Line& l, uint64_t offset) const;
+
+  // A code point boundary in a long line and the display width of the line before it.
+  struct ColumnMark {
+    uint64_t offset;
+    uint32_t width;
+  };
 
   std::string path_;
   std::string text_;
   std::string encoding_ = "utf-8";
   std::string sha256_;
   std::vector<Line> lines_;
+  // For lines longer than kColumnMarkBytes, one mark about every kColumnMarkBytes bytes (sorted by
+  // offset), so ColumnOf on a line of megabytes measures at most that many bytes.
+  std::vector<ColumnMark> column_marks_;
   uint32_t page_count_ = 0;
   std::string view_;
   std::vector<uint32_t> view_to_text_;  // size view_.size() + 1

@@ -41,7 +41,11 @@ struct Finding {
   std::vector<std::string> references;
   std::vector<Related> related;
   std::string fingerprint;  // stable across line moves: hash of rule, message and evidence
-  std::string source_line;  // the primary location's line, for text rendering (not serialised)
+  // The primary location's line for text rendering (not serialised); on a very long line only a
+  // window around the location, with "..." where it is cut. source_column: the 1-based display
+  // column of the location in source_line (0: use location.column).
+  std::string source_line;
+  uint32_t source_column = 0;
 };
 
 struct CoverageRecord {

@@ -399,6 +399,17 @@ class Extractor {
     return *cache_.back().second;
   }
 
+  // The cells of line li, split once per line (a wide line above many figures is split once).
+  const std::vector<Cell>& LineCells(size_t li) {
+    auto it = std::find_if(cells_cache_.begin(), cells_cache_.end(),
+                           [li](const auto& e) { return e.first == li; });
+    if (it != cells_cache_.end()) return *it->second;
+    auto cells = std::make_shared<std::vector<Cell>>(Cells(Line(li)));
+    if (cells_cache_.size() > 16) cells_cache_.erase(cells_cache_.begin());
+    cells_cache_.push_back({li, std::move(cells)});
+    return *cells_cache_.back().second;
+  }
+
   // The fact span starts at a minus sign when there is one.
   static size_t FactBegin(const LineCps& line, size_t i, const NumericFact& f) {
     if ((f.qualifiers & ESGAUDIT_QUAL_NEGATIVE) && i > 0 &&
@@ -678,11 +689,25 @@ class Extractor {
     return k;
   }
 
+  // Cells are disjoint and in line order: the one holding i is the last starting at or before it.
   static const Cell* CellOf(const std::vector<Cell>& cells, size_t i) {
-    for (const Cell& c : cells) {
-      if (i >= c.begin && i < c.end) return &c;
+    auto it = std::upper_bound(cells.begin(), cells.end(), i,
+                               [](size_t x, const Cell& c) { return x < c.begin; });
+    if (it == cells.begin()) return nullptr;
+    --it;
+    return i < it->end ? &*it : nullptr;
+  }
+
+  // Whether Squeeze(line[from, to)) has more than `limit` code points, measured without copying
+  // the slice when its letters alone exceed the limit (Trim drops only blanks and dashes at the
+  // ends, so every other character survives Squeeze).
+  static size_t SqueezedSizeCapped(const LineCps& line, size_t from, size_t to, size_t limit) {
+    size_t kept = 0;
+    for (size_t k = from; k < to && k < line.size(); ++k) {
+      char32_t c = line.at(k);
+      if (!IsSpace(c) && c != U'-' && ++kept > limit) return kept;
     }
-    return nullptr;
+    return Squeeze(line.Slice(from, to)).size();
   }
 
   static bool IsStop(char32_t c) {
@@ -788,8 +813,10 @@ class Extractor {
 
     if (cell == nullptr) return;
     // Column labels belong to short cells (infographics, charts, split labels).
-    std::u32string rest = Squeeze(line.Slice(cell->begin, i)) + Squeeze(line.Slice(end, cell->end));
-    if (rest.size() > 6) return;
+    constexpr size_t kShortCell = 6;  // code points of label text beside the number in its cell
+    size_t rest = SqueezedSizeCapped(line, cell->begin, i, kShortCell);
+    if (rest <= kShortCell) rest += SqueezedSizeCapped(line, end, cell->end, kShortCell);
+    if (rest > kShortCell) return;
     std::u32string above = ColumnLabel(li, cells, *cell, -1);
     f->column_label = Encode(above.empty() ? ColumnLabel(li, cells, *cell, +1) : above);
   }
@@ -821,7 +848,7 @@ class Extractor {
       const LineCps& other = Line(static_cast<size_t>(l));
       if (other.Blank()) continue;
       ++seen;
-      std::vector<Cell> other_cells = Cells(other);
+      const std::vector<Cell>& other_cells = LineCells(static_cast<size_t>(l));
       const Cell* best = nullptr;
       uint32_t best_gap = slack + 1;
       for (const Cell& c : other_cells) {
@@ -855,6 +882,7 @@ class Extractor {
 
   const Document& doc_;
   std::vector<std::pair<size_t, std::shared_ptr<LineCps>>> cache_;
+  std::vector<std::pair<size_t, std::shared_ptr<std::vector<Cell>>>> cells_cache_;
 };
 
 }  // namespace

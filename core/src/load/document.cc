@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <system_error>
 
@@ -13,6 +14,30 @@
 #include "load/sha256.h"
 
 namespace esgaudit {
+namespace {
+
+constexpr uint64_t kColumnMarkBytes = 512;
+
+// Display width of `line` as TextWidth counts it, appending a mark at the first code point
+// boundary after every kColumnMarkBytes bytes.
+uint32_t MeasureLine(std::string_view line, uint64_t base, std::vector<std::pair<uint64_t, uint32_t>>* marks) {
+  if (line.size() <= kColumnMarkBytes) return TextWidth(line);
+  uint32_t col = 0;
+  uint64_t next_mark = kColumnMarkBytes;
+  size_t at = 0;
+  while (at < line.size()) {
+    size_t stop = std::min<size_t>(line.size(), next_mark);
+    // Extend to a code point boundary: never split a UTF-8 sequence between two measurements.
+    while (stop < line.size() && (static_cast<unsigned char>(line[stop]) & 0xC0) == 0x80) ++stop;
+    col += TextWidth(line.substr(at, stop - at), col);
+    at = stop;
+    if (at < line.size()) marks->push_back({base + at, col});
+    next_mark = at + kColumnMarkBytes;
+  }
+  return col;
+}
+
+}  // namespace
 
 Status Document::Load(const std::string& path, Document* out) {
   std::error_code ec;
@@ -59,6 +84,7 @@ void Document::Build() {
   uint32_t page = 1;
   uint64_t start = 0;
   lines_.clear();
+  std::vector<std::pair<uint64_t, uint32_t>> marks;
   auto end_line = [&](uint64_t end) {
     uint64_t len = end - start;
     if (len > 0 && t[start + len - 1] == '\r') --len;
@@ -66,7 +92,7 @@ void Document::Build() {
     line.offset = start;
     line.length = len;
     line.page = paged ? page : 0;
-    line.width = TextWidth(std::string_view(t).substr(start, len));
+    line.width = MeasureLine(std::string_view(t).substr(start, len), start, &marks);
     lines_.push_back(line);
   };
   for (uint64_t i = 0; i < t.size(); ++i) {
@@ -80,6 +106,9 @@ void Document::Build() {
     }
   }
   if (start < t.size()) end_line(t.size());
+  column_marks_.clear();
+  column_marks_.reserve(marks.size());
+  for (const auto& [offset, width] : marks) column_marks_.push_back({offset, width});
   page_count_ = 0;
   if (paged) {
     // A trailing form feed (pdftotext ends every page with one) opens no new page.
@@ -106,19 +135,33 @@ uint32_t Document::LineOf(uint64_t offset) const {
   return static_cast<uint32_t>(it - lines_.begin() - 1);
 }
 
+uint32_t Document::PrefixWidth(const Line& l, uint64_t offset) const {
+  uint64_t end = std::min(offset, l.offset + l.length);
+  if (end <= l.offset) return 0;
+  uint64_t from = l.offset;
+  uint32_t width = 0;
+  if (l.length > kColumnMarkBytes) {
+    // The last mark at or before `end` inside this line (marks of earlier lines lie before l.offset).
+    auto it = std::upper_bound(column_marks_.begin(), column_marks_.end(), end,
+                               [](uint64_t o, const ColumnMark& m) { return o < m.offset; });
+    if (it != column_marks_.begin() && std::prev(it)->offset > l.offset) {
+      from = std::prev(it)->offset;
+      width = std::prev(it)->width;
+    }
+  }
+  return width + TextWidth(std::string_view(text_).substr(from, end - from), width);
+}
+
 uint32_t Document::ColumnOf(uint64_t offset) const {
   if (lines_.empty()) return 1;
-  const Line& l = lines_[LineOf(offset)];
-  uint64_t end = std::min(offset, l.offset + l.length);
-  if (end < l.offset) return 1;
-  return 1 + TextWidth(std::string_view(text_).substr(l.offset, end - l.offset));
+  return 1 + PrefixWidth(lines_[LineOf(offset)], offset);
 }
 
 uint32_t Document::WidthBetween(uint64_t from, uint64_t to) const {
   if (to <= from || from >= text_.size()) return 0;
   to = std::min<uint64_t>(to, text_.size());
   const Line& l = lines_[LineOf(from)];
-  uint32_t start_col = TextWidth(std::string_view(text_).substr(l.offset, from - l.offset));
+  uint32_t start_col = PrefixWidth(l, from);
   return TextWidth(std::string_view(text_).substr(from, to - from), start_col);
 }
 

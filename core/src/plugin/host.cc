@@ -38,9 +38,39 @@ Related ToRelated(const HostContext& c, const esgaudit_related& r) {
   return Related{LocateIn(*c.doc, r.span.offset, r.span.length), std::string(View(r.message))};
 }
 
-std::string TrimmedLine(const Document& doc, uint64_t offset) {
-  if (doc.line_count() == 0) return "";
-  std::string_view line = doc.LineText(doc.LineOf(offset));
+// A line longer than this is quoted only around the finding: a finding on a line of megabytes (a
+// text without line breaks) must not copy and print the whole line, once per finding.
+constexpr uint64_t kMaxQuotedLine = 4096;
+constexpr uint64_t kQuoteContext = 160;  // bytes kept before the span and after its start
+
+// Moves `at` back to the start of the UTF-8 sequence it points into.
+uint64_t CodePointStart(std::string_view text, uint64_t at) {
+  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// The part of the line holding `offset` that a finding quotes: the whole line when it is short,
+// else about kQuoteContext bytes either side of `offset` cut at code point boundaries, with "..."
+// where the line goes on. `column` gets the 1-based display column of `offset` in the quote.
+std::string QuotedLine(const Document& doc, uint64_t offset, uint32_t* column) {
+  const Line& l = doc.line(doc.LineOf(offset));
+  std::string_view text(doc.text());
+  if (l.length <= kMaxQuotedLine) {
+    *column = doc.ColumnOf(offset);
+    return std::string(text.substr(l.offset, l.length));
+  }
+  const uint64_t line_end = l.offset + l.length;
+  uint64_t at = std::clamp<uint64_t>(offset, l.offset, line_end);
+  uint64_t from = at - l.offset > kQuoteContext ? CodePointStart(text, at - kQuoteContext) : l.offset;
+  uint64_t to = line_end - at > kQuoteContext ? CodePointStart(text, at + kQuoteContext) : line_end;
+  std::string quote = from > l.offset ? "..." : "";
+  *column = static_cast<uint32_t>(quote.size()) + 1 + doc.WidthBetween(from, at);
+  quote.append(text.substr(from, to - from));
+  if (to < line_end) quote += "...";
+  return quote;
+}
+
+std::string Trimmed(std::string_view line) {
   size_t b = line.find_first_not_of(" \t");
   if (b == std::string_view::npos) return "";
   size_t e = line.find_last_not_of(" \t");
@@ -122,9 +152,11 @@ void CbEmitFinding(void* ctx, const esgaudit_finding* f) {
   } else {
     out.location = LocateIn(*c.doc, offset, length);
   }
-  if (!document_level) out.source_line = std::string(c.doc->LineText(c.doc->LineOf(offset)));
+  if (!document_level && c.doc->line_count() > 0) {
+    out.source_line = QuotedLine(*c.doc, offset, &out.source_column);
+  }
   out.evidence = std::string(View(f->evidence));
-  if (out.evidence.empty() && !document_level) out.evidence = TrimmedLine(*c.doc, offset);
+  if (out.evidence.empty() && !document_level) out.evidence = Trimmed(out.source_line);
   for (uint32_t i = 0; i < f->reference_count; ++i) out.references.emplace_back(View(f->references[i]));
   for (uint32_t i = 0; i < f->related_count; ++i) out.related.push_back(ToRelated(c, f->related[i]));
   c.result->findings.push_back(std::move(out));

@@ -30,7 +30,8 @@ class TextReporter : public Reporter {
         out << Where(f.location) << ": " << SeverityName(f.severity) << ": " << f.message << " ["
             << f.rule << "]\n";
         if (f.location.line != 0 && !f.source_line.empty()) {
-          out << f.source_line << "\n" << std::string(f.location.column - 1, ' ') << "^\n";
+          uint32_t column = f.source_column ? f.source_column : f.location.column;
+          out << f.source_line << "\n" << std::string(column - 1, ' ') << "^\n";
         }
         for (const Related& rel : f.related) {
           out << Where(rel.location) << ": note: " << rel.message << "\n";

@@ -1,0 +1,64 @@
+// Auditing reports in child processes, so a plugin that crashes or hangs costs only its own report.
+#ifndef ESGAUDIT_ISOLATION_H_
+#define ESGAUDIT_ISOLATION_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "esgaudit/exit_status.h"
+#include "esgaudit/finding.h"
+
+namespace esgaudit {
+
+// What auditing one input produced.
+struct AuditOutcome {
+  ReportResult result;
+  bool loaded = false;              // the input was read and decoded (its results are printed)
+  std::vector<std::string> errors;  // one-line stderr messages, in order
+  ExitStatus status = ExitStatus::kOk;
+};
+
+// A compact binary form of an outcome, passed from a child to its parent. Decode returns false on
+// truncated or malformed bytes. Every field of ReportResult, Finding, CoverageRecord and
+// RelationRecord is carried (a new field must be added to both).
+std::string EncodeOutcome(const AuditOutcome& outcome);
+bool DecodeOutcome(std::string_view bytes, AuditOutcome* outcome);
+
+// The child's side of the pipe to its parent.
+class ChildChannel {
+ public:
+  explicit ChildChannel(int fd) : fd_(fd) {}
+  // Which plugin runs from now on (named in the crash or timeout finding).
+  void Running(const std::string& plugin);
+  // The outcome so far: a crash later keeps what is in the last snapshot.
+  void Snapshot(const AuditOutcome& outcome);
+  // The audit ran to its end (AuditIsolated sends it when `audit` returns).
+  void Done();
+
+ private:
+  void Send(char type, std::string_view payload);
+  int fd_;
+};
+
+struct IsolationOptions {
+  unsigned jobs = 1;               // children running at a time
+  double timeout_seconds = 300;    // per report; <= 0 waits for ever
+};
+
+// Runs audit(i, channel) for every i in [0, count) in a child process of its own (fork), at most
+// `jobs` at a time, and returns the outcomes in index order whatever the order they finished in.
+// `audit` must send its outcome through channel.Snapshot; the child then exits without running
+// destructors. A child that dies (a signal, an exit without a final snapshot) gets an
+// esgaudit.plugin-crash finding, one still running after the timeout is killed and gets
+// esgaudit.plugin-timeout; either keeps the findings of the last snapshot and makes the status
+// internal (exit 3). paths[i] names input i in messages.
+// REQUIRES: the calling process runs no other thread (fork copies only the calling thread).
+std::vector<AuditOutcome> AuditIsolated(const std::vector<std::string>& paths, const IsolationOptions& options,
+                                        const std::function<void(size_t, ChildChannel*)>& audit);
+
+}  // namespace esgaudit
+
+#endif  // ESGAUDIT_ISOLATION_H_
