@@ -13,6 +13,7 @@
 
 #include "esgaudit/facts.h"
 #include "esgaudit/status.h"
+#include "esgaudit/structure.h"
 
 namespace esgaudit {
 
@@ -63,9 +64,11 @@ class Document {
   uint64_t TextToView(uint64_t text_offset) const;
 
   const std::vector<NumericFact>& facts() const { return facts_; }
+  // What the layout means: line roles, cells, furniture, TOC, index, sections, tables, metadata.
+  const Structure& structure() const { return structure_; }
 
  private:
-  void Build();  // lines, pages, view, facts from text_
+  void Build();  // lines, pages, view, facts and structure from text_
 
   std::string path_;
   std::string text_;
@@ -77,6 +80,7 @@ class Document {
   std::vector<uint32_t> view_to_text_;  // size view_.size() + 1
   std::vector<uint32_t> text_to_view_;  // size text_.size() + 1
   std::vector<NumericFact> facts_;
+  Structure structure_;
 };
 
 }  // namespace esgaudit

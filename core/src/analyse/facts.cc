@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyse/text_width.h"
 #include "esgaudit/document.h"
 
 namespace esgaudit {
@@ -160,6 +161,8 @@ class LineCps {
  public:
   LineCps(const Document& doc, size_t line) : doc_(doc) {
     const Line& l = doc.line(line);
+    line_end_ = l.offset + l.length;
+    col_offset_ = l.offset;
     begin_ = doc.TextToView(l.offset);
     end_ = doc.TextToView(l.offset + l.length);
     std::string_view view(doc.view());
@@ -180,7 +183,15 @@ class LineCps {
   char32_t at(size_t i) const { return i < cps_.size() ? cps_[i].c : 0; }
   uint64_t ViewOffset(size_t i) const { return i < cps_.size() ? cps_[i].v : end_; }
   uint64_t TextOffset(size_t i) const { return doc_.ViewToText(ViewOffset(i)); }
-  uint32_t Column(size_t i) const { return doc_.ColumnOf(TextOffset(i)); }
+  // Columns asked in increasing order advance from the last answer (rescanning the line from its
+  // start for each cell would make a long line cost quadratic time).
+  uint32_t Column(size_t i) const {
+    uint64_t off = std::min(TextOffset(i), line_end_);
+    if (off < col_offset_) return doc_.ColumnOf(off);
+    column_ += TextWidth(std::string_view(doc_.text()).substr(col_offset_, off - col_offset_), column_ - 1);
+    col_offset_ = off;
+    return column_;
+  }
 
   // Does the literal `s` occur at position i? Latin compared case-insensitively.
   size_t Match(size_t i, std::u32string_view s) const {
@@ -204,6 +215,9 @@ class LineCps {
   }
 
  private:
+  uint64_t line_end_ = 0;
+  mutable uint64_t col_offset_ = 0;
+  mutable uint32_t column_ = 1;
   const Document& doc_;
   uint64_t begin_ = 0;
   uint64_t end_ = 0;
