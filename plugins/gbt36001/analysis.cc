@@ -73,7 +73,7 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context& ctx)
       english_(doc.English()),
       pack_(RulePack::Load(doc)),
       view_(doc.MatchView()),
-      layout_(view_) {
+      layout_(doc) {
   Title();
   Abbreviations();
   for (const ElementSpec& spec : pack_.elements()) {

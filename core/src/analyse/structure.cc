@@ -394,9 +394,33 @@ void StructureBuilder::MarkToc() {
         s_.cells_[lj.first_cell + k].flags |= ESGAUDIT_CELL_TOC_ENTRY;
     }
   }
+  // After a title line that is only 目录 / Contents: every line up to the first sentence, the
+  // first line longer than 200 bytes, or the first line without a digit that is longer than a
+  // short chapter marker ("壹", "第一部分") — within 120 lines.
+  for (size_t i = 0; i < n; ++i) {
+    std::string key = Squeeze(sdk::AsciiLower(LineView(i)));
+    key.erase(0, key.find_first_not_of('#'));
+    if (key != "目录" && key != "目錄" && key != "contents" && key != "tableofcontents") continue;
+    s_.lines_[i].flags |= ESGAUDIT_LINE_TOC;
+    // Short lines without a page number after the last entry are the next page's titles
+    // ("领导致辞" right after the contents): the block ends at its last line with a number.
+    size_t last = i;
+    for (size_t j = i + 1; j < n && j < i + 120; ++j) {
+      std::string_view line = Trim(LineView(j));
+      if (line.empty() || (s_.lines_[j].flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
+      if (ContainsAny(line, {"。", "，", "；"}) || line.size() > 200) break;
+      // A page number ends the line ("公司简介 2", "-6-"); a list number ("1、公司简介") is no page.
+      size_t e = line.find_last_not_of(" -");
+      bool number = toc_ish[j] || (e != std::string_view::npos && line[e] >= '0' && line[e] <= '9');
+      if (!number && Squeeze(line).size() > 12) break;
+      if (number) last = j;
+    }
+    for (size_t j = i + 1; j <= last; ++j) s_.lines_[j].flags |= ESGAUDIT_LINE_TOC;
+  }
   // Leader dots ("报告说明......2") mark a TOC line anywhere; so does a strip of three or more
   // entries with rising page numbers ("供货商现况83 供货商评鉴84 EICC管理 86").
-  static const std::regex kLeader(R"((\.{4,}|_{4,}|(?:…){2,}|(?:·){4,})\s*\d{1,3}\s*$)");
+  static const std::regex kLeader(
+      R"((\.{4,}|_{4,}|(?:…){2,}|(?:·){4,})\s*-?\s*\d{1,3}\s*-?\s*$)");
   for (size_t i = 0; i < n; ++i) {
     LineStructure& ls = s_.lines_[i];
     std::string_view raw = Trim(doc_.LineText(i));
