@@ -143,33 +143,10 @@ void GriAnalysis::ReadStructure(const sdk::Document& doc) {
   }
 }
 
-void GriAnalysis::FindYear(const sdk::Document& /*doc*/) {
-  static const std::regex kPeriodZh(
-      R"((20\d\d)\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:至|到|-|—|~|－)\s*(20\d\d)\s*年\s*12\s*月\s*31\s*日)");
-  static const std::regex kPeriodEn(
-      R"(january\s+1,?\s+(20\d\d)\s*(?:to|-|–|through|until)\s*dece?mber\s+31,?\s+(20\d\d))");
-  static const std::regex kTitleZh(
-      R"((20\d\d)\s*(?:年)?(?:度)?\s*(?:社会责任|可持续发展|esg|环境、社会及|环境,社会及|企业社会责任))");
-  static const std::regex kTitleEn(
-      R"((20\d\d)\s+(?:sustainability|esg|corporate responsibility|csr|integrated|impact)\b)");
-  uint32_t n = static_cast<uint32_t>(excluded_.size());
-  for (uint32_t i = 0; i < n && report_year_ == 0; ++i) {
-    std::string line(LowerLine(i));
-    if (!Contains(line, "12") ||
-        !(Contains(line, "31日") || Contains(line, "31,") || Contains(line, "31 ")))
-      continue;
-    std::smatch m;
-    if (std::regex_search(line, m, kPeriodZh) || std::regex_search(line, m, kPeriodEn)) {
-      report_year_ = std::stoi(m[2].str());
-    }
-  }
-  for (uint32_t i = 0; i < n && i < 400 && report_year_ == 0; ++i) {
-    std::string line(LowerLine(i));
-    std::smatch m;
-    if (std::regex_search(line, m, kTitleZh) || std::regex_search(line, m, kTitleEn)) {
-      report_year_ = std::stoi(m[1].str());
-    }
-  }
+void GriAnalysis::FindYear(const sdk::Document& doc) {
+  // The structure model's year: the end of the stated reporting period, else the year of the
+  // report's own title.
+  report_year_ = doc.Metadata().report_year;
 }
 
 void GriAnalysis::FindIndex(const sdk::Document& doc) {

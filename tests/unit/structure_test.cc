@@ -257,6 +257,13 @@ TEST(StructureTest, ReportYearAndPeriod) {
                                       "华能国际2017年社会责任报告\n"
                                       "华能国际2017年社会责任报告\n");
   EXPECT_EQ(names.structure().metadata().report_year, 2017);
+  // A title broken after its year; an English title with the year after it or a fiscal year.
+  Document broken = Document::FromUtf8("r.txt", "2016年度\n社会责任报告\n");
+  EXPECT_EQ(broken.structure().metadata().report_year, 2016);
+  Document after = Document::FromUtf8("r.txt", "Creating Shared Value and Sustainability Report 2022\n");
+  EXPECT_EQ(after.structure().metadata().report_year, 2022);
+  Document fy = Document::FromUtf8("r.txt", "2022-23 Corporate\nResponsibility Report\n");
+  EXPECT_EQ(fy.structure().metadata().report_year, 2022);
   Document none = Document::FromUtf8("r.txt", "积极落实联合国2030年可持续发展议程。\n");
   EXPECT_EQ(none.structure().metadata().report_year, 0);
   // A short span is an event, not the reporting period.

@@ -428,18 +428,27 @@ void StructureBuilder::FindMetadata() {
     // by vote over the whole text (running headers repeat it); never a year inside 《》 (another
     // document) and never one not followed by 报告/report ("2030年可持续发展议程").
     static const std::regex kTitleZh(
-        R"((20\d\d)\s*(?:年度|年)?\s*(?:企业)?(?:社会责任|可持续发展|esg|环境、社会及(?:公司)?治理|环境,社会及(?:公司)?治理|环境、社会和(?:公司)?治理|csr)\s*(?:\(esg\)\s*)?(?:报告|report))");
+        R"((20\d\d)\s*(?:年度|年)?[^。,;]{0,18}?(?:社会责任|可持续发展|esg|环境、社会及(?:公司)?治理|环境,社会及(?:公司)?治理|环境、社会和(?:公司)?治理|csr)[^。,;]{0,12}?(?:报告|report))");
     static const std::regex kTitleEn(
-        R"((20\d\d)\s+(?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated)\s+report)");
+        R"((20\d\d)(?:[-/]\d\d)?\s+(?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+report)");
+    static const std::regex kTitleEnAfter(
+        R"((?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+(?:report|disclosure)\s+(20\d\d)\b)");
     std::map<int, std::pair<int, size_t>> votes;  // year -> (count, first line)
     std::map<int, std::pair<uint64_t, uint64_t>> spans;
     for (size_t i = 0; i < n; ++i) {
-      if (s_.lines_[i].flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
+      const uint32_t flags = s_.lines_[i].flags;
+      if (flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
+      // The cover and the first pages, and running headers anywhere; a year in a report cited
+      // in the body does not vote.
+      if (i >= 400 && (flags & (ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION)) == 0) continue;
       std::string_view v = LineView(i);
-      if (v.size() > kMaxRegexLine || v.size() < 6) continue;
+      if (v.size() > kMaxRegexLine || v.size() < 4) continue;
       std::string lower = sdk::AsciiLower(v);
-      if (!Contains(lower, "报告") && !Contains(lower, "report")) continue;
-      for (const std::regex* re : {&kTitleZh, &kTitleEn}) {
+      // A title broken after its year ("2016年度" / "社会责任报告") is read with the next line.
+      if (v.size() <= 24 && i + 1 < n) lower += " " + sdk::AsciiLower(LineView(i + 1));
+      if (!Contains(lower, "报告") && !Contains(lower, "report") && !Contains(lower, "disclosure"))
+        continue;
+      for (const std::regex* re : {&kTitleZh, &kTitleEn, &kTitleEnAfter}) {
         for (std::sregex_iterator it(lower.begin(), lower.end(), *re), end; it != end; ++it) {
           size_t pos = static_cast<size_t>(it->position(0));
           size_t open = lower.rfind("《", pos);
@@ -448,9 +457,11 @@ void StructureBuilder::FindMetadata() {
           auto& vote = votes[year];
           if (vote.first == 0) {
             vote.second = i;
-            uint64_t vb = line_view_[i].first + pos;
+            size_t at = std::min(pos, v.size());
+            size_t len = std::min(static_cast<size_t>(it->length(0)), v.size() - at);
+            uint64_t vb = line_view_[i].first + at;
             uint64_t b = doc_.ViewToText(vb);
-            spans[year] = {b, doc_.ViewToText(vb + static_cast<size_t>(it->length(0))) - b};
+            spans[year] = {b, doc_.ViewToText(vb + len) - b};
           }
           ++vote.first;
         }
