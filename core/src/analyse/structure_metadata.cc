@@ -425,8 +425,8 @@ void StructureBuilder::FindMetadata() {
   }
   if (md.report_year == 0) {
     // The year in the report's own title ("2020年社会责任报告", "2019 Sustainability Report"),
-    // by vote over the whole text (running headers repeat it); never a year inside 《》 (another
-    // document) and never one not followed by 报告/report ("2030年可持续发展议程").
+    // by vote over the first pages and the running headers (which repeat it); never a year inside
+    // 《》 (another document) and never one not followed by 报告/report ("2030年可持续发展议程").
     static const std::regex kTitleZh(
         R"((20\d\d)\s*(?:年度|年)?[^。,;]{0,18}?(?:社会责任|可持续发展|esg|环境、社会及(?:公司)?治理|环境,社会及(?:公司)?治理|环境、社会和(?:公司)?治理|csr)[^。,;]{0,12}?(?:报告|report))");
     static const std::regex kTitleEn(
