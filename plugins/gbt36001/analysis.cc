@@ -11,9 +11,7 @@ namespace {
 constexpr size_t kSummaryIssues = 3;  // issues named by one segment that make it a summary
 constexpr size_t kHeadingBody = 10;   // code points of the paragraph line after an issue heading
 
-bool Contains(std::string_view s, std::string_view w) {
-  return s.find(w) != std::string_view::npos;
-}
+using sdk::Contains;
 
 // A long run of titles without sentence punctuation is a TOC or navigation strip, not text.
 bool ListLike(std::string_view s) {
