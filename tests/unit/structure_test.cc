@@ -145,6 +145,21 @@ TEST(StructureTest, TableOfContentsEntriesAndTheirPages) {
   EXPECT_NE(strip.structure().line(0).flags & ESGAUDIT_LINE_TOC, 0u);
 }
 
+TEST(StructureTest, ATitleTheContentsListIsAHeadingWithoutBlankLines) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "目录\n领导致辞..........-3 -\n编写说明..........-6-\n"
+                                    "三、\t报告组织范围..........-6-\n"
+                                    "唐山港集团2016年度社会责任报告\n领导致辞\n尊敬的各界朋友：\n"
+                                    "感谢社会各界对公司的支持和关注，我们将继续努力。\n");
+  const Structure& s = doc.structure();
+  std::vector<std::string> entries;
+  for (const TocEntry& e : s.toc()) entries.push_back(e.title + " " + std::to_string(e.page));
+  EXPECT_EQ(entries, (std::vector<std::string>{"领导致辞 3", "编写说明 6", "报告组织范围 6"}));
+  EXPECT_EQ(Role(doc, 5), "heading");
+  EXPECT_EQ(s.line(5).flags & ESGAUDIT_LINE_TOC, 0u);
+  EXPECT_EQ(Role(doc, 6), "other");
+}
+
 TEST(StructureTest, ContentIndexRegionsWhateverTheScheme) {
   // An OCR-damaged title, GRI Standards codes and bare G4 codes in a second column, wrapped rows.
   Document doc = Document::FromUtf8("r.txt",

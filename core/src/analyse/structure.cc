@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <regex>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "analyse/structure_internal.h"
 #include "analyse/text_width.h"
@@ -465,6 +466,8 @@ void StructureBuilder::MarkToc() {
       std::string_view t = CellText(s_.cells_[ci]);
       if (AllDigits(t, 3) || IsOrdinalWord(t)) continue;
       std::u32string cps = Decode(t);
+      // A page printed as "-6-" or "-3 -": the dashes and spaces around it go first.
+      while (!cps.empty() && (cps.back() == U'-' || cps.back() == U' ')) cps.pop_back();
       size_t e = cps.size();
       while (e > 0 && IsDigit(cps[e - 1])) --e;
       uint32_t page = 0;
@@ -495,11 +498,13 @@ void StructureBuilder::MarkToc() {
           title += u;
         }
       }
-      while (!title.empty() && (title.back() == '.' || title.back() == ' ' || title.back() == '_'))
+      while (!title.empty() && (title.back() == '.' || title.back() == ' ' || title.back() == '_' ||
+                                title.back() == '-'))
         title.pop_back();
       std::string_view tt = Trim(title);
       if (CodePointCount(tt) < 2 || (!sdk::HasCjk(tt) && tt.size() < 3)) continue;
-      if (Structure::HeadingText(tt) == "目录") continue;
+      std::string_view heading = Structure::HeadingText(tt);
+      if (heading.empty() || heading == "目录") continue;  // "三、" alone: the numbering of the next cell
       s_.toc_.push_back(TocEntry{static_cast<uint32_t>(i), ci, std::string(tt), page});
     }
   }
@@ -563,6 +568,13 @@ void StructureBuilder::AssignRoles() {
   static const std::regex kNumbered(
       R"(^(?:第(?:一|二|三|四|五|六|七|八|九|十|百|\d)+(?:章|部分|篇)|(?:一|二|三|四|五|六|七|八|九|十)+、|\((?:一|二|三|四|五|六|七|八|九|十)+\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s*[^\d.%\s]))");
   const size_t n = s_.lines_.size();
+  // The titles the table of contents lists: a line that is one of them is a heading wherever it
+  // stands ("领导致辞" right above the letter, with no blank line around it).
+  std::unordered_set<std::string> toc_titles;
+  for (const TocEntry& e : s_.toc_) {
+    std::string t = Squeeze(sdk::HeadingText(e.title));
+    if (CodePointCount(t) >= 2) toc_titles.insert(std::move(t));
+  }
   // Page furniture beside a title (a side-banner character) does not break its isolation.
   auto blank = [&](size_t j) {
     return j >= n || s_.lines_[j].cell_count == 0 ||
@@ -626,7 +638,20 @@ void StructureBuilder::AssignRoles() {
                       !(Contains(first, "》") && !Contains(first, "《")) &&
                       !(Contains(first, ")") && !Contains(first, "(")) && !Contains(first, ",") &&
                       !EndsWithCount(first);
-      if ((numbered || isolated) && !sentence_end && !Contains(first, "，")) {
+      // A listed title among multi-cell lines is a table or chart label, not a heading.
+      // (The nearest lines of text above and below, page furniture and blank lines skipped.)
+      auto plain = [&](size_t j, int step) {
+        for (int k = 0; k < 4; ++k, j += static_cast<size_t>(step)) {
+          if (j >= n) return true;  // also wraps below 0
+          const LineStructure& l = s_.lines_[j];
+          if (l.cell_count == 0 || (l.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
+          return l.cell_count <= 1 || (l.flags & ESGAUDIT_LINE_TOC) != 0;
+        }
+        return true;
+      };
+      bool listed = cps <= 24 && plain(i + 1, 1) && plain(i - 1, -1) &&
+                    toc_titles.count(Squeeze(sdk::HeadingText(first))) > 0;
+      if ((numbered || isolated || listed) && !sentence_end && !Contains(first, "，")) {
         ls.role = ESGAUDIT_ROLE_HEADING;
       } else {
         ls.role = cps >= 12 ? ESGAUDIT_ROLE_PROSE : ESGAUDIT_ROLE_OTHER;
