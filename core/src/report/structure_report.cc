@@ -115,7 +115,9 @@ std::string Text(const Document& doc) {
     if (l.heading_level > 0) role += " " + std::to_string(l.heading_level);
     std::string section = l.section == kNoIndex ? "-" : "s" + std::to_string(l.section);
     std::vector<std::string> flags = LineFlagNames(l.flags);
-    if (l.table != kNoIndex) flags.back() = "table " + std::to_string(l.table);
+    for (std::string& f : flags) {
+      if (f == "table" && l.table != kNoIndex) f += " " + std::to_string(l.table);
+    }
     std::string line_no = std::to_string(i + 1);
     out << line_no << std::string(line_no.size() < 5 ? 5 - line_no.size() : 1, ' ') << ' ' << role
         << std::string(role.size() < 11 ? 11 - role.size() : 1, ' ') << ' ' << section
