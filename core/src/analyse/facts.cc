@@ -162,7 +162,7 @@ class LineCps {
   LineCps(const Document& doc, size_t line) : doc_(doc) {
     const Line& l = doc.line(line);
     line_end_ = l.offset + l.length;
-    col_offset_ = l.offset;
+    col_offset_[0] = col_offset_[1] = l.offset;
     begin_ = doc.TextToView(l.offset);
     end_ = doc.TextToView(l.offset + l.length);
     std::string_view view(doc.view());
@@ -185,12 +185,15 @@ class LineCps {
   uint64_t TextOffset(size_t i) const { return doc_.ViewToText(ViewOffset(i)); }
   // Columns asked in increasing order advance from the last answer (rescanning the line from its
   // start for each cell would make a long line cost quadratic time).
-  uint32_t Column(size_t i) const {
+  // `cursor` 0 serves the cell splitter, 1 the facts: each asks in increasing order.
+  uint32_t Column(size_t i, int cursor = 0) const {
     uint64_t off = std::min(TextOffset(i), line_end_);
-    if (off < col_offset_) return doc_.ColumnOf(off);
-    column_ += TextWidth(std::string_view(doc_.text()).substr(col_offset_, off - col_offset_), column_ - 1);
-    col_offset_ = off;
-    return column_;
+    uint64_t& at = col_offset_[cursor];
+    uint32_t& column = column_[cursor];
+    if (off < at) return doc_.ColumnOf(off);
+    column += TextWidth(std::string_view(doc_.text()).substr(at, off - at), column - 1);
+    at = off;
+    return column;
   }
 
   // Does the literal `s` occur at position i? Latin compared case-insensitively.
@@ -216,8 +219,8 @@ class LineCps {
 
  private:
   uint64_t line_end_ = 0;
-  mutable uint64_t col_offset_ = 0;
-  mutable uint32_t column_ = 1;
+  mutable uint64_t col_offset_[2] = {0, 0};
+  mutable uint32_t column_[2] = {1, 1};
   const Document& doc_;
   uint64_t begin_ = 0;
   uint64_t end_ = 0;
@@ -394,7 +397,7 @@ class Extractor {
         f.offset = text_begin;
         f.length = text_end > text_begin ? text_end - text_begin : 0;
         f.line = static_cast<uint32_t>(li);
-        f.column = doc_.ColumnOf(line.TextOffset(i));
+        f.column = line.Column(i, 1);
         facts.push_back(std::move(f));
         prev_end = end;
         i = std::max(end, i + 1);
