@@ -31,9 +31,7 @@ bool InCitedTitle(std::string_view text, size_t pos) {
 constexpr size_t kSummaryIssues = 3;  // issues named by one segment that make it a summary
 constexpr size_t kHeadingBody = 10;   // code points of the paragraph line after an issue heading
 
-bool Contains(std::string_view s, std::string_view w) {
-  return s.find(w) != std::string_view::npos;
-}
+using sdk::Contains;
 
 // A long run of titles without sentence punctuation is a TOC or navigation strip, not text.
 bool ListLike(std::string_view s) {
@@ -93,7 +91,7 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context& ctx)
       english_(doc.English()),
       pack_(RulePack::Load(doc)),
       view_(doc.MatchView()),
-      layout_(view_) {
+      layout_(doc) {
   IndexIssueKeywords();
   Title();
   Abbreviations();

@@ -101,9 +101,7 @@ GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& ctx) : do
         "gri catalogue \"gri/catalogue.json\" not found in the rule directories");
   catalogue_ = Catalogue::Load(path);
   english_ = doc.English();
-  BuildLines(doc);
-  MarkRepeatedLines();
-  MarkTableOfContents(doc);
+  ReadStructure(doc);
   FindYear(doc);
   FindIndex(doc);
   if (rows_.empty()) FindUnreadIndex();
@@ -128,7 +126,7 @@ const DisclosureResult& GriAnalysis::result(const std::string& id) const {
   return i < 0 ? kNone : results_[static_cast<size_t>(i)];
 }
 
-void GriAnalysis::BuildLines(const sdk::Document& doc) {
+void GriAnalysis::ReadStructure(const sdk::Document& doc) {
   view_lower_ = AsciiLower(std::string(doc.MatchView()));
   uint32_t n = doc.LineCount();
   line_view_begin_.resize(n);
@@ -136,124 +134,20 @@ void GriAnalysis::BuildLines(const sdk::Document& doc) {
   line_page_.resize(n);
   excluded_.assign(n, false);
   for (uint32_t i = 0; i < n; ++i) {
-    esgaudit_line l = doc.Line(i);
-    uint64_t b = std::min<uint64_t>(doc.TextToView(l.offset), view_lower_.size());
-    uint64_t e = std::min<uint64_t>(doc.TextToView(l.offset + l.length), view_lower_.size());
-    // A view line never spans a line break.
-    std::string_view slice = std::string_view(view_lower_).substr(b, e < b ? 0 : e - b);
-    size_t nl = slice.find('\n');
-    if (nl != std::string_view::npos) e = b + nl;
-    line_view_begin_[i] = b;
-    line_view_end_[i] = std::max(b, e);
-    line_page_[i] = l.page;
+    esgaudit_line_structure ls = doc.LineStructure(i);
+    line_view_begin_[i] = ls.view_begin;
+    line_view_end_[i] = ls.view_end;
+    line_page_[i] = doc.Line(i).page;
+    // Page furniture, the table of contents and the content index are never evidence.
+    excluded_[i] =
+        (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) != 0;
   }
 }
 
-void GriAnalysis::MarkRepeatedLines() {
-  std::map<std::string, int> counts;
-  std::vector<std::string> keys(line_view_begin_.size());
-  for (uint32_t i = 0; i < keys.size(); ++i) {
-    std::string key = Squeeze(LowerLine(i));
-    if (key.size() < 4 || key.size() > 90 || AllDigits(key)) continue;
-    keys[i] = key;
-    ++counts[key];
-  }
-  for (uint32_t i = 0; i < keys.size(); ++i) {
-    if (!keys[i].empty() && counts[keys[i]] >= 3) excluded_[i] = true;
-  }
-}
-
-void GriAnalysis::MarkTableOfContents(const sdk::Document& doc) {
-  uint32_t n = static_cast<uint32_t>(excluded_.size());
-  for (uint32_t i = 0; i < n; ++i) {
-    std::string key = Squeeze(LowerLine(i));
-    key.erase(0, key.find_first_not_of('#'));  // Markdown headings
-    if (key != "目录" && key != "目錄" && key != "contents" && key != "tableofcontents") continue;
-    excluded_[i] = true;
-    for (uint32_t j = i + 1; j < n && j < i + 120; ++j) {
-      std::string_view line = Trim(LowerLine(j));
-      if (line.empty()) continue;
-      if (ContainsAny(line, {"。", "，", "；"}) || line.size() > 200) break;
-      bool number = false;
-      for (size_t k = 0; k < line.size(); ++k) {
-        if (IsDigit(line[k]) && (k + 1 == line.size() || !IsDigit(line[k + 1]))) number = true;
-      }
-      // Roman-numeral-like chapter markers ("壹 贰 叁") are short; a heading with side text is not.
-      if (!number && Squeeze(line).size() > 12) break;
-      excluded_[j] = true;
-    }
-  }
-  // Leader dots ("报告说明......2") mark table-of-contents lines anywhere.
-  static const std::regex kLeader(R"((\.{4,}|_{4,}|(?:…){2,}|(?:·){4,})\s*\d{1,3}\s*$)");
-  // A strip of entries with rising page numbers ("供货商现况83 供货商评鉴84 EICC管理 86 …") is a
-  // table of contents anywhere; a line opening with a G4 aspect code ("EN16:间接温室气体排放量")
-  // is an index row.
-  // Read on the raw line: the matching view drops the spaces between a page number and the next
-  // title ("公司简介19 财务绩效23 …").
-  static const std::regex kNumber(R"((\d{1,3})(?=\s|$))");
-  static const std::regex kAspectCode(R"(^(?:g4-?)?(?:ec|en|la|hr|so|pr)\d{1,2}\s*:)");
-  for (uint32_t i = 0; i < n; ++i) {
-    std::string line(Trim(LowerLine(i)));
-    if (line.size() >= 200) continue;
-    if (std::regex_search(line, kLeader) || std::regex_search(line, kAspectCode)) {
-      excluded_[i] = true;
-      continue;
-    }
-    if (ContainsAny(line, {"。", "，", "；", ",", ";", "%", "|"}))
-      continue;  // not prose, not a table row
-    line = std::string(Trim(AsciiLower(std::string(doc.LineText(i)))));
-    // Entries: a title of two or more characters (6+ bytes without spaces, no digits) and a number.
-    int rising = 0;
-    int best = 0;
-    int last = -1;
-    size_t from = 0;
-    for (std::sregex_iterator it(line.begin(), line.end(), kNumber), end; it != end; ++it) {
-      size_t at = static_cast<size_t>(it->position(0));
-      std::string title = Squeeze(std::string_view(line).substr(from, at - from));
-      from = at + static_cast<size_t>(it->length(0));
-      int page = std::stoi((*it)[1].str());
-      bool entry = title.size() >= 6 && std::none_of(title.begin(), title.end(), IsDigit);
-      rising = entry && page > last ? rising + 1 : entry ? 1 : 0;
-      last = entry ? page : -1;
-      best = std::max(best, rising);
-    }
-    if (best >= 3) excluded_[i] = true;
-  }
-}
-
-void GriAnalysis::FindYear(const sdk::Document& /*doc*/) {
-  // The period's end year: "2016年1月1日至2016年12月31日" or "2016年1月1日至12月31日" (the end year
-  // left out) anywhere; another range ("2015年7月1日至2016年6月30日", a fiscal year) only in a
-  // sentence about the report's period, since an event has dates too. The view reads 31曰 as 31日.
-  static const std::regex kPeriodZh(
-      R"((20\d\d)\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:至|到|-|—|~|－)\s*(?:(20\d\d)\s*年\s*)?12\s*月\s*31\s*日)");
-  static const std::regex kRangeZh(
-      R"((20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|-|—|~|－)\s*(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)");
-  static const std::regex kPeriodEn(
-      R"(january\s+1,?\s+(20\d\d)\s*(?:to|-|–|through|until)\s*dece?mber\s+31,?\s+(20\d\d))");
-  static const std::regex kTitleZh(
-      R"((20\d\d)\s*(?:年)?(?:度)?\s*(?:社会责任|可持续发展|esg|环境、社会及|环境,社会及|企业社会责任))");
-  static const std::regex kTitleEn(
-      R"((20\d\d)\s+(?:sustainability|esg|corporate responsibility|csr|integrated|impact)\b)");
-  uint32_t n = static_cast<uint32_t>(excluded_.size());
-  for (uint32_t i = 0; i < n && report_year_ == 0; ++i) {
-    std::string line(LowerLine(i));
-    if (!Contains(line, "日") && !Contains(line, "december")) continue;
-    std::smatch m;
-    if (std::regex_search(line, m, kPeriodZh) || std::regex_search(line, m, kPeriodEn)) {
-      report_year_ = std::stoi(m[2].matched ? m[2].str() : m[1].str());
-    } else if (ContainsAny(line, {"报告期", "报告时间", "时间范围", "时间跨度", "财政年度", "回顾年"}) &&
-               std::regex_search(line, m, kRangeZh)) {
-      report_year_ = std::stoi(m[2].str());
-    }
-  }
-  for (uint32_t i = 0; i < n && i < 400 && report_year_ == 0; ++i) {
-    std::string line(LowerLine(i));
-    std::smatch m;
-    if (std::regex_search(line, m, kTitleZh) || std::regex_search(line, m, kTitleEn)) {
-      report_year_ = std::stoi(m[1].str());
-    }
-  }
+void GriAnalysis::FindYear(const sdk::Document& doc) {
+  // The structure model's year: the end of the stated reporting period, else the year of the
+  // report's own title.
+  report_year_ = doc.Metadata().report_year;
 }
 
 void GriAnalysis::FindIndex(const sdk::Document& doc) {

@@ -104,7 +104,7 @@ class Document {
   // plugin passes the same patterns. On a host without esgaudit_host::scan, literal patterns are found by
   // plain search instead (same result, slower). Throws ConfigError for a malformed pattern.
   std::vector<esgaudit_match> Scan(const std::vector<esgaudit_pattern>& patterns) const {
-    if (host_->struct_size >= offsetof(esgaudit_host, scan) + sizeof(host_->scan) && host_->scan != nullptr) {
+    if (ESGAUDIT_HOST_HAS(host_, scan)) {
       const esgaudit_match* found = nullptr;
       uint64_t count = 0;
       esgaudit_str error{nullptr, 0};
@@ -115,12 +115,81 @@ class Document {
     }
     return internal::ScanByFind(MatchView(), patterns);
   }
+
+  // ---- The structure model (ABI 1.1; meanings in the core's esgaudit/structure.h). ----
+  // True when the host provides it (a 1.0 host does not). The accessors below throw
+  // std::runtime_error (an internal error, exit 3) on a host without it.
+  bool HasStructure() const { return ESGAUDIT_HOST_HAS(host_, claim); }
+  esgaudit_line_structure LineStructure(uint32_t line) const {
+    esgaudit_line_structure out{};
+    out.struct_size = sizeof(out);
+    Require(host_->line_structure)(ctx_, line, &out);
+    return out;
+  }
+  uint32_t CellCount() const { return Require(host_->cell_count)(ctx_); }
+  esgaudit_cell Cell(uint32_t index) const {
+    esgaudit_cell out{};
+    out.struct_size = sizeof(out);
+    Require(host_->cell)(ctx_, index, &out);
+    return out;
+  }
+  // A cell's text in the matching view.
+  std::string_view CellView(const esgaudit_cell& c) const {
+    return MatchView().substr(c.view_begin, c.view_end - c.view_begin);
+  }
+  uint32_t SectionCount() const { return Require(host_->section_count)(ctx_); }
+  esgaudit_section Section(uint32_t index) const {
+    esgaudit_section out{};
+    out.struct_size = sizeof(out);
+    Require(host_->section)(ctx_, index, &out);
+    return out;
+  }
+  uint32_t TocEntryCount() const { return Require(host_->toc_entry_count)(ctx_); }
+  esgaudit_toc_entry TocEntry(uint32_t index) const {
+    esgaudit_toc_entry out{};
+    out.struct_size = sizeof(out);
+    Require(host_->toc_entry)(ctx_, index, &out);
+    return out;
+  }
+  uint32_t IndexRegionCount() const { return Require(host_->index_region_count)(ctx_); }
+  esgaudit_index_region IndexRegion(uint32_t index) const {
+    esgaudit_index_region out{};
+    out.struct_size = sizeof(out);
+    Require(host_->index_region)(ctx_, index, &out);
+    return out;
+  }
+  uint32_t TableCount() const { return Require(host_->table_count)(ctx_); }
+  esgaudit_table Table(uint32_t index) const {
+    esgaudit_table out{};
+    out.struct_size = sizeof(out);
+    Require(host_->table)(ctx_, index, &out);
+    return out;
+  }
+  esgaudit_metadata Metadata() const {
+    esgaudit_metadata out{};
+    out.struct_size = sizeof(out);
+    Require(host_->metadata)(ctx_, &out);
+    return out;
+  }
+  esgaudit_claim Claim(uint32_t index) const {
+    esgaudit_claim out{};
+    out.struct_size = sizeof(out);
+    Require(host_->claim)(ctx_, index, &out);
+    return out;
+  }
   // Absolute path of a rules file ("gri/catalogue.json"), or "" when no rule directory has it.
   std::string RulesFile(std::string_view relative) const {
     return std::string(View(host_->rules_file(ctx_, Str(relative))));
   }
 
  private:
+  template <typename Fn>
+  Fn Require(Fn fn) const {
+    if (!HasStructure() || fn == nullptr)
+      throw std::runtime_error("the host does not provide the structure model (plugin ABI 1.1)");
+    return fn;
+  }
+
   const esgaudit_host* host_;
   void* ctx_;
 };
