@@ -21,7 +21,11 @@ void CoveragePass(const sdk::Document& doc, const sdk::Context& ctx) {
     if (t.heading.found()) c.locations.push_back(a.Related(t.heading, t.heading.quote));
     for (const ItemResult& i : t.items) {
       if (c.locations.size() >= 4) break;
-      if (!i.evidence.empty() && i.applies) c.locations.push_back(a.Related(i.evidence.front(), i.evidence.front().quote));
+      if (i.evidence.empty() || !i.applies) continue;
+      sdk::Related r = a.Related(i.evidence.front(), i.evidence.front().quote);
+      bool seen = false;  // several items often rest on the same sentence
+      for (const sdk::Related& l : c.locations) seen |= l.offset == r.offset;
+      if (!seen) c.locations.push_back(std::move(r));
     }
     ctx.Cover(c);
   }
