@@ -78,7 +78,9 @@ bool TopicResult::HasApplicableItems() const {
 esgaudit_coverage_status TopicResult::Status() const {
   if (explanation.found()) return ESGAUDIT_COVERED;
   if (!Addressed()) return ESGAUDIT_MISSING;
-  if (materiality == Materiality::kNeither) return ESGAUDIT_PARTIAL;
+  // Classed as not material: covered when still disclosed under its own heading, else partial
+  // (the reason Art. 5(2) asks for is missing).
+  if (materiality == Materiality::kNeither) return heading.found() ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL;
   for (const ItemResult& i : items)
     if (i.applies && i.evidence.empty()) return ESGAUDIT_PARTIAL;
   return ESGAUDIT_COVERED;
@@ -124,7 +126,7 @@ Evidence Analysis::MakeEvidence(size_t line, uint64_t begin, uint64_t end) const
 }
 
 std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words, size_t max,
-                                          bool skip_negated) const {
+                                          bool skip_negated, bool stakeholder_tables) const {
   std::vector<std::pair<uint64_t, uint64_t>> hits;
   for (const std::string& w : words) {
     if (w.empty()) continue;
@@ -133,6 +135,7 @@ std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words,
          at = view_.find(w, at + w.size())) {
       size_t line = layout_.LineAt(at);
       if (!UsableLine(line)) continue;
+      if (!stakeholder_tables && layout_.lines()[line].stakeholder_table) continue;
       if (skip_negated && NegatedAt(view_, at)) continue;
       hits.emplace_back(at, at + w.size());
       ++kept;
@@ -280,7 +283,7 @@ void Analysis::EvaluateTopics() {
     for (const ItemSpec& item : spec.items) {
       ItemResult r;
       r.spec = &item;
-      r.evidence = FindWords(item.keywords, 3);
+      r.evidence = FindWords(item.keywords, 3, false, spec.id == "stakeholder-communication");
       switch (item.level) {
         case Level::kMandatory: r.applies = true; break;
         case Level::kEncouraged: r.applies = false; break;

@@ -99,8 +99,9 @@ class Analysis {
  private:
   bool UsableLine(size_t i) const;
   // The first `max` usable lines containing one of `words` (optionally not negated just before).
+  // Stakeholder-concern tables count only when `stakeholder_tables` (for the topic 利益相关方沟通).
   std::vector<Evidence> FindWords(const std::vector<std::string>& words, size_t max,
-                                  bool skip_negated = false) const;
+                                  bool skip_negated = false, bool stakeholder_tables = false) const;
   Evidence MakeEvidence(size_t line, uint64_t begin, uint64_t end) const;
   void FindClaim();
   void ReadMateriality();

@@ -24,7 +24,7 @@ void CoveragePass(const sdk::Document& doc, const sdk::Context& ctx) {
       if (i.evidence.empty() || !i.applies) continue;
       sdk::Related r = a.Related(i.evidence.front(), i.evidence.front().quote);
       bool seen = false;  // several items often rest on the same sentence
-      for (const sdk::Related& l : c.locations) seen |= l.offset == r.offset;
+      for (const sdk::Related& l : c.locations) seen |= doc.LineOf(l.offset) == doc.LineOf(r.offset);
       if (!seen) c.locations.push_back(std::move(r));
     }
     ctx.Cover(c);

@@ -75,6 +75,9 @@ Layout::Layout(std::string_view view) : view_(view) {
     std::string_view t = Trim(l.text);
     plain[i] = PlainText(t);
     l.table = t.find("<table") != std::string_view::npos || t.find("<tr>") != std::string_view::npos;
+    l.stakeholder_table = l.table && t.find("利益相关方") != std::string_view::npos &&
+                          (t.find("诉求") != std::string_view::npos || t.find("关注议题") != std::string_view::npos ||
+                           t.find("关注话题") != std::string_view::npos);
     const size_t cps = CodePoints(plain[i]);
     l.heading = !plain[i].empty() && !l.table &&
                 (t.rfind("#", 0) == 0 || (cps <= 20 && !HasSentencePunctuation(plain[i])));

@@ -22,6 +22,9 @@ struct Line {
   bool index_row = false;       // cites guideline articles (第N条): a row of the report's own index
   bool heading = false;         // a Markdown heading, or a short line without sentence punctuation
   bool table = false;           // an HTML table
+  // A table of stakeholders' concerns and expectations (关注议题, 期望与诉求): topics named there are
+  // what stakeholders ask about, not what the report discloses.
+  bool stakeholder_table = false;
   bool Body() const { return !toc && !running_header && !index_row; }
 };
 

@@ -10,6 +10,7 @@
 #include "materiality_missing_rule.h"
 #include "nonmaterial_unexplained_rule.h"
 #include "topic_missing_rule.h"
+#include "topic_unassessed_rule.h"
 
 namespace esgaudit::cnexchange {
 
@@ -51,6 +52,10 @@ void RegisterRules(sdk::Registry& registry) {
       TopicMissingRule::kId, ESGAUDIT_WARNING,
       "one of the 21 topics is neither disclosed nor explained",
       "cnexchange/topic-missing.md");
+  registry.Add<TopicUnassessedRule>(
+      TopicUnassessedRule::kId, ESGAUDIT_WARNING,
+      "one of the 21 topics is missing from the report's materiality classification",
+      "cnexchange/topic-unassessed.md");
 }
 
 }  // namespace esgaudit::cnexchange
