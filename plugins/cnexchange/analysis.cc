@@ -3,6 +3,7 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <functional>
 
 namespace esgaudit::cnexchange {
 namespace {
@@ -131,8 +132,13 @@ std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words,
   for (const std::string& w : words) {
     if (w.empty()) continue;
     size_t kept = 0;
-    for (size_t at = view_.find(w); at != std::string_view::npos && kept < max;
-         at = view_.find(w, at + w.size())) {
+    // Boyer-Moore-Horspool: the plain find stalls on the lead bytes every Chinese word shares.
+    const std::boyer_moore_horspool_searcher searcher(w.begin(), w.end());
+    auto next = [&](size_t from) -> size_t {
+      auto it = std::search(view_.begin() + from, view_.end(), searcher);
+      return it == view_.end() ? std::string_view::npos : static_cast<size_t>(it - view_.begin());
+    };
+    for (size_t at = next(0); at != std::string_view::npos && kept < max; at = next(at + w.size())) {
       size_t line = layout_.LineAt(at);
       if (!UsableLine(line)) continue;
       if (!stakeholder_tables && layout_.lines()[line].stakeholder_table) continue;
@@ -162,6 +168,7 @@ void Analysis::FindClaim() {
     if (lines[i].toc || lines[i].running_header || !ContainsAny(lines[i].text, verbs)) continue;
     const std::string text(lines[i].text);
     for (const GuidelineSpec& g : pack_.guidelines()) {
+      if (!g.needs.empty() && !ContainsAny(text, g.needs)) continue;
       std::smatch m;
       if (!std::regex_search(text, m, g.pattern)) continue;
       claim_.guideline = &g;
@@ -199,7 +206,7 @@ void Analysis::ReadMateriality() {
   };
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!lines[i].Body()) continue;
-    const std::string plain = Layout::PlainText(lines[i].text);
+    const std::string& plain = lines[i].plain;
     if (Layout::CodePoints(plain) > 40 || !ContainsAny(plain, pack_.Words("group_marks"))) continue;
     bool seen_financial = false, seen_impact = false;
     const bool fin = dimension(plain, financial, &seen_financial);
@@ -208,7 +215,7 @@ void Analysis::ReadMateriality() {
     const Materiality cls = fin ? Materiality::kFinancial
                                 : imp ? Materiality::kImpactOnly : Materiality::kNeither;
     for (size_t j = i + 1; j < lines.size() && j < i + 16; ++j) {
-      const std::string member = Layout::PlainText(lines[j].text);
+      const std::string& member = lines[j].plain;
       if (member.empty()) continue;
       if (ContainsAny(member, financial) || ContainsAny(member, impact)) break;
       // Topic lists have no sentence punctuation; a sentence ends the list.
@@ -249,7 +256,7 @@ void Analysis::EvaluateTopics() {
     names.insert(names.begin(), spec.title_zh);
     for (size_t i = 0; i < lines.size() && !t.heading.found(); ++i) {
       if (!lines[i].heading || !UsableLine(i)) continue;
-      const std::string plain = Layout::PlainText(lines[i].text);
+      const std::string& plain = lines[i].plain;
       for (const std::string& n : names) {
         size_t at = plain.find(n);
         if (at == std::string::npos || at > 3 ||
@@ -337,8 +344,9 @@ void Analysis::FindElements() {
       }
     } else {
       const std::regex& re = pack_.Pattern(e.pattern);
+      const auto& needs = pack_.PatternNeeds(e.pattern);
       for (size_t i = 0; i < lines.size() && !found.found(); ++i) {
-        if (!UsableLine(i)) continue;
+        if (!UsableLine(i) || (!needs.empty() && !ContainsAny(lines[i].text, needs))) continue;
         const std::string text(lines[i].text);
         std::smatch m;
         if (!std::regex_search(text, m, re)) continue;
@@ -355,9 +363,10 @@ void Analysis::FindElements() {
 void Analysis::FindAssurance() {
   const auto& lines = layout_.lines();
   const std::regex& re = pack_.Pattern("assured");
+  const auto& needs = pack_.PatternNeeds("assured");
   const auto& negation = pack_.Words("assurance_negation");
   for (size_t i = 0; i < lines.size() && !assurance_.found(); ++i) {
-    if (!UsableLine(i)) continue;
+    if (!UsableLine(i) || (!needs.empty() && !ContainsAny(lines[i].text, needs))) continue;
     const std::string text(lines[i].text);
     std::smatch m;
     if (!std::regex_search(text, m, re) || ContainsAny(text, negation)) continue;

@@ -21,7 +21,7 @@ bool HasSentencePunctuation(std::string_view s) {
          s.find(';') != std::string_view::npos || s.find("，") != std::string_view::npos;
 }
 
-bool IsTocTitle(const std::string& plain) {
+bool IsTocTitle(std::string_view plain) {
   return plain == "目录" || plain == "目 录" || plain == "CONTENTS" || plain == "Contents" ||
          plain == "Table of Contents";
 }
@@ -69,27 +69,31 @@ Layout::Layout(std::string_view view) : view_(view) {
     pos = nl + 1;
   }
   std::map<std::string, int> repeats;
-  std::vector<std::string> plain(lines_.size());
   for (size_t i = 0; i < lines_.size(); ++i) {
     Line& l = lines_[i];
     std::string_view t = Trim(l.text);
-    plain[i] = PlainText(t);
+    l.plain = PlainText(t);
+    const std::string& p = l.plain;
     l.table = t.find("<table") != std::string_view::npos || t.find("<tr>") != std::string_view::npos;
     l.stakeholder_table = l.table && t.find("利益相关方") != std::string_view::npos &&
                           (t.find("诉求") != std::string_view::npos || t.find("关注议题") != std::string_view::npos ||
                            t.find("关注话题") != std::string_view::npos);
-    const size_t cps = CodePoints(plain[i]);
-    l.heading = !plain[i].empty() && !l.table &&
-                (t.rfind("#", 0) == 0 || (cps <= 20 && !HasSentencePunctuation(plain[i])));
-    if (!plain[i].empty() && cps <= 30) ++repeats[plain[i]];
+    const size_t cps = CodePoints(p);
+    l.heading = !p.empty() && !l.table &&
+                (t.rfind("#", 0) == 0 || (cps <= 20 && !HasSentencePunctuation(p)));
+    if (!p.empty() && cps <= 30) ++repeats[p];
     // A row of the report's own index cites articles; a whole index table is one line in Markdown.
-    auto begin = std::sregex_iterator(plain[i].begin(), plain[i].end(), kArticle);
-    const long articles = std::distance(begin, std::sregex_iterator());
-    l.index_row = articles >= 3 || (articles >= 1 && cps <= 60);
+    if (p.find("条") != std::string::npos) {
+      auto begin = std::sregex_iterator(p.begin(), p.end(), kArticle);
+      const long articles = std::distance(begin, std::sregex_iterator());
+      l.index_row = articles >= 3 || (articles >= 1 && cps <= 60);
+    }
   }
+  std::vector<std::string_view> plain(lines_.size());
+  for (size_t i = 0; i < lines_.size(); ++i) plain[i] = lines_[i].plain;
   for (size_t i = 0; i < lines_.size(); ++i) {
     // A repeated short line that is not a topic list entry: at least five times over the report.
-    if (!plain[i].empty() && repeats[plain[i]] >= 5 && CodePoints(plain[i]) <= 30 &&
+    if (!plain[i].empty() && repeats[std::string(plain[i])] >= 5 && CodePoints(plain[i]) <= 30 &&
         !HasSentencePunctuation(plain[i]))
       lines_[i].running_header = true;
   }

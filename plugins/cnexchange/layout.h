@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -17,6 +18,7 @@ struct Line {
   uint64_t begin = 0;  // view offsets, terminator excluded
   uint64_t end = 0;
   std::string_view text;
+  std::string plain;  // PlainText(text), computed once
   bool toc = false;             // inside a 目录 / Contents block
   bool running_header = false;  // a short line repeated on many pages
   bool index_row = false;       // cites guideline articles (第N条): a row of the report's own index

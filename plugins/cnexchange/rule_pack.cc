@@ -87,6 +87,7 @@ RulePack RulePack::FromFiles(const std::string& guideline_path, const std::strin
     g.title_en = Required(kv.second, "title_en", "guideline " + g.id);
     g.short_zh = Required(kv.second, "short_zh", "guideline " + g.id);
     g.short_en = Required(kv.second, "short_en", "guideline " + g.id);
+    g.needs = List(kv.second, "needs");
     g.pattern = Compile(Required(kv.second, "pattern", "guideline " + g.id), g.id);
     pack.guidelines_.push_back(std::move(g));
   }
@@ -96,6 +97,10 @@ RulePack RulePack::FromFiles(const std::string& guideline_path, const std::strin
   }
   for (const auto& kv : root.get_child("patterns", pt::ptree())) {
     pack.patterns_.emplace(kv.first, Compile(kv.second.get_value<std::string>(), kv.first));
+  }
+  for (const auto& kv : root.get_child("pattern_needs", pt::ptree())) {
+    if (pack.patterns_.count(kv.first) == 0) Fail("pattern_needs names unknown pattern \"" + kv.first + "\"");
+    pack.pattern_needs_[kv.first] = List(root.get_child("pattern_needs"), kv.first);
   }
   pack.four_parts_ = Parts(root, "four_parts");
   pack.climate_parts_ = Parts(root, "climate_parts");
@@ -190,6 +195,12 @@ const std::regex& RulePack::Pattern(const std::string& name) const {
   auto it = patterns_.find(name);
   if (it == patterns_.end()) Fail("no pattern \"" + name + "\"");
   return it->second;
+}
+
+const std::vector<std::string>& RulePack::PatternNeeds(const std::string& name) const {
+  static const std::vector<std::string> kNone;
+  auto it = pattern_needs_.find(name);
+  return it == pattern_needs_.end() ? kNone : it->second;
 }
 
 const GuidelineSpec* RulePack::Guideline(const std::string& id) const {

@@ -51,6 +51,7 @@ struct GuidelineSpec {
   std::string title_en;
   std::string short_zh;  // "深交所指引第17号"
   std::string short_en;  // "SZSE Guideline No. 17"
+  std::vector<std::string> needs;  // a line can match `pattern` only if it has one of these
   std::regex pattern;
 };
 
@@ -87,6 +88,9 @@ class RulePack {
   // A word list by name; throws sdk::ConfigError when absent.
   const std::vector<std::string>& Words(const std::string& name) const;
   const std::regex& Pattern(const std::string& name) const;
+  // Words one of which a line must contain for Pattern(name) to match it (a cheap filter before
+  // the regular expression); empty when the pack gives none.
+  const std::vector<std::string>& PatternNeeds(const std::string& name) const;
   // The guideline every report must follow ("szse", "sse", "bse", "any"), or "" for none.
   const std::string& required() const { return required_; }
   const GuidelineSpec* Guideline(const std::string& id) const;
@@ -99,6 +103,7 @@ class RulePack {
   std::vector<ElementSpec> elements_;
   std::map<std::string, std::vector<std::string>> words_;
   std::map<std::string, std::regex> patterns_;
+  std::map<std::string, std::vector<std::string>> pattern_needs_;
   std::string required_;
 };
 
