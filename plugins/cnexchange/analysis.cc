@@ -105,6 +105,7 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
   FindElements();
   FindAssurance();
   FindGhgUnits();
+  FindUnquantified();
 }
 
 bool Analysis::UsableLine(size_t i) const {
@@ -447,6 +448,29 @@ std::string Analysis::GuidelineName() const {
 
 std::vector<std::string> Analysis::References(const std::string& article) const {
   return {GuidelineName(), article};
+}
+
+void Analysis::FindUnquantified() {
+  const auto& lines = layout_.lines();
+  const auto& words = pack_.Words("unquantified");
+  const auto& reasons = pack_.Words("unquantified_reasons");
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!UsableLine(i)) continue;
+    std::string_view text = lines[i].text;
+    size_t at = std::string_view::npos;
+    std::string word;
+    for (const std::string& w : words) {
+      size_t p = text.find(w);
+      if (p < at) {
+        at = p;
+        word = w;
+      }
+    }
+    if (at == std::string_view::npos) continue;
+    bool reason = false;
+    for (size_t j = i; j < lines.size() && j <= i + 2 && !reason; ++j) reason = ContainsAny(lines[j].text, reasons);
+    if (!reason) unquantified_.push_back(MakeEvidence(i, lines[i].begin + at, lines[i].begin + at + word.size()));
+  }
 }
 
 const TopicResult* Analysis::Topic(const std::string& id) const {

@@ -90,6 +90,9 @@ class Analysis {
   const Evidence& assurance() const { return assurance_; }
   const std::vector<std::string>& assurance_missing() const { return assurance_missing_; }
   const std::vector<GhgUnitProblem>& ghg_unit_problems() const { return ghg_; }
+  // Sentences saying an indicator cannot be quantified (or is given qualitatively instead) with no
+  // reason on their line or the next two (first-period relief, Art. 63(3); Art. 16(3)).
+  const std::vector<Evidence>& unexplained_unquantified() const { return unquantified_; }
 
   uint64_t TextOffset(uint64_t view_offset) const { return doc_.ViewToText(view_offset); }
   // A finding's location and quote from evidence.
@@ -110,6 +113,7 @@ class Analysis {
   void FindElements();
   void FindAssurance();
   void FindGhgUnits();
+  void FindUnquantified();
 
   const sdk::Document& doc_;
   bool english_;
@@ -127,6 +131,7 @@ class Analysis {
   Evidence assurance_;
   std::vector<std::string> assurance_missing_;
   std::vector<GhgUnitProblem> ghg_;
+  std::vector<Evidence> unquantified_;
 };
 
 // Quote of at most `max_code_points` code points of plain text, "…" appended when cut.

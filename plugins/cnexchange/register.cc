@@ -9,6 +9,7 @@
 #include "item_missing_rule.h"
 #include "materiality_missing_rule.h"
 #include "nonmaterial_unexplained_rule.h"
+#include "relief_unexplained_rule.h"
 #include "topic_missing_rule.h"
 #include "topic_unassessed_rule.h"
 
@@ -48,6 +49,10 @@ void RegisterRules(sdk::Registry& registry) {
       NonmaterialUnexplainedRule::kId, ESGAUDIT_WARNING,
       "a topic classed as not material without a reason",
       "cnexchange/nonmaterial-unexplained.md");
+  registry.Add<ReliefUnexplainedRule>(
+      ReliefUnexplainedRule::kId, ESGAUDIT_WARNING,
+      "an indicator given qualitatively as not quantifiable, without the reason",
+      "cnexchange/relief-unexplained.md");
   registry.Add<TopicMissingRule>(
       TopicMissingRule::kId, ESGAUDIT_WARNING,
       "one of the 21 topics is neither disclosed nor explained",

@@ -166,7 +166,7 @@ RulePack RulePack::FromFiles(const std::string& guideline_path, const std::strin
   for (const char* name : {"claim_verbs", "explained", "reasons", "financial", "impact", "double", "negators",
                            "assurance_negation", "assurance_independence", "assurance_standard",
                            "assurance_scope", "assurance_conclusion", "ghg_scope", "co2e", "tonne",
-                           "ten_thousand_tonne"}) {
+                           "ten_thousand_tonne", "unquantified", "unquantified_reasons"}) {
     pack.Words(name);
   }
   pack.Pattern("assured");
