@@ -219,10 +219,7 @@ void Analysis::ReadMateriality() {
       const std::string& member = lines[j].plain;
       if (member.empty()) continue;
       if (ContainsAny(member, financial) || ContainsAny(member, impact)) break;
-      // Topic lists have no sentence punctuation; a sentence ends the list.
-      if (lines[j].text.rfind("#", 0) == 0 || Layout::CodePoints(member) > 80 ||
-          Contains(member, ",") || Contains(member, "。") || Contains(member, ";"))
-        break;
+      if (!layout_.IsListLine(j)) break;  // a heading or a sentence ends the list
       bool any = false;
       for (const TopicSpec& t : pack_.topics()) {
         std::vector<std::string> names = t.names;
@@ -414,14 +411,7 @@ void Analysis::FindGhgUnits() {
     around += row_text.substr(std::min<uint64_t>(v_end - row.first, row_text.size()));
     const std::string_view unit_text = sdk::View(f.unit_text);
     std::string column(sdk::View(f.column_label));
-    // A unit line over a text table ("温室气体排放(单位:吨)") within the six lines above.
-    for (size_t up = line; up > 0 && up + 6 > line; --up) {
-      std::string_view above = layout_.lines()[up - 1].text;
-      if (Contains(above, "单位") || Contains(above, "Unit") || Contains(above, "unit")) {
-        column += " " + std::string(above);
-        break;
-      }
-    }
+    column += " " + std::string(layout_.UnitLineAbove(line, 6));  // "温室气体排放(单位:吨)"
     const bool in_tonnes = unit == "吨" || unit == "t" || ContainsAny(around, tonne);
     if (!in_tonnes) continue;
     GhgUnitProblem p;
@@ -446,8 +436,25 @@ std::string Analysis::GuidelineName() const {
   return english_ ? "the 2024 exchange sustainability-report guidelines" : "2024年交易所可持续发展报告指引";
 }
 
+std::string Analysis::Article(const std::string& zh) const {
+  if (!english_) return zh;
+  static const std::pair<std::regex, const char*> kRewrites[] = {
+      {std::regex("第(\\d+)-(\\d+)条"), "Arts. $1-$2"},
+      {std::regex("第(\\d+)条"), "Art. $1"},
+      {std::regex("第(\\d+)款"), "($1)"},
+      {std::regex("第\\((一)\\)项"), "(1)"}, {std::regex("第\\((二)\\)项"), "(2)"},
+      {std::regex("第\\((三)\\)项"), "(3)"}, {std::regex("第\\((四)\\)项"), "(4)"},
+      {std::regex("第\\((五)\\)项"), "(5)"},
+      {std::regex("深交所/上交所"), "SZSE/SSE "}, {std::regex("北交所"), "BSE "},
+      {std::regex("及附件"), " and annex"}, {std::regex("、"), ", "}, {std::regex(";"), "; "},
+  };
+  std::string out = zh;
+  for (const auto& [re, with] : kRewrites) out = std::regex_replace(out, re, with);
+  return out;
+}
+
 std::vector<std::string> Analysis::References(const std::string& article) const {
-  return {GuidelineName(), article};
+  return {GuidelineName(), Article(article)};
 }
 
 void Analysis::FindUnquantified() {

@@ -72,6 +72,9 @@ class Analysis {
   bool Applies() const { return claim_.guideline != nullptr || !pack_.required().empty(); }
   // The claimed guideline's short name, else the required one's, else the three together.
   std::string GuidelineName() const;
+  // An article as the guideline writes it ("第50条第(一)项"), or in English ("Art. 50(1)") under
+  // --lang en.
+  std::string Article(const std::string& zh) const;
   // References of a finding: the guideline and the article.
   std::vector<std::string> References(const std::string& article) const;
   // Where document-level findings point: the claim, else the start of the report.

@@ -14,7 +14,7 @@ void ElementMissingRule::Check(const sdk::Document& doc, const sdk::Context& ctx
     sdk::Finding f;
     f.rule = kId;
     f.severity = e.severity;
-    f.message = a.English() ? "the report does not state its " + e.title_en + " (" + e.article + ")"
+    f.message = a.English() ? "the report does not state its " + e.title_en + " (" + a.Article(e.article) + ")"
                             : "报告未见“" + e.title_zh + "”（" + e.article + "）";
     a.Locate(a.Anchor(), &f);
     f.references = a.References(e.article);

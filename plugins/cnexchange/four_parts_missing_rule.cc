@@ -22,8 +22,9 @@ void FourPartsMissingRule::Check(const sdk::Document& doc, const sdk::Context& c
     f.rule = kId;
     f.severity = ESGAUDIT_WARNING;
     f.message = a.English()
-                    ? std::to_string(count) + " topics are financially material but the report has no \"" +
-                          parts[i].title_en + "\" disclosure (Art. 11, " + parts[i].article + ")"
+                    ? (count == 1 ? std::string("1 topic is") : std::to_string(count) + " topics are") +
+                          " financially material but the report has no \"" +
+                          parts[i].title_en + "\" disclosure (Art. 11, " + a.Article(parts[i].article) + ")"
                     : "报告将" + std::to_string(count) + "个议题列为具有财务重要性，但未见“" +
                           parts[i].title_zh + "”的披露（第11条、" + parts[i].article + "）";
     a.Locate(first->materiality_where, &f);
@@ -39,7 +40,7 @@ void FourPartsMissingRule::Check(const sdk::Document& doc, const sdk::Context& c
     f.rule = kId;
     f.severity = ESGAUDIT_WARNING;
     f.message = a.English() ? "climate change is financially material but the report has no climate \"" +
-                                  climate_parts[i].title_en + "\" disclosure (" + climate_parts[i].article + ")"
+                                  climate_parts[i].title_en + "\" disclosure (" + a.Article(climate_parts[i].article) + ")"
                             : "议题“应对气候变化”具有财务重要性，但未见气候相关的“" +
                                   climate_parts[i].title_zh + "”披露（" + climate_parts[i].article + "）";
     a.Locate(climate->materiality_where, &f);

@@ -26,7 +26,7 @@ void ItemMissingRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
       if (a.English()) {
         f.message = "topic \"" + t.spec->title_en + "\" lacks " +
                     (i.applies ? "the required item " : "the encouraged item ") + i.spec->id + " (" +
-                    i.spec->article + ": " + what + ")";
+                    a.Article(i.spec->article) + ")";
       } else {
         f.message = "议题“" + t.spec->title_zh + "”未见" + i.spec->article +
                     (i.applies ? "要求" : "鼓励") + "的披露：" + what;

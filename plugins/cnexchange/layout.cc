@@ -108,6 +108,21 @@ Layout::Layout(std::string_view view) : view_(view) {
   }
 }
 
+bool Layout::IsListLine(size_t i) const {
+  const Line& l = lines_[i];
+  return l.text.rfind("#", 0) != 0 && CodePoints(l.plain) <= 80 && !HasSentencePunctuation(l.plain);
+}
+
+std::string_view Layout::UnitLineAbove(size_t i, size_t max_up) const {
+  for (size_t up = i; up > 0 && up + max_up > i; --up) {
+    std::string_view above = lines_[up - 1].text;
+    if (above.find("单位") != std::string_view::npos || above.find("Unit") != std::string_view::npos ||
+        above.find("unit") != std::string_view::npos)
+      return above;
+  }
+  return std::string_view();
+}
+
 size_t Layout::LineAt(uint64_t v) const {
   auto it = std::upper_bound(lines_.begin(), lines_.end(), v,
                              [](uint64_t value, const Line& l) { return value < l.begin; });

@@ -41,6 +41,12 @@ class Layout {
   // The HTML table row (<tr> ... </tr>) of line `i` containing `v`, as view offsets; the whole line
   // when the line is not a table.
   std::pair<uint64_t, uint64_t> RowAt(size_t i, uint64_t v) const;
+  // True when line `i` reads as an entry of a list of short items (no sentence punctuation, not a
+  // Markdown heading, at most 80 code points), as in a list of topics under a materiality class.
+  bool IsListLine(size_t i) const;
+  // The nearest line within `max_up` lines above line `i` that states a unit ("单位:吨", "Unit"), or
+  // an empty view: the unit header of a text table.
+  std::string_view UnitLineAbove(size_t i, size_t max_up) const;
   // The line's text without HTML tags and Markdown heading marks, spaces collapsed.
   static std::string PlainText(std::string_view s);
   static size_t CodePoints(std::string_view s);

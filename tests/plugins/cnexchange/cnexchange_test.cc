@@ -128,6 +128,15 @@ TEST(CnexchangeTest, EnglishMessages) {
     EXPECT_EQ(f.references.front(), "SZSE Guideline No. 17");
   }
   EXPECT_TRUE(found);
+  std::vector<std::string> elements;
+  for (const Finding& f : r.findings) {
+    if (f.rule == "cnexchange.element-missing") elements.push_back(f.message + " | " + f.references.back());
+  }
+  EXPECT_EQ(elements, (std::vector<std::string>{
+                          "the report does not state its board approval (Art. 4(1)) | Art. 4(1)",
+                          "the report does not state its reporting period (Art. 4(2)) | Art. 4(2)",
+                          "the report does not state its topic index table (Art. 57(1) and annex) | "
+                          "Art. 57(1) and annex"}));
 }
 
 TEST(CnexchangeTest, LayoutMarksTocIndexRowsAndTableRows) {
@@ -148,6 +157,18 @@ TEST(CnexchangeTest, LayoutMarksTocIndexRowsAndTableRows) {
   auto row = layout.RowAt(5, scope2);
   EXPECT_EQ(view.substr(row.first, row.second - row.first), "<tr><td>范围二</td><td>吨</td></tr>");
   EXPECT_EQ(cnexchange::Layout::PlainText("## |<b>员工</b>  权益"), "员工 权益");
+}
+
+TEST(CnexchangeTest, LayoutListLinesAndUnitHeaders) {
+  const std::string view =
+      "## 同时具有影响重要性及财务重要性的议题\n应对气候变化水资源利用\n公司开展了评估,结论如下。\n"
+      "温室气体排放(单位:吨)\n范围一 1.2万\n范围二 3,400\n";
+  cnexchange::Layout layout(view);
+  EXPECT_FALSE(layout.IsListLine(0));  // a heading
+  EXPECT_TRUE(layout.IsListLine(1));
+  EXPECT_FALSE(layout.IsListLine(2));  // a sentence
+  EXPECT_EQ(layout.UnitLineAbove(5, 6), "温室气体排放(单位:吨)");
+  EXPECT_EQ(layout.UnitLineAbove(2, 6), "");
 }
 
 class CnexchangePackTest : public ::testing::Test {
