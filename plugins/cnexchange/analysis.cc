@@ -3,7 +3,6 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
-#include <functional>
 
 namespace esgaudit::cnexchange {
 namespace {
@@ -98,6 +97,7 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
     t.spec = &spec;
     topics_.push_back(std::move(t));
   }
+  ScanKeywords();
   FindClaim();
   ReadMateriality();
   EvaluateTopics();
@@ -127,19 +127,48 @@ Evidence Analysis::MakeEvidence(size_t line, uint64_t begin, uint64_t end) const
   return e;
 }
 
+void Analysis::ScanKeywords() {
+  std::set<std::string> words;
+  auto add = [&](const std::vector<std::string>& list) {
+    for (const std::string& w : list)
+      if (!w.empty()) words.insert(w);
+  };
+  for (const TopicSpec& t : pack_.topics()) {
+    add(t.trigger_words);
+    for (const ItemSpec& i : t.items) {
+      add(i.keywords);
+      add(i.trigger_words);
+    }
+  }
+  for (const PartSpec& p : pack_.four_parts()) add(p.phrases);
+  for (const PartSpec& p : pack_.climate_parts()) add(p.phrases);
+  for (const char* list : {"financial", "impact", "double"}) add(pack_.Words(list));
+  // The same list, in the same order, for every document: the host compiles it once.
+  std::vector<std::string> ordered(words.begin(), words.end());
+  std::vector<esgaudit_pattern> patterns;
+  for (const std::string& w : ordered) patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL});
+  for (const esgaudit_match& m : doc_.Scan(patterns)) keyword_hits_[ordered[m.pattern]].push_back(m.begin);
+  for (const std::string& w : ordered) keyword_hits_[w];  // a word without hits is known too
+}
+
 std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words, size_t max,
                                           bool skip_negated, bool stakeholder_tables) const {
   std::vector<std::pair<uint64_t, uint64_t>> hits;
   for (const std::string& w : words) {
     if (w.empty()) continue;
     size_t kept = 0;
-    // Boyer-Moore-Horspool: the plain find stalls on the lead bytes every Chinese word shares.
-    const std::boyer_moore_horspool_searcher searcher(w.begin(), w.end());
-    auto next = [&](size_t from) -> size_t {
-      auto it = std::search(view_.begin() + from, view_.end(), searcher);
-      return it == view_.end() ? std::string_view::npos : static_cast<size_t>(it - view_.begin());
-    };
-    for (size_t at = next(0); at != std::string_view::npos && kept < max; at = next(at + w.size())) {
+    std::vector<uint64_t> searched;
+    auto known = keyword_hits_.find(w);
+    if (known == keyword_hits_.end()) {  // not a pack keyword: search the view
+      for (size_t at = view_.find(w); at != std::string_view::npos; at = view_.find(w, at + w.size()))
+        searched.push_back(at);
+    }
+    const std::vector<uint64_t>& offsets = known == keyword_hits_.end() ? searched : known->second;
+    uint64_t last_end = 0;
+    for (uint64_t at : offsets) {
+      if (kept >= max) break;
+      if (at < last_end) continue;  // the scan reports overlapping occurrences; find did not
+      last_end = at + w.size();
       size_t line = layout_.LineAt(at);
       if (!UsableLine(line)) continue;
       if (!stakeholder_tables && layout_.lines()[line].stakeholder_table) continue;

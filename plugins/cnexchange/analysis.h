@@ -8,6 +8,7 @@
 
 #include <esgaudit/plugin.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -109,6 +110,9 @@ class Analysis {
   std::vector<Evidence> FindWords(const std::vector<std::string>& words, size_t max,
                                   bool skip_negated = false, bool stakeholder_tables = false) const;
   Evidence MakeEvidence(size_t line, uint64_t begin, uint64_t end) const;
+  // One scan of the view for every keyword the pack lists (the host's Hyperscan pass), so that
+  // FindWords looks hits up instead of searching the view once per keyword.
+  void ScanKeywords();
   void FindClaim();
   void ReadMateriality();
   void EvaluateTopics();
@@ -123,6 +127,7 @@ class Analysis {
   RulePack pack_;
   std::string_view view_;
   Layout layout_;
+  std::map<std::string, std::vector<uint64_t>> keyword_hits_;  // view offsets, ascending
   std::set<size_t> materiality_lines_;  // lines listing topics under a materiality class
   Claim claim_;
   std::vector<TopicResult> topics_;
