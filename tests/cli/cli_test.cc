@@ -356,6 +356,18 @@ TEST_F(CliTest, IndexRendersTheGriCoverageAsAContentIndex) {
   EXPECT_EQ(bad.err, "esgaudit: error: no plugin reported coverage for scheme 'gri2016'\n");
 }
 
+TEST_F(CliTest, IndexWithSchemeCnExchangeIsTheGuidelinesTopicIndexTable) {
+  const std::string report = Write("cn.txt",
+      "本报告依据《深圳证券交易所上市公司自律监管指引第17号——可持续发展报告（试行）》编制。\n"
+      "员工\n公司在职员工1,200人,按时支付工资并缴纳五险一金。\n");
+  Result md = Run({"index", report, "--scheme", "cn-exchange"});
+  ASSERT_EQ(md.code, 0) << md.err;
+  const auto rows = [](const std::string& s) { return std::count(s.begin(), s.end(), '\n'); };
+  EXPECT_EQ(rows(md.out), 2 + 21);  // the 21 topics of the annex, in its order
+  EXPECT_NE(md.out.find("\n| climate | 第21-28条 应对气候变化 | missing |  |\n"), std::string::npos) << md.out;
+  EXPECT_NE(md.out.find("\n| employees | 第50条 员工 | partial | l.2, l.3 |\n"), std::string::npos) << md.out;
+}
+
 // False alarms on real reports: the error-severity findings (what fails a CI gate) over the reports of
 // ../shared/corpus are pinned in tests/cli/corpus-errors.expected (their review: docs/*-evaluation.md).
 // A new error fails this test until someone reviews it and, if real, re-pins the list with
