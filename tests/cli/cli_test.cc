@@ -102,7 +102,7 @@ TEST_F(CliTest, UsageErrorsSuggestAndExit2) {
   EXPECT_EQ(r.err, "esgaudit: error: unrecognised option '--fromat'; did you mean '--format'?\n");
   r = Run({"check", "--format", "xml", kSample});
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "esgaudit: error: unknown --format 'xml' (expected json, text)\n");
+  EXPECT_EQ(r.err, "esgaudit: error: unknown --format 'xml' (expected csv, html, json, jsonl, junit, sarif, text); did you mean 'html'?\n");
   r = Run({"check", "--fail-on", "warnings", kSample});
   EXPECT_EQ(r.err, "esgaudit: error: unknown --fail-on value 'warnings' (expected error, warning, info, never); did you mean 'warning'?\n");
   r = Run({"check"});
@@ -158,7 +158,11 @@ TEST_F(CliTest, FailOnDecidesTheExitCode) {
   EXPECT_EQ(RunFixture("echo", {"check", report}).code, 0);  // a warning is below the default
   EXPECT_EQ(RunFixture("echo", {"check", report, "--fail-on", "warning"}).code, 1);
   EXPECT_EQ(RunFixture("echo", {"check", report, "--fail-on", "info"}).code, 1);
-  EXPECT_EQ(RunFixture("echo", {"check", report, "--fail-on", "never", "--disable", "echo.*"}).code, 0);
+  // Every rule disabled: nothing was checked, so the gate cannot pass, whatever --fail-on says.
+  Result none = RunFixture("echo", {"check", report, "--fail-on", "never", "--disable", "echo.*"});
+  EXPECT_EQ(none.code, 2);
+  EXPECT_EQ(none.err, "esgaudit: error: no rule is enabled (--enable/--disable leave none of 1 rules); an audit without rules cannot pass\n");
+  EXPECT_EQ(RunFixture("echo", {"check", report, "--disable", "*"}).code, 2);
   EXPECT_EQ(RunFixture("echo", {"check", Write("clean.txt", "nothing\n"), "--fail-on", "info"}).code, 0);
 }
 

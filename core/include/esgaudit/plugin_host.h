@@ -31,6 +31,8 @@ struct PluginRef {
   std::string name;
   std::string version;
   std::string description;
+  uint32_t abi_major = ESGAUDIT_ABI_MAJOR;
+  uint32_t abi_minor = ESGAUDIT_ABI_MINOR;
   std::vector<RuleInfo> rules;
   std::function<uint32_t(const esgaudit_host*, esgaudit_fail_fn, void*)> check;
 };
@@ -38,6 +40,7 @@ struct PluginRef {
 struct RunOptions {
   std::string lang = "zh";
   std::string mode = "check";             // "check" | "relations"
+  std::string require;                    // standards applied even when not claimed: "gri,gbt36001"
   std::vector<std::string> rules_dirs;    // searched in order by esgaudit_host::rules_file
   const RuleSelection* selection = nullptr;  // nullptr = every rule
   const std::vector<KpiRecord>* kpis = nullptr;

@@ -13,20 +13,11 @@ using Factory = std::unique_ptr<Reporter> (*)();
 
 const std::map<std::string, Factory>& Registry() {
   static const std::map<std::string, Factory> kReporters = {
-      {"json", &MakeJsonReporter},
+      {"csv", &MakeCsvReporter},     {"html", &MakeHtmlReporter},   {"json", &MakeJsonReporter},
+      {"jsonl", &MakeJsonlReporter}, {"junit", &MakeJunitReporter}, {"sarif", &MakeSarifReporter},
       {"text", &MakeTextReporter},
   };
   return kReporters;
-}
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 std::string MdCell(const std::string& s) {
@@ -55,6 +46,55 @@ std::string Places(const CoverageRecord& c) {
 }
 
 }  // namespace
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string XmlEscape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string FirstUrl(const std::string& markdown) {
+  size_t at = markdown.find("https://");
+  if (at == std::string::npos) return "";
+  size_t end = markdown.find_first_of(" \t\r\n)>]\"'", at);
+  std::string url = markdown.substr(at, end == std::string::npos ? std::string::npos : end - at);
+  while (!url.empty() && (url.back() == '.' || url.back() == ',')) url.pop_back();
+  return url;
+}
+
+std::string PageLabel(uint32_t page) { return page == 0 ? "" : "p." + std::to_string(page); }
 
 std::vector<std::string> ReporterFormats() {
   std::vector<std::string> names;
