@@ -7,7 +7,8 @@ SAMPLE := samples/yunnan-aluminium-2020-csr.txt
 # Every package the build, the tests and the benchmarks use (Debian 12).
 PACKAGES := cmake g++ make pkg-config libboost-dev libboost-filesystem-dev \
   libboost-program-options-dev libspdlog-dev libicu-dev libgtest-dev libgmock-dev \
-  libpoppler-cpp-dev nlohmann-json3-dev libssl-dev poppler-utils python3 python3-jsonschema time
+  libpoppler-cpp-dev nlohmann-json3-dev libssl-dev poppler-utils python3 python3-jsonschema time \
+  chromium python3-pil
 
 .PHONY: all bench deps build demo test clean
 

@@ -237,7 +237,17 @@ int RunParsed(const std::vector<std::string>& args, std::ostream& out, std::ostr
       std::ifstream in(path);
       if (!in) throw UsageError{path + ": cannot read config file"};
       try {
-        po::parsed_options parsed = po::parse_config_file(in, visible, false);
+        // One policy file serves every command: it is checked against every option, and each
+        // command takes the ones it has.
+        po::options_description known = CommandOptions("check");
+        known.add(CommonOptions());
+        known.add_options()("relations", "")("scheme", po::value<std::string>(), "");
+        po::parsed_options parsed = po::parse_config_file(in, known, false);
+        std::vector<po::option> mine;
+        for (const po::option& o : parsed.options) {
+          if (visible.find_nothrow(o.string_key, false) != nullptr) mine.push_back(o);
+        }
+        parsed.options = mine;
         RebasePaths(path, &parsed);
         po::store(parsed, vm);
       } catch (const po::error& e) {

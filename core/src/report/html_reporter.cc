@@ -51,7 +51,10 @@ void FindingRows(std::ostringstream& out, const std::vector<const Finding*>& fin
     }
     out << "</td><td>";
     if (!f->evidence.empty()) out << "<blockquote>" << E(f->evidence) << "</blockquote>";
-    if (!f->source_line.empty() && f->source_line != f->evidence) out << "<pre>" << E(f->source_line) << "</pre>";
+    const size_t b = f->source_line.find_first_not_of(" \t");
+    const size_t e = f->source_line.find_last_not_of(" \t");
+    const std::string line = b == std::string::npos ? "" : f->source_line.substr(b, e - b + 1);
+    if (!line.empty() && line != f->evidence) out << "<pre>" << E(line) << "</pre>";
     out << "</td></tr>\n";
   }
   out << "</table>\n";

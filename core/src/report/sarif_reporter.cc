@@ -77,21 +77,21 @@ Json RuleJson(const RuleInfo& r, const ReportOptions& o) {
     auto it = o.rule_docs->find(r.id);
     if (it != o.rule_docs->end()) doc = it->second;
   }
-  // The full description is the doc's first paragraph after its title; the whole doc is the help.
+  // The full description is the doc's first paragraph of prose (not a heading, reference or severity line);
+  // the whole doc is the help.
   std::string full = r.summary;
-  if (!doc.empty()) {
-    size_t start = doc.find("\n\n");
-    while (start != std::string::npos && start + 2 < doc.size() && (doc[start + 2] == '#' || doc[start + 2] == '\n')) {
-      start = doc.find("\n\n", start + 2);
+  size_t start = 0;
+  while (start < doc.size()) {
+    size_t end = doc.find("\n\n", start);
+    std::string para = doc.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    start = end == std::string::npos ? doc.size() : end + 2;
+    while (!para.empty() && para.front() == '\n') para.erase(0, 1);
+    if (para.empty() || para[0] == '#' || para.rfind("**Reference", 0) == 0 || para.rfind("**Severity", 0) == 0) continue;
+    for (char& c : para) {
+      if (c == '\n') c = ' ';
     }
-    if (start != std::string::npos) {
-      size_t end = doc.find("\n\n", start + 2);
-      std::string para = doc.substr(start + 2, end == std::string::npos ? std::string::npos : end - start - 2);
-      for (char& c : para) {
-        if (c == '\n') c = ' ';
-      }
-      if (!para.empty()) full = para;
-    }
+    full = para;
+    break;
   }
   j["fullDescription"] = {{"text", full}};
   std::string url = FirstUrl(doc);
