@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -742,6 +743,34 @@ TEST_F(CliTest, HtmlEscapesEverythingFromTheReportAndRendersInChromium) {
   const std::string cmd = "/usr/bin/python3 " + testing::SourcePath("tests/cli/render_html.py") + " " + chromium + " " +
                           Path("out.html") + " " + Path("out.png");
   EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+}
+
+
+TEST_F(CliTest, RequireAppliesAStandardTheReportDoesNotClaim) {
+  const std::string report = Write("r.txt", "某某公司2020年社会责任报告\n公司简介\n本公司从事铝业生产。\n");
+  Result plain = Run({"check", report, "--format", "json", "--fail-on", "never"});
+  ASSERT_EQ(plain.code, 0) << plain.err;
+  EXPECT_EQ(nlohmann::json::parse(plain.out)["reports"][0]["findings"].size(), 0u);
+  Result r = Run({"check", report, "--require", "gri", "--require", "gbt36001", "--format", "json", "--fail-on", "never"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::set<std::string> rules;
+  const nlohmann::json out = nlohmann::json::parse(r.out);
+  for (const auto& f : out["reports"][0]["findings"]) {
+    rules.insert(f["rule"].get<std::string>());
+    const std::string message = f["message"];
+    EXPECT_EQ(message.rfind("审核策略要求", 0), 0u) << message;
+    EXPECT_TRUE(f["location"]["line"].is_null());  // about the whole report
+  }
+  EXPECT_EQ(rules, (std::set<std::string>{"gbt36001.element-missing", "gri.disclosure-missing", "gri.index-missing"}));
+  // In the repository's policy file too, and a failing gate.
+  Write(".esgaudit.ini", "require = gbt36001\n");
+  cwd_ = dir_.string();
+  r = Run({"check", "r.txt", "--fail-on", "warning", "--lang", "en"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("r.txt: error: GB/T 36001 is required by the audit policy but lacks"), std::string::npos) << r.out;
+  r = Run({"check", "r.txt", "--require", "iso26000"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: unknown --require value 'iso26000' (expected gbt36001, gri)\n");
 }
 
 }  // namespace
