@@ -402,16 +402,26 @@ ExitStatus RunListRules(const Settings& s, Io io) {
   Engine e;
   ExitStatus status = ExitStatus::kOk;
   if (!Open(s, io, &e, &status)) return status;
+  // The severity a user will see: the plugin's default, or the one --severity / the policy set.
+  std::map<std::string, esgaudit_severity> plugin_default;
+  for (const PluginRef& p : e.plugins.plugins()) {
+    for (const RuleInfo& r : p.rules) plugin_default[r.id] = r.default_severity;
+  }
+  auto overridden = [&](const RuleInfo& r) {
+    auto it = plugin_default.find(r.id);
+    return it != plugin_default.end() && it->second != r.default_severity;
+  };
   if (s.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const RuleInfo& r : e.rules) {
       list.push_back({{"id", r.id}, {"plugin", r.plugin}, {"severity", SeverityName(r.default_severity)},
-                      {"summary", r.summary}, {"doc", r.doc}});
+                      {"severity_set_by_policy", overridden(r)}, {"summary", r.summary}, {"doc", r.doc}});
     }
     io.out << list.dump(2) << "\n";
   } else {
     for (const RuleInfo& r : e.rules) {
-      io.out << r.id << " [" << SeverityName(r.default_severity) << "] " << r.summary << "\n";
+      io.out << r.id << " [" << SeverityName(r.default_severity) << (overridden(r) ? ", set by --severity" : "")
+             << "] " << r.summary << "\n";
     }
   }
   return status;

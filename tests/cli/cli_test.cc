@@ -653,7 +653,7 @@ TEST_F(CliTest, PolicyFileIsFoundUpwardsWithSeverityOverrides) {
   r = RunFixture("echo", {"check", "r.txt", "--no-config"});
   EXPECT_EQ(r.code, 0);  // a warning, below the default threshold
   r = RunFixture("echo", {"list-rules"});
-  EXPECT_EQ(r.out.rfind("echo.flag [error] lines containing FLAG\n", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.rfind("echo.flag [error, set by --severity] lines containing FLAG\n", 0), 0u) << r.out;
   r = RunFixture("echo", {"check", "r.txt", "--severity", "echo.flag=fatal"});
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err, "esgaudit: error: unknown --severity level 'fatal' (expected error, warning, info)\n");
