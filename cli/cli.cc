@@ -64,7 +64,7 @@ po::options_description CommonOptions() {
       ("severity", po::value<std::vector<std::string>>()->composing(),
        "GLOB=LEVEL: report rules matching GLOB as error, warning or info (repeatable; the last match wins)")
       ("verbose,v", "log progress to stderr")
-      ("quiet", "log nothing but errors")
+      ("quiet", "show errors only: error findings and error messages")
       ("help,h", "this help");
   return d;
 }
@@ -77,8 +77,10 @@ po::options_description CommandOptions(const std::string& command) {
         ("format", po::value<std::vector<std::string>>(),
          "FORMAT or FORMAT:FILE (repeatable): text (default), json, jsonl, sarif, junit, csv or html; "
          "a format with :FILE is written to FILE, the one without goes to stdout or --output")
-        ("output,o", po::value<std::string>(), "write the report to FILE instead of stdout")
+        ("output,o", po::value<std::string>(), "write the stdout format to FILE instead")
         ("fail-on", po::value<std::string>(), "error (default), warning, info or never")
+        ("join", po::value<std::string>(),
+         "audit the inputs as parts of ONE report called NAME (in input order; locations name each part's file)")
         ("baseline", po::value<std::string>(), "fail only on findings not in this baseline FILE")
         ("write-baseline", po::value<std::string>(), "record the current findings as a baseline in FILE")
         ("waivers", po::value<std::string>(), "an INI FILE of reviewed waivers (rule or fingerprint, files, reason, approver, expires)")
@@ -277,6 +279,7 @@ int RunParsed(const std::vector<std::string>& args, std::ostream& out, std::ostr
   s.baseline = Get(vm, "baseline", std::string());
   s.write_baseline = Get(vm, "write-baseline", std::string());
   s.waivers = Get(vm, "waivers", std::string());
+  s.join = Get(vm, "join", std::string());
   s.require = Get(vm, "require", std::vector<std::string>());
   s.quiet = vm.count("quiet") != 0;
   for (const std::string& r : s.require) Check(r, {"gbt36001", "gri"}, "--require value");

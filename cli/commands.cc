@@ -55,6 +55,7 @@ AuditResult RunAudit(const Settings& s, Io io, const std::string& mode) {
   req.data = s.data;
   req.lang = s.lang;
   req.mode = mode;
+  req.join = s.join;
   req.require = s.require;
   req.jobs = s.jobs;
   if (s.progress) {
@@ -279,7 +280,7 @@ ExitStatus RunCheck(const Settings& s, Io io) {
   RunManifest m;
   m.plugins = a.plugins;
   m.rule_packs = a.rule_packs;
-  for (const ReportResult& r : a.reports) m.inputs.push_back({r.path, r.sha256});
+  m.inputs = a.inputs;
   m.data = a.data;
   m.config_file = s.config_file;
   m.options = EffectiveOptions(s);

@@ -33,6 +33,7 @@ struct Settings {
   std::string baseline;
   std::string write_baseline;
   std::string waivers;
+  std::string join;         // --join NAME: the inputs are parts of one report
   std::string config_file;  // the config file read (given or found), "" = none
   bool relations = false;
   bool default_plugins = true;

@@ -773,5 +773,55 @@ TEST_F(CliTest, RequireAppliesAStandardTheReportDoesNotClaim) {
   EXPECT_EQ(r.err, "esgaudit: error: unknown --require value 'iso26000' (expected gbt36001, gri)\n");
 }
 
+
+// On a terminal (a pseudo-terminal from Python's pty module): colour unless NO_COLOR, and a progress
+// line on stderr for a batch.
+TEST_F(CliTest, OnATerminalColourAndProgressUnlessNoColor) {
+  fs::create_directories(Path("batch"));
+  for (int i = 0; i < 3; ++i) Write("batch/r" + std::to_string(i) + ".txt", "FLAG " + std::to_string(i) + "\n");
+  auto on_tty = [&](const std::string& env) {
+    const std::string cmd = env + " /usr/bin/python3 -c 'import pty, sys; pty.spawn(sys.argv[1:])' " + ESGAUDIT_BINARY +
+                            " check " + Path("batch") + " --no-default-plugins --plugins-dir " + ESGAUDIT_FIXTURE_PLUGIN_DIR +
+                            "/echo --lang en < /dev/null > " + Path("tty.txt");
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    return testing::ReadFile(Path("tty.txt"));
+  };
+  std::string out = on_tty("env -u NO_COLOR");
+  EXPECT_NE(out.find("\x1b[1;35mwarning:\x1b[0m"), std::string::npos) << out;
+  EXPECT_NE(out.find("[3/3] " + Path("batch/r2.txt")), std::string::npos) << out;
+  out = on_tty("env NO_COLOR=1");
+  EXPECT_EQ(out.find("\x1b[1;35m"), std::string::npos) << out;
+  EXPECT_NE(out.find("warning: flag found"), std::string::npos) << out;
+  EXPECT_NE(out.find("[1/3] "), std::string::npos) << out;  // progress is not colour
+}
+
+TEST_F(CliTest, JoinAuditsAReportInSeveralFilesAsOne) {
+  const std::string a = Write("part1.md", "cover\fsecond page\n");
+  const std::string b = Write("part2.md", "intro\nFLAG in part two\n");
+  const std::string c = Write("part3.md", "p1\n\fFLAG on page two\n");
+  Result r = RunFixture("echo", {"check", a, b, c, "--join", "ESG report 2024", "--format", "json", "--lang", "en"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json out = nlohmann::json::parse(r.out);
+  ASSERT_EQ(out["reports"].size(), 1u);
+  const auto& report = out["reports"][0];
+  EXPECT_EQ(report["path"], "ESG report 2024");
+  ASSERT_EQ(report["findings"].size(), 2u);
+  const auto& first = report["findings"][0]["location"];
+  EXPECT_EQ(first["file"], b);
+  EXPECT_EQ(first["line"], 2);
+  EXPECT_EQ(first["offset"], 6);
+  EXPECT_TRUE(first["page"].is_null());  // part 2 has no pages of its own
+  const auto& second = report["findings"][1]["location"];
+  EXPECT_EQ(second["file"], c);
+  EXPECT_EQ(second["line"], 2);
+  EXPECT_EQ(second["page"], 2);
+  EXPECT_EQ(report["findings"][1]["related"][0]["location"]["file"], c);
+  EXPECT_EQ(out["manifest"]["inputs"].size(), 3u);
+  EXPECT_EQ(out["manifest"]["inputs"][2]["path"], c);
+  Result text = RunFixture("echo", {"check", a, b, c, "--join", "ESG report 2024", "--lang", "en"});
+  EXPECT_EQ(text.out.rfind(b + ":2:1: warning: flag found [echo.flag]\nFLAG in part two\n^\n", 0), 0u) << text.out;
+  EXPECT_NE(text.out.find("2 findings (0 errors, 2 warnings, 0 infos) in 1 report\n"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace esgaudit

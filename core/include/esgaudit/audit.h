@@ -79,6 +79,10 @@ struct AuditRequest {
   std::string data;            // --data KPI file; "" = none
   std::string lang;            // "" = each report's own language (DetectLanguage); "zh" | "en"
   std::string mode = "check";  // "check" | "relations"
+  // Non-empty: every input is a part of ONE report with this name (a report published in several
+  // files). Parts are joined in input order, each starting a new page; locations name each part's
+  // own file, line and page (findings about the whole report name the report).
+  std::string join;
   // Standards whose checks apply even when a report does not claim them ("gri", "gbt36001"),
   // passed to plugins as the "require" option (comma-separated).
   std::vector<std::string> require;
@@ -98,6 +102,7 @@ struct AuditResult {
   Diagnostics diagnostics;  // status: the operational outcome (0, 2 or 3); findings are the gate's
   std::vector<ReportResult> reports;  // inputs that loaded, in input order, canonical
   std::vector<FailedInput> failed;    // inputs that did not load, in input order
+  std::vector<FileDigest> inputs;     // every input file that loaded (the parts of a joined report)
   std::vector<RuleInfo> rules;        // every rule that could run, sorted by id, effective severity
   std::vector<PluginInfo> plugins;
   std::vector<FileDigest> rule_packs;

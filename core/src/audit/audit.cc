@@ -145,6 +145,40 @@ std::string Join(const std::vector<std::string>& v, const char* sep) {
   return out;
 }
 
+// A part of a joined report: where it starts in the joined text.
+struct Part {
+  std::string path;
+  uint64_t offset = 0;      // in the joined text
+  uint32_t first_line = 0;  // 0-based line index in the joined document
+  uint32_t first_page = 0;  // page of its first line in the joined document
+  bool paged = false;       // the part has pages of its own (PDF, form feeds)
+};
+
+// Points a location in the joined document back at its part's own file, offset, line and page.
+void Remap(const std::vector<Part>& parts, Location* l) {
+  if (l->line == 0 || parts.empty()) return;  // about the whole report
+  size_t k = 0;
+  while (k + 1 < parts.size() && parts[k + 1].offset <= l->offset) ++k;
+  const Part& p = parts[k];
+  l->file = p.path;
+  l->offset -= p.offset;
+  l->line -= p.first_line;
+  l->page = p.paged && l->page >= p.first_page ? l->page - p.first_page + 1 : 0;
+}
+
+void RemapAll(const std::vector<Part>& parts, ReportResult* r) {
+  for (Finding& f : r->findings) {
+    Remap(parts, &f.location);
+    for (Related& rel : f.related) Remap(parts, &rel.location);
+  }
+  for (CoverageRecord& c : r->coverage) {
+    for (Related& rel : c.locations) Remap(parts, &rel.location);
+  }
+  for (RelationRecord& rel : r->relations) {
+    for (Related& m : rel.members) Remap(parts, &m.location);
+  }
+}
+
 }  // namespace
 
 esgaudit_severity EffectiveSeverity(const EngineOptions& options, const std::string& rule,
@@ -270,6 +304,54 @@ AuditResult Audit(const AuditRequest& request) {
   if (std::count(files.begin(), files.end(), "-") != 0) {
     stdin_bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   }
+  if (!request.join.empty()) {
+    // One report from all the parts: load each (failures are reported, the rest is joined).
+    std::string text;
+    std::vector<Part> parts;
+    for (const std::string& file : files) {
+      Document part;
+      const bool from_stdin = file == "-";
+      Status st = from_stdin ? Document::FromBytes("<stdin>", stdin_bytes, &part) : Document::Load(file, &part);
+      if (!st.ok()) {
+        d.Add(st.code(), st.message());
+        a.failed.push_back({file, st.message()});
+        continue;
+      }
+      a.inputs.push_back({part.path(), part.sha256()});
+      if (!text.empty()) text += '\f';
+      parts.push_back({part.path(), text.size(), 0, 0, part.page_count() != 0});
+      text += part.text();
+    }
+    a.failed.insert(a.failed.begin(), early_failures.begin(), early_failures.end());
+    if (parts.empty()) return a;
+    Document doc = Document::FromUtf8(request.join, std::move(text));
+    for (Part& p : parts) {
+      p.first_line = doc.LineOf(p.offset);
+      p.first_page = doc.line_count() == 0 ? 0 : doc.line(p.first_line).page;
+    }
+    ReportResult r;
+    r.path = request.join;
+    r.sha256 = doc.sha256();
+    r.encoding = "utf-8";
+    r.page_count = doc.page_count();
+    RunOptions options;
+    options.lang = request.lang.empty() ? DetectLanguage(doc.text()) : request.lang;
+    options.mode = request.mode;
+    options.require = Join(request.require, ",");
+    options.rules_dirs = e.rules_dirs;
+    options.selection = &request.engine.selection;
+    options.kpis = request.data.empty() ? nullptr : &kpis;
+    r.lang = options.lang;
+    for (const PluginRef& p : e.plugins.plugins()) {
+      Status ps = RunPlugin(p, doc, options, &r);
+      if (!ps.ok()) d.Add(ps.code(), ps.message());
+    }
+    ApplySeverities(request.engine, &r);
+    Canonicalize(&r);  // fingerprints and order from the joined text, before locations move
+    RemapAll(parts, &r);
+    a.reports.push_back(std::move(r));
+    return a;
+  }
   std::vector<ReportResult> results(files.size());
   std::vector<bool> loaded(files.size(), false);
   std::vector<std::vector<std::string>> errors(files.size());
@@ -329,6 +411,7 @@ AuditResult Audit(const AuditRequest& request) {
   for (size_t i = 0; i < files.size(); ++i) {
     for (const std::string& m : errors[i]) d.Add(statuses[i], m);
     if (loaded[i]) {
+      a.inputs.push_back({results[i].path, results[i].sha256});
       a.reports.push_back(std::move(results[i]));
     } else {
       a.failed.push_back({results[i].path, errors[i].empty() ? "" : errors[i].front()});
