@@ -289,7 +289,11 @@ TEST_F(CliTest, ExtractDumpsFactsWithLocations) {
 TEST_F(CliTest, IndexRendersTheGriCoverageAsAContentIndex) {
   Result md = Run({"index", kSample});
   ASSERT_EQ(md.code, 0) << md.err;
-  EXPECT_EQ(md.out.rfind("| Disclosure | Title | Status | Location |\n|---|---|---|---|\n", 0), 0u);
+  EXPECT_EQ(md.out.rfind("| 披露项 | 标题 | 状态 | 位置 |\n|---|---|---|---|\n", 0), 0u);  // the report's language
+  EXPECT_NE(md.out.find(" | 未披露 | "), std::string::npos);
+  Result en = Run({"index", kSample, "--lang", "en"});
+  EXPECT_EQ(en.out.rfind("| Disclosure | Title | Status | Location |\n|---|---|---|---|\n", 0), 0u);
+  EXPECT_NE(en.out.find(" | missing | "), std::string::npos);
   Result csv = Run({"index", kSample, "--format", "csv"});
   ASSERT_EQ(csv.code, 0) << csv.err;
   EXPECT_EQ(csv.out.rfind("disclosure,title,status,locations\r\n", 0), 0u);
@@ -680,6 +684,7 @@ TEST_F(CliTest, InputTrapsAreNamed) {
   fs::create_directories(Path("tree/sub"));
   Write("tree/sub/a.txt", "FLAG\n");
   fs::create_symlink("loop", Path("tree/loop"));
+  fs::create_directory_symlink("..", Path("tree/sub/up"));  // not followed: no endless walk
   r = RunFixture("echo", {"check", Path("tree"), "--lang", "en"});
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err, "esgaudit: error: " + Path("tree/loop") + ": cannot read (Too many levels of symbolic links)\n");

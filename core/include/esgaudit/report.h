@@ -65,6 +65,8 @@ std::string RenderJson(const std::vector<ReportResult>& reports, const ReportOpt
 
 // A content index from one scheme's coverage records ("gri"): format "md", "csv" or "json".
 std::vector<std::string> IndexFormats();
+// The Markdown table's headers, statuses and places are in the report's language (report.lang,
+// "zh" or "en"); CSV and JSON keep their English keys for machines.
 std::string RenderCoverageIndex(const ReportResult& report, const std::string& scheme,
                                 const std::string& format);
 

@@ -51,8 +51,9 @@ std::string NotAReport(const std::string& path) {
   return "";
 }
 
-// Collects report files under `dir` (sorted per directory, depth first). An entry that cannot be
-// read is reported and skipped; the rest is still collected.
+// Collects report files under `dir` (sorted per directory, depth first; linked files are taken,
+// linked directories are not followed). An entry that cannot be read is reported and skipped; the
+// rest is still collected.
 void Walk(const fs::path& dir, std::vector<std::string>* found, Diagnostics* d) {
   std::error_code ec;
   std::vector<fs::path> entries;
@@ -76,7 +77,8 @@ void Walk(const fs::path& dir, std::vector<std::string>* found, Diagnostics* d) 
       continue;
     }
     if (fs::is_directory(st)) {
-      Walk(p, found, d);
+      // Linked directories are not followed (as find(1) does not): a link back up would loop.
+      if (!fs::is_symlink(fs::symlink_status(p, ec))) Walk(p, found, d);
     } else if (fs::is_regular_file(st) && IsReportFile(p)) {
       found->push_back(p.string());
     }

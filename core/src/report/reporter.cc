@@ -45,6 +45,17 @@ std::string Places(const CoverageRecord& c) {
   return out;
 }
 
+// "第12页第340行，第13页第360行" or "第340行" when pages are unknown.
+std::string PlacesZh(const CoverageRecord& c) {
+  std::string out;
+  for (const Related& r : c.locations) {
+    if (!out.empty()) out += "，";
+    if (r.location.page != 0) out += "第" + std::to_string(r.location.page) + "页";
+    out += "第" + std::to_string(r.location.line) + "行";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string CsvField(const std::string& s) {
@@ -138,10 +149,13 @@ std::string RenderCoverageIndex(const ReportResult& report, const std::string& s
           << "," << CsvField(Places(*c)) << "\r\n";
     }
   } else {
-    out << "| Disclosure | Title | Status | Location |\n|---|---|---|---|\n";
+    const bool zh = report.lang == "zh";
+    out << (zh ? "| 披露项 | 标题 | 状态 | 位置 |\n" : "| Disclosure | Title | Status | Location |\n") << "|---|---|---|---|\n";
     for (const CoverageRecord* c : rows) {
-      out << "| " << MdCell(c->id) << " | " << MdCell(c->title) << " | "
-          << CoverageStatusName(c->status) << " | " << MdCell(Places(*c)) << " |\n";
+      std::string status = CoverageStatusName(c->status);
+      if (zh) status = c->status == ESGAUDIT_COVERED ? "已披露" : c->status == ESGAUDIT_PARTIAL ? "部分披露" : "未披露";
+      out << "| " << MdCell(c->id) << " | " << MdCell(c->title) << " | " << status << " | "
+          << MdCell(zh ? PlacesZh(*c) : Places(*c)) << " |\n";
     }
   }
   return out.str();
