@@ -87,8 +87,8 @@ struct AuditRequest {
   // passed to plugins as the "require" option (comma-separated).
   std::vector<std::string> require;
   unsigned jobs = 0;           // reports audited in parallel; 0 = one per core
-  // Called after each report, from worker threads (serialised by the caller's lock-free counter:
-  // `done` only increases); may be empty.
+  // Called after each report from the worker threads, under a lock (calls never overlap and `done`
+  // only increases); may be empty.
   std::function<void(size_t done, size_t total, const std::string& path)> progress;
 };
 
@@ -101,7 +101,9 @@ struct AuditResult {
   bool ran = false;  // false: set-up failed and nothing was audited
   Diagnostics diagnostics;  // status: the operational outcome (0, 2 or 3); findings are the gate's
   std::vector<ReportResult> reports;  // inputs that loaded, in input order, canonical
-  std::vector<FailedInput> failed;    // inputs that did not load, in input order
+  // Inputs that were not audited: those refused before loading (not a report, empty directory)
+  // first, then those that failed to load, each group in input order.
+  std::vector<FailedInput> failed;
   std::vector<FileDigest> inputs;     // every input file that loaded (the parts of a joined report)
   std::vector<RuleInfo> rules;        // every rule that could run, sorted by id, effective severity
   std::vector<PluginInfo> plugins;
