@@ -3,14 +3,16 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE := samples/yunnan-aluminium-2020-csr.txt
+# Real reports beside the repository (never in it); only `make eval` reads them.
+CORPUS ?= ../shared/corpus
 
 # Every package the build, the tests and the benchmarks use (Debian 12).
 PACKAGES := cmake g++ make pkg-config libboost-dev libboost-filesystem-dev \
   libboost-program-options-dev libspdlog-dev libicu-dev libgtest-dev libgmock-dev \
-  libpoppler-cpp-dev nlohmann-json3-dev libssl-dev poppler-utils python3 python3-jsonschema time \
+  libpoppler-cpp-dev libhyperscan-dev nlohmann-json3-dev libssl-dev poppler-utils python3 python3-jsonschema time \
   chromium python3-pil
 
-.PHONY: all bench deps build demo test clean
+.PHONY: all bench deps build demo eval test clean
 
 all: build
 
@@ -43,3 +45,12 @@ clean:
 # Speed and memory as ratios against grep -F and pdftotext measured in the same run.
 bench: deps build
 	python3 bench/run_bench.py --binary $(BUILD_DIR)/bin/esgaudit
+
+# Accuracy on the labelled set of bench/eval/ (docs/evaluation.md): mutation recall, coverage precision and
+# recall, false errors, agreement with the companies' GRI indexes, per split. Needs the corpus.
+eval: build
+	@if [ -d "$(CORPUS)" ]; then \
+	  python3 bench/eval/run_eval.py --binary $(BUILD_DIR)/bin/esgaudit --corpus "$(CORPUS)"; \
+	else \
+	  echo "eval: skipped: no corpus at $(CORPUS) (set CORPUS=DIR; the reports are never part of the repository)"; \
+	fi

@@ -8,6 +8,26 @@
 namespace esgaudit::gbt36001 {
 namespace {
 
+// Whether the year that ends at `pos` begins a full date ("2017年4月28日"): a date, not a year.
+bool StartsDate(std::string_view text, size_t pos) {
+  static const std::regex kDateTail(R"(^\s*年\s*\d{1,2}\s*月)");
+  std::string tail(text.substr(std::min(pos, text.size()), 24));
+  return std::regex_search(tail, kDateTail);
+}
+
+// Whether byte `pos` of `text` lies inside a cited title 《…》 (or 〈…〉).
+bool InCitedTitle(std::string_view text, size_t pos) {
+  std::string_view before = text.substr(0, std::min(pos, text.size()));
+  int depth = 0;
+  for (size_t k = 0; k + 3 <= before.size(); ++k) {
+    std::string_view c = before.substr(k, 3);
+    if (c == "《" || c == "〈") ++depth;
+    if ((c == "》" || c == "〉") && depth > 0) --depth;
+  }
+  return depth > 0;
+}
+
+
 constexpr size_t kSummaryIssues = 3;  // issues named by one segment that make it a summary
 constexpr size_t kHeadingBody = 10;   // code points of the paragraph line after an issue heading
 
@@ -74,6 +94,7 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context& ctx)
       pack_(RulePack::Load(doc)),
       view_(doc.MatchView()),
       layout_(view_) {
+  IndexIssueKeywords();
   Title();
   Abbreviations();
   for (const ElementSpec& spec : pack_.elements()) {
@@ -82,6 +103,48 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context& ctx)
     Evaluate(spec, &r);
     elements_.push_back(std::move(r));
   }
+}
+
+void Analysis::IndexIssueKeywords() {
+  std::vector<std::string> keywords;
+  std::map<std::string, uint32_t> keyword_index;
+  std::vector<std::vector<uint32_t>> issues_of;  // keyword -> issues listing it
+  for (const SubjectSpec& subject : pack_.subjects()) {
+    for (const IssueSpec& issue : subject.issues) {
+      uint32_t id = static_cast<uint32_t>(issue_index_.size());
+      issue_index_.emplace(&issue, id);
+      for (const std::string& kw : issue.keywords) {
+        if (kw.empty()) continue;
+        auto [it, fresh] = keyword_index.emplace(kw, static_cast<uint32_t>(keywords.size()));
+        if (fresh) {
+          keywords.push_back(kw);
+          issues_of.emplace_back();
+        }
+        issues_of[it->second].push_back(id);
+      }
+    }
+  }
+  std::vector<esgaudit_pattern> patterns;
+  for (const std::string& kw : keywords) patterns.push_back({sdk::Str(kw), ESGAUDIT_PATTERN_LITERAL});
+  const auto& ls = layout_.lines();
+  for (const esgaudit_match& m : doc_.Scan(patterns)) {
+    size_t li = layout_.LineAt(m.begin);
+    if (li >= ls.size()) continue;
+    for (const Segment& s : ls[li].segments) {
+      const uint64_t b = static_cast<uint64_t>(s.text.data() - view_.data());
+      if (m.begin < b || m.end > b + s.text.size()) continue;
+      std::vector<bool>& named = issues_named_[s.begin];
+      named.resize(issue_index_.size(), false);
+      for (uint32_t id : issues_of[m.pattern]) named[id] = true;
+    }
+  }
+}
+
+bool Analysis::SegmentNames(const Segment& s, const IssueSpec& issue) const {
+  auto it = issues_named_.find(s.begin);
+  if (it == issues_named_.end()) return false;
+  auto id = issue_index_.find(&issue);
+  return id != issue_index_.end() && it->second[id->second];
 }
 
 const ElementResult* Analysis::Element(const std::string& id) const {
@@ -218,7 +281,7 @@ void Analysis::Title() {
         for (size_t j = i; j-- > 0 && j + 4 > i;) {
           for (const Segment& p : ls[j].segments)
             if (Layout::CodePoints(p.text) <= 14 && Search(p.text, year_re, &m) &&
-                m.position(1) <= 1)
+                m.position(1) <= 1 && !StartsDate(p.text, m.position(1) + m.length(1)))
               year_seg = &p;
           if (year_seg) break;
         }
@@ -240,6 +303,7 @@ void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
   const std::regex& range_re = pack_.Pattern("date_range");
   const std::regex& year_re = pack_.Pattern("period_year");
   const std::regex& no_year_re = pack_.Pattern("date_range_no_year");
+  const std::regex& end_re = pack_.Pattern("date_range_end");
   std::vector<Hit> year_only;
   std::vector<Hit> no_year_hits;
   YearSpan year_period;
@@ -288,8 +352,25 @@ void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
       const Segment* no_year =
           Search(s.text, no_year_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 2, no_year_re);
       if (no_year) no_year_hits.push_back(MakeHit(*no_year, ESGAUDIT_COVERED));
+      // A range whose start is damaged by text recognition ("2016年仴1曰至2016年12月31曰") in a
+      // period statement still dates the period by its end.
+      const Segment* end_only = Search(s.text, end_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 2, end_re);
+      if (end_only && !no_year) {
+        Search(end_only->text, end_re, &m);
+        Hit h = MakeHit(*end_only, ESGAUDIT_COVERED);
+        year_only.push_back(h);
+        if (!year_period.found) {
+          year_period.found = true;
+          year_period.first = year_period.last = ToInt(m[1]);
+          year_period.where = h;
+          year_period.where.quote = m.str(0);
+        }
+        continue;
+      }
       const Segment* year =
           Search(s.text, year_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 1, year_re);
+      // "继2011年首次发布《…2010年度社会责任报告》后": a year inside a cited title is that document's.
+      if (year && Search(year->text, year_re, &m) && InCitedTitle(year->text, m.position(0))) year = nullptr;
       if (year && !period_.found) {
         Search(year->text, year_re, &m);
         Hit h = MakeHit(*year, ESGAUDIT_COVERED);
@@ -521,7 +602,7 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
   auto breadth = [&](const Segment& s) {
     size_t n = 0;
     for (const SubjectSpec& other : pack_.subjects())
-      for (const IssueSpec& is : other.issues) n += ContainsAny(s.text, is.keywords) ? 1 : 0;
+      for (const IssueSpec& is : other.issues) n += SegmentNames(s, is) ? 1 : 0;
     return n;
   };
   for (const IssueSpec& issue : subject.issues) {
@@ -534,7 +615,7 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
       if (!layout_.IsBody(i)) continue;
       const Segment* hit = nullptr;
       for (const Segment& s : ls[i].segments)
-        if (!s.toc && ContainsAny(s.text, issue.keywords)) {
+        if (!s.toc && SegmentNames(s, issue)) {
           hit = &s;
           break;
         }

@@ -116,6 +116,7 @@ GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& ctx) : do
   MarkTableOfContents(doc);
   FindYear(doc);
   FindIndex(doc);
+  if (rows_.empty()) FindUnreadIndex();
   FindClaim();
   if (claim_ == Claim::kNone && RequiredByPolicy(doc, "gri")) {
     claim_ = Claim::kAccordance;
@@ -235,8 +236,13 @@ void GriAnalysis::MarkTableOfContents(const sdk::Document& doc) {
 }
 
 void GriAnalysis::FindYear(const sdk::Document& /*doc*/) {
+  // The period's end year: "2016年1月1日至2016年12月31日" or "2016年1月1日至12月31日" (the end year
+  // left out) anywhere; another range ("2015年7月1日至2016年6月30日", a fiscal year) only in a
+  // sentence about the report's period, since an event has dates too. The view reads 31曰 as 31日.
   static const std::regex kPeriodZh(
-      R"((20\d\d)\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:至|到|-|—|~|－)\s*(20\d\d)\s*年\s*12\s*月\s*31\s*日)");
+      R"((20\d\d)\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:至|到|-|—|~|－)\s*(?:(20\d\d)\s*年\s*)?12\s*月\s*31\s*日)");
+  static const std::regex kRangeZh(
+      R"((20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|-|—|~|－)\s*(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)");
   static const std::regex kPeriodEn(
       R"(january\s+1,?\s+(20\d\d)\s*(?:to|-|–|through|until)\s*dece?mber\s+31,?\s+(20\d\d))");
   static const std::regex kTitleZh(
@@ -246,11 +252,12 @@ void GriAnalysis::FindYear(const sdk::Document& /*doc*/) {
   uint32_t n = static_cast<uint32_t>(excluded_.size());
   for (uint32_t i = 0; i < n && report_year_ == 0; ++i) {
     std::string line(LowerLine(i));
-    if (!Contains(line, "12") ||
-        !(Contains(line, "31日") || Contains(line, "31,") || Contains(line, "31 ")))
-      continue;
+    if (!Contains(line, "日") && !Contains(line, "december")) continue;
     std::smatch m;
     if (std::regex_search(line, m, kPeriodZh) || std::regex_search(line, m, kPeriodEn)) {
+      report_year_ = std::stoi(m[2].matched ? m[2].str() : m[1].str());
+    } else if (ContainsAny(line, {"报告期", "报告时间", "时间范围", "时间跨度", "财政年度", "回顾年"}) &&
+               std::regex_search(line, m, kRangeZh)) {
       report_year_ = std::stoi(m[2].str());
     }
   }
@@ -360,6 +367,27 @@ void GriAnalysis::FindIndex(const sdk::Document& doc) {
   }
 }
 
+void GriAnalysis::FindUnreadIndex() {
+  uint32_t n = static_cast<uint32_t>(excluded_.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string_view line = LowerLine(i);
+    std::string squeezed = Squeeze(line);
+    if (squeezed.empty() || squeezed.size() > 60) continue;
+    if (!ContainsAny(squeezed, {"gri", "g4", "全球报告倡议"}) || !ContainsAny(squeezed, {"索引", "index"})) continue;
+    // A heading, not a table-of-contents entry: table rows follow within a few lines.
+    for (uint32_t j = i + 1; j < n && j <= i + 6; ++j) {
+      std::string_view next = LowerLine(j);
+      if (std::count(next.begin(), next.end(), '\t') >= 2 || std::count(next.begin(), next.end(), '|') >= 3) {
+        size_t b = line.find_first_not_of(" \t");
+        size_t e = line.find_last_not_of(" \t") + 1;
+        unread_index_offset_ = doc_->ViewToText(line_view_begin_[i] + b);
+        unread_index_length_ = doc_->ViewToText(line_view_begin_[i] + e) - unread_index_offset_;
+        return;
+      }
+    }
+  }
+}
+
 void GriAnalysis::FindClaim() {
   static const std::vector<std::string_view> kAccordance = {"in accordance with",
                                                             "core option",
@@ -439,6 +467,15 @@ void GriAnalysis::FindClaim() {
       for (size_t p = text.find(h); p != std::string::npos; p = text.find(h))
         text.erase(p, h.size());
     }
+    // A Chinese sentence naming GRI is a claim about this report only when it speaks of the report's
+    // preparation or stands in its basis section: "根据G4报告指南…识别实质性议题" describes how topics
+    // were chosen, "根据…GRI…成立社会责任委员会" how a committee was set up.
+    const bool in_basis = static_cast<int>(i) <= basis_until;
+    const bool chinese_sentence = std::any_of(text.begin(), text.end(),
+                                              [](char ch) { return (static_cast<unsigned char>(ch) & 0xF0) == 0xE0; });
+    if (chinese_sentence && !in_basis &&
+        !ContainsAny(text, {"本报告", "报告编制", "编制", "编写", "撰写", "报告内容", "报告参照", "报告依据"}))
+      continue;
     Claim c = Claim::kNone;
     for (std::string_view w : kReference) {
       if (Contains(text, w)) c = Claim::kReference;
@@ -451,6 +488,9 @@ void GriAnalysis::FindClaim() {
     if (c == Claim::kNone && static_cast<int>(i) <= basis_until) c = Claim::kReference;
     if (c > claim_) {
       claim_ = c;
+      // G4 and the Chinese name of the G4 Guidelines (可持续发展报告指南; the Standards are 标准).
+      claim_names_g4_ = ContainsWord(text, "g4") || Contains(text, "g4.0") || Contains(text, "报告指南") ||
+                        Contains(text, "guidelines");
       uint64_t vb = line_view_begin_[i] + pos;
       claim_offset_ = doc_->ViewToText(vb);
       claim_length_ = doc_->ViewToText(vb + len) - claim_offset_;
@@ -480,26 +520,99 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   std::vector<std::string> lower_titles;
   for (const Disclosure& d : ds) lower_titles.push_back(AsciiLower(d.title));
 
-  for (uint32_t i = 0; i < n; ++i) {
-    if (excluded_[i]) continue;
-    std::string_view line = LowerLine(i);
-    if (line.empty()) continue;
+  // One scan of the view finds every part of every pattern ("a&b" has parts a and b) and every
+  // title; then, per line, a disclosure is mentioned by its first pattern (in catalogue order) whose
+  // parts all occur in the line, located at its earliest part — MatchPattern's semantics.
+  std::vector<std::string> parts;
+  std::map<std::string, uint32_t> part_index;
+  auto intern = [&](std::string_view part) {
+    auto [it, fresh] = part_index.emplace(std::string(part), static_cast<uint32_t>(parts.size()));
+    if (fresh) parts.emplace_back(part);
+    return it->second;
+  };
+  std::vector<std::vector<std::vector<uint32_t>>> pattern_parts(ds.size());  // [k][j] -> parts
+  std::vector<std::vector<uint32_t>> title_parts(ds.size());
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> users;  // part -> (k, j) patterns using it
+  for (size_t k = 0; k < ds.size(); ++k) {
+    for (const std::string& p : ds[k].patterns) {
+      std::vector<uint32_t> ids;
+      for (size_t start = 0; start <= p.size();) {
+        size_t amp = std::min(p.find('&', start), p.size());
+        if (amp > start) ids.push_back(intern(std::string_view(p).substr(start, amp - start)));
+        start = amp + 1;
+      }
+      pattern_parts[k].push_back(std::move(ids));
+    }
+    for (const std::string& t : {ds[k].title_zh, lower_titles[k]}) {
+      if (!t.empty()) title_parts[k].push_back(intern(t));
+    }
+  }
+  users.resize(parts.size());
+  for (size_t k = 0; k < ds.size(); ++k) {
+    for (size_t j = 0; j < pattern_parts[k].size(); ++j) {
+      for (uint32_t part : pattern_parts[k][j]) users[part].emplace_back(static_cast<uint32_t>(k), static_cast<uint32_t>(j));
+    }
+  }
+  std::vector<esgaudit_pattern> scan;
+  for (const std::string& p : parts) scan.push_back({sdk::Str(p), ESGAUDIT_PATTERN_CASELESS});
+  const std::vector<esgaudit_match> found = doc.Scan(scan);
+  auto is_alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  // Per line, the first valid occurrence of each part (matches arrive sorted by position).
+  std::vector<bool> is_title(parts.size(), false);
+  for (const auto& tp : title_parts) {
+    for (uint32_t q : tp) is_title[q] = true;
+  }
+  std::map<uint32_t, std::map<uint32_t, size_t>> first;  // line -> part -> position in the line
+  std::map<uint32_t, std::set<uint32_t>> titled;          // line -> titles in it
+  for (const esgaudit_match& m : found) {
+    auto next = std::upper_bound(line_view_begin_.begin(), line_view_begin_.end(), m.begin);
+    if (next == line_view_begin_.begin()) continue;
+    uint32_t i = static_cast<uint32_t>(next - line_view_begin_.begin() - 1);
+    if (excluded_[i] || m.end > line_view_end_[i]) continue;
+    if (line_page_[i] != 0 && is_title[m.pattern]) titled[i].insert(m.pattern);
+    const std::string& part = parts[m.pattern];
+    // A part starting with a letter or digit must start a word.
+    if (is_alnum(part.front()) && m.begin > line_view_begin_[i] && is_alnum(view_lower_[m.begin - 1])) continue;
+    first[i].emplace(m.pattern, m.begin - line_view_begin_[i]);
+  }
+  // A title anywhere in a line puts its page among the disclosure's pages.
+  for (const auto& [i, titles] : titled) {
     for (size_t k = 0; k < ds.size(); ++k) {
+      for (uint32_t q : title_parts[k]) {
+        if (titles.count(q)) results_[k].pages.insert(line_page_[i]);
+      }
+    }
+  }
+  for (const auto& [i, at] : first) {
+    std::map<uint32_t, std::pair<uint32_t, size_t>> hit;  // k -> (first matching j, position)
+    for (const auto& [part, pos] : at) {
+      for (const auto& [k, j] : users[part]) {
+        auto h = hit.find(k);
+        if (h != hit.end() && h->second.first <= j) continue;
+        size_t earliest = std::string::npos;
+        bool all = true;
+        for (uint32_t q : pattern_parts[k][j]) {
+          auto f = at.find(q);
+          if (f == at.end()) {
+            all = false;
+            break;
+          }
+          earliest = std::min(earliest, f->second);
+        }
+        if (!all) continue;
+        hit[k] = {j, earliest};
+      }
+    }
+    for (const auto& [k, jp] : hit) {
       DisclosureResult& r = results_[k];
-      for (const std::string& p : ds[k].patterns) {
-        size_t pos = 0;
-        size_t len = 0;
-        if (!MatchPattern(line, p, &pos, &len)) continue;
-        mentioned[k] = true;
-        if (line_page_[i] != 0) r.pages.insert(line_page_[i]);
-        if (r.evidence.size() < kMaxMentions)
-          r.evidence.push_back(MakeEvidence(i, pos, len, false));
-        break;
+      // The earliest part's length, as MatchPattern reports it.
+      size_t len = 0;
+      for (uint32_t q : pattern_parts[k][jp.first]) {
+        if (at.at(q) == jp.second && len == 0) len = parts[q].size();
       }
-      if (line_page_[i] != 0 &&
-          (Contains(line, ds[k].title_zh) || Contains(line, lower_titles[k]))) {
-        r.pages.insert(line_page_[i]);
-      }
+      mentioned[k] = true;
+      if (line_page_[i] != 0) r.pages.insert(line_page_[i]);
+      if (r.evidence.size() < kMaxMentions) r.evidence.push_back(MakeEvidence(i, jp.second, len, false));
     }
   }
 

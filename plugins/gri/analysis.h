@@ -70,6 +70,14 @@ class GriAnalysis {
   // The reporting year: the end of the stated reporting period, else the year in the report's
   // title; 0 when unknown.
   int report_year() const { return report_year_; }
+  // The claim names the G4 Guidelines (G4, 可持续发展报告指南): it is judged against the 2016 set
+  // even when the report year is unknown.
+  bool claim_names_g4() const { return claim_names_g4_; }
+  // A heading of a GRI content index ("全球报告倡议组织G4指标索引") followed by table rows, when no
+  // row of it could be read (bare row numbers, damaged codes); offset/length of the heading.
+  bool unread_index() const { return rows_.empty() && unread_index_length_ != 0; }
+  uint64_t unread_index_offset() const { return unread_index_offset_; }
+  uint64_t unread_index_length() const { return unread_index_length_; }
 
   bool has_index() const { return !rows_.empty(); }
   // The report points to a GRI content index published elsewhere (on line, on a web site).
@@ -91,6 +99,7 @@ class GriAnalysis {
   void MarkRepeatedLines();
   void MarkTableOfContents(const sdk::Document& doc);
   void FindIndex(const sdk::Document& doc);
+  void FindUnreadIndex();
   void FindYear(const sdk::Document& doc);
   void FindClaim();
   void FindEvidence(const sdk::Document& doc);
@@ -112,7 +121,10 @@ class GriAnalysis {
   uint64_t claim_offset_ = 0;
   uint64_t claim_length_ = 0;
   int report_year_ = 0;
+  bool claim_names_g4_ = false;
   bool external_index_ = false;
+  uint64_t unread_index_offset_ = 0;
+  uint64_t unread_index_length_ = 0;
   std::vector<IndexRow> rows_;
   std::vector<LegacyCitation> legacy_;
   bool page_delta_known_ = false;

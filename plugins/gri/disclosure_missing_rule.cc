@@ -28,7 +28,10 @@ void DisclosureMissingRule::Check(const sdk::Document& doc, const sdk::Context& 
     // With its content index published elsewhere, a disclosure may be answered in the documents
     // that index points to: the gap is worth a note, not a defect of this text. A disclosure the
     // report's own index lists (often answered "none" or "not applicable" there) is one level lower.
-    f.severity = a.external_index() ? ESGAUDIT_INFO : accordance ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
+    // The same holds for an index in the report that this tool cannot read: its rows may answer it.
+    f.severity = a.external_index() || a.unread_index() ? ESGAUDIT_INFO
+                 : accordance                           ? ESGAUDIT_ERROR
+                                                        : ESGAUDIT_WARNING;
     if (in_index && f.severity != ESGAUDIT_INFO) {
       f.severity = f.severity == ESGAUDIT_ERROR ? ESGAUDIT_WARNING : ESGAUDIT_INFO;
     }
@@ -44,7 +47,8 @@ void DisclosureMissingRule::Check(const sdk::Document& doc, const sdk::Context& 
   // GRI 2 applies to reports published from 2023. An earlier report answers for the general
   // disclosures of the 2016 "Core" option, named by their 2016 numbers; one of them is missing
   // when none of its GRI 2 successors has evidence (102-8 is answered by 2-7 or 2-8).
-  bool before_2021_standards = a.report_year() != 0 && a.report_year() < 2022;
+  bool before_2021_standards =
+      a.report_year() != 0 ? a.report_year() < 2022 : a.claim_names_g4();
   if (before_2021_standards && !cat.core_2016_legacy().empty()) {
     // 2016 disclosures with the same successors (102-50..102-53 -> 2-3) make one finding.
     std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> groups;

@@ -15,6 +15,18 @@ void IndexMissingRule::Check(const sdk::Document& doc, const sdk::Context& ctx) 
   std::string claim = a.required() ? (a.English() ? "GRI is required by the audit policy" : "审核策略要求 GRI")
                      : a.English()  ? (accordance ? "claims accordance with GRI" : "references GRI")
                                     : (accordance ? "声明按照 GRI 编制" : "声明参考 GRI 编制");
+  if (a.unread_index()) {
+    // The report has an index this tool cannot read (rows numbered without codes, damaged codes):
+    // say so where it is, as a note; its rows are not checked.
+    f.severity = ESGAUDIT_INFO;
+    f.message = claim + (a.English() ? "; its GRI content index could not be read and was not checked"
+                                     : "，其 GRI 内容索引无法识读，未核对");
+    f.offset = a.unread_index_offset();
+    f.length = a.unread_index_length();
+    f.references = {"GRI 1: Foundation 2021, Requirement 7"};
+    ctx.Report(f);
+    return;
+  }
   if (a.external_index()) {
     f.message =
         claim + (a.English() ? "; its content index is published elsewhere and was not checked"

@@ -63,6 +63,11 @@ constexpr const char* kNotTotal[] = {"共同", "共享", "共建", "共产", "�
 // A table header's last cell naming the row total.
 constexpr const char* kTotalHeaders[] = {"总计", "合计", "小计", "总数", "共计", "Total", "total"};
 constexpr const char* kSubsetWords[] = {"其中", "包括", "of which", "including"};
+// A figure per unit of something (每股社会贡献值1.71元, 人均培训时长) is a ratio, never the total of
+// the amounts that follow it.
+constexpr const char* kPerUnitWords[] = {"每股", "每万元", "每百万", "每吨", "每千", "人均", "平均",
+                                         "单位产值", "万元产值", "per share", "per capita", "average",
+                                         "intensity", "强度"};
 
 const std::set<std::string> kCountUnits = {"人", "人次", "户", "项", "个", "次", "场", "篇", "件",
                                            "家", "所", "台", "辆", "座", "套", "条", "份", "批",
@@ -410,6 +415,18 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
       }
     }
     if (years >= 2) continue;
+    // Members in rows that start with a year ("2016 年 … 80.08%", "2015 年 … 32.22%"): a column of a
+    // year-by-year table, not a breakdown.
+    std::set<uint32_t> year_rows;
+    for (int m : cap.members) {
+      for (uint32_t i = 0; i < doc.FactCount(); ++i) {
+        const esgaudit_fact& y = doc.Fact(i);
+        if (y.line == figures_[m].line && y.kind == ESGAUDIT_FACT_YEAR && y.offset < figures_[m].offset) {
+          year_rows.insert(y.line);
+        }
+      }
+    }
+    if (year_rows.size() >= 2) continue;
     // Other percentages among the members (a table, or a series per line) make the grouping unsure.
     bool crowded = false;
     for (size_t i = 0; i < figures_.size(); ++i) {
@@ -438,6 +455,9 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     bool ok = lo <= 100 && 100 <= hi;
     if (!ok && std::fabs(sum - 100) > kPlausible) continue;  // misread grouping: not a relation
     r.flag = !ok;
+    // Shares that fall short of 100% are surely wrong only when they name every category of a
+    // closed set (男/女); otherwise a category may simply not be printed (a warning).
+    if (hi < 100 && !CategoriesOf(r.parts).complete) r.evidence = Evidence::kLayout;
     Add(std::move(r));
   }
 }
@@ -618,11 +638,10 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
 // Whether a stated relation that does not add up is certain enough to report: parts adding up to
 // more than their total when they are listed as peers (、) or are categories of one dimension;
 // less than it only when they name every category of a closed dimension (男/女).
-bool RelationAnalysis::Reportable(const Relation& r, bool enumerated) const {
-  if (r.consistent) return false;
+RelationAnalysis::Categories RelationAnalysis::CategoriesOf(const std::vector<int>& parts) const {
   std::set<std::string> cats;
   int dim = -2;
-  for (int p : r.parts) {
+  for (int p : parts) {
     auto [d, cat] = Categorise(figures_[p].label);
     if (d < 0 || (dim != -2 && d != dim)) {
       dim = -1;
@@ -631,13 +650,19 @@ bool RelationAnalysis::Reportable(const Relation& r, bool enumerated) const {
     dim = d;
     cats.insert(cat);
   }
-  bool same_dim = dim >= 0 && cats.size() == r.parts.size();
-  bool complete = false;
-  if (same_dim && Dimensions()[dim].closed) {
+  Categories out;
+  out.same_dimension = dim >= 0 && cats.size() == parts.size();
+  if (out.same_dimension && Dimensions()[dim].closed) {
     std::set<std::string> all;
     for (const auto& [printed, cat] : Dimensions()[dim].categories) all.insert(cat);
-    complete = all == cats;
+    out.complete = all == cats;
   }
+  return out;
+}
+
+bool RelationAnalysis::Reportable(const Relation& r, bool enumerated) const {
+  if (r.consistent) return false;
+  const auto [same_dim, complete] = CategoriesOf(r.parts);
   double total_high = r.total >= 0 ? figures_[r.total].high : 100;
   double total_low = r.total >= 0 ? figures_[r.total].low : 100;
   if (r.sum_low > total_high) {
@@ -717,6 +742,11 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       if (k < 0) continue;
       const Figure* total = fig(toks[k]);
       if (total == nullptr || total->kind != ESGAUDIT_FACT_QUANTITY || total->unit.empty()) continue;
+      const std::string total_label = Lower(total->label);
+      if (std::any_of(std::begin(kPerUnitWords), std::end(kPerUnitWords),
+                      [&](const char* w) { return Has(total_label, w); })) {
+        continue;
+      }
       bool enumerated = false;
       std::vector<int> parts = collect(t + 1, +1, *total, &enumerated);
       if (parts.empty()) continue;

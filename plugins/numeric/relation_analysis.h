@@ -95,6 +95,13 @@ class RelationAnalysis {
   template <typename Tokens>
   void AnalyseTokens(const Tokens& toks);
   bool Reportable(const Relation& r, bool enumerated) const;
+  // Whether the parts' labels are categories of one dimension (each once), and whether they name
+  // every category of a closed dimension (男 and 女).
+  struct Categories {
+    bool same_dimension = false;
+    bool complete = false;
+  };
+  Categories CategoriesOf(const std::vector<int>& parts) const;
   // Sets r->sum_low / sum_high: the interval sum of its parts.
   void SumParts(Relation* r) const;
   void Add(Relation r);

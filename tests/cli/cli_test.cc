@@ -793,7 +793,7 @@ TEST_F(CliTest, OnATerminalColourAndProgressUnlessNoColor) {
   };
   std::string out = on_tty("env -u NO_COLOR");
   EXPECT_NE(out.find("\x1b[1;35mwarning:\x1b[0m"), std::string::npos) << out;
-  EXPECT_NE(out.find("[3/3] " + Path("batch/r2.txt")), std::string::npos) << out;
+  EXPECT_NE(out.find("[3/3] " + Path("batch/r")), std::string::npos) << out;  // reports finish in any order
   out = on_tty("env NO_COLOR=1");
   EXPECT_EQ(out.find("\x1b[1;35m"), std::string::npos) << out;
   EXPECT_NE(out.find("warning: flag found"), std::string::npos) << out;

@@ -56,5 +56,32 @@ TEST(NormalizeTest, IdeographicSpaceBetweenHanIsLetterSpacing) {
   EXPECT_EQ(doc.view(), "社会责任");
 }
 
+// A Simplified text's view must not depend on the Traditional texts read before it on the thread.
+TEST(NormalizeTest, TraditionalFoldingDependsOnlyOnTheDocument) {
+  const Document simplified_first = Document::FromUtf8("s.txt", "运行換定");
+  const Document traditional = Document::FromUtf8("t.txt", "們的報告：運行穩定，換屆");
+  EXPECT_NE(traditional.view().find("换"), std::string::npos);
+  const Document simplified_after = Document::FromUtf8("s.txt", "运行換定");
+  EXPECT_EQ(simplified_after.view(), simplified_first.view());
+  EXPECT_EQ(simplified_after.view(), "运行換定");
+}
+
+// Text-recognition confusions fold only in the context where they cannot be a real word.
+TEST(NormalizeTest, UnambiguousOcrConfusionsFold) {
+  Document doc = Document::FromUtf8(
+      "t.txt", "履行社会贵任，社会资任报告，废气俳放，拔备覆盖率，参照GR丨标准，2016年12月31曰\n");
+  EXPECT_EQ(doc.view(), "履行社会责任,社会责任报告,废气排放,拨备覆盖率,参照GRI标准,2016年12月31日\n");
+  EXPECT_EQ(doc.ViewToText(doc.view().find("责任")), doc.text().find("贵任"));
+  EXPECT_EQ(doc.ViewToText(doc.view().find("GRI") + 2), doc.text().find("丨"));
+  ExpectMapsRoundTrip(doc);
+}
+
+TEST(NormalizeTest, OcrFoldsLeaveRealWordsAlone) {
+  // 宝贵 and 投资任务 are words; 曰 after a letter is the character itself; 丨 alone is a radical.
+  const std::string text = "宝贵的经验，投资任务，子曰，丨";
+  Document doc = Document::FromUtf8("t.txt", text);
+  EXPECT_EQ(doc.view(), "宝贵的经验,投资任务,子曰,丨");
+}
+
 }  // namespace
 }  // namespace esgaudit

@@ -97,6 +97,36 @@ bool IsHan(UChar32 c) {
   return c >= 0x3400 && uscript_getScript(c, &status) == USCRIPT_HAN;
 }
 
+// Confusions of Chinese text recognition that are unambiguous in context: the misread character
+// `bad` reads as `good` when the code point before it is `before` or the one after it is `after`
+// (0: no condition on that side). Each pair below is not a word of its own, so folding it never
+// changes a correctly printed text.
+struct OcrFold {
+  UChar32 bad;
+  UChar32 good;
+  UChar32 before;
+  UChar32 after;
+};
+constexpr OcrFold kOcrFolds[] = {
+    {U'贵', U'责', 0, U'任'},  // 贵任 -> 责任 (社会贵任)
+    {U'资', U'责', U'会', U'任'},  // 社会资任 -> 社会责任 (投资任务 stays)
+    {U'俳', U'排', 0, U'放'},  // 俳放 -> 排放
+    {U'拔', U'拨', 0, U'备'},  // 拔备 -> 拨备 (拨备覆盖率)
+    {U'丨', U'I', U'R', 0},    // GR丨 -> GRI
+};
+
+// The folded code point for `c` between `before` and `after`, or `c`.
+UChar32 FoldOcr(UChar32 before, UChar32 c, UChar32 after) {
+  for (const OcrFold& f : kOcrFolds) {
+    if (f.bad == c && (f.before == 0 || f.before == before) && (f.after == 0 || f.after == after)) {
+      return f.good;
+    }
+  }
+  // 曰 (to say) for 日 (day) after a digit: "12月31曰". A digit never precedes the word 曰.
+  if (c == U'曰' && IsDigit(before)) return U'日';
+  return c;
+}
+
 }  // namespace
 
 MatchView BuildMatchView(std::string_view text) {
@@ -109,6 +139,9 @@ MatchView BuildMatchView(std::string_view text) {
   const int32_t n = static_cast<int32_t>(text.size());
   UChar32 prev = 0;  // previous non-blank code point on this line, 0 at a line start
   thread_local HanFolder han;
+  // The folder's cache outlives this document (one per thread): consult it only for a text that
+  // looks Traditional, so a Simplified text's view never depends on what the thread read before.
+  bool traditional = false;
   {
     std::vector<UChar32> seen;
     for (int32_t k = 0; k < n;) {
@@ -117,7 +150,8 @@ MatchView BuildMatchView(std::string_view text) {
     }
     std::sort(seen.begin(), seen.end());
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-    if (LooksTraditional(seen)) han.Prepare(seen);
+    traditional = LooksTraditional(seen);
+    if (traditional) han.Prepare(seen);
   }
 
   auto emit = [&](std::string_view bytes, int32_t source) {
@@ -171,7 +205,18 @@ MatchView BuildMatchView(std::string_view text) {
     if (c < 0x80) {
       emit(text.substr(start, i - start), start);
     } else if (IsHan(c)) {
-      const std::string& folded = han.Fold(c);
+      int32_t probe = i;
+      UChar32 ocr = FoldOcr(prev, c, i < n ? Next(text, &probe) : 0);
+      if (ocr != c) {
+        char buf[U8_MAX_LENGTH];
+        int32_t len = 0;
+        U8_APPEND_UNSAFE(buf, len, ocr);
+        emit(std::string_view(buf, static_cast<size_t>(len)), start);
+        prev = c;
+        continue;
+      }
+      static const std::string kNoFold;
+      const std::string& folded = traditional ? han.Fold(c) : kNoFold;
       emit(folded.empty() ? text.substr(start, i - start) : std::string_view(folded), start);
     } else if (nfkc->isInert(c)) {
       emit(text.substr(start, i - start), start);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 
+#include "analyse/pattern_scan.h"
 #include "esgaudit/plugin_host.h"
 
 namespace esgaudit {
@@ -25,6 +26,7 @@ struct HostContext {
   std::vector<esgaudit_fact> facts;
   std::vector<esgaudit_kpi> kpis;
   std::deque<std::string> strings;  // keeps returned views alive for the whole check call
+  std::deque<std::vector<esgaudit_match>> matches;  // likewise for scan results
   std::set<std::string, std::less<>> declared;
   std::vector<std::string> protocol_errors;
   std::string failure;
@@ -164,6 +166,22 @@ void CbLog(void* ctx, uint32_t level, esgaudit_str message) {
   }
 }
 
+uint32_t CbScan(void* ctx, const esgaudit_pattern* patterns, uint32_t count, const esgaudit_match** matches,
+                uint64_t* match_count, esgaudit_str* error) {
+  HostContext& c = Ctx(ctx);
+  std::vector<PatternSpec> specs;
+  specs.reserve(count);
+  for (uint32_t i = 0; i < count; ++i) specs.push_back(PatternSpec{std::string(View(patterns[i].expression)), patterns[i].flags});
+  c.matches.emplace_back();
+  Status s = ScanPatterns(specs, c.doc->view(), &c.matches.back());
+  if (matches != nullptr) *matches = c.matches.back().data();
+  if (match_count != nullptr) *match_count = c.matches.back().size();
+  if (s.ok()) return ESGAUDIT_STATUS_OK;
+  c.strings.push_back(s.message());
+  if (error != nullptr) *error = Str(c.strings.back());
+  return s.code() == ExitStatus::kUsageOrInput ? ESGAUDIT_STATUS_CONFIG_ERROR : ESGAUDIT_STATUS_INTERNAL_ERROR;
+}
+
 void OnFail(void* fail_ctx, esgaudit_str message) {
   static_cast<HostContext*>(fail_ctx)->failure = std::string(View(message));
 }
@@ -217,6 +235,7 @@ Status RunPlugin(const PluginRef& plugin, const Document& doc, const RunOptions&
   host.emit_coverage = &CbEmitCoverage;
   host.emit_relation = &CbEmitRelation;
   host.log = &CbLog;
+  host.scan = &CbScan;
 
   uint32_t status = ESGAUDIT_STATUS_INTERNAL_ERROR;
   try {

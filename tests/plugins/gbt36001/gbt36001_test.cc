@@ -265,6 +265,28 @@ TEST(Gbt36001Test, APeriodStatementWithoutAYearIsDated) {
   EXPECT_EQ(s["report-period"], ESGAUDIT_PARTIAL);
 }
 
+TEST(Gbt36001Test, APeriodWhoseStartIsDamagedIsDatedByItsEnd) {
+  // Text recognition turned "1月1日" into "仴1曰"; the end of the range still dates the period.
+  auto s = Statuses(testing::RunOnText(Registry(), "时间范围\n报告时间跨度为2016年仴1曰至2016年12月31曰。\n"),
+                    "gbt36001");
+  EXPECT_EQ(s["report-period"], ESGAUDIT_COVERED);
+}
+
+TEST(Gbt36001Test, YearsOfCitedReportsAndPublicationDatesAreNotThePeriod) {
+  auto findings = [](const std::string& text) {
+    size_t n = 0;
+    for (const Finding& f : testing::RunOnText(Registry(), text).findings) n += f.rule == "gbt36001.period-title-mismatch";
+    return n;
+  };
+  // The year of a report cited in 《》 is that report's, not this one's period.
+  EXPECT_EQ(findings("    2016年度社会责任报告\n\n本报告是继2011年首次发布《某公司2010年度社会责任报告》后，公司发布的第7份报告。\n"),
+            0u);
+  // A publication date above a running header is not the title's year.
+  EXPECT_EQ(findings("董事长\n2017年4月28日\n外高桥集团社会责任报告\n时间范围：2016年1月1日至2016年12月31日。\n"), 0u);
+  // Still flagged: a stated period that does not contain the title year.
+  EXPECT_EQ(findings("    2019年社会责任报告\n\n时间范围\n本报告时间范围为2020年1月1日至2020年12月31日。\n"), 1u);
+}
+
 TEST(Gbt36001Test, IssueEvidencePrefersItsSectionToASummary) {
   const std::string text =
       "本报告重点披露了廉洁从业、公平竞争、供应链管理及知识产权保护等方面的工作。\n\n"

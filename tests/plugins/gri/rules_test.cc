@@ -109,6 +109,42 @@ TEST_F(GriRules, ReportsBefore2022AnswerForTheCoreSetOnly) {
   EXPECT_EQ(Count(Findings("2023年度社会责任报告\n" + claim), "gri.disclosure-missing"), 30u);
 }
 
+TEST_F(GriRules, ASentenceNamingGriIsAClaimOnlyWhenItIsAboutTheReport) {
+  // How material topics were chosen, or how a committee was set up, is not the report's basis.
+  EXPECT_TRUE(Findings("公司根据G4报告指南，结合行业特点识别出34个实质性议题。\n").empty());
+  EXPECT_TRUE(Findings("公司根据ISO26000及全球报告倡议组织的可持续发展报告指南，成立社会责任委员会。\n").empty());
+  EXPECT_EQ(Count(Findings("本报告依据GRI可持续发展报告指南（G4）的核心方案编写。\n"), "gri.index-missing"), 1u);
+}
+
+TEST_F(GriRules, TheReportYearComesFromDamagedOrFiscalPeriods) {
+  std::string claim = "本报告依据GRI标准核心方案编制。\n";
+  // 曰 read for 日, the end year left out, a fiscal year: all reports before 2022.
+  for (const char* period : {"报告时间范围为2016年1月1曰至12月31曰。\n",
+                             "本报告载述2016财政年度（2015年7月1日至2016年6月30日）的工作。\n"}) {
+    std::vector<std::string> f = Findings(std::string(period) + claim);
+    EXPECT_GE(Count(f, "gri.disclosure-missing"), 10u) << period;
+    // Named by their 2016 numbers with the GRI 2021 successor, never as bare GRI 2 ids.
+    for (const std::string& x : f) {
+      if (x.find("[gri.disclosure-missing]") != std::string::npos)
+        EXPECT_NE(x.find("；GRI 2021 “"), std::string::npos) << x;
+    }
+  }
+  // No year at all: a claim naming the G4 Guidelines is judged by the 2016 set.
+  EXPECT_EQ(Count(Findings("本报告依据GRI可持续发展报告指南（G4）的核心方案编写。\n"), "gri.disclosure-missing"), 15u);
+}
+
+TEST_F(GriRules, AnIndexThatCannotBeReadIsOnlyNoted) {
+  // A G4 index whose rows carry bare numbers (1 for G4-1) instead of codes.
+  std::vector<std::string> f = Findings(
+      "本报告依据GRI可持续发展报告指南（G4）的核心方案编写。\n"
+      "全球报告倡议组织G4指标索引\n"
+      "指标内容\t\t披露情况\t相关章节\t页码\n"
+      "1\t机构最高决策者的声明。\t包含\t董事长致辞\tP1\n");
+  EXPECT_TRUE(Contains(f, "2:info: 声明按照 GRI 编制，其 GRI 内容索引无法识读，未核对 [gri.index-missing]"))
+      << ::testing::PrintToString(f);
+  for (const std::string& x : f) EXPECT_EQ(x.find(":error: "), std::string::npos) << x;
+}
+
 TEST_F(GriRules, A2016DisclosureIsAnsweredByAnyOfItsSuccessors) {
   // 102-8 (employees and other workers) -> 2-7 and 2-8: a head count answers it for a 2020 report.
   std::string text =

@@ -165,6 +165,46 @@ TEST(RelationRulesTest, ChartOverYearsIsNotABreakdown) {
   EXPECT_TRUE(Check(chart, "zh", "relations").relations.empty());
 }
 
+TEST(RelationRulesTest, APerUnitFigureIsNeverTheTotalOfWhatFollows) {
+  // 每股社会贡献值 is a ratio: the 其中 amounts belong to the 社会贡献总额 before it.
+  const std::string text =
+      "各项社会贡献总额226.27亿元，每股社会贡献值1.71元。其中，全年缴纳各种税费62.74亿元。\n";
+  EXPECT_TRUE(Findings(Check(text)).empty());
+  // Without the ratio in between, the subset still has its total.
+  EXPECT_EQ(Findings(Check("各项社会贡献总额26.27亿元。其中，全年缴纳各种税费62.74亿元。\n")).size(), 1u);
+}
+
+TEST(RelationRulesTest, AColumnOfYearlyRatiosIsNotABreakdown) {
+  // A dividend table: one ratio per year, under a header cell naming a 比例.
+  const std::string table =
+      "分红年度\t现金分红金额\t占净利润的比例\n"
+      "2016 年\t3,564,628,068.00\t80.08%\n"
+      "2015 年\t1,092,104,187.50\t32.22%\n";
+  EXPECT_TRUE(Findings(Check(table)).empty());
+}
+
+TEST(RelationRulesTest, SharesFallingShortOfAnOpenSetAreAWarning) {
+  // Shares per subsidiary: another unit may hold the rest, so a short sum is not surely wrong.
+  const std::string row = "公司名称\t\t西安分公司\t黎明公司\t南方公司\t黎阳公司\n"
+                          "煤炭\t消耗量占比\t5.9%\t27.2%\t35.6%\t22.05%\n";
+  std::vector<std::string> f = Findings(Check(row));
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].find(": warning: "), std::string::npos) << f[0];
+  // Shares naming both genders must add up: still an error.
+  const std::string genders =
+      "                        女\n"
+      "\n"
+      "                       21%\n"
+      "\n"
+      "                                 员工性别构成\n"
+      "\n"
+      "                                                  男\n"
+      "                                                 70%\n";
+  f = Findings(Check(genders));
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].find(": error: "), std::string::npos) << f[0];
+}
+
 TEST(RelationRulesTest, CaptionedChartThatDoesNotAddUp) {
   const std::string chart =
       "                        女\n"

@@ -13,6 +13,8 @@
 
 #include <esgaudit/plugin_abi.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -38,6 +40,37 @@ class ConfigError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+namespace internal {
+// Scan's fallback on hosts without esgaudit_host::scan: literals only.
+inline std::vector<esgaudit_match> ScanByFind(std::string_view text, const std::vector<esgaudit_pattern>& patterns) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  const std::string exact(text);
+  std::string folded(text);
+  for (char& c : folded) c = lower(c);
+  std::vector<esgaudit_match> out;
+  for (uint32_t i = 0; i < patterns.size(); ++i) {
+    if (patterns[i].flags & ESGAUDIT_PATTERN_REGEX) {
+      throw ConfigError("this esgaudit is too old for regular-expression patterns (the host has no scan)");
+    }
+    std::string p(View(patterns[i].expression));
+    const bool caseless = (patterns[i].flags & ESGAUDIT_PATTERN_CASELESS) != 0;
+    if (caseless) {
+      for (char& c : p) c = lower(c);
+    }
+    const std::string& hay = caseless ? folded : exact;
+    for (size_t at = p.empty() ? std::string::npos : hay.find(p); at != std::string::npos; at = hay.find(p, at + 1)) {
+      out.push_back(esgaudit_match{i, 0, at, at + p.size()});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const esgaudit_match& a, const esgaudit_match& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end < b.end;
+    return a.pattern < b.pattern;
+  });
+  return out;
+}
+}  // namespace internal
 
 // Read-only view of the document the host is auditing. Valid during one check call.
 class Document {
@@ -66,6 +99,22 @@ class Document {
   std::string_view Option(std::string_view key) const { return View(host_->option(ctx_, Str(key))); }
   // "zh" unless the user asked for "en".
   bool English() const { return Option("lang") == "en"; }
+  // Every occurrence of every pattern in MatchView(), sorted by (begin, end, pattern): one
+  // Hyperscan pass in the host, whose compiled set is reused for every document as long as the
+  // plugin passes the same patterns. On a host without esgaudit_host::scan, literal patterns are found by
+  // plain search instead (same result, slower). Throws ConfigError for a malformed pattern.
+  std::vector<esgaudit_match> Scan(const std::vector<esgaudit_pattern>& patterns) const {
+    if (host_->struct_size >= offsetof(esgaudit_host, scan) + sizeof(host_->scan) && host_->scan != nullptr) {
+      const esgaudit_match* found = nullptr;
+      uint64_t count = 0;
+      esgaudit_str error{nullptr, 0};
+      uint32_t status = host_->scan(ctx_, patterns.data(), static_cast<uint32_t>(patterns.size()), &found,
+                                    &count, &error);
+      if (status != ESGAUDIT_STATUS_OK) throw ConfigError(std::string(View(error)));
+      return std::vector<esgaudit_match>(found, found + count);
+    }
+    return internal::ScanByFind(MatchView(), patterns);
+  }
   // Absolute path of a rules file ("gri/catalogue.json"), or "" when no rule directory has it.
   std::string RulesFile(std::string_view relative) const {
     return std::string(View(host_->rules_file(ctx_, Str(relative))));

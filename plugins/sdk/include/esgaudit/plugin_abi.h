@@ -148,6 +148,24 @@ typedef struct esgaudit_relation {
   uint32_t member_count;
 } esgaudit_relation;
 
+/* Pattern flags for esgaudit_host::scan. */
+#define ESGAUDIT_PATTERN_LITERAL 0x0u   /* the expression is a byte string */
+#define ESGAUDIT_PATTERN_REGEX 0x1u     /* the expression is a regular expression (PCRE syntax, UTF-8) */
+#define ESGAUDIT_PATTERN_CASELESS 0x2u  /* ASCII letters match either case */
+
+typedef struct esgaudit_pattern {
+  esgaudit_str expression;
+  uint32_t flags;           /* ESGAUDIT_PATTERN_* bits */
+} esgaudit_pattern;
+
+/* One occurrence of a pattern: [begin, end) are byte offsets into the scanned text. */
+typedef struct esgaudit_match {
+  uint32_t pattern;         /* index into the patterns passed to scan */
+  uint32_t reserved;        /* 0 */
+  uint64_t begin;
+  uint64_t end;
+} esgaudit_match;
+
 /* What the host offers a plugin during `check`. `ctx` is passed back to every callback. */
 typedef struct esgaudit_host {
   uint32_t abi_major;
@@ -191,6 +209,17 @@ typedef struct esgaudit_host {
   void (*emit_relation)(void* ctx, const esgaudit_relation* relation);
   /* level: 0 debug, 1 info, 2 warning. */
   void (*log)(void* ctx, uint32_t level, esgaudit_str message);
+
+  /* ---- Added after 1.0: present when struct_size covers them. ---- */
+
+  /* Finds every occurrence of every pattern in the matching view in one pass (Hyperscan). The host
+   * compiles each distinct pattern set once per process, so a plugin passes the same list for every
+   * document. On success *matches points to *match_count records sorted by (begin, end, pattern),
+   * offsets into the view, owned by the host and valid for the rest of the check call; overlapping
+   * matches are all reported. A malformed pattern returns ESGAUDIT_STATUS_CONFIG_ERROR with a
+   * message in *error (valid for the check call). */
+  uint32_t (*scan)(void* ctx, const esgaudit_pattern* patterns, uint32_t count,
+                   const esgaudit_match** matches, uint64_t* match_count, esgaudit_str* error);
 } esgaudit_host;
 
 typedef struct esgaudit_rule_info {
