@@ -10,7 +10,7 @@ CORPUS ?= ../shared/corpus
 PACKAGES := cmake g++ make pkg-config libboost-dev libboost-filesystem-dev \
   libboost-program-options-dev libspdlog-dev libicu-dev libgtest-dev libgmock-dev \
   libpoppler-cpp-dev libhyperscan-dev nlohmann-json3-dev libssl-dev poppler-utils python3 python3-jsonschema time \
-  chromium python3-pil
+  chromium fonts-wqy-zenhei python3-pil
 
 .PHONY: all bench deps build demo eval test clean
 

@@ -306,11 +306,12 @@ int RunParsed(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     s.format = f;
   }
+  std::error_code dir_error;
   const std::string color = Get(vm, "color", std::string("auto"));
   Check(color, {"always", "auto", "never"}, "--color value");
   const char* no_color = std::getenv("NO_COLOR");
   s.color = color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0'));
-  s.progress = !s.quiet && ::isatty(STDERR_FILENO) && (s.inputs.size() > 1 || (s.inputs.size() == 1 && fs::is_directory(s.inputs.front())));
+  s.progress = !s.quiet && ::isatty(STDERR_FILENO) && (s.inputs.size() > 1 || (s.inputs.size() == 1 && fs::is_directory(s.inputs.front(), dir_error)));
   s.scheme = Get(vm, "scheme", std::string("gri"));
   s.plugin_dirs = Get(vm, "plugins-dir", std::vector<std::string>());
   s.rules_dirs = Get(vm, "rules-dir", std::vector<std::string>());

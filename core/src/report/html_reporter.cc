@@ -120,7 +120,9 @@ class HtmlReporter : public Reporter {
  public:
   std::string Render(const std::vector<ReportResult>& reports, const ReportOptions& o) const override {
     std::ostringstream out;
-    out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    // The page's language is the first report's (it picks the CJK glyph forms); the frame is English.
+    const std::string lang = !reports.empty() && reports.front().lang == "zh" ? "zh-CN" : "en";
+    out << "<!DOCTYPE html>\n<html lang=\"" << lang << "\"><head><meta charset=\"utf-8\">"
         << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
         << "<title>esgaudit audit report</title><style>" << kStyle << "</style></head>\n<body>\n"
         << "<h1>esgaudit audit report</h1>\n";
