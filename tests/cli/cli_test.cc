@@ -421,6 +421,8 @@ TEST_F(CliTest, SarifCarriesRulesExtensionsLocationsPagesFingerprintsSuppression
   EXPECT_EQ(first["suppressions"][0]["kind"], "external");
   EXPECT_EQ(first["suppressions"][0]["justification"], "reviewed");
   EXPECT_EQ(first["suppressions"][0]["properties"]["approver"], "QA");
+  // Outside the working directory: an absolute file:// URI.
+  EXPECT_EQ(first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "file://" + report);
   const auto& invocation = run["invocations"][0];
   EXPECT_EQ(invocation["exitCode"], 0);
   EXPECT_EQ(invocation["executionSuccessful"], true);

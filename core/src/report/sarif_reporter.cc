@@ -22,19 +22,25 @@ const char* Level(esgaudit_severity s) {
   }
 }
 
-// A relative URI reference: relative to base_dir when the file lies inside it, percent-encoded
-// except unreserved characters and '/'.
+// The artifact's URI: relative to base_dir when the file lies inside it (what code scanning
+// expects), else an absolute file:// URI; percent-encoded except unreserved characters and '/'.
 std::string Uri(const std::string& path, const std::string& base_dir) {
   namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path abs = fs::absolute(path, ec).lexically_normal();
   std::string p = path;
-  if (!base_dir.empty()) {
-    std::error_code ec;
-    fs::path abs = fs::absolute(path, ec);
-    fs::path rel = abs.lexically_normal().lexically_relative(fs::path(base_dir).lexically_normal());
-    if (!ec && !rel.empty() && rel.native().rfind("..", 0) != 0) p = rel.generic_string();
+  std::string scheme;
+  if (!ec && !base_dir.empty()) {
+    const fs::path rel = abs.lexically_relative(fs::path(base_dir).lexically_normal());
+    if (!rel.empty() && rel.native().rfind("..", 0) != 0) {
+      p = rel.generic_string();
+    } else {
+      p = abs.generic_string();
+      scheme = "file://";
+    }
   }
   static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
+  std::string out = scheme;
   for (unsigned char c : p) {
     if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
       out += static_cast<char>(c);
