@@ -9,7 +9,8 @@ CORPUS ?= ../shared/corpus
 # Every package the build, the tests and the benchmarks use (Debian 12).
 PACKAGES := cmake g++ make pkg-config libboost-dev libboost-filesystem-dev \
   libboost-program-options-dev libspdlog-dev libicu-dev libgtest-dev libgmock-dev \
-  libpoppler-cpp-dev libhyperscan-dev nlohmann-json3-dev libssl-dev poppler-utils python3 python3-jsonschema time
+  libpoppler-cpp-dev libhyperscan-dev nlohmann-json3-dev libssl-dev poppler-utils python3 python3-jsonschema time \
+  chromium fonts-wqy-zenhei python3-pil
 
 .PHONY: all bench bench-scaling deps build demo eval test clean
 

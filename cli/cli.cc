@@ -6,8 +6,11 @@
 
 #include <boost/program_options.hpp>
 #include <fstream>
+#include <filesystem>
 #include <map>
+#include <set>
 #include <sstream>
+#include <unistd.h>
 
 #include "commands.h"
 #include "esgaudit/plugin_abi.h"
@@ -15,13 +18,14 @@
 
 namespace esgaudit::cli {
 namespace po = boost::program_options;
+namespace fs = std::filesystem;
 namespace {
 
 const char kUsage[] =
     "usage: esgaudit <command> [options]\n"
     "\n"
     "commands:\n"
-    "  check [options] INPUT...   audit reports (files, or directories of .txt/.md/.pdf reports)\n"
+    "  check [options] INPUT...   audit reports (files, directories of .txt/.md/.pdf reports, - for stdin)\n"
     "  extract [--relations|--structure] INPUT  dump the numeric facts (or the relations the plugins\n"
     "                             recognised, or the structure read from each line)\n"
     "  index INPUT [--format md|csv|json] [--scheme ID]  a content index from the coverage\n"
@@ -36,6 +40,8 @@ const char kExamples[] =
     "\nexamples:\n"
     "  esgaudit check report.txt                      findings as text, exit 1 on any error\n"
     "  esgaudit check report.pdf --format json -o out.json\n"
+    "  esgaudit check reports/ --format text --format sarif:esgaudit.sarif --format junit:junit.xml\n"
+    "  esgaudit check reports/ --baseline esgaudit-baseline.json --waivers waivers.ini\n"
     "  esgaudit check reports/ --fail-on warning --disable 'gri.*'\n"
     "  esgaudit check report.txt --data kpi.json --enable 'numeric.*'\n"
     "  esgaudit extract --relations report.txt\n"
@@ -52,12 +58,16 @@ po::options_description CommonOptions() {
       ("plugins-dir", po::value<std::vector<std::string>>()->composing(), "also load plugins from DIR")
       ("no-default-plugins", "load plugins only from --plugins-dir")
       ("rules-dir", po::value<std::vector<std::string>>()->composing(), "also read rule packs from DIR")
-      ("config", po::value<std::string>(), "read options from an INI file (long option names as keys)")
-      ("lang", po::value<std::string>(), "message language: zh (default) or en")
+      ("config", po::value<std::string>(), "read options from an INI file (long option names as keys); "
+       "without it the nearest .esgaudit.ini from the working directory upwards is read")
+      ("no-config", "read no config file")
+      ("lang", po::value<std::string>(), "message language: zh or en (default: the report's own language)")
       ("enable", po::value<std::vector<std::string>>()->composing(), "run only rules matching GLOB (repeatable)")
       ("disable", po::value<std::vector<std::string>>()->composing(), "do not run rules matching GLOB (repeatable)")
+      ("severity", po::value<std::vector<std::string>>()->composing(),
+       "GLOB=LEVEL: report rules matching GLOB as error, warning or info (repeatable; the last match wins)")
       ("verbose,v", "log progress to stderr")
-      ("quiet", "log nothing but errors")
+      ("quiet", "show errors only: error findings and error messages")
       ("help,h", "this help");
   return d;
 }
@@ -67,9 +77,19 @@ po::options_description CommandOptions(const std::string& command) {
   if (command == "check") {
     d.add_options()
         ("data", po::value<std::string>(), "structured KPI data for the report (.json .xml .ini .csv)")
-        ("format", po::value<std::string>(), "text (default) or json")
-        ("output,o", po::value<std::string>(), "write the report to FILE instead of stdout")
+        ("format", po::value<std::vector<std::string>>(),
+         "FORMAT or FORMAT:FILE (repeatable): text (default), json, jsonl, sarif, junit, csv or html; "
+         "a format with :FILE is written to FILE, the one without goes to stdout or --output")
+        ("output,o", po::value<std::string>(), "write the stdout format to FILE instead")
         ("fail-on", po::value<std::string>(), "error (default), warning, info or never")
+        ("join", po::value<std::string>(),
+         "audit the inputs as parts of ONE report called NAME (in input order; locations name each part's file)")
+        ("baseline", po::value<std::string>(), "fail only on findings not in this baseline FILE")
+        ("write-baseline", po::value<std::string>(), "record the current findings as a baseline in FILE")
+        ("waivers", po::value<std::string>(), "an INI FILE of reviewed waivers (rule or fingerprint, files, reason, approver, expires)")
+        ("require", po::value<std::vector<std::string>>()->composing(),
+         "apply a standard's checks even when the report does not claim it: gri or gbt36001 (repeatable)")
+        ("color", po::value<std::string>(), "auto (default: on a terminal unless NO_COLOR is set), always or never")
         ("jobs,j", po::value<unsigned>(), "reports audited in parallel (default: one per core)")
         ("isolate", "audit each report in a child process, so a plugin that crashes or hangs costs only "
                     "that report (default when there is more than one report)")
@@ -81,13 +101,13 @@ po::options_description CommandOptions(const std::string& command) {
         ("relations", "list the relations (breakdowns, totals) the plugins recognised")
         ("structure", "show the structure read from each line: role, section, table, page furniture")
         ("data", po::value<std::string>(), "structured KPI data for the report")
-        ("format", po::value<std::string>(), "text (default) or json");
+        ("format", po::value<std::vector<std::string>>(), "text (default) or json");
   } else if (command == "index") {
     d.add_options()
-        ("format", po::value<std::string>(), "md (default), csv or json")
+        ("format", po::value<std::vector<std::string>>(), "md (default), csv or json")
         ("scheme", po::value<std::string>(), "coverage scheme (default gri)");
   } else if (command == "list-plugins" || command == "list-rules") {
-    d.add_options()("format", po::value<std::string>(), "text (default) or json");
+    d.add_options()("format", po::value<std::vector<std::string>>(), "text (default) or json");
   }
   return d;
 }
@@ -115,6 +135,44 @@ std::string ConfigLine(const std::string& path, const std::string& what) {
 struct UsageError {
   std::string message;
 };
+
+// The policy file of the repository: the nearest .esgaudit.ini from the working directory up.
+std::string FindPolicyFile() {
+  std::error_code ec;
+  fs::path dir = fs::current_path(ec);
+  if (ec) return "";
+  fs::path rel = ".";
+  for (;;) {
+    if (fs::is_regular_file(dir / ".esgaudit.ini", ec)) return (rel / ".esgaudit.ini").lexically_normal().string();
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return "";
+    dir = dir.parent_path();
+    rel /= "..";
+  }
+}
+
+// Paths in a config file are relative to the file's directory.
+void RebasePaths(const std::string& config, po::parsed_options* parsed) {
+  static const std::set<std::string> kPaths = {"data", "baseline", "write-baseline", "waivers", "rules-dir",
+                                               "plugins-dir", "output"};
+  const fs::path base = fs::path(config).parent_path();
+  if (base.empty()) return;
+  for (po::option& o : parsed->options) {
+    const bool format = o.string_key == "format";
+    if (kPaths.count(o.string_key) == 0 && !format) continue;
+    for (std::string& v : o.value) {
+      std::string prefix;
+      std::string file = v;
+      if (format) {
+        size_t colon = v.find(':');
+        if (colon == std::string::npos) continue;
+        prefix = v.substr(0, colon + 1);
+        file = v.substr(colon + 1);
+      }
+      if (file.empty() || file == "-" || fs::path(file).is_absolute()) continue;
+      v = prefix + (base / file).lexically_normal().string();
+    }
+  }
+}
 
 template <typename T>
 T Get(const po::variables_map& vm, const char* name, T fallback) {
@@ -175,6 +233,7 @@ int RunParsed(const std::vector<std::string>& args, std::ostream& out, std::ostr
   positional.add("input", -1);
 
   po::variables_map vm;
+  std::string config_file;
   std::vector<std::string> rest(args.begin() + 1, args.end());
   try {
     po::store(po::command_line_parser(rest)
@@ -183,12 +242,25 @@ int RunParsed(const std::vector<std::string>& args, std::ostream& out, std::ostr
                   .style(po::command_line_style::default_style & ~po::command_line_style::allow_guessing)
                   .run(),
               vm);
-    if (vm.count("config")) {
-      const std::string path = vm["config"].as<std::string>();
+    config_file = vm.count("config") ? vm["config"].as<std::string>() : vm.count("no-config") ? "" : FindPolicyFile();
+    if (!config_file.empty()) {
+      const std::string& path = config_file;
       std::ifstream in(path);
       if (!in) throw UsageError{path + ": cannot read config file"};
       try {
-        po::store(po::parse_config_file(in, visible, false), vm);
+        // One policy file serves every command: it is checked against every option, and each
+        // command takes the ones it has.
+        po::options_description known = CommandOptions("check");
+        known.add(CommonOptions());
+        known.add_options()("relations", "")("scheme", po::value<std::string>(), "");
+        po::parsed_options parsed = po::parse_config_file(in, known, false);
+        std::vector<po::option> mine;
+        for (const po::option& o : parsed.options) {
+          if (visible.find_nothrow(o.string_key, false) != nullptr) mine.push_back(o);
+        }
+        parsed.options = mine;
+        RebasePaths(path, &parsed);
+        po::store(parsed, vm);
       } catch (const po::error& e) {
         throw UsageError{path + ConfigLine(path, e.what()) + ": " + e.what()};
       }
@@ -208,10 +280,47 @@ int RunParsed(const std::vector<std::string>& args, std::ostream& out, std::ostr
   }
   s.inputs = Get(vm, "input", std::vector<std::string>());
   s.data = Get(vm, "data", std::string());
-  s.format = Get(vm, "format", std::string());
+  const std::vector<std::string> formats = Get(vm, "format", std::vector<std::string>());
   s.output = Get(vm, "output", std::string());
   s.fail_on = Get(vm, "fail-on", std::string("error"));
-  s.lang = Get(vm, "lang", std::string("zh"));
+  s.lang = Get(vm, "lang", std::string());
+  s.config_file = config_file;
+  s.baseline = Get(vm, "baseline", std::string());
+  s.write_baseline = Get(vm, "write-baseline", std::string());
+  s.waivers = Get(vm, "waivers", std::string());
+  s.join = Get(vm, "join", std::string());
+  s.require = Get(vm, "require", std::vector<std::string>());
+  s.quiet = vm.count("quiet") != 0;
+  for (const std::string& r : s.require) Check(r, {"gbt36001", "gri"}, "--require value");
+  for (const std::string& spec : Get(vm, "severity", std::vector<std::string>())) {
+    size_t eq = spec.rfind('=');
+    if (eq == std::string::npos || eq == 0) throw UsageError{"--severity '" + spec + "': expected RULE-GLOB=LEVEL"};
+    const std::string level = spec.substr(eq + 1);
+    Check(level, {"error", "warning", "info"}, "--severity level");
+    s.severities.push_back({spec.substr(0, eq), level == "error"     ? ESGAUDIT_ERROR
+                                                : level == "warning" ? ESGAUDIT_WARNING
+                                                                     : ESGAUDIT_INFO});
+  }
+  for (const std::string& f : formats) {
+    size_t colon = f.find(':');
+    if (s.command == "check" && colon != std::string::npos) {
+      Check(f.substr(0, colon), ReporterFormats(), "--format");
+      if (colon + 1 == f.size()) throw UsageError{"--format '" + f + "': no file after ':'"};
+      s.format_files.push_back({f.substr(0, colon), f.substr(colon + 1)});
+      continue;
+    }
+    if (!s.format.empty()) {
+      throw UsageError{"--format: only one format can go to " + std::string(s.output.empty() ? "standard output" : "--output") +
+                       " ('" + s.format + "' and '" + f + "'); give the others a file: --format " + f + ":FILE"};
+    }
+    s.format = f;
+  }
+  std::error_code dir_error;
+  const std::string color = Get(vm, "color", std::string("auto"));
+  Check(color, {"always", "auto", "never"}, "--color value");
+  const char* no_color = std::getenv("NO_COLOR");
+  s.color = color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0'));
+  s.progress = !s.quiet && ::isatty(STDERR_FILENO) && (s.inputs.size() > 1 || (s.inputs.size() == 1 && fs::is_directory(s.inputs.front(), dir_error)));
   s.scheme = Get(vm, "scheme", std::string("gri"));
   s.plugin_dirs = Get(vm, "plugins-dir", std::vector<std::string>());
   s.rules_dirs = Get(vm, "rules-dir", std::vector<std::string>());
@@ -228,11 +337,11 @@ int RunParsed(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (!(s.timeout_seconds >= 0)) throw UsageError{"--timeout must be a number of seconds >= 0"};
 
   Check(s.fail_on, {"error", "warning", "info", "never"}, "--fail-on value");
-  Check(s.lang, {"zh", "en"}, "--lang value");
+  if (!s.lang.empty()) Check(s.lang, {"zh", "en"}, "--lang value");
   if (s.command == "check" || s.command == "extract") {
-    if (s.format.empty()) s.format = "text";
+    if (s.format.empty() && (s.command != "check" || s.format_files.empty())) s.format = "text";
     if (s.command == "check") {
-      Check(s.format, ReporterFormats(), "--format");
+      if (!s.format.empty()) Check(s.format, ReporterFormats(), "--format");
     } else {
       Check(s.format, {"json", "text"}, "--format");
     }

@@ -1,24 +1,22 @@
-// The subcommands: set up plugins and rule packs, audit reports, render.
+// The subcommands: audit reports through the core Audit call, apply the gate, render.
 #include "commands.h"
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-#include <thread>
-#include <unistd.h>
 
 #include "esgaudit/document.h"
-#include "esgaudit/isolation.h"
-#include "esgaudit/kpi.h"
-#include "esgaudit/plugin_host.h"
+#include "esgaudit/gate.h"
+#include "esgaudit/report.h"
 #include "esgaudit/rule_packs.h"
 #include "esgaudit/spellcheck.h"
 
@@ -27,123 +25,49 @@ namespace fs = std::filesystem;
 namespace {
 
 void Error(Io io, const std::string& message) { io.err << "esgaudit: error: " << message << "\n"; }
-
-// Plugins, rule directories and the rule catalogue every command but `extract` needs.
-struct Engine {
-  PluginSet plugins;
-  std::vector<std::string> rules_dirs;
-  std::vector<RuleInfo> rules;  // sorted by id
-};
-
-// Loads plugins (refusals are reported, exit 3 later) and validates rule packs and rule globs.
-// Sets *status to the outcome so far; returns false when the command cannot go on (exit 2).
-bool SetUp(const Settings& s, Io io, Engine* e, ExitStatus* status) {
-  std::vector<std::string> plugin_dirs = s.plugin_dirs;
-  for (const std::string& d : s.plugin_dirs) {
-    std::error_code ec;
-    if (!fs::is_directory(d, ec)) {
-      Error(io, d + ": plugin directory does not exist");
-      *status = ExitStatus::kUsageOrInput;
-      return false;
-    }
-  }
-  if (s.default_plugins) {
-    for (const std::string& d : DefaultPluginDirs()) plugin_dirs.push_back(d);
-  }
-  e->plugins.LoadFrom(plugin_dirs);
-  for (const std::string& m : e->plugins.errors()) {
-    Error(io, m);
-    *status = ExitStatus::kInternal;
-  }
-  if (e->plugins.plugins().empty()) {
-    // An audit without rules must never pass a CI gate silently.
-    std::string searched;
-    for (const std::string& d : plugin_dirs) searched += (searched.empty() ? "" : ", ") + d;
-    Error(io, "no plugins found (searched: " + (searched.empty() ? std::string("no directory") : searched) + ")");
-    *status = ExitStatus::kInternal;
-  }
-  for (const std::string& d : s.rules_dirs) {
-    std::error_code ec;
-    if (!fs::is_directory(d, ec)) {
-      Error(io, d + ": rules directory does not exist");
-      *status = ExitStatus::kUsageOrInput;
-      return false;
-    }
-  }
-  e->rules_dirs = s.rules_dirs;
-  for (const std::string& d : DefaultRulesDirs()) e->rules_dirs.push_back(d);
-  Status packs = ValidateRulePacks(e->rules_dirs);
-  if (!packs.ok()) {
-    Error(io, packs.message());
-    *status = ExitStatus::kUsageOrInput;
-    return false;
-  }
-  for (const PluginRef& p : e->plugins.plugins()) {
-    for (const RuleInfo& r : p.rules) e->rules.push_back(r);
-  }
-  e->rules.push_back(RuleInfo{"esgaudit.plugin-error", ESGAUDIT_ERROR,
-                              "a plugin failed while auditing a report", "esgaudit/plugin-error.md",
-                              "esgaudit"});
-  e->rules.push_back(RuleInfo{"esgaudit.plugin-crash", ESGAUDIT_ERROR,
-                              "a plugin crashed while auditing a report (isolated audit)",
-                              "esgaudit/plugin-crash.md", "esgaudit"});
-  e->rules.push_back(RuleInfo{"esgaudit.plugin-timeout", ESGAUDIT_ERROR,
-                              "a plugin ran past --timeout on a report and was stopped (isolated audit)",
-                              "esgaudit/plugin-timeout.md", "esgaudit"});
-  std::sort(e->rules.begin(), e->rules.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
-  std::vector<std::string> ids;
-  for (const RuleInfo& r : e->rules) ids.push_back(r.id);
-  auto check_globs = [&](const std::vector<std::string>& globs, const char* option) {
-    for (const std::string& g : globs) {
-      RuleSelection probe;
-      probe.Enable(g);
-      bool any = std::any_of(ids.begin(), ids.end(), [&](const std::string& id) {
-        return id.rfind("esgaudit.", 0) != 0 && probe.Enabled(id);
-      });
-      if (!any) {
-        Error(io, std::string(option) + ": unknown rule '" + g + "'" + DidYouMean(g, ids));
-        return false;
-      }
-    }
-    return true;
-  };
-  if (!check_globs(s.selection.enable_globs(), "--enable") ||
-      !check_globs(s.selection.disable_globs(), "--disable")) {
-    *status = ExitStatus::kUsageOrInput;
-    return false;
-  }
-  return true;
+void Warning(const Settings& s, Io io, const std::string& message) {
+  if (!s.quiet) io.err << "esgaudit: warning: " << message << "\n";
 }
 
-bool IsReportFile(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".txt" || ext == ".md" || ext == ".pdf";
+EngineOptions EngineFrom(const Settings& s) {
+  EngineOptions o;
+  o.plugin_dirs = s.plugin_dirs;
+  o.default_plugins = s.default_plugins;
+  o.rules_dirs = s.rules_dirs;
+  o.selection = s.selection;
+  o.severities = s.severities;
+  return o;
 }
 
-// Files named on the command line, directories expanded (recursively, sorted). Problems are
-// reported and make the status 2; the other inputs still go ahead.
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs, Io io, ExitStatus* status) {
-  std::vector<std::string> files;
-  for (const std::string& in : inputs) {
-    std::error_code ec;
-    if (!fs::is_directory(in, ec)) {
-      files.push_back(in);  // Document::Load reports a missing or unreadable file
-      continue;
-    }
-    std::vector<std::string> found;
-    for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-      if (it->is_regular_file(ec) && IsReportFile(it->path())) found.push_back(it->path().string());
-    }
-    std::sort(found.begin(), found.end());
-    if (found.empty()) {
-      Error(io, in + ": directory has no reports (.txt, .md, .pdf)");
-      *status = Worse(*status, ExitStatus::kUsageOrInput);
-    }
-    files.insert(files.end(), found.begin(), found.end());
+// Opens the engine for the listing commands; prints problems. False when nothing can run.
+bool Open(const Settings& s, Io io, Engine* e, ExitStatus* status) {
+  Diagnostics d;
+  bool ok = OpenEngine(EngineFrom(s), e, &d);
+  for (const std::string& m : d.errors) Error(io, m);
+  *status = d.status;
+  return ok;
+}
+
+AuditResult RunAudit(const Settings& s, Io io, const std::string& mode) {
+  AuditRequest req;
+  req.engine = EngineFrom(s);
+  req.inputs = s.inputs;
+  req.data = s.data;
+  req.lang = s.lang;
+  req.mode = mode;
+  req.join = s.join;
+  req.require = s.require;
+  req.jobs = s.jobs;
+  req.isolate = s.isolate;
+  req.timeout_seconds = s.timeout_seconds;
+  if (s.progress) {
+    req.progress = [io](size_t done, size_t total, const std::string& path) {
+      io.err << "\r\x1b[K[" << done << "/" << total << "] " << path << (done == total ? "\r\x1b[K" : "") << std::flush;
+    };
   }
-  return files;
+  AuditResult a = Audit(req);
+  for (const std::string& m : a.diagnostics.errors) Error(io, m);
+  return a;
 }
 
 // Writes `content` to `path` whole or not at all (temporary file, then rename).
@@ -181,110 +105,63 @@ ExitStatus Emit(const Settings& s, Io io, const std::string& content) {
   return ExitStatus::kOk;
 }
 
-struct Audit {
-  std::vector<ReportResult> results;  // in input order
-  std::vector<bool> loaded;           // false where the input could not be read
-  ExitStatus status = ExitStatus::kOk;
-};
-
-// Loads and audits every input with every plugin, `jobs` reports at a time. Deterministic: results
-// are kept in input order and canonicalised; stderr lines are printed in input order too.
-Audit AuditAll(const Settings& s, Io io, const Engine& e, const std::vector<std::string>& files,
-               const std::vector<KpiRecord>* kpis, const std::string& mode) {
-  Audit a;
-  a.results.resize(files.size());
-  a.loaded.assign(files.size(), false);
-  std::vector<std::vector<std::string>> errors(files.size());
-  std::vector<ExitStatus> statuses(files.size(), ExitStatus::kOk);
-  RunOptions options;
-  options.lang = s.lang;
-  options.mode = mode;
-  options.rules_dirs = e.rules_dirs;
-  options.selection = &s.selection;
-  options.kpis = kpis;
-  // One input: load, run every plugin, canonicalise. With a channel (a child process) the parent
-  // learns which plugin runs and gets the outcome after each, so a crash keeps what was done.
-  auto audit_one = [&](size_t i, ChildChannel* channel) {
-    AuditOutcome o;
-    ReportResult& r = o.result;
-    r.path = files[i];
-    Document doc;
-    Status st = Document::Load(files[i], &doc);
-    if (!st.ok()) {
-      o.errors.push_back(st.message());
-      o.status = st.code();
-      return o;
-    }
-    o.loaded = true;
-    r.sha256 = doc.sha256();
-    r.encoding = doc.encoding();
-    r.page_count = doc.page_count();
-    for (const PluginRef& p : e.plugins.plugins()) {
-      if (channel != nullptr) {
-        channel->Snapshot(o);
-        channel->Running(p.name);
-      }
-      Status ps = RunPlugin(p, doc, options, &r);
-      if (!ps.ok()) {
-        o.errors.push_back(ps.message());
-        o.status = Worse(o.status, ps.code());
-      }
-    }
-    Canonicalize(&r);
-    return o;
-  };
-  unsigned jobs = s.jobs != 0 ? s.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, files.size())));
-  const bool isolate = s.isolate < 0 ? files.size() > 1 : s.isolate > 0;
-  std::vector<AuditOutcome> outcomes(files.size());
-  if (isolate) {
-    IsolationOptions iso;
-    iso.jobs = jobs;
-    iso.timeout_seconds = s.timeout_seconds;
-    outcomes = AuditIsolated(files, iso, [&](size_t i, ChildChannel* channel) {
-      channel->Snapshot(audit_one(i, channel));
-    });
-  } else {
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-      for (size_t i = next++; i < files.size(); i = next++) outcomes[i] = audit_one(i, nullptr);
-    };
-    if (jobs <= 1) {
-      worker();
-    } else {
-      std::vector<std::thread> threads;
-      for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-      for (std::thread& t : threads) t.join();
-    }
-  }
-  for (size_t i = 0; i < files.size(); ++i) {
-    a.results[i] = std::move(outcomes[i].result);
-    a.loaded[i] = outcomes[i].loaded;
-    errors[i] = std::move(outcomes[i].errors);
-    statuses[i] = outcomes[i].status;
-  }
-  for (size_t i = 0; i < files.size(); ++i) {
-    for (const std::string& m : errors[i]) Error(io, m);
-    a.status = Worse(a.status, statuses[i]);
-  }
-  return a;
+bool SameFile(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  if (fs::exists(a, ec) && fs::exists(b, ec)) return fs::equivalent(a, b, ec);
+  return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
 }
 
-std::vector<ReportResult> LoadedOnly(const Audit& a) {
-  std::vector<ReportResult> out;
-  for (size_t i = 0; i < a.results.size(); ++i) {
-    if (a.loaded[i]) out.push_back(a.results[i]);
+// An output file that is also an input (or lies in an input directory's reports) would destroy or
+// feed back into the audit: refused before anything runs.
+std::string OutputOntoInput(const Settings& s) {
+  std::vector<std::string> outputs;
+  if (!s.output.empty() && s.output != "-") outputs.push_back(s.output);
+  for (const auto& [format, file] : s.format_files) outputs.push_back(file);
+  if (!s.write_baseline.empty()) outputs.push_back(s.write_baseline);
+  for (const std::string& out : outputs) {
+    for (const std::string& in : s.inputs) {
+      if (in != "-" && SameFile(out, in)) return out + ": output file is an input; choose another file";
+    }
+    if (!s.data.empty() && SameFile(out, s.data)) return out + ": output file is the --data file; choose another file";
   }
+  return "";
+}
+
+std::string Joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& x : v) out += (out.empty() ? "" : ", ") + x;
   return out;
 }
 
-ExitStatus LoadKpis(const Settings& s, Io io, std::vector<KpiRecord>* kpis) {
-  if (s.data.empty()) return ExitStatus::kOk;
-  Status st = LoadKpiData(s.data, kpis);
-  if (st.ok()) return ExitStatus::kOk;
-  Error(io, st.message());
-  kpis->clear();
-  return st.code();
+std::vector<std::pair<std::string, std::string>> EffectiveOptions(const Settings& s) {
+  std::map<std::string, std::string> o;
+  o["fail-on"] = s.fail_on;
+  o["lang"] = s.lang.empty() ? "auto" : s.lang;
+  if (!s.selection.enable_globs().empty()) o["enable"] = Joined(s.selection.enable_globs());
+  if (!s.selection.disable_globs().empty()) o["disable"] = Joined(s.selection.disable_globs());
+  std::vector<std::string> sev;
+  for (const auto& [glob, level] : s.severities) sev.push_back(glob + "=" + SeverityName(level));
+  if (!sev.empty()) o["severity"] = Joined(sev);
+  if (!s.require.empty()) o["require"] = Joined(s.require);
+  if (!s.baseline.empty()) o["baseline"] = s.baseline;
+  if (!s.waivers.empty()) o["waivers"] = s.waivers;
+  if (!s.plugin_dirs.empty()) o["plugins-dir"] = Joined(s.plugin_dirs);
+  if (!s.rules_dirs.empty()) o["rules-dir"] = Joined(s.rules_dirs);
+  if (!s.default_plugins) o["no-default-plugins"] = "true";
+  return {o.begin(), o.end()};
+}
+
+std::map<std::string, std::string> RuleDocs(const std::vector<RuleInfo>& rules, const std::vector<std::string>& dirs) {
+  std::map<std::string, std::string> docs;
+  for (const RuleInfo& r : rules) {
+    std::string path = FindRulesFile(dirs, r.doc);
+    if (path.empty()) continue;
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    docs[r.id] = text.str();
+  }
+  return docs;
 }
 
 std::string FormatNumber(double v) {
@@ -363,28 +240,95 @@ std::string RenderFacts(const Document& doc, const std::string& format) {
 }  // namespace
 
 ExitStatus RunCheck(const Settings& s, Io io) {
-  Engine e;
-  ExitStatus status = ExitStatus::kOk;
-  if (!SetUp(s, io, &e, &status)) return status;
-  std::vector<KpiRecord> kpis;
-  status = Worse(status, LoadKpis(s, io, &kpis));
-  std::vector<std::string> files = ExpandInputs(s.inputs, io, &status);
-  Audit a = AuditAll(s, io, e, files, s.data.empty() ? nullptr : &kpis, "check");
-  status = Worse(status, a.status);
-  std::vector<ReportResult> reports = LoadedOnly(a);
-  if (reports.empty() && status != ExitStatus::kOk) return status;  // nothing to write
-  ReportOptions options;
-  std::unique_ptr<Reporter> reporter = MakeReporter(s.format);
-  status = Worse(status, Emit(s, io, reporter->Render(reports, options)));
-  if (s.fail_on != "never") {
-    esgaudit_severity threshold = s.fail_on == "error"     ? ESGAUDIT_ERROR
-                                  : s.fail_on == "warning" ? ESGAUDIT_WARNING
-                                                           : ESGAUDIT_INFO;
-    for (const ReportResult& r : reports) {
-      for (const Finding& f : r.findings) {
-        if (f.severity >= threshold) status = Worse(status, ExitStatus::kFindings);
-      }
+  std::string clash = OutputOntoInput(s);
+  if (!clash.empty()) {
+    Error(io, clash);
+    return ExitStatus::kUsageOrInput;
+  }
+  GateOptions gate;
+  gate.never = s.fail_on == "never";
+  gate.threshold = s.fail_on == "warning" ? ESGAUDIT_WARNING : s.fail_on == "info" ? ESGAUDIT_INFO : ESGAUDIT_ERROR;
+  gate.today = Today();
+  if (!s.waivers.empty()) {
+    Status st = LoadWaivers(s.waivers, &gate.waivers);
+    if (!st.ok()) {
+      Error(io, st.message());
+      return st.code();
     }
+  }
+  Baseline baseline;
+  if (!s.baseline.empty()) {
+    Status st = LoadBaseline(s.baseline, &baseline);
+    if (!st.ok()) {
+      Error(io, st.message());
+      return st.code();
+    }
+    gate.baseline = &baseline;
+  }
+
+  AuditResult a = RunAudit(s, io, "check");
+  ExitStatus status = a.diagnostics.status;
+  if (!a.ran) return status;
+  if (a.enabled_rules == 0 && !a.plugins.empty()) {
+    // An audit that checks nothing must never pass a gate, whatever --fail-on says.
+    Error(io, "no rule is enabled (--enable/--disable leave none of " + std::to_string(std::count_if(a.rules.begin(), a.rules.end(), [](const RuleInfo& r) {
+            return r.id.rfind("esgaudit.", 0) != 0;
+          })) +
+                  " rules); an audit without rules cannot pass");
+    status = Worse(status, ExitStatus::kUsageOrInput);
+  }
+  GateResult g = ApplyGate(gate, &a.reports);
+  for (const std::string& w : g.warnings) Warning(s, io, w);
+  status = Worse(status, g.status);
+
+  RunManifest m;
+  m.plugins = a.plugins;
+  m.rule_packs = a.rule_packs;
+  m.inputs = a.inputs;
+  m.data = a.data;
+  m.config_file = s.config_file;
+  m.options = EffectiveOptions(s);
+  m.failed = a.failed;
+  m.summaries = g.summaries;
+  m.expired_waivers = g.expired_waivers;
+  m.unused_waivers = g.unused_waivers;
+  m.baseline_absent = g.baseline_absent;
+  m.enabled_rules = a.enabled_rules;
+  m.exit_status = static_cast<int>(status);
+  m.time = SourceDateTime();
+
+  if (!s.write_baseline.empty()) {
+    Status w = WriteWhole(s.write_baseline, RenderBaseline(a.reports));
+    if (!w.ok()) {
+      Error(io, w.message());
+      status = Worse(status, ExitStatus::kUsageOrInput);
+    }
+  }
+  if (a.reports.empty() && status != ExitStatus::kOk) return status;  // nothing to write
+
+  std::vector<std::string> dirs = s.rules_dirs;
+  for (const std::string& d : DefaultRulesDirs()) dirs.push_back(d);
+  const std::map<std::string, std::string> docs = RuleDocs(a.rules, dirs);
+  ReportOptions options;
+  options.manifest = &m;
+  options.rules = &a.rules;
+  options.rule_docs = &docs;
+  options.fail_never = gate.never;
+  options.fail_threshold = gate.threshold;
+  options.errors_only = s.quiet;
+  std::error_code ec;
+  options.base_dir = fs::current_path(ec).string();
+  // Every requested format is rendered from the same results; files are written whole.
+  for (const auto& [format, file] : s.format_files) {
+    Status w = WriteWhole(file, MakeReporter(format)->Render(a.reports, options));
+    if (!w.ok()) {
+      Error(io, w.message());
+      status = Worse(status, ExitStatus::kUsageOrInput);
+    }
+  }
+  if (!s.format.empty()) {
+    options.color = s.color && s.format == "text" && (s.output.empty() || s.output == "-");
+    status = Worse(status, Emit(s, io, MakeReporter(s.format)->Render(a.reports, options)));
   }
   return status;
 }
@@ -399,14 +343,9 @@ ExitStatus RunExtract(const Settings& s, Io io) {
     }
     return Emit(s, io, s.structure ? RenderStructure(doc, s.format) : RenderFacts(doc, s.format));
   }
-  Engine e;
-  ExitStatus status = ExitStatus::kOk;
-  if (!SetUp(s, io, &e, &status)) return status;
-  std::vector<KpiRecord> kpis;
-  status = Worse(status, LoadKpis(s, io, &kpis));
-  Audit a = AuditAll(s, io, e, s.inputs, s.data.empty() ? nullptr : &kpis, "relations");
-  status = Worse(status, a.status);
-  std::vector<ReportResult> reports = LoadedOnly(a);
+  AuditResult a = RunAudit(s, io, "relations");
+  ExitStatus status = a.diagnostics.status;
+  const std::vector<ReportResult>& reports = a.reports;
   if (reports.empty()) return status;
   if (s.format == "json") {
     ReportOptions options;
@@ -430,12 +369,11 @@ ExitStatus RunExtract(const Settings& s, Io io) {
 }
 
 ExitStatus RunIndex(const Settings& s, Io io) {
-  Engine e;
-  ExitStatus status = ExitStatus::kOk;
-  if (!SetUp(s, io, &e, &status)) return status;
-  Audit a = AuditAll(s, io, e, s.inputs, nullptr, "check");
-  status = Worse(status, a.status);
-  std::vector<ReportResult> reports = LoadedOnly(a);
+  Settings without_data = s;
+  without_data.data.clear();
+  AuditResult a = RunAudit(without_data, io, "check");
+  ExitStatus status = a.diagnostics.status;
+  const std::vector<ReportResult>& reports = a.reports;
   if (reports.empty()) return status;
   std::set<std::string> schemes;
   for (const CoverageRecord& c : reports.front().coverage) schemes.insert(c.scheme);
@@ -450,7 +388,7 @@ ExitStatus RunIndex(const Settings& s, Io io) {
 ExitStatus RunListPlugins(const Settings& s, Io io) {
   Engine e;
   ExitStatus status = ExitStatus::kOk;
-  if (!SetUp(s, io, &e, &status)) return status;
+  if (!Open(s, io, &e, &status)) return status;
   if (s.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const PluginRef& p : e.plugins.plugins()) {
@@ -471,17 +409,27 @@ ExitStatus RunListPlugins(const Settings& s, Io io) {
 ExitStatus RunListRules(const Settings& s, Io io) {
   Engine e;
   ExitStatus status = ExitStatus::kOk;
-  if (!SetUp(s, io, &e, &status)) return status;
+  if (!Open(s, io, &e, &status)) return status;
+  // The severity a user will see: the plugin's default, or the one --severity / the policy set.
+  std::map<std::string, esgaudit_severity> plugin_default;
+  for (const PluginRef& p : e.plugins.plugins()) {
+    for (const RuleInfo& r : p.rules) plugin_default[r.id] = r.default_severity;
+  }
+  auto overridden = [&](const RuleInfo& r) {
+    auto it = plugin_default.find(r.id);
+    return it != plugin_default.end() && it->second != r.default_severity;
+  };
   if (s.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const RuleInfo& r : e.rules) {
       list.push_back({{"id", r.id}, {"plugin", r.plugin}, {"severity", SeverityName(r.default_severity)},
-                      {"summary", r.summary}, {"doc", r.doc}});
+                      {"severity_set_by_policy", overridden(r)}, {"summary", r.summary}, {"doc", r.doc}});
     }
     io.out << list.dump(2) << "\n";
   } else {
     for (const RuleInfo& r : e.rules) {
-      io.out << r.id << " [" << SeverityName(r.default_severity) << "] " << r.summary << "\n";
+      io.out << r.id << " [" << SeverityName(r.default_severity) << (overridden(r) ? ", set by --severity" : "")
+             << "] " << r.summary << "\n";
     }
   }
   return status;
@@ -490,7 +438,7 @@ ExitStatus RunListRules(const Settings& s, Io io) {
 ExitStatus RunExplain(const Settings& s, Io io) {
   Engine e;
   ExitStatus status = ExitStatus::kOk;
-  if (!SetUp(s, io, &e, &status)) return status;
+  if (!Open(s, io, &e, &status)) return status;
   const std::string& id = s.inputs.front();
   std::vector<std::string> ids;
   for (const RuleInfo& r : e.rules) {

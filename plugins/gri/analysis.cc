@@ -94,6 +94,16 @@ bool KindAllowed(const DataNeed& need, uint32_t kind) {
 
 }  // namespace
 
+namespace {
+
+// True when the host option "require" (a comma-separated list) names `standard`.
+bool RequiredByPolicy(const sdk::Document& doc, std::string_view standard) {
+  std::string list = "," + std::string(doc.Option("require")) + ",";
+  return list.find("," + std::string(standard) + ",") != std::string::npos;
+}
+
+}  // namespace
+
 GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& ctx) : doc_(&doc) {
   std::string path = doc.RulesFile("gri/catalogue.json");
   if (path.empty())
@@ -106,6 +116,10 @@ GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& ctx) : do
   FindIndex(doc);
   if (rows_.empty()) FindUnreadIndex();
   FindClaim();
+  if (claim_ == Claim::kNone && RequiredByPolicy(doc, "gri")) {
+    claim_ = Claim::kAccordance;
+    required_ = true;
+  }
   FindEvidence(doc);
   FindLegacy();
   FindPageDelta(doc);

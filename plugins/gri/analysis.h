@@ -61,7 +61,10 @@ class GriAnalysis {
   const std::vector<DisclosureResult>& results() const { return results_; }
   const DisclosureResult& result(const std::string& id) const;
 
+  // The report's claim; kAccordance at the document level (offset and length 0) when the report
+  // claims nothing but the user's policy requires GRI (host option "require" lists "gri").
   Claim claim() const { return claim_; }
+  bool required() const { return required_; }
   uint64_t claim_offset() const { return claim_offset_; }
   uint64_t claim_length() const { return claim_length_; }
   // The reporting year: the end of the stated reporting period, else the year in the report's
@@ -114,6 +117,7 @@ class GriAnalysis {
   std::vector<bool> excluded_;  // table of contents, running headers, the content index itself
   std::vector<DisclosureResult> results_;
   Claim claim_ = Claim::kNone;
+  bool required_ = false;
   uint64_t claim_offset_ = 0;
   uint64_t claim_length_ = 0;
   int report_year_ = 0;

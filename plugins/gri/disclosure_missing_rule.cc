@@ -14,8 +14,10 @@ void DisclosureMissingRule::Check(const sdk::Document& doc, const sdk::Context& 
   if (a.claim() == Claim::kNone) return;
   bool accordance = a.claim() == Claim::kAccordance;
   bool en = a.English();
-  std::string claim_en = accordance ? "claims accordance with GRI" : "references GRI";
-  std::string claim_zh = accordance ? "声明按照 GRI 编制" : "声明参考 GRI 编制";
+  std::string claim_en = a.required() ? "GRI is required by the audit policy"
+                         : accordance ? "claims accordance with GRI"
+                                      : "references GRI";
+  std::string claim_zh = a.required() ? "审核策略要求 GRI" : accordance ? "声明按照 GRI 编制" : "声明参考 GRI 编制";
   // Disclosures the report's own content index lists (resolved to current ids).
   std::set<std::string> indexed;
   for (const IndexRow& row : a.index_rows()) indexed.insert(row.resolved.ids.begin(), row.resolved.ids.end());

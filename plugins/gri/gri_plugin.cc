@@ -3,4 +3,7 @@
 
 #include "register.h"
 
-ESGAUDIT_DEFINE_PLUGIN("gri", "0.1.0", "gri rules", &esgaudit::gri::RegisterRules)
+ESGAUDIT_DEFINE_PLUGIN("gri", "0.1.0",
+                       "GRI claims: disclosures a claimed GRI edition requires, the report's own content index "
+                       "(missing, mismatched, incomplete) and withdrawn GRI numbers",
+                       &esgaudit::gri::RegisterRules)

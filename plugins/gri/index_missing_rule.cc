@@ -12,8 +12,9 @@ void IndexMissingRule::Check(const sdk::Document& doc, const sdk::Context& ctx) 
   f.rule = "gri.index-missing";
   // An index said to be published elsewhere cannot be checked here: a note, not a defect.
   f.severity = a.external_index() ? ESGAUDIT_INFO : accordance ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
-  std::string claim = a.English() ? (accordance ? "claims accordance with GRI" : "references GRI")
-                                  : (accordance ? "声明按照 GRI 编制" : "声明参考 GRI 编制");
+  std::string claim = a.required() ? (a.English() ? "GRI is required by the audit policy" : "审核策略要求 GRI")
+                     : a.English()  ? (accordance ? "claims accordance with GRI" : "references GRI")
+                                    : (accordance ? "声明按照 GRI 编制" : "声明参考 GRI 编制");
   if (a.unread_index()) {
     // The report has an index this tool cannot read (rows numbered without codes, damaged codes):
     // say so where it is, as a note; its rows are not checked.

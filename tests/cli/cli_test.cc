@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -53,6 +55,7 @@ class CliTest : public ::testing::Test {
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (!cwd_.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd_.c_str());
     pid_t pid;
     Result r;
     if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0) {
@@ -75,6 +78,7 @@ class CliTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::string cwd_;  // working directory of the spawned binary; "" = the test's
 };
 
 const char kSample[] = "samples/yunnan-aluminium-2020-csr.txt";
@@ -102,7 +106,7 @@ TEST_F(CliTest, UsageErrorsSuggestAndExit2) {
   EXPECT_EQ(r.err, "esgaudit: error: unrecognised option '--fromat'; did you mean '--format'?\n");
   r = Run({"check", "--format", "xml", kSample});
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "esgaudit: error: unknown --format 'xml' (expected json, text)\n");
+  EXPECT_EQ(r.err, "esgaudit: error: unknown --format 'xml' (expected csv, html, json, jsonl, junit, sarif, text); did you mean 'html'?\n");
   r = Run({"check", "--fail-on", "warnings", kSample});
   EXPECT_EQ(r.err, "esgaudit: error: unknown --fail-on value 'warnings' (expected error, warning, info, never); did you mean 'warning'?\n");
   r = Run({"check"});
@@ -158,7 +162,11 @@ TEST_F(CliTest, FailOnDecidesTheExitCode) {
   EXPECT_EQ(RunFixture("echo", {"check", report}).code, 0);  // a warning is below the default
   EXPECT_EQ(RunFixture("echo", {"check", report, "--fail-on", "warning"}).code, 1);
   EXPECT_EQ(RunFixture("echo", {"check", report, "--fail-on", "info"}).code, 1);
-  EXPECT_EQ(RunFixture("echo", {"check", report, "--fail-on", "never", "--disable", "echo.*"}).code, 0);
+  // Every rule disabled: nothing was checked, so the gate cannot pass, whatever --fail-on says.
+  Result none = RunFixture("echo", {"check", report, "--fail-on", "never", "--disable", "echo.*"});
+  EXPECT_EQ(none.code, 2);
+  EXPECT_EQ(none.err, "esgaudit: error: no rule is enabled (--enable/--disable leave none of 1 rules); an audit without rules cannot pass\n");
+  EXPECT_EQ(RunFixture("echo", {"check", report, "--disable", "*"}).code, 2);
   EXPECT_EQ(RunFixture("echo", {"check", Write("clean.txt", "nothing\n"), "--fail-on", "info"}).code, 0);
 }
 
@@ -274,7 +282,8 @@ TEST_F(CliTest, IsolatedCrashCostsOnlyItsReport) {
                        b + ": error: plugin 'segv' crashed: signal 11 (Segmentation fault) [esgaudit.plugin-crash]\n" +
                        b + ":1:1: warning: flag found [echo.flag]\nFLAG CRASH\n^\n" + b + ":1:1: note: line start\n" +
                        c + ":1:1: warning: flag found [echo.flag]\nFLAG c\n^\n" + c + ":1:1: note: line start\n" +
-                       "4 findings (1 error, 3 warnings, 0 infos) in 3 reports\n");
+                       "reports:\n  " + a + ": 0 errors, 1 warning, 0 infos\n  " + b + ": 1 error, 1 warning, 0 infos\n  " +
+                       c + ": 0 errors, 1 warning, 0 infos\n" + "4 findings (1 error, 3 warnings, 0 infos) in 3 reports\n");
   // One report alone is isolated only when asked.
   r = Run({"check", b, "--no-default-plugins", "--plugins-dir", dir + "/segv", "--isolate", "--format", "json"});
   EXPECT_EQ(r.code, 3);
@@ -291,6 +300,7 @@ TEST_F(CliTest, IsolatedHangIsStoppedAtTheTimeout) {
   EXPECT_EQ(r.err, "esgaudit: error: " + h + ": plugin 'hang' did not finish within 1 s and was stopped\n");
   EXPECT_EQ(r.out, a + ":1:1: warning: flag found [echo.flag]\nFLAG a\n^\n" + a + ":1:1: note: line start\n" +
                        h + ": error: plugin 'hang' did not finish within 1 s and was stopped [esgaudit.plugin-timeout]\n" +
+                       "reports:\n  " + a + ": 0 errors, 1 warning, 0 infos\n  " + h + ": 1 error, 0 warnings, 0 infos\n" +
                        "2 findings (1 error, 1 warning, 0 infos) in 2 reports\n");
   r = Run({"check", a, "--timeout", "-1"});
   EXPECT_EQ(r.code, 2);
@@ -342,7 +352,11 @@ TEST_F(CliTest, ExtractDumpsFactsWithLocations) {
 TEST_F(CliTest, IndexRendersTheGriCoverageAsAContentIndex) {
   Result md = Run({"index", kSample});
   ASSERT_EQ(md.code, 0) << md.err;
-  EXPECT_EQ(md.out.rfind("| Disclosure | Title | Status | Location |\n|---|---|---|---|\n", 0), 0u);
+  EXPECT_EQ(md.out.rfind("| 披露项 | 标题 | 状态 | 位置 |\n|---|---|---|---|\n", 0), 0u);  // the report's language
+  EXPECT_NE(md.out.find(" | 未披露 | "), std::string::npos);
+  Result en = Run({"index", kSample, "--lang", "en"});
+  EXPECT_EQ(en.out.rfind("| Disclosure | Title | Status | Location |\n|---|---|---|---|\n", 0), 0u);
+  EXPECT_NE(en.out.find(" | missing | "), std::string::npos);
   Result csv = Run({"index", kSample, "--format", "csv"});
   ASSERT_EQ(csv.code, 0) << csv.err;
   EXPECT_EQ(csv.out.rfind("disclosure,title,status,locations\r\n", 0), 0u);
@@ -364,8 +378,9 @@ TEST_F(CliTest, IndexWithSchemeCnExchangeIsTheGuidelinesTopicIndexTable) {
   ASSERT_EQ(md.code, 0) << md.err;
   const auto rows = [](const std::string& s) { return std::count(s.begin(), s.end(), '\n'); };
   EXPECT_EQ(rows(md.out), 2 + 21);  // the 21 topics of the annex, in its order
-  EXPECT_NE(md.out.find("\n| climate | 第21-28条 应对气候变化 | missing |  |\n"), std::string::npos) << md.out;
-  EXPECT_NE(md.out.find("\n| employees | 第50条 员工 | partial | l.2, l.3 |\n"), std::string::npos) << md.out;
+  // A Chinese report gets the table in Chinese.
+  EXPECT_NE(md.out.find("\n| climate | 第21-28条 应对气候变化 | 未披露 |  |\n"), std::string::npos) << md.out;
+  EXPECT_NE(md.out.find("\n| employees | 第50条 员工 | 部分披露 | 第2行，第3行 |\n"), std::string::npos) << md.out;
 }
 
 // False alarms on real reports: the error-severity findings (what fails a CI gate) over the reports of
@@ -438,6 +453,496 @@ TEST_F(CliTest, PdfInputKeepsPages) {
   r = Run({"check", Write("broken.pdf", "%PDF-1.7\n1 0 obj garbage")});
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err, "esgaudit: error: " + Path("broken.pdf") + ": broken PDF (poppler could not parse it)\n");
+}
+
+
+// ---- Workflows: formats, the CI gate, the assurance record, the auditor's terminal (issue 10) ----
+
+std::string Validate(const std::string& schema, const std::string& doc) {
+  return "/usr/bin/python3 " + testing::SourcePath("tests/cli/validate_json.py") + " " +
+         testing::SourcePath(schema) + " " + doc;
+}
+
+TEST_F(CliTest, SeveralFormatsInOneRunEachToItsOwnFile) {
+  const std::string report = Write("r.txt", "one\nFLAG two\n");
+  Result plain = RunFixture("echo", {"check", report});
+  Result r = RunFixture("echo", {"check", report, "--format", "text", "--format", "sarif:" + Path("o.sarif"),
+                                 "--format", "junit:" + Path("o.xml"), "--format", "csv:" + Path("o.csv"),
+                                 "--format", "jsonl:" + Path("o.jsonl"), "--format", "html:" + Path("o.html"),
+                                 "--format", "json:" + Path("o.json")});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, plain.out);  // the stdout format is unchanged by the files beside it
+  EXPECT_EQ(testing::ReadFile(Path("o.json")), RunFixture("echo", {"check", report, "--format", "json"}).out);
+  EXPECT_EQ(testing::ReadFile(Path("o.xml")).rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites", 0), 0u);
+  EXPECT_EQ(testing::ReadFile(Path("o.csv")).rfind("file,page,line,column,severity,rule,", 0), 0u);
+  EXPECT_EQ(testing::ReadFile(Path("o.html")).rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_EQ(std::system(Validate("docs/schema/sarif-schema-2.1.0.json", Path("o.sarif")).c_str()), 0);
+  // Only files: nothing on stdout.
+  r = RunFixture("echo", {"check", report, "--format", "sarif:" + Path("only.sarif")});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(fs::exists(Path("only.sarif")));
+  r = RunFixture("echo", {"check", report, "--format", "text", "--format", "json"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: --format: only one format can go to standard output ('text' and 'json'); "
+                   "give the others a file: --format json:FILE\n");
+  r = RunFixture("echo", {"check", report, "--format", "pdf:" + Path("x.pdf")});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err.rfind("esgaudit: error: unknown --format 'pdf'", 0), 0u) << r.err;
+}
+
+TEST_F(CliTest, SarifCarriesRulesExtensionsLocationsPagesFingerprintsSuppressionsAndTheInvocation) {
+  const std::string report = Write("paged.txt", "page one\n\fsecond page\nFLAG here\nFLAG again\n");
+  const std::string waivers = Write("waivers.ini", "[accepted]\nrule = echo.flag\nfiles = *paged.txt\nreason = reviewed\napprover = QA\n");
+  Result r = RunFixture("echo", {"check", report, "--format", "sarif", "--fail-on", "warning", "--lang", "en",
+                                 "--waivers", waivers, "-o", Path("out.sarif")});
+  EXPECT_EQ(r.code, 0) << r.err;  // both findings waived
+  ASSERT_EQ(std::system(Validate("docs/schema/sarif-schema-2.1.0.json", Path("out.sarif")).c_str()), 0);
+  nlohmann::json sarif = nlohmann::json::parse(testing::ReadFile(Path("out.sarif")));
+  EXPECT_EQ(sarif["version"], "2.1.0");
+  const auto& run = sarif["runs"][0];
+  const auto& rules = run["tool"]["driver"]["rules"];
+  // Every rule that could run: echo.flag and the tool's own esgaudit.plugin-crash, -error, -timeout.
+  ASSERT_EQ(rules.size(), 4u);
+  EXPECT_EQ(rules[0]["id"], "echo.flag");
+  EXPECT_EQ(rules[0]["name"], "Flag");
+  EXPECT_EQ(rules[0]["shortDescription"]["text"], "lines containing FLAG");
+  EXPECT_EQ(rules[0]["defaultConfiguration"]["level"], "warning");
+  EXPECT_EQ(rules[2]["id"], "esgaudit.plugin-error");
+  EXPECT_FALSE(rules[2].contains("helpUri"));  // the tool's own rule has no external reference
+  EXPECT_TRUE(rules[2]["help"]["markdown"].get<std::string>().find("plugin") != std::string::npos);
+  EXPECT_EQ(run["tool"]["extensions"][0]["name"], "echo");
+  EXPECT_EQ(run["tool"]["extensions"][0]["version"], "1.0.0");
+  const auto& results = run["results"];
+  ASSERT_EQ(results.size(), 2u);
+  const auto& first = results[0];
+  EXPECT_EQ(first["ruleId"], "echo.flag");
+  EXPECT_EQ(first["ruleIndex"], 0);
+  EXPECT_EQ(first["level"], "warning");
+  EXPECT_EQ(first["message"]["text"], "flag found");
+  const auto& region = first["locations"][0]["physicalLocation"]["region"];
+  EXPECT_EQ(region["startLine"], 3);  // a form feed right after a line end adds no line
+  EXPECT_EQ(region["startColumn"], 1);
+  EXPECT_EQ(region["byteOffset"], 22);
+  EXPECT_EQ(region["byteLength"], 4);
+  EXPECT_EQ(first["properties"]["page"], 2);
+  EXPECT_EQ(first["relatedLocations"][0]["message"]["text"], "line start");
+  EXPECT_EQ(first["partialFingerprints"]["esgaudit/v1"].get<std::string>().size(), 16u);
+  EXPECT_NE(first["partialFingerprints"], results[1]["partialFingerprints"]);
+  EXPECT_EQ(first["suppressions"][0]["kind"], "external");
+  EXPECT_EQ(first["suppressions"][0]["justification"], "reviewed");
+  EXPECT_EQ(first["suppressions"][0]["properties"]["approver"], "QA");
+  // Outside the working directory: an absolute file:// URI.
+  EXPECT_EQ(first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "file://" + report);
+  const auto& invocation = run["invocations"][0];
+  EXPECT_EQ(invocation["exitCode"], 0);
+  EXPECT_EQ(invocation["executionSuccessful"], true);
+  EXPECT_EQ(invocation["properties"]["manifest"]["inputs"][0]["sha256"], run["artifacts"][0]["hashes"]["sha-256"]);
+  // URIs are relative to the working directory when the file lies inside it.
+  fs::create_directories(Path("ws"));
+  Write("ws/in.txt", "FLAG\n");
+  cwd_ = Path("ws");
+  r = RunFixture("echo", {"check", "in.txt", "--format", "sarif"});
+  nlohmann::json rel = nlohmann::json::parse(r.out);
+  EXPECT_EQ(rel["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "in.txt");
+}
+
+TEST_F(CliTest, SampleSarifIsValid) {
+  Result r = Run({"check", kSample, "--format", "sarif", "-o", Path("sample.sarif"), "--fail-on", "never"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(std::system(Validate("docs/schema/sarif-schema-2.1.0.json", Path("sample.sarif")).c_str()), 0);
+  nlohmann::json sarif = nlohmann::json::parse(testing::ReadFile(Path("sample.sarif")));
+  Result rules = Run({"list-rules", "--format", "json"});
+  EXPECT_EQ(sarif["runs"][0]["tool"]["driver"]["rules"].size(), nlohmann::json::parse(rules.out).size());
+  for (const auto& rule : sarif["runs"][0]["tool"]["driver"]["rules"]) {
+    if (rule["id"].get<std::string>().rfind("esgaudit.", 0) == 0) continue;
+    EXPECT_EQ(rule["helpUri"].get<std::string>().rfind("https://", 0), 0u) << rule["id"] << " has no URL in its doc";
+    EXPECT_NE(rule["fullDescription"]["text"], rule["shortDescription"]["text"]) << rule["id"];
+  }
+}
+
+TEST_F(CliTest, JunitHasASuitePerReportACasePerRuleAndAFailurePerFindingAtTheThreshold) {
+  const std::string a = Write("a.txt", "FLAG <one> & \"two\"\nFLAG again\n");
+  const std::string b = Write("b.txt", "clean\n");
+  Result r = RunFixture("echo", {"check", a, b, Path("gone.txt"), "--format", "junit", "--fail-on", "warning", "--lang", "en"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.out,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<testsuites name=\"esgaudit\" tests=\"9\" failures=\"1\" errors=\"1\">\n"
+            "  <testsuite name=\"" + a + "\" tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"0\">\n"
+            "    <testcase classname=\"echo\" name=\"echo.flag\" file=\"" + a + "\">\n"
+            "      <failure type=\"warning\" message=\"flag found\">" + a + ":1:1: flag found [echo.flag]\n"
+            "FLAG &lt;one&gt; &amp; &quot;two&quot;</failure>\n"
+            "      <failure type=\"warning\" message=\"flag found\">" + a + ":2:1: flag found [echo.flag]\n"
+            "FLAG again</failure>\n"
+            "    </testcase>\n"
+            "    <testcase classname=\"esgaudit\" name=\"esgaudit.plugin-crash\" file=\"" + a + "\"/>\n"
+            "    <testcase classname=\"esgaudit\" name=\"esgaudit.plugin-error\" file=\"" + a + "\"/>\n"
+            "    <testcase classname=\"esgaudit\" name=\"esgaudit.plugin-timeout\" file=\"" + a + "\"/>\n"
+            "  </testsuite>\n"
+            "  <testsuite name=\"" + b + "\" tests=\"4\" failures=\"0\" errors=\"0\" skipped=\"0\">\n"
+            "    <testcase classname=\"echo\" name=\"echo.flag\" file=\"" + b + "\"/>\n"
+            "    <testcase classname=\"esgaudit\" name=\"esgaudit.plugin-crash\" file=\"" + b + "\"/>\n"
+            "    <testcase classname=\"esgaudit\" name=\"esgaudit.plugin-error\" file=\"" + b + "\"/>\n"
+            "    <testcase classname=\"esgaudit\" name=\"esgaudit.plugin-timeout\" file=\"" + b + "\"/>\n"
+            "  </testsuite>\n"
+            "  <testsuite name=\"" + Path("gone.txt") + "\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
+            "    <testcase classname=\"esgaudit\" name=\"load\" file=\"" + Path("gone.txt") + "\">\n"
+            "      <error type=\"input\" message=\"" + Path("gone.txt") + ": no such file\">" + Path("gone.txt") +
+            ": no such file</error>\n"
+            "    </testcase>\n"
+            "  </testsuite>\n"
+            "</testsuites>\n");
+  // Below the threshold a finding is no failure.
+  r = RunFixture("echo", {"check", a, "--format", "junit"});
+  EXPECT_EQ(r.out.find("<failure"), std::string::npos);
+}
+
+TEST_F(CliTest, CsvIsRfc4180) {
+  const std::string report = Write("r.txt", "FLAG, \"quoted\" text\n");
+  Result r = RunFixture("echo", {"check", report, "--format", "csv", "--lang", "en"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  nlohmann::json json = nlohmann::json::parse(RunFixture("echo", {"check", report, "--format", "json", "--lang", "en"}).out);
+  const std::string fingerprint = json["reports"][0]["findings"][0]["fingerprint"];
+  EXPECT_EQ(r.out,
+            "file,page,line,column,severity,rule,message,evidence,references,fingerprint,suppression,reason,approver\r\n" +
+                report + ",,1,1,warning,echo.flag,flag found,\"FLAG, \"\"quoted\"\" text\",TEST 1.1," + fingerprint +
+                ",,,\r\n");
+}
+
+TEST_F(CliTest, JsonlIsOneReportPerLineInInputOrder) {
+  fs::create_directories(Path("many"));
+  for (int i = 0; i < 4; ++i) Write("many/r" + std::to_string(i) + ".txt", "FLAG " + std::to_string(i) + "\n");
+  Result one = RunFixture("echo", {"check", Path("many"), "--format", "jsonl", "--jobs", "1"});
+  Result four = RunFixture("echo", {"check", Path("many"), "--format", "jsonl", "--jobs", "4"});
+  EXPECT_EQ(one.out, four.out);
+  std::istringstream lines(one.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    nlohmann::json j = nlohmann::json::parse(line);
+    EXPECT_EQ(j["schema"], "esgaudit.findings/1");
+    EXPECT_EQ(j["path"], Path("many/r" + std::to_string(n) + ".txt"));
+    EXPECT_EQ(j["findings"].size(), 1u);
+    ++n;
+  }
+  EXPECT_EQ(n, 4);
+}
+
+TEST_F(CliTest, ManifestRecordsWhatTheRunDependedOnAndStaysByteIdentical) {
+  const std::string report = Write("r.txt", "FLAG\n");
+  const std::string data = Write("kpi.json", "{\"employees\": {\"total\": 10}}\n");
+  std::vector<std::string> args = {"check", report, Path("missing.txt"), "--data", data, "--format", "json",
+                                   "--fail-on", "warning", "--lang", "en"};
+  Result r = RunFixture("echo", args);
+  EXPECT_EQ(r.code, 2);
+  ASSERT_EQ(std::system(Validate("docs/schema/findings-1.schema.json", Write("out.json", r.out)).c_str()), 0);
+  nlohmann::json m = nlohmann::json::parse(r.out)["manifest"];
+  EXPECT_EQ(m["tool"]["version"], ESGAUDIT_VERSION);
+  EXPECT_EQ(m["plugins"][0], (nlohmann::json{{"name", "echo"}, {"version", "1.0.0"}, {"abi", "1.1"}}));
+  EXPECT_FALSE(m["rule_packs"].empty());
+  for (const auto& p : m["rule_packs"]) EXPECT_EQ(p["sha256"].get<std::string>().size(), 64u);
+  EXPECT_EQ(m["inputs"][0]["path"], report);
+  EXPECT_EQ(m["data"]["path"], data);
+  EXPECT_EQ(m["data"]["sha256"].get<std::string>().size(), 64u);
+  EXPECT_EQ(m["options"]["fail-on"], "warning");
+  EXPECT_EQ(m["options"]["lang"], "en");
+  EXPECT_EQ(m["failed_inputs"][0]["error"], Path("missing.txt") + ": no such file");
+  EXPECT_EQ(m["summary"][0]["warnings"], 1);
+  EXPECT_EQ(m["summary"][0]["failing"], true);
+  EXPECT_EQ(m["exit_status"], 2);
+  EXPECT_TRUE(m["time"].is_null());
+  args.push_back("--jobs");
+  args.push_back("2");
+  EXPECT_EQ(RunFixture("echo", args).out, r.out);  // byte-identical, whatever --jobs
+  ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+  nlohmann::json timed = nlohmann::json::parse(RunFixture("echo", args).out)["manifest"];
+  ::unsetenv("SOURCE_DATE_EPOCH");
+  EXPECT_EQ(timed["time"], "2023-11-14T22:13:20Z");
+}
+
+TEST_F(CliTest, BaselineFailsOnlyOnNewFindingsAndReportsGoneOnes) {
+  const std::string report = Write("r.txt", "FLAG one\nplain\nFLAG two\n");
+  Result r = RunFixture("echo", {"check", report, "--fail-on", "warning", "--write-baseline", Path("base.json")});
+  EXPECT_EQ(r.code, 1);
+  nlohmann::json base = nlohmann::json::parse(testing::ReadFile(Path("base.json")));
+  EXPECT_EQ(base["schema"], "esgaudit.baseline/1");
+  EXPECT_EQ(base["findings"].size(), 2u);
+  // Same findings after line moves, a rename and another message language: the gate passes.
+  const std::string moved = Write("renamed.txt", "new first line\nFLAG one\nplain\n\nFLAG two\n");
+  r = RunFixture("echo", {"check", moved, "--fail-on", "warning", "--baseline", Path("base.json"), "--lang", "zh"});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("2 findings (0 errors, 2 warnings, 0 infos) in 1 report; 0 waived, 2 in the baseline"), std::string::npos) << r.out;
+  // A new finding fails; the old ones are still counted as baselined.
+  const std::string grown = Write("grown.txt", "FLAG one\nFLAG new\nFLAG two\n");
+  r = RunFixture("echo", {"check", grown, "--fail-on", "warning", "--baseline", Path("base.json"), "--format", "json"});
+  EXPECT_EQ(r.code, 1);
+  nlohmann::json out = nlohmann::json::parse(r.out);
+  EXPECT_EQ(out["manifest"]["summary"][0]["baselined"], 2);
+  EXPECT_EQ(out["manifest"]["summary"][0]["warnings"], 1);
+  EXPECT_FALSE(out["reports"][0]["findings"][1].contains("suppression"));
+  EXPECT_EQ(out["reports"][0]["findings"][0]["suppression"]["kind"], "baseline");
+  // Fixed findings leave baseline entries that no longer occur: reported, the gate passes.
+  const std::string fixed = Write("fixed.txt", "FLAG one\n");
+  r = RunFixture("echo", {"check", fixed, "--fail-on", "warning", "--baseline", Path("base.json")});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.err, "esgaudit: warning: " + Path("base.json") + ": 1 baseline finding no longer occurs; rewrite it with --write-baseline\n");
+  // Malformed baselines name the file and line.
+  Write("bad.json", "{\n  \"schema\": \"esgaudit.baseline/1\",\n  \"findings\": [\n    {\"rule\": \"x\"}\n  ]\n}\n");
+  r = RunFixture("echo", {"check", fixed, "--baseline", Path("bad.json")});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: " + Path("bad.json") + ":4: baseline entry 1 has no fingerprint\n");
+  Write("broken.json", "{\n  \"schema\": \n");
+  r = RunFixture("echo", {"check", fixed, "--baseline", Path("broken.json")});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: " + Path("broken.json") + ":3: malformed baseline: not JSON\n");
+}
+
+TEST_F(CliTest, FingerprintsSurviveLangAndRenames) {
+  const std::string a = Write("a.txt", "FLAG 甲\n");
+  const std::string b = Write("b.txt", "\n\nFLAG 甲\n");
+  auto fingerprint = [&](const std::string& file, const char* lang) {
+    Result r = RunFixture("echo", {"check", file, "--format", "json", "--lang", lang});
+    return nlohmann::json::parse(r.out)["reports"][0]["findings"][0]["fingerprint"].get<std::string>();
+  };
+  EXPECT_EQ(fingerprint(a, "zh"), fingerprint(a, "en"));
+  EXPECT_EQ(fingerprint(a, "zh"), fingerprint(b, "en"));
+}
+
+TEST_F(CliTest, WaiversAcceptReviewedFindingsAndReportExpiredAndUnusedOnes) {
+  const std::string report = Write("r.txt", "FLAG one\n");
+  const std::string waivers = Write("w.ini",
+                                    "; reviewed findings\n"
+                                    "[flag-ok]\n"
+                                    "rule = echo.*\n"
+                                    "reason = the flag is part of the template\n"
+                                    "approver = J. Chen\n"
+                                    "expires = 2999-12-31\n"
+                                    "\n"
+                                    "[old]\n"
+                                    "rule = echo.flag\n"
+                                    "files = elsewhere/*\n"
+                                    "reason = another report\n"
+                                    "approver = QA\n");
+  Result r = RunFixture("echo", {"check", report, "--fail-on", "warning", "--waivers", waivers, "--lang", "en"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, report + ":1:1: warning: flag found [echo.flag]\nFLAG one\n^\n" + report +
+                       ":1:1: note: line start\n  waived (" + waivers + ":2): the flag is part of the template — J. Chen, until 2999-12-31\n"
+                       "1 finding (0 errors, 1 warning, 0 infos) in 1 report; 1 waived, 0 in the baseline\n");
+  EXPECT_EQ(r.err, "esgaudit: warning: " + waivers + ":8: waiver 'old' matched no finding; remove it\n");
+  // Expired: no longer applies, and says so.
+  const std::string expired = Write("e.ini", "[flag-ok]\nrule = echo.flag\nreason = r\napprover = a\nexpires = 2020-01-01\n");
+  r = RunFixture("echo", {"check", report, "--fail-on", "warning", "--waivers", expired});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.err, "esgaudit: warning: " + expired + ":1: waiver 'flag-ok' expired on 2020-01-01; its findings count again\n");
+  // A fingerprint waiver accepts one finding only.
+  nlohmann::json json = nlohmann::json::parse(RunFixture("echo", {"check", report, "--format", "json"}).out);
+  const std::string one = Write("one.ini", "[one]\nfingerprint = " + json["reports"][0]["findings"][0]["fingerprint"].get<std::string>() +
+                                               "\nreason = r\napprover = a\n");
+  EXPECT_EQ(RunFixture("echo", {"check", report, "--fail-on", "warning", "--waivers", one}).code, 0);
+  // Malformed waiver files: exit 2 with file and line, nothing audited.
+  struct Case {
+    std::string text;
+    std::string message;
+  } cases[] = {
+      {"[a]\nrule = echo.flag\napprover = x\n", ":1: waiver 'a' has no reason"},
+      {"[a]\nreason = r\napprover = x\n", ":1: waiver 'a' names no rule and no fingerprint"},
+      {"[a]\nrule = x\nreason = r\napprover = x\nexpires = next year\n", ":5: waiver 'a': expires 'next year' is not a date (YYYY-MM-DD)"},
+      {"[a]\nrule = x\nreason = r\napprover = x\nowner = me\n", ":5: unknown waiver key 'owner' (expected approver, expires, files, fingerprint, reason, rule)"},
+      {"[a]\nrule = x\nthis line has no equals sign\n", ":3: malformed waiver file: '=' character not found in line"},
+  };
+  for (const Case& c : cases) {
+    const std::string file = Write("bad.ini", c.text);
+    r = RunFixture("echo", {"check", report, "--waivers", file});
+    EXPECT_EQ(r.code, 2) << c.text;
+    EXPECT_EQ(r.err, "esgaudit: error: " + file + c.message + "\n");
+    EXPECT_EQ(r.out, "");
+  }
+}
+
+TEST_F(CliTest, PolicyFileIsFoundUpwardsWithSeverityOverrides) {
+  fs::create_directories(Path("repo/reports/2020"));
+  Write("repo/.esgaudit.ini", "fail-on = warning\nseverity = echo.flag=error\nformat = text\n");
+  Write("repo/reports/2020/r.txt", "FLAG\n");
+  cwd_ = Path("repo/reports/2020");
+  Result r = RunFixture("echo", {"check", "r.txt", "--lang", "en"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out.rfind("r.txt:1:1: error: flag found [echo.flag]\n", 0), 0u) << r.out;
+  r = RunFixture("echo", {"check", "r.txt", "--format", "json"});
+  EXPECT_EQ(nlohmann::json::parse(r.out)["manifest"]["config_file"], "../../.esgaudit.ini");
+  EXPECT_EQ(nlohmann::json::parse(r.out)["manifest"]["options"]["severity"], "echo.flag=error");
+  r = RunFixture("echo", {"check", "r.txt", "--no-config"});
+  EXPECT_EQ(r.code, 0);  // a warning, below the default threshold
+  r = RunFixture("echo", {"list-rules"});
+  EXPECT_EQ(r.out.rfind("echo.flag [error, set by --severity] lines containing FLAG\n", 0), 0u) << r.out;
+  r = RunFixture("echo", {"check", "r.txt", "--severity", "echo.flag=fatal"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: unknown --severity level 'fatal' (expected error, warning, info)\n");
+  r = RunFixture("echo", {"check", "r.txt", "--severity", "echo.flg=info"});
+  EXPECT_EQ(r.err, "esgaudit: error: --severity: unknown rule 'echo.flg'; did you mean 'echo.flag'?\n");
+}
+
+TEST_F(CliTest, InputTrapsAreNamed) {
+  const std::string docx = Write("report.docx", "PK\x03\x04 not really");
+  const std::string kpi = Write("kpi.json", "{}");
+  const std::string good = Write("good.txt", "FLAG\n");
+  Result r = RunFixture("echo", {"check", docx, kpi, good});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: " + docx + ": docx documents are not supported; save the report as PDF or text (.pdf .txt .md)\n"
+                   "esgaudit: error: " + kpi + ": looks like KPI data, not a report; pass it with --data\n");
+  EXPECT_NE(r.out.find("flag found"), std::string::npos);  // the good report is still audited
+  r = RunFixture("echo", {"check", good, "-o", good});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: " + good + ": output file is an input; choose another file\n");
+  EXPECT_EQ(testing::ReadFile(good), "FLAG\n");
+  r = RunFixture("echo", {"check", good, "--format", "sarif:" + good});
+  EXPECT_EQ(r.code, 2);
+  // An unreadable entry in a folder is reported; the rest is audited.
+  fs::create_directories(Path("tree/sub"));
+  Write("tree/sub/a.txt", "FLAG\n");
+  fs::create_symlink("loop", Path("tree/loop"));
+  fs::create_directory_symlink("..", Path("tree/sub/up"));  // not followed: no endless walk
+  r = RunFixture("echo", {"check", Path("tree"), "--lang", "en"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: " + Path("tree/loop") + ": cannot read (Too many levels of symbolic links)\n");
+  EXPECT_NE(r.out.find(Path("tree/sub/a.txt") + ":1:1: warning: flag found"), std::string::npos);
+}
+
+TEST_F(CliTest, DashReadsStandardInput) {
+  Write("in.txt", "hello\nFLAG from stdin\n");
+  const std::string cmd = std::string(ESGAUDIT_BINARY) + " check - --no-default-plugins --plugins-dir " +
+                          ESGAUDIT_FIXTURE_PLUGIN_DIR + "/echo --lang en < " + Path("in.txt") + " > " + Path("out.txt");
+  EXPECT_EQ(std::system(cmd.c_str()), 0);
+  EXPECT_EQ(testing::ReadFile(Path("out.txt")).rfind("<stdin>:2:1: warning: flag found [echo.flag]\nFLAG from stdin\n^\n", 0), 0u);
+}
+
+TEST_F(CliTest, TextShowsPagesWindowsSummariesAndColour) {
+  const std::string paged = Write("paged.txt", "cover\n\fFLAG on page two\n");
+  std::string wide(300, 'x');
+  const std::string long_line = Write("long.txt", wide + " FLAG " + wide + "\n");
+  const std::string clean = Write("clean.txt", "nothing here\n");
+  Result r = RunFixture("echo", {"check", paged, long_line, clean, "--lang", "en"});
+  EXPECT_EQ(r.code, 0);
+  const std::string window = "…" + std::string(39, 'x') + " FLAG " + std::string(55, 'x') + "…";
+  EXPECT_EQ(r.out, paged + ":2:1: warning: flag found [echo.flag] (page 2)\nFLAG on page two\n^\n" + paged +
+                       ":2:1: note: line start (page 2)\n" + long_line +
+                       ":1:302: warning: flag found [echo.flag]\n" + window + "\n" + std::string(41, ' ') + "^\n" + long_line +
+                       ":1:1: note: line start\n"
+                       "reports:\n  " + paged + ": 0 errors, 1 warning, 0 infos\n  " + long_line +
+                       ": 0 errors, 1 warning, 0 infos\n  " + clean + ": clean\n"
+                       "2 findings (0 errors, 2 warnings, 0 infos) in 3 reports\n");
+  r = RunFixture("echo", {"check", paged, "--lang", "en", "--color", "always"});
+  EXPECT_EQ(r.out.rfind("\x1b[1m" + paged + ":2:1:\x1b[0m \x1b[1;35mwarning:\x1b[0m \x1b[1mflag found\x1b[0m [echo.flag]", 0), 0u) << r.out;
+  // --quiet: errors only (a warning is not shown, the summary still counts it).
+  r = RunFixture("echo", {"check", paged, "--quiet"});
+  EXPECT_EQ(r.out, "1 finding (0 errors, 1 warning, 0 infos) in 1 report\n");
+}
+
+TEST_F(CliTest, MessagesFollowTheReportsLanguageUnlessLangIsGiven) {
+  const std::string en = Write("en.txt", "The company FLAG report\n");
+  const std::string zh = Write("zh.txt", "公司社会责任报告 FLAG 年度\n");
+  EXPECT_NE(RunFixture("echo", {"check", en}).out.find("warning: flag found"), std::string::npos);
+  EXPECT_NE(RunFixture("echo", {"check", zh}).out.find("warning: 发现标记"), std::string::npos);
+  EXPECT_NE(RunFixture("echo", {"check", en, "--lang", "zh"}).out.find("warning: 发现标记"), std::string::npos);
+  EXPECT_NE(RunFixture("echo", {"check", zh, "--lang", "en"}).out.find("warning: flag found"), std::string::npos);
+}
+
+TEST_F(CliTest, HtmlEscapesEverythingFromTheReportAndRendersInChromium) {
+  const std::string report = Write("evil.txt", "FLAG <script>alert('x')</script> \"quoted\" </td></tr></table> &amp;\n");
+  Result r = RunFixture("echo", {"check", report, "--format", "html", "-o", Path("out.html"), "--lang", "en"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string html = testing::ReadFile(Path("out.html"));
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("</td></tr></table> &amp;"), std::string::npos);
+  EXPECT_NE(html.find("FLAG &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;quoted&quot; &lt;/td&gt;&lt;/tr&gt;&lt;/table&gt; &amp;amp;"),
+            std::string::npos);
+  EXPECT_EQ(html.find("http://"), std::string::npos);  // self-contained: no external asset
+  EXPECT_EQ(html.find("src="), std::string::npos);
+  EXPECT_NE(html.find("PASS"), std::string::npos);
+  // Rendered by a real browser: a PNG that is not blank.
+  const char* chromium = "/usr/bin/chromium";
+  if (!fs::exists(chromium)) GTEST_SKIP() << "chromium is not installed (make deps installs it)";
+  const std::string cmd = "/usr/bin/python3 " + testing::SourcePath("tests/cli/render_html.py") + " " + chromium + " " +
+                          Path("out.html") + " " + Path("out.png");
+  EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+}
+
+
+TEST_F(CliTest, RequireAppliesAStandardTheReportDoesNotClaim) {
+  const std::string report = Write("r.txt", "某某公司2020年社会责任报告\n公司简介\n本公司从事铝业生产。\n");
+  Result plain = Run({"check", report, "--format", "json", "--fail-on", "never"});
+  ASSERT_EQ(plain.code, 0) << plain.err;
+  EXPECT_EQ(nlohmann::json::parse(plain.out)["reports"][0]["findings"].size(), 0u);
+  Result r = Run({"check", report, "--require", "gri", "--require", "gbt36001", "--format", "json", "--fail-on", "never"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::set<std::string> rules;
+  const nlohmann::json out = nlohmann::json::parse(r.out);
+  for (const auto& f : out["reports"][0]["findings"]) {
+    rules.insert(f["rule"].get<std::string>());
+    const std::string message = f["message"];
+    EXPECT_EQ(message.rfind("审核策略要求", 0), 0u) << message;
+    EXPECT_TRUE(f["location"]["line"].is_null());  // about the whole report
+  }
+  EXPECT_EQ(rules, (std::set<std::string>{"gbt36001.element-missing", "gri.disclosure-missing", "gri.index-missing"}));
+  // In the repository's policy file too, and a failing gate.
+  Write(".esgaudit.ini", "require = gbt36001\n");
+  cwd_ = dir_.string();
+  r = Run({"check", "r.txt", "--fail-on", "warning", "--lang", "en"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("r.txt: error: GB/T 36001 is required by the audit policy but lacks"), std::string::npos) << r.out;
+  r = Run({"check", "r.txt", "--require", "iso26000"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: unknown --require value 'iso26000' (expected gbt36001, gri)\n");
+}
+
+
+// On a terminal (a pseudo-terminal from Python's pty module): colour unless NO_COLOR, and a progress
+// line on stderr for a batch.
+TEST_F(CliTest, OnATerminalColourAndProgressUnlessNoColor) {
+  fs::create_directories(Path("batch"));
+  for (int i = 0; i < 3; ++i) Write("batch/r" + std::to_string(i) + ".txt", "FLAG " + std::to_string(i) + "\n");
+  auto on_tty = [&](const std::string& env) {
+    const std::string cmd = env + " /usr/bin/python3 -c 'import pty, sys; pty.spawn(sys.argv[1:])' " + ESGAUDIT_BINARY +
+                            " check " + Path("batch") + " --no-default-plugins --plugins-dir " + ESGAUDIT_FIXTURE_PLUGIN_DIR +
+                            "/echo --lang en < /dev/null > " + Path("tty.txt");
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    return testing::ReadFile(Path("tty.txt"));
+  };
+  std::string out = on_tty("env -u NO_COLOR");
+  EXPECT_NE(out.find("\x1b[1;35mwarning:\x1b[0m"), std::string::npos) << out;
+  EXPECT_NE(out.find("[3/3] " + Path("batch/r")), std::string::npos) << out;  // reports finish in any order
+  out = on_tty("env NO_COLOR=1");
+  EXPECT_EQ(out.find("\x1b[1;35m"), std::string::npos) << out;
+  EXPECT_NE(out.find("warning: flag found"), std::string::npos) << out;
+  EXPECT_NE(out.find("[1/3] "), std::string::npos) << out;  // progress is not colour
+}
+
+TEST_F(CliTest, JoinAuditsAReportInSeveralFilesAsOne) {
+  const std::string a = Write("part1.md", "cover\fsecond page\n");
+  const std::string b = Write("part2.md", "intro\nFLAG in part two\n");
+  const std::string c = Write("part3.md", "p1\n\fFLAG on page two\n");
+  Result r = RunFixture("echo", {"check", a, b, c, "--join", "ESG report 2024", "--format", "json", "--lang", "en"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json out = nlohmann::json::parse(r.out);
+  ASSERT_EQ(out["reports"].size(), 1u);
+  const auto& report = out["reports"][0];
+  EXPECT_EQ(report["path"], "ESG report 2024");
+  ASSERT_EQ(report["findings"].size(), 2u);
+  const auto& first = report["findings"][0]["location"];
+  EXPECT_EQ(first["file"], b);
+  EXPECT_EQ(first["line"], 2);
+  EXPECT_EQ(first["offset"], 6);
+  EXPECT_TRUE(first["page"].is_null());  // part 2 has no pages of its own
+  const auto& second = report["findings"][1]["location"];
+  EXPECT_EQ(second["file"], c);
+  EXPECT_EQ(second["line"], 2);
+  EXPECT_EQ(second["page"], 2);
+  EXPECT_EQ(report["findings"][1]["related"][0]["location"]["file"], c);
+  EXPECT_EQ(out["manifest"]["inputs"].size(), 3u);
+  EXPECT_EQ(out["manifest"]["inputs"][2]["path"], c);
+  Result text = RunFixture("echo", {"check", a, b, c, "--join", "ESG report 2024", "--lang", "en"});
+  EXPECT_EQ(text.out.rfind(b + ":2:1: warning: flag found [echo.flag]\nFLAG in part two\n^\n", 0), 0u) << text.out;
+  EXPECT_NE(text.out.find("2 findings (0 errors, 2 warnings, 0 infos) in 1 report\n"), std::string::npos);
 }
 
 }  // namespace

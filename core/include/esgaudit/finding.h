@@ -32,6 +32,15 @@ struct Related {
   std::string message;
 };
 
+// Why a finding does not count for the gate: a reviewed waiver or a recorded baseline.
+struct Suppression {
+  std::string kind;      // "waiver" | "baseline"; empty = the finding counts
+  std::string reason;    // waiver: why the finding is accepted
+  std::string approver;  // waiver: who accepted it
+  std::string expires;   // waiver: YYYY-MM-DD, or empty
+  std::string source;    // "waivers.ini:12" or the baseline file
+};
+
 struct Finding {
   std::string rule;
   esgaudit_severity severity = ESGAUDIT_WARNING;
@@ -40,7 +49,10 @@ struct Finding {
   std::string evidence;
   std::vector<std::string> references;
   std::vector<Related> related;
-  std::string fingerprint;  // stable across line moves: hash of rule, message and evidence
+  // Stable across line moves, file renames and --lang: hash of rule, evidence and references
+  // (never the message, which is in the report's language), numbered when they repeat.
+  std::string fingerprint;
+  Suppression suppression;
   // The primary location's line for text rendering (not serialised); on a very long line only a
   // window around the location, with "..." where it is cut. source_column: the 1-based display
   // column of the location in source_line (0: use location.column).
@@ -68,6 +80,7 @@ struct ReportResult {
   std::string path;
   std::string sha256;
   std::string encoding;
+  std::string lang;         // language of the messages: "zh" | "en"
   uint32_t page_count = 0;  // 0 = unknown
   std::vector<Finding> findings;
   std::vector<CoverageRecord> coverage;
@@ -75,7 +88,10 @@ struct ReportResult {
   Status status;            // the worst operational failure while auditing this report
 };
 
-// Sorts findings (offset, rule, message), coverage (scheme, catalogue order kept), relations, and
+// Natural order of strings with numbers: "2-4" < "2-10", "GRI 102-9" < "GRI 102-10".
+bool NaturalLess(const std::string& a, const std::string& b);
+
+// Sorts findings (offset, rule, message in natural order), coverage (scheme, catalogue order kept), relations, and
 // computes fingerprints: the canonical order every reporter prints.
 void Canonicalize(ReportResult* result);
 

@@ -40,6 +40,7 @@ struct PluginRef {
 struct RunOptions {
   std::string lang = "zh";
   std::string mode = "check";             // "check" | "relations"
+  std::string require;                    // standards applied even when not claimed: "gri,gbt36001"
   std::vector<std::string> rules_dirs;    // searched in order by esgaudit_host::rules_file
   const RuleSelection* selection = nullptr;  // nullptr = every rule
   const std::vector<KpiRecord>* kpis = nullptr;

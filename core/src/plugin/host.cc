@@ -109,6 +109,7 @@ esgaudit_str CbOption(void* ctx, esgaudit_str key) {
   std::string_view k = View(key);
   if (k == "lang") return Str(o.lang);
   if (k == "mode") return Str(o.mode);
+  if (k == "require") return Str(o.require);
   return Str("");
 }
 

@@ -196,6 +196,7 @@ std::string EncodeOutcome(const AuditOutcome& o) {
   w.Str(r.path);
   w.Str(r.sha256);
   w.Str(r.encoding);
+  w.Str(r.lang);
   w.U32(r.page_count);
   w.List(r.findings, [&](const Finding& f) {
     w.Str(f.rule);
@@ -208,6 +209,10 @@ std::string EncodeOutcome(const AuditOutcome& o) {
     w.Str(f.fingerprint);
     w.Str(f.source_line);
     w.U32(f.source_column);
+    for (const std::string* x : {&f.suppression.kind, &f.suppression.reason, &f.suppression.approver,
+                                 &f.suppression.expires, &f.suppression.source}) {
+      w.Str(*x);
+    }
   });
   w.List(r.coverage, [&](const CoverageRecord& c) {
     w.Str(c.scheme);
@@ -238,6 +243,7 @@ bool DecodeOutcome(std::string_view bytes, AuditOutcome* out) {
   r.path = in.Str();
   r.sha256 = in.Str();
   r.encoding = in.Str();
+  r.lang = in.Str();
   r.page_count = in.U32();
   in.List(&r.findings, [&](Finding* f) {
     f->rule = in.Str();
@@ -250,6 +256,10 @@ bool DecodeOutcome(std::string_view bytes, AuditOutcome* out) {
     f->fingerprint = in.Str();
     f->source_line = in.Str();
     f->source_column = in.U32();
+    for (std::string* x : {&f->suppression.kind, &f->suppression.reason, &f->suppression.approver,
+                           &f->suppression.expires, &f->suppression.source}) {
+      *x = in.Str();
+    }
   });
   in.List(&r.coverage, [&](CoverageRecord* c) {
     c->scheme = in.Str();

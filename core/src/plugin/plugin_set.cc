@@ -108,6 +108,8 @@ void PluginSet::LoadFrom(const std::vector<std::string>& dirs) {
       ref.abi_major = entry.abi_major;
       ref.abi_minor = entry.abi_minor;
       ref.description = Safe(entry.description);
+      ref.abi_major = entry.abi_major;
+      ref.abi_minor = entry.abi_minor;
       const uint32_t count = entry.rule_count();
       for (uint32_t i = 0; i < count; ++i) {
         esgaudit_rule_info info = entry.rule(i);

@@ -1,7 +1,9 @@
 #include "esgaudit/finding.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <string_view>
 #include <tuple>
 
 #include "esgaudit/document.h"
@@ -26,14 +28,43 @@ Location LocateIn(const Document& doc, uint64_t offset, uint64_t length) {
   return loc;
 }
 
+bool NaturalLess(const std::string& a, const std::string& b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const bool da = std::isdigit(static_cast<unsigned char>(a[i])) != 0;
+    const bool db = std::isdigit(static_cast<unsigned char>(b[j])) != 0;
+    if (da && db) {
+      size_t ei = i, ej = j;
+      while (ei < a.size() && std::isdigit(static_cast<unsigned char>(a[ei]))) ++ei;
+      while (ej < b.size() && std::isdigit(static_cast<unsigned char>(b[ej]))) ++ej;
+      std::string_view na(a.data() + i, ei - i), nb(b.data() + j, ej - j);
+      while (na.size() > 1 && na.front() == '0') na.remove_prefix(1);
+      while (nb.size() > 1 && nb.front() == '0') nb.remove_prefix(1);
+      if (na.size() != nb.size()) return na.size() < nb.size();
+      if (na != nb) return na < nb;
+      i = ei;
+      j = ej;
+      continue;
+    }
+    if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+    ++i;
+    ++j;
+  }
+  if ((a.size() - i) != (b.size() - j)) return a.size() - i < b.size() - j;
+  return a < b;  // equal up to leading zeros: any fixed order
+}
+
 void Canonicalize(ReportResult* r) {
   std::stable_sort(r->findings.begin(), r->findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.location.offset, a.location.length, a.rule, a.message) <
-           std::tie(b.location.offset, b.location.length, b.rule, b.message);
+    if (std::tie(a.location.offset, a.location.length, a.rule) != std::tie(b.location.offset, b.location.length, b.rule)) {
+      return std::tie(a.location.offset, a.location.length, a.rule) < std::tie(b.location.offset, b.location.length, b.rule);
+    }
+    return NaturalLess(a.message, b.message);
   });
   std::map<std::string, int> seen;
   for (Finding& f : r->findings) {
-    std::string key = f.rule + '\0' + f.message + '\0' + f.evidence;
+    std::string key = f.rule + '\0' + f.evidence;
+    for (const std::string& ref : f.references) key += '\0' + ref;
     int n = ++seen[key];
     if (n > 1) key += '\0' + std::to_string(n);
     f.fingerprint = Sha256Hex(key).substr(0, 16);

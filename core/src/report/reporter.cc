@@ -13,20 +13,11 @@ using Factory = std::unique_ptr<Reporter> (*)();
 
 const std::map<std::string, Factory>& Registry() {
   static const std::map<std::string, Factory> kReporters = {
-      {"json", &MakeJsonReporter},
+      {"csv", &MakeCsvReporter},     {"html", &MakeHtmlReporter},   {"json", &MakeJsonReporter},
+      {"jsonl", &MakeJsonlReporter}, {"junit", &MakeJunitReporter}, {"sarif", &MakeSarifReporter},
       {"text", &MakeTextReporter},
   };
   return kReporters;
-}
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 std::string MdCell(const std::string& s) {
@@ -54,7 +45,67 @@ std::string Places(const CoverageRecord& c) {
   return out;
 }
 
+// "第12页第340行，第13页第360行" or "第340行" when pages are unknown.
+std::string PlacesZh(const CoverageRecord& c) {
+  std::string out;
+  for (const Related& r : c.locations) {
+    if (!out.empty()) out += "，";
+    if (r.location.page != 0) out += "第" + std::to_string(r.location.page) + "页";
+    out += "第" + std::to_string(r.location.line) + "行";
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string XmlEscape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string FirstUrl(const std::string& markdown) {
+  size_t at = markdown.find("https://");
+  if (at == std::string::npos) return "";
+  size_t end = markdown.find_first_of(" \t\r\n)>]\"'", at);
+  std::string url = markdown.substr(at, end == std::string::npos ? std::string::npos : end - at);
+  while (!url.empty() && (url.back() == '.' || url.back() == ',')) url.pop_back();
+  return url;
+}
+
+std::string PageLabel(uint32_t page) { return page == 0 ? "" : "p." + std::to_string(page); }
 
 std::vector<std::string> ReporterFormats() {
   std::vector<std::string> names;
@@ -98,10 +149,13 @@ std::string RenderCoverageIndex(const ReportResult& report, const std::string& s
           << "," << CsvField(Places(*c)) << "\r\n";
     }
   } else {
-    out << "| Disclosure | Title | Status | Location |\n|---|---|---|---|\n";
+    const bool zh = report.lang == "zh";
+    out << (zh ? "| 披露项 | 标题 | 状态 | 位置 |\n" : "| Disclosure | Title | Status | Location |\n") << "|---|---|---|---|\n";
     for (const CoverageRecord* c : rows) {
-      out << "| " << MdCell(c->id) << " | " << MdCell(c->title) << " | "
-          << CoverageStatusName(c->status) << " | " << MdCell(Places(*c)) << " |\n";
+      std::string status = CoverageStatusName(c->status);
+      if (zh) status = c->status == ESGAUDIT_COVERED ? "已披露" : c->status == ESGAUDIT_PARTIAL ? "部分披露" : "未披露";
+      out << "| " << MdCell(c->id) << " | " << MdCell(c->title) << " | " << status << " | "
+          << MdCell(zh ? PlacesZh(*c) : Places(*c)) << " |\n";
     }
   }
   return out.str();

@@ -343,8 +343,10 @@ typedef struct esgaudit_host {
   const esgaudit_kpi* (*kpi)(void* ctx, uint32_t index);
 
   /* Configuration. `option` returns an empty view for an unset key. Known keys: "lang" (zh|en),
-   * "mode" (check|relations). `rules_file` resolves a path relative to the rule directories
-   * ("gri/catalogue.json") to an absolute path, or an empty view when no directory has it. */
+   * "mode" (check|relations), "require" (standards the user's policy applies even when the report
+   * does not claim them, comma-separated: "gri,gbt36001"). `rules_file` resolves a path relative
+   * to the rule directories ("gri/catalogue.json") to an absolute path, or an empty view when no
+   * directory has it. */
   esgaudit_str (*option)(void* ctx, esgaudit_str key);
   esgaudit_str (*rules_file)(void* ctx, esgaudit_str relative);
   /* True when the user's --enable/--disable selection keeps this rule id. */
