@@ -305,6 +305,17 @@ void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
   std::vector<Hit> year_only;
   std::vector<Hit> no_year_hits;
   YearSpan year_period;
+  // A statement that dates the period by one year only (m[1]): evidence, and the period when none
+  // is known yet.
+  auto add_year_only = [&](const Segment& seg, const std::cmatch& m) {
+    Hit h = MakeHit(seg, ESGAUDIT_COVERED);
+    year_only.push_back(h);
+    if (year_period.found) return;
+    year_period.found = true;
+    year_period.first = year_period.last = ToInt(m[1]);
+    year_period.where = h;
+    year_period.where.quote = m.str(0);
+  };
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
@@ -355,14 +366,7 @@ void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
       const Segment* end_only = Search(s.text, end_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 2, end_re);
       if (end_only && !no_year) {
         Search(end_only->text, end_re, &m);
-        Hit h = MakeHit(*end_only, ESGAUDIT_COVERED);
-        year_only.push_back(h);
-        if (!year_period.found) {
-          year_period.found = true;
-          year_period.first = year_period.last = ToInt(m[1]);
-          year_period.where = h;
-          year_period.where.quote = m.str(0);
-        }
+        add_year_only(*end_only, m);
         continue;
       }
       const Segment* year =
@@ -371,14 +375,7 @@ void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
       if (year && Search(year->text, year_re, &m) && InCitedTitle(year->text, m.position(0))) year = nullptr;
       if (year && !period_.found) {
         Search(year->text, year_re, &m);
-        Hit h = MakeHit(*year, ESGAUDIT_COVERED);
-        year_only.push_back(h);
-        if (!year_period.found) {
-          year_period.found = true;
-          year_period.first = year_period.last = ToInt(m[1]);
-          year_period.where = h;
-          year_period.where.quote = m.str(0);
-        }
+        add_year_only(*year, m);
       }
     }
   }

@@ -313,6 +313,18 @@ AuditResult Audit(const AuditRequest& request) {
   if (std::count(files.begin(), files.end(), "-") != 0) {
     stdin_bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   }
+  // What every plugin is told about one document: its message language is the report's own unless
+  // the request sets one.
+  auto options_for = [&](const Document& doc) {
+    RunOptions options;
+    options.lang = request.lang.empty() ? DetectLanguage(doc.text()) : request.lang;
+    options.mode = request.mode;
+    options.require = Join(request.require, ",");
+    options.rules_dirs = e.rules_dirs;
+    options.selection = &request.engine.selection;
+    options.kpis = request.data.empty() ? nullptr : &kpis;
+    return options;
+  };
   if (!request.join.empty()) {
     // One report from all the parts: load each (failures are reported, the rest is joined).
     std::string text;
@@ -343,13 +355,7 @@ AuditResult Audit(const AuditRequest& request) {
     r.sha256 = doc.sha256();
     r.encoding = "utf-8";
     r.page_count = doc.page_count();
-    RunOptions options;
-    options.lang = request.lang.empty() ? DetectLanguage(doc.text()) : request.lang;
-    options.mode = request.mode;
-    options.require = Join(request.require, ",");
-    options.rules_dirs = e.rules_dirs;
-    options.selection = &request.engine.selection;
-    options.kpis = request.data.empty() ? nullptr : &kpis;
+    const RunOptions options = options_for(doc);
     r.lang = options.lang;
     for (const PluginRef& p : e.plugins.plugins()) {
       Status ps = RunPlugin(p, doc, options, &r);
@@ -379,13 +385,7 @@ AuditResult Audit(const AuditRequest& request) {
     r.sha256 = doc.sha256();
     r.encoding = doc.encoding();
     r.page_count = doc.page_count();
-    RunOptions options;
-    options.lang = request.lang.empty() ? DetectLanguage(doc.text()) : request.lang;
-    options.mode = request.mode;
-    options.require = Join(request.require, ",");
-    options.rules_dirs = e.rules_dirs;
-    options.selection = &request.engine.selection;
-    options.kpis = request.data.empty() ? nullptr : &kpis;
+    const RunOptions options = options_for(doc);
     r.lang = options.lang;
     for (const PluginRef& p : e.plugins.plugins()) {
       if (channel != nullptr) {
