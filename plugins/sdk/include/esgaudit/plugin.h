@@ -230,10 +230,12 @@ class Registry {
 };
 
 // The registry built by `register_fn`, once per process (thread-safe static init).
-inline const Registry& BuildRegistry(void (*register_fn)(Registry&)) {
-  Registry* r = new Registry();  // intentionally leaked: lives as long as the module
-  register_fn(*r);
-  return *r;
+// A module's registry is a function-local static of the module: built on first use, destroyed
+// when the module is unloaded (a heap object here would be leaked at every unload).
+inline Registry BuildRegistry(void (*register_fn)(Registry&)) {
+  Registry r;
+  register_fn(r);
+  return r;
 }
 
 }  // namespace esgaudit::sdk
@@ -242,7 +244,7 @@ inline const Registry& BuildRegistry(void (*register_fn)(Registry&)) {
 #define ESGAUDIT_DEFINE_PLUGIN(NAME, VERSION, DESCRIPTION, REGISTER_FN)                        \
   namespace {                                                                                  \
   const ::esgaudit::sdk::Registry& EsgauditRegistry() {                                        \
-    static const ::esgaudit::sdk::Registry& r = ::esgaudit::sdk::BuildRegistry(REGISTER_FN);   \
+    static const ::esgaudit::sdk::Registry r = ::esgaudit::sdk::BuildRegistry(REGISTER_FN);    \
     return r;                                                                                  \
   }                                                                                            \
   uint32_t EsgauditRuleCount() { return EsgauditRegistry().Count(); }                          \
