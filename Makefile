@@ -3,13 +3,15 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE := samples/yunnan-aluminium-2020-csr.txt
+# Real reports beside the repository (never in it); only `make eval` reads them.
+CORPUS ?= ../shared/corpus
 
 # Every package the build, the tests and the benchmarks use (Debian 12).
 PACKAGES := cmake g++ make pkg-config libboost-dev libboost-filesystem-dev \
   libboost-program-options-dev libspdlog-dev libicu-dev libgtest-dev libgmock-dev \
-  libpoppler-cpp-dev nlohmann-json3-dev libssl-dev poppler-utils python3 python3-jsonschema time
+  libpoppler-cpp-dev libhyperscan-dev nlohmann-json3-dev libssl-dev poppler-utils python3 python3-jsonschema time
 
-.PHONY: all bench bench-scaling deps build demo test test-asan fuzz clean
+.PHONY: all bench bench-scaling deps build demo eval test test-asan fuzz clean
 
 all: build
 
@@ -75,3 +77,12 @@ bench: deps build
 # Only the scaling series (time ratio per doubling of the input).
 bench-scaling: deps build
 	python3 bench/scaling.py --binary $(BUILD_DIR)/bin/esgaudit
+
+# Accuracy on the labelled set of bench/eval/ (docs/evaluation.md): mutation recall, coverage precision and
+# recall, false errors, agreement with the companies' GRI indexes, per split. Needs the corpus.
+eval: build
+	@if [ -d "$(CORPUS)" ]; then \
+	  python3 bench/eval/run_eval.py --binary $(BUILD_DIR)/bin/esgaudit --corpus "$(CORPUS)"; \
+	else \
+	  echo "eval: skipped: no corpus at $(CORPUS) (set CORPUS=DIR; the reports are never part of the repository)"; \
+	fi

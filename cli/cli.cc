@@ -22,8 +22,10 @@ const char kUsage[] =
     "\n"
     "commands:\n"
     "  check [options] INPUT...   audit reports (files, or directories of .txt/.md/.pdf reports)\n"
-    "  extract [--relations] INPUT  dump the numeric facts (or the relations the plugins recognised)\n"
-    "  index INPUT [--format md|csv|json]  generate a GRI content index from the coverage\n"
+    "  extract [--relations|--structure] INPUT  dump the numeric facts (or the relations the plugins\n"
+    "                             recognised, or the structure read from each line)\n"
+    "  index INPUT [--format md|csv|json] [--scheme ID]  a content index from the coverage\n"
+    "                             (GRI by default; --scheme cn-exchange: the exchange guidelines' topic index)\n"
     "  list-plugins               the plugins found and their rule counts\n"
     "  list-rules [--format json] every rule id with its severity and summary\n"
     "  explain RULE-ID            the rule's documentation\n"
@@ -37,6 +39,7 @@ const char kExamples[] =
     "  esgaudit check reports/ --fail-on warning --disable 'gri.*'\n"
     "  esgaudit check report.txt --data kpi.json --enable 'numeric.*'\n"
     "  esgaudit extract --relations report.txt\n"
+    "  esgaudit extract --structure report.pdf      why a line was or was not taken as evidence\n"
     "  esgaudit explain numeric.percent-sum\n"
     "\nexit codes: 0 nothing at or above --fail-on; 1 findings at or above it;\n"
     "            2 usage or input error; 3 internal or plugin failure\n";
@@ -76,6 +79,7 @@ po::options_description CommandOptions(const std::string& command) {
   } else if (command == "extract") {
     d.add_options()
         ("relations", "list the relations (breakdowns, totals) the plugins recognised")
+        ("structure", "show the structure read from each line: role, section, table, page furniture")
         ("data", po::value<std::string>(), "structured KPI data for the report")
         ("format", po::value<std::string>(), "text (default) or json");
   } else if (command == "index") {
@@ -214,6 +218,7 @@ int RunParsed(const std::vector<std::string>& args, std::ostream& out, std::ostr
   for (const std::string& g : Get(vm, "enable", std::vector<std::string>())) s.selection.Enable(g);
   for (const std::string& g : Get(vm, "disable", std::vector<std::string>())) s.selection.Disable(g);
   s.relations = vm.count("relations") != 0;
+  s.structure = vm.count("structure") != 0;
   s.default_plugins = vm.count("no-default-plugins") == 0;
   s.jobs = Get(vm, "jobs", 0u);
   if (vm.count("isolate") && vm.count("no-isolate")) throw UsageError{"--isolate and --no-isolate exclude each other"};
@@ -243,6 +248,7 @@ int RunParsed(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if ((s.command == "extract" || s.command == "index") && s.inputs.size() > 1) {
     throw UsageError{s.command + " takes one INPUT, got " + std::to_string(s.inputs.size())};
   }
+  if (s.relations && s.structure) throw UsageError{"extract takes --relations or --structure, not both"};
   if (s.command == "explain" && s.inputs.size() != 1) throw UsageError{"explain takes one RULE-ID"};
   if ((s.command == "list-plugins" || s.command == "list-rules") && !s.inputs.empty()) {
     throw UsageError{s.command + " takes no arguments, got '" + s.inputs.front() + "'"};

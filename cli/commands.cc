@@ -397,7 +397,7 @@ ExitStatus RunExtract(const Settings& s, Io io) {
       Error(io, st.message());
       return st.code();
     }
-    return Emit(s, io, RenderFacts(doc, s.format));
+    return Emit(s, io, s.structure ? RenderStructure(doc, s.format) : RenderFacts(doc, s.format));
   }
   Engine e;
   ExitStatus status = ExitStatus::kOk;
@@ -454,12 +454,15 @@ ExitStatus RunListPlugins(const Settings& s, Io io) {
   if (s.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const PluginRef& p : e.plugins.plugins()) {
-      list.push_back({{"name", p.name}, {"version", p.version}, {"description", p.description}, {"rules", p.rules.size()}});
+      list.push_back({{"name", p.name}, {"version", p.version},
+                      {"abi", std::to_string(p.abi_major) + "." + std::to_string(p.abi_minor)},
+                      {"description", p.description}, {"rules", p.rules.size()}});
     }
     io.out << list.dump(2) << "\n";
   } else {
     for (const PluginRef& p : e.plugins.plugins()) {
-      io.out << p.name << " " << p.version << ": " << p.description << " (" << p.rules.size() << " rules)\n";
+      io.out << p.name << " " << p.version << " (ABI " << p.abi_major << "." << p.abi_minor << "): " << p.description
+             << " (" << p.rules.size() << " rules)\n";
     }
   }
   return status;

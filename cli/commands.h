@@ -26,6 +26,7 @@ struct Settings {
   std::vector<std::string> rules_dirs;
   RuleSelection selection;
   bool relations = false;
+  bool structure = false;  // extract --structure
   bool default_plugins = true;
   unsigned jobs = 0;  // 0 = one per core
   int isolate = -1;   // each report in a child process: 1 on, 0 off, -1 on for more than one report

@@ -42,16 +42,20 @@ inline PluginRef RefFromRegistry(const sdk::Registry& registry, std::string name
   return ref;
 }
 
-// Runs `registry` over `doc` with the project's rules/ directory; returns the canonical result.
-inline ReportResult Run(const sdk::Registry& registry, const Document& doc,
+// Runs `plugin` over `doc` with the project's rules/ directory; returns the canonical result.
+inline ReportResult Run(const PluginRef& plugin, const Document& doc,
                         RunOptions options = RunOptions()) {
   if (options.rules_dirs.empty()) options.rules_dirs.push_back(SourcePath("rules"));
   ReportResult result;
   result.path = doc.path();
-  PluginRef ref = RefFromRegistry(registry, "test");
-  result.status = RunPlugin(ref, doc, options, &result);
+  result.status = RunPlugin(plugin, doc, options, &result);
   Canonicalize(&result);
   return result;
+}
+
+inline ReportResult Run(const sdk::Registry& registry, const Document& doc,
+                        RunOptions options = RunOptions()) {
+  return Run(RefFromRegistry(registry, "test"), doc, std::move(options));
 }
 
 inline ReportResult RunOnText(const sdk::Registry& registry, std::string text,

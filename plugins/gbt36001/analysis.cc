@@ -31,9 +31,7 @@ bool InCitedTitle(std::string_view text, size_t pos) {
 constexpr size_t kSummaryIssues = 3;  // issues named by one segment that make it a summary
 constexpr size_t kHeadingBody = 10;   // code points of the paragraph line after an issue heading
 
-bool Contains(std::string_view s, std::string_view w) {
-  return s.find(w) != std::string_view::npos;
-}
+using sdk::Contains;
 
 // A long run of titles without sentence punctuation is a TOC or navigation strip, not text.
 bool ListLike(std::string_view s) {
@@ -93,7 +91,8 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context& ctx)
       english_(doc.English()),
       pack_(RulePack::Load(doc)),
       view_(doc.MatchView()),
-      layout_(view_) {
+      layout_(doc) {
+  IndexIssueKeywords();
   Title();
   Abbreviations();
   for (const ElementSpec& spec : pack_.elements()) {
@@ -102,6 +101,48 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context& ctx)
     Evaluate(spec, &r);
     elements_.push_back(std::move(r));
   }
+}
+
+void Analysis::IndexIssueKeywords() {
+  std::vector<std::string> keywords;
+  std::map<std::string, uint32_t> keyword_index;
+  std::vector<std::vector<uint32_t>> issues_of;  // keyword -> issues listing it
+  for (const SubjectSpec& subject : pack_.subjects()) {
+    for (const IssueSpec& issue : subject.issues) {
+      uint32_t id = static_cast<uint32_t>(issue_index_.size());
+      issue_index_.emplace(&issue, id);
+      for (const std::string& kw : issue.keywords) {
+        if (kw.empty()) continue;
+        auto [it, fresh] = keyword_index.emplace(kw, static_cast<uint32_t>(keywords.size()));
+        if (fresh) {
+          keywords.push_back(kw);
+          issues_of.emplace_back();
+        }
+        issues_of[it->second].push_back(id);
+      }
+    }
+  }
+  std::vector<esgaudit_pattern> patterns;
+  for (const std::string& kw : keywords) patterns.push_back({sdk::Str(kw), ESGAUDIT_PATTERN_LITERAL});
+  const auto& ls = layout_.lines();
+  for (const esgaudit_match& m : doc_.Scan(patterns)) {
+    size_t li = layout_.LineAt(m.begin);
+    if (li >= ls.size()) continue;
+    for (const Segment& s : ls[li].segments) {
+      const uint64_t b = static_cast<uint64_t>(s.text.data() - view_.data());
+      if (m.begin < b || m.end > b + s.text.size()) continue;
+      std::vector<bool>& named = issues_named_[s.begin];
+      named.resize(issue_index_.size(), false);
+      for (uint32_t id : issues_of[m.pattern]) named[id] = true;
+    }
+  }
+}
+
+bool Analysis::SegmentNames(const Segment& s, const IssueSpec& issue) const {
+  auto it = issues_named_.find(s.begin);
+  if (it == issues_named_.end()) return false;
+  auto id = issue_index_.find(&issue);
+  return id != issue_index_.end() && it->second[id->second];
 }
 
 const ElementResult* Analysis::Element(const std::string& id) const {
@@ -559,7 +600,7 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
   auto breadth = [&](const Segment& s) {
     size_t n = 0;
     for (const SubjectSpec& other : pack_.subjects())
-      for (const IssueSpec& is : other.issues) n += ContainsAny(s.text, is.keywords) ? 1 : 0;
+      for (const IssueSpec& is : other.issues) n += SegmentNames(s, is) ? 1 : 0;
     return n;
   };
   for (const IssueSpec& issue : subject.issues) {
@@ -572,7 +613,7 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
       if (!layout_.IsBody(i)) continue;
       const Segment* hit = nullptr;
       for (const Segment& s : ls[i].segments)
-        if (!s.toc && ContainsAny(s.text, issue.keywords)) {
+        if (!s.toc && SegmentNames(s, issue)) {
           hit = &s;
           break;
         }

@@ -7,6 +7,7 @@
 
 #include <esgaudit/plugin.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -112,6 +113,11 @@ class Analysis {
   const Segment* FindAfter(size_t line, size_t seg, size_t lines, const std::regex& re,
                            bool skip_toc = true) const;
 
+  // Whether segment `s` contains one of the keywords of issue `issue` (as ContainsAny would say),
+  // from IndexIssueKeywords' one scan of the view.
+  bool SegmentNames(const Segment& s, const IssueSpec& issue) const;
+  void IndexIssueKeywords();
+
   const sdk::Document& doc_;
   bool english_;
   RulePack pack_;
@@ -119,6 +125,9 @@ class Analysis {
   Layout layout_;
   std::vector<ElementResult> elements_;
   std::vector<IssueResult> issues_;
+  std::map<const IssueSpec*, uint32_t> issue_index_;
+  // Per segment (keyed by its view start) with a keyword, the issues it names; bit i = issue i.
+  std::map<uint64_t, std::vector<bool>> issues_named_;
   YearSpan period_;
   YearSpan title_;
   YearSpan basis_citation_;

@@ -1,10 +1,12 @@
-// Layout recognition on the matching view of a report extracted from PDF with the layout kept:
-// lines split into segments (cells separated by wide gaps, tabs or HTML tags), running headers and
-// footers, table-of-contents regions and TOC-like entries (chapter dividers list their sections
-// with page numbers too). Rules take evidence only from body text: a TOC entry or a running header
-// that names a section is not evidence that the report has that section.
+// The report's layout as this plugin reads it, taken from the host's structure model (ABI 1.1):
+// lines split into segments (the model's cells), running headers, table-of-contents regions and
+// TOC-like entries, vertical side text. Rules take evidence only from body text: a TOC entry or a
+// running header that names a section is not evidence that the report has that section.
 #ifndef ESGAUDIT_PLUGINS_GBT36001_LAYOUT_H_
 #define ESGAUDIT_PLUGINS_GBT36001_LAYOUT_H_
+
+#include <esgaudit/plugin.h>
+#include <esgaudit/text.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -16,9 +18,9 @@ namespace esgaudit::gbt36001 {
 struct Segment {
   uint64_t begin = 0;  // view offsets
   uint64_t end = 0;
-  std::string_view text;  // trimmed
+  std::string_view text;     // trimmed
   std::string_view heading;  // Layout::HeadingText(text), computed once (it is hot)
-  bool toc = false;       // a TOC-like entry ("员工发展 24") in a cluster of such entries
+  bool toc = false;   // a TOC-like entry ("员工发展 24") in a cluster of such entries
   bool side = false;  // one character of vertical side text ("云/铝/股/份/2/0/2/0/社/会…")
 };
 
@@ -27,16 +29,17 @@ struct LayoutLine {
   uint64_t end = 0;
   std::vector<Segment> segments;
   bool running_header = false;  // repeated header/footer line (section names, report title)
-  bool toc_region = false;      // inside a 目录 block
+  bool toc_region = false;      // inside a table of contents
 };
 
 class Layout {
  public:
-  // `view` must outlive the Layout.
-  explicit Layout(std::string_view view);
+  // Reads the structure model of `doc`, which must outlive the Layout. Line i is the document's
+  // line i.
+  explicit Layout(const sdk::Document& doc);
 
   const std::vector<LayoutLine>& lines() const { return lines_; }
-  // True when line `i` may carry evidence (neither a running header nor inside a 目录 block).
+  // True when line `i` may carry evidence (neither a running header nor inside a TOC).
   bool IsBody(size_t i) const { return !lines_[i].running_header && !lines_[i].toc_region; }
   // Index of the line containing view offset `v`.
   size_t LineAt(uint64_t v) const;
@@ -44,25 +47,17 @@ class Layout {
   // `max_lines` lines (a segment counts when it has at least 6 code points and is not a TOC entry).
   size_t ProseAfter(size_t line, size_t seg, size_t max_lines) const;
 
-  // A segment's text without heading decoration: markdown '#', bullets, numbering
-  // ("一、", "(一)", "1.", "1.1", "第一章", "01"), trailing colon.
-  static std::string_view HeadingText(std::string_view segment);
+  static std::string_view HeadingText(std::string_view segment) { return sdk::HeadingText(segment); }
   // True when `segment` reads as a heading that is `keyword` or starts with it (at most
   // `slack` more code points, no sentence punctuation).
   static bool IsHeading(std::string_view segment, std::string_view keyword, size_t slack = 6);
   // The same, from the segment's precomputed heading text.
   static bool IsHeading(const Segment& segment, std::string_view keyword, size_t slack = 6);
-  static size_t CodePoints(std::string_view s);
+  static size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
   // True for a segment with sentence punctuation ("," "。" ";") and at least 12 code points.
   static bool IsProse(std::string_view segment);
 
  private:
-  void Split();
-  void MarkRunningHeaders();
-  void MarkToc();
-  void MarkSideText();
-
-  std::string_view view_;
   std::vector<LayoutLine> lines_;
 };
 

@@ -11,9 +11,7 @@
 namespace esgaudit::gbt36001 {
 namespace {
 
-bool Contains(std::string_view s, std::string_view w) {
-  return s.find(w) != std::string_view::npos;
-}
+using sdk::Contains;
 
 // "及其下属企业" covers every subsidiary unless the statement then lists them.
 bool GenericScope(std::string_view scope) {

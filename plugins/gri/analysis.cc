@@ -101,9 +101,7 @@ GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& ctx) : do
         "gri catalogue \"gri/catalogue.json\" not found in the rule directories");
   catalogue_ = Catalogue::Load(path);
   english_ = doc.English();
-  BuildLines(doc);
-  MarkRepeatedLines();
-  MarkTableOfContents(doc);
+  ReadStructure(doc);
   FindYear(doc);
   FindIndex(doc);
   if (rows_.empty()) FindUnreadIndex();
@@ -128,7 +126,7 @@ const DisclosureResult& GriAnalysis::result(const std::string& id) const {
   return i < 0 ? kNone : results_[static_cast<size_t>(i)];
 }
 
-void GriAnalysis::BuildLines(const sdk::Document& doc) {
+void GriAnalysis::ReadStructure(const sdk::Document& doc) {
   view_lower_ = AsciiLower(std::string(doc.MatchView()));
   uint32_t n = doc.LineCount();
   line_view_begin_.resize(n);
@@ -136,124 +134,20 @@ void GriAnalysis::BuildLines(const sdk::Document& doc) {
   line_page_.resize(n);
   excluded_.assign(n, false);
   for (uint32_t i = 0; i < n; ++i) {
-    esgaudit_line l = doc.Line(i);
-    uint64_t b = std::min<uint64_t>(doc.TextToView(l.offset), view_lower_.size());
-    uint64_t e = std::min<uint64_t>(doc.TextToView(l.offset + l.length), view_lower_.size());
-    // A view line never spans a line break.
-    std::string_view slice = std::string_view(view_lower_).substr(b, e < b ? 0 : e - b);
-    size_t nl = slice.find('\n');
-    if (nl != std::string_view::npos) e = b + nl;
-    line_view_begin_[i] = b;
-    line_view_end_[i] = std::max(b, e);
-    line_page_[i] = l.page;
+    esgaudit_line_structure ls = doc.LineStructure(i);
+    line_view_begin_[i] = ls.view_begin;
+    line_view_end_[i] = ls.view_end;
+    line_page_[i] = doc.Line(i).page;
+    // Page furniture, the table of contents and the content index are never evidence.
+    excluded_[i] =
+        (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) != 0;
   }
 }
 
-void GriAnalysis::MarkRepeatedLines() {
-  std::map<std::string, int> counts;
-  std::vector<std::string> keys(line_view_begin_.size());
-  for (uint32_t i = 0; i < keys.size(); ++i) {
-    std::string key = Squeeze(LowerLine(i));
-    if (key.size() < 4 || key.size() > 90 || AllDigits(key)) continue;
-    keys[i] = key;
-    ++counts[key];
-  }
-  for (uint32_t i = 0; i < keys.size(); ++i) {
-    if (!keys[i].empty() && counts[keys[i]] >= 3) excluded_[i] = true;
-  }
-}
-
-void GriAnalysis::MarkTableOfContents(const sdk::Document& doc) {
-  uint32_t n = static_cast<uint32_t>(excluded_.size());
-  for (uint32_t i = 0; i < n; ++i) {
-    std::string key = Squeeze(LowerLine(i));
-    key.erase(0, key.find_first_not_of('#'));  // Markdown headings
-    if (key != "目录" && key != "目錄" && key != "contents" && key != "tableofcontents") continue;
-    excluded_[i] = true;
-    for (uint32_t j = i + 1; j < n && j < i + 120; ++j) {
-      std::string_view line = Trim(LowerLine(j));
-      if (line.empty()) continue;
-      if (ContainsAny(line, {"。", "，", "；"}) || line.size() > 200) break;
-      bool number = false;
-      for (size_t k = 0; k < line.size(); ++k) {
-        if (IsDigit(line[k]) && (k + 1 == line.size() || !IsDigit(line[k + 1]))) number = true;
-      }
-      // Roman-numeral-like chapter markers ("壹 贰 叁") are short; a heading with side text is not.
-      if (!number && Squeeze(line).size() > 12) break;
-      excluded_[j] = true;
-    }
-  }
-  // Leader dots ("报告说明......2") mark table-of-contents lines anywhere.
-  static const std::regex kLeader(R"((\.{4,}|_{4,}|(?:…){2,}|(?:·){4,})\s*\d{1,3}\s*$)");
-  // A strip of entries with rising page numbers ("供货商现况83 供货商评鉴84 EICC管理 86 …") is a
-  // table of contents anywhere; a line opening with a G4 aspect code ("EN16:间接温室气体排放量")
-  // is an index row.
-  // Read on the raw line: the matching view drops the spaces between a page number and the next
-  // title ("公司简介19 财务绩效23 …").
-  static const std::regex kNumber(R"((\d{1,3})(?=\s|$))");
-  static const std::regex kAspectCode(R"(^(?:g4-?)?(?:ec|en|la|hr|so|pr)\d{1,2}\s*:)");
-  for (uint32_t i = 0; i < n; ++i) {
-    std::string line(Trim(LowerLine(i)));
-    if (line.size() >= 200) continue;
-    if (std::regex_search(line, kLeader) || std::regex_search(line, kAspectCode)) {
-      excluded_[i] = true;
-      continue;
-    }
-    if (ContainsAny(line, {"。", "，", "；", ",", ";", "%", "|"}))
-      continue;  // not prose, not a table row
-    line = std::string(Trim(AsciiLower(std::string(doc.LineText(i)))));
-    // Entries: a title of two or more characters (6+ bytes without spaces, no digits) and a number.
-    int rising = 0;
-    int best = 0;
-    int last = -1;
-    size_t from = 0;
-    for (std::sregex_iterator it(line.begin(), line.end(), kNumber), end; it != end; ++it) {
-      size_t at = static_cast<size_t>(it->position(0));
-      std::string title = Squeeze(std::string_view(line).substr(from, at - from));
-      from = at + static_cast<size_t>(it->length(0));
-      int page = std::stoi((*it)[1].str());
-      bool entry = title.size() >= 6 && std::none_of(title.begin(), title.end(), IsDigit);
-      rising = entry && page > last ? rising + 1 : entry ? 1 : 0;
-      last = entry ? page : -1;
-      best = std::max(best, rising);
-    }
-    if (best >= 3) excluded_[i] = true;
-  }
-}
-
-void GriAnalysis::FindYear(const sdk::Document& /*doc*/) {
-  // The period's end year: "2016年1月1日至2016年12月31日" or "2016年1月1日至12月31日" (the end year
-  // left out) anywhere; another range ("2015年7月1日至2016年6月30日", a fiscal year) only in a
-  // sentence about the report's period, since an event has dates too. The view reads 31曰 as 31日.
-  static const std::regex kPeriodZh(
-      R"((20\d\d)\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:至|到|-|—|~|－)\s*(?:(20\d\d)\s*年\s*)?12\s*月\s*31\s*日)");
-  static const std::regex kRangeZh(
-      R"((20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|-|—|~|－)\s*(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)");
-  static const std::regex kPeriodEn(
-      R"(january\s+1,?\s+(20\d\d)\s*(?:to|-|–|through|until)\s*dece?mber\s+31,?\s+(20\d\d))");
-  static const std::regex kTitleZh(
-      R"((20\d\d)\s*(?:年)?(?:度)?\s*(?:社会责任|可持续发展|esg|环境、社会及|环境,社会及|企业社会责任))");
-  static const std::regex kTitleEn(
-      R"((20\d\d)\s+(?:sustainability|esg|corporate responsibility|csr|integrated|impact)\b)");
-  uint32_t n = static_cast<uint32_t>(excluded_.size());
-  for (uint32_t i = 0; i < n && report_year_ == 0; ++i) {
-    std::string line(LowerLine(i));
-    if (!Contains(line, "日") && !Contains(line, "december")) continue;
-    std::smatch m;
-    if (std::regex_search(line, m, kPeriodZh) || std::regex_search(line, m, kPeriodEn)) {
-      report_year_ = std::stoi(m[2].matched ? m[2].str() : m[1].str());
-    } else if (ContainsAny(line, {"报告期", "报告时间", "时间范围", "时间跨度", "财政年度", "回顾年"}) &&
-               std::regex_search(line, m, kRangeZh)) {
-      report_year_ = std::stoi(m[2].str());
-    }
-  }
-  for (uint32_t i = 0; i < n && i < 400 && report_year_ == 0; ++i) {
-    std::string line(LowerLine(i));
-    std::smatch m;
-    if (std::regex_search(line, m, kTitleZh) || std::regex_search(line, m, kTitleEn)) {
-      report_year_ = std::stoi(m[1].str());
-    }
-  }
+void GriAnalysis::FindYear(const sdk::Document& doc) {
+  // The structure model's year: the end of the stated reporting period, else the year of the
+  // report's own title.
+  report_year_ = doc.Metadata().report_year;
 }
 
 void GriAnalysis::FindIndex(const sdk::Document& doc) {
@@ -506,26 +400,99 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   std::vector<std::string> lower_titles;
   for (const Disclosure& d : ds) lower_titles.push_back(AsciiLower(d.title));
 
-  for (uint32_t i = 0; i < n; ++i) {
-    if (excluded_[i]) continue;
-    std::string_view line = LowerLine(i);
-    if (line.empty()) continue;
+  // One scan of the view finds every part of every pattern ("a&b" has parts a and b) and every
+  // title; then, per line, a disclosure is mentioned by its first pattern (in catalogue order) whose
+  // parts all occur in the line, located at its earliest part — MatchPattern's semantics.
+  std::vector<std::string> parts;
+  std::map<std::string, uint32_t> part_index;
+  auto intern = [&](std::string_view part) {
+    auto [it, fresh] = part_index.emplace(std::string(part), static_cast<uint32_t>(parts.size()));
+    if (fresh) parts.emplace_back(part);
+    return it->second;
+  };
+  std::vector<std::vector<std::vector<uint32_t>>> pattern_parts(ds.size());  // [k][j] -> parts
+  std::vector<std::vector<uint32_t>> title_parts(ds.size());
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> users;  // part -> (k, j) patterns using it
+  for (size_t k = 0; k < ds.size(); ++k) {
+    for (const std::string& p : ds[k].patterns) {
+      std::vector<uint32_t> ids;
+      for (size_t start = 0; start <= p.size();) {
+        size_t amp = std::min(p.find('&', start), p.size());
+        if (amp > start) ids.push_back(intern(std::string_view(p).substr(start, amp - start)));
+        start = amp + 1;
+      }
+      pattern_parts[k].push_back(std::move(ids));
+    }
+    for (const std::string& t : {ds[k].title_zh, lower_titles[k]}) {
+      if (!t.empty()) title_parts[k].push_back(intern(t));
+    }
+  }
+  users.resize(parts.size());
+  for (size_t k = 0; k < ds.size(); ++k) {
+    for (size_t j = 0; j < pattern_parts[k].size(); ++j) {
+      for (uint32_t part : pattern_parts[k][j]) users[part].emplace_back(static_cast<uint32_t>(k), static_cast<uint32_t>(j));
+    }
+  }
+  std::vector<esgaudit_pattern> scan;
+  for (const std::string& p : parts) scan.push_back({sdk::Str(p), ESGAUDIT_PATTERN_CASELESS});
+  const std::vector<esgaudit_match> found = doc.Scan(scan);
+  auto is_alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  // Per line, the first valid occurrence of each part (matches arrive sorted by position).
+  std::vector<bool> is_title(parts.size(), false);
+  for (const auto& tp : title_parts) {
+    for (uint32_t q : tp) is_title[q] = true;
+  }
+  std::map<uint32_t, std::map<uint32_t, size_t>> first;  // line -> part -> position in the line
+  std::map<uint32_t, std::set<uint32_t>> titled;          // line -> titles in it
+  for (const esgaudit_match& m : found) {
+    auto next = std::upper_bound(line_view_begin_.begin(), line_view_begin_.end(), m.begin);
+    if (next == line_view_begin_.begin()) continue;
+    uint32_t i = static_cast<uint32_t>(next - line_view_begin_.begin() - 1);
+    if (excluded_[i] || m.end > line_view_end_[i]) continue;
+    if (line_page_[i] != 0 && is_title[m.pattern]) titled[i].insert(m.pattern);
+    const std::string& part = parts[m.pattern];
+    // A part starting with a letter or digit must start a word.
+    if (is_alnum(part.front()) && m.begin > line_view_begin_[i] && is_alnum(view_lower_[m.begin - 1])) continue;
+    first[i].emplace(m.pattern, m.begin - line_view_begin_[i]);
+  }
+  // A title anywhere in a line puts its page among the disclosure's pages.
+  for (const auto& [i, titles] : titled) {
     for (size_t k = 0; k < ds.size(); ++k) {
+      for (uint32_t q : title_parts[k]) {
+        if (titles.count(q)) results_[k].pages.insert(line_page_[i]);
+      }
+    }
+  }
+  for (const auto& [i, at] : first) {
+    std::map<uint32_t, std::pair<uint32_t, size_t>> hit;  // k -> (first matching j, position)
+    for (const auto& [part, pos] : at) {
+      for (const auto& [k, j] : users[part]) {
+        auto h = hit.find(k);
+        if (h != hit.end() && h->second.first <= j) continue;
+        size_t earliest = std::string::npos;
+        bool all = true;
+        for (uint32_t q : pattern_parts[k][j]) {
+          auto f = at.find(q);
+          if (f == at.end()) {
+            all = false;
+            break;
+          }
+          earliest = std::min(earliest, f->second);
+        }
+        if (!all) continue;
+        hit[k] = {j, earliest};
+      }
+    }
+    for (const auto& [k, jp] : hit) {
       DisclosureResult& r = results_[k];
-      for (const std::string& p : ds[k].patterns) {
-        size_t pos = 0;
-        size_t len = 0;
-        if (!MatchPattern(line, p, &pos, &len)) continue;
-        mentioned[k] = true;
-        if (line_page_[i] != 0) r.pages.insert(line_page_[i]);
-        if (r.evidence.size() < kMaxMentions)
-          r.evidence.push_back(MakeEvidence(i, pos, len, false));
-        break;
+      // The earliest part's length, as MatchPattern reports it.
+      size_t len = 0;
+      for (uint32_t q : pattern_parts[k][jp.first]) {
+        if (at.at(q) == jp.second && len == 0) len = parts[q].size();
       }
-      if (line_page_[i] != 0 &&
-          (Contains(line, ds[k].title_zh) || Contains(line, lower_titles[k]))) {
-        r.pages.insert(line_page_[i]);
-      }
+      mentioned[k] = true;
+      if (line_page_[i] != 0) r.pages.insert(line_page_[i]);
+      if (r.evidence.size() < kMaxMentions) r.evidence.push_back(MakeEvidence(i, jp.second, len, false));
     }
   }
 

@@ -92,9 +92,9 @@ class GriAnalysis {
   const std::string& Title(const Disclosure& d) const { return english_ ? d.title : d.title_zh; }
 
  private:
-  void BuildLines(const sdk::Document& doc);
-  void MarkRepeatedLines();
-  void MarkTableOfContents(const sdk::Document& doc);
+  // Line ranges in the matching view and the lines that are never evidence, from the host's
+  // structure model.
+  void ReadStructure(const sdk::Document& doc);
   void FindIndex(const sdk::Document& doc);
   void FindUnreadIndex();
   void FindYear(const sdk::Document& doc);

@@ -1095,6 +1095,43 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
           if (!rt.by_column.empty()) row_totals.push_back(std::move(rt));
         }
       }
+      // A total row first, its parts the rows below it to the end of the table ("Total Scope 1, 2
+      // emissions" over "Scope 1" and "Scope 2"). Recognised when at least one column adds up, so
+      // the table itself shows that its rows are parts; then each column that does not is checked.
+      if (static_cast<int>(r) == first_data && own->row == r && own->rowspan == 1 && lab.size() == 1 &&
+          own->col == 0 && IsTotalLabel(own->text)) {
+        std::vector<uint32_t> part_rows;
+        bool simple = true;
+        for (uint32_t k = r + 1; k < rows && simple; ++k) {
+          auto pl = labels(k);
+          simple = !pl.empty() && pl.size() == 1 && pl.back()->rowspan == 1 &&
+                   !IsTotalLabel(pl.back()->text) && !IsNestedLabel(pl.back()->text);
+          part_rows.push_back(k);
+        }
+        if (!simple || part_rows.size() < 2) continue;
+        std::vector<Relation> columns;
+        bool corroborated = false;
+        for (uint32_t c : fig_cols) {
+          if (fig[r][c] < 0) continue;
+          std::vector<int> parts;
+          std::vector<std::string> units{unit_of(r)};
+          for (uint32_t k : part_rows) {
+            parts.push_back(fig[k][c]);
+            units.push_back(unit_of(k));
+          }
+          if (std::any_of(parts.begin(), parts.end(), [](int f) { return f < 0; })) continue;
+          if (unit_col < 0) units.clear();
+          if (!uniform(parts, fig[r][c], units)) continue;
+          Relation rel = relation(fig[r][c], std::move(parts), header[c].empty() ? own->text : header[c], units);
+          SumParts(&rel);
+          corroborated = corroborated || (rel.sum_low <= figures_[rel.total].high && figures_[rel.total].low <= rel.sum_high);
+          columns.push_back(std::move(rel));
+        }
+        if (corroborated) {
+          for (Relation& rel : columns) make(std::move(rel), false);
+        }
+        continue;
+      }
       // A total row: parts are the rows above back to the first data row, a nested row or a
       // previous total stops the column.
       if (own->row == r && own->rowspan == 1 && lab.size() == 1 && IsTotalLabel(own->text) &&

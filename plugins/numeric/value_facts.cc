@@ -20,9 +20,6 @@ bool IsCjk(char32_t c) { return sdk::IsHan(c); }
 
 size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
 
-bool Contains(std::string_view s, std::string_view part) {
-  return s.find(part) != std::string_view::npos;
-}
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }

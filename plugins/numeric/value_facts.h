@@ -5,6 +5,7 @@
 #define ESGAUDIT_PLUGINS_NUMERIC_VALUE_FACTS_H_
 
 #include <esgaudit/plugin.h>
+#include <esgaudit/text.h>
 
 #include <cstdint>
 #include <string>
@@ -19,7 +20,7 @@ char32_t DecodeAt(std::string_view s, size_t i, size_t* next);
 size_t PrevStart(std::string_view s, size_t i);
 bool IsCjk(char32_t c);
 size_t CodePoints(std::string_view s);
-bool Contains(std::string_view s, std::string_view part);
+using sdk::Contains;
 bool EndsWith(std::string_view s, std::string_view suffix);
 
 // `s` with any of `words` removed from its end, repeatedly ("覆盖率达到了" -> "覆盖率"); a word is

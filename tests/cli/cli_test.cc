@@ -82,7 +82,7 @@ const char kSample[] = "samples/yunnan-aluminium-2020-csr.txt";
 TEST_F(CliTest, VersionAndHelp) {
   Result r = Run({"--version"});
   EXPECT_EQ(r.code, 0);
-  EXPECT_EQ(r.out, std::string("esgaudit ") + ESGAUDIT_VERSION + " (plugin ABI 1.0)\n");
+  EXPECT_EQ(r.out, std::string("esgaudit ") + ESGAUDIT_VERSION + " (plugin ABI 1.1)\n");
   r = Run({"--help"});
   EXPECT_EQ(r.code, 0);
   EXPECT_NE(r.out.find("examples:"), std::string::npos);
@@ -170,7 +170,7 @@ TEST_F(CliTest, PluginFailuresExit3AndKeepOtherFindings) {
   EXPECT_EQ(r.code, 3);
   EXPECT_EQ(r.err, "esgaudit: error: " + std::string(ESGAUDIT_FIXTURE_PLUGIN_DIR) +
                        "/abi2/esgaudit_plugin_abi2.so: plugin ABI 2.5 is not supported by esgaudit ABI "
-                       "1.0; rebuild the plugin against this SDK\n");
+                       "1.1; rebuild the plugin against this SDK\n");
   EXPECT_NE(r.out.find("flag found [echo.flag]"), std::string::npos);
 
   r = Run({"check", report, "--no-default-plugins", "--plugins-dir", std::string(ESGAUDIT_FIXTURE_PLUGIN_DIR) + "/thrower",
@@ -311,7 +311,7 @@ TEST_F(CliTest, SampleJsonMatchesThePublishedSchema) {
 TEST_F(CliTest, ListAndExplain) {
   Result r = RunFixture("echo", {"list-plugins"});
   EXPECT_EQ(r.code, 0);
-  EXPECT_EQ(r.out, "echo 1.0.0: test fixture (1 rules)\n");
+  EXPECT_EQ(r.out, "echo 1.0.0 (ABI 1.1): test fixture (1 rules)\n");
   r = RunFixture("echo", {"list-rules"});
   EXPECT_EQ(r.out,
             "echo.flag [warning] lines containing FLAG\n"
@@ -356,6 +356,18 @@ TEST_F(CliTest, IndexRendersTheGriCoverageAsAContentIndex) {
   EXPECT_EQ(bad.err, "esgaudit: error: no plugin reported coverage for scheme 'gri2016'\n");
 }
 
+TEST_F(CliTest, IndexWithSchemeCnExchangeIsTheGuidelinesTopicIndexTable) {
+  const std::string report = Write("cn.txt",
+      "本报告依据《深圳证券交易所上市公司自律监管指引第17号——可持续发展报告（试行）》编制。\n"
+      "员工\n公司在职员工1,200人,按时支付工资并缴纳五险一金。\n");
+  Result md = Run({"index", report, "--scheme", "cn-exchange"});
+  ASSERT_EQ(md.code, 0) << md.err;
+  const auto rows = [](const std::string& s) { return std::count(s.begin(), s.end(), '\n'); };
+  EXPECT_EQ(rows(md.out), 2 + 21);  // the 21 topics of the annex, in its order
+  EXPECT_NE(md.out.find("\n| climate | 第21-28条 应对气候变化 | missing |  |\n"), std::string::npos) << md.out;
+  EXPECT_NE(md.out.find("\n| employees | 第50条 员工 | partial | l.2, l.3 |\n"), std::string::npos) << md.out;
+}
+
 // False alarms on real reports: the error-severity findings (what fails a CI gate) over the reports of
 // ../shared/corpus are pinned in tests/cli/corpus-errors.expected (their review: docs/*-evaluation.md).
 // A new error fails this test until someone reviews it and, if real, re-pins the list with
@@ -382,6 +394,40 @@ TEST_F(CliTest, ErrorsOnTheCorpusAreExactlyTheReviewedOnes) {
     std::ofstream(expected_path, std::ios::binary) << actual;
   }
   EXPECT_EQ(actual, testing::ReadFile(expected_path));
+}
+
+// What the tool understood of each line of the sample (role, section, table, furniture, cells)
+// and its metadata. ESGAUDIT_UPDATE_GOLDENS=structure rewrites the golden so reviews read the diff.
+TEST_F(CliTest, ExtractStructureOfTheSampleMatchesItsGolden) {
+  Result r = Run({"extract", "--structure", kSample});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  const std::string golden = testing::SourcePath("tests/cli/structure-sample.expected");
+  const char* update = std::getenv("ESGAUDIT_UPDATE_GOLDENS");
+  if (update != nullptr && std::string(update).find("structure") != std::string::npos) {
+    std::ofstream(golden, std::ios::binary) << r.out;
+  }
+  EXPECT_EQ(r.out, testing::ReadFile(golden));
+}
+
+TEST_F(CliTest, ExtractStructureAsJson) {
+  const std::string report = Write("r.txt", "目录\n关于我们  3\n公司治理  5\n员工发展  9\n\n一、关于我们\n本报告时间范围为2020年1月1日至2020年12月31日。\n");
+  Result r = Run({"extract", "--structure", report, "--format", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["schema"], "esgaudit.structure/1");
+  EXPECT_EQ(j["metadata"]["report_year"], 2020);
+  EXPECT_EQ(j["metadata"]["year_from_line"], 7);
+  ASSERT_EQ(j["toc"].size(), 3u);
+  EXPECT_EQ(j["toc"][1]["title"], "公司治理");
+  EXPECT_EQ(j["toc"][1]["page"], 5);
+  EXPECT_EQ(j["sections"][0]["title"], "关于我们");
+  EXPECT_EQ(j["lines"][1]["role"], "toc");
+  EXPECT_EQ(j["lines"][4]["role"], "heading");
+  EXPECT_EQ(j["lines"][5]["section"], 0);
+  r = Run({"extract", "--structure", "--relations", report});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: extract takes --relations or --structure, not both\n");
 }
 
 TEST_F(CliTest, PdfInputKeepsPages) {

@@ -1,8 +1,11 @@
-// Golden tier: every plugin over every annotated input in tests/golden/<plugin>/*.txt; the findings
-// of that plugin must equal <name>.expected exactly (clang-tidy's check_clang_tidy idea). Any finding
-// not listed fails. ESGAUDIT_UPDATE_GOLDENS=<plugin>[,<plugin>...] rewrites those plugins' .expected
-// files for review (=all rewrites every plugin's).
-// An optional <name>.kpi.{json,xml,ini,csv} beside an input is passed as --data.
+// Golden tier: every plugin of the build's plugin directory (loaded as modules, as the CLI loads
+// them, so adding a plugin needs no edit here) over every annotated input in
+// tests/golden/<plugin>/*.txt; the findings of that plugin must equal <name>.expected exactly
+// (clang-tidy's check_clang_tidy idea). Any finding not listed fails.
+// ESGAUDIT_UPDATE_GOLDENS=<plugin>[,<plugin>...] rewrites those plugins' .expected files for review
+// (=all rewrites every plugin's).
+// An optional <name>.kpi.{json,xml,ini,csv} beside an input is passed as --data; an optional
+// directory <name>.rules/ beside it is searched for rule files before rules/ (a policy, a pack).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -14,34 +17,25 @@
 
 #include "esgaudit/kpi.h"
 #include "esgaudit_testing.h"
-#include "gbt36001/register.h"
-#include "gri/register.h"
-#include "numeric/register.h"
 
 namespace esgaudit {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct PluginUnderTest {
-  const char* name;
-  void (*register_fn)(sdk::Registry&);
-};
+// The plugins of the build, loaded once.
+const PluginSet& Plugins() {
+  static const PluginSet* set = [] {
+    auto* s = new PluginSet();
+    s->LoadFrom({ESGAUDIT_PLUGIN_DIR});
+    return s;
+  }();
+  return *set;
+}
 
-const PluginUnderTest kPlugins[] = {
-    {"gbt36001", &gbt36001::RegisterRules},
-    {"gri", &gri::RegisterRules},
-    {"numeric", &numeric::RegisterRules},
-};
-
-const sdk::Registry& RegistryOf(const PluginUnderTest& p) {
-  static std::map<std::string, std::unique_ptr<sdk::Registry>> registries;
-  auto& r = registries[p.name];
-  if (!r) {
-    r = std::make_unique<sdk::Registry>();
-    p.register_fn(*r);
-  }
-  return *r;
+TEST(GoldenTest, TheBuildsPluginsLoad) {
+  EXPECT_TRUE(Plugins().errors().empty()) << Plugins().errors().front();
+  EXPECT_GE(Plugins().plugins().size(), 4u);
 }
 
 std::string Render(const ReportResult& r, const std::string& plugin) {
@@ -67,7 +61,7 @@ std::vector<fs::path> Inputs(const std::string& plugin) {
 
 // One input against its .expected (or rewrites it). A helper, so that an ASSERT ends this input
 // only and every other input is still checked.
-void CheckGolden(const PluginUnderTest& p, const fs::path& input, bool update) {
+void CheckGolden(const PluginRef& p, const fs::path& input, bool update) {
   SCOPED_TRACE(input.string());
   Document doc;
   Status s = Document::Load(input.string(), &doc);
@@ -82,7 +76,10 @@ void CheckGolden(const PluginUnderTest& p, const fs::path& input, bool update) {
     ASSERT_TRUE(ks.ok()) << ks.message();
     options.kpis = &kpis;
   }
-  ReportResult result = testing::Run(RegistryOf(p), doc, options);
+  fs::path rules = input;
+  rules.replace_extension(".rules");
+  if (fs::is_directory(rules)) options.rules_dirs = {rules.string(), testing::SourcePath("rules")};
+  ReportResult result = testing::Run(p, doc, options);
   ASSERT_TRUE(result.status.ok()) << result.status.message();
   fs::path expected_path = input;
   expected_path.replace_extension(".expected");
@@ -98,9 +95,9 @@ void CheckGolden(const PluginUnderTest& p, const fs::path& input, bool update) {
 TEST(GoldenTest, EveryInputGivesExactlyItsExpectedFindings) {
   const char* update_env = std::getenv("ESGAUDIT_UPDATE_GOLDENS");
   const std::string update_list = update_env == nullptr ? "" : "," + std::string(update_env) + ",";
-  for (const PluginUnderTest& p : kPlugins) {
+  for (const PluginRef& p : Plugins().plugins()) {
     const bool update = update_list == ",all," ||
-                        update_list.find("," + std::string(p.name) + ",") != std::string::npos;
+                        update_list.find("," + p.name + ",") != std::string::npos;
     for (const fs::path& input : Inputs(p.name)) CheckGolden(p, input, update);
   }
 }
@@ -108,12 +105,10 @@ TEST(GoldenTest, EveryInputGivesExactlyItsExpectedFindings) {
 // cppcheck's --errorlist idea: a rule exists only with its doc and a golden test that fires it.
 TEST(GoldenTest, EveryRuleHasItsDocAndAGoldenTestThatFiresIt) {
   const std::regex id_pattern("([a-z0-9]+)\\.([a-z0-9]+(-[a-z0-9]+)*)");
-  for (const PluginUnderTest& p : kPlugins) {
-    const sdk::Registry& registry = RegistryOf(p);
+  for (const PluginRef& p : Plugins().plugins()) {
     std::string previous;
-    for (uint32_t i = 0; i < registry.Count(); ++i) {
-      esgaudit_rule_info info = registry.Info(i);
-      const std::string id(sdk::View(info.id));
+    for (const RuleInfo& info : p.rules) {
+      const std::string& id = info.id;
       SCOPED_TRACE(id);
       std::smatch m;
       ASSERT_TRUE(std::regex_match(id, m, id_pattern));
@@ -121,10 +116,10 @@ TEST(GoldenTest, EveryRuleHasItsDocAndAGoldenTestThatFiresIt) {
       EXPECT_LT(previous, id) << "rules are registered sorted by id, once each";
       previous = id;
       const std::string kebab = m[2].str();
-      EXPECT_EQ(std::string(sdk::View(info.doc)), std::string(p.name) + "/" + kebab + ".md");
-      const std::string doc = testing::ReadFile(testing::SourcePath("rules/" + std::string(sdk::View(info.doc))));
+      EXPECT_EQ(info.doc, p.name + "/" + kebab + ".md");
+      const std::string doc = testing::ReadFile(testing::SourcePath("rules/" + info.doc));
       EXPECT_GT(doc.size(), 200u) << "rule doc missing or too short";
-      const std::string base = testing::SourcePath("tests/golden/" + std::string(p.name) + "/" + kebab);
+      const std::string base = testing::SourcePath("tests/golden/" + p.name + "/" + kebab);
       EXPECT_TRUE(fs::exists(base + ".txt")) << "no golden input " << base << ".txt";
       const std::string expected = testing::ReadFile(base + ".expected");
       EXPECT_NE(expected.find("[" + id + "]"), std::string::npos) << "the golden test never fires the rule";

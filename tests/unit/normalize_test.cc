@@ -67,6 +67,16 @@ TEST(NormalizeTest, IdeographicSpaceBetweenHanIsLetterSpacing) {
   EXPECT_EQ(doc.view(), "社会责任");
 }
 
+// A Simplified text's view must not depend on the Traditional texts read before it on the thread.
+TEST(NormalizeTest, TraditionalFoldingDependsOnlyOnTheDocument) {
+  const Document simplified_first = Document::FromUtf8("s.txt", "运行換定");
+  const Document traditional = Document::FromUtf8("t.txt", "們的報告：運行穩定，換屆");
+  EXPECT_NE(traditional.view().find("换"), std::string::npos);
+  const Document simplified_after = Document::FromUtf8("s.txt", "运行換定");
+  EXPECT_EQ(simplified_after.view(), simplified_first.view());
+  EXPECT_EQ(simplified_after.view(), "运行換定");
+}
+
 // Text-recognition confusions fold only in the context where they cannot be a real word.
 TEST(NormalizeTest, UnambiguousOcrConfusionsFold) {
   Document doc = Document::FromUtf8(

@@ -2,6 +2,11 @@
 // rule selection, and what crosses the ABI.
 #include <gtest/gtest.h>
 
+#include <esgaudit/plugin.h>
+
+#include <cstddef>
+#include <stdexcept>
+
 #include "esgaudit/plugin_host.h"
 #include "esgaudit_testing.h"
 
@@ -20,9 +25,55 @@ TEST(PluginHostTest, RefusesAnotherAbiMajorVersionNamingBoth) {
   set.LoadFrom({FixtureDir("abi2"), FixtureDir("echo")});
   ASSERT_EQ(set.errors().size(), 1u);
   EXPECT_EQ(set.errors()[0], FixtureDir("abi2") + "/esgaudit_plugin_abi2.so: plugin ABI 2.5 is not "
-                             "supported by esgaudit ABI 1.0; rebuild the plugin against this SDK");
+                             "supported by esgaudit ABI 1.1; rebuild the plugin against this SDK");
   ASSERT_EQ(set.plugins().size(), 1u);  // the others still load
   EXPECT_EQ(set.plugins()[0].name, "echo");
+}
+
+TEST(PluginHostTest, APluginBuiltForAbi10LoadsAndRunsInThisHost) {
+  PluginSet set;
+  set.LoadFrom({FixtureDir("legacy")});
+  EXPECT_TRUE(set.errors().empty());
+  const PluginRef& legacy = Only(set);
+  EXPECT_EQ(legacy.name, "legacy");
+  EXPECT_EQ(legacy.abi_major, 1u);
+  EXPECT_EQ(legacy.abi_minor, 0u);  // kept as the plugin declared it
+  Document doc = Document::FromUtf8("r.txt", "一\nFLAG\n");
+  ReportResult r;
+  ASSERT_TRUE(RunPlugin(legacy, doc, RunOptions(), &r).ok());
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].rule, "legacy.flag");
+  EXPECT_EQ(r.findings[0].message, "flag seen by a 1.0 plugin");
+  EXPECT_EQ(r.findings[0].location.line, 2u);
+}
+
+TEST(PluginHostTest, StructureModelCrossesTheAbi) {
+  PluginSet set;
+  set.LoadFrom({FixtureDir("structure")});
+  const PluginRef& p = Only(set);
+  EXPECT_EQ(p.abi_minor, static_cast<uint32_t>(ESGAUDIT_ABI_MINOR));
+  Document doc = Document::FromUtf8(
+      "r.txt", "\n一、公司治理\n\n本报告时间范围为2020年1月1日至2020年12月31日。\n\n（一）董事会\n\n董事会共有9名董事。\n");
+  ReportResult r;
+  ASSERT_TRUE(RunPlugin(p, doc, RunOptions(), &r).ok());
+  ASSERT_EQ(r.relations.size(), 3u);
+  EXPECT_EQ(r.relations[0].kind, "metadata");
+  EXPECT_EQ(r.relations[0].description, "year 2020 period 2020-01-01..2020-12-31 languages zh");
+  EXPECT_EQ(r.relations[1].kind, "section");
+  EXPECT_EQ(r.relations[1].description, "1 一、 公司治理 lines 2-8 parent none");
+  EXPECT_EQ(r.relations[2].description, "2 (一) 董事会 lines 6-8 parent 0");
+  ASSERT_EQ(r.relations[2].members.size(), 1u);
+  EXPECT_EQ(r.relations[2].members[0].location.line, 6u);
+}
+
+TEST(PluginHostTest, WrapperRefusesStructureAccessorsOnAHostWithoutThem) {
+  esgaudit_host host{};
+  host.abi_major = 1;
+  host.abi_minor = 0;
+  host.struct_size = static_cast<uint32_t>(offsetof(esgaudit_host, line_structure));
+  sdk::Document doc(&host);
+  EXPECT_FALSE(doc.HasStructure());
+  EXPECT_THROW(doc.SectionCount(), std::runtime_error);
 }
 
 TEST(PluginHostTest, MissingDirectoryIsSkippedAndCurrentDirectoryNeverSearched) {

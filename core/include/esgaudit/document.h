@@ -13,6 +13,7 @@
 
 #include "esgaudit/facts.h"
 #include "esgaudit/status.h"
+#include "esgaudit/structure.h"
 
 namespace esgaudit {
 
@@ -64,9 +65,11 @@ class Document {
   uint64_t TextToView(uint64_t text_offset) const;
 
   const std::vector<NumericFact>& facts() const { return facts_; }
+  // What the layout means: line roles, cells, furniture, TOC, index, sections, tables, metadata.
+  const Structure& structure() const { return structure_; }
 
  private:
-  void Build();  // lines, pages, view, facts from text_
+  void Build();  // lines, pages, view, facts and structure from text_
   // Display width of text_[line start, offset) for the line `l` holding offset (clamped to its end).
   uint32_t PrefixWidth(const Line& l, uint64_t offset) const;
 
@@ -89,6 +92,7 @@ class Document {
   std::vector<uint32_t> view_to_text_;  // size view_.size() + 1
   std::vector<uint32_t> text_to_view_;  // size text_.size() + 1
   std::vector<NumericFact> facts_;
+  Structure structure_;
 };
 
 }  // namespace esgaudit

@@ -31,6 +31,8 @@ struct PluginRef {
   std::string name;
   std::string version;
   std::string description;
+  uint32_t abi_major = ESGAUDIT_ABI_MAJOR;  // the ABI the plugin was built for
+  uint32_t abi_minor = ESGAUDIT_ABI_MINOR;
   std::vector<RuleInfo> rules;
   std::function<uint32_t(const esgaudit_host*, esgaudit_fail_fn, void*)> check;
 };
@@ -64,8 +66,10 @@ class PluginSet {
   PluginSet& operator=(const PluginSet&) = delete;
 
   // Loads every esgaudit_plugin_*.so in `dirs` (sorted by file name; the first plugin of a name
-  // wins). A module that fails to load or has another ABI major version is refused: its one-line
-  // message is added to errors() and the others still load.
+  // wins). A module that fails to load, has another ABI major version or an entry struct shorter
+  // than ABI 1.0's is refused: its one-line message is added to errors() and the others still
+  // load. A plugin of any minor version of this major loads (an older one sees the fields it
+  // knows; a newer one checks esgaudit_host::struct_size before using what this host lacks).
   void LoadFrom(const std::vector<std::string>& dirs);
 
   const std::vector<PluginRef>& plugins() const { return plugins_; }

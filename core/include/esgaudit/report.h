@@ -11,6 +11,8 @@
 
 namespace esgaudit {
 
+class Document;
+
 struct ReportOptions {
   bool include_relations = false;  // extract --relations
   bool color = false;
@@ -34,6 +36,11 @@ std::string RenderJson(const std::vector<ReportResult>& reports, const ReportOpt
 std::vector<std::string> IndexFormats();
 std::string RenderCoverageIndex(const ReportResult& report, const std::string& scheme,
                                 const std::string& format);
+
+// `extract --structure`: what the structure model made of each line of `doc` (role, section,
+// table, furniture, cells), with the report metadata, TOC, content index and tables. Format
+// "text" (per page, blank lines left out) or "json" (schema "esgaudit.structure/1").
+std::string RenderStructure(const Document& doc, const std::string& format);
 
 }  // namespace esgaudit
 

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyse/text_width.h"
 #include "esgaudit/document.h"
 
 namespace esgaudit {
@@ -160,6 +161,8 @@ class LineCps {
  public:
   LineCps(const Document& doc, size_t line) : doc_(doc) {
     const Line& l = doc.line(line);
+    line_end_ = l.offset + l.length;
+    col_offset_[0] = col_offset_[1] = l.offset;
     begin_ = doc.TextToView(l.offset);
     end_ = doc.TextToView(l.offset + l.length);
     std::string_view view(doc.view());
@@ -180,7 +183,18 @@ class LineCps {
   char32_t at(size_t i) const { return i < cps_.size() ? cps_[i].c : 0; }
   uint64_t ViewOffset(size_t i) const { return i < cps_.size() ? cps_[i].v : end_; }
   uint64_t TextOffset(size_t i) const { return doc_.ViewToText(ViewOffset(i)); }
-  uint32_t Column(size_t i) const { return doc_.ColumnOf(TextOffset(i)); }
+  // Columns asked in increasing order advance from the last answer (rescanning the line from its
+  // start for each cell would make a long line cost quadratic time).
+  // `cursor` 0 serves the cell splitter, 1 the facts: each asks in increasing order.
+  uint32_t Column(size_t i, int cursor = 0) const {
+    uint64_t off = std::min(TextOffset(i), line_end_);
+    uint64_t& at = col_offset_[cursor];
+    uint32_t& column = column_[cursor];
+    if (off < at) return doc_.ColumnOf(off);
+    column += TextWidth(std::string_view(doc_.text()).substr(at, off - at), column - 1);
+    at = off;
+    return column;
+  }
 
   // Does the literal `s` occur at position i? Latin compared case-insensitively.
   size_t Match(size_t i, std::u32string_view s) const {
@@ -204,6 +218,9 @@ class LineCps {
   }
 
  private:
+  uint64_t line_end_ = 0;
+  mutable uint64_t col_offset_[2] = {0, 0};
+  mutable uint32_t column_[2] = {1, 1};
   const Document& doc_;
   uint64_t begin_ = 0;
   uint64_t end_ = 0;
@@ -380,7 +397,7 @@ class Extractor {
         f.offset = text_begin;
         f.length = text_end > text_begin ? text_end - text_begin : 0;
         f.line = static_cast<uint32_t>(li);
-        f.column = doc_.ColumnOf(line.TextOffset(i));
+        f.column = line.Column(i, 1);
         facts.push_back(std::move(f));
         prev_end = end;
         i = std::max(end, i + 1);

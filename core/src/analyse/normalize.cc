@@ -139,8 +139,8 @@ MatchView BuildMatchView(std::string_view text) {
   const int32_t n = static_cast<int32_t>(text.size());
   UChar32 prev = 0;  // previous non-blank code point on this line, 0 at a line start
   thread_local HanFolder han;
-  // Only a text that looks Traditional is folded: the per-thread cache holds the characters of
-  // every earlier text, and folding by it would make a view depend on what the thread saw before.
+  // The folder's cache outlives this document (one per thread): consult it only for a text that
+  // looks Traditional, so a Simplified text's view never depends on what the thread read before.
   bool traditional = false;
   {
     std::vector<UChar32> seen;
@@ -215,8 +215,8 @@ MatchView BuildMatchView(std::string_view text) {
         prev = c;
         continue;
       }
-      static const std::string kUnfolded;
-      const std::string& folded = traditional ? han.Fold(c) : kUnfolded;
+      static const std::string kNoFold;
+      const std::string& folded = traditional ? han.Fold(c) : kNoFold;
       emit(folded.empty() ? text.substr(start, i - start) : std::string_view(folded), start);
     } else if (nfkc->isInert(c)) {
       emit(text.substr(start, i - start), start);

@@ -121,6 +121,7 @@ void Document::Build() {
   view_to_text_ = std::move(mv.view_to_text);
   text_to_view_ = std::move(mv.text_to_view);
   facts_ = ExtractFacts(*this);
+  structure_ = Structure::Build(*this);
 }
 
 std::string_view Document::LineText(size_t i) const {

@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <set>
 
+#include "analyse/pattern_scan.h"
 #include "esgaudit/plugin_host.h"
 
 namespace esgaudit {
@@ -25,6 +27,7 @@ struct HostContext {
   std::vector<esgaudit_fact> facts;
   std::vector<esgaudit_kpi> kpis;
   std::deque<std::string> strings;  // keeps returned views alive for the whole check call
+  std::deque<std::vector<esgaudit_match>> matches;  // likewise for scan results
   std::set<std::string, std::less<>> declared;
   std::vector<std::string> protocol_errors;
   std::string failure;
@@ -195,6 +198,105 @@ void CbLog(void* ctx, uint32_t level, esgaudit_str message) {
   }
 }
 
+uint32_t CbScan(void* ctx, const esgaudit_pattern* patterns, uint32_t count, const esgaudit_match** matches,
+                uint64_t* match_count, esgaudit_str* error) {
+  HostContext& c = Ctx(ctx);
+  std::vector<PatternSpec> specs;
+  specs.reserve(count);
+  for (uint32_t i = 0; i < count; ++i) specs.push_back(PatternSpec{std::string(View(patterns[i].expression)), patterns[i].flags});
+  c.matches.emplace_back();
+  Status s = ScanPatterns(specs, c.doc->view(), &c.matches.back());
+  if (matches != nullptr) *matches = c.matches.back().data();
+  if (match_count != nullptr) *match_count = c.matches.back().size();
+  if (s.ok()) return ESGAUDIT_STATUS_OK;
+  c.strings.push_back(s.message());
+  if (error != nullptr) *error = Str(c.strings.back());
+  return s.code() == ExitStatus::kUsageOrInput ? ESGAUDIT_STATUS_CONFIG_ERROR : ESGAUDIT_STATUS_INTERNAL_ERROR;
+}
+
+// ---- ABI 1.1: the structure model. Each getter writes at most out->struct_size bytes.
+
+template <typename T>
+uint32_t Fill(const T& value, T* out) {
+  if (out == nullptr) return 0;
+  uint32_t size = std::min<uint32_t>(out->struct_size, sizeof(T));
+  if (size < sizeof(uint32_t)) return 0;
+  std::memcpy(out, &value, size);
+  out->struct_size = size;
+  return 1;
+}
+
+const Structure& Model(void* ctx) { return Ctx(ctx).doc->structure(); }
+
+uint32_t CbLineStructure(void* ctx, uint32_t i, esgaudit_line_structure* out) {
+  const Structure& s = Model(ctx);
+  if (i >= s.lines().size()) return 0;
+  const LineStructure& l = s.line(i);
+  return Fill(esgaudit_line_structure{sizeof(esgaudit_line_structure), static_cast<uint32_t>(l.role),
+                                      l.flags, l.heading_level, l.section, l.table, l.first_cell,
+                                      l.cell_count, l.view_begin, l.view_end},
+              out);
+}
+uint32_t CbCellCount(void* ctx) { return static_cast<uint32_t>(Model(ctx).cells().size()); }
+uint32_t CbCell(void* ctx, uint32_t i, esgaudit_cell* out) {
+  const Structure& s = Model(ctx);
+  if (i >= s.cells().size()) return 0;
+  const Cell& c = s.cells()[i];
+  return Fill(esgaudit_cell{sizeof(esgaudit_cell), Ctx(ctx).doc->LineOf(c.offset), c.offset, c.length,
+                            c.view_begin, c.view_end, c.column, c.flags},
+              out);
+}
+uint32_t CbSectionCount(void* ctx) { return static_cast<uint32_t>(Model(ctx).sections().size()); }
+uint32_t CbSection(void* ctx, uint32_t i, esgaudit_section* out) {
+  const Structure& s = Model(ctx);
+  if (i >= s.sections().size()) return 0;
+  const Section& x = s.sections()[i];
+  return Fill(esgaudit_section{sizeof(esgaudit_section), x.line, x.level, x.parent, x.last_line,
+                               Str(x.number), Str(x.title)},
+              out);
+}
+uint32_t CbTocEntryCount(void* ctx) { return static_cast<uint32_t>(Model(ctx).toc().size()); }
+uint32_t CbTocEntry(void* ctx, uint32_t i, esgaudit_toc_entry* out) {
+  const Structure& s = Model(ctx);
+  if (i >= s.toc().size()) return 0;
+  const TocEntry& e = s.toc()[i];
+  return Fill(esgaudit_toc_entry{sizeof(esgaudit_toc_entry), e.line, e.cell, e.page, Str(e.title)}, out);
+}
+uint32_t CbIndexRegionCount(void* ctx) { return static_cast<uint32_t>(Model(ctx).index_regions().size()); }
+uint32_t CbIndexRegion(void* ctx, uint32_t i, esgaudit_index_region* out) {
+  const Structure& s = Model(ctx);
+  if (i >= s.index_regions().size()) return 0;
+  const IndexRegion& r = s.index_regions()[i];
+  return Fill(esgaudit_index_region{sizeof(esgaudit_index_region), r.first_line, r.last_line, r.schemes,
+                                    r.rows},
+              out);
+}
+uint32_t CbTableCount(void* ctx) { return static_cast<uint32_t>(Model(ctx).tables().size()); }
+uint32_t CbTable(void* ctx, uint32_t i, esgaudit_table* out) {
+  const Structure& s = Model(ctx);
+  if (i >= s.tables().size()) return 0;
+  const Table& t = s.tables()[i];
+  return Fill(esgaudit_table{sizeof(esgaudit_table), t.first_line, t.last_line, t.header_line,
+                             t.total_line, t.total_column, t.columns, static_cast<uint32_t>(t.kind),
+                             t.source, Str(t.unit)},
+              out);
+}
+uint32_t CbMetadata(void* ctx, esgaudit_metadata* out) {
+  const ReportMetadata& m = Model(ctx).metadata();
+  return Fill(esgaudit_metadata{sizeof(esgaudit_metadata), m.report_year, Str(m.period_begin),
+                                Str(m.period_end), m.period_offset, m.period_length, Str(m.languages),
+                                static_cast<uint32_t>(m.claims.size())},
+              out);
+}
+uint32_t CbClaim(void* ctx, uint32_t i, esgaudit_claim* out) {
+  const ReportMetadata& m = Model(ctx).metadata();
+  if (i >= m.claims.size()) return 0;
+  const StandardClaim& c = m.claims[i];
+  return Fill(esgaudit_claim{sizeof(esgaudit_claim), static_cast<uint32_t>(c.standard),
+                             static_cast<uint32_t>(c.mode), c.offset, c.length},
+              out);
+}
+
 void OnFail(void* fail_ctx, esgaudit_str message) {
   static_cast<HostContext*>(fail_ctx)->failure = std::string(View(message));
 }
@@ -248,6 +350,20 @@ Status RunPlugin(const PluginRef& plugin, const Document& doc, const RunOptions&
   host.emit_coverage = &CbEmitCoverage;
   host.emit_relation = &CbEmitRelation;
   host.log = &CbLog;
+  host.line_structure = &CbLineStructure;
+  host.cell_count = &CbCellCount;
+  host.cell = &CbCell;
+  host.section_count = &CbSectionCount;
+  host.section = &CbSection;
+  host.toc_entry_count = &CbTocEntryCount;
+  host.toc_entry = &CbTocEntry;
+  host.index_region_count = &CbIndexRegionCount;
+  host.index_region = &CbIndexRegion;
+  host.table_count = &CbTableCount;
+  host.table = &CbTable;
+  host.metadata = &CbMetadata;
+  host.claim = &CbClaim;
+  host.scan = &CbScan;
 
   uint32_t status = ESGAUDIT_STATUS_INTERNAL_ERROR;
   try {

@@ -92,7 +92,7 @@ void PluginSet::LoadFrom(const std::vector<std::string>& dirs) {
                           "; rebuild the plugin against this SDK");
         continue;
       }
-      if (entry.struct_size < sizeof(esgaudit_plugin) || entry.check == nullptr ||
+      if (entry.struct_size < ESGAUDIT_PLUGIN_SIZE_1_0 || entry.check == nullptr ||
           entry.rule_count == nullptr || entry.rule == nullptr || entry.name == nullptr) {
         errors_.push_back(path + ": malformed plugin entry (struct_size " +
                           std::to_string(entry.struct_size) + ")");
@@ -105,6 +105,8 @@ void PluginSet::LoadFrom(const std::vector<std::string>& dirs) {
         continue;
       }
       ref.version = Safe(entry.version);
+      ref.abi_major = entry.abi_major;
+      ref.abi_minor = entry.abi_minor;
       ref.description = Safe(entry.description);
       const uint32_t count = entry.rule_count();
       for (uint32_t i = 0; i < count; ++i) {

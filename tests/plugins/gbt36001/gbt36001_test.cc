@@ -354,35 +354,6 @@ TEST(Gbt36001Test, MalformedRulePackIsAConfigError) {
   EXPECT_THROW(gbt36001::RulePack::FromFile(path), sdk::ConfigError);
 }
 
-TEST(Gbt36001LayoutTest, RecognisesVerticalSideTextRunningHeadersAndToc) {
-  // Shaped like the sample: a chapter header repeated per page, the report name down the margin,
-  // a chapter divider listing its sections with page numbers.
-  const std::string view =
-      "劳动者至上           员工发展            和谐共享\n"
-      "                                                   云\n"
-      "员工发展                                           铝\n"
-      "                                                   股\n"
-      "人才是企业不断发展壮大的动力引擎,公司强化顶层设计。   份\n"
-      "劳动者至上           员工发展            和谐共享\n"
-      "劳动者至上                             23\n"
-      "员工发展                               24\n"
-      "和谐共享                               27\n";
-  gbt36001::Layout layout(view);
-  const auto& lines = layout.lines();
-  ASSERT_EQ(lines.size(), 10u);
-  EXPECT_TRUE(lines[0].running_header);
-  EXPECT_TRUE(lines[5].running_header);
-  EXPECT_FALSE(lines[2].running_header);
-  EXPECT_TRUE(lines[1].segments.back().side);
-  EXPECT_TRUE(lines[2].segments.back().side);
-  EXPECT_FALSE(lines[2].segments.front().side);  // the heading 员工发展 itself
-  EXPECT_TRUE(lines[4].segments.back().side);
-  EXPECT_TRUE(lines[6].segments.front().toc);
-  EXPECT_TRUE(lines[8].segments.front().toc);
-  EXPECT_FALSE(lines[2].segments.front().toc);
-  EXPECT_FALSE(lines[4].segments.front().toc);
-}
-
 TEST(Gbt36001LayoutTest, HeadingTextStripsNumberingAndBullets) {
   EXPECT_EQ(gbt36001::Layout::HeadingText("## |关于本报告"), "关于本报告");
   EXPECT_EQ(gbt36001::Layout::HeadingText("1.1关于我们"), "关于我们");

@@ -205,6 +205,29 @@ TEST(RelationRulesTest, SharesFallingShortOfAnOpenSetAreAWarning) {
   EXPECT_NE(f[0].find(": error: "), std::string::npos) << f[0];
 }
 
+TEST(RelationRulesTest, ATotalRowAboveItsPartsIsCheckedWhenAColumnShowsTheBreakdown) {
+  // The 2021 column adds up, so the rows are parts of the first; 2022 does not.
+  const std::string table =
+      "| Category | Unit | 2021 | 2022 |\n"
+      "|---|---|---|---|\n"
+      "| Total Scope 1, 2 emissions | tCO2eq | 101,882 | 122,842 |\n"
+      "| Scope 1 | tCO2eq | 3,354 | 4,539 |\n"
+      "| Scope 2 | tCO2eq | 98,528 | 118,308 |\n";
+  std::vector<std::string> f = Findings(Check(table, "en"));
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].find("error: parts do not add up to the total '2022': 4,539 + 118,308 = 122,847, expected 122,842"),
+            std::string::npos)
+      << f[0];
+  // One column only: nothing shows that the rows below the total are its parts.
+  const std::string single =
+      "| Category | Unit | 2022 |\n"
+      "|---|---|---|\n"
+      "| Total employees | persons | 2,147 |\n"
+      "| Voluntary turnover | persons | 1,882 |\n"
+      "| Retirement | persons | 624 |\n";
+  EXPECT_TRUE(Findings(Check(single, "en")).empty());
+}
+
 TEST(RelationRulesTest, CaptionedChartThatDoesNotAddUp) {
   const std::string chart =
       "                        女\n"

@@ -13,6 +13,8 @@
 
 #include <esgaudit/plugin_abi.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -38,6 +40,37 @@ class ConfigError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+namespace internal {
+// Scan's fallback on hosts without esgaudit_host::scan: literals only.
+inline std::vector<esgaudit_match> ScanByFind(std::string_view text, const std::vector<esgaudit_pattern>& patterns) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  const std::string exact(text);
+  std::string folded(text);
+  for (char& c : folded) c = lower(c);
+  std::vector<esgaudit_match> out;
+  for (uint32_t i = 0; i < patterns.size(); ++i) {
+    if (patterns[i].flags & ESGAUDIT_PATTERN_REGEX) {
+      throw ConfigError("this esgaudit is too old for regular-expression patterns (the host has no scan)");
+    }
+    std::string p(View(patterns[i].expression));
+    const bool caseless = (patterns[i].flags & ESGAUDIT_PATTERN_CASELESS) != 0;
+    if (caseless) {
+      for (char& c : p) c = lower(c);
+    }
+    const std::string& hay = caseless ? folded : exact;
+    for (size_t at = p.empty() ? std::string::npos : hay.find(p); at != std::string::npos; at = hay.find(p, at + 1)) {
+      out.push_back(esgaudit_match{i, 0, at, at + p.size()});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const esgaudit_match& a, const esgaudit_match& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end < b.end;
+    return a.pattern < b.pattern;
+  });
+  return out;
+}
+}  // namespace internal
 
 // Read-only view of the document the host is auditing. Valid during one check call.
 class Document {
@@ -66,12 +99,97 @@ class Document {
   std::string_view Option(std::string_view key) const { return View(host_->option(ctx_, Str(key))); }
   // "zh" unless the user asked for "en".
   bool English() const { return Option("lang") == "en"; }
+  // Every occurrence of every pattern in MatchView(), sorted by (begin, end, pattern): one
+  // Hyperscan pass in the host, whose compiled set is reused for every document as long as the
+  // plugin passes the same patterns. On a host without esgaudit_host::scan, literal patterns are found by
+  // plain search instead (same result, slower). Throws ConfigError for a malformed pattern.
+  std::vector<esgaudit_match> Scan(const std::vector<esgaudit_pattern>& patterns) const {
+    if (ESGAUDIT_HOST_HAS(host_, scan)) {
+      const esgaudit_match* found = nullptr;
+      uint64_t count = 0;
+      esgaudit_str error{nullptr, 0};
+      uint32_t status = host_->scan(ctx_, patterns.data(), static_cast<uint32_t>(patterns.size()), &found,
+                                    &count, &error);
+      if (status != ESGAUDIT_STATUS_OK) throw ConfigError(std::string(View(error)));
+      return std::vector<esgaudit_match>(found, found + count);
+    }
+    return internal::ScanByFind(MatchView(), patterns);
+  }
+
+  // ---- The structure model (ABI 1.1; meanings in the core's esgaudit/structure.h). ----
+  // True when the host provides it (a 1.0 host does not). The accessors below throw
+  // std::runtime_error (an internal error, exit 3) on a host without it.
+  bool HasStructure() const { return ESGAUDIT_HOST_HAS(host_, claim); }
+  esgaudit_line_structure LineStructure(uint32_t line) const {
+    esgaudit_line_structure out{};
+    out.struct_size = sizeof(out);
+    Require(host_->line_structure)(ctx_, line, &out);
+    return out;
+  }
+  uint32_t CellCount() const { return Require(host_->cell_count)(ctx_); }
+  esgaudit_cell Cell(uint32_t index) const {
+    esgaudit_cell out{};
+    out.struct_size = sizeof(out);
+    Require(host_->cell)(ctx_, index, &out);
+    return out;
+  }
+  // A cell's text in the matching view.
+  std::string_view CellView(const esgaudit_cell& c) const {
+    return MatchView().substr(c.view_begin, c.view_end - c.view_begin);
+  }
+  uint32_t SectionCount() const { return Require(host_->section_count)(ctx_); }
+  esgaudit_section Section(uint32_t index) const {
+    esgaudit_section out{};
+    out.struct_size = sizeof(out);
+    Require(host_->section)(ctx_, index, &out);
+    return out;
+  }
+  uint32_t TocEntryCount() const { return Require(host_->toc_entry_count)(ctx_); }
+  esgaudit_toc_entry TocEntry(uint32_t index) const {
+    esgaudit_toc_entry out{};
+    out.struct_size = sizeof(out);
+    Require(host_->toc_entry)(ctx_, index, &out);
+    return out;
+  }
+  uint32_t IndexRegionCount() const { return Require(host_->index_region_count)(ctx_); }
+  esgaudit_index_region IndexRegion(uint32_t index) const {
+    esgaudit_index_region out{};
+    out.struct_size = sizeof(out);
+    Require(host_->index_region)(ctx_, index, &out);
+    return out;
+  }
+  uint32_t TableCount() const { return Require(host_->table_count)(ctx_); }
+  esgaudit_table Table(uint32_t index) const {
+    esgaudit_table out{};
+    out.struct_size = sizeof(out);
+    Require(host_->table)(ctx_, index, &out);
+    return out;
+  }
+  esgaudit_metadata Metadata() const {
+    esgaudit_metadata out{};
+    out.struct_size = sizeof(out);
+    Require(host_->metadata)(ctx_, &out);
+    return out;
+  }
+  esgaudit_claim Claim(uint32_t index) const {
+    esgaudit_claim out{};
+    out.struct_size = sizeof(out);
+    Require(host_->claim)(ctx_, index, &out);
+    return out;
+  }
   // Absolute path of a rules file ("gri/catalogue.json"), or "" when no rule directory has it.
   std::string RulesFile(std::string_view relative) const {
     return std::string(View(host_->rules_file(ctx_, Str(relative))));
   }
 
  private:
+  template <typename Fn>
+  Fn Require(Fn fn) const {
+    if (!HasStructure() || fn == nullptr)
+      throw std::runtime_error("the host does not provide the structure model (plugin ABI 1.1)");
+    return fn;
+  }
+
   const esgaudit_host* host_;
   void* ctx_;
 };
@@ -229,9 +347,9 @@ class Registry {
   std::vector<Pass> passes_;
 };
 
-// The registry built by `register_fn`, once per process (thread-safe static init).
-// A module's registry is a function-local static of the module: built on first use, destroyed
-// when the module is unloaded (a heap object here would be leaked at every unload).
+// The registry built by `register_fn`. ESGAUDIT_DEFINE_PLUGIN keeps it in a function-local static
+// of the module: built once on first use (thread-safe static init), destroyed when the module is
+// unloaded (a heap object here would be leaked at every unload).
 inline Registry BuildRegistry(void (*register_fn)(Registry&)) {
   Registry r;
   register_fn(r);

@@ -4,7 +4,14 @@
  *  - A plugin is a MODULE library exporting one data symbol, ESGAUDIT_PLUGIN_ENTRY_SYMBOL, of type
  *    `const esgaudit_plugin`. Its first three fields (abi_major, abi_minor, struct_size) never move.
  *  - The host refuses a plugin whose abi_major differs from ESGAUDIT_ABI_MAJOR. A minor bump only
- *    appends fields at the end of structs; readers check struct_size before touching new fields.
+ *    appends fields at the end of structs; readers check struct_size before touching new fields:
+ *    the host accepts any esgaudit_plugin at least ESGAUDIT_PLUGIN_SIZE_1_0 bytes long, and a
+ *    plugin calls a 1.1 accessor of esgaudit_host only when host->struct_size covers it
+ *    (ESGAUDIT_HOST_HAS). Structs the host fills for a plugin (esgaudit_line_structure, ...) carry
+ *    their own struct_size, set by the caller: the host writes no more than that many bytes and
+ *    sets struct_size to what it wrote.
+ *  - 1.1 adds the structure model (roles of lines, cells, sections, TOC, content index, tables,
+ *    report metadata); see esgaudit/structure.h in the core for its meaning.
  *  - Only fixed-width integers, doubles, UTF-8 views (esgaudit_str), opaque handles and function
  *    pointers cross. Whoever allocates frees. Views the host hands out stay valid for the whole
  *    `check` call; views the plugin passes to emit_* need only live for that call (the host copies).
@@ -24,7 +31,7 @@ extern "C" {
 #endif
 
 #define ESGAUDIT_ABI_MAJOR 1
-#define ESGAUDIT_ABI_MINOR 0
+#define ESGAUDIT_ABI_MINOR 1
 #define ESGAUDIT_PLUGIN_ENTRY_SYMBOL "esgaudit_plugin_entry"
 
 #if defined(_WIN32)
@@ -148,6 +155,166 @@ typedef struct esgaudit_relation {
   uint32_t member_count;
 } esgaudit_relation;
 
+/* ---- ABI 1.1: the structure model. All views stay valid for the whole `check` call. ---- */
+
+typedef enum esgaudit_line_role {
+  ESGAUDIT_ROLE_BLANK = 0,
+  ESGAUDIT_ROLE_PROSE = 1,        /* running text */
+  ESGAUDIT_ROLE_HEADING = 2,      /* a numbered or short isolated title */
+  ESGAUDIT_ROLE_TABLE_ROW = 3,    /* a row of a table (tabs, pipes, HTML, aligned columns) */
+  ESGAUDIT_ROLE_INFOGRAPHIC = 4,  /* several short cells, figures with their labels */
+  ESGAUDIT_ROLE_TOC_ENTRY = 5,    /* table of contents */
+  ESGAUDIT_ROLE_INDEX_ROW = 6,    /* the report's own content index (GRI, CASS, exchange) */
+  ESGAUDIT_ROLE_FURNITURE = 7,    /* running header/footer, page number, side banner, decoration */
+  ESGAUDIT_ROLE_OTHER = 8         /* short text that is none of the above */
+} esgaudit_line_role;
+
+/* esgaudit_line_structure.flags */
+#define ESGAUDIT_LINE_RUNNING_HEADER 0x1u /* repeated header or footer (title, section names) */
+#define ESGAUDIT_LINE_PAGE_NUMBER 0x2u    /* only a page number ("12", "- 12 -", "P12") */
+#define ESGAUDIT_LINE_SIDE_BANNER 0x4u    /* only one character of vertical side text */
+#define ESGAUDIT_LINE_DECORATION 0x8u     /* a short line repeated on many pages */
+#define ESGAUDIT_LINE_FURNITURE_MASK 0xFu
+#define ESGAUDIT_LINE_TOC 0x10u           /* inside a table of contents */
+#define ESGAUDIT_LINE_INDEX 0x20u         /* inside the report's content index */
+#define ESGAUDIT_LINE_TABLE 0x40u         /* inside a table */
+
+/* esgaudit_cell.flags */
+#define ESGAUDIT_CELL_TOC_ENTRY 0x1u   /* a TOC-like entry ("员工发展 24") among others */
+#define ESGAUDIT_CELL_SIDE_BANNER 0x2u /* one character of vertical side text */
+#define ESGAUDIT_CELL_NUMERIC 0x4u     /* starts with a figure */
+
+#define ESGAUDIT_NO_INDEX 0xFFFFFFFFu
+
+typedef struct esgaudit_line_structure {
+  uint32_t struct_size;   /* set by the caller */
+  uint32_t role;          /* esgaudit_line_role */
+  uint32_t flags;         /* ESGAUDIT_LINE_* */
+  uint32_t heading_level; /* 1.. on a heading line, else 0 */
+  uint32_t section;       /* innermost section, or ESGAUDIT_NO_INDEX */
+  uint32_t table;         /* table, or ESGAUDIT_NO_INDEX */
+  uint32_t first_cell;    /* cells of the line: [first_cell, first_cell + cell_count) */
+  uint32_t cell_count;
+  uint64_t view_begin;    /* the line in the matching view, terminator excluded */
+  uint64_t view_end;
+} esgaudit_line_structure;
+
+typedef struct esgaudit_cell {
+  uint32_t struct_size;
+  uint32_t line;
+  uint64_t offset;        /* text span (trimmed, Markdown decoration removed) */
+  uint64_t length;
+  uint64_t view_begin;    /* the same span in the matching view */
+  uint64_t view_end;
+  uint32_t column;        /* 1-based display column */
+  uint32_t flags;         /* ESGAUDIT_CELL_* */
+} esgaudit_cell;
+
+typedef struct esgaudit_section {
+  uint32_t struct_size;
+  uint32_t line;          /* heading line */
+  uint32_t level;         /* 1 = chapter */
+  uint32_t parent;        /* or ESGAUDIT_NO_INDEX */
+  uint32_t last_line;     /* inclusive */
+  esgaudit_str number;    /* "一、", "（一）", "1.1"; empty when unnumbered */
+  esgaudit_str title;     /* without numbering, as in the matching view */
+} esgaudit_section;
+
+typedef struct esgaudit_toc_entry {
+  uint32_t struct_size;
+  uint32_t line;
+  uint32_t cell;
+  uint32_t page;          /* printed page pointed to; 0 when none */
+  esgaudit_str title;
+} esgaudit_toc_entry;
+
+#define ESGAUDIT_INDEX_GRI 0x1u       /* GRI Standards codes (102-1, 2-1, 305-1) */
+#define ESGAUDIT_INDEX_G4 0x2u        /* G4 codes (G4-10, EC1, LA12) */
+#define ESGAUDIT_INDEX_CASS 0x4u      /* CASS-CSR codes (P1.1, M2.3, S3.4, E1.2, G1.1, A1) */
+#define ESGAUDIT_INDEX_EXCHANGE 0x8u  /* 2024 exchange guideline articles (第二十一条) */
+
+typedef struct esgaudit_index_region {
+  uint32_t struct_size;
+  uint32_t first_line;
+  uint32_t last_line;     /* inclusive */
+  uint32_t schemes;       /* ESGAUDIT_INDEX_* */
+  uint32_t rows;
+} esgaudit_index_region;
+
+typedef enum esgaudit_table_kind {
+  ESGAUDIT_TABLE_UNKNOWN = 0,
+  ESGAUDIT_TABLE_TIME_SERIES = 1, /* columns are years or periods: never a breakdown */
+  ESGAUDIT_TABLE_CATEGORIES = 2   /* columns are categories */
+} esgaudit_table_kind;
+
+#define ESGAUDIT_TABLE_SOURCE_TABS 0x1u
+#define ESGAUDIT_TABLE_SOURCE_PIPES 0x2u   /* '|' separated, Markdown */
+#define ESGAUDIT_TABLE_SOURCE_HTML 0x4u    /* <table> */
+#define ESGAUDIT_TABLE_SOURCE_ALIGNED 0x8u /* whitespace-aligned columns */
+
+typedef struct esgaudit_table {
+  uint32_t struct_size;
+  uint32_t first_line;
+  uint32_t last_line;     /* inclusive */
+  uint32_t header_line;   /* or ESGAUDIT_NO_INDEX */
+  uint32_t total_line;    /* 合计/总计/小计 row, or ESGAUDIT_NO_INDEX */
+  uint32_t total_column;  /* 0-based cell index of a 合计/总计 column, or ESGAUDIT_NO_INDEX */
+  uint32_t columns;
+  uint32_t kind;          /* esgaudit_table_kind */
+  uint32_t source;        /* ESGAUDIT_TABLE_SOURCE_* */
+  esgaudit_str unit;      /* empty when none */
+} esgaudit_table;
+
+typedef enum esgaudit_standard {
+  ESGAUDIT_STANDARD_GRI = 0,
+  ESGAUDIT_STANDARD_GBT36001 = 1,
+  ESGAUDIT_STANDARD_EXCHANGE_2024 = 2, /* 上市公司自律监管指引——可持续发展报告 (2024) */
+  ESGAUDIT_STANDARD_CASS_CSR = 3       /* 中国企业社会责任报告编写指南 (CASS-CSR) */
+} esgaudit_standard;
+
+typedef enum esgaudit_claim_mode {
+  ESGAUDIT_CLAIM_MENTION = 0,    /* named as a basis without saying how */
+  ESGAUDIT_CLAIM_REFERENCE = 1,  /* with reference to, 参考, 参照 */
+  ESGAUDIT_CLAIM_ACCORDANCE = 2  /* in accordance with, 依据, 按照, 符合 */
+} esgaudit_claim_mode;
+
+typedef struct esgaudit_claim {
+  uint32_t struct_size;
+  uint32_t standard;      /* esgaudit_standard */
+  uint32_t mode;          /* esgaudit_claim_mode */
+  uint64_t offset;        /* text span of the standard's name */
+  uint64_t length;
+} esgaudit_claim;
+
+typedef struct esgaudit_metadata {
+  uint32_t struct_size;
+  int32_t report_year;    /* 0 when unknown */
+  esgaudit_str period_begin; /* "2020-01-01"; empty when no period was stated */
+  esgaudit_str period_end;
+  uint64_t period_offset; /* text span the year or period was read from */
+  uint64_t period_length;
+  esgaudit_str languages; /* "zh", "en", "zh,en" */
+  uint32_t claim_count;
+} esgaudit_metadata;
+
+/* Pattern flags for esgaudit_host::scan. */
+#define ESGAUDIT_PATTERN_LITERAL 0x0u   /* the expression is a byte string */
+#define ESGAUDIT_PATTERN_REGEX 0x1u     /* the expression is a regular expression (PCRE syntax, UTF-8) */
+#define ESGAUDIT_PATTERN_CASELESS 0x2u  /* ASCII letters match either case */
+
+typedef struct esgaudit_pattern {
+  esgaudit_str expression;
+  uint32_t flags;           /* ESGAUDIT_PATTERN_* bits */
+} esgaudit_pattern;
+
+/* One occurrence of a pattern: [begin, end) are byte offsets into the scanned text. */
+typedef struct esgaudit_match {
+  uint32_t pattern;         /* index into the patterns passed to scan */
+  uint32_t reserved;        /* 0 */
+  uint64_t begin;
+  uint64_t end;
+} esgaudit_match;
+
 /* What the host offers a plugin during `check`. `ctx` is passed back to every callback. */
 typedef struct esgaudit_host {
   uint32_t abi_major;
@@ -189,7 +356,37 @@ typedef struct esgaudit_host {
   void (*emit_relation)(void* ctx, const esgaudit_relation* relation);
   /* level: 0 debug, 1 info, 2 warning. */
   void (*log)(void* ctx, uint32_t level, esgaudit_str message);
+
+  /* ABI 1.1: the structure model. Each getter fills `*out` (whose struct_size the caller set) and
+   * returns 1, or returns 0 for an index out of range. Line indexes are those of `line`. */
+  uint32_t (*line_structure)(void* ctx, uint32_t line, esgaudit_line_structure* out);
+  uint32_t (*cell_count)(void* ctx);
+  uint32_t (*cell)(void* ctx, uint32_t index, esgaudit_cell* out);
+  uint32_t (*section_count)(void* ctx);
+  uint32_t (*section)(void* ctx, uint32_t index, esgaudit_section* out);
+  uint32_t (*toc_entry_count)(void* ctx);
+  uint32_t (*toc_entry)(void* ctx, uint32_t index, esgaudit_toc_entry* out);
+  uint32_t (*index_region_count)(void* ctx);
+  uint32_t (*index_region)(void* ctx, uint32_t index, esgaudit_index_region* out);
+  uint32_t (*table_count)(void* ctx);
+  uint32_t (*table)(void* ctx, uint32_t index, esgaudit_table* out);
+  uint32_t (*metadata)(void* ctx, esgaudit_metadata* out);
+  uint32_t (*claim)(void* ctx, uint32_t index, esgaudit_claim* out);
+
+  /* ABI 1.1: finds every occurrence of every pattern in the matching view in one pass (Hyperscan). The host
+   * compiles each distinct pattern set once per process, so a plugin passes the same list for every
+   * document. On success *matches points to *match_count records sorted by (begin, end, pattern),
+   * offsets into the view, owned by the host and valid for the rest of the check call; overlapping
+   * matches are all reported. A malformed pattern returns ESGAUDIT_STATUS_CONFIG_ERROR with a
+   * message in *error (valid for the check call). */
+  uint32_t (*scan)(void* ctx, const esgaudit_pattern* patterns, uint32_t count,
+                   const esgaudit_match** matches, uint64_t* match_count, esgaudit_str* error);
 } esgaudit_host;
+
+/* True when a host struct of `host->struct_size` bytes has the member `field`. */
+#define ESGAUDIT_HOST_HAS(host, field)                                            \
+  ((host)->struct_size >= offsetof(esgaudit_host, field) + sizeof((host)->field) && \
+   (host)->field != NULL)
 
 typedef struct esgaudit_rule_info {
   esgaudit_str id;          /* "numeric.percent-sum" */
@@ -214,6 +411,9 @@ typedef struct esgaudit_plugin {
    * `fail` once with a one-line message. Must be safe to call concurrently on different hosts. */
   uint32_t (*check)(const esgaudit_host* host, esgaudit_fail_fn fail, void* fail_ctx);
 } esgaudit_plugin;
+
+/* The size of an esgaudit_plugin built for ABI 1.0: the least a host of major 1 accepts. */
+#define ESGAUDIT_PLUGIN_SIZE_1_0 (offsetof(esgaudit_plugin, check) + sizeof(void (*)(void)))
 
 #ifdef __cplusplus
 }  /* extern "C" */

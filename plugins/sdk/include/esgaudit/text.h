@@ -8,6 +8,8 @@
 #include <boost/locale/utf.hpp>
 
 #include <cstddef>
+#include <initializer_list>
+#include <string>
 #include <string_view>
 
 namespace esgaudit::sdk {
@@ -42,6 +44,133 @@ inline size_t CodePointCount(std::string_view s) {
 inline bool IsHan(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+// Han ideographs of the BMP (CJK Unified Ideographs with extension A, compatibility ideographs):
+// the range the layout heuristics were tuned on (letter-spacing, TOC entries, side banners).
+inline bool IsCjk(char32_t c) {
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+inline bool Contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
+
+inline bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> parts) {
+  for (std::string_view p : parts) {
+    if (Contains(s, p)) return true;
+  }
+  return false;
+}
+
+// `s` without leading and trailing spaces and tabs.
+inline std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// ASCII letters lower-cased; every other byte (UTF-8 included) unchanged.
+inline std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Calls f(code_point, byte_offset) for each code point of `s`.
+template <typename F>
+void ForEachCodePoint(std::string_view s, F f) {
+  for (size_t i = 0; i < s.size();) {
+    size_t at = i;
+    char32_t c = NextCodePoint(s, &i);
+    f(c, at);
+  }
+}
+
+inline bool HasCjk(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (IsCjk(NextCodePoint(s, &i))) return true;
+  }
+  return false;
+}
+
+// Characters that make a number before them a quantity or a date, not a list or page number
+// ("3年", "12月", "740人", "5万").
+inline bool IsUnitChar(char32_t cp) {
+  static const std::u32string_view k =
+      U"年月日号个人次家项万亿元吨件名位台套季期届批类级条款章节倍成户亩座所支场部只辆架千百%";
+  return k.find(cp) != std::u32string_view::npos;
+}
+
+// A heading's text without its decoration: Markdown '#', bullets, numbering ("一、", "(一)", "1.",
+// "1.1", "第一章", "01", "附录一:"), trailing colon. Works on the matching view (ASCII brackets).
+inline std::string_view HeadingText(std::string_view s) {
+  s = Trim(s);
+  static const char* kBullets[] = {"■", "□", "◆", "◇", "●", "○", "▲", "►", "▶", "★",
+                                   "☆", "•", "·", "?", "-", "*", "—", "|", "#", ">"};
+  static const char* kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  for (bool changed = true; changed && !s.empty();) {
+    changed = false;
+    for (const char* b : kBullets) {
+      std::string_view bv(b);
+      if (s.substr(0, bv.size()) == bv) {
+        s = Trim(s.substr(bv.size()));
+        changed = true;
+      }
+    }
+    size_t d = 0;
+    while (d < s.size() && ((s[d] >= '0' && s[d] <= '9') || s[d] == '.')) ++d;
+    if (d > 0 && d < s.size()) {
+      std::string_view rest = s.substr(d);
+      if (rest.substr(0, 3) == "、") rest.remove_prefix(3);
+      size_t i = 0;
+      char32_t next = rest.empty() ? 0 : NextCodePoint(rest, &i);
+      if (!IsUnitChar(next) && d <= 5) {
+        s = Trim(rest);
+        changed = true;
+        continue;
+      }
+    }
+    if (s.size() > 2 && s.front() == '(') {
+      size_t close = s.find(')');
+      if (close != std::string_view::npos && close <= 10) {
+        s = Trim(s.substr(close + 1));
+        changed = true;
+        continue;
+      }
+    }
+    for (const char* n : kNumerals) {
+      std::string_view nv(n);
+      if (s.substr(0, nv.size()) == nv && s.substr(nv.size(), 3) == "、") {
+        s = Trim(s.substr(nv.size() + 3));
+        changed = true;
+      }
+    }
+    if (s.substr(0, 6) == "附录") {
+      size_t colon = s.find(':');
+      if (colon != std::string_view::npos && colon <= 12) {
+        s = Trim(s.substr(colon + 1));
+        changed = true;
+        continue;
+      }
+    }
+    if (s.substr(0, 3) == "第") {
+      for (const char* unit : {"章", "部分", "篇"}) {
+        size_t u = s.find(unit);
+        if (u != std::string_view::npos && u <= 12) {
+          s = Trim(s.substr(u + std::string_view(unit).size()));
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  while (!s.empty() && (s.back() == ':' || s.back() == ' ')) s.remove_suffix(1);
+  return s;
 }
 
 }  // namespace esgaudit::sdk

@@ -1,0 +1,149 @@
+// Structure: what the layout of a report means, built once per Document and read by every plugin.
+//
+// Per line: a role (blank, prose, heading, table row, infographic cells, TOC entry, content-index
+// row, page furniture), its cells (spans of text between layout gaps: tabs, '|', HTML tags, two or
+// more spaces in the matching view), its section and its table. Per document: the table of
+// contents, the report's own content-index regions, headings and sections, tables, and metadata
+// (report year and period, languages, the standards the report claims to follow).
+//
+// Built by Document::Build from the lines and the matching view; immutable afterwards, so it is
+// safe to share across threads. Time and memory are linear in the input (a cluster test looks at a
+// bounded window of lines; a running-header key is capped in length).
+//
+// What is marked is what a reader would not take as evidence of content: running headers and
+// footers, page numbers, vertical side banners, repeated decorations, the table of contents and
+// the content index. Rules take evidence from the other lines.
+#ifndef ESGAUDIT_STRUCTURE_H_
+#define ESGAUDIT_STRUCTURE_H_
+
+#include <esgaudit/plugin_abi.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace esgaudit {
+
+class Document;
+
+constexpr uint32_t kNoIndex = 0xFFFFFFFFu;
+
+// A span of text between layout gaps. Offsets are into Document::text(); view_* into view().
+struct Cell {
+  uint64_t offset = 0;
+  uint64_t length = 0;
+  uint64_t view_begin = 0;  // trimmed; Markdown '#', '|', '>' decoration removed
+  uint64_t view_end = 0;
+  uint32_t column = 1;  // 1-based display column of the first character
+  uint32_t flags = 0;   // ESGAUDIT_CELL_* bits
+};
+
+struct LineStructure {
+  esgaudit_line_role role = ESGAUDIT_ROLE_BLANK;
+  uint32_t flags = 0;          // ESGAUDIT_LINE_* bits
+  uint32_t heading_level = 0;  // 1.. for a heading line, 0 otherwise
+  uint32_t section = kNoIndex;  // innermost section containing the line
+  uint32_t table = kNoIndex;    // table the line belongs to
+  uint32_t first_cell = 0;      // index into Structure::cells()
+  uint32_t cell_count = 0;
+  uint64_t view_begin = 0;  // the line in the matching view, terminator excluded
+  uint64_t view_end = 0;
+};
+
+struct Section {
+  uint32_t line = 0;   // the heading line
+  uint32_t level = 1;  // 1 = chapter (一、 第一章 1.), 2 = （一） 1.1, 3 = 1.1.1 and (1)
+  uint32_t parent = kNoIndex;
+  uint32_t last_line = 0;  // last line of the section (inclusive)
+  std::string number;  // "一、", "（一）", "1.1", "第一章"; empty for an unnumbered title
+  std::string title;   // the heading text without numbering and decoration, as in the view
+};
+
+struct TocEntry {
+  uint32_t line = 0;
+  uint32_t cell = 0;  // index into Structure::cells()
+  std::string title;
+  uint32_t page = 0;  // printed page the entry points to; 0 when none was printed
+};
+
+struct IndexRegion {
+  uint32_t first_line = 0;
+  uint32_t last_line = 0;  // inclusive
+  uint32_t schemes = 0;    // ESGAUDIT_INDEX_* bits
+  uint32_t rows = 0;       // lines holding at least one disclosure code at the start of a cell
+};
+
+struct Table {
+  uint32_t first_line = 0;
+  uint32_t last_line = 0;  // inclusive
+  uint32_t header_line = kNoIndex;
+  uint32_t total_line = kNoIndex;    // a 合计/总计/小计/Total row
+  uint32_t total_column = kNoIndex;  // 0-based cell index of a 合计/总计 header cell
+  uint32_t columns = 0;              // cells in the widest row
+  esgaudit_table_kind kind = ESGAUDIT_TABLE_UNKNOWN;
+  uint32_t source = 0;  // ESGAUDIT_TABLE_SOURCE_* (how the table was written)
+  std::string unit;     // "万元", "吨", "%"... from the header or the caption; empty if none
+};
+
+struct StandardClaim {
+  esgaudit_standard standard = ESGAUDIT_STANDARD_GRI;
+  esgaudit_claim_mode mode = ESGAUDIT_CLAIM_MENTION;
+  uint64_t offset = 0;  // text span of the standard's name
+  uint64_t length = 0;
+};
+
+struct ReportMetadata {
+  int32_t report_year = 0;  // 0 when unknown
+  std::string period_begin;  // "2020-01-01"; empty when no period was stated
+  std::string period_end;
+  uint64_t period_offset = 0;  // text span of the stated period (or of the title giving the year)
+  uint64_t period_length = 0;
+  std::string languages;  // "zh", "en" or "zh,en" (by share of Han and Latin letters)
+  std::vector<StandardClaim> claims;  // in text order, first claim of each standard and mode
+};
+
+class Structure {
+ public:
+  Structure() = default;
+  // REQUIRES: doc's lines and matching view are built.
+  static Structure Build(const Document& doc);
+
+  const std::vector<LineStructure>& lines() const { return lines_; }
+  const LineStructure& line(size_t i) const { return lines_[i]; }
+  const std::vector<Cell>& cells() const { return cells_; }
+  const std::vector<Section>& sections() const { return sections_; }
+  const std::vector<TocEntry>& toc() const { return toc_; }
+  const std::vector<IndexRegion>& index_regions() const { return index_regions_; }
+  const std::vector<Table>& tables() const { return tables_; }
+  const ReportMetadata& metadata() const { return metadata_; }
+
+  // True when line `i` may serve as evidence: not furniture, not in the table of contents or the
+  // content index.
+  bool IsBody(size_t i) const {
+    return (lines_[i].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC |
+                               ESGAUDIT_LINE_INDEX)) == 0;
+  }
+
+  // Readable names for tools and tests ("prose", "running-header", "time-series", "gri").
+  static const char* RoleName(esgaudit_line_role role);
+  static const char* TableKindName(esgaudit_table_kind kind);
+  static const char* StandardName(esgaudit_standard standard);
+  static const char* ClaimModeName(esgaudit_claim_mode mode);
+  // Heading text: the cell without bullets and numbering ("一、", "（一）", "1.1", "第一章", "01").
+  static std::string_view HeadingText(std::string_view cell);
+
+ private:
+  friend class StructureBuilder;
+  std::vector<LineStructure> lines_;
+  std::vector<Cell> cells_;
+  std::vector<Section> sections_;
+  std::vector<TocEntry> toc_;
+  std::vector<IndexRegion> index_regions_;
+  std::vector<Table> tables_;
+  ReportMetadata metadata_;
+};
+
+}  // namespace esgaudit
+
+#endif  // ESGAUDIT_STRUCTURE_H_

@@ -1,0 +1,153 @@
+#include "analyse/pattern_scan.h"
+
+#include <hs/hs.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+
+namespace esgaudit {
+namespace {
+
+struct DatabaseFree {
+  void operator()(hs_database_t* db) const { hs_free_database(db); }
+};
+using DatabasePtr = std::unique_ptr<hs_database_t, DatabaseFree>;
+
+// Literals and regular expressions compile into separate databases (Hyperscan's literal API takes
+// any bytes without escaping); each keeps the caller's indexes as match ids.
+struct Compiled {
+  DatabasePtr literals;
+  DatabasePtr regexes;
+  std::string error;  // non-empty when a pattern was refused
+};
+
+unsigned HsFlags(uint32_t flags) {
+  unsigned f = HS_FLAG_SOM_LEFTMOST;
+  if (flags & ESGAUDIT_PATTERN_CASELESS) f |= HS_FLAG_CASELESS;
+  if (flags & ESGAUDIT_PATTERN_REGEX) f |= HS_FLAG_UTF8 | HS_FLAG_UCP;
+  return f;
+}
+
+std::string CompileError(hs_compile_error_t* e, const std::vector<PatternSpec>& patterns,
+                         const std::vector<unsigned>& ids) {
+  std::string message = e != nullptr && e->message != nullptr ? e->message : "unknown error";
+  std::string where;
+  if (e != nullptr && e->expression >= 0 && static_cast<size_t>(e->expression) < ids.size()) {
+    where = "pattern \"" + patterns[ids[e->expression]].expression + "\": ";
+  }
+  hs_free_compile_error(e);
+  return where + message;
+}
+
+std::shared_ptr<const Compiled> Compile(const std::vector<PatternSpec>& patterns) {
+  auto out = std::make_shared<Compiled>();
+  std::vector<const char*> lit_exprs, re_exprs;
+  std::vector<size_t> lit_lens;
+  std::vector<unsigned> lit_flags, lit_ids, re_flags, re_ids;
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    const PatternSpec& p = patterns[i];
+    if (p.expression.empty()) {
+      out->error = "pattern " + std::to_string(i) + " is empty";
+      return out;
+    }
+    if (p.flags & ESGAUDIT_PATTERN_REGEX) {
+      re_exprs.push_back(p.expression.c_str());
+      re_flags.push_back(HsFlags(p.flags));
+      re_ids.push_back(static_cast<unsigned>(i));
+    } else {
+      lit_exprs.push_back(p.expression.data());
+      lit_lens.push_back(p.expression.size());
+      lit_flags.push_back(HsFlags(p.flags));
+      lit_ids.push_back(static_cast<unsigned>(i));
+    }
+  }
+  hs_compile_error_t* err = nullptr;
+  if (!lit_exprs.empty()) {
+    hs_database_t* db = nullptr;
+    if (hs_compile_lit_multi(lit_exprs.data(), lit_flags.data(), lit_ids.data(), lit_lens.data(),
+                             static_cast<unsigned>(lit_exprs.size()), HS_MODE_BLOCK, nullptr, &db,
+                             &err) != HS_SUCCESS) {
+      out->error = CompileError(err, patterns, lit_ids);
+      return out;
+    }
+    out->literals.reset(db);
+  }
+  if (!re_exprs.empty()) {
+    hs_database_t* db = nullptr;
+    if (hs_compile_multi(re_exprs.data(), re_flags.data(), re_ids.data(),
+                         static_cast<unsigned>(re_exprs.size()), HS_MODE_BLOCK, nullptr, &db,
+                         &err) != HS_SUCCESS) {
+      out->error = CompileError(err, patterns, re_ids);
+      return out;
+    }
+    out->regexes.reset(db);
+  }
+  return out;
+}
+
+// Pattern sets seen in this process. A batch has one set per plugin; the cache never grows past the
+// number of distinct sets the plugins ask for.
+std::shared_ptr<const Compiled> Cached(const std::vector<PatternSpec>& patterns) {
+  static std::mutex mu;
+  static std::map<std::vector<std::pair<std::string, uint32_t>>, std::shared_ptr<const Compiled>> cache;
+  std::vector<std::pair<std::string, uint32_t>> key;
+  key.reserve(patterns.size());
+  for (const PatternSpec& p : patterns) key.emplace_back(p.expression, p.flags);
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  auto compiled = Compile(patterns);
+  cache.emplace(std::move(key), compiled);
+  return compiled;
+}
+
+// Scratch space per thread, grown to fit every database it has scanned with.
+class Scratch {
+ public:
+  ~Scratch() {
+    if (scratch_ != nullptr) hs_free_scratch(scratch_);
+  }
+  hs_scratch_t* For(const hs_database_t* db) {
+    if (hs_alloc_scratch(db, &scratch_) != HS_SUCCESS) return nullptr;
+    return scratch_;
+  }
+
+ private:
+  hs_scratch_t* scratch_ = nullptr;
+};
+
+int OnMatch(unsigned id, unsigned long long from, unsigned long long to, unsigned /*flags*/, void* ctx) {
+  static_cast<std::vector<esgaudit_match>*>(ctx)->push_back(esgaudit_match{id, 0, from, to});
+  return 0;
+}
+
+}  // namespace
+
+Status ScanPatterns(const std::vector<PatternSpec>& patterns, std::string_view text,
+                    std::vector<esgaudit_match>* out) {
+  if (patterns.empty()) return Status::Ok();
+  std::shared_ptr<const Compiled> compiled = Cached(patterns);
+  if (!compiled->error.empty()) return Status::InputError(compiled->error);
+  thread_local Scratch scratch;
+  std::vector<esgaudit_match> found;
+  for (const hs_database_t* db : {compiled->literals.get(), compiled->regexes.get()}) {
+    if (db == nullptr) continue;
+    hs_scratch_t* s = scratch.For(db);
+    if (s == nullptr) return Status::Internal("cannot allocate Hyperscan scratch space");
+    // Hyperscan takes a 32-bit length; documents are below 4 GiB (their offset maps are 32-bit).
+    if (hs_scan(db, text.data(), static_cast<unsigned>(text.size()), 0, s, &OnMatch, &found) != HS_SUCCESS) {
+      return Status::Internal("Hyperscan scan failed");
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const esgaudit_match& a, const esgaudit_match& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end < b.end;
+    return a.pattern < b.pattern;
+  });
+  out->insert(out->end(), found.begin(), found.end());
+  return Status::Ok();
+}
+
+}  // namespace esgaudit

@@ -1,0 +1,32 @@
+// One multi-pattern scan of a text with Hyperscan: every occurrence of every pattern of a set, with
+// its start and end. Compiled databases are cached per distinct pattern set for the life of the
+// process, so a batch compiles each plugin's keywords once, whatever the number of reports.
+#ifndef ESGAUDIT_CORE_ANALYSE_PATTERN_SCAN_H_
+#define ESGAUDIT_CORE_ANALYSE_PATTERN_SCAN_H_
+
+#include <esgaudit/plugin_abi.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "esgaudit/status.h"
+
+namespace esgaudit {
+
+struct PatternSpec {
+  std::string expression;  // a literal, or a PCRE-style expression with ESGAUDIT_PATTERN_REGEX
+  uint32_t flags = 0;      // ESGAUDIT_PATTERN_* bits
+};
+
+// Appends to *out every match of `patterns` in `text`, as esgaudit_match records (pattern = index
+// into `patterns`, begin/end = byte offsets into `text`), sorted by (begin, end, pattern).
+// Overlapping matches are all reported. A pattern Hyperscan refuses (a malformed expression, one that
+// matches the empty string) is an input error naming the pattern; nothing is appended then.
+// Thread-safe.
+Status ScanPatterns(const std::vector<PatternSpec>& patterns, std::string_view text,
+                    std::vector<esgaudit_match>* out);
+
+}  // namespace esgaudit
+
+#endif  // ESGAUDIT_CORE_ANALYSE_PATTERN_SCAN_H_

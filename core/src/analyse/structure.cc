@@ -1,0 +1,720 @@
+// The structure model: cells, page furniture, table of contents, content index, headings and
+// sections, tables. The cell splitter, the running-header, TOC and side-banner detection started as
+// the GB/T 36001 plugin's layout (tuned on the corpus); the repeated-line, leader-dot and
+// rising-page TOC rules as the GRI plugin's.
+#include "esgaudit/structure.h"
+
+#include <esgaudit/text.h>
+
+#include <algorithm>
+#include <regex>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "analyse/structure_internal.h"
+#include "analyse/text_width.h"
+#include "esgaudit/document.h"
+
+namespace esgaudit {
+
+using sdk::CodePointCount;
+using sdk::Contains;
+using sdk::ContainsAny;
+using sdk::IsCjk;
+using sdk::IsUnitChar;
+using sdk::NextCodePoint;
+using sdk::Trim;
+
+namespace {
+
+bool HasSentencePunct(std::string_view s) {
+  return Contains(s, ",") || Contains(s, "。") || Contains(s, ";") || Contains(s, "、");
+}
+
+bool IsCountPrefix(char32_t cp) {
+  static const std::u32string k = U"第约近超共达逾余计至和与及为了有增降减占比";
+  return k.find(cp) != std::u32string::npos;
+}
+
+bool AllDigits(std::string_view s, size_t max_len) {
+  if (s.empty() || s.size() > max_len) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::u32string Decode(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) out.push_back(NextCodePoint(s, &i));
+  return out;
+}
+
+bool HasCjk(const std::u32string& cps) {
+  return std::any_of(cps.begin(), cps.end(), [](char32_t c) { return sdk::IsCjk(c); });
+}
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// "员工发展 24", "推进“双向融合”10", "董事长致辞……4", "03关于我们", "战略09社会责任沟通09利益".
+bool TocLikeText(std::string_view text) {
+  if (HasSentencePunct(text)) return false;
+  std::u32string cps = Decode(text);
+  if (cps.size() < 3 || cps.size() > 200 || !HasCjk(cps)) return false;
+  size_t e = cps.size();
+  size_t d = e;
+  while (d > 0 && IsDigit(cps[d - 1])) --d;
+  if (e - d >= 1 && e - d <= 3) {
+    size_t t = d;
+    while (t > 0 && (cps[t - 1] == ' ' || cps[t - 1] == '.' || cps[t - 1] == 0x2026 ||
+                     cps[t - 1] == 0xB7 || cps[t - 1] == '-' || cps[t - 1] == 0x2014))
+      --t;
+    if (t >= 2 && t <= 24 && IsCjk(cps[t - 1]) && !IsCountPrefix(cps[t - 1])) return true;
+  }
+  size_t l = 0;
+  while (l < cps.size() && IsDigit(cps[l])) ++l;
+  if (l >= 1 && l <= 3 && l < cps.size() && IsCjk(cps[l]) && !IsUnitChar(cps[l]) &&
+      cps.size() - l <= 24 && cps.size() - l >= 2)
+    return true;
+  int runs = 0;
+  for (size_t i = 1; i < cps.size(); ++i) {
+    if (!IsDigit(cps[i]) || IsDigit(cps[i - 1]) || !IsCjk(cps[i - 1]) || IsCountPrefix(cps[i - 1]))
+      continue;
+    size_t j = i;
+    while (j < cps.size() && IsDigit(cps[j])) ++j;
+    if (j - i <= 3 && j < cps.size() && IsCjk(cps[j]) && !IsUnitChar(cps[j])) ++runs;
+  }
+  return runs >= 2;
+}
+
+bool IsOrdinalWord(std::string_view s) {
+  static const std::u32string k = U"壹贰叁肆伍陆柒捌玖拾一二三四五六七八九十";
+  std::u32string cps = Decode(s);
+  return cps.size() == 1 && k.find(cps[0]) != std::u32string::npos;
+}
+
+bool IsProseText(std::string_view s) { return CodePointCount(s) >= 12 && HasSentencePunct(s); }
+
+// "廉政学习教育6407人次", "读书班学习研讨199场": an infographic label with its figure.
+bool EndsWithCount(std::string_view s) {
+  std::u32string cps = Decode(s);
+  size_t e = cps.size();
+  while (e > 0 && !IsDigit(cps[e - 1]) && cps.size() - e < 2) --e;
+  return e > 0 && e < cps.size() + 1 && IsDigit(cps[e - 1]) &&
+         (e == cps.size() || IsUnitChar(cps[e]) || cps[e] == U'场');
+}
+
+std::string Squeeze(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != ' ' && c != '\t') out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+// ---- Builder -------------------------------------------------------------------------------
+
+StructureBuilder::StructureBuilder(const Document& doc, Structure* out)
+    : doc_(doc), view_(doc.view()), s_(*out) {}
+
+std::string_view StructureBuilder::CellText(const Cell& c) const {
+  return view_.substr(c.view_begin, c.view_end - c.view_begin);
+}
+
+std::string_view StructureBuilder::LineView(size_t i) const {
+  return view_.substr(line_view_[i].first, line_view_[i].second - line_view_[i].first);
+}
+
+void StructureBuilder::Run() {
+  Split();
+  MarkRunningHeaders();
+  MarkRepeatedLines();
+  MarkSideText();
+  MarkPageNumbers();
+  MarkToc();
+  MarkIndex();
+  FindTables();
+  AssignRoles();
+  FindSections();
+  FindMetadata();
+}
+
+void StructureBuilder::Split() {
+  const size_t n = doc_.line_count();
+  s_.lines_.assign(n, LineStructure());
+  line_view_.resize(n);
+  for (size_t li = 0; li < n; ++li) {
+    const Line& line = doc_.line(li);
+    uint64_t b = std::min<uint64_t>(doc_.TextToView(line.offset), view_.size());
+    uint64_t e = std::min<uint64_t>(doc_.TextToView(line.offset + line.length), view_.size());
+    if (e < b) e = b;
+    size_t nl = view_.substr(b, e - b).find_first_of("\n\f");
+    if (nl != std::string_view::npos) e = b + nl;
+    line_view_[li] = {b, e};
+    LineStructure& ls = s_.lines_[li];
+    ls.view_begin = b;
+    ls.view_end = e;
+    ls.first_cell = static_cast<uint32_t>(s_.cells_.size());
+    size_t i = b;
+    size_t seg_start = b;
+    // Display columns advance from cell to cell: ColumnOf per cell would rescan the line (a long
+    // line would cost quadratic time).
+    uint64_t col_offset = line.offset;
+    uint32_t column = 1;
+    auto flush = [&](size_t seg_end) {
+      std::string_view t = Trim(view_.substr(seg_start, seg_end - seg_start));
+      // Markdown structure is layout, not text.
+      while (!t.empty() && (t.front() == '#' || t.front() == '|' || t.front() == '>'))
+        t = Trim(t.substr(1));
+      while (!t.empty() && t.back() == '|') t = Trim(t.substr(0, t.size() - 1));
+      if (t.empty()) return;
+      Cell c;
+      c.view_begin = static_cast<uint64_t>(t.data() - view_.data());
+      c.view_end = c.view_begin + t.size();
+      c.offset = doc_.ViewToText(c.view_begin);
+      uint64_t text_end = doc_.ViewToText(c.view_end);
+      c.length = text_end > c.offset ? text_end - c.offset : 0;
+      if (c.offset >= col_offset) {
+        column += TextWidth(std::string_view(doc_.text()).substr(col_offset, c.offset - col_offset),
+                            column - 1);
+        col_offset = c.offset;
+      }
+      c.column = column;
+      if (IsDigit(static_cast<unsigned char>(t.front()))) c.flags |= ESGAUDIT_CELL_NUMERIC;
+      s_.cells_.push_back(c);
+      ++ls.cell_count;
+    };
+    while (i < e) {
+      char c = view_[i];
+      if (c == '\t' || c == '|') {
+        flush(i);
+        seg_start = ++i;
+      } else if (c == ' ' && i + 1 < e && view_[i + 1] == ' ') {
+        flush(i);
+        while (i < e && view_[i] == ' ') ++i;
+        seg_start = i;
+      } else if (c == '<') {
+        size_t close = view_.find('>', i);
+        if (close != std::string_view::npos && close < e && close - i < 400) {
+          flush(i);
+          i = close + 1;
+          seg_start = i;
+        } else {
+          ++i;
+        }
+      } else {
+        ++i;
+      }
+    }
+    flush(e);
+  }
+}
+
+void StructureBuilder::MarkRunningHeaders() {
+  // Key: the cells with digits removed, so "01 /上海石化2016年企业社会责任报告" and
+  // "上海石化2016年企业社会责任报告/ 02" fall together with their page numbers.
+  const size_t n = s_.lines_.size();
+  std::unordered_map<std::string, std::vector<uint32_t>> by_key;
+  std::vector<int> wide(n, 0);
+  std::vector<std::string> order;
+  for (size_t i = 0; i < n; ++i) {
+    std::string key;
+    const LineStructure& ls = s_.lines_[i];
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      std::string part;
+      for (char c : CellText(s_.cells_[ls.first_cell + k]))
+        if (!(c >= '0' && c <= '9') && c != ' ' && c != '/') part += c;
+      if (part.empty()) continue;
+      if (CodePointCount(part) >= 2) ++wide[i];
+      if (!key.empty()) key += '|';
+      key += part;
+    }
+    if (key.size() > 600 || CodePointCount(key) < 4 || !sdk::HasCjk(key)) continue;
+    auto& v = by_key[key];
+    if (v.empty()) order.push_back(key);
+    v.push_back(static_cast<uint32_t>(i));
+  }
+  for (const std::string& key : order) {
+    const std::vector<uint32_t>& idx = by_key[key];
+    bool multi = std::all_of(idx.begin(), idx.end(), [&](uint32_t i) { return wide[i] >= 2; });
+    if (idx.size() >= 3 || (idx.size() >= 2 && multi)) {
+      // A repeated sentence is text, not a header.
+      if (HasSentencePunct(key) && CodePointCount(key) > 20) continue;
+      for (uint32_t i : idx) s_.lines_[i].flags |= ESGAUDIT_LINE_RUNNING_HEADER;
+    }
+  }
+}
+
+void StructureBuilder::MarkRepeatedLines() {
+  // A short line printed three times or more (any script) that is not already a running header:
+  // page decoration ("ANNUAL REPORT", a slogan under every page).
+  const size_t n = s_.lines_.size();
+  std::unordered_map<std::string, uint32_t> counts;
+  std::vector<std::string> keys(n);
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view v = LineView(i);
+    if (v.size() > 200) continue;
+    std::string key = Squeeze(sdk::AsciiLower(v));
+    if (key.size() < 4 || key.size() > 90 || AllDigits(key, 90)) continue;
+    keys[i] = std::move(key);
+    ++counts[keys[i]];
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (keys[i].empty() || counts[keys[i]] < 3) continue;
+    if ((s_.lines_[i].flags & ESGAUDIT_LINE_RUNNING_HEADER) == 0)
+      s_.lines_[i].flags |= ESGAUDIT_LINE_DECORATION;
+  }
+}
+
+void StructureBuilder::MarkSideText() {
+  // A cell of one character that is alone on its line or ends a line after other cells, in a run
+  // of at least four such lines within six: "云 / 铝 / 股 / 份 / 2 / 0 / 2 / 0 / 社 / 会 / 责 / 任".
+  std::vector<size_t> candidates;
+  for (size_t i = 0; i < s_.lines_.size(); ++i) {
+    const LineStructure& ls = s_.lines_[i];
+    if (ls.cell_count == 0) continue;
+    if (CodePointCount(CellText(s_.cells_[ls.first_cell + ls.cell_count - 1])) == 1)
+      candidates.push_back(i);
+  }
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    size_t near = 0;
+    for (size_t d = c >= 6 ? c - 6 : 0; d < candidates.size() && d <= c + 6; ++d)
+      if (candidates[d] + 8 >= candidates[c] && candidates[d] <= candidates[c] + 8) ++near;
+    if (near < 4) continue;
+    LineStructure& ls = s_.lines_[candidates[c]];
+    s_.cells_[ls.first_cell + ls.cell_count - 1].flags |= ESGAUDIT_CELL_SIDE_BANNER;
+    if (ls.cell_count == 1) ls.flags |= ESGAUDIT_LINE_SIDE_BANNER;
+  }
+}
+
+void StructureBuilder::MarkPageNumbers() {
+  // "- 12 -", "P12", "第12页", "Page 12", "12 / 80": a page number whatever its place. A bare
+  // "12" only next to a running header or at the top or bottom of a page (pages known).
+  static const std::regex kDecorated(
+      R"(^(?:[-—–]\s*\d{1,3}\s*[-—–]|[pP]\.?\s*\d{1,3}|第\s*\d{1,3}\s*页|[pP]age\s+\d{1,3}|\d{1,3}\s*/\s*\d{1,3})$)");
+  const size_t n = s_.lines_.size();
+  for (size_t i = 0; i < n; ++i) {
+    LineStructure& ls = s_.lines_[i];
+    if (ls.cell_count != 1) continue;
+    std::string_view t = CellText(s_.cells_[ls.first_cell]);
+    if (t.size() > 16) continue;
+    bool page = false;
+    if (AllDigits(t, 3)) {
+      for (size_t d = 1; d <= 2 && !page; ++d) {
+        if (i >= d && (s_.lines_[i - d].flags & ESGAUDIT_LINE_RUNNING_HEADER)) page = true;
+        if (i + d < n && (s_.lines_[i + d].flags & ESGAUDIT_LINE_RUNNING_HEADER)) page = true;
+      }
+      if (!page && doc_.page_count() > 0) {
+        uint32_t p = doc_.line(i).page;
+        size_t before = 0;
+        size_t after = 0;
+        for (size_t j = i; j-- > 0 && doc_.line(j).page == p && before < 3;)
+          if (s_.lines_[j].cell_count > 0) ++before;
+        for (size_t j = i + 1; j < n && doc_.line(j).page == p && after < 3; ++j)
+          if (s_.lines_[j].cell_count > 0) ++after;
+        page = before == 0 || after == 0;
+      }
+    } else {
+      page = std::regex_match(std::string(t), kDecorated);
+    }
+    if (page) ls.flags |= ESGAUDIT_LINE_PAGE_NUMBER;
+  }
+}
+
+void StructureBuilder::MarkToc() {
+  const size_t n = s_.lines_.size();
+  // TOC-like entries, kept only in clusters (three within twelve lines).
+  std::vector<std::pair<size_t, size_t>> entries;  // (line, cell)
+  std::vector<bool> toc_ish(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    const LineStructure& ls = s_.lines_[i];
+    bool numbers_only = ls.cell_count > 0;
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      std::string_view t = CellText(s_.cells_[ls.first_cell + k]);
+      auto at = [&](uint32_t j) { return CellText(s_.cells_[ls.first_cell + j]); };
+      // Page-number columns ("01 03 05"), not the single digits of vertical side text.
+      if (!AllDigits(t, 3) || t.size() < 2) numbers_only = false;
+      bool like = TocLikeText(t);
+      if (!like && k + 1 < ls.cell_count && AllDigits(at(k + 1), 3) &&
+          !(k + 2 < ls.cell_count && AllDigits(at(k + 2), 3)) && !(k > 0 && AllDigits(at(k - 1), 3))) {
+        std::u32string cps = Decode(t);
+        like = cps.size() >= 2 && cps.size() <= 24 && HasCjk(cps) && !HasSentencePunct(t);
+      }
+      if (like) {
+        entries.push_back({i, k});
+        toc_ish[i] = true;
+      }
+    }
+    if (numbers_only) toc_ish[i] = true;
+  }
+  // Entries are in line order: a sliding window counts the entries within twelve lines.
+  size_t lo = 0;
+  size_t hi = 0;
+  for (size_t e = 0; e < entries.size(); ++e) {
+    size_t line = entries[e].first;
+    while (entries[lo].first + 12 < line) ++lo;
+    while (hi < entries.size() && entries[hi].first <= line + 12) ++hi;
+    if (hi - lo >= 3) {
+      const LineStructure& ls = s_.lines_[line];
+      s_.cells_[ls.first_cell + entries[e].second].flags |= ESGAUDIT_CELL_TOC_ENTRY;
+    }
+  }
+  // 目录 blocks: from the 目录 line to the last TOC-ish line, gaps of at most 8 non-empty lines.
+  for (size_t i = 0; i < n; ++i) {
+    const LineStructure& ls = s_.lines_[i];
+    bool title = false;
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      std::string_view h = Structure::HeadingText(CellText(s_.cells_[ls.first_cell + k]));
+      if (h == "目录" || h == "CONTENTS" || h == "Contents" || h == "目录CONTENTS" ||
+          h == "CONTENTS目录" || h == "Table of Contents" || h == "TABLE OF CONTENTS")
+        title = true;
+    }
+    if (!title) continue;
+    size_t last = i;
+    int gap = 0;
+    for (size_t j = i + 1; j < n && gap <= 8; ++j) {
+      const LineStructure& lj = s_.lines_[j];
+      if (lj.cell_count == 0) continue;
+      bool prose = false;
+      bool ordinal = true;
+      for (uint32_t k = 0; k < lj.cell_count; ++k) {
+        std::string_view t = CellText(s_.cells_[lj.first_cell + k]);
+        if (IsProseText(t)) prose = true;
+        if (!IsOrdinalWord(t)) ordinal = false;
+      }
+      if (prose) break;
+      if (toc_ish[j] || ordinal) {
+        last = j;
+        gap = 0;
+      } else {
+        ++gap;
+      }
+    }
+    for (size_t j = i; j <= last; ++j) {
+      LineStructure& lj = s_.lines_[j];
+      lj.flags |= ESGAUDIT_LINE_TOC;
+      for (uint32_t k = 0; k < lj.cell_count; ++k)
+        s_.cells_[lj.first_cell + k].flags |= ESGAUDIT_CELL_TOC_ENTRY;
+    }
+  }
+  // After a title line that is only 目录 / Contents: every line up to the first sentence, the
+  // first line longer than 200 bytes, or the first line without a digit that is longer than a
+  // short chapter marker ("壹", "第一部分") — within 120 lines.
+  for (size_t i = 0; i < n; ++i) {
+    std::string key = Squeeze(sdk::AsciiLower(LineView(i)));
+    key.erase(0, key.find_first_not_of('#'));
+    if (key != "目录" && key != "目錄" && key != "contents" && key != "tableofcontents") continue;
+    s_.lines_[i].flags |= ESGAUDIT_LINE_TOC;
+    // Short lines without a page number after the last entry are the next page's titles
+    // ("领导致辞" right after the contents): the block ends at its last line with a number.
+    size_t last = i;
+    for (size_t j = i + 1; j < n && j < i + 120; ++j) {
+      std::string_view line = Trim(LineView(j));
+      if (line.empty() || (s_.lines_[j].flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
+      if (ContainsAny(line, {"。", "，", "；"}) || line.size() > 200) break;
+      // A page number ends the line ("公司简介 2", "-6-"); a list number ("1、公司简介") is no page.
+      size_t e = line.find_last_not_of(" -");
+      bool number = toc_ish[j] || (e != std::string_view::npos && line[e] >= '0' && line[e] <= '9');
+      if (!number && Squeeze(line).size() > 12) break;
+      if (number) last = j;
+    }
+    for (size_t j = i + 1; j <= last; ++j) s_.lines_[j].flags |= ESGAUDIT_LINE_TOC;
+  }
+  // Leader dots ("报告说明......2") mark a TOC line anywhere; so does a strip of three or more
+  // entries with rising page numbers ("供货商现况83 供货商评鉴84 EICC管理 86").
+  static const std::regex kLeader(
+      R"((\.{4,}|_{4,}|(?:…){2,}|(?:·){4,})\s*-?\s*\d{1,3}\s*-?\s*$)");
+  for (size_t i = 0; i < n; ++i) {
+    LineStructure& ls = s_.lines_[i];
+    std::string_view raw = Trim(doc_.LineText(i));
+    if (ls.cell_count == 0 || raw.size() >= 200) continue;
+    bool toc = std::regex_search(std::string(Trim(LineView(i))), kLeader);
+    if (!toc && !ContainsAny(LineView(i), {"。", "，", "；", ",", ";", "%", "|"})) {
+      // Read on the raw line: the matching view drops the spaces between a page number and the
+      // next title ("公司简介19 财务绩效23 …"). An entry: a title of two or more characters (6+
+      // bytes without spaces, no digits) and a number.
+      static const std::regex kNumber(R"((\d{1,3})(?=\s|$))");
+      std::string line(raw);
+      int rising = 0;
+      int best = 0;
+      int last = -1;
+      size_t from = 0;
+      for (std::sregex_iterator it(line.begin(), line.end(), kNumber), end; it != end; ++it) {
+        size_t at = static_cast<size_t>(it->position(0));
+        std::string title = Squeeze(std::string_view(line).substr(from, at - from));
+        from = at + static_cast<size_t>(it->length(0));
+        int page = std::stoi((*it)[1].str());
+        bool entry = title.size() >= 6 && std::none_of(title.begin(), title.end(), [](char c) {
+                       return c >= '0' && c <= '9';
+                     });
+        rising = entry && page > last ? rising + 1 : entry ? 1 : 0;
+        last = entry ? page : -1;
+        best = std::max(best, rising);
+      }
+      toc = best >= 3;
+    }
+    if (toc) {
+      ls.flags |= ESGAUDIT_LINE_TOC;
+      for (uint32_t k = 0; k < ls.cell_count; ++k)
+        s_.cells_[ls.first_cell + k].flags |= ESGAUDIT_CELL_TOC_ENTRY;
+    }
+  }
+  // The entries: a TOC cell with a title and a page (in the cell or the next cell).
+  for (size_t i = 0; i < n; ++i) {
+    const LineStructure& ls = s_.lines_[i];
+    if ((ls.flags & ESGAUDIT_LINE_TOC) == 0) continue;
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      uint32_t ci = ls.first_cell + k;
+      std::string_view t = CellText(s_.cells_[ci]);
+      if (AllDigits(t, 3) || IsOrdinalWord(t)) continue;
+      std::u32string cps = Decode(t);
+      // A page printed as "-6-" or "-3 -": the dashes and spaces around it go first.
+      while (!cps.empty() && (cps.back() == U'-' || cps.back() == U' ')) cps.pop_back();
+      size_t e = cps.size();
+      while (e > 0 && IsDigit(cps[e - 1])) --e;
+      uint32_t page = 0;
+      std::u32string title32;
+      if (e < cps.size() && cps.size() - e <= 3) {
+        page = static_cast<uint32_t>(std::stoul(std::string(cps.begin() + e, cps.end())));
+        title32 = cps.substr(0, e);
+      } else {
+        size_t b = 0;
+        while (b < cps.size() && IsDigit(cps[b])) ++b;
+        if (b > 0 && b <= 3 && b < cps.size()) {
+          page = static_cast<uint32_t>(std::stoul(std::string(cps.begin(), cps.begin() + b)));
+          title32 = cps.substr(b);
+        } else {
+          title32 = cps;
+          if (k + 1 < ls.cell_count && AllDigits(CellText(s_.cells_[ci + 1]), 3))
+            page = static_cast<uint32_t>(std::stoul(std::string(CellText(s_.cells_[ci + 1]))));
+        }
+      }
+      std::string title;
+      for (char32_t c : title32) {
+        if (c == 0x2026 || c == 0xB7) continue;
+        if (c < 0x80) {
+          title += static_cast<char>(c);
+        } else {
+          std::string u;
+          boost::locale::utf::utf_traits<char>::encode(c, std::back_inserter(u));
+          title += u;
+        }
+      }
+      while (!title.empty() && (title.back() == '.' || title.back() == ' ' || title.back() == '_' ||
+                                title.back() == '-'))
+        title.pop_back();
+      std::string_view tt = Trim(title);
+      if (CodePointCount(tt) < 2 || (!sdk::HasCjk(tt) && tt.size() < 3)) continue;
+      std::string_view heading = Structure::HeadingText(tt);
+      if (heading.empty() || heading == "目录") continue;  // "三、" alone: the numbering of the next cell
+      s_.toc_.push_back(TocEntry{static_cast<uint32_t>(i), ci, std::string(tt), page});
+    }
+  }
+}
+
+void StructureBuilder::FindSections() {
+  // Numbered headings: 第一章/第一部分 (1), 一、 (1), （一） (2), 1. (1), 1.1 (2), 1.1.1 and (1) (3).
+  // Alternations, not bracket expressions: std::regex matches bytes, and a Han numeral is three.
+  static const std::regex kChapter(R"(^第(?:一|二|三|四|五|六|七|八|九|十|百|\d)+(?:章|部分|篇))");
+  static const std::regex kHan(R"(^(?:一|二|三|四|五|六|七|八|九|十)+、)");
+  static const std::regex kParenHan(R"(^\((?:一|二|三|四|五|六|七|八|九|十)+\))");
+  static const std::regex kParenNum(R"(^\(\d{1,2}\))");
+  static const std::regex kDotted(R"(^(\d{1,2})((?:\.\d{1,2}){0,3})\.?(?=[^\d.%]))");
+  const size_t n = s_.lines_.size();
+  std::vector<uint32_t> stack;  // open sections, outermost first
+  auto close_to = [&](uint32_t level, uint32_t before_line) {
+    while (!stack.empty() && s_.sections_[stack.back()].level >= level) {
+      s_.sections_[stack.back()].last_line = before_line;
+      stack.pop_back();
+    }
+  };
+  for (size_t i = 0; i < n; ++i) {
+    LineStructure& ls = s_.lines_[i];
+    if (ls.role == ESGAUDIT_ROLE_HEADING) {
+      std::string_view text = CellText(s_.cells_[ls.first_cell]);
+      std::string t(text);
+      std::smatch m;
+      uint32_t level = 1;
+      std::string number;
+      if (std::regex_search(t, m, kChapter) || std::regex_search(t, m, kHan)) {
+        level = 1;
+        number = m[0].str();
+      } else if (std::regex_search(t, m, kParenHan)) {
+        level = 2;
+        number = m[0].str();
+      } else if (std::regex_search(t, m, kParenNum)) {
+        level = 3;
+        number = m[0].str();
+      } else if (std::regex_search(t, m, kDotted)) {
+        size_t dots = static_cast<size_t>(std::count(m[2].first, m[2].second, '.'));
+        level = static_cast<uint32_t>(std::min<size_t>(dots + 1, 3));
+        number = m[0].str();
+      }
+      ls.heading_level = level;
+      close_to(level, i == 0 ? 0 : static_cast<uint32_t>(i - 1));
+      Section sec;
+      sec.line = static_cast<uint32_t>(i);
+      sec.level = level;
+      sec.parent = stack.empty() ? kNoIndex : stack.back();
+      sec.number = number;
+      sec.title = std::string(Structure::HeadingText(text));
+      stack.push_back(static_cast<uint32_t>(s_.sections_.size()));
+      s_.sections_.push_back(std::move(sec));
+    }
+    ls.section = stack.empty() ? kNoIndex : stack.back();
+  }
+  close_to(0, n == 0 ? 0 : static_cast<uint32_t>(n - 1));
+}
+
+void StructureBuilder::AssignRoles() {
+  static const std::regex kNumbered(
+      R"(^(?:第(?:一|二|三|四|五|六|七|八|九|十|百|\d)+(?:章|部分|篇)|(?:一|二|三|四|五|六|七|八|九|十)+、|\((?:一|二|三|四|五|六|七|八|九|十)+\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s*[^\d.%\s]))");
+  const size_t n = s_.lines_.size();
+  // The titles the table of contents lists: a line that is one of them is a heading wherever it
+  // stands ("领导致辞" right above the letter, with no blank line around it).
+  std::unordered_set<std::string> toc_titles;
+  for (const TocEntry& e : s_.toc_) {
+    std::string t = Squeeze(sdk::HeadingText(e.title));
+    if (CodePointCount(t) >= 2) toc_titles.insert(std::move(t));
+  }
+  // Page furniture beside a title (a side-banner character) does not break its isolation.
+  auto blank = [&](size_t j) {
+    return j >= n || s_.lines_[j].cell_count == 0 ||
+           (s_.lines_[j].flags & ESGAUDIT_LINE_FURNITURE_MASK) != 0;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    LineStructure& ls = s_.lines_[i];
+    if (ls.cell_count == 0) {
+      ls.role = ESGAUDIT_ROLE_BLANK;
+      continue;
+    }
+    if (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) {
+      ls.role = ESGAUDIT_ROLE_FURNITURE;
+      continue;
+    }
+    if (ls.flags & ESGAUDIT_LINE_INDEX) {
+      ls.role = ESGAUDIT_ROLE_INDEX_ROW;
+      continue;
+    }
+    if (ls.flags & ESGAUDIT_LINE_TOC) {
+      ls.role = ESGAUDIT_ROLE_TOC_ENTRY;
+      continue;
+    }
+    if (ls.flags & ESGAUDIT_LINE_TABLE) {
+      ls.role = ESGAUDIT_ROLE_TABLE_ROW;
+      continue;
+    }
+    // Cells that carry text: side banner characters are furniture inside a line.
+    uint32_t text_cells = 0;
+    uint32_t numeric = 0;
+    uint32_t toc_cells = 0;
+    bool prose = false;
+    std::string_view first;
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      const Cell& c = s_.cells_[ls.first_cell + k];
+      if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
+      std::string_view t = CellText(c);
+      if (text_cells == 0) first = t;
+      ++text_cells;
+      if (c.flags & ESGAUDIT_CELL_NUMERIC) ++numeric;
+      if ((c.flags & ESGAUDIT_CELL_TOC_ENTRY) || AllDigits(t, 3)) ++toc_cells;
+      if (IsProseText(t) || (CodePointCount(t) >= 30)) prose = true;
+    }
+    bool any_toc = false;
+    for (uint32_t k = 0; k < ls.cell_count; ++k)
+      if (s_.cells_[ls.first_cell + k].flags & ESGAUDIT_CELL_TOC_ENTRY) any_toc = true;
+    if (any_toc && toc_cells == text_cells) {
+      ls.role = ESGAUDIT_ROLE_TOC_ENTRY;
+    } else if (prose) {
+      ls.role = ESGAUDIT_ROLE_PROSE;
+    } else if (text_cells == 1) {
+      size_t cps = CodePointCount(first);
+      std::string f(first);
+      bool numbered = std::regex_search(f, kNumbered) && cps <= 40;
+      bool sentence_end = Contains(first, "。") || Contains(first, "：") || Contains(first, ":");
+      // An unnumbered title: short, alone between blank lines, not a figure.
+      bool isolated = cps >= 2 && cps <= 16 && blank(i + 1) && (i == 0 || blank(i - 1)) &&
+                      !IsDigit(static_cast<unsigned char>(first.front())) &&
+                      (sdk::HasCjk(first) || cps >= 3) &&
+                      // the tail of a wrapped sentence ("告编写指南》") is no title
+                      !(Contains(first, "》") && !Contains(first, "《")) &&
+                      !(Contains(first, ")") && !Contains(first, "(")) && !Contains(first, ",") &&
+                      !EndsWithCount(first);
+      // A listed title among multi-cell lines is a table or chart label, not a heading.
+      // (The nearest lines of text above and below, page furniture and blank lines skipped.)
+      auto plain = [&](size_t j, int step) {
+        for (int k = 0; k < 4; ++k, j += static_cast<size_t>(step)) {
+          if (j >= n) return true;  // also wraps below 0
+          const LineStructure& l = s_.lines_[j];
+          if (l.cell_count == 0 || (l.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
+          return l.cell_count <= 1 || (l.flags & ESGAUDIT_LINE_TOC) != 0;
+        }
+        return true;
+      };
+      bool listed = cps <= 24 && plain(i + 1, 1) && plain(i - 1, -1) &&
+                    toc_titles.count(Squeeze(sdk::HeadingText(first))) > 0;
+      if ((numbered || isolated || listed) && !sentence_end && !Contains(first, "，")) {
+        ls.role = ESGAUDIT_ROLE_HEADING;
+      } else {
+        ls.role = cps >= 12 ? ESGAUDIT_ROLE_PROSE : ESGAUDIT_ROLE_OTHER;
+      }
+    } else if (numeric > 0) {
+      ls.role = ESGAUDIT_ROLE_INFOGRAPHIC;
+    } else {
+      ls.role = ESGAUDIT_ROLE_OTHER;
+    }
+  }
+}
+
+// ---- Structure -----------------------------------------------------------------------------
+
+Structure Structure::Build(const Document& doc) {
+  Structure s;
+  StructureBuilder(doc, &s).Run();
+  return s;
+}
+
+const char* Structure::RoleName(esgaudit_line_role role) {
+  switch (role) {
+    case ESGAUDIT_ROLE_BLANK: return "blank";
+    case ESGAUDIT_ROLE_PROSE: return "prose";
+    case ESGAUDIT_ROLE_HEADING: return "heading";
+    case ESGAUDIT_ROLE_TABLE_ROW: return "table-row";
+    case ESGAUDIT_ROLE_INFOGRAPHIC: return "infographic";
+    case ESGAUDIT_ROLE_TOC_ENTRY: return "toc";
+    case ESGAUDIT_ROLE_INDEX_ROW: return "index-row";
+    case ESGAUDIT_ROLE_FURNITURE: return "furniture";
+    case ESGAUDIT_ROLE_OTHER: return "other";
+  }
+  return "other";
+}
+
+const char* Structure::TableKindName(esgaudit_table_kind kind) {
+  switch (kind) {
+    case ESGAUDIT_TABLE_TIME_SERIES: return "time-series";
+    case ESGAUDIT_TABLE_CATEGORIES: return "categories";
+    case ESGAUDIT_TABLE_UNKNOWN: return "unknown";
+  }
+  return "unknown";
+}
+
+const char* Structure::StandardName(esgaudit_standard standard) {
+  switch (standard) {
+    case ESGAUDIT_STANDARD_GRI: return "gri";
+    case ESGAUDIT_STANDARD_GBT36001: return "gbt36001";
+    case ESGAUDIT_STANDARD_EXCHANGE_2024: return "exchange-2024";
+    case ESGAUDIT_STANDARD_CASS_CSR: return "cass-csr";
+  }
+  return "gri";
+}
+
+const char* Structure::ClaimModeName(esgaudit_claim_mode mode) {
+  switch (mode) {
+    case ESGAUDIT_CLAIM_MENTION: return "mention";
+    case ESGAUDIT_CLAIM_REFERENCE: return "reference";
+    case ESGAUDIT_CLAIM_ACCORDANCE: return "accordance";
+  }
+  return "mention";
+}
+
+std::string_view Structure::HeadingText(std::string_view cell) { return sdk::HeadingText(cell); }
+
+}  // namespace esgaudit

@@ -1,0 +1,46 @@
+// The builder behind Structure::Build, split over structure.cc (layout) and
+// structure_metadata.cc (tables, content index, report metadata). Private to the core.
+#ifndef ESGAUDIT_ANALYSE_STRUCTURE_INTERNAL_H_
+#define ESGAUDIT_ANALYSE_STRUCTURE_INTERNAL_H_
+
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "esgaudit/structure.h"
+
+namespace esgaudit {
+
+class StructureBuilder {
+ public:
+  StructureBuilder(const Document& doc, Structure* out);
+  void Run();
+
+ private:
+  void Split();
+  void MarkRunningHeaders();
+  void MarkRepeatedLines();
+  void MarkSideText();
+  void MarkPageNumbers();
+  void MarkToc();
+  void MarkIndex();
+  void FindTables();
+  void AssignRoles();
+  void FindSections();
+  void FindMetadata();
+
+  std::string_view CellText(const Cell& c) const;
+  std::string_view CellText(uint32_t line, uint32_t k) const {
+    return CellText(s_.cells_[s_.lines_[line].first_cell + k]);
+  }
+  std::string_view LineView(size_t i) const;
+
+  const Document& doc_;
+  std::string_view view_;
+  Structure& s_;
+  std::vector<std::pair<uint64_t, uint64_t>> line_view_;  // per line, view range
+};
+
+}  // namespace esgaudit
+
+#endif  // ESGAUDIT_ANALYSE_STRUCTURE_INTERNAL_H_

@@ -1,0 +1,576 @@
+// The structure model, part two: the report's own content index, tables and report metadata.
+#include <esgaudit/text.h>
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "analyse/structure_internal.h"
+#include "esgaudit/document.h"
+
+namespace esgaudit {
+
+using sdk::Contains;
+using sdk::ContainsAny;
+using sdk::Trim;
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Regexes run on lines up to this long: statements of a period, a title or a claim are short,
+// and std::regex on a line of hundreds of kilobytes would cost far more than the rest.
+constexpr size_t kMaxRegexLine = 2000;
+
+bool KnownGriStandard(int s) {
+  return s == 2 || s == 3 || (s >= 101 && s <= 103) || (s >= 201 && s <= 207) ||
+         (s >= 301 && s <= 308) || (s >= 401 && s <= 419);
+}
+
+// The disclosure code a content-index cell starts with, as an ESGAUDIT_INDEX_* bit (0 for none);
+// `code` receives the code as printed.
+uint32_t IndexCode(std::string_view cell, std::string* code) {
+  std::string_view c = cell;
+  if (c.size() >= 3 && (c[0] == 'G' || c[0] == 'g') && (c[1] == 'R' || c[1] == 'r') &&
+      (c[2] == 'I' || c[2] == 'i')) {
+    c.remove_prefix(3);
+    c = Trim(c);
+  }
+  // G4-10, G4-EN15, G4-SO2
+  if (c.size() >= 4 && (c[0] == 'G' || c[0] == 'g') && c[1] == '4' && c[2] == '-') {
+    size_t j = 3;
+    while (j < c.size() && IsAlpha(c[j]) && j < 5) ++j;
+    size_t d = j;
+    while (j < c.size() && IsDigit(c[j]) && j - d < 2) ++j;
+    if (j > d && (j == c.size() || !IsDigit(c[j]))) {
+      *code = std::string(c.substr(0, j));
+      return ESGAUDIT_INDEX_G4;
+    }
+  }
+  // Bare G4 aspect codes: EC1, LA12, EN 15
+  static const char* kAspects[] = {"EC", "EN", "LA", "HR", "SO", "PR"};
+  for (const char* a : kAspects) {
+    if (c.size() >= 3 && (c[0] & ~0x20) == a[0] && (c[1] & ~0x20) == a[1]) {
+      size_t j = 2;
+      if (j < c.size() && c[j] == ' ') ++j;
+      size_t d = j;
+      while (j < c.size() && IsDigit(c[j]) && j - d < 2) ++j;
+      if (j > d && (j == c.size() || (!IsDigit(c[j]) && !IsAlpha(c[j]) && c[j] != '.'))) {
+        *code = std::string(c.substr(0, j));
+        return ESGAUDIT_INDEX_G4;
+      }
+    }
+  }
+  // GRI Standards: 102-8, 305-1, 2-1
+  size_t j = 0;
+  while (j < c.size() && IsDigit(c[j]) && j < 4) ++j;
+  if (j >= 1 && j <= 3 && c[0] != '0' && j + 1 < c.size() && c[j] == '-' && IsDigit(c[j + 1])) {
+    int standard = std::stoi(std::string(c.substr(0, j)));
+    size_t k = j + 1;
+    while (k < c.size() && IsDigit(c[k])) ++k;
+    bool clean = k == c.size() || (!IsDigit(c[k]) && c[k] != '-' && c[k] != '/' && c[k] != '.');
+    int number = k - j - 1 <= 2 ? std::stoi(std::string(c.substr(j + 1, k - j - 1))) : 0;
+    if (KnownGriStandard(standard) && number >= 1 && number <= 58 && clean) {
+      *code = std::string(c.substr(0, k));
+      return ESGAUDIT_INDEX_GRI;
+    }
+  }
+  // CASS-CSR: P1.1, M2.3, S3.4, E1.2, G1.1, A1.1
+  if (c.size() >= 4 && std::string_view("PMSEGAC").find(c[0]) != std::string_view::npos &&
+      IsDigit(c[1])) {
+    size_t k = 1;
+    while (k < c.size() && IsDigit(c[k]) && k < 3) ++k;
+    if (k + 1 < c.size() && c[k] == '.' && IsDigit(c[k + 1])) {
+      k += 1;
+      while (k < c.size() && IsDigit(c[k])) ++k;
+      if (k == c.size() || !IsDigit(c[k])) {
+        *code = std::string(c.substr(0, k));
+        return ESGAUDIT_INDEX_CASS;
+      }
+    }
+  }
+  // Exchange guideline articles: 第二十一条
+  static const std::regex kArticle(R"(^第(?:一|二|三|四|五|六|七|八|九|十|百|零){1,6}条)");
+  std::smatch m;
+  std::string s(c.substr(0, std::min<size_t>(c.size(), 40)));
+  if (std::regex_search(s, m, kArticle)) {
+    *code = m[0].str();
+    return ESGAUDIT_INDEX_EXCHANGE;
+  }
+  return 0;
+}
+
+bool YearLike(std::string_view cell) {
+  static const std::regex kYear(
+      R"(^(?:fy\s*)?(?:19|20)\d\d\s*(?:年|年度|年末|年底)?(?:\s*(?:上半年|下半年|h1|h2|q[1-4]))?$)",
+      std::regex::icase);
+  if (cell.size() > 24) return false;
+  return std::regex_match(std::string(cell), kYear);
+}
+
+bool TotalLike(std::string_view cell) {
+  std::string lower = sdk::AsciiLower(cell);
+  return ContainsAny(lower, {"合计", "总计", "小计", "总数", "total"});
+}
+
+}  // namespace
+
+void StructureBuilder::MarkIndex() {
+  const size_t n = s_.lines_.size();
+  struct Row {
+    uint32_t line;
+    uint32_t schemes;
+  };
+  std::vector<Row> rows;
+  std::vector<std::string> codes;  // parallel to rows: one code per row (the first)
+  for (size_t i = 0; i < n; ++i) {
+    const LineStructure& ls = s_.lines_[i];
+    uint32_t schemes = 0;
+    std::string first;
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      std::string code;
+      uint32_t bit = IndexCode(CellText(static_cast<uint32_t>(i), k), &code);
+      if (bit == 0) continue;
+      if (first.empty()) first = code;
+      schemes |= bit;
+    }
+    if (schemes == 0) continue;
+    rows.push_back({static_cast<uint32_t>(i), schemes});
+    codes.push_back(sdk::AsciiLower(first));
+  }
+  size_t start = 0;
+  while (start < rows.size()) {
+    size_t end = start + 1;
+    while (end < rows.size() && rows[end].line - rows[end - 1].line <= 15) ++end;
+    std::set<std::string> distinct(codes.begin() + static_cast<long>(start),
+                                   codes.begin() + static_cast<long>(end));
+    if (end - start >= 5 && distinct.size() >= 4) {
+      IndexRegion r;
+      r.first_line = rows[start].line;
+      r.last_line = rows[end - 1].line;
+      r.rows = static_cast<uint32_t>(end - start);
+      for (size_t k = start; k < end; ++k) r.schemes |= rows[k].schemes;
+      // The title just above, whatever OCR did to it, and the column header line.
+      for (uint32_t up = 0; up < 3 && r.first_line > 0; ++up) {
+        std::string lower = sdk::AsciiLower(LineView(r.first_line - 1));
+        if (!ContainsAny(lower, {"索引", "index", "对照", "指标", "披露", "gri", "页码", "page"}))
+          break;
+        --r.first_line;
+      }
+      for (uint32_t j = r.first_line; j <= r.last_line; ++j) s_.lines_[j].flags |= ESGAUDIT_LINE_INDEX;
+      s_.index_regions_.push_back(r);
+    }
+    start = end;
+  }
+  // A line opening with a G4 aspect code and a colon ("EN16:间接温室气体排放量") is an index row
+  // wherever it stands.
+  for (size_t i = 0; i < n; ++i) {
+    const LineStructure& ls = s_.lines_[i];
+    if (ls.cell_count == 0) continue;
+    std::string_view first = CellText(static_cast<uint32_t>(i), 0);
+    std::string code;
+    if (IndexCode(first, &code) != ESGAUDIT_INDEX_G4) continue;
+    std::string_view rest = Trim(first.substr(code.size()));
+    if (!rest.empty() && rest.front() == ':') s_.lines_[i].flags |= ESGAUDIT_LINE_INDEX;
+  }
+}
+
+void StructureBuilder::FindTables() {
+  const size_t n = s_.lines_.size();
+  enum Kind : uint32_t { kNone = 0 };
+  std::vector<uint32_t> kind(n, kNone);
+  bool in_html = false;
+  for (size_t i = 0; i < n; ++i) {
+    const LineStructure& ls = s_.lines_[i];
+    std::string_view raw = doc_.LineText(i);
+    std::string_view view = LineView(i);
+    bool opens = Contains(view, "<table") || Contains(view, "<TABLE");
+    bool closes = Contains(view, "</table") || Contains(view, "</TABLE");
+    if (opens || in_html) kind[i] = ESGAUDIT_TABLE_SOURCE_HTML;
+    if (opens && !closes) in_html = true;
+    if (closes) in_html = false;
+    if (kind[i] != kNone || ls.cell_count == 0) continue;
+    if (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
+    std::string_view t = Trim(raw);
+    size_t pipes = static_cast<size_t>(std::count(t.begin(), t.end(), '|'));
+    uint32_t text_cells = 0;
+    uint32_t numeric = 0;
+    bool prose = false;
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      const Cell& c = s_.cells_[ls.first_cell + k];
+      if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
+      ++text_cells;
+      if (c.flags & ESGAUDIT_CELL_NUMERIC) ++numeric;
+      std::string_view ct = CellText(c);
+      if (sdk::CodePointCount(ct) >= 12 && ContainsAny(ct, {"。", ",", ";"})) prose = true;
+    }
+    if (!t.empty() && t.front() == '|' && pipes >= 2) {
+      kind[i] = ESGAUDIT_TABLE_SOURCE_PIPES;
+    } else if (Contains(raw, "\t") && text_cells >= 2 && !prose) {
+      kind[i] = ESGAUDIT_TABLE_SOURCE_TABS;
+    } else if (text_cells >= 3 && numeric * 2 >= text_cells && !prose) {
+      kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
+    }
+  }
+  // On the matching view, where full-width colons and brackets are ASCII.
+  static const std::regex kUnit(R"((?:单位|unit)\s*:\s*([^\s),;|]{1,24}))", std::regex::icase);
+  auto header_cells = [&](uint32_t line) {
+    std::vector<std::string_view> out;
+    const LineStructure& ls = s_.lines_[line];
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      const Cell& c = s_.cells_[ls.first_cell + k];
+      if ((c.flags & ESGAUDIT_CELL_SIDE_BANNER) == 0) out.push_back(CellText(c));
+    }
+    return out;
+  };
+  auto is_separator = [&](uint32_t line) {
+    std::string_view v = Trim(LineView(line));
+    return !v.empty() && v.find_first_not_of("|-: ") == std::string_view::npos && Contains(v, "-");
+  };
+  size_t i = 0;
+  while (i < n) {
+    if (kind[i] == kNone) {
+      ++i;
+      continue;
+    }
+    uint32_t source = kind[i];
+    size_t last = i;
+    size_t rows = 1;
+    for (size_t j = i + 1; j < n; ++j) {
+      if (kind[j] == source) {
+        last = j;
+        ++rows;
+        continue;
+      }
+      // One blank line may separate the rows of a table laid out with spaces or tabs.
+      if (s_.lines_[j].cell_count == 0 && j + 1 < n && kind[j + 1] == source &&
+          source != ESGAUDIT_TABLE_SOURCE_PIPES)
+        continue;
+      break;
+    }
+    bool accept = source == ESGAUDIT_TABLE_SOURCE_HTML || rows >= 2;
+    if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED) accept = rows >= 3;
+    if (!accept) {
+      i = last + 1;
+      continue;
+    }
+    Table tb;
+    tb.first_line = static_cast<uint32_t>(i);
+    tb.last_line = static_cast<uint32_t>(last);
+    tb.source = source;
+    // Header: a Markdown row above its separator; else the first row when it holds no figures;
+    // else a line of labels just above the table.
+    auto numeric_cells = [&](uint32_t line) {
+      uint32_t k = 0;
+      for (std::string_view c : header_cells(line))
+        if (IsDigit(c.front()) && !YearLike(c)) ++k;
+      return k;
+    };
+    if (source == ESGAUDIT_TABLE_SOURCE_HTML) {
+      tb.header_line = tb.first_line;  // its first <tr>, read below
+    } else if (source == ESGAUDIT_TABLE_SOURCE_PIPES && last > i &&
+               is_separator(static_cast<uint32_t>(i + 1))) {
+      tb.header_line = tb.first_line;
+    } else if (header_cells(tb.first_line).size() >= 2 && numeric_cells(tb.first_line) == 0) {
+      tb.header_line = tb.first_line;
+    } else if (i > 0 && header_cells(static_cast<uint32_t>(i - 1)).size() >= 2 &&
+               numeric_cells(static_cast<uint32_t>(i - 1)) == 0 &&
+               (s_.lines_[i - 1].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC)) == 0) {
+      tb.first_line = static_cast<uint32_t>(i - 1);
+      tb.header_line = tb.first_line;
+    }
+    uint32_t year_rows = 0;
+    for (uint32_t j = tb.first_line; j <= tb.last_line; ++j) {
+      std::vector<std::string_view> cells = header_cells(j);
+      tb.columns = std::max<uint32_t>(tb.columns, static_cast<uint32_t>(cells.size()));
+      if (j == tb.header_line || cells.empty()) continue;
+      if (YearLike(cells.front())) ++year_rows;
+      if (tb.total_line == kNoIndex && TotalLike(cells.front())) tb.total_line = j;
+    }
+    if (tb.header_line != kNoIndex) {
+      std::vector<std::string_view> head = header_cells(tb.header_line);
+      if (source == ESGAUDIT_TABLE_SOURCE_HTML) {
+        // The header of a one-line HTML table: the cells of its first <tr>.
+        std::string_view v = LineView(tb.header_line);
+        size_t tr = v.find("<tr");
+        size_t end = tr == std::string_view::npos ? std::string_view::npos : v.find("</tr", tr);
+        if (end != std::string_view::npos) {
+          uint64_t b = line_view_[tb.header_line].first + tr;
+          uint64_t e = line_view_[tb.header_line].first + end;
+          head.clear();
+          const LineStructure& ls = s_.lines_[tb.header_line];
+          for (uint32_t k = 0; k < ls.cell_count; ++k) {
+            const Cell& c = s_.cells_[ls.first_cell + k];
+            if (c.view_begin >= b && c.view_end <= e) head.push_back(CellText(c));
+          }
+          tb.columns = static_cast<uint32_t>(head.size());
+        }
+      }
+      uint32_t years = 0;
+      uint32_t labels = 0;
+      for (size_t k = 0; k < head.size(); ++k) {
+        if (YearLike(head[k])) {
+          ++years;
+        } else if (k > 0 && !IsDigit(head[k].front())) {
+          ++labels;
+        }
+        if (tb.total_column == kNoIndex && k > 0 && TotalLike(head[k]))
+          tb.total_column = static_cast<uint32_t>(k);
+      }
+      if (years >= 2) {
+        tb.kind = ESGAUDIT_TABLE_TIME_SERIES;
+      } else if (labels >= 2) {
+        tb.kind = ESGAUDIT_TABLE_CATEGORIES;
+      }
+    }
+    if (year_rows >= 2) tb.kind = ESGAUDIT_TABLE_TIME_SERIES;
+    // Unit: in the header or a caption up to two lines above.
+    uint32_t from = tb.first_line >= 2 ? tb.first_line - 2 : 0;
+    uint32_t to = tb.header_line != kNoIndex ? tb.header_line : tb.first_line;
+    for (uint32_t j = from; j <= to && tb.unit.empty(); ++j) {
+      std::string_view v = LineView(j);
+      if (v.size() > kMaxRegexLine) continue;
+      std::string line(v);
+      std::smatch m;
+      if (std::regex_search(line, m, kUnit)) tb.unit = m[1].str();
+    }
+    uint32_t index = static_cast<uint32_t>(s_.tables_.size());
+    for (uint32_t j = tb.first_line; j <= tb.last_line; ++j) {
+      s_.lines_[j].flags |= ESGAUDIT_LINE_TABLE;
+      s_.lines_[j].table = index;
+    }
+    s_.tables_.push_back(std::move(tb));
+    i = last + 1;
+  }
+}
+
+void StructureBuilder::FindMetadata() {
+  ReportMetadata& md = s_.metadata_;
+  const size_t n = s_.lines_.size();
+  // Languages by the share of Han characters and Latin letters in the matching view.
+  size_t han = 0;
+  size_t latin = 0;
+  sdk::ForEachCodePoint(view_, [&](char32_t c, size_t) {
+    if (sdk::IsCjk(c)) {
+      ++han;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      ++latin;
+    }
+  });
+  bool zh = han >= 20 && han * 10 >= (han + latin);
+  bool en = latin >= 60 && latin * 2 >= han;
+  md.languages = zh && en ? "zh,en" : zh ? "zh" : en ? "en" : "";
+
+  // The stated reporting period: a span of 11 to 24 months, 日 read by OCR as 曰 or dropped, the
+  // year of the second date optional (2016年1月1日至12月31日). A period on a line about the report
+  // (报告, 时间范围, reporting period) wins over one elsewhere.
+  static const std::regex kPeriodZh(
+      R"((20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|曰|号)?\s*(?:至|到|-|—|~|–|起至)\s*(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|曰|号)?)");
+  static const std::regex kPeriodEn(
+      R"((january|jan\.?)\s+1,?\s+(20\d\d)\s*(?:to|-|–|through|until)\s*(december|dec\.?)\s+31,?\s+(20\d\d))");
+  static const std::regex kPeriodEnDmy(
+      R"(1\s+(january|jan\.?)\s+(20\d\d)\s*(?:to|-|–|through|until)\s*31\s+(december|dec\.?)\s+(20\d\d))");
+  int best_rank = -1;
+  for (size_t i = 0; i < n; ++i) {
+    if (s_.lines_[i].flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
+    std::string_view v = LineView(i);
+    if (v.size() > kMaxRegexLine || v.size() < 8) continue;
+    bool zh_line = Contains(v, "月");
+    std::string lower = sdk::AsciiLower(v);
+    if (!zh_line && !Contains(lower, "jan")) continue;
+    std::smatch m;
+    int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
+    size_t pos = 0, len = 0;
+    if (zh_line && std::regex_search(lower, m, kPeriodZh)) {
+      y1 = std::stoi(m[1].str());
+      m1 = std::stoi(m[2].str());
+      d1 = std::stoi(m[3].str());
+      y2 = m[4].matched ? std::stoi(m[4].str()) : y1;
+      m2 = std::stoi(m[5].str());
+      d2 = std::stoi(m[6].str());
+    } else if (std::regex_search(lower, m, kPeriodEn)) {
+      y1 = std::stoi(m[2].str());
+      m1 = 1, d1 = 1, m2 = 12, d2 = 31;
+      y2 = std::stoi(m[4].str());
+    } else if (std::regex_search(lower, m, kPeriodEnDmy)) {
+      y1 = std::stoi(m[2].str());
+      m1 = 1, d1 = 1, m2 = 12, d2 = 31;
+      y2 = std::stoi(m[4].str());
+    } else {
+      continue;
+    }
+    pos = static_cast<size_t>(m.position(0));
+    len = static_cast<size_t>(m.length(0));
+    int months = (y2 - y1) * 12 + (m2 - m1);
+    if (months < 11 || months > 24 || m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12 || d1 < 1 ||
+        d1 > 31 || d2 < 1 || d2 > 31)
+      continue;
+    std::string context(lower);
+    for (size_t up = 1; up <= 2 && up <= i; ++up) context += sdk::AsciiLower(LineView(i - up));
+    int rank = ContainsAny(context, {"报告", "时间范围", "报告期", "reporting period", "report"}) ? 1 : 0;
+    if (rank <= best_rank) continue;
+    best_rank = rank;
+    char buf[16];
+    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y1, m1, d1);
+    md.period_begin = buf;
+    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y2, m2, d2);
+    md.period_end = buf;
+    md.report_year = y2;
+    uint64_t vb = line_view_[i].first + pos;
+    md.period_offset = doc_.ViewToText(vb);
+    md.period_length = doc_.ViewToText(vb + len) - md.period_offset;
+    if (rank == 1) break;
+  }
+  if (md.report_year == 0) {
+    // The year in the report's own title ("2020年社会责任报告", "2019 Sustainability Report"),
+    // by vote over the first pages and the running headers (which repeat it); never a year inside
+    // 《》 (another document) and never one not followed by 报告/report ("2030年可持续发展议程").
+    static const std::regex kTitleZh(
+        R"((20\d\d)\s*(?:年度|年)?[^。,;]{0,18}?(?:社会责任|可持续发展|esg|环境、社会及(?:公司)?治理|环境,社会及(?:公司)?治理|环境、社会和(?:公司)?治理|csr)[^。,;]{0,12}?(?:报告|report))");
+    static const std::regex kTitleEn(
+        R"((20\d\d)(?:[-/]\d\d)?\s+(?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+report)");
+    static const std::regex kTitleEnAfter(
+        R"((?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+(?:report|disclosure)\s+(20\d\d)\b)");
+    std::map<int, std::pair<int, size_t>> votes;  // year -> (count, first line)
+    std::map<int, std::pair<uint64_t, uint64_t>> spans;
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t flags = s_.lines_[i].flags;
+      if (flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
+      // The cover and the first pages, and running headers anywhere; a year in a report cited
+      // in the body does not vote.
+      if (i >= 400 && (flags & (ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION)) == 0) continue;
+      std::string_view v = LineView(i);
+      if (v.size() > kMaxRegexLine || v.size() < 4) continue;
+      std::string lower = sdk::AsciiLower(v);
+      // A title broken after its year ("2016年度" / "社会责任报告") is read with the next line.
+      if (v.size() <= 24 && i + 1 < n) lower += " " + sdk::AsciiLower(LineView(i + 1));
+      if (!Contains(lower, "报告") && !Contains(lower, "report") && !Contains(lower, "disclosure"))
+        continue;
+      for (const std::regex* re : {&kTitleZh, &kTitleEn, &kTitleEnAfter}) {
+        for (std::sregex_iterator it(lower.begin(), lower.end(), *re), end; it != end; ++it) {
+          size_t pos = static_cast<size_t>(it->position(0));
+          size_t open = lower.rfind("《", pos);
+          if (open != std::string::npos && lower.find("》", open) >= pos) continue;
+          int year = std::stoi((*it)[1].str());
+          auto& vote = votes[year];
+          if (vote.first == 0) {
+            vote.second = i;
+            size_t at = std::min(pos, v.size());
+            size_t len = std::min(static_cast<size_t>(it->length(0)), v.size() - at);
+            uint64_t vb = line_view_[i].first + at;
+            uint64_t b = doc_.ViewToText(vb);
+            spans[year] = {b, doc_.ViewToText(vb + len) - b};
+          }
+          ++vote.first;
+        }
+      }
+    }
+    int best = 0;
+    std::pair<int, size_t> best_vote{0, 0};
+    for (const auto& kv : votes) {
+      if (kv.second.first > best_vote.first ||
+          (kv.second.first == best_vote.first && kv.second.second < best_vote.second)) {
+        best = kv.first;
+        best_vote = kv.second;
+      }
+    }
+    if (best != 0) {
+      md.report_year = best;
+      md.period_offset = spans[best].first;
+      md.period_length = spans[best].second;
+    }
+  }
+
+  // Claimed standards: the first statement of each standard and mode outside the TOC, the index
+  // and the page furniture.
+  struct Name {
+    esgaudit_standard standard;
+    std::string_view text;
+    bool word;  // must not touch ASCII letters
+  };
+  static const Name kNames[] = {
+      {ESGAUDIT_STANDARD_CASS_CSR, "cass-csr", false},
+      {ESGAUDIT_STANDARD_CASS_CSR, "cass csr", false},
+      {ESGAUDIT_STANDARD_CASS_CSR, "中国企业社会责任报告编写指南", false},
+      {ESGAUDIT_STANDARD_CASS_CSR, "中国企业社会责任报告指南", false},
+      {ESGAUDIT_STANDARD_GBT36001, "gb/t36001", false},
+      {ESGAUDIT_STANDARD_GBT36001, "gb/t 36001", false},
+      {ESGAUDIT_STANDARD_GBT36001, "社会责任报告编写指南", false},
+      {ESGAUDIT_STANDARD_EXCHANGE_2024, "可持续发展报告(试行)", false},
+      {ESGAUDIT_STANDARD_EXCHANGE_2024, "可持续发展报告指引", false},
+      {ESGAUDIT_STANDARD_GRI, "全球报告倡议组织", false},
+      {ESGAUDIT_STANDARD_GRI, "global reporting initiative", false},
+      {ESGAUDIT_STANDARD_GRI, "gri", true},
+  };
+  static const std::string_view kStrongAccordance[] = {"in accordance with", "core option",
+                                                       "comprehensive option", "核心选项",
+                                                       "核心方案", "全面选项", "全面方案"};
+  static const std::string_view kReference[] = {"with reference to", "referenc", "guided by",
+                                                "informed by", "参考", "参照", "借鉴"};
+  static const std::string_view kAccordance[] = {"in compliance with", "prepared according to",
+                                                 "符合", "依据", "按照", "遵循", "遵照", "根据"};
+  static const std::string_view kBasis[] = {"编制依据", "编写依据", "报告依据", "参考标准",
+                                            "编制标准", "reportingstandards",
+                                            "reportingguidelines", "reportingframework"};
+  auto mode_of = [&](std::string_view text) -> int {
+    for (std::string_view k : kStrongAccordance)
+      if (Contains(text, k)) return ESGAUDIT_CLAIM_ACCORDANCE;
+    for (std::string_view k : kReference)
+      if (Contains(text, k)) return ESGAUDIT_CLAIM_REFERENCE;
+    for (std::string_view k : kAccordance)
+      if (Contains(text, k)) return ESGAUDIT_CLAIM_ACCORDANCE;
+    return -1;
+  };
+  std::set<std::pair<int, int>> seen;
+  size_t basis_until = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const LineStructure& ls = s_.lines_[i];
+    if (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX |
+                    ESGAUDIT_LINE_TABLE))
+      continue;
+    std::string_view v = LineView(i);
+    if (v.empty() || v.size() > kMaxRegexLine) continue;
+    std::string lower = sdk::AsciiLower(v);
+    std::string squeezed;
+    for (char c : lower)
+      if (c != ' ' && c != '\t') squeezed += c;
+    for (std::string_view h : kBasis) {
+      if (Contains(squeezed, h) && squeezed.size() <= 40) basis_until = i + 10;
+    }
+    std::set<esgaudit_standard> on_line;
+    for (const Name& name : kNames) {
+      size_t pos = lower.find(name.text);
+      while (pos != std::string::npos && name.word &&
+             ((pos > 0 && IsAlpha(lower[pos - 1])) ||
+              (pos + name.text.size() < lower.size() && IsAlpha(lower[pos + name.text.size()]))))
+        pos = lower.find(name.text, pos + 1);
+      if (pos == std::string::npos || on_line.count(name.standard)) continue;
+      // CASS's title contains GB/T 36001's ("社会责任报告编写指南"): one name, one standard.
+      if (name.standard == ESGAUDIT_STANDARD_GBT36001 &&
+          on_line.count(ESGAUDIT_STANDARD_CASS_CSR) && name.text == "社会责任报告编写指南")
+        continue;
+      on_line.insert(name.standard);
+      std::string context = lower;
+      if (i > 0) context = sdk::AsciiLower(LineView(i - 1)) + context;
+      int mode = mode_of(lower);
+      if (mode < 0) mode = mode_of(context);
+      bool basis = i <= basis_until;
+      if (name.standard == ESGAUDIT_STANDARD_GRI && mode < 0 && !basis &&
+          !ContainsAny(lower, {"指南", "标准", "standards", "guidelines", "framework", "g4"}))
+        continue;  // "GRI 305-1" in passing is not a claim
+      if (mode < 0) mode = ESGAUDIT_CLAIM_MENTION;
+      if (!seen.insert({name.standard, mode}).second) continue;
+      StandardClaim claim;
+      claim.standard = name.standard;
+      claim.mode = static_cast<esgaudit_claim_mode>(mode);
+      uint64_t vb = line_view_[i].first + pos;
+      claim.offset = doc_.ViewToText(vb);
+      claim.length = doc_.ViewToText(vb + name.text.size()) - claim.offset;
+      md.claims.push_back(claim);
+    }
+  }
+}
+
+}  // namespace esgaudit

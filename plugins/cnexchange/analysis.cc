@@ -1,0 +1,532 @@
+#include "analysis.h"
+
+#include <esgaudit/text.h>
+
+#include <algorithm>
+
+namespace esgaudit::cnexchange {
+namespace {
+
+bool Contains(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+
+bool ContainsAny(std::string_view s, const std::vector<std::string>& words) {
+  for (const std::string& w : words)
+    if (Contains(s, w)) return true;
+  return false;
+}
+
+// True when `word` at `at` in `s` is negated just before it ("未", "不", "非", "无" within the four
+// preceding code points, as in 未被列入, 不属于, 非重点).
+bool NegatedAt(std::string_view s, size_t at) {
+  size_t i = at;
+  for (int k = 0; k < 4 && i > 0; ++k) {
+    i = sdk::PrevCodePointStart(s, i);
+    std::string_view c = s.substr(i, at - i);
+    if (c.rfind("未", 0) == 0 || c.rfind("不", 0) == 0 || c.rfind("非", 0) == 0 ||
+        c.rfind("无", 0) == 0)
+      return true;
+  }
+  return false;
+}
+
+// True when the dimension word at `at` is negated: the text before it, without a trailing
+// 具有/具备, ends with 不 or 无 ("也不具有财务重要性", "不具备影响重要性").
+bool DimensionNegated(std::string_view s, size_t at) {
+  std::string_view before = s.substr(0, at);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  for (std::string_view suffix : {"具有", "具备", "有"}) {
+    if (before.size() >= suffix.size() && before.substr(before.size() - suffix.size()) == suffix) {
+      before.remove_suffix(suffix.size());
+      break;
+    }
+  }
+  for (std::string_view neg : {"不", "无"}) {
+    if (before.size() >= neg.size() && before.substr(before.size() - neg.size()) == neg) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string ShortQuote(std::string_view s, size_t max_code_points) {
+  std::string plain = Layout::PlainText(s);
+  std::string out;
+  size_t i = 0, n = 0;
+  while (i < plain.size() && n < max_code_points) {
+    size_t start = i;
+    sdk::NextCodePoint(plain, &i);
+    out.append(plain, start, i - start);
+    ++n;
+  }
+  if (i < plain.size()) out += "…";
+  return out;
+}
+
+bool TopicResult::Addressed() const {
+  if (heading.found()) return true;
+  for (const ItemResult& i : items)
+    if (!i.evidence.empty()) return true;
+  return false;
+}
+
+bool TopicResult::HasApplicableItems() const {
+  for (const ItemResult& i : items)
+    if (i.applies) return true;
+  return false;
+}
+
+esgaudit_coverage_status TopicResult::Status() const {
+  if (explanation.found()) return ESGAUDIT_COVERED;
+  if (!Addressed()) return ESGAUDIT_MISSING;
+  // Classed as not material: covered when still disclosed under its own heading, else partial
+  // (the reason Art. 5(2) asks for is missing).
+  if (materiality == Materiality::kNeither) return heading.found() ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL;
+  for (const ItemResult& i : items)
+    if (i.applies && i.evidence.empty()) return ESGAUDIT_PARTIAL;
+  return ESGAUDIT_COVERED;
+}
+
+Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
+    : doc_(doc),
+      english_(doc.English()),
+      pack_(RulePack::Load(doc)),
+      view_(doc.MatchView()),
+      layout_(view_) {
+  for (const TopicSpec& spec : pack_.topics()) {
+    TopicResult t;
+    t.spec = &spec;
+    topics_.push_back(std::move(t));
+  }
+  ScanKeywords();
+  FindClaim();
+  ReadMateriality();
+  EvaluateTopics();
+  FindParts();
+  FindElements();
+  FindAssurance();
+  FindGhgUnits();
+  FindUnquantified();
+}
+
+bool Analysis::UsableLine(size_t i) const {
+  return layout_.lines()[i].Body() && materiality_lines_.count(i) == 0;
+}
+
+Evidence Analysis::MakeEvidence(size_t line, uint64_t begin, uint64_t end) const {
+  Evidence e;
+  e.begin = begin;
+  e.end = end;
+  const Line& l = layout_.lines()[line];
+  // Quote from a little before the hit so that the quote shows its context.
+  size_t from = static_cast<size_t>(begin - l.begin);
+  std::string_view text = l.text;
+  for (int k = 0; k < 8 && from > 0; ++k) from = sdk::PrevCodePointStart(text, from);
+  size_t tag = text.rfind('>', static_cast<size_t>(begin - l.begin));
+  if (tag != std::string_view::npos && tag + 1 > from) from = tag + 1;
+  e.quote = ShortQuote(text.substr(from));
+  return e;
+}
+
+void Analysis::ScanKeywords() {
+  std::set<std::string> words;
+  auto add = [&](const std::vector<std::string>& list) {
+    for (const std::string& w : list)
+      if (!w.empty()) words.insert(w);
+  };
+  for (const TopicSpec& t : pack_.topics()) {
+    add(t.trigger_words);
+    for (const ItemSpec& i : t.items) {
+      add(i.keywords);
+      add(i.trigger_words);
+    }
+  }
+  for (const PartSpec& p : pack_.four_parts()) add(p.phrases);
+  for (const PartSpec& p : pack_.climate_parts()) add(p.phrases);
+  for (const char* list : {"financial", "impact", "double"}) add(pack_.Words(list));
+  // The same list, in the same order, for every document: the host compiles it once.
+  std::vector<std::string> ordered(words.begin(), words.end());
+  std::vector<esgaudit_pattern> patterns;
+  for (const std::string& w : ordered) patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL});
+  for (const esgaudit_match& m : doc_.Scan(patterns)) keyword_hits_[ordered[m.pattern]].push_back(m.begin);
+  for (const std::string& w : ordered) keyword_hits_[w];  // a word without hits is known too
+}
+
+std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words, size_t max,
+                                          bool skip_negated, bool stakeholder_tables) const {
+  std::vector<std::pair<uint64_t, uint64_t>> hits;
+  for (const std::string& w : words) {
+    if (w.empty()) continue;
+    size_t kept = 0;
+    std::vector<uint64_t> searched;
+    auto known = keyword_hits_.find(w);
+    if (known == keyword_hits_.end()) {  // not a pack keyword: search the view
+      for (size_t at = view_.find(w); at != std::string_view::npos; at = view_.find(w, at + w.size()))
+        searched.push_back(at);
+    }
+    const std::vector<uint64_t>& offsets = known == keyword_hits_.end() ? searched : known->second;
+    uint64_t last_end = 0;
+    for (uint64_t at : offsets) {
+      if (kept >= max) break;
+      if (at < last_end) continue;  // the scan reports overlapping occurrences; find did not
+      last_end = at + w.size();
+      size_t line = layout_.LineAt(at);
+      if (!UsableLine(line)) continue;
+      if (!stakeholder_tables && layout_.lines()[line].stakeholder_table) continue;
+      if (skip_negated && NegatedAt(view_, at)) continue;
+      hits.emplace_back(at, at + w.size());
+      ++kept;
+    }
+  }
+  std::sort(hits.begin(), hits.end());
+  std::vector<Evidence> out;
+  size_t last_line = static_cast<size_t>(-1);
+  for (const auto& [b, e] : hits) {
+    size_t line = layout_.LineAt(b);
+    if (line == last_line) continue;
+    last_line = line;
+    out.push_back(MakeEvidence(line, b, e));
+    if (out.size() == max) break;
+  }
+  return out;
+}
+
+void Analysis::FindClaim() {
+  const auto& lines = layout_.lines();
+  const auto& verbs = pack_.Words("claim_verbs");
+  for (size_t i = 0; i < lines.size() && claim_.guideline == nullptr; ++i) {
+    // A claim says the report follows the guideline; naming it (an index header) is not enough.
+    if (lines[i].toc || lines[i].running_header || !ContainsAny(lines[i].text, verbs)) continue;
+    const std::string text(lines[i].text);
+    for (const GuidelineSpec& g : pack_.guidelines()) {
+      if (!g.needs.empty() && !ContainsAny(text, g.needs)) continue;
+      std::smatch m;
+      if (!std::regex_search(text, m, g.pattern)) continue;
+      claim_.guideline = &g;
+      const uint64_t b = lines[i].begin + static_cast<uint64_t>(m.position(0));
+      claim_.where = MakeEvidence(i, b, b + static_cast<uint64_t>(m.length(0)));
+      break;
+    }
+  }
+}
+
+Evidence Analysis::Anchor() const {
+  if (claim_.where.found()) return claim_.where;
+  for (size_t i = 0; i < layout_.lines().size(); ++i) {
+    const Line& l = layout_.lines()[i];
+    if (l.end > l.begin) return MakeEvidence(i, l.begin, l.end);
+  }
+  return Evidence();
+}
+
+// The report's own classification: a short line naming a materiality class of topics
+// ("同时具有影响重要性及财务重要性的议题") followed by the topics of that class, up to the next
+// such line or the next heading.
+void Analysis::ReadMateriality() {
+  const auto& lines = layout_.lines();
+  const auto& financial = pack_.Words("financial");
+  const auto& impact = pack_.Words("impact");
+  auto dimension = [&](const std::string& plain, const std::vector<std::string>& words, bool* seen) {
+    for (const std::string& w : words) {
+      size_t at = plain.find(w);
+      if (at == std::string::npos) continue;
+      *seen = true;
+      return !DimensionNegated(plain, at);
+    }
+    return false;
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].Body()) continue;
+    const std::string& plain = lines[i].plain;
+    if (Layout::CodePoints(plain) > 40 || !ContainsAny(plain, pack_.Words("group_marks"))) continue;
+    bool seen_financial = false, seen_impact = false;
+    const bool fin = dimension(plain, financial, &seen_financial);
+    const bool imp = dimension(plain, impact, &seen_impact);
+    if (!seen_financial && !seen_impact) continue;
+    const Materiality cls = fin ? Materiality::kFinancial
+                                : imp ? Materiality::kImpactOnly : Materiality::kNeither;
+    for (size_t j = i + 1; j < lines.size() && j < i + 16; ++j) {
+      const std::string& member = lines[j].plain;
+      if (member.empty()) continue;
+      if (ContainsAny(member, financial) || ContainsAny(member, impact)) break;
+      if (!layout_.IsListLine(j)) break;  // a heading or a sentence ends the list
+      bool any = false;
+      for (const TopicSpec& t : pack_.topics()) {
+        std::vector<std::string> names = t.names;
+        names.insert(names.begin(), t.title_zh);
+        for (const std::string& n : names) {
+          size_t at = lines[j].text.find(n);
+          if (at == std::string_view::npos) continue;
+          any = true;
+          for (TopicResult& r : topics_) {
+            if (r.spec != &t || r.materiality != Materiality::kUnstated) continue;
+            r.materiality = cls;
+            r.materiality_where = MakeEvidence(j, lines[j].begin + at, lines[j].begin + at + n.size());
+          }
+          break;
+        }
+      }
+      if (any) materiality_lines_.insert(j);
+    }
+  }
+}
+
+void Analysis::EvaluateTopics() {
+  const auto& lines = layout_.lines();
+  for (TopicResult& t : topics_) {
+    const TopicSpec& spec = *t.spec;
+    if (!spec.trigger_words.empty()) {
+      std::vector<Evidence> hits = FindWords(spec.trigger_words, 1, true);
+      t.triggered = !hits.empty();
+      if (t.triggered) t.trigger = hits.front();
+    }
+    std::vector<std::string> names = spec.names;
+    names.insert(names.begin(), spec.title_zh);
+    for (size_t i = 0; i < lines.size() && !t.heading.found(); ++i) {
+      if (!lines[i].heading || !UsableLine(i)) continue;
+      const std::string& plain = lines[i].plain;
+      for (const std::string& n : names) {
+        size_t at = plain.find(n);
+        if (at == std::string::npos || at > 3 ||
+            Layout::CodePoints(plain) > Layout::CodePoints(n) + 8)
+          continue;
+        size_t v = lines[i].text.find(n);
+        if (v == std::string_view::npos) continue;
+        t.heading = MakeEvidence(i, lines[i].begin + v, lines[i].begin + v + n.size());
+        break;
+      }
+    }
+    // An explanation: a line naming the topic with a not-applicable word, or (for a topic the
+    // report classes as not material) with a reason.
+    const auto& explained = pack_.Words("explained");
+    const auto& reasons = pack_.Words("reasons");
+    for (size_t i = 0; i < lines.size() && !t.explanation.found(); ++i) {
+      if (!UsableLine(i)) continue;
+      std::string_view text = lines[i].text;
+      for (const std::string& n : names) {
+        size_t at = text.find(n);
+        if (at == std::string_view::npos) continue;
+        // In a table the explanation must be in the topic's row.
+        const auto row = layout_.RowAt(i, lines[i].begin + at);
+        std::string_view scope = view_.substr(row.first, row.second - row.first);
+        const bool says_so = ContainsAny(scope, explained) ||
+                             (t.materiality == Materiality::kNeither && ContainsAny(scope, reasons));
+        if (says_so) t.explanation = MakeEvidence(i, lines[i].begin + at, lines[i].begin + at + n.size());
+        break;
+      }
+    }
+    for (const ItemSpec& item : spec.items) {
+      ItemResult r;
+      r.spec = &item;
+      r.evidence = FindWords(item.keywords, 3, false, spec.id == "stakeholder-communication");
+      switch (item.level) {
+        case Level::kMandatory: r.applies = true; break;
+        case Level::kEncouraged: r.applies = false; break;
+        case Level::kConditional:
+          if (item.trigger == Trigger::kTopic) r.applies = t.triggered;
+          if (item.trigger == Trigger::kItem) r.applies = !FindWords(item.trigger_words, 1, true).empty();
+          break;
+      }
+      t.items.push_back(std::move(r));
+    }
+  }
+}
+
+void Analysis::FindParts() {
+  for (const PartSpec& p : pack_.four_parts()) {
+    std::vector<Evidence> hits = FindWords(p.phrases, 1);
+    four_parts_.push_back(hits.empty() ? Evidence() : hits.front());
+  }
+  for (size_t i = 0; i < pack_.climate_parts().size(); ++i) {
+    std::vector<Evidence> hits = FindWords(pack_.climate_parts()[i].phrases, 1);
+    Evidence e = hits.empty() ? Evidence() : hits.front();
+    // Art. 12(2): one governance structure for all topics may be disclosed once.
+    if (!e.found() && pack_.climate_parts()[i].id == "governance" && i < four_parts_.size())
+      e = four_parts_[i];
+    climate_parts_.push_back(e);
+  }
+  auto first = [&](const std::vector<std::string>& words) {
+    std::vector<Evidence> hits = FindWords(words, 1);
+    return hits.empty() ? Evidence() : hits.front();
+  };
+  financial_ = first(pack_.Words("financial"));
+  impact_ = first(pack_.Words("impact"));
+  Evidence both = first(pack_.Words("double"));
+  if (!financial_.found()) financial_ = both;
+  if (!impact_.found()) impact_ = both;
+}
+
+void Analysis::FindElements() {
+  const auto& lines = layout_.lines();
+  for (const ElementSpec& e : pack_.elements()) {
+    Evidence found;
+    if (!e.words.empty()) {
+      // The report's own index counts here, so every line but a table of contents is searched.
+      for (const std::string& w : pack_.Words(e.words)) {
+        for (size_t at = view_.find(w); at != std::string_view::npos && !found.found();
+             at = view_.find(w, at + 1)) {
+          size_t line = layout_.LineAt(at);
+          if (lines[line].toc || lines[line].running_header) continue;
+          found = MakeEvidence(line, at, at + w.size());
+        }
+      }
+    } else {
+      const std::regex& re = pack_.Pattern(e.pattern);
+      const auto& needs = pack_.PatternNeeds(e.pattern);
+      for (size_t i = 0; i < lines.size() && !found.found(); ++i) {
+        if (!UsableLine(i) || (!needs.empty() && !ContainsAny(lines[i].text, needs))) continue;
+        const std::string text(lines[i].text);
+        std::smatch m;
+        if (!std::regex_search(text, m, re)) continue;
+        const uint64_t b = lines[i].begin + static_cast<uint64_t>(m.position(0));
+        found = MakeEvidence(i, b, b + static_cast<uint64_t>(m.length(0)));
+      }
+    }
+    elements_.push_back(found);
+  }
+}
+
+// A third-party assurance statement, and which of the details Art. 58 asks for appear within
+// the 40 lines after it.
+void Analysis::FindAssurance() {
+  const auto& lines = layout_.lines();
+  const std::regex& re = pack_.Pattern("assured");
+  const auto& needs = pack_.PatternNeeds("assured");
+  const auto& negation = pack_.Words("assurance_negation");
+  for (size_t i = 0; i < lines.size() && !assurance_.found(); ++i) {
+    if (!UsableLine(i) || (!needs.empty() && !ContainsAny(lines[i].text, needs))) continue;
+    const std::string text(lines[i].text);
+    std::smatch m;
+    if (!std::regex_search(text, m, re) || ContainsAny(text, negation)) continue;
+    const uint64_t b = lines[i].begin + static_cast<uint64_t>(m.position(0));
+    assurance_ = MakeEvidence(i, b, b + static_cast<uint64_t>(m.length(0)));
+    std::string window;
+    for (size_t j = i; j < lines.size() && j < i + 40; ++j) window.append(lines[j].text).push_back('\n');
+    for (const char* detail : {"assurance_independence", "assurance_scope", "assurance_standard",
+                               "assurance_conclusion"}) {
+      if (!ContainsAny(window, pack_.Words(detail))) assurance_missing_.push_back(detail);
+    }
+  }
+}
+
+// Scope 1 and 2 figures: in tonnes of CO2 equivalent (Art. 24), and not in 万吨 where their row
+// or column gives 吨.
+void Analysis::FindGhgUnits() {
+  const auto& scope_words = pack_.Words("ghg_scope");
+  const auto& co2e = pack_.Words("co2e");
+  const auto& tonne = pack_.Words("tonne");
+  const auto& wan = pack_.Words("ten_thousand_tonne");
+  std::set<std::pair<uint64_t, uint64_t>> rows_seen;
+  for (uint32_t k = 0; k < doc_.FactCount(); ++k) {
+    const esgaudit_fact& f = doc_.Fact(k);
+    if (f.kind != ESGAUDIT_FACT_QUANTITY) continue;
+    const std::string_view unit = sdk::View(f.unit);
+    if (!unit.empty() && unit != "吨" && unit != "t") continue;
+    const uint64_t v = doc_.TextToView(f.offset);
+    const uint64_t v_end = doc_.TextToView(f.offset + f.length);
+    const size_t line = layout_.LineAt(v);
+    if (!UsableLine(line)) continue;
+    const auto row = layout_.RowAt(line, v);
+    std::string_view row_text = view_.substr(row.first, row.second - row.first);
+    std::string scope;
+    for (const std::string& w : scope_words) {
+      if (Contains(row_text, w)) {
+        scope = w;
+        break;
+      }
+    }
+    if (scope.empty() || rows_seen.count(row) != 0) continue;
+    // Where the row gives a unit apart from the figure (a unit cell, "单位:吨").
+    std::string around(row_text.substr(0, v - row.first));
+    around += row_text.substr(std::min<uint64_t>(v_end - row.first, row_text.size()));
+    const std::string_view unit_text = sdk::View(f.unit_text);
+    std::string column(sdk::View(f.column_label));
+    column += " " + std::string(layout_.UnitLineAbove(line, 6));  // "温室气体排放(单位:吨)"
+    const bool in_tonnes = unit == "吨" || unit == "t" || ContainsAny(around, tonne);
+    if (!in_tonnes) continue;
+    GhgUnitProblem p;
+    p.where = MakeEvidence(line, v, v_end);
+    p.scope = scope;
+    p.printed = std::string(view_.substr(v, v_end - v));
+    if (ContainsAny(unit_text, wan) && ((ContainsAny(around, tonne) && !ContainsAny(around, wan)) ||
+                                        (ContainsAny(column, tonne) && !ContainsAny(column, wan)))) {
+      p.magnitude = true;
+    } else if (ContainsAny(row_text, co2e) || ContainsAny(column, co2e)) {
+      continue;
+    }
+    rows_seen.insert(row);
+    ghg_.push_back(std::move(p));
+  }
+}
+
+std::string Analysis::GuidelineName() const {
+  const GuidelineSpec* g = claim_.guideline;
+  if (g == nullptr) g = pack_.Guideline(pack_.required());
+  if (g != nullptr) return english_ ? g->short_en : g->short_zh;
+  return english_ ? "the 2024 exchange sustainability-report guidelines" : "2024年交易所可持续发展报告指引";
+}
+
+std::string Analysis::Article(const std::string& zh) const {
+  if (!english_) return zh;
+  static const std::pair<std::regex, const char*> kRewrites[] = {
+      {std::regex("第(\\d+)-(\\d+)条"), "Arts. $1-$2"},
+      {std::regex("第(\\d+)条"), "Art. $1"},
+      {std::regex("第(\\d+)款"), "($1)"},
+      {std::regex("第\\((一)\\)项"), "(1)"}, {std::regex("第\\((二)\\)项"), "(2)"},
+      {std::regex("第\\((三)\\)项"), "(3)"}, {std::regex("第\\((四)\\)项"), "(4)"},
+      {std::regex("第\\((五)\\)项"), "(5)"},
+      {std::regex("深交所/上交所"), "SZSE/SSE "}, {std::regex("北交所"), "BSE "},
+      {std::regex("及附件"), " and annex"}, {std::regex("、"), ", "}, {std::regex(";"), "; "},
+  };
+  std::string out = zh;
+  for (const auto& [re, with] : kRewrites) out = std::regex_replace(out, re, with);
+  return out;
+}
+
+std::vector<std::string> Analysis::References(const std::string& article) const {
+  return {GuidelineName(), Article(article)};
+}
+
+void Analysis::FindUnquantified() {
+  const auto& lines = layout_.lines();
+  const auto& words = pack_.Words("unquantified");
+  const auto& reasons = pack_.Words("unquantified_reasons");
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!UsableLine(i)) continue;
+    std::string_view text = lines[i].text;
+    size_t at = std::string_view::npos;
+    std::string word;
+    for (const std::string& w : words) {
+      size_t p = text.find(w);
+      if (p < at) {
+        at = p;
+        word = w;
+      }
+    }
+    if (at == std::string_view::npos) continue;
+    bool reason = false;
+    for (size_t j = i; j < lines.size() && j <= i + 2 && !reason; ++j) reason = ContainsAny(lines[j].text, reasons);
+    if (!reason) unquantified_.push_back(MakeEvidence(i, lines[i].begin + at, lines[i].begin + at + word.size()));
+  }
+}
+
+const TopicResult* Analysis::Topic(const std::string& id) const {
+  for (const TopicResult& t : topics_)
+    if (t.spec->id == id) return &t;
+  return nullptr;
+}
+
+void Analysis::Locate(const Evidence& e, sdk::Finding* f) const {
+  const uint64_t b = TextOffset(e.begin);
+  const uint64_t end = TextOffset(e.end);
+  f->offset = b;
+  f->length = end > b ? end - b : 0;
+  f->evidence = e.quote;
+}
+
+sdk::Related Analysis::Related(const Evidence& e, std::string message) const {
+  const uint64_t b = TextOffset(e.begin);
+  const uint64_t end = TextOffset(e.end);
+  return sdk::Related{b, end > b ? end - b : 0, std::move(message)};
+}
+
+}  // namespace esgaudit::cnexchange

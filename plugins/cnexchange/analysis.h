@@ -1,0 +1,150 @@
+// The per-document analysis shared by the coverage pass and the rules (built once per document
+// through sdk::Context::Shared): whether and where the report claims one of the 2024 exchange
+// guidelines, how it classifies the 21 topics in its double-materiality assessment, the evidence
+// for each topic's disclosure items, the four core elements, the report elements, the assurance
+// statement and the greenhouse-gas rows with their units.
+#ifndef ESGAUDIT_PLUGINS_CNEXCHANGE_ANALYSIS_H_
+#define ESGAUDIT_PLUGINS_CNEXCHANGE_ANALYSIS_H_
+
+#include <esgaudit/plugin.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "layout.h"
+#include "rule_pack.h"
+
+namespace esgaudit::cnexchange {
+
+// A piece of evidence in view offsets, with a short quote.
+struct Evidence {
+  uint64_t begin = 0;
+  uint64_t end = 0;
+  std::string quote;
+  bool found() const { return end > begin; }
+};
+
+struct ItemResult {
+  const ItemSpec* spec = nullptr;
+  bool applies = false;  // mandatory, or conditional with its trigger found in the report
+  std::vector<Evidence> evidence;  // document order, at most three
+};
+
+// How the report's own materiality assessment classes a topic.
+enum class Materiality { kUnstated, kFinancial, kImpactOnly, kNeither };
+
+struct TopicResult {
+  const TopicSpec* spec = nullptr;
+  bool triggered = true;       // the topic's trigger holds (always true without a trigger)
+  Evidence trigger;            // where the trigger was found
+  Materiality materiality = Materiality::kUnstated;
+  Evidence materiality_where;  // the topic's entry in the materiality assessment
+  Evidence heading;            // the topic's heading, when the report has one
+  Evidence explanation;        // a statement that it does not apply / is not material, with a reason
+  std::vector<ItemResult> items;
+  bool Addressed() const;       // a heading or evidence for any item
+  bool HasApplicableItems() const;
+  esgaudit_coverage_status Status() const;
+};
+
+struct Claim {
+  const GuidelineSpec* guideline = nullptr;  // nullptr: the report claims none
+  Evidence where;
+};
+
+struct GhgUnitProblem {
+  Evidence where;     // the figure
+  std::string scope;  // the scope word of its row ("范围一")
+  std::string printed;  // the figure as printed
+  bool magnitude = false;  // 万吨 where the row or column says 吨 (else: 吨 without CO2e)
+};
+
+class Analysis {
+ public:
+  // Loads the rule pack (sdk::ConfigError when it is bad) and analyses `doc`.
+  Analysis(const sdk::Document& doc, const sdk::Context& ctx);
+
+  const RulePack& pack() const { return pack_; }
+  bool English() const { return english_; }
+  const Claim& claim() const { return claim_; }
+  // The rules apply: the report claims a guideline or the policy requires one.
+  bool Applies() const { return claim_.guideline != nullptr || !pack_.required().empty(); }
+  // The claimed guideline's short name, else the required one's, else the three together.
+  std::string GuidelineName() const;
+  // An article as the guideline writes it ("第50条第(一)项"), or in English ("Art. 50(1)") under
+  // --lang en.
+  std::string Article(const std::string& zh) const;
+  // References of a finding: the guideline and the article.
+  std::vector<std::string> References(const std::string& article) const;
+  // Where document-level findings point: the claim, else the start of the report.
+  Evidence Anchor() const;
+  const std::vector<TopicResult>& topics() const { return topics_; }
+  const TopicResult* Topic(const std::string& id) const;
+  // Words of the double-materiality assessment (Art. 5): financial and impact dimension.
+  const Evidence& financial_materiality() const { return financial_; }
+  const Evidence& impact_materiality() const { return impact_; }
+  // Evidence per core element (four_parts order) for the report and for climate.
+  const std::vector<Evidence>& four_parts() const { return four_parts_; }
+  const std::vector<Evidence>& climate_parts() const { return climate_parts_; }
+  // Evidence per report element (pack().elements() order).
+  const std::vector<Evidence>& elements() const { return elements_; }
+  // Where the report says it was assured by a third party; the details it gives (by word list).
+  const Evidence& assurance() const { return assurance_; }
+  const std::vector<std::string>& assurance_missing() const { return assurance_missing_; }
+  const std::vector<GhgUnitProblem>& ghg_unit_problems() const { return ghg_; }
+  // Sentences saying an indicator cannot be quantified (or is given qualitatively instead) with no
+  // reason on their line or the next two (first-period relief, Art. 63(3); Art. 16(3)).
+  const std::vector<Evidence>& unexplained_unquantified() const { return unquantified_; }
+
+  uint64_t TextOffset(uint64_t view_offset) const { return doc_.ViewToText(view_offset); }
+  // A finding's location and quote from evidence.
+  void Locate(const Evidence& e, sdk::Finding* f) const;
+  sdk::Related Related(const Evidence& e, std::string message) const;
+
+ private:
+  bool UsableLine(size_t i) const;
+  // The first `max` usable lines containing one of `words` (optionally not negated just before).
+  // Stakeholder-concern tables count only when `stakeholder_tables` (for the topic 利益相关方沟通).
+  std::vector<Evidence> FindWords(const std::vector<std::string>& words, size_t max,
+                                  bool skip_negated = false, bool stakeholder_tables = false) const;
+  Evidence MakeEvidence(size_t line, uint64_t begin, uint64_t end) const;
+  // One scan of the view for every keyword the pack lists (the host's Hyperscan pass), so that
+  // FindWords looks hits up instead of searching the view once per keyword.
+  void ScanKeywords();
+  void FindClaim();
+  void ReadMateriality();
+  void EvaluateTopics();
+  void FindParts();
+  void FindElements();
+  void FindAssurance();
+  void FindGhgUnits();
+  void FindUnquantified();
+
+  const sdk::Document& doc_;
+  bool english_;
+  RulePack pack_;
+  std::string_view view_;
+  Layout layout_;
+  std::map<std::string, std::vector<uint64_t>> keyword_hits_;  // view offsets, ascending
+  std::set<size_t> materiality_lines_;  // lines listing topics under a materiality class
+  Claim claim_;
+  std::vector<TopicResult> topics_;
+  Evidence financial_;
+  Evidence impact_;
+  std::vector<Evidence> four_parts_;
+  std::vector<Evidence> climate_parts_;
+  std::vector<Evidence> elements_;
+  Evidence assurance_;
+  std::vector<std::string> assurance_missing_;
+  std::vector<GhgUnitProblem> ghg_;
+  std::vector<Evidence> unquantified_;
+};
+
+// Quote of at most `max_code_points` code points of plain text, "…" appended when cut.
+std::string ShortQuote(std::string_view s, size_t max_code_points = 40);
+
+}  // namespace esgaudit::cnexchange
+
+#endif  // ESGAUDIT_PLUGINS_CNEXCHANGE_ANALYSIS_H_

@@ -1,0 +1,112 @@
+// The cnexchange rule pack: the 2024 exchange guidelines' 21 topics with their disclosure items
+// (article, level, keywords, trigger), the claim patterns, the four core elements, the report
+// elements and the word lists the analysis uses, read from rules/cnexchange/guideline.json with
+// Boost.PropertyTree; and the user's policy (rules/cnexchange/policy.ini: which guideline, if any,
+// every audited report must follow).
+#ifndef ESGAUDIT_PLUGINS_CNEXCHANGE_RULE_PACK_H_
+#define ESGAUDIT_PLUGINS_CNEXCHANGE_RULE_PACK_H_
+
+#include <esgaudit/plugin.h>
+
+#include <map>
+#include <regex>
+#include <string>
+#include <vector>
+
+namespace esgaudit::cnexchange {
+
+enum class Level { kMandatory, kEncouraged, kConditional };
+
+// How a conditional item's trigger is decided.
+enum class Trigger {
+  kNone,   // not conditional, or "如有" (an event the text cannot reveal): coverage only
+  kTopic,  // the topic's trigger words
+  kItem,   // the item's own trigger words
+};
+
+struct ItemSpec {
+  std::string id;       // "climate-ghg-total", the row id of the standards catalogue
+  std::string article;  // "第24条第1款"
+  Level level = Level::kMandatory;
+  std::string what;     // short Chinese summary of what the item asks for
+  std::vector<std::string> keywords;
+  Trigger trigger = Trigger::kNone;
+  std::vector<std::string> trigger_words;
+};
+
+struct TopicSpec {
+  std::string id;  // "climate"
+  std::string title_zh;
+  std::string title_en;
+  std::string pillar;    // 环境 / 社会 / 可持续发展相关治理
+  std::string articles;  // "第21-28条"
+  std::vector<std::string> names;          // the topic's own names and usual synonyms
+  std::vector<std::string> trigger_words;  // non-empty: the topic applies only when one appears
+  std::vector<ItemSpec> items;
+};
+
+struct GuidelineSpec {
+  std::string id;  // "szse" | "sse" | "bse"
+  std::string title_zh;
+  std::string title_en;
+  std::string short_zh;  // "深交所指引第17号"
+  std::string short_en;  // "SZSE Guideline No. 17"
+  std::vector<std::string> needs;  // a line can match `pattern` only if it has one of these
+  std::regex pattern;
+};
+
+struct PartSpec {  // one of the four core elements (治理, 战略, 影响、风险和机遇管理, 指标与目标)
+  std::string id;
+  std::string title_zh;
+  std::string title_en;
+  std::string article;
+  std::vector<std::string> phrases;
+};
+
+struct ElementSpec {  // a report element (period, board approval, topic index)
+  std::string id;
+  std::string title_zh;
+  std::string title_en;
+  std::string article;
+  esgaudit_severity severity = ESGAUDIT_WARNING;
+  std::string pattern;  // a pattern name, or
+  std::string words;    // a word-list name
+};
+
+class RulePack {
+ public:
+  // Loads cnexchange/guideline.json and cnexchange/policy.ini through doc.RulesFile. Throws
+  // sdk::ConfigError naming the file when either is missing or malformed.
+  static RulePack Load(const sdk::Document& doc);
+  static RulePack FromFiles(const std::string& guideline_path, const std::string& policy_path);
+
+  const std::vector<GuidelineSpec>& guidelines() const { return guidelines_; }
+  const std::vector<TopicSpec>& topics() const { return topics_; }
+  const std::vector<PartSpec>& four_parts() const { return four_parts_; }
+  const std::vector<PartSpec>& climate_parts() const { return climate_parts_; }
+  const std::vector<ElementSpec>& elements() const { return elements_; }
+  // A word list by name; throws sdk::ConfigError when absent.
+  const std::vector<std::string>& Words(const std::string& name) const;
+  const std::regex& Pattern(const std::string& name) const;
+  // Words one of which a line must contain for Pattern(name) to match it (a cheap filter before
+  // the regular expression); empty when the pack gives none.
+  const std::vector<std::string>& PatternNeeds(const std::string& name) const;
+  // The guideline every report must follow ("szse", "sse", "bse", "any"), or "" for none.
+  const std::string& required() const { return required_; }
+  const GuidelineSpec* Guideline(const std::string& id) const;
+
+ private:
+  std::vector<GuidelineSpec> guidelines_;
+  std::vector<TopicSpec> topics_;
+  std::vector<PartSpec> four_parts_;
+  std::vector<PartSpec> climate_parts_;
+  std::vector<ElementSpec> elements_;
+  std::map<std::string, std::vector<std::string>> words_;
+  std::map<std::string, std::regex> patterns_;
+  std::map<std::string, std::vector<std::string>> pattern_needs_;
+  std::string required_;
+};
+
+}  // namespace esgaudit::cnexchange
+
+#endif  // ESGAUDIT_PLUGINS_CNEXCHANGE_RULE_PACK_H_

@@ -1,0 +1,231 @@
+// The cnexchange plugin in-process through the real host: the claim (and what is not one), the
+// report's materiality classes, topic coverage and its statuses, triggers, English messages, the
+// layout's table-of-contents and index rows, and rule-pack and policy errors. Finding goldens live
+// in tests/golden/cnexchange (run by tests/golden).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+
+#include "esgaudit_testing.h"
+#include "layout.h"
+#include "register.h"
+#include "rule_pack.h"
+
+namespace esgaudit {
+namespace {
+
+namespace fs = std::filesystem;
+
+const sdk::Registry& Registry() {
+  static const sdk::Registry& r = sdk::BuildRegistry(&cnexchange::RegisterRules);
+  return r;
+}
+
+const char kClaim[] =
+    "本报告依据《深圳证券交易所上市公司自律监管指引第17号——可持续发展报告（试行）》编制。\n";
+
+std::map<std::string, esgaudit_coverage_status> Topics(const ReportResult& r) {
+  std::map<std::string, esgaudit_coverage_status> out;
+  for (const CoverageRecord& c : r.coverage)
+    if (c.scheme == "cn-exchange") out[c.id] = c.status;
+  return out;
+}
+
+size_t Count(const ReportResult& r, const std::string& rule) {
+  size_t n = 0;
+  for (const Finding& f : r.findings) n += f.rule == rule ? 1 : 0;
+  return n;
+}
+
+TEST(CnexchangeTest, WithoutAClaimThereAreNoFindingsButCoverageOfAllTwentyOneTopics) {
+  ReportResult r = testing::RunOnText(Registry(), "公司建立职业健康安全管理体系。\n");
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  EXPECT_TRUE(r.findings.empty());
+  EXPECT_EQ(Topics(r).size(), 21u);
+  size_t items = 0;
+  for (const CoverageRecord& c : r.coverage) items += c.scheme == "cn-exchange-items" ? 1 : 0;
+  EXPECT_EQ(items, 88u);
+}
+
+TEST(CnexchangeTest, NamingTheGuidelineInAnIndexHeaderIsNotAClaim) {
+  ReportResult r = testing::RunOnText(
+      Registry(), "《深圳证券交易所上市公司自律监管指引第17号——可持续发展报告（试行）》指标索引\n");
+  EXPECT_TRUE(r.findings.empty());
+  r = testing::RunOnText(Registry(), kClaim);
+  EXPECT_EQ(Count(r, "cnexchange.materiality-missing"), 1u);
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings.front().references.front(), "深交所指引第17号");
+}
+
+TEST(CnexchangeTest, OtherExchangeGuidelinesNumberedAlikeAreNotClaims) {
+  // SZSE's guideline No. 1 is on governance, not sustainability; SSE's No. 14 is, when named so.
+  ReportResult r = testing::RunOnText(Registry(), "公司依据《深圳证券交易所上市公司自律监管指引第1号——主板上市公司规范运作》运作。\n");
+  EXPECT_TRUE(r.findings.empty());
+  r = testing::RunOnText(Registry(), "本报告参照上海证券交易所上市公司自律监管指引第14号编制。\n");
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings.front().references.front(), "上交所指引第14号");
+}
+
+TEST(CnexchangeTest, TheReportsMaterialityClassesAreRead) {
+  const std::string text = std::string(kClaim) +
+                           "## 同时具有影响重要性及财务重要性的议题\n\n应对气候变化水资源利用\n\n"
+                           "## 具有影响重要性但不具有财务重要性的议题\n\n员工\n\n"
+                           "## 既不具有影响重要性也不具有财务重要性的议题\n\n科技伦理\n\n尽职调查\n\n"
+                           "## 重要性议题矩阵\n"
+                           "公司不从事生命科学和人工智能研究,因此尽职调查议题对公司不具有重要性。\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  // 科技伦理 has no reason; 尽职调查 has one.
+  ASSERT_EQ(Count(r, "cnexchange.nonmaterial-unexplained"), 1u);
+  for (const Finding& f : r.findings) {
+    if (f.rule == "cnexchange.nonmaterial-unexplained") {
+      EXPECT_NE(f.message.find("科技伦理"), std::string::npos);
+    }
+  }
+  // Two financially material topics, and no ESG governance, strategy, risks or targets; climate
+  // is one of them, so its four parts are missing too (no governance at all to fall back on).
+  EXPECT_EQ(Count(r, "cnexchange.four-parts-missing"), 4u + 4u);
+  EXPECT_EQ(Count(r, "cnexchange.materiality-missing"), 0u);
+}
+
+TEST(CnexchangeTest, TopicStatusesFollowEvidenceExplanationAndTriggers) {
+  const std::string text = std::string(kClaim) +
+                           "员工\n公司在职员工1,200人,按时支付工资。\n"
+                           "本公司不涉及乡村地区业务,乡村振兴议题不适用。\n"
+                           "公司未被列入重点排污单位名录。\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  auto topics = Topics(r);
+  EXPECT_EQ(topics["employees"], ESGAUDIT_PARTIAL);
+  EXPECT_EQ(topics["rural-revitalisation"], ESGAUDIT_COVERED);  // explained
+  EXPECT_EQ(topics["anti-corruption"], ESGAUDIT_MISSING);
+  // The pollution trigger is negated (未被列入): no finding for pollutants.
+  for (const Finding& f : r.findings) EXPECT_EQ(f.message.find("污染物排放"), std::string::npos) << f.message;
+  EXPECT_EQ(Count(r, "cnexchange.topic-missing"), 12u);
+}
+
+TEST(CnexchangeTest, ATriggerWordSwitchesATriggeredTopicOn) {
+  const std::string text = std::string(kClaim) + "公司开展人工智能研发。\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  bool ethics = false;
+  for (const Finding& f : r.findings) ethics |= f.message.find("科技伦理") != std::string::npos;
+  EXPECT_TRUE(ethics);
+}
+
+TEST(CnexchangeTest, EnglishMessages) {
+  RunOptions o;
+  o.lang = "en";
+  ReportResult r = testing::RunOnText(Registry(), kClaim, o);
+  ASSERT_FALSE(r.findings.empty());
+  bool found = false;
+  for (const Finding& f : r.findings) {
+    if (f.rule != "cnexchange.materiality-missing") continue;
+    found = true;
+    EXPECT_EQ(f.message,
+              "the report does not describe how it assessed financial materiality and impact "
+              "materiality (Art. 5)");
+    EXPECT_EQ(f.references.front(), "SZSE Guideline No. 17");
+  }
+  EXPECT_TRUE(found);
+  std::vector<std::string> elements;
+  for (const Finding& f : r.findings) {
+    if (f.rule == "cnexchange.element-missing") elements.push_back(f.message + " | " + f.references.back());
+  }
+  EXPECT_EQ(elements, (std::vector<std::string>{
+                          "the report does not state its board approval (Art. 4(1)) | Art. 4(1)",
+                          "the report does not state its reporting period (Art. 4(2)) | Art. 4(2)",
+                          "the report does not state its topic index table (Art. 57(1) and annex) | "
+                          "Art. 57(1) and annex"}));
+}
+
+TEST(CnexchangeTest, LayoutMarksTocIndexRowsAndTableRows) {
+  const std::string view =
+      "目录\n员工 12\n乡村振兴 14\n"
+      "关于本报告,本报告是公司发布的第二份可持续发展报告,报告期为2024年1月1日至2024年12月31日。\n"
+      "员工    第五十条    P12\n"
+      "<table><tr><td>范围一</td><td>吨</td></tr><tr><td>范围二</td><td>吨</td></tr></table>\n";
+  cnexchange::Layout layout(view);
+  const auto& lines = layout.lines();
+  ASSERT_EQ(lines.size(), 7u);
+  EXPECT_TRUE(lines[0].toc && lines[1].toc && lines[2].toc);
+  EXPECT_FALSE(lines[3].toc);
+  EXPECT_TRUE(lines[4].index_row);
+  EXPECT_FALSE(lines[3].index_row);
+  EXPECT_TRUE(lines[5].table);
+  const uint64_t scope2 = lines[5].begin + lines[5].text.find("范围二");
+  auto row = layout.RowAt(5, scope2);
+  EXPECT_EQ(view.substr(row.first, row.second - row.first), "<tr><td>范围二</td><td>吨</td></tr>");
+  EXPECT_EQ(cnexchange::Layout::PlainText("## |<b>员工</b>  权益"), "员工 权益");
+}
+
+TEST(CnexchangeTest, LayoutListLinesAndUnitHeaders) {
+  const std::string view =
+      "## 同时具有影响重要性及财务重要性的议题\n应对气候变化水资源利用\n公司开展了评估,结论如下。\n"
+      "温室气体排放(单位:吨)\n范围一 1.2万\n范围二 3,400\n";
+  cnexchange::Layout layout(view);
+  EXPECT_FALSE(layout.IsListLine(0));  // a heading
+  EXPECT_TRUE(layout.IsListLine(1));
+  EXPECT_FALSE(layout.IsListLine(2));  // a sentence
+  EXPECT_EQ(layout.UnitLineAbove(5, 6), "温室气体排放(单位:吨)");
+  EXPECT_EQ(layout.UnitLineAbove(2, 6), "");
+}
+
+class CnexchangePackTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("cnexchange-pack-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    guideline_ = testing::ReadFile(testing::SourcePath("rules/cnexchange/guideline.json"));
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& text) {
+    std::ofstream((dir_ / name).string(), std::ios::binary) << text;
+    return (dir_ / name).string();
+  }
+  std::string Error(const std::string& guideline, const std::string& policy) {
+    try {
+      cnexchange::RulePack::FromFiles(Write("guideline.json", guideline), Write("policy.ini", policy));
+    } catch (const sdk::ConfigError& e) {
+      return e.what();
+    }
+    return "";
+  }
+  fs::path dir_;
+  std::string guideline_;
+};
+
+TEST_F(CnexchangePackTest, TheShippedPackLoadsWithTwentyOneTopics) {
+  EXPECT_EQ(Error(guideline_, "require =\n"), "");
+  cnexchange::RulePack pack = cnexchange::RulePack::FromFiles(
+      testing::SourcePath("rules/cnexchange/guideline.json"), testing::SourcePath("rules/cnexchange/policy.ini"));
+  EXPECT_EQ(pack.topics().size(), 21u);
+  EXPECT_EQ(pack.required(), "");
+}
+
+TEST_F(CnexchangePackTest, BadPacksAndPoliciesAreConfigErrors) {
+  EXPECT_EQ(Error(guideline_, "require = nyse\n"),
+            (dir_ / "policy.ini").string() + ": require = \"nyse\" is not one of szse, sse, bse, any");
+  std::string bad_level = guideline_;
+  bad_level.replace(bad_level.find("\"mandatory\""), 11, "\"optional\"");
+  EXPECT_EQ(Error(bad_level, ""), "cnexchange rule pack: item climate-resilience has unknown level \"optional\"");
+  std::string bad_regex = guideline_;
+  bad_regex.replace(bad_regex.find("\"board_approval\": \"") + 19, 0, "(");
+  EXPECT_NE(Error(bad_regex, "").find("bad pattern \"board_approval\""), std::string::npos);
+  EXPECT_NE(Error("{", "").find("cnexchange rule pack:"), std::string::npos);
+}
+
+TEST_F(CnexchangePackTest, APolicyMakesTheRulesApplyToAReportWithoutAClaim) {
+  fs::create_directories(dir_ / "cnexchange");
+  Write("cnexchange/policy.ini", "require = any\n");
+  RunOptions o;
+  o.rules_dirs = {dir_.string(), testing::SourcePath("rules")};
+  ReportResult r = testing::RunOnText(Registry(), "本报告参照GRI标准编制。\n", o);
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(Count(r, "cnexchange.claim-missing"), 1u);
+  EXPECT_EQ(r.findings.front().message, "策略要求依据2024年交易所可持续发展报告指引之一编制，但报告未声明依据该指引");
+}
+
+}  // namespace
+}  // namespace esgaudit

@@ -1,0 +1,364 @@
+// The structure model (core/src/analyse/structure*.cc): cells, page furniture, table of contents,
+// content index, headings and sections, tables, report metadata. Inputs are synthetic text shaped
+// like the corpus and fragments of the sample report.
+#include "esgaudit/structure.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <sstream>
+
+#include "esgaudit/document.h"
+#include "esgaudit_testing.h"
+
+namespace esgaudit {
+namespace {
+
+std::vector<std::string> CellTexts(const Document& doc, size_t line) {
+  const Structure& s = doc.structure();
+  std::vector<std::string> out;
+  const LineStructure& l = s.line(line);
+  for (uint32_t k = 0; k < l.cell_count; ++k) {
+    const Cell& c = s.cells()[l.first_cell + k];
+    out.emplace_back(doc.text().substr(c.offset, c.length));
+  }
+  return out;
+}
+
+std::string Role(const Document& doc, size_t line) {
+  return Structure::RoleName(doc.structure().line(line).role);
+}
+
+// The 0-based index of the first line containing `needle`.
+size_t LineWith(const Document& doc, std::string_view needle) {
+  for (size_t i = 0; i < doc.line_count(); ++i) {
+    if (doc.LineText(i).find(needle) != std::string_view::npos) return i;
+  }
+  ADD_FAILURE() << "no line with " << needle;
+  return 0;
+}
+
+TEST(StructureTest, CellsSplitAtTabsPipesTagsAndWideGaps) {
+  Document doc = Document::FromUtf8(
+      "r.txt", "  董事长致辞      04\t关于我们 05\n| 指标 | 2020年 |\n<td>员工</td><td>740</td>\n坚  持 创新\n");
+  EXPECT_EQ(CellTexts(doc, 0), (std::vector<std::string>{"董事长致辞", "04", "关于我们 05"}));
+  EXPECT_EQ(CellTexts(doc, 1), (std::vector<std::string>{"指标", "2020年"}));
+  EXPECT_EQ(CellTexts(doc, 2), (std::vector<std::string>{"员工", "740"}));
+  // Letter-spacing between Han characters is one word (the matching view removes it).
+  EXPECT_EQ(CellTexts(doc, 3), (std::vector<std::string>{"坚  持 创新"}));
+  const Cell& c = doc.structure().cells()[doc.structure().line(0).first_cell + 1];
+  EXPECT_EQ(c.column, 19u);  // two spaces, five Han (10 columns), six spaces
+  EXPECT_NE(c.flags & ESGAUDIT_CELL_NUMERIC, 0u);
+}
+
+TEST(StructureTest, RunningHeadersPageNumbersAndSideBanners) {
+  std::ostringstream text;
+  for (int page = 1; page <= 4; ++page) {
+    text << "云南铝业股份有限公司    2020年社会责任报告\n\n";
+    text << "公司坚持绿色发展，持续推进节能减排，全年节约标准煤" << page << "万吨。\n\n";
+    text << "- " << page << " -\n\f";
+  }
+  Document doc = Document::FromUtf8("r.txt", text.str());
+  const Structure& s = doc.structure();
+  size_t header = 0;
+  size_t page_numbers = 0;
+  for (size_t i = 0; i < doc.line_count(); ++i) {
+    if (s.line(i).flags & ESGAUDIT_LINE_RUNNING_HEADER) ++header;
+    if (s.line(i).flags & ESGAUDIT_LINE_PAGE_NUMBER) ++page_numbers;
+  }
+  EXPECT_EQ(header, 4u);
+  EXPECT_EQ(page_numbers, 4u);
+  EXPECT_EQ(Role(doc, 0), "furniture");
+  EXPECT_EQ(Role(doc, 2), "prose");
+  EXPECT_TRUE(s.IsBody(2));
+  EXPECT_FALSE(s.IsBody(0));
+
+  // One character per line down the right margin, beside prose.
+  std::ostringstream side;
+  const char* banner[] = {"云", "铝", "股", "份", "2", "0"};
+  for (const char* ch : banner) side << "    公司持续完善治理结构，保障股东权益。                " << ch << "\n";
+  Document d2 = Document::FromUtf8("r.txt", side.str());
+  for (size_t i = 0; i < d2.line_count(); ++i) {
+    const LineStructure& l = d2.structure().line(i);
+    ASSERT_EQ(l.cell_count, 2u);
+    EXPECT_NE(d2.structure().cells()[l.first_cell + 1].flags & ESGAUDIT_CELL_SIDE_BANNER, 0u);
+    EXPECT_EQ(l.flags & ESGAUDIT_LINE_SIDE_BANNER, 0u);  // the line carries prose too
+    EXPECT_EQ(Role(d2, i), "prose");
+  }
+}
+
+TEST(StructureTest, ChapterHeadersSideTextAndDividerEntries) {
+  // Shaped like the sample: a chapter header repeated per page, the report name down the margin,
+  // a chapter divider listing its sections with page numbers.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "劳动者至上           员工发展            和谐共享\n"
+                                    "                                                   云\n"
+                                    "员工发展                                           铝\n"
+                                    "                                                   股\n"
+                                    "人才是企业不断发展壮大的动力引擎,公司强化顶层设计。          份\n"
+                                    "劳动者至上           员工发展            和谐共享\n"
+                                    "劳动者至上                             23\n"
+                                    "员工发展                               24\n"
+                                    "和谐共享                               27\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.lines().size(), 9u);
+  auto cell = [&](size_t line, bool last) -> const Cell& {
+    const LineStructure& l = s.line(line);
+    return s.cells()[l.first_cell + (last ? l.cell_count - 1 : 0)];
+  };
+  EXPECT_NE(s.line(0).flags & ESGAUDIT_LINE_RUNNING_HEADER, 0u);
+  EXPECT_NE(s.line(5).flags & ESGAUDIT_LINE_RUNNING_HEADER, 0u);
+  EXPECT_EQ(s.line(2).flags & ESGAUDIT_LINE_RUNNING_HEADER, 0u);
+  EXPECT_NE(cell(1, true).flags & ESGAUDIT_CELL_SIDE_BANNER, 0u);
+  EXPECT_NE(cell(2, true).flags & ESGAUDIT_CELL_SIDE_BANNER, 0u);
+  EXPECT_EQ(cell(2, false).flags & ESGAUDIT_CELL_SIDE_BANNER, 0u);  // the heading 员工发展 itself
+  EXPECT_NE(cell(4, true).flags & ESGAUDIT_CELL_SIDE_BANNER, 0u);
+  EXPECT_NE(cell(6, false).flags & ESGAUDIT_CELL_TOC_ENTRY, 0u);
+  EXPECT_NE(cell(8, false).flags & ESGAUDIT_CELL_TOC_ENTRY, 0u);
+  EXPECT_EQ(cell(2, false).flags & ESGAUDIT_CELL_TOC_ENTRY, 0u);
+  EXPECT_EQ(cell(4, false).flags & ESGAUDIT_CELL_TOC_ENTRY, 0u);
+  EXPECT_EQ(Role(doc, 1), "furniture");
+  EXPECT_EQ(Role(doc, 4), "prose");
+  EXPECT_EQ(Role(doc, 7), "toc");
+}
+
+TEST(StructureTest, TableOfContentsEntriesAndTheirPages) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "目  录\n\n"
+                                    "董事长致辞             04        绿色运营          12\n"
+                                    "关于我们               05        应对气候变化      14\n"
+                                    "公司治理......................28\n"
+                                    "\n"
+                                    "董事长致辞\n\n"
+                                    "2020年是全面建成小康社会和“十三五”规划收官之年，公司经营业绩创历史新高。\n");
+  const Structure& s = doc.structure();
+  for (size_t i = 0; i <= 4; ++i) EXPECT_NE(s.line(i).flags & ESGAUDIT_LINE_TOC, 0u) << i;
+  EXPECT_EQ(s.line(6).flags & ESGAUDIT_LINE_TOC, 0u);
+  EXPECT_EQ(Role(doc, 2), "toc");
+  EXPECT_EQ(Role(doc, 6), "heading");
+  std::vector<std::string> entries;
+  for (const TocEntry& e : s.toc()) entries.push_back(e.title + " " + std::to_string(e.page));
+  EXPECT_EQ(entries, (std::vector<std::string>{"董事长致辞 4", "绿色运营 12", "关于我们 5",
+                                               "应对气候变化 14", "公司治理 28"}));
+  // A strip of entries with rising pages is a TOC line anywhere.
+  Document strip = Document::FromUtf8("r.txt", "供货商现况  83   供货商评鉴  84   员工关怀  86\n");
+  EXPECT_NE(strip.structure().line(0).flags & ESGAUDIT_LINE_TOC, 0u);
+}
+
+TEST(StructureTest, ATitleTheContentsListIsAHeadingWithoutBlankLines) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "目录\n领导致辞..........-3 -\n编写说明..........-6-\n"
+                                    "三、\t报告组织范围..........-6-\n"
+                                    "唐山港集团2016年度社会责任报告\n领导致辞\n尊敬的各界朋友：\n"
+                                    "感谢社会各界对公司的支持和关注，我们将继续努力。\n");
+  const Structure& s = doc.structure();
+  std::vector<std::string> entries;
+  for (const TocEntry& e : s.toc()) entries.push_back(e.title + " " + std::to_string(e.page));
+  EXPECT_EQ(entries, (std::vector<std::string>{"领导致辞 3", "编写说明 6", "报告组织范围 6"}));
+  EXPECT_EQ(Role(doc, 5), "heading");
+  EXPECT_EQ(s.line(5).flags & ESGAUDIT_LINE_TOC, 0u);
+  EXPECT_EQ(Role(doc, 6), "other");
+}
+
+TEST(StructureTest, ContentIndexRegionsWhateverTheScheme) {
+  // An OCR-damaged title, GRI Standards codes and bare G4 codes in a second column, wrapped rows.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "公司持续完善治理结构，保障股东权益。\n"
+                                    "GR丨内容索引\n"
+                                    "102-1\t组织名称\tEC1\t5\n"
+                                    "102-2\t活动、品牌、产品和服务\tEC2\t6\n"
+                                    "\t（续）\t\t\n"
+                                    "102-8\t员工和其他工作者的信息\tLA12\t23\n"
+                                    "305-1\t直接温室气体排放\tEN15\t14\n"
+                                    "G4-10\t员工总数\t\t22\n"
+                                    "\n"
+                                    "展望2021年，公司将继续推进绿色发展。\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.index_regions().size(), 1u);
+  const IndexRegion& r = s.index_regions()[0];
+  EXPECT_EQ(r.first_line, 1u);  // the damaged title belongs to it
+  EXPECT_EQ(r.last_line, 7u);
+  EXPECT_EQ(r.rows, 5u);
+  EXPECT_EQ(r.schemes, ESGAUDIT_INDEX_GRI | ESGAUDIT_INDEX_G4);
+  EXPECT_EQ(Role(doc, 4), "index-row");  // the wrapped row
+  EXPECT_FALSE(s.IsBody(3));
+  EXPECT_TRUE(s.IsBody(9));
+  // Too few rows is no index: a paragraph citing two disclosures.
+  Document two = Document::FromUtf8("r.txt", "102-1\t组织名称\n305-1\t直接排放\n");
+  EXPECT_TRUE(two.structure().index_regions().empty());
+}
+
+TEST(StructureTest, HeadingsAndSectionsNumberedAndUnnumbered) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "\n关于我们\n\n"
+                                    "公司是国内重要的绿色铝供应商，主营铝产品的生产和销售。\n"
+                                    "第二章 绿色运营\n"
+                                    "（一）应对气候变化\n"
+                                    "公司完成七种产品碳足迹认证，温室气体排放持续下降。\n"
+                                    "1.1 能源管理\n"
+                                    "全年节约标准煤3万吨，减少二氧化碳排放8万吨。\n"
+                                    "（二）达标排放\n"
+                                    "公司主要污染物全部达标排放，未发生环境污染事件。\n");
+  const Structure& s = doc.structure();
+  std::vector<std::string> got;
+  for (const Section& sec : s.sections()) {
+    got.push_back(std::to_string(sec.level) + " " + sec.number + "|" + sec.title + " " +
+                  std::to_string(sec.line) + "-" + std::to_string(sec.last_line) + " ^" +
+                  (sec.parent == kNoIndex ? std::string("-") : std::to_string(sec.parent)));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"1 |关于我们 1-3 ^-", "1 第二章|绿色运营 4-10 ^-",
+                                           "2 (一)|应对气候变化 5-6 ^1", "2 1.1|能源管理 7-8 ^1",
+                                           "2 (二)|达标排放 9-10 ^1"}));
+  EXPECT_EQ(s.line(8).section, 3u);  // (一) and 1.1 are both second-level
+  EXPECT_EQ(s.line(10).section, 4u);
+  EXPECT_EQ(s.line(0).section, kNoIndex);
+  EXPECT_EQ(s.line(5).heading_level, 2u);
+}
+
+TEST(StructureTest, TablesWithHeaderKindUnitAndTotals) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "单位：万元\n"
+                                    "指标\t2018年\t2019年\t2020年\n"
+                                    "营业收入\t100\t120\t150\n"
+                                    "利润总额\t10\t12\t15\n"
+                                    "\n"
+                                    "| 类别 | 男 | 女 | 合计 |\n"
+                                    "|---|---|---|---|\n"
+                                    "| 员工 | 500 | 240 | 740 |\n"
+                                    "| 合计 | 500 | 240 | 740 |\n"
+                                    "\n"
+                                    "<table><tr><th>地区</th><th>人数</th></tr><tr><td>云南</td><td>700</td></tr></table>\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 3u);
+  const Table& years = s.tables()[0];
+  EXPECT_EQ(years.first_line, 1u);
+  EXPECT_EQ(years.last_line, 3u);
+  EXPECT_EQ(years.header_line, 1u);
+  EXPECT_EQ(years.kind, ESGAUDIT_TABLE_TIME_SERIES);
+  EXPECT_EQ(years.unit, "万元");
+  EXPECT_EQ(years.source, ESGAUDIT_TABLE_SOURCE_TABS);
+  EXPECT_EQ(years.columns, 4u);
+  const Table& sexes = s.tables()[1];
+  EXPECT_EQ(sexes.header_line, 5u);
+  EXPECT_EQ(sexes.kind, ESGAUDIT_TABLE_CATEGORIES);
+  EXPECT_EQ(sexes.total_column, 3u);
+  EXPECT_EQ(sexes.total_line, 8u);
+  EXPECT_EQ(sexes.source, ESGAUDIT_TABLE_SOURCE_PIPES);
+  const Table& html = s.tables()[2];
+  EXPECT_EQ(html.source, ESGAUDIT_TABLE_SOURCE_HTML);
+  EXPECT_EQ(html.columns, 2u);
+  EXPECT_EQ(Role(doc, 2), "table-row");
+  EXPECT_EQ(s.line(2).table, 0u);
+}
+
+TEST(StructureTest, ReportYearAndPeriod) {
+  // OCR read 日 as 曰; the period wins over any title.
+  Document ocr = Document::FromUtf8(
+      "r.txt", "2019年社会责任报告\n本报告时间范围为2020年1月1曰至2020年12月31曰。\n");
+  EXPECT_EQ(ocr.structure().metadata().report_year, 2020);
+  EXPECT_EQ(ocr.structure().metadata().period_begin, "2020-01-01");
+  EXPECT_EQ(ocr.structure().metadata().period_end, "2020-12-31");
+  // The second date without its year.
+  Document range = Document::FromUtf8("r.txt", "报告期间：2016年1月1日至12月31日\n");
+  EXPECT_EQ(range.structure().metadata().report_year, 2016);
+  EXPECT_EQ(range.structure().metadata().period_end, "2016-12-31");
+  // A fiscal year.
+  Document fiscal = Document::FromUtf8("r.txt", "报告期为2019年7月1日至2020年6月30日。\n");
+  EXPECT_EQ(fiscal.structure().metadata().report_year, 2020);
+  // Never from a name or a cited document; the report's title wins by repetition.
+  Document names = Document::FromUtf8("r.txt",
+                                      "积极落实联合国2030年可持续发展议程。\n"
+                                      "参照《2015年社会责任报告》的做法。\n"
+                                      "华能国际2017年社会责任报告\n"
+                                      "华能国际2017年社会责任报告\n");
+  EXPECT_EQ(names.structure().metadata().report_year, 2017);
+  // A title broken after its year; an English title with the year after it or a fiscal year.
+  Document broken = Document::FromUtf8("r.txt", "2016年度\n社会责任报告\n");
+  EXPECT_EQ(broken.structure().metadata().report_year, 2016);
+  Document after = Document::FromUtf8("r.txt", "Creating Shared Value and Sustainability Report 2022\n");
+  EXPECT_EQ(after.structure().metadata().report_year, 2022);
+  Document fy = Document::FromUtf8("r.txt", "2022-23 Corporate\nResponsibility Report\n");
+  EXPECT_EQ(fy.structure().metadata().report_year, 2022);
+  Document none = Document::FromUtf8("r.txt", "积极落实联合国2030年可持续发展议程。\n");
+  EXPECT_EQ(none.structure().metadata().report_year, 0);
+  // A short span is an event, not the reporting period.
+  Document event = Document::FromUtf8("r.txt", "2020年3月1日至3月15日开展安全月活动。\n");
+  EXPECT_EQ(event.structure().metadata().report_year, 0);
+}
+
+TEST(StructureTest, LanguagesAndClaimedStandards) {
+  Document doc = Document::FromUtf8(
+      "r.txt",
+      "编制依据\n"
+      "本报告参照全球报告倡议组织（GRI）《可持续发展报告标准》核心方案编制，\n"
+      "并依据国家标准GB/T 36001《社会责任报告编写指南》。\n"
+      "参考中国社会科学院《中国企业社会责任报告编写指南（CASS-CSR 4.0）》。\n"
+      "本报告遵循深圳证券交易所上市公司自律监管指引第17号——可持续发展报告（试行）。\n"
+      "本年度披露了GRI 305-1。\n");
+  const ReportMetadata& md = doc.structure().metadata();
+  EXPECT_EQ(md.languages, "zh");
+  std::vector<std::string> got;
+  for (const StandardClaim& c : md.claims) {
+    got.push_back(std::string(Structure::StandardName(c.standard)) + " " +
+                  Structure::ClaimModeName(c.mode) + " " +
+                  std::to_string(doc.LineOf(c.offset) + 1) + " " +
+                  std::string(doc.text().substr(c.offset, c.length)));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"gri accordance 2 全球报告倡议组织",
+                                           "gbt36001 accordance 3 GB/T 36001",
+                                           "cass-csr reference 4 CASS-CSR",
+                                           "exchange-2024 accordance 5 可持续发展报告（试行）"}));
+  Document en = Document::FromUtf8(
+      "r.txt", "This report has been prepared with reference to the GRI Standards for the year.\n");
+  EXPECT_EQ(en.structure().metadata().languages, "en");
+  ASSERT_EQ(en.structure().metadata().claims.size(), 1u);
+  EXPECT_EQ(en.structure().metadata().claims[0].mode, ESGAUDIT_CLAIM_REFERENCE);
+}
+
+TEST(StructureTest, TheSampleAsTheToolReadsIt) {
+  Document doc;
+  ASSERT_TRUE(Document::Load(testing::SourcePath("samples/yunnan-aluminium-2020-csr.txt"), &doc).ok());
+  const Structure& s = doc.structure();
+  // The 目录 page with its nine chapters (壹 … 玖) is one TOC region.
+  size_t toc_title = LineWith(doc, "目 录");
+  EXPECT_NE(s.line(toc_title).flags & ESGAUDIT_LINE_TOC, 0u);
+  EXPECT_NE(s.line(LineWith(doc, "承包商管控")).flags & ESGAUDIT_LINE_TOC, 0u);
+  EXPECT_GE(s.toc().size(), 30u);
+  // 云/铝/股/份 down the margin of the chairman's letter.
+  size_t yun = LineWith(doc, "2020年是全面建成小康社会") - 6;
+  ASSERT_EQ(doc.LineText(yun).substr(doc.LineText(yun).find_first_not_of(' ')), "云");
+  EXPECT_NE(s.line(yun).flags & ESGAUDIT_LINE_SIDE_BANNER, 0u);
+  EXPECT_EQ(Role(doc, yun), "furniture");
+  // The stated period and the claimed standards under 编制依据.
+  EXPECT_EQ(s.metadata().report_year, 2020);
+  EXPECT_EQ(s.metadata().period_begin, "2020-01-01");
+  EXPECT_EQ(doc.LineOf(s.metadata().period_offset) + 1, 110u);
+  EXPECT_EQ(s.metadata().languages, "zh");
+  ASSERT_GE(s.metadata().claims.size(), 2u);
+  EXPECT_EQ(s.metadata().claims[0].standard, ESGAUDIT_STANDARD_GRI);
+  EXPECT_EQ(doc.LineOf(s.metadata().claims[0].offset) + 1, 127u);
+  EXPECT_EQ(s.metadata().claims[1].standard, ESGAUDIT_STANDARD_GBT36001);
+  EXPECT_EQ(doc.LineOf(s.metadata().claims[1].offset) + 1, 132u);
+  EXPECT_EQ(Role(doc, 97), "prose");  // 本报告为云南铝业股份有限公司…
+}
+
+TEST(StructureTest, LinearInTheInput) {
+  // A 2 MB line without a newline costs about ten times what a 200 KB one costs: no rescans of
+  // the line per cell. (No figures in it: this times the structure, not the numeric facts.)
+  auto build_seconds = [](size_t bytes) {
+    std::string line;
+    while (line.size() < bytes) line += "公司 持续推进  节能减排\t目录  ";
+    Document doc = Document::FromUtf8("r.txt", line);
+    auto t0 = std::chrono::steady_clock::now();
+    Structure s = Structure::Build(doc);
+    auto t1 = std::chrono::steady_clock::now();
+    EXPECT_GT(s.cells().size(), bytes / 60);
+    return std::chrono::duration<double>(t1 - t0).count();
+  };
+  double small = build_seconds(200'000);
+  double large = build_seconds(2'000'000);
+  EXPECT_LT(large, 30 * small + 0.5) << small << " s for 200 KB, " << large << " s for 2 MB";
+}
+
+}  // namespace
+}  // namespace esgaudit
