@@ -347,11 +347,13 @@ class Registry {
   std::vector<Pass> passes_;
 };
 
-// The registry built by `register_fn`, once per process (thread-safe static init).
-inline const Registry& BuildRegistry(void (*register_fn)(Registry&)) {
-  Registry* r = new Registry();  // intentionally leaked: lives as long as the module
-  register_fn(*r);
-  return *r;
+// The registry built by `register_fn`. ESGAUDIT_DEFINE_PLUGIN keeps it in a function-local static
+// of the module: built once on first use (thread-safe static init), destroyed when the module is
+// unloaded (a heap object here would be leaked at every unload).
+inline Registry BuildRegistry(void (*register_fn)(Registry&)) {
+  Registry r;
+  register_fn(r);
+  return r;
 }
 
 }  // namespace esgaudit::sdk
@@ -360,7 +362,7 @@ inline const Registry& BuildRegistry(void (*register_fn)(Registry&)) {
 #define ESGAUDIT_DEFINE_PLUGIN(NAME, VERSION, DESCRIPTION, REGISTER_FN)                        \
   namespace {                                                                                  \
   const ::esgaudit::sdk::Registry& EsgauditRegistry() {                                        \
-    static const ::esgaudit::sdk::Registry& r = ::esgaudit::sdk::BuildRegistry(REGISTER_FN);   \
+    static const ::esgaudit::sdk::Registry r = ::esgaudit::sdk::BuildRegistry(REGISTER_FN);    \
     return r;                                                                                  \
   }                                                                                            \
   uint32_t EsgauditRuleCount() { return EsgauditRegistry().Count(); }                          \
