@@ -128,13 +128,17 @@ void Analysis::IndexIssueKeywords() {
   for (const esgaudit_match& m : doc_.Scan(patterns)) {
     size_t li = layout_.LineAt(m.begin);
     if (li >= ls.size()) continue;
-    for (const Segment& s : ls[li].segments) {
-      const uint64_t b = static_cast<uint64_t>(s.text.data() - view_.data());
-      if (m.begin < b || m.end > b + s.text.size()) continue;
-      std::vector<bool>& named = issues_named_[s.begin];
-      named.resize(issue_index_.size(), false);
-      for (uint32_t id : issues_of[m.pattern]) named[id] = true;
-    }
+    // The segment holding the match: the last one starting at or before it (segments are in order).
+    const auto& segs = ls[li].segments;
+    auto start_of = [&](const Segment& s) { return static_cast<uint64_t>(s.text.data() - view_.data()); };
+    auto it = std::upper_bound(segs.begin(), segs.end(), m.begin,
+                               [&](uint64_t v, const Segment& s) { return v < start_of(s); });
+    if (it == segs.begin()) continue;
+    const Segment& s = *(it - 1);
+    if (m.end > start_of(s) + s.text.size()) continue;
+    std::vector<bool>& named = issues_named_[s.begin];
+    named.resize(issue_index_.size(), false);
+    for (uint32_t id : issues_of[m.pattern]) named[id] = true;
   }
 }
 
