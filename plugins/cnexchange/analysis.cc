@@ -121,9 +121,21 @@ Evidence Analysis::MakeEvidence(size_t line, uint64_t begin, uint64_t end) const
   size_t from = static_cast<size_t>(begin - l.begin);
   std::string_view text = l.text;
   for (int k = 0; k < 8 && from > 0; ++k) from = sdk::PrevCodePointStart(text, from);
-  size_t tag = text.rfind('>', static_cast<size_t>(begin - l.begin));
-  if (tag != std::string_view::npos && tag + 1 > from) from = tag + 1;
-  e.quote = ShortQuote(text.substr(from));
+  // A tag between the quote's start and the hit starts the quote after it. Only that stretch and a
+  // bounded window after it are read, so quoting stays linear on a report that is one long line.
+  const size_t hit = static_cast<size_t>(begin - l.begin);
+  size_t tag = text.substr(from, hit - from).rfind('>');
+  if (tag != std::string_view::npos) from += tag + 1;
+  constexpr size_t kQuoteWindow = 4096;  // bytes; a quote is a few dozen code points
+  std::string_view rest = text.substr(from);
+  const bool cut = rest.size() > kQuoteWindow;
+  if (cut) {
+    size_t k = kQuoteWindow;
+    while (k > 0 && (static_cast<unsigned char>(rest[k]) & 0xC0) == 0x80) --k;
+    rest = rest.substr(0, k);
+  }
+  e.quote = ShortQuote(rest);
+  if (cut && e.quote.rfind("…") != e.quote.size() - std::string("…").size()) e.quote += "…";
   return e;
 }
 
@@ -425,7 +437,18 @@ void Analysis::FindGhgUnits() {
     const uint64_t v_end = doc_.TextToView(f.offset + f.length);
     const size_t line = layout_.LineAt(v);
     if (!UsableLine(line)) continue;
-    const auto row = layout_.RowAt(line, v);
+    auto row = layout_.RowAt(line, v);
+    // A figure's row is its table row or its line; on a line far longer than any table row (a report
+    // extracted as one long line) only a window around the figure, so each figure costs O(1).
+    constexpr uint64_t kRowWindow = 1024;
+    if (row.second - row.first > 2 * kRowWindow) {
+      auto boundary = [&](uint64_t o) {
+        while (o > row.first && o < row.second && (static_cast<unsigned char>(view_[o]) & 0xC0) == 0x80) --o;
+        return o;
+      };
+      row = {boundary(std::max(row.first, v > kRowWindow ? v - kRowWindow : 0)),
+             boundary(std::min(row.second, v_end + kRowWindow))};
+    }
     std::string_view row_text = view_.substr(row.first, row.second - row.first);
     std::string scope;
     for (const std::string& w : scope_words) {
