@@ -1124,7 +1124,10 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
           if (!uniform(parts, fig[r][c], units)) continue;
           Relation rel = relation(fig[r][c], std::move(parts), header[c].empty() ? own->text : header[c], units);
           SumParts(&rel);
-          corroborated = corroborated || (rel.sum_low <= figures_[rel.total].high && figures_[rel.total].low <= rel.sum_high);
+          // A percentage column is a breakdown of 100 (relation() leaves it without a total figure).
+          const double tlo = rel.total >= 0 ? figures_[rel.total].low : 100;
+          const double thi = rel.total >= 0 ? figures_[rel.total].high : 100;
+          corroborated = corroborated || (rel.sum_low <= thi && tlo <= rel.sum_high);
           columns.push_back(std::move(rel));
         }
         if (corroborated) {

@@ -218,6 +218,16 @@ TEST(RelationRulesTest, ATotalRowAboveItsPartsIsCheckedWhenAColumnShowsTheBreakd
   EXPECT_NE(f[0].find("error: parts do not add up to the total '2022': 4,539 + 118,308 = 122,847, expected 122,842"),
             std::string::npos)
       << f[0];
+  // A total row of 100% above its shares: a percentage breakdown, checked the same way.
+  const std::string shares =
+      "| Category | 2021 | 2022 |\n"
+      "|---|---|---|\n"
+      "| Total | 100% | 100% |\n"
+      "| Male | 60% | 61% |\n"
+      "| Female | 40% | 42% |\n";
+  f = Findings(Check(shares, "en"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("61% + 42% = 103%"), std::string::npos) << f[0];
   // One column only: nothing shows that the rows below the total are its parts.
   const std::string single =
       "| Category | Unit | 2022 |\n"
