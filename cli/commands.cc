@@ -406,6 +406,36 @@ ExitStatus RunListPlugins(const Settings& s, Io io) {
   return status;
 }
 
+// The levels a rule's doc says its findings take, from its "**Severity" paragraph, in the order
+// error, warning, info; empty when the doc is missing or names none. Several levels mean the severity
+// depends on what the report states (an accordance or a reference claim, a stated or a layout relation).
+std::vector<std::string> DocSeverities(const std::vector<std::string>& rules_dirs, const std::string& doc) {
+  std::ifstream in(FindRulesFile(rules_dirs, doc));
+  std::string line, paragraph;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    if (!inside && line.rfind("**Severity", 0) == 0) inside = true;
+    if (!inside) continue;
+    if (line.empty()) break;
+    paragraph += line + "\n";
+  }
+  std::vector<std::string> levels;
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (const char* level : {"error", "warning", "info"}) {
+    // The word itself (or its plural): "info" in "infographic" or "information" is not a level.
+    const std::string w(level);
+    for (size_t at = paragraph.find(w); at != std::string::npos; at = paragraph.find(w, at + 1)) {
+      size_t end = at + w.size();
+      if (end < paragraph.size() && paragraph[end] == 's') ++end;
+      if ((at == 0 || !letter(paragraph[at - 1])) && (end >= paragraph.size() || !letter(paragraph[end]))) {
+        levels.push_back(w);
+        break;
+      }
+    }
+  }
+  return levels;
+}
+
 ExitStatus RunListRules(const Settings& s, Io io) {
   Engine e;
   ExitStatus status = ExitStatus::kOk;
@@ -422,14 +452,25 @@ ExitStatus RunListRules(const Settings& s, Io io) {
   if (s.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const RuleInfo& r : e.rules) {
+      std::vector<std::string> levels = overridden(r) ? std::vector<std::string>{SeverityName(r.default_severity)}
+                                                      : DocSeverities(e.rules_dirs, r.doc);
+      if (levels.empty()) levels.emplace_back(SeverityName(r.default_severity));
       list.push_back({{"id", r.id}, {"plugin", r.plugin}, {"severity", SeverityName(r.default_severity)},
-                      {"severity_set_by_policy", overridden(r)}, {"summary", r.summary}, {"doc", r.doc}});
+                      {"severities", levels}, {"severity_set_by_policy", overridden(r)}, {"summary", r.summary},
+                      {"doc", r.doc}});
     }
     io.out << list.dump(2) << "\n";
   } else {
     for (const RuleInfo& r : e.rules) {
-      io.out << r.id << " [" << SeverityName(r.default_severity) << (overridden(r) ? ", set by --severity" : "")
-             << "] " << r.summary << "\n";
+      std::string severity = SeverityName(r.default_severity);
+      if (overridden(r)) {
+        severity += ", set by --severity";
+      } else if (std::vector<std::string> levels = DocSeverities(e.rules_dirs, r.doc); levels.size() > 1) {
+        severity.clear();
+        for (const std::string& l : levels) severity += (severity.empty() ? "" : "|") + l;
+        severity += ", depends on the report";
+      }
+      io.out << r.id << " [" << severity << "] " << r.summary << "\n";
     }
   }
   return status;

@@ -782,6 +782,25 @@ TEST_F(CliTest, PolicyFileIsFoundUpwardsWithSeverityOverrides) {
   EXPECT_EQ(r.err, "esgaudit: error: --severity: unknown rule 'echo.flg'; did you mean 'echo.flag'?\n");
 }
 
+// list-rules shows the severity a user will see: one level, or the levels the rule's doc names when it
+// depends on what the report states (an accordance or a reference claim, a stated or a layout relation).
+TEST_F(CliTest, ListRulesSaysWhenTheSeverityDependsOnTheReport) {
+  Result r = Run({"list-rules"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("\ngri.index-missing [error|warning|info, depends on the report] "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\nnumeric.percent-sum [error|warning, depends on the report] "), std::string::npos) << r.out;
+  // "infographic" in a doc is not the level info; a rule with one level shows just it.
+  EXPECT_NE(r.out.find("\nnumeric.parts-total [error|warning, depends on the report] "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\ngri.index-mismatch [warning] "), std::string::npos) << r.out;
+  r = Run({"list-rules", "--format", "json"});
+  for (const auto& rule : nlohmann::json::parse(r.out)) {
+    if (rule["id"] == "gri.index-omission") EXPECT_EQ(rule["severities"], nlohmann::json::array({"info"}));
+    if (rule["id"] == "gbt36001.element-missing") {
+      EXPECT_EQ(rule["severities"], nlohmann::json::array({"error", "warning"}));
+    }
+  }
+}
+
 TEST_F(CliTest, InputTrapsAreNamed) {
   const std::string docx = Write("report.docx", "PK\x03\x04 not really");
   const std::string kpi = Write("kpi.json", "{}");
