@@ -61,7 +61,9 @@ po::options_description CommonOptions() {
       ("config", po::value<std::string>(), "read options from an INI file (long option names as keys); "
        "without it the nearest .esgaudit.ini from the working directory upwards is read")
       ("no-config", "read no config file")
-      ("lang", po::value<std::string>(), "message language: zh or en (default: the report's own language)")
+      ("lang", po::value<std::string>(),
+       "message language: zh or en (default: the report's own language; for list-rules and explain, the "
+       "locale's: LC_ALL, LC_MESSAGES, LANG)")
       ("enable", po::value<std::vector<std::string>>()->composing(), "run only rules matching GLOB (repeatable)")
       ("disable", po::value<std::vector<std::string>>()->composing(), "do not run rules matching GLOB (repeatable)")
       ("severity", po::value<std::vector<std::string>>()->composing(),

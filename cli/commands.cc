@@ -7,12 +7,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "esgaudit/document.h"
 #include "esgaudit/gate.h"
@@ -406,6 +410,8 @@ ExitStatus RunListPlugins(const Settings& s, Io io) {
   return status;
 }
 
+namespace {
+
 // The levels a rule's doc says its findings take, from its "**Severity" paragraph, in the order
 // error, warning, info; empty when the doc is missing or names none. Several levels mean the severity
 // depends on what the report states (an accordance or a reference claim, a stated or a layout relation).
@@ -436,19 +442,54 @@ std::vector<std::string> DocSeverities(const std::vector<std::string>& rules_dir
   return levels;
 }
 
+// The language of list-rules and explain, which have no report to take it from: --lang, else the
+// locale's language (LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders them), else English.
+bool ChineseInterface(const Settings& s) {
+  if (!s.lang.empty()) return s.lang == "zh";
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v != nullptr && *v != '\0') return std::string_view(v).rfind("zh", 0) == 0;
+  }
+  return false;
+}
+
+const char* LevelName(const std::string& level, bool zh) {
+  if (!zh) return level.c_str();
+  return level == "error" ? "错误" : level == "warning" ? "警告" : "提示";
+}
+
+// "warning", "error, set by --severity", "error|warning, depends on the report" (or in Chinese).
+std::string SeverityLabel(const Engine& e, const RuleInfo& r, bool overridden, bool zh) {
+  std::string label = LevelName(SeverityName(r.default_severity), zh);
+  if (overridden) return label + (zh ? "，由 --severity 设定" : ", set by --severity");
+  if (std::vector<std::string> levels = DocSeverities(e.rules_dirs, r.doc); levels.size() > 1) {
+    label.clear();
+    for (const std::string& l : levels) label += (label.empty() ? "" : "|") + std::string(LevelName(l, zh));
+    label += zh ? "，视报告而定" : ", depends on the report";
+  }
+  return label;
+}
+
+// Whether --severity or the policy file changed a rule's level from its plugin's default.
+std::function<bool(const RuleInfo&)> OverriddenBy(const Engine& e) {
+  auto plugin_default = std::make_shared<std::map<std::string, esgaudit_severity>>();
+  for (const PluginRef& p : e.plugins.plugins()) {
+    for (const RuleInfo& r : p.rules) (*plugin_default)[r.id] = r.default_severity;
+  }
+  return [plugin_default](const RuleInfo& r) {
+    auto it = plugin_default->find(r.id);
+    return it != plugin_default->end() && it->second != r.default_severity;
+  };
+}
+
+}  // namespace
+
 ExitStatus RunListRules(const Settings& s, Io io) {
   Engine e;
   ExitStatus status = ExitStatus::kOk;
   if (!Open(s, io, &e, &status)) return status;
   // The severity a user will see: the plugin's default, or the one --severity / the policy set.
-  std::map<std::string, esgaudit_severity> plugin_default;
-  for (const PluginRef& p : e.plugins.plugins()) {
-    for (const RuleInfo& r : p.rules) plugin_default[r.id] = r.default_severity;
-  }
-  auto overridden = [&](const RuleInfo& r) {
-    auto it = plugin_default.find(r.id);
-    return it != plugin_default.end() && it->second != r.default_severity;
-  };
+  const auto overridden = OverriddenBy(e);
   if (s.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const RuleInfo& r : e.rules) {
@@ -461,16 +502,9 @@ ExitStatus RunListRules(const Settings& s, Io io) {
     }
     io.out << list.dump(2) << "\n";
   } else {
+    const bool zh = ChineseInterface(s);
     for (const RuleInfo& r : e.rules) {
-      std::string severity = SeverityName(r.default_severity);
-      if (overridden(r)) {
-        severity += ", set by --severity";
-      } else if (std::vector<std::string> levels = DocSeverities(e.rules_dirs, r.doc); levels.size() > 1) {
-        severity.clear();
-        for (const std::string& l : levels) severity += (severity.empty() ? "" : "|") + l;
-        severity += ", depends on the report";
-      }
-      io.out << r.id << " [" << severity << "] " << r.summary << "\n";
+      io.out << r.id << " [" << SeverityLabel(e, r, overridden(r), zh) << "] " << r.summary << "\n";
     }
   }
   return status;
@@ -490,6 +524,20 @@ ExitStatus RunExplain(const Settings& s, Io io) {
     if (path.empty() || !in) {
       Error(io, "rule '" + id + "' has no documentation (" + r.doc + " is in no rules directory)");
       return ExitStatus::kInternal;
+    }
+    // A header the doc cannot carry: the plugin that runs the rule and the severity in effect here
+    // (after --severity and the policy file). The doc follows as written (in English).
+    std::string version;
+    for (const PluginRef& p : e.plugins.plugins()) {
+      if (p.name == r.plugin) version = " " + p.version;
+    }
+    const bool zh = ChineseInterface(s);
+    const std::string severity = SeverityLabel(e, r, OverriddenBy(e)(r), zh);
+    if (zh) {
+      io.out << "规则 " << r.id << "：插件 " << r.plugin << version << "，严重级别 " << severity
+             << "。以下规则说明为英文。\n\n";
+    } else {
+      io.out << "Rule " << r.id << ": plugin " << r.plugin << version << ", severity " << severity << ".\n\n";
     }
     std::ostringstream text;
     text << in.rdbuf();

@@ -322,16 +322,17 @@ TEST_F(CliTest, ListAndExplain) {
   Result r = RunFixture("echo", {"list-plugins"});
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out, "echo 1.0.0 (ABI 1.1): test fixture (1 rules)\n");
-  r = RunFixture("echo", {"list-rules"});
+  r = RunFixture("echo", {"list-rules", "--lang", "en"});
   EXPECT_EQ(r.out,
             "echo.flag [warning] lines containing FLAG\n"
             "esgaudit.plugin-crash [error] a plugin crashed while auditing a report (isolated audit)\n"
             "esgaudit.plugin-error [error] a plugin failed while auditing a report\n"
             "esgaudit.plugin-timeout [error] a plugin ran past --timeout on a report and was stopped (isolated audit)\n");
   for (const char* rule : {"plugin-crash", "plugin-error", "plugin-timeout"}) {
-    r = RunFixture("echo", {"explain", std::string("esgaudit.") + rule});
+    r = RunFixture("echo", {"explain", std::string("esgaudit.") + rule, "--lang", "en"});
     EXPECT_EQ(r.code, 0);
-    EXPECT_EQ(r.out, testing::ReadFile(testing::SourcePath(std::string("rules/esgaudit/") + rule + ".md")));
+    EXPECT_EQ(r.out, std::string("Rule esgaudit.") + rule + ": plugin esgaudit, severity error.\n\n" +
+                         testing::ReadFile(testing::SourcePath(std::string("rules/esgaudit/") + rule + ".md")));
   }
   r = RunFixture("echo", {"explain", "echo.flag"});
   EXPECT_EQ(r.code, 3);
@@ -773,7 +774,7 @@ TEST_F(CliTest, PolicyFileIsFoundUpwardsWithSeverityOverrides) {
   EXPECT_EQ(nlohmann::json::parse(r.out)["manifest"]["options"]["severity"], "echo.flag=error");
   r = RunFixture("echo", {"check", "r.txt", "--no-config"});
   EXPECT_EQ(r.code, 0);  // a warning, below the default threshold
-  r = RunFixture("echo", {"list-rules"});
+  r = RunFixture("echo", {"list-rules", "--lang", "en"});
   EXPECT_EQ(r.out.rfind("echo.flag [error, set by --severity] lines containing FLAG\n", 0), 0u) << r.out;
   r = RunFixture("echo", {"check", "r.txt", "--severity", "echo.flag=fatal"});
   EXPECT_EQ(r.code, 2);
@@ -785,7 +786,7 @@ TEST_F(CliTest, PolicyFileIsFoundUpwardsWithSeverityOverrides) {
 // list-rules shows the severity a user will see: one level, or the levels the rule's doc names when it
 // depends on what the report states (an accordance or a reference claim, a stated or a layout relation).
 TEST_F(CliTest, ListRulesSaysWhenTheSeverityDependsOnTheReport) {
-  Result r = Run({"list-rules"});
+  Result r = Run({"list-rules", "--lang", "en"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("\ngri.index-missing [error|warning|info, depends on the report] "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\nnumeric.percent-sum [error|warning, depends on the report] "), std::string::npos) << r.out;
@@ -799,6 +800,37 @@ TEST_F(CliTest, ListRulesSaysWhenTheSeverityDependsOnTheReport) {
       EXPECT_EQ(rule["severities"], nlohmann::json::array({"error", "warning"}));
     }
   }
+}
+
+// list-rules and explain have no report to take a language from: --lang, else the locale, else English.
+TEST_F(CliTest, ListRulesAndExplainSpeakTheUsersLanguage) {
+  Result r = Run({"list-rules", "--lang", "zh"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("\nnumeric.percent-sum [错误|警告，视报告而定] "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\ngri.index-mismatch [警告] "), std::string::npos) << r.out;
+  r = Run({"explain", "numeric.percent-sum", "--lang", "zh", "--severity", "numeric.*=info"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("规则 numeric.percent-sum：插件 numeric ", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("，严重级别 提示，由 --severity 设定。以下规则说明为英文。\n\n# numeric.percent-sum\n"),
+            std::string::npos) << r.out;
+  r = Run({"explain", "numeric.percent-sum", "--lang", "en"});
+  EXPECT_NE(r.out.find(", severity error|warning, depends on the report.\n\n# numeric.percent-sum\n"),
+            std::string::npos) << r.out;
+  // The locale decides when --lang is not given; LC_ALL outranks LANG, as in POSIX.
+  struct Saved {  // restores a variable of this process's environment, inherited by later runs
+    std::string name, value;
+    bool set;
+    explicit Saved(const char* n) : name(n), set(std::getenv(n) != nullptr) { value = set ? std::getenv(n) : ""; }
+    ~Saved() { set ? setenv(name.c_str(), value.c_str(), 1) : unsetenv(name.c_str()); }
+  } all("LC_ALL"), messages("LC_MESSAGES"), lang("LANG");
+  unsetenv("LC_MESSAGES");
+  setenv("LC_ALL", "zh_CN.UTF-8", 1);
+  r = Run({"list-rules"});
+  EXPECT_NE(r.out.find("\ngri.index-mismatch [警告] "), std::string::npos) << r.out;
+  setenv("LC_ALL", "en_US.UTF-8", 1);
+  setenv("LANG", "zh_CN.UTF-8", 1);
+  r = Run({"list-rules"});
+  EXPECT_NE(r.out.find("\ngri.index-mismatch [warning] "), std::string::npos) << r.out;
 }
 
 TEST_F(CliTest, InputTrapsAreNamed) {
