@@ -47,6 +47,7 @@ class CliTest : public ::testing::Test {
 
   Result Run(std::vector<std::string> args) const {
     args.insert(args.begin(), ESGAUDIT_BINARY);
+    args.insert(args.begin(), wrapper_.begin(), wrapper_.end());
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -70,6 +71,9 @@ class CliTest : public ::testing::Test {
   }
 
   // Runs with only the given fixture plugin, so outputs do not change as real rules evolve.
+  // A command that runs the binary (e.g. setpriv to drop root); empty: run it directly.
+  std::vector<std::string> wrapper_;
+
   Result RunFixture(const std::string& plugin, std::vector<std::string> args) const {
     args.push_back("--no-default-plugins");
     args.push_back("--plugins-dir");
@@ -857,6 +861,29 @@ TEST_F(CliTest, InputTrapsAreNamed) {
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err, "esgaudit: error: " + Path("tree/loop") + ": cannot read (Too many levels of symbolic links)\n");
   EXPECT_NE(r.out.find(Path("tree/sub/a.txt") + ":1:1: warning: flag found"), std::string::npos);
+}
+
+// A folder the user may not read: reported with the reason, the readable rest audited. Root reads
+// any folder, so as root the audit runs as the unprivileged user 65534 (setpriv, util-linux).
+TEST_F(CliTest, AFolderWithoutReadPermissionIsReportedAndTheRestAudited) {
+  fs::create_directories(Path("tree/locked"));
+  fs::create_directories(Path("tree/open"));
+  Write("tree/locked/hidden.txt", "FLAG\n");
+  Write("tree/open/a.txt", "FLAG\n");
+  fs::permissions(Path("tree/locked"), fs::perms::none);
+  if (::geteuid() == 0) {
+    wrapper_ = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+    if (RunFixture("echo", {"list-rules"}).code != 0) {
+      fs::permissions(Path("tree/locked"), fs::perms::owner_all);
+      GTEST_SKIP() << "the build tree is not readable by an unprivileged user here";
+    }
+  }
+  Result r = RunFixture("echo", {"check", Path("tree"), "--lang", "en"});
+  fs::permissions(Path("tree/locked"), fs::perms::owner_all);
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_EQ(r.err, "esgaudit: error: " + Path("tree/locked") + ": cannot read directory (Permission denied)\n");
+  EXPECT_NE(r.out.find(Path("tree/open/a.txt") + ":1:1: warning: flag found"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("hidden.txt"), std::string::npos) << r.out;
 }
 
 TEST_F(CliTest, DashReadsStandardInput) {
