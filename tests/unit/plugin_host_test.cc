@@ -157,6 +157,28 @@ TEST(PluginHostTest, DisabledRulesDoNotRunButPassesDo) {
   EXPECT_EQ(r.coverage.size(), 1u);
 }
 
+// A rule's findings take the id and default severity it was registered with: one source of truth.
+class RegisteredIdentityRule : public sdk::Rule {
+ public:
+  void Check(const sdk::Document&, const sdk::Context& ctx) override {
+    sdk::Finding f = NewFinding();
+    f.message = "m";
+    ctx.Report(f);
+  }
+};
+
+TEST(PluginHostTest, ARuleKnowsItsRegisteredIdAndSeverity) {
+  sdk::Registry registry;
+  registry.Add<RegisteredIdentityRule>("test.first", ESGAUDIT_INFO, "s", "test/first.md");
+  registry.Add<RegisteredIdentityRule>("test.second", ESGAUDIT_ERROR, "s", "test/second.md");
+  ReportResult r = testing::RunOnText(registry, "text\n");
+  ASSERT_EQ(r.findings.size(), 2u);
+  EXPECT_EQ(r.findings[0].rule, "test.first");
+  EXPECT_EQ(r.findings[0].severity, ESGAUDIT_INFO);
+  EXPECT_EQ(r.findings[1].rule, "test.second");
+  EXPECT_EQ(r.findings[1].severity, ESGAUDIT_ERROR);
+}
+
 TEST(PluginHostTest, ExceptionBecomesPluginErrorAndEarlierOutputIsKept) {
   PluginSet set;
   set.LoadFrom({FixtureDir("thrower"), FixtureDir("echo")});

@@ -285,10 +285,26 @@ class Context {
   mutable std::map<std::type_index, std::shared_ptr<void>> shared_;
 };
 
+// A rule knows the id and default severity it was registered with (Registry::Add sets them before
+// Check runs), so its findings need not repeat them: NewFinding() starts one with both filled in.
 class Rule {
  public:
   virtual ~Rule() = default;
   virtual void Check(const Document& doc, const Context& ctx) = 0;
+
+  const std::string& id() const { return id_; }
+  esgaudit_severity default_severity() const { return severity_; }
+  Finding NewFinding() const {
+    Finding f;
+    f.rule = id_;
+    f.severity = severity_;
+    return f;
+  }
+
+ private:
+  friend class Registry;
+  std::string id_;
+  esgaudit_severity severity_ = ESGAUDIT_WARNING;
 };
 
 // The plugin's rule list and passes. Passes run on every document whatever the rule selection
@@ -320,7 +336,10 @@ class Registry {
       for (const Pass& p : passes_) p(doc, ctx);
       for (const Entry& e : rules_) {
         if (!ctx.Enabled(e.id)) continue;
-        e.factory()->Check(doc, ctx);
+        std::unique_ptr<Rule> rule = e.factory();
+        rule->id_ = e.id;
+        rule->severity_ = e.severity;
+        rule->Check(doc, ctx);
       }
       return ESGAUDIT_STATUS_OK;
     } catch (const ConfigError& e) {
