@@ -8,6 +8,7 @@
 #include <esgaudit/plugin.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -113,6 +114,14 @@ class Analysis {
   const Segment* FindAfter(size_t line, size_t seg, size_t lines, const std::regex& re,
                            bool skip_toc = true) const;
 
+  // Search with the pack's pattern `name` over `text`, a piece of the matching view: the same answer
+  // as Search(text, pack_.Pattern(name), m), without running std::regex where the document's
+  // Hyperscan pass for that pattern found no match ending inside `text`.
+  bool Find(const std::string& name, std::string_view text, std::cmatch* m = nullptr) const;
+  // The view offsets where matches of pattern `name` end, sorted; nullptr when the pattern cannot be
+  // prefiltered so (see MayPrefilter in analysis.cc) and must always be tried.
+  const std::vector<uint64_t>* MatchEnds(const std::string& name) const;
+
   // Whether segment `s` contains one of the keywords of issue `issue` (as ContainsAny would say),
   // from IndexIssueKeywords' one scan of the view.
   bool SegmentNames(const Segment& s, const IssueSpec& issue) const;
@@ -128,6 +137,8 @@ class Analysis {
   std::map<const IssueSpec*, uint32_t> issue_index_;
   // Per segment (keyed by its view start) with a keyword, the issues it names; bit i = issue i.
   std::map<uint64_t, std::vector<bool>> issues_named_;
+  // MatchEnds per pattern name, made on first use; an empty optional: not prefiltered.
+  mutable std::map<std::string, std::optional<std::vector<uint64_t>>> match_ends_;
   YearSpan period_;
   YearSpan title_;
   YearSpan basis_citation_;
