@@ -49,40 +49,6 @@ bool Search(std::string_view s, const std::regex& re, std::cmatch* m = nullptr) 
   return std::regex_search(s.data(), s.data() + s.size(), m ? *m : local, re);
 }
 
-// Whether Hyperscan's matches of `re` over the whole view (UTF-8, Unicode classes) include every
-// match std::regex finds inside a piece of it, so that a piece where no Hyperscan match ends cannot
-// match. Not so with anchors, word boundaries and lookaround (a piece's edges are not the view's),
-// backreferences, and what std::regex reads byte by byte but Hyperscan by code point: `.`, negated
-// classes, and a bracket class holding non-ASCII characters.
-bool MayPrefilter(std::string_view re) {
-  bool in_class = false;
-  for (size_t i = 0; i < re.size(); ++i) {
-    const char c = re[i];
-    if (c == '\\') {
-      if (++i >= re.size()) return false;
-      const char e = re[i];
-      if (e == 'b' || e == 'B' || e == 'D' || e == 'S' || e == 'W' || (e >= '1' && e <= '9')) return false;
-      continue;
-    }
-    if (in_class) {
-      if (static_cast<unsigned char>(c) >= 0x80) return false;
-      if (c == ']') in_class = false;
-      continue;
-    }
-    if (c == '[') {
-      if (i + 1 < re.size() && re[i + 1] == '^') return false;
-      in_class = true;
-      if (i + 1 < re.size() && re[i + 1] == ']') ++i;  // "[]...]": the first ']' is a member
-      continue;
-    }
-    if (c == '.' || c == '^' || c == '$') return false;
-    if (c == '(' && i + 1 < re.size() && re[i + 1] == '?' &&
-        !(i + 2 < re.size() && re[i + 2] == ':'))
-      return false;  // lookaround or an inline flag
-  }
-  return !in_class;
-}
-
 esgaudit_coverage_status Max(esgaudit_coverage_status a, esgaudit_coverage_status b) {
   return a > b ? a : b;
 }
@@ -113,6 +79,35 @@ const std::vector<std::string>& Words(const ElementSpec& spec, const std::string
 }
 
 }  // namespace
+
+bool MayPrefilter(std::string_view re) {
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\') {
+      if (++i >= re.size()) return false;
+      const char e = re[i];
+      if (e == 'b' || e == 'B' || e == 'D' || e == 'S' || e == 'W' || (e >= '1' && e <= '9')) return false;
+      continue;
+    }
+    if (in_class) {
+      if (static_cast<unsigned char>(c) >= 0x80) return false;
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      if (i + 1 < re.size() && re[i + 1] == '^') return false;
+      in_class = true;
+      if (i + 1 < re.size() && re[i + 1] == ']') ++i;  // "[]...]": the first ']' is a member
+      continue;
+    }
+    if (c == '.' || c == '^' || c == '$') return false;
+    if (c == '(' && i + 1 < re.size() && re[i + 1] == '?' &&
+        !(i + 2 < re.size() && re[i + 2] == ':'))
+      return false;  // lookaround or an inline flag
+  }
+  return !in_class;
+}
 
 std::string ShortQuote(std::string_view s, size_t max_code_points) {
   size_t i = 0;

@@ -119,7 +119,7 @@ class Analysis {
   // Hyperscan pass for that pattern found no match ending inside `text`.
   bool Find(const std::string& name, std::string_view text, std::cmatch* m = nullptr) const;
   // The view offsets where matches of pattern `name` end, sorted; nullptr when the pattern cannot be
-  // prefiltered so (see MayPrefilter in analysis.cc) and must always be tried.
+  // prefiltered so (MayPrefilter) and must always be tried.
   const std::vector<uint64_t>* MatchEnds(const std::string& name) const;
 
   // Whether segment `s` contains one of the keywords of issue `issue` (as ContainsAny would say),
@@ -147,6 +147,13 @@ class Analysis {
   std::vector<Abbreviation> abbreviations_;
   Evidence abbreviations_heading_;
 };
+
+// Whether Hyperscan's matches of regular expression `re` over the whole matching view (UTF-8,
+// Unicode classes) include every match std::regex finds inside a piece of it, so that a piece where
+// no Hyperscan match ends cannot match. Not so with anchors, word boundaries and lookaround (a
+// piece's edges are not the view's), backreferences, and what std::regex reads byte by byte but
+// Hyperscan by code point: `.`, negated classes, a bracket class holding non-ASCII characters.
+bool MayPrefilter(std::string_view re);
 
 // Quote of at most `max_code_points` code points, "…" appended when cut.
 std::string ShortQuote(std::string_view s, size_t max_code_points = 40);
