@@ -58,9 +58,12 @@ Status ExtractPdfText(const std::string& path, std::string_view bytes, std::stri
 
   // Pages are independent: a long document is shared among threads, each with its own poppler
   // document over the same bytes (poppler objects are not shared between threads), taking the next
-  // page as it finishes one. A page's text does not depend on the thread that made it.
+  // page as it finishes one. A page's text does not depend on the thread that made it. The first
+  // page is read before any other thread starts: poppler sets up process-wide state (its sRGB
+  // colour profile) without a lock the first time it draws a page.
   std::vector<std::string> texts(static_cast<size_t>(pages));
-  std::atomic<int> next{0};
+  texts[0] = PageText(doc.get(), 0);
+  std::atomic<int> next{1};
   auto work = [&](poppler::document* d) {
     for (int i = next++; i < pages; i = next++) texts[static_cast<size_t>(i)] = PageText(d, i);
   };
