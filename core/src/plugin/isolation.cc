@@ -47,7 +47,8 @@ AuditOutcome Finish(const Child& c, const std::string& path, int wait_status, do
   AuditOutcome outcome;
   outcome.result.path = path;
   std::string running;
-  std::vector<std::string_view> compiled;  // pattern sets the child compiled ('C' records)
+  std::vector<std::string_view> compiled;   // pattern sets the child compiled ('C' records)
+  std::vector<std::string_view> snapshots;  // the outcome after each step, in order ('S' records)
   bool final = false;
   std::string_view in(c.bytes);
   // Records: a type byte ('P' plugin name, 'S' snapshot, 'C' a compiled pattern set, 'F' done), a
@@ -62,8 +63,15 @@ AuditOutcome Finish(const Child& c, const std::string& path, int wait_status, do
     if (type == 'P') running = std::string(payload);
     if (type == 'F') final = true;
     if (type == 'C') compiled.emplace_back(payload);
+    if (type == 'S') snapshots.push_back(payload);
+  }
+  // The last snapshot that decodes (each holds all of the ones before it).
+  for (auto it = snapshots.rbegin(); it != snapshots.rend(); ++it) {
     AuditOutcome o;
-    if (type == 'S' && DecodeOutcome(payload, &o)) outcome = std::move(o);
+    if (DecodeOutcome(*it, &o)) {
+      outcome = std::move(o);
+      break;
+    }
   }
   const bool clean = WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0;
   if (final && clean && !c.timed_out) {
