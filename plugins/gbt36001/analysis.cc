@@ -80,6 +80,35 @@ const std::vector<std::string>& Words(const ElementSpec& spec, const std::string
 
 }  // namespace
 
+bool MayPrefilter(std::string_view re) {
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\') {
+      if (++i >= re.size()) return false;
+      const char e = re[i];
+      if (e == 'b' || e == 'B' || e == 'D' || e == 'S' || e == 'W' || (e >= '1' && e <= '9')) return false;
+      continue;
+    }
+    if (in_class) {
+      if (static_cast<unsigned char>(c) >= 0x80) return false;
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      if (i + 1 < re.size() && re[i + 1] == '^') return false;
+      in_class = true;
+      if (i + 1 < re.size() && re[i + 1] == ']') ++i;  // "[]...]": the first ']' is a member
+      continue;
+    }
+    if (c == '.' || c == '^' || c == '$') return false;
+    if (c == '(' && i + 1 < re.size() && re[i + 1] == '?' &&
+        !(i + 2 < re.size() && re[i + 2] == ':'))
+      return false;  // lookaround or an inline flag
+  }
+  return !in_class;
+}
+
 std::string ShortQuote(std::string_view s, size_t max_code_points) {
   size_t i = 0;
   for (size_t n = 0; i < s.size() && n < max_code_points; ++n) sdk::NextCodePoint(s, &i);
@@ -140,6 +169,37 @@ void Analysis::IndexIssueKeywords() {
     named.resize(issue_index_.size(), false);
     for (uint32_t id : issues_of[m.pattern]) named[id] = true;
   }
+}
+
+const std::vector<uint64_t>* Analysis::MatchEnds(const std::string& name) const {
+  auto it = match_ends_.find(name);
+  if (it == match_ends_.end()) {
+    std::optional<std::vector<uint64_t>> ends;
+    const std::string& source = pack_.PatternSource(name);
+    if (MayPrefilter(source)) {
+      try {
+        std::vector<esgaudit_match> found = doc_.Scan({{sdk::Str(source), ESGAUDIT_PATTERN_REGEX}});
+        ends.emplace();
+        for (const esgaudit_match& m : found) ends->push_back(m.end);
+        std::sort(ends->begin(), ends->end());
+      } catch (const sdk::ConfigError&) {
+        ends.reset();  // Hyperscan refuses it (too large, say): std::regex alone
+      }
+    }
+    it = match_ends_.emplace(name, std::move(ends)).first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+bool Analysis::Find(const std::string& name, std::string_view text, std::cmatch* m) const {
+  const std::vector<uint64_t>* ends = MatchEnds(name);
+  if (ends != nullptr && text.data() >= view_.data() && text.data() + text.size() <= view_.data() + view_.size()) {
+    // A match inside the piece ends in (begin, end].
+    const uint64_t begin = static_cast<uint64_t>(text.data() - view_.data());
+    auto it = std::upper_bound(ends->begin(), ends->end(), begin);
+    if (it == ends->end() || *it > begin + text.size()) return false;
+  }
+  return Search(text, pack_.Pattern(name), m);
 }
 
 bool Analysis::SegmentNames(const Segment& s, const IssueSpec& issue) const {
@@ -448,12 +508,10 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
 
 void Analysis::Basis(const ElementSpec& spec, std::vector<Hit>* hits) {
   const auto& ls = layout_.lines();
-  const std::regex& standard = pack_.Pattern("standard_name");
-  const std::regex& gbt = pack_.Pattern("gbt36001");
   const std::vector<std::string>& verbs = Words(spec, "basis_verbs");
   const std::vector<std::string>& objects = Words(spec, "basis_objects");
   auto cite = [&](const Segment& s) {
-    if (!basis_citation_.found && Search(s.text, gbt)) {
+    if (!basis_citation_.found && Find("gbt36001", s.text)) {
       basis_citation_.found = true;
       basis_citation_.where = MakeHit(s, ESGAUDIT_COVERED);
     }
@@ -472,7 +530,7 @@ void Analysis::Basis(const ElementSpec& spec, std::vector<Hit>* hits) {
           if (!layout_.IsBody(j)) continue;
           for (size_t q = (j == i ? k + 1 : 0); q < ls[j].segments.size(); ++q) {
             const Segment& t = ls[j].segments[q];
-            if (t.toc || !Search(t.text, standard)) continue;
+            if (t.toc || !Find("standard_name", t.text)) continue;
             if (!any) hits->push_back(MakeHit(t, ESGAUDIT_COVERED));
             any = true;
             cite(t);
@@ -484,12 +542,12 @@ void Analysis::Basis(const ElementSpec& spec, std::vector<Hit>* hits) {
       bool sentence =
           ContainsAny(s.text, spec.phrases) ||
           (ContainsAny(s.text, verbs) && ContainsAny(s.text, objects) && Contains(s.text, "报告"));
-      if (sentence && Search(s.text, standard)) {
+      if (sentence && Find("standard_name", s.text)) {
         hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
         cite(s);
       } else if (sentence && ContainsAny(s.text, spec.phrases)) {
         hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
-      } else if (Contains(s.text, "36001") && Search(s.text, gbt) && ContainsAny(s.text, verbs)) {
+      } else if (Contains(s.text, "36001") && Find("gbt36001", s.text) && ContainsAny(s.text, verbs)) {
         hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
         cite(s);
       }
@@ -499,7 +557,6 @@ void Analysis::Basis(const ElementSpec& spec, std::vector<Hit>* hits) {
 
 void Analysis::Cycle(const ElementSpec& spec, std::vector<Hit>* hits) {
   const std::regex& range_re = pack_.Pattern("date_range");
-  const std::regex& ordinal = pack_.Pattern("report_ordinal");
   const auto& ls = layout_.lines();
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
@@ -519,7 +576,7 @@ void Analysis::Cycle(const ElementSpec& spec, std::vector<Hit>* hits) {
           if (layout_.IsBody(j) && !ls[j].segments.empty()) next = &ls[j].segments[0];
         if (next && !Search(next->text, range_re))
           hits->push_back(MakeHit(*next, ESGAUDIT_COVERED));
-      } else if (Contains(s.text, "报告") && Search(s.text, ordinal)) {
+      } else if (Contains(s.text, "报告") && Find("report_ordinal", s.text)) {
         hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
       }
     }
@@ -528,10 +585,8 @@ void Analysis::Cycle(const ElementSpec& spec, std::vector<Hit>* hits) {
 
 void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
   const std::regex& phone = pack_.Pattern("phone");
-  const std::regex& email = pack_.Pattern("email");
-  const std::regex& address = pack_.Pattern("address");
   auto channel = [&](std::string_view t) {
-    return Search(t, phone) || Search(t, email) || Search(t, address);
+    return Search(t, phone) || Find("email", t) || Find("address", t);
   };
   const auto& ls = layout_.lines();
   for (size_t i = 0; i < ls.size(); ++i) {
@@ -544,7 +599,7 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
                       [&](const std::string& h) { return Layout::IsHeading(s, h, 4); });
       bool phrase = !heading && ContainsAny(s.text, spec.phrases);
       if (!heading && !phrase) {
-        if (Search(s.text, email) || Search(s.text, address))
+        if (Find("email", s.text) || Find("address", s.text))
           hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
         continue;
       }
@@ -806,7 +861,6 @@ void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
   }
   for (Hit& h : *hits)
     if (h.strength != ESGAUDIT_COVERED) h.strength = ESGAUDIT_PARTIAL;
-  const std::regex& sentence = pack_.Pattern("outlook_sentence");
   const auto& ls = layout_.lines();
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
@@ -814,7 +868,7 @@ void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
       if (!s.toc &&
           (Contains(s.text, "未来") || Contains(s.text, "将") || Contains(s.text, "继续") ||
            Contains(s.text, "计划")) &&
-          Search(s.text, sentence))
+          Find("outlook_sentence", s.text))
         hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
   }
 }
@@ -849,14 +903,13 @@ void Analysis::Index(const ElementSpec& spec, std::vector<Hit>* hits) {
 }
 
 void Analysis::Assurance(const ElementSpec& spec, std::vector<Hit>* hits) {
-  const std::regex& negation = pack_.Pattern("negation");
   std::vector<Hit> found;
   Headings(spec.headings, &found);
   Phrases(spec.phrases, ESGAUDIT_COVERED, &found);
   Phrases(spec.partial, ESGAUDIT_PARTIAL, &found);
   for (Hit& h : found) {
     std::string_view t = view_.substr(h.begin, h.end - h.begin);
-    if (Search(t, negation)) continue;
+    if (Find("negation", t)) continue;
     hits->push_back(h);
   }
 }
@@ -866,8 +919,6 @@ void Analysis::Feedback(const ElementSpec& spec, std::vector<Hit>* hits) {
   Phrases(spec.phrases, ESGAUDIT_COVERED, hits);
   const std::regex& invitation = pack_.Pattern("report_feedback");
   const std::regex& phone = pack_.Pattern("phone");
-  const std::regex& email = pack_.Pattern("email");
-  const std::regex& address = pack_.Pattern("address");
   const auto& ls = layout_.lines();
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
@@ -879,7 +930,7 @@ void Analysis::Feedback(const ElementSpec& spec, std::vector<Hit>* hits) {
         if (!layout_.IsBody(j)) continue;
         for (size_t q = (j == i ? k : 0); q < ls[j].segments.size(); ++q) {
           std::string_view t = ls[j].segments[q].text;
-          if (Search(t, phone) || Search(t, email) || Search(t, address) || Contains(t, "二维码") ||
+          if (Search(t, phone) || Find("email", t) || Find("address", t) || Contains(t, "二维码") ||
               Contains(t, "网址") || Contains(t, "www.") || Contains(t, "http"))
             channel = true;
         }

@@ -8,6 +8,7 @@
 #include <esgaudit/plugin.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -113,6 +114,14 @@ class Analysis {
   const Segment* FindAfter(size_t line, size_t seg, size_t lines, const std::regex& re,
                            bool skip_toc = true) const;
 
+  // Search with the pack's pattern `name` over `text`, a piece of the matching view: the same answer
+  // as Search(text, pack_.Pattern(name), m), without running std::regex where the document's
+  // Hyperscan pass for that pattern found no match ending inside `text`.
+  bool Find(const std::string& name, std::string_view text, std::cmatch* m = nullptr) const;
+  // The view offsets where matches of pattern `name` end, sorted; nullptr when the pattern cannot be
+  // prefiltered so (MayPrefilter) and must always be tried.
+  const std::vector<uint64_t>* MatchEnds(const std::string& name) const;
+
   // Whether segment `s` contains one of the keywords of issue `issue` (as ContainsAny would say),
   // from IndexIssueKeywords' one scan of the view.
   bool SegmentNames(const Segment& s, const IssueSpec& issue) const;
@@ -128,6 +137,8 @@ class Analysis {
   std::map<const IssueSpec*, uint32_t> issue_index_;
   // Per segment (keyed by its view start) with a keyword, the issues it names; bit i = issue i.
   std::map<uint64_t, std::vector<bool>> issues_named_;
+  // MatchEnds per pattern name, made on first use; an empty optional: not prefiltered.
+  mutable std::map<std::string, std::optional<std::vector<uint64_t>>> match_ends_;
   YearSpan period_;
   YearSpan title_;
   YearSpan basis_citation_;
@@ -136,6 +147,13 @@ class Analysis {
   std::vector<Abbreviation> abbreviations_;
   Evidence abbreviations_heading_;
 };
+
+// Whether Hyperscan's matches of regular expression `re` over the whole matching view (UTF-8,
+// Unicode classes) include every match std::regex finds inside a piece of it, so that a piece where
+// no Hyperscan match ends cannot match. Not so with anchors, word boundaries and lookaround (a
+// piece's edges are not the view's), backreferences, and what std::regex reads byte by byte but
+// Hyperscan by code point: `.`, negated classes, a bracket class holding non-ASCII characters.
+bool MayPrefilter(std::string_view re);
 
 // Quote of at most `max_code_points` code points, "…" appended when cut.
 std::string ShortQuote(std::string_view s, size_t max_code_points = 40);

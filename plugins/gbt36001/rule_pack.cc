@@ -60,6 +60,7 @@ RulePack RulePack::FromFile(const std::string& path) {
       try {
         pack.patterns_.emplace(kv.first, std::regex(kv.second.get_value<std::string>(),
                                                     std::regex::ECMAScript | std::regex::optimize));
+        pack.sources_.emplace(kv.first, kv.second.get_value<std::string>());
       } catch (const std::regex_error& e) {
         throw sdk::ConfigError("gbt36001 rule pack: bad pattern \"" + kv.first + "\": " + e.what());
       }
@@ -131,6 +132,13 @@ const SubjectSpec* RulePack::Subject(const std::string& id) const {
 const std::regex& RulePack::Pattern(const std::string& name) const {
   auto it = patterns_.find(name);
   if (it == patterns_.end())
+    throw sdk::ConfigError("gbt36001 rule pack: no pattern \"" + name + "\"");
+  return it->second;
+}
+
+const std::string& RulePack::PatternSource(const std::string& name) const {
+  auto it = sources_.find(name);
+  if (it == sources_.end())
     throw sdk::ConfigError("gbt36001 rule pack: no pattern \"" + name + "\"");
   return it->second;
 }

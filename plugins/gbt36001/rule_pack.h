@@ -56,11 +56,14 @@ class RulePack {
   const SubjectSpec* Subject(const std::string& id) const;
   // A compiled pattern by name ("date_range", "phone", ...). Throws sdk::ConfigError when absent.
   const std::regex& Pattern(const std::string& name) const;
+  // The source of pattern `name` as the pack writes it. Throws sdk::ConfigError when absent.
+  const std::string& PatternSource(const std::string& name) const;
 
  private:
   std::vector<ElementSpec> elements_;
   std::vector<SubjectSpec> subjects_;
   std::map<std::string, std::regex> patterns_;
+  std::map<std::string, std::string> sources_;
 };
 
 }  // namespace esgaudit::gbt36001

@@ -2,6 +2,10 @@
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
 
+#include <cstdio>
+#include <string>
+#include <vector>
+
 #include "esgaudit/document.h"
 #include "esgaudit_testing.h"
 
@@ -89,6 +93,55 @@ TEST(DecodeTest, PdfPagesBecomeFormFeeds) {
   uint64_t second = doc.text().find("Women 21%");
   ASSERT_NE(second, std::string::npos);
   EXPECT_EQ(doc.line(doc.LineOf(second)).page, 2u);
+}
+
+// A PDF of `pages` pages, page i showing the line "page i of many" (Helvetica, standard encoding).
+std::string ManyPagePdf(int pages) {
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  auto object = [&](const std::string& body) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
+  };
+  std::string kids;
+  for (int i = 0; i < pages; ++i) kids += std::to_string(4 + 2 * i) + " 0 R ";
+  object("<< /Type /Catalog /Pages 2 0 R >>");
+  object("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>");
+  object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  for (int i = 0; i < pages; ++i) {
+    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+           "/Contents " + std::to_string(5 + 2 * i) + " 0 R >>");
+    const std::string content = "BT /F1 12 Tf 72 720 Td (page " + std::to_string(i + 1) + " of many) Tj ET";
+    object("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t o : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+TEST(DecodeTest, ALongPdfKeepsItsPagesInOrder) {
+  // Long enough to be read by several threads where there are several cores: the text is the
+  // same, page by page, as one thread would give.
+  const int pages = 120;
+  Document doc;
+  Status s = Document::FromBytes("long.pdf", ManyPagePdf(pages), &doc);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(doc.page_count(), static_cast<uint32_t>(pages));
+  uint64_t last = 0;
+  for (int i = 1; i <= pages; ++i) {
+    const uint64_t at = doc.text().find("page " + std::to_string(i) + " of many");
+    ASSERT_NE(at, std::string::npos) << i;
+    EXPECT_EQ(doc.line(doc.LineOf(at)).page, static_cast<uint32_t>(i));
+    EXPECT_GE(at, last) << i;
+    last = at;
+  }
 }
 
 }  // namespace

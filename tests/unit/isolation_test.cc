@@ -3,9 +3,12 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <utility>
 
 #include "esgaudit/document.h"
 #include "esgaudit/isolation.h"
+#include "analyse/pattern_scan.h"
+#include "plugin/outcome_json.h"
 
 namespace esgaudit {
 namespace {
@@ -68,6 +71,67 @@ TEST(IsolationTest, OutcomeSurvivesItsBinaryForm) {
   EXPECT_FALSE(DecodeOutcome(bytes + "x", &out));
 }
 
+// The number of fields of an aggregate: the most initialisers T{...} accepts.
+struct AnyField {
+  template <typename T>
+  operator T() const;
+};
+template <typename T, typename Seq, typename = void>
+struct BraceInit : std::false_type {};
+template <typename T, size_t... I>
+struct BraceInit<T, std::index_sequence<I...>, std::void_t<decltype(T{(void(I), AnyField{})...})>>
+    : std::true_type {};
+template <typename T, size_t N = 0>
+constexpr size_t FieldCount() {
+  if constexpr (BraceInit<T, std::make_index_sequence<N + 1>>::value)
+    return FieldCount<T, N + 1>();
+  else
+    return N;
+}
+
+template <typename T>
+size_t KeysOf() {
+  return nlohmann::json(T{}).size();
+}
+
+TEST(IsolationTest, EveryFieldOfTheOutcomeIsCarried) {
+  // A field added to one of these structs and not to outcome_json.h makes its counts differ.
+  EXPECT_EQ(KeysOf<Location>(), FieldCount<Location>());
+  EXPECT_EQ(KeysOf<Related>(), FieldCount<Related>());
+  EXPECT_EQ(KeysOf<Suppression>(), FieldCount<Suppression>());
+  EXPECT_EQ(KeysOf<Finding>(), FieldCount<Finding>());
+  EXPECT_EQ(KeysOf<CoverageRecord>(), FieldCount<CoverageRecord>());
+  EXPECT_EQ(KeysOf<RelationRecord>(), FieldCount<RelationRecord>());
+  EXPECT_EQ(KeysOf<ReportResult>(), FieldCount<ReportResult>());
+  EXPECT_EQ(KeysOf<AuditOutcome>(), FieldCount<AuditOutcome>());
+  EXPECT_GE(FieldCount<Finding>(), 11u);  // the counter itself counts
+}
+
+TEST(IsolationTest, EveryValueSurvivesTheRoundTrip) {
+  AuditOutcome in = Sample("r.txt");
+  Finding& f = in.result.findings.at(0);
+  f.suppression = {"waiver", "accepted", "auditor", "2027-01-31", "waivers.ini:3"};
+  f.location.page = 2;
+  f.evidence = std::string("bytes \xff\xfe not UTF-8");
+  in.result.path = std::string("r\xe9port.txt");  // a file name in Latin-1
+  in.result.lang = "zh";
+  AuditOutcome out;
+  ASSERT_TRUE(DecodeOutcome(EncodeOutcome(in), &out));
+  // Compared as JSON (every field, see above), and a few values directly.
+  EXPECT_EQ(nlohmann::json(out), nlohmann::json(in));
+  EXPECT_EQ(out.result.findings.at(0).suppression.approver, "auditor");
+  EXPECT_EQ(out.result.findings.at(0).evidence, f.evidence);
+  EXPECT_EQ(out.result.path, in.result.path);
+  EXPECT_EQ(out.result.lang, "zh");
+  EXPECT_EQ(out.result.findings.at(0).location.page, 2u);
+  // A corrupt severity reads back in range.
+  nlohmann::json j(in);
+  j["result"]["findings"][0]["severity"] = "fatal";
+  std::vector<uint8_t> cbor = nlohmann::json::to_cbor(j);
+  ASSERT_TRUE(DecodeOutcome(std::string(cbor.begin(), cbor.end()), &out));
+  EXPECT_EQ(out.result.findings.at(0).severity, ESGAUDIT_INFO);
+}
+
 TEST(IsolationTest, CrashAndHangCostOnlyTheirOwnReport) {
   const std::vector<std::string> paths = {"a.txt", "crash.txt", "b.txt", "hang.txt", "c.txt"};
   IsolationOptions options;
@@ -101,6 +165,29 @@ TEST(IsolationTest, CrashAndHangCostOnlyTheirOwnReport) {
   EXPECT_EQ(out[3].errors,
             std::vector<std::string>{"hang.txt: plugin 'p3' did not finish within 0.5 s and was stopped"});
   EXPECT_EQ(out[3].result.findings.at(0).rule, "esgaudit.plugin-timeout");
+}
+
+TEST(IsolationTest, ALaterChildInheritsThePatternsAnEarlierOneCompiled) {
+  // One child at a time: the first compiles the set and hands it over when it is done; the second
+  // finds it compiled (it compiles nothing itself) and gets the same matches.
+  const std::vector<PatternSpec> set = {{"inherited-keyword", 0}, {"inherited-\\d\\d", ESGAUDIT_PATTERN_REGEX}};
+  const std::string text = "inherited-keyword inherited-12";
+  TakeCompiledSets();  // sets compiled by earlier tests are not the children's
+  IsolationOptions options;
+  options.jobs = 1;
+  std::vector<AuditOutcome> out = AuditIsolated({"first.txt", "second.txt"}, options, [&](size_t i, ChildChannel* channel) {
+    AuditOutcome o;
+    std::vector<esgaudit_match> m;
+    o.loaded = ScanPatterns(set, text, &m).ok();
+    o.result.page_count = static_cast<uint32_t>(m.size());
+    if (i == 1) o.errors.push_back("compiled " + std::to_string(TakeCompiledSets().size()));
+    channel->Snapshot(o);
+  });
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_TRUE(out[0].loaded && out[1].loaded);
+  EXPECT_EQ(out[0].result.page_count, 2u);
+  EXPECT_EQ(out[1].result.page_count, 2u);
+  EXPECT_EQ(out[1].errors, std::vector<std::string>{"compiled 0"});
 }
 
 TEST(IsolationTest, ACrashBeforeAnySnapshotLeavesOnlyTheErrorLine) {

@@ -4,6 +4,9 @@
 
 #include <esgaudit/plugin.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <string>
 #include <vector>
 
@@ -61,6 +64,43 @@ TEST(PatternScanTest, TheSdkFallbackFindsTheSameLiterals) {
   ASSERT_TRUE(ScanPatterns(specs, text, &m).ok());
   EXPECT_EQ(Render(sdk::internal::ScanByFind(text, abi)), Render(m));
   EXPECT_EQ(m.size(), 5u);
+}
+
+TEST(PatternScanTest, ASetCompiledInAChildIsAdoptedByItsParent) {
+  // A set this process has never compiled: the child compiles it and sends it back, as isolated
+  // audits do; the parent then scans with it without compiling it (it is not among its own sets).
+  const std::vector<PatternSpec> p = {{"adopted-keyword", 0}, {"set-\\d{2}", ESGAUDIT_PATTERN_REGEX}};
+  const std::string text = "an adopted-keyword, set-42 and set-7";
+  TakeCompiledSets();  // sets compiled by earlier tests
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    std::vector<esgaudit_match> m;
+    std::string bytes;
+    if (ScanPatterns(p, text, &m).ok()) {
+      std::vector<std::string> sets = TakeCompiledSets();
+      if (sets.size() == 1) bytes = sets[0];
+    }
+    ssize_t n = ::write(fds[1], bytes.data(), bytes.size());
+    ::_exit(n == static_cast<ssize_t>(bytes.size()) ? 0 : 1);
+  }
+  ::close(fds[1]);
+  std::string bytes;
+  char buf[65536];
+  for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) > 0;) bytes.append(buf, static_cast<size_t>(n));
+  ::close(fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  ASSERT_FALSE(bytes.empty());
+  EXPECT_FALSE(AdoptCompiledSet(bytes.substr(0, bytes.size() / 2)));
+  EXPECT_FALSE(AdoptCompiledSet("not a compiled set"));
+  ASSERT_TRUE(AdoptCompiledSet(bytes));
+  std::vector<esgaudit_match> m;
+  ASSERT_TRUE(ScanPatterns(p, text, &m).ok());
+  EXPECT_TRUE(TakeCompiledSets().empty());
+  EXPECT_EQ(Render(m), (std::vector<std::string>{"0@3-18", "1@20-26"}));
 }
 
 }  // namespace

@@ -21,9 +21,10 @@ struct AuditOutcome {
   ExitStatus status = ExitStatus::kOk;
 };
 
-// A compact binary form of an outcome, passed from a child to its parent. Decode returns false on
-// truncated or malformed bytes. Every field of ReportResult, Finding, CoverageRecord and
-// RelationRecord is carried (a new field must be added to both).
+// The binary form of an outcome (CBOR of its JSON mapping), passed from a child to its parent.
+// Decode returns false on truncated or malformed bytes. Every field of AuditOutcome, ReportResult,
+// Finding, CoverageRecord and RelationRecord is carried: a new field must be added to the mapping
+// in core/src/plugin/outcome_json.h (a unit test fails until it is).
 std::string EncodeOutcome(const AuditOutcome& outcome);
 bool DecodeOutcome(std::string_view bytes, AuditOutcome* outcome);
 
@@ -35,7 +36,8 @@ class ChildChannel {
   void Running(const std::string& plugin);
   // The outcome so far: a crash later keeps what is in the last snapshot.
   void Snapshot(const AuditOutcome& outcome);
-  // The audit ran to its end (AuditIsolated sends it when `audit` returns).
+  // The audit ran to its end (AuditIsolated sends it when `audit` returns), with the pattern sets the
+  // child compiled: the parent keeps them, so the children it forks later need not compile them.
   void Done();
 
  private:

@@ -2,7 +2,10 @@
 
 #include <hs/hs.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -87,20 +90,56 @@ std::shared_ptr<const Compiled> Compile(const std::vector<PatternSpec>& patterns
   return out;
 }
 
+using Key = std::vector<std::pair<std::string, uint32_t>>;
+
 // Pattern sets seen in this process. A batch has one set per plugin; the cache never grows past the
-// number of distinct sets the plugins ask for.
+// number of distinct sets the plugins ask for. `fresh` lists the sets compiled here (not adopted)
+// that TakeCompiledSets has not handed out yet.
+struct Cache {
+  std::mutex mu;
+  std::map<Key, std::shared_ptr<const Compiled>> sets;
+  std::vector<Key> fresh;
+};
+
+Cache& TheCache() {
+  static Cache* cache = new Cache;  // never destroyed: a child process exits without destructors
+  return *cache;
+}
+
 std::shared_ptr<const Compiled> Cached(const std::vector<PatternSpec>& patterns) {
-  static std::mutex mu;
-  static std::map<std::vector<std::pair<std::string, uint32_t>>, std::shared_ptr<const Compiled>> cache;
-  std::vector<std::pair<std::string, uint32_t>> key;
+  Cache& cache = TheCache();
+  Key key;
   key.reserve(patterns.size());
   for (const PatternSpec& p : patterns) key.emplace_back(p.expression, p.flags);
-  std::lock_guard<std::mutex> lock(mu);
-  auto it = cache.find(key);
-  if (it != cache.end()) return it->second;
+  std::lock_guard<std::mutex> lock(cache.mu);
+  auto it = cache.sets.find(key);
+  if (it != cache.sets.end()) return it->second;
   auto compiled = Compile(patterns);
-  cache.emplace(std::move(key), compiled);
+  if (compiled->error.empty()) cache.fresh.push_back(key);
+  cache.sets.emplace(std::move(key), compiled);
   return compiled;
+}
+
+nlohmann::json Serialize(const hs_database_t* db) {
+  if (db == nullptr) return nullptr;
+  char* bytes = nullptr;
+  size_t length = 0;
+  if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) return nullptr;
+  nlohmann::json out = nlohmann::json::binary(std::vector<uint8_t>(bytes, bytes + length));
+  std::free(bytes);
+  return out;
+}
+
+// False when `j` is neither null nor the serialised form of a database.
+bool Deserialize(const nlohmann::json& j, DatabasePtr* db) {
+  if (j.is_null()) return true;
+  if (!j.is_binary()) return false;
+  const auto& bytes = j.get_binary();
+  hs_database_t* out = nullptr;
+  if (hs_deserialize_database(reinterpret_cast<const char*>(bytes.data()), bytes.size(), &out) != HS_SUCCESS)
+    return false;
+  db->reset(out);
+  return true;
 }
 
 // Scratch space per thread, grown to fit every database it has scanned with.
@@ -148,6 +187,41 @@ Status ScanPatterns(const std::vector<PatternSpec>& patterns, std::string_view t
   });
   out->insert(out->end(), found.begin(), found.end());
   return Status::Ok();
+}
+
+std::vector<std::string> TakeCompiledSets() {
+  Cache& cache = TheCache();
+  std::lock_guard<std::mutex> lock(cache.mu);
+  std::vector<std::string> out;
+  for (const Key& key : cache.fresh) {
+    const Compiled& c = *cache.sets.at(key);
+    nlohmann::json j = {{"key", key}, {"literals", Serialize(c.literals.get())},
+                        {"regexes", Serialize(c.regexes.get())}};
+    if ((c.literals && j["literals"].is_null()) || (c.regexes && j["regexes"].is_null())) continue;
+    std::vector<uint8_t> cbor = nlohmann::json::to_cbor(j);
+    out.emplace_back(cbor.begin(), cbor.end());
+  }
+  cache.fresh.clear();
+  return out;
+}
+
+bool AdoptCompiledSet(std::string_view bytes) {
+  nlohmann::json j = nlohmann::json::from_cbor(bytes.begin(), bytes.end(), true, false);
+  if (j.is_discarded() || !j.is_object()) return false;
+  auto compiled = std::make_shared<Compiled>();
+  Key key;
+  try {
+    key = j.at("key").get<Key>();
+    if (!Deserialize(j.at("literals"), &compiled->literals) || !Deserialize(j.at("regexes"), &compiled->regexes))
+      return false;
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+  if (key.empty()) return false;
+  Cache& cache = TheCache();
+  std::lock_guard<std::mutex> lock(cache.mu);
+  cache.sets.emplace(std::move(key), std::move(compiled));  // a set already here stays
+  return true;
 }
 
 }  // namespace esgaudit

@@ -27,6 +27,15 @@ struct PatternSpec {
 Status ScanPatterns(const std::vector<PatternSpec>& patterns, std::string_view text,
                     std::vector<esgaudit_match>* out);
 
+// Compiled sets travel from a child process to its parent (isolation.cc), so that children forked
+// later inherit them instead of compiling them again (compiling gri's keywords is most of the fixed
+// cost of auditing one report). TakeCompiledSets returns the sets this process compiled itself and
+// has not returned before, each as opaque bytes (Hyperscan's serialised databases and the patterns
+// they were compiled from); AdoptCompiledSet puts such bytes into this process's cache, and returns
+// false (adopting nothing) when they are not such a set. Scans give the same matches either way.
+std::vector<std::string> TakeCompiledSets();
+bool AdoptCompiledSet(std::string_view bytes);
+
 }  // namespace esgaudit
 
 #endif  // ESGAUDIT_CORE_ANALYSE_PATTERN_SCAN_H_

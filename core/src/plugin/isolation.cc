@@ -1,6 +1,8 @@
 #include "esgaudit/isolation.h"
 
 #include "esgaudit/document.h"
+#include "analyse/pattern_scan.h"
+#include "plugin/outcome_json.h"
 
 #include <poll.h>
 #include <signal.h>
@@ -15,96 +17,6 @@
 
 namespace esgaudit {
 namespace {
-
-// Little-endian fixed-width fields and length-prefixed strings.
-class Writer {
- public:
-  void U32(uint32_t v) { Raw(&v, sizeof v); }
-  void U64(uint64_t v) { Raw(&v, sizeof v); }
-  void Str(std::string_view s) {
-    U64(s.size());
-    out_.append(s);
-  }
-  void Loc(const Location& l) {
-    Str(l.file);
-    U64(l.offset);
-    U64(l.length);
-    U32(l.line);
-    U32(l.column);
-    U32(l.page);
-  }
-  void Rel(const Related& r) {
-    Loc(r.location);
-    Str(r.message);
-  }
-  template <typename T, typename F>
-  void List(const std::vector<T>& items, F each) {
-    U64(items.size());
-    for (const T& item : items) each(item);
-  }
-  std::string Take() { return std::move(out_); }
-
- private:
-  void Raw(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
-  std::string out_;
-};
-
-class Reader {
- public:
-  explicit Reader(std::string_view in) : in_(in) {}
-  bool ok() const { return ok_; }
-  uint32_t U32() { return Fixed<uint32_t>(); }
-  uint64_t U64() { return Fixed<uint64_t>(); }
-  std::string Str() {
-    uint64_t n = U64();
-    if (!ok_ || n > in_.size() - at_) return Fail(), std::string();
-    std::string s(in_.substr(at_, n));
-    at_ += n;
-    return s;
-  }
-  Location Loc() {
-    Location l;
-    l.file = Str();
-    l.offset = U64();
-    l.length = U64();
-    l.line = U32();
-    l.column = U32();
-    l.page = U32();
-    return l;
-  }
-  Related Rel() {
-    Related r;
-    r.location = Loc();
-    r.message = Str();
-    return r;
-  }
-  template <typename T, typename F>
-  void List(std::vector<T>* items, F each) {
-    uint64_t n = U64();
-    // Every item takes at least 8 bytes: a count beyond that is corrupt, not a reason to allocate.
-    if (!ok_ || n > (in_.size() - at_) / 8) return Fail();
-    items->resize(n);
-    for (T& item : *items) each(&item);
-  }
-  bool AtEnd() const { return at_ == in_.size(); }
-
- private:
-  template <typename T>
-  T Fixed() {
-    T v{};
-    if (!ok_ || in_.size() - at_ < sizeof v) return Fail(), v;
-    std::memcpy(&v, in_.data() + at_, sizeof v);
-    at_ += sizeof v;
-    return v;
-  }
-  void Fail() {
-    ok_ = false;
-    at_ = in_.size();
-  }
-  std::string_view in_;
-  size_t at_ = 0;
-  bool ok_ = true;
-};
 
 void WriteAll(int fd, std::string_view data) {
   while (!data.empty()) {
@@ -135,9 +47,12 @@ AuditOutcome Finish(const Child& c, const std::string& path, int wait_status, do
   AuditOutcome outcome;
   outcome.result.path = path;
   std::string running;
+  std::vector<std::string_view> compiled;   // pattern sets the child compiled ('C' records)
+  std::vector<std::string_view> snapshots;  // the outcome after each step, in order ('S' records)
   bool final = false;
   std::string_view in(c.bytes);
-  // Records: a type byte ('P' plugin name, 'S' snapshot, 'F' done), a 64-bit length, the payload.
+  // Records: a type byte ('P' plugin name, 'S' snapshot, 'C' a compiled pattern set, 'F' done), a
+  // 64-bit length, the payload.
   while (in.size() >= 9) {
     char type = in[0];
     uint64_t n;
@@ -147,11 +62,22 @@ AuditOutcome Finish(const Child& c, const std::string& path, int wait_status, do
     in.remove_prefix(9 + n);
     if (type == 'P') running = std::string(payload);
     if (type == 'F') final = true;
+    if (type == 'C') compiled.emplace_back(payload);
+    if (type == 'S') snapshots.push_back(payload);
+  }
+  // The last snapshot that decodes (each holds all of the ones before it).
+  for (auto it = snapshots.rbegin(); it != snapshots.rend(); ++it) {
     AuditOutcome o;
-    if (type == 'S' && DecodeOutcome(payload, &o)) outcome = std::move(o);
+    if (DecodeOutcome(*it, &o)) {
+      outcome = std::move(o);
+      break;
+    }
   }
   const bool clean = WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0;
-  if (final && clean && !c.timed_out) return outcome;
+  if (final && clean && !c.timed_out) {
+    for (std::string_view set : compiled) AdoptCompiledSet(set);  // for the children forked from now on
+    return outcome;
+  }
 
   std::string what = running.empty() ? "the audit" : "plugin '" + running + "'";
   Finding f;
@@ -188,99 +114,22 @@ void WarmUpCore() {
 }  // namespace
 
 std::string EncodeOutcome(const AuditOutcome& o) {
-  Writer w;
-  const ReportResult& r = o.result;
-  w.U32(o.loaded ? 1 : 0);
-  w.U32(static_cast<uint32_t>(o.status));
-  w.List(o.errors, [&](const std::string& e) { w.Str(e); });
-  w.Str(r.path);
-  w.Str(r.sha256);
-  w.Str(r.encoding);
-  w.Str(r.lang);
-  w.U32(r.page_count);
-  w.List(r.findings, [&](const Finding& f) {
-    w.Str(f.rule);
-    w.U32(f.severity);
-    w.Str(f.message);
-    w.Loc(f.location);
-    w.Str(f.evidence);
-    w.List(f.references, [&](const std::string& s) { w.Str(s); });
-    w.List(f.related, [&](const Related& rel) { w.Rel(rel); });
-    w.Str(f.fingerprint);
-    w.Str(f.source_line);
-    w.U32(f.source_column);
-    for (const std::string* x : {&f.suppression.kind, &f.suppression.reason, &f.suppression.approver,
-                                 &f.suppression.expires, &f.suppression.source}) {
-      w.Str(*x);
-    }
-  });
-  w.List(r.coverage, [&](const CoverageRecord& c) {
-    w.Str(c.scheme);
-    w.Str(c.id);
-    w.Str(c.title);
-    w.U32(c.status);
-    w.List(c.locations, [&](const Related& rel) { w.Rel(rel); });
-  });
-  w.List(r.relations, [&](const RelationRecord& rel) {
-    w.Str(rel.plugin);
-    w.Str(rel.kind);
-    w.Str(rel.description);
-    w.List(rel.members, [&](const Related& m) { w.Rel(m); });
-  });
-  w.U32(static_cast<uint32_t>(r.status.code()));
-  w.Str(r.status.message());
-  return w.Take();
+  // CBOR keeps strings as bytes: a path that is not UTF-8 survives, where JSON text would refuse it.
+  std::vector<uint8_t> cbor = nlohmann::json::to_cbor(nlohmann::json(o));
+  return std::string(cbor.begin(), cbor.end());
 }
 
 bool DecodeOutcome(std::string_view bytes, AuditOutcome* out) {
-  Reader in(bytes);
-  AuditOutcome o;
-  ReportResult& r = o.result;
-  auto exit_status = [](uint32_t v) { return static_cast<ExitStatus>(std::min<uint32_t>(v, 3)); };
-  o.loaded = in.U32() != 0;
-  o.status = exit_status(in.U32());
-  in.List(&o.errors, [&](std::string* e) { *e = in.Str(); });
-  r.path = in.Str();
-  r.sha256 = in.Str();
-  r.encoding = in.Str();
-  r.lang = in.Str();
-  r.page_count = in.U32();
-  in.List(&r.findings, [&](Finding* f) {
-    f->rule = in.Str();
-    f->severity = static_cast<esgaudit_severity>(std::min<uint32_t>(in.U32(), ESGAUDIT_ERROR));
-    f->message = in.Str();
-    f->location = in.Loc();
-    f->evidence = in.Str();
-    in.List(&f->references, [&](std::string* s) { *s = in.Str(); });
-    in.List(&f->related, [&](Related* rel) { *rel = in.Rel(); });
-    f->fingerprint = in.Str();
-    f->source_line = in.Str();
-    f->source_column = in.U32();
-    for (std::string* x : {&f->suppression.kind, &f->suppression.reason, &f->suppression.approver,
-                           &f->suppression.expires, &f->suppression.source}) {
-      *x = in.Str();
-    }
-  });
-  in.List(&r.coverage, [&](CoverageRecord* c) {
-    c->scheme = in.Str();
-    c->id = in.Str();
-    c->title = in.Str();
-    c->status = static_cast<esgaudit_coverage_status>(std::min<uint32_t>(in.U32(), ESGAUDIT_COVERED));
-    in.List(&c->locations, [&](Related* rel) { *rel = in.Rel(); });
-  });
-  in.List(&r.relations, [&](RelationRecord* rel) {
-    rel->plugin = in.Str();
-    rel->kind = in.Str();
-    rel->description = in.Str();
-    in.List(&rel->members, [&](Related* m) { *m = in.Rel(); });
-  });
-  ExitStatus code = exit_status(in.U32());
-  std::string message = in.Str();
-  if (!in.ok() || !in.AtEnd()) return false;
-  if (code == ExitStatus::kUsageOrInput) r.status = Status::InputError(message);
-  if (code == ExitStatus::kInternal || code == ExitStatus::kFindings) r.status = Status::Internal(message);
-  *out = std::move(o);
-  return true;
+  nlohmann::json j = nlohmann::json::from_cbor(bytes.begin(), bytes.end(), /*strict=*/true,
+                                               /*allow_exceptions=*/false);
+  if (j.is_discarded()) return false;
+  try {
+    AuditOutcome o = j.get<AuditOutcome>();
+    *out = std::move(o);
+    return true;
+  } catch (const nlohmann::json::exception&) {  // well-formed CBOR of another shape
+    return false;
+  }
 }
 
 void ChildChannel::Send(char type, std::string_view payload) {
@@ -293,7 +142,10 @@ void ChildChannel::Send(char type, std::string_view payload) {
 
 void ChildChannel::Running(const std::string& plugin) { Send('P', plugin); }
 void ChildChannel::Snapshot(const AuditOutcome& outcome) { Send('S', EncodeOutcome(outcome)); }
-void ChildChannel::Done() { Send('F', ""); }
+void ChildChannel::Done() {
+  for (const std::string& set : TakeCompiledSets()) Send('C', set);
+  Send('F', "");
+}
 
 std::vector<AuditOutcome> AuditIsolated(const std::vector<std::string>& paths, const IsolationOptions& options,
                                         const std::function<void(size_t, ChildChannel*)>& audit) {

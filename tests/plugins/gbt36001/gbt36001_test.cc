@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "analysis.h"
 #include "esgaudit_testing.h"
 #include "layout.h"
 #include "register.h"
@@ -362,6 +363,35 @@ TEST(Gbt36001LayoutTest, HeadingTextStripsNumberingAndBullets) {
   EXPECT_EQ(gbt36001::Layout::HeadingText("2020年社会责任报告"), "2020年社会责任报告");
   EXPECT_TRUE(gbt36001::Layout::IsHeading("董事长致辞", "董事长致辞"));
   EXPECT_FALSE(gbt36001::Layout::IsHeading("董事长致辞中提到,公司将继续发展", "董事长致辞"));
+}
+
+TEST(Gbt36001PrefilterTest, OnlyPatternsHyperscanStandsForExactlyArePrefiltered) {
+  using gbt36001::MayPrefilter;
+  EXPECT_TRUE(MayPrefilter(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"));
+  EXPECT_TRUE(MayPrefilter(R"((?:地\s*址|邮政编码)\s*[:])"));
+  EXPECT_TRUE(MayPrefilter("未经|没有|不涉及"));
+  EXPECT_TRUE(MayPrefilter(R"(a\.b[.$^]c)"));  // escaped and bracketed: literal characters
+  EXPECT_FALSE(MayPrefilter(R"((?:^|[^\d])(\d{4}))"));
+  EXPECT_FALSE(MayPrefilter("20\\d\\d$"));
+  EXPECT_FALSE(MayPrefilter("a.{0,6}b"));
+  EXPECT_FALSE(MayPrefilter("[^a]b"));
+  EXPECT_FALSE(MayPrefilter(R"(\d{4}(?!\d))"));
+  EXPECT_FALSE(MayPrefilter(R"(\bGRI)"));
+  EXPECT_FALSE(MayPrefilter(R"(\S{2})"));
+  EXPECT_FALSE(MayPrefilter("[—–]"));  // std::regex reads these bytes one at a time
+  EXPECT_FALSE(MayPrefilter(R"((a)\1)"));
+}
+
+TEST(Gbt36001PrefilterTest, AnAddressOnAnyLineIsStillFound) {
+  // The contact element's channel test runs through the prefilter: an e-mail address anywhere in
+  // the body is partial evidence, a string that only looks like one is none.
+  const std::string head = "某某公司2020年社会责任报告\n\n本报告是公司发布的第五份社会责任报告。\n\n";
+  ReportResult with = testing::RunOnText(Registry(), head + "意见请发送至 esg.office@example.com.cn ,谢谢。\n");
+  ReportResult without = testing::RunOnText(Registry(), head + "意见请发送至 esg.office@example ,谢谢。\n");
+  ASSERT_NE(Find(with, "report-contact"), nullptr);
+  ASSERT_NE(Find(without, "report-contact"), nullptr);
+  EXPECT_EQ(Find(with, "report-contact")->status, ESGAUDIT_PARTIAL);
+  EXPECT_EQ(Find(without, "report-contact")->status, ESGAUDIT_MISSING);
 }
 
 }  // namespace
