@@ -3,11 +3,18 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <set>
 
 namespace esgaudit::cnexchange {
 namespace {
 
 bool Contains(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+
+size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
+
+bool HasSentencePunctuation(std::string_view s) {
+  return Contains(s, "。") || Contains(s, ",") || Contains(s, ";") || Contains(s, "，");
+}
 
 bool ContainsAny(std::string_view s, const std::vector<std::string>& words) {
   for (const std::string& w : words)
@@ -46,19 +53,32 @@ bool DimensionNegated(std::string_view s, size_t at) {
   return false;
 }
 
+// True for a cell that opens with an article of the guideline ("第五十条", "第50条", "第二十一条至
+// 第二十八条"): a cell of the report's own index.
+bool ArticleCell(std::string_view cell) {
+  static const std::u32string_view kNumerals = U"一二三四五六七八九十百零0123456789";
+  if (cell.substr(0, 3) != "第") return false;
+  size_t i = 3;
+  for (size_t k = 0; k < 6 && i < cell.size(); ++k) {
+    const char32_t c = sdk::NextCodePoint(cell, &i);
+    if (c == U'条') return k > 0;
+    if (kNumerals.find(c) == std::u32string_view::npos) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string ShortQuote(std::string_view s, size_t max_code_points) {
-  std::string plain = Layout::PlainText(s);
   std::string out;
   size_t i = 0, n = 0;
-  while (i < plain.size() && n < max_code_points) {
+  while (i < s.size() && n < max_code_points) {
     size_t start = i;
-    sdk::NextCodePoint(plain, &i);
-    out.append(plain, start, i - start);
+    sdk::NextCodePoint(s, &i);
+    out.append(s.substr(start, i - start));
     ++n;
   }
-  if (i < plain.size()) out += "…";
+  if (i < s.size()) out += "…";
   return out;
 }
 
@@ -90,8 +110,8 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
     : doc_(doc),
       english_(doc.English()),
       pack_(RulePack::Load(doc)),
-      view_(doc.MatchView()),
-      layout_(view_) {
+      view_(doc.MatchView()) {
+  ReadStructure();
   for (const TopicSpec& spec : pack_.topics()) {
     TopicResult t;
     t.spec = &spec;
@@ -108,34 +128,110 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
   FindUnquantified();
 }
 
-bool Analysis::UsableLine(size_t i) const {
-  return layout_.lines()[i].Body() && materiality_lines_.count(i) == 0;
+void Analysis::ReadStructure() {
+  const uint32_t n = doc_.LineCount();
+  lines_.resize(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    const esgaudit_line_structure ls = doc_.LineStructure(i);
+    Line& l = lines_[i];
+    l.begin = ls.view_begin;
+    l.end = ls.view_end;
+    l.text = view_.substr(l.begin, l.end - l.begin);
+    l.body = (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) == 0;
+    l.toc = (ls.flags & ESGAUDIT_LINE_TOC) != 0;
+    l.furniture = (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) != 0;
+    l.heading = ls.role == ESGAUDIT_ROLE_HEADING;
+    l.table = ls.table;
+    l.cells.reserve(ls.cell_count);
+    uint32_t article_cells = 0;
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      const esgaudit_cell c = doc_.Cell(ls.first_cell + k);
+      if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
+      if (!l.plain.empty()) l.plain.push_back(' ');
+      l.plain.append(doc_.CellView(c));
+      l.cells.emplace_back(c.view_begin, c.view_end);
+      if (ArticleCell(doc_.CellView(c))) ++article_cells;
+    }
+    // The model finds an index by its rows (lines); an index written as one HTML table is one line
+    // (OCR Markdown). A line whose cells cite three articles of the guideline is such an index.
+    if (article_cells >= 3) l.body = false;
+  }
+  const uint32_t tables = doc_.TableCount();
+  table_units_.resize(tables);
+  for (uint32_t t = 0; t < tables; ++t) {
+    const esgaudit_table tb = doc_.Table(t);
+    table_units_[t] = std::string(sdk::View(tb.unit));
+    if ((tb.source & ESGAUDIT_TABLE_SOURCE_HTML) == 0) continue;
+    bool stakeholders = false;
+    for (uint32_t i = tb.first_line; i <= tb.last_line && i < n; ++i) {
+      const std::string_view t2 = lines_[i].text;
+      stakeholders |= Contains(t2, "利益相关方") &&
+                      (Contains(t2, "诉求") || Contains(t2, "关注议题") || Contains(t2, "关注话题"));
+    }
+    for (uint32_t i = tb.first_line; i <= tb.last_line && i < n; ++i) {
+      lines_[i].html_table = true;
+      lines_[i].stakeholder_table = stakeholders;
+    }
+  }
 }
+
+size_t Analysis::LineAt(uint64_t v) const {
+  auto it = std::upper_bound(lines_.begin(), lines_.end(), v,
+                             [](uint64_t value, const Line& l) { return value < l.begin; });
+  return it == lines_.begin() ? 0 : static_cast<size_t>(it - lines_.begin()) - 1;
+}
+
+std::pair<uint64_t, uint64_t> Analysis::RowAt(size_t i, uint64_t v) const {
+  const Line& l = lines_[i];
+  if (!l.html_table || v < l.begin || v > l.end) return {l.begin, l.end};
+  // A row is far shorter than this; the window keeps the search linear on a report that is one
+  // long line.
+  constexpr size_t kRowWindow = 4096;
+  const size_t at = static_cast<size_t>(v - l.begin);
+  const size_t lo = at > kRowWindow ? at - kRowWindow : 0;
+  std::string_view text = l.text;
+  size_t start = text.substr(lo, at - lo).rfind("<tr");
+  start = start == std::string_view::npos ? lo : lo + start;
+  size_t stop = text.substr(at, kRowWindow).find("</tr>");
+  stop = stop == std::string_view::npos ? std::min(text.size(), at + kRowWindow) : at + stop + 5;
+  return {l.begin + start, l.begin + stop};
+}
+
+bool Analysis::IsListLine(size_t i) const {
+  const Line& l = lines_[i];
+  return l.text.rfind("#", 0) != 0 && CodePoints(l.plain) <= 80 && !HasSentencePunctuation(l.plain);
+}
+
+bool Analysis::UsableLine(size_t i) const { return lines_[i].body && materiality_lines_.count(i) == 0; }
 
 Evidence Analysis::MakeEvidence(size_t line, uint64_t begin, uint64_t end) const {
   Evidence e;
   e.begin = begin;
   e.end = end;
-  const Line& l = layout_.lines()[line];
-  // Quote from a little before the hit so that the quote shows its context.
-  size_t from = static_cast<size_t>(begin - l.begin);
-  std::string_view text = l.text;
-  for (int k = 0; k < 8 && from > 0; ++k) from = sdk::PrevCodePointStart(text, from);
-  // A tag between the quote's start and the hit starts the quote after it. Only that stretch and a
-  // bounded window after it are read, so quoting stays linear on a report that is one long line.
-  const size_t hit = static_cast<size_t>(begin - l.begin);
-  size_t tag = text.substr(from, hit - from).rfind('>');
-  if (tag != std::string_view::npos) from += tag + 1;
-  constexpr size_t kQuoteWindow = 4096;  // bytes; a quote is a few dozen code points
-  std::string_view rest = text.substr(from);
-  const bool cut = rest.size() > kQuoteWindow;
-  if (cut) {
-    size_t k = kQuoteWindow;
-    while (k > 0 && (static_cast<unsigned char>(rest[k]) & 0xC0) == 0x80) --k;
-    rest = rest.substr(0, k);
+  // The quote: from a little before the hit (within its cell, so that it shows its context), then
+  // the following cells of the line, joined by one space, up to the quote's length.
+  constexpr size_t kQuoteCodePoints = 40;
+  const Line& l = lines_[line];
+  auto cell = std::upper_bound(l.cells.begin(), l.cells.end(), begin,
+                               [](uint64_t v, const std::pair<uint64_t, uint64_t>& c) { return v < c.second; });
+  std::string text;
+  size_t count = 0;
+  for (bool first = true; cell != l.cells.end() && count <= kQuoteCodePoints; ++cell, first = false) {
+    std::string_view c = view_.substr(cell->first, cell->second - cell->first);
+    if (first && begin > cell->first) {
+      size_t from = static_cast<size_t>(begin - cell->first);
+      for (int k = 0; k < 8 && from > 0; ++k) from = sdk::PrevCodePointStart(c, from);
+      c.remove_prefix(from);
+    }
+    // Bounded: a cell of a report that is one long line may be megabytes.
+    size_t cut = 0;
+    for (size_t k = 0; cut < c.size() && k <= kQuoteCodePoints; ++k) sdk::NextCodePoint(c, &cut);
+    if (!text.empty()) text.push_back(' ');
+    text.append(c.substr(0, cut));
+    count += CodePoints(c.substr(0, cut)) + 1;
+    if (cut < c.size()) break;
   }
-  e.quote = ShortQuote(rest);
-  if (cut && e.quote.rfind("…") != e.quote.size() - std::string("…").size()) e.quote += "…";
+  e.quote = ShortQuote(text, kQuoteCodePoints);
   return e;
 }
 
@@ -181,9 +277,9 @@ std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words,
       if (kept >= max) break;
       if (at < last_end) continue;  // the scan reports overlapping occurrences; find did not
       last_end = at + w.size();
-      size_t line = layout_.LineAt(at);
+      size_t line = LineAt(at);
       if (!UsableLine(line)) continue;
-      if (!stakeholder_tables && layout_.lines()[line].stakeholder_table) continue;
+      if (!stakeholder_tables && lines_[line].stakeholder_table) continue;
       if (skip_negated && NegatedAt(view_, at)) continue;
       hits.emplace_back(at, at + w.size());
       ++kept;
@@ -193,7 +289,7 @@ std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words,
   std::vector<Evidence> out;
   size_t last_line = static_cast<size_t>(-1);
   for (const auto& [b, e] : hits) {
-    size_t line = layout_.LineAt(b);
+    size_t line = LineAt(b);
     if (line == last_line) continue;
     last_line = line;
     out.push_back(MakeEvidence(line, b, e));
@@ -203,11 +299,11 @@ std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words,
 }
 
 void Analysis::FindClaim() {
-  const auto& lines = layout_.lines();
+  const auto& lines = lines_;
   const auto& verbs = pack_.Words("claim_verbs");
   for (size_t i = 0; i < lines.size() && claim_.guideline == nullptr; ++i) {
     // A claim says the report follows the guideline; naming it (an index header) is not enough.
-    if (lines[i].toc || lines[i].running_header || !ContainsAny(lines[i].text, verbs)) continue;
+    if (!lines[i].body || !ContainsAny(lines[i].text, verbs)) continue;
     const std::string text(lines[i].text);
     for (const GuidelineSpec& g : pack_.guidelines()) {
       if (!g.needs.empty() && !ContainsAny(text, g.needs)) continue;
@@ -223,8 +319,8 @@ void Analysis::FindClaim() {
 
 Evidence Analysis::Anchor() const {
   if (claim_.where.found()) return claim_.where;
-  for (size_t i = 0; i < layout_.lines().size(); ++i) {
-    const Line& l = layout_.lines()[i];
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    const Line& l = lines_[i];
     if (l.end > l.begin) return MakeEvidence(i, l.begin, l.end);
   }
   return Evidence();
@@ -234,7 +330,7 @@ Evidence Analysis::Anchor() const {
 // ("同时具有影响重要性及财务重要性的议题") followed by the topics of that class, up to the next
 // such line or the next heading.
 void Analysis::ReadMateriality() {
-  const auto& lines = layout_.lines();
+  const auto& lines = lines_;
   const auto& financial = pack_.Words("financial");
   const auto& impact = pack_.Words("impact");
   auto dimension = [&](const std::string& plain, const std::vector<std::string>& words, bool* seen) {
@@ -247,9 +343,9 @@ void Analysis::ReadMateriality() {
     return false;
   };
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!lines[i].Body()) continue;
+    if (!lines[i].body) continue;
     const std::string& plain = lines[i].plain;
-    if (Layout::CodePoints(plain) > 40 || !ContainsAny(plain, pack_.Words("group_marks"))) continue;
+    if (CodePoints(plain) > 40 || !ContainsAny(plain, pack_.Words("group_marks"))) continue;
     bool seen_financial = false, seen_impact = false;
     const bool fin = dimension(plain, financial, &seen_financial);
     const bool imp = dimension(plain, impact, &seen_impact);
@@ -260,7 +356,7 @@ void Analysis::ReadMateriality() {
       const std::string& member = lines[j].plain;
       if (member.empty()) continue;
       if (ContainsAny(member, financial) || ContainsAny(member, impact)) break;
-      if (!layout_.IsListLine(j)) break;  // a heading or a sentence ends the list
+      if (!IsListLine(j)) break;  // a heading or a sentence ends the list
       bool any = false;
       for (const TopicSpec& t : pack_.topics()) {
         std::vector<std::string> names = t.names;
@@ -283,7 +379,7 @@ void Analysis::ReadMateriality() {
 }
 
 void Analysis::EvaluateTopics() {
-  const auto& lines = layout_.lines();
+  const auto& lines = lines_;
   for (TopicResult& t : topics_) {
     const TopicSpec& spec = *t.spec;
     if (!spec.trigger_words.empty()) {
@@ -299,7 +395,7 @@ void Analysis::EvaluateTopics() {
       for (const std::string& n : names) {
         size_t at = plain.find(n);
         if (at == std::string::npos || at > 3 ||
-            Layout::CodePoints(plain) > Layout::CodePoints(n) + 8)
+            CodePoints(plain) > CodePoints(n) + 8)
           continue;
         size_t v = lines[i].text.find(n);
         if (v == std::string_view::npos) continue;
@@ -318,7 +414,7 @@ void Analysis::EvaluateTopics() {
         size_t at = text.find(n);
         if (at == std::string_view::npos) continue;
         // In a table the explanation must be in the topic's row.
-        const auto row = layout_.RowAt(i, lines[i].begin + at);
+        const auto row = RowAt(i, lines[i].begin + at);
         std::string_view scope = view_.substr(row.first, row.second - row.first);
         const bool says_so = ContainsAny(scope, explained) ||
                              (t.materiality == Materiality::kNeither && ContainsAny(scope, reasons));
@@ -368,7 +464,7 @@ void Analysis::FindParts() {
 }
 
 void Analysis::FindElements() {
-  const auto& lines = layout_.lines();
+  const auto& lines = lines_;
   for (const ElementSpec& e : pack_.elements()) {
     Evidence found;
     if (!e.words.empty()) {
@@ -376,8 +472,9 @@ void Analysis::FindElements() {
       for (const std::string& w : pack_.Words(e.words)) {
         for (size_t at = view_.find(w); at != std::string_view::npos && !found.found();
              at = view_.find(w, at + 1)) {
-          size_t line = layout_.LineAt(at);
-          if (lines[line].toc || lines[line].running_header) continue;
+          size_t line = LineAt(at);
+          // The report's own index counts here; the table of contents and furniture do not.
+          if (lines[line].toc || lines[line].furniture) continue;
           found = MakeEvidence(line, at, at + w.size());
         }
       }
@@ -400,7 +497,7 @@ void Analysis::FindElements() {
 // A third-party assurance statement, and which of the details Art. 58 asks for appear within
 // the 40 lines after it.
 void Analysis::FindAssurance() {
-  const auto& lines = layout_.lines();
+  const auto& lines = lines_;
   const std::regex& re = pack_.Pattern("assured");
   const auto& needs = pack_.PatternNeeds("assured");
   const auto& negation = pack_.Words("assurance_negation");
@@ -435,9 +532,9 @@ void Analysis::FindGhgUnits() {
     if (!unit.empty() && unit != "吨" && unit != "t") continue;
     const uint64_t v = doc_.TextToView(f.offset);
     const uint64_t v_end = doc_.TextToView(f.offset + f.length);
-    const size_t line = layout_.LineAt(v);
+    const size_t line = LineAt(v);
     if (!UsableLine(line)) continue;
-    auto row = layout_.RowAt(line, v);
+    auto row = RowAt(line, v);
     // A figure's row is its table row or its line; on a line far longer than any table row (a report
     // extracted as one long line) only a window around the figure, so each figure costs O(1).
     constexpr uint64_t kRowWindow = 1024;
@@ -463,7 +560,7 @@ void Analysis::FindGhgUnits() {
     around += row_text.substr(std::min<uint64_t>(v_end - row.first, row_text.size()));
     const std::string_view unit_text = sdk::View(f.unit_text);
     std::string column(sdk::View(f.column_label));
-    column += " " + std::string(layout_.UnitLineAbove(line, 6));  // "温室气体排放(单位:吨)"
+    if (lines_[line].table < table_units_.size()) column += " " + table_units_[lines_[line].table];
     const bool in_tonnes = unit == "吨" || unit == "t" || ContainsAny(around, tonne);
     if (!in_tonnes) continue;
     GhgUnitProblem p;
@@ -510,7 +607,7 @@ std::vector<std::string> Analysis::References(const std::string& article) const 
 }
 
 void Analysis::FindUnquantified() {
-  const auto& lines = layout_.lines();
+  const auto& lines = lines_;
   const auto& words = pack_.Words("unquantified");
   const auto& reasons = pack_.Words("unquantified_reasons");
   for (size_t i = 0; i < lines.size(); ++i) {

@@ -3,6 +3,10 @@
 // guidelines, how it classifies the 21 topics in its double-materiality assessment, the evidence
 // for each topic's disclosure items, the four core elements, the report elements, the assurance
 // statement and the greenhouse-gas rows with their units.
+//
+// The layout comes from the host's structure model (plugin ABI 1.1): line roles and page
+// furniture, the table of contents, the report's own content index, cells and tables with their
+// unit. Evidence is taken only from body lines (Line::body).
 #ifndef ESGAUDIT_PLUGINS_CNEXCHANGE_ANALYSIS_H_
 #define ESGAUDIT_PLUGINS_CNEXCHANGE_ANALYSIS_H_
 
@@ -13,10 +17,27 @@
 #include <string>
 #include <vector>
 
-#include "layout.h"
 #include "rule_pack.h"
 
 namespace esgaudit::cnexchange {
+
+// A line of the document as the structure model reads it, with what the rules ask of it.
+struct Line {
+  uint64_t begin = 0;  // view offsets, terminator excluded
+  uint64_t end = 0;
+  std::string_view text;  // the line in the matching view
+  std::string plain;      // its cells joined by one space: no tags, no Markdown marks
+  std::vector<std::pair<uint64_t, uint64_t>> cells;  // view spans, in line order
+  bool body = false;      // may serve as evidence: not furniture, TOC or content index
+  bool toc = false;       // inside the table of contents
+  bool furniture = false; // running header or footer, page number, side banner, decoration
+  bool heading = false;   // the model's heading role
+  bool html_table = false;  // inside an HTML table (one line holds many <tr> rows)
+  // A table of stakeholders' concerns and expectations (关注议题, 期望与诉求): topics named there are
+  // what stakeholders ask about, not what the report discloses.
+  bool stakeholder_table = false;
+  uint32_t table = ESGAUDIT_NO_INDEX;  // the model's table of the line
+};
 
 // A piece of evidence in view offsets, with a short quote.
 struct Evidence {
@@ -104,6 +125,15 @@ class Analysis {
   sdk::Related Related(const Evidence& e, std::string message) const;
 
  private:
+  void ReadStructure();
+  // Index of the line containing view offset `v`.
+  size_t LineAt(uint64_t v) const;
+  // The HTML row (<tr> ... </tr>) of line `i` around view offset `v`, as view offsets; the whole
+  // line when the line is not in an HTML table. A row is read within a bounded window of `v`.
+  std::pair<uint64_t, uint64_t> RowAt(size_t i, uint64_t v) const;
+  // True when line `i` reads as an entry of a list of short items (no sentence punctuation, not a
+  // Markdown heading, at most 80 code points), as in a list of topics under a materiality class.
+  bool IsListLine(size_t i) const;
   bool UsableLine(size_t i) const;
   // The first `max` usable lines containing one of `words` (optionally not negated just before).
   // Stakeholder-concern tables count only when `stakeholder_tables` (for the topic 利益相关方沟通).
@@ -126,7 +156,8 @@ class Analysis {
   bool english_;
   RulePack pack_;
   std::string_view view_;
-  Layout layout_;
+  std::vector<Line> lines_;
+  std::vector<std::string> table_units_;  // per model table: its unit ("吨"), or empty
   std::map<std::string, std::vector<uint64_t>> keyword_hits_;  // view offsets, ascending
   std::set<size_t> materiality_lines_;  // lines listing topics under a materiality class
   Claim claim_;
@@ -142,7 +173,7 @@ class Analysis {
   std::vector<Evidence> unquantified_;
 };
 
-// Quote of at most `max_code_points` code points of plain text, "…" appended when cut.
+// `s` cut to at most `max_code_points` code points, "…" appended when cut.
 std::string ShortQuote(std::string_view s, size_t max_code_points = 40);
 
 }  // namespace esgaudit::cnexchange

@@ -1,6 +1,7 @@
 // The cnexchange plugin in-process through the real host: the claim (and what is not one), the
-// report's materiality classes, topic coverage and its statuses, triggers, English messages, the
-// layout's table-of-contents and index rows, and rule-pack and policy errors. Finding goldens live
+// report's materiality classes, topic coverage and its statuses, triggers, English messages, what
+// the structure model keeps out of the evidence (contents, index, stakeholder tables), and
+// rule-pack and policy errors. Finding goldens live
 // in tests/golden/cnexchange (run by tests/golden).
 #include <gtest/gtest.h>
 
@@ -10,7 +11,6 @@
 #include <string>
 
 #include "esgaudit_testing.h"
-#include "layout.h"
 #include "register.h"
 #include "rule_pack.h"
 
@@ -139,36 +139,52 @@ TEST(CnexchangeTest, EnglishMessages) {
                           "Art. 57(1) and annex"}));
 }
 
-TEST(CnexchangeTest, LayoutMarksTocIndexRowsAndTableRows) {
-  const std::string view =
-      "目录\n员工 12\n乡村振兴 14\n"
-      "关于本报告,本报告是公司发布的第二份可持续发展报告,报告期为2024年1月1日至2024年12月31日。\n"
-      "员工    第五十条    P12\n"
-      "<table><tr><td>范围一</td><td>吨</td></tr><tr><td>范围二</td><td>吨</td></tr></table>\n";
-  cnexchange::Layout layout(view);
-  const auto& lines = layout.lines();
-  ASSERT_EQ(lines.size(), 7u);
-  EXPECT_TRUE(lines[0].toc && lines[1].toc && lines[2].toc);
-  EXPECT_FALSE(lines[3].toc);
-  EXPECT_TRUE(lines[4].index_row);
-  EXPECT_FALSE(lines[3].index_row);
-  EXPECT_TRUE(lines[5].table);
-  const uint64_t scope2 = lines[5].begin + lines[5].text.find("范围二");
-  auto row = layout.RowAt(5, scope2);
-  EXPECT_EQ(view.substr(row.first, row.second - row.first), "<tr><td>范围二</td><td>吨</td></tr>");
-  EXPECT_EQ(cnexchange::Layout::PlainText("## |<b>员工</b>  权益"), "员工 权益");
+std::map<std::string, esgaudit_coverage_status> Items(const ReportResult& r) {
+  std::map<std::string, esgaudit_coverage_status> out;
+  for (const CoverageRecord& c : r.coverage)
+    if (c.scheme == "cn-exchange-items") out[c.id] = c.status;
+  return out;
 }
 
-TEST(CnexchangeTest, LayoutListLinesAndUnitHeaders) {
-  const std::string view =
-      "## 同时具有影响重要性及财务重要性的议题\n应对气候变化水资源利用\n公司开展了评估,结论如下。\n"
-      "温室气体排放(单位:吨)\n范围一 1.2万\n范围二 3,400\n";
-  cnexchange::Layout layout(view);
-  EXPECT_FALSE(layout.IsListLine(0));  // a heading
-  EXPECT_TRUE(layout.IsListLine(1));
-  EXPECT_FALSE(layout.IsListLine(2));  // a sentence
-  EXPECT_EQ(layout.UnitLineAbove(5, 6), "温室气体排放(单位:吨)");
-  EXPECT_EQ(layout.UnitLineAbove(2, 6), "");
+TEST(CnexchangeTest, NoEvidenceFromTheTableOfContentsOrTheContentIndex) {
+  // The structure model marks the contents and the report's own index; a topic named only there is
+  // not disclosed.
+  const std::string text = std::string(kClaim) +
+                           "\n目录\n\n员工培训与发展    12\n反商业贿赂    14\n乡村振兴    16\n可持续发展治理    18\n\n"
+                           "公司按照法律法规开展经营活动,报告期内经营稳健,各项工作有序推进。\n\n"
+                           "议题索引表\n\n"
+                           "员工培训与发展 | 第五十条 | P12\n反商业贿赂 | 第五十五条 | P14\n"
+                           "乡村振兴 | 第三十九条 | P16\n供应链安全 | 第四十五条 | P18\n"
+                           "反不正当竞争 | 第五十六条 | P20\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  auto items = Items(r);
+  EXPECT_EQ(items["emp-training"], ESGAUDIT_MISSING);
+  EXPECT_EQ(items["gov-abc-system"], ESGAUDIT_MISSING);
+  auto topics = Topics(r);
+  EXPECT_EQ(topics["rural-revitalisation"], ESGAUDIT_MISSING);
+  EXPECT_EQ(topics["employees"], ESGAUDIT_MISSING);
+  // The index still shows that the report has one (Art. 57).
+  for (const Finding& f : r.findings) EXPECT_EQ(f.message.find("议题索引表"), std::string::npos) << f.message;
+}
+
+TEST(CnexchangeTest, AnExplanationInAnHtmlTableCountsOnlyInItsTopicsRow) {
+  const std::string text = std::string(kClaim) +
+                           "<table><tr><td>议题</td><td>说明</td></tr>"
+                           "<tr><td>乡村振兴</td><td>本公司无相关业务,不适用</td></tr>"
+                           "<tr><td>社会贡献</td><td>详见第5页</td></tr></table>\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  auto topics = Topics(r);
+  EXPECT_EQ(topics["rural-revitalisation"], ESGAUDIT_COVERED);
+  EXPECT_EQ(topics["social-contribution"], ESGAUDIT_MISSING);
+}
+
+TEST(CnexchangeTest, StakeholderConcernTablesAreNotDisclosures) {
+  const std::string text = std::string(kClaim) +
+                           "<table><tr><td>利益相关方</td><td>关注议题</td><td>沟通方式</td></tr>"
+                           "<tr><td>社区</td><td>公益慈善、志愿服务</td><td>走访</td></tr></table>\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  EXPECT_EQ(Items(r)["social-contribution"], ESGAUDIT_MISSING);
 }
 
 class CnexchangePackTest : public ::testing::Test {
