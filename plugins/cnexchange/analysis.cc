@@ -2,8 +2,11 @@
 
 #include <esgaudit/text.h>
 
+#include "units.h"
+
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace esgaudit::cnexchange {
 namespace {
@@ -125,6 +128,7 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
   FindElements();
   FindAssurance();
   FindGhgUnits();
+  FindQuantityUnits();
   FindUnquantified();
 }
 
@@ -575,6 +579,166 @@ void Analysis::FindGhgUnits() {
     }
     rows_seen.insert(row);
     ghg_.push_back(std::move(p));
+  }
+}
+
+const QuantitySpec* Analysis::QuantityOfLabel(std::string_view label, std::string* matched) const {
+  label = sdk::Trim(label);
+  // A bracketed unit or note at the end is not part of the name ("综合能耗(吨标准煤)").
+  if (!label.empty() && label.back() == ')') {
+    size_t open = label.rfind('(');
+    if (open != std::string_view::npos) label = sdk::Trim(label.substr(0, open));
+  }
+  for (std::string_view lead : {"其中:", "其中", "-", "—", "·"}) {
+    if (label.substr(0, lead.size()) == lead) label = sdk::Trim(label.substr(lead.size()));
+  }
+  const QuantitySpec* best = nullptr;
+  size_t best_size = 0;
+  for (const QuantitySpec& q : pack_.quantities()) {
+    for (const std::string& l : q.labels) {
+      if (l.size() <= best_size || label.substr(0, l.size()) != l) continue;
+      std::string_view rest = sdk::Trim(label.substr(l.size()));
+      bool fits = rest.empty();
+      for (const std::string& suffix : pack_.Words("quantity_suffixes")) fits |= rest == suffix;
+      if (!fits) continue;
+      best = &q;
+      best_size = l.size();
+      *matched = l;
+    }
+  }
+  return best;
+}
+
+// Figures of the quantities the guideline names (rules/cnexchange/guideline.json "quantities"):
+// in a table row whose first cell names the quantity, or in a sentence right after its name. The
+// unit is the figure's own, else a unit cell of its row or a bracket of its label, else its table's.
+void Analysis::FindQuantityUnits() {
+  if (pack_.quantities().empty()) return;
+  const auto& connectors = pack_.Words("quantity_connectors");
+  const auto& denominators = pack_.Words("denominator_words");
+  std::set<std::tuple<uint64_t, uint64_t, int>> seen;  // row and kind
+  for (uint32_t k = 0; k < doc_.FactCount(); ++k) {
+    const esgaudit_fact& f = doc_.Fact(k);
+    if (f.kind != ESGAUDIT_FACT_QUANTITY) continue;
+    const uint64_t v = doc_.TextToView(f.offset);
+    const uint64_t v_end = doc_.TextToView(f.offset + f.length);
+    const size_t line = LineAt(v);
+    if (!UsableLine(line) || lines_[line].stakeholder_table) continue;
+    const Line& l = lines_[line];
+    const auto row = RowAt(line, v);
+    // The cells of the figure's row (at most 64 from its start), and which one holds the figure.
+    using Span = std::pair<uint64_t, uint64_t>;
+    auto at_or_after = [&](uint64_t o) {
+      return std::lower_bound(l.cells.begin(), l.cells.end(), o, [](const Span& c, uint64_t x) { return c.second <= x; });
+    };
+    auto holder = at_or_after(v);
+    if (holder == l.cells.end() || holder->first > v) continue;
+    std::vector<Span> cells;
+    size_t figure_cell = static_cast<size_t>(-1);
+    for (auto c = at_or_after(row.first); c != l.cells.end() && c->first < row.second && cells.size() < 64; ++c) {
+      if (c == holder) figure_cell = cells.size();
+      cells.push_back(*c);
+    }
+    if (figure_cell == static_cast<size_t>(-1)) {  // a sentence far into a long line
+      figure_cell = 0;
+      cells.assign(1, *holder);
+    }
+    auto text_of = [&](const std::pair<uint64_t, uint64_t>& c) { return view_.substr(c.first, c.second - c.first); };
+    const bool in_row = figure_cell > 0 && (l.table != ESGAUDIT_NO_INDEX || cells.size() >= 2);
+    std::string label;
+    const QuantitySpec* spec = nullptr;
+    std::string_view label_cell;
+    size_t label_index = 0;
+    if (in_row) {
+      // The figure must be alone in its cell (a table value, not a number inside a sentence).
+      if (v != cells[figure_cell].first || v_end != cells[figure_cell].second) continue;
+      // The label is the first cell before the figure that names a quantity (a category cell such
+      // as 能源管理 may come first).
+      for (size_t c = 0; c < figure_cell && spec == nullptr; ++c) {
+        label_cell = text_of(cells[c]);
+        spec = QuantityOfLabel(sdk::HeadingText(label_cell), &label);
+        label_index = c;
+      }
+    } else {
+      // In a sentence: the name, then only connecting words (为, 达, :) before the figure.
+      std::string_view before = view_.substr(cells[figure_cell].first, v - cells[figure_cell].first);
+      for (size_t cut = 0; cut < 4 && !before.empty(); ++cut) {
+        bool trimmed = false;
+        for (const std::string& c : connectors) {
+          if (before.size() >= c.size() && before.substr(before.size() - c.size()) == c) {
+            before.remove_suffix(c.size());
+            trimmed = true;
+            break;
+          }
+        }
+        if (!trimmed) break;
+      }
+      for (const QuantitySpec& q : pack_.quantities()) {
+        for (const std::string& name : q.labels) {
+          if (name.size() > label.size() && before.size() >= name.size() &&
+              before.substr(before.size() - name.size()) == name) {
+            spec = &q;
+            label = name;
+          }
+        }
+      }
+    }
+    if (spec == nullptr) continue;
+    const Unit own = ParseUnit(sdk::View(f.unit_text));
+    Unit row_unit;
+    std::string row_unit_text;
+    bool unreadable_unit_cell = false;  // a short text cell that may be a unit we cannot read
+    if (in_row) {
+      row_unit_text = std::string(BracketUnit(label_cell));
+      for (size_t c = label_index + 1; c < cells.size() && row_unit_text.empty(); ++c) {
+        if (c == figure_cell) continue;
+        std::string_view t = sdk::Trim(text_of(cells[c]));
+        if (ParseUnit(t).known()) {
+          row_unit_text = std::string(t);
+        } else if (!t.empty() && sdk::CodePointCount(t) <= 8 && !sdk::IsAsciiDigit(static_cast<unsigned char>(t.front()))) {
+          unreadable_unit_cell = true;
+        }
+      }
+      row_unit = ParseUnit(row_unit_text);
+    }
+    std::string table_unit_text = l.table < table_units_.size() ? table_units_[l.table] : std::string();
+    const Unit table_unit = ParseUnit(table_unit_text);
+    const Unit& stated = row_unit.known() ? row_unit : table_unit;
+    const std::string& stated_text = row_unit.known() ? row_unit_text : table_unit_text;
+    QuantityUnitProblem p;
+    p.spec = spec;
+    p.label = label;
+    p.printed = std::string(view_.substr(v, v_end - v));
+    const bool rate_only = spec->dimensions.size() == 1 && spec->dimensions.front() == "rate";
+    const Unit& unit = own.known() ? own : stated;
+    p.unit = own.known() ? std::string(sdk::View(f.unit_text)) : stated_text;
+    if (own.known() && stated.known() && !own.SameAs(stated)) {
+      p.kind = QuantityUnitProblem::Kind::kTableMismatch;
+      p.stated = stated_text;
+    } else if (!unit.known()) {
+      const bool any_unit = !sdk::View(f.unit_text).empty() || !table_unit_text.empty() || unreadable_unit_cell ||
+                            Contains(sdk::View(f.column_label), "单位") || !in_row;
+      if (rate_only) {
+        std::string context = label + " " + std::string(label_cell) + " " + table_unit_text;
+        if (ContainsAny(context, denominators)) continue;
+        p.kind = QuantityUnitProblem::Kind::kNoDenominator;
+      } else if (any_unit) {
+        continue;
+      } else {
+        p.kind = QuantityUnitProblem::Kind::kNoUnit;
+      }
+    } else if (!rate_only && std::find(spec->dimensions.begin(), spec->dimensions.end(), unit.dimension) ==
+                                 spec->dimensions.end()) {
+      p.kind = QuantityUnitProblem::Kind::kWrongDimension;
+    } else if (spec->ratio && unit.denominator.empty() &&
+               !ContainsAny(label + " " + std::string(label_cell), denominators)) {
+      p.kind = QuantityUnitProblem::Kind::kNoDenominator;
+    } else {
+      continue;
+    }
+    if (!seen.insert({row.first, row.second, static_cast<int>(p.kind)}).second) continue;
+    p.where = MakeEvidence(line, v, v_end);
+    quantity_units_.push_back(std::move(p));
   }
 }
 

@@ -82,6 +82,24 @@ struct GhgUnitProblem {
   bool magnitude = false;  // 万吨 where the row or column says 吨 (else: 吨 without CO2e)
 };
 
+// A figure of a quantity the guideline names whose unit is missing or does not fit (Arts. 31,
+// 35, 36, 50; Art. 6(1): standard units).
+struct QuantityUnitProblem {
+  enum class Kind {
+    kNoUnit,          // neither the figure, its row nor its table gives a unit
+    kWrongDimension,  // the unit is not one the quantity is measured in (用水量 in 千瓦时)
+    kTableMismatch,   // the figure's own unit differs from its row's or table's (万吨 under 吨)
+    kNoDenominator,   // an intensity or rate that never says per what
+  };
+  Kind kind = Kind::kNoUnit;
+  const QuantitySpec* spec = nullptr;
+  Evidence where;      // the figure
+  std::string label;   // the label read ("综合能耗")
+  std::string printed; // the figure as printed
+  std::string unit;    // the unit it is given in (kWrongDimension, kTableMismatch)
+  std::string stated;  // the row's or table's unit (kTableMismatch)
+};
+
 class Analysis {
  public:
   // Loads the rule pack (sdk::ConfigError when it is bad) and analyses `doc`.
@@ -115,6 +133,8 @@ class Analysis {
   const Evidence& assurance() const { return assurance_; }
   const std::vector<std::string>& assurance_missing() const { return assurance_missing_; }
   const std::vector<GhgUnitProblem>& ghg_unit_problems() const { return ghg_; }
+  // In document order, at most one per table row and kind.
+  const std::vector<QuantityUnitProblem>& quantity_unit_problems() const { return quantity_units_; }
   // Sentences saying an indicator cannot be quantified (or is given qualitatively instead) with no
   // reason on their line or the next two (first-period relief, Art. 63(3); Art. 16(3)).
   const std::vector<Evidence>& unexplained_unquantified() const { return unquantified_; }
@@ -150,6 +170,10 @@ class Analysis {
   void FindElements();
   void FindAssurance();
   void FindGhgUnits();
+  void FindQuantityUnits();
+  // The quantity a label names: `label` is one of the spec's labels, optionally followed by a
+  // suffix such as 总量 or 产生量 and a bracketed unit; nullptr when none.
+  const QuantitySpec* QuantityOfLabel(std::string_view label, std::string* matched) const;
   void FindUnquantified();
 
   const sdk::Document& doc_;
@@ -170,6 +194,7 @@ class Analysis {
   Evidence assurance_;
   std::vector<std::string> assurance_missing_;
   std::vector<GhgUnitProblem> ghg_;
+  std::vector<QuantityUnitProblem> quantity_units_;
   std::vector<Evidence> unquantified_;
 };
 

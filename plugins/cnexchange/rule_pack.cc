@@ -125,6 +125,19 @@ RulePack RulePack::FromFiles(const std::string& guideline_path, const std::strin
     if (!e.words.empty()) pack.Words(e.words);
     pack.elements_.push_back(std::move(e));
   }
+  for (const auto& kv : root.get_child("quantities", pt::ptree())) {
+    QuantitySpec q;
+    q.id = Required(kv.second, "id", "a quantity");
+    q.topic = Required(kv.second, "topic", "quantity " + q.id);
+    q.article = Required(kv.second, "article", "quantity " + q.id);
+    q.title_zh = Required(kv.second, "title_zh", "quantity " + q.id);
+    q.title_en = Required(kv.second, "title_en", "quantity " + q.id);
+    q.labels = List(kv.second, "labels");
+    q.dimensions = List(kv.second, "dimensions");
+    q.ratio = kv.second.get<bool>("ratio", false);
+    if (q.labels.empty() || q.dimensions.empty()) Fail("quantity " + q.id + " needs labels and dimensions");
+    pack.quantities_.push_back(std::move(q));
+  }
   for (const auto& kv : root.get_child("topics", pt::ptree())) {
     const pt::ptree& t = kv.second;
     TopicSpec topic;
@@ -170,6 +183,11 @@ RulePack RulePack::FromFiles(const std::string& guideline_path, const std::strin
     pack.Words(name);
   }
   pack.Pattern("assured");
+  for (const QuantitySpec& q : pack.quantities_) {
+    bool known = false;
+    for (const TopicSpec& t : pack.topics_) known |= t.id == q.topic;
+    if (!known) Fail("quantity " + q.id + " names unknown topic \"" + q.topic + "\"");
+  }
 
   pt::ptree policy;
   try {

@@ -73,6 +73,19 @@ struct ElementSpec {  // a report element (period, board approval, topic index)
   std::string words;    // a word-list name
 };
 
+// A quantity the guideline names, with the labels that introduce its figures and the units it may
+// be given in (Arts. 31, 35, 36, 50).
+struct QuantitySpec {
+  std::string id;       // "energy-total"
+  std::string topic;    // the topic id it belongs to
+  std::string article;  // "第35条第(一)项"
+  std::string title_zh;
+  std::string title_en;
+  std::vector<std::string> labels;      // a row or label naming it ("综合能耗", "用水量")
+  std::vector<std::string> dimensions;  // units.h dimensions it may be given in ("energy")
+  bool ratio = false;  // an intensity or rate: its unit or label must give the denominator
+};
+
 class RulePack {
  public:
   // Loads cnexchange/guideline.json and cnexchange/policy.ini through doc.RulesFile. Throws
@@ -85,6 +98,7 @@ class RulePack {
   const std::vector<PartSpec>& four_parts() const { return four_parts_; }
   const std::vector<PartSpec>& climate_parts() const { return climate_parts_; }
   const std::vector<ElementSpec>& elements() const { return elements_; }
+  const std::vector<QuantitySpec>& quantities() const { return quantities_; }
   // A word list by name; throws sdk::ConfigError when absent.
   const std::vector<std::string>& Words(const std::string& name) const;
   const std::regex& Pattern(const std::string& name) const;
@@ -101,6 +115,7 @@ class RulePack {
   std::vector<PartSpec> four_parts_;
   std::vector<PartSpec> climate_parts_;
   std::vector<ElementSpec> elements_;
+  std::vector<QuantitySpec> quantities_;
   std::map<std::string, std::vector<std::string>> words_;
   std::map<std::string, std::regex> patterns_;
   std::map<std::string, std::vector<std::string>> pattern_needs_;
