@@ -125,6 +125,7 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
   ReadMateriality();
   EvaluateTopics();
   FindParts();
+  FindTopicParts();
   FindElements();
   FindAssurance();
   FindGhgUnits();
@@ -465,6 +466,85 @@ void Analysis::FindParts() {
   Evidence both = first(pack_.Words("double"));
   if (!financial_.found()) financial_ = both;
   if (!impact_.found()) impact_ = both;
+}
+
+// Art. 11: a financially material topic is disclosed with the four core elements. An element
+// counts for a topic when its words appear in the topic's own section (the section its heading
+// opens in the structure model), or next to the topic's name (the same line, or the same row of an
+// HTML table), or in a section headed by the element (a chapter's 战略 or 风险 section) that names
+// the topic: reports often give the elements once per chapter for the topics it covers.
+void Analysis::FindTopicParts() {
+  constexpr uint64_t kMaxSection = 512 * 1024;  // bytes; a longer span is no topic's own part
+  constexpr size_t kMaxTopicLines = 400;
+  const auto& parts = pack_.topic_parts();
+  auto find_in = [&](size_t line, uint64_t from, uint64_t to, const PartSpec& part) {
+    const std::string lower = sdk::AsciiLower(view_.substr(from, to - from));
+    for (const std::string& w : part.phrases) {
+      const size_t at = lower.find(sdk::AsciiLower(w));
+      if (at != std::string::npos) return MakeEvidence(line, from + at, from + at + w.size());
+    }
+    return Evidence();
+  };
+  // Sections headed by an element: (element, first line, last line).
+  std::vector<std::tuple<size_t, size_t, size_t>> element_sections;
+  const uint32_t sections = doc_.SectionCount();
+  for (uint32_t k = 0; k < sections; ++k) {
+    const esgaudit_section sec = doc_.Section(k);
+    const std::string_view title = sdk::View(sec.title);
+    if (sdk::CodePointCount(title) > 16 || sec.last_line >= lines_.size()) continue;
+    for (size_t p = 0; p < parts.size(); ++p)
+      if (ContainsAny(title, parts[p].headings)) element_sections.emplace_back(p, sec.line, sec.last_line);
+  }
+  // Headings that name a topic: where one topic's part of the report ends and the next begins.
+  std::vector<size_t> topic_headings;
+  for (const TopicResult& t : topics_)
+    if (t.heading.found()) topic_headings.push_back(LineAt(t.heading.begin));
+  std::sort(topic_headings.begin(), topic_headings.end());
+  for (TopicResult& t : topics_) {
+    if (!t.heading.found() || t.materiality != Materiality::kFinancial) continue;
+    const size_t heading = LineAt(t.heading.begin);
+    const esgaudit_line_structure ls = doc_.LineStructure(static_cast<uint32_t>(heading));
+    if (ls.section == ESGAUDIT_NO_INDEX) continue;
+    const esgaudit_section sec = doc_.Section(ls.section);
+    if (sec.line != heading || sec.last_line >= lines_.size()) continue;
+    // The topic's part of the report: its own section, and on through the sections after it up to
+    // the next heading that names another topic (Markdown from OCR has every heading at one level,
+    // so a topic's 治理/战略/指标与目标 subsections are sections of their own).
+    auto next = std::upper_bound(topic_headings.begin(), topic_headings.end(), heading);
+    size_t last = std::max<size_t>(sec.last_line, next == topic_headings.end() ? lines_.size() - 1 : *next - 1);
+    if (next == topic_headings.end()) last = sec.last_line;
+    last = std::min(last, heading + kMaxTopicLines);
+    if (last <= heading || lines_[last].end - lines_[heading].end > kMaxSection) continue;
+    t.section = t.heading;
+    std::vector<std::string> names = t.spec->names;
+    names.insert(names.begin(), t.spec->title_zh);
+    // Where the report names the topic: (line, view offset of the name).
+    std::vector<std::pair<size_t, uint64_t>> mentions;
+    for (const std::string& n : names) {
+      for (size_t at = view_.find(n); at != std::string_view::npos && mentions.size() < 256;
+           at = view_.find(n, at + n.size())) {
+        const size_t line = LineAt(at);
+        if (UsableLine(line)) mentions.emplace_back(line, at);
+      }
+    }
+    std::sort(mentions.begin(), mentions.end());
+    for (size_t p = 0; p < parts.size(); ++p) {
+      Evidence found;
+      for (size_t j = heading + 1; j <= last && !found.found(); ++j) {
+        if (UsableLine(j)) found = find_in(j, lines_[j].begin, lines_[j].end, parts[p]);
+      }
+      for (size_t m = 0; m < mentions.size() && !found.found(); ++m) {
+        const auto row = RowAt(mentions[m].first, mentions[m].second);
+        found = find_in(mentions[m].first, row.first, row.second, parts[p]);
+      }
+      for (const auto& [part, first, last] : element_sections) {
+        if (part != p || found.found()) continue;
+        auto in = std::lower_bound(mentions.begin(), mentions.end(), std::make_pair(first, uint64_t{0}));
+        if (in != mentions.end() && in->first <= last) found = MakeEvidence(first, lines_[first].begin, lines_[first].end);
+      }
+      t.parts.push_back(found);
+    }
+  }
 }
 
 void Analysis::FindElements() {

@@ -64,6 +64,11 @@ struct TopicResult {
   Evidence materiality_where;  // the topic's entry in the materiality assessment
   Evidence heading;            // the topic's heading, when the report has one
   Evidence explanation;        // a statement that it does not apply / is not material, with a reason
+  // The topic's own section in the structure model (its heading opens one), and the evidence for
+  // each of the four core elements inside it (pack().topic_parts() order); `parts` is empty when
+  // the topic has no section of its own.
+  Evidence section;
+  std::vector<Evidence> parts;
   std::vector<ItemResult> items;
   bool Addressed() const;       // a heading or evidence for any item
   bool HasApplicableItems() const;
@@ -167,6 +172,7 @@ class Analysis {
   void ReadMateriality();
   void EvaluateTopics();
   void FindParts();
+  void FindTopicParts();
   void FindElements();
   void FindAssurance();
   void FindGhgUnits();

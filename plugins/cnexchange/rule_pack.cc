@@ -48,6 +48,7 @@ std::vector<PartSpec> Parts(const pt::ptree& root, const std::string& key) {
     p.title_en = Required(kv.second, "title_en", "part " + p.id);
     p.article = Required(kv.second, "article", "part " + p.id);
     p.phrases = List(kv.second, "phrases");
+    p.headings = List(kv.second, "headings");
     if (p.phrases.empty()) Fail("part " + p.id + " of " + key + " has no phrases");
     out.push_back(std::move(p));
   }
@@ -104,6 +105,7 @@ RulePack RulePack::FromFiles(const std::string& guideline_path, const std::strin
   }
   pack.four_parts_ = Parts(root, "four_parts");
   pack.climate_parts_ = Parts(root, "climate_parts");
+  pack.topic_parts_ = Parts(root, "topic_parts");
   for (const auto& kv : root.get_child("elements", pt::ptree())) {
     ElementSpec e;
     e.id = Required(kv.second, "id", "an element");

@@ -61,6 +61,9 @@ struct PartSpec {  // one of the four core elements (治理, 战略, 影响、�
   std::string title_en;
   std::string article;
   std::vector<std::string> phrases;
+  // Words of a section heading that opens this element for the topics it discusses ("战略",
+  // "风险"); optional.
+  std::vector<std::string> headings;
 };
 
 struct ElementSpec {  // a report element (period, board approval, topic index)
@@ -97,6 +100,9 @@ class RulePack {
   const std::vector<TopicSpec>& topics() const { return topics_; }
   const std::vector<PartSpec>& four_parts() const { return four_parts_; }
   const std::vector<PartSpec>& climate_parts() const { return climate_parts_; }
+  // The four core elements as they read inside one topic's own section (Art. 11: each
+  // financially material topic), with broader words than the report-level phrases.
+  const std::vector<PartSpec>& topic_parts() const { return topic_parts_; }
   const std::vector<ElementSpec>& elements() const { return elements_; }
   const std::vector<QuantitySpec>& quantities() const { return quantities_; }
   // A word list by name; throws sdk::ConfigError when absent.
@@ -114,6 +120,7 @@ class RulePack {
   std::vector<TopicSpec> topics_;
   std::vector<PartSpec> four_parts_;
   std::vector<PartSpec> climate_parts_;
+  std::vector<PartSpec> topic_parts_;
   std::vector<ElementSpec> elements_;
   std::vector<QuantitySpec> quantities_;
   std::map<std::string, std::vector<std::string>> words_;

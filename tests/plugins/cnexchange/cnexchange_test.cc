@@ -187,6 +187,25 @@ TEST(CnexchangeTest, StakeholderConcernTablesAreNotDisclosures) {
   EXPECT_EQ(Items(r)["social-contribution"], ESGAUDIT_MISSING);
 }
 
+TEST(CnexchangeTest, AFinanciallyMaterialTopicsElementsMayBeGivenOncePerChapter) {
+  // 水资源利用 is financially material and has a heading; its own text gives none of the elements.
+  // The chapter's 战略 section names it (strategy found); its risks and targets are nowhere near it.
+  const std::string text = std::string(kClaim) +
+                           "\n## 同时具有影响重要性及财务重要性的议题\n\n水资源利用\n\n"
+                           "## ESG治理\n\n公司设立ESG委员会,制定ESG战略,识别风险和机遇,设定指标与目标。\n\n"
+                           "## 水资源利用\n\n公司统计总耗水量并推进节水措施与中水回用。\n\n"
+                           "## 战略\n\n公司将水资源利用纳入环境管理,持续提升用水效率。\n\n"
+                           "## 影响、风险和机遇管理\n\n公司定期识别环境风险。\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  std::vector<std::string> missing;
+  for (const Finding& f : r.findings)
+    if (f.rule == "cnexchange.four-parts-missing" && f.message.find("其章节") != std::string::npos)
+      missing.push_back(f.message);
+  EXPECT_EQ(missing, (std::vector<std::string>{
+                         "议题“水资源利用”具有财务重要性，但其章节未见“影响、风险和机遇管理”的披露（第11条、第18条）",
+                         "议题“水资源利用”具有财务重要性，但其章节未见“指标与目标”的披露（第11条、第19条）"}));
+}
+
 class CnexchangePackTest : public ::testing::Test {
  protected:
   void SetUp() override {
