@@ -70,6 +70,13 @@ bool ArticleCell(std::string_view cell) {
   return false;
 }
 
+// A topic's names, its Chinese title first, ASCII letters lower-cased (matched against Line::lower).
+std::vector<std::string> Names(const TopicSpec& t) {
+  std::vector<std::string> names{t.title_zh};
+  for (const std::string& n : t.names) names.push_back(sdk::AsciiLower(n));
+  return names;
+}
+
 }  // namespace
 
 std::string ShortQuote(std::string_view s, size_t max_code_points) {
@@ -142,6 +149,7 @@ void Analysis::ReadStructure() {
     l.begin = ls.view_begin;
     l.end = ls.view_end;
     l.text = view_.substr(l.begin, l.end - l.begin);
+    l.lower = sdk::AsciiLower(l.text);
     l.body = (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) == 0;
     l.toc = (ls.flags & ESGAUDIT_LINE_TOC) != 0;
     l.furniture = (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) != 0;
@@ -259,7 +267,9 @@ void Analysis::ScanKeywords() {
   // The same list, in the same order, for every document: the host compiles it once.
   std::vector<std::string> ordered(words.begin(), words.end());
   std::vector<esgaudit_pattern> patterns;
-  for (const std::string& w : ordered) patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL});
+  // Caseless: English keywords ("scope 3", "Data security") match however a report capitalises them.
+  for (const std::string& w : ordered)
+    patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL | ESGAUDIT_PATTERN_CASELESS});
   for (const esgaudit_match& m : doc_.Scan(patterns)) keyword_hits_[ordered[m.pattern]].push_back(m.begin);
   for (const std::string& w : ordered) keyword_hits_[w];  // a word without hits is known too
 }
@@ -349,7 +359,7 @@ void Analysis::ReadMateriality() {
   };
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!lines[i].body) continue;
-    const std::string& plain = lines[i].plain;
+    const std::string plain = sdk::AsciiLower(lines[i].plain);
     if (CodePoints(plain) > 40 || !ContainsAny(plain, pack_.Words("group_marks"))) continue;
     bool seen_financial = false, seen_impact = false;
     const bool fin = dimension(plain, financial, &seen_financial);
@@ -358,16 +368,14 @@ void Analysis::ReadMateriality() {
     const Materiality cls = fin ? Materiality::kFinancial
                                 : imp ? Materiality::kImpactOnly : Materiality::kNeither;
     for (size_t j = i + 1; j < lines.size() && j < i + 16; ++j) {
-      const std::string& member = lines[j].plain;
+      const std::string member = sdk::AsciiLower(lines[j].plain);
       if (member.empty()) continue;
       if (ContainsAny(member, financial) || ContainsAny(member, impact)) break;
       if (!IsListLine(j)) break;  // a heading or a sentence ends the list
       bool any = false;
       for (const TopicSpec& t : pack_.topics()) {
-        std::vector<std::string> names = t.names;
-        names.insert(names.begin(), t.title_zh);
-        for (const std::string& n : names) {
-          size_t at = lines[j].text.find(n);
+        for (const std::string& n : Names(t)) {
+          size_t at = lines[j].lower.find(n);
           if (at == std::string_view::npos) continue;
           any = true;
           for (TopicResult& r : topics_) {
@@ -392,17 +400,16 @@ void Analysis::EvaluateTopics() {
       t.triggered = !hits.empty();
       if (t.triggered) t.trigger = hits.front();
     }
-    std::vector<std::string> names = spec.names;
-    names.insert(names.begin(), spec.title_zh);
+    const std::vector<std::string> names = Names(spec);
     for (size_t i = 0; i < lines.size() && !t.heading.found(); ++i) {
       if (!lines[i].heading || !UsableLine(i)) continue;
-      const std::string& plain = lines[i].plain;
+      const std::string plain = sdk::AsciiLower(lines[i].plain);
       for (const std::string& n : names) {
         size_t at = plain.find(n);
         if (at == std::string::npos || at > 3 ||
             CodePoints(plain) > CodePoints(n) + 8)
           continue;
-        size_t v = lines[i].text.find(n);
+        size_t v = lines[i].lower.find(n);
         if (v == std::string_view::npos) continue;
         t.heading = MakeEvidence(i, lines[i].begin + v, lines[i].begin + v + n.size());
         break;
@@ -414,13 +421,13 @@ void Analysis::EvaluateTopics() {
     const auto& reasons = pack_.Words("reasons");
     for (size_t i = 0; i < lines.size() && !t.explanation.found(); ++i) {
       if (!UsableLine(i)) continue;
-      std::string_view text = lines[i].text;
+      const std::string& text = lines[i].lower;
       for (const std::string& n : names) {
         size_t at = text.find(n);
-        if (at == std::string_view::npos) continue;
+        if (at == std::string::npos) continue;
         // In a table the explanation must be in the topic's row.
         const auto row = RowAt(i, lines[i].begin + at);
-        std::string_view scope = view_.substr(row.first, row.second - row.first);
+        const std::string scope = sdk::AsciiLower(view_.substr(row.first, row.second - row.first));
         const bool says_so = ContainsAny(scope, explained) ||
                              (t.materiality == Materiality::kNeither && ContainsAny(scope, reasons));
         if (says_so) t.explanation = MakeEvidence(i, lines[i].begin + at, lines[i].begin + at + n.size());
@@ -516,8 +523,7 @@ void Analysis::FindTopicParts() {
     last = std::min(last, heading + kMaxTopicLines);
     if (last <= heading || lines_[last].end - lines_[heading].end > kMaxSection) continue;
     t.section = t.heading;
-    std::vector<std::string> names = t.spec->names;
-    names.insert(names.begin(), t.spec->title_zh);
+    const std::vector<std::string> names = Names(*t.spec);
     // Where the report names the topic: (line, view offset of the name).
     std::vector<std::pair<size_t, uint64_t>> mentions;
     for (const std::string& n : names) {
@@ -563,6 +569,14 @@ void Analysis::FindElements() {
         }
       }
     } else {
+      // The reporting period the structure model read (a stated period, OCR-robust), else the
+      // pack's pattern (which also takes a year named with 报告期).
+      const esgaudit_metadata md = doc_.Metadata();
+      if (e.id == "reporting-period" && md.period_begin.size > 0 && md.period_length > 0) {
+        const uint64_t b = doc_.TextToView(md.period_offset);
+        const uint64_t end = doc_.TextToView(md.period_offset + md.period_length);
+        found = MakeEvidence(LineAt(b), b, end);
+      }
       const std::regex& re = pack_.Pattern(e.pattern);
       const auto& needs = pack_.PatternNeeds(e.pattern);
       for (size_t i = 0; i < lines.size() && !found.found(); ++i) {
@@ -740,7 +754,9 @@ void Analysis::FindQuantityUnits() {
         label_index = c;
       }
     } else {
-      // In a sentence: the name, then only connecting words (为, 达, :) before the figure.
+      // In a sentence: the name, then only connecting words (为, 达, :) before the figure. A table
+      // cell holding a name and a number ("LTIFR 3)": a note mark) is no sentence.
+      if (l.table != ESGAUDIT_NO_INDEX) continue;
       std::string_view before = view_.substr(cells[figure_cell].first, v - cells[figure_cell].first);
       for (size_t cut = 0; cut < 4 && !before.empty(); ++cut) {
         bool trimmed = false;

@@ -26,6 +26,7 @@ struct Line {
   uint64_t begin = 0;  // view offsets, terminator excluded
   uint64_t end = 0;
   std::string_view text;  // the line in the matching view
+  std::string lower;      // `text` with ASCII letters lower-cased (same offsets)
   std::string plain;      // its cells joined by one space: no tags, no Markdown marks
   std::vector<std::pair<uint64_t, uint64_t>> cells;  // view spans, in line order
   bool body = false;      // may serve as evidence: not furniture, TOC or content index

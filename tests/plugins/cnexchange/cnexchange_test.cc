@@ -206,6 +206,25 @@ TEST(CnexchangeTest, AFinanciallyMaterialTopicsElementsMayBeGivenOncePerChapter)
                          "议题“水资源利用”具有财务重要性，但其章节未见“指标与目标”的披露（第11条、第19条）"}));
 }
 
+TEST(CnexchangeTest, AnEnglishReportIsReadInEnglish) {
+  // Topic names, item keywords and the reporting period in English, however capitalised.
+  const std::string text =
+      "This report has been prepared in accordance with the Shenzhen Stock Exchange Self-Regulatory "
+      "Guideline No. 17 for listed companies.\n\n"
+      "It covers the period from January 1, 2024, to December 31, 2024.\n\n"
+      "Data Security and Customer Privacy\n\n"
+      "Our Information Security management system is certified to ISO 27001, and our Privacy Policy "
+      "protects Customer Privacy.\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  EXPECT_EQ(Topics(r)["data-privacy"], ESGAUDIT_COVERED);
+  EXPECT_EQ(Items(r)["privacy-system"], ESGAUDIT_COVERED);
+  EXPECT_EQ(Topics(r)["employees"], ESGAUDIT_MISSING);
+  for (const Finding& f : r.findings) EXPECT_EQ(f.message.find("报告期间"), std::string::npos) << f.message;
+  // A certification of the security system is no evidence of product quality.
+  EXPECT_EQ(Topics(r)["product-quality"], ESGAUDIT_MISSING);
+}
+
 class CnexchangePackTest : public ::testing::Test {
  protected:
   void SetUp() override {
