@@ -70,6 +70,42 @@ bool ArticleCell(std::string_view cell) {
   return false;
 }
 
+// The clause around [at, end) of `s`: back and forth to sentence punctuation, at most `max_cps`
+// code points each way.
+std::pair<std::string_view, std::string_view> Clause(std::string_view s, size_t at, size_t end, size_t max_cps) {
+  auto stop = [](std::string_view c) {
+    return c == "。" || c == "," || c == "，" || c == ";" || c == "；" || c == "!" || c == "?" || c == "\n" ||
+           c == ":";
+  };
+  size_t b = at;
+  for (size_t k = 0; k < max_cps && b > 0; ++k) {
+    const size_t prev = sdk::PrevCodePointStart(s, b);
+    if (stop(s.substr(prev, b - prev))) break;
+    b = prev;
+  }
+  size_t e = end;
+  for (size_t k = 0; k < max_cps && e < s.size(); ++k) {
+    size_t next = e;
+    sdk::NextCodePoint(s, &next);
+    if (stop(s.substr(e, next - e))) break;
+    e = next;
+  }
+  return {s.substr(b, at - b), s.substr(end, e - end)};
+}
+
+// A count printed right after an event word ("3起", "0次"): -1 when there is none.
+long CountAfter(std::string_view after) {
+  size_t i = 0;
+  while (i < after.size() && (after[i] == ' ' || after.substr(i, 3) == "为" || after.substr(i, 3) == "共")) i += after[i] == ' ' ? 1 : 3;
+  size_t d = i;
+  while (d < after.size() && after[d] >= '0' && after[d] <= '9') ++d;
+  if (d == i || d - i > 6) return -1;
+  std::string_view unit = after.substr(d);
+  for (std::string_view u : {"起", "次", "例", "件", "宗", "人", "名"})
+    if (unit.substr(0, u.size()) == u) return std::stol(std::string(after.substr(i, d - i)));
+  return -1;
+}
+
 // A topic's names, its Chinese title first, ASCII letters lower-cased (matched against Line::lower).
 std::vector<std::string> Names(const TopicSpec& t) {
   std::vector<std::string> names{t.title_zh};
@@ -444,11 +480,42 @@ void Analysis::EvaluateTopics() {
         case Level::kConditional:
           if (item.trigger == Trigger::kTopic) r.applies = t.triggered;
           if (item.trigger == Trigger::kItem) r.applies = !FindWords(item.trigger_words, 1, true).empty();
+          if (item.trigger == Trigger::kEvent) ReadEvent(&r);
           break;
       }
       t.items.push_back(std::move(r));
     }
   }
+}
+
+void Analysis::ReadEvent(ItemResult* item) const {
+  const auto& negations = pack_.Words("event_negations");
+  const auto& occurred = pack_.Words("event_occurred");
+  const auto& prevention = pack_.Words("event_prevention");
+  for (const Evidence& hit : FindWords(item->spec->trigger_words, 20)) {
+    const size_t line = LineAt(hit.begin);
+    const Line& l = lines_[line];
+    const auto [before, after] =
+        Clause(l.text, static_cast<size_t>(hit.begin - l.begin), static_cast<size_t>(hit.end - l.begin), 24);
+    const long count = CountAfter(after);
+    const std::string clause = sdk::AsciiLower(std::string(before) + " " + std::string(after));
+    if (count == 0 || ContainsAny(clause, negations)) {
+      if (!item->none_occurred.found()) item->none_occurred = hit;
+      continue;
+    }
+    // A mention, not an occurrence: no count and no verb of occurrence, or a clause about
+    // preventing such events (预防各类安全事故的发生).
+    if (count < 0 && (!ContainsAny(clause, occurred) || ContainsAny(clause, prevention))) continue;
+    item->applies = true;
+    item->event = hit;
+    item->evidence.clear();
+    for (const Evidence& e : FindWords(item->spec->keywords, 64)) {
+      const size_t at = LineAt(e.begin);
+      if (at >= line && at <= line + 2 && item->evidence.size() < 3) item->evidence.push_back(e);
+    }
+    return;
+  }
+  item->evidence.clear();  // no event: the keywords elsewhere are no details of one
 }
 
 void Analysis::FindParts() {

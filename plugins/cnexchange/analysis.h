@@ -52,6 +52,10 @@ struct ItemResult {
   const ItemSpec* spec = nullptr;
   bool applies = false;  // mandatory, or conditional with its trigger found in the report
   std::vector<Evidence> evidence;  // document order, at most three
+  // A 如有 item (Trigger::kEvent): where the report says such an event occurred (then `applies`,
+  // and `evidence` holds the details given within two lines of it), or where it says none did.
+  Evidence event;
+  Evidence none_occurred;
 };
 
 // How the report's own materiality assessment classes a topic.
@@ -182,6 +186,8 @@ class Analysis {
   // suffix such as 总量 or 产生量 and a bracketed unit; nullptr when none.
   const QuantitySpec* QuantityOfLabel(std::string_view label, std::string* matched) const;
   void FindUnquantified();
+  // A 如有 item: reads the sentences naming its event as "it occurred", "none occurred" or neither.
+  void ReadEvent(ItemResult* item) const;
 
   const sdk::Document& doc_;
   bool english_;

@@ -168,6 +168,10 @@ RulePack RulePack::FromFiles(const std::string& guideline_path, const std::strin
         item.trigger = Trigger::kItem;
         item.trigger_words = List(i, "trigger_words");
         if (item.trigger_words.empty()) Fail("item " + item.id + " has no trigger_words");
+      } else if (trigger == "event") {
+        item.trigger = Trigger::kEvent;
+        item.trigger_words = List(i, "trigger_words");
+        if (item.trigger_words.empty()) Fail("item " + item.id + " has no trigger_words");
       } else if (trigger != "none") {
         Fail("item " + item.id + " has unknown trigger \"" + trigger + "\"");
       }

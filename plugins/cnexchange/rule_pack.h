@@ -19,9 +19,12 @@ enum class Level { kMandatory, kEncouraged, kConditional };
 
 // How a conditional item's trigger is decided.
 enum class Trigger {
-  kNone,   // not conditional, or "如有" (an event the text cannot reveal): coverage only
+  kNone,   // not conditional, or a condition the text cannot reveal: coverage only
   kTopic,  // the topic's trigger words
   kItem,   // the item's own trigger words
+  // "如有": the item's trigger words name an event (an accident, a penalty, a breach); the item
+  // applies when the report says one occurred, and its keywords are the details to give.
+  kEvent,
 };
 
 struct ItemSpec {
