@@ -607,7 +607,17 @@ void Analysis::FindTopicParts() {
         if (UsableLine(j)) found = find_in(j, lines_[j].begin, lines_[j].end, parts[p]);
       }
       for (size_t m = 0; m < mentions.size() && !found.found(); ++m) {
-        const auto row = RowAt(mentions[m].first, mentions[m].second);
+        // The row, or on a long line a window around the name (a sentence's worth), so that a
+        // report that is one long line costs no more than a short one.
+        constexpr uint64_t kWindow = 300;
+        auto row = RowAt(mentions[m].first, mentions[m].second);
+        const uint64_t at = mentions[m].second;
+        auto boundary = [&](uint64_t o) {
+          while (o > row.first && o < row.second && (static_cast<unsigned char>(view_[o]) & 0xC0) == 0x80) --o;
+          return o;
+        };
+        row = {boundary(std::max(row.first, at > kWindow ? at - kWindow : 0)),
+               boundary(std::min(row.second, at + kWindow))};
         found = find_in(mentions[m].first, row.first, row.second, parts[p]);
       }
       for (const auto& [part, first, last] : element_sections) {
