@@ -1,12 +1,17 @@
 // The per-document analysis shared by the coverage pass and the rules (built once per document
 // through sdk::Context::Shared): whether and where the report claims one of the 2024 exchange
 // guidelines, how it classifies the 21 topics in its double-materiality assessment, the evidence
-// for each topic's disclosure items, the four core elements, the report elements, the assurance
-// statement and the greenhouse-gas rows with their units.
+// for each topic's disclosure items (如有 items read against the events the report states), the four
+// core elements for the report and for each financially material topic, the report elements, the
+// assurance statement, the greenhouse-gas rows and the figures of the other named quantities with
+// their units.
 //
 // The layout comes from the host's structure model (plugin ABI 1.1): line roles and page
-// furniture, the table of contents, the report's own content index, cells and tables with their
-// unit. Evidence is taken only from body lines (Line::body).
+// furniture, the table of contents, the report's own content index, cells, sections, tables with
+// their unit, the stated reporting period. Evidence is taken only from body lines (Line::body),
+// which also leaves out a line whose cells cite three articles of the guideline (an index written
+// as one HTML table, which the model counts as one row). Work per document is linear in its size:
+// on a line far longer than a table row only a bounded window around a hit is read.
 #ifndef ESGAUDIT_PLUGINS_CNEXCHANGE_ANALYSIS_H_
 #define ESGAUDIT_PLUGINS_CNEXCHANGE_ANALYSIS_H_
 
