@@ -246,6 +246,16 @@ std::pair<uint64_t, uint64_t> Analysis::RowAt(size_t i, uint64_t v) const {
   return {l.begin + start, l.begin + stop};
 }
 
+std::pair<uint64_t, uint64_t> Analysis::Around(std::pair<uint64_t, uint64_t> span, uint64_t begin, uint64_t end,
+                                               uint64_t window) const {
+  auto boundary = [&](uint64_t o) {
+    while (o > span.first && o < span.second && (static_cast<unsigned char>(view_[o]) & 0xC0) == 0x80) --o;
+    return o;
+  };
+  return {boundary(std::max(span.first, begin > window ? begin - window : 0)),
+          boundary(std::min(span.second, end + window))};
+}
+
 bool Analysis::IsListLine(size_t i) const {
   const Line& l = lines_[i];
   return l.text.rfind("#", 0) != 0 && CodePoints(l.plain) <= 80 && !HasSentencePunctuation(l.plain);
@@ -610,14 +620,8 @@ void Analysis::FindTopicParts() {
         // The row, or on a long line a window around the name (a sentence's worth), so that a
         // report that is one long line costs no more than a short one.
         constexpr uint64_t kWindow = 300;
-        auto row = RowAt(mentions[m].first, mentions[m].second);
         const uint64_t at = mentions[m].second;
-        auto boundary = [&](uint64_t o) {
-          while (o > row.first && o < row.second && (static_cast<unsigned char>(view_[o]) & 0xC0) == 0x80) --o;
-          return o;
-        };
-        row = {boundary(std::max(row.first, at > kWindow ? at - kWindow : 0)),
-               boundary(std::min(row.second, at + kWindow))};
+        const auto row = Around(RowAt(mentions[m].first, at), at, at, kWindow);
         found = find_in(mentions[m].first, row.first, row.second, parts[p]);
       }
       for (const auto& [part, first, last] : element_sections) {
@@ -714,12 +718,7 @@ void Analysis::FindGhgUnits() {
     // extracted as one long line) only a window around the figure, so each figure costs O(1).
     constexpr uint64_t kRowWindow = 1024;
     if (row.second - row.first > 2 * kRowWindow) {
-      auto boundary = [&](uint64_t o) {
-        while (o > row.first && o < row.second && (static_cast<unsigned char>(view_[o]) & 0xC0) == 0x80) --o;
-        return o;
-      };
-      row = {boundary(std::max(row.first, v > kRowWindow ? v - kRowWindow : 0)),
-             boundary(std::min(row.second, v_end + kRowWindow))};
+      row = Around(row, v, v_end, kRowWindow);
     }
     std::string_view row_text = view_.substr(row.first, row.second - row.first);
     std::string scope;

@@ -166,6 +166,10 @@ class Analysis {
   // The HTML row (<tr> ... </tr>) of line `i` around view offset `v`, as view offsets; the whole
   // line when the line is not in an HTML table. A row is read within a bounded window of `v`.
   std::pair<uint64_t, uint64_t> RowAt(size_t i, uint64_t v) const;
+  // `span` cut to at most `window` bytes before `begin` and after `end` (which lie in it), on code
+  // point boundaries: what is read around a hit on a line far longer than a table row.
+  std::pair<uint64_t, uint64_t> Around(std::pair<uint64_t, uint64_t> span, uint64_t begin, uint64_t end,
+                                       uint64_t window) const;
   // True when line `i` reads as an entry of a list of short items (no sentence punctuation, not a
   // Markdown heading, at most 80 code points), as in a list of topics under a materiality class.
   bool IsListLine(size_t i) const;
