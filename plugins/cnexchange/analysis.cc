@@ -2,12 +2,22 @@
 
 #include <esgaudit/text.h>
 
+#include "units.h"
+
 #include <algorithm>
+#include <set>
+#include <tuple>
 
 namespace esgaudit::cnexchange {
 namespace {
 
 bool Contains(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+
+size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
+
+bool HasSentencePunctuation(std::string_view s) {
+  return Contains(s, "。") || Contains(s, ",") || Contains(s, ";") || Contains(s, "，");
+}
 
 bool ContainsAny(std::string_view s, const std::vector<std::string>& words) {
   for (const std::string& w : words)
@@ -46,19 +56,75 @@ bool DimensionNegated(std::string_view s, size_t at) {
   return false;
 }
 
+// True for a cell that opens with an article of the guideline ("第五十条", "第50条", "第二十一条至
+// 第二十八条"): a cell of the report's own index.
+bool ArticleCell(std::string_view cell) {
+  static const std::u32string_view kNumerals = U"一二三四五六七八九十百零0123456789";
+  if (cell.substr(0, 3) != "第") return false;
+  size_t i = 3;
+  for (size_t k = 0; k < 6 && i < cell.size(); ++k) {
+    const char32_t c = sdk::NextCodePoint(cell, &i);
+    if (c == U'条') return k > 0;
+    if (kNumerals.find(c) == std::u32string_view::npos) return false;
+  }
+  return false;
+}
+
+// The clause around [at, end) of `s`: back and forth to sentence punctuation, at most `max_cps`
+// code points each way.
+std::pair<std::string_view, std::string_view> Clause(std::string_view s, size_t at, size_t end, size_t max_cps) {
+  auto stop = [](std::string_view c) {
+    return c == "。" || c == "," || c == "，" || c == ";" || c == "；" || c == "!" || c == "?" || c == "\n" ||
+           c == ":";
+  };
+  size_t b = at;
+  for (size_t k = 0; k < max_cps && b > 0; ++k) {
+    const size_t prev = sdk::PrevCodePointStart(s, b);
+    if (stop(s.substr(prev, b - prev))) break;
+    b = prev;
+  }
+  size_t e = end;
+  for (size_t k = 0; k < max_cps && e < s.size(); ++k) {
+    size_t next = e;
+    sdk::NextCodePoint(s, &next);
+    if (stop(s.substr(e, next - e))) break;
+    e = next;
+  }
+  return {s.substr(b, at - b), s.substr(end, e - end)};
+}
+
+// A count printed right after an event word ("3起", "0次"): -1 when there is none.
+long CountAfter(std::string_view after) {
+  size_t i = 0;
+  while (i < after.size() && (after[i] == ' ' || after.substr(i, 3) == "为" || after.substr(i, 3) == "共")) i += after[i] == ' ' ? 1 : 3;
+  size_t d = i;
+  while (d < after.size() && after[d] >= '0' && after[d] <= '9') ++d;
+  if (d == i || d - i > 6) return -1;
+  std::string_view unit = after.substr(d);
+  for (std::string_view u : {"起", "次", "例", "件", "宗", "人", "名"})
+    if (unit.substr(0, u.size()) == u) return std::stol(std::string(after.substr(i, d - i)));
+  return -1;
+}
+
+// A topic's names, its Chinese title first, ASCII letters lower-cased (matched against Line::lower).
+std::vector<std::string> Names(const TopicSpec& t) {
+  std::vector<std::string> names{t.title_zh};
+  for (const std::string& n : t.names) names.push_back(sdk::AsciiLower(n));
+  return names;
+}
+
 }  // namespace
 
 std::string ShortQuote(std::string_view s, size_t max_code_points) {
-  std::string plain = Layout::PlainText(s);
   std::string out;
   size_t i = 0, n = 0;
-  while (i < plain.size() && n < max_code_points) {
+  while (i < s.size() && n < max_code_points) {
     size_t start = i;
-    sdk::NextCodePoint(plain, &i);
-    out.append(plain, start, i - start);
+    sdk::NextCodePoint(s, &i);
+    out.append(s.substr(start, i - start));
     ++n;
   }
-  if (i < plain.size()) out += "…";
+  if (i < s.size()) out += "…";
   return out;
 }
 
@@ -90,8 +156,8 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
     : doc_(doc),
       english_(doc.English()),
       pack_(RulePack::Load(doc)),
-      view_(doc.MatchView()),
-      layout_(view_) {
+      view_(doc.MatchView()) {
+  ReadStructure();
   for (const TopicSpec& spec : pack_.topics()) {
     TopicResult t;
     t.spec = &spec;
@@ -102,40 +168,129 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
   ReadMateriality();
   EvaluateTopics();
   FindParts();
+  FindTopicParts();
   FindElements();
   FindAssurance();
   FindGhgUnits();
+  FindQuantityUnits();
   FindUnquantified();
 }
 
-bool Analysis::UsableLine(size_t i) const {
-  return layout_.lines()[i].Body() && materiality_lines_.count(i) == 0;
+void Analysis::ReadStructure() {
+  const uint32_t n = doc_.LineCount();
+  lines_.resize(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    const esgaudit_line_structure ls = doc_.LineStructure(i);
+    Line& l = lines_[i];
+    l.begin = ls.view_begin;
+    l.end = ls.view_end;
+    l.text = view_.substr(l.begin, l.end - l.begin);
+    l.lower = sdk::AsciiLower(l.text);
+    l.body = (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) == 0;
+    l.toc = (ls.flags & ESGAUDIT_LINE_TOC) != 0;
+    l.furniture = (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) != 0;
+    l.heading = ls.role == ESGAUDIT_ROLE_HEADING;
+    l.table = ls.table;
+    l.cells.reserve(ls.cell_count);
+    uint32_t article_cells = 0;
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      const esgaudit_cell c = doc_.Cell(ls.first_cell + k);
+      if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
+      if (!l.plain.empty()) l.plain.push_back(' ');
+      l.plain.append(doc_.CellView(c));
+      l.cells.emplace_back(c.view_begin, c.view_end);
+      if (ArticleCell(doc_.CellView(c))) ++article_cells;
+    }
+    // The model finds an index by its rows (lines); an index written as one HTML table is one line
+    // (OCR Markdown). A line whose cells cite three articles of the guideline is such an index.
+    if (article_cells >= 3) l.body = false;
+  }
+  const uint32_t tables = doc_.TableCount();
+  table_units_.resize(tables);
+  for (uint32_t t = 0; t < tables; ++t) {
+    const esgaudit_table tb = doc_.Table(t);
+    table_units_[t] = std::string(sdk::View(tb.unit));
+    if ((tb.source & ESGAUDIT_TABLE_SOURCE_HTML) == 0) continue;
+    bool stakeholders = false;
+    for (uint32_t i = tb.first_line; i <= tb.last_line && i < n; ++i) {
+      const std::string_view t2 = lines_[i].text;
+      stakeholders |= Contains(t2, "利益相关方") &&
+                      (Contains(t2, "诉求") || Contains(t2, "关注议题") || Contains(t2, "关注话题"));
+    }
+    for (uint32_t i = tb.first_line; i <= tb.last_line && i < n; ++i) {
+      lines_[i].html_table = true;
+      lines_[i].stakeholder_table = stakeholders;
+    }
+  }
 }
+
+size_t Analysis::LineAt(uint64_t v) const {
+  auto it = std::upper_bound(lines_.begin(), lines_.end(), v,
+                             [](uint64_t value, const Line& l) { return value < l.begin; });
+  return it == lines_.begin() ? 0 : static_cast<size_t>(it - lines_.begin()) - 1;
+}
+
+std::pair<uint64_t, uint64_t> Analysis::RowAt(size_t i, uint64_t v) const {
+  const Line& l = lines_[i];
+  if (!l.html_table || v < l.begin || v > l.end) return {l.begin, l.end};
+  // A row is far shorter than this; the window keeps the search linear on a report that is one
+  // long line.
+  constexpr size_t kRowWindow = 4096;
+  const size_t at = static_cast<size_t>(v - l.begin);
+  const size_t lo = at > kRowWindow ? at - kRowWindow : 0;
+  std::string_view text = l.text;
+  size_t start = text.substr(lo, at - lo).rfind("<tr");
+  start = start == std::string_view::npos ? lo : lo + start;
+  size_t stop = text.substr(at, kRowWindow).find("</tr>");
+  stop = stop == std::string_view::npos ? std::min(text.size(), at + kRowWindow) : at + stop + 5;
+  return {l.begin + start, l.begin + stop};
+}
+
+std::pair<uint64_t, uint64_t> Analysis::Around(std::pair<uint64_t, uint64_t> span, uint64_t begin, uint64_t end,
+                                               uint64_t window) const {
+  auto boundary = [&](uint64_t o) {
+    while (o > span.first && o < span.second && (static_cast<unsigned char>(view_[o]) & 0xC0) == 0x80) --o;
+    return o;
+  };
+  return {boundary(std::max(span.first, begin > window ? begin - window : 0)),
+          boundary(std::min(span.second, end + window))};
+}
+
+bool Analysis::IsListLine(size_t i) const {
+  const Line& l = lines_[i];
+  return l.text.rfind("#", 0) != 0 && CodePoints(l.plain) <= 80 && !HasSentencePunctuation(l.plain);
+}
+
+bool Analysis::UsableLine(size_t i) const { return lines_[i].body && materiality_lines_.count(i) == 0; }
 
 Evidence Analysis::MakeEvidence(size_t line, uint64_t begin, uint64_t end) const {
   Evidence e;
   e.begin = begin;
   e.end = end;
-  const Line& l = layout_.lines()[line];
-  // Quote from a little before the hit so that the quote shows its context.
-  size_t from = static_cast<size_t>(begin - l.begin);
-  std::string_view text = l.text;
-  for (int k = 0; k < 8 && from > 0; ++k) from = sdk::PrevCodePointStart(text, from);
-  // A tag between the quote's start and the hit starts the quote after it. Only that stretch and a
-  // bounded window after it are read, so quoting stays linear on a report that is one long line.
-  const size_t hit = static_cast<size_t>(begin - l.begin);
-  size_t tag = text.substr(from, hit - from).rfind('>');
-  if (tag != std::string_view::npos) from += tag + 1;
-  constexpr size_t kQuoteWindow = 4096;  // bytes; a quote is a few dozen code points
-  std::string_view rest = text.substr(from);
-  const bool cut = rest.size() > kQuoteWindow;
-  if (cut) {
-    size_t k = kQuoteWindow;
-    while (k > 0 && (static_cast<unsigned char>(rest[k]) & 0xC0) == 0x80) --k;
-    rest = rest.substr(0, k);
+  // The quote: from a little before the hit (within its cell, so that it shows its context), then
+  // the following cells of the line, joined by one space, up to the quote's length.
+  constexpr size_t kQuoteCodePoints = 40;
+  const Line& l = lines_[line];
+  auto cell = std::upper_bound(l.cells.begin(), l.cells.end(), begin,
+                               [](uint64_t v, const std::pair<uint64_t, uint64_t>& c) { return v < c.second; });
+  std::string text;
+  size_t count = 0;
+  for (bool first = true; cell != l.cells.end() && count <= kQuoteCodePoints; ++cell, first = false) {
+    std::string_view c = view_.substr(cell->first, cell->second - cell->first);
+    if (first && begin > cell->first) {
+      size_t from = static_cast<size_t>(begin - cell->first);
+      for (int k = 0; k < 8 && from > 0; ++k) from = sdk::PrevCodePointStart(c, from);
+      c.remove_prefix(from);
+    }
+    // Bounded: a cell of a report that is one long line may be megabytes.
+    size_t cut = 0;
+    for (size_t k = 0; cut < c.size() && k <= kQuoteCodePoints; ++k) sdk::NextCodePoint(c, &cut);
+    if (!text.empty()) text.push_back(' ');
+    text.append(c.substr(0, cut));
+    count += CodePoints(c.substr(0, cut)) + 1;
+    if (cut < c.size()) break;
   }
-  e.quote = ShortQuote(rest);
-  if (cut && e.quote.rfind("…") != e.quote.size() - std::string("…").size()) e.quote += "…";
+  e.quote = ShortQuote(text, kQuoteCodePoints);
   return e;
 }
 
@@ -158,7 +313,9 @@ void Analysis::ScanKeywords() {
   // The same list, in the same order, for every document: the host compiles it once.
   std::vector<std::string> ordered(words.begin(), words.end());
   std::vector<esgaudit_pattern> patterns;
-  for (const std::string& w : ordered) patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL});
+  // Caseless: English keywords ("scope 3", "Data security") match however a report capitalises them.
+  for (const std::string& w : ordered)
+    patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL | ESGAUDIT_PATTERN_CASELESS});
   for (const esgaudit_match& m : doc_.Scan(patterns)) keyword_hits_[ordered[m.pattern]].push_back(m.begin);
   for (const std::string& w : ordered) keyword_hits_[w];  // a word without hits is known too
 }
@@ -181,9 +338,9 @@ std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words,
       if (kept >= max) break;
       if (at < last_end) continue;  // the scan reports overlapping occurrences; find did not
       last_end = at + w.size();
-      size_t line = layout_.LineAt(at);
+      size_t line = LineAt(at);
       if (!UsableLine(line)) continue;
-      if (!stakeholder_tables && layout_.lines()[line].stakeholder_table) continue;
+      if (!stakeholder_tables && lines_[line].stakeholder_table) continue;
       if (skip_negated && NegatedAt(view_, at)) continue;
       hits.emplace_back(at, at + w.size());
       ++kept;
@@ -193,7 +350,7 @@ std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words,
   std::vector<Evidence> out;
   size_t last_line = static_cast<size_t>(-1);
   for (const auto& [b, e] : hits) {
-    size_t line = layout_.LineAt(b);
+    size_t line = LineAt(b);
     if (line == last_line) continue;
     last_line = line;
     out.push_back(MakeEvidence(line, b, e));
@@ -203,11 +360,11 @@ std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words,
 }
 
 void Analysis::FindClaim() {
-  const auto& lines = layout_.lines();
+  const auto& lines = lines_;
   const auto& verbs = pack_.Words("claim_verbs");
   for (size_t i = 0; i < lines.size() && claim_.guideline == nullptr; ++i) {
     // A claim says the report follows the guideline; naming it (an index header) is not enough.
-    if (lines[i].toc || lines[i].running_header || !ContainsAny(lines[i].text, verbs)) continue;
+    if (!lines[i].body || !ContainsAny(lines[i].text, verbs)) continue;
     const std::string text(lines[i].text);
     for (const GuidelineSpec& g : pack_.guidelines()) {
       if (!g.needs.empty() && !ContainsAny(text, g.needs)) continue;
@@ -223,8 +380,8 @@ void Analysis::FindClaim() {
 
 Evidence Analysis::Anchor() const {
   if (claim_.where.found()) return claim_.where;
-  for (size_t i = 0; i < layout_.lines().size(); ++i) {
-    const Line& l = layout_.lines()[i];
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    const Line& l = lines_[i];
     if (l.end > l.begin) return MakeEvidence(i, l.begin, l.end);
   }
   return Evidence();
@@ -234,7 +391,7 @@ Evidence Analysis::Anchor() const {
 // ("同时具有影响重要性及财务重要性的议题") followed by the topics of that class, up to the next
 // such line or the next heading.
 void Analysis::ReadMateriality() {
-  const auto& lines = layout_.lines();
+  const auto& lines = lines_;
   const auto& financial = pack_.Words("financial");
   const auto& impact = pack_.Words("impact");
   auto dimension = [&](const std::string& plain, const std::vector<std::string>& words, bool* seen) {
@@ -247,9 +404,9 @@ void Analysis::ReadMateriality() {
     return false;
   };
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!lines[i].Body()) continue;
-    const std::string& plain = lines[i].plain;
-    if (Layout::CodePoints(plain) > 40 || !ContainsAny(plain, pack_.Words("group_marks"))) continue;
+    if (!lines[i].body) continue;
+    const std::string plain = sdk::AsciiLower(lines[i].plain);
+    if (CodePoints(plain) > 40 || !ContainsAny(plain, pack_.Words("group_marks"))) continue;
     bool seen_financial = false, seen_impact = false;
     const bool fin = dimension(plain, financial, &seen_financial);
     const bool imp = dimension(plain, impact, &seen_impact);
@@ -257,16 +414,14 @@ void Analysis::ReadMateriality() {
     const Materiality cls = fin ? Materiality::kFinancial
                                 : imp ? Materiality::kImpactOnly : Materiality::kNeither;
     for (size_t j = i + 1; j < lines.size() && j < i + 16; ++j) {
-      const std::string& member = lines[j].plain;
+      const std::string member = sdk::AsciiLower(lines[j].plain);
       if (member.empty()) continue;
       if (ContainsAny(member, financial) || ContainsAny(member, impact)) break;
-      if (!layout_.IsListLine(j)) break;  // a heading or a sentence ends the list
+      if (!IsListLine(j)) break;  // a heading or a sentence ends the list
       bool any = false;
       for (const TopicSpec& t : pack_.topics()) {
-        std::vector<std::string> names = t.names;
-        names.insert(names.begin(), t.title_zh);
-        for (const std::string& n : names) {
-          size_t at = lines[j].text.find(n);
+        for (const std::string& n : Names(t)) {
+          size_t at = lines[j].lower.find(n);
           if (at == std::string_view::npos) continue;
           any = true;
           for (TopicResult& r : topics_) {
@@ -283,7 +438,7 @@ void Analysis::ReadMateriality() {
 }
 
 void Analysis::EvaluateTopics() {
-  const auto& lines = layout_.lines();
+  const auto& lines = lines_;
   for (TopicResult& t : topics_) {
     const TopicSpec& spec = *t.spec;
     if (!spec.trigger_words.empty()) {
@@ -291,17 +446,16 @@ void Analysis::EvaluateTopics() {
       t.triggered = !hits.empty();
       if (t.triggered) t.trigger = hits.front();
     }
-    std::vector<std::string> names = spec.names;
-    names.insert(names.begin(), spec.title_zh);
+    const std::vector<std::string> names = Names(spec);
     for (size_t i = 0; i < lines.size() && !t.heading.found(); ++i) {
       if (!lines[i].heading || !UsableLine(i)) continue;
-      const std::string& plain = lines[i].plain;
+      const std::string plain = sdk::AsciiLower(lines[i].plain);
       for (const std::string& n : names) {
         size_t at = plain.find(n);
         if (at == std::string::npos || at > 3 ||
-            Layout::CodePoints(plain) > Layout::CodePoints(n) + 8)
+            CodePoints(plain) > CodePoints(n) + 8)
           continue;
-        size_t v = lines[i].text.find(n);
+        size_t v = lines[i].lower.find(n);
         if (v == std::string_view::npos) continue;
         t.heading = MakeEvidence(i, lines[i].begin + v, lines[i].begin + v + n.size());
         break;
@@ -313,13 +467,13 @@ void Analysis::EvaluateTopics() {
     const auto& reasons = pack_.Words("reasons");
     for (size_t i = 0; i < lines.size() && !t.explanation.found(); ++i) {
       if (!UsableLine(i)) continue;
-      std::string_view text = lines[i].text;
+      const std::string& text = lines[i].lower;
       for (const std::string& n : names) {
         size_t at = text.find(n);
-        if (at == std::string_view::npos) continue;
+        if (at == std::string::npos) continue;
         // In a table the explanation must be in the topic's row.
-        const auto row = layout_.RowAt(i, lines[i].begin + at);
-        std::string_view scope = view_.substr(row.first, row.second - row.first);
+        const auto row = RowAt(i, lines[i].begin + at);
+        const std::string scope = sdk::AsciiLower(view_.substr(row.first, row.second - row.first));
         const bool says_so = ContainsAny(scope, explained) ||
                              (t.materiality == Materiality::kNeither && ContainsAny(scope, reasons));
         if (says_so) t.explanation = MakeEvidence(i, lines[i].begin + at, lines[i].begin + at + n.size());
@@ -336,11 +490,42 @@ void Analysis::EvaluateTopics() {
         case Level::kConditional:
           if (item.trigger == Trigger::kTopic) r.applies = t.triggered;
           if (item.trigger == Trigger::kItem) r.applies = !FindWords(item.trigger_words, 1, true).empty();
+          if (item.trigger == Trigger::kEvent) ReadEvent(&r);
           break;
       }
       t.items.push_back(std::move(r));
     }
   }
+}
+
+void Analysis::ReadEvent(ItemResult* item) const {
+  const auto& negations = pack_.Words("event_negations");
+  const auto& occurred = pack_.Words("event_occurred");
+  const auto& prevention = pack_.Words("event_prevention");
+  for (const Evidence& hit : FindWords(item->spec->trigger_words, 20)) {
+    const size_t line = LineAt(hit.begin);
+    const Line& l = lines_[line];
+    const auto [before, after] =
+        Clause(l.text, static_cast<size_t>(hit.begin - l.begin), static_cast<size_t>(hit.end - l.begin), 24);
+    const long count = CountAfter(after);
+    const std::string clause = sdk::AsciiLower(std::string(before) + " " + std::string(after));
+    if (count == 0 || ContainsAny(clause, negations)) {
+      if (!item->none_occurred.found()) item->none_occurred = hit;
+      continue;
+    }
+    // A mention, not an occurrence: no count and no verb of occurrence, or a clause about
+    // preventing such events (预防各类安全事故的发生).
+    if (count < 0 && (!ContainsAny(clause, occurred) || ContainsAny(clause, prevention))) continue;
+    item->applies = true;
+    item->event = hit;
+    item->evidence.clear();
+    for (const Evidence& e : FindWords(item->spec->keywords, 64)) {
+      const size_t at = LineAt(e.begin);
+      if (at >= line && at <= line + 2 && item->evidence.size() < 3) item->evidence.push_back(e);
+    }
+    return;
+  }
+  item->evidence.clear();  // no event: the keywords elsewhere are no details of one
 }
 
 void Analysis::FindParts() {
@@ -367,8 +552,90 @@ void Analysis::FindParts() {
   if (!impact_.found()) impact_ = both;
 }
 
+// Art. 11: a financially material topic is disclosed with the four core elements. An element
+// counts for a topic when its words appear in the topic's own section (the section its heading
+// opens in the structure model), or next to the topic's name (the same line, or the same row of an
+// HTML table), or in a section headed by the element (a chapter's 战略 or 风险 section) that names
+// the topic: reports often give the elements once per chapter for the topics it covers.
+void Analysis::FindTopicParts() {
+  constexpr uint64_t kMaxSection = 512 * 1024;  // bytes; a longer span is no topic's own part
+  constexpr size_t kMaxTopicLines = 400;
+  const auto& parts = pack_.topic_parts();
+  auto find_in = [&](size_t line, uint64_t from, uint64_t to, const PartSpec& part) {
+    const std::string lower = sdk::AsciiLower(view_.substr(from, to - from));
+    for (const std::string& w : part.phrases) {
+      const size_t at = lower.find(sdk::AsciiLower(w));
+      if (at != std::string::npos) return MakeEvidence(line, from + at, from + at + w.size());
+    }
+    return Evidence();
+  };
+  // Sections headed by an element: (element, first line, last line).
+  std::vector<std::tuple<size_t, size_t, size_t>> element_sections;
+  const uint32_t sections = doc_.SectionCount();
+  for (uint32_t k = 0; k < sections; ++k) {
+    const esgaudit_section sec = doc_.Section(k);
+    const std::string_view title = sdk::View(sec.title);
+    if (sdk::CodePointCount(title) > 16 || sec.last_line >= lines_.size()) continue;
+    for (size_t p = 0; p < parts.size(); ++p)
+      if (ContainsAny(title, parts[p].headings)) element_sections.emplace_back(p, sec.line, sec.last_line);
+  }
+  // Headings that name a topic: where one topic's part of the report ends and the next begins.
+  std::vector<size_t> topic_headings;
+  for (const TopicResult& t : topics_)
+    if (t.heading.found()) topic_headings.push_back(LineAt(t.heading.begin));
+  std::sort(topic_headings.begin(), topic_headings.end());
+  for (TopicResult& t : topics_) {
+    if (!t.heading.found() || t.materiality != Materiality::kFinancial) continue;
+    const size_t heading = LineAt(t.heading.begin);
+    const esgaudit_line_structure ls = doc_.LineStructure(static_cast<uint32_t>(heading));
+    if (ls.section == ESGAUDIT_NO_INDEX) continue;
+    const esgaudit_section sec = doc_.Section(ls.section);
+    if (sec.line != heading || sec.last_line >= lines_.size()) continue;
+    // The topic's part of the report: its own section, and on through the sections after it up to
+    // the next heading that names another topic (Markdown from OCR has every heading at one level,
+    // so a topic's 治理/战略/指标与目标 subsections are sections of their own).
+    auto next = std::upper_bound(topic_headings.begin(), topic_headings.end(), heading);
+    size_t last = std::max<size_t>(sec.last_line, next == topic_headings.end() ? lines_.size() - 1 : *next - 1);
+    if (next == topic_headings.end()) last = sec.last_line;
+    last = std::min(last, heading + kMaxTopicLines);
+    if (last <= heading || lines_[last].end - lines_[heading].end > kMaxSection) continue;
+    t.section = t.heading;
+    const std::vector<std::string> names = Names(*t.spec);
+    // Where the report names the topic: (line, view offset of the name).
+    std::vector<std::pair<size_t, uint64_t>> mentions;
+    for (const std::string& n : names) {
+      for (size_t at = view_.find(n); at != std::string_view::npos && mentions.size() < 256;
+           at = view_.find(n, at + n.size())) {
+        const size_t line = LineAt(at);
+        if (UsableLine(line)) mentions.emplace_back(line, at);
+      }
+    }
+    std::sort(mentions.begin(), mentions.end());
+    for (size_t p = 0; p < parts.size(); ++p) {
+      Evidence found;
+      for (size_t j = heading + 1; j <= last && !found.found(); ++j) {
+        if (UsableLine(j)) found = find_in(j, lines_[j].begin, lines_[j].end, parts[p]);
+      }
+      for (size_t m = 0; m < mentions.size() && !found.found(); ++m) {
+        // The row, or on a long line a window around the name (a sentence's worth), so that a
+        // report that is one long line costs no more than a short one.
+        constexpr uint64_t kWindow = 300;
+        const uint64_t at = mentions[m].second;
+        const auto row = Around(RowAt(mentions[m].first, at), at, at, kWindow);
+        found = find_in(mentions[m].first, row.first, row.second, parts[p]);
+      }
+      for (const auto& [part, first, last] : element_sections) {
+        if (part != p || found.found()) continue;
+        auto in = std::lower_bound(mentions.begin(), mentions.end(), std::make_pair(first, uint64_t{0}));
+        if (in != mentions.end() && in->first <= last) found = MakeEvidence(first, lines_[first].begin, lines_[first].end);
+      }
+      t.parts.push_back(found);
+    }
+  }
+}
+
 void Analysis::FindElements() {
-  const auto& lines = layout_.lines();
+  const auto& lines = lines_;
   for (const ElementSpec& e : pack_.elements()) {
     Evidence found;
     if (!e.words.empty()) {
@@ -376,12 +643,21 @@ void Analysis::FindElements() {
       for (const std::string& w : pack_.Words(e.words)) {
         for (size_t at = view_.find(w); at != std::string_view::npos && !found.found();
              at = view_.find(w, at + 1)) {
-          size_t line = layout_.LineAt(at);
-          if (lines[line].toc || lines[line].running_header) continue;
+          size_t line = LineAt(at);
+          // The report's own index counts here; the table of contents and furniture do not.
+          if (lines[line].toc || lines[line].furniture) continue;
           found = MakeEvidence(line, at, at + w.size());
         }
       }
     } else {
+      // The reporting period the structure model read (a stated period, OCR-robust), else the
+      // pack's pattern (which also takes a year named with 报告期).
+      const esgaudit_metadata md = doc_.Metadata();
+      if (e.id == "reporting-period" && md.period_begin.size > 0 && md.period_length > 0) {
+        const uint64_t b = doc_.TextToView(md.period_offset);
+        const uint64_t end = doc_.TextToView(md.period_offset + md.period_length);
+        found = MakeEvidence(LineAt(b), b, end);
+      }
       const std::regex& re = pack_.Pattern(e.pattern);
       const auto& needs = pack_.PatternNeeds(e.pattern);
       for (size_t i = 0; i < lines.size() && !found.found(); ++i) {
@@ -400,7 +676,7 @@ void Analysis::FindElements() {
 // A third-party assurance statement, and which of the details Art. 58 asks for appear within
 // the 40 lines after it.
 void Analysis::FindAssurance() {
-  const auto& lines = layout_.lines();
+  const auto& lines = lines_;
   const std::regex& re = pack_.Pattern("assured");
   const auto& needs = pack_.PatternNeeds("assured");
   const auto& negation = pack_.Words("assurance_negation");
@@ -435,19 +711,14 @@ void Analysis::FindGhgUnits() {
     if (!unit.empty() && unit != "吨" && unit != "t") continue;
     const uint64_t v = doc_.TextToView(f.offset);
     const uint64_t v_end = doc_.TextToView(f.offset + f.length);
-    const size_t line = layout_.LineAt(v);
+    const size_t line = LineAt(v);
     if (!UsableLine(line)) continue;
-    auto row = layout_.RowAt(line, v);
+    auto row = RowAt(line, v);
     // A figure's row is its table row or its line; on a line far longer than any table row (a report
     // extracted as one long line) only a window around the figure, so each figure costs O(1).
     constexpr uint64_t kRowWindow = 1024;
     if (row.second - row.first > 2 * kRowWindow) {
-      auto boundary = [&](uint64_t o) {
-        while (o > row.first && o < row.second && (static_cast<unsigned char>(view_[o]) & 0xC0) == 0x80) --o;
-        return o;
-      };
-      row = {boundary(std::max(row.first, v > kRowWindow ? v - kRowWindow : 0)),
-             boundary(std::min(row.second, v_end + kRowWindow))};
+      row = Around(row, v, v_end, kRowWindow);
     }
     std::string_view row_text = view_.substr(row.first, row.second - row.first);
     std::string scope;
@@ -463,7 +734,7 @@ void Analysis::FindGhgUnits() {
     around += row_text.substr(std::min<uint64_t>(v_end - row.first, row_text.size()));
     const std::string_view unit_text = sdk::View(f.unit_text);
     std::string column(sdk::View(f.column_label));
-    column += " " + std::string(layout_.UnitLineAbove(line, 6));  // "温室气体排放(单位:吨)"
+    if (lines_[line].table < table_units_.size()) column += " " + table_units_[lines_[line].table];
     const bool in_tonnes = unit == "吨" || unit == "t" || ContainsAny(around, tonne);
     if (!in_tonnes) continue;
     GhgUnitProblem p;
@@ -478,6 +749,168 @@ void Analysis::FindGhgUnits() {
     }
     rows_seen.insert(row);
     ghg_.push_back(std::move(p));
+  }
+}
+
+const QuantitySpec* Analysis::QuantityOfLabel(std::string_view label, std::string* matched) const {
+  label = sdk::Trim(label);
+  // A bracketed unit or note at the end is not part of the name ("综合能耗(吨标准煤)").
+  if (!label.empty() && label.back() == ')') {
+    size_t open = label.rfind('(');
+    if (open != std::string_view::npos) label = sdk::Trim(label.substr(0, open));
+  }
+  for (std::string_view lead : {"其中:", "其中", "-", "—", "·"}) {
+    if (label.substr(0, lead.size()) == lead) label = sdk::Trim(label.substr(lead.size()));
+  }
+  const QuantitySpec* best = nullptr;
+  size_t best_size = 0;
+  for (const QuantitySpec& q : pack_.quantities()) {
+    for (const std::string& l : q.labels) {
+      if (l.size() <= best_size || label.substr(0, l.size()) != l) continue;
+      std::string_view rest = sdk::Trim(label.substr(l.size()));
+      bool fits = rest.empty();
+      for (const std::string& suffix : pack_.Words("quantity_suffixes")) fits |= rest == suffix;
+      if (!fits) continue;
+      best = &q;
+      best_size = l.size();
+      *matched = l;
+    }
+  }
+  return best;
+}
+
+// Figures of the quantities the guideline names (rules/cnexchange/guideline.json "quantities"):
+// in a table row whose first cell names the quantity, or in a sentence right after its name. The
+// unit is the figure's own, else a unit cell of its row or a bracket of its label, else its table's.
+void Analysis::FindQuantityUnits() {
+  if (pack_.quantities().empty()) return;
+  const auto& connectors = pack_.Words("quantity_connectors");
+  const auto& denominators = pack_.Words("denominator_words");
+  std::set<std::tuple<uint64_t, uint64_t, int>> seen;  // row and kind
+  for (uint32_t k = 0; k < doc_.FactCount(); ++k) {
+    const esgaudit_fact& f = doc_.Fact(k);
+    if (f.kind != ESGAUDIT_FACT_QUANTITY) continue;
+    const uint64_t v = doc_.TextToView(f.offset);
+    const uint64_t v_end = doc_.TextToView(f.offset + f.length);
+    const size_t line = LineAt(v);
+    if (!UsableLine(line) || lines_[line].stakeholder_table) continue;
+    const Line& l = lines_[line];
+    const auto row = RowAt(line, v);
+    // The cells of the figure's row (at most 64 from its start), and which one holds the figure.
+    using Span = std::pair<uint64_t, uint64_t>;
+    auto at_or_after = [&](uint64_t o) {
+      return std::lower_bound(l.cells.begin(), l.cells.end(), o, [](const Span& c, uint64_t x) { return c.second <= x; });
+    };
+    auto holder = at_or_after(v);
+    if (holder == l.cells.end() || holder->first > v) continue;
+    std::vector<Span> cells;
+    size_t figure_cell = static_cast<size_t>(-1);
+    for (auto c = at_or_after(row.first); c != l.cells.end() && c->first < row.second && cells.size() < 64; ++c) {
+      if (c == holder) figure_cell = cells.size();
+      cells.push_back(*c);
+    }
+    if (figure_cell == static_cast<size_t>(-1)) {  // a sentence far into a long line
+      figure_cell = 0;
+      cells.assign(1, *holder);
+    }
+    auto text_of = [&](const std::pair<uint64_t, uint64_t>& c) { return view_.substr(c.first, c.second - c.first); };
+    const bool in_row = figure_cell > 0 && (l.table != ESGAUDIT_NO_INDEX || cells.size() >= 2);
+    std::string label;
+    const QuantitySpec* spec = nullptr;
+    std::string_view label_cell;
+    size_t label_index = 0;
+    if (in_row) {
+      // The figure must be alone in its cell (a table value, not a number inside a sentence).
+      if (v != cells[figure_cell].first || v_end != cells[figure_cell].second) continue;
+      // The label is the first cell before the figure that names a quantity (a category cell such
+      // as 能源管理 may come first).
+      for (size_t c = 0; c < figure_cell && spec == nullptr; ++c) {
+        label_cell = text_of(cells[c]);
+        spec = QuantityOfLabel(sdk::HeadingText(label_cell), &label);
+        label_index = c;
+      }
+    } else {
+      // In a sentence: the name, then only connecting words (为, 达, :) before the figure. A table
+      // cell holding a name and a number ("LTIFR 3)": a note mark) is no sentence.
+      if (l.table != ESGAUDIT_NO_INDEX) continue;
+      std::string_view before = view_.substr(cells[figure_cell].first, v - cells[figure_cell].first);
+      for (size_t cut = 0; cut < 4 && !before.empty(); ++cut) {
+        bool trimmed = false;
+        for (const std::string& c : connectors) {
+          if (before.size() >= c.size() && before.substr(before.size() - c.size()) == c) {
+            before.remove_suffix(c.size());
+            trimmed = true;
+            break;
+          }
+        }
+        if (!trimmed) break;
+      }
+      for (const QuantitySpec& q : pack_.quantities()) {
+        for (const std::string& name : q.labels) {
+          if (name.size() > label.size() && before.size() >= name.size() &&
+              before.substr(before.size() - name.size()) == name) {
+            spec = &q;
+            label = name;
+          }
+        }
+      }
+    }
+    if (spec == nullptr) continue;
+    const Unit own = ParseUnit(sdk::View(f.unit_text));
+    Unit row_unit;
+    std::string row_unit_text;
+    bool unreadable_unit_cell = false;  // a short text cell that may be a unit we cannot read
+    if (in_row) {
+      row_unit_text = std::string(BracketUnit(label_cell));
+      for (size_t c = label_index + 1; c < cells.size() && row_unit_text.empty(); ++c) {
+        if (c == figure_cell) continue;
+        std::string_view t = sdk::Trim(text_of(cells[c]));
+        if (ParseUnit(t).known()) {
+          row_unit_text = std::string(t);
+        } else if (!t.empty() && sdk::CodePointCount(t) <= 8 && !sdk::IsAsciiDigit(static_cast<unsigned char>(t.front()))) {
+          unreadable_unit_cell = true;
+        }
+      }
+      row_unit = ParseUnit(row_unit_text);
+    }
+    std::string table_unit_text = l.table < table_units_.size() ? table_units_[l.table] : std::string();
+    const Unit table_unit = ParseUnit(table_unit_text);
+    const Unit& stated = row_unit.known() ? row_unit : table_unit;
+    const std::string& stated_text = row_unit.known() ? row_unit_text : table_unit_text;
+    QuantityUnitProblem p;
+    p.spec = spec;
+    p.label = label;
+    p.printed = std::string(view_.substr(v, v_end - v));
+    const bool rate_only = spec->dimensions.size() == 1 && spec->dimensions.front() == "rate";
+    const Unit& unit = own.known() ? own : stated;
+    p.unit = own.known() ? std::string(sdk::View(f.unit_text)) : stated_text;
+    if (own.known() && stated.known() && !own.SameAs(stated)) {
+      p.kind = QuantityUnitProblem::Kind::kTableMismatch;
+      p.stated = stated_text;
+    } else if (!unit.known()) {
+      const bool any_unit = !sdk::View(f.unit_text).empty() || !table_unit_text.empty() || unreadable_unit_cell ||
+                            Contains(sdk::View(f.column_label), "单位") || !in_row;
+      if (rate_only) {
+        std::string context = label + " " + std::string(label_cell) + " " + table_unit_text;
+        if (ContainsAny(context, denominators)) continue;
+        p.kind = QuantityUnitProblem::Kind::kNoDenominator;
+      } else if (any_unit) {
+        continue;
+      } else {
+        p.kind = QuantityUnitProblem::Kind::kNoUnit;
+      }
+    } else if (!rate_only && std::find(spec->dimensions.begin(), spec->dimensions.end(), unit.dimension) ==
+                                 spec->dimensions.end()) {
+      p.kind = QuantityUnitProblem::Kind::kWrongDimension;
+    } else if (spec->ratio && unit.denominator.empty() &&
+               !ContainsAny(label + " " + std::string(label_cell), denominators)) {
+      p.kind = QuantityUnitProblem::Kind::kNoDenominator;
+    } else {
+      continue;
+    }
+    if (!seen.insert({row.first, row.second, static_cast<int>(p.kind)}).second) continue;
+    p.where = MakeEvidence(line, v, v_end);
+    quantity_units_.push_back(std::move(p));
   }
 }
 
@@ -510,7 +943,7 @@ std::vector<std::string> Analysis::References(const std::string& article) const 
 }
 
 void Analysis::FindUnquantified() {
-  const auto& lines = layout_.lines();
+  const auto& lines = lines_;
   const auto& words = pack_.Words("unquantified");
   const auto& reasons = pack_.Words("unquantified_reasons");
   for (size_t i = 0; i < lines.size(); ++i) {

@@ -1,8 +1,17 @@
 // The per-document analysis shared by the coverage pass and the rules (built once per document
 // through sdk::Context::Shared): whether and where the report claims one of the 2024 exchange
 // guidelines, how it classifies the 21 topics in its double-materiality assessment, the evidence
-// for each topic's disclosure items, the four core elements, the report elements, the assurance
-// statement and the greenhouse-gas rows with their units.
+// for each topic's disclosure items (如有 items read against the events the report states), the four
+// core elements for the report and for each financially material topic, the report elements, the
+// assurance statement, the greenhouse-gas rows and the figures of the other named quantities with
+// their units.
+//
+// The layout comes from the host's structure model (plugin ABI 1.1): line roles and page
+// furniture, the table of contents, the report's own content index, cells, sections, tables with
+// their unit, the stated reporting period. Evidence is taken only from body lines (Line::body),
+// which also leaves out a line whose cells cite three articles of the guideline (an index written
+// as one HTML table, which the model counts as one row). Work per document is linear in its size:
+// on a line far longer than a table row only a bounded window around a hit is read.
 #ifndef ESGAUDIT_PLUGINS_CNEXCHANGE_ANALYSIS_H_
 #define ESGAUDIT_PLUGINS_CNEXCHANGE_ANALYSIS_H_
 
@@ -13,10 +22,28 @@
 #include <string>
 #include <vector>
 
-#include "layout.h"
 #include "rule_pack.h"
 
 namespace esgaudit::cnexchange {
+
+// A line of the document as the structure model reads it, with what the rules ask of it.
+struct Line {
+  uint64_t begin = 0;  // view offsets, terminator excluded
+  uint64_t end = 0;
+  std::string_view text;  // the line in the matching view
+  std::string lower;      // `text` with ASCII letters lower-cased (same offsets)
+  std::string plain;      // its cells joined by one space: no tags, no Markdown marks
+  std::vector<std::pair<uint64_t, uint64_t>> cells;  // view spans, in line order
+  bool body = false;      // may serve as evidence: not furniture, TOC or content index
+  bool toc = false;       // inside the table of contents
+  bool furniture = false; // running header or footer, page number, side banner, decoration
+  bool heading = false;   // the model's heading role
+  bool html_table = false;  // inside an HTML table (one line holds many <tr> rows)
+  // A table of stakeholders' concerns and expectations (关注议题, 期望与诉求): topics named there are
+  // what stakeholders ask about, not what the report discloses.
+  bool stakeholder_table = false;
+  uint32_t table = ESGAUDIT_NO_INDEX;  // the model's table of the line
+};
 
 // A piece of evidence in view offsets, with a short quote.
 struct Evidence {
@@ -30,6 +57,10 @@ struct ItemResult {
   const ItemSpec* spec = nullptr;
   bool applies = false;  // mandatory, or conditional with its trigger found in the report
   std::vector<Evidence> evidence;  // document order, at most three
+  // A 如有 item (Trigger::kEvent): where the report says such an event occurred (then `applies`,
+  // and `evidence` holds the details given within two lines of it), or where it says none did.
+  Evidence event;
+  Evidence none_occurred;
 };
 
 // How the report's own materiality assessment classes a topic.
@@ -43,6 +74,11 @@ struct TopicResult {
   Evidence materiality_where;  // the topic's entry in the materiality assessment
   Evidence heading;            // the topic's heading, when the report has one
   Evidence explanation;        // a statement that it does not apply / is not material, with a reason
+  // The topic's own section in the structure model (its heading opens one), and the evidence for
+  // each of the four core elements inside it (pack().topic_parts() order); `parts` is empty when
+  // the topic has no section of its own.
+  Evidence section;
+  std::vector<Evidence> parts;
   std::vector<ItemResult> items;
   bool Addressed() const;       // a heading or evidence for any item
   bool HasApplicableItems() const;
@@ -59,6 +95,24 @@ struct GhgUnitProblem {
   std::string scope;  // the scope word of its row ("范围一")
   std::string printed;  // the figure as printed
   bool magnitude = false;  // 万吨 where the row or column says 吨 (else: 吨 without CO2e)
+};
+
+// A figure of a quantity the guideline names whose unit is missing or does not fit (Arts. 31,
+// 35, 36, 50; Art. 6(1): standard units).
+struct QuantityUnitProblem {
+  enum class Kind {
+    kNoUnit,          // neither the figure, its row nor its table gives a unit
+    kWrongDimension,  // the unit is not one the quantity is measured in (用水量 in 千瓦时)
+    kTableMismatch,   // the figure's own unit differs from its row's or table's (万吨 under 吨)
+    kNoDenominator,   // an intensity or rate that never says per what
+  };
+  Kind kind = Kind::kNoUnit;
+  const QuantitySpec* spec = nullptr;
+  Evidence where;      // the figure
+  std::string label;   // the label read ("综合能耗")
+  std::string printed; // the figure as printed
+  std::string unit;    // the unit it is given in (kWrongDimension, kTableMismatch)
+  std::string stated;  // the row's or table's unit (kTableMismatch)
 };
 
 class Analysis {
@@ -94,6 +148,8 @@ class Analysis {
   const Evidence& assurance() const { return assurance_; }
   const std::vector<std::string>& assurance_missing() const { return assurance_missing_; }
   const std::vector<GhgUnitProblem>& ghg_unit_problems() const { return ghg_; }
+  // In document order, at most one per table row and kind.
+  const std::vector<QuantityUnitProblem>& quantity_unit_problems() const { return quantity_units_; }
   // Sentences saying an indicator cannot be quantified (or is given qualitatively instead) with no
   // reason on their line or the next two (first-period relief, Art. 63(3); Art. 16(3)).
   const std::vector<Evidence>& unexplained_unquantified() const { return unquantified_; }
@@ -104,6 +160,19 @@ class Analysis {
   sdk::Related Related(const Evidence& e, std::string message) const;
 
  private:
+  void ReadStructure();
+  // Index of the line containing view offset `v`.
+  size_t LineAt(uint64_t v) const;
+  // The HTML row (<tr> ... </tr>) of line `i` around view offset `v`, as view offsets; the whole
+  // line when the line is not in an HTML table. A row is read within a bounded window of `v`.
+  std::pair<uint64_t, uint64_t> RowAt(size_t i, uint64_t v) const;
+  // `span` cut to at most `window` bytes before `begin` and after `end` (which lie in it), on code
+  // point boundaries: what is read around a hit on a line far longer than a table row.
+  std::pair<uint64_t, uint64_t> Around(std::pair<uint64_t, uint64_t> span, uint64_t begin, uint64_t end,
+                                       uint64_t window) const;
+  // True when line `i` reads as an entry of a list of short items (no sentence punctuation, not a
+  // Markdown heading, at most 80 code points), as in a list of topics under a materiality class.
+  bool IsListLine(size_t i) const;
   bool UsableLine(size_t i) const;
   // The first `max` usable lines containing one of `words` (optionally not negated just before).
   // Stakeholder-concern tables count only when `stakeholder_tables` (for the topic 利益相关方沟通).
@@ -117,16 +186,24 @@ class Analysis {
   void ReadMateriality();
   void EvaluateTopics();
   void FindParts();
+  void FindTopicParts();
   void FindElements();
   void FindAssurance();
   void FindGhgUnits();
+  void FindQuantityUnits();
+  // The quantity a label names: `label` is one of the spec's labels, optionally followed by a
+  // suffix such as 总量 or 产生量 and a bracketed unit; nullptr when none.
+  const QuantitySpec* QuantityOfLabel(std::string_view label, std::string* matched) const;
   void FindUnquantified();
+  // A 如有 item: reads the sentences naming its event as "it occurred", "none occurred" or neither.
+  void ReadEvent(ItemResult* item) const;
 
   const sdk::Document& doc_;
   bool english_;
   RulePack pack_;
   std::string_view view_;
-  Layout layout_;
+  std::vector<Line> lines_;
+  std::vector<std::string> table_units_;  // per model table: its unit ("吨"), or empty
   std::map<std::string, std::vector<uint64_t>> keyword_hits_;  // view offsets, ascending
   std::set<size_t> materiality_lines_;  // lines listing topics under a materiality class
   Claim claim_;
@@ -139,10 +216,11 @@ class Analysis {
   Evidence assurance_;
   std::vector<std::string> assurance_missing_;
   std::vector<GhgUnitProblem> ghg_;
+  std::vector<QuantityUnitProblem> quantity_units_;
   std::vector<Evidence> unquantified_;
 };
 
-// Quote of at most `max_code_points` code points of plain text, "…" appended when cut.
+// `s` cut to at most `max_code_points` code points, "…" appended when cut.
 std::string ShortQuote(std::string_view s, size_t max_code_points = 40);
 
 }  // namespace esgaudit::cnexchange

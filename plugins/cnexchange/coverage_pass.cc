@@ -37,6 +37,12 @@ void CoveragePass(const sdk::Document& doc, const sdk::Context& ctx) {
       c.title = i.spec->article + " " + ShortQuote(i.spec->what, 30);
       c.status = i.evidence.empty() ? ESGAUDIT_MISSING : ESGAUDIT_COVERED;
       for (const Evidence& e : i.evidence) c.locations.push_back(a.Related(e, e.quote));
+      // A 如有 item: a statement that no such event occurred answers it.
+      if (i.evidence.empty() && !i.applies && i.none_occurred.found()) {
+        c.status = ESGAUDIT_COVERED;
+        c.locations.push_back(a.Related(i.none_occurred, (a.English() ? "none occurred: " : "未发生：") +
+                                                             i.none_occurred.quote));
+      }
       ctx.Cover(c);
     }
   }

@@ -31,6 +31,33 @@ void FourPartsMissingRule::Check(const sdk::Document& doc, const sdk::Context& c
     f.references = a.References(parts[i].article);
     ctx.Report(f);
   }
+  // Each financially material topic with a section of its own: the elements inside it. One
+  // governance structure for all topics may be disclosed once (Art. 12(2)); climate has its own
+  // articles, checked below.
+  const auto& topic_parts = a.pack().topic_parts();
+  for (const TopicResult& t : a.topics()) {
+    if (t.materiality != Materiality::kFinancial || t.parts.size() != topic_parts.size() || t.spec->id == "climate")
+      continue;
+    for (size_t i = 0; i < topic_parts.size(); ++i) {
+      if (t.parts[i].found()) continue;
+      if (topic_parts[i].id == "governance" && a.pack().four_parts()[0].id == "governance" &&
+          a.four_parts()[0].found())
+        continue;
+      sdk::Finding f;
+      f.rule = kId;
+      f.severity = ESGAUDIT_WARNING;
+      f.message = a.English() ? "\"" + t.spec->title_en + "\" is financially material but its section has no \"" +
+                                    topic_parts[i].title_en + "\" disclosure (Art. 11, " +
+                                    a.Article(topic_parts[i].article) + ")"
+                              : "议题“" + t.spec->title_zh + "”具有财务重要性，但其章节未见“" + topic_parts[i].title_zh +
+                                    "”的披露（第11条、" + topic_parts[i].article + "）";
+      a.Locate(t.section, &f);
+      f.related.push_back(a.Related(t.materiality_where, a.English() ? "classed as financially material here"
+                                                                     : "在此列为具有财务重要性"));
+      f.references = a.References(topic_parts[i].article);
+      ctx.Report(f);
+    }
+  }
   const TopicResult* climate = a.Topic("climate");
   if (climate == nullptr || climate->materiality != Materiality::kFinancial) return;
   const auto& climate_parts = a.pack().climate_parts();

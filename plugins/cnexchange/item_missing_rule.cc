@@ -31,7 +31,7 @@ void ItemMissingRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
         f.message = "议题“" + t.spec->title_zh + "”未见" + i.spec->article +
                     (i.applies ? "要求" : "鼓励") + "的披露：" + what;
       }
-      a.Locate(where, &f);
+      a.Locate(i.event.found() ? i.event : where, &f);  // a 如有 item: where the event is stated
       f.references = a.References(i.spec->article);
       ctx.Report(f);
     }

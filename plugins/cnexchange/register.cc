@@ -9,6 +9,7 @@
 #include "item_missing_rule.h"
 #include "materiality_missing_rule.h"
 #include "nonmaterial_unexplained_rule.h"
+#include "quantity_unit_rule.h"
 #include "relief_unexplained_rule.h"
 #include "topic_missing_rule.h"
 #include "topic_unassessed_rule.h"
@@ -49,6 +50,11 @@ void RegisterRules(sdk::Registry& registry) {
       NonmaterialUnexplainedRule::kId, ESGAUDIT_WARNING,
       "a topic classed as not material without a reason",
       "cnexchange/nonmaterial-unexplained.md");
+  registry.Add<QuantityUnitRule>(
+      QuantityUnitRule::kId, ESGAUDIT_ERROR,
+      "an energy, water, waste, training or safety figure without a unit, in a unit that does not fit "
+      "the quantity or its table, or a rate without its denominator",
+      "cnexchange/quantity-unit.md");
   registry.Add<ReliefUnexplainedRule>(
       ReliefUnexplainedRule::kId, ESGAUDIT_WARNING,
       "an indicator given qualitatively as not quantifiable, without the reason",

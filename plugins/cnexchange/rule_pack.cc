@@ -48,6 +48,7 @@ std::vector<PartSpec> Parts(const pt::ptree& root, const std::string& key) {
     p.title_en = Required(kv.second, "title_en", "part " + p.id);
     p.article = Required(kv.second, "article", "part " + p.id);
     p.phrases = List(kv.second, "phrases");
+    p.headings = List(kv.second, "headings");
     if (p.phrases.empty()) Fail("part " + p.id + " of " + key + " has no phrases");
     out.push_back(std::move(p));
   }
@@ -104,6 +105,7 @@ RulePack RulePack::FromFiles(const std::string& guideline_path, const std::strin
   }
   pack.four_parts_ = Parts(root, "four_parts");
   pack.climate_parts_ = Parts(root, "climate_parts");
+  pack.topic_parts_ = Parts(root, "topic_parts");
   for (const auto& kv : root.get_child("elements", pt::ptree())) {
     ElementSpec e;
     e.id = Required(kv.second, "id", "an element");
@@ -124,6 +126,19 @@ RulePack RulePack::FromFiles(const std::string& guideline_path, const std::strin
     if (!e.pattern.empty()) pack.Pattern(e.pattern);
     if (!e.words.empty()) pack.Words(e.words);
     pack.elements_.push_back(std::move(e));
+  }
+  for (const auto& kv : root.get_child("quantities", pt::ptree())) {
+    QuantitySpec q;
+    q.id = Required(kv.second, "id", "a quantity");
+    q.topic = Required(kv.second, "topic", "quantity " + q.id);
+    q.article = Required(kv.second, "article", "quantity " + q.id);
+    q.title_zh = Required(kv.second, "title_zh", "quantity " + q.id);
+    q.title_en = Required(kv.second, "title_en", "quantity " + q.id);
+    q.labels = List(kv.second, "labels");
+    q.dimensions = List(kv.second, "dimensions");
+    q.ratio = kv.second.get<bool>("ratio", false);
+    if (q.labels.empty() || q.dimensions.empty()) Fail("quantity " + q.id + " needs labels and dimensions");
+    pack.quantities_.push_back(std::move(q));
   }
   for (const auto& kv : root.get_child("topics", pt::ptree())) {
     const pt::ptree& t = kv.second;
@@ -153,6 +168,10 @@ RulePack RulePack::FromFiles(const std::string& guideline_path, const std::strin
         item.trigger = Trigger::kItem;
         item.trigger_words = List(i, "trigger_words");
         if (item.trigger_words.empty()) Fail("item " + item.id + " has no trigger_words");
+      } else if (trigger == "event") {
+        item.trigger = Trigger::kEvent;
+        item.trigger_words = List(i, "trigger_words");
+        if (item.trigger_words.empty()) Fail("item " + item.id + " has no trigger_words");
       } else if (trigger != "none") {
         Fail("item " + item.id + " has unknown trigger \"" + trigger + "\"");
       }
@@ -170,6 +189,11 @@ RulePack RulePack::FromFiles(const std::string& guideline_path, const std::strin
     pack.Words(name);
   }
   pack.Pattern("assured");
+  for (const QuantitySpec& q : pack.quantities_) {
+    bool known = false;
+    for (const TopicSpec& t : pack.topics_) known |= t.id == q.topic;
+    if (!known) Fail("quantity " + q.id + " names unknown topic \"" + q.topic + "\"");
+  }
 
   pt::ptree policy;
   try {

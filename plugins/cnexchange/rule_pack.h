@@ -19,9 +19,12 @@ enum class Level { kMandatory, kEncouraged, kConditional };
 
 // How a conditional item's trigger is decided.
 enum class Trigger {
-  kNone,   // not conditional, or "如有" (an event the text cannot reveal): coverage only
+  kNone,   // not conditional, or a condition the text cannot reveal: coverage only
   kTopic,  // the topic's trigger words
   kItem,   // the item's own trigger words
+  // "如有": the item's trigger words name an event (an accident, a penalty, a breach); the item
+  // applies when the report says one occurred, and its keywords are the details to give.
+  kEvent,
 };
 
 struct ItemSpec {
@@ -61,6 +64,9 @@ struct PartSpec {  // one of the four core elements (治理, 战略, 影响、�
   std::string title_en;
   std::string article;
   std::vector<std::string> phrases;
+  // Words of a section heading that opens this element for the topics it discusses ("战略",
+  // "风险"); optional.
+  std::vector<std::string> headings;
 };
 
 struct ElementSpec {  // a report element (period, board approval, topic index)
@@ -71,6 +77,19 @@ struct ElementSpec {  // a report element (period, board approval, topic index)
   esgaudit_severity severity = ESGAUDIT_WARNING;
   std::string pattern;  // a pattern name, or
   std::string words;    // a word-list name
+};
+
+// A quantity the guideline names, with the labels that introduce its figures and the units it may
+// be given in (Arts. 31, 35, 36, 50).
+struct QuantitySpec {
+  std::string id;       // "energy-total"
+  std::string topic;    // the topic id it belongs to
+  std::string article;  // "第35条第(一)项"
+  std::string title_zh;
+  std::string title_en;
+  std::vector<std::string> labels;      // a row or label naming it ("综合能耗", "用水量")
+  std::vector<std::string> dimensions;  // units.h dimensions it may be given in ("energy")
+  bool ratio = false;  // an intensity or rate: its unit or label must give the denominator
 };
 
 class RulePack {
@@ -84,7 +103,11 @@ class RulePack {
   const std::vector<TopicSpec>& topics() const { return topics_; }
   const std::vector<PartSpec>& four_parts() const { return four_parts_; }
   const std::vector<PartSpec>& climate_parts() const { return climate_parts_; }
+  // The four core elements as they read inside one topic's own section (Art. 11: each
+  // financially material topic), with broader words than the report-level phrases.
+  const std::vector<PartSpec>& topic_parts() const { return topic_parts_; }
   const std::vector<ElementSpec>& elements() const { return elements_; }
+  const std::vector<QuantitySpec>& quantities() const { return quantities_; }
   // A word list by name; throws sdk::ConfigError when absent.
   const std::vector<std::string>& Words(const std::string& name) const;
   const std::regex& Pattern(const std::string& name) const;
@@ -100,7 +123,9 @@ class RulePack {
   std::vector<TopicSpec> topics_;
   std::vector<PartSpec> four_parts_;
   std::vector<PartSpec> climate_parts_;
+  std::vector<PartSpec> topic_parts_;
   std::vector<ElementSpec> elements_;
+  std::vector<QuantitySpec> quantities_;
   std::map<std::string, std::vector<std::string>> words_;
   std::map<std::string, std::regex> patterns_;
   std::map<std::string, std::vector<std::string>> pattern_needs_;

@@ -1,6 +1,7 @@
 // The cnexchange plugin in-process through the real host: the claim (and what is not one), the
-// report's materiality classes, topic coverage and its statuses, triggers, English messages, the
-// layout's table-of-contents and index rows, and rule-pack and policy errors. Finding goldens live
+// report's materiality classes, topic coverage and its statuses, triggers, English messages, what
+// the structure model keeps out of the evidence (contents, index, stakeholder tables), and
+// rule-pack and policy errors. Finding goldens live
 // in tests/golden/cnexchange (run by tests/golden).
 #include <gtest/gtest.h>
 
@@ -10,7 +11,6 @@
 #include <string>
 
 #include "esgaudit_testing.h"
-#include "layout.h"
 #include "register.h"
 #include "rule_pack.h"
 
@@ -139,36 +139,90 @@ TEST(CnexchangeTest, EnglishMessages) {
                           "Art. 57(1) and annex"}));
 }
 
-TEST(CnexchangeTest, LayoutMarksTocIndexRowsAndTableRows) {
-  const std::string view =
-      "目录\n员工 12\n乡村振兴 14\n"
-      "关于本报告,本报告是公司发布的第二份可持续发展报告,报告期为2024年1月1日至2024年12月31日。\n"
-      "员工    第五十条    P12\n"
-      "<table><tr><td>范围一</td><td>吨</td></tr><tr><td>范围二</td><td>吨</td></tr></table>\n";
-  cnexchange::Layout layout(view);
-  const auto& lines = layout.lines();
-  ASSERT_EQ(lines.size(), 7u);
-  EXPECT_TRUE(lines[0].toc && lines[1].toc && lines[2].toc);
-  EXPECT_FALSE(lines[3].toc);
-  EXPECT_TRUE(lines[4].index_row);
-  EXPECT_FALSE(lines[3].index_row);
-  EXPECT_TRUE(lines[5].table);
-  const uint64_t scope2 = lines[5].begin + lines[5].text.find("范围二");
-  auto row = layout.RowAt(5, scope2);
-  EXPECT_EQ(view.substr(row.first, row.second - row.first), "<tr><td>范围二</td><td>吨</td></tr>");
-  EXPECT_EQ(cnexchange::Layout::PlainText("## |<b>员工</b>  权益"), "员工 权益");
+std::map<std::string, esgaudit_coverage_status> Items(const ReportResult& r) {
+  std::map<std::string, esgaudit_coverage_status> out;
+  for (const CoverageRecord& c : r.coverage)
+    if (c.scheme == "cn-exchange-items") out[c.id] = c.status;
+  return out;
 }
 
-TEST(CnexchangeTest, LayoutListLinesAndUnitHeaders) {
-  const std::string view =
-      "## 同时具有影响重要性及财务重要性的议题\n应对气候变化水资源利用\n公司开展了评估,结论如下。\n"
-      "温室气体排放(单位:吨)\n范围一 1.2万\n范围二 3,400\n";
-  cnexchange::Layout layout(view);
-  EXPECT_FALSE(layout.IsListLine(0));  // a heading
-  EXPECT_TRUE(layout.IsListLine(1));
-  EXPECT_FALSE(layout.IsListLine(2));  // a sentence
-  EXPECT_EQ(layout.UnitLineAbove(5, 6), "温室气体排放(单位:吨)");
-  EXPECT_EQ(layout.UnitLineAbove(2, 6), "");
+TEST(CnexchangeTest, NoEvidenceFromTheTableOfContentsOrTheContentIndex) {
+  // The structure model marks the contents and the report's own index; a topic named only there is
+  // not disclosed.
+  const std::string text = std::string(kClaim) +
+                           "\n目录\n\n员工培训与发展    12\n反商业贿赂    14\n乡村振兴    16\n可持续发展治理    18\n\n"
+                           "公司按照法律法规开展经营活动,报告期内经营稳健,各项工作有序推进。\n\n"
+                           "议题索引表\n\n"
+                           "员工培训与发展 | 第五十条 | P12\n反商业贿赂 | 第五十五条 | P14\n"
+                           "乡村振兴 | 第三十九条 | P16\n供应链安全 | 第四十五条 | P18\n"
+                           "反不正当竞争 | 第五十六条 | P20\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  auto items = Items(r);
+  EXPECT_EQ(items["emp-training"], ESGAUDIT_MISSING);
+  EXPECT_EQ(items["gov-abc-system"], ESGAUDIT_MISSING);
+  auto topics = Topics(r);
+  EXPECT_EQ(topics["rural-revitalisation"], ESGAUDIT_MISSING);
+  EXPECT_EQ(topics["employees"], ESGAUDIT_MISSING);
+  // The index still shows that the report has one (Art. 57).
+  for (const Finding& f : r.findings) EXPECT_EQ(f.message.find("议题索引表"), std::string::npos) << f.message;
+}
+
+TEST(CnexchangeTest, AnExplanationInAnHtmlTableCountsOnlyInItsTopicsRow) {
+  const std::string text = std::string(kClaim) +
+                           "<table><tr><td>议题</td><td>说明</td></tr>"
+                           "<tr><td>乡村振兴</td><td>本公司无相关业务,不适用</td></tr>"
+                           "<tr><td>社会贡献</td><td>详见第5页</td></tr></table>\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  auto topics = Topics(r);
+  EXPECT_EQ(topics["rural-revitalisation"], ESGAUDIT_COVERED);
+  EXPECT_EQ(topics["social-contribution"], ESGAUDIT_MISSING);
+}
+
+TEST(CnexchangeTest, StakeholderConcernTablesAreNotDisclosures) {
+  const std::string text = std::string(kClaim) +
+                           "<table><tr><td>利益相关方</td><td>关注议题</td><td>沟通方式</td></tr>"
+                           "<tr><td>社区</td><td>公益慈善、志愿服务</td><td>走访</td></tr></table>\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  EXPECT_EQ(Items(r)["social-contribution"], ESGAUDIT_MISSING);
+}
+
+TEST(CnexchangeTest, AFinanciallyMaterialTopicsElementsMayBeGivenOncePerChapter) {
+  // 水资源利用 is financially material and has a heading; its own text gives none of the elements.
+  // The chapter's 战略 section names it (strategy found); its risks and targets are nowhere near it.
+  const std::string text = std::string(kClaim) +
+                           "\n## 同时具有影响重要性及财务重要性的议题\n\n水资源利用\n\n"
+                           "## ESG治理\n\n公司设立ESG委员会,制定ESG战略,识别风险和机遇,设定指标与目标。\n\n"
+                           "## 水资源利用\n\n公司统计总耗水量并推进节水措施与中水回用。\n\n"
+                           "## 战略\n\n公司将水资源利用纳入环境管理,持续提升用水效率。\n\n"
+                           "## 影响、风险和机遇管理\n\n公司定期识别环境风险。\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  std::vector<std::string> missing;
+  for (const Finding& f : r.findings)
+    if (f.rule == "cnexchange.four-parts-missing" && f.message.find("其章节") != std::string::npos)
+      missing.push_back(f.message);
+  EXPECT_EQ(missing, (std::vector<std::string>{
+                         "议题“水资源利用”具有财务重要性，但其章节未见“影响、风险和机遇管理”的披露（第11条、第18条）",
+                         "议题“水资源利用”具有财务重要性，但其章节未见“指标与目标”的披露（第11条、第19条）"}));
+}
+
+TEST(CnexchangeTest, AnEnglishReportIsReadInEnglish) {
+  // Topic names, item keywords and the reporting period in English, however capitalised.
+  const std::string text =
+      "This report has been prepared in accordance with the Shenzhen Stock Exchange Self-Regulatory "
+      "Guideline No. 17 for listed companies.\n\n"
+      "It covers the period from January 1, 2024, to December 31, 2024.\n\n"
+      "Data Security and Customer Privacy\n\n"
+      "Our Information Security management system is certified to ISO 27001, and our Privacy Policy "
+      "protects Customer Privacy.\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  EXPECT_EQ(Topics(r)["data-privacy"], ESGAUDIT_COVERED);
+  EXPECT_EQ(Items(r)["privacy-system"], ESGAUDIT_COVERED);
+  EXPECT_EQ(Topics(r)["employees"], ESGAUDIT_MISSING);
+  for (const Finding& f : r.findings) EXPECT_EQ(f.message.find("报告期间"), std::string::npos) << f.message;
+  // A certification of the security system is no evidence of product quality.
+  EXPECT_EQ(Topics(r)["product-quality"], ESGAUDIT_MISSING);
 }
 
 class CnexchangePackTest : public ::testing::Test {
