@@ -229,6 +229,18 @@ void StructureBuilder::FindTables() {
     std::string_view v = Trim(LineView(line));
     return !v.empty() && v.find_first_not_of("|-: ") == std::string_view::npos && Contains(v, "-");
   };
+  auto has_numeric = [&](size_t line) {
+    const LineStructure& ls = s_.lines_[line];
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      if (s_.cells_[ls.first_cell + k].flags & ESGAUDIT_CELL_NUMERIC) return true;
+    }
+    return false;
+  };
+  auto bare_number = [&](size_t line) {
+    std::string_view v = Trim(LineView(line));
+    return !v.empty() && v.size() <= 3 &&
+           std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
   size_t i = 0;
   while (i < n) {
     if (kind[i] == kNone) {
@@ -244,9 +256,17 @@ void StructureBuilder::FindTables() {
         ++rows;
         continue;
       }
-      // One blank line may separate the rows of a table laid out with spaces or tabs.
+      // One blank line may separate the rows of a table laid out with spaces or tabs; a row of
+      // labels only after it is the header of the next table.
       if (s_.lines_[j].cell_count == 0 && j + 1 < n && kind[j + 1] == source &&
-          source != ESGAUDIT_TABLE_SOURCE_PIPES)
+          source != ESGAUDIT_TABLE_SOURCE_PIPES && has_numeric(j + 1))
+        continue;
+      // A page number or running header between two rows: the table goes on over a page break.
+      // So does a line of a bare page number ("14") the furniture pass could not tell apart (a
+      // report without page breaks).
+      if (j + 1 < n && kind[j + 1] == source &&
+          ((s_.lines_[j].flags & ESGAUDIT_LINE_FURNITURE_MASK) ||
+           (source != ESGAUDIT_TABLE_SOURCE_PIPES && bare_number(j))))
         continue;
       break;
     }
