@@ -462,6 +462,18 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
       }
     }
     if (crowded) continue;
+    // A legend naming more categories than there are values (■ 30岁及以下 ■ 31-50岁 ■ 51岁及以上
+    // over two percentages): some values were not printed or not extracted; no sum can be checked.
+    size_t legend = 0;
+    const uint32_t from = std::min(l0, cap.cell->line), to = std::max(l1, cap.cell->line);
+    for (uint32_t li = from >= 3 ? from - 3 : 0; li <= to + 3 && li < doc.LineCount(); ++li) {
+      esgaudit_line line = doc.Line(li);
+      std::string_view t = doc.Text().substr(line.offset, line.length);
+      for (std::string_view marker : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86"}) {
+        for (size_t at = t.find(marker); at != std::string_view::npos; at = t.find(marker, at + 1)) ++legend;
+      }
+    }
+    if (legend > cap.members.size()) continue;
     Relation r;
     r.kind = RelationKind::kPercentBreakdown;
     r.evidence = Evidence::kStated;

@@ -413,5 +413,19 @@ TEST(RelationRulesTest, AClauseWithoutAPartEndsTheListAfterQiZhong) {
   EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
 }
 
+TEST(RelationRulesTest, AChartWithMoreCategoriesThanValuesIsNotSummed) {
+  // Three legend entries, two values: the third value was lost, so the two cannot be checked.
+  const std::string chart =
+      "                        38.50%\n"
+      "                        ■ 30岁及以下\n"
+      "                        ■ 31-50岁\n"
+      "                        ■ 51岁及以上\n"
+      "                        员工年龄结构\n"
+      "                        55.00%\n";
+  ReportResult r = Check(chart, "zh", "relations");
+  EXPECT_TRUE(r.relations.empty());
+  EXPECT_TRUE(Findings(Check(chart)).empty());
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
