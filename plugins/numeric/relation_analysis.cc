@@ -9,7 +9,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
 #include <map>
 #include <set>
 #include <string_view>
@@ -60,8 +59,6 @@ constexpr const char* kTotalWords[] = {"合计", "总计", "共计", "累计", "
 // 共 starts these words without meaning "in total".
 constexpr const char* kNotTotal[] = {"共同", "共享", "共建", "共产", "共赢", "共识", "共青", "共商",
                                      "共治", "共创", "共进", "共担", "共育", "共生", "共和"};
-// A table header's last cell naming the row total.
-constexpr const char* kTotalHeaders[] = {"总计", "合计", "小计", "总数", "共计", "Total", "total"};
 constexpr const char* kSubsetWords[] = {"其中", "包括", "of which", "including"};
 // A figure per unit of something (每股社会贡献值1.71元, 人均培训时长) is a ratio, never the total of
 // the amounts that follow it.
@@ -199,7 +196,6 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   }
   FindMarkupTotals(doc);
   FindModelTables(doc);
-  FindTableTotals(doc);
   FindCaptionedBreakdowns(doc);
   FindInlineRelations(doc);
   FindLayoutTotals();
@@ -882,7 +878,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
             continue;
           }
         }
-        if (!(toks[k].type == Tok::kComma || toks[k].type == Tok::kTotal ||
+        // "申请专利15,772件（其中…）": the bracket opening the 其中 list separates like a comma.
+        if (!(toks[k].type == Tok::kComma || toks[k].type == Tok::kOpen || toks[k].type == Tok::kTotal ||
               ((toks[k].type == Tok::kEnd || toks[k].type == Tok::kClose) && ends++ == 0) ||
               (marker && toks[k].type == Tok::kText && ++words <= 2))) {
           break;
@@ -1008,15 +1005,23 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
 
 namespace {
 
-// A row or child label naming the total of its table, column or group.
-bool IsTotalLabel(std::string label) {
-  label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
+// The label without spaces, lower-cased, without a trailing ':' or '*'; true when it is a total
+// word itself (合计, 总计, Total, "Total employees").
+bool BareTotal(const std::string& label, std::string* lowered) {
   std::string l = Lower(label);
+  l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
   while (!l.empty() && (l.back() == ':' || l.back() == '*')) l.pop_back();
+  *lowered = l;
   for (const char* w : {"合计", "总计", "总数", "共计", "总人数", "total", "小计", "subtotal", "grandtotal"}) {
     if (l == w) return true;
   }
-  if (l.rfind("total", 0) == 0) return true;  // "Total employees"
+  return l.rfind("total", 0) == 0;
+}
+
+// A row or child label naming the total of its table, column or group.
+bool IsTotalLabel(const std::string& label) {
+  std::string l;
+  if (BareTotal(label, &l)) return true;
   std::u32string u = ToU32(l);
   if (u.size() >= 3 && u.size() <= 8) {
     std::u32string tail = u.substr(u.size() - 2);
@@ -1386,12 +1391,8 @@ bool TableTotalLabel(std::string label) {
     size_t at = label.rfind(open);
     if (at != std::string::npos && at > 0 && Cps(label.substr(at)) <= 8) label.resize(at);
   }
-  std::string l = Lower(label);
-  while (!l.empty() && (l.back() == ':' || l.back() == '*')) l.pop_back();
-  for (const char* w : {"合计", "总计", "小计", "共计", "总数", "总人数", "total", "subtotal", "grandtotal"}) {
-    if (l == w) return true;
-  }
-  if (l.rfind("total", 0) == 0) return true;  // "Total employees"
+  std::string l;
+  if (BareTotal(label, &l)) return true;
   std::u32string u = ToU32(l);
   if (u.size() < 3) return false;
   std::u32string tail = u.substr(u.size() - 2);
@@ -1425,7 +1426,8 @@ std::string LabelUnit(std::string label) {
         unit.resize(unit.size() - std::string(close).size());
       }
     }
-    if (Cps(unit) <= 6) return unit;
+    // "(含中专)", "(不含派遣)" qualify the category; a unit is a short word.
+    if (Cps(unit) <= 4 && !Has(unit, "含") && !Has(unit, "及") && !Has(unit, "其中")) return unit;
   }
   return "";
 }
@@ -1468,6 +1470,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     uint64_t label_length = 0;
     bool readable = true;  // every cell has one slot
     bool has_figure = false;
+    int header = -1;  // index into the table's headers: the row of labels above it
     std::vector<Slot> cells;
     const Slot* At(int slot) const {
       for (const Slot& s : cells) {
@@ -1540,26 +1543,59 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       figure_rows.clear();
       return row;
     };
-    std::map<int, std::string> header;  // slot -> header text
-    if (t.header_line != ESGAUDIT_NO_INDEX) {
-      for (const Slot& s : read_row(t.header_line).cells) header[s.slot] = s.text;
-    }
+    // Rows of labels only (three or more cells) head the rows below them: a table may hold
+    // several blocks, each under its own header (厂区 张江厂 … 总计, repeated per block).
+    std::vector<std::map<int, std::string>> headers;  // slot -> header text
+    auto label_row = [](const Row& row) {
+      size_t texts = 0;
+      for (const Slot& s : row.cells) texts += !s.text.empty() && s.figure < 0;
+      return !row.has_figure && texts >= 3;
+    };
+    auto add_header = [&](const Row& row) {
+      std::map<int, std::string> h;
+      for (const Slot& s : row.cells) h[s.slot] = s.text;
+      headers.push_back(std::move(h));
+    };
+    if (t.header_line != ESGAUDIT_NO_INDEX) add_header(read_row(t.header_line));
+    int current = headers.empty() ? -1 : 0;
     std::vector<Row> rows;
     for (uint32_t line = t.first_line; line <= t.last_line; ++line) {
       if (line == t.header_line) continue;
       esgaudit_line_structure ls = doc.LineStructure(line);
       if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER)) continue;
       Row row = read_row(line);
+      if (row.readable && label_row(row)) {
+        add_header(row);
+        current = static_cast<int>(headers.size()) - 1;
+      }
       // A line marked as furniture inside a table is a row when it reads as one (a row repeated
       // on several pages, 管理职 under each gender, looks like a running header).
-      if ((ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) && (!row.has_figure || row.label.empty())) continue;
+      if ((ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) && (!row.has_figure || row.label.empty()) &&
+          !label_row(row)) {
+        continue;
+      }
       // A bare number on a line of its own between rows is a page number, not a row.
       if (row.label.empty() && row.cells.size() == 1 && Cps(row.cells[0].text) <= 3) continue;
+      row.header = current;
       rows.push_back(std::move(row));
     }
-    auto header_of = [&](int slot) -> std::string {
-      auto it = header.find(slot);
-      return it == header.end() ? std::string() : it->second;
+    static const std::map<int, std::string> kNoHeader;
+    auto header_row = [&](const Row& row) -> const std::map<int, std::string>& {
+      return row.header >= 0 ? headers[static_cast<size_t>(row.header)] : kNoHeader;
+    };
+    auto header_of_row = [&](const Row& row, int slot) -> std::string {
+      const auto& h = header_row(row);
+      auto it = h.find(slot);
+      return it == h.end() ? std::string() : it->second;
+    };
+    // Years across the header: a time series, never summed across.
+    auto year_columns = [&](const std::map<int, std::string>& h) {
+      int years = 0;
+      for (const auto& [slot, text] : h) {
+        years += text.size() >= 4 && (text.compare(0, 2, "19") == 0 || text.compare(0, 2, "20") == 0) &&
+                 std::all_of(text.begin(), text.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+      }
+      return years >= 2;
     };
     auto uniform = [&](const std::vector<int>& parts, int total) {
       const Figure& tf = figures_[total];
@@ -1607,12 +1643,13 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
     };
 
-    // Total column.
-    if (t.kind != ESGAUDIT_TABLE_TIME_SERIES) {
-      for (const auto& [tslot, head] : header) {
+    // Total column (rows are years or categories; the header's columns never years).
+    for (const Row& row : rows) {
+      if (!row.readable || row.label.empty() || RateLabel(row.label) || year_columns(header_row(row))) continue;
+      auto header_of = [&](int slot) { return header_of_row(row, slot); };
+      for (const auto& [tslot, head] : header_row(row)) {
         if (!TableTotalLabel(head)) continue;
-        for (const Row& row : rows) {
-          if (!row.readable || row.label.empty() || RateLabel(row.label)) continue;
+        {
           const Slot* total = row.At(tslot);
           if (total == nullptr || total->figure < 0) continue;
           std::vector<int> parts;
@@ -1662,15 +1699,15 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       bool rate_row = std::any_of(part_rows.begin(), part_rows.end(),
                                   [&](size_t k) { return RateLabel(rows[k].label); });
       // Units named in the row labels ("培训次数(次)" under "培训总人数(人次)") must agree.
-      const std::string unit = LabelUnit(tr.label);
-      if (std::any_of(part_rows.begin(), part_rows.end(),
-                      [&](size_t k) { return LabelUnit(rows[k].label) != unit; })) {
-        continue;
-      }
+      std::set<std::string> units;
+      for (size_t k : part_rows) units.insert(LabelUnit(rows[k].label));
+      units.insert(LabelUnit(tr.label));
+      units.erase("");
+      if (units.size() > 1) continue;
       for (const Slot& ts : tr.cells) {
         if (ts.figure < 0) continue;
         const Figure& tf = figures_[ts.figure];
-        std::string h = header_of(ts.slot);
+        std::string h = header_of_row(tr, ts.slot);
         if (tf.kind != ESGAUDIT_FACT_PERCENT && (rate_row || RateLabel(h) || RateLabel(tr.label))) continue;
         std::vector<int> parts;
         bool missing = false;
@@ -1749,7 +1786,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       if (head < 0) continue;
       const Row& hr = rows[static_cast<size_t>(head)];
       for (const Slot& ts : hr.cells) {
-        if (ts.figure < 0 || RateLabel(header_of(ts.slot)) || RateLabel(hr.label)) continue;
+        if (ts.figure < 0 || RateLabel(header_of_row(hr, ts.slot)) || RateLabel(hr.label)) continue;
         std::vector<int> parts;
         for (size_t k = ri; k < end; ++k) {
           const Slot* s = rows[k].At(ts.slot);
@@ -1760,126 +1797,10 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           parts.push_back(s->figure);
         }
         if (!uniform(parts, ts.figure)) continue;
-        std::string h = header_of(ts.slot);
+        std::string h = header_of_row(hr, ts.slot);
         add(ts.figure, std::move(parts), h.empty() ? hr.label : hr.label + "/" + h, hr);
       }
       ri = end - 1;
-    }
-  }
-}
-
-// Tables whose header row ends with 总计 / 合计 / Total: in each data row below it, the cells before
-// the last add up to the last.
-void RelationAnalysis::FindTableTotals(const sdk::Document& doc) {
-  std::map<uint64_t, int> figure_at;
-  for (size_t i = 0; i < figures_.size(); ++i) figure_at[doc.TextToView(figures_[i].offset)] = int(i);
-  auto figure_of = [&](const LayoutCell& c) -> int {
-    auto it = figure_at.find(c.view_begin);
-    if (it == figure_at.end()) return -1;
-    const Figure& f = figures_[it->second];
-    std::string text = c.text;
-    return text == f.text ? it->second : -1;
-  };
-  FindColumnTotals(doc, figure_of);
-  for (uint32_t li = 0; li < cells_.size(); ++li) {
-    const auto& header = cells_[li];
-    if (header.size() < 4) continue;
-    bool total_header = false;
-    for (const char* w : kTotalHeaders) total_header = total_header || header.back().text == w;
-    if (!total_header) continue;
-    if (std::any_of(header.begin(), header.end(), [](const LayoutCell& c) { return HasDigit(c.text); })) {
-      continue;
-    }
-    for (uint32_t l = li + 1; l < cells_.size() && cells_[l].size() == header.size(); ++l) {
-      const auto& row = cells_[l];
-      if (figure_of(row[0]) >= 0) break;  // not a labelled row
-      std::vector<int> figs;
-      for (size_t k = 1; k < row.size(); ++k) figs.push_back(figure_of(row[k]));
-      if (std::any_of(figs.begin(), figs.end(), [](int f) { return f < 0; })) continue;
-      const Figure& total = figures_[figs.back()];
-      bool uniform = std::all_of(figs.begin(), figs.end(), [&](int f) {
-        return figures_[f].kind == ESGAUDIT_FACT_QUANTITY && figures_[f].unit == total.unit &&
-               figures_[f].qualifiers == 0;
-      });
-      if (!uniform) continue;  // rates and shares per column do not add up
-      Relation r;
-      r.kind = RelationKind::kPartsTotal;
-      r.evidence = Evidence::kStated;
-      r.total = figs.back();
-      r.caption = row[0].text + "/" + header.back().text;
-      r.parts.assign(figs.begin(), figs.end() - 1);
-      SumParts(&r);
-      const double lo = r.sum_low, hi = r.sum_high;
-      r.consistent = lo <= total.high && total.low <= hi;
-      // A total column far from the sum is another kind of figure (an average, a rate).
-      r.flag = !r.consistent && lo <= 1.5 * total.high && hi >= 0.67 * total.low;
-      if (r.consistent || r.flag) Add(std::move(r));
-    }
-  }
-}
-
-// Column sums: a row labelled 合计 / 总计 / Total under rows of the same shape; each column of the
-// rows above adds up to the total row's cell. Nested rows (其中, 小计) make the table unsure.
-void RelationAnalysis::FindColumnTotals(const sdk::Document& doc,
-                                        const std::function<int(const LayoutCell&)>& figure_of) {
-  for (uint32_t li = 1; li < cells_.size(); ++li) {
-    const auto& total_row = cells_[li];
-    if (total_row.size() < 2) continue;
-    bool total_label = false;
-    for (const char* w : kTotalHeaders) total_label = total_label || total_row[0].text == w;
-    if (!total_label) continue;
-    std::vector<int> totals;
-    for (size_t k = 1; k < total_row.size(); ++k) totals.push_back(figure_of(total_row[k]));
-    if (std::any_of(totals.begin(), totals.end(), [](int f) { return f < 0; })) continue;
-    std::vector<std::vector<int>> rows;
-    bool nested = false;
-    for (long l = long(li) - 1; l >= 0; --l) {
-      const auto& row = cells_[l];
-      if (row.size() != total_row.size() || figure_of(row[0]) >= 0) break;
-      std::vector<int> figs;
-      for (size_t k = 1; k < row.size(); ++k) figs.push_back(figure_of(row[k]));
-      if (std::any_of(figs.begin(), figs.end(), [](int f) { return f < 0; })) break;
-      if (Has(row[0].text, "其中") || Has(row[0].text, "小计") || Has(row[0].text, "合计") ||
-          Has(row[0].text, "总计")) {
-        nested = true;
-      }
-      rows.push_back(figs);
-    }
-    if (nested || rows.size() < 2) continue;
-    // The header row above the data names each column.
-    const std::vector<LayoutCell>* header = nullptr;
-    long header_line = long(li) - long(rows.size()) - 1;
-    if (header_line >= 0 && cells_[header_line].size() == total_row.size()) header = &cells_[header_line];
-    for (size_t k = 0; k < totals.size(); ++k) {
-      const std::string caption = header ? (*header)[k + 1].text : total_row[0].text;
-      const Figure& total = figures_[totals[k]];
-      std::vector<int> parts;
-      for (auto it = rows.rbegin(); it != rows.rend(); ++it) parts.push_back((*it)[k]);
-      bool uniform = std::all_of(parts.begin(), parts.end(), [&](int f) {
-        return figures_[f].kind == total.kind && figures_[f].unit == total.unit &&
-               figures_[f].qualifiers == 0;
-      });
-      if (!uniform || total.qualifiers != 0) continue;
-      Relation r;
-      r.evidence = Evidence::kStated;
-      r.parts = parts;
-      if (total.kind == ESGAUDIT_FACT_PERCENT) {
-        if (total.value != 100) continue;  // a column of rates, not shares
-        r.kind = RelationKind::kPercentBreakdown;
-        r.caption = caption;
-        r.caption_offset = doc.ViewToText(total_row[0].view_begin);
-        r.caption_length = doc.ViewToText(total_row[0].view_end) - r.caption_offset;
-      } else {
-        r.kind = RelationKind::kPartsTotal;
-        r.total = totals[k];
-        r.caption = caption;
-      }
-      SumParts(&r);
-      const double lo = r.sum_low, hi = r.sum_high;
-      double tlo = r.total >= 0 ? total.low : 100, thi = r.total >= 0 ? total.high : 100;
-      r.consistent = lo <= thi && tlo <= hi;
-      r.flag = !r.consistent && lo <= 1.5 * thi && hi >= 0.67 * tlo;
-      if (r.consistent || r.flag) Add(std::move(r));
     }
   }
 }

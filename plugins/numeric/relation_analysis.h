@@ -7,7 +7,6 @@
 #include <esgaudit/plugin.h>
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -101,9 +100,6 @@ class RelationAnalysis {
   // Tables of the structure model written with tabs or aligned columns (markup tables are read by
   // FindMarkupTotals): total rows and columns, and closed category sets across row labels.
   void FindModelTables(const sdk::Document& doc);
-  void FindTableTotals(const sdk::Document& doc);
-  void FindColumnTotals(const sdk::Document& doc,
-                        const std::function<int(const LayoutCell&)>& figure_of);
   void FindLayoutTotals();
   template <typename Tokens>
   void AnalyseTokens(const Tokens& toks);

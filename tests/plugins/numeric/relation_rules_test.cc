@@ -427,5 +427,13 @@ TEST(RelationRulesTest, AChartWithMoreCategoriesThanValuesIsNotSummed) {
   EXPECT_TRUE(Findings(Check(chart)).empty());
 }
 
+TEST(RelationRulesTest, AQiZhongListInBracketsAfterItsTotal) {
+  const std::string text =
+      "公司累计申请中国专利15,772件（其中发明专利7,345件、实用新型6,912件、外观设计1,343件、港澳台专利172件）。\n";
+  ReportResult r = Check(text, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", text);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"15,772件", "7,345件", "6,912件", "1,343件", "172件"}));
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
