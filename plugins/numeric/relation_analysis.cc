@@ -894,6 +894,30 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
         if (j >= 0 && toks[j].type == Tok::kFact) k = j;
       }
       if (k < 0) continue;
+      // "码头泊位60个，岸线长度16436米，设计吞吐能力30797万吨，其中集装箱泊位13个、…": when the figure
+      // before 其中 is of another unit than the first part, the total is the nearest earlier figure of
+      // the sentence in the parts' unit, taken only when the parts name it (泊位).
+      if (const Figure* before = fig(toks[k]); before != nullptr) {
+        long first = -1;
+        for (long j = static_cast<long>(t) + 1; j < static_cast<long>(toks.size()); ++j) {
+          if (toks[j].type == Tok::kEnd || toks[j].type == Tok::kClose || toks[j].type == Tok::kSubset) break;
+          if (fig(toks[j]) != nullptr) {
+            first = j;
+            break;
+          }
+        }
+        const Figure* part = first >= 0 ? fig(toks[first]) : nullptr;
+        if (part != nullptr && !part->unit.empty() && (part->unit != before->unit || part->kind != before->kind)) {
+          for (long j = k - 1; j >= 0 && toks[j].type != Tok::kEnd && toks[j].type != Tok::kSubset; --j) {
+            const Figure* g = fig(toks[j]);
+            if (g == nullptr || g->unit != part->unit || g->kind != part->kind) continue;
+            bool enumerated = false, nested = false;
+            std::vector<int> parts = collect(t + 1, +1, *g, &enumerated, &nested);
+            if (parts.size() >= 2 && NamingOf(toks[j].figure, parts).names_total) k = j;
+            break;
+          }
+        }
+      }
       const Figure* total = fig(toks[k]);
       if (total == nullptr || total->kind != ESGAUDIT_FACT_QUANTITY || total->unit.empty()) continue;
       const std::string total_label = Lower(total->label);
@@ -1575,7 +1599,11 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         continue;
       }
       // A bare number on a line of its own between rows is a page number, not a row.
-      if (row.label.empty() && row.cells.size() == 1 && Cps(row.cells[0].text) <= 3) continue;
+      if (row.cells.size() == 1 && !row.cells[0].text.empty() && row.cells[0].text.size() <= 3 &&
+          std::all_of(row.cells[0].text.begin(), row.cells[0].text.end(),
+                      [](char c) { return c >= '0' && c <= '9'; })) {
+        continue;
+      }
       row.header = current;
       rows.push_back(std::move(row));
     }

@@ -261,6 +261,7 @@ TEST(RelationRulesTest, ATabTableTotalRowIsARelationWhetherOrNotItAddsUp) {
       "专业构成类别\t专业构成人数\n"
       "证券经纪\t8,078\n"
       "期货经纪\t467\n"
+      "14\n"  // a page number between two rows
       "投资银行\t344\n"
       "合计\t8,889\n";
   ReportResult r = Check(clean, "zh", "relations");
@@ -272,7 +273,7 @@ TEST(RelationRulesTest, ATabTableTotalRowIsARelationWhetherOrNotItAddsUp) {
   changed.replace(changed.find("467"), 3, "514");
   std::vector<std::string> f = Findings(Check(changed));
   ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
-  EXPECT_NE(f[0].find("5:9: error: "), std::string::npos) << f[0];
+  EXPECT_NE(f[0].find("6:9: error: "), std::string::npos) << f[0];
   EXPECT_NE(f[0].find("8,078 + 514 + 344 = 8,936"), std::string::npos) << f[0];
 }
 
@@ -433,6 +434,19 @@ TEST(RelationRulesTest, AQiZhongListInBracketsAfterItsTotal) {
   ReportResult r = Check(text, "zh", "relations");
   Document doc = Document::FromUtf8("test.txt", text);
   EXPECT_TRUE(Recognised(doc, r, "parts-total", {"15,772件", "7,345件", "6,912件", "1,343件", "172件"}));
+}
+
+TEST(RelationRulesTest, QiZhongPartsFindTheirTotalPastAFigureOfAnotherUnit) {
+  const std::string clean =
+      "公司共有码头泊位60个，码头岸线长度16436米，设计吞吐能力30797万吨，其中集装箱泊位13个，散杂货泊位40个，其他泊位7个。\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"60个", "13个", "40个", "7个"}));
+  std::string changed = clean;
+  changed.replace(changed.find("40个"), 2, "44");
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("error: "), std::string::npos) << f[0];
 }
 
 }  // namespace
