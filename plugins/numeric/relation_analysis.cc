@@ -773,10 +773,12 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
   auto same_unit = [](const Figure& a, const Figure& b) {
     return a.kind == b.kind && a.unit == b.unit;
   };
-  // The bracket matching the one at `k` (kOpen forward, kClose backward) within the sentence, or -1.
+  // The bracket matching the one at `k` (kOpen forward, kClose backward) within the sentence and
+  // 200 tokens (a remark is short; the bound keeps a long unbracketed line linear), or -1.
   auto matching = [&](long k) -> long {
     const int dir = toks[k].type == Tok::kOpen ? 1 : -1;
-    for (long j = k + dir, depth = 1; j >= 0 && j < static_cast<long>(toks.size()); j += dir) {
+    for (long j = k + dir, depth = 1; j >= 0 && j < static_cast<long>(toks.size()) && std::labs(j - k) <= 200;
+         j += dir) {
       if (toks[j].type == Tok::kEnd) return -1;
       if (toks[j].type == toks[k].type) ++depth;
       if (toks[j].type == (dir > 0 ? Tok::kClose : Tok::kOpen) && --depth == 0) return j;
@@ -908,7 +910,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
         }
         const Figure* part = first >= 0 ? fig(toks[first]) : nullptr;
         if (part != nullptr && !part->unit.empty() && (part->unit != before->unit || part->kind != before->kind)) {
-          for (long j = k - 1; j >= 0 && toks[j].type != Tok::kEnd && toks[j].type != Tok::kSubset; --j) {
+          for (long j = k - 1; j >= 0 && k - j <= 200 && toks[j].type != Tok::kEnd && toks[j].type != Tok::kSubset;
+               --j) {
             const Figure* g = fig(toks[j]);
             if (g == nullptr || g->unit != part->unit || g->kind != part->kind) continue;
             bool enumerated = false, nested = false;
@@ -1801,9 +1804,10 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       if (cats != all || part_of_total.count(ri)) {
         continue;
       }
-      // The nearest row above naming the head of the dimension (员工总数 over 男性 / 女性).
+      // The nearest row above naming the head of the dimension (员工总数 over 男性 / 女性), within 40
+      // rows (linear time on a long table).
       long head = -1;
-      for (long k = static_cast<long>(ri) - 1; k >= 0; --k) {
+      for (long k = static_cast<long>(ri) - 1; k >= 0 && k + 40 >= static_cast<long>(ri); --k) {
         const Row& hr = rows[static_cast<size_t>(k)];
         if (hr.has_figure && hr.readable && Categorise(hr.label).first < 0 && HasHead(hr.label, dim) &&
             (TableTotalLabel(hr.label) || Has(hr.label, "总"))) {
