@@ -13,7 +13,7 @@ void PartsTotalRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
     sums = sums.substr(0, sums.find(", expected"));
     sdk::Finding f;
     f.rule = kId;
-    f.severity = r.evidence == Evidence::kStated ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
+    f.severity = r.certainty == Certainty::kCertain ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
     if (doc.English()) {
       f.message = (r.caption.empty() ? std::string("parts do not add up to their total: ")
                                      : "parts do not add up to the total '" + r.caption + "': ") +

@@ -10,7 +10,7 @@ void PercentSumRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
     if (r.kind != RelationKind::kPercentBreakdown || !r.flag) continue;
     sdk::Finding f;
     f.rule = kId;
-    f.severity = r.evidence == Evidence::kStated ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
+    f.severity = r.certainty == Certainty::kCertain ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
     std::string arithmetic = a.Describe(r);
     if (doc.English()) {
       f.message = r.caption.empty()

@@ -9,7 +9,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
 #include <map>
 #include <set>
 #include <string_view>
@@ -60,8 +59,6 @@ constexpr const char* kTotalWords[] = {"合计", "总计", "共计", "累计", "
 // 共 starts these words without meaning "in total".
 constexpr const char* kNotTotal[] = {"共同", "共享", "共建", "共产", "共赢", "共识", "共青", "共商",
                                      "共治", "共创", "共进", "共担", "共育", "共生", "共和"};
-// A table header's last cell naming the row total.
-constexpr const char* kTotalHeaders[] = {"总计", "合计", "小计", "总数", "共计", "Total", "total"};
 constexpr const char* kSubsetWords[] = {"其中", "包括", "of which", "including"};
 // A figure per unit of something (每股社会贡献值1.71元, 人均培训时长) is a ratio, never the total of
 // the amounts that follow it.
@@ -166,7 +163,8 @@ struct Cp {
   uint64_t v;  // view offset
 };
 
-enum class Tok { kFact, kSubset, kTotal, kCompose, kEnum, kComma, kEnd, kText };
+// kOpen / kClose: brackets; outside a matched pair they act as kComma / kEnd.
+enum class Tok { kFact, kSubset, kTotal, kCompose, kEnum, kComma, kEnd, kText, kOpen, kClose };
 
 struct Token {
   Tok type;
@@ -197,7 +195,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
     }
   }
   FindMarkupTotals(doc);
-  FindTableTotals(doc);
+  FindModelTables(doc);
   FindCaptionedBreakdowns(doc);
   FindInlineRelations(doc);
   FindLayoutTotals();
@@ -241,6 +239,19 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
       k = n - 1;
     }
     g.text = printed;
+    {
+      std::string_view view = doc.MatchView();
+      const esgaudit_line line = doc.Line(f.line);
+      uint64_t from = std::min<uint64_t>(doc.TextToView(f.offset + f.length), view.size());
+      uint64_t to = std::min<uint64_t>(doc.TextToView(line.offset + line.length), view.size());
+      std::string_view rest = view.substr(from, to > from ? std::min<uint64_t>(to - from, 64) : 0);
+      size_t bytes = 0;
+      for (int cps = 0; bytes < rest.size() && cps < 8; ++cps) {
+        unsigned char c = static_cast<unsigned char>(rest[bytes]);
+        bytes += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      }
+      g.after = std::string(rest.substr(0, std::min(bytes, rest.size())));
+    }
     std::string column(sdk::View(f.column_label));
     std::string label(sdk::View(f.label));
     // "300 women": the category is the English unit word, not the words before the number.
@@ -447,6 +458,18 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
       }
     }
     if (crowded) continue;
+    // A legend naming more categories than there are values (■ 30岁及以下 ■ 31-50岁 ■ 51岁及以上
+    // over two percentages): some values were not printed or not extracted; no sum can be checked.
+    size_t legend = 0;
+    const uint32_t from = std::min(l0, cap.cell->line), to = std::max(l1, cap.cell->line);
+    for (uint32_t li = from >= 3 ? from - 3 : 0; li <= to + 3 && li < doc.LineCount(); ++li) {
+      esgaudit_line line = doc.Line(li);
+      std::string_view t = doc.Text().substr(line.offset, line.length);
+      for (std::string_view marker : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86"}) {
+        for (size_t at = t.find(marker); at != std::string_view::npos; at = t.find(marker, at + 1)) ++legend;
+      }
+    }
+    if (legend > cap.members.size()) continue;
     Relation r;
     r.kind = RelationKind::kPercentBreakdown;
     r.evidence = Evidence::kStated;
@@ -466,7 +489,7 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     r.flag = !ok;
     // Shares that fall short of 100% are surely wrong only when they name every category of a
     // closed set (男/女); otherwise a category may simply not be printed (a warning).
-    if (hi < 100 && !CategoriesOf(r.parts).complete) r.evidence = Evidence::kLayout;
+    if (hi < 100 && !CategoriesOf(r.parts).complete) r.certainty = Certainty::kLikely;
     Add(std::move(r));
   }
 }
@@ -629,11 +652,14 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         }
         if (ch == U'、' || ch == U'和' || ch == U'及' || ch == U'与' || ch == U'/') {
           toks.push_back({Tok::kEnum});
-        } else if (ch == U'，' || ch == U',' || ch == U'：' || ch == U':' || ch == U'（' ||
-                   ch == U'(') {
+        } else if (ch == U'（' || ch == U'(') {
+          toks.push_back({Tok::kOpen});
+        } else if (ch == U'）' || ch == U')') {
+          toks.push_back({Tok::kClose});
+        } else if (ch == U'，' || ch == U',' || ch == U'：' || ch == U':') {
           toks.push_back({Tok::kComma});
         } else if (ch == U'。' || ch == U'；' || ch == U';' || ch == U'！' || ch == U'!' ||
-                   ch == U'？' || ch == U'?' || ch == U'）' || ch == U')') {
+                   ch == U'？' || ch == U'?') {
           toks.push_back({Tok::kEnd});
         } else {
           toks.push_back({Tok::kText});
@@ -686,6 +712,59 @@ bool RelationAnalysis::Reportable(const Relation& r, bool enumerated) const {
   return false;
 }
 
+namespace {
+
+// A change against another period (较上年增长, 同比下降, up ... year on year) is never a part.
+bool IsChangeLabel(const std::string& label) {
+  std::string l = Lower(label);
+  for (const char* w : {"较上年", "较去年", "同比", "环比", "提升", "增长", "增加", "下降", "减少", "降低",
+                        "上升", "增幅", "降幅", "year on year", "increase", "decrease"}) {
+    if (Has(l, w)) return true;
+  }
+  return false;
+}
+
+// The label without a trailing verb or particle: "办公建筑面积为" -> "办公建筑面积".
+std::u32string LabelStem(const std::string& label) {
+  std::u32string u = ToU32(label);
+  while (!u.empty() && (u.back() == U'为' || u.back() == U'是' || u.back() == U'有' || u.back() == U'达' ||
+                        u.back() == U'约' || u.back() == U'共' || u.back() == U'占' || u.back() == U'：' ||
+                        u.back() == U':' || u.back() == U' ')) {
+    u.pop_back();
+  }
+  return u;
+}
+
+}  // namespace
+
+RelationAnalysis::PartNaming RelationAnalysis::NamingOf(int total, const std::vector<int>& parts) const {
+  PartNaming out;
+  std::u32string common;
+  for (size_t k = 0; k < parts.size(); ++k) {
+    std::u32string stem = LabelStem(figures_[parts[k]].label);
+    for (const char* other : {"其他", "其它", "其余", "other"}) {
+      if (Has(Lower(figures_[parts[k]].label), other)) out.closed = k + 1 == parts.size();
+    }
+    if (k == 0) {
+      common = stem;
+      continue;
+    }
+    size_t n = 0;
+    while (n < common.size() && n < stem.size() && common[common.size() - 1 - n] == stem[stem.size() - 1 - n]) ++n;
+    common = common.substr(common.size() - n);
+  }
+  // The counted noun the parts share ("监事", "面积") stands in the total's label or just after it.
+  if (common.size() >= 2 && common.size() < 12) {
+    std::u32string noun = common.substr(common.size() - 2);
+    if (noun[0] >= 0x4E00 && noun[1] >= 0x4E00) {
+      const Figure& t = figures_[total];
+      std::u32string around = ToU32(t.label) + ToU32(t.after);
+      out.names_total = around.find(noun) != std::u32string::npos;
+    }
+  }
+  return out;
+}
+
 template <typename Tokens>
 void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
   auto fig = [this](const Token& t) -> const Figure* {
@@ -694,25 +773,61 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
   auto same_unit = [](const Figure& a, const Figure& b) {
     return a.kind == b.kind && a.unit == b.unit;
   };
-  // Parts of `total` from token `from` in direction `dir` to the sentence end.
-  auto collect = [&](size_t from, int dir, const Figure& total, bool* enumerated) {
+  // The bracket matching the one at `k` (kOpen forward, kClose backward) within the sentence and
+  // 200 tokens (a remark is short; the bound keeps a long unbracketed line linear), or -1.
+  auto matching = [&](long k) -> long {
+    const int dir = toks[k].type == Tok::kOpen ? 1 : -1;
+    for (long j = k + dir, depth = 1; j >= 0 && j < static_cast<long>(toks.size()) && std::labs(j - k) <= 200;
+         j += dir) {
+      if (toks[j].type == Tok::kEnd) return -1;
+      if (toks[j].type == toks[k].type) ++depth;
+      if (toks[j].type == (dir > 0 ? Tok::kClose : Tok::kOpen) && --depth == 0) return j;
+    }
+    return -1;
+  };
+  // Parts of `total` from token `from` in direction `dir` to the sentence end. A bracketed remark
+  // ("（含研发人员2,189位）") is skipped; one holding its own 其中 makes the parts overlap (`nested`).
+  auto collect = [&](size_t from, int dir, const Figure& total, bool* enumerated, bool* nested) {
     std::vector<int> parts;
     bool enum_sep = false, comma_sep = false, first_opens = false;
+    bool clause_part = false;  // the current clause gave a part
+    *nested = false;
     for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
       const Token& t = toks[k];
-      if (t.type == Tok::kEnd || t.type == Tok::kSubset || t.type == Tok::kTotal) break;
+      if (t.type == (dir > 0 ? Tok::kOpen : Tok::kClose)) {
+        long m = matching(k);
+        if (m >= 0) {
+          for (long j = std::min(k, m); j <= std::max(k, m); ++j) {
+            if (toks[j].type == Tok::kSubset) *nested = true;
+          }
+          if (*nested) break;
+          k = m;
+          continue;
+        }
+      }
+      if (t.type == Tok::kSubset) *nested = true;
+      if (t.type == Tok::kEnd || t.type == Tok::kClose || t.type == Tok::kSubset || t.type == Tok::kTotal) break;
       if (t.type == Tok::kEnum && !parts.empty()) enum_sep = true;
-      if (t.type == Tok::kComma && !parts.empty()) comma_sep = true;
+      if ((t.type == Tok::kComma || t.type == Tok::kOpen) && !parts.empty()) {
+        // "其中执行董事4名、非执行董事5名，独立董事占比不低于三分之一，女性董事3名": a clause
+        // without a part ends the list.
+        if (!clause_part) break;
+        comma_sep = true;
+        clause_part = false;
+      }
       const Figure* f = fig(t);
       if (f == nullptr) continue;
+      // "较上年增长12人": a change is never a part.
+      if (IsChangeLabel(f->label)) continue;
       // "高级职称271人，中级职称893人，20人入选..." — a clause opening with the number says
       // something else about it.
-      bool opens = k == 0 || toks[k - 1].type == Tok::kComma || toks[k - 1].type == Tok::kSubset ||
-                   toks[k - 1].type == Tok::kEnum;
+      bool opens = k == 0 || toks[k - 1].type == Tok::kComma || toks[k - 1].type == Tok::kOpen ||
+                   toks[k - 1].type == Tok::kSubset || toks[k - 1].type == Tok::kEnum;
       if (dir > 0 && !parts.empty() && opens && !first_opens) break;
       if (parts.empty()) first_opens = opens;
       if (same_unit(*f, total)) {
         parts.push_back(t.figure);
+        clause_part = true;
       } else if (f->kind == total.kind) {
         break;  // another quantity: a new list begins
       }
@@ -721,7 +836,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
     *enumerated = enum_sep && !comma_sep;
     return parts;
   };
-  auto add_parts_total = [&](int total, std::vector<int> parts, bool enumerated) {
+  // after_subset_word: the parts follow 其中 / 包括 and no bracketed 其中 of their own.
+  auto add_parts_total = [&](int total, std::vector<int> parts, bool enumerated, bool after_subset_word) {
     Relation r;
     r.kind = RelationKind::kPartsTotal;
     r.evidence = Evidence::kStated;
@@ -732,6 +848,18 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
     const double lo = r.sum_low, hi = r.sum_high;
     r.consistent = lo <= figures_[total].high && figures_[total].low <= hi;
     r.flag = Reportable(r, enumerated);
+    // Parts that name their total ("监事5名，其中职工代表监事2名、非职工代表监事3名") or close the set
+    // with 其他 cannot exceed it; with 其他 they cannot fall short either.
+    // Other parts after 其中 may overlap (女性60人，党员50人): their sum above the total is a warning.
+    if (after_subset_word && !r.consistent && !r.flag) {
+      const PartNaming naming = NamingOf(total, r.parts);
+      if (r.sum_low > figures_[total].high && r.sum_low <= 1.5 * figures_[total].high) {
+        r.flag = true;
+        if (!naming.names_total && !naming.closed) r.certainty = Certainty::kLikely;
+      } else if (r.sum_high < figures_[total].low && r.sum_high >= 0.67 * figures_[total].low) {
+        r.flag = naming.closed;
+      }
+    }
     if (r.consistent || r.flag) Add(std::move(r));
   };
   std::set<int> totals_done;
@@ -743,13 +871,56 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       // "1,200 employees in total, of which": a total marker may stand between.
       bool marker = false;
       int words = 0;
-      while (k >= 0 && (toks[k].type == Tok::kComma || toks[k].type == Tok::kTotal ||
-                        (toks[k].type == Tok::kEnd && ends++ == 0) ||
-                        (marker && toks[k].type == Tok::kText && ++words <= 2))) {
+      while (k >= 0) {
+        // "共有员工10465人（含销售类客户经理），其中": a bracketed remark stands between.
+        if (toks[k].type == Tok::kClose) {
+          long m = matching(k);
+          if (m >= 0) {
+            k = m - 1;
+            continue;
+          }
+        }
+        // "申请专利15,772件（其中…）": the bracket opening the 其中 list separates like a comma.
+        if (!(toks[k].type == Tok::kComma || toks[k].type == Tok::kOpen || toks[k].type == Tok::kTotal ||
+              ((toks[k].type == Tok::kEnd || toks[k].type == Tok::kClose) && ends++ == 0) ||
+              (marker && toks[k].type == Tok::kText && ++words <= 2))) {
+          break;
+        }
         marker = marker || toks[k].type == Tok::kTotal;
         --k;
       }
+      // "监事会由5名监事组成，其中": a few words after the total close its clause.
+      if (k >= 0 && !marker && toks[k].type == Tok::kText && k + 2 == static_cast<long>(t)) {
+        long j = k;
+        for (int n = 0; j >= 0 && toks[j].type == Tok::kText && n < 4; ++n) --j;
+        if (j >= 0 && toks[j].type == Tok::kFact) k = j;
+      }
       if (k < 0) continue;
+      // "码头泊位60个，岸线长度16436米，设计吞吐能力30797万吨，其中集装箱泊位13个、…": when the figure
+      // before 其中 is of another unit than the first part, the total is the nearest earlier figure of
+      // the sentence in the parts' unit, taken only when the parts name it (泊位).
+      if (const Figure* before = fig(toks[k]); before != nullptr) {
+        long first = -1;
+        for (long j = static_cast<long>(t) + 1; j < static_cast<long>(toks.size()); ++j) {
+          if (toks[j].type == Tok::kEnd || toks[j].type == Tok::kClose || toks[j].type == Tok::kSubset) break;
+          if (fig(toks[j]) != nullptr) {
+            first = j;
+            break;
+          }
+        }
+        const Figure* part = first >= 0 ? fig(toks[first]) : nullptr;
+        if (part != nullptr && !part->unit.empty() && (part->unit != before->unit || part->kind != before->kind)) {
+          for (long j = k - 1; j >= 0 && k - j <= 200 && toks[j].type != Tok::kEnd && toks[j].type != Tok::kSubset;
+               --j) {
+            const Figure* g = fig(toks[j]);
+            if (g == nullptr || g->unit != part->unit || g->kind != part->kind) continue;
+            bool enumerated = false, nested = false;
+            std::vector<int> parts = collect(t + 1, +1, *g, &enumerated, &nested);
+            if (parts.size() >= 2 && NamingOf(toks[j].figure, parts).names_total) k = j;
+            break;
+          }
+        }
+      }
       const Figure* total = fig(toks[k]);
       if (total == nullptr || total->kind != ESGAUDIT_FACT_QUANTITY || total->unit.empty()) continue;
       const std::string total_label = Lower(total->label);
@@ -757,8 +928,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
                       [&](const char* w) { return Has(total_label, w); })) {
         continue;
       }
-      bool enumerated = false;
-      std::vector<int> parts = collect(t + 1, +1, *total, &enumerated);
+      bool enumerated = false, nested = false;
+      std::vector<int> parts = collect(t + 1, +1, *total, &enumerated, &nested);
       if (parts.empty()) continue;
       // "招聘399人，其中男性294人，其中女性105人": the second 其中 continues the first list; it is not
       // a subset of 294.
@@ -772,7 +943,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
                          relations_.end());
         std::vector<int> all{toks[k].figure};
         all.insert(all.end(), parts.begin(), parts.end());
-        if (figures_[outer].unit == total->unit) add_parts_total(outer, std::move(all), false);
+        if (figures_[outer].unit == total->unit) add_parts_total(outer, std::move(all), false, true);
         continue;
       }
       // A total opened by 其中 itself is a sibling of these parts, whatever came before it.
@@ -797,7 +968,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
         r.flag = !r.consistent;
         Add(std::move(r));
       } else {
-        add_parts_total(toks[k].figure, std::move(parts), enumerated);
+        add_parts_total(toks[k].figure, std::move(parts), enumerated, !nested);
       }
     } else if (toks[t].type == Tok::kTotal) {
       // The total follows its marker within the clause: 共申请专利89项, 合计: 740人.
@@ -812,15 +983,15 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       const Figure* total = fig(toks[k]);
       if (total == nullptr || total->kind != ESGAUDIT_FACT_QUANTITY || total->unit.empty()) continue;
       if (totals_done.count(toks[k].figure)) continue;
-      bool enumerated = false;
-      std::vector<int> parts = t > 0 ? collect(t - 1, -1, *total, &enumerated) : std::vector<int>();
-      if (parts.size() >= 2) add_parts_total(toks[k].figure, std::move(parts), enumerated);
+      bool enumerated = false, nested = false;
+      std::vector<int> parts = t > 0 ? collect(t - 1, -1, *total, &enumerated, &nested) : std::vector<int>();
+      if (parts.size() >= 2) add_parts_total(toks[k].figure, std::move(parts), enumerated, false);
     }
   }
   // Percentages of one sentence: a composition (构成/结构/分布) or both halves of a closed dimension.
   size_t start = 0;
   for (size_t t = 0; t <= toks.size(); ++t) {
-    if (t < toks.size() && toks[t].type != Tok::kEnd) continue;
+    if (t < toks.size() && toks[t].type != Tok::kEnd && toks[t].type != Tok::kClose) continue;
     bool compose = false;
     std::vector<int> pcts;
     bool enum_sep = false;
@@ -861,15 +1032,23 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
 
 namespace {
 
-// A row or child label naming the total of its table, column or group.
-bool IsTotalLabel(std::string label) {
-  label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
+// The label without spaces, lower-cased, without a trailing ':' or '*'; true when it is a total
+// word itself (合计, 总计, Total, "Total employees").
+bool BareTotal(const std::string& label, std::string* lowered) {
   std::string l = Lower(label);
+  l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
   while (!l.empty() && (l.back() == ':' || l.back() == '*')) l.pop_back();
+  *lowered = l;
   for (const char* w : {"合计", "总计", "总数", "共计", "总人数", "total", "小计", "subtotal", "grandtotal"}) {
     if (l == w) return true;
   }
-  if (l.rfind("total", 0) == 0) return true;  // "Total employees"
+  return l.rfind("total", 0) == 0;
+}
+
+// A row or child label naming the total of its table, column or group.
+bool IsTotalLabel(const std::string& label) {
+  std::string l;
+  if (BareTotal(label, &l)) return true;
   std::u32string u = ToU32(l);
   if (u.size() >= 3 && u.size() <= 8) {
     std::u32string tail = u.substr(u.size() - 2);
@@ -956,6 +1135,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
     bool plausible = lo <= 1.5 * thi && hi >= 0.67 * tlo;
     r.flag = !r.consistent && plausible && (!layout || lo > thi);
     r.evidence = layout ? Evidence::kLayout : Evidence::kStated;
+    r.certainty = layout ? Certainty::kLikely : Certainty::kCertain;
     if (r.consistent || r.flag) Add(std::move(r));
   };
   // Parts and total of one kind and unit, with no qualifier; percentages only as shares of 100%.
@@ -1226,118 +1406,433 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
   }
 }
 
-// Tables whose header row ends with 总计 / 合计 / Total: in each data row below it, the cells before
-// the last add up to the last.
-void RelationAnalysis::FindTableTotals(const sdk::Document& doc) {
-  std::map<uint64_t, int> figure_at;
-  for (size_t i = 0; i < figures_.size(); ++i) figure_at[doc.TextToView(figures_[i].offset)] = int(i);
-  auto figure_of = [&](const LayoutCell& c) -> int {
-    auto it = figure_at.find(c.view_begin);
-    if (it == figure_at.end()) return -1;
-    const Figure& f = figures_[it->second];
-    std::string text = c.text;
-    return text == f.text ? it->second : -1;
-  };
-  FindColumnTotals(doc, figure_of);
-  for (uint32_t li = 0; li < cells_.size(); ++li) {
-    const auto& header = cells_[li];
-    if (header.size() < 4) continue;
-    bool total_header = false;
-    for (const char* w : kTotalHeaders) total_header = total_header || header.back().text == w;
-    if (!total_header) continue;
-    if (std::any_of(header.begin(), header.end(), [](const LayoutCell& c) { return HasDigit(c.text); })) {
-      continue;
-    }
-    for (uint32_t l = li + 1; l < cells_.size() && cells_[l].size() == header.size(); ++l) {
-      const auto& row = cells_[l];
-      if (figure_of(row[0]) >= 0) break;  // not a labelled row
-      std::vector<int> figs;
-      for (size_t k = 1; k < row.size(); ++k) figs.push_back(figure_of(row[k]));
-      if (std::any_of(figs.begin(), figs.end(), [](int f) { return f < 0; })) continue;
-      const Figure& total = figures_[figs.back()];
-      bool uniform = std::all_of(figs.begin(), figs.end(), [&](int f) {
-        return figures_[f].kind == ESGAUDIT_FACT_QUANTITY && figures_[f].unit == total.unit &&
-               figures_[f].qualifiers == 0;
-      });
-      if (!uniform) continue;  // rates and shares per column do not add up
-      Relation r;
-      r.kind = RelationKind::kPartsTotal;
-      r.evidence = Evidence::kStated;
-      r.total = figs.back();
-      r.caption = row[0].text + "/" + header.back().text;
-      r.parts.assign(figs.begin(), figs.end() - 1);
-      SumParts(&r);
-      const double lo = r.sum_low, hi = r.sum_high;
-      r.consistent = lo <= total.high && total.low <= hi;
-      // A total column far from the sum is another kind of figure (an average, a rate).
-      r.flag = !r.consistent && lo <= 1.5 * total.high && hi >= 0.67 * total.low;
-      if (r.consistent || r.flag) Add(std::move(r));
-    }
+namespace {
+
+// A table's row or column label naming the total of the rows above (or below) it, or of the cells
+// left of it: 合计, 总计, 小计, Total, and labels ending so (在职员工的数量合计, 男性合计, 地区小计).
+// A unit in brackets after the label is ignored. 总数 ends a total only without a category word
+// (男性员工总数 is one part of 员工总数).
+bool TableTotalLabel(std::string label) {
+  label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
+  for (const char* open : {"(", "\xEF\xBC\x88"}) {  // "(" and "（"
+    size_t at = label.rfind(open);
+    if (at != std::string::npos && at > 0 && Cps(label.substr(at)) <= 8) label.resize(at);
   }
+  std::string l;
+  if (BareTotal(label, &l)) return true;
+  std::u32string u = ToU32(l);
+  if (u.size() < 3) return false;
+  std::u32string tail = u.substr(u.size() - 2);
+  if (u.size() <= 16 && (tail == U"合计" || tail == U"总计" || tail == U"小计")) return true;
+  if (u.size() <= 8 && (tail == U"总数" || (u.size() >= 4 && u.substr(u.size() - 3) == U"总人数"))) {
+    return Categorise(label).first < 0;
+  }
+  return false;
 }
 
-// Column sums: a row labelled 合计 / 总计 / Total under rows of the same shape; each column of the
-// rows above adds up to the total row's cell. Nested rows (其中, 小计) make the table unsure.
-void RelationAnalysis::FindColumnTotals(const sdk::Document& doc,
-                                        const std::function<int(const LayoutCell&)>& figure_of) {
-  for (uint32_t li = 1; li < cells_.size(); ++li) {
-    const auto& total_row = cells_[li];
-    if (total_row.size() < 2) continue;
-    bool total_label = false;
-    for (const char* w : kTotalHeaders) total_label = total_label || total_row[0].text == w;
-    if (!total_label) continue;
-    std::vector<int> totals;
-    for (size_t k = 1; k < total_row.size(); ++k) totals.push_back(figure_of(total_row[k]));
-    if (std::any_of(totals.begin(), totals.end(), [](int f) { return f < 0; })) continue;
-    std::vector<std::vector<int>> rows;
-    bool nested = false;
-    for (long l = long(li) - 1; l >= 0; --l) {
-      const auto& row = cells_[l];
-      if (row.size() != total_row.size() || figure_of(row[0]) >= 0) break;
-      std::vector<int> figs;
-      for (size_t k = 1; k < row.size(); ++k) figs.push_back(figure_of(row[k]));
-      if (std::any_of(figs.begin(), figs.end(), [](int f) { return f < 0; })) break;
-      if (Has(row[0].text, "其中") || Has(row[0].text, "小计") || Has(row[0].text, "合计") ||
-          Has(row[0].text, "总计")) {
-        nested = true;
+// Rates, ratios and per-unit values: a column or row of them does not add up.
+bool RateLabel(const std::string& label) {
+  std::string l = Lower(label);
+  for (const char* w : {"率", "比例", "占比", "比重", "%", "人均", "平均", "每", "强度", "average", "rate",
+                        "ratio", "per ", "intensity", "margin", "share"}) {
+    if (Has(l, w)) return true;
+  }
+  return false;
+}
+
+// The unit a table label names in brackets at its end: "培训次数(次)" -> "次"; empty when none.
+std::string LabelUnit(std::string label) {
+  label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
+  for (const char* open : {"(", "\xEF\xBC\x88"}) {  // "(" and "（"
+    size_t at = label.rfind(open);
+    if (at == std::string::npos) continue;
+    std::string unit = label.substr(at + std::string(open).size());
+    for (const char* close : {")", "\xEF\xBC\x89"}) {
+      if (unit.size() >= std::string(close).size() &&
+          unit.compare(unit.size() - std::string(close).size(), std::string::npos, close) == 0) {
+        unit.resize(unit.size() - std::string(close).size());
       }
-      rows.push_back(figs);
     }
-    if (nested || rows.size() < 2) continue;
-    // The header row above the data names each column.
-    const std::vector<LayoutCell>* header = nullptr;
-    long header_line = long(li) - long(rows.size()) - 1;
-    if (header_line >= 0 && cells_[header_line].size() == total_row.size()) header = &cells_[header_line];
-    for (size_t k = 0; k < totals.size(); ++k) {
-      const std::string caption = header ? (*header)[k + 1].text : total_row[0].text;
-      const Figure& total = figures_[totals[k]];
-      std::vector<int> parts;
-      for (auto it = rows.rbegin(); it != rows.rend(); ++it) parts.push_back((*it)[k]);
-      bool uniform = std::all_of(parts.begin(), parts.end(), [&](int f) {
-        return figures_[f].kind == total.kind && figures_[f].unit == total.unit &&
-               figures_[f].qualifiers == 0;
-      });
-      if (!uniform || total.qualifiers != 0) continue;
+    // "(含中专)", "(不含派遣)" qualify the category; a unit is a short word.
+    if (Cps(unit) <= 4 && !Has(unit, "含") && !Has(unit, "及") && !Has(unit, "其中")) return unit;
+  }
+  return "";
+}
+
+bool DashCell(std::string_view t) {
+  return t == "-" || t == "--" || t == "/" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93" ||
+         t == "\xEF\xBC\x8D" || t == "\xE2\x80\x94\xE2\x80\x94";
+}
+
+}  // namespace
+
+// Tables of the structure model (tabs or aligned columns; one row per line). Cells are placed in
+// slots: for a tab-separated table the number of tabs before the cell (empty cells keep their
+// place), for an aligned one the position counted from the right (labels may be missing, figures
+// are not). A table's explicit total is a relation whether or not it adds up:
+//  - a total column (header 合计/总计/Total): each row's figure cells left of it add up to it;
+//  - a total row (合计/总计/小计, 男性合计): per column, the rows above it up to the header, a row of
+//    labels only or the previous total; when it is the first data row, the rows below it;
+//  - rows naming every category of a closed set (男/女) add up to the row of the table whose label
+//    names their head (员工总数).
+// Years as row labels are summed only under an explicit total row; never across year columns.
+// Rates, ratios and per-capita values (率, 人均, 每…, 强度) are not summed; percentages only when
+// the total printed is 100%.
+void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
+  if (!doc.HasStructure()) return;
+  std::map<uint64_t, int> figure_at;  // text offset -> figure
+  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  std::string_view view = doc.MatchView();
+
+  struct Slot {
+    int slot = 0;
+    int figure = -1;  // -1: text or a dash
+    bool dash = false;
+    std::string text;
+  };
+  struct Row {
+    uint32_t line = 0;
+    std::string label;   // the last text cell before the first figure
+    uint64_t label_offset = 0;  // its text span
+    uint64_t label_length = 0;
+    bool readable = true;  // every cell has one slot
+    bool has_figure = false;
+    int header = -1;  // index into the table's headers: the row of labels above it
+    std::vector<Slot> cells;
+    const Slot* At(int slot) const {
+      for (const Slot& s : cells) {
+        if (s.slot == slot) return &s;
+      }
+      return nullptr;
+    }
+  };
+
+  std::map<int, std::string> row_label;  // figure -> the label of its table row
+  auto relabel = [&](const Relation& r) {
+    std::vector<int> members = r.parts;
+    if (r.total >= 0) members.push_back(r.total);
+    for (int m : members) {
+      auto it = row_label.find(m);
+      if (it != row_label.end()) figures_[m].label = it->second;
+    }
+  };
+  const uint32_t table_count = doc.TableCount();
+  for (uint32_t ti = 0; ti < table_count; ++ti) {
+    const esgaudit_table t = doc.Table(ti);
+    const bool tabs = (t.source & ESGAUDIT_TABLE_SOURCE_TABS) != 0;
+    if (!tabs && (t.source & ESGAUDIT_TABLE_SOURCE_ALIGNED) == 0) continue;  // markup: FindMarkupTotals
+    std::vector<int> figure_rows;
+    auto read_row = [&](uint32_t line) {
+      Row row;
+      row.line = line;
+      esgaudit_line_structure ls = doc.LineStructure(line);
+      std::string_view lv = view.substr(ls.view_begin, ls.view_end - ls.view_begin);
+      bool any_tab = lv.find('\t') != std::string_view::npos;
+      if (tabs && !any_tab && ls.cell_count > 1) row.readable = false;
+      std::set<int> seen;
+      for (uint32_t k = 0; k < ls.cell_count; ++k) {
+        esgaudit_cell c = doc.Cell(ls.first_cell + k);
+        if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
+        Slot s;
+        if (tabs) {
+          std::string_view before = view.substr(ls.view_begin, c.view_begin - ls.view_begin);
+          s.slot = static_cast<int>(std::count(before.begin(), before.end(), '\t'));
+        } else {
+          s.slot = static_cast<int>(k) - static_cast<int>(ls.cell_count);
+        }
+        if (!seen.insert(s.slot).second) row.readable = false;  // two cells in one slot
+        std::string_view cv = doc.CellView(c);
+        s.text = std::string(cv);
+        s.text.erase(std::remove(s.text.begin(), s.text.end(), ' '), s.text.end());
+        s.dash = DashCell(s.text);
+        auto it = figure_at.find(c.offset);
+        if (it != figure_at.end()) {
+          const Figure& f = figures_[it->second];
+          bool whole = f.offset + f.length == c.offset + c.length || f.text == s.text;
+          // Bands (30岁以下, 50岁以上) are category labels, not values.
+          bool band = (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁";
+          if (whole && !band) s.figure = it->second;
+        }
+        if (s.figure >= 0) {
+          row.has_figure = true;
+          figure_rows.push_back(s.figure);
+        } else if (!row.has_figure && !s.dash && !s.text.empty()) {
+          row.label = s.text;
+          row.label_offset = c.offset;
+          row.label_length = c.length;
+        }
+        row.cells.push_back(std::move(s));
+      }
+      // The extractor's label of a figure in a table may be a neighbour's: use the row label.
+      for (int f : figure_rows) {
+        if (!row.label.empty()) row_label[f] = row.label;
+      }
+      figure_rows.clear();
+      return row;
+    };
+    // Rows of labels only (three or more cells) head the rows below them: a table may hold
+    // several blocks, each under its own header (厂区 张江厂 … 总计, repeated per block).
+    std::vector<std::map<int, std::string>> headers;  // slot -> header text
+    auto label_row = [](const Row& row) {
+      size_t texts = 0;
+      for (const Slot& s : row.cells) texts += !s.text.empty() && s.figure < 0;
+      return !row.has_figure && texts >= 3;
+    };
+    auto add_header = [&](const Row& row) {
+      std::map<int, std::string> h;
+      for (const Slot& s : row.cells) h[s.slot] = s.text;
+      headers.push_back(std::move(h));
+    };
+    if (t.header_line != ESGAUDIT_NO_INDEX) add_header(read_row(t.header_line));
+    int current = headers.empty() ? -1 : 0;
+    std::vector<Row> rows;
+    for (uint32_t line = t.first_line; line <= t.last_line; ++line) {
+      if (line == t.header_line) continue;
+      esgaudit_line_structure ls = doc.LineStructure(line);
+      if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER)) continue;
+      Row row = read_row(line);
+      if (row.readable && label_row(row)) {
+        add_header(row);
+        current = static_cast<int>(headers.size()) - 1;
+      }
+      // A line marked as furniture inside a table is a row when it reads as one (a row repeated
+      // on several pages, 管理职 under each gender, looks like a running header).
+      if ((ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) && (!row.has_figure || row.label.empty()) &&
+          !label_row(row)) {
+        continue;
+      }
+      // A bare number on a line of its own between rows is a page number, not a row.
+      if (row.cells.size() == 1 && !row.cells[0].text.empty() && row.cells[0].text.size() <= 3 &&
+          std::all_of(row.cells[0].text.begin(), row.cells[0].text.end(),
+                      [](char c) { return c >= '0' && c <= '9'; })) {
+        continue;
+      }
+      row.header = current;
+      rows.push_back(std::move(row));
+    }
+    static const std::map<int, std::string> kNoHeader;
+    auto header_row = [&](const Row& row) -> const std::map<int, std::string>& {
+      return row.header >= 0 ? headers[static_cast<size_t>(row.header)] : kNoHeader;
+    };
+    auto header_of_row = [&](const Row& row, int slot) -> std::string {
+      const auto& h = header_row(row);
+      auto it = h.find(slot);
+      return it == h.end() ? std::string() : it->second;
+    };
+    // Years across the header: a time series, never summed across.
+    auto year_columns = [&](const std::map<int, std::string>& h) {
+      int years = 0;
+      for (const auto& [slot, text] : h) {
+        years += text.size() >= 4 && (text.compare(0, 2, "19") == 0 || text.compare(0, 2, "20") == 0) &&
+                 std::all_of(text.begin(), text.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+      }
+      return years >= 2;
+    };
+    auto uniform = [&](const std::vector<int>& parts, int total) {
+      const Figure& tf = figures_[total];
+      if (tf.qualifiers != 0 || parts.size() < 2) return false;
+      for (int p : parts) {
+        const Figure& f = figures_[p];
+        if (f.kind != tf.kind || f.unit != tf.unit || f.qualifiers != 0 || f.value < 0) return false;
+      }
+      return tf.kind != ESGAUDIT_FACT_PERCENT || tf.value == 100;
+    };
+    // The relation of `parts` to `total`, or none when the sum is far from the total (another kind
+    // of figure or a misread column). `adds_up` tells whether it holds as printed.
+    // A percentage breakdown's caption is located at `row`'s label (its total, 100%, is no part).
+    auto make = [&](int total, std::vector<int> parts, const std::string& caption, const Row& row,
+                    std::vector<Relation>* out) {
       Relation r;
-      r.evidence = Evidence::kStated;
-      r.parts = parts;
-      if (total.kind == ESGAUDIT_FACT_PERCENT) {
-        if (total.value != 100) continue;  // a column of rates, not shares
+      r.evidence = Evidence::kTable;
+      r.certainty = Certainty::kCertain;
+      r.caption = caption;
+      r.parts = std::move(parts);
+      std::sort(r.parts.begin(), r.parts.end());
+      if (figures_[total].kind == ESGAUDIT_FACT_PERCENT) {
         r.kind = RelationKind::kPercentBreakdown;
-        r.caption = caption;
-        r.caption_offset = doc.ViewToText(total_row[0].view_begin);
-        r.caption_length = doc.ViewToText(total_row[0].view_end) - r.caption_offset;
+        r.caption_offset = row.label_length > 0 ? row.label_offset : figures_[total].offset;
+        r.caption_length = row.label_length > 0 ? row.label_length : figures_[total].length;
       } else {
         r.kind = RelationKind::kPartsTotal;
-        r.total = totals[k];
-        r.caption = caption;
+        r.total = total;
       }
       SumParts(&r);
-      const double lo = r.sum_low, hi = r.sum_high;
-      double tlo = r.total >= 0 ? total.low : 100, thi = r.total >= 0 ? total.high : 100;
-      r.consistent = lo <= thi && tlo <= hi;
-      r.flag = !r.consistent && lo <= 1.5 * thi && hi >= 0.67 * tlo;
-      if (r.consistent || r.flag) Add(std::move(r));
+      const double tlo = figures_[total].low, thi = figures_[total].high;
+      r.consistent = r.sum_low <= thi && tlo <= r.sum_high;
+      // A sum far from the total is another kind of figure or a misread column: not this relation.
+      bool plausible = r.sum_low <= 1.5 * thi && r.sum_high >= 0.67 * tlo;
+      if (!plausible) return;
+      r.flag = !r.consistent;
+      out->push_back(std::move(r));
+    };
+    auto add = [&](int total, std::vector<int> parts, const std::string& caption, const Row& row) {
+      std::vector<Relation> one;
+      make(total, std::move(parts), caption, row, &one);
+      for (Relation& r : one) {
+        relabel(r);
+        Add(std::move(r));
+      }
+    };
+
+    // Total column (rows are years or categories; the header's columns never years).
+    for (const Row& row : rows) {
+      if (!row.readable || row.label.empty() || RateLabel(row.label) || year_columns(header_row(row))) continue;
+      auto header_of = [&](int slot) { return header_of_row(row, slot); };
+      for (const auto& [tslot, head] : header_row(row)) {
+        if (!TableTotalLabel(head)) continue;
+        {
+          const Slot* total = row.At(tslot);
+          if (total == nullptr || total->figure < 0) continue;
+          std::vector<int> parts;
+          bool ok = true;
+          for (const Slot& s : row.cells) {
+            if (s.slot >= tslot || (s.figure < 0 && !s.dash)) continue;
+            std::string h = header_of(s.slot);
+            if (TableTotalLabel(h) || (RateLabel(h) && figures_[total->figure].kind != ESGAUDIT_FACT_PERCENT)) {
+              ok = false;  // a subtotal or a rate among the parts
+              break;
+            }
+            if (s.figure >= 0) parts.push_back(s.figure);
+          }
+          if (!ok || !uniform(parts, total->figure)) continue;
+          add(total->figure, std::move(parts), row.label + "/" + head, row);
+        }
+      }
+    }
+
+    // Total rows: the rows above (or, for the first data row, below) per column.
+    auto block = [&](size_t from, int dir, std::vector<size_t>* out) {
+      for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(rows.size()); k += dir) {
+        const Row& pr = rows[static_cast<size_t>(k)];
+        if (!pr.has_figure || TableTotalLabel(pr.label)) break;  // a group title or another total
+        if (!pr.readable || IsNestedLabel(pr.label)) return false;  // nested rows: unsure
+        out->push_back(static_cast<size_t>(k));
+      }
+      return true;
+    };
+    std::set<size_t> part_of_total;
+    for (size_t ri = 0; ri < rows.size(); ++ri) {
+      const Row& tr = rows[ri];
+      if (!tr.readable || !tr.has_figure || !TableTotalLabel(tr.label)) continue;
+      std::vector<size_t> part_rows;
+      bool ok = ri == 0 || block(ri - 1, -1, &part_rows);
+      // A total above its rows may head rows of another kind (Total employees over turnover): taken
+      // when one of its columns adds up, or when the rows name every category of a closed set.
+      bool above = false;
+      if (part_rows.size() < 2 && (ri == 0 || !rows[ri - 1].has_figure)) {
+        part_rows.clear();
+        ok = block(ri + 1, +1, &part_rows);
+        above = true;
+      }
+      if (!ok || part_rows.size() < 2) continue;
+      std::sort(part_rows.begin(), part_rows.end());
+      std::vector<Relation> columns;
+      bool rate_row = std::any_of(part_rows.begin(), part_rows.end(),
+                                  [&](size_t k) { return RateLabel(rows[k].label); });
+      // Units named in the row labels ("培训次数(次)" under "培训总人数(人次)") must agree.
+      std::set<std::string> units;
+      for (size_t k : part_rows) units.insert(LabelUnit(rows[k].label));
+      units.insert(LabelUnit(tr.label));
+      units.erase("");
+      if (units.size() > 1) continue;
+      for (const Slot& ts : tr.cells) {
+        if (ts.figure < 0) continue;
+        const Figure& tf = figures_[ts.figure];
+        std::string h = header_of_row(tr, ts.slot);
+        if (tf.kind != ESGAUDIT_FACT_PERCENT && (rate_row || RateLabel(h) || RateLabel(tr.label))) continue;
+        std::vector<int> parts;
+        bool missing = false;
+        for (size_t k : part_rows) {
+          const Slot* s = rows[k].At(ts.slot);
+          if (s == nullptr || (s->figure < 0 && !s->dash)) {
+            missing = true;
+            break;
+          }
+          if (s->figure >= 0) parts.push_back(s->figure);
+        }
+        if (missing || !uniform(parts, ts.figure)) continue;
+        // "合计/女" says no more than the column; "员工总数/2016年" names the total.
+        const bool bare = Cps(tr.label) <= 2 || Lower(tr.label) == "total";
+        make(ts.figure, std::move(parts), h.empty() ? tr.label : bare ? h : tr.label + "/" + h, tr, &columns);
+      }
+      // With several columns, one must add up to show that the rows are the total's parts (a
+      // cumulative 合计 row under the year's additions does not); a total above its rows needs
+      // that even with one column, unless the rows name every category of a closed set.
+      size_t figure_columns = 0;
+      for (const Slot& ts : tr.cells) figure_columns += ts.figure >= 0;
+      bool corroborated = !above && figure_columns < 2;
+      for (const Relation& r : columns) corroborated = corroborated || r.consistent;
+      if (above && !corroborated) {
+        bool closed = false;
+        if (!columns.empty()) {
+          std::set<std::string> cats;
+          int dim = -2;
+          for (size_t k : part_rows) {
+            auto [d, cat] = Categorise(rows[k].label);
+            dim = (d < 0 || (dim != -2 && d != dim)) ? -1 : d;
+            if (dim < 0) break;
+            cats.insert(cat);
+          }
+          if (dim >= 0 && Dimensions()[dim].closed) {
+            std::set<std::string> all;
+            for (const auto& [printed, cat] : Dimensions()[dim].categories) all.insert(cat);
+            closed = cats == all && cats.size() == part_rows.size();
+          }
+        }
+        corroborated = corroborated || closed;
+      }
+      if (!corroborated) continue;
+      for (size_t k : part_rows) part_of_total.insert(k);
+      for (Relation& r : columns) {
+        relabel(r);
+        Add(std::move(r));
+      }
+    }
+
+    // Closed category sets across row labels (男 / 女) against the row naming their head.
+    for (size_t ri = 0; ri + 1 < rows.size(); ++ri) {
+      auto [dim, cat0] = Categorise(rows[ri].label);
+      if (dim < 0 || !Dimensions()[dim].closed || !rows[ri].has_figure) continue;
+      std::set<std::string> cats{cat0};
+      size_t end = ri + 1;
+      for (; end < rows.size(); ++end) {
+        auto [d, cat] = Categorise(rows[end].label);
+        if (d != dim || !rows[end].has_figure || !cats.insert(cat).second) break;
+      }
+      std::set<std::string> all;
+      for (const auto& [printed, cat] : Dimensions()[dim].categories) all.insert(cat);
+      if (cats != all || part_of_total.count(ri)) {
+        continue;
+      }
+      // The nearest row above naming the head of the dimension (员工总数 over 男性 / 女性), within 40
+      // rows (linear time on a long table).
+      long head = -1;
+      for (long k = static_cast<long>(ri) - 1; k >= 0 && k + 40 >= static_cast<long>(ri); --k) {
+        const Row& hr = rows[static_cast<size_t>(k)];
+        if (hr.has_figure && hr.readable && Categorise(hr.label).first < 0 && HasHead(hr.label, dim) &&
+            (TableTotalLabel(hr.label) || Has(hr.label, "总"))) {
+          head = k;
+          break;
+        }
+      }
+      if (head < 0) continue;
+      const Row& hr = rows[static_cast<size_t>(head)];
+      for (const Slot& ts : hr.cells) {
+        if (ts.figure < 0 || RateLabel(header_of_row(hr, ts.slot)) || RateLabel(hr.label)) continue;
+        std::vector<int> parts;
+        for (size_t k = ri; k < end; ++k) {
+          const Slot* s = rows[k].At(ts.slot);
+          if (s == nullptr || s->figure < 0) {
+            parts.clear();
+            break;
+          }
+          parts.push_back(s->figure);
+        }
+        if (!uniform(parts, ts.figure)) continue;
+        std::string h = header_of_row(hr, ts.slot);
+        add(ts.figure, std::move(parts), h.empty() ? hr.label : hr.label + "/" + h, hr);
+      }
+      ri = end - 1;
     }
   }
 }
@@ -1392,6 +1887,7 @@ void RelationAnalysis::FindLayoutTotals() {
       Relation r;
       r.kind = RelationKind::kPartsTotal;
       r.evidence = Evidence::kLayout;
+      r.certainty = Certainty::kLikely;
       r.total = static_cast<int>(ti);
       r.caption = t.label;
       for (const auto& [cat, f] : best) r.parts.push_back(f);

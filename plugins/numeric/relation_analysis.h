@@ -7,7 +7,6 @@
 #include <esgaudit/plugin.h>
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +27,7 @@ struct Figure {
   std::string unit;
   std::string text;   // as printed, with its unit ("28项", "21%")
   std::string label;  // column label + in-line label: "申请专" + "利" -> "申请专利"
+  std::string after;  // up to 8 code points of the view after the figure, on its line
   size_t cell_extra = 0;  // code points of other text in its layout cell (short in infographics)
   // Interval the printed figure stands for (XBRL Calculations 1.1 rounding; qualifiers widen it).
   double low = 0;
@@ -36,15 +36,23 @@ struct Figure {
 
 enum class RelationKind { kPercentBreakdown, kPartsTotal, kSubset };
 
-// Why the relation was recognised; decides the severity of a mismatch.
+// Why the relation was recognised.
 enum class Evidence {
-  kStated,  // a caption, 共/合计/其中 in the text: explicit (error)
-  kLayout,  // inferred from the layout and category labels only (warning)
+  kStated,  // a caption, 共/合计/其中 in the text
+  kLayout,  // inferred from the layout and category labels only
+  kTable,   // a table's 合计/总计/小计/Total row or column, or a closed category set in its rows
+};
+
+// How sure a mismatch is a defect of the report; decides its severity.
+enum class Certainty {
+  kCertain,  // an explicit total, or parts naming every category of a closed set (error)
+  kLikely,   // other categories may exist unprinted, or the grouping is inferred (warning)
 };
 
 struct Relation {
   RelationKind kind = RelationKind::kPercentBreakdown;
   Evidence evidence = Evidence::kStated;
+  Certainty certainty = Certainty::kCertain;
   std::string caption;           // breakdown caption or the total's label; may be empty
   uint64_t caption_offset = 0;   // caption location when it is not one of the figures
   uint64_t caption_length = 0;
@@ -89,9 +97,9 @@ class RelationAnalysis {
   void FindCaptionedBreakdowns(const sdk::Document& doc);
   void FindInlineRelations(const sdk::Document& doc);
   void FindMarkupTotals(const sdk::Document& doc);
-  void FindTableTotals(const sdk::Document& doc);
-  void FindColumnTotals(const sdk::Document& doc,
-                        const std::function<int(const LayoutCell&)>& figure_of);
+  // Tables of the structure model written with tabs or aligned columns (markup tables are read by
+  // FindMarkupTotals): total rows and columns, and closed category sets across row labels.
+  void FindModelTables(const sdk::Document& doc);
   void FindLayoutTotals();
   template <typename Tokens>
   void AnalyseTokens(const Tokens& toks);
@@ -103,6 +111,13 @@ class RelationAnalysis {
     bool complete = false;
   };
   Categories CategoriesOf(const std::vector<int>& parts) const;
+  // Whether parts listed after a total name it (each part's label ends with a noun the total
+  // carries: 职工代表监事 / 非职工代表监事 of 5名监事), and whether the last one closes the set (其他).
+  struct PartNaming {
+    bool names_total = false;
+    bool closed = false;
+  };
+  PartNaming NamingOf(int total, const std::vector<int>& parts) const;
   // Sets r->sum_low / sum_high: the interval sum of its parts.
   void SumParts(Relation* r) const;
   void Add(Relation r);

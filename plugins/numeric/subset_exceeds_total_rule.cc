@@ -15,7 +15,7 @@ void SubsetExceedsTotalRule::Check(const sdk::Document& doc, const sdk::Context&
     };
     sdk::Finding f;
     f.rule = kId;
-    f.severity = r.evidence == Evidence::kStated ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
+    f.severity = r.certainty == Certainty::kCertain ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
     if (doc.English()) {
       f.message = "subset " + quoted(part.label, "'", "' ") + part.text + " exceeds its total " +
                   quoted(total.label, "'", "' ") + total.text;

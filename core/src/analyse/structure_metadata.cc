@@ -192,6 +192,16 @@ void StructureBuilder::FindTables() {
     if (opens && !closes) in_html = true;
     if (closes) in_html = false;
     if (kind[i] != kNone || ls.cell_count == 0) continue;
+    // A tab-separated row of figures repeated on several pages ("合计\t5244\t100.00%", yearly rows
+    // of one amount) may have been taken for a running header or a decoration; it is a table row.
+    const uint32_t repeated = ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION;
+    bool figure_row = false;
+    if ((ls.flags & repeated) && !(ls.flags & ~repeated & ESGAUDIT_LINE_FURNITURE_MASK) &&
+        Contains(raw, "\t") && ls.cell_count >= 2) {
+      for (uint32_t k = 0; k < ls.cell_count; ++k)
+        figure_row = figure_row || (s_.cells_[ls.first_cell + k].flags & ESGAUDIT_CELL_NUMERIC);
+    }
+    if (figure_row) s_.lines_[i].flags &= ~repeated;
     if (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
     std::string_view t = Trim(raw);
     size_t pipes = static_cast<size_t>(std::count(t.begin(), t.end(), '|'));
@@ -229,6 +239,24 @@ void StructureBuilder::FindTables() {
     std::string_view v = Trim(LineView(line));
     return !v.empty() && v.find_first_not_of("|-: ") == std::string_view::npos && Contains(v, "-");
   };
+  auto has_numeric = [&](size_t line) {
+    const LineStructure& ls = s_.lines_[line];
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      if (s_.cells_[ls.first_cell + k].flags & ESGAUDIT_CELL_NUMERIC) return true;
+    }
+    return false;
+  };
+  auto repeated_header = [&](size_t line) {
+    const uint32_t flags = s_.lines_[line].flags;
+    const uint32_t repeated = ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION;
+    return (flags & repeated) && !(flags & ~repeated & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC)) &&
+           Contains(doc_.LineText(line), "\t") && header_cells(static_cast<uint32_t>(line)).size() >= 3;
+  };
+  auto bare_number = [&](size_t line) {
+    std::string_view v = Trim(LineView(line));
+    return !v.empty() && v.size() <= 3 &&
+           std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
   size_t i = 0;
   while (i < n) {
     if (kind[i] == kNone) {
@@ -244,9 +272,17 @@ void StructureBuilder::FindTables() {
         ++rows;
         continue;
       }
-      // One blank line may separate the rows of a table laid out with spaces or tabs.
+      // One blank line may separate the rows of a table laid out with spaces or tabs; a row of
+      // labels only after it is the header of the next table.
       if (s_.lines_[j].cell_count == 0 && j + 1 < n && kind[j + 1] == source &&
-          source != ESGAUDIT_TABLE_SOURCE_PIPES)
+          source != ESGAUDIT_TABLE_SOURCE_PIPES && has_numeric(j + 1))
+        continue;
+      // A page number or running header between two rows: the table goes on over a page break.
+      // So does a line of a bare page number ("14") the furniture pass could not tell apart (a
+      // report without page breaks).
+      if (j + 1 < n && kind[j + 1] == source &&
+          ((s_.lines_[j].flags & ESGAUDIT_LINE_FURNITURE_MASK) ||
+           (source != ESGAUDIT_TABLE_SOURCE_PIPES && bare_number(j))))
         continue;
       break;
     }
@@ -277,9 +313,13 @@ void StructureBuilder::FindTables() {
       tb.header_line = tb.first_line;
     } else if (i > 0 && header_cells(static_cast<uint32_t>(i - 1)).size() >= 2 &&
                numeric_cells(static_cast<uint32_t>(i - 1)) == 0 &&
-               (s_.lines_[i - 1].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC)) == 0) {
+               ((s_.lines_[i - 1].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC)) == 0 ||
+                repeated_header(i - 1))) {
       tb.first_line = static_cast<uint32_t>(i - 1);
       tb.header_line = tb.first_line;
+      // A tab-separated row of column labels repeated over the report's tables is their header,
+      // not a running header.
+      s_.lines_[i - 1].flags &= ~(ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION);
     }
     uint32_t year_rows = 0;
     for (uint32_t j = tb.first_line; j <= tb.last_line; ++j) {

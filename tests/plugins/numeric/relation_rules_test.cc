@@ -254,5 +254,200 @@ TEST(RelationRulesTest, CaptionedChartThatDoesNotAddUp) {
                 "[numeric.percent-sum] | 5:34 caption 员工性别构成 | 3:24 part 31% (女) | 8:50 part 79% (男)"}));
 }
 
+// Tables of the structure model (tabs, aligned columns): an explicit total row or column is a
+// relation whether or not it adds up, so a changed figure is caught.
+TEST(RelationRulesTest, ATabTableTotalRowIsARelationWhetherOrNotItAddsUp) {
+  const std::string clean =
+      "专业构成类别\t专业构成人数\n"
+      "证券经纪\t8,078\n"
+      "期货经纪\t467\n"
+      "14\n"  // a page number between two rows
+      "投资银行\t344\n"
+      "合计\t8,889\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty());
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"8,078", "467", "344", "8,889"}));
+  // One part raised by a tenth: the explicit total says the rows must add up, an error.
+  std::string changed = clean;
+  changed.replace(changed.find("467"), 3, "514");
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("6:9: error: "), std::string::npos) << f[0];
+  EXPECT_NE(f[0].find("8,078 + 514 + 344 = 8,936"), std::string::npos) << f[0];
+}
+
+TEST(RelationRulesTest, ATotalRowSumsEachColumnButNotRatesOrYearColumnsAcross) {
+  // Years as rows under an explicit 合计 row: the report says they add up. The ratio column does not.
+  const std::string years =
+      "年份\t销售收入(亿元)\t分红金额(亿元)\t分红率\n"
+      "2014\t100.5\t1.5\t60.00%\n"
+      "2015\t200.5\t-\t0.00%\n"
+      "2016\t300.0\t2.5\t70.00%\n"
+      "合计\t601.0\t4.0\t\n";
+  ReportResult r = Check(years, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", years);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"100.5", "200.5", "300.0", "601.0"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1.5", "2.5", "4.0"}));  // '-' is no amount
+  EXPECT_EQ(r.relations.size(), 2u);
+  // A 合计 column over year columns is never summed across the years; a per-capita row neither.
+  const std::string series =
+      "指标\t2014年\t2015年\t2016年\t合计\n"
+      "办公用电(度)\t24,187\t119,081\t99,908\t200,000\n"
+      "人均培训时长\t10\t20\t30\t60\n";
+  EXPECT_TRUE(Check(series, "zh", "relations").relations.empty());
+  // A column of rates under a 合计 row is not a breakdown: only shares of 100% are.
+  const std::string rates =
+      "类别\t人数\t流失率\t占比\n"
+      "男性\t60\t5.0%\t60%\n"
+      "女性\t40\t3.0%\t40%\n"
+      "合计\t100\t4.2%\t100%\n";
+  r = Check(rates, "zh", "relations");
+  doc = Document::FromUtf8("test.txt", rates);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"60", "40", "100"}));
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"合计", "60%", "40%"}));  // located at its row
+  EXPECT_EQ(r.relations.size(), 2u);
+}
+
+TEST(RelationRulesTest, NestedRowsAboveATotalRowMakeItUnsure) {
+  const std::string table =
+      "类别\t人数\n"
+      "管理人员\t100\n"
+      "其中：女性\t30\n"
+      "技术人员\t200\n"
+      "合计\t300\n";
+  EXPECT_TRUE(Check(table, "zh", "relations").relations.empty());
+}
+
+TEST(RelationRulesTest, ATotalRowAboveItsRowsNeedsACorroboratingColumnOrAClosedSet) {
+  // Rows of another kind under a total (turnover under the headcount): not its parts.
+  const std::string other =
+      "指标\t2016年\n"
+      "员工总数\t2,147\n"
+      "主动离职\t1,882\n"
+      "退休\t624\n";
+  EXPECT_TRUE(Check(other, "zh", "relations").relations.empty());
+  // 男 / 女 under the headcount name every category: checked in every column.
+  const std::string genders =
+      "指标\t2015年\t2016年\n"
+      "员工总数\t2,828\t2,920\n"
+      "男性员工\t1,668\t1,694\n"
+      "女性员工\t1,160\t1,326\n";
+  std::vector<std::string> f = Findings(Check(genders));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("error: 分项之和与合计“员工总数/2016年”不符：1,694 + 1,326 = 3,020，合计为2,920"),
+            std::string::npos)
+      << f[0];
+}
+
+TEST(RelationRulesTest, ClosedCategoryRowsAddUpToTheirHeadRowElsewhereInTheTable) {
+  // The headcount row, then a breakdown by function, then one by gender: the gender rows name every
+  // category of a closed set, so they add up to the headcount although other rows stand between.
+  const std::string table =
+      "指标项目\t2015年\t2016年\n"
+      "员工总数\t2,828\t2,920\n"
+      "生产人员\t1,325\t1,369\n"
+      "销售人员\t564\t582\n"
+      "男性员工\t1,668\t1,694\n"
+      "女性员工\t1,160\t1,226\n";
+  ReportResult r = Check(table, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", table);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"2,920", "1,694", "1,226"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"2,828", "1,668", "1,160"}));
+  EXPECT_TRUE(Findings(r).empty());
+}
+
+// Parts stated after 其中 are recognised from their wording, not only when they add up.
+TEST(RelationRulesTest, PartsThatNameTheirTotalCannotExceedIt) {
+  const std::string clean = "公司监事会由5名监事组成，其中非职工代表监事3名，职工代表监事2名。\n";
+  EXPECT_TRUE(Findings(Check(clean)).empty()) << ::testing::PrintToString(Findings(Check(clean)));
+  std::vector<std::string> f = Findings(Check("公司监事会由5名监事组成，其中非职工代表监事4名，职工代表监事2名。\n"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("4名 + 2名 = 6名"), std::string::npos) << f[0];
+  // Subsets that do not name the total may overlap (女性, 党员): above the total only a warning.
+  f = Findings(Check("公司员工100人，其中女性员工60人，党员50人。\n"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find(": warning: "), std::string::npos) << f[0];
+  // A bracketed 其中 of their own says they overlap: nothing.
+  EXPECT_TRUE(Findings(Check("涉及企业47家，其中废气企业42家，废水企业6家（其中1家水气兼项）。\n")).empty());
+}
+
+TEST(RelationRulesTest, AnOtherPartClosesTheSetBothWays) {
+  EXPECT_TRUE(Findings(Check("已开设线下门店28家，其中上海15家，其他地区13家。\n")).empty());
+  std::vector<std::string> f = Findings(Check("已开设线下门店28家，其中上海15家，其他地区11家。\n"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("15家 + 11家 = 26家"), std::string::npos) << f[0];
+}
+
+TEST(RelationRulesTest, AChangeIsNeverAPart) {
+  const std::string text = "公司共有员工120人，其中男性员工70人、女性员工50人，较上年增加10人。\n";
+  ReportResult r = Check(text, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", text);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"120人", "70人", "50人"}));
+  EXPECT_TRUE(Findings(r).empty());
+}
+
+TEST(RelationRulesTest, ATotalRowWhoseColumnsNeverAddUpOrWhoseUnitsDifferIsNotOfThoseRows) {
+  // A cumulative 合计 row under the year's additions: no column adds up, so the rows are not parts.
+  const std::string stock =
+      "指标名称/年份\t2014 年\t2015 年\t2016 年\n"
+      "评定初级职称（人）\t284\t149\t278\n"
+      "当年取得高级专业技术职称（人）\t36\t9\t20\n"
+      "高级专业技术人才合计（人）\t304\t304\t319\n";
+  EXPECT_TRUE(Check(stock, "zh", "relations").relations.empty());
+  // Rows in other units (万元, 次) above a total in 人次.
+  const std::string units =
+      "关键指标\t2014年\n"
+      "培训资金投入(万元)\t26,654.39\n"
+      "员工培训次数(次)\t1,235\n"
+      "员工培训总人数(人次)\t28,000\n";
+  EXPECT_TRUE(Check(units, "zh", "relations").relations.empty());
+}
+
+TEST(RelationRulesTest, AClauseWithoutAPartEndsTheListAfterQiZhong) {
+  const std::string text =
+      "董事会共有董事14名，其中执行董事4名、非执行董事5名、独立董事5名，独立董事占比不低于三分之一，女性董事3名。\n";
+  ReportResult r = Check(text, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", text);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"14名", "4名", "5名"}) ||
+              Recognised(doc, r, "parts-total", {"14名", "4名", "5名", "5名"}));
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+}
+
+TEST(RelationRulesTest, AChartWithMoreCategoriesThanValuesIsNotSummed) {
+  // Three legend entries, two values: the third value was lost, so the two cannot be checked.
+  const std::string chart =
+      "                        38.50%\n"
+      "                        ■ 30岁及以下\n"
+      "                        ■ 31-50岁\n"
+      "                        ■ 51岁及以上\n"
+      "                        员工年龄结构\n"
+      "                        55.00%\n";
+  ReportResult r = Check(chart, "zh", "relations");
+  EXPECT_TRUE(r.relations.empty());
+  EXPECT_TRUE(Findings(Check(chart)).empty());
+}
+
+TEST(RelationRulesTest, AQiZhongListInBracketsAfterItsTotal) {
+  const std::string text =
+      "公司累计申请中国专利15,772件（其中发明专利7,345件、实用新型6,912件、外观设计1,343件、港澳台专利172件）。\n";
+  ReportResult r = Check(text, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", text);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"15,772件", "7,345件", "6,912件", "1,343件", "172件"}));
+}
+
+TEST(RelationRulesTest, QiZhongPartsFindTheirTotalPastAFigureOfAnotherUnit) {
+  const std::string clean =
+      "公司共有码头泊位60个，码头岸线长度16436米，设计吞吐能力30797万吨，其中集装箱泊位13个，散杂货泊位40个，其他泊位7个。\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"60个", "13个", "40个", "7个"}));
+  std::string changed = clean;
+  changed.replace(changed.find("40个"), 2, "44");
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("error: "), std::string::npos) << f[0];
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
