@@ -25,6 +25,12 @@ struct FigureConflict {
   std::vector<Mention> majority;  // the cluster with more mentions (the earlier one on a tie)
   std::vector<Mention> odd;       // the other cluster; the finding points at its first mention
   double ratio = 1;               // odd value / majority value
+  // Found through the structure model: an infographic figure's assembled label (split over lines,
+  // stacked above or below) against the same label ending a clause of prose or another
+  // infographic. `certain` when label, unit and period are: no label stacked in a column (a
+  // pairing by position), and the prose clause's sentence names the report year.
+  bool from_model = false;
+  bool certain = false;
 };
 
 class FigureGroups {
@@ -35,6 +41,10 @@ class FigureGroups {
   int checked() const { return checked_; }
 
  private:
+  // The pairs the structure model shows (infographic labels, clauses of prose), for a host that
+  // has it; conflicts already found by label are not repeated.
+  void AddModelConflicts(const sdk::Document& doc, const ValueFacts& facts);
+
   int checked_ = 0;
   std::vector<FigureConflict> conflicts_;
 };
