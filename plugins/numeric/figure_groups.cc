@@ -49,7 +49,8 @@ bool StatesTarget(const ValueFact& v) {
 
 }  // namespace
 
-std::vector<Mention> LabelsOf(const ValueFact& v, std::vector<std::string>* labels) {
+std::vector<Mention> LabelsOf(const ValueFact& v, std::vector<std::string>* labels,
+                              const std::string* model_label) {
   std::vector<Mention> out;
   auto add = [&](const std::string& label, bool layout) {
     if (!SpecificLabel(label)) return;
@@ -73,8 +74,11 @@ std::vector<Mention> LabelsOf(const ValueFact& v, std::vector<std::string>* labe
   // A caption over a chart ("员工学历构成") labels a whole breakdown, not one figure.
   bool caption = Contains(v.column_label, "构成") || Contains(v.column_label, "结构") ||
                  Contains(v.column_label, "分布") || Contains(v.column_label, "比例");
-  if (!line_has_label && v.after.empty() && !caption && v.column_label_above)
+  if (model_label != nullptr) {
+    if (!line_has_label && v.after.empty() && !model_label->empty()) add(*model_label, true);
+  } else if (!line_has_label && v.after.empty() && !caption && v.column_label_above) {
     add(v.column_label, true);
+  }
   return out;
 }
 
@@ -150,7 +154,7 @@ bool HasTarget(std::string_view s) {
 
 }  // namespace
 
-void FigureGroups::AddModelConflicts(const sdk::Document& doc, const ValueFacts& facts) {
+void FigureGroups::AddModelConflicts(const sdk::Document& doc, const sdk::Context& ctx, const ValueFacts& facts) {
   std::vector<const ValueFact*> by_index(doc.FactCount(), nullptr);
   for (const ValueFact& v : facts.facts()) {
     if (v.index < by_index.size()) by_index[v.index] = &v;
@@ -247,6 +251,40 @@ void FigureGroups::AddModelConflicts(const sdk::Document& doc, const ValueFacts&
     }
   }
 
+  // A stacked column read the wrong way pairs each figure with its neighbour's label: the text
+  // then states the figure's value under another label, or this label's value is a neighbouring
+  // figure of the column. Either is doubt about the layout, not a restatement.
+  std::multimap<std::pair<std::string, double>, std::string> text_values;  // (unit, value) -> label
+  std::vector<std::pair<uint32_t, const ValueFact*>> stacked_figures;       // line, figure
+  for (const auto& [key, entries] : groups) {
+    for (const Entry& e : entries) {
+      if (!e.infographic) text_values.emplace(std::make_pair(std::get<1>(key), e.fact->fact->value), std::get<0>(key));
+      if (e.stacked) stacked_figures.emplace_back(e.fact->line, e.fact);
+    }
+  }
+  auto doubtful = [&](const std::string& label, const std::string& unit, const std::vector<Entry>& entries) {
+    for (const Entry& e : entries) {
+      if (e.infographic && e.stacked) {
+        auto [lo, hi] = text_values.equal_range({unit, e.fact->fact->value});
+        for (auto it = lo; it != hi; ++it) {
+          if (it->second != label) return true;
+        }
+      }
+    }
+    for (const Entry& e : entries) {
+      if (!e.infographic || !e.stacked) continue;
+      for (const Entry& t : entries) {
+        if (t.infographic) continue;
+        for (const auto& [line, v] : stacked_figures) {
+          if (v == e.fact || line + 6 < e.fact->line || e.fact->line + 6 < line) continue;
+          if (sdk::View(v->fact->unit) == unit && PrintedInterval(*v->fact).Overlaps(PrintedInterval(*t.fact->fact)))
+            return true;
+        }
+      }
+    }
+    return false;
+  };
+
   for (auto& [key, entries] : groups) {
     if (entries.size() < 2) continue;
     std::stable_sort(entries.begin(), entries.end(),
@@ -283,7 +321,16 @@ void FigureGroups::AddModelConflicts(const sdk::Document& doc, const ValueFacts&
       infographic = true;
     }
     if (!prose || !infographic || !figures_agree) continue;
+    if (doubtful(std::get<0>(key), std::get<1>(key), entries)) continue;
     ++checked_;
+    ++model_checked_;
+    std::string where;
+    for (const Entry& e : entries) {
+      where += " " + std::string(e.infographic ? "infographic " : "text ") +
+               std::to_string(e.fact->line + 1) + ":" +
+               std::string(doc.Text().substr(e.fact->fact->offset, e.fact->fact->length));
+    }
+    ctx.Log(0, "restatement-mismatch: compared “" + std::get<0>(key) + "” (" + std::get<1>(key) + "):" + where);
     if (clusters.size() != 2) continue;
     bool seen_before = false;
     for (const Entry& e : entries) seen_before |= known.count(e.fact->index) > 0;
@@ -317,6 +364,16 @@ FigureGroups::FigureGroups(const sdk::Document& doc, const sdk::Context& ctx) {
   const ValueFacts& facts = ctx.Shared<ValueFacts>(doc);
   // (label, unit, year, modifiers) -> mentions in text order.
   std::map<std::tuple<std::string, std::string, int, uint32_t>, std::vector<Mention>> groups;
+  // The structure model's pairing of infographic figures with the labels stacked in their column
+  // or broken over the line above (one reading of the layout for every rule).
+  std::map<uint32_t, std::string> column_labels;
+  if (doc.HasFigures()) {
+    for (uint32_t i = 0, n = doc.FigureCount(); i < n; ++i) {
+      esgaudit_figure g = doc.Figure(i);
+      if (g.kind == ESGAUDIT_FIGURE_INLINE || (g.flags & ESGAUDIT_FIGURE_AMBIGUOUS)) continue;
+      column_labels.emplace(g.fact, TrimLabel(std::string(sdk::View(g.label))));
+    }
+  }
   for (const ValueFact& v : facts.facts()) {
     const esgaudit_fact& f = *v.fact;
     // Counts and amounts with a unit only: unit-less table cells, codes and rates (which differ by
@@ -334,7 +391,12 @@ FigureGroups::FigureGroups(const sdk::Document& doc, const sdk::Context& ctx) {
     }
     int year = v.year != 0 ? v.year : facts.report_year();
     std::vector<std::string> labels;
-    std::vector<Mention> mentions = LabelsOf(v, &labels);
+    std::string model_label;
+    if (doc.HasFigures()) {
+      auto it = column_labels.find(v.index);
+      model_label = it == column_labels.end() ? "" : it->second;
+    }
+    std::vector<Mention> mentions = LabelsOf(v, &labels, doc.HasFigures() ? &model_label : nullptr);
     for (size_t i = 0; i < labels.size(); ++i) {
       auto& g = groups[{labels[i], std::string(sdk::View(f.unit)), year, Signature(v)}];
       // One mention per line: a table row repeating a label is not a restatement.
@@ -408,9 +470,10 @@ FigureGroups::FigureGroups(const sdk::Document& doc, const sdk::Context& ctx) {
     if (!seen.insert(pair).second) continue;
     conflicts_.push_back(std::move(c));
   }
-  if (doc.HasFigures()) AddModelConflicts(doc, facts);
+  if (doc.HasFigures()) AddModelConflicts(doc, ctx, facts);
   ctx.Log(0, "restatement-mismatch, magnitude-slip: " + std::to_string(checked_) +
-                 " figures stated in two or more comparable places, " +
+                 " figures stated in two or more comparable places (" + std::to_string(model_checked_) +
+                 " through the structure model's infographic labels and clauses), " +
                  std::to_string(conflicts_.size()) + " disagree");
   std::stable_sort(conflicts_.begin(), conflicts_.end(),
             [](const FigureConflict& a, const FigureConflict& b) {

@@ -43,16 +43,20 @@ class FigureGroups {
  private:
   // The pairs the structure model shows (infographic labels, clauses of prose), for a host that
   // has it; conflicts already found by label are not repeated.
-  void AddModelConflicts(const sdk::Document& doc, const ValueFacts& facts);
+  void AddModelConflicts(const sdk::Document& doc, const sdk::Context& ctx, const ValueFacts& facts);
 
   int checked_ = 0;
+  int model_checked_ = 0;
   std::vector<FigureConflict> conflicts_;
 };
 
 // The labels a fact may be known by: its own label, the CJK words right after it ("9次董事会"),
 // and its layout-column caption when its line gives none. Only specific labels (>= 3 CJK
-// characters, no digits) are kept. `from_layout` is set per label.
-std::vector<Mention> LabelsOf(const ValueFact& v, std::vector<std::string>* labels);
+// characters, no digits) are kept. `from_layout` is set per label. With the structure model
+// (`model_label` not null) the caption is the label the model pairs the figure with in its
+// column ("" when it pairs none, or pairs either way), not the fact extractor's column label.
+std::vector<Mention> LabelsOf(const ValueFact& v, std::vector<std::string>* labels,
+                              const std::string* model_label = nullptr);
 
 // True when one printed figure may differ from another only by the ratio 10^4 or 10^8.
 bool MagnitudeApart(const esgaudit_fact& a, const esgaudit_fact& b, double* power);

@@ -143,6 +143,19 @@ TEST(StructureFiguresTest, SeveralFiguresOnOneLineEachWithItsOwnLabel) {
   EXPECT_EQ(Find(all, "1150人")->label, "体检人数");
 }
 
+TEST(StructureFiguresTest, WhatLooksStackedButIsNoLabelledFigure) {
+  // A bare number (a page number, a chart's axis) next to a title; a title over its paragraph; a
+  // label naming another unit than the figure; a series of figures under one label; a legend.
+  const std::string gap = "\n\n\n\n\n\n\n";  // blocks further apart than a label may be
+  Document doc = Document::FromUtf8("r.txt", "24\n创新成果" + gap +
+                                                 "26亿元\n薪资与福利体系\n公司每年开展外部市场薪酬调研，逐步完善薪酬与"
+                                                 "福利体系，按岗位职责调整。" + gap +
+                                                 "在职培训人次\n1170.52万元" + gap +
+                                                 "排放同比变化\n0%\n-10%\n-20%" + gap +
+                                                 "■男性员工■女性员工\n62%\n");
+  EXPECT_TRUE(doc.structure().figures().empty()) << doc.structure().figures()[0].label;
+}
+
 TEST(StructureFiguresTest, ProseAndTablesGiveNoInfographicFigures) {
   Document doc = Document::FromUtf8("r.txt",
                                     "公司全年开展安全培训1200人次，员工体检覆盖率达到98%，较上年提升2个百分点。\n"

@@ -20,7 +20,7 @@ namespace {
 // How a cell may take part in a stacked infographic.
 enum CellKind : uint8_t {
   kOtherCell = 0,
-  kLabelCell,  // short text without figures: "利润总额", "申请专", "发明"
+  kLabelCell,  // short text without figures or sentence marks: "利润总额", "申请专", "发明"
   kValueCell,  // one figure and at most a unit after it: "51.25亿元", "7 项"
   kSplitCell,  // one figure after one or two characters ending a label above: "利89项"
   kUnitCell,   // a unit on its own line under its figure: "亿元"
@@ -30,8 +30,14 @@ constexpr uint32_t kSlack = 2;
 
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
+// Chart legend keys and bullets: a cell with one is a legend or a list, not a figure's label.
+bool IsMarker(char32_t c) {
+  static const std::u32string k = U"■□●○◆◇▲△▼•〇★☆";
+  return k.find(c) != std::u32string::npos;
+}
+
 bool IsLabelPunct(char32_t c) {
-  static const std::u32string k = U"，。；、：:;,!?！？（）()《》";
+  static const std::u32string k = U"，。；、：:;,!?！？《》";  // brackets do occur in labels: 全年（总部）
   return k.find(c) != std::u32string::npos;
 }
 
@@ -44,21 +50,10 @@ size_t Letters(std::string_view s, bool* digit, bool* punct, bool* cjk) {
     if (c == ' ' || c == '\t') continue;
     ++n;
     *digit |= IsDigit(c);
-    *punct |= IsLabelPunct(c);
+    *punct |= IsLabelPunct(c) || IsMarker(c);
     *cjk |= sdk::IsCjk(c);
   }
   return n;
-}
-
-bool AllUnit(std::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size();) {
-    char32_t c = NextCodePoint(s, &i);
-    if (c == ' ') continue;
-    if (!sdk::IsUnitChar(c) && c != U'元' && c != U'万' && c != U'亿' && c != '%') return false;
-    ++n;
-  }
-  return n > 0 && n <= 3;
 }
 
 std::string NoSpaces(std::string_view s) {
@@ -67,6 +62,24 @@ std::string NoSpaces(std::string_view s) {
     if (c != ' ' && c != '\t') out += c;
   }
   return out;
+}
+
+bool AllUnit(std::string_view s) {
+  static const char* const kUnitWords[] = {"平方米", "千平方米", "万平方米", "立方米", "万立方米", "千瓦时",
+                                           "万千瓦时", "亿千瓦时", "吨标准煤", "万吨标准煤", "人次", "万人次",
+                                           "公里", "千米", "小时", "百分点"};
+  std::string t = NoSpaces(s);
+  for (const char* w : kUnitWords) {
+    if (t == w) return true;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = NextCodePoint(s, &i);
+    if (c == ' ') continue;
+    if (!sdk::IsUnitChar(c) && c != U'元' && c != U'万' && c != U'亿' && c != '%') return false;
+    ++n;
+  }
+  return n > 0 && n <= 3;
 }
 
 // The label part of the text before a figure in its cell: after the last punctuation, without
@@ -85,6 +98,25 @@ std::string_view LabelTail(std::string_view s) {
     if (s.size() > l.size() && s.substr(s.size() - l.size()) == l) s = sdk::Trim(s.substr(0, s.size() - l.size()));
   }
   return s;
+}
+
+// A label that ends with a count noun of another unit than its figure's ("在职培训人次" over
+// "1170.52万元") is not that figure's label.
+bool UnitsDisagree(std::string_view label, const std::string& unit) {
+  static const std::pair<const char*, const char*> kEndings[] = {
+      {"人次", "人次"}, {"人数", "人"}, {"金额", "元"}, {"资金", "元"}, {"投入", "元"}, {"总额", "元"},
+      {"次数", "次"}, {"天数", "天"}, {"时长", "小时"}};
+  for (const auto& [ending, expected] : kEndings) {
+    std::string_view e(ending);
+    if (label.size() >= e.size() && label.substr(label.size() - e.size()) == e) {
+      // 总额 and 投入 name amounts of money, or of a quantity: only a count unit contradicts them.
+      if (unit.empty()) return false;
+      if (std::string_view(expected) == "元") return unit == "人" || unit == "人次" || unit == "次";
+      if (std::string_view(expected) == "人") return unit != "人" && unit != "人次";
+      return unit != expected;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -138,7 +170,21 @@ void StructureBuilder::FindFigures() {
       bool digit, punct, cjk;
       size_t letters = Letters(text, &digit, &punct, &cjk);
       if (first == last) {
-        if (!digit && !punct && cjk && letters >= 2 && letters <= 12) {
+        // A numbered heading ("2、切实维护…") titles a section, not a figure.
+        bool numbered = l.role == ESGAUDIT_ROLE_HEADING && l.section != kNoIndex &&
+                        l.section < s_.sections_.size() && s_.sections_[l.section].line == li &&
+                        !s_.sections_[l.section].number.empty();
+        if (numbered) continue;
+        // A title over running text ("薪资与福利体系" above its paragraph) belongs to the text.
+        bool titles_prose = false;
+        for (size_t lj = li + 1; lj < n && lj <= li + 3; ++lj) {
+          const LineStructure& m = s_.lines_[lj];
+          if (m.cell_count == 0 || (m.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
+          titles_prose = m.role == ESGAUDIT_ROLE_PROSE && l.cell_count == 1 && m.cell_count == 1;
+          break;
+        }
+        if (titles_prose) continue;
+        if (!digit && !punct && cjk && letters >= 2 && letters <= 16) {
           kind[ci] = AllUnit(text) ? kUnitCell : kLabelCell;
         } else if (AllUnit(text)) {
           kind[ci] = kUnitCell;
@@ -266,18 +312,43 @@ void StructureBuilder::FindFigures() {
     struct Item {
       uint8_t kind;
       std::vector<uint32_t> cells;
+      bool unit = false;  // a figure with a unit (its own or a unit cell right under it)
     };
     std::vector<Item> run;
     for (uint32_t x = static_cast<uint32_t>(ci); in_run(x); x = below[x]) {
-      if (kind[x] == kUnitCell) continue;
+      if (kind[x] == kUnitCell) {
+        if (!run.empty()) run.back().unit = true;
+        continue;
+      }
       if (kind[x] == kLabelCell && !run.empty() && run.back().kind == kLabelCell &&
           run.back().cells.size() < 3 && cell_line[x] == cell_line[run.back().cells.back()] + 1) {
         run.back().cells.push_back(x);
         continue;
       }
-      run.push_back({kind[x], {x}});
+      run.push_back({kind[x], {x},
+                     cell_fact[x] != kNoIndex &&
+                         (!facts[cell_fact[x]].unit.empty() || facts[cell_fact[x]].magnitude != 1)});
     }
     if (run.size() < 2) continue;
+    // A bare number (a page number, a chart's axis) is no infographic figure; nor is a figure
+    // next to another figure in the column (a series of values, or axis ticks): which label is
+    // whose cannot be told.
+    auto is_value = [&](size_t q) { return run[q].kind == kValueCell || run[q].kind == kSplitCell; };
+    for (size_t p = 0; p < run.size(); ++p) {
+      if (!is_value(p)) continue;
+      bool next_to_value = (p > 0 && is_value(p - 1)) || (p + 1 < run.size() && is_value(p + 1));
+      if (!run[p].unit || next_to_value) run[p].kind = kOtherCell;
+    }
+    // A label next to a figure that names another unit makes the column's pairing doubtful:
+    // that figure is left unlabelled whichever way the column reads.
+    for (size_t p = 0; p < run.size(); ++p) {
+      if (run[p].kind != kValueCell) continue;
+      const std::string& unit = facts[cell_fact[run[p].cells[0]]].unit;
+      for (size_t q : {p - 1, p + 1}) {
+        if (q >= run.size() || run[q].kind != kLabelCell) continue;  // p - 1 wraps at p = 0
+        if (UnitsDisagree(CellText(s_.cells_[run[q].cells.back()]), unit)) run[p].kind = kOtherCell;
+      }
+    }
     auto group_of = [&](size_t q) {
       label_groups.push_back(run[q].cells);
       return static_cast<uint32_t>(label_groups.size() - 1);
