@@ -87,9 +87,7 @@ bool AllUnit(std::string_view s) {
 std::string_view LabelTail(std::string_view s) {
   size_t start = 0;
   for (size_t i = 0; i < s.size();) {
-    size_t at = i;
     char32_t c = NextCodePoint(s, &i);
-    (void)at;
     if (IsLabelPunct(c) || IsDigit(c) || c == '%') start = i;
   }
   s = sdk::Trim(s.substr(start));
@@ -262,10 +260,7 @@ void StructureBuilder::FindFigures() {
         uint32_t a1 = a.column + std::max<uint32_t>(width[ci], 1) + kSlack;
         while (k < m.cell_count) {
           const Cell& b = s_.cells_[m.first_cell + k];
-          uint32_t bw = width[m.first_cell + k] != 0
-                            ? width[m.first_cell + k]
-                            : TextWidth(std::string_view(doc_.text()).substr(b.offset, b.length), b.column - 1);
-          if (b.column + std::max<uint32_t>(bw, 1) <= a0) {
+          if (b.column + std::max<uint32_t>(width[m.first_cell + k], 1) <= a0) {
             ++k;
             continue;
           }
@@ -277,10 +272,7 @@ void StructureBuilder::FindFigures() {
           uint32_t bi = m.first_cell + static_cast<uint32_t>(q);
           const Cell& b = s_.cells_[bi];
           if (b.column >= a1) break;
-          uint32_t bw = std::max<uint32_t>(
-              width[bi] != 0 ? width[bi]
-                             : TextWidth(std::string_view(doc_.text()).substr(b.offset, b.length), b.column - 1),
-              1);
+          uint32_t bw = std::max<uint32_t>(width[bi], 1);
           uint32_t lo = std::max(a0, b.column), hi = std::min(a1, b.column + bw);
           if (hi > lo && hi - lo > best_overlap) {
             best_overlap = hi - lo;
