@@ -127,6 +127,10 @@ struct TextSpan {
 //    is paired the way that pairs the most figures; when both ways pair as many (a label left
 //    over at either end) the figure is flagged ESGAUDIT_FIGURE_AMBIGUOUS and paired with the
 //    label above.
+// Not paired, because a reader could not tell either: a bare number without a unit or magnitude (page
+// numbers, chart axes), a figure next to another figure in its column, a figure beside a label that
+// ends with a count noun of another unit (在职培训人次 over 1170.52万元). Label cells have no digits and no
+// sentence punctuation, no legend keys (■ ●), and are not numbered headings or titles over a paragraph.
 // Only quantities and percentages (not years, dates, ordinals or codes) with a label are listed.
 struct Figure {
   uint32_t fact = kNoIndex;  // index into Document::facts()
