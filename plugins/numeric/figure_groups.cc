@@ -49,7 +49,8 @@ bool StatesTarget(const ValueFact& v) {
 
 }  // namespace
 
-std::vector<Mention> LabelsOf(const ValueFact& v, std::vector<std::string>* labels) {
+std::vector<Mention> LabelsOf(const ValueFact& v, std::vector<std::string>* labels,
+                              const std::string* model_label) {
   std::vector<Mention> out;
   auto add = [&](const std::string& label, bool layout) {
     if (!SpecificLabel(label)) return;
@@ -73,8 +74,11 @@ std::vector<Mention> LabelsOf(const ValueFact& v, std::vector<std::string>* labe
   // A caption over a chart ("员工学历构成") labels a whole breakdown, not one figure.
   bool caption = Contains(v.column_label, "构成") || Contains(v.column_label, "结构") ||
                  Contains(v.column_label, "分布") || Contains(v.column_label, "比例");
-  if (!line_has_label && v.after.empty() && !caption && v.column_label_above)
+  if (model_label != nullptr) {
+    if (!line_has_label && v.after.empty() && !model_label->empty()) add(*model_label, true);
+  } else if (!line_has_label && v.after.empty() && !caption && v.column_label_above) {
     add(v.column_label, true);
+  }
   return out;
 }
 
@@ -90,10 +94,286 @@ bool MagnitudeApart(const esgaudit_fact& a, const esgaudit_fact& b, double* powe
   return false;
 }
 
+namespace {
+
+// Words that may stand between a label and its figure ("申请专利共89项", "员工总数为12375人").
+const char* const kLabelLinks[] = {"分别为", "达到了", "达到", "共计", "合计", "总计", "为", "达", "共",
+                                   "计",     "约",     "：",   ":",    " "};
+// Scope words in front of a label ("公司员工总数" is "员工总数").
+const char* const kScopeWords[] = {"公司", "全年", "本年", "年度", "全公司", "本公司", "集团"};
+
+std::string TrimLabel(std::string s) {
+  s = StripTrailing(std::move(s), kLabelLinks, 1);
+  for (bool again = true; again;) {
+    again = false;
+    for (const char* w : kScopeWords) {
+      std::string_view wv(w);
+      if (s.size() > wv.size() + 6 && s.compare(0, wv.size(), wv) == 0) {
+        s = s.substr(wv.size());
+        again = true;
+      }
+    }
+  }
+  return s;
+}
+
+uint32_t SignatureOf(std::string_view text) {
+  uint32_t sig = 0;
+  for (size_t i = 0; i < sizeof kModifiers / sizeof *kModifiers; ++i) {
+    if (Contains(text, kModifiers[i])) sig |= 1u << i;
+  }
+  return sig;
+}
+
+// The years ("2019年", "2020 年") stated in `s`.
+std::vector<int> YearsIn(std::string_view s) {
+  std::vector<int> out;
+  for (size_t i = 0; i + 4 <= s.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i])) ||
+        (i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1]))))
+      continue;
+    size_t j = i;
+    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+    if (j - i != 4) continue;
+    size_t k = j;
+    while (k < s.size() && s[k] == ' ') ++k;
+    if (s.compare(k, 3, "年") == 0 || s.compare(k, 1, "-") == 0) {
+      int y = std::stoi(std::string(s.substr(i, 4)));
+      if (y >= 1990 && y <= 2100) out.push_back(y);
+    }
+  }
+  return out;
+}
+
+bool HasTarget(std::string_view s) {
+  for (const char* t : kTargets) {
+    if (Contains(s, t)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void FigureGroups::AddModelConflicts(const sdk::Document& doc, const sdk::Context& ctx, const ValueFacts& facts) {
+  std::vector<const ValueFact*> by_index(doc.FactCount(), nullptr);
+  for (const ValueFact& v : facts.facts()) {
+    if (v.index < by_index.size()) by_index[v.index] = &v;
+  }
+  std::set<uint32_t> known;  // facts already in a conflict found by label
+  for (const FigureConflict& c : conflicts_) {
+    for (const auto* cluster : {&c.odd, &c.majority}) {
+      for (const Mention& m : *cluster) known.insert(m.fact->index);
+    }
+  }
+  esgaudit_metadata md = doc.Metadata();
+  const int report_year = md.report_year != 0 ? md.report_year : facts.report_year();
+  auto usable = [&](uint32_t fi) -> const ValueFact* {
+    if (fi >= by_index.size() || by_index[fi] == nullptr) return nullptr;
+    const esgaudit_fact& f = doc.Fact(fi);
+    if (f.kind != ESGAUDIT_FACT_QUANTITY || sdk::View(f.unit).empty() || f.value == 0 || f.qualifiers != 0)
+      return nullptr;
+    return by_index[fi];
+  };
+
+  struct Entry {
+    const ValueFact* fact;
+    bool infographic;
+    bool stacked;
+    bool year_stated;  // the prose sentence names the report year
+  };
+  // (label, unit, modifiers) -> mentions in text order
+  std::map<std::tuple<std::string, std::string, uint32_t>, std::vector<Entry>> groups;
+  std::set<uint32_t> figure_facts;
+  std::set<std::pair<std::string, std::string>> labels;  // (label, unit) of the infographics
+  const uint32_t figure_count = doc.FigureCount();
+  for (uint32_t i = 0; i < figure_count; ++i) {
+    esgaudit_figure g = doc.Figure(i);
+    figure_facts.insert(g.fact);
+    if (g.flags & ESGAUDIT_FIGURE_AMBIGUOUS) continue;
+    const ValueFact* v = usable(g.fact);
+    if (v == nullptr) continue;
+    std::string label = TrimLabel(std::string(sdk::View(g.label)));
+    if (!SpecificLabel(label) || HasTarget(label)) continue;
+    std::string unit(sdk::View(doc.Fact(g.fact).unit));
+    bool stacked = g.kind == ESGAUDIT_FIGURE_STACKED_ABOVE || g.kind == ESGAUDIT_FIGURE_STACKED_BELOW;
+    groups[{label, unit, SignatureOf(label)}].push_back({v, true, stacked, false});
+    labels.insert({label, unit});
+  }
+  if (labels.empty()) return;
+
+  // Prose: the clause's text before the figure ends with an infographic's label.
+  std::string_view view = doc.MatchView();
+  const uint32_t clause_count = doc.ClauseCount();
+  for (uint32_t ci = 0; ci < clause_count; ++ci) {
+    esgaudit_clause c = doc.Clause(ci);
+    if (c.fact_count == 0) continue;
+    std::vector<uint32_t> fact_ids = doc.ClauseFacts(c);
+    std::string sentence_before;  // the sentence's earlier clauses
+    esgaudit_sentence st = doc.Sentence(c.sentence);
+    for (uint32_t k = st.first_clause; k < ci; ++k) {
+      esgaudit_clause e = doc.Clause(k);
+      sentence_before += doc.SpanText(e.first_span, e.span_count);
+    }
+    for (uint32_t fi : fact_ids) {
+      if (figure_facts.count(fi)) continue;
+      const ValueFact* v = usable(fi);
+      if (v == nullptr) continue;
+      const esgaudit_fact& f = doc.Fact(fi);
+      uint64_t fv = doc.TextToView(f.offset);
+      std::string before;  // the clause up to the figure
+      for (uint32_t k = 0; k < c.span_count; ++k) {
+        esgaudit_text_span t = doc.TextSpan(c.first_span + k);
+        if (t.view_begin >= fv) break;
+        before += view.substr(t.view_begin, std::min(t.view_end, fv) - t.view_begin);
+      }
+      if (HasTarget(before) || HasTarget(sentence_before)) continue;
+      std::string unit(sdk::View(f.unit));
+      std::string trimmed = StripTrailing(before, kLabelLinks, 1);
+      // Years named before the figure in its sentence: another year is another period.
+      std::vector<int> years = YearsIn(sentence_before + before);
+      bool other_year = false, this_year = false;
+      for (int y : years) (y == report_year ? this_year : other_year) = true;
+      if (other_year) continue;
+      // The longest infographic label the clause ends with (3 to 16 code points).
+      size_t at = trimmed.size();
+      std::string found;
+      for (int cps = 0; cps < 16 && at > 0; ++cps) {
+        at = PrevStart(trimmed, at);
+        std::string suffix = trimmed.substr(at);
+        if (labels.count({suffix, unit})) found = suffix;
+      }
+      if (found.empty()) continue;
+      // Modifiers are read in the whole clause before the figure ("累计申请专利" is no 申请专利).
+      uint32_t sig = SignatureOf(before);
+      auto it = groups.find({found, unit, sig});
+      if (it == groups.end()) continue;
+      it->second.push_back({v, false, false, this_year});
+    }
+  }
+
+  // A stacked column read the wrong way pairs each figure with its neighbour's label: the text
+  // then states the figure's value under another label, or this label's value is a neighbouring
+  // figure of the column. Either is doubt about the layout, not a restatement.
+  std::multimap<std::pair<std::string, double>, std::string> text_values;  // (unit, value) -> label
+  std::vector<std::pair<uint32_t, const ValueFact*>> stacked_figures;       // line, figure
+  for (const auto& [key, entries] : groups) {
+    for (const Entry& e : entries) {
+      if (!e.infographic) text_values.emplace(std::make_pair(std::get<1>(key), e.fact->fact->value), std::get<0>(key));
+      if (e.stacked) stacked_figures.emplace_back(e.fact->line, e.fact);
+    }
+  }
+  auto doubtful = [&](const std::string& label, const std::string& unit, const std::vector<Entry>& entries) {
+    for (const Entry& e : entries) {
+      if (e.infographic && e.stacked) {
+        auto [lo, hi] = text_values.equal_range({unit, e.fact->fact->value});
+        for (auto it = lo; it != hi; ++it) {
+          if (it->second != label) return true;
+        }
+      }
+    }
+    for (const Entry& e : entries) {
+      if (!e.infographic || !e.stacked) continue;
+      for (const Entry& t : entries) {
+        if (t.infographic) continue;
+        for (const auto& [line, v] : stacked_figures) {
+          if (v == e.fact || line + 6 < e.fact->line || e.fact->line + 6 < line) continue;
+          if (sdk::View(v->fact->unit) == unit && PrintedInterval(*v->fact).Overlaps(PrintedInterval(*t.fact->fact)))
+            return true;
+        }
+      }
+    }
+    return false;
+  };
+
+  for (auto& [key, entries] : groups) {
+    if (entries.size() < 2) continue;
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.fact->index < b.fact->index; });
+    // Clusters of agreeing values, as for labels read from the text.
+    std::vector<Entry> sorted = entries;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Entry& a, const Entry& b) {
+      return a.fact->fact->value < b.fact->fact->value;
+    });
+    std::vector<std::vector<Entry>> clusters;
+    Interval common;
+    for (const Entry& e : sorted) {
+      Interval iv = PrintedInterval(*e.fact->fact);
+      if (!clusters.empty() && common.Overlaps(iv)) {
+        common = {std::max(common.lo, iv.lo), std::min(common.hi, iv.hi)};
+        clusters.back().push_back(e);
+      } else {
+        clusters.push_back({e});
+        common = iv;
+      }
+    }
+    // Text against an infographic: at least one mention of each. Infographics that disagree
+    // among themselves use one label for different things (实用新型 of the patents applied for
+    // and of those granted), and are left alone.
+    bool prose = false, infographic = false;
+    Interval figure_common;
+    bool figures_agree = true;
+    for (const Entry& e : entries) {
+      prose |= !e.infographic;
+      if (!e.infographic) continue;
+      Interval iv = PrintedInterval(*e.fact->fact);
+      if (infographic && !figure_common.Overlaps(iv)) figures_agree = false;
+      if (!infographic) figure_common = iv;
+      infographic = true;
+    }
+    if (!prose || !infographic || !figures_agree) continue;
+    if (doubtful(std::get<0>(key), std::get<1>(key), entries)) continue;
+    ++checked_;
+    ++model_checked_;
+    std::string where;
+    for (const Entry& e : entries) {
+      where += " " + std::string(e.infographic ? "infographic " : "text ") +
+               std::to_string(e.fact->line + 1) + ":" +
+               std::string(doc.Text().substr(e.fact->fact->offset, e.fact->fact->length));
+    }
+    ctx.Log(0, "restatement-mismatch: compared “" + std::get<0>(key) + "” (" + std::get<1>(key) + "):" + where);
+    if (clusters.size() != 2) continue;
+    bool seen_before = false;
+    for (const Entry& e : entries) seen_before |= known.count(e.fact->index) > 0;
+    if (seen_before) continue;
+    for (auto& cl : clusters) {
+      std::sort(cl.begin(), cl.end(), [](const Entry& a, const Entry& b) { return a.fact->index < b.fact->index; });
+    }
+    bool first_major = clusters[0].size() != clusters[1].size()
+                           ? clusters[0].size() > clusters[1].size()
+                           : clusters[0].front().fact->index < clusters[1].front().fact->index;
+    FigureConflict c;
+    c.label = std::get<0>(key);
+    c.unit = std::get<1>(key);
+    c.from_model = true;
+    bool stacked = false, year = false;
+    for (const Entry& e : entries) {
+      stacked |= e.stacked;
+      year |= e.year_stated;
+    }
+    c.certain = !stacked && year;
+    for (const Entry& e : clusters[first_major ? 0 : 1]) c.majority.push_back({e.fact, e.infographic});
+    for (const Entry& e : clusters[first_major ? 1 : 0]) c.odd.push_back({e.fact, e.infographic});
+    c.ratio = c.majority.front().fact->fact->value != 0
+                  ? c.odd.front().fact->fact->value / c.majority.front().fact->fact->value
+                  : 0;
+    conflicts_.push_back(std::move(c));
+  }
+}
+
 FigureGroups::FigureGroups(const sdk::Document& doc, const sdk::Context& ctx) {
   const ValueFacts& facts = ctx.Shared<ValueFacts>(doc);
   // (label, unit, year, modifiers) -> mentions in text order.
   std::map<std::tuple<std::string, std::string, int, uint32_t>, std::vector<Mention>> groups;
+  // The structure model's pairing of infographic figures with the labels stacked in their column
+  // or broken over the line above (one reading of the layout for every rule).
+  std::map<uint32_t, std::string> column_labels;
+  if (doc.HasFigures()) {
+    for (uint32_t i = 0, n = doc.FigureCount(); i < n; ++i) {
+      esgaudit_figure g = doc.Figure(i);
+      if (g.kind == ESGAUDIT_FIGURE_INLINE || (g.flags & ESGAUDIT_FIGURE_AMBIGUOUS)) continue;
+      column_labels.emplace(g.fact, TrimLabel(std::string(sdk::View(g.label))));
+    }
+  }
   for (const ValueFact& v : facts.facts()) {
     const esgaudit_fact& f = *v.fact;
     // Counts and amounts with a unit only: unit-less table cells, codes and rates (which differ by
@@ -111,7 +391,12 @@ FigureGroups::FigureGroups(const sdk::Document& doc, const sdk::Context& ctx) {
     }
     int year = v.year != 0 ? v.year : facts.report_year();
     std::vector<std::string> labels;
-    std::vector<Mention> mentions = LabelsOf(v, &labels);
+    std::string model_label;
+    if (doc.HasFigures()) {
+      auto it = column_labels.find(v.index);
+      model_label = it == column_labels.end() ? "" : it->second;
+    }
+    std::vector<Mention> mentions = LabelsOf(v, &labels, doc.HasFigures() ? &model_label : nullptr);
     for (size_t i = 0; i < labels.size(); ++i) {
       auto& g = groups[{labels[i], std::string(sdk::View(f.unit)), year, Signature(v)}];
       // One mention per line: a table row repeating a label is not a restatement.
@@ -185,10 +470,12 @@ FigureGroups::FigureGroups(const sdk::Document& doc, const sdk::Context& ctx) {
     if (!seen.insert(pair).second) continue;
     conflicts_.push_back(std::move(c));
   }
+  if (doc.HasFigures()) AddModelConflicts(doc, ctx, facts);
   ctx.Log(0, "restatement-mismatch, magnitude-slip: " + std::to_string(checked_) +
-                 " figures stated in two or more comparable places, " +
+                 " figures stated in two or more comparable places (" + std::to_string(model_checked_) +
+                 " through the structure model's infographic labels and clauses), " +
                  std::to_string(conflicts_.size()) + " disagree");
-  std::sort(conflicts_.begin(), conflicts_.end(),
+  std::stable_sort(conflicts_.begin(), conflicts_.end(),
             [](const FigureConflict& a, const FigureConflict& b) {
               return a.odd.front().fact->index < b.odd.front().fact->index;
             });

@@ -25,6 +25,12 @@ struct FigureConflict {
   std::vector<Mention> majority;  // the cluster with more mentions (the earlier one on a tie)
   std::vector<Mention> odd;       // the other cluster; the finding points at its first mention
   double ratio = 1;               // odd value / majority value
+  // Found through the structure model: an infographic figure's assembled label (split over lines,
+  // stacked above or below) against the same label ending a clause of prose or another
+  // infographic. `certain` when label, unit and period are: no label stacked in a column (a
+  // pairing by position), and the prose clause's sentence names the report year.
+  bool from_model = false;
+  bool certain = false;
 };
 
 class FigureGroups {
@@ -35,14 +41,22 @@ class FigureGroups {
   int checked() const { return checked_; }
 
  private:
+  // The pairs the structure model shows (infographic labels, clauses of prose), for a host that
+  // has it; conflicts already found by label are not repeated.
+  void AddModelConflicts(const sdk::Document& doc, const sdk::Context& ctx, const ValueFacts& facts);
+
   int checked_ = 0;
+  int model_checked_ = 0;
   std::vector<FigureConflict> conflicts_;
 };
 
 // The labels a fact may be known by: its own label, the CJK words right after it ("9次董事会"),
 // and its layout-column caption when its line gives none. Only specific labels (>= 3 CJK
-// characters, no digits) are kept. `from_layout` is set per label.
-std::vector<Mention> LabelsOf(const ValueFact& v, std::vector<std::string>* labels);
+// characters, no digits) are kept. `from_layout` is set per label. With the structure model
+// (`model_label` not null) the caption is the label the model pairs the figure with in its
+// column ("" when it pairs none, or pairs either way), not the fact extractor's column label.
+std::vector<Mention> LabelsOf(const ValueFact& v, std::vector<std::string>* labels,
+                              const std::string* model_label = nullptr);
 
 // True when one printed figure may differ from another only by the ratio 10^4 or 10^8.
 bool MagnitudeApart(const esgaudit_fact& a, const esgaudit_fact& b, double* power);

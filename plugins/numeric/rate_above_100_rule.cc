@@ -1,6 +1,7 @@
 #include "rate_above_100_rule.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -129,6 +130,11 @@ std::string EnglishGroupAfter(std::string_view after) {
   return "";
 }
 
+// The structure model's infographic figures by fact.
+struct ModelLabels {
+  std::map<uint32_t, esgaudit_figure> figure_of;
+};
+
 bool HasCjk(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     size_t next;
@@ -138,10 +144,80 @@ bool HasCjk(std::string_view s) {
   return false;
 }
 
+// Through the structure model, for a fact its own line does not label: the label of its
+// infographic figure (split over two lines or stacked in its column), or its clause of prose
+// joined across the layout's line breaks. Sets `how` to the note for the message and returns the
+// capped rate, or "".
+std::string ModelRate(const sdk::Document& doc, const ModelLabels& model, uint32_t fact, esgaudit_severity* severity,
+                      std::string* how) {
+  auto fig = model.figure_of.find(fact);
+  if (fig != model.figure_of.end()) {
+    const esgaudit_figure& g = fig->second;
+    if (g.flags & ESGAUDIT_FIGURE_AMBIGUOUS) return "";
+    std::string label(sdk::View(g.label));
+    for (const char* t : {"目标", "计划", "任务", "预算", "指标"}) {
+      if (Contains(label, t)) return "";
+    }
+    std::string rate = CappedRateAtEnd(label);
+    if (rate.empty()) return "";
+    bool stacked = g.kind == ESGAUDIT_FIGURE_STACKED_ABOVE || g.kind == ESGAUDIT_FIGURE_STACKED_BELOW;
+    *severity = stacked ? ESGAUDIT_WARNING : ESGAUDIT_ERROR;
+    *how = stacked ? "column" : g.kind == ESGAUDIT_FIGURE_SPLIT ? "split" : "";
+    return rate;
+  }
+  uint32_t ci = doc.ClauseOfFact(fact);
+  if (ci == ESGAUDIT_NO_INDEX) return "";
+  esgaudit_clause c = doc.Clause(ci);
+  if (c.span_count < 2) return "";  // one line: the line's own reading stands
+  const esgaudit_fact& f = doc.Fact(fact);
+  uint64_t fv = doc.TextToView(f.offset);
+  std::string_view view = doc.MatchView();
+  std::string before;
+  uint32_t last_line = 0;
+  size_t last_piece = 0;  // where the figure's own line starts in `before`
+  for (uint32_t k = 0; k < c.span_count; ++k) {
+    esgaudit_text_span t = doc.TextSpan(c.first_span + k);
+    if (t.view_begin >= fv) break;
+    last_piece = before.size();
+    last_line = t.line;
+    before += view.substr(t.view_begin, std::min(t.view_end, fv) - t.view_begin);
+  }
+  if (last_line != f.line) return "";
+  // The whole sentence before the figure: a target anywhere in it is a target exceeded.
+  esgaudit_sentence st = doc.Sentence(c.sentence);
+  std::string sentence;
+  for (uint32_t k = st.first_clause; k <= ci; ++k) {
+    esgaudit_clause e = doc.Clause(k);
+    sentence += doc.SpanText(e.first_span, e.span_count);
+  }
+  for (const char* t : {"目标", "计划", "任务", "预算", "指标"}) {
+    if (Contains(sentence, t)) return "";
+  }
+  std::string rate = CappedRateAtEnd(before);
+  if (rate.empty()) return "";
+  // Only linking words may stand between the label and the figure on the figure's line.
+  std::string stripped = StripLinks(before);
+  if (stripped.size() < rate.size()) return "";
+  size_t rate_at = stripped.size() - rate.size();
+  // The rate's name broken by the line end ("签订" / "率105%") is one word: an error. A name
+  // wholly on the line above is a sentence wrapped before its figure: a warning.
+  bool broken = rate_at < last_piece && last_piece < stripped.size();
+  *severity = broken ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
+  *how = broken ? "split" : "above";
+  return rate;
+}
+
 }  // namespace
 
 void RateAbove100Rule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
   const ValueFacts& facts = ctx.Shared<ValueFacts>(doc);
+  ModelLabels model;
+  if (doc.HasFigures()) {
+    for (uint32_t i = 0, n = doc.FigureCount(); i < n; ++i) {
+      esgaudit_figure g = doc.Figure(i);
+      model.figure_of.emplace(g.fact, g);
+    }
+  }
   int checked = 0;
   for (const ValueFact& v : facts.facts()) {
     const esgaudit_fact& f = *v.fact;
@@ -175,6 +251,13 @@ void RateAbove100Rule::Check(const sdk::Document& doc, const sdk::Context& ctx) 
       rate = CappedRateAtEnd(v.above_in_cell);
       from_layout = wrapped = !rate.empty();
     }
+    esgaudit_severity model_severity = ESGAUDIT_ERROR;
+    std::string model_how;
+    bool from_model = false;
+    if (rate.empty() && doc.HasFigures()) {
+      rate = ModelRate(doc, model, v.index, &model_severity, &model_how);
+      from_model = !rate.empty();
+    }
     if (rate.empty() && !HasCjk(v.clause)) {
       rate = EnglishRateAtEnd(v.clause);
       if (rate.empty() && !EnglishNotCapped(v.clause)) {
@@ -189,7 +272,7 @@ void RateAbove100Rule::Check(const sdk::Document& doc, const sdk::Context& ctx) 
     std::string printed(doc.Text().substr(f.offset, f.length));
     sdk::Finding out;
     out.rule = "numeric.rate-above-100";
-    out.severity = from_layout ? ESGAUDIT_WARNING : ESGAUDIT_ERROR;
+    out.severity = from_model ? model_severity : from_layout ? ESGAUDIT_WARNING : ESGAUDIT_ERROR;
     out.offset = f.offset;
     out.length = f.length;
     if (doc.English()) {
@@ -197,7 +280,13 @@ void RateAbove100Rule::Check(const sdk::Document& doc, const sdk::Context& ctx) 
     } else {
       out.message = "比率“" + rate + "”为“" + printed + "”，超过 100%";
     }
-    if (wrapped) {
+    if (from_model && model_how == "split") {
+      out.message += doc.English() ? " (label assembled across lines)" : "（标签跨行拼合）";
+    } else if (from_model && model_how == "above") {
+      out.message += doc.English() ? " (label from the line above)" : "（标签取自上一行）";
+    } else if (from_model && model_how == "column") {
+      out.message += doc.English() ? " (label from the layout column)" : "（标签取自版面同列）";
+    } else if (wrapped) {
       out.message += doc.English() ? " (label from the line above)" : "（标签取自上一行）";
     } else if (from_layout) {
       out.message += doc.English() ? " (label from the layout column)" : "（标签取自版面同列）";

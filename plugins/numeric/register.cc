@@ -4,6 +4,7 @@
 #include "kpi_mismatch_rule.h"
 #include "magnitude_slip_rule.h"
 #include "parts_total_rule.h"
+#include "per_mille_percent_rule.h"
 #include "percent_sum_rule.h"
 #include "rate_above_100_rule.h"
 #include "relation_analysis.h"
@@ -26,6 +27,9 @@ void RegisterRules(sdk::Registry& registry) {
                                   "numeric/magnitude-slip.md");
   registry.Add<PartsTotalRule>(PartsTotalRule::kId, ESGAUDIT_ERROR,
                                "stated parts add up to their stated total", "numeric/parts-total.md");
+  registry.Add<PerMillePercentRule>("numeric.per-mille-percent", ESGAUDIT_WARNING,
+                                    "a rate per thousand (千人负伤率, 百万工时损工率 ...) printed with %",
+                                    "numeric/per-mille-percent.md");
   registry.Add<PercentSumRule>(PercentSumRule::kId, ESGAUDIT_ERROR,
                                "percentages of one breakdown add up to 100%", "numeric/percent-sum.md");
   registry.Add<RateAbove100Rule>("numeric.rate-above-100", ESGAUDIT_ERROR,

@@ -28,7 +28,8 @@ void RestatementMismatchRule::Check(const sdk::Document& doc, const sdk::Context
     sdk::Finding out;
     out.rule = "numeric.restatement-mismatch";
     out.references = {"GRI 2-4"};
-    out.severity = layout ? ESGAUDIT_WARNING : ESGAUDIT_ERROR;
+    // Through the structure model: an error only when label, unit and period are certain.
+    out.severity = (c.from_model ? c.certain : !layout) ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
     out.offset = odd.offset;
     out.length = odd.length;
     out.message =

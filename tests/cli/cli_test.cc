@@ -431,6 +431,26 @@ TEST_F(CliTest, ExtractStructureOfTheSampleMatchesItsGolden) {
   EXPECT_EQ(r.out, testing::ReadFile(golden));
 }
 
+// Infographic figures with their assembled labels, and sentences with the facts of each clause.
+TEST_F(CliTest, ExtractStructureShowsFiguresAndSentences) {
+  const std::string report = Write("r.txt", "        申请专\n\n       利89项\n\n公司全年开展安全培训\n1200人次，覆盖率98%。\n");
+  Result r = Run({"extract", "--structure", report, "--format", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["figures"].size(), 1u);
+  EXPECT_EQ(j["figures"][0]["label"], "申请专利");
+  EXPECT_EQ(j["figures"][0]["label_from"], "split");
+  EXPECT_EQ(j["figures"][0]["label_lines"], "1-3");
+  ASSERT_EQ(j["sentences"].size(), 1u);
+  EXPECT_EQ(j["sentences"][0]["line"], 5);
+  EXPECT_EQ(j["sentences"][0]["last_line"], 6);
+  ASSERT_EQ(j["sentences"][0]["clauses"].size(), 2u);
+  EXPECT_EQ(j["sentences"][0]["clauses"][0]["text"], "公司全年开展安全培训1200人次");
+  EXPECT_EQ(j["sentences"][0]["clauses"][0]["facts"], nlohmann::json::array({"1200人次"}));
+  Result text = Run({"extract", "--structure", report});
+  EXPECT_NE(text.out.find("1-3: 申请专利 -> 89项 (split)"), std::string::npos) << text.out;
+}
+
 TEST_F(CliTest, ExtractStructureAsJson) {
   const std::string report = Write("r.txt", "目录\n关于我们  3\n公司治理  5\n员工发展  9\n\n一、关于我们\n本报告时间范围为2020年1月1日至2020年12月31日。\n");
   Result r = Run({"extract", "--structure", report, "--format", "json"});

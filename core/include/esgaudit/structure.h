@@ -3,8 +3,10 @@
 // Per line: a role (blank, prose, heading, table row, infographic cells, TOC entry, content-index
 // row, page furniture), its cells (spans of text between layout gaps: tabs, '|', HTML tags, two or
 // more spaces in the matching view), its section and its table. Per document: the table of
-// contents, the report's own content-index regions, headings and sections, tables, and metadata
-// (report year and period, languages, the standards the report claims to follow).
+// contents, the report's own content-index regions, headings and sections, tables, metadata
+// (report year and period, languages, the standards the report claims to follow), infographic
+// figures with the labels assembled around them, and the sentences and clauses of the prose with
+// the facts each clause holds.
 //
 // Built by Document::Build from the lines and the matching view; immutable afterwards, so it is
 // safe to share across threads. Time and memory are linear in the input (a cluster test looks at a
@@ -103,6 +105,68 @@ struct ReportMetadata {
   std::vector<StandardClaim> claims;  // in text order, first claim of each standard and mode
 };
 
+
+// ---- Infographic figures (structure_figures.cc) and prose (structure_prose.cc) ------------
+
+// A stretch of text: offsets into Document::text(), the same stretch in view(), and its line.
+struct TextSpan {
+  uint64_t offset = 0;
+  uint64_t length = 0;
+  uint64_t view_begin = 0;
+  uint64_t view_end = 0;
+  uint32_t line = 0;
+};
+
+// A figure of an infographic (a short cell outside prose and tables) with the label a reader
+// pairs it with:
+//  - inline: the label is the cell's text before the figure ("员工总数12375人");
+//  - split: a label broken over two lines of the same column ("申请专" above "利89项" ->
+//    "申请专利", two spans);
+//  - stacked: a label cell alone above ("发明" over "7 项") or below ("51.25亿元" over "利润总额")
+//    the figure's cell, in the same display columns. A column of alternating labels and figures
+//    is paired the way that pairs the most figures; when both ways pair as many (a label left
+//    over at either end) the figure is flagged ESGAUDIT_FIGURE_AMBIGUOUS and paired with the
+//    label above.
+// Not paired, because a reader could not tell either: a bare number without a unit or magnitude (page
+// numbers, chart axes), a figure next to another figure in its column, a figure beside a label that
+// ends with a count noun of another unit (在职培训人次 over 1170.52万元). Label cells have no digits and no
+// sentence punctuation, no legend keys (■ ●), and are not numbered headings or titles over a paragraph.
+// Only quantities and percentages (not years, dates, ordinals or codes) with a label are listed.
+struct Figure {
+  uint32_t fact = kNoIndex;  // index into Document::facts()
+  uint64_t offset = 0;       // the figure's text span (the fact's)
+  uint64_t length = 0;
+  uint32_t line = 0;                                   // line of the figure
+  uint32_t cell = kNoIndex;                            // cell holding the figure
+  esgaudit_figure_label kind = ESGAUDIT_FIGURE_INLINE;  // how the label was found
+  uint32_t flags = 0;                                  // ESGAUDIT_FIGURE_* bits
+  std::string label;        // the label in the matching view, spaces removed, pieces joined
+  uint32_t first_span = 0;  // the label's pieces in Structure::spans(), in reading order
+  uint32_t span_count = 0;
+};
+
+// A sentence of running text. Prose is read as chains of cells: a cell continues on the next
+// non-blank line (page furniture skipped) in a prose cell starting within a few display columns
+// of it, so a sentence wrapped by the layout is one sentence and two columns of text side by
+// side stay apart. Chains never run into headings, tables, the TOC, the content index, page
+// furniture or cells an infographic figure or label was taken from. Sentences end at 。！？；
+// and at English . ! ? ; (a '.' between digits is a decimal point); clauses split them further
+// at ，、：, and : (not inside a number such as 12,375 or 10:30).
+struct Sentence {
+  uint32_t first_span = 0;  // pieces in Structure::spans() (one per line it runs over)
+  uint32_t span_count = 0;
+  uint32_t first_clause = 0;  // into Structure::clauses()
+  uint32_t clause_count = 0;
+};
+
+struct Clause {
+  uint32_t sentence = 0;
+  uint32_t first_span = 0;  // pieces in Structure::spans(), delimiters excluded
+  uint32_t span_count = 0;
+  uint32_t first_fact = 0;  // into Structure::clause_facts(): the facts whose first digit is in it
+  uint32_t fact_count = 0;
+};
+
 class Structure {
  public:
   Structure() = default;
@@ -117,6 +181,17 @@ class Structure {
   const std::vector<IndexRegion>& index_regions() const { return index_regions_; }
   const std::vector<Table>& tables() const { return tables_; }
   const ReportMetadata& metadata() const { return metadata_; }
+  const std::vector<Figure>& figures() const { return figures_; }
+  const std::vector<TextSpan>& spans() const { return spans_; }
+  const std::vector<Sentence>& sentences() const { return sentences_; }
+  const std::vector<Clause>& clauses() const { return clauses_; }
+  // Fact indexes (into Document::facts()) per clause: Clause::first_fact, fact_count.
+  const std::vector<uint32_t>& clause_facts() const { return clause_facts_; }
+  // The clause holding fact `i` (its first digit), or kNoIndex.
+  uint32_t ClauseOfFact(size_t i) const { return i < fact_clause_.size() ? fact_clause_[i] : kNoIndex; }
+  // The matching-view text of spans [first, first + count), joined (a space only between two
+  // Latin words wrapped at a line end).
+  std::string SpanText(std::string_view view, uint32_t first, uint32_t count) const;
 
   // True when line `i` may serve as evidence: not furniture, not in the table of contents or the
   // content index.
@@ -142,6 +217,12 @@ class Structure {
   std::vector<IndexRegion> index_regions_;
   std::vector<Table> tables_;
   ReportMetadata metadata_;
+  std::vector<Figure> figures_;
+  std::vector<TextSpan> spans_;
+  std::vector<Sentence> sentences_;
+  std::vector<Clause> clauses_;
+  std::vector<uint32_t> clause_facts_;
+  std::vector<uint32_t> fact_clause_;
 };
 
 }  // namespace esgaudit

@@ -135,6 +135,8 @@ void StructureBuilder::Run() {
   AssignRoles();
   FindSections();
   FindMetadata();
+  FindFigures();
+  FindSentences();
 }
 
 void StructureBuilder::Split() {

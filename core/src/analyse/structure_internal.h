@@ -3,6 +3,7 @@
 #ifndef ESGAUDIT_ANALYSE_STRUCTURE_INTERNAL_H_
 #define ESGAUDIT_ANALYSE_STRUCTURE_INTERNAL_H_
 
+#include <cstdint>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -28,6 +29,8 @@ class StructureBuilder {
   void AssignRoles();
   void FindSections();
   void FindMetadata();
+  void FindFigures();    // structure_figures.cc
+  void FindSentences();  // structure_prose.cc
 
   std::string_view CellText(const Cell& c) const;
   std::string_view CellText(uint32_t line, uint32_t k) const {
@@ -39,6 +42,7 @@ class StructureBuilder {
   std::string_view view_;
   Structure& s_;
   std::vector<std::pair<uint64_t, uint64_t>> line_view_;  // per line, view range
+  std::vector<uint8_t> figure_cells_;  // per cell: a stacked or split figure or its label (not prose)
 };
 
 }  // namespace esgaudit

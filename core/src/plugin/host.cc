@@ -298,6 +298,49 @@ uint32_t CbClaim(void* ctx, uint32_t i, esgaudit_claim* out) {
               out);
 }
 
+uint32_t CbFigureCount(void* ctx) { return static_cast<uint32_t>(Model(ctx).figures().size()); }
+uint32_t CbFigure(void* ctx, uint32_t i, esgaudit_figure* out) {
+  const Structure& s = Model(ctx);
+  if (i >= s.figures().size()) return 0;
+  const Figure& f = s.figures()[i];
+  return Fill(esgaudit_figure{sizeof(esgaudit_figure), f.fact, f.offset, f.length, f.line, f.cell,
+                              static_cast<uint32_t>(f.kind), f.flags, Str(f.label), f.first_span,
+                              f.span_count},
+              out);
+}
+uint32_t CbTextSpanCount(void* ctx) { return static_cast<uint32_t>(Model(ctx).spans().size()); }
+uint32_t CbTextSpan(void* ctx, uint32_t i, esgaudit_text_span* out) {
+  const Structure& s = Model(ctx);
+  if (i >= s.spans().size()) return 0;
+  const TextSpan& t = s.spans()[i];
+  return Fill(esgaudit_text_span{sizeof(esgaudit_text_span), t.line, t.offset, t.length, t.view_begin,
+                                 t.view_end},
+              out);
+}
+uint32_t CbSentenceCount(void* ctx) { return static_cast<uint32_t>(Model(ctx).sentences().size()); }
+uint32_t CbSentence(void* ctx, uint32_t i, esgaudit_sentence* out) {
+  const Structure& s = Model(ctx);
+  if (i >= s.sentences().size()) return 0;
+  const Sentence& x = s.sentences()[i];
+  return Fill(esgaudit_sentence{sizeof(esgaudit_sentence), x.first_span, x.span_count, x.first_clause,
+                                x.clause_count},
+              out);
+}
+uint32_t CbClauseCount(void* ctx) { return static_cast<uint32_t>(Model(ctx).clauses().size()); }
+uint32_t CbClause(void* ctx, uint32_t i, esgaudit_clause* out) {
+  const Structure& s = Model(ctx);
+  if (i >= s.clauses().size()) return 0;
+  const Clause& x = s.clauses()[i];
+  return Fill(esgaudit_clause{sizeof(esgaudit_clause), x.sentence, x.first_span, x.span_count,
+                              x.first_fact, x.fact_count},
+              out);
+}
+uint32_t CbClauseFact(void* ctx, uint32_t i) {
+  const Structure& s = Model(ctx);
+  return i < s.clause_facts().size() ? s.clause_facts()[i] : ESGAUDIT_NO_INDEX;
+}
+uint32_t CbFactClause(void* ctx, uint32_t fact) { return Model(ctx).ClauseOfFact(fact); }
+
 void OnFail(void* fail_ctx, esgaudit_str message) {
   static_cast<HostContext*>(fail_ctx)->failure = std::string(View(message));
 }
@@ -365,6 +408,16 @@ Status RunPlugin(const PluginRef& plugin, const Document& doc, const RunOptions&
   host.metadata = &CbMetadata;
   host.claim = &CbClaim;
   host.scan = &CbScan;
+  host.figure_count = &CbFigureCount;
+  host.figure = &CbFigure;
+  host.text_span_count = &CbTextSpanCount;
+  host.text_span = &CbTextSpan;
+  host.sentence_count = &CbSentenceCount;
+  host.sentence = &CbSentence;
+  host.clause_count = &CbClauseCount;
+  host.clause = &CbClause;
+  host.clause_fact = &CbClauseFact;
+  host.fact_clause = &CbFactClause;
 
   uint32_t status = ESGAUDIT_STATUS_INTERNAL_ERROR;
   try {

@@ -2,6 +2,7 @@
 // (schema "esgaudit.structure/1").
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "esgaudit/document.h"
@@ -67,6 +68,26 @@ nlohmann::ordered_json LineNo(uint32_t i) {
   return i == kNoIndex ? nlohmann::ordered_json() : nlohmann::ordered_json(i + 1);
 }
 
+const char* FigureKindName(esgaudit_figure_label kind) {
+  switch (kind) {
+    case ESGAUDIT_FIGURE_INLINE: return "inline";
+    case ESGAUDIT_FIGURE_SPLIT: return "split";
+    case ESGAUDIT_FIGURE_STACKED_ABOVE: return "stacked-above";
+    case ESGAUDIT_FIGURE_STACKED_BELOW: return "stacked-below";
+  }
+  return "inline";
+}
+
+// "2930-2932": the lines of a figure's label and the figure.
+std::string FigureLines(const Structure& s, const Figure& g) {
+  uint32_t lo = g.line, hi = g.line;
+  for (uint32_t k = 0; k < g.span_count; ++k) {
+    lo = std::min(lo, s.spans()[g.first_span + k].line);
+    hi = std::max(hi, s.spans()[g.first_span + k].line);
+  }
+  return lo == hi ? std::to_string(lo + 1) : std::to_string(lo + 1) + "-" + std::to_string(hi + 1);
+}
+
 std::string Text(const Document& doc) {
   const Structure& s = doc.structure();
   const ReportMetadata& md = s.metadata();
@@ -86,7 +107,8 @@ std::string Text(const Document& doc) {
         << ") at " << Where(doc, c.offset) << ": " << doc.text().substr(c.offset, c.length) << "\n";
   }
   out << s.sections().size() << " sections, " << s.toc().size() << " TOC entries, " << s.index_regions().size()
-      << " content-index regions, " << s.tables().size() << " tables\n";
+      << " content-index regions, " << s.tables().size() << " tables, " << s.figures().size()
+      << " infographic figures, " << s.sentences().size() << " sentences (" << s.clauses().size() << " clauses)\n";
   for (const IndexRegion& r : s.index_regions()) {
     out << "content index: lines " << r.first_line + 1 << "-" << r.last_line + 1 << ", " << r.rows << " rows ("
         << Join(IndexSchemeNames(r.schemes), ", ") << ")\n";
@@ -142,6 +164,11 @@ std::string Text(const Document& doc) {
     out << e.line + 1 << ": " << e.title << " -> " << (e.page == 0 ? std::string("no page") : std::to_string(e.page))
         << "\n";
   }
+  out << "\ninfographic figures (line(s): label -> figure, how the label was found):\n";
+  for (const Figure& g : s.figures()) {
+    out << FigureLines(s, g) << ": " << g.label << " -> " << doc.text().substr(g.offset, g.length) << " ("
+        << FigureKindName(g.kind) << ((g.flags & ESGAUDIT_FIGURE_AMBIGUOUS) ? ", ambiguous" : "") << ")\n";
+  }
   return out.str();
 }
 
@@ -192,6 +219,30 @@ std::string Json(const Document& doc) {
                            {"total_column", t.total_column == kNoIndex ? nlohmann::ordered_json()
                                                                        : nlohmann::ordered_json(t.total_column + 1)},
                            {"unit", t.unit}});
+  }
+  j["figures"] = nlohmann::ordered_json::array();
+  for (const Figure& g : s.figures()) {
+    j["figures"].push_back({{"line", g.line + 1}, {"column", doc.ColumnOf(g.offset)},
+                            {"text", doc.text().substr(g.offset, g.length)}, {"label", g.label},
+                            {"label_from", FigureKindName(g.kind)},
+                            {"ambiguous", (g.flags & ESGAUDIT_FIGURE_AMBIGUOUS) != 0},
+                            {"label_lines", FigureLines(s, g)}});
+  }
+  j["sentences"] = nlohmann::ordered_json::array();
+  for (const Sentence& st : s.sentences()) {
+    nlohmann::ordered_json clauses = nlohmann::ordered_json::array();
+    for (uint32_t k = 0; k < st.clause_count; ++k) {
+      const Clause& c = s.clauses()[st.first_clause + k];
+      std::vector<std::string> facts;
+      for (uint32_t f = 0; f < c.fact_count; ++f) {
+        const NumericFact& nf = doc.facts()[s.clause_facts()[c.first_fact + f]];
+        facts.push_back(doc.text().substr(nf.offset, nf.length));
+      }
+      clauses.push_back({{"text", s.SpanText(doc.view(), c.first_span, c.span_count)}, {"facts", facts}});
+    }
+    const TextSpan& first = s.spans()[st.first_span];
+    const TextSpan& last = s.spans()[st.first_span + st.span_count - 1];
+    j["sentences"].push_back({{"line", first.line + 1}, {"last_line", last.line + 1}, {"clauses", clauses}});
   }
   j["lines"] = nlohmann::ordered_json::array();
   for (size_t i = 0; i < doc.line_count(); ++i) {

@@ -177,12 +177,75 @@ class Document {
     Require(host_->claim)(ctx_, index, &out);
     return out;
   }
+  // ---- Infographic figures and prose (appended to ABI 1.1; meanings in the core's
+  // esgaudit/structure.h). HasFigures() is false on a host built before them; the accessors then
+  // throw std::runtime_error (an internal error).
+  bool HasFigures() const { return ESGAUDIT_HOST_HAS(host_, fact_clause); }
+  uint32_t FigureCount() const { return RequireFigures(host_->figure_count)(ctx_); }
+  esgaudit_figure Figure(uint32_t index) const {
+    esgaudit_figure out{};
+    out.struct_size = sizeof(out);
+    RequireFigures(host_->figure)(ctx_, index, &out);
+    return out;
+  }
+  uint32_t TextSpanCount() const { return RequireFigures(host_->text_span_count)(ctx_); }
+  esgaudit_text_span TextSpan(uint32_t index) const {
+    esgaudit_text_span out{};
+    out.struct_size = sizeof(out);
+    RequireFigures(host_->text_span)(ctx_, index, &out);
+    return out;
+  }
+  // The matching-view text of spans [first, first + count), joined (a space only between two
+  // Latin words).
+  std::string SpanText(uint32_t first, uint32_t count) const {
+    std::string out;
+    std::string_view view = MatchView();
+    for (uint32_t k = 0; k < count; ++k) {
+      esgaudit_text_span t = TextSpan(first + k);
+      std::string_view piece = view.substr(t.view_begin, t.view_end - t.view_begin);
+      auto word = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '%';
+      };
+      // Words of Latin script wrapped at a line end are two words.
+      if (!out.empty() && !piece.empty() && word(out.back()) && word(piece.front())) out += ' ';
+      out += piece;
+    }
+    return out;
+  }
+  uint32_t SentenceCount() const { return RequireFigures(host_->sentence_count)(ctx_); }
+  esgaudit_sentence Sentence(uint32_t index) const {
+    esgaudit_sentence out{};
+    out.struct_size = sizeof(out);
+    RequireFigures(host_->sentence)(ctx_, index, &out);
+    return out;
+  }
+  uint32_t ClauseCount() const { return RequireFigures(host_->clause_count)(ctx_); }
+  esgaudit_clause Clause(uint32_t index) const {
+    esgaudit_clause out{};
+    out.struct_size = sizeof(out);
+    RequireFigures(host_->clause)(ctx_, index, &out);
+    return out;
+  }
+  // The facts of a clause, as indexes into Fact().
+  std::vector<uint32_t> ClauseFacts(const esgaudit_clause& c) const {
+    std::vector<uint32_t> out;
+    for (uint32_t k = 0; k < c.fact_count; ++k) out.push_back(RequireFigures(host_->clause_fact)(ctx_, c.first_fact + k));
+    return out;
+  }
+  // The clause holding fact `fact`, or ESGAUDIT_NO_INDEX.
+  uint32_t ClauseOfFact(uint32_t fact) const { return RequireFigures(host_->fact_clause)(ctx_, fact); }
   // Absolute path of a rules file ("gri/catalogue.json"), or "" when no rule directory has it.
   std::string RulesFile(std::string_view relative) const {
     return std::string(View(host_->rules_file(ctx_, Str(relative))));
   }
 
  private:
+  template <typename Fn>
+  Fn RequireFigures(Fn fn) const {
+    if (!HasFigures() || fn == nullptr)
+      throw std::runtime_error("the host does not provide figures and sentences (plugin ABI 1.1, appended)");
+    return fn;
+  }
   template <typename Fn>
   Fn Require(Fn fn) const {
     if (!HasStructure() || fn == nullptr)

@@ -297,6 +297,58 @@ typedef struct esgaudit_metadata {
   uint32_t claim_count;
 } esgaudit_metadata;
 
+/* ABI 1.1 (appended): infographic figures with their labels, and sentences and clauses of prose.
+ * Meanings in the core's esgaudit/structure.h (Figure, Sentence, Clause). */
+typedef enum esgaudit_figure_label {
+  ESGAUDIT_FIGURE_INLINE = 0,         /* the cell's text before the figure: "员工总数12375人" */
+  ESGAUDIT_FIGURE_SPLIT = 1,          /* a label broken over two lines: "申请专" / "利89项" */
+  ESGAUDIT_FIGURE_STACKED_ABOVE = 2,  /* a label cell alone above the figure's cell */
+  ESGAUDIT_FIGURE_STACKED_BELOW = 3   /* a label cell alone below the figure's cell */
+} esgaudit_figure_label;
+
+/* esgaudit_figure.flags */
+#define ESGAUDIT_FIGURE_AMBIGUOUS 0x1u /* the column pairs labels and figures either way */
+
+typedef struct esgaudit_text_span {
+  uint32_t struct_size;
+  uint32_t line;
+  uint64_t offset;        /* text span */
+  uint64_t length;
+  uint64_t view_begin;    /* the same span in the matching view */
+  uint64_t view_end;
+} esgaudit_text_span;
+
+typedef struct esgaudit_figure {
+  uint32_t struct_size;
+  uint32_t fact;          /* index into the fact table */
+  uint64_t offset;        /* the figure's text span */
+  uint64_t length;
+  uint32_t line;
+  uint32_t cell;
+  uint32_t kind;          /* esgaudit_figure_label */
+  uint32_t flags;         /* ESGAUDIT_FIGURE_* */
+  esgaudit_str label;     /* matching view, spaces removed, pieces joined */
+  uint32_t first_span;    /* label pieces: text_span(first_span .. first_span + span_count - 1) */
+  uint32_t span_count;
+} esgaudit_figure;
+
+typedef struct esgaudit_sentence {
+  uint32_t struct_size;
+  uint32_t first_span;    /* pieces (one per line it runs over): text_span(...) */
+  uint32_t span_count;
+  uint32_t first_clause;
+  uint32_t clause_count;
+} esgaudit_sentence;
+
+typedef struct esgaudit_clause {
+  uint32_t struct_size;
+  uint32_t sentence;
+  uint32_t first_span;    /* pieces, delimiters excluded */
+  uint32_t span_count;
+  uint32_t first_fact;    /* clause_fact(first_fact .. first_fact + fact_count - 1) */
+  uint32_t fact_count;
+} esgaudit_clause;
+
 /* Pattern flags for esgaudit_host::scan. */
 #define ESGAUDIT_PATTERN_LITERAL 0x0u   /* the expression is a byte string */
 #define ESGAUDIT_PATTERN_REGEX 0x1u     /* the expression is a regular expression (PCRE syntax, UTF-8) */
@@ -383,6 +435,21 @@ typedef struct esgaudit_host {
    * message in *error (valid for the check call). */
   uint32_t (*scan)(void* ctx, const esgaudit_pattern* patterns, uint32_t count,
                    const esgaudit_match** matches, uint64_t* match_count, esgaudit_str* error);
+
+  /* ABI 1.1 (appended; test with ESGAUDIT_HOST_HAS(host, fact_clause)): infographic figures and
+   * prose. Getters fill `*out` (struct_size set by the caller) and return 1, or 0 out of range. */
+  uint32_t (*figure_count)(void* ctx);
+  uint32_t (*figure)(void* ctx, uint32_t index, esgaudit_figure* out);
+  uint32_t (*text_span_count)(void* ctx);
+  uint32_t (*text_span)(void* ctx, uint32_t index, esgaudit_text_span* out);
+  uint32_t (*sentence_count)(void* ctx);
+  uint32_t (*sentence)(void* ctx, uint32_t index, esgaudit_sentence* out);
+  uint32_t (*clause_count)(void* ctx);
+  uint32_t (*clause)(void* ctx, uint32_t index, esgaudit_clause* out);
+  /* The fact index at `index` of the clauses' fact list, or ESGAUDIT_NO_INDEX out of range. */
+  uint32_t (*clause_fact)(void* ctx, uint32_t index);
+  /* The clause holding a fact (its first digit), or ESGAUDIT_NO_INDEX. */
+  uint32_t (*fact_clause)(void* ctx, uint32_t fact);
 } esgaudit_host;
 
 /* True when a host struct of `host->struct_size` bytes has the member `field`. */

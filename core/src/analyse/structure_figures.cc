@@ -1,0 +1,460 @@
+// Infographic figures: each quantity or percentage in a short cell outside prose and tables, with
+// the label a reader pairs it with (inline, split over two lines, or stacked above or below in
+// the same display columns). Linear: every cell is linked to at most one cell below it, found by
+// one merge of two lines' cells sorted by column, over a fixed window of lines.
+#include <esgaudit/text.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "analyse/structure_internal.h"
+#include "analyse/text_width.h"
+#include "esgaudit/document.h"
+
+namespace esgaudit {
+
+using sdk::NextCodePoint;
+
+namespace {
+
+// How a cell may take part in a stacked infographic.
+enum CellKind : uint8_t {
+  kOtherCell = 0,
+  kLabelCell,  // short text without figures or sentence marks: "利润总额", "申请专", "发明"
+  kValueCell,  // one figure and at most a unit after it: "51.25亿元", "7 项"
+  kSplitCell,  // one figure after one or two characters ending a label above: "利89项"
+  kUnitCell,   // a unit on its own line under its figure: "亿元"
+};
+
+constexpr uint32_t kSlack = 2;
+
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// Chart legend keys and bullets: a cell with one is a legend or a list, not a figure's label.
+bool IsMarker(char32_t c) {
+  static const std::u32string k = U"■□●○◆◇▲△▼•〇★☆";
+  return k.find(c) != std::u32string::npos;
+}
+
+bool IsLabelPunct(char32_t c) {
+  static const std::u32string k = U"，。；、：:;,!?！？《》";  // brackets do occur in labels: 全年（总部）
+  return k.find(c) != std::u32string::npos;
+}
+
+// Code points of `s` without spaces; true when it has a digit.
+size_t Letters(std::string_view s, bool* digit, bool* punct, bool* cjk) {
+  size_t n = 0;
+  *digit = *punct = *cjk = false;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = NextCodePoint(s, &i);
+    if (c == ' ' || c == '\t') continue;
+    ++n;
+    *digit |= IsDigit(c);
+    *punct |= IsLabelPunct(c) || IsMarker(c);
+    *cjk |= sdk::IsCjk(c);
+  }
+  return n;
+}
+
+std::string NoSpaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != ' ' && c != '\t') out += c;
+  }
+  return out;
+}
+
+bool AllUnit(std::string_view s) {
+  static const char* const kUnitWords[] = {"平方米", "千平方米", "万平方米", "立方米", "万立方米", "千瓦时",
+                                           "万千瓦时", "亿千瓦时", "吨标准煤", "万吨标准煤", "人次", "万人次",
+                                           "公里", "千米", "小时", "百分点"};
+  std::string t = NoSpaces(s);
+  for (const char* w : kUnitWords) {
+    if (t == w) return true;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = NextCodePoint(s, &i);
+    if (c == ' ') continue;
+    if (!sdk::IsUnitChar(c) && c != U'元' && c != U'万' && c != U'亿' && c != '%') return false;
+    ++n;
+  }
+  return n > 0 && n <= 3;
+}
+
+// The label part of the text before a figure in its cell: after the last punctuation, without
+// linking characters at its end ("员工总数：" -> "员工总数").
+std::string_view LabelTail(std::string_view s) {
+  size_t start = 0;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = NextCodePoint(s, &i);
+    if (IsLabelPunct(c) || IsDigit(c) || c == '%') start = i;
+  }
+  s = sdk::Trim(s.substr(start));
+  for (const char* link : {"：", ":", "为", "达", "约", "共", "计"}) {
+    std::string_view l(link);
+    if (s.size() > l.size() && s.substr(s.size() - l.size()) == l) s = sdk::Trim(s.substr(0, s.size() - l.size()));
+  }
+  return s;
+}
+
+// A label that ends with a count noun of another unit than its figure's ("在职培训人次" over
+// "1170.52万元") is not that figure's label.
+bool UnitsDisagree(std::string_view label, const std::string& unit) {
+  static const std::pair<const char*, const char*> kEndings[] = {
+      {"人次", "人次"}, {"人数", "人"}, {"金额", "元"}, {"资金", "元"}, {"投入", "元"}, {"总额", "元"},
+      {"次数", "次"}, {"天数", "天"}, {"时长", "小时"}};
+  for (const auto& [ending, expected] : kEndings) {
+    std::string_view e(ending);
+    if (label.size() >= e.size() && label.substr(label.size() - e.size()) == e) {
+      // 总额 and 投入 name amounts of money, or of a quantity: only a count unit contradicts them.
+      if (unit.empty()) return false;
+      if (std::string_view(expected) == "元") return unit == "人" || unit == "人次" || unit == "次";
+      if (std::string_view(expected) == "人") return unit != "人" && unit != "人次";
+      return unit != expected;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void StructureBuilder::FindFigures() {
+  const std::vector<NumericFact>& facts = doc_.facts();
+  const size_t n = s_.lines_.size();
+  const size_t cells = s_.cells_.size();
+  std::vector<uint8_t> kind(cells, kOtherCell);
+  std::vector<uint32_t> cell_fact(cells, kNoIndex);   // the one figure of a value or split cell
+  std::vector<uint64_t> prefix_end(cells, 0);         // view end of a split cell's label part
+  std::vector<uint32_t> width(cells, 0);
+  std::vector<uint32_t> below(cells, kNoIndex);
+  std::vector<uint32_t> above(cells, kNoIndex);
+  std::vector<uint32_t> cell_line(cells, 0);
+
+  auto eligible_line = [&](size_t li) {
+    const LineStructure& l = s_.lines_[li];
+    if (l.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX | ESGAUDIT_LINE_TABLE))
+      return false;
+    return l.role == ESGAUDIT_ROLE_INFOGRAPHIC || l.role == ESGAUDIT_ROLE_OTHER ||
+           l.role == ESGAUDIT_ROLE_HEADING || l.role == ESGAUDIT_ROLE_PROSE;
+  };
+  auto figure_kind = [](const NumericFact& f) {
+    return f.kind == ESGAUDIT_FACT_QUANTITY || f.kind == ESGAUDIT_FACT_PERCENT;
+  };
+
+  // Pass 1: classify the cells and find the inline figures. Facts are in text order, so one
+  // cursor walks them along the cells.
+  size_t fi = 0;
+  struct Inline {
+    uint32_t fact;
+    uint32_t cell;
+    uint64_t label_begin, label_end;  // view
+  };
+  std::vector<Inline> inlines;
+  for (size_t li = 0; li < n; ++li) {
+    const LineStructure& l = s_.lines_[li];
+    bool ok_line = eligible_line(li);
+    for (uint32_t k = 0; k < l.cell_count; ++k) {
+      uint32_t ci = l.first_cell + k;
+      const Cell& c = s_.cells_[ci];
+      cell_line[ci] = static_cast<uint32_t>(li);
+      width[ci] = TextWidth(std::string_view(doc_.text()).substr(c.offset, c.length), c.column - 1);
+      // The facts in this cell.
+      while (fi < facts.size() && facts[fi].offset < c.offset) ++fi;
+      size_t first = fi, last = fi;
+      while (last < facts.size() && facts[last].offset < c.offset + c.length) ++last;
+      if (!ok_line || (c.flags & ESGAUDIT_CELL_SIDE_BANNER)) continue;
+      std::string_view text = CellText(c);
+      bool digit, punct, cjk;
+      size_t letters = Letters(text, &digit, &punct, &cjk);
+      if (first == last) {
+        // A numbered heading ("2、切实维护…") titles a section, not a figure.
+        bool numbered = l.role == ESGAUDIT_ROLE_HEADING && l.section != kNoIndex &&
+                        l.section < s_.sections_.size() && s_.sections_[l.section].line == li &&
+                        !s_.sections_[l.section].number.empty();
+        if (numbered) continue;
+        // A title over running text ("薪资与福利体系" above its paragraph) belongs to the text.
+        bool titles_prose = false;
+        for (size_t lj = li + 1; lj < n && lj <= li + 3; ++lj) {
+          const LineStructure& m = s_.lines_[lj];
+          if (m.cell_count == 0 || (m.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
+          titles_prose = m.role == ESGAUDIT_ROLE_PROSE && l.cell_count == 1 && m.cell_count == 1;
+          break;
+        }
+        if (titles_prose) continue;
+        if (!digit && !punct && cjk && letters >= 2 && letters <= 16) {
+          kind[ci] = AllUnit(text) ? kUnitCell : kLabelCell;
+        } else if (AllUnit(text)) {
+          kind[ci] = kUnitCell;
+        }
+        continue;
+      }
+      if (letters > 24 || (punct && letters >= 12)) continue;  // a cell of running text
+      uint64_t cursor = c.view_begin;
+      size_t figures = 0;
+      uint32_t only = kNoIndex;
+      for (size_t j = first; j < last; ++j) {
+        const NumericFact& f = facts[j];
+        uint64_t vb = std::max<uint64_t>(doc_.TextToView(f.offset), cursor);
+        uint64_t ve = std::max<uint64_t>(doc_.TextToView(f.offset + f.length), vb);
+        if (!figure_kind(f)) {
+          cursor = std::min<uint64_t>(ve, c.view_end);
+          continue;
+        }
+        ++figures;
+        only = static_cast<uint32_t>(j);
+        std::string_view before = view_.substr(cursor, vb - cursor);
+        std::string_view tail = LabelTail(before);
+        if (sdk::CodePointCount(NoSpaces(tail)) >= 2 && sdk::HasCjk(tail)) {
+          uint64_t tb = static_cast<uint64_t>(tail.data() - view_.data());
+          inlines.push_back({static_cast<uint32_t>(j), ci, tb, tb + tail.size()});
+        }
+        cursor = std::min<uint64_t>(ve, c.view_end);
+      }
+      if (figures != 1 || last - first != 1) continue;
+      const NumericFact& f = facts[only];
+      uint64_t vb = doc_.TextToView(f.offset);
+      uint64_t ve = std::min<uint64_t>(std::max<uint64_t>(doc_.TextToView(f.offset + f.length), vb), c.view_end);
+      std::string_view before = sdk::Trim(view_.substr(c.view_begin, vb > c.view_begin ? vb - c.view_begin : 0));
+      std::string_view after = sdk::Trim(view_.substr(ve, c.view_end - ve));
+      bool bd, bp, bc, ad, ap, ac;
+      size_t nb = Letters(before, &bd, &bp, &bc);
+      size_t na = Letters(after, &ad, &ap, &ac);
+      if (ad || ap || na > 2) continue;
+      // Qualifiers and linking words before a figure are no part of a label ("约5.9万人次").
+      bool link_only = false;
+      for (const char* w : {"约", "近", "超", "逾", "达", "共", "为", "共计", "合计", "超过"}) {
+        link_only |= NoSpaces(before) == w;
+      }
+      if (nb == 0 || link_only) {
+        kind[ci] = kValueCell;
+        cell_fact[ci] = only;
+      } else if (nb <= 2 && bc && !bd && !bp) {
+        kind[ci] = kSplitCell;
+        cell_fact[ci] = only;
+        prefix_end[ci] = vb;
+      }
+    }
+  }
+
+  // Pass 2: link each cell to the cell below it in the same columns: the first of the next six
+  // lines (page furniture skipped) with a cell overlapping its columns.
+  for (size_t li = 0; li < n; ++li) {
+    const LineStructure& l = s_.lines_[li];
+    if (l.cell_count == 0 || !eligible_line(li)) continue;
+    // The cells of this line still looking for a cell below.
+    std::vector<uint32_t> open;
+    for (uint32_t k = 0; k < l.cell_count; ++k) {
+      uint32_t ci = l.first_cell + k;
+      if (kind[ci] != kOtherCell) open.push_back(ci);
+    }
+    for (size_t lj = li + 1; lj < n && lj <= li + 6 && !open.empty(); ++lj) {
+      const LineStructure& m = s_.lines_[lj];
+      if (m.cell_count == 0 || (m.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
+      std::vector<uint32_t> still;
+      size_t k = 0;  // merge: both lists are sorted by column
+      for (uint32_t ci : open) {
+        const Cell& a = s_.cells_[ci];
+        // Labels and figures are often centred on each other: two columns of slack either side.
+        uint32_t a0 = a.column > kSlack ? a.column - kSlack : 0;
+        uint32_t a1 = a.column + std::max<uint32_t>(width[ci], 1) + kSlack;
+        while (k < m.cell_count) {
+          const Cell& b = s_.cells_[m.first_cell + k];
+          if (b.column + std::max<uint32_t>(width[m.first_cell + k], 1) <= a0) {
+            ++k;
+            continue;
+          }
+          break;
+        }
+        uint32_t best = kNoIndex;
+        uint32_t best_overlap = 0;
+        for (size_t q = k; q < m.cell_count; ++q) {
+          uint32_t bi = m.first_cell + static_cast<uint32_t>(q);
+          const Cell& b = s_.cells_[bi];
+          if (b.column >= a1) break;
+          uint32_t bw = std::max<uint32_t>(width[bi], 1);
+          uint32_t lo = std::max(a0, b.column), hi = std::min(a1, b.column + bw);
+          if (hi > lo && hi - lo > best_overlap) {
+            best_overlap = hi - lo;
+            best = bi;
+          }
+        }
+        if (best == kNoIndex) {
+          still.push_back(ci);
+        } else if (above[best] == kNoIndex) {
+          below[ci] = best;
+          above[best] = ci;
+        }
+      }
+      open.swap(still);
+    }
+  }
+
+  // Pass 3: runs of label and value cells down a column, each paired one way. Label cells on
+  // consecutive lines are one label ("党委专题研" over "究政治巡察"), up to three lines.
+  std::vector<std::vector<uint32_t>> label_groups;
+  std::vector<uint32_t> label_of(cells, kNoIndex);  // value cell -> label group
+  std::vector<uint8_t> how(cells, 0);               // esgaudit_figure_label per value cell
+  std::vector<uint8_t> ambiguous(cells, 0);
+  auto in_run = [&](uint32_t ci) { return ci != kNoIndex && kind[ci] != kOtherCell; };
+  for (size_t ci = 0; ci < cells; ++ci) {
+    if (!in_run(static_cast<uint32_t>(ci)) || in_run(above[ci])) continue;
+    // Items: a label group (several cells) or one value or split cell. Units are left out: they
+    // belong to the figure above them.
+    struct Item {
+      uint8_t kind;
+      std::vector<uint32_t> cells;
+      bool unit = false;  // a figure with a unit (its own or a unit cell right under it)
+    };
+    std::vector<Item> run;
+    for (uint32_t x = static_cast<uint32_t>(ci); in_run(x); x = below[x]) {
+      if (kind[x] == kUnitCell) {
+        if (!run.empty()) run.back().unit = true;
+        continue;
+      }
+      if (kind[x] == kLabelCell && !run.empty() && run.back().kind == kLabelCell &&
+          run.back().cells.size() < 3 && cell_line[x] == cell_line[run.back().cells.back()] + 1) {
+        run.back().cells.push_back(x);
+        continue;
+      }
+      run.push_back({kind[x], {x},
+                     cell_fact[x] != kNoIndex &&
+                         (!facts[cell_fact[x]].unit.empty() || facts[cell_fact[x]].magnitude != 1)});
+    }
+    if (run.size() < 2) continue;
+    // A bare number (a page number, a chart's axis) is no infographic figure; nor is a figure
+    // next to another figure in the column (a series of values, or axis ticks): which label is
+    // whose cannot be told.
+    auto is_value = [&](size_t q) { return run[q].kind == kValueCell || run[q].kind == kSplitCell; };
+    for (size_t p = 0; p < run.size(); ++p) {
+      if (!is_value(p)) continue;
+      bool next_to_value = (p > 0 && is_value(p - 1)) || (p + 1 < run.size() && is_value(p + 1));
+      if (!run[p].unit || next_to_value) run[p].kind = kOtherCell;
+    }
+    // A label next to a figure that names another unit makes the column's pairing doubtful:
+    // that figure is left unlabelled whichever way the column reads.
+    for (size_t p = 0; p < run.size(); ++p) {
+      if (run[p].kind != kValueCell) continue;
+      const std::string& unit = facts[cell_fact[run[p].cells[0]]].unit;
+      for (size_t q : {p - 1, p + 1}) {
+        if (q >= run.size() || run[q].kind != kLabelCell) continue;  // p - 1 wraps at p = 0
+        if (UnitsDisagree(CellText(s_.cells_[run[q].cells.back()]), unit)) run[p].kind = kOtherCell;
+      }
+    }
+    auto group_of = [&](size_t q) {
+      label_groups.push_back(run[q].cells);
+      return static_cast<uint32_t>(label_groups.size() - 1);
+    };
+    std::vector<uint8_t> used(run.size(), 0);
+    // A split cell continues the label right above it.
+    for (size_t p = 1; p < run.size(); ++p) {
+      if (run[p].kind == kSplitCell && run[p - 1].kind == kLabelCell && !used[p - 1]) {
+        used[p - 1] = 1;
+        label_of[run[p].cells[0]] = group_of(p - 1);
+        how[run[p].cells[0]] = ESGAUDIT_FIGURE_SPLIT;
+      }
+    }
+    auto pairs = [&](bool up, std::vector<uint8_t> u, std::vector<size_t>* out) {
+      size_t count = 0;
+      out->assign(run.size(), SIZE_MAX);
+      for (size_t p = 0; p < run.size(); ++p) {
+        if (run[p].kind != kValueCell) continue;
+        if ((up && p == 0) || (!up && p + 1 >= run.size())) continue;
+        size_t q = up ? p - 1 : p + 1;
+        if (run[q].kind != kLabelCell || u[q]) continue;
+        u[q] = 1;
+        (*out)[p] = q;
+        ++count;
+      }
+      return count;
+    };
+    std::vector<size_t> up_pairs, down_pairs;
+    size_t a = pairs(true, used, &up_pairs);
+    size_t b = pairs(false, used, &down_pairs);
+    if (a == 0 && b == 0) continue;
+    bool up = a >= b;
+    const std::vector<size_t>& chosen = up ? up_pairs : down_pairs;
+    for (size_t p = 0; p < run.size(); ++p) {
+      if (chosen[p] == SIZE_MAX) continue;
+      uint32_t v = run[p].cells[0];
+      label_of[v] = group_of(chosen[p]);
+      how[v] = up ? ESGAUDIT_FIGURE_STACKED_ABOVE : ESGAUDIT_FIGURE_STACKED_BELOW;
+      // Both ways pair as many figures: a label is left over at one end, and either reading
+      // may be the report's.
+      ambiguous[v] = a == b;
+    }
+  }
+
+  // Pass 4: the figures in text order (value cells and inline figures interleave by cell).
+  auto add_span = [&](uint64_t vb, uint64_t ve) {
+    TextSpan t;
+    t.view_begin = vb;
+    t.view_end = ve;
+    t.offset = doc_.ViewToText(vb);
+    uint64_t te = doc_.ViewToText(ve);
+    t.length = te > t.offset ? te - t.offset : 0;
+    t.line = doc_.LineOf(t.offset);
+    s_.spans_.push_back(t);
+  };
+  size_t next_inline = 0;
+  auto label_text = [&](uint32_t first, uint32_t count) {
+    std::string out;
+    for (uint32_t k = 0; k < count; ++k) {
+      const TextSpan& t = s_.spans_[first + k];
+      out += NoSpaces(view_.substr(t.view_begin, t.view_end - t.view_begin));
+    }
+    return out;
+  };
+  auto emit_inline = [&](const Inline& in) {
+    Figure g;
+    g.fact = in.fact;
+    const NumericFact& f = facts[in.fact];
+    g.offset = f.offset;
+    g.length = f.length;
+    g.line = f.line;
+    g.cell = in.cell;
+    g.kind = ESGAUDIT_FIGURE_INLINE;
+    g.first_span = static_cast<uint32_t>(s_.spans_.size());
+    add_span(in.label_begin, in.label_end);
+    g.span_count = 1;
+    g.label = label_text(g.first_span, 1);
+    s_.figures_.push_back(std::move(g));
+  };
+  for (size_t ci = 0; ci < cells; ++ci) {
+    while (next_inline < inlines.size() && inlines[next_inline].cell < ci) emit_inline(inlines[next_inline++]);
+    if (label_of[ci] == kNoIndex) continue;
+    // A split cell's inline reading ("利") gives way to the assembled label.
+    while (next_inline < inlines.size() && inlines[next_inline].cell == ci) ++next_inline;
+    const NumericFact& f = facts[cell_fact[ci]];
+    Figure g;
+    g.fact = cell_fact[ci];
+    g.offset = f.offset;
+    g.length = f.length;
+    g.line = f.line;
+    g.cell = static_cast<uint32_t>(ci);
+    g.kind = static_cast<esgaudit_figure_label>(how[ci]);
+    g.flags = ambiguous[ci] ? ESGAUDIT_FIGURE_AMBIGUOUS : 0;
+    g.first_span = static_cast<uint32_t>(s_.spans_.size());
+    for (uint32_t lc : label_groups[label_of[ci]]) {
+      add_span(s_.cells_[lc].view_begin, s_.cells_[lc].view_end);
+      ++g.span_count;
+    }
+    if (g.kind == ESGAUDIT_FIGURE_SPLIT) {
+      add_span(s_.cells_[ci].view_begin, prefix_end[ci]);
+      ++g.span_count;
+    }
+    g.label = label_text(g.first_span, g.span_count);
+    s_.figures_.push_back(std::move(g));
+  }
+  while (next_inline < inlines.size()) emit_inline(inlines[next_inline++]);
+
+  // The cells figures and their labels were taken from are not prose.
+  figure_cells_.assign(cells, 0);
+  for (const Figure& g : s_.figures_) {
+    if (g.kind == ESGAUDIT_FIGURE_INLINE) continue;
+    figure_cells_[g.cell] = 1;
+    for (uint32_t lc : label_groups[label_of[g.cell]]) figure_cells_[lc] = 1;
+  }
+}
+
+}  // namespace esgaudit

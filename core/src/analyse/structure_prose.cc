@@ -1,0 +1,265 @@
+// Sentences and clauses of running text, and the facts each clause holds. Prose is read as
+// chains of cells down the page (a cell continues in the next non-blank line's prose cell that
+// starts within a few columns of it), then split at sentence and clause punctuation. Linear but
+// for one sort of the clause pieces (to find the clause of each fact).
+#include <esgaudit/text.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "analyse/structure_internal.h"
+#include "esgaudit/document.h"
+
+namespace esgaudit {
+
+using sdk::NextCodePoint;
+
+namespace {
+
+constexpr uint32_t kColumnSlack = 6;  // a paragraph's first-line indent is two CJK characters
+constexpr size_t kLineWindow = 4;
+constexpr uint8_t kProse = 1;         // a cell of running text
+constexpr uint8_t kContinuation = 2;  // prose only when a sentence above runs into it     // a wrapped line may be followed by up to three blank lines
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiWord(char c) {
+  return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '%';
+}
+
+// 0: no boundary; 1: a clause ends before this character; 2: a sentence ends after it.
+int Boundary(std::string_view piece, size_t at, size_t next, char32_t c) {
+  auto digit_around = [&] {
+    return at > 0 && IsAsciiDigit(piece[at - 1]) && next < piece.size() && IsAsciiDigit(piece[next]);
+  };
+  switch (c) {
+    case U'。': case U'！': case U'？': case U'；': case '!': case '?': case ';':
+      return 2;
+    case '.':
+      // A decimal point or "No.5" is no end; a '.' before a space, the end or a CJK character is.
+      if (digit_around()) return 0;
+      if (next >= piece.size() || piece[next] == ' ') return 2;
+      {
+        size_t i = next;
+        return sdk::IsCjk(NextCodePoint(piece, &i)) ? 2 : 0;
+      }
+    case U'，': case U'、': case U'：':
+      return 1;
+    case ',': case ':':
+      return digit_around() ? 0 : 1;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
+std::string Structure::SpanText(std::string_view view, uint32_t first, uint32_t count) const {
+  std::string out;
+  for (uint32_t k = 0; k < count && first + k < spans_.size(); ++k) {
+    const TextSpan& t = spans_[first + k];
+    std::string_view piece = view.substr(t.view_begin, t.view_end - t.view_begin);
+    // Words of Latin script wrapped at a line end are two words.
+    if (!out.empty() && !piece.empty() && IsAsciiWord(out.back()) && IsAsciiWord(piece.front())) out += ' ';
+    out += piece;
+  }
+  return out;
+}
+
+void StructureBuilder::FindSentences() {
+  const size_t n = s_.lines_.size();
+  const size_t cells = s_.cells_.size();
+  std::vector<uint8_t> prose(cells, 0);
+  std::vector<uint32_t> line_of(cells, 0);
+  for (size_t li = 0; li < n; ++li) {
+    const LineStructure& l = s_.lines_[li];
+    if (l.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX | ESGAUDIT_LINE_TABLE))
+      continue;
+    for (uint32_t k = 0; k < l.cell_count; ++k) {
+      uint32_t ci = l.first_cell + k;
+      line_of[ci] = static_cast<uint32_t>(li);
+      const Cell& c = s_.cells_[ci];
+      if ((c.flags & ESGAUDIT_CELL_SIDE_BANNER) || (ci < figure_cells_.size() && figure_cells_[ci])) continue;
+      if (l.role == ESGAUDIT_ROLE_PROSE || l.role == ESGAUDIT_ROLE_OTHER) {
+        prose[ci] = kProse;
+      } else if (l.role == ESGAUDIT_ROLE_INFOGRAPHIC) {
+        // A cell of sentence text among figures; or any other cell, which is prose only as the
+        // continuation of a sentence from the line above ("3.5万吨。" ending a wrapped sentence).
+        std::string_view t = CellText(c);
+        prose[ci] = sdk::CodePointCount(t) >= 12 && (sdk::Contains(t, ",") || sdk::Contains(t, "。"))
+                        ? kProse
+                        : kContinuation;
+      }
+    }
+  }
+
+  // Chains: each prose cell links to at most one prose cell below it.
+  std::vector<uint32_t> next(cells, kNoIndex);
+  std::vector<uint8_t> has_prev(cells, 0);
+  for (size_t li = 0; li < n; ++li) {
+    const LineStructure& l = s_.lines_[li];
+    if (l.cell_count == 0) continue;
+    // The next line with cells, page furniture skipped.
+    size_t lj = li + 1;
+    for (; lj < n && lj <= li + kLineWindow; ++lj) {
+      const LineStructure& m = s_.lines_[lj];
+      if (m.cell_count != 0 && (m.flags & ESGAUDIT_LINE_FURNITURE_MASK) == 0) break;
+    }
+    if (lj >= n || lj > li + kLineWindow) continue;
+    const LineStructure& m = s_.lines_[lj];
+    size_t k2 = 0;
+    for (uint32_t k = 0; k < l.cell_count; ++k) {
+      uint32_t a = l.first_cell + k;
+      if (!prose[a]) continue;
+      uint32_t col = s_.cells_[a].column;
+      uint32_t lo = col > kColumnSlack ? col - kColumnSlack : 0;
+      while (k2 < m.cell_count && s_.cells_[m.first_cell + k2].column < lo) ++k2;
+      if (k2 >= m.cell_count) break;
+      uint32_t b = m.first_cell + static_cast<uint32_t>(k2);
+      if (s_.cells_[b].column > col + kColumnSlack) continue;
+      bool open_end = true;  // the cell above ends inside a sentence
+      {
+        std::string_view t = CellText(s_.cells_[a]);
+        for (const char* end : {"。", "!", "?", ";"}) {
+          std::string_view e(end);
+          if (t.size() >= e.size() && t.substr(t.size() - e.size()) == e) open_end = false;
+        }
+      }
+      if ((prose[b] == kProse || (prose[b] == kContinuation && open_end)) && !has_prev[b]) {
+        next[a] = b;
+        has_prev[b] = 1;
+        ++k2;
+      }
+    }
+  }
+
+  // An inline figure in a cell that continues or is continued by a sentence is prose, not an
+  // infographic ("…企业申" over "请专利89项。"): its clause is its context.
+  s_.figures_.erase(std::remove_if(s_.figures_.begin(), s_.figures_.end(),
+                                   [&](const Figure& g) {
+                                     return g.kind == ESGAUDIT_FIGURE_INLINE &&
+                                            (has_prev[g.cell] || next[g.cell] != kNoIndex);
+                                   }),
+                    s_.figures_.end());
+
+  std::vector<std::tuple<uint64_t, uint64_t, uint32_t>> clause_pieces;  // view begin, end, clause
+  for (size_t start = 0; start < cells; ++start) {
+    if (prose[start] != kProse || has_prev[start]) continue;
+    bool sent_open = false, clause_open = false;
+    std::vector<std::pair<uint64_t, uint64_t>> sent;
+    std::vector<std::vector<std::pair<uint64_t, uint64_t>>> clauses;
+    auto flush_sentence = [&] {
+      if (!clauses.empty() && clauses.back().empty()) clauses.pop_back();
+      if (!sent.empty()) {
+        Sentence st;
+        st.first_span = static_cast<uint32_t>(s_.spans_.size());
+        st.span_count = static_cast<uint32_t>(sent.size());
+        for (auto [b, e] : sent) {
+          TextSpan t;
+          t.view_begin = b;
+          t.view_end = e;
+          t.offset = doc_.ViewToText(b);
+          uint64_t te = doc_.ViewToText(e);
+          t.length = te > t.offset ? te - t.offset : 0;
+          t.line = doc_.LineOf(t.offset);
+          s_.spans_.push_back(t);
+        }
+        st.first_clause = static_cast<uint32_t>(s_.clauses_.size());
+        uint32_t sentence = static_cast<uint32_t>(s_.sentences_.size());
+        for (auto& pieces : clauses) {
+          if (pieces.empty()) continue;
+          Clause cl;
+          cl.sentence = sentence;
+          cl.first_span = static_cast<uint32_t>(s_.spans_.size());
+          cl.span_count = static_cast<uint32_t>(pieces.size());
+          for (auto [b, e] : pieces) {
+            TextSpan t;
+            t.view_begin = b;
+            t.view_end = e;
+            t.offset = doc_.ViewToText(b);
+            uint64_t te = doc_.ViewToText(e);
+            t.length = te > t.offset ? te - t.offset : 0;
+            t.line = doc_.LineOf(t.offset);
+            s_.spans_.push_back(t);
+            clause_pieces.emplace_back(b, e, static_cast<uint32_t>(s_.clauses_.size()));
+          }
+          s_.clauses_.push_back(cl);
+        }
+        st.clause_count = static_cast<uint32_t>(s_.clauses_.size()) - st.first_clause;
+        s_.sentences_.push_back(st);
+      }
+      sent.clear();
+      clauses.clear();
+      sent_open = clause_open = false;
+    };
+    for (uint32_t ci = static_cast<uint32_t>(start); ci != kNoIndex; ci = next[ci]) {
+      const Cell& c = s_.cells_[ci];
+      std::string_view piece = view_.substr(c.view_begin, c.view_end - c.view_begin);
+      uint64_t base = c.view_begin;
+      size_t ss = 0, cs = 0;  // where the open sentence and clause start in this piece
+      size_t last_end = 0;    // end of the last non-space character
+      for (size_t i = 0; i < piece.size();) {
+        size_t at = i;
+        char32_t cp = NextCodePoint(piece, &i);
+        if (cp == ' ' || cp == '\t') continue;
+        int b = Boundary(piece, at, i, cp);
+        if (!sent_open && b == 0) {
+          sent_open = true;
+          ss = at;
+          clauses.emplace_back();
+        }
+        if (sent_open && !clause_open && b == 0) {
+          clause_open = true;
+          cs = at;
+          if (clauses.empty()) clauses.emplace_back();
+        }
+        if (b == 1 && sent_open) {
+          if (clause_open && last_end > cs) clauses.back().emplace_back(base + cs, base + last_end);
+          clause_open = false;
+          clauses.emplace_back();
+        } else if (b == 2 && sent_open) {
+          if (clause_open && last_end > cs) clauses.back().emplace_back(base + cs, base + last_end);
+          sent.emplace_back(base + ss, base + i);
+          flush_sentence();
+          last_end = i;
+          continue;
+        }
+        last_end = i;
+      }
+      if (sent_open && last_end > ss) sent.emplace_back(base + ss, base + last_end);
+      if (clause_open && last_end > cs) clauses.back().emplace_back(base + cs, base + last_end);
+    }
+    flush_sentence();
+  }
+
+  // The clause of each fact: the clause piece holding its first character.
+  std::sort(clause_pieces.begin(), clause_pieces.end());
+  const std::vector<NumericFact>& facts = doc_.facts();
+  s_.fact_clause_.assign(facts.size(), kNoIndex);
+  std::vector<uint32_t> per_clause(s_.clauses_.size() + 1, 0);
+  for (size_t i = 0; i < facts.size(); ++i) {
+    uint64_t v = doc_.TextToView(facts[i].offset);
+    auto it = std::upper_bound(clause_pieces.begin(), clause_pieces.end(), v,
+                               [](uint64_t x, const std::tuple<uint64_t, uint64_t, uint32_t>& p) {
+                                 return x < std::get<0>(p);
+                               });
+    if (it == clause_pieces.begin()) continue;
+    --it;
+    if (v >= std::get<1>(*it)) continue;
+    s_.fact_clause_[i] = std::get<2>(*it);
+    ++per_clause[std::get<2>(*it) + 1];
+  }
+  for (size_t k = 1; k < per_clause.size(); ++k) per_clause[k] += per_clause[k - 1];
+  s_.clause_facts_.assign(per_clause.back(), 0);
+  for (size_t k = 0; k < s_.clauses_.size(); ++k) {
+    s_.clauses_[k].first_fact = per_clause[k];
+    s_.clauses_[k].fact_count = 0;
+  }
+  for (size_t i = 0; i < facts.size(); ++i) {
+    uint32_t c = s_.fact_clause_[i];
+    if (c == kNoIndex) continue;
+    Clause& cl = s_.clauses_[c];
+    s_.clause_facts_[cl.first_fact + cl.fact_count++] = static_cast<uint32_t>(i);
+  }
+}
+
+}  // namespace esgaudit

@@ -1,0 +1,251 @@
+// Infographic figures (structure_figures.cc) and sentences and clauses (structure_prose.cc) of the
+// structure model. Inputs are fragments of the sample report and synthetic text shaped like the
+// layouts the corpus shows.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <sstream>
+
+#include "esgaudit/document.h"
+#include "esgaudit/structure.h"
+#include "esgaudit_testing.h"
+
+namespace esgaudit {
+namespace {
+
+struct Seen {
+  std::string label;
+  std::string figure;
+  esgaudit_figure_label kind;
+  bool ambiguous;
+  uint32_t spans;
+};
+
+std::vector<Seen> Figures(const Document& doc) {
+  std::vector<Seen> out;
+  for (const Figure& g : doc.structure().figures()) {
+    out.push_back({g.label, std::string(doc.text().substr(g.offset, g.length)), g.kind,
+                   (g.flags & ESGAUDIT_FIGURE_AMBIGUOUS) != 0, g.span_count});
+  }
+  return out;
+}
+
+const Seen* Find(const std::vector<Seen>& all, std::string_view figure) {
+  for (const Seen& s : all) {
+    if (s.figure == figure) return &s;
+  }
+  return nullptr;
+}
+
+std::string ClauseText(const Document& doc, const Clause& c) {
+  return doc.structure().SpanText(doc.view(), c.first_span, c.span_count);
+}
+
+std::vector<std::string> SentenceTexts(const Document& doc) {
+  const Structure& s = doc.structure();
+  std::vector<std::string> out;
+  for (const Sentence& st : s.sentences()) out.push_back(s.SpanText(doc.view(), st.first_span, st.span_count));
+  return out;
+}
+
+TEST(StructureFiguresTest, LabelsSplitOverTwoLinesInTheSample) {
+  Document doc;
+  ASSERT_TRUE(Document::Load(testing::SourcePath("samples/yunnan-aluminium-2020-csr.txt"), &doc).ok());
+  std::vector<Seen> all = Figures(doc);
+  // 申请专 / 利89项, 发明专 / 利28项, 实用新 / 型61项, 授权专 / 利58项 on the 专利与标准 page.
+  for (auto [figure, label] : std::vector<std::pair<std::string, std::string>>{
+           {"89项", "申请专利"}, {"28项", "发明专利"}, {"61项", "实用新型"}, {"58项", "授权专利"}}) {
+    const Seen* s = Find(all, figure);
+    ASSERT_NE(s, nullptr) << figure;
+    EXPECT_EQ(s->label, label) << figure;
+    EXPECT_EQ(s->kind, ESGAUDIT_FIGURE_SPLIT) << figure;
+    EXPECT_EQ(s->spans, 2u) << figure;
+  }
+  // "发明" stacked over "7 项" in the same columns, with page text in other columns between.
+  const Seen* seven = Find(all, "7 项");
+  ASSERT_NE(seven, nullptr);
+  EXPECT_EQ(seven->label, "发明");
+  EXPECT_EQ(seven->kind, ESGAUDIT_FIGURE_STACKED_ABOVE);
+}
+
+TEST(StructureFiguresTest, SplitLabelSpansPointAtBothLines) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "        参与志                   \n"
+                                    "\n"
+                                    "       愿者560人                 \n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.figures().size(), 1u);
+  const Figure& g = s.figures()[0];
+  EXPECT_EQ(g.label, "参与志愿者");
+  EXPECT_EQ(g.line, 2u);
+  ASSERT_EQ(g.span_count, 2u);
+  EXPECT_EQ(s.spans()[g.first_span].line, 0u);
+  EXPECT_EQ(doc.text().substr(s.spans()[g.first_span].offset, s.spans()[g.first_span].length), "参与志");
+  EXPECT_EQ(s.spans()[g.first_span + 1].line, 2u);
+  EXPECT_EQ(doc.text().substr(s.spans()[g.first_span + 1].offset, s.spans()[g.first_span + 1].length), "愿者");
+  EXPECT_EQ(doc.facts()[g.fact].value, 560);
+}
+
+TEST(StructureFiguresTest, LabelsBelowTheirFiguresArePairedDownward) {
+  // A column of figures each with its label below it: the way that pairs every figure wins.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "12.5亿元\n营业收入\n3.2亿元\n利润总额\n"
+                                    "88.6\n亿元\n资产总额\n");
+  std::vector<Seen> all = Figures(doc);
+  ASSERT_NE(Find(all, "12.5亿元"), nullptr);
+  EXPECT_EQ(Find(all, "12.5亿元")->label, "营业收入");
+  EXPECT_EQ(Find(all, "12.5亿元")->kind, ESGAUDIT_FIGURE_STACKED_BELOW);
+  EXPECT_FALSE(Find(all, "12.5亿元")->ambiguous);
+  EXPECT_EQ(Find(all, "3.2亿元")->label, "利润总额");
+  // A unit alone on the line under its figure does not break the column.
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[2].label, "资产总额");
+}
+
+TEST(StructureFiguresTest, LabelsAboveTheirFiguresArePairedUpward) {
+  Document doc = Document::FromUtf8("r.txt", "员工总数\n1200人\n女性员工\n300人\n");
+  std::vector<Seen> all = Figures(doc);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].label, "员工总数");
+  EXPECT_EQ(all[0].kind, ESGAUDIT_FIGURE_STACKED_ABOVE);
+  EXPECT_FALSE(all[0].ambiguous);
+  EXPECT_EQ(all[1].label, "女性员工");
+}
+
+TEST(StructureFiguresTest, AColumnThatPairsEitherWayIsAmbiguous) {
+  // A label left over at one end: "员工总数 1200人" or "1200人 女性员工"? Both readings pair two.
+  Document doc = Document::FromUtf8("r.txt", "员工总数\n1200人\n女性员工\n300人\n少数民族员工\n");
+  std::vector<Seen> all = Figures(doc);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_TRUE(all[0].ambiguous);
+  EXPECT_TRUE(all[1].ambiguous);
+  EXPECT_EQ(all[0].label, "员工总数");
+}
+
+TEST(StructureFiguresTest, SeveralFiguresOnOneLineEachWithItsOwnLabel) {
+  // Labels above by display column, and inline labels in cells of one line.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "  安全培训            应急演练          隐患整改\n"
+                                    "  1200人次            36次              98项\n"
+                                    "\n"
+                                    "  培训覆盖率98%       体检人数1150人\n");
+  std::vector<Seen> all = Figures(doc);
+  ASSERT_NE(Find(all, "1200人次"), nullptr);
+  EXPECT_EQ(Find(all, "1200人次")->label, "安全培训");
+  ASSERT_NE(Find(all, "36次"), nullptr);
+  EXPECT_EQ(Find(all, "36次")->label, "应急演练");
+  ASSERT_NE(Find(all, "98项"), nullptr);
+  EXPECT_EQ(Find(all, "98项")->label, "隐患整改");
+  ASSERT_NE(Find(all, "98%"), nullptr);
+  EXPECT_EQ(Find(all, "98%")->label, "培训覆盖率");
+  EXPECT_EQ(Find(all, "98%")->kind, ESGAUDIT_FIGURE_INLINE);
+  ASSERT_NE(Find(all, "1150人"), nullptr);
+  EXPECT_EQ(Find(all, "1150人")->label, "体检人数");
+}
+
+TEST(StructureFiguresTest, WhatLooksStackedButIsNoLabelledFigure) {
+  // A bare number (a page number, a chart's axis) next to a title; a title over its paragraph; a
+  // label naming another unit than the figure; a series of figures under one label; a legend.
+  const std::string gap = "\n\n\n\n\n\n\n";  // blocks further apart than a label may be
+  Document doc = Document::FromUtf8("r.txt", "24\n创新成果" + gap +
+                                                 "26亿元\n薪资与福利体系\n公司每年开展外部市场薪酬调研，逐步完善薪酬与"
+                                                 "福利体系，按岗位职责调整。" + gap +
+                                                 "在职培训人次\n1170.52万元" + gap +
+                                                 "排放同比变化\n0%\n-10%\n-20%" + gap +
+                                                 "■男性员工■女性员工\n62%\n");
+  EXPECT_TRUE(doc.structure().figures().empty()) << doc.structure().figures()[0].label;
+}
+
+TEST(StructureFiguresTest, ProseAndTablesGiveNoInfographicFigures) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "公司全年开展安全培训1200人次，员工体检覆盖率达到98%，较上年提升2个百分点。\n"
+                                    "指标\t2019年\t2020年\n员工总数\t1100\t1200\n女性员工\t280\t300\n");
+  EXPECT_TRUE(doc.structure().figures().empty());
+}
+
+TEST(StructureProseTest, SentencesJoinWrappedLinesAndSplitAtPunctuation) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "    公司全年开展安全培训1200人次，员工\n"
+                                    "\n"
+                                    "体检覆盖率达到98%。新入职员工\n"
+                                    "320人；离职率2.5%。\n");
+  std::vector<std::string> sentences = SentenceTexts(doc);
+  ASSERT_EQ(sentences.size(), 3u);
+  EXPECT_EQ(sentences[0], "公司全年开展安全培训1200人次,员工体检覆盖率达到98%。");
+  EXPECT_EQ(sentences[1], "新入职员工320人;");
+  EXPECT_EQ(sentences[2], "离职率2.5%。");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.sentences()[0].clause_count, 2u);
+  const Clause& second = s.clauses()[s.sentences()[0].first_clause + 1];
+  EXPECT_EQ(ClauseText(doc, second), "员工体检覆盖率达到98%");
+  EXPECT_EQ(second.span_count, 2u);  // it runs over two lines
+  // Facts are addressable per clause, and each fact knows its clause.
+  ASSERT_EQ(second.fact_count, 1u);
+  uint32_t f = s.clause_facts()[second.first_fact];
+  EXPECT_EQ(doc.facts()[f].value, 98);
+  EXPECT_EQ(s.ClauseOfFact(f), s.sentences()[0].first_clause + 1);
+  // 2.5 is one number: its '.' ends no sentence.
+  const Clause& rate = s.clauses()[s.sentences()[2].first_clause];
+  ASSERT_EQ(rate.fact_count, 1u);
+  EXPECT_DOUBLE_EQ(doc.facts()[s.clause_facts()[rate.first_fact]].value, 2.5);
+}
+
+TEST(StructureProseTest, ColumnsSideBySideAndHeadingsAndTablesStayApart) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "公司坚持绿色发展，推进节能                    员工是企业最宝贵的财富，公司\n"
+                                    "减排工作，全年节约标准煤                      依法保障员工权益，签订劳动合\n"
+                                    "3.5万吨。                                     同1200份。\n"
+                                    "\n"
+                                    "一、安全生产\n"
+                                    "\n"
+                                    "安全是企业发展的生命线\n"
+                                    "指标\t2019年\t2020年\n员工总数\t1100\t1200\n");
+  std::vector<std::string> sentences = SentenceTexts(doc);
+  ASSERT_EQ(sentences.size(), 3u);
+  EXPECT_EQ(sentences[0], "公司坚持绿色发展,推进节能减排工作,全年节约标准煤3.5万吨。");
+  EXPECT_EQ(sentences[1], "员工是企业最宝贵的财富,公司依法保障员工权益,签订劳动合同1200份。");
+  // The heading is no part of a sentence; the line after it is a sentence without an end mark,
+  // and the table's rows are none.
+  EXPECT_EQ(sentences[2], "安全是企业发展的生命线");
+}
+
+TEST(StructureProseTest, EnglishSentencesAndNumbers) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "In 2020 we trained 12,375 employees, and the coverage rate\n"
+                                    "was 98.5%. Injuries fell: 3 cases.\n");
+  std::vector<std::string> sentences = SentenceTexts(doc);
+  ASSERT_EQ(sentences.size(), 2u);
+  EXPECT_EQ(sentences[0], "In 2020 we trained 12,375 employees, and the coverage rate was 98.5%.");
+  const Structure& s = doc.structure();
+  EXPECT_EQ(s.sentences()[0].clause_count, 2u);
+  EXPECT_EQ(s.sentences()[1].clause_count, 2u);
+}
+
+TEST(StructureFiguresTest, LinearInTheInput) {
+  // Ten times the infographic and prose costs about ten times as much (the window of lines and
+  // the merge of columns are bounded); a single 2 MB line with figures too.
+  auto build_seconds = [](size_t bytes, bool one_line) {
+    std::string text;
+    const char* nl = one_line ? "  " : "\n";
+    // Every block differs (repeated lines would be page furniture).
+    for (int i = 0; text.size() < bytes; ++i) {
+      std::string k = std::to_string(i);
+      text += std::string("  安全培训") + k + "          应急演练" + nl + "  1200" + k + "人次          36次" + nl +
+              "公司全年开展第" + k + "期安全培训，员工体检覆盖率达到98%。" + nl + "申请专" + k + nl + "利89项" + nl;
+    }
+    Document doc = Document::FromUtf8("r.txt", text);
+    auto t0 = std::chrono::steady_clock::now();
+    Structure s = Structure::Build(doc);
+    auto t1 = std::chrono::steady_clock::now();
+    EXPECT_GT(s.sentences().size(), 0u);
+    return std::chrono::duration<double>(t1 - t0).count();
+  };
+  for (bool one_line : {false, true}) {
+    double small = build_seconds(200'000, one_line);
+    double large = build_seconds(2'000'000, one_line);
+    EXPECT_LT(large, 30 * small + 0.5) << small << " s for 200 KB, " << large << " s for 2 MB";
+  }
+}
+
+}  // namespace
+}  // namespace esgaudit
