@@ -12,18 +12,12 @@ namespace {
 
 constexpr size_t kMaxMentions = 40;
 constexpr size_t kMaxDataPoints = 8;
-constexpr uint32_t kIndexRowGap = 15;  // lines between rows of one content index
-constexpr size_t kMinIndexRows = 5;
-constexpr uint32_t kMaxWrappedLines = 3;   // continuation lines of one index row
 constexpr size_t kLabelWindowBefore = 36;  // bytes of the line before a number read as its label
 constexpr size_t kLabelWindowAfter = 24;
 constexpr uint32_t kTitleBodyGap = 8;  // blank or furniture lines between a title and its text   // and after it, both within the number's clause
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsDigit(c); });
-}
 
 bool Contains(std::string_view s, std::string_view part) {
   return s.find(part) != std::string_view::npos;
@@ -34,29 +28,6 @@ bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> par
     if (Contains(s, p)) return true;
   }
   return false;
-}
-
-// Splits a table row into cells at tabs, '|' and runs of 2+ spaces.
-std::vector<std::string_view> Cells(std::string_view row) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  size_t i = 0;
-  auto flush = [&](size_t end) {
-    std::string_view cell = Trim(row.substr(start, end - start));
-    out.push_back(cell);
-  };
-  while (i < row.size()) {
-    char c = row[i];
-    if (c == '\t' || c == '|' || (c == ' ' && i + 1 < row.size() && row[i + 1] == ' ')) {
-      flush(i);
-      while (i < row.size() && (row[i] == '\t' || row[i] == '|' || row[i] == ' ')) ++i;
-      start = i;
-      continue;
-    }
-    ++i;
-  }
-  flush(row.size());
-  return out;
 }
 
 // "12", "1、27、28", "2, 7-15", "P12", "第12页": printed page numbers; false if the cell is
@@ -82,17 +53,6 @@ bool ParsePages(std::string_view cell, std::vector<uint32_t>* pages) {
   if (out.empty()) return false;
   *pages = std::move(out);
   return true;
-}
-
-// The last cell of an index row saying the disclosure is not reported: "-", "无", "不适用",
-// "未披露", "n/a", "omitted", "not applicable".
-bool SaysNotReported(std::string_view cell) {
-  static const std::string_view kWords[] = {"-", "—", "–", "无", "不适用", "未披露", "未涉及", "n/a",
-                                            "na", "omitted", "not applicable", "not reported"};
-  std::string_view c = Trim(cell);
-  for (std::string_view w : kWords)
-    if (c == w) return true;
-  return Contains(c, "不适用") || Contains(c, "未披露");
 }
 
 bool KindAllowed(const DataNeed& need, uint32_t kind) {
@@ -180,7 +140,6 @@ GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& ctx) : do
   ReadStructure(doc);
   FindYear(doc);
   FindIndex(doc);
-  if (rows_.empty()) FindUnreadIndex();
   FindClaim();
   if (claim_ == Claim::kNone && RequiredByPolicy(doc, "gri")) {
     claim_ = Claim::kAccordance;
@@ -249,125 +208,42 @@ void GriAnalysis::FindYear(const sdk::Document& doc) {
 }
 
 void GriAnalysis::FindIndex(const sdk::Document& doc) {
-  struct Candidate {
-    uint32_t line;
-    IdToken token;
-    size_t end;  // the row's cells end here (a multi-column index holds several rows per line)
-  };
-  std::vector<Candidate> candidates;
-  uint32_t n = static_cast<uint32_t>(excluded_.size());
-  // The raw text, not the matching view: the view folds the tabs and short space runs that separate
-  // the cells of a table row.
-  std::vector<std::string> raw(n);
-  for (uint32_t i = 0; i < n; ++i) raw[i] = AsciiLower(std::string(doc.LineText(i)));
-  for (uint32_t i = 0; i < n; ++i) {
-    std::string_view line = raw[i];
-    if (line.empty()) continue;
-    std::vector<IdToken> starts;
-    for (const IdToken& t : ScanIds(line)) {
-      if (t.cell_start) starts.push_back(t);
-    }
-    for (size_t k = 0; k < starts.size(); ++k) {
-      size_t end = k + 1 < starts.size() ? starts[k + 1].pos : line.size();
-      // A category cell ("GRI 2:  General") before the next id belongs to the next row.
-      candidates.push_back({i, starts[k], end});
+  // The structure model reads the report's content index (codes in several columns, wrapped rows,
+  // rows numbered 1-58 for G4-1 .. G4-58, damaged headings); here its GRI and G4 rows are resolved
+  // to catalogue ids, by the edition and title the row prints.
+  bool gri_region = false;
+  for (uint32_t r = 0; r < doc.IndexRegionCount(); ++r) {
+    esgaudit_index_region region = doc.IndexRegion(r);
+    if ((region.schemes & (ESGAUDIT_INDEX_GRI | ESGAUDIT_INDEX_G4)) == 0) continue;
+    if (!gri_region) {
+      gri_region = true;
+      std::string_view line = doc.LineText(region.first_line);
+      std::string_view title = Trim(line);
+      unread_index_offset_ = doc.Line(region.first_line).offset + static_cast<uint64_t>(title.data() - line.data());
+      unread_index_length_ = std::max<uint64_t>(1, title.size());
     }
   }
-  size_t start = 0;
-  while (start < candidates.size()) {
-    size_t end = start + 1;
-    while (end < candidates.size() &&
-           candidates[end].line - candidates[end - 1].line <= kIndexRowGap)
-      ++end;
-    std::set<std::string> distinct;
-    for (size_t k = start; k < end; ++k) distinct.insert(candidates[k].token.id);
-    if (end - start >= kMinIndexRows && distinct.size() >= kMinIndexRows - 1) {
-      uint32_t first = candidates[start].line;
-      uint32_t last = candidates[end - 1].line;
-      for (uint32_t j = first >= 2 ? first - 2 : 0; j <= last + 2 && j < n; ++j)
-        excluded_[j] = true;
-      for (size_t k = start; k < end; ++k) {
-        const Candidate& c = candidates[k];
-        std::string_view line = raw[c.line];
-        IndexRow row;
-        row.line = c.line;
-        row.offset = doc.Line(c.line).offset + c.token.pos;
-        row.length = c.token.len;
-        row.cited = c.token.id;
-        row.resolved = ResolveId(catalogue_, c.token.id, line, report_year_);
-        size_t from = c.token.pos + c.token.len;
-        std::vector<std::string_view> cells =
-            Cells(line.substr(from, c.end > from ? c.end - from : 0));
-        for (size_t m = cells.size(); m-- > 0;) {
-          if (cells[m].empty()) continue;
-          if (ParsePages(cells[m], &row.pages)) break;
-        }
-        for (size_t m = cells.size(); m-- > 0;) {
-          if (cells[m].empty()) continue;
-          row.omitted = SaysNotReported(cells[m]);
-          break;
-        }
-        // A row wrapped over several lines: its title and page cells continue on the following
-        // lines. Only rows alone on their line (cells of multi-column indexes cannot be
-        // attributed).
-        bool alone = (k == start || candidates[k - 1].line != c.line) &&
-                     (k + 1 == end || candidates[k + 1].line != c.line);
-        if (alone) {
-          uint32_t stop = k + 1 < end ? candidates[k + 1].line : std::min(n, c.line + 4);
-          std::string title(line);
-          for (uint32_t j = c.line + 1; j < stop && j <= c.line + kMaxWrappedLines; ++j) {
-            std::string_view next = raw[j];
-            std::string_view trimmed = Trim(next);
-            if (trimmed.empty() || AllDigits(trimmed)) break;  // a blank line or a page footer
-            bool empty_first_cell =
-                next.front() == '\t' || next.front() == ' ' || next.front() == '|';
-            bool has_tab = Contains(trimmed, "\t");
-            // A line with its own first cell and more cells is a category row ("人权\t\t\t") or
-            // the end of a wrapped title ("离职员工\t62"): only the latter while the row has no
-            // page.
-            if (!empty_first_cell && has_tab && !row.pages.empty()) break;
-            std::vector<uint32_t> more;
-            std::vector<std::string_view> next_cells = Cells(next);
-            for (size_t m = next_cells.size(); m-- > 0;) {
-              if (next_cells[m].empty()) continue;
-              if (ParsePages(next_cells[m], &more)) break;
-            }
-            // Pages on a continuation line only in a page cell of their own (not a bare number).
-            if (!more.empty() && (empty_first_cell || row.pages.empty()) && next_cells.size() > 1)
-              row.pages.insert(row.pages.end(), more.begin(), more.end());
-            title += ' ';
-            title += trimmed;
-          }
-          std::sort(row.pages.begin(), row.pages.end());
-          row.pages.erase(std::unique(row.pages.begin(), row.pages.end()), row.pages.end());
-          if (title.size() != line.size())
-            row.resolved = ResolveId(catalogue_, c.token.id, title, report_year_);
-        }
-        rows_.push_back(std::move(row));
-      }
-    }
-    start = end;
-  }
-}
-
-void GriAnalysis::FindUnreadIndex() {
-  uint32_t n = static_cast<uint32_t>(excluded_.size());
-  for (uint32_t i = 0; i < n; ++i) {
-    std::string_view line = LowerLine(i);
-    std::string squeezed = Squeeze(line);
-    if (squeezed.empty() || squeezed.size() > 60) continue;
-    if (!ContainsAny(squeezed, {"gri", "g4", "全球报告倡议"}) || !ContainsAny(squeezed, {"索引", "index"})) continue;
-    // A heading, not a table-of-contents entry: table rows follow within a few lines.
-    for (uint32_t j = i + 1; j < n && j <= i + 6; ++j) {
-      std::string_view next = LowerLine(j);
-      if (std::count(next.begin(), next.end(), '\t') >= 2 || std::count(next.begin(), next.end(), '|') >= 3) {
-        size_t b = line.find_first_not_of(" \t");
-        size_t e = line.find_last_not_of(" \t") + 1;
-        unread_index_offset_ = doc_->ViewToText(line_view_begin_[i] + b);
-        unread_index_length_ = doc_->ViewToText(line_view_begin_[i] + e) - unread_index_offset_;
-        return;
-      }
-    }
+  for (uint32_t i = 0; i < doc.IndexRowCount(); ++i) {
+    esgaudit_index_row m = doc.IndexRow(i);
+    if (m.scheme != ESGAUDIT_INDEX_GRI && m.scheme != ESGAUDIT_INDEX_G4) continue;
+    // The id as gri names it: a bare aspect code ("EN 15") is G4's ("G4-EN15").
+    std::string printed = Squeeze(sdk::View(m.code));
+    if (m.scheme == ESGAUDIT_INDEX_G4 && printed.rfind("G4-", 0) != 0 && printed.rfind("g4-", 0) != 0)
+      printed = "G4-" + printed;
+    std::vector<IdToken> ids = ScanIds(printed);
+    if (ids.empty() || ids.front().pos != 0) continue;
+    std::string context = AsciiLower(printed + " " + std::string(sdk::View(m.text)));
+    IndexRow row;
+    row.line = m.line;
+    row.offset = m.offset;
+    row.length = m.length;
+    row.cited = ids.front().id;
+    row.resolved = ResolveId(catalogue_, row.cited, context, report_year_);
+    row.omitted = (m.flags & ESGAUDIT_INDEX_ROW_OMITTED) != 0;
+    std::string reference = AsciiLower(std::string(sdk::View(m.reference)));
+    row.points = !Trim(reference).empty();
+    ParsePages(Trim(reference), &row.pages);
+    rows_.push_back(std::move(row));
   }
 }
 
@@ -719,10 +595,11 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     }
   }
 
-  // The report's own index row is the company's claim, not evidence: a disclosure it lists (and
-  // does not mark as omitted) that the text does not otherwise answer is partial, for that reason.
+  // The report's own index row is the company's claim, not evidence: a disclosure it points to a
+  // page or section for (and does not mark as omitted) that the text does not otherwise answer is
+  // partial, for that reason.
   for (const IndexRow& row : rows_) {
-    if (row.omitted) continue;
+    if (row.omitted || !row.points) continue;
     for (const std::string& id : row.resolved.ids) {
       int k = catalogue_.IndexOf(id);
       if (k < 0) continue;

@@ -53,6 +53,7 @@ struct IndexRow {
   Resolution resolved;
   std::vector<uint32_t> pages;  // printed page numbers cited in the row's page cell
   bool omitted = false;  // the row's last cell says it is not reported ("-", 无, 不适用, n/a)
+  bool points = false;   // it names a page or section (a row with its title only points nowhere)
 };
 
 struct LegacyCitation {
@@ -85,8 +86,8 @@ class GriAnalysis {
   // The claim names the G4 Guidelines (G4, 可持续发展报告指南): it is judged against the 2016 set
   // even when the report year is unknown.
   bool claim_names_g4() const { return claim_names_g4_; }
-  // A heading of a GRI content index ("全球报告倡议组织G4指标索引") followed by table rows, when no
-  // row of it could be read (bare row numbers, damaged codes); offset/length of the heading.
+  // A GRI content index the structure model found (a region of GRI or G4 codes) none of whose rows
+  // resolves to a catalogued disclosure; offset/length of its first line.
   bool unread_index() const { return rows_.empty() && unread_index_length_ != 0; }
   uint64_t unread_index_offset() const { return unread_index_offset_; }
   uint64_t unread_index_length() const { return unread_index_length_; }
@@ -111,7 +112,6 @@ class GriAnalysis {
   // structure model.
   void ReadStructure(const sdk::Document& doc);
   void FindIndex(const sdk::Document& doc);
-  void FindUnreadIndex();
   void FindYear(const sdk::Document& doc);
   void FindClaim();
   void FindEvidence(const sdk::Document& doc);
