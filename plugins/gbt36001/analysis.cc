@@ -516,6 +516,20 @@ void Analysis::Basis(const ElementSpec& spec, std::vector<Hit>* hits) {
       basis_citation_.where = MakeHit(s, ESGAUDIT_COVERED);
     }
   };
+  // The standards the structure model read a claim of ("参照…GRI G4版本", "in accordance with"):
+  // the segment naming the standard states the basis.
+  for (uint32_t c = 0; c < doc_.Metadata().claim_count; ++c) {
+    esgaudit_claim claim = doc_.Claim(c);
+    if (claim.mode == ESGAUDIT_CLAIM_MENTION) continue;
+    uint64_t v = doc_.TextToView(claim.offset);
+    size_t li = layout_.LineAt(v);
+    if (li >= ls.size()) continue;
+    for (const Segment& seg : ls[li].segments) {
+      if (seg.toc || v < seg.begin || v >= seg.end) continue;
+      hits->push_back(MakeHit(seg, ESGAUDIT_COVERED));
+      cite(seg);
+    }
+  }
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
@@ -555,6 +569,28 @@ void Analysis::Basis(const ElementSpec& spec, std::vector<Hit>* hits) {
   }
 }
 
+namespace {
+
+// The clause (between 。 ， ； and their ASCII forms) holding the first of `phrases` in `text`:
+// "本报告时间范围为2016年1月1日至12月31日,发布周期为年度" states the period in one clause and the
+// cycle in the next.
+std::string_view PhraseClause(std::string_view text, const std::vector<std::string>& phrases) {
+  size_t at = std::string_view::npos;
+  for (const std::string& p : phrases) at = std::min(at, text.find(p));
+  if (at == std::string_view::npos) return text;
+  auto is_stop = [&](size_t i) {
+    return text[i] == ',' || text[i] == ';' || text.compare(i, 3, "。") == 0 ||
+           text.compare(i, 3, "，") == 0 || text.compare(i, 3, "；") == 0;
+  };
+  size_t b = at;
+  while (b > 0 && !is_stop(b - 1)) --b;
+  size_t e = at;
+  while (e < text.size() && !is_stop(e)) ++e;
+  return text.substr(b, e - b);
+}
+
+}  // namespace
+
 void Analysis::Cycle(const ElementSpec& spec, std::vector<Hit>* hits) {
   const std::regex& range_re = pack_.Pattern("date_range");
   const auto& ls = layout_.lines();
@@ -566,7 +602,7 @@ void Analysis::Cycle(const ElementSpec& spec, std::vector<Hit>* hits) {
       // "报告周期: 2016年1月1日至12月31日" states the period, not the cycle.
       bool about_report = Contains(s.text, "报告") || Contains(s.text, "发布");
       if (about_report && !ListLike(s.text) && ContainsAny(s.text, spec.phrases) &&
-          !Search(s.text, range_re)) {
+          !Search(PhraseClause(s.text, spec.phrases), range_re)) {
         hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
       } else if (std::any_of(spec.headings.begin(), spec.headings.end(), [&](const std::string& h) {
                    return Layout::IsHeading(s, h, 0);
@@ -876,6 +912,17 @@ void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
 void Analysis::Index(const ElementSpec& spec, std::vector<Hit>* hits) {
   const std::regex& code = pack_.Pattern("index_code");
   const auto& ls = layout_.lines();
+  // The content-index regions the structure model found (five or more rows of disclosure codes,
+  // with their title): the index itself. Their lines are no body text, so the heading search below
+  // does not see them.
+  for (uint32_t r = 0; r < doc_.IndexRegionCount(); ++r) {
+    esgaudit_index_region region = doc_.IndexRegion(r);
+    for (uint32_t i = region.first_line; i <= region.last_line && i < ls.size(); ++i) {
+      if (ls[i].segments.empty()) continue;
+      hits->push_back(MakeHit(ls[i].segments.front(), ESGAUDIT_COVERED));
+      break;
+    }
+  }
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (const Segment& s : ls[i].segments) {

@@ -12,17 +12,12 @@ namespace {
 
 constexpr size_t kMaxMentions = 40;
 constexpr size_t kMaxDataPoints = 8;
-constexpr uint32_t kIndexRowGap = 15;  // lines between rows of one content index
-constexpr size_t kMinIndexRows = 5;
-constexpr uint32_t kMaxWrappedLines = 3;   // continuation lines of one index row
 constexpr size_t kLabelWindowBefore = 36;  // bytes of the line before a number read as its label
 constexpr size_t kLabelWindowAfter = 24;
+constexpr uint32_t kTitleBodyGap = 8;  // blank or furniture lines between a title and its text   // and after it, both within the number's clause
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsDigit(c); });
-}
 
 bool Contains(std::string_view s, std::string_view part) {
   return s.find(part) != std::string_view::npos;
@@ -33,29 +28,6 @@ bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> par
     if (Contains(s, p)) return true;
   }
   return false;
-}
-
-// Splits a table row into cells at tabs, '|' and runs of 2+ spaces.
-std::vector<std::string_view> Cells(std::string_view row) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  size_t i = 0;
-  auto flush = [&](size_t end) {
-    std::string_view cell = Trim(row.substr(start, end - start));
-    out.push_back(cell);
-  };
-  while (i < row.size()) {
-    char c = row[i];
-    if (c == '\t' || c == '|' || (c == ' ' && i + 1 < row.size() && row[i + 1] == ' ')) {
-      flush(i);
-      while (i < row.size() && (row[i] == '\t' || row[i] == '|' || row[i] == ' ')) ++i;
-      start = i;
-      continue;
-    }
-    ++i;
-  }
-  flush(row.size());
-  return out;
 }
 
 // "12", "1、27、28", "2, 7-15", "P12", "第12页": printed page numbers; false if the cell is
@@ -92,7 +64,61 @@ bool KindAllowed(const DataNeed& need, uint32_t kind) {
   return std::find(need.kinds.begin(), need.kinds.end(), name) != need.kinds.end();
 }
 
+// The label window of a number at `at` in `line` (the lower-cased view): up to kLabelWindowBefore
+// bytes before and kLabelWindowAfter after, cut at the clause separators around it (。 ; ! ? and
+// a comma that is no thousands separator), so "合同签订率为100%,推进集体合同" labels 100% with the
+// first clause only.
+std::string_view ClauseAround(std::string_view line, size_t at) {
+  auto separator = [&](size_t i) {
+    char c = line[i];
+    if (c == ';' || c == '!' || c == '?') return true;
+    if (c == ',') return !(i > 0 && IsDigit(line[i - 1]) && i + 1 < line.size() && IsDigit(line[i + 1]));
+    return line.compare(i, 3, "。") == 0;
+  };
+  size_t from = at > kLabelWindowBefore ? at - kLabelWindowBefore : 0;
+  for (size_t i = at; i-- > from;) {
+    if (separator(i)) {
+      from = i + 1;
+      break;
+    }
+  }
+  // Past the number itself ("24,187", "5.01%") before looking for the clause's end.
+  size_t num_end = at;
+  while (num_end < line.size() && (IsDigit(line[num_end]) || line[num_end] == '.' ||
+                                   (line[num_end] == ',' && num_end + 1 < line.size() &&
+                                    IsDigit(line[num_end + 1]))))
+    ++num_end;
+  size_t to = std::min(line.size(), at + kLabelWindowAfter);
+  for (size_t i = num_end; i < to; ++i) {
+    if (separator(i)) {
+      to = i;
+      break;
+    }
+  }
+  while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
+  while (to > from && to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) --to;
+  return to > from ? line.substr(from, to - from) : std::string_view();
+}
+
 }  // namespace
+
+// The label cell of a table row a number stands in (lower-cased, as in the view) and the unit that
+// label prints in brackets ("办公用电总量(度)" -> "度"); empty when the line is no table row, the
+// number is in the first cell, or the first cell is itself a figure.
+GriAnalysis::RowContext GriAnalysis::RowOf(const sdk::Document& doc, uint32_t line,
+                                           uint64_t view_offset) const {
+  RowContext out;
+  esgaudit_line_structure ls = doc.LineStructure(line);
+  if (ls.cell_count < 2 || (ls.flags & ESGAUDIT_LINE_TABLE) == 0) return out;
+  esgaudit_cell first = doc.Cell(ls.first_cell);
+  if ((first.flags & ESGAUDIT_CELL_NUMERIC) || view_offset < first.view_end) return out;
+  out.label = std::string(std::string_view(view_lower_).substr(first.view_begin, first.view_end - first.view_begin));
+  size_t close = out.label.rfind(')');
+  size_t open = close == std::string::npos ? std::string::npos : out.label.rfind('(', close);
+  if (open != std::string::npos && close - open > 1 && close - open <= 24)
+    out.unit = out.label.substr(open + 1, close - open - 1);
+  return out;
+}
 
 namespace {
 
@@ -114,7 +140,6 @@ GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& ctx) : do
   ReadStructure(doc);
   FindYear(doc);
   FindIndex(doc);
-  if (rows_.empty()) FindUnreadIndex();
   FindClaim();
   if (claim_ == Claim::kNone && RequiredByPolicy(doc, "gri")) {
     claim_ = Claim::kAccordance;
@@ -147,6 +172,8 @@ void GriAnalysis::ReadStructure(const sdk::Document& doc) {
   line_view_end_.resize(n);
   line_page_.resize(n);
   excluded_.assign(n, false);
+  passage_.assign(n, false);
+  std::vector<bool> title(n, false);
   for (uint32_t i = 0; i < n; ++i) {
     esgaudit_line_structure ls = doc.LineStructure(i);
     line_view_begin_[i] = ls.view_begin;
@@ -155,6 +182,22 @@ void GriAnalysis::ReadStructure(const sdk::Document& doc) {
     // Page furniture, the table of contents and the content index are never evidence.
     excluded_[i] =
         (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) != 0;
+    // Running text or a table row; not a heading, a slogan or another short line.
+    passage_[i] = ls.role == ESGAUDIT_ROLE_PROSE || ls.role == ESGAUDIT_ROLE_TABLE_ROW;
+    title[i] = ls.role == ESGAUDIT_ROLE_HEADING || ls.role == ESGAUDIT_ROLE_OTHER;
+  }
+  // A title (a heading, or a short line the model could not call one) opens a section about its
+  // topic when running text follows it at once: its words count as the passage's. A title alone,
+  // or followed by more short lines (a slogan, a chart label), does not.
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!title[i] || excluded_[i]) continue;
+    bool body = false;
+    for (uint32_t j = i + 1; j < n && j <= i + kTitleBodyGap; ++j) {
+      if (Trim(LowerLine(j)).empty() || (excluded_[j] && !passage_[j])) continue;
+      body = passage_[j] && !excluded_[j];
+      break;
+    }
+    if (body) passage_[i] = true;
   }
 }
 
@@ -165,120 +208,42 @@ void GriAnalysis::FindYear(const sdk::Document& doc) {
 }
 
 void GriAnalysis::FindIndex(const sdk::Document& doc) {
-  struct Candidate {
-    uint32_t line;
-    IdToken token;
-    size_t end;  // the row's cells end here (a multi-column index holds several rows per line)
-  };
-  std::vector<Candidate> candidates;
-  uint32_t n = static_cast<uint32_t>(excluded_.size());
-  // The raw text, not the matching view: the view folds the tabs and short space runs that separate
-  // the cells of a table row.
-  std::vector<std::string> raw(n);
-  for (uint32_t i = 0; i < n; ++i) raw[i] = AsciiLower(std::string(doc.LineText(i)));
-  for (uint32_t i = 0; i < n; ++i) {
-    std::string_view line = raw[i];
-    if (line.empty()) continue;
-    std::vector<IdToken> starts;
-    for (const IdToken& t : ScanIds(line)) {
-      if (t.cell_start) starts.push_back(t);
-    }
-    for (size_t k = 0; k < starts.size(); ++k) {
-      size_t end = k + 1 < starts.size() ? starts[k + 1].pos : line.size();
-      // A category cell ("GRI 2:  General") before the next id belongs to the next row.
-      candidates.push_back({i, starts[k], end});
+  // The structure model reads the report's content index (codes in several columns, wrapped rows,
+  // rows numbered 1-58 for G4-1 .. G4-58, damaged headings); here its GRI and G4 rows are resolved
+  // to catalogue ids, by the edition and title the row prints.
+  bool gri_region = false;
+  for (uint32_t r = 0; r < doc.IndexRegionCount(); ++r) {
+    esgaudit_index_region region = doc.IndexRegion(r);
+    if ((region.schemes & (ESGAUDIT_INDEX_GRI | ESGAUDIT_INDEX_G4)) == 0) continue;
+    if (!gri_region) {
+      gri_region = true;
+      std::string_view line = doc.LineText(region.first_line);
+      std::string_view title = Trim(line);
+      unread_index_offset_ = doc.Line(region.first_line).offset + static_cast<uint64_t>(title.data() - line.data());
+      unread_index_length_ = std::max<uint64_t>(1, title.size());
     }
   }
-  size_t start = 0;
-  while (start < candidates.size()) {
-    size_t end = start + 1;
-    while (end < candidates.size() &&
-           candidates[end].line - candidates[end - 1].line <= kIndexRowGap)
-      ++end;
-    std::set<std::string> distinct;
-    for (size_t k = start; k < end; ++k) distinct.insert(candidates[k].token.id);
-    if (end - start >= kMinIndexRows && distinct.size() >= kMinIndexRows - 1) {
-      uint32_t first = candidates[start].line;
-      uint32_t last = candidates[end - 1].line;
-      for (uint32_t j = first >= 2 ? first - 2 : 0; j <= last + 2 && j < n; ++j)
-        excluded_[j] = true;
-      for (size_t k = start; k < end; ++k) {
-        const Candidate& c = candidates[k];
-        std::string_view line = raw[c.line];
-        IndexRow row;
-        row.line = c.line;
-        row.offset = doc.Line(c.line).offset + c.token.pos;
-        row.length = c.token.len;
-        row.cited = c.token.id;
-        row.resolved = ResolveId(catalogue_, c.token.id, line, report_year_);
-        size_t from = c.token.pos + c.token.len;
-        std::vector<std::string_view> cells =
-            Cells(line.substr(from, c.end > from ? c.end - from : 0));
-        for (size_t m = cells.size(); m-- > 0;) {
-          if (cells[m].empty()) continue;
-          if (ParsePages(cells[m], &row.pages)) break;
-        }
-        // A row wrapped over several lines: its title and page cells continue on the following
-        // lines. Only rows alone on their line (cells of multi-column indexes cannot be
-        // attributed).
-        bool alone = (k == start || candidates[k - 1].line != c.line) &&
-                     (k + 1 == end || candidates[k + 1].line != c.line);
-        if (alone) {
-          uint32_t stop = k + 1 < end ? candidates[k + 1].line : std::min(n, c.line + 4);
-          std::string title(line);
-          for (uint32_t j = c.line + 1; j < stop && j <= c.line + kMaxWrappedLines; ++j) {
-            std::string_view next = raw[j];
-            std::string_view trimmed = Trim(next);
-            if (trimmed.empty() || AllDigits(trimmed)) break;  // a blank line or a page footer
-            bool empty_first_cell =
-                next.front() == '\t' || next.front() == ' ' || next.front() == '|';
-            bool has_tab = Contains(trimmed, "\t");
-            // A line with its own first cell and more cells is a category row ("人权\t\t\t") or
-            // the end of a wrapped title ("离职员工\t62"): only the latter while the row has no
-            // page.
-            if (!empty_first_cell && has_tab && !row.pages.empty()) break;
-            std::vector<uint32_t> more;
-            std::vector<std::string_view> next_cells = Cells(next);
-            for (size_t m = next_cells.size(); m-- > 0;) {
-              if (next_cells[m].empty()) continue;
-              if (ParsePages(next_cells[m], &more)) break;
-            }
-            // Pages on a continuation line only in a page cell of their own (not a bare number).
-            if (!more.empty() && (empty_first_cell || row.pages.empty()) && next_cells.size() > 1)
-              row.pages.insert(row.pages.end(), more.begin(), more.end());
-            title += ' ';
-            title += trimmed;
-          }
-          std::sort(row.pages.begin(), row.pages.end());
-          row.pages.erase(std::unique(row.pages.begin(), row.pages.end()), row.pages.end());
-          if (title.size() != line.size())
-            row.resolved = ResolveId(catalogue_, c.token.id, title, report_year_);
-        }
-        rows_.push_back(std::move(row));
-      }
-    }
-    start = end;
-  }
-}
-
-void GriAnalysis::FindUnreadIndex() {
-  uint32_t n = static_cast<uint32_t>(excluded_.size());
-  for (uint32_t i = 0; i < n; ++i) {
-    std::string_view line = LowerLine(i);
-    std::string squeezed = Squeeze(line);
-    if (squeezed.empty() || squeezed.size() > 60) continue;
-    if (!ContainsAny(squeezed, {"gri", "g4", "全球报告倡议"}) || !ContainsAny(squeezed, {"索引", "index"})) continue;
-    // A heading, not a table-of-contents entry: table rows follow within a few lines.
-    for (uint32_t j = i + 1; j < n && j <= i + 6; ++j) {
-      std::string_view next = LowerLine(j);
-      if (std::count(next.begin(), next.end(), '\t') >= 2 || std::count(next.begin(), next.end(), '|') >= 3) {
-        size_t b = line.find_first_not_of(" \t");
-        size_t e = line.find_last_not_of(" \t") + 1;
-        unread_index_offset_ = doc_->ViewToText(line_view_begin_[i] + b);
-        unread_index_length_ = doc_->ViewToText(line_view_begin_[i] + e) - unread_index_offset_;
-        return;
-      }
-    }
+  for (uint32_t i = 0; i < doc.IndexRowCount(); ++i) {
+    esgaudit_index_row m = doc.IndexRow(i);
+    if (m.scheme != ESGAUDIT_INDEX_GRI && m.scheme != ESGAUDIT_INDEX_G4) continue;
+    // The id as gri names it: a bare aspect code ("EN 15") is G4's ("G4-EN15").
+    std::string printed = Squeeze(sdk::View(m.code));
+    if (m.scheme == ESGAUDIT_INDEX_G4 && printed.rfind("G4-", 0) != 0 && printed.rfind("g4-", 0) != 0)
+      printed = "G4-" + printed;
+    std::vector<IdToken> ids = ScanIds(printed);
+    if (ids.empty() || ids.front().pos != 0) continue;
+    std::string context = AsciiLower(printed + " " + std::string(sdk::View(m.text)));
+    IndexRow row;
+    row.line = m.line;
+    row.offset = m.offset;
+    row.length = m.length;
+    row.cited = ids.front().id;
+    row.resolved = ResolveId(catalogue_, row.cited, context, report_year_);
+    row.omitted = (m.flags & ESGAUDIT_INDEX_ROW_OMITTED) != 0;
+    std::string reference = AsciiLower(std::string(sdk::View(m.reference)));
+    row.points = !Trim(reference).empty();
+    ParsePages(Trim(reference), &row.pages);
+    rows_.push_back(std::move(row));
   }
 }
 
@@ -410,6 +375,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   uint32_t n = static_cast<uint32_t>(excluded_.size());
   std::vector<std::vector<bool>> met(ds.size());
   std::vector<bool> mentioned(ds.size(), false);
+  std::vector<bool> in_passage(ds.size(), false);  // mentioned in running text or a table row
   for (size_t k = 0; k < ds.size(); ++k) met[k].assign(ds[k].data.size(), false);
   std::vector<std::string> lower_titles;
   for (const Disclosure& d : ds) lower_titles.push_back(AsciiLower(d.title));
@@ -505,29 +471,61 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
         if (at.at(q) == jp.second && len == 0) len = parts[q].size();
       }
       mentioned[k] = true;
+      if (passage_[i]) in_passage[k] = true;
       if (line_page_[i] != 0) r.pages.insert(line_page_[i]);
       if (r.evidence.size() < kMaxMentions) r.evidence.push_back(MakeEvidence(i, jp.second, len, false));
     }
   }
 
+  // Per table: its caption (the short line of text just above it) and unit, read once.
+  std::vector<std::string> captions(doc.TableCount());
+  std::vector<std::string> table_units(doc.TableCount());
+  for (uint32_t t = 0; t < doc.TableCount(); ++t) {
+    esgaudit_table tb = doc.Table(t);
+    table_units[t] = AsciiLower(std::string(sdk::View(tb.unit)));
+    for (uint32_t up = 1; up <= 2 && up <= tb.first_line; ++up) {
+      uint32_t j = tb.first_line - up;
+      std::string_view text = Trim(LowerLine(j));
+      if (text.empty() || excluded_[j]) continue;
+      if (text.size() <= 60) captions[t] = std::string(text);
+      break;
+    }
+  }
   for (uint32_t f = 0; f < doc.FactCount(); ++f) {
     const esgaudit_fact& fact = doc.Fact(f);
     if (fact.line >= n || excluded_[fact.line]) continue;
     if (fact.kind != ESGAUDIT_FACT_QUANTITY && fact.kind != ESGAUDIT_FACT_PERCENT) continue;
-    // Labels: the fact's own, and the line text just before and after the number.
+    // Labels: the fact's own, the clause of the line around the number, and in a table row the
+    // row's label cell (with its "（吨）" unit) and the table's caption and unit.
     std::string_view line = LowerLine(fact.line);
     uint64_t fv = doc.TextToView(fact.offset);
     size_t at = fv >= line_view_begin_[fact.line]
                     ? std::min<size_t>(fv - line_view_begin_[fact.line], line.size())
                     : 0;
-    size_t from = at > kLabelWindowBefore ? at - kLabelWindowBefore : 0;
     std::string own_label = AsciiLower(std::string(sdk::View(fact.label)));
     std::string own_column = AsciiLower(std::string(sdk::View(fact.column_label)));
-    std::string labels = own_label + "\n" + own_column + "\n" +
-                         std::string(line.substr(from, at - from + kLabelWindowAfter));
+    std::string labels = own_label + "\n" + own_column + "\n" + std::string(ClauseAround(line, at));
     std::string units = AsciiLower(std::string(sdk::View(fact.unit)) + " " +
                                    std::string(sdk::View(fact.unit_text)));
+    RowContext row = RowOf(doc, fact.line, fv);
+    if (!row.label.empty()) {
+      labels += "\n" + row.label;
+      units += " " + row.unit;
+    }
+    esgaudit_line_structure ls = doc.LineStructure(fact.line);
+    if (ls.table != ESGAUDIT_NO_INDEX && ls.table < captions.size()) {
+      labels += "\n" + captions[ls.table];
+      if (Trim(units).empty()) units += " " + table_units[ls.table];
+    }
     bool has_unit = !Trim(units).empty();
+    // "1.11吨标煤/万吨", "kWh per m2": a rate per unit of output, never a total.
+    // The unit read with the figure may stop before its denominator: look right after the figure.
+    uint64_t fend = doc.TextToView(fact.offset + fact.length);
+    std::string_view after = fend >= line_view_begin_[fact.line] && fend - line_view_begin_[fact.line] <= line.size()
+                                 ? line.substr(fend - line_view_begin_[fact.line])
+                                 : std::string_view();
+    bool per_unit = Contains(units, "/") || Contains(units, "每") || Contains(units, " per ") ||
+                    after.rfind("/", 0) == 0 || after.rfind("每", 0) == 0 || after.rfind(" per ", 0) == 0;
     for (size_t k = 0; k < ds.size(); ++k) {
       for (size_t m = 0; m < ds[k].data.size(); ++m) {
         const DataNeed& need = ds[k].data[m];
@@ -536,7 +534,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
           bool unit_ok = false;
           for (const std::string& u : need.units)
             unit_ok = unit_ok || (has_unit && Contains(units, u));
-          if (!unit_ok) continue;
+          if (!unit_ok || per_unit) continue;
         }
         bool label_ok = false;
         for (const std::string& l : need.labels) {
@@ -583,13 +581,41 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
                      [](const Evidence& a, const Evidence& b) { return a.offset < b.offset; });
     size_t satisfied = std::count(met[k].begin(), met[k].end(), true);
     if (ds[k].data.empty()) {
-      r.status = mentioned[k] ? ESGAUDIT_COVERED : ESGAUDIT_MISSING;
+      // A qualitative disclosure is covered by a passage about it; a heading, a slogan or another
+      // short line naming it is at most partial.
+      r.status = in_passage[k] ? ESGAUDIT_COVERED : mentioned[k] ? ESGAUDIT_PARTIAL : ESGAUDIT_MISSING;
+      if (r.status == ESGAUDIT_PARTIAL) r.reason = PartialReason::kNoPassage;
     } else if (satisfied == ds[k].data.size()) {
       r.status = ESGAUDIT_COVERED;
     } else if (mentioned[k] || satisfied > 0) {
       r.status = ESGAUDIT_PARTIAL;
+      r.reason = PartialReason::kNoDataPoint;
     } else {
       r.status = ESGAUDIT_MISSING;
+    }
+  }
+
+  // The report's own index row is the company's claim, not evidence: a disclosure it points to a
+  // page or section for (and does not mark as omitted) that the text does not otherwise answer is
+  // partial, for that reason.
+  for (const IndexRow& row : rows_) {
+    if (row.omitted || !row.points) continue;
+    for (const std::string& id : row.resolved.ids) {
+      int k = catalogue_.IndexOf(id);
+      if (k < 0) continue;
+      DisclosureResult& r = results_[static_cast<size_t>(k)];
+      if (r.status != ESGAUDIT_MISSING) continue;
+      r.status = ESGAUDIT_PARTIAL;
+      r.reason = PartialReason::kIndexOnly;
+      Evidence e;
+      e.offset = row.offset;
+      e.length = row.length;
+      e.line = row.line;
+      uint64_t vb = line_view_begin_[row.line];
+      std::string_view view_line = doc.MatchView().substr(vb, line_view_end_[row.line] - vb);
+      uint64_t at = doc.TextToView(row.offset);
+      e.quote = Quote(view_line, at >= vb ? at - vb : 0, row.length);
+      r.evidence.push_back(std::move(e));
     }
   }
 }

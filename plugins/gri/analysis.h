@@ -26,10 +26,21 @@ struct Evidence {
   std::string quote;
 };
 
+// Why a disclosure is only partial; kNone for covered and missing ones.
+enum class PartialReason {
+  kNone = 0,
+  kNoDataPoint,    // mentioned, but some required data point (a figure) was not found
+  kNoPassage,      // mentioned only in headings, slogans or other short lines, never in a passage
+  kIndexOnly,      // only the report's own content index lists it
+};
+
 struct DisclosureResult {
   esgaudit_coverage_status status = ESGAUDIT_MISSING;
+  PartialReason reason = PartialReason::kNone;
   std::vector<Evidence> evidence;  // mentions and data points in text order (capped)
   std::set<uint32_t> pages;        // pages with any evidence or the disclosure's title (loose)
+  // Evidence other than the report's own index row: the report text says something about it.
+  bool Evidenced() const { return status != ESGAUDIT_MISSING && reason != PartialReason::kIndexOnly; }
 };
 
 enum class Claim { kNone = 0, kReference = 1, kAccordance = 2 };
@@ -41,6 +52,8 @@ struct IndexRow {
   std::string cited;  // "G4-LA1", "305-1"
   Resolution resolved;
   std::vector<uint32_t> pages;  // printed page numbers cited in the row's page cell
+  bool omitted = false;  // the row's last cell says it is not reported ("-", 无, 不适用, n/a)
+  bool points = false;   // it names a page or section (a row with its title only points nowhere)
 };
 
 struct LegacyCitation {
@@ -73,8 +86,8 @@ class GriAnalysis {
   // The claim names the G4 Guidelines (G4, 可持续发展报告指南): it is judged against the 2016 set
   // even when the report year is unknown.
   bool claim_names_g4() const { return claim_names_g4_; }
-  // A heading of a GRI content index ("全球报告倡议组织G4指标索引") followed by table rows, when no
-  // row of it could be read (bare row numbers, damaged codes); offset/length of the heading.
+  // A GRI content index the structure model found (a region of GRI or G4 codes) none of whose rows
+  // resolves to a catalogued disclosure; offset/length of its first line.
   bool unread_index() const { return rows_.empty() && unread_index_length_ != 0; }
   uint64_t unread_index_offset() const { return unread_index_offset_; }
   uint64_t unread_index_length() const { return unread_index_length_; }
@@ -99,13 +112,17 @@ class GriAnalysis {
   // structure model.
   void ReadStructure(const sdk::Document& doc);
   void FindIndex(const sdk::Document& doc);
-  void FindUnreadIndex();
   void FindYear(const sdk::Document& doc);
   void FindClaim();
   void FindEvidence(const sdk::Document& doc);
   void FindLegacy();
   void FindPageDelta(const sdk::Document& doc);
   Evidence MakeEvidence(uint32_t line, size_t pos, size_t len, bool data) const;
+  struct RowContext {
+    std::string label;  // the row's label cell, lower-cased
+    std::string unit;   // the unit the label prints in brackets
+  };
+  RowContext RowOf(const sdk::Document& doc, uint32_t line, uint64_t view_offset) const;
 
   Catalogue catalogue_;
   bool english_ = false;
@@ -115,6 +132,7 @@ class GriAnalysis {
   std::vector<uint64_t> line_view_end_;
   std::vector<uint32_t> line_page_;
   std::vector<bool> excluded_;  // table of contents, running headers, the content index itself
+  std::vector<bool> passage_;   // a line of running text or a table row
   std::vector<DisclosureResult> results_;
   Claim claim_ = Claim::kNone;
   bool required_ = false;

@@ -34,6 +34,17 @@ std::string RecordTitle(const GriAnalysis& a, const Disclosure& d) {
                      : "（" + d.effective + " 起生效，不适用于本报告）");
 }
 
+// Why a record is only partial, put before the quote of its first location.
+std::string ReasonText(PartialReason reason, bool en) {
+  switch (reason) {
+    case PartialReason::kNoDataPoint: return en ? "no figure for a required data point" : "未见所需数据";
+    case PartialReason::kNoPassage: return en ? "named only in a heading or short line" : "仅见于标题或短句";
+    case PartialReason::kIndexOnly: return en ? "listed only in the content index" : "仅见于内容索引";
+    case PartialReason::kNone: break;
+  }
+  return "";
+}
+
 }  // namespace
 
 void EmitCoverage(const sdk::Document& doc, const sdk::Context& ctx) {
@@ -59,6 +70,8 @@ void EmitCoverage(const sdk::Document& doc, const sdk::Context& ctx) {
     std::sort(picked.begin(), picked.end(),
               [](const Evidence* x, const Evidence* y) { return x->offset < y->offset; });
     for (const Evidence* e : picked) c.locations.push_back({e->offset, e->length, e->quote});
+    if (r.status == ESGAUDIT_PARTIAL && !c.locations.empty())
+      c.locations.front().message = "[" + ReasonText(r.reason, a.English()) + "] " + c.locations.front().message;
     ctx.Cover(c);
   }
 }

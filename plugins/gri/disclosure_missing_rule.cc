@@ -60,7 +60,7 @@ void DisclosureMissingRule::Check(const sdk::Document& doc, const sdk::Context& 
         const Disclosure* d = cat.Find(s);
         if (d == nullptr || d->Number() != "2") continue;
         successors.push_back(s);
-        if (a.result(s).status != ESGAUDIT_MISSING) found = true;
+        if (a.result(s).Evidenced()) found = true;
       }
       if (successors.empty() || found) continue;
       auto it = std::find_if(groups.begin(), groups.end(),
@@ -94,7 +94,7 @@ void DisclosureMissingRule::Check(const sdk::Document& doc, const sdk::Context& 
   }
   const std::vector<Disclosure>& ds = cat.disclosures();
   for (size_t k = 0; k < ds.size(); ++k) {
-    if (ds[k].Number() != "2" || a.results()[k].status != ESGAUDIT_MISSING) continue;
+    if (ds[k].Number() != "2" || a.results()[k].Evidenced()) continue;
     if (before_2021_standards && !cat.Core2016(ds[k].id)) continue;
     std::string message =
         en ? claim_en + " but " + Q(en, ds[k].id) + " (" + Q(en, ds[k].title) + ") is not disclosed"

@@ -33,13 +33,17 @@ def need(labels, units=None, kinds=("quantity",)):
     return group
 
 
-SCOPE1 = need(["范围一", "范围1", "直接排放", "直接温室气体", "scope 1", "direct ghg", "direct emissions"], GHG)
+# 305-1 asks for gross direct emissions; a report that prints only its total emissions (no scope
+# split) answers with that figure.
+SCOPE1 = need(["范围一", "范围1", "直接排放", "直接温室气体", "scope 1", "direct ghg", "direct emissions",
+               "温室气体排放量", "温室气体排放总量", "温室气体总排放", "碳排放量", "碳排放总量", "二氧化碳排放量",
+               "ghg emissions", "greenhouse gas emissions", "total emissions", "co2 emissions"], GHG)
 SCOPE2 = need(["范围二", "范围2", "间接排放", "外购电力&排放", "scope 2", "indirect ghg", "energy indirect"], GHG)
 SCOPE3 = need(["范围三", "范围3", "其他间接", "scope 3"], GHG)
 GHG_INTENSITY = need(["排放强度", "碳强度", "单位产品&排放", "单位&二氧化碳", "万元&二氧化碳",
                       "emission intensity", "emissions intensity", "carbon intensity", "ghg intensity"],
                      kinds=("quantity", "percent"))
-ENERGY_USE = need(["能源消耗", "能耗", "耗电", "用电量", "电力消耗", "天然气", "煤炭&消耗", "标准煤",
+ENERGY_USE = need(["能源消耗", "能耗", "耗电", "用电量", "用电", "电力消耗", "天然气", "煤炭&消耗", "标准煤",
                    "energy consumption", "electricity consumption", "fuel consumption", "energy use"], ENERGY)
 ENERGY_INTENSITY = need(["能耗强度", "能源强度", "单位产品能耗", "单位&能耗", "万元产值能耗", "电耗",
                          "energy intensity"], kinds=("quantity", "percent"))
@@ -191,7 +195,7 @@ PATTERNS = {
     "303-2": (["废水&处理", "污水处理", "排水&标准", "废水&达标", "废水排放&标准"],
               ["wastewater treatment", "discharge standards", "effluent quality", "water discharge&impact"], None),
     "303-3": (["取水", "用水量", "新水消耗", "用水总量"], ["water withdrawal", "water withdrawn", "water intake"],
-              [need(["取水", "用水量", "用水总量", "新水", "water withdrawal", "water withdrawn", "water intake"],
+              [need(["取水", "用水量", "用水总量", "用水", "新水", "water withdrawal", "water withdrawn", "water intake"],
                     WATER)]),
     "303-4": (["废水排放", "排水", "污水排放"], ["water discharge", "wastewater"],
               [need(["废水排放", "废水&排放量", "排水量", "污水排放", "外排水", "water discharge",
@@ -244,7 +248,7 @@ PATTERNS = {
     "308-2": (["供应链&环境风险", "供应商&环境&整改", "供应商&环境影响"],
               ["supply chain&environmental impact", "supplier&environmental impacts"], None),
     "401-1": (["招聘", "新进员工", "离职", "员工流失", "流动率"], ["new hires", "turnover", "recruitment", "attrition"],
-              [need(["新进员工", "新入职", "新招聘", "新员工", "招聘", "新增员工", "new hires", "new employee",
+              [need(["新进员工", "新进率", "新入职", "新招聘", "新员工", "招聘", "新增员工", "new hires", "new employee",
                      "hired", "hires"], kinds=("quantity", "percent")),
                need(["离职", "流失", "流动率", "turnover", "attrition", "resign", "leavers"],
                     kinds=("quantity", "percent"))]),
@@ -274,7 +278,8 @@ PATTERNS = {
               ["covered by&management system", "workers covered"], None),
     "403-9": (["工伤", "安全事故", "伤亡事故", "生产安全事故", "死亡事故", "负伤"],
               ["work-related injur", "injuries", "fatalities", "lost time injury", "lost-time injury"],
-              [need(["工伤", "死亡", "伤亡", "事故", "损工", "负伤率", "百万工时", "ltifr", "trir", "injur", "fatalit",
+              # Injury and fatality figures; a count of (major) accidents is no injury figure.
+              [need(["工伤", "死亡", "因工伤亡", "伤亡人数", "损工", "负伤率", "百万工时", "ltifr", "trir", "injur", "fatalit",
                      "lost time", "lost-time", "recordable"], kinds=("quantity", "percent"))]),
     "403-10": (["职业病", "职业健康&病例", "职业病发病"],
                ["occupational disease", "work-related ill health", "occupational illness"], None),

@@ -188,6 +188,65 @@ TEST(StructureTest, ContentIndexRegionsWhateverTheScheme) {
   EXPECT_TRUE(two.structure().index_regions().empty());
 }
 
+TEST(StructureTest, ContentIndexRowsWithTheirTextReferenceAndOmissions) {
+  // Rows numbered 1..58 for the G4 general disclosures above the coded rows (as some 2016 reports
+  // print them), a row wrapped over two lines, a row marked as not reported, two codes on one line.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "G4指标索引\n"
+                                    "1\t机构最高决策者的声明\t包含\tP1\n"
+                                    "3\t机构名称\t包含\tP3\n"
+                                    "4\t主要品牌\t包含\tP3\n"
+                                    "10\t员工总数\t包含\tP40\n"
+                                    "12\t供应链\t包含\tP58\n"
+                                    "EC1\t直接经济价值\t包含\tP8\n"
+                                    "EN8\t总取水量\t—\n"
+                                    "EN16\t能源间接温室气体排放\n"
+                                    "LA1\t新进员工和员工流动\n"
+                                    "\t（按年龄、性别）\tP40\n"
+                                    "LA9\t培训小时\tP41\tSO4\t反腐败培训\tP12\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.index_regions().size(), 1u);
+  EXPECT_EQ(s.index_regions()[0].first_line, 0u);
+  std::vector<std::string> codes;
+  for (const IndexRow& r : s.index_rows()) codes.push_back(r.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"G4-1", "G4-3", "G4-4", "G4-10", "G4-12", "EC1", "EN8", "EN16", "LA1",
+                                             "LA9", "SO4"}));
+  const IndexRow& numbered = s.index_rows()[3];
+  EXPECT_EQ(numbered.flags, ESGAUDIT_INDEX_ROW_NUMBERED);
+  EXPECT_EQ(doc.text().substr(numbered.offset, numbered.length), "10");
+  EXPECT_EQ(numbered.reference, "P40");
+  EXPECT_EQ(s.index_rows()[6].flags, ESGAUDIT_INDEX_ROW_OMITTED);   // EN8: "—"
+  EXPECT_EQ(s.index_rows()[7].reference, "");  // EN16: its title only, it points nowhere
+  EXPECT_EQ(s.index_rows()[8].reference, "P40");                    // LA1: on its wrapped line
+  EXPECT_NE(s.index_rows()[8].text.find("按年龄"), std::string::npos);
+  EXPECT_EQ(s.index_rows()[9].reference, "P41");                    // LA9 ends before SO4
+  EXPECT_EQ(s.index_rows()[10].reference, "P12");
+  EXPECT_EQ(s.index_rows()[5].reference, "P8");
+  // Numbers in a table with no G4 codes below are no index.
+  Document plain = Document::FromUtf8("r.txt", "1\t张江厂\t100\n2\t金桥厂\t200\n3\t深圳厂\t300\n"
+                                               "4\t昆山厂\t400\n5\t台湾厂\t500\n");
+  EXPECT_TRUE(plain.structure().index_rows().empty());
+}
+
+TEST(StructureTest, HkexEsgCodesAreLabelledHkexNotCass) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "环境、社会及管治报告指引内容索引\n"
+                                    "A1.1\t排放物种类及相关排放数据\t12\n"
+                                    "A1.2\t温室气体总排放量\t12\n"
+                                    "A2.1\t能源总耗量\t13\n"
+                                    "B1.1\t按性别划分的雇员总数\t20\n"
+                                    "B5.1\t按地区划分的供应商数目\t25\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.index_regions().size(), 1u);
+  EXPECT_EQ(s.index_regions()[0].schemes, ESGAUDIT_INDEX_HKEX);
+  for (const IndexRow& r : s.index_rows()) EXPECT_EQ(r.scheme, ESGAUDIT_INDEX_HKEX) << r.code;
+  // CASS-CSR codes without HKEX's B codes stay CASS.
+  Document cass = Document::FromUtf8("r.txt", "P1.1\t报告规范\t1\nP2.1\t高管致辞\t2\nG1.1\t治理\t3\n"
+                                              "M1.1\t市场\t4\nA1.1\t后记\t5\n");
+  ASSERT_EQ(cass.structure().index_regions().size(), 1u);
+  EXPECT_EQ(cass.structure().index_regions()[0].schemes, ESGAUDIT_INDEX_CASS);
+}
+
 TEST(StructureTest, HeadingsAndSectionsNumberedAndUnnumbered) {
   Document doc = Document::FromUtf8("r.txt",
                                     "\n关于我们\n\n"

@@ -76,6 +76,19 @@ struct IndexRegion {
   uint32_t rows = 0;       // lines holding at least one disclosure code at the start of a cell
 };
 
+// One disclosure code of a content index; see esgaudit_index_row.
+struct IndexRow {
+  uint32_t line = 0;
+  uint32_t region = 0;
+  uint32_t scheme = 0;  // one ESGAUDIT_INDEX_* bit
+  uint32_t flags = 0;   // ESGAUDIT_INDEX_ROW_*
+  uint64_t offset = 0;  // text span of the code as printed
+  uint64_t length = 0;
+  std::string code;       // "G4-10", "EN 15", "305-1", "A1.2"; "G4-12" for a numbered row
+  std::string text;       // the row's cells after the code, wrapped lines joined (matching view)
+  std::string reference;  // the row's last cell: the page or section it points to
+};
+
 struct Table {
   uint32_t first_line = 0;
   uint32_t last_line = 0;  // inclusive
@@ -179,6 +192,7 @@ class Structure {
   const std::vector<Section>& sections() const { return sections_; }
   const std::vector<TocEntry>& toc() const { return toc_; }
   const std::vector<IndexRegion>& index_regions() const { return index_regions_; }
+  const std::vector<IndexRow>& index_rows() const { return index_rows_; }
   const std::vector<Table>& tables() const { return tables_; }
   const ReportMetadata& metadata() const { return metadata_; }
   const std::vector<Figure>& figures() const { return figures_; }
@@ -215,6 +229,7 @@ class Structure {
   std::vector<Section> sections_;
   std::vector<TocEntry> toc_;
   std::vector<IndexRegion> index_regions_;
+  std::vector<IndexRow> index_rows_;
   std::vector<Table> tables_;
   ReportMetadata metadata_;
   std::vector<Figure> figures_;

@@ -33,10 +33,19 @@ bool KnownGriStandard(int s) {
 // `code` receives the code as printed.
 uint32_t IndexCode(std::string_view cell, std::string* code) {
   std::string_view c = cell;
-  if (c.size() >= 3 && (c[0] == 'G' || c[0] == 'g') && (c[1] == 'R' || c[1] == 'r') &&
-      (c[2] == 'I' || c[2] == 'i')) {
+  if (c.size() >= 3 && (((c[0] == 'G' || c[0] == 'g') && (c[1] == 'R' || c[1] == 'r') &&
+                         (c[2] == 'I' || c[2] == 'i')) ||
+                        ((c[0] == 'K' || c[0] == 'k') && (c[1] == 'P' || c[1] == 'p') &&
+                         (c[2] == 'I' || c[2] == 'i')))) {
     c.remove_prefix(3);
     c = Trim(c);
+  }
+  // HKEX ESG Reporting Guide: B1.1 .. B8.3 (A1.1 .. A4.1 are read as CASS below and relabelled when
+  // their index also has B codes).
+  if (c.size() >= 4 && c[0] == 'B' && c[1] >= '1' && c[1] <= '8' && c[2] == '.' && IsDigit(c[3]) &&
+      (c.size() == 4 || !IsDigit(c[4]))) {
+    *code = std::string(c.substr(0, 4));
+    return ESGAUDIT_INDEX_HKEX;
   }
   // G4-10, G4-EN15, G4-SO2
   if (c.size() >= 4 && (c[0] == 'G' || c[0] == 'g') && c[1] == '4' && c[2] == '-') {
@@ -102,6 +111,16 @@ uint32_t IndexCode(std::string_view cell, std::string* code) {
   return 0;
 }
 
+// The last cell of an index row saying the disclosure is not reported.
+bool SaysNotReported(std::string_view cell) {
+  static const std::string_view kWords[] = {"-", "—", "–", "无", "不适用", "未披露", "未涉及", "n/a",
+                                            "na", "omitted", "not applicable", "not reported"};
+  std::string lower = sdk::AsciiLower(Trim(cell));
+  for (std::string_view w : kWords)
+    if (lower == w) return true;
+  return Contains(lower, "不适用") || Contains(lower, "未披露");
+}
+
 bool YearLike(std::string_view cell) {
   static const std::regex kYear(
       R"(^(?:fy\s*)?(?:19|20)\d\d\s*(?:年|年度|年末|年底)?(?:\s*(?:上半年|下半年|h1|h2|q[1-4]))?$)",
@@ -119,39 +138,172 @@ bool TotalLike(std::string_view cell) {
 
 void StructureBuilder::MarkIndex() {
   const size_t n = s_.lines_.size();
+  struct Code {
+    uint32_t line;
+    uint32_t cell;  // index among the line's cells
+    uint32_t scheme;
+    std::string code;
+  };
+  std::vector<Code> codes;  // every code opening a cell, in text order
   struct Row {
     uint32_t line;
     uint32_t schemes;
   };
   std::vector<Row> rows;
-  std::vector<std::string> codes;  // parallel to rows: one code per row (the first)
   for (size_t i = 0; i < n; ++i) {
     const LineStructure& ls = s_.lines_[i];
     uint32_t schemes = 0;
-    std::string first;
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
       std::string code;
       uint32_t bit = IndexCode(CellText(static_cast<uint32_t>(i), k), &code);
       if (bit == 0) continue;
-      if (first.empty()) first = code;
       schemes |= bit;
+      codes.push_back({static_cast<uint32_t>(i), k, bit, code});
     }
     if (schemes == 0) continue;
     rows.push_back({static_cast<uint32_t>(i), schemes});
-    codes.push_back(sdk::AsciiLower(first));
   }
+  // A row's text: its cells after the code up to the next code on the line; the lines it wraps onto
+  // (no code of their own, before the next row, at most three) joined by a space. Its reference:
+  // the last cell, on its line or, for a row whose line ends with its title, on a wrapped line.
+  auto add_rows = [&](uint32_t region, uint32_t first_line, uint32_t last_line) {
+    auto from = std::lower_bound(codes.begin(), codes.end(), first_line,
+                                 [](const Code& c, uint32_t line) { return c.line < line; });
+    for (auto it = from; it != codes.end() && it->line <= last_line; ++it) {
+      const LineStructure& ls = s_.lines_[it->line];
+      auto next = it + 1;
+      uint32_t end_cell = next != codes.end() && next->line == it->line ? next->cell : ls.cell_count;
+      IndexRow row;
+      row.line = it->line;
+      row.region = region;
+      row.scheme = it->scheme;
+      row.code = it->code;
+      const Cell& cc = s_.cells_[ls.first_cell + it->cell];
+      std::string_view code_cell = CellText(cc);
+      // The code's own span inside its cell (a prefix "GRI " or "KPI " is left out).
+      size_t at = code_cell.find(it->code);
+      uint64_t vb = cc.view_begin + (at == std::string_view::npos ? 0 : at);
+      row.offset = doc_.ViewToText(vb);
+      row.length = doc_.ViewToText(vb + it->code.size()) - row.offset;
+      std::string_view rest = Trim(code_cell.substr(at == std::string_view::npos ? 0 : at + it->code.size()));
+      if (!rest.empty()) row.text = std::string(rest);
+      std::string_view last;
+      uint32_t after = rest.empty() ? 0 : 1;  // cells after the code
+      for (uint32_t k = it->cell + 1; k < end_cell; ++k, ++after) {
+        std::string_view t = CellText(static_cast<uint32_t>(it->line), k);
+        if (!row.text.empty()) row.text += ' ';
+        row.text += std::string(t);
+        last = t;
+      }
+      bool alone = (it == codes.begin() || (it - 1)->line != it->line) && end_cell == ls.cell_count;
+      if (alone) {
+        uint32_t stop = next != codes.end() ? next->line : static_cast<uint32_t>(n);
+        for (uint32_t j = it->line + 1, taken = 0; j < stop && j <= last_line + 1 && j < n && taken < 3; ++j) {
+          const LineStructure& lj = s_.lines_[j];
+          if (lj.cell_count == 0 || (lj.flags & ESGAUDIT_LINE_FURNITURE_MASK)) break;
+          ++taken;
+          for (uint32_t k = 0; k < lj.cell_count; ++k) {
+            std::string_view t = CellText(static_cast<uint32_t>(j), k);
+            row.text += ' ';
+            row.text += std::string(t);
+            if (last.empty() || (k + 1 == lj.cell_count && lj.cell_count > 1)) last = t;
+            if (k + 1 == lj.cell_count && lj.cell_count > 1) after = std::max<uint32_t>(after, 2);
+          }
+        }
+      }
+      // A row that prints only its title ("EN16\t直接温室气体排放") points nowhere; a lone cell that
+      // is a page ("G4-1\tP3") does.
+      bool page_like = !last.empty() && (IsDigit(last.front()) || last.front() == 'P' || last.front() == 'p' ||
+                                         Contains(last, "第") || Contains(last, "页"));
+      if (after >= 2 || page_like) row.reference = std::string(last);
+      if (!last.empty() && SaysNotReported(last)) row.flags |= ESGAUDIT_INDEX_ROW_OMITTED;
+      s_.index_rows_.push_back(std::move(row));
+    }
+  };
+  // Rows numbered 1..58 without a code just above a G4 index: the G4 general standard disclosures
+  // printed by their number only ("12\t描述机构的供应链\t…\tP58"). At least five, in rising order,
+  // no more than six lines apart, the last within fifteen lines of the coded rows.
+  auto numbered_above = [&](uint32_t first_row) {
+    std::vector<std::pair<uint32_t, int>> found;  // (line, number), bottom-up
+    uint32_t gap_to = first_row;
+    int below = 59;
+    for (uint32_t j = first_row; j-- > 0 && gap_to - j <= (found.empty() ? 15u : 6u);) {
+      const LineStructure& lj = s_.lines_[j];
+      if (lj.cell_count < 2) continue;
+      std::string_view head = CellText(j, 0);
+      size_t d = 0;
+      while (d < head.size() && IsDigit(head[d])) ++d;
+      if (d == 0 || d > 2 || (d < head.size() && head[d] != ' ')) continue;
+      int number = std::stoi(std::string(head.substr(0, d)));
+      if (number < 1 || number >= below) continue;
+      found.push_back({j, number});
+      below = number;
+      gap_to = j;
+    }
+    if (found.size() < 5) found.clear();
+    return found;
+  };
   size_t start = 0;
   while (start < rows.size()) {
     size_t end = start + 1;
     while (end < rows.size() && rows[end].line - rows[end - 1].line <= 15) ++end;
-    std::set<std::string> distinct(codes.begin() + static_cast<long>(start),
-                                   codes.begin() + static_cast<long>(end));
-    if (end - start >= 5 && distinct.size() >= 4) {
+    // Five codes or more, four of them distinct: a multi-column index holds several per line.
+    std::set<std::string> distinct;
+    size_t code_count = 0;
+    for (const Code& c : codes) {
+      if (c.line < rows[start].line || c.line > rows[end - 1].line) continue;
+      ++code_count;
+      distinct.insert(sdk::AsciiLower(c.code));
+    }
+    if (code_count >= 5 && distinct.size() >= 4) {
       IndexRegion r;
       r.first_line = rows[start].line;
       r.last_line = rows[end - 1].line;
       r.rows = static_cast<uint32_t>(end - start);
       for (size_t k = start; k < end; ++k) r.schemes |= rows[k].schemes;
+      uint32_t region = static_cast<uint32_t>(s_.index_regions_.size());
+      std::vector<std::pair<uint32_t, int>> numbered;
+      if (r.schemes & ESGAUDIT_INDEX_G4) numbered = numbered_above(r.first_line);
+      for (auto nr = numbered.rbegin(); nr != numbered.rend(); ++nr) {
+        const LineStructure& ls = s_.lines_[nr->first];
+        const Cell& c = s_.cells_[ls.first_cell];
+        IndexRow row;
+        row.line = nr->first;
+        row.region = region;
+        row.scheme = ESGAUDIT_INDEX_G4;
+        row.flags = ESGAUDIT_INDEX_ROW_NUMBERED;
+        row.code = "G4-" + std::to_string(nr->second);
+        std::string_view head = CellText(c);
+        size_t d = head.find_first_not_of("0123456789");
+        row.offset = c.offset;
+        row.length = doc_.ViewToText(c.view_begin + (d == std::string_view::npos ? head.size() : d)) - c.offset;
+        for (uint32_t k = 1; k < ls.cell_count; ++k) {
+          if (!row.text.empty()) row.text += ' ';
+          row.text += std::string(CellText(nr->first, k));
+        }
+        row.reference = std::string(CellText(nr->first, ls.cell_count - 1));
+        if (SaysNotReported(row.reference)) row.flags |= ESGAUDIT_INDEX_ROW_OMITTED;
+        s_.index_rows_.push_back(std::move(row));
+      }
+      if (!numbered.empty()) {
+        r.first_line = numbered.back().first;
+        r.rows += static_cast<uint32_t>(numbered.size());
+      }
+      add_rows(region, rows[start].line, rows[end - 1].line);
+      // HKEX's environmental KPIs (A1.1 ..) share CASS's letter: an index with B codes is HKEX's.
+      if (r.schemes & ESGAUDIT_INDEX_HKEX) {
+        bool relabelled = false;
+        for (IndexRow& row : s_.index_rows_) {
+          if (row.region == region && row.scheme == ESGAUDIT_INDEX_CASS && !row.code.empty() && row.code[0] == 'A') {
+            row.scheme = ESGAUDIT_INDEX_HKEX;
+            relabelled = true;
+          }
+        }
+        bool cass_left = false;
+        for (const IndexRow& row : s_.index_rows_)
+          cass_left = cass_left || (row.region == region && row.scheme == ESGAUDIT_INDEX_CASS);
+        if (relabelled && !cass_left) r.schemes &= ~ESGAUDIT_INDEX_CASS;
+      }
       // The title just above, whatever OCR did to it, and the column header line.
       for (uint32_t up = 0; up < 3 && r.first_line > 0; ++up) {
         std::string lower = sdk::AsciiLower(LineView(r.first_line - 1));

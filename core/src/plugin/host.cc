@@ -272,6 +272,15 @@ uint32_t CbIndexRegion(void* ctx, uint32_t i, esgaudit_index_region* out) {
                                     r.rows},
               out);
 }
+uint32_t CbIndexRowCount(void* ctx) { return static_cast<uint32_t>(Model(ctx).index_rows().size()); }
+uint32_t CbIndexRow(void* ctx, uint32_t i, esgaudit_index_row* out) {
+  const Structure& s = Model(ctx);
+  if (i >= s.index_rows().size()) return 0;
+  const IndexRow& r = s.index_rows()[i];
+  return Fill(esgaudit_index_row{sizeof(esgaudit_index_row), r.line, r.region, r.scheme, r.flags, r.offset,
+                                 r.length, Str(r.code), Str(r.text), Str(r.reference)},
+              out);
+}
 uint32_t CbTableCount(void* ctx) { return static_cast<uint32_t>(Model(ctx).tables().size()); }
 uint32_t CbTable(void* ctx, uint32_t i, esgaudit_table* out) {
   const Structure& s = Model(ctx);
@@ -418,6 +427,8 @@ Status RunPlugin(const PluginRef& plugin, const Document& doc, const RunOptions&
   host.clause = &CbClause;
   host.clause_fact = &CbClauseFact;
   host.fact_clause = &CbFactClause;
+  host.index_row_count = &CbIndexRowCount;
+  host.index_row = &CbIndexRow;
 
   uint32_t status = ESGAUDIT_STATUS_INTERNAL_ERROR;
   try {

@@ -37,6 +37,7 @@ std::vector<std::string> IndexSchemeNames(uint32_t schemes) {
   if (schemes & ESGAUDIT_INDEX_G4) out.emplace_back("g4");
   if (schemes & ESGAUDIT_INDEX_CASS) out.emplace_back("cass-csr");
   if (schemes & ESGAUDIT_INDEX_EXCHANGE) out.emplace_back("exchange");
+  if (schemes & ESGAUDIT_INDEX_HKEX) out.emplace_back("hkex");
   return out;
 }
 

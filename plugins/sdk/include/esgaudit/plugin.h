@@ -158,6 +158,16 @@ class Document {
     Require(host_->index_region)(ctx_, index, &out);
     return out;
   }
+  // The content index's rows; none from a host built before they were added.
+  uint32_t IndexRowCount() const {
+    return ESGAUDIT_HOST_HAS(host_, index_row_count) ? host_->index_row_count(ctx_) : 0;
+  }
+  esgaudit_index_row IndexRow(uint32_t index) const {
+    esgaudit_index_row out{};
+    out.struct_size = sizeof(out);
+    Require(host_->index_row)(ctx_, index, &out);
+    return out;
+  }
   uint32_t TableCount() const { return Require(host_->table_count)(ctx_); }
   esgaudit_table Table(uint32_t index) const {
     esgaudit_table out{};

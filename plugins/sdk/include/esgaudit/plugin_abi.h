@@ -232,6 +232,7 @@ typedef struct esgaudit_toc_entry {
 #define ESGAUDIT_INDEX_G4 0x2u        /* G4 codes (G4-10, EC1, LA12) */
 #define ESGAUDIT_INDEX_CASS 0x4u      /* CASS-CSR codes (P1.1, M2.3, S3.4, E1.2, G1.1, A1) */
 #define ESGAUDIT_INDEX_EXCHANGE 0x8u  /* 2024 exchange guideline articles (第二十一条) */
+#define ESGAUDIT_INDEX_HKEX 0x10u     /* HKEX ESG Reporting Guide KPIs (A1.2, B5.1) */
 
 typedef struct esgaudit_index_region {
   uint32_t struct_size;
@@ -240,6 +241,26 @@ typedef struct esgaudit_index_region {
   uint32_t schemes;       /* ESGAUDIT_INDEX_* */
   uint32_t rows;
 } esgaudit_index_region;
+
+/* esgaudit_index_row.flags */
+#define ESGAUDIT_INDEX_ROW_OMITTED 0x1u   /* its last cell says it is not reported ("-", 无, 不适用, n/a) */
+#define ESGAUDIT_INDEX_ROW_NUMBERED 0x2u  /* a bare row number 1-58 standing for G4-1 .. G4-58 */
+
+/* One disclosure code of a content index (a multi-column index holds several per line). */
+typedef struct esgaudit_index_row {
+  uint32_t struct_size;
+  uint32_t line;          /* the line the code stands on */
+  uint32_t region;        /* index into the content-index regions */
+  uint32_t scheme;        /* one ESGAUDIT_INDEX_* bit */
+  uint32_t flags;         /* ESGAUDIT_INDEX_ROW_* */
+  uint64_t offset;        /* text span of the code as printed (the row number for NUMBERED rows) */
+  uint64_t length;
+  esgaudit_str code;      /* as printed, without a "GRI"/"KPI" prefix: "G4-10", "EN 15", "305-1", "A1.2";
+                             "G4-12" for a NUMBERED row */
+  esgaudit_str text;      /* the row in the matching view: its cells up to the next code, with the
+                             lines it wraps onto joined by a space */
+  esgaudit_str reference; /* its last cell (the page or section it points to); empty when none */
+} esgaudit_index_row;
 
 typedef enum esgaudit_table_kind {
   ESGAUDIT_TABLE_UNKNOWN = 0,
@@ -450,6 +471,9 @@ typedef struct esgaudit_host {
   uint32_t (*clause_fact)(void* ctx, uint32_t index);
   /* The clause holding a fact (its first digit), or ESGAUDIT_NO_INDEX. */
   uint32_t (*fact_clause)(void* ctx, uint32_t fact);
+  /* ABI 1.1, appended: the rows of the content-index regions, in text order. */
+  uint32_t (*index_row_count)(void* ctx);
+  uint32_t (*index_row)(void* ctx, uint32_t index, esgaudit_index_row* out);
 } esgaudit_host;
 
 /* True when a host struct of `host->struct_size` bytes has the member `field`. */
