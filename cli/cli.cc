@@ -90,7 +90,8 @@ po::options_description CommandOptions(const std::string& command) {
         ("write-baseline", po::value<std::string>(), "record the current findings as a baseline in FILE")
         ("waivers", po::value<std::string>(), "an INI FILE of reviewed waivers (rule or fingerprint, files, reason, approver, expires)")
         ("require", po::value<std::vector<std::string>>()->composing(),
-         "apply a standard's checks even when the report does not claim it: gri or gbt36001 (repeatable)")
+         "apply a standard's checks even when the report does not claim it: gri, gbt36001, or an "
+         "exchange guideline: szse, sse, bse, cn-exchange (any of the three) (repeatable)")
         ("color", po::value<std::string>(), "auto (default: on a terminal unless NO_COLOR is set), always or never")
         ("jobs,j", po::value<unsigned>(), "reports audited in parallel (default: one per core)")
         ("isolate", "audit each report in a child process, so a plugin that crashes or hangs costs only "
@@ -293,7 +294,7 @@ int RunParsed(const std::vector<std::string>& args, std::ostream& out, std::ostr
   s.join = Get(vm, "join", std::string());
   s.require = Get(vm, "require", std::vector<std::string>());
   s.quiet = vm.count("quiet") != 0;
-  for (const std::string& r : s.require) Check(r, {"gbt36001", "gri"}, "--require value");
+  for (const std::string& r : s.require) Check(r, {"bse", "cn-exchange", "gbt36001", "gri", "sse", "szse"}, "--require value");
   for (const std::string& spec : Get(vm, "severity", std::vector<std::string>())) {
     size_t eq = spec.rfind('=');
     if (eq == std::string::npos || eq == 0) throw UsageError{"--severity '" + spec + "': expected RULE-GLOB=LEVEL"};

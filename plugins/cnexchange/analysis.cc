@@ -157,6 +157,14 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
       english_(doc.English()),
       pack_(RulePack::Load(doc)),
       view_(doc.MatchView()) {
+  required_ = pack_.required();
+  if (required_.empty()) {
+    const std::string list = "," + std::string(doc.Option("require")) + ",";
+    for (const char* g : {"szse", "sse", "bse"}) {
+      if (list.find("," + std::string(g) + ",") != std::string::npos && required_.empty()) required_ = g;
+    }
+    if (required_.empty() && list.find(",cn-exchange,") != std::string::npos) required_ = "any";
+  }
   ReadStructure();
   for (const TopicSpec& spec : pack_.topics()) {
     TopicResult t;
@@ -916,7 +924,7 @@ void Analysis::FindQuantityUnits() {
 
 std::string Analysis::GuidelineName() const {
   const GuidelineSpec* g = claim_.guideline;
-  if (g == nullptr) g = pack_.Guideline(pack_.required());
+  if (g == nullptr) g = pack_.Guideline(required_);
   if (g != nullptr) return english_ ? g->short_en : g->short_zh;
   return english_ ? "the 2024 exchange sustainability-report guidelines" : "2024年交易所可持续发展报告指引";
 }

@@ -124,7 +124,11 @@ class Analysis {
   bool English() const { return english_; }
   const Claim& claim() const { return claim_; }
   // The rules apply: the report claims a guideline or the policy requires one.
-  bool Applies() const { return claim_.guideline != nullptr || !pack_.required().empty(); }
+  bool Applies() const { return claim_.guideline != nullptr || !required_.empty(); }
+  // The guideline the audit requires: the rule pack's policy, else the host's "require" option
+  // (--require szse|sse|bse|cn-exchange, or require = in .esgaudit.ini); "any" for cn-exchange,
+  // empty when none is required.
+  const std::string& required() const { return required_; }
   // The claimed guideline's short name, else the required one's, else the three together.
   std::string GuidelineName() const;
   // An article as the guideline writes it ("第50条第(一)项"), or in English ("Art. 50(1)") under
@@ -201,6 +205,7 @@ class Analysis {
   const sdk::Document& doc_;
   bool english_;
   RulePack pack_;
+  std::string required_;
   std::string_view view_;
   std::vector<Line> lines_;
   std::vector<std::string> table_units_;  // per model table: its unit ("吨"), or empty

@@ -16,8 +16,7 @@ void AssuranceDetailsMissingRule::Check(const sdk::Document& doc, const sdk::Con
     if (detail == "assurance_conclusion") name = a.English() ? "the conclusion" : "鉴证结论";
     list += (list.empty() ? "" : a.English() ? ", " : "、") + name;
   }
-  sdk::Finding f;
-  f.rule = kId;
+  sdk::Finding f = NewFinding();
   f.severity = ESGAUDIT_WARNING;
   f.message = a.English() ? "the report says it was assured but does not give " + list + " (Art. 58)"
                           : "报告称经第三方鉴证或审验，但未披露" + list + "（第58条）";

@@ -6,13 +6,12 @@ namespace esgaudit::cnexchange {
 
 void ClaimMissingRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
   const Analysis& a = ctx.Shared<Analysis>(doc);
-  const std::string& required = a.pack().required();
+  const std::string& required = a.required();
   if (required.empty()) return;
   const GuidelineSpec* want = a.pack().Guideline(required);  // nullptr for "any"
   const GuidelineSpec* got = a.claim().guideline;
   if (got != nullptr && (want == nullptr || want == got)) return;
-  sdk::Finding f;
-  f.rule = kId;
+  sdk::Finding f = NewFinding();
   f.severity = ESGAUDIT_ERROR;
   const std::string want_name = want == nullptr ? (a.English() ? "one of the 2024 exchange guidelines"
                                                                : "2024年交易所可持续发展报告指引之一")

@@ -11,8 +11,7 @@ void ElementMissingRule::Check(const sdk::Document& doc, const sdk::Context& ctx
   for (size_t i = 0; i < specs.size(); ++i) {
     if (a.elements()[i].found()) continue;
     const ElementSpec& e = specs[i];
-    sdk::Finding f;
-    f.rule = kId;
+    sdk::Finding f = NewFinding();
     f.severity = e.severity;
     f.message = a.English() ? "the report does not state its " + e.title_en + " (" + a.Article(e.article) + ")"
                             : "报告未见“" + e.title_zh + "”（" + e.article + "）";

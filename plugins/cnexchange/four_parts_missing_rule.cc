@@ -18,8 +18,7 @@ void FourPartsMissingRule::Check(const sdk::Document& doc, const sdk::Context& c
   const auto& parts = a.pack().four_parts();
   for (size_t i = 0; i < parts.size(); ++i) {
     if (a.four_parts()[i].found()) continue;
-    sdk::Finding f;
-    f.rule = kId;
+    sdk::Finding f = NewFinding();
     f.severity = ESGAUDIT_WARNING;
     f.message = a.English()
                     ? (count == 1 ? std::string("1 topic is") : std::to_string(count) + " topics are") +
@@ -43,8 +42,7 @@ void FourPartsMissingRule::Check(const sdk::Document& doc, const sdk::Context& c
       if (topic_parts[i].id == "governance" && a.pack().four_parts()[0].id == "governance" &&
           a.four_parts()[0].found())
         continue;
-      sdk::Finding f;
-      f.rule = kId;
+      sdk::Finding f = NewFinding();
       f.severity = ESGAUDIT_WARNING;
       f.message = a.English() ? "\"" + t.spec->title_en + "\" is financially material but its section has no \"" +
                                     topic_parts[i].title_en + "\" disclosure (Art. 11, " +
@@ -63,8 +61,7 @@ void FourPartsMissingRule::Check(const sdk::Document& doc, const sdk::Context& c
   const auto& climate_parts = a.pack().climate_parts();
   for (size_t i = 0; i < climate_parts.size(); ++i) {
     if (a.climate_parts()[i].found()) continue;
-    sdk::Finding f;
-    f.rule = kId;
+    sdk::Finding f = NewFinding();
     f.severity = ESGAUDIT_WARNING;
     f.message = a.English() ? "climate change is financially material but the report has no climate \"" +
                                   climate_parts[i].title_en + "\" disclosure (" + a.Article(climate_parts[i].article) + ")"

@@ -8,8 +8,7 @@ void GhgUnitRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
   const Analysis& a = ctx.Shared<Analysis>(doc);
   if (!a.Applies()) return;
   for (const GhgUnitProblem& p : a.ghg_unit_problems()) {
-    sdk::Finding f;
-    f.rule = kId;
+    sdk::Finding f = NewFinding();
     f.severity = ESGAUDIT_ERROR;
     if (p.magnitude) {
       f.message = a.English() ? "\"" + p.scope + "\" figure \"" + p.printed +

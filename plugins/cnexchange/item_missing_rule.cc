@@ -19,8 +19,7 @@ void ItemMissingRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
       if (!i.evidence.empty()) continue;
       const bool encouraged = i.spec->level == Level::kEncouraged && t.triggered;
       if (!i.applies && !encouraged) continue;
-      sdk::Finding f;
-      f.rule = kId;
+      sdk::Finding f = NewFinding();
       f.severity = i.applies ? ESGAUDIT_WARNING : ESGAUDIT_INFO;
       const std::string what = ShortQuote(i.spec->what, 36);
       if (a.English()) {

@@ -14,8 +14,7 @@ void MaterialityMissingRule::Check(const sdk::Document& doc, const sdk::Context&
   if (!financial) missing = a.English() ? "financial materiality" : "财务重要性";
   if (!impact) missing += (missing.empty() ? "" : a.English() ? " and " : "和") +
                           std::string(a.English() ? "impact materiality" : "影响重要性");
-  sdk::Finding f;
-  f.rule = kId;
+  sdk::Finding f = NewFinding();
   f.severity = ESGAUDIT_ERROR;
   f.message = a.English() ? "the report does not describe how it assessed " + missing + " (Art. 5)"
                           : "报告未说明" + missing + "的评估（第5条要求双重重要性评估）";

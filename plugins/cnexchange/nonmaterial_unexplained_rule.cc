@@ -10,8 +10,7 @@ void NonmaterialUnexplainedRule::Check(const sdk::Document& doc, const sdk::Cont
   for (const TopicResult& t : a.topics()) {
     // A topic still disclosed under its own heading shows the reader its facts; not reported.
     if (t.materiality != Materiality::kNeither || t.explanation.found() || t.heading.found()) continue;
-    sdk::Finding f;
-    f.rule = kId;
+    sdk::Finding f = NewFinding();
     f.severity = ESGAUDIT_WARNING;
     f.message = a.English()
                     ? "topic \"" + t.spec->title_en + "\" is classed as neither financially nor impact material without a reason (Art. 5(2), 7)"

@@ -12,8 +12,7 @@ void QuantityUnitRule::Check(const sdk::Document& doc, const sdk::Context& ctx) 
     const QuantitySpec& q = *p.spec;
     const std::string article = a.Article(q.article);
     const std::string figure = "\"" + p.printed + "\"";
-    sdk::Finding f;
-    f.rule = kId;
+    sdk::Finding f = NewFinding();
     switch (p.kind) {
       case QuantityUnitProblem::Kind::kNoUnit:
         f.severity = ESGAUDIT_WARNING;

@@ -11,8 +11,7 @@ void ReliefUnexplainedRule::Check(const sdk::Document& doc, const sdk::Context& 
   const std::string article = a.English() ? (bse ? "BSE Art. 62" : "Art. 63(3)")
                                           : (bse ? "北交所第62条" : "第63条第(三)项");
   for (const Evidence& e : a.unexplained_unquantified()) {
-    sdk::Finding f;
-    f.rule = kId;
+    sdk::Finding f = NewFinding();
     f.severity = ESGAUDIT_WARNING;
     f.message = a.English()
                     ? "an indicator is given qualitatively as not quantifiable, without the reason (" + article + ", Art. 16(3))"

@@ -11,8 +11,7 @@ void TopicMissingRule::Check(const sdk::Document& doc, const sdk::Context& ctx) 
     if (!t.HasApplicableItems() || t.Addressed() || t.explanation.found() ||
         t.materiality == Materiality::kNeither)
       continue;
-    sdk::Finding f;
-    f.rule = kId;
+    sdk::Finding f = NewFinding();
     f.severity = ESGAUDIT_WARNING;
     f.message = a.English()
                     ? "topic \"" + t.spec->title_en + "\" (" + a.Article(t.spec->articles) + ") is neither disclosed nor explained as not applicable or not material"

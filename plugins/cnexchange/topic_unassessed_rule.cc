@@ -16,8 +16,7 @@ void TopicUnassessedRule::Check(const sdk::Document& doc, const sdk::Context& ct
   if (first == nullptr) return;
   for (const TopicResult& t : a.topics()) {
     if (t.materiality != Materiality::kUnstated) continue;
-    sdk::Finding f;
-    f.rule = kId;
+    sdk::Finding f = NewFinding();
     f.severity = ESGAUDIT_WARNING;
     f.message = a.English()
                     ? "topic \"" + t.spec->title_en + "\" is missing from the report's materiality classification (Art. 5(1) asks for every one of the 21 topics)"

@@ -16,8 +16,7 @@ void ElementMissingRule::Check(const sdk::Document& doc, const sdk::Context& ctx
   uint64_t end = required ? 0 : a.TextOffset(cite.end);
   for (const ElementResult& e : a.elements()) {
     if (!e.spec->required || e.status != ESGAUDIT_MISSING) continue;
-    sdk::Finding f;
-    f.rule = kId;
+    sdk::Finding f = NewFinding();
     f.severity = e.spec->parameter ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
     const std::string basis = required ? (a.English() ? "GB/T 36001 is required by the audit policy" : "审核策略要求GB/T 36001")
                                        : (a.English() ? "report cites GB/T 36001" : "报告依据GB/T 36001编制");

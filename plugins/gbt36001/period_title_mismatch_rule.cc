@@ -10,8 +10,7 @@ void PeriodTitleMismatchRule::Check(const sdk::Document& doc, const sdk::Context
   const YearSpan& title = a.title();
   if (!period.found || !title.found || period.first == 0) return;
   if (title.first >= period.first && title.first <= period.last) return;
-  sdk::Finding f;
-  f.rule = kId;
+  sdk::Finding f = NewFinding();
   f.severity = ESGAUDIT_WARNING;
   std::string year = std::to_string(title.first);
   f.message = a.English()

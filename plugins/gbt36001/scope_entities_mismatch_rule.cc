@@ -75,8 +75,7 @@ void ScopeEntitiesMismatchRule::Check(const sdk::Document& doc, const sdk::Conte
         from = sep + std::string_view("、").size();
       }
       if (named) continue;
-      sdk::Finding f;
-      f.rule = kId;
+      sdk::Finding f = NewFinding();
       f.severity = ESGAUDIT_WARNING;
       f.message = a.English() ? "\"" + ab.short_name +
                                     "\" in the abbreviations table is not in the report scope"
@@ -96,8 +95,7 @@ void ScopeEntitiesMismatchRule::Check(const sdk::Document& doc, const sdk::Conte
           return ab.full == name || Contains(name, ab.full) || Contains(ab.full, name);
         });
     if (listed) continue;
-    sdk::Finding f;
-    f.rule = kId;
+    sdk::Finding f = NewFinding();
     f.severity = ESGAUDIT_WARNING;
     f.message = a.English()
                     ? "\"" + name + "\" in the report scope is missing from the abbreviations table"

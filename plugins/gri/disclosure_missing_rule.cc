@@ -23,8 +23,7 @@ void DisclosureMissingRule::Check(const sdk::Document& doc, const sdk::Context& 
   for (const IndexRow& row : a.index_rows()) indexed.insert(row.resolved.ids.begin(), row.resolved.ids.end());
   auto report = [&](const std::string& message, const std::vector<std::string>& references,
                     bool in_index) {
-    sdk::Finding f;
-    f.rule = "gri.disclosure-missing";
+    sdk::Finding f = NewFinding();
     // With its content index published elsewhere, a disclosure may be answered in the documents
     // that index points to: the gap is worth a note, not a defect of this text. A disclosure the
     // report's own index lists (often answered "none" or "not applicable" there) is one level lower.

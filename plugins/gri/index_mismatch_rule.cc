@@ -27,8 +27,7 @@ void IndexMismatchRule::Check(const sdk::Document& doc, const sdk::Context& ctx)
       what +=
           en ? " (" + QList(en, row.resolved.ids) + ")" : "（" + QList(en, row.resolved.ids) + "）";
     }
-    sdk::Finding f;
-    f.rule = "gri.index-mismatch";
+    sdk::Finding f = NewFinding();
     f.severity = ESGAUDIT_WARNING;
     if (en) {
       f.message = "content index cites page " + Q(en, PageList(row.pages)) + " for " + what +

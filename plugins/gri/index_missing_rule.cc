@@ -8,8 +8,7 @@ void IndexMissingRule::Check(const sdk::Document& doc, const sdk::Context& ctx) 
   const GriAnalysis& a = ctx.Shared<GriAnalysis>(doc);
   if (a.claim() == Claim::kNone || a.has_index()) return;
   bool accordance = a.claim() == Claim::kAccordance;
-  sdk::Finding f;
-  f.rule = "gri.index-missing";
+  sdk::Finding f = NewFinding();
   // An index said to be published elsewhere cannot be checked here: a note, not a defect.
   f.severity = a.external_index() ? ESGAUDIT_INFO : accordance ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
   std::string claim = a.required() ? (a.English() ? "GRI is required by the audit policy" : "审核策略要求 GRI")

@@ -21,7 +21,7 @@ void IndexOmissionRule::Check(const sdk::Document& doc, const sdk::Context& ctx)
   // GRI 2 and 3 belong in every index; a topic disclosure only where its standard is indexed at all
   // (a report indexes its material topics only).
   std::vector<std::string> omitted;
-  sdk::Finding f;
+  sdk::Finding f = NewFinding();
   const std::vector<Disclosure>& ds = a.catalogue().disclosures();
   for (size_t k = 0; k < ds.size(); ++k) {
     const Disclosure& d = ds[k];
@@ -37,7 +37,6 @@ void IndexOmissionRule::Check(const sdk::Document& doc, const sdk::Context& ctx)
   }
   if (omitted.empty()) return;
   bool en = a.English();
-  f.rule = "gri.index-omission";
   f.severity = ESGAUDIT_INFO;
   f.message = en ? "covered but not in the content index: " + QList(en, omitted)
                  : "已披露但未列入内容索引：" + QList(en, omitted);

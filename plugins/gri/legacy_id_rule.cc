@@ -33,8 +33,7 @@ void LegacyIdRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
   if (aggregate) {
     std::vector<std::string> ids;
     for (const LegacyCitation* c : in_index) ids.push_back(c->cited);
-    sdk::Finding f;
-    f.rule = "gri.legacy-id";
+    sdk::Finding f = NewFinding();
     f.severity = ESGAUDIT_WARNING;
     f.message = en ? "content index uses withdrawn GRI numbering for " +
                          std::to_string(ids.size()) + " ids: " + QList(en, ids, 6)
@@ -48,8 +47,7 @@ void LegacyIdRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
     if (!withdrawn(c) || (aggregate && c.in_index)) continue;
     bool g4 = c.cited.rfind("G4-", 0) == 0;
     std::string numbering = g4 ? "GRI G4" : "GRI 2016";
-    sdk::Finding f;
-    f.rule = "gri.legacy-id";
+    sdk::Finding f = NewFinding();
     f.severity = ESGAUDIT_WARNING;
     if (en) {
       f.message =

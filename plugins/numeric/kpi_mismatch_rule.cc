@@ -33,8 +33,7 @@ void KpiMismatchRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
                                  : "（疑似 10^" + FormatNumber(p) + " 错位）";
         }
       }
-      sdk::Finding out;
-      out.rule = "numeric.kpi-mismatch";
+      sdk::Finding out = NewFinding();
       out.severity = first_bad->from_layout ? ESGAUDIT_WARNING : ESGAUDIT_ERROR;
       out.offset = f.offset;
       out.length = f.length;

@@ -20,8 +20,7 @@ void MagnitudeSlipRule::Check(const sdk::Document& doc, const sdk::Context& ctx)
     std::string b(doc.Text().substr(major.offset, major.length));
     std::string line = std::to_string(doc.LineOf(major.offset) + 1);
     std::string factor = power == 4 ? "10^4" : "10^8";
-    sdk::Finding out;
-    out.rule = "numeric.magnitude-slip";
+    sdk::Finding out = NewFinding();
     out.references = {"GRI 2-4"};
     out.severity = layout ? ESGAUDIT_WARNING : ESGAUDIT_ERROR;
     out.offset = odd.offset;

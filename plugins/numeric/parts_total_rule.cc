@@ -11,8 +11,7 @@ void PartsTotalRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
     const Figure& total = a.figures()[r.total];
     std::string sums = a.Describe(r);
     sums = sums.substr(0, sums.find(", expected"));
-    sdk::Finding f;
-    f.rule = kId;
+    sdk::Finding f = NewFinding();
     f.severity = r.certainty == Certainty::kCertain ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
     if (doc.English()) {
       f.message = (r.caption.empty() ? std::string("parts do not add up to their total: ")

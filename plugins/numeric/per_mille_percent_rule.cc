@@ -56,8 +56,7 @@ void PerMillePercentRule::Check(const sdk::Document& doc, const sdk::Context& ct
     if (rate.empty() && !v.column_label.empty() && v.before.empty()) rate = PerMilleAtEnd(v.column_label);
     if (rate.empty()) continue;
     std::string printed(doc.Text().substr(f.offset, f.length));
-    sdk::Finding out;
-    out.rule = "numeric.per-mille-percent";
+    sdk::Finding out = NewFinding();
     out.severity = ESGAUDIT_WARNING;
     out.offset = f.offset;
     out.length = f.length;

@@ -8,8 +8,7 @@ void PercentSumRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
   const RelationAnalysis& a = ctx.Shared<RelationAnalysis>(doc);
   for (const Relation& r : a.relations()) {
     if (r.kind != RelationKind::kPercentBreakdown || !r.flag) continue;
-    sdk::Finding f;
-    f.rule = kId;
+    sdk::Finding f = NewFinding();
     f.severity = r.certainty == Certainty::kCertain ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
     std::string arithmetic = a.Describe(r);
     if (doc.English()) {

@@ -270,8 +270,7 @@ void RateAbove100Rule::Check(const sdk::Document& doc, const sdk::Context& ctx) 
     if (ExactInterval(f.value, f.decimals, 1).lo <= 100) continue;
 
     std::string printed(doc.Text().substr(f.offset, f.length));
-    sdk::Finding out;
-    out.rule = "numeric.rate-above-100";
+    sdk::Finding out = NewFinding();
     out.severity = from_model ? model_severity : from_layout ? ESGAUDIT_WARNING : ESGAUDIT_ERROR;
     out.offset = f.offset;
     out.length = f.length;

@@ -25,8 +25,7 @@ void RestatementMismatchRule::Check(const sdk::Document& doc, const sdk::Context
     }
     std::string a = Printed(doc, odd), b = Printed(doc, major);
     std::string line = std::to_string(doc.LineOf(major.offset) + 1);
-    sdk::Finding out;
-    out.rule = "numeric.restatement-mismatch";
+    sdk::Finding out = NewFinding();
     out.references = {"GRI 2-4"};
     // Through the structure model: an error only when label, unit and period are certain.
     out.severity = (c.from_model ? c.certain : !layout) ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;

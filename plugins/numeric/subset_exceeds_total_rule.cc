@@ -13,8 +13,7 @@ void SubsetExceedsTotalRule::Check(const sdk::Document& doc, const sdk::Context&
     auto quoted = [](const std::string& label, const char* open, const char* close) {
       return label.empty() ? std::string() : open + label + close;
     };
-    sdk::Finding f;
-    f.rule = kId;
+    sdk::Finding f = NewFinding();
     f.severity = r.certainty == Certainty::kCertain ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
     if (doc.English()) {
       f.message = "subset " + quoted(part.label, "'", "' ") + part.text + " exceeds its total " +

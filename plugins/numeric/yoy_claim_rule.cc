@@ -125,8 +125,7 @@ void YoyClaimRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
     std::string new_text(doc.Text().substr(new_f.offset, new_f.length));
     std::string arithmetic = "(" + FormatNumber(new_f.value) + " - " + FormatNumber(old_f.value) +
                              ") / " + FormatNumber(old_f.value) + " = " + Percent(actual);
-    sdk::Finding out;
-    out.rule = "numeric.yoy-claim";
+    sdk::Finding out = NewFinding();
     out.severity = ESGAUDIT_ERROR;
     out.offset = cf.offset;
     out.length = cf.length;

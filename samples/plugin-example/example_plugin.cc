@@ -49,9 +49,7 @@ class Scope3MissingRule : public Rule {
     if (scope1 == std::string_view::npos || scope2 == std::string_view::npos ||
         scope3 != std::string_view::npos)
       return;
-    Finding f;
-    f.rule = kId;
-    f.severity = ESGAUDIT_WARNING;
+    Finding f = NewFinding();  // the id and severity it was registered with
     f.message = doc.English() ? "Scope 1 and 2 emissions are given but Scope 3 is never mentioned"
                               : "披露了范围一和范围二排放，但未提及范围三";
     // Findings point into the document's text; the view has its own offsets.

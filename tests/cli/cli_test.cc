@@ -991,7 +991,17 @@ TEST_F(CliTest, RequireAppliesAStandardTheReportDoesNotClaim) {
   EXPECT_NE(r.out.find("r.txt: error: GB/T 36001 is required by the audit policy but lacks"), std::string::npos) << r.out;
   r = Run({"check", "r.txt", "--require", "iso26000"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err, "esgaudit: error: unknown --require value 'iso26000' (expected gbt36001, gri)\n");
+  EXPECT_EQ(r.err, "esgaudit: error: unknown --require value 'iso26000' (expected bse, cn-exchange, gbt36001, gri, sse, szse)\n");
+  // An exchange guideline: the report must say it follows it (cnexchange.claim-missing, an error).
+  for (const char* guideline : {"szse", "cn-exchange"}) {
+    r = Run({"check", "r.txt", "--no-config", "--require", guideline, "--enable", "cnexchange.claim-missing",
+             "--lang", "en"});
+    EXPECT_EQ(r.code, 1) << guideline << r.err;
+    EXPECT_NE(r.out.find("error: the policy requires "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("but the report does not say it follows it [cnexchange.claim-missing]"), std::string::npos)
+        << r.out;
+  }
+  EXPECT_NE(r.out.find("one of the 2024 exchange guidelines"), std::string::npos) << r.out;
 }
 
 
