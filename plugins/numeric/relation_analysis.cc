@@ -1,6 +1,7 @@
 #include "relation_analysis.h"
 
 #include "markup_tables.h"
+#include "value_facts.h"
 
 #include <boost/regex/pending/unicode_iterator.hpp>
 
@@ -66,9 +67,6 @@ constexpr const char* kPerUnitWords[] = {"每股", "每万元", "每百万", "�
                                          "单位产值", "万元产值", "per share", "per capita", "average",
                                          "intensity", "强度"};
 
-const std::set<std::string> kCountUnits = {"人", "人次", "户", "项", "个", "次", "场", "篇", "件",
-                                           "家", "所", "台", "辆", "座", "套", "条", "份", "批",
-                                           "棵", "株", "期", "门", "册", "本", "起", "笔"};
 constexpr int kWindowLines = 12;   // how far a chart caption or a layout total reaches
 constexpr double kLineWeight = 4;  // one line counts as this many display columns
 constexpr double kMaxChartDistance = 90;
@@ -259,18 +257,10 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
     if (Categorise(unit_text).first >= 0 && Categorise(label).first < 0) label = column = unit_text;
     // A split label ("申请专" above "利89项") reads as one word; a short in-line label is a fragment.
     g.label = Cps(label) <= 2 ? column + label : (label.empty() ? column : label);
-    // Counts (人, 项, 家 ...) printed as whole numbers are exact, not rounded.
-    bool exact = f.decimals == 0 && f.magnitude == 1 && kCountUnits.count(g.unit) > 0;
-    double half = exact ? 0 : 0.5 * std::pow(10.0, -f.decimals) * f.magnitude;
-    double v = std::fabs(f.value);
-    g.low = v - half;
-    g.high = v + half;
-    if (f.qualifiers & ESGAUDIT_QUAL_APPROX) {
-      g.low = std::min(g.low, v * 0.9);
-      g.high = std::max(g.high, v * 1.1);
-    }
-    if (f.qualifiers & ESGAUDIT_QUAL_MORE) g.high = std::max(g.high, v * 1.5 + half);
-    if (f.qualifiers & ESGAUDIT_QUAL_LESS) g.low = std::min(g.low, v * 0.8);
+    // Sums work on magnitudes; counts (人, 项, 家 ...) printed as whole numbers are exact.
+    const Interval iv = PrintedInterval(f, /*exact_counts=*/true);
+    g.low = f.value < 0 ? -iv.hi : iv.lo;
+    g.high = f.value < 0 ? -iv.lo : iv.hi;
     figures_.push_back(std::move(g));
   }
 }
@@ -1219,7 +1209,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
         if (!l.empty() || Has(f.label, ">")) f.label = l;
         // Whole counts are exact when the unit column names a count unit (人, 次).
         if (f.unit.empty() && f.decimals == 0 && f.magnitude == 1 && f.qualifiers == 0 &&
-            kCountUnits.count(unit_of(r)) > 0) {
+            IsCountUnit(unit_of(r))) {
           f.low = f.high = std::fabs(f.value);
         }
       }

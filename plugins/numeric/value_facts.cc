@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <cstdio>
 #include <map>
 
@@ -29,14 +30,23 @@ Interval ExactInterval(double value, int decimals, double magnitude) {
   return {value - half, value + half};
 }
 
-Interval PrintedInterval(const esgaudit_fact& f) {
-  double mag = f.magnitude > 0 ? f.magnitude : 1;
-  Interval r = ExactInterval(f.value, f.decimals, mag);
-  double v = std::fabs(f.value);
-  if (f.qualifiers & ESGAUDIT_QUAL_APPROX) {
+bool IsCountUnit(std::string_view unit) {
+  static const std::set<std::string, std::less<>> kCountUnits = {
+      "人", "人次", "户", "项", "个", "次", "场", "篇", "件", "家", "所", "台", "辆", "座",
+      "套", "条", "份", "批", "棵", "株", "期", "门", "册", "本", "起", "笔"};
+  return kCountUnits.count(unit) > 0;
+}
+
+Interval PrintedInterval(const esgaudit_fact& f, bool exact_counts) {
+  const double mag = f.magnitude > 0 ? f.magnitude : 1;
+  const bool exact = exact_counts && f.decimals == 0 && mag == 1 && IsCountUnit(sdk::View(f.unit));
+  Interval r = exact ? Interval{f.value, f.value} : ExactInterval(f.value, f.decimals, mag);
+  const double v = std::fabs(f.value);
+  if (f.qualifiers & ESGAUDIT_QUAL_APPROX) {  // 约, about: within a tenth either way
     r.lo -= 0.1 * v;
     r.hi += 0.1 * v;
   }
+  // 超/逾/余/以上 (more than) and 不足/近/以下 (less than, nearly): up to half again, or down to half.
   if (f.qualifiers & ESGAUDIT_QUAL_MORE) r.hi += 0.5 * v + mag;
   if (f.qualifiers & ESGAUDIT_QUAL_LESS) r.lo -= 0.5 * v + mag;
   return r;

@@ -41,9 +41,14 @@ struct Interval {
   }
 };
 
-// The XBRL Calculations 1.1 reading of a printed number: "21%" is [20.5, 21.5]; "1.2万吨" is
-// [11500, 12500] t. 约/近/余/以上/不足 widen it (see rules/numeric/restatement-mismatch.md).
-Interval PrintedInterval(const esgaudit_fact& f);
+// The one reading of a printed number every numeric rule uses (XBRL Calculations 1.1): "21%" is
+// [20.5, 21.5]; "1.2万吨" is [11500, 12500] t. 约 widens it by a tenth either way; 超/逾/余/以上 up
+// to half again; 不足/近/以下 down to half (see rules/numeric/restatement-mismatch.md). With
+// `exact_counts`, a whole count (28项, 155人) is exactly itself, as sums of parts need; comparisons
+// of two printed figures keep the rounding width (a half-open overlap of points is never true).
+Interval PrintedInterval(const esgaudit_fact& f, bool exact_counts = false);
+// 人, 项, 家 ...: units of things counted one by one.
+bool IsCountUnit(std::string_view unit);
 // Same for a number written with `decimals` digits after the point, times `magnitude`.
 Interval ExactInterval(double value, int decimals, double magnitude);
 // Digits after the decimal point in a number as written ("3,456.70" -> 2).
