@@ -386,16 +386,7 @@ void StructureBuilder::FindFigures() {
   }
 
   // Pass 4: the figures in text order (value cells and inline figures interleave by cell).
-  auto add_span = [&](uint64_t vb, uint64_t ve) {
-    TextSpan t;
-    t.view_begin = vb;
-    t.view_end = ve;
-    t.offset = doc_.ViewToText(vb);
-    uint64_t te = doc_.ViewToText(ve);
-    t.length = te > t.offset ? te - t.offset : 0;
-    t.line = doc_.LineOf(t.offset);
-    s_.spans_.push_back(t);
-  };
+  auto add_span = [&](uint64_t vb, uint64_t ve) { AddSpan(vb, ve); };
   size_t next_inline = 0;
   auto label_text = [&](uint32_t first, uint32_t count) {
     std::string out;

@@ -37,6 +37,8 @@ class StructureBuilder {
     return CellText(s_.cells_[s_.lines_[line].first_cell + k]);
   }
   std::string_view LineView(size_t i) const;
+  // Appends the span of view range [vb, ve) with its text offsets and line to the model's spans.
+  void AddSpan(uint64_t vb, uint64_t ve);
 
   const Document& doc_;
   std::string_view view_;

@@ -65,6 +65,17 @@ std::string Structure::SpanText(std::string_view view, uint32_t first, uint32_t 
   return out;
 }
 
+void StructureBuilder::AddSpan(uint64_t vb, uint64_t ve) {
+  TextSpan t;
+  t.view_begin = vb;
+  t.view_end = ve;
+  t.offset = doc_.ViewToText(vb);
+  const uint64_t te = doc_.ViewToText(ve);
+  t.length = te > t.offset ? te - t.offset : 0;
+  t.line = doc_.LineOf(t.offset);
+  s_.spans_.push_back(t);
+}
+
 void StructureBuilder::FindSentences() {
   const size_t n = s_.lines_.size();
   const size_t cells = s_.cells_.size();
@@ -154,14 +165,7 @@ void StructureBuilder::FindSentences() {
         st.first_span = static_cast<uint32_t>(s_.spans_.size());
         st.span_count = static_cast<uint32_t>(sent.size());
         for (auto [b, e] : sent) {
-          TextSpan t;
-          t.view_begin = b;
-          t.view_end = e;
-          t.offset = doc_.ViewToText(b);
-          uint64_t te = doc_.ViewToText(e);
-          t.length = te > t.offset ? te - t.offset : 0;
-          t.line = doc_.LineOf(t.offset);
-          s_.spans_.push_back(t);
+          AddSpan(b, e);
         }
         st.first_clause = static_cast<uint32_t>(s_.clauses_.size());
         uint32_t sentence = static_cast<uint32_t>(s_.sentences_.size());
@@ -172,14 +176,7 @@ void StructureBuilder::FindSentences() {
           cl.first_span = static_cast<uint32_t>(s_.spans_.size());
           cl.span_count = static_cast<uint32_t>(pieces.size());
           for (auto [b, e] : pieces) {
-            TextSpan t;
-            t.view_begin = b;
-            t.view_end = e;
-            t.offset = doc_.ViewToText(b);
-            uint64_t te = doc_.ViewToText(e);
-            t.length = te > t.offset ? te - t.offset : 0;
-            t.line = doc_.LineOf(t.offset);
-            s_.spans_.push_back(t);
+            AddSpan(b, e);
             clause_pieces.emplace_back(b, e, static_cast<uint32_t>(s_.clauses_.size()));
           }
           s_.clauses_.push_back(cl);
