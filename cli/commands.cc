@@ -10,9 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <map>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -471,15 +469,13 @@ std::string SeverityLabel(const Engine& e, const RuleInfo& r, bool overridden, b
 }
 
 // Whether --severity or the policy file changed a rule's level from its plugin's default.
-std::function<bool(const RuleInfo&)> OverriddenBy(const Engine& e) {
-  auto plugin_default = std::make_shared<std::map<std::string, esgaudit_severity>>();
+bool Overridden(const Engine& e, const RuleInfo& r) {
   for (const PluginRef& p : e.plugins.plugins()) {
-    for (const RuleInfo& r : p.rules) (*plugin_default)[r.id] = r.default_severity;
+    for (const RuleInfo& d : p.rules) {
+      if (d.id == r.id) return d.default_severity != r.default_severity;
+    }
   }
-  return [plugin_default](const RuleInfo& r) {
-    auto it = plugin_default->find(r.id);
-    return it != plugin_default->end() && it->second != r.default_severity;
-  };
+  return false;
 }
 
 }  // namespace
@@ -489,7 +485,7 @@ ExitStatus RunListRules(const Settings& s, Io io) {
   ExitStatus status = ExitStatus::kOk;
   if (!Open(s, io, &e, &status)) return status;
   // The severity a user will see: the plugin's default, or the one --severity / the policy set.
-  const auto overridden = OverriddenBy(e);
+  auto overridden = [&e](const RuleInfo& r) { return Overridden(e, r); };
   if (s.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const RuleInfo& r : e.rules) {
@@ -532,7 +528,7 @@ ExitStatus RunExplain(const Settings& s, Io io) {
       if (p.name == r.plugin) version = " " + p.version;
     }
     const bool zh = ChineseInterface(s);
-    const std::string severity = SeverityLabel(e, r, OverriddenBy(e)(r), zh);
+    const std::string severity = SeverityLabel(e, r, Overridden(e, r), zh);
     if (zh) {
       io.out << "规则 " << r.id << "：插件 " << r.plugin << version << "，严重级别 " << severity
              << "。以下规则说明为英文。\n\n";
