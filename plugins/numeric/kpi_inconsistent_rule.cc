@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kpi_pack.h"
@@ -15,7 +16,8 @@ std::string Shown(const Kpi& k) { return k.text + (k.unit.empty() ? "" : " " + k
 
 class Checker {
  public:
-  Checker(const sdk::Document& doc, const sdk::Context& ctx) : doc_(doc), ctx_(ctx) {}
+  Checker(const sdk::Document& doc, const sdk::Context& ctx, sdk::Finding blank)
+      : doc_(doc), ctx_(ctx), blank_(std::move(blank)) {}
 
   void Run() {
     const KpiData& data = ctx_.Shared<KpiData>(doc_);
@@ -43,9 +45,7 @@ class Checker {
 
   // Reports at the first text mention of the first KPI involved that has one; else document-level.
   void Report(const KpiRule& r, const std::vector<const Kpi*>& involved, const std::string& what) {
-    sdk::Finding out;
-    out.rule = "numeric.kpi-inconsistent";
-    out.severity = ESGAUDIT_ERROR;
+    sdk::Finding out = blank_;
     std::string sources;
     for (const Kpi* k : involved) {
       if (!sources.empty()) sources += ", ";
@@ -155,12 +155,13 @@ class Checker {
 
   const sdk::Document& doc_;
   const sdk::Context& ctx_;
+  const sdk::Finding blank_;  // the rule's id and severity, from its registration
 };
 
 }  // namespace
 
 void KpiInconsistentRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
-  Checker(doc, ctx).Run();
+  Checker(doc, ctx, NewFinding()).Run();
 }
 
 }  // namespace esgaudit::numeric
