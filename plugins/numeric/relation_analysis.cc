@@ -184,10 +184,10 @@ const char* RelationAnalysis::KindName(RelationKind kind) {
 }
 
 RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context& ctx) {
+  cells_ = &ctx.Shared<LayoutCells>(doc);
   LoadFigures(doc);
-  BuildCells(doc);
   for (Figure& f : figures_) {
-    if (const LayoutCell* c = CellAt(f.line, doc.TextToView(f.offset))) {
+    if (const LayoutCell* c = cells_->At(f.line, doc.TextToView(f.offset))) {
       size_t n = c->code_points, m = Cps(f.text);
       f.cell_extra = n > m ? n - m : 0;
     }
@@ -265,72 +265,6 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
   }
 }
 
-// Cells are split on the original text: the matching view drops short gaps between CJK characters,
-// tabs included, which would merge table cells.
-void RelationAnalysis::BuildCells(const sdk::Document& doc) {
-  std::string_view view = doc.MatchView();
-  std::string_view text = doc.Text();
-  cells_.assign(doc.LineCount(), {});
-  auto space_width = [&](size_t i) -> int {  // columns of the blank at i, 0 when not blank
-    if (text[i] == ' ') return 1;
-    if (text[i] == '\t') return 8;
-    if (text.compare(i, 3, "\xE3\x80\x80") == 0) return 2;  // ideographic space
-    return 0;
-  };
-  auto space_bytes = [&](size_t i) { return text[i] == ' ' || text[i] == '\t' ? 1 : 3; };
-  for (uint32_t li = 0; li < doc.LineCount(); ++li) {
-    esgaudit_line line = doc.Line(li);
-    size_t i = line.offset;
-    const size_t end = line.offset + line.length;
-    while (i < end) {
-      while (i < end && space_width(i)) i += space_bytes(i);
-      if (i >= end) break;
-      size_t start = i;
-      size_t last = i;
-      while (i < end) {
-        if (space_width(i)) {
-          size_t j = i;
-          int width = 0;
-          while (j < end && space_width(j)) {
-            width += space_width(j);
-            j += space_bytes(j);
-          }
-          if (width >= 3 || j >= end) break;
-          i = j;
-          continue;
-        }
-        last = ++i;
-      }
-      LayoutCell c;
-      c.line = li;
-      c.view_begin = doc.TextToView(start);
-      c.view_end = std::min<uint64_t>(doc.TextToView(last), view.size());
-      c.col_begin = doc.ColumnOf(start);
-      c.col_end = std::max(doc.ColumnOf(last), c.col_begin);
-      std::string t(view.substr(c.view_begin, c.view_end - c.view_begin));
-      t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
-      c.text = t;
-      c.code_points = Cps(c.text);
-      cells_[li].push_back(std::move(c));
-    }
-  }
-}
-
-const LayoutCell* RelationAnalysis::CellAt(uint32_t line, uint64_t v) const {
-  if (line >= cells_.size()) return nullptr;
-  const std::vector<LayoutCell>& cells = cells_[line];
-  // Cells of a line never overlap, but an empty one (view_begin == view_end) may share its start
-  // with the next: the last cell starting at or before v that contains it, as a forward scan finds.
-  auto it = std::upper_bound(cells.begin(), cells.end(), v,
-                             [](uint64_t x, const LayoutCell& c) { return x < c.view_begin; });
-  while (it != cells.begin()) {
-    --it;
-    if (v >= it->view_begin && v < it->view_end) return &*it;
-    if (it->view_end <= v && it->view_begin < it->view_end) break;
-  }
-  return nullptr;
-}
-
 void RelationAnalysis::SumParts(Relation* r) const {
   r->sum_low = 0;
   r->sum_high = 0;
@@ -369,8 +303,8 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     std::vector<int> members;
   };
   std::vector<Caption> captions;
-  for (const auto& line : cells_) {
-    for (const LayoutCell& c : line) {
+  for (uint32_t li = 0; li < cells_->line_count(); ++li) {
+    for (const LayoutCell& c : cells_->line(li)) {
       if (HasDigit(c.text) || c.code_points > 14 || c.code_points < 3) continue;
       if (Has(c.text, "。") || Has(c.text, "，") || Has(c.text, ",") || Has(c.text, "；")) continue;
       bool caption = false;
@@ -380,7 +314,7 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
   }
   if (captions.empty()) return;
   auto cell_of = [this, &doc](const Figure& f) -> const LayoutCell* {
-    return CellAt(f.line, doc.TextToView(f.offset));
+    return cells_->At(f.line, doc.TextToView(f.offset));
   };
   std::set<int> in_table;
   for (const Relation& r : relations_) in_table.insert(r.parts.begin(), r.parts.end());
@@ -514,8 +448,8 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   std::sort(total_words.begin(), total_words.end(),
             [](const auto& a, const auto& b) { return a.size() > b.size(); });
 
-  for (uint32_t li = 0; li < cells_.size(); ++li) {
-    for (size_t ci = 0; ci < cells_[li].size(); ++ci) {
+  for (uint32_t li = 0; li < cells_->line_count(); ++li) {
+    for (size_t ci = 0; ci < cells_->line(li).size(); ++ci) {
       if (used.count({li, ci})) continue;
       // Collect the stream.
       std::vector<Cp> cps;
@@ -523,7 +457,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       size_t c = ci;
       while (true) {
         used.insert({l, c});
-        const LayoutCell& cell = cells_[l][c];
+        const LayoutCell& cell = cells_->line(l)[c];
         std::string_view s = view.substr(cell.view_begin, cell.view_end - cell.view_begin);
         U8Iter it(s.begin(), s.begin(), s.end()), end(s.end(), s.begin(), s.end());
         for (; it != end; ++it) {
@@ -534,13 +468,13 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         // Next line of the paragraph.
         bool found = false;
         uint32_t next = l + 1;
-        for (int skipped = 0; next < cells_.size() && skipped <= 2; ++next) {
-          if (cells_[next].empty()) {
+        for (int skipped = 0; next < cells_->line_count() && skipped <= 2; ++next) {
+          if (cells_->line(next).empty()) {
             ++skipped;
             continue;
           }
-          for (size_t k = 0; k < cells_[next].size(); ++k) {
-            const LayoutCell& n = cells_[next][k];
+          for (size_t k = 0; k < cells_->line(next).size(); ++k) {
+            const LayoutCell& n = cells_->line(next)[k];
             if (used.count({next, k})) continue;
             if (n.col_begin + 4 >= cell.col_begin && n.col_begin <= cell.col_begin + 4 &&
                 doc.Line(next).page == doc.Line(l).page) {

@@ -6,6 +6,8 @@
 
 #include <esgaudit/plugin.h>
 
+#include "layout_cells.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -64,17 +66,6 @@ struct Relation {
   double sum_high = 0;
 };
 
-// A run of text in one line set off from its neighbours by wide gaps (a layout cell).
-struct LayoutCell {
-  uint32_t line = 0;
-  uint64_t view_begin = 0;  // offsets into the matching view
-  uint64_t view_end = 0;
-  uint32_t col_begin = 0;   // display columns, end exclusive
-  uint32_t col_end = 0;
-  std::string text;         // view text without spaces
-  size_t code_points = 0;   // of text
-};
-
 class RelationAnalysis {
  public:
   RelationAnalysis(const sdk::Document& doc, const sdk::Context& ctx);
@@ -93,7 +84,6 @@ class RelationAnalysis {
 
  private:
   void LoadFigures(const sdk::Document& doc);
-  void BuildCells(const sdk::Document& doc);
   void FindCaptionedBreakdowns(const sdk::Document& doc);
   void FindInlineRelations(const sdk::Document& doc);
   void FindMarkupTotals(const sdk::Document& doc);
@@ -124,11 +114,7 @@ class RelationAnalysis {
 
   std::vector<Figure> figures_;
   std::vector<Relation> relations_;
-  // The cell of line `line` holding view offset `v`, or nullptr (binary search: cells are disjoint
-  // and in view order).
-  const LayoutCell* CellAt(uint32_t line, uint64_t v) const;
-
-  std::vector<std::vector<LayoutCell>> cells_;  // per line
+  const LayoutCells* cells_ = nullptr;  // the structure model's cells (shared)
 };
 
 }  // namespace esgaudit::numeric

@@ -1,5 +1,7 @@
 #include "value_facts.h"
 
+#include "layout_cells.h"
+
 #include <esgaudit/text.h>
 
 #include <algorithm>
@@ -128,53 +130,11 @@ std::string Strip(std::string_view s) {
   return out;
 }
 
-// Walks the matching view forward once for all facts (in view order), keeping the last line break
-// and the end of the last run of 3 or more spaces: where the layout cell of the next fact begins.
-// Searching back from each fact instead costs the whole line per fact (quadratic on one long line).
-class CellScanner {
- public:
-  explicit CellScanner(std::string_view view) : view_(view) {}
-
-  // REQUIRES: nothing; going back restarts the walk from the start of the view.
-  void AdvanceTo(size_t to) {
-    to = std::min(to, view_.size());
-    if (to < at_) *this = CellScanner(view_);
-    for (; at_ < to; ++at_) {
-      char c = view_[at_];
-      if (c == ' ') {
-        ++run_;
-        continue;
-      }
-      if (run_ >= 3) gap_end_ = at_;
-      run_ = 0;
-      if (c == '\n') {
-        newline_ = at_;
-        gap_end_ = std::string_view::npos;
-      }
-    }
-  }
-  // The view offset of the last '\n' before the position, npos when none.
-  size_t LastNewline() const { return newline_; }
-  // Past the last gap of 3 or more spaces in this line before the position, else the line start.
-  size_t CellBegin() const {
-    if (run_ >= 3) return at_;
-    if (gap_end_ != std::string_view::npos) return gap_end_;
-    return newline_ == std::string_view::npos ? 0 : newline_ + 1;
-  }
-
- private:
-  std::string_view view_;
-  size_t at_ = 0;
-  size_t run_ = 0;
-  size_t newline_ = std::string_view::npos;
-  size_t gap_end_ = std::string_view::npos;
-};
-
 }  // namespace
 
 ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
   std::string_view view = doc.MatchView();
-  CellScanner cells(view);
+  const LayoutCells& cells = ctx.Shared<LayoutCells>(doc);
   std::map<int, int> year_counts;
   uint32_t n = doc.FactCount();
   facts_.reserve(n);
@@ -243,35 +203,25 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
     }
     v.lead = std::string(view.substr(l, v.view_begin - l));
 
-    // The layout cell: back to a run of 3 or more spaces or the line start.
-    cells.AdvanceTo(v.view_begin);
-    {
-      size_t cell = cells.CellBegin();
-      while (cell < v.view_begin && view[cell] == ' ') ++cell;
-      v.cell_begin = cell;
-      uint32_t col = doc.ColumnOf(doc.ViewToText(cell));
-      uint32_t line = doc.LineOf(doc.ViewToText(cell));
-      for (uint32_t up = 1; up <= 3 && line >= up; ++up) {
-        std::string_view text = doc.LineText(line - up);
-        if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
-        // Segments of the line above, split at runs of 3 or more spaces; the one starting at `col`.
-        uint64_t base = doc.Line(line - up).offset;
-        size_t i = 0;
-        while (i < text.size()) {
-          while (i < text.size() && text[i] == ' ') ++i;
-          if (i >= text.size()) break;
-          size_t end = text.find("   ", i);
-          if (end == std::string_view::npos) end = text.size();
-          uint32_t c = doc.ColumnOf(base + i);
-          if (c + 1 >= col && c <= col + 1) v.above_in_cell = Strip(text.substr(i, end - i));
-          i = end;
+    // The fact's cell in the structure model, and the cell starting in its display column on the
+    // nearest non-blank line above (up to 3 lines up).
+    const LayoutCell* cell = cells.At(f.line, v.view_begin);
+    v.cell_begin = cell != nullptr ? std::min(cell->view_begin, v.view_begin) : v.view_begin;
+    if (cell != nullptr) {
+      for (uint32_t up = 1; up <= 3 && f.line >= up; ++up) {
+        const std::vector<LayoutCell>& above = cells.line(f.line - up);
+        if (above.empty()) continue;
+        for (const LayoutCell& a : above) {
+          if (a.col_begin + 1 >= cell->col_begin && a.col_begin <= cell->col_begin + 1) v.above_in_cell = a.text;
         }
         break;
       }
     }
 
     if (!v.column_label.empty()) {
-      size_t line_start = cells.LastNewline();
+      // Back from the line break ending the line above, up to 4 lines.
+      uint64_t line_begin = std::min<uint64_t>(doc.TextToView(doc.Line(f.line).offset), view.size());
+      size_t line_start = line_begin > 0 ? static_cast<size_t>(line_begin - 1) : std::string_view::npos;
       for (int k = 0; k < 4 && line_start != std::string_view::npos && line_start > 0; ++k) {
         size_t prev = view.rfind('\n', line_start - 1);
         size_t from = prev == std::string_view::npos ? 0 : prev + 1;

@@ -68,10 +68,11 @@ struct ValueFact {
   std::string before;  // matching-view text before the number back to a clause stop, <= 24 cps
   bool label_is_before = false;  // `label` is all of `before` (less spaces and scope words)
   std::string clause;         // matching-view text from the clause start to the number, <= 60 cps
-  uint64_t cell_begin = 0;    // the fact's layout cell in the matching view (cell_begin to
-                              // view_begin: the cell's text before the number)
-  std::string above_in_cell;  // the nearest non-blank line above (<= 3 lines up) starting in the
-                              // same display column: a sentence wrapped onto the fact's line
+  uint64_t cell_begin = 0;    // the fact's cell of the structure model in the matching view
+                              // (cell_begin to view_begin: the cell's text before the number)
+  std::string above_in_cell;  // on the nearest non-blank line above (<= 3 lines up), the cell
+                              // starting in the same display column (one column of slack), without
+                              // spaces: a sentence wrapped onto the fact's line
                               // ("…签订率和社保覆盖率" over "均为 100%")
   int year = 0;               // a year stated earlier in the same clause, 0 when none
   uint64_t view_begin = 0;    // the fact in the matching view

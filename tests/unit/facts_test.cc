@@ -168,5 +168,33 @@ TEST(FactsTest, EnglishPeopleCounts) {
                    "1:41 quantity 880(880,0,1) 人/men \"880 men\" and|"}));
 }
 
+// Cells are the structure model's: a number opening a cell after a tab is a list marker like one
+// opening the line, unless the dot is an OCR-split decimal ("384. 96").
+TEST(FactsTest, ListMarkersOpenAModelCell) {
+  std::vector<std::string> facts = Facts("1.年度安全生产事故总量（起）\t2.安全教育培训\n");
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_NE(facts[0].find(" ordinal 1("), std::string::npos) << facts[0];
+  EXPECT_NE(facts[1].find(" ordinal 2("), std::string::npos) << facts[1];
+  facts = Facts("垃圾焚烧量（万吨）\t384. 96\t308. 53\n");
+  ASSERT_EQ(facts.size(), 4u);
+  EXPECT_NE(facts[0].find(" quantity 384("), std::string::npos) << facts[0];
+  EXPECT_NE(facts[2].find(" quantity 308("), std::string::npos) << facts[2];
+}
+
+// A label too long to serve as a column label still belongs to the figure under it: the next
+// figure's label below is not taken instead.
+TEST(FactsTest, ALongLabelAboveKeepsTheLabelBelowForTheNextFigure) {
+  std::vector<std::string> facts = Facts("归属于上市公司股东的所有者权益\n843.57亿元\n营业收入\n169.17亿元\n");
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_EQ(facts[0].substr(facts[0].size() - 1), "|") << facts[0];
+  EXPECT_NE(facts[1].find("|营业收入"), std::string::npos) << facts[1];
+}
+
+// An HTML table on one line: each figure is a cell of its own, and tags are no label.
+TEST(FactsTest, HtmlTagsAreNoLabel) {
+  EXPECT_EQ(Facts("<table><tr><td>工伤人数</td><td>22</td></tr><tr><td>受训人数</td><td>1,446</td></tr></table>\n"),
+            (Lines{"1:33 quantity 22(22,0,1) / \"22\" |", "1:70 quantity 1446(1446,0,1) / \"1,446\" |"}));
+}
+
 }  // namespace
 }  // namespace esgaudit

@@ -6,12 +6,14 @@
 #include <esgaudit/plugin_abi.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace esgaudit {
 
 class Document;
+class Structure;
 
 // Field meanings are those of esgaudit_fact in plugin_abi.h.
 struct NumericFact {
@@ -31,9 +33,29 @@ struct NumericFact {
   std::string column_label;
 };
 
-// Extracts the facts of a document whose lines and matching view are built, in text order.
-// Pure function of the document; deterministic.
-std::vector<NumericFact> ExtractFacts(const Document& doc);
+// Extracts the numeric facts of a document whose lines and matching view are built, in text order,
+// in two steps: the structure model needs the facts' kinds (Extract), and a fact's labels are read
+// within the model's cells of its line (Label). Document::Build runs Extract, builds the structure,
+// then runs Label. Pure functions of the document; deterministic.
+class FactExtractor {
+ public:
+  explicit FactExtractor(const Document& doc);
+  ~FactExtractor();
+  FactExtractor(const FactExtractor&) = delete;
+  FactExtractor& operator=(const FactExtractor&) = delete;
+
+  // Kind, value, unit and qualifiers of every fact; label and column_label are left empty. A bare
+  // number opening a line followed by 、 ) . ("1、"), or alone on its line, is an ordinal.
+  std::vector<NumericFact> Extract();
+  // Fills label and column_label from the text of each fact's cell and the cells above and below
+  // it; a bare number opening a cell inside a line and followed by 、 ) . becomes an ordinal.
+  // REQUIRES: `facts` is what Extract returned, `structure` was built on the same document.
+  void Label(const Structure& structure, std::vector<NumericFact>* facts);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace esgaudit
 

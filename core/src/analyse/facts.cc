@@ -14,6 +14,7 @@
 
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
+#include "esgaudit/structure.h"
 
 namespace esgaudit {
 namespace {
@@ -114,7 +115,6 @@ constexpr std::u32string_view kLabelStops =
 // Trailing words dropped from a label: linking verbs that carry no meaning of their own.
 constexpr const char* kLabelFillers[] = {"达到", "为", "达", "是", "约", "大约"};
 
-constexpr int kCellGap = 3;          // spaces (view columns) that separate layout cells
 constexpr size_t kMaxLabel = 24;     // code points
 constexpr size_t kShortLabel = 12;   // code points: column labels are short captions
 constexpr uint32_t kColumnSlack = 16;  // display columns between a number and its column label
@@ -162,7 +162,7 @@ class LineCps {
   LineCps(const Document& doc, size_t line) : doc_(doc) {
     const Line& l = doc.line(line);
     line_end_ = l.offset + l.length;
-    col_offset_[0] = col_offset_[1] = l.offset;
+    col_offset_ = l.offset;
     begin_ = doc.TextToView(l.offset);
     end_ = doc.TextToView(l.offset + l.length);
     std::string_view view(doc.view());
@@ -184,16 +184,13 @@ class LineCps {
   uint64_t ViewOffset(size_t i) const { return i < cps_.size() ? cps_[i].v : end_; }
   uint64_t TextOffset(size_t i) const { return doc_.ViewToText(ViewOffset(i)); }
   // Columns asked in increasing order advance from the last answer (rescanning the line from its
-  // start for each cell would make a long line cost quadratic time).
-  // `cursor` 0 serves the cell splitter, 1 the facts: each asks in increasing order.
-  uint32_t Column(size_t i, int cursor = 0) const {
+  // start for each fact would make a long line cost quadratic time).
+  uint32_t Column(size_t i) const {
     uint64_t off = std::min(TextOffset(i), line_end_);
-    uint64_t& at = col_offset_[cursor];
-    uint32_t& column = column_[cursor];
-    if (off < at) return doc_.ColumnOf(off);
-    column += TextWidth(std::string_view(doc_.text()).substr(at, off - at), column - 1);
-    at = off;
-    return column;
+    if (off < col_offset_) return doc_.ColumnOf(off);
+    column_ += TextWidth(std::string_view(doc_.text()).substr(col_offset_, off - col_offset_), column_ - 1);
+    col_offset_ = off;
+    return column_;
   }
 
   // Does the literal `s` occur at position i? Latin compared case-insensitively.
@@ -216,50 +213,30 @@ class LineCps {
   bool Blank() const {
     return std::all_of(cps_.begin(), cps_.end(), [](const Cp& c) { return IsSpace(c.c); });
   }
+  // The first code point at or after view offset v (size() past the line's end).
+  size_t IndexOfView(uint64_t v) const {
+    return static_cast<size_t>(
+        std::lower_bound(cps_.begin(), cps_.end(), v, [](const Cp& c, uint64_t x) { return c.v < x; }) -
+        cps_.begin());
+  }
 
  private:
   uint64_t line_end_ = 0;
-  mutable uint64_t col_offset_[2] = {0, 0};
-  mutable uint32_t column_[2] = {1, 1};
+  mutable uint64_t col_offset_ = 0;
+  mutable uint32_t column_ = 1;
   const Document& doc_;
   uint64_t begin_ = 0;
   uint64_t end_ = 0;
   std::vector<Cp> cps_;
 };
 
-struct Cell {
+// A cell of the structure model on one line, in code point indexes of the line's LineCps.
+struct LineCell {
   size_t begin;  // code point index
   size_t end;
   uint32_t col_begin;
   uint32_t col_end;  // exclusive
 };
-
-std::vector<Cell> Cells(const LineCps& line) {
-  std::vector<Cell> cells;
-  size_t i = 0;
-  const size_t n = line.size();
-  while (i < n) {
-    while (i < n && IsSpace(line.at(i))) ++i;
-    if (i >= n) break;
-    size_t begin = i;
-    size_t last = i;
-    while (i < n) {
-      if (line.at(i) == U'\t') break;
-      if (IsSpace(line.at(i))) {
-        size_t j = i;
-        while (j < n && IsSpace(line.at(j)) && line.at(j) != U'\t') ++j;
-        if (j - i >= static_cast<size_t>(kCellGap) || j >= n) break;
-        i = j;
-        continue;
-      }
-      last = i;
-      ++i;
-    }
-    cells.push_back({begin, last + 1, line.Column(begin), line.Column(last + 1)});
-    while (i < n && IsSpace(line.at(i))) ++i;
-  }
-  return cells;
-}
 
 std::u32string U32(const char* s) { return Decode(s); }
 
@@ -364,11 +341,12 @@ class Extractor {
  public:
   explicit Extractor(const Document& doc) : doc_(doc) {}
 
+  // Step 1: kinds, values, units and qualifiers of every fact; the positions kept for step 2.
   std::vector<NumericFact> Run() {
     std::vector<NumericFact> facts;
+    positions_.clear();
     for (size_t li = 0; li < doc_.line_count(); ++li) {
       const LineCps& line = Line(li);
-      std::vector<Cell> cells = Cells(line);
       size_t i = 0;
       size_t prev_end = 0;
       while (i < line.size()) {
@@ -377,9 +355,8 @@ class Extractor {
           continue;
         }
         NumericFact f;
-        size_t end = Classify(line, i, &f);
-        const Cell* cell = CellOf(cells, i);
-        FillLabels(li, line, cells, cell, i, end, prev_end, &f);
+        bool bare = false;
+        size_t end = Classify(line, i, &f, &bare);
         uint64_t text_begin = line.TextOffset(FactBegin(line, i, f));
         uint64_t text_end = line.TextOffset(end);
         // The view drops spaces between a digit and CJK; the fact span must not swallow them, nor a
@@ -397,8 +374,9 @@ class Extractor {
         f.offset = text_begin;
         f.length = text_end > text_begin ? text_end - text_begin : 0;
         f.line = static_cast<uint32_t>(li);
-        f.column = line.Column(i, 1);
+        f.column = line.Column(i);
         facts.push_back(std::move(f));
+        positions_.push_back({li, i, end, prev_end, bare});
         prev_end = end;
         i = std::max(end, i + 1);
       }
@@ -406,25 +384,72 @@ class Extractor {
     return facts;
   }
 
- private:
-  const LineCps& Line(size_t li) {
-    auto it = std::find_if(cache_.begin(), cache_.end(),
-                           [li](const auto& e) { return e.first == li; });
-    if (it != cache_.end()) return *it->second;
-    if (cache_.size() > 16) cache_.erase(cache_.begin());
-    cache_.push_back({li, std::make_shared<LineCps>(doc_, li)});
-    return *cache_.back().second;
+  // Step 2: labels within the model's cells; a bare number opening a cell inside a line is a list
+  // marker when it looks like one.
+  void Label(const Structure& structure, std::vector<NumericFact>* facts) {
+    structure_ = &structure;
+    cells_cache_.clear();
+    for (size_t k = 0; k < facts->size() && k < positions_.size(); ++k) {
+      const Position& p = positions_[k];
+      NumericFact& f = (*facts)[k];
+      // Held: looking at the lines around may push this line out of the caches.
+      const std::shared_ptr<LineCps> line_held = SharedLine(p.line);
+      const std::shared_ptr<const std::vector<LineCell>> cells_held = LineCells(p.line);
+      const LineCps& line = *line_held;
+      const std::vector<LineCell>& cells = *cells_held;
+      const LineCell* cell = CellOf(cells, p.begin);
+      if (p.bare && f.kind == ESGAUDIT_FACT_QUANTITY && cell != nullptr) {
+        size_t s = p.begin;
+        if (s > 0 && (line.at(s - 1) == U'(' || line.at(s - 1) == 0xFF08)) --s;
+        if (cell->begin == s && IsListMarker(line, p.begin, p.end, /*cell_start=*/true)) {
+          f.kind = ESGAUDIT_FACT_ORDINAL;
+        }
+      }
+      FillLabels(p.line, line, cells, cell, p.begin, p.end, p.prev_end, &f);
+    }
+    structure_ = nullptr;
   }
 
-  // The cells of line li, split once per line (a wide line above many figures is split once).
-  const std::vector<Cell>& LineCells(size_t li) {
+ private:
+  // Where step 1 found a fact: code point indexes on its line.
+  struct Position {
+    size_t line;
+    size_t begin;     // first digit
+    size_t end;       // past the fact
+    size_t prev_end;  // past the previous fact on the line, 0 for the first
+    bool bare;        // a whole number without unit, grouping or decimals (a list marker may be)
+  };
+
+  const LineCps& Line(size_t li) { return *SharedLine(li); }
+  std::shared_ptr<LineCps> SharedLine(size_t li) {
+    auto it = std::find_if(cache_.begin(), cache_.end(),
+                           [li](const auto& e) { return e.first == li; });
+    if (it != cache_.end()) return it->second;
+    if (cache_.size() > 16) cache_.erase(cache_.begin());
+    cache_.push_back({li, std::make_shared<LineCps>(doc_, li)});
+    return cache_.back().second;
+  }
+
+  // The structure model's cells of line li in the line's code point indexes, with their display
+  // columns (converted once per line: a wide line above many figures is converted once).
+  std::shared_ptr<const std::vector<LineCell>> LineCells(size_t li) {
     auto it = std::find_if(cells_cache_.begin(), cells_cache_.end(),
                            [li](const auto& e) { return e.first == li; });
-    if (it != cells_cache_.end()) return *it->second;
-    auto cells = std::make_shared<std::vector<Cell>>(Cells(Line(li)));
+    if (it != cells_cache_.end()) return it->second;
+    const std::shared_ptr<LineCps> held = SharedLine(li);
+    const LineCps& line = *held;
+    auto cells = std::make_shared<std::vector<LineCell>>();
+    const LineStructure& ls = structure_->line(li);
+    std::string_view text(doc_.text());
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      const esgaudit::Cell& c = structure_->cells()[ls.first_cell + k];
+      uint32_t width = TextWidth(text.substr(c.offset, c.length), c.column - 1);
+      cells->push_back({line.IndexOfView(c.view_begin), line.IndexOfView(c.view_end), c.column,
+                        c.column + width});
+    }
     if (cells_cache_.size() > 16) cells_cache_.erase(cells_cache_.begin());
     cells_cache_.push_back({li, std::move(cells)});
-    return *cells_cache_.back().second;
+    return cells_cache_.back().second;
   }
 
   // The fact span starts at a minus sign when there is one.
@@ -437,7 +462,9 @@ class Extractor {
   }
 
   // Fills kind, value, unit, qualifiers; returns the end of the fact (code point index).
-  size_t Classify(const LineCps& line, size_t i, NumericFact* f) {
+  // *bare: a whole number without unit, grouping or decimals that is not a list marker at a line
+  // start (one opening a cell inside a line is found by Label).
+  size_t Classify(const LineCps& line, size_t i, NumericFact* f, bool* bare) {
     const Tables& t = GetTables();
     char32_t before = i > 0 ? line.at(i - 1) : 0;
     Parsed p = ParseNumber(line, i);
@@ -592,25 +619,28 @@ class Extractor {
       if (c == U'€') f->unit = "EUR";
       if (c == U'£') f->unit = "GBP";
     }
-    if (f->kind == ESGAUDIT_FACT_QUANTITY && f->unit.empty() && p.decimals == 0 && !p.grouped &&
-        IsListMarker(line, i, k)) {
-      f->kind = ESGAUDIT_FACT_ORDINAL;
+    if (f->kind == ESGAUDIT_FACT_QUANTITY && f->unit.empty() && p.decimals == 0 && !p.grouped) {
+      if (IsListMarker(line, i, k, /*cell_start=*/false)) {
+        f->kind = ESGAUDIT_FACT_ORDINAL;
+      } else {
+        *bare = true;
+      }
     }
     return k;
   }
 
-  // 1. / 1、 / (1) / （1） at the start of a cell, or a number alone on its line (a page number).
-  static bool IsListMarker(const LineCps& line, size_t i, size_t end) {
+  // 1. / 1、 / (1) / （1） at the start of a line or (`cell_start`) of a layout cell, or a number
+  // alone on its line (a page number).
+  static bool IsListMarker(const LineCps& line, size_t i, size_t end, bool cell_start) {
     size_t s = i;
     if (s > 0 && (line.at(s - 1) == U'(' || line.at(s - 1) == 0xFF08)) --s;
     size_t b = s;
     while (b > 0 && IsSpace(line.at(b - 1))) --b;
-    bool cell_start = b == 0 || (s - b) >= static_cast<size_t>(kCellGap);
-    if (!cell_start) return false;
+    if (!cell_start && b != 0) return false;
     char32_t c = line.at(end);
-    if (c == U'、' || c == U')' || c == 0xFF09 || (c == U'.' && !IsDigit(line.at(end + 1)))) {
-      return true;
-    }
+    // "384. 96": a decimal split by OCR, not a list marker's dot.
+    if (c == U'.' && IsDigit(line.at(SkipSpaces(line, end + 1, 2)))) return false;
+    if (c == U'、' || c == U')' || c == 0xFF09 || c == U'.') return true;
     size_t e = end;
     while (e < line.size() && IsSpace(line.at(e))) ++e;
     return b == 0 && e >= line.size();
@@ -707,9 +737,9 @@ class Extractor {
   }
 
   // Cells are disjoint and in line order: the one holding i is the last starting at or before it.
-  static const Cell* CellOf(const std::vector<Cell>& cells, size_t i) {
+  static const LineCell* CellOf(const std::vector<LineCell>& cells, size_t i) {
     auto it = std::upper_bound(cells.begin(), cells.end(), i,
-                               [](size_t x, const Cell& c) { return x < c.begin; });
+                               [](size_t x, const LineCell& c) { return x < c.begin; });
     if (it == cells.begin()) return nullptr;
     --it;
     return i < it->end ? &*it : nullptr;
@@ -816,7 +846,7 @@ class Extractor {
     return KeepHead(Squeeze(line.Slice(end, e)));
   }
 
-  void FillLabels(size_t li, const LineCps& line, const std::vector<Cell>& cells, const Cell* cell,
+  void FillLabels(size_t li, const LineCps& line, const std::vector<LineCell>& cells, const LineCell* cell,
                   size_t i, size_t end, size_t prev_end, NumericFact* f) {
     size_t from = cell ? std::max(cell->begin, prev_end) : prev_end;
     size_t to = cell ? std::max(cell->end, end) : line.size();
@@ -828,14 +858,26 @@ class Extractor {
     if (label.empty()) label = LabelAfter(line, end, to);
     f->label = Encode(label);
 
-    if (cell == nullptr) return;
+    if (cell == nullptr || InMarkupTable(li)) return;
     // Column labels belong to short cells (infographics, charts, split labels).
     constexpr size_t kShortCell = 6;  // code points of label text beside the number in its cell
     size_t rest = SqueezedSizeCapped(line, cell->begin, i, kShortCell);
     if (rest <= kShortCell) rest += SqueezedSizeCapped(line, end, cell->end, kShortCell);
     if (rest > kShortCell) return;
-    std::u32string above = ColumnLabel(li, cells, *cell, -1);
-    f->column_label = Encode(above.empty() ? ColumnLabel(li, cells, *cell, +1) : above);
+    // A label above wins; one too long to use ("归属于上市公司股东的所有者权益" over "843.57亿元", a
+    // label with its English translation) still keeps the label below, the next figure's, from being
+    // taken.
+    bool long_label = false;
+    std::u32string above = ColumnLabel(li, cells, *cell, -1, &long_label);
+    if (above.empty() && !long_label) above = ColumnLabel(li, cells, *cell, +1, &long_label);
+    f->column_label = Encode(above);
+  }
+
+  // Display columns mean nothing in a Markdown or HTML table (one line may hold a whole table).
+  bool InMarkupTable(size_t li) const {
+    uint32_t t = structure_->line(li).table;
+    return t != kNoIndex && t < structure_->tables().size() &&
+           (structure_->tables()[t].source & (ESGAUDIT_TABLE_SOURCE_PIPES | ESGAUDIT_TABLE_SOURCE_HTML)) != 0;
   }
 
   static bool HasDigit(std::u32string_view s) {
@@ -849,26 +891,33 @@ class Extractor {
   }
 
   // A label cell overlapping the number's columns wins over a nearer one merely close by.
-  std::u32string ColumnLabel(size_t li, const std::vector<Cell>& cells, const Cell& cell, int dir) {
-    std::u32string aligned = ColumnLabelWithin(li, cells, cell, dir, 1);
-    return aligned.empty() ? ColumnLabelWithin(li, cells, cell, dir, kColumnSlack) : aligned;
+  // *long_label: the nearest cell in that direction reads as a Chinese label (no digits, no
+  // punctuation) but is longer than a column label may be.
+  std::u32string ColumnLabel(size_t li, const std::vector<LineCell>& cells, const LineCell& cell, int dir,
+                             bool* long_label) {
+    std::u32string aligned = ColumnLabelWithin(li, cells, cell, dir, 1, long_label);
+    if (!aligned.empty() || *long_label) return aligned;
+    return ColumnLabelWithin(li, cells, cell, dir, kColumnSlack, long_label);
   }
 
-  std::u32string ColumnLabelWithin(size_t li, const std::vector<Cell>& cells, const Cell& cell,
-                                   int dir, uint32_t slack) {
+  std::u32string ColumnLabelWithin(size_t li, const std::vector<LineCell>& cells, const LineCell& cell,
+                                   int dir, uint32_t slack, bool* long_label) {
     long l = static_cast<long>(li);
     int seen = 0;
     for (int step = 0; step < kColumnLines + 2 && seen < kColumnLines; ++step) {
       l += dir;
       if (l < 0 || l >= static_cast<long>(doc_.line_count())) return U"";
       if (doc_.line(static_cast<size_t>(l)).page != doc_.line(li).page) return U"";
-      const LineCps& other = Line(static_cast<size_t>(l));
+      const std::shared_ptr<LineCps> other_line = SharedLine(static_cast<size_t>(l));
+      const LineCps& other = *other_line;
       if (other.Blank()) continue;
+      if (InMarkupTable(static_cast<size_t>(l))) return U"";
       ++seen;
-      const std::vector<Cell>& other_cells = LineCells(static_cast<size_t>(l));
-      const Cell* best = nullptr;
+      const std::shared_ptr<const std::vector<LineCell>> other_held = LineCells(static_cast<size_t>(l));
+      const std::vector<LineCell>& other_cells = *other_held;
+      const LineCell* best = nullptr;
       uint32_t best_gap = slack + 1;
-      for (const Cell& c : other_cells) {
+      for (const LineCell& c : other_cells) {
         uint32_t gap = Gap(c.col_begin, c.col_end, cell.col_begin, cell.col_end);
         if (gap < best_gap) {
           best_gap = gap;
@@ -877,14 +926,19 @@ class Extractor {
       }
       if (best == nullptr) continue;
       std::u32string text = Squeeze(other.Slice(best->begin, best->end));
-      if (HasDigit(text) || text.size() > kShortLabel || text.empty()) return U"";
+      if (HasDigit(text) || text.empty()) return U"";
       if (std::any_of(text.begin(), text.end(),
                       [](char32_t c) { return kLabelStops.find(c) != std::u32string_view::npos; })) {
         return U"";
       }
+      if (text.size() > kShortLabel) {
+        *long_label = best_gap == 0 && text.size() <= kMaxLabel * 2 &&
+                      std::any_of(text.begin(), text.end(), [](char32_t c) { return IsCjk(c); });
+        return U"";
+      }
       if (best_gap > 0) {
         // Only when this number is the cell nearest to the label in its own line.
-        for (const Cell& c : cells) {
+        for (const LineCell& c : cells) {
           if (&c == &cell) continue;
           if (Gap(c.col_begin, c.col_end, best->col_begin, best->col_end) <
               Gap(cell.col_begin, cell.col_end, best->col_begin, best->col_end)) {
@@ -898,12 +952,23 @@ class Extractor {
   }
 
   const Document& doc_;
+  const Structure* structure_ = nullptr;  // during Label
+  std::vector<Position> positions_;
   std::vector<std::pair<size_t, std::shared_ptr<LineCps>>> cache_;
-  std::vector<std::pair<size_t, std::shared_ptr<std::vector<Cell>>>> cells_cache_;
+  std::vector<std::pair<size_t, std::shared_ptr<const std::vector<LineCell>>>> cells_cache_;
 };
 
 }  // namespace
 
-std::vector<NumericFact> ExtractFacts(const Document& doc) { return Extractor(doc).Run(); }
+struct FactExtractor::Impl : Extractor {
+  using Extractor::Extractor;
+};
+
+FactExtractor::FactExtractor(const Document& doc) : impl_(std::make_unique<Impl>(doc)) {}
+FactExtractor::~FactExtractor() = default;
+std::vector<NumericFact> FactExtractor::Extract() { return impl_->Run(); }
+void FactExtractor::Label(const Structure& structure, std::vector<NumericFact>* facts) {
+  impl_->Label(structure, facts);
+}
 
 }  // namespace esgaudit

@@ -134,8 +134,10 @@ void Document::Build() {
   view_ = std::move(mv.view);
   view_to_text_ = std::move(mv.view_to_text);
   text_to_view_ = std::move(mv.text_to_view);
-  facts_ = ExtractFacts(*this);
+  FactExtractor facts(*this);
+  facts_ = facts.Extract();
   structure_ = Structure::Build(*this);
+  facts.Label(structure_, &facts_);
 }
 
 std::string_view Document::LineText(size_t i) const {
