@@ -60,7 +60,8 @@ constexpr const char* kTotalWords[] = {"合计", "总计", "共计", "累计", "
 // 共 starts these words without meaning "in total".
 constexpr const char* kNotTotal[] = {"共同", "共享", "共建", "共产", "共赢", "共识", "共青", "共商",
                                      "共治", "共创", "共进", "共担", "共育", "共生", "共和"};
-constexpr const char* kSubsetWords[] = {"其中", "包括", "of which", "including"};
+// Longest first: "其中包括" is one marker, not 其中 followed by a second list.
+constexpr const char* kSubsetWords[] = {"其中包括", "其中", "包括", "of which", "including"};
 // A figure per unit of something (每股社会贡献值1.71元, 人均培训时长) is a ratio, never the total of
 // the amounts that follow it.
 constexpr const char* kPerUnitWords[] = {"每股", "每万元", "每百万", "每吨", "每千", "人均", "平均",
@@ -148,6 +149,20 @@ bool HasHead(const std::string& label, int dim) {
     if (Has(l, w)) return true;
   }
   return false;
+}
+
+// A chart legend printed with its values in one cell ("0.64% ■高级 18.46% ■中级 64.13% ■其他"): two
+// or more percentages, a legend key for each, and no sentence punctuation.
+bool IsLegendCell(std::string_view text) {
+  size_t percents = 0, keys = 0;
+  for (size_t at = text.find('%'); at != std::string_view::npos; at = text.find('%', at + 1)) ++percents;
+  for (std::string_view key : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86"}) {
+    for (size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) ++keys;
+  }
+  for (std::string_view stop : {"。", "，", "；", ",", ";"}) {
+    if (text.find(stop) != std::string_view::npos) return false;
+  }
+  return percents >= 2 && keys >= percents;
 }
 
 std::string Format(double v, int decimals) {
@@ -323,7 +338,7 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     if (f.kind != ESGAUDIT_FACT_PERCENT || f.value <= 0 || f.value >= 100) continue;
     if (in_table.count(static_cast<int>(i))) continue;
     const LayoutCell* cell = cell_of(f);
-    if (cell == nullptr || cell->code_points > Cps(f.text) + 6) continue;
+    if (cell == nullptr || (cell->code_points > Cps(f.text) + 6 && !IsLegendCell(cell->text))) continue;
     double best = kMaxChartDistance;
     Caption* owner = nullptr;
     for (Caption& cap : captions) {
@@ -508,7 +523,8 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
             if (a != w[k]) return false;
           }
           if (!is_latin(w[0])) return true;
-          // English words whole: "total" is not in "subtotal", "including" not in "excluding".
+          // English words whole: "total" is not in "subtotal", "including" not in "excluding". Spaces
+          // are not in the stream: a word boundary is a gap in the view offsets or a non-letter.
           size_t e = i + w.size();
           bool start = i == 0 || !is_latin(cps[i - 1].c) || cps[i - 1].v + 1 < cps[i].v;
           bool end = e >= cps.size() || !is_latin(cps[e].c) || cps[e - 1].v + 1 < cps[e].v;
@@ -546,22 +562,8 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
           }
         }
         if (done) continue;
-        // English words are matched whole; spaces are not in the stream, so a word boundary is a
-        // gap in the view offsets or a non-letter.
-        auto latin = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
-        auto word_at = [&](std::u32string_view w) {
-          if (i + w.size() > cps.size()) return false;
-          for (size_t k = 0; k < w.size(); ++k) {
-            char32_t a = cps[i + k].c;
-            if (a >= U'A' && a <= U'Z') a += 32;
-            if (a != w[k]) return false;
-          }
-          bool start = i == 0 || !latin(cps[i - 1].c) || cps[i - 1].v + 1 < cps[i].v;
-          size_t e = i + w.size();
-          bool end = e >= cps.size() || !latin(cps[e].c) || cps[e - 1].v + 1 < cps[e].v;
-          return start && end;
-        };
-        if (word_at(U"and")) {
+        static const std::u32string kAnd = U"and";
+        if (match(kAnd)) {
           toks.push_back({Tok::kEnum});
           i += 3;
           continue;
@@ -749,6 +751,16 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
                    toks[k - 1].type == Tok::kSubset || toks[k - 1].type == Tok::kEnum;
       if (dir > 0 && !parts.empty() && opens && !first_opens) break;
       if (parts.empty()) first_opens = opens;
+      // "申请专利55项，其中发明专利16项，授权专利39项，其中发明专利5项": a figure with a 其中 list
+      // of its own ends this list.
+      if (dir > 0 && !parts.empty()) {
+        long j = k + 1;
+        while (j < static_cast<long>(toks.size()) && toks[j].type == Tok::kText && j - k <= 12) ++j;
+        if (j + 1 < static_cast<long>(toks.size()) && toks[j].type == Tok::kComma &&
+            toks[j + 1].type == Tok::kSubset) {
+          break;
+        }
+      }
       if (same_unit(*f, total)) {
         parts.push_back(t.figure);
         clause_part = true;
@@ -789,6 +801,47 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
   std::set<int> totals_done;
   std::map<int, int> subset_of;  // single 其中 subset -> its total
   for (size_t t = 0; t < toks.size(); ++t) {
+    // "进入初审共877篇（台湾639篇、海外238篇）": a bracket right after a figure listing parts of its
+    // unit, one after another, and nothing else.
+    if (const Figure* total = fig(toks[t]); total != nullptr && t + 1 < toks.size() &&
+                                            toks[t + 1].type == Tok::kOpen &&
+                                            total->kind == ESGAUDIT_FACT_QUANTITY && !total->unit.empty()) {
+      long close = matching(static_cast<long>(t + 1));
+      std::vector<int> parts;
+      bool listed = close > 0;
+      bool enumerated = false;
+      for (long j = static_cast<long>(t) + 2; listed && j < close; ++j) {
+        const Figure* f = fig(toks[j]);
+        if (toks[j].type == Tok::kEnum || toks[j].type == Tok::kComma) enumerated = enumerated || !parts.empty();
+        if (toks[j].type == Tok::kSubset || toks[j].type == Tok::kTotal || toks[j].type == Tok::kOpen ||
+            toks[j].type == Tok::kEnd) {
+          listed = false;
+        } else if (f != nullptr) {
+          listed = same_unit(*f, *total) && !IsChangeLabel(f->label);
+          parts.push_back(toks[j].figure);
+        }
+      }
+      if (listed && enumerated && parts.size() >= 2) {
+        Relation r;
+        r.kind = RelationKind::kPartsTotal;
+        r.evidence = Evidence::kStated;
+        r.total = toks[t].figure;
+        r.caption = total->label;
+        r.parts = parts;
+        SumParts(&r);
+        r.consistent = r.sum_low <= total->high && total->low <= r.sum_high;
+        const Categories cats = CategoriesOf(r.parts);
+        // Listed parts may overlap (女性…、党员…) or leave some out: above the total is a warning,
+        // an error only for categories of one dimension; below it only when they name them all.
+        r.flag = !r.consistent && ((r.sum_low > total->high && r.sum_low <= 2 * total->high) ||
+                                   (r.sum_high < total->low && cats.complete));
+        if (!cats.same_dimension && !cats.complete) r.certainty = Certainty::kLikely;
+        if (r.consistent || r.flag) {
+          totals_done.insert(toks[t].figure);
+          Add(std::move(r));
+        }
+      }
+    }
     if (toks[t].type == Tok::kSubset) {
       long k = static_cast<long>(t) - 1;
       int ends = 0;
@@ -813,10 +866,11 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
         marker = marker || toks[k].type == Tok::kTotal;
         --k;
       }
-      // "监事会由5名监事组成，其中": a few words after the total close its clause.
+      // "监事会由5名监事组成，其中", "完成305项新品工艺开发项目，其中": words after the total close
+      // its clause.
       if (k >= 0 && !marker && toks[k].type == Tok::kText && k + 2 == static_cast<long>(t)) {
         long j = k;
-        for (int n = 0; j >= 0 && toks[j].type == Tok::kText && n < 4; ++n) --j;
+        for (int n = 0; j >= 0 && toks[j].type == Tok::kText && n < 12; ++n) --j;
         if (j >= 0 && toks[j].type == Tok::kFact) k = j;
       }
       if (k < 0) continue;
@@ -919,14 +973,42 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
     bool compose = false;
     std::vector<int> pcts;
     bool enum_sep = false;
+    // "…的50%，其中77%为畜牧业使用，23%为种植业使用": shares listed after 其中 split the thing the
+    // sentence speaks of (not the figure before 其中); a change (同比增长20%) is no share.
+    bool after_subset = false;
+    bool changes = false;
     for (size_t k = start; k < t; ++k) {
       if (toks[k].type == Tok::kCompose && pcts.empty()) compose = true;
       if (toks[k].type == Tok::kEnum && !pcts.empty()) enum_sep = true;
+      if (toks[k].type == Tok::kSubset && !after_subset) {
+        after_subset = true;
+        pcts.clear();
+        enum_sep = false;
+      }
       const Figure* f = fig(toks[k]);
-      if (f != nullptr && f->kind == ESGAUDIT_FACT_PERCENT) pcts.push_back(toks[k].figure);
+      if (f != nullptr && f->kind == ESGAUDIT_FACT_PERCENT) {
+        pcts.push_back(toks[k].figure);
+        changes = changes || IsChangeLabel(f->label);
+      }
     }
     start = t + 1;
     if (pcts.size() < 2) continue;
+    if (after_subset && !compose && !changes) {
+      Relation r;
+      r.kind = RelationKind::kPercentBreakdown;
+      r.evidence = Evidence::kStated;
+      r.parts = pcts;
+      SumParts(&r);
+      r.consistent = r.sum_low <= 100 && 100 <= r.sum_high;
+      // Other shares may go unnamed: only a sum above 100% is reported, and as a warning unless
+      // the parts name every category of a closed set. A sum far from 100% is no breakdown.
+      double mid = (r.sum_low + r.sum_high) / 2;
+      if (std::fabs(mid - 100) > kPlausible) continue;
+      r.flag = !r.consistent && r.sum_low > 100;
+      if (!CategoriesOf(r.parts).complete) r.certainty = Certainty::kLikely;
+      if (r.consistent || r.flag) Add(std::move(r));
+      continue;
+    }
     std::set<std::string> cats;
     int dim = -2;
     for (int p : pcts) {

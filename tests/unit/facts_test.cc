@@ -196,5 +196,14 @@ TEST(FactsTest, HtmlTagsAreNoLabel) {
             (Lines{"1:33 quantity 22(22,0,1) / \"22\" |", "1:70 quantity 1446(1446,0,1) / \"1,446\" |"}));
 }
 
+// 余/多 before a magnitude ("90余万元") and 支 (teams) are quantities with their unit.
+TEST(FactsTest, ApproximateMagnitudesAndTeams) {
+  std::vector<std::string> facts = Facts("投资总额90余万元，培训50多万人次，参赛队伍28支。\n");
+  ASSERT_EQ(facts.size(), 3u);
+  EXPECT_NE(facts[0].find(" quantity 900000(90,0,10000) 元/余万元 q=> "), std::string::npos) << facts[0];
+  EXPECT_NE(facts[1].find(" 人次/多万人次 q=> "), std::string::npos) << facts[1];
+  EXPECT_NE(facts[2].find(" quantity 28(28,0,1) 支/支 "), std::string::npos) << facts[2];
+}
+
 }  // namespace
 }  // namespace esgaudit

@@ -35,7 +35,7 @@ constexpr UnitEntry kUnits[] = {
     {"座", "座", false}, {"套", "套", false}, {"条", "条", false}, {"份", "份", false},
     {"批", "批", false}, {"棵", "棵", false}, {"株", "株", false}, {"期", "期", false},
     {"门", "门", false}, {"册", "册", false}, {"本", "本", false}, {"起", "起", false},
-    {"笔", "笔", false},
+    {"笔", "笔", false}, {"支", "支", false},
     // time
     {"小时", "小时", false}, {"学时", "学时", false}, {"课时", "课时", false},
     {"天", "天", false}, {"岁", "岁", false}, {"个月", "个月", false}, {"周", "周", false},
@@ -723,7 +723,7 @@ class Extractor {
       f->unit_text = plain.unit_text;
       return plain_end;
     }
-    // 300余人, 50多家.
+    // 300余人, 50多家; 90余万元, 50余万人次.
     for (const auto& [iw, q] : t.inner) {
       if (!line.Match(k, iw)) continue;
       NumericFact with = *f;
@@ -731,6 +731,14 @@ class Extractor {
         with.qualifiers |= q->bits;
         *f = with;
         return u;
+      }
+      NumericFact scaled = *f;
+      size_t e = MatchMagnitudeAndUnit(line, k + iw.size(), &scaled);
+      if (e > k + iw.size() && scaled.magnitude != 1) {
+        scaled.qualifiers |= q->bits;
+        scaled.unit_text = Encode(line.Slice(k, e));
+        *f = scaled;
+        return e;
       }
     }
     return k;

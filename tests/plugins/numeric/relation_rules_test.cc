@@ -449,5 +449,98 @@ TEST(RelationRulesTest, QiZhongPartsFindTheirTotalPastAFigureOfAnotherUnit) {
   EXPECT_NE(f[0].find("error: "), std::string::npos) << f[0];
 }
 
+// Recognised from what the text says, then checked: each construction is recognised while it adds
+// up, and one part raised breaks it (the mutation of bench/eval).
+struct Stated {
+  const char* text;
+  const char* kind;
+  std::set<std::string> members;
+  const char* part;     // the part to raise
+  const char* raised;   // its new digits
+  const char* severity;  // of the finding the raised part gives
+};
+
+void ExpectRecognisedThenCaught(const Stated& c) {
+  SCOPED_TRACE(c.text);
+  ReportResult r = Check(c.text, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", c.text);
+  EXPECT_TRUE(Recognised(doc, r, c.kind, c.members));
+  EXPECT_TRUE(Findings(Check(c.text)).empty());
+  std::string changed = c.text;
+  std::string part = c.part;
+  size_t at = changed.find(part);
+  ASSERT_NE(at, std::string::npos);
+  size_t digits = part.find_first_not_of("0123456789.,");
+  changed.replace(at, digits == std::string::npos ? part.size() : digits, c.raised);
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find(std::string(c.severity) + ": "), std::string::npos) << f[0];
+}
+
+// Shares listed after 其中 split the subject, not the share before 其中; other shares may go
+// unnamed, so a sum above 100% is a warning.
+TEST(RelationRulesTest, SharesListedAfterQiZhong) {
+  ExpectRecognisedThenCaught({"全市耕地占土地总面积的40%，其中65%为水田，35%为旱地。\n", "percent-breakdown",
+                              {"65%", "35%"}, "65%", "75", "warning"});
+  // Changes are no shares; a list far from 100% is no breakdown.
+  ReportResult r = Check("营业收入占比40%，其中甲业务同比增长65%，乙业务同比增长35%。\n", "zh", "relations");
+  EXPECT_TRUE(r.relations.empty());
+  r = Check("女性员工占40%，其中管理岗位占12%，技术岗位占9%。\n", "zh", "relations");
+  EXPECT_TRUE(r.relations.empty());
+}
+
+// The total of a 其中 list may be followed by the noun it counts ("305项新品工艺开发项目，其中").
+TEST(RelationRulesTest, QiZhongAfterTheTotalsNoun) {
+  ExpectRecognisedThenCaught({"全年共计完成120项节能改造项目，其中完成照明改造45项，包含9套新设备。\n", "subset",
+                              {"120项", "45项"}, "45项", "450", "error"});
+}
+
+// 其中包括 is one marker.
+TEST(RelationRulesTest, QiZhongBaoKuoListsParts) {
+  ExpectRecognisedThenCaught({"公司共召开会议20次，其中包括股东大会3次、董事会8次、监事会9次。\n", "parts-total",
+                              {"20次", "3次", "8次", "9次"}, "9次", "12", "error"});
+}
+
+// A figure with a 其中 list of its own is not a part of the list before it.
+TEST(RelationRulesTest, AFigureWithItsOwnQiZhongListEndsTheListBefore) {
+  const std::string text = "申请专利40项，其中发明专利12项，授权专利30项，其中发明专利6项。\n";
+  ReportResult r = Check(text, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", text);
+  EXPECT_TRUE(Recognised(doc, r, "subset", {"40项", "12项"}));
+  EXPECT_TRUE(Recognised(doc, r, "subset", {"30项", "6项"}));
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"40项", "12项", "30项"}));
+}
+
+// Parts listed in brackets right after their total.
+TEST(RelationRulesTest, PartsListedInBracketsAfterTheirTotal) {
+  ExpectRecognisedThenCaught({"进入复赛共500篇（国内320篇、海外180篇），决赛共60篇。\n", "parts-total",
+                              {"500篇", "320篇", "180篇"}, "320篇", "352", "warning"});
+  // A bracket of other units or a single figure is a remark.
+  ReportResult r = Check("投入资金500万元（其中自筹320万元），建成3座（含1座在建）。\n", "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", "投入资金500万元（其中自筹320万元），建成3座（含1座在建）。\n");
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"3座", "1座"}));
+}
+
+// Teams (支) and approximate magnitudes (90余万元) are quantities a list can sum.
+TEST(RelationRulesTest, TeamsAndApproximateMagnitudesAreParts) {
+  ExpectRecognisedThenCaught({"运动会参赛队伍共30支，其中职能部门16支，生产系统14支。\n", "parts-total",
+                              {"30支", "16支", "14支"}, "16支", "18", "warning"});
+  ExpectRecognisedThenCaught({"修建道路边沟，投资总额80余万元，其中，市分行捐赠20万元。\n", "subset",
+                              {"80余万元", "20万元"}, "20万元", "200", "error"});
+}
+
+// A chart legend printed with its values in one cell, under or over its caption.
+TEST(RelationRulesTest, ALegendCellWithItsValuesUnderACaption) {
+  ExpectRecognisedThenCaught({"                         5.20% ■博士 30.10% ■硕士 64.70% ■本科及以下\n"
+                              "                         员工学历结构\n",
+                              "percent-breakdown", {"员工学历结构", "5.20%", "30.10%", "64.70%"}, "64.70%", "71.17",
+                              "error"});
+  // Fewer keys than values: no legend.
+  ReportResult r = Check("                         5.20% 30.10% ■硕士 64.70% ■本科及以下\n"
+                         "                         员工学历结构\n",
+                         "zh", "relations");
+  EXPECT_TRUE(r.relations.empty());
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
