@@ -280,6 +280,19 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
   }
 }
 
+Relation RelationAnalysis::Stated(RelationKind kind, int total, std::vector<int> parts) const {
+  Relation r;
+  r.kind = kind;
+  r.evidence = Evidence::kStated;
+  r.total = total;
+  if (total >= 0) r.caption = figures_[total].label;
+  r.parts = std::move(parts);
+  SumParts(&r);
+  const double tlo = total >= 0 ? figures_[total].low : 100, thi = total >= 0 ? figures_[total].high : 100;
+  r.consistent = kind == RelationKind::kSubset ? r.sum_low <= thi : r.sum_low <= thi && tlo <= r.sum_high;
+  return r;
+}
+
 void RelationAnalysis::SumParts(Relation* r) const {
   r->sum_low = 0;
   r->sum_high = 0;
@@ -774,15 +787,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
   };
   // after_subset_word: the parts follow 其中 / 包括 and no bracketed 其中 of their own.
   auto add_parts_total = [&](int total, std::vector<int> parts, bool enumerated, bool after_subset_word) {
-    Relation r;
-    r.kind = RelationKind::kPartsTotal;
-    r.evidence = Evidence::kStated;
-    r.total = total;
-    r.caption = figures_[total].label;
-    r.parts = std::move(parts);
-    SumParts(&r);
-    const double lo = r.sum_low, hi = r.sum_high;
-    r.consistent = lo <= figures_[total].high && figures_[total].low <= hi;
+    Relation r = Stated(RelationKind::kPartsTotal, total, std::move(parts));
     r.flag = Reportable(r, enumerated);
     // Parts that name their total ("监事5名，其中职工代表监事2名、非职工代表监事3名") or close the set
     // with 其他 cannot exceed it; with 其他 they cannot fall short either.
@@ -822,14 +827,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
         }
       }
       if (listed && enumerated && parts.size() >= 2) {
-        Relation r;
-        r.kind = RelationKind::kPartsTotal;
-        r.evidence = Evidence::kStated;
-        r.total = toks[t].figure;
-        r.caption = total->label;
-        r.parts = parts;
-        SumParts(&r);
-        r.consistent = r.sum_low <= total->high && total->low <= r.sum_high;
+        Relation r = Stated(RelationKind::kPartsTotal, toks[t].figure, parts);
         const Categories cats = CategoriesOf(r.parts);
         // Listed parts may overlap (女性…、党员…) or leave some out: above the total is a warning,
         // an error only for categories of one dimension; below it only when they name them all.
@@ -934,15 +932,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       totals_done.insert(toks[k].figure);
       if (parts.size() == 1) subset_of[parts[0]] = toks[k].figure;
       if (parts.size() == 1) {
-        Relation r;
-        r.kind = RelationKind::kSubset;
-        r.evidence = Evidence::kStated;
-        r.total = toks[k].figure;
-        r.caption = total->label;
-        r.parts = parts;
-        r.sum_low = figures_[parts[0]].low;
-        r.sum_high = figures_[parts[0]].high;
-        r.consistent = figures_[parts[0]].low <= total->high;
+        Relation r = Stated(RelationKind::kSubset, toks[k].figure, parts);
         r.flag = !r.consistent;
         Add(std::move(r));
       } else {
@@ -994,12 +984,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
     start = t + 1;
     if (pcts.size() < 2) continue;
     if (after_subset && !compose && !changes) {
-      Relation r;
-      r.kind = RelationKind::kPercentBreakdown;
-      r.evidence = Evidence::kStated;
-      r.parts = pcts;
-      SumParts(&r);
-      r.consistent = r.sum_low <= 100 && 100 <= r.sum_high;
+      Relation r = Stated(RelationKind::kPercentBreakdown, -1, pcts);
       // Other shares may go unnamed: only a sum above 100% is reported, and as a warning unless
       // the parts name every category of a closed set. A sum far from 100% is no breakdown.
       double mid = (r.sum_low + r.sum_high) / 2;
@@ -1024,13 +1009,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       closed_pair = all == cats;
     }
     if (!compose && !closed_pair) continue;
-    Relation r;
-    r.kind = RelationKind::kPercentBreakdown;
-    r.evidence = Evidence::kStated;
-    r.parts = pcts;
-    SumParts(&r);
-    const double lo = r.sum_low, hi = r.sum_high;
-    r.consistent = lo <= 100 && 100 <= hi;
+    Relation r = Stated(RelationKind::kPercentBreakdown, -1, pcts);
     r.flag = Reportable(r, enum_sep);
     if (r.consistent || r.flag) Add(std::move(r));
   }

@@ -108,6 +108,9 @@ class RelationAnalysis {
     bool closed = false;
   };
   PartNaming NamingOf(int total, const std::vector<int>& parts) const;
+  // A relation stated in the text: its caption the total's label, its sum and consistency computed
+  // (total -1: a percentage breakdown of 100 %).
+  Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;
   // Sets r->sum_low / sum_high: the interval sum of its parts.
   void SumParts(Relation* r) const;
   void Add(Relation r);
