@@ -1,6 +1,5 @@
 #include "relation_analysis.h"
 
-#include "markup_tables.h"
 #include "value_facts.h"
 
 #include <boost/regex/pending/unicode_iterator.hpp>
@@ -1022,6 +1021,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
 
 namespace {
 
+// A grid cell's text (tags removed, entities decoded).
+std::string Txt(const esgaudit_table_cell& c) { return std::string(sdk::View(c.text)); }
+
 // The label without spaces, lower-cased, without a trailing ':' or '*'; true when it is a total
 // word itself (合计, 总计, Total, "Total employees").
 bool BareTotal(const std::string& label, std::string* lowered) {
@@ -1085,11 +1087,18 @@ std::string BreakdownNoun(const std::string& label) {
 
 }  // namespace
 
-// Tables written as HTML or Markdown pipe markup: total rows and columns, row groups with a total
+// Tables of the model with a grid (HTML or Markdown pipe markup): total rows and columns, row groups with a total
 // child (本年度吸纳就业人数: 总数 / 男性 / 女性), and breakdown groups (按性别划分的员工人数) against the
 // total row of the same noun (员工总数) in the same table or one of the two tables before it.
 void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
-  std::vector<MarkupTable> tables = ParseMarkupTables(doc.Text());
+  if (!doc.HasStructure()) return;
+  std::vector<sdk::TableGrid> tables;  // the model's tables with a grid, in text order
+  for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
+    const esgaudit_table t = doc.Table(ti);
+    if (t.grid_rows == 0) continue;
+    tables.emplace_back(doc, t);
+    if (tables.back().Rows() == 0) tables.pop_back();
+  }
   if (tables.empty()) return;
   std::map<uint64_t, int> figure_at;  // text offset -> figure
   for (size_t i = 0; i < figures_.size(); ++i) figure_at[figures_[i].offset] = static_cast<int>(i);
@@ -1098,14 +1107,14 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
     return s;
   };
   // The figure a cell holds as its whole content, or -1.
-  auto figure_in = [&](const MarkupCell& c) -> int {
-    auto it = figure_at.lower_bound(c.begin);
-    if (it == figure_at.end() || it->first >= c.end) return -1;
+  auto figure_in = [&](const esgaudit_table_cell& c) -> int {
+    auto it = figure_at.lower_bound(c.offset);
+    if (it == figure_at.end() || it->first >= c.offset + c.length) return -1;
     const Figure& f = figures_[it->second];
-    if (f.offset + f.length > c.end) return -1;
+    if (f.offset + f.length > c.offset + c.length) return -1;
     // Bands (30岁以下, 50岁以上) are category labels, not values.
     if ((f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁") return -1;
-    return strip(c.text) == f.text ? it->second : -1;
+    return strip(Txt(c)) == f.text ? it->second : -1;
   };
   struct RowTotal {  // a row naming a total, for breakdown groups
     size_t table;
@@ -1158,15 +1167,15 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
   };
 
   for (size_t ti = 0; ti < tables.size(); ++ti) {
-    const MarkupTable& t = tables[ti];
+    const sdk::TableGrid& t = tables[ti];
     const uint32_t rows = t.Rows(), cols = t.Cols();
     // Figures at the top-left of their cell.
     std::vector<std::vector<int>> fig(rows, std::vector<int>(cols, -1));
     int first_data = -1;
     for (uint32_t r = 0; r < rows; ++r) {
       for (uint32_t c = 0; c < cols; ++c) {
-        const MarkupCell* cell = t.At(r, c);
-        if (cell == nullptr || cell->row != r || cell->col != c) continue;
+        const esgaudit_table_cell* cell = t.At(r, c);
+        if (cell == nullptr || cell->row != r || cell->column != c) continue;
         fig[r][c] = figure_in(*cell);
         if (fig[r][c] >= 0 && first_data < 0) first_data = static_cast<int>(r);
       }
@@ -1176,26 +1185,26 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
     std::vector<std::string> header(cols);
     for (uint32_t r = 0; r < static_cast<uint32_t>(first_data); ++r) {
       for (uint32_t c = 0; c < cols; ++c) {
-        const MarkupCell* cell = t.At(r, c);
-        if (cell == nullptr || cell->text.empty()) continue;
-        header[c] = cell->text;
-        std::string l = Lower(strip(cell->text));
+        const esgaudit_table_cell* cell = t.At(r, c);
+        if (cell == nullptr || Txt(*cell).empty()) continue;
+        header[c] = Txt(*cell);
+        std::string l = Lower(strip(Txt(*cell)));
         if (l == "单位" || l == "unit" || l == "units" || l == "unitofmeasure") unit_col = static_cast<int>(c);
       }
     }
     auto unit_of = [&](uint32_t r) -> std::string {
-      const MarkupCell* cell = unit_col >= 0 ? t.At(r, static_cast<uint32_t>(unit_col)) : nullptr;
-      return cell ? strip(cell->text) : "";
+      const esgaudit_table_cell* cell = unit_col >= 0 ? t.At(r, static_cast<uint32_t>(unit_col)) : nullptr;
+      return cell ? strip(Txt(*cell)) : "";
     };
     // The label cells of a row: text cells left of its first figure, the unit column excluded.
     auto labels = [&](uint32_t r) {
-      std::vector<const MarkupCell*> out;
+      std::vector<const esgaudit_table_cell*> out;
       for (uint32_t c = 0; c < cols; ++c) {
         if (fig[r][c] >= 0) break;
-        const MarkupCell* cell = t.At(r, c);
-        if (cell == nullptr || static_cast<int>(c) == unit_col || cell->col != c) continue;
+        const esgaudit_table_cell* cell = t.At(r, c);
+        if (cell == nullptr || static_cast<int>(c) == unit_col || cell->column != c) continue;
         if (!out.empty() && out.back() == cell) continue;
-        if (!cell->text.empty() && figure_in(*cell) < 0) out.push_back(cell);
+        if (!Txt(*cell).empty() && figure_in(*cell) < 0) out.push_back(cell);
       }
       return out;
     };
@@ -1205,7 +1214,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
       for (uint32_t c = 0; c < cols; ++c) {
         if (fig[r][c] < 0) continue;
         Figure& f = figures_[fig[r][c]];
-        std::string l = lab.empty() ? "" : lab.back()->text;
+        std::string l = lab.empty() ? "" : Txt(*lab.back());
         if (!l.empty() || Has(f.label, ">")) f.label = l;
         // Whole counts are exact when the unit column names a count unit (人, 次).
         if (f.unit.empty() && f.decimals == 0 && f.magnitude == 1 && f.qualifiers == 0 &&
@@ -1244,7 +1253,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
         if (unit_col >= 0) units.push_back(unit_of(r));
         if (gap || !uniform(parts, fig[r][tc], units)) continue;
         auto lab = labels(r);
-        make(relation(fig[r][tc], std::move(parts), lab.empty() ? header[tc] : lab.back()->text, units),
+        make(relation(fig[r][tc], std::move(parts), lab.empty() ? header[tc] : Txt(*lab.back()), units),
              false);
       }
     }
@@ -1253,12 +1262,12 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
     for (uint32_t r = static_cast<uint32_t>(first_data); r < rows; ++r) {
       auto lab = labels(r);
       if (lab.empty()) continue;
-      const MarkupCell* own = lab.back();
+      const esgaudit_table_cell* own = lab.back();
       // A single labelled row naming a total: remembered for breakdown groups.
-      if (lab.size() == 1 && own->rowspan == 1 && own->col == 0) {
-        std::string l = Lower(strip(own->text));
+      if (lab.size() == 1 && own->row_span == 1 && own->column == 0) {
+        std::string l = Lower(strip(Txt(*own)));
         if (Has(l, "总数") || Has(l, "总人数") || l.rfind("total", 0) == 0) {
-          RowTotal rt{ti, own->text, unit_of(r), {}};
+          RowTotal rt{ti, Txt(*own), unit_of(r), {}};
           for (uint32_t c : fig_cols) {
             if (fig[r][c] >= 0) rt.by_column[header[c]] = fig[r][c];
           }
@@ -1268,14 +1277,14 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
       // A total row first, its parts the rows below it to the end of the table ("Total Scope 1, 2
       // emissions" over "Scope 1" and "Scope 2"). Recognised when at least one column adds up, so
       // the table itself shows that its rows are parts; then each column that does not is checked.
-      if (static_cast<int>(r) == first_data && own->row == r && own->rowspan == 1 && lab.size() == 1 &&
-          own->col == 0 && IsTotalLabel(own->text)) {
+      if (static_cast<int>(r) == first_data && own->row == r && own->row_span == 1 && lab.size() == 1 &&
+          own->column == 0 && IsTotalLabel(Txt(*own))) {
         std::vector<uint32_t> part_rows;
         bool simple = true;
         for (uint32_t k = r + 1; k < rows && simple; ++k) {
           auto pl = labels(k);
-          simple = !pl.empty() && pl.size() == 1 && pl.back()->rowspan == 1 &&
-                   !IsTotalLabel(pl.back()->text) && !IsNestedLabel(pl.back()->text);
+          simple = !pl.empty() && pl.size() == 1 && pl.back()->row_span == 1 &&
+                   !IsTotalLabel(Txt(*pl.back())) && !IsNestedLabel(Txt(*pl.back()));
           part_rows.push_back(k);
         }
         if (!simple || part_rows.size() < 2) continue;
@@ -1292,7 +1301,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
           if (std::any_of(parts.begin(), parts.end(), [](int f) { return f < 0; })) continue;
           if (unit_col < 0) units.clear();
           if (!uniform(parts, fig[r][c], units)) continue;
-          Relation rel = relation(fig[r][c], std::move(parts), header[c].empty() ? own->text : header[c], units);
+          Relation rel = relation(fig[r][c], std::move(parts), header[c].empty() ? Txt(*own) : header[c], units);
           SumParts(&rel);
           // A percentage column is a breakdown of 100 (relation() leaves it without a total figure).
           const double tlo = rel.total >= 0 ? figures_[rel.total].low : 100;
@@ -1307,18 +1316,18 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
       }
       // A total row: parts are the rows above back to the first data row, a nested row or a
       // previous total stops the column.
-      if (own->row == r && own->rowspan == 1 && lab.size() == 1 && IsTotalLabel(own->text) &&
-          own->col == 0) {
+      if (own->row == r && own->row_span == 1 && lab.size() == 1 && IsTotalLabel(Txt(*own)) &&
+          own->column == 0) {
         std::vector<uint32_t> part_rows;
         bool nested = false;
         for (long k = static_cast<long>(r) - 1; k >= first_data; --k) {
           auto pl = labels(static_cast<uint32_t>(k));
-          if (pl.empty() || IsTotalLabel(pl.back()->text)) break;
-          if (pl.size() != 1 || pl.back()->rowspan != 1) {
+          if (pl.empty() || IsTotalLabel(Txt(*pl.back()))) break;
+          if (pl.size() != 1 || pl.back()->row_span != 1) {
             nested = true;  // row groups above: several breakdowns, not one column of parts
             break;
           }
-          if (IsNestedLabel(pl.back()->text)) nested = true;
+          if (IsNestedLabel(Txt(*pl.back()))) nested = true;
           part_rows.push_back(static_cast<uint32_t>(k));
         }
         if (nested || part_rows.size() < 2) continue;
@@ -1333,33 +1342,33 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
           if (std::any_of(parts.begin(), parts.end(), [](int f) { return f < 0; })) continue;
           if (unit_col < 0) units.clear();
           if (!uniform(parts, fig[r][c], units)) continue;
-          std::string caption = header[c].empty() ? own->text : header[c];
+          std::string caption = header[c].empty() ? Txt(*own) : header[c];
           make(relation(fig[r][c], std::move(parts), caption, units), false);
         }
         continue;
       }
       // A group: a label cell spanning this and the next rows, one child label per row.
-      if (lab.size() != 2 || lab[0]->row != r || lab[0]->rowspan < 2) continue;
-      const MarkupCell* group = lab[0];
+      if (lab.size() != 2 || lab[0]->row != r || lab[0]->row_span < 2) continue;
+      const esgaudit_table_cell* group = lab[0];
       std::vector<uint32_t> members;
       int total_row = -1;
       bool ok = true;
-      for (uint32_t k = r; k < r + group->rowspan && k < rows; ++k) {
+      for (uint32_t k = r; k < r + group->row_span && k < rows; ++k) {
         auto cl = labels(k);
-        if (cl.size() != 2 || cl[0] != group || cl[1]->rowspan != 1) {
+        if (cl.size() != 2 || cl[0] != group || cl[1]->row_span != 1) {
           ok = false;
           break;
         }
-        if (IsTotalLabel(cl[1]->text)) {
+        if (IsTotalLabel(Txt(*cl[1]))) {
           if (total_row >= 0) ok = false;
           total_row = static_cast<int>(k);
         } else {
-          if (IsNestedLabel(cl[1]->text)) ok = false;
+          if (IsNestedLabel(Txt(*cl[1]))) ok = false;
           members.push_back(k);
         }
       }
       if (!ok || members.size() < 2) continue;
-      std::string noun = total_row < 0 ? BreakdownNoun(group->text) : "";
+      std::string noun = total_row < 0 ? BreakdownNoun(Txt(*group)) : "";
       for (uint32_t c : fig_cols) {
         std::vector<int> parts;
         std::vector<std::string> units;
@@ -1389,9 +1398,9 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
         if (total < 0) continue;
         if (unit_col < 0) units.clear();
         if (!uniform(parts, total, units)) continue;
-        make(relation(total, std::move(parts), group->text, units), layout);
+        make(relation(total, std::move(parts), Txt(*group), units), layout);
       }
-      r += group->rowspan - 1;
+      r += group->row_span - 1;
     }
   }
 }

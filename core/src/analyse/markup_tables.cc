@@ -1,10 +1,10 @@
-#include "markup_tables.h"
+#include "analyse/markup_tables.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
-namespace esgaudit::numeric {
+namespace esgaudit::markup {
 namespace {
 
 constexpr uint32_t kMaxRowspan = 200;
@@ -233,6 +233,7 @@ void ParseHtml(std::string_view text, std::vector<MarkupTable>* out) {
     while (!rows.empty() && rows.back().empty()) rows.pop_back();
     rows.erase(std::remove_if(rows.begin(), rows.end(), [](const auto& r) { return r.empty(); }), rows.end());
     if (!rows.empty()) {
+      table.end = std::min(end, text.size());
       Place(std::move(rows), &table);
       out->push_back(std::move(table));
     }
@@ -283,6 +284,7 @@ void ParsePipes(std::string_view text, std::vector<MarkupTable>* out) {
       body = !rows.empty();
     } else {
       if (rows.empty()) table.begin = pos;
+      table.end = line_end;
       rows.emplace_back();
       size_t first = line.find('|');
       size_t k = first + 1;
@@ -325,4 +327,4 @@ std::vector<MarkupTable> ParseMarkupTables(std::string_view text) {
   return out;
 }
 
-}  // namespace esgaudit::numeric
+}  // namespace esgaudit::markup
