@@ -1056,6 +1056,38 @@ bool IsNestedLabel(const std::string& label) {
          Has(l, "incl.") || (!l.empty() && (l[0] == '-' || Has(l, "–")));
 }
 
+bool RateLabel(const std::string& label);  // below, with the model's table reader
+
+// A row of a table that opens the parts of the row above it: "其中：中国内地", "Of which: Korea".
+bool OfWhichLabel(const std::string& label) {
+  std::string l = Lower(label);
+  l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
+  return l.rfind("其中", 0) == 0 || l.rfind("ofwhich", 0) == 0;
+}
+
+// A row naming the total of the rows next to it: a total word (合计, 总计, Total, 员工总数) or a
+// quantity's total (温室气体排放总量, 采购总额) that names no category itself.
+bool RowTotalLabel(const std::string& label) {
+  if (IsTotalLabel(label)) return true;
+  std::string l = Lower(label);
+  l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
+  for (const char* open : {"(", "\xEF\xBC\x88"}) {  // a unit in brackets: "(吨)"
+    size_t at = l.rfind(open);
+    if (at != std::string::npos && at > 0 && Cps(l.substr(at)) <= 8) l.resize(at);
+  }
+  std::u32string u = ToU32(l);
+  if (u.size() < 3 || u.size() > 14 || Categorise(label).first >= 0) return false;
+  std::u32string tail = u.substr(u.size() - 2);
+  return tail == U"合计" || tail == U"总计" || tail == U"小计" || tail == U"总量" || tail == U"总额" ||
+         tail == U"总数";
+}
+
+// Whether the last part names the rest of a set (其他, Others): the parts then close it.
+bool OtherLabel(const std::string& label) {
+  std::string l = Lower(label);
+  return Has(l, "其他") || Has(l, "其它") || l.rfind("other", 0) == 0;
+}
+
 // "按性别划分的员工人数" -> "员工", "Employees by gender" -> "employees": the counted noun of a
 // breakdown group; empty when the label does not name a breakdown.
 std::string BreakdownNoun(const std::string& label) {
@@ -1369,6 +1401,11 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
       }
       if (!ok || members.size() < 2) continue;
       std::string noun = total_row < 0 ? BreakdownNoun(Txt(*group)) : "";
+      // A Markdown label continued over empty cells may have lost its first rows to the label
+      // above (a label broken over two rows by OCR): a sum short of the total is certain only
+      // when another column of the group adds up.
+      const bool continued = (group->flags & ESGAUDIT_TABLE_CELL_CONTINUED) != 0;
+      std::vector<std::pair<Relation, bool>> group_relations;
       for (uint32_t c : fig_cols) {
         std::vector<int> parts;
         std::vector<std::string> units;
@@ -1398,9 +1435,130 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
         if (total < 0) continue;
         if (unit_col < 0) units.clear();
         if (!uniform(parts, total, units)) continue;
-        make(relation(total, std::move(parts), Txt(*group), units), layout);
+        group_relations.emplace_back(relation(total, std::move(parts), Txt(*group), units), layout);
       }
+      bool corroborated = !continued;
+      for (auto& [rel, layout] : group_relations) {
+        if (layout || !continued || group_relations.size() < 2) continue;
+        SumParts(&rel);
+        const double tlo = rel.total >= 0 ? figures_[rel.total].low : 100;
+        const double thi = rel.total >= 0 ? figures_[rel.total].high : 100;
+        corroborated = corroborated || (rel.sum_low <= thi && tlo <= rel.sum_high);
+      }
+      for (auto& [rel, layout] : group_relations) make(std::move(rel), layout || !corroborated);
       r += group->row_span - 1;
+    }
+
+    // Runs of rows under one group label (or of rows with a single label): a row opening with 其中 /
+    // "of which" starts the parts of the row above, down to a total, a rate, another unit or the
+    // run's end (one such row: a subset); a total row (…合计, …总量, …总额) closes the parts above
+    // it, back to the run's start or the previous total. Explicit totals: a sum above the total is
+    // an error, and so is one below it when the parts close the set (其他) or the total row is
+    // below them.
+    // Rows of one group share its label cell; a row with two labels and no group is a run of its own.
+    auto row_key = [&](uint32_t r) -> int64_t {
+      auto lab = labels(r);
+      if (lab.size() != 2) return -1;
+      return lab[0]->row_span >= 2 ? static_cast<int64_t>(lab[0]->row) : -2 - static_cast<int64_t>(r);
+    };
+    auto continued_group = [&](uint32_t r) {
+      auto lab = labels(r);
+      return lab.size() == 2 && (lab[0]->flags & ESGAUDIT_TABLE_CELL_CONTINUED) != 0;
+    };
+    auto row_label = [&](uint32_t r) {
+      auto lab = labels(r);
+      return lab.empty() || lab.size() > 2 ? std::string() : Txt(*lab.back());
+    };
+    auto has_figures = [&](uint32_t r) {
+      for (uint32_t c : fig_cols) {
+        if (fig[r][c] >= 0) return true;
+      }
+      return false;
+    };
+    auto segment = [&](uint32_t total_row, const std::vector<uint32_t>& part_rows, bool closed) {
+      const std::string tl = row_label(total_row);
+      for (uint32_t c : fig_cols) {
+        int total = fig[total_row][c];
+        if (total < 0) continue;
+        std::vector<int> parts;
+        std::vector<std::string> units{unit_of(total_row)};
+        for (uint32_t k : part_rows) {
+          parts.push_back(fig[k][c]);
+          units.push_back(unit_of(k));
+        }
+        if (std::any_of(parts.begin(), parts.end(), [](int f) { return f < 0; })) continue;
+        if (unit_col < 0) units.clear();
+        Relation rel;
+        if (parts.size() == 1) {
+          const Figure& t = figures_[total];
+          const Figure& p = figures_[parts[0]];
+          if (t.qualifiers != 0 || p.qualifiers != 0 || p.kind != t.kind || p.unit != t.unit ||
+              t.kind == ESGAUDIT_FACT_PERCENT || (!units.empty() && units.front() != units.back()))
+            continue;
+          rel.kind = RelationKind::kSubset;
+          rel.total = total;
+          rel.parts = parts;
+          rel.caption = tl;
+          rel.evidence = Evidence::kTable;
+          rel.certainty = Certainty::kCertain;
+          rel.consistent = p.low <= t.high;
+          rel.flag = !rel.consistent;
+          Add(std::move(rel));
+          continue;
+        }
+        if (!uniform(parts, total, units)) continue;
+        rel = relation(total, std::move(parts), header[c].empty() ? tl : tl + "/" + header[c], units);
+        SumParts(&rel);
+        const double tlo = rel.total >= 0 ? figures_[rel.total].low : 100;
+        const double thi = rel.total >= 0 ? figures_[rel.total].high : 100;
+        rel.consistent = rel.sum_low <= thi && tlo <= rel.sum_high;
+        bool plausible = rel.sum_low <= 1.5 * thi && rel.sum_high >= 0.67 * tlo;
+        if (!plausible) continue;
+        rel.flag = !rel.consistent && (closed || rel.sum_low > thi);
+        rel.evidence = Evidence::kTable;
+        rel.certainty = Certainty::kCertain;
+        Add(std::move(rel));
+      }
+    };
+    auto rate_row = [&](uint32_t r) { return RateLabel(row_label(r)) || unit_of(r) == "%"; };
+    for (uint32_t r = static_cast<uint32_t>(first_data); r < rows;) {
+      if (labels(r).empty() || labels(r).size() > 2) {
+        ++r;
+        continue;
+      }
+      const int64_t key = row_key(r);
+      const bool unsure = continued_group(r) && fig_cols.size() < 2;
+      uint32_t end = r + 1;  // the run [r, end)
+      while (end < rows && !labels(end).empty() && labels(end).size() <= 2 && row_key(end) == key &&
+             has_figures(end))
+        ++end;
+      for (uint32_t i = r; i < end; ++i) {
+        const std::string li = row_label(i);
+        if (li.empty()) continue;
+        if (OfWhichLabel(li) && i > r && has_figures(i - 1) && !rate_row(i - 1) && !OfWhichLabel(row_label(i - 1))) {
+          std::vector<uint32_t> part_rows{i};
+          for (uint32_t k = i + 1; k < end; ++k) {
+            const std::string lk = row_label(k);
+            if (lk.empty() || RowTotalLabel(lk) || OfWhichLabel(lk) || rate_row(k) || IsNestedLabel(lk) ||
+                unit_of(k) != unit_of(i))
+              break;
+            part_rows.push_back(k);
+          }
+          bool closed = part_rows.size() >= 2 && OtherLabel(row_label(part_rows.back()));
+          segment(i - 1, part_rows, closed && !unsure);
+        } else if (RowTotalLabel(li) && i > r) {
+          std::vector<uint32_t> part_rows;
+          for (long k = static_cast<long>(i) - 1; k >= static_cast<long>(r); --k) {
+            const std::string lk = row_label(static_cast<uint32_t>(k));
+            if (lk.empty() || RowTotalLabel(lk) || rate_row(static_cast<uint32_t>(k)) || IsNestedLabel(lk) ||
+                !has_figures(static_cast<uint32_t>(k)))
+              break;
+            part_rows.insert(part_rows.begin(), static_cast<uint32_t>(k));
+          }
+          if (part_rows.size() >= 2) segment(i, part_rows, !unsure);
+        }
+      }
+      r = end;
     }
   }
 }
@@ -1551,6 +1709,45 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           // Bands (30岁以下, 50岁以上) are category labels, not values.
           bool band = (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁";
           if (whole && !band) s.figure = it->second;
+        }
+        // The row's last cell holding a label and figures joined by single spaces ("员工总数（人）
+        // 2,796 2,828 2,920" before empty tab slots): one slot per figure after the label's.
+        if (tabs && s.figure < 0 && k + 1 == ls.cell_count && !row.has_figure) {
+          std::vector<int> joined;
+          uint64_t at = c.offset + c.length;  // the first figure's offset
+          for (auto jt = figure_at.lower_bound(c.offset); jt != figure_at.end() && jt->first < c.offset + c.length;
+               ++jt) {
+            joined.push_back(jt->second);
+            at = std::min<uint64_t>(at, jt->first);
+          }
+          bool spaced = joined.size() >= 2 && at > c.offset;
+          for (size_t j = 0; spaced && j < joined.size(); ++j) {
+            const Figure& f = figures_[joined[j]];
+            uint64_t end = j + 1 < joined.size() ? figures_[joined[j + 1]].offset : c.offset + c.length;
+            std::string_view gap = doc.Text().substr(f.offset + f.length, end - f.offset - f.length);
+            bool band = (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁";
+            spaced = !band && (j + 1 == joined.size() ? gap.empty() : gap == " ");
+          }
+          std::string label(doc.Text().substr(c.offset, at - c.offset));
+          label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
+          if (spaced && !label.empty() && !HasDigit(label)) {
+            s.text = label;
+            row.label = label;
+            row.label_offset = c.offset;
+            row.label_length = at - c.offset;
+            int slot = s.slot;
+            row.cells.push_back(std::move(s));
+            for (int f : joined) {
+              Slot fs;
+              fs.slot = ++slot;
+              fs.figure = f;
+              fs.text = figures_[f].text;
+              row.cells.push_back(std::move(fs));
+              figure_rows.push_back(f);
+            }
+            row.has_figure = true;
+            continue;
+          }
         }
         if (s.figure >= 0) {
           row.has_figure = true;
@@ -1715,6 +1912,88 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       if (!tr.readable || !tr.has_figure || !TableTotalLabel(tr.label)) continue;
       std::vector<size_t> part_rows;
       bool ok = ri == 0 || block(ri - 1, -1, &part_rows);
+      // A subtotal row right above whose cells under this total's figures are dashes (地区小计 with
+      // "-" in the 组别小计 column) is another axis of the table: the rows above it are read.
+      if (ok && part_rows.empty() && ri >= 2 && rows[ri - 1].readable && TableTotalLabel(rows[ri - 1].label)) {
+        bool dashes = true;
+        for (const Slot& ts : tr.cells) {
+          if (ts.figure < 0) continue;
+          const Slot* up = rows[ri - 1].At(ts.slot);
+          dashes = dashes && up != nullptr && up->dash;
+        }
+        if (dashes) ok = block(ri - 2, -1, &part_rows);
+      }
+      // Several breakdowns of one population stacked above its total (job classes, then
+      // nationality, then age bands, over 地区小计): consecutive blocks of two or more rows, each
+      // adding up to the total in some column, are each a breakdown of it, checked in every column.
+      if (ok && part_rows.size() >= 4) {
+        std::vector<size_t> sorted = part_rows;
+        std::sort(sorted.begin(), sorted.end());
+        std::vector<std::vector<size_t>> blocks;
+        for (const Slot& ts : tr.cells) {
+          if (ts.figure < 0 || !blocks.empty()) continue;
+          const Figure& tf = figures_[ts.figure];
+          if (tf.kind == ESGAUDIT_FACT_PERCENT || tf.qualifiers != 0) continue;
+          std::vector<std::vector<size_t>> cut(1);
+          double lo = 0, hi = 0;
+          bool fail = false;
+          for (size_t k : sorted) {
+            const Slot* ps = rows[k].At(ts.slot);
+            if (ps == nullptr || ps->figure < 0) {
+              fail = true;
+              break;
+            }
+            const Figure& pf = figures_[ps->figure];
+            if (pf.kind != tf.kind || pf.unit != tf.unit || pf.qualifiers != 0) {
+              fail = true;
+              break;
+            }
+            cut.back().push_back(k);
+            lo += pf.low;
+            hi += pf.high;
+            if (lo <= tf.high && tf.low <= hi) {
+              if (cut.back().size() < 2) {
+                fail = true;
+                break;
+              }
+              cut.emplace_back();
+              lo = hi = 0;
+            } else if (lo > tf.high) {
+              fail = true;
+              break;
+            }
+          }
+          if (!fail && cut.back().empty() && cut.size() >= 3) {
+            cut.pop_back();
+            blocks = std::move(cut);
+          }
+        }
+        if (!blocks.empty()) {
+          bool rate_total = RateLabel(tr.label);
+          for (const std::vector<size_t>& b : blocks) {
+            for (const Slot& ts : tr.cells) {
+              if (ts.figure < 0 || rate_total) continue;
+              const Figure& tf = figures_[ts.figure];
+              std::string h = header_of_row(tr, ts.slot);
+              if (tf.kind != ESGAUDIT_FACT_PERCENT && RateLabel(h)) continue;
+              std::vector<int> parts;
+              bool missing = false;
+              for (size_t k : b) {
+                const Slot* ps = rows[k].At(ts.slot);
+                if (ps == nullptr || (ps->figure < 0 && !ps->dash)) {
+                  missing = true;
+                  break;
+                }
+                if (ps->figure >= 0) parts.push_back(ps->figure);
+              }
+              if (missing || !uniform(parts, ts.figure)) continue;
+              add(ts.figure, std::move(parts), h.empty() ? tr.label : tr.label + "/" + h, tr);
+            }
+            for (size_t k : b) part_of_total.insert(k);
+          }
+          continue;
+        }
+      }
       // A total above its rows may head rows of another kind (Total employees over turnover): taken
       // when one of its columns adds up, or when the rows name every category of a closed set.
       bool above = false;
@@ -1785,6 +2064,49 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       for (Relation& r : columns) {
         relabel(r);
         Add(std::move(r));
+      }
+      // Under a total above its rows, each later block titled as a breakdown (a row of one label
+      // naming it: 按员工学历划分, 学历构成, by age) is another breakdown of the same total, checked
+      // per column when one of its columns adds up.
+      if (!above) continue;
+      for (size_t title = part_rows.back() + 1; title + 2 < rows.size();) {
+        const Row& tr2 = rows[title];
+        std::string tl = Lower(tr2.label);
+        bool titled = !tr2.has_figure && tr2.readable && !tl.empty() &&
+                      (Has(tl, "按") || Has(tl, "构成") || Has(tl, "结构") || Has(tl, " by "));
+        if (!titled) break;
+        std::vector<size_t> block_rows;
+        if (!block(title + 1, +1, &block_rows) || block_rows.size() < 2) break;
+        std::set<std::string> block_units;
+        for (size_t k : block_rows) block_units.insert(LabelUnit(rows[k].label));
+        block_units.insert(LabelUnit(tr.label));
+        block_units.erase("");
+        bool rates = std::any_of(block_rows.begin(), block_rows.end(), [&](size_t k) { return RateLabel(rows[k].label); });
+        std::vector<Relation> block_columns;
+        for (const Slot& ts : tr.cells) {
+          if (ts.figure < 0 || block_units.size() > 1 || rates) continue;
+          std::vector<int> parts;
+          bool missing = false;
+          for (size_t k : block_rows) {
+            const Slot* bs = rows[k].At(ts.slot);
+            if (bs == nullptr || (bs->figure < 0 && !bs->dash)) {
+              missing = true;
+              break;
+            }
+            if (bs->figure >= 0) parts.push_back(bs->figure);
+          }
+          if (missing || !uniform(parts, ts.figure)) continue;
+          std::string h = header_of_row(tr, ts.slot);
+          make(ts.figure, std::move(parts), h.empty() ? tr2.label : tr2.label + "/" + h, tr, &block_columns);
+        }
+        bool adds = std::any_of(block_columns.begin(), block_columns.end(), [](const Relation& r) { return r.consistent; });
+        if (adds) {
+          for (Relation& r : block_columns) {
+            relabel(r);
+            Add(std::move(r));
+          }
+        }
+        title = block_rows.back() + 1;
       }
     }
 

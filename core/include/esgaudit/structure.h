@@ -112,7 +112,10 @@ struct Table {
 // A cell of a markup table's grid. HTML is read by a tolerant tag scanner (real fragments are not
 // well-formed: unclosed <td>, a table cut off at a page end, which ends it at a blank line); only
 // <table>, <tr>, <td>, <th> and rowspan / colspan are read (spans capped at 200 rows and 50
-// columns). A spanned cell is listed once, at its top-left position.
+// columns). A spanned cell is listed once, at its top-left position. Markdown has no row spans: in
+// a pipe table a cell at the start of a body row, before the row's own label, that is empty or
+// repeats the label above continues that label (its row span grows; ESGAUDIT_TABLE_CELL_CONTINUED
+// when it grew over an empty cell).
 struct TableCell {
   uint32_t table = 0;
   uint32_t row = 0;  // 0-based top-left grid position

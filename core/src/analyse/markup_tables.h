@@ -26,6 +26,7 @@ struct MarkupCell {
   uint32_t rowspan = 1;
   uint32_t colspan = 1;
   bool header = false;  // <th>, or a pipe-table row above the |---| delimiter
+  bool continued = false;  // a pipe-table label whose rowspan comes from empty cells below it
 };
 
 struct MarkupTable {
@@ -41,7 +42,10 @@ struct MarkupTable {
   const MarkupCell* At(uint32_t r, uint32_t c) const;
 };
 
-// Every HTML and pipe table of `text`, in text order. Spans are capped (rowspan ≤ 200, colspan ≤ 50)
+// Every HTML and pipe table of `text`, in text order. Markdown has no rowspan, so in a pipe table a
+// body cell at the start of a row, before the row's own label, continues the label above it when it
+// is empty (`continued` is set on the label) or repeats the label's text (converters write a spanned
+// label on every row): the label's rowspan grows over it. Spans are capped (rowspan ≤ 200, colspan ≤ 50)
 // so a malformed attribute cannot blow up the grid.
 std::vector<MarkupTable> ParseMarkupTables(std::string_view text);
 

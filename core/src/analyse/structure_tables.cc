@@ -36,6 +36,29 @@ bool TotalLike(std::string_view cell) {
   return ContainsAny(lower, {"合计", "总计", "小计", "总数", "total"});
 }
 
+// "员工总数（人） 2,796 2,828 2,920": a label and two or more figures joined by single spaces, as
+// one cell of a tab-separated row whose other slots are empty.
+bool SpaceJoinedRow(std::string_view cell) {
+  std::vector<std::string_view> tokens;
+  for (size_t at = 0; at <= cell.size();) {
+    size_t sp = cell.find(' ', at);
+    if (sp == std::string_view::npos) sp = cell.size();
+    tokens.push_back(cell.substr(at, sp - at));
+    at = sp + 1;
+  }
+  auto figure = [](std::string_view t) {
+    return !t.empty() && IsDigit(t.front()) &&
+           t.find_first_not_of("0123456789,.%") == std::string_view::npos;
+  };
+  size_t figures = 0;
+  while (figures < tokens.size() && figure(tokens[tokens.size() - 1 - figures])) ++figures;
+  if (figures < 2 || figures == tokens.size()) return false;
+  for (size_t k = 0; k + figures < tokens.size(); ++k) {
+    if (tokens[k].empty() || std::any_of(tokens[k].begin(), tokens[k].end(), IsDigit)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void StructureBuilder::AddGrid(const markup::MarkupTable& grid, uint32_t table, Table* tb) {
@@ -50,7 +73,7 @@ void StructureBuilder::AddGrid(const markup::MarkupTable& grid, uint32_t table, 
     tc.column = c.col;
     tc.row_span = c.rowspan;
     tc.column_span = c.colspan;
-    tc.flags = c.header ? ESGAUDIT_TABLE_CELL_HEADER : 0u;
+    tc.flags = (c.header ? ESGAUDIT_TABLE_CELL_HEADER : 0u) | (c.continued ? ESGAUDIT_TABLE_CELL_CONTINUED : 0u);
     tc.line = doc_.LineOf(c.begin);
     tc.offset = c.begin;
     tc.length = c.end - c.begin;
@@ -168,7 +191,8 @@ void StructureBuilder::FindTables() {
     }
     if (!t.empty() && t.front() == '|' && pipes >= 2) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_PIPES;
-    } else if (Contains(raw, "\t") && text_cells >= 2 && !prose) {
+    } else if (Contains(raw, "\t") && ((text_cells >= 2 && !prose) ||
+                                        (text_cells == 1 && SpaceJoinedRow(CellText(s_.cells_[ls.first_cell]))))) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_TABS;
     } else if (text_cells >= 3 && numeric * 2 >= text_cells && !prose) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
@@ -322,6 +346,16 @@ void StructureBuilder::FindTables() {
       if (s_.lines_[j].cell_count == 0 && j + 1 < n && kind[j + 1] == source &&
           source != ESGAUDIT_TABLE_SOURCE_PIPES && has_numeric(j + 1))
         continue;
+      // A group title between two rows of a tab table ("按学历划分\t\t", one short label before
+      // empty tab slots) is a row of the table.
+      if (source == ESGAUDIT_TABLE_SOURCE_TABS && j + 1 < n && kind[j + 1] == source &&
+          s_.lines_[j].cell_count == 1 && Contains(doc_.LineText(j), "\t") &&
+          (s_.lines_[j].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) == 0) {
+        std::string_view title = CellText(s_.cells_[s_.lines_[j].first_cell]);
+        if (sdk::CodePointCount(title) <= 20 && !ContainsAny(title, {"。", ",", ";", ":"}) &&
+            std::none_of(title.begin(), title.end(), IsDigit))
+          continue;
+      }
       // A page number or running header between two rows: the table goes on over a page break.
       // So does a line of a bare page number ("14") the furniture pass could not tell apart (a
       // report without page breaks).

@@ -295,6 +295,7 @@ typedef struct esgaudit_table {
 
 /* esgaudit_table_cell.flags */
 #define ESGAUDIT_TABLE_CELL_HEADER 0x1u /* <th>, or a Markdown row above the |---| delimiter */
+#define ESGAUDIT_TABLE_CELL_CONTINUED 0x2u /* a Markdown label spanning the empty cells below it */
 
 /* ABI 1.1, appended: a cell of a markup table's grid, listed once at its top-left position. */
 typedef struct esgaudit_table_cell {
