@@ -2017,7 +2017,15 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         if (ts.figure < 0) continue;
         const Figure& tf = figures_[ts.figure];
         std::string h = header_of_row(tr, ts.slot);
-        if (tf.kind != ESGAUDIT_FACT_PERCENT && (rate_row || RateLabel(h) || RateLabel(tr.label))) continue;
+        // A column of shares printed without % under a header that says so (占比(%), 比例, Share):
+        // its parts add up to the total row's 100.
+        std::string hl = Lower(h);
+        const bool bare_shares = tf.kind != ESGAUDIT_FACT_PERCENT && tf.value == 100 && tf.unit.empty() &&
+                                 !rate_row && !RateLabel(tr.label) &&
+                                 (Has(hl, "%") || Has(hl, "占比") || Has(hl, "比例") || Has(hl, "比重") ||
+                                  Has(hl, "share") || Has(hl, "proportion"));
+        if (tf.kind != ESGAUDIT_FACT_PERCENT && !bare_shares && (rate_row || RateLabel(h) || RateLabel(tr.label)))
+          continue;
         std::vector<int> parts;
         bool missing = false;
         for (size_t k : part_rows) {

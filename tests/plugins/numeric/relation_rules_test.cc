@@ -418,6 +418,25 @@ TEST(RelationRulesTest, BreakdownsStackedAboveOneSubtotalAreCutIntoBlocks) {
   EXPECT_NE(f[0].find("75 + 9 = 84"), std::string::npos) << f[0];
 }
 
+// Shares printed without % under a header that says they are shares add up to the total row's 100.
+TEST(RelationRulesTest, BareSharesUnderAPercentHeaderAddUpToTheTotalRow) {
+  const std::string clean =
+      "学历\t人数\t占比(%)\n"
+      "本科及以上\t120\t40\n"
+      "大专\t90\t30\n"
+      "其他\t90\t30\n"
+      "合计\t300\t100\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"40", "30", "100"}));
+  std::string changed = clean;
+  changed.replace(changed.find("\t40\n"), 4, "\t44\n");
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("44 + 30 + 30 = 104"), std::string::npos) << f[0];
+}
+
 TEST(RelationRulesTest, ATotalRowSumsEachColumnButNotRatesOrYearColumnsAcross) {
   // Years as rows under an explicit 合计 row: the report says they add up. The ratio column does not.
   const std::string years =
