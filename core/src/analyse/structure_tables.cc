@@ -234,89 +234,89 @@ void StructureBuilder::FindTables() {
   // The table of lines [first, last_line] (its header may be the line above), with the grid of
   // markup table `grid` (or none).
   auto add_table = [&](uint32_t first, uint32_t last_line, uint32_t source, size_t grid) {
-      Table tb;
-      tb.first_line = first;
-      tb.last_line = last_line;
-      tb.source = source;
-      // Header: a Markdown row above its separator; else the first row when it holds no figures;
-      // else a line of labels just above the table.
-      auto numeric_cells = [&](uint32_t line) {
-        uint32_t k = 0;
-        for (std::string_view c : header_cells(line))
-          if (IsDigit(c.front()) && !YearLike(c)) ++k;
-        return k;
-      };
+    Table tb;
+    tb.first_line = first;
+    tb.last_line = last_line;
+    tb.source = source;
+    // Header: a Markdown row above its separator; else the first row when it holds no figures;
+    // else a line of labels just above the table.
+    auto numeric_cells = [&](uint32_t line) {
+      uint32_t k = 0;
+      for (std::string_view c : header_cells(line))
+        if (IsDigit(c.front()) && !YearLike(c)) ++k;
+      return k;
+    };
+    if (source == ESGAUDIT_TABLE_SOURCE_HTML) {
+      tb.header_line = tb.first_line;  // its first <tr>, read below
+    } else if (source == ESGAUDIT_TABLE_SOURCE_PIPES && last_line > first &&
+               is_separator(first + 1)) {
+      tb.header_line = tb.first_line;
+    } else if (header_cells(tb.first_line).size() >= 2 && numeric_cells(tb.first_line) == 0) {
+      tb.header_line = tb.first_line;
+    } else if (first > 0 && header_cells(first - 1).size() >= 2 && numeric_cells(first - 1) == 0 &&
+               ((s_.lines_[first - 1].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC)) == 0 ||
+                repeated_header(first - 1))) {
+      tb.first_line = first - 1;
+      tb.header_line = tb.first_line;
+      // A tab-separated row of column labels repeated over the report's tables is their header,
+      // not a running header.
+      s_.lines_[first - 1].flags &= ~(ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION);
+    }
+    uint32_t year_rows = 0;
+    for (uint32_t j = tb.first_line; j <= tb.last_line; ++j) {
+      std::vector<std::string_view> cells = header_cells(j);
+      tb.columns = std::max<uint32_t>(tb.columns, static_cast<uint32_t>(cells.size()));
+      if (j == tb.header_line || cells.empty()) continue;
+      if (YearLike(cells.front())) ++year_rows;
+      if (tb.total_line == kNoIndex && TotalLike(cells.front())) tb.total_line = j;
+    }
+    if (tb.header_line != kNoIndex) {
+      std::vector<std::string_view> head = header_cells(tb.header_line);
       if (source == ESGAUDIT_TABLE_SOURCE_HTML) {
-        tb.header_line = tb.first_line;  // its first <tr>, read below
-      } else if (source == ESGAUDIT_TABLE_SOURCE_PIPES && last_line > first &&
-                 is_separator(first + 1)) {
-        tb.header_line = tb.first_line;
-      } else if (header_cells(tb.first_line).size() >= 2 && numeric_cells(tb.first_line) == 0) {
-        tb.header_line = tb.first_line;
-      } else if (first > 0 && header_cells(first - 1).size() >= 2 && numeric_cells(first - 1) == 0 &&
-                 ((s_.lines_[first - 1].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC)) == 0 ||
-                  repeated_header(first - 1))) {
-        tb.first_line = first - 1;
-        tb.header_line = tb.first_line;
-        // A tab-separated row of column labels repeated over the report's tables is their header,
-        // not a running header.
-        s_.lines_[first - 1].flags &= ~(ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION);
-      }
-      uint32_t year_rows = 0;
-      for (uint32_t j = tb.first_line; j <= tb.last_line; ++j) {
-        std::vector<std::string_view> cells = header_cells(j);
-        tb.columns = std::max<uint32_t>(tb.columns, static_cast<uint32_t>(cells.size()));
-        if (j == tb.header_line || cells.empty()) continue;
-        if (YearLike(cells.front())) ++year_rows;
-        if (tb.total_line == kNoIndex && TotalLike(cells.front())) tb.total_line = j;
-      }
-      if (tb.header_line != kNoIndex) {
-        std::vector<std::string_view> head = header_cells(tb.header_line);
-        if (source == ESGAUDIT_TABLE_SOURCE_HTML) {
-          // The header of a one-line HTML table: the cells of its first <tr>.
-          std::string_view v = LineView(tb.header_line);
-          size_t tr = v.find("<tr");
-          size_t end = tr == std::string_view::npos ? std::string_view::npos : v.find("</tr", tr);
-          if (end != std::string_view::npos) {
-            uint64_t b = line_view_[tb.header_line].first + tr;
-            uint64_t e = line_view_[tb.header_line].first + end;
-            head.clear();
-            const LineStructure& ls = s_.lines_[tb.header_line];
-            for (uint32_t k = 0; k < ls.cell_count; ++k) {
-              const Cell& c = s_.cells_[ls.first_cell + k];
-              if (c.view_begin >= b && c.view_end <= e) head.push_back(CellText(c));
-            }
-            tb.columns = static_cast<uint32_t>(head.size());
+        // The header of a one-line HTML table: the cells of its first <tr>.
+        std::string_view v = LineView(tb.header_line);
+        size_t tr = v.find("<tr");
+        size_t end = tr == std::string_view::npos ? std::string_view::npos : v.find("</tr", tr);
+        if (end != std::string_view::npos) {
+          uint64_t b = line_view_[tb.header_line].first + tr;
+          uint64_t e = line_view_[tb.header_line].first + end;
+          head.clear();
+          const LineStructure& ls = s_.lines_[tb.header_line];
+          for (uint32_t k = 0; k < ls.cell_count; ++k) {
+            const Cell& c = s_.cells_[ls.first_cell + k];
+            if (c.view_begin >= b && c.view_end <= e) head.push_back(CellText(c));
           }
-        }
-        uint32_t years = 0;
-        uint32_t labels = 0;
-        for (size_t k = 0; k < head.size(); ++k) {
-          if (YearLike(head[k])) {
-            ++years;
-          } else if (k > 0 && !IsDigit(head[k].front())) {
-            ++labels;
-          }
-          if (tb.total_column == kNoIndex && k > 0 && TotalLike(head[k]))
-            tb.total_column = static_cast<uint32_t>(k);
-        }
-        if (years >= 2) {
-          tb.kind = ESGAUDIT_TABLE_TIME_SERIES;
-        } else if (labels >= 2) {
-          tb.kind = ESGAUDIT_TABLE_CATEGORIES;
+          tb.columns = static_cast<uint32_t>(head.size());
         }
       }
-      if (year_rows >= 2) tb.kind = ESGAUDIT_TABLE_TIME_SERIES;
-      // Unit: in the header or a caption up to two lines above.
-      uint32_t from = tb.first_line >= 2 ? tb.first_line - 2 : 0;
-      uint32_t to = tb.header_line != kNoIndex ? tb.header_line : tb.first_line;
-      for (uint32_t j = from; j <= to && tb.unit.empty(); ++j) {
-        std::string_view v = LineView(j);
-        if (v.size() > kMaxRegexLine) continue;
-        std::string line(v);
-        std::smatch m;
-        if (std::regex_search(line, m, kUnit)) tb.unit = m[1].str();
+      uint32_t years = 0;
+      uint32_t labels = 0;
+      for (size_t k = 0; k < head.size(); ++k) {
+        if (YearLike(head[k])) {
+          ++years;
+        } else if (k > 0 && !IsDigit(head[k].front())) {
+          ++labels;
+        }
+        if (tb.total_column == kNoIndex && k > 0 && TotalLike(head[k]))
+          tb.total_column = static_cast<uint32_t>(k);
       }
+      if (years >= 2) {
+        tb.kind = ESGAUDIT_TABLE_TIME_SERIES;
+      } else if (labels >= 2) {
+        tb.kind = ESGAUDIT_TABLE_CATEGORIES;
+      }
+    }
+    if (year_rows >= 2) tb.kind = ESGAUDIT_TABLE_TIME_SERIES;
+    // Unit: in the header or a caption up to two lines above.
+    uint32_t from = tb.first_line >= 2 ? tb.first_line - 2 : 0;
+    uint32_t to = tb.header_line != kNoIndex ? tb.header_line : tb.first_line;
+    for (uint32_t j = from; j <= to && tb.unit.empty(); ++j) {
+      std::string_view v = LineView(j);
+      if (v.size() > kMaxRegexLine) continue;
+      std::string line(v);
+      std::smatch m;
+      if (std::regex_search(line, m, kUnit)) tb.unit = m[1].str();
+    }
     uint32_t index = static_cast<uint32_t>(s_.tables_.size());
     for (uint32_t j = tb.first_line; j <= tb.last_line; ++j) {
       s_.lines_[j].flags |= ESGAUDIT_LINE_TABLE;
