@@ -1,6 +1,5 @@
 #include "relation_analysis.h"
 
-#include "markup_tables.h"
 #include "value_facts.h"
 
 #include <boost/regex/pending/unicode_iterator.hpp>
@@ -1017,6 +1016,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
 
 namespace {
 
+// A grid cell's text (tags removed, entities decoded).
+std::string Txt(const esgaudit_table_cell& c) { return std::string(sdk::View(c.text)); }
+
 // The label without spaces, lower-cased, without a trailing ':' or '*'; true when it is a total
 // word itself (合计, 总计, Total, "Total employees").
 bool BareTotal(const std::string& label, std::string* lowered) {
@@ -1047,6 +1049,38 @@ bool IsNestedLabel(const std::string& label) {
   std::string l = Lower(label);
   return Has(l, "其中") || Has(l, "小计") || Has(l, "of which") || Has(l, "including") ||
          Has(l, "incl.") || (!l.empty() && (l[0] == '-' || Has(l, "–")));
+}
+
+bool RateLabel(const std::string& label);  // below, with the model's table reader
+
+// A row of a table that opens the parts of the row above it: "其中：中国内地", "Of which: Korea".
+bool OfWhichLabel(const std::string& label) {
+  std::string l = Lower(label);
+  l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
+  return l.rfind("其中", 0) == 0 || l.rfind("ofwhich", 0) == 0;
+}
+
+// A row naming the total of the rows next to it: a total word (合计, 总计, Total, 员工总数) or a
+// quantity's total (温室气体排放总量, 采购总额) that names no category itself.
+bool RowTotalLabel(const std::string& label) {
+  if (IsTotalLabel(label)) return true;
+  std::string l = Lower(label);
+  l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
+  for (const char* open : {"(", "\xEF\xBC\x88"}) {  // a unit in brackets: "(吨)"
+    size_t at = l.rfind(open);
+    if (at != std::string::npos && at > 0 && Cps(l.substr(at)) <= 8) l.resize(at);
+  }
+  std::u32string u = ToU32(l);
+  if (u.size() < 3 || u.size() > 14 || Categorise(label).first >= 0) return false;
+  std::u32string tail = u.substr(u.size() - 2);
+  return tail == U"合计" || tail == U"总计" || tail == U"小计" || tail == U"总量" || tail == U"总额" ||
+         tail == U"总数";
+}
+
+// Whether the last part names the rest of a set (其他, Others): the parts then close it.
+bool OtherLabel(const std::string& label) {
+  std::string l = Lower(label);
+  return Has(l, "其他") || Has(l, "其它") || l.rfind("other", 0) == 0;
 }
 
 // "按性别划分的员工人数" -> "员工", "Employees by gender" -> "employees": the counted noun of a
@@ -1080,11 +1114,18 @@ std::string BreakdownNoun(const std::string& label) {
 
 }  // namespace
 
-// Tables written as HTML or Markdown pipe markup: total rows and columns, row groups with a total
+// Tables of the model with a grid (HTML or Markdown pipe markup): total rows and columns, row groups with a total
 // child (本年度吸纳就业人数: 总数 / 男性 / 女性), and breakdown groups (按性别划分的员工人数) against the
 // total row of the same noun (员工总数) in the same table or one of the two tables before it.
 void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
-  std::vector<MarkupTable> tables = ParseMarkupTables(doc.Text());
+  if (!doc.HasStructure()) return;
+  std::vector<sdk::TableGrid> tables;  // the model's tables with a grid, in text order
+  for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
+    const esgaudit_table t = doc.Table(ti);
+    if (t.grid_rows == 0) continue;
+    tables.emplace_back(doc, t);
+    if (tables.back().Rows() == 0) tables.pop_back();
+  }
   if (tables.empty()) return;
   std::map<uint64_t, int> figure_at;  // text offset -> figure
   for (size_t i = 0; i < figures_.size(); ++i) figure_at[figures_[i].offset] = static_cast<int>(i);
@@ -1093,14 +1134,14 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
     return s;
   };
   // The figure a cell holds as its whole content, or -1.
-  auto figure_in = [&](const MarkupCell& c) -> int {
-    auto it = figure_at.lower_bound(c.begin);
-    if (it == figure_at.end() || it->first >= c.end) return -1;
+  auto figure_in = [&](const esgaudit_table_cell& c) -> int {
+    auto it = figure_at.lower_bound(c.offset);
+    if (it == figure_at.end() || it->first >= c.offset + c.length) return -1;
     const Figure& f = figures_[it->second];
-    if (f.offset + f.length > c.end) return -1;
+    if (f.offset + f.length > c.offset + c.length) return -1;
     // Bands (30岁以下, 50岁以上) are category labels, not values.
     if ((f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁") return -1;
-    return strip(c.text) == f.text ? it->second : -1;
+    return strip(Txt(c)) == f.text ? it->second : -1;
   };
   struct RowTotal {  // a row naming a total, for breakdown groups
     size_t table;
@@ -1153,15 +1194,15 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
   };
 
   for (size_t ti = 0; ti < tables.size(); ++ti) {
-    const MarkupTable& t = tables[ti];
+    const sdk::TableGrid& t = tables[ti];
     const uint32_t rows = t.Rows(), cols = t.Cols();
     // Figures at the top-left of their cell.
     std::vector<std::vector<int>> fig(rows, std::vector<int>(cols, -1));
     int first_data = -1;
     for (uint32_t r = 0; r < rows; ++r) {
       for (uint32_t c = 0; c < cols; ++c) {
-        const MarkupCell* cell = t.At(r, c);
-        if (cell == nullptr || cell->row != r || cell->col != c) continue;
+        const esgaudit_table_cell* cell = t.At(r, c);
+        if (cell == nullptr || cell->row != r || cell->column != c) continue;
         fig[r][c] = figure_in(*cell);
         if (fig[r][c] >= 0 && first_data < 0) first_data = static_cast<int>(r);
       }
@@ -1171,26 +1212,26 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
     std::vector<std::string> header(cols);
     for (uint32_t r = 0; r < static_cast<uint32_t>(first_data); ++r) {
       for (uint32_t c = 0; c < cols; ++c) {
-        const MarkupCell* cell = t.At(r, c);
-        if (cell == nullptr || cell->text.empty()) continue;
-        header[c] = cell->text;
-        std::string l = Lower(strip(cell->text));
+        const esgaudit_table_cell* cell = t.At(r, c);
+        if (cell == nullptr || Txt(*cell).empty()) continue;
+        header[c] = Txt(*cell);
+        std::string l = Lower(strip(Txt(*cell)));
         if (l == "单位" || l == "unit" || l == "units" || l == "unitofmeasure") unit_col = static_cast<int>(c);
       }
     }
     auto unit_of = [&](uint32_t r) -> std::string {
-      const MarkupCell* cell = unit_col >= 0 ? t.At(r, static_cast<uint32_t>(unit_col)) : nullptr;
-      return cell ? strip(cell->text) : "";
+      const esgaudit_table_cell* cell = unit_col >= 0 ? t.At(r, static_cast<uint32_t>(unit_col)) : nullptr;
+      return cell ? strip(Txt(*cell)) : "";
     };
     // The label cells of a row: text cells left of its first figure, the unit column excluded.
     auto labels = [&](uint32_t r) {
-      std::vector<const MarkupCell*> out;
+      std::vector<const esgaudit_table_cell*> out;
       for (uint32_t c = 0; c < cols; ++c) {
         if (fig[r][c] >= 0) break;
-        const MarkupCell* cell = t.At(r, c);
-        if (cell == nullptr || static_cast<int>(c) == unit_col || cell->col != c) continue;
+        const esgaudit_table_cell* cell = t.At(r, c);
+        if (cell == nullptr || static_cast<int>(c) == unit_col || cell->column != c) continue;
         if (!out.empty() && out.back() == cell) continue;
-        if (!cell->text.empty() && figure_in(*cell) < 0) out.push_back(cell);
+        if (!Txt(*cell).empty() && figure_in(*cell) < 0) out.push_back(cell);
       }
       return out;
     };
@@ -1200,7 +1241,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
       for (uint32_t c = 0; c < cols; ++c) {
         if (fig[r][c] < 0) continue;
         Figure& f = figures_[fig[r][c]];
-        std::string l = lab.empty() ? "" : lab.back()->text;
+        std::string l = lab.empty() ? "" : Txt(*lab.back());
         if (!l.empty() || Has(f.label, ">")) f.label = l;
         // Whole counts are exact when the unit column names a count unit (人, 次).
         if (f.unit.empty() && f.decimals == 0 && f.magnitude == 1 && f.qualifiers == 0 &&
@@ -1239,7 +1280,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
         if (unit_col >= 0) units.push_back(unit_of(r));
         if (gap || !uniform(parts, fig[r][tc], units)) continue;
         auto lab = labels(r);
-        make(relation(fig[r][tc], std::move(parts), lab.empty() ? header[tc] : lab.back()->text, units),
+        make(relation(fig[r][tc], std::move(parts), lab.empty() ? header[tc] : Txt(*lab.back()), units),
              false);
       }
     }
@@ -1248,12 +1289,12 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
     for (uint32_t r = static_cast<uint32_t>(first_data); r < rows; ++r) {
       auto lab = labels(r);
       if (lab.empty()) continue;
-      const MarkupCell* own = lab.back();
+      const esgaudit_table_cell* own = lab.back();
       // A single labelled row naming a total: remembered for breakdown groups.
-      if (lab.size() == 1 && own->rowspan == 1 && own->col == 0) {
-        std::string l = Lower(strip(own->text));
+      if (lab.size() == 1 && own->row_span == 1 && own->column == 0) {
+        std::string l = Lower(strip(Txt(*own)));
         if (Has(l, "总数") || Has(l, "总人数") || l.rfind("total", 0) == 0) {
-          RowTotal rt{ti, own->text, unit_of(r), {}};
+          RowTotal rt{ti, Txt(*own), unit_of(r), {}};
           for (uint32_t c : fig_cols) {
             if (fig[r][c] >= 0) rt.by_column[header[c]] = fig[r][c];
           }
@@ -1263,14 +1304,14 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
       // A total row first, its parts the rows below it to the end of the table ("Total Scope 1, 2
       // emissions" over "Scope 1" and "Scope 2"). Recognised when at least one column adds up, so
       // the table itself shows that its rows are parts; then each column that does not is checked.
-      if (static_cast<int>(r) == first_data && own->row == r && own->rowspan == 1 && lab.size() == 1 &&
-          own->col == 0 && IsTotalLabel(own->text)) {
+      if (static_cast<int>(r) == first_data && own->row == r && own->row_span == 1 && lab.size() == 1 &&
+          own->column == 0 && IsTotalLabel(Txt(*own))) {
         std::vector<uint32_t> part_rows;
         bool simple = true;
         for (uint32_t k = r + 1; k < rows && simple; ++k) {
           auto pl = labels(k);
-          simple = !pl.empty() && pl.size() == 1 && pl.back()->rowspan == 1 &&
-                   !IsTotalLabel(pl.back()->text) && !IsNestedLabel(pl.back()->text);
+          simple = !pl.empty() && pl.size() == 1 && pl.back()->row_span == 1 &&
+                   !IsTotalLabel(Txt(*pl.back())) && !IsNestedLabel(Txt(*pl.back()));
           part_rows.push_back(k);
         }
         if (!simple || part_rows.size() < 2) continue;
@@ -1287,7 +1328,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
           if (std::any_of(parts.begin(), parts.end(), [](int f) { return f < 0; })) continue;
           if (unit_col < 0) units.clear();
           if (!uniform(parts, fig[r][c], units)) continue;
-          Relation rel = relation(fig[r][c], std::move(parts), header[c].empty() ? own->text : header[c], units);
+          Relation rel = relation(fig[r][c], std::move(parts), header[c].empty() ? Txt(*own) : header[c], units);
           SumParts(&rel);
           // A percentage column is a breakdown of 100 (relation() leaves it without a total figure).
           const double tlo = rel.total >= 0 ? figures_[rel.total].low : 100;
@@ -1302,18 +1343,18 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
       }
       // A total row: parts are the rows above back to the first data row, a nested row or a
       // previous total stops the column.
-      if (own->row == r && own->rowspan == 1 && lab.size() == 1 && IsTotalLabel(own->text) &&
-          own->col == 0) {
+      if (own->row == r && own->row_span == 1 && lab.size() == 1 && IsTotalLabel(Txt(*own)) &&
+          own->column == 0) {
         std::vector<uint32_t> part_rows;
         bool nested = false;
         for (long k = static_cast<long>(r) - 1; k >= first_data; --k) {
           auto pl = labels(static_cast<uint32_t>(k));
-          if (pl.empty() || IsTotalLabel(pl.back()->text)) break;
-          if (pl.size() != 1 || pl.back()->rowspan != 1) {
+          if (pl.empty() || IsTotalLabel(Txt(*pl.back()))) break;
+          if (pl.size() != 1 || pl.back()->row_span != 1) {
             nested = true;  // row groups above: several breakdowns, not one column of parts
             break;
           }
-          if (IsNestedLabel(pl.back()->text)) nested = true;
+          if (IsNestedLabel(Txt(*pl.back()))) nested = true;
           part_rows.push_back(static_cast<uint32_t>(k));
         }
         if (nested || part_rows.size() < 2) continue;
@@ -1328,33 +1369,38 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
           if (std::any_of(parts.begin(), parts.end(), [](int f) { return f < 0; })) continue;
           if (unit_col < 0) units.clear();
           if (!uniform(parts, fig[r][c], units)) continue;
-          std::string caption = header[c].empty() ? own->text : header[c];
+          std::string caption = header[c].empty() ? Txt(*own) : header[c];
           make(relation(fig[r][c], std::move(parts), caption, units), false);
         }
         continue;
       }
       // A group: a label cell spanning this and the next rows, one child label per row.
-      if (lab.size() != 2 || lab[0]->row != r || lab[0]->rowspan < 2) continue;
-      const MarkupCell* group = lab[0];
+      if (lab.size() != 2 || lab[0]->row != r || lab[0]->row_span < 2) continue;
+      const esgaudit_table_cell* group = lab[0];
       std::vector<uint32_t> members;
       int total_row = -1;
       bool ok = true;
-      for (uint32_t k = r; k < r + group->rowspan && k < rows; ++k) {
+      for (uint32_t k = r; k < r + group->row_span && k < rows; ++k) {
         auto cl = labels(k);
-        if (cl.size() != 2 || cl[0] != group || cl[1]->rowspan != 1) {
+        if (cl.size() != 2 || cl[0] != group || cl[1]->row_span != 1) {
           ok = false;
           break;
         }
-        if (IsTotalLabel(cl[1]->text)) {
+        if (IsTotalLabel(Txt(*cl[1]))) {
           if (total_row >= 0) ok = false;
           total_row = static_cast<int>(k);
         } else {
-          if (IsNestedLabel(cl[1]->text)) ok = false;
+          if (IsNestedLabel(Txt(*cl[1]))) ok = false;
           members.push_back(k);
         }
       }
       if (!ok || members.size() < 2) continue;
-      std::string noun = total_row < 0 ? BreakdownNoun(group->text) : "";
+      std::string noun = total_row < 0 ? BreakdownNoun(Txt(*group)) : "";
+      // A Markdown label continued over empty cells may have lost its first rows to the label
+      // above (a label broken over two rows by OCR): a sum short of the total is certain only
+      // when another column of the group adds up.
+      const bool continued = (group->flags & ESGAUDIT_TABLE_CELL_CONTINUED) != 0;
+      std::vector<std::pair<Relation, bool>> group_relations;
       for (uint32_t c : fig_cols) {
         std::vector<int> parts;
         std::vector<std::string> units;
@@ -1384,9 +1430,130 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
         if (total < 0) continue;
         if (unit_col < 0) units.clear();
         if (!uniform(parts, total, units)) continue;
-        make(relation(total, std::move(parts), group->text, units), layout);
+        group_relations.emplace_back(relation(total, std::move(parts), Txt(*group), units), layout);
       }
-      r += group->rowspan - 1;
+      bool corroborated = !continued;
+      for (auto& [rel, layout] : group_relations) {
+        if (layout || !continued || group_relations.size() < 2) continue;
+        SumParts(&rel);
+        const double tlo = rel.total >= 0 ? figures_[rel.total].low : 100;
+        const double thi = rel.total >= 0 ? figures_[rel.total].high : 100;
+        corroborated = corroborated || (rel.sum_low <= thi && tlo <= rel.sum_high);
+      }
+      for (auto& [rel, layout] : group_relations) make(std::move(rel), layout || !corroborated);
+      r += group->row_span - 1;
+    }
+
+    // Runs of rows under one group label (or of rows with a single label): a row opening with 其中 /
+    // "of which" starts the parts of the row above, down to a total, a rate, another unit or the
+    // run's end (one such row: a subset); a total row (…合计, …总量, …总额) closes the parts above
+    // it, back to the run's start or the previous total. Explicit totals: a sum above the total is
+    // an error, and so is one below it when the parts close the set (其他) or the total row is
+    // below them.
+    // Rows of one group share its label cell; a row with two labels and no group is a run of its own.
+    auto row_key = [&](uint32_t r) -> int64_t {
+      auto lab = labels(r);
+      if (lab.size() != 2) return -1;
+      return lab[0]->row_span >= 2 ? static_cast<int64_t>(lab[0]->row) : -2 - static_cast<int64_t>(r);
+    };
+    auto continued_group = [&](uint32_t r) {
+      auto lab = labels(r);
+      return lab.size() == 2 && (lab[0]->flags & ESGAUDIT_TABLE_CELL_CONTINUED) != 0;
+    };
+    auto row_label = [&](uint32_t r) {
+      auto lab = labels(r);
+      return lab.empty() || lab.size() > 2 ? std::string() : Txt(*lab.back());
+    };
+    auto has_figures = [&](uint32_t r) {
+      for (uint32_t c : fig_cols) {
+        if (fig[r][c] >= 0) return true;
+      }
+      return false;
+    };
+    auto segment = [&](uint32_t total_row, const std::vector<uint32_t>& part_rows, bool closed) {
+      const std::string tl = row_label(total_row);
+      for (uint32_t c : fig_cols) {
+        int total = fig[total_row][c];
+        if (total < 0) continue;
+        std::vector<int> parts;
+        std::vector<std::string> units{unit_of(total_row)};
+        for (uint32_t k : part_rows) {
+          parts.push_back(fig[k][c]);
+          units.push_back(unit_of(k));
+        }
+        if (std::any_of(parts.begin(), parts.end(), [](int f) { return f < 0; })) continue;
+        if (unit_col < 0) units.clear();
+        Relation rel;
+        if (parts.size() == 1) {
+          const Figure& t = figures_[total];
+          const Figure& p = figures_[parts[0]];
+          if (t.qualifiers != 0 || p.qualifiers != 0 || p.kind != t.kind || p.unit != t.unit ||
+              t.kind == ESGAUDIT_FACT_PERCENT || (!units.empty() && units.front() != units.back()))
+            continue;
+          rel.kind = RelationKind::kSubset;
+          rel.total = total;
+          rel.parts = parts;
+          rel.caption = tl;
+          rel.evidence = Evidence::kTable;
+          rel.certainty = Certainty::kCertain;
+          rel.consistent = p.low <= t.high;
+          rel.flag = !rel.consistent;
+          Add(std::move(rel));
+          continue;
+        }
+        if (!uniform(parts, total, units)) continue;
+        rel = relation(total, std::move(parts), header[c].empty() ? tl : tl + "/" + header[c], units);
+        SumParts(&rel);
+        const double tlo = rel.total >= 0 ? figures_[rel.total].low : 100;
+        const double thi = rel.total >= 0 ? figures_[rel.total].high : 100;
+        rel.consistent = rel.sum_low <= thi && tlo <= rel.sum_high;
+        bool plausible = rel.sum_low <= 1.5 * thi && rel.sum_high >= 0.67 * tlo;
+        if (!plausible) continue;
+        rel.flag = !rel.consistent && (closed || rel.sum_low > thi);
+        rel.evidence = Evidence::kTable;
+        rel.certainty = Certainty::kCertain;
+        Add(std::move(rel));
+      }
+    };
+    auto rate_row = [&](uint32_t r) { return RateLabel(row_label(r)) || unit_of(r) == "%"; };
+    for (uint32_t r = static_cast<uint32_t>(first_data); r < rows;) {
+      if (labels(r).empty() || labels(r).size() > 2) {
+        ++r;
+        continue;
+      }
+      const int64_t key = row_key(r);
+      const bool unsure = continued_group(r) && fig_cols.size() < 2;
+      uint32_t end = r + 1;  // the run [r, end)
+      while (end < rows && !labels(end).empty() && labels(end).size() <= 2 && row_key(end) == key &&
+             has_figures(end))
+        ++end;
+      for (uint32_t i = r; i < end; ++i) {
+        const std::string li = row_label(i);
+        if (li.empty()) continue;
+        if (OfWhichLabel(li) && i > r && has_figures(i - 1) && !rate_row(i - 1) && !OfWhichLabel(row_label(i - 1))) {
+          std::vector<uint32_t> part_rows{i};
+          for (uint32_t k = i + 1; k < end; ++k) {
+            const std::string lk = row_label(k);
+            if (lk.empty() || RowTotalLabel(lk) || OfWhichLabel(lk) || rate_row(k) || IsNestedLabel(lk) ||
+                unit_of(k) != unit_of(i))
+              break;
+            part_rows.push_back(k);
+          }
+          bool closed = part_rows.size() >= 2 && OtherLabel(row_label(part_rows.back()));
+          segment(i - 1, part_rows, closed && !unsure);
+        } else if (RowTotalLabel(li) && i > r) {
+          std::vector<uint32_t> part_rows;
+          for (long k = static_cast<long>(i) - 1; k >= static_cast<long>(r); --k) {
+            const std::string lk = row_label(static_cast<uint32_t>(k));
+            if (lk.empty() || RowTotalLabel(lk) || rate_row(static_cast<uint32_t>(k)) || IsNestedLabel(lk) ||
+                !has_figures(static_cast<uint32_t>(k)))
+              break;
+            part_rows.insert(part_rows.begin(), static_cast<uint32_t>(k));
+          }
+          if (part_rows.size() >= 2) segment(i, part_rows, !unsure);
+        }
+      }
+      r = end;
     }
   }
 }
@@ -1537,6 +1704,45 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           // Bands (30岁以下, 50岁以上) are category labels, not values.
           bool band = (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁";
           if (whole && !band) s.figure = it->second;
+        }
+        // The row's last cell holding a label and figures joined by single spaces ("员工总数（人）
+        // 2,796 2,828 2,920" before empty tab slots): one slot per figure after the label's.
+        if (tabs && s.figure < 0 && k + 1 == ls.cell_count && !row.has_figure) {
+          std::vector<int> joined;
+          uint64_t at = c.offset + c.length;  // the first figure's offset
+          for (auto jt = figure_at.lower_bound(c.offset); jt != figure_at.end() && jt->first < c.offset + c.length;
+               ++jt) {
+            joined.push_back(jt->second);
+            at = std::min<uint64_t>(at, jt->first);
+          }
+          bool spaced = joined.size() >= 2 && at > c.offset;
+          for (size_t j = 0; spaced && j < joined.size(); ++j) {
+            const Figure& f = figures_[joined[j]];
+            uint64_t end = j + 1 < joined.size() ? figures_[joined[j + 1]].offset : c.offset + c.length;
+            std::string_view gap = doc.Text().substr(f.offset + f.length, end - f.offset - f.length);
+            bool band = (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁";
+            spaced = !band && (j + 1 == joined.size() ? gap.empty() : gap == " ");
+          }
+          std::string label(doc.Text().substr(c.offset, at - c.offset));
+          label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
+          if (spaced && !label.empty() && !HasDigit(label)) {
+            s.text = label;
+            row.label = label;
+            row.label_offset = c.offset;
+            row.label_length = at - c.offset;
+            int slot = s.slot;
+            row.cells.push_back(std::move(s));
+            for (int f : joined) {
+              Slot fs;
+              fs.slot = ++slot;
+              fs.figure = f;
+              fs.text = figures_[f].text;
+              row.cells.push_back(std::move(fs));
+              figure_rows.push_back(f);
+            }
+            row.has_figure = true;
+            continue;
+          }
         }
         if (s.figure >= 0) {
           row.has_figure = true;
@@ -1701,6 +1907,88 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       if (!tr.readable || !tr.has_figure || !TableTotalLabel(tr.label)) continue;
       std::vector<size_t> part_rows;
       bool ok = ri == 0 || block(ri - 1, -1, &part_rows);
+      // A subtotal row right above whose cells under this total's figures are dashes (地区小计 with
+      // "-" in the 组别小计 column) is another axis of the table: the rows above it are read.
+      if (ok && part_rows.empty() && ri >= 2 && rows[ri - 1].readable && TableTotalLabel(rows[ri - 1].label)) {
+        bool dashes = true;
+        for (const Slot& ts : tr.cells) {
+          if (ts.figure < 0) continue;
+          const Slot* up = rows[ri - 1].At(ts.slot);
+          dashes = dashes && up != nullptr && up->dash;
+        }
+        if (dashes) ok = block(ri - 2, -1, &part_rows);
+      }
+      // Several breakdowns of one population stacked above its total (job classes, then
+      // nationality, then age bands, over 地区小计): consecutive blocks of two or more rows, each
+      // adding up to the total in some column, are each a breakdown of it, checked in every column.
+      if (ok && part_rows.size() >= 4) {
+        std::vector<size_t> sorted = part_rows;
+        std::sort(sorted.begin(), sorted.end());
+        std::vector<std::vector<size_t>> blocks;
+        for (const Slot& ts : tr.cells) {
+          if (ts.figure < 0 || !blocks.empty()) continue;
+          const Figure& tf = figures_[ts.figure];
+          if (tf.kind == ESGAUDIT_FACT_PERCENT || tf.qualifiers != 0) continue;
+          std::vector<std::vector<size_t>> cut(1);
+          double lo = 0, hi = 0;
+          bool fail = false;
+          for (size_t k : sorted) {
+            const Slot* ps = rows[k].At(ts.slot);
+            if (ps == nullptr || ps->figure < 0) {
+              fail = true;
+              break;
+            }
+            const Figure& pf = figures_[ps->figure];
+            if (pf.kind != tf.kind || pf.unit != tf.unit || pf.qualifiers != 0) {
+              fail = true;
+              break;
+            }
+            cut.back().push_back(k);
+            lo += pf.low;
+            hi += pf.high;
+            if (lo <= tf.high && tf.low <= hi) {
+              if (cut.back().size() < 2) {
+                fail = true;
+                break;
+              }
+              cut.emplace_back();
+              lo = hi = 0;
+            } else if (lo > tf.high) {
+              fail = true;
+              break;
+            }
+          }
+          if (!fail && cut.back().empty() && cut.size() >= 3) {
+            cut.pop_back();
+            blocks = std::move(cut);
+          }
+        }
+        if (!blocks.empty()) {
+          bool rate_total = RateLabel(tr.label);
+          for (const std::vector<size_t>& b : blocks) {
+            for (const Slot& ts : tr.cells) {
+              if (ts.figure < 0 || rate_total) continue;
+              const Figure& tf = figures_[ts.figure];
+              std::string h = header_of_row(tr, ts.slot);
+              if (tf.kind != ESGAUDIT_FACT_PERCENT && RateLabel(h)) continue;
+              std::vector<int> parts;
+              bool missing = false;
+              for (size_t k : b) {
+                const Slot* ps = rows[k].At(ts.slot);
+                if (ps == nullptr || (ps->figure < 0 && !ps->dash)) {
+                  missing = true;
+                  break;
+                }
+                if (ps->figure >= 0) parts.push_back(ps->figure);
+              }
+              if (missing || !uniform(parts, ts.figure)) continue;
+              add(ts.figure, std::move(parts), h.empty() ? tr.label : tr.label + "/" + h, tr);
+            }
+            for (size_t k : b) part_of_total.insert(k);
+          }
+          continue;
+        }
+      }
       // A total above its rows may head rows of another kind (Total employees over turnover): taken
       // when one of its columns adds up, or when the rows name every category of a closed set.
       bool above = false;
@@ -1724,7 +2012,15 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         if (ts.figure < 0) continue;
         const Figure& tf = figures_[ts.figure];
         std::string h = header_of_row(tr, ts.slot);
-        if (tf.kind != ESGAUDIT_FACT_PERCENT && (rate_row || RateLabel(h) || RateLabel(tr.label))) continue;
+        // A column of shares printed without % under a header that says so (占比(%), 比例, Share):
+        // its parts add up to the total row's 100.
+        std::string hl = Lower(h);
+        const bool bare_shares = tf.kind != ESGAUDIT_FACT_PERCENT && tf.value == 100 && tf.unit.empty() &&
+                                 !rate_row && !RateLabel(tr.label) &&
+                                 (Has(hl, "%") || Has(hl, "占比") || Has(hl, "比例") || Has(hl, "比重") ||
+                                  Has(hl, "share") || Has(hl, "proportion"));
+        if (tf.kind != ESGAUDIT_FACT_PERCENT && !bare_shares && (rate_row || RateLabel(h) || RateLabel(tr.label)))
+          continue;
         std::vector<int> parts;
         bool missing = false;
         for (size_t k : part_rows) {
@@ -1771,6 +2067,49 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       for (Relation& r : columns) {
         relabel(r);
         Add(std::move(r));
+      }
+      // Under a total above its rows, each later block titled as a breakdown (a row of one label
+      // naming it: 按员工学历划分, 学历构成, by age) is another breakdown of the same total, checked
+      // per column when one of its columns adds up.
+      if (!above) continue;
+      for (size_t title = part_rows.back() + 1; title + 2 < rows.size();) {
+        const Row& tr2 = rows[title];
+        std::string tl = Lower(tr2.label);
+        bool titled = !tr2.has_figure && tr2.readable && !tl.empty() &&
+                      (Has(tl, "按") || Has(tl, "构成") || Has(tl, "结构") || Has(tl, " by "));
+        if (!titled) break;
+        std::vector<size_t> block_rows;
+        if (!block(title + 1, +1, &block_rows) || block_rows.size() < 2) break;
+        std::set<std::string> block_units;
+        for (size_t k : block_rows) block_units.insert(LabelUnit(rows[k].label));
+        block_units.insert(LabelUnit(tr.label));
+        block_units.erase("");
+        bool rates = std::any_of(block_rows.begin(), block_rows.end(), [&](size_t k) { return RateLabel(rows[k].label); });
+        std::vector<Relation> block_columns;
+        for (const Slot& ts : tr.cells) {
+          if (ts.figure < 0 || block_units.size() > 1 || rates) continue;
+          std::vector<int> parts;
+          bool missing = false;
+          for (size_t k : block_rows) {
+            const Slot* bs = rows[k].At(ts.slot);
+            if (bs == nullptr || (bs->figure < 0 && !bs->dash)) {
+              missing = true;
+              break;
+            }
+            if (bs->figure >= 0) parts.push_back(bs->figure);
+          }
+          if (missing || !uniform(parts, ts.figure)) continue;
+          std::string h = header_of_row(tr, ts.slot);
+          make(ts.figure, std::move(parts), h.empty() ? tr2.label : tr2.label + "/" + h, tr, &block_columns);
+        }
+        bool adds = std::any_of(block_columns.begin(), block_columns.end(), [](const Relation& r) { return r.consistent; });
+        if (adds) {
+          for (Relation& r : block_columns) {
+            relabel(r);
+            Add(std::move(r));
+          }
+        }
+        title = block_rows.back() + 1;
       }
     }
 

@@ -87,8 +87,8 @@ class RelationAnalysis {
   void FindCaptionedBreakdowns(const sdk::Document& doc);
   void FindInlineRelations(const sdk::Document& doc);
   void FindMarkupTotals(const sdk::Document& doc);
-  // Tables of the structure model written with tabs or aligned columns (markup tables are read by
-  // FindMarkupTotals): total rows and columns, and closed category sets across row labels.
+  // Tables of the structure model written with tabs or aligned columns (tables with a grid are read
+  // by FindMarkupTotals): total rows and columns, and closed category sets across row labels.
   void FindModelTables(const sdk::Document& doc);
   void FindLayoutTotals();
   template <typename Tokens>

@@ -66,6 +66,41 @@ TEST(PluginHostTest, StructureModelCrossesTheAbi) {
   EXPECT_EQ(r.relations[2].members[0].location.line, 6u);
 }
 
+TEST(PluginHostTest, TableGridsCrossTheAbi) {
+  PluginSet set;
+  set.LoadFrom({FixtureDir("structure")});
+  const PluginRef& p = Only(set);
+  Document doc = Document::FromUtf8(
+      "r.txt",
+      "<table><tr><th>类别</th><th>人数</th></tr>\n<tr><td rowspan=\"2\">员工</td><td>7&nbsp;40</td></tr>"
+      "<tr><td>12</td></tr></table>\n");
+  ReportResult r;
+  ASSERT_TRUE(RunPlugin(p, doc, RunOptions(), &r).ok());
+  ASSERT_EQ(r.relations.size(), 2u);
+  EXPECT_EQ(r.relations[1].kind, "grid");
+  EXPECT_EQ(r.relations[1].description, "3x2 0,0+1+1h=类别 0,1+1+1h=人数 1,0+2+1=员工 1,1+1+1=7 40 2,1+1+1=12");
+  ASSERT_EQ(r.relations[1].members.size(), 5u);
+  EXPECT_EQ(r.relations[1].members[2].location.line, 2u);
+  EXPECT_EQ(doc.text().substr(r.relations[1].members[4].location.offset, r.relations[1].members[4].location.length),
+            "12");
+}
+
+TEST(PluginHostTest, WrapperGivesNoGridsOnAHostWithoutThem) {
+  // A 1.1 host built before the grids were appended: its struct ends at index_row.
+  esgaudit_host host{};
+  host.abi_major = 1;
+  host.abi_minor = 1;
+  host.struct_size = static_cast<uint32_t>(offsetof(esgaudit_host, table_cell_count));
+  sdk::Document doc(&host);
+  EXPECT_FALSE(doc.HasTableGrids());
+  esgaudit_table t{};
+  t.struct_size = sizeof(t);
+  t.grid_rows = 2;
+  t.grid_cell_count = 3;
+  EXPECT_TRUE(doc.GridCells(t).empty());
+  EXPECT_EQ(sdk::TableGrid(doc, t).Rows(), 0u);
+}
+
 TEST(PluginHostTest, WrapperRefusesStructureAccessorsOnAHostWithoutThem) {
   esgaudit_host host{};
   host.abi_major = 1;

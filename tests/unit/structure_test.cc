@@ -310,6 +310,83 @@ TEST(StructureTest, TablesWithHeaderKindUnitAndTotals) {
   EXPECT_EQ(s.line(2).table, 0u);
 }
 
+// A table's grid as rows of cell texts; "-" where no cell covers the position.
+std::vector<std::vector<std::string>> GridTexts(const Structure& s, const Table& t) {
+  std::vector<std::vector<std::string>> out(t.grid_rows, std::vector<std::string>(t.grid_columns, "-"));
+  for (uint32_t k = 0; k < t.grid_cell_count; ++k) {
+    const TableCell& c = s.table_cells()[t.first_grid_cell + k];
+    for (uint32_t r = c.row; r < c.row + c.row_span; ++r) {
+      for (uint32_t col = c.column; col < c.column + c.column_span; ++col) out[r][col] = c.text;
+    }
+  }
+  return out;
+}
+
+TEST(StructureTest, MarkupTablesCarryTheirGrid) {
+  using G = std::vector<std::vector<std::string>>;
+  Document doc = Document::FromUtf8(
+      "r.txt",
+      "前文\n"
+      "<table><tr><th colspan=\"2\">指标</th><th>2024</th></tr>\n"
+      "<tr><td rowspan=\"2\">按性别</td><td>男性</td><td>1,277</td></tr>\n"
+      "<tr><td>女性</td><td>497</td></tr></table>\n"
+      "\n"
+      "<table><tr><td>a</td><td>1</td></tr></table><table><tr><td>b</td><td>2</td></tr></table>\n"
+      "\n"
+      "| Site | Scope 1 | Total |\n"
+      "|:--|--:|--:|\n"
+      "| Plant A | 130 | 130 |\n"
+      "| Total | 235 | 235 |\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 4u);
+  const Table& html = s.tables()[0];
+  EXPECT_EQ(html.first_line, 1u);
+  EXPECT_EQ(html.last_line, 3u);
+  EXPECT_EQ(html.grid_rows, 3u);
+  EXPECT_EQ(html.grid_columns, 3u);
+  EXPECT_EQ(GridTexts(s, html), (G{{"指标", "指标", "2024"}, {"按性别", "男性", "1,277"}, {"按性别", "女性", "497"}}));
+  const TableCell& head = s.table_cells()[html.first_grid_cell];
+  EXPECT_NE(head.flags & ESGAUDIT_TABLE_CELL_HEADER, 0u);
+  EXPECT_EQ(head.column_span, 2u);
+  const TableCell& value = s.table_cells()[html.first_grid_cell + html.grid_cell_count - 1];
+  EXPECT_EQ(doc.text().substr(value.offset, value.length), "497");
+  EXPECT_EQ(value.line, 3u);
+  EXPECT_EQ(value.row, 2u);
+  EXPECT_EQ(value.table, 0u);
+  EXPECT_EQ(doc.view().substr(value.view_begin, value.view_end - value.view_begin), "497");
+  EXPECT_EQ(s.table_cells()[html.first_grid_cell + 2].row_span, 2u);
+  // Two tables on one line are two tables; the line belongs to the later one.
+  EXPECT_EQ(GridTexts(s, s.tables()[1]), (G{{"a", "1"}}));
+  EXPECT_EQ(GridTexts(s, s.tables()[2]), (G{{"b", "2"}}));
+  EXPECT_EQ(s.line(5).table, 2u);
+  const Table& pipes = s.tables()[3];
+  EXPECT_EQ(pipes.source, ESGAUDIT_TABLE_SOURCE_PIPES);
+  EXPECT_EQ(GridTexts(s, pipes), (G{{"Site", "Scope 1", "Total"}, {"Plant A", "130", "130"}, {"Total", "235", "235"}}));
+  EXPECT_EQ(pipes.header_line, 7u);
+  EXPECT_EQ(pipes.total_line, 10u);
+  EXPECT_EQ(pipes.total_column, 2u);
+}
+
+TEST(StructureTest, ARowRepeatedOverMarkdownTablesIsNoRunningHeader) {
+  // The same row in the tables of several pages is a row of each, not a running header.
+  std::ostringstream text;
+  for (int page = 1; page <= 4; ++page) {
+    text << "第" << page << "页正文，介绍本页的员工情况。\n\n";
+    text << "| 类别 | 人数 |\n|---|---|\n| 管理层 | 12 |\n| 员工 | " << 100 + page << " |\n\n\f";
+  }
+  Document doc = Document::FromUtf8("r.txt", text.str());
+  const Structure& s = doc.structure();
+  size_t rows = 0;
+  for (size_t i = 0; i < doc.line_count(); ++i) {
+    if (doc.LineText(i).find("管理层") == std::string_view::npos) continue;
+    ++rows;
+    EXPECT_EQ(Role(doc, i), "table-row") << i;
+    EXPECT_EQ(s.line(i).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u) << i;
+  }
+  EXPECT_EQ(rows, 4u);
+  EXPECT_EQ(s.tables().size(), 4u);
+}
+
 TEST(StructureTest, ReportYearAndPeriod) {
   // OCR read 日 as 曰; the period wins over any title.
   Document ocr = Document::FromUtf8(

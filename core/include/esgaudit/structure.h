@@ -99,6 +99,36 @@ struct Table {
   esgaudit_table_kind kind = ESGAUDIT_TABLE_UNKNOWN;
   uint32_t source = 0;  // ESGAUDIT_TABLE_SOURCE_* (how the table was written)
   std::string unit;     // "万元", "吨", "%"... from the header or the caption; empty if none
+  // The grid of a table written as HTML or Markdown markup (with a |---| delimiter row); zero
+  // rows for other tables. Its cells are Structure::table_cells()[first_grid_cell ..
+  // first_grid_cell + grid_cell_count), row by row; for a grid table header_line, kind,
+  // total_line and total_column are read from the grid.
+  uint32_t grid_rows = 0;
+  uint32_t grid_columns = 0;
+  uint32_t first_grid_cell = 0;
+  uint32_t grid_cell_count = 0;
+};
+
+// A cell of a markup table's grid. HTML is read by a tolerant tag scanner (real fragments are not
+// well-formed: unclosed <td>, a table cut off at a page end, which ends it at a blank line); only
+// <table>, <tr>, <td>, <th> and rowspan / colspan are read (spans capped at 200 rows and 50
+// columns). A spanned cell is listed once, at its top-left position. Markdown has no row spans: in
+// a pipe table a cell at the start of a body row, before the row's own label, that is empty or
+// repeats the label above continues that label (its row span grows; ESGAUDIT_TABLE_CELL_CONTINUED
+// when it grew over an empty cell).
+struct TableCell {
+  uint32_t table = 0;
+  uint32_t row = 0;  // 0-based top-left grid position
+  uint32_t column = 0;
+  uint32_t row_span = 1;
+  uint32_t column_span = 1;
+  uint32_t flags = 0;  // ESGAUDIT_TABLE_CELL_*
+  uint32_t line = 0;   // line of the content's first byte
+  uint64_t offset = 0;  // text span of the content, inner markup and blanks included
+  uint64_t length = 0;
+  uint64_t view_begin = 0;  // the same span in the matching view
+  uint64_t view_end = 0;
+  std::string text;  // the content without tags, &nbsp; &amp; &lt; &gt; &quot; decoded, blanks collapsed
 };
 
 struct StandardClaim {
@@ -194,6 +224,7 @@ class Structure {
   const std::vector<IndexRegion>& index_regions() const { return index_regions_; }
   const std::vector<IndexRow>& index_rows() const { return index_rows_; }
   const std::vector<Table>& tables() const { return tables_; }
+  const std::vector<TableCell>& table_cells() const { return table_cells_; }
   const ReportMetadata& metadata() const { return metadata_; }
   const std::vector<Figure>& figures() const { return figures_; }
   const std::vector<TextSpan>& spans() const { return spans_; }
@@ -231,6 +262,7 @@ class Structure {
   std::vector<IndexRegion> index_regions_;
   std::vector<IndexRow> index_rows_;
   std::vector<Table> tables_;
+  std::vector<TableCell> table_cells_;
   ReportMetadata metadata_;
   std::vector<Figure> figures_;
   std::vector<TextSpan> spans_;

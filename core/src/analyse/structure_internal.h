@@ -1,5 +1,6 @@
 // The builder behind Structure::Build, split over structure.cc (layout) and
-// structure_metadata.cc (tables, content index, report metadata). Private to the core.
+// structure_metadata.cc (content index, report metadata) and structure_tables.cc (tables). Private
+// to the core.
 #ifndef ESGAUDIT_ANALYSE_STRUCTURE_INTERNAL_H_
 #define ESGAUDIT_ANALYSE_STRUCTURE_INTERNAL_H_
 
@@ -11,6 +12,10 @@
 #include "esgaudit/structure.h"
 
 namespace esgaudit {
+
+namespace markup {
+struct MarkupTable;
+}
 
 class StructureBuilder {
  public:
@@ -25,7 +30,10 @@ class StructureBuilder {
   void MarkPageNumbers();
   void MarkToc();
   void MarkIndex();
-  void FindTables();
+  void FindTables();  // structure_tables.cc
+  // Appends the cells of a markup table's grid (the model's table `table`) and sets tb's grid
+  // fields, header, kind and totals from the grid.
+  void AddGrid(const markup::MarkupTable& grid, uint32_t table, Table* tb);
   void AssignRoles();
   void FindSections();
   void FindMetadata();

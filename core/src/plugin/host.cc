@@ -288,7 +288,18 @@ uint32_t CbTable(void* ctx, uint32_t i, esgaudit_table* out) {
   const Table& t = s.tables()[i];
   return Fill(esgaudit_table{sizeof(esgaudit_table), t.first_line, t.last_line, t.header_line,
                              t.total_line, t.total_column, t.columns, static_cast<uint32_t>(t.kind),
-                             t.source, Str(t.unit)},
+                             t.source, Str(t.unit), t.grid_rows, t.grid_columns, t.first_grid_cell,
+                             t.grid_cell_count},
+              out);
+}
+uint32_t CbTableCellCount(void* ctx) { return static_cast<uint32_t>(Model(ctx).table_cells().size()); }
+uint32_t CbTableCell(void* ctx, uint32_t i, esgaudit_table_cell* out) {
+  const Structure& s = Model(ctx);
+  if (i >= s.table_cells().size()) return 0;
+  const TableCell& c = s.table_cells()[i];
+  return Fill(esgaudit_table_cell{sizeof(esgaudit_table_cell), c.table, c.row, c.column, c.row_span,
+                                  c.column_span, c.flags, c.line, c.offset, c.length, c.view_begin,
+                                  c.view_end, Str(c.text)},
               out);
 }
 uint32_t CbMetadata(void* ctx, esgaudit_metadata* out) {
@@ -429,6 +440,8 @@ Status RunPlugin(const PluginRef& plugin, const Document& doc, const RunOptions&
   host.fact_clause = &CbFactClause;
   host.index_row_count = &CbIndexRowCount;
   host.index_row = &CbIndexRow;
+  host.table_cell_count = &CbTableCellCount;
+  host.table_cell = &CbTableCell;
 
   uint32_t status = ESGAUDIT_STATUS_INTERNAL_ERROR;
   try {

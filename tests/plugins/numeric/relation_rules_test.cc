@@ -277,6 +277,166 @@ TEST(RelationRulesTest, ATabTableTotalRowIsARelationWhetherOrNotItAddsUp) {
   EXPECT_NE(f[0].find("8,078 + 514 + 344 = 8,936"), std::string::npos) << f[0];
 }
 
+// Markdown has no rowspan: a label cell left empty continues the group above, so a group's Total
+// row sums the rows of its group, per year column and never across.
+TEST(RelationRulesTest, AMarkdownGroupContinuedByEmptyCellsSumsToItsTotalRow) {
+  const std::string clean =
+      "| Category | Item | Unit | 2022 | 2023 |\n"
+      "|---|---|---|---|---|\n"
+      "| Workforce | Men | persons | 612 | 640 |\n"
+      "| | Women | persons | 388 | 395 |\n"
+      "| | Total | persons | 1,000 | 1,035 |\n"
+      "| Hires | Men | persons | 80 | 91 |\n"
+      "| | Women | persons | 45 | 52 |\n";
+  ReportResult r = Check(clean, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"612", "388", "1,000"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"640", "395", "1,035"}));
+  std::string changed = clean;
+  changed.replace(changed.find("395"), 3, "435");
+  std::vector<std::string> f = Findings(Check(changed, "en"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("error: "), std::string::npos) << f[0];
+  EXPECT_NE(f[0].find("640 + 435 = 1,075"), std::string::npos) << f[0];
+}
+
+// Inside a group: rows opening with 其中 are parts of the row above (closed by 其他: both ways; open:
+// only a sum above the total), one such row is a subset, and a total row (…总量) closes the rows
+// above it but not the rate after it.
+TEST(RelationRulesTest, OfWhichRowsAndTotalRowsInsideAGroup) {
+  const std::string clean =
+      "<table><tr><td>类别</td><td>项目</td><td>单位</td><td>2023</td></tr>"
+      "<tr><td rowspan=\"4\">固体废物</td><td>危险废物处置总量</td><td>吨</td><td>720.50</td></tr>"
+      "<tr><td>其中：废矿物油</td><td>吨</td><td>120.25</td></tr>"
+      "<tr><td>废包装桶</td><td>吨</td><td>300.00</td></tr>"
+      "<tr><td>其他危险废物</td><td>吨</td><td>300.25</td></tr>"
+      "<tr><td rowspan=\"4\">排放</td><td>范围一排放量</td><td>吨</td><td>1,500.00</td></tr>"
+      "<tr><td>范围二排放量</td><td>吨</td><td>6,250.00</td></tr>"
+      "<tr><td>排放总量</td><td>吨</td><td>7,750.00</td></tr>"
+      "<tr><td>排放强度</td><td>吨/万元</td><td>2.10</td></tr>"
+      "<tr><td rowspan=\"3\">供应商</td><td>供应商总数</td><td>家</td><td>300</td></tr>"
+      "<tr><td>其中：境内</td><td>家</td><td>250</td></tr>"
+      "<tr><td>境外</td><td>家</td><td>30</td></tr>"
+      "<tr><td rowspan=\"2\">员工</td><td>员工人数</td><td>人</td><td>800</td></tr>"
+      "<tr><td>其中：女性</td><td>人</td><td>320</td></tr></table>\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"720.50", "120.25", "300.00", "300.25"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1,500.00", "6,250.00", "7,750.00"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"300", "250", "30"}));
+  EXPECT_TRUE(Recognised(doc, r, "subset", {"800", "320"}));
+  auto errors_after = [&](const std::string& from, const std::string& to) {
+    std::string changed = clean;
+    changed.replace(changed.find(from), from.size(), to);
+    std::vector<std::string> f = Findings(Check(changed));
+    size_t errors = 0;
+    for (const std::string& x : f) errors += x.find(": error: ") != std::string::npos;
+    EXPECT_EQ(f.size(), errors) << ::testing::PrintToString(f);
+    return errors;
+  };
+  EXPECT_EQ(errors_after("120.25", "100.25"), 1u);   // a closed set falling short
+  EXPECT_EQ(errors_after("6,250.00", "6,875.00"), 1u);
+  EXPECT_EQ(errors_after(">250<", ">280<"), 1u);      // an open set above its total
+  EXPECT_EQ(errors_after(">250<", ">200<"), 0u);      // an open set may fall short
+  EXPECT_EQ(errors_after(">320<", ">3200<"), 1u);     // a subset above its total
+}
+
+// A tab table whose total row lost its tabs (label and figures joined by single spaces), and the
+// blocks titled as breakdowns under it: each block adds up to the total, per column.
+TEST(RelationRulesTest, ASpaceJoinedTotalRowAndTheBreakdownBlocksUnderIt) {
+  const std::string clean =
+      "指标\t2021年\t2022年\n"
+      "员工总数（人） 1,200 1,310\t\t\n"
+      "男性员工（人）\t700\t765\n"
+      "女性员工（人）\t500\t545\n"
+      "按学历划分\t\t\n"
+      "本科以下（人）\t600\t650\n"
+      "本科（人）\t500\t550\n"
+      "研究生（人）\t100\t110\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1,200", "700", "500"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1,310", "650", "550", "110"}));
+  std::string changed = clean;
+  changed.replace(changed.find("550"), 3, "605");
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("650 + 605 + 110 = 1,365"), std::string::npos) << f[0];
+}
+
+// Markdown converters repeat a spanned label on every row: rows repeating it are one group, and a
+// group's Total row adds up its own rows only, never the rows of the group above.
+TEST(RelationRulesTest, AMarkdownLabelRepeatedOnEveryRowIsOneGroup) {
+  const std::string clean =
+      "| Category | | Unit | 2022 | 2023 |\n"
+      "|---|---|---|---|---|\n"
+      "| Leave taken | Total | persons | 315 | 307 |\n"
+      "| Leave taken | Male | persons | 106 | 74 |\n"
+      "| Leave taken | Female | persons | 209 | 233 |\n"
+      "| Returned | Total | persons | 289 | 297 |\n"
+      "| Returned | Male | persons | 83 | 87 |\n"
+      "| Returned | Female | persons | 206 | 210 |\n";
+  ReportResult r = Check(clean, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"315", "106", "209"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"297", "87", "210"}));
+  std::string changed = clean;
+  changed.replace(changed.find("233"), 3, "263");
+  std::vector<std::string> f = Findings(Check(changed, "en"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("74 + 263 = 337"), std::string::npos) << f[0];
+}
+
+// Several breakdowns of one population stacked above its subtotal row (job classes, nationality,
+// age bands over 地区小计): each consecutive block that adds up is a breakdown, checked per column.
+TEST(RelationRulesTest, BreakdownsStackedAboveOneSubtotalAreCutIntoBlocks) {
+  const std::string clean =
+      "类别\t甲厂\t乙厂\n"
+      "管理-男\t10\t20\n"
+      "管理-女\t5\t8\n"
+      "技术-男\t30\t40\n"
+      "技术-女\t15\t12\n"
+      "当地\t55\t75\n"
+      "非当地\t5\t5\n"
+      "30岁以下\t20\t30\n"
+      "30岁以上\t40\t50\n"
+      "地区小计\t60\t80\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"20", "8", "40", "12", "80"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"75", "5", "80"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"20", "40", "60"}));
+  std::string changed = clean;
+  changed.replace(changed.find("\t5\n"), 3, "\t9\n");  // 乙厂's 非当地
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("75 + 9 = 84"), std::string::npos) << f[0];
+}
+
+// Shares printed without % under a header that says they are shares add up to the total row's 100.
+TEST(RelationRulesTest, BareSharesUnderAPercentHeaderAddUpToTheTotalRow) {
+  const std::string clean =
+      "学历\t人数\t占比(%)\n"
+      "本科及以上\t120\t40\n"
+      "大专\t90\t30\n"
+      "其他\t90\t30\n"
+      "合计\t300\t100\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"40", "30", "100"}));
+  std::string changed = clean;
+  changed.replace(changed.find("\t40\n"), 4, "\t44\n");
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("44 + 30 + 30 = 104"), std::string::npos) << f[0];
+}
+
 TEST(RelationRulesTest, ATotalRowSumsEachColumnButNotRatesOrYearColumnsAcross) {
   // Years as rows under an explicit 合计 row: the report says they add up. The ratio column does not.
   const std::string years =

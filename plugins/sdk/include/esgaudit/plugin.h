@@ -244,6 +244,21 @@ class Document {
   }
   // The clause holding fact `fact`, or ESGAUDIT_NO_INDEX.
   uint32_t ClauseOfFact(uint32_t fact) const { return RequireFigures(host_->fact_clause)(ctx_, fact); }
+  // ---- Grids of markup tables (appended to ABI 1.1). On a host built before them every table
+  // has grid_rows 0 and GridCells() is empty.
+  bool HasTableGrids() const { return ESGAUDIT_HOST_HAS(host_, table_cell); }
+  // The cells of table `t`'s grid, row by row, each once at its top-left position.
+  std::vector<esgaudit_table_cell> GridCells(const esgaudit_table& t) const {
+    std::vector<esgaudit_table_cell> out;
+    if (!HasTableGrids() || t.struct_size < offsetof(esgaudit_table, grid_cell_count) + sizeof(uint32_t))
+      return out;
+    for (uint32_t k = 0; k < t.grid_cell_count; ++k) {
+      esgaudit_table_cell c{};
+      c.struct_size = sizeof(c);
+      if (host_->table_cell(ctx_, t.first_grid_cell + k, &c)) out.push_back(c);
+    }
+    return out;
+  }
   // Absolute path of a rules file ("gri/catalogue.json"), or "" when no rule directory has it.
   std::string RulesFile(std::string_view relative) const {
     return std::string(View(host_->rules_file(ctx_, Str(relative))));
@@ -265,6 +280,39 @@ class Document {
 
   const esgaudit_host* host_;
   void* ctx_;
+};
+
+// A markup table's grid as positions: At(r, c) is the cell covering row r, column c (a spanned
+// cell covers several), or nullptr.
+class TableGrid {
+ public:
+  TableGrid(const Document& doc, const esgaudit_table& t)
+      : cells_(doc.GridCells(t)), rows_(cells_.empty() ? 0 : t.grid_rows), cols_(cells_.empty() ? 0 : t.grid_columns) {
+    at_.assign(static_cast<size_t>(rows_) * cols_, -1);
+    for (size_t i = 0; i < cells_.size(); ++i) {
+      const esgaudit_table_cell& c = cells_[i];
+      for (uint32_t r = c.row; r < c.row + c.row_span && r < rows_; ++r) {
+        for (uint32_t k = c.column; k < c.column + c.column_span && k < cols_; ++k) {
+          at_[static_cast<size_t>(r) * cols_ + k] = static_cast<int>(i);
+        }
+      }
+    }
+  }
+  uint32_t Rows() const { return rows_; }
+  uint32_t Cols() const { return cols_; }
+  const std::vector<esgaudit_table_cell>& cells() const { return cells_; }
+  const esgaudit_table_cell* At(uint32_t r, uint32_t c) const {
+    if (r >= rows_ || c >= cols_) return nullptr;
+    int i = at_[static_cast<size_t>(r) * cols_ + c];
+    return i < 0 ? nullptr : &cells_[static_cast<size_t>(i)];
+  }
+  std::string_view Text(const esgaudit_table_cell& c) const { return View(c.text); }
+
+ private:
+  std::vector<esgaudit_table_cell> cells_;
+  uint32_t rows_ = 0;
+  uint32_t cols_ = 0;
+  std::vector<int> at_;
 };
 
 struct Related {

@@ -284,7 +284,35 @@ typedef struct esgaudit_table {
   uint32_t kind;          /* esgaudit_table_kind */
   uint32_t source;        /* ESGAUDIT_TABLE_SOURCE_* */
   esgaudit_str unit;      /* empty when none */
+  /* ABI 1.1, appended (present when struct_size covers them; zero from an older host): the grid of
+   * a table written as HTML or Markdown markup, 0 rows for other tables. Its cells are
+   * table_cell(first_grid_cell .. first_grid_cell + grid_cell_count - 1), row by row. */
+  uint32_t grid_rows;
+  uint32_t grid_columns;
+  uint32_t first_grid_cell;
+  uint32_t grid_cell_count;
 } esgaudit_table;
+
+/* esgaudit_table_cell.flags */
+#define ESGAUDIT_TABLE_CELL_HEADER 0x1u /* <th>, or a Markdown row above the |---| delimiter */
+#define ESGAUDIT_TABLE_CELL_CONTINUED 0x2u /* a Markdown label spanning the empty cells below it */
+
+/* ABI 1.1, appended: a cell of a markup table's grid, listed once at its top-left position. */
+typedef struct esgaudit_table_cell {
+  uint32_t struct_size;
+  uint32_t table;         /* index of its table */
+  uint32_t row;           /* 0-based grid position */
+  uint32_t column;
+  uint32_t row_span;      /* >= 1 */
+  uint32_t column_span;   /* >= 1 */
+  uint32_t flags;         /* ESGAUDIT_TABLE_CELL_* */
+  uint32_t line;          /* line of the content's first byte */
+  uint64_t offset;        /* text span of the content (inner markup and blanks included) */
+  uint64_t length;
+  uint64_t view_begin;    /* the same span in the matching view */
+  uint64_t view_end;
+  esgaudit_str text;      /* without tags, common entities decoded, blanks collapsed */
+} esgaudit_table_cell;
 
 typedef enum esgaudit_standard {
   ESGAUDIT_STANDARD_GRI = 0,
@@ -474,6 +502,9 @@ typedef struct esgaudit_host {
   /* ABI 1.1, appended: the rows of the content-index regions, in text order. */
   uint32_t (*index_row_count)(void* ctx);
   uint32_t (*index_row)(void* ctx, uint32_t index, esgaudit_index_row* out);
+  /* ABI 1.1, appended: the cells of the markup tables' grids (esgaudit_table.first_grid_cell). */
+  uint32_t (*table_cell_count)(void* ctx);
+  uint32_t (*table_cell)(void* ctx, uint32_t index, esgaudit_table_cell* out);
 } esgaudit_host;
 
 /* True when a host struct of `host->struct_size` bytes has the member `field`. */

@@ -1,10 +1,10 @@
-#include "markup_tables.h"
+#include "analyse/markup_tables.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
-namespace esgaudit::numeric {
+namespace esgaudit::markup {
 namespace {
 
 constexpr uint32_t kMaxRowspan = 200;
@@ -233,10 +233,58 @@ void ParseHtml(std::string_view text, std::vector<MarkupTable>* out) {
     while (!rows.empty() && rows.back().empty()) rows.pop_back();
     rows.erase(std::remove_if(rows.begin(), rows.end(), [](const auto& r) { return r.empty(); }), rows.end());
     if (!rows.empty()) {
+      table.end = std::min(end, text.size());
       Place(std::move(rows), &table);
       out->push_back(std::move(table));
     }
     at = std::max(end, start + 1);
+  }
+}
+
+bool StartsWithDigit(const std::string& s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
+
+// Markdown has no rowspan: a body cell at the start of a row that is empty ("| | Female | 40 |" under
+// "| Employees | Male | 60 |") or repeats the label above it ("| By age | 30 to 50 |" under "| By age
+// | Under 30 |"), in a row with a label of its own further right, continues the label above, whose
+// rowspan grows over it; the cell is dropped.
+void ContinueLabels(MarkupTable* t) {
+  const uint32_t rows = t->Rows(), cols = t->Cols();
+  std::vector<uint8_t> dropped(t->cells.size(), 0);
+  for (uint32_t r = 1; r < rows; ++r) {
+    for (uint32_t c = 0; c + 1 < cols; ++c) {
+      int i = t->grid[r][c], up = t->grid[r - 1][c];
+      if (i < 0 || up < 0 || i == up) break;
+      MarkupCell& cell = t->cells[static_cast<size_t>(i)];
+      MarkupCell& above = t->cells[static_cast<size_t>(up)];
+      const bool empty = cell.text.empty();
+      if (cell.header || cell.colspan != 1 || (!empty && cell.text != above.text) || above.header ||
+          above.text.empty() || StartsWithDigit(above.text) || above.colspan != 1 ||
+          above.row + above.rowspan != r)
+        break;
+      // The row's own label: the next non-empty cell to the right, not a figure.
+      const MarkupCell* own = nullptr;
+      for (uint32_t k = c + 1; k < cols && own == nullptr; ++k) {
+        int j = t->grid[r][k];
+        if (j >= 0 && j != i && !t->cells[static_cast<size_t>(j)].text.empty()) own = &t->cells[static_cast<size_t>(j)];
+      }
+      if (own == nullptr || StartsWithDigit(own->text)) break;
+      ++above.rowspan;
+      above.continued = above.continued || empty;
+      t->grid[r][c] = up;
+      dropped[static_cast<size_t>(i)] = 1;
+    }
+  }
+  if (std::find(dropped.begin(), dropped.end(), 1) == dropped.end()) return;
+  std::vector<int> renumber(t->cells.size(), -1);
+  std::vector<MarkupCell> kept;
+  for (size_t i = 0; i < t->cells.size(); ++i) {
+    if (dropped[i]) continue;
+    renumber[i] = static_cast<int>(kept.size());
+    kept.push_back(std::move(t->cells[i]));
+  }
+  t->cells = std::move(kept);
+  for (auto& row : t->grid) {
+    for (int& i : row) i = i < 0 ? -1 : renumber[static_cast<size_t>(i)];
   }
 }
 
@@ -263,6 +311,7 @@ void ParsePipes(std::string_view text, std::vector<MarkupTable>* out) {
   auto flush = [&]() {
     if (rows.size() >= 2 && body) {
       Place(std::move(rows), &table);
+      ContinueLabels(&table);
       out->push_back(std::move(table));
     }
     table = MarkupTable();
@@ -283,6 +332,7 @@ void ParsePipes(std::string_view text, std::vector<MarkupTable>* out) {
       body = !rows.empty();
     } else {
       if (rows.empty()) table.begin = pos;
+      table.end = line_end;
       rows.emplace_back();
       size_t first = line.find('|');
       size_t k = first + 1;
@@ -325,4 +375,4 @@ std::vector<MarkupTable> ParseMarkupTables(std::string_view text) {
   return out;
 }
 
-}  // namespace esgaudit::numeric
+}  // namespace esgaudit::markup

@@ -1,13 +1,13 @@
 // The markup table scanner: HTML fragments as OCR tools write them into Markdown (spans, unclosed
 // cells, a table cut off at a page end) and Markdown pipe tables.
-#include "markup_tables.h"
+#include "analyse/markup_tables.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-namespace esgaudit::numeric {
+namespace esgaudit::markup {
 namespace {
 
 // Rows of cell texts as the grid sees them; a spanned position repeats its cell's text.
@@ -77,4 +77,4 @@ TEST(MarkupTablesTest, PipeTablesNeedTheirDelimiterRow) {
 }
 
 }  // namespace
-}  // namespace esgaudit::numeric
+}  // namespace esgaudit::markup

@@ -1,0 +1,403 @@
+// The structure model, part three: tables. Rows are lines (tabs, '|', HTML, whitespace-aligned
+// columns); a table written as HTML or Markdown markup also gets its grid of cells (row, column,
+// spans, header flag, text), parsed by the tolerant scanner of analyse/markup_tables.h.
+#include <esgaudit/text.h>
+
+#include <algorithm>
+#include <regex>
+
+#include "analyse/markup_tables.h"
+#include "analyse/structure_internal.h"
+#include "esgaudit/document.h"
+
+namespace esgaudit {
+
+using sdk::Contains;
+using sdk::ContainsAny;
+using sdk::Trim;
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Regexes run on lines up to this long (a caption with a unit is short).
+constexpr size_t kMaxRegexLine = 2000;
+
+bool YearLike(std::string_view cell) {
+  static const std::regex kYear(
+      R"(^(?:fy\s*)?(?:19|20)\d\d\s*(?:年|年度|年末|年底)?(?:\s*(?:上半年|下半年|h1|h2|q[1-4]))?$)",
+      std::regex::icase);
+  if (cell.size() > 24) return false;
+  return std::regex_match(std::string(cell), kYear);
+}
+
+bool TotalLike(std::string_view cell) {
+  std::string lower = sdk::AsciiLower(cell);
+  return ContainsAny(lower, {"合计", "总计", "小计", "总数", "total"});
+}
+
+// "员工总数（人） 2,796 2,828 2,920": a label and two or more figures joined by single spaces, as
+// one cell of a tab-separated row whose other slots are empty.
+bool SpaceJoinedRow(std::string_view cell) {
+  std::vector<std::string_view> tokens;
+  for (size_t at = 0; at <= cell.size();) {
+    size_t sp = cell.find(' ', at);
+    if (sp == std::string_view::npos) sp = cell.size();
+    tokens.push_back(cell.substr(at, sp - at));
+    at = sp + 1;
+  }
+  auto figure = [](std::string_view t) {
+    return !t.empty() && IsDigit(t.front()) &&
+           t.find_first_not_of("0123456789,.%") == std::string_view::npos;
+  };
+  size_t figures = 0;
+  while (figures < tokens.size() && figure(tokens[tokens.size() - 1 - figures])) ++figures;
+  if (figures < 2 || figures == tokens.size()) return false;
+  for (size_t k = 0; k + figures < tokens.size(); ++k) {
+    if (tokens[k].empty() || std::any_of(tokens[k].begin(), tokens[k].end(), IsDigit)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void StructureBuilder::AddGrid(const markup::MarkupTable& grid, uint32_t table, Table* tb) {
+  tb->grid_rows = grid.Rows();
+  tb->grid_columns = grid.Cols();
+  tb->first_grid_cell = static_cast<uint32_t>(s_.table_cells_.size());
+  tb->grid_cell_count = static_cast<uint32_t>(grid.cells.size());
+  for (const markup::MarkupCell& c : grid.cells) {
+    TableCell tc;
+    tc.table = table;
+    tc.row = c.row;
+    tc.column = c.col;
+    tc.row_span = c.rowspan;
+    tc.column_span = c.colspan;
+    tc.flags = (c.header ? ESGAUDIT_TABLE_CELL_HEADER : 0u) | (c.continued ? ESGAUDIT_TABLE_CELL_CONTINUED : 0u);
+    tc.line = doc_.LineOf(c.begin);
+    tc.offset = c.begin;
+    tc.length = c.end - c.begin;
+    tc.view_begin = doc_.TextToView(c.begin);
+    tc.view_end = doc_.TextToView(c.end);
+    tc.text = c.text;
+    s_.table_cells_.push_back(std::move(tc));
+  }
+  // Header, kind and totals from the grid: the header is the rows of header cells at the top
+  // (<th>, Markdown rows above the delimiter), else the first row.
+  tb->columns = grid.Cols();
+  uint32_t header_rows = 0;
+  for (uint32_t r = 0; r < grid.Rows(); ++r) {
+    bool all = true;
+    for (uint32_t c = 0; c < grid.Cols() && all; ++c) {
+      const markup::MarkupCell* cell = grid.At(r, c);
+      all = cell == nullptr || cell->header;
+    }
+    if (!all) break;
+    header_rows = r + 1;
+  }
+  if (header_rows == 0 && grid.Rows() > 1) header_rows = 1;
+  tb->header_line = header_rows > 0 && grid.At(0, 0) ? doc_.LineOf(grid.At(0, 0)->begin) : kNoIndex;
+  tb->kind = ESGAUDIT_TABLE_UNKNOWN;
+  tb->total_column = kNoIndex;
+  tb->total_line = kNoIndex;
+  uint32_t years = 0, labels = 0;
+  for (uint32_t c = 0; c < grid.Cols(); ++c) {
+    std::string head;  // the lowest header cell of the column
+    for (uint32_t r = 0; r < header_rows; ++r) {
+      const markup::MarkupCell* cell = grid.At(r, c);
+      if (cell != nullptr && !cell->text.empty()) head = cell->text;
+    }
+    if (head.empty()) continue;
+    if (YearLike(head)) {
+      ++years;
+    } else if (c > 0 && !IsDigit(head.front())) {
+      ++labels;
+    }
+    if (tb->total_column == kNoIndex && c > 0 && TotalLike(head)) tb->total_column = c;
+  }
+  uint32_t year_rows = 0;
+  for (uint32_t r = header_rows; r < grid.Rows(); ++r) {
+    const markup::MarkupCell* cell = grid.At(r, 0);
+    if (cell == nullptr) continue;
+    if (YearLike(cell->text)) ++year_rows;
+    if (tb->total_line == kNoIndex && TotalLike(cell->text)) tb->total_line = doc_.LineOf(cell->begin);
+  }
+  if (years >= 2 || year_rows >= 2) {
+    tb->kind = ESGAUDIT_TABLE_TIME_SERIES;
+  } else if (labels >= 2) {
+    tb->kind = ESGAUDIT_TABLE_CATEGORIES;
+  }
+}
+
+void StructureBuilder::FindTables() {
+  const size_t n = s_.lines_.size();
+  enum Kind : uint32_t { kNone = 0 };
+  std::vector<uint32_t> kind(n, kNone);
+  // Tables written as markup, parsed with their grids; each is placed by the lines it stands on.
+  const std::vector<markup::MarkupTable> grids = markup::ParseMarkupTables(doc_.text());
+  struct Placed {
+    uint32_t first_line = 0;
+    uint32_t last_line = 0;
+    bool html = false;
+  };
+  std::vector<Placed> placed;
+  std::vector<uint8_t> pipe_grid_line(n, 0);  // a line of a Markdown table with its delimiter row
+  for (const markup::MarkupTable& g : grids) {
+    Placed p;
+    p.first_line = doc_.LineOf(g.begin);
+    p.last_line = std::max(p.first_line, doc_.LineOf(g.end > g.begin ? g.end - 1 : g.begin));
+    p.html = doc_.text()[g.begin] == '<';
+    if (!p.html) {
+      for (uint32_t j = p.first_line; j <= p.last_line && j < n; ++j) pipe_grid_line[j] = 1;
+    }
+    placed.push_back(p);
+  }
+  bool in_html = false;
+  for (size_t i = 0; i < n; ++i) {
+    const LineStructure& ls = s_.lines_[i];
+    std::string_view raw = doc_.LineText(i);
+    std::string_view view = LineView(i);
+    bool opens = Contains(view, "<table") || Contains(view, "<TABLE");
+    bool closes = Contains(view, "</table") || Contains(view, "</TABLE");
+    if (opens || in_html) kind[i] = ESGAUDIT_TABLE_SOURCE_HTML;
+    if (opens && !closes) in_html = true;
+    if (closes) in_html = false;
+    if (kind[i] != kNone || ls.cell_count == 0) continue;
+    // A tab-separated row of figures repeated on several pages ("合计\t5244\t100.00%", yearly rows
+    // of one amount) may have been taken for a running header or a decoration; it is a table row.
+    const uint32_t repeated = ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION;
+    bool figure_row = false;
+    if ((ls.flags & repeated) && !(ls.flags & ~repeated & ESGAUDIT_LINE_FURNITURE_MASK) &&
+        Contains(raw, "\t") && ls.cell_count >= 2) {
+      for (uint32_t k = 0; k < ls.cell_count; ++k)
+        figure_row = figure_row || (s_.cells_[ls.first_cell + k].flags & ESGAUDIT_CELL_NUMERIC);
+    }
+    // So is a row of a Markdown table (a row repeated in several tables: 管理层 under each year).
+    if (figure_row || (pipe_grid_line[i] && !(ls.flags & ~repeated & ESGAUDIT_LINE_FURNITURE_MASK)))
+      s_.lines_[i].flags &= ~repeated;
+    if (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
+    std::string_view t = Trim(raw);
+    size_t pipes = static_cast<size_t>(std::count(t.begin(), t.end(), '|'));
+    uint32_t text_cells = 0;
+    uint32_t numeric = 0;
+    bool prose = false;
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      const Cell& c = s_.cells_[ls.first_cell + k];
+      if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
+      ++text_cells;
+      if (c.flags & ESGAUDIT_CELL_NUMERIC) ++numeric;
+      std::string_view ct = CellText(c);
+      if (sdk::CodePointCount(ct) >= 12 && ContainsAny(ct, {"。", ",", ";"})) prose = true;
+    }
+    if (!t.empty() && t.front() == '|' && pipes >= 2) {
+      kind[i] = ESGAUDIT_TABLE_SOURCE_PIPES;
+    } else if (Contains(raw, "\t") && ((text_cells >= 2 && !prose) ||
+                                        (text_cells == 1 && SpaceJoinedRow(CellText(s_.cells_[ls.first_cell]))))) {
+      kind[i] = ESGAUDIT_TABLE_SOURCE_TABS;
+    } else if (text_cells >= 3 && numeric * 2 >= text_cells && !prose) {
+      kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
+    }
+  }
+  // On the matching view, where full-width colons and brackets are ASCII.
+  static const std::regex kUnit(R"((?:单位|unit)\s*:\s*([^\s),;|]{1,24}))", std::regex::icase);
+  auto header_cells = [&](uint32_t line) {
+    std::vector<std::string_view> out;
+    const LineStructure& ls = s_.lines_[line];
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      const Cell& c = s_.cells_[ls.first_cell + k];
+      if ((c.flags & ESGAUDIT_CELL_SIDE_BANNER) == 0) out.push_back(CellText(c));
+    }
+    return out;
+  };
+  auto is_separator = [&](uint32_t line) {
+    std::string_view v = Trim(LineView(line));
+    return !v.empty() && v.find_first_not_of("|-: ") == std::string_view::npos && Contains(v, "-");
+  };
+  auto has_numeric = [&](size_t line) {
+    const LineStructure& ls = s_.lines_[line];
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      if (s_.cells_[ls.first_cell + k].flags & ESGAUDIT_CELL_NUMERIC) return true;
+    }
+    return false;
+  };
+  auto repeated_header = [&](size_t line) {
+    const uint32_t flags = s_.lines_[line].flags;
+    const uint32_t repeated = ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION;
+    return (flags & repeated) && !(flags & ~repeated & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC)) &&
+           Contains(doc_.LineText(line), "\t") && header_cells(static_cast<uint32_t>(line)).size() >= 3;
+  };
+  auto bare_number = [&](size_t line) {
+    std::string_view v = Trim(LineView(line));
+    return !v.empty() && v.size() <= 3 &&
+           std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  // The table of lines [first, last_line] (its header may be the line above), with the grid of
+  // markup table `grid` (or none).
+  auto add_table = [&](uint32_t first, uint32_t last_line, uint32_t source, size_t grid) {
+    Table tb;
+    tb.first_line = first;
+    tb.last_line = last_line;
+    tb.source = source;
+    // Header: a Markdown row above its separator; else the first row when it holds no figures;
+    // else a line of labels just above the table.
+    auto numeric_cells = [&](uint32_t line) {
+      uint32_t k = 0;
+      for (std::string_view c : header_cells(line))
+        if (IsDigit(c.front()) && !YearLike(c)) ++k;
+      return k;
+    };
+    if (source == ESGAUDIT_TABLE_SOURCE_HTML) {
+      tb.header_line = tb.first_line;  // its first <tr>, read below
+    } else if (source == ESGAUDIT_TABLE_SOURCE_PIPES && last_line > first &&
+               is_separator(first + 1)) {
+      tb.header_line = tb.first_line;
+    } else if (header_cells(tb.first_line).size() >= 2 && numeric_cells(tb.first_line) == 0) {
+      tb.header_line = tb.first_line;
+    } else if (first > 0 && header_cells(first - 1).size() >= 2 && numeric_cells(first - 1) == 0 &&
+               ((s_.lines_[first - 1].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC)) == 0 ||
+                repeated_header(first - 1))) {
+      tb.first_line = first - 1;
+      tb.header_line = tb.first_line;
+      // A tab-separated row of column labels repeated over the report's tables is their header,
+      // not a running header.
+      s_.lines_[first - 1].flags &= ~(ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION);
+    }
+    uint32_t year_rows = 0;
+    for (uint32_t j = tb.first_line; j <= tb.last_line; ++j) {
+      std::vector<std::string_view> cells = header_cells(j);
+      tb.columns = std::max<uint32_t>(tb.columns, static_cast<uint32_t>(cells.size()));
+      if (j == tb.header_line || cells.empty()) continue;
+      if (YearLike(cells.front())) ++year_rows;
+      if (tb.total_line == kNoIndex && TotalLike(cells.front())) tb.total_line = j;
+    }
+    if (tb.header_line != kNoIndex) {
+      std::vector<std::string_view> head = header_cells(tb.header_line);
+      if (source == ESGAUDIT_TABLE_SOURCE_HTML) {
+        // The header of a one-line HTML table: the cells of its first <tr>.
+        std::string_view v = LineView(tb.header_line);
+        size_t tr = v.find("<tr");
+        size_t end = tr == std::string_view::npos ? std::string_view::npos : v.find("</tr", tr);
+        if (end != std::string_view::npos) {
+          uint64_t b = line_view_[tb.header_line].first + tr;
+          uint64_t e = line_view_[tb.header_line].first + end;
+          head.clear();
+          const LineStructure& ls = s_.lines_[tb.header_line];
+          for (uint32_t k = 0; k < ls.cell_count; ++k) {
+            const Cell& c = s_.cells_[ls.first_cell + k];
+            if (c.view_begin >= b && c.view_end <= e) head.push_back(CellText(c));
+          }
+          tb.columns = static_cast<uint32_t>(head.size());
+        }
+      }
+      uint32_t years = 0;
+      uint32_t labels = 0;
+      for (size_t k = 0; k < head.size(); ++k) {
+        if (YearLike(head[k])) {
+          ++years;
+        } else if (k > 0 && !IsDigit(head[k].front())) {
+          ++labels;
+        }
+        if (tb.total_column == kNoIndex && k > 0 && TotalLike(head[k]))
+          tb.total_column = static_cast<uint32_t>(k);
+      }
+      if (years >= 2) {
+        tb.kind = ESGAUDIT_TABLE_TIME_SERIES;
+      } else if (labels >= 2) {
+        tb.kind = ESGAUDIT_TABLE_CATEGORIES;
+      }
+    }
+    if (year_rows >= 2) tb.kind = ESGAUDIT_TABLE_TIME_SERIES;
+    // Unit: in the header or a caption up to two lines above.
+    uint32_t from = tb.first_line >= 2 ? tb.first_line - 2 : 0;
+    uint32_t to = tb.header_line != kNoIndex ? tb.header_line : tb.first_line;
+    for (uint32_t j = from; j <= to && tb.unit.empty(); ++j) {
+      std::string_view v = LineView(j);
+      if (v.size() > kMaxRegexLine) continue;
+      std::string line(v);
+      std::smatch m;
+      if (std::regex_search(line, m, kUnit)) tb.unit = m[1].str();
+    }
+    uint32_t index = static_cast<uint32_t>(s_.tables_.size());
+    for (uint32_t j = tb.first_line; j <= tb.last_line; ++j) {
+      s_.lines_[j].flags |= ESGAUDIT_LINE_TABLE;
+      s_.lines_[j].table = index;
+    }
+    if (grid < grids.size()) AddGrid(grids[grid], index, &tb);
+    s_.tables_.push_back(std::move(tb));
+  };
+  size_t next_grid = 0;  // grids are in text order: the first one not before the current run
+  size_t i = 0;
+  while (i < n) {
+    if (kind[i] == kNone) {
+      ++i;
+      continue;
+    }
+    uint32_t source = kind[i];
+    size_t last = i;
+    size_t rows = 1;
+    for (size_t j = i + 1; j < n; ++j) {
+      if (kind[j] == source) {
+        last = j;
+        ++rows;
+        continue;
+      }
+      // One blank line may separate the rows of a table laid out with spaces or tabs; a row of
+      // labels only after it is the header of the next table.
+      if (s_.lines_[j].cell_count == 0 && j + 1 < n && kind[j + 1] == source &&
+          source != ESGAUDIT_TABLE_SOURCE_PIPES && has_numeric(j + 1))
+        continue;
+      // A group title between two rows of a tab table ("按学历划分\t\t", one short label before
+      // empty tab slots) is a row of the table.
+      if (source == ESGAUDIT_TABLE_SOURCE_TABS && j + 1 < n && kind[j + 1] == source &&
+          s_.lines_[j].cell_count == 1 && Contains(doc_.LineText(j), "\t") &&
+          (s_.lines_[j].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) == 0) {
+        std::string_view title = CellText(s_.cells_[s_.lines_[j].first_cell]);
+        if (sdk::CodePointCount(title) <= 20 && !ContainsAny(title, {"。", ",", ";", ":"}) &&
+            std::none_of(title.begin(), title.end(), IsDigit))
+          continue;
+      }
+      // A page number or running header between two rows: the table goes on over a page break.
+      // So does a line of a bare page number ("14") the furniture pass could not tell apart (a
+      // report without page breaks).
+      if (j + 1 < n && kind[j + 1] == source &&
+          ((s_.lines_[j].flags & ESGAUDIT_LINE_FURNITURE_MASK) ||
+           (source != ESGAUDIT_TABLE_SOURCE_PIPES && bare_number(j))))
+        continue;
+      break;
+    }
+    bool accept = source == ESGAUDIT_TABLE_SOURCE_HTML || rows >= 2;
+    if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED) accept = rows >= 3;
+    if (!accept) {
+      i = last + 1;
+      continue;
+    }
+    const uint32_t first = static_cast<uint32_t>(i);
+    const uint32_t end_line = static_cast<uint32_t>(last);
+    // Markup tables parsed on these lines: one model table each (two on one line share it).
+    std::vector<size_t> here;
+    while (next_grid < placed.size() && placed[next_grid].first_line < first) ++next_grid;
+    if (source == ESGAUDIT_TABLE_SOURCE_HTML || source == ESGAUDIT_TABLE_SOURCE_PIPES) {
+      for (size_t g = next_grid; g < placed.size() && placed[g].first_line <= end_line; ++g) {
+        if (placed[g].html == (source == ESGAUDIT_TABLE_SOURCE_HTML)) here.push_back(g);
+      }
+    }
+    if (here.empty()) {
+      add_table(first, end_line, source, grids.size());
+    } else {
+      for (size_t k = 0; k < here.size(); ++k) {
+        const Placed& p = placed[here[k]];
+        uint32_t from = k == 0 ? first : p.first_line;
+        uint32_t to = end_line;
+        if (k + 1 < here.size()) {  // up to the next table's first line, or its own last line
+          uint32_t next = placed[here[k + 1]].first_line;
+          to = std::min(end_line, std::max(p.last_line, next > 0 ? next - 1 : 0));
+          while (to > p.last_line && s_.lines_[to].cell_count == 0) --to;  // not the blank lines between
+        }
+        add_table(from, std::max(from, to), source, here[k]);
+      }
+    }
+    i = last + 1;
+  }
+}
+
+}  // namespace esgaudit
