@@ -610,11 +610,6 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       if (Trim(units).empty()) units += " " + table_units[ls.table];
     }
     bool has_unit = !Trim(units).empty();
-    std::string topic;  // the whole line with its row label and table caption, for pointed pages
-    if (pointed_[fact.line]) {
-      topic = std::string(line) + "\n" + row.label;
-      if (ls.table != ESGAUDIT_NO_INDEX && ls.table < captions.size()) topic += "\n" + captions[ls.table];
-    }
     // "1.11吨标煤/万吨", "kWh per m2": a rate per unit of output, never a total.
     // The unit read with the figure may stop before its denominator: look right after the figure.
     std::string_view after = fend >= line_view_begin_[fact.line] && fend - line_view_begin_[fact.line] <= line.size()
@@ -648,9 +643,9 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
         for (const std::string& w : need.unless) other = other || Contains(near, w);
         if (other) continue;
         // On a page or in a section the report's own index points to for this disclosure, a figure
-        // of the right kind and unit on a line naming its data point answers it: the index row
+        // of the right kind and unit whose words name the disclosure answers it: the index row
         // names the disclosure, the page gives the figure.
-        if (pointed_[fact.line] && TopicOnLine(ds[k], need, topic)) on_pointed[k][m].push_back(f);
+        if (unit_checked && pointed_[fact.line] && TopicOnLine(ds[k], need, labels)) on_pointed[k][m].push_back(f);
         bool label_ok = false;
         for (const std::string& l : need.labels) {
           size_t pos = 0;
@@ -810,10 +805,10 @@ bool GriAnalysis::InRanges(const std::vector<std::pair<uint32_t, uint32_t>>& ran
   return false;
 }
 
-// A figure of the right kind and unit on a pointed page counts only on a line that names its data
-// point: one of its labels anywhere in the line, its row's label or its table's caption, or for a
-// disclosure with a single data point one of the disclosure's own words ("吨" alone is water, waste
-// or emissions; a turnover line names no hires).
+// On a pointed page, a figure with the unit a data point asks for counts when its own words (the
+// label text of the main pass) name the data point or, for a disclosure with a single data point,
+// the disclosure ("二氧化碳排放 1,234 吨": 吨 alone is water, waste or emissions). A data point
+// without a unit gets no such help: any count or share on the page would do.
 bool GriAnalysis::TopicOnLine(const Disclosure& d, const DataNeed& need, std::string_view text) const {
   size_t pos = 0;
   size_t len = 0;
@@ -853,7 +848,36 @@ void GriAnalysis::FindPointedLines(const sdk::Document& doc) {
       }
     }
   }
+  // The table of contents maps printed pages to titles, and the titles recur as headings in the
+  // text: a printed page lies between the heading of the last entry starting at or before it and
+  // the heading of the first entry starting after it. Entries are kept while both their pages and
+  // their headings' lines rise.
+  std::vector<std::pair<uint32_t, uint32_t>> toc;  // (printed page, heading line)
+  {
+    std::map<std::string, uint32_t> first_line;  // squeezed text of a line outside the TOC -> line
+    for (uint32_t i = 0; i < n; ++i) {
+      if (excluded_[i]) continue;
+      std::string key = Squeeze(LowerLine(i));
+      if (key.size() >= 6 && key.size() <= 60) first_line.emplace(std::move(key), i);
+    }
+    for (uint32_t t = 0; t < doc.TocEntryCount(); ++t) {
+      esgaudit_toc_entry e = doc.TocEntry(t);
+      if (e.page == 0) continue;
+      auto at = first_line.find(Squeeze(AsciiLower(std::string(sdk::View(e.title)))));
+      if (at == first_line.end() || at->second <= e.line) continue;
+      if (!toc.empty() && (e.page <= toc.back().first || at->second <= toc.back().second)) continue;
+      toc.emplace_back(e.page, at->second);
+    }
+  }
   auto page_lines = [&](uint32_t printed, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+    auto from_toc = [&]() {
+      for (size_t t = 0; t + 1 < toc.size(); ++t) {
+        if (toc[t].first <= printed && printed < toc[t + 1].first) {
+          out->emplace_back(toc[t].second, toc[t + 1].second - 1);
+          return;
+        }
+      }
+    };
     if (by_break) {
       int physical = static_cast<int>(printed) + page_delta_;
       uint32_t from = n;
@@ -868,9 +892,9 @@ void GriAnalysis::FindPointedLines(const sdk::Document& doc) {
     }
     auto after = marker.upper_bound(printed);
     auto before = marker.lower_bound(printed);
-    if (before == marker.begin() || after == marker.end()) return;
+    if (before == marker.begin() || after == marker.end()) return from_toc();
     --before;
-    if (after->first - before->first > 3) return;  // page numbers missing around it: unknown
+    if (after->first - before->first > 3) return from_toc();  // page numbers missing around it
     out->emplace_back(before->second + 1, after->second - 1);
   };
   // A reference naming a section ("员工权益", "Our people"): the section of that title.

@@ -122,6 +122,7 @@ class GriAnalysis {
   // The lines each index row points to (its printed pages, or the section its reference names).
   void FindPointedLines(const sdk::Document& doc);
   static bool InRanges(const std::vector<std::pair<uint32_t, uint32_t>>& ranges, uint32_t line);
+  // The label text of a figure on a pointed page names `need` or, for a single need, `d`.
   bool TopicOnLine(const Disclosure& d, const DataNeed& need, std::string_view text) const;
   Evidence MakeEvidence(uint32_t line, size_t pos, size_t len, bool data) const;
   struct RowContext {

@@ -38,7 +38,7 @@ def need(labels, units=None, kinds=("quantity",), unless=None):
 
 
 # What a figure's own clause says when it is not the quantity its label word names.
-SAVED = ["节约", "节省", "节能量", "减少", "降低", "下降", "削减", "减排", "避免", "saved", "saving", "reduction",
+SAVED = ["节约", "节省", "节电", "节水", "节能量", "减少", "降低", "下降", "削减", "减排", "避免", "saved", "saving", "reduction",
          "reduced", "avoided"]
 PER_UNIT = ["万元产值", "万元产出", "万元营业", "万元收入", "单位产值", "单位产品", "单位营业", "单位面积", "单台", "人均",
             "平均", "强度", "intensity", "per unit", "per million", "per employee", "average"]
