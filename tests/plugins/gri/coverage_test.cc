@@ -174,6 +174,25 @@ TEST_F(GriCoverage, AnIndexRowPointingToAPageWithTheFigureIsCovered) {
   EXPECT_EQ(Status(r, "401-1"), "partial");  // page 3 has no hires or turnover figure
 }
 
+TEST_F(GriCoverage, WithoutPageNumberLinesTheTableOfContentsGivesThePages) {
+  // No line holds a page number alone: the table of contents maps printed pages to headings.
+  std::string text =
+      "2016年社会责任报告\n目录\n公司概况 1\n环境保护 2\n员工关爱 5\n社区公益 7\n"
+      "公司概况\n公司成立于1990年，主营铝加工。\n"
+      "环境保护\n本年度公司二氧化碳排放 1,234 吨，较上年有所下降。\n"
+      "员工关爱\n公司重视员工成长，完善薪酬福利体系。\n"
+      "社区公益\n公司积极参与社区建设。\n"
+      "GRI内容索引\nG4-10\t员工总数\t5\nG4-LA1\t新进员工和员工流动\t5\nG4-EN8\t总取水量\t-\n"
+      "G4-EN15\t直接温室气体排放\t{EN15}\nG4-SO4\t反腐败培训\t7\n";
+  auto with = [&](const std::string& page) {
+    std::string t = text;
+    t.replace(t.find("{EN15}"), 6, page);
+    return Run(t);
+  };
+  EXPECT_EQ(Status(with("3"), "305-1"), "covered");  // page 3 lies in 环境保护 (pages 2-4)
+  EXPECT_EQ(Status(with("6"), "305-1"), "partial");  // 员工关爱 has no emissions figure
+}
+
 TEST_F(GriCoverage, LocationsQuoteTheEvidence) {
   ReportResult r = Run("第一行\n2020年末员工总数 12,375 人。\n");
   const CoverageRecord& c = Record(r, "2-7");
