@@ -14,6 +14,7 @@ constexpr size_t kMaxMentions = 40;
 constexpr size_t kMaxDataPoints = 8;
 constexpr size_t kLabelWindowBefore = 36;  // bytes of the line before a number read as its label
 constexpr size_t kLabelWindowAfter = 24;
+constexpr size_t kUnitCellBytes = 20;     // a table cell this short between label and figure may be a unit
 constexpr size_t kClauseWindow = 120;      // bytes either side: the whole clause, for what it counts
 constexpr uint32_t kTitleBodyGap = 8;  // blank or furniture lines between a title and its text   // and after it, both within the number's clause
 
@@ -141,6 +142,14 @@ GriAnalysis::RowContext GriAnalysis::RowOf(const sdk::Document& doc, uint32_t li
   size_t open = close == std::string::npos ? std::string::npos : out.label.rfind('(', close);
   if (open != std::string::npos && close - open > 1 && close - open <= 24)
     out.unit = out.label.substr(open + 1, close - open - 1);
+  // A unit column between the label and the figures ("| Scope 1 | tCO2e | 4,121 |", "员工总数\t人\t1,774"):
+  // the short text cells between the label cell and the number's own cell.
+  for (uint32_t c = ls.first_cell + 1; c < ls.first_cell + ls.cell_count; ++c) {
+    esgaudit_cell cell = doc.Cell(c);
+    if (view_offset < cell.view_end) break;  // the number's own cell, or past it
+    if ((cell.flags & ESGAUDIT_CELL_NUMERIC) || cell.view_end - cell.view_begin > kUnitCellBytes) continue;
+    out.unit_column += " " + std::string(std::string_view(view_lower_).substr(cell.view_begin, cell.view_end - cell.view_begin));
+  }
   return out;
 }
 
@@ -604,6 +613,9 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     // line): the table's caption is left out, it speaks for every row.
     std::string near = own_label + "\n" + std::string(ClauseAround(line, at, kClauseWindow, kClauseWindow)) + "\n" +
                        row.label + "\n" + below;
+    // A unit read from a unit column counts only with a label of the row's own (a table's caption
+    // speaks for every row, whatever each row's unit).
+    const std::string labels_own = labels;
     esgaudit_line_structure ls = doc.LineStructure(fact.line);
     if (ls.table != ESGAUDIT_NO_INDEX && ls.table < captions.size()) {
       labels += "\n" + captions[ls.table];
@@ -632,12 +644,17 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
         const DataNeed& need = ds[k].data[m];
         if (!KindAllowed(need, fact.kind)) continue;
         const bool unit_checked = !need.units.empty() && fact.kind != ESGAUDIT_FACT_PERCENT;
+        bool column_unit_only = false;
         if (unit_checked) {
           bool unit_ok = false;
-          for (const std::string& u : need.units)
+          bool column_ok = false;
+          for (const std::string& u : need.units) {
             unit_ok = unit_ok || (has_unit && Contains(units, u)) || UnitInCaption(below, u) ||
                       UnitRightAfter(after, u);
-          if (!unit_ok || per_unit) continue;
+            column_ok = column_ok || Contains(row.unit_column, u);
+          }
+          if ((!unit_ok && !column_ok) || per_unit || Contains(row.unit_column, "/")) continue;
+          column_unit_only = !unit_ok;
         }
         bool other = false;
         for (const std::string& w : need.unless) other = other || Contains(near, w);
@@ -645,7 +662,8 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
         // On a page or in a section the report's own index points to for this disclosure, a figure
         // of the right kind and unit whose words name the disclosure answers it: the index row
         // names the disclosure, the page gives the figure.
-        if (unit_checked && pointed_[fact.line] && TopicOnLine(ds[k], need, labels)) on_pointed[k][m].push_back(f);
+        if (unit_checked && pointed_[fact.line] && TopicOnLine(ds[k], need, column_unit_only ? labels_own : labels))
+          on_pointed[k][m].push_back(f);
         bool label_ok = false;
         for (const std::string& l : need.labels) {
           size_t pos = 0;
@@ -659,7 +677,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
             }
             continue;
           }
-          if (MatchPattern(labels, l, &pos, &len)) {
+          if (MatchPattern(column_unit_only ? labels_own : labels, l, &pos, &len)) {
             label_ok = true;
             break;
           }

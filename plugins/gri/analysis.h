@@ -128,6 +128,7 @@ class GriAnalysis {
   struct RowContext {
     std::string label;  // the row's label cell, lower-cased
     std::string unit;   // the unit the label prints in brackets
+    std::string unit_column;  // short text cells between the label and the number (a unit column)
   };
   RowContext RowOf(const sdk::Document& doc, uint32_t line, uint64_t view_offset) const;
   std::string CaptionBelow(uint32_t line, uint64_t begin, uint64_t end) const;

@@ -221,7 +221,7 @@ PATTERNS = {
                      "wastewater discharge", "effluent"], WATER)]),
     "303-5": (["耗水", "水耗", "用水量", "新水", "水资源消耗"], ["water consumption"],
               [need(["耗水", "水耗", "新水耗", "用水量", "水资源消耗", "water consumption", "water consumed"],
-                    WATER)]),
+                    WATER, unless=SAVED + PER_UNIT + TARGET)]),
     "304-1": (["自然保护区", "保护区&运营", "生态保护红线", "生物多样性&保护区", "水源保护区"],
               ["protected area", "high biodiversity value"], None),
     "304-2": (["生物多样性", "生态影响", "生态系统&影响"], ["biodiversity", "impacts on biodiversity"], None),

@@ -138,6 +138,21 @@ TEST_F(GriCoverage, AFigureStandingAloneTakesTheShortLineBelowAsItsLabel) {
   EXPECT_EQ(Status(Run(flat, "en"), "2-7"), "partial");
 }
 
+TEST_F(GriCoverage, AUnitColumnGivesTheRowItsUnit) {
+  std::string md =
+      "| Category | Unit | 2022 | 2023 |\n|---|---|---|---|\n| Scope 1 | tCO2e | 4,100 | 4,121 |\n"
+      "| Total employees | persons | 11,000 | 12,000 |\n";
+  ReportResult r = Run(md, "en");
+  EXPECT_EQ(Status(r, "305-1"), "covered");
+  EXPECT_EQ(Status(r, "2-7"), "covered");
+  EXPECT_EQ(Status(Run("指标\t单位\t2015年\t2016年\n综合能耗\t吨标准煤\t1,400\t1,200\n"), "302-1"), "covered");
+  // A rate column stays a rate; a caption's topic does not lend its words to a row of another unit.
+  EXPECT_EQ(Status(Run("指标\t单位\t2015年\t2016年\n单位产值综合能耗\t吨标准煤/万元\t0.14\t0.12\n"), "302-1"),
+            "partial");
+  std::string captioned = "温室气体排放情况\n指标\t单位\t2016年\n用水总量\t吨\t1,200\n";
+  EXPECT_NE(Status(Run(captioned), "305-1"), "covered");
+}
+
 TEST_F(GriCoverage, AnIndexRowAloneGivesPartialAndAnOmittedRowNothing) {
   std::string index = "GRI内容索引\n";
   const char* rows[] = {"G4-10\t员工总数\t12", "G4-LA1\t新进员工和员工流动\t20", "G4-EN8\t总取水量\t-",
