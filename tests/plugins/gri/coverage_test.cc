@@ -208,6 +208,22 @@ TEST_F(GriCoverage, WithoutPageNumberLinesTheTableOfContentsGivesThePages) {
   EXPECT_EQ(Status(with("6"), "305-1"), "partial");  // 员工关爱 has no emissions figure
 }
 
+TEST_F(GriCoverage, AnIndexRowNamingASectionPointsToIt) {
+  std::string text =
+      "2016年社会责任报告\n一、公司概况\n公司成立于1990年，主营铝加工。\n"
+      "二、环境保护\n本年度公司二氧化碳排放 1,234 吨，较上年有所下降。\n"
+      "三、员工关爱\n公司重视员工成长，完善薪酬福利体系。\n四、社区公益\n公司积极参与社区建设。\n"
+      "GRI内容索引\nG4-10\t员工总数\t员工关爱\nG4-LA1\t新进员工和员工流动\t员工关爱\nG4-EN8\t总取水量\t-\n"
+      "G4-EN15\t直接温室气体排放\t{EN15}\nG4-SO4\t反腐败培训\t社区公益\n";
+  auto with = [&](const std::string& section) {
+    std::string t = text;
+    t.replace(t.find("{EN15}"), 6, section);
+    return Run(t);
+  };
+  EXPECT_EQ(Status(with("环境保护"), "305-1"), "covered");
+  EXPECT_EQ(Status(with("员工关爱"), "305-1"), "partial");
+}
+
 TEST_F(GriCoverage, LocationsQuoteTheEvidence) {
   ReportResult r = Run("第一行\n2020年末员工总数 12,375 人。\n");
   const CoverageRecord& c = Record(r, "2-7");
