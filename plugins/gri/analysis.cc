@@ -148,7 +148,12 @@ GriAnalysis::RowContext GriAnalysis::RowOf(const sdk::Document& doc, uint32_t li
     esgaudit_cell cell = doc.Cell(c);
     if (view_offset < cell.view_end) break;  // the number's own cell, or past it
     if ((cell.flags & ESGAUDIT_CELL_NUMERIC) || cell.view_end - cell.view_begin > kUnitCellBytes) continue;
-    out.unit_column += " " + std::string(std::string_view(view_lower_).substr(cell.view_begin, cell.view_end - cell.view_begin));
+    std::string_view text = Trim(std::string_view(view_lower_).substr(cell.view_begin, cell.view_end - cell.view_begin));
+    // An empty value of an earlier column ("n/a", "-", "/") is no unit.
+    if (text == "n/a" || text == "n.a." || text == "na" || text == "-" || text == "/" || text == "—" ||
+        text == "–" || text == "不适用")
+      continue;
+    out.unit_column += " " + std::string(text);
   }
   return out;
 }

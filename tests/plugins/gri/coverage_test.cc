@@ -146,6 +146,11 @@ TEST_F(GriCoverage, AUnitColumnGivesTheRowItsUnit) {
   EXPECT_EQ(Status(r, "305-1"), "covered");
   EXPECT_EQ(Status(r, "2-7"), "covered");
   EXPECT_EQ(Status(Run("指标\t单位\t2015年\t2016年\n综合能耗\t吨标准煤\t1,400\t1,200\n"), "302-1"), "covered");
+  // An empty earlier value ("n/a") between the unit and the figure is neither a unit nor a rate.
+  EXPECT_EQ(Status(Run("| Metric | Unit | 2022 | 2023 |\n|---|---|---|---|\n| Energy consumption | GJ | n/a | 1,234 |\n",
+                       "en"),
+                   "302-1"),
+            "covered");
   // A rate column stays a rate; a caption's topic does not lend its words to a row of another unit.
   EXPECT_EQ(Status(Run("指标\t单位\t2015年\t2016年\n单位产值综合能耗\t吨标准煤/万元\t0.14\t0.12\n"), "302-1"),
             "partial");
