@@ -12,6 +12,8 @@ usage: bench/eval/draw.py [--corpus ../shared/corpus]
 3. The candidates are sorted, shuffled with random.Random(SPLIT_SEED), and the first third is the
    held-out split (`test`); the rest is `dev`.
 Both seeds were fixed, and the split printed, before the tool's output on any of these reports was read.
+4. Added later, outside the draw and always `dev`: ADDED_DEV (an English report for English coverage
+   labels, chosen for its text layout before the tool's output on it was read).
 The output is bench/eval/reports.tsv.
 """
 import argparse
@@ -26,6 +28,10 @@ ADDED = [
     "fushine-esg-2024-zh",
     "samsung-sds-2024-en/Samsung_SDS_Sustainability_Report_2024.md",
     "stevewyl-csr2016-zh/Shanghai City技术硬件和设备环旭电子股份有限公司.txt",
+]
+
+ADDED_DEV = [
+    "reportGRI-en/astrazeneca-sustainability-2023/AstraZeneca Sustainability 2023.txt",
 ]
 
 
@@ -46,6 +52,9 @@ def main():
     print("report\tsplit")
     for r in chosen:
         print(f"{r}\t{'test' if r in test else 'dev'}")
+    print("# Added after the draw (round 3), dev only: an English report, for English coverage labels.")
+    for r in ADDED_DEV:
+        print(f"{r}\tdev")
 
 
 if __name__ == "__main__":

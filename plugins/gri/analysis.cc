@@ -14,6 +14,8 @@ constexpr size_t kMaxMentions = 40;
 constexpr size_t kMaxDataPoints = 8;
 constexpr size_t kLabelWindowBefore = 36;  // bytes of the line before a number read as its label
 constexpr size_t kLabelWindowAfter = 24;
+constexpr size_t kUnitCellBytes = 20;     // a table cell this short between label and figure may be a unit
+constexpr size_t kClauseWindow = 120;      // bytes either side: the whole clause, for what it counts
 constexpr uint32_t kTitleBodyGap = 8;  // blank or furniture lines between a title and its text   // and after it, both within the number's clause
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -55,6 +57,28 @@ bool ParsePages(std::string_view cell, std::vector<uint32_t>* pages) {
   return true;
 }
 
+// A big number's caption names its unit in words ("employees worldwide", "吨二氧化碳当量"): a
+// Chinese unit anywhere in it, an English one of three letters or more starting a word (shorter
+// ones, "t", "kg", would start too many words).
+bool UnitInCaption(std::string_view caption, std::string_view unit) {
+  if (caption.empty() || unit.empty()) return false;
+  if ((static_cast<unsigned char>(unit[0]) & 0x80) != 0) return Contains(caption, unit);
+  if (unit.size() < 3) return false;
+  for (size_t p = caption.find(unit); p != std::string_view::npos; p = caption.find(unit, p + 1)) {
+    if (p == 0 || !std::isalnum(static_cast<unsigned char>(caption[p - 1]))) return true;
+  }
+  return false;
+}
+
+// The unit printed right after a figure when the figure was read without it ("10187.95万度": the
+// reader stops at 万): an English unit must end there ("t," but not "times").
+bool UnitRightAfter(std::string_view after, std::string_view unit) {
+  while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+  if (unit.empty() || after.rfind(unit, 0) != 0) return false;
+  if ((static_cast<unsigned char>(unit[0]) & 0x80) != 0) return true;
+  return after.size() == unit.size() || !std::isalpha(static_cast<unsigned char>(after[unit.size()]));
+}
+
 bool KindAllowed(const DataNeed& need, uint32_t kind) {
   const char* name = kind == ESGAUDIT_FACT_QUANTITY  ? "quantity"
                      : kind == ESGAUDIT_FACT_PERCENT ? "percent"
@@ -68,14 +92,15 @@ bool KindAllowed(const DataNeed& need, uint32_t kind) {
 // bytes before and kLabelWindowAfter after, cut at the clause separators around it (。 ; ! ? and
 // a comma that is no thousands separator), so "合同签订率为100%,推进集体合同" labels 100% with the
 // first clause only.
-std::string_view ClauseAround(std::string_view line, size_t at) {
+std::string_view ClauseAround(std::string_view line, size_t at, size_t window_before = kLabelWindowBefore,
+                              size_t window_after = kLabelWindowAfter) {
   auto separator = [&](size_t i) {
     char c = line[i];
     if (c == ';' || c == '!' || c == '?') return true;
     if (c == ',') return !(i > 0 && IsDigit(line[i - 1]) && i + 1 < line.size() && IsDigit(line[i + 1]));
     return line.compare(i, 3, "。") == 0;
   };
-  size_t from = at > kLabelWindowBefore ? at - kLabelWindowBefore : 0;
+  size_t from = at > window_before ? at - window_before : 0;
   for (size_t i = at; i-- > from;) {
     if (separator(i)) {
       from = i + 1;
@@ -88,7 +113,7 @@ std::string_view ClauseAround(std::string_view line, size_t at) {
                                    (line[num_end] == ',' && num_end + 1 < line.size() &&
                                     IsDigit(line[num_end + 1]))))
     ++num_end;
-  size_t to = std::min(line.size(), at + kLabelWindowAfter);
+  size_t to = std::min(line.size(), at + window_after);
   for (size_t i = num_end; i < to; ++i) {
     if (separator(i)) {
       to = i;
@@ -117,7 +142,74 @@ GriAnalysis::RowContext GriAnalysis::RowOf(const sdk::Document& doc, uint32_t li
   size_t open = close == std::string::npos ? std::string::npos : out.label.rfind('(', close);
   if (open != std::string::npos && close - open > 1 && close - open <= 24)
     out.unit = out.label.substr(open + 1, close - open - 1);
+  // A unit column between the label and the figures ("| Scope 1 | tCO2e | 4,121 |", "员工总数\t人\t1,774"):
+  // the short text cells between the label cell and the number's own cell.
+  for (uint32_t c = ls.first_cell + 1; c < ls.first_cell + ls.cell_count; ++c) {
+    esgaudit_cell cell = doc.Cell(c);
+    if (view_offset < cell.view_end) break;  // the number's own cell, or past it
+    if ((cell.flags & ESGAUDIT_CELL_NUMERIC) || cell.view_end - cell.view_begin > kUnitCellBytes) continue;
+    std::string_view text = Trim(std::string_view(view_lower_).substr(cell.view_begin, cell.view_end - cell.view_begin));
+    // An empty value of an earlier column ("n/a", "-", "/") is no unit.
+    if (text == "n/a" || text == "n.a." || text == "na" || text == "-" || text == "/" || text == "—" ||
+        text == "–" || text == "不适用")
+      continue;
+    out.unit_column += " " + std::string(text);
+  }
   return out;
+}
+
+// A figure standing alone on its line ("## 89,900", "7,364人": nothing but the figure, heading marks
+// and a short unit) is an infographic's big number; its label is the short line just below it
+// ("employees worldwide"). Not in a column of figures (a flattened table, where the line below is
+// the next row's label): the lines before the figure and after the label must not be bare figures.
+// Empty otherwise. `begin`/`end` are the figure's span in the view.
+std::string GriAnalysis::CaptionBelow(uint32_t line, uint64_t begin, uint64_t end) const {
+  uint64_t lb = line_view_begin_[line];
+  if (begin < lb || end < begin || end > line_view_end_[line]) return "";
+  std::string rest = std::string(LowerLine(line).substr(0, begin - lb)) +
+                     std::string(LowerLine(line).substr(end - lb));
+  rest.erase(std::remove_if(rest.begin(), rest.end(),
+                            [](char c) { return c == '#' || c == '*' || c == ' ' || c == '\t' || c == '|'; }),
+             rest.end());
+  if (rest.size() > 6) return "";
+  auto wordless = [](std::string_view text) {
+    return std::none_of(text.begin(), text.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) & 0x80) != 0;
+    });
+  };
+  // The nearest non-blank line in direction `step` within three lines, or nothing.
+  uint32_t n = static_cast<uint32_t>(excluded_.size());
+  auto neighbour = [&](uint32_t from, int step, uint32_t* at) {
+    for (int d = 1; d <= 3; ++d) {
+      int64_t j = static_cast<int64_t>(from) + step * d;
+      if (j < 0 || j >= static_cast<int64_t>(n)) return false;
+      if (!Trim(LowerLine(static_cast<uint32_t>(j))).empty()) {
+        *at = static_cast<uint32_t>(j);
+        return true;
+      }
+    }
+    return false;
+  };
+  uint32_t before = 0;
+  uint32_t label = 0;
+  uint32_t after = 0;
+  if (neighbour(line, -1, &before)) {
+    std::string_view prev = Trim(LowerLine(before));
+    if (wordless(prev)) return "";
+    // Set apart from the text before it: a heading, a blank line or a finished sentence above
+    // (else it ends a sentence wrapped onto its line, "…were\n1,299 million tonnes").
+    bool ended = false;
+    for (std::string_view end : {".", "。", "!", "?", ":", "：", "！", "？"}) {
+      ended = ended || (prev.size() >= end.size() && prev.substr(prev.size() - end.size()) == end);
+    }
+    bool heading = Trim(LowerLine(line)).rfind("#", 0) == 0;
+    if (!heading && !ended && before + 1 == line) return "";
+  }
+  if (!neighbour(line, 1, &label) || excluded_[label]) return "";
+  std::string_view text = Trim(LowerLine(label));
+  if (text.size() > 80 || wordless(text)) return "";
+  if (neighbour(label, 1, &after) && wordless(Trim(LowerLine(after)))) return "";
+  return std::string(text);
 }
 
 namespace {
@@ -145,14 +237,16 @@ GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& ctx) : do
     claim_ = Claim::kAccordance;
     required_ = true;
   }
+  FindPageDelta(doc);
+  FindPointedLines(doc);
   FindEvidence(doc);
   FindLegacy();
-  FindPageDelta(doc);
   ctx.Log(0, "year " + std::to_string(report_year_) + ", claim " +
                  std::to_string(static_cast<int>(claim_)) + ", index rows " +
                  std::to_string(rows_.size()) + ", page delta " +
                  (page_delta_known_ ? std::to_string(page_delta_) : std::string("unknown")) +
-                 ", legacy ids " + std::to_string(legacy_.size()));
+                 ", legacy ids " + std::to_string(legacy_.size()) + ", lines pointed to by the index " +
+                 std::to_string(std::count(pointed_.begin(), pointed_.end(), true)));
   for (const IndexRow& r : rows_) {
     ctx.Log(0, "index row " + r.cited + " -> " + std::to_string(r.resolved.ids.size()) + " ids, " +
                    std::to_string(r.pages.size()) + " pages");
@@ -242,6 +336,7 @@ void GriAnalysis::FindIndex(const sdk::Document& doc) {
     row.omitted = (m.flags & ESGAUDIT_INDEX_ROW_OMITTED) != 0;
     std::string reference = AsciiLower(std::string(sdk::View(m.reference)));
     row.points = !Trim(reference).empty();
+    row.reference = std::string(Trim(reference));
     ParsePages(Trim(reference), &row.pages);
     rows_.push_back(std::move(row));
   }
@@ -374,9 +469,13 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   results_.assign(ds.size(), DisclosureResult());
   uint32_t n = static_cast<uint32_t>(excluded_.size());
   std::vector<std::vector<bool>> met(ds.size());
+  std::vector<std::vector<std::vector<uint32_t>>> on_pointed(ds.size());  // [k][m] -> facts
   std::vector<bool> mentioned(ds.size(), false);
   std::vector<bool> in_passage(ds.size(), false);  // mentioned in running text or a table row
-  for (size_t k = 0; k < ds.size(); ++k) met[k].assign(ds[k].data.size(), false);
+  for (size_t k = 0; k < ds.size(); ++k) {
+    met[k].assign(ds[k].data.size(), false);
+    on_pointed[k].resize(ds[k].data.size());
+  }
   std::vector<std::string> lower_titles;
   for (const Disclosure& d : ds) lower_titles.push_back(AsciiLower(d.title));
 
@@ -512,6 +611,16 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       labels += "\n" + row.label;
       units += " " + row.unit;
     }
+    uint64_t fend = doc.TextToView(fact.offset + fact.length);
+    std::string below = CaptionBelow(fact.line, fv, fend);
+    if (!below.empty()) labels += "\n" + below;
+    // What the figure's own words say it counts (its whole clause, its row's label, its caption
+    // line): the table's caption is left out, it speaks for every row.
+    std::string near = own_label + "\n" + std::string(ClauseAround(line, at, kClauseWindow, kClauseWindow)) + "\n" +
+                       row.label + "\n" + below;
+    // A unit read from a unit column counts only with a label of the row's own (a table's caption
+    // speaks for every row, whatever each row's unit).
+    const std::string labels_own = labels;
     esgaudit_line_structure ls = doc.LineStructure(fact.line);
     if (ls.table != ESGAUDIT_NO_INDEX && ls.table < captions.size()) {
       labels += "\n" + captions[ls.table];
@@ -520,22 +629,46 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     bool has_unit = !Trim(units).empty();
     // "1.11吨标煤/万吨", "kWh per m2": a rate per unit of output, never a total.
     // The unit read with the figure may stop before its denominator: look right after the figure.
-    uint64_t fend = doc.TextToView(fact.offset + fact.length);
     std::string_view after = fend >= line_view_begin_[fact.line] && fend - line_view_begin_[fact.line] <= line.size()
                                  ? line.substr(fend - line_view_begin_[fact.line])
                                  : std::string_view();
+    // The unit word printed after the figure (up to a space, a digit or punctuation): "千克标煤/ 吨"
+    // is per tonne; "8.7GWh in 2021/22" is not.
+    std::string_view unit_after = after;
+    while (!unit_after.empty() && unit_after.front() == ' ') unit_after.remove_prefix(1);
+    size_t unit_end = 0;
+    while (unit_end < unit_after.size() && unit_end < 18 && unit_after[unit_end] != ' ' &&
+           !IsDigit(unit_after[unit_end]) && unit_after[unit_end] != ',' && unit_after[unit_end] != ';' &&
+           unit_after.compare(unit_end, 3, "，") != 0 && unit_after.compare(unit_end, 3, "。") != 0)
+      ++unit_end;
+    unit_after = unit_after.substr(0, unit_end);
     bool per_unit = Contains(units, "/") || Contains(units, "每") || Contains(units, " per ") ||
-                    after.rfind("/", 0) == 0 || after.rfind("每", 0) == 0 || after.rfind(" per ", 0) == 0;
+                    Contains(unit_after, "/") || Contains(unit_after, "每") || after.rfind(" per ", 0) == 0;
     for (size_t k = 0; k < ds.size(); ++k) {
       for (size_t m = 0; m < ds[k].data.size(); ++m) {
         const DataNeed& need = ds[k].data[m];
         if (!KindAllowed(need, fact.kind)) continue;
-        if (!need.units.empty() && fact.kind != ESGAUDIT_FACT_PERCENT) {
+        const bool unit_checked = !need.units.empty() && fact.kind != ESGAUDIT_FACT_PERCENT;
+        bool column_unit_only = false;
+        if (unit_checked) {
           bool unit_ok = false;
-          for (const std::string& u : need.units)
-            unit_ok = unit_ok || (has_unit && Contains(units, u));
-          if (!unit_ok || per_unit) continue;
+          bool column_ok = false;
+          for (const std::string& u : need.units) {
+            unit_ok = unit_ok || (has_unit && Contains(units, u)) || UnitInCaption(below, u) ||
+                      UnitRightAfter(after, u);
+            column_ok = column_ok || Contains(row.unit_column, u);
+          }
+          if ((!unit_ok && !column_ok) || per_unit || Contains(row.unit_column, "/")) continue;
+          column_unit_only = !unit_ok;
         }
+        bool other = false;
+        for (const std::string& w : need.unless) other = other || Contains(near, w);
+        if (other) continue;
+        // On a page or in a section the report's own index points to for this disclosure, a figure
+        // of the right kind and unit whose words name the disclosure answers it: the index row
+        // names the disclosure, the page gives the figure.
+        if (unit_checked && pointed_[fact.line] && TopicOnLine(ds[k], need, column_unit_only ? labels_own : labels))
+          on_pointed[k][m].push_back(f);
         bool label_ok = false;
         for (const std::string& l : need.labels) {
           size_t pos = 0;
@@ -549,7 +682,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
             }
             continue;
           }
-          if (MatchPattern(labels, l, &pos, &len)) {
+          if (MatchPattern(column_unit_only ? labels_own : labels, l, &pos, &len)) {
             label_ok = true;
             break;
           }
@@ -596,8 +729,44 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   }
 
   // The report's own index row is the company's claim, not evidence: a disclosure it points to a
-  // page or section for (and does not mark as omitted) that the text does not otherwise answer is
-  // partial, for that reason.
+  // page or section for (and does not mark as omitted) is covered when that page or section
+  // carries every data point it needs (above); one the text does not otherwise answer is partial,
+  // for that reason.
+  for (size_t ri = 0; ri < rows_.size(); ++ri) {
+    const IndexRow& row = rows_[ri];
+    if (row.omitted || !row.points) continue;
+    for (const std::string& id : row.resolved.ids) {
+      int k = catalogue_.IndexOf(id);
+      if (k < 0) continue;
+      DisclosureResult& r = results_[static_cast<size_t>(k)];
+      const Disclosure& d = ds[static_cast<size_t>(k)];
+      if (r.status == ESGAUDIT_COVERED || d.data.empty()) continue;
+      std::vector<uint32_t> answer;  // one fact per data point, on a line the row points to
+      for (size_t m = 0; m < d.data.size(); ++m) {
+        for (uint32_t f : on_pointed[static_cast<size_t>(k)][m]) {
+          if (InRanges(row_ranges_[ri], doc.Fact(f).line)) {
+            answer.push_back(f);
+            break;
+          }
+        }
+      }
+      if (answer.size() != d.data.size()) continue;
+      r.status = ESGAUDIT_COVERED;
+      r.reason = PartialReason::kNone;
+      for (uint32_t f : answer) {
+        const esgaudit_fact& fact = doc.Fact(f);
+        uint64_t vb = line_view_begin_[fact.line];
+        uint64_t fv = doc.TextToView(fact.offset);
+        uint64_t fe = doc.TextToView(fact.offset + fact.length);
+        Evidence e = MakeEvidence(fact.line, fv >= vb ? fv - vb : 0, fe > fv ? fe - fv : 0, true);
+        e.offset = fact.offset;
+        e.length = fact.length;
+        r.evidence.push_back(std::move(e));
+      }
+      std::stable_sort(r.evidence.begin(), r.evidence.end(),
+                       [](const Evidence& a, const Evidence& b) { return a.offset < b.offset; });
+    }
+  }
   for (const IndexRow& row : rows_) {
     if (row.omitted || !row.points) continue;
     for (const std::string& id : row.resolved.ids) {
@@ -648,6 +817,131 @@ void GriAnalysis::FindLegacy() {
       c.in_index = in_row;
       c.resolved = std::move(res);
       legacy_.push_back(std::move(c));
+    }
+  }
+}
+
+bool GriAnalysis::InRanges(const std::vector<std::pair<uint32_t, uint32_t>>& ranges, uint32_t line) {
+  for (const auto& [from, to] : ranges) {
+    if (line >= from && line <= to) return true;
+  }
+  return false;
+}
+
+// On a pointed page, a figure with the unit a data point asks for counts when its own words (the
+// label text of the main pass) name the data point or, for a disclosure with a single data point,
+// the disclosure ("二氧化碳排放 1,234 吨": 吨 alone is water, waste or emissions). A data point
+// without a unit gets no such help: any count or share on the page would do.
+bool GriAnalysis::TopicOnLine(const Disclosure& d, const DataNeed& need, std::string_view text) const {
+  size_t pos = 0;
+  size_t len = 0;
+  for (const std::string& l : need.labels) {
+    if (!l.empty() && l[0] != '=' && MatchPattern(text, l, &pos, &len)) return true;
+  }
+  if (d.data.size() != 1) return false;
+  for (const std::string& p : d.patterns) {
+    if (MatchPattern(text, p, &pos, &len)) return true;
+  }
+  return false;
+}
+
+void GriAnalysis::FindPointedLines(const sdk::Document& doc) {
+  uint32_t n = static_cast<uint32_t>(excluded_.size());
+  pointed_.assign(n, false);
+  row_ranges_.assign(rows_.size(), {});
+  if (rows_.empty()) return;
+  // Printed page numbers: with page breaks (a PDF), the pages whose printed number is known; in a
+  // text without them, the lines standing for a page number ("- 17 -", "19"), taken in rising order.
+  // A printed page is then the text between the page numbers before and after it: the number may
+  // be a footer (ending its page) or a header (starting it), so the window spans both.
+  std::map<uint32_t, uint32_t> marker;  // printed page -> its page-number line
+  bool by_break = doc.PageCount() != 0 && page_delta_known_;
+  if (!by_break) {
+    static const std::regex kNumber(R"(\d{1,3})");
+    uint32_t last = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+      if ((doc.LineStructure(i).flags & ESGAUDIT_LINE_PAGE_NUMBER) == 0) continue;
+      std::string text(LowerLine(i));
+      std::smatch m;
+      if (!std::regex_search(text, m, kNumber)) continue;
+      uint32_t p = static_cast<uint32_t>(std::stoul(m.str()));
+      if (p > last && (last == 0 || p <= last + 10)) {
+        marker[p] = i;
+        last = p;
+      }
+    }
+  }
+  // The table of contents maps printed pages to titles, and the titles recur as headings in the
+  // text: a printed page lies between the heading of the last entry starting at or before it and
+  // the heading of the first entry starting after it. Entries are kept while both their pages and
+  // their headings' lines rise.
+  std::vector<std::pair<uint32_t, uint32_t>> toc;  // (printed page, heading line)
+  {
+    std::map<std::string, uint32_t> first_line;  // squeezed text of a line outside the TOC -> line
+    for (uint32_t i = 0; i < n; ++i) {
+      if (excluded_[i]) continue;
+      std::string key = Squeeze(LowerLine(i));
+      if (key.size() >= 6 && key.size() <= 60) first_line.emplace(std::move(key), i);
+    }
+    for (uint32_t t = 0; t < doc.TocEntryCount(); ++t) {
+      esgaudit_toc_entry e = doc.TocEntry(t);
+      if (e.page == 0) continue;
+      auto at = first_line.find(Squeeze(AsciiLower(std::string(sdk::View(e.title)))));
+      if (at == first_line.end() || at->second <= e.line) continue;
+      if (!toc.empty() && (e.page <= toc.back().first || at->second <= toc.back().second)) continue;
+      toc.emplace_back(e.page, at->second);
+    }
+  }
+  auto page_lines = [&](uint32_t printed, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+    auto from_toc = [&]() {
+      for (size_t t = 0; t + 1 < toc.size(); ++t) {
+        if (toc[t].first <= printed && printed < toc[t + 1].first) {
+          out->emplace_back(toc[t].second, toc[t + 1].second - 1);
+          return;
+        }
+      }
+    };
+    if (by_break) {
+      int physical = static_cast<int>(printed) + page_delta_;
+      uint32_t from = n;
+      uint32_t to = 0;
+      for (uint32_t i = 0; i < n; ++i) {
+        if (static_cast<int>(line_page_[i]) != physical) continue;
+        from = std::min(from, i);
+        to = std::max(to, i);
+      }
+      if (from <= to) out->emplace_back(from, to);
+      return;
+    }
+    auto after = marker.upper_bound(printed);
+    auto before = marker.lower_bound(printed);
+    if (before == marker.begin() || after == marker.end()) return from_toc();
+    --before;
+    if (after->first - before->first > 3) return from_toc();  // page numbers missing around it
+    out->emplace_back(before->second + 1, after->second - 1);
+  };
+  // A reference naming a section ("员工权益", "Our people"): the section of that title.
+  std::vector<std::pair<std::string, std::pair<uint32_t, uint32_t>>> sections;
+  for (uint32_t i = 0; i < doc.SectionCount(); ++i) {
+    esgaudit_section sec = doc.Section(i);
+    std::string title = Squeeze(AsciiLower(std::string(sdk::View(sec.title))));
+    if (title.size() >= 6) sections.push_back({title, {sec.line, sec.last_line}});
+  }
+  for (size_t r = 0; r < rows_.size(); ++r) {
+    const IndexRow& row = rows_[r];
+    if (row.omitted || !row.points) continue;
+    for (uint32_t p : row.pages) page_lines(p, &row_ranges_[r]);
+    if (row.pages.empty()) {
+      std::string ref = Squeeze(row.reference);
+      for (const auto& [title, range] : sections) {
+        if (ref.size() >= 6 && (title == ref || (ref.size() >= 9 && Contains(title, ref)))) {
+          row_ranges_[r].push_back(range);
+          break;
+        }
+      }
+    }
+    for (const auto& [from, to] : row_ranges_[r]) {
+      for (uint32_t i = from; i <= to && i < n; ++i) pointed_[i] = pointed_[i] || !excluded_[i];
     }
   }
 }

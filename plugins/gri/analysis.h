@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "catalogue.h"
@@ -54,6 +55,7 @@ struct IndexRow {
   std::vector<uint32_t> pages;  // printed page numbers cited in the row's page cell
   bool omitted = false;  // the row's last cell says it is not reported ("-", 无, 不适用, n/a)
   bool points = false;   // it names a page or section (a row with its title only points nowhere)
+  std::string reference;  // its last cell, lower-cased: the page or section it points to
 };
 
 struct LegacyCitation {
@@ -117,12 +119,19 @@ class GriAnalysis {
   void FindEvidence(const sdk::Document& doc);
   void FindLegacy();
   void FindPageDelta(const sdk::Document& doc);
+  // The lines each index row points to (its printed pages, or the section its reference names).
+  void FindPointedLines(const sdk::Document& doc);
+  static bool InRanges(const std::vector<std::pair<uint32_t, uint32_t>>& ranges, uint32_t line);
+  // The label text of a figure on a pointed page names `need` or, for a single need, `d`.
+  bool TopicOnLine(const Disclosure& d, const DataNeed& need, std::string_view text) const;
   Evidence MakeEvidence(uint32_t line, size_t pos, size_t len, bool data) const;
   struct RowContext {
     std::string label;  // the row's label cell, lower-cased
     std::string unit;   // the unit the label prints in brackets
+    std::string unit_column;  // short text cells between the label and the number (a unit column)
   };
   RowContext RowOf(const sdk::Document& doc, uint32_t line, uint64_t view_offset) const;
+  std::string CaptionBelow(uint32_t line, uint64_t begin, uint64_t end) const;
 
   Catalogue catalogue_;
   bool english_ = false;
@@ -147,6 +156,8 @@ class GriAnalysis {
   std::vector<LegacyCitation> legacy_;
   bool page_delta_known_ = false;
   int page_delta_ = 0;
+  std::vector<bool> pointed_;  // per line: some index row points to it
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> row_ranges_;  // per index row: its lines
 
   std::string_view LowerLine(uint32_t i) const {
     return std::string_view(view_lower_)

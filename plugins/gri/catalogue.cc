@@ -58,6 +58,7 @@ Catalogue Catalogue::Load(const std::string& path) {
           n.labels = Strings(need.second, "labels", true);
           n.kinds = Strings(need.second, "kinds", false);
           n.units = Strings(need.second, "units", true);
+          n.unless = Strings(need.second, "unless", true);
           if (n.labels.empty()) throw sdk::ConfigError("data point without labels");
           d.data.push_back(std::move(n));
         }

@@ -13,11 +13,14 @@ namespace esgaudit::gri {
 
 // One data point a disclosure requires: a numeric fact whose label (or line) matches one of
 // `labels`, of one of `kinds` ("quantity", "percent"), with a unit containing one of `units`
-// (any unit, or none, when `units` is empty).
+// (any unit, or none, when `units` is empty), and whose own clause or table-row label holds none
+// of `unless` (words saying the figure counts something else: a saving, a rate per unit of output,
+// staff trained or insured).
 struct DataNeed {
   std::vector<std::string> labels;
   std::vector<std::string> kinds;
   std::vector<std::string> units;
+  std::vector<std::string> unless;
 };
 
 struct Disclosure {

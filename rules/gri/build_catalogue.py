@@ -25,26 +25,42 @@ MONEY = ["元", "$", "usd", "won", "krw", "eur", "€", "美元", "港元"]
 HOURS = ["小时", "学时", "课时", "h", "hour"]
 
 
-def need(labels, units=None, kinds=("quantity",)):
-    """One required data point: a numeric fact labelled by one of `labels`."""
+def need(labels, units=None, kinds=("quantity",), unless=None):
+    """One required data point: a numeric fact labelled by one of `labels`, unless its clause (or its
+    table row's label) also holds one of `unless`: words saying the figure counts something else
+    (a training count, insured women, a saving, a figure per unit of output)."""
     group = {"labels": list(labels), "kinds": list(kinds)}
     if units:
         group["units"] = list(units)
+    if unless:
+        group["unless"] = list(unless)
     return group
+
+
+# What a figure's own clause says when it is not the quantity its label word names.
+SAVED = ["节约", "节省", "节电", "节水", "节能量", "减少", "降低", "下降", "削减", "减排", "避免", "saved", "saving", "reduction",
+         "reduced", "avoided"]
+PER_UNIT = ["万元产值", "万元产出", "万元营业", "万元收入", "单位产值", "单位产品", "单位营业", "单位面积", "单台", "人均",
+            "平均", "强度", "intensity", "per unit", "per million", "per employee", "average"]
+TARGET = ["应控制在", "控制目标", "目标", "力争", "计划", "预计", "target", "goal"]
+AWARD = ["称号", "典范", "荣获", "获评", "评为", "award"]
+WELFARE = ["投保", "保险", "参保", "慰问", "看望", "探望", "走访", "帮扶", "救助", "补助", "抚恤", "体检", "查体", "妇检",
+           "insurance", "insured", "visit"]
 
 
 # 305-1 asks for gross direct emissions; a report that prints only its total emissions (no scope
 # split) answers with that figure.
 SCOPE1 = need(["范围一", "范围1", "直接排放", "直接温室气体", "scope 1", "direct ghg", "direct emissions",
                "温室气体排放量", "温室气体排放总量", "温室气体总排放", "碳排放量", "碳排放总量", "二氧化碳排放量",
-               "ghg emissions", "greenhouse gas emissions", "total emissions", "co2 emissions"], GHG)
+               "ghg emissions", "greenhouse gas emissions", "total emissions", "co2 emissions"], GHG, unless=SAVED + TARGET)
 SCOPE2 = need(["范围二", "范围2", "间接排放", "外购电力&排放", "scope 2", "indirect ghg", "energy indirect"], GHG)
 SCOPE3 = need(["范围三", "范围3", "其他间接", "scope 3"], GHG)
 GHG_INTENSITY = need(["排放强度", "碳强度", "单位产品&排放", "单位&二氧化碳", "万元&二氧化碳",
                       "emission intensity", "emissions intensity", "carbon intensity", "ghg intensity"],
                      kinds=("quantity", "percent"))
 ENERGY_USE = need(["能源消耗", "能耗", "耗电", "用电量", "用电", "电力消耗", "天然气", "煤炭&消耗", "标准煤",
-                   "energy consumption", "electricity consumption", "fuel consumption", "energy use"], ENERGY)
+                   "energy consumption", "electricity consumption", "fuel consumption", "energy use"], ENERGY,
+                  unless=SAVED + PER_UNIT + TARGET)
 ENERGY_INTENSITY = need(["能耗强度", "能源强度", "单位产品能耗", "单位&能耗", "万元产值能耗", "电耗",
                          "energy intensity"], kinds=("quantity", "percent"))
 ENERGY_SAVED = need(["节能量", "节约&标准煤", "节约&电", "节电", "节约能源", "减少&能耗", "energy saved",
@@ -70,8 +86,11 @@ PATTERNS = {
     "2-7": (["员工总数", "员工人数", "员工构成", "员工情况", "在岗职工", "职工总数", "从业人员", "雇员"],
             ["employees", "workforce", "headcount"],
             [need(["员工总数", "员工人数", "员工总人数", "职工总数", "在岗职工", "在职员工", "从业人员", "雇员",
-                   "total employees", "number of employees", "employees", "headcount", "workforce"],
-                  ["人", "名", "person", "people", "employee"])]),
+                   "拥有&员工", "现有员工", "共有员工", "total employees", "number of employees", "employees",
+                   "headcount", "workforce"],
+                  ["人", "名", "person", "people", "employee"],
+                  # Person-times, a canteen's seats, staff trained or visited: no headcount.
+                  unless=["人次", "培训", "容纳", "就餐", "慰问", "体检", "trained", "training"])]),
     "2-8": (["劳务派遣", "外包人员", "派遣员工", "临时工", "承包商员工", "非雇员", "劳务用工"],
             ["contractors", "temporary workers", "agency workers", "non-employee", "contingent workers",
              "workers who are not employees"], None),
@@ -196,13 +215,13 @@ PATTERNS = {
               ["wastewater treatment", "discharge standards", "effluent quality", "water discharge&impact"], None),
     "303-3": (["取水", "用水量", "新水消耗", "用水总量"], ["water withdrawal", "water withdrawn", "water intake"],
               [need(["取水", "用水量", "用水总量", "用水", "新水", "water withdrawal", "water withdrawn", "water intake"],
-                    WATER)]),
+                    WATER, unless=SAVED + PER_UNIT + TARGET + ["节水", "循环", "回用", "recycl"])]),
     "303-4": (["废水排放", "排水", "污水排放"], ["water discharge", "wastewater"],
               [need(["废水排放", "废水&排放量", "排水量", "污水排放", "外排水", "water discharge",
                      "wastewater discharge", "effluent"], WATER)]),
     "303-5": (["耗水", "水耗", "用水量", "新水", "水资源消耗"], ["water consumption"],
               [need(["耗水", "水耗", "新水耗", "用水量", "水资源消耗", "water consumption", "water consumed"],
-                    WATER)]),
+                    WATER, unless=SAVED + PER_UNIT + TARGET)]),
     "304-1": (["自然保护区", "保护区&运营", "生态保护红线", "生物多样性&保护区", "水源保护区"],
               ["protected area", "high biodiversity value"], None),
     "304-2": (["生物多样性", "生态影响", "生态系统&影响"], ["biodiversity", "impacts on biodiversity"], None),
@@ -249,7 +268,9 @@ PATTERNS = {
               ["supply chain&environmental impact", "supplier&environmental impacts"], None),
     "401-1": (["招聘", "新进员工", "离职", "员工流失", "流动率"], ["new hires", "turnover", "recruitment", "attrition"],
               [need(["新进员工", "新进率", "新入职", "新招聘", "新员工", "招聘", "新增员工", "new hires", "new employee",
-                     "hired", "hires"], kinds=("quantity", "percent")),
+                     "hired", "hires"], kinds=("quantity", "percent"),
+                    # A count of new staff trained, a job fair's openings: no hires.
+                    unless=["培训", "教材", "课程", "招聘会", "岗位", "training", "trained", "onboarding"] + AWARD),
                need(["离职", "流失", "流动率", "turnover", "attrition", "resign", "leavers"],
                     kinds=("quantity", "percent"))]),
     "401-2": (["员工福利", "福利&全职", "补充医疗", "带薪休假", "福利体系", "五险一金"],
@@ -280,7 +301,7 @@ PATTERNS = {
               ["work-related injur", "injuries", "fatalities", "lost time injury", "lost-time injury"],
               # Injury and fatality figures; a count of (major) accidents is no injury figure.
               [need(["工伤", "死亡", "因工伤亡", "伤亡人数", "损工", "负伤率", "百万工时", "ltifr", "trir", "injur", "fatalit",
-                     "lost time", "lost-time", "recordable"], kinds=("quantity", "percent"))]),
+                     "lost time", "lost-time", "recordable"], kinds=("quantity", "percent"), unless=WELFARE)]),
     "403-10": (["职业病", "职业健康&病例", "职业病发病"],
                ["occupational disease", "work-related ill health", "occupational illness"], None),
     "404-1": (["员工培训", "培训体系", "培训学时", "人均培训", "培训时长"],
@@ -296,7 +317,7 @@ PATTERNS = {
     "405-1": (["女性员工", "女员工", "女职工", "多元化", "性别", "少数民族员工"],
               ["diversity", "women", "female", "gender"],
               [need(["女性员工", "女员工", "女职工", "女性管理", "女性占比", "女性比例", "女性", "男女", "female",
-                     "women", "woman", "=女", "=男", "=男性"], kinds=("quantity", "percent"))]),
+                     "women", "woman", "=女", "=男", "=男性"], kinds=("quantity", "percent"), unless=WELFARE)]),
     "405-2": (["同工同酬", "男女同酬", "男女&薪酬", "薪酬&性别"],
               ["equal pay", "gender pay", "pay equity", "remuneration of women"],
               [need(["男女&薪酬", "男女&工资", "女性&薪酬", "gender pay", "pay gap", "ratio of basic salary",

@@ -111,6 +111,53 @@ TEST_F(GriCoverage, AFigureNeedsItsOwnClauseAndATableRowItsLabelCell) {
   EXPECT_EQ(Status(Run("全年综合能耗为1.11万吨标煤。\n"), "302-1"), "covered");
 }
 
+TEST_F(GriCoverage, AFigureWhoseClauseSaysItCountsSomethingElseIsNoDataPoint) {
+  // Staff trained, women insured, injured staff visited: the label word is there, the data point
+  // is not.
+  EXPECT_EQ(Status(Run("开展新员工入职培训，全年培训新员工 4000 名。员工离职率 3%。\n"), "401-1"), "partial");
+  EXPECT_EQ(Status(Run("全年新招聘员工 320 人。员工离职率 3%。\n"), "401-1"), "covered");
+  EXPECT_EQ(Status(Run("工会为 232 名女职工投保专项保险。\n"), "405-1"), "partial");
+  EXPECT_EQ(Status(Run("公司女职工 232 人，占员工总数的 31%。\n"), "405-1"), "covered");
+  EXPECT_EQ(Status(Run("节日期间慰问困难员工、工伤员工等 175 人次。\n"), "403-9"), "partial");
+  EXPECT_EQ(Status(Run("全年发生工伤 3 起，工伤人数 3 人。\n"), "403-9"), "covered");
+  // A saving or a figure per unit of output is no consumption.
+  EXPECT_EQ(Status(Run("通过技改，直接降低了公司运行能耗 1796 吨标准煤。\n"), "302-1"), "partial");
+  EXPECT_EQ(Status(Run("近三年万元产出的平均能耗为电 81.17 千瓦时。\n"), "302-1"), "partial");
+  EXPECT_EQ(Status(Run("减少二氧化碳排放量 855 吨。\n"), "305-1"), "partial");
+  EXPECT_EQ(Status(Run("年度综合能耗 12,000 吨标准煤。\n"), "302-1"), "covered");
+  // A headcount stated as what the company has; person-times are no headcount.
+  EXPECT_EQ(Status(Run("公司拥有近 7 万名员工。\n"), "2-7"), "covered");
+  EXPECT_EQ(Status(Run("全年参加培训的员工人数 3000 人次。\n"), "2-7"), "partial");
+}
+
+TEST_F(GriCoverage, AFigureStandingAloneTakesTheShortLineBelowAsItsLabel) {
+  EXPECT_EQ(Status(Run("## Our people\n\n## 89,900\n\nemployees worldwide\n\n## Our values\n", "en"), "2-7"),
+            "covered");
+  // In a flattened table the line below a figure is the next row's label, not this figure's.
+  std::string flat = "Sites audited\n\n2022\n\n2023\n\n120\n\n89,900\n\nemployees worldwide\n\n2022\n\n";
+  EXPECT_EQ(Status(Run(flat, "en"), "2-7"), "partial");
+}
+
+TEST_F(GriCoverage, AUnitColumnGivesTheRowItsUnit) {
+  std::string md =
+      "| Category | Unit | 2022 | 2023 |\n|---|---|---|---|\n| Scope 1 | tCO2e | 4,100 | 4,121 |\n"
+      "| Total employees | persons | 11,000 | 12,000 |\n";
+  ReportResult r = Run(md, "en");
+  EXPECT_EQ(Status(r, "305-1"), "covered");
+  EXPECT_EQ(Status(r, "2-7"), "covered");
+  EXPECT_EQ(Status(Run("指标\t单位\t2015年\t2016年\n综合能耗\t吨标准煤\t1,400\t1,200\n"), "302-1"), "covered");
+  // An empty earlier value ("n/a") between the unit and the figure is neither a unit nor a rate.
+  EXPECT_EQ(Status(Run("| Metric | Unit | 2022 | 2023 |\n|---|---|---|---|\n| Energy consumption | GJ | n/a | 1,234 |\n",
+                       "en"),
+                   "302-1"),
+            "covered");
+  // A rate column stays a rate; a caption's topic does not lend its words to a row of another unit.
+  EXPECT_EQ(Status(Run("指标\t单位\t2015年\t2016年\n单位产值综合能耗\t吨标准煤/万元\t0.14\t0.12\n"), "302-1"),
+            "partial");
+  std::string captioned = "温室气体排放情况\n指标\t单位\t2016年\n用水总量\t吨\t1,200\n";
+  EXPECT_NE(Status(Run(captioned), "305-1"), "covered");
+}
+
 TEST_F(GriCoverage, AnIndexRowAloneGivesPartialAndAnOmittedRowNothing) {
   std::string index = "GRI内容索引\n";
   const char* rows[] = {"G4-10\t员工总数\t12", "G4-LA1\t新进员工和员工流动\t20", "G4-EN8\t总取水量\t-",
@@ -120,6 +167,66 @@ TEST_F(GriCoverage, AnIndexRowAloneGivesPartialAndAnOmittedRowNothing) {
   EXPECT_EQ(Status(r, "401-1"), "partial");
   EXPECT_EQ(Record(r, "401-1").locations[0].message.rfind("[仅见于内容索引] ", 0), 0u);
   EXPECT_EQ(Status(r, "303-3"), "missing");  // its row says "-": not reported
+}
+
+TEST_F(GriCoverage, AnIndexRowPointingToAPageWithTheFigureIsCovered) {
+  // A text without page breaks: the printed page numbers ("- 2 -") delimit the pages.
+  std::string pages =
+      "2016年社会责任报告\n公司概况：公司成立于1990年，主营铝加工。\n- 1 -\n"
+      "环境保护\n本年度公司二氧化碳排放 1,234 吨，较上年有所下降。\n- 2 -\n"
+      "员工关爱\n公司重视员工成长，完善薪酬福利体系。\n- 3 -\n"
+      "社区公益\n公司积极参与社区建设。\n- 4 -\n";
+  std::string index =
+      "GRI内容索引\nG4-10\t员工总数\t3\nG4-LA1\t新进员工和员工流动\t3\nG4-EN8\t总取水量\t-\n"
+      "G4-EN15\t直接温室气体排放\t{EN15}\nG4-SO4\t反腐败培训\t4\n- 5 -\n";
+  auto with = [&](const std::string& page) {
+    std::string text = pages + index;
+    text.replace(text.find("{EN15}"), 6, page);
+    return Run(text);
+  };
+  ReportResult r = with("2");
+  EXPECT_EQ(Status(r, "305-1"), "covered");
+  bool quotes_figure = false;
+  for (const auto& l : Record(r, "305-1").locations) quotes_figure |= l.message.find("1,234") != std::string::npos;
+  EXPECT_TRUE(quotes_figure);
+  // The page it points to has no such figure: the row alone, partial as before.
+  EXPECT_EQ(Status(with("4"), "305-1"), "partial");
+  EXPECT_EQ(Status(r, "401-1"), "partial");  // page 3 has no hires or turnover figure
+}
+
+TEST_F(GriCoverage, WithoutPageNumberLinesTheTableOfContentsGivesThePages) {
+  // No line holds a page number alone: the table of contents maps printed pages to headings.
+  std::string text =
+      "2016年社会责任报告\n目录\n公司概况 1\n环境保护 2\n员工关爱 5\n社区公益 7\n"
+      "公司概况\n公司成立于1990年，主营铝加工。\n"
+      "环境保护\n本年度公司二氧化碳排放 1,234 吨，较上年有所下降。\n"
+      "员工关爱\n公司重视员工成长，完善薪酬福利体系。\n"
+      "社区公益\n公司积极参与社区建设。\n"
+      "GRI内容索引\nG4-10\t员工总数\t5\nG4-LA1\t新进员工和员工流动\t5\nG4-EN8\t总取水量\t-\n"
+      "G4-EN15\t直接温室气体排放\t{EN15}\nG4-SO4\t反腐败培训\t7\n";
+  auto with = [&](const std::string& page) {
+    std::string t = text;
+    t.replace(t.find("{EN15}"), 6, page);
+    return Run(t);
+  };
+  EXPECT_EQ(Status(with("3"), "305-1"), "covered");  // page 3 lies in 环境保护 (pages 2-4)
+  EXPECT_EQ(Status(with("6"), "305-1"), "partial");  // 员工关爱 has no emissions figure
+}
+
+TEST_F(GriCoverage, AnIndexRowNamingASectionPointsToIt) {
+  std::string text =
+      "2016年社会责任报告\n一、公司概况\n公司成立于1990年，主营铝加工。\n"
+      "二、环境保护\n本年度公司二氧化碳排放 1,234 吨，较上年有所下降。\n"
+      "三、员工关爱\n公司重视员工成长，完善薪酬福利体系。\n四、社区公益\n公司积极参与社区建设。\n"
+      "GRI内容索引\nG4-10\t员工总数\t员工关爱\nG4-LA1\t新进员工和员工流动\t员工关爱\nG4-EN8\t总取水量\t-\n"
+      "G4-EN15\t直接温室气体排放\t{EN15}\nG4-SO4\t反腐败培训\t社区公益\n";
+  auto with = [&](const std::string& section) {
+    std::string t = text;
+    t.replace(t.find("{EN15}"), 6, section);
+    return Run(t);
+  };
+  EXPECT_EQ(Status(with("环境保护"), "305-1"), "covered");
+  EXPECT_EQ(Status(with("员工关爱"), "305-1"), "partial");
 }
 
 TEST_F(GriCoverage, LocationsQuoteTheEvidence) {
