@@ -680,22 +680,8 @@ void Analysis::FindElements() {
     } else {
       // The reporting period the structure model read (a stated period, OCR-robust), else the
       // pack's pattern (which also takes a year named with 报告期).
-      const esgaudit_metadata md = doc_.Metadata();
-      if (e.id == "reporting-period" && md.period_begin.size > 0 && md.period_length > 0) {
-        const uint64_t b = doc_.TextToView(md.period_offset);
-        const uint64_t end = doc_.TextToView(md.period_offset + md.period_length);
-        found = MakeEvidence(LineAt(b), b, end);
-      }
-      const std::regex& re = pack_.Pattern(e.pattern);
-      const auto& needs = pack_.PatternNeeds(e.pattern);
-      for (size_t i = 0; i < lines.size() && !found.found(); ++i) {
-        if (!UsableLine(i) || (!needs.empty() && !ContainsAny(lines[i].text, needs))) continue;
-        const std::string text(lines[i].text);
-        std::smatch m;
-        if (!std::regex_search(text, m, re)) continue;
-        const uint64_t b = lines[i].begin + static_cast<uint64_t>(m.position(0));
-        found = MakeEvidence(i, b, b + static_cast<uint64_t>(m.length(0)));
-      }
+      if (e.id == "reporting-period" && !period_begin_.empty()) found = period_where_;
+      if (!found.found()) found = FindPattern(e.pattern);
     }
     elements_.push_back(found);
   }
@@ -1084,7 +1070,7 @@ void Analysis::ReadPeriod() {
     report_year_ = std::stoi(period_end_.substr(0, 4));
 }
 
-Evidence Analysis::FindPattern(const std::string& name, size_t from, std::string* group, size_t group_index) const {
+Evidence Analysis::FindPattern(const std::string& name, size_t from, std::string* group) const {
   const std::regex& re = pack_.Pattern(name);
   const auto& needs = pack_.PatternNeeds(name);
   for (size_t i = from; i < lines_.size(); ++i) {
@@ -1092,7 +1078,11 @@ Evidence Analysis::FindPattern(const std::string& name, size_t from, std::string
     const std::string text(lines_[i].text);
     std::smatch m;
     if (!std::regex_search(text, m, re)) continue;
-    if (group != nullptr) *group = m[group_index].str();
+    if (group != nullptr) {
+      group->clear();
+      for (size_t k = 1; k < m.size() && group->empty(); ++k)
+        if (m[k].matched) *group = m[k].str();
+    }
     const uint64_t b = lines_[i].begin + static_cast<uint64_t>(m.position(0));
     return MakeEvidence(i, b, b + static_cast<uint64_t>(m.length(0)));
   }
@@ -1204,15 +1194,9 @@ void Analysis::FindRelief() {
   if (!not_first_.found() && report_year_ != 0) {
     // An earlier year's report named by the report ("2023年度ESG报告").
     for (size_t from = 0; from < lines_.size();) {
-      std::string year_a;
-      Evidence e = FindPattern("previous_report", from, &year_a);
+      std::string year;
+      Evidence e = FindPattern("previous_report", from, &year);
       if (!e.found()) break;
-      std::string year = year_a;
-      if (year.empty()) {
-        const std::string text(view_.substr(e.begin, e.end - e.begin));
-        std::smatch m;
-        if (std::regex_search(text, m, pack_.Pattern("previous_report"))) year = m[2].str();
-      }
       if (IsYear(year) && std::stoi(year) < report_year_) {
         not_first_ = e;
         break;

@@ -265,10 +265,9 @@ class Analysis {
   void FindEntity();
   void FindRelief();
   void FindMatrixPicture();
-  // The first usable line matching the pack's pattern `name` from line `from`; the match's
-  // submatch `group` in *group when given.
-  Evidence FindPattern(const std::string& name, size_t from = 0, std::string* group = nullptr,
-                       size_t group_index = 1) const;
+  // The first match of the pack's pattern `name` on a usable line from line `from`; its first
+  // submatch that took part in the match in *group, when given.
+  Evidence FindPattern(const std::string& name, size_t from = 0, std::string* group = nullptr) const;
   // A 如有 item: reads the sentences naming its event as "it occurred", "none occurred" or neither.
   void ReadEvent(ItemResult* item) const;
 

@@ -24,7 +24,7 @@ void EntityMismatchRule::Check(const sdk::Document& doc, const sdk::Context& ctx
       else if (other == nullptr) other = &n;
     }
     if (!same && other != nullptr) {
-      report(a.English() ? "the report states stock code " + other->name + ", but the annual report's entity is " +
+      report(a.English() ? "the report states stock code " + other->name + ", but the annual report's entity has stock code " +
                                c.stock_code.value + " (" + c.stock_code.source + "; " + article +
                                ": the same entity as the annual report)"
                          : "报告所述股票代码为" + other->name + "，与年度报告的披露主体（股票代码" + c.stock_code.value +

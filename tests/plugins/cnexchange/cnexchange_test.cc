@@ -393,7 +393,7 @@ TEST(CnexchangeElementsTest, TheNewMessagesInEnglish) {
             std::vector<std::string>{"the report covers 2024-01-01 to 2024-12-31, but the annual report's period is "
                                      "2025-01-01 to 2025-12-31 (fiscal year 2025, data.json:18; Art. 4(2))"});
   EXPECT_EQ(Messages(r, "cnexchange.entity-mismatch"),
-            std::vector<std::string>{"the report states stock code 300111, but the annual report's entity is 688001 "
+            std::vector<std::string>{"the report states stock code 300111, but the annual report's entity has stock code 688001 "
                                      "(data.json:18; Art. 4(2): the same entity as the annual report)"});
   EXPECT_EQ(Messages(r, "cnexchange.relief-misapplied"),
             std::vector<std::string>{"1 data table gives 2024 figures without the previous year's: no year-on-year "
