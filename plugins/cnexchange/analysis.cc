@@ -5,6 +5,7 @@
 #include "units.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -115,6 +116,19 @@ std::vector<std::string> Names(const TopicSpec& t) {
 
 }  // namespace
 
+// Full-width brackets as the matching view writes them (NFKC), spaces dropped, ASCII lower-cased.
+std::string NameKey(std::string_view name) {
+  std::string out;
+  for (size_t i = 0; i < name.size();) {
+    if (name.substr(i, 3) == "（") { out += '('; i += 3; continue; }
+    if (name.substr(i, 3) == "）") { out += ')'; i += 3; continue; }
+    if (name[i] == ' ' || name[i] == '\t') { ++i; continue; }
+    out += name[i] >= 'A' && name[i] <= 'Z' ? static_cast<char>(name[i] - 'A' + 'a') : name[i];
+    ++i;
+  }
+  return out;
+}
+
 std::string ShortQuote(std::string_view s, size_t max_code_points) {
   std::string out;
   size_t i = 0, n = 0;
@@ -166,6 +180,10 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
     if (required_.empty() && list.find(",cn-exchange,") != std::string::npos) required_ = "any";
   }
   ReadStructure();
+  ReadCompany();
+  ReadPeriod();
+  FindEntity();
+  if (required_.empty()) FindMembership();
   for (const TopicSpec& spec : pack_.topics()) {
     TopicResult t;
     t.spec = &spec;
@@ -182,6 +200,8 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
   FindGhgUnits();
   FindQuantityUnits();
   FindUnquantified();
+  FindRelief();
+  FindMatrixPicture();
 }
 
 void Analysis::ReadStructure() {
@@ -660,22 +680,8 @@ void Analysis::FindElements() {
     } else {
       // The reporting period the structure model read (a stated period, OCR-robust), else the
       // pack's pattern (which also takes a year named with 报告期).
-      const esgaudit_metadata md = doc_.Metadata();
-      if (e.id == "reporting-period" && md.period_begin.size > 0 && md.period_length > 0) {
-        const uint64_t b = doc_.TextToView(md.period_offset);
-        const uint64_t end = doc_.TextToView(md.period_offset + md.period_length);
-        found = MakeEvidence(LineAt(b), b, end);
-      }
-      const std::regex& re = pack_.Pattern(e.pattern);
-      const auto& needs = pack_.PatternNeeds(e.pattern);
-      for (size_t i = 0; i < lines.size() && !found.found(); ++i) {
-        if (!UsableLine(i) || (!needs.empty() && !ContainsAny(lines[i].text, needs))) continue;
-        const std::string text(lines[i].text);
-        std::smatch m;
-        if (!std::regex_search(text, m, re)) continue;
-        const uint64_t b = lines[i].begin + static_cast<uint64_t>(m.position(0));
-        found = MakeEvidence(i, b, b + static_cast<uint64_t>(m.length(0)));
-      }
+      if (e.id == "reporting-period" && !period_begin_.empty()) found = period_where_;
+      if (!found.found()) found = FindPattern(e.pattern);
     }
     elements_.push_back(found);
   }
@@ -971,6 +977,265 @@ void Analysis::FindUnquantified() {
     for (size_t j = i; j < lines.size() && j <= i + 2 && !reason; ++j) reason = ContainsAny(lines[j].text, reasons);
     if (!reason) unquantified_.push_back(MakeEvidence(i, lines[i].begin + at, lines[i].begin + at + word.size()));
   }
+}
+
+namespace {
+
+// What an index membership makes the company, in words.
+std::string IndexName(const std::string& id, bool english) {
+  static const std::map<std::string, std::pair<const char*, const char*>> kNames = {
+      {"sse180", {"上证180指数样本公司", "a sample company of the SSE 180 Index"}},
+      {"star50", {"科创50指数样本公司", "a sample company of the STAR 50 Index"}},
+      {"szse100", {"深证100指数样本公司", "a sample company of the SZSE 100 Index"}},
+      {"chinext", {"创业板指数样本公司", "a sample company of the ChiNext Index"}},
+      {"dual-listed", {"境内外同时上市公司", "listed both in China and abroad"}},
+  };
+  auto it = kNames.find(id);
+  if (it == kNames.end()) return id;
+  return english ? it->second.second : it->second.first;
+}
+
+bool IsYear(std::string_view s) {
+  return s.size() == 4 && (s[0] == '1' || s[0] == '2') &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The year a table cell names on its own ("2024", "2024年", "2024年度", "FY2024"), else 0.
+int YearCell(std::string_view cell) {
+  cell = sdk::Trim(cell);
+  if (cell.rfind("FY", 0) == 0) cell.remove_prefix(2);
+  for (std::string_view suffix : {"年度", "年"}) {
+    if (cell.size() > suffix.size() && cell.substr(cell.size() - suffix.size()) == suffix) {
+      cell.remove_suffix(suffix.size());
+      break;
+    }
+  }
+  return IsYear(cell) ? std::stoi(std::string(cell)) : 0;
+}
+
+}  // namespace
+
+void Analysis::ReadCompany() {
+  const CompanyPolicy& policy = pack_.company();
+  const std::string from = "cnexchange/policy.ini";  // as the user names it, not the machine's path
+  if (!policy.entity.empty()) company_.entity = {policy.entity, from};
+  if (!policy.stock_code.empty()) company_.stock_code = {policy.stock_code, from};
+  if (policy.fiscal_year != 0) company_.fiscal_year = {std::to_string(policy.fiscal_year), from};
+  for (const std::string& id : policy.indexes) company_.indexes.push_back({id, from});
+  // KPI data describes the report it is given with: it overrides the policy, field by field.
+  bool data_indexes = false;
+  for (uint32_t k = 0; k < doc_.KpiCount(); ++k) {
+    const esgaudit_kpi& kpi = doc_.Kpi(k);
+    const std::string key(sdk::View(kpi.key));
+    const std::string text(sdk::Trim(sdk::View(kpi.text)));
+    // "data.json:4": the file's name without its directories, as the numeric plugin writes it.
+    std::string source(sdk::View(kpi.source));
+    if (const size_t slash = source.find_last_of('/'); slash != std::string::npos) source.erase(0, slash + 1);
+    auto bad = [&](const std::string& why) {
+      throw sdk::ConfigError(source + ": KPI '" + key + "': value '" + text + "' " + why);
+    };
+    auto digits = [&](const std::string& s) {
+      return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (key == "company.stock-code") {
+      if (text.size() != 6 || !digits(text)) bad("is not a six-digit A-share code (write it as a string: \"000001\")");
+      company_.stock_code = {text, source};
+    } else if (key == "annual-report.year") {
+      if (!IsYear(text) || text < "1990" || text > "2100") bad("is not a year");
+      company_.fiscal_year = {text, source};
+    } else if (key.rfind("company.index.", 0) == 0) {
+      const std::string id = key.substr(14);
+      if (std::find(IndexIds().begin(), IndexIds().end(), id) == IndexIds().end())
+        throw sdk::ConfigError(source + ": KPI '" + key + "': unknown index '" + id +
+                               "' (one of sse180, star50, szse100, chinext, dual-listed)");
+      if (text != "0" && text != "1") bad("is not 1 (a member) or 0 (not a member)");
+      if (!data_indexes) company_.indexes.clear();  // the data's memberships replace the policy's
+      data_indexes = true;
+      if (text == "1") company_.indexes.push_back({id, source});
+    }
+  }
+}
+
+void Analysis::ReadPeriod() {
+  const esgaudit_metadata md = doc_.Metadata();
+  report_year_ = md.report_year;
+  period_begin_ = std::string(sdk::View(md.period_begin));
+  period_end_ = std::string(sdk::View(md.period_end));
+  if (md.period_length > 0) {
+    const uint64_t b = doc_.TextToView(md.period_offset);
+    const uint64_t e = doc_.TextToView(md.period_offset + md.period_length);
+    period_where_ = MakeEvidence(LineAt(b), b, e);
+  }
+  if (report_year_ == 0 && period_end_.size() >= 4 && IsYear(period_end_.substr(0, 4)))
+    report_year_ = std::stoi(period_end_.substr(0, 4));
+}
+
+Evidence Analysis::FindPattern(const std::string& name, size_t from, std::string* group) const {
+  const std::regex& re = pack_.Pattern(name);
+  const auto& needs = pack_.PatternNeeds(name);
+  for (size_t i = from; i < lines_.size(); ++i) {
+    if (!UsableLine(i) || (!needs.empty() && !ContainsAny(lines_[i].text, needs))) continue;
+    const std::string text(lines_[i].text);
+    std::smatch m;
+    if (!std::regex_search(text, m, re)) continue;
+    if (group != nullptr) {
+      group->clear();
+      for (size_t k = 1; k < m.size() && group->empty(); ++k)
+        if (m[k].matched) *group = m[k].str();
+    }
+    const uint64_t b = lines_[i].begin + static_cast<uint64_t>(m.position(0));
+    return MakeEvidence(i, b, b + static_cast<uint64_t>(m.length(0)));
+  }
+  return Evidence();
+}
+
+void Analysis::FindEntity() {
+  // Stock codes the report states, anywhere but a table of contents.
+  const std::regex& code = pack_.Pattern("stock_code");
+  const auto& needs = pack_.PatternNeeds("stock_code");
+  for (size_t i = 0; i < lines_.size() && stated_codes_.size() < 16; ++i) {
+    if (lines_[i].toc || !ContainsAny(lines_[i].text, needs)) continue;
+    const std::string text(lines_[i].text);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), code); it != std::sregex_iterator(); ++it) {
+      const uint64_t b = lines_[i].begin + static_cast<uint64_t>(it->position(1));
+      stated_codes_.push_back({(*it)[1].str(), MakeEvidence(i, b, b + 6)});
+    }
+  }
+  // The report's name for itself: a company name that opens a line or cell of its first pages
+  // (the cover's "江西富祥药业股份有限公司", the title "云南铝业股份有限公司2020年社会责任报告").
+  constexpr size_t kOpeningLines = 120;
+  for (size_t i = 0; i < lines_.size() && i < kOpeningLines && report_entity_.name.empty(); ++i) {
+    if (lines_[i].toc) continue;
+    for (const auto& [cb, ce] : lines_[i].cells) {
+      std::string_view cell = view_.substr(cb, ce - cb);
+      const size_t cut = cell.find("有限公司");
+      if (cut == std::string_view::npos) continue;
+      std::string_view head = cell.substr(0, cut);
+      bool han = true;
+      size_t count = 0;
+      for (size_t k = 0; k < head.size() && han;) {
+        const char32_t c = sdk::NextCodePoint(head, &k);
+        han = sdk::IsHan(c) || c == '(' || c == ')';
+        ++count;
+      }
+      if (!han || count < 2 || count > 30) continue;
+      const uint64_t b = cb;
+      report_entity_ = {std::string(cell.substr(0, cut + std::string_view("有限公司").size())),
+                        MakeEvidence(i, b, b + cut + std::string_view("有限公司").size())};
+      break;
+    }
+  }
+  if (company_.entity.known()) {
+    const std::string key = NameKey(company_.entity.value);
+    for (const Line& l : lines_) {
+      if (l.toc) continue;
+      if (NameKey(l.text).find(key) != std::string::npos) {
+        entity_named_ = true;
+        break;
+      }
+    }
+  }
+}
+
+void Analysis::FindMembership() {
+  // Art. 63(1): the obligation starts with the report for fiscal 2025. An earlier report is under
+  // no obligation; a report whose year is unknown is held to one only on the user's facts.
+  constexpr int kFirstMandatoryYear = 2025;
+  if (report_year_ != 0 && report_year_ < kFirstMandatoryYear) return;
+  const bool trust_report = report_year_ != 0;
+  auto from = [&](const std::string& source) { return english_ ? " (" + source + ")" : "（" + source + "）"; };
+  std::string dual_because;
+  for (const OutsideFact& f : company_.indexes) {
+    const std::string exchange = IndexExchange(f.value);
+    if (exchange.empty()) {
+      if (dual_because.empty()) dual_because = IndexName(f.value, english_) + from(f.source);
+      continue;
+    }
+    required_ = exchange;
+    required_because_ = IndexName(f.value, english_) + from(f.source);
+    return;
+  }
+  // The report's own statement: 深证100指数样本公司, 入选科创50成分股.
+  if (dual_because.empty() && company_.indexes.empty() && trust_report) {
+    std::string index;
+    const Evidence stated = FindPattern("index_member", 0, &index);
+    if (stated.found()) {
+      static const std::map<std::string, std::string> kIds = {
+          {"上证180", "sse180"}, {"科创50", "star50"}, {"深证100", "szse100"}, {"创业板指", "chinext"}};
+      auto it = kIds.find(index);
+      if (it != kIds.end()) {
+        membership_ = stated;
+        required_ = IndexExchange(it->second);
+        required_because_ = IndexName(it->second, english_) + from(english_ ? "the report says so" : "报告自述");
+        return;
+      }
+    }
+    const std::vector<Evidence> dual = FindWords(pack_.Words("dual_listing"), 1);
+    if (!dual.empty()) {
+      membership_ = dual.front();
+      dual_because = IndexName("dual-listed", english_) + from(english_ ? "the report says so" : "报告自述");
+    }
+  }
+  if (dual_because.empty()) return;
+  // Dual listing: the guideline of the exchange the A shares are listed on, by the stock code;
+  // the BSE guideline makes none mandatory (BSE Art. 3).
+  std::string listing = company_.stock_code.value;
+  if (listing.empty() && !stated_codes_.empty()) listing = stated_codes_.front().name;
+  const std::string exchange = CodeExchange(listing);
+  if (exchange == "bse") return;
+  required_ = exchange.empty() ? "any" : exchange;
+  required_because_ = dual_because;
+}
+
+void Analysis::FindRelief() {
+  const std::vector<Evidence> claimed = FindWords(pack_.Words("relief_claimed"), 1);
+  if (!claimed.empty()) relief_claim_ = claimed.front();
+  not_first_ = FindPattern("not_first");
+  if (!not_first_.found() && report_year_ != 0) {
+    // An earlier year's report named by the report ("2023年度ESG报告").
+    for (size_t from = 0; from < lines_.size();) {
+      std::string year;
+      Evidence e = FindPattern("previous_report", from, &year);
+      if (!e.found()) break;
+      if (IsYear(year) && std::stoi(year) < report_year_) {
+        not_first_ = e;
+        break;
+      }
+      from = LineAt(e.begin) + 1;
+    }
+  }
+  // Data tables with a column for the report year and none for the year before, in document
+  // order (a table's first year cell).
+  if (report_year_ == 0) return;
+  std::map<uint32_t, std::pair<Evidence, bool>> tables;  // model table -> (report-year cell, previous year seen)
+  std::vector<uint32_t> order;
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    const Line& l = lines_[i];
+    if (l.table == ESGAUDIT_NO_INDEX || !UsableLine(i) || l.stakeholder_table) continue;
+    for (const auto& [cb, ce] : l.cells) {
+      const int year = YearCell(view_.substr(cb, ce - cb));
+      if (year != report_year_ && year != report_year_ - 1) continue;
+      auto [it, added] = tables.try_emplace(l.table);
+      if (added) order.push_back(l.table);
+      if (year == report_year_ - 1) it->second.second = true;
+      if (year == report_year_ && !it->second.first.found()) it->second.first = MakeEvidence(i, cb, ce);
+    }
+  }
+  for (uint32_t t : order) {
+    const auto& [current, previous] = tables[t];
+    if (current.found() && !previous) current_year_only_.push_back(current);
+  }
+}
+
+void Analysis::FindMatrixPicture() {
+  for (const TopicResult& t : topics_)
+    if (t.materiality != Materiality::kUnstated) return;
+  const std::vector<Evidence> caption = FindWords(pack_.Words("materiality_matrix"), 1);
+  if (!caption.empty()) matrix_only_picture_ = caption.front();
+}
+
+std::string Analysis::MatchQuote(const Evidence& e) const {
+  return ShortQuote(view_.substr(e.begin, e.end - e.begin), 30);
 }
 
 const TopicResult* Analysis::Topic(const std::string& id) const {

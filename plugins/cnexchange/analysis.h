@@ -4,7 +4,8 @@
 // for each topic's disclosure items (如有 items read against the events the report states), the four
 // core elements for the report and for each financially material topic, the report elements, the
 // assurance statement, the greenhouse-gas rows and the figures of the other named quantities with
-// their units.
+// their units; and what is compared with facts from outside the report (KPI data, the policy): the
+// stated period, entity and stock codes, index membership, the first-period relief.
 //
 // The layout comes from the host's structure model (plugin ABI 1.1): line roles and page
 // furniture, the table of contents, the report's own content index, cells, sections, tables with
@@ -115,6 +116,31 @@ struct QuantityUnitProblem {
   std::string stated;  // the row's or table's unit (kTableMismatch)
 };
 
+// A fact about the company from outside the report, with where it came from ("data.json:4", or
+// the policy file's path).
+struct OutsideFact {
+  std::string value;
+  std::string source;
+  bool known() const { return !value.empty(); }
+};
+
+// What the audit knows about the listed company from outside the report: the KPI data given with
+// --data (per report: company.stock-code, annual-report.year, company.index.<id>), else the rule
+// pack's policy (entity, stock-code, fiscal-year, indexes). The entity's name comes from the
+// policy only (KPI values are numbers).
+struct Company {
+  OutsideFact entity;
+  OutsideFact stock_code;
+  OutsideFact fiscal_year;           // "2024"
+  std::vector<OutsideFact> indexes;  // IndexIds() members
+};
+
+// A company name the report gives for itself ("江西富祥药业股份有限公司"), or a stock code it states.
+struct Named {
+  std::string name;
+  Evidence where;
+};
+
 class Analysis {
  public:
   // Loads the rule pack (sdk::ConfigError when it is bad) and analyses `doc`.
@@ -129,6 +155,35 @@ class Analysis {
   // (--require szse|sse|bse|cn-exchange, or require = in .esgaudit.ini); "any" for cn-exchange,
   // empty when none is required.
   const std::string& required() const { return required_; }
+  // Why the guideline is required when no policy or option requires it: the index membership (or
+  // dual listing) from KPI data, the policy or the report's own statement ("深证100 (data.json:3)");
+  // empty when the requirement is the policy's or the option's, or there is none.
+  const std::string& required_because() const { return required_because_; }
+  // The report's own statement of an index membership or dual listing, when it makes one.
+  const Evidence& membership_statement() const { return membership_; }
+  const Company& company() const { return company_; }
+  // The reporting period the structure model read: the report year (0 when unknown), the stated
+  // period ("2024-01-01", "2024-12-31"; empty when none) and where.
+  int report_year() const { return report_year_; }
+  const std::string& period_begin() const { return period_begin_; }
+  const std::string& period_end() const { return period_end_; }
+  const Evidence& period_where() const { return period_where_; }
+  // The first company name in the report's opening lines (cover, 关于本报告), whether the annual
+  // report's entity (Company::entity) is named anywhere in the report, and the stock codes the
+  // report states (股票代码：300497).
+  const Named& report_entity() const { return report_entity_; }
+  bool entity_named() const { return entity_named_; }
+  const std::vector<Named>& stated_codes() const { return stated_codes_; }
+  // First-period relief (Art. 63(3), BSE Art. 62): where the report says it uses it; where it says
+  // it is not its first report (连续第3年, 第二份报告, 往年报告, an earlier year's report named).
+  const Evidence& relief_claim() const { return relief_claim_; }
+  const Evidence& not_first() const { return not_first_; }
+  // The data tables with a column for the report year ("2024", "2024年") and none for the year
+  // before: each one's report-year header cell, in document order.
+  const std::vector<Evidence>& current_year_only() const { return current_year_only_; }
+  // A caption or heading naming a materiality matrix (重要性矩阵), when no topic's materiality
+  // class is read from the text: the matrix is given only as a picture.
+  const Evidence& matrix_only_picture() const { return matrix_only_picture_; }
   // The claimed guideline's short name, else the required one's, else the three together.
   std::string GuidelineName() const;
   // An article as the guideline writes it ("第50条第(一)项"), or in English ("Art. 50(1)") under
@@ -159,6 +214,8 @@ class Analysis {
   const std::vector<Evidence>& unexplained_unquantified() const { return unquantified_; }
 
   uint64_t TextOffset(uint64_t view_offset) const { return doc_.ViewToText(view_offset); }
+  // The matched text of `e` itself (not the context its quote shows), shortened.
+  std::string MatchQuote(const Evidence& e) const;
   // A finding's location and quote from evidence.
   void Locate(const Evidence& e, sdk::Finding* f) const;
   sdk::Related Related(const Evidence& e, std::string message) const;
@@ -199,6 +256,18 @@ class Analysis {
   // suffix such as 总量 or 产生量 and a bracketed unit; nullptr when none.
   const QuantitySpec* QuantityOfLabel(std::string_view label, std::string* matched) const;
   void FindUnquantified();
+  // The company's facts from KPI data and the policy (sdk::ConfigError for a malformed record).
+  void ReadCompany();
+  // The guideline the company must follow by its index membership or dual listing (Art. 3), for
+  // a report of fiscal 2025 or later (Art. 63(1)).
+  void FindMembership();
+  void ReadPeriod();
+  void FindEntity();
+  void FindRelief();
+  void FindMatrixPicture();
+  // The first match of the pack's pattern `name` on a usable line from line `from`; its first
+  // submatch that took part in the match in *group, when given.
+  Evidence FindPattern(const std::string& name, size_t from = 0, std::string* group = nullptr) const;
   // A 如有 item: reads the sentences naming its event as "it occurred", "none occurred" or neither.
   void ReadEvent(ItemResult* item) const;
 
@@ -223,7 +292,25 @@ class Analysis {
   std::vector<GhgUnitProblem> ghg_;
   std::vector<QuantityUnitProblem> quantity_units_;
   std::vector<Evidence> unquantified_;
+  std::string required_because_;
+  Evidence membership_;
+  Company company_;
+  int report_year_ = 0;
+  std::string period_begin_;
+  std::string period_end_;
+  Evidence period_where_;
+  Named report_entity_;
+  bool entity_named_ = false;
+  std::vector<Named> stated_codes_;
+  Evidence relief_claim_;
+  Evidence not_first_;
+  std::vector<Evidence> current_year_only_;
+  Evidence matrix_only_picture_;
 };
+
+// A company name for comparison: full-width brackets as the matching view writes them (NFKC),
+// spaces dropped, ASCII lower-cased.
+std::string NameKey(std::string_view name);
 
 // `s` cut to at most `max_code_points` code points, "…" appended when cut.
 std::string ShortQuote(std::string_view s, size_t max_code_points = 40);

@@ -4,12 +4,16 @@
 #include "claim_missing_rule.h"
 #include "coverage_pass.h"
 #include "element_missing_rule.h"
+#include "entity_mismatch_rule.h"
 #include "four_parts_missing_rule.h"
 #include "ghg_unit_rule.h"
 #include "item_missing_rule.h"
 #include "materiality_missing_rule.h"
+#include "materiality_picture_rule.h"
 #include "nonmaterial_unexplained_rule.h"
+#include "period_mismatch_rule.h"
 #include "quantity_unit_rule.h"
+#include "relief_misapplied_rule.h"
 #include "relief_unexplained_rule.h"
 #include "topic_missing_rule.h"
 #include "topic_unassessed_rule.h"
@@ -30,6 +34,10 @@ void RegisterRules(sdk::Registry& registry) {
       ElementMissingRule::kId, ESGAUDIT_WARNING,
       "a report element of the guideline (period, board approval, topic index) is not found",
       "cnexchange/element-missing.md");
+  registry.Add<EntityMismatchRule>(
+      EntityMismatchRule::kId, ESGAUDIT_ERROR,
+      "the report's entity or stock code differs from the annual report's (given with --data or the policy)",
+      "cnexchange/entity-mismatch.md");
   registry.Add<FourPartsMissingRule>(
       FourPartsMissingRule::kId, ESGAUDIT_WARNING,
       "financially material topics without one of the four core elements",
@@ -46,15 +54,27 @@ void RegisterRules(sdk::Registry& registry) {
       MaterialityMissingRule::kId, ESGAUDIT_ERROR,
       "the report does not describe its double-materiality assessment",
       "cnexchange/materiality-missing.md");
+  registry.Add<MaterialityPictureRule>(
+      MaterialityPictureRule::kId, ESGAUDIT_INFO,
+      "the materiality matrix is given only as a picture, with no topic list in the text",
+      "cnexchange/materiality-picture.md");
   registry.Add<NonmaterialUnexplainedRule>(
       NonmaterialUnexplainedRule::kId, ESGAUDIT_WARNING,
       "a topic classed as not material without a reason",
       "cnexchange/nonmaterial-unexplained.md");
+  registry.Add<PeriodMismatchRule>(
+      PeriodMismatchRule::kId, ESGAUDIT_ERROR,
+      "the report's period differs from the annual report's fiscal year (given with --data or the policy)",
+      "cnexchange/period-mismatch.md");
   registry.Add<QuantityUnitRule>(
       QuantityUnitRule::kId, ESGAUDIT_ERROR,
       "an energy, water, waste, training or safety figure without a unit, in a unit that does not fit "
       "the quantity or its table, or a rate without its denominator",
       "cnexchange/quantity-unit.md");
+  registry.Add<ReliefMisappliedRule>(
+      ReliefMisappliedRule::kId, ESGAUDIT_WARNING,
+      "the first-period relief used by a report that is not the first, or year-on-year figures omitted without it",
+      "cnexchange/relief-misapplied.md");
   registry.Add<ReliefUnexplainedRule>(
       ReliefUnexplainedRule::kId, ESGAUDIT_WARNING,
       "an indicator given qualitatively as not quantifiable, without the reason",

@@ -6,6 +6,8 @@
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
 
+#include <algorithm>
+
 namespace esgaudit::cnexchange {
 namespace {
 
@@ -63,7 +65,38 @@ Level ParseLevel(const std::string& s, const std::string& item) {
   Fail("item " + item + " has unknown level \"" + s + "\"");
 }
 
+bool AllDigits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string Trimmed(std::string s) {
+  const char* space = " \t\r\n";
+  s.erase(0, s.find_first_not_of(space));
+  s.erase(s.find_last_not_of(space) + 1);
+  return s;
+}
+
 }  // namespace
+
+const std::vector<std::string>& IndexIds() {
+  static const std::vector<std::string> kIds = {"sse180", "star50", "szse100", "chinext", "dual-listed"};
+  return kIds;
+}
+
+std::string IndexExchange(const std::string& index) {
+  if (index == "sse180" || index == "star50") return "sse";
+  if (index == "szse100" || index == "chinext") return "szse";
+  return "";
+}
+
+std::string CodeExchange(const std::string& code) {
+  if (code.size() != 6) return "";
+  const std::string two = code.substr(0, 2);
+  if (two == "60" || two == "68") return "sse";
+  if (two == "00" || two == "30") return "szse";
+  if (code[0] == '4' || code[0] == '8' || two == "92") return "bse";
+  return "";
+}
 
 RulePack RulePack::Load(const sdk::Document& doc) {
   const std::string guideline = doc.RulesFile("cnexchange/guideline.json");
@@ -205,6 +238,30 @@ RulePack RulePack::FromFiles(const std::string& guideline_path, const std::strin
   if (!pack.required_.empty() && pack.required_ != "any" && pack.Guideline(pack.required_) == nullptr) {
     throw sdk::ConfigError(policy_path + ": require = \"" + pack.required_ +
                            "\" is not one of szse, sse, bse, any");
+  }
+  auto bad = [&](const std::string& key, const std::string& value, const std::string& why) {
+    throw sdk::ConfigError(policy_path + ": " + key + " = \"" + value + "\" " + why);
+  };
+  CompanyPolicy& c = pack.company_;
+  c.entity = Trimmed(policy.get<std::string>("entity", ""));
+  c.stock_code = Trimmed(policy.get<std::string>("stock-code", ""));
+  if (!c.stock_code.empty() && (c.stock_code.size() != 6 || !AllDigits(c.stock_code)))
+    bad("stock-code", c.stock_code, "is not a six-digit A-share code");
+  const std::string year = Trimmed(policy.get<std::string>("fiscal-year", ""));
+  if (!year.empty()) {
+    if (year.size() != 4 || !AllDigits(year) || year < "1990" || year > "2100") bad("fiscal-year", year, "is not a year");
+    c.fiscal_year = std::stoi(year);
+  }
+  const std::string indexes = policy.get<std::string>("indexes", "");
+  for (size_t from = 0; from <= indexes.size();) {
+    size_t comma = indexes.find(',', from);
+    if (comma == std::string::npos) comma = indexes.size();
+    const std::string id = Trimmed(indexes.substr(from, comma - from));
+    from = comma + 1;
+    if (id.empty()) continue;
+    if (std::find(IndexIds().begin(), IndexIds().end(), id) == IndexIds().end())
+      bad("indexes", indexes, "names \"" + id + "\", not one of sse180, star50, szse100, chinext, dual-listed");
+    c.indexes.push_back(id);
   }
   return pack;
 }

@@ -92,6 +92,25 @@ struct QuantitySpec {
   bool ratio = false;  // an intensity or rate: its unit or label must give the denominator
 };
 
+// What the policy says about the listed company whose reports are audited (Art. 3: who must
+// comply; Art. 4(2): the annual report's entity and period). Every field is optional.
+struct CompanyPolicy {
+  std::string entity;      // the listed entity's name as its annual report gives it
+  std::string stock_code;  // six digits
+  int fiscal_year = 0;     // the annual report's fiscal year (a calendar year); 0: not given
+  std::vector<std::string> indexes;  // IndexIds() members: the indexes it is a sample of, dual listing
+};
+
+// The index memberships that make the guideline mandatory (Art. 3): "sse180", "star50",
+// "szse100", "chinext", and "dual-listed" (listed both in China and abroad).
+const std::vector<std::string>& IndexIds();
+// The exchange whose guideline a membership makes mandatory ("sse", "szse"), or "" for
+// "dual-listed" (the exchange of the listing) and unknown ids.
+std::string IndexExchange(const std::string& index);
+// The exchange of an A-share stock code by its first digits: 60/68 "sse", 00/30 "szse", 4/8/92
+// "bse"; "" for any other.
+std::string CodeExchange(const std::string& code);
+
 class RulePack {
  public:
   // Loads cnexchange/guideline.json and cnexchange/policy.ini through doc.RulesFile. Throws
@@ -117,6 +136,7 @@ class RulePack {
   // The guideline every report must follow ("szse", "sse", "bse", "any"), or "" for none.
   const std::string& required() const { return required_; }
   const GuidelineSpec* Guideline(const std::string& id) const;
+  const CompanyPolicy& company() const { return company_; }
 
  private:
   std::vector<GuidelineSpec> guidelines_;
@@ -130,6 +150,7 @@ class RulePack {
   std::map<std::string, std::regex> patterns_;
   std::map<std::string, std::vector<std::string>> pattern_needs_;
   std::string required_;
+  CompanyPolicy company_;
 };
 
 }  // namespace esgaudit::cnexchange

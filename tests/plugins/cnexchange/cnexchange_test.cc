@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 
+#include "esgaudit/kpi.h"
 #include "esgaudit_testing.h"
 #include "register.h"
 #include "rule_pack.h"
@@ -279,6 +280,213 @@ TEST_F(CnexchangePackTest, APolicyMakesTheRulesApplyToAReportWithoutAClaim) {
   ASSERT_FALSE(r.findings.empty());
   EXPECT_EQ(Count(r, "cnexchange.claim-missing"), 1u);
   EXPECT_EQ(r.findings.front().message, "策略要求依据2024年交易所可持续发展报告指引之一编制，但报告未声明依据该指引");
+}
+
+// ---- Report elements against the annual report's facts, who must comply, the first-period
+// relief, a materiality matrix given only as a picture.
+
+KpiRecord Kpi(const std::string& key, const std::string& text) {
+  KpiRecord k;
+  k.key = key;
+  k.text = text;
+  k.value = std::stod(text);
+  k.source = "data.json:" + std::to_string(key.size());
+  return k;
+}
+
+std::vector<std::string> Messages(const ReportResult& r, const std::string& rule) {
+  std::vector<std::string> out;
+  for (const Finding& f : r.findings)
+    if (f.rule == rule) out.push_back(f.message);
+  return out;
+}
+
+const char kOwnReport[] =
+    "甲乙化工股份有限公司2024年度可持续发展报告\n"
+    "本报告依据《深圳证券交易所上市公司自律监管指引第17号——可持续发展报告（试行）》编制。\n"
+    "报告时间范围为2024年1月1日至2024年12月31日。公司于2015年在深交所上市（股票代码：300111）。\n";
+
+TEST(CnexchangeElementsTest, EntityAndStockCodeAreComparedWithTheAnnualReports) {
+  std::vector<KpiRecord> kpis = {Kpi("company.stock-code", "300111")};
+  RunOptions o;
+  o.kpis = &kpis;
+  ReportResult r = testing::RunOnText(Registry(), kOwnReport, o);
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  EXPECT_EQ(Count(r, "cnexchange.entity-mismatch"), 0u);
+  kpis = {Kpi("company.stock-code", "688001")};
+  r = testing::RunOnText(Registry(), kOwnReport, o);
+  ASSERT_EQ(Messages(r, "cnexchange.entity-mismatch").size(), 1u);
+  EXPECT_EQ(Messages(r, "cnexchange.entity-mismatch")[0],
+            "报告所述股票代码为300111，与年度报告的披露主体（股票代码688001，data.json:18）不一致"
+            "（第4条第2款：报告主体须与年度报告一致）");
+  // Without a claim or a requirement the guideline does not apply: no finding.
+  r = testing::RunOnText(Registry(), "甲乙化工股份有限公司\n股票代码：300111\n", o);
+  EXPECT_EQ(Count(r, "cnexchange.entity-mismatch"), 0u);
+}
+
+TEST(CnexchangeElementsTest, TheEntityNameComesFromThePolicy) {
+  const fs::path dir = fs::path(::testing::TempDir()) / "cnexchange-entity";
+  fs::create_directories(dir / "cnexchange");
+  auto run = [&](const std::string& policy, const std::string& text) {
+    std::ofstream(dir / "cnexchange" / "policy.ini") << policy;
+    RunOptions o;
+    o.rules_dirs = {dir.string(), testing::SourcePath("rules")};
+    return testing::RunOnText(Registry(), text, o);
+  };
+  // A short name the report's full name contains is the same entity.
+  EXPECT_EQ(Count(run("entity = 甲乙化工\n", kOwnReport), "cnexchange.entity-mismatch"), 0u);
+  ReportResult r = run("entity = 丙丁材料股份有限公司\n", kOwnReport);
+  ASSERT_EQ(Messages(r, "cnexchange.entity-mismatch").size(), 1u);
+  EXPECT_EQ(Messages(r, "cnexchange.entity-mismatch")[0],
+            "报告以“甲乙化工股份有限公司”为主体，与年度报告的披露主体“丙丁材料股份有限公司”"
+            "（cnexchange/policy.ini）不一致（第4条第2款）");
+  // No company name opens a line: the entity must at least be named.
+  const std::string untitled = std::string(kClaim) + "本报告披露公司2024年度的可持续发展表现。\n";
+  r = run("entity = 丙丁材料股份有限公司\n", untitled);
+  ASSERT_EQ(Messages(r, "cnexchange.entity-mismatch").size(), 1u);
+  EXPECT_EQ(Messages(r, "cnexchange.entity-mismatch")[0],
+            "报告未提及年度报告的披露主体“丙丁材料股份有限公司”（cnexchange/policy.ini；第4条第2款）");
+  EXPECT_EQ(Count(run("entity = 丙丁材料股份有限公司\n", untitled + "丙丁材料股份有限公司(以下简称公司)\n"),
+                  "cnexchange.entity-mismatch"),
+            0u);
+  r = run("stock-code = 12345\n", kOwnReport);
+  EXPECT_FALSE(r.status.ok());
+  EXPECT_NE(r.status.message().find("stock-code = \"12345\" is not a six-digit A-share code"), std::string::npos);
+  r = run("indexes = sse180, nasdaq\n", kOwnReport);
+  EXPECT_FALSE(r.status.ok());
+  EXPECT_NE(r.status.message().find("names \"nasdaq\""), std::string::npos);
+}
+
+TEST(CnexchangeElementsTest, ThePeriodIsComparedWithTheAnnualReportsFiscalYear) {
+  std::vector<KpiRecord> kpis = {Kpi("annual-report.year", "2024")};
+  RunOptions o;
+  o.kpis = &kpis;
+  EXPECT_EQ(Count(testing::RunOnText(Registry(), kOwnReport, o), "cnexchange.period-mismatch"), 0u);
+  kpis = {Kpi("annual-report.year", "2025")};
+  ReportResult r = testing::RunOnText(Registry(), kOwnReport, o);
+  ASSERT_EQ(Messages(r, "cnexchange.period-mismatch").size(), 1u);
+  EXPECT_EQ(Messages(r, "cnexchange.period-mismatch")[0],
+            "报告期间为2024-01-01至2024-12-31，与年度报告的报告期间（2025年1月1日至12月31日，data.json:18）不一致"
+            "（第4条第2款）");
+  // A fiscal year that is not the calendar year.
+  kpis = {Kpi("annual-report.year", "2024")};
+  std::string half = kOwnReport;
+  half.replace(half.find("2024年1月1日"), std::string("2024年1月1日").size(), "2023年7月1日");
+  half.replace(half.find("2024年12月31日"), std::string("2024年12月31日").size(), "2024年6月30日");
+  EXPECT_EQ(Count(testing::RunOnText(Registry(), half, o), "cnexchange.period-mismatch"), 1u);
+  // A malformed record is an input error naming it.
+  kpis = {Kpi("annual-report.year", "24")};
+  r = testing::RunOnText(Registry(), kOwnReport, o);
+  EXPECT_FALSE(r.status.ok());
+  EXPECT_NE(r.status.message().find("data.json:18: KPI 'annual-report.year': value '24' is not a year"),
+            std::string::npos);
+}
+
+TEST(CnexchangeElementsTest, TheNewMessagesInEnglish) {
+  std::vector<KpiRecord> kpis = {Kpi("annual-report.year", "2025"), Kpi("company.stock-code", "688001")};
+  RunOptions o;
+  o.kpis = &kpis;
+  o.lang = "en";
+  const std::string text = std::string(kOwnReport) + "| 指标 | 2024年 |\n|---|---|\n| 员工总数 | 1,200 |\n";
+  ReportResult r = testing::RunOnText(Registry(), text, o);
+  EXPECT_EQ(Messages(r, "cnexchange.period-mismatch"),
+            std::vector<std::string>{"the report covers 2024-01-01 to 2024-12-31, but the annual report's period is "
+                                     "2025-01-01 to 2025-12-31 (fiscal year 2025, data.json:18; Art. 4(2))"});
+  EXPECT_EQ(Messages(r, "cnexchange.entity-mismatch"),
+            std::vector<std::string>{"the report states stock code 300111, but the annual report's entity has stock code 688001 "
+                                     "(data.json:18; Art. 4(2): the same entity as the annual report)"});
+  EXPECT_EQ(Messages(r, "cnexchange.relief-misapplied"),
+            std::vector<std::string>{"1 data table gives 2024 figures without the previous year's: no year-on-year "
+                                     "change, and the report does not say it uses the first-period relief (Art. 63(3))"});
+}
+
+TEST(CnexchangeElementsTest, IndexMembershipMakesTheGuidelineRequired) {
+  const std::string gri_only = "甲乙化工股份有限公司2025年度ESG报告\n本报告参照GRI标准编制。\n";
+  // Membership from the data: the SZSE guideline for a SZSE 100 sample company.
+  std::vector<KpiRecord> kpis = {Kpi("company.index.szse100", "1")};
+  RunOptions o;
+  o.kpis = &kpis;
+  ReportResult r = testing::RunOnText(Registry(), gri_only, o);
+  ASSERT_EQ(Messages(r, "cnexchange.claim-missing").size(), 1u);
+  EXPECT_EQ(Messages(r, "cnexchange.claim-missing")[0],
+            "公司为深证100指数样本公司（data.json:21），须依据深交所指引第17号披露，但报告未声明依据该指引");
+  // Not a member: nothing required, nothing reported.
+  kpis = {Kpi("company.index.szse100", "0")};
+  EXPECT_TRUE(testing::RunOnText(Registry(), gri_only, o).findings.empty());
+  // The report's own statement; a claim of the SSE guideline does not meet a SZSE requirement.
+  r = testing::RunOnText(Registry(), gri_only + "公司为深证100指数样本公司。\n");
+  ASSERT_EQ(Messages(r, "cnexchange.claim-missing").size(), 1u);
+  EXPECT_EQ(Messages(r, "cnexchange.claim-missing")[0],
+            "公司为深证100指数样本公司（报告自述），须依据深交所指引第17号披露，但报告未声明依据该指引");
+  r = testing::RunOnText(Registry(), "2025年度可持续发展报告\n" + std::string(kClaim) + "公司为深证100指数样本公司。\n");
+  EXPECT_EQ(Count(r, "cnexchange.claim-missing"), 0u);
+  r = testing::RunOnText(Registry(), "2025年度可持续发展报告\n本报告参照上海证券交易所上市公司自律监管指引第14号编制。\n公司入选深证100指数成分股。\n");
+  ASSERT_EQ(Messages(r, "cnexchange.claim-missing").size(), 1u);
+  EXPECT_EQ(Messages(r, "cnexchange.claim-missing")[0],
+            "报告声明依据上交所指引第14号，但公司为深证100指数样本公司（报告自述），须依据深交所指引第17号披露");
+  // Dual listing: the guideline of the exchange of the A-share code; BSE makes none mandatory.
+  kpis = {Kpi("company.index.dual-listed", "1"), Kpi("company.stock-code", "600001")};
+  r = testing::RunOnText(Registry(), gri_only, o);
+  ASSERT_EQ(Messages(r, "cnexchange.claim-missing").size(), 1u);
+  EXPECT_NE(Messages(r, "cnexchange.claim-missing")[0].find("上交所指引第14号"), std::string::npos);
+  kpis = {Kpi("company.index.dual-listed", "1"), Kpi("company.stock-code", "830001")};
+  EXPECT_TRUE(testing::RunOnText(Registry(), gri_only, o).findings.empty());
+  // The obligation starts with fiscal 2025 (Art. 63(1)): an earlier report's statement, or the
+  // data's membership, requires nothing.
+  EXPECT_TRUE(testing::RunOnText(Registry(), "甲乙化工股份有限公司2016年度社会责任报告\n公司为上证180指数样本公司,A+H股上市。\n")
+                  .findings.empty());
+  kpis = {Kpi("company.index.sse180", "1")};
+  EXPECT_TRUE(testing::RunOnText(Registry(), "甲乙化工股份有限公司2024年度社会责任报告\n", o).findings.empty());
+  // No year read: the user's facts count, the report's own statement does not.
+  EXPECT_EQ(Count(testing::RunOnText(Registry(), "本报告参照GRI标准编制。\n", o), "cnexchange.claim-missing"), 1u);
+  EXPECT_TRUE(testing::RunOnText(Registry(), "本报告参照GRI标准编制。\n公司为上证180指数样本公司。\n").findings.empty());
+  kpis = {Kpi("company.index.nasdaq", "1")};
+  EXPECT_FALSE(testing::RunOnText(Registry(), gri_only, o).status.ok());
+}
+
+TEST(CnexchangeElementsTest, TheFirstPeriodReliefIsForTheFirstReportOnly) {
+  const std::string relief = std::string(kOwnReport) + "本报告为首个报告期，部分指标暂不披露同比变化。\n";
+  EXPECT_EQ(Count(testing::RunOnText(Registry(), relief), "cnexchange.relief-misapplied"), 0u);
+  for (const char* earlier : {"本报告为公司连续第三年发布的可持续发展报告。\n", "本报告为公司披露的第二份环境、社会及公司治理报告。\n",
+                              "往年报告详见公司网站。\n", "公司2023年度社会责任报告已于去年发布。\n"}) {
+    ReportResult r = testing::RunOnText(Registry(), relief + earlier);
+    ASSERT_EQ(Messages(r, "cnexchange.relief-misapplied").size(), 1u) << earlier;
+    EXPECT_EQ(Messages(r, "cnexchange.relief-misapplied")[0].rfind("报告称适用首个报告期的安排，但报告也表明此前已发布报告", 0), 0u);
+  }
+  // The report's own year named is not an earlier report.
+  EXPECT_EQ(Count(testing::RunOnText(Registry(), relief + "详见公司2024年度社会责任报告。\n"), "cnexchange.relief-misapplied"), 0u);
+}
+
+TEST(CnexchangeElementsTest, ComparativesLeftOutWithoutTheReliefAreReported) {
+  const std::string only_current = std::string(kOwnReport) +
+                                   "| 指标 | 单位 | 2024年 |\n|---|---|---|\n| 用水量 | 吨 | 1,200 |\n| 综合能耗 | 吨标准煤 | 350 |\n";
+  ReportResult r = testing::RunOnText(Registry(), only_current);
+  ASSERT_EQ(Messages(r, "cnexchange.relief-misapplied").size(), 1u);
+  EXPECT_EQ(Messages(r, "cnexchange.relief-misapplied")[0],
+            "1个数据表仅列示2024年数据，未披露指标同比变化，也未说明适用首个报告期可不披露同比变化的安排（第63条第(三)项）");
+  // A previous year's column in the table, or the relief stated: no finding. Another table's
+  // comparison does not make up for it.
+  const std::string both = std::string(kOwnReport) +
+                           "| 指标 | 单位 | 2023年 | 2024年 |\n|---|---|---|---|\n| 用水量 | 吨 | 1,100 | 1,200 |\n";
+  EXPECT_EQ(Count(testing::RunOnText(Registry(), both), "cnexchange.relief-misapplied"), 0u);
+  EXPECT_EQ(Count(testing::RunOnText(Registry(), both + "\n本报告披露以下指标。\n\n" + only_current.substr(std::string(kOwnReport).size())),
+                  "cnexchange.relief-misapplied"),
+            1u);
+  EXPECT_EQ(Count(testing::RunOnText(Registry(), only_current + "本报告为首个报告期，暂不披露同比变化。\n"),
+                  "cnexchange.relief-misapplied"),
+            0u);
+}
+
+TEST(CnexchangeElementsTest, AMaterialityMatrixGivenOnlyAsAPictureIsSaid) {
+  const std::string picture = std::string(kClaim) + "## 重要性议题矩阵\n\n![](matrix.png)\n\n注：标记绿色的议题为自主识别议题。\n";
+  ReportResult r = testing::RunOnText(Registry(), picture);
+  ASSERT_EQ(Messages(r, "cnexchange.materiality-picture").size(), 1u);
+  EXPECT_EQ(Messages(r, "cnexchange.materiality-picture")[0],
+            "重要性矩阵似仅以图片呈现：正文未按重要性类别列出议题，无法核对21个议题是否均经评估（第5条第1款）");
+  // With the topics listed in the text under their class, the matrix is not the only source.
+  const std::string listed = std::string(kClaim) + "## 同时具有影响重要性及财务重要性的议题\n\n应对气候变化\n\n员工\n\n" +
+                             "## 重要性议题矩阵\n\n![](matrix.png)\n";
+  EXPECT_EQ(Count(testing::RunOnText(Registry(), listed), "cnexchange.materiality-picture"), 0u);
 }
 
 }  // namespace
