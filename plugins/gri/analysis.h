@@ -124,7 +124,8 @@ class GriAnalysis {
   };
   RowContext RowOf(const sdk::Document& doc, uint32_t line, uint64_t view_offset) const;
 
-  Catalogue catalogue_;
+  std::shared_ptr<const Catalogue> catalogue_data_;  // read once per process (CachedRuleData)
+  const Catalogue& catalogue_;
   bool english_ = false;
   const sdk::Document* doc_ = nullptr;
   std::string view_lower_;
