@@ -22,7 +22,6 @@
 #include <exception>
 #include <fstream>
 #include <functional>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -369,8 +368,15 @@ namespace internal {
 inline std::vector<std::string> FileBytes(const std::vector<std::string>& paths) {
   std::vector<std::string> out;
   for (const std::string& p : paths) {
-    std::ifstream in(p, std::ios::binary);
-    out.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::ifstream in(p, std::ios::binary | std::ios::ate);  // one read of the file's size
+    std::string bytes;
+    const std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : 0;
+    if (size > 0 && in.seekg(0)) {
+      bytes.resize(static_cast<size_t>(size));
+      in.read(&bytes[0], size);
+      bytes.resize(static_cast<size_t>(in.gcount()));
+    }
+    out.push_back(std::move(bytes));
   }
   return out;
 }
