@@ -39,6 +39,9 @@ inline PluginRef RefFromRegistry(const sdk::Registry& registry, std::string name
   ref.check = [&registry](const esgaudit_host* h, esgaudit_fail_fn f, void* c) {
     return registry.Check(h, f, c);
   };
+  ref.prepare = [&registry](const esgaudit_host* h, esgaudit_fail_fn f, void* c) {
+    return registry.Prepare(h, f, c);
+  };
   return ref;
 }
 

@@ -169,7 +169,8 @@ esgaudit_coverage_status TopicResult::Status() const {
 Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
     : doc_(doc),
       english_(doc.English()),
-      pack_(RulePack::Load(doc)),
+      pack_data_(RulePack::Load(doc)),
+      pack_(*pack_data_),
       view_(doc.MatchView()) {
   required_ = pack_.required();
   if (required_.empty()) {

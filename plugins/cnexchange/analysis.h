@@ -273,7 +273,8 @@ class Analysis {
 
   const sdk::Document& doc_;
   bool english_;
-  RulePack pack_;
+  std::shared_ptr<const RulePack> pack_data_;  // read once per process (CachedRuleData)
+  const RulePack& pack_;
   std::string required_;
   std::string_view view_;
   std::vector<Line> lines_;

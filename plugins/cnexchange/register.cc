@@ -1,5 +1,7 @@
 #include "register.h"
 
+#include "rule_pack.h"
+
 #include "assurance_details_missing_rule.h"
 #include "claim_missing_rule.h"
 #include "coverage_pass.h"
@@ -21,6 +23,7 @@
 namespace esgaudit::cnexchange {
 
 void RegisterRules(sdk::Registry& registry) {
+  registry.AddPreparation([](const sdk::Document& doc) { RulePack::Load(doc); });
   registry.AddPass(&CoveragePass);
   registry.Add<AssuranceDetailsMissingRule>(
       AssuranceDetailsMissingRule::kId, ESGAUDIT_WARNING,

@@ -98,12 +98,12 @@ std::string CodeExchange(const std::string& code) {
   return "";
 }
 
-RulePack RulePack::Load(const sdk::Document& doc) {
+std::shared_ptr<const RulePack> RulePack::Load(const sdk::Document& doc) {
   const std::string guideline = doc.RulesFile("cnexchange/guideline.json");
   if (guideline.empty()) Fail("cnexchange/guideline.json not found");
   const std::string policy = doc.RulesFile("cnexchange/policy.ini");
   if (policy.empty()) Fail("cnexchange/policy.ini not found");
-  return FromFiles(guideline, policy);
+  return sdk::CachedRuleData<RulePack>({guideline, policy}, [&] { return FromFiles(guideline, policy); });
 }
 
 RulePack RulePack::FromFiles(const std::string& guideline_path, const std::string& policy_path) {

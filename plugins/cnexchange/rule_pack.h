@@ -9,6 +9,7 @@
 #include <esgaudit/plugin.h>
 
 #include <map>
+#include <memory>
 #include <regex>
 #include <string>
 #include <vector>
@@ -113,9 +114,10 @@ std::string CodeExchange(const std::string& code);
 
 class RulePack {
  public:
-  // Loads cnexchange/guideline.json and cnexchange/policy.ini through doc.RulesFile. Throws
-  // sdk::ConfigError naming the file when either is missing or malformed.
-  static RulePack Load(const sdk::Document& doc);
+  // Loads cnexchange/guideline.json and cnexchange/policy.ini through doc.RulesFile, once per
+  // process while the files are unchanged (sdk::CachedRuleData). Throws sdk::ConfigError naming
+  // the file when either is missing or malformed.
+  static std::shared_ptr<const RulePack> Load(const sdk::Document& doc);
   static RulePack FromFiles(const std::string& guideline_path, const std::string& policy_path);
 
   const std::vector<GuidelineSpec>& guidelines() const { return guidelines_; }

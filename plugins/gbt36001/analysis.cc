@@ -118,7 +118,8 @@ std::string ShortQuote(std::string_view s, size_t max_code_points) {
 Analysis::Analysis(const sdk::Document& doc, const sdk::Context& ctx)
     : doc_(doc),
       english_(doc.English()),
-      pack_(RulePack::Load(doc)),
+      pack_data_(RulePack::Load(doc)),
+      pack_(*pack_data_),
       view_(doc.MatchView()),
       layout_(doc) {
   IndexIssueKeywords();

@@ -129,7 +129,8 @@ class Analysis {
 
   const sdk::Document& doc_;
   bool english_;
-  RulePack pack_;
+  std::shared_ptr<const RulePack> pack_data_;  // read once per process (CachedRuleData)
+  const RulePack& pack_;
   std::string_view view_;
   Layout layout_;
   std::vector<ElementResult> elements_;

@@ -1,5 +1,7 @@
 #include "register.h"
 
+#include "rule_pack.h"
+
 #include "coverage_pass.h"
 #include "element_missing_rule.h"
 #include "period_title_mismatch_rule.h"
@@ -8,6 +10,7 @@
 namespace esgaudit::gbt36001 {
 
 void RegisterRules(sdk::Registry& registry) {
+  registry.AddPreparation([](const sdk::Document& doc) { RulePack::Load(doc); });
   registry.AddPass(&CoveragePass);
   registry.Add<ElementMissingRule>(
       ElementMissingRule::kId, ESGAUDIT_WARNING,

@@ -41,10 +41,10 @@ bool Flag(const pt::ptree& t, const std::string& key, bool fallback) {
 
 }  // namespace
 
-RulePack RulePack::Load(const sdk::Document& doc) {
+std::shared_ptr<const RulePack> RulePack::Load(const sdk::Document& doc) {
   std::string path = doc.RulesFile("gbt36001/elements.json");
   if (path.empty()) throw sdk::ConfigError("gbt36001 rule pack: gbt36001/elements.json not found");
-  return FromFile(path);
+  return sdk::CachedRuleData<RulePack>({path}, [&] { return FromFile(path); });
 }
 
 RulePack RulePack::FromFile(const std::string& path) {

@@ -6,6 +6,7 @@
 #include <esgaudit/plugin.h>
 
 #include <map>
+#include <memory>
 #include <regex>
 #include <string>
 #include <vector>
@@ -45,9 +46,10 @@ struct ElementSpec {
 
 class RulePack {
  public:
-  // Loads rules/gbt36001/elements.json through doc.RulesFile. Throws sdk::ConfigError when the file
-  // is missing or malformed (unknown detector, bad regex, missing field).
-  static RulePack Load(const sdk::Document& doc);
+  // Loads rules/gbt36001/elements.json through doc.RulesFile, once per process while the file is
+  // unchanged (sdk::CachedRuleData). Throws sdk::ConfigError when the file is missing or malformed
+  // (unknown detector, bad regex, missing field).
+  static std::shared_ptr<const RulePack> Load(const sdk::Document& doc);
   // Parses a pack from a file path; `name` is used in error messages.
   static RulePack FromFile(const std::string& path);
 

@@ -222,12 +222,8 @@ bool RequiredByPolicy(const sdk::Document& doc, std::string_view standard) {
 
 }  // namespace
 
-GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& ctx) : doc_(&doc) {
-  std::string path = doc.RulesFile("gri/catalogue.json");
-  if (path.empty())
-    throw sdk::ConfigError(
-        "gri catalogue \"gri/catalogue.json\" not found in the rule directories");
-  catalogue_ = Catalogue::Load(path);
+GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& ctx)
+    : catalogue_data_(Catalogue::ForDocument(doc)), catalogue_(*catalogue_data_), doc_(&doc) {
   english_ = doc.English();
   ReadStructure(doc);
   FindYear(doc);

@@ -133,7 +133,8 @@ class GriAnalysis {
   RowContext RowOf(const sdk::Document& doc, uint32_t line, uint64_t view_offset) const;
   std::string CaptionBelow(uint32_t line, uint64_t begin, uint64_t end) const;
 
-  Catalogue catalogue_;
+  std::shared_ptr<const Catalogue> catalogue_data_;  // read once per process (CachedRuleData)
+  const Catalogue& catalogue_;
   bool english_ = false;
   const sdk::Document* doc_ = nullptr;
   std::string view_lower_;

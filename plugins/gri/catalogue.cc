@@ -32,6 +32,13 @@ std::string AsciiLower(std::string s) {
   return s;
 }
 
+std::shared_ptr<const Catalogue> Catalogue::ForDocument(const sdk::Document& doc) {
+  std::string path = doc.RulesFile("gri/catalogue.json");
+  if (path.empty())
+    throw sdk::ConfigError("gri catalogue \"gri/catalogue.json\" not found in the rule directories");
+  return sdk::CachedRuleData<Catalogue>({path}, [&] { return Load(path); });
+}
+
 Catalogue Catalogue::Load(const std::string& path) {
   pt::ptree root;
   try {

@@ -4,7 +4,10 @@
 #ifndef ESGAUDIT_PLUGINS_GRI_CATALOGUE_H_
 #define ESGAUDIT_PLUGINS_GRI_CATALOGUE_H_
 
+#include <esgaudit/plugin.h>
+
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -50,6 +53,9 @@ class Catalogue {
   // Parses the catalogue JSON at `path`. Throws sdk::ConfigError naming the file on a malformed
   // catalogue (unreadable, missing fields, duplicate ids).
   static Catalogue Load(const std::string& path);
+  // Loads gri/catalogue.json through doc.RulesFile, once per process while the file is unchanged
+  // (sdk::CachedRuleData). Throws sdk::ConfigError when it is absent or malformed.
+  static std::shared_ptr<const Catalogue> ForDocument(const sdk::Document& doc);
 
   const std::vector<Disclosure>& disclosures() const { return disclosures_; }
   // nullptr when `id` is not catalogued.

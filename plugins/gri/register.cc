@@ -1,5 +1,7 @@
 #include "register.h"
 
+#include "catalogue.h"
+
 #include "coverage_pass.h"
 #include "disclosure_missing_rule.h"
 #include "index_mismatch_rule.h"
@@ -10,6 +12,7 @@
 namespace esgaudit::gri {
 
 void RegisterRules(sdk::Registry& registry) {
+  registry.AddPreparation([](const sdk::Document& doc) { Catalogue::ForDocument(doc); });
   registry.AddPass(&EmitCoverage);
   registry.Add<DisclosureMissingRule>("gri.disclosure-missing", ESGAUDIT_ERROR,
                                       "a GRI 2 disclosure is missing from a report claiming GRI",

@@ -311,6 +311,40 @@ TEST_F(CliTest, IsolatedHangIsStoppedAtTheTimeout) {
   EXPECT_EQ(r.err, "esgaudit: error: --timeout must be a number of seconds >= 0\n");
 }
 
+// An isolated batch reads each plugin's rule data once, in the parent before it forks (the plugin's
+// preparation), and every child uses that copy; a crash in one child still costs only its report.
+TEST_F(CliTest, IsolatedBatchReadsRuleDataOnceBeforeForking) {
+  fs::create_directories(Path("rules/ruledata"));
+  Write("rules/ruledata/data.txt", "v1\n");
+  const std::string a = Write("a.txt", "a\n");
+  const std::string b = Write("b.txt", "CRASH\n");
+  const std::string c = Write("c.txt", "c\n");
+  const std::string dir = ESGAUDIT_FIXTURE_PLUGIN_DIR;
+  auto count = [](const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+  };
+  Result r = Run({"check", a, b, c, "--no-default-plugins", "--plugins-dir", dir + "/ruledata", "--plugins-dir",
+                  dir + "/segv", "--rules-dir", Path("rules"), "--lang", "en", "--jobs", "2", "--fail-on", "never"});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err, "esgaudit: error: " + b + ": plugin 'segv' crashed: signal 11 (Segmentation fault)\n");
+  EXPECT_EQ(count(r.out, "data 'v1' read by the parent process, 1 read(s) in all [ruledata.data]"), 3u) << r.out;
+  EXPECT_EQ(count(r.out, "[esgaudit.plugin-crash]"), 1u) << r.out;
+  // In one process (no children) the first report reads it and the others reuse it.
+  r = Run({"check", a, c, "--no-default-plugins", "--plugins-dir", dir + "/ruledata", "--rules-dir", Path("rules"),
+           "--lang", "en", "--no-isolate", "--jobs", "1"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(count(r.out, "data 'v1' read by this process, 1 read(s) in all [ruledata.data]"), 2u) << r.out;
+  // Rule data that fails to load is reported for every report, as without the preparation.
+  Write("rules/ruledata/data.txt", "BAD\n");
+  r = Run({"check", a, c, "--no-default-plugins", "--plugins-dir", dir + "/ruledata", "--rules-dir", Path("rules"),
+           "--lang", "en", "--jobs", "2"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "esgaudit: error: ruledata/data.txt:1: BAD is not rule data\n"
+                   "esgaudit: error: ruledata/data.txt:1: BAD is not rule data\n");
+}
+
 TEST_F(CliTest, SampleJsonMatchesThePublishedSchema) {
   Result r = Run({"check", kSample, "--format", "json", "-o", Path("sample.json"), "--fail-on", "never"});
   ASSERT_EQ(r.code, 0) << r.err;

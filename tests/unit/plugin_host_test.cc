@@ -4,7 +4,11 @@
 
 #include <esgaudit/plugin.h>
 
+#include <unistd.h>
+
 #include <cstddef>
+#include <filesystem>
+#include <fstream>
 #include <stdexcept>
 
 #include "esgaudit/plugin_host.h"
@@ -241,6 +245,103 @@ TEST(PluginHostTest, ConfigErrorIsAnInputErrorNotAPluginError) {
   EXPECT_EQ(s.code(), ExitStatus::kUsageOrInput);
   EXPECT_EQ(s.message(), "rules/badpack/pack.json:3: expected a number");
   EXPECT_TRUE(r.findings.empty());
+}
+
+// A directory of its own under the system's temporary directory, removed at the end.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& name)
+      : path_(std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  std::string Write(const std::string& relative, const std::string& text) const {
+    std::filesystem::path p = path_ / relative;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+    return p.string();
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct Words {
+  std::string text;
+};
+
+// sdk::CachedRuleData: loaded once while the file's bytes stay the same; again when they change;
+// never cached when the load fails, so each document reports the error.
+TEST(PluginHostTest, RuleDataIsLoadedOncePerProcessWhileItsFilesAreUnchanged) {
+  TempDir dir("esgaudit-rule-data");
+  const std::string path = dir.Write("words.txt", "one");
+  int loads = 0;
+  auto load = [&] {
+    ++loads;
+    return Words{testing::ReadFile(path)};
+  };
+  std::shared_ptr<const Words> first = sdk::CachedRuleData<Words>({path}, load);
+  std::shared_ptr<const Words> second = sdk::CachedRuleData<Words>({path}, load);
+  EXPECT_EQ(loads, 1);
+  EXPECT_EQ(first.get(), second.get());
+  EXPECT_EQ(second->text, "one");
+  dir.Write("words.txt", "two");
+  std::shared_ptr<const Words> third = sdk::CachedRuleData<Words>({path}, load);
+  EXPECT_EQ(loads, 2);
+  EXPECT_EQ(third->text, "two");
+  EXPECT_EQ(first->text, "one");  // a holder of the old data keeps it
+  // Another set of paths is another entry.
+  const std::string other = dir.Write("other.txt", "three");
+  EXPECT_EQ(sdk::CachedRuleData<Words>({path, other}, load)->text, "two");
+  EXPECT_EQ(loads, 3);
+  // A failing load caches nothing: the next call loads (and here fails) again.
+  dir.Write("words.txt", "bad");
+  int failures = 0;
+  auto failing = [&]() -> Words {
+    ++failures;
+    throw sdk::ConfigError("words.txt:1: bad");
+  };
+  EXPECT_THROW(sdk::CachedRuleData<Words>({path}, failing), sdk::ConfigError);
+  EXPECT_THROW(sdk::CachedRuleData<Words>({path}, failing), sdk::ConfigError);
+  EXPECT_EQ(failures, 2);
+}
+
+// esgaudit_plugin::prepare: PluginSet keeps it when the plugin has it (not for a 1.0 plugin), and
+// PreparePlugins reads the rule data before any document, so documents reuse it.
+TEST(PluginHostTest, PreparedRuleDataIsReusedByEveryDocument) {
+  PluginSet legacy;
+  legacy.LoadFrom({FixtureDir("legacy")});
+  EXPECT_FALSE(Only(legacy).prepare);
+  PluginSet set;
+  set.LoadFrom({FixtureDir("ruledata")});
+  ASSERT_TRUE(Only(set).prepare);
+  TempDir rules("esgaudit-prepare-rules");
+  rules.Write("ruledata/data.txt", "v1\n");
+  RunOptions options;
+  options.rules_dirs = {rules.path()};
+  PreparePlugins(set.plugins(), options);
+  for (const char* name : {"a.txt", "b.txt"}) {
+    ReportResult r;
+    ASSERT_TRUE(RunPlugin(Only(set), Document::FromUtf8(name, "x\n"), options, &r).ok());
+    ASSERT_EQ(r.findings.size(), 1u);
+    EXPECT_EQ(r.findings[0].message, "data 'v1' read by this process, 1 read(s) in all");
+  }
+  rules.Write("ruledata/data.txt", "v2\n");
+  ReportResult r;
+  ASSERT_TRUE(RunPlugin(Only(set), Document::FromUtf8("c.txt", "x\n"), options, &r).ok());
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].message, "data 'v2' read by this process, 2 read(s) in all");
+  // Data that fails to load in the preparation is only logged; each document reports the error.
+  rules.Write("ruledata/data.txt", "BAD\n");
+  PreparePlugins(set.plugins(), options);
+  Status s = RunPlugin(Only(set), Document::FromUtf8("d.txt", "x\n"), options, &r);
+  EXPECT_EQ(s.code(), ExitStatus::kUsageOrInput);
+  EXPECT_EQ(s.message(), "ruledata/data.txt:1: BAD is not rule data");
 }
 
 }  // namespace

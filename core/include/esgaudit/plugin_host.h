@@ -35,6 +35,8 @@ struct PluginRef {
   uint32_t abi_minor = ESGAUDIT_ABI_MINOR;
   std::vector<RuleInfo> rules;
   std::function<uint32_t(const esgaudit_host*, esgaudit_fail_fn, void*)> check;
+  // esgaudit_plugin::prepare; empty for a plugin without it (ABI 1.0, or a test's registry).
+  std::function<uint32_t(const esgaudit_host*, esgaudit_fail_fn, void*)> prepare;
 };
 
 struct RunOptions {
@@ -51,6 +53,11 @@ struct RunOptions {
 // emitted before failing is kept.
 Status RunPlugin(const PluginRef& plugin, const Document& doc, const RunOptions& options,
                  ReportResult* result);
+
+// Runs each plugin's prepare (esgaudit_plugin::prepare) in this process over an empty document, so
+// the rule data it reads is cached before child processes are forked. A failure is only logged
+// (debug): RunPlugin reports it for each document when the plugin loads its data again.
+void PreparePlugins(const std::vector<PluginRef>& plugins, const RunOptions& options);
 
 // The plugin directories searched by default: <exe dir>/../lib/esgaudit/plugins (build tree and
 // install prefix alike). Never the current directory.

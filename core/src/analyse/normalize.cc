@@ -143,13 +143,18 @@ MatchView BuildMatchView(std::string_view text) {
   // looks Traditional, so a Simplified text's view never depends on what the thread read before.
   bool traditional = false;
   {
-    std::vector<UChar32> seen;
+    // The distinct Han code points, sorted: marked in a bitmap of all code points (a report has
+    // millions of Han characters but a few thousand distinct ones; sorting them all cost more).
+    std::vector<uint64_t> marked((UCHAR_MAX_VALUE + 64) / 64, 0);
     for (int32_t k = 0; k < n;) {
       UChar32 c = Next(text, &k);
-      if (c >= 0x3400 && IsHan(c)) seen.push_back(c);
+      if (c >= 0x3400 && IsHan(c)) marked[c >> 6] |= uint64_t{1} << (c & 63);
     }
-    std::sort(seen.begin(), seen.end());
-    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    std::vector<UChar32> seen;
+    for (size_t w = 0; w < marked.size(); ++w) {
+      for (uint64_t bits = marked[w]; bits != 0; bits &= bits - 1)
+        seen.push_back(static_cast<UChar32>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));
+    }
     traditional = LooksTraditional(seen);
     if (traditional) han.Prepare(seen);
   }

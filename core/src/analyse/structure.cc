@@ -52,6 +52,17 @@ bool HasCjk(const std::u32string& cps) {
 }
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
+// How many ASCII digits a space (std::regex's \s: space, \t, \n, \v, \f, \r) or the end follows: the
+// most matches (\d{1,3})(?=\s|$) can have in `s`, since each ends at one of them.
+size_t NumbersBeforeSpace(std::string_view s) {
+  size_t n = 0;
+  for (size_t k = 0; k < s.size(); ++k) {
+    if (!IsDigit(static_cast<unsigned char>(s[k]))) continue;
+    if (k + 1 == s.size() || std::string_view(" \t\n\v\f\r").find(s[k + 1]) != std::string_view::npos) ++n;
+  }
+  return n;
+}
+
 // "员工发展 24", "推进“双向融合”10", "董事长致辞……4", "03关于我们", "战略09社会责任沟通09利益".
 bool TocLikeText(std::string_view text) {
   if (HasSentencePunct(text)) return false;
@@ -428,8 +439,10 @@ void StructureBuilder::MarkToc() {
     LineStructure& ls = s_.lines_[i];
     std::string_view raw = Trim(doc_.LineText(i));
     if (ls.cell_count == 0 || raw.size() >= 200) continue;
-    bool toc = std::regex_search(std::string(Trim(LineView(i))), kLeader);
-    if (!toc && !ContainsAny(LineView(i), {"。", "，", "；", ",", ";", "%", "|"})) {
+    // kLeader cannot match without a run of its leader characters: std::regex is not run then.
+    const std::string_view view = Trim(LineView(i));
+    bool toc = ContainsAny(view, {"....", "____", "……", "····"}) && std::regex_search(std::string(view), kLeader);
+    if (!toc && !ContainsAny(LineView(i), {"。", "，", "；", ",", ";", "%", "|"}) && NumbersBeforeSpace(raw) >= 3) {
       // Read on the raw line: the matching view drops the spaces between a page number and the
       // next title ("公司简介19 财务绩效23 …"). An entry: a title of two or more characters (6+
       // bytes without spaces, no digits) and a number.

@@ -102,6 +102,7 @@ uint32_t IndexCode(std::string_view cell, std::string* code) {
   }
   // Exchange guideline articles: 第二十一条
   static const std::regex kArticle(R"(^第(?:一|二|三|四|五|六|七|八|九|十|百|零){1,6}条)");
+  if (c.substr(0, 3) != "第") return 0;  // kArticle is anchored: std::regex is not run on other cells
   std::smatch m;
   std::string s(c.substr(0, std::min<size_t>(c.size(), 40)));
   if (std::regex_search(s, m, kArticle)) {

@@ -409,6 +409,8 @@ AuditResult Audit(const AuditRequest& request) {
                        std::count(files.begin(), files.end(), "-") == 0;
   std::vector<AuditOutcome> outcomes(files.size());
   if (isolate) {
+    // The plugins read their rule data here, once, and every child inherits it.
+    PreparePlugins(e.plugins.plugins(), options_for(Document::FromUtf8("", "")));
     IsolationOptions iso;
     iso.jobs = jobs;
     iso.timeout_seconds = request.timeout_seconds;

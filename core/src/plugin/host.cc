@@ -365,6 +365,9 @@ void OnFail(void* fail_ctx, esgaudit_str message) {
   static_cast<HostContext*>(fail_ctx)->failure = std::string(View(message));
 }
 
+// The callbacks over the document, options and output of `c`.
+esgaudit_host MakeHost(HostContext* c);
+
 }  // namespace
 
 Status RunPlugin(const PluginRef& plugin, const Document& doc, const RunOptions& options,
@@ -388,11 +391,58 @@ Status RunPlugin(const PluginRef& plugin, const Document& doc, const RunOptions&
                                     Str(k.source)});
     }
   }
+  esgaudit_host host = MakeHost(&c);
+  uint32_t status = ESGAUDIT_STATUS_INTERNAL_ERROR;
+  try {
+    status = plugin.check(&host, &OnFail, &c);
+  } catch (const std::exception& e) {  // a wrapper that let an exception escape
+    c.failure = e.what();
+  }
+  if (c.failure.empty() && status != ESGAUDIT_STATUS_OK) c.failure = "returned status " + std::to_string(status);
+  if (status == ESGAUDIT_STATUS_OK && !c.protocol_errors.empty()) {
+    status = ESGAUDIT_STATUS_INTERNAL_ERROR;
+    c.failure = c.protocol_errors.front();
+  }
+  if (status == ESGAUDIT_STATUS_OK) return Status::Ok();
+  if (status == ESGAUDIT_STATUS_CONFIG_ERROR) return Status::InputError(c.failure);
+  Finding f;
+  f.rule = "esgaudit.plugin-error";
+  f.severity = ESGAUDIT_ERROR;
+  f.message = "plugin '" + plugin.name + "' failed: " + c.failure;
+  f.location.file = doc.path();
+  result->findings.push_back(std::move(f));
+  return Status::Internal(doc.path() + ": plugin '" + plugin.name + "' failed: " + c.failure);
+}
+
+void PreparePlugins(const std::vector<PluginRef>& plugins, const RunOptions& options) {
+  const Document empty = Document::FromUtf8("", "");
+  for (const PluginRef& plugin : plugins) {
+    if (!plugin.prepare) continue;
+    ReportResult discarded;
+    HostContext c;
+    c.doc = &empty;
+    c.options = &options;
+    c.plugin = &plugin;
+    c.result = &discarded;  // no rule is declared: anything emitted is refused and dropped
+    esgaudit_host host = MakeHost(&c);
+    uint32_t status = ESGAUDIT_STATUS_INTERNAL_ERROR;
+    try {
+      status = plugin.prepare(&host, &OnFail, &c);
+    } catch (const std::exception& e) {
+      c.failure = e.what();
+    }
+    if (status != ESGAUDIT_STATUS_OK) spdlog::debug("plugin '{}' could not prepare: {}", plugin.name, c.failure);
+  }
+}
+
+namespace {
+
+esgaudit_host MakeHost(HostContext* c) {
   esgaudit_host host{};
   host.abi_major = ESGAUDIT_ABI_MAJOR;
   host.abi_minor = ESGAUDIT_ABI_MINOR;
   host.struct_size = sizeof(esgaudit_host);
-  host.ctx = &c;
+  host.ctx = c;
   host.path = &CbPath;
   host.text = &CbText;
   host.line_count = &CbLineCount;
@@ -442,27 +492,8 @@ Status RunPlugin(const PluginRef& plugin, const Document& doc, const RunOptions&
   host.index_row = &CbIndexRow;
   host.table_cell_count = &CbTableCellCount;
   host.table_cell = &CbTableCell;
-
-  uint32_t status = ESGAUDIT_STATUS_INTERNAL_ERROR;
-  try {
-    status = plugin.check(&host, &OnFail, &c);
-  } catch (const std::exception& e) {  // a wrapper that let an exception escape
-    c.failure = e.what();
-  }
-  if (c.failure.empty() && status != ESGAUDIT_STATUS_OK) c.failure = "returned status " + std::to_string(status);
-  if (status == ESGAUDIT_STATUS_OK && !c.protocol_errors.empty()) {
-    status = ESGAUDIT_STATUS_INTERNAL_ERROR;
-    c.failure = c.protocol_errors.front();
-  }
-  if (status == ESGAUDIT_STATUS_OK) return Status::Ok();
-  if (status == ESGAUDIT_STATUS_CONFIG_ERROR) return Status::InputError(c.failure);
-  Finding f;
-  f.rule = "esgaudit.plugin-error";
-  f.severity = ESGAUDIT_ERROR;
-  f.message = "plugin '" + plugin.name + "' failed: " + c.failure;
-  f.location.file = doc.path();
-  result->findings.push_back(std::move(f));
-  return Status::Internal(doc.path() + ": plugin '" + plugin.name + "' failed: " + c.failure);
+  return host;
 }
 
+}  // namespace
 }  // namespace esgaudit

@@ -120,6 +120,9 @@ void PluginSet::LoadFrom(const std::vector<std::string>& dirs) {
       }
       const esgaudit_plugin* p = &entry;
       ref.check = [p](const esgaudit_host* h, esgaudit_fail_fn f, void* c) { return p->check(h, f, c); };
+      if (ESGAUDIT_PLUGIN_HAS(p, prepare)) {
+        ref.prepare = [p](const esgaudit_host* h, esgaudit_fail_fn f, void* c) { return p->prepare(h, f, c); };
+      }
       names.insert(ref.name);
       plugins_.push_back(std::move(ref));
       impl_->libraries.push_back(std::move(lib));

@@ -5,9 +5,12 @@
 // and exports the ABI entry with ESGAUDIT_DEFINE_PLUGIN(name, version, description, RegisterRules).
 //
 // Rules are constructed afresh for every document, so a rule may keep per-document state in members.
-// Analyses shared by several rules (parsed catalogues, recognised relations) live in
-// Context::Shared<T>(), built once per document. Exceptions never cross the ABI: Registry::Check
-// turns them into a status and a one-line message.
+// Analyses shared by several rules (recognised relations, a report's index) live in
+// Context::Shared<T>(), built once per document. Rule data read from files (rule packs, catalogues,
+// compiled expressions) lives in CachedRuleData<T>(), read once per process; a plugin reads it in a
+// preparation too (Registry::AddPreparation), which the host runs before it forks an isolated
+// batch. Exceptions never cross the ABI: Registry::Check turns them into a status and a one-line
+// message.
 #ifndef ESGAUDIT_PLUGIN_H_
 #define ESGAUDIT_PLUGIN_H_
 
@@ -17,9 +20,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -406,6 +411,64 @@ class Context {
   mutable std::map<std::type_index, std::shared_ptr<void>> shared_;
 };
 
+namespace internal {
+// The bytes of each file ("" for one that cannot be read), in order.
+inline std::vector<std::string> FileBytes(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    std::ifstream in(p, std::ios::binary | std::ios::ate);  // one read of the file's size
+    std::string bytes;
+    const std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : 0;
+    if (size > 0 && in.seekg(0)) {
+      bytes.resize(static_cast<size_t>(size));
+      in.read(&bytes[0], size);
+      bytes.resize(static_cast<size_t>(in.gcount()));
+    }
+    out.push_back(std::move(bytes));
+  }
+  return out;
+}
+
+// One cache per type T and per module (a template's statics are per instantiation, and plugins
+// are loaded with RTLD_LOCAL).
+template <typename T>
+struct RuleDataCache {
+  struct Entry {
+    std::vector<std::string> bytes;
+    std::shared_ptr<const T> data;
+  };
+  static std::mutex& Lock() {
+    static std::mutex m;
+    return m;
+  }
+  static std::map<std::vector<std::string>, Entry>& Entries() {
+    static std::map<std::vector<std::string>, Entry> entries;
+    return entries;
+  }
+};
+}  // namespace internal
+
+// Rule data of type T read from the files `paths` by `load()` (which throws ConfigError on a
+// malformed file, as without the cache): the first call in a process loads it, later calls with
+// the same paths get the same read-only object while the files hold the same bytes (they are read
+// and compared on every call, which costs far less than parsing them; a file changed in between
+// is loaded again). A load that throws caches nothing, so every document reports the error. Safe to
+// call from several threads: `load` runs under the cache's lock, once per content. The objects
+// live until the module is unloaded; an isolated batch's children inherit those the parent read
+// in its preparation. T must be safe to read from several threads at once (std::regex is).
+template <typename T, typename Load>
+std::shared_ptr<const T> CachedRuleData(const std::vector<std::string>& paths, Load&& load) {
+  using Cache = internal::RuleDataCache<T>;
+  std::vector<std::string> bytes = internal::FileBytes(paths);
+  std::lock_guard<std::mutex> hold(Cache::Lock());
+  auto& entries = Cache::Entries();
+  auto it = entries.find(paths);
+  if (it != entries.end() && it->second.bytes == bytes) return it->second.data;
+  std::shared_ptr<const T> data = std::make_shared<const T>(load());
+  entries[paths] = typename Cache::Entry{std::move(bytes), data};
+  return data;
+}
+
 // A rule knows the id and default severity it was registered with (Registry::Add sets them before
 // Check runs), so its findings need not repeat them: NewFinding() starts one with both filled in.
 class Rule {
@@ -441,6 +504,10 @@ class Registry {
                       [] { return std::unique_ptr<Rule>(new R()); }});
   }
   void AddPass(Pass pass) { passes_.push_back(std::move(pass)); }
+  // A preparation reads rule data into CachedRuleData before any document (esgaudit_plugin::prepare):
+  // it gets a Document with no text whose RulesFile() and Option() work, and reports nothing.
+  using Preparation = std::function<void(const Document&)>;
+  void AddPreparation(Preparation p) { preparations_.push_back(std::move(p)); }
 
   uint32_t Count() const { return static_cast<uint32_t>(rules_.size()); }
   esgaudit_rule_info Info(uint32_t i) const {
@@ -475,6 +542,24 @@ class Registry {
     }
   }
 
+  // Runs the preparations. Never throws.
+  uint32_t Prepare(const esgaudit_host* host, esgaudit_fail_fn fail, void* fail_ctx) const {
+    try {
+      Document doc(host);
+      for (const Preparation& p : preparations_) p(doc);
+      return ESGAUDIT_STATUS_OK;
+    } catch (const ConfigError& e) {
+      if (fail) fail(fail_ctx, Str(e.what()));
+      return ESGAUDIT_STATUS_CONFIG_ERROR;
+    } catch (const std::exception& e) {
+      if (fail) fail(fail_ctx, Str(e.what()));
+      return ESGAUDIT_STATUS_INTERNAL_ERROR;
+    } catch (...) {
+      if (fail) fail(fail_ctx, Str("unknown exception"));
+      return ESGAUDIT_STATUS_INTERNAL_ERROR;
+    }
+  }
+
  private:
   struct Entry {
     std::string id;
@@ -485,6 +570,7 @@ class Registry {
   };
   std::vector<Entry> rules_;
   std::vector<Pass> passes_;
+  std::vector<Preparation> preparations_;
 };
 
 // The registry built by `register_fn`. ESGAUDIT_DEFINE_PLUGIN keeps it in a function-local static
@@ -510,9 +596,12 @@ inline Registry BuildRegistry(void (*register_fn)(Registry&)) {
   uint32_t EsgauditCheck(const esgaudit_host* h, esgaudit_fail_fn f, void* c) {                \
     return EsgauditRegistry().Check(h, f, c);                                                  \
   }                                                                                            \
+  uint32_t EsgauditPrepare(const esgaudit_host* h, esgaudit_fail_fn f, void* c) {              \
+    return EsgauditRegistry().Prepare(h, f, c);                                                \
+  }                                                                                            \
   }                                                                                            \
   extern "C" ESGAUDIT_PLUGIN_EXPORT const esgaudit_plugin esgaudit_plugin_entry = {           \
       ESGAUDIT_ABI_MAJOR, ESGAUDIT_ABI_MINOR, sizeof(esgaudit_plugin), NAME, VERSION,          \
-      DESCRIPTION, &EsgauditRuleCount, &EsgauditRule, &EsgauditCheck};
+      DESCRIPTION, &EsgauditRuleCount, &EsgauditRule, &EsgauditCheck, &EsgauditPrepare};
 
 #endif  // ESGAUDIT_PLUGIN_H_

@@ -11,7 +11,8 @@
  *    their own struct_size, set by the caller: the host writes no more than that many bytes and
  *    sets struct_size to what it wrote.
  *  - 1.1 adds the structure model (roles of lines, cells, sections, TOC, content index, tables,
- *    report metadata); see esgaudit/structure.h in the core for its meaning.
+ *    report metadata); see esgaudit/structure.h in the core for its meaning. It also appends
+ *    esgaudit_plugin::prepare (rule data read once per process, before an isolated batch forks).
  *  - Only fixed-width integers, doubles, UTF-8 views (esgaudit_str), opaque handles and function
  *    pointers cross. Whoever allocates frees. Views the host hands out stay valid for the whole
  *    `check` call; views the plugin passes to emit_* need only live for that call (the host copies).
@@ -534,10 +535,25 @@ typedef struct esgaudit_plugin {
   /* Runs every enabled rule over the document. Returns an esgaudit_status; on failure it calls
    * `fail` once with a one-line message. Must be safe to call concurrently on different hosts. */
   uint32_t (*check)(const esgaudit_host* host, esgaudit_fail_fn fail, void* fail_ctx);
+  /* ABI 1.1, appended (read only when struct_size covers it: ESGAUDIT_PLUGIN_HAS); may be NULL.
+   * Reads the plugin's rule data (rule packs, catalogues, compiled expressions) into a cache the
+   * module keeps for the rest of the process, so later `check` calls reuse it. The host calls it
+   * once before it forks the child processes of an isolated batch, which inherit the cache: the
+   * data is read once per run instead of once per report. `host` is a host over an empty document
+   * (path "", no text), with the run's options and rule directories. It must not emit anything.
+   * Its status is only logged: a rule pack that fails to load here is loaded again by `check`,
+   * which reports the failure for each document as it would without `prepare`. Runs in the
+   * host's own process, like loading the module: it only reads rule data, never a report. */
+  uint32_t (*prepare)(const esgaudit_host* host, esgaudit_fail_fn fail, void* fail_ctx);
 } esgaudit_plugin;
 
 /* The size of an esgaudit_plugin built for ABI 1.0: the least a host of major 1 accepts. */
 #define ESGAUDIT_PLUGIN_SIZE_1_0 (offsetof(esgaudit_plugin, check) + sizeof(void (*)(void)))
+
+/* True when a plugin struct of `plugin->struct_size` bytes has the member `field`, set. */
+#define ESGAUDIT_PLUGIN_HAS(plugin, field)                                              \
+  ((plugin)->struct_size >= offsetof(esgaudit_plugin, field) + sizeof((plugin)->field) && \
+   (plugin)->field != NULL)
 
 #ifdef __cplusplus
 }  /* extern "C" */
