@@ -366,12 +366,86 @@ TEST(StructureTest, LanguagesAndClaimedStandards) {
   EXPECT_EQ(got, (std::vector<std::string>{"gri accordance 2 全球报告倡议组织",
                                            "gbt36001 accordance 3 GB/T 36001",
                                            "cass-csr reference 4 CASS-CSR",
-                                           "exchange-2024 accordance 5 可持续发展报告（试行）"}));
+                                           "exchange-2024 accordance 5 深圳证券交易所上市公司自律监管指引第17号"}));
   Document en = Document::FromUtf8(
       "r.txt", "This report has been prepared with reference to the GRI Standards for the year.\n");
   EXPECT_EQ(en.structure().metadata().languages, "en");
   ASSERT_EQ(en.structure().metadata().claims.size(), 1u);
   EXPECT_EQ(en.structure().metadata().claims[0].mode, ESGAUDIT_CLAIM_REFERENCE);
+  EXPECT_EQ(en.structure().metadata().claims[0].flags, 0u);
+  EXPECT_EQ(en.structure().metadata().flags, 0u);
+  // The G4 Guidelines and the option named; the content index published online.
+  Document g4 = Document::FromUtf8(
+      "r.txt",
+      "GRI内容索引请见公司网站 www.example.com。\n"
+      "本报告参照全球报告倡议组织（GRI）《可持续发展报告指南》（G4）核心方案编制。\n");
+  ASSERT_EQ(g4.structure().metadata().claims.size(), 1u);
+  EXPECT_EQ(g4.structure().metadata().claims[0].flags, ESGAUDIT_CLAIM_NAMES_G4 | ESGAUDIT_CLAIM_CORE);
+  EXPECT_EQ(g4.structure().metadata().flags, ESGAUDIT_METADATA_EXTERNAL_INDEX);
+}
+
+TEST(StructureTest, WhichExchangesGuidelineAClaimNames) {
+  auto claims = [](const std::string& text) {
+    Document doc = Document::FromUtf8("r.txt", text);
+    std::vector<std::string> got;
+    for (const StandardClaim& c : doc.structure().metadata().claims) {
+      if (c.standard != ESGAUDIT_STANDARD_EXCHANGE_2024) continue;
+      got.push_back(std::string(Structure::ExchangeName(c.exchange)) + " " + Structure::ClaimModeName(c.mode) +
+                    " " + std::string(doc.text().substr(c.offset, c.length)));
+    }
+    return got;
+  };
+  // The guideline's number or the exchange's name; the span is the guideline's name.
+  EXPECT_EQ(claims("本报告依据《深圳证券交易所上市公司自律监管指引第17号——可持续发展报告（试行）》编制。\n"),
+            (std::vector<std::string>{"szse accordance 深圳证券交易所上市公司自律监管指引第17号"}));
+  EXPECT_EQ(claims("本报告参照《上海证券交易所上市公司自律监管指引第 14 号——可持续发展报告（试行）》编制。\n"),
+            (std::vector<std::string>{"sse reference 上海证券交易所上市公司自律监管指引第 14 号"}));
+  EXPECT_EQ(claims("按照《北京证券交易所上市公司持续监管指引第11号——可持续发展报告（试行）》编制本报告。\n"),
+            (std::vector<std::string>{"bse accordance 北京证券交易所上市公司持续监管指引第11号"}));
+  EXPECT_EQ(claims("This report is prepared in accordance with the Shenzhen Stock Exchange Self-Regulatory "
+                   "Guidelines for Listed Companies No. 17 - Sustainability Report.\n")
+                .size(),
+            1u);
+  EXPECT_EQ(claims("This report is prepared in accordance with the Shenzhen Stock Exchange Self-Regulatory "
+                   "Guidelines for Listed Companies No. 17 - Sustainability Report.\n")[0]
+                .substr(0, 16),
+            "szse accordance ");
+  // Without the exchange or the number the claim is the 2024 guideline's, exchange unnamed; another
+  // exchange guideline number is not one of the three.
+  EXPECT_EQ(claims("本报告参照上市公司可持续发展报告指引编制。\n"),
+            (std::vector<std::string>{" reference 可持续发展报告指引"}));
+  EXPECT_TRUE(claims("依据深圳证券交易所上市公司自律监管指引第1号——主板上市公司规范运作。\n").empty());
+}
+
+TEST(StructureTest, TheReportingCompanyFromTitleStatementOrCover) {
+  auto company = [](const std::string& text) {
+    Document doc = Document::FromUtf8("r.txt", text);
+    const ReportMetadata& md = doc.structure().metadata();
+    if (md.company.empty()) return std::string();
+    EXPECT_EQ(doc.text().substr(md.company_offset, md.company_length), md.company);
+    return md.company + " @" + std::to_string(doc.LineOf(md.company_offset) + 1);
+  };
+  // The title, the name before its year; a statement about the report; a cover line alone.
+  EXPECT_EQ(company("目录\n云南铝业股份有限公司2020年社会责任报告\n"), "云南铝业股份有限公司 @2");
+  EXPECT_EQ(company("中信银行股份有限公司 2016年度社会责任报告\n"), "中信银行股份有限公司 @1");
+  EXPECT_EQ(company("上海国际港务（集团）股份有限公司2016年可持续发展报告\n"),
+            "上海国际港务（集团）股份有限公司 @1");
+  EXPECT_EQ(company("关于本报告\n本报告以华能国际电力股份有限公司为主体，涵盖下属电厂。\n"),
+            "华能国际电力股份有限公司 @2");
+  EXPECT_EQ(company("本报告为环旭电子股份有限公司（以下简称环旭电子）发布的第四份报告。\n"),
+            "环旭电子股份有限公司 @1");
+  EXPECT_EQ(company("中国长江电力股份有限公司\n2016年社会责任报告\n"), "中国长江电力股份有限公司 @1");
+  EXPECT_EQ(company("XYZ Technology Co., Ltd. 2023 Sustainability Report\n"), "XYZ Technology Co., Ltd. @1");
+  // The title wins over a statement above it.
+  EXPECT_EQ(company("本报告以甲乙控股有限公司为主体。\n丙丁能源股份有限公司2021年ESG报告\n"),
+            "丙丁能源股份有限公司 @2");
+  // Not a company: a phrase ending with 公司, a company cited in the body far from the cover.
+  EXPECT_EQ(company("本报告以公司及下属子公司为主体。\n"), "");
+  EXPECT_EQ(company("(于中华人民共和国注册成立的股份有限公司)\n"), "");
+  std::string late(50, '\n');
+  for (int i = 0; i < 45; ++i) late += "第" + std::to_string(i) + "行正文内容。\n";
+  late += "某某物流有限公司\n";
+  EXPECT_EQ(company(late), "");
 }
 
 TEST(StructureTest, TheSampleAsTheToolReadsIt) {
@@ -399,6 +473,8 @@ TEST(StructureTest, TheSampleAsTheToolReadsIt) {
   EXPECT_EQ(s.metadata().claims[1].standard, ESGAUDIT_STANDARD_GBT36001);
   EXPECT_EQ(doc.LineOf(s.metadata().claims[1].offset) + 1, 132u);
   EXPECT_EQ(Role(doc, 97), "prose");  // 本报告为云南铝业股份有限公司…
+  EXPECT_EQ(s.metadata().company, "云南铝业股份有限公司");
+  EXPECT_EQ(doc.LineOf(s.metadata().company_offset) + 1, 98u);
 }
 
 TEST(StructureTest, LinearInTheInput) {

@@ -717,6 +717,16 @@ const char* Structure::ClaimModeName(esgaudit_claim_mode mode) {
   return "mention";
 }
 
+const char* Structure::ExchangeName(esgaudit_exchange exchange) {
+  switch (exchange) {
+    case ESGAUDIT_EXCHANGE_SSE: return "sse";
+    case ESGAUDIT_EXCHANGE_SZSE: return "szse";
+    case ESGAUDIT_EXCHANGE_BSE: return "bse";
+    case ESGAUDIT_EXCHANGE_UNNAMED: return "";
+  }
+  return "";
+}
+
 std::string_view Structure::HeadingText(std::string_view cell) { return sdk::HeadingText(cell); }
 
 }  // namespace esgaudit

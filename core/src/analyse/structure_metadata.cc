@@ -5,6 +5,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include "analyse/structure_internal.h"
 #include "esgaudit/document.h"
@@ -129,9 +130,62 @@ bool YearLike(std::string_view cell) {
   return std::regex_match(std::string(cell), kYear);
 }
 
+// `word` in `lower` not touching an ASCII letter on either side.
+bool HasWord(std::string_view lower, std::string_view word) {
+  for (size_t p = lower.find(word); p != std::string_view::npos; p = lower.find(word, p + 1)) {
+    size_t end = p + word.size();
+    if ((p == 0 || !IsAlpha(lower[p - 1])) && (end >= lower.size() || !IsAlpha(lower[end]))) return true;
+  }
+  return false;
+}
+
 bool TotalLike(std::string_view cell) {
   std::string lower = sdk::AsciiLower(cell);
   return ContainsAny(lower, {"合计", "总计", "小计", "总数", "total"});
+}
+
+// The exchange a line's guideline name points to, with the name's span in `lower` (the line
+// lower-cased): the guideline's number or the exchange's name next to 指引 / guideline.
+esgaudit_exchange ExchangeGuideline(const std::string& lower, size_t* pos, size_t* len) {
+  if (!ContainsAny(lower, {"指引", "guideline", "guidance"})) return ESGAUDIT_EXCHANGE_UNNAMED;
+  struct Pattern {
+    esgaudit_exchange exchange;
+    std::regex re;
+  };
+  static const Pattern kPatterns[] = {
+      {ESGAUDIT_EXCHANGE_SZSE,
+       std::regex(R"((?:深圳证券交易所|深交所)\s*(?:上市公司)?\s*自律监管\s*指引\s*第\s*17\s*号|自律监管\s*指引\s*第\s*17\s*号|(?:shenzhen stock exchange|szse).{0,60}guidelines? (?:for listed companies )?no\.\s*17)")},
+      {ESGAUDIT_EXCHANGE_SSE,
+       std::regex(R"((?:上海证券交易所|上交所)\s*(?:上市公司)?\s*自律监管\s*指引\s*第\s*14\s*号|自律监管\s*指引\s*第\s*14\s*号|(?:shanghai stock exchange|sse).{0,60}guidelines? (?:for listed companies )?no\.\s*14)")},
+      {ESGAUDIT_EXCHANGE_BSE,
+       std::regex(R"((?:北京证券交易所|北交所)\s*(?:上市公司)?\s*持续监管\s*指引\s*第\s*11\s*号|持续监管\s*指引\s*第\s*11\s*号|(?:beijing stock exchange|bse).{0,60}guidelines? (?:for listed companies )?no\.\s*11)")},
+  };
+  for (const Pattern& p : kPatterns) {
+    std::smatch m;
+    if (!std::regex_search(lower, m, p.re)) continue;
+    *pos = static_cast<size_t>(m.position(0));
+    *len = static_cast<size_t>(m.length(0));
+    return p.exchange;
+  }
+  return ESGAUDIT_EXCHANGE_UNNAMED;
+}
+
+// Whether `name` (ending with a company suffix) reads as one company's name: two characters or more
+// before the suffix, no sentence punctuation, no words that make it a phrase ("公司及下属子公司",
+// "注册成立的股份有限公司").
+bool CompanyName(std::string_view name) {
+  size_t cps = sdk::CodePointCount(name);
+  if (cps < 4 || cps > 40) return false;
+  static const std::string_view kNot[] = {"的", "及", "和", "与", "、", "下属", "子公司", "各", "所属",
+                                          "我们", "本公司", "该", "，", "。", "；", ";", ":",
+                                          "：", "“", "\"", "《", "》", "以下", "简称", "为", "本报告"};
+  for (std::string_view w : kNot)
+    if (Contains(name, w)) return false;
+  if (sdk::HasCjk(name) && Contains(name, ",")) return false;  // "，" in the view
+  static const std::string_view kNotFirst[] = {"公司", "本", "我", "其", "于", "在", "由", "向", "对"};
+  for (std::string_view w : kNotFirst)
+    if (name.substr(0, w.size()) == w) return false;
+  return true;
 }
 
 }  // namespace
@@ -715,7 +769,7 @@ void StructureBuilder::FindMetadata() {
       if (Contains(text, k)) return ESGAUDIT_CLAIM_ACCORDANCE;
     return -1;
   };
-  std::set<std::pair<int, int>> seen;
+  std::set<std::tuple<int, int, int>> seen;
   size_t basis_until = 0;
   for (size_t i = 0; i < n; ++i) {
     const LineStructure& ls = s_.lines_[i];
@@ -731,9 +785,24 @@ void StructureBuilder::FindMetadata() {
     for (std::string_view h : kBasis) {
       if (Contains(squeezed, h) && squeezed.size() <= 40) basis_until = i + 10;
     }
+    // "GRI内容索引请见公司网站": the content index is published elsewhere.
+    static const std::initializer_list<std::string_view> kOnline = {"online", "website", "web site", "www.",
+                                                                    "http", "网站", "网址", "在线"};
+    if (ContainsAny(lower, {"gri index", "content index", "gri table", "内容索引", "索引表"}) &&
+        (ContainsAny(lower, kOnline) ||
+         (i + 1 < n && ContainsAny(sdk::AsciiLower(LineView(i + 1)), kOnline))))
+      md.flags |= ESGAUDIT_METADATA_EXTERNAL_INDEX;
     std::set<esgaudit_standard> on_line;
+    // An exchange's 2024 guideline by its number or its exchange: which exchange is part of the claim.
+    size_t xpos = 0, xlen = 0;
+    esgaudit_exchange exchange = ExchangeGuideline(lower, &xpos, &xlen);
     for (const Name& name : kNames) {
       size_t pos = lower.find(name.text);
+      size_t len = name.text.size();
+      if (name.standard == ESGAUDIT_STANDARD_EXCHANGE_2024 && exchange != ESGAUDIT_EXCHANGE_UNNAMED) {
+        pos = xpos;
+        len = xlen;
+      }
       while (pos != std::string::npos && name.word &&
              ((pos > 0 && IsAlpha(lower[pos - 1])) ||
               (pos + name.text.size() < lower.size() && IsAlpha(lower[pos + name.text.size()]))))
@@ -748,20 +817,89 @@ void StructureBuilder::FindMetadata() {
       if (i > 0) context = sdk::AsciiLower(LineView(i - 1)) + context;
       int mode = mode_of(lower);
       if (mode < 0) mode = mode_of(context);
-      bool basis = i <= basis_until;
+      bool basis = basis_until > 0 && i <= basis_until;  // 0: no basis heading seen
       if (name.standard == ESGAUDIT_STANDARD_GRI && mode < 0 && !basis &&
           !ContainsAny(lower, {"指南", "标准", "standards", "guidelines", "framework", "g4"}))
         continue;  // "GRI 305-1" in passing is not a claim
       if (mode < 0) mode = ESGAUDIT_CLAIM_MENTION;
-      if (!seen.insert({name.standard, mode}).second) continue;
+      esgaudit_exchange claim_exchange =
+          name.standard == ESGAUDIT_STANDARD_EXCHANGE_2024 ? exchange : ESGAUDIT_EXCHANGE_UNNAMED;
+      if (!seen.insert({name.standard, mode, claim_exchange}).second) continue;
       StandardClaim claim;
       claim.standard = name.standard;
       claim.mode = static_cast<esgaudit_claim_mode>(mode);
+      claim.exchange = claim_exchange;
+      if (name.standard == ESGAUDIT_STANDARD_GRI) {
+        // The G4 Guidelines by name (G4, 可持续发展报告指南; the Standards are 标准) and the option,
+        // on the line or the next.
+        std::string text = lower;
+        if (i + 1 < n) text += sdk::AsciiLower(LineView(i + 1));
+        if (HasWord(text, "g4") || Contains(text, "g4.0") || Contains(text, "报告指南") ||
+            Contains(text, "guidelines"))
+          claim.flags |= ESGAUDIT_CLAIM_NAMES_G4;
+        if (ContainsAny(text, {"core option", "核心选项", "核心方案"})) claim.flags |= ESGAUDIT_CLAIM_CORE;
+        if (ContainsAny(text, {"comprehensive option", "全面选项", "全面方案"}))
+          claim.flags |= ESGAUDIT_CLAIM_COMPREHENSIVE;
+      }
       uint64_t vb = line_view_[i].first + pos;
       claim.offset = doc_.ViewToText(vb);
-      claim.length = doc_.ViewToText(vb + name.text.size()) - claim.offset;
+      claim.length = doc_.ViewToText(vb + len) - claim.offset;
       md.claims.push_back(claim);
     }
+  }
+  FindCompany();
+}
+
+void StructureBuilder::FindCompany() {
+  ReportMetadata& md = s_.metadata_;
+  const size_t n = s_.lines_.size();
+  // Ways of naming the reporting entity, most certain first: the report's title, a statement
+  // about the report, a cover line that is a company's name alone.
+  static const std::string kSuffix = "(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|银行|公司)";
+  static const std::regex kTitleZh(
+      "^\\s*(.{6,90}?" + kSuffix +
+      ")\\s*20\\d\\d\\s*(?:年度|年)?\\s*(?:企业)?(?:社会责任|可持续发展|esg|环境、社会及(?:公司)?治理|环境,社会及(?:公司)?治理|环境、社会和(?:公司)?治理|csr)");
+  static const std::regex kTitleEn(
+      R"(^\s*([A-Z][A-Za-z0-9&.,'() -]{1,80}?(?:Co\.,? ?Ltd\.?|Company Limited|Corporation|Limited|Inc\.?|Group|Bank|PLC|plc))\s*,?\s+(?:FY\s*)?20\d\d(?:[-/]\d\d)?\s+(?:Sustainability|ESG|Corporate (?:Social )?Responsibility|CSR|Environmental, Social and Governance|Integrated|Impact)\s+Report)",
+      std::regex::icase);
+  static const std::regex kStatement("本报告(?:书)?(?:以|为|是|由)\\s*(.{6,90}?" + kSuffix + ")");
+  static const std::regex kAlone("\\s*(.{6,90}?" + kSuffix + ")\\s*");
+  enum Source { kTitle = 0, kStatementOf = 1, kCover = 2, kNone = 3 };
+  int best = kNone;
+  size_t nonblank = 0;
+  for (size_t i = 0; i < n && best != kTitle; ++i) {
+    const uint32_t flags = s_.lines_[i].flags;
+    if (flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
+    std::string_view v = LineView(i);
+    if (v.size() > kMaxRegexLine || Trim(v).empty()) continue;
+    ++nonblank;
+    const bool front = i < 400 || (flags & (ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION));
+    std::string line(v);
+    const std::string lower = sdk::AsciiLower(v);  // the same length: positions agree
+    std::smatch m;
+    int source = kNone;
+    if (front && (Contains(v, "报告") || Contains(v, "eport")) &&
+        (std::regex_search(lower, m, kTitleZh) || std::regex_search(line, m, kTitleEn))) {
+      source = kTitle;
+    } else if (best > kStatementOf && Contains(v, "本报告") && !(flags & ESGAUDIT_LINE_FURNITURE_MASK) &&
+               std::regex_search(line, m, kStatement)) {
+      source = kStatementOf;
+    } else if (best > kCover && nonblank <= 40 && std::regex_match(line, m, kAlone)) {
+      source = kCover;
+    }
+    if (source >= best) continue;
+    std::string_view name =
+        Trim(v.substr(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.length(1))));
+    if (!CompanyName(name)) continue;
+    best = source;
+    // As printed: the text span of the name, without the spaces the view dropped after it.
+    uint64_t vb = line_view_[i].first + static_cast<size_t>(name.data() - v.data());
+    uint64_t b = doc_.ViewToText(vb);
+    std::string_view printed =
+        Trim(std::string_view(doc_.text()).substr(b, doc_.ViewToText(vb + name.size()) - b));
+    md.company = std::string(printed);
+    md.company_offset = b;
+    md.company_length = printed.size();
   }
 }
 
