@@ -188,6 +188,31 @@ TEST(StructureTest, ContentIndexRegionsWhateverTheScheme) {
   EXPECT_TRUE(two.structure().index_regions().empty());
 }
 
+TEST(StructureTest, AnExchangeIndexWrittenAsOneHtmlLineWithArabicArticleNumbers) {
+  // The whole index is one line of HTML (OCR to Markdown); articles printed 第50条 or 第五十条.
+  Document doc = Document::FromUtf8(
+      "r.md",
+      "公司持续完善治理结构。\n\n"
+      "## 指标索引\n\n"
+      "<table><tr><td>报告章节</td><td>指引条款</td></tr><tr><td>报告说明</td><td>第4条、第6条</td></tr>"
+      "<tr><td>ESG治理</td><td>第11条</td></tr><tr><td>应对气候变化</td><td>第21条</td></tr>"
+      "<tr><td>员工权益</td><td>第五十条</td></tr><tr><td>商业道德</td><td>第 55 条</td></tr></table>\n\n"
+      "展望未来，公司将继续推进绿色发展。\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.index_regions().size(), 1u);
+  EXPECT_EQ(s.index_regions()[0].schemes, ESGAUDIT_INDEX_EXCHANGE);
+  EXPECT_EQ(s.index_regions()[0].first_line, 2u);  // its title
+  EXPECT_EQ(s.index_regions()[0].last_line, 4u);
+  std::vector<std::string> codes;
+  for (const IndexRow& r : s.index_rows()) codes.push_back(r.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"第4条", "第11条", "第21条", "第五十条", "第55条"}));
+  EXPECT_FALSE(s.IsBody(4));
+  EXPECT_TRUE(s.IsBody(6));
+  // An article number is one or two digits: 第2024条 or 第100条 is not an article of the guideline.
+  Document year = Document::FromUtf8("r.txt", "第100条\t甲\n第2024条\t乙\n第0条\t丙\n第300条\t丁\n第999条\t戊\n");
+  EXPECT_TRUE(year.structure().index_regions().empty());
+}
+
 TEST(StructureTest, ContentIndexRowsWithTheirTextReferenceAndOmissions) {
   // Rows numbered 1..58 for the G4 general disclosures above the coded rows (as some 2016 reports
   // print them), a row wrapped over two lines, a row marked as not reported, two codes on one line.
@@ -363,10 +388,14 @@ TEST(StructureTest, LanguagesAndClaimedStandards) {
                   std::to_string(doc.LineOf(c.offset) + 1) + " " +
                   std::string(doc.text().substr(c.offset, c.length)));
   }
-  EXPECT_EQ(got, (std::vector<std::string>{"gri accordance 2 全球报告倡议组织",
+  // GRI: the reference word is read first; a GRI code in passing under the basis heading is a mention
+  // there (which gri takes as a reference).
+  EXPECT_EQ(got, (std::vector<std::string>{"gri reference 2 GRI",
                                            "gbt36001 accordance 3 GB/T 36001",
                                            "cass-csr reference 4 CASS-CSR",
-                                           "exchange-2024 accordance 5 深圳证券交易所上市公司自律监管指引第17号"}));
+                                           "exchange-2024 accordance 5 深圳证券交易所上市公司自律监管指引第17号",
+                                           "gri mention 6 GRI"}));
+  EXPECT_EQ(md.claims.back().flags, ESGAUDIT_CLAIM_IN_BASIS);
   Document en = Document::FromUtf8(
       "r.txt", "This report has been prepared with reference to the GRI Standards for the year.\n");
   EXPECT_EQ(en.structure().metadata().languages, "en");

@@ -101,8 +101,8 @@ uint32_t IndexCode(std::string_view cell, std::string* code) {
       }
     }
   }
-  // Exchange guideline articles: 第二十一条
-  static const std::regex kArticle(R"(^第(?:一|二|三|四|五|六|七|八|九|十|百|零){1,6}条)");
+  // Exchange guideline articles: 第二十一条, 第21条
+  static const std::regex kArticle(R"(^第(?:(?:一|二|三|四|五|六|七|八|九|十|百|零){1,6}|\s*[1-9]\d?\s*)条)");
   std::smatch m;
   std::string s(c.substr(0, std::min<size_t>(c.size(), 40)));
   if (std::regex_search(s, m, kArticle)) {
@@ -359,11 +359,18 @@ void StructureBuilder::MarkIndex() {
         if (relabelled && !cass_left) r.schemes &= ~ESGAUDIT_INDEX_CASS;
       }
       // The title just above, whatever OCR did to it, and the column header line.
+      // Blank lines between them (Markdown) are passed over.
       for (uint32_t up = 0; up < 3 && r.first_line > 0; ++up) {
-        std::string lower = sdk::AsciiLower(LineView(r.first_line - 1));
+        uint32_t above = r.first_line - 1;
+        for (uint32_t blanks = 0; blanks < 2 && above > 0 && Trim(LineView(above)).empty(); ++blanks) --above;
+        std::string lower = sdk::AsciiLower(LineView(above));
         if (!ContainsAny(lower, {"索引", "index", "对照", "指标", "披露", "gri", "页码", "page"}))
           break;
-        --r.first_line;
+        // Past a blank line only a short title, not a table ("## 治理指标" and its data above).
+        if (above + 1 < r.first_line &&
+            (sdk::CodePointCount(Trim(lower)) > 30 || (s_.lines_[above].flags & ESGAUDIT_LINE_TABLE)))
+          break;
+        r.first_line = above;
       }
       for (uint32_t j = r.first_line; j <= r.last_line; ++j) s_.lines_[j].flags |= ESGAUDIT_LINE_INDEX;
       s_.index_regions_.push_back(r);
@@ -746,9 +753,6 @@ void StructureBuilder::FindMetadata() {
       {ESGAUDIT_STANDARD_GBT36001, "社会责任报告编写指南", false},
       {ESGAUDIT_STANDARD_EXCHANGE_2024, "可持续发展报告(试行)", false},
       {ESGAUDIT_STANDARD_EXCHANGE_2024, "可持续发展报告指引", false},
-      {ESGAUDIT_STANDARD_GRI, "全球报告倡议组织", false},
-      {ESGAUDIT_STANDARD_GRI, "global reporting initiative", false},
-      {ESGAUDIT_STANDARD_GRI, "gri", true},
   };
   static const std::string_view kStrongAccordance[] = {"in accordance with", "core option",
                                                        "comprehensive option", "核心选项",
@@ -757,9 +761,6 @@ void StructureBuilder::FindMetadata() {
                                                 "informed by", "参考", "参照", "借鉴"};
   static const std::string_view kAccordance[] = {"in compliance with", "prepared according to",
                                                  "符合", "依据", "按照", "遵循", "遵照", "根据"};
-  static const std::string_view kBasis[] = {"编制依据", "编写依据", "报告依据", "参考标准",
-                                            "编制标准", "reportingstandards",
-                                            "reportingguidelines", "reportingframework"};
   auto mode_of = [&](std::string_view text) -> int {
     for (std::string_view k : kStrongAccordance)
       if (Contains(text, k)) return ESGAUDIT_CLAIM_ACCORDANCE;
@@ -770,7 +771,6 @@ void StructureBuilder::FindMetadata() {
     return -1;
   };
   std::set<std::tuple<int, int, int>> seen;
-  size_t basis_until = 0;
   for (size_t i = 0; i < n; ++i) {
     const LineStructure& ls = s_.lines_[i];
     if (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX |
@@ -779,19 +779,6 @@ void StructureBuilder::FindMetadata() {
     std::string_view v = LineView(i);
     if (v.empty() || v.size() > kMaxRegexLine) continue;
     std::string lower = sdk::AsciiLower(v);
-    std::string squeezed;
-    for (char c : lower)
-      if (c != ' ' && c != '\t') squeezed += c;
-    for (std::string_view h : kBasis) {
-      if (Contains(squeezed, h) && squeezed.size() <= 40) basis_until = i + 10;
-    }
-    // "GRI内容索引请见公司网站": the content index is published elsewhere.
-    static const std::initializer_list<std::string_view> kOnline = {"online", "website", "web site", "www.",
-                                                                    "http", "网站", "网址", "在线"};
-    if (ContainsAny(lower, {"gri index", "content index", "gri table", "内容索引", "索引表"}) &&
-        (ContainsAny(lower, kOnline) ||
-         (i + 1 < n && ContainsAny(sdk::AsciiLower(LineView(i + 1)), kOnline))))
-      md.flags |= ESGAUDIT_METADATA_EXTERNAL_INDEX;
     std::set<esgaudit_standard> on_line;
     // An exchange's 2024 guideline by its number or its exchange: which exchange is part of the claim.
     size_t xpos = 0, xlen = 0;
@@ -817,10 +804,6 @@ void StructureBuilder::FindMetadata() {
       if (i > 0) context = sdk::AsciiLower(LineView(i - 1)) + context;
       int mode = mode_of(lower);
       if (mode < 0) mode = mode_of(context);
-      bool basis = basis_until > 0 && i <= basis_until;  // 0: no basis heading seen
-      if (name.standard == ESGAUDIT_STANDARD_GRI && mode < 0 && !basis &&
-          !ContainsAny(lower, {"指南", "标准", "standards", "guidelines", "framework", "g4"}))
-        continue;  // "GRI 305-1" in passing is not a claim
       if (mode < 0) mode = ESGAUDIT_CLAIM_MENTION;
       esgaudit_exchange claim_exchange =
           name.standard == ESGAUDIT_STANDARD_EXCHANGE_2024 ? exchange : ESGAUDIT_EXCHANGE_UNNAMED;
@@ -829,25 +812,124 @@ void StructureBuilder::FindMetadata() {
       claim.standard = name.standard;
       claim.mode = static_cast<esgaudit_claim_mode>(mode);
       claim.exchange = claim_exchange;
-      if (name.standard == ESGAUDIT_STANDARD_GRI) {
-        // The G4 Guidelines by name (G4, 可持续发展报告指南; the Standards are 标准) and the option,
-        // on the line or the next.
-        std::string text = lower;
-        if (i + 1 < n) text += sdk::AsciiLower(LineView(i + 1));
-        if (HasWord(text, "g4") || Contains(text, "g4.0") || Contains(text, "报告指南") ||
-            Contains(text, "guidelines"))
-          claim.flags |= ESGAUDIT_CLAIM_NAMES_G4;
-        if (ContainsAny(text, {"core option", "核心选项", "核心方案"})) claim.flags |= ESGAUDIT_CLAIM_CORE;
-        if (ContainsAny(text, {"comprehensive option", "全面选项", "全面方案"}))
-          claim.flags |= ESGAUDIT_CLAIM_COMPREHENSIVE;
-      }
       uint64_t vb = line_view_[i].first + pos;
       claim.offset = doc_.ViewToText(vb);
       claim.length = doc_.ViewToText(vb + len) - claim.offset;
       md.claims.push_back(claim);
     }
   }
+  FindGriClaims();
+  std::stable_sort(md.claims.begin(), md.claims.end(),
+                   [](const StandardClaim& a, const StandardClaim& b) { return a.offset < b.offset; });
   FindCompany();
+}
+
+void StructureBuilder::FindGriClaims() {
+  ReportMetadata& md = s_.metadata_;
+  const size_t n = s_.lines_.size();
+  // Reference words are read first: "参照GRI标准核心方案" is a reference.
+  static const std::string_view kReference[] = {"with reference to", "referenc", "guided by", "informed by",
+                                                "参考", "参照", "借鉴"};
+  static const std::string_view kAccordance[] = {
+      "in accordance with", "core option", "comprehensive option", "in compliance with", "prepared according to",
+      "符合", "依据", "按照", "遵循", "遵照", "根据", "核心选项", "核心方案", "全面选项", "全面方案"};
+  static const std::string_view kBasis[] = {"编制依据", "编写依据", "报告依据", "参考标准", "编制标准",
+                                            "reportingstandards", "reportingguidelines", "reportingframework"};
+  static const std::initializer_list<std::string_view> kOnline = {"online", "website", "web site", "www.",
+                                                                  "http", "网站", "网址", "在线"};
+  auto excluded = [&](size_t i) {
+    return (s_.lines_[i].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) != 0;
+  };
+  // A GRI or G4 disclosure code opening a cell, or a G4-xx code anywhere: an index row or a section
+  // tag, not a statement.
+  auto tagged = [&](size_t i, std::string_view lower) {
+    for (size_t p = lower.find("g4-"); p != std::string_view::npos; p = lower.find("g4-", p + 1)) {
+      bool left = p == 0 || !IsAlpha(lower[p - 1]) || lower[p - 1] == 'i';
+      if (left && p + 3 < lower.size() && (IsDigit(lower[p + 3]) || IsAlpha(lower[p + 3]))) return true;
+    }
+    const LineStructure& ls = s_.lines_[i];
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      std::string code;
+      if (IndexCode(CellText(static_cast<uint32_t>(i), k), &code) == ESGAUDIT_INDEX_GRI) return true;
+    }
+    return false;
+  };
+  std::set<std::pair<int, uint32_t>> seen;  // (mode, flags)
+  long basis_until = -1;
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view v = LineView(i);
+    if (excluded(i) || v.empty()) continue;
+    std::string lower = sdk::AsciiLower(v);
+    std::string squeezed;
+    for (char c : lower)
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != '\v') squeezed += c;
+    for (std::string_view h : kBasis)
+      if (Contains(squeezed, h) && squeezed.size() <= 40) basis_until = static_cast<long>(i) + 10;
+    std::string next = i + 1 < n ? sdk::AsciiLower(LineView(i + 1)) : std::string();
+    // "GRI内容索引请见公司网站": the content index is published elsewhere.
+    if (ContainsAny(lower, {"gri index", "content index", "gri table", "内容索引", "索引表"}) &&
+        (ContainsAny(lower, kOnline) || ContainsAny(next, kOnline)))
+      md.flags |= ESGAUDIT_METADATA_EXTERNAL_INDEX;
+    // The name: GRI as a word, 全球报告倡议, or G4 with a word of guidelines (G4 alone is also a
+    // CASS-CSR code: G4 责任绩效, G4.1).
+    size_t pos = std::string::npos;
+    size_t len = 0;
+    if (HasWord(lower, "gri")) {
+      pos = lower.find("gri");
+      while (pos != std::string::npos && pos > 0 && IsAlpha(lower[pos - 1])) pos = lower.find("gri", pos + 1);
+      len = 3;
+    } else if (Contains(lower, "全球报告倡议")) {
+      pos = lower.find("全球报告倡议");
+      len = std::string_view("全球报告倡议").size();
+    } else if (HasWord(lower, "g4")) {
+      pos = lower.find("g4");
+      while (pos != std::string::npos && pos + 2 < lower.size() &&
+             (lower[pos + 2] == '.' || IsDigit(lower[pos + 2]) || IsAlpha(lower[pos + 2])))
+        pos = lower.find("g4", pos + 1);
+      if (!ContainsAny(lower, {"指南", "guideline", "核心", "全面", "可持续发展报告"})) pos = std::string::npos;
+      len = 2;
+    }
+    if (pos == std::string::npos || tagged(i, lower)) continue;
+    std::string text = lower;
+    if (i + 1 < n && !excluded(i + 1)) text += next;
+    for (std::string_view h : {"编制依据", "编写依据", "报告依据"}) {
+      for (size_t p = text.find(h); p != std::string::npos; p = text.find(h)) text.erase(p, h.size());
+    }
+    // A Chinese sentence naming GRI claims something about this report only when it speaks of the
+    // report's preparation or stands under a basis heading: "根据G4报告指南…识别实质性议题" says how
+    // topics were chosen; it is a mention.
+    const bool in_basis = static_cast<long>(i) <= basis_until;
+    const bool chinese = sdk::HasCjk(text);
+    const bool about_report =
+        !chinese || in_basis ||
+        ContainsAny(text, {"本报告", "报告编制", "编制", "编写", "撰写", "报告内容", "报告参照", "报告依据"});
+    int mode = ESGAUDIT_CLAIM_MENTION;
+    if (about_report) {
+      for (std::string_view w : kReference)
+        if (Contains(text, w)) mode = ESGAUDIT_CLAIM_REFERENCE;
+      if (mode == ESGAUDIT_CLAIM_MENTION)
+        for (std::string_view w : kAccordance)
+          if (Contains(text, w)) mode = ESGAUDIT_CLAIM_ACCORDANCE;
+    }
+    StandardClaim claim;
+    claim.standard = ESGAUDIT_STANDARD_GRI;
+    claim.mode = static_cast<esgaudit_claim_mode>(mode);
+    if (in_basis) claim.flags |= ESGAUDIT_CLAIM_IN_BASIS;
+    if (mode == ESGAUDIT_CLAIM_MENTION && !in_basis) {
+      // A name in passing ("GRI 305-1"): a mention only where the line speaks of a standard.
+      if (!ContainsAny(lower, {"指南", "标准", "standards", "guidelines", "framework", "g4"})) continue;
+    }
+    // The G4 Guidelines by name (G4, 可持续发展报告指南; the Standards are 标准), and the option.
+    if (HasWord(text, "g4") || Contains(text, "g4.0") || Contains(text, "报告指南") || Contains(text, "guidelines"))
+      claim.flags |= ESGAUDIT_CLAIM_NAMES_G4;
+    if (ContainsAny(text, {"core option", "核心选项", "核心方案"})) claim.flags |= ESGAUDIT_CLAIM_CORE;
+    if (ContainsAny(text, {"comprehensive option", "全面选项", "全面方案"})) claim.flags |= ESGAUDIT_CLAIM_COMPREHENSIVE;
+    if (!seen.insert({mode, claim.flags & ESGAUDIT_CLAIM_IN_BASIS}).second) continue;
+    uint64_t vb = line_view_[i].first + pos;
+    claim.offset = doc_.ViewToText(vb);
+    claim.length = doc_.ViewToText(vb + len) - claim.offset;
+    md.claims.push_back(claim);
+  }
 }
 
 void StructureBuilder::FindCompany() {

@@ -311,6 +311,8 @@ typedef enum esgaudit_exchange {
 #define ESGAUDIT_CLAIM_NAMES_G4 0x1u       /* a GRI claim naming the G4 Guidelines (G4, 可持续发展报告指南) */
 #define ESGAUDIT_CLAIM_CORE 0x2u           /* a GRI claim of the core option (核心方案, core option) */
 #define ESGAUDIT_CLAIM_COMPREHENSIVE 0x4u  /* a GRI claim of the comprehensive option (全面方案) */
+#define ESGAUDIT_CLAIM_IN_BASIS 0x8u       /* a GRI claim under the report's basis heading (编制依据): a
+                                              MENTION there is a reference */
 
 typedef struct esgaudit_claim {
   uint32_t struct_size;
