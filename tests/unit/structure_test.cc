@@ -470,6 +470,12 @@ TEST(StructureTest, TheReportingCompanyFromTitleStatementOrCover) {
             "丙丁能源股份有限公司 @2");
   // Not a company: a phrase ending with 公司, a company cited in the body far from the cover.
   EXPECT_EQ(company("本报告以公司及下属子公司为主体。\n"), "");
+  EXPECT_EQ(company("本报告是否能真实反映工商银行\n"), "");
+  EXPECT_EQ(company("本报告为2016年度公司社会责任报告。\n"), "");
+  EXPECT_EQ(company("©2016年社会责任报告 海南航空股份有限公司\n"), "");
+  // A bracket inside the name.
+  EXPECT_EQ(company("本报告为上海复星医药（集团）股份有限公司发布的第九份报告。\n"),
+            "上海复星医药（集团）股份有限公司 @1");
   EXPECT_EQ(company("(于中华人民共和国注册成立的股份有限公司)\n"), "");
   std::string late(50, '\n');
   for (int i = 0; i < 45; ++i) late += "第" + std::to_string(i) + "行正文内容。\n";

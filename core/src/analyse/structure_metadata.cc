@@ -178,11 +178,12 @@ bool CompanyName(std::string_view name) {
   if (cps < 4 || cps > 40) return false;
   static const std::string_view kNot[] = {"的", "及", "和", "与", "、", "下属", "子公司", "各", "所属",
                                           "我们", "本公司", "该", "，", "。", "；", ";", ":",
-                                          "：", "“", "\"", "《", "》", "以下", "简称", "为", "本报告"};
+                                          "：", "“", "\"", "《", "》", "以下", "简称", "为", "报告", "在", "©"};
   for (std::string_view w : kNot)
     if (Contains(name, w)) return false;
   if (sdk::HasCjk(name) && Contains(name, ",")) return false;  // "，" in the view
-  static const std::string_view kNotFirst[] = {"公司", "本", "我", "其", "于", "在", "由", "向", "对"};
+  if (IsDigit(name.front()) || Contains(name, "年度")) return false;  // "2016年度公司"
+  static const std::string_view kNotFirst[] = {"公司", "本", "我", "其", "于", "在", "由", "向", "对", "否"};
   for (std::string_view w : kNotFirst)
     if (name.substr(0, w.size()) == w) return false;
   return true;
@@ -972,6 +973,14 @@ void StructureBuilder::FindCompany() {
     if (source >= best) continue;
     std::string_view name =
         Trim(v.substr(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.length(1))));
+    // The shortest match stops inside "上海复星医药（集团）股份有限公司": run on to the suffix after
+    // the closing bracket.
+    static const std::regex kAfterBracket(R"(^\s*\)\s*(?:股份有限公司|有限责任公司|有限公司|集团公司|公司))");
+    std::string rest(v.substr(static_cast<size_t>(m.position(1) + m.length(1))));
+    std::smatch more;
+    if (Contains(name, "(") && !Contains(name, ")") && std::regex_search(rest, more, kAfterBracket))
+      name = Trim(v.substr(static_cast<size_t>(m.position(1)),
+                           static_cast<size_t>(m.length(1) + more.length(0))));
     if (!CompanyName(name)) continue;
     best = source;
     // As printed: the text span of the name, without the spaces the view dropped after it.
