@@ -299,6 +299,27 @@ TEST(StructureTest, HeadingsAndSectionsNumberedAndUnnumbered) {
   EXPECT_EQ(s.line(5).heading_level, 2u);
 }
 
+TEST(StructureTest, AnUnnumberedTitleBetweenParagraphsWithoutBlankLines) {
+  const std::string body_a = "          公司持续完善治理结构，保障股东和债权人的合法权益，全年召开股东大会三次。\n";
+  const std::string body_b = "          公司坚持绿色发展理念，持续推进节能减排工作，全年完成各项环保目标任务。\n";
+  // Set apart by its column, after a sentence's end, before running text: a heading.
+  Document doc = Document::FromUtf8("r.txt", body_a + "                    绿色发展\n" + body_b);
+  EXPECT_EQ(Role(doc, 1), "heading");
+  ASSERT_EQ(doc.structure().sections().size(), 1u);
+  EXPECT_EQ(doc.structure().sections()[0].title, "绿色发展");
+  // In the paragraph's own column it may be a one-line paragraph: left alone.
+  Document same = Document::FromUtf8("r.txt", body_a + "          绿色发展\n" + body_b);
+  EXPECT_NE(Role(same, 1), "heading");
+  // After a line that does not end a sentence it is the tail of that sentence.
+  Document tail = Document::FromUtf8(
+      "r.txt", "          公司持续完善治理结构，保障股东和债权人的合法权益，全年召开\n"
+               "                    股东大会三次\n" + body_b);
+  EXPECT_NE(Role(tail, 1), "heading");
+  // Not before a short line (a chart label or a slogan).
+  Document label = Document::FromUtf8("r.txt", body_a + "                    绿色发展\n          节能减排\n");
+  EXPECT_NE(Role(label, 1), "heading");
+}
+
 TEST(StructureTest, TablesWithHeaderKindUnitAndTotals) {
   Document doc = Document::FromUtf8("r.txt",
                                     "单位：万元\n"
