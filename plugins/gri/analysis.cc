@@ -228,7 +228,7 @@ GriAnalysis::GriAnalysis(const sdk::Document& doc, const sdk::Context& ctx)
   ReadStructure(doc);
   FindYear(doc);
   FindIndex(doc);
-  FindClaim();
+  ReadClaim(doc);
   if (claim_ == Claim::kNone && RequiredByPolicy(doc, "gri")) {
     claim_ = Claim::kAccordance;
     required_ = true;
@@ -338,113 +338,24 @@ void GriAnalysis::FindIndex(const sdk::Document& doc) {
   }
 }
 
-void GriAnalysis::FindClaim() {
-  static const std::vector<std::string_view> kAccordance = {"in accordance with",
-                                                            "core option",
-                                                            "comprehensive option",
-                                                            "in compliance with",
-                                                            "prepared according to",
-                                                            "符合",
-                                                            "依据",
-                                                            "按照",
-                                                            "遵循",
-                                                            "遵照",
-                                                            "根据",
-                                                            "核心选项",
-                                                            "核心方案",
-                                                            "全面选项",
-                                                            "全面方案"};
-  static const std::vector<std::string_view> kReference = {
-      "with reference to", "referenc", "guided by", "informed by", "参考", "参照", "借鉴"};
-  static const std::vector<std::string_view> kBasisHeadings = {"编制依据",
-                                                               "编写依据",
-                                                               "报告依据",
-                                                               "参考标准",
-                                                               "编制标准",
-                                                               "reportingstandards",
-                                                               "reportingguidelines",
-                                                               "reportingframework"};
-  uint32_t n = static_cast<uint32_t>(excluded_.size());
-  int basis_until = -1;
-  for (uint32_t i = 0; i < n; ++i) {
-    std::string_view line = LowerLine(i);
-    if (excluded_[i] || line.empty()) continue;
-    std::string squeezed = Squeeze(line);
-    for (std::string_view h : kBasisHeadings) {
-      if (Contains(squeezed, h) && squeezed.size() <= 40) basis_until = static_cast<int>(i) + 10;
-    }
-    std::string_view next = i + 1 < n ? LowerLine(i + 1) : std::string_view();
-    if (ContainsAny(line, {"gri index", "content index", "gri table", "内容索引", "索引表"}) &&
-        (ContainsAny(line,
-                     {"online", "website", "web site", "www.", "http", "网站", "网址", "在线"}) ||
-         ContainsAny(next,
-                     {"online", "website", "web site", "www.", "http", "网站", "网址", "在线"}))) {
-      external_index_ = true;
-    }
-    size_t pos = std::string_view::npos;
-    size_t len = 0;
-    if (ContainsWord(line, "gri")) {
-      pos = line.find("gri");
-      while (pos != std::string_view::npos && pos > 0 &&
-             std::isalpha(static_cast<unsigned char>(line[pos - 1]))) {
-        pos = line.find("gri", pos + 1);
-      }
-      len = 3;
-    } else if (Contains(line, "全球报告倡议")) {
-      pos = line.find("全球报告倡议");
-      len = std::string_view("全球报告倡议").size();
-    } else if (ContainsWord(line, "g4")) {
-      // "G4" alone is also a CASS-CSR index code (G4 责任绩效, G4.1 …): only with a GRI context
-      // word.
-      pos = line.find("g4");
-      while (pos != std::string_view::npos && pos + 2 < line.size() &&
-             (line[pos + 2] == '.' || IsDigit(line[pos + 2]) ||
-              std::isalpha(static_cast<unsigned char>(line[pos + 2])))) {
-        pos = line.find("g4", pos + 1);
-      }
-      if (!ContainsAny(line, {"指南", "guideline", "核心", "全面", "可持续发展报告"}))
-        pos = std::string_view::npos;
-      len = 2;
-    }
-    if (pos == std::string_view::npos) continue;
-    // Ids in the line mean a content-index row or a section tag, not a statement.
-    bool tagged = false;
-    for (const IdToken& t : ScanIds(line)) tagged = tagged || t.g4 || t.cell_start;
-    if (tagged) continue;
-    std::string text(line);
-    if (i + 1 < n && !excluded_[i + 1]) text += std::string(LowerLine(i + 1));
-    for (std::string_view h : {"编制依据", "编写依据", "报告依据"}) {
-      for (size_t p = text.find(h); p != std::string::npos; p = text.find(h))
-        text.erase(p, h.size());
-    }
-    // A Chinese sentence naming GRI is a claim about this report only when it speaks of the report's
-    // preparation or stands in its basis section: "根据G4报告指南…识别实质性议题" describes how topics
-    // were chosen, "根据…GRI…成立社会责任委员会" how a committee was set up.
-    const bool in_basis = static_cast<int>(i) <= basis_until;
-    const bool chinese_sentence = std::any_of(text.begin(), text.end(),
-                                              [](char ch) { return (static_cast<unsigned char>(ch) & 0xF0) == 0xE0; });
-    if (chinese_sentence && !in_basis &&
-        !ContainsAny(text, {"本报告", "报告编制", "编制", "编写", "撰写", "报告内容", "报告参照", "报告依据"}))
-      continue;
-    Claim c = Claim::kNone;
-    for (std::string_view w : kReference) {
-      if (Contains(text, w)) c = Claim::kReference;
-    }
-    if (c == Claim::kNone) {
-      for (std::string_view w : kAccordance) {
-        if (Contains(text, w)) c = Claim::kAccordance;
-      }
-    }
-    if (c == Claim::kNone && static_cast<int>(i) <= basis_until) c = Claim::kReference;
-    if (c > claim_) {
-      claim_ = c;
-      // G4 and the Chinese name of the G4 Guidelines (可持续发展报告指南; the Standards are 标准).
-      claim_names_g4_ = ContainsWord(text, "g4") || Contains(text, "g4.0") || Contains(text, "报告指南") ||
-                        Contains(text, "guidelines");
-      uint64_t vb = line_view_begin_[i] + pos;
-      claim_offset_ = doc_->ViewToText(vb);
-      claim_length_ = doc_->ViewToText(vb + len) - claim_offset_;
-    }
+void GriAnalysis::ReadClaim(const sdk::Document& doc) {
+  // The structure model reads the GRI claims (the name, the sentence's verb, the basis section, the
+  // G4 Guidelines): an accordance claim beats a reference; a bare mention under the basis heading
+  // (编制依据) is a reference; the first claim of the strongest kind is where findings point.
+  const esgaudit_metadata md = doc.Metadata();
+  external_index_ = (md.flags & ESGAUDIT_METADATA_EXTERNAL_INDEX) != 0;
+  for (uint32_t k = 0; k < md.claim_count; ++k) {
+    const esgaudit_claim c = doc.Claim(k);
+    if (c.standard != ESGAUDIT_STANDARD_GRI) continue;
+    Claim strength = c.mode == ESGAUDIT_CLAIM_ACCORDANCE                                  ? Claim::kAccordance
+                     : c.mode == ESGAUDIT_CLAIM_REFERENCE || (c.flags & ESGAUDIT_CLAIM_IN_BASIS) ? Claim::kReference
+                                                                                         : Claim::kNone;
+    // Claims come in text order: the first of the strongest kind wins.
+    if (strength <= claim_) continue;
+    claim_ = strength;
+    claim_names_g4_ = (c.flags & ESGAUDIT_CLAIM_NAMES_G4) != 0;
+    claim_offset_ = c.offset;
+    claim_length_ = c.length;
   }
 }
 

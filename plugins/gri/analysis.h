@@ -115,7 +115,7 @@ class GriAnalysis {
   void ReadStructure(const sdk::Document& doc);
   void FindIndex(const sdk::Document& doc);
   void FindYear(const sdk::Document& doc);
-  void FindClaim();
+  void ReadClaim(const sdk::Document& doc);
   void FindEvidence(const sdk::Document& doc);
   void FindLegacy();
   void FindPageDelta(const sdk::Document& doc);

@@ -57,12 +57,16 @@ TEST(PluginHostTest, StructureModelCrossesTheAbi) {
   const PluginRef& p = Only(set);
   EXPECT_EQ(p.abi_minor, static_cast<uint32_t>(ESGAUDIT_ABI_MINOR));
   Document doc = Document::FromUtf8(
-      "r.txt", "\n一、公司治理\n\n本报告时间范围为2020年1月1日至2020年12月31日。\n\n（一）董事会\n\n董事会共有9名董事。\n");
+      "r.txt",
+      "\n一、公司治理\n\n本报告时间范围为2020年1月1日至2020年12月31日。\n\n（一）董事会\n\n董事会共有9名董事。"
+      "本报告以甲乙能源股份有限公司为主体，依据上交所自律监管指引第14号编制。\n");
   ReportResult r;
   ASSERT_TRUE(RunPlugin(p, doc, RunOptions(), &r).ok());
   ASSERT_EQ(r.relations.size(), 3u);
   EXPECT_EQ(r.relations[0].kind, "metadata");
-  EXPECT_EQ(r.relations[0].description, "year 2020 period 2020-01-01..2020-12-31 languages zh");
+  EXPECT_EQ(r.relations[0].description,
+            "year 2020 period 2020-01-01..2020-12-31 languages zh company 甲乙能源股份有限公司 exchange " +
+                std::to_string(ESGAUDIT_EXCHANGE_SSE) + " mode " + std::to_string(ESGAUDIT_CLAIM_ACCORDANCE));
   EXPECT_EQ(r.relations[1].kind, "section");
   EXPECT_EQ(r.relations[1].description, "1 一、 公司治理 lines 2-8 parent none");
   EXPECT_EQ(r.relations[2].description, "2 (一) 董事会 lines 6-8 parent 0");

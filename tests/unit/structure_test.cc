@@ -188,6 +188,31 @@ TEST(StructureTest, ContentIndexRegionsWhateverTheScheme) {
   EXPECT_TRUE(two.structure().index_regions().empty());
 }
 
+TEST(StructureTest, AnExchangeIndexWrittenAsOneHtmlLineWithArabicArticleNumbers) {
+  // The whole index is one line of HTML (OCR to Markdown); articles printed 第50条 or 第五十条.
+  Document doc = Document::FromUtf8(
+      "r.md",
+      "公司持续完善治理结构。\n\n"
+      "## 指标索引\n\n"
+      "<table><tr><td>报告章节</td><td>指引条款</td></tr><tr><td>报告说明</td><td>第4条、第6条</td></tr>"
+      "<tr><td>ESG治理</td><td>第11条</td></tr><tr><td>应对气候变化</td><td>第21条</td></tr>"
+      "<tr><td>员工权益</td><td>第五十条</td></tr><tr><td>商业道德</td><td>第 55 条</td></tr></table>\n\n"
+      "展望未来，公司将继续推进绿色发展。\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.index_regions().size(), 1u);
+  EXPECT_EQ(s.index_regions()[0].schemes, ESGAUDIT_INDEX_EXCHANGE);
+  EXPECT_EQ(s.index_regions()[0].first_line, 2u);  // its title
+  EXPECT_EQ(s.index_regions()[0].last_line, 4u);
+  std::vector<std::string> codes;
+  for (const IndexRow& r : s.index_rows()) codes.push_back(r.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"第4条", "第11条", "第21条", "第五十条", "第55条"}));
+  EXPECT_FALSE(s.IsBody(4));
+  EXPECT_TRUE(s.IsBody(6));
+  // An article number is one or two digits: 第2024条 or 第100条 is not an article of the guideline.
+  Document year = Document::FromUtf8("r.txt", "第100条\t甲\n第2024条\t乙\n第0条\t丙\n第300条\t丁\n第999条\t戊\n");
+  EXPECT_TRUE(year.structure().index_regions().empty());
+}
+
 TEST(StructureTest, ContentIndexRowsWithTheirTextReferenceAndOmissions) {
   // Rows numbered 1..58 for the G4 general disclosures above the coded rows (as some 2016 reports
   // print them), a row wrapped over two lines, a row marked as not reported, two codes on one line.
@@ -272,6 +297,27 @@ TEST(StructureTest, HeadingsAndSectionsNumberedAndUnnumbered) {
   EXPECT_EQ(s.line(10).section, 4u);
   EXPECT_EQ(s.line(0).section, kNoIndex);
   EXPECT_EQ(s.line(5).heading_level, 2u);
+}
+
+TEST(StructureTest, AnUnnumberedTitleBetweenParagraphsWithoutBlankLines) {
+  const std::string body_a = "          公司持续完善治理结构，保障股东和债权人的合法权益，全年召开股东大会三次。\n";
+  const std::string body_b = "          公司坚持绿色发展理念，持续推进节能减排工作，全年完成各项环保目标任务。\n";
+  // Set apart by its column, after a sentence's end, before running text: a heading.
+  Document doc = Document::FromUtf8("r.txt", body_a + "                    绿色发展\n" + body_b);
+  EXPECT_EQ(Role(doc, 1), "heading");
+  ASSERT_EQ(doc.structure().sections().size(), 1u);
+  EXPECT_EQ(doc.structure().sections()[0].title, "绿色发展");
+  // In the paragraph's own column it may be a one-line paragraph: left alone.
+  Document same = Document::FromUtf8("r.txt", body_a + "          绿色发展\n" + body_b);
+  EXPECT_NE(Role(same, 1), "heading");
+  // After a line that does not end a sentence it is the tail of that sentence.
+  Document tail = Document::FromUtf8(
+      "r.txt", "          公司持续完善治理结构，保障股东和债权人的合法权益，全年召开\n"
+               "                    股东大会三次\n" + body_b);
+  EXPECT_NE(Role(tail, 1), "heading");
+  // Not before a short line (a chart label or a slogan).
+  Document label = Document::FromUtf8("r.txt", body_a + "                    绿色发展\n          节能减排\n");
+  EXPECT_NE(Role(label, 1), "heading");
 }
 
 TEST(StructureTest, TablesWithHeaderKindUnitAndTotals) {
@@ -440,15 +486,99 @@ TEST(StructureTest, LanguagesAndClaimedStandards) {
                   std::to_string(doc.LineOf(c.offset) + 1) + " " +
                   std::string(doc.text().substr(c.offset, c.length)));
   }
-  EXPECT_EQ(got, (std::vector<std::string>{"gri accordance 2 全球报告倡议组织",
+  // GRI: the reference word is read first; a GRI code in passing under the basis heading is a mention
+  // there (which gri takes as a reference).
+  EXPECT_EQ(got, (std::vector<std::string>{"gri reference 2 GRI",
                                            "gbt36001 accordance 3 GB/T 36001",
                                            "cass-csr reference 4 CASS-CSR",
-                                           "exchange-2024 accordance 5 可持续发展报告（试行）"}));
+                                           "exchange-2024 accordance 5 深圳证券交易所上市公司自律监管指引第17号",
+                                           "gri mention 6 GRI"}));
+  EXPECT_EQ(md.claims.back().flags, ESGAUDIT_CLAIM_IN_BASIS);
   Document en = Document::FromUtf8(
       "r.txt", "This report has been prepared with reference to the GRI Standards for the year.\n");
   EXPECT_EQ(en.structure().metadata().languages, "en");
   ASSERT_EQ(en.structure().metadata().claims.size(), 1u);
   EXPECT_EQ(en.structure().metadata().claims[0].mode, ESGAUDIT_CLAIM_REFERENCE);
+  EXPECT_EQ(en.structure().metadata().claims[0].flags, 0u);
+  EXPECT_EQ(en.structure().metadata().flags, 0u);
+  // The G4 Guidelines and the option named; the content index published online.
+  Document g4 = Document::FromUtf8(
+      "r.txt",
+      "GRI内容索引请见公司网站 www.example.com。\n"
+      "本报告参照全球报告倡议组织（GRI）《可持续发展报告指南》（G4）核心方案编制。\n");
+  ASSERT_EQ(g4.structure().metadata().claims.size(), 1u);
+  EXPECT_EQ(g4.structure().metadata().claims[0].flags, ESGAUDIT_CLAIM_NAMES_G4 | ESGAUDIT_CLAIM_CORE);
+  EXPECT_EQ(g4.structure().metadata().flags, ESGAUDIT_METADATA_EXTERNAL_INDEX);
+}
+
+TEST(StructureTest, WhichExchangesGuidelineAClaimNames) {
+  auto claims = [](const std::string& text) {
+    Document doc = Document::FromUtf8("r.txt", text);
+    std::vector<std::string> got;
+    for (const StandardClaim& c : doc.structure().metadata().claims) {
+      if (c.standard != ESGAUDIT_STANDARD_EXCHANGE_2024) continue;
+      got.push_back(std::string(Structure::ExchangeName(c.exchange)) + " " + Structure::ClaimModeName(c.mode) +
+                    " " + std::string(doc.text().substr(c.offset, c.length)));
+    }
+    return got;
+  };
+  // The guideline's number or the exchange's name; the span is the guideline's name.
+  EXPECT_EQ(claims("本报告依据《深圳证券交易所上市公司自律监管指引第17号——可持续发展报告（试行）》编制。\n"),
+            (std::vector<std::string>{"szse accordance 深圳证券交易所上市公司自律监管指引第17号"}));
+  EXPECT_EQ(claims("本报告参照《上海证券交易所上市公司自律监管指引第 14 号——可持续发展报告（试行）》编制。\n"),
+            (std::vector<std::string>{"sse reference 上海证券交易所上市公司自律监管指引第 14 号"}));
+  EXPECT_EQ(claims("按照《北京证券交易所上市公司持续监管指引第11号——可持续发展报告（试行）》编制本报告。\n"),
+            (std::vector<std::string>{"bse accordance 北京证券交易所上市公司持续监管指引第11号"}));
+  EXPECT_EQ(claims("This report is prepared in accordance with the Shenzhen Stock Exchange Self-Regulatory "
+                   "Guidelines for Listed Companies No. 17 - Sustainability Report.\n")
+                .size(),
+            1u);
+  EXPECT_EQ(claims("This report is prepared in accordance with the Shenzhen Stock Exchange Self-Regulatory "
+                   "Guidelines for Listed Companies No. 17 - Sustainability Report.\n")[0]
+                .substr(0, 16),
+            "szse accordance ");
+  // Without the exchange or the number the claim is the 2024 guideline's, exchange unnamed; another
+  // exchange guideline number is not one of the three.
+  EXPECT_EQ(claims("本报告参照上市公司可持续发展报告指引编制。\n"),
+            (std::vector<std::string>{" reference 可持续发展报告指引"}));
+  EXPECT_TRUE(claims("依据深圳证券交易所上市公司自律监管指引第1号——主板上市公司规范运作。\n").empty());
+}
+
+TEST(StructureTest, TheReportingCompanyFromTitleStatementOrCover) {
+  auto company = [](const std::string& text) {
+    Document doc = Document::FromUtf8("r.txt", text);
+    const ReportMetadata& md = doc.structure().metadata();
+    if (md.company.empty()) return std::string();
+    EXPECT_EQ(doc.text().substr(md.company_offset, md.company_length), md.company);
+    return md.company + " @" + std::to_string(doc.LineOf(md.company_offset) + 1);
+  };
+  // The title, the name before its year; a statement about the report; a cover line alone.
+  EXPECT_EQ(company("目录\n云南铝业股份有限公司2020年社会责任报告\n"), "云南铝业股份有限公司 @2");
+  EXPECT_EQ(company("中信银行股份有限公司 2016年度社会责任报告\n"), "中信银行股份有限公司 @1");
+  EXPECT_EQ(company("上海国际港务（集团）股份有限公司2016年可持续发展报告\n"),
+            "上海国际港务（集团）股份有限公司 @1");
+  EXPECT_EQ(company("关于本报告\n本报告以华能国际电力股份有限公司为主体，涵盖下属电厂。\n"),
+            "华能国际电力股份有限公司 @2");
+  EXPECT_EQ(company("本报告为环旭电子股份有限公司（以下简称环旭电子）发布的第四份报告。\n"),
+            "环旭电子股份有限公司 @1");
+  EXPECT_EQ(company("中国长江电力股份有限公司\n2016年社会责任报告\n"), "中国长江电力股份有限公司 @1");
+  EXPECT_EQ(company("XYZ Technology Co., Ltd. 2023 Sustainability Report\n"), "XYZ Technology Co., Ltd. @1");
+  // The title wins over a statement above it.
+  EXPECT_EQ(company("本报告以甲乙控股有限公司为主体。\n丙丁能源股份有限公司2021年ESG报告\n"),
+            "丙丁能源股份有限公司 @2");
+  // Not a company: a phrase ending with 公司, a company cited in the body far from the cover.
+  EXPECT_EQ(company("本报告以公司及下属子公司为主体。\n"), "");
+  EXPECT_EQ(company("本报告是否能真实反映工商银行\n"), "");
+  EXPECT_EQ(company("本报告为2016年度公司社会责任报告。\n"), "");
+  EXPECT_EQ(company("©2016年社会责任报告 海南航空股份有限公司\n"), "");
+  // A bracket inside the name.
+  EXPECT_EQ(company("本报告为上海复星医药（集团）股份有限公司发布的第九份报告。\n"),
+            "上海复星医药（集团）股份有限公司 @1");
+  EXPECT_EQ(company("(于中华人民共和国注册成立的股份有限公司)\n"), "");
+  std::string late(50, '\n');
+  for (int i = 0; i < 45; ++i) late += "第" + std::to_string(i) + "行正文内容。\n";
+  late += "某某物流有限公司\n";
+  EXPECT_EQ(company(late), "");
 }
 
 TEST(StructureTest, TheSampleAsTheToolReadsIt) {
@@ -476,6 +606,8 @@ TEST(StructureTest, TheSampleAsTheToolReadsIt) {
   EXPECT_EQ(s.metadata().claims[1].standard, ESGAUDIT_STANDARD_GBT36001);
   EXPECT_EQ(doc.LineOf(s.metadata().claims[1].offset) + 1, 132u);
   EXPECT_EQ(Role(doc, 97), "prose");  // 本报告为云南铝业股份有限公司…
+  EXPECT_EQ(s.metadata().company, "云南铝业股份有限公司");
+  EXPECT_EQ(doc.LineOf(s.metadata().company_offset) + 1, 98u);
 }
 
 TEST(StructureTest, LinearInTheInput) {

@@ -136,6 +136,10 @@ struct StandardClaim {
   esgaudit_claim_mode mode = ESGAUDIT_CLAIM_MENTION;
   uint64_t offset = 0;  // text span of the standard's name
   uint64_t length = 0;
+  // The exchange whose guideline an ESGAUDIT_STANDARD_EXCHANGE_2024 claim names (深交所 / 第17号 →
+  // SZSE, 上交所 / 第14号 → SSE, 北交所 / 第11号 → BSE); UNNAMED otherwise.
+  esgaudit_exchange exchange = ESGAUDIT_EXCHANGE_UNNAMED;
+  uint32_t flags = 0;  // ESGAUDIT_CLAIM_* bits
 };
 
 struct ReportMetadata {
@@ -145,7 +149,15 @@ struct ReportMetadata {
   uint64_t period_offset = 0;  // text span of the stated period (or of the title giving the year)
   uint64_t period_length = 0;
   std::string languages;  // "zh", "en" or "zh,en" (by share of Han and Latin letters)
-  std::vector<StandardClaim> claims;  // in text order, first claim of each standard and mode
+  std::vector<StandardClaim> claims;  // in text order, first claim of each standard, mode and exchange
+  uint32_t flags = 0;  // ESGAUDIT_METADATA_* bits
+  // The reporting entity: from the report's title ("云南铝业股份有限公司2020年社会责任报告",
+  // "XYZ Co., Ltd. 2023 Sustainability Report"), else a statement about the report ("本报告以XX股份有限
+  // 公司为主体", "本报告为XX公司…"), else a cover line that is a company's name alone. As printed
+  // (matching view), with its text span; empty when none was found.
+  std::string company;
+  uint64_t company_offset = 0;
+  uint64_t company_length = 0;
 };
 
 
@@ -250,6 +262,7 @@ class Structure {
   static const char* TableKindName(esgaudit_table_kind kind);
   static const char* StandardName(esgaudit_standard standard);
   static const char* ClaimModeName(esgaudit_claim_mode mode);
+  static const char* ExchangeName(esgaudit_exchange exchange);  // "sse", "szse", "bse", ""
   // Heading text: the cell without bullets and numbering ("一、", "（一）", "1.1", "第一章", "01").
   static std::string_view HeadingText(std::string_view cell);
 

@@ -653,6 +653,38 @@ void StructureBuilder::AssignRoles() {
                       !(Contains(first, "》") && !Contains(first, "《")) &&
                       !(Contains(first, ")") && !Contains(first, "(")) && !Contains(first, ",") &&
                       !EndsWithCount(first);
+      // An unnumbered title between two paragraphs with no blank line around it: the line above
+      // ends a sentence, running text follows, and the title is set apart by its column (centred or
+      // indented four columns or more from the paragraph below). Lines of the same column are
+      // left alone: a short one-line paragraph reads the same.
+      auto near = [&](size_t j, int step) -> size_t {
+        for (int k = 0; k < 3 && j < n; ++k, j += static_cast<size_t>(step)) {
+          if (s_.lines_[j].flags & ESGAUDIT_LINE_FURNITURE_MASK) continue;
+          return s_.lines_[j].cell_count == 0 ? n : j;
+        }
+        return n;
+      };
+      bool between = false;
+      if (!isolated && i > 0 && cps >= 2 && cps <= 16 && !IsDigit(static_cast<unsigned char>(first.front())) &&
+          sdk::HasCjk(first) && !(Contains(first, "》") && !Contains(first, "《")) && !Contains(first, ")") &&
+          !Contains(first, ",") && !EndsWithCount(first)) {
+        size_t up = near(i - 1, -1);
+        size_t down = near(i + 1, 1);
+        // One column above and below: in two columns side by side the line above is another text.
+        if (up < n && down < n && s_.lines_[up].cell_count == 1 && s_.lines_[down].cell_count == 1 &&
+            (s_.lines_[up].flags & (ESGAUDIT_LINE_TABLE | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) == 0 &&
+            (s_.lines_[down].flags & (ESGAUDIT_LINE_TABLE | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) == 0) {
+          const LineStructure& lu = s_.lines_[up];
+          std::string_view above = Trim(CellText(s_.cells_[lu.first_cell + lu.cell_count - 1]));
+          const Cell& below = s_.cells_[s_.lines_[down].first_cell];
+          const Cell& self = s_.cells_[ls.first_cell];
+          bool ends_sentence = false;
+          for (std::string_view e : {"。", "！", "？", "；", "!", "?"})
+            ends_sentence = ends_sentence || (above.size() >= e.size() && above.substr(above.size() - e.size()) == e);
+          uint32_t gap = self.column > below.column ? self.column - below.column : below.column - self.column;
+          between = ends_sentence && CodePointCount(CellText(below)) >= 20 && gap >= 4;
+        }
+      }
       // A listed title among multi-cell lines is a table or chart label, not a heading.
       // (The nearest lines of text above and below, page furniture and blank lines skipped.)
       auto plain = [&](size_t j, int step) {
@@ -666,7 +698,7 @@ void StructureBuilder::AssignRoles() {
       };
       bool listed = cps <= 24 && plain(i + 1, 1) && plain(i - 1, -1) &&
                     toc_titles.count(Squeeze(sdk::HeadingText(first))) > 0;
-      if ((numbered || isolated || listed) && !sentence_end && !Contains(first, "，")) {
+      if ((numbered || isolated || listed || between) && !sentence_end && !Contains(first, "，")) {
         ls.role = ESGAUDIT_ROLE_HEADING;
       } else {
         ls.role = cps >= 12 ? ESGAUDIT_ROLE_PROSE : ESGAUDIT_ROLE_OTHER;
@@ -728,6 +760,16 @@ const char* Structure::ClaimModeName(esgaudit_claim_mode mode) {
     case ESGAUDIT_CLAIM_ACCORDANCE: return "accordance";
   }
   return "mention";
+}
+
+const char* Structure::ExchangeName(esgaudit_exchange exchange) {
+  switch (exchange) {
+    case ESGAUDIT_EXCHANGE_SSE: return "sse";
+    case ESGAUDIT_EXCHANGE_SZSE: return "szse";
+    case ESGAUDIT_EXCHANGE_BSE: return "bse";
+    case ESGAUDIT_EXCHANGE_UNNAMED: return "";
+  }
+  return "";
 }
 
 std::string_view Structure::HeadingText(std::string_view cell) { return sdk::HeadingText(cell); }

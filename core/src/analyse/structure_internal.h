@@ -37,6 +37,8 @@ class StructureBuilder {
   void AssignRoles();
   void FindSections();
   void FindMetadata();
+  void FindCompany();    // part of FindMetadata
+  void FindGriClaims();  // part of FindMetadata
   void FindFigures();    // structure_figures.cc
   void FindSentences();  // structure_prose.cc
 

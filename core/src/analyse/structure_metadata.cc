@@ -5,6 +5,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include "analyse/structure_internal.h"
 #include "esgaudit/document.h"
@@ -100,8 +101,8 @@ uint32_t IndexCode(std::string_view cell, std::string* code) {
       }
     }
   }
-  // Exchange guideline articles: 第二十一条
-  static const std::regex kArticle(R"(^第(?:一|二|三|四|五|六|七|八|九|十|百|零){1,6}条)");
+  // Exchange guideline articles: 第二十一条, 第21条
+  static const std::regex kArticle(R"(^第(?:(?:一|二|三|四|五|六|七|八|九|十|百|零){1,6}|\s*[1-9]\d?\s*)条)");
   if (c.substr(0, 3) != "第") return 0;  // kArticle is anchored: std::regex is not run on other cells
   std::smatch m;
   std::string s(c.substr(0, std::min<size_t>(c.size(), 40)));
@@ -120,6 +121,60 @@ bool SaysNotReported(std::string_view cell) {
   for (std::string_view w : kWords)
     if (lower == w) return true;
   return Contains(lower, "不适用") || Contains(lower, "未披露");
+}
+
+// `word` in `lower` not touching an ASCII letter on either side.
+bool HasWord(std::string_view lower, std::string_view word) {
+  for (size_t p = lower.find(word); p != std::string_view::npos; p = lower.find(word, p + 1)) {
+    size_t end = p + word.size();
+    if ((p == 0 || !IsAlpha(lower[p - 1])) && (end >= lower.size() || !IsAlpha(lower[end]))) return true;
+  }
+  return false;
+}
+
+// The exchange a line's guideline name points to, with the name's span in `lower` (the line
+// lower-cased): the guideline's number or the exchange's name next to 指引 / guideline.
+esgaudit_exchange ExchangeGuideline(const std::string& lower, size_t* pos, size_t* len) {
+  if (!ContainsAny(lower, {"指引", "guideline", "guidance"})) return ESGAUDIT_EXCHANGE_UNNAMED;
+  struct Pattern {
+    esgaudit_exchange exchange;
+    std::regex re;
+  };
+  static const Pattern kPatterns[] = {
+      {ESGAUDIT_EXCHANGE_SZSE,
+       std::regex(R"((?:深圳证券交易所|深交所)\s*(?:上市公司)?\s*自律监管\s*指引\s*第\s*17\s*号|自律监管\s*指引\s*第\s*17\s*号|(?:shenzhen stock exchange|szse).{0,60}guidelines? (?:for listed companies )?no\.\s*17)")},
+      {ESGAUDIT_EXCHANGE_SSE,
+       std::regex(R"((?:上海证券交易所|上交所)\s*(?:上市公司)?\s*自律监管\s*指引\s*第\s*14\s*号|自律监管\s*指引\s*第\s*14\s*号|(?:shanghai stock exchange|sse).{0,60}guidelines? (?:for listed companies )?no\.\s*14)")},
+      {ESGAUDIT_EXCHANGE_BSE,
+       std::regex(R"((?:北京证券交易所|北交所)\s*(?:上市公司)?\s*持续监管\s*指引\s*第\s*11\s*号|持续监管\s*指引\s*第\s*11\s*号|(?:beijing stock exchange|bse).{0,60}guidelines? (?:for listed companies )?no\.\s*11)")},
+  };
+  for (const Pattern& p : kPatterns) {
+    std::smatch m;
+    if (!std::regex_search(lower, m, p.re)) continue;
+    *pos = static_cast<size_t>(m.position(0));
+    *len = static_cast<size_t>(m.length(0));
+    return p.exchange;
+  }
+  return ESGAUDIT_EXCHANGE_UNNAMED;
+}
+
+// Whether `name` (ending with a company suffix) reads as one company's name: two characters or more
+// before the suffix, no sentence punctuation, no words that make it a phrase ("公司及下属子公司",
+// "注册成立的股份有限公司").
+bool CompanyName(std::string_view name) {
+  size_t cps = sdk::CodePointCount(name);
+  if (cps < 4 || cps > 40) return false;
+  static const std::string_view kNot[] = {"的", "及", "和", "与", "、", "下属", "子公司", "各", "所属",
+                                          "我们", "本公司", "该", "，", "。", "；", ";", ":",
+                                          "：", "“", "\"", "《", "》", "以下", "简称", "为", "报告", "在", "©"};
+  for (std::string_view w : kNot)
+    if (Contains(name, w)) return false;
+  if (sdk::HasCjk(name) && Contains(name, ",")) return false;  // "，" in the view
+  if (IsDigit(name.front()) || Contains(name, "年度")) return false;  // "2016年度公司"
+  static const std::string_view kNotFirst[] = {"公司", "本", "我", "其", "于", "在", "由", "向", "对", "否"};
+  for (std::string_view w : kNotFirst)
+    if (name.substr(0, w.size()) == w) return false;
+  return true;
 }
 
 }  // namespace
@@ -293,11 +348,18 @@ void StructureBuilder::MarkIndex() {
         if (relabelled && !cass_left) r.schemes &= ~ESGAUDIT_INDEX_CASS;
       }
       // The title just above, whatever OCR did to it, and the column header line.
+      // Blank lines between them (Markdown) are passed over.
       for (uint32_t up = 0; up < 3 && r.first_line > 0; ++up) {
-        std::string lower = sdk::AsciiLower(LineView(r.first_line - 1));
+        uint32_t above = r.first_line - 1;
+        for (uint32_t blanks = 0; blanks < 2 && above > 0 && Trim(LineView(above)).empty(); ++blanks) --above;
+        std::string lower = sdk::AsciiLower(LineView(above));
         if (!ContainsAny(lower, {"索引", "index", "对照", "指标", "披露", "gri", "页码", "page"}))
           break;
-        --r.first_line;
+        // Past a blank line only a short title, not a table ("## 治理指标" and its data above).
+        if (above + 1 < r.first_line &&
+            (sdk::CodePointCount(Trim(lower)) > 30 || (s_.lines_[above].flags & ESGAUDIT_LINE_TABLE)))
+          break;
+        r.first_line = above;
       }
       for (uint32_t j = r.first_line; j <= r.last_line; ++j) s_.lines_[j].flags |= ESGAUDIT_LINE_INDEX;
       s_.index_regions_.push_back(r);
@@ -471,9 +533,6 @@ void StructureBuilder::FindMetadata() {
       {ESGAUDIT_STANDARD_GBT36001, "社会责任报告编写指南", false},
       {ESGAUDIT_STANDARD_EXCHANGE_2024, "可持续发展报告(试行)", false},
       {ESGAUDIT_STANDARD_EXCHANGE_2024, "可持续发展报告指引", false},
-      {ESGAUDIT_STANDARD_GRI, "全球报告倡议组织", false},
-      {ESGAUDIT_STANDARD_GRI, "global reporting initiative", false},
-      {ESGAUDIT_STANDARD_GRI, "gri", true},
   };
   static const std::string_view kStrongAccordance[] = {"in accordance with", "core option",
                                                        "comprehensive option", "核心选项",
@@ -482,9 +541,6 @@ void StructureBuilder::FindMetadata() {
                                                 "informed by", "参考", "参照", "借鉴"};
   static const std::string_view kAccordance[] = {"in compliance with", "prepared according to",
                                                  "符合", "依据", "按照", "遵循", "遵照", "根据"};
-  static const std::string_view kBasis[] = {"编制依据", "编写依据", "报告依据", "参考标准",
-                                            "编制标准", "reportingstandards",
-                                            "reportingguidelines", "reportingframework"};
   auto mode_of = [&](std::string_view text) -> int {
     for (std::string_view k : kStrongAccordance)
       if (Contains(text, k)) return ESGAUDIT_CLAIM_ACCORDANCE;
@@ -494,8 +550,7 @@ void StructureBuilder::FindMetadata() {
       if (Contains(text, k)) return ESGAUDIT_CLAIM_ACCORDANCE;
     return -1;
   };
-  std::set<std::pair<int, int>> seen;
-  size_t basis_until = 0;
+  std::set<std::tuple<int, int, int>> seen;
   for (size_t i = 0; i < n; ++i) {
     const LineStructure& ls = s_.lines_[i];
     if (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX |
@@ -504,15 +559,17 @@ void StructureBuilder::FindMetadata() {
     std::string_view v = LineView(i);
     if (v.empty() || v.size() > kMaxRegexLine) continue;
     std::string lower = sdk::AsciiLower(v);
-    std::string squeezed;
-    for (char c : lower)
-      if (c != ' ' && c != '\t') squeezed += c;
-    for (std::string_view h : kBasis) {
-      if (Contains(squeezed, h) && squeezed.size() <= 40) basis_until = i + 10;
-    }
     std::set<esgaudit_standard> on_line;
+    // An exchange's 2024 guideline by its number or its exchange: which exchange is part of the claim.
+    size_t xpos = 0, xlen = 0;
+    esgaudit_exchange exchange = ExchangeGuideline(lower, &xpos, &xlen);
     for (const Name& name : kNames) {
       size_t pos = lower.find(name.text);
+      size_t len = name.text.size();
+      if (name.standard == ESGAUDIT_STANDARD_EXCHANGE_2024 && exchange != ESGAUDIT_EXCHANGE_UNNAMED) {
+        pos = xpos;
+        len = xlen;
+      }
       while (pos != std::string::npos && name.word &&
              ((pos > 0 && IsAlpha(lower[pos - 1])) ||
               (pos + name.text.size() < lower.size() && IsAlpha(lower[pos + name.text.size()]))))
@@ -527,20 +584,192 @@ void StructureBuilder::FindMetadata() {
       if (i > 0) context = sdk::AsciiLower(LineView(i - 1)) + context;
       int mode = mode_of(lower);
       if (mode < 0) mode = mode_of(context);
-      bool basis = i <= basis_until;
-      if (name.standard == ESGAUDIT_STANDARD_GRI && mode < 0 && !basis &&
-          !ContainsAny(lower, {"指南", "标准", "standards", "guidelines", "framework", "g4"}))
-        continue;  // "GRI 305-1" in passing is not a claim
       if (mode < 0) mode = ESGAUDIT_CLAIM_MENTION;
-      if (!seen.insert({name.standard, mode}).second) continue;
+      esgaudit_exchange claim_exchange =
+          name.standard == ESGAUDIT_STANDARD_EXCHANGE_2024 ? exchange : ESGAUDIT_EXCHANGE_UNNAMED;
+      if (!seen.insert({name.standard, mode, claim_exchange}).second) continue;
       StandardClaim claim;
       claim.standard = name.standard;
       claim.mode = static_cast<esgaudit_claim_mode>(mode);
+      claim.exchange = claim_exchange;
       uint64_t vb = line_view_[i].first + pos;
       claim.offset = doc_.ViewToText(vb);
-      claim.length = doc_.ViewToText(vb + name.text.size()) - claim.offset;
+      claim.length = doc_.ViewToText(vb + len) - claim.offset;
       md.claims.push_back(claim);
     }
+  }
+  FindGriClaims();
+  std::stable_sort(md.claims.begin(), md.claims.end(),
+                   [](const StandardClaim& a, const StandardClaim& b) { return a.offset < b.offset; });
+  FindCompany();
+}
+
+void StructureBuilder::FindGriClaims() {
+  ReportMetadata& md = s_.metadata_;
+  const size_t n = s_.lines_.size();
+  // Reference words are read first: "参照GRI标准核心方案" is a reference.
+  static const std::string_view kReference[] = {"with reference to", "referenc", "guided by", "informed by",
+                                                "参考", "参照", "借鉴"};
+  static const std::string_view kAccordance[] = {
+      "in accordance with", "core option", "comprehensive option", "in compliance with", "prepared according to",
+      "符合", "依据", "按照", "遵循", "遵照", "根据", "核心选项", "核心方案", "全面选项", "全面方案"};
+  static const std::string_view kBasis[] = {"编制依据", "编写依据", "报告依据", "参考标准", "编制标准",
+                                            "reportingstandards", "reportingguidelines", "reportingframework"};
+  static const std::initializer_list<std::string_view> kOnline = {"online", "website", "web site", "www.",
+                                                                  "http", "网站", "网址", "在线"};
+  auto excluded = [&](size_t i) {
+    return (s_.lines_[i].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) != 0;
+  };
+  // A GRI or G4 disclosure code opening a cell, or a G4-xx code anywhere: an index row or a section
+  // tag, not a statement.
+  auto tagged = [&](size_t i, std::string_view lower) {
+    for (size_t p = lower.find("g4-"); p != std::string_view::npos; p = lower.find("g4-", p + 1)) {
+      bool left = p == 0 || !IsAlpha(lower[p - 1]) || lower[p - 1] == 'i';
+      if (left && p + 3 < lower.size() && (IsDigit(lower[p + 3]) || IsAlpha(lower[p + 3]))) return true;
+    }
+    const LineStructure& ls = s_.lines_[i];
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      std::string code;
+      if (IndexCode(CellText(static_cast<uint32_t>(i), k), &code) == ESGAUDIT_INDEX_GRI) return true;
+    }
+    return false;
+  };
+  std::set<std::pair<int, uint32_t>> seen;  // (mode, flags)
+  long basis_until = -1;
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view v = LineView(i);
+    if (excluded(i) || v.empty()) continue;
+    std::string lower = sdk::AsciiLower(v);
+    std::string squeezed;
+    for (char c : lower)
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != '\v') squeezed += c;
+    for (std::string_view h : kBasis)
+      if (Contains(squeezed, h) && squeezed.size() <= 40) basis_until = static_cast<long>(i) + 10;
+    std::string next = i + 1 < n ? sdk::AsciiLower(LineView(i + 1)) : std::string();
+    // "GRI内容索引请见公司网站": the content index is published elsewhere.
+    if (ContainsAny(lower, {"gri index", "content index", "gri table", "内容索引", "索引表"}) &&
+        (ContainsAny(lower, kOnline) || ContainsAny(next, kOnline)))
+      md.flags |= ESGAUDIT_METADATA_EXTERNAL_INDEX;
+    // The name: GRI as a word, 全球报告倡议, or G4 with a word of guidelines (G4 alone is also a
+    // CASS-CSR code: G4 责任绩效, G4.1).
+    size_t pos = std::string::npos;
+    size_t len = 0;
+    if (HasWord(lower, "gri")) {
+      pos = lower.find("gri");
+      while (pos != std::string::npos && pos > 0 && IsAlpha(lower[pos - 1])) pos = lower.find("gri", pos + 1);
+      len = 3;
+    } else if (Contains(lower, "全球报告倡议")) {
+      pos = lower.find("全球报告倡议");
+      len = std::string_view("全球报告倡议").size();
+    } else if (HasWord(lower, "g4")) {
+      pos = lower.find("g4");
+      while (pos != std::string::npos && pos + 2 < lower.size() &&
+             (lower[pos + 2] == '.' || IsDigit(lower[pos + 2]) || IsAlpha(lower[pos + 2])))
+        pos = lower.find("g4", pos + 1);
+      if (!ContainsAny(lower, {"指南", "guideline", "核心", "全面", "可持续发展报告"})) pos = std::string::npos;
+      len = 2;
+    }
+    if (pos == std::string::npos || tagged(i, lower)) continue;
+    std::string text = lower;
+    if (i + 1 < n && !excluded(i + 1)) text += next;
+    for (std::string_view h : {"编制依据", "编写依据", "报告依据"}) {
+      for (size_t p = text.find(h); p != std::string::npos; p = text.find(h)) text.erase(p, h.size());
+    }
+    // A Chinese sentence naming GRI claims something about this report only when it speaks of the
+    // report's preparation or stands under a basis heading: "根据G4报告指南…识别实质性议题" says how
+    // topics were chosen; it is a mention.
+    const bool in_basis = static_cast<long>(i) <= basis_until;
+    const bool chinese = sdk::HasCjk(text);
+    const bool about_report =
+        !chinese || in_basis ||
+        ContainsAny(text, {"本报告", "报告编制", "编制", "编写", "撰写", "报告内容", "报告参照", "报告依据"});
+    int mode = ESGAUDIT_CLAIM_MENTION;
+    if (about_report) {
+      for (std::string_view w : kReference)
+        if (Contains(text, w)) mode = ESGAUDIT_CLAIM_REFERENCE;
+      if (mode == ESGAUDIT_CLAIM_MENTION)
+        for (std::string_view w : kAccordance)
+          if (Contains(text, w)) mode = ESGAUDIT_CLAIM_ACCORDANCE;
+    }
+    StandardClaim claim;
+    claim.standard = ESGAUDIT_STANDARD_GRI;
+    claim.mode = static_cast<esgaudit_claim_mode>(mode);
+    if (in_basis) claim.flags |= ESGAUDIT_CLAIM_IN_BASIS;
+    if (mode == ESGAUDIT_CLAIM_MENTION && !in_basis) {
+      // A name in passing ("GRI 305-1"): a mention only where the line speaks of a standard.
+      if (!ContainsAny(lower, {"指南", "标准", "standards", "guidelines", "framework", "g4"})) continue;
+    }
+    // The G4 Guidelines by name (G4, 可持续发展报告指南; the Standards are 标准), and the option.
+    if (HasWord(text, "g4") || Contains(text, "g4.0") || Contains(text, "报告指南") || Contains(text, "guidelines"))
+      claim.flags |= ESGAUDIT_CLAIM_NAMES_G4;
+    if (ContainsAny(text, {"core option", "核心选项", "核心方案"})) claim.flags |= ESGAUDIT_CLAIM_CORE;
+    if (ContainsAny(text, {"comprehensive option", "全面选项", "全面方案"})) claim.flags |= ESGAUDIT_CLAIM_COMPREHENSIVE;
+    if (!seen.insert({mode, claim.flags & ESGAUDIT_CLAIM_IN_BASIS}).second) continue;
+    uint64_t vb = line_view_[i].first + pos;
+    claim.offset = doc_.ViewToText(vb);
+    claim.length = doc_.ViewToText(vb + len) - claim.offset;
+    md.claims.push_back(claim);
+  }
+}
+
+void StructureBuilder::FindCompany() {
+  ReportMetadata& md = s_.metadata_;
+  const size_t n = s_.lines_.size();
+  // Ways of naming the reporting entity, most certain first: the report's title, a statement
+  // about the report, a cover line that is a company's name alone.
+  static const std::string kSuffix = "(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|银行|公司)";
+  static const std::regex kTitleZh(
+      "^\\s*(.{6,90}?" + kSuffix +
+      ")\\s*20\\d\\d\\s*(?:年度|年)?\\s*(?:企业)?(?:社会责任|可持续发展|esg|环境、社会及(?:公司)?治理|环境,社会及(?:公司)?治理|环境、社会和(?:公司)?治理|csr)");
+  static const std::regex kTitleEn(
+      R"(^\s*([A-Z][A-Za-z0-9&.,'() -]{1,80}?(?:Co\.,? ?Ltd\.?|Company Limited|Corporation|Limited|Inc\.?|Group|Bank|PLC|plc))\s*,?\s+(?:FY\s*)?20\d\d(?:[-/]\d\d)?\s+(?:Sustainability|ESG|Corporate (?:Social )?Responsibility|CSR|Environmental, Social and Governance|Integrated|Impact)\s+Report)",
+      std::regex::icase);
+  static const std::regex kStatement("本报告(?:书)?(?:以|为|是|由)\\s*(.{6,90}?" + kSuffix + ")");
+  static const std::regex kAlone("\\s*(.{6,90}?" + kSuffix + ")\\s*");
+  enum Source { kTitle = 0, kStatementOf = 1, kCover = 2, kNone = 3 };
+  int best = kNone;
+  size_t nonblank = 0;
+  for (size_t i = 0; i < n && best != kTitle; ++i) {
+    const uint32_t flags = s_.lines_[i].flags;
+    if (flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
+    std::string_view v = LineView(i);
+    if (v.size() > kMaxRegexLine || Trim(v).empty()) continue;
+    ++nonblank;
+    const bool front = i < 400 || (flags & (ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION));
+    std::string line(v);
+    const std::string lower = sdk::AsciiLower(v);  // the same length: positions agree
+    std::smatch m;
+    int source = kNone;
+    if (front && (Contains(v, "报告") || Contains(v, "eport")) &&
+        (std::regex_search(lower, m, kTitleZh) || std::regex_search(line, m, kTitleEn))) {
+      source = kTitle;
+    } else if (best > kStatementOf && Contains(v, "本报告") && !(flags & ESGAUDIT_LINE_FURNITURE_MASK) &&
+               std::regex_search(line, m, kStatement)) {
+      source = kStatementOf;
+    } else if (best > kCover && nonblank <= 40 && std::regex_match(line, m, kAlone)) {
+      source = kCover;
+    }
+    if (source >= best) continue;
+    std::string_view name =
+        Trim(v.substr(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.length(1))));
+    // The shortest match stops inside "上海复星医药（集团）股份有限公司": run on to the suffix after
+    // the closing bracket.
+    static const std::regex kAfterBracket(R"(^\s*\)\s*(?:股份有限公司|有限责任公司|有限公司|集团公司|公司))");
+    std::string rest(v.substr(static_cast<size_t>(m.position(1) + m.length(1))));
+    std::smatch more;
+    if (Contains(name, "(") && !Contains(name, ")") && std::regex_search(rest, more, kAfterBracket))
+      name = Trim(v.substr(static_cast<size_t>(m.position(1)),
+                           static_cast<size_t>(m.length(1) + more.length(0))));
+    if (!CompanyName(name)) continue;
+    best = source;
+    // As printed: the text span of the name, without the spaces the view dropped after it.
+    uint64_t vb = line_view_[i].first + static_cast<size_t>(name.data() - v.data());
+    uint64_t b = doc_.ViewToText(vb);
+    std::string_view printed =
+        Trim(std::string_view(doc_.text()).substr(b, doc_.ViewToText(vb + name.size()) - b));
+    md.company = std::string(printed);
+    md.company_offset = b;
+    md.company_length = printed.size();
   }
 }
 

@@ -306,7 +306,8 @@ uint32_t CbMetadata(void* ctx, esgaudit_metadata* out) {
   const ReportMetadata& m = Model(ctx).metadata();
   return Fill(esgaudit_metadata{sizeof(esgaudit_metadata), m.report_year, Str(m.period_begin),
                                 Str(m.period_end), m.period_offset, m.period_length, Str(m.languages),
-                                static_cast<uint32_t>(m.claims.size())},
+                                static_cast<uint32_t>(m.claims.size()), m.flags, Str(m.company),
+                                m.company_offset, m.company_length},
               out);
 }
 uint32_t CbClaim(void* ctx, uint32_t i, esgaudit_claim* out) {
@@ -314,7 +315,8 @@ uint32_t CbClaim(void* ctx, uint32_t i, esgaudit_claim* out) {
   if (i >= m.claims.size()) return 0;
   const StandardClaim& c = m.claims[i];
   return Fill(esgaudit_claim{sizeof(esgaudit_claim), static_cast<uint32_t>(c.standard),
-                             static_cast<uint32_t>(c.mode), c.offset, c.length},
+                             static_cast<uint32_t>(c.mode), c.offset, c.length,
+                             static_cast<uint32_t>(c.exchange), c.flags},
               out);
 }
 

@@ -103,9 +103,13 @@ std::string Text(const Document& doc) {
   if (!md.period_begin.empty()) out << " (period " << md.period_begin << " to " << md.period_end << ")";
   if (md.period_length > 0) out << " from " << Where(doc, md.period_offset);
   out << "\nlanguages: " << (md.languages.empty() ? "unknown" : md.languages) << "\n";
+  out << "company: " << (md.company.empty() ? std::string("unknown") : md.company);
+  if (md.company_length > 0) out << " at " << Where(doc, md.company_offset);
+  out << "\n";
   for (const StandardClaim& c : md.claims) {
+    std::string exchange = Structure::ExchangeName(c.exchange);
     out << "claims " << Structure::StandardName(c.standard) << " (" << Structure::ClaimModeName(c.mode)
-        << ") at " << Where(doc, c.offset) << ": " << doc.text().substr(c.offset, c.length) << "\n";
+        << (exchange.empty() ? "" : ", " + exchange) << ") at " << Where(doc, c.offset) << ": " << doc.text().substr(c.offset, c.length) << "\n";
   }
   out << s.sections().size() << " sections, " << s.toc().size() << " TOC entries, " << s.index_regions().size()
       << " content-index regions, " << s.tables().size() << " tables, " << s.figures().size()
@@ -187,10 +191,19 @@ std::string Json(const Document& doc) {
   m["period_end"] = md.period_end.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(md.period_end);
   m["year_from_line"] = md.period_length == 0 ? nlohmann::ordered_json() : nlohmann::ordered_json(doc.LineOf(md.period_offset) + 1);
   m["languages"] = md.languages;
+  if (md.company.empty()) {
+    m["company"] = nlohmann::ordered_json();
+  } else {
+    m["company"] = {{"name", md.company},
+                    {"line", doc.LineOf(md.company_offset) + 1},
+                    {"column", doc.ColumnOf(md.company_offset)}};
+  }
   m["claims"] = nlohmann::ordered_json::array();
   for (const StandardClaim& c : md.claims) {
+    std::string exchange = Structure::ExchangeName(c.exchange);
     m["claims"].push_back({{"standard", Structure::StandardName(c.standard)},
                            {"mode", Structure::ClaimModeName(c.mode)},
+                           {"exchange", exchange.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(exchange)},
                            {"line", doc.LineOf(c.offset) + 1},
                            {"column", doc.ColumnOf(c.offset)},
                            {"text", doc.text().substr(c.offset, c.length)}});

@@ -328,13 +328,34 @@ typedef enum esgaudit_claim_mode {
   ESGAUDIT_CLAIM_ACCORDANCE = 2  /* in accordance with, 依据, 按照, 符合 */
 } esgaudit_claim_mode;
 
+/* Which exchange's 2024 guideline a claim of ESGAUDIT_STANDARD_EXCHANGE_2024 names (ABI 1.1, appended). */
+typedef enum esgaudit_exchange {
+  ESGAUDIT_EXCHANGE_UNNAMED = 0, /* no exchange named, or not an exchange claim */
+  ESGAUDIT_EXCHANGE_SSE = 1,     /* 上海证券交易所上市公司自律监管指引第14号 */
+  ESGAUDIT_EXCHANGE_SZSE = 2,    /* 深圳证券交易所上市公司自律监管指引第17号 */
+  ESGAUDIT_EXCHANGE_BSE = 3      /* 北京证券交易所上市公司持续监管指引第11号 */
+} esgaudit_exchange;
+
+/* esgaudit_claim.flags (ABI 1.1, appended) */
+#define ESGAUDIT_CLAIM_NAMES_G4 0x1u       /* a GRI claim naming the G4 Guidelines (G4, 可持续发展报告指南) */
+#define ESGAUDIT_CLAIM_CORE 0x2u           /* a GRI claim of the core option (核心方案, core option) */
+#define ESGAUDIT_CLAIM_COMPREHENSIVE 0x4u  /* a GRI claim of the comprehensive option (全面方案) */
+#define ESGAUDIT_CLAIM_IN_BASIS 0x8u       /* a GRI claim under the report's basis heading (编制依据): a
+                                              MENTION there is a reference */
+
 typedef struct esgaudit_claim {
   uint32_t struct_size;
   uint32_t standard;      /* esgaudit_standard */
   uint32_t mode;          /* esgaudit_claim_mode */
   uint64_t offset;        /* text span of the standard's name */
   uint64_t length;
+  /* ABI 1.1, appended: */
+  uint32_t exchange;      /* esgaudit_exchange */
+  uint32_t flags;         /* ESGAUDIT_CLAIM_* */
 } esgaudit_claim;
+
+/* esgaudit_metadata.flags (ABI 1.1, appended) */
+#define ESGAUDIT_METADATA_EXTERNAL_INDEX 0x1u /* the report says its content index is published elsewhere (online) */
 
 typedef struct esgaudit_metadata {
   uint32_t struct_size;
@@ -345,6 +366,11 @@ typedef struct esgaudit_metadata {
   uint64_t period_length;
   esgaudit_str languages; /* "zh", "en", "zh,en" */
   uint32_t claim_count;
+  /* ABI 1.1, appended: */
+  uint32_t flags;          /* ESGAUDIT_METADATA_* */
+  esgaudit_str company;    /* the reporting entity as printed ("云南铝业股份有限公司"); empty when not found */
+  uint64_t company_offset; /* its text span */
+  uint64_t company_length;
 } esgaudit_metadata;
 
 /* ABI 1.1 (appended): infographic figures with their labels, and sentences and clauses of prose.
