@@ -854,7 +854,9 @@ TEST_F(CliTest, ListRulesSaysWhenTheSeverityDependsOnTheReport) {
   EXPECT_NE(r.out.find("\ngri.index-mismatch [warning] "), std::string::npos) << r.out;
   r = Run({"list-rules", "--format", "json"});
   for (const auto& rule : nlohmann::json::parse(r.out)) {
-    if (rule["id"] == "gri.index-omission") EXPECT_EQ(rule["severities"], nlohmann::json::array({"info"}));
+    if (rule["id"] == "gri.index-omission") {
+      EXPECT_EQ(rule["severities"], nlohmann::json::array({"info"}));
+    }
     if (rule["id"] == "gbt36001.element-missing") {
       EXPECT_EQ(rule["severities"], nlohmann::json::array({"error", "warning"}));
     }
@@ -1045,7 +1047,7 @@ TEST_F(CliTest, OnATerminalColourAndProgressUnlessNoColor) {
   fs::create_directories(Path("batch"));
   for (int i = 0; i < 3; ++i) Write("batch/r" + std::to_string(i) + ".txt", "FLAG " + std::to_string(i) + "\n");
   auto on_tty = [&](const std::string& env) {
-    const std::string cmd = env + " /usr/bin/python3 -c 'import pty, sys; pty.spawn(sys.argv[1:])' " + ESGAUDIT_BINARY +
+    const std::string cmd = env + " /usr/bin/python3 " + testing::SourcePath("tests/cli/on_tty.py") + " " + ESGAUDIT_BINARY +
                             " check " + Path("batch") + " --no-default-plugins --plugins-dir " + ESGAUDIT_FIXTURE_PLUGIN_DIR +
                             "/echo --lang en < /dev/null > " + Path("tty.txt");
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;

@@ -125,8 +125,9 @@ TEST_F(GriRules, TheReportYearComesFromDamagedOrFiscalPeriods) {
     EXPECT_GE(Count(f, "gri.disclosure-missing"), 10u) << period;
     // Named by their 2016 numbers with the GRI 2021 successor, never as bare GRI 2 ids.
     for (const std::string& x : f) {
-      if (x.find("[gri.disclosure-missing]") != std::string::npos)
+      if (x.find("[gri.disclosure-missing]") != std::string::npos) {
         EXPECT_NE(x.find("；GRI 2021 “"), std::string::npos) << x;
+      }
     }
   }
   // No year at all: a claim naming the G4 Guidelines is judged by the 2016 set.
@@ -151,7 +152,9 @@ TEST_F(GriRules, AG4IndexWithNumberedRowsIsRead) {
   EXPECT_EQ(Count(f, "gri.index-missing"), 0u) << ::testing::PrintToString(f);
   // 102-14 (G4-1) is listed by the index but not answered in the text: one level lower than an error.
   for (const std::string& x : f) {
-    if (x.find("“102-14”") != std::string::npos) EXPECT_NE(x.find(":warning: "), std::string::npos) << x;
+    if (x.find("“102-14”") != std::string::npos) {
+      EXPECT_NE(x.find(":warning: "), std::string::npos) << x;
+    }
   }
 }
 

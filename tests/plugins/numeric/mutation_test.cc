@@ -99,7 +99,9 @@ void CheckMutations(const std::vector<Mutation>& rows) {
     if (caught.size() != 1) continue;
     const Finding& f = *caught[0];
     EXPECT_EQ(f.rule, m.rule) << f.message;
-    if (m.message != nullptr) EXPECT_EQ(f.message, m.message);
+    if (m.message != nullptr) {
+      EXPECT_EQ(f.message, m.message);
+    }
     bool at_number = f.location.offset == hit;
     for (const Related& n : f.related) {
       at_number = at_number || (n.location.offset == hit && n.location.line == uint32_t(m.line));
