@@ -5,6 +5,7 @@
 #include "units.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <map>
 #include <set>
 #include <tuple>
@@ -389,6 +390,33 @@ std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words,
 }
 
 void Analysis::FindClaim() {
+  // The structure model reads the report's claims (one reader for every plugin): the claim is the
+  // first one of the 2024 exchange guideline that names its exchange and says how the report uses it
+  // (a mere mention is not a claim). A host whose claims do not say the exchange (a 1.1 host before
+  // esgaudit_claim.exchange, appended together with esgaudit_metadata.company) falls back to the
+  // rule pack's guideline patterns below.
+  const esgaudit_metadata md = doc_.Metadata();
+  if (md.struct_size >= offsetof(esgaudit_metadata, company_length) + sizeof(md.company_length)) {
+    for (uint32_t k = 0; k < md.claim_count; ++k) {
+      const esgaudit_claim c = doc_.Claim(k);
+      if (c.struct_size < offsetof(esgaudit_claim, exchange) + sizeof(c.exchange)) break;
+      if (c.standard != ESGAUDIT_STANDARD_EXCHANGE_2024 || c.mode == ESGAUDIT_CLAIM_MENTION) continue;
+      const char* id = c.exchange == ESGAUDIT_EXCHANGE_SSE    ? "sse"
+                       : c.exchange == ESGAUDIT_EXCHANGE_SZSE ? "szse"
+                       : c.exchange == ESGAUDIT_EXCHANGE_BSE  ? "bse"
+                                                              : nullptr;
+      if (id == nullptr) continue;
+      for (const GuidelineSpec& g : pack_.guidelines()) {
+        if (g.id != id) continue;
+        const uint64_t b = doc_.TextToView(c.offset);
+        const uint64_t e = doc_.TextToView(c.offset + c.length);
+        claim_.guideline = &g;
+        claim_.where = MakeEvidence(LineAt(b), b, e);
+        return;
+      }
+    }
+    return;
+  }
   const auto& lines = lines_;
   const auto& verbs = pack_.Words("claim_verbs");
   for (size_t i = 0; i < lines.size() && claim_.guideline == nullptr; ++i) {

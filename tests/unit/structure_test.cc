@@ -542,6 +542,17 @@ TEST(StructureTest, WhichExchangesGuidelineAClaimNames) {
   EXPECT_EQ(claims("本报告参照上市公司可持续发展报告指引编制。\n"),
             (std::vector<std::string>{" reference 可持续发展报告指引"}));
   EXPECT_TRUE(claims("依据深圳证券交易所上市公司自律监管指引第1号——主板上市公司规范运作。\n").empty());
+  // 遵守, "prepared under" and "follows" state accordance too; the name alone is a mention.
+  EXPECT_EQ(claims("本报告遵守《深圳证券交易所上市公司自律监管指引第17号——可持续发展报告（试行）》的要求。\n"),
+            (std::vector<std::string>{"szse accordance 深圳证券交易所上市公司自律监管指引第17号"}));
+  EXPECT_EQ(claims("This report is prepared under the Shanghai Stock Exchange Self-Regulatory Guidelines for "
+                   "Listed Companies No. 14.\n"),
+            (std::vector<std::string>{
+                "sse accordance Shanghai Stock Exchange Self-Regulatory Guidelines for Listed Companies No. 14"}));
+  EXPECT_EQ(claims("This report follows the Beijing Stock Exchange Continuous Supervision Guidelines No. 11.\n"),
+            (std::vector<std::string>{"bse accordance Beijing Stock Exchange Continuous Supervision Guidelines No. 11"}));
+  EXPECT_EQ(claims("《深圳证券交易所上市公司自律监管指引第17号——可持续发展报告（试行）》\n"),
+            (std::vector<std::string>{"szse mention 深圳证券交易所上市公司自律监管指引第17号"}));
 }
 
 TEST(StructureTest, TheReportingCompanyFromTitleStatementOrCover) {

@@ -540,7 +540,8 @@ void StructureBuilder::FindMetadata() {
   static const std::string_view kReference[] = {"with reference to", "referenc", "guided by",
                                                 "informed by", "参考", "参照", "借鉴"};
   static const std::string_view kAccordance[] = {"in compliance with", "prepared according to",
-                                                 "符合", "依据", "按照", "遵循", "遵照", "根据"};
+                                                 "prepared under", "follows", "符合", "依据",
+                                                 "按照", "遵循", "遵照", "遵守", "根据"};
   auto mode_of = [&](std::string_view text) -> int {
     for (std::string_view k : kStrongAccordance)
       if (Contains(text, k)) return ESGAUDIT_CLAIM_ACCORDANCE;

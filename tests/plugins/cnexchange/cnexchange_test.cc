@@ -70,6 +70,21 @@ TEST(CnexchangeTest, OtherExchangeGuidelinesNumberedAlikeAreNotClaims) {
   EXPECT_EQ(r.findings.front().references.front(), "上交所指引第14号");
 }
 
+TEST(CnexchangeTest, TheClaimIsTheModelsFirstStatementOfANamedExchangesGuideline) {
+  // A line naming the guideline without a verb is a mention, not a claim; 遵守 states one.
+  ReportResult r = testing::RunOnText(Registry(), "上海证券交易所上市公司自律监管指引第14号\n");
+  EXPECT_TRUE(r.findings.empty());
+  r = testing::RunOnText(Registry(),
+                         "上海证券交易所上市公司自律监管指引第14号\n"
+                         "本报告遵守《北京证券交易所上市公司持续监管指引第11号——可持续发展报告（试行）》。\n");
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings.front().references.front(), "北交所指引第11号");
+  r = testing::RunOnText(Registry(), "This report is prepared under the Shenzhen Stock Exchange Self-Regulatory "
+                                     "Guidelines for Listed Companies No. 17.\n");
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings.front().references.front(), "深交所指引第17号");
+}
+
 TEST(CnexchangeTest, TheReportsMaterialityClassesAreRead) {
   const std::string text = std::string(kClaim) +
                            "## 同时具有影响重要性及财务重要性的议题\n\n应对气候变化水资源利用\n\n"
