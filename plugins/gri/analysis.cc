@@ -25,13 +25,6 @@ bool Contains(std::string_view s, std::string_view part) {
   return s.find(part) != std::string_view::npos;
 }
 
-bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> parts) {
-  for (std::string_view p : parts) {
-    if (Contains(s, p)) return true;
-  }
-  return false;
-}
-
 // "12", "1、27、28", "2, 7-15", "P12", "第12页": printed page numbers; false if the cell is
 // anything else.
 bool ParsePages(std::string_view cell, std::vector<uint32_t>* pages) {

@@ -50,14 +50,13 @@ std::u32string Decode(std::string_view s) {
 bool HasCjk(const std::u32string& cps) {
   return std::any_of(cps.begin(), cps.end(), [](char32_t c) { return sdk::IsCjk(c); });
 }
-bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 // How many ASCII digits a space (std::regex's \s: space, \t, \n, \v, \f, \r) or the end follows: the
 // most matches (\d{1,3})(?=\s|$) can have in `s`, since each ends at one of them.
 size_t NumbersBeforeSpace(std::string_view s) {
   size_t n = 0;
   for (size_t k = 0; k < s.size(); ++k) {
-    if (!IsDigit(static_cast<unsigned char>(s[k]))) continue;
+    if (!IsAsciiDigit(static_cast<unsigned char>(s[k]))) continue;
     if (k + 1 == s.size() || std::string_view(" \t\n\v\f\r").find(s[k + 1]) != std::string_view::npos) ++n;
   }
   return n;
@@ -70,7 +69,7 @@ bool TocLikeText(std::string_view text) {
   if (cps.size() < 3 || cps.size() > 200 || !HasCjk(cps)) return false;
   size_t e = cps.size();
   size_t d = e;
-  while (d > 0 && IsDigit(cps[d - 1])) --d;
+  while (d > 0 && IsAsciiDigit(cps[d - 1])) --d;
   if (e - d >= 1 && e - d <= 3) {
     size_t t = d;
     while (t > 0 && (cps[t - 1] == ' ' || cps[t - 1] == '.' || cps[t - 1] == 0x2026 ||
@@ -79,16 +78,16 @@ bool TocLikeText(std::string_view text) {
     if (t >= 2 && t <= 24 && IsCjk(cps[t - 1]) && !IsCountPrefix(cps[t - 1])) return true;
   }
   size_t l = 0;
-  while (l < cps.size() && IsDigit(cps[l])) ++l;
+  while (l < cps.size() && IsAsciiDigit(cps[l])) ++l;
   if (l >= 1 && l <= 3 && l < cps.size() && IsCjk(cps[l]) && !IsUnitChar(cps[l]) &&
       cps.size() - l <= 24 && cps.size() - l >= 2)
     return true;
   int runs = 0;
   for (size_t i = 1; i < cps.size(); ++i) {
-    if (!IsDigit(cps[i]) || IsDigit(cps[i - 1]) || !IsCjk(cps[i - 1]) || IsCountPrefix(cps[i - 1]))
+    if (!IsAsciiDigit(cps[i]) || IsAsciiDigit(cps[i - 1]) || !IsCjk(cps[i - 1]) || IsCountPrefix(cps[i - 1]))
       continue;
     size_t j = i;
-    while (j < cps.size() && IsDigit(cps[j])) ++j;
+    while (j < cps.size() && IsAsciiDigit(cps[j])) ++j;
     if (j - i <= 3 && j < cps.size() && IsCjk(cps[j]) && !IsUnitChar(cps[j])) ++runs;
   }
   return runs >= 2;
@@ -106,8 +105,8 @@ bool IsProseText(std::string_view s) { return CodePointCount(s) >= 12 && HasSent
 bool EndsWithCount(std::string_view s) {
   std::u32string cps = Decode(s);
   size_t e = cps.size();
-  while (e > 0 && !IsDigit(cps[e - 1]) && cps.size() - e < 2) --e;
-  return e > 0 && e < cps.size() + 1 && IsDigit(cps[e - 1]) &&
+  while (e > 0 && !IsAsciiDigit(cps[e - 1]) && cps.size() - e < 2) --e;
+  return e > 0 && e < cps.size() + 1 && IsAsciiDigit(cps[e - 1]) &&
          (e == cps.size() || IsUnitChar(cps[e]) || cps[e] == U'场');
 }
 
@@ -191,7 +190,7 @@ void StructureBuilder::Split() {
         col_offset = c.offset;
       }
       c.column = column;
-      if (IsDigit(static_cast<unsigned char>(t.front()))) c.flags |= ESGAUDIT_CELL_NUMERIC;
+      if (IsAsciiDigit(static_cast<unsigned char>(t.front()))) c.flags |= ESGAUDIT_CELL_NUMERIC;
       s_.cells_.push_back(c);
       ++ls.cell_count;
     };
@@ -484,7 +483,7 @@ void StructureBuilder::MarkToc() {
       // A page printed as "-6-" or "-3 -": the dashes and spaces around it go first.
       while (!cps.empty() && (cps.back() == U'-' || cps.back() == U' ')) cps.pop_back();
       size_t e = cps.size();
-      while (e > 0 && IsDigit(cps[e - 1])) --e;
+      while (e > 0 && IsAsciiDigit(cps[e - 1])) --e;
       uint32_t page = 0;
       std::u32string title32;
       if (e < cps.size() && cps.size() - e <= 3) {
@@ -492,7 +491,7 @@ void StructureBuilder::MarkToc() {
         title32 = cps.substr(0, e);
       } else {
         size_t b = 0;
-        while (b < cps.size() && IsDigit(cps[b])) ++b;
+        while (b < cps.size() && IsAsciiDigit(cps[b])) ++b;
         if (b > 0 && b <= 3 && b < cps.size()) {
           page = static_cast<uint32_t>(std::stoul(std::string(cps.begin(), cps.begin() + b)));
           title32 = cps.substr(b);
@@ -647,7 +646,7 @@ void StructureBuilder::AssignRoles() {
       bool sentence_end = Contains(first, "。") || Contains(first, "：") || Contains(first, ":");
       // An unnumbered title: short, alone between blank lines, not a figure.
       bool isolated = cps >= 2 && cps <= 16 && blank(i + 1) && (i == 0 || blank(i - 1)) &&
-                      !IsDigit(static_cast<unsigned char>(first.front())) &&
+                      !IsAsciiDigit(static_cast<unsigned char>(first.front())) &&
                       (sdk::HasCjk(first) || cps >= 3) &&
                       // the tail of a wrapped sentence ("告编写指南》") is no title
                       !(Contains(first, "》") && !Contains(first, "《")) &&
@@ -665,7 +664,7 @@ void StructureBuilder::AssignRoles() {
         return n;
       };
       bool between = false;
-      if (!isolated && i > 0 && cps >= 2 && cps <= 16 && !IsDigit(static_cast<unsigned char>(first.front())) &&
+      if (!isolated && i > 0 && cps >= 2 && cps <= 16 && !IsAsciiDigit(static_cast<unsigned char>(first.front())) &&
           sdk::HasCjk(first) && !(Contains(first, "》") && !Contains(first, "《")) && !Contains(first, ")") &&
           !Contains(first, ",") && !EndsWithCount(first)) {
         size_t up = near(i - 1, -1);

@@ -28,7 +28,6 @@ enum CellKind : uint8_t {
 
 constexpr uint32_t kSlack = 2;
 
-bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 // Chart legend keys and bullets: a cell with one is a legend or a list, not a figure's label.
 bool IsMarker(char32_t c) {
@@ -49,7 +48,7 @@ size_t Letters(std::string_view s, bool* digit, bool* punct, bool* cjk) {
     char32_t c = NextCodePoint(s, &i);
     if (c == ' ' || c == '\t') continue;
     ++n;
-    *digit |= IsDigit(c);
+    *digit |= IsAsciiDigit(c);
     *punct |= IsLabelPunct(c) || IsMarker(c);
     *cjk |= sdk::IsCjk(c);
   }
@@ -88,7 +87,7 @@ std::string_view LabelTail(std::string_view s) {
   size_t start = 0;
   for (size_t i = 0; i < s.size();) {
     char32_t c = NextCodePoint(s, &i);
-    if (IsLabelPunct(c) || IsDigit(c) || c == '%') start = i;
+    if (IsLabelPunct(c) || IsAsciiDigit(c) || c == '%') start = i;
   }
   s = sdk::Trim(s.substr(start));
   for (const char* link : {"：", ":", "为", "达", "约", "共", "计"}) {

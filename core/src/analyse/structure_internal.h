@@ -13,6 +13,11 @@
 
 namespace esgaudit {
 
+// ASCII digit and letter tests shared by the structure builders (a UTF-8 lead or continuation byte,
+// or a full-width digit, is neither).
+inline bool IsAsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+inline bool IsAsciiAlpha(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+
 namespace markup {
 struct MarkupTable;
 }

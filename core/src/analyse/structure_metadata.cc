@@ -18,8 +18,6 @@ using sdk::Trim;
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Regexes run on lines up to this long: statements of a period, a title or a claim are short,
 // and std::regex on a line of hundreds of kilobytes would cost far more than the rest.
@@ -43,18 +41,18 @@ uint32_t IndexCode(std::string_view cell, std::string* code) {
   }
   // HKEX ESG Reporting Guide: B1.1 .. B8.3 (A1.1 .. A4.1 are read as CASS below and relabelled when
   // their index also has B codes).
-  if (c.size() >= 4 && c[0] == 'B' && c[1] >= '1' && c[1] <= '8' && c[2] == '.' && IsDigit(c[3]) &&
-      (c.size() == 4 || !IsDigit(c[4]))) {
+  if (c.size() >= 4 && c[0] == 'B' && c[1] >= '1' && c[1] <= '8' && c[2] == '.' && IsAsciiDigit(c[3]) &&
+      (c.size() == 4 || !IsAsciiDigit(c[4]))) {
     *code = std::string(c.substr(0, 4));
     return ESGAUDIT_INDEX_HKEX;
   }
   // G4-10, G4-EN15, G4-SO2
   if (c.size() >= 4 && (c[0] == 'G' || c[0] == 'g') && c[1] == '4' && c[2] == '-') {
     size_t j = 3;
-    while (j < c.size() && IsAlpha(c[j]) && j < 5) ++j;
+    while (j < c.size() && IsAsciiAlpha(c[j]) && j < 5) ++j;
     size_t d = j;
-    while (j < c.size() && IsDigit(c[j]) && j - d < 2) ++j;
-    if (j > d && (j == c.size() || !IsDigit(c[j]))) {
+    while (j < c.size() && IsAsciiDigit(c[j]) && j - d < 2) ++j;
+    if (j > d && (j == c.size() || !IsAsciiDigit(c[j]))) {
       *code = std::string(c.substr(0, j));
       return ESGAUDIT_INDEX_G4;
     }
@@ -66,8 +64,8 @@ uint32_t IndexCode(std::string_view cell, std::string* code) {
       size_t j = 2;
       if (j < c.size() && c[j] == ' ') ++j;
       size_t d = j;
-      while (j < c.size() && IsDigit(c[j]) && j - d < 2) ++j;
-      if (j > d && (j == c.size() || (!IsDigit(c[j]) && !IsAlpha(c[j]) && c[j] != '.'))) {
+      while (j < c.size() && IsAsciiDigit(c[j]) && j - d < 2) ++j;
+      if (j > d && (j == c.size() || (!IsAsciiDigit(c[j]) && !IsAsciiAlpha(c[j]) && c[j] != '.'))) {
         *code = std::string(c.substr(0, j));
         return ESGAUDIT_INDEX_G4;
       }
@@ -75,12 +73,12 @@ uint32_t IndexCode(std::string_view cell, std::string* code) {
   }
   // GRI Standards: 102-8, 305-1, 2-1
   size_t j = 0;
-  while (j < c.size() && IsDigit(c[j]) && j < 4) ++j;
-  if (j >= 1 && j <= 3 && c[0] != '0' && j + 1 < c.size() && c[j] == '-' && IsDigit(c[j + 1])) {
+  while (j < c.size() && IsAsciiDigit(c[j]) && j < 4) ++j;
+  if (j >= 1 && j <= 3 && c[0] != '0' && j + 1 < c.size() && c[j] == '-' && IsAsciiDigit(c[j + 1])) {
     int standard = std::stoi(std::string(c.substr(0, j)));
     size_t k = j + 1;
-    while (k < c.size() && IsDigit(c[k])) ++k;
-    bool clean = k == c.size() || (!IsDigit(c[k]) && c[k] != '-' && c[k] != '/' && c[k] != '.');
+    while (k < c.size() && IsAsciiDigit(c[k])) ++k;
+    bool clean = k == c.size() || (!IsAsciiDigit(c[k]) && c[k] != '-' && c[k] != '/' && c[k] != '.');
     int number = k - j - 1 <= 2 ? std::stoi(std::string(c.substr(j + 1, k - j - 1))) : 0;
     if (KnownGriStandard(standard) && number >= 1 && number <= 58 && clean) {
       *code = std::string(c.substr(0, k));
@@ -89,13 +87,13 @@ uint32_t IndexCode(std::string_view cell, std::string* code) {
   }
   // CASS-CSR: P1.1, M2.3, S3.4, E1.2, G1.1, A1.1
   if (c.size() >= 4 && std::string_view("PMSEGAC").find(c[0]) != std::string_view::npos &&
-      IsDigit(c[1])) {
+      IsAsciiDigit(c[1])) {
     size_t k = 1;
-    while (k < c.size() && IsDigit(c[k]) && k < 3) ++k;
-    if (k + 1 < c.size() && c[k] == '.' && IsDigit(c[k + 1])) {
+    while (k < c.size() && IsAsciiDigit(c[k]) && k < 3) ++k;
+    if (k + 1 < c.size() && c[k] == '.' && IsAsciiDigit(c[k + 1])) {
       k += 1;
-      while (k < c.size() && IsDigit(c[k])) ++k;
-      if (k == c.size() || !IsDigit(c[k])) {
+      while (k < c.size() && IsAsciiDigit(c[k])) ++k;
+      if (k == c.size() || !IsAsciiDigit(c[k])) {
         *code = std::string(c.substr(0, k));
         return ESGAUDIT_INDEX_CASS;
       }
@@ -127,7 +125,7 @@ bool SaysNotReported(std::string_view cell) {
 bool HasWord(std::string_view lower, std::string_view word) {
   for (size_t p = lower.find(word); p != std::string_view::npos; p = lower.find(word, p + 1)) {
     size_t end = p + word.size();
-    if ((p == 0 || !IsAlpha(lower[p - 1])) && (end >= lower.size() || !IsAlpha(lower[end]))) return true;
+    if ((p == 0 || !IsAsciiAlpha(lower[p - 1])) && (end >= lower.size() || !IsAsciiAlpha(lower[end]))) return true;
   }
   return false;
 }
@@ -170,7 +168,7 @@ bool CompanyName(std::string_view name) {
   for (std::string_view w : kNot)
     if (Contains(name, w)) return false;
   if (sdk::HasCjk(name) && Contains(name, ",")) return false;  // "，" in the view
-  if (IsDigit(name.front()) || Contains(name, "年度")) return false;  // "2016年度公司"
+  if (IsAsciiDigit(name.front()) || Contains(name, "年度")) return false;  // "2016年度公司"
   static const std::string_view kNotFirst[] = {"公司", "本", "我", "其", "于", "在", "由", "向", "对", "否"};
   for (std::string_view w : kNotFirst)
     if (name.substr(0, w.size()) == w) return false;
@@ -256,7 +254,7 @@ void StructureBuilder::MarkIndex() {
       }
       // A row that prints only its title ("EN16\t直接温室气体排放") points nowhere; a lone cell that
       // is a page ("G4-1\tP3") does.
-      bool page_like = !last.empty() && (IsDigit(last.front()) || last.front() == 'P' || last.front() == 'p' ||
+      bool page_like = !last.empty() && (IsAsciiDigit(last.front()) || last.front() == 'P' || last.front() == 'p' ||
                                          Contains(last, "第") || Contains(last, "页"));
       if (after >= 2 || page_like) row.reference = std::string(last);
       if (!last.empty() && SaysNotReported(last)) row.flags |= ESGAUDIT_INDEX_ROW_OMITTED;
@@ -275,7 +273,7 @@ void StructureBuilder::MarkIndex() {
       if (lj.cell_count < 2) continue;
       std::string_view head = CellText(j, 0);
       size_t d = 0;
-      while (d < head.size() && IsDigit(head[d])) ++d;
+      while (d < head.size() && IsAsciiDigit(head[d])) ++d;
       if (d == 0 || d > 2 || (d < head.size() && head[d] != ' ')) continue;
       int number = std::stoi(std::string(head.substr(0, d)));
       if (number < 1 || number >= below) continue;
@@ -572,8 +570,8 @@ void StructureBuilder::FindMetadata() {
         len = xlen;
       }
       while (pos != std::string::npos && name.word &&
-             ((pos > 0 && IsAlpha(lower[pos - 1])) ||
-              (pos + name.text.size() < lower.size() && IsAlpha(lower[pos + name.text.size()]))))
+             ((pos > 0 && IsAsciiAlpha(lower[pos - 1])) ||
+              (pos + name.text.size() < lower.size() && IsAsciiAlpha(lower[pos + name.text.size()]))))
         pos = lower.find(name.text, pos + 1);
       if (pos == std::string::npos || on_line.count(name.standard)) continue;
       // CASS's title contains GB/T 36001's ("社会责任报告编写指南"): one name, one standard.
@@ -625,8 +623,8 @@ void StructureBuilder::FindGriClaims() {
   // tag, not a statement.
   auto tagged = [&](size_t i, std::string_view lower) {
     for (size_t p = lower.find("g4-"); p != std::string_view::npos; p = lower.find("g4-", p + 1)) {
-      bool left = p == 0 || !IsAlpha(lower[p - 1]) || lower[p - 1] == 'i';
-      if (left && p + 3 < lower.size() && (IsDigit(lower[p + 3]) || IsAlpha(lower[p + 3]))) return true;
+      bool left = p == 0 || !IsAsciiAlpha(lower[p - 1]) || lower[p - 1] == 'i';
+      if (left && p + 3 < lower.size() && (IsAsciiDigit(lower[p + 3]) || IsAsciiAlpha(lower[p + 3]))) return true;
     }
     const LineStructure& ls = s_.lines_[i];
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
@@ -657,7 +655,7 @@ void StructureBuilder::FindGriClaims() {
     size_t len = 0;
     if (HasWord(lower, "gri")) {
       pos = lower.find("gri");
-      while (pos != std::string::npos && pos > 0 && IsAlpha(lower[pos - 1])) pos = lower.find("gri", pos + 1);
+      while (pos != std::string::npos && pos > 0 && IsAsciiAlpha(lower[pos - 1])) pos = lower.find("gri", pos + 1);
       len = 3;
     } else if (Contains(lower, "全球报告倡议")) {
       pos = lower.find("全球报告倡议");
@@ -665,7 +663,7 @@ void StructureBuilder::FindGriClaims() {
     } else if (HasWord(lower, "g4")) {
       pos = lower.find("g4");
       while (pos != std::string::npos && pos + 2 < lower.size() &&
-             (lower[pos + 2] == '.' || IsDigit(lower[pos + 2]) || IsAlpha(lower[pos + 2])))
+             (lower[pos + 2] == '.' || IsAsciiDigit(lower[pos + 2]) || IsAsciiAlpha(lower[pos + 2])))
         pos = lower.find("g4", pos + 1);
       if (!ContainsAny(lower, {"指南", "guideline", "核心", "全面", "可持续发展报告"})) pos = std::string::npos;
       len = 2;

@@ -21,7 +21,6 @@ constexpr size_t kLineWindow = 4;
 constexpr uint8_t kProse = 1;         // a cell of running text
 constexpr uint8_t kContinuation = 2;  // prose only when a sentence above runs into it     // a wrapped line may be followed by up to three blank lines
 
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiWord(char c) {
   return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '%';
 }

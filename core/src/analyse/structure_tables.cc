@@ -18,7 +18,6 @@ using sdk::Trim;
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Regexes run on lines up to this long (a caption with a unit is short).
 constexpr size_t kMaxRegexLine = 2000;
@@ -47,14 +46,14 @@ bool SpaceJoinedRow(std::string_view cell) {
     at = sp + 1;
   }
   auto figure = [](std::string_view t) {
-    return !t.empty() && IsDigit(t.front()) &&
+    return !t.empty() && IsAsciiDigit(t.front()) &&
            t.find_first_not_of("0123456789,.%") == std::string_view::npos;
   };
   size_t figures = 0;
   while (figures < tokens.size() && figure(tokens[tokens.size() - 1 - figures])) ++figures;
   if (figures < 2 || figures == tokens.size()) return false;
   for (size_t k = 0; k + figures < tokens.size(); ++k) {
-    if (tokens[k].empty() || std::any_of(tokens[k].begin(), tokens[k].end(), IsDigit)) return false;
+    if (tokens[k].empty() || std::any_of(tokens[k].begin(), tokens[k].end(), IsAsciiDigit)) return false;
   }
   return true;
 }
@@ -110,7 +109,7 @@ void StructureBuilder::AddGrid(const markup::MarkupTable& grid, uint32_t table, 
     if (head.empty()) continue;
     if (YearLike(head)) {
       ++years;
-    } else if (c > 0 && !IsDigit(head.front())) {
+    } else if (c > 0 && !IsAsciiDigit(head.front())) {
       ++labels;
     }
     if (tb->total_column == kNoIndex && c > 0 && TotalLike(head)) tb->total_column = c;
@@ -243,7 +242,7 @@ void StructureBuilder::FindTables() {
     auto numeric_cells = [&](uint32_t line) {
       uint32_t k = 0;
       for (std::string_view c : header_cells(line))
-        if (IsDigit(c.front()) && !YearLike(c)) ++k;
+        if (IsAsciiDigit(c.front()) && !YearLike(c)) ++k;
       return k;
     };
     if (source == ESGAUDIT_TABLE_SOURCE_HTML) {
@@ -294,7 +293,7 @@ void StructureBuilder::FindTables() {
       for (size_t k = 0; k < head.size(); ++k) {
         if (YearLike(head[k])) {
           ++years;
-        } else if (k > 0 && !IsDigit(head[k].front())) {
+        } else if (k > 0 && !IsAsciiDigit(head[k].front())) {
           ++labels;
         }
         if (tb.total_column == kNoIndex && k > 0 && TotalLike(head[k]))
@@ -353,7 +352,7 @@ void StructureBuilder::FindTables() {
           (s_.lines_[j].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) == 0) {
         std::string_view title = CellText(s_.cells_[s_.lines_[j].first_cell]);
         if (sdk::CodePointCount(title) <= 20 && !ContainsAny(title, {"。", ",", ";", ":"}) &&
-            std::none_of(title.begin(), title.end(), IsDigit))
+            std::none_of(title.begin(), title.end(), IsAsciiDigit))
           continue;
       }
       // A page number or running header between two rows: the table goes on over a page break.

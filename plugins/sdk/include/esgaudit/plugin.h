@@ -518,7 +518,7 @@ class Registry {
 
   // Runs passes then enabled rules. Never throws.
   uint32_t Check(const esgaudit_host* host, esgaudit_fail_fn fail, void* fail_ctx) const {
-    try {
+    return Guarded(fail, fail_ctx, [&] {
       Document doc(host);
       Context ctx(host);
       for (const Pass& p : passes_) p(doc, ctx);
@@ -529,24 +529,24 @@ class Registry {
         rule->severity_ = e.severity;
         rule->Check(doc, ctx);
       }
-      return ESGAUDIT_STATUS_OK;
-    } catch (const ConfigError& e) {
-      if (fail) fail(fail_ctx, Str(e.what()));
-      return ESGAUDIT_STATUS_CONFIG_ERROR;
-    } catch (const std::exception& e) {
-      if (fail) fail(fail_ctx, Str(e.what()));
-      return ESGAUDIT_STATUS_INTERNAL_ERROR;
-    } catch (...) {
-      if (fail) fail(fail_ctx, Str("unknown exception"));
-      return ESGAUDIT_STATUS_INTERNAL_ERROR;
-    }
+    });
   }
 
   // Runs the preparations. Never throws.
   uint32_t Prepare(const esgaudit_host* host, esgaudit_fail_fn fail, void* fail_ctx) const {
-    try {
+    return Guarded(fail, fail_ctx, [&] {
       Document doc(host);
       for (const Preparation& p : preparations_) p(doc);
+    });
+  }
+
+ private:
+  // Runs `body`, turning an exception into a status and one message for the host: a ConfigError is
+  // the user's configuration (exit 2), anything else an internal failure (exit 3).
+  template <class Body>
+  static uint32_t Guarded(esgaudit_fail_fn fail, void* fail_ctx, Body&& body) {
+    try {
+      body();
       return ESGAUDIT_STATUS_OK;
     } catch (const ConfigError& e) {
       if (fail) fail(fail_ctx, Str(e.what()));
@@ -560,7 +560,6 @@ class Registry {
     }
   }
 
- private:
   struct Entry {
     std::string id;
     esgaudit_severity severity;
