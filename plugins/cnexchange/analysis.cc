@@ -389,6 +389,12 @@ std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words,
   return out;
 }
 
+// Whether the host's metadata carries the reporting company and each claim's exchange (appended
+// together to ABI 1.1); an older 1.1 host leaves both to the plugin's own reading.
+static bool HostReadsCompanyAndExchange(const esgaudit_metadata& md) {
+  return md.struct_size >= offsetof(esgaudit_metadata, company_length) + sizeof(md.company_length);
+}
+
 void Analysis::FindClaim() {
   // The structure model reads the report's claims (one reader for every plugin): the claim is the
   // first one of the 2024 exchange guideline that names its exchange and says how the report uses it
@@ -396,7 +402,7 @@ void Analysis::FindClaim() {
   // esgaudit_claim.exchange, appended together with esgaudit_metadata.company) falls back to the
   // rule pack's guideline patterns below.
   const esgaudit_metadata md = doc_.Metadata();
-  if (md.struct_size >= offsetof(esgaudit_metadata, company_length) + sizeof(md.company_length)) {
+  if (HostReadsCompanyAndExchange(md)) {
     for (uint32_t k = 0; k < md.claim_count; ++k) {
       const esgaudit_claim c = doc_.Claim(k);
       if (c.struct_size < offsetof(esgaudit_claim, exchange) + sizeof(c.exchange)) break;
@@ -1130,10 +1136,20 @@ void Analysis::FindEntity() {
       stated_codes_.push_back({(*it)[1].str(), MakeEvidence(i, b, b + 6)});
     }
   }
-  // The report's name for itself: a company name that opens a line or cell of its first pages
-  // (the cover's "江西富祥药业股份有限公司", the title "云南铝业股份有限公司2020年社会责任报告").
+  // The report's name for itself: the structure model's reporting company (title, cover, "本报告以…
+  // 为主体"). A host without that field falls back to a company name opening a line or cell of the
+  // first pages (the cover's "江西富祥药业股份有限公司", the title "云南铝业股份有限公司2020年社会责任报告").
+  const esgaudit_metadata md = doc_.Metadata();
+  if (HostReadsCompanyAndExchange(md)) {
+    if (md.company.size > 0) {
+      const uint64_t b = doc_.TextToView(md.company_offset);
+      const uint64_t e = doc_.TextToView(md.company_offset + md.company_length);
+      report_entity_ = {std::string(md.company.data, md.company.size), MakeEvidence(LineAt(b), b, e)};
+    }
+  }
   constexpr size_t kOpeningLines = 120;
-  for (size_t i = 0; i < lines_.size() && i < kOpeningLines && report_entity_.name.empty(); ++i) {
+  const size_t opening = HostReadsCompanyAndExchange(md) ? 0 : kOpeningLines;
+  for (size_t i = 0; i < lines_.size() && i < opening && report_entity_.name.empty(); ++i) {
     if (lines_[i].toc) continue;
     for (const auto& [cb, ce] : lines_[i].cells) {
       std::string_view cell = view_.substr(cb, ce - cb);
