@@ -294,6 +294,38 @@ TEST_F(CliTest, IsolatedCrashCostsOnlyItsReport) {
   EXPECT_NE(r.out.find("\"rule\": \"esgaudit.plugin-crash\""), std::string::npos);
 }
 
+// One child audits several reports in turn (--jobs 1: all of them); a crash in the middle of its
+// group costs only that report, and the reports after it are audited by a new child: the output is
+// the same as with one child per report.
+TEST_F(CliTest, IsolatedCrashInTheMiddleOfAGroupCostsOnlyItsReport) {
+  std::vector<std::string> args = {"check"};
+  for (const char* name : {"a", "b", "c", "d", "e", "f"}) {
+    args.push_back(Write(std::string(name) + ".txt", std::string(name) == "c" ? "FLAG CRASH\n" : "FLAG ok\n"));
+  }
+  const std::string dir = ESGAUDIT_FIXTURE_PLUGIN_DIR;
+  for (const char* a : {"--no-default-plugins", "--plugins-dir"}) args.push_back(a);
+  args.push_back(dir + "/echo");
+  args.push_back("--plugins-dir");
+  args.push_back(dir + "/segv");
+  for (const char* a : {"--lang", "en", "--format", "json"}) args.push_back(a);
+  std::vector<std::string> one = args, six = args;
+  for (const char* a : {"--jobs", "1"}) one.push_back(a);
+  for (const char* a : {"--jobs", "6"}) six.push_back(a);
+  Result grouped = Run(one);
+  Result alone = Run(six);
+  EXPECT_EQ(grouped.code, 3);
+  EXPECT_EQ(grouped.err, "esgaudit: error: " + Path("c.txt") + ": plugin 'segv' crashed: signal 11 (Segmentation fault)\n");
+  size_t crashes = 0, flags = 0;
+  for (size_t at = grouped.out.find("esgaudit.plugin-crash"); at != std::string::npos;
+       at = grouped.out.find("esgaudit.plugin-crash", at + 1)) ++crashes;
+  for (size_t at = grouped.out.find("\"rule\": \"echo.flag\""); at != std::string::npos;
+       at = grouped.out.find("\"rule\": \"echo.flag\"", at + 1)) ++flags;
+  EXPECT_EQ(crashes, 1u) << grouped.out;
+  EXPECT_EQ(flags, 6u) << grouped.out;  // every report, the crashed one's from before the crash
+  EXPECT_EQ(grouped.out, alone.out);
+  EXPECT_EQ(grouped.err, alone.err);
+}
+
 TEST_F(CliTest, IsolatedHangIsStoppedAtTheTimeout) {
   const std::string a = Write("a.txt", "FLAG a\n");
   const std::string h = Write("h.txt", "HANG\n");

@@ -167,6 +167,73 @@ TEST(IsolationTest, CrashAndHangCostOnlyTheirOwnReport) {
   EXPECT_EQ(out[3].result.findings.at(0).rule, "esgaudit.plugin-timeout");
 }
 
+TEST(IsolationTest, ACrashOrHangInTheMiddleOfAGroupCostsOnlyItsReport) {
+  // One job: the first child is given several reports. Report 2 crashes and report 5 hangs: each
+  // gets its own finding, the reports before them in their child are kept, and those after them
+  // are audited by a new child. The outcome records the pid of the child that audited it.
+  std::vector<std::string> paths;
+  for (int i = 0; i < 9; ++i) paths.push_back("r" + std::to_string(i) + ".txt");
+  IsolationOptions options;
+  options.jobs = 1;
+  options.timeout_seconds = 0.5;
+  options.reports_per_child = 4;
+  std::vector<AuditOutcome> out = AuditIsolated(paths, options, [&](size_t i, ChildChannel* channel) {
+    AuditOutcome o = Sample(paths[i]);
+    o.errors.clear();
+    o.status = ExitStatus::kOk;
+    o.result.encoding = std::to_string(::getpid());
+    channel->Snapshot(o);
+    channel->Running("p" + std::to_string(i));
+    if (i == 2) std::abort();
+    if (i == 5) {
+      for (;;) ::pause();
+    }
+    channel->Snapshot(o);
+  });
+  ASSERT_EQ(out.size(), paths.size());
+  for (size_t i : {0, 1, 3, 4, 6, 7, 8}) {
+    EXPECT_EQ(out[i].status, ExitStatus::kOk) << i;
+    EXPECT_TRUE(out[i].errors.empty()) << i;
+    EXPECT_EQ(out[i].result.path, paths[i]) << i;
+    ASSERT_EQ(out[i].result.findings.size(), 1u) << i;
+  }
+  EXPECT_EQ(out[2].errors, std::vector<std::string>{"r2.txt: plugin 'p2' crashed: signal 6 (Aborted)"});
+  ASSERT_EQ(out[2].result.findings.size(), 2u);  // the snapshot's finding is kept
+  EXPECT_EQ(out[2].result.findings[0].rule, "esgaudit.plugin-crash");
+  EXPECT_EQ(out[5].errors,
+            std::vector<std::string>{"r5.txt: plugin 'p5' did not finish within 0.5 s and was stopped"});
+  EXPECT_EQ(out[5].result.findings.at(0).rule, "esgaudit.plugin-timeout");
+  // Grouped: reports 0 to 2 in one child; 3 and 4 in the next, after the crash.
+  EXPECT_EQ(out[0].result.encoding, out[1].result.encoding);
+  EXPECT_EQ(out[1].result.encoding, out[2].result.encoding);
+  EXPECT_NE(out[2].result.encoding, out[3].result.encoding);
+  EXPECT_EQ(out[3].result.encoding, out[4].result.encoding);
+  EXPECT_NE(out[5].result.encoding, out[6].result.encoding);
+}
+
+TEST(IsolationTest, ATimeoutIsPerReportNotPerChild) {
+  // Four reports of 0.3 s each in one child with a timeout of 0.5 s: none is stopped.
+  const std::vector<std::string> paths = {"a.txt", "b.txt", "c.txt", "d.txt"};
+  IsolationOptions options;
+  options.jobs = 1;
+  options.timeout_seconds = 0.5;
+  options.reports_per_child = 4;
+  std::vector<AuditOutcome> out = AuditIsolated(paths, options, [&](size_t i, ChildChannel* channel) {
+    ::usleep(300000);
+    AuditOutcome o;
+    o.loaded = true;
+    o.result.path = paths[i];
+    o.result.encoding = std::to_string(::getpid());
+    channel->Snapshot(o);
+  });
+  ASSERT_EQ(out.size(), paths.size());
+  for (size_t i = 0; i < paths.size(); ++i) {
+    EXPECT_TRUE(out[i].errors.empty()) << i;
+    EXPECT_EQ(out[i].status, ExitStatus::kOk) << i;
+    EXPECT_EQ(out[i].result.encoding, out[0].result.encoding) << i;  // one child for all
+  }
+}
+
 TEST(IsolationTest, ALaterChildInheritsThePatternsAnEarlierOneCompiled) {
   // One child at a time: the first compiles the set and hands it over when it is done; the second
   // finds it compiled (it compiles nothing itself) and gets the same matches.

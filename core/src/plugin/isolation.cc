@@ -32,54 +32,39 @@ std::string SignalName(int sig) {
   return "signal " + std::to_string(sig) + (name ? std::string(" (") + name + ")" : "");
 }
 
+// One child process and the reports it was given (a group: it audits them in order).
 struct Child {
-  size_t index = 0;
+  std::vector<size_t> group;  // report indices, in the order the child audits them
+  size_t begun = 0;           // reports of the group the child has started ('B' records)
+  size_t done = 0;            // reports of the group it finished ('F' records)
   pid_t pid = -1;
   int fd = -1;
-  std::string bytes;
+  std::string bytes;          // received, not yet parsed (at most a partial record)
+  // The report under way: the plugin running and the outcome snapshots, in order.
+  std::string running;
+  std::vector<std::string> snapshots;
+  std::vector<std::string> compiled;  // pattern sets the child compiled ('C' records)
   std::chrono::steady_clock::time_point deadline;
   bool eof = false;
   bool timed_out = false;
 };
 
-// Turns the records a child sent, and how it ended, into the outcome of its report.
-AuditOutcome Finish(const Child& c, const std::string& path, int wait_status, double timeout) {
-  AuditOutcome outcome;
-  outcome.result.path = path;
-  std::string running;
-  std::vector<std::string_view> compiled;   // pattern sets the child compiled ('C' records)
-  std::vector<std::string_view> snapshots;  // the outcome after each step, in order ('S' records)
-  bool final = false;
-  std::string_view in(c.bytes);
-  // Records: a type byte ('P' plugin name, 'S' snapshot, 'C' a compiled pattern set, 'F' done), a
-  // 64-bit length, the payload.
-  while (in.size() >= 9) {
-    char type = in[0];
-    uint64_t n;
-    std::memcpy(&n, in.data() + 1, sizeof n);
-    if (n > in.size() - 9) break;  // cut off by the crash
-    std::string_view payload = in.substr(9, n);
-    in.remove_prefix(9 + n);
-    if (type == 'P') running = std::string(payload);
-    if (type == 'F') final = true;
-    if (type == 'C') compiled.emplace_back(payload);
-    if (type == 'S') snapshots.push_back(payload);
-  }
-  // The last snapshot that decodes (each holds all of the ones before it).
+// The last snapshot that decodes (each holds all of the ones before it); an empty outcome if none.
+AuditOutcome LastSnapshot(const std::vector<std::string>& snapshots, const std::string& path) {
   for (auto it = snapshots.rbegin(); it != snapshots.rend(); ++it) {
     AuditOutcome o;
-    if (DecodeOutcome(*it, &o)) {
-      outcome = std::move(o);
-      break;
-    }
+    if (DecodeOutcome(*it, &o)) return o;
   }
-  const bool clean = WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0;
-  if (final && clean && !c.timed_out) {
-    for (std::string_view set : compiled) AdoptCompiledSet(set);  // for the children forked from now on
-    return outcome;
-  }
+  AuditOutcome o;
+  o.result.path = path;
+  return o;
+}
 
-  std::string what = running.empty() ? "the audit" : "plugin '" + running + "'";
+// The outcome of a report whose child died or was stopped while auditing it: the findings of the
+// last snapshot and a plugin-crash or plugin-timeout finding.
+AuditOutcome Failed(const Child& c, const std::string& path, int wait_status, double timeout) {
+  AuditOutcome outcome = LastSnapshot(c.snapshots, path);
+  std::string what = c.running.empty() ? "the audit" : "plugin '" + c.running + "'";
   Finding f;
   f.severity = ESGAUDIT_ERROR;
   f.location.file = path;
@@ -101,6 +86,13 @@ AuditOutcome Finish(const Child& c, const std::string& path, int wait_status, do
     Canonicalize(&outcome.result);
   }
   return outcome;
+}
+
+// How many reports the next child gets: with several jobs, guided by what is left, so the last
+// children get one report each and the jobs end together; never more than `most`.
+size_t GroupSize(size_t left, unsigned jobs, size_t most) {
+  size_t n = jobs <= 1 ? left : (left + 2 * jobs - 1) / (2 * jobs);
+  return std::max<size_t>(1, std::min(n, std::max<size_t>(1, most)));
 }
 
 // Builds once, in the parent, the core's lazily made state (ICU normalizer and the
@@ -140,6 +132,7 @@ void ChildChannel::Send(char type, std::string_view payload) {
   WriteAll(fd_, record);
 }
 
+void ChildChannel::Begin() { Send('B', ""); }
 void ChildChannel::Running(const std::string& plugin) { Send('P', plugin); }
 void ChildChannel::Snapshot(const AuditOutcome& outcome) { Send('S', EncodeOutcome(outcome)); }
 void ChildChannel::Done() {
@@ -154,47 +147,89 @@ std::vector<AuditOutcome> AuditIsolated(const std::vector<std::string>& paths, c
   if (paths.empty()) return outcomes;
   WarmUpCore();
   std::deque<Child> running;
-  size_t next = 0;
+  std::deque<size_t> pending;  // reports no child has been given, or whose child died before them
+  for (size_t i = 0; i < paths.size(); ++i) pending.push_back(i);
   const unsigned jobs = std::max(1u, options.jobs);
   const bool bounded = options.timeout_seconds > 0;
   const auto timeout = std::chrono::duration_cast<Clock::duration>(
       std::chrono::duration<double>(bounded ? options.timeout_seconds : 0));
 
-  auto start = [&](size_t i) {
-    int fds[2];
-    if (::pipe(fds) != 0) {
+  auto cannot = [&](const std::vector<size_t>& group, const std::string& what) {
+    for (size_t i : group) {
       outcomes[i].result.path = paths[i];
-      outcomes[i].errors.push_back(paths[i] + ": cannot create a pipe for the child process: " + std::strerror(errno));
+      outcomes[i].errors.push_back(paths[i] + ": " + what + std::strerror(errno));
       outcomes[i].status = ExitStatus::kInternal;
-      return;
     }
+  };
+  auto start = [&]() {
+    std::vector<size_t> group;
+    const size_t n = GroupSize(pending.size(), jobs, options.reports_per_child);
+    for (size_t k = 0; k < n; ++k) {
+      group.push_back(pending.front());
+      pending.pop_front();
+    }
+    int fds[2];
+    if (::pipe(fds) != 0) return cannot(group, "cannot create a pipe for the child process: ");
     pid_t pid = ::fork();
     if (pid == 0) {
       ::close(fds[0]);
       ::signal(SIGPIPE, SIG_DFL);
       ChildChannel channel(fds[1]);
-      audit(i, &channel);
-      channel.Done();
+      for (size_t i : group) {
+        channel.Begin();
+        audit(i, &channel);
+        channel.Done();
+      }
       ::_exit(0);
     }
     ::close(fds[1]);
     if (pid < 0) {
       ::close(fds[0]);
-      outcomes[i].result.path = paths[i];
-      outcomes[i].errors.push_back(paths[i] + ": cannot start a child process: " + std::strerror(errno));
-      outcomes[i].status = ExitStatus::kInternal;
-      return;
+      return cannot(group, "cannot start a child process: ");
     }
     Child c;
-    c.index = i;
+    c.group = std::move(group);
     c.pid = pid;
     c.fd = fds[0];
     c.deadline = Clock::now() + timeout;
     running.push_back(std::move(c));
   };
+  // Parses the complete records received from c: a type byte ('B' a report begins, 'P' plugin name,
+  // 'S' snapshot, 'C' a compiled pattern set, 'F' the report is done), a 64-bit length, the payload.
+  // A report done is finished here, so its bytes are not kept while the child goes on.
+  auto parse = [&](Child& c) {
+    std::string_view in(c.bytes);
+    while (in.size() >= 9) {
+      char type = in[0];
+      uint64_t n;
+      std::memcpy(&n, in.data() + 1, sizeof n);
+      if (n > in.size() - 9) break;  // not all here yet
+      std::string_view payload = in.substr(9, n);
+      in.remove_prefix(9 + n);
+      if (type == 'B' && c.begun < c.group.size()) {
+        ++c.begun;
+        c.running.clear();
+        c.snapshots.clear();
+        c.compiled.clear();
+        c.deadline = Clock::now() + timeout;  // the timeout is per report
+      }
+      if (type == 'P') c.running = std::string(payload);
+      if (type == 'S') c.snapshots.emplace_back(payload);
+      if (type == 'C') c.compiled.emplace_back(payload);
+      if (type == 'F' && c.done < c.begun) {
+        const size_t i = c.group[c.done++];
+        outcomes[i] = LastSnapshot(c.snapshots, paths[i]);
+        for (const std::string& set : c.compiled) AdoptCompiledSet(set);  // for the children forked from now on
+        c.running.clear();
+        c.snapshots.clear();
+        c.compiled.clear();
+      }
+    }
+    c.bytes.erase(0, c.bytes.size() - in.size());
+  };
 
-  while (next < paths.size() || !running.empty()) {
-    while (next < paths.size() && running.size() < jobs) start(next++);
+  while (!pending.empty() || !running.empty()) {
+    while (!pending.empty() && running.size() < jobs) start();
     if (running.empty()) continue;
     std::vector<pollfd> fds;
     for (const Child& c : running) fds.push_back({c.eof ? -1 : c.fd, POLLIN, 0});
@@ -219,6 +254,7 @@ std::vector<AuditOutcome> AuditIsolated(const std::vector<std::string>& paths, c
       ssize_t n = ::read(c.fd, buf, sizeof buf);
       if (n > 0) {
         c.bytes.append(buf, static_cast<size_t>(n));
+        parse(c);
       } else if (n == 0 || errno != EINTR) {
         c.eof = true;
         ::close(c.fd);
@@ -244,8 +280,17 @@ std::vector<AuditOutcome> AuditIsolated(const std::vector<std::string>& paths, c
         ssize_t n;
         while ((n = ::read(c.fd, buf, sizeof buf)) > 0) c.bytes.append(buf, static_cast<size_t>(n));
         ::close(c.fd);
+        parse(c);
       }
-      outcomes[c.index] = Finish(c, paths[c.index], wait_status, options.timeout_seconds);
+      if (c.done < c.group.size()) {
+        // The child ended before its group was done: the report it was auditing (the first not
+        // done, when it died before saying it began one) gets the crash or timeout; the reports it
+        // did not reach go to a new child.
+        const size_t failed = c.done;
+        const size_t i = c.group[failed];
+        outcomes[i] = Failed(c, paths[i], wait_status, options.timeout_seconds);
+        for (size_t k = c.group.size(); k-- > failed + 1;) pending.push_front(c.group[k]);
+      }
       it = running.erase(it);
     }
   }
