@@ -64,6 +64,55 @@ def concat(n):
     return sample_text() * n
 
 
+LABELS = ["员工总数", "女性员工占比", "安全培训投入", "综合能耗", "温室气体排放总量", "公益捐赠", "研发投入",
+          "废水排放量", "新鲜水用量", "女性管理者占比", "员工培训覆盖率", "供应商数量", "纳税总额"]
+UNITS = ["人", "%", "万元", "吨标准煤", "吨二氧化碳当量", "万元", "亿元", "万吨", "立方米", "%", "%", "家", "亿元"]
+
+
+def infographic(n):
+    """n short lines as a PDF's infographic pages give them: a label line and a figure line in turn,
+    a page break, a running header and a page number every 40 lines."""
+    out = []
+    for i in range(n):
+        if i % 40 == 0:
+            out.append(f"\f2023年度环境、社会及治理报告\n{i // 40 + 1}\n")
+        k = (i // 2) % len(LABELS)
+        out.append(f"{LABELS[k]}\n" if i % 2 == 0 else f"{1000 + i * 7 % 9000:,}{UNITS[k]}\n")
+    return "".join(out)
+
+
+def toc_like(n):
+    """n table-of-contents-like lines (a title, dots or spaces, a page number), in groups of 12 with
+    a sentence between them."""
+    out = []
+    for i in range(n):
+        if i % 12 == 0:
+            out.append("本公司坚持绿色发展理念，持续完善环境管理体系。\n")
+        k = i % len(LABELS)
+        out.append(f"{LABELS[k]}{'......' if i % 3 else '   '}{(i % 90) + 3}\n")
+    return "".join(out)
+
+
+def figure_lines(n):
+    """n lines of one figure each, with its unit and a label cell ("综合能耗   1,234.5 吨标准煤")."""
+    return "".join(f"{LABELS[i % len(LABELS)]}   {1000 + i * 37 % 90000:,}.{i % 10}{UNITS[i % len(UNITS)]}\n"
+                   for i in range(n))
+
+
+def chart_lines(n):
+    """n lines of charts as extracted from a PDF: axis values, a line of years, a legend word, a
+    lone figure with its unit and one character of vertical side text."""
+    shapes = ["0", "500", "1,000", "1,500", "2021  2022  2023", "单位：万元", "{v:,}", "{v:,}吨", "{v}%", "云", "铝",
+              "同比增长{p}%", "{label}"]
+    out = []
+    for i in range(n):
+        shape = shapes[i % len(shapes)]
+        out.append(shape.format(v=1000 + i * 13 % 50000, p=i % 30, label=LABELS[i % len(LABELS)]) + "\n")
+        if i % 60 == 59:
+            out.append("\f")
+    return "".join(out)
+
+
 SERIES = {
     # name: (generator, sizes, unit of size)
     "one-line": (one_line, [1 << k for k in range(10, 23)], "bytes"),
@@ -72,6 +121,11 @@ SERIES = {
     "html": (html, [3000 << k for k in range(0, 5)], "rows"),
     "markdown": (markdown, [6000 << k for k in range(0, 5)], "rows"),
     "concat": (concat, [6, 12, 25, 50], "reports"),
+    # Short infographic lines (a report of 20,000 of them was once seen taking ~30 s).
+    "infographic": (infographic, [2500 << k for k in range(0, 5)], "lines"),
+    "toc-like": (toc_like, [2500 << k for k in range(0, 5)], "lines"),
+    "figure-lines": (figure_lines, [2500 << k for k in range(0, 5)], "lines"),
+    "chart-lines": (chart_lines, [2500 << k for k in range(0, 5)], "lines"),
 }
 
 

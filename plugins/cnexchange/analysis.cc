@@ -340,14 +340,25 @@ void Analysis::ScanKeywords() {
   for (const PartSpec& p : pack_.four_parts()) add(p.phrases);
   for (const PartSpec& p : pack_.climate_parts()) add(p.phrases);
   for (const char* list : {"financial", "impact", "double"}) add(pack_.Words(list));
+  // The topics' names, for EvaluateTopics. Their hits are kept apart: FindWords searches a word
+  // that is not a keyword itself, case-sensitively.
+  std::set<std::string> names;
+  for (const TopicSpec& t : pack_.topics())
+    for (const std::string& n : Names(t))
+      if (!n.empty()) names.insert(n);
   // The same list, in the same order, for every document: the host compiles it once.
   std::vector<std::string> ordered(words.begin(), words.end());
+  const size_t keyword_count = ordered.size();
+  for (const std::string& n : names)
+    if (!words.count(n)) ordered.push_back(n);
   std::vector<esgaudit_pattern> patterns;
   // Caseless: English keywords ("scope 3", "Data security") match however a report capitalises them.
   for (const std::string& w : ordered)
     patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL | ESGAUDIT_PATTERN_CASELESS});
-  for (const esgaudit_match& m : doc_.Scan(patterns)) keyword_hits_[ordered[m.pattern]].push_back(m.begin);
-  for (const std::string& w : ordered) keyword_hits_[w];  // a word without hits is known too
+  std::map<std::string, std::vector<uint64_t>> hits;
+  for (const esgaudit_match& m : doc_.Scan(patterns)) hits[ordered[m.pattern]].push_back(m.begin);
+  for (size_t k = 0; k < keyword_count; ++k) keyword_hits_[ordered[k]] = hits[ordered[k]];  // a word without hits is known too
+  for (const std::string& n : names) name_hits_[n] = hits[n];
 }
 
 std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words, size_t max,
@@ -502,6 +513,15 @@ void Analysis::ReadMateriality() {
 
 void Analysis::EvaluateTopics() {
   const auto& lines = lines_;
+  // The heading lines' cell text lower-cased, with its length in code points, made once for all
+  // topics.
+  std::map<size_t, std::pair<std::string, size_t>> heading_plain;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].heading || !UsableLine(i)) continue;
+    std::string plain = sdk::AsciiLower(lines[i].plain);
+    const size_t n = CodePoints(plain);
+    heading_plain.emplace(i, std::make_pair(std::move(plain), n));
+  }
   for (TopicResult& t : topics_) {
     const TopicSpec& spec = *t.spec;
     if (!spec.trigger_words.empty()) {
@@ -512,11 +532,11 @@ void Analysis::EvaluateTopics() {
     const std::vector<std::string> names = Names(spec);
     for (size_t i = 0; i < lines.size() && !t.heading.found(); ++i) {
       if (!lines[i].heading || !UsableLine(i)) continue;
-      const std::string plain = sdk::AsciiLower(lines[i].plain);
+      const auto& [plain, plain_code_points] = heading_plain.at(i);
       for (const std::string& n : names) {
         size_t at = plain.find(n);
         if (at == std::string::npos || at > 3 ||
-            CodePoints(plain) > CodePoints(n) + 8)
+            plain_code_points > CodePoints(n) + 8)
           continue;
         size_t v = lines[i].lower.find(n);
         if (v == std::string_view::npos) continue;
@@ -528,20 +548,35 @@ void Analysis::EvaluateTopics() {
     // report classes as not material) with a reason.
     const auto& explained = pack_.Words("explained");
     const auto& reasons = pack_.Words("reasons");
-    for (size_t i = 0; i < lines.size() && !t.explanation.found(); ++i) {
-      if (!UsableLine(i)) continue;
-      const std::string& text = lines[i].lower;
-      for (const std::string& n : names) {
-        size_t at = text.find(n);
-        if (at == std::string::npos) continue;
-        // In a table the explanation must be in the topic's row.
-        const auto row = RowAt(i, lines[i].begin + at);
-        const std::string scope = sdk::AsciiLower(view_.substr(row.first, row.second - row.first));
-        const bool says_so = ContainsAny(scope, explained) ||
-                             (t.materiality == Materiality::kNeither && ContainsAny(scope, reasons));
-        if (says_so) t.explanation = MakeEvidence(i, lines[i].begin + at, lines[i].begin + at + n.size());
-        break;
+    // Each line's first name (in `names` order) at its first occurrence on the line, from the
+    // scan's hits: what searching each lower-cased line for each name in turn finds. The caseless
+    // scan of a literal folds ASCII letters only, as the lower-cased line does; a name with an
+    // upper-case ASCII letter is not in name_hits_ and is not found on a lower-cased line either.
+    std::map<size_t, std::pair<size_t, uint64_t>> first_name;  // line -> (index in names, view offset)
+    for (size_t k = 0; k < names.size(); ++k) {
+      if (names[k].empty()) {  // found at the start of every line
+        for (size_t i = 0; i < lines.size(); ++i) first_name.emplace(i, std::make_pair(k, lines[i].begin));
+        continue;
       }
+      auto h = name_hits_.find(names[k]);
+      if (h == name_hits_.end()) continue;
+      for (uint64_t at : h->second) {  // ascending: the first on a line is kept
+        const size_t i = LineAt(at);
+        if (at < lines[i].begin || at + names[k].size() > lines[i].end) continue;
+        first_name.emplace(i, std::make_pair(k, at));
+      }
+    }
+    for (const auto& [i, first] : first_name) {
+      if (t.explanation.found()) break;
+      if (!UsableLine(i)) continue;
+      const std::string& n = names[first.first];
+      const uint64_t at = first.second;
+      // In a table the explanation must be in the topic's row.
+      const auto row = RowAt(i, at);
+      const std::string scope = sdk::AsciiLower(view_.substr(row.first, row.second - row.first));
+      const bool says_so = ContainsAny(scope, explained) ||
+                           (t.materiality == Materiality::kNeither && ContainsAny(scope, reasons));
+      if (says_so) t.explanation = MakeEvidence(i, at, at + n.size());
     }
     for (const ItemSpec& item : spec.items) {
       ItemResult r;

@@ -240,8 +240,9 @@ class Analysis {
   std::vector<Evidence> FindWords(const std::vector<std::string>& words, size_t max,
                                   bool skip_negated = false, bool stakeholder_tables = false) const;
   Evidence MakeEvidence(size_t line, uint64_t begin, uint64_t end) const;
-  // One scan of the view for every keyword the pack lists (the host's Hyperscan pass), so that
-  // FindWords looks hits up instead of searching the view once per keyword.
+  // One scan of the view for every keyword the pack lists and every topic's name (the host's
+  // Hyperscan pass), so that FindWords and EvaluateTopics look hits up instead of searching the
+  // view (or every line) once per word.
   void ScanKeywords();
   void FindClaim();
   void ReadMateriality();
@@ -280,6 +281,7 @@ class Analysis {
   std::vector<Line> lines_;
   std::vector<std::string> table_units_;  // per model table: its unit ("吨"), or empty
   std::map<std::string, std::vector<uint64_t>> keyword_hits_;  // view offsets, ascending
+  std::map<std::string, std::vector<uint64_t>> name_hits_;     // the topics' names (Names), likewise
   std::set<size_t> materiality_lines_;  // lines listing topics under a materiality class
   Claim claim_;
   std::vector<TopicResult> topics_;

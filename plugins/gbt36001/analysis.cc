@@ -123,6 +123,7 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context& ctx)
       view_(doc.MatchView()),
       layout_(doc) {
   IndexIssueKeywords();
+  IndexPhrases();
   Title();
   Abbreviations();
   for (const ElementSpec& spec : pack_.elements()) {
@@ -272,14 +273,64 @@ void Analysis::Headings(const std::vector<std::string>& keywords, std::vector<Hi
   }
 }
 
+void Analysis::IndexPhrases() {
+  std::set<std::string> words;
+  auto add = [&](const std::vector<std::string>& list) {
+    for (const std::string& w : list)
+      if (!w.empty()) words.insert(w);
+  };
+  for (const ElementSpec& e : pack_.elements()) {
+    add(e.phrases);
+    add(e.partial);
+  }
+  for (const SubjectSpec& subject : pack_.subjects()) add(subject.names);
+  // The same list, in the same order, for every document: the host compiles it once.
+  const std::vector<std::string> ordered(words.begin(), words.end());
+  std::vector<esgaudit_pattern> patterns;
+  for (const std::string& w : ordered) {
+    patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL});
+    phrase_segments_[w];  // a phrase without hits is known too
+  }
+  const auto& ls = layout_.lines();
+  for (const esgaudit_match& m : doc_.Scan(patterns)) {
+    size_t li = layout_.LineAt(m.begin);
+    if (li >= ls.size()) continue;
+    // The segment holding the match: the last one starting at or before it (segments are in order).
+    const auto& segs = ls[li].segments;
+    auto start_of = [&](const Segment& s) { return static_cast<uint64_t>(s.text.data() - view_.data()); };
+    auto it = std::upper_bound(segs.begin(), segs.end(), m.begin,
+                               [&](uint64_t v, const Segment& s) { return v < start_of(s); });
+    if (it == segs.begin()) continue;
+    const Segment& seg = *(it - 1);
+    if (m.end > start_of(seg) + seg.text.size()) continue;
+    phrase_segments_[ordered[m.pattern]].insert(&seg);
+  }
+}
+
 void Analysis::Phrases(const std::vector<std::string>& keywords, esgaudit_coverage_status strength,
                        std::vector<Hit>* hits) {
   if (keywords.empty()) return;
+  // The segments holding a keyword, from IndexPhrases' scan; a list with a keyword it did not
+  // index (an empty one) is searched in each segment.
+  std::set<const Segment*> with;
+  bool indexed = true;
+  for (const std::string& w : keywords) {
+    auto it = phrase_segments_.find(w);
+    if (it == phrase_segments_.end()) {
+      indexed = false;
+      break;
+    }
+    with.insert(it->second.begin(), it->second.end());
+  }
+  auto contains = [&](const Segment& s) {
+    const bool in_view = s.text.data() >= view_.data() && s.text.data() + s.text.size() <= view_.data() + view_.size();
+    return indexed && in_view ? with.count(&s) > 0 : ContainsAny(s.text, keywords);
+  };
   const auto& ls = layout_.lines();
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (const Segment& s : ls[i].segments)
-      if (!s.toc && !ListLike(s.text) && ContainsAny(s.text, keywords))
+      if (!s.toc && contains(s) && !ListLike(s.text))
         hits->push_back(MakeHit(s, strength));
   }
 }

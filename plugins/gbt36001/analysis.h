@@ -9,6 +9,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -126,6 +127,9 @@ class Analysis {
   // from IndexIssueKeywords' one scan of the view.
   bool SegmentNames(const Segment& s, const IssueSpec& issue) const;
   void IndexIssueKeywords();
+  // One scan of the view for every phrase of the elements (phrases, partial) and every subject's
+  // name, so that Phrases looks segments up instead of searching each one for each keyword.
+  void IndexPhrases();
 
   const sdk::Document& doc_;
   bool english_;
@@ -138,6 +142,8 @@ class Analysis {
   std::map<const IssueSpec*, uint32_t> issue_index_;
   // Per segment (keyed by its view start) with a keyword, the issues it names; bit i = issue i.
   std::map<uint64_t, std::vector<bool>> issues_named_;
+  // Per phrase IndexPhrases indexed, the segments (of layout_) that contain it.
+  std::map<std::string, std::set<const Segment*>> phrase_segments_;
   // MatchEnds per pattern name, made on first use; an empty optional: not prefiltered.
   mutable std::map<std::string, std::optional<std::vector<uint64_t>>> match_ends_;
   YearSpan period_;
