@@ -123,7 +123,6 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context& ctx)
       view_(doc.MatchView()),
       layout_(doc) {
   IndexIssueKeywords();
-  IndexPhrases();
   Title();
   Abbreviations();
   for (const ElementSpec& spec : pack_.elements()) {
@@ -274,6 +273,12 @@ void Analysis::Headings(const std::vector<std::string>& keywords, std::vector<Hi
 }
 
 void Analysis::IndexPhrases() {
+  phrases_indexed_ = true;
+  const auto& ls = layout_.lines();
+  for (const LayoutLine& l : ls)
+    for (const Segment& s : l.segments)
+      if (s.text.data() < view_.data() || s.text.data() + s.text.size() > view_.data() + view_.size())
+        return;  // a segment the scan of the view cannot see: every line is searched
   std::set<std::string> words;
   auto add = [&](const std::vector<std::string>& list) {
     for (const std::string& w : list)
@@ -289,9 +294,8 @@ void Analysis::IndexPhrases() {
   std::vector<esgaudit_pattern> patterns;
   for (const std::string& w : ordered) {
     patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL});
-    phrase_segments_[w];  // a phrase without hits is known too
+    phrase_lines_[w];  // a phrase without hits is known too
   }
-  const auto& ls = layout_.lines();
   for (const esgaudit_match& m : doc_.Scan(patterns)) {
     size_t li = layout_.LineAt(m.begin);
     if (li >= ls.size()) continue;
@@ -303,34 +307,36 @@ void Analysis::IndexPhrases() {
     if (it == segs.begin()) continue;
     const Segment& seg = *(it - 1);
     if (m.end > start_of(seg) + seg.text.size()) continue;
-    phrase_segments_[ordered[m.pattern]].insert(&seg);
+    std::vector<size_t>& lines = phrase_lines_[ordered[m.pattern]];
+    if (lines.empty() || lines.back() != li) lines.push_back(li);  // matches arrive in view order
   }
+}
+
+std::vector<size_t> Analysis::LinesWithAny(const std::vector<std::string>& keywords) {
+  if (!phrases_indexed_) IndexPhrases();
+  std::vector<size_t> out;
+  for (const std::string& w : keywords) {
+    auto it = phrase_lines_.find(w);
+    if (it == phrase_lines_.end()) {  // not indexed (an empty keyword, or no index): every line
+      out.resize(layout_.lines().size());
+      for (size_t i = 0; i < out.size(); ++i) out[i] = i;
+      return out;
+    }
+    out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 void Analysis::Phrases(const std::vector<std::string>& keywords, esgaudit_coverage_status strength,
                        std::vector<Hit>* hits) {
   if (keywords.empty()) return;
-  // The segments holding a keyword, from IndexPhrases' scan; a list with a keyword it did not
-  // index (an empty one) is searched in each segment.
-  std::set<const Segment*> with;
-  bool indexed = true;
-  for (const std::string& w : keywords) {
-    auto it = phrase_segments_.find(w);
-    if (it == phrase_segments_.end()) {
-      indexed = false;
-      break;
-    }
-    with.insert(it->second.begin(), it->second.end());
-  }
-  auto contains = [&](const Segment& s) {
-    const bool in_view = s.text.data() >= view_.data() && s.text.data() + s.text.size() <= view_.data() + view_.size();
-    return indexed && in_view ? with.count(&s) > 0 : ContainsAny(s.text, keywords);
-  };
   const auto& ls = layout_.lines();
-  for (size_t i = 0; i < ls.size(); ++i) {
+  for (size_t i : LinesWithAny(keywords)) {
     if (!layout_.IsBody(i)) continue;
     for (const Segment& s : ls[i].segments)
-      if (!s.toc && contains(s) && !ListLike(s.text))
+      if (!s.toc && !ListLike(s.text) && ContainsAny(s.text, keywords))
         hits->push_back(MakeHit(s, strength));
   }
 }

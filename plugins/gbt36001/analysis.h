@@ -9,7 +9,6 @@
 
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -127,8 +126,11 @@ class Analysis {
   // from IndexIssueKeywords' one scan of the view.
   bool SegmentNames(const Segment& s, const IssueSpec& issue) const;
   void IndexIssueKeywords();
-  // One scan of the view for every phrase of the elements (phrases, partial) and every subject's
-  // name, so that Phrases looks segments up instead of searching each one for each keyword.
+  // The lines (layout_.lines() indices, ascending) with a segment holding one of `keywords`: those
+  // Phrases needs to read. From one scan of the view for every phrase of the elements (phrases,
+  // partial) and every subject's name, made on first use (IndexPhrases); every line when a keyword
+  // was not indexed.
+  std::vector<size_t> LinesWithAny(const std::vector<std::string>& keywords);
   void IndexPhrases();
 
   const sdk::Document& doc_;
@@ -142,10 +144,10 @@ class Analysis {
   std::map<const IssueSpec*, uint32_t> issue_index_;
   // Per segment (keyed by its view start) with a keyword, the issues it names; bit i = issue i.
   std::map<uint64_t, std::vector<bool>> issues_named_;
-  // Per phrase IndexPhrases indexed, the segments (of layout_) that contain it.
-  std::map<std::string, std::set<const Segment*>> phrase_segments_;
   // MatchEnds per pattern name, made on first use; an empty optional: not prefiltered.
   mutable std::map<std::string, std::optional<std::vector<uint64_t>>> match_ends_;
+  bool phrases_indexed_ = false;
+  std::map<std::string, std::vector<size_t>> phrase_lines_;  // per indexed phrase, LinesWithAny's lines
   YearSpan period_;
   YearSpan title_;
   YearSpan basis_citation_;

@@ -223,6 +223,7 @@ std::vector<AuditOutcome> AuditIsolated(const std::vector<std::string>& paths, c
         c.running.clear();
         c.snapshots.clear();
         c.compiled.clear();
+        c.deadline = Clock::now() + timeout;  // the next report's 'B' may not be here yet
       }
     }
     c.bytes.erase(0, c.bytes.size() - in.size());
