@@ -9,6 +9,10 @@ the repository) from the sample report and synthetic rows:
   html         an HTML table of N <tr> lines with no blank line
   markdown     a Markdown pipe table of N rows
   concat       N copies of the sample concatenated (N = 6 ... 50)
+  infographic  N short lines: a label line and a figure line in turn, page breaks, running headers
+  toc-like     N table-of-contents-like lines in groups between sentences
+  figure-lines N lines of a label cell and one figure with its unit
+  chart-lines  N lines of chart text: axis values, years, units, lone figures, side text
 
 A series stops doubling once one run takes longer than --max-seconds (a quadratic path would
 otherwise run for hours). Prints, per size, the wall time (best of --repeat), peak memory and the
