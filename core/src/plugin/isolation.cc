@@ -155,9 +155,10 @@ std::vector<AuditOutcome> AuditIsolated(const std::vector<std::string>& paths, c
       std::chrono::duration<double>(bounded ? options.timeout_seconds : 0));
 
   auto cannot = [&](const std::vector<size_t>& group, const std::string& what) {
+    const std::string why = std::strerror(errno);
     for (size_t i : group) {
       outcomes[i].result.path = paths[i];
-      outcomes[i].errors.push_back(paths[i] + ": " + what + std::strerror(errno));
+      outcomes[i].errors.push_back(paths[i] + ": " + what + why);
       outcomes[i].status = ExitStatus::kInternal;
     }
   };
