@@ -669,8 +669,22 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
                       [&](const std::string& h) { return Layout::IsHeading(s, h, 4); });
       bool phrase = !heading && ContainsAny(s.text, spec.phrases);
       if (!heading && !phrase) {
-        if (Find("email", s.text) || Find("address", s.text))
-          hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
+        if (Find("email", s.text) || Find("address", s.text)) {
+          // A contact block without a title (a back page: 地址, 电话, Email on consecutive short
+          // lines): two kinds of channel within four lines make it one; an address alone, or
+          // channels inside running text (an investor-relations paragraph), is partial.
+          bool has_phone = false, has_email = false, has_address = false;
+          for (size_t j = i; j < ls.size() && j <= i + 3; ++j) {
+            if (!layout_.IsBody(j) || IndexRow(j)) continue;
+            std::string_view t = view_.substr(ls[j].begin, ls[j].end - ls[j].begin);
+            if (Layout::CodePoints(t) > 40) continue;
+            has_phone = has_phone || Search(t, phone);
+            has_email = has_email || Find("email", t);
+            has_address = has_address || Find("address", t);
+          }
+          const int kinds = int{has_phone} + int{has_email} + int{has_address};
+          hits->push_back(MakeHit(s, kinds >= 2 ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
+        }
         continue;
       }
       bool any = false;
@@ -968,6 +982,13 @@ void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
       for (const char* w : {"展望", "年工作计划", "年度工作计划", "年计划", "未来规划"})
         ends = ends || (h.size() > std::string_view(w).size() &&
                         h.substr(h.size() - std::string_view(w).size()) == w);
+      // "2020年目标" over target rows: targets for a year after the report's are plans; the report
+      // year's own targets are what it reports on.
+      static const std::regex kFutureTarget(R"(^((?:19|20)\d\d)\s*年\s*(?:的)?(?:目标|工作目标|发展目标)$)");
+      std::cmatch target;
+      const int year = title_.found ? title_.last : period_.found ? period_.last : 0;
+      if (!ends && year > 0 && Search(h, kFutureTarget, &target) && std::stoi(target[1].str()) > year)
+        ends = true;
       if (!ends ||
           std::any_of(spec.headings.begin(), spec.headings.end(),
                       [&](const std::string& kw) { return Layout::IsHeading(s, kw); }))

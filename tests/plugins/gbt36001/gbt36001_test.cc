@@ -322,6 +322,20 @@ TEST(Gbt36001Test, ContactNeedsAChannelAndFeedbackNeedsAnInvitation) {
   EXPECT_EQ(s["feedback"], ESGAUDIT_PARTIAL);  // an invitation with a channel, no form
 }
 
+TEST(Gbt36001Test, AContactBlockWithoutATitleIsAContact) {
+  auto status = [](const std::string& text) {
+    return Statuses(testing::RunOnText(Registry(), text), "gbt36001")["report-contact"];
+  };
+  EXPECT_EQ(status("珠海某电器股份有限公司\n地址:广东珠海市香洲区前山金鸡西路\n电话:0756-8614883\n"
+                   "网址:www.example.com.cn\n"),
+            ESGAUDIT_COVERED);
+  EXPECT_EQ(status("公司名称:某钼业集团股份有限公司\n地址:河南省洛阳市栾川县城东新区\n公司业务:钼、钨的采选。\n"),
+            ESGAUDIT_PARTIAL);  // an address in the profile, no other channel
+  EXPECT_EQ(status("投资者关系的主要方式有:(1)交流信箱:ir@example.com,及时回复投资者的来信与咨询,据实答复。\n"
+                   "(2)热线电话:010-51665282,由专人接听投资者来电,解答投资者关心的经营问题。\n"),
+            ESGAUDIT_PARTIAL);  // channels inside running text about investor relations
+}
+
 TEST(Gbt36001Test, FeedbackNeedsAFormWithQuestions) {
   const std::string request =
       "读者意见反馈\n\n"
@@ -381,6 +395,39 @@ TEST(Gbt36001Test, ClosingWordsAreNoOutlook) {
       "2017年,公司将推进三项重点工作:完成新基地建设,单位产值能耗下降5%,员工培训覆盖率达到100%。\n";
   EXPECT_EQ(Statuses(testing::RunOnText(Registry(), outlook), "gbt36001")["outlook"],
             ESGAUDIT_COVERED);
+}
+
+TEST(Gbt36001Test, ALetterToStakeholdersAndEnglishEngagementAreRead) {
+  const std::string letter =
+      "致利益相关方\n\n尊敬的朋友们:\n非常感谢您对本公司的帮助和支持!过去的一年,我们以诚信为本,深化与股东、政府及合作伙伴的互利合作。\n"
+      "公司总裁 张三\n";
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), letter), "gbt36001")["leadership-statement"],
+            ESGAUDIT_COVERED);
+  const std::string english =
+      "We make formal ESG materiality assessments to capture the views of internal and external stakeholders "
+      "on ESG topics using interviews, surveys and other channels.\n";
+  auto s = Statuses(testing::RunOnText(Registry(), english), "gbt36001");
+  EXPECT_EQ(s["stakeholder-engagement"], ESGAUDIT_COVERED);
+  EXPECT_EQ(s["materiality"], ESGAUDIT_COVERED);
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), "Our stakeholders include employees and shareholders.\n"),
+                     "gbt36001")["stakeholder-engagement"],
+            ESGAUDIT_PARTIAL);
+}
+
+TEST(Gbt36001Test, TargetsForALaterYearAreAnOutlook) {
+  const std::string report = "2016年企业社会责任报告\n\n公司概况\n\n";
+  const std::string targets =
+      "{Y}年目标\t2016年情形\n"
+      "取水量较基准年降低5%\t取水量下降3.1%\n"
+      "制程水回收率较基准年达100%\t制程水回收率已达20.1%\n"
+      "VOC排放量较基准年降低10%\tVOC排放量上升12.6%\n";
+  auto with = [&](const std::string& year) {
+    std::string t = report + targets;
+    t.replace(t.find("{Y}"), 3, year);
+    return Statuses(testing::RunOnText(Registry(), t), "gbt36001")["outlook"];
+  };
+  EXPECT_EQ(with("2020"), ESGAUDIT_COVERED);
+  EXPECT_NE(with("2016"), ESGAUDIT_COVERED);  // the report year's own targets: what it reports on
 }
 
 TEST(Gbt36001Test, IndexRowsAreAtMostPartialEvidence) {
