@@ -367,12 +367,14 @@ def corpus_reports(root):
                 yield os.path.relpath(os.path.join(d, name), root)
 
 
-def whole_corpus(args):
-    """One `check` of every corpus report (JSON), keyed by path relative to the corpus."""
+def whole_corpus(args, files=None):
+    """One `check` of every corpus report (JSON), keyed by path relative to the corpus; with `files`
+    (paths relative to the corpus), of those reports only."""
     tmp = tempfile.mkdtemp(prefix="esgaudit-eval-")
+    inputs = [os.path.join(args.corpus, f) for f in files] if files else [args.corpus]
     try:
         out = os.path.join(tmp, "corpus.json")
-        run = subprocess.run([args.binary, "check", args.corpus, "--format", "json", "-o", out,
+        run = subprocess.run([args.binary, "check", *inputs, "--format", "json", "-o", out,
                               "--fail-on", "never", "--jobs", str(args.jobs)],
                              capture_output=True, text=True, timeout=3600)
         if run.returncode != 0:
@@ -414,15 +416,48 @@ def evaluate_coverage(decisions, checked):
         st[f"label {d['verdict']}"] += 1
         st[f"{d['scheme']} decisions"] += 1
         st["agree"] += tool == d["verdict"]
-        if tool == "covered":
-            st["tool covered"] += 1
-            st["tool covered, label covered"] += d["verdict"] == "covered"
-        if d["verdict"] == "covered":
-            st["label covered, tool covered"] += tool == "covered"
+        for pre in ("", d["scheme"] + " "):
+            if tool == "covered":
+                st[pre + "tool covered"] += 1
+                st[pre + "tool covered, label covered"] += d["verdict"] == "covered"
+            if d["verdict"] == "covered":
+                st[pre + "label covered"] += pre != ""
+                st[pre + "label covered, tool covered"] += tool == "covered"
         if tool != d["verdict"]:
             details.append(f"  {d['split']} {d['file']} {d['scheme']} {d['id']}: label {d['verdict']}, "
                            f"tool {tool} ({d['note']})")
     return stats, details
+
+
+def split_table(title, stats, rows):
+    print(f"\n## {title}\n| | dev | test (held out) |\n|---|---:|---:|")
+    for label, cell in rows:
+        print(f"| {label} | {cell(stats['dev'])} | {cell(stats['test'])} |")
+
+
+def ratio(a, b):
+    return lambda st: f"{st[a]} of {st[b]} ({pct(st[a], st[b])})"
+
+
+def print_coverage(stats, details=None):
+    split_table("Coverage decisions", stats, [
+        ("reports", lambda st: st["reports"]),
+        ("decisions (GRI / GB/T 36001)",
+         lambda st: f"{st['decisions']} ({st['gri decisions']} / {st['gbt36001 decisions']})"),
+        ("labelled covered / partial / missing",
+         lambda st: f"{st['label covered']} / {st['label partial']} / {st['label missing']}"),
+        ("**`covered` precision**", ratio("tool covered, label covered", "tool covered")),
+        ("**`covered` recall**", ratio("label covered, tool covered", "label covered")),
+        ("… GRI: precision / recall", lambda st: f"{st['gri tool covered, label covered']} of {st['gri tool covered']} / "
+                                             f"{st['gri label covered, tool covered']} of {st['gri label covered']}"),
+        ("… GB/T 36001: precision / recall",
+         lambda st: f"{st['gbt36001 tool covered, label covered']} of {st['gbt36001 tool covered']} / "
+                    f"{st['gbt36001 label covered, tool covered']} of {st['gbt36001 label covered']}"),
+        ("same verdict (3 levels)", ratio("agree", "decisions")),
+    ])
+    if details is not None:
+        print("coverage disagreements:")
+        print("\n".join(details) or "  none")
 
 
 def false_errors(checked, reports):
@@ -493,6 +528,11 @@ def main():
     ap.add_argument("--check-labels", action="store_true")
     ap.add_argument("--verbose", action="store_true", help="list every miss, false alarm and disagreement")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--only", nargs="+", metavar="FILE",
+                    help="with --coverage-only: the decisions on these corpus files only")
+    ap.add_argument("--coverage-only", action="store_true",
+                    help="only the coverage decisions, checking only the labelled reports (a quick run while "
+                         "developing; the figures of docs/evaluation.md come from the full run)")
     args = ap.parse_args()
     if not os.path.isdir(args.corpus):
         print(f"run_eval: no corpus at {args.corpus}: nothing to measure")
@@ -511,6 +551,19 @@ def main():
         print(f"run_eval: no binary at {args.binary} (make build first)", file=sys.stderr)
         return 2
 
+    if args.coverage_only:
+        if args.only:
+            decisions = [d for d in decisions if d["file"] in args.only]
+        try:
+            checked = whole_corpus(args, sorted({d["file"] for d in decisions}))
+            cov_stats, cov_details = evaluate_coverage(decisions, checked)
+        except (RuntimeError, ValueError, subprocess.TimeoutExpired) as e:
+            print(f"run_eval: {e}", file=sys.stderr)
+            return 3
+        for s in SPLITS:
+            cov_stats[s]["reports"] = len({d["report"] for d in decisions if d["split"] == s})
+        print_coverage(cov_stats, cov_details if args.verbose else None)
+        return 0
     try:
         rel_stats, rel_details = evaluate_relations(args, corpus, relations)
         checked = whole_corpus(args)
@@ -524,14 +577,6 @@ def main():
     fe, fe_details = false_errors(checked, reports)
     gri, gri_rows = gri_agreement(args, checked, reports)
 
-    def ratio(a, b):
-        return lambda st: f"{st[a]} of {st[b]} ({pct(st[a], st[b])})"
-
-    def split_table(title, stats, rows):
-        print(f"\n## {title}\n| | dev | test (held out) |\n|---|---:|---:|")
-        for label, cell in rows:
-            print(f"| {label} | {cell(stats['dev'])} | {cell(stats['test'])} |")
-
     split_table("Numeric relations", rel_stats, [
         ("reports", lambda st: st["reports"]),
         ("labelled relations (closed category set)", lambda st: f"{st['relations']} ({st['closed']})"),
@@ -543,16 +588,7 @@ def main():
         ("labelled non-relations: flagged / recognised",
          lambda st: f"{st['negatives flagged']} / {st['negatives recognised as a relation']} of {st['negatives']}"),
     ])
-    split_table("Coverage decisions", cov_stats, [
-        ("reports", lambda st: st["reports"]),
-        ("decisions (GRI / GB/T 36001)",
-         lambda st: f"{st['decisions']} ({st['gri decisions']} / {st['gbt36001 decisions']})"),
-        ("labelled covered / partial / missing",
-         lambda st: f"{st['label covered']} / {st['label partial']} / {st['label missing']}"),
-        ("**`covered` precision**", ratio("tool covered, label covered", "tool covered")),
-        ("**`covered` recall**", ratio("label covered, tool covered", "label covered")),
-        ("same verdict (3 levels)", ratio("agree", "decisions")),
-    ])
+    print_coverage(cov_stats)
 
     print("\n## False errors (errors not pinned as reviewed-true in tests/cli/corpus-errors.expected)")
     print("| | reports | errors | false errors | per 20 reports | warnings |\n|---|---:|---:|---:|---:|---:|")

@@ -240,6 +240,39 @@ bool Analysis::InTable(size_t line) const {
   return Contains(view_.substr(l.begin, l.end - l.begin), "<td");
 }
 
+bool Analysis::IndexRow(size_t line) const {
+  for (uint32_t r = 0; r < doc_.IndexRegionCount(); ++r) {
+    esgaudit_index_region region = doc_.IndexRegion(r);
+    if (line >= region.first_line && line <= region.last_line) return true;
+  }
+  const LayoutLine& l = layout_.lines()[line];
+  return Find("index_row", view_.substr(l.begin, l.end - l.begin));
+}
+
+bool Analysis::FormAfter(const ElementSpec& spec, size_t line, size_t lines) const {
+  // A form line asks the reader (您认为…, or any question to 您 ending in ？) or offers answers to
+  // tick: two boxes or more on the line (one box alone is as likely an OCR placeholder for a lost
+  // character).
+  const std::vector<std::string>& questions = Words(spec, "form_words");
+  const std::vector<std::string>& boxes = Words(spec, "box_words");
+  auto box_count = [&](std::string_view t) {
+    size_t n = 0;
+    for (const std::string& b : boxes)
+      for (size_t at = t.find(b); at != std::string_view::npos; at = t.find(b, at + b.size())) ++n;
+    return n;
+  };
+  const auto& ls = layout_.lines();
+  size_t found = 0;
+  for (size_t j = line; j < ls.size() && j <= line + lines; ++j) {
+    if (!layout_.IsBody(j)) continue;
+    std::string_view t = view_.substr(ls[j].begin, ls[j].end - ls[j].begin);
+    const bool asks = ContainsAny(t, questions) ||
+                      (Contains(t, "您") && (Contains(t, "？") || Contains(t, "?")));
+    if ((asks || box_count(t) >= 2) && ++found >= 2) return true;
+  }
+  return false;
+}
+
 const Segment* Analysis::FindAfter(size_t line, size_t seg, size_t lines, const std::regex& re,
                                    bool skip_toc) const {
   const auto& ls = layout_.lines();
@@ -264,7 +297,7 @@ void Analysis::Headings(const std::vector<std::string>& keywords, std::vector<Hi
       if (s.toc) continue;
       for (const std::string& kw : keywords) {
         if (!Layout::IsHeading(s, kw)) continue;
-        bool body = layout_.ProseAfter(i, k, 15) >= min_prose;
+        bool body = layout_.ProseAfter(i, k, 15) >= min_prose && !IndexRow(i);
         hits->push_back(MakeHit(s, body ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
         break;
       }
@@ -337,7 +370,7 @@ void Analysis::Phrases(const std::vector<std::string>& keywords, esgaudit_covera
     if (!layout_.IsBody(i)) continue;
     for (const Segment& s : ls[i].segments)
       if (!s.toc && !ListLike(s.text) && ContainsAny(s.text, keywords))
-        hits->push_back(MakeHit(s, strength));
+        hits->push_back(MakeHit(s, IndexRow(i) ? ESGAUDIT_PARTIAL : strength));
   }
 }
 
@@ -693,8 +726,22 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
                       [&](const std::string& h) { return Layout::IsHeading(s, h, 4); });
       bool phrase = !heading && ContainsAny(s.text, spec.phrases);
       if (!heading && !phrase) {
-        if (Find("email", s.text) || Find("address", s.text))
-          hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
+        if (Find("email", s.text) || Find("address", s.text)) {
+          // A contact block without a title (a back page: 地址, 电话, Email on consecutive short
+          // lines): two kinds of channel within four lines make it one; an address alone, or
+          // channels inside running text (an investor-relations paragraph), is partial.
+          bool has_phone = false, has_email = false, has_address = false;
+          for (size_t j = i; j < ls.size() && j <= i + 3; ++j) {
+            if (!layout_.IsBody(j) || IndexRow(j)) continue;
+            std::string_view t = view_.substr(ls[j].begin, ls[j].end - ls[j].begin);
+            if (Layout::CodePoints(t) > 40) continue;
+            has_phone = has_phone || Search(t, phone);
+            has_email = has_email || Find("email", t);
+            has_address = has_address || Find("address", t);
+          }
+          const int kinds = int{has_phone} + int{has_email} + int{has_address};
+          hits->push_back(MakeHit(s, kinds >= 2 ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
+        }
         continue;
       }
       bool any = false;
@@ -718,24 +765,43 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
 }
 
 void Analysis::Stakeholder(const ElementSpec& spec, std::vector<Hit>* hits) {
-  Headings(spec.headings, hits);
-  const std::vector<std::string>& engagement = Words(spec, "engagement_words");
+  // Engagement is how the company engages, not whom it names: a passage naming stakeholders is
+  // covered when it (or the three lines after it: a heading's table header and first rows) gives a
+  // column of channels or two different means of engagement (interviews, questionnaires, meetings…).
+  // A list of groups with their concerns, a heading, or one meeting is partial.
+  const std::vector<std::string>& columns = Words(spec, "method_columns");
+  const std::vector<std::string>& methods = Words(spec, "method_words");
+  auto engages = [&](size_t line) {
+    if (IndexRow(line)) return false;
+    const auto& ls = layout_.lines();
+    std::set<const std::string*> found;
+    for (size_t j = line; j < ls.size() && j <= line + 3; ++j) {
+      if (!layout_.IsBody(j)) continue;
+      std::string_view t = view_.substr(ls[j].begin, ls[j].end - ls[j].begin);
+      if (ContainsAny(t, columns)) return true;
+      for (const std::string& m : methods)
+        if (Contains(t, m)) found.insert(&m);
+    }
+    return found.size() >= 2;
+  };
+  std::vector<Hit> headings;
+  Headings(spec.headings, &headings);
+  for (Hit& h : headings) {
+    size_t line = layout_.LineAt(h.begin);
+    h.strength = line < layout_.lines().size() && engages(line) ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL;
+    hits->push_back(h);
+  }
   const auto& ls = layout_.lines();
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
-    bool names = false;
-    bool engages = false;
     const Segment* first = nullptr;
-    for (const Segment& s : ls[i].segments) {
-      if (s.toc) continue;
-      if (ContainsAny(s.text, spec.partial)) {
-        names = true;
-        if (!first) first = &s;
+    for (const Segment& s : ls[i].segments)
+      if (!s.toc && ContainsAny(s.text, spec.partial)) {
+        first = &s;
+        break;
       }
-      if (ContainsAny(s.text, engagement)) engages = true;
-    }
     if (!first) continue;
-    hits->push_back(MakeHit(*first, names && engages ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
+    hits->push_back(MakeHit(*first, engages(i) ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
   }
 }
 
@@ -817,9 +883,14 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
   static const std::regex kYearCell(R"(^(?:FY)?\s*(?:19|20)\d\d\s*(?:年|年度)?$)");
   const auto& ls = layout_.lines();
   // Rows: a line (or an HTML <tr>) with at least two number cells and a label, or three numbers.
+  // financial: a label cell names a financial-statement quantity (资产, 营业收入, 每股…). A table all
+  // of whose rows are such is an extract of the financial statements, not the key performance table
+  // GB/T 36001 asks for (non-financial indicators beside the financial ones): partial.
+  const std::vector<std::string>& financial_words = Words(spec, "financial_words");
   struct Row {
     size_t line;
     bool years;
+    bool financial;
   };
   std::vector<Row> rows;
   for (size_t i = 0; i < ls.size(); ++i) {
@@ -858,12 +929,18 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     // measures: number cells that are not bare 1-3 digit integers (a line of page numbers is no
     // row).
     size_t numbers = 0, labels = 0, years = 0, measures = 0, html_rows = 0, html_year_rows = 0;
+    bool financial = false;
+    std::vector<bool> html_financial;  // per qualifying <tr>
     size_t next_tr = html ? raw.find("<tr") : std::string_view::npos;
     // An HTML <tr> is explicit table structure: one figure with its label is a row.
     auto close_row = [&]() {
-      if (numbers >= 1 && labels >= 1) ++html_rows;
+      if (numbers >= 1 && labels >= 1) {
+        ++html_rows;
+        html_financial.push_back(financial);
+      }
       if (years >= 2) ++html_year_rows;
       numbers = labels = years = 0;
+      financial = false;
     };
     for (const auto& cell : cells) {
       while (html && next_tr != std::string_view::npos && next_tr < cell.first) {
@@ -873,6 +950,7 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
       std::string st(cell.second);
       if (st.find_first_of("0123456789") == std::string::npos) {
         if (Layout::CodePoints(cell.second) >= 2) ++labels;
+        financial = financial || ContainsAny(cell.second, financial_words);
         continue;
       }
       if (std::regex_match(st, kYearCell))
@@ -880,16 +958,18 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
       else if (std::regex_match(st, kNumberCell)) {
         ++numbers;
         if (st.size() > 3 || st.find_first_not_of("0123456789") != std::string::npos) ++measures;
-      } else if (Layout::CodePoints(cell.second) >= 2)
+      } else if (Layout::CodePoints(cell.second) >= 2) {
         ++labels;
+        financial = financial || ContainsAny(cell.second, financial_words);
+      }
     }
     if (html) {
       close_row();
-      for (size_t r = 0; r < html_rows; ++r) rows.push_back({i, false});
-      if (html_year_rows) rows.push_back({i, true});
+      for (size_t r = 0; r < html_rows; ++r) rows.push_back({i, false, html_financial[r]});
+      if (html_year_rows) rows.push_back({i, true, false});
     } else if ((numbers >= 3 && (labels >= 1 || measures >= 1)) || (numbers >= 2 && labels >= 1) ||
                years >= 2) {
-      rows.push_back({i, years >= 2});
+      rows.push_back({i, years >= 2, financial && years < 2});
     }
   }
   // Tables: three rows or more, at most two non-row lines between rows.
@@ -898,7 +978,13 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     while (b < rows.size() && rows[b].line <= rows[b - 1].line + 3) ++b;
     if (b - a >= 3) {
       bool multi_year = false;
-      for (size_t r = a; r < b; ++r) multi_year = multi_year || rows[r].years;
+      size_t measured = 0, financial_rows = 0;  // rows of figures (not a header of years)
+      for (size_t r = a; r < b; ++r) {
+        multi_year = multi_year || rows[r].years;
+        if (!rows[r].years) ++measured;
+        if (rows[r].financial) ++financial_rows;
+      }
+      const bool financial_only = measured > 0 && financial_rows == measured;
       size_t first = rows[a].line;
       // A KPI heading in the ten lines before the table.
       const Segment* heading = nullptr;
@@ -913,7 +999,8 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
         for (size_t j = first; j < ls.size() && !anchor; ++j)
           if (!ls[j].segments.empty()) anchor = &ls[j].segments[0];
       if (anchor) {
-        Hit h = MakeHit(*anchor, heading || multi_year ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL);
+        Hit h = MakeHit(*anchor, (heading || multi_year) && !financial_only ? ESGAUDIT_COVERED
+                                                                             : ESGAUDIT_PARTIAL);
         hits->push_back(h);
       }
     }
@@ -933,6 +1020,13 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
 
 void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
   Headings(spec.headings, hits);
+  // Closing words (结语) look back and promise to go on; an outlook gives plans. At most partial.
+  std::vector<Hit> closing;
+  Headings(spec.partial, &closing);
+  for (Hit& h : closing) {
+    h.strength = ESGAUDIT_PARTIAL;
+    hits->push_back(h);
+  }
   // "2017年展望", "2017年工作计划": the keyword ends the heading.
   const auto& lines = layout_.lines();
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -945,6 +1039,13 @@ void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
       for (const char* w : {"展望", "年工作计划", "年度工作计划", "年计划", "未来规划"})
         ends = ends || (h.size() > std::string_view(w).size() &&
                         h.substr(h.size() - std::string_view(w).size()) == w);
+      // "2020年目标" over target rows: targets for a year after the report's are plans; the report
+      // year's own targets are what it reports on.
+      static const std::regex kFutureTarget(R"(^((?:19|20)\d\d)\s*年\s*(?:的)?(?:目标|工作目标|发展目标)$)");
+      std::cmatch target;
+      const int year = title_.found ? title_.last : period_.found ? period_.last : 0;
+      if (!ends && year > 0 && Search(h, kFutureTarget, &target) && std::stoi(target[1].str()) > year)
+        ends = true;
       if (!ends ||
           std::any_of(spec.headings.begin(), spec.headings.end(),
                       [&](const std::string& kw) { return Layout::IsHeading(s, kw); }))
@@ -1020,28 +1121,39 @@ void Analysis::Assurance(const ElementSpec& spec, std::vector<Hit>* hits) {
 }
 
 void Analysis::Feedback(const ElementSpec& spec, std::vector<Hit>* hits) {
-  Headings(spec.headings, hits);
-  Phrases(spec.phrases, ESGAUDIT_COVERED, hits);
+  // Feedback needs a form: a feedback heading, a form's name or an invitation to comment on the
+  // report followed by questions to the reader or boxes to tick. Without one (a heading over a request
+  // to fill a form the text does not hold, an invitation with a phone number or an email address) it
+  // is partial: a channel for questions, which report-contact already counts.
+  std::vector<Hit> found;
+  Headings(spec.headings, &found);
+  Phrases(spec.phrases, ESGAUDIT_COVERED, &found);
   const std::regex& invitation = pack_.Pattern("report_feedback");
-  const std::regex& phone = pack_.Pattern("phone");
   const auto& ls = layout_.lines();
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
-    for (size_t k = 0; k < ls[i].segments.size(); ++k) {
-      const Segment& s = ls[i].segments[k];
-      if (s.toc || !Contains(s.text, "报告") || !Search(s.text, invitation)) continue;
-      bool channel = false;
-      for (size_t j = i; j < ls.size() && j <= i + 6 && !channel; ++j) {
-        if (!layout_.IsBody(j)) continue;
-        for (size_t q = (j == i ? k : 0); q < ls[j].segments.size(); ++q) {
-          std::string_view t = ls[j].segments[q].text;
-          if (Search(t, phone) || Find("email", t) || Find("address", t) || Contains(t, "二维码") ||
-              Contains(t, "网址") || Contains(t, "www.") || Contains(t, "http"))
-            channel = true;
-        }
-      }
-      hits->push_back(MakeHit(s, channel ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
+    for (const Segment& s : ls[i].segments)
+      if (!s.toc && Contains(s.text, "报告") && Search(s.text, invitation))
+        found.push_back(MakeHit(s, ESGAUDIT_PARTIAL));
+  }
+  // The form itself, when its heading is lost (OCR): a question to the reader about the report
+  // ("您对本报告的总体评价") that starts a run of questions or boxes.
+  const std::vector<std::string>& form = Words(spec, "form_words");
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (!layout_.IsBody(i) || IndexRow(i)) continue;
+    const Segment* question = nullptr;
+    for (const Segment& s : ls[i].segments)
+      if (!s.toc && Contains(s.text, "报告") && ContainsAny(s.text, form)) question = &s;
+    if (question && FormAfter(spec, i, 40)) {
+      found.push_back(MakeHit(*question, ESGAUDIT_COVERED));
+      break;
     }
+  }
+  for (Hit& h : found) {
+    const size_t line = layout_.LineAt(h.begin);
+    const bool form = line < ls.size() && !IndexRow(line) && FormAfter(spec, line, 40);
+    h.strength = form ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL;
+    hits->push_back(h);
   }
   // A channel for questions about the report is not an invitation to give feedback.
   if (hits->empty()) {

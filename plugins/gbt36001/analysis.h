@@ -110,6 +110,13 @@ class Analysis {
                std::vector<Hit>* hits);
   Hit MakeHit(const Segment& s, esgaudit_coverage_status strength) const;
   bool InTable(size_t line) const;  // an HTML table row line
+  // Whether `line` is a row of a content index (inside one of the structure model's index regions, or
+  // carrying a disclosure code or a trailing page reference): the company's claim of where a topic
+  // is treated, so evidence for it is at most partial.
+  bool IndexRow(size_t line) const;
+  // Whether a reader feedback form (questions to the reader, boxes to tick) begins within `lines`
+  // body lines after `line`.
+  bool FormAfter(const ElementSpec& spec, size_t line, size_t lines) const;
   // First body segment at or after (line, seg) within `lines` lines matching `re`; nullptr if none.
   const Segment* FindAfter(size_t line, size_t seg, size_t lines, const std::regex& re,
                            bool skip_toc = true) const;

@@ -63,6 +63,27 @@ bool UnitInCaption(std::string_view caption, std::string_view unit) {
   return false;
 }
 
+// The label of a figure in a year series printed after a colon ("water consumption (cubic meters) :
+// - in 2022 124,632 cubic meters - in 2021 …"): the words before the colon, which name every figure of
+// the series however far the figure stands from them. Empty when the figure is no such series item.
+std::string_view SeriesLabel(std::string_view line, size_t at) {
+  constexpr size_t kSeriesReach = 160;  // bytes from the colon to the figure
+  constexpr size_t kLabelReach = 60;    // bytes of label before the colon
+  size_t from = at > kSeriesReach ? at - kSeriesReach : 0;
+  size_t colon = line.rfind(':', at);
+  if (colon == std::string_view::npos || colon < from) return {};
+  std::string_view items = line.substr(colon + 1, at - colon - 1);
+  // Only "- in 2022 124,632 unit" items between the colon and the figure, ending in a year.
+  if (items.find("in 19") == std::string_view::npos && items.find("in 20") == std::string_view::npos) return {};
+  if (items.find(';') != std::string_view::npos) return {};
+  std::string_view tail = items;
+  while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
+  if (tail.size() < 4 || !IsDigit(tail.back())) return {};
+  size_t start = colon > kLabelReach ? colon - kLabelReach : 0;
+  while (start < colon && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) ++start;
+  return line.substr(start, colon - start);
+}
+
 // The unit printed right after a figure when the figure was read without it ("10187.95万度": the
 // reader stops at 万): an English unit must end there ("t," but not "times").
 bool UnitRightAfter(std::string_view after, std::string_view unit) {
@@ -372,6 +393,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   std::vector<std::vector<std::vector<uint32_t>>> on_pointed(ds.size());  // [k][m] -> facts
   std::vector<bool> mentioned(ds.size(), false);
   std::vector<bool> in_passage(ds.size(), false);  // mentioned in running text or a table row
+  std::vector<std::vector<uint32_t>> mention_lines(ds.size());  // lines mentioning it, in order
   for (size_t k = 0; k < ds.size(); ++k) {
     met[k].assign(ds[k].data.size(), false);
     on_pointed[k].resize(ds[k].data.size());
@@ -470,6 +492,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
         if (at.at(q) == jp.second && len == 0) len = parts[q].size();
       }
       mentioned[k] = true;
+      mention_lines[k].push_back(i);
       if (passage_[i]) in_passage[k] = true;
       if (line_page_[i] != 0) r.pages.insert(line_page_[i]);
       if (r.evidence.size() < kMaxMentions) r.evidence.push_back(MakeEvidence(i, jp.second, len, false));
@@ -503,7 +526,8 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
                     : 0;
     std::string own_label = AsciiLower(std::string(sdk::View(fact.label)));
     std::string own_column = AsciiLower(std::string(sdk::View(fact.column_label)));
-    std::string labels = own_label + "\n" + own_column + "\n" + std::string(ClauseAround(line, at));
+    std::string labels = own_label + "\n" + own_column + "\n" + std::string(ClauseAround(line, at)) + "\n" +
+                         std::string(SeriesLabel(line, at));
     std::string units = AsciiLower(std::string(sdk::View(fact.unit)) + " " +
                                    std::string(sdk::View(fact.unit_text)));
     RowContext row = RowOf(doc, fact.line, fv);
@@ -630,8 +654,9 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
 
   // The report's own index row is the company's claim, not evidence: a disclosure it points to a
   // page or section for (and does not mark as omitted) is covered when that page or section
-  // carries every data point it needs (above); one the text does not otherwise answer is partial,
-  // for that reason.
+  // carries every data point it needs (above) or, for a qualitative disclosure (a policy, a
+  // process, a description), names its topic (a heading, a table cell) and treats something in
+  // running text; one the text does not otherwise answer is partial, for that reason.
   for (size_t ri = 0; ri < rows_.size(); ++ri) {
     const IndexRow& row = rows_[ri];
     if (row.omitted || !row.points) continue;
@@ -640,7 +665,20 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       if (k < 0) continue;
       DisclosureResult& r = results_[static_cast<size_t>(k)];
       const Disclosure& d = ds[static_cast<size_t>(k)];
-      if (r.status == ESGAUDIT_COVERED || d.data.empty()) continue;
+      if (r.status == ESGAUDIT_COVERED) continue;
+      if (d.data.empty()) {
+        const std::vector<uint32_t>& at = mention_lines[static_cast<size_t>(k)];
+        auto named = std::find_if(at.begin(), at.end(),
+                                  [&](uint32_t line) { return InRanges(row_ranges_[ri], line); });
+        if (named == at.end()) continue;
+        bool prose = false;
+        for (const auto& [from, to] : row_ranges_[ri])
+          for (uint32_t i = from; i <= to && i < passage_.size() && !prose; ++i) prose = passage_[i];
+        if (!prose) continue;
+        r.status = ESGAUDIT_COVERED;
+        r.reason = PartialReason::kNone;
+        continue;
+      }
       std::vector<uint32_t> answer;  // one fact per data point, on a line the row points to
       for (size_t m = 0; m < d.data.size(); ++m) {
         for (uint32_t f : on_pointed[static_cast<size_t>(k)][m]) {

@@ -19,7 +19,7 @@ import sys
 # Units, matched as substrings of a fact's unit and printed unit (lower case).
 GHG = ["co2", "二氧化碳", "吨", "t", "kg"]
 ENERGY = ["标准煤", "标煤", "tce", "wh", "gj", "tj", "mj", "度", "焦"]
-WATER = ["吨", "t", "m3", "m³", "立方", "升", "ml", "l"]
+WATER = ["吨", "t", "m3", "m³", "立方", "升", "ml", "l", "cubic meter", "cubic meters", "cubic metre", "cubic metres"]
 WEIGHT = ["吨", "t", "kg", "千克", "公斤"]
 MONEY = ["元", "$", "usd", "won", "krw", "eur", "€", "美元", "港元"]
 HOURS = ["小时", "学时", "课时", "h", "hour"]
@@ -59,7 +59,7 @@ GHG_INTENSITY = need(["排放强度", "碳强度", "单位产品&排放", "单�
                       "emission intensity", "emissions intensity", "carbon intensity", "ghg intensity"],
                      kinds=("quantity", "percent"))
 ENERGY_USE = need(["能源消耗", "能耗", "耗电", "用电量", "用电", "电力消耗", "天然气", "煤炭&消耗", "标准煤",
-                   "energy consumption", "electricity consumption", "fuel consumption", "energy use"], ENERGY,
+                   "energy consumption", "electricity consumption", "fuel consumption", "energy use", "energy consumed"], ENERGY,
                   unless=SAVED + PER_UNIT + TARGET)
 ENERGY_INTENSITY = need(["能耗强度", "能源强度", "单位产品能耗", "单位&能耗", "万元产值能耗", "电耗",
                          "energy intensity"], kinds=("quantity", "percent"))
@@ -214,7 +214,10 @@ PATTERNS = {
     "303-2": (["废水&处理", "污水处理", "排水&标准", "废水&达标", "废水排放&标准"],
               ["wastewater treatment", "discharge standards", "effluent quality", "water discharge&impact"], None),
     "303-3": (["取水", "用水量", "新水消耗", "用水总量"], ["water withdrawal", "water withdrawn", "water intake"],
-              [need(["取水", "用水量", "用水总量", "用水", "新水", "water withdrawal", "water withdrawn", "water intake"],
+              # A water total printed as consumption (耗水量, "water consumption") answers withdrawal too
+              # when no withdrawal is printed: offices and most plants consume what they draw.
+              [need(["取水", "用水量", "用水总量", "用水", "新水", "耗水量", "耗水总量", "water withdrawal",
+                     "water withdrawn", "water intake", "water consumption"],
                     WATER, unless=SAVED + PER_UNIT + TARGET + ["节水", "循环", "回用", "recycl"])]),
     "303-4": (["废水排放", "排水", "污水排放"], ["water discharge", "wastewater"],
               [need(["废水排放", "废水&排放量", "排水量", "污水排放", "外排水", "water discharge",
@@ -317,7 +320,11 @@ PATTERNS = {
     "405-1": (["女性员工", "女员工", "女职工", "多元化", "性别", "少数民族员工"],
               ["diversity", "women", "female", "gender"],
               [need(["女性员工", "女员工", "女职工", "女性管理", "女性占比", "女性比例", "女性", "男女", "female",
-                     "women", "woman", "=女", "=男", "=男性"], kinds=("quantity", "percent"), unless=WELFARE)]),
+                     "women", "woman", "=女", "=男", "=男性"], kinds=("quantity", "percent"),
+                    # women taking part in a programme, women customers or entrepreneurs and a pay
+                    # gap are no breakdown of the workforce
+                    unless=WELFARE + ["参加", "参与", "participat", "客户", "创业", "customer", "entrepreneur",
+                                      "薪酬", "工资", "median pay", " earn "])]),
     "405-2": (["同工同酬", "男女同酬", "男女&薪酬", "薪酬&性别"],
               ["equal pay", "gender pay", "pay equity", "remuneration of women"],
               [need(["男女&薪酬", "男女&工资", "女性&薪酬", "gender pay", "pay gap", "ratio of basic salary",

@@ -319,7 +319,131 @@ TEST(Gbt36001Test, ContactNeedsAChannelAndFeedbackNeedsAnInvitation) {
                                   "如对本报告有任何意见或建议,请通过以下方式与我们联系:\n"
                                   "电话:0871-67455516\n"),
                "gbt36001");
-  EXPECT_EQ(s["feedback"], ESGAUDIT_COVERED);
+  EXPECT_EQ(s["feedback"], ESGAUDIT_PARTIAL);  // an invitation with a channel, no form
+}
+
+TEST(Gbt36001Test, AContactBlockWithoutATitleIsAContact) {
+  auto status = [](const std::string& text) {
+    return Statuses(testing::RunOnText(Registry(), text), "gbt36001")["report-contact"];
+  };
+  EXPECT_EQ(status("珠海某电器股份有限公司\n地址:广东珠海市香洲区前山金鸡西路\n电话:0756-8614883\n"
+                   "网址:www.example.com.cn\n"),
+            ESGAUDIT_COVERED);
+  EXPECT_EQ(status("公司名称:某钼业集团股份有限公司\n地址:河南省洛阳市栾川县城东新区\n公司业务:钼、钨的采选。\n"),
+            ESGAUDIT_PARTIAL);  // an address in the profile, no other channel
+  EXPECT_EQ(status("投资者关系的主要方式有:(1)交流信箱:ir@example.com,及时回复投资者的来信与咨询,据实答复。\n"
+                   "(2)热线电话:010-51665282,由专人接听投资者来电,解答投资者关心的经营问题。\n"),
+            ESGAUDIT_PARTIAL);  // channels inside running text about investor relations
+}
+
+TEST(Gbt36001Test, FeedbackNeedsAFormWithQuestions) {
+  const std::string request =
+      "读者意见反馈\n\n"
+      "为了持续改进公司社会责任工作及报告编制工作,我们特别希望倾听您的意见,请填写反馈表并寄回。\n"
+      "联系电话:028-85317909\n";
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), request), "gbt36001")["feedback"],
+            ESGAUDIT_PARTIAL);  // the form is named, its questions are not in the text
+  const std::string form =
+      "1. 您对本公司履行社会责任的总体评价是:\n"
+      "□好 □一般 □较差\n"
+      "2. 您认为本报告能否反映公司的重大影响?\n"
+      "□能 □一般 □不能\n";
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), request + form), "gbt36001")["feedback"],
+            ESGAUDIT_COVERED);
+  // A form whose heading OCR damaged is found by its questions about the report.
+  const std::string lost_heading = "意见反懐表\n\n" + form;
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), lost_heading), "gbt36001")["feedback"],
+            ESGAUDIT_COVERED);
+}
+
+TEST(Gbt36001Test, StakeholderEngagementNeedsHowNotWhom) {
+  auto status = [](const std::string& text) {
+    return Statuses(testing::RunOnText(Registry(), text), "gbt36001")["stakeholder-engagement"];
+  };
+  // Groups with their concerns and the company's policies: whom, not how.
+  EXPECT_EQ(status("利益相关方\n"
+                   "利益相关方\t主要关注点\t公司对应措施\n"
+                   "股东\t合理回报\t积极的分红政策回报股东\n"
+                   "员工\t薪酬福利\t建立完善的薪酬和福利体系\n"),
+            ESGAUDIT_PARTIAL);
+  // A column of channels.
+  EXPECT_EQ(status("利益相关方沟通\n"
+                   "利益相关方\t沟通方式\t期望与诉求\n"
+                   "股东\t股东大会、投资者说明会\t合理回报\n"),
+            ESGAUDIT_COVERED);
+  // Two means of engagement in the passage.
+  EXPECT_EQ(status("在报告编制过程中,公司通过访谈、调查问卷等方式与利益相关方进行了充分沟通。\n"),
+            ESGAUDIT_COVERED);
+  // One meeting is not an engagement process.
+  EXPECT_EQ(status("公司承办了利益相关方沟通会,听取各方对绿色航空的建议与期望。\n"),
+            ESGAUDIT_PARTIAL);
+  // An index row naming the section is the company's claim only.
+  EXPECT_EQ(status("指标索引\n"
+                   "实质性议题识别\tG4-18/G4-19\n"
+                   "利益相关方沟通 访谈 问卷\tG4-24/G4-27\n"),
+            ESGAUDIT_PARTIAL);
+}
+
+TEST(Gbt36001Test, ClosingWordsAreNoOutlook) {
+  const std::string closing =
+      "结语\n\n"
+      "回顾2016年,我们始终将股东、消费者、员工的利益置于首位。新的一年,我们将继续不遗余力地承担社会责任。\n";
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), closing), "gbt36001")["outlook"],
+            ESGAUDIT_PARTIAL);
+  const std::string outlook =
+      "未来展望\n\n"
+      "2017年,公司将推进三项重点工作:完成新基地建设,单位产值能耗下降5%,员工培训覆盖率达到100%。\n";
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), outlook), "gbt36001")["outlook"],
+            ESGAUDIT_COVERED);
+}
+
+TEST(Gbt36001Test, ALetterToStakeholdersAndEnglishEngagementAreRead) {
+  const std::string letter =
+      "致利益相关方\n\n尊敬的朋友们:\n非常感谢您对本公司的帮助和支持!过去的一年,我们以诚信为本,深化与股东、政府及合作伙伴的互利合作。\n"
+      "公司总裁 张三\n";
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), letter), "gbt36001")["leadership-statement"],
+            ESGAUDIT_COVERED);
+  const std::string english =
+      "We make formal ESG materiality assessments to capture the views of internal and external stakeholders "
+      "on ESG topics using interviews, surveys and other channels.\n";
+  auto s = Statuses(testing::RunOnText(Registry(), english), "gbt36001");
+  EXPECT_EQ(s["stakeholder-engagement"], ESGAUDIT_COVERED);
+  EXPECT_EQ(s["materiality"], ESGAUDIT_COVERED);
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), "Our stakeholders include employees and shareholders.\n"),
+                     "gbt36001")["stakeholder-engagement"],
+            ESGAUDIT_PARTIAL);
+}
+
+TEST(Gbt36001Test, TargetsForALaterYearAreAnOutlook) {
+  const std::string report = "2016年企业社会责任报告\n\n公司概况\n\n";
+  const std::string targets =
+      "{Y}年目标\t2016年情形\n"
+      "取水量较基准年降低5%\t取水量下降3.1%\n"
+      "制程水回收率较基准年达100%\t制程水回收率已达20.1%\n"
+      "VOC排放量较基准年降低10%\tVOC排放量上升12.6%\n";
+  auto with = [&](const std::string& year) {
+    std::string t = report + targets;
+    t.replace(t.find("{Y}"), 3, year);
+    return Statuses(testing::RunOnText(Registry(), t), "gbt36001")["outlook"];
+  };
+  EXPECT_EQ(with("2020"), ESGAUDIT_COVERED);
+  EXPECT_NE(with("2016"), ESGAUDIT_COVERED);  // the report year's own targets: what it reports on
+}
+
+TEST(Gbt36001Test, IndexRowsAreAtMostPartialEvidence) {
+  const std::string index =
+      "指标索引\n"
+      "致利益相关方\tG4-1/G4-2\n"
+      "实质性议题识别\tG4-25/G4-26/G4-18/G4-19\n"
+      "社会责任组织架构\tG4-34\n"
+      "关于本报告\tG4-23/G4-28/G4-29/G4-30\n";
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), index), "gbt36001")["materiality"],
+            ESGAUDIT_PARTIAL);
+  const std::string section =
+      "实质性议题识别\n\n"
+      "公司参照GRI标准,通过问卷调查识别出18项实质性议题,并按对利益相关方的重要性与对公司发展的重要性排序。\n";
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), section), "gbt36001")["materiality"],
+            ESGAUDIT_COVERED);
 }
 
 TEST(Gbt36001Test, KpiTableNeedsATableNotFiguresInProse) {
@@ -335,6 +459,24 @@ TEST(Gbt36001Test, KpiTableNeedsATableNotFiguresInProse) {
       "培训投入\t万元\t610\t700\t770\n";
   s = Statuses(testing::RunOnText(Registry(), table), "gbt36001");
   EXPECT_EQ(s["kpi-table"], ESGAUDIT_COVERED);
+}
+
+TEST(Gbt36001Test, AFinancialTableIsNoKpiTable) {
+  const std::string financial =
+      "单位:万元\n"
+      "\t2016年\t2015年\t增长比例(%)\n"
+      "总资产\t7,499,331.03\t7,025,940.40\t6.74\n"
+      "营业收入\t4,011,749.22\t3,745,196.22\t7.12\n"
+      "归属于上市公司股东的净利润\t219,034.82\t188,754.67\t16.04\n";
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), financial), "gbt36001")["kpi-table"],
+            ESGAUDIT_PARTIAL);
+  const std::string mixed =
+      "关键指标\t2014\t2015\t2016\n"
+      "营业收入(亿元)\t360.44\t352.25\t406.78\n"
+      "总能源消耗(吨标煤)\t2,558,576\t2,815,279\t3,495,626\n"
+      "总耗水量(吨)\t577,488\t481,152\t513,645\n";
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), mixed), "gbt36001")["kpi-table"],
+            ESGAUDIT_COVERED);
 }
 
 TEST(Gbt36001Test, EnglishTitles) {

@@ -106,6 +106,12 @@ TEST_F(GriCoverage, AFigureNeedsItsOwnClauseAndATableRowItsLabelCell) {
   // A KPI table: the row label carries the quantity and its unit, the cells only figures.
   std::string table = "指标\t2015年\t2016年\n办公用水总量（吨）\t1,400\t1,200\n员工人数\t56\t60\n";
   EXPECT_EQ(Status(Run(table), "303-3"), "covered");
+  // A water total printed as consumption answers withdrawal when no withdrawal is printed.
+  EXPECT_EQ(Status(Run("关键指标\t2015\t2016\n总耗水量（吨）\t481,152\t513,645\n员工人数\t56\t60\n"), "303-3"),
+            "covered");
+  EXPECT_EQ(Status(Run("Water consumption (cubic meters): In 2022 124,632 cubic meters\n", "en"), "303-3"),
+            "covered");
+  EXPECT_NE(Status(Run("年度节约用水（吨）\t1,697.83\t2,662.09\n"), "303-3"), "covered");
   // An energy intensity (per unit of output) is no energy consumption.
   EXPECT_EQ(Status(Run("全年综合能耗控制在1.11吨标煤/万吨。\n"), "302-1"), "partial");
   EXPECT_EQ(Status(Run("全年综合能耗为1.11万吨标煤。\n"), "302-1"), "covered");
@@ -118,6 +124,11 @@ TEST_F(GriCoverage, AFigureWhoseClauseSaysItCountsSomethingElseIsNoDataPoint) {
   EXPECT_EQ(Status(Run("全年新招聘员工 320 人。员工离职率 3%。\n"), "401-1"), "covered");
   EXPECT_EQ(Status(Run("工会为 232 名女职工投保专项保险。\n"), "405-1"), "partial");
   EXPECT_EQ(Status(Run("公司女职工 232 人，占员工总数的 31%。\n"), "405-1"), "covered");
+  // Women taking part in a programme are no breakdown of the workforce.
+  EXPECT_EQ(Status(Run("In 2022, 900 women participated in our mentoring program.\n", "en"), "405-1"), "partial");
+  EXPECT_EQ(Status(Run("We provided 25 million women entrepreneurs with solutions.\n", "en"), "405-1"), "partial");
+  EXPECT_EQ(Status(Run("Women continue to earn $ 1 for every $ 1 men earn.\n", "en"), "405-1"), "partial");
+  EXPECT_EQ(Status(Run("Women make up 41% of our global workforce.\n", "en"), "405-1"), "covered");
   EXPECT_EQ(Status(Run("节日期间慰问困难员工、工伤员工等 175 人次。\n"), "403-9"), "partial");
   EXPECT_EQ(Status(Run("全年发生工伤 3 起，工伤人数 3 人。\n"), "403-9"), "covered");
   // A saving or a figure per unit of output is no consumption.
@@ -192,6 +203,26 @@ TEST_F(GriCoverage, AnIndexRowPointingToAPageWithTheFigureIsCovered) {
   // The page it points to has no such figure: the row alone, partial as before.
   EXPECT_EQ(Status(with("4"), "305-1"), "partial");
   EXPECT_EQ(Status(r, "401-1"), "partial");  // page 3 has no hires or turnover figure
+}
+
+TEST_F(GriCoverage, AnIndexRowCoversAQualitativeDisclosureWhereItsPageNamesTheTopicAndTreatsIt) {
+  // 205-2 asks for no figure: the page the row points to must name the topic (here only in a box
+  // label, which alone is partial) and carry running text.
+  std::string pages =
+      "2016年社会责任报告\n公司概况：公司成立于1990年，主营铝加工。\n- 1 -\n"
+      "合规经营\n警示教育\t12场\n公司组织全体管理人员学习廉洁从业规定，签订承诺书，开展专项检查。\n- 2 -\n"
+      "员工关爱\n公司重视员工成长，完善薪酬福利体系，组织员工参加各类文体活动。\n- 3 -\n";
+  std::string index =
+      "GRI内容索引\nG4-10\t员工总数\t3\nG4-LA1\t新进员工和员工流动\t3\nG4-EN8\t总取水量\t-\n"
+      "G4-EN15\t直接温室气体排放\t-\nG4-SO4\t反腐败培训\t{SO4}\n- 4 -\n";
+  auto with = [&](const std::string& page) {
+    std::string text = pages + index;
+    text.replace(text.find("{SO4}"), 5, page);
+    return Run(text);
+  };
+  EXPECT_EQ(Status(Run(pages), "205-2"), "partial");  // the box label alone
+  EXPECT_EQ(Status(with("2"), "205-2"), "covered");
+  EXPECT_EQ(Status(with("3"), "205-2"), "partial");  // that page does not name the topic
 }
 
 TEST_F(GriCoverage, WithoutPageNumberLinesTheTableOfContentsGivesThePages) {
