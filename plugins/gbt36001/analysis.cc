@@ -3,30 +3,12 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdlib>
 #include <set>
 
 namespace esgaudit::gbt36001 {
 namespace {
-
-// Whether the year that ends at `pos` begins a full date ("2017年4月28日"): a date, not a year.
-bool StartsDate(std::string_view text, size_t pos) {
-  static const std::regex kDateTail(R"(^\s*年\s*\d{1,2}\s*月)");
-  std::string tail(text.substr(std::min(pos, text.size()), 24));
-  return std::regex_search(tail, kDateTail);
-}
-
-// Whether byte `pos` of `text` lies inside a cited title 《…》 (or 〈…〉).
-bool InCitedTitle(std::string_view text, size_t pos) {
-  std::string_view before = text.substr(0, std::min(pos, text.size()));
-  int depth = 0;
-  for (size_t k = 0; k + 3 <= before.size(); ++k) {
-    std::string_view c = before.substr(k, 3);
-    if (c == "《" || c == "〈") ++depth;
-    if ((c == "》" || c == "〉") && depth > 0) --depth;
-  }
-  return depth > 0;
-}
-
 
 constexpr size_t kSummaryIssues = 3;  // issues named by one segment that make it a summary
 constexpr size_t kHeadingBody = 10;   // code points of the paragraph line after an issue heading
@@ -69,8 +51,6 @@ std::vector<Evidence> Best(std::vector<Evidence> hits, size_t n) {
   }
   return out;
 }
-
-int ToInt(const std::csub_match& m) { return m.matched ? std::stoi(m.str()) : 0; }
 
 const std::vector<std::string>& Words(const ElementSpec& spec, const std::string& key) {
   static const std::vector<std::string> kEmpty;
@@ -123,7 +103,6 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context& ctx)
       view_(doc.MatchView()),
       layout_(doc) {
   IndexIssueKeywords();
-  Title();
   Abbreviations();
   for (const ElementSpec& spec : pack_.elements()) {
     ElementResult r;
@@ -233,6 +212,16 @@ Evidence Analysis::MakeHit(const Segment& s, esgaudit_coverage_status strength) 
   e.quote = ShortQuote(quote);
   e.strength = strength;
   return e;
+}
+
+const Segment* Analysis::SegmentAt(uint64_t view_offset) const {
+  const auto& ls = layout_.lines();
+  auto it = std::upper_bound(ls.begin(), ls.end(), view_offset,
+                             [](uint64_t v, const LayoutLine& l) { return v < l.begin; });
+  if (it == ls.begin()) return nullptr;
+  for (const Segment& s : (it - 1)->segments)
+    if (view_offset >= s.begin && view_offset < s.end) return &s;
+  return nullptr;
 }
 
 bool Analysis::InTable(size_t line) const {
@@ -380,7 +369,7 @@ void Analysis::Evaluate(const ElementSpec& spec, ElementResult* out) {
   if (d.empty())
     Generic(spec, &hits);
   else if (d == "period")
-    Period(spec, &hits);
+    Period(&hits);
   else if (d == "scope")
     Scope(spec, &hits);
   else if (d == "basis")
@@ -413,137 +402,55 @@ void Analysis::Generic(const ElementSpec& spec, std::vector<Hit>* hits) {
   Phrases(spec.partial, ESGAUDIT_PARTIAL, hits);
 }
 
-void Analysis::Title() {
-  const auto& ls = layout_.lines();
-  const std::regex& title_re = pack_.Pattern("title");
-  const std::regex& year_re = pack_.Pattern("year");
-  size_t nonempty = 0;
-  for (size_t i = 0; i < ls.size() && nonempty < 80; ++i) {
-    if (ls[i].segments.empty()) continue;
-    ++nonempty;
-    for (const Segment& s : ls[i].segments) {
-      if (Layout::CodePoints(s.text) > 40 || ListLike(s.text) || Contains(s.text, ",") ||
-          Contains(s.text, "。") || !Search(s.text, title_re))
-        continue;
-      std::cmatch m;
-      const Segment* year_seg = nullptr;
-      if (Search(s.text, year_re, &m)) {
-        year_seg = &s;
-      } else {
-        // "2016" on the line above the title.
-        for (size_t j = i; j-- > 0 && j + 4 > i;) {
-          for (const Segment& p : ls[j].segments)
-            if (Layout::CodePoints(p.text) <= 14 && Search(p.text, year_re, &m) &&
-                m.position(1) <= 1 && !StartsDate(p.text, m.position(1) + m.length(1)))
-              year_seg = &p;
-          if (year_seg) break;
-        }
-      }
-      if (!year_seg) continue;
-      Search(year_seg->text, year_re, &m);
-      title_.found = true;
-      title_.first = title_.last = ToInt(m[1]);
-      title_.where = MakeHit(s, ESGAUDIT_PARTIAL);
-      if (year_seg != &s)
-        title_.where.quote = ShortQuote(std::string(year_seg->text) + " " + std::string(s.text));
-      return;
-    }
-  }
-}
-
-void Analysis::Period(const ElementSpec& spec, std::vector<Hit>* hits) {
-  const auto& ls = layout_.lines();
-  const std::regex& range_re = pack_.Pattern("date_range");
-  const std::regex& year_re = pack_.Pattern("period_year");
-  const std::regex& no_year_re = pack_.Pattern("date_range_no_year");
-  const std::regex& end_re = pack_.Pattern("date_range_end");
-  std::vector<Hit> year_only;
-  std::vector<Hit> no_year_hits;
-  YearSpan year_period;
-  // A statement that dates the period by one year only (m[1]): evidence, and the period when none
-  // is known yet.
-  auto add_year_only = [&](const Segment& seg, const std::cmatch& m) {
-    Hit h = MakeHit(seg, ESGAUDIT_COVERED);
-    year_only.push_back(h);
-    if (year_period.found) return;
-    year_period.found = true;
-    year_period.first = year_period.last = ToInt(m[1]);
-    year_period.where = h;
-    year_period.where.quote = m.str(0);
+void Analysis::Period(std::vector<Hit>* hits) {
+  const esgaudit_metadata md = doc_.Metadata();
+  // A host built before the period's kind and the title year (ABI 1.1 appends) gives a dated range
+  // only.
+  const bool full = md.struct_size >= offsetof(esgaudit_metadata, title_length) + sizeof(md.title_length);
+  const std::string_view begin = sdk::View(md.period_begin);
+  const std::string_view end = sdk::View(md.period_end);
+  const uint32_t kind = full             ? md.period_kind
+                        : begin.empty() ? static_cast<uint32_t>(ESGAUDIT_PERIOD_NONE)
+                                        : static_cast<uint32_t>(ESGAUDIT_PERIOD_RANGE);
+  auto year_of = [](std::string_view date) {
+    return date.size() >= 4 ? std::atoi(std::string(date.substr(0, 4)).c_str()) : 0;
   };
-  for (size_t i = 0; i < ls.size(); ++i) {
-    if (!layout_.IsBody(i)) continue;
-    for (size_t k = 0; k < ls[i].segments.size(); ++k) {
-      const Segment& s = ls[i].segments[k];
-      if (s.toc) continue;
-      bool heading =
-          std::any_of(spec.headings.begin(), spec.headings.end(),
-                      [&](const std::string& h) { return Layout::IsHeading(s, h); });
-      bool statement = ContainsAny(s.text, spec.phrases) ||
-                       (s.text.substr(0, 9) == "本报告" && Contains(s.text, "期"));
-      bool report_sentence = s.text.substr(0, 9) == "本报告" || Contains(s.text, "报告");
-      if (!heading && !statement && !report_sentence) continue;
-      // A date range in the statement itself, or after a heading.
-      const Segment* found = nullptr;
-      std::cmatch m;
-      if (Contains(s.text, "年") && Search(s.text, range_re, &m))
-        found = &s;
-      else if (heading || statement)
-        found = FindAfter(i, k + 1, heading ? 4 : 2, range_re);
-      if (found && !heading && !statement && found == &s) {
-        // A bare sentence about the report with a date range ("本报告的时间跨度是...") counts only
-        // when it is about the report, not an event.
-        if (!(s.text.substr(0, 9) == "本报告" || Contains(s.text, "本报告"))) found = nullptr;
-      }
-      if (found) {
-        Search(found->text, range_re, &m);
-        int y1 = m[1].matched ? ToInt(m[1]) : ToInt(m[5]);
-        int y2 = m[3].matched ? ToInt(m[3]) : m[7].matched ? ToInt(m[7]) : y1;
-        Hit h = MakeHit(*found, ESGAUDIT_COVERED);
-        hits->push_back(h);
-        if (!period_.found) {
-          period_.found = true;
-          period_.first = y1;
-          period_.last = y2;
-          period_.where = h;
-          period_.where.quote = m.str(0);
-        }
-        continue;
-      }
-      if (!heading && !statement) continue;
-      // A range without a year ("1月1日至12月31日") in a period statement: dated, but the year
-      // comes from a year-only statement or the title.
-      const Segment* no_year =
-          Search(s.text, no_year_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 2, no_year_re);
-      if (no_year) no_year_hits.push_back(MakeHit(*no_year, ESGAUDIT_COVERED));
-      // A range whose start is damaged by text recognition ("2016年仴1曰至2016年12月31曰") in a
-      // period statement still dates the period by its end.
-      const Segment* end_only = Search(s.text, end_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 2, end_re);
-      if (end_only && !no_year) {
-        Search(end_only->text, end_re, &m);
-        add_year_only(*end_only, m);
-        continue;
-      }
-      const Segment* year =
-          Search(s.text, year_re, &m) ? &s : FindAfter(i, k + 1, heading ? 4 : 1, year_re);
-      // "继2011年首次发布《…2010年度社会责任报告》后": a year inside a cited title is that document's.
-      if (year && Search(year->text, year_re, &m) && InCitedTitle(year->text, m.position(0))) year = nullptr;
-      if (year && !period_.found) {
-        Search(year->text, year_re, &m);
-        add_year_only(*year, m);
-      }
-    }
+  // The evidence: the cell holding the span (quoted as the cell), else the span itself.
+  auto where = [&](uint64_t offset, uint64_t length, esgaudit_coverage_status strength) {
+    const uint64_t vb = doc_.TextToView(offset);
+    const uint64_t ve = doc_.TextToView(offset + length);
+    const Segment* cell = SegmentAt(vb);
+    if (cell) return MakeHit(*cell, strength);
+    Hit h;
+    h.begin = vb;
+    h.end = ve;
+    h.strength = strength;
+    h.quote = std::string(view_.substr(vb, ve - vb));
+    return h;
+  };
+  // What the mismatch message quotes: the words of the period as printed (matching view).
+  auto words = [&](uint64_t offset, uint64_t length) {
+    const uint64_t vb = doc_.TextToView(offset);
+    return std::string(view_.substr(vb, doc_.TextToView(offset + length) - vb));
+  };
+  if (kind != ESGAUDIT_PERIOD_NONE && md.period_length > 0) {
+    period_.found = true;
+    period_.first = kind == ESGAUDIT_PERIOD_RANGE || kind == ESGAUDIT_PERIOD_RANGE_NO_YEAR ? year_of(begin)
+                                                                                           : md.report_year;
+    period_.last = kind == ESGAUDIT_PERIOD_YEAR ? md.report_year : year_of(end);
+    // A range printed without its year has the year of the title or of a whole-year statement:
+    // there is no second year to compare the title with unless the latter.
+    period_.where = where(md.period_offset, md.period_length,
+                          !full || (md.flags & ESGAUDIT_METADATA_PERIOD_STATEMENT) ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL);
+    hits->push_back(period_.where);
+    period_.where.quote = words(md.period_offset, md.period_length);
   }
-  // A statement with a date range beats one whose range has no year, which beats a year-only
-  // statement; the year of a range without one is the year-only statement's, when there is one.
-  if (!period_.found && !no_year_hits.empty()) {
-    *hits = no_year_hits;
-    if (year_period.found) period_ = year_period;
-  } else if (!period_.found && year_period.found) {
-    period_ = year_period;
-    *hits = year_only;
+  if (full && md.title_year != 0 && md.title_length > 0) {
+    title_.found = true;
+    title_.first = title_.last = md.title_year;
+    title_.where = where(md.title_offset, md.title_length, ESGAUDIT_PARTIAL);
+    if (hits->empty()) hits->push_back(title_.where);
   }
-  if (hits->empty() && title_.found) hits->push_back(title_.where);
 }
 
 void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {

@@ -63,9 +63,10 @@ class Analysis {
   const std::vector<IssueResult>& issues() const { return issues_; }
   const ElementResult* Element(const std::string& id) const;
 
-  // The reporting period as stated (date range or whole year), when the report states one.
+  // The reporting period as the structure model read it (a date range, a whole year, a range
+  // whose start is unreadable), when the report states one; its quote is the statement's words.
   const YearSpan& period() const { return period_; }
-  // The year in the report's title ("2020年社会责任报告"), when found near the start.
+  // The year in the report's title ("2020年社会责任报告"), from the structure model.
   const YearSpan& title() const { return title_; }
   // Where the report cites GB/T 36001 as its basis; found() false when it does not.
   const YearSpan& basis_citation() const { return basis_citation_; }
@@ -87,8 +88,9 @@ class Analysis {
   using Hit = Evidence;
   void Evaluate(const ElementSpec& spec, ElementResult* out);
   void Generic(const ElementSpec& spec, std::vector<Hit>* hits);
-  void Period(const ElementSpec& spec, std::vector<Hit>* hits);
-  void Title();
+  // The period and title year from the structure model: a statement of the period covers the
+  // element, the title year alone (or a date range met outside a statement) is partial.
+  void Period(std::vector<Hit>* hits);
   void Scope(const ElementSpec& spec, std::vector<Hit>* hits);
   void Basis(const ElementSpec& spec, std::vector<Hit>* hits);
   void Cycle(const ElementSpec& spec, std::vector<Hit>* hits);
@@ -117,6 +119,7 @@ class Analysis {
   // Whether a reader feedback form (questions to the reader, boxes to tick) begins within `lines`
   // body lines after `line`.
   bool FormAfter(const ElementSpec& spec, size_t line, size_t lines) const;
+  const Segment* SegmentAt(uint64_t view_offset) const;  // the body or TOC cell holding it, if any
   // First body segment at or after (line, seg) within `lines` lines matching `re`; nullptr if none.
   const Segment* FindAfter(size_t line, size_t seg, size_t lines, const std::regex& re,
                            bool skip_toc = true) const;

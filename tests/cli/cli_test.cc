@@ -525,6 +525,9 @@ TEST_F(CliTest, ExtractStructureAsJson) {
   EXPECT_EQ(j["schema"], "esgaudit.structure/1");
   EXPECT_EQ(j["metadata"]["report_year"], 2020);
   EXPECT_EQ(j["metadata"]["year_from_line"], 7);
+  EXPECT_EQ(j["metadata"]["period_kind"], "range");
+  EXPECT_EQ(j["metadata"]["period_statement"], true);
+  EXPECT_TRUE(j["metadata"]["title_year"].is_null());
   ASSERT_EQ(j["toc"].size(), 3u);
   EXPECT_EQ(j["toc"][1]["title"], "公司治理");
   EXPECT_EQ(j["toc"][1]["page"], 5);

@@ -65,7 +65,9 @@ TEST(PluginHostTest, StructureModelCrossesTheAbi) {
   ASSERT_EQ(r.relations.size(), 3u);
   EXPECT_EQ(r.relations[0].kind, "metadata");
   EXPECT_EQ(r.relations[0].description,
-            "year 2020 period 2020-01-01..2020-12-31 languages zh company 甲乙能源股份有限公司 exchange " +
+            "year 2020 period 2020-01-01..2020-12-31 languages zh company 甲乙能源股份有限公司 kind " +
+                std::to_string(ESGAUDIT_PERIOD_RANGE) + " title 0 flags " +
+                std::to_string(ESGAUDIT_METADATA_PERIOD_STATEMENT) + " exchange " +
                 std::to_string(ESGAUDIT_EXCHANGE_SSE) + " mode " + std::to_string(ESGAUDIT_CLAIM_ACCORDANCE));
   EXPECT_EQ(r.relations[1].kind, "section");
   EXPECT_EQ(r.relations[1].description, "1 一、 公司治理 lines 2-8 parent none");

@@ -468,6 +468,106 @@ TEST(StructureTest, ReportYearAndPeriod) {
   EXPECT_EQ(event.structure().metadata().report_year, 0);
 }
 
+// How the period was stated, read on constructions modelled on the corpus (synthetic wording).
+TEST(StructureTest, HowThePeriodWasStated) {
+  struct Read {
+    esgaudit_period_kind kind;
+    int year;
+    std::string begin, end;
+    bool statement;
+  };
+  auto read = [](const std::string& text) {
+    Document doc = Document::FromUtf8("r.txt", text);
+    const ReportMetadata& md = doc.structure().metadata();
+    return Read{md.period_kind, md.report_year, md.period_begin, md.period_end,
+                (md.flags & ESGAUDIT_METADATA_PERIOD_STATEMENT) != 0};
+  };
+  // A whole year after the period's name, or below a heading naming it; the span is the year.
+  Read r = read("三、报告期\n本期报告的时间范围为2018年度，部分内容有所延伸。\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_YEAR);
+  EXPECT_EQ(r.year, 2018);
+  EXPECT_EQ(r.begin, "");
+  EXPECT_TRUE(r.statement);
+  Document year = Document::FromUtf8("r.txt", "报告时段\n\n2019年度\n");
+  EXPECT_EQ(year.structure().metadata().period_kind, ESGAUDIT_PERIOD_YEAR);
+  EXPECT_EQ(year.text().substr(year.structure().metadata().period_offset, year.structure().metadata().period_length),
+            "2019年度");
+  EXPECT_EQ(read("本报告主要反映了本公司在2017年度履行社会责任的情况。\n").kind, ESGAUDIT_PERIOD_YEAR);
+  // Near misses: an event during the period, another document's year, a year without 年.
+  EXPECT_EQ(read("报告期内，本公司完成了2018年度目标。\n").kind, ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("报告期间发布了《2015年度环境报告》。\n").kind, ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("本报告记录了《2015年度可持续发展规划》的落实。\n").kind, ESGAUDIT_PERIOD_NONE);
+
+  // A range without its year: the title's year, or a whole-year statement's.
+  r = read("    2021年可持续发展报告\n\n本报告期间为每年1月1日至12月31日。\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_RANGE_NO_YEAR);
+  EXPECT_EQ(r.begin, "2021-01-01");
+  EXPECT_EQ(r.end, "2021-12-31");
+  r = read("报告周期为2019年度。\n时间范围：4月1日至次年3月31日\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_YEAR);  // "次年" is no month: the year statement stands
+  r = read("报告期为2019年度。\n具体时间范围为1月1日至12月31日。\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_RANGE_NO_YEAR);
+  EXPECT_EQ(r.end, "2019-12-31");
+  // Undated: no year anywhere.
+  EXPECT_EQ(read("本报告时间范围为1月1日至12月31日。\n").kind, ESGAUDIT_PERIOD_NONE);
+  // Near miss: an event with dates is no statement.
+  EXPECT_EQ(read("    2021年可持续发展报告\n\n公司于4月1日至4月30日开展质量月活动。\n").kind, ESGAUDIT_PERIOD_NONE);
+
+  // A start damaged by OCR: the end only.
+  r = read("本报告时间跨度覆盖2O1百年乚月l曰至2018年12月31曰。\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_END_ONLY);
+  EXPECT_EQ(r.begin, "");
+  EXPECT_EQ(r.end, "2018-12-31");
+  EXPECT_EQ(r.year, 2018);
+  // Near miss: "as of" a date, with 报告期 in the same sentence.
+  EXPECT_EQ(read("截至2018年12月31日，报告期实现营业收入12亿元。\n").kind, ESGAUDIT_PERIOD_NONE);
+
+  // Ranges: months only under a heading, repeated or OCR'd dashes, broken over two lines.
+  r = read("报告时间范围:\n2017年1月至 2017年12月,部分资料有所追溯。\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_RANGE);
+  EXPECT_EQ(r.begin, "2017-01-01");
+  EXPECT_EQ(r.end, "2017-12-31");
+  EXPECT_EQ(read("2017年1月至12月,公司收入增长。\n").kind, ESGAUDIT_PERIOD_NONE);  // no days, no statement
+  EXPECT_EQ(read("二、时间范围：2018年1月1日——2018年12月31日\n").end, "2018-12-31");
+  EXPECT_EQ(read("本报告的时间跨度为2018年1月1日一12月31日。\n").end, "2018-12-31");
+  r = read("二、报告期间2018年1月1日\n至2018年12月31日，部分内容超出此范围。\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_RANGE);
+  EXPECT_EQ(r.end, "2018-12-31");
+  // What a statement says, even a short span (a misprint is the report's to fix).
+  EXPECT_EQ(read("报告期间2018年1月1日至2018年1月31日。\n").end, "2018-01-31");
+  // A sentence of the report about itself states it too, when the range spans about a year.
+  r = read("本报告主要记述2018年1月1日至2018年12月31日期间公司的履责实践。\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_RANGE);
+  EXPECT_TRUE(r.statement);
+  EXPECT_EQ(read("本报告期内，公司于2018年3月1日至2018年5月31日开展安全月活动。\n").kind, ESGAUDIT_PERIOD_NONE);
+  // A range elsewhere is the period when it spans a year, but is no statement.
+  r = read("自2018年1月1日至2018年12月31日期间,公司新增专利12项。\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_RANGE);
+  EXPECT_FALSE(r.statement);
+  // Near miss: another period named before the brackets.
+  EXPECT_EQ(read("公司在考核期间（2017年5月1日-2018年4月30日）获评A级。\n").kind, ESGAUDIT_PERIOD_NONE);
+  // A page extracted as one long line is read sentence by sentence.
+  std::string page(3000, 'x');
+  page += "。报告的时间范围：2018年1月1日至12月31日。";
+  EXPECT_EQ(read(page + "\n").end, "2018-12-31");
+}
+
+TEST(StructureTest, TheTitleYearIsKeptBesideThePeriod) {
+  Document doc = Document::FromUtf8("r.txt", "2019年社会责任报告\n本报告时间范围为2020年1月1日至2020年12月31日。\n");
+  const ReportMetadata& md = doc.structure().metadata();
+  EXPECT_EQ(md.report_year, 2020);
+  EXPECT_EQ(md.title_year, 2019);
+  EXPECT_EQ(doc.text().substr(md.title_offset, md.title_length), "2019年社会责任报告");
+  // A company's name between the year and the title's words; a blank line inside a broken title.
+  Document name = Document::FromUtf8("r.txt", "2018年 某某省电力股份有限公司企业社会责任报告\n");
+  EXPECT_EQ(name.structure().metadata().title_year, 2018);
+  Document broken = Document::FromUtf8("r.txt", "2018\n\n某网社会责任报告\n");
+  EXPECT_EQ(broken.structure().metadata().title_year, 2018);
+  // Near miss: a date above the title is not its year.
+  Document date = Document::FromUtf8("r.txt", "董事长\n2019年4月28日\n某某集团社会责任报告\n");
+  EXPECT_EQ(date.structure().metadata().title_year, 0);
+}
+
 TEST(StructureTest, LanguagesAndClaimedStandards) {
   Document doc = Document::FromUtf8(
       "r.txt",

@@ -158,6 +158,21 @@ struct ReportMetadata {
   std::string company;
   uint64_t company_offset = 0;
   uint64_t company_length = 0;
+  // How the period was stated (ESGAUDIT_PERIOD_*). Read from statements about the report (时间范围,
+  // 报告期, 时间跨度, reporting period … on the line or a heading just above) before a date range
+  // elsewhere: a range with its years (days may be missing: 2016年1月至12月; OCR's 曰 for 日, 一 or
+  // —— between the dates; a range broken over two lines); a range without a year, dated by a
+  // whole-year statement or else the title; a range whose start OCR damaged (至2016年12月31日:
+  // period_end only); a whole year (报告期为2016年度: report_year only). A statement may give a span
+  // shorter than a year (it is what the report says); a range outside such a statement must span 11
+  // to 24 months. Never a year inside 《》 (another document).
+  esgaudit_period_kind period_kind = ESGAUDIT_PERIOD_NONE;
+  // The year in the report's own title ("2020年社会责任报告", "2019 Sustainability Report"), by vote
+  // over the first pages and the running headers; 0 when none. report_year is the period's year
+  // (its end) when a period was stated, else this one.
+  int32_t title_year = 0;
+  uint64_t title_offset = 0;
+  uint64_t title_length = 0;
 };
 
 

@@ -43,6 +43,8 @@ class StructureBuilder {
   void FindSections();
   void FindMetadata();
   void FindCompany();    // part of FindMetadata
+  void FindTitleYear();  // part of FindMetadata (before FindPeriod)
+  void FindPeriod();     // part of FindMetadata
   void FindGriClaims();  // part of FindMetadata
   void FindFigures();    // structure_figures.cc
   void FindSentences();  // structure_prose.cc

@@ -394,125 +394,8 @@ void StructureBuilder::FindMetadata() {
   bool en = latin >= 60 && latin * 2 >= han;
   md.languages = zh && en ? "zh,en" : zh ? "zh" : en ? "en" : "";
 
-  // The stated reporting period: a span of 11 to 24 months, 日 read by OCR as 曰 or dropped, the
-  // year of the second date optional (2016年1月1日至12月31日). A period on a line about the report
-  // (报告, 时间范围, reporting period) wins over one elsewhere.
-  static const std::regex kPeriodZh(
-      R"((20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|曰|号)?\s*(?:至|到|-|—|~|–|起至)\s*(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|曰|号)?)");
-  static const std::regex kPeriodEn(
-      R"((january|jan\.?)\s+1,?\s+(20\d\d)\s*(?:to|-|–|through|until)\s*(december|dec\.?)\s+31,?\s+(20\d\d))");
-  static const std::regex kPeriodEnDmy(
-      R"(1\s+(january|jan\.?)\s+(20\d\d)\s*(?:to|-|–|through|until)\s*31\s+(december|dec\.?)\s+(20\d\d))");
-  int best_rank = -1;
-  for (size_t i = 0; i < n; ++i) {
-    if (s_.lines_[i].flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
-    std::string_view v = LineView(i);
-    if (v.size() > kMaxRegexLine || v.size() < 8) continue;
-    bool zh_line = Contains(v, "月");
-    std::string lower = sdk::AsciiLower(v);
-    if (!zh_line && !Contains(lower, "jan")) continue;
-    std::smatch m;
-    int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
-    size_t pos = 0, len = 0;
-    if (zh_line && std::regex_search(lower, m, kPeriodZh)) {
-      y1 = std::stoi(m[1].str());
-      m1 = std::stoi(m[2].str());
-      d1 = std::stoi(m[3].str());
-      y2 = m[4].matched ? std::stoi(m[4].str()) : y1;
-      m2 = std::stoi(m[5].str());
-      d2 = std::stoi(m[6].str());
-    } else if (std::regex_search(lower, m, kPeriodEn)) {
-      y1 = std::stoi(m[2].str());
-      m1 = 1, d1 = 1, m2 = 12, d2 = 31;
-      y2 = std::stoi(m[4].str());
-    } else if (std::regex_search(lower, m, kPeriodEnDmy)) {
-      y1 = std::stoi(m[2].str());
-      m1 = 1, d1 = 1, m2 = 12, d2 = 31;
-      y2 = std::stoi(m[4].str());
-    } else {
-      continue;
-    }
-    pos = static_cast<size_t>(m.position(0));
-    len = static_cast<size_t>(m.length(0));
-    int months = (y2 - y1) * 12 + (m2 - m1);
-    if (months < 11 || months > 24 || m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12 || d1 < 1 ||
-        d1 > 31 || d2 < 1 || d2 > 31)
-      continue;
-    std::string context(lower);
-    for (size_t up = 1; up <= 2 && up <= i; ++up) context += sdk::AsciiLower(LineView(i - up));
-    int rank = ContainsAny(context, {"报告", "时间范围", "报告期", "reporting period", "report"}) ? 1 : 0;
-    if (rank <= best_rank) continue;
-    best_rank = rank;
-    char buf[16];
-    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y1, m1, d1);
-    md.period_begin = buf;
-    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y2, m2, d2);
-    md.period_end = buf;
-    md.report_year = y2;
-    uint64_t vb = line_view_[i].first + pos;
-    md.period_offset = doc_.ViewToText(vb);
-    md.period_length = doc_.ViewToText(vb + len) - md.period_offset;
-    if (rank == 1) break;
-  }
-  if (md.report_year == 0) {
-    // The year in the report's own title ("2020年社会责任报告", "2019 Sustainability Report"),
-    // by vote over the first pages and the running headers (which repeat it); never a year inside
-    // 《》 (another document) and never one not followed by 报告/report ("2030年可持续发展议程").
-    static const std::regex kTitleZh(
-        R"((20\d\d)\s*(?:年度|年)?[^。,;]{0,18}?(?:社会责任|可持续发展|esg|环境、社会及(?:公司)?治理|环境,社会及(?:公司)?治理|环境、社会和(?:公司)?治理|csr)[^。,;]{0,12}?(?:报告|report))");
-    static const std::regex kTitleEn(
-        R"((20\d\d)(?:[-/]\d\d)?\s+(?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+report)");
-    static const std::regex kTitleEnAfter(
-        R"((?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+(?:report|disclosure)\s+(20\d\d)\b)");
-    std::map<int, std::pair<int, size_t>> votes;  // year -> (count, first line)
-    std::map<int, std::pair<uint64_t, uint64_t>> spans;
-    for (size_t i = 0; i < n; ++i) {
-      const uint32_t flags = s_.lines_[i].flags;
-      if (flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
-      // The cover and the first pages, and running headers anywhere; a year in a report cited
-      // in the body does not vote.
-      if (i >= 400 && (flags & (ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION)) == 0) continue;
-      std::string_view v = LineView(i);
-      if (v.size() > kMaxRegexLine || v.size() < 4) continue;
-      std::string lower = sdk::AsciiLower(v);
-      // A title broken after its year ("2016年度" / "社会责任报告") is read with the next line.
-      if (v.size() <= 24 && i + 1 < n) lower += " " + sdk::AsciiLower(LineView(i + 1));
-      if (!Contains(lower, "报告") && !Contains(lower, "report") && !Contains(lower, "disclosure"))
-        continue;
-      for (const std::regex* re : {&kTitleZh, &kTitleEn, &kTitleEnAfter}) {
-        for (std::sregex_iterator it(lower.begin(), lower.end(), *re), end; it != end; ++it) {
-          size_t pos = static_cast<size_t>(it->position(0));
-          size_t open = lower.rfind("《", pos);
-          if (open != std::string::npos && lower.find("》", open) >= pos) continue;
-          int year = std::stoi((*it)[1].str());
-          auto& vote = votes[year];
-          if (vote.first == 0) {
-            vote.second = i;
-            size_t at = std::min(pos, v.size());
-            size_t len = std::min(static_cast<size_t>(it->length(0)), v.size() - at);
-            uint64_t vb = line_view_[i].first + at;
-            uint64_t b = doc_.ViewToText(vb);
-            spans[year] = {b, doc_.ViewToText(vb + len) - b};
-          }
-          ++vote.first;
-        }
-      }
-    }
-    int best = 0;
-    std::pair<int, size_t> best_vote{0, 0};
-    for (const auto& kv : votes) {
-      if (kv.second.first > best_vote.first ||
-          (kv.second.first == best_vote.first && kv.second.second < best_vote.second)) {
-        best = kv.first;
-        best_vote = kv.second;
-      }
-    }
-    if (best != 0) {
-      md.report_year = best;
-      md.period_offset = spans[best].first;
-      md.period_length = spans[best].second;
-    }
-  }
+  FindTitleYear();
+  FindPeriod();
 
   // Claimed standards: the first statement of each standard and mode outside the TOC, the index
   // and the page furniture.
@@ -601,6 +484,355 @@ void StructureBuilder::FindMetadata() {
   std::stable_sort(md.claims.begin(), md.claims.end(),
                    [](const StandardClaim& a, const StandardClaim& b) { return a.offset < b.offset; });
   FindCompany();
+}
+
+void StructureBuilder::FindTitleYear() {
+  ReportMetadata& md = s_.metadata_;
+  const size_t n = s_.lines_.size();
+  // The year in the report's own title ("2020年社会责任报告", "2019 Sustainability Report", "2016年
+  // XX股份有限公司企业社会责任报告"), by vote over the first pages and the running headers (which
+  // repeat it); never a year inside 《》 (another document), never one not followed by 报告/report
+  // ("2030年可持续发展议程"), never the year of a date ("2017年4月28日" above a title).
+  static const std::regex kTitleZh(
+      R"((20\d\d)(?!\s*年\s*\d{1,2}\s*月)\s*(?:年度|年)?(?:[^,;]{0,18}?|[^,;]{0,72}?(?:公司|集团|银行))\s*(?:企业)?(?:社会责任|可持续发展|esg|环境、社会及(?:公司)?治理|环境,社会及(?:公司)?治理|环境、社会和(?:公司)?治理|csr)[^,;]{0,12}?(?:报告|report))");
+  static const std::regex kTitleEn(
+      R"((20\d\d)(?:[-/]\d\d)?\s+(?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+report)");
+  static const std::regex kTitleEnAfter(
+      R"((?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+(?:report|disclosure)\s+(20\d\d)\b)");
+  std::map<int, std::pair<int, size_t>> votes;  // year -> (count, first line)
+  std::map<int, std::pair<uint64_t, uint64_t>> spans;
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t flags = s_.lines_[i].flags;
+    if (flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
+    // The cover and the first pages, and running headers anywhere; a year in a report cited
+    // in the body does not vote.
+    if (i >= 400 && (flags & (ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION)) == 0) continue;
+    std::string_view v = LineView(i);
+    if (v.size() > kMaxRegexLine || v.size() < 4) continue;
+    std::string lower = sdk::AsciiLower(v);
+    // A title broken after its year ("2016年度" / "社会责任报告", a blank line between) is read with
+    // the next line that has text.
+    size_t next = n;
+    if (v.size() <= 24) {
+      for (size_t j = i + 1; j < n && j <= i + 2 && next == n; ++j)
+        if (!Trim(LineView(j)).empty()) next = j;
+      if (next != n) lower += " " + sdk::AsciiLower(LineView(next));
+    }
+    if (!Contains(lower, "报告") && !Contains(lower, "report") && !Contains(lower, "disclosure"))
+      continue;
+    for (const std::regex* re : {&kTitleZh, &kTitleEn, &kTitleEnAfter}) {
+      for (std::sregex_iterator it(lower.begin(), lower.end(), *re), end; it != end; ++it) {
+        size_t pos = static_cast<size_t>(it->position(0));
+        // The next line votes on its own; no sentence end inside a title (std::regex reads 。 as
+        // three bytes, so it is checked here); a year ending a code (GB/T 36001-2015) is no title's.
+        if (pos >= v.size() || Contains(it->str(), "。")) continue;
+        const size_t at = static_cast<size_t>(it->position(1));
+        const bool fy = at >= 2 && lower.compare(at - 2, 2, "fy") == 0;
+        if (at > 0 && !fy && (IsAsciiAlpha(lower[at - 1]) || IsAsciiDigit(lower[at - 1]) ||
+                              std::string_view("-:/.").find(lower[at - 1]) != std::string_view::npos))
+          continue;
+        size_t open = lower.rfind("《", pos);
+        if (open != std::string::npos && lower.find("》", open) >= pos) continue;
+        int year = std::stoi((*it)[1].str());
+        auto& vote = votes[year];
+        if (vote.first == 0) {
+          vote.second = i;
+          // The span: the match's part on this line.
+          const size_t len = std::min(static_cast<size_t>(it->length(0)), v.size() - pos);
+          const uint64_t vb = line_view_[i].first + pos;
+          uint64_t b = doc_.ViewToText(vb);
+          spans[year] = {b, doc_.ViewToText(vb + len) - b};
+        }
+        ++vote.first;
+      }
+    }
+  }
+  int best = 0;
+  std::pair<int, size_t> best_vote{0, 0};
+  for (const auto& kv : votes) {
+    if (kv.second.first > best_vote.first ||
+        (kv.second.first == best_vote.first && kv.second.second < best_vote.second)) {
+      best = kv.first;
+      best_vote = kv.second;
+    }
+  }
+  if (best != 0) {
+    md.title_year = best;
+    md.title_offset = spans[best].first;
+    md.title_length = spans[best].second;
+  }
+}
+
+namespace {
+
+int DaysInMonth(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2 && year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) return 29;
+  return kDays[month - 1];
+}
+
+// Words that make a line a statement of the reporting period (matching view, lower-cased).
+// 报告期内 / 报告期末 ("during / at the end of the period") introduce events, not the period.
+bool StatesPeriod(std::string_view lower) {
+  static const std::string_view kWords[] = {"时间范围", "时间跨度", "报告期", "报告时段", "报告周期", "涵盖期间",
+                                            "报告时间", "报告的时间", "時間範圍", "時間跨度", "報告期",
+                                            "報告時段", "報告週期", "报告時間", "reporting period"};
+  for (std::string_view w : kWords) {
+    for (size_t p = lower.find(w); p != std::string_view::npos; p = lower.find(w, p + 1)) {
+      std::string_view after = lower.substr(p + w.size());
+      if (after.substr(0, 3) == "内" || after.substr(0, 3) == "內" || after.substr(0, 3) == "末") continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void StructureBuilder::FindPeriod() {
+  ReportMetadata& md = s_.metadata_;
+  const size_t n = s_.lines_.size();
+  // Between the dates: 至, a dash, or 一 (OCR's reading of a dash), possibly repeated (——).
+  static const std::string kTo = R"((?:至|到|起至|-|—|―|–|~|一)+)";
+  static const std::string kDay = R"((?:\s*(\d{1,2})(?!\d)\s*(?:日|曰|号)?)?)";
+  // A range with its first year; days may be missing (2016年1月至12月).
+  static const std::regex kRangeZh(R"((20\d\d)\s*年\s*(\d{1,2})\s*月)" + kDay + R"(\s*)" + kTo +
+                                   R"(\s*(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月)" + kDay);
+  static const std::regex kRangeNum(
+      R"((20\d\d)[./-](\d{1,2})[./-](\d{1,2})\s*(?:至|到|-|—|–|~)+\s*(20\d\d)[./-](\d{1,2})[./-](\d{1,2}))");
+  static const std::regex kRangeEn(
+      R"((january|jan\.?)\s+1,?\s+(20\d\d)\s*(?:to|-|–|through|until)\s*(december|dec\.?)\s+31,?\s+(20\d\d))");
+  static const std::regex kRangeEnDmy(
+      R"(1\s+(january|jan\.?)\s+(20\d\d)\s*(?:to|-|–|through|until)\s*31\s+(december|dec\.?)\s+(20\d\d))");
+  // A range printed without a year: 1月1日至12月31日, 每年1月1日至12月31日 (not after a digit).
+  static const std::regex kNoYear(R"((\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|曰|号)\s*)" + kTo +
+                                  R"(\s*(\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|曰|号)?)");
+  // The end of a range whose start OCR damaged, shortly after the period's name: 时间跨度为2016年仴1曰
+  // 至2016年12月31曰 (not 截至2016年12月31日, "as of").
+  static const std::regex kEndOnly(
+      R"((?:时间范围|时间跨度|报告期间|报告期(?!内|末|內)|报告时段|涵盖期间|時間範圍|報告期間)([^;,]{0,48}?)(?:至|到)\s*(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|曰|号))");
+  // A sentence on what the report covers that names one whole year: 本报告主要介绍了公司在2016年度….
+  static const std::regex kCovers(
+      R"(本报告([^;,]{0,30}?)(?:介绍|反映|记录|阐述|披露|涵盖|覆盖|总结)([^;,]{0,24}?)((20\d\d)\s*(?:年度|年全年)))");
+  // A whole year right after the period's name: 报告期为2016年度, 时间范围:2016年. The words between
+  // (group 1) hold no sentence end.
+  static const std::regex kYear(
+      R"((?:时间范围|时间跨度|报告期间|报告期(?!内|末|內)|报告时段|报告周期|涵盖期间|報告期間|時間範圍|報告期(?!內|末))([^0-9;,]{0,15}?)((20\d\d)\s*(?:年度|年全年|财年|年)(?!\s*\d{1,2}\s*月)))");
+  // The same below a heading naming the period.
+  static const std::regex kYearBelow(R"(^([^0-9;,]{0,15}?)((20\d\d)\s*(?:年度|年全年|财年|年)(?!\s*\d{1,2}\s*月)))");
+  // Ranks, best last: a range elsewhere, a range on a line about the report (报告 on it or just
+  // above), a statement's damaged range or whole year, a statement's range without a year, a
+  // sentence of the report about itself with a range, a statement naming the period with its
+  // range. Within a rank the first wins. kYearOnly and above are statements
+  // (ESGAUDIT_METADATA_PERIOD_STATEMENT).
+  enum Rank {
+    kNoRank = 0,
+    kBare = 1,
+    kNearReport = 2,
+    kYearOnly = 3,
+    kStatementNoYear = 4,
+    kAboutReport = 5,
+    kStatement = 6
+  };
+  struct Found {
+    int rank = kNoRank;
+    esgaudit_period_kind kind = ESGAUDIT_PERIOD_NONE;
+    int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
+    uint64_t vb = 0, ve = 0;  // view span
+  };
+  Found best;
+  Found year_statement;  // the first whole-year statement: dates a range without a year
+  auto offer = [&](const Found& f) {
+    if (f.kind == ESGAUDIT_PERIOD_YEAR && year_statement.rank == kNoRank) year_statement = f;
+    if (f.rank > best.rank) best = f;
+  };
+  // Whether line `i` has a short heading naming the period among the two lines with text above.
+  auto heading_above = [&](size_t i) {
+    for (size_t up = 1, seen = 0; up <= 3 && up <= i && seen < 2; ++up) {
+      std::string_view a = Trim(LineView(i - up));
+      if (a.empty()) continue;
+      ++seen;
+      if (sdk::CodePointCount(a) <= 12 && StatesPeriod(sdk::AsciiLower(a))) return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < n && best.rank < kStatement; ++i) {
+    if (s_.lines_[i].flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
+    const std::string_view line = LineView(i);
+    if (line.size() < 6) continue;
+    const bool zh_line = Contains(line, "年") || Contains(line, "月");
+    std::string line_lower = sdk::AsciiLower(line);
+    if (!zh_line && !Contains(line_lower, "jan") && !Contains(line_lower, "20")) continue;
+    const bool above = heading_above(i);
+    std::string near;  // the two lines above, for words about the report
+    for (size_t up = 1; up <= 2 && up <= i; ++up) near += sdk::AsciiLower(LineView(i - up));
+    // A long line (a page extracted as one line) is read sentence by sentence.
+    std::vector<std::pair<size_t, size_t>> pieces;  // [begin, end) in the line
+    if (line.size() <= kMaxRegexLine) {
+      pieces.push_back({0, line.size()});
+    } else {
+      for (size_t b = 0; b < line.size();) {
+        size_t e = line.find("。", b);
+        e = e == std::string_view::npos ? line.size() : e + std::string_view("。").size();
+        if (e - b <= kMaxRegexLine) pieces.push_back({b, e});
+        b = e;
+      }
+    }
+    for (const auto& [pb, pe] : pieces) {
+      std::string lower = line_lower.substr(pb, pe - pb);
+      const uint64_t base = line_view_[i].first + pb;
+      const bool statement = StatesPeriod(lower) || above;
+      const bool about_report = Contains(lower, "本报告") || Contains(lower, "本報告");
+      const bool near_report = ContainsAny(lower, {"报告", "報告", "report"}) || ContainsAny(near, {"报告", "報告", "report"});
+      std::smatch m;
+      Found f;
+      // A statement's range may end in the next line ("报告期间2016年1月1日" / "至2016年12月31日").
+      std::string joined = lower;
+      if (statement && pe == line.size() && i + 1 < n && LineView(i + 1).size() <= 200)
+        joined += sdk::AsciiLower(LineView(i + 1));
+      auto span = [&](size_t pos, size_t len) {
+        f.vb = base + pos;
+        f.ve = pos + len <= lower.size() ? base + pos + len : line_view_[i + 1].first + (pos + len - lower.size());
+      };
+      bool days = true;
+      if (Contains(joined, "月") && std::regex_search(joined, m, kRangeZh) && static_cast<size_t>(m.position(0)) < lower.size()) {
+        f.y1 = std::stoi(m[1].str());
+        f.m1 = std::stoi(m[2].str());
+        f.d1 = m[3].matched ? std::stoi(m[3].str()) : 1;
+        f.y2 = m[4].matched ? std::stoi(m[4].str()) : f.y1;
+        f.m2 = std::stoi(m[5].str());
+        f.d2 = m[6].matched ? std::stoi(m[6].str()) : 0;
+        days = m[3].matched && m[6].matched;
+      } else if (statement && std::regex_search(joined, m, kRangeNum) &&
+                 static_cast<size_t>(m.position(0)) < lower.size()) {
+        f.y1 = std::stoi(m[1].str()), f.m1 = std::stoi(m[2].str()), f.d1 = std::stoi(m[3].str());
+        f.y2 = std::stoi(m[4].str()), f.m2 = std::stoi(m[5].str()), f.d2 = std::stoi(m[6].str());
+      } else if (Contains(lower, "jan") &&
+                 (std::regex_search(lower, m, kRangeEn) || std::regex_search(lower, m, kRangeEnDmy))) {
+        f.y1 = std::stoi(m[2].str());
+        f.y2 = std::stoi(m[4].str());
+        f.m1 = 1, f.d1 = 1, f.m2 = 12, f.d2 = 31;
+      }
+      // "评价期间(2015年5月1日-2016年4月30日)": a bracketed range after another period's name.
+      auto names_other_period = [&](size_t pos) {
+        size_t p = pos;
+        while (p > 0 && lower[p - 1] == ' ') --p;
+        if (p == 0 || lower[p - 1] != '(') return false;
+        std::string_view before = std::string_view(lower).substr(0, p - 1);
+        while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+        auto ends = [&](std::string_view w) {
+          return before.size() >= w.size() && before.substr(before.size() - w.size()) == w;
+        };
+        return (ends("期间") || ends("期")) && !ends("报告期间") && !ends("报告期");
+      };
+      const bool other = f.y1 != 0 && !statement && names_other_period(static_cast<size_t>(m.position(0)));
+      if (f.y1 != 0) {
+        if (f.m1 >= 1 && f.m1 <= 12 && f.m2 >= 1 && f.m2 <= 12) {
+          if (f.d2 == 0) f.d2 = DaysInMonth(f.y2, f.m2);
+          const int months = (f.y2 - f.y1) * 12 + (f.m2 - f.m1);
+          const bool dates = f.d1 >= 1 && f.d1 <= DaysInMonth(f.y1, f.m1) && f.d2 >= 1 &&
+                             f.d2 <= DaysInMonth(f.y2, f.m2) && (months > 0 || (months == 0 && f.d2 >= f.d1));
+          // A statement says what the period is, even a short one; elsewhere a range is the period
+          // only if it spans about a year, and only with its days.
+          // A sentence of the report about itself ("本报告主要描述2016年1月1日至…期间…") states the
+          // period too, if the range spans about a year (本报告期内 introduces events).
+          f.rank = !dates || months > 24 || other ? kNoRank
+                   : statement           ? kStatement
+                   : months < 11 || !days ? kNoRank
+                   : about_report        ? kAboutReport
+                   : near_report         ? kNearReport
+                                         : kBare;
+          f.kind = ESGAUDIT_PERIOD_RANGE;
+          span(static_cast<size_t>(m.position(0)), static_cast<size_t>(m.length(0)));
+          if (f.rank != kNoRank) offer(f);
+        }
+        continue;
+      }
+      // A whole year at `pos` (length `len`, the year in `year`), not inside 《》 (another document).
+      auto offer_year = [&](size_t pos, size_t len, const std::string& year) {
+        const size_t open = lower.rfind("《", pos);
+        if (open != std::string::npos && lower.find("》", open) >= pos) return;
+        f.y1 = f.y2 = std::stoi(year);
+        f.rank = kYearOnly;
+        f.kind = ESGAUDIT_PERIOD_YEAR;
+        span(pos, len);
+        offer(f);
+      };
+      if (!statement && zh_line && Contains(lower, "本报告") && std::regex_search(lower, m, kCovers) &&
+          !Contains(m[1].str(), "。") && !Contains(m[2].str(), "。")) {
+        offer_year(static_cast<size_t>(m.position(3)), static_cast<size_t>(m.length(3)), m[4].str());
+        continue;
+      }
+      if (!statement || !zh_line) continue;
+      bool no_year = false;
+      for (std::sregex_iterator it(lower.begin(), lower.end(), kNoYear), end; it != end && !no_year; ++it) {
+        size_t p = static_cast<size_t>(it->position(0));
+        while (p > 0 && lower[p - 1] == ' ') --p;
+        no_year = !(p > 0 && IsAsciiDigit(lower[p - 1]));
+        if (no_year) m = *it;
+      }
+      if (no_year) {
+        f.m1 = std::stoi(m[1].str()), f.d1 = std::stoi(m[2].str());
+        f.m2 = std::stoi(m[3].str()), f.d2 = std::stoi(m[4].str());
+        if (f.m1 >= 1 && f.m1 <= 12 && f.m2 >= 1 && f.m2 <= 12 && f.d1 >= 1 && f.d1 <= 31 && f.d2 >= 1 &&
+            f.d2 <= 31 && (f.m2 > f.m1 || (f.m2 == f.m1 && f.d2 >= f.d1))) {
+          f.rank = kStatementNoYear;
+          f.kind = ESGAUDIT_PERIOD_RANGE_NO_YEAR;
+          span(static_cast<size_t>(m.position(0)), static_cast<size_t>(m.length(0)));
+          offer(f);
+        }
+        continue;
+      }
+      if (std::regex_search(lower, m, kEndOnly) && !Contains(m[1].str(), "。") &&
+          !(m[1].length() >= 3 && m[1].str().compare(m[1].length() - 3, 3, "截") == 0)) {
+        f.y2 = std::stoi(m[2].str()), f.m2 = std::stoi(m[3].str()), f.d2 = std::stoi(m[4].str());
+        if (f.m2 >= 1 && f.m2 <= 12 && f.d2 >= 1 && f.d2 <= DaysInMonth(f.y2, f.m2)) {
+          f.rank = kYearOnly;
+          f.kind = ESGAUDIT_PERIOD_END_ONLY;
+          const size_t at = static_cast<size_t>(m.position(1) + m.length(1));
+          span(at, static_cast<size_t>(m.position(0) + m.length(0)) - at);
+          offer(f);
+        }
+        continue;
+      }
+      if ((std::regex_search(lower, m, kYear) || (above && std::regex_search(lower, m, kYearBelow))) &&
+          !Contains(m[1].str(), "。"))
+        offer_year(static_cast<size_t>(m.position(2)), static_cast<size_t>(m.length(2)), m[3].str());
+    }
+  }
+  if (best.kind == ESGAUDIT_PERIOD_RANGE_NO_YEAR) {
+    // Its year: a whole-year statement's, else the title's; undated without either.
+    const int year = year_statement.rank != kNoRank ? year_statement.y1 : md.title_year;
+    if (year == 0) {
+      best = year_statement.rank != kNoRank ? year_statement : Found();
+    } else {
+      best.y1 = best.y2 = year;
+    }
+  }
+  char buf[16];
+  switch (best.kind) {
+    case ESGAUDIT_PERIOD_RANGE:
+    case ESGAUDIT_PERIOD_RANGE_NO_YEAR:
+      std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", best.y1, best.m1, best.d1);
+      md.period_begin = buf;
+      [[fallthrough]];
+    case ESGAUDIT_PERIOD_END_ONLY:
+      std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", best.y2, best.m2, best.d2);
+      md.period_end = buf;
+      [[fallthrough]];
+    case ESGAUDIT_PERIOD_YEAR:
+      md.report_year = best.y2;
+      md.period_kind = best.kind;
+      if (best.rank >= kYearOnly) md.flags |= ESGAUDIT_METADATA_PERIOD_STATEMENT;
+      md.period_offset = doc_.ViewToText(best.vb);
+      md.period_length = doc_.ViewToText(best.ve) - md.period_offset;
+      break;
+    case ESGAUDIT_PERIOD_NONE:
+      md.report_year = md.title_year;
+      md.period_offset = md.title_offset;
+      md.period_length = md.title_length;
+      break;
+  }
 }
 
 void StructureBuilder::FindGriClaims() {

@@ -307,7 +307,9 @@ uint32_t CbMetadata(void* ctx, esgaudit_metadata* out) {
   return Fill(esgaudit_metadata{sizeof(esgaudit_metadata), m.report_year, Str(m.period_begin),
                                 Str(m.period_end), m.period_offset, m.period_length, Str(m.languages),
                                 static_cast<uint32_t>(m.claims.size()), m.flags, Str(m.company),
-                                m.company_offset, m.company_length},
+                                m.company_offset, m.company_length,
+                                static_cast<uint32_t>(m.period_kind), m.title_year, m.title_offset,
+                                m.title_length},
               out);
 }
 uint32_t CbClaim(void* ctx, uint32_t i, esgaudit_claim* out) {

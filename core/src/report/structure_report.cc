@@ -100,8 +100,16 @@ std::string Text(const Document& doc) {
     out << doc.page_count() << " pages\n";
   }
   out << "report year: " << (md.report_year == 0 ? std::string("unknown") : std::to_string(md.report_year));
-  if (!md.period_begin.empty()) out << " (period " << md.period_begin << " to " << md.period_end << ")";
+  if (md.period_kind == ESGAUDIT_PERIOD_END_ONLY) {
+    out << " (period ending " << md.period_end << ", its start unreadable)";
+  } else if (!md.period_begin.empty()) {
+    out << " (period " << md.period_begin << " to " << md.period_end
+        << (md.period_kind == ESGAUDIT_PERIOD_RANGE_NO_YEAR ? ", printed without its year" : "") << ")";
+  } else if (md.period_kind == ESGAUDIT_PERIOD_YEAR) {
+    out << " (period: the whole year)";
+  }
   if (md.period_length > 0) out << " from " << Where(doc, md.period_offset);
+  if (md.title_year != 0) out << "; title year " << md.title_year << " at " << Where(doc, md.title_offset);
   out << "\nlanguages: " << (md.languages.empty() ? "unknown" : md.languages) << "\n";
   out << "company: " << (md.company.empty() ? std::string("unknown") : md.company);
   if (md.company_length > 0) out << " at " << Where(doc, md.company_offset);
@@ -190,6 +198,12 @@ std::string Json(const Document& doc) {
   m["period_begin"] = md.period_begin.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(md.period_begin);
   m["period_end"] = md.period_end.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(md.period_end);
   m["year_from_line"] = md.period_length == 0 ? nlohmann::ordered_json() : nlohmann::ordered_json(doc.LineOf(md.period_offset) + 1);
+  static const char* const kPeriodKinds[] = {nullptr, "range", "year", "range-no-year", "end-only"};
+  m["period_kind"] = md.period_kind == ESGAUDIT_PERIOD_NONE ? nlohmann::ordered_json()
+                                                            : nlohmann::ordered_json(kPeriodKinds[md.period_kind]);
+  m["period_statement"] = (md.flags & ESGAUDIT_METADATA_PERIOD_STATEMENT) != 0;
+  m["title_year"] = md.title_year == 0 ? nlohmann::ordered_json() : nlohmann::ordered_json(md.title_year);
+  m["title_line"] = md.title_length == 0 ? nlohmann::ordered_json() : nlohmann::ordered_json(doc.LineOf(md.title_offset) + 1);
   m["languages"] = md.languages;
   if (md.company.empty()) {
     m["company"] = nlohmann::ordered_json();

@@ -354,8 +354,18 @@ typedef struct esgaudit_claim {
   uint32_t flags;         /* ESGAUDIT_CLAIM_* */
 } esgaudit_claim;
 
+/* How the reporting period was stated (esgaudit_metadata.period_kind, ABI 1.1, appended). */
+typedef enum esgaudit_period_kind {
+  ESGAUDIT_PERIOD_NONE = 0,          /* no period stated; report_year, if known, is the title's */
+  ESGAUDIT_PERIOD_RANGE = 1,         /* a date range with its years: 2016年1月1日至12月31日 */
+  ESGAUDIT_PERIOD_YEAR = 2,          /* a whole year, no dates: 报告期为2016年度 (period_begin/end empty) */
+  ESGAUDIT_PERIOD_RANGE_NO_YEAR = 3, /* 1月1日至12月31日: the year is a whole-year statement's, else the title's */
+  ESGAUDIT_PERIOD_END_ONLY = 4       /* a range whose start is unreadable: period_end only */
+} esgaudit_period_kind;
+
 /* esgaudit_metadata.flags (ABI 1.1, appended) */
 #define ESGAUDIT_METADATA_EXTERNAL_INDEX 0x1u /* the report says its content index is published elsewhere (online) */
+#define ESGAUDIT_METADATA_PERIOD_STATEMENT 0x2u /* the period is from a statement about the report (时间范围, 报告期 …), not a date range met elsewhere */
 
 typedef struct esgaudit_metadata {
   uint32_t struct_size;
@@ -371,6 +381,10 @@ typedef struct esgaudit_metadata {
   esgaudit_str company;    /* the reporting entity as printed ("云南铝业股份有限公司"); empty when not found */
   uint64_t company_offset; /* its text span */
   uint64_t company_length;
+  uint32_t period_kind;    /* esgaudit_period_kind; period_offset/length is then the statement's span */
+  int32_t title_year;      /* the year in the report's title, 0 when none (independent of the period) */
+  uint64_t title_offset;   /* text span the title year was read from */
+  uint64_t title_length;
 } esgaudit_metadata;
 
 /* ABI 1.1 (appended): infographic figures with their labels, and sentences and clauses of prose.
