@@ -356,6 +356,81 @@ TEST(StructureTest, TablesWithHeaderKindUnitAndTotals) {
   EXPECT_EQ(s.line(2).table, 0u);
 }
 
+// A line of pdftotext -layout output: each text placed at its display column (1-based).
+std::string Laid(std::vector<std::pair<int, std::string>> parts) {
+  std::string out;
+  int col = 1;
+  for (const auto& [at, text] : parts) {
+    while (col < at) {
+      out += ' ';
+      ++col;
+    }
+    out += text;
+    col += static_cast<int>(text.size());  // ASCII only
+  }
+  return out + "\n";
+}
+
+TEST(StructureTest, WhitespaceAlignedTablesWithHeaderLabelsAndKind) {
+  // Years centred a little left of their right-aligned figures, a group title under the header,
+  // blank lines between rows, a placeholder for a missing value, a unit in the caption.
+  std::string text = "Operational indicators (unit: tonnes)\n" +
+                     Laid({{50, "2021"}, {62, "2022"}, {74, "2023"}}) + "\nWASTE\n\n" +
+                     Laid({{2, "Total waste"}, {50, "1,993"}, {62, "2,049"}, {74, "2,113"}}) + "\n" +
+                     Laid({{2, "  Hazardous waste"}, {50, "1,025"}, {64, "558"}, {76, "698"}}) + "\n" +
+                     Laid({{2, "  Other waste"}, {52, "968"}, {62, "1,491"}, {74, "1,415"}}) + "\n" +
+                     Laid({{2, "Recovery rate (%)"}, {53, "nd"}, {63, "41.2"}, {75, "44.0"}}) + "\n\n" +
+                     "The rate rose because two new sites sort their waste.\n\n" +
+                     // A label and one value per row, under a header: a two-column table.
+                     Laid({{1, "Region"}, {40, "Share (%)"}}) +
+                     Laid({{1, "Europe"}, {43, "26"}}) + Laid({{1, "Asia"}, {43, "30"}}) +
+                     Laid({{1, "Africa"}, {44, "4"}});
+  Document doc = Document::FromUtf8("r.txt", text);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 2u);
+  const Table& waste = s.tables()[0];
+  EXPECT_EQ(waste.source, ESGAUDIT_TABLE_SOURCE_ALIGNED);
+  EXPECT_EQ(waste.header_line, 1u);
+  EXPECT_EQ(waste.first_line, 1u);
+  EXPECT_EQ(waste.last_line, LineWith(doc, "Recovery rate"));
+  EXPECT_EQ(waste.kind, ESGAUDIT_TABLE_TIME_SERIES);
+  EXPECT_EQ(waste.unit, "tonnes");
+  EXPECT_EQ(waste.total_line, LineWith(doc, "Total waste"));
+  EXPECT_EQ(waste.columns, 4u);
+  EXPECT_EQ(Role(doc, LineWith(doc, "Other waste")), "table-row");
+  EXPECT_EQ(Role(doc, LineWith(doc, "The rate rose")), "prose");
+  const Table& regions = s.tables()[1];
+  EXPECT_EQ(regions.header_line, LineWith(doc, "Region"));
+  EXPECT_EQ(regions.last_line, LineWith(doc, "Africa"));
+  EXPECT_EQ(regions.columns, 2u);
+}
+
+TEST(StructureTest, WhatIsAlignedButNoTable) {
+  // Rows whose figures do not stand in the same columns.
+  std::string text = Laid({{1, "Employees"}, {30, "1,200"}, {42, "1,300"}}) +
+                     Laid({{1, "Contractors"}, {55, "800"}, {70, "900"}}) +
+                     Laid({{1, "Visitors"}, {12, "20"}, {20, "30"}}) + "\n\n\n\n";
+  // A page of two text columns: sentences side by side, a year or a figure among the words.
+  for (int k = 0; k < 4; ++k)
+    text += Laid({{1, "the company reduced its water use in"}, {50, "2023 and plans further cuts over"}});
+  text += "\n\n\n\n";
+  // An infographic: lines of figures without a row label, and labels beside figures in CJK.
+  text += Laid({{1, "1,200人"}, {20, "98%"}, {40, "300万元"}}) + Laid({{1, "2,400人"}, {20, "97%"}, {40, "310万元"}}) +
+          Laid({{1, "3,600人"}, {20, "96%"}, {40, "320万元"}}) + "\n\n\n\n";
+  text += Laid({{1, "营业收入"}, {20, "26亿元"}, {40, "净利润"}, {60, "3亿元"}}) +
+          Laid({{1, "员工总数"}, {20, "1200人"}, {40, "女性员工"}, {60, "300人"}}) +
+          Laid({{1, "公益投入"}, {20, "500万元"}, {40, "志愿者"}, {60, "80人"}}) + "\n\n\n\n";
+  // Stacked label/value lines.
+  text += "培训覆盖率\n98%\n体检人数\n1150人\n安全投入\n300万元\n\n\n\n";
+  // A list of contents with its pages, and labelled figures without a header.
+  text += Laid({{1, "About this report"}, {60, "3"}}) + Laid({{1, "Water"}, {60, "4"}}) +
+          Laid({{1, "Packaging"}, {60, "5"}}) + Laid({{1, "Climate"}, {60, "6"}}) + "\n\n\n\n";
+  text += Laid({{1, "Patents granted"}, {40, "89"}}) + Laid({{1, "Volunteers"}, {40, "1,020"}}) +
+          Laid({{1, "Suppliers audited"}, {40, "45"}});
+  Document doc = Document::FromUtf8("r.txt", text);
+  EXPECT_TRUE(doc.structure().tables().empty()) << doc.structure().tables()[0].first_line;
+}
+
 // A table's grid as rows of cell texts; "-" where no cell covers the position.
 std::vector<std::vector<std::string>> GridTexts(const Structure& s, const Table& t) {
   std::vector<std::vector<std::string>> out(t.grid_rows, std::vector<std::string>(t.grid_columns, "-"));
