@@ -87,6 +87,32 @@ TEST(StructureTest, RunningHeadersPageNumbersAndSideBanners) {
   }
 }
 
+TEST(StructureTest, BarePageNumbersOfPagesJoinedWithoutBreaks) {
+  // Pages extracted and joined without form feeds: a bare number between paragraphs, going up by
+  // one or two (a page number lost), is a page number; a chart's axis (bare numbers one above the
+  // other) and a lone figure that does not continue the run are not.
+  std::ostringstream text;
+  const int pages[] = {3, 4, 5, 7, 8, 9};
+  const char* prose[] = {"公司坚持绿色发展，持续推进节能减排。", "公司持续完善治理结构，保障股东权益。",
+                         "公司开展安全培训，提升员工安全意识。", "公司关注员工健康，组织年度体检。",
+                         "公司支持乡村振兴，开展帮扶项目。", "公司加强供应链管理，评估供应商。"};
+  for (int k = 0; k < 6; ++k) {
+    text << prose[k] << "\n" << prose[(k + 3) % 6] << "\n\n";
+    if (k == 2) text << "排放量（万吨）\n30\n20\n10\n0\n\n图中为近四年的排放量。\n\n";
+    if (k == 4) text << "累计志愿服务时长\n\n600\n\n志愿者遍布各地。\n\n";
+    text << pages[k] << "\n\n";
+  }
+  Document doc = Document::FromUtf8("r.txt", text.str());
+  const Structure& s = doc.structure();
+  std::vector<std::string> marked;
+  for (size_t i = 0; i < doc.line_count(); ++i)
+    if (s.line(i).flags & ESGAUDIT_LINE_PAGE_NUMBER) marked.emplace_back(doc.LineText(i));
+  EXPECT_EQ(marked, (std::vector<std::string>{"3", "4", "5", "7", "8", "9"}));
+  // Four pages are too few to tell a run of page numbers from figures.
+  Document few = Document::FromUtf8("r.txt", "甲公司的说明。\n\n3\n\n乙公司的说明。\n\n4\n\n丙公司的说明。\n\n5\n\n丁公司的说明。\n\n6\n");
+  for (size_t i = 0; i < few.line_count(); ++i) EXPECT_EQ(few.structure().line(i).flags & ESGAUDIT_LINE_PAGE_NUMBER, 0u);
+}
+
 TEST(StructureTest, ChapterHeadersSideTextAndDividerEntries) {
   // Shaped like the sample: a chapter header repeated per page, the report name down the margin,
   // a chapter divider listing its sections with page numbers.

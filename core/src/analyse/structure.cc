@@ -329,6 +329,66 @@ void StructureBuilder::MarkPageNumbers() {
     }
     if (page) ls.flags |= ESGAUDIT_LINE_PAGE_NUMBER;
   }
+  // Without page breaks (pages extracted and joined), the bare page numbers are the lines of one
+  // bare number that run up through the text: chains, built in line order, where each number is 1
+  // to 4 more than the chain's last at least five lines before it (a page whose number was lost
+  // or printed elsewhere is skipped); a number joins the longest chain it fits, and each number is
+  // in one chain only. Five or more in a chain are page numbers; a figure alone on its line seldom
+  // fits in one.
+  if (doc_.page_count() > 0) return;
+  struct Chain {
+    size_t last_line;
+    int last_value;
+    std::vector<size_t> lines;
+  };
+  std::vector<Chain> chains;  // open
+  std::vector<Chain> closed;
+  for (size_t i = 0; i < n; ++i) {
+    const LineStructure& ls = s_.lines_[i];
+    if (ls.cell_count != 1 || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER) ||
+        (s_.cells_[ls.first_cell].flags & ESGAUDIT_CELL_SIDE_BANNER))
+      continue;
+    std::string_view t = CellText(s_.cells_[ls.first_cell]);
+    if (!AllDigits(t, 3)) continue;
+    // A number beside another bare number (a chart's axis, a column of figures) is no page number.
+    auto bare_near = [&](size_t from, int step) {
+      for (size_t j = from, seen = 0; j < n && seen < 1; j += step) {
+        if (s_.lines_[j].cell_count == 0) continue;
+        ++seen;
+        if (s_.lines_[j].cell_count == 1 && AllDigits(CellText(s_.cells_[s_.lines_[j].first_cell]), 6)) return true;
+      }
+      return false;
+    };
+    if ((i > 0 && bare_near(i - 1, -1)) || bare_near(i + 1, 1)) continue;
+    const int value = std::stoi(std::string(t));
+    Chain* best = nullptr;
+    for (Chain& c : chains) {
+      if (c.last_value < value && value - c.last_value <= 4 && c.last_line + 5 <= i &&
+          (best == nullptr || c.lines.size() > best->lines.size()))
+        best = &c;
+    }
+    if (best == nullptr) {
+      chains.push_back({i, value, {i}});
+    } else {
+      best->last_line = i;
+      best->last_value = value;
+      best->lines.push_back(i);
+    }
+    // At most 64 chains are open (the search stays linear): the one that grew longest ago is
+    // closed.
+    if (chains.size() > 64) {
+      auto oldest = std::min_element(chains.begin(), chains.end(), [](const Chain& a, const Chain& b) {
+        return a.last_line < b.last_line;
+      });
+      closed.push_back(std::move(*oldest));
+      chains.erase(oldest);
+    }
+  }
+  for (Chain& c : chains) closed.push_back(std::move(c));
+  for (const Chain& c : closed) {
+    if (c.lines.size() < 5) continue;
+    for (size_t line : c.lines) s_.lines_[line].flags |= ESGAUDIT_LINE_PAGE_NUMBER;
+  }
 }
 
 void StructureBuilder::MarkToc() {
