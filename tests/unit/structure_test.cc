@@ -87,12 +87,31 @@ TEST(StructureTest, RunningHeadersPageNumbersAndSideBanners) {
   }
 }
 
+TEST(StructureTest, ALatinTitleBesideItsPageNumberIsARunningFooter) {
+  // "07   Acme Sustainability Report 2021" at the foot of each page; the same two-cell table row
+  // in three tables ("Employees   5") is not one, its numbers not going up page by page.
+  std::ostringstream text;
+  const int values[] = {5, 5, 3};
+  for (int page = 7; page <= 9; ++page) {
+    text << "Our people and our communities are at the heart of what we do.\n\n";
+    text << "Employees                    " << values[page - 7] << "\n\n";
+    text << (page < 10 ? "0" : "") << page << "                   Acme Sustainability Report 2021\n\f";
+  }
+  Document doc = Document::FromUtf8("r.txt", text.str());
+  const Structure& s = doc.structure();
+  for (size_t i = 0; i < doc.line_count(); ++i) {
+    const bool footer = doc.LineText(i).find("Acme") != std::string_view::npos;
+    EXPECT_EQ((s.line(i).flags & ESGAUDIT_LINE_RUNNING_HEADER) != 0, footer) << doc.LineText(i);
+  }
+}
+
 TEST(StructureTest, BarePageNumbersOfPagesJoinedWithoutBreaks) {
   // Pages extracted and joined without form feeds: a bare number between paragraphs, going up by
-  // one or two (a page number lost), is a page number; a chart's axis (bare numbers one above the
-  // other) and a lone figure that does not continue the run are not.
+  // one or a few (page numbers lost), is a page number, and so are the two numbers of a spread; a
+  // chart's axis (bare numbers one above the other) and a lone figure that does not continue the
+  // run are not.
   std::ostringstream text;
-  const int pages[] = {3, 4, 5, 7, 8, 9};
+  const int pages[] = {3, 4, 5, 7, 8, 14};  // pages 9 to 13 are pictures without a number
   const char* prose[] = {"公司坚持绿色发展，持续推进节能减排。", "公司持续完善治理结构，保障股东权益。",
                          "公司开展安全培训，提升员工安全意识。", "公司关注员工健康，组织年度体检。",
                          "公司支持乡村振兴，开展帮扶项目。", "公司加强供应链管理，评估供应商。"};
@@ -102,12 +121,13 @@ TEST(StructureTest, BarePageNumbersOfPagesJoinedWithoutBreaks) {
     if (k == 4) text << "累计志愿服务时长\n\n600\n\n志愿者遍布各地。\n\n";
     text << pages[k] << "\n\n";
   }
+  text << "公司发布年度社会责任报告。\n公司接受社会各界的监督。\n\n15\n16\n";  // a spread's two numbers
   Document doc = Document::FromUtf8("r.txt", text.str());
   const Structure& s = doc.structure();
   std::vector<std::string> marked;
   for (size_t i = 0; i < doc.line_count(); ++i)
     if (s.line(i).flags & ESGAUDIT_LINE_PAGE_NUMBER) marked.emplace_back(doc.LineText(i));
-  EXPECT_EQ(marked, (std::vector<std::string>{"3", "4", "5", "7", "8", "9"}));
+  EXPECT_EQ(marked, (std::vector<std::string>{"3", "4", "5", "7", "8", "14", "15", "16"}));
   // Four pages are too few to tell a run of page numbers from figures.
   Document few = Document::FromUtf8("r.txt", "甲公司的说明。\n\n3\n\n乙公司的说明。\n\n4\n\n丙公司的说明。\n\n5\n\n丁公司的说明。\n\n6\n");
   for (size_t i = 0; i < few.line_count(); ++i) EXPECT_EQ(few.structure().line(i).flags & ESGAUDIT_LINE_PAGE_NUMBER, 0u);
