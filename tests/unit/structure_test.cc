@@ -87,6 +87,52 @@ TEST(StructureTest, RunningHeadersPageNumbersAndSideBanners) {
   }
 }
 
+TEST(StructureTest, ALatinTitleBesideItsPageNumberIsARunningFooter) {
+  // "07   Acme Sustainability Report 2021" at the foot of each page; the same two-cell table row
+  // in three tables ("Employees   5") is not one, its numbers not going up page by page.
+  std::ostringstream text;
+  const int values[] = {5, 5, 3};
+  for (int page = 7; page <= 9; ++page) {
+    text << "Our people and our communities are at the heart of what we do.\n\n";
+    text << "Employees                    " << values[page - 7] << "\n\n";
+    text << (page < 10 ? "0" : "") << page << "                   Acme Sustainability Report 2021\n\f";
+  }
+  Document doc = Document::FromUtf8("r.txt", text.str());
+  const Structure& s = doc.structure();
+  for (size_t i = 0; i < doc.line_count(); ++i) {
+    const bool footer = doc.LineText(i).find("Acme") != std::string_view::npos;
+    EXPECT_EQ((s.line(i).flags & ESGAUDIT_LINE_RUNNING_HEADER) != 0, footer) << doc.LineText(i);
+  }
+}
+
+TEST(StructureTest, BarePageNumbersOfPagesJoinedWithoutBreaks) {
+  // Pages extracted and joined without form feeds: a bare number between paragraphs, going up by
+  // one or a few (page numbers lost), is a page number, and so are the two numbers of a spread; a
+  // chart's axis (bare numbers one above the other) and a lone figure that does not continue the
+  // run are not.
+  std::ostringstream text;
+  const int pages[] = {3, 4, 5, 7, 8, 14};  // pages 9 to 13 are pictures without a number
+  const char* prose[] = {"公司坚持绿色发展，持续推进节能减排。", "公司持续完善治理结构，保障股东权益。",
+                         "公司开展安全培训，提升员工安全意识。", "公司关注员工健康，组织年度体检。",
+                         "公司支持乡村振兴，开展帮扶项目。", "公司加强供应链管理，评估供应商。"};
+  for (int k = 0; k < 6; ++k) {
+    text << prose[k] << "\n" << prose[(k + 3) % 6] << "\n\n";
+    if (k == 2) text << "排放量（万吨）\n30\n20\n10\n0\n\n图中为近四年的排放量。\n\n";
+    if (k == 4) text << "累计志愿服务时长\n\n600\n\n志愿者遍布各地。\n\n";
+    text << pages[k] << "\n\n";
+  }
+  text << "公司发布年度社会责任报告。\n公司接受社会各界的监督。\n\n15\n16\n";  // a spread's two numbers
+  Document doc = Document::FromUtf8("r.txt", text.str());
+  const Structure& s = doc.structure();
+  std::vector<std::string> marked;
+  for (size_t i = 0; i < doc.line_count(); ++i)
+    if (s.line(i).flags & ESGAUDIT_LINE_PAGE_NUMBER) marked.emplace_back(doc.LineText(i));
+  EXPECT_EQ(marked, (std::vector<std::string>{"3", "4", "5", "7", "8", "14", "15", "16"}));
+  // Four pages are too few to tell a run of page numbers from figures.
+  Document few = Document::FromUtf8("r.txt", "甲公司的说明。\n\n3\n\n乙公司的说明。\n\n4\n\n丙公司的说明。\n\n5\n\n丁公司的说明。\n\n6\n");
+  for (size_t i = 0; i < few.line_count(); ++i) EXPECT_EQ(few.structure().line(i).flags & ESGAUDIT_LINE_PAGE_NUMBER, 0u);
+}
+
 TEST(StructureTest, ChapterHeadersSideTextAndDividerEntries) {
   // Shaped like the sample: a chapter header repeated per page, the report name down the margin,
   // a chapter divider listing its sections with page numbers.
@@ -354,6 +400,81 @@ TEST(StructureTest, TablesWithHeaderKindUnitAndTotals) {
   EXPECT_EQ(html.columns, 2u);
   EXPECT_EQ(Role(doc, 2), "table-row");
   EXPECT_EQ(s.line(2).table, 0u);
+}
+
+// A line of pdftotext -layout output: each text placed at its display column (1-based).
+std::string Laid(std::vector<std::pair<int, std::string>> parts) {
+  std::string out;
+  int col = 1;
+  for (const auto& [at, text] : parts) {
+    while (col < at) {
+      out += ' ';
+      ++col;
+    }
+    out += text;
+    col += static_cast<int>(text.size());  // ASCII only
+  }
+  return out + "\n";
+}
+
+TEST(StructureTest, WhitespaceAlignedTablesWithHeaderLabelsAndKind) {
+  // Years centred a little left of their right-aligned figures, a group title under the header,
+  // blank lines between rows, a placeholder for a missing value, a unit in the caption.
+  std::string text = "Operational indicators (unit: tonnes)\n" +
+                     Laid({{50, "2021"}, {62, "2022"}, {74, "2023"}}) + "\nWASTE\n\n" +
+                     Laid({{2, "Total waste"}, {50, "1,993"}, {62, "2,049"}, {74, "2,113"}}) + "\n" +
+                     Laid({{2, "  Hazardous waste"}, {50, "1,025"}, {64, "558"}, {76, "698"}}) + "\n" +
+                     Laid({{2, "  Other waste"}, {52, "968"}, {62, "1,491"}, {74, "1,415"}}) + "\n" +
+                     Laid({{2, "Recovery rate (%)"}, {53, "nd"}, {63, "41.2"}, {75, "44.0"}}) + "\n\n" +
+                     "The rate rose because two new sites sort their waste.\n\n" +
+                     // A label and one value per row, under a header: a two-column table.
+                     Laid({{1, "Region"}, {40, "Share (%)"}}) +
+                     Laid({{1, "Europe"}, {43, "26"}}) + Laid({{1, "Asia"}, {43, "30"}}) +
+                     Laid({{1, "Africa"}, {44, "4"}});
+  Document doc = Document::FromUtf8("r.txt", text);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 2u);
+  const Table& waste = s.tables()[0];
+  EXPECT_EQ(waste.source, ESGAUDIT_TABLE_SOURCE_ALIGNED);
+  EXPECT_EQ(waste.header_line, 1u);
+  EXPECT_EQ(waste.first_line, 1u);
+  EXPECT_EQ(waste.last_line, LineWith(doc, "Recovery rate"));
+  EXPECT_EQ(waste.kind, ESGAUDIT_TABLE_TIME_SERIES);
+  EXPECT_EQ(waste.unit, "tonnes");
+  EXPECT_EQ(waste.total_line, LineWith(doc, "Total waste"));
+  EXPECT_EQ(waste.columns, 4u);
+  EXPECT_EQ(Role(doc, LineWith(doc, "Other waste")), "table-row");
+  EXPECT_EQ(Role(doc, LineWith(doc, "The rate rose")), "prose");
+  const Table& regions = s.tables()[1];
+  EXPECT_EQ(regions.header_line, LineWith(doc, "Region"));
+  EXPECT_EQ(regions.last_line, LineWith(doc, "Africa"));
+  EXPECT_EQ(regions.columns, 2u);
+}
+
+TEST(StructureTest, WhatIsAlignedButNoTable) {
+  // Rows whose figures do not stand in the same columns.
+  std::string text = Laid({{1, "Employees"}, {30, "1,200"}, {42, "1,300"}}) +
+                     Laid({{1, "Contractors"}, {55, "800"}, {70, "900"}}) +
+                     Laid({{1, "Visitors"}, {12, "20"}, {20, "30"}}) + "\n\n\n\n";
+  // A page of two text columns: sentences side by side, a year or a figure among the words.
+  for (int k = 0; k < 4; ++k)
+    text += Laid({{1, "the company reduced its water use in"}, {50, "2023 and plans further cuts over"}});
+  text += "\n\n\n\n";
+  // An infographic: lines of figures without a row label, and labels beside figures in CJK.
+  text += Laid({{1, "1,200人"}, {20, "98%"}, {40, "300万元"}}) + Laid({{1, "2,400人"}, {20, "97%"}, {40, "310万元"}}) +
+          Laid({{1, "3,600人"}, {20, "96%"}, {40, "320万元"}}) + "\n\n\n\n";
+  text += Laid({{1, "营业收入"}, {20, "26亿元"}, {40, "净利润"}, {60, "3亿元"}}) +
+          Laid({{1, "员工总数"}, {20, "1200人"}, {40, "女性员工"}, {60, "300人"}}) +
+          Laid({{1, "公益投入"}, {20, "500万元"}, {40, "志愿者"}, {60, "80人"}}) + "\n\n\n\n";
+  // Stacked label/value lines.
+  text += "培训覆盖率\n98%\n体检人数\n1150人\n安全投入\n300万元\n\n\n\n";
+  // A list of contents with its pages, and labelled figures without a header.
+  text += Laid({{1, "About this report"}, {60, "3"}}) + Laid({{1, "Water"}, {60, "4"}}) +
+          Laid({{1, "Packaging"}, {60, "5"}}) + Laid({{1, "Climate"}, {60, "6"}}) + "\n\n\n\n";
+  text += Laid({{1, "Patents granted"}, {40, "89"}}) + Laid({{1, "Volunteers"}, {40, "1,020"}}) +
+          Laid({{1, "Suppliers audited"}, {40, "45"}});
+  Document doc = Document::FromUtf8("r.txt", text);
+  EXPECT_TRUE(doc.structure().tables().empty()) << doc.structure().tables()[0].first_line;
 }
 
 // A table's grid as rows of cell texts; "-" where no cell covers the position.

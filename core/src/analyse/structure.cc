@@ -220,6 +220,18 @@ void StructureBuilder::Split() {
   }
 }
 
+int StructureBuilder::PageOfTitle(size_t line) const {
+  const LineStructure& ls = s_.lines_[line];
+  if (ls.cell_count != 2) return -1;
+  std::string_view a = CellText(s_.cells_[ls.first_cell]);
+  std::string_view b = CellText(s_.cells_[ls.first_cell + 1]);
+  std::string_view number = AllDigits(a, 3) ? a : AllDigits(b, 3) ? b : std::string_view();
+  std::string_view title = number.data() == a.data() ? b : a;
+  if (number.empty() || std::count_if(title.begin(), title.end(), [](char c) { return IsAsciiAlpha(c); }) < 4)
+    return -1;
+  return std::stoi(std::string(number));
+}
+
 void StructureBuilder::MarkRunningHeaders() {
   // Key: the cells with digits removed, so "01 /上海石化2016年企业社会责任报告" and
   // "上海石化2016年企业社会责任报告/ 02" fall together with their page numbers.
@@ -239,13 +251,21 @@ void StructureBuilder::MarkRunningHeaders() {
       if (!key.empty()) key += '|';
       key += part;
     }
-    if (key.size() > 600 || CodePointCount(key) < 4 || !sdk::HasCjk(key)) continue;
+    // A line in another script is a running header only as a title beside its page number
+    // ("01   Shell Sustainability Report 2021"), checked below.
+    if (key.size() > 600 || CodePointCount(key) < 4 || (!sdk::HasCjk(key) && PageOfTitle(i) < 0)) continue;
     auto& v = by_key[key];
     if (v.empty()) order.push_back(key);
     v.push_back(static_cast<uint32_t>(i));
   }
   for (const std::string& key : order) {
     const std::vector<uint32_t>& idx = by_key[key];
+    if (!sdk::HasCjk(key)) {
+      // Three or more, their page numbers going up (the same row in several tables does not).
+      bool up = idx.size() >= 3;
+      for (size_t k = 1; k < idx.size() && up; ++k) up = PageOfTitle(idx[k]) > PageOfTitle(idx[k - 1]);
+      if (!up) continue;
+    }
     bool multi = std::all_of(idx.begin(), idx.end(), [&](uint32_t i) { return wide[i] >= 2; });
     if (idx.size() >= 3 || (idx.size() >= 2 && multi)) {
       // A repeated sentence is text, not a header.
@@ -328,6 +348,70 @@ void StructureBuilder::MarkPageNumbers() {
       page = std::regex_match(std::string(t), kDecorated);
     }
     if (page) ls.flags |= ESGAUDIT_LINE_PAGE_NUMBER;
+  }
+  // Without page breaks (pages extracted and joined), the bare page numbers are the lines of one
+  // bare number that run up through the text: chains, built in line order, where each number is 1
+  // to 8 more than the chain's last at least five lines before it (pages whose number was lost or
+  // printed elsewhere are skipped; the two numbers of a spread may be next to each other); a
+  // number joins the longest chain it fits, and each number is in one chain only. Page numbers
+  // found above are links of the chains too. Five or more in a chain are page numbers; a figure
+  // alone on its line seldom fits in one.
+  if (doc_.page_count() > 0) return;
+  struct Chain {
+    size_t last_line;
+    int last_value;
+    std::vector<size_t> lines;
+  };
+  std::vector<Chain> chains;  // open
+  std::vector<Chain> closed;
+  for (size_t i = 0; i < n; ++i) {
+    const LineStructure& ls = s_.lines_[i];
+    if (ls.cell_count != 1 || (s_.cells_[ls.first_cell].flags & ESGAUDIT_CELL_SIDE_BANNER)) continue;
+    std::string_view t = CellText(s_.cells_[ls.first_cell]);
+    if (!AllDigits(t, 3)) continue;
+    const int value = std::stoi(std::string(t));
+    // A number beside another bare number (a chart's axis, a column of figures) is no page number;
+    // beside the next or previous number it is (the two pages of a spread).
+    auto bare_near = [&](size_t from, int step) {
+      for (size_t j = from, seen = 0; j < n && seen < 1; j += step) {
+        if (s_.lines_[j].cell_count == 0) continue;
+        ++seen;
+        std::string_view o = CellText(s_.cells_[s_.lines_[j].first_cell]);
+        if (s_.lines_[j].cell_count == 1 && AllDigits(o, 6) &&
+            !(o.size() <= 3 && std::abs(std::stoi(std::string(o)) - value) == 1))
+          return true;
+      }
+      return false;
+    };
+    if ((i > 0 && bare_near(i - 1, -1)) || bare_near(i + 1, 1)) continue;
+    Chain* best = nullptr;
+    for (Chain& c : chains) {
+      const bool spread = value == c.last_value + 1 && c.last_line + 2 >= i;
+      if (c.last_value < value && value - c.last_value <= 8 && (c.last_line + 5 <= i || spread) &&
+          (best == nullptr || c.lines.size() > best->lines.size()))
+        best = &c;
+    }
+    if (best == nullptr) {
+      chains.push_back({i, value, {i}});
+    } else {
+      best->last_line = i;
+      best->last_value = value;
+      best->lines.push_back(i);
+    }
+    // At most 64 chains are open (the search stays linear): the one that grew longest ago is
+    // closed.
+    if (chains.size() > 64) {
+      auto oldest = std::min_element(chains.begin(), chains.end(), [](const Chain& a, const Chain& b) {
+        return a.last_line < b.last_line;
+      });
+      closed.push_back(std::move(*oldest));
+      chains.erase(oldest);
+    }
+  }
+  for (Chain& c : chains) closed.push_back(std::move(c));
+  for (const Chain& c : closed) {
+    if (c.lines.size() < 5) continue;
+    for (size_t line : c.lines) s_.lines_[line].flags |= ESGAUDIT_LINE_PAGE_NUMBER;
   }
 }
 

@@ -30,6 +30,9 @@ class StructureBuilder {
  private:
   void Split();
   void MarkRunningHeaders();
+  // The page number of a line of two cells, a page number and a title in Latin letters
+  // ("01 ¦ Shell Sustainability Report 2021"); -1 for any other line.
+  int PageOfTitle(size_t line) const;
   void MarkRepeatedLines();
   void MarkSideText();
   void MarkPageNumbers();

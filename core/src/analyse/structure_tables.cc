@@ -4,10 +4,12 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <regex>
 
 #include "analyse/markup_tables.h"
 #include "analyse/structure_internal.h"
+#include "analyse/text_width.h"
 #include "esgaudit/document.h"
 
 namespace esgaudit {
@@ -54,6 +56,53 @@ bool SpaceJoinedRow(std::string_view cell) {
   if (figures < 2 || figures == tokens.size()) return false;
   for (size_t k = 0; k + figures < tokens.size(); ++k) {
     if (tokens[k].empty() || std::any_of(tokens[k].begin(), tokens[k].end(), IsAsciiDigit)) return false;
+  }
+  return true;
+}
+
+// A value slot of a whitespace-aligned row: a short figure ("1,234", "-29", "4.0x", "✔ 31.2", "(3)")
+// or a placeholder for a missing value (nd, NA, n/a, -, —). A cell of words is not a value.
+bool AlignedValue(std::string_view cell) {
+  if (cell.empty() || sdk::CodePointCount(cell) > 16) return false;
+  std::string lower = sdk::AsciiLower(cell);
+  for (std::string_view p : {"-", "–", "—", "nd", "na", "n/a", "n.a.", "/", "n.m."})
+    if (lower == p) return true;
+  if (IsAsciiDigit(cell.front())) return true;
+  return sdk::CodePointCount(cell) <= 8 && std::any_of(cell.begin(), cell.end(), IsAsciiDigit);
+}
+
+bool FigureValue(std::string_view cell) {
+  size_t k = 0;
+  while (k < cell.size() && (cell[k] == '-' || cell[k] == '+' || cell[k] == '(')) ++k;
+  return k < cell.size() && IsAsciiDigit(cell[k]);
+}
+
+// Display columns [begin, end) of a cell.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+// Two value slots are one column when they start or end within kAlignSlack display columns of each
+// other (pdftotext -layout right-aligns figures only roughly).
+constexpr uint32_t kAlignSlack = 3;
+
+bool SameColumn(const Span& a, const Span& b) {
+  auto near = [](uint32_t x, uint32_t y) { return (x > y ? x - y : y - x) <= kAlignSlack; };
+  return near(a.begin, b.begin) || near(a.end, b.end);
+}
+
+// Whether the value slots of two rows stand in the same columns: every slot of the row with fewer
+// is matched, in order, by a slot of the other, and at most one slot is missing (an empty value).
+bool SlotsAlign(const std::vector<Span>& a, const std::vector<Span>& b) {
+  const std::vector<Span>& few = a.size() <= b.size() ? a : b;
+  const std::vector<Span>& many = a.size() <= b.size() ? b : a;
+  if (few.empty() || many.size() - few.size() > 1) return false;
+  size_t j = 0;
+  for (const Span& f : few) {
+    while (j < many.size() && !SameColumn(f, many[j])) ++j;
+    if (j == many.size()) return false;
+    ++j;
   }
   return true;
 }
@@ -151,6 +200,53 @@ void StructureBuilder::FindTables() {
     }
     placed.push_back(p);
   }
+  // Whitespace-aligned rows (no tab, no pipe): a row label (words, or a year), then value slots
+  // only, at least one of them a figure. A line of figures without a label (an infographic's
+  // "1,200人  98%"), a label beside a label, or a column of prose is no such row.
+  auto span_of = [&](const Cell& c) {
+    Span sp;
+    sp.begin = c.column;
+    sp.end = c.column + TextWidth(std::string_view(doc_.text()).substr(c.offset, c.length), c.column - 1);
+    return sp;
+  };
+  std::vector<std::vector<Span>> slots(n);  // per aligned row, its value slots' display columns
+  std::vector<uint32_t> label_begin(n, 0);
+  auto aligned_row = [&](size_t line) {
+    const LineStructure& ls = s_.lines_[line];
+    std::vector<const Cell*> cells;
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      const Cell& c = s_.cells_[ls.first_cell + k];
+      if ((c.flags & ESGAUDIT_CELL_SIDE_BANNER) == 0) cells.push_back(&c);
+    }
+    if (cells.size() < 2) return false;
+    std::string_view head = CellText(*cells[0]);
+    if ((FigureValue(head) && !YearLike(head)) || Contains(head, "。") || sdk::CodePointCount(head) > 120)
+      return false;
+    // Value slots: figures and placeholders, and a few short words (a unit, a code of another
+    // standard) in a row of more figures; words in CJK script beside figures are an infographic's
+    // labels ("营业收入  26亿元  净利润  3亿元").
+    size_t figures = 0;
+    size_t words = 0;
+    std::vector<Span> out;
+    for (size_t k = 1; k < cells.size(); ++k) {
+      std::string_view t = CellText(*cells[k]);
+      if (AlignedValue(t)) {
+        if (FigureValue(t)) ++figures;
+      } else if (sdk::CodePointCount(t) <= 16 && !sdk::HasCjk(t) && !ContainsAny(t, {".", ",", ";", ":"})) {
+        ++words;
+      } else {
+        return false;
+      }
+      out.push_back(span_of(*cells[k]));
+    }
+    const bool figure = figures > 0 && (words == 0 || (figures >= 2 && figures > words));
+    // A line of years only ("2018  2019  2020") is a header, not a row.
+    if (!figure || std::all_of(cells.begin(), cells.end(), [&](const Cell* c) { return YearLike(CellText(*c)); }))
+      return false;
+    slots[line] = std::move(out);
+    label_begin[line] = cells[0]->column;
+    return true;
+  };
   bool in_html = false;
   for (size_t i = 0; i < n; ++i) {
     const LineStructure& ls = s_.lines_[i];
@@ -178,13 +274,11 @@ void StructureBuilder::FindTables() {
     std::string_view t = Trim(raw);
     size_t pipes = static_cast<size_t>(std::count(t.begin(), t.end(), '|'));
     uint32_t text_cells = 0;
-    uint32_t numeric = 0;
     bool prose = false;
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
       const Cell& c = s_.cells_[ls.first_cell + k];
       if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
       ++text_cells;
-      if (c.flags & ESGAUDIT_CELL_NUMERIC) ++numeric;
       std::string_view ct = CellText(c);
       if (sdk::CodePointCount(ct) >= 12 && ContainsAny(ct, {"。", ",", ";"})) prose = true;
     }
@@ -193,7 +287,7 @@ void StructureBuilder::FindTables() {
     } else if (Contains(raw, "\t") && ((text_cells >= 2 && !prose) ||
                                         (text_cells == 1 && SpaceJoinedRow(CellText(s_.cells_[ls.first_cell]))))) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_TABS;
-    } else if (text_cells >= 3 && numeric * 2 >= text_cells && !prose) {
+    } else if (!Contains(raw, "\t") && pipes == 0 && aligned_row(i)) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
     }
   }
@@ -232,7 +326,55 @@ void StructureBuilder::FindTables() {
   };
   // The table of lines [first, last_line] (its header may be the line above), with the grid of
   // markup table `grid` (or none).
-  auto add_table = [&](uint32_t first, uint32_t last_line, uint32_t source, size_t grid) {
+  // The header of an aligned table: a line of column titles (years, labels) up to four lines above
+  // its first row, over blank lines and one-cell group titles. Past a title over the row labels
+  // (at the labels' start), it has one title per value column of the table's widest row `widest`,
+  // in order, each centred within kTitleShift columns of its column's centre and spaced like the
+  // columns within kTitleSpread (titles are centred or offset over their figures, so their starts
+  // and ends do not line up). kNoIndex when there is none.
+  constexpr int64_t kTitleShift = 12;
+  constexpr int64_t kTitleSpread = 6;
+  auto aligned_header = [&](uint32_t first, uint32_t widest) -> uint32_t {
+    const std::vector<Span>& values = slots[widest];
+    auto centre2 = [](const Span& sp) { return static_cast<int64_t>(sp.begin) + sp.end; };  // twice the centre
+    for (uint32_t j = first, steps = 0; j > 0 && steps < 4; ++steps) {
+      --j;
+      const LineStructure& ls = s_.lines_[j];
+      if (ls.cell_count == 0) continue;
+      // A header repeated over the report's tables ("2018  2019  2020") may have been taken for
+      // a decoration or running header; any other furniture, TOC or index line ends the search.
+      const uint32_t repeated = ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION;
+      if (ls.flags & ~repeated & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX | ESGAUDIT_LINE_TABLE))
+        return kNoIndex;
+      std::vector<const Cell*> cells;
+      for (uint32_t k = 0; k < ls.cell_count; ++k) {
+        const Cell& c = s_.cells_[ls.first_cell + k];
+        if ((c.flags & ESGAUDIT_CELL_SIDE_BANNER) == 0) cells.push_back(&c);
+      }
+      if (cells.size() == 1) {  // a group title between the header and the rows, or a caption
+        std::string_view t = CellText(*cells[0]);
+        if (sdk::CodePointCount(t) <= 60 && !FigureValue(t) && (ls.flags & repeated) == 0) continue;
+        return kNoIndex;
+      }
+      size_t k = 0;
+      if (cells[0]->column <= label_begin[first] + kAlignSlack) ++k;  // the title over the labels
+      if (cells.size() - k != values.size()) return kNoIndex;
+      int64_t previous = 0;
+      for (size_t v = 0; k < cells.size(); ++k, ++v) {
+        std::string_view t = CellText(*cells[k]);
+        if ((FigureValue(t) && !YearLike(t)) || sdk::CodePointCount(t) > 40) return kNoIndex;
+        int64_t c2 = centre2(span_of(*cells[k]));
+        if (std::llabs(c2 - centre2(values[v])) > 2 * kTitleShift) return kNoIndex;
+        if (v > 0 && std::llabs((c2 - previous) - (centre2(values[v]) - centre2(values[v - 1]))) > 2 * kTitleSpread)
+          return kNoIndex;
+        previous = c2;
+      }
+      return j;
+    }
+    return kNoIndex;
+  };
+  auto add_table = [&](uint32_t first, uint32_t last_line, uint32_t source, size_t grid,
+                       uint32_t aligned_head = kNoIndex) {
     Table tb;
     tb.first_line = first;
     tb.last_line = last_line;
@@ -245,7 +387,12 @@ void StructureBuilder::FindTables() {
         if (IsAsciiDigit(c.front()) && !YearLike(c)) ++k;
       return k;
     };
-    if (source == ESGAUDIT_TABLE_SOURCE_HTML) {
+    if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED) {
+      if (aligned_head != kNoIndex) {
+        tb.first_line = tb.header_line = aligned_head;
+        s_.lines_[aligned_head].flags &= ~(ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION);
+      }
+    } else if (source == ESGAUDIT_TABLE_SOURCE_HTML) {
       tb.header_line = tb.first_line;  // its first <tr>, read below
     } else if (source == ESGAUDIT_TABLE_SOURCE_PIPES && last_line > first &&
                is_separator(first + 1)) {
@@ -334,16 +481,27 @@ void StructureBuilder::FindTables() {
     uint32_t source = kind[i];
     size_t last = i;
     size_t rows = 1;
+    // Whether line j may be the next row after row `prev`: for an aligned table, its value slots
+    // stand in the same columns and its label ends before them.
+    auto joins = [&](size_t prev, size_t j) {
+      if (kind[j] != source) return false;
+      if (source != ESGAUDIT_TABLE_SOURCE_ALIGNED) return true;
+      return SlotsAlign(slots[prev], slots[j]) && label_begin[j] < slots[prev].front().begin;
+    };
     for (size_t j = i + 1; j < n; ++j) {
-      if (kind[j] == source) {
+      if (joins(last, j)) {
         last = j;
         ++rows;
         continue;
       }
       // One blank line may separate the rows of a table laid out with spaces or tabs; a row of
       // labels only after it is the header of the next table.
-      if (s_.lines_[j].cell_count == 0 && j + 1 < n && kind[j + 1] == source &&
+      if (s_.lines_[j].cell_count == 0 && j + 1 < n && joins(last, j + 1) &&
           source != ESGAUDIT_TABLE_SOURCE_PIPES && has_numeric(j + 1))
+        continue;
+      // pdftotext -layout may put two blank lines between the rows of an aligned table.
+      if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED && s_.lines_[j].cell_count == 0 && j + 2 < n &&
+          s_.lines_[j + 1].cell_count == 0 && j == last + 1 && joins(last, j + 2))
         continue;
       // A group title between two rows of a tab table ("按学历划分\t\t", one short label before
       // empty tab slots) is a row of the table.
@@ -358,14 +516,37 @@ void StructureBuilder::FindTables() {
       // A page number or running header between two rows: the table goes on over a page break.
       // So does a line of a bare page number ("14") the furniture pass could not tell apart (a
       // report without page breaks).
-      if (j + 1 < n && kind[j + 1] == source &&
+      if (j + 1 < n && joins(last, j + 1) &&
           ((s_.lines_[j].flags & ESGAUDIT_LINE_FURNITURE_MASK) ||
            (source != ESGAUDIT_TABLE_SOURCE_PIPES && bare_number(j))))
         continue;
       break;
     }
     bool accept = source == ESGAUDIT_TABLE_SOURCE_HTML || rows >= 2;
-    if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED) accept = rows >= 3;
+    uint32_t aligned_head = kNoIndex;
+    if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED) {
+      // At least three rows; a label and a single value per row (a list of labelled figures, a
+      // table of contents) only under a header, and not when its values are page numbers going up.
+      size_t widest = 0;
+      uint32_t widest_row = static_cast<uint32_t>(i);
+      bool pages = true;
+      int page = 0;
+      for (size_t j = i; j <= last; ++j) {
+        if (kind[j] != source) continue;
+        if (slots[j].size() > widest) {
+          widest = slots[j].size();
+          widest_row = static_cast<uint32_t>(j);
+        }
+        const LineStructure& ls = s_.lines_[j];
+        std::string_view v = CellText(s_.cells_[ls.first_cell + ls.cell_count - 1]);
+        bool bare = !v.empty() && v.size() <= 3 &&
+                    std::all_of(v.begin(), v.end(), [](char c) { return IsAsciiDigit(c); });
+        pages = pages && bare && std::stoi(std::string(v)) >= page;
+        if (bare) page = std::stoi(std::string(v));
+      }
+      aligned_head = aligned_header(static_cast<uint32_t>(i), widest_row);
+      accept = rows >= 3 && (widest >= 2 || aligned_head != kNoIndex) && !(widest == 1 && pages);
+    }
     if (!accept) {
       i = last + 1;
       continue;
@@ -381,7 +562,7 @@ void StructureBuilder::FindTables() {
       }
     }
     if (here.empty()) {
-      add_table(first, end_line, source, grids.size());
+      add_table(first, end_line, source, grids.size(), aligned_head);
     } else {
       for (size_t k = 0; k < here.size(); ++k) {
         const Placed& p = placed[here[k]];
