@@ -124,6 +124,43 @@ TEST(RelationRulesTest, StatedTotalWithListedPartsThatDoNotAddUp) {
                 "1:33 part 38项 (发明专利) | 1:47 part 61项 (实用新型)"}));
 }
 
+// Running text is the structure model's sentences, paragraph by paragraph: a paragraph under a
+// numbered title line, a 其中 opening the sentence after its total's, a list wrapped over a page
+// break (furniture between); sentences of another paragraph never give parts.
+TEST(RelationRulesTest, RunningTextIsReadFromTheModelsSentences) {
+  {
+    const std::string text = "2、\t技术创新\n本报告期内，公司新申请专利101项，其中发明专利137项；新获授权专利82项。\n";
+    EXPECT_EQ(Findings(Check(text, "en")).size(), 1u);
+    Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_TRUE(Recognised(doc, Check(text, "en", "relations"), "subset", {"101项", "137项"}));
+  }
+  {
+    const std::string text = "公司全年招聘员工155名。其中高校毕业生67名，社会招聘98名。\n";
+    EXPECT_EQ(Findings(Check(text, "en")),
+              (std::vector<std::string>{
+                  "1:17: warning: parts do not add up to the total '公司全年招聘员工': 67名 + 98名 = 165名, "
+                  "expected 155名 [numeric.parts-total] | 1:17 total 155名 (公司全年招聘员工) | "
+                  "1:38 part 67名 (高校毕业生) | 1:52 part 98名 (社会招聘)"}));
+  }
+  {
+    std::string text;
+    for (int page = 1; page <= 3; ++page) {
+      text += "云南铝业股份有限公司2020年社会责任报告\n\n";
+      if (page == 2) text += "公司共申请专利89项，其中发明专利28项、\n";
+      else if (page == 3) text += "实用新型61项。\n";
+      else text += "公司坚持创新驱动发展。\n";
+      text += "\n" + std::to_string(page) + "\n\f";
+    }
+    Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_TRUE(Recognised(doc, Check(text, "en", "relations"), "parts-total", {"89项", "28项", "61项"}));
+  }
+  {
+    // Two paragraphs set apart by a heading: the second one's 其中 has no total.
+    const std::string text = "公司全年招聘员工155名。\n\n一、人才培养\n\n其中高校毕业生167名。\n";
+    EXPECT_TRUE(Findings(Check(text, "en")).empty()) << Findings(Check(text, "en")).front();
+  }
+}
+
 TEST(RelationRulesTest, PartsNamingEveryGenderMustAddUpBothWays) {
   EXPECT_EQ(Findings(Check("公司员工总数12375人，其中男性员工9775人，女性员工2500人。\n")),
             (std::vector<std::string>{
