@@ -726,6 +726,19 @@ TEST(RelationRulesTest, TeamsAndApproximateMagnitudesAreParts) {
                               {"80余万元", "20万元"}, "20万元", "200", "error"});
 }
 
+// Approximate figures stand for what their wording allows and no more: 约74万 is [73, 75] 万 (rounded
+// to its last digit), 50余万 is [50, 60] 万, 1900余万 is [1900, 2000] 万; a part raised by a tenth
+// leaves them.
+TEST(RelationRulesTest, ApproximateFiguresAreReadAsTheirWordingAllows) {
+  ExpectRecognisedThenCaught({"总建筑面积约为74万m2,其中办公建筑面积为38万m2,商业等建筑面积为36万m2。\n", "parts-total",
+                              {"74万m2", "38万m2", "36万m2"}, "38万m2", "42", "error"});
+  ExpectRecognisedThenCaught({"全行共组织各类培训约110万人次，其中集中培训50余万人次，远程培训60余万人次。\n",
+                              "parts-total", {"110万人次", "50余万人次", "60余万人次"}, "60余万人次", "66", "error"});
+  // The parts' sum anywhere in what 余 allows is no mismatch.
+  EXPECT_TRUE(Findings(Check("对外捐款共1900万余元，其中捐助静宁县1000万元，捐建小学600万元，其他捐赠340万元。\n")).empty());
+  EXPECT_FALSE(Findings(Check("对外捐款共1900万余元，其中捐助静宁县1000万元，捐建小学600万元，其他捐赠420万元。\n")).empty());
+}
+
 // A chart legend printed with its values in one cell, under or over its caption.
 TEST(RelationRulesTest, ALegendCellWithItsValuesUnderACaption) {
   ExpectRecognisedThenCaught({"                         5.20% ■博士 30.10% ■硕士 64.70% ■本科及以下\n"
