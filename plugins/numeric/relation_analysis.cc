@@ -446,6 +446,10 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
   }
 }
 
+namespace {
+bool IsChangeLabel(const std::string& label);
+}  // namespace
+
 // Relations stated in running text: "招录学生155名，其中建档立卡67名", "共申请专利89项，其中发明专利
 // 28项、实用新型61项", "男性占79%、女性占21%" after a 构成 caption. The text is the structure model's
 // sentences, read paragraph by paragraph (a 其中 may open the sentence after its total's).
@@ -476,8 +480,79 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   std::sort(total_words.begin(), total_words.end(),
             [](const auto& a, const auto& b) { return a.size() > b.size(); });
 
-  // The code points of one paragraph, spaces dropped, with their view offsets.
+  // The code points of one paragraph, spaces dropped, with their view offsets; the character of
+  // each text token.
   std::vector<Cp> cps;
+  std::vector<char32_t> text_char;
+
+  // "投入资金126万元开展两个扶贫项目。一是…帮扶资金60万元…。二是…资金66万元。": a total followed in
+  // its sentence by a count of items (两个, 三项), then exactly that many items 一是, 二是 … each
+  // giving the first figure of the total's unit it holds. The pairing of an item with its figure
+  // is inferred: a mismatch is a warning.
+  auto FindItemLists = [&](const std::vector<Token>& toks) {
+    static const std::u32string kNumerals = U"一二三四五六七八九十";
+    auto numeral = [&](size_t k) -> int {
+      if (k >= text_char.size()) return 0;
+      if (text_char[k] == U'两') return 2;
+      size_t at = kNumerals.find(text_char[k]);
+      return at == std::u32string::npos ? 0 : static_cast<int>(at) + 1;
+    };
+    // An item opens a sentence or clause: "。一是", "，二是".
+    auto item_at = [&](size_t k) -> int {
+      int n = numeral(k);
+      if (n == 0 || text_char[k] == U'两' || k + 1 >= toks.size() || text_char[k + 1] != U'是') return 0;
+      if (k > 0 && toks[k - 1].type != Tok::kEnd && toks[k - 1].type != Tok::kComma) return 0;
+      return n;
+    };
+    for (size_t t = 0; t < toks.size(); ++t) {
+      if (toks[t].type != Tok::kFact) continue;
+      const Figure& total = figures_[toks[t].figure];
+      if (total.kind != ESGAUDIT_FACT_QUANTITY || total.unit.empty()) continue;
+      // The count of items, within a few words after the total in its sentence.
+      int count = 0;
+      size_t k = t + 1;
+      for (; k < toks.size() && k <= t + 12 && toks[k].type == Tok::kText; ++k) {
+        const char32_t next = k + 1 < text_char.size() ? text_char[k + 1] : 0;
+        if (numeral(k) >= 2 && (next == U'个' || next == U'项' || next == U'类' || next == U'大')) {
+          count = numeral(k);
+          break;
+        }
+      }
+      if (count < 2) continue;
+      // The items, in order, each up to the next; the last one up to its sentence's end.
+      std::vector<size_t> starts;
+      for (size_t j = k + 2; j < toks.size(); ++j) {
+        int n = item_at(j);
+        if (n == 0) continue;
+        if (n != static_cast<int>(starts.size()) + 1) break;
+        starts.push_back(j);
+        if (static_cast<int>(starts.size()) == count) break;
+      }
+      if (static_cast<int>(starts.size()) != count) continue;
+      size_t end = starts.back();
+      while (end < toks.size() && toks[end].type != Tok::kEnd) ++end;
+      // No further item after the last one.
+      if (end + 2 < toks.size() && item_at(end + 1) == count + 1) continue;
+      std::vector<int> parts;
+      for (size_t n = 0; n < starts.size(); ++n) {
+        const size_t to = n + 1 < starts.size() ? starts[n + 1] : end;
+        for (size_t j = starts[n]; j < to; ++j) {
+          if (toks[j].type != Tok::kFact) continue;
+          const Figure& f = figures_[toks[j].figure];
+          if (f.kind != total.kind || f.unit != total.unit || IsChangeLabel(f.label)) continue;
+          parts.push_back(toks[j].figure);
+          break;
+        }
+        if (parts.size() != n + 1) break;
+      }
+      if (static_cast<int>(parts.size()) != count) continue;
+      Relation r = Stated(RelationKind::kPartsTotal, toks[t].figure, parts);
+      r.certainty = Certainty::kLikely;
+      r.flag = !r.consistent && r.sum_low <= 2 * total.high && r.sum_high >= 0.5 * total.low;
+      if (r.consistent || r.flag) Add(std::move(r));
+    }
+  };
+
   auto analyse = [&] {
     std::vector<Token> toks;
     for (size_t i = 0; i < cps.size();) {
@@ -564,11 +639,16 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         toks.push_back({Tok::kEnd});
       } else {
         toks.push_back({Tok::kText});
+        text_char.resize(toks.size(), 0);
+        text_char.back() = ch;
       }
       ++i;
     }
+    text_char.resize(toks.size(), 0);
     AnalyseTokens(toks);
+    FindItemLists(toks);
     cps.clear();
+    text_char.clear();
   };
 
   constexpr size_t kParagraphEnd = offsetof(esgaudit_sentence, paragraph) + sizeof(uint32_t);

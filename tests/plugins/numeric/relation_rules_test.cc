@@ -739,6 +739,19 @@ TEST(RelationRulesTest, ApproximateFiguresAreReadAsTheirWordingAllows) {
   EXPECT_FALSE(Findings(Check("对外捐款共1900万余元，其中捐助静宁县1000万元，捐建小学600万元，其他捐赠420万元。\n")).empty());
 }
 
+// A total with a count of items (两个项目), then that many items 一是, 二是 …, each giving the first
+// figure of the total's unit it holds (sentences after it within the item are the item's).
+TEST(RelationRulesTest, ItemsCountedAfterTheirTotal) {
+  ExpectRecognisedThenCaught({"全年投入资金126万元开展两个扶贫项目。一是支持养殖项目，使用帮扶资金60万元，主要用于购置设备。"
+                              "项目建成后年收入可达300万元。二是支持灌溉项目，帮扶资金66万元。可扩大灌溉面积480亩。\n",
+                              "parts-total", {"126万元", "60万元", "66万元"}, "66万元", "73", "warning"});
+  // Fewer items than counted, or more: no relation.
+  for (const char* text : {"全年投入资金126万元开展三个扶贫项目。一是养殖项目60万元。二是灌溉项目66万元。\n",
+                           "全年投入资金126万元开展两个扶贫项目。一是养殖项目60万元。二是灌溉项目66万元。三是其他项目9万元。\n"}) {
+    EXPECT_TRUE(Check(text, "zh", "relations").relations.empty()) << text;
+  }
+}
+
 // A chart legend printed with its values in one cell, under or over its caption.
 TEST(RelationRulesTest, ALegendCellWithItsValuesUnderACaption) {
   ExpectRecognisedThenCaught({"                         5.20% ■博士 30.10% ■硕士 64.70% ■本科及以下\n"
