@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstddef>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -445,9 +446,15 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
   }
 }
 
+namespace {
+bool IsChangeLabel(const std::string& label);
+}  // namespace
+
 // Relations stated in running text: "招录学生155名，其中建档立卡67名", "共申请专利89项，其中发明专利
-// 28项、实用新型61项", "男性占79%、女性占21%" after a 构成 caption.
+// 28项、实用新型61项", "男性占79%、女性占21%" after a 构成 caption. The text is the structure model's
+// sentences, read paragraph by paragraph (a 其中 may open the sentence after its total's).
 void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
+  if (!doc.HasFigures()) return;
   std::string_view view = doc.MatchView();
   std::map<uint64_t, int> figure_at;  // view offset -> figure
   std::map<int, uint64_t> figure_end;
@@ -458,8 +465,6 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     figure_at[vb] = static_cast<int>(i);
     figure_end[static_cast<int>(i)] = doc.TextToView(f.offset + f.length);
   }
-  // Paragraph streams: a cell continues in the next non-blank line's cell starting at its column.
-  std::set<std::pair<uint32_t, size_t>> used;
   std::vector<std::u32string> subset_words, total_words, not_total;
   // The stream has no spaces: "of which" is matched as "ofwhich", at word boundaries.
   auto unspaced = [](const char* w) {
@@ -475,138 +480,197 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   std::sort(total_words.begin(), total_words.end(),
             [](const auto& a, const auto& b) { return a.size() > b.size(); });
 
-  for (uint32_t li = 0; li < cells_->line_count(); ++li) {
-    for (size_t ci = 0; ci < cells_->line(li).size(); ++ci) {
-      if (used.count({li, ci})) continue;
-      // Collect the stream.
-      std::vector<Cp> cps;
-      uint32_t l = li;
-      size_t c = ci;
-      while (true) {
-        used.insert({l, c});
-        const LayoutCell& cell = cells_->line(l)[c];
-        std::string_view s = view.substr(cell.view_begin, cell.view_end - cell.view_begin);
-        U8Iter it(s.begin(), s.begin(), s.end()), end(s.end(), s.begin(), s.end());
-        for (; it != end; ++it) {
-          uint64_t off = cell.view_begin + static_cast<uint64_t>(it.base() - s.begin());
-          if (*it == U' ') continue;
-          cps.push_back({*it, off});
-        }
-        // Next line of the paragraph.
-        bool found = false;
-        uint32_t next = l + 1;
-        for (int skipped = 0; next < cells_->line_count() && skipped <= 2; ++next) {
-          if (cells_->line(next).empty()) {
-            ++skipped;
-            continue;
-          }
-          for (size_t k = 0; k < cells_->line(next).size(); ++k) {
-            const LayoutCell& n = cells_->line(next)[k];
-            if (used.count({next, k})) continue;
-            if (n.col_begin + 4 >= cell.col_begin && n.col_begin <= cell.col_begin + 4 &&
-                doc.Line(next).page == doc.Line(l).page) {
-              l = next;
-              c = k;
-              found = true;
-              break;
-            }
-          }
+  // The code points of one paragraph, spaces dropped, with their view offsets; the character of
+  // each text token.
+  std::vector<Cp> cps;
+  std::vector<char32_t> text_char;
+
+  // "投入资金126万元开展两个扶贫项目。一是…帮扶资金60万元…。二是…资金66万元。": a total followed in
+  // its sentence by a count of items (两个, 三项), then exactly that many items 一是, 二是 … each
+  // giving the first figure of the total's unit it holds. The pairing of an item with its figure
+  // is inferred: a mismatch is a warning.
+  auto FindItemLists = [&](const std::vector<Token>& toks) {
+    static const std::u32string kNumerals = U"一二三四五六七八九十";
+    auto numeral = [&](size_t k) -> int {
+      if (k >= text_char.size()) return 0;
+      if (text_char[k] == U'两') return 2;
+      size_t at = kNumerals.find(text_char[k]);
+      return at == std::u32string::npos ? 0 : static_cast<int>(at) + 1;
+    };
+    // An item opens a sentence or clause: "。一是", "，二是".
+    auto item_at = [&](size_t k) -> int {
+      int n = numeral(k);
+      if (n == 0 || text_char[k] == U'两' || k + 1 >= toks.size() || text_char[k + 1] != U'是') return 0;
+      if (k > 0 && toks[k - 1].type != Tok::kEnd && toks[k - 1].type != Tok::kComma) return 0;
+      return n;
+    };
+    for (size_t t = 0; t < toks.size(); ++t) {
+      if (toks[t].type != Tok::kFact) continue;
+      const Figure& total = figures_[toks[t].figure];
+      if (total.kind != ESGAUDIT_FACT_QUANTITY || total.unit.empty()) continue;
+      // The count of items, within a few words after the total in its sentence.
+      int count = 0;
+      size_t k = t + 1;
+      for (; k < toks.size() && k <= t + 12 && toks[k].type == Tok::kText; ++k) {
+        const char32_t next = k + 1 < text_char.size() ? text_char[k + 1] : 0;
+        if (numeral(k) >= 2 && (next == U'个' || next == U'项' || next == U'类' || next == U'大')) {
+          count = numeral(k);
           break;
         }
-        if (!found) break;
       }
-      // Tokenise.
-      std::vector<Token> toks;
-      for (size_t i = 0; i < cps.size();) {
-        auto fit = figure_at.find(cps[i].v);
-        if (fit != figure_at.end()) {
-          toks.push_back({Tok::kFact, fit->second});
-          uint64_t fe = figure_end[fit->second];
-          ++i;
-          while (i < cps.size() && cps[i].v < fe) ++i;
-          continue;
+      if (count < 2) continue;
+      // The items, in order, each up to the next; the last one up to its sentence's end.
+      std::vector<size_t> starts;
+      for (size_t j = k + 2; j < toks.size(); ++j) {
+        int n = item_at(j);
+        if (n == 0) continue;
+        if (n != static_cast<int>(starts.size()) + 1) break;
+        starts.push_back(j);
+        if (static_cast<int>(starts.size()) == count) break;
+      }
+      if (static_cast<int>(starts.size()) != count) continue;
+      size_t end = starts.back();
+      while (end < toks.size() && toks[end].type != Tok::kEnd) ++end;
+      // No further item after the last one.
+      if (end + 2 < toks.size() && item_at(end + 1) == count + 1) continue;
+      std::vector<int> parts;
+      for (size_t n = 0; n < starts.size(); ++n) {
+        const size_t to = n + 1 < starts.size() ? starts[n + 1] : end;
+        for (size_t j = starts[n]; j < to; ++j) {
+          if (toks[j].type != Tok::kFact) continue;
+          const Figure& f = figures_[toks[j].figure];
+          if (f.kind != total.kind || f.unit != total.unit || IsChangeLabel(f.label)) continue;
+          parts.push_back(toks[j].figure);
+          break;
         }
-        auto is_latin = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
-        auto match = [&](const std::u32string& w) {
-          if (i + w.size() > cps.size()) return false;
-          for (size_t k = 0; k < w.size(); ++k) {
-            char32_t a = cps[i + k].c;
-            if (a >= U'A' && a <= U'Z') a += 32;
-            if (a != w[k]) return false;
-          }
-          if (!is_latin(w[0])) return true;
-          // English words whole: "total" is not in "subtotal", "including" not in "excluding". Spaces
-          // are not in the stream: a word boundary is a gap in the view offsets or a non-letter.
-          size_t e = i + w.size();
-          bool start = i == 0 || !is_latin(cps[i - 1].c) || cps[i - 1].v + 1 < cps[i].v;
-          bool end = e >= cps.size() || !is_latin(cps[e].c) || cps[e - 1].v + 1 < cps[e].v;
-          return start && end;
-        };
-        bool done = false;
-        for (const auto& w : subset_words) {
+        if (parts.size() != n + 1) break;
+      }
+      if (static_cast<int>(parts.size()) != count) continue;
+      Relation r = Stated(RelationKind::kPartsTotal, toks[t].figure, parts);
+      r.certainty = Certainty::kLikely;
+      r.flag = !r.consistent && r.sum_low <= 2 * total.high && r.sum_high >= 0.5 * total.low;
+      if (r.consistent || r.flag) Add(std::move(r));
+    }
+  };
+
+  auto analyse = [&] {
+    std::vector<Token> toks;
+    for (size_t i = 0; i < cps.size();) {
+      auto fit = figure_at.find(cps[i].v);
+      if (fit != figure_at.end()) {
+        toks.push_back({Tok::kFact, fit->second});
+        uint64_t fe = figure_end[fit->second];
+        ++i;
+        while (i < cps.size() && cps[i].v < fe) ++i;
+        continue;
+      }
+      auto is_latin = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
+      auto match = [&](const std::u32string& w) {
+        if (i + w.size() > cps.size()) return false;
+        for (size_t k = 0; k < w.size(); ++k) {
+          char32_t a = cps[i + k].c;
+          if (a >= U'A' && a <= U'Z') a += 32;
+          if (a != w[k]) return false;
+        }
+        if (!is_latin(w[0])) return true;
+        // English words whole: "total" is not in "subtotal", "including" not in "excluding". Spaces
+        // are not in the stream: a word boundary is a gap in the view offsets or a non-letter.
+        size_t e = i + w.size();
+        bool start = i == 0 || !is_latin(cps[i - 1].c) || cps[i - 1].v + 1 < cps[i].v;
+        bool end = e >= cps.size() || !is_latin(cps[e].c) || cps[e - 1].v + 1 < cps[e].v;
+        return start && end;
+      };
+      bool done = false;
+      for (const auto& w : subset_words) {
+        if (match(w)) {
+          toks.push_back({Tok::kSubset});
+          i += w.size();
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+      bool excluded = false;
+      for (const auto& w : not_total) excluded = excluded || match(w);
+      if (!excluded && !(i > 0 && (cps[i - 1].c == U'公' || cps[i - 1].c == U'一'))) {
+        for (const auto& w : total_words) {
           if (match(w)) {
-            toks.push_back({Tok::kSubset});
+            toks.push_back({Tok::kTotal});
             i += w.size();
             done = true;
             break;
           }
         }
-        if (done) continue;
-        bool excluded = false;
-        for (const auto& w : not_total) excluded = excluded || match(w);
-        if (!excluded && !(i > 0 && (cps[i - 1].c == U'公' || cps[i - 1].c == U'一'))) {
-          for (const auto& w : total_words) {
-            if (match(w)) {
-              toks.push_back({Tok::kTotal});
-              i += w.size();
-              done = true;
-              break;
-            }
-          }
-        }
-        if (done) continue;
-        for (const std::u32string& cw : composition_words) {
-          if (match(cw)) {
-            toks.push_back({Tok::kCompose});
-            i += cw.size();
-            done = true;
-            break;
-          }
-        }
-        if (done) continue;
-        static const std::u32string kAnd = U"and";
-        if (match(kAnd)) {
-          toks.push_back({Tok::kEnum});
-          i += 3;
-          continue;
-        }
-        char32_t ch = cps[i].c;
-        // An English sentence ends at a full stop before a blank or the line end (decimals are
-        // inside figures and never reach here).
-        if (ch == U'.' && (i + 1 >= cps.size() || cps[i].v + 1 < cps[i + 1].v)) {
-          toks.push_back({Tok::kEnd});
-          ++i;
-          continue;
-        }
-        if (ch == U'、' || ch == U'和' || ch == U'及' || ch == U'与' || ch == U'/') {
-          toks.push_back({Tok::kEnum});
-        } else if (ch == U'（' || ch == U'(') {
-          toks.push_back({Tok::kOpen});
-        } else if (ch == U'）' || ch == U')') {
-          toks.push_back({Tok::kClose});
-        } else if (ch == U'，' || ch == U',' || ch == U'：' || ch == U':') {
-          toks.push_back({Tok::kComma});
-        } else if (ch == U'。' || ch == U'；' || ch == U';' || ch == U'！' || ch == U'!' ||
-                   ch == U'？' || ch == U'?') {
-          toks.push_back({Tok::kEnd});
-        } else {
-          toks.push_back({Tok::kText});
-        }
-        ++i;
       }
-      AnalyseTokens(toks);
+      if (done) continue;
+      for (const std::u32string& cw : composition_words) {
+        if (match(cw)) {
+          toks.push_back({Tok::kCompose});
+          i += cw.size();
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+      static const std::u32string kAnd = U"and";
+      if (match(kAnd)) {
+        toks.push_back({Tok::kEnum});
+        i += 3;
+        continue;
+      }
+      char32_t ch = cps[i].c;
+      // An English sentence ends at a full stop before a blank or the line end (decimals are
+      // inside figures and never reach here).
+      if (ch == U'.' && (i + 1 >= cps.size() || cps[i].v + 1 < cps[i + 1].v)) {
+        toks.push_back({Tok::kEnd});
+        ++i;
+        continue;
+      }
+      if (ch == U'、' || ch == U'和' || ch == U'及' || ch == U'与' || ch == U'/') {
+        toks.push_back({Tok::kEnum});
+      } else if (ch == U'（' || ch == U'(') {
+        toks.push_back({Tok::kOpen});
+      } else if (ch == U'）' || ch == U')') {
+        toks.push_back({Tok::kClose});
+      } else if (ch == U'，' || ch == U',' || ch == U'：' || ch == U':') {
+        toks.push_back({Tok::kComma});
+      } else if (ch == U'。' || ch == U'；' || ch == U';' || ch == U'！' || ch == U'!' || ch == U'？' ||
+                 ch == U'?') {
+        toks.push_back({Tok::kEnd});
+      } else {
+        toks.push_back({Tok::kText});
+        text_char.resize(toks.size(), 0);
+        text_char.back() = ch;
+      }
+      ++i;
+    }
+    text_char.resize(toks.size(), 0);
+    AnalyseTokens(toks);
+    FindItemLists(toks);
+    cps.clear();
+    text_char.clear();
+  };
+
+  constexpr size_t kParagraphEnd = offsetof(esgaudit_sentence, paragraph) + sizeof(uint32_t);
+  uint32_t paragraph = ESGAUDIT_NO_INDEX;
+  const uint32_t sentences = doc.SentenceCount();
+  for (uint32_t si = 0; si < sentences; ++si) {
+    const esgaudit_sentence st = doc.Sentence(si);
+    // A host without paragraphs: each sentence alone.
+    const uint32_t p = st.struct_size >= kParagraphEnd ? st.paragraph : si;
+    if (p != paragraph && !cps.empty()) analyse();
+    paragraph = p;
+    for (uint32_t k = 0; k < st.span_count; ++k) {
+      const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
+      std::string_view s = view.substr(span.view_begin, span.view_end - span.view_begin);
+      U8Iter it(s.begin(), s.begin(), s.end()), end(s.end(), s.begin(), s.end());
+      for (; it != end; ++it) {
+        if (*it == U' ' || *it == U'\t') continue;
+        cps.push_back({*it, span.view_begin + static_cast<uint64_t>(it.base() - s.begin())});
+      }
     }
   }
+  if (!cps.empty()) analyse();
 }
 
 // Whether a stated relation that does not add up is certain enough to report: parts adding up to

@@ -44,12 +44,19 @@ Interval PrintedInterval(const esgaudit_fact& f, bool exact_counts) {
   const bool exact = exact_counts && f.decimals == 0 && mag == 1 && IsCountUnit(sdk::View(f.unit));
   Interval r = exact ? Interval{f.value, f.value} : ExactInterval(f.value, f.decimals, mag);
   const double v = std::fabs(f.value);
-  if (f.qualifiers & ESGAUDIT_QUAL_APPROX) {  // 约, about: within a tenth either way
-    r.lo -= 0.1 * v;
-    r.hi += 0.1 * v;
+  // The step of the last non-zero printed digit (50 -> 10, 1900 -> 100, 74 -> 1, 1.5万 -> 0.1万): an
+  // approximate figure is written rounded to it.
+  const double scale = std::pow(10.0, std::max(0, f.decimals));
+  const double unit = mag / scale;
+  double step = unit;
+  for (double n = std::round(v / unit); n >= 10 && std::fmod(n, 10) == 0; n /= 10) step *= 10;
+  if (f.qualifiers & ESGAUDIT_QUAL_APPROX) {  // 约, about: within half that step, at least one unit
+    const double w = std::max(0.5 * step, unit);
+    r = {f.value - w, f.value + w};
   }
-  // 超/逾/余/以上 (more than) and 不足/近/以下 (less than, nearly): up to half again, or down to half.
-  if (f.qualifiers & ESGAUDIT_QUAL_MORE) r.hi += 0.5 * v + mag;
+  // 余/超/逾/以上 (more than): from the figure up to the next step (50余 is [50, 60], 1900余
+  // [1900, 2000]); 不足/近/以下 (less than, nearly): down to half.
+  if ((f.qualifiers & ESGAUDIT_QUAL_MORE) && f.value >= 0) r = {std::max(r.lo, f.value), f.value + step};
   if (f.qualifiers & ESGAUDIT_QUAL_LESS) r.lo -= 0.5 * v + mag;
   return r;
 }

@@ -42,8 +42,10 @@ struct Interval {
 };
 
 // The one reading of a printed number every numeric rule uses (XBRL Calculations 1.1): "21%" is
-// [20.5, 21.5]; "1.2万吨" is [11500, 12500] t. 约 widens it by a tenth either way; 超/逾/余/以上 up
-// to half again; 不足/近/以下 down to half (see rules/numeric/restatement-mismatch.md). With
+// [20.5, 21.5]; "1.2万吨" is [11500, 12500] t. 约 widens it by half the step of its last non-zero
+// digit, at least one unit of its last digit (约74 is [73, 75], 约110 [105, 115]); 超/逾/余/以上 up
+// to the next step (50余 [50, 60], 1900余 [1900, 2000]); 不足/近/以下 down to half (see
+// rules/numeric/restatement-mismatch.md). With
 // `exact_counts`, a whole count (28项, 155人) is exactly itself, as sums of parts need; comparisons
 // of two printed figures keep the rounding width (a half-open overlap of points is never true).
 Interval PrintedInterval(const esgaudit_fact& f, bool exact_counts = false);

@@ -209,6 +209,35 @@ TEST(StructureProseTest, ColumnsSideBySideAndHeadingsAndTablesStayApart) {
   EXPECT_EQ(sentences[2], "安全是企业发展的生命线");
 }
 
+TEST(StructureProseTest, AParagraphUnderAListMarkerLineIsRead) {
+  // "2、" beside a title is a short cell among others (no sentence of its own): the paragraph below
+  // it starts its own chain instead of hanging off the marker and being lost.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "2、\t技术创新\n"
+                                    "本报告期内，公司新申请专利101项，其中发明专利37项；新获授权专利82项。\n"
+                                    "3、\t商业模式创新\n");
+  std::vector<std::string> sentences = SentenceTexts(doc);
+  ASSERT_EQ(sentences.size(), 2u);
+  EXPECT_EQ(sentences[0], "本报告期内,公司新申请专利101项,其中发明专利37项;");
+  EXPECT_EQ(sentences[1], "新获授权专利82项。");
+}
+
+TEST(StructureProseTest, SentencesOfOneParagraphShareItsNumber) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "公司全年招聘员工155名。其中高校毕业生67名，\n"
+                                    "社会招聘88名。\n"
+                                    "\n"
+                                    "一、安全生产\n"
+                                    "\n"
+                                    "安全是企业发展的生命线。全年开展培训36次。\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.sentences().size(), 4u);
+  EXPECT_EQ(s.sentences()[0].paragraph, 0u);
+  EXPECT_EQ(s.sentences()[1].paragraph, 0u);  // runs over the wrapped line
+  EXPECT_EQ(s.sentences()[2].paragraph, 1u);  // after the heading
+  EXPECT_EQ(s.sentences()[3].paragraph, 1u);
+}
+
 TEST(StructureProseTest, EnglishSentencesAndNumbers) {
   Document doc = Document::FromUtf8("r.txt",
                                     "In 2020 we trained 12,375 employees, and the coverage rate\n"

@@ -227,6 +227,9 @@ struct Sentence {
   uint32_t span_count = 0;
   uint32_t first_clause = 0;  // into Structure::clauses()
   uint32_t clause_count = 0;
+  // The paragraph (chain of cells) it belongs to, numbered in reading order: consecutive
+  // sentences with the same number continue one another ("共招聘155名。其中…").
+  uint32_t paragraph = 0;
 };
 
 struct Clause {

@@ -5,6 +5,7 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <string_view>
 #include <tuple>
 
 #include "analyse/structure_internal.h"
@@ -17,9 +18,10 @@ using sdk::NextCodePoint;
 namespace {
 
 constexpr uint32_t kColumnSlack = 6;  // a paragraph's first-line indent is two CJK characters
-constexpr size_t kLineWindow = 4;
+constexpr size_t kLineWindow = 4;       // a wrapped line may be followed by up to three blank lines
+constexpr size_t kFurnitureWindow = 12;  // lines of page furniture between (bounded: linear)
 constexpr uint8_t kProse = 1;         // a cell of running text
-constexpr uint8_t kContinuation = 2;  // prose only when a sentence above runs into it     // a wrapped line may be followed by up to three blank lines
+constexpr uint8_t kContinuation = 2;  // prose only when a sentence above runs into it
 
 bool IsAsciiWord(char c) {
   return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '%';
@@ -48,6 +50,23 @@ int Boundary(std::string_view piece, size_t at, size_t next, char32_t c) {
     default:
       return 0;
   }
+}
+
+// A list number alone: "2、", "(3)", "一、", "1.".
+bool IsListNumber(std::string_view t) {
+  size_t digits = 0, other = 0;
+  for (size_t i = 0; i < t.size();) {
+    char32_t c = NextCodePoint(t, &i);
+    if (c == ' ' || c == '\t') continue;
+    if (IsAsciiDigit(c) || std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos) {
+      ++digits;
+    } else if (std::u32string_view(U"()（）、.．").find(c) != std::u32string_view::npos) {
+      ++other;
+    } else {
+      return false;
+    }
+  }
+  return digits > 0 && digits <= 3 && other <= 3;
 }
 
 }  // namespace
@@ -108,18 +127,28 @@ void StructureBuilder::FindSentences() {
   for (size_t li = 0; li < n; ++li) {
     const LineStructure& l = s_.lines_[li];
     if (l.cell_count == 0) continue;
-    // The next line with cells, page furniture skipped.
+    // The next line with cells: up to three blank lines between, page furniture (a running header,
+    // a page number: a sentence wrapped over a page break) skipped without counting.
     size_t lj = li + 1;
-    for (; lj < n && lj <= li + kLineWindow; ++lj) {
+    for (size_t blank = 0, furniture = 0; lj < n; ++lj) {
       const LineStructure& m = s_.lines_[lj];
-      if (m.cell_count != 0 && (m.flags & ESGAUDIT_LINE_FURNITURE_MASK) == 0) break;
+      if (m.flags & ESGAUDIT_LINE_FURNITURE_MASK) {
+        if (++furniture > kFurnitureWindow) lj = n;
+      } else if (m.cell_count != 0) {
+        break;
+      } else if (++blank >= kLineWindow) {
+        lj = n;
+      }
     }
-    if (lj >= n || lj > li + kLineWindow) continue;
+    if (lj >= n) continue;
     const LineStructure& m = s_.lines_[lj];
     size_t k2 = 0;
     for (uint32_t k = 0; k < l.cell_count; ++k) {
       uint32_t a = l.first_cell + k;
-      if (!prose[a]) continue;
+      // A list number standing alone ("2、" beside a title) heads no chain: the paragraph under it
+      // starts its own.
+      if (!prose[a] || (prose[a] == kContinuation && !has_prev[a] && IsListNumber(CellText(s_.cells_[a]))))
+        continue;
       uint32_t col = s_.cells_[a].column;
       uint32_t lo = col > kColumnSlack ? col - kColumnSlack : 0;
       while (k2 < m.cell_count && s_.cells_[m.first_cell + k2].column < lo) ++k2;
@@ -152,8 +181,17 @@ void StructureBuilder::FindSentences() {
                     s_.figures_.end());
 
   std::vector<std::tuple<uint64_t, uint64_t, uint32_t>> clause_pieces;  // view begin, end, clause
+  uint32_t paragraph = 0;
   for (size_t start = 0; start < cells; ++start) {
-    if (prose[start] != kProse || has_prev[start]) continue;
+    if (!prose[start] || has_prev[start]) continue;
+    // A chain may start at a continuation cell ("2020年 公 司 及 所 属" over the rest of its
+    // sentence) when it runs into running text; chains of short cells alone are no prose.
+    if (prose[start] == kContinuation) {
+      uint32_t ci = static_cast<uint32_t>(start);
+      while (ci != kNoIndex && prose[ci] != kProse) ci = next[ci];
+      if (ci == kNoIndex) continue;
+    }
+    const size_t sentences_before = s_.sentences_.size();
     bool sent_open = false, clause_open = false;
     std::vector<std::pair<uint64_t, uint64_t>> sent;
     std::vector<std::vector<std::pair<uint64_t, uint64_t>>> clauses;
@@ -181,6 +219,7 @@ void StructureBuilder::FindSentences() {
           s_.clauses_.push_back(cl);
         }
         st.clause_count = static_cast<uint32_t>(s_.clauses_.size()) - st.first_clause;
+        st.paragraph = paragraph;
         s_.sentences_.push_back(st);
       }
       sent.clear();
@@ -225,6 +264,7 @@ void StructureBuilder::FindSentences() {
       if (clause_open && last_end > cs) clauses.back().emplace_back(base + cs, base + last_end);
     }
     flush_sentence();
+    if (s_.sentences_.size() > sentences_before) ++paragraph;
   }
 
   // The clause of each fact: the clause piece holding its first character.

@@ -124,6 +124,43 @@ TEST(RelationRulesTest, StatedTotalWithListedPartsThatDoNotAddUp) {
                 "1:33 part 38项 (发明专利) | 1:47 part 61项 (实用新型)"}));
 }
 
+// Running text is the structure model's sentences, paragraph by paragraph: a paragraph under a
+// numbered title line, a 其中 opening the sentence after its total's, a list wrapped over a page
+// break (furniture between); sentences of another paragraph never give parts.
+TEST(RelationRulesTest, RunningTextIsReadFromTheModelsSentences) {
+  {
+    const std::string text = "2、\t技术创新\n本报告期内，公司新申请专利101项，其中发明专利137项；新获授权专利82项。\n";
+    EXPECT_EQ(Findings(Check(text, "en")).size(), 1u);
+    Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_TRUE(Recognised(doc, Check(text, "en", "relations"), "subset", {"101项", "137项"}));
+  }
+  {
+    const std::string text = "公司全年招聘员工155名。其中高校毕业生67名，社会招聘98名。\n";
+    EXPECT_EQ(Findings(Check(text, "en")),
+              (std::vector<std::string>{
+                  "1:17: warning: parts do not add up to the total '公司全年招聘员工': 67名 + 98名 = 165名, "
+                  "expected 155名 [numeric.parts-total] | 1:17 total 155名 (公司全年招聘员工) | "
+                  "1:38 part 67名 (高校毕业生) | 1:52 part 98名 (社会招聘)"}));
+  }
+  {
+    std::string text;
+    for (int page = 1; page <= 3; ++page) {
+      text += "云南铝业股份有限公司2020年社会责任报告\n\n";
+      if (page == 2) text += "公司共申请专利89项，其中发明专利28项、\n";
+      else if (page == 3) text += "实用新型61项。\n";
+      else text += "公司坚持创新驱动发展。\n";
+      text += "\n" + std::to_string(page) + "\n\f";
+    }
+    Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_TRUE(Recognised(doc, Check(text, "en", "relations"), "parts-total", {"89项", "28项", "61项"}));
+  }
+  {
+    // Two paragraphs set apart by a heading: the second one's 其中 has no total.
+    const std::string text = "公司全年招聘员工155名。\n\n一、人才培养\n\n其中高校毕业生167名。\n";
+    EXPECT_TRUE(Findings(Check(text, "en")).empty()) << Findings(Check(text, "en")).front();
+  }
+}
+
 TEST(RelationRulesTest, PartsNamingEveryGenderMustAddUpBothWays) {
   EXPECT_EQ(Findings(Check("公司员工总数12375人，其中男性员工9775人，女性员工2500人。\n")),
             (std::vector<std::string>{
@@ -687,6 +724,32 @@ TEST(RelationRulesTest, TeamsAndApproximateMagnitudesAreParts) {
                               {"30支", "16支", "14支"}, "16支", "18", "warning"});
   ExpectRecognisedThenCaught({"修建道路边沟，投资总额80余万元，其中，市分行捐赠20万元。\n", "subset",
                               {"80余万元", "20万元"}, "20万元", "200", "error"});
+}
+
+// Approximate figures stand for what their wording allows and no more: 约74万 is [73, 75] 万 (rounded
+// to its last digit), 50余万 is [50, 60] 万, 1900余万 is [1900, 2000] 万; a part raised by a tenth
+// leaves them.
+TEST(RelationRulesTest, ApproximateFiguresAreReadAsTheirWordingAllows) {
+  ExpectRecognisedThenCaught({"总建筑面积约为74万m2,其中办公建筑面积为38万m2,商业等建筑面积为36万m2。\n", "parts-total",
+                              {"74万m2", "38万m2", "36万m2"}, "38万m2", "42", "error"});
+  ExpectRecognisedThenCaught({"全行共组织各类培训约110万人次，其中集中培训50余万人次，远程培训60余万人次。\n",
+                              "parts-total", {"110万人次", "50余万人次", "60余万人次"}, "60余万人次", "66", "error"});
+  // The parts' sum anywhere in what 余 allows is no mismatch.
+  EXPECT_TRUE(Findings(Check("对外捐款共1900万余元，其中捐助静宁县1000万元，捐建小学600万元，其他捐赠340万元。\n")).empty());
+  EXPECT_FALSE(Findings(Check("对外捐款共1900万余元，其中捐助静宁县1000万元，捐建小学600万元，其他捐赠420万元。\n")).empty());
+}
+
+// A total with a count of items (两个项目), then that many items 一是, 二是 …, each giving the first
+// figure of the total's unit it holds (sentences after it within the item are the item's).
+TEST(RelationRulesTest, ItemsCountedAfterTheirTotal) {
+  ExpectRecognisedThenCaught({"全年投入资金126万元开展两个扶贫项目。一是支持养殖项目，使用帮扶资金60万元，主要用于购置设备。"
+                              "项目建成后年收入可达300万元。二是支持灌溉项目，帮扶资金66万元。可扩大灌溉面积480亩。\n",
+                              "parts-total", {"126万元", "60万元", "66万元"}, "66万元", "73", "warning"});
+  // Fewer items than counted, or more: no relation.
+  for (const char* text : {"全年投入资金126万元开展三个扶贫项目。一是养殖项目60万元。二是灌溉项目66万元。\n",
+                           "全年投入资金126万元开展两个扶贫项目。一是养殖项目60万元。二是灌溉项目66万元。三是其他项目9万元。\n"}) {
+    EXPECT_TRUE(Check(text, "zh", "relations").relations.empty()) << text;
+  }
 }
 
 // A chart legend printed with its values in one cell, under or over its caption.

@@ -428,6 +428,9 @@ typedef struct esgaudit_sentence {
   uint32_t span_count;
   uint32_t first_clause;
   uint32_t clause_count;
+  /* Appended within 1.1 (present when struct_size covers it): the paragraph (chain of cells) it
+   * belongs to, numbered in reading order; consecutive sentences of one paragraph share it. */
+  uint32_t paragraph;
 } esgaudit_sentence;
 
 typedef struct esgaudit_clause {
