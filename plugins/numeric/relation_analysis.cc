@@ -1568,7 +1568,13 @@ bool TableTotalLabel(std::string label) {
   label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
   for (const char* open : {"(", "\xEF\xBC\x88"}) {  // "(" and "（"
     size_t at = label.rfind(open);
-    if (at != std::string::npos && at > 0 && Cps(label.substr(at)) <= 8) label.resize(at);
+    if (at == std::string::npos || at == 0) continue;
+    // A short bracket is a unit or a qualifier; a longer one is a note, dropped when the label
+    // before it ends in a total word (在职员工的数量合计（母公司与子公司合计）).
+    std::u32string before = ToU32(label.substr(0, at));
+    bool total_before = before.size() >= 3 && (before.substr(before.size() - 2) == U"合计" ||
+                                               before.substr(before.size() - 2) == U"总计");
+    if (Cps(label.substr(at)) <= 8 || total_before) label.resize(at);
   }
   std::string l;
   if (BareTotal(label, &l)) return true;
@@ -1609,6 +1615,25 @@ std::string LabelUnit(std::string label) {
     if (Cps(unit) <= 4 && !Has(unit, "含") && !Has(unit, "及") && !Has(unit, "其中")) return unit;
   }
   return "";
+}
+
+// A row of one label naming the dimension of the breakdown below it (性别, 年龄, 教育程度, Gender):
+// in a table of counts it says that the rows under it split the table's population once more.
+bool DimensionTitle(std::string label) {
+  label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
+  for (const char* colon : {":", "\xEF\xBC\x9A"}) {  // ":" and "："
+    std::string c = colon;
+    if (label.size() > c.size() && label.compare(label.size() - c.size(), c.size(), c) == 0) {
+      label.resize(label.size() - c.size());
+    }
+  }
+  const std::string l = Lower(label);
+  for (const char* w : {"性别", "年龄", "年龄段", "年龄结构", "学历", "教育程度", "文化程度", "职称", "岗位",
+                        "专业", "地区", "区域", "民族", "国籍", "用工形式", "gender", "age", "education",
+                        "region", "nationality"}) {
+    if (l == w) return true;
+  }
+  return false;
 }
 
 bool DashCell(std::string_view t) {
@@ -2068,15 +2093,17 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         relabel(r);
         Add(std::move(r));
       }
-      // Under a total above its rows, each later block titled as a breakdown (a row of one label
-      // naming it: 按员工学历划分, 学历构成, by age) is another breakdown of the same total, checked
-      // per column when one of its columns adds up.
-      if (!above) continue;
-      for (size_t title = part_rows.back() + 1; title + 2 < rows.size();) {
+      // Each later block titled as a breakdown (a row of one label naming it: 按员工学历划分, 学历构成,
+      // by age) is another breakdown of the same total, checked per column when one of its columns
+      // adds up. A title that is only the dimension's name (性别, 年龄, 教育程度) says so itself, so
+      // its block is checked even when no column adds up (the sum must still be near the total);
+      // such blocks also follow a total row below its own rows (母公司, 子公司, 合计; 性别; 年龄).
+      for (size_t title = above ? part_rows.back() + 1 : ri + 1; title + 2 < rows.size();) {
         const Row& tr2 = rows[title];
         std::string tl = Lower(tr2.label);
-        bool titled = !tr2.has_figure && tr2.readable && !tl.empty() &&
-                      (Has(tl, "按") || Has(tl, "构成") || Has(tl, "结构") || Has(tl, " by "));
+        const bool dimension = !tr2.has_figure && tr2.readable && DimensionTitle(tr2.label);
+        bool titled = !tr2.has_figure && tr2.readable && !tl.empty() && (above || dimension) &&
+                      (Has(tl, "按") || Has(tl, "构成") || Has(tl, "结构") || Has(tl, " by ") || dimension);
         if (!titled) break;
         std::vector<size_t> block_rows;
         if (!block(title + 1, +1, &block_rows) || block_rows.size() < 2) break;
@@ -2103,7 +2130,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           make(ts.figure, std::move(parts), h.empty() ? tr2.label : tr2.label + "/" + h, tr, &block_columns);
         }
         bool adds = std::any_of(block_columns.begin(), block_columns.end(), [](const Relation& r) { return r.consistent; });
-        if (adds) {
+        if (adds || dimension) {
           for (Relation& r : block_columns) {
             relabel(r);
             Add(std::move(r));

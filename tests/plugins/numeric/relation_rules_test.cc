@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "esgaudit/rule_selection.h"
@@ -365,6 +366,45 @@ TEST(RelationRulesTest, ASpaceJoinedTotalRowAndTheBreakdownBlocksUnderIt) {
   std::vector<std::string> f = Findings(Check(changed));
   ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
   EXPECT_NE(f[0].find("650 + 605 + 110 = 1,365"), std::string::npos) << f[0];
+}
+
+// A one-column table of counts: two units over a total row whose label carries a long note in
+// brackets, then blocks each titled by the dimension's bare name (性别, 年龄). Every block is a
+// breakdown of that total; a dimension title says so itself, so a block whose changed figure no
+// longer adds up is still checked (a changed part is reported, not left unseen).
+TEST(RelationRulesTest, BlocksTitledByTheirDimensionUnderATotalRowWithANote) {
+  const std::string clean =
+      "员工构成\t\n"
+      "甲公司员工人数\t1,200\n"
+      "乙公司员工人数\t800\n"
+      "员工人数合计（甲公司与乙公司合计）\t2,000\n"
+      "性别\t\n"
+      "男\t1,300\n"
+      "女\t700\n"
+      "年龄\t\n"
+      "30岁以下\t500\n"
+      "30至50岁\t1,100\n"
+      "50岁以上\t400\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"2,000", "1,200", "800"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"2,000", "500", "1,100", "400"}));
+  for (const auto& [from, to, sum] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"\t1,200", "\t1,320", "1,320 + 800 = 2,120"}, {"\t1,100", "\t1,210", "500 + 1,210 + 400 = 2,110"}}) {
+    std::string changed = clean;
+    changed.replace(changed.find(from), from.size(), to);
+    std::vector<std::string> f = Findings(Check(changed));
+    ASSERT_EQ(f.size(), 1u) << from << ::testing::PrintToString(f);
+    EXPECT_NE(f[0].find(sum), std::string::npos) << f[0];
+    EXPECT_NE(f[0].find("error"), std::string::npos) << f[0];
+  }
+  // A row of one label that names no dimension (a remark) does not make the rows under it parts.
+  std::string remark = clean;
+  remark.replace(remark.find("年龄\t"), std::string("年龄").size(), "其他说明");
+  remark.replace(remark.find("\t1,100"), 6, "\t1,210");
+  std::vector<std::string> f = Findings(Check(remark));
+  EXPECT_TRUE(f.empty()) << ::testing::PrintToString(f);
 }
 
 // Markdown converters repeat a spanned label on every row: rows repeating it are one group, and a
