@@ -1801,9 +1801,55 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     };
     if (t.header_line != ESGAUDIT_NO_INDEX) add_header(read_row(t.header_line));
     int current = headers.empty() ? -1 : 0;
-    std::vector<Row> rows;
+    std::vector<uint32_t> lines;
     for (uint32_t line = t.first_line; line <= t.last_line; ++line) {
-      if (line == t.header_line) continue;
+      if (line != t.header_line) lines.push_back(line);
+    }
+    // A table continued after a page break: the next table of the same source and column count,
+    // separated from this one only by page furniture (a page number, a running header) and at most
+    // two title lines of one short label (教育程度, the block's dimension), and with no header of
+    // its own other than this one's repeated, is read as more rows of this table: its blocks stay
+    // breakdowns of this table's total. The title lines are rows (a row of one label).
+    auto line_text = [&](uint32_t line) {
+      esgaudit_line_structure ls = doc.LineStructure(line);
+      std::string s(view.substr(ls.view_begin, ls.view_end - ls.view_begin));
+      s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; }), s.end());
+      return s;
+    };
+    const std::string header_text = t.header_line != ESGAUDIT_NO_INDEX ? line_text(t.header_line) : std::string();
+    for (uint32_t last = t.last_line; ti + 1 < table_count;) {
+      const esgaudit_table next = doc.Table(ti + 1);
+      if (next.source != t.source || next.columns != t.columns || next.first_line <= last) break;
+      if (next.header_line != ESGAUDIT_NO_INDEX && line_text(next.header_line) != header_text) break;
+      std::vector<uint32_t> titles;
+      bool page_break = false;
+      bool gap_ok = true;
+      for (uint32_t g = last + 1; g < next.first_line && gap_ok; ++g) {
+        esgaudit_line_structure gs = doc.LineStructure(g);
+        if (gs.flags & ESGAUDIT_LINE_FURNITURE_MASK) {
+          page_break = true;
+          continue;
+        }
+        std::string title = line_text(g);
+        if (title.empty()) continue;
+        // A bare number of up to three digits between the two: a page number the model left unmarked.
+        if (title.size() <= 3 && std::all_of(title.begin(), title.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+          page_break = true;
+          continue;
+        }
+        gap_ok = gs.cell_count == 1 && titles.size() < 2 && !HasDigit(title) && Cps(title) <= 16;
+        if (gap_ok) titles.push_back(g);
+      }
+      if (!gap_ok || !page_break) break;
+      lines.insert(lines.end(), titles.begin(), titles.end());
+      for (uint32_t line = next.first_line; line <= next.last_line; ++line) {
+        if (line != next.header_line) lines.push_back(line);
+      }
+      last = next.last_line;
+      ++ti;
+    }
+    std::vector<Row> rows;
+    for (uint32_t line : lines) {
       esgaudit_line_structure ls = doc.LineStructure(line);
       if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER)) continue;
       Row row = read_row(line);

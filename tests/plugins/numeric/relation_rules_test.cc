@@ -407,6 +407,42 @@ TEST(RelationRulesTest, BlocksTitledByTheirDimensionUnderATotalRowWithANote) {
   EXPECT_TRUE(f.empty()) << ::testing::PrintToString(f);
 }
 
+// A one-column table of counts broken by a page: its last block (教育程度) is printed after the page
+// number, under its title line, and the model starts a new table there. The block is still a
+// breakdown of the total above the break; a table after the break with another column count is not.
+TEST(RelationRulesTest, ABreakdownBlockContinuedAfterAPageBreak) {
+  const std::string clean =
+      "员工构成\t\n"
+      "甲公司员工人数\t1,200\n"
+      "乙公司员工人数\t800\n"
+      "员工人数合计（甲公司与乙公司合计）\t2,000\n"
+      "性别\t\n"
+      "男\t1,300\n"
+      "女\t700\n"
+      "- 24 -\n"
+      "教育程度\t\n"
+      "研究生及以上\t300\n"
+      "大学本科\t1,100\n"
+      "大专及以下\t600\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"2,000", "300", "1,100", "600"}));
+  std::string changed = clean;
+  changed.replace(changed.find("\t1,100"), 6, "\t1,210");
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("300 + 1,210 + 600 = 2,110"), std::string::npos) << f[0];
+  EXPECT_NE(f[0].find("error"), std::string::npos) << f[0];
+  // Rows after the break with two figures each are another table: nothing is read across.
+  std::string other = changed;
+  for (const char* row : {"\t300", "\t1,210", "\t600"}) {
+    other.replace(other.find(row), std::string(row).size(), std::string(row) + "\t15%");
+  }
+  f = Findings(Check(other));
+  EXPECT_TRUE(f.empty()) << ::testing::PrintToString(f);
+}
+
 // Markdown converters repeat a spanned label on every row: rows repeating it are one group, and a
 // group's Total row adds up its own rows only, never the rows of the group above.
 TEST(RelationRulesTest, AMarkdownLabelRepeatedOnEveryRowIsOneGroup) {
