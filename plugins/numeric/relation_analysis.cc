@@ -1962,6 +1962,42 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
     }
 
+    // A total row written with one tab more or less than the rows it sums (总计 whose count stands
+    // under the share column next to the count column): its lone figure, under a column whose
+    // figures above are of the other kind (percentages over a count, or counts over a percentage),
+    // belongs to the neighbouring column holding figures of its kind, when that slot of the row is
+    // empty.
+    for (size_t ri = 1; ri < rows.size(); ++ri) {
+      Row& tr = rows[ri];
+      if (!tr.readable || !TableTotalLabel(tr.label)) continue;
+      Slot* lone = nullptr;
+      int figures = 0;
+      for (Slot& s : tr.cells) {
+        if (s.figure >= 0) {
+          ++figures;
+          lone = &s;
+        }
+      }
+      if (figures != 1) continue;
+      // 1: the nearest figure above in the slot is a percentage, 0: another kind, -1: none.
+      auto percent_above = [&](int slot) {
+        for (size_t k = ri; k-- > 0;) {
+          const Slot* s = rows[k].At(slot);
+          if (s != nullptr && s->figure >= 0) return figures_[s->figure].kind == ESGAUDIT_FACT_PERCENT ? 1 : 0;
+        }
+        return -1;
+      };
+      const int percent = figures_[lone->figure].kind == ESGAUDIT_FACT_PERCENT ? 1 : 0;
+      const int here = percent_above(lone->slot);
+      if (here < 0 || here == percent) continue;
+      for (int to : {lone->slot - 1, lone->slot + 1}) {
+        if (to >= 1 && tr.At(to) == nullptr && percent_above(to) == percent) {
+          lone->slot = to;
+          break;
+        }
+      }
+    }
+
     // Total rows: the rows above (or, for the first data row, below) per column.
     auto block = [&](size_t from, int dir, std::vector<size_t>* out) {
       for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(rows.size()); k += dir) {
@@ -1980,6 +2016,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       bool ok = ri == 0 || block(ri - 1, -1, &part_rows);
       // A subtotal row right above whose cells under this total's figures are dashes (地区小计 with
       // "-" in the 组别小计 column) is another axis of the table: the rows above it are read.
+      const Row* subtotal = nullptr;  // that subtotal row
       if (ok && part_rows.empty() && ri >= 2 && rows[ri - 1].readable && TableTotalLabel(rows[ri - 1].label)) {
         bool dashes = true;
         for (const Slot& ts : tr.cells) {
@@ -1987,7 +2024,10 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           const Slot* up = rows[ri - 1].At(ts.slot);
           dashes = dashes && up != nullptr && up->dash;
         }
-        if (dashes) ok = block(ri - 2, -1, &part_rows);
+        if (dashes) {
+          ok = block(ri - 2, -1, &part_rows);
+          subtotal = &rows[ri - 1];
+        }
       }
       // Several breakdowns of one population stacked above its total (job classes, then
       // nationality, then age bands, over 地区小计): consecutive blocks of two or more rows, each
@@ -1996,7 +2036,15 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         std::vector<size_t> sorted = part_rows;
         std::sort(sorted.begin(), sorted.end());
         std::vector<std::vector<size_t>> blocks;
-        for (const Slot& ts : tr.cells) {
+        // The blocks are cut by the first column that adds up block by block: the total row's, then
+        // the subtotal row's (地区小计 per site), so one changed figure leaves the cut to another column.
+        std::vector<const Slot*> cutters;
+        for (const Slot& ts : tr.cells) cutters.push_back(&ts);
+        if (subtotal != nullptr) {
+          for (const Slot& ts : subtotal->cells) cutters.push_back(&ts);
+        }
+        for (const Slot* cutter : cutters) {
+          const Slot& ts = *cutter;
           if (ts.figure < 0 || !blocks.empty()) continue;
           const Figure& tf = figures_[ts.figure];
           if (tf.kind == ESGAUDIT_FACT_PERCENT || tf.qualifiers != 0) continue;
@@ -2054,6 +2102,38 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
               }
               if (missing || !uniform(parts, ts.figure)) continue;
               add(ts.figure, std::move(parts), h.empty() ? tr.label : tr.label + "/" + h, tr);
+              // The share column beside the count column (人数 then 比例), its total not printed: the
+              // block's shares are a breakdown of 100 % when they are the counts over the total row by
+              // row, in every row but at most one (so that one changed share or count is still read).
+              if (tf.kind == ESGAUDIT_FACT_PERCENT || tf.value <= 0 || tr.At(ts.slot + 1) != nullptr) continue;
+              std::vector<int> shares;
+              size_t matching = 0;
+              for (size_t k : b) {
+                const Slot* cs = rows[k].At(ts.slot);
+                const Slot* ss = rows[k].At(ts.slot + 1);
+                if (cs == nullptr || ss == nullptr || cs->figure < 0 || ss->figure < 0) break;
+                const Figure& sf = figures_[ss->figure];
+                if (sf.kind != ESGAUDIT_FACT_PERCENT || sf.qualifiers != 0) break;
+                const double ratio = 100 * figures_[cs->figure].value / tf.value;
+                matching += sf.low - 1e-9 <= ratio && ratio <= sf.high + 1e-9;
+                shares.push_back(ss->figure);
+              }
+              if (shares.size() != b.size() || matching == 0 || matching + 1 < shares.size()) continue;
+              Relation r;
+              r.kind = RelationKind::kPercentBreakdown;
+              r.evidence = Evidence::kTable;
+              r.certainty = Certainty::kCertain;
+              std::string sh = header_of_row(tr, ts.slot + 1);
+              r.caption = sh.empty() ? tr.label : tr.label + "/" + sh;
+              r.caption_offset = tr.label_offset;
+              r.caption_length = tr.label_length;
+              r.parts = std::move(shares);
+              std::sort(r.parts.begin(), r.parts.end());
+              SumParts(&r);
+              r.consistent = r.sum_low <= 100 && 100 <= r.sum_high;
+              r.flag = !r.consistent;
+              relabel(r);
+              Add(std::move(r));
             }
             for (size_t k : b) part_of_total.insert(k);
           }

@@ -443,6 +443,46 @@ TEST(RelationRulesTest, ABreakdownBlockContinuedAfterAPageBreak) {
   EXPECT_TRUE(f.empty()) << ::testing::PrintToString(f);
 }
 
+// A table of sites (count and share of the row's group per site) with a count and share column for
+// the whole group, three blocks stacked (job, nationality, age) over a per-site subtotal row and a
+// 总计 row written with one tab more than the rows above, so that its count stands under the share
+// column. The total is read in the count column; each block's shares, their 100 % not printed, are
+// a breakdown because they are the counts over the total. A changed count or share is reported once.
+TEST(RelationRulesTest, StackedBlocksOverATotalRowOneTabOffAndTheirShares) {
+  const std::string clean =
+      "类别\t甲厂\t\t乙厂\t\t小计与比例\t\n"
+      "\t人数\t占该组别比例\t人数\t占该组别比例\t人数\t比例\n"
+      "管理-男\t100\t66.7%\t50\t33.3%\t150\t15.0%\n"
+      "管理-女\t60\t60.0%\t40\t40.0%\t100\t10.0%\n"
+      "技术-男\t240\t60.0%\t160\t40.0%\t400\t40.0%\n"
+      "技术-女\t200\t57.1%\t150\t42.9%\t350\t35.0%\n"
+      "当地国籍\t590\t60.8%\t380\t39.2%\t970\t97.0%\n"
+      "非当地国籍\t10\t33.3%\t20\t66.7%\t30\t3.0%\n"
+      "30岁以下\t300\t60.0%\t200\t40.0%\t500\t50.0%\n"
+      "31-49岁\t250\t62.5%\t150\t37.5%\t400\t40.0%\n"
+      "50岁以上\t50\t50.0%\t50\t50.0%\t100\t10.0%\n"
+      "地区小计\t600\t60.0%\t400\t40.0%\t-\t-\n"
+      "总计\t\t\t\t\t\t1,000\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1,000", "150", "100", "400", "350"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1,000", "970", "30"}));
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"总计", "15.0%", "10.0%", "40.0%", "35.0%"}));
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"总计", "97.0%", "3.0%"}));
+  for (const auto& [from, to, sum] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"\t350\t", "\t385\t", "150 + 100 + 400 + 385 = 1,035"},
+           {"\t35.0%\n", "\t38.5%\n", "15.0% + 10.0% + 40.0% + 38.5% = 103.5%"},
+           {"\t97.0%\n", "\t90.0%\n", "90.0% + 3.0% = 93.0%"}}) {
+    std::string changed = clean;
+    changed.replace(changed.find(from), from.size(), to);
+    std::vector<std::string> f = Findings(Check(changed));
+    ASSERT_EQ(f.size(), 1u) << from << ::testing::PrintToString(f);
+    EXPECT_NE(f[0].find(sum), std::string::npos) << f[0];
+    EXPECT_NE(f[0].find("error"), std::string::npos) << f[0];
+  }
+}
+
 // Markdown converters repeat a spanned label on every row: rows repeating it are one group, and a
 // group's Total row adds up its own rows only, never the rows of the group above.
 TEST(RelationRulesTest, AMarkdownLabelRepeatedOnEveryRowIsOneGroup) {
