@@ -1709,7 +1709,9 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       std::set<int> seen;
       for (uint32_t k = 0; k < ls.cell_count; ++k) {
         esgaudit_cell c = doc.Cell(ls.first_cell + k);
-        if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
+        // A dash ending the rows of a tab table ("-" in a column of amounts on line after line) is
+        // an empty value, not a character of vertical side text.
+        if ((c.flags & ESGAUDIT_CELL_SIDE_BANNER) && !(tabs && DashCell(doc.CellView(c)))) continue;
         Slot s;
         if (tabs) {
           std::string_view before = view.substr(ls.view_begin, c.view_begin - ls.view_begin);
@@ -2176,6 +2178,8 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         bool missing = false;
         for (size_t k : part_rows) {
           const Slot* s = rows[k].At(ts.slot);
+          // In a tab table, a slot left empty between two tabs is an empty value, like a dash.
+          if (s == nullptr && tabs && !rows[k].cells.empty() && rows[k].cells.back().slot > ts.slot) continue;
           if (s == nullptr || (s->figure < 0 && !s->dash)) {
             missing = true;
             break;

@@ -483,6 +483,36 @@ TEST(RelationRulesTest, StackedBlocksOverATotalRowOneTabOffAndTheirShares) {
   }
 }
 
+// A table of yearly amounts whose rows hold long figures with thousands separators and a plan cell
+// with a decimal (10送2股派1.50元), dashes for years without an amount (a run of them ending the rows,
+// as vertical side text would), one cell left empty between tabs, and a 合计 row under two columns:
+// each column of amounts adds up to its 合计.
+TEST(RelationRulesTest, YearlyAmountsWithLongFiguresDashesAndAnEmptyCellUnderATotalRow) {
+  const std::string clean =
+      "年份\t股本（股）\t方案\t送股（股）\t分红（元）\n"
+      "2001\t10,000,000\t10送2股\t2,000,000\t-\n"
+      "2002\t12,000,000\t10送1股\t1,200,000\t-\n"
+      "2003\t13,200,000\t10送3股\t3,960,000\t-\n"
+      "2004\t17,160,000\t10送1股\t1,716,000\t-\n"
+      "2005\t18,876,000\t10送2股派1.50元\t3,775,200\t2,831,400.00\n"
+      "2006\t22,651,200\t10派2.00元\t-\t4,530,240.00\n"
+      "2007\t22,651,200\t10派1.00元\t\t2,265,120.00\n"
+      "合计\t\t\t12,651,200\t9,626,760.00\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"12,651,200", "2,000,000", "1,200,000", "3,960,000", "1,716,000", "3,775,200"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"9,626,760.00", "2,831,400.00", "4,530,240.00", "2,265,120.00"}));
+  for (const auto& [from, to, sum] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"\t3,775,200", "\t4,152,720", "= 13,028,720"}, {"\t4,530,240.00", "\t4,983,264.00", "= 10,079,784.00"}}) {
+    std::string changed = clean;
+    changed.replace(changed.find(from), from.size(), to);
+    std::vector<std::string> f = Findings(Check(changed));
+    ASSERT_EQ(f.size(), 1u) << from << ::testing::PrintToString(f);
+    EXPECT_NE(f[0].find(sum), std::string::npos) << f[0];
+  }
+}
+
 // Markdown converters repeat a spanned label on every row: rows repeating it are one group, and a
 // group's Total row adds up its own rows only, never the rows of the group above.
 TEST(RelationRulesTest, AMarkdownLabelRepeatedOnEveryRowIsOneGroup) {
