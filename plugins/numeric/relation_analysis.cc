@@ -1965,22 +1965,12 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     }
 
     // A total row written with one tab more or less than the rows it sums (总计 whose count stands
-    // under the share column next to the count column): its lone figure, under a column whose
-    // figures above are of the other kind (percentages over a count, or counts over a percentage),
-    // belongs to the neighbouring column holding figures of its kind, when that slot of the row is
-    // empty.
+    // under the share column next to the count column; 女性合计 one tab left of its rows): when its
+    // figures do not stand under figures of their kind (a percentage or not) in the rows above, and
+    // moved one slot right or left (but not both) they all do, its figure and dash cells move there.
     for (size_t ri = 1; ri < rows.size(); ++ri) {
       Row& tr = rows[ri];
       if (!tr.readable || !TableTotalLabel(tr.label)) continue;
-      Slot* lone = nullptr;
-      int figures = 0;
-      for (Slot& s : tr.cells) {
-        if (s.figure >= 0) {
-          ++figures;
-          lone = &s;
-        }
-      }
-      if (figures != 1) continue;
       // 1: the nearest figure above in the slot is a percentage, 0: another kind, -1: none.
       auto percent_above = [&](int slot) {
         for (size_t k = ri; k-- > 0;) {
@@ -1989,14 +1979,26 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         }
         return -1;
       };
-      const int percent = figures_[lone->figure].kind == ESGAUDIT_FACT_PERCENT ? 1 : 0;
-      const int here = percent_above(lone->slot);
-      if (here < 0 || here == percent) continue;
-      for (int to : {lone->slot - 1, lone->slot + 1}) {
-        if (to >= 1 && tr.At(to) == nullptr && percent_above(to) == percent) {
-          lone->slot = to;
-          break;
+      auto fits = [&](int d) {
+        bool any = false;
+        for (const Slot& s : tr.cells) {
+          if (s.figure < 0) continue;
+          any = true;
+          const int to = s.slot + d;
+          if (to < 1) return false;
+          const Slot* there = tr.At(to);
+          if (d != 0 && there != nullptr && there->figure < 0 && !there->dash) return false;  // a label there
+          if (percent_above(to) != (figures_[s.figure].kind == ESGAUDIT_FACT_PERCENT ? 1 : 0)) return false;
         }
+        return any;
+      };
+      if (fits(0)) continue;
+      const bool right = fits(+1);
+      const bool left = fits(-1);
+      if (right == left) continue;
+      const int d = right ? +1 : -1;
+      for (Slot& s : tr.cells) {
+        if ((s.figure >= 0 || s.dash) && s.slot + d >= 1) s.slot += d;
       }
     }
 

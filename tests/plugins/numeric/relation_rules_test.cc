@@ -513,6 +513,32 @@ TEST(RelationRulesTest, YearlyAmountsWithLongFiguresDashesAndAnEmptyCellUnderATo
   }
 }
 
+// Two groups of rows, each closed by its subtotal row; the second subtotal row has one tab fewer
+// than its rows (its figures stand one column left). Its figures are read under the columns of their
+// kind, so the group adds up to it, and a changed part is reported.
+TEST(RelationRulesTest, ASubtotalRowOneTabLeftOfItsRows) {
+  const std::string clean =
+      "性别\t类别\t人数\t审查人数\t比例\n"
+      "\t管理\t100\t98\t98.0%\n"
+      "男\t技术\t300\t300\t100%\n"
+      "\t技能\t600\t600\t100%\n"
+      "男性合计\t\t1,000\t998\t99.8%\n"
+      "\t管理\t50\t50\t100%\n"
+      "女\t技术\t150\t150\t100%\n"
+      "\t技能\t300\t297\t99.0%\n"
+      "女性合计\t500\t497\t99.4%\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"500", "50", "150", "300"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"497", "50", "150", "297"}));
+  std::string changed = clean;
+  changed.replace(changed.find("\t300\t297"), 4, "\t330");
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("50 + 150 + 330 = 530"), std::string::npos) << f[0];
+}
+
 // Markdown converters repeat a spanned label on every row: rows repeating it are one group, and a
 // group's Total row adds up its own rows only, never the rows of the group above.
 TEST(RelationRulesTest, AMarkdownLabelRepeatedOnEveryRowIsOneGroup) {
