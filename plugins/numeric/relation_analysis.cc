@@ -2317,6 +2317,51 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
       ri = end - 1;
     }
+
+    // A row of counts, each followed by its share (地区小计: 3,764 27.1% 2,088 15.0% …), the total
+    // not printed: the shares are a breakdown of 100 % when each is its count over the sum of the
+    // row's counts, in every pair but at most one (so that one changed share is still read). Shares
+    // of another whole (each site's share of its own group) fail that test and are left alone.
+    for (const Row& row : rows) {
+      if (!row.readable || !row.has_figure || row.label.empty() || RateLabel(row.label)) continue;
+      std::vector<std::pair<int, int>> pairs;  // (count, share)
+      bool ok = true;
+      for (size_t k = 0; k < row.cells.size() && ok; ++k) {
+        const Slot& c = row.cells[k];
+        if (c.figure < 0) continue;
+        const Figure& cf = figures_[c.figure];
+        const Slot* sh = row.At(c.slot + 1);
+        ok = cf.kind != ESGAUDIT_FACT_PERCENT && cf.qualifiers == 0 && cf.value >= 0 && sh != nullptr &&
+             sh->figure >= 0 && figures_[sh->figure].kind == ESGAUDIT_FACT_PERCENT &&
+             figures_[sh->figure].qualifiers == 0 && (pairs.empty() || cf.unit == figures_[pairs[0].first].unit);
+        if (!ok) break;
+        pairs.emplace_back(c.figure, sh->figure);
+        while (k + 1 < row.cells.size() && row.cells[k + 1].slot <= c.slot + 1) ++k;  // past the share
+      }
+      if (!ok || pairs.size() < 3) continue;
+      double sum = 0;
+      for (const auto& [count, share] : pairs) sum += figures_[count].value;
+      if (sum <= 0) continue;
+      size_t matching = 0;
+      for (const auto& [count, share] : pairs) {
+        const double ratio = 100 * figures_[count].value / sum;
+        matching += figures_[share].low - 1e-9 <= ratio && ratio <= figures_[share].high + 1e-9;
+      }
+      if (matching < 2 || matching + 1 < pairs.size()) continue;
+      Relation r;
+      r.kind = RelationKind::kPercentBreakdown;
+      r.evidence = Evidence::kTable;
+      r.certainty = Certainty::kCertain;
+      r.caption = row.label;
+      r.caption_offset = row.label_offset;
+      r.caption_length = row.label_length;
+      for (const auto& [count, share] : pairs) r.parts.push_back(share);
+      SumParts(&r);
+      r.consistent = r.sum_low <= 100 && 100 <= r.sum_high;
+      r.flag = !r.consistent;
+      relabel(r);
+      Add(std::move(r));
+    }
   }
 }
 

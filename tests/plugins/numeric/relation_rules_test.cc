@@ -539,6 +539,27 @@ TEST(RelationRulesTest, ASubtotalRowOneTabLeftOfItsRows) {
   EXPECT_NE(f[0].find("50 + 150 + 330 = 530"), std::string::npos) << f[0];
 }
 
+// A subtotal row of counts, each followed by its share of the row's sum (the 100 % not printed), under
+// rows whose shares are of each site's own total: the subtotal row's shares are a breakdown, the
+// other rows' are not, and a changed share of the subtotal row is reported.
+TEST(RelationRulesTest, ARowOfCountsEachFollowedByItsShareOfTheRow) {
+  const std::string clean =
+      "厂区\t甲厂\t\t乙厂\t\t丙厂\t\n"
+      "\t人数\t占比\t人数\t占比\t人数\t占比\n"
+      "管理职\t20\t10.0%\t30\t15.0%\t10\t20.0%\n"
+      "技术职\t180\t90.0%\t170\t85.0%\t40\t80.0%\n"
+      "地区小计\t200\t44.4%\t200\t44.4%\t50\t11.1%\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"地区小计", "44.4%", "11.1%"}));
+  std::string changed = clean;
+  changed.replace(changed.find("\t44.4%\t50"), 6, "\t48.8%");
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("44.4% + 48.8% + 11.1% = 104.3%"), std::string::npos) << f[0];
+}
+
 // Markdown converters repeat a spanned label on every row: rows repeating it are one group, and a
 // group's Total row adds up its own rows only, never the rows of the group above.
 TEST(RelationRulesTest, AMarkdownLabelRepeatedOnEveryRowIsOneGroup) {
