@@ -1632,7 +1632,13 @@ bool TableTotalLabel(std::string label) {
   label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
   for (const char* open : {"(", "\xEF\xBC\x88"}) {  // "(" and "（"
     size_t at = label.rfind(open);
-    if (at != std::string::npos && at > 0 && Cps(label.substr(at)) <= 8) label.resize(at);
+    if (at == std::string::npos || at == 0) continue;
+    // A short bracket is a unit or a qualifier; a longer one is a note, dropped when the label
+    // before it ends in a total word (在职员工的数量合计（母公司与子公司合计）).
+    std::u32string before = ToU32(label.substr(0, at));
+    bool total_before = before.size() >= 3 && (before.substr(before.size() - 2) == U"合计" ||
+                                               before.substr(before.size() - 2) == U"总计");
+    if (Cps(label.substr(at)) <= 8 || total_before) label.resize(at);
   }
   std::string l;
   if (BareTotal(label, &l)) return true;
@@ -1673,6 +1679,25 @@ std::string LabelUnit(std::string label) {
     if (Cps(unit) <= 4 && !Has(unit, "含") && !Has(unit, "及") && !Has(unit, "其中")) return unit;
   }
   return "";
+}
+
+// A row of one label naming the dimension of the breakdown below it (性别, 年龄, 教育程度, Gender):
+// in a table of counts it says that the rows under it split the table's population once more.
+bool DimensionTitle(std::string label) {
+  label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
+  for (const char* colon : {":", "\xEF\xBC\x9A"}) {  // ":" and "："
+    std::string c = colon;
+    if (label.size() > c.size() && label.compare(label.size() - c.size(), c.size(), c) == 0) {
+      label.resize(label.size() - c.size());
+    }
+  }
+  const std::string l = Lower(label);
+  for (const char* w : {"性别", "年龄", "年龄段", "年龄结构", "学历", "教育程度", "文化程度", "职称", "岗位",
+                        "专业", "地区", "区域", "民族", "国籍", "用工形式", "gender", "age", "education",
+                        "region", "nationality"}) {
+    if (l == w) return true;
+  }
+  return false;
 }
 
 bool DashCell(std::string_view t) {
@@ -1748,7 +1773,9 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       std::set<int> seen;
       for (uint32_t k = 0; k < ls.cell_count; ++k) {
         esgaudit_cell c = doc.Cell(ls.first_cell + k);
-        if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
+        // A dash ending the rows of a tab table ("-" in a column of amounts on line after line) is
+        // an empty value, not a character of vertical side text.
+        if ((c.flags & ESGAUDIT_CELL_SIDE_BANNER) && !(tabs && DashCell(doc.CellView(c)))) continue;
         Slot s;
         if (tabs) {
           std::string_view before = view.substr(ls.view_begin, c.view_begin - ls.view_begin);
@@ -1840,9 +1867,55 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     };
     if (t.header_line != ESGAUDIT_NO_INDEX) add_header(read_row(t.header_line));
     int current = headers.empty() ? -1 : 0;
-    std::vector<Row> rows;
+    std::vector<uint32_t> lines;
     for (uint32_t line = t.first_line; line <= t.last_line; ++line) {
-      if (line == t.header_line) continue;
+      if (line != t.header_line) lines.push_back(line);
+    }
+    // A table continued after a page break: the next table of the same source and column count,
+    // separated from this one only by page furniture (a page number, a running header) and at most
+    // two title lines of one short label (教育程度, the block's dimension), and with no header of
+    // its own other than this one's repeated, is read as more rows of this table: its blocks stay
+    // breakdowns of this table's total. The title lines are rows (a row of one label).
+    auto line_text = [&](uint32_t line) {
+      esgaudit_line_structure ls = doc.LineStructure(line);
+      std::string s(view.substr(ls.view_begin, ls.view_end - ls.view_begin));
+      s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; }), s.end());
+      return s;
+    };
+    const std::string header_text = t.header_line != ESGAUDIT_NO_INDEX ? line_text(t.header_line) : std::string();
+    for (uint32_t last = t.last_line; ti + 1 < table_count;) {
+      const esgaudit_table next = doc.Table(ti + 1);
+      if (next.source != t.source || next.columns != t.columns || next.first_line <= last) break;
+      if (next.header_line != ESGAUDIT_NO_INDEX && line_text(next.header_line) != header_text) break;
+      std::vector<uint32_t> titles;
+      bool page_break = false;
+      bool gap_ok = true;
+      for (uint32_t g = last + 1; g < next.first_line && gap_ok; ++g) {
+        esgaudit_line_structure gs = doc.LineStructure(g);
+        if (gs.flags & ESGAUDIT_LINE_FURNITURE_MASK) {
+          page_break = true;
+          continue;
+        }
+        std::string title = line_text(g);
+        if (title.empty()) continue;
+        // A bare number of up to three digits between the two: a page number the model left unmarked.
+        if (title.size() <= 3 && std::all_of(title.begin(), title.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+          page_break = true;
+          continue;
+        }
+        gap_ok = gs.cell_count == 1 && titles.size() < 2 && !HasDigit(title) && Cps(title) <= 16;
+        if (gap_ok) titles.push_back(g);
+      }
+      if (!gap_ok || !page_break) break;
+      lines.insert(lines.end(), titles.begin(), titles.end());
+      for (uint32_t line = next.first_line; line <= next.last_line; ++line) {
+        if (line != next.header_line) lines.push_back(line);
+      }
+      last = next.last_line;
+      ++ti;
+    }
+    std::vector<Row> rows;
+    for (uint32_t line : lines) {
       esgaudit_line_structure ls = doc.LineStructure(line);
       if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER)) continue;
       Row row = read_row(line);
@@ -1955,6 +2028,44 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
     }
 
+    // A total row written with one tab more or less than the rows it sums (总计 whose count stands
+    // under the share column next to the count column; 女性合计 one tab left of its rows): when its
+    // figures do not stand under figures of their kind (a percentage or not) in the rows above, and
+    // moved one slot right or left (but not both) they all do, its figure and dash cells move there.
+    for (size_t ri = 1; ri < rows.size(); ++ri) {
+      Row& tr = rows[ri];
+      if (!tr.readable || !TableTotalLabel(tr.label)) continue;
+      // 1: the nearest figure above in the slot is a percentage, 0: another kind, -1: none.
+      auto percent_above = [&](int slot) {
+        for (size_t k = ri; k-- > 0;) {
+          const Slot* s = rows[k].At(slot);
+          if (s != nullptr && s->figure >= 0) return figures_[s->figure].kind == ESGAUDIT_FACT_PERCENT ? 1 : 0;
+        }
+        return -1;
+      };
+      auto fits = [&](int d) {
+        bool any = false;
+        for (const Slot& s : tr.cells) {
+          if (s.figure < 0) continue;
+          any = true;
+          const int to = s.slot + d;
+          if (to < 1) return false;
+          const Slot* there = tr.At(to);
+          if (d != 0 && there != nullptr && there->figure < 0 && !there->dash) return false;  // a label there
+          if (percent_above(to) != (figures_[s.figure].kind == ESGAUDIT_FACT_PERCENT ? 1 : 0)) return false;
+        }
+        return any;
+      };
+      if (fits(0)) continue;
+      const bool right = fits(+1);
+      const bool left = fits(-1);
+      if (right == left) continue;
+      const int d = right ? +1 : -1;
+      for (Slot& s : tr.cells) {
+        if ((s.figure >= 0 || s.dash) && s.slot + d >= 1) s.slot += d;
+      }
+    }
+
     // Total rows: the rows above (or, for the first data row, below) per column.
     auto block = [&](size_t from, int dir, std::vector<size_t>* out) {
       for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(rows.size()); k += dir) {
@@ -1973,6 +2084,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       bool ok = ri == 0 || block(ri - 1, -1, &part_rows);
       // A subtotal row right above whose cells under this total's figures are dashes (地区小计 with
       // "-" in the 组别小计 column) is another axis of the table: the rows above it are read.
+      const Row* subtotal = nullptr;  // that subtotal row
       if (ok && part_rows.empty() && ri >= 2 && rows[ri - 1].readable && TableTotalLabel(rows[ri - 1].label)) {
         bool dashes = true;
         for (const Slot& ts : tr.cells) {
@@ -1980,7 +2092,10 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           const Slot* up = rows[ri - 1].At(ts.slot);
           dashes = dashes && up != nullptr && up->dash;
         }
-        if (dashes) ok = block(ri - 2, -1, &part_rows);
+        if (dashes) {
+          ok = block(ri - 2, -1, &part_rows);
+          subtotal = &rows[ri - 1];
+        }
       }
       // Several breakdowns of one population stacked above its total (job classes, then
       // nationality, then age bands, over 地区小计): consecutive blocks of two or more rows, each
@@ -1989,7 +2104,15 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         std::vector<size_t> sorted = part_rows;
         std::sort(sorted.begin(), sorted.end());
         std::vector<std::vector<size_t>> blocks;
-        for (const Slot& ts : tr.cells) {
+        // The blocks are cut by the first column that adds up block by block: the total row's, then
+        // the subtotal row's (地区小计 per site), so one changed figure leaves the cut to another column.
+        std::vector<const Slot*> cutters;
+        for (const Slot& ts : tr.cells) cutters.push_back(&ts);
+        if (subtotal != nullptr) {
+          for (const Slot& ts : subtotal->cells) cutters.push_back(&ts);
+        }
+        for (const Slot* cutter : cutters) {
+          const Slot& ts = *cutter;
           if (ts.figure < 0 || !blocks.empty()) continue;
           const Figure& tf = figures_[ts.figure];
           if (tf.kind == ESGAUDIT_FACT_PERCENT || tf.qualifiers != 0) continue;
@@ -2047,6 +2170,38 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
               }
               if (missing || !uniform(parts, ts.figure)) continue;
               add(ts.figure, std::move(parts), h.empty() ? tr.label : tr.label + "/" + h, tr);
+              // The share column beside the count column (人数 then 比例), its total not printed: the
+              // block's shares are a breakdown of 100 % when they are the counts over the total row by
+              // row, in every row but at most one (so that one changed share or count is still read).
+              if (tf.kind == ESGAUDIT_FACT_PERCENT || tf.value <= 0 || tr.At(ts.slot + 1) != nullptr) continue;
+              std::vector<int> shares;
+              size_t matching = 0;
+              for (size_t k : b) {
+                const Slot* cs = rows[k].At(ts.slot);
+                const Slot* ss = rows[k].At(ts.slot + 1);
+                if (cs == nullptr || ss == nullptr || cs->figure < 0 || ss->figure < 0) break;
+                const Figure& sf = figures_[ss->figure];
+                if (sf.kind != ESGAUDIT_FACT_PERCENT || sf.qualifiers != 0) break;
+                const double ratio = 100 * figures_[cs->figure].value / tf.value;
+                matching += sf.low - 1e-9 <= ratio && ratio <= sf.high + 1e-9;
+                shares.push_back(ss->figure);
+              }
+              if (shares.size() != b.size() || matching == 0 || matching + 1 < shares.size()) continue;
+              Relation r;
+              r.kind = RelationKind::kPercentBreakdown;
+              r.evidence = Evidence::kTable;
+              r.certainty = Certainty::kCertain;
+              std::string sh = header_of_row(tr, ts.slot + 1);
+              r.caption = sh.empty() ? tr.label : tr.label + "/" + sh;
+              r.caption_offset = tr.label_offset;
+              r.caption_length = tr.label_length;
+              r.parts = std::move(shares);
+              std::sort(r.parts.begin(), r.parts.end());
+              SumParts(&r);
+              r.consistent = r.sum_low <= 100 && 100 <= r.sum_high;
+              r.flag = !r.consistent;
+              relabel(r);
+              Add(std::move(r));
             }
             for (size_t k : b) part_of_total.insert(k);
           }
@@ -2089,6 +2244,8 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         bool missing = false;
         for (size_t k : part_rows) {
           const Slot* s = rows[k].At(ts.slot);
+          // In a tab table, a slot left empty between two tabs is an empty value, like a dash.
+          if (s == nullptr && tabs && !rows[k].cells.empty() && rows[k].cells.back().slot > ts.slot) continue;
           if (s == nullptr || (s->figure < 0 && !s->dash)) {
             missing = true;
             break;
@@ -2132,15 +2289,17 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         relabel(r);
         Add(std::move(r));
       }
-      // Under a total above its rows, each later block titled as a breakdown (a row of one label
-      // naming it: 按员工学历划分, 学历构成, by age) is another breakdown of the same total, checked
-      // per column when one of its columns adds up.
-      if (!above) continue;
-      for (size_t title = part_rows.back() + 1; title + 2 < rows.size();) {
+      // Each later block titled as a breakdown (a row of one label naming it: 按员工学历划分, 学历构成,
+      // by age) is another breakdown of the same total, checked per column when one of its columns
+      // adds up. A title that is only the dimension's name (性别, 年龄, 教育程度) says so itself, so
+      // its block is checked even when no column adds up (the sum must still be near the total);
+      // such blocks also follow a total row below its own rows (母公司, 子公司, 合计; 性别; 年龄).
+      for (size_t title = above ? part_rows.back() + 1 : ri + 1; title + 2 < rows.size();) {
         const Row& tr2 = rows[title];
         std::string tl = Lower(tr2.label);
-        bool titled = !tr2.has_figure && tr2.readable && !tl.empty() &&
-                      (Has(tl, "按") || Has(tl, "构成") || Has(tl, "结构") || Has(tl, " by "));
+        const bool dimension = !tr2.has_figure && tr2.readable && DimensionTitle(tr2.label);
+        bool titled = !tr2.has_figure && tr2.readable && !tl.empty() && (above || dimension) &&
+                      (Has(tl, "按") || Has(tl, "构成") || Has(tl, "结构") || Has(tl, " by ") || dimension);
         if (!titled) break;
         std::vector<size_t> block_rows;
         if (!block(title + 1, +1, &block_rows) || block_rows.size() < 2) break;
@@ -2167,7 +2326,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           make(ts.figure, std::move(parts), h.empty() ? tr2.label : tr2.label + "/" + h, tr, &block_columns);
         }
         bool adds = std::any_of(block_columns.begin(), block_columns.end(), [](const Relation& r) { return r.consistent; });
-        if (adds) {
+        if (adds || dimension) {
           for (Relation& r : block_columns) {
             relabel(r);
             Add(std::move(r));
@@ -2221,6 +2380,51 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         add(ts.figure, std::move(parts), h.empty() ? hr.label : hr.label + "/" + h, hr);
       }
       ri = end - 1;
+    }
+
+    // A row of counts, each followed by its share (地区小计: 3,764 27.1% 2,088 15.0% …), the total
+    // not printed: the shares are a breakdown of 100 % when each is its count over the sum of the
+    // row's counts, in every pair but at most one (so that one changed share is still read). Shares
+    // of another whole (each site's share of its own group) fail that test and are left alone.
+    for (const Row& row : rows) {
+      if (!row.readable || !row.has_figure || row.label.empty() || RateLabel(row.label)) continue;
+      std::vector<std::pair<int, int>> pairs;  // (count, share)
+      bool ok = true;
+      for (size_t k = 0; k < row.cells.size() && ok; ++k) {
+        const Slot& c = row.cells[k];
+        if (c.figure < 0) continue;
+        const Figure& cf = figures_[c.figure];
+        const Slot* sh = row.At(c.slot + 1);
+        ok = cf.kind != ESGAUDIT_FACT_PERCENT && cf.qualifiers == 0 && cf.value >= 0 && sh != nullptr &&
+             sh->figure >= 0 && figures_[sh->figure].kind == ESGAUDIT_FACT_PERCENT &&
+             figures_[sh->figure].qualifiers == 0 && (pairs.empty() || cf.unit == figures_[pairs[0].first].unit);
+        if (!ok) break;
+        pairs.emplace_back(c.figure, sh->figure);
+        while (k + 1 < row.cells.size() && row.cells[k + 1].slot <= c.slot + 1) ++k;  // past the share
+      }
+      if (!ok || pairs.size() < 3) continue;
+      double sum = 0;
+      for (const auto& [count, share] : pairs) sum += figures_[count].value;
+      if (sum <= 0) continue;
+      size_t matching = 0;
+      for (const auto& [count, share] : pairs) {
+        const double ratio = 100 * figures_[count].value / sum;
+        matching += figures_[share].low - 1e-9 <= ratio && ratio <= figures_[share].high + 1e-9;
+      }
+      if (matching < 2 || matching + 1 < pairs.size()) continue;
+      Relation r;
+      r.kind = RelationKind::kPercentBreakdown;
+      r.evidence = Evidence::kTable;
+      r.certainty = Certainty::kCertain;
+      r.caption = row.label;
+      r.caption_offset = row.label_offset;
+      r.caption_length = row.label_length;
+      for (const auto& [count, share] : pairs) r.parts.push_back(share);
+      SumParts(&r);
+      r.consistent = r.sum_low <= 100 && 100 <= r.sum_high;
+      r.flag = !r.consistent;
+      relabel(r);
+      Add(std::move(r));
     }
   }
 }

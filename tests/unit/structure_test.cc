@@ -366,6 +366,25 @@ TEST(StructureTest, AnUnnumberedTitleBetweenParagraphsWithoutBlankLines) {
   EXPECT_NE(Role(label, 1), "heading");
 }
 
+// Long figures with thousands separators (12,651,200; 2,831,400.00) are cells of a tab table, not
+// prose with commas: the rows holding them stay rows of the table up to its 合计 row.
+TEST(StructureTest, LongFiguresWithThousandsSeparatorsKeepATabRowInItsTable) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "年份\t股本（股）\t方案\t分红（元）\n"
+                                    "2004\t17,160,000\t10送1股\t-\n"
+                                    "2005\t18,876,000\t10送2股派1.50元\t2,831,400.00\n"
+                                    "2006\t22,651,200\t10派2.00元\t4,530,240.00\n"
+                                    "合计\t\t\t7,361,640.00\n"
+                                    "\n"
+                                    "总体而言,公司的分红政策稳定,股东回报持续\t提升\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  EXPECT_EQ(s.tables()[0].first_line, 0u);
+  EXPECT_EQ(s.tables()[0].last_line, 4u);
+  EXPECT_EQ(Role(doc, 4), "table-row");
+  EXPECT_NE(Role(doc, 6), "table-row");  // a sentence with commas is still prose
+}
+
 TEST(StructureTest, TablesWithHeaderKindUnitAndTotals) {
   Document doc = Document::FromUtf8("r.txt",
                                     "单位：万元\n"

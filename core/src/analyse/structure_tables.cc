@@ -280,7 +280,9 @@ void StructureBuilder::FindTables() {
       if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
       ++text_cells;
       std::string_view ct = CellText(c);
-      if (sdk::CodePointCount(ct) >= 12 && ContainsAny(ct, {"。", ",", ";"})) prose = true;
+      // A long figure's thousands separators (1,696,964,131; 38,533,072.80) are no sentence commas.
+      const bool figure = ct.find_first_not_of("0123456789,.%-+ ") == std::string_view::npos;
+      if (!figure && sdk::CodePointCount(ct) >= 12 && ContainsAny(ct, {"。", ",", ";"})) prose = true;
     }
     if (!t.empty() && t.front() == '|' && pipes >= 2) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_PIPES;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "esgaudit/rule_selection.h"
@@ -402,6 +403,198 @@ TEST(RelationRulesTest, ASpaceJoinedTotalRowAndTheBreakdownBlocksUnderIt) {
   std::vector<std::string> f = Findings(Check(changed));
   ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
   EXPECT_NE(f[0].find("650 + 605 + 110 = 1,365"), std::string::npos) << f[0];
+}
+
+// A one-column table of counts: two units over a total row whose label carries a long note in
+// brackets, then blocks each titled by the dimension's bare name (性别, 年龄). Every block is a
+// breakdown of that total; a dimension title says so itself, so a block whose changed figure no
+// longer adds up is still checked (a changed part is reported, not left unseen).
+TEST(RelationRulesTest, BlocksTitledByTheirDimensionUnderATotalRowWithANote) {
+  const std::string clean =
+      "员工构成\t\n"
+      "甲公司员工人数\t1,200\n"
+      "乙公司员工人数\t800\n"
+      "员工人数合计（甲公司与乙公司合计）\t2,000\n"
+      "性别\t\n"
+      "男\t1,300\n"
+      "女\t700\n"
+      "年龄\t\n"
+      "30岁以下\t500\n"
+      "30至50岁\t1,100\n"
+      "50岁以上\t400\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"2,000", "1,200", "800"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"2,000", "500", "1,100", "400"}));
+  for (const auto& [from, to, sum] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"\t1,200", "\t1,320", "1,320 + 800 = 2,120"}, {"\t1,100", "\t1,210", "500 + 1,210 + 400 = 2,110"}}) {
+    std::string changed = clean;
+    changed.replace(changed.find(from), from.size(), to);
+    std::vector<std::string> f = Findings(Check(changed));
+    ASSERT_EQ(f.size(), 1u) << from << ::testing::PrintToString(f);
+    EXPECT_NE(f[0].find(sum), std::string::npos) << f[0];
+    EXPECT_NE(f[0].find("error"), std::string::npos) << f[0];
+  }
+  // A row of one label that names no dimension (a remark) does not make the rows under it parts.
+  std::string remark = clean;
+  remark.replace(remark.find("年龄\t"), std::string("年龄").size(), "其他说明");
+  remark.replace(remark.find("\t1,100"), 6, "\t1,210");
+  std::vector<std::string> f = Findings(Check(remark));
+  EXPECT_TRUE(f.empty()) << ::testing::PrintToString(f);
+}
+
+// A one-column table of counts broken by a page: its last block (教育程度) is printed after the page
+// number, under its title line, and the model starts a new table there. The block is still a
+// breakdown of the total above the break; a table after the break with another column count is not.
+TEST(RelationRulesTest, ABreakdownBlockContinuedAfterAPageBreak) {
+  const std::string clean =
+      "员工构成\t\n"
+      "甲公司员工人数\t1,200\n"
+      "乙公司员工人数\t800\n"
+      "员工人数合计（甲公司与乙公司合计）\t2,000\n"
+      "性别\t\n"
+      "男\t1,300\n"
+      "女\t700\n"
+      "- 24 -\n"
+      "教育程度\t\n"
+      "研究生及以上\t300\n"
+      "大学本科\t1,100\n"
+      "大专及以下\t600\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"2,000", "300", "1,100", "600"}));
+  std::string changed = clean;
+  changed.replace(changed.find("\t1,100"), 6, "\t1,210");
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("300 + 1,210 + 600 = 2,110"), std::string::npos) << f[0];
+  EXPECT_NE(f[0].find("error"), std::string::npos) << f[0];
+  // Rows after the break with two figures each are another table: nothing is read across.
+  std::string other = changed;
+  for (const char* row : {"\t300", "\t1,210", "\t600"}) {
+    other.replace(other.find(row), std::string(row).size(), std::string(row) + "\t15%");
+  }
+  f = Findings(Check(other));
+  EXPECT_TRUE(f.empty()) << ::testing::PrintToString(f);
+}
+
+// A table of sites (count and share of the row's group per site) with a count and share column for
+// the whole group, three blocks stacked (job, nationality, age) over a per-site subtotal row and a
+// 总计 row written with one tab more than the rows above, so that its count stands under the share
+// column. The total is read in the count column; each block's shares, their 100 % not printed, are
+// a breakdown because they are the counts over the total. A changed count or share is reported once.
+TEST(RelationRulesTest, StackedBlocksOverATotalRowOneTabOffAndTheirShares) {
+  const std::string clean =
+      "类别\t甲厂\t\t乙厂\t\t小计与比例\t\n"
+      "\t人数\t占该组别比例\t人数\t占该组别比例\t人数\t比例\n"
+      "管理-男\t100\t66.7%\t50\t33.3%\t150\t15.0%\n"
+      "管理-女\t60\t60.0%\t40\t40.0%\t100\t10.0%\n"
+      "技术-男\t240\t60.0%\t160\t40.0%\t400\t40.0%\n"
+      "技术-女\t200\t57.1%\t150\t42.9%\t350\t35.0%\n"
+      "当地国籍\t590\t60.8%\t380\t39.2%\t970\t97.0%\n"
+      "非当地国籍\t10\t33.3%\t20\t66.7%\t30\t3.0%\n"
+      "30岁以下\t300\t60.0%\t200\t40.0%\t500\t50.0%\n"
+      "31-49岁\t250\t62.5%\t150\t37.5%\t400\t40.0%\n"
+      "50岁以上\t50\t50.0%\t50\t50.0%\t100\t10.0%\n"
+      "地区小计\t600\t60.0%\t400\t40.0%\t-\t-\n"
+      "总计\t\t\t\t\t\t1,000\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1,000", "150", "100", "400", "350"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1,000", "970", "30"}));
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"总计", "15.0%", "10.0%", "40.0%", "35.0%"}));
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"总计", "97.0%", "3.0%"}));
+  for (const auto& [from, to, sum] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"\t350\t", "\t385\t", "150 + 100 + 400 + 385 = 1,035"},
+           {"\t35.0%\n", "\t38.5%\n", "15.0% + 10.0% + 40.0% + 38.5% = 103.5%"},
+           {"\t97.0%\n", "\t90.0%\n", "90.0% + 3.0% = 93.0%"}}) {
+    std::string changed = clean;
+    changed.replace(changed.find(from), from.size(), to);
+    std::vector<std::string> f = Findings(Check(changed));
+    ASSERT_EQ(f.size(), 1u) << from << ::testing::PrintToString(f);
+    EXPECT_NE(f[0].find(sum), std::string::npos) << f[0];
+    EXPECT_NE(f[0].find("error"), std::string::npos) << f[0];
+  }
+}
+
+// A table of yearly amounts whose rows hold long figures with thousands separators and a plan cell
+// with a decimal (10送2股派1.50元), dashes for years without an amount (a run of them ending the rows,
+// as vertical side text would), one cell left empty between tabs, and a 合计 row under two columns:
+// each column of amounts adds up to its 合计.
+TEST(RelationRulesTest, YearlyAmountsWithLongFiguresDashesAndAnEmptyCellUnderATotalRow) {
+  const std::string clean =
+      "年份\t股本（股）\t方案\t送股（股）\t分红（元）\n"
+      "2001\t10,000,000\t10送2股\t2,000,000\t-\n"
+      "2002\t12,000,000\t10送1股\t1,200,000\t-\n"
+      "2003\t13,200,000\t10送3股\t3,960,000\t-\n"
+      "2004\t17,160,000\t10送1股\t1,716,000\t-\n"
+      "2005\t18,876,000\t10送2股派1.50元\t3,775,200\t2,831,400.00\n"
+      "2006\t22,651,200\t10派2.00元\t-\t4,530,240.00\n"
+      "2007\t22,651,200\t10派1.00元\t\t2,265,120.00\n"
+      "合计\t\t\t12,651,200\t9,626,760.00\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"12,651,200", "2,000,000", "1,200,000", "3,960,000", "1,716,000", "3,775,200"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"9,626,760.00", "2,831,400.00", "4,530,240.00", "2,265,120.00"}));
+  for (const auto& [from, to, sum] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"\t3,775,200", "\t4,152,720", "= 13,028,720"}, {"\t4,530,240.00", "\t4,983,264.00", "= 10,079,784.00"}}) {
+    std::string changed = clean;
+    changed.replace(changed.find(from), from.size(), to);
+    std::vector<std::string> f = Findings(Check(changed));
+    ASSERT_EQ(f.size(), 1u) << from << ::testing::PrintToString(f);
+    EXPECT_NE(f[0].find(sum), std::string::npos) << f[0];
+  }
+}
+
+// Two groups of rows, each closed by its subtotal row; the second subtotal row has one tab fewer
+// than its rows (its figures stand one column left). Its figures are read under the columns of their
+// kind, so the group adds up to it, and a changed part is reported.
+TEST(RelationRulesTest, ASubtotalRowOneTabLeftOfItsRows) {
+  const std::string clean =
+      "性别\t类别\t人数\t审查人数\t比例\n"
+      "\t管理\t100\t98\t98.0%\n"
+      "男\t技术\t300\t300\t100%\n"
+      "\t技能\t600\t600\t100%\n"
+      "男性合计\t\t1,000\t998\t99.8%\n"
+      "\t管理\t50\t50\t100%\n"
+      "女\t技术\t150\t150\t100%\n"
+      "\t技能\t300\t297\t99.0%\n"
+      "女性合计\t500\t497\t99.4%\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"500", "50", "150", "300"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"497", "50", "150", "297"}));
+  std::string changed = clean;
+  changed.replace(changed.find("\t300\t297"), 4, "\t330");
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("50 + 150 + 330 = 530"), std::string::npos) << f[0];
+}
+
+// A subtotal row of counts, each followed by its share of the row's sum (the 100 % not printed), under
+// rows whose shares are of each site's own total: the subtotal row's shares are a breakdown, the
+// other rows' are not, and a changed share of the subtotal row is reported.
+TEST(RelationRulesTest, ARowOfCountsEachFollowedByItsShareOfTheRow) {
+  const std::string clean =
+      "厂区\t甲厂\t\t乙厂\t\t丙厂\t\n"
+      "\t人数\t占比\t人数\t占比\t人数\t占比\n"
+      "管理职\t20\t10.0%\t30\t15.0%\t10\t20.0%\n"
+      "技术职\t180\t90.0%\t170\t85.0%\t40\t80.0%\n"
+      "地区小计\t200\t44.4%\t200\t44.4%\t50\t11.1%\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"地区小计", "44.4%", "11.1%"}));
+  std::string changed = clean;
+  changed.replace(changed.find("\t44.4%\t50"), 6, "\t48.8%");
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("44.4% + 48.8% + 11.1% = 104.3%"), std::string::npos) << f[0];
 }
 
 // Markdown converters repeat a spanned label on every row: rows repeating it are one group, and a
