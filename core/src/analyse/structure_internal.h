@@ -4,6 +4,7 @@
 #ifndef ESGAUDIT_ANALYSE_STRUCTURE_INTERNAL_H_
 #define ESGAUDIT_ANALYSE_STRUCTURE_INTERNAL_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <utility>
@@ -17,6 +18,11 @@ namespace esgaudit {
 // or a full-width digit, is neither).
 inline bool IsAsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 inline bool IsAsciiAlpha(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+
+// The structure builders run std::regex only on lines up to this long: the statements, titles,
+// claims and captions they look for are short, and std::regex on a line of hundreds of kilobytes
+// would cost far more than the rest of the model.
+constexpr size_t kMaxRegexLine = 2000;
 
 namespace markup {
 struct MarkupTable;

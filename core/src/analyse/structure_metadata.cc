@@ -18,11 +18,6 @@ using sdk::Trim;
 
 namespace {
 
-
-// Regexes run on lines up to this long: statements of a period, a title or a claim are short,
-// and std::regex on a line of hundreds of kilobytes would cost far more than the rest.
-constexpr size_t kMaxRegexLine = 2000;
-
 bool KnownGriStandard(int s) {
   return s == 2 || s == 3 || (s >= 101 && s <= 103) || (s >= 201 && s <= 207) ||
          (s >= 301 && s <= 308) || (s >= 401 && s <= 419);

@@ -20,10 +20,6 @@ using sdk::Trim;
 
 namespace {
 
-
-// Regexes run on lines up to this long (a caption with a unit is short).
-constexpr size_t kMaxRegexLine = 2000;
-
 bool YearLike(std::string_view cell) {
   static const std::regex kYear(
       R"(^(?:fy\s*)?(?:19|20)\d\d\s*(?:年|年度|年末|年底)?(?:\s*(?:上半年|下半年|h1|h2|q[1-4]))?$)",
