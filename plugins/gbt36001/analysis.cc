@@ -133,19 +133,10 @@ void Analysis::IndexIssueKeywords() {
   }
   std::vector<esgaudit_pattern> patterns;
   for (const std::string& kw : keywords) patterns.push_back({sdk::Str(kw), ESGAUDIT_PATTERN_LITERAL});
-  const auto& ls = layout_.lines();
   for (const esgaudit_match& m : doc_.Scan(patterns)) {
-    size_t li = layout_.LineAt(m.begin);
-    if (li >= ls.size()) continue;
-    // The segment holding the match: the last one starting at or before it (segments are in order).
-    const auto& segs = ls[li].segments;
-    auto start_of = [&](const Segment& s) { return static_cast<uint64_t>(s.text.data() - view_.data()); };
-    auto it = std::upper_bound(segs.begin(), segs.end(), m.begin,
-                               [&](uint64_t v, const Segment& s) { return v < start_of(s); });
-    if (it == segs.begin()) continue;
-    const Segment& s = *(it - 1);
-    if (m.end > start_of(s) + s.text.size()) continue;
-    std::vector<bool>& named = issues_named_[s.begin];
+    const Segment* s = SegmentHolding(m);
+    if (s == nullptr) continue;
+    std::vector<bool>& named = issues_named_[s->begin];
     named.resize(issue_index_.size(), false);
     for (uint32_t id : issues_of[m.pattern]) named[id] = true;
   }
@@ -216,12 +207,17 @@ Evidence Analysis::MakeHit(const Segment& s, esgaudit_coverage_status strength) 
 
 const Segment* Analysis::SegmentAt(uint64_t view_offset) const {
   const auto& ls = layout_.lines();
-  auto it = std::upper_bound(ls.begin(), ls.end(), view_offset,
-                             [](uint64_t v, const LayoutLine& l) { return v < l.begin; });
-  if (it == ls.begin()) return nullptr;
-  for (const Segment& s : (it - 1)->segments)
+  if (ls.empty()) return nullptr;
+  for (const Segment& s : ls[layout_.LineAt(view_offset)].segments)
     if (view_offset >= s.begin && view_offset < s.end) return &s;
   return nullptr;
+}
+
+const Segment* Analysis::SegmentHolding(const esgaudit_match& m) const {
+  const Segment* s = SegmentAt(m.begin);
+  if (s == nullptr) return nullptr;
+  uint64_t start = static_cast<uint64_t>(s->text.data() - view_.data());
+  return m.begin >= start && m.end <= start + s->text.size() ? s : nullptr;
 }
 
 bool Analysis::InTable(size_t line) const {
@@ -319,16 +315,8 @@ void Analysis::IndexPhrases() {
     phrase_lines_[w];  // a phrase without hits is known too
   }
   for (const esgaudit_match& m : doc_.Scan(patterns)) {
+    if (SegmentHolding(m) == nullptr) continue;
     size_t li = layout_.LineAt(m.begin);
-    if (li >= ls.size()) continue;
-    // The segment holding the match: the last one starting at or before it (segments are in order).
-    const auto& segs = ls[li].segments;
-    auto start_of = [&](const Segment& s) { return static_cast<uint64_t>(s.text.data() - view_.data()); };
-    auto it = std::upper_bound(segs.begin(), segs.end(), m.begin,
-                               [&](uint64_t v, const Segment& s) { return v < start_of(s); });
-    if (it == segs.begin()) continue;
-    const Segment& seg = *(it - 1);
-    if (m.end > start_of(seg) + seg.text.size()) continue;
     std::vector<size_t>& lines = phrase_lines_[ordered[m.pattern]];
     if (lines.empty() || lines.back() != li) lines.push_back(li);  // matches arrive in view order
   }

@@ -120,6 +120,8 @@ class Analysis {
   // body lines after `line`.
   bool FormAfter(const ElementSpec& spec, size_t line, size_t lines) const;
   const Segment* SegmentAt(uint64_t view_offset) const;  // the body or TOC cell holding it, if any
+  // The segment whose trimmed text holds the whole match (a scan hit), if any.
+  const Segment* SegmentHolding(const esgaudit_match& m) const;
   // First body segment at or after (line, seg) within `lines` lines matching `re`; nullptr if none.
   const Segment* FindAfter(size_t line, size_t seg, size_t lines, const std::regex& re,
                            bool skip_toc = true) const;
