@@ -5,6 +5,7 @@
 #include <boost/regex/pending/unicode_iterator.hpp>
 
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 #include <cstddef>
 #include <cmath>
@@ -479,6 +480,22 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   for (const char* w : kCompositionWords) composition_words.push_back(ToU32(w));
   std::sort(total_words.begin(), total_words.end(),
             [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  static const std::u32string kAnd = U"and";
+  // The first code points of every word matched below (the words are lower case; the match
+  // lower-cases A-Z). A code point beyond the BMP is tested as if one of them started there.
+  std::bitset<0x10000> first_chars;
+  bool first_beyond_bmp = false;
+  for (const auto* list : {&subset_words, &total_words, &not_total, &composition_words}) {
+    for (const std::u32string& w : *list) {
+      if (w.empty()) continue;
+      if (w[0] < first_chars.size()) {
+        first_chars.set(w[0]);
+      } else {
+        first_beyond_bmp = true;
+      }
+    }
+  }
+  first_chars.set(kAnd[0]);
 
   // The code points of one paragraph, spaces dropped, with their view offsets; the character of
   // each text token.
@@ -580,43 +597,51 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         bool end = e >= cps.size() || !is_latin(cps[e].c) || cps[e - 1].v + 1 < cps[e].v;
         return start && end;
       };
+      char32_t lower = cps[i].c;
+      if (lower >= U'A' && lower <= U'Z') lower += 32;
       bool done = false;
-      for (const auto& w : subset_words) {
-        if (match(w)) {
-          toks.push_back({Tok::kSubset});
-          i += w.size();
-          done = true;
-          break;
-        }
-      }
-      if (done) continue;
-      bool excluded = false;
-      for (const auto& w : not_total) excluded = excluded || match(w);
-      if (!excluded && !(i > 0 && (cps[i - 1].c == U'公' || cps[i - 1].c == U'一'))) {
-        for (const auto& w : total_words) {
+      // Nearly every code point starts none of the words, and an English word matches only at a
+      // word's start (see `match`): elsewhere the words are not tried.
+      const bool first = lower < first_chars.size() ? first_chars.test(lower) : first_beyond_bmp;
+      const bool latin_inside = is_latin(lower) && i > 0 && is_latin(cps[i - 1].c) &&
+                                cps[i - 1].v + 1 >= cps[i].v;
+      if (first && !latin_inside) {
+        for (const auto& w : subset_words) {
           if (match(w)) {
-            toks.push_back({Tok::kTotal});
+            toks.push_back({Tok::kSubset});
             i += w.size();
             done = true;
             break;
           }
         }
-      }
-      if (done) continue;
-      for (const std::u32string& cw : composition_words) {
-        if (match(cw)) {
-          toks.push_back({Tok::kCompose});
-          i += cw.size();
-          done = true;
-          break;
+        if (done) continue;
+        bool excluded = false;
+        for (const auto& w : not_total) excluded = excluded || match(w);
+        if (!excluded && !(i > 0 && (cps[i - 1].c == U'公' || cps[i - 1].c == U'一'))) {
+          for (const auto& w : total_words) {
+            if (match(w)) {
+              toks.push_back({Tok::kTotal});
+              i += w.size();
+              done = true;
+              break;
+            }
+          }
         }
-      }
-      if (done) continue;
-      static const std::u32string kAnd = U"and";
-      if (match(kAnd)) {
-        toks.push_back({Tok::kEnum});
-        i += 3;
-        continue;
+        if (done) continue;
+        for (const std::u32string& cw : composition_words) {
+          if (match(cw)) {
+            toks.push_back({Tok::kCompose});
+            i += cw.size();
+            done = true;
+            break;
+          }
+        }
+        if (done) continue;
+        if (match(kAnd)) {
+          toks.push_back({Tok::kEnum});
+          i += 3;
+          continue;
+        }
       }
       char32_t ch = cps[i].c;
       // An English sentence ends at a full stop before a blank or the line end (decimals are

@@ -117,6 +117,19 @@ TEST(RelationRulesTest, SubsetExceedingItsTotal) {
                 "1:46 subset 167名 (建档立卡贫困户)"}));
 }
 
+// English subset words match whole words in any case: "including" opens a subset, while the same
+// letters inside "excluding" do not.
+TEST(RelationRulesTest, EnglishSubsetWordsMatchOnlyAsWholeWords) {
+  for (const char* text : {"The company employed 155 employees, including 167 women.\n",
+                           "The company employed 155 employees, Including 167 women.\n"}) {
+    const std::vector<std::string> findings = Findings(Check(text, "en"));
+    ASSERT_EQ(findings.size(), 1u) << text;
+    EXPECT_NE(findings[0].find("[numeric.subset-exceeds-total]"), std::string::npos) << findings[0];
+  }
+  const char* excluding = "The company employed 155 employees, excluding 167 women.\n";
+  EXPECT_TRUE(Findings(Check(excluding, "en")).empty());
+}
+
 TEST(RelationRulesTest, StatedTotalWithListedPartsThatDoNotAddUp) {
   EXPECT_EQ(Findings(Check("公司共申请专利89项，其中发明专利38项、实用新型61项。\n", "en")),
             (std::vector<std::string>{
