@@ -1848,6 +1848,12 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
             size_t begin = sp == std::string_view::npos ? 0 : sp + 1;
             if (begin == 0) break;  // the label's first word
             std::string_view tok = cell.substr(begin, end - begin);
+            // A control character around a value (BEL marks emphasis in some exports) is no part of it.
+            while (!tok.empty() && static_cast<unsigned char>(tok.front()) < 0x20) {
+              tok.remove_prefix(1);
+              ++begin;
+            }
+            while (!tok.empty() && static_cast<unsigned char>(tok.back()) < 0x20) tok.remove_suffix(1);
             Slot v;
             v.text = std::string(tok);
             auto it = figure_at.find(c.offset + begin);

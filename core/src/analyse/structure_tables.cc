@@ -76,7 +76,11 @@ size_t SpaceJoinedValues(std::string_view cell) {
   for (size_t at = 0; at <= cell.size();) {
     size_t sp = cell.find(' ', at);
     if (sp == std::string_view::npos) sp = cell.size();
-    tokens.push_back(cell.substr(at, sp - at));
+    // A control character around a value (BEL marks emphasis in some exports) is no part of it.
+    std::string_view t = cell.substr(at, sp - at);
+    while (!t.empty() && static_cast<unsigned char>(t.front()) < 0x20) t.remove_prefix(1);
+    while (!t.empty() && static_cast<unsigned char>(t.back()) < 0x20) t.remove_suffix(1);
+    tokens.push_back(t);
     at = sp + 1;
   }
   auto figure = [](std::string_view t) {
