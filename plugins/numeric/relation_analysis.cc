@@ -1860,6 +1860,58 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
             continue;
           }
         }
+        // The one cell of a row of an aligned table whose cells a plain-text export joined with
+        // single spaces ("Africa 120 188 — 259"): the label, then one slot per trailing value (a
+        // figure, or a dash for none), counted from the label's slot.
+        if (!tabs && s.figure < 0 && ls.cell_count == 1) {
+          std::string_view cell = doc.Text().substr(c.offset, c.length);
+          std::vector<Slot> values;
+          size_t end = cell.size();
+          size_t figures = 0;
+          while (end > 0) {
+            size_t sp = cell.rfind(' ', end - 1);
+            size_t begin = sp == std::string_view::npos ? 0 : sp + 1;
+            if (begin == 0) break;  // the label's first word
+            std::string_view tok = cell.substr(begin, end - begin);
+            // A control character around a value (BEL marks emphasis in some exports) is no part of it.
+            while (!tok.empty() && static_cast<unsigned char>(tok.front()) < 0x20) {
+              tok.remove_prefix(1);
+              ++begin;
+            }
+            while (!tok.empty() && static_cast<unsigned char>(tok.back()) < 0x20) tok.remove_suffix(1);
+            Slot v;
+            v.text = std::string(tok);
+            auto it = figure_at.find(c.offset + begin);
+            const bool whole = it != figure_at.end() && figures_[it->second].length <= tok.size() &&
+                               tok.substr(figures_[it->second].length).find_first_not_of('%') == std::string_view::npos;
+            if (whole) {
+              v.figure = it->second;
+              ++figures;
+            } else if (DashCell(tok)) {
+              v.dash = true;
+            } else {
+              break;
+            }
+            values.push_back(std::move(v));
+            end = sp;
+          }
+          std::string label(sdk::Trim(cell.substr(0, end)));
+          if (values.size() >= 2 && figures > 0 && !label.empty()) {
+            row.label = label;
+            row.label_offset = c.offset;
+            row.label_length = end;
+            s.text = label;
+            int slot = s.slot;
+            row.cells.push_back(std::move(s));
+            for (auto v = values.rbegin(); v != values.rend(); ++v) {
+              v->slot = ++slot;
+              if (v->figure >= 0) figure_rows.push_back(v->figure);
+              row.cells.push_back(std::move(*v));
+            }
+            row.has_figure = true;
+            continue;
+          }
+        }
         if (s.figure >= 0) {
           row.has_figure = true;
           figure_rows.push_back(s.figure);

@@ -496,6 +496,54 @@ TEST(StructureTest, WhatIsAlignedButNoTable) {
   EXPECT_TRUE(doc.structure().tables().empty()) << doc.structure().tables()[0].first_line;
 }
 
+TEST(StructureTest, RowsJoinedWithSingleSpacesAreAnAlignedTable) {
+  // A plain-text export that joined each row's cells with single spaces: a caption with a footnote
+  // marker, rows of a label and the same number of values (dashes for none), a group title
+  // splitting two tables, and prose ending in figures around them.
+  std::string text =
+      "Year ended December 31, 2019 2020 2021\n"
+      "Visits by Region1\n"
+      "Total 1,210 1,330 1,402\n"
+      "North 410 — 502\n"
+      "South and East 800 1,330 900\n"
+      "Share of women (global)2\n"
+      "Senior staff 31% 33.5% 35.0%\n"
+      "Other staff 44% 45.1% 46.2%\n"
+      "All staff 41% 43.0% 44.1%\n"
+      "Share of men (global)\n"
+      "Lakes 6% 10\n"
+      "funds to reduce water losses. Rivers 5% 5\n"
+      "Seas 7% 9\n"
+      "We opened 12 sites in 2021 and 2022\n"
+      "Sites opened 4 5\n"
+      "Sites closed 2 3\n"
+      "Scope 1 emissions 120 130\n";
+  Document doc = Document::FromUtf8("r.txt", text);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 2u);
+  EXPECT_EQ(s.tables()[0].source, ESGAUDIT_TABLE_SOURCE_ALIGNED);
+  EXPECT_EQ(s.tables()[0].first_line, LineWith(doc, "Total 1,210"));
+  EXPECT_EQ(s.tables()[0].last_line, LineWith(doc, "South and East"));
+  EXPECT_EQ(s.tables()[1].first_line, LineWith(doc, "Senior staff"));
+  EXPECT_EQ(s.tables()[1].last_line, LineWith(doc, "All staff"));
+  // Two rows only (a digit inside a label ends the run), prose and a title are no rows.
+  EXPECT_NE(Role(doc, LineWith(doc, "Sites opened")), "table-row");
+  EXPECT_NE(Role(doc, LineWith(doc, "We opened")), "table-row");
+  EXPECT_NE(Role(doc, LineWith(doc, "Year ended")), "table-row");
+  EXPECT_NE(Role(doc, LineWith(doc, "Lakes")), "table-row");  // a sentence in the middle row
+}
+
+TEST(StructureTest, SpaceJoinedRowsOfDifferentWidthsAreNoTable) {
+  // Lines ending in figures, each with another number of them: labelled figures in prose, not rows.
+  std::string text =
+      "Revenue grew 5 7\n"
+      "Employees 1,200 1,300 1,400\n"
+      "Suppliers 45 50 55 60\n"
+      "Volunteers 80 90 100 110 120\n";
+  Document doc = Document::FromUtf8("r.txt", text);
+  EXPECT_TRUE(doc.structure().tables().empty()) << doc.structure().tables()[0].first_line;
+}
+
 // A table's grid as rows of cell texts; "-" where no cell covers the position.
 std::vector<std::vector<std::string>> GridTexts(const Structure& s, const Table& t) {
   std::vector<std::vector<std::string>> out(t.grid_rows, std::vector<std::string>(t.grid_columns, "-"));

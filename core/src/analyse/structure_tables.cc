@@ -67,6 +67,53 @@ bool AlignedValue(std::string_view cell) {
   return sdk::CodePointCount(cell) <= 8 && std::any_of(cell.begin(), cell.end(), IsAsciiDigit);
 }
 
+// "Africa 120 188 259 —": a row whose cells a plain-text export joined with single spaces: a
+// label of words without digits (a footnote marker glued to the last word aside), then two or more
+// values (figures, or dashes for none), at least one a figure. Returns the number of values, 0 if
+// the line is no such row.
+size_t SpaceJoinedValues(std::string_view cell) {
+  std::vector<std::string_view> tokens;
+  for (size_t at = 0; at <= cell.size();) {
+    size_t sp = cell.find(' ', at);
+    if (sp == std::string_view::npos) sp = cell.size();
+    // A control character around a value (BEL marks emphasis in some exports) is no part of it.
+    std::string_view t = cell.substr(at, sp - at);
+    while (!t.empty() && static_cast<unsigned char>(t.front()) < 0x20) t.remove_prefix(1);
+    while (!t.empty() && static_cast<unsigned char>(t.back()) < 0x20) t.remove_suffix(1);
+    tokens.push_back(t);
+    at = sp + 1;
+  }
+  auto figure = [](std::string_view t) {
+    return !t.empty() && IsAsciiDigit(t.front()) && IsAsciiDigit(t.back() == '%' ? t[t.size() - 2] : t.back()) &&
+           t.find_first_not_of("0123456789,.%") == std::string_view::npos;
+  };
+  auto dash = [](std::string_view t) { return t == "-" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93"; };
+  size_t values = 0, figures = 0;
+  while (values < tokens.size()) {
+    std::string_view t = tokens[tokens.size() - 1 - values];
+    if (figure(t)) {
+      ++figures;
+    } else if (!dash(t)) {
+      break;
+    }
+    ++values;
+  }
+  if (values < 2 || figures == 0 || values == tokens.size()) return 0;
+  // Years only ("Year ended December 31, 2020 2021 2022") head the columns: no row.
+  if (std::all_of(tokens.end() - values, tokens.end(), YearLike)) return 0;
+  for (size_t k = 0; k + values < tokens.size(); ++k) {
+    std::string_view t = tokens[k];
+    // A word ending a sentence or a clause (". ", ": ") is prose before a figure, not a label.
+    if (t.empty() || sdk::HasCjk(t) || ContainsAny(t.substr(t.size() - 1), {".", ";", ":"})) return 0;
+    // Digits only as a footnote marker ending the label ("Region1").
+    size_t digit = std::find_if(t.begin(), t.end(), IsAsciiDigit) - t.begin();
+    if (digit < t.size() && (k + values + 1 != tokens.size() || digit == 0 ||
+                             t.find_first_not_of("0123456789", digit) != std::string_view::npos))
+      return 0;
+  }
+  return values;
+}
+
 bool FigureValue(std::string_view cell) {
   size_t k = 0;
   while (k < cell.size() && (cell[k] == '-' || cell[k] == '+' || cell[k] == '(')) ++k;
@@ -207,6 +254,9 @@ void StructureBuilder::FindTables() {
   };
   std::vector<std::vector<Span>> slots(n);  // per aligned row, its value slots' display columns
   std::vector<uint32_t> label_begin(n, 0);
+  // Per row joined with single spaces (no display columns to align), its number of values: the
+  // rows of one such table have the same number.
+  std::vector<uint32_t> joined(n, 0);
   auto aligned_row = [&](size_t line) {
     const LineStructure& ls = s_.lines_[line];
     std::vector<const Cell*> cells;
@@ -287,6 +337,13 @@ void StructureBuilder::FindTables() {
       kind[i] = ESGAUDIT_TABLE_SOURCE_TABS;
     } else if (!Contains(raw, "\t") && pipes == 0 && aligned_row(i)) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
+    } else if (!Contains(raw, "\t") && pipes == 0 && text_cells == 1 && ls.cell_count == 1) {
+      const size_t values = SpaceJoinedValues(CellText(s_.cells_[ls.first_cell]));
+      if (values > 0) {
+        kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
+        joined[i] = static_cast<uint32_t>(values);
+        slots[i].assign(values, Span{});
+      }
     }
   }
   // On the matching view, where full-width colons and brackets are ASCII.
@@ -484,6 +541,7 @@ void StructureBuilder::FindTables() {
     auto joins = [&](size_t prev, size_t j) {
       if (kind[j] != source) return false;
       if (source != ESGAUDIT_TABLE_SOURCE_ALIGNED) return true;
+      if (joined[prev] != 0 || joined[j] != 0) return joined[prev] == joined[j];
       return SlotsAlign(slots[prev], slots[j]) && label_begin[j] < slots[prev].front().begin;
     };
     for (size_t j = i + 1; j < n; ++j) {
@@ -542,7 +600,8 @@ void StructureBuilder::FindTables() {
         pages = pages && bare && std::stoi(std::string(v)) >= page;
         if (bare) page = std::stoi(std::string(v));
       }
-      aligned_head = aligned_header(static_cast<uint32_t>(i), widest_row);
+      // Rows joined with single spaces have no columns to place a header by.
+      if (joined[i] == 0) aligned_head = aligned_header(static_cast<uint32_t>(i), widest_row);
       accept = rows >= 3 && (widest >= 2 || aligned_head != kNoIndex) && !(widest == 1 && pages);
     }
     if (!accept) {

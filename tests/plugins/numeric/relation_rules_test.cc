@@ -418,6 +418,28 @@ TEST(RelationRulesTest, ASpaceJoinedTotalRowAndTheBreakdownBlocksUnderIt) {
   EXPECT_NE(f[0].find("650 + 605 + 110 = 1,365"), std::string::npos) << f[0];
 }
 
+// A table of a plain-text export whose cells were joined with single spaces: the total row above
+// its parts, a dash for none, a footnote marker on the caption. Each column adds up to its total.
+TEST(RelationRulesTest, RowsJoinedWithSingleSpacesAddUpPerColumn) {
+  const std::string clean =
+      "Year ended December 31, 2020 2021 2022\n"
+      "Audits by Region1\n"
+      "Total \a1,210\a \a1,330\a 1,402\n"  // BEL around values, as some exports mark emphasis
+      "North 410 — 502\n"
+      "South 600 1,100 700\n"
+      "East and West 200 230 200\n";
+  ReportResult r = Check(clean, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1,210", "410", "600", "200"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1,330", "1,100", "230"}));
+  std::string changed = clean;
+  changed.replace(changed.find("1,100"), 5, "1,010");
+  std::vector<std::string> f = Findings(Check(changed, "en"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("1,330"), std::string::npos) << f[0];
+}
+
 // A one-column table of counts: two units over a total row whose label carries a long note in
 // brackets, then blocks each titled by the dimension's bare name (性别, 年龄). Every block is a
 // breakdown of that total; a dimension title says so itself, so a block whose changed figure no
