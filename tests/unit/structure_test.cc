@@ -687,10 +687,16 @@ TEST(StructureTest, HowThePeriodWasStated) {
   EXPECT_EQ(read("本报告记录了《2015年度可持续发展规划》的落实。\n").kind, ESGAUDIT_PERIOD_NONE);
 
   // A range without its year: the title's year, or a whole-year statement's.
-  r = read("    2021年可持续发展报告\n\n本报告期间为每年1月1日至12月31日。\n");
+  r = read("    2021年可持续发展报告\n\n本报告期间为1月1日至12月31日。\n");
   EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_RANGE_NO_YEAR);
   EXPECT_EQ(r.begin, "2021-01-01");
   EXPECT_EQ(r.end, "2021-12-31");
+  // Near miss: "every year" says how long a period is, not which one; the title's year stays.
+  r = read("    2021年可持续发展报告\n\n本报告期间为每年1月1日至12月31日。\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(r.year, 2021);
+  EXPECT_EQ(read("2021年可持续发展报告\n报告周期：每一年1月1日至12月31日\n").kind, ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("2021年可持续发展报告\n时间范围为每年的1月1日至12月31日\n").kind, ESGAUDIT_PERIOD_NONE);
   r = read("报告周期为2019年度。\n时间范围：4月1日至次年3月31日\n");
   EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_YEAR);  // "次年" is no month: the year statement stands
   r = read("报告期为2019年度。\n具体时间范围为1月1日至12月31日。\n");
@@ -738,6 +744,79 @@ TEST(StructureTest, HowThePeriodWasStated) {
   std::string page(3000, 'x');
   page += "。报告的时间范围：2018年1月1日至12月31日。";
   EXPECT_EQ(read(page + "\n").end, "2018-12-31");
+}
+
+// The period stated in English (synthetic sentences), with near misses: a target, a base year,
+// another report, a name.
+TEST(StructureTest, ThePeriodStatedInEnglish) {
+  struct Read {
+    esgaudit_period_kind kind;
+    int year;
+    std::string begin, end, span;
+    bool statement;
+  };
+  auto read = [](const std::string& text) {
+    Document doc = Document::FromUtf8("r.txt", text);
+    const ReportMetadata& md = doc.structure().metadata();
+    return Read{md.period_kind, md.report_year, md.period_begin, md.period_end,
+                std::string(doc.text().substr(md.period_offset, md.period_length)),
+                (md.flags & ESGAUDIT_METADATA_PERIOD_STATEMENT) != 0};
+  };
+  // Whole years.
+  Read r = read("This report covers the fiscal year 2023, unless otherwise noted.\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_YEAR);
+  EXPECT_EQ(r.year, 2023);
+  EXPECT_EQ(r.span, "the fiscal year 2023");
+  EXPECT_TRUE(r.statement);
+  r = read("This report covers our operations in FY2022.\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_YEAR);
+  EXPECT_EQ(r.year, 2022);
+  EXPECT_EQ(r.span, "FY2022");
+  EXPECT_EQ(read("This sustainability report describes activities during the calendar year 2021.\n").year, 2021);
+  r = read("The reporting period is 2020.\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_YEAR);
+  EXPECT_EQ(r.year, 2020);
+  EXPECT_EQ(read("Reporting period: calendar year 2019\n").year, 2019);
+  EXPECT_EQ(read("The reporting period is FY2023.\n").year, 2023);
+  // Near misses: a target, a base year, another report, a name, a fiscal year printed as a range.
+  EXPECT_EQ(read("This report covers our progress towards targets set for fiscal year 2030.\n").kind,
+            ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("This report measures emissions against the base fiscal year 2019.\n").kind, ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("This report updates our previous report on fiscal year 2021.\n").kind, ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("This report supports the Vision 2030 programme.\n").kind, ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("See our fiscal year 2022 report for details.\n").kind, ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("We aim to be net zero by 2030 over the reporting period.\n").kind, ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("The reporting period is 2022-23.\n").kind, ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("Wages were higher than in the equivalent reporting period in 2021.\n").kind, ESGAUDIT_PERIOD_NONE);
+
+  // Ranges: day first or month first, the first year left out, a fiscal year across two years.
+  r = read("This report covers the period from 1 January to 31 December 2023, unless otherwise stated.\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_RANGE);
+  EXPECT_EQ(r.begin, "2023-01-01");
+  EXPECT_EQ(r.end, "2023-12-31");
+  EXPECT_TRUE(r.statement);
+  r = read("This report covers January 1 – December 31, 2023.\n");
+  EXPECT_EQ(r.begin, "2023-01-01");
+  EXPECT_EQ(r.end, "2023-12-31");
+  r = read("This report covers activities from January 1, 2023, to December 31, 2023.\n");
+  EXPECT_EQ(r.end, "2023-12-31");
+  r = read("This report covers the financial year from 1 December 2021 to 30 November 2022.\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_RANGE);
+  EXPECT_EQ(r.begin, "2021-12-01");
+  EXPECT_EQ(r.end, "2022-11-30");
+  EXPECT_EQ(r.year, 2022);
+  r = read("The reporting period is July 1 to June 30, 2023.\n");
+  EXPECT_EQ(r.begin, "2022-07-01");
+  EXPECT_EQ(r.end, "2023-06-30");
+  // Below a heading naming the period.
+  r = read("Reporting Period\nJan. 1st 2016-Dec. 31st, 2016, some content goes beyond it.\n");
+  EXPECT_EQ(r.end, "2016-12-31");
+  EXPECT_TRUE(r.statement);
+  // A range beats a whole year; near misses: a short event, a range of another period.
+  EXPECT_EQ(read("This report covers fiscal year 2023.\nThe reporting period is 1 April 2022 to 31 March 2023.\n").begin,
+            "2022-04-01");
+  EXPECT_EQ(read("The campaign ran from 1 March to 15 March 2023.\n").kind, ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("The pilot ran from 1 March to 15 March 2023 in this report's scope.\n").kind, ESGAUDIT_PERIOD_NONE);
 }
 
 TEST(StructureTest, TheTitleYearIsKeptBesideThePeriod) {

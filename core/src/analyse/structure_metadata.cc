@@ -582,6 +582,23 @@ bool StatesPeriod(std::string_view lower) {
   return false;
 }
 
+// The month of an English month name or its abbreviation (lower-cased), 0 if none.
+int EnglishMonth(const std::string& name) {
+  static const char* const kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                        "jul", "aug", "sep", "oct", "nov", "dec"};
+  for (int i = 0; i < 12; ++i)
+    if (name.compare(0, 3, kMonths[i]) == 0) return i + 1;
+  return 0;
+}
+
+// Words between an English period's subject and its year that make the year another one's: a
+// target, a base year, a comparison, an earlier or later report.
+bool NamesAnotherYear(const std::string& between) {
+  static const std::regex kOther(
+      R"(\b(?:by|target|targets|goal|goals|base|baseline|since|compared|versus|vs|previous|prior|last|next|future|until|before|after)\b)");
+  return std::regex_search(between, kOther);
+}
+
 }  // namespace
 
 void StructureBuilder::FindPeriod() {
@@ -595,10 +612,25 @@ void StructureBuilder::FindPeriod() {
                                    R"(\s*(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月)" + kDay);
   static const std::regex kRangeNum(
       R"((20\d\d)[./-](\d{1,2})[./-](\d{1,2})\s*(?:至|到|-|—|–|~)+\s*(20\d\d)[./-](\d{1,2})[./-](\d{1,2}))");
-  static const std::regex kRangeEn(
-      R"((january|jan\.?)\s+1,?\s+(20\d\d)\s*(?:to|-|–|through|until)\s*(december|dec\.?)\s+31,?\s+(20\d\d))");
-  static const std::regex kRangeEnDmy(
-      R"(1\s+(january|jan\.?)\s+(20\d\d)\s*(?:to|-|–|through|until)\s*31\s+(december|dec\.?)\s+(20\d\d))");
+  // English ranges, month first (January 1, 2023 to December 31, 2023; January 1 – December 31, 2023)
+  // or day first (1 January 2023 to 31 December 2023; from 1 January to 31 December 2023): the first
+  // year may be left out. Groups: first month, day, year; second month, day, year (day first: day
+  // and month swapped).
+  static const std::string kMonthEn =
+      R"((january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?)";
+  static const std::string kToEn = R"(,?\s*(?:to|through|until|-|–|—)\s*)";
+  static const std::regex kRangeEn(R"(\b)" + kMonthEn + R"(\s+(\d{1,2})(?:st|th)?\b(?:,?\s*(20\d\d))?)" + kToEn +
+                                   kMonthEn + R"(\s+(\d{1,2})(?:st|th)?,?\s+(20\d\d)\b)");
+  static const std::regex kRangeEnDmy(R"(\b(\d{1,2})(?:st|th)?\s+)" + kMonthEn + R"((?:,?\s*(20\d\d))?)" + kToEn +
+                                      R"((\d{1,2})(?:st|th)?\s+)" + kMonthEn + R"(,?\s+(20\d\d)\b)");
+  // An English statement of a whole year: "this report covers the fiscal year 2023", "FY2023",
+  // "calendar year 2023" after "this (…) report" or "reporting period", the words between (group 1)
+  // naming no other year (NamesAnotherYear); a fiscal year printed as a range (2022-23) is not read.
+  static const std::regex kYearEn(
+      R"((?:\bthis (?:[a-z]+ ){0,3}report\b|reporting period)([^.;:!?0-9]{0,60}?)(\b(?:(?:the )?(?:fiscal|financial|calendar) (?:year )?|fy ?'?)(20\d\d)\b(?![-/–]\d)))");
+  // "The reporting period is 2023", "reporting period: calendar year 2023" (the year right after).
+  static const std::regex kYearEnBare(
+      R"(reporting period(?: (?:is|was|covers|covered))?\s*:?\s*((?:the )?(?:(?:fiscal|financial|calendar) )?(?:year )?(20\d\d))\b(?![-/–.,]\s*\d)(?!\s*(?:to|through|until|-|–)\s))");
   // A range printed without a year: 1月1日至12月31日, 每年1月1日至12月31日 (not after a digit).
   static const std::regex kNoYear(R"((\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|曰|号)\s*)" + kTo +
                                   R"(\s*(\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|曰|号)?)");
@@ -647,7 +679,8 @@ void StructureBuilder::FindPeriod() {
       std::string_view a = Trim(LineView(i - up));
       if (a.empty()) continue;
       ++seen;
-      if (sdk::CodePointCount(a) <= 12 && StatesPeriod(sdk::AsciiLower(a))) return true;
+      // Short: 12 characters, or 24 bytes ("## Reporting Period").
+      if ((sdk::CodePointCount(a) <= 12 || a.size() <= 24) && StatesPeriod(sdk::AsciiLower(a))) return true;
     }
     return false;
   };
@@ -677,7 +710,8 @@ void StructureBuilder::FindPeriod() {
       std::string lower = line_lower.substr(pb, pe - pb);
       const uint64_t base = line_view_[i].first + pb;
       const bool statement = StatesPeriod(lower) || above;
-      const bool about_report = Contains(lower, "本报告") || Contains(lower, "本報告");
+      const bool about_report = Contains(lower, "本报告") || Contains(lower, "本報告") ||
+                                (!zh_line && Contains(lower, "this report"));
       const bool near_report = ContainsAny(lower, {"报告", "報告", "report"}) || ContainsAny(near, {"报告", "報告", "report"});
       std::smatch m;
       Found f;
@@ -702,11 +736,15 @@ void StructureBuilder::FindPeriod() {
                  static_cast<size_t>(m.position(0)) < lower.size()) {
         f.y1 = std::stoi(m[1].str()), f.m1 = std::stoi(m[2].str()), f.d1 = std::stoi(m[3].str());
         f.y2 = std::stoi(m[4].str()), f.m2 = std::stoi(m[5].str()), f.d2 = std::stoi(m[6].str());
-      } else if (Contains(lower, "jan") &&
-                 (std::regex_search(lower, m, kRangeEn) || std::regex_search(lower, m, kRangeEnDmy))) {
-        f.y1 = std::stoi(m[2].str());
-        f.y2 = std::stoi(m[4].str());
-        f.m1 = 1, f.d1 = 1, f.m2 = 12, f.d2 = 31;
+      } else if (!zh_line && (std::regex_search(lower, m, kRangeEn) || std::regex_search(lower, m, kRangeEnDmy))) {
+        const bool month_first = IsAsciiAlpha(m[1].str()[0]);
+        f.m1 = EnglishMonth(m[month_first ? 1 : 2].str());
+        f.d1 = std::stoi(m[month_first ? 2 : 1].str());
+        f.m2 = EnglishMonth(m[month_first ? 4 : 5].str());
+        f.d2 = std::stoi(m[month_first ? 5 : 4].str());
+        f.y2 = std::stoi(m[6].str());
+        // Without its year the start is in the end's year, or the year before when its month is later.
+        f.y1 = m[3].matched ? std::stoi(m[3].str()) : (f.m1 > f.m2 ? f.y2 - 1 : f.y2);
       }
       // "评价期间(2015年5月1日-2016年4月30日)": a bracketed range after another period's name.
       auto names_other_period = [&](size_t pos) {
@@ -758,12 +796,28 @@ void StructureBuilder::FindPeriod() {
         offer_year(static_cast<size_t>(m.position(3)), static_cast<size_t>(m.length(3)), m[4].str());
         continue;
       }
+      if (!zh_line && (Contains(lower, "this ") || Contains(lower, "reporting period"))) {
+        if (std::regex_search(lower, m, kYearEn) && !NamesAnotherYear(m[1].str())) {
+          offer_year(static_cast<size_t>(m.position(2)), static_cast<size_t>(m.length(2)), m[3].str());
+          continue;
+        }
+        if (std::regex_search(lower, m, kYearEnBare)) {
+          offer_year(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.length(1)), m[2].str());
+          continue;
+        }
+      }
       if (!statement || !zh_line) continue;
       bool no_year = false;
       for (std::sregex_iterator it(lower.begin(), lower.end(), kNoYear), end; it != end && !no_year; ++it) {
         size_t p = static_cast<size_t>(it->position(0));
         while (p > 0 && lower[p - 1] == ' ') --p;
-        no_year = !(p > 0 && IsAsciiDigit(lower[p - 1]));
+        // 每年1月1日至12月31日 ("every year") says how long a period is, not which one.
+        const std::string_view before = std::string_view(lower).substr(0, p);
+        auto ends = [&](std::string_view w) {
+          return before.size() >= w.size() && before.substr(before.size() - w.size()) == w;
+        };
+        no_year = !(p > 0 && IsAsciiDigit(lower[p - 1])) && !ends("每年") && !ends("每年的") && !ends("每一年") &&
+                  !ends("每个年度") && !ends("每年度") && !ends("各年") && !ends("历年");
         if (no_year) m = *it;
       }
       if (no_year) {
