@@ -443,6 +443,8 @@ def evaluate_coverage(decisions, checked):
         if tool != d["verdict"]:
             details.append(f"  {d['split']} {d['file']} {d['scheme']} {d['id']}: label {d['verdict']}, "
                            f"tool {tool} ({d['note']})")
+    for split in SPLITS:
+        stats[split]["reports"] = len({d["report"] for d in decisions if d["split"] == split})
     return stats, details
 
 
@@ -608,8 +610,6 @@ def main():
         except (RuntimeError, ValueError, subprocess.TimeoutExpired) as e:
             print(f"run_eval: {e}", file=sys.stderr)
             return 3
-        for s in SPLITS:
-            cov_stats[s]["reports"] = len({d["report"] for d in decisions if d["split"] == s})
         print_coverage(cov_stats, cov_details if args.verbose else None)
         return 0
     try:
@@ -624,8 +624,6 @@ def main():
     except (RuntimeError, ValueError, subprocess.TimeoutExpired) as e:
         print(f"run_eval: {e}", file=sys.stderr)
         return 3
-    for s in SPLITS:
-        cov_stats[s]["reports"] = len({d["report"] for d in decisions if d["split"] == s})
     fe, fe_details = false_errors(checked, reports)
     gri, gri_rows = gri_agreement(args, checked, reports)
 
