@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <utility>
 
@@ -255,6 +256,74 @@ TEST(IsolationTest, ALaterChildInheritsThePatternsAnEarlierOneCompiled) {
   EXPECT_EQ(out[0].result.page_count, 2u);
   EXPECT_EQ(out[1].result.page_count, 2u);
   EXPECT_EQ(out[1].errors, std::vector<std::string>{"compiled 0"});
+}
+
+// What three plugins add to report `path` in turn, as audit.cc runs them: a snapshot before each
+// (then its name), each adding a finding, a coverage record, a relation and an error line.
+AuditOutcome ThreePlugins(const std::string& path, ChildChannel* channel, int crash_in) {
+  AuditOutcome o = Sample(path);
+  for (int k = 0; k < 3; ++k) {
+    if (channel != nullptr) {
+      channel->Snapshot(o);
+      channel->Running("p" + std::to_string(k));
+    }
+    if (k == crash_in) std::abort();
+    Finding f = o.result.findings.front();
+    f.rule = "x.rule-" + std::to_string(k);
+    f.message = "from p" + std::to_string(k);
+    o.result.findings.push_back(f);
+    o.result.coverage.push_back(o.result.coverage.front());
+    o.result.coverage.back().id = "c" + std::to_string(k);
+    o.result.relations.push_back(o.result.relations.front());
+    o.errors.push_back(path + ": p" + std::to_string(k));
+    o.result.page_count = 10 + k;  // a single field: the last snapshot's value counts
+  }
+  return o;
+}
+
+TEST(IsolationTest, EachSnapshotSendsWhatIsNewAndACrashKeepsWhatThePluginsBeforeAdded) {
+  // Report 0 runs to its end: the parent's outcome is the child's, field for field, finished in
+  // the parent. Report 1 crashes in its third plugin: the findings of the first two are kept, not
+  // finished.
+  const std::vector<std::string> paths = {"whole.txt", "crash.txt"};
+  IsolationOptions options;
+  options.jobs = 1;
+  std::vector<AuditOutcome> out = AuditIsolated(
+      paths, options,
+      [&](size_t i, ChildChannel* channel) { channel->Snapshot(ThreePlugins(paths[i], channel, i == 1 ? 2 : -1)); },
+      [](size_t i, AuditOutcome* o) { o->result.encoding = "finished " + std::to_string(i); });
+  ASSERT_EQ(out.size(), 2u);
+  AuditOutcome want = ThreePlugins("whole.txt", nullptr, -1);
+  want.result.encoding = "finished 0";
+  EXPECT_EQ(nlohmann::json(out[0]), nlohmann::json(want));
+  EXPECT_EQ(out[0].result.findings.size(), 4u);
+  EXPECT_EQ(out[0].result.page_count, 12u);
+
+  const AuditOutcome& crashed = out[1];
+  EXPECT_EQ(crashed.result.encoding, "gb18030");  // not finished
+  std::vector<std::string> rules;
+  for (const Finding& f : crashed.result.findings) rules.push_back(f.rule);
+  std::sort(rules.begin(), rules.end());
+  EXPECT_EQ(rules, (std::vector<std::string>{"esgaudit.plugin-crash", "numeric.percent-sum", "x.rule-0", "x.rule-1"}));
+  EXPECT_EQ(crashed.result.coverage.size(), 3u);
+  EXPECT_EQ(crashed.result.relations.size(), 3u);
+  EXPECT_EQ(crashed.result.page_count, 11u);
+  EXPECT_EQ(crashed.errors.back(), "crash.txt: plugin 'p2' crashed: signal 6 (Aborted)");
+  EXPECT_EQ(crashed.errors.size(), 4u);  // the sample's, p0's, p1's and the crash
+}
+
+TEST(IsolationTest, ASnapshotWithShorterListsReplacesTheOutcome) {
+  std::vector<AuditOutcome> out = AuditIsolated({"a.txt"}, IsolationOptions(), [](size_t, ChildChannel* channel) {
+    AuditOutcome o = Sample("a.txt");
+    o.result.findings.push_back(o.result.findings.front());
+    channel->Snapshot(o);
+    o.result.findings.pop_back();
+    o.errors.clear();
+    channel->Snapshot(o);
+  });
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].result.findings.size(), 1u);
+  EXPECT_TRUE(out[0].errors.empty());
 }
 
 TEST(IsolationTest, ACrashBeforeAnySnapshotLeavesOnlyTheErrorLine) {

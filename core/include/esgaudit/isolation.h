@@ -36,7 +36,12 @@ class ChildChannel {
   void Begin();
   // Which plugin runs from now on (named in the crash or timeout finding).
   void Running(const std::string& plugin);
-  // The outcome so far: a crash later keeps what is in the last snapshot.
+  // The outcome so far: a crash later keeps what is in the last snapshot. Only what is new since the
+  // report's last snapshot is sent (the findings, coverage and relation records and error lines past
+  // those already sent, with the other fields), so a snapshot after each plugin costs that plugin's
+  // findings, not all of the report's again. REQUIRES: between two snapshots of one report the lists
+  // only grow at their end (a list that got shorter is sent whole; one reordered or changed in place
+  // is not seen).
   void Snapshot(const AuditOutcome& outcome);
   // The audit of the report ran to its end (AuditIsolated sends it when `audit` returns), with the
   // pattern sets the child compiled: the parent keeps them, so the children it forks later need not
@@ -46,6 +51,8 @@ class ChildChannel {
  private:
   void Send(char type, std::string_view payload);
   int fd_;
+  // How much of the report's outcome has been sent (reset by Begin).
+  size_t findings_sent_ = 0, coverage_sent_ = 0, relations_sent_ = 0, errors_sent_ = 0;
 };
 
 struct IsolationOptions {
@@ -59,6 +66,8 @@ struct IsolationOptions {
 // a group of reports one after another (at most reports_per_child; fewer as the batch nears its end,
 // so the children end together), which spares a fork and the page faults per report; each report's
 // outcome comes back as soon as it is done. `audit` must send its outcome through channel.Snapshot;
+// `finish`, when given, is applied in the parent to the outcome of each report that ran to its end
+// (not to one whose child crashed or was stopped), so the child need not send it again reordered;
 // the child exits without running destructors after its group. The report a child is auditing when
 // it dies (a signal, an exit before the report is done) gets an esgaudit.plugin-crash finding; one
 // still running `timeout_seconds` after its report began is killed and that report gets
@@ -67,7 +76,8 @@ struct IsolationOptions {
 // child, so a crash or hang costs only its own report. paths[i] names input i in messages.
 // REQUIRES: the calling process runs no other thread (fork copies only the calling thread).
 std::vector<AuditOutcome> AuditIsolated(const std::vector<std::string>& paths, const IsolationOptions& options,
-                                        const std::function<void(size_t, ChildChannel*)>& audit);
+                                        const std::function<void(size_t, ChildChannel*)>& audit,
+                                        const std::function<void(size_t, AuditOutcome*)>& finish = nullptr);
 
 }  // namespace esgaudit
 

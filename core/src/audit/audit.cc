@@ -367,8 +367,15 @@ AuditResult Audit(const AuditRequest& request) {
     a.reports.push_back(std::move(r));
     return a;
   }
-  // One input: load, run every plugin, canonicalise. With a channel (a child process) the parent
-  // learns which plugin runs and gets the outcome after each, so a crash keeps what was done.
+  // The last step of a report's audit: severities from the configuration, the canonical order.
+  auto finish = [&](size_t, AuditOutcome* o) {
+    if (!o->loaded) return;
+    ApplySeverities(request.engine, &o->result);
+    Canonicalize(&o->result);
+  };
+  // One input: load, run every plugin and, without a channel, finish. With a channel (a child
+  // process) the parent learns which plugin runs and gets what each added, so a crash keeps what was
+  // done; the parent finishes the outcome.
   auto audit_one = [&](size_t i, ChildChannel* channel) {
     AuditOutcome o;
     ReportResult& r = o.result;
@@ -398,8 +405,7 @@ AuditResult Audit(const AuditRequest& request) {
         o.status = Worse(o.status, ps.code());
       }
     }
-    ApplySeverities(request.engine, &r);
-    Canonicalize(&r);
+    if (channel == nullptr) finish(i, &o);
     return o;
   };
   unsigned jobs = request.jobs != 0 ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -414,9 +420,8 @@ AuditResult Audit(const AuditRequest& request) {
     IsolationOptions iso;
     iso.jobs = jobs;
     iso.timeout_seconds = request.timeout_seconds;
-    outcomes = AuditIsolated(files, iso, [&](size_t i, ChildChannel* channel) {
-      channel->Snapshot(audit_one(i, channel));
-    });
+    outcomes = AuditIsolated(
+        files, iso, [&](size_t i, ChildChannel* channel) { channel->Snapshot(audit_one(i, channel)); }, finish);
     if (request.progress) {
       for (size_t i = 0; i < files.size(); ++i) request.progress(i + 1, files.size(), outcomes[i].result.path);
     }

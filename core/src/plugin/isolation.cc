@@ -40,30 +40,58 @@ struct Child {
   pid_t pid = -1;
   int fd = -1;
   std::string bytes;          // received, not yet parsed (at most a partial record)
-  // The report under way: the plugin running and the outcome snapshots, in order.
+  // The report under way: the plugin running and its outcome so far (the snapshots applied in order).
   std::string running;
-  std::vector<std::string> snapshots;
+  AuditOutcome outcome;
+  bool has_outcome = false;
   std::vector<std::string> compiled;  // pattern sets the child compiled ('C' records)
   std::chrono::steady_clock::time_point deadline;
   bool eof = false;
   bool timed_out = false;
 };
 
-// The last snapshot that decodes (each holds all of the ones before it); an empty outcome if none.
-AuditOutcome LastSnapshot(const std::vector<std::string>& snapshots, const std::string& path) {
-  for (auto it = snapshots.rbegin(); it != snapshots.rend(); ++it) {
-    AuditOutcome o;
-    if (DecodeOutcome(*it, &o)) return o;
-  }
+template <typename T>
+void Append(std::vector<T>* to, std::vector<T>* from) {
+  to->insert(to->end(), std::make_move_iterator(from->begin()), std::make_move_iterator(from->end()));
+}
+
+// Applies one snapshot record to the outcome so far: 'S' replaces it, 'A' (what is new) sets the
+// single fields and appends to the lists. A record that does not decode is left out (the outcome
+// stays as the records before it made it).
+void ApplySnapshot(char type, std::string_view payload, Child* c) {
   AuditOutcome o;
-  o.result.path = path;
+  if (!DecodeOutcome(payload, &o)) return;
+  if (type == 'S' || !c->has_outcome) {
+    c->outcome = std::move(o);
+  } else {
+    AuditOutcome& to = c->outcome;
+    Append(&to.result.findings, &o.result.findings);
+    Append(&to.result.coverage, &o.result.coverage);
+    Append(&to.result.relations, &o.result.relations);
+    Append(&to.errors, &o.errors);
+    o.result.findings = std::move(to.result.findings);
+    o.result.coverage = std::move(to.result.coverage);
+    o.result.relations = std::move(to.result.relations);
+    o.errors = std::move(to.errors);
+    to = std::move(o);
+  }
+  c->has_outcome = true;
+}
+
+// The outcome so far of the report under way; an empty one naming the path if no snapshot came.
+AuditOutcome TakeOutcome(Child* c, const std::string& path) {
+  AuditOutcome o;
+  if (c->has_outcome) o = std::move(c->outcome);
+  else o.result.path = path;
+  c->outcome = AuditOutcome();
+  c->has_outcome = false;
   return o;
 }
 
 // The outcome of a report whose child died or was stopped while auditing it: the findings of the
 // last snapshot and a plugin-crash or plugin-timeout finding.
-AuditOutcome Failed(const Child& c, const std::string& path, int wait_status, double timeout) {
-  AuditOutcome outcome = LastSnapshot(c.snapshots, path);
+AuditOutcome Failed(Child& c, const std::string& path, int wait_status, double timeout) {
+  AuditOutcome outcome = TakeOutcome(&c, path);
   std::string what = c.running.empty() ? "the audit" : "plugin '" + c.running + "'";
   Finding f;
   f.severity = ESGAUDIT_ERROR;
@@ -132,16 +160,50 @@ void ChildChannel::Send(char type, std::string_view payload) {
   WriteAll(fd_, record);
 }
 
-void ChildChannel::Begin() { Send('B', ""); }
+void ChildChannel::Begin() {
+  findings_sent_ = coverage_sent_ = relations_sent_ = errors_sent_ = 0;
+  Send('B', "");
+}
 void ChildChannel::Running(const std::string& plugin) { Send('P', plugin); }
-void ChildChannel::Snapshot(const AuditOutcome& outcome) { Send('S', EncodeOutcome(outcome)); }
+void ChildChannel::Snapshot(const AuditOutcome& o) {
+  const ReportResult& r = o.result;
+  const bool grew = r.findings.size() >= findings_sent_ && r.coverage.size() >= coverage_sent_ &&
+                    r.relations.size() >= relations_sent_ && o.errors.size() >= errors_sent_;
+  if (!grew) {
+    Send('S', EncodeOutcome(o));
+  } else {
+    // The same mapping as EncodeOutcome, with only the lists' new elements.
+    auto tail = [](const auto& list, size_t from) {
+      nlohmann::json a = nlohmann::json::array();
+      for (size_t k = from; k < list.size(); ++k) a.push_back(list[k]);
+      return a;
+    };
+    nlohmann::json result = {{"path", r.path},           {"sha256", r.sha256},
+                             {"encoding", r.encoding},   {"lang", r.lang},
+                             {"page_count", r.page_count}, {"findings", tail(r.findings, findings_sent_)},
+                             {"coverage", tail(r.coverage, coverage_sent_)},
+                             {"relations", tail(r.relations, relations_sent_)},
+                             {"status", r.status}};
+    nlohmann::json j = {{"result", std::move(result)},
+                        {"loaded", o.loaded},
+                        {"errors", tail(o.errors, errors_sent_)},
+                        {"status", o.status}};
+    std::vector<uint8_t> cbor = nlohmann::json::to_cbor(j);
+    Send('A', std::string_view(reinterpret_cast<const char*>(cbor.data()), cbor.size()));
+  }
+  findings_sent_ = r.findings.size();
+  coverage_sent_ = r.coverage.size();
+  relations_sent_ = r.relations.size();
+  errors_sent_ = o.errors.size();
+}
 void ChildChannel::Done() {
   for (const std::string& set : TakeCompiledSets()) Send('C', set);
   Send('F', "");
 }
 
 std::vector<AuditOutcome> AuditIsolated(const std::vector<std::string>& paths, const IsolationOptions& options,
-                                        const std::function<void(size_t, ChildChannel*)>& audit) {
+                                        const std::function<void(size_t, ChildChannel*)>& audit,
+                                        const std::function<void(size_t, AuditOutcome*)>& finish) {
   using Clock = std::chrono::steady_clock;
   std::vector<AuditOutcome> outcomes(paths.size());
   if (paths.empty()) return outcomes;
@@ -196,7 +258,8 @@ std::vector<AuditOutcome> AuditIsolated(const std::vector<std::string>& paths, c
     running.push_back(std::move(c));
   };
   // Parses the complete records received from c: a type byte ('B' a report begins, 'P' plugin name,
-  // 'S' snapshot, 'C' a compiled pattern set, 'F' the report is done), a 64-bit length, the payload.
+  // 'S' a whole snapshot, 'A' what is new since the last, 'C' a compiled pattern set, 'F' the report
+  // is done), a 64-bit length, the payload.
   // A report done is finished here, so its bytes are not kept while the child goes on.
   auto parse = [&](Child& c) {
     std::string_view in(c.bytes);
@@ -210,19 +273,19 @@ std::vector<AuditOutcome> AuditIsolated(const std::vector<std::string>& paths, c
       if (type == 'B' && c.begun < c.group.size()) {
         ++c.begun;
         c.running.clear();
-        c.snapshots.clear();
+        TakeOutcome(&c, "");
         c.compiled.clear();
         c.deadline = Clock::now() + timeout;  // the timeout is per report
       }
       if (type == 'P') c.running = std::string(payload);
-      if (type == 'S') c.snapshots.emplace_back(payload);
+      if (type == 'S' || type == 'A') ApplySnapshot(type, payload, &c);
       if (type == 'C') c.compiled.emplace_back(payload);
       if (type == 'F' && c.done < c.begun) {
         const size_t i = c.group[c.done++];
-        outcomes[i] = LastSnapshot(c.snapshots, paths[i]);
+        outcomes[i] = TakeOutcome(&c, paths[i]);
+        if (finish) finish(i, &outcomes[i]);
         for (const std::string& set : c.compiled) AdoptCompiledSet(set);  // for the children forked from now on
         c.running.clear();
-        c.snapshots.clear();
         c.compiled.clear();
         c.deadline = Clock::now() + timeout;  // the next report's 'B' may not be here yet
       }
