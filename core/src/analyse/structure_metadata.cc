@@ -18,6 +18,38 @@ using sdk::Trim;
 
 namespace {
 
+// Cheap tests that hold on every text a regular expression below can match (std::regex tries every
+// position, which cost more than the rest of the metadata pass): where one fails the expression is
+// not run.
+
+// "20" and two ASCII digits (the (20\d\d) of the period and title expressions).
+bool HasYear20(std::string_view s) {
+  for (size_t p = s.find("20"); p != std::string_view::npos && p + 3 < s.size(); p = s.find("20", p + 1)) {
+    if (IsAsciiDigit(s[p + 2]) && IsAsciiDigit(s[p + 3])) return true;
+  }
+  return false;
+}
+
+// Whether at least two English month names could start in `lower`: every name of kMonthEn begins
+// with one of the twelve three-letter abbreviations, and an English range names two months.
+bool TwoMonthNames(std::string_view lower) {
+  static const std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                             "jul", "aug", "sep", "oct", "nov", "dec"};
+  size_t seen = 0;
+  for (size_t p = 0; p + 3 <= lower.size(); ++p) {
+    const char c = lower[p];
+    if (c != 'j' && c != 'f' && c != 'm' && c != 'a' && c != 's' && c != 'o' && c != 'n' && c != 'd') continue;
+    for (std::string_view m : kMonths) {
+      if (lower.compare(p, 3, m) == 0) {
+        if (++seen == 2) return true;
+        p += 2;
+        break;
+      }
+    }
+  }
+  return false;
+}
+
 bool KnownGriStandard(int s) {
   return s == 2 || s == 3 || (s >= 101 && s <= 103) || (s >= 201 && s <= 207) ||
          (s >= 301 && s <= 308) || (s >= 401 && s <= 419);
@@ -515,6 +547,10 @@ void StructureBuilder::FindTitleYear() {
     }
     if (!Contains(lower, "报告") && !Contains(lower, "report") && !Contains(lower, "disclosure"))
       continue;
+    // Each title expression needs a year and one of these words.
+    if (!HasYear20(lower) || !ContainsAny(lower, {"社会责任", "可持续发展", "esg", "环境", "csr", "sustainability",
+                                                   "corporate", "integrated", "impact"}))
+      continue;
     for (const std::regex* re : {&kTitleZh, &kTitleEn, &kTitleEnAfter}) {
       for (std::sregex_iterator it(lower.begin(), lower.end(), *re), end; it != end; ++it) {
         size_t pos = static_cast<size_t>(it->position(0));
@@ -724,7 +760,10 @@ void StructureBuilder::FindPeriod() {
         f.ve = pos + len <= lower.size() ? base + pos + len : line_view_[i + 1].first + (pos + len - lower.size());
       };
       bool days = true;
-      if (Contains(joined, "月") && std::regex_search(joined, m, kRangeZh) && static_cast<size_t>(m.position(0)) < lower.size()) {
+      // Every expression below but kNoYear needs a year (20\d\d).
+      const bool year20 = HasYear20(lower);
+      const bool joined_year20 = year20 || (joined.size() > lower.size() && HasYear20(joined));
+      if (joined_year20 && Contains(joined, "月") && std::regex_search(joined, m, kRangeZh) && static_cast<size_t>(m.position(0)) < lower.size()) {
         f.y1 = std::stoi(m[1].str());
         f.m1 = std::stoi(m[2].str());
         f.d1 = m[3].matched ? std::stoi(m[3].str()) : 1;
@@ -732,11 +771,12 @@ void StructureBuilder::FindPeriod() {
         f.m2 = std::stoi(m[5].str());
         f.d2 = m[6].matched ? std::stoi(m[6].str()) : 0;
         days = m[3].matched && m[6].matched;
-      } else if (statement && std::regex_search(joined, m, kRangeNum) &&
+      } else if (statement && joined_year20 && std::regex_search(joined, m, kRangeNum) &&
                  static_cast<size_t>(m.position(0)) < lower.size()) {
         f.y1 = std::stoi(m[1].str()), f.m1 = std::stoi(m[2].str()), f.d1 = std::stoi(m[3].str());
         f.y2 = std::stoi(m[4].str()), f.m2 = std::stoi(m[5].str()), f.d2 = std::stoi(m[6].str());
-      } else if (!zh_line && (std::regex_search(lower, m, kRangeEn) || std::regex_search(lower, m, kRangeEnDmy))) {
+      } else if (!zh_line && year20 && TwoMonthNames(lower) &&
+                 (std::regex_search(lower, m, kRangeEn) || std::regex_search(lower, m, kRangeEnDmy))) {
         const bool month_first = IsAsciiAlpha(m[1].str()[0]);
         f.m1 = EnglishMonth(m[month_first ? 1 : 2].str());
         f.d1 = std::stoi(m[month_first ? 2 : 1].str());
@@ -791,12 +831,12 @@ void StructureBuilder::FindPeriod() {
         span(pos, len);
         offer(f);
       };
-      if (!statement && zh_line && Contains(lower, "本报告") && std::regex_search(lower, m, kCovers) &&
+      if (!statement && zh_line && year20 && Contains(lower, "本报告") && std::regex_search(lower, m, kCovers) &&
           !Contains(m[1].str(), "。") && !Contains(m[2].str(), "。")) {
         offer_year(static_cast<size_t>(m.position(3)), static_cast<size_t>(m.length(3)), m[4].str());
         continue;
       }
-      if (!zh_line && (Contains(lower, "this ") || Contains(lower, "reporting period"))) {
+      if (!zh_line && year20 && (Contains(lower, "this ") || Contains(lower, "reporting period"))) {
         if (std::regex_search(lower, m, kYearEn) && !NamesAnotherYear(m[1].str())) {
           offer_year(static_cast<size_t>(m.position(2)), static_cast<size_t>(m.length(2)), m[3].str());
           continue;
@@ -832,7 +872,7 @@ void StructureBuilder::FindPeriod() {
         }
         continue;
       }
-      if (std::regex_search(lower, m, kEndOnly) && !Contains(m[1].str(), "。") &&
+      if (year20 && std::regex_search(lower, m, kEndOnly) && !Contains(m[1].str(), "。") &&
           !(m[1].length() >= 3 && m[1].str().compare(m[1].length() - 3, 3, "截") == 0)) {
         f.y2 = std::stoi(m[2].str()), f.m2 = std::stoi(m[3].str()), f.d2 = std::stoi(m[4].str());
         if (f.m2 >= 1 && f.m2 <= 12 && f.d2 >= 1 && f.d2 <= DaysInMonth(f.y2, f.m2)) {
@@ -844,7 +884,7 @@ void StructureBuilder::FindPeriod() {
         }
         continue;
       }
-      if ((std::regex_search(lower, m, kYear) || (above && std::regex_search(lower, m, kYearBelow))) &&
+      if (year20 && (std::regex_search(lower, m, kYear) || (above && std::regex_search(lower, m, kYearBelow))) &&
           !Contains(m[1].str(), "。"))
         offer_year(static_cast<size_t>(m.position(2)), static_cast<size_t>(m.length(2)), m[3].str());
     }
