@@ -457,14 +457,26 @@ bool IsChangeLabel(const std::string& label);
 void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   if (!doc.HasFigures()) return;
   std::string_view view = doc.MatchView();
-  std::map<uint64_t, int> figure_at;  // view offset -> figure
-  std::map<int, uint64_t> figure_end;
+  // (view offset, figure) by offset, one figure per offset (the last of those starting there), and
+  // each figure's end: the tokenizer below walks them in step with the code points, instead of
+  // looking each code point up.
+  std::vector<std::pair<uint64_t, int>> figure_at;
+  std::vector<uint64_t> figure_end(figures_.size());
   for (size_t i = 0; i < figures_.size(); ++i) {
     const Figure& f = figures_[i];
-    uint64_t vb = doc.TextToView(f.offset);
     // A minus sign or currency sign may precede the digits; key by the fact's first byte.
-    figure_at[vb] = static_cast<int>(i);
-    figure_end[static_cast<int>(i)] = doc.TextToView(f.offset + f.length);
+    figure_at.push_back({doc.TextToView(f.offset), static_cast<int>(i)});
+    figure_end[i] = doc.TextToView(f.offset + f.length);
+  }
+  std::stable_sort(figure_at.begin(), figure_at.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  {
+    size_t kept = 0;
+    for (size_t k = 0; k < figure_at.size(); ++k) {
+      if (kept > 0 && figure_at[kept - 1].first == figure_at[k].first) --kept;
+      figure_at[kept++] = figure_at[k];
+    }
+    figure_at.resize(kept);
   }
   std::vector<std::u32string> subset_words, total_words, not_total;
   // The stream has no spaces: "of which" is matched as "ofwhich", at word boundaries.
@@ -572,11 +584,21 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
 
   auto analyse = [&] {
     std::vector<Token> toks;
+    size_t next_figure = 0;  // figure_at[next_figure] is the first at or after the last code point seen
+    uint64_t last_v = 0;
     for (size_t i = 0; i < cps.size();) {
-      auto fit = figure_at.find(cps[i].v);
-      if (fit != figure_at.end()) {
-        toks.push_back({Tok::kFact, fit->second});
-        uint64_t fe = figure_end[fit->second];
+      if (i == 0 || cps[i].v < last_v) {
+        next_figure = static_cast<size_t>(
+            std::lower_bound(figure_at.begin(), figure_at.end(), cps[i].v,
+                             [](const auto& a, uint64_t v) { return a.first < v; }) -
+            figure_at.begin());
+      }
+      last_v = cps[i].v;
+      while (next_figure < figure_at.size() && figure_at[next_figure].first < cps[i].v) ++next_figure;
+      if (next_figure < figure_at.size() && figure_at[next_figure].first == cps[i].v) {
+        const int figure = figure_at[next_figure].second;
+        toks.push_back({Tok::kFact, figure});
+        uint64_t fe = figure_end[figure];
         ++i;
         while (i < cps.size() && cps[i].v < fe) ++i;
         continue;
