@@ -89,6 +89,37 @@ bool MayPrefilter(std::string_view re) {
   return !in_class;
 }
 
+std::string PrefilterSource(std::string_view re) {
+  std::string out;
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\' && i + 1 < re.size()) {
+      const char e = re[++i];
+      // std::regex's classes over bytes, written out: Hyperscan's Unicode \d and \s would match
+      // more and cost far more to compile.
+      if (e == 'd') out += in_class ? "0-9" : "[0-9]";
+      else if (e == 's') out += in_class ? "\\t\\n\\x0b\\f\\r " : "[\\t\\n\\x0b\\f\\r ]";
+      else out += {c, e};
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < re.size() && re[i + 1] == ']') {  // "[]...]": the first ']' is a member
+        out += "[]";
+        ++i;
+        continue;
+      }
+    } else if (c == '$') {
+      continue;
+    }
+    out += c;
+  }
+  return MayPrefilter(out) ? out : std::string();
+}
+
 std::string ShortQuote(std::string_view s, size_t max_code_points) {
   size_t i = 0;
   for (size_t n = 0; i < s.size() && n < max_code_points; ++n) sdk::NextCodePoint(s, &i);
@@ -146,8 +177,8 @@ const std::vector<uint64_t>* Analysis::MatchEnds(const std::string& name) const 
   auto it = match_ends_.find(name);
   if (it == match_ends_.end()) {
     std::optional<std::vector<uint64_t>> ends;
-    const std::string& source = pack_.PatternSource(name);
-    if (MayPrefilter(source)) {
+    const std::string source = PrefilterSource(pack_.PatternSource(name));
+    if (!source.empty()) {
       try {
         std::vector<esgaudit_match> found = doc_.Scan({{sdk::Str(source), ESGAUDIT_PATTERN_REGEX}});
         ends.emplace();

@@ -131,7 +131,7 @@ class Analysis {
   // Hyperscan pass for that pattern found no match ending inside `text`.
   bool Find(const std::string& name, std::string_view text, std::cmatch* m = nullptr) const;
   // The view offsets where matches of pattern `name` end, sorted; nullptr when the pattern cannot be
-  // prefiltered so (MayPrefilter) and must always be tried.
+  // prefiltered so (PrefilterSource) and must always be tried.
   const std::vector<uint64_t>* MatchEnds(const std::string& name) const;
 
   // Whether segment `s` contains one of the keywords of issue `issue` (as ContainsAny would say),
@@ -175,6 +175,11 @@ class Analysis {
 // piece's edges are not the view's), backreferences, and what std::regex reads byte by byte but
 // Hyperscan by code point: `.`, negated classes, a bracket class holding non-ASCII characters.
 bool MayPrefilter(std::string_view re);
+// The expression Hyperscan runs to prefilter `re` (as above), or "" if none: `re` without its end
+// anchors `$` (dropping one only adds matches, and a match std::regex finds at a piece's end is
+// still reported where it ends), with \d and \s written out as the ASCII classes std::regex reads
+// them as in the C locale (no part of the program sets another).
+std::string PrefilterSource(std::string_view re);
 
 // Quote of at most `max_code_points` code points, "…" appended when cut.
 std::string ShortQuote(std::string_view s, size_t max_code_points = 40);

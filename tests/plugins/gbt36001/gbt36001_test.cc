@@ -518,6 +518,14 @@ TEST(Gbt36001PrefilterTest, OnlyPatternsHyperscanStandsForExactlyArePrefiltered)
   EXPECT_FALSE(MayPrefilter("a.{0,6}b"));
   EXPECT_FALSE(MayPrefilter("[^a]b"));
   EXPECT_FALSE(MayPrefilter(R"(\d{4}(?!\d))"));
+  // The prefilter's own expression: no end anchor, std::regex's \d and \s written out; an escaped
+  // or bracketed `$` is a character.
+  using gbt36001::PrefilterSource;
+  EXPECT_EQ(PrefilterSource("20\\d\\d$"), "20[0-9][0-9]");
+  EXPECT_EQ(PrefilterSource(R"(a\$[$\d]\s*$|b$)"), R"(a\$[$0-9][\t\n\x0b\f\r ]*|b)");
+  EXPECT_EQ(PrefilterSource("未经|没有"), "未经|没有");
+  EXPECT_EQ(PrefilterSource("^a$"), "");
+  EXPECT_EQ(PrefilterSource("a.b$"), "");
   EXPECT_FALSE(MayPrefilter(R"(\bGRI)"));
   EXPECT_FALSE(MayPrefilter(R"(\S{2})"));
   EXPECT_FALSE(MayPrefilter("[—–]"));  // std::regex reads these bytes one at a time
@@ -534,6 +542,18 @@ TEST(Gbt36001PrefilterTest, AnAddressOnAnyLineIsStillFound) {
   ASSERT_NE(Find(without, "report-contact"), nullptr);
   EXPECT_EQ(Find(with, "report-contact")->status, ESGAUDIT_PARTIAL);
   EXPECT_EQ(Find(without, "report-contact")->status, ESGAUDIT_MISSING);
+}
+
+TEST(Gbt36001PrefilterTest, AnIndexRowEndingInAPageNumberIsStillARow) {
+  // index_row's page-number form is anchored at the line's end: the prefilter runs it without the
+  // anchor, and the row is still told from a passage that goes on after the page number.
+  auto status = [&](const std::string& line) {
+    const std::string head = "某某公司2020年社会责任报告\n\n本报告是公司发布的第五份社会责任报告。\n\n";
+    return Statuses(testing::RunOnText(Registry(), head + line + "\n"), "gbt36001")["stakeholder-engagement"];
+  };
+  EXPECT_EQ(status("利益相关方沟通 访谈 问卷 P12"), ESGAUDIT_PARTIAL);
+  EXPECT_EQ(status("利益相关方沟通 访谈 问卷 P12；x"), ESGAUDIT_COVERED);
+  EXPECT_EQ(status("利益相关方沟通 访谈 问卷"), ESGAUDIT_COVERED);
 }
 
 }  // namespace
