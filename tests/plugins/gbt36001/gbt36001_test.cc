@@ -479,6 +479,65 @@ TEST(Gbt36001Test, AFinancialTableIsNoKpiTable) {
             ESGAUDIT_COVERED);
 }
 
+TEST(Gbt36001Test, HeadingsBehindAPictographicBulletAreFound) {
+  // A diamond or other symbol printed before a section title does not hide the title: the letter and
+  // the outlook are covered by their headings with prose below.
+  const std::string text =
+      "某某电力公司2016年社会责任报告\n"
+      "♦管理层致辞\n"
+      "2016年,我们围绕公司的发展目标,积极应对复杂形势,安全生产总体平稳,服务能力明显增强,各项工作取得进展。\n"
+      "在此,我们郑重发布本报告,加强与社会各界的沟通交流,携手共创美好未来。\n"
+      "♦展望2017\n"
+      "新的一年,公司将以创建一流企业为统领,加快发展方式转变,统筹推进电网建设、安全生产和营销服务等各项工作。\n"
+      "我们将牢固树立安全理念,严控电网安全风险,确保安全生产各项工作落到实处。\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  ASSERT_NE(Find(r, "leadership-statement"), nullptr);
+  ASSERT_NE(Find(r, "outlook"), nullptr);
+  EXPECT_EQ(Find(r, "leadership-statement")->status, ESGAUDIT_COVERED);
+  EXPECT_EQ(Find(r, "outlook")->status, ESGAUDIT_COVERED);
+}
+
+TEST(Gbt36001Test, EnglishSectionTitlesWithABodyCoverTheirElement) {
+  // Markdown titles of an English report behind an export's anchor: a letter, an assurance statement
+  // and goals with their progress, each with prose below, are covered; the same words inside a
+  // sentence or a forward-looking disclaimer are not a title.
+  const std::string body =
+      "In 2022 we continued to grow our business and to serve our customers and communities around the world, "
+      "and we are proud of what our people achieved together over the year.\n";
+  const std::string text =
+      "Example Corp 2022 Impact Report\n"
+      "## [example-2022-0] Message from Our President & CEO\n" + body +
+      "## [example-2022-40] Planet: Our goals and progress in 2022\n" + body +
+      "## [example-2022-83] Independent Limited Assurance Statement\n" + body;
+  ReportResult r = testing::RunOnText(Registry(), text);
+  for (const char* id : {"leadership-statement", "outlook", "assurance"}) {
+    ASSERT_NE(Find(r, id), nullptr) << id;
+    EXPECT_EQ(Find(r, id)->status, ESGAUDIT_COVERED) << id;
+  }
+  const std::string words =
+      "Example Corp 2022 Impact Report\n"
+      "## [example-2022-1] Forward-Looking Statements\n" + body +
+      "We read every message from our customers, and our auditors give independent assurance on controls.\n" + body +
+      "Read our latest assurance statement online.\n" + body + "We discuss these issues in the Energy Outlook.\n" + body +
+      "the scenarios in the outlook explore some of the\n" + body;
+  ReportResult none = testing::RunOnText(Registry(), words);
+  for (const char* id : {"leadership-statement", "outlook", "assurance"}) {
+    ASSERT_NE(Find(none, id), nullptr) << id;
+    EXPECT_NE(Find(none, id)->status, ESGAUDIT_COVERED) << id;
+  }
+}
+
+TEST(Gbt36001Test, ALeadersQuestionAndAnswerPageIsTheLetter) {
+  const std::string text =
+      "某某核电公司2016年社会责任报告\n"
+      "总经理问答\n"
+      "Q:2016年是十三五开局之年,请问公司在推动能源转型方面是如何做的,取得了什么成效?\n"
+      "A:我们坚持创新、协调、绿色的发展理念,不断提升发电能力,为社会提供稳定可靠的清洁能源。\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  ASSERT_NE(Find(r, "leadership-statement"), nullptr);
+  EXPECT_EQ(Find(r, "leadership-statement")->status, ESGAUDIT_COVERED);
+}
+
 TEST(Gbt36001Test, EnglishTitles) {
   RunOptions options;
   options.lang = "en";
@@ -503,6 +562,14 @@ TEST(Gbt36001LayoutTest, HeadingTextStripsNumberingAndBullets) {
   EXPECT_EQ(gbt36001::Layout::HeadingText("四、CSR管理"), "CSR管理");
   EXPECT_EQ(gbt36001::Layout::HeadingText("(一)利益相关方沟通"), "利益相关方沟通");
   EXPECT_EQ(gbt36001::Layout::HeadingText("2020年社会责任报告"), "2020年社会责任报告");
+  // Any pictographic bullet is decoration, not only the listed ones.
+  EXPECT_EQ(gbt36001::Layout::HeadingText("♦管理层致辞"), "管理层致辞");
+  EXPECT_EQ(gbt36001::Layout::HeadingText("❖ 展望2017"), "展望2017");
+  EXPECT_EQ(gbt36001::Layout::HeadingText("➤1.报告说明"), "报告说明");
+  EXPECT_EQ(gbt36001::Layout::HeadingText("♀女性员工"), "女性员工");  // a gender sign is a bullet too
+  EXPECT_EQ(gbt36001::Layout::HeadingText("## [acme-2022-7] Our approach"), "Our approach");
+  EXPECT_EQ(gbt36001::Layout::HeadingText("[1] 注释"), "注释");
+  EXPECT_EQ(gbt36001::Layout::HeadingText("[see note] Our approach"), "[see note] Our approach");
   EXPECT_TRUE(gbt36001::Layout::IsHeading("董事长致辞", "董事长致辞"));
   EXPECT_FALSE(gbt36001::Layout::IsHeading("董事长致辞中提到,公司将继续发展", "董事长致辞"));
 }
