@@ -189,6 +189,21 @@ TEST(Gbt36001Test, TableOfContentsAndRunningHeadersAreNotEvidence) {
   EXPECT_EQ(lead->locations[0].location.line, 8u);  // the section, not the TOC entry on line 4
 }
 
+TEST(Gbt36001Test, ASectionTitleRepeatedAsARunningHeaderStillOpensItsSection) {
+  // The letter's title printed alone at the top of each of its pages is marked a running header by
+  // the structure model; exactly the keyword with the letter's prose below, it covers the element. A
+  // running header of several titles (the test above) still does not.
+  std::string text = "某某航空股份有限公司2016年社会责任报告\n\n";
+  for (int i = 0; i < 3; ++i)
+    text += "致利益相关方\n\n"
+            "过去一年里,公司坚持安全第一,为旅客提供优质服务,与员工、股东和社会各界共同成长,取得了新的进步。\n"
+            "感谢各位朋友对公司的关心和支持,我们将继续履行社会责任,为社会创造更多价值。\n\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  const CoverageRecord* lead = Find(r, "leadership-statement");
+  ASSERT_NE(lead, nullptr);
+  EXPECT_EQ(lead->status, ESGAUDIT_COVERED);
+}
+
 // The sample cites GB/T 36001; its findings were reviewed by hand (docs/gbt36001-evaluation.md):
 // the scope is generic (及其下属企业), so the 企业称谓说明 table is not compared, and the period
 // matches the title.
