@@ -915,6 +915,15 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     } else if ((numbers >= 3 && (labels >= 1 || measures >= 1)) || (numbers >= 2 && labels >= 1) ||
                years >= 2) {
       rows.push_back({i, years >= 2, financial && years < 2});
+    } else {
+      // A year series written out on one line, as some exports print a chart or a table row
+      // ("Total energy consumed : - In 2022 103,024 MWh - In 2021 102,778 MWh"): a row over years.
+      static const std::regex kSeriesValue(R"((?:^|[\s:-])In\s+(?:19|20)\d\d\s*:?\s+[$]?\s*\d[\d,]*(?:\.\d+)?)");
+      size_t values = 0;
+      for (auto it = std::cregex_iterator(raw.data(), raw.data() + raw.size(), kSeriesValue);
+           it != std::cregex_iterator() && values < 2; ++it)
+        ++values;
+      if (values >= 2) rows.push_back({i, true, ContainsAny(raw, financial_words)});
     }
   }
   // Tables: three rows or more, at most two non-row lines between rows.

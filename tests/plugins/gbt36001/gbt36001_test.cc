@@ -542,6 +542,26 @@ TEST(Gbt36001Test, EnglishSectionTitlesWithABodyCoverTheirElement) {
   }
 }
 
+TEST(Gbt36001Test, YearSeriesWrittenOutOnLinesAreAKeyPerformanceTable) {
+  // An export prints each row of a performance table (or a chart) as one line of "In YEAR value"
+  // pairs: three such rows close together are a table over years. One series alone is not.
+  const std::string rows =
+      "## [example-2022-116] GHG Emissions performance\n"
+      "Scope 1 emissions ( tCO2e ) : - In 2022 4,100 tCO2e - In 2021 4,400 tCO2e - In 2020 4,900 tCO2e\n\n"
+      "## [example-2022-117] Energy performance\n"
+      "Total energy consumed : - In 2022 103,024 MWh - In 2021 102,778 MWh - In 2020 107,320 MWh\n\n"
+      "## [example-2022-119] Water management\n"
+      "Water consumption ( cubic meters ) : - In 2022 124,632 cubic meters - In 2021 131,250 cubic meters\n";
+  ReportResult r = testing::RunOnText(Registry(), "Example Corp 2022 ESG Report\n" + rows);
+  ASSERT_NE(Find(r, "kpi-table"), nullptr);
+  EXPECT_EQ(Find(r, "kpi-table")->status, ESGAUDIT_COVERED);
+  ReportResult one = testing::RunOnText(
+      Registry(), "Example Corp 2022 ESG Report\nIn 2022 we planted 4,100 trees, and in 2021 we planted 3,900.\n"
+                  "Total energy consumed : - In 2022 103,024 MWh - In 2021 102,778 MWh\n");
+  ASSERT_NE(Find(one, "kpi-table"), nullptr);
+  EXPECT_NE(Find(one, "kpi-table")->status, ESGAUDIT_COVERED);
+}
+
 TEST(Gbt36001Test, ALeadersQuestionAndAnswerPageIsTheLetter) {
   const std::string text =
       "某某核电公司2016年社会责任报告\n"
