@@ -180,6 +180,7 @@ def check_decision(r, reports, corpus, groups):
     elif r["verdict"] != "missing":
         raise LabelError(f"{where}: a {r['verdict']} decision needs the line that shows it")
     r["report"], r["split"] = owner
+    r["added"] = groups.get(r["report"], "")
     return r
 
 
@@ -415,7 +416,7 @@ def evaluate_coverage(decisions, checked):
     """Labels name GRI 2021 ids; where the tool reports an older edition (2016 ids, '@2016'), the ids the
     catalogue's legacy table maps onto the labelled one stand in for it (the best status among them)."""
     _, legacy = eval_gri.load_catalogue()
-    stats = {s: Counter() for s in SPLITS}
+    stats = {s: Counter() for s in SPLITS + (ADDED,)}
     details = []
     for d in decisions:
         rep = checked.get(d["file"])
@@ -428,34 +429,31 @@ def evaluate_coverage(decisions, checked):
                      if i in status]
             tool = max(older, key=RANK.get) if older else None
         tool = tool or "missing"
-        st = stats[d["split"]]
-        st["decisions"] += 1
-        st[f"label {d['verdict']}"] += 1
-        st[f"{d['scheme']} decisions"] += 1
-        st["agree"] += tool == d["verdict"]
-        for pre in ("", d["scheme"] + " "):
-            if tool == "covered":
-                st[pre + "tool covered"] += 1
-                st[pre + "tool covered, label covered"] += d["verdict"] == "covered"
-            if d["verdict"] == "covered":
-                st[pre + "label covered"] += pre != ""
-                st[pre + "label covered, tool covered"] += tool == "covered"
+        for st in [stats[d["split"]]] + ([stats[ADDED]] if d["added"] else []):
+            count_decision(st, d, tool)
         if tool != d["verdict"]:
-            details.append(f"  {d['split']} {d['file']} {d['scheme']} {d['id']}: label {d['verdict']}, "
-                           f"tool {tool} ({d['note']})")
+            details.append(f"  {d['split']}{' ' + d['added'] if d['added'] else ''} {d['file']} {d['scheme']} "
+                           f"{d['id']}: label {d['verdict']}, tool {tool} ({d['note']})")
     for split in SPLITS:
         stats[split]["reports"] = len({d["report"] for d in decisions if d["split"] == split})
+    stats[ADDED]["reports"] = len({d["report"] for d in decisions if d["added"]})
+    if not stats[ADDED]["reports"]:
+        del stats[ADDED]
     return stats, details
 
 
-def split_table(title, stats, rows):
-    print(f"\n## {title}\n| | dev | test (held out) |\n|---|---:|---:|")
-    for label, cell in rows:
-        print(f"| {label} | {cell(stats['dev'])} | {cell(stats['test'])} |")
-
-
-def ratio(a, b):
-    return lambda st: f"{st[a]} of {st[b]} ({pct(st[a], st[b])})"
+def count_decision(st, d, tool):
+    st["decisions"] += 1
+    st[f"label {d['verdict']}"] += 1
+    st[f"{d['scheme']} decisions"] += 1
+    st["agree"] += tool == d["verdict"]
+    for pre in ("", d["scheme"] + " "):
+        if tool == "covered":
+            st[pre + "tool covered"] += 1
+            st[pre + "tool covered, label covered"] += d["verdict"] == "covered"
+        if d["verdict"] == "covered":
+            st[pre + "label covered"] += pre != ""
+            st[pre + "label covered, tool covered"] += tool == "covered"
 
 
 def print_coverage(stats, details=None):
@@ -473,7 +471,7 @@ def print_coverage(stats, details=None):
          lambda st: f"{st['gbt36001 tool covered, label covered']} of {st['gbt36001 tool covered']} / "
                     f"{st['gbt36001 label covered, tool covered']} of {st['gbt36001 label covered']}"),
         ("same verdict (3 levels)", ratio("agree", "decisions")),
-    ])
+    ], added_title="dev: reports added in round 5")
     if details is not None:
         print("coverage disagreements:")
         print("\n".join(details) or "  none")
@@ -544,9 +542,9 @@ def ratio(a, b):
     return lambda st: f"{st[a]} of {st[b]} ({pct(st[a], st[b])})"
 
 
-def split_table(title, stats, rows):
+def split_table(title, stats, rows, added_title="dev: reports added in round 4"):
     added = ADDED in stats
-    print(f"\n## {title}\n| | dev | test (held out) |" + (" dev: reports added in round 4 |" if added else "")
+    print(f"\n## {title}\n| | dev | test (held out) |" + (f" {added_title} |" if added else "")
           + "\n|---|---:|---:|" + ("---:|" if added else ""))
     for label, cell in rows:
         print(f"| {label} | {cell(stats['dev'])} | {cell(stats['test'])} |"

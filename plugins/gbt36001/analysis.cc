@@ -3,6 +3,7 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <cstdlib>
 #include <set>
@@ -118,6 +119,27 @@ std::string PrefilterSource(std::string_view re) {
     out += c;
   }
   return MayPrefilter(out) ? out : std::string();
+// An English title: at most six words after its label ("Planet: Our goals and progress in 2022"), or
+// more in title case (every word of four letters or more capitalised). A line of a broken column
+// ("We discuss these issues in the Energy Outlook") is neither.
+bool TitleLike(std::string_view h) {
+  size_t colon = h.rfind(": ");
+  std::string_view t = colon == std::string_view::npos ? h : h.substr(colon + 2);
+  size_t words = 0;
+  bool title_case = true;
+  for (size_t i = 0; i < t.size();) {
+    while (i < t.size() && t[i] == ' ') ++i;
+    if (i >= t.size()) break;
+    size_t e = t.find(' ', i);
+    if (e == std::string_view::npos) e = t.size();
+    std::string_view w = t.substr(i, e - i);
+    ++words;
+    if (w.size() >= 4 && std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
+        !(w[0] >= 'A' && w[0] <= 'Z'))
+      title_case = false;
+    i = e;
+  }
+  return words > 0 && (words <= 6 || (title_case && words <= 10));
 }
 
 std::string ShortQuote(std::string_view s, size_t max_code_points) {
@@ -307,12 +329,17 @@ void Analysis::Headings(const std::vector<std::string>& keywords, std::vector<Hi
                         size_t min_prose) {
   const auto& ls = layout_.lines();
   for (size_t i = 0; i < ls.size(); ++i) {
-    if (!layout_.IsBody(i) || InTable(i)) continue;
+    // A section title that repeats at the top of the section's pages is marked a running header;
+    // printed alone, exactly the keyword, it still opens the section below it ("致利益相关方" over
+    // the letter, "下一步计划" closing each chapter).
+    const bool header = ls[i].running_header && !ls[i].toc_region;
+    if ((!layout_.IsBody(i) && !header) || InTable(i)) continue;
+    if (header && ls[i].segments.size() != 1) continue;
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
       const Segment& s = ls[i].segments[k];
       if (s.toc) continue;
       for (const std::string& kw : keywords) {
-        if (!Layout::IsHeading(s, kw)) continue;
+        if (!Layout::IsHeading(s, kw, header ? 0 : 6)) continue;
         bool body = layout_.ProseAfter(i, k, 15) >= min_prose && !IndexRow(i);
         hits->push_back(MakeHit(s, body ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
         break;
@@ -411,8 +438,29 @@ void Analysis::Evaluate(const ElementSpec& spec, ElementResult* out) {
     Assurance(spec, &hits);
   else if (d == "feedback")
     Feedback(spec, &hits);
+  EnglishHeadings(spec, &hits);
   for (const Hit& h : hits) out->status = Max(out->status, h.strength);
   out->evidence = Best(std::move(hits), d == "subject" ? 8 : 3);
+}
+
+void Analysis::EnglishHeadings(const ElementSpec& spec, std::vector<Hit>* hits) {
+  const std::vector<std::string>& keywords = Words(spec, "headings_en");
+  if (keywords.empty()) return;
+  const auto& ls = layout_.lines();
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (!layout_.IsBody(i) || InTable(i)) continue;
+    for (size_t k = 0; k < ls[i].segments.size(); ++k) {
+      const Segment& s = ls[i].segments[k];
+      std::string_view h = s.heading;
+      // A sentence ("Read our latest assurance statement online.") names a title, it is none.
+      if (s.toc || h.empty() || h.size() > 80 || sdk::HasCjk(h) || sdk::ContainsAny(h, {",", ";", ". "}) ||
+          h.back() == '.' || h.back() == '?' || h.back() == '!' || !TitleLike(h))
+        continue;
+      if (!ContainsAny(sdk::AsciiLower(h), keywords)) continue;
+      bool body = layout_.ProseAfter(i, k, 15) >= 30 && !IndexRow(i);
+      hits->push_back(MakeHit(s, body ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
+    }
+  }
 }
 
 void Analysis::Generic(const ElementSpec& spec, std::vector<Hit>* hits) {
@@ -896,6 +944,15 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     } else if ((numbers >= 3 && (labels >= 1 || measures >= 1)) || (numbers >= 2 && labels >= 1) ||
                years >= 2) {
       rows.push_back({i, years >= 2, financial && years < 2});
+    } else {
+      // A year series written out on one line, as some exports print a chart or a table row
+      // ("Total energy consumed : - In 2022 103,024 MWh - In 2021 102,778 MWh"): a row over years.
+      static const std::regex kSeriesValue(R"((?:^|[\s:-])In\s+(?:19|20)\d\d\s*:?\s+[$]?\s*\d[\d,]*(?:\.\d+)?)");
+      size_t values = 0;
+      for (auto it = std::cregex_iterator(raw.data(), raw.data() + raw.size(), kSeriesValue);
+           it != std::cregex_iterator() && values < 2; ++it)
+        ++values;
+      if (values >= 2) rows.push_back({i, true, ContainsAny(raw, financial_words)});
     }
   }
   // Tables: three rows or more, at most two non-row lines between rows.

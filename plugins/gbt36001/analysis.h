@@ -104,6 +104,10 @@ class Analysis {
   void Feedback(const ElementSpec& spec, std::vector<Hit>* hits);
   void Abbreviations();
 
+  // English section titles holding one of the element's "headings_en" (lower case, any case in the
+  // text): a short title of words only, without sentence punctuation; covered with a body after it,
+  // partial without.
+  void EnglishHeadings(const ElementSpec& spec, std::vector<Hit>* hits);
   // Headings of `keywords` in body text: covered with a body after them, partial without.
   void Headings(const std::vector<std::string>& keywords, std::vector<Hit>* hits,
                 size_t min_prose = 30);

@@ -115,7 +115,7 @@ RulePack RulePack::FromFile(const std::string& path) {
     spec.phrases = List(e, "phrases");
     spec.partial = List(e, "partial");
     for (const char* key : {"entity_words", "basis_verbs", "basis_objects", "method_columns", "method_words",
-                            "financial_words", "form_words", "box_words"}) {
+                            "financial_words", "form_words", "box_words", "headings_en"}) {
       std::vector<std::string> words = List(e, key);
       if (!words.empty()) spec.words[key] = std::move(words);
     }

@@ -89,8 +89,10 @@ PATTERNS = {
                    "拥有&员工", "现有员工", "共有员工", "total employees", "number of employees", "employees",
                    "headcount", "workforce"],
                   ["人", "名", "person", "people", "employee"],
-                  # Person-times, a canteen's seats, staff trained or visited: no headcount.
-                  unless=["人次", "培训", "容纳", "就餐", "慰问", "体检", "trained", "training"])]),
+                  # Person-times, a canteen's seats, staff trained, visited or taking part in an
+                  # activity: no headcount.
+                  unless=["人次", "培训", "容纳", "就餐", "慰问", "体检", "参加", "参与", "志愿", "trained",
+                          "training", "participat", "took part", "completed", "volunteer", "voluntarily"])]),
     "2-8": (["劳务派遣", "外包人员", "派遣员工", "临时工", "承包商员工", "非雇员", "劳务用工"],
             ["contractors", "temporary workers", "agency workers", "non-employee", "contingent workers",
              "workers who are not employees"], None),
@@ -126,7 +128,8 @@ PATTERNS = {
     "2-21": (["薪酬比率", "总薪酬比", "薪酬比例&最高"], ["compensation ratio", "pay ratio"],
              [need(["薪酬比", "compensation ratio", "pay ratio"], kinds=("quantity", "percent"))]),
     "2-22": (["董事长致辞", "总经理致辞", "董事长寄语", "管理层致辞", "领导致辞", "总裁致辞", "致辞", "致股东"],
-             ["ceo message", "message from", "letter from", "chairman's message", "ceo letter", "statement from"],
+             ["ceo message", "message from", "letter from", "chairman's message", "ceo letter", "statement from",
+              "foreword"],
              None),
     "2-23": (["政策承诺", "行为准则", "商业道德准则", "人权政策", "核心价值观", "预防原则", "郑重承诺"],
              ["policy commitment", "code of conduct", "human rights policy", "we are committed to",

@@ -657,6 +657,15 @@ TEST(StructureTest, ReportYearAndPeriod) {
 }
 
 // How the period was stated, read on constructions modelled on the corpus (synthetic wording).
+TEST(StructureTest, ARangeWhoseFirstDayWasLostIsStillARange) {
+  // Extraction dropped the first day's digits; the 日 left behind does not end the range.
+  Document doc = Document::FromUtf8("r.txt", "时间范围：\n2016年1月日-2016年12月31日，部分内容超出上述范围。\n");
+  const ReportMetadata& md = doc.structure().metadata();
+  EXPECT_EQ(md.period_kind, ESGAUDIT_PERIOD_RANGE);
+  EXPECT_EQ(md.period_end, "2016-12-31");
+  EXPECT_TRUE((md.flags & ESGAUDIT_METADATA_PERIOD_STATEMENT) != 0);
+}
+
 TEST(StructureTest, HowThePeriodWasStated) {
   struct Read {
     esgaudit_period_kind kind;

@@ -642,7 +642,8 @@ void StructureBuilder::FindPeriod() {
   const size_t n = s_.lines_.size();
   // Between the dates: 至, a dash, or 一 (OCR's reading of a dash), possibly repeated (——).
   static const std::string kTo = R"((?:至|到|起至|-|—|―|–|~|一)+)";
-  static const std::string kDay = R"((?:\s*(\d{1,2})(?!\d)\s*(?:日|曰|号)?)?)";
+  // A day, or only its 日 when extraction lost the day's digits (2016年1月日-2016年12月31日).
+  static const std::string kDay = R"((?:\s*(\d{1,2})(?!\d)\s*(?:日|曰|号)?|\s*(?:日|曰))?)";
   // A range with its first year; days may be missing (2016年1月至12月).
   static const std::regex kRangeZh(R"((20\d\d)\s*年\s*(\d{1,2})\s*月)" + kDay + R"(\s*)" + kTo +
                                    R"(\s*(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月)" + kDay);

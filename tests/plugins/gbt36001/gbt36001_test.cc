@@ -189,6 +189,21 @@ TEST(Gbt36001Test, TableOfContentsAndRunningHeadersAreNotEvidence) {
   EXPECT_EQ(lead->locations[0].location.line, 8u);  // the section, not the TOC entry on line 4
 }
 
+TEST(Gbt36001Test, ASectionTitleRepeatedAsARunningHeaderStillOpensItsSection) {
+  // The letter's title printed alone at the top of each of its pages is marked a running header by
+  // the structure model; exactly the keyword with the letter's prose below, it covers the element. A
+  // running header of several titles (the test above) still does not.
+  std::string text = "某某航空股份有限公司2016年社会责任报告\n\n";
+  for (int i = 0; i < 3; ++i)
+    text += "致利益相关方\n\n"
+            "过去一年里,公司坚持安全第一,为旅客提供优质服务,与员工、股东和社会各界共同成长,取得了新的进步。\n"
+            "感谢各位朋友对公司的关心和支持,我们将继续履行社会责任,为社会创造更多价值。\n\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  const CoverageRecord* lead = Find(r, "leadership-statement");
+  ASSERT_NE(lead, nullptr);
+  EXPECT_EQ(lead->status, ESGAUDIT_COVERED);
+}
+
 // The sample cites GB/T 36001; its findings were reviewed by hand (docs/gbt36001-evaluation.md):
 // the scope is generic (及其下属企业), so the 企业称谓说明 table is not compared, and the period
 // matches the title.
@@ -479,6 +494,85 @@ TEST(Gbt36001Test, AFinancialTableIsNoKpiTable) {
             ESGAUDIT_COVERED);
 }
 
+TEST(Gbt36001Test, HeadingsBehindAPictographicBulletAreFound) {
+  // A diamond or other symbol printed before a section title does not hide the title: the letter and
+  // the outlook are covered by their headings with prose below.
+  const std::string text =
+      "某某电力公司2016年社会责任报告\n"
+      "♦管理层致辞\n"
+      "2016年,我们围绕公司的发展目标,积极应对复杂形势,安全生产总体平稳,服务能力明显增强,各项工作取得进展。\n"
+      "在此,我们郑重发布本报告,加强与社会各界的沟通交流,携手共创美好未来。\n"
+      "♦展望2017\n"
+      "新的一年,公司将以创建一流企业为统领,加快发展方式转变,统筹推进电网建设、安全生产和营销服务等各项工作。\n"
+      "我们将牢固树立安全理念,严控电网安全风险,确保安全生产各项工作落到实处。\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  ASSERT_NE(Find(r, "leadership-statement"), nullptr);
+  ASSERT_NE(Find(r, "outlook"), nullptr);
+  EXPECT_EQ(Find(r, "leadership-statement")->status, ESGAUDIT_COVERED);
+  EXPECT_EQ(Find(r, "outlook")->status, ESGAUDIT_COVERED);
+}
+
+TEST(Gbt36001Test, EnglishSectionTitlesWithABodyCoverTheirElement) {
+  // Markdown titles of an English report behind an export's anchor: a letter, an assurance statement
+  // and goals with their progress, each with prose below, are covered; the same words inside a
+  // sentence or a forward-looking disclaimer are not a title.
+  const std::string body =
+      "In 2022 we continued to grow our business and to serve our customers and communities around the world, "
+      "and we are proud of what our people achieved together over the year.\n";
+  const std::string text =
+      "Example Corp 2022 Impact Report\n"
+      "## [example-2022-0] Message from Our President & CEO\n" + body +
+      "## [example-2022-40] Planet: Our goals and progress in 2022\n" + body +
+      "## [example-2022-83] Independent Limited Assurance Statement\n" + body;
+  ReportResult r = testing::RunOnText(Registry(), text);
+  for (const char* id : {"leadership-statement", "outlook", "assurance"}) {
+    ASSERT_NE(Find(r, id), nullptr) << id;
+    EXPECT_EQ(Find(r, id)->status, ESGAUDIT_COVERED) << id;
+  }
+  const std::string words =
+      "Example Corp 2022 Impact Report\n"
+      "## [example-2022-1] Forward-Looking Statements\n" + body +
+      "We read every message from our customers, and our auditors give independent assurance on controls.\n" + body +
+      "Read our latest assurance statement online.\n" + body + "We discuss these issues in the Energy Outlook.\n" + body +
+      "the scenarios in the outlook explore some of the\n" + body;
+  ReportResult none = testing::RunOnText(Registry(), words);
+  for (const char* id : {"leadership-statement", "outlook", "assurance"}) {
+    ASSERT_NE(Find(none, id), nullptr) << id;
+    EXPECT_NE(Find(none, id)->status, ESGAUDIT_COVERED) << id;
+  }
+}
+
+TEST(Gbt36001Test, YearSeriesWrittenOutOnLinesAreAKeyPerformanceTable) {
+  // An export prints each row of a performance table (or a chart) as one line of "In YEAR value"
+  // pairs: three such rows close together are a table over years. One series alone is not.
+  const std::string rows =
+      "## [example-2022-116] GHG Emissions performance\n"
+      "Scope 1 emissions ( tCO2e ) : - In 2022 4,100 tCO2e - In 2021 4,400 tCO2e - In 2020 4,900 tCO2e\n\n"
+      "## [example-2022-117] Energy performance\n"
+      "Total energy consumed : - In 2022 103,024 MWh - In 2021 102,778 MWh - In 2020 107,320 MWh\n\n"
+      "## [example-2022-119] Water management\n"
+      "Water consumption ( cubic meters ) : - In 2022 124,632 cubic meters - In 2021 131,250 cubic meters\n";
+  ReportResult r = testing::RunOnText(Registry(), "Example Corp 2022 ESG Report\n" + rows);
+  ASSERT_NE(Find(r, "kpi-table"), nullptr);
+  EXPECT_EQ(Find(r, "kpi-table")->status, ESGAUDIT_COVERED);
+  ReportResult one = testing::RunOnText(
+      Registry(), "Example Corp 2022 ESG Report\nIn 2022 we planted 4,100 trees, and in 2021 we planted 3,900.\n"
+                  "Total energy consumed : - In 2022 103,024 MWh - In 2021 102,778 MWh\n");
+  ASSERT_NE(Find(one, "kpi-table"), nullptr);
+  EXPECT_NE(Find(one, "kpi-table")->status, ESGAUDIT_COVERED);
+}
+
+TEST(Gbt36001Test, ALeadersQuestionAndAnswerPageIsTheLetter) {
+  const std::string text =
+      "某某核电公司2016年社会责任报告\n"
+      "总经理问答\n"
+      "Q:2016年是十三五开局之年,请问公司在推动能源转型方面是如何做的,取得了什么成效?\n"
+      "A:我们坚持创新、协调、绿色的发展理念,不断提升发电能力,为社会提供稳定可靠的清洁能源。\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  ASSERT_NE(Find(r, "leadership-statement"), nullptr);
+  EXPECT_EQ(Find(r, "leadership-statement")->status, ESGAUDIT_COVERED);
+}
+
 TEST(Gbt36001Test, EnglishTitles) {
   RunOptions options;
   options.lang = "en";
@@ -503,6 +597,14 @@ TEST(Gbt36001LayoutTest, HeadingTextStripsNumberingAndBullets) {
   EXPECT_EQ(gbt36001::Layout::HeadingText("四、CSR管理"), "CSR管理");
   EXPECT_EQ(gbt36001::Layout::HeadingText("(一)利益相关方沟通"), "利益相关方沟通");
   EXPECT_EQ(gbt36001::Layout::HeadingText("2020年社会责任报告"), "2020年社会责任报告");
+  // Any pictographic bullet is decoration, not only the listed ones.
+  EXPECT_EQ(gbt36001::Layout::HeadingText("♦管理层致辞"), "管理层致辞");
+  EXPECT_EQ(gbt36001::Layout::HeadingText("❖ 展望2017"), "展望2017");
+  EXPECT_EQ(gbt36001::Layout::HeadingText("➤1.报告说明"), "报告说明");
+  EXPECT_EQ(gbt36001::Layout::HeadingText("♀女性员工"), "女性员工");  // a gender sign is a bullet too
+  EXPECT_EQ(gbt36001::Layout::HeadingText("## [acme-2022-7] Our approach"), "Our approach");
+  EXPECT_EQ(gbt36001::Layout::HeadingText("[1] 注释"), "注释");
+  EXPECT_EQ(gbt36001::Layout::HeadingText("[see note] Our approach"), "[see note] Our approach");
   EXPECT_TRUE(gbt36001::Layout::IsHeading("董事长致辞", "董事长致辞"));
   EXPECT_FALSE(gbt36001::Layout::IsHeading("董事长致辞中提到,公司将继续发展", "董事长致辞"));
 }

@@ -139,6 +139,11 @@ TEST_F(GriCoverage, AFigureWhoseClauseSaysItCountsSomethingElseIsNoDataPoint) {
   // A headcount stated as what the company has; person-times are no headcount.
   EXPECT_EQ(Status(Run("公司拥有近 7 万名员工。\n"), "2-7"), "covered");
   EXPECT_EQ(Status(Run("全年参加培训的员工人数 3000 人次。\n"), "2-7"), "partial");
+  // Employees taking part in an activity are no headcount either.
+  EXPECT_EQ(Status(Run("Nearly 10,000 employees completed 20,000 individual activities.\n", "en"), "2-7"), "partial");
+  EXPECT_EQ(Status(Run("Over 9,000 employees voluntarily provided data for the survey.\n", "en"), "2-7"), "partial");
+  EXPECT_EQ(Status(Run("参与志愿服务的员工人数 1,071 人。\n"), "2-7"), "partial");
+  EXPECT_EQ(Status(Run("We have approximately 30,000 employees worldwide.\n", "en"), "2-7"), "covered");
 }
 
 TEST_F(GriCoverage, AFigureStandingAloneTakesTheShortLineBelowAsItsLabel) {
@@ -271,6 +276,12 @@ TEST_F(GriCoverage, LocationsQuoteTheEvidence) {
 
 TEST_F(GriCoverage, LetterSpacedHeadingsMatchThroughTheView) {
   EXPECT_EQ(Status(Run("董 事 长 致 辞\n我们坚持可持续发展战略，回馈社会。\n"), "2-22"), "covered");
+}
+
+TEST_F(GriCoverage, AForewordIsTheLeadersStatement) {
+  EXPECT_EQ(Status(Run("## Foreword\nWe remain committed to our sustainability strategy and our 2030 goals.\n", "en"),
+                   "2-22"),
+            "covered");
 }
 
 TEST_F(GriCoverage, DisclosuresNotInForceForTheReportSayWhatApplies) {

@@ -106,7 +106,8 @@ inline bool IsUnitChar(char32_t cp) {
   return k.find(cp) != std::u32string_view::npos;
 }
 
-// A heading's text without its decoration: Markdown '#', bullets, numbering ("一、", "(一)", "1.",
+// A heading's text without its decoration: Markdown '#', bullets (also any arrow, geometric shape,
+// miscellaneous symbol or dingbat), numbering ("一、", "(一)", "1.",
 // "1.1", "第一章", "01", "附录一:"), trailing colon. Works on the matching view (ASCII brackets).
 inline std::string_view HeadingText(std::string_view s) {
   s = Trim(s);
@@ -122,6 +123,17 @@ inline std::string_view HeadingText(std::string_view s) {
         changed = true;
       }
     }
+    // Any other pictographic bullet ("♦", "❖", "➤", "◎"): arrows, geometric shapes, miscellaneous
+    // symbols and dingbats carry no words of a heading.
+    if (!s.empty()) {
+      size_t i = 0;
+      const char32_t c = NextCodePoint(s, &i);
+      if ((c >= 0x2190 && c <= 0x21FF) || (c >= 0x25A0 && c <= 0x27BF) || (c >= 0x2B00 && c <= 0x2BFF)) {
+        s = Trim(s.substr(i));
+        changed = true;
+        continue;
+      }
+    }
     size_t d = 0;
     while (d < s.size() && ((s[d] >= '0' && s[d] <= '9') || s[d] == '.')) ++d;
     if (d > 0 && d < s.size()) {
@@ -131,6 +143,18 @@ inline std::string_view HeadingText(std::string_view s) {
       char32_t next = rest.empty() ? 0 : NextCodePoint(rest, &i);
       if (!IsUnitChar(next) && d <= 5) {
         s = Trim(rest);
+        changed = true;
+        continue;
+      }
+    }
+    // An export's anchor before a Markdown title ("## [report-2022-7] Our approach"): one bracketed
+    // token with a digit and no space.
+    if (s.size() > 2 && s.front() == '[') {
+      size_t close = s.find(']');
+      std::string_view id = close == std::string_view::npos ? std::string_view() : s.substr(1, close - 1);
+      if (close <= 64 && !id.empty() && id.find(' ') == std::string_view::npos &&
+          id.find_first_of("0123456789") != std::string_view::npos) {
+        s = Trim(s.substr(close + 1));
         changed = true;
         continue;
       }
