@@ -1225,7 +1225,7 @@ std::string BreakdownNoun(const std::string& label) {
 
 }  // namespace
 
-// Tables of the model with a grid (HTML or Markdown pipe markup): total rows and columns, row groups with a total
+// Tables of the model written as markup (HTML or Markdown pipe tables), read from their grids: total rows and columns, row groups with a total
 // child (本年度吸纳就业人数: 总数 / 男性 / 女性), and breakdown groups (按性别划分的员工人数) against the
 // total row of the same noun (员工总数) in the same table or one of the two tables before it.
 void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
@@ -1233,7 +1233,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
   std::vector<sdk::TableGrid> tables;  // the model's tables with a grid, in text order
   for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
     const esgaudit_table t = doc.Table(ti);
-    if (t.grid_rows == 0) continue;
+    if (t.grid_rows == 0 || (t.source & (ESGAUDIT_TABLE_SOURCE_HTML | ESGAUDIT_TABLE_SOURCE_PIPES)) == 0) continue;
     tables.emplace_back(doc, t);
     if (tables.back().Rows() == 0) tables.pop_back();
   }
@@ -1756,8 +1756,9 @@ bool DashCell(std::string_view t) {
 
 // Tables of the structure model (tabs or aligned columns; one row per line). Cells are placed in
 // slots: for a tab-separated table the number of tabs before the cell (empty cells keep their
-// place), for an aligned one the position counted from the right (labels may be missing, figures
-// are not). A table's explicit total is a relation whether or not it adds up:
+// place), for an aligned one the column of the model's grid (the row label in column 0, values
+// in the columns they stand in; rows joined with single spaces and labels wrapped onto a line of
+// their own are split and joined by the model). A table's explicit total is a relation whether or not it adds up:
 //  - a total column (header 合计/总计/Total): each row's figure cells left of it add up to it;
 //  - a total row (合计/总计/小计, 男性合计): per column, the rows above it up to the header, a row of
 //    labels only or the previous total; when it is the first data row, the rows below it;
@@ -1805,31 +1806,89 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     }
   };
   const uint32_t table_count = doc.TableCount();
+  // The rows of the aligned tables' grids, by the line of their values (of their label for a row
+  // without values). A host without grids has none: its aligned tables are not read.
+  std::map<uint32_t, std::vector<esgaudit_table_cell>> aligned_rows;
+  for (uint32_t ti = 0; ti < table_count; ++ti) {
+    const esgaudit_table t = doc.Table(ti);
+    if ((t.source & ESGAUDIT_TABLE_SOURCE_ALIGNED) == 0) continue;
+    std::map<uint32_t, std::vector<esgaudit_table_cell>> by_row;
+    for (const esgaudit_table_cell& c : doc.GridCells(t)) by_row[c.row].push_back(c);
+    for (auto& [r, cells] : by_row) {
+      uint32_t line = cells.front().line;
+      for (const esgaudit_table_cell& c : cells) {
+        if (c.column > 0) {
+          line = c.line;
+          break;
+        }
+      }
+      aligned_rows[line] = std::move(cells);
+    }
+  }
   for (uint32_t ti = 0; ti < table_count; ++ti) {
     const esgaudit_table t = doc.Table(ti);
     const bool tabs = (t.source & ESGAUDIT_TABLE_SOURCE_TABS) != 0;
     if (!tabs && (t.source & ESGAUDIT_TABLE_SOURCE_ALIGNED) == 0) continue;  // markup: FindMarkupTotals
     std::vector<int> figure_rows;
+    // The figure a cell holds as its whole content (a '%' after it aside), or -1; bands (30岁以下,
+    // 50岁以上) are category labels, not values.
+    auto whole_figure = [&](uint64_t offset, std::string_view text) {
+      auto it = figure_at.find(offset);
+      if (it == figure_at.end()) return -1;
+      const Figure& f = figures_[it->second];
+      const bool band = (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁";
+      const bool whole = f.length <= text.size() && text.substr(f.length).find_first_not_of('%') == std::string_view::npos;
+      return whole && !band ? it->second : -1;
+    };
+    // A row of an aligned table: its grid cells.
+    auto read_grid_row = [&](uint32_t line) {
+      Row row;
+      row.line = line;
+      auto it = aligned_rows.find(line);
+      if (it == aligned_rows.end()) return row;
+      for (const esgaudit_table_cell& c : it->second) {
+        Slot s;
+        s.slot = static_cast<int>(c.column);
+        std::string_view raw = doc.Text().substr(c.offset, c.length);
+        s.text = std::string(sdk::View(c.text));
+        std::string compact = s.text;
+        compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
+        s.dash = DashCell(compact);
+        s.figure = whole_figure(c.offset, raw);
+        if (s.figure >= 0 || s.dash) s.text = compact;
+        if (s.figure >= 0) {
+          row.has_figure = true;
+          figure_rows.push_back(s.figure);
+        } else if (!row.has_figure && !s.dash && !s.text.empty()) {
+          row.label = s.text;
+          row.label_offset = c.offset;
+          row.label_length = c.length;
+        }
+        row.cells.push_back(std::move(s));
+      }
+      for (int f : figure_rows) {
+        if (!row.label.empty()) row_label[f] = row.label;
+      }
+      figure_rows.clear();
+      return row;
+    };
     auto read_row = [&](uint32_t line) {
+      if (!tabs) return read_grid_row(line);
       Row row;
       row.line = line;
       esgaudit_line_structure ls = doc.LineStructure(line);
       std::string_view lv = view.substr(ls.view_begin, ls.view_end - ls.view_begin);
       bool any_tab = lv.find('\t') != std::string_view::npos;
-      if (tabs && !any_tab && ls.cell_count > 1) row.readable = false;
+      if (!any_tab && ls.cell_count > 1) row.readable = false;
       std::set<int> seen;
       for (uint32_t k = 0; k < ls.cell_count; ++k) {
         esgaudit_cell c = doc.Cell(ls.first_cell + k);
         // A dash ending the rows of a tab table ("-" in a column of amounts on line after line) is
         // an empty value, not a character of vertical side text.
-        if ((c.flags & ESGAUDIT_CELL_SIDE_BANNER) && !(tabs && DashCell(doc.CellView(c)))) continue;
+        if ((c.flags & ESGAUDIT_CELL_SIDE_BANNER) && !DashCell(doc.CellView(c))) continue;
         Slot s;
-        if (tabs) {
-          std::string_view before = view.substr(ls.view_begin, c.view_begin - ls.view_begin);
-          s.slot = static_cast<int>(std::count(before.begin(), before.end(), '\t'));
-        } else {
-          s.slot = static_cast<int>(k) - static_cast<int>(ls.cell_count);
-        }
+        std::string_view before = view.substr(ls.view_begin, c.view_begin - ls.view_begin);
+        s.slot = static_cast<int>(std::count(before.begin(), before.end(), '\t'));
         if (!seen.insert(s.slot).second) row.readable = false;  // two cells in one slot
         std::string_view cv = doc.CellView(c);
         s.text = std::string(cv);
@@ -1845,7 +1904,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         }
         // The row's last cell holding a label and figures joined by single spaces ("员工总数（人）
         // 2,796 2,828 2,920" before empty tab slots): one slot per figure after the label's.
-        if (tabs && s.figure < 0 && k + 1 == ls.cell_count && !row.has_figure) {
+        if (s.figure < 0 && k + 1 == ls.cell_count && !row.has_figure) {
           std::vector<int> joined;
           uint64_t at = c.offset + c.length;  // the first figure's offset
           for (auto jt = figure_at.lower_bound(c.offset); jt != figure_at.end() && jt->first < c.offset + c.length;
@@ -1877,58 +1936,6 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
               fs.text = figures_[f].text;
               row.cells.push_back(std::move(fs));
               figure_rows.push_back(f);
-            }
-            row.has_figure = true;
-            continue;
-          }
-        }
-        // The one cell of a row of an aligned table whose cells a plain-text export joined with
-        // single spaces ("Africa 120 188 — 259"): the label, then one slot per trailing value (a
-        // figure, or a dash for none), counted from the label's slot.
-        if (!tabs && s.figure < 0 && ls.cell_count == 1) {
-          std::string_view cell = doc.Text().substr(c.offset, c.length);
-          std::vector<Slot> values;
-          size_t end = cell.size();
-          size_t figures = 0;
-          while (end > 0) {
-            size_t sp = cell.rfind(' ', end - 1);
-            size_t begin = sp == std::string_view::npos ? 0 : sp + 1;
-            if (begin == 0) break;  // the label's first word
-            std::string_view tok = cell.substr(begin, end - begin);
-            // A control character around a value (BEL marks emphasis in some exports) is no part of it.
-            while (!tok.empty() && static_cast<unsigned char>(tok.front()) < 0x20) {
-              tok.remove_prefix(1);
-              ++begin;
-            }
-            while (!tok.empty() && static_cast<unsigned char>(tok.back()) < 0x20) tok.remove_suffix(1);
-            Slot v;
-            v.text = std::string(tok);
-            auto it = figure_at.find(c.offset + begin);
-            const bool whole = it != figure_at.end() && figures_[it->second].length <= tok.size() &&
-                               tok.substr(figures_[it->second].length).find_first_not_of('%') == std::string_view::npos;
-            if (whole) {
-              v.figure = it->second;
-              ++figures;
-            } else if (DashCell(tok)) {
-              v.dash = true;
-            } else {
-              break;
-            }
-            values.push_back(std::move(v));
-            end = sp;
-          }
-          std::string label(sdk::Trim(cell.substr(0, end)));
-          if (values.size() >= 2 && figures > 0 && !label.empty()) {
-            row.label = label;
-            row.label_offset = c.offset;
-            row.label_length = end;
-            s.text = label;
-            int slot = s.slot;
-            row.cells.push_back(std::move(s));
-            for (auto v = values.rbegin(); v != values.rend(); ++v) {
-              v->slot = ++slot;
-              if (v->figure >= 0) figure_rows.push_back(v->figure);
-              row.cells.push_back(std::move(*v));
             }
             row.has_figure = true;
             continue;
@@ -2017,6 +2024,9 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     for (uint32_t line : lines) {
       esgaudit_line_structure ls = doc.LineStructure(line);
       if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER)) continue;
+      // A line of an aligned table that is no row of its grid: a label piece joined to its row,
+      // page furniture.
+      if (!tabs && aligned_rows.count(line) == 0) continue;
       Row row = read_row(line);
       if (row.readable && label_row(row)) {
         add_header(row);

@@ -517,6 +517,23 @@ TEST_F(CliTest, ExtractStructureShowsFiguresAndSentences) {
   EXPECT_NE(text.out.find("1-3: 申请专利 -> 89项 (split)"), std::string::npos) << text.out;
 }
 
+// An aligned table's grid: the rows joined with single spaces split into label and values, shown
+// as the grid's rows of cell texts.
+TEST_F(CliTest, ExtractStructureShowsATablesGrid) {
+  const std::string report = Write("r.txt", "Visits by Region\nTotal 1,210 1,330\nNorth 410 \xE2\x80\x94\nSouth 800 1,330\n");
+  Result r = Run({"extract", "--structure", report, "--format", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["tables"].size(), 1u);
+  EXPECT_EQ(j["tables"][0]["grid"], nlohmann::json::parse(R"([["Total", "1,210", "1,330"],
+                                                                ["North", "410", "\u2014"],
+                                                                ["South", "800", "1,330"]])"));
+  Result text = Run({"extract", "--structure", report});
+  EXPECT_NE(text.out.find("table 0: lines 2-4, aligned, 1 columns, unknown, total row line 2, grid 3x3"),
+            std::string::npos)
+      << text.out;
+}
+
 TEST_F(CliTest, ExtractStructureAsJson) {
   const std::string report = Write("r.txt", "目录\n关于我们  3\n公司治理  5\n员工发展  9\n\n一、关于我们\n本报告时间范围为2020年1月1日至2020年12月31日。\n");
   Result r = Run({"extract", "--structure", report, "--format", "json"});

@@ -556,6 +556,123 @@ std::vector<std::vector<std::string>> GridTexts(const Structure& s, const Table&
   return out;
 }
 
+TEST(StructureTest, AlignedTablesCarryTheirValueSlotsAsGridCells) {
+  // Rows joined with single spaces: the label, then one cell per value (a dash for none; BEL
+  // around a value is no part of it), in the same columns on every row.
+  Document joined = Document::FromUtf8("r.txt",
+                                       "Visits by Region\n"
+                                       "Total \a1,210\a 1,330 1,402\n"
+                                       "North 410 \xE2\x80\x94 502\n"
+                                       "South and East 800 1,330 900\n");
+  ASSERT_EQ(joined.structure().tables().size(), 1u);
+  const Table& t = joined.structure().tables()[0];
+  EXPECT_EQ(t.grid_rows, 3u);
+  EXPECT_EQ(t.grid_columns, 4u);
+  EXPECT_EQ(GridTexts(joined.structure(), t),
+            (std::vector<std::vector<std::string>>{{"Total", "1,210", "1,330", "1,402"},
+                                                   {"North", "410", "\xE2\x80\x94", "502"},
+                                                   {"South and East", "800", "1,330", "900"}}));
+  // A cell's span is its text: the first value without the BEL before it.
+  const TableCell& first = joined.structure().table_cells()[t.first_grid_cell + 1];
+  EXPECT_EQ(joined.text().substr(first.offset, first.length), "1,210");
+  EXPECT_EQ(first.line, 1u);
+  // Columns laid out with spaces: the header's titles over the value columns, a missing value
+  // leaves its column empty (the slot under "2022" is placed by its display columns, not by its
+  // position from the right), a group title is a row of a label alone.
+  std::string text = Laid({{50, "2021"}, {62, "2022"}, {74, "2023"}}) + "WASTE\n" +
+                     Laid({{2, "Total waste"}, {50, "1,993"}, {62, "2,049"}, {74, "2,113"}}) +
+                     Laid({{2, "Hazardous waste"}, {50, "1,025"}, {62, "558"}}) +
+                     Laid({{2, "Other waste"}, {52, "968"}, {62, "1,491"}, {74, "1,415"}});
+  Document aligned = Document::FromUtf8("r.txt", text);
+  ASSERT_EQ(aligned.structure().tables().size(), 1u);
+  const Table& a = aligned.structure().tables()[0];
+  EXPECT_EQ(a.header_line, 0u);
+  EXPECT_EQ(GridTexts(aligned.structure(), a),
+            (std::vector<std::vector<std::string>>{{"-", "2021", "2022", "2023"},
+                                                   {"WASTE", "-", "-", "-"},
+                                                   {"Total waste", "1,993", "2,049", "2,113"},
+                                                   {"Hazardous waste", "1,025", "558", "-"},
+                                                   {"Other waste", "968", "1,491", "1,415"}}));
+  const TableCell& year = aligned.structure().table_cells()[a.first_grid_cell];
+  EXPECT_EQ(year.flags & ESGAUDIT_TABLE_CELL_HEADER, ESGAUDIT_TABLE_CELL_HEADER);
+  EXPECT_EQ(year.column, 1u);
+}
+
+TEST(StructureTest, ALabelWrappedOntoItsOwnLineIsJoinedToItsRow) {
+  // A label wrapped above its row (the piece ends with a joining word and the row's part starts in
+  // lower case), a unit wrapped below its row, and a group title, a heading and a note over rows,
+  // which are not label pieces. The wrapped rows keep the table in one piece.
+  std::string text = "Waste management\n" + Laid({{2, "Note: in thousand tonnes"}}) +
+                     Laid({{2, "Waste"}}) +
+                     Laid({{2, "Total waste disposed"}, {50, "1,993"}, {62, "2,049"}, {74, "2,113"}}) +
+                     Laid({{2, "Hazardous waste disposed"}, {50, "1,025"}, {62, "558"}, {74, "698"}}) +
+                     Laid({{2, "Waste beneficially reused, recycled or"}}) +
+                     Laid({{2, "recovered"}, {50, "968"}, {62, "1,491"}, {74, "1,415"}}) +
+                     Laid({{2, "Water withdrawn"}, {50, "180"}, {62, "190"}, {74, "199"}}) +
+                     Laid({{2, "(million m3)"}}) +
+                     Laid({{2, "Spills"}, {50, "70"}, {62, "75"}, {74, "80"}}) + "\n" +
+                     Laid({{2, "Emissions"}}) +
+                     Laid({{2, "Direct emissions"}, {50, "68"}, {62, "71"}, {74, "74"}}) +
+                     Laid({{2, "Indirect emissions"}, {50, "9"}, {62, "10"}, {74, "11"}}) +
+                     Laid({{2, "Other emissions"}, {50, "1"}, {62, "2"}, {74, "3"}});
+  Document doc = Document::FromUtf8("r.txt", text);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 2u);
+  const Table& waste = s.tables()[0];
+  EXPECT_EQ(waste.first_line, LineWith(doc, "Total waste disposed"));
+  EXPECT_EQ(waste.last_line, LineWith(doc, "Spills"));
+  EXPECT_EQ(GridTexts(s, waste),
+            (std::vector<std::vector<std::string>>{
+                {"Total waste disposed", "1,993", "2,049", "2,113"},
+                {"Hazardous waste disposed", "1,025", "558", "698"},
+                {"Waste beneficially reused, recycled or recovered", "968", "1,491", "1,415"},
+                {"Water withdrawn (million m3)", "180", "190", "199"},
+                {"Spills", "70", "75", "80"}}));
+  // The joined label's span runs from its first piece to its last; its line is the first piece's.
+  const TableCell& wrapped = s.table_cells()[waste.first_grid_cell + 8];
+  EXPECT_EQ(wrapped.line, LineWith(doc, "Waste beneficially"));
+  EXPECT_EQ(s.table_cells()[waste.first_grid_cell + 9].line, LineWith(doc, "recovered"));
+  // A group title over the first row, a note and a heading stay out of the table.
+  EXPECT_EQ(s.line(LineWith(doc, "Waste management")).table, kNoIndex);
+  EXPECT_EQ(s.line(LineWith(doc, "Note: in thousand")).table, kNoIndex);
+  EXPECT_EQ(s.line(LineWith(doc, "Emissions")).table, kNoIndex);
+  EXPECT_EQ(s.tables()[1].first_line, LineWith(doc, "Direct emissions"));
+  EXPECT_EQ(GridTexts(s, s.tables()[1]).front().front(), "Direct emissions");
+}
+
+TEST(StructureTest, ARowOfValuesOnlyTakesItsLabelFromTheLinesAroundIt) {
+  // A long label laid out around its values (the pieces above and below, a word hyphenated at the
+  // line end) with a placeholder as the first value; then a title over rows whose bullet glyph
+  // reads as a lower-case letter ("n Near misses"), which is no continuation of the title.
+  std::string text = Laid({{50, "2018"}, {62, "2019"}, {74, "2020"}}) +
+                     Laid({{2, "n Number of employees"}, {50, "160,301"}, {62, "171,103"}, {74, "172,703"}}) +
+                     Laid({{2, "Lost time injury rate (post-Share-"}}) +
+                     Laid({{52, "NA"}, {63, "3.3"}, {75, "2.7"}}) +
+                     Laid({{2, "holders' Meeting)"}}) +
+                     Laid({{2, "n Accident severity rate"}, {51, "0.13"}, {62, "0.14"}, {74, "0.11"}}) +
+                     Laid({{2, "n Fatal accidents"}, {53, "4"}, {64, "2"}, {76, "3"}}) + "\n" +
+                     Laid({{2, "Safety"}}) +
+                     Laid({{2, "n Near misses"}, {52, "10"}, {64, "12"}, {76, "14"}}) +
+                     Laid({{2, "n Injuries"}, {53, "4"}, {65, "3"}, {77, "2"}}) +
+                     Laid({{2, "n Days lost"}, {52, "40"}, {64, "30"}, {76, "20"}});
+  Document doc = Document::FromUtf8("r.txt", text);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 2u);
+  const Table& t = s.tables()[0];
+  EXPECT_EQ(t.header_line, 0u);
+  EXPECT_EQ(t.last_line, LineWith(doc, "Fatal accidents"));
+  EXPECT_EQ(GridTexts(s, t),
+            (std::vector<std::vector<std::string>>{
+                {"-", "2018", "2019", "2020"},
+                {"n Number of employees", "160,301", "171,103", "172,703"},
+                {"Lost time injury rate (post-Shareholders' Meeting)", "NA", "3.3", "2.7"},
+                {"n Accident severity rate", "0.13", "0.14", "0.11"},
+                {"n Fatal accidents", "4", "2", "3"}}));
+  EXPECT_EQ(s.line(LineWith(doc, "Safety")).table, kNoIndex);
+  EXPECT_EQ(s.tables()[1].first_line, LineWith(doc, "Near misses"));
+  EXPECT_EQ(GridTexts(s, s.tables()[1])[0][0], "n Near misses");
+}
+
 TEST(StructureTest, MarkupTablesCarryTheirGrid) {
   using G = std::vector<std::vector<std::string>>;
   Document doc = Document::FromUtf8(

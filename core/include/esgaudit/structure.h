@@ -99,17 +99,27 @@ struct Table {
   esgaudit_table_kind kind = ESGAUDIT_TABLE_UNKNOWN;
   uint32_t source = 0;  // ESGAUDIT_TABLE_SOURCE_* (how the table was written)
   std::string unit;     // "万元", "吨", "%"... from the header or the caption; empty if none
-  // The grid of a table written as HTML or Markdown markup (with a |---| delimiter row); zero
-  // rows for other tables. Its cells are Structure::table_cells()[first_grid_cell ..
-  // first_grid_cell + grid_cell_count), row by row; for a grid table header_line, kind,
-  // total_line and total_column are read from the grid.
+  // The grid of a table written as HTML or Markdown markup (with a |---| delimiter row) or laid
+  // out with spaces (ESGAUDIT_TABLE_SOURCE_ALIGNED); zero rows for tab tables. Its cells are
+  // Structure::table_cells()[first_grid_cell .. first_grid_cell + grid_cell_count), row by row;
+  // for a markup table header_line, kind, total_line and total_column are read from the grid.
   uint32_t grid_rows = 0;
   uint32_t grid_columns = 0;
   uint32_t first_grid_cell = 0;
   uint32_t grid_cell_count = 0;
 };
 
-// A cell of a markup table's grid. HTML is read by a tolerant tag scanner (real fragments are not
+// A cell of a table's grid.
+//
+// An aligned table's grid: one row per line holding cells (furniture and bare page numbers left
+// out), the row label in column 0, each value in the column of the widest row's value it stands
+// under (a missing value leaves its column empty; a row that does not line up is placed from the
+// right); rows joined with single spaces split into label and values; the header line's titles as
+// header cells. A label the layout wrapped onto a line of its own (above or below its row, or
+// around a line of values only) is joined into the row's label cell: its text is the pieces in
+// reading order, its span runs from the first piece to the last, its line is the first piece's.
+//
+// A markup table's grid: HTML is read by a tolerant tag scanner (real fragments are not
 // well-formed: unclosed <td>, a table cut off at a page end, which ends it at a blank line); only
 // <table>, <tr>, <td>, <th> and rowspan / colspan are read (spans capped at 200 rows and 50
 // columns). A spanned cell is listed once, at its top-left position. Markdown has no row spans: in
@@ -124,11 +134,11 @@ struct TableCell {
   uint32_t column_span = 1;
   uint32_t flags = 0;  // ESGAUDIT_TABLE_CELL_*
   uint32_t line = 0;   // line of the content's first byte
-  uint64_t offset = 0;  // text span of the content, inner markup and blanks included
+  uint64_t offset = 0;  // text span of the content, inner markup, blanks and line breaks included
   uint64_t length = 0;
   uint64_t view_begin = 0;  // the same span in the matching view
   uint64_t view_end = 0;
-  std::string text;  // the content without tags, &nbsp; &amp; &lt; &gt; &quot; decoded, blanks collapsed
+  std::string text;  // the content without tags or control characters, &nbsp; &amp; &lt; &gt; &quot; decoded, blanks collapsed
 };
 
 struct StandardClaim {

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <regex>
+#include <string>
+#include <tuple>
 
 #include "analyse/markup_tables.h"
 #include "analyse/structure_internal.h"
@@ -56,33 +58,49 @@ bool SpaceJoinedRow(std::string_view cell) {
   return true;
 }
 
+// A placeholder for a missing value (nd, NA, n/a, -, —).
+bool Placeholder(std::string_view cell) {
+  std::string lower = sdk::AsciiLower(cell);
+  for (std::string_view p : {"-", "–", "—", "nd", "na", "n/a", "n.a.", "/", "n.m."})
+    if (lower == p) return true;
+  return false;
+}
+
 // A value slot of a whitespace-aligned row: a short figure ("1,234", "-29", "4.0x", "✔ 31.2", "(3)")
 // or a placeholder for a missing value (nd, NA, n/a, -, —). A cell of words is not a value.
 bool AlignedValue(std::string_view cell) {
   if (cell.empty() || sdk::CodePointCount(cell) > 16) return false;
-  std::string lower = sdk::AsciiLower(cell);
-  for (std::string_view p : {"-", "–", "—", "nd", "na", "n/a", "n.a.", "/", "n.m."})
-    if (lower == p) return true;
+  if (Placeholder(cell)) return true;
   if (IsAsciiDigit(cell.front())) return true;
   return sdk::CodePointCount(cell) <= 8 && std::any_of(cell.begin(), cell.end(), IsAsciiDigit);
 }
 
+bool Starts(std::string_view t, std::string_view p) { return t.substr(0, p.size()) == p; }
+bool Ends(std::string_view t, std::string_view p) { return t.size() >= p.size() && t.substr(t.size() - p.size()) == p; }
+
+// Byte range [begin, end) within a cell's text.
+struct Piece {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
 // "Africa 120 188 259 —": a row whose cells a plain-text export joined with single spaces: a
 // label of words without digits (a footnote marker glued to the last word aside), then two or more
-// values (figures, or dashes for none), at least one a figure. Returns the number of values, 0 if
-// the line is no such row.
-size_t SpaceJoinedValues(std::string_view cell) {
-  std::vector<std::string_view> tokens;
+// values (figures, or dashes for none), at least one a figure. Returns the values' byte ranges in
+// the cell, in order (the label is what comes before the first); empty if the line is no such row.
+std::vector<Piece> SpaceJoinedValues(std::string_view cell) {
+  std::vector<Piece> tokens;
   for (size_t at = 0; at <= cell.size();) {
     size_t sp = cell.find(' ', at);
     if (sp == std::string_view::npos) sp = cell.size();
     // A control character around a value (BEL marks emphasis in some exports) is no part of it.
-    std::string_view t = cell.substr(at, sp - at);
-    while (!t.empty() && static_cast<unsigned char>(t.front()) < 0x20) t.remove_prefix(1);
-    while (!t.empty() && static_cast<unsigned char>(t.back()) < 0x20) t.remove_suffix(1);
+    Piece t{at, sp};
+    while (t.begin < t.end && static_cast<unsigned char>(cell[t.begin]) < 0x20) ++t.begin;
+    while (t.begin < t.end && static_cast<unsigned char>(cell[t.end - 1]) < 0x20) --t.end;
     tokens.push_back(t);
     at = sp + 1;
   }
+  auto text = [&](const Piece& p) { return cell.substr(p.begin, p.end - p.begin); };
   auto figure = [](std::string_view t) {
     return !t.empty() && IsAsciiDigit(t.front()) && IsAsciiDigit(t.back() == '%' ? t[t.size() - 2] : t.back()) &&
            t.find_first_not_of("0123456789,.%") == std::string_view::npos;
@@ -90,7 +108,7 @@ size_t SpaceJoinedValues(std::string_view cell) {
   auto dash = [](std::string_view t) { return t == "-" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93"; };
   size_t values = 0, figures = 0;
   while (values < tokens.size()) {
-    std::string_view t = tokens[tokens.size() - 1 - values];
+    std::string_view t = text(tokens[tokens.size() - 1 - values]);
     if (figure(t)) {
       ++figures;
     } else if (!dash(t)) {
@@ -98,20 +116,20 @@ size_t SpaceJoinedValues(std::string_view cell) {
     }
     ++values;
   }
-  if (values < 2 || figures == 0 || values == tokens.size()) return 0;
+  if (values < 2 || figures == 0 || values == tokens.size()) return {};
   // Years only ("Year ended December 31, 2020 2021 2022") head the columns: no row.
-  if (std::all_of(tokens.end() - values, tokens.end(), YearLike)) return 0;
+  if (std::all_of(tokens.end() - values, tokens.end(), [&](const Piece& p) { return YearLike(text(p)); })) return {};
   for (size_t k = 0; k + values < tokens.size(); ++k) {
-    std::string_view t = tokens[k];
+    std::string_view t = text(tokens[k]);
     // A word ending a sentence or a clause (". ", ": ") is prose before a figure, not a label.
-    if (t.empty() || sdk::HasCjk(t) || ContainsAny(t.substr(t.size() - 1), {".", ";", ":"})) return 0;
+    if (t.empty() || sdk::HasCjk(t) || ContainsAny(t.substr(t.size() - 1), {".", ";", ":"})) return {};
     // Digits only as a footnote marker ending the label ("Region1").
     size_t digit = std::find_if(t.begin(), t.end(), IsAsciiDigit) - t.begin();
     if (digit < t.size() && (k + values + 1 != tokens.size() || digit == 0 ||
                              t.find_first_not_of("0123456789", digit) != std::string_view::npos))
-      return 0;
+      return {};
   }
-  return values;
+  return std::vector<Piece>(tokens.end() - values, tokens.end());
 }
 
 bool FigureValue(std::string_view cell) {
@@ -257,6 +275,10 @@ void StructureBuilder::FindTables() {
   // Per row joined with single spaces (no display columns to align), its number of values: the
   // rows of one such table have the same number.
   std::vector<uint32_t> joined(n, 0);
+  std::vector<std::vector<Piece>> joined_values(n);  // their values' view ranges within the cell
+  // Lines of value slots only ("      NA     3.3     2.7"): a row whose label the layout wrapped
+  // onto the lines around it, when such a label piece is found (below); their slots meanwhile.
+  std::vector<uint8_t> values_only(n, 0);
   auto aligned_row = [&](size_t line) {
     const LineStructure& ls = s_.lines_[line];
     std::vector<const Cell*> cells;
@@ -266,8 +288,22 @@ void StructureBuilder::FindTables() {
     }
     if (cells.size() < 2) return false;
     std::string_view head = CellText(*cells[0]);
-    if ((FigureValue(head) && !YearLike(head)) || Contains(head, "。") || sdk::CodePointCount(head) > 120)
+    if ((FigureValue(head) && !YearLike(head)) || Placeholder(head)) {
+      // Values only, at least one a figure, not a line of years: a row when its label is found.
+      size_t figures = 0;
+      for (const Cell* c : cells) {
+        std::string_view t = CellText(*c);
+        if (!AlignedValue(t)) return false;
+        figures += FigureValue(t) && !YearLike(t);
+      }
+      if (figures == 0) return false;
+      std::vector<Span> out;
+      for (const Cell* c : cells) out.push_back(span_of(*c));
+      slots[line] = std::move(out);
+      values_only[line] = 1;
       return false;
+    }
+    if (Contains(head, "。") || sdk::CodePointCount(head) > 120) return false;
     // Value slots: figures and placeholders, and a few short words (a unit, a code of another
     // standard) in a row of more figures; words in CJK script beside figures are an infographic's
     // labels ("营业收入  26亿元  净利润  3亿元").
@@ -338,11 +374,113 @@ void StructureBuilder::FindTables() {
     } else if (!Contains(raw, "\t") && pipes == 0 && aligned_row(i)) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
     } else if (!Contains(raw, "\t") && pipes == 0 && text_cells == 1 && ls.cell_count == 1) {
-      const size_t values = SpaceJoinedValues(CellText(s_.cells_[ls.first_cell]));
-      if (values > 0) {
+      std::vector<Piece> values = SpaceJoinedValues(CellText(s_.cells_[ls.first_cell]));
+      if (!values.empty()) {
         kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
-        joined[i] = static_cast<uint32_t>(values);
-        slots[i].assign(values, Span{});
+        joined[i] = static_cast<uint32_t>(values.size());
+        slots[i].assign(values.size(), Span{});
+        joined_values[i] = std::move(values);
+      }
+    }
+  }
+  // The cells of a line other than side-banner characters.
+  auto body_cells = [&](size_t line) {
+    std::vector<const Cell*> out;
+    const LineStructure& ls = s_.lines_[line];
+    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      const Cell& c = s_.cells_[ls.first_cell + k];
+      if ((c.flags & ESGAUDIT_CELL_SIDE_BANNER) == 0) out.push_back(&c);
+    }
+    return out;
+  };
+  // The view range of aligned row `j`'s own label: its first cell, or for a row joined with
+  // single spaces the words before its first value.
+  auto row_label = [&](size_t j) -> Piece {
+    const Cell& c = *body_cells(j).front();
+    Piece p{c.view_begin, c.view_end};
+    if (joined[j] != 0) {
+      p.end = c.view_begin + joined_values[j].front().begin;
+      while (p.end > p.begin && view_[p.end - 1] == ' ') --p.end;
+    }
+    return p;
+  };
+  // Label pieces a layout wrapped onto a line of their own, directly above or below their row
+  // ("Waste beneficially reused, recycled or" over "recovered [C]   399   448"; a unit
+  // "(thousand tonnes)" under its label; a long label around a line of values only). Per such
+  // line, the row it belongs to (kNoIndex for other lines); per row, its piece above and below. A
+  // piece is one cell without figures and without a sentence end, left of the row's values (in
+  // the label's columns when the row has a label of its own; at most 40 characters beside rows
+  // joined with single spaces, which have no columns). A row of values only takes the pieces
+  // around it (the one below when there is none above, or when the words show it goes on). A row
+  // with a label takes one only where the words show that the label goes on: the row's label
+  // starts with a lower-case word or a bracket, or the piece above ends with a joining word or
+  // comma ("or", "of", "and", "-"); a piece below starts with a lower-case word or is a bracket
+  // of its own. A heading, a group title or a note over the rows ("Waste", "Note: in tonnes"),
+  // or a bullet ("n Level of resignations") is none of these and stays apart.
+  std::vector<uint32_t> wrapped_into(n, kNoIndex);
+  std::vector<uint32_t> piece_above(n, kNoIndex), piece_below(n, kNoIndex);
+  {
+    auto piece = [&](size_t f, size_t row) -> std::string_view {
+      if (kind[f] != kNone || values_only[f] || wrapped_into[f] != kNoIndex || s_.lines_[f].cell_count != 1 ||
+          (s_.lines_[f].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)))
+        return {};
+      const Cell& c = s_.cells_[s_.lines_[f].first_cell];
+      if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) return {};
+      std::string_view t = CellText(c);
+      if (t.empty() || sdk::CodePointCount(t) > (joined[row] != 0 ? 40u : 120u) || IsAsciiDigit(t.front()) ||
+          FigureValue(t) || ContainsAny(t, {"。", "；", "：", ". "}) || ContainsAny(t.substr(t.size() - 1), {".", ";", ":"}))
+        return {};
+      if (joined[row] != 0) return SpaceJoinedValues(t).empty() ? t : std::string_view();
+      // Left of the values; under a label of the row's own, in its columns.
+      if (span_of(c).end >= slots[row].front().begin) return {};
+      const uint32_t at = label_begin[row];
+      if (!values_only[row] && (c.column + kAlignSlack < at || c.column > at + kAlignSlack)) return {};
+      return t;
+    };
+    // A word in lower case, not a bullet glyph read as a letter ("n Level of ...").
+    auto lower = [](std::string_view t) {
+      return t.size() >= 2 && t[0] >= 'a' && t[0] <= 'z' && t[1] >= 'a' && t[1] <= 'z';
+    };
+    auto bracket = [](std::string_view t) {
+      return Starts(t, "(") || Starts(t, "\xEF\xBC\x88") || Starts(t, "[");
+    };
+    auto unit = [&](std::string_view t) {
+      return bracket(t) && sdk::CodePointCount(t) <= 24 && (Ends(t, ")") || Ends(t, "\xEF\xBC\x89") || Ends(t, "]"));
+    };
+    auto joining_end = [](std::string_view t) {
+      static const std::regex kJoining(R"((?:^|[\s(])(?:and|or|of|in|for|to|the|by|from|with|per|on|at|as|&)$|[,\-/(]$)",
+                                       std::regex::icase);
+      return std::regex_search(std::string(t), kJoining);
+    };
+    auto take = [&](size_t f, size_t row) {
+      (f < row ? piece_above : piece_below)[row] = static_cast<uint32_t>(f);
+      wrapped_into[f] = static_cast<uint32_t>(row);
+    };
+    // Rows of values only first: a piece next to one is surely its label.
+    for (size_t j = 0; j < n; ++j) {
+      if (!values_only[j]) continue;
+      std::string_view above = j > 0 ? piece(j - 1, j) : std::string_view();
+      std::string_view below = j + 1 < n ? piece(j + 1, j) : std::string_view();
+      if (!above.empty()) take(j - 1, j);
+      if (!below.empty() && (above.empty() || lower(below) || unit(below) || joining_end(above))) take(j + 1, j);
+      if (piece_above[j] == kNoIndex && piece_below[j] == kNoIndex) continue;
+      kind[j] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
+      label_begin[j] = s_.cells_[s_.lines_[piece_above[j] != kNoIndex ? piece_above[j] : piece_below[j]].first_cell].column;
+    }
+    for (size_t j = 0; j < n; ++j) {
+      if (kind[j] != ESGAUDIT_TABLE_SOURCE_ALIGNED || values_only[j]) continue;
+      const Piece own = row_label(j);
+      const std::string_view label = view_.substr(own.begin, own.end - own.begin);
+      if (j + 1 < n) {
+        std::string_view t = piece(j + 1, j);
+        if (!t.empty() && (lower(t) || unit(t) || joining_end(label))) {
+          take(j + 1, j);
+          continue;
+        }
+      }
+      if (j > 0) {
+        std::string_view t = piece(j - 1, j);
+        if (!t.empty() && (lower(label) || bracket(label) || joining_end(t))) take(j - 1, j);
       }
     }
   }
@@ -428,8 +566,132 @@ void StructureBuilder::FindTables() {
     }
     return kNoIndex;
   };
+  // The grid of an aligned table: one grid row per line holding cells (page furniture and bare
+  // page numbers between rows left out; a wrapped label piece is part of its row's label), the row
+  // label in column 0 and the value slots in columns 1.. of the table's widest row `widest`: a
+  // slot goes to the widest row's slot it stands under (start or end within kAlignSlack columns),
+  // in order; a row whose slots do not all stand under one is placed from the right (values may
+  // be missing at the start, not at the end). Rows joined with single spaces have as many values
+  // as each other: column k + 1 for the k-th. The header's titles are header cells, over the
+  // value columns (and column 0 when it has a title over the labels).
+  auto add_aligned_grid = [&](uint32_t table, Table* tb, uint32_t widest) {
+    const std::vector<Span>& ref = slots[widest];
+    const uint32_t values = static_cast<uint32_t>(ref.size());
+    tb->grid_columns = values + 1;
+    tb->first_grid_cell = static_cast<uint32_t>(s_.table_cells_.size());
+    uint32_t row = 0;
+    auto push = [&](uint32_t column, uint64_t vb, uint64_t ve, uint32_t flags, std::string text) {
+      TableCell tc;
+      tc.table = table;
+      tc.row = row;
+      tc.column = column;
+      tc.flags = flags;
+      tc.view_begin = vb;
+      tc.view_end = ve;
+      tc.offset = doc_.ViewToText(vb);
+      tc.length = doc_.ViewToText(ve) - tc.offset;
+      tc.line = doc_.LineOf(tc.offset);
+      tc.text = std::move(text);
+      s_.table_cells_.push_back(std::move(tc));
+    };
+    // The text of a span: blanks collapsed, control characters (BEL around a value) dropped.
+    auto text_of = [&](uint64_t vb, uint64_t ve) {
+      const uint64_t b = doc_.ViewToText(vb), e = doc_.ViewToText(ve);
+      std::string out;
+      for (char ch : std::string_view(doc_.text()).substr(b, e - b)) {
+        const bool blank = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
+        if (blank) {
+          if (!out.empty() && out.back() != ' ') out += ' ';
+        } else if (static_cast<unsigned char>(ch) >= 0x20) {
+          out += ch;
+        }
+      }
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      return out;
+    };
+    // A row label with its wrapped pieces, in reading order: Latin words joined by a space. The
+    // row's own label is the view range [vb, ve), empty for a row of values only.
+    auto label_of = [&](size_t j, uint64_t vb, uint64_t ve) {
+      std::string text = text_of(vb, ve);
+      if (vb == ve && piece_above[j] == kNoIndex) {  // no label of its own: the pieces' span only
+        const Cell& c = s_.cells_[s_.lines_[piece_below[j]].first_cell];
+        vb = ve = c.view_begin;
+      } else if (vb == ve) {
+        const Cell& c = s_.cells_[s_.lines_[piece_above[j]].first_cell];
+        vb = ve = c.view_end;
+      }
+      auto join = [](std::string a, const std::string& b) {
+        if (a.empty() || b.empty()) return a + b;
+        // A word hyphenated at the line end ("Sharehold-" over "ers' Meeting") is one word.
+        if (a.size() >= 2 && a.back() == '-' && a[a.size() - 2] >= 'a' && a[a.size() - 2] <= 'z' && b[0] >= 'a' &&
+            b[0] <= 'z') {
+          a.pop_back();
+          return a + b;
+        }
+        const bool latin = static_cast<unsigned char>(a.back()) < 0x80 && static_cast<unsigned char>(b.front()) < 0x80;
+        return a + (latin ? " " : "") + b;
+      };
+      uint64_t first = vb, last = ve;
+      if (piece_above[j] != kNoIndex) {
+        const Cell& c = s_.cells_[s_.lines_[piece_above[j]].first_cell];
+        text = join(text_of(c.view_begin, c.view_end), text);
+        first = c.view_begin;
+      }
+      if (piece_below[j] != kNoIndex) {
+        const Cell& c = s_.cells_[s_.lines_[piece_below[j]].first_cell];
+        text = join(text, text_of(c.view_begin, c.view_end));
+        last = c.view_end;
+      }
+      return std::make_tuple(first, last, std::move(text));
+    };
+    for (uint32_t j = tb->first_line; j <= tb->last_line; ++j) {
+      if (wrapped_into[j] != kNoIndex || s_.lines_[j].cell_count == 0 || bare_number(j) ||
+          (j != tb->header_line && (s_.lines_[j].flags & ESGAUDIT_LINE_FURNITURE_MASK)))
+        continue;
+      const std::vector<const Cell*> cells = body_cells(j);
+      if (cells.empty()) continue;
+      if (j == tb->header_line) {
+        uint32_t column = cells.size() > values ? 0 : 1;
+        for (const Cell* c : cells)
+          push(column++, c->view_begin, c->view_end, ESGAUDIT_TABLE_CELL_HEADER, text_of(c->view_begin, c->view_end));
+      } else if (joined[j] != 0) {
+        const Piece own = row_label(j);
+        auto [lb, le, label] = label_of(j, own.begin, own.end);
+        push(0, lb, le, 0, std::move(label));
+        const uint64_t at = cells.front()->view_begin;
+        uint32_t column = 1 + (values > joined[j] ? values - joined[j] : 0);
+        for (const Piece& v : joined_values[j]) push(column++, at + v.begin, at + v.end, 0, text_of(at + v.begin, at + v.end));
+      } else {
+        // A row of values only has its label in the pieces around it.
+        const size_t own = values_only[j] ? 0 : 1;
+        auto [lb, le, label] = own ? label_of(j, cells[0]->view_begin, cells[0]->view_end)
+                                   : label_of(j, cells[0]->view_begin, cells[0]->view_begin);
+        push(0, lb, le, 0, std::move(label));
+        // Value slots under the widest row's, in order; else placed from the right.
+        std::vector<uint32_t> columns;
+        for (size_t k = own, w = 0; k < cells.size(); ++k) {
+          const Span sp = span_of(*cells[k]);
+          while (w < ref.size() && !SameColumn(sp, ref[w])) ++w;
+          if (w == ref.size()) break;
+          columns.push_back(static_cast<uint32_t>(++w));
+        }
+        const size_t count = cells.size() - own;
+        for (size_t k = own; k < cells.size(); ++k) {
+          const size_t v = k - own + 1;  // 1-based among the row's values
+          uint32_t column = columns.size() == count
+                                ? columns[v - 1]
+                                : static_cast<uint32_t>(values >= count ? values - count + v : v);
+          push(std::min(column, values), cells[k]->view_begin, cells[k]->view_end, 0,
+               text_of(cells[k]->view_begin, cells[k]->view_end));
+        }
+      }
+      ++row;
+    }
+    tb->grid_rows = row;
+    tb->grid_cell_count = static_cast<uint32_t>(s_.table_cells_.size()) - tb->first_grid_cell;
+  };
   auto add_table = [&](uint32_t first, uint32_t last_line, uint32_t source, size_t grid,
-                       uint32_t aligned_head = kNoIndex) {
+                       uint32_t aligned_head = kNoIndex, uint32_t widest = kNoIndex) {
     Table tb;
     tb.first_line = first;
     tb.last_line = last_line;
@@ -524,6 +786,7 @@ void StructureBuilder::FindTables() {
       s_.lines_[j].table = index;
     }
     if (grid < grids.size()) AddGrid(grids[grid], index, &tb);
+    if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED && widest != kNoIndex) add_aligned_grid(index, &tb, widest);
     s_.tables_.push_back(std::move(tb));
   };
   size_t next_grid = 0;  // grids are in text order: the first one not before the current run
@@ -544,20 +807,28 @@ void StructureBuilder::FindTables() {
       if (joined[prev] != 0 || joined[j] != 0) return joined[prev] == joined[j];
       return SlotsAlign(slots[prev], slots[j]) && label_begin[j] < slots[prev].front().begin;
     };
+    // Whether line j is a row that may follow `prev`, or the label piece wrapped above such a row.
+    auto reaches = [&](size_t prev, size_t j) {
+      return joins(prev, j) || (j + 1 < n && wrapped_into[j] == j + 1 && joins(prev, j + 1));
+    };
     for (size_t j = i + 1; j < n; ++j) {
       if (joins(last, j)) {
         last = j;
         ++rows;
         continue;
       }
+      // A label piece wrapped onto a line of its own, below the last row or above the next.
+      if (wrapped_into[j] != kNoIndex && (wrapped_into[j] == last || reaches(last, j))) continue;
       // One blank line may separate the rows of a table laid out with spaces or tabs; a row of
       // labels only after it is the header of the next table.
-      if (s_.lines_[j].cell_count == 0 && j + 1 < n && joins(last, j + 1) &&
-          source != ESGAUDIT_TABLE_SOURCE_PIPES && has_numeric(j + 1))
+      if (s_.lines_[j].cell_count == 0 && j + 1 < n && reaches(last, j + 1) &&
+          source != ESGAUDIT_TABLE_SOURCE_PIPES && (has_numeric(j + 1) || wrapped_into[j + 1] != kNoIndex))
         continue;
-      // pdftotext -layout may put two blank lines between the rows of an aligned table.
+      // pdftotext -layout may put two blank lines between the rows of an aligned table (after a
+      // label piece wrapped below the last row too).
+      const size_t after = piece_below[last] != kNoIndex ? piece_below[last] : last;
       if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED && s_.lines_[j].cell_count == 0 && j + 2 < n &&
-          s_.lines_[j + 1].cell_count == 0 && j == last + 1 && joins(last, j + 2))
+          s_.lines_[j + 1].cell_count == 0 && j == after + 1 && reaches(last, j + 2))
         continue;
       // A group title between two rows of a tab table ("按学历划分\t\t", one short label before
       // empty tab slots) is a row of the table.
@@ -572,7 +843,7 @@ void StructureBuilder::FindTables() {
       // A page number or running header between two rows: the table goes on over a page break.
       // So does a line of a bare page number ("14") the furniture pass could not tell apart (a
       // report without page breaks).
-      if (j + 1 < n && joins(last, j + 1) &&
+      if (j + 1 < n && reaches(last, j + 1) &&
           ((s_.lines_[j].flags & ESGAUDIT_LINE_FURNITURE_MASK) ||
            (source != ESGAUDIT_TABLE_SOURCE_PIPES && bare_number(j))))
         continue;
@@ -580,11 +851,12 @@ void StructureBuilder::FindTables() {
     }
     bool accept = source == ESGAUDIT_TABLE_SOURCE_HTML || rows >= 2;
     uint32_t aligned_head = kNoIndex;
+    uint32_t widest_row = kNoIndex;
     if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED) {
       // At least three rows; a label and a single value per row (a list of labelled figures, a
       // table of contents) only under a header, and not when its values are page numbers going up.
       size_t widest = 0;
-      uint32_t widest_row = static_cast<uint32_t>(i);
+      widest_row = static_cast<uint32_t>(i);
       bool pages = true;
       int page = 0;
       for (size_t j = i; j <= last; ++j) {
@@ -608,8 +880,10 @@ void StructureBuilder::FindTables() {
       i = last + 1;
       continue;
     }
-    const uint32_t first = static_cast<uint32_t>(i);
-    const uint32_t end_line = static_cast<uint32_t>(last);
+    // A label piece wrapped above the first row or below the last is part of the table.
+    const uint32_t first = static_cast<uint32_t>(
+        aligned_head == kNoIndex && piece_above[i] != kNoIndex ? piece_above[i] : i);
+    const uint32_t end_line = static_cast<uint32_t>(piece_below[last] != kNoIndex ? piece_below[last] : last);
     // Markup tables parsed on these lines: one model table each (two on one line share it).
     std::vector<size_t> here;
     while (next_grid < placed.size() && placed[next_grid].first_line < first) ++next_grid;
@@ -619,7 +893,7 @@ void StructureBuilder::FindTables() {
       }
     }
     if (here.empty()) {
-      add_table(first, end_line, source, grids.size(), aligned_head);
+      add_table(first, end_line, source, grids.size(), aligned_head, widest_row);
     } else {
       for (size_t k = 0; k < here.size(); ++k) {
         const Placed& p = placed[here[k]];

@@ -64,6 +64,19 @@ std::string Where(const Document& doc, uint64_t offset) {
   return std::to_string(doc.LineOf(offset) + 1) + ":" + std::to_string(doc.ColumnOf(offset));
 }
 
+// A table's grid as rows of cell texts, each cell at its top-left position (null where no cell
+// starts); an empty array for a table without a grid.
+nlohmann::ordered_json Grid(const Structure& s, const Table& t) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  std::vector<std::vector<nlohmann::ordered_json>> grid(t.grid_rows,
+                                                        std::vector<nlohmann::ordered_json>(t.grid_columns));
+  for (uint32_t k = 0; k < t.grid_cell_count; ++k) {
+    const TableCell& c = s.table_cells()[t.first_grid_cell + k];
+    if (c.row < t.grid_rows && c.column < t.grid_columns) grid[c.row][c.column] = c.text;
+  }
+  for (auto& row : grid) rows.push_back(std::move(row));
+  return rows;
+}
 nlohmann::ordered_json Index(uint32_t i) { return i == kNoIndex ? nlohmann::ordered_json() : nlohmann::ordered_json(i); }
 nlohmann::ordered_json LineNo(uint32_t i) {
   return i == kNoIndex ? nlohmann::ordered_json() : nlohmann::ordered_json(i + 1);
@@ -134,6 +147,7 @@ std::string Text(const Document& doc) {
     if (tb.total_line != kNoIndex) out << ", total row line " << tb.total_line + 1;
     if (tb.total_column != kNoIndex) out << ", total column " << tb.total_column + 1;
     if (!tb.unit.empty()) out << ", unit " << tb.unit;
+    if (tb.grid_rows > 0) out << ", grid " << tb.grid_rows << "x" << tb.grid_columns;
     out << "\n";
   }
   out << "\nline  role        section  flags | cells (blank lines not shown; [toc] TOC entry, [side] side "
@@ -246,7 +260,7 @@ std::string Json(const Document& doc) {
                            {"total_line", LineNo(t.total_line)},
                            {"total_column", t.total_column == kNoIndex ? nlohmann::ordered_json()
                                                                        : nlohmann::ordered_json(t.total_column + 1)},
-                           {"unit", t.unit}});
+                           {"unit", t.unit}, {"grid", Grid(s, t)}});
   }
   j["figures"] = nlohmann::ordered_json::array();
   for (const Figure& g : s.figures()) {

@@ -440,6 +440,32 @@ TEST(RelationRulesTest, RowsJoinedWithSingleSpacesAddUpPerColumn) {
   EXPECT_NE(f[0].find("1,330"), std::string::npos) << f[0];
 }
 
+// A table laid out with spaces whose part label wrapped onto a line of its own: the model joins it
+// to its row, so the rows stay one table and each column adds up to its total row.
+TEST(RelationRulesTest, ARowWithAWrappedLabelIsAPartOfItsTable) {
+  auto laid = [](std::vector<std::pair<size_t, std::string>> parts) {
+    std::string out;
+    for (const auto& [at, text] : parts) out += std::string(at > out.size() + 1 ? at - 1 - out.size() : 1, ' ') + text;
+    return out + "\n";
+  };
+  const std::string clean =
+      laid({{50, "2021"}, {62, "2020"}}) +
+      laid({{2, "Total waste disposed"}, {50, "1,993"}, {62, "2,049"}}) +
+      laid({{2, "Hazardous waste disposed"}, {50, "1,025"}, {64, "558"}}) +
+      laid({{2, "Waste beneficially reused, recycled or"}}) +
+      laid({{2, "recovered"}, {52, "968"}, {62, "1,491"}}) + "\nWaste fell in 2021 at all sites.\n";
+  ReportResult r = Check(clean, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1,993", "1,025", "968"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"2,049", "558", "1,491"}));
+  std::string changed = clean;
+  changed.replace(changed.find("1,491"), 5, "1,941");
+  std::vector<std::string> f = Findings(Check(changed, "en"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("558 + 1,941 = 2,499"), std::string::npos) << f[0];
+}
+
 // A one-column table of counts: two units over a total row whose label carries a long note in
 // brackets, then blocks each titled by the dimension's bare name (性别, 年龄). Every block is a
 // breakdown of that total; a dimension title says so itself, so a block whose changed figure no

@@ -249,8 +249,8 @@ class Document {
   }
   // The clause holding fact `fact`, or ESGAUDIT_NO_INDEX.
   uint32_t ClauseOfFact(uint32_t fact) const { return RequireFigures(host_->fact_clause)(ctx_, fact); }
-  // ---- Grids of markup tables (appended to ABI 1.1). On a host built before them every table
-  // has grid_rows 0 and GridCells() is empty.
+  // ---- Grids of markup and aligned tables (appended to ABI 1.1). On a host built before them
+  // every table has grid_rows 0 and GridCells() is empty.
   bool HasTableGrids() const { return ESGAUDIT_HOST_HAS(host_, table_cell); }
   // The cells of table `t`'s grid, row by row, each once at its top-left position.
   std::vector<esgaudit_table_cell> GridCells(const esgaudit_table& t) const {
@@ -287,7 +287,7 @@ class Document {
   void* ctx_;
 };
 
-// A markup table's grid as positions: At(r, c) is the cell covering row r, column c (a spanned
+// A table's grid as positions: At(r, c) is the cell covering row r, column c (a spanned
 // cell covers several), or nullptr.
 class TableGrid {
  public:

@@ -286,7 +286,9 @@ typedef struct esgaudit_table {
   uint32_t source;        /* ESGAUDIT_TABLE_SOURCE_* */
   esgaudit_str unit;      /* empty when none */
   /* ABI 1.1, appended (present when struct_size covers them; zero from an older host): the grid of
-   * a table written as HTML or Markdown markup, 0 rows for other tables. Its cells are
+   * a table written as HTML or Markdown markup or laid out with spaces (SOURCE_ALIGNED: the row
+   * label in column 0, then one cell per value slot in the column it stands in; a label wrapped
+   * onto lines of its own joined), 0 rows for tab tables. Its cells are
    * table_cell(first_grid_cell .. first_grid_cell + grid_cell_count - 1), row by row. */
   uint32_t grid_rows;
   uint32_t grid_columns;
@@ -295,10 +297,10 @@ typedef struct esgaudit_table {
 } esgaudit_table;
 
 /* esgaudit_table_cell.flags */
-#define ESGAUDIT_TABLE_CELL_HEADER 0x1u /* <th>, or a Markdown row above the |---| delimiter */
+#define ESGAUDIT_TABLE_CELL_HEADER 0x1u /* <th>, a Markdown row above the |---| delimiter, an aligned table's header line */
 #define ESGAUDIT_TABLE_CELL_CONTINUED 0x2u /* a Markdown label spanning the empty cells below it */
 
-/* ABI 1.1, appended: a cell of a markup table's grid, listed once at its top-left position. */
+/* ABI 1.1, appended: a cell of a table's grid, listed once at its top-left position. */
 typedef struct esgaudit_table_cell {
   uint32_t struct_size;
   uint32_t table;         /* index of its table */
