@@ -119,6 +119,8 @@ std::string PrefilterSource(std::string_view re) {
     out += c;
   }
   return MayPrefilter(out) ? out : std::string();
+}
+
 // An English title: at most six words after its label ("Planet: Our goals and progress in 2022"), or
 // more in title case (every word of four letters or more capitalised). A line of a broken column
 // ("We discuss these issues in the Energy Outlook") is neither.

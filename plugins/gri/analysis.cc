@@ -5,6 +5,7 @@
 #include <map>
 #include <regex>
 
+#include "esgaudit/text.h"
 #include "text_match.h"
 
 namespace esgaudit::gri {
@@ -505,10 +506,17 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   for (uint32_t t = 0; t < doc.TableCount(); ++t) {
     esgaudit_table tb = doc.Table(t);
     table_units[t] = AsciiLower(std::string(sdk::View(tb.unit)));
-    for (uint32_t up = 1; up <= 2 && up <= tb.first_line; ++up) {
+    // The caption is the nearest short line of text up to two lines above the table; a line that
+    // only states the table's unit ("单位：吨") is passed over, it names nothing.
+    for (uint32_t up = 1, limit = 2; up <= limit && up <= tb.first_line; ++up) {
       uint32_t j = tb.first_line - up;
       std::string_view text = Trim(LowerLine(j));
       if (text.empty() || excluded_[j]) continue;
+      if (!table_units[t].empty() && Contains(text, table_units[t]) &&
+          sdk::CodePointCount(text) <= sdk::CodePointCount(table_units[t]) + 6) {
+        limit = up + 2;
+        continue;
+      }
       if (text.size() <= 60) captions[t] = std::string(text);
       break;
     }

@@ -105,6 +105,84 @@ TEST(StructureTest, ALatinTitleBesideItsPageNumberIsARunningFooter) {
   }
 }
 
+TEST(StructureTest, CaptionsLabelsAndTableHeadersRepeatedMidPageAreNoRunningHeaders) {
+  // Pages joined without breaks: a unit caption over each table, the table's header row repeated
+  // over each, and a label ending in a colon repeat as often as a running header, but each
+  // introduces what follows it. The report's title printed on every page stays a running header.
+  std::ostringstream text;
+  for (int page = 1; page <= 3; ++page) {
+    text << "某某公司2020年社会责任报告\n\n";
+    text << "公司持续推进节能减排，第" << page << "季度各项排放指标达到目标要求。\n";
+    text << "单位：吨\n";
+    text << "厂区\t甲厂\t乙厂\t合计\n";
+    text << "排放量\t" << 10 * page << "\t" << 20 * page << "\t" << 30 * page << "\n\n";
+    text << "工作成果：\n";
+    text << "公司开展节能改造项目" << page << "项，降低单位产品能耗，取得良好成效。\n\n";
+  }
+  Document doc = Document::FromUtf8("r.txt", text.str());
+  const Structure& s = doc.structure();
+  for (size_t i = 0; i < doc.line_count(); ++i) {
+    const bool title = doc.LineText(i).find("某某公司") != std::string_view::npos;
+    EXPECT_EQ((s.line(i).flags & ESGAUDIT_LINE_FURNITURE_MASK) != 0, title) << doc.LineText(i);
+  }
+  EXPECT_NE(s.line(LineWith(doc, "厂区")).flags & ESGAUDIT_LINE_TABLE, 0u);
+
+  // Pages known: a line repeated in the middle of its pages (a callout's label) is no running
+  // header nor decoration; the same line at the top of its pages is.
+  auto build = [](bool top) {
+    std::ostringstream t;
+    for (int page = 1; page <= 3; ++page) {
+      if (top) t << "可持续发展专题\n";
+      const char* topics[] = {"节能减排", "治理结构", "安全培训", "员工健康", "乡村振兴", "供应链管理", "社会监督"};
+      const char* whom[] = {"甲", "乙", "丙"};
+      for (int k = 0; k < 7; ++k) {
+        if (k == 3 && !top) t << "可持续发展专题\n";
+        t << whom[page - 1] << "公司持续推进" << topics[k] << "工作。\n";
+      }
+      t << "\f";
+    }
+    return Document::FromUtf8("r.txt", t.str());
+  };
+  Document top = build(true);
+  Document mid = build(false);
+  size_t top_marked = 0;
+  size_t mid_marked = 0;
+  for (size_t i = 0; i < top.line_count(); ++i)
+    if (top.structure().line(i).flags & ESGAUDIT_LINE_FURNITURE_MASK) ++top_marked;
+  for (size_t i = 0; i < mid.line_count(); ++i)
+    if (mid.structure().line(i).flags & ESGAUDIT_LINE_FURNITURE_MASK) ++mid_marked;
+  EXPECT_EQ(top_marked, 3u);
+  EXPECT_EQ(mid_marked, 0u);
+
+  // Footers that carry their page number are footers wherever they stand: the two of a spread on
+  // adjacent lines, one right above a table that begins the next page.
+  Document spread = Document::FromUtf8("r.txt",
+                                       "公司持续推进节能减排工作。\n某某公司社会责任报告46\n47某某公司社会责任报告\n"
+                                       "公司完善治理结构，保障股东权益。\n某某公司社会责任报告48\n"
+                                       "指标\t2015年\t2016年\n用水量\t120\t110\n");
+  for (size_t i = 0; i < spread.line_count(); ++i) {
+    const bool footer = spread.LineText(i).find("报告") != std::string_view::npos;
+    EXPECT_EQ((spread.structure().line(i).flags & ESGAUDIT_LINE_RUNNING_HEADER) != 0, footer) << spread.LineText(i);
+  }
+
+  // A label before each row of a flattened table is no decoration; a chart's label printed line
+  // after line is.
+  Document flat = Document::FromUtf8("r.txt",
+                                     "公司与利益相关方保持沟通。\n联系方式\n股东大会与业绩说明会\n联系方式\n现场调研与座谈交流\n"
+                                     "联系方式\n职工代表大会\n\nMaterial\nMaterial\nMaterial\nMaterial\n");
+  for (size_t i = 0; i < flat.line_count(); ++i) {
+    const bool chart = flat.LineText(i) == "Material";
+    EXPECT_EQ((flat.structure().line(i).flags & ESGAUDIT_LINE_FURNITURE_MASK) != 0, chart) << flat.LineText(i);
+  }
+
+  // A Markdown heading repeated in every chapter is the author's title, not decoration.
+  std::ostringstream md;
+  for (int k = 1; k <= 3; ++k)
+    md << "## Why it matters\n\nTopic " << k << " matters to our patients and employees.\n\n";
+  Document mdoc = Document::FromUtf8("r.md", md.str());
+  EXPECT_EQ(mdoc.structure().line(LineWith(mdoc, "Why it matters")).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u);
+}
+
 TEST(StructureTest, BarePageNumbersOfPagesJoinedWithoutBreaks) {
   // Pages extracted and joined without form feeds: a bare number between paragraphs, going up by
   // one or a few (page numbers lost), is a page number, and so are the two numbers of a spread; a
@@ -189,6 +267,56 @@ TEST(StructureTest, TableOfContentsEntriesAndTheirPages) {
   // A strip of entries with rising pages is a TOC line anywhere.
   Document strip = Document::FromUtf8("r.txt", "供货商现况  83   供货商评鉴  84   员工关怀  86\n");
   EXPECT_NE(strip.structure().line(0).flags & ESGAUDIT_LINE_TOC, 0u);
+}
+
+TEST(StructureTest, ContentsInColumnsWithThePageNumberFirst) {
+  // Three columns of entries, each page number before its title, titles wrapping onto a line of
+  // their own; down each column the pages go up.
+  Document doc = Document::FromUtf8(
+      "r.txt",
+      "CONTENTS\n\n"
+      "02       Message from the Chair          30       Protecting nature               52       Our people\n"
+      "04       Our approach                    32       Water and                        54       Health and safety\n"
+      "                                                  biodiversity\n"
+      "08       About this report               36       Waste                           58       Communities\n"
+      "12       Climate                         40       Air quality                     60       Performance\n"
+      "18       Energy transition                                                        62       Data\n"
+      "\n"
+      "Our report covers the year to 31 December 2021 and all operations we control.\n");
+  const Structure& s = doc.structure();
+  for (size_t i = 2; i <= 7; ++i) EXPECT_NE(s.line(i).flags & ESGAUDIT_LINE_TOC, 0u) << i;
+  EXPECT_EQ(s.line(9).flags & ESGAUDIT_LINE_TOC, 0u);
+  std::vector<std::string> entries;
+  for (const TocEntry& e : s.toc()) entries.push_back(e.title + " " + std::to_string(e.page));
+  EXPECT_EQ(entries.size(), 14u);  // the CONTENTS title is none
+  EXPECT_EQ(entries[0], "Message from the Chair 2");
+  EXPECT_EQ(entries[2], "Our people 52");
+  EXPECT_EQ(entries[4], "Water and 32");  // the wrapped part of a title is not joined
+  EXPECT_EQ(entries.back(), "Data 62");
+
+  // Data tables whose rows start with a number are no contents: a figure with no title after it,
+  // a decimal, a percentage or a year rules a row out, and pages that do not go up down a column
+  // are no page numbers.
+  const std::string rows[] = {
+      "12       Employees                       5",
+      "2021     Revenue                         2020     Revenue",
+      "12.5     Scope 1                         14.0     Scope 2",
+      "45%      Women                           55%      Men",
+  };
+  for (const std::string& r : rows) {
+    std::string text;
+    for (int k = 0; k < 5; ++k) text += r + "\n";
+    Document table = Document::FromUtf8("r.txt", text);
+    for (size_t i = 0; i < table.line_count(); ++i)
+      EXPECT_EQ(table.structure().line(i).flags & ESGAUDIT_LINE_TOC, 0u) << r;
+  }
+  Document falling = Document::FromUtf8("r.txt",
+                                        "90       Plant A                         80       Plant E\n"
+                                        "70       Plant B                         60       Plant F\n"
+                                        "50       Plant C                         40       Plant G\n"
+                                        "30       Plant D                         20       Plant H\n");
+  for (size_t i = 0; i < falling.line_count(); ++i)
+    EXPECT_EQ(falling.structure().line(i).flags & ESGAUDIT_LINE_TOC, 0u);
 }
 
 TEST(StructureTest, ATitleTheContentsListIsAHeadingWithoutBlankLines) {
@@ -364,6 +492,29 @@ TEST(StructureTest, AnUnnumberedTitleBetweenParagraphsWithoutBlankLines) {
   // Not before a short line (a chart label or a slogan).
   Document label = Document::FromUtf8("r.txt", body_a + "                    绿色发展\n          节能减排\n");
   EXPECT_NE(Role(label, 1), "heading");
+}
+
+TEST(StructureTest, ALabelStackedOverItsFigureIsNoHeading) {
+  // A short line alone at the top of a page (the page number above is furniture, a blank line
+  // below) reads like a title; when a figure alone follows it, it is the figure's label.
+  const std::string page_end = "公司持续完善治理结构，保障股东和债权人的合法权益。\n\n12\n\f";
+  Document doc = Document::FromUtf8("r.txt", page_end + "污水处理达标率\n\n98.5 %\n\n" + page_end +
+                                                 "节能减排\n\n公司坚持绿色发展理念，持续推进节能减排工作。\n\n" +
+                                                 page_end + "新增绿化面积\n\n\n\n3,200亩\n");
+  EXPECT_EQ(doc.structure().line(LineWith(doc, "12")).flags & ESGAUDIT_LINE_PAGE_NUMBER,
+            ESGAUDIT_LINE_PAGE_NUMBER);
+  EXPECT_EQ(Role(doc, LineWith(doc, "污水处理达标率")), "other");
+  EXPECT_EQ(Role(doc, LineWith(doc, "节能减排")), "heading");
+  EXPECT_EQ(Role(doc, LineWith(doc, "新增绿化面积")), "other");
+  // A figure is no numbered heading: "1.1 GW" and "99,121" have no title after their number.
+  Document figures = Document::FromUtf8("r.txt", "装机容量\n\n1.1 GW\n\n99,121\n\n1.1 Our approach\n\n1.2 绿色发展\n");
+  EXPECT_NE(Role(figures, 2), "heading");
+  EXPECT_NE(Role(figures, 4), "heading");
+  EXPECT_EQ(Role(figures, 6), "heading");
+  EXPECT_EQ(Role(figures, 8), "heading");
+  // A figure within a sentence below is no lone figure: the title stays.
+  Document prose = Document::FromUtf8("r.txt", page_end + "员工培训\n\n2020年公司开展培训1041个班次。\n");
+  EXPECT_EQ(Role(prose, LineWith(prose, "员工培训")), "heading");
 }
 
 // Long figures with thousands separators (12,651,200; 2,831,400.00) are cells of a tab table, not

@@ -110,6 +110,23 @@ bool EndsWithCount(std::string_view s) {
          (e == cps.size() || IsUnitChar(cps[e]) || cps[e] == U'场');
 }
 
+// "100 %", "6,407", "30万吨", "12.5": a figure alone, with at most a short unit after it.
+bool IsLoneFigure(std::string_view s) {
+  std::u32string cps = Decode(Trim(s));
+  size_t i = 0;
+  size_t digits = 0;
+  while (i < cps.size() && (IsAsciiDigit(cps[i]) || (i > 0 && (cps[i] == U',' || cps[i] == U'.')))) {
+    if (IsAsciiDigit(cps[i])) ++digits;
+    ++i;
+  }
+  if (digits == 0) return false;
+  while (i < cps.size() && cps[i] == U' ') ++i;
+  if (cps.size() - i > 3) return false;
+  for (; i < cps.size(); ++i)
+    if (!IsUnitChar(cps[i]) && cps[i] != U'+' && cps[i] != 0x2030) return false;
+  return true;
+}
+
 std::string Squeeze(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -232,7 +249,71 @@ int StructureBuilder::PageOfTitle(size_t line) const {
   return std::stoi(std::string(number));
 }
 
+bool StructureBuilder::SentenceBetween(size_t a, size_t b) const {
+  for (size_t j = a + 1; j < b; ++j) {
+    std::string_view v = Trim(LineView(j));
+    for (std::string_view e : {"。", "！", "？", ".", "!", "?"})
+      if (v.size() >= e.size() && v.substr(v.size() - e.size()) == e) return true;
+  }
+  return false;
+}
+
+bool StructureBuilder::MarkdownHeading(size_t i) const {
+  std::string_view raw = Trim(doc_.LineText(i));
+  return !raw.empty() && raw.front() == '#';
+}
+
+bool StructureBuilder::FurniturePlace(size_t i) const {
+  const size_t n = s_.lines_.size();
+  if (!page_edge_.empty() && !page_edge_[i]) return false;
+  if (MarkdownHeading(i)) return false;
+  const LineStructure& ls = s_.lines_[i];
+  if (ls.cell_count == 0) return true;
+  std::string_view last = CellText(s_.cells_[ls.first_cell + ls.cell_count - 1]);
+  if (last.size() >= 1 && (last.back() == ':' || (last.size() >= 3 && last.substr(last.size() - 3) == "：")))
+    return false;
+  // The next line of text within three lines, if it is a row of cells without running text and
+  // not the same line again (a chart's repeated legend row).
+  for (size_t j = i + 1; j < n && j <= i + 3; ++j) {
+    const LineStructure& l = s_.lines_[j];
+    // Blank lines, and lines repeated three times or more (a chapter's tab strip under its
+    // running header), are passed over.
+    if (l.cell_count == 0 || (j < repeats_.size() && repeats_[j] >= 3)) continue;
+    // A title beside its page number ("Innovation For Good Health   15") is a running footer.
+    if (l.cell_count < 2 || Squeeze(LineView(j)) == Squeeze(LineView(i)) || PageOfTitle(j) >= 0) return true;
+    // A row led by a short figure (a year, a code) is a table row whatever its other cells hold.
+    const Cell& head = s_.cells_[l.first_cell];
+    bool figure = (head.flags & ESGAUDIT_CELL_NUMERIC) && CodePointCount(CellText(head)) <= 12;
+    for (uint32_t k = 0; k < l.cell_count && !figure; ++k) {
+      const Cell& c = s_.cells_[l.first_cell + k];
+      if (IsProseText(CellText(c))) return true;
+      if (c.flags & ESGAUDIT_CELL_NUMERIC) figure = true;
+    }
+    // Under a caption: a row with a figure (a table row) or a header row. Under a row of cells: a
+    // row of as many cells (the table that row heads).
+    if (ls.cell_count == 1) return !(figure || l.cell_count >= 3);
+    return !(ls.cell_count >= 3 && l.cell_count >= ls.cell_count);
+  }
+  return true;
+}
+
 void StructureBuilder::MarkRunningHeaders() {
+  // Pages known: a line's place on its page (the first or last three lines of text).
+  const size_t lines = s_.lines_.size();
+  if (doc_.page_count() > 0) {
+    page_edge_.assign(lines, 0);
+    for (size_t b = 0; b < lines;) {
+      size_t e = b;
+      while (e < lines && doc_.line(e).page == doc_.line(b).page) ++e;
+      int seen = 0;
+      for (size_t j = b; j < e && seen < 3; ++j)
+        if (s_.lines_[j].cell_count > 0) page_edge_[j] = 1, ++seen;
+      seen = 0;
+      for (size_t j = e; j-- > b && seen < 3;)
+        if (s_.lines_[j].cell_count > 0) page_edge_[j] = 1, ++seen;
+      b = e;
+    }
+  }
   // Key: the cells with digits removed, so "01 /上海石化2016年企业社会责任报告" and
   // "上海石化2016年企业社会责任报告/ 02" fall together with their page numbers.
   const size_t n = s_.lines_.size();
@@ -252,12 +333,16 @@ void StructureBuilder::MarkRunningHeaders() {
       key += part;
     }
     // A line in another script is a running header only as a title beside its page number
-    // ("01   Shell Sustainability Report 2021"), checked below.
-    if (key.size() > 600 || CodePointCount(key) < 4 || (!sdk::HasCjk(key) && PageOfTitle(i) < 0)) continue;
+    // ("01   Shell Sustainability Report 2021"), checked below. A Markdown heading is the author's
+    // title, never furniture.
+    if (MarkdownHeading(i) || key.size() > 600 || CodePointCount(key) < 4 || (!sdk::HasCjk(key) && PageOfTitle(i) < 0)) continue;
     auto& v = by_key[key];
     if (v.empty()) order.push_back(key);
     v.push_back(static_cast<uint32_t>(i));
   }
+  repeats_.assign(n, 0);
+  for (const std::string& key : order)
+    for (uint32_t i : by_key[key]) repeats_[i] = static_cast<uint32_t>(by_key[key].size());
   for (const std::string& key : order) {
     const std::vector<uint32_t>& idx = by_key[key];
     if (!sdk::HasCjk(key)) {
@@ -270,7 +355,31 @@ void StructureBuilder::MarkRunningHeaders() {
     if (idx.size() >= 3 || (idx.size() >= 2 && multi)) {
       // A repeated sentence is text, not a header.
       if (HasSentencePunct(key) && CodePointCount(key) > 20) continue;
-      for (uint32_t i : idx) s_.lines_[i].flags |= ESGAUDIT_LINE_RUNNING_HEADER;
+      // Most of them stand where page furniture stands, and one page apart (the same label
+      // within three lines is a flattened table's: 沟通方式 over each row; the footers of a
+      // spread differ in their page numbers); those are marked.
+      auto close = [&](uint32_t a, uint32_t b) {
+        return a + 3 >= b && Squeeze(LineView(a)) == Squeeze(LineView(b)) && !SentenceBetween(a, b);
+      };
+      // A copy that carries its page number at either end ("瀚蓝环境2016年度社会责任报告46") is a
+      // header or footer wherever it stands (a page may begin with a table).
+      auto numbered = [&](uint32_t i) {
+        std::string_view v = Trim(LineView(i));
+        while (!v.empty() && (v.back() == ' ' || v.back() == '/' || v.back() == '|')) v.remove_suffix(1);
+        while (!v.empty() && (v.front() == ' ' || v.front() == '/' || v.front() == '|')) v.remove_prefix(1);
+        size_t lead = 0;
+        while (lead < v.size() && IsAsciiDigit(static_cast<unsigned char>(v[lead]))) ++lead;
+        size_t trail = 0;
+        while (trail < v.size() && IsAsciiDigit(static_cast<unsigned char>(v[v.size() - 1 - trail]))) ++trail;
+        return (lead >= 1 && lead <= 3 && lead < v.size()) || (trail >= 1 && trail <= 3 && trail < v.size());
+      };
+      std::vector<uint8_t> placed(idx.size(), 0);
+      for (size_t k = 0; k < idx.size(); ++k)
+        placed[k] = (numbered(idx[k]) || FurniturePlace(idx[k])) && !(k > 0 && close(idx[k - 1], idx[k])) &&
+                    !(k + 1 < idx.size() && close(idx[k], idx[k + 1]));
+      if (static_cast<size_t>(std::count(placed.begin(), placed.end(), 1)) * 2 <= idx.size()) continue;
+      for (size_t k = 0; k < idx.size(); ++k)
+        if (placed[k]) s_.lines_[idx[k]].flags |= ESGAUDIT_LINE_RUNNING_HEADER;
     }
   }
 }
@@ -279,18 +388,37 @@ void StructureBuilder::MarkRepeatedLines() {
   // A short line printed three times or more (any script) that is not already a running header:
   // page decoration ("ANNUAL REPORT", a slogan under every page).
   const size_t n = s_.lines_.size();
-  std::unordered_map<std::string, uint32_t> counts;
+  // Most of a line's repeats stand where page furniture stands (FurniturePlace); those are marked.
+  std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> counts;  // (all, placed)
   std::vector<std::string> keys(n);
+  std::vector<uint8_t> placed(n, 0);
   for (size_t i = 0; i < n; ++i) {
     std::string_view v = LineView(i);
-    if (v.size() > 200) continue;
+    if (v.size() > 200 || MarkdownHeading(i)) continue;
     std::string key = Squeeze(sdk::AsciiLower(v));
     if (key.size() < 4 || key.size() > 90 || AllDigits(key, 90)) continue;
+    // A one-cell label repeated two or three lines apart is a flattened table's row label (沟通方式
+    // before each row), not page decoration; a chart's labels repeated line after line are.
+    bool label_run = false;
+    if (s_.lines_[i].cell_count == 1) {
+      auto same = [&](size_t j) {
+        return j < n && LineView(j).size() <= 200 && Squeeze(sdk::AsciiLower(LineView(j))) == key;
+      };
+      bool adjacent = (i > 0 && same(i - 1)) || same(i + 1);
+      for (size_t d = 2; d <= 3 && !adjacent && !label_run; ++d)
+        label_run = (i >= d && same(i - d) && !SentenceBetween(i - d, i)) ||
+                    (same(i + d) && !SentenceBetween(i, i + d));
+    }
     keys[i] = std::move(key);
-    ++counts[keys[i]];
+    placed[i] = !label_run && FurniturePlace(i) ? 1 : 0;
+    auto& c = counts[keys[i]];
+    ++c.first;
+    c.second += placed[i];
   }
   for (size_t i = 0; i < n; ++i) {
-    if (keys[i].empty() || counts[keys[i]] < 3) continue;
+    if (keys[i].empty() || !placed[i]) continue;
+    const auto& c = counts[keys[i]];
+    if (c.first < 3 || c.second * 2 <= c.first) continue;
     if ((s_.lines_[i].flags & ESGAUDIT_LINE_RUNNING_HEADER) == 0)
       s_.lines_[i].flags |= ESGAUDIT_LINE_DECORATION;
   }
@@ -555,10 +683,120 @@ void StructureBuilder::MarkToc() {
         s_.cells_[ls.first_cell + k].flags |= ESGAUDIT_CELL_TOC_ENTRY;
     }
   }
-  // The entries: a TOC cell with a title and a page (in the cell or the next cell).
+  // Contents pages in columns whose entries print the page number first ("04   Powering Progress
+  // 41   Protecting biodiversity"). A line is a row of entries when its cells are page numbers
+  // (one to three digits, so never a year), each followed by a title (a Latin letter first, no
+  // figure, no sentence), and title fragments wrapped from the line above; a decimal, a
+  // percentage, a year or a number without a title after it (a data table's row) rules the line
+  // out. Four or more such rows with eight or more entries, apart by at most four lines of title
+  // fragments, whose numbers go up down each column, are a contents page.
+  std::vector<uint8_t> page_first(n, 0);  // 1: a row of entries, 2: a line of title fragments
+  {
+    auto fragment = [&](std::string_view t) {
+      if (t.empty() || t.size() > 60 || !IsAsciiAlpha(t.front())) return false;
+      if (ContainsAny(t, {". ", ";", "%"}) || t.back() == '.' || t.back() == ',') return false;
+      return std::none_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    struct Entry {
+      size_t line;
+      uint32_t column;
+      int page;
+    };
+    // The entries of line i, or false when it is no row of entries.
+    auto row = [&](size_t i, std::vector<Entry>* out) {
+      const LineStructure& ls = s_.lines_[i];
+      if (ls.cell_count == 0 || ls.cell_count > 12 || LineView(i).size() > 400) return false;
+      size_t pairs = 0;
+      for (uint32_t k = 0; k < ls.cell_count; ++k) {
+        const Cell& c = s_.cells_[ls.first_cell + k];
+        std::string_view t = CellText(c);
+        if (AllDigits(t, 3)) {
+          if (k + 1 >= ls.cell_count) return false;
+          std::string_view title = CellText(s_.cells_[ls.first_cell + k + 1]);
+          if (!fragment(title) || !std::isupper(static_cast<unsigned char>(title.front()))) return false;
+          out->push_back({i, c.column, std::stoi(std::string(t))});
+          ++pairs;
+          ++k;
+        } else if (!fragment(t)) {
+          return false;
+        }
+      }
+      return pairs > 0;
+    };
+    auto fragments_only = [&](size_t i) {
+      const LineStructure& ls = s_.lines_[i];
+      if (ls.cell_count == 0 || ls.cell_count > 3) return false;
+      for (uint32_t k = 0; k < ls.cell_count; ++k)
+        if (!fragment(CellText(s_.cells_[ls.first_cell + k])) || CellText(s_.cells_[ls.first_cell + k]).size() > 40)
+          return false;
+      return true;
+    };
+    size_t i = 0;
+    while (i < n) {
+      std::vector<Entry> entries;
+      if (!row(i, &entries)) {
+        ++i;
+        continue;
+      }
+      // Grow the block: rows of entries, with at most four lines of fragments between them.
+      std::vector<size_t> rows{i};
+      size_t j = i + 1;
+      size_t gap = 0;
+      for (; j < n && gap <= 4; ++j) {
+        if (s_.lines_[j].cell_count == 0) continue;
+        std::vector<Entry> more;
+        if (row(j, &more)) {
+          rows.push_back(j);
+          entries.insert(entries.end(), more.begin(), more.end());
+          gap = 0;
+        } else if (fragments_only(j)) {
+          ++gap;
+        } else {
+          break;
+        }
+      }
+      // Down each column (numbers within three display columns of each other) the pages go up.
+      size_t rising = 0;
+      size_t steps = 0;
+      for (size_t a = 0; a < entries.size(); ++a) {
+        // (Within the next 40 entries: the search stays linear in the block.)
+        for (size_t b = a + 1; b < entries.size() && b <= a + 40; ++b) {
+          uint32_t d = entries[a].column > entries[b].column ? entries[a].column - entries[b].column
+                                                             : entries[b].column - entries[a].column;
+          if (d > 3 || entries[b].line == entries[a].line) continue;
+          ++steps;
+          if (entries[b].page >= entries[a].page) ++rising;
+          break;  // the next entry of the same column only
+        }
+      }
+      if (rows.size() >= 4 && entries.size() >= 8 && steps > 0 && rising * 10 >= steps * 9) {
+        for (size_t r = rows.front(), next = 0; r <= rows.back(); ++r) {
+          if (s_.lines_[r].cell_count == 0) continue;
+          while (rows[next] < r) ++next;  // rows are in line order
+          page_first[r] = rows[next] == r ? 1 : 2;
+          LineStructure& lr = s_.lines_[r];
+          lr.flags |= ESGAUDIT_LINE_TOC;
+          for (uint32_t k = 0; k < lr.cell_count; ++k) s_.cells_[lr.first_cell + k].flags |= ESGAUDIT_CELL_TOC_ENTRY;
+        }
+      }
+      i = rows.back() + 1;
+    }
+  }
+  // The entries: a TOC cell with a title and a page (in the cell or the next cell; in a row of
+  // page-first entries, the cell before).
   for (size_t i = 0; i < n; ++i) {
     const LineStructure& ls = s_.lines_[i];
     if ((ls.flags & ESGAUDIT_LINE_TOC) == 0) continue;
+    if (page_first[i]) {
+      for (uint32_t k = 0; page_first[i] == 1 && k + 1 < ls.cell_count; ++k) {
+        uint32_t ci = ls.first_cell + k;
+        if (!AllDigits(CellText(s_.cells_[ci]), 3)) continue;
+        s_.toc_.push_back(TocEntry{static_cast<uint32_t>(i), ci + 1, std::string(Trim(CellText(s_.cells_[ci + 1]))),
+                                   static_cast<uint32_t>(std::stoul(std::string(CellText(s_.cells_[ci]))))});
+        ++k;
+      }
+      continue;
+    }
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
       uint32_t ci = ls.first_cell + k;
       std::string_view t = CellText(s_.cells_[ci]);
@@ -602,7 +840,9 @@ void StructureBuilder::MarkToc() {
       std::string_view tt = Trim(title);
       if (CodePointCount(tt) < 2 || (!sdk::HasCjk(tt) && tt.size() < 3)) continue;
       std::string_view heading = Structure::HeadingText(tt);
-      if (heading.empty() || heading == "目录") continue;  // "三、" alone: the numbering of the next cell
+      if (heading.empty() || heading == "目录" || sdk::AsciiLower(Squeeze(heading)) == "contents" ||
+          sdk::AsciiLower(Squeeze(heading)) == "tableofcontents")
+        continue;  // "三、" alone: the numbering of the next cell
       s_.toc_.push_back(TocEntry{static_cast<uint32_t>(i), ci, std::string(tt), page});
     }
   }
@@ -678,6 +918,17 @@ void StructureBuilder::AssignRoles() {
     return j >= n || s_.lines_[j].cell_count == 0 ||
            (s_.lines_[j].flags & ESGAUDIT_LINE_FURNITURE_MASK) != 0;
   };
+  // The next line of text below `i` (blank lines and page furniture skipped, within four lines) is a
+  // figure alone ("100 %"): the line is an infographic's label stacked over its figure, not a title.
+  // Page furniture between them (a page number) must not make a label look isolated.
+  auto FigureBelow = [&](size_t i) {
+    for (size_t j = i + 1; j < n && j <= i + 4; ++j) {
+      const LineStructure& l = s_.lines_[j];
+      if (l.cell_count == 0 || (l.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
+      return l.cell_count == 1 && IsLoneFigure(CellText(s_.cells_[l.first_cell]));
+    }
+    return false;
+  };
   for (size_t i = 0; i < n; ++i) {
     LineStructure& ls = s_.lines_[i];
     if (ls.cell_count == 0) {
@@ -726,7 +977,11 @@ void StructureBuilder::AssignRoles() {
     } else if (text_cells == 1) {
       size_t cps = CodePointCount(first);
       std::string f(first);
-      bool numbered = std::regex_search(f, kNumbered) && cps <= 40;
+      // "1.1 GW" is a figure with its unit, not section 1.1: a Latin title has three letters or more.
+      bool numbered = std::regex_search(f, kNumbered) && cps <= 40 &&
+                      (sdk::HasCjk(first) || std::count_if(first.begin(), first.end(), [](char c) {
+                                               return IsAsciiAlpha(c);
+                                             }) >= 3);
       bool sentence_end = Contains(first, "。") || Contains(first, "：") || Contains(first, ":");
       // An unnumbered title: short, alone between blank lines, not a figure.
       bool isolated = cps >= 2 && cps <= 16 && blank(i + 1) && (i == 0 || blank(i - 1)) &&
@@ -735,7 +990,7 @@ void StructureBuilder::AssignRoles() {
                       // the tail of a wrapped sentence ("告编写指南》") is no title
                       !(Contains(first, "》") && !Contains(first, "《")) &&
                       !(Contains(first, ")") && !Contains(first, "(")) && !Contains(first, ",") &&
-                      !EndsWithCount(first);
+                      !EndsWithCount(first) && !FigureBelow(i);
       // An unnumbered title between two paragraphs with no blank line around it: the line above
       // ends a sentence, running text follows, and the title is set apart by its column (centred or
       // indented four columns or more from the paragraph below). Lines of the same column are

@@ -40,6 +40,16 @@ class StructureBuilder {
   // ("01 ¦ Shell Sustainability Report 2021"); -1 for any other line.
   int PageOfTitle(size_t line) const;
   void MarkRepeatedLines();
+  // Where a repeated line stands, for MarkRunningHeaders and MarkRepeatedLines: false when the
+  // line cannot be page furniture by its place or by what follows it — not among the first or
+  // last three lines of text of its page (pages known), a Markdown heading (the author's title;
+  // MarkdownHeading lines are never grouped with the others),
+  // a label ending in a colon, or a caption or header row directly over a table row (a unit
+  // caption 单位：吨, a table's header repeated over each of its tables).
+  bool FurniturePlace(size_t line) const;
+  bool MarkdownHeading(size_t line) const;  // "## Title"
+  // A line strictly between a and b ends a sentence: page text, not a flattened table's values.
+  bool SentenceBetween(size_t a, size_t b) const;
   void MarkSideText();
   void MarkPageNumbers();
   void MarkToc();
@@ -70,6 +80,8 @@ class StructureBuilder {
   std::string_view view_;
   Structure& s_;
   std::vector<std::pair<uint64_t, uint64_t>> line_view_;  // per line, view range
+  std::vector<uint32_t> repeats_;      // per line: copies of it (digits removed) in the text
+  std::vector<uint8_t> page_edge_;     // per line: among the first or last three of its page
   std::vector<uint8_t> figure_cells_;  // per cell: a stacked or split figure or its label (not prose)
 };
 

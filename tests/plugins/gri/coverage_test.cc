@@ -174,6 +174,14 @@ TEST_F(GriCoverage, AUnitColumnGivesTheRowItsUnit) {
   EXPECT_NE(Status(Run(captioned), "305-1"), "covered");
 }
 
+TEST_F(GriCoverage, ALineStatingOnlyTheUnitIsNoTableCaption) {
+  // The topic above a table's unit line ("单位：…") is its caption: the unit line names nothing.
+  const std::string table = "甲厂\t乙厂\t小计\n18,591,350\t13,552,568\t32,143,918\n\n公司持续提升治理水平。\n";
+  EXPECT_EQ(Status(Run("公司依法纳税。\n\n• 政府补助\n单位：人民币元\n" + table), "201-4"), "covered");
+  // Without the topic, the unit alone answers nothing.
+  EXPECT_NE(Status(Run("公司依法纳税。\n\n• 员工活动\n单位：人民币元\n" + table), "201-4"), "covered");
+}
+
 TEST_F(GriCoverage, AnIndexRowAloneGivesPartialAndAnOmittedRowNothing) {
   std::string index = "GRI内容索引\n";
   const char* rows[] = {"G4-10\t员工总数\t12", "G4-LA1\t新进员工和员工流动\t20", "G4-EN8\t总取水量\t-",
