@@ -3,7 +3,6 @@
 // layouts the corpus shows.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <sstream>
 
 #include "esgaudit/document.h"
@@ -248,32 +247,6 @@ TEST(StructureProseTest, EnglishSentencesAndNumbers) {
   const Structure& s = doc.structure();
   EXPECT_EQ(s.sentences()[0].clause_count, 2u);
   EXPECT_EQ(s.sentences()[1].clause_count, 2u);
-}
-
-TEST(StructureFiguresTest, LinearInTheInput) {
-  // Ten times the infographic and prose costs about ten times as much (the window of lines and
-  // the merge of columns are bounded); a single 2 MB line with figures too.
-  auto build_seconds = [](size_t bytes, bool one_line) {
-    std::string text;
-    const char* nl = one_line ? "  " : "\n";
-    // Every block differs (repeated lines would be page furniture).
-    for (int i = 0; text.size() < bytes; ++i) {
-      std::string k = std::to_string(i);
-      text += std::string("  安全培训") + k + "          应急演练" + nl + "  1200" + k + "人次          36次" + nl +
-              "公司全年开展第" + k + "期安全培训，员工体检覆盖率达到98%。" + nl + "申请专" + k + nl + "利89项" + nl;
-    }
-    Document doc = Document::FromUtf8("r.txt", text);
-    auto t0 = std::chrono::steady_clock::now();
-    Structure s = Structure::Build(doc);
-    auto t1 = std::chrono::steady_clock::now();
-    EXPECT_GT(s.sentences().size(), 0u);
-    return std::chrono::duration<double>(t1 - t0).count();
-  };
-  for (bool one_line : {false, true}) {
-    double small = build_seconds(200'000, one_line);
-    double large = build_seconds(2'000'000, one_line);
-    EXPECT_LT(large, 30 * small + 0.5) << small << " s for 200 KB, " << large << " s for 2 MB";
-  }
 }
 
 }  // namespace

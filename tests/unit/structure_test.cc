@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <sstream>
 
 #include "esgaudit/document.h"
@@ -1263,24 +1262,6 @@ TEST(StructureTest, TheSampleAsTheToolReadsIt) {
   EXPECT_EQ(Role(doc, 97), "prose");  // 本报告为云南铝业股份有限公司…
   EXPECT_EQ(s.metadata().company, "云南铝业股份有限公司");
   EXPECT_EQ(doc.LineOf(s.metadata().company_offset) + 1, 98u);
-}
-
-TEST(StructureTest, LinearInTheInput) {
-  // A 2 MB line without a newline costs about ten times what a 200 KB one costs: no rescans of
-  // the line per cell. (No figures in it: this times the structure, not the numeric facts.)
-  auto build_seconds = [](size_t bytes) {
-    std::string line;
-    while (line.size() < bytes) line += "公司 持续推进  节能减排\t目录  ";
-    Document doc = Document::FromUtf8("r.txt", line);
-    auto t0 = std::chrono::steady_clock::now();
-    Structure s = Structure::Build(doc);
-    auto t1 = std::chrono::steady_clock::now();
-    EXPECT_GT(s.cells().size(), bytes / 60);
-    return std::chrono::duration<double>(t1 - t0).count();
-  };
-  double small = build_seconds(200'000);
-  double large = build_seconds(2'000'000);
-  EXPECT_LT(large, 30 * small + 0.5) << small << " s for 200 KB, " << large << " s for 2 MB";
 }
 
 }  // namespace
