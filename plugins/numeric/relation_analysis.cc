@@ -2122,6 +2122,19 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         if (c.figure >= 0) row_label[c.figure] = row.label;
       }
     }
+    // Whole numbers in a row of counts (a unit column or the label's bracket says 人, 个, 家 …) are
+    // exact: a headcount printed 5 is 5, not anything from 4.5 to 5.5.
+    for (const Row& row : rows) {
+      if (!IsCountUnit(row.unit.empty() ? LabelUnit(row.label) : row.unit)) continue;
+      for (const Slot& c : row.cells) {
+        if (c.figure < 0) continue;
+        Figure& f = figures_[c.figure];
+        if (f.kind == ESGAUDIT_FACT_QUANTITY && f.decimals == 0 && f.magnitude == 1 && f.qualifiers == 0 &&
+            f.unit.empty() && f.value >= 0) {
+          f.low = f.high = f.value;
+        }
+      }
+    }
     // Years across the header: a time series, never summed across.
     auto year_columns = [&](const std::map<int, std::string>& h) {
       int years = 0;

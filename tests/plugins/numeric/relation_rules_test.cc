@@ -1167,5 +1167,23 @@ TEST(RelationRulesTest, AnOtherRowAmongSharesAndDashesInsideLabels) {
                        "error");
 }
 
+// Whole numbers in a row of counts (the label's bracket or a unit column says 人) are exact: one
+// person more in a part is reported although the ±0.5 of each printed figure would cover it.
+TEST(RelationRulesTest, HeadcountsInATableAreExact) {
+  const std::string clean =
+      "指标\t2015年\t2016年\n"
+      "员工总数（人）\t120\t130\n"
+      "男性员工（人）\t70\t75\n"
+      "女性员工（人）\t50\t55\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  ExpectChangesFlagged(clean, {{"\t55\n", "\t56\n", {"75 + 56 = 131"}}}, "error");
+  // Amounts in 万元 keep the rounding of their last digit.
+  std::string amounts = clean;
+  for (size_t at; (at = amounts.find("（人）")) != std::string::npos;) amounts.replace(at, std::string("（人）").size(), "（万元）");
+  amounts.replace(amounts.find("\t55\n"), 4, "\t56\n");
+  EXPECT_TRUE(Findings(Check(amounts)).empty()) << ::testing::PrintToString(Findings(Check(amounts)));
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
