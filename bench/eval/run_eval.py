@@ -41,7 +41,8 @@ sys.path.insert(0, os.path.dirname(HERE))
 import eval_gri  # noqa: E402  (bench/eval_gri.py: the index row reader is reused as is)
 
 SPLITS = ("dev", "test")
-ADDED = "added"  # dev reports with a `group` in reports.tsv (labelled later, outside the draw): a column of their own
+# Dev reports with a `group` in reports.tsv (labelled later, outside the draw) count in their split and again in
+# a column of their own per group (r4, r5, ...).
 KINDS = ("percent-breakdown", "parts-total", "subset", "not-a-relation")
 VERDICTS = ("covered", "partial", "missing")
 NOT_REPORTS = {"README.md", "SOURCES.md", "LICENSE", "LICENSE.md"}
@@ -287,11 +288,13 @@ def recognised(r, tool_relations):
 
 
 def overlapping(r, tool_relations):
-    """Tool relations with at least two members on figures labelled as a non-relation."""
-    spans_l = [m.span for m in r["parts_m"] + ([r["total_m"]] if r["total_m"] else [])]
+    """Tool relations with at least two members on figures labelled as a non-relation (a relation's
+    caption is no figure: a breakdown captioned by the label of a row of the series is not counted)."""
+    spans_l = [m.span for m in r["parts_m"] + ([r["total_m"]] if r["total_m"] and not r["total_m"].caption else [])]
     n = 0
     for rel in tool_relations:
-        hit = sum(1 for m in rel["members"] if any(s <= m["location"]["char_offset"] < e for s, e in spans_l))
+        hit = sum(1 for m in rel["members"] if not m.get("message", "").startswith("caption")
+                  and any(s <= m["location"]["char_offset"] < e for s, e in spans_l))
         n += 1 if hit >= 2 else 0
     return n
 
@@ -314,13 +317,13 @@ def evaluate_relations(args, corpus, relations):
     by_file = defaultdict(list)
     for r in relations:
         by_file[r["file"]].append(r)
-    stats = {s: Counter() for s in SPLITS + (ADDED,)}
+    stats = {s: Counter() for s in SPLITS + tuple(sorted({r["added"] for r in relations if r["added"]}))}
     details = []
     jobs = []
 
-    class Both:  # counts into the split and, for a report of an added group, into ADDED too
+    class Both:  # counts into the split and, for a report of an added group, into the group's column too
         def __init__(self, r):
-            self.sts = [stats[r["split"]]] + ([stats[ADDED]] if r["added"] else [])
+            self.sts = [stats[r["split"]]] + ([stats[r["added"]]] if r["added"] else [])
 
         def __getitem__(self, k):
             return self.sts[0][k]
@@ -416,7 +419,7 @@ def evaluate_coverage(decisions, checked):
     """Labels name GRI 2021 ids; where the tool reports an older edition (2016 ids, '@2016'), the ids the
     catalogue's legacy table maps onto the labelled one stand in for it (the best status among them)."""
     _, legacy = eval_gri.load_catalogue()
-    stats = {s: Counter() for s in SPLITS + (ADDED,)}
+    stats = {s: Counter() for s in SPLITS + tuple(sorted({d["added"] for d in decisions if d["added"]}))}
     details = []
     for d in decisions:
         rep = checked.get(d["file"])
@@ -429,16 +432,15 @@ def evaluate_coverage(decisions, checked):
                      if i in status]
             tool = max(older, key=RANK.get) if older else None
         tool = tool or "missing"
-        for st in [stats[d["split"]]] + ([stats[ADDED]] if d["added"] else []):
+        for st in [stats[d["split"]]] + ([stats[d["added"]]] if d["added"] else []):
             count_decision(st, d, tool)
         if tool != d["verdict"]:
             details.append(f"  {d['split']}{' ' + d['added'] if d['added'] else ''} {d['file']} {d['scheme']} "
                            f"{d['id']}: label {d['verdict']}, tool {tool} ({d['note']})")
     for split in SPLITS:
         stats[split]["reports"] = len({d["report"] for d in decisions if d["split"] == split})
-    stats[ADDED]["reports"] = len({d["report"] for d in decisions if d["added"]})
-    if not stats[ADDED]["reports"]:
-        del stats[ADDED]
+    for g in [g for g in stats if g not in SPLITS]:
+        stats[g]["reports"] = len({d["report"] for d in decisions if d["added"] == g})
     return stats, details
 
 
@@ -471,7 +473,7 @@ def print_coverage(stats, details=None):
          lambda st: f"{st['gbt36001 tool covered, label covered']} of {st['gbt36001 tool covered']} / "
                     f"{st['gbt36001 label covered, tool covered']} of {st['gbt36001 label covered']}"),
         ("same verdict (3 levels)", ratio("agree", "decisions")),
-    ], added_title="dev: reports added in round 5")
+    ])
     if details is not None:
         print("coverage disagreements:")
         print("\n".join(details) or "  none")
@@ -542,17 +544,19 @@ def ratio(a, b):
     return lambda st: f"{st[a]} of {st[b]} ({pct(st[a], st[b])})"
 
 
-def split_table(title, stats, rows, added_title="dev: reports added in round 4"):
-    added = ADDED in stats
-    print(f"\n## {title}\n| | dev | test (held out) |" + (f" {added_title} |" if added else "")
-          + "\n|---|---:|---:|" + ("---:|" if added else ""))
+def split_table(title, stats, rows):
+    groups = [g for g in stats if g not in SPLITS]
+    print(f"\n## {title}\n| | dev | test (held out) |" + "".join(f" dev: group {g} |" for g in groups)
+          + "\n|---|---:|---:|" + "---:|" * len(groups))
     for label, cell in rows:
         print(f"| {label} | {cell(stats['dev'])} | {cell(stats['test'])} |"
-              + (f" {cell(stats[ADDED])} |" if added else ""))
+              + "".join(f" {cell(stats[g])} |" for g in groups))
 
 
 def relations_table(rel_stats, relations):
-    rel_stats[ADDED]["reports"] = len({r["report"] for r in relations if r["added"]})
+    for g in rel_stats:
+        if g not in SPLITS:
+            rel_stats[g]["reports"] = len({r["report"] for r in relations if r["added"] == g})
     for s in SPLITS:
         rel_stats[s]["reports"] = len({r["report"] for r in relations if r["split"] == s})
     split_table("Numeric relations", rel_stats, [

@@ -110,12 +110,13 @@ std::pair<int, std::string> Categorise(const std::string& label) {
     for (const auto& [printed, cat] : dims[d].categories) {
       std::string_view p(printed);
       if (!Has(l, p)) continue;
-      // Latin words must stand alone: "men" is not in "women" or "management".
+      // Latin words must stand alone: "men" is not in "women" or "management" (any occurrence may).
       if (p[0] >= 'a' && p[0] <= 'z') {
-        size_t at = l.find(p);
-        bool alone = (at == 0 || !std::isalpha(static_cast<unsigned char>(l[at - 1]))) &&
-                     (at + p.size() >= l.size() ||
-                      !std::isalpha(static_cast<unsigned char>(l[at + p.size()])));
+        bool alone = false;
+        for (size_t at = l.find(p); at != std::string::npos && !alone; at = l.find(p, at + 1)) {
+          alone = (at == 0 || !std::isalpha(static_cast<unsigned char>(l[at - 1]))) &&
+                  (at + p.size() >= l.size() || !std::isalpha(static_cast<unsigned char>(l[at + p.size()])));
+        }
         if (!alone) continue;
       }
       if (p.size() > best_len) {
@@ -1159,7 +1160,7 @@ bool IsTotalLabel(const std::string& label) {
 bool IsNestedLabel(const std::string& label) {
   std::string l = Lower(label);
   return Has(l, "其中") || Has(l, "小计") || Has(l, "of which") || Has(l, "including") ||
-         Has(l, "incl.") || (!l.empty() && (l[0] == '-' || Has(l, "–")));
+         Has(l, "incl.") || (!l.empty() && (l[0] == '-' || l.rfind("–", 0) == 0));  // "– Upstream", not "Scope 1 – Direct"
 }
 
 bool RateLabel(const std::string& label);  // below, with the model's table reader
@@ -1702,9 +1703,17 @@ bool TableTotalLabel(std::string label) {
 // Rates, ratios and per-unit values: a column or row of them does not add up.
 bool RateLabel(const std::string& label) {
   std::string l = Lower(label);
-  for (const char* w : {"率", "比例", "占比", "比重", "%", "人均", "平均", "每", "强度", "average", "rate",
-                        "ratio", "per ", "intensity", "margin", "share"}) {
+  for (const char* w : {"率", "比例", "占比", "比重", "%", "人均", "平均", "每", "强度"}) {
     if (Has(l, w)) return true;
+  }
+  // English words end where no letter follows (but a plural s): table labels come without spaces,
+  // and "rate" is no word of IntegratedGas or generated.
+  for (std::string_view w : {"average", "rate", "ratio", "per ", "intensity", "margin", "share"}) {
+    for (size_t at = l.find(w); at != std::string::npos; at = l.find(w, at + 1)) {
+      size_t end = at + w.size();
+      if (end < l.size() && l[end] == 's') ++end;
+      if (end >= l.size() || !std::isalpha(static_cast<unsigned char>(l[end]))) return true;
+    }
   }
   return false;
 }
@@ -1747,6 +1756,69 @@ bool DimensionTitle(std::string label) {
   return false;
 }
 
+// Whether the columns of a grouping inferred from the rows' order show it: every column but at most
+// one adds up (one changed figure is still read; one column adding up by chance is not enough).
+// `tried`: the columns summed, a sum too far from its total to be kept included.
+bool MostAddUp(const std::vector<Relation>& columns, size_t tried) {
+  size_t consistent = 0;
+  for (const Relation& r : columns) consistent += r.consistent;
+  return consistent >= 1 && consistent + 1 >= tried;
+}
+
+// The label without its gender words: "Board of Directors (% women)" -> "board of directors (% )",
+// 男性员工占比 -> 员工占比.
+std::string GenderStem(const std::string& label) {
+  std::string l = Lower(label);
+  l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
+  for (const char* w : {"female", "women", "male", "men", "男性", "女性", "男", "女"}) {
+    for (size_t at = l.find(w); at != std::string::npos; at = l.find(w)) l.erase(at, std::string(w).size());
+  }
+  return l;
+}
+
+// An open lower or upper band of a closed set of bands: "Under 30", "30岁以下", "Above 50", "60岁以上".
+bool LowerBand(const std::string& label) {
+  std::string l = Lower(label);
+  l.erase(std::remove(l.begin(), l.end(), ' '), l.end());  // table labels come without spaces
+  for (const char* w : {"under", "below", "lessthan", "upto", "<"}) {
+    if (l.rfind(w, 0) == 0) return true;
+  }
+  return Has(l, "以下") || Has(l, "以内");
+}
+bool UpperBand(const std::string& label) {
+  std::string l = Lower(label);
+  l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
+  for (const char* w : {"above", "over", "morethan", ">", "olderthan"}) {
+    if (l.rfind(w, 0) == 0) return true;
+  }
+  return Has(l, "以上") || Has(l, "andabove") || Has(l, "andover") || Has(l, "+");
+}
+
+// A unit column's header: 单位, Unit.
+bool UnitHeader(std::string h) {
+  h = Lower(h);
+  h.erase(std::remove(h.begin(), h.end(), ' '), h.end());
+  return h == "unit" || h == "units" || h == "单位" || h == "计量单位";
+}
+
+// A cell naming a unit of measure, as unit columns print them: %, Number, Thousand tonnes, million
+// MWh, 吨, 万元, 人. A short label (男性, Upstream) is none.
+bool UnitCell(std::string u) {
+  u = Lower(u);
+  u.erase(std::remove(u.begin(), u.end(), ' '), u.end());  // table cells come without spaces
+  for (const char* w : {"%", "number", "percent", "no.", "tonnes", "t", "kt", "mt", "mwh", "gwh", "twh", "gj", "tj",
+                        "hours", "people", "persons", "m3", "人", "名", "个", "家", "项", "件", "次", "吨", "万吨",
+                        "千吨", "元", "万元", "亿元", "千瓦时", "万千瓦时", "度", "立方米", "万立方米", "小时",
+                        "天", "人次", "艘", "台", "辆", "千克", "公斤", "升", "平方米", "亩", "万人", "户", "起",
+                        "tco2e", "吨标准煤", "吨标煤", "万吨标煤"}) {
+    if (u == w) return true;
+  }
+  for (const char* prefix : {"thousand", "million", "billion", "%of", "numberof", "tonnes", "metrictons"}) {
+    if (u.rfind(prefix, 0) == 0 && Cps(u) <= 32) return true;
+  }
+  return false;
+}
+
 bool DashCell(std::string_view t) {
   return t == "-" || t == "--" || t == "/" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93" ||
          t == "\xEF\xBC\x8D" || t == "\xE2\x80\x94\xE2\x80\x94";
@@ -1778,10 +1850,13 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     int figure = -1;  // -1: text or a dash
     bool dash = false;
     std::string text;
+    uint64_t offset = 0;  // its text span (cells read as they stand)
+    uint64_t length = 0;
   };
   struct Row {
     uint32_t line = 0;
-    std::string label;   // the last text cell before the first figure
+    std::string label;   // the last text cell before the first figure (a unit cell after it excepted)
+    std::string unit;    // a unit column's cell ("Thousand tonnes", 吨), when the row has one
     uint64_t label_offset = 0;  // its text span
     uint64_t label_length = 0;
     bool readable = true;  // every cell has one slot
@@ -1892,6 +1967,8 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         if (!seen.insert(s.slot).second) row.readable = false;  // two cells in one slot
         std::string_view cv = doc.CellView(c);
         s.text = std::string(cv);
+        s.offset = c.offset;
+        s.length = c.length;
         s.text.erase(std::remove(s.text.begin(), s.text.end(), ' '), s.text.end());
         s.dash = DashCell(s.text);
         auto it = figure_at.find(c.offset);
@@ -2056,6 +2133,40 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       auto it = h.find(slot);
       return it == h.end() ? std::string() : it->second;
     };
+    // A unit column between the row label and the figures ("Total waste disposed | Thousand tonnes
+    // | 1,993 …", "供应商总数 | 个 | 666"): the label is the text before it, the unit the row's.
+    for (Row& row : rows) {
+      const Slot* unit = nullptr;
+      const Slot* label = nullptr;
+      for (const Slot& c : row.cells) {
+        if (c.figure >= 0) break;
+        if (c.dash || c.text.empty() || c.length == 0) continue;
+        label = unit;
+        unit = &c;
+      }
+      if (label == nullptr || unit == nullptr || unit->text != row.label || HasDigit(label->text)) continue;
+      if (!UnitCell(unit->text) && !UnitHeader(header_of_row(row, unit->slot))) continue;
+      row.unit = unit->text;
+      row.label = label->text;
+      row.label_offset = label->offset;
+      row.label_length = label->length;
+      for (const Slot& c : row.cells) {
+        if (c.figure >= 0) row_label[c.figure] = row.label;
+      }
+    }
+    // Whole numbers in a row of counts (a unit column or the label's bracket says 人, 个, 家 …) are
+    // exact: a headcount printed 5 is 5, not anything from 4.5 to 5.5.
+    for (const Row& row : rows) {
+      if (!IsCountUnit(row.unit.empty() ? LabelUnit(row.label) : row.unit)) continue;
+      for (const Slot& c : row.cells) {
+        if (c.figure < 0) continue;
+        Figure& f = figures_[c.figure];
+        if (f.kind == ESGAUDIT_FACT_QUANTITY && f.decimals == 0 && f.magnitude == 1 && f.qualifiers == 0 &&
+            f.unit.empty() && f.value >= 0) {
+          f.low = f.high = f.value;
+        }
+      }
+    }
     // Years across the header: a time series, never summed across.
     auto year_columns = [&](const std::map<int, std::string>& h) {
       int years = 0;
@@ -2185,6 +2296,61 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
       return true;
     };
+    // A row of rates or per-unit values: a rate word in any of its labels (人均 as a group label), or
+    // a unit per something (小时/人).
+    auto rate_cells = [&](const Row& row) {
+      if (RateLabel(row.label) || Has(row.unit, "/") || Has(row.unit, "每")) return true;
+      for (const Slot& c : row.cells) {
+        if (c.figure < 0 && !c.dash && (RateLabel(c.text) || Has(c.text, "/"))) return true;
+      }
+      return false;
+    };
+    // A row heading the rows under it that an Other / 其他 row closes (Hazardous waste disposed,
+    // then Upstream, Integrated Gas, Downstream, Other): the head is the nearest row above the
+    // Other row whose rows below add up to it in every column but at most one (MostAddUp), every
+    // column then checked. Its rows are no parts of a total above the head.
+    std::set<size_t> under_head;
+    for (size_t oi = 2; oi < rows.size(); ++oi) {
+      if (!rows[oi].has_figure || !rows[oi].readable || !OtherLabel(rows[oi].label) || under_head.count(oi)) continue;
+      for (size_t hi = oi - 1; hi-- > 0 && oi - hi <= 12;) {
+        const Row& head = rows[hi];
+        const Row& below = rows[hi + 1];
+        if (!below.has_figure || !below.readable || below.label.empty() || TableTotalLabel(below.label) ||
+            IsNestedLabel(below.label) || rate_cells(below) || below.unit != rows[oi].unit) {
+          break;
+        }
+        if (!head.has_figure || !head.readable || head.label.empty() || rate_cells(head) || head.unit != below.unit) {
+          continue;
+        }
+        std::vector<Relation> columns;
+        size_t tried = 0;
+        for (const Slot& ts : head.cells) {
+          if (ts.figure < 0 || figures_[ts.figure].kind == ESGAUDIT_FACT_PERCENT) continue;
+          std::vector<int> parts;
+          bool missing = false;
+          for (size_t k = hi + 1; k <= oi; ++k) {
+            const Slot* ps = rows[k].At(ts.slot);
+            if (ps == nullptr || (ps->figure < 0 && !ps->dash)) {
+              missing = true;
+              break;
+            }
+            if (ps->figure >= 0) parts.push_back(ps->figure);
+          }
+          if (missing || !uniform(parts, ts.figure)) continue;
+          std::string h = header_of_row(head, ts.slot);
+          ++tried;
+          make(ts.figure, std::move(parts), h.empty() ? head.label : head.label + "/" + h, head, &columns);
+        }
+        if (!MostAddUp(columns, tried)) continue;
+        for (Relation& r : columns) {
+          relabel(r);
+          Add(std::move(r));
+        }
+        for (size_t k = hi + 1; k <= oi; ++k) under_head.insert(k);
+        break;
+      }
+    }
+
     std::set<size_t> part_of_total;
     for (size_t ri = 0; ri < rows.size(); ++ri) {
       const Row& tr = rows[ri];
@@ -2324,6 +2490,8 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         part_rows.clear();
         ok = block(ri + 1, +1, &part_rows);
         above = true;
+        part_rows.erase(std::remove_if(part_rows.begin(), part_rows.end(), [&](size_t k) { return under_head.count(k) > 0; }),
+                        part_rows.end());
       }
       if (!ok || part_rows.size() < 2) continue;
       std::sort(part_rows.begin(), part_rows.end());
@@ -2445,6 +2613,194 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
     }
 
+    // 其中 rows (of which): a run of them under a row are each a subset of it (新申请专利, 其中：发明专利);
+    // one followed by rows of no 其中 opens a list of parts (标准总数, 其中：国际, 国家, 行业), taken when
+    // the columns add up (MostAddUp) and otherwise left to the subset.
+    std::set<size_t> listed;  // rows taken as parts of a 其中 list
+    for (size_t ri = 1; ri < rows.size(); ++ri) {
+      if (!OfWhichLabel(rows[ri].label) || OfWhichLabel(rows[ri - 1].label)) continue;
+      const Row& head = rows[ri - 1];
+      if (!head.readable || !head.has_figure || head.label.empty() || rate_cells(head)) continue;
+      // A head that is itself one of a 其中 list (员工人数, 其中：男性, 女性, 其中：少数民族) heads nothing.
+      if (listed.count(ri - 1)) continue;
+      std::vector<size_t> run;  // the 其中 rows
+      for (size_t k = ri; k < rows.size() && OfWhichLabel(rows[k].label) && rows[k].readable && rows[k].has_figure &&
+                          !rate_cells(rows[k]);
+           ++k) {
+        run.push_back(k);
+      }
+      if (run.empty()) continue;
+      std::vector<size_t> list{ri};  // the 其中 row and the rows after it, when it is alone
+      for (size_t k = ri + 1; run.size() == 1 && k < rows.size(); ++k) {
+        const Row& pr = rows[k];
+        if (!pr.readable || !pr.has_figure || pr.label.empty() || OfWhichLabel(pr.label) || IsNestedLabel(pr.label) ||
+            TableTotalLabel(pr.label) || rate_cells(pr) || (!pr.unit.empty() && !head.unit.empty() && pr.unit != head.unit)) {
+          break;
+        }
+        list.push_back(k);
+      }
+      // The longest list that adds up (the rows after it are the table's next items).
+      std::vector<Relation> columns;
+      for (; list.size() >= 2; list.pop_back()) {
+        columns.clear();
+        size_t tried = 0;
+        for (const Slot& ts : head.cells) {
+          if (ts.figure < 0) continue;
+          const Figure& tf = figures_[ts.figure];
+          if (tf.kind == ESGAUDIT_FACT_PERCENT || RateLabel(header_of_row(head, ts.slot))) continue;
+          std::vector<int> parts;
+          bool missing = false;
+          for (size_t k : list) {
+            const Slot* ps = rows[k].At(ts.slot);
+            if (ps == nullptr || (ps->figure < 0 && !ps->dash)) {
+              missing = true;
+              break;
+            }
+            if (ps->figure >= 0) parts.push_back(ps->figure);
+          }
+          if (missing || !uniform(parts, ts.figure)) continue;
+          std::string h = header_of_row(head, ts.slot);
+          ++tried;
+          make(ts.figure, std::move(parts), h.empty() ? head.label : head.label + "/" + h, head, &columns);
+        }
+        if (MostAddUp(columns, tried)) break;
+      }
+      const bool adds = list.size() >= 2;
+      if (adds) {
+        for (Relation& r : columns) {
+          // Parts after 其中 may leave others unnamed: short of the total is no defect unless 其他 closes them.
+          r.flag = !r.consistent && (r.sum_low > figures_[r.total].high || OtherLabel(rows[list.back()].label));
+          relabel(r);
+          Add(std::move(r));
+        }
+        listed.insert(list.begin(), list.end());
+        ri = list.back();
+        continue;
+      }
+      for (size_t k : run) {
+        for (const Slot& ts : head.cells) {
+          const Slot* ps = rows[k].At(ts.slot);
+          if (ts.figure < 0 || ps == nullptr || ps->figure < 0) continue;
+          const Figure& t = figures_[ts.figure];
+          const Figure& p = figures_[ps->figure];
+          if (t.qualifiers != 0 || p.qualifiers != 0 || p.kind != t.kind || p.unit != t.unit ||
+              t.kind == ESGAUDIT_FACT_PERCENT || RateLabel(header_of_row(head, ts.slot)) || p.value < 0) {
+            continue;
+          }
+          Relation r;
+          r.kind = RelationKind::kSubset;
+          r.evidence = Evidence::kTable;
+          r.certainty = Certainty::kCertain;
+          std::string h = header_of_row(head, ts.slot);
+          r.caption = h.empty() ? head.label : head.label + "/" + h;
+          r.total = ts.figure;
+          r.parts = {ps->figure};
+          r.consistent = p.low <= t.high;
+          r.flag = !r.consistent;
+          relabel(r);
+          Add(std::move(r));
+        }
+      }
+      ri = run.back();
+    }
+
+    // Rows of shares naming every category of a closed set, each share of one whole (100 %): a pair
+    // of rows whose labels differ only in the gender (Board (% women) / Board (% men), 男性员工占比 /
+    // 女性员工占比), or a run of rows between two rows without figures that an 其他/Other row closes
+    // or that runs from an open lower band to an open upper one (Under 30 … Above 50, 30岁以下 …
+    // 60岁以上). Shares are printed with %, or bare under a label or unit column saying % (a share
+    // column of counts stays out). Per column; a printed % makes a mismatch an error, bare shares a
+    // warning (the label alone says they are shares).
+    auto share_row = [&](const Row& row) {
+      if (!row.readable || !row.has_figure || row.label.empty()) return false;
+      std::string l = Lower(row.label);
+      return row.unit == "%" || Has(l, "%") || Has(l, "\xEF\xBC\x85") || Has(l, "占比") || Has(l, "比例") ||
+             Has(l, "share of") || Has(l, "percentage");
+    };
+    // Rows of counts each beside a share (人数, 占该组别比例, 人数, 占该组别比例), years not across the
+    // header, may hold shares of the row (each site's share of its group): no breakdown down a column.
+    auto row_of_shares = [&](const Row& row) {
+      size_t percents = 0, counts = 0;
+      for (const Slot& c : row.cells) {
+        if (c.figure < 0) continue;
+        (figures_[c.figure].kind == ESGAUDIT_FACT_PERCENT ? percents : counts) += 1;
+      }
+      return percents > 1 && counts > 0 && !year_columns(header_row(row));
+    };
+    auto share_breakdown = [&](const std::vector<size_t>& members, const std::string& caption, const Row& at) {
+      if (std::any_of(members.begin(), members.end(), [&](size_t k) { return row_of_shares(rows[k]); })) return;
+      std::set<int> slots;
+      for (const Slot& s : rows[members[0]].cells) {
+        if (s.figure >= 0) slots.insert(s.slot);
+      }
+      for (int slot : slots) {
+        std::vector<int> parts;
+        bool printed = true;
+        for (size_t k : members) {
+          const Slot* s = rows[k].At(slot);
+          if (s == nullptr || s->figure < 0) break;
+          const Figure& f = figures_[s->figure];
+          const bool bare = f.kind != ESGAUDIT_FACT_PERCENT && f.unit.empty() && share_row(rows[k]);
+          if (f.qualifiers != 0 || f.value < 0 || f.value > 100 || (f.kind != ESGAUDIT_FACT_PERCENT && !bare)) break;
+          printed = printed && f.kind == ESGAUDIT_FACT_PERCENT;
+          parts.push_back(s->figure);
+        }
+        if (parts.size() != members.size()) continue;
+        Relation r;
+        r.kind = RelationKind::kPercentBreakdown;
+        r.evidence = Evidence::kTable;
+        r.certainty = printed ? Certainty::kCertain : Certainty::kLikely;
+        std::string h = header_of_row(at, slot);
+        r.caption = h.empty() ? caption : caption + "/" + h;
+        r.caption_offset = at.label_offset;
+        r.caption_length = at.label_length;
+        r.parts = std::move(parts);
+        std::sort(r.parts.begin(), r.parts.end());
+        SumParts(&r);
+        // Far from 100 they are rates of each category (turnover by age), not shares of one whole.
+        if (r.sum_low > 150 || r.sum_high < 67) continue;
+        r.consistent = r.sum_low <= 100 && 100 <= r.sum_high;
+        r.flag = !r.consistent;
+        relabel(r);
+        Add(std::move(r));
+      }
+    };
+    // The label as printed, with its spaces (Latin category words must stand alone).
+    auto printed_label = [&](const Row& row) { return std::string(doc.Text().substr(row.label_offset, row.label_length)); };
+    for (size_t ri = 0; ri + 1 < rows.size(); ++ri) {
+      const Row& a = rows[ri];
+      const Row& b = rows[ri + 1];
+      auto [da, ca] = Categorise(printed_label(a));
+      auto [db, cb] = Categorise(printed_label(b));
+      if (da < 0 || da != db || ca == cb || !Dimensions()[da].closed || Dimensions()[da].categories.empty()) continue;
+      std::set<std::string> all;
+      for (const auto& [printed, cat] : Dimensions()[da].categories) all.insert(cat);
+      if (all.size() != 2 || GenderStem(a.label) != GenderStem(b.label) || GenderStem(a.label).empty()) continue;
+      bool printed_shares = false;
+      for (const Slot& s : a.cells) printed_shares = printed_shares || (s.figure >= 0 && figures_[s.figure].kind == ESGAUDIT_FACT_PERCENT);
+      if (!share_row(a) && !printed_shares) continue;
+      share_breakdown({ri, ri + 1}, a.label, a);
+      ++ri;
+    }
+    for (size_t ri = 0; ri < rows.size();) {
+      if (!rows[ri].has_figure || (ri > 0 && rows[ri - 1].has_figure)) {
+        ++ri;
+        continue;
+      }
+      size_t end = ri;
+      while (end < rows.size() && rows[end].has_figure) ++end;
+      std::vector<size_t> run;
+      for (size_t k = ri; k < end; ++k) run.push_back(k);
+      // An Other row among shares names the rest wherever it stands (Other 9.7% between two bottle kinds).
+      const bool other = std::any_of(run.begin(), run.end(), [&](size_t k) { return OtherLabel(rows[k].label); });
+      const bool bands = LowerBand(rows[ri].label) && UpperBand(rows[end - 1].label);
+      const bool totals = std::any_of(run.begin(), run.end(), [&](size_t k) { return TableTotalLabel(rows[k].label) || IsNestedLabel(rows[k].label); });
+      if (run.size() >= 3 && (other || bands) && !totals) {
+        share_breakdown(run, ri > 0 && !rows[ri - 1].label.empty() ? rows[ri - 1].label : rows[ri].label, rows[ri]);
+      }
+      ri = end;
+    }
+
     // Closed category sets across row labels (男 / 女) against the row naming their head.
     for (size_t ri = 0; ri + 1 < rows.size(); ++ri) {
       auto [dim, cat0] = Categorise(rows[ri].label);
@@ -2465,7 +2821,8 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       long head = -1;
       for (long k = static_cast<long>(ri) - 1; k >= 0 && k + 40 >= static_cast<long>(ri); --k) {
         const Row& hr = rows[static_cast<size_t>(k)];
-        if (hr.has_figure && hr.readable && Categorise(hr.label).first < 0 && HasHead(hr.label, dim) &&
+        // A unit column must agree (员工培训总支出 万元 is no head of 男性 % rows).
+        if (hr.has_figure && hr.readable && hr.unit == rows[ri].unit && Categorise(hr.label).first < 0 && HasHead(hr.label, dim) &&
             (TableTotalLabel(hr.label) || Has(hr.label, "总"))) {
           head = k;
           break;

@@ -760,6 +760,7 @@ TEST(RelationRulesTest, ATotalRowSumsEachColumnButNotRatesOrYearColumnsAcross) {
   EXPECT_EQ(r.relations.size(), 2u);
 }
 
+// The rows above the total are no parts of it; the 其中 row is only a subset of the row above it.
 TEST(RelationRulesTest, NestedRowsAboveATotalRowMakeItUnsure) {
   const std::string table =
       "类别\t人数\n"
@@ -767,7 +768,10 @@ TEST(RelationRulesTest, NestedRowsAboveATotalRowMakeItUnsure) {
       "其中：女性\t30\n"
       "技术人员\t200\n"
       "合计\t300\n";
-  EXPECT_TRUE(Check(table, "zh", "relations").relations.empty());
+  ReportResult r = Check(table, "zh", "relations");
+  ASSERT_EQ(r.relations.size(), 1u);
+  Document doc = Document::FromUtf8("test.txt", table);
+  EXPECT_TRUE(Recognised(doc, r, "subset", {"100", "30"}));
 }
 
 TEST(RelationRulesTest, ATotalRowAboveItsRowsNeedsACorroboratingColumnOrAClosedSet) {
@@ -1017,6 +1021,194 @@ TEST(RelationRulesTest, ALegendCellWithItsValuesUnderACaption) {
                          "                         员工学历结构\n",
                          "zh", "relations");
   EXPECT_TRUE(r.relations.empty());
+}
+
+// Each change (from -> to, first occurrence) makes exactly the findings listed: one per expected sum,
+// each naming its printed arithmetic at the given severity.
+void ExpectChangesFlagged(const std::string& clean,
+                          const std::vector<std::tuple<std::string, std::string, std::vector<std::string>>>& changes,
+                          const std::string& severity) {
+  for (const auto& [from, to, sums] : changes) {
+    std::string changed = clean;
+    ASSERT_NE(changed.find(from), std::string::npos) << from;
+    changed.replace(changed.find(from), from.size(), to);
+    std::vector<std::string> f = Findings(Check(changed));
+    ASSERT_EQ(f.size(), sums.size()) << from << ::testing::PrintToString(f);
+    for (const std::string& sum : sums) {
+      EXPECT_TRUE(std::any_of(f.begin(), f.end(), [&](const std::string& x) {
+        return x.find(sum) != std::string::npos && x.find(severity) != std::string::npos;
+      })) << from << ": " << sum << ::testing::PrintToString(f);
+    }
+  }
+}
+
+// A unit column between the row label and the figures (Unit / Kilotonnes) leaves the label its own;
+// a total row printed first over two head rows, each heading rows that an Other row closes: every
+// head is checked against its rows and the total against the heads, in every year column.
+TEST(RelationRulesTest, ATotalRowFirstOverHeadsOfRowsClosedByOther) {
+  const std::string clean =
+      "Item\tUnit\t2022\t2021\t2020\n"
+      "Total materials shipped\tKilotonnes\t600\t550\t500\n"
+      "Metals shipped\tKilotonnes\t350\t300\t280\n"
+      "North\tKilotonnes\t200\t170\t160\n"
+      "South\tKilotonnes\t120\t110\t100\n"
+      "Other\tKilotonnes\t30\t20\t20\n"
+      "Plastics shipped\tKilotonnes\t250\t250\t220\n"
+      "North\tKilotonnes\t100\t90\t100\n"
+      "South\tKilotonnes\t140\t150\t110\n"
+      "Other\tKilotonnes\t10\t10\t10\n";
+  ReportResult r = Check(clean, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"600", "350", "250"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"350", "200", "120", "30"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"220", "100", "110", "10"}));
+  ExpectChangesFlagged(clean,
+                       {{"\t120\t110", "\t130\t110", {"200 + 130 + 30 = 360"}},
+                        {"\t250\t250\t220", "\t260\t250\t220", {"350 + 260 = 610", "100 + 140 + 10 = 250"}}},
+                       "error");
+  // Without the Other row the rows under a head may leave some out: nothing is assumed.
+  std::string open = clean;
+  open.erase(open.find("Other\tKilotonnes\t30"), std::string("Other\tKilotonnes\t30\t20\t20\n").size());
+  r = Check(open, "en", "relations");
+  doc = Document::FromUtf8("test.txt", open);
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"350", "200", "120"}));
+}
+
+// 其中 rows in a table of years: one opening a list of rows of no 其中 (国际, then 国家 and 行业) makes
+// them the parts of the row above when they add up in some column; a 其中 row under a row that
+// heads its own is a subset of it. Rows of per-capita values (小时/人) are neither.
+TEST(RelationRulesTest, OfWhichRowsInATableOpenAListOrAreSubsets) {
+  const std::string clean =
+      "项目\t单位\t2014年\t2015年\t2016年\n"
+      "标准总数\t项\t40\t50\t60\n"
+      "其中：国际标准\t项\t2\t3\t4\n"
+      "国家标准\t项\t18\t20\t26\n"
+      "行业标准\t项\t20\t27\t30\n"
+      "新申请专利\t项\t300\t320\t400\n"
+      "其中：发明专利\t项\t100\t120\t150\n"
+      "获得授权专利\t项\t200\t210\t260\n"
+      "其中：发明专利\t项\t50\t60\t70\n"
+      "人均培训时长\t小时/人\t30\t32\t35\n"
+      "其中：女性员工\t小时/人\t33\t34\t40\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"40", "2", "18", "20"}));
+  EXPECT_TRUE(Recognised(doc, r, "subset", {"400", "150"}));
+  EXPECT_TRUE(Recognised(doc, r, "subset", {"260", "70"}));
+  EXPECT_FALSE(Recognised(doc, r, "subset", {"35", "40"}));
+  ExpectChangesFlagged(clean, {{"\t18\t", "\t28\t", {"2 + 28 + 20 = 50"}}}, "error");
+  std::string changed = clean;
+  changed.replace(changed.find("\t150\n"), 5, "\t1500\n");
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("subset-exceeds-total"), std::string::npos) << f[0];
+}
+
+// Shares in rows whose label says % (the values printed bare): a pair of rows differing only in the
+// gender, and runs of rows between rows without figures that an Other row closes or that run from
+// an open lower band to an open upper one, are each a breakdown of 100 % per column, a mismatch a
+// warning (the label alone says they are shares). Rates per band, far from 100 in sum, are none.
+TEST(RelationRulesTest, BareSharesOfAClosedSetInRowsLabelledWithPercent) {
+  const std::string clean =
+      "Indicator\t2022\t2021\t2020\n"
+      "Board members (% women)\t40\t35\t30\n"
+      "Board members (% men)\t60\t65\t70\n"
+      "Age group\n"
+      "Under 30 years old %\t20\t18\t15\n"
+      "30-50 years old %\t55\t57\t60\n"
+      "Over 50 years old %\t25\t25\t25\n"
+      "Employees by ethnicity\n"
+      "Asian %\t12.0\t11.5\t11.0\n"
+      "Hispanic %\t15.0\t14.5\t14.0\n"
+      "White %\t70.0\t71.0\t72.0\n"
+      "Other %\t3.0\t3.0\t3.0\n"
+      "Turnover by age\n"
+      "Under 30 (%)\t5.0\t4.0\t6.0\n"
+      "30-50 (%)\t3.0\t3.5\t2.0\n"
+      "Over 50 (%)\t2.0\t1.0\t1.5\n";
+  ReportResult r = Check(clean, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"Board members (% women)", "40", "60"}));
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"Under 30 years old %", "20", "55", "25"}));
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"Asian %", "12.0", "15.0", "70.0", "3.0"}));
+  for (const RelationRecord& rel : r.relations) {
+    EXPECT_EQ(MemberTexts(doc, rel).count("5.0"), 0u) << "turnover rates are no breakdown";
+  }
+  ExpectChangesFlagged(clean,
+                       {{"\t60\t65", "\t70\t65", {"40 + 70 = 110"}},
+                        {"\t55\t57", "\t65\t57", {"20 + 65 + 25 = 110"}},
+                        {"\t70.0\t", "\t75.0\t", {"12.0 + 15.0 + 75.0 + 3.0 = 105.0"}}},
+                       "warning");
+}
+
+// The same with the shares printed with % beside counts (人数, 占比): the gender pair and the age
+// bands from 30岁以下 to 60岁以上 are breakdowns of 100 % whose mismatch is an error.
+TEST(RelationRulesTest, PrintedSharesOfGenderAndAgeBandsBesideCounts) {
+  const std::string clean =
+      "项目\t人数\t占比\n"
+      "按性别划分\n"
+      "男性员工\t600\t60.00%\n"
+      "女性员工\t400\t40.00%\n"
+      "按年龄划分\n"
+      "30岁以下\t300\t30.00%\n"
+      "31-45岁\t450\t45.00%\n"
+      "46-59岁\t200\t20.00%\n"
+      "60岁以上\t50\t5.00%\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"男性员工", "60.00%", "40.00%"}));
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"30岁以下", "30.00%", "45.00%", "20.00%", "5.00%"}));
+  ExpectChangesFlagged(clean,
+                       {{"\t40.00%", "\t44.00%", {"60.00% + 44.00% = 104.00%"}},
+                        {"\t45.00%", "\t49.50%", {"30.00% + 49.50% + 20.00% + 5.00% = 104.50%"}}},
+                       "error");
+}
+
+// Shares printed with % in year columns whose Other row stands among the others (not last) close the
+// set: each column is a breakdown of 100 %. A dash inside a label (Scope 1 – Direct) does not make
+// the row a nested one: the scopes add up to their total row below them.
+TEST(RelationRulesTest, AnOtherRowAmongSharesAndDashesInsideLabels) {
+  const std::string clean =
+      "Packaging mix\n"
+      "Plastic bottles\t47.4%\t47.7%\n"
+      "Cans\t25.9%\t26.0%\n"
+      "Other\t11.3%\t11.3%\n"
+      "Glass bottles\t15.4%\t15.0%\n"
+      "\n"
+      "Emissions\n"
+      "Scope 1 – Direct\t300\t290\n"
+      "Scope 2 – Indirect\t900\t850\n"
+      "Total emissions\t1,200\t1,140\n";
+  ReportResult r = Check(clean, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1,200", "300", "900"}));
+  ExpectChangesFlagged(clean,
+                       {{"\t25.9%", "\t28.5%", {"47.4% + 28.5% + 11.3% + 15.4% = 102.6%"}},
+                        {"\t850\n", "\t950\n", {"290 + 950 = 1,240"}}},
+                       "error");
+}
+
+// Whole numbers in a row of counts (the label's bracket or a unit column says 人) are exact: one
+// person more in a part is reported although the ±0.5 of each printed figure would cover it.
+TEST(RelationRulesTest, HeadcountsInATableAreExact) {
+  const std::string clean =
+      "指标\t2015年\t2016年\n"
+      "员工总数（人）\t120\t130\n"
+      "男性员工（人）\t70\t75\n"
+      "女性员工（人）\t50\t55\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  ExpectChangesFlagged(clean, {{"\t55\n", "\t56\n", {"75 + 56 = 131"}}}, "error");
+  // Amounts in 万元 keep the rounding of their last digit.
+  std::string amounts = clean;
+  for (size_t at; (at = amounts.find("（人）")) != std::string::npos;) amounts.replace(at, std::string("（人）").size(), "（万元）");
+  amounts.replace(amounts.find("\t55\n"), 4, "\t56\n");
+  EXPECT_TRUE(Findings(Check(amounts)).empty()) << ::testing::PrintToString(Findings(Check(amounts)));
 }
 
 }  // namespace
