@@ -172,12 +172,15 @@ void StructureBuilder::FindFigures() {
                         l.section < s_.sections_.size() && s_.sections_[l.section].line == li &&
                         !s_.sections_[l.section].number.empty();
         if (numbered) continue;
-        // A title over running text ("薪资与福利体系" above its paragraph) belongs to the text.
+        // A title over running text ("薪资与福利体系" above its paragraph) belongs to the text; a
+        // Chinese label over a line without Chinese ("客户档案准确率" over "Customer profile
+        // accuracy") is over its translation, not a paragraph.
         bool titles_prose = false;
         for (size_t lj = li + 1; lj < n && lj <= li + 3; ++lj) {
           const LineStructure& m = s_.lines_[lj];
           if (m.cell_count == 0 || (m.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
-          titles_prose = m.role == ESGAUDIT_ROLE_PROSE && l.cell_count == 1 && m.cell_count == 1;
+          titles_prose = m.role == ESGAUDIT_ROLE_PROSE && l.cell_count == 1 && m.cell_count == 1 &&
+                         (sdk::HasCjk(CellText(s_.cells_[m.first_cell])) || !sdk::HasCjk(text));
           break;
         }
         if (titles_prose) continue;
