@@ -235,7 +235,8 @@ void RateAbove100Rule::Check(const sdk::Document& doc, const sdk::Context& ctx) 
     bool from_layout = false;
     bool wrapped = false;
     if (rate.empty()) {
-      // An infographic: the label is in the same layout column, and nothing labels it in its line.
+      // Nothing labels it in its line: the model's label for it (an infographic figure's, or the
+      // header of its table column).
       if (!HasCjk(v.before) && !v.column_label.empty()) {
         rate = CappedRateAtEnd(v.column_label);
         from_layout = !rate.empty();

@@ -267,13 +267,26 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
       }
       g.after = std::string(rest.substr(0, std::min(bytes, rest.size())));
     }
+    // The model's label from outside the number's text: an infographic figure's whole label (a
+    // split label's pieces joined), in a table its column's header (a period in a time series,
+    // which names no figure).
     std::string column(sdk::View(f.column_label));
     std::string label(sdk::View(f.label));
+    const esgaudit_line_structure ls = doc.LineStructure(f.line);
+    const bool in_table = ls.table != ESGAUDIT_NO_INDEX;
+    if (in_table && ls.table < doc.TableCount() && doc.Table(ls.table).kind == ESGAUDIT_TABLE_TIME_SERIES) {
+      column.clear();
+    }
     // "300 women": the category is the English unit word, not the words before the number.
     std::string unit_text(sdk::View(f.unit_text));
     if (Categorise(unit_text).first >= 0 && Categorise(label).first < 0) label = column = unit_text;
-    // A split label ("申请专" above "利89项") reads as one word; a short in-line label is a fragment.
-    g.label = Cps(label) <= 2 ? column + label : (label.empty() ? column : label);
+    // A short in-line label is a fragment: a figure's label ("申请专" above "利89项" -> "申请专利")
+    // replaces it, a table's header goes before it.
+    if (Cps(label) <= 2 && !column.empty() && !in_table) {
+      g.label = column;
+    } else {
+      g.label = Cps(label) <= 2 ? column + label : (label.empty() ? column : label);
+    }
     // Sums work on magnitudes; counts (人, 项, 家 ...) printed as whole numbers are exact.
     const Interval iv = PrintedInterval(f, /*exact_counts=*/true);
     g.low = f.value < 0 ? -iv.hi : iv.lo;

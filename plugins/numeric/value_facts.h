@@ -63,7 +63,7 @@ struct ValueFact {
   const esgaudit_fact* fact = nullptr;
   uint32_t line = 0;
   std::string label;  // the extractor's label, leading scope words dropped ("公司", "全年")
-  std::string column_label;         // the extractor's column label (infographics)
+  std::string column_label;         // the model's label from other lines: a figure's, a table column's header
   bool column_label_above = false;  // it is written on one of the 4 lines above the fact
   std::string lead;  // the 2 code points right before the number, when CJK ("召开9次" -> "召开")
   std::string after;  // CJK run right after the fact ("9次董事会" -> "董事会"), <= 8 code points

@@ -71,7 +71,7 @@ TEST(FactsTest, LabelSplitOverTwoLinesInOneColumn) {
                   "                                  利89项"
                   "                                       底，公司及所属各\n"),
             (Lines{"1:94 year 2020(2020,0,1) / \"2020 年\" 截至|",
-                   "3:37 quantity 89(89,0,1) 项/项 \"89项\" 利|申请专"}));
+                   "3:37 quantity 89(89,0,1) 项/项 \"89项\" 利|申请专利"}));
 }
 
 TEST(FactsTest, SideBySideSplitLabels) {
@@ -79,9 +79,9 @@ TEST(FactsTest, SideBySideSplitLabels) {
                   "                    司及所属各企业申\n"
                   "                  利28项                               型61项"
                   "                    请专利89项。\n"),
-            (Lines{"2:21 quantity 28(28,0,1) 项/项 \"28项\" 利|发明专",
-                   "2:58 quantity 61(61,0,1) 项/项 \"61项\" 型|实用新",
-                   "2:88 quantity 89(89,0,1) 项/项 \"89项\" 请专利|司及所属各企业申"}));
+            (Lines{"2:21 quantity 28(28,0,1) 项/项 \"28项\" 利|发明专利",
+                   "2:58 quantity 61(61,0,1) 项/项 \"61项\" 型|实用新型",
+                   "2:88 quantity 89(89,0,1) 项/项 \"89项\" 请专利|"}));
 }
 
 TEST(FactsTest, PieChartLabelsAboveTheirPercentages) {
@@ -102,6 +102,21 @@ TEST(FactsTest, ChartLabelOffsetFromItsNumber) {
                   "                                                                          379人\n"),
             (Lines{"2:88 quantity 361(361,0,1) 人/人 \"361人\" |大专",
                    "4:125 quantity 379(379,0,1) 人/人 \"379人\" |本科以上"}));
+}
+
+// A figure without a label gets none, not the figure's beside it nor a heading far above.
+TEST(FactsTest, AFigureWithoutALabelGetsNone) {
+  std::vector<std::string> facts = Facts("员工培训\n"
+                                         "\n"
+                                         "\n"
+                                         "\n"
+                                         "                                                        361人\n");
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_EQ(facts[0].substr(facts[0].size() - 1), "|") << facts[0];
+  facts = Facts("    12,375人        98%\n");
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_EQ(facts[0].substr(facts[0].size() - 1), "|") << facts[0];
+  EXPECT_EQ(facts[1].substr(facts[1].size() - 1), "|") << facts[1];
 }
 
 TEST(FactsTest, LetterSpacedQuantityWithQualifier) {
@@ -181,13 +196,13 @@ TEST(FactsTest, ListMarkersOpenAModelCell) {
   EXPECT_NE(facts[2].find(" quantity 308("), std::string::npos) << facts[2];
 }
 
-// A label too long to serve as a column label still belongs to the figure under it: the next
-// figure's label below is not taken instead.
-TEST(FactsTest, ALongLabelAboveKeepsTheLabelBelowForTheNextFigure) {
+// Stacked figures take the labels the model pairs them with, a long one too: the next figure's
+// label below is not taken instead.
+TEST(FactsTest, StackedFiguresTakeTheModelsLabels) {
   std::vector<std::string> facts = Facts("归属于上市公司股东的所有者权益\n843.57亿元\n营业收入\n169.17亿元\n");
   ASSERT_EQ(facts.size(), 2u);
-  EXPECT_EQ(facts[0].substr(facts[0].size() - 1), "|") << facts[0];
-  EXPECT_NE(facts[1].find("|营业收入"), std::string::npos) << facts[1];
+  EXPECT_NE(facts[0].find("\" |归属于上市公司股东的所有者权益"), std::string::npos) << facts[0];
+  EXPECT_NE(facts[1].find("\" |营业收入"), std::string::npos) << facts[1];
 }
 
 // An HTML table on one line: each figure is a cell of its own, and tags are no label.
@@ -203,6 +218,52 @@ TEST(FactsTest, ApproximateMagnitudesAndTeams) {
   EXPECT_NE(facts[0].find(" quantity 900000(90,0,10000) 元/余万元 q=> "), std::string::npos) << facts[0];
   EXPECT_NE(facts[1].find(" 人次/多万人次 q=> "), std::string::npos) << facts[1];
   EXPECT_NE(facts[2].find(" quantity 28(28,0,1) 支/支 "), std::string::npos) << facts[2];
+}
+
+// A figure in a model table gets its column's header, not the line above it: not a group title
+// standing over the row ("按学历划分"), not the figures of the row above; years head a time series.
+TEST(FactsTest, ATableCellGetsItsColumnHeader) {
+  EXPECT_EQ(Facts("指标\t男\t女\n"
+                  "员工总数\t500\t300\n"
+                  "按学历划分\t\t\n"
+                  "本科\t200\t100\n"),
+            (Lines{"2:17 quantity 500(500,0,1) / \"500\" |男", "2:25 quantity 300(300,0,1) / \"300\" |女",
+                   "4:9 quantity 200(200,0,1) / \"200\" |男", "4:17 quantity 100(100,0,1) / \"100\" |女"}));
+  // No title over the row labels: the header's first cell heads the first column of figures.
+  std::vector<std::string> facts = Facts("\t2019年\t2020年\n员工总数（人）\t1200\t1250\n女性员工（人）\t400\t420\n");
+  ASSERT_EQ(facts.size(), 6u);
+  EXPECT_NE(facts[2].find("\"1200\" |2019年"), std::string::npos) << facts[2];
+  EXPECT_NE(facts[5].find("\"420\" |2020年"), std::string::npos) << facts[5];
+}
+
+// Markup grids place their cells: the lowest header cell over a column heads it (a spanned cell
+// over several); a grid whose first row holds figures has no header.
+TEST(FactsTest, AMarkupTableCellGetsTheHeaderOverItsColumn) {
+  EXPECT_EQ(Facts("| 指标 | 男 | 女 |\n|---|---|---|\n| 人数 | 500 | 300 |\n"),
+            (Lines{"3:10 quantity 500(500,0,1) / \"500\" |男", "3:16 quantity 300(300,0,1) / \"300\" |女"}));
+  std::vector<std::string> facts =
+      Facts("<table><tr><th rowspan=\"2\">指标</th><th colspan=\"2\">员工人数</th></tr>"
+            "<tr><th>男</th><th>女</th></tr>"
+            "<tr><td>本科</td><td>200</td><td>100</td></tr></table>\n");
+  // (the digits of rowspan="2" and colspan="2" are facts too)
+  ASSERT_EQ(facts.size(), 4u);
+  EXPECT_NE(facts[2].find("\"200\" |男"), std::string::npos) << facts[2];
+  EXPECT_NE(facts[3].find("\"100\" |女"), std::string::npos) << facts[3];
+  facts = Facts("<table><tr><th colspan=\"2\">员工人数</th></tr><tr><td>本科</td><td>200</td></tr></table>\n");
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_NE(facts[1].find("\"200\" |员工人数"), std::string::npos) << facts[1];
+}
+
+// An infographic beside a table takes its label from its own column, never the table's header.
+TEST(FactsTest, AFigureBesideATableGetsItsOwnLabel) {
+  std::vector<std::string> facts = Facts("指标\t男\t女\n"
+                                         "员工总数\t500\t300\n"
+                                         "新进员工\t50\t30\n"
+                                         "\n"
+                                         "                申请专\n"
+                                         "                利89项\n");
+  ASSERT_EQ(facts.size(), 5u);
+  EXPECT_NE(facts[4].find("\"89项\" 利|申请专利"), std::string::npos) << facts[4];
 }
 
 }  // namespace

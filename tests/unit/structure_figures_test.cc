@@ -155,6 +155,36 @@ TEST(StructureFiguresTest, WhatLooksStackedButIsNoLabelledFigure) {
   EXPECT_TRUE(doc.structure().figures().empty()) << doc.structure().figures()[0].label;
 }
 
+// A chart's labels: one character over its slice ("女" over "21%"); a label set a few columns beside
+// its figure on the next line, taken when no other label of its line is nearer to the figure and
+// within sixteen columns; a label over its English translation.
+TEST(StructureFiguresTest, ChartLabelsOfOneCharacterOrBesideTheirFigure) {
+  const std::string gap = "\n\n\n\n\n\n\n";
+  Document doc = Document::FromUtf8("r.txt", "    女\n   21%" + gap +
+                                                 "                大专\n                                361人" + gap +
+                                                 "大专               本科\n           379人" + gap +
+                                                 "硕士\n                                        45人" + gap +
+                                                 "98.32%\n\n客户档案准确率\nCustomer profile accuracy\n");
+  std::vector<Seen> all = Figures(doc);
+  ASSERT_EQ(all.size(), 4u);
+  const Seen* share = Find(all, "21%");
+  ASSERT_NE(share, nullptr);
+  EXPECT_EQ(share->label, "女");
+  const Seen* offset = Find(all, "361人");
+  ASSERT_NE(offset, nullptr);
+  EXPECT_EQ(offset->label, "大专");
+  EXPECT_EQ(offset->kind, ESGAUDIT_FIGURE_STACKED_ABOVE);
+  const Seen* nearer = Find(all, "379人");  // 本科 ends nearer to it than 大专
+  ASSERT_NE(nearer, nullptr);
+  EXPECT_EQ(nearer->label, "本科");
+  EXPECT_EQ(Find(all, "45人"), nullptr);  // 硕士 is too far to its left
+  // A label over its English translation is no title over a paragraph.
+  const Seen* below = Find(all, "98.32%");
+  ASSERT_NE(below, nullptr);
+  EXPECT_EQ(below->label, "客户档案准确率");
+  EXPECT_EQ(below->kind, ESGAUDIT_FIGURE_STACKED_BELOW);
+}
+
 TEST(StructureFiguresTest, ProseAndTablesGiveNoInfographicFigures) {
   Document doc = Document::FromUtf8("r.txt",
                                     "公司全年开展安全培训1200人次，员工体检覆盖率达到98%，较上年提升2个百分点。\n"

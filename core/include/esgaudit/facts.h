@@ -47,8 +47,10 @@ class FactExtractor {
   // Kind, value, unit and qualifiers of every fact; label and column_label are left empty. A bare
   // number opening a line followed by 、 ) . ("1、"), or alone on its line, is an ordinal.
   std::vector<NumericFact> Extract();
-  // Fills label and column_label from the text of each fact's cell and the cells above and below
-  // it; a bare number opening a cell inside a line and followed by 、 ) . becomes an ordinal.
+  // Fills label from the text of each fact's cell, and column_label from the structure model: a
+  // fact in a model table gets the header of its column, a fact the model lists as an infographic
+  // figure labelled from other lines (split, stacked) gets the figure's label, any other fact
+  // none. A bare number opening a cell inside a line and followed by 、 ) . becomes an ordinal.
   // REQUIRES: `facts` is what Extract returned, `structure` was built on the same document.
   void Label(const Structure& structure, std::vector<NumericFact>* facts);
 

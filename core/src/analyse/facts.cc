@@ -116,9 +116,6 @@ constexpr std::u32string_view kLabelStops =
 constexpr const char* kLabelFillers[] = {"达到", "为", "达", "是", "约", "大约"};
 
 constexpr size_t kMaxLabel = 24;     // code points
-constexpr size_t kShortLabel = 12;   // code points: column labels are short captions
-constexpr uint32_t kColumnSlack = 16;  // display columns between a number and its column label
-constexpr int kColumnLines = 3;      // lines searched above and below
 
 struct Cp {
   char32_t c;
@@ -234,8 +231,6 @@ class LineCps {
 struct LineCell {
   size_t begin;  // code point index
   size_t end;
-  uint32_t col_begin;
-  uint32_t col_end;  // exclusive
 };
 
 std::u32string U32(const char* s) { return Decode(s); }
@@ -388,11 +383,15 @@ class Extractor {
   // marker when it looks like one.
   void Label(const Structure& structure, std::vector<NumericFact>* facts) {
     structure_ = &structure;
-    cells_cache_.clear();
+    cells_ = nullptr;
+    std::vector<uint32_t> figure_of(facts->size(), kNoIndex);
+    for (size_t g = 0; g < structure.figures().size(); ++g) {
+      uint32_t fact = structure.figures()[g].fact;
+      if (fact < figure_of.size()) figure_of[fact] = static_cast<uint32_t>(g);
+    }
     for (size_t k = 0; k < facts->size() && k < positions_.size(); ++k) {
       const Position& p = positions_[k];
       NumericFact& f = (*facts)[k];
-      // Held: looking at the lines around may push this line out of the caches.
       const std::shared_ptr<LineCps> line_held = SharedLine(p.line);
       const std::shared_ptr<const std::vector<LineCell>> cells_held = LineCells(p.line);
       const LineCps& line = *line_held;
@@ -405,7 +404,16 @@ class Extractor {
           f.kind = ESGAUDIT_FACT_ORDINAL;
         }
       }
-      FillLabels(p.line, line, cells, cell, p.begin, p.end, p.prev_end, &f);
+      FillLabels(line, cell, p.begin, p.end, p.prev_end, &f);
+      if (cell != nullptr) {
+        f.column_label = ColumnHeader(p.line, static_cast<uint32_t>(cell - cells.data()), f.offset);
+      }
+      // An inline figure's label is its own text (label above); a split or stacked one's is not.
+      if (f.column_label.empty() && figure_of[k] != kNoIndex &&
+          structure.figures()[figure_of[k]].kind != ESGAUDIT_FIGURE_INLINE &&
+          (f.kind == ESGAUDIT_FACT_QUANTITY || f.kind == ESGAUDIT_FACT_PERCENT)) {
+        f.column_label = structure.figures()[figure_of[k]].label;
+      }
     }
     structure_ = nullptr;
   }
@@ -430,26 +438,21 @@ class Extractor {
     return cache_.back().second;
   }
 
-  // The structure model's cells of line li in the line's code point indexes, with their display
-  // columns (converted once per line: a wide line above many figures is converted once).
+  // The structure model's cells of line li in the line's code point indexes (converted once per
+  // line: facts come in line order).
   std::shared_ptr<const std::vector<LineCell>> LineCells(size_t li) {
-    auto it = std::find_if(cells_cache_.begin(), cells_cache_.end(),
-                           [li](const auto& e) { return e.first == li; });
-    if (it != cells_cache_.end()) return it->second;
+    if (cells_ != nullptr && cells_line_ == li) return cells_;
     const std::shared_ptr<LineCps> held = SharedLine(li);
     const LineCps& line = *held;
     auto cells = std::make_shared<std::vector<LineCell>>();
     const LineStructure& ls = structure_->line(li);
-    std::string_view text(doc_.text());
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
       const esgaudit::Cell& c = structure_->cells()[ls.first_cell + k];
-      uint32_t width = TextWidth(text.substr(c.offset, c.length), c.column - 1);
-      cells->push_back({line.IndexOfView(c.view_begin), line.IndexOfView(c.view_end), c.column,
-                        c.column + width});
+      cells->push_back({line.IndexOfView(c.view_begin), line.IndexOfView(c.view_end)});
     }
-    if (cells_cache_.size() > 16) cells_cache_.erase(cells_cache_.begin());
-    cells_cache_.push_back({li, std::move(cells)});
-    return cells_cache_.back().second;
+    cells_line_ = li;
+    cells_ = std::move(cells);
+    return cells_;
   }
 
   // The fact span starts at a minus sign when there is one.
@@ -753,18 +756,6 @@ class Extractor {
     return i < it->end ? &*it : nullptr;
   }
 
-  // Whether Squeeze(line[from, to)) has more than `limit` code points, measured without copying
-  // the slice when its letters alone exceed the limit (Trim drops only blanks and dashes at the
-  // ends, so every other character survives Squeeze).
-  static size_t SqueezedSizeCapped(const LineCps& line, size_t from, size_t to, size_t limit) {
-    size_t kept = 0;
-    for (size_t k = from; k < to && k < line.size(); ++k) {
-      char32_t c = line.at(k);
-      if (!IsSpace(c) && c != U'-' && ++kept > limit) return kept;
-    }
-    return Squeeze(line.Slice(from, to)).size();
-  }
-
   static bool IsStop(char32_t c) {
     return kLabelStops.find(c) != std::u32string_view::npos || IsDigit(c) || c == U'%';
   }
@@ -854,8 +845,8 @@ class Extractor {
     return KeepHead(Squeeze(line.Slice(end, e)));
   }
 
-  void FillLabels(size_t li, const LineCps& line, const std::vector<LineCell>& cells, const LineCell* cell,
-                  size_t i, size_t end, size_t prev_end, NumericFact* f) {
+  void FillLabels(const LineCps& line, const LineCell* cell, size_t i, size_t end, size_t prev_end,
+                  NumericFact* f) {
     size_t from = cell ? std::max(cell->begin, prev_end) : prev_end;
     size_t to = cell ? std::max(cell->end, end) : line.size();
     size_t label_end = i;
@@ -865,105 +856,98 @@ class Extractor {
     std::u32string label = from < label_end ? LabelBefore(line, from, label_end) : U"";
     if (label.empty()) label = LabelAfter(line, end, to);
     f->label = Encode(label);
-
-    if (cell == nullptr || InMarkupTable(li)) return;
-    // Column labels belong to short cells (infographics, charts, split labels).
-    constexpr size_t kShortCell = 6;  // code points of label text beside the number in its cell
-    size_t rest = SqueezedSizeCapped(line, cell->begin, i, kShortCell);
-    if (rest <= kShortCell) rest += SqueezedSizeCapped(line, end, cell->end, kShortCell);
-    if (rest > kShortCell) return;
-    // A label above wins; one too long to use ("归属于上市公司股东的所有者权益" over "843.57亿元", a
-    // label with its English translation) still keeps the label below, the next figure's, from being
-    // taken.
-    bool long_label = false;
-    std::u32string above = ColumnLabel(li, cells, *cell, -1, &long_label);
-    if (above.empty() && !long_label) above = ColumnLabel(li, cells, *cell, +1, &long_label);
-    f->column_label = Encode(above);
   }
 
-  // Display columns mean nothing in a Markdown or HTML table (one line may hold a whole table).
-  bool InMarkupTable(size_t li) const {
-    uint32_t t = structure_->line(li).table;
-    return t != kNoIndex && t < structure_->tables().size() &&
-           (structure_->tables()[t].source & (ESGAUDIT_TABLE_SOURCE_PIPES | ESGAUDIT_TABLE_SOURCE_HTML)) != 0;
-  }
-
-  static bool HasDigit(std::u32string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char32_t c) { return IsDigit(c); });
-  }
-
-  static uint32_t Gap(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) {
-    if (a1 <= b0) return b0 - a1;
-    if (b1 <= a0) return a0 - b1;
-    return 0;
-  }
-
-  // A label cell overlapping the number's columns wins over a nearer one merely close by.
-  // *long_label: the nearest cell in that direction reads as a Chinese label (no digits, no
-  // punctuation) but is longer than a column label may be.
-  std::u32string ColumnLabel(size_t li, const std::vector<LineCell>& cells, const LineCell& cell, int dir,
-                             bool* long_label) {
-    std::u32string aligned = ColumnLabelWithin(li, cells, cell, dir, 1, long_label);
-    if (!aligned.empty() || *long_label) return aligned;
-    return ColumnLabelWithin(li, cells, cell, dir, kColumnSlack, long_label);
-  }
-
-  std::u32string ColumnLabelWithin(size_t li, const std::vector<LineCell>& cells, const LineCell& cell,
-                                   int dir, uint32_t slack, bool* long_label) {
-    long l = static_cast<long>(li);
-    int seen = 0;
-    for (int step = 0; step < kColumnLines + 2 && seen < kColumnLines; ++step) {
-      l += dir;
-      if (l < 0 || l >= static_cast<long>(doc_.line_count())) return U"";
-      if (doc_.line(static_cast<size_t>(l)).page != doc_.line(li).page) return U"";
-      const std::shared_ptr<LineCps> other_line = SharedLine(static_cast<size_t>(l));
-      const LineCps& other = *other_line;
-      if (other.Blank()) continue;
-      if (InMarkupTable(static_cast<size_t>(l))) return U"";
-      ++seen;
-      const std::shared_ptr<const std::vector<LineCell>> other_held = LineCells(static_cast<size_t>(l));
-      const std::vector<LineCell>& other_cells = *other_held;
-      const LineCell* best = nullptr;
-      uint32_t best_gap = slack + 1;
-      for (const LineCell& c : other_cells) {
-        uint32_t gap = Gap(c.col_begin, c.col_end, cell.col_begin, cell.col_end);
-        if (gap < best_gap) {
-          best_gap = gap;
-          best = &c;
-        }
+  // The header of the model table column holding cell `cell_index` of line `li` (the fact at text
+  // offset `offset`), or empty: outside a table, in its header, or where the row's cells cannot be
+  // placed under the header's. A markup grid places its cells; elsewhere the model's columns are
+  // the row's cells in order (empty slots are no cells): a row with as many cells as the header
+  // reads them one to one, a row with one more (no title over the row labels) from its second
+  // cell. Any other row (a value missing in a row of an aligned table) gets none.
+  std::string ColumnHeader(size_t li, uint32_t cell_index, uint64_t offset) const {
+    const LineStructure& ls = structure_->line(li);
+    if (ls.table == kNoIndex || ls.table >= structure_->tables().size()) return "";
+    const Table& t = structure_->tables()[ls.table];
+    if (t.grid_rows > 0) return GridHeader(t, offset);
+    if (t.header_line == kNoIndex || t.header_line == li) return "";
+    auto body = [&](size_t line) {  // the line's cells, side-banner letters aside
+      std::vector<uint32_t> out;
+      const LineStructure& l = structure_->line(line);
+      for (uint32_t k = 0; k < l.cell_count; ++k) {
+        if ((structure_->cells()[l.first_cell + k].flags & ESGAUDIT_CELL_SIDE_BANNER) == 0) out.push_back(k);
       }
-      if (best == nullptr) continue;
-      std::u32string text = Squeeze(other.Slice(best->begin, best->end));
-      if (HasDigit(text) || text.empty()) return U"";
-      if (std::any_of(text.begin(), text.end(),
-                      [](char32_t c) { return kLabelStops.find(c) != std::u32string_view::npos; })) {
-        return U"";
-      }
-      if (text.size() > kShortLabel) {
-        *long_label = best_gap == 0 && text.size() <= kMaxLabel * 2 &&
-                      std::any_of(text.begin(), text.end(), [](char32_t c) { return IsCjk(c); });
-        return U"";
-      }
-      if (best_gap > 0) {
-        // Only when this number is the cell nearest to the label in its own line.
-        for (const LineCell& c : cells) {
-          if (&c == &cell) continue;
-          if (Gap(c.col_begin, c.col_end, best->col_begin, best->col_end) <
-              Gap(cell.col_begin, cell.col_end, best->col_begin, best->col_end)) {
-            return U"";
-          }
-        }
-      }
-      return text;
+      return out;
+    };
+    const std::vector<uint32_t> row = body(li);
+    const std::vector<uint32_t> head = body(t.header_line);
+    auto at = std::find(row.begin(), row.end(), cell_index);
+    if (at == row.end()) return "";
+    size_t pos = static_cast<size_t>(at - row.begin());
+    if (head.size() + 1 == row.size()) {
+      if (pos == 0) return "";
+      --pos;
+    } else if (head.size() != row.size()) {
+      return "";
     }
-    return U"";
+    const esgaudit::Cell& h = structure_->cells()[structure_->line(t.header_line).first_cell + head[pos]];
+    return HeaderText(std::string_view(doc_.view()).substr(h.view_begin, h.view_end - h.view_begin));
   }
+
+  // In a markup grid: the cell holding `offset`, and the text of the lowest header cell over its
+  // column (header rows as the model reads them: the top rows of header cells, else the first row).
+  std::string GridHeader(const Table& t, uint64_t offset) const {
+    const auto first = structure_->table_cells().begin() + t.first_grid_cell;
+    const auto last = first + t.grid_cell_count;
+    // Grid cells are listed row by row, so in text order: the one holding offset is the last
+    // starting at or before it.
+    auto it = std::upper_bound(first, last, offset, [](uint64_t o, const TableCell& c) { return o < c.offset; });
+    if (it == first) return "";
+    const TableCell& cell = *--it;
+    if (offset >= cell.offset + cell.length) return "";
+    uint32_t header_rows = 0;
+    for (auto c = first; c != last && c->row == header_rows; ) {
+      const uint32_t row = c->row;
+      bool all = true;
+      for (; c != last && c->row == row; ++c) all = all && (c->flags & ESGAUDIT_TABLE_CELL_HEADER) != 0;
+      if (!all) break;
+      header_rows = row + 1;
+    }
+    if (header_rows == 0 && t.grid_rows > 1) {
+      // The first row of a grid without header cells heads it unless it holds figures (a table
+      // without a header starts with its data).
+      header_rows = 1;
+      for (auto c = first; c != last && c->row == 0; ++c) {
+        if (c->column > 0 && FigureText(c->text)) return "";
+      }
+    }
+    if (cell.row < header_rows) return "";
+    const TableCell* best = nullptr;
+    for (auto c = first; c != last && c->row < header_rows; ++c) {
+      if (c->column <= cell.column && cell.column < c->column + c->column_span && !c->text.empty()) best = &*c;
+    }
+    return best == nullptr ? "" : HeaderText(best->text);
+  }
+
+  // A cell starting with a figure that is not a year ("22", "1,446", "98%"; not "2020", "2020年").
+  static bool FigureText(std::string_view t) {
+    while (!t.empty() && (t.front() == ' ' || t.front() == '-')) t.remove_prefix(1);
+    if (t.empty() || t.front() < '0' || t.front() > '9') return false;
+    size_t digits = 0;
+    while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+    const bool year = digits == 4 && (t.compare(0, 2, "19") == 0 || t.compare(0, 2, "20") == 0) &&
+                      (t.size() == 4 || (t[4] != '.' && t[4] != ',' && t[4] != '%'));
+    return !year;
+  }
+
+  // Blanks collapsed (none between CJK characters), at most kMaxLabel code points.
+  static std::string HeaderText(std::string_view text) { return Encode(KeepHead(Squeeze(Decode(text)))); }
 
   const Document& doc_;
   const Structure* structure_ = nullptr;  // during Label
   std::vector<Position> positions_;
   std::vector<std::pair<size_t, std::shared_ptr<LineCps>>> cache_;
-  std::vector<std::pair<size_t, std::shared_ptr<const std::vector<LineCell>>>> cells_cache_;
+  size_t cells_line_ = 0;
+  std::shared_ptr<const std::vector<LineCell>> cells_;  // of line cells_line_, during Label
 };
 
 }  // namespace

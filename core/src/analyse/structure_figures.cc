@@ -172,16 +172,21 @@ void StructureBuilder::FindFigures() {
                         l.section < s_.sections_.size() && s_.sections_[l.section].line == li &&
                         !s_.sections_[l.section].number.empty();
         if (numbered) continue;
-        // A title over running text ("薪资与福利体系" above its paragraph) belongs to the text.
+        // A title over running text ("薪资与福利体系" above its paragraph) belongs to the text; a
+        // Chinese label over a line without Chinese ("客户档案准确率" over "Customer profile
+        // accuracy") is over its translation, not a paragraph.
         bool titles_prose = false;
         for (size_t lj = li + 1; lj < n && lj <= li + 3; ++lj) {
           const LineStructure& m = s_.lines_[lj];
           if (m.cell_count == 0 || (m.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
-          titles_prose = m.role == ESGAUDIT_ROLE_PROSE && l.cell_count == 1 && m.cell_count == 1;
+          titles_prose = m.role == ESGAUDIT_ROLE_PROSE && l.cell_count == 1 && m.cell_count == 1 &&
+                         (sdk::HasCjk(CellText(s_.cells_[m.first_cell])) || !sdk::HasCjk(text));
           break;
         }
         if (titles_prose) continue;
-        if (!digit && !punct && cjk && letters >= 2 && letters <= 16) {
+        // One character labels a chart's slice as well as two ("男" over "79%"); a letter of
+        // vertical side text is a side-banner cell, skipped above.
+        if (!digit && !punct && cjk && letters >= 1 && letters <= 16) {
           kind[ci] = AllUnit(text) ? kUnitCell : kLabelCell;
         } else if (AllUnit(text)) {
           kind[ci] = kUnitCell;
@@ -286,6 +291,52 @@ void StructureBuilder::FindFigures() {
         }
       }
       open.swap(still);
+    }
+  }
+
+  // Pass 2b: a chart's label set beside its figure rather than over it ("大专" a few columns left
+  // of "361人" on the next line): a label cell left without a cell below takes the value cell of
+  // the next non-blank line when that is the cell of the line nearest to it, within kOffsetSlack
+  // columns, unlinked, and no other cell of the label's line is nearer to it. Cells of a line are
+  // sorted by column, so the nearest ones are found by binary search and the label's neighbours.
+  constexpr uint32_t kOffsetSlack = 16;
+  auto gap = [&](uint32_t a, uint32_t b) {  // display columns between two cells, 0 when they overlap
+    const Cell& x = s_.cells_[a];
+    const Cell& y = s_.cells_[b];
+    uint32_t x1 = x.column + std::max<uint32_t>(width[a], 1), y1 = y.column + std::max<uint32_t>(width[b], 1);
+    return x1 <= y.column ? y.column - x1 : y1 <= x.column ? x.column - y1 : 0u;
+  };
+  for (size_t li = 0; li < n; ++li) {
+    const LineStructure& l = s_.lines_[li];
+    if (l.cell_count == 0 || !eligible_line(li)) continue;
+    size_t lj = li + 1;
+    while (lj < n && lj <= li + 2 && (s_.lines_[lj].cell_count == 0 || (s_.lines_[lj].flags & ESGAUDIT_LINE_FURNITURE_MASK)))
+      ++lj;
+    if (lj >= n || lj > li + 2 || s_.lines_[lj].cell_count == 0) continue;
+    const LineStructure& m = s_.lines_[lj];
+    for (uint32_t k = 0; k < l.cell_count; ++k) {
+      uint32_t ci = l.first_cell + k;
+      if (kind[ci] != kLabelCell || below[ci] != kNoIndex) continue;
+      // The cells of the next line on either side of the label's start.
+      const Cell* row = &s_.cells_[m.first_cell];
+      uint32_t at = static_cast<uint32_t>(
+          std::upper_bound(row, row + m.cell_count, s_.cells_[ci].column,
+                           [](uint32_t col, const Cell& c) { return col < c.column; }) - row);
+      uint32_t best = kNoIndex;
+      for (uint32_t q : {at > 0 ? at - 1 : kNoIndex, at, at + 1}) {
+        if (q >= m.cell_count) continue;
+        uint32_t bi = m.first_cell + q;
+        if (best == kNoIndex || gap(ci, bi) < gap(ci, best)) best = bi;
+      }
+      if (best == kNoIndex || kind[best] != kValueCell || above[best] != kNoIndex || gap(ci, best) > kOffsetSlack)
+        continue;
+      bool nearer = false;
+      for (uint32_t q : {k > 0 ? k - 1 : kNoIndex, k + 1}) {
+        if (q < l.cell_count && gap(l.first_cell + q, best) < gap(ci, best)) nearer = true;
+      }
+      if (nearer) continue;
+      below[ci] = best;
+      above[best] = ci;
     }
   }
 

@@ -97,7 +97,11 @@ typedef struct esgaudit_fact {
   esgaudit_str unit;        /* canonical unit without magnitude: "人", "吨", "元", "%", "kWh", "" */
   esgaudit_str unit_text;   /* unit as printed, with magnitude: "万吨" */
   esgaudit_str label;       /* nearest label in the same line (text before/after the number) */
-  esgaudit_str column_label;/* nearest label above or below in the same layout column, or empty */
+  /* The structure model's label from outside the number's own text: in a model table (its line's
+   * esgaudit_line_structure.table is set), the header of the number's column; for an infographic
+   * figure (esgaudit_figure.fact) labelled from other lines, the figure's label, pieces joined
+   * ("申请专" over "利89项" -> "申请专利"); otherwise empty. */
+  esgaudit_str column_label;
 } esgaudit_fact;
 
 /* One KPI record from --data: a flattened key path ("employees.total"), value, unit, period. */
