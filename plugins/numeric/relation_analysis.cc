@@ -1937,6 +1937,8 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       for (const esgaudit_table_cell& c : it->second) {
         Slot s;
         s.slot = static_cast<int>(c.column);
+        s.offset = c.offset;
+        s.length = c.length;
         std::string_view raw = doc.Text().substr(c.offset, c.length);
         s.text = std::string(sdk::View(c.text));
         std::string compact = s.text;

@@ -466,6 +466,31 @@ TEST(RelationRulesTest, ARowWithAWrappedLabelIsAPartOfItsTable) {
   EXPECT_NE(f[0].find("558 + 1,941 = 2,499"), std::string::npos) << f[0];
 }
 
+// The same table laid out with spaces and a unit column between the labels and the figures: the
+// unit cell is the row's unit, the label the text before it (the model's grid cells carry both).
+TEST(RelationRulesTest, AUnitColumnOfAnAlignedTableIsNoRowLabel) {
+  auto laid = [](std::vector<std::pair<size_t, std::string>> parts) {
+    std::string out;
+    for (const auto& [at, text] : parts) out += std::string(at > out.size() + 1 ? at - 1 - out.size() : 1, ' ') + text;
+    return out + "\n";
+  };
+  const std::string clean =
+      laid({{2, "Item"}, {34, "Unit"}, {58, "2021"}, {70, "2020"}}) +
+      laid({{2, "Total waste disposed"}, {34, "Thousand tonnes"}, {58, "1,993"}, {70, "2,049"}}) +
+      laid({{2, "Hazardous waste disposed"}, {34, "Thousand tonnes"}, {58, "1,025"}, {72, "558"}}) +
+      laid({{2, "Non-hazardous waste disposed"}, {34, "Thousand tonnes"}, {60, "968"}, {70, "1,491"}}) +
+      "\nWaste fell in 2021 at all sites.\n";
+  ReportResult r = Check(clean, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  std::string changed = clean;
+  changed.replace(changed.find("1,491"), 5, "1,941");
+  std::vector<std::string> f = Findings(Check(changed, "en"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("558 + 1,941 = 2,499"), std::string::npos) << f[0];
+  EXPECT_NE(f[0].find("Total waste disposed"), std::string::npos) << f[0];
+  EXPECT_EQ(f[0].find("Thousand tonnes'"), std::string::npos) << f[0];
+}
+
 // A one-column table of counts: two units over a total row whose label carries a long note in
 // brackets, then blocks each titled by the dimension's bare name (性别, 年龄). Every block is a
 // breakdown of that total; a dimension title says so itself, so a block whose changed figure no
