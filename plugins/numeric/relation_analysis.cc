@@ -1928,6 +1928,26 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       const bool whole = f.length <= text.size() && text.substr(f.length).find_first_not_of('%') == std::string_view::npos;
       return whole && !band ? it->second : -1;
     };
+    // A cell read into its row: the first figure opens the values; the last text cell before it is
+    // the row's label.
+    auto add_cell = [&](Row& row, Slot&& s) {
+      if (s.figure >= 0) {
+        row.has_figure = true;
+        figure_rows.push_back(s.figure);
+      } else if (!row.has_figure && !s.dash && !s.text.empty()) {
+        row.label = s.text;
+        row.label_offset = s.offset;
+        row.label_length = s.length;
+      }
+      row.cells.push_back(std::move(s));
+    };
+    // The extractor's label of a figure in a table may be a neighbour's: use the row label.
+    auto finish_row = [&](const Row& row) {
+      for (int f : figure_rows) {
+        if (!row.label.empty()) row_label[f] = row.label;
+      }
+      figure_rows.clear();
+    };
     // A row of an aligned table: its grid cells.
     auto read_grid_row = [&](uint32_t line) {
       Row row;
@@ -1946,20 +1966,9 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         s.dash = DashCell(compact);
         s.figure = whole_figure(c.offset, raw);
         if (s.figure >= 0 || s.dash) s.text = compact;
-        if (s.figure >= 0) {
-          row.has_figure = true;
-          figure_rows.push_back(s.figure);
-        } else if (!row.has_figure && !s.dash && !s.text.empty()) {
-          row.label = s.text;
-          row.label_offset = c.offset;
-          row.label_length = c.length;
-        }
-        row.cells.push_back(std::move(s));
+        add_cell(row, std::move(s));
       }
-      for (int f : figure_rows) {
-        if (!row.label.empty()) row_label[f] = row.label;
-      }
-      figure_rows.clear();
+      finish_row(row);
       return row;
     };
     auto read_row = [&](uint32_t line) {
@@ -2033,21 +2042,9 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
             continue;
           }
         }
-        if (s.figure >= 0) {
-          row.has_figure = true;
-          figure_rows.push_back(s.figure);
-        } else if (!row.has_figure && !s.dash && !s.text.empty()) {
-          row.label = s.text;
-          row.label_offset = c.offset;
-          row.label_length = c.length;
-        }
-        row.cells.push_back(std::move(s));
+        add_cell(row, std::move(s));
       }
-      // The extractor's label of a figure in a table may be a neighbour's: use the row label.
-      for (int f : figure_rows) {
-        if (!row.label.empty()) row_label[f] = row.label;
-      }
-      figure_rows.clear();
+      finish_row(row);
       return row;
     };
     // Rows of labels only (three or more cells) head the rows below them: a table may hold
