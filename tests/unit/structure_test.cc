@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <tuple>
 
 #include "esgaudit/document.h"
 #include "esgaudit_testing.h"
@@ -924,6 +925,36 @@ TEST(StructureTest, ReportYearAndPeriod) {
 }
 
 // How the period was stated, read on constructions modelled on the corpus (synthetic wording).
+TEST(StructureTest, YearsAndMonthsDamagedByOcrAreReadInAPeriodStatementOnly) {
+  auto read = [](const std::string& text) {
+    Document doc = Document::FromUtf8("r.txt", text);
+    const ReportMetadata& md = doc.structure().metadata();
+    return std::make_tuple(md.period_kind, md.report_year, md.period_begin, md.period_end,
+                           (md.flags & ESGAUDIT_METADATA_PERIOD_STATEMENT) != 0);
+  };
+  // O and 〇 read 0 when that leaves a year.
+  auto [kind, year, begin, end, statement] = read("报告时间范围：2O16年1月1日至2〇16年12月31日。\n");
+  EXPECT_EQ(kind, ESGAUDIT_PERIOD_RANGE);
+  EXPECT_EQ(begin, "2016-01-01");
+  EXPECT_EQ(end, "2016-12-31");
+  EXPECT_TRUE(statement);
+  // A start year ending in S (5 or 6) is ambiguous: the end only.
+  std::tie(kind, year, begin, end, statement) = read("数据主要收集期间自201S年1月1日至2〇16年12月31日。\n");
+  EXPECT_EQ(kind, ESGAUDIT_PERIOD_END_ONLY);
+  EXPECT_EQ(year, 2016);
+  EXPECT_EQ(end, "2016-12-31");
+  EXPECT_TRUE(statement);
+  // A month whose second digit was lost (1?月) leaves the year, when both ends have it.
+  std::tie(kind, year, begin, end, statement) = read("时间范围\n2016年1月1日至2016年1?月31日，部分内容超出上述范围。\n");
+  EXPECT_EQ(kind, ESGAUDIT_PERIOD_YEAR);
+  EXPECT_EQ(year, 2016);
+  EXPECT_TRUE(statement);
+  EXPECT_EQ(std::get<0>(read("时间范围\n2015年7月1日至2016年1?月31日。\n")), ESGAUDIT_PERIOD_NONE);
+  // Never in running figures, nor outside a year.
+  EXPECT_EQ(std::get<0>(read("公司2O16年1月1日至2〇16年12月31日累计捐赠善款。\n")), ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(std::get<0>(read("报告期为2OO年1月1日至2OS年12月31日。\n")), ESGAUDIT_PERIOD_NONE);
+}
+
 TEST(StructureTest, ARangeWhoseFirstDayWasLostIsStillARange) {
   // Extraction dropped the first day's digits; the 日 left behind does not end the range.
   Document doc = Document::FromUtf8("r.txt", "时间范围：\n2016年1月日-2016年12月31日，部分内容超出上述范围。\n");
@@ -1064,6 +1095,32 @@ TEST(StructureTest, ThePeriodStatedInEnglish) {
   EXPECT_EQ(read("We aim to be net zero by 2030 over the reporting period.\n").kind, ESGAUDIT_PERIOD_NONE);
   EXPECT_EQ(read("The reporting period is 2022-23.\n").kind, ESGAUDIT_PERIOD_NONE);
   EXPECT_EQ(read("Wages were higher than in the equivalent reporting period in 2021.\n").kind, ESGAUDIT_PERIOD_NONE);
+  // The year is looked for in the rest of the sentence, however long, and not beyond it.
+  r = read("This Report covers ESG strategies , activities , progress , metrics and performance from "
+           "calendar year 2022 , unless otherwise noted .\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_YEAR);
+  EXPECT_EQ(r.year, 2022);
+  EXPECT_EQ(r.span, "calendar year 2022");
+  r = read("The report covers the group's global operations for the fiscal year ended December 31 , 2022 , and "
+           "has not been assured.\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_YEAR);
+  EXPECT_EQ(r.year, 2022);
+  EXPECT_EQ(r.span, "the fiscal year ended December 31 , 2022");
+  EXPECT_EQ(read("This report covers our strategies, programmes, policies and the progress of all our business "
+                 "units. Our revenue grew in the fiscal year 2022.\n")
+                .kind,
+            ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("This report covers our strategies, programmes, policies and the progress of all our business "
+                 "units towards the goals set for fiscal year 2030.\n")
+                .kind,
+            ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("This report covers our strategies, programmes, policies and the progress made since fiscal year "
+                 "2019.\n")
+                .kind,
+            ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("This report covers 12 plants and their emissions in the fiscal year 2022.\n").kind,
+            ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("The report of the board describes the fiscal year 2022.\n").kind, ESGAUDIT_PERIOD_NONE);
 
   // Ranges: day first or month first, the first year left out, a fiscal year across two years.
   r = read("This report covers the period from 1 January to 31 December 2023, unless otherwise stated.\n");

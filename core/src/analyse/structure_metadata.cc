@@ -30,6 +30,47 @@ bool HasYear20(std::string_view s) {
   return false;
 }
 
+// A year token OCR may have damaged (2O16, 2〇16, 201S in the matching view, where O and S are
+// lower-cased): "2", then three digits or o / 〇 (read 0), the last possibly s (5 or 6: ambiguous).
+bool HasDamagedYear(std::string_view s) {
+  for (size_t p = s.find('2'); p != std::string_view::npos && p + 3 < s.size(); p = s.find('2', p + 1)) {
+    size_t q = p + 1;
+    bool damaged = false;
+    int digits = 0;
+    for (; digits < 3 && q < s.size(); ++digits) {
+      if (IsAsciiDigit(s[q])) {
+        ++q;
+      } else if (s[q] == 'o' || (digits == 2 && s[q] == 's')) {
+        ++q, damaged = true;
+      } else if (s.substr(q, 3) == "〇") {
+        q += 3, damaged = true;
+      } else {
+        break;
+      }
+    }
+    if (digits == 3 && damaged) return true;
+  }
+  return false;
+}
+
+// The year of a token matched by kYearTok (FindPeriod): o and 〇 read 0; 0 when its last character
+// is s (5 or 6, ambiguous) or the result is outside 1900..2099.
+int FoldYear(const std::string& token) {
+  int year = 0;
+  for (size_t i = 0; i < token.size();) {
+    if (token.compare(i, 3, "〇") == 0) {
+      year = year * 10, i += 3;
+    } else if (token[i] == 'o') {
+      year = year * 10, ++i;
+    } else if (IsAsciiDigit(token[i])) {
+      year = year * 10 + (token[i] - '0'), ++i;
+    } else {
+      return 0;  // s: ambiguous
+    }
+  }
+  return year >= 1900 && year <= 2099 ? year : 0;
+}
+
 // Whether at least two English month names could start in `lower`: every name of kMonthEn begins
 // with one of the twelve three-letter abbreviations, and an English range names two months.
 bool TwoMonthNames(std::string_view lower) {
@@ -602,12 +643,13 @@ int DaysInMonth(int year, int month) {
   return kDays[month - 1];
 }
 
-// Words that make a line a statement of the reporting period (matching view, lower-cased).
+// Words that make a line a statement of the reporting period (matching view, lower-cased);
+// 数据收集期间 is the period the report's data cover.
 // 报告期内 / 报告期末 ("during / at the end of the period") introduce events, not the period.
 bool StatesPeriod(std::string_view lower) {
   static const std::string_view kWords[] = {"时间范围", "时间跨度", "报告期", "报告时段", "报告周期", "涵盖期间",
                                             "报告时间", "报告的时间", "時間範圍", "時間跨度", "報告期",
-                                            "報告時段", "報告週期", "报告時間", "reporting period"};
+                                            "報告時段", "報告週期", "报告時間", "收集期间", "reporting period"};
   for (std::string_view w : kWords) {
     for (size_t p = lower.find(w); p != std::string_view::npos; p = lower.find(w, p + 1)) {
       std::string_view after = lower.substr(p + w.size());
@@ -645,8 +687,11 @@ void StructureBuilder::FindPeriod() {
   // A day, or only its 日 when extraction lost the day's digits (2016年1月日-2016年12月31日).
   static const std::string kDay = R"((?:\s*(\d{1,2})(?!\d)\s*(?:日|曰|号)?|\s*(?:日|曰))?)";
   // A range with its first year; days may be missing (2016年1月至12月).
-  static const std::regex kRangeZh(R"((20\d\d)\s*年\s*(\d{1,2})\s*月)" + kDay + R"(\s*)" + kTo +
-                                   R"(\s*(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月)" + kDay);
+  // A year, possibly damaged by OCR (2O16, 2〇16, 201S: FoldYear reads it); damaged years and a month
+  // whose second digit was lost (1?月) are read in a period statement only.
+  static const std::string kYearTok = R"((2(?:[0-9o]|〇)(?:[0-9o]|〇)(?:[0-9os]|〇)))";
+  static const std::regex kRangeZh(kYearTok + R"(\s*年\s*(\d{1,2})\s*月)" + kDay + R"(\s*)" + kTo +
+                                   R"(\s*(?:)" + kYearTok + R"(\s*年)?\s*(\d{1,2}|1\?)\s*月)" + kDay);
   static const std::regex kRangeNum(
       R"((20\d\d)[./-](\d{1,2})[./-](\d{1,2})\s*(?:至|到|-|—|–|~)+\s*(20\d\d)[./-](\d{1,2})[./-](\d{1,2}))");
   // English ranges, month first (January 1, 2023 to December 31, 2023; January 1 – December 31, 2023)
@@ -661,10 +706,15 @@ void StructureBuilder::FindPeriod() {
   static const std::regex kRangeEnDmy(R"(\b(\d{1,2})(?:st|th)?\s+)" + kMonthEn + R"((?:,?\s*(20\d\d))?)" + kToEn +
                                       R"((\d{1,2})(?:st|th)?\s+)" + kMonthEn + R"(,?\s+(20\d\d)\b)");
   // An English statement of a whole year: "this report covers the fiscal year 2023", "FY2023",
-  // "calendar year 2023" after "this (…) report" or "reporting period", the words between (group 1)
-  // naming no other year (NamesAnotherYear); a fiscal year printed as a range (2022-23) is not read.
+  // "calendar year 2023", "the fiscal year ended December 31, 2022" in the sentence that names
+  // "this (…) report", "the (…) report covers / describes …" or "reporting period" (kSubjectEn), the
+  // words between naming no other year (NamesAnotherYear) and holding no figure; a fiscal year
+  // printed as a range (2022-23) is not read.
+  static const std::regex kSubjectEn(
+      R"(\bthis (?:[a-z]+ ){0,3}report\b|\bthe (?:[a-z]+ ){0,3}report (?=covers|covered|describes|presents|reflects|includes|summari[sz]es)|reporting period)");
   static const std::regex kYearEn(
-      R"((?:\bthis (?:[a-z]+ ){0,3}report\b|reporting period)([^.;:!?0-9]{0,60}?)(\b(?:(?:the )?(?:fiscal|financial|calendar) (?:year )?|fy ?'?)(20\d\d)\b(?![-/–]\d)))");
+      R"(\b(?:(?:the )?(?:fiscal|financial|calendar) (?:year )?(?:end(?:ed|ing) (?:on )?)" + kMonthEn +
+      R"(\s+\d{1,2}(?:st|th)?\s*,?\s*)?|fy ?'?)(20\d\d)\b(?![-/–]\d))");
   // "The reporting period is 2023", "reporting period: calendar year 2023" (the year right after).
   static const std::regex kYearEnBare(
       R"(reporting period(?: (?:is|was|covers|covered))?\s*:?\s*((?:the )?(?:(?:fiscal|financial|calendar) )?(?:year )?(20\d\d))\b(?![-/–.,]\s*\d)(?!\s*(?:to|through|until|-|–)\s))");
@@ -764,11 +814,47 @@ void StructureBuilder::FindPeriod() {
       // Every expression below but kNoYear needs a year (20\d\d).
       const bool year20 = HasYear20(lower);
       const bool joined_year20 = year20 || (joined.size() > lower.size() && HasYear20(joined));
-      if (joined_year20 && Contains(joined, "月") && std::regex_search(joined, m, kRangeZh) && static_cast<size_t>(m.position(0)) < lower.size()) {
-        f.y1 = std::stoi(m[1].str());
+      // OCR-damaged years are looked for in a statement only (never in running figures).
+      const bool damaged_year = statement && !joined_year20 && HasDamagedYear(joined);
+      if ((joined_year20 || damaged_year) && Contains(joined, "月") && std::regex_search(joined, m, kRangeZh) &&
+          static_cast<size_t>(m.position(0)) < lower.size()) {
+        const int y1 = FoldYear(m[1].str());
+        const int y2 = m[4].matched ? FoldYear(m[4].str()) : y1;
+        const bool clean = y1 != 0 && std::to_string(y1) == m[1].str() &&
+                           (!m[4].matched || std::to_string(y2) == m[4].str()) && m[5].str() != "1?";
+        if (!clean) {
+          // Damage read only where it leaves one reading: a statement whose range ends on a whole
+          // date (its start year ambiguous: the end only), or within one year (its end month
+          // lost: that year).
+          if (!statement) continue;
+          const bool lost_month = m[5].str() == "1?";
+          span(static_cast<size_t>(m.position(0)), static_cast<size_t>(m.length(0)));
+          f.rank = kYearOnly;
+          if (lost_month && y1 != 0 && y2 == y1) {
+            f.y1 = f.y2 = y1;
+            f.kind = ESGAUDIT_PERIOD_YEAR;
+            offer(f);
+          } else if (!lost_month && y2 != 0 && m[4].matched && m[6].matched) {
+            f.y2 = y2, f.m2 = std::stoi(m[5].str()), f.d2 = std::stoi(m[6].str());
+            if (f.m2 >= 1 && f.m2 <= 12 && f.d2 >= 1 && f.d2 <= DaysInMonth(f.y2, f.m2)) {
+              const int m1 = std::stoi(m[2].str()), d1 = m[3].matched ? std::stoi(m[3].str()) : 1;
+              const int months = (f.y2 - y1) * 12 + (f.m2 - m1);
+              if (y1 != 0 && m1 >= 1 && m1 <= 12 && d1 <= DaysInMonth(y1, m1) && months >= 0 && months <= 24) {
+                f.y1 = y1, f.m1 = m1, f.d1 = d1;
+                f.rank = kStatement;
+                f.kind = ESGAUDIT_PERIOD_RANGE;
+              } else {
+                f.kind = ESGAUDIT_PERIOD_END_ONLY;
+              }
+              offer(f);
+            }
+          }
+          continue;
+        }
+        f.y1 = y1;
         f.m1 = std::stoi(m[2].str());
         f.d1 = m[3].matched ? std::stoi(m[3].str()) : 1;
-        f.y2 = m[4].matched ? std::stoi(m[4].str()) : f.y1;
+        f.y2 = y2;
         f.m2 = std::stoi(m[5].str());
         f.d2 = m[6].matched ? std::stoi(m[6].str()) : 0;
         days = m[3].matched && m[6].matched;
@@ -837,11 +923,27 @@ void StructureBuilder::FindPeriod() {
         offer_year(static_cast<size_t>(m.position(3)), static_cast<size_t>(m.length(3)), m[4].str());
         continue;
       }
-      if (!zh_line && year20 && (Contains(lower, "this ") || Contains(lower, "reporting period"))) {
-        if (std::regex_search(lower, m, kYearEn) && !NamesAnotherYear(m[1].str())) {
-          offer_year(static_cast<size_t>(m.position(2)), static_cast<size_t>(m.length(2)), m[3].str());
-          continue;
+      if (!zh_line && year20 && (Contains(lower, "this ") || Contains(lower, " report ") || Contains(lower, "reporting period"))) {
+        bool found = false;
+        for (std::sregex_iterator it(lower.begin(), lower.end(), kSubjectEn), end; it != end && !found; ++it) {
+          // The rest of the sentence: up to . ! ? (followed by a space or the end), ; or :.
+          const size_t from = static_cast<size_t>(it->position(0) + it->length(0));
+          size_t to = from;
+          while (to < lower.size()) {
+            const char c = lower[to];
+            if (c == ';' || c == ':' || c == '!' || c == '?') break;
+            if (c == '.' && (to + 1 == lower.size() || lower[to + 1] == ' ')) break;
+            ++to;
+          }
+          std::smatch y;
+          const auto sb = lower.cbegin() + static_cast<std::ptrdiff_t>(from);
+          if (!std::regex_search(sb, lower.cbegin() + static_cast<std::ptrdiff_t>(to), y, kYearEn)) continue;
+          const std::string between(sb, sb + y.position(0));
+          if (NamesAnotherYear(between) || std::any_of(between.begin(), between.end(), [](char c) { return IsAsciiDigit(c); })) continue;
+          offer_year(from + static_cast<size_t>(y.position(0)), static_cast<size_t>(y.length(0)), y[2].str());
+          found = true;
         }
+        if (found) continue;
         if (std::regex_search(lower, m, kYearEnBare)) {
           offer_year(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.length(1)), m[2].str());
           continue;
