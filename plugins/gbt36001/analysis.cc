@@ -905,30 +905,36 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     // measures: number cells that are not bare 1-3 digit integers (a line of page numbers is no
     // row).
     size_t numbers = 0, labels = 0, years = 0, measures = 0, html_rows = 0, html_year_rows = 0;
-    bool financial = false;
+    // The cells that may name a financial quantity, asked about only when the row qualifies: most
+    // lines are prose (one long label cell) and are no row, so the word list is not run over them.
+    std::vector<std::string_view> word_cells;
+    auto financial = [&]() {
+      return std::any_of(word_cells.begin(), word_cells.end(),
+                         [&](std::string_view c) { return ContainsAny(c, financial_words); });
+    };
     std::vector<bool> html_financial;  // per qualifying <tr>
     size_t next_tr = html ? raw.find("<tr") : std::string_view::npos;
     // An HTML <tr> is explicit table structure: one figure with its label is a row.
     auto close_row = [&]() {
       if (numbers >= 1 && labels >= 1) {
         ++html_rows;
-        html_financial.push_back(financial);
+        html_financial.push_back(financial());
       }
       if (years >= 2) ++html_year_rows;
       numbers = labels = years = 0;
-      financial = false;
+      word_cells.clear();
     };
     for (const auto& cell : cells) {
       while (html && next_tr != std::string_view::npos && next_tr < cell.first) {
         close_row();
         next_tr = raw.find("<tr", next_tr + 3);
       }
-      std::string st(cell.second);
-      if (st.find_first_of("0123456789") == std::string::npos) {
+      if (cell.second.find_first_of("0123456789") == std::string_view::npos) {
         if (Layout::CodePoints(cell.second) >= 2) ++labels;
-        financial = financial || ContainsAny(cell.second, financial_words);
+        word_cells.push_back(cell.second);
         continue;
       }
+      std::string st(cell.second);
       if (std::regex_match(st, kYearCell))
         ++years;
       else if (std::regex_match(st, kNumberCell)) {
@@ -936,7 +942,7 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
         if (st.size() > 3 || st.find_first_not_of("0123456789") != std::string::npos) ++measures;
       } else if (Layout::CodePoints(cell.second) >= 2) {
         ++labels;
-        financial = financial || ContainsAny(cell.second, financial_words);
+        word_cells.push_back(cell.second);
       }
     }
     if (html) {
@@ -945,7 +951,7 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
       if (html_year_rows) rows.push_back({i, true, false});
     } else if ((numbers >= 3 && (labels >= 1 || measures >= 1)) || (numbers >= 2 && labels >= 1) ||
                years >= 2) {
-      rows.push_back({i, years >= 2, financial && years < 2});
+      rows.push_back({i, years >= 2, years < 2 && financial()});
     } else {
       // A year series written out on one line, as some exports print a chart or a table row
       // ("Total energy consumed : - In 2022 103,024 MWh - In 2021 102,778 MWh"): a row over years.
