@@ -27,6 +27,32 @@ bool ContainsAny(std::string_view s, const std::vector<std::string>& words) {
                      [&](const std::string& w) { return Contains(s, w); });
 }
 
+bool IsRegexSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+// False only when neither of KpiTable's cell expressions can match `cell`: both need an ASCII digit
+// after an optional sign or "FY" at the start and spaces (std::regex's \s over chars).
+bool MayBeFigureCell(std::string_view cell) {
+  static const std::string_view kPrefixes[] = {"~", "约", "≈", "<", ">", "≥", "≤", "+", "-", "FY"};
+  for (std::string_view p : kPrefixes) {
+    if (cell.substr(0, p.size()) == p) {
+      cell.remove_prefix(p.size());
+      break;
+    }
+  }
+  while (!cell.empty() && IsRegexSpace(cell.front())) cell.remove_prefix(1);
+  return !cell.empty() && cell.front() >= '0' && cell.front() <= '9';
+}
+
+// True when `s` holds "In" followed by a space, as every match of KpiTable's series value does.
+bool HasInAndSpace(std::string_view s) {
+  for (size_t at = s.find("In"); at != std::string_view::npos; at = s.find("In", at + 1)) {
+    if (at + 2 < s.size() && IsRegexSpace(s[at + 2])) return true;
+  }
+  return false;
+}
+
 bool Search(std::string_view s, const std::regex& re, std::cmatch* m = nullptr) {
   std::cmatch local;
   return std::regex_search(s.data(), s.data() + s.size(), m ? *m : local, re);
@@ -934,6 +960,15 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
         word_cells.push_back(cell.second);
         continue;
       }
+      // Both cell expressions need a digit after at most a prefix sign (or "FY") and spaces: a
+      // cell that has none there (a sentence with a figure inside) is a label without asking them.
+      if (!MayBeFigureCell(cell.second)) {
+        if (Layout::CodePoints(cell.second) >= 2) {
+          ++labels;
+          word_cells.push_back(cell.second);
+        }
+        continue;
+      }
       std::string st(cell.second);
       if (std::regex_match(st, kYearCell))
         ++years;
@@ -957,6 +992,8 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
       // ("Total energy consumed : - In 2022 103,024 MWh - In 2021 102,778 MWh"): a row over years.
       static const std::regex kSeriesValue(R"((?:^|[\s:-])In\s+(?:19|20)\d\d\s*:?\s+[$]?\s*\d[\d,]*(?:\.\d+)?)");
       size_t values = 0;
+      // Each value holds "In" and a space: a line without one is searched no further.
+      if (!HasInAndSpace(raw)) continue;
       for (auto it = std::cregex_iterator(raw.data(), raw.data() + raw.size(), kSeriesValue);
            it != std::cregex_iterator() && values < 2; ++it)
         ++values;
