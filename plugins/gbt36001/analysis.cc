@@ -827,7 +827,24 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
     r.issue = &issue;
     // Evidence rank: 0 a heading naming the issue, 1 a line of a section, 2 a summary line.
     std::vector<std::pair<int, const Segment*>> found;
-    for (size_t i = 0; i < ls.size(); ++i) {
+    // Only the lines that name the issue (every line asked each issue twice a map lookup per segment).
+    if (!issue_lines_made_) {
+      issue_lines_.assign(issue_index_.size(), {});
+      for (size_t i = 0; i < ls.size(); ++i) {
+        for (const Segment& s : ls[i].segments) {
+          auto named = issues_named_.find(s.begin);
+          if (s.toc || named == issues_named_.end()) continue;
+          for (size_t id = 0; id < named->second.size(); ++id) {
+            std::vector<size_t>& lines = issue_lines_[id];
+            if (named->second[id] && (lines.empty() || lines.back() != i)) lines.push_back(i);
+          }
+        }
+      }
+      issue_lines_made_ = true;
+    }
+    auto id = issue_index_.find(&issue);
+    static const std::vector<size_t> kNone;
+    for (size_t i : id == issue_index_.end() ? kNone : issue_lines_[id->second]) {
       if (!layout_.IsBody(i)) continue;
       const Segment* hit = nullptr;
       for (const Segment& s : ls[i].segments)
