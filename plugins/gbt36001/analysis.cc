@@ -27,6 +27,32 @@ bool ContainsAny(std::string_view s, const std::vector<std::string>& words) {
                      [&](const std::string& w) { return Contains(s, w); });
 }
 
+bool IsRegexSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+// False only when neither of KpiTable's cell expressions can match `cell`: both need an ASCII digit
+// after an optional sign or "FY" at the start and spaces (std::regex's \s over chars).
+bool MayBeFigureCell(std::string_view cell) {
+  static const std::string_view kPrefixes[] = {"~", "约", "≈", "<", ">", "≥", "≤", "+", "-", "FY"};
+  for (std::string_view p : kPrefixes) {
+    if (cell.substr(0, p.size()) == p) {
+      cell.remove_prefix(p.size());
+      break;
+    }
+  }
+  while (!cell.empty() && IsRegexSpace(cell.front())) cell.remove_prefix(1);
+  return !cell.empty() && cell.front() >= '0' && cell.front() <= '9';
+}
+
+// True when `s` holds "In" followed by a space, as every match of KpiTable's series value does.
+bool HasInAndSpace(std::string_view s) {
+  for (size_t at = s.find("In"); at != std::string_view::npos; at = s.find("In", at + 1)) {
+    if (at + 2 < s.size() && IsRegexSpace(s[at + 2])) return true;
+  }
+  return false;
+}
+
 bool Search(std::string_view s, const std::regex& re, std::cmatch* m = nullptr) {
   std::cmatch local;
   return std::regex_search(s.data(), s.data() + s.size(), m ? *m : local, re);
@@ -801,7 +827,24 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
     r.issue = &issue;
     // Evidence rank: 0 a heading naming the issue, 1 a line of a section, 2 a summary line.
     std::vector<std::pair<int, const Segment*>> found;
-    for (size_t i = 0; i < ls.size(); ++i) {
+    // Only the lines that name the issue (every line asked each issue twice a map lookup per segment).
+    if (!issue_lines_made_) {
+      issue_lines_.assign(issue_index_.size(), {});
+      for (size_t i = 0; i < ls.size(); ++i) {
+        for (const Segment& s : ls[i].segments) {
+          auto named = issues_named_.find(s.begin);
+          if (s.toc || named == issues_named_.end()) continue;
+          for (size_t id = 0; id < named->second.size(); ++id) {
+            std::vector<size_t>& lines = issue_lines_[id];
+            if (named->second[id] && (lines.empty() || lines.back() != i)) lines.push_back(i);
+          }
+        }
+      }
+      issue_lines_made_ = true;
+    }
+    auto id = issue_index_.find(&issue);
+    static const std::vector<size_t> kNone;
+    for (size_t i : id == issue_index_.end() ? kNone : issue_lines_[id->second]) {
       if (!layout_.IsBody(i)) continue;
       const Segment* hit = nullptr;
       for (const Segment& s : ls[i].segments)
@@ -905,30 +948,45 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     // measures: number cells that are not bare 1-3 digit integers (a line of page numbers is no
     // row).
     size_t numbers = 0, labels = 0, years = 0, measures = 0, html_rows = 0, html_year_rows = 0;
-    bool financial = false;
+    // The cells that may name a financial quantity, asked about only when the row qualifies: most
+    // lines are prose (one long label cell) and are no row, so the word list is not run over them.
+    std::vector<std::string_view> word_cells;
+    auto financial = [&]() {
+      return std::any_of(word_cells.begin(), word_cells.end(),
+                         [&](std::string_view c) { return ContainsAny(c, financial_words); });
+    };
     std::vector<bool> html_financial;  // per qualifying <tr>
     size_t next_tr = html ? raw.find("<tr") : std::string_view::npos;
     // An HTML <tr> is explicit table structure: one figure with its label is a row.
     auto close_row = [&]() {
       if (numbers >= 1 && labels >= 1) {
         ++html_rows;
-        html_financial.push_back(financial);
+        html_financial.push_back(financial());
       }
       if (years >= 2) ++html_year_rows;
       numbers = labels = years = 0;
-      financial = false;
+      word_cells.clear();
     };
     for (const auto& cell : cells) {
       while (html && next_tr != std::string_view::npos && next_tr < cell.first) {
         close_row();
         next_tr = raw.find("<tr", next_tr + 3);
       }
-      std::string st(cell.second);
-      if (st.find_first_of("0123456789") == std::string::npos) {
+      if (cell.second.find_first_of("0123456789") == std::string_view::npos) {
         if (Layout::CodePoints(cell.second) >= 2) ++labels;
-        financial = financial || ContainsAny(cell.second, financial_words);
+        word_cells.push_back(cell.second);
         continue;
       }
+      // Both cell expressions need a digit after at most a prefix sign (or "FY") and spaces: a
+      // cell that has none there (a sentence with a figure inside) is a label without asking them.
+      if (!MayBeFigureCell(cell.second)) {
+        if (Layout::CodePoints(cell.second) >= 2) {
+          ++labels;
+          word_cells.push_back(cell.second);
+        }
+        continue;
+      }
+      std::string st(cell.second);
       if (std::regex_match(st, kYearCell))
         ++years;
       else if (std::regex_match(st, kNumberCell)) {
@@ -936,7 +994,7 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
         if (st.size() > 3 || st.find_first_not_of("0123456789") != std::string::npos) ++measures;
       } else if (Layout::CodePoints(cell.second) >= 2) {
         ++labels;
-        financial = financial || ContainsAny(cell.second, financial_words);
+        word_cells.push_back(cell.second);
       }
     }
     if (html) {
@@ -945,12 +1003,14 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
       if (html_year_rows) rows.push_back({i, true, false});
     } else if ((numbers >= 3 && (labels >= 1 || measures >= 1)) || (numbers >= 2 && labels >= 1) ||
                years >= 2) {
-      rows.push_back({i, years >= 2, financial && years < 2});
+      rows.push_back({i, years >= 2, years < 2 && financial()});
     } else {
       // A year series written out on one line, as some exports print a chart or a table row
       // ("Total energy consumed : - In 2022 103,024 MWh - In 2021 102,778 MWh"): a row over years.
       static const std::regex kSeriesValue(R"((?:^|[\s:-])In\s+(?:19|20)\d\d\s*:?\s+[$]?\s*\d[\d,]*(?:\.\d+)?)");
       size_t values = 0;
+      // Each value holds "In" and a space: a line without one is searched no further.
+      if (!HasInAndSpace(raw)) continue;
       for (auto it = std::cregex_iterator(raw.data(), raw.data() + raw.size(), kSeriesValue);
            it != std::cregex_iterator() && values < 2; ++it)
         ++values;

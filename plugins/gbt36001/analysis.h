@@ -160,6 +160,9 @@ class Analysis {
   std::map<const IssueSpec*, uint32_t> issue_index_;
   // Per segment (keyed by its view start) with a keyword, the issues it names; bit i = issue i.
   std::map<uint64_t, std::vector<bool>> issues_named_;
+  // Per issue id, the lines (ascending) with a segment outside a TOC that names it; made on first use.
+  std::vector<std::vector<size_t>> issue_lines_;
+  bool issue_lines_made_ = false;
   // MatchEnds per pattern name, made on first use; an empty optional: not prefiltered.
   mutable std::map<std::string, std::optional<std::vector<uint64_t>>> match_ends_;
   bool phrases_indexed_ = false;

@@ -494,6 +494,24 @@ TEST(Gbt36001Test, AFinancialTableIsNoKpiTable) {
             ESGAUDIT_COVERED);
 }
 
+TEST(Gbt36001Test, SignedAndFiscalYearCellsAreFiguresOfAKpiTable) {
+  // Cells that open with a sign ("约", "≥", "-") or "FY" before their figure are number and year
+  // cells; a cell whose figure comes later in a sentence is a label.
+  const std::string signs =
+      "关键绩效\n"
+      "指标\tFY2021\tFY 2022\n"
+      "能耗强度(吨标煤/万元)\t约 0.52\t≥ 0.48\n"
+      "排放变化(%)\t-3.5\t+2.1\n"
+      "安全培训(人次)\t~1,200\t< 1,500\n";
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), signs), "gbt36001")["kpi-table"], ESGAUDIT_COVERED);
+  const std::string sentences =
+      "关键绩效\n"
+      "公司在2021年完成培训1,200人次\t其中安全培训500人次\n"
+      "公司在2022年完成培训1,500人次\t其中安全培训600人次\n"
+      "公司在2023年完成培训1,700人次\t其中安全培训700人次\n";
+  EXPECT_NE(Statuses(testing::RunOnText(Registry(), sentences), "gbt36001")["kpi-table"], ESGAUDIT_COVERED);
+}
+
 TEST(Gbt36001Test, HeadingsBehindAPictographicBulletAreFound) {
   // A diamond or other symbol printed before a section title does not hide the title: the letter and
   // the outlook are covered by their headings with prose below.
