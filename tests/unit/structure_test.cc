@@ -127,6 +127,25 @@ TEST(StructureTest, CaptionsLabelsAndTableHeadersRepeatedMidPageAreNoRunningHead
   }
   EXPECT_NE(s.line(LineWith(doc, "厂区")).flags & ESGAUDIT_LINE_TABLE, 0u);
 
+  // Pages joined without breaks, each ending with "第N页共M页" and the report's title above a table
+  // that goes on from the page before: both are page furniture, though a table row follows.
+  std::ostringstream joined;
+  for (int page = 1; page <= 3; ++page) {
+    joined << "公司持续推进节能减排，第" << page << "季度各项排放指标达到目标要求。\n";
+    joined << "厂区\t甲厂\t乙厂\t合计\n";
+    joined << "排放量\t" << 10 * page << "\t" << 20 * page << "\t" << 30 * page << "\n";
+    joined << "第" << page + 20 << "页共47页\n";
+    joined << "某某公司2020年社会责任报告\n";
+    joined << "用水量\t" << 11 * page << "\t" << 21 * page << "\t" << 32 * page << "\n\n";
+  }
+  Document paged = Document::FromUtf8("r.txt", joined.str());
+  for (size_t i = 0; i < paged.line_count(); ++i) {
+    const bool edge = paged.LineText(i).find("某某公司") != std::string_view::npos ||
+                      paged.LineText(i).find("共47页") != std::string_view::npos;
+    EXPECT_EQ((paged.structure().line(i).flags & ESGAUDIT_LINE_FURNITURE_MASK) != 0, edge) << paged.LineText(i);
+  }
+  EXPECT_NE(paged.structure().line(LineWith(paged, "第21页")).flags & ESGAUDIT_LINE_PAGE_NUMBER, 0u);
+
   // Pages known: a line repeated in the middle of its pages (a callout's label) is no running
   // header nor decoration; the same line at the top of its pages is.
   auto build = [](bool top) {

@@ -263,12 +263,41 @@ bool StructureBuilder::MarkdownHeading(size_t i) const {
   return !raw.empty() && raw.front() == '#';
 }
 
+namespace {
+
+// "- 12 -", "P12", "第12页", "第12页共47页", "Page 12", "Page 12 of 80", "12 / 80": a page number
+// whatever its place.
+bool DecoratedPageNumber(std::string_view t) {
+  static const std::regex kDecorated(
+      R"(^(?:[-—–]\s*\d{1,3}\s*[-—–]|[pP]\.?\s*\d{1,3}|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|)"
+      R"([pP]age\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$)");
+  return t.size() <= 24 && std::regex_match(t.begin(), t.end(), kDecorated);
+}
+
+}  // namespace
+
 bool StructureBuilder::FurniturePlace(size_t i) const {
   const size_t n = s_.lines_.size();
   if (!page_edge_.empty() && !page_edge_[i]) return false;
   if (MarkdownHeading(i)) return false;
   const LineStructure& ls = s_.lines_[i];
   if (ls.cell_count == 0) return true;
+  // Beside a decorated page number ("第24页共47页" over the report's title, a table going on below):
+  // the edge of a page, whatever follows.
+  auto page_number = [&](size_t j) {
+    const LineStructure& l = s_.lines_[j];
+    return l.cell_count == 1 && DecoratedPageNumber(CellText(s_.cells_[l.first_cell]));
+  };
+  for (size_t j = i; j-- > 0 && j + 3 > i;) {
+    if (s_.lines_[j].cell_count == 0) continue;
+    if (page_number(j)) return true;
+    break;
+  }
+  for (size_t j = i + 1; j < n && j <= i + 3; ++j) {
+    if (s_.lines_[j].cell_count == 0) continue;
+    if (page_number(j)) return true;
+    break;
+  }
   std::string_view last = CellText(s_.cells_[ls.first_cell + ls.cell_count - 1]);
   if (last.size() >= 1 && (last.back() == ':' || (last.size() >= 3 && last.substr(last.size() - 3) == "：")))
     return false;
@@ -446,16 +475,14 @@ void StructureBuilder::MarkSideText() {
 }
 
 void StructureBuilder::MarkPageNumbers() {
-  // "- 12 -", "P12", "第12页", "Page 12", "12 / 80": a page number whatever its place. A bare
-  // "12" only next to a running header or at the top or bottom of a page (pages known).
-  static const std::regex kDecorated(
-      R"(^(?:[-—–]\s*\d{1,3}\s*[-—–]|[pP]\.?\s*\d{1,3}|第\s*\d{1,3}\s*页|[pP]age\s+\d{1,3}|\d{1,3}\s*/\s*\d{1,3})$)");
+  // A decorated page number (DecoratedPageNumber) whatever its place. A bare "12" only next to a
+  // running header or at the top or bottom of a page (pages known).
   const size_t n = s_.lines_.size();
   for (size_t i = 0; i < n; ++i) {
     LineStructure& ls = s_.lines_[i];
     if (ls.cell_count != 1) continue;
     std::string_view t = CellText(s_.cells_[ls.first_cell]);
-    if (t.size() > 16) continue;
+    if (t.size() > 24) continue;
     bool page = false;
     if (AllDigits(t, 3)) {
       for (size_t d = 1; d <= 2 && !page; ++d) {
@@ -473,7 +500,7 @@ void StructureBuilder::MarkPageNumbers() {
         page = before == 0 || after == 0;
       }
     } else {
-      page = std::regex_match(std::string(t), kDecorated);
+      page = DecoratedPageNumber(t);
     }
     if (page) ls.flags |= ESGAUDIT_LINE_PAGE_NUMBER;
   }
