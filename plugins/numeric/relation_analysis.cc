@@ -2188,6 +2188,16 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
       return years >= 2;
     };
+    // The figures of the given rows in one column, in `parts`; false when a row has neither a figure
+    // nor a dash there (the column is then no breakdown). A dash is a zero part and left out.
+    auto column_parts = [&](const std::vector<size_t>& row_indices, int slot, std::vector<int>* parts) {
+      for (size_t k : row_indices) {
+        const Slot* ps = rows[k].At(slot);
+        if (ps == nullptr || (ps->figure < 0 && !ps->dash)) return false;
+        if (ps->figure >= 0) parts->push_back(ps->figure);
+      }
+      return true;
+    };
     auto uniform = [&](const std::vector<int>& parts, int total) {
       const Figure& tf = figures_[total];
       if (tf.qualifiers != 0 || parts.size() < 2) return false;
@@ -2334,21 +2344,14 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         if (!head.has_figure || !head.readable || head.label.empty() || rate_cells(head) || head.unit != below.unit) {
           continue;
         }
+        std::vector<size_t> under;  // the rows from the head's next to the Other row
+        for (size_t k = hi + 1; k <= oi; ++k) under.push_back(k);
         std::vector<Relation> columns;
         size_t tried = 0;
         for (const Slot& ts : head.cells) {
           if (ts.figure < 0 || figures_[ts.figure].kind == ESGAUDIT_FACT_PERCENT) continue;
           std::vector<int> parts;
-          bool missing = false;
-          for (size_t k = hi + 1; k <= oi; ++k) {
-            const Slot* ps = rows[k].At(ts.slot);
-            if (ps == nullptr || (ps->figure < 0 && !ps->dash)) {
-              missing = true;
-              break;
-            }
-            if (ps->figure >= 0) parts.push_back(ps->figure);
-          }
-          if (missing || !uniform(parts, ts.figure)) continue;
+          if (!column_parts(under, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
           std::string h = header_of_row(head, ts.slot);
           ++tried;
           make(ts.figure, std::move(parts), h.empty() ? head.label : head.label + "/" + h, head, &columns);
@@ -2446,16 +2449,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
               std::string h = header_of_row(tr, ts.slot);
               if (tf.kind != ESGAUDIT_FACT_PERCENT && RateLabel(h)) continue;
               std::vector<int> parts;
-              bool missing = false;
-              for (size_t k : b) {
-                const Slot* ps = rows[k].At(ts.slot);
-                if (ps == nullptr || (ps->figure < 0 && !ps->dash)) {
-                  missing = true;
-                  break;
-                }
-                if (ps->figure >= 0) parts.push_back(ps->figure);
-              }
-              if (missing || !uniform(parts, ts.figure)) continue;
+              if (!column_parts(b, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
               add(ts.figure, std::move(parts), h.empty() ? tr.label : tr.label + "/" + h, tr);
               // The share column beside the count column (人数 then 比例), its total not printed: the
               // block's shares are a breakdown of 100 % when they are the counts over the total row by
@@ -2601,16 +2595,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         for (const Slot& ts : tr.cells) {
           if (ts.figure < 0 || block_units.size() > 1 || rates) continue;
           std::vector<int> parts;
-          bool missing = false;
-          for (size_t k : block_rows) {
-            const Slot* bs = rows[k].At(ts.slot);
-            if (bs == nullptr || (bs->figure < 0 && !bs->dash)) {
-              missing = true;
-              break;
-            }
-            if (bs->figure >= 0) parts.push_back(bs->figure);
-          }
-          if (missing || !uniform(parts, ts.figure)) continue;
+          if (!column_parts(block_rows, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
           std::string h = header_of_row(tr, ts.slot);
           make(ts.figure, std::move(parts), h.empty() ? tr2.label : tr2.label + "/" + h, tr, &block_columns);
         }
@@ -2661,16 +2646,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           const Figure& tf = figures_[ts.figure];
           if (tf.kind == ESGAUDIT_FACT_PERCENT || RateLabel(header_of_row(head, ts.slot))) continue;
           std::vector<int> parts;
-          bool missing = false;
-          for (size_t k : list) {
-            const Slot* ps = rows[k].At(ts.slot);
-            if (ps == nullptr || (ps->figure < 0 && !ps->dash)) {
-              missing = true;
-              break;
-            }
-            if (ps->figure >= 0) parts.push_back(ps->figure);
-          }
-          if (missing || !uniform(parts, ts.figure)) continue;
+          if (!column_parts(list, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
           std::string h = header_of_row(head, ts.slot);
           ++tried;
           make(ts.figure, std::move(parts), h.empty() ? head.label : head.label + "/" + h, head, &columns);
