@@ -42,6 +42,14 @@ bool IsRelationRule(const std::string& rule) {
 }
 
 // "line:col: severity: message [rule]" then " | line:col message" for each related location.
+// One line laid out with spaces: each text starts at its display column (1-based), at least one
+// space after the text before it.
+std::string Laid(const std::vector<std::pair<size_t, std::string>>& parts) {
+  std::string out;
+  for (const auto& [at, text] : parts) out += std::string(at > out.size() + 1 ? at - 1 - out.size() : 1, ' ') + text;
+  return out + "\n";
+}
+
 std::vector<std::string> Findings(const ReportResult& r) {
   std::vector<std::string> out;
   for (const Finding& f : r.findings) {
@@ -443,17 +451,12 @@ TEST(RelationRulesTest, RowsJoinedWithSingleSpacesAddUpPerColumn) {
 // A table laid out with spaces whose part label wrapped onto a line of its own: the model joins it
 // to its row, so the rows stay one table and each column adds up to its total row.
 TEST(RelationRulesTest, ARowWithAWrappedLabelIsAPartOfItsTable) {
-  auto laid = [](std::vector<std::pair<size_t, std::string>> parts) {
-    std::string out;
-    for (const auto& [at, text] : parts) out += std::string(at > out.size() + 1 ? at - 1 - out.size() : 1, ' ') + text;
-    return out + "\n";
-  };
   const std::string clean =
-      laid({{50, "2021"}, {62, "2020"}}) +
-      laid({{2, "Total waste disposed"}, {50, "1,993"}, {62, "2,049"}}) +
-      laid({{2, "Hazardous waste disposed"}, {50, "1,025"}, {64, "558"}}) +
-      laid({{2, "Waste beneficially reused, recycled or"}}) +
-      laid({{2, "recovered"}, {52, "968"}, {62, "1,491"}}) + "\nWaste fell in 2021 at all sites.\n";
+      Laid({{50, "2021"}, {62, "2020"}}) +
+      Laid({{2, "Total waste disposed"}, {50, "1,993"}, {62, "2,049"}}) +
+      Laid({{2, "Hazardous waste disposed"}, {50, "1,025"}, {64, "558"}}) +
+      Laid({{2, "Waste beneficially reused, recycled or"}}) +
+      Laid({{2, "recovered"}, {52, "968"}, {62, "1,491"}}) + "\nWaste fell in 2021 at all sites.\n";
   ReportResult r = Check(clean, "en", "relations");
   EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
   Document doc = Document::FromUtf8("test.txt", clean);
@@ -469,16 +472,11 @@ TEST(RelationRulesTest, ARowWithAWrappedLabelIsAPartOfItsTable) {
 // The same table laid out with spaces and a unit column between the labels and the figures: the
 // unit cell is the row's unit, the label the text before it (the model's grid cells carry both).
 TEST(RelationRulesTest, AUnitColumnOfAnAlignedTableIsNoRowLabel) {
-  auto laid = [](std::vector<std::pair<size_t, std::string>> parts) {
-    std::string out;
-    for (const auto& [at, text] : parts) out += std::string(at > out.size() + 1 ? at - 1 - out.size() : 1, ' ') + text;
-    return out + "\n";
-  };
   const std::string clean =
-      laid({{2, "Item"}, {34, "Unit"}, {58, "2021"}, {70, "2020"}}) +
-      laid({{2, "Total waste disposed"}, {34, "Thousand tonnes"}, {58, "1,993"}, {70, "2,049"}}) +
-      laid({{2, "Hazardous waste disposed"}, {34, "Thousand tonnes"}, {58, "1,025"}, {72, "558"}}) +
-      laid({{2, "Non-hazardous waste disposed"}, {34, "Thousand tonnes"}, {60, "968"}, {70, "1,491"}}) +
+      Laid({{2, "Item"}, {34, "Unit"}, {58, "2021"}, {70, "2020"}}) +
+      Laid({{2, "Total waste disposed"}, {34, "Thousand tonnes"}, {58, "1,993"}, {70, "2,049"}}) +
+      Laid({{2, "Hazardous waste disposed"}, {34, "Thousand tonnes"}, {58, "1,025"}, {72, "558"}}) +
+      Laid({{2, "Non-hazardous waste disposed"}, {34, "Thousand tonnes"}, {60, "968"}, {70, "1,491"}}) +
       "\nWaste fell in 2021 at all sites.\n";
   ReportResult r = Check(clean, "en", "relations");
   EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
