@@ -1893,6 +1893,24 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       if (it != row_label.end()) figures_[m].label = it->second;
     }
   };
+  // Blocks of one split printed as tables of their own, one after the other, each under a title
+  // naming one category of a closed dimension ("Female" over rows of shares, then "Male" over the
+  // same rows): the chain read so far (see the pass after a table's rows are read).
+  struct SplitRow {
+    std::string label;
+    uint64_t label_offset = 0;
+    uint64_t label_length = 0;
+    std::map<int, int> shares;  // slot -> percentage figure
+  };
+  struct SplitBlock {
+    int dim = -1;
+    std::string category;
+    std::string title;
+    uint32_t title_line = 0;
+    uint32_t last_line = 0;
+    std::vector<SplitRow> rows;
+  };
+  std::vector<SplitBlock> split_chain;
   const uint32_t table_count = doc.TableCount();
   // The rows of the aligned tables' grids, by the line of their values (of their label for a row
   // without values). A host without grids has none: its aligned tables are not read.
@@ -2177,6 +2195,99 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
             f.unit.empty() && f.value >= 0) {
           f.low = f.high = f.value;
         }
+      }
+    }
+    // A split printed as blocks, one table per category: each block under a title line naming one
+    // category of a closed dimension and nothing else of substance ("Female (global)", 男性员工), its
+    // rows percentages under the same row labels in the same columns as the block before, at most
+    // two lines after it. Once the blocks name every category, each row's share in each column
+    // adds up to 100 % across the blocks (Senior Leadership: 34 % female + 66 % male). Shares of
+    // another whole under such titles (each block's age bands adding up to 100 % by itself) do not
+    // add up across: the split is kept only when every pair but at most one adds up as printed.
+    {
+      SplitBlock b;
+      uint32_t top = t.header_line != ESGAUDIT_NO_INDEX ? std::min(t.header_line, t.first_line) : t.first_line;
+      for (uint32_t g = top; g-- > 0 && top - g <= 2;) {
+        esgaudit_line_structure gs = doc.LineStructure(g);
+        std::string title(view.substr(gs.view_begin, gs.view_end - gs.view_begin));
+        if (title.find_first_not_of(" \t") == std::string::npos) continue;
+        title.erase(std::remove_if(title.begin(), title.end(), [](char c) { return c >= 0 && c < ' '; }), title.end());
+        // A footnote mark may end the title ("Male (global)3").
+        while (!title.empty() && (title.back() == ' ' || (title.back() >= '0' && title.back() <= '9'))) {
+          title.pop_back();
+        }
+        auto [dim, cat] = Categorise(title);
+        if (gs.cell_count <= 2 && !HasDigit(title) && Cps(title) <= 24 && dim >= 0 &&
+            Dimensions()[static_cast<size_t>(dim)].closed) {
+          b.dim = dim;
+          b.category = cat;
+          b.title = title;
+          b.title_line = g;
+        }
+        break;
+      }
+      for (const Row& row : rows) {
+        if (b.dim < 0) break;
+        if (!row.has_figure) continue;
+        SplitRow sr{row.label, row.label_offset, row.label_length, {}};
+        for (const Slot& c : row.cells) {
+          if (c.figure >= 0 && figures_[c.figure].kind != ESGAUDIT_FACT_PERCENT) b.dim = -1;
+          if (c.figure >= 0) sr.shares[c.slot] = c.figure;
+        }
+        if (!row.readable || row.label.empty()) b.dim = -1;
+        b.rows.push_back(std::move(sr));
+      }
+      if (b.dim >= 0 && b.rows.size() >= 2) {
+        b.last_line = rows.back().line;
+        bool follows = !split_chain.empty() && split_chain.back().dim == b.dim &&
+                       b.title_line > split_chain.back().last_line &&
+                       b.title_line - split_chain.back().last_line <= 2 &&
+                       split_chain.back().rows.size() == b.rows.size();
+        for (const SplitBlock& o : split_chain) follows = follows && o.category != b.category;
+        for (size_t k = 0; follows && k < b.rows.size(); ++k) {
+          const SplitRow& o = split_chain.back().rows[k];
+          follows = o.label == b.rows[k].label && o.shares.size() == b.rows[k].shares.size();
+          for (const auto& [slot, f] : o.shares) follows = follows && b.rows[k].shares.count(slot) != 0;
+        }
+        if (!follows) split_chain.clear();
+        split_chain.push_back(std::move(b));
+        std::set<std::string> categories;
+        for (const auto& [printed, cat] : Dimensions()[static_cast<size_t>(split_chain.back().dim)].categories) {
+          categories.insert(cat);
+        }
+        if (split_chain.size() == categories.size()) {
+          std::vector<Relation> pairs;
+          size_t holding = 0;
+          std::string titles;
+          for (const SplitBlock& o : split_chain) titles += (titles.empty() ? "" : " / ") + o.title;
+          for (size_t k = 0; k < split_chain.front().rows.size(); ++k) {
+            const SplitRow& first = split_chain.front().rows[k];
+            for (const auto& [slot, f] : first.shares) {
+              Relation r;
+              r.kind = RelationKind::kPercentBreakdown;
+              r.evidence = Evidence::kTable;
+              r.certainty = Certainty::kCertain;
+              r.caption = first.label + " (" + titles + ")";
+              r.caption_offset = first.label_offset;
+              r.caption_length = first.label_length;
+              for (const SplitBlock& o : split_chain) r.parts.push_back(o.rows[k].shares.at(slot));
+              SumParts(&r);
+              r.consistent = r.sum_low <= 100 && 100 <= r.sum_high;
+              r.flag = !r.consistent;
+              holding += r.consistent;
+              pairs.push_back(std::move(r));
+            }
+          }
+          if (pairs.size() >= 2 && holding + 1 >= pairs.size()) {
+            for (Relation& r : pairs) {
+              relabel(r);
+              Add(std::move(r));
+            }
+          }
+          split_chain.clear();
+        }
+      } else {
+        split_chain.clear();
       }
     }
     // Years across the header: a time series, never summed across.

@@ -1234,5 +1234,61 @@ TEST(RelationRulesTest, HeadcountsInATableAreExact) {
   EXPECT_TRUE(Findings(Check(amounts)).empty()) << ::testing::PrintToString(Findings(Check(amounts)));
 }
 
+
+// A split printed as one block per category, each under a title naming it ("Female (global)", then
+// "Male (global)" over the same rows): each row's shares add up to 100 % across the blocks, column
+// by column. Blocks whose shares are each a whole of their own (education under 男性员工 and under
+// 女性员工) are no split.
+TEST(RelationRulesTest, SharesSplitIntoBlocksUnderCategoryTitlesAddUpAcrossTheBlocks) {
+  const std::string clean =
+      "Representation by level\n"
+      "Female (global)\n"
+      "Senior Leadership 34% 38.7%\n"
+      "Middle Management 49% 50.5%\n"
+      "Total 42% 42.9%\n"
+      "Male (global)\n"
+      "Senior Leadership 66% 61.3%\n"
+      "Middle Management 51% 49.5%\n"
+      "Total 58% 57.1%\n"
+      "\nRepresentation rose in every year.\n";
+  ReportResult r = Check(clean, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"Senior Leadership", "34%", "66%"}));
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"Middle Management", "50.5%", "49.5%"}));
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"Total", "42.9%", "57.1%"}));
+  ExpectChangesFlagged(clean,
+                       {{"66%", "73%", {"34% + 73% = 107%"}},
+                        {"Total 42% 42.9%", "Total 42% 47.2%", {"47.2% + 57.1% = 104.3%"}}},
+                       "error");
+
+  const std::string zh =
+      "男性员工\n"
+      "管理人员\t30%\t32%\n"
+      "技术人员\t60%\t58%\n"
+      "女性员工\n"
+      "管理人员\t70%\t68%\n"
+      "技术人员\t40%\t42%\n";
+  r = Check(zh, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  doc = Document::FromUtf8("test.txt", zh);
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"技术人员", "60%", "40%"}));
+  ExpectChangesFlagged(zh, {{"\t58%", "\t64%", {"64% + 42% = 106%"}}}, "error");
+
+  const std::string wholes =
+      "男性员工\n"
+      "研究生\t10%\t12%\n"
+      "本科\t60%\t58%\n"
+      "大专\t30%\t30%\n"
+      "女性员工\n"
+      "研究生\t20%\t22%\n"
+      "本科\t50%\t50%\n"
+      "大专\t30%\t28%\n";
+  r = Check(wholes, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  doc = Document::FromUtf8("test.txt", wholes);
+  EXPECT_FALSE(Recognised(doc, r, "percent-breakdown", {"本科", "60%", "50%"}));
+  EXPECT_FALSE(Recognised(doc, r, "percent-breakdown", {"大专", "30%", "30%"}));
+}
 }  // namespace
 }  // namespace esgaudit::numeric
