@@ -1691,15 +1691,20 @@ namespace {
 // (男性员工总数 is one part of 员工总数).
 bool TableTotalLabel(std::string label) {
   label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
-  for (const char* open : {"(", "\xEF\xBC\x88"}) {  // "(" and "（"
-    size_t at = label.rfind(open);
-    if (at == std::string::npos || at == 0) continue;
-    // A short bracket is a unit or a qualifier; a longer one is a note, dropped when the label
-    // before it ends in a total word (在职员工的数量合计（母公司与子公司合计）).
-    std::u32string before = ToU32(label.substr(0, at));
-    bool total_before = before.size() >= 3 && (before.substr(before.size() - 2) == U"合计" ||
-                                               before.substr(before.size() - 2) == U"总计");
-    if (Cps(label.substr(at)) <= 8 || total_before) label.resize(at);
+  // Twice: a note and the unit bracket before it may use either kind of bracket.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const char* open : {"(", "\xEF\xBC\x88"}) {  // "(" and "（"
+      size_t at = label.rfind(open);
+      if (at == std::string::npos || at == 0) continue;
+      // A short bracket is a unit or a qualifier; a longer one is a note, dropped when the label
+      // before it ends in a total word (在职员工的数量合计（母公司与子公司合计）) or in a unit
+      // bracket of its own (员工总人数（人）（另有劳务派遣用工5,093人）).
+      std::u32string before = ToU32(label.substr(0, at));
+      bool total_before = before.size() >= 3 && (before.substr(before.size() - 2) == U"合计" ||
+                                                 before.substr(before.size() - 2) == U"总计");
+      bool unit_before = before.size() >= 3 && (before.back() == U')' || before.back() == U'）');
+      if (Cps(label.substr(at)) <= 8 || total_before || unit_before) label.resize(at);
+    }
   }
   std::string l;
   if (BareTotal(label, &l)) return true;
@@ -2610,7 +2615,52 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         part_rows.erase(std::remove_if(part_rows.begin(), part_rows.end(), [&](size_t k) { return under_head.count(k) > 0; }),
                         part_rows.end());
       }
-      if (!ok || part_rows.size() < 2) continue;
+      // Each later block titled as a breakdown (a row of one label naming it: 按员工学历划分, 学历构成,
+      // by age) is another breakdown of the same total, checked per column when one of its columns
+      // adds up. A title that is only the dimension's name (性别, 年龄, 教育程度) says so itself, so
+      // its block is checked even when no column adds up (the sum must still be near the total);
+      // such blocks also follow a total row below its own rows (母公司, 子公司, 合计; 性别; 年龄).
+      auto titled_blocks = [&](size_t from, bool total_first) {
+        for (size_t title = from; title + 2 < rows.size();) {
+          const Row& tr2 = rows[title];
+          std::string tl = Lower(tr2.label);
+          const bool dimension = !tr2.has_figure && tr2.readable && DimensionTitle(tr2.label);
+          bool titled = !tr2.has_figure && tr2.readable && !tl.empty() && (total_first || dimension) &&
+                        (Has(tl, "按") || Has(tl, "构成") || Has(tl, "结构") || Has(tl, " by ") || dimension);
+          if (!titled) break;
+          std::vector<size_t> block_rows;
+          if (!block(title + 1, +1, &block_rows) || block_rows.size() < 2) break;
+          std::set<std::string> block_units;
+          for (size_t k : block_rows) block_units.insert(LabelUnit(rows[k].label));
+          block_units.insert(LabelUnit(tr.label));
+          block_units.erase("");
+          bool rates = std::any_of(block_rows.begin(), block_rows.end(), [&](size_t k) { return RateLabel(rows[k].label); });
+          std::vector<Relation> block_columns;
+          for (const Slot& ts : tr.cells) {
+            if (ts.figure < 0 || block_units.size() > 1 || rates) continue;
+            std::vector<int> parts;
+            if (!column_parts(block_rows, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
+            std::string h = header_of_row(tr, ts.slot);
+            make(ts.figure, std::move(parts), h.empty() ? tr2.label : tr2.label + "/" + h, tr, &block_columns);
+          }
+          bool adds = std::any_of(block_columns.begin(), block_columns.end(), [](const Relation& r) { return r.consistent; });
+          if (adds || dimension) {
+            for (Relation& r : block_columns) {
+              relabel(r);
+              Add(std::move(r));
+            }
+          }
+          title = block_rows.back() + 1;
+        }
+      };
+      if (!ok || part_rows.size() < 2) {
+        // A total first with one row under it (少数民族 under 员工总人数: a subset) and then titled
+        // breakdowns (按性别划分, 按地区划分): the blocks are read as below.
+        size_t first_title = ri + 1;
+        while (first_title < rows.size() && first_title <= ri + 2 && rows[first_title].has_figure) ++first_title;
+        if (ok && above && first_title <= ri + 2) titled_blocks(first_title, true);
+        continue;
+      }
       std::sort(part_rows.begin(), part_rows.end());
       std::vector<Relation> columns;
       bool rate_row = std::any_of(part_rows.begin(), part_rows.end(),
@@ -2683,42 +2733,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         relabel(r);
         Add(std::move(r));
       }
-      // Each later block titled as a breakdown (a row of one label naming it: 按员工学历划分, 学历构成,
-      // by age) is another breakdown of the same total, checked per column when one of its columns
-      // adds up. A title that is only the dimension's name (性别, 年龄, 教育程度) says so itself, so
-      // its block is checked even when no column adds up (the sum must still be near the total);
-      // such blocks also follow a total row below its own rows (母公司, 子公司, 合计; 性别; 年龄).
-      for (size_t title = above ? part_rows.back() + 1 : ri + 1; title + 2 < rows.size();) {
-        const Row& tr2 = rows[title];
-        std::string tl = Lower(tr2.label);
-        const bool dimension = !tr2.has_figure && tr2.readable && DimensionTitle(tr2.label);
-        bool titled = !tr2.has_figure && tr2.readable && !tl.empty() && (above || dimension) &&
-                      (Has(tl, "按") || Has(tl, "构成") || Has(tl, "结构") || Has(tl, " by ") || dimension);
-        if (!titled) break;
-        std::vector<size_t> block_rows;
-        if (!block(title + 1, +1, &block_rows) || block_rows.size() < 2) break;
-        std::set<std::string> block_units;
-        for (size_t k : block_rows) block_units.insert(LabelUnit(rows[k].label));
-        block_units.insert(LabelUnit(tr.label));
-        block_units.erase("");
-        bool rates = std::any_of(block_rows.begin(), block_rows.end(), [&](size_t k) { return RateLabel(rows[k].label); });
-        std::vector<Relation> block_columns;
-        for (const Slot& ts : tr.cells) {
-          if (ts.figure < 0 || block_units.size() > 1 || rates) continue;
-          std::vector<int> parts;
-          if (!column_parts(block_rows, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
-          std::string h = header_of_row(tr, ts.slot);
-          make(ts.figure, std::move(parts), h.empty() ? tr2.label : tr2.label + "/" + h, tr, &block_columns);
-        }
-        bool adds = std::any_of(block_columns.begin(), block_columns.end(), [](const Relation& r) { return r.consistent; });
-        if (adds || dimension) {
-          for (Relation& r : block_columns) {
-            relabel(r);
-            Add(std::move(r));
-          }
-        }
-        title = block_rows.back() + 1;
-      }
+      titled_blocks(above ? part_rows.back() + 1 : ri + 1, above);
     }
 
     // 其中 rows (of which): a run of them under a row are each a subset of it (新申请专利, 其中：发明专利);

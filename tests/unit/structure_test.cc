@@ -553,6 +553,18 @@ TEST(StructureTest, LongFiguresWithThousandsSeparatorsKeepATabRowInItsTable) {
   EXPECT_EQ(s.tables()[0].last_line, 4u);
   EXPECT_EQ(Role(doc, 4), "table-row");
   EXPECT_NE(Role(doc, 6), "table-row");  // a sentence with commas is still prose
+  // So is a figure's separator inside a row label's note (另有劳务派遣用工5,093人).
+  Document note = Document::FromUtf8("r.txt",
+                                     "项目类别\t人数\t占比\n"
+                                     "员工总人数（人）（另有劳务派遣用工5,093人）\t362,482\t100.00%\n"
+                                     "男性员工（人）\t166,241\t45.86%\n"
+                                     "女性员工（人）\t196,241\t54.14%\n"
+                                     "\n"
+                                     "我们关爱员工,保障员工的各项合法权益\t提升\n");
+  ASSERT_EQ(note.structure().tables().size(), 1u);
+  EXPECT_EQ(note.structure().tables()[0].first_line, 0u);
+  EXPECT_EQ(Role(note, 1), "table-row");
+  EXPECT_NE(Role(note, 5), "table-row");
 }
 
 TEST(StructureTest, TablesWithHeaderKindUnitAndTotals) {

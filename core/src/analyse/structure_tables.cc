@@ -35,6 +35,16 @@ bool TotalLike(std::string_view cell) {
   return ContainsAny(lower, {"合计", "总计", "小计", "总数", "total"});
 }
 
+// Whether a cell reads as a sentence or clause: a full stop, a semicolon, or a comma other than a
+// figure's thousands separator ("（另有劳务派遣用工5,093人）" in a row label is no clause).
+bool SentencePunctuation(std::string_view cell) {
+  if (ContainsAny(cell, {"。", ";"})) return true;
+  for (size_t at = cell.find(','); at != std::string_view::npos; at = cell.find(',', at + 1)) {
+    if (at == 0 || at + 1 >= cell.size() || !IsAsciiDigit(cell[at - 1]) || !IsAsciiDigit(cell[at + 1])) return true;
+  }
+  return false;
+}
+
 // "员工总数（人） 2,796 2,828 2,920": a label and two or more figures joined by single spaces, as
 // one cell of a tab-separated row whose other slots are empty.
 bool SpaceJoinedRow(std::string_view cell) {
@@ -364,7 +374,7 @@ void StructureBuilder::FindTables() {
       std::string_view ct = CellText(c);
       // A long figure's thousands separators (1,696,964,131; 38,533,072.80) are no sentence commas.
       const bool figure = ct.find_first_not_of("0123456789,.%-+ ") == std::string_view::npos;
-      if (!figure && sdk::CodePointCount(ct) >= 12 && ContainsAny(ct, {"。", ",", ";"})) prose = true;
+      if (!figure && sdk::CodePointCount(ct) >= 12 && SentencePunctuation(ct)) prose = true;
     }
     if (!t.empty() && t.front() == '|' && pipes >= 2) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_PIPES;

@@ -1290,5 +1290,38 @@ TEST(RelationRulesTest, SharesSplitIntoBlocksUnderCategoryTitlesAddUpAcrossTheBl
   EXPECT_FALSE(Recognised(doc, r, "percent-breakdown", {"本科", "60%", "50%"}));
   EXPECT_FALSE(Recognised(doc, r, "percent-breakdown", {"大专", "30%", "30%"}));
 }
+
+// A total row first with one row under it (a subset such as 少数民族), then blocks under titles
+// (按性别划分, 按地区划分): each block is a breakdown of the total, in the count column and in the
+// share column. A note in brackets after the total's unit (另有劳务派遣用工…) leaves it a total.
+TEST(RelationRulesTest, TitledBlocksUnderATotalFirstAfterASingleRow) {
+  const std::string clean =
+      "项目类别\t人数\t占比\n"
+      "员工总人数（人）（另有劳务派遣用工1,093人）\t12,000\t100.00%\n"
+      "少数民族员工（人）\t600\t5.00%\n"
+      "按性别划分\t\t\n"
+      "男性员工（人）\t7,000\t58.33%\n"
+      "女性员工（人）\t5,000\t41.67%\n"
+      "按地区划分\t\t\n"
+      "东部地区（人）\t6,000\t50.00%\n"
+      "中部地区（人）\t3,500\t29.17%\n"
+      "西部地区（人）\t2,000\t16.67%\n"
+      "海外（人）\t500\t4.17%\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"12,000", "7,000", "5,000"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"12,000", "6,000", "3,500", "2,000", "500"}));
+  ExpectChangesFlagged(clean,
+                       {{"\t3,500\t", "\t3,850\t", {"6,000 + 3,850 + 2,000 + 500 = 12,350"}},
+                        {"\t29.17%", "\t32.09%", {"50.00% + 32.09% + 16.67% + 4.17% = 102.93%"}}},
+                       "error");
+  // Without a total first, a titled block stands on its own: nothing is assumed.
+  std::string untitled = clean;
+  untitled.replace(untitled.find("员工总人数"), std::string("员工总人数").size(), "员工培训人次");
+  r = Check(untitled, "zh", "relations");
+  doc = Document::FromUtf8("test.txt", untitled);
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"12,000", "6,000", "3,500", "2,000", "500"}));
+}
 }  // namespace
 }  // namespace esgaudit::numeric
