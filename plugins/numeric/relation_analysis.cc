@@ -1774,6 +1774,40 @@ bool DimensionTitle(std::string label) {
   return false;
 }
 
+// The counted noun of a row label, lower-cased, without spaces, a unit bracket at its end, and (with
+// strip_total) its total word: 供应商总数 -> 供应商, 员工总人数（人） -> 员工, "Total suppliers" ->
+// suppliers; empty when strip_total finds no total word.
+std::string TotalNoun(std::string label, bool strip_total = true) {
+  label = Lower(label);
+  for (const char* close : {")", "\xEF\xBC\x89"}) {  // ")" and "）"
+    std::string c = close;
+    if (label.size() > c.size() && label.compare(label.size() - c.size(), c.size(), c) == 0) {
+      const size_t ascii = label.rfind('('), wide = label.rfind("\xEF\xBC\x88");
+      const size_t open = ascii == std::string::npos ? wide : wide == std::string::npos ? ascii : std::max(ascii, wide);
+      if (open != std::string::npos && open > 0 && Cps(label.substr(open)) <= 8) label.resize(open);
+    }
+  }
+  while (!label.empty() && label.back() == ' ') label.pop_back();
+  if (!strip_total) {
+    label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
+    return label;
+  }
+  if (label.compare(0, 6, "total ") == 0) {
+    label = label.substr(6);
+    label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
+    return label;
+  }
+  label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
+  for (const char* w : {"总人数", "总数", "总量", "总额", "合计", "总计"}) {
+    std::string t = w;
+    if (label.size() > t.size() && label.compare(label.size() - t.size(), t.size(), t) == 0) {
+      label.resize(label.size() - t.size());
+      return label;
+    }
+  }
+  return std::string();
+}
+
 // Whether the columns of a grouping inferred from the rows' order show it: every column but at most
 // one adds up (one changed figure is still read; one column adding up by chance is not enough).
 // `tried`: the columns summed, a sum too far from its total to be kept included.
@@ -2734,6 +2768,45 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         Add(std::move(r));
       }
       titled_blocks(above ? part_rows.back() + 1 : ri + 1, above);
+    }
+
+    // A total row whose label is a noun and a total word (供应商总数, 员工总人数, Total suppliers),
+    // followed by rows whose labels end in that noun (港澳台及境外供应商, 大陆供应商): those rows are its
+    // parts, taken when every column but one adds up (MostAddUp). They may leave others unnamed, so
+    // only parts above their total are flagged.
+    for (size_t ri = 0; ri + 2 < rows.size(); ++ri) {
+      const Row& tr = rows[ri];
+      if (!tr.readable || !tr.has_figure || !TableTotalLabel(tr.label) || rate_cells(tr)) continue;
+      const std::string noun = TotalNoun(tr.label);
+      if (Cps(noun) < 2) continue;
+      std::vector<size_t> list;
+      for (size_t k = ri + 1; k < rows.size(); ++k) {
+        const Row& pr = rows[k];
+        const std::string stem = TotalNoun(pr.label, /*strip_total=*/false);
+        if (!pr.readable || !pr.has_figure || TableTotalLabel(pr.label) || rate_cells(pr) || stem.size() <= noun.size() ||
+            stem.compare(stem.size() - noun.size(), noun.size(), noun) != 0 ||
+            (!pr.unit.empty() && !tr.unit.empty() && pr.unit != tr.unit)) {
+          break;
+        }
+        list.push_back(k);
+      }
+      if (list.size() < 2) continue;
+      std::vector<Relation> columns;
+      size_t tried = 0;
+      for (const Slot& ts : tr.cells) {
+        if (ts.figure < 0 || figures_[ts.figure].kind == ESGAUDIT_FACT_PERCENT) continue;
+        std::vector<int> parts;
+        if (!column_parts(list, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
+        std::string h = header_of_row(tr, ts.slot);
+        ++tried;
+        make(ts.figure, std::move(parts), h.empty() ? tr.label : tr.label + "/" + h, tr, &columns);
+      }
+      if (!MostAddUp(columns, tried)) continue;
+      for (Relation& r : columns) {
+        r.flag = !r.consistent && r.sum_low > figures_[r.total].high;
+        relabel(r);
+        Add(std::move(r));
+      }
     }
 
     // 其中 rows (of which): a run of them under a row are each a subset of it (新申请专利, 其中：发明专利);

@@ -1323,5 +1323,35 @@ TEST(RelationRulesTest, TitledBlocksUnderATotalFirstAfterASingleRow) {
   doc = Document::FromUtf8("test.txt", untitled);
   EXPECT_FALSE(Recognised(doc, r, "parts-total", {"12,000", "6,000", "3,500", "2,000", "500"}));
 }
+
+// A total row naming its noun (供应商总数, Total suppliers) in the middle of a table, followed by rows
+// whose labels end in that noun: they are its parts when a column adds up. Parts above the total
+// are flagged; parts short of it may leave others unnamed and are not.
+TEST(RelationRulesTest, RowsNamingTheNounOfATotalRowAboveThemAreItsParts) {
+  const std::string clean =
+      "指标\t单位\tA股\tH股\n"
+      "营业收入\t亿元\t130.06\t125.20\n"
+      "平均船龄\t年\t7.6\t7.6\n"
+      "供应商总数\t个\t666\t666\n"
+      "境外供应商\t个\t106\t106\n"
+      "境内供应商\t个\t560\t560\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"666", "106", "560"}));
+  ExpectChangesFlagged(clean, {{"\t560\t560", "\t616\t560", {"106 + 616 = 722"}}}, "error");
+  // Short of the total: another kind of supplier may be left out.
+  std::string shorter = clean;
+  shorter.replace(shorter.find("\t560\t560"), 8, "\t500\t560");
+  EXPECT_TRUE(Findings(Check(shorter)).empty()) << ::testing::PrintToString(Findings(Check(shorter)));
+  // Rows that do not end in the total's noun are no parts.
+  std::string other = clean;
+  other.replace(other.find("境内供应商"), std::string("境内供应商").size(), "新建船舶");
+  r = Check(other, "zh", "relations");
+  doc = Document::FromUtf8("test.txt", other);
+  EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(), [&](const RelationRecord& x) {
+    return MemberTexts(doc, x).count("106") > 0;
+  }));
+}
 }  // namespace
 }  // namespace esgaudit::numeric
