@@ -1326,7 +1326,8 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
   };
   std::vector<RowTotal> row_totals;
 
-  auto make = [&](Relation r, bool layout) {
+  // `unsure`: the group may have lost rows to an OCR-broken label above it; a short sum says nothing.
+  auto make = [&](Relation r, bool layout, bool unsure = false) {
     SumParts(&r);
     const double lo = r.sum_low, hi = r.sum_high;
     double tlo = r.total >= 0 ? figures_[r.total].low : 100;
@@ -1334,7 +1335,9 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
     r.consistent = lo <= thi && tlo <= hi;
     // A sum far from the total is another kind of figure (an average, a rate, a wrong grouping).
     bool plausible = lo <= 1.5 * thi && hi >= 0.67 * tlo;
-    r.flag = !r.consistent && plausible && (!layout || lo > thi);
+    // Inferred from the layout (a breakdown group against a total row of an earlier table), a sum
+    // short of the total may leave a band printed elsewhere: a warning naming the shortfall.
+    r.flag = !r.consistent && plausible && (!unsure || lo > thi);
     r.evidence = layout ? Evidence::kLayout : Evidence::kStated;
     r.certainty = layout ? Certainty::kLikely : Certainty::kCertain;
     if (r.consistent || r.flag) Add(std::move(r));
@@ -1615,7 +1618,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
         const double thi = rel.total >= 0 ? figures_[rel.total].high : 100;
         corroborated = corroborated || (rel.sum_low <= thi && tlo <= rel.sum_high);
       }
-      for (auto& [rel, layout] : group_relations) make(std::move(rel), layout || !corroborated);
+      for (auto& [rel, layout] : group_relations) make(std::move(rel), layout || !corroborated, !corroborated);
       r += group->row_span - 1;
     }
 

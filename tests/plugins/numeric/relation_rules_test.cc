@@ -1404,6 +1404,19 @@ TEST(RelationRulesTest, ShortSumsAreErrorsOnlyAgainstAnExplicitTotalOrAClosedSet
       "| | UPS | t | 565 |\n"
       "| | Subtotal | t | 3,053 |\n";
   EXPECT_TRUE(Findings(Check(broken, "en")).empty()) << ::testing::PrintToString(Findings(Check(broken, "en")));
+  // A breakdown group matched to the total row of an earlier table only by its noun (a layout
+  // relation): short of it, a warning naming the shortfall.
+  const std::string later =
+      "<table><tr><td colspan=\"2\">量化项</td><td>单位</td><td>2024</td></tr>"
+      "<tr><td colspan=\"2\">员工总数</td><td>人</td><td>1,774</td></tr></table>\n\n"
+      "<table><tr><td colspan=\"2\">量化项</td><td>单位</td><td>2024</td></tr>"
+      "<tr><td rowspan=\"3\">按学历划分的员工人数</td><td>本科</td><td>人</td><td>304</td></tr>"
+      "<tr><td>大专</td><td>人</td><td>404</td></tr><tr><td>其他学历</td><td>人</td><td>1,000</td></tr></table>\n";
+  f = Findings(Check(later));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find(": warning: 分项之和比合计“按学历划分的员工人数”少66：304 + 404 + 1,000 = 1,708，合计为1,774"),
+            std::string::npos)
+      << f[0];
   // Far short (below two thirds of the total): other figures, not parts; nothing is said.
   std::string far = open;
   far.replace(far.find("| 40 |"), 6, "| 10 |");
