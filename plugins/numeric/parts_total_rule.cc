@@ -13,7 +13,16 @@ void PartsTotalRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
     sums = sums.substr(0, sums.find(", expected"));
     sdk::Finding f = NewFinding();
     f.severity = r.certainty == Certainty::kCertain ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
-    if (doc.English()) {
+    // Parts short of a total they do not name completely: say what is missing, as a warning.
+    const bool short_open = r.certainty == Certainty::kLikely && r.sum_high < total.low;
+    if (short_open && doc.English()) {
+      f.message = "parts fall short of the total" + (r.caption.empty() ? std::string() : " '" + r.caption + "'") +
+                  " by " + a.ShortfallText(r) + ": " + sums + ", total " + total.text +
+                  "; the categories not listed are not printed";
+    } else if (short_open) {
+      f.message = "分项之和比合计" + (r.caption.empty() ? std::string() : "“" + r.caption + "”") + "少" +
+                  a.ShortfallText(r) + "：" + sums + "，合计为" + total.text + "；未列出的类别未披露";
+    } else if (doc.English()) {
       f.message = (r.caption.empty() ? std::string("parts do not add up to their total: ")
                                      : "parts do not add up to the total '" + r.caption + "': ") +
                   sums + ", expected " + total.text;

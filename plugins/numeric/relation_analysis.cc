@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <regex>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -737,6 +738,11 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
 // Whether a stated relation that does not add up is certain enough to report: parts adding up to
 // more than their total when they are listed as peers (、) or are categories of one dimension;
 // less than it only when they name every category of a closed dimension (男/女).
+bool RelationAnalysis::ShortOfAnOpenSet(const Relation& r, bool closed) const {
+  if (closed || r.consistent || r.total < 0) return false;
+  return r.sum_high < figures_[r.total].low;
+}
+
 RelationAnalysis::Categories RelationAnalysis::CategoriesOf(const std::vector<int>& parts) const {
   std::set<std::string> cats;
   int dim = -2;
@@ -1144,6 +1150,47 @@ namespace {
 // A grid cell's text (tags removed, entities decoded).
 std::string Txt(const esgaudit_table_cell& c) { return std::string(sdk::View(c.text)); }
 
+// Whether what follows a value in its table cell is only a footnote marker, so that the cell still
+// holds that value: 1,234(1), 45%*, 2,700¹, 12[a], 3.5（2）, †. Spaces are ignored; nothing at all
+// is no marker but passes too.
+bool FootnoteTail(std::string_view rest) {
+  std::string t;
+  for (char c : rest) {
+    if (c != ' ' && c != '\t') t.push_back(c);
+  }
+  if (t.empty()) return true;
+  static const char* const kMarks[] = {"*", "\xE2\x80\xA0", "\xE2\x80\xA1", "\xC2\xB9", "\xC2\xB2", "\xC2\xB3",
+                                       "\xE2\x81\xB0", "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6",
+                                       "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9"};
+  std::string_view v = t;
+  bool marks = true;
+  while (!v.empty() && marks) {
+    marks = false;
+    for (const char* m : kMarks) {
+      std::string_view mv(m);
+      if (v.substr(0, mv.size()) == mv) {
+        v.remove_prefix(mv.size());
+        marks = true;
+        break;
+      }
+    }
+  }
+  if (v.empty()) return true;
+  if (v.size() != t.size()) return false;  // marks then something else
+  // One bracketed note number or letter: (1), [a], （2）.
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"[", "]"},
+                             {"\xEF\xBC\x88", "\xEF\xBC\x89"}}) {
+    if (v.size() < open.size() + close.size() + 1 || v.substr(0, open.size()) != open ||
+        v.substr(v.size() - close.size()) != close)
+      continue;
+    std::string_view in = v.substr(open.size(), v.size() - open.size() - close.size());
+    return in.size() <= 2 && std::all_of(in.begin(), in.end(), [](char c) {
+             return std::isalnum(static_cast<unsigned char>(c)) != 0;
+           });
+  }
+  return false;
+}
+
 // The label without spaces, lower-cased, without a trailing ':' or '*'; true when it is a total
 // word itself (合计, 总计, Total, "Total employees").
 bool BareTotal(const std::string& label, std::string* lowered) {
@@ -1266,7 +1313,10 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
     if (f.offset + f.length > c.offset + c.length) return -1;
     // Bands (30岁以下, 50岁以上) are category labels, not values.
     if ((f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁") return -1;
-    return strip(Txt(c)) == f.text ? it->second : -1;
+    const std::string cell = strip(Txt(c));
+    return cell.compare(0, f.text.size(), f.text) == 0 && FootnoteTail(std::string_view(cell).substr(f.text.size()))
+               ? it->second
+               : -1;
   };
   struct RowTotal {  // a row naming a total, for breakdown groups
     size_t table;
@@ -1276,7 +1326,8 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
   };
   std::vector<RowTotal> row_totals;
 
-  auto make = [&](Relation r, bool layout) {
+  // `unsure`: the group may have lost rows to an OCR-broken label above it; a short sum says nothing.
+  auto make = [&](Relation r, bool layout, bool unsure = false) {
     SumParts(&r);
     const double lo = r.sum_low, hi = r.sum_high;
     double tlo = r.total >= 0 ? figures_[r.total].low : 100;
@@ -1284,7 +1335,9 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
     r.consistent = lo <= thi && tlo <= hi;
     // A sum far from the total is another kind of figure (an average, a rate, a wrong grouping).
     bool plausible = lo <= 1.5 * thi && hi >= 0.67 * tlo;
-    r.flag = !r.consistent && plausible && (!layout || lo > thi);
+    // Inferred from the layout (a breakdown group against a total row of an earlier table), a sum
+    // short of the total may leave a band printed elsewhere: a warning naming the shortfall.
+    r.flag = !r.consistent && plausible && (!unsure || lo > thi);
     r.evidence = layout ? Evidence::kLayout : Evidence::kStated;
     r.certainty = layout ? Certainty::kLikely : Certainty::kCertain;
     if (r.consistent || r.flag) Add(std::move(r));
@@ -1565,7 +1618,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
         const double thi = rel.total >= 0 ? figures_[rel.total].high : 100;
         corroborated = corroborated || (rel.sum_low <= thi && tlo <= rel.sum_high);
       }
-      for (auto& [rel, layout] : group_relations) make(std::move(rel), layout || !corroborated);
+      for (auto& [rel, layout] : group_relations) make(std::move(rel), layout || !corroborated, !corroborated);
       r += group->row_span - 1;
     }
 
@@ -1595,7 +1648,10 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
       }
       return false;
     };
-    auto segment = [&](uint32_t total_row, const std::vector<uint32_t>& part_rows, bool closed) {
+    // `closed`: the parts name every category (其他) or a total row stands under them; `unsure`: the
+    // group may have lost rows to the label above (a Markdown label broken by OCR), so a short sum
+    // says nothing.
+    auto segment = [&](uint32_t total_row, const std::vector<uint32_t>& part_rows, bool closed, bool unsure) {
       const std::string tl = row_label(total_row);
       for (uint32_t c : fig_cols) {
         int total = fig[total_row][c];
@@ -1634,9 +1690,9 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
         rel.consistent = rel.sum_low <= thi && tlo <= rel.sum_high;
         bool plausible = rel.sum_low <= 1.5 * thi && rel.sum_high >= 0.67 * tlo;
         if (!plausible) continue;
-        rel.flag = !rel.consistent && (closed || rel.sum_low > thi);
+        rel.flag = !rel.consistent && (!unsure || rel.sum_low > thi);
         rel.evidence = Evidence::kTable;
-        rel.certainty = Certainty::kCertain;
+        rel.certainty = ShortOfAnOpenSet(rel, closed) ? Certainty::kLikely : Certainty::kCertain;
         Add(std::move(rel));
       }
     };
@@ -1657,15 +1713,20 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
         if (li.empty()) continue;
         if (OfWhichLabel(li) && i > r && has_figures(i - 1) && !rate_row(i - 1) && !OfWhichLabel(row_label(i - 1))) {
           std::vector<uint32_t> part_rows{i};
+          // A total row right after the list may sum the row above the 其中 with its peers (Plant A,
+          // of which hazardous, Plant B, Total): the last rows may be peers, not parts, so a short
+          // sum says nothing.
+          bool total_after = false;
           for (uint32_t k = i + 1; k < end; ++k) {
             const std::string lk = row_label(k);
+            total_after = !lk.empty() && RowTotalLabel(lk);
             if (lk.empty() || RowTotalLabel(lk) || OfWhichLabel(lk) || rate_row(k) || IsNestedLabel(lk) ||
                 unit_of(k) != unit_of(i))
               break;
             part_rows.push_back(k);
           }
           bool closed = part_rows.size() >= 2 && OtherLabel(row_label(part_rows.back()));
-          segment(i - 1, part_rows, closed && !unsure);
+          segment(i - 1, part_rows, closed && !unsure, unsure || (total_after && !closed));
         } else if (RowTotalLabel(li) && i > r) {
           std::vector<uint32_t> part_rows;
           for (long k = static_cast<long>(i) - 1; k >= static_cast<long>(r); --k) {
@@ -1675,7 +1736,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
               break;
             part_rows.insert(part_rows.begin(), static_cast<uint32_t>(k));
           }
-          if (part_rows.size() >= 2) segment(i, part_rows, !unsure);
+          if (part_rows.size() >= 2) segment(i, part_rows, !unsure, unsure);
         }
       }
       r = end;
@@ -1837,6 +1898,14 @@ bool LowerBand(const std::string& label) {
   }
   return Has(l, "以下") || Has(l, "以内");
 }
+bool UpperBand(const std::string& label);
+// A row label naming an age band: 30岁以下, 30-50岁, Under 30, 30-50, 50+.
+bool AgeBandLabel(const std::string& label) {
+  if (!HasDigit(label)) return false;
+  if (Has(label, "岁") || LowerBand(label) || UpperBand(label)) return true;
+  static const std::regex range(R"(^\s*\d{1,2}\s*(-|–|~|至|to)\s*\d{1,2}\s*$)");
+  return std::regex_match(label, range);
+}
 bool UpperBand(const std::string& label) {
   std::string l = Lower(label);
   l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
@@ -1953,10 +2022,14 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
   const uint32_t table_count = doc.TableCount();
   // The rows of the aligned tables' grids, by the line of their values (of their label for a row
   // without values). A host without grids has none: its aligned tables are not read.
+  // Markdown pipe tables are grids of one row per line too: read here as well as by
+  // FindMarkupTotals (whose relations come first), so that every construction of aligned tables
+  // (blocks under a total row, closed category rows, shares, dashes, repeated headers) reads them.
+  constexpr uint32_t kLineGrids = ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_PIPES;
   std::map<uint32_t, std::vector<esgaudit_table_cell>> aligned_rows;
   for (uint32_t ti = 0; ti < table_count; ++ti) {
     const esgaudit_table t = doc.Table(ti);
-    if ((t.source & ESGAUDIT_TABLE_SOURCE_ALIGNED) == 0) continue;
+    if ((t.source & kLineGrids) == 0) continue;
     std::map<uint32_t, std::vector<esgaudit_table_cell>> by_row;
     for (const esgaudit_table_cell& c : doc.GridCells(t)) by_row[c.row].push_back(c);
     for (auto& [r, cells] : by_row) {
@@ -1973,7 +2046,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
   for (uint32_t ti = 0; ti < table_count; ++ti) {
     const esgaudit_table t = doc.Table(ti);
     const bool tabs = (t.source & ESGAUDIT_TABLE_SOURCE_TABS) != 0;
-    if (!tabs && (t.source & ESGAUDIT_TABLE_SOURCE_ALIGNED) == 0) continue;  // markup: FindMarkupTotals
+    if (!tabs && (t.source & kLineGrids) == 0) continue;  // HTML: FindMarkupTotals only
     std::vector<int> figure_rows;
     // The figure a cell holds as its whole content (a '%' after it aside), or -1; bands (30岁以下,
     // 50岁以上) are category labels, not values.
@@ -1982,7 +2055,9 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       if (it == figure_at.end()) return -1;
       const Figure& f = figures_[it->second];
       const bool band = (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁";
-      const bool whole = f.length <= text.size() && text.substr(f.length).find_first_not_of('%') == std::string_view::npos;
+      std::string_view rest = f.length <= text.size() ? text.substr(f.length) : std::string_view("?");
+      while (!rest.empty() && rest.front() == '%') rest.remove_prefix(1);
+      const bool whole = f.length <= text.size() && FootnoteTail(rest);
       return whole && !band ? it->second : -1;
     };
     // A cell read into its row: the first figure opens the values; the last text cell before it is
@@ -2017,11 +2092,21 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         s.offset = c.offset;
         s.length = c.length;
         std::string_view raw = doc.Text().substr(c.offset, c.length);
+        // A pipe table's cell spans the spaces around its text ("| 1,000 |"): its value starts after them.
+        while (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t')) {
+          raw.remove_prefix(1);
+          ++s.offset;
+          --s.length;
+        }
+        while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t')) {
+          raw.remove_suffix(1);
+          --s.length;
+        }
         s.text = std::string(sdk::View(c.text));
         std::string compact = s.text;
         compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
         s.dash = DashCell(compact);
-        s.figure = whole_figure(c.offset, raw);
+        s.figure = whole_figure(s.offset, raw);
         if (s.figure >= 0 || s.dash) s.text = compact;
         add_cell(row, std::move(s));
       }
@@ -2174,6 +2259,13 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       // page furniture.
       if (!tabs && aligned_rows.count(line) == 0) continue;
       Row row = read_row(line);
+      // The header printed again inside the table (a table going on over a page break): no row, and
+      // the rows before and after it stay one block.
+      if (row.readable && label_row(row) && current >= 0 && !rows.empty()) {
+        std::map<int, std::string> h;
+        for (const Slot& c : row.cells) h[c.slot] = c.text;
+        if (h == headers[static_cast<size_t>(current)]) continue;
+      }
       if (row.readable && label_row(row)) {
         add_header(row);
         current = static_cast<int>(headers.size()) - 1;
@@ -2213,7 +2305,9 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         label = unit;
         unit = &c;
       }
-      if (label == nullptr || unit == nullptr || unit->text != row.label || HasDigit(label->text)) continue;
+      if (label == nullptr || unit == nullptr || unit->text != row.label ||
+          (HasDigit(label->text) && !AgeBandLabel(label->text)))
+        continue;
       if (!UnitCell(unit->text) && !UnitHeader(header_of_row(row, unit->slot))) continue;
       row.unit = unit->text;
       row.label = label->text;
@@ -3035,6 +3129,55 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       ri = end - 1;
     }
 
+    // Age bands across row labels, from one open band to the other (Under 30, 30-50, Over 50;
+    // 60岁及以上 … 29岁及以下, in either order), every label with a digit: a closed set, checked
+    // against the nearest row above naming the headcount's total (Total employees, 员工总数) in the
+    // same unit, per column.
+    for (size_t ri = 0; ri + 2 < rows.size(); ++ri) {
+      const Row& first = rows[ri];
+      const bool lower_first = LowerBand(first.label);
+      if (!first.has_figure || !HasDigit(first.label) || (!lower_first && !UpperBand(first.label)) ||
+          part_of_total.count(ri))
+        continue;
+      size_t end = ri + 1;
+      bool closed = false;
+      for (; end < rows.size() && end < ri + 8; ++end) {
+        const Row& b = rows[end];
+        if (!b.has_figure || !HasDigit(b.label) || b.unit != first.unit) break;
+        if (lower_first ? UpperBand(b.label) : LowerBand(b.label)) {
+          closed = end >= ri + 2;
+          ++end;
+          break;
+        }
+        if (LowerBand(b.label) || UpperBand(b.label)) break;
+      }
+      if (!closed) continue;
+      // A row of labels only that titles no breakdown (a remark) ends the search: the bands below
+      // it may count another population.
+      long head = -1;
+      for (long k = static_cast<long>(ri) - 1; k >= 0 && k + 40 >= static_cast<long>(ri); --k) {
+        const Row& hr = rows[static_cast<size_t>(k)];
+        if (!hr.has_figure && !hr.label.empty() && !DimensionTitle(hr.label)) break;
+        if (hr.has_figure && hr.readable && hr.unit == first.unit && Categorise(hr.label).first < 0 &&
+            HasHead(hr.label, 0) && (TableTotalLabel(hr.label) || Has(hr.label, "总"))) {
+          head = k;
+          break;
+        }
+      }
+      if (head < 0) continue;
+      const Row& hr = rows[static_cast<size_t>(head)];
+      for (const Slot& ts : hr.cells) {
+        if (ts.figure < 0 || RateLabel(header_of_row(hr, ts.slot)) || RateLabel(hr.label)) continue;
+        std::vector<int> parts;
+        std::vector<size_t> band_rows;
+        for (size_t k = ri; k < end; ++k) band_rows.push_back(k);
+        if (!column_parts(band_rows, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
+        std::string h = header_of_row(hr, ts.slot);
+        add(ts.figure, std::move(parts), h.empty() ? hr.label : hr.label + "/" + h, hr);
+      }
+      ri = end - 1;
+    }
+
     // A row of counts, each followed by its share (地区小计: 3,764 27.1% 2,088 15.0% …), the total
     // not printed: the shares are a breakdown of 100 % when each is its count over the sum of the
     // row's counts, in every pair but at most one (so that one changed share is still read). Shares
@@ -3170,15 +3313,28 @@ void RelationAnalysis::FindLayoutTotals() {
 std::string RelationAnalysis::SumText(const Relation& r) const {
   const Figure& first = figures_[r.parts[0]];
   double sum = 0;
+  for (int p : r.parts) sum += figures_[p].value / first.magnitude;
+  return AmountText(r, sum);
+}
+
+std::string RelationAnalysis::ShortfallText(const Relation& r) const {
+  const Figure& first = figures_[r.parts[0]];
+  double sum = 0;
+  for (int p : r.parts) sum += figures_[p].value * figures_[p].magnitude;
+  const double whole = r.total >= 0 ? figures_[r.total].value * figures_[r.total].magnitude : 100;
+  return AmountText(r, (whole - sum) / first.magnitude);
+}
+
+std::string RelationAnalysis::AmountText(const Relation& r, double amount) const {
+  const Figure& first = figures_[r.parts[0]];
   int decimals = 0;
   bool grouped = false;
   for (int p : r.parts) {
-    sum += figures_[p].value / first.magnitude;
     decimals = std::max(decimals, figures_[p].decimals);
     grouped = grouped || figures_[p].text.find(',') != std::string::npos;
   }
   if (r.total >= 0) grouped = grouped || figures_[r.total].text.find(',') != std::string::npos;
-  std::string digits = Format(sum, decimals);
+  std::string digits = Format(amount, decimals);
   if (grouped) {
     size_t point = digits.find('.');
     long end = static_cast<long>(point == std::string::npos ? digits.size() : point);

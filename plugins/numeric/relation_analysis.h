@@ -79,6 +79,8 @@ class RelationAnalysis {
   std::vector<sdk::Related> Members(const Relation& r) const;
   // Printed sum of the parts, in the parts' unit: "110%", "99项".
   std::string SumText(const Relation& r) const;
+  // What the parts leave of their total, printed like their sum: "37项" for 28项 + 24项 of 89项.
+  std::string ShortfallText(const Relation& r) const;
 
   static const char* KindName(RelationKind kind);
 
@@ -87,13 +89,20 @@ class RelationAnalysis {
   void FindCaptionedBreakdowns(const sdk::Document& doc);
   void FindInlineRelations(const sdk::Document& doc);
   void FindMarkupTotals(const sdk::Document& doc);
-  // Tables of the structure model written with tabs or aligned columns (tables with a grid are read
-  // by FindMarkupTotals): total rows and columns, and closed category sets across row labels.
+  // Tables of the structure model written with tabs, aligned columns or Markdown pipes (a row per
+  // line; HTML tables are read by FindMarkupTotals only, pipe tables by both, FindMarkupTotals
+  // first): total rows and columns, and closed category sets across row labels.
   void FindModelTables(const sdk::Document& doc);
   void FindLayoutTotals();
   template <typename Tokens>
   void AnalyseTokens(const Tokens& toks);
   bool Reportable(const Relation& r, bool enumerated) const;
+  // The severity rule of short sums: parts below an explicit total they do not name completely
+  // (`closed` false: no 其他 row, no closed category set, no total row under them) may leave a
+  // category unprinted, so the shortfall is reported as Likely (a warning naming what is missing),
+  // never as an error.
+  bool ShortOfAnOpenSet(const Relation& r, bool closed) const;
+  std::string AmountText(const Relation& r, double amount) const;
   // Whether the parts' labels are categories of one dimension (each once), and whether they name
   // every category of a closed dimension (男 and 女).
   struct Categories {
