@@ -87,6 +87,15 @@ TEST(NormalizeTest, UnambiguousOcrConfusionsFold) {
   ExpectMapsRoundTrip(doc);
 }
 
+// 资任 and 贵任 are 责任 after any word, unless the 任 may start a word of its own (投资任务).
+TEST(NormalizeTest, ResponsibilityMisreadAfterAnyWordFolds) {
+  Document doc = Document::FromUtf8("t.txt", "防止资任交叉，干部经济资任审计，我们的贵任是，安全生产资任制，社会资任重要议题\n");
+  EXPECT_EQ(doc.view(), "防止责任交叉,干部经济责任审计,我们的责任是,安全生产责任制,社会责任重要议题\n");
+  ExpectMapsRoundTrip(doc);
+  const std::string words = "完成投资任务，融资任何时候，出资任命，宝贵任务，工资任意，投资任重道远";
+  EXPECT_EQ(Document::FromUtf8("t.txt", words).view(), "完成投资任务,融资任何时候,出资任命,宝贵任务,工资任意,投资任重道远");
+}
+
 TEST(NormalizeTest, OcrFoldsLeaveRealWordsAlone) {
   // 宝贵 and 投资任务 are words; 曰 after a letter is the character itself; 丨 alone is a radical.
   const std::string text = "宝贵的经验，投资任务，子曰，丨";

@@ -108,15 +108,21 @@ struct OcrFold {
   UChar32 after;
 };
 constexpr OcrFold kOcrFolds[] = {
-    {U'贵', U'责', 0, U'任'},  // 贵任 -> 责任 (社会贵任)
-    {U'资', U'责', U'会', U'任'},  // 社会资任 -> 社会责任 (投资任务 stays)
     {U'俳', U'排', 0, U'放'},  // 俳放 -> 排放
     {U'拔', U'拨', 0, U'备'},  // 拔备 -> 拨备 (拨备覆盖率)
     {U'丨', U'I', U'R', 0},    // GR丨 -> GRI
 };
 
-// The folded code point for `c` between `before` and `after`, or `c`.
-UChar32 FoldOcr(UChar32 before, UChar32 c, UChar32 after) {
+// 贵任 and 资任 are no words, but 贵 and 资 end words (宝贵, 投资) that a word starting with 任 may
+// follow (投资任务, 宝贵任何): those stay; after 社会 the pair is always 责任.
+bool StartsARenWord(UChar32 next) {
+  static const std::u32string kSecond = U"务何命职期意用免教课选性凭由一人重";
+  return next != 0 && kSecond.find(static_cast<char32_t>(next)) != std::u32string::npos;
+}
+
+// The folded code point for `c` between `before` and `after` (then `after2`), or `c`.
+UChar32 FoldOcr(UChar32 before, UChar32 c, UChar32 after, UChar32 after2) {
+  if ((c == U'贵' || c == U'资') && after == U'任' && (before == U'会' || !StartsARenWord(after2))) return U'责';
   for (const OcrFold& f : kOcrFolds) {
     if (f.bad == c && (f.before == 0 || f.before == before) && (f.after == 0 || f.after == after)) {
       return f.good;
@@ -211,7 +217,9 @@ MatchView BuildMatchView(std::string_view text) {
       emit(text.substr(start, i - start), start);
     } else if (IsHan(c)) {
       int32_t probe = i;
-      UChar32 ocr = FoldOcr(prev, c, i < n ? Next(text, &probe) : 0);
+      const UChar32 after = i < n ? Next(text, &probe) : 0;
+      const UChar32 after2 = probe < n ? Next(text, &probe) : 0;
+      UChar32 ocr = FoldOcr(prev, c, after, after2);
       if (ocr != c) {
         char buf[U8_MAX_LENGTH];
         int32_t len = 0;
