@@ -659,7 +659,23 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
           std::any_of(spec.headings.begin(), spec.headings.end(),
                       [&](const std::string& h) { return Layout::IsHeading(s, h, 2); });
       bool statement = !heading && ContainsAny(s.text, spec.phrases);
-      if (!heading && !statement) continue;
+      if (!heading && !statement) {
+        // English: a scope phrase and the rest of its sentence, which names what the report covers
+        // (its operations, subsidiaries, sites); a sentence naming a year or topics only is partial.
+        const std::vector<std::string>& en = Words(spec, "phrases_en");
+        const std::string lower = sdk::HasCjk(s.text) || en.empty() ? std::string() : sdk::AsciiLower(s.text);
+        for (const std::string& phrase : en) {
+          const size_t at = lower.find(phrase);
+          if (at == std::string::npos) continue;
+          size_t to = lower.size();
+          for (const char* end : {". ", ".", ";"}) to = std::min(to, lower.find(end, at + phrase.size()));
+          const std::string sentence = lower.substr(at + phrase.size(), to - at - phrase.size());
+          const bool names = ContainsAny(sentence, Words(spec, "entity_words_en"));
+          hits->push_back(MakeHit(s, names ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
+          break;
+        }
+        continue;
+      }
       // The statement: this segment (unless a bare heading) and the body after it.
       std::string text = heading ? std::string() : std::string(s.text);
       const Segment* first = heading ? nullptr : &s;

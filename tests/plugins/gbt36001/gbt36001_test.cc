@@ -499,6 +499,24 @@ TEST(Gbt36001Test, EnglishGoalsForALaterYearWithTheirProgressAreAnOutlook) {
   EXPECT_NE(with("2022", 2), ESGAUDIT_COVERED);  // the report year's goals: what it reports on
 }
 
+TEST(Gbt36001Test, EnglishScopeStatementsAndTheTaiwaneseTitleForAssurance) {
+  auto status = [&](const std::string& text, const char* element) {
+    return Statuses(testing::RunOnText(Registry(), text), "gbt36001")[element];
+  };
+  EXPECT_EQ(status("This report covers the global operations of Example Corp and its subsidiaries. We publish it yearly.\n",
+                   "report-scope"),
+            ESGAUDIT_COVERED);
+  // What the report covers in time or topics, not which entities: partial.
+  EXPECT_EQ(status("This report covers our strategy, activities and progress in 2022. We publish it yearly.\n",
+                   "report-scope"),
+            ESGAUDIT_PARTIAL);
+  // The words before the phrase are no part of what it covers.
+  EXPECT_EQ(status("Our Business section of this report covers\nour products.\n", "report-scope"), ESGAUDIT_PARTIAL);
+  EXPECT_EQ(status("外部确信\n本报告书经第三方查证单位依AA1000AS标准进行查证，达到中度保证等级，查证声明附于报告书末。\n",
+                   "assurance"),
+            ESGAUDIT_COVERED);
+}
+
 TEST(Gbt36001Test, TargetsForALaterYearAreAnOutlook) {
   const std::string report = "2016年企业社会责任报告\n\n公司概况\n\n";
   const std::string targets =
