@@ -96,6 +96,15 @@ TEST(NormalizeTest, ResponsibilityMisreadAfterAnyWordFolds) {
   EXPECT_EQ(Document::FromUtf8("t.txt", words).view(), "完成投资任务,融资任何时候,出资任命,宝贵任务,工资任意,投资任重道远");
 }
 
+// 曰 before 常/本/期/报/益, 坏 before 境 and 増 are misread 日, 环 and 增.
+TEST(NormalizeTest, DayEnvironmentAndIncreaseMisreadFold) {
+  Document doc = Document::FromUtf8("t.txt", "曰常管理，曰益完善，坏境管理，新増用户\n");
+  EXPECT_EQ(doc.view(), "日常管理,日益完善,环境管理,新增用户\n");
+  ExpectMapsRoundTrip(doc);
+  // 曰 before other characters is the word; 破坏 before 境内 stays.
+  EXPECT_EQ(Document::FromUtf8("t.txt", "子曰学而时习之，破坏境内生态").view(), "子曰学而时习之,破坏境内生态");
+}
+
 TEST(NormalizeTest, OcrFoldsLeaveRealWordsAlone) {
   // 宝贵 and 投资任务 are words; 曰 after a letter is the character itself; 丨 alone is a radical.
   const std::string text = "宝贵的经验，投资任务，子曰，丨";

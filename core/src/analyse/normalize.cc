@@ -128,8 +128,16 @@ UChar32 FoldOcr(UChar32 before, UChar32 c, UChar32 after, UChar32 after2) {
       return f.good;
     }
   }
-  // 曰 (to say) for 日 (day) after a digit: "12月31曰". A digit never precedes the word 曰.
-  if (c == U'曰' && IsDigit(before)) return U'日';
+  // 曰 (to say) for 日 (day) after a digit: "12月31曰". A digit never precedes the word 曰, and 曰 never
+  // opens 常, 本, 期, 报, 益 (日常, 日本, 日期, 日报, 日益: 83, 13, 13, 12 and 11 times in the corpus).
+  static const std::u32string kDayWords = U"常本期报益";
+  if (c == U'曰' && (IsDigit(before) || (after != 0 && kDayWords.find(static_cast<char32_t>(after)) != std::u32string::npos)))
+    return U'日';
+  // 坏境 for 环境 (38 times in the corpus), except where 坏 ends 破坏, 损坏, 毁坏, 败坏 before 境内/境外.
+  static const std::u32string kBreak = U"破损毁败";
+  if (c == U'坏' && after == U'境' && kBreak.find(static_cast<char32_t>(before)) == std::u32string::npos) return U'环';
+  // 増 is the Japanese form of 增; Chinese text has it only where recognition confused the two.
+  if (c == U'増') return U'增';
   return c;
 }
 
