@@ -170,6 +170,103 @@ bool TitleLike(std::string_view h) {
   return words > 0 && (words <= 6 || (title_case && words <= 10));
 }
 
+// The words of `s` separated by spaces.
+std::vector<std::string_view> SpaceWords(std::string_view s) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < s.size();) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size()) break;
+    size_t e = s.find(' ', i);
+    if (e == std::string_view::npos) e = s.size();
+    out.push_back(s.substr(i, e - i));
+    i = e;
+  }
+  return out;
+}
+
+// A short cell (at most 24 code points) ending in a title from `titles` and a name of two to four
+// Chinese characters after it ("董事长：张三", "某研究会主任李四"), with at most `before` code points
+// and no sentence before the title.
+bool EndsWithTitledName(std::string_view s, const std::vector<std::string>& titles, size_t before_max) {
+  constexpr size_t kMaxCell = 24;
+  if (Layout::CodePoints(s) > kMaxCell) return false;
+  for (const std::string& t : titles) {
+    for (size_t p = s.find(t); p != std::string_view::npos; p = s.find(t, p + 1)) {
+      std::string_view before = s.substr(0, p);
+      std::string_view name = s.substr(p + t.size());
+      while (!name.empty() && (name.front() == ' ' || name.front() == ':')) name.remove_prefix(1);
+      if (name.substr(0, 3) == "：") name.remove_prefix(3);
+      while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+      const size_t n = Layout::CodePoints(name);
+      if (n < 2 || n > 4 || Layout::CodePoints(before) > before_max || Layout::IsProse(before) ||
+          Contains(before, ",") || Contains(before, "。"))
+        continue;
+      if (std::all_of(name.begin(), name.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; }) &&
+          sdk::HasCjk(name))
+        return true;
+    }
+  }
+  return false;
+}
+
+// A signature closing a letter, at the end of `segment` (a trimmed cell of the matching view): a
+// leader's title from `titles_en` with a name of two or three capitalised words before it ("JANE DOE
+// CEO, ACME", "Jane Doe, Chair and Chief Executive Officer"), or from `titles_zh` with a name of two to
+// four Chinese characters after it ("董事长：张三", "公司总裁 张三"). Words that open a title, not a
+// name ("the Board Chair", "Our CEO"), are none.
+bool EndsWithSignature(std::string_view segment, const std::vector<std::string>& titles_en,
+                       const std::vector<std::string>& titles_zh) {
+  static const std::set<std::string_view> kNotNames = {"Our", "The", "Board", "Vice", "Deputy", "Executive",
+                                                       "Group", "Company", "Senior", "Lead", "Independent",
+                                                       "Former", "Acting", "Interim", "Non", "A", "An"};
+  std::string_view s = segment;
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  if (s.empty()) return false;
+  if (EndsWithTitledName(s, titles_zh, 12)) return true;
+  // English: "… Name Name TITLE[ and TITLE][, Company]" in the cell's last 100 bytes.
+  constexpr size_t kTail = 100;
+  std::string_view tail = s.size() > kTail ? s.substr(s.size() - kTail) : s;
+  std::vector<std::string_view> w = SpaceWords(tail);
+  if (s.size() > kTail && !w.empty()) w.erase(w.begin());  // a word cut by the window
+  auto capitalised = [](std::string_view x) {
+    return !x.empty() && x[0] >= 'A' && x[0] <= 'Z' &&
+           std::all_of(x.begin(), x.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '.' || c == '\'' || c == '-'; });
+  };
+  for (size_t i = 0; i < w.size(); ++i) {
+    for (const std::string& t : titles_en) {
+      std::vector<std::string_view> tw = SpaceWords(t);
+      if (i + tw.size() > w.size()) continue;
+      bool same = true;
+      for (size_t k = 0; k < tw.size() && same; ++k) {
+        std::string_view x = w[i + k];
+        if (k + 1 == tw.size() && !x.empty() && x.back() == ',') x.remove_suffix(1);
+        same = sdk::AsciiLower(x) == tw[k];
+      }
+      if (!same) continue;
+      // The name: two or three capitalised words right before the title (a comma may close it).
+      size_t names = 0;
+      for (size_t k = i; k-- > 0 && names < 3;) {
+        std::string_view x = w[k];
+        if (names == 0 && x == ",") continue;
+        if (names == 0 && !x.empty() && x.back() == ',') x.remove_suffix(1);
+        if (!capitalised(x) || kNotNames.count(x) != 0) break;
+        ++names;
+      }
+      if (names < 2) continue;
+      // After the title only further titles and a company name: capitalised words, commas, "and", "of",
+      // "the", "&"; no sentence goes on.
+      bool rest_ok = true;
+      for (size_t k = i + tw.size(); k < w.size() && rest_ok; ++k) {
+        std::string_view x = w[k];
+        while (!x.empty() && x.back() == ',') x.remove_suffix(1);
+        rest_ok = x.empty() || x == "and" || x == "of" || x == "the" || x == "&" || capitalised(x);
+      }
+      if (rest_ok && w.size() - (i + tw.size()) <= 6) return true;
+    }
+  }
+  return false;
+}
+
 std::string ShortQuote(std::string_view s, size_t max_code_points) {
   size_t i = 0;
   for (size_t n = 0; i < s.size() && n < max_code_points; ++n) sdk::NextCodePoint(s, &i);
@@ -466,6 +563,8 @@ void Analysis::Evaluate(const ElementSpec& spec, ElementResult* out) {
     Assurance(spec, &hits);
   else if (d == "feedback")
     Feedback(spec, &hits);
+  else if (d == "letter")
+    Letter(spec, &hits);
   EnglishHeadings(spec, &hits);
   for (const Hit& h : hits) out->status = Max(out->status, h.strength);
   out->evidence = Best(std::move(hits), d == "subject" ? 8 : 3);
@@ -560,7 +659,23 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
           std::any_of(spec.headings.begin(), spec.headings.end(),
                       [&](const std::string& h) { return Layout::IsHeading(s, h, 2); });
       bool statement = !heading && ContainsAny(s.text, spec.phrases);
-      if (!heading && !statement) continue;
+      if (!heading && !statement) {
+        // English: a scope phrase and the rest of its sentence, which names what the report covers
+        // (its operations, subsidiaries, sites); a sentence naming a year or topics only is partial.
+        const std::vector<std::string>& en = Words(spec, "phrases_en");
+        const std::string lower = sdk::HasCjk(s.text) || en.empty() ? std::string() : sdk::AsciiLower(s.text);
+        for (const std::string& phrase : en) {
+          const size_t at = lower.find(phrase);
+          if (at == std::string::npos) continue;
+          size_t to = lower.size();
+          for (const char* end : {". ", ".", ";"}) to = std::min(to, lower.find(end, at + phrase.size()));
+          const std::string sentence = lower.substr(at + phrase.size(), to - at - phrase.size());
+          const bool names = ContainsAny(sentence, Words(spec, "entity_words_en"));
+          hits->push_back(MakeHit(s, names ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
+          break;
+        }
+        continue;
+      }
       // The statement: this segment (unless a bare heading) and the body after it.
       std::string text = heading ? std::string() : std::string(s.text);
       const Segment* first = heading ? nullptr : &s;
@@ -1063,6 +1178,66 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
   }
 }
 
+void Analysis::Letter(const ElementSpec& spec, std::vector<Hit>* hits) {
+  Generic(spec, hits);
+  // A letter printed without a title is known by where it stands and how it ends: a leader's
+  // signature in the front of the report (its first tenth, at least its first 40 lines) closing at
+  // least kLetterProse code points of prose within the kLetterLines lines above it.
+  constexpr size_t kLetterProse = 300;
+  constexpr size_t kLetterLines = 30;
+  const std::vector<std::string>& titles_en = Words(spec, "signature_titles_en");
+  const std::vector<std::string>& titles_zh = Words(spec, "signature_titles_zh");
+  const auto& ls = layout_.lines();
+  const size_t front = std::min(ls.size(), std::max<size_t>(ls.size() / 10, 40));
+  for (size_t i = 0; i < front; ++i) {
+    if (!layout_.IsBody(i) || InTable(i) || IndexRow(i) || ls[i].segments.empty()) continue;
+    const Segment& last = ls[i].segments.back();
+    if (last.toc || !EndsWithSignature(last.text, titles_en, titles_zh)) continue;
+    size_t prose = 0;
+    for (size_t j = i + 1; j-- > (i >= kLetterLines ? i - kLetterLines : 0) && prose < kLetterProse;) {
+      if (!layout_.IsBody(j)) continue;
+      for (const Segment& seg : ls[j].segments)
+        if (!seg.toc && Layout::IsProse(seg.text)) prose += Layout::CodePoints(seg.text);
+    }
+    if (prose < kLetterProse) continue;
+    hits->push_back(MakeHit(last, ESGAUDIT_COVERED));
+    return;
+  }
+}
+
+void Analysis::FutureGoals(std::vector<Hit>* hits) {
+  // English goals set for a year after the report's, each with the progress made ("Goal: Reduce
+  // emissions by 25 % by 2025 (from a 2019 base year). 2022 Progress: …"): the English form of a table
+  // of later targets against the year's status. Two or more make the outlook; one alone is a passing
+  // mention, and a goal repeated word for word counts once.
+  constexpr size_t kMinGoals = 2;
+  const int year = title_.found ? title_.last : period_.found ? period_.last : 0;
+  if (year == 0) return;
+  static const std::regex kGoal(R"(\b(?:goal|target)s?\b[^.;]{0,160}?\bby\s+((?:19|20)\d\d)\b)", std::regex::icase);
+  const auto& ls = layout_.lines();
+  std::set<std::string> goals;
+  const Segment* first = nullptr;
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (!layout_.IsBody(i)) continue;
+    for (const Segment& s : ls[i].segments) {
+      if (s.toc || sdk::HasCjk(s.text)) continue;
+      const std::string lower = sdk::AsciiLower(s.text);
+      if (!Contains(lower, "by 19") && !Contains(lower, "by 20")) continue;
+      // The progress is reported beside the goal: in its cell or on the next line.
+      bool progress = Contains(lower, "progress");
+      for (size_t j = i + 1; j < ls.size() && j <= i + 1 && !progress; ++j)
+        for (const Segment& next : ls[j].segments) progress = progress || Contains(sdk::AsciiLower(next.text), "progress");
+      if (!progress) continue;
+      for (std::sregex_iterator it(lower.begin(), lower.end(), kGoal), end; it != end; ++it) {
+        if (std::stoi((*it)[1].str()) <= year) continue;
+        goals.insert(it->str());
+        if (first == nullptr) first = &s;
+      }
+    }
+  }
+  if (goals.size() >= kMinGoals) hits->push_back(MakeHit(*first, ESGAUDIT_COVERED));
+}
+
 void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
   Headings(spec.headings, hits);
   // Closing words (结语) look back and promise to go on; an outlook gives plans. At most partial.
@@ -1101,6 +1276,7 @@ void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
   }
   for (Hit& h : *hits)
     if (h.strength != ESGAUDIT_COVERED) h.strength = ESGAUDIT_PARTIAL;
+  FutureGoals(hits);
   const auto& ls = layout_.lines();
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
@@ -1153,9 +1329,38 @@ void Analysis::Index(const ElementSpec& spec, std::vector<Hit>* hits) {
   }
 }
 
+void Analysis::ReviewerComment(const ElementSpec& spec, std::vector<Hit>* hits) {
+  // An outside reviewer's comment on the report whose title was lost: a passage about the report (it
+  // names 报告 at least kReportWords times in at least kCommentProse code points of prose within the
+  // kCommentLines lines above) closed by a signature with a reviewer's title ("某协会研究部主任李四").
+  constexpr size_t kCommentProse = 300;
+  constexpr size_t kCommentLines = 40;
+  constexpr size_t kReportWords = 3;
+  const std::vector<std::string>& titles = Words(spec, "reviewer_titles_zh");
+  if (titles.empty()) return;
+  const auto& ls = layout_.lines();
+  for (size_t i = 0; i < ls.size(); ++i) {
+    if (!layout_.IsBody(i) || InTable(i) || IndexRow(i) || ls[i].segments.size() != 1) continue;
+    const Segment& sig = ls[i].segments.front();
+    if (sig.toc || !EndsWithTitledName(sig.text, titles, 20)) continue;
+    size_t prose = 0;
+    size_t report = 0;
+    for (size_t j = i; j-- > (i >= kCommentLines ? i - kCommentLines : 0);) {
+      if (!layout_.IsBody(j) || IndexRow(j)) continue;
+      for (const Segment& seg : ls[j].segments) {
+        if (seg.toc || !Layout::IsProse(seg.text)) continue;
+        prose += Layout::CodePoints(seg.text);
+        for (size_t p = seg.text.find("报告"); p != std::string_view::npos; p = seg.text.find("报告", p + 1)) ++report;
+      }
+    }
+    if (prose >= kCommentProse && report >= kReportWords) hits->push_back(MakeHit(sig, ESGAUDIT_COVERED));
+  }
+}
+
 void Analysis::Assurance(const ElementSpec& spec, std::vector<Hit>* hits) {
   std::vector<Hit> found;
   Headings(spec.headings, &found);
+  ReviewerComment(spec, &found);
   Phrases(spec.phrases, ESGAUDIT_COVERED, &found);
   Phrases(spec.partial, ESGAUDIT_PARTIAL, &found);
   for (Hit& h : found) {

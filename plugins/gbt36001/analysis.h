@@ -99,9 +99,15 @@ class Analysis {
   void Subject(const ElementSpec& spec, std::vector<Hit>* hits);
   void KpiTable(const ElementSpec& spec, std::vector<Hit>* hits);
   void Outlook(const ElementSpec& spec, std::vector<Hit>* hits);
+  // Goals for a year after the report's, stated with their progress (English reports).
+  void FutureGoals(std::vector<Hit>* hits);
   void Index(const ElementSpec& spec, std::vector<Hit>* hits);
   void Assurance(const ElementSpec& spec, std::vector<Hit>* hits);
+  // An outside reviewer's signed comment on the report, found by its signature when its title is lost.
+  void ReviewerComment(const ElementSpec& spec, std::vector<Hit>* hits);
   void Feedback(const ElementSpec& spec, std::vector<Hit>* hits);
+  // The letter's titles (Generic), and a letter without a title closed by a leader's signature.
+  void Letter(const ElementSpec& spec, std::vector<Hit>* hits);
   void Abbreviations();
 
   // English section titles holding one of the element's "headings_en" (lower case, any case in the

@@ -14,7 +14,8 @@ namespace pt = boost::property_tree;
 const std::set<std::string>& KnownDetectors() {
   static const std::set<std::string> k = {
       "",        "period",    "scope",   "basis", "cycle",     "contact", "stakeholder",
-      "subject", "kpi-table", "outlook", "index", "assurance", "feedback"};
+      "subject", "kpi-table", "outlook", "index", "assurance", "feedback",
+      "letter"};
   return k;
 }
 
@@ -115,7 +116,8 @@ RulePack RulePack::FromFile(const std::string& path) {
     spec.phrases = List(e, "phrases");
     spec.partial = List(e, "partial");
     for (const char* key : {"entity_words", "basis_verbs", "basis_objects", "method_columns", "method_words",
-                            "financial_words", "form_words", "box_words", "headings_en"}) {
+                            "financial_words", "form_words", "box_words", "headings_en", "signature_titles_en",
+                            "signature_titles_zh", "reviewer_titles_zh", "phrases_en", "entity_words_en"}) {
       std::vector<std::string> words = List(e, key);
       if (!words.empty()) spec.words[key] = std::move(words);
     }

@@ -173,6 +173,40 @@ GriAnalysis::RowContext GriAnalysis::RowOf(const sdk::Document& doc, uint32_t li
   return out;
 }
 
+// The title a year series printed on a line of its own stands under ("## Scope 1 GHG Emissions" over
+// "- In 2021 2.6 Thousands MT CO2e - In 2022 3.9 Thousands MT CO2e"): it names every figure of the
+// line. The nearest non-blank line within two above, when it is short, no sentence and no series
+// itself; empty otherwise.
+std::string GriAnalysis::SeriesTitle(uint32_t line) const {
+  constexpr size_t kTitleBytes = 100;
+  constexpr size_t kItemBytes = 60;
+  // Every item of the line is "in YEAR FIGURE unit words", items joined by " - ".
+  auto series = [](std::string_view t) {
+    if (!t.empty() && t.front() == '-') t = Trim(t.substr(1));
+    if (t.empty()) return false;
+    for (size_t from = 0; from < t.size();) {
+      size_t to = std::min(t.find(" - ", from), t.size());
+      std::string_view item = Trim(t.substr(from, to - from));
+      if (item.size() > kItemBytes || item.size() < 9 || (item.rfind("in 19", 0) != 0 && item.rfind("in 20", 0) != 0))
+        return false;
+      size_t k = 7;  // past "in YYYY", then a fiscal year's "/22"
+      if (k < item.size() && item[k] == '/') k += 3;
+      if (k + 1 >= item.size() || item[k] != ' ' || !IsDigit(item[k + 1])) return false;
+      from = to + 3;
+    }
+    return true;
+  };
+  if (!series(Trim(LowerLine(line)))) return "";
+  for (uint32_t up = 1; up <= 2 && up <= line; ++up) {
+    std::string_view t = Trim(LowerLine(line - up));
+    if (t.empty()) continue;
+    if (excluded_[line - up] || t.size() > kTitleBytes || series(t) || Contains(t, ". ") || t.back() == '.')
+      return "";
+    return std::string(t);
+  }
+  return "";
+}
+
 // A figure standing alone on its line ("## 89,900", "7,364人": nothing but the figure, heading marks
 // and a short unit) is an infographic's big number; its label is the short line just below it
 // ("employees worldwide"). Not in a column of figures (a flattened table, where the line below is
@@ -546,6 +580,16 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     uint64_t fend = doc.TextToView(fact.offset + fact.length);
     std::string below = CaptionBelow(fact.line, fv, fend);
     if (!below.empty()) labels += "\n" + below;
+    const std::string series_title = SeriesTitle(fact.line);
+    if (!series_title.empty()) {
+      labels += "\n" + series_title;
+      below += "\n" + series_title;  // its words say what the figures count, as a caption's do
+      // The item's words after its figure are its unit ("3.9 Thousands MT CO2e - In 2022 …").
+      const size_t end = std::min<size_t>(line.size(), fend >= line_view_begin_[fact.line] ? fend - line_view_begin_[fact.line] : line.size());
+      std::string_view item = line.substr(end);
+      item = item.substr(0, std::min(item.find(" - "), item.size()));
+      units += " " + std::string(item);
+    }
     // What the figure's own words say it counts (its whole clause, its row's label, its caption
     // line): the table's caption is left out, it speaks for every row.
     std::string near = own_label + "\n" + std::string(ClauseAround(line, at, kClauseWindow, kClauseWindow)) + "\n" +
@@ -564,6 +608,10 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     std::string_view after = fend >= line_view_begin_[fact.line] && fend - line_view_begin_[fact.line] <= line.size()
                                  ? line.substr(fend - line_view_begin_[fact.line])
                                  : std::string_view();
+    // "5.a Undertake reforms…": the figure is a list item's code (a target of an SDG), no figure.
+    if (after.size() >= 2 && after[0] == '.' && after[1] >= 'a' && after[1] <= 'z' &&
+        (after.size() == 2 || !std::isalnum(static_cast<unsigned char>(after[2]))))
+      continue;
     // The unit word printed after the figure (up to a space, a digit or punctuation): "千克标煤/ 吨"
     // is per tonne; "8.7GWh in 2021/22" is not.
     std::string_view unit_after = after;

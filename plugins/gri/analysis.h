@@ -132,6 +132,7 @@ class GriAnalysis {
   };
   RowContext RowOf(const sdk::Document& doc, uint32_t line, uint64_t view_offset) const;
   std::string CaptionBelow(uint32_t line, uint64_t begin, uint64_t end) const;
+  std::string SeriesTitle(uint32_t line) const;
 
   std::shared_ptr<const Catalogue> catalogue_data_;  // read once per process (CachedRuleData)
   const Catalogue& catalogue_;

@@ -324,10 +324,10 @@ PATTERNS = {
               ["diversity", "women", "female", "gender"],
               [need(["女性员工", "女员工", "女职工", "女性管理", "女性占比", "女性比例", "女性", "男女", "female",
                      "women", "woman", "=女", "=男", "=男性"], kinds=("quantity", "percent"),
-                    # women taking part in a programme, women customers or entrepreneurs and a pay
-                    # gap are no breakdown of the workforce
-                    unless=WELFARE + ["参加", "参与", "participat", "客户", "创业", "customer", "entrepreneur",
-                                      "薪酬", "工资", "median pay", " earn "])]),
+                    # women taking part in a programme, women customers, entrepreneurs or women-owned
+                    # businesses, a pay gap and a goal for any of them are no breakdown of the workforce
+                    unless=WELFARE + TARGET + ["参加", "参与", "participat", "客户", "创业", "customer", "entrepreneur",
+                                               "owned", "薪酬", "工资", "median pay", " earn "])]),
     "405-2": (["同工同酬", "男女同酬", "男女&薪酬", "薪酬&性别"],
               ["equal pay", "gender pay", "pay equity", "remuneration of women"],
               [need(["男女&薪酬", "男女&工资", "女性&薪酬", "gender pay", "pay gap", "ratio of basic salary",

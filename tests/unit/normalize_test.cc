@@ -87,6 +87,24 @@ TEST(NormalizeTest, UnambiguousOcrConfusionsFold) {
   ExpectMapsRoundTrip(doc);
 }
 
+// 资任 and 贵任 are 责任 after any word, unless the 任 may start a word of its own (投资任务).
+TEST(NormalizeTest, ResponsibilityMisreadAfterAnyWordFolds) {
+  Document doc = Document::FromUtf8("t.txt", "防止资任交叉，干部经济资任审计，我们的贵任是，安全生产资任制，社会资任重要议题\n");
+  EXPECT_EQ(doc.view(), "防止责任交叉,干部经济责任审计,我们的责任是,安全生产责任制,社会责任重要议题\n");
+  ExpectMapsRoundTrip(doc);
+  const std::string words = "完成投资任务，融资任何时候，出资任命，宝贵任务，工资任意，投资任重道远";
+  EXPECT_EQ(Document::FromUtf8("t.txt", words).view(), "完成投资任务,融资任何时候,出资任命,宝贵任务,工资任意,投资任重道远");
+}
+
+// 曰 before 常/本/期/报/益, 坏 before 境 and 増 are misread 日, 环 and 增.
+TEST(NormalizeTest, DayEnvironmentAndIncreaseMisreadFold) {
+  Document doc = Document::FromUtf8("t.txt", "曰常管理，曰益完善，坏境管理，新増用户\n");
+  EXPECT_EQ(doc.view(), "日常管理,日益完善,环境管理,新增用户\n");
+  ExpectMapsRoundTrip(doc);
+  // 曰 before other characters is the word; 破坏 before 境内 stays.
+  EXPECT_EQ(Document::FromUtf8("t.txt", "子曰学而时习之，破坏境内生态").view(), "子曰学而时习之,破坏境内生态");
+}
+
 TEST(NormalizeTest, OcrFoldsLeaveRealWordsAlone) {
   // 宝贵 and 投资任务 are words; 曰 after a letter is the character itself; 丨 alone is a radical.
   const std::string text = "宝贵的经验，投资任务，子曰，丨";

@@ -424,9 +424,97 @@ TEST(Gbt36001Test, ALetterToStakeholdersAndEnglishEngagementAreRead) {
   auto s = Statuses(testing::RunOnText(Registry(), english), "gbt36001");
   EXPECT_EQ(s["stakeholder-engagement"], ESGAUDIT_COVERED);
   EXPECT_EQ(s["materiality"], ESGAUDIT_COVERED);
+  // GRI 3's own word for the process: the significance of impacts.
+  const std::string significance =
+      "Each year we review our ESG significance assessment, which ranks twelve topics by their impact and by "
+      "what our stakeholders expect.\n";
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), significance), "gbt36001")["materiality"], ESGAUDIT_COVERED);
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), "We assess the significance of each new site.\n"),
+                     "gbt36001")["materiality"],
+            ESGAUDIT_MISSING);
   EXPECT_EQ(Statuses(testing::RunOnText(Registry(), "Our stakeholders include employees and shareholders.\n"),
                      "gbt36001")["stakeholder-engagement"],
             ESGAUDIT_PARTIAL);
+}
+
+TEST(Gbt36001Test, AnUntitledLetterIsKnownByItsPlaceAndItsSignature) {
+  const std::string para =
+      "This year we kept our promise to grow responsibly, and we thank every colleague, customer and partner "
+      "who helped us do it. We cut our emissions, opened our doors to new suppliers and trained our teams, "
+      "and we will keep reporting openly on what went well and what did not.\n";
+  const std::string letter = "Our purpose drives us forward\n" + para + para +
+                             "Thank you for your trust in us. JANE Q DOE CHIEF EXECUTIVE OFFICER , EXAMPLE CORP\n";
+  auto status = [&](const std::string& text) {
+    return Statuses(testing::RunOnText(Registry(), text), "gbt36001")["leadership-statement"];
+  };
+  EXPECT_EQ(status(letter), ESGAUDIT_COVERED);
+  EXPECT_EQ(status(para + para + "Jane Doe, Chair and Chief Executive Officer\n"), ESGAUDIT_COVERED);
+  EXPECT_EQ(status(para + para + "公司董事长：张三\n"), ESGAUDIT_COVERED);
+  // No signature: a sentence ends with a title, a title without a name, too little text above it.
+  EXPECT_EQ(status(para + para + "The findings were reported to the Board Chair\n"), ESGAUDIT_MISSING);
+  EXPECT_EQ(status(para + para + "Our CEO\n"), ESGAUDIT_MISSING);
+  EXPECT_EQ(status("Welcome.\nJane Doe, Chief Executive Officer\n"), ESGAUDIT_MISSING);
+  // Far from the front of the report a signature closes something else (a quote, a profile).
+  std::string late;
+  for (int i = 0; i < 60; ++i) late += "第" + std::to_string(i) + "节\n\n公司持续推进各项工作。\n";
+  EXPECT_EQ(status(late + para + para + "Jane Doe, Chief Executive Officer\n"), ESGAUDIT_MISSING);
+}
+
+TEST(Gbt36001Test, AReviewersSignedCommentOnTheReportIsAThirdPartyEvaluation) {
+  const std::string comment =
+      "这份报告是公司发布的第三份社会责任报告。从报告中可以看出，公司的社会责任管理日趋完善，议题覆盖经济、环境和社会各方面。\n"
+      "报告披露了安全生产、员工发展与社区参与等方面的多项关键绩效，数据翔实，便于读者比较历年表现和了解公司的进展。\n"
+      "报告结构清晰，案例丰富，回应了利益相关方关注的主要议题，也说明了下一步的改进方向与具体措施，可读性较强。\n"
+      "希望公司在今后的报告中进一步加强定量信息的披露，并持续提升报告的可比性与平衡性，更好地发挥报告的沟通价值。\n"
+      "总体而言，该报告内容完整，重点突出，较好地展示了公司一年来在履行社会责任方面所做的努力和取得的成效。\n"
+      "建议今后增加对负面信息的披露，并就重要议题设置更具体的目标，使读者能够据此判断公司社会责任工作的进展。\n";
+  auto status = [&](const std::string& text) {
+    return Statuses(testing::RunOnText(Registry(), text), "gbt36001")["assurance"];
+  };
+  EXPECT_EQ(status(comment + "\n某某研究会企业发展部主任李四\n"), ESGAUDIT_COVERED);
+  // Without a reviewer's signature, or signed by the company's chairman, it is the company's own text.
+  EXPECT_EQ(status(comment), ESGAUDIT_MISSING);
+  EXPECT_EQ(status(comment + "\n公司董事长李四\n"), ESGAUDIT_MISSING);
+  // A signature under text that is not about the report.
+  std::string other = comment;
+  for (size_t p = other.find("报告"); p != std::string::npos; p = other.find("报告")) other.replace(p, 6, "工作");
+  EXPECT_EQ(status(other + "\n某某研究会企业发展部主任李四\n"), ESGAUDIT_MISSING);
+}
+
+TEST(Gbt36001Test, EnglishGoalsForALaterYearWithTheirProgressAreAnOutlook) {
+  const std::string head = "Acme 2022 Sustainability Report\n\nThis report covers our activities from 1 January 2022 to 31 December 2022.\n\n";
+  const std::string goals =
+      "- Goal: Cut our water use by 10 % by {Y} from a 2020 base year. 2022 Progress: 6 % lower than in 2020\n"
+      "- Goal: Source 80 % of our packaging from recycled material by {Y}. 2022 Progress: 55 %\n";
+  auto with = [&](const std::string& year, int count) {
+    std::string g = goals;
+    for (size_t p; (p = g.find("{Y}")) != std::string::npos;) g.replace(p, 3, year);
+    if (count == 1) g = g.substr(0, g.find('\n') + 1);
+    if (count == -1) g = g.substr(0, g.find('\n') + 1) + "\n" + g.substr(0, g.find('\n') + 1);
+    return Statuses(testing::RunOnText(Registry(), head + g), "gbt36001")["outlook"];
+  };
+  EXPECT_EQ(with("2025", 2), ESGAUDIT_COVERED);
+  EXPECT_NE(with("2025", 1), ESGAUDIT_COVERED);   // one goal is a passing mention
+  EXPECT_NE(with("2025", -1), ESGAUDIT_COVERED);  // however often it is repeated
+  EXPECT_NE(with("2022", 2), ESGAUDIT_COVERED);  // the report year's goals: what it reports on
+}
+
+TEST(Gbt36001Test, EnglishScopeStatementsAndTheTaiwaneseTitleForAssurance) {
+  auto status = [&](const std::string& text, const char* element) {
+    return Statuses(testing::RunOnText(Registry(), text), "gbt36001")[element];
+  };
+  EXPECT_EQ(status("This report covers the global operations of Example Corp and its subsidiaries. We publish it yearly.\n",
+                   "report-scope"),
+            ESGAUDIT_COVERED);
+  // What the report covers in time or topics, not which entities: partial.
+  EXPECT_EQ(status("This report covers our strategy, activities and progress in 2022. We publish it yearly.\n",
+                   "report-scope"),
+            ESGAUDIT_PARTIAL);
+  // The words before the phrase are no part of what it covers.
+  EXPECT_EQ(status("Our Business section of this report covers\nour products.\n", "report-scope"), ESGAUDIT_PARTIAL);
+  EXPECT_EQ(status("外部确信\n本报告书经第三方查证单位依AA1000AS标准进行查证，达到中度保证等级，查证声明附于报告书末。\n",
+                   "assurance"),
+            ESGAUDIT_COVERED);
 }
 
 TEST(Gbt36001Test, TargetsForALaterYearAreAnOutlook) {

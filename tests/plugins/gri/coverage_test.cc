@@ -117,6 +117,21 @@ TEST_F(GriCoverage, AFigureNeedsItsOwnClauseAndATableRowItsLabelCell) {
   EXPECT_EQ(Status(Run("全年综合能耗为1.11万吨标煤。\n"), "302-1"), "covered");
 }
 
+TEST_F(GriCoverage, AYearSeriesOnItsOwnLineIsNamedByTheTitleAboveIt) {
+  const std::string series = "- In 2021 4.2 Thousands MT CO2e - In 2022 3.9 Thousands MT CO2e\n";
+  EXPECT_EQ(Status(Run("## Scope 1 GHG Emissions\n" + series, "en"), "305-1"), "covered");
+  EXPECT_EQ(Status(Run("## Total energy use:\n- In 2021 256.6 MWh in thousands - In 2022 259.8 MWh in thousands\n", "en"),
+                   "302-1"),
+            "covered");
+  // A sentence above the series names nothing; a title saying what was saved is no consumption.
+  EXPECT_EQ(Status(Run("We report our Scope 1 GHG emissions every year.\n" + series, "en"), "305-1"), "partial");
+  EXPECT_EQ(Status(Run("## Energy saved by LED lighting\n- In 2021 1.2 MWh - In 2022 1.9 MWh\n", "en"), "302-1"),
+            "missing");
+  // A sentence opening with a year is no series.
+  EXPECT_EQ(Status(Run("## Scope 1 GHG Emissions\nIn 2022, we cut 4.2 Thousands MT CO2e across our sites\n", "en"), "305-1"),
+            "partial");
+}
+
 TEST_F(GriCoverage, AFigureWhoseClauseSaysItCountsSomethingElseIsNoDataPoint) {
   // Staff trained, women insured, injured staff visited: the label word is there, the data point
   // is not.
@@ -128,6 +143,14 @@ TEST_F(GriCoverage, AFigureWhoseClauseSaysItCountsSomethingElseIsNoDataPoint) {
   EXPECT_EQ(Status(Run("In 2022, 900 women participated in our mentoring program.\n", "en"), "405-1"), "partial");
   EXPECT_EQ(Status(Run("We provided 25 million women entrepreneurs with solutions.\n", "en"), "405-1"), "partial");
   EXPECT_EQ(Status(Run("Women continue to earn $ 1 for every $ 1 men earn.\n", "en"), "405-1"), "partial");
+  // Nor are women-owned businesses, or a goal for the share of women.
+  EXPECT_EQ(Status(Run("We surpassed our goal to help 25 million women-owned businesses.\n", "en"), "405-1"),
+            "partial");
+  EXPECT_EQ(Status(Run("力争2025年女性员工比例达到 30%。\n"), "405-1"), "partial");
+  // An SDG target's code ("5.c") is no figure.
+  EXPECT_EQ(Status(Run("We support SDG 5: the empowerment of women 5.c Adopt sound policies.\n", "en"), "405-1"),
+            "partial");
+  EXPECT_EQ(Status(Run("女性员工比例为 30%。\n"), "405-1"), "covered");
   EXPECT_EQ(Status(Run("Women make up 41% of our global workforce.\n", "en"), "405-1"), "covered");
   EXPECT_EQ(Status(Run("节日期间慰问困难员工、工伤员工等 175 人次。\n"), "403-9"), "partial");
   EXPECT_EQ(Status(Run("全年发生工伤 3 起，工伤人数 3 人。\n"), "403-9"), "covered");
