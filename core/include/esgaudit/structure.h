@@ -99,8 +99,9 @@ struct Table {
   esgaudit_table_kind kind = ESGAUDIT_TABLE_UNKNOWN;
   uint32_t source = 0;  // ESGAUDIT_TABLE_SOURCE_* (how the table was written)
   std::string unit;     // "万元", "吨", "%"... from the header or the caption; empty if none
-  // The grid of a table written as HTML or Markdown markup (with a |---| delimiter row) or laid
-  // out with spaces (ESGAUDIT_TABLE_SOURCE_ALIGNED); zero rows for tab tables. Its cells are
+  // The grid of a table written as HTML or Markdown markup (with a |---| delimiter row), laid out
+  // with spaces (ESGAUDIT_TABLE_SOURCE_ALIGNED) or with tabs; zero rows for a pipe table without
+  // its delimiter row. Its cells are
   // Structure::table_cells()[first_grid_cell .. first_grid_cell + grid_cell_count), row by row;
   // for a markup table header_line, kind, total_line and total_column are read from the grid.
   uint32_t grid_rows = 0;
@@ -118,6 +119,15 @@ struct Table {
 // header cells. A label the layout wrapped onto a line of its own (above or below its row, or
 // around a line of values only) is joined into the row's label cell: its text is the pieces in
 // reading order, its span runs from the first piece to the last, its line is the first piece's.
+//
+// A tab table's grid: one row per line holding cells (blank lines, page numbers and furniture
+// without a tab left out), each cell in the column of its tab slot (the number of tabs before it on
+// its line; an empty slot leaves its column empty); a line without tabs has one column per cell. A
+// row's last cell holding its label and figures joined by single spaces is split into the label and
+// one cell per figure in the slots after it; a slot holding pieces apart by a wide gap is one cell
+// flagged ESGAUDIT_TABLE_CELL_GAPPED; the header line's cells are header cells. A label alone on
+// its row next to a row is joined into that row's label on the aligned tables' cues (a bracketed
+// unit or lower-case words below, a joining word or comma ending the piece above).
 //
 // A markup table's grid: HTML is read by a tolerant tag scanner (real fragments are not
 // well-formed: unclosed <td>, a table cut off at a page end, which ends it at a blank line); only
