@@ -235,6 +235,20 @@ struct Figure {
   uint32_t span_count = 0;
 };
 
+// The caption of a chart or infographic group: a short line (one cell of up to 24 characters, no
+// digit, no sentence punctuation) naming what a chart shows with a chart word (比例, 结构, 分布,
+// 构成, 占比; split, breakdown, distribution, ratio, mix), over a run of lines of figures and legend
+// labels: the next lines up to eight below it (blank lines and page furniture passed over) that
+// hold no prose (a cell of 20 characters or more, or a 。), no table, contents or index line and no
+// other caption, with at least two figure cells in all. The run ends at its last line holding a
+// figure. A caption printed below its chart is not read.
+struct ChartCaption {
+  uint32_t line = 0;        // the caption's line
+  uint32_t first_line = 0;  // the run of lines it heads
+  uint32_t last_line = 0;   // inclusive
+  std::string text;         // the caption in the matching view, spaces removed
+};
+
 // A sentence of running text. Prose is read as chains of cells: a cell continues on the next
 // non-blank line (page furniture skipped) in a prose cell starting within a few display columns
 // of it, so a sentence wrapped by the layout is one sentence and two columns of text side by
@@ -277,6 +291,10 @@ class Structure {
   const std::vector<TableCell>& table_cells() const { return table_cells_; }
   const ReportMetadata& metadata() const { return metadata_; }
   const std::vector<Figure>& figures() const { return figures_; }
+  // Chart captions in line order; their runs do not overlap.
+  const std::vector<ChartCaption>& chart_captions() const { return chart_captions_; }
+  // The caption whose run holds line `i`, or nullptr.
+  const ChartCaption* ChartCaptionOf(size_t i) const;
   const std::vector<TextSpan>& spans() const { return spans_; }
   const std::vector<Sentence>& sentences() const { return sentences_; }
   const std::vector<Clause>& clauses() const { return clauses_; }
@@ -316,6 +334,7 @@ class Structure {
   std::vector<TableCell> table_cells_;
   ReportMetadata metadata_;
   std::vector<Figure> figures_;
+  std::vector<ChartCaption> chart_captions_;
   std::vector<TextSpan> spans_;
   std::vector<Sentence> sentences_;
   std::vector<Clause> clauses_;

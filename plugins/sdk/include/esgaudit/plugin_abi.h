@@ -100,7 +100,9 @@ typedef struct esgaudit_fact {
   /* The structure model's label from outside the number's own text: in a model table (its line's
    * esgaudit_line_structure.table is set), the header of the number's column; for an infographic
    * figure (esgaudit_figure.fact) labelled from other lines, the figure's label, pieces joined
-   * ("申请专" over "利89项" -> "申请专利"); otherwise empty. */
+   * ("申请专" over "利89项" -> "申请专利"); for another quantity or percentage under a chart's
+   * caption (男女比例 over 28% / 72%: a short line with a chart word over lines of figures and
+   * legend labels), the caption; otherwise empty. */
   esgaudit_str column_label;
 } esgaudit_fact;
 
