@@ -1948,10 +1948,10 @@ bool DashCell(std::string_view t) {
 }  // namespace
 
 // Tables of the structure model (tabs or aligned columns; one row per line). Cells are placed in
-// slots: for a tab-separated table the number of tabs before the cell (empty cells keep their
-// place), for an aligned one the column of the model's grid (the row label in column 0, values
-// in the columns they stand in; rows joined with single spaces and labels wrapped onto a line of
-// their own are split and joined by the model). A table's explicit total is a relation whether or not it adds up:
+// slots, the columns of the model's grid: for a tab-separated table the tab slot (empty cells keep
+// their place), for an aligned one the row label in column 0 and values in the columns they stand
+// in; rows joined with single spaces and labels wrapped onto a line of their own are split and
+// joined by the model. A table's explicit total is a relation whether or not it adds up:
 //  - a total column (header 合计/总计/Total): each row's figure cells left of it add up to it;
 //  - a total row (合计/总计/小计, 男性合计): per column, the rows above it up to the header, a row of
 //    labels only or the previous total; when it is the first data row, the rows below it;
@@ -2020,13 +2020,15 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
   };
   std::vector<SplitBlock> split_chain;
   const uint32_t table_count = doc.TableCount();
-  // The rows of the aligned tables' grids, by the line of their values (of their label for a row
-  // without values). A host without grids has none: its aligned tables are not read.
-  // Markdown pipe tables are grids of one row per line too: read here as well as by
-  // FindMarkupTotals (whose relations come first), so that every construction of aligned tables
-  // (blocks under a total row, closed category rows, shares, dashes, repeated headers) reads them.
-  constexpr uint32_t kLineGrids = ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_PIPES;
-  std::map<uint32_t, std::vector<esgaudit_table_cell>> aligned_rows;
+  // The rows of the aligned, tab and Markdown pipe tables' grids (one row per line), by the line of
+  // their values (of their label for a row without values). A host without grids has none: its
+  // aligned and tab tables are not read. Pipe tables are read here as well as by FindMarkupTotals
+  // (whose relations come first), so that every construction of aligned tables (blocks under a total
+  // row, closed category rows, shares, dashes, repeated headers) reads them.
+  constexpr uint32_t kLineGrids =
+      ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS | ESGAUDIT_TABLE_SOURCE_PIPES;
+  std::map<uint32_t, std::vector<esgaudit_table_cell>> grid_rows;
+  std::set<uint32_t> grid_lines;  // every line holding a grid cell (a wrapped label piece too)
   for (uint32_t ti = 0; ti < table_count; ++ti) {
     const esgaudit_table t = doc.Table(ti);
     if ((t.source & kLineGrids) == 0) continue;
@@ -2040,7 +2042,8 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           break;
         }
       }
-      aligned_rows[line] = std::move(cells);
+      for (const esgaudit_table_cell& c : cells) grid_lines.insert(c.line);
+      grid_rows[line] = std::move(cells);
     }
   }
   for (uint32_t ti = 0; ti < table_count; ++ti) {
@@ -2080,12 +2083,28 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
       figure_rows.clear();
     };
-    // A row of an aligned table: its grid cells.
-    auto read_grid_row = [&](uint32_t line) {
+    // A row of the table: its grid cells. A tab table's cells are read on the matching view without
+    // spaces (全角 brackets as ASCII, "自有港口下水煤量 (百万吨)" as one word), and a title line
+    // between two of its parts (not in the grid) is a row of its one cell. A slot whose pieces
+    // stand apart by a wide gap makes the row unreadable (which piece is the value is unknown).
+    auto read_row = [&](uint32_t line) {
       Row row;
       row.line = line;
-      auto it = aligned_rows.find(line);
-      if (it == aligned_rows.end()) return row;
+      auto it = grid_rows.find(line);
+      if (it == grid_rows.end()) {
+        esgaudit_line_structure ls = doc.LineStructure(line);
+        if (!tabs || ls.cell_count != 1 || grid_lines.count(line)) return row;
+        esgaudit_cell c = doc.Cell(ls.first_cell);
+        Slot s;
+        s.offset = c.offset;
+        s.length = c.length;
+        s.text = std::string(doc.CellView(c));
+        s.text.erase(std::remove(s.text.begin(), s.text.end(), ' '), s.text.end());
+        s.dash = DashCell(s.text);
+        add_cell(row, std::move(s));
+        finish_row(row);
+        return row;
+      }
       for (const esgaudit_table_cell& c : it->second) {
         Slot s;
         s.slot = static_cast<int>(c.column);
@@ -2102,88 +2121,15 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           raw.remove_suffix(1);
           --s.length;
         }
-        s.text = std::string(sdk::View(c.text));
+        const std::string_view cv = view.substr(c.view_begin, c.view_end - c.view_begin);
+        const bool one_line = cv.find_first_of("\t\n") == std::string_view::npos;  // not a label joined with its pieces
+        s.text = tabs && one_line ? std::string(cv) : std::string(sdk::View(c.text));
         std::string compact = s.text;
         compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
         s.dash = DashCell(compact);
         s.figure = whole_figure(s.offset, raw);
-        if (s.figure >= 0 || s.dash) s.text = compact;
-        add_cell(row, std::move(s));
-      }
-      finish_row(row);
-      return row;
-    };
-    auto read_row = [&](uint32_t line) {
-      if (!tabs) return read_grid_row(line);
-      Row row;
-      row.line = line;
-      esgaudit_line_structure ls = doc.LineStructure(line);
-      std::string_view lv = view.substr(ls.view_begin, ls.view_end - ls.view_begin);
-      bool any_tab = lv.find('\t') != std::string_view::npos;
-      if (!any_tab && ls.cell_count > 1) row.readable = false;
-      std::set<int> seen;
-      for (uint32_t k = 0; k < ls.cell_count; ++k) {
-        esgaudit_cell c = doc.Cell(ls.first_cell + k);
-        // A dash ending the rows of a tab table ("-" in a column of amounts on line after line) is
-        // an empty value, not a character of vertical side text.
-        if ((c.flags & ESGAUDIT_CELL_SIDE_BANNER) && !DashCell(doc.CellView(c))) continue;
-        Slot s;
-        std::string_view before = view.substr(ls.view_begin, c.view_begin - ls.view_begin);
-        s.slot = static_cast<int>(std::count(before.begin(), before.end(), '\t'));
-        if (!seen.insert(s.slot).second) row.readable = false;  // two cells in one slot
-        std::string_view cv = doc.CellView(c);
-        s.text = std::string(cv);
-        s.offset = c.offset;
-        s.length = c.length;
-        s.text.erase(std::remove(s.text.begin(), s.text.end(), ' '), s.text.end());
-        s.dash = DashCell(s.text);
-        auto it = figure_at.find(c.offset);
-        if (it != figure_at.end()) {
-          const Figure& f = figures_[it->second];
-          bool whole = f.offset + f.length == c.offset + c.length || f.text == s.text;
-          // Bands (30岁以下, 50岁以上) are category labels, not values.
-          bool band = (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁";
-          if (whole && !band) s.figure = it->second;
-        }
-        // The row's last cell holding a label and figures joined by single spaces ("员工总数（人）
-        // 2,796 2,828 2,920" before empty tab slots): one slot per figure after the label's.
-        if (s.figure < 0 && k + 1 == ls.cell_count && !row.has_figure) {
-          std::vector<int> joined;
-          uint64_t at = c.offset + c.length;  // the first figure's offset
-          for (auto jt = figure_at.lower_bound(c.offset); jt != figure_at.end() && jt->first < c.offset + c.length;
-               ++jt) {
-            joined.push_back(jt->second);
-            at = std::min<uint64_t>(at, jt->first);
-          }
-          bool spaced = joined.size() >= 2 && at > c.offset;
-          for (size_t j = 0; spaced && j < joined.size(); ++j) {
-            const Figure& f = figures_[joined[j]];
-            uint64_t end = j + 1 < joined.size() ? figures_[joined[j + 1]].offset : c.offset + c.length;
-            std::string_view gap = doc.Text().substr(f.offset + f.length, end - f.offset - f.length);
-            bool band = (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁";
-            spaced = !band && (j + 1 == joined.size() ? gap.empty() : gap == " ");
-          }
-          std::string label(doc.Text().substr(c.offset, at - c.offset));
-          label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
-          if (spaced && !label.empty() && !HasDigit(label)) {
-            s.text = label;
-            row.label = label;
-            row.label_offset = c.offset;
-            row.label_length = at - c.offset;
-            int slot = s.slot;
-            row.cells.push_back(std::move(s));
-            for (int f : joined) {
-              Slot fs;
-              fs.slot = ++slot;
-              fs.figure = f;
-              fs.text = figures_[f].text;
-              row.cells.push_back(std::move(fs));
-              figure_rows.push_back(f);
-            }
-            row.has_figure = true;
-            continue;
-          }
-        }
+        if (s.figure >= 0 || s.dash || tabs) s.text = compact;
+        if (c.flags & ESGAUDIT_TABLE_CELL_GAPPED) row.readable = false;
         add_cell(row, std::move(s));
       }
       finish_row(row);
@@ -2255,9 +2201,9 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     for (uint32_t line : lines) {
       esgaudit_line_structure ls = doc.LineStructure(line);
       if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER)) continue;
-      // A line of an aligned table that is no row of its grid: a label piece joined to its row,
-      // page furniture.
-      if (!tabs && aligned_rows.count(line) == 0) continue;
+      // A line that is no row of a grid (a label piece joined to its row, page furniture) is read
+      // only as a tab table's title line between two of its parts.
+      if (grid_rows.count(line) == 0 && (!tabs || ls.cell_count != 1 || grid_lines.count(line))) continue;
       Row row = read_row(line);
       // The header printed again inside the table (a table going on over a page break): no row, and
       // the rows before and after it stay one block.

@@ -532,6 +532,16 @@ TEST_F(CliTest, ExtractStructureShowsATablesGrid) {
   EXPECT_NE(text.out.find("table 0: lines 2-4, aligned, 1 columns, unknown, total row line 2, grid 3x3"),
             std::string::npos)
       << text.out;
+  // A tab table's grid: one column per tab slot, an empty slot kept.
+  const std::string tabs = Write("t.txt", "Site\t2021\t2022\nTotal\t1,210\t1,330\nNorth\t\t410\nSouth\t800\t920\n");
+  Result t = Run({"extract", "--structure", tabs, "--format", "json"});
+  ASSERT_EQ(t.code, 0) << t.err;
+  j = nlohmann::json::parse(t.out);
+  ASSERT_EQ(j["tables"].size(), 1u);
+  EXPECT_EQ(j["tables"][0]["grid"], nlohmann::json::parse(R"([["Site", "2021", "2022"],
+                                                                ["Total", "1,210", "1,330"],
+                                                                ["North", null, "410"],
+                                                                ["South", "800", "920"]])"));
 }
 
 TEST_F(CliTest, ExtractStructureAsJson) {

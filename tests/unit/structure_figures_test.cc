@@ -47,6 +47,41 @@ std::vector<std::string> SentenceTexts(const Document& doc) {
   return out;
 }
 
+TEST(StructureFiguresTest, AChartCaptionHeadsTheFiguresBelowIt) {
+  // A short line with a chart word over shares and a legend: the caption of those lines, and the
+  // column label of its figures; the run ends at prose. A short line without a chart word, or one
+  // over a single figure, is no caption.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "员工构成\n"
+                                    "男女比例\n"
+                                    "28%\n"
+                                    "72%\n"
+                                    "■男 ■女\n"
+                                    "公司坚持男女同工同酬，保障女性员工的合法权益，2016年新招聘员工416人。\n"
+                                    "技能等级\n"
+                                    "45%\n"
+                                    "30%\n"
+                                    "Age split\n"
+                                    "61%\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.chart_captions().size(), 1u);
+  const ChartCaption& c = s.chart_captions()[0];
+  EXPECT_EQ(c.text, "男女比例");
+  EXPECT_EQ(c.line, 1u);
+  EXPECT_EQ(c.first_line, 2u);
+  EXPECT_EQ(c.last_line, 3u);
+  EXPECT_EQ(s.ChartCaptionOf(3), &c);
+  EXPECT_EQ(s.ChartCaptionOf(4), nullptr);
+  std::vector<std::string> labels;
+  for (const NumericFact& f : doc.facts()) {
+    if (f.kind == ESGAUDIT_FACT_PERCENT) labels.push_back(f.column_label);
+  }
+  EXPECT_EQ(labels, (std::vector<std::string>{"男女比例", "男女比例", "", "", ""}));
+  // A figure's own label in a column of stacked labels and figures heads nothing below it.
+  Document own = Document::FromUtf8("r.txt", "中高层管理人员\n35%\n女性高管比例\n41600人\n员工总数\n59%\n41%\n27%\n");
+  EXPECT_TRUE(own.structure().chart_captions().empty());
+}
+
 TEST(StructureFiguresTest, LabelsSplitOverTwoLinesInTheSample) {
   Document doc;
   ASSERT_TRUE(Document::Load(testing::SourcePath("samples/yunnan-aluminium-2020-csr.txt"), &doc).ok());

@@ -822,6 +822,46 @@ TEST(StructureTest, ALabelWrappedOntoItsOwnLineIsJoinedToItsRow) {
   EXPECT_EQ(GridTexts(s, s.tables()[1]).front().front(), "Direct emissions");
 }
 
+TEST(StructureTest, TabTablesCarryTheirSlotsAsGridCells) {
+  // Each cell in the column of its tab slot: an empty slot leaves its column empty, a group title
+  // before empty slots is a row of a label alone, a row whose label and figures lost their tabs is
+  // split into the label and one cell per figure, a slot holding two pieces apart by a wide gap is
+  // one cell flagged as such, the header's cells are header cells.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "Staff\n"
+                                    "指标\t2021年\t2022年\t2023年\n"
+                                    "员工总数（人） 1,200 1,310 1,400\t\t\t\n"
+                                    "男性员工（人）\t700\t\t800\n"
+                                    "按学历划分\t\t\t\n"
+                                    "本科（人）\t500\t545  9\t600\n"
+                                    "研究生（人）\t100\t110\t\xE2\x80\x94\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  const Table& t = s.tables()[0];
+  EXPECT_EQ(t.source, ESGAUDIT_TABLE_SOURCE_TABS);
+  EXPECT_EQ(t.header_line, 1u);
+  EXPECT_EQ(t.grid_rows, 6u);
+  EXPECT_EQ(t.grid_columns, 4u);
+  EXPECT_EQ(GridTexts(s, t), (std::vector<std::vector<std::string>>{{"指标", "2021年", "2022年", "2023年"},
+                                                                  {"员工总数（人）", "1,200", "1,310", "1,400"},
+                                                                  {"男性员工（人）", "700", "-", "800"},
+                                                                  {"按学历划分", "-", "-", "-"},
+                                                                  {"本科（人）", "500", "545 9", "600"},
+                                                                  {"研究生（人）", "100", "110", "\xE2\x80\x94"}}));
+  std::vector<uint32_t> flags;
+  for (uint32_t k = 0; k < t.grid_cell_count; ++k) flags.push_back(s.table_cells()[t.first_grid_cell + k].flags);
+  EXPECT_EQ(flags, (std::vector<uint32_t>{ESGAUDIT_TABLE_CELL_HEADER, ESGAUDIT_TABLE_CELL_HEADER,
+                                          ESGAUDIT_TABLE_CELL_HEADER, ESGAUDIT_TABLE_CELL_HEADER, 0, 0, 0, 0, 0, 0, 0,
+                                          0, 0, 0, ESGAUDIT_TABLE_CELL_GAPPED, 0, 0, 0, 0, 0}));
+  // A split cell's span is its own text on the line of the row.
+  const TableCell& label = s.table_cells()[t.first_grid_cell + 4];
+  EXPECT_EQ(doc.text().substr(label.offset, label.length), "员工总数（人）");
+  const TableCell& figure = s.table_cells()[t.first_grid_cell + 6];
+  EXPECT_EQ(doc.text().substr(figure.offset, figure.length), "1,310");
+  EXPECT_EQ(figure.line, 2u);
+  EXPECT_EQ(figure.column, 2u);
+}
+
 TEST(StructureTest, ARowOfValuesOnlyTakesItsLabelFromTheLinesAroundIt) {
   // A long label laid out around its values (the pieces above and below, a word hyphenated at the
   // line end) with a placeholder as the first value; then a title over rows whose bullet glyph

@@ -49,8 +49,9 @@ class FactExtractor {
   std::vector<NumericFact> Extract();
   // Fills label from the text of each fact's cell, and column_label from the structure model: a
   // fact in a model table gets the header of its column, a fact the model lists as an infographic
-  // figure labelled from other lines (split, stacked) gets the figure's label, any other fact
-  // none. A bare number opening a cell inside a line and followed by 、 ) . becomes an ordinal.
+  // figure labelled from other lines (split, stacked) gets the figure's label, a quantity or
+  // percentage in the run of a chart caption (Structure::chart_captions) with none of these gets
+  // the caption, any other fact none. A bare number opening a cell inside a line and followed by 、 ) . becomes an ordinal.
   // REQUIRES: `facts` is what Extract returned, `structure` was built on the same document.
   void Label(const Structure& structure, std::vector<NumericFact>* facts);
 

@@ -99,8 +99,9 @@ struct Table {
   esgaudit_table_kind kind = ESGAUDIT_TABLE_UNKNOWN;
   uint32_t source = 0;  // ESGAUDIT_TABLE_SOURCE_* (how the table was written)
   std::string unit;     // "万元", "吨", "%"... from the header or the caption; empty if none
-  // The grid of a table written as HTML or Markdown markup (with a |---| delimiter row) or laid
-  // out with spaces (ESGAUDIT_TABLE_SOURCE_ALIGNED); zero rows for tab tables. Its cells are
+  // The grid of a table written as HTML or Markdown markup (with a |---| delimiter row), laid out
+  // with spaces (ESGAUDIT_TABLE_SOURCE_ALIGNED) or with tabs; zero rows for a pipe table without
+  // its delimiter row. Its cells are
   // Structure::table_cells()[first_grid_cell .. first_grid_cell + grid_cell_count), row by row;
   // for a markup table header_line, kind, total_line and total_column are read from the grid.
   uint32_t grid_rows = 0;
@@ -118,6 +119,15 @@ struct Table {
 // header cells. A label the layout wrapped onto a line of its own (above or below its row, or
 // around a line of values only) is joined into the row's label cell: its text is the pieces in
 // reading order, its span runs from the first piece to the last, its line is the first piece's.
+//
+// A tab table's grid: one row per line holding cells (blank lines, page numbers and furniture
+// without a tab left out), each cell in the column of its tab slot (the number of tabs before it on
+// its line; an empty slot leaves its column empty); a line without tabs has one column per cell. A
+// row's last cell holding its label and figures joined by single spaces is split into the label and
+// one cell per figure in the slots after it; a slot holding pieces apart by a wide gap is one cell
+// flagged ESGAUDIT_TABLE_CELL_GAPPED; the header line's cells are header cells. A label alone on
+// its row next to a row is joined into that row's label on the aligned tables' cues (a bracketed
+// unit or lower-case words below, a joining word or comma ending the piece above).
 //
 // A markup table's grid: HTML is read by a tolerant tag scanner (real fragments are not
 // well-formed: unclosed <td>, a table cut off at a page end, which ends it at a blank line); only
@@ -225,6 +235,20 @@ struct Figure {
   uint32_t span_count = 0;
 };
 
+// The caption of a chart or infographic group: a short line (one cell of up to 24 characters, no
+// digit, no sentence punctuation) naming what a chart shows with a chart word (比例, 结构, 分布,
+// 构成, 占比; split, breakdown, distribution, ratio, mix), over a run of lines of figures and legend
+// labels: the next lines up to eight below it (blank lines and page furniture passed over) that
+// hold no prose (a cell of 20 characters or more, or a 。), no table, contents or index line and no
+// other caption, with at least two figure cells in all. The run ends at its last line holding a
+// figure. A caption printed below its chart is not read.
+struct ChartCaption {
+  uint32_t line = 0;        // the caption's line
+  uint32_t first_line = 0;  // the run of lines it heads
+  uint32_t last_line = 0;   // inclusive
+  std::string text;         // the caption in the matching view, spaces removed
+};
+
 // A sentence of running text. Prose is read as chains of cells: a cell continues on the next
 // non-blank line (page furniture skipped) in a prose cell starting within a few display columns
 // of it, so a sentence wrapped by the layout is one sentence and two columns of text side by
@@ -267,6 +291,10 @@ class Structure {
   const std::vector<TableCell>& table_cells() const { return table_cells_; }
   const ReportMetadata& metadata() const { return metadata_; }
   const std::vector<Figure>& figures() const { return figures_; }
+  // Chart captions in line order; their runs do not overlap.
+  const std::vector<ChartCaption>& chart_captions() const { return chart_captions_; }
+  // The caption whose run holds line `i`, or nullptr.
+  const ChartCaption* ChartCaptionOf(size_t i) const;
   const std::vector<TextSpan>& spans() const { return spans_; }
   const std::vector<Sentence>& sentences() const { return sentences_; }
   const std::vector<Clause>& clauses() const { return clauses_; }
@@ -306,6 +334,7 @@ class Structure {
   std::vector<TableCell> table_cells_;
   ReportMetadata metadata_;
   std::vector<Figure> figures_;
+  std::vector<ChartCaption> chart_captions_;
   std::vector<TextSpan> spans_;
   std::vector<Sentence> sentences_;
   std::vector<Clause> clauses_;

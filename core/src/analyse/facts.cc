@@ -414,6 +414,10 @@ class Extractor {
           (f.kind == ESGAUDIT_FACT_QUANTITY || f.kind == ESGAUDIT_FACT_PERCENT)) {
         f.column_label = structure.figures()[figure_of[k]].label;
       }
+      // A figure of a chart with nothing else naming its column: the chart's caption.
+      if (f.column_label.empty() && (f.kind == ESGAUDIT_FACT_QUANTITY || f.kind == ESGAUDIT_FACT_PERCENT)) {
+        if (const ChartCaption* c = structure.ChartCaptionOf(p.line)) f.column_label = c->text;
+      }
     }
     structure_ = nullptr;
   }

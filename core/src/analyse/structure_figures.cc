@@ -13,6 +13,8 @@
 
 namespace esgaudit {
 
+using sdk::Contains;
+using sdk::ContainsAny;
 using sdk::NextCodePoint;
 
 namespace {
@@ -117,6 +119,14 @@ bool UnitsDisagree(std::string_view label, const std::string& unit) {
 }
 
 }  // namespace
+
+const ChartCaption* Structure::ChartCaptionOf(size_t i) const {
+  auto it = std::upper_bound(chart_captions_.begin(), chart_captions_.end(), i,
+                             [](size_t line, const ChartCaption& c) { return line < c.first_line; });
+  if (it == chart_captions_.begin()) return nullptr;
+  --it;
+  return i <= it->last_line ? &*it : nullptr;
+}
 
 void StructureBuilder::FindFigures() {
   const std::vector<NumericFact>& facts = doc_.facts();
@@ -495,6 +505,58 @@ void StructureBuilder::FindFigures() {
     if (g.kind == ESGAUDIT_FIGURE_INLINE) continue;
     figure_cells_[g.cell] = 1;
     for (uint32_t lc : label_groups[label_of[g.cell]]) figure_cells_[lc] = 1;
+  }
+
+  // Chart captions (the contract is in structure.h).
+  constexpr uint32_t kCaptionRun = 8;
+  auto caption = [&](size_t li) -> std::string_view {
+    const LineStructure& l = s_.lines_[li];
+    if (l.cell_count != 1 ||
+        (l.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX | ESGAUDIT_LINE_TABLE)))
+      return {};
+    // A figure's own label ("35%" over "女性高管比例") names that figure, not the lines below.
+    if (figure_cells_[l.first_cell]) return {};
+    std::string_view t = CellText(s_.cells_[l.first_cell]);
+    if (t.empty() || sdk::CodePointCount(t) > 24 || std::any_of(t.begin(), t.end(), IsAsciiDigit) ||
+        ContainsAny(t, {"。", "，", ",", ";", "；", ":", "："}))
+      return {};
+    const std::string lower = sdk::AsciiLower(t);
+    return ContainsAny(lower, {"比例", "结构", "分布", "构成", "占比", "split", "breakdown", "distribution", "ratio", "mix"})
+               ? t
+               : std::string_view();
+  };
+  for (size_t li = 0; li < n; ++li) {
+    const std::string_view text = caption(li);
+    if (text.empty()) continue;
+    size_t figure_cells = 0;
+    size_t last = li;
+    for (size_t j = li + 1, seen = 0; j < n && seen < kCaptionRun; ++j) {
+      const LineStructure& l = s_.lines_[j];
+      if (l.cell_count == 0) continue;
+      if (l.flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX | ESGAUDIT_LINE_TABLE)) break;
+      if (l.flags & ESGAUDIT_LINE_FURNITURE_MASK) continue;
+      ++seen;
+      if (!caption(j).empty()) break;
+      bool prose = false;
+      size_t here = 0;
+      for (uint32_t k = 0; k < l.cell_count; ++k) {
+        const Cell& c = s_.cells_[l.first_cell + k];
+        std::string_view t = CellText(c);
+        prose = prose || sdk::CodePointCount(t) >= 20 || Contains(t, "。");
+        here += (c.flags & ESGAUDIT_CELL_NUMERIC) != 0;
+      }
+      if (prose) break;
+      if (here > 0) last = j;
+      figure_cells += here;
+    }
+    if (figure_cells < 2) continue;
+    ChartCaption cc;
+    cc.line = static_cast<uint32_t>(li);
+    cc.first_line = static_cast<uint32_t>(li + 1);
+    cc.last_line = static_cast<uint32_t>(last);
+    cc.text = NoSpaces(text);
+    s_.chart_captions_.push_back(std::move(cc));
+    li = last;
   }
 }
 

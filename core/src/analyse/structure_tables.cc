@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <regex>
+#include <set>
 #include <string>
 #include <tuple>
 
@@ -45,27 +47,36 @@ bool SentencePunctuation(std::string_view cell) {
   return false;
 }
 
+// Byte range [begin, end) within a cell's text.
+struct Piece {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
 // "员工总数（人） 2,796 2,828 2,920": a label and two or more figures joined by single spaces, as
-// one cell of a tab-separated row whose other slots are empty.
-bool SpaceJoinedRow(std::string_view cell) {
-  std::vector<std::string_view> tokens;
+// one cell of a tab-separated row whose other slots are empty. Returns the figures' byte ranges in
+// the cell, in order (the label is what comes before the first); empty if the cell is no such row.
+std::vector<Piece> SpaceJoinedFigures(std::string_view cell) {
+  std::vector<Piece> tokens;
   for (size_t at = 0; at <= cell.size();) {
     size_t sp = cell.find(' ', at);
     if (sp == std::string_view::npos) sp = cell.size();
-    tokens.push_back(cell.substr(at, sp - at));
+    tokens.push_back(Piece{at, sp});
     at = sp + 1;
   }
+  auto text = [&](const Piece& p) { return cell.substr(p.begin, p.end - p.begin); };
   auto figure = [](std::string_view t) {
     return !t.empty() && IsAsciiDigit(t.front()) &&
            t.find_first_not_of("0123456789,.%") == std::string_view::npos;
   };
   size_t figures = 0;
-  while (figures < tokens.size() && figure(tokens[tokens.size() - 1 - figures])) ++figures;
-  if (figures < 2 || figures == tokens.size()) return false;
+  while (figures < tokens.size() && figure(text(tokens[tokens.size() - 1 - figures]))) ++figures;
+  if (figures < 2 || figures == tokens.size()) return {};
   for (size_t k = 0; k + figures < tokens.size(); ++k) {
-    if (tokens[k].empty() || std::any_of(tokens[k].begin(), tokens[k].end(), IsAsciiDigit)) return false;
+    std::string_view t = text(tokens[k]);
+    if (t.empty() || std::any_of(t.begin(), t.end(), IsAsciiDigit)) return {};
   }
-  return true;
+  return std::vector<Piece>(tokens.end() - figures, tokens.end());
 }
 
 // A placeholder for a missing value (nd, NA, n/a, -, —).
@@ -87,12 +98,6 @@ bool AlignedValue(std::string_view cell) {
 
 bool Starts(std::string_view t, std::string_view p) { return t.substr(0, p.size()) == p; }
 bool Ends(std::string_view t, std::string_view p) { return t.size() >= p.size() && t.substr(t.size() - p.size()) == p; }
-
-// Byte range [begin, end) within a cell's text.
-struct Piece {
-  size_t begin = 0;
-  size_t end = 0;
-};
 
 // "Africa 120 188 259 —": a row whose cells a plain-text export joined with single spaces: a
 // label of words without digits (a footnote marker glued to the last word aside), then two or more
@@ -379,7 +384,7 @@ void StructureBuilder::FindTables() {
     if (!t.empty() && t.front() == '|' && pipes >= 2) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_PIPES;
     } else if (Contains(raw, "\t") && ((text_cells >= 2 && !prose) ||
-                                        (text_cells == 1 && SpaceJoinedRow(CellText(s_.cells_[ls.first_cell]))))) {
+                                        (text_cells == 1 && !SpaceJoinedFigures(CellText(s_.cells_[ls.first_cell])).empty()))) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_TABS;
     } else if (!Contains(raw, "\t") && pipes == 0 && aligned_row(i)) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
@@ -427,6 +432,22 @@ void StructureBuilder::FindTables() {
   // comma ("or", "of", "and", "-"); a piece below starts with a lower-case word or is a bracket
   // of its own. A heading, a group title or a note over the rows ("Waste", "Note: in tonnes"),
   // or a bullet ("n Level of resignations") is none of these and stays apart.
+  // Cues that a row label goes on over a line break (below). A word in lower case, not a bullet
+  // glyph read as a letter ("n Level of ...").
+  auto lower = [](std::string_view t) {
+    return t.size() >= 2 && t[0] >= 'a' && t[0] <= 'z' && t[1] >= 'a' && t[1] <= 'z';
+  };
+  auto bracket = [](std::string_view t) {
+    return Starts(t, "(") || Starts(t, "\xEF\xBC\x88") || Starts(t, "[");
+  };
+  auto unit = [&](std::string_view t) {
+    return bracket(t) && sdk::CodePointCount(t) <= 24 && (Ends(t, ")") || Ends(t, "\xEF\xBC\x89") || Ends(t, "]"));
+  };
+  auto joining_end = [](std::string_view t) {
+    static const std::regex kJoining(R"((?:^|[\s(])(?:and|or|of|in|for|to|the|by|from|with|per|on|at|as|&)$|[,\-/(]$)",
+                                     std::regex::icase);
+    return std::regex_search(std::string(t), kJoining);
+  };
   std::vector<uint32_t> wrapped_into(n, kNoIndex);
   std::vector<uint32_t> piece_above(n, kNoIndex), piece_below(n, kNoIndex);
   {
@@ -446,21 +467,6 @@ void StructureBuilder::FindTables() {
       const uint32_t at = label_begin[row];
       if (!values_only[row] && (c.column + kAlignSlack < at || c.column > at + kAlignSlack)) return {};
       return t;
-    };
-    // A word in lower case, not a bullet glyph read as a letter ("n Level of ...").
-    auto lower = [](std::string_view t) {
-      return t.size() >= 2 && t[0] >= 'a' && t[0] <= 'z' && t[1] >= 'a' && t[1] <= 'z';
-    };
-    auto bracket = [](std::string_view t) {
-      return Starts(t, "(") || Starts(t, "\xEF\xBC\x88") || Starts(t, "[");
-    };
-    auto unit = [&](std::string_view t) {
-      return bracket(t) && sdk::CodePointCount(t) <= 24 && (Ends(t, ")") || Ends(t, "\xEF\xBC\x89") || Ends(t, "]"));
-    };
-    auto joining_end = [](std::string_view t) {
-      static const std::regex kJoining(R"((?:^|[\s(])(?:and|or|of|in|for|to|the|by|from|with|per|on|at|as|&)$|[,\-/(]$)",
-                                       std::regex::icase);
-      return std::regex_search(std::string(t), kJoining);
     };
     auto take = [&](size_t f, size_t row) {
       (f < row ? piece_above : piece_below)[row] = static_cast<uint32_t>(f);
@@ -576,6 +582,21 @@ void StructureBuilder::FindTables() {
     }
     return kNoIndex;
   };
+  // The text of a span: blanks collapsed, control characters (BEL around a value) dropped.
+  auto text_of = [&](uint64_t vb, uint64_t ve) {
+    const uint64_t b = doc_.ViewToText(vb), e = doc_.ViewToText(ve);
+    std::string out;
+    for (char ch : std::string_view(doc_.text()).substr(b, e - b)) {
+      const bool blank = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
+      if (blank) {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+      } else if (static_cast<unsigned char>(ch) >= 0x20) {
+        out += ch;
+      }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
   // The grid of an aligned table: one grid row per line holding cells (page furniture and bare
   // page numbers between rows left out; a wrapped label piece is part of its row's label), the row
   // label in column 0 and the value slots in columns 1.. of the table's widest row `widest`: a
@@ -603,21 +624,6 @@ void StructureBuilder::FindTables() {
       tc.line = doc_.LineOf(tc.offset);
       tc.text = std::move(text);
       s_.table_cells_.push_back(std::move(tc));
-    };
-    // The text of a span: blanks collapsed, control characters (BEL around a value) dropped.
-    auto text_of = [&](uint64_t vb, uint64_t ve) {
-      const uint64_t b = doc_.ViewToText(vb), e = doc_.ViewToText(ve);
-      std::string out;
-      for (char ch : std::string_view(doc_.text()).substr(b, e - b)) {
-        const bool blank = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
-        if (blank) {
-          if (!out.empty() && out.back() != ' ') out += ' ';
-        } else if (static_cast<unsigned char>(ch) >= 0x20) {
-          out += ch;
-        }
-      }
-      while (!out.empty() && out.back() == ' ') out.pop_back();
-      return out;
     };
     // A row label with its wrapped pieces, in reading order: Latin words joined by a space. The
     // row's own label is the view range [vb, ve), empty for a row of values only.
@@ -698,6 +704,138 @@ void StructureBuilder::FindTables() {
       ++row;
     }
     tb->grid_rows = row;
+    tb->grid_cell_count = static_cast<uint32_t>(s_.table_cells_.size()) - tb->first_grid_cell;
+  };
+  // The grid of a tab table: one grid row per line holding cells (blank lines, page numbers and
+  // furniture without a tab left out), each cell in the column of its tab slot (the number of tabs
+  // before it on its line, so an empty slot leaves its column empty); a line without tabs (a header
+  // laid out with spaces, a group title) has one column per cell. A slot holding pieces apart by a
+  // wide gap is one cell flagged ESGAUDIT_TABLE_CELL_GAPPED. A side-banner character is left out
+  // unless it is a dash (an empty value at a row's end). A row's last cell holding its label and
+  // two or more figures joined by single spaces (员工总数（人） 2,796 2,828, its tabs lost) is split:
+  // the label in its slot, the figures in the slots after it. The header line's cells are header cells.
+  auto add_tab_grid = [&](uint32_t table, Table* tb) {
+    tb->first_grid_cell = static_cast<uint32_t>(s_.table_cells_.size());
+    uint32_t row = 0, columns = 0;
+    auto push = [&](uint32_t column, uint64_t vb, uint64_t ve, uint32_t flags, std::string text = std::string()) {
+      TableCell tc;
+      tc.table = table;
+      tc.row = row;
+      tc.column = column;
+      tc.flags = flags;
+      tc.view_begin = vb;
+      tc.view_end = ve;
+      tc.offset = doc_.ViewToText(vb);
+      tc.length = doc_.ViewToText(ve) - tc.offset;
+      tc.line = doc_.LineOf(tc.offset);
+      tc.text = text.empty() ? text_of(vb, ve) : std::move(text);
+      s_.table_cells_.push_back(std::move(tc));
+      columns = std::max(columns, column + 1);
+    };
+    // A label wrapped onto a row of its own (the label alone, in slot 0, before empty slots) just
+    // above or below a row with a label and values is part of that row's label where the same cues
+    // as in an aligned table show it goes on; per row, its piece above and below.
+    auto alone = [&](uint32_t j) -> std::string_view {
+      const LineStructure& ls = s_.lines_[j];
+      if (ls.cell_count != 1 || j == tb->header_line || (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)) return {};
+      const Cell& c = s_.cells_[ls.first_cell];
+      std::string_view t = CellText(c);
+      if (c.view_begin != line_view_[j].first || FigureValue(t) || ContainsAny(t, {"。", ". "})) return {};
+      return t;
+    };
+    auto labelled_row = [&](uint32_t j) -> std::string_view {
+      const LineStructure& ls = s_.lines_[j];
+      if (ls.cell_count < 2 || j == tb->header_line || (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)) return {};
+      const Cell& c = s_.cells_[ls.first_cell];
+      return c.view_begin == line_view_[j].first && !FigureValue(CellText(c)) ? CellText(c) : std::string_view();
+    };
+    std::map<uint32_t, uint32_t> above, below;  // row line -> its piece's line
+    std::set<uint32_t> pieces;
+    for (uint32_t j = tb->first_line; j <= tb->last_line; ++j) {
+      const std::string_view label = labelled_row(j);
+      if (label.empty() || pieces.count(j)) continue;
+      if (j < tb->last_line) {
+        const std::string_view p = alone(j + 1);
+        if (!p.empty() && (lower(p) || unit(p) || joining_end(label))) {
+          below[j] = j + 1;
+          pieces.insert(j + 1);
+          continue;
+        }
+      }
+      if (j > tb->first_line && !pieces.count(j - 1)) {
+        const std::string_view p = alone(j - 1);
+        if (!p.empty() && (joining_end(p) || lower(label) || bracket(label))) {
+          above[j] = j - 1;
+          pieces.insert(j - 1);
+        }
+      }
+    }
+    for (uint32_t j = tb->first_line; j <= tb->last_line; ++j) {
+      const LineStructure& ls = s_.lines_[j];
+      const bool tabbed = Contains(LineView(j), "\t");
+      if (pieces.count(j)) continue;
+      if (ls.cell_count == 0 || bare_number(j) || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER) ||
+          (j != tb->header_line && !tabbed && (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)))
+        continue;
+      const uint32_t header = j == tb->header_line ? ESGAUDIT_TABLE_CELL_HEADER : 0u;
+      // Per tab slot, the cells in it.
+      std::vector<std::pair<uint32_t, std::vector<const Cell*>>> slot_cells;
+      uint64_t at = line_view_[j].first;
+      uint32_t tabs = 0;
+      for (uint32_t k = 0; k < ls.cell_count; ++k) {
+        const Cell& c = s_.cells_[ls.first_cell + k];
+        if ((c.flags & ESGAUDIT_CELL_SIDE_BANNER) && !Placeholder(CellText(c))) continue;
+        for (; at < c.view_begin; ++at) tabs += view_[at] == '\t';
+        const uint32_t slot = tabbed ? tabs : k;
+        if (slot_cells.empty() || slot_cells.back().first != slot) slot_cells.emplace_back(slot, std::vector<const Cell*>());
+        slot_cells.back().second.push_back(&c);
+      }
+      if (slot_cells.empty()) continue;
+      bool figure_before = false;
+      for (size_t g = 0; g < slot_cells.size(); ++g) {
+        const auto& [slot, cells] = slot_cells[g];
+        const uint64_t vb = cells.front()->view_begin, ve = cells.back()->view_end;
+        std::vector<Piece> figures;
+        if (g + 1 == slot_cells.size() && cells.size() == 1 && !figure_before && !header)
+          figures = SpaceJoinedFigures(CellText(*cells.front()));
+        if (!figures.empty()) {
+          uint64_t end = vb + figures.front().begin;
+          while (end > vb && view_[end - 1] == ' ') --end;
+          push(slot, vb, end, 0);
+          uint32_t column = slot;
+          for (const Piece& f : figures) push(++column, vb + f.begin, vb + f.end, 0);
+          continue;
+        }
+        for (const Cell* c : cells) figure_before = figure_before || FigureValue(CellText(*c));
+        const uint32_t flags = header | (cells.size() > 1 ? ESGAUDIT_TABLE_CELL_GAPPED : 0u);
+        const auto up = above.find(j), down = below.find(j);
+        if (g == 0 && (up != above.end() || down != below.end())) {
+          // The label with its pieces, in reading order: Latin words joined by a space.
+          auto join = [](std::string a, const std::string& b) {
+            const bool latin = static_cast<unsigned char>(a.back()) < 0x80 && static_cast<unsigned char>(b.front()) < 0x80;
+            return a + (latin ? " " : "") + b;
+          };
+          std::string text = text_of(vb, ve);
+          uint64_t first = vb, last = ve;
+          if (up != above.end()) {
+            const Cell& c = s_.cells_[s_.lines_[up->second].first_cell];
+            text = join(text_of(c.view_begin, c.view_end), text);
+            first = c.view_begin;
+          }
+          if (down != below.end()) {
+            const Cell& c = s_.cells_[s_.lines_[down->second].first_cell];
+            text = join(text, text_of(c.view_begin, c.view_end));
+            last = c.view_end;
+          }
+          push(slot, first, last, flags, std::move(text));
+          continue;
+        }
+        push(slot, vb, ve, flags);
+      }
+      ++row;
+    }
+    tb->grid_rows = row;
+    tb->grid_columns = columns;
     tb->grid_cell_count = static_cast<uint32_t>(s_.table_cells_.size()) - tb->first_grid_cell;
   };
   auto add_table = [&](uint32_t first, uint32_t last_line, uint32_t source, size_t grid,
@@ -797,6 +935,7 @@ void StructureBuilder::FindTables() {
     }
     if (grid < grids.size()) AddGrid(grids[grid], index, &tb);
     if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED && widest != kNoIndex) add_aligned_grid(index, &tb, widest);
+    if (source == ESGAUDIT_TABLE_SOURCE_TABS) add_tab_grid(index, &tb);
     s_.tables_.push_back(std::move(tb));
   };
   size_t next_grid = 0;  // grids are in text order: the first one not before the current run
@@ -893,7 +1032,14 @@ void StructureBuilder::FindTables() {
     // A label piece wrapped above the first row or below the last is part of the table.
     const uint32_t first = static_cast<uint32_t>(
         aligned_head == kNoIndex && piece_above[i] != kNoIndex ? piece_above[i] : i);
-    const uint32_t end_line = static_cast<uint32_t>(piece_below[last] != kNoIndex ? piece_below[last] : last);
+    uint32_t end_line = static_cast<uint32_t>(piece_below[last] != kNoIndex ? piece_below[last] : last);
+    // So is a tab table's: a label alone at the line start, a unit in brackets or words in lower case.
+    if (source == ESGAUDIT_TABLE_SOURCE_TABS && last + 1 < n && s_.lines_[last + 1].cell_count == 1 &&
+        (s_.lines_[last + 1].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) == 0) {
+      const Cell& c = s_.cells_[s_.lines_[last + 1].first_cell];
+      const std::string_view t = CellText(c);
+      if (c.view_begin == line_view_[last + 1].first && (unit(t) || lower(t))) end_line = static_cast<uint32_t>(last + 1);
+    }
     // Markup tables parsed on these lines: one model table each (two on one line share it).
     std::vector<size_t> here;
     while (next_grid < placed.size() && placed[next_grid].first_line < first) ++next_grid;

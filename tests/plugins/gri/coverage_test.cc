@@ -205,6 +205,14 @@ TEST_F(GriCoverage, ALineStatingOnlyTheUnitIsNoTableCaption) {
   EXPECT_NE(Status(Run("公司依法纳税。\n\n• 员工活动\n单位：人民币元\n" + table), "201-4"), "covered");
 }
 
+TEST_F(GriCoverage, AChartCaptionNamesItsFigures) {
+  // Shares under a caption naming the gender split answer 405-1; the same shares under a caption
+  // naming another split do not.
+  const std::string text = "员工关爱\n公司尊重每一位员工。\n\n";
+  EXPECT_EQ(Status(Run(text + "男女比例\n28%\n72%\n■男 ■女\n"), "405-1"), "covered");
+  EXPECT_NE(Status(Run(text + "学历结构\n28%\n72%\n■本科 ■大专\n"), "405-1"), "covered");
+}
+
 TEST_F(GriCoverage, AnIndexRowAloneGivesPartialAndAnOmittedRowNothing) {
   std::string index = "GRI内容索引\n";
   const char* rows[] = {"G4-10\t员工总数\t12", "G4-LA1\t新进员工和员工流动\t20", "G4-EN8\t总取水量\t-",

@@ -435,6 +435,32 @@ TEST(RelationRulesTest, ASpaceJoinedTotalRowAndTheBreakdownBlocksUnderIt) {
   EXPECT_NE(f[0].find("650 + 605 + 110 = 1,365"), std::string::npos) << f[0];
 }
 
+// A tab table read from the model's grid: a unit wrapped onto a line of its own under a row's label
+// (before empty tab slots) is part of that row's label, and the row stays a part of the table's
+// total rather than a title opening a block of its own.
+TEST(RelationRulesTest, ATabTableIsReadFromItsGrid) {
+  const std::string clean =
+      "项目\t2021年\t2022年\n"
+      "员工总数（人）\t1,200\t1,310\n"
+      "合同制员工（人）\t1,000\t1,100\n"
+      "劳务派遣员工\t200\t210\n"
+      "（人）\t\t\n"
+      "以上数据截至年末。\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1,310", "1,100", "210"}));
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  EXPECT_EQ(s.table_cells()[s.tables()[0].first_grid_cell + 9].text, "劳务派遣员工（人）");
+  std::string changed = clean;
+  changed.replace(changed.find("\t200"), 4, "\t300");
+  std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("1,000 + 300 = 1,300"), std::string::npos) << f[0];
+  EXPECT_NE(f[0].find("劳务派遣员工（人）"), std::string::npos) << f[0];
+}
+
 // A table of a plain-text export whose cells were joined with single spaces: the total row above
 // its parts, a dash for none, a footnote marker on the caption. Each column adds up to its total.
 TEST(RelationRulesTest, RowsJoinedWithSingleSpacesAddUpPerColumn) {

@@ -100,7 +100,9 @@ typedef struct esgaudit_fact {
   /* The structure model's label from outside the number's own text: in a model table (its line's
    * esgaudit_line_structure.table is set), the header of the number's column; for an infographic
    * figure (esgaudit_figure.fact) labelled from other lines, the figure's label, pieces joined
-   * ("申请专" over "利89项" -> "申请专利"); otherwise empty. */
+   * ("申请专" over "利89项" -> "申请专利"); for another quantity or percentage under a chart's
+   * caption (男女比例 over 28% / 72%: a short line with a chart word over lines of figures and
+   * legend labels), the caption; otherwise empty. */
   esgaudit_str column_label;
 } esgaudit_fact;
 
@@ -292,7 +294,8 @@ typedef struct esgaudit_table {
   /* ABI 1.1, appended (present when struct_size covers them; zero from an older host): the grid of
    * a table written as HTML or Markdown markup or laid out with spaces (SOURCE_ALIGNED: the row
    * label in column 0, then one cell per value slot in the column it stands in; a label wrapped
-   * onto lines of its own joined), 0 rows for tab tables. Its cells are
+   * onto lines of its own joined) or with tabs (SOURCE_TABS: each cell in the column of its tab
+   * slot, empty slots kept). Its cells are
    * table_cell(first_grid_cell .. first_grid_cell + grid_cell_count - 1), row by row. */
   uint32_t grid_rows;
   uint32_t grid_columns;
@@ -301,8 +304,9 @@ typedef struct esgaudit_table {
 } esgaudit_table;
 
 /* esgaudit_table_cell.flags */
-#define ESGAUDIT_TABLE_CELL_HEADER 0x1u /* <th>, a Markdown row above the |---| delimiter, an aligned table's header line */
+#define ESGAUDIT_TABLE_CELL_HEADER 0x1u /* <th>, a Markdown row above the |---| delimiter, an aligned or tab table's header line */
 #define ESGAUDIT_TABLE_CELL_CONTINUED 0x2u /* a Markdown label spanning the empty cells below it */
+#define ESGAUDIT_TABLE_CELL_GAPPED 0x4u /* a tab table's slot holding pieces apart by a wide gap, read as one cell */
 
 /* ABI 1.1, appended: a cell of a table's grid, listed once at its top-left position. */
 typedef struct esgaudit_table_cell {
