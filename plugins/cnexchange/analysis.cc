@@ -182,6 +182,7 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
     if (required_.empty() && list.find(",cn-exchange,") != std::string::npos) required_ = "any";
   }
   ReadStructure();
+  PrefilterPatterns();
   ReadCompany();
   ReadPeriod();
   FindEntity();
@@ -765,7 +766,7 @@ void Analysis::FindAssurance() {
   const auto& needs = pack_.PatternNeeds("assured");
   const auto& negation = pack_.Words("assurance_negation");
   for (size_t i = 0; i < lines.size() && !assurance_.found(); ++i) {
-    if (!UsableLine(i) || (!needs.empty() && !ContainsAny(lines[i].text, needs))) continue;
+    if (!UsableLine(i) || (!needs.empty() && !ContainsAny(lines[i].text, needs)) || !MayMatch("assured", i)) continue;
     const std::string text(lines[i].text);
     std::smatch m;
     if (!std::regex_search(text, m, re) || ContainsAny(text, negation)) continue;
@@ -1140,11 +1141,39 @@ void Analysis::ReadPeriod() {
     report_year_ = std::stoi(period_end_.substr(0, 4));
 }
 
+void Analysis::PrefilterPatterns() {
+  constexpr uint32_t kFlags = ESGAUDIT_PATTERN_REGEX | ESGAUDIT_PATTERN_PREFILTER;
+  if (!doc_.ScanReads(kFlags)) return;
+  std::vector<const std::string*> names;
+  std::vector<esgaudit_pattern> patterns;
+  for (const auto& [name, source] : pack_.pattern_sources()) {
+    names.push_back(&name);
+    patterns.push_back({sdk::Str(source), kFlags});
+  }
+  std::vector<esgaudit_match> found;
+  try {
+    found = doc_.Scan(patterns);
+  } catch (const sdk::ConfigError&) {
+    return;  // a pattern Hyperscan cannot read: std::regex alone, on every line
+  }
+  for (const std::string* name : names) pattern_ends_[*name];
+  for (const esgaudit_match& m : found) pattern_ends_[*names[m.pattern]].push_back(m.end);
+  for (auto& [name, ends] : pattern_ends_) std::sort(ends.begin(), ends.end());
+}
+
+bool Analysis::MayMatch(const std::string& name, size_t i) const {
+  auto it = pattern_ends_.find(name);
+  if (it == pattern_ends_.end()) return true;
+  // A match inside the line [begin, end) ends in (begin, end].
+  auto end = std::upper_bound(it->second.begin(), it->second.end(), lines_[i].begin);
+  return end != it->second.end() && *end <= lines_[i].end;
+}
+
 Evidence Analysis::FindPattern(const std::string& name, size_t from, std::string* group) const {
   const std::regex& re = pack_.Pattern(name);
   const auto& needs = pack_.PatternNeeds(name);
   for (size_t i = from; i < lines_.size(); ++i) {
-    if (!UsableLine(i) || (!needs.empty() && !ContainsAny(lines_[i].text, needs))) continue;
+    if (!UsableLine(i) || (!needs.empty() && !ContainsAny(lines_[i].text, needs)) || !MayMatch(name, i)) continue;
     const std::string text(lines_[i].text);
     std::smatch m;
     if (!std::regex_search(text, m, re)) continue;
@@ -1164,7 +1193,7 @@ void Analysis::FindEntity() {
   const std::regex& code = pack_.Pattern("stock_code");
   const auto& needs = pack_.PatternNeeds("stock_code");
   for (size_t i = 0; i < lines_.size() && stated_codes_.size() < 16; ++i) {
-    if (lines_[i].toc || !ContainsAny(lines_[i].text, needs)) continue;
+    if (lines_[i].toc || !ContainsAny(lines_[i].text, needs) || !MayMatch("stock_code", i)) continue;
     const std::string text(lines_[i].text);
     for (auto it = std::sregex_iterator(text.begin(), text.end(), code); it != std::sregex_iterator(); ++it) {
       const uint64_t b = lines_[i].begin + static_cast<uint64_t>(it->position(1));

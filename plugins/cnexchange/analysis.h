@@ -269,6 +269,13 @@ class Analysis {
   // The first match of the pack's pattern `name` on a usable line from line `from`; its first
   // submatch that took part in the match in *group, when given.
   Evidence FindPattern(const std::string& name, size_t from = 0, std::string* group = nullptr) const;
+  // One host scan of the view with every pack pattern as a prefilter (ESGAUDIT_PATTERN_PREFILTER:
+  // each match std::regex can find in a line ends where a prefilter match ends), so that std::regex
+  // runs only on lines where one ends. Without the host's prefilter, or when it refuses a pattern,
+  // every pattern runs on every line as before.
+  void PrefilterPatterns();
+  // False when pattern `name` cannot match in line `i` (no prefilter match ends in it).
+  bool MayMatch(const std::string& name, size_t i) const;
   // A 如有 item: reads the sentences naming its event as "it occurred", "none occurred" or neither.
   void ReadEvent(ItemResult* item) const;
 
@@ -282,6 +289,9 @@ class Analysis {
   std::vector<std::string> table_units_;  // per model table: its unit ("吨"), or empty
   std::map<std::string, std::vector<uint64_t>> keyword_hits_;  // view offsets, ascending
   std::map<std::string, std::vector<uint64_t>> name_hits_;     // the topics' names (Names), likewise
+  // Per pack pattern, the view offsets where its prefilter matches end, ascending; empty map when
+  // there is no prefilter.
+  std::map<std::string, std::vector<uint64_t>> pattern_ends_;
   std::set<size_t> materiality_lines_;  // lines listing topics under a materiality class
   Claim claim_;
   std::vector<TopicResult> topics_;

@@ -131,6 +131,7 @@ RulePack RulePack::FromFiles(const std::string& guideline_path, const std::strin
   }
   for (const auto& kv : root.get_child("patterns", pt::ptree())) {
     pack.patterns_.emplace(kv.first, Compile(kv.second.get_value<std::string>(), kv.first));
+    pack.pattern_sources_.emplace(kv.first, kv.second.get_value<std::string>());
   }
   for (const auto& kv : root.get_child("pattern_needs", pt::ptree())) {
     if (pack.patterns_.count(kv.first) == 0) Fail("pattern_needs names unknown pattern \"" + kv.first + "\"");

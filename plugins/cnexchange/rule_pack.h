@@ -132,6 +132,8 @@ class RulePack {
   // A word list by name; throws sdk::ConfigError when absent.
   const std::vector<std::string>& Words(const std::string& name) const;
   const std::regex& Pattern(const std::string& name) const;
+  // Every pattern's source text by name, as the pack writes it.
+  const std::map<std::string, std::string>& pattern_sources() const { return pattern_sources_; }
   // Words one of which a line must contain for Pattern(name) to match it (a cheap filter before
   // the regular expression); empty when the pack gives none.
   const std::vector<std::string>& PatternNeeds(const std::string& name) const;
@@ -150,6 +152,7 @@ class RulePack {
   std::vector<QuantitySpec> quantities_;
   std::map<std::string, std::vector<std::string>> words_;
   std::map<std::string, std::regex> patterns_;
+  std::map<std::string, std::string> pattern_sources_;
   std::map<std::string, std::vector<std::string>> pattern_needs_;
   std::string required_;
   CompanyPolicy company_;

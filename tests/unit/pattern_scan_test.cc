@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -53,6 +55,37 @@ TEST(PatternScanTest, AMalformedExpressionIsAnInputErrorNamingIt) {
   EXPECT_EQ(s.code(), ExitStatus::kUsageOrInput);
   EXPECT_NE(s.message().find("pattern \"(unclosed\""), std::string::npos) << s.message();
   EXPECT_TRUE(m.empty());
+}
+
+// A prefilter reads bytes as std::regex reads a std::string ("." is one byte: 报 is three), and
+// every match std::regex finds ends where a prefilter match ends; a bounded gap and a lookahead
+// compile (approximated), and each match is reported at its end.
+TEST(PatternScanTest, APrefilterReportsTheEndOfEveryMatchStdRegexFindsReadingBytes) {
+  const std::string text = "本报告经董事会审议通过。\n报告.董事会\n股票代码: 600000";
+  const std::vector<std::string> sources = {"报告.{0,90}董事会.{0,45}(?:审议通过|批准)", "报告.{3}董事会",
+                                            "报告.董事会", "股票代码\\s*:?\\s*([0-9]{6})(?![0-9])"};
+  std::vector<PatternSpec> specs;
+  for (const std::string& s : sources) specs.push_back({s, ESGAUDIT_PATTERN_REGEX | ESGAUDIT_PATTERN_PREFILTER});
+  std::vector<esgaudit_match> m;
+  ASSERT_TRUE(ScanPatterns(specs, text, &m).ok());
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const std::regex re(sources[i]);
+    size_t real = 0;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it, ++real) {
+      const uint64_t end = static_cast<uint64_t>(it->position(0) + it->length(0));
+      EXPECT_TRUE(std::any_of(m.begin(), m.end(), [&](const esgaudit_match& x) { return x.pattern == i && x.end == end; }))
+          << sources[i] << " ending at " << end;
+    }
+    EXPECT_GT(real, 0u) << sources[i];
+  }
+  // "报告.董事会" needs a one-byte gap: only the second line has it, read as bytes.
+  const uint64_t second = text.find("报告.董事会") + std::string("报告.董事会").size();
+  std::vector<uint64_t> ends;
+  for (const esgaudit_match& x : m) {
+    EXPECT_EQ(x.begin, x.end);
+    if (x.pattern == 2) ends.push_back(x.end);
+  }
+  EXPECT_EQ(ends, std::vector<uint64_t>{second});
 }
 
 TEST(PatternScanTest, TheSdkFallbackFindsTheSameLiterals) {

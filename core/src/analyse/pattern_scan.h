@@ -23,6 +23,9 @@ struct PatternSpec {
 // into `patterns`, begin/end = byte offsets into `text`), sorted by (begin, end, pattern).
 // Overlapping matches are all reported. A pattern Hyperscan refuses (a malformed expression, one that
 // matches the empty string) is an input error naming the pattern; nothing is appended then.
+// A pattern with ESGAUDIT_PATTERN_PREFILTER (and REGEX) is read over bytes in Hyperscan's prefilter
+// mode, a bounded run of any byte as an unbounded one: every match std::regex finds in `text` ends
+// where one of its records ends (begin = end), and there may be more.
 // Thread-safe.
 Status ScanPatterns(const std::vector<PatternSpec>& patterns, std::string_view text,
                     std::vector<esgaudit_match>* out);

@@ -215,6 +215,10 @@ uint32_t CbScan(void* ctx, const esgaudit_pattern* patterns, uint32_t count, con
   return s.code() == ExitStatus::kUsageOrInput ? ESGAUDIT_STATUS_CONFIG_ERROR : ESGAUDIT_STATUS_INTERNAL_ERROR;
 }
 
+uint32_t CbScanFlags(void* /*ctx*/) {
+  return ESGAUDIT_PATTERN_REGEX | ESGAUDIT_PATTERN_CASELESS | ESGAUDIT_PATTERN_PREFILTER;
+}
+
 // ---- ABI 1.1: the structure model. Each getter writes at most out->struct_size bytes.
 
 template <typename T>
@@ -496,6 +500,7 @@ esgaudit_host MakeHost(HostContext* c) {
   host.index_row = &CbIndexRow;
   host.table_cell_count = &CbTableCellCount;
   host.table_cell = &CbTableCell;
+  host.scan_flags = &CbScanFlags;
   return host;
 }
 

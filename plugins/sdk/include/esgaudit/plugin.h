@@ -121,6 +121,14 @@ class Document {
     return internal::ScanByFind(MatchView(), patterns);
   }
 
+  // True when Scan reads every bit of `flags` (ESGAUDIT_PATTERN_PREFILTER needs a host that says so).
+  bool ScanReads(uint32_t flags) const {
+    uint32_t known = ESGAUDIT_HOST_HAS(host_, scan_flags) ? host_->scan_flags(ctx_)
+                     : ESGAUDIT_HOST_HAS(host_, scan)    ? ESGAUDIT_PATTERN_REGEX | ESGAUDIT_PATTERN_CASELESS
+                                                         : ESGAUDIT_PATTERN_CASELESS;
+    return (flags & ~known) == 0;
+  }
+
   // ---- The structure model (ABI 1.1; meanings in the core's esgaudit/structure.h). ----
   // True when the host provides it (a 1.0 host does not). The accessors below throw
   // std::runtime_error (an internal error, exit 3) on a host without it.

@@ -456,6 +456,11 @@ typedef struct esgaudit_clause {
 #define ESGAUDIT_PATTERN_LITERAL 0x0u   /* the expression is a byte string */
 #define ESGAUDIT_PATTERN_REGEX 0x1u     /* the expression is a regular expression (PCRE syntax, UTF-8) */
 #define ESGAUDIT_PATTERN_CASELESS 0x2u  /* ASCII letters match either case */
+/* With REGEX: a prefilter read over bytes, as std::regex reads a std::string (`.` is one byte, \d and
+ * \s are ASCII), in Hyperscan's prefilter mode: every match is reported, and maybe some that are
+ * not matches (bounded repeats and lookaround are approximated); each match's begin is its end.
+ * Only for hosts whose scan_flags include it (older hosts read every REGEX as UTF-8). */
+#define ESGAUDIT_PATTERN_PREFILTER 0x4u
 
 typedef struct esgaudit_pattern {
   esgaudit_str expression;
@@ -559,6 +564,9 @@ typedef struct esgaudit_host {
   /* ABI 1.1, appended: the cells of the markup tables' grids (esgaudit_table.first_grid_cell). */
   uint32_t (*table_cell_count)(void* ctx);
   uint32_t (*table_cell)(void* ctx, uint32_t index, esgaudit_table_cell* out);
+  /* ABI 1.1, appended: the ESGAUDIT_PATTERN_* bits `scan` reads (a host without this field reads
+   * REGEX and CASELESS only). */
+  uint32_t (*scan_flags)(void* ctx);
 } esgaudit_host;
 
 /* True when a host struct of `host->struct_size` bytes has the member `field`. */
