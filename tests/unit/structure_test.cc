@@ -87,6 +87,39 @@ TEST(StructureTest, RunningHeadersPageNumbersAndSideBanners) {
   }
 }
 
+TEST(StructureTest, ASectionTitleRepeatedAtTheTopOfItsPagesOpensItsSectionOnce) {
+  // The letter's title printed at the top of each of its pages, with and without page breaks: the
+  // first copy opens the section (a heading, the letter's pages under it), the later copies are
+  // running headers. The report's title with its page number stays furniture on every page.
+  for (const char* brk : {"\f", ""}) {
+    std::ostringstream text;
+    text << "某某航空股份有限公司2016年社会责任报告\n\n";
+    for (int page = 1; page <= 3; ++page) {
+      text << "致利益相关方\n\n";
+      text << "过去一年里，公司坚持安全第一，为旅客提供优质服务，第" << page << "页。\n";
+      text << "感谢各位朋友对公司的关心和支持，我们将继续履行社会责任。\n\n";
+      text << "某某航空2016年社会责任报告 " << page + 1 << "\n" << brk;
+    }
+    Document doc = Document::FromUtf8("r.txt", text.str());
+    const Structure& s = doc.structure();
+    std::vector<size_t> copies;
+    for (size_t i = 0; i < doc.line_count(); ++i)
+      if (doc.LineText(i) == "致利益相关方") copies.push_back(i);
+    ASSERT_EQ(copies.size(), 3u);
+    EXPECT_EQ(Role(doc, copies[0]), "heading") << "break: " << (*brk != 0);
+    EXPECT_EQ(s.line(copies[0]).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u);
+    for (size_t k = 1; k < copies.size(); ++k) {
+      EXPECT_NE(s.line(copies[k]).flags & ESGAUDIT_LINE_RUNNING_HEADER, 0u) << copies[k];
+      EXPECT_EQ(Role(doc, copies[k]), "furniture");
+    }
+    const uint32_t letter = s.line(copies[0]).section;
+    ASSERT_NE(letter, kNoIndex);
+    EXPECT_EQ(s.sections()[letter].title, "致利益相关方");
+    EXPECT_EQ(s.line(LineWith(doc, "第3页")).section, letter);
+    EXPECT_NE(s.line(LineWith(doc, "社会责任报告 4")).flags & ESGAUDIT_LINE_RUNNING_HEADER, 0u);
+  }
+}
+
 TEST(StructureTest, ALatinTitleBesideItsPageNumberIsARunningFooter) {
   // "07   Acme Sustainability Report 2021" at the foot of each page; the same two-cell table row
   // in three tables ("Employees   5") is not one, its numbers not going up page by page.
@@ -147,7 +180,8 @@ TEST(StructureTest, CaptionsLabelsAndTableHeadersRepeatedMidPageAreNoRunningHead
   EXPECT_NE(paged.structure().line(LineWith(paged, "第21页")).flags & ESGAUDIT_LINE_PAGE_NUMBER, 0u);
 
   // Pages known: a line repeated in the middle of its pages (a callout's label) is no running
-  // header nor decoration; the same line at the top of its pages is.
+  // header nor decoration; the same line at the top of its pages is, but for its first copy, which
+  // titles the pages (a section title repeated as a running header).
   auto build = [](bool top) {
     std::ostringstream t;
     for (int page = 1; page <= 3; ++page) {
@@ -170,7 +204,8 @@ TEST(StructureTest, CaptionsLabelsAndTableHeadersRepeatedMidPageAreNoRunningHead
     if (top.structure().line(i).flags & ESGAUDIT_LINE_FURNITURE_MASK) ++top_marked;
   for (size_t i = 0; i < mid.line_count(); ++i)
     if (mid.structure().line(i).flags & ESGAUDIT_LINE_FURNITURE_MASK) ++mid_marked;
-  EXPECT_EQ(top_marked, 3u);
+  EXPECT_EQ(top_marked, 2u);
+  EXPECT_EQ(top.structure().line(0).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u);
   EXPECT_EQ(mid_marked, 0u);
 
   // Footers that carry their page number are footers wherever they stand: the two of a spread on

@@ -326,6 +326,38 @@ bool StructureBuilder::FurniturePlace(size_t i) const {
   return true;
 }
 
+bool StructureBuilder::SectionTitleCopy(size_t i) const {
+  // One cell of two to sixteen characters in Chinese, with no figure (a page number, a report's
+  // year) and no sentence punctuation: the wording of a section title.
+  const LineStructure& ls = s_.lines_[i];
+  if (ls.cell_count != 1) return false;
+  std::string_view t = CellText(s_.cells_[ls.first_cell]);
+  size_t cps = CodePointCount(t);
+  if (cps < 2 || cps > 16 || !sdk::HasCjk(t)) return false;
+  for (std::string_view p : {"。", "，", "：", ":", ",", "；", ";"})
+    if (Contains(t, p)) return false;
+  return std::none_of(t.begin(), t.end(), [](char c) { return IsAsciiDigit(static_cast<unsigned char>(c)); });
+}
+
+uint32_t StructureBuilder::TitleCopyToKeep(const std::vector<uint32_t>& copies) const {
+  // Running text right below (the next line of text: twenty characters or more, or a sentence's
+  // end) marks the copy that opens the section; a copy in a list of titles (a contents page
+  // without page numbers) has none. Failing that, the first copy.
+  const size_t n = s_.lines_.size();
+  for (uint32_t i : copies) {
+    for (size_t j = i + 1; j < n && j <= i + 3; ++j) {
+      if (s_.lines_[j].cell_count == 0) continue;
+      std::string_view v = Trim(LineView(j));
+      bool ends = false;
+      for (std::string_view e : {"。", "！", "？", ".", "!", "?"})
+        ends = ends || (v.size() >= e.size() && v.substr(v.size() - e.size()) == e);
+      if (ends || CodePointCount(v) >= 20) return i;
+      break;
+    }
+  }
+  return copies.front();
+}
+
 void StructureBuilder::MarkRunningHeaders() {
   // Pages known: a line's place on its page (the first or last three lines of text).
   const size_t lines = s_.lines_.size();
@@ -407,6 +439,23 @@ void StructureBuilder::MarkRunningHeaders() {
         placed[k] = (numbered(idx[k]) || FurniturePlace(idx[k])) && !(k > 0 && close(idx[k - 1], idx[k])) &&
                     !(k + 1 < idx.size() && close(idx[k], idx[k + 1]));
       if (static_cast<size_t>(std::count(placed.begin(), placed.end(), 1)) * 2 <= idx.size()) continue;
+      // A section title repeated at the top of its pages ("致利益相关方" over each page of the
+      // letter, "下一步计划" closing each chapter): the copies are furniture, but the section is
+      // there, so one copy opens it. A copy in body position already does (it is not placed);
+      // when every copy worded as a title stands where furniture stands, the first one is the
+      // title. (Copies with their page number, "关于我们 04" in the contents, are not titles.)
+      std::vector<uint32_t> titles;
+      bool title_in_body = false;
+      for (size_t k = 0; k < idx.size(); ++k) {
+        if (!SectionTitleCopy(idx[k])) continue;
+        if (!placed[k]) title_in_body = true;
+        titles.push_back(idx[k]);
+      }
+      if (!titles.empty() && !title_in_body) {
+        const uint32_t keep = TitleCopyToKeep(titles);
+        for (size_t k = 0; k < idx.size(); ++k)
+          if (idx[k] == keep) placed[k] = 0;
+      }
       for (size_t k = 0; k < idx.size(); ++k)
         if (placed[k]) s_.lines_[idx[k]].flags |= ESGAUDIT_LINE_RUNNING_HEADER;
     }
@@ -444,10 +493,17 @@ void StructureBuilder::MarkRepeatedLines() {
     ++c.first;
     c.second += placed[i];
   }
+  // As in MarkRunningHeaders: a section title printed at the top of its pages keeps one copy in
+  // the body when every copy stands where furniture stands.
+  std::unordered_map<std::string, std::vector<uint32_t>> titles;
+  for (size_t i = 0; i < n; ++i)
+    if (!keys[i].empty() && placed[i] && SectionTitleCopy(i)) titles[keys[i]].push_back(static_cast<uint32_t>(i));
   for (size_t i = 0; i < n; ++i) {
     if (keys[i].empty() || !placed[i]) continue;
     const auto& c = counts[keys[i]];
     if (c.first < 3 || c.second * 2 <= c.first) continue;
+    auto t = titles.find(keys[i]);
+    if (c.second == c.first && t != titles.end() && TitleCopyToKeep(t->second) == i) continue;
     if ((s_.lines_[i].flags & ESGAUDIT_LINE_RUNNING_HEADER) == 0)
       s_.lines_[i].flags |= ESGAUDIT_LINE_DECORATION;
   }
