@@ -324,13 +324,13 @@ TEST(StructureTest, TableOfContentsEntriesAndTheirPages) {
 }
 
 TEST(StructureTest, ContentsInColumnsWithThePageNumberFirst) {
-  // Three columns of entries, each page number before its title, titles wrapping onto a line of
-  // their own; down each column the pages go up.
+  // Three columns of entries, each page number before its title, titles wrapping onto the next
+  // line (of its own or among the next row's entries); down each column the pages go up.
   Document doc = Document::FromUtf8(
       "r.txt",
       "CONTENTS\n\n"
-      "02       Message from the Chair          30       Protecting nature               52       Our people\n"
-      "04       Our approach                    32       Water and                        54       Health and safety\n"
+      "02       Message from the Chair          30       Protecting nature               52       Our people and\n"
+      "04       Our approach                    32       Water and                                 communities\n"
       "                                                  biodiversity\n"
       "08       About this report               36       Waste                           58       Communities\n"
       "12       Climate                         40       Air quality                     60       Performance\n"
@@ -342,10 +342,11 @@ TEST(StructureTest, ContentsInColumnsWithThePageNumberFirst) {
   EXPECT_EQ(s.line(9).flags & ESGAUDIT_LINE_TOC, 0u);
   std::vector<std::string> entries;
   for (const TocEntry& e : s.toc()) entries.push_back(e.title + " " + std::to_string(e.page));
-  EXPECT_EQ(entries.size(), 14u);  // the CONTENTS title is none
+  EXPECT_EQ(entries.size(), 13u);  // the CONTENTS title is none
   EXPECT_EQ(entries[0], "Message from the Chair 2");
-  EXPECT_EQ(entries[2], "Our people 52");
-  EXPECT_EQ(entries[4], "Water and 32");  // the wrapped part of a title is not joined
+  // The wrapped part of a title is joined, on a line of its own or among the next row's entries.
+  EXPECT_EQ(entries[2], "Our people and communities 52");
+  EXPECT_EQ(entries[4], "Water and biodiversity 32");
   EXPECT_EQ(entries.back(), "Data 62");
 
   // Data tables whose rows start with a number are no contents: a figure with no title after it,
@@ -371,6 +372,57 @@ TEST(StructureTest, ContentsInColumnsWithThePageNumberFirst) {
                                         "30       Plant D                         20       Plant H\n");
   for (size_t i = 0; i < falling.line_count(); ++i)
     EXPECT_EQ(falling.structure().line(i).flags & ESGAUDIT_LINE_TOC, 0u);
+}
+
+TEST(StructureTest, ContentsTitlesWrappedOntoTheNextLine) {
+  // Page number first, joined to its title by one space, titles wrapped onto lines of their own,
+  // and a letter's title in the column beside them ("A message / from our / Chairman / and CEO"):
+  // each wrapped part goes to its entry, the other column's words to none.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "A message Contents\n"
+                                    "3 Our progress against\n"
+                                    "our commitments\n"
+                                    "4 Our approach\n"
+                                    "from our\n"
+                                    "10 On the road to net zero\n"
+                                    "15 Looking at the\n"
+                                    "whole landscape\n"
+                                    "Chairman 19 More regenerative\n"
+                                    "practices on farms\n"
+                                    "25 Regenerating the water cycle\n"
+                                    "and CEO\n"
+                                    "29 Ingredients produced\n"
+                                    "sustainably\n"
+                                    "42 Food safety and quality\n"
+                                    "Standing firm on our commitments. After years of progress, food insecurity rose.\n");
+  const Structure& s = doc.structure();
+  std::vector<std::string> entries;
+  for (const TocEntry& e : s.toc()) entries.push_back(e.title + " " + std::to_string(e.page));
+  EXPECT_EQ(entries, (std::vector<std::string>{"Our progress against our commitments 3", "Our approach 4",
+                                               "On the road to net zero 10", "Looking at the whole landscape 15",
+                                               "More regenerative practices on farms 19",
+                                               "Regenerating the water cycle 25", "Ingredients produced sustainably 29",
+                                               "Food safety and quality 42"}));
+  for (size_t i = 1; i <= 14; ++i) EXPECT_NE(s.line(i).flags & ESGAUDIT_LINE_TOC, 0u) << i;
+  EXPECT_EQ(s.line(15).flags & ESGAUDIT_LINE_TOC, 0u);
+
+  // Title first, its page at the end of the second line: the part that breaks off (a joining word
+  // at its end) takes the title and page of the line below in its column; a chapter title without
+  // a page ("附录") stays alone. (Titles are read on the matching view: ASCII punctuation.)
+  Document zh = Document::FromUtf8("r.txt",
+                                   "目录\n"
+                                   "董事长致辞\t6\t支持社区发展\t66\n"
+                                   "责任融合之路\t9\t附录\t\n"
+                                   "可持续发展背景\t10\t附录一：社会责任指标体系\t75\n"
+                                   "社会责任模型\t11\t附录二：上海证交所披露建议及\t\n"
+                                   "社会责任管理\t12\t香港联交所ESG内容索引表\t87\n"
+                                   "利益相关方沟通\t13\t附录三：独立鉴证报告\t92\n");
+  std::vector<std::string> zh_entries;
+  for (const TocEntry& e : zh.structure().toc()) zh_entries.push_back(e.title + " " + std::to_string(e.page));
+  EXPECT_EQ(zh_entries, (std::vector<std::string>{"董事长致辞 6", "支持社区发展 66", "责任融合之路 9", "附录 0",
+                                                  "可持续发展背景 10", "附录一:社会责任指标体系 75",
+                                                  "社会责任模型 11", "附录二:上海证交所披露建议及香港联交所ESG内容索引表 87",
+                                                  "社会责任管理 12", "利益相关方沟通 13", "附录三:独立鉴证报告 92"}));
 }
 
 TEST(StructureTest, ATitleTheContentsListIsAHeadingWithoutBlankLines) {
