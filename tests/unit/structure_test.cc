@@ -1272,6 +1272,14 @@ TEST(StructureTest, TheTitleYearIsKeptBesideThePeriod) {
   // Near miss: a date above the title is not its year.
   Document date = Document::FromUtf8("r.txt", "董事长\n2019年4月28日\n某某集团社会责任报告\n");
   EXPECT_EQ(date.structure().metadata().title_year, 0);
+  // An English cover line run on into the letter below it, "Global" between the year and the title.
+  Document cover = Document::FromUtf8(
+      "r.txt", "Acme 2022 Global Impact Report Jane Doe President and CEO , Acme Holdings , Inc. Our community "
+               "is committed to empowering millions of merchants .\n");
+  EXPECT_EQ(cover.structure().metadata().title_year, 2022);
+  // Near miss: a target year before other words is no title's year.
+  Document target = Document::FromUtf8("r.txt", "By 2030 our impact will be measured in this report .\n");
+  EXPECT_EQ(target.structure().metadata().title_year, 0);
 }
 
 TEST(StructureTest, LanguagesAndClaimedStandards) {
