@@ -237,6 +237,33 @@ TEST(StructureTest, CaptionsLabelsAndTableHeadersRepeatedMidPageAreNoRunningHead
   EXPECT_EQ(mdoc.structure().line(LineWith(mdoc, "Why it matters")).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u);
 }
 
+TEST(StructureTest, AUnitCaptionOverAChartPrintedAsAPictureIsPartOfItsFigures) {
+  // Each chart's unit caption stands at the top of its page, over figures alone on their lines
+  // (the chart's axis and values, no table row): repeated four times, it is no running header, and
+  // it belongs to the chart's figures; over a note it is no body text either.
+  std::ostringstream text;
+  for (int page = 1; page <= 4; ++page) {
+    text << "单位：吨\n";
+    if (page < 4) {
+      text << 25 * page << ",000\n" << 20 * page << ",000\n" << 15 * page << ",000\n";
+    } else {
+      text << "注：2014年水量增加乃因数据范畴扩大。\n";
+    }
+    text << "公司持续追踪各厂区用水情形，定期搜集用水数据，第" << page << "厂区节水成效良好。\n\f";
+  }
+  Document doc = Document::FromUtf8("r.txt", text.str());
+  const Structure& s = doc.structure();
+  size_t captions = 0;
+  for (size_t i = 0; i < doc.line_count(); ++i) {
+    if (doc.LineText(i) != "单位：吨") continue;
+    ++captions;
+    EXPECT_EQ(s.line(i).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u) << i;
+    const bool chart = doc.LineText(i + 1).find(",000") != std::string_view::npos;
+    EXPECT_EQ(Role(doc, i), chart ? "infographic" : "other") << i;
+  }
+  EXPECT_EQ(captions, 4u);
+}
+
 TEST(StructureTest, BarePageNumbersOfPagesJoinedWithoutBreaks) {
   // Pages extracted and joined without form feeds: a bare number between paragraphs, going up by
   // one or a few (page numbers lost), is a page number, and so are the two numbers of a spread; a

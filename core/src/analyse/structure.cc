@@ -306,10 +306,25 @@ bool JoinsWrappedTitle(std::string_view head, std::string_view part) {
 
 }  // namespace
 
+bool StructureBuilder::UnitCaption(size_t i) const {
+  // "单位：吨", "(单位：百分比（%）)", "Unit: tonnes" alone on its line (the matching view has ASCII
+  // colons and brackets).
+  const LineStructure& ls = s_.lines_[i];
+  if (ls.cell_count != 1) return false;
+  std::string_view t = CellText(s_.cells_[ls.first_cell]);
+  if (t.size() > 60) return false;
+  static const std::regex kUnitLine(R"(^\(?(?:单位|unit)\s*:\s*[^,;:]{1,30}$)", std::regex::icase);
+  std::string v(t);
+  return (Contains(v, "单位") || Contains(sdk::AsciiLower(v), "unit")) && std::regex_match(v, kUnitLine);
+}
+
 bool StructureBuilder::FurniturePlace(size_t i) const {
   const size_t n = s_.lines_.size();
   if (!page_edge_.empty() && !page_edge_[i]) return false;
   if (MarkdownHeading(i)) return false;
+  // A unit caption belongs to the table or chart below it, though a picture's figures may follow
+  // it in no table row.
+  if (UnitCaption(i)) return false;
   const LineStructure& ls = s_.lines_[i];
   if (ls.cell_count == 0) return true;
   // Beside a decorated page number ("第24页共47页" over the report's title, a table going on below):
@@ -1189,6 +1204,17 @@ void StructureBuilder::AssignRoles() {
       ls.role = ESGAUDIT_ROLE_TOC_ENTRY;
     } else if (prose) {
       ls.role = ESGAUDIT_ROLE_PROSE;
+    } else if (text_cells == 1 && UnitCaption(i)) {
+      // A unit caption over a chart's figures (a table printed as a picture: figures alone on
+      // their lines, within three lines of text below) is part of that figure group.
+      bool figures = false;
+      for (size_t j = i + 1, seen = 0; j < n && seen < 3 && !figures; ++j) {
+        const LineStructure& l = s_.lines_[j];
+        if (l.cell_count == 0 || (l.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
+        ++seen;
+        figures = l.cell_count == 1 && IsLoneFigure(CellText(s_.cells_[l.first_cell]));
+      }
+      ls.role = figures ? ESGAUDIT_ROLE_INFOGRAPHIC : ESGAUDIT_ROLE_OTHER;
     } else if (text_cells == 1) {
       size_t cps = CodePointCount(first);
       std::string f(first);
