@@ -29,6 +29,13 @@ std::string Role(const Document& doc, size_t line) {
   return Structure::RoleName(doc.structure().line(line).role);
 }
 
+// The table of contents as "title page" strings.
+std::vector<std::string> TocEntries(const Structure& s) {
+  std::vector<std::string> out;
+  for (const TocEntry& e : s.toc()) out.push_back(e.title + " " + std::to_string(e.page));
+  return out;
+}
+
 // The 0-based index of the first line containing `needle`.
 size_t LineWith(const Document& doc, std::string_view needle) {
   for (size_t i = 0; i < doc.line_count(); ++i) {
@@ -341,8 +348,7 @@ TEST(StructureTest, TableOfContentsEntriesAndTheirPages) {
   EXPECT_EQ(s.line(6).flags & ESGAUDIT_LINE_TOC, 0u);
   EXPECT_EQ(Role(doc, 2), "toc");
   EXPECT_EQ(Role(doc, 6), "heading");
-  std::vector<std::string> entries;
-  for (const TocEntry& e : s.toc()) entries.push_back(e.title + " " + std::to_string(e.page));
+  std::vector<std::string> entries = TocEntries(s);
   EXPECT_EQ(entries, (std::vector<std::string>{"董事长致辞 4", "绿色运营 12", "关于我们 5",
                                                "应对气候变化 14", "公司治理 28"}));
   // A strip of entries with rising pages is a TOC line anywhere.
@@ -367,8 +373,7 @@ TEST(StructureTest, ContentsInColumnsWithThePageNumberFirst) {
   const Structure& s = doc.structure();
   for (size_t i = 2; i <= 7; ++i) EXPECT_NE(s.line(i).flags & ESGAUDIT_LINE_TOC, 0u) << i;
   EXPECT_EQ(s.line(9).flags & ESGAUDIT_LINE_TOC, 0u);
-  std::vector<std::string> entries;
-  for (const TocEntry& e : s.toc()) entries.push_back(e.title + " " + std::to_string(e.page));
+  std::vector<std::string> entries = TocEntries(s);
   EXPECT_EQ(entries.size(), 13u);  // the CONTENTS title is none
   EXPECT_EQ(entries[0], "Message from the Chair 2");
   // The wrapped part of a title is joined, on a line of its own or among the next row's entries.
@@ -423,8 +428,7 @@ TEST(StructureTest, ContentsTitlesWrappedOntoTheNextLine) {
                                     "42 Food safety and quality\n"
                                     "Standing firm on our commitments. After years of progress, food insecurity rose.\n");
   const Structure& s = doc.structure();
-  std::vector<std::string> entries;
-  for (const TocEntry& e : s.toc()) entries.push_back(e.title + " " + std::to_string(e.page));
+  std::vector<std::string> entries = TocEntries(s);
   EXPECT_EQ(entries, (std::vector<std::string>{"Our progress against our commitments 3", "Our approach 4",
                                                "On the road to net zero 10", "Looking at the whole landscape 15",
                                                "More regenerative practices on farms 19",
@@ -444,8 +448,7 @@ TEST(StructureTest, ContentsTitlesWrappedOntoTheNextLine) {
                                    "社会责任模型\t11\t附录二：上海证交所披露建议及\t\n"
                                    "社会责任管理\t12\t香港联交所ESG内容索引表\t87\n"
                                    "利益相关方沟通\t13\t附录三：独立鉴证报告\t92\n");
-  std::vector<std::string> zh_entries;
-  for (const TocEntry& e : zh.structure().toc()) zh_entries.push_back(e.title + " " + std::to_string(e.page));
+  std::vector<std::string> zh_entries = TocEntries(zh.structure());
   EXPECT_EQ(zh_entries, (std::vector<std::string>{"董事长致辞 6", "支持社区发展 66", "责任融合之路 9", "附录 0",
                                                   "可持续发展背景 10", "附录一:社会责任指标体系 75",
                                                   "社会责任模型 11", "附录二:上海证交所披露建议及香港联交所ESG内容索引表 87",
@@ -459,8 +462,7 @@ TEST(StructureTest, ATitleTheContentsListIsAHeadingWithoutBlankLines) {
                                     "唐山港集团2016年度社会责任报告\n领导致辞\n尊敬的各界朋友：\n"
                                     "感谢社会各界对公司的支持和关注，我们将继续努力。\n");
   const Structure& s = doc.structure();
-  std::vector<std::string> entries;
-  for (const TocEntry& e : s.toc()) entries.push_back(e.title + " " + std::to_string(e.page));
+  std::vector<std::string> entries = TocEntries(s);
   EXPECT_EQ(entries, (std::vector<std::string>{"领导致辞 3", "编写说明 6", "报告组织范围 6"}));
   EXPECT_EQ(Role(doc, 5), "heading");
   EXPECT_EQ(s.line(5).flags & ESGAUDIT_LINE_TOC, 0u);
