@@ -454,17 +454,13 @@ void Analysis::Headings(const std::vector<std::string>& keywords, std::vector<Hi
                         size_t min_prose) {
   const auto& ls = layout_.lines();
   for (size_t i = 0; i < ls.size(); ++i) {
-    // A section title that repeats at the top of the section's pages is marked a running header;
-    // printed alone, exactly the keyword, it still opens the section below it ("致利益相关方" over
-    // the letter, "下一步计划" closing each chapter).
-    const bool header = ls[i].running_header && !ls[i].toc_region;
-    if ((!layout_.IsBody(i) && !header) || InTable(i)) continue;
-    if (header && ls[i].segments.size() != 1) continue;
+    // A section title repeated at the top of its pages: the model leaves one copy in the body.
+    if (!layout_.IsBody(i) || InTable(i)) continue;
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
       const Segment& s = ls[i].segments[k];
       if (s.toc) continue;
       for (const std::string& kw : keywords) {
-        if (!Layout::IsHeading(s, kw, header ? 0 : 6)) continue;
+        if (!Layout::IsHeading(s, kw)) continue;
         bool body = layout_.ProseAfter(i, k, 15) >= min_prose && !IndexRow(i);
         hits->push_back(MakeHit(s, body ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
         break;

@@ -29,6 +29,13 @@ std::string Role(const Document& doc, size_t line) {
   return Structure::RoleName(doc.structure().line(line).role);
 }
 
+// The table of contents as "title page" strings.
+std::vector<std::string> TocEntries(const Structure& s) {
+  std::vector<std::string> out;
+  for (const TocEntry& e : s.toc()) out.push_back(e.title + " " + std::to_string(e.page));
+  return out;
+}
+
 // The 0-based index of the first line containing `needle`.
 size_t LineWith(const Document& doc, std::string_view needle) {
   for (size_t i = 0; i < doc.line_count(); ++i) {
@@ -84,6 +91,39 @@ TEST(StructureTest, RunningHeadersPageNumbersAndSideBanners) {
     EXPECT_NE(d2.structure().cells()[l.first_cell + 1].flags & ESGAUDIT_CELL_SIDE_BANNER, 0u);
     EXPECT_EQ(l.flags & ESGAUDIT_LINE_SIDE_BANNER, 0u);  // the line carries prose too
     EXPECT_EQ(Role(d2, i), "prose");
+  }
+}
+
+TEST(StructureTest, ASectionTitleRepeatedAtTheTopOfItsPagesOpensItsSectionOnce) {
+  // The letter's title printed at the top of each of its pages, with and without page breaks: the
+  // first copy opens the section (a heading, the letter's pages under it), the later copies are
+  // running headers. The report's title with its page number stays furniture on every page.
+  for (const char* brk : {"\f", ""}) {
+    std::ostringstream text;
+    text << "某某航空股份有限公司2016年社会责任报告\n\n";
+    for (int page = 1; page <= 3; ++page) {
+      text << "致利益相关方\n\n";
+      text << "过去一年里，公司坚持安全第一，为旅客提供优质服务，第" << page << "页。\n";
+      text << "感谢各位朋友对公司的关心和支持，我们将继续履行社会责任。\n\n";
+      text << "某某航空2016年社会责任报告 " << page + 1 << "\n" << brk;
+    }
+    Document doc = Document::FromUtf8("r.txt", text.str());
+    const Structure& s = doc.structure();
+    std::vector<size_t> copies;
+    for (size_t i = 0; i < doc.line_count(); ++i)
+      if (doc.LineText(i) == "致利益相关方") copies.push_back(i);
+    ASSERT_EQ(copies.size(), 3u);
+    EXPECT_EQ(Role(doc, copies[0]), "heading") << "break: " << (*brk != 0);
+    EXPECT_EQ(s.line(copies[0]).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u);
+    for (size_t k = 1; k < copies.size(); ++k) {
+      EXPECT_NE(s.line(copies[k]).flags & ESGAUDIT_LINE_RUNNING_HEADER, 0u) << copies[k];
+      EXPECT_EQ(Role(doc, copies[k]), "furniture");
+    }
+    const uint32_t letter = s.line(copies[0]).section;
+    ASSERT_NE(letter, kNoIndex);
+    EXPECT_EQ(s.sections()[letter].title, "致利益相关方");
+    EXPECT_EQ(s.line(LineWith(doc, "第3页")).section, letter);
+    EXPECT_NE(s.line(LineWith(doc, "社会责任报告 4")).flags & ESGAUDIT_LINE_RUNNING_HEADER, 0u);
   }
 }
 
@@ -147,7 +187,8 @@ TEST(StructureTest, CaptionsLabelsAndTableHeadersRepeatedMidPageAreNoRunningHead
   EXPECT_NE(paged.structure().line(LineWith(paged, "第21页")).flags & ESGAUDIT_LINE_PAGE_NUMBER, 0u);
 
   // Pages known: a line repeated in the middle of its pages (a callout's label) is no running
-  // header nor decoration; the same line at the top of its pages is.
+  // header nor decoration; the same line at the top of its pages is, but for its first copy, which
+  // titles the pages (a section title repeated as a running header).
   auto build = [](bool top) {
     std::ostringstream t;
     for (int page = 1; page <= 3; ++page) {
@@ -170,7 +211,8 @@ TEST(StructureTest, CaptionsLabelsAndTableHeadersRepeatedMidPageAreNoRunningHead
     if (top.structure().line(i).flags & ESGAUDIT_LINE_FURNITURE_MASK) ++top_marked;
   for (size_t i = 0; i < mid.line_count(); ++i)
     if (mid.structure().line(i).flags & ESGAUDIT_LINE_FURNITURE_MASK) ++mid_marked;
-  EXPECT_EQ(top_marked, 3u);
+  EXPECT_EQ(top_marked, 2u);
+  EXPECT_EQ(top.structure().line(0).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u);
   EXPECT_EQ(mid_marked, 0u);
 
   // Footers that carry their page number are footers wherever they stand: the two of a spread on
@@ -200,6 +242,33 @@ TEST(StructureTest, CaptionsLabelsAndTableHeadersRepeatedMidPageAreNoRunningHead
     md << "## Why it matters\n\nTopic " << k << " matters to our patients and employees.\n\n";
   Document mdoc = Document::FromUtf8("r.md", md.str());
   EXPECT_EQ(mdoc.structure().line(LineWith(mdoc, "Why it matters")).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u);
+}
+
+TEST(StructureTest, AUnitCaptionOverAChartPrintedAsAPictureIsPartOfItsFigures) {
+  // Each chart's unit caption stands at the top of its page, over figures alone on their lines
+  // (the chart's axis and values, no table row): repeated four times, it is no running header, and
+  // it belongs to the chart's figures; over a note it is no body text either.
+  std::ostringstream text;
+  for (int page = 1; page <= 4; ++page) {
+    text << "单位：吨\n";
+    if (page < 4) {
+      text << 25 * page << ",000\n" << 20 * page << ",000\n" << 15 * page << ",000\n";
+    } else {
+      text << "注：2014年水量增加乃因数据范畴扩大。\n";
+    }
+    text << "公司持续追踪各厂区用水情形，定期搜集用水数据，第" << page << "厂区节水成效良好。\n\f";
+  }
+  Document doc = Document::FromUtf8("r.txt", text.str());
+  const Structure& s = doc.structure();
+  size_t captions = 0;
+  for (size_t i = 0; i < doc.line_count(); ++i) {
+    if (doc.LineText(i) != "单位：吨") continue;
+    ++captions;
+    EXPECT_EQ(s.line(i).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u) << i;
+    const bool chart = doc.LineText(i + 1).find(",000") != std::string_view::npos;
+    EXPECT_EQ(Role(doc, i), chart ? "infographic" : "other") << i;
+  }
+  EXPECT_EQ(captions, 4u);
 }
 
 TEST(StructureTest, BarePageNumbersOfPagesJoinedWithoutBreaks) {
@@ -279,8 +348,7 @@ TEST(StructureTest, TableOfContentsEntriesAndTheirPages) {
   EXPECT_EQ(s.line(6).flags & ESGAUDIT_LINE_TOC, 0u);
   EXPECT_EQ(Role(doc, 2), "toc");
   EXPECT_EQ(Role(doc, 6), "heading");
-  std::vector<std::string> entries;
-  for (const TocEntry& e : s.toc()) entries.push_back(e.title + " " + std::to_string(e.page));
+  std::vector<std::string> entries = TocEntries(s);
   EXPECT_EQ(entries, (std::vector<std::string>{"董事长致辞 4", "绿色运营 12", "关于我们 5",
                                                "应对气候变化 14", "公司治理 28"}));
   // A strip of entries with rising pages is a TOC line anywhere.
@@ -289,13 +357,13 @@ TEST(StructureTest, TableOfContentsEntriesAndTheirPages) {
 }
 
 TEST(StructureTest, ContentsInColumnsWithThePageNumberFirst) {
-  // Three columns of entries, each page number before its title, titles wrapping onto a line of
-  // their own; down each column the pages go up.
+  // Three columns of entries, each page number before its title, titles wrapping onto the next
+  // line (of its own or among the next row's entries); down each column the pages go up.
   Document doc = Document::FromUtf8(
       "r.txt",
       "CONTENTS\n\n"
-      "02       Message from the Chair          30       Protecting nature               52       Our people\n"
-      "04       Our approach                    32       Water and                        54       Health and safety\n"
+      "02       Message from the Chair          30       Protecting nature               52       Our people and\n"
+      "04       Our approach                    32       Water and                                 communities\n"
       "                                                  biodiversity\n"
       "08       About this report               36       Waste                           58       Communities\n"
       "12       Climate                         40       Air quality                     60       Performance\n"
@@ -305,12 +373,12 @@ TEST(StructureTest, ContentsInColumnsWithThePageNumberFirst) {
   const Structure& s = doc.structure();
   for (size_t i = 2; i <= 7; ++i) EXPECT_NE(s.line(i).flags & ESGAUDIT_LINE_TOC, 0u) << i;
   EXPECT_EQ(s.line(9).flags & ESGAUDIT_LINE_TOC, 0u);
-  std::vector<std::string> entries;
-  for (const TocEntry& e : s.toc()) entries.push_back(e.title + " " + std::to_string(e.page));
-  EXPECT_EQ(entries.size(), 14u);  // the CONTENTS title is none
+  std::vector<std::string> entries = TocEntries(s);
+  EXPECT_EQ(entries.size(), 13u);  // the CONTENTS title is none
   EXPECT_EQ(entries[0], "Message from the Chair 2");
-  EXPECT_EQ(entries[2], "Our people 52");
-  EXPECT_EQ(entries[4], "Water and 32");  // the wrapped part of a title is not joined
+  // The wrapped part of a title is joined, on a line of its own or among the next row's entries.
+  EXPECT_EQ(entries[2], "Our people and communities 52");
+  EXPECT_EQ(entries[4], "Water and biodiversity 32");
   EXPECT_EQ(entries.back(), "Data 62");
 
   // Data tables whose rows start with a number are no contents: a figure with no title after it,
@@ -338,6 +406,55 @@ TEST(StructureTest, ContentsInColumnsWithThePageNumberFirst) {
     EXPECT_EQ(falling.structure().line(i).flags & ESGAUDIT_LINE_TOC, 0u);
 }
 
+TEST(StructureTest, ContentsTitlesWrappedOntoTheNextLine) {
+  // Page number first, joined to its title by one space, titles wrapped onto lines of their own,
+  // and a letter's title in the column beside them ("A message / from our / Chairman / and CEO"):
+  // each wrapped part goes to its entry, the other column's words to none.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "A message Contents\n"
+                                    "3 Our progress against\n"
+                                    "our commitments\n"
+                                    "4 Our approach\n"
+                                    "from our\n"
+                                    "10 On the road to net zero\n"
+                                    "15 Looking at the\n"
+                                    "whole landscape\n"
+                                    "Chairman 19 More regenerative\n"
+                                    "practices on farms\n"
+                                    "25 Regenerating the water cycle\n"
+                                    "and CEO\n"
+                                    "29 Ingredients produced\n"
+                                    "sustainably\n"
+                                    "42 Food safety and quality\n"
+                                    "Standing firm on our commitments. After years of progress, food insecurity rose.\n");
+  const Structure& s = doc.structure();
+  std::vector<std::string> entries = TocEntries(s);
+  EXPECT_EQ(entries, (std::vector<std::string>{"Our progress against our commitments 3", "Our approach 4",
+                                               "On the road to net zero 10", "Looking at the whole landscape 15",
+                                               "More regenerative practices on farms 19",
+                                               "Regenerating the water cycle 25", "Ingredients produced sustainably 29",
+                                               "Food safety and quality 42"}));
+  for (size_t i = 1; i <= 14; ++i) EXPECT_NE(s.line(i).flags & ESGAUDIT_LINE_TOC, 0u) << i;
+  EXPECT_EQ(s.line(15).flags & ESGAUDIT_LINE_TOC, 0u);
+
+  // Title first, its page at the end of the second line: the part that breaks off (a joining word
+  // at its end) takes the title and page of the line below in its column; a chapter title without
+  // a page ("附录") stays alone. (Titles are read on the matching view: ASCII punctuation.)
+  Document zh = Document::FromUtf8("r.txt",
+                                   "目录\n"
+                                   "董事长致辞\t6\t支持社区发展\t66\n"
+                                   "责任融合之路\t9\t附录\t\n"
+                                   "可持续发展背景\t10\t附录一：社会责任指标体系\t75\n"
+                                   "社会责任模型\t11\t附录二：上海证交所披露建议及\t\n"
+                                   "社会责任管理\t12\t香港联交所ESG内容索引表\t87\n"
+                                   "利益相关方沟通\t13\t附录三：独立鉴证报告\t92\n");
+  std::vector<std::string> zh_entries = TocEntries(zh.structure());
+  EXPECT_EQ(zh_entries, (std::vector<std::string>{"董事长致辞 6", "支持社区发展 66", "责任融合之路 9", "附录 0",
+                                                  "可持续发展背景 10", "附录一:社会责任指标体系 75",
+                                                  "社会责任模型 11", "附录二:上海证交所披露建议及香港联交所ESG内容索引表 87",
+                                                  "社会责任管理 12", "利益相关方沟通 13", "附录三:独立鉴证报告 92"}));
+}
+
 TEST(StructureTest, ATitleTheContentsListIsAHeadingWithoutBlankLines) {
   Document doc = Document::FromUtf8("r.txt",
                                     "目录\n领导致辞..........-3 -\n编写说明..........-6-\n"
@@ -345,8 +462,7 @@ TEST(StructureTest, ATitleTheContentsListIsAHeadingWithoutBlankLines) {
                                     "唐山港集团2016年度社会责任报告\n领导致辞\n尊敬的各界朋友：\n"
                                     "感谢社会各界对公司的支持和关注，我们将继续努力。\n");
   const Structure& s = doc.structure();
-  std::vector<std::string> entries;
-  for (const TocEntry& e : s.toc()) entries.push_back(e.title + " " + std::to_string(e.page));
+  std::vector<std::string> entries = TocEntries(s);
   EXPECT_EQ(entries, (std::vector<std::string>{"领导致辞 3", "编写说明 6", "报告组织范围 6"}));
   EXPECT_EQ(Role(doc, 5), "heading");
   EXPECT_EQ(s.line(5).flags & ESGAUDIT_LINE_TOC, 0u);
@@ -1237,6 +1353,14 @@ TEST(StructureTest, TheTitleYearIsKeptBesideThePeriod) {
   // Near miss: a date above the title is not its year.
   Document date = Document::FromUtf8("r.txt", "董事长\n2019年4月28日\n某某集团社会责任报告\n");
   EXPECT_EQ(date.structure().metadata().title_year, 0);
+  // An English cover line run on into the letter below it, "Global" between the year and the title.
+  Document cover = Document::FromUtf8(
+      "r.txt", "Acme 2022 Global Impact Report Jane Doe President and CEO , Acme Holdings , Inc. Our community "
+               "is committed to empowering millions of merchants .\n");
+  EXPECT_EQ(cover.structure().metadata().title_year, 2022);
+  // Near miss: a target year before other words is no title's year.
+  Document target = Document::FromUtf8("r.txt", "By 2030 our impact will be measured in this report .\n");
+  EXPECT_EQ(target.structure().metadata().title_year, 0);
 }
 
 TEST(StructureTest, LanguagesAndClaimedStandards) {

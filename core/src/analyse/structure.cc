@@ -274,12 +274,57 @@ bool DecoratedPageNumber(std::string_view t) {
   return t.size() <= 24 && std::regex_match(t.begin(), t.end(), kDecorated);
 }
 
+// A contents title broken over two lines: `part`, on the next line, goes on `head`. In Chinese,
+// `head` ends with a joining word (及, 与, 和 …); in Latin letters, `head` ends with a joining word
+// ("Human rights and"), or both are in capitals, or `part` goes on in lower case and neither
+// starts nor ends with one ("sustainably"; "from our" is another column's).
+bool JoinsWrappedTitle(std::string_view head, std::string_view part) {
+  head = Trim(head);
+  part = Trim(part);
+  if (head.empty() || part.empty()) return false;
+  for (std::string_view e : {"及", "与", "和", "暨", "的", "、", "，", "之", "并", "或"})
+    if (head.size() >= e.size() && head.substr(head.size() - e.size()) == e) return true;
+  auto word = [](std::string_view w) {
+    static const char* kJoining[] = {"and", "or", "of", "the", "to", "for", "at", "against", "in", "on",
+                                     "with", "from", "our", "a", "an", "&", "its", "by"};
+    std::string lower = sdk::AsciiLower(w);
+    return std::any_of(std::begin(kJoining), std::end(kJoining), [&](const char* j) { return lower == j; });
+  };
+  size_t last_space = head.rfind(' ');
+  if (word(last_space == std::string_view::npos ? head : head.substr(last_space + 1))) return true;
+  auto capitals = [](std::string_view t) {
+    return std::any_of(t.begin(), t.end(), [](char c) { return IsAsciiAlpha(c); }) &&
+           std::none_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  if (capitals(head) && capitals(part)) return true;
+  size_t first_space = part.find(' ');
+  size_t part_last = part.rfind(' ');
+  if (word(part.substr(0, first_space)) || word(part_last == std::string_view::npos ? part : part.substr(part_last + 1)))
+    return false;
+  return part.front() >= 'a' && part.front() <= 'z';
+}
+
 }  // namespace
+
+bool StructureBuilder::UnitCaption(size_t i) const {
+  // "单位：吨", "(单位：百分比（%）)", "Unit: tonnes" alone on its line (the matching view has ASCII
+  // colons and brackets).
+  const LineStructure& ls = s_.lines_[i];
+  if (ls.cell_count != 1) return false;
+  std::string_view t = CellText(s_.cells_[ls.first_cell]);
+  if (t.size() > 60) return false;
+  static const std::regex kUnitLine(R"(^\(?(?:单位|unit)\s*:\s*[^,;:]{1,30}$)", std::regex::icase);
+  std::string v(t);
+  return (Contains(v, "单位") || Contains(sdk::AsciiLower(v), "unit")) && std::regex_match(v, kUnitLine);
+}
 
 bool StructureBuilder::FurniturePlace(size_t i) const {
   const size_t n = s_.lines_.size();
   if (!page_edge_.empty() && !page_edge_[i]) return false;
   if (MarkdownHeading(i)) return false;
+  // A unit caption belongs to the table or chart below it, though a picture's figures may follow
+  // it in no table row.
+  if (UnitCaption(i)) return false;
   const LineStructure& ls = s_.lines_[i];
   if (ls.cell_count == 0) return true;
   // Beside a decorated page number ("第24页共47页" over the report's title, a table going on below):
@@ -324,6 +369,38 @@ bool StructureBuilder::FurniturePlace(size_t i) const {
     return !(ls.cell_count >= 3 && l.cell_count >= ls.cell_count);
   }
   return true;
+}
+
+bool StructureBuilder::SectionTitleCopy(size_t i) const {
+  // One cell of two to sixteen characters in Chinese, with no figure (a page number, a report's
+  // year) and no sentence punctuation: the wording of a section title.
+  const LineStructure& ls = s_.lines_[i];
+  if (ls.cell_count != 1) return false;
+  std::string_view t = CellText(s_.cells_[ls.first_cell]);
+  size_t cps = CodePointCount(t);
+  if (cps < 2 || cps > 16 || !sdk::HasCjk(t)) return false;
+  for (std::string_view p : {"。", "，", "：", ":", ",", "；", ";"})
+    if (Contains(t, p)) return false;
+  return std::none_of(t.begin(), t.end(), [](char c) { return IsAsciiDigit(static_cast<unsigned char>(c)); });
+}
+
+uint32_t StructureBuilder::TitleCopyToKeep(const std::vector<uint32_t>& copies) const {
+  // Running text right below (the next line of text: twenty characters or more, or a sentence's
+  // end) marks the copy that opens the section; a copy in a list of titles (a contents page
+  // without page numbers) has none. Failing that, the first copy.
+  const size_t n = s_.lines_.size();
+  for (uint32_t i : copies) {
+    for (size_t j = i + 1; j < n && j <= i + 3; ++j) {
+      if (s_.lines_[j].cell_count == 0) continue;
+      std::string_view v = Trim(LineView(j));
+      bool ends = false;
+      for (std::string_view e : {"。", "！", "？", ".", "!", "?"})
+        ends = ends || (v.size() >= e.size() && v.substr(v.size() - e.size()) == e);
+      if (ends || CodePointCount(v) >= 20) return i;
+      break;
+    }
+  }
+  return copies.front();
 }
 
 void StructureBuilder::MarkRunningHeaders() {
@@ -407,6 +484,23 @@ void StructureBuilder::MarkRunningHeaders() {
         placed[k] = (numbered(idx[k]) || FurniturePlace(idx[k])) && !(k > 0 && close(idx[k - 1], idx[k])) &&
                     !(k + 1 < idx.size() && close(idx[k], idx[k + 1]));
       if (static_cast<size_t>(std::count(placed.begin(), placed.end(), 1)) * 2 <= idx.size()) continue;
+      // A section title repeated at the top of its pages ("致利益相关方" over each page of the
+      // letter, "下一步计划" closing each chapter): the copies are furniture, but the section is
+      // there, so one copy opens it. A copy in body position already does (it is not placed);
+      // when every copy worded as a title stands where furniture stands, the first one is the
+      // title. (Copies with their page number, "关于我们 04" in the contents, are not titles.)
+      std::vector<uint32_t> titles;
+      bool title_in_body = false;
+      for (size_t k = 0; k < idx.size(); ++k) {
+        if (!SectionTitleCopy(idx[k])) continue;
+        if (!placed[k]) title_in_body = true;
+        titles.push_back(idx[k]);
+      }
+      if (!titles.empty() && !title_in_body) {
+        const uint32_t keep = TitleCopyToKeep(titles);
+        for (size_t k = 0; k < idx.size(); ++k)
+          if (idx[k] == keep) placed[k] = 0;
+      }
       for (size_t k = 0; k < idx.size(); ++k)
         if (placed[k]) s_.lines_[idx[k]].flags |= ESGAUDIT_LINE_RUNNING_HEADER;
     }
@@ -444,10 +538,17 @@ void StructureBuilder::MarkRepeatedLines() {
     ++c.first;
     c.second += placed[i];
   }
+  // As in MarkRunningHeaders: a section title printed at the top of its pages keeps one copy in
+  // the body when every copy stands where furniture stands.
+  std::unordered_map<std::string, std::vector<uint32_t>> titles;
+  for (size_t i = 0; i < n; ++i)
+    if (!keys[i].empty() && placed[i] && SectionTitleCopy(i)) titles[keys[i]].push_back(static_cast<uint32_t>(i));
   for (size_t i = 0; i < n; ++i) {
     if (keys[i].empty() || !placed[i]) continue;
     const auto& c = counts[keys[i]];
     if (c.first < 3 || c.second * 2 <= c.first) continue;
+    auto t = titles.find(keys[i]);
+    if (c.second == c.first && t != titles.end() && TitleCopyToKeep(t->second) == i) continue;
     if ((s_.lines_[i].flags & ESGAUDIT_LINE_RUNNING_HEADER) == 0)
       s_.lines_[i].flags |= ESGAUDIT_LINE_DECORATION;
   }
@@ -717,13 +818,31 @@ void StructureBuilder::MarkToc() {
   // percentage, a year or a number without a title after it (a data table's row) rules the line
   // out. Four or more such rows with eight or more entries, apart by at most four lines of title
   // fragments, whose numbers go up down each column, are a contents page.
+  auto fragment = [&](std::string_view t) {
+    if (t.empty() || t.size() > 60 || !IsAsciiAlpha(t.front())) return false;
+    if (ContainsAny(t, {". ", ";", "%"}) || t.back() == '.' || t.back() == ',') return false;
+    return std::none_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  // An entry joined to its page with one space ("3 Our progress against"), maybe after a
+  // fragment of the next column ("Chairman 19 More regenerative"): the offset of the number in
+  // the cell, or npos.
+  auto inline_entry = [&](std::string_view t) {
+    for (size_t at = 0; at < t.size(); ++at) {
+      if (!IsAsciiDigit(static_cast<unsigned char>(t[at])) || (at > 0 && t[at - 1] != ' ')) continue;
+      size_t e = at;
+      while (e < t.size() && IsAsciiDigit(static_cast<unsigned char>(t[e]))) ++e;
+      if (e - at > 3 || e + 1 >= t.size() || t[e] != ' ') return std::string_view::npos;
+      std::string_view before = Trim(t.substr(0, at));
+      std::string_view title = t.substr(e + 1);
+      if ((!before.empty() && (!fragment(before) || before.size() > 20)) || !fragment(title) ||
+          !std::isupper(static_cast<unsigned char>(title.front())))
+        return std::string_view::npos;
+      return at;
+    }
+    return std::string_view::npos;
+  };
   std::vector<uint8_t> page_first(n, 0);  // 1: a row of entries, 2: a line of title fragments
   {
-    auto fragment = [&](std::string_view t) {
-      if (t.empty() || t.size() > 60 || !IsAsciiAlpha(t.front())) return false;
-      if (ContainsAny(t, {". ", ";", "%"}) || t.back() == '.' || t.back() == ',') return false;
-      return std::none_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-    };
     struct Entry {
       size_t line;
       uint32_t column;
@@ -737,7 +856,13 @@ void StructureBuilder::MarkToc() {
       for (uint32_t k = 0; k < ls.cell_count; ++k) {
         const Cell& c = s_.cells_[ls.first_cell + k];
         std::string_view t = CellText(c);
-        if (AllDigits(t, 3)) {
+        const size_t at = AllDigits(t, 3) ? std::string_view::npos : inline_entry(t);
+        if (at != std::string_view::npos) {
+          size_t e = at;
+          while (IsAsciiDigit(static_cast<unsigned char>(t[e]))) ++e;
+          out->push_back({i, c.column + static_cast<uint32_t>(at), std::stoi(std::string(t.substr(at, e - at)))});
+          ++pairs;
+        } else if (AllDigits(t, 3)) {
           if (k + 1 >= ls.cell_count) return false;
           std::string_view title = CellText(s_.cells_[ls.first_cell + k + 1]);
           if (!fragment(title) || !std::isupper(static_cast<unsigned char>(title.front()))) return false;
@@ -810,17 +935,65 @@ void StructureBuilder::MarkToc() {
     }
   }
   // The entries: a TOC cell with a title and a page (in the cell or the next cell; in a row of
-  // page-first entries, the cell before).
+  // page-first entries, the cell before). column[e]: the display column of entry e's title.
+  // ordinal[e]: how many entries stand before it on its line.
+  std::vector<uint32_t> column;
+  std::vector<uint32_t> ordinal;
+  auto add = [&](TocEntry entry, uint32_t title_column) {
+    ordinal.push_back(!s_.toc_.empty() && s_.toc_.back().line == entry.line ? ordinal.back() + 1 : 0);
+    s_.toc_.push_back(std::move(entry));
+    column.push_back(title_column);
+  };
   for (size_t i = 0; i < n; ++i) {
     const LineStructure& ls = s_.lines_[i];
     if ((ls.flags & ESGAUDIT_LINE_TOC) == 0) continue;
     if (page_first[i]) {
-      for (uint32_t k = 0; page_first[i] == 1 && k + 1 < ls.cell_count; ++k) {
+      // The part of a title wrapped onto the next line (alone, or among that line's entries) goes
+      // to the entry above it: of the nearest row, the one in its column; else an earlier row's
+      // right over it; else the nearest row's only entry (its columns lost in extraction), when the title breaks off ("Human rights and /
+      // resilient communities") or the part goes on in lower case ("Ingredients produced /
+      // sustainably") or both are capitals ("GENERATING / SHAREHOLDER VALUE"); a part that starts
+      // or ends with a joining word is another column's ("from our", "and CEO" of a letter's title).
+      const size_t before_line = s_.toc_.size();
+      auto join_part = [&](const Cell& c) {
+        if (before_line == 0) return;
+        const uint32_t row_line = s_.toc_[before_line - 1].line;
+        if (row_line + 6 < i) return;
+        size_t first = before_line - 1;
+        while (first > 0 && s_.toc_[first - 1].line == row_line) --first;
+        auto distance = [&](size_t e) {
+          return column[e] > c.column ? column[e] - c.column : c.column - column[e];
+        };
+        size_t pick = before_line;
+        for (size_t e = first; e < before_line; ++e)
+          if (distance(e) <= 3) pick = e;
+        // An earlier row's entry standing exactly over it ("Providing lower-carbon / (a row of
+        // the next column) / electricity").
+        for (size_t e = first; pick == before_line && e-- > 0 && s_.toc_[e].line + 6 >= i;)
+          if (distance(e) <= 1) pick = e;
+        if (pick == before_line && first + 1 == before_line) pick = first;
+        std::string_view part = Trim(CellText(c));
+        if (pick < before_line && JoinsWrappedTitle(s_.toc_[pick].title, part))
+          s_.toc_[pick].title += " " + std::string(part);
+      };
+      for (uint32_t k = 0; k < ls.cell_count; ++k) {
         uint32_t ci = ls.first_cell + k;
-        if (!AllDigits(CellText(s_.cells_[ci]), 3)) continue;
-        s_.toc_.push_back(TocEntry{static_cast<uint32_t>(i), ci + 1, std::string(Trim(CellText(s_.cells_[ci + 1]))),
-                                   static_cast<uint32_t>(std::stoul(std::string(CellText(s_.cells_[ci]))))});
-        ++k;
+        std::string_view t = CellText(s_.cells_[ci]);
+        const size_t at = AllDigits(t, 3) ? std::string_view::npos : inline_entry(t);
+        if (page_first[i] == 1 && at != std::string_view::npos) {
+          size_t e = at;
+          while (IsAsciiDigit(static_cast<unsigned char>(t[e]))) ++e;
+          add(TocEntry{static_cast<uint32_t>(i), ci, std::string(Trim(t.substr(e + 1))),
+                       static_cast<uint32_t>(std::stoul(std::string(t.substr(at, e - at))))},
+              s_.cells_[ci].column + static_cast<uint32_t>(e + 1));
+        } else if (page_first[i] == 1 && AllDigits(t, 3) && k + 1 < ls.cell_count) {
+          add(TocEntry{static_cast<uint32_t>(i), ci + 1, std::string(Trim(CellText(s_.cells_[ci + 1]))),
+                       static_cast<uint32_t>(std::stoul(std::string(t)))},
+              s_.cells_[ci + 1].column);
+          ++k;
+        } else if (!AllDigits(t, 3)) {
+          join_part(s_.cells_[ci]);
+        }
       }
       continue;
     }
@@ -870,9 +1043,39 @@ void StructureBuilder::MarkToc() {
       if (heading.empty() || heading == "目录" || sdk::AsciiLower(Squeeze(heading)) == "contents" ||
           sdk::AsciiLower(Squeeze(heading)) == "tableofcontents")
         continue;  // "三、" alone: the numbering of the next cell
-      s_.toc_.push_back(TocEntry{static_cast<uint32_t>(i), ci, std::string(tt), page});
+      add(TocEntry{static_cast<uint32_t>(i), ci, std::string(tt), page}, s_.cells_[ci].column);
     }
   }
+  // A title broken over two lines with its page at the end of the second ("附录III：上海证交所披露
+  // 建议及" over "香港联交所ESG内容索引表  87"): an entry without a page whose title breaks off
+  // takes the next entry of its column within two lines, title and page (its column: the same
+  // display column, or with tabs, whose stops shift with the text before, the same place in its
+  // line).
+  std::vector<uint8_t> merged(s_.toc_.size(), 0);
+  for (size_t e = 0; e < s_.toc_.size(); ++e) {
+    TocEntry& head = s_.toc_[e];
+    if (merged[e] || head.page != 0 || page_first[head.line]) continue;
+    for (size_t f = e + 1; f < s_.toc_.size() && s_.toc_[f].line <= head.line + 2; ++f) {
+      const TocEntry& part = s_.toc_[f];
+      uint32_t d = column[e] > column[f] ? column[e] - column[f] : column[f] - column[e];
+      const bool tabs = Contains(LineView(head.line), "\t") && Contains(LineView(part.line), "\t");
+      if (part.line == head.line || merged[f] || (d > 3 && !(tabs && ordinal[e] == ordinal[f]))) continue;
+      if (part.page != 0 && JoinsWrappedTitle(head.title, part.title)) {
+        if (IsAsciiAlpha(head.title.back()) && IsAsciiAlpha(part.title.front())) head.title += ' ';
+        head.title += part.title;
+        head.page = part.page;
+        merged[f] = 1;
+      }
+      break;
+    }
+  }
+  size_t kept = 0;
+  for (size_t e = 0; e < s_.toc_.size(); ++e)
+    if (!merged[e]) {
+      if (kept != e) s_.toc_[kept] = std::move(s_.toc_[e]);
+      ++kept;
+    }
+  s_.toc_.resize(kept);
 }
 
 void StructureBuilder::FindSections() {
@@ -1001,6 +1204,17 @@ void StructureBuilder::AssignRoles() {
       ls.role = ESGAUDIT_ROLE_TOC_ENTRY;
     } else if (prose) {
       ls.role = ESGAUDIT_ROLE_PROSE;
+    } else if (text_cells == 1 && UnitCaption(i)) {
+      // A unit caption over a chart's figures (a table printed as a picture: figures alone on
+      // their lines, within three lines of text below) is part of that figure group.
+      bool figures = false;
+      for (size_t j = i + 1, seen = 0; j < n && seen < 3 && !figures; ++j) {
+        const LineStructure& l = s_.lines_[j];
+        if (l.cell_count == 0 || (l.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
+        ++seen;
+        figures = l.cell_count == 1 && IsLoneFigure(CellText(s_.cells_[l.first_cell]));
+      }
+      ls.role = figures ? ESGAUDIT_ROLE_INFOGRAPHIC : ESGAUDIT_ROLE_OTHER;
     } else if (text_cells == 1) {
       size_t cps = CodePointCount(first);
       std::string f(first);

@@ -47,9 +47,16 @@ class StructureBuilder {
   // a label ending in a colon, or a caption or header row directly over a table row (a unit
   // caption 单位：吨, a table's header repeated over each of its tables).
   bool FurniturePlace(size_t line) const;
+  // A line stating only a unit ("单位：吨", "Unit: tonnes"): a table's or chart's caption.
+  bool UnitCaption(size_t line) const;
   bool MarkdownHeading(size_t line) const;  // "## Title"
   // A line strictly between a and b ends a sentence: page text, not a flattened table's values.
   bool SentenceBetween(size_t a, size_t b) const;
+  // A line worded as a section title: one short cell in Chinese, no figure, no punctuation.
+  bool SectionTitleCopy(size_t line) const;
+  // Of the copies (line numbers, ascending) of a section title printed as page furniture, the one
+  // that opens its section: the first with running text below it, else the first.
+  uint32_t TitleCopyToKeep(const std::vector<uint32_t>& copies) const;
   void MarkSideText();
   void MarkPageNumbers();
   void MarkToc();

@@ -557,14 +557,14 @@ void StructureBuilder::FindMetadata() {
 void StructureBuilder::FindTitleYear() {
   ReportMetadata& md = s_.metadata_;
   const size_t n = s_.lines_.size();
-  // The year in the report's own title ("2020年社会责任报告", "2019 Sustainability Report", "2016年
-  // XX股份有限公司企业社会责任报告"), by vote over the first pages and the running headers (which
-  // repeat it); never a year inside 《》 (another document), never one not followed by 报告/report
+  // The year in the report's own title ("2020年社会责任报告", "2019 Sustainability Report", "2022
+  // Global Impact Report", "2016年XX股份有限公司企业社会责任报告"), by vote over the first pages
+  // and the running headers (which repeat it); never a year inside 《》 (another document), never one not followed by 报告/report
   // ("2030年可持续发展议程"), never the year of a date ("2017年4月28日" above a title).
   static const std::regex kTitleZh(
       R"((20\d\d)(?!\s*年\s*\d{1,2}\s*月)\s*(?:年度|年)?(?:[^,;]{0,18}?|[^,;]{0,72}?(?:公司|集团|银行))\s*(?:企业)?(?:社会责任|可持续发展|esg|环境、社会及(?:公司)?治理|环境,社会及(?:公司)?治理|环境、社会和(?:公司)?治理|csr)[^,;]{0,12}?(?:报告|report))");
   static const std::regex kTitleEn(
-      R"((20\d\d)(?:[-/]\d\d)?\s+(?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+report)");
+      R"((20\d\d)(?:[-/]\d\d)?\s+(?:(?:global|annual|group|combined)\s+)?(?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+report)");
   static const std::regex kTitleEnAfter(
       R"((?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+(?:report|disclosure)\s+(20\d\d)\b)");
   std::map<int, std::pair<int, size_t>> votes;  // year -> (count, first line)

@@ -190,9 +190,9 @@ TEST(Gbt36001Test, TableOfContentsAndRunningHeadersAreNotEvidence) {
 }
 
 TEST(Gbt36001Test, ASectionTitleRepeatedAsARunningHeaderStillOpensItsSection) {
-  // The letter's title printed alone at the top of each of its pages is marked a running header by
-  // the structure model; exactly the keyword with the letter's prose below, it covers the element. A
-  // running header of several titles (the test above) still does not.
+  // The letter's title printed alone at the top of each of its pages: the structure model marks the
+  // later copies as running headers and leaves the first in the body, where it opens the letter and
+  // covers the element. A running header of several titles (the test above) still does not.
   std::string text = "某某航空股份有限公司2016年社会责任报告\n\n";
   for (int i = 0; i < 3; ++i)
     text += "致利益相关方\n\n"
