@@ -2433,6 +2433,23 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         Add(std::move(r));
       }
     };
+    // Each count column of the total row `head` against the same column of the rows `list`, into
+    // `columns`; returns how many columns were tried (for MostAddUp). A percentage column is no
+    // total, nor, with `skip_rates`, a column under a rate header.
+    auto column_totals = [&](const Row& head, const std::vector<size_t>& list, bool skip_rates,
+                             std::vector<Relation>* columns) {
+      size_t tried = 0;
+      for (const Slot& ts : head.cells) {
+        if (ts.figure < 0 || figures_[ts.figure].kind == ESGAUDIT_FACT_PERCENT) continue;
+        std::string h = header_of_row(head, ts.slot);
+        if (skip_rates && RateLabel(h)) continue;
+        std::vector<int> parts;
+        if (!column_parts(list, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
+        ++tried;
+        make(ts.figure, std::move(parts), h.empty() ? head.label : head.label + "/" + h, head, columns);
+      }
+      return tried;
+    };
 
     // Total column (rows are years or categories; the header's columns never years).
     for (const Row& row : rows) {
@@ -2537,15 +2554,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         std::vector<size_t> under;  // the rows from the head's next to the Other row
         for (size_t k = hi + 1; k <= oi; ++k) under.push_back(k);
         std::vector<Relation> columns;
-        size_t tried = 0;
-        for (const Slot& ts : head.cells) {
-          if (ts.figure < 0 || figures_[ts.figure].kind == ESGAUDIT_FACT_PERCENT) continue;
-          std::vector<int> parts;
-          if (!column_parts(under, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
-          std::string h = header_of_row(head, ts.slot);
-          ++tried;
-          make(ts.figure, std::move(parts), h.empty() ? head.label : head.label + "/" + h, head, &columns);
-        }
+        const size_t tried = column_totals(head, under, false, &columns);
         if (!MostAddUp(columns, tried)) continue;
         for (Relation& r : columns) {
           relabel(r);
@@ -2832,15 +2841,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
       if (list.size() < 2) continue;
       std::vector<Relation> columns;
-      size_t tried = 0;
-      for (const Slot& ts : tr.cells) {
-        if (ts.figure < 0 || figures_[ts.figure].kind == ESGAUDIT_FACT_PERCENT) continue;
-        std::vector<int> parts;
-        if (!column_parts(list, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
-        std::string h = header_of_row(tr, ts.slot);
-        ++tried;
-        make(ts.figure, std::move(parts), h.empty() ? tr.label : tr.label + "/" + h, tr, &columns);
-      }
+      const size_t tried = column_totals(tr, list, false, &columns);
       if (!MostAddUp(columns, tried)) continue;
       for (Relation& r : columns) {
         r.flag = !r.consistent && r.sum_low > figures_[r.total].high;
@@ -2879,17 +2880,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       std::vector<Relation> columns;
       for (; list.size() >= 2; list.pop_back()) {
         columns.clear();
-        size_t tried = 0;
-        for (const Slot& ts : head.cells) {
-          if (ts.figure < 0) continue;
-          const Figure& tf = figures_[ts.figure];
-          if (tf.kind == ESGAUDIT_FACT_PERCENT || RateLabel(header_of_row(head, ts.slot))) continue;
-          std::vector<int> parts;
-          if (!column_parts(list, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
-          std::string h = header_of_row(head, ts.slot);
-          ++tried;
-          make(ts.figure, std::move(parts), h.empty() ? head.label : head.label + "/" + h, head, &columns);
-        }
+        const size_t tried = column_totals(head, list, true, &columns);
         if (MostAddUp(columns, tried)) break;
       }
       const bool adds = list.size() >= 2;

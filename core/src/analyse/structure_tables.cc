@@ -582,6 +582,22 @@ void StructureBuilder::FindTables() {
     }
     return kNoIndex;
   };
+  // Appends the grid cell (row, column) of `table` spanning the view range [vb, ve).
+  auto push_grid_cell = [&](uint32_t table, uint32_t row, uint32_t column, uint64_t vb, uint64_t ve, uint32_t flags,
+                            std::string text) {
+    TableCell tc;
+    tc.table = table;
+    tc.row = row;
+    tc.column = column;
+    tc.flags = flags;
+    tc.view_begin = vb;
+    tc.view_end = ve;
+    tc.offset = doc_.ViewToText(vb);
+    tc.length = doc_.ViewToText(ve) - tc.offset;
+    tc.line = doc_.LineOf(tc.offset);
+    tc.text = std::move(text);
+    s_.table_cells_.push_back(std::move(tc));
+  };
   // The text of a span: blanks collapsed, control characters (BEL around a value) dropped.
   auto text_of = [&](uint64_t vb, uint64_t ve) {
     const uint64_t b = doc_.ViewToText(vb), e = doc_.ViewToText(ve);
@@ -612,18 +628,7 @@ void StructureBuilder::FindTables() {
     tb->first_grid_cell = static_cast<uint32_t>(s_.table_cells_.size());
     uint32_t row = 0;
     auto push = [&](uint32_t column, uint64_t vb, uint64_t ve, uint32_t flags, std::string text) {
-      TableCell tc;
-      tc.table = table;
-      tc.row = row;
-      tc.column = column;
-      tc.flags = flags;
-      tc.view_begin = vb;
-      tc.view_end = ve;
-      tc.offset = doc_.ViewToText(vb);
-      tc.length = doc_.ViewToText(ve) - tc.offset;
-      tc.line = doc_.LineOf(tc.offset);
-      tc.text = std::move(text);
-      s_.table_cells_.push_back(std::move(tc));
+      push_grid_cell(table, row, column, vb, ve, flags, std::move(text));
     };
     // A row label with its wrapped pieces, in reading order: Latin words joined by a space. The
     // row's own label is the view range [vb, ve), empty for a row of values only.
@@ -718,18 +723,7 @@ void StructureBuilder::FindTables() {
     tb->first_grid_cell = static_cast<uint32_t>(s_.table_cells_.size());
     uint32_t row = 0, columns = 0;
     auto push = [&](uint32_t column, uint64_t vb, uint64_t ve, uint32_t flags, std::string text = std::string()) {
-      TableCell tc;
-      tc.table = table;
-      tc.row = row;
-      tc.column = column;
-      tc.flags = flags;
-      tc.view_begin = vb;
-      tc.view_end = ve;
-      tc.offset = doc_.ViewToText(vb);
-      tc.length = doc_.ViewToText(ve) - tc.offset;
-      tc.line = doc_.LineOf(tc.offset);
-      tc.text = text.empty() ? text_of(vb, ve) : std::move(text);
-      s_.table_cells_.push_back(std::move(tc));
+      push_grid_cell(table, row, column, vb, ve, flags, text.empty() ? text_of(vb, ve) : std::move(text));
       columns = std::max(columns, column + 1);
     };
     // A label wrapped onto a row of its own (the label alone, in slot 0, before empty slots) just
