@@ -544,6 +544,26 @@ TEST_F(CliTest, ExtractStructureShowsATablesGrid) {
                                                                 ["South", "800", "920"]])"));
 }
 
+// A chart caption (a short line with a chart word over a run of figures) is shown with the lines
+// of figures it heads, in text and JSON, so a user can see why a share got its column label.
+TEST_F(CliTest, ExtractStructureShowsChartCaptions) {
+  const std::string report = Write("c.txt", "员工构成\n男女比例\n28%\n72%\n■男 ■女\n"
+                                            "公司坚持男女同工同酬，保障女性员工的合法权益，2016年新招聘员工416人。\n");
+  Result r = Run({"extract", "--structure", report, "--format", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["chart_captions"], nlohmann::json::parse(
+                                     R"([{"line": 2, "text": "男女比例", "first_line": 3, "last_line": 4}])"));
+  Result text = Run({"extract", "--structure", report});
+  EXPECT_NE(text.out.find("chart captions (line: caption -> the lines of figures it heads):\n2: 男女比例 -> 3-4\n"),
+            std::string::npos)
+      << text.out;
+  const std::string none = Write("n.txt", "员工情况\n技能等级\n45%\n30%\n");
+  j = nlohmann::json::parse(Run({"extract", "--structure", none, "--format", "json"}).out);
+  EXPECT_TRUE(j["chart_captions"].empty());
+  EXPECT_EQ(Run({"extract", "--structure", none}).out.find("chart captions"), std::string::npos);
+}
+
 TEST_F(CliTest, ExtractStructureAsJson) {
   const std::string report = Write("r.txt", "目录\n关于我们  3\n公司治理  5\n员工发展  9\n\n一、关于我们\n本报告时间范围为2020年1月1日至2020年12月31日。\n");
   Result r = Run({"extract", "--structure", report, "--format", "json"});

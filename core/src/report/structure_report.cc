@@ -196,6 +196,12 @@ std::string Text(const Document& doc) {
     out << FigureLines(s, g) << ": " << g.label << " -> " << doc.text().substr(g.offset, g.length) << " ("
         << FigureKindName(g.kind) << ((g.flags & ESGAUDIT_FIGURE_AMBIGUOUS) ? ", ambiguous" : "") << ")\n";
   }
+  if (!s.chart_captions().empty()) {
+    out << "\nchart captions (line: caption -> the lines of figures it heads):\n";
+    for (const ChartCaption& c : s.chart_captions()) {
+      out << c.line + 1 << ": " << c.text << " -> " << c.first_line + 1 << "-" << c.last_line + 1 << "\n";
+    }
+  }
   return out.str();
 }
 
@@ -269,6 +275,11 @@ std::string Json(const Document& doc) {
                             {"label_from", FigureKindName(g.kind)},
                             {"ambiguous", (g.flags & ESGAUDIT_FIGURE_AMBIGUOUS) != 0},
                             {"label_lines", FigureLines(s, g)}});
+  }
+  j["chart_captions"] = nlohmann::ordered_json::array();
+  for (const ChartCaption& c : s.chart_captions()) {
+    j["chart_captions"].push_back(
+        {{"line", c.line + 1}, {"text", c.text}, {"first_line", c.first_line + 1}, {"last_line", c.last_line + 1}});
   }
   j["sentences"] = nlohmann::ordered_json::array();
   for (const Sentence& st : s.sentences()) {
