@@ -420,7 +420,8 @@ uint32_t StructureBuilder::TitleCopyToKeep(const std::vector<uint32_t>& copies) 
       const bool same = Squeeze(LineView(j)) == self;
       // The page's own number, alone or in its running header ("2016社会责任报告 12"), is passed over.
       std::string_view v = Trim(LineView(j));
-      const bool numbered = std::any_of(v.begin(), v.end(), [](char c) { return IsAsciiDigit(static_cast<unsigned char>(c)); });
+      const bool numbered =
+          std::any_of(v.begin(), v.end(), [](char c) { return IsAsciiDigit(static_cast<unsigned char>(c)); });
       if (!same && (AllDigits(v, 3) || (numbered && repeats_[j] >= 3 && !sentence(j)))) continue;
       if (!same && seen <= 2 && line_repeats_[j] >= 3 && !SectionTitleCopy(j) && !running(j)) {
         footer = true;
@@ -594,12 +595,19 @@ void StructureBuilder::MarkRepeatedLines() {
   std::unordered_map<std::string, std::vector<uint32_t>> titles;
   for (size_t i = 0; i < n; ++i)
     if (!keys[i].empty() && placed[i] && SectionTitleCopy(i)) titles[keys[i]].push_back(static_cast<uint32_t>(i));
+  std::unordered_map<std::string, uint32_t> kept;  // per key: TitleCopyToKeep, asked once
   for (size_t i = 0; i < n; ++i) {
     if (keys[i].empty() || !placed[i]) continue;
     const auto& c = counts[keys[i]];
     if (c.first < 3 || c.second * 2 <= c.first) continue;
     auto t = titles.find(keys[i]);
-    if (c.second == c.first && t != titles.end() && TitleCopyToKeep(t->second) == i) {
+    bool keep = false;
+    if (c.second == c.first && t != titles.end()) {
+      auto k = kept.find(keys[i]);
+      if (k == kept.end()) k = kept.emplace(keys[i], TitleCopyToKeep(t->second)).first;
+      keep = k->second == i;
+    }
+    if (keep) {
       title_kept_[i] = 1;
       continue;
     }
