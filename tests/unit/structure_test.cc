@@ -127,6 +127,66 @@ TEST(StructureTest, ASectionTitleRepeatedAtTheTopOfItsPagesOpensItsSectionOnce) 
   }
 }
 
+TEST(StructureTest, ARepeatedLineStaysFurnitureUnlessItsCopyOpensRunningText) {
+  // Lines worded like a section title and repeated on every page stay page furniture in every
+  // copy when no copy opens running text: a footer over the page's web address, a unit, a slogan
+  // over a chart's label and figure. A bare page number beside a kept title copy is still a page
+  // number.
+  auto furniture = [](const Document& doc, std::string_view line) {
+    size_t copies = 0;
+    for (size_t i = 0; i < doc.line_count(); ++i) {
+      if (doc.LineText(i) != line) continue;
+      ++copies;
+      EXPECT_NE(doc.structure().line(i).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u) << line << " at " << i;
+    }
+    EXPECT_EQ(copies, 3u) << line;
+  };
+  for (const char* brk : {"\f", ""}) {
+    std::ostringstream footer;
+    std::ostringstream unit;
+    std::ostringstream header;
+    for (int page = 1; page <= 3; ++page) {
+      footer << "公司坚持绿色发展理念，持续推进节能减排工作，第" << page << "季度各项指标达到目标。\n"
+             << "数据来源统计平台\n"
+             << "www.example.org.cn\n"
+             << brk;
+      unit << "毫克/立方米\n"
+           << "公司所属电厂持续推进超低排放改造，第" << page << "台机组的排放浓度低于国家标准。\n"
+           << "万人\n"
+           << "公司员工参加培训的人数持续增长，第" << page << "期培训覆盖全部一线岗位员工。\n"
+           << brk;
+      header << "携手共创美好未来\n"
+             << "节能环保\n"
+             << 10 + page << ".5万吨\n"
+             << "公司持续完善能源管理体系，第" << page << "季度能源消耗总量保持稳定。\n"
+             << brk;
+    }
+    Document a = Document::FromUtf8("a.txt", footer.str());
+    furniture(a, "数据来源统计平台");
+    Document b = Document::FromUtf8("b.txt", unit.str());
+    furniture(b, "毫克/立方米");
+    furniture(b, "万人");
+    Document c = Document::FromUtf8("c.txt", header.str());
+    furniture(c, "携手共创美好未来");
+  }
+  // No page breaks: the page number under the first copy of the letter's title, which opens the
+  // letter, is a page number as under the other copies.
+  std::ostringstream letter;
+  for (int page = 2; page <= 4; ++page)
+    letter << "致利益相关方\n" << page << "\n过去一年里，公司坚持安全第一，为旅客提供优质服务，第" << page
+           << "页。\n感谢各位朋友对公司的关心和支持，我们将继续履行社会责任。\n\n";
+  Document doc = Document::FromUtf8("r.txt", letter.str());
+  const Structure& s = doc.structure();
+  size_t first = LineWith(doc, "致利益相关方");
+  EXPECT_EQ(s.line(first).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u);
+  EXPECT_EQ(Role(doc, first), "heading");
+  for (const char* number : {"2", "3", "4"})
+    for (size_t i = 0; i < doc.line_count(); ++i)
+      if (doc.LineText(i) == number) {
+        EXPECT_NE(s.line(i).flags & ESGAUDIT_LINE_PAGE_NUMBER, 0u) << number;
+      }
+}
+
 TEST(StructureTest, ALatinTitleBesideItsPageNumberIsARunningFooter) {
   // "07   Acme Sustainability Report 2021" at the foot of each page; the same two-cell table row
   // in three tables ("Employees   5") is not one, its numbers not going up page by page.

@@ -379,28 +379,64 @@ bool StructureBuilder::SectionTitleCopy(size_t i) const {
   std::string_view t = CellText(s_.cells_[ls.first_cell]);
   size_t cps = CodePointCount(t);
   if (cps < 2 || cps > 16 || !sdk::HasCjk(t)) return false;
-  for (std::string_view p : {"。", "，", "：", ":", ",", "；", ";"})
+  // Check boxes and box bullets belong to a form's options ("是□ 否□") or a slogan, not a title.
+  for (std::string_view p : {"。", "，", "：", ":", ",", "；", ";", "□", "☐", "■"})
     if (Contains(t, p)) return false;
   return std::none_of(t.begin(), t.end(), [](char c) { return IsAsciiDigit(static_cast<unsigned char>(c)); });
 }
 
 uint32_t StructureBuilder::TitleCopyToKeep(const std::vector<uint32_t>& copies) const {
-  // Running text right below (the next line of text: twenty characters or more, or a sentence's
-  // end) marks the copy that opens the section; a copy in a list of titles (a contents page
-  // without page numbers) has none. Failing that, the first copy.
   const size_t n = s_.lines_.size();
+  auto text = [&](size_t j) { return s_.lines_[j].cell_count > 0; };
+  auto sentence = [&](size_t j) {
+    std::string_view v = Trim(LineView(j));
+    for (std::string_view e : {"。", "！", "？", ".", "!", "?"})
+      if (v.size() >= e.size() && v.substr(v.size() - e.size()) == e) return true;
+    return false;
+  };
+  auto running = [&](size_t j) { return sentence(j) || CodePointCount(Trim(LineView(j))) >= 20; };
+  uint32_t keep = kNoCopy;
   for (uint32_t i : copies) {
-    for (size_t j = i + 1; j < n && j <= i + 3; ++j) {
-      if (s_.lines_[j].cell_count == 0) continue;
+    const std::string self = Squeeze(LineView(i));
+    // A unit ("亿元", "毫克/立方米"): what a figure is counted in.
+    std::string_view t = CellText(s_.cells_[s_.lines_[i].first_cell]);
+    bool unit = AllUnit(t);
+    for (size_t a = 0, b = 0; !unit && b <= t.size(); ++b)
+      if (b == t.size() || t[b] == '/') {
+        std::string_view part = t.substr(a, b - a);
+        unit = part.empty() ? false : AllUnit(part) || part == "毫克" || part == "千克" || part == "克";
+        if (!unit || b == t.size()) break;
+        a = b + 1;
+      }
+    if (unit) continue;
+    // Below: past other copies and subtitles ("走进交行" over "公司概况" over the text), the
+    // first other line of text is running text, and no other short repeated line within two lines
+    // of text (a footer block: "MQI关键定量指标数据库" over "www.mqi.org.cn").
+    bool footer = false;
+    bool opens = false;
+    for (size_t j = i + 1, seen = 0; j < n && seen < 4; ++j) {
+      if (!text(j)) continue;
+      ++seen;
+      const bool same = Squeeze(LineView(j)) == self;
+      // The page's own number, alone or in its running header ("2016社会责任报告 12"), is passed over.
       std::string_view v = Trim(LineView(j));
-      bool ends = false;
-      for (std::string_view e : {"。", "！", "？", ".", "!", "?"})
-        ends = ends || (v.size() >= e.size() && v.substr(v.size() - e.size()) == e);
-      if (ends || CodePointCount(v) >= 20) return i;
+      const bool numbered =
+          std::any_of(v.begin(), v.end(), [](char c) { return IsAsciiDigit(static_cast<unsigned char>(c)); });
+      if (!same && (AllDigits(v, 3) || (numbered && repeats_[j] >= 3 && !sentence(j)))) continue;
+      if (!same && seen <= 2 && line_repeats_[j] >= 3 && !SectionTitleCopy(j) && !running(j)) {
+        footer = true;
+        break;
+      }
+      if (same || (SectionTitleCopy(j) && seen < 4)) continue;
+      opens = running(j);
+      break;
+    }
+    if (opens && !footer) {
+      keep = i;
       break;
     }
   }
-  return copies.front();
+  return keep;
 }
 
 void StructureBuilder::MarkRunningHeaders() {
@@ -447,6 +483,22 @@ void StructureBuilder::MarkRunningHeaders() {
     v.push_back(static_cast<uint32_t>(i));
   }
   repeats_.assign(n, 0);
+  title_kept_.assign(n, 0);
+  // Copies of each short line as it stands, in any script (a web address under a footer).
+  line_repeats_.assign(n, 0);
+  {
+    std::unordered_map<std::string, uint32_t> same;
+    std::vector<std::string> squeezed(n);
+    for (size_t i = 0; i < n; ++i) {
+      std::string_view v = LineView(i);
+      if (v.size() > 200 || s_.lines_[i].cell_count == 0) continue;
+      squeezed[i] = Squeeze(sdk::AsciiLower(v));
+      if (squeezed[i].size() < 4 || AllDigits(squeezed[i], 90)) squeezed[i].clear();
+      else ++same[squeezed[i]];
+    }
+    for (size_t i = 0; i < n; ++i)
+      if (!squeezed[i].empty()) line_repeats_[i] = same[squeezed[i]];
+  }
   for (const std::string& key : order)
     for (uint32_t i : by_key[key]) repeats_[i] = static_cast<uint32_t>(by_key[key].size());
   for (const std::string& key : order) {
@@ -499,7 +551,7 @@ void StructureBuilder::MarkRunningHeaders() {
       if (!titles.empty() && !title_in_body) {
         const uint32_t keep = TitleCopyToKeep(titles);
         for (size_t k = 0; k < idx.size(); ++k)
-          if (idx[k] == keep) placed[k] = 0;
+          if (idx[k] == keep) placed[k] = 0, title_kept_[keep] = 1;
       }
       for (size_t k = 0; k < idx.size(); ++k)
         if (placed[k]) s_.lines_[idx[k]].flags |= ESGAUDIT_LINE_RUNNING_HEADER;
@@ -543,12 +595,22 @@ void StructureBuilder::MarkRepeatedLines() {
   std::unordered_map<std::string, std::vector<uint32_t>> titles;
   for (size_t i = 0; i < n; ++i)
     if (!keys[i].empty() && placed[i] && SectionTitleCopy(i)) titles[keys[i]].push_back(static_cast<uint32_t>(i));
+  std::unordered_map<std::string, uint32_t> kept;  // per key: TitleCopyToKeep, asked once
   for (size_t i = 0; i < n; ++i) {
     if (keys[i].empty() || !placed[i]) continue;
     const auto& c = counts[keys[i]];
     if (c.first < 3 || c.second * 2 <= c.first) continue;
     auto t = titles.find(keys[i]);
-    if (c.second == c.first && t != titles.end() && TitleCopyToKeep(t->second) == i) continue;
+    bool keep = false;
+    if (c.second == c.first && t != titles.end()) {
+      auto k = kept.find(keys[i]);
+      if (k == kept.end()) k = kept.emplace(keys[i], TitleCopyToKeep(t->second)).first;
+      keep = k->second == i;
+    }
+    if (keep) {
+      title_kept_[i] = 1;
+      continue;
+    }
     if ((s_.lines_[i].flags & ESGAUDIT_LINE_RUNNING_HEADER) == 0)
       s_.lines_[i].flags |= ESGAUDIT_LINE_DECORATION;
   }
@@ -587,8 +649,12 @@ void StructureBuilder::MarkPageNumbers() {
     bool page = false;
     if (AllDigits(t, 3)) {
       for (size_t d = 1; d <= 2 && !page; ++d) {
-        if (i >= d && (s_.lines_[i - d].flags & ESGAUDIT_LINE_RUNNING_HEADER)) page = true;
-        if (i + d < n && (s_.lines_[i + d].flags & ESGAUDIT_LINE_RUNNING_HEADER)) page = true;
+        // A title copy kept in the body is a running header for this (its page number stays one).
+        auto header = [&](size_t j) {
+          return (s_.lines_[j].flags & ESGAUDIT_LINE_RUNNING_HEADER) || (j < title_kept_.size() && title_kept_[j]);
+        };
+        if (i >= d && header(i - d)) page = true;
+        if (i + d < n && header(i + d)) page = true;
       }
       if (!page && doc_.page_count() > 0) {
         uint32_t p = doc_.line(i).page;

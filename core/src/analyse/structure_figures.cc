@@ -65,6 +65,8 @@ std::string NoSpaces(std::string_view s) {
   return out;
 }
 
+}  // namespace
+
 bool AllUnit(std::string_view s) {
   static const char* const kUnitWords[] = {"平方米", "千平方米", "万平方米", "立方米", "万立方米", "千瓦时",
                                            "万千瓦时", "亿千瓦时", "吨标准煤", "万吨标准煤", "人次", "万人次",
@@ -82,6 +84,8 @@ bool AllUnit(std::string_view s) {
   }
   return n > 0 && n <= 3;
 }
+
+namespace {
 
 // The label part of the text before a figure in its cell: after the last punctuation, without
 // linking characters at its end ("员工总数：" -> "员工总数").

@@ -24,6 +24,10 @@ inline bool IsAsciiAlpha(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= 
 // would cost far more than the rest of the model.
 constexpr size_t kMaxRegexLine = 2000;
 
+// A unit alone ("亿元", "万人", "立方米", "%"; spaces ignored): what stands under or beside a figure,
+// never a label or a title. structure_figures.cc.
+bool AllUnit(std::string_view s);
+
 namespace markup {
 struct MarkupTable;
 }
@@ -55,8 +59,12 @@ class StructureBuilder {
   // A line worded as a section title: one short cell in Chinese, no figure, no punctuation.
   bool SectionTitleCopy(size_t line) const;
   // Of the copies (line numbers, ascending) of a section title printed as page furniture, the one
-  // that opens its section: the first with running text below it, else the first.
+  // that opens its section: the first with running text below it (past further copies, subtitles
+  // and the page's number), that is no unit and stands in no block of page furniture (another
+  // short repeated line within the next two lines of text: a data-source footer over its web
+  // address). kNoCopy when none is: every copy stays furniture.
   uint32_t TitleCopyToKeep(const std::vector<uint32_t>& copies) const;
+  static constexpr uint32_t kNoCopy = UINT32_MAX;
   void MarkSideText();
   void MarkPageNumbers();
   void MarkToc();
@@ -89,6 +97,8 @@ class StructureBuilder {
   std::vector<std::pair<uint64_t, uint64_t>> line_view_;  // per line, view range
   std::vector<uint32_t> repeats_;      // per line: copies of it (digits removed) in the text
   std::vector<uint8_t> page_edge_;     // per line: among the first or last three of its page
+  std::vector<uint32_t> line_repeats_; // per line: copies of the short line as it stands (any script)
+  std::vector<uint8_t> title_kept_;    // per line: a title copy TitleCopyToKeep kept in the body
   std::vector<uint8_t> figure_cells_;  // per cell: a stacked or split figure or its label (not prose)
 };
 
