@@ -3019,6 +3019,22 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       ri = end;
     }
 
+    // The nearest row above row `ri`, within 40 rows (linear time on a long table), whose label names
+    // the head of dimension `dim` as a total (员工总数 over 男性 / 女性), in the unit `unit` (员工培训总
+    // 支出 万元 is no head of 男性 % rows); -1 if none. With `stop_at_remarks`, a row of labels only that
+    // titles no breakdown (a remark) ends the search: the rows below it may count another population.
+    auto head_above = [&](size_t ri, const std::string& unit, int dim, bool stop_at_remarks) -> long {
+      for (long k = static_cast<long>(ri) - 1; k >= 0 && k + 40 >= static_cast<long>(ri); --k) {
+        const Row& hr = rows[static_cast<size_t>(k)];
+        if (stop_at_remarks && !hr.has_figure && !hr.label.empty() && !DimensionTitle(hr.label)) break;
+        if (hr.has_figure && hr.readable && hr.unit == unit && Categorise(hr.label).first < 0 &&
+            HasHead(hr.label, dim) && (TableTotalLabel(hr.label) || Has(hr.label, "总"))) {
+          return k;
+        }
+      }
+      return -1;
+    };
+
     // Closed category sets across row labels (男 / 女) against the row naming their head.
     for (size_t ri = 0; ri + 1 < rows.size(); ++ri) {
       auto [dim, cat0] = Categorise(rows[ri].label);
@@ -3036,16 +3052,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
       // The nearest row above naming the head of the dimension (员工总数 over 男性 / 女性), within 40
       // rows (linear time on a long table).
-      long head = -1;
-      for (long k = static_cast<long>(ri) - 1; k >= 0 && k + 40 >= static_cast<long>(ri); --k) {
-        const Row& hr = rows[static_cast<size_t>(k)];
-        // A unit column must agree (员工培训总支出 万元 is no head of 男性 % rows).
-        if (hr.has_figure && hr.readable && hr.unit == rows[ri].unit && Categorise(hr.label).first < 0 && HasHead(hr.label, dim) &&
-            (TableTotalLabel(hr.label) || Has(hr.label, "总"))) {
-          head = k;
-          break;
-        }
-      }
+      const long head = head_above(ri, rows[ri].unit, dim, false);
       if (head < 0) continue;
       const Row& hr = rows[static_cast<size_t>(head)];
       for (const Slot& ts : hr.cells) {
@@ -3091,16 +3098,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       if (!closed) continue;
       // A row of labels only that titles no breakdown (a remark) ends the search: the bands below
       // it may count another population.
-      long head = -1;
-      for (long k = static_cast<long>(ri) - 1; k >= 0 && k + 40 >= static_cast<long>(ri); --k) {
-        const Row& hr = rows[static_cast<size_t>(k)];
-        if (!hr.has_figure && !hr.label.empty() && !DimensionTitle(hr.label)) break;
-        if (hr.has_figure && hr.readable && hr.unit == first.unit && Categorise(hr.label).first < 0 &&
-            HasHead(hr.label, 0) && (TableTotalLabel(hr.label) || Has(hr.label, "总"))) {
-          head = k;
-          break;
-        }
-      }
+      const long head = head_above(ri, first.unit, 0, true);
       if (head < 0) continue;
       const Row& hr = rows[static_cast<size_t>(head)];
       for (const Slot& ts : hr.cells) {
