@@ -2854,6 +2854,21 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     // one followed by rows of no 其中 opens a list of parts (标准总数, 其中：国际, 国家, 行业), taken when
     // the columns add up (MostAddUp) and otherwise left to the subset.
     std::set<size_t> listed;  // rows taken as parts of a 其中 list
+    // A run of two or more 其中 rows under one row (of which growth, of which maintenance, of which
+    // other) is a list of its parts when they add up to it in every column but one (MostAddUp); rows of
+    // different dimensions (其中：女性, 其中：少数民族) overlap and do not add up, and stay subsets. Of-which
+    // rows may leave others unnamed, so only parts above their total are flagged, unless 其他 closes them.
+    auto of_which_run_as_parts = [&](const Row& head, const std::vector<size_t>& run) {
+      std::vector<Relation> columns;
+      const size_t tried = column_totals(head, run, true, &columns);
+      if (!MostAddUp(columns, tried)) return false;
+      for (Relation& r : columns) {
+        r.flag = !r.consistent && (r.sum_low > figures_[r.total].high || OtherLabel(rows[run.back()].label));
+        relabel(r);
+        Add(std::move(r));
+      }
+      return true;
+    };
     for (size_t ri = 1; ri < rows.size(); ++ri) {
       if (!OfWhichLabel(rows[ri].label) || OfWhichLabel(rows[ri - 1].label)) continue;
       const Row& head = rows[ri - 1];
@@ -2867,6 +2882,11 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         run.push_back(k);
       }
       if (run.empty()) continue;
+      if (run.size() >= 2 && of_which_run_as_parts(head, run)) {
+        listed.insert(run.begin(), run.end());
+        ri = run.back();
+        continue;
+      }
       std::vector<size_t> list{ri};  // the 其中 row and the rows after it, when it is alone
       for (size_t k = ri + 1; run.size() == 1 && k < rows.size(); ++k) {
         const Row& pr = rows[k];

@@ -1568,5 +1568,53 @@ TEST(RelationRulesTest, ShortSumsAreErrorsOnlyAgainstAnExplicitTotalOrAClosedSet
   EXPECT_TRUE(Findings(Check(far)).empty()) << ::testing::PrintToString(Findings(Check(far)));
 }
 
+// A run of of-which rows under a row (of which growth, of which maintenance, of which other) that add
+// up to it in every column but one is a list of its parts: a part raised in one column is flagged.
+// Of-which rows of different dimensions (women, part-time) overlap and do not add up: they stay
+// subsets, and a sum short of the total is no defect.
+TEST(RelationRulesTest, ARunOfOfWhichRowsThatAddUpIsAListOfParts) {
+  const std::string clean =
+      "Item\t2020\t2019\t2018\n"
+      "Gross investment (EUR bn)\t8.2\t10.0\t7.7\n"
+      "of which growth investments (EUR bn)\t5.4\t7.2\t4.0\n"
+      "of which maintenance investments (EUR bn)\t2.6\t2.6\t2.4\n"
+      "of which nuclear provisions\t0.2\t0.2\t1.3\n";
+  ReportResult r = Check(clean, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"8.2", "5.4", "2.6", "0.2"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"7.7", "4.0", "2.4", "1.3"}));
+  ExpectChangesFlagged(clean,
+                       {{"\t5.4\t", "\t5.9\t", {"5.9 + 2.6 + 0.2 = 8.7"}},
+                        {"\t2.4\n", "\t2.9\n", {"4.0 + 2.9 + 1.3 = 8.2"}}},
+                       "error");
+  // A part lowered: the of-which rows may leave others unnamed, so nothing is said.
+  std::string lower = clean;
+  lower.replace(lower.find("\t7.2\t"), 5, "\t6.2\t");
+  EXPECT_TRUE(Findings(Check(lower, "en")).empty()) << ::testing::PrintToString(Findings(Check(lower, "en")));
+
+  const std::string overlap =
+      "Item\t2020\t2019\t2018\n"
+      "Employees\t820\t1000\t770\n"
+      "of which women\t540\t720\t400\n"
+      "of which part-time\t260\t260\t240\n";
+  ReportResult o = Check(overlap, "en", "relations");
+  EXPECT_TRUE(Findings(o).empty()) << ::testing::PrintToString(Findings(o));
+  Document odoc = Document::FromUtf8("test.txt", overlap);
+  EXPECT_FALSE(Recognised(odoc, o, "parts-total", {"820", "540", "260"}));
+  EXPECT_TRUE(Recognised(odoc, o, "subset", {"820", "540"}));
+}
+
+// 张 counts sheets, cards and certificates like any other classifier: its figures are quantities,
+// and a 其中 list of them is checked against its total.
+TEST(RelationRulesTest, SheetsCountedWithZhangAreQuantities) {
+  const std::string clean = "公司共取得资质证书120张，其中甲级证书45张，乙级证书75张。\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"120张", "45张", "75张"}));
+  ExpectChangesFlagged(clean, {{"75张", "85张", {"45张 + 85张 = 130张"}}}, "error");
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
