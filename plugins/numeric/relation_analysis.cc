@@ -856,6 +856,14 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
   };
   // Parts of `total` from token `from` in direction `dir` to the sentence end. A bracketed remark
   // ("（含研发人员2,189位）") is skipped; one holding its own 其中 makes the parts overlap (`nested`).
+  // A bracket holding one figure and nothing else right after a word ("大理州（7所）、红河州（2所）")
+  // gives that word its figure: no remark, and no separator either.
+  auto lone_figure_bracket = [&](long k) {
+    if (toks[k].type != Tok::kOpen && toks[k].type != Tok::kClose) return false;
+    const long open = toks[k].type == Tok::kOpen ? k : k - 2;
+    return open >= 1 && open + 2 < static_cast<long>(toks.size()) && toks[open].type == Tok::kOpen &&
+           toks[open + 1].type == Tok::kFact && toks[open + 2].type == Tok::kClose && toks[open - 1].type == Tok::kText;
+  };
   auto collect = [&](size_t from, int dir, const Figure& total, bool* enumerated, bool* nested) {
     std::vector<int> parts;
     bool enum_sep = false, comma_sep = false, first_opens = false;
@@ -863,6 +871,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
     *nested = false;
     for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
       const Token& t = toks[k];
+      if (lone_figure_bracket(k)) continue;
       if (t.type == (dir > 0 ? Tok::kOpen : Tok::kClose)) {
         long m = matching(k);
         if (m >= 0) {
@@ -890,7 +899,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       if (IsChangeLabel(f->label)) continue;
       // "高级职称271人，中级职称893人，20人入选..." — a clause opening with the number says
       // something else about it.
-      bool opens = k == 0 || toks[k - 1].type == Tok::kComma || toks[k - 1].type == Tok::kOpen ||
+      bool opens = k == 0 || toks[k - 1].type == Tok::kComma ||
+                   (toks[k - 1].type == Tok::kOpen && !lone_figure_bracket(k - 1)) ||
                    toks[k - 1].type == Tok::kSubset || toks[k - 1].type == Tok::kEnum;
       if (dir > 0 && !parts.empty() && opens && !first_opens) break;
       if (parts.empty()) first_opens = opens;

@@ -1616,5 +1616,23 @@ TEST(RelationRulesTest, SheetsCountedWithZhangAreQuantities) {
   ExpectChangesFlagged(clean, {{"75张", "85张", {"45张 + 85张 = 130张"}}}, "error");
 }
 
+// A bracket holding only a figure right after a word gives the word its figure (大理州（7所）): such
+// parts before their 共 total are read like unbracketed ones; a bracket with more in it stays a remark.
+TEST(RelationRulesTest, AFigureAloneInBracketsAfterItsWordIsAPart) {
+  const std::string clean = "已启动大理州（7所）、红河州（2所）共9所卫生室建设。\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"9所", "7所", "2所"}));
+  ExpectChangesFlagged(clean, {{"2所", "3所", {"7所 + 3所 = 10所"}}}, "error");
+  // Half-width brackets, the total after a comma, and the parts after 其中 alike.
+  EXPECT_FALSE(Check("已启动大理州(7所)、红河州(2所)，共9所卫生室建设。\n", "zh", "relations").relations.empty());
+  EXPECT_FALSE(Check("公司共有卫生室9所，其中大理州（7所）、红河州（2所）。\n", "zh", "relations").relations.empty());
+  // A bracket with a word in it is a remark: its figure is no part.
+  ReportResult remark = Check("已启动大理州（新建7所）、红河州（2所）共9所卫生室建设。\n", "zh", "relations");
+  Document rdoc = Document::FromUtf8("test.txt", "已启动大理州（新建7所）、红河州（2所）共9所卫生室建设。\n");
+  EXPECT_FALSE(Recognised(rdoc, remark, "parts-total", {"9所", "7所", "2所"}));
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
