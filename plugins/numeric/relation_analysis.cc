@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <regex>
 #include <set>
@@ -214,6 +215,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindModelTables(doc);
   FindCaptionedBreakdowns(doc);
   FindInlineRelations(doc);
+  FindSlashSharePairs(doc);
   FindLayoutTotals();
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
@@ -763,6 +765,46 @@ RelationAnalysis::Categories RelationAnalysis::CategoriesOf(const std::vector<in
     out.complete = all == cats;
   }
   return out;
+}
+
+// Two shares on one line, each followed at once by one of the two words of a two-way set (men / women,
+// male / female) and joined by a slash: the report states a split of one whole. Rates per sex print
+// the same way ("78.9% men / 71.6% women received a bonus"), so only a pair within 10 points of
+// 100 % is taken; it is then checked like any closed set.
+void RelationAnalysis::FindSlashSharePairs(const sdk::Document& doc) {
+  const std::string_view text = doc.Text();
+  // 1 for men / male, 2 for women / female, right after the figure (spaces allowed); `end` after it.
+  auto sex_after = [&](const Figure& f, size_t* end) {
+    size_t at = f.offset + f.length;
+    while (at < text.size() && text[at] == ' ') ++at;
+    for (const auto& [word, sex] : {std::pair<const char*, int>{"women", 2}, {"female", 2}, {"men", 1}, {"male", 1}}) {
+      const size_t n = std::strlen(word);
+      if (at + n > text.size() || Lower(std::string(text.substr(at, n))) != word) continue;
+      if (at + n < text.size() && std::isalpha(static_cast<unsigned char>(text[at + n]))) continue;
+      *end = at + n;
+      return sex;
+    }
+    return 0;
+  };
+  for (size_t i = 0; i + 1 < figures_.size(); ++i) {
+    const Figure& a = figures_[i];
+    const Figure& b = figures_[i + 1];
+    if (a.kind != ESGAUDIT_FACT_PERCENT || b.kind != ESGAUDIT_FACT_PERCENT || a.line != b.line ||
+        b.offset < a.offset + a.length) {
+      continue;
+    }
+    size_t end_a = 0, end_b = 0;
+    const int sa = sex_after(a, &end_a);
+    if (sa == 0 || end_a > b.offset) continue;
+    std::string mid(text.substr(end_a, b.offset - end_a));
+    mid.erase(std::remove(mid.begin(), mid.end(), ' '), mid.end());
+    const int sb = sex_after(b, &end_b);
+    if (mid != "/" || sb == 0 || sb == sa || std::fabs(a.value + b.value - 100) > 10) continue;
+    Relation r = Stated(RelationKind::kPercentBreakdown, -1, {static_cast<int>(i), static_cast<int>(i + 1)});
+    r.certainty = Certainty::kCertain;
+    r.flag = !r.consistent;
+    Add(std::move(r));
+  }
 }
 
 bool RelationAnalysis::Reportable(const Relation& r, bool enumerated) const {

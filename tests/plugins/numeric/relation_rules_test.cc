@@ -1634,5 +1634,22 @@ TEST(RelationRulesTest, AFigureAloneInBracketsAfterItsWordIsAPart) {
   EXPECT_FALSE(Recognised(rdoc, remark, "parts-total", {"9所", "7所", "2所"}));
 }
 
+// "71.2% Men / 28.8% Women": two shares each followed by one of the two words of a two-way set and
+// joined by a slash split one whole, even among other figures on the line. Rates per sex printed the
+// same way but far from 100 % in sum, or a word that only starts like one, make no split.
+TEST(RelationRulesTest, SharesOfMenAndWomenJoinedByASlash) {
+  const std::string clean = "Workforce gender balance:\n71.2% Men / 28.8% Women 32.4% / 27.7% 83%\n";
+  ReportResult r = Check(clean, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"71.2%", "28.8%"}));
+  ExpectChangesFlagged(clean, {{"71.2%", "78.3%", {"78.3% + 28.8% = 107.1%"}}}, "error");
+  EXPECT_FALSE(Check("x 55% male/45% female\n", "en", "relations").relations.empty());
+  for (const char* text : {"Bonus received: 78.9% men / 71.6% women\n", "x 55% men / 45% menus\n",
+                           "x 55% men, 45% women\n"}) {
+    EXPECT_TRUE(Check(text, "en", "relations").relations.empty()) << text;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
