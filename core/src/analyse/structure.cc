@@ -486,13 +486,19 @@ void StructureBuilder::MarkRunningHeaders() {
   title_kept_.assign(n, 0);
   // Copies of each short line as it stands, in any script (a web address under a footer).
   line_repeats_.assign(n, 0);
+  // Each short line squeezed and lower-cased once: the key of copies here and in MarkRepeatedLines.
+  squeezed_lower_.assign(n, std::string());
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view v = LineView(i);
+    if (v.size() <= 200) squeezed_lower_[i] = Squeeze(sdk::AsciiLower(v));
+  }
   {
     std::unordered_map<std::string, uint32_t> same;
     std::vector<std::string> squeezed(n);
     for (size_t i = 0; i < n; ++i) {
       std::string_view v = LineView(i);
       if (v.size() > 200 || s_.lines_[i].cell_count == 0) continue;
-      squeezed[i] = Squeeze(sdk::AsciiLower(v));
+      squeezed[i] = squeezed_lower_[i];
       if (squeezed[i].size() < 4 || AllDigits(squeezed[i], 90)) squeezed[i].clear();
       else ++same[squeezed[i]];
     }
@@ -570,14 +576,14 @@ void StructureBuilder::MarkRepeatedLines() {
   for (size_t i = 0; i < n; ++i) {
     std::string_view v = LineView(i);
     if (v.size() > 200 || MarkdownHeading(i)) continue;
-    std::string key = Squeeze(sdk::AsciiLower(v));
+    std::string key = squeezed_lower_[i];
     if (key.size() < 4 || key.size() > 90 || AllDigits(key, 90)) continue;
     // A one-cell label repeated two or three lines apart is a flattened table's row label (沟通方式
     // before each row), not page decoration; a chart's labels repeated line after line are.
     bool label_run = false;
     if (s_.lines_[i].cell_count == 1) {
       auto same = [&](size_t j) {
-        return j < n && LineView(j).size() <= 200 && Squeeze(sdk::AsciiLower(LineView(j))) == key;
+        return j < n && LineView(j).size() <= 200 && squeezed_lower_[j] == key;
       };
       bool adjacent = (i > 0 && same(i - 1)) || same(i + 1);
       for (size_t d = 2; d <= 3 && !adjacent && !label_run; ++d)
@@ -780,6 +786,12 @@ void StructureBuilder::MarkToc() {
     const LineStructure& ls = s_.lines_[i];
     bool title = false;
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      // HeadingText keeps a part of the cell that only spaces, tabs and colons follow: a cell
+      // whose text does not end with 目录 or CONTENTS / Contents before those cannot be a title.
+      std::string_view c = CellText(s_.cells_[ls.first_cell + k]);
+      while (!c.empty() && (c.back() == ' ' || c.back() == '\t' || c.back() == ':')) c.remove_suffix(1);
+      auto ends = [&](std::string_view w) { return c.size() >= w.size() && c.substr(c.size() - w.size()) == w; };
+      if (!ends("目录") && !ends("CONTENTS") && !ends("Contents")) continue;
       std::string_view h = Structure::HeadingText(CellText(s_.cells_[ls.first_cell + k]));
       if (h == "目录" || h == "CONTENTS" || h == "Contents" || h == "目录CONTENTS" ||
           h == "CONTENTS目录" || h == "Table of Contents" || h == "TABLE OF CONTENTS")
@@ -817,6 +829,11 @@ void StructureBuilder::MarkToc() {
   // first line longer than 200 bytes, or the first line without a digit that is longer than a
   // short chapter marker ("壹", "第一部分") — within 120 lines.
   for (size_t i = 0; i < n; ++i) {
+    // The key keeps every byte but spaces, tabs and leading '#': more than 15 others ("tableofcontents")
+    // and it is none of the titles.
+    size_t others = 0;
+    for (char c : LineView(i)) others += c != ' ' && c != '\t' && c != '#';
+    if (others > 15) continue;
     std::string key = Squeeze(sdk::AsciiLower(LineView(i)));
     key.erase(0, key.find_first_not_of('#'));
     if (key != "目录" && key != "目錄" && key != "contents" && key != "tableofcontents") continue;
