@@ -466,13 +466,17 @@ void StructureBuilder::MarkRunningHeaders() {
     std::string key;
     const LineStructure& ls = s_.lines_[i];
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
-      std::string part;
-      for (char c : CellText(s_.cells_[ls.first_cell + k]))
-        if (!(c >= '0' && c <= '9') && c != ' ' && c != '/') part += c;
-      if (part.empty()) continue;
-      if (CodePointCount(part) >= 2) ++wide[i];
+      // The cell's part is appended to the key in place (after a '|' when the key has text).
+      const size_t before = key.size();
       if (!key.empty()) key += '|';
-      key += part;
+      const size_t from = key.size();
+      for (char c : CellText(s_.cells_[ls.first_cell + k]))
+        if (!(c >= '0' && c <= '9') && c != ' ' && c != '/') key += c;
+      if (key.size() == from) {
+        key.resize(before);
+        continue;
+      }
+      if (CodePointCount(std::string_view(key).substr(from)) >= 2) ++wide[i];
     }
     // A line in another script is a running header only as a title beside its page number
     // ("01   Shell Sustainability Report 2021"), checked below. A Markdown heading is the author's
@@ -493,17 +497,19 @@ void StructureBuilder::MarkRunningHeaders() {
     if (v.size() <= 200) squeezed_lower_[i] = Squeeze(sdk::AsciiLower(v));
   }
   {
-    std::unordered_map<std::string, uint32_t> same;
-    std::vector<std::string> squeezed(n);
+    // Keys are views of squeezed_lower_, which outlives the map.
+    std::unordered_map<std::string_view, uint32_t> same;
+    std::vector<uint8_t> counted(n, 0);
     for (size_t i = 0; i < n; ++i) {
       std::string_view v = LineView(i);
       if (v.size() > 200 || s_.lines_[i].cell_count == 0) continue;
-      squeezed[i] = squeezed_lower_[i];
-      if (squeezed[i].size() < 4 || AllDigits(squeezed[i], 90)) squeezed[i].clear();
-      else ++same[squeezed[i]];
+      const std::string_view squeezed = squeezed_lower_[i];
+      if (squeezed.size() < 4 || AllDigits(squeezed, 90)) continue;
+      counted[i] = 1;
+      ++same[squeezed];
     }
     for (size_t i = 0; i < n; ++i)
-      if (!squeezed[i].empty()) line_repeats_[i] = same[squeezed[i]];
+      if (counted[i]) line_repeats_[i] = same[squeezed_lower_[i]];
   }
   for (const std::string& key : order)
     for (uint32_t i : by_key[key]) repeats_[i] = static_cast<uint32_t>(by_key[key].size());
