@@ -127,6 +127,10 @@ bool IsLoneFigure(std::string_view s) {
   return true;
 }
 
+// For an expression anchored at ^ (every alternative): std::regex_search tries it at every
+// position of the text and fails at all but the first; anchored there, the answer is the same.
+constexpr auto kAnchored = std::regex_constants::match_continuous;
+
 std::string Squeeze(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -1191,16 +1195,16 @@ void StructureBuilder::FindSections() {
       std::smatch m;
       uint32_t level = 1;
       std::string number;
-      if (std::regex_search(t, m, kChapter) || std::regex_search(t, m, kHan)) {
+      if (std::regex_search(t, m, kChapter, kAnchored) || std::regex_search(t, m, kHan, kAnchored)) {
         level = 1;
         number = m[0].str();
-      } else if (std::regex_search(t, m, kParenHan)) {
+      } else if (std::regex_search(t, m, kParenHan, kAnchored)) {
         level = 2;
         number = m[0].str();
-      } else if (std::regex_search(t, m, kParenNum)) {
+      } else if (std::regex_search(t, m, kParenNum, kAnchored)) {
         level = 3;
         number = m[0].str();
-      } else if (std::regex_search(t, m, kDotted)) {
+      } else if (std::regex_search(t, m, kDotted, kAnchored)) {
         size_t dots = static_cast<size_t>(std::count(m[2].first, m[2].second, '.'));
         level = static_cast<uint32_t>(std::min<size_t>(dots + 1, 3));
         number = m[0].str();
@@ -1308,7 +1312,7 @@ void StructureBuilder::AssignRoles() {
       size_t cps = CodePointCount(first);
       std::string f(first);
       // "1.1 GW" is a figure with its unit, not section 1.1: a Latin title has three letters or more.
-      bool numbered = std::regex_search(f, kNumbered) && cps <= 40 &&
+      bool numbered = std::regex_search(f, kNumbered, kAnchored) && cps <= 40 &&
                       (sdk::HasCjk(first) || std::count_if(first.begin(), first.end(), [](char c) {
                                                return IsAsciiAlpha(c);
                                              }) >= 3);

@@ -30,6 +30,10 @@ bool HasYear20(std::string_view s) {
   return false;
 }
 
+// For an expression anchored at ^ (every alternative): std::regex_search tries it at every
+// position of the text and fails at all but the first; anchored there, the answer is the same.
+constexpr auto kAnchored = std::regex_constants::match_continuous;
+
 // Whether "20" and two ASCII digits stand at s[p] (where a (20\d\d) opening an expression begins).
 bool Year20At(std::string_view s, size_t p) {
   return p + 3 < s.size() && s[p] == '2' && s[p + 1] == '0' && IsAsciiDigit(s[p + 2]) && IsAsciiDigit(s[p + 3]);
@@ -207,7 +211,7 @@ uint32_t IndexCode(std::string_view cell, std::string* code) {
   if (c.substr(0, 3) != "第") return 0;  // kArticle is anchored: std::regex is not run on other cells
   std::smatch m;
   std::string s(c.substr(0, std::min<size_t>(c.size(), 40)));
-  if (std::regex_search(s, m, kArticle)) {
+  if (std::regex_search(s, m, kArticle, kAnchored)) {
     *code = m[0].str();
     return ESGAUDIT_INDEX_EXCHANGE;
   }
@@ -1035,7 +1039,7 @@ void StructureBuilder::FindPeriod() {
         }
         continue;
       }
-      if (year20 && (std::regex_search(lower, m, kYear) || (above && std::regex_search(lower, m, kYearBelow))) &&
+      if (year20 && (std::regex_search(lower, m, kYear) || (above && std::regex_search(lower, m, kYearBelow, kAnchored))) &&
           !Contains(m[1].str(), "。"))
         offer_year(static_cast<size_t>(m.position(2)), static_cast<size_t>(m.length(2)), m[3].str());
     }
@@ -1225,7 +1229,7 @@ void StructureBuilder::FindCompany() {
     std::smatch m;
     int source = kNone;
     if (front && (Contains(v, "报告") || Contains(v, "eport")) &&
-        (std::regex_search(lower, m, kTitleZh) || std::regex_search(line, m, kTitleEn))) {
+        (std::regex_search(lower, m, kTitleZh, kAnchored) || std::regex_search(line, m, kTitleEn, kAnchored))) {
       source = kTitle;
     } else if (best > kStatementOf && Contains(v, "本报告") && !(flags & ESGAUDIT_LINE_FURNITURE_MASK) &&
                std::regex_search(line, m, kStatement)) {
@@ -1241,7 +1245,7 @@ void StructureBuilder::FindCompany() {
     static const std::regex kAfterBracket(R"(^\s*\)\s*(?:股份有限公司|有限责任公司|有限公司|集团公司|公司))");
     std::string rest(v.substr(static_cast<size_t>(m.position(1) + m.length(1))));
     std::smatch more;
-    if (Contains(name, "(") && !Contains(name, ")") && std::regex_search(rest, more, kAfterBracket))
+    if (Contains(name, "(") && !Contains(name, ")") && std::regex_search(rest, more, kAfterBracket, kAnchored))
       name = Trim(v.substr(static_cast<size_t>(m.position(1)),
                            static_cast<size_t>(m.length(1) + more.length(0))));
     if (!CompanyName(name)) continue;
