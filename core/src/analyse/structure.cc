@@ -1145,13 +1145,24 @@ void StructureBuilder::MarkToc() {
   // display column, or with tabs, whose stops shift with the text before, the same place in its
   // line).
   std::vector<uint8_t> merged(s_.toc_.size(), 0);
+  // Entries are in line order and an entry's own line holds no part of it: the search starts at
+  // the first entry of a later line (next_line), and whether a line has a tab is read once per
+  // line. Both keep a line with many entries linear (it was scanned once per pair of its entries).
+  std::vector<size_t> next_line(s_.toc_.size(), s_.toc_.size());
+  for (size_t e = s_.toc_.size(); e-- > 0;)
+    next_line[e] = e + 1 < s_.toc_.size() && s_.toc_[e + 1].line == s_.toc_[e].line ? next_line[e + 1] : e + 1;
+  std::vector<int8_t> line_tab(n, -1);
+  auto has_tab = [&](uint32_t line) {
+    if (line_tab[line] < 0) line_tab[line] = Contains(LineView(line), "\t") ? 1 : 0;
+    return line_tab[line] == 1;
+  };
   for (size_t e = 0; e < s_.toc_.size(); ++e) {
     TocEntry& head = s_.toc_[e];
     if (merged[e] || head.page != 0 || page_first[head.line]) continue;
-    for (size_t f = e + 1; f < s_.toc_.size() && s_.toc_[f].line <= head.line + 2; ++f) {
+    for (size_t f = next_line[e]; f < s_.toc_.size() && s_.toc_[f].line <= head.line + 2; ++f) {
       const TocEntry& part = s_.toc_[f];
       uint32_t d = column[e] > column[f] ? column[e] - column[f] : column[f] - column[e];
-      const bool tabs = Contains(LineView(head.line), "\t") && Contains(LineView(part.line), "\t");
+      const bool tabs = has_tab(head.line) && has_tab(part.line);
       if (part.line == head.line || merged[f] || (d > 3 && !(tabs && ordinal[e] == ordinal[f]))) continue;
       if (part.page != 0 && JoinsWrappedTitle(head.title, part.title)) {
         if (IsAsciiAlpha(head.title.back()) && IsAsciiAlpha(part.title.front())) head.title += ' ';
