@@ -1,5 +1,6 @@
 // Lines, pages, display columns and file errors of Document.
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
@@ -45,6 +46,20 @@ TEST(DocumentTest, DisplayColumnsCountCjkAsTwo) {
 
 // Columns on a line of many kilobytes come from checkpoints; they must equal a count from the line
 // start at every offset, tabs, wide characters and a cut multi-byte sequence included.
+// The shortcut for Han ideographs gives what ICU's properties give, for every code point.
+TEST(DocumentTest, CodePointWidthAgreesWithIcuEverywhere) {
+  for (int32_t c = 0x7f; c <= 0x10ffff; ++c) {
+    const int8_t type = u_charType(c);
+    const int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    const uint32_t icu = type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR ? 0
+                         : ea == U_EA_WIDE || ea == U_EA_FULLWIDTH                                      ? 2
+                                                                                                         : 1;
+    ASSERT_EQ(CodePointWidth(c), icu) << std::hex << c;
+  }
+  EXPECT_EQ(CodePointWidth(0x4e00), 2u);  // 一
+  EXPECT_EQ(CodePointWidth(0x41), 1u);
+}
+
 TEST(DocumentTest, ColumnsOnALongLineEqualACountFromTheLineStart) {
   std::string line;
   for (int i = 0; i < 400; ++i) line += i % 7 == 0 ? "\t报告" : (i % 5 == 0 ? "ab\xE2\x80" : "员工 21% x");

@@ -127,6 +127,10 @@ bool IsLoneFigure(std::string_view s) {
   return true;
 }
 
+// For an expression anchored at ^ (every alternative): std::regex_search tries it at every
+// position of the text and fails at all but the first; anchored there, the answer is the same.
+constexpr auto kAnchored = std::regex_constants::match_continuous;
+
 std::string Squeeze(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -466,13 +470,17 @@ void StructureBuilder::MarkRunningHeaders() {
     std::string key;
     const LineStructure& ls = s_.lines_[i];
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
-      std::string part;
-      for (char c : CellText(s_.cells_[ls.first_cell + k]))
-        if (!(c >= '0' && c <= '9') && c != ' ' && c != '/') part += c;
-      if (part.empty()) continue;
-      if (CodePointCount(part) >= 2) ++wide[i];
+      // The cell's part is appended to the key in place (after a '|' when the key has text).
+      const size_t before = key.size();
       if (!key.empty()) key += '|';
-      key += part;
+      const size_t from = key.size();
+      for (char c : CellText(s_.cells_[ls.first_cell + k]))
+        if (!(c >= '0' && c <= '9') && c != ' ' && c != '/') key += c;
+      if (key.size() == from) {
+        key.resize(before);
+        continue;
+      }
+      if (CodePointCount(std::string_view(key).substr(from)) >= 2) ++wide[i];
     }
     // A line in another script is a running header only as a title beside its page number
     // ("01   Shell Sustainability Report 2021"), checked below. A Markdown heading is the author's
@@ -486,18 +494,26 @@ void StructureBuilder::MarkRunningHeaders() {
   title_kept_.assign(n, 0);
   // Copies of each short line as it stands, in any script (a web address under a footer).
   line_repeats_.assign(n, 0);
+  // Each short line squeezed and lower-cased once: the key of copies here and in MarkRepeatedLines.
+  squeezed_lower_.assign(n, std::string());
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view v = LineView(i);
+    if (v.size() <= 200) squeezed_lower_[i] = Squeeze(sdk::AsciiLower(v));
+  }
   {
-    std::unordered_map<std::string, uint32_t> same;
-    std::vector<std::string> squeezed(n);
+    // Keys are views of squeezed_lower_, which outlives the map.
+    std::unordered_map<std::string_view, uint32_t> same;
+    std::vector<uint8_t> counted(n, 0);
     for (size_t i = 0; i < n; ++i) {
       std::string_view v = LineView(i);
       if (v.size() > 200 || s_.lines_[i].cell_count == 0) continue;
-      squeezed[i] = Squeeze(sdk::AsciiLower(v));
-      if (squeezed[i].size() < 4 || AllDigits(squeezed[i], 90)) squeezed[i].clear();
-      else ++same[squeezed[i]];
+      const std::string_view squeezed = squeezed_lower_[i];
+      if (squeezed.size() < 4 || AllDigits(squeezed, 90)) continue;
+      counted[i] = 1;
+      ++same[squeezed];
     }
     for (size_t i = 0; i < n; ++i)
-      if (!squeezed[i].empty()) line_repeats_[i] = same[squeezed[i]];
+      if (counted[i]) line_repeats_[i] = same[squeezed_lower_[i]];
   }
   for (const std::string& key : order)
     for (uint32_t i : by_key[key]) repeats_[i] = static_cast<uint32_t>(by_key[key].size());
@@ -570,14 +586,14 @@ void StructureBuilder::MarkRepeatedLines() {
   for (size_t i = 0; i < n; ++i) {
     std::string_view v = LineView(i);
     if (v.size() > 200 || MarkdownHeading(i)) continue;
-    std::string key = Squeeze(sdk::AsciiLower(v));
+    std::string key = squeezed_lower_[i];
     if (key.size() < 4 || key.size() > 90 || AllDigits(key, 90)) continue;
     // A one-cell label repeated two or three lines apart is a flattened table's row label (沟通方式
     // before each row), not page decoration; a chart's labels repeated line after line are.
     bool label_run = false;
     if (s_.lines_[i].cell_count == 1) {
       auto same = [&](size_t j) {
-        return j < n && LineView(j).size() <= 200 && Squeeze(sdk::AsciiLower(LineView(j))) == key;
+        return j < n && LineView(j).size() <= 200 && squeezed_lower_[j] == key;
       };
       bool adjacent = (i > 0 && same(i - 1)) || same(i + 1);
       for (size_t d = 2; d <= 3 && !adjacent && !label_run; ++d)
@@ -780,6 +796,12 @@ void StructureBuilder::MarkToc() {
     const LineStructure& ls = s_.lines_[i];
     bool title = false;
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
+      // HeadingText keeps a part of the cell that only spaces, tabs and colons follow: a cell
+      // whose text does not end with 目录 or CONTENTS / Contents before those cannot be a title.
+      std::string_view c = CellText(s_.cells_[ls.first_cell + k]);
+      while (!c.empty() && (c.back() == ' ' || c.back() == '\t' || c.back() == ':')) c.remove_suffix(1);
+      auto ends = [&](std::string_view w) { return c.size() >= w.size() && c.substr(c.size() - w.size()) == w; };
+      if (!ends("目录") && !ends("CONTENTS") && !ends("Contents")) continue;
       std::string_view h = Structure::HeadingText(CellText(s_.cells_[ls.first_cell + k]));
       if (h == "目录" || h == "CONTENTS" || h == "Contents" || h == "目录CONTENTS" ||
           h == "CONTENTS目录" || h == "Table of Contents" || h == "TABLE OF CONTENTS")
@@ -817,6 +839,11 @@ void StructureBuilder::MarkToc() {
   // first line longer than 200 bytes, or the first line without a digit that is longer than a
   // short chapter marker ("壹", "第一部分") — within 120 lines.
   for (size_t i = 0; i < n; ++i) {
+    // The key keeps every byte but spaces, tabs and leading '#': more than 15 others ("tableofcontents")
+    // and it is none of the titles.
+    size_t others = 0;
+    for (char c : LineView(i)) others += c != ' ' && c != '\t' && c != '#';
+    if (others > 15) continue;
     std::string key = Squeeze(sdk::AsciiLower(LineView(i)));
     key.erase(0, key.find_first_not_of('#'));
     if (key != "目录" && key != "目錄" && key != "contents" && key != "tableofcontents") continue;
@@ -1118,13 +1145,24 @@ void StructureBuilder::MarkToc() {
   // display column, or with tabs, whose stops shift with the text before, the same place in its
   // line).
   std::vector<uint8_t> merged(s_.toc_.size(), 0);
+  // Entries are in line order and an entry's own line holds no part of it: the search starts at
+  // the first entry of a later line (next_line), and whether a line has a tab is read once per
+  // line. Both keep a line with many entries linear (it was scanned once per pair of its entries).
+  std::vector<size_t> next_line(s_.toc_.size(), s_.toc_.size());
+  for (size_t e = s_.toc_.size(); e-- > 0;)
+    next_line[e] = e + 1 < s_.toc_.size() && s_.toc_[e + 1].line == s_.toc_[e].line ? next_line[e + 1] : e + 1;
+  std::vector<int8_t> line_tab(n, -1);
+  auto has_tab = [&](uint32_t line) {
+    if (line_tab[line] < 0) line_tab[line] = Contains(LineView(line), "\t") ? 1 : 0;
+    return line_tab[line] == 1;
+  };
   for (size_t e = 0; e < s_.toc_.size(); ++e) {
     TocEntry& head = s_.toc_[e];
     if (merged[e] || head.page != 0 || page_first[head.line]) continue;
-    for (size_t f = e + 1; f < s_.toc_.size() && s_.toc_[f].line <= head.line + 2; ++f) {
+    for (size_t f = next_line[e]; f < s_.toc_.size() && s_.toc_[f].line <= head.line + 2; ++f) {
       const TocEntry& part = s_.toc_[f];
       uint32_t d = column[e] > column[f] ? column[e] - column[f] : column[f] - column[e];
-      const bool tabs = Contains(LineView(head.line), "\t") && Contains(LineView(part.line), "\t");
+      const bool tabs = has_tab(head.line) && has_tab(part.line);
       if (part.line == head.line || merged[f] || (d > 3 && !(tabs && ordinal[e] == ordinal[f]))) continue;
       if (part.page != 0 && JoinsWrappedTitle(head.title, part.title)) {
         if (IsAsciiAlpha(head.title.back()) && IsAsciiAlpha(part.title.front())) head.title += ' ';
@@ -1168,16 +1206,16 @@ void StructureBuilder::FindSections() {
       std::smatch m;
       uint32_t level = 1;
       std::string number;
-      if (std::regex_search(t, m, kChapter) || std::regex_search(t, m, kHan)) {
+      if (std::regex_search(t, m, kChapter, kAnchored) || std::regex_search(t, m, kHan, kAnchored)) {
         level = 1;
         number = m[0].str();
-      } else if (std::regex_search(t, m, kParenHan)) {
+      } else if (std::regex_search(t, m, kParenHan, kAnchored)) {
         level = 2;
         number = m[0].str();
-      } else if (std::regex_search(t, m, kParenNum)) {
+      } else if (std::regex_search(t, m, kParenNum, kAnchored)) {
         level = 3;
         number = m[0].str();
-      } else if (std::regex_search(t, m, kDotted)) {
+      } else if (std::regex_search(t, m, kDotted, kAnchored)) {
         size_t dots = static_cast<size_t>(std::count(m[2].first, m[2].second, '.'));
         level = static_cast<uint32_t>(std::min<size_t>(dots + 1, 3));
         number = m[0].str();
@@ -1285,7 +1323,7 @@ void StructureBuilder::AssignRoles() {
       size_t cps = CodePointCount(first);
       std::string f(first);
       // "1.1 GW" is a figure with its unit, not section 1.1: a Latin title has three letters or more.
-      bool numbered = std::regex_search(f, kNumbered) && cps <= 40 &&
+      bool numbered = std::regex_search(f, kNumbered, kAnchored) && cps <= 40 &&
                       (sdk::HasCjk(first) || std::count_if(first.begin(), first.end(), [](char c) {
                                                return IsAsciiAlpha(c);
                                              }) >= 3);

@@ -42,15 +42,21 @@ bool IsLabelPunct(char32_t c) {
   return k.find(c) != std::u32string::npos;
 }
 
-// Code points of `s` without spaces; true when it has a digit.
-size_t Letters(std::string_view s, bool* digit, bool* punct, bool* cjk) {
+// Code points of `s` without spaces; whether it has a digit, label punctuation or a marker, a CJK
+// character. Counting stops after `limit` code points (then returns limit + 1, the flags read so
+// far): a caller that only asks whether a cell is short reads no further than that.
+size_t Letters(std::string_view s, bool* digit, bool* punct, bool* cjk, size_t limit = SIZE_MAX - 1) {
   size_t n = 0;
   *digit = *punct = *cjk = false;
-  for (size_t i = 0; i < s.size();) {
+  for (size_t i = 0; i < s.size() && n <= limit;) {
     char32_t c = NextCodePoint(s, &i);
     if (c == ' ' || c == '\t') continue;
     ++n;
-    *digit |= IsAsciiDigit(c);
+    if (c < 0x80) {  // the only ASCII among the punctuation and markers: , : ; ! ?
+      *digit |= IsAsciiDigit(c);
+      *punct |= c == ',' || c == ':' || c == ';' || c == '!' || c == '?';
+      continue;
+    }
     *punct |= IsLabelPunct(c) || IsMarker(c);
     *cjk |= sdk::IsCjk(c);
   }
@@ -139,7 +145,16 @@ void StructureBuilder::FindFigures() {
   std::vector<uint8_t> kind(cells, kOtherCell);
   std::vector<uint32_t> cell_fact(cells, kNoIndex);   // the one figure of a value or split cell
   std::vector<uint64_t> prefix_end(cells, 0);         // view end of a split cell's label part
-  std::vector<uint32_t> width(cells, 0);
+  // Display width of a cell, measured when pass 2 first compares its columns (most cells never are).
+  constexpr uint32_t kUnmeasured = UINT32_MAX;
+  std::vector<uint32_t> width(cells, kUnmeasured);
+  auto width_of = [&](uint32_t ci) {
+    if (width[ci] == kUnmeasured) {
+      const Cell& c = s_.cells_[ci];
+      width[ci] = TextWidth(std::string_view(doc_.text()).substr(c.offset, c.length), c.column - 1);
+    }
+    return width[ci];
+  };
   std::vector<uint32_t> below(cells, kNoIndex);
   std::vector<uint32_t> above(cells, kNoIndex);
   std::vector<uint32_t> cell_line(cells, 0);
@@ -171,7 +186,6 @@ void StructureBuilder::FindFigures() {
       uint32_t ci = l.first_cell + k;
       const Cell& c = s_.cells_[ci];
       cell_line[ci] = static_cast<uint32_t>(li);
-      width[ci] = TextWidth(std::string_view(doc_.text()).substr(c.offset, c.length), c.column - 1);
       // The facts in this cell.
       while (fi < facts.size() && facts[fi].offset < c.offset) ++fi;
       size_t first = fi, last = fi;
@@ -179,7 +193,8 @@ void StructureBuilder::FindFigures() {
       if (!ok_line || (c.flags & ESGAUDIT_CELL_SIDE_BANNER)) continue;
       std::string_view text = CellText(c);
       bool digit, punct, cjk;
-      size_t letters = Letters(text, &digit, &punct, &cjk);
+      // Beyond 24 code points a cell is neither a label (at most 16) nor a figure's cell (at most 24).
+      size_t letters = Letters(text, &digit, &punct, &cjk, 24);
       if (first == last) {
         // A numbered heading ("2、切实维护…") titles a section, not a figure.
         bool numbered = l.role == ESGAUDIT_ROLE_HEADING && l.section != kNoIndex &&
@@ -275,10 +290,10 @@ void StructureBuilder::FindFigures() {
         const Cell& a = s_.cells_[ci];
         // Labels and figures are often centred on each other: two columns of slack either side.
         uint32_t a0 = a.column > kSlack ? a.column - kSlack : 0;
-        uint32_t a1 = a.column + std::max<uint32_t>(width[ci], 1) + kSlack;
+        uint32_t a1 = a.column + std::max<uint32_t>(width_of(ci), 1) + kSlack;
         while (k < m.cell_count) {
           const Cell& b = s_.cells_[m.first_cell + k];
-          if (b.column + std::max<uint32_t>(width[m.first_cell + k], 1) <= a0) {
+          if (b.column + std::max<uint32_t>(width_of(m.first_cell + static_cast<uint32_t>(k)), 1) <= a0) {
             ++k;
             continue;
           }
@@ -290,7 +305,7 @@ void StructureBuilder::FindFigures() {
           uint32_t bi = m.first_cell + static_cast<uint32_t>(q);
           const Cell& b = s_.cells_[bi];
           if (b.column >= a1) break;
-          uint32_t bw = std::max<uint32_t>(width[bi], 1);
+          uint32_t bw = std::max<uint32_t>(width_of(bi), 1);
           uint32_t lo = std::max(a0, b.column), hi = std::min(a1, b.column + bw);
           if (hi > lo && hi - lo > best_overlap) {
             best_overlap = hi - lo;
@@ -317,7 +332,7 @@ void StructureBuilder::FindFigures() {
   auto gap = [&](uint32_t a, uint32_t b) {  // display columns between two cells, 0 when they overlap
     const Cell& x = s_.cells_[a];
     const Cell& y = s_.cells_[b];
-    uint32_t x1 = x.column + std::max<uint32_t>(width[a], 1), y1 = y.column + std::max<uint32_t>(width[b], 1);
+    uint32_t x1 = x.column + std::max<uint32_t>(width_of(a), 1), y1 = y.column + std::max<uint32_t>(width_of(b), 1);
     return x1 <= y.column ? y.column - x1 : y1 <= x.column ? x.column - y1 : 0u;
   };
   for (size_t li = 0; li < n; ++li) {

@@ -98,6 +98,7 @@ class StructureBuilder {
   std::vector<uint32_t> repeats_;      // per line: copies of it (digits removed) in the text
   std::vector<uint8_t> page_edge_;     // per line: among the first or last three of its page
   std::vector<uint32_t> line_repeats_; // per line: copies of the short line as it stands (any script)
+  std::vector<std::string> squeezed_lower_;  // per line of at most 200 bytes: Squeeze(AsciiLower(line)), else empty
   std::vector<uint8_t> title_kept_;    // per line: a title copy TitleCopyToKeep kept in the body
   std::vector<uint8_t> figure_cells_;  // per cell: a stacked or split figure or its label (not prose)
 };

@@ -30,6 +30,45 @@ bool HasYear20(std::string_view s) {
   return false;
 }
 
+// For an expression anchored at ^ (every alternative): std::regex_search tries it at every
+// position of the text and fails at all but the first; anchored there, the answer is the same.
+constexpr auto kAnchored = std::regex_constants::match_continuous;
+
+// Whether "20" and two ASCII digits stand at s[p] (where a (20\d\d) opening an expression begins).
+bool Year20At(std::string_view s, size_t p) {
+  return p + 3 < s.size() && s[p] == '2' && s[p + 1] == '0' && IsAsciiDigit(s[p + 2]) && IsAsciiDigit(s[p + 3]);
+}
+
+bool StartsWithAny(std::string_view s, size_t p, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words)
+    if (s.compare(p, w.size(), w) == 0) return true;
+  return false;
+}
+
+// The matches of `re` in `s` in the order std::sregex_iterator finds them, for an expression whose
+// every match is non-empty and begins where may_start(p) holds: the expression is tried only there
+// (anchored, with the byte before visible to \b), from the end of the last match, not at every
+// byte. f(match, p) gets each match (its positions relative to p) and where it starts; it returns
+// false to stop.
+template <typename Start, typename F>
+void ForEachMatchAt(const std::string& s, const std::regex& re, Start may_start, F f) {
+  std::smatch m;
+  for (size_t p = 0; p < s.size();) {
+    if (!may_start(p)) {
+      ++p;
+      continue;
+    }
+    auto flags = std::regex_constants::match_continuous;
+    if (p > 0) flags |= std::regex_constants::match_prev_avail;
+    if (!std::regex_search(s.cbegin() + static_cast<std::ptrdiff_t>(p), s.cend(), m, re, flags)) {
+      ++p;
+      continue;
+    }
+    if (!f(m, p)) return;
+    p += static_cast<size_t>(m.length(0));
+  }
+}
+
 // A year token OCR may have damaged (2O16, 2〇16, 201S in the matching view, where O and S are
 // lower-cased): "2", then three digits or o / 〇 (read 0), the last possibly s (5 or 6: ambiguous).
 bool HasDamagedYear(std::string_view s) {
@@ -172,7 +211,7 @@ uint32_t IndexCode(std::string_view cell, std::string* code) {
   if (c.substr(0, 3) != "第") return 0;  // kArticle is anchored: std::regex is not run on other cells
   std::smatch m;
   std::string s(c.substr(0, std::min<size_t>(c.size(), 40)));
-  if (std::regex_search(s, m, kArticle)) {
+  if (std::regex_search(s, m, kArticle, kAnchored)) {
     *code = m[0].str();
     return ESGAUDIT_INDEX_EXCHANGE;
   }
@@ -592,30 +631,40 @@ void StructureBuilder::FindTitleYear() {
     if (!HasYear20(lower) || !ContainsAny(lower, {"社会责任", "可持续发展", "esg", "环境", "csr", "sustainability",
                                                    "corporate", "integrated", "impact"}))
       continue;
+    // kTitleZh and kTitleEn open with the year, kTitleEnAfter with one of its words.
+    auto year_at = [&](size_t p) { return Year20At(lower, p); };
+    auto words_at = [&](size_t p) {
+      return StartsWithAny(lower, p, {"sustainability", "esg", "corporate", "csr", "integrated", "impact"});
+    };
     for (const std::regex* re : {&kTitleZh, &kTitleEn, &kTitleEnAfter}) {
-      for (std::sregex_iterator it(lower.begin(), lower.end(), *re), end; it != end; ++it) {
-        size_t pos = static_cast<size_t>(it->position(0));
+      auto vote_for = [&](const std::smatch& m, size_t pos) {
         // The next line votes on its own; no sentence end inside a title (std::regex reads 。 as
         // three bytes, so it is checked here); a year ending a code (GB/T 36001-2015) is no title's.
-        if (pos >= v.size() || Contains(it->str(), "。")) continue;
-        const size_t at = static_cast<size_t>(it->position(1));
+        if (pos >= v.size() || Contains(m.str(), "。")) return true;
+        const size_t at = pos + static_cast<size_t>(m.position(1));
         const bool fy = at >= 2 && lower.compare(at - 2, 2, "fy") == 0;
         if (at > 0 && !fy && (IsAsciiAlpha(lower[at - 1]) || IsAsciiDigit(lower[at - 1]) ||
                               std::string_view("-:/.").find(lower[at - 1]) != std::string_view::npos))
-          continue;
+          return true;
         size_t open = lower.rfind("《", pos);
-        if (open != std::string::npos && lower.find("》", open) >= pos) continue;
-        int year = std::stoi((*it)[1].str());
+        if (open != std::string::npos && lower.find("》", open) >= pos) return true;
+        int year = std::stoi(m[1].str());
         auto& vote = votes[year];
         if (vote.first == 0) {
           vote.second = i;
           // The span: the match's part on this line.
-          const size_t len = std::min(static_cast<size_t>(it->length(0)), v.size() - pos);
+          const size_t len = std::min(static_cast<size_t>(m.length(0)), v.size() - pos);
           const uint64_t vb = line_view_[i].first + pos;
           uint64_t b = doc_.ViewToText(vb);
           spans[year] = {b, doc_.ViewToText(vb + len) - b};
         }
         ++vote.first;
+        return true;
+      };
+      if (re == &kTitleEnAfter) {
+        ForEachMatchAt(lower, *re, words_at, vote_for);
+      } else {
+        ForEachMatchAt(lower, *re, year_at, vote_for);
       }
     }
   }
@@ -925,9 +974,11 @@ void StructureBuilder::FindPeriod() {
       }
       if (!zh_line && year20 && (Contains(lower, "this ") || Contains(lower, " report ") || Contains(lower, "reporting period"))) {
         bool found = false;
-        for (std::sregex_iterator it(lower.begin(), lower.end(), kSubjectEn), end; it != end && !found; ++it) {
+        // Every match of kSubjectEn opens with "this ", "the " or "reporting period".
+        auto subject_at = [&](size_t p) { return StartsWithAny(lower, p, {"this ", "the ", "reporting period"}); };
+        ForEachMatchAt(lower, kSubjectEn, subject_at, [&](const std::smatch& subject, size_t at) {
           // The rest of the sentence: up to . ! ? (followed by a space or the end), ; or :.
-          const size_t from = static_cast<size_t>(it->position(0) + it->length(0));
+          const size_t from = at + static_cast<size_t>(subject.length(0));
           size_t to = from;
           while (to < lower.size()) {
             const char c = lower[to];
@@ -937,12 +988,13 @@ void StructureBuilder::FindPeriod() {
           }
           std::smatch y;
           const auto sb = lower.cbegin() + static_cast<std::ptrdiff_t>(from);
-          if (!std::regex_search(sb, lower.cbegin() + static_cast<std::ptrdiff_t>(to), y, kYearEn)) continue;
+          if (!std::regex_search(sb, lower.cbegin() + static_cast<std::ptrdiff_t>(to), y, kYearEn)) return true;
           const std::string between(sb, sb + y.position(0));
-          if (NamesAnotherYear(between) || std::any_of(between.begin(), between.end(), [](char c) { return IsAsciiDigit(c); })) continue;
+          if (NamesAnotherYear(between) || std::any_of(between.begin(), between.end(), [](char c) { return IsAsciiDigit(c); })) return true;
           offer_year(from + static_cast<size_t>(y.position(0)), static_cast<size_t>(y.length(0)), y[2].str());
           found = true;
-        }
+          return false;
+        });
         if (found) continue;
         if (std::regex_search(lower, m, kYearEnBare)) {
           offer_year(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.length(1)), m[2].str());
@@ -987,7 +1039,7 @@ void StructureBuilder::FindPeriod() {
         }
         continue;
       }
-      if (year20 && (std::regex_search(lower, m, kYear) || (above && std::regex_search(lower, m, kYearBelow))) &&
+      if (year20 && (std::regex_search(lower, m, kYear) || (above && std::regex_search(lower, m, kYearBelow, kAnchored))) &&
           !Contains(m[1].str(), "。"))
         offer_year(static_cast<size_t>(m.position(2)), static_cast<size_t>(m.length(2)), m[3].str());
     }
@@ -1063,15 +1115,28 @@ void StructureBuilder::FindGriClaims() {
     std::string_view v = LineView(i);
     if (excluded(i) || v.empty()) continue;
     std::string lower = sdk::AsciiLower(v);
-    std::string squeezed;
-    for (char c : lower)
-      if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != '\v') squeezed += c;
-    for (std::string_view h : kBasis)
-      if (Contains(squeezed, h) && squeezed.size() <= 40) basis_until = static_cast<long>(i) + 10;
-    std::string next = i + 1 < n ? sdk::AsciiLower(LineView(i + 1)) : std::string();
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+    // A basis heading is short: the squeezed line is built only when it has at most 40 bytes.
+    size_t kept = 0;
+    for (size_t b = 0; b < lower.size() && kept <= 40; ++b) kept += !space(lower[b]);
+    if (kept <= 40) {
+      std::string squeezed;
+      for (char c : lower)
+        if (!space(c)) squeezed += c;
+      for (std::string_view h : kBasis)
+        if (Contains(squeezed, h)) basis_until = static_cast<long>(i) + 10;
+    }
+    // The next line lower-cased, made when first asked for.
+    std::string next;
+    bool next_made = false;
+    auto next_lower = [&]() -> const std::string& {
+      if (!next_made && i + 1 < n) next = sdk::AsciiLower(LineView(i + 1));
+      next_made = true;
+      return next;
+    };
     // "GRI内容索引请见公司网站": the content index is published elsewhere.
     if (ContainsAny(lower, {"gri index", "content index", "gri table", "内容索引", "索引表"}) &&
-        (ContainsAny(lower, kOnline) || ContainsAny(next, kOnline)))
+        (ContainsAny(lower, kOnline) || ContainsAny(next_lower(), kOnline)))
       md.flags |= ESGAUDIT_METADATA_EXTERNAL_INDEX;
     // The name: GRI as a word, 全球报告倡议, or G4 with a word of guidelines (G4 alone is also a
     // CASS-CSR code: G4 责任绩效, G4.1).
@@ -1094,7 +1159,7 @@ void StructureBuilder::FindGriClaims() {
     }
     if (pos == std::string::npos || tagged(i, lower)) continue;
     std::string text = lower;
-    if (i + 1 < n && !excluded(i + 1)) text += next;
+    if (i + 1 < n && !excluded(i + 1)) text += next_lower();
     for (std::string_view h : {"编制依据", "编写依据", "报告依据"}) {
       for (size_t p = text.find(h); p != std::string::npos; p = text.find(h)) text.erase(p, h.size());
     }
@@ -1164,7 +1229,7 @@ void StructureBuilder::FindCompany() {
     std::smatch m;
     int source = kNone;
     if (front && (Contains(v, "报告") || Contains(v, "eport")) &&
-        (std::regex_search(lower, m, kTitleZh) || std::regex_search(line, m, kTitleEn))) {
+        (std::regex_search(lower, m, kTitleZh, kAnchored) || std::regex_search(line, m, kTitleEn, kAnchored))) {
       source = kTitle;
     } else if (best > kStatementOf && Contains(v, "本报告") && !(flags & ESGAUDIT_LINE_FURNITURE_MASK) &&
                std::regex_search(line, m, kStatement)) {
@@ -1180,7 +1245,7 @@ void StructureBuilder::FindCompany() {
     static const std::regex kAfterBracket(R"(^\s*\)\s*(?:股份有限公司|有限责任公司|有限公司|集团公司|公司))");
     std::string rest(v.substr(static_cast<size_t>(m.position(1) + m.length(1))));
     std::smatch more;
-    if (Contains(name, "(") && !Contains(name, ")") && std::regex_search(rest, more, kAfterBracket))
+    if (Contains(name, "(") && !Contains(name, ")") && std::regex_search(rest, more, kAfterBracket, kAnchored))
       name = Trim(v.substr(static_cast<size_t>(m.position(1)),
                            static_cast<size_t>(m.length(1) + more.length(0))));
     if (!CompanyName(name)) continue;

@@ -9,6 +9,9 @@ namespace esgaudit {
 uint32_t CodePointWidth(int32_t c) {
   if (c < 0x20) return 0;
   if (c < 0x7f) return 1;
+  // CJK Unified Ideographs and extension A, most of a Chinese report: wide letters (East Asian
+  // Width W, assigned or not) without asking ICU twice per character.
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return 2;
   int8_t type = u_charType(c);
   if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return 0;
   int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
