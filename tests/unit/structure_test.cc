@@ -1242,6 +1242,25 @@ TEST(StructureTest, MarkupTablesCarryTheirGrid) {
   EXPECT_EQ(pipes.total_column, 2u);
 }
 
+TEST(StructureTest, ContentIndexRowsWhoseWordsRepeatAreIndexRowsNotRunningHeaders) {
+  // Index rows that differ only in their codes' digits ("G4-EN1  暂未统计  否") repeat as often as
+  // a running header once digits are left out; a row holding a code is the index's all the same.
+  std::string text = "GRI G4 指标索引\n\t指标\t页码\t外部鉴证\n";
+  const char* refs[] = {"暂未统计", "不适用", "P39"};
+  for (int i = 1; i <= 30; ++i) {
+    text += "\tG4-EN" + std::to_string(i) + "\t" + refs[i % 3] + "\t否\n";
+    if (i % 10 == 0) text += "\n公司以保护环境为己任，持续推进节能减排工作，全年未发生重大环境事件。\n\n";
+  }
+  Document doc = Document::FromUtf8("r.txt", text);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.index_rows().size(), 30u);
+  for (const IndexRow& row : s.index_rows()) {
+    EXPECT_EQ(s.line(row.line).role, ESGAUDIT_ROLE_INDEX_ROW) << row.code;
+    EXPECT_EQ(s.line(row.line).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u) << row.code;
+    EXPECT_FALSE(s.IsBody(row.line)) << row.code;
+  }
+}
+
 TEST(StructureTest, ARowRepeatedOverMarkdownTablesIsNoRunningHeader) {
   // The same row in the tables of several pages is a row of each, not a running header.
   std::ostringstream text;
