@@ -236,6 +236,27 @@ TEST(FactsTest, ATableCellGetsItsColumnHeader) {
   EXPECT_NE(facts[5].find("\"420\" |2020年"), std::string::npos) << facts[5];
 }
 
+// Tables stacked under one title: a row of periods inside the table heads the rows below it,
+// and a header of periods set one space apart gives each column its own period.
+TEST(FactsTest, ASecondHeaderInsideATabTableHeadsTheRowsBelowIt) {
+  std::vector<std::string> facts = Facts("经济指标\t2016 年\t2015 年\n"
+                                         "营业收入（万元）\t96,405\t109,790\n"
+                                         "环境指标\t2015 年\t2014 年\n"
+                                         "废水排放量（吨）\t83.58\t79.56\n");
+  // (the periods are facts too; one of a header row has no column label)
+  ASSERT_EQ(facts.size(), 8u);
+  EXPECT_NE(facts[2].find("\"96,405\" |2016年"), std::string::npos) << facts[2];
+  EXPECT_NE(facts[4].find("\"2015 年\" |"), std::string::npos) << facts[4];
+  EXPECT_EQ(facts[4].back(), '|') << facts[4];
+  EXPECT_NE(facts[6].find("\"83.58\" |2015年"), std::string::npos) << facts[6];
+  EXPECT_NE(facts[7].find("\"79.56\" |2014年"), std::string::npos) << facts[7];
+  facts = Facts("2014 年\t2015 年 2016 年\n综合能耗（吨）\t2.25\t2.13\t2.56\n单位能耗（吨）\t1.5\t1.4\t1.3\n");
+  ASSERT_EQ(facts.size(), 9u);
+  EXPECT_NE(facts[3].find("\"2.25\" |2014年"), std::string::npos) << facts[3];
+  EXPECT_NE(facts[5].find("\"2.56\" |2016年"), std::string::npos) << facts[5];
+  EXPECT_NE(facts[8].find("\"1.3\" |2016年"), std::string::npos) << facts[8];
+}
+
 // Markup grids place their cells: the lowest header cell over a column heads it (a spanned cell
 // over several); a grid whose first row holds figures has no header.
 TEST(FactsTest, AMarkupTableCellGetsTheHeaderOverItsColumn) {

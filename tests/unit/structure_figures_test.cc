@@ -82,6 +82,36 @@ TEST(StructureFiguresTest, AChartCaptionHeadsTheFiguresBelowIt) {
   EXPECT_TRUE(own.structure().chart_captions().empty());
 }
 
+TEST(StructureFiguresTest, AWideVerticalSpaceEndsACaptionsRun) {
+  // A caption over its pie's shares, then three blank lines and the page's next chart (shares by
+  // title): the second chart's shares are not the first chart's, and take no caption.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "                    员工性别构成\n"
+                                    "\n"
+                                    "\n"
+                                    "                                    男\n"
+                                    "                                      79%\n"
+                                    "                    男   女\n"
+                                    "                                     21%\n"
+                                    "\n"
+                                    "\n"
+                                    "\n"
+                                    "                               副高职\n"
+                                    "                        正高职\n"
+                                    "                                6%\n"
+                                    "                          1%\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.chart_captions().size(), 1u);
+  const ChartCaption& c = s.chart_captions()[0];
+  EXPECT_EQ(c.first_line, 1u);
+  EXPECT_EQ(c.last_line, 6u);
+  EXPECT_EQ(s.ChartCaptionOf(12), nullptr);
+  // Two blank lines inside a run do not end it.
+  Document close = Document::FromUtf8("r.txt", "男女比例\n28%\n\n\n72%\n■男 ■女\n");
+  ASSERT_EQ(close.structure().chart_captions().size(), 1u);
+  EXPECT_EQ(close.structure().chart_captions()[0].last_line, 4u);
+}
+
 TEST(StructureFiguresTest, LabelsSplitOverTwoLinesInTheSample) {
   Document doc;
   ASSERT_TRUE(Document::Load(testing::SourcePath("samples/yunnan-aluminium-2020-csr.txt"), &doc).ok());

@@ -1038,6 +1038,132 @@ TEST(StructureTest, TabTablesCarryTheirSlotsAsGridCells) {
   EXPECT_EQ(figure.column, 2u);
 }
 
+TEST(StructureTest, AHeaderOfPeriodsSetOneSpaceApartGivesOneCellPerPeriod) {
+  // "2015 年 2016 年" reads as one cell (no wide gap); a header of periods gives one cell per
+  // period all the same, so the table is a time series. A header of periods only, starting over
+  // the row labels, heads the value columns; a header with a title over the labels keeps its place.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "能源消耗\n"
+                                    "2014 年\t2015 年 2016 年\n"
+                                    "综合能耗（吨标准煤）\t2.25\t2.13\t2.56\n"
+                                    "单位产值能耗（吨/万元）\t25.86\t24.45\t25.12\n"
+                                    "\n"
+                                    "水资源\n"
+                                    "指标\t2015 年度  2016 年度\n"
+                                    "新水取用量（万吨）\t104.6\t105.3\n"
+                                    "循环水量（万吨）\t48.4\t46.97\n"
+                                    "\n"
+                                    "排放\n"
+                                    "2014年 2015年 2014年 2015年\n"
+                                    "废水\t14.7\t14.85\t4.2\t4.45\n"
+                                    "废气\t3.1\t3.3\t1.2\t1.4\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 3u);
+  using G = std::vector<std::vector<std::string>>;
+  const Table& energy = s.tables()[0];
+  EXPECT_EQ(energy.header_line, 1u);
+  EXPECT_EQ(energy.kind, ESGAUDIT_TABLE_TIME_SERIES);
+  EXPECT_EQ(GridTexts(s, energy), (G{{"-", "2014 年", "2015 年", "2016 年"},
+                                     {"综合能耗（吨标准煤）", "2.25", "2.13", "2.56"},
+                                     {"单位产值能耗（吨/万元）", "25.86", "24.45", "25.12"}}));
+  // Each period's span is its own text.
+  const TableCell& y2016 = s.table_cells()[energy.first_grid_cell + 2];
+  EXPECT_EQ(doc.text().substr(y2016.offset, y2016.length), "2016 年");
+  EXPECT_EQ(y2016.flags, static_cast<uint32_t>(ESGAUDIT_TABLE_CELL_HEADER));
+  const Table& water = s.tables()[1];
+  EXPECT_EQ(water.header_line, 6u);
+  EXPECT_EQ(water.kind, ESGAUDIT_TABLE_TIME_SERIES);
+  EXPECT_EQ(GridTexts(s, water), (G{{"指标", "2015 年度", "2016 年度"},
+                                    {"新水取用量（万吨）", "104.6", "105.3"},
+                                    {"循环水量（万吨）", "48.4", "46.97"}}));
+  // A header line without tabs above the rows.
+  const Table& emissions = s.tables()[2];
+  EXPECT_EQ(emissions.header_line, 11u);
+  EXPECT_EQ(emissions.kind, ESGAUDIT_TABLE_TIME_SERIES);
+  EXPECT_EQ(GridTexts(s, emissions), (G{{"-", "2014年", "2015年", "2014年", "2015年"},
+                                        {"废水", "14.7", "14.85", "4.2", "4.45"},
+                                        {"废气", "3.1", "3.3", "1.2", "1.4"}}));
+}
+
+TEST(StructureTest, ARowOfPeriodsInsideATabTableIsASecondHeader) {
+  // Tables stacked under one title: each part opens with its own row of periods. Those rows are
+  // header rows of the grid (a row of periods only over labelled rows heads the value columns),
+  // never a wrapped label, and the table is a time series though its first line says nothing.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "（二）\t关键绩效表\n"
+                                    "经济绩效指标\t2016 年\t2015 年\n"
+                                    "营业收入（万元）\t96,405.56\t109,790.82\n"
+                                    "环境绩效指标\t2016 年\t2015 年\n"
+                                    "化学需氧量排放量（吨）\t83.58\t79.56\n"
+                                    "2013\t2014\n"
+                                    "员工总人数（人）\t1868\t1887\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  const Table& t = s.tables()[0];
+  EXPECT_EQ(t.kind, ESGAUDIT_TABLE_TIME_SERIES);
+  EXPECT_EQ(GridTexts(s, t), (std::vector<std::vector<std::string>>{{"（二）", "关键绩效表", "-"},
+                                                                  {"经济绩效指标", "2016 年", "2015 年"},
+                                                                  {"营业收入（万元）", "96,405.56", "109,790.82"},
+                                                                  {"环境绩效指标", "2016 年", "2015 年"},
+                                                                  {"化学需氧量排放量（吨）", "83.58", "79.56"},
+                                                                  {"-", "2013", "2014"},
+                                                                  {"员工总人数（人）", "1868", "1887"}}));
+  std::vector<uint32_t> header_rows;
+  for (uint32_t k = 0; k < t.grid_cell_count; ++k) {
+    const TableCell& c = s.table_cells()[t.first_grid_cell + k];
+    if ((c.flags & ESGAUDIT_TABLE_CELL_HEADER) && (header_rows.empty() || header_rows.back() != c.row))
+      header_rows.push_back(c.row);
+  }
+  EXPECT_EQ(header_rows, (std::vector<uint32_t>{0, 1, 3, 5}));
+  // Years as the values of rows under a header of places are values, not headers.
+  Document certified = Document::FromUtf8("r.txt",
+                                          "管理体系\t上海\t深圳\t昆山\n"
+                                          "ISO 14001\t2004\t2016\t2001\n"
+                                          "ISO 45001\t2007\t2015\t2007\n");
+  ASSERT_EQ(certified.structure().tables().size(), 1u);
+  const Table& c = certified.structure().tables()[0];
+  EXPECT_NE(c.kind, ESGAUDIT_TABLE_TIME_SERIES);
+  for (uint32_t k = 0; k < c.grid_cell_count; ++k) {
+    const TableCell& cell = certified.structure().table_cells()[c.first_grid_cell + k];
+    EXPECT_EQ((cell.flags & ESGAUDIT_TABLE_CELL_HEADER) != 0, cell.row == 0) << cell.text;
+  }
+}
+
+TEST(StructureTest, AChartAxisOfPeriodsUnderEachOfSeveralChartsIsNoHeaderOfPeriods) {
+  // Four charts side by side, each with its axis "2012 2013 2014": split, the axes would head
+  // twelve columns over rows of four cells, so they stay one cell each.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "2012 2013 2014\t2012 2013 2014\t2012 2013 2014\t2012 2013 2014\n"
+                                    "员工人数（人）\t股东分红（亿元）\t每股社会贡献值（元）\t申请专利数量（个）\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  EXPECT_EQ(s.tables()[0].columns, 4u);
+  EXPECT_EQ(s.tables()[0].grid_columns, 4u);
+  EXPECT_NE(s.tables()[0].kind, ESGAUDIT_TABLE_TIME_SERIES);
+  // A chart's axis of periods under its bars keeps its slots: no labelled row below it.
+  Document bars = Document::FromUtf8("r.txt",
+                                     "指标\t单位\t2016\t2015\t2014\n"
+                                     "资产总额\t亿元\t241,373\t222,098\t206,100\n"
+                                     "净利润\t亿元\t2,791\t2,777\t2,763\n"
+                                     "2016\t2015\t2014\n");
+  ASSERT_EQ(bars.structure().tables().size(), 1u);
+  EXPECT_EQ(GridTexts(bars.structure(), bars.structure().tables()[0]).back(),
+            (std::vector<std::string>{"2016", "2015", "2014", "-", "-"}));
+}
+
+TEST(StructureTest, TwoYearsWithoutASpaceOrWordsBetweenPeriodsAreNoHeaderOfPeriods) {
+  // "20152016" is one number, not two years; "2015年 目标 2016年" holds a word between them.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "Staff\n"
+                                    "20152016\t2015年 目标 2016年\n"
+                                    "员工（人）\t1,200\t1,310\n"
+                                    "女性（人）\t500\t545\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  EXPECT_NE(s.tables()[0].kind, ESGAUDIT_TABLE_TIME_SERIES);
+  EXPECT_EQ(GridTexts(s, s.tables()[0])[0], (std::vector<std::string>{"20152016", "2015年 目标 2016年", "-"}));
+}
+
 TEST(StructureTest, ARowOfValuesOnlyTakesItsLabelFromTheLinesAroundIt) {
   // A long label laid out around its values (the pieces above and below, a word hyphenated at the
   // line end) with a placeholder as the first value; then a title over rows whose bullet glyph
@@ -1114,6 +1240,25 @@ TEST(StructureTest, MarkupTablesCarryTheirGrid) {
   EXPECT_EQ(pipes.header_line, 7u);
   EXPECT_EQ(pipes.total_line, 10u);
   EXPECT_EQ(pipes.total_column, 2u);
+}
+
+TEST(StructureTest, ContentIndexRowsWhoseWordsRepeatAreIndexRowsNotRunningHeaders) {
+  // Index rows that differ only in their codes' digits ("G4-EN1  暂未统计  否") repeat as often as
+  // a running header once digits are left out; a row holding a code is the index's all the same.
+  std::string text = "GRI G4 指标索引\n\t指标\t页码\t外部鉴证\n";
+  const char* refs[] = {"暂未统计", "不适用", "P39"};
+  for (int i = 1; i <= 30; ++i) {
+    text += "\tG4-EN" + std::to_string(i) + "\t" + refs[i % 3] + "\t否\n";
+    if (i % 10 == 0) text += "\n公司以保护环境为己任，持续推进节能减排工作，全年未发生重大环境事件。\n\n";
+  }
+  Document doc = Document::FromUtf8("r.txt", text);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.index_rows().size(), 30u);
+  for (const IndexRow& row : s.index_rows()) {
+    EXPECT_EQ(s.line(row.line).role, ESGAUDIT_ROLE_INDEX_ROW) << row.code;
+    EXPECT_EQ(s.line(row.line).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u) << row.code;
+    EXPECT_FALSE(s.IsBody(row.line)) << row.code;
+  }
 }
 
 TEST(StructureTest, ARowRepeatedOverMarkdownTablesIsNoRunningHeader) {

@@ -125,7 +125,12 @@ struct Table {
 // its line; an empty slot leaves its column empty); a line without tabs has one column per cell. A
 // row's last cell holding its label and figures joined by single spaces is split into the label and
 // one cell per figure in the slots after it; a slot holding pieces apart by a wide gap is one cell
-// flagged ESGAUDIT_TABLE_CELL_GAPPED; the header line's cells are header cells. A label alone on
+// flagged ESGAUDIT_TABLE_CELL_GAPPED; the header line's cells are header cells. A header cell of
+// periods set one space apart ("2015 年 2016 年") is one header cell per period, in the columns
+// from its slot on; a header of periods only that starts over the row labels is moved one column
+// right when the row below has a label and reaches past it. A row of periods inside the table
+// (a label or none, then two or more periods, with figures on the next row) is a second header:
+// its cells are header cells too. A label alone on
 // its row next to a row is joined into that row's label on the aligned tables' cues (a bracketed
 // unit or lower-case words below, a joining word or comma ending the piece above).
 //
@@ -240,8 +245,9 @@ struct Figure {
 // 构成, 占比; split, breakdown, distribution, ratio, mix), over a run of lines of figures and legend
 // labels: the next lines up to eight below it (blank lines and page furniture passed over) that
 // hold no prose (a cell of 20 characters or more, or a 。), no table, contents or index line and no
-// other caption, with at least two figure cells in all. The run ends at its last line holding a
-// figure. A caption printed below its chart is not read.
+// other caption, with at least two figure cells in all; three blank lines in a row after its first
+// line end it (a wide vertical space parts the page's charts). The run ends at its last line
+// holding a figure. A caption printed below its chart is not read.
 struct ChartCaption {
   uint32_t line = 0;        // the caption's line
   uint32_t first_line = 0;  // the run of lines it heads

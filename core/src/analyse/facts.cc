@@ -925,8 +925,37 @@ class Extractor {
       }
     }
     if (cell.row < header_rows) return "";
+    // A row of two or more header cells further down (a second header over tables stacked under
+    // one title; not a group title alone on its row) heads the rows below it instead.
+    uint32_t head_begin = 0, head_end = header_rows;
+    auto from = first;
+    for (auto c = first; c != last && c->row < cell.row;) {
+      const uint32_t row = c->row;
+      const auto row_first = c;
+      bool all = true;
+      uint32_t count = 0;
+      for (; c != last && c->row == row; ++c, ++count) all = all && (c->flags & ESGAUDIT_TABLE_CELL_HEADER) != 0;
+      if (!all || count < 2 || row < header_rows) continue;
+      if (head_end != row) {
+        head_begin = row;
+        from = row_first;
+      }
+      head_end = row + 1;
+    }
+    if (head_begin == 0) from = first;
+    if (cell.flags & ESGAUDIT_TABLE_CELL_HEADER) {  // a cell of such a row itself heads its column
+      uint32_t count = 0;
+      bool all = true;
+      for (auto c = from; c != last && c->row <= cell.row; ++c) {
+        if (c->row != cell.row) continue;
+        all = all && (c->flags & ESGAUDIT_TABLE_CELL_HEADER) != 0;
+        ++count;
+      }
+      if (all && count >= 2) return "";
+    }
     const TableCell* best = nullptr;
-    for (auto c = first; c != last && c->row < header_rows; ++c) {
+    for (auto c = from; c != last && c->row < head_end; ++c) {
+      if (c->row < head_begin) continue;
       if (c->column <= cell.column && cell.column < c->column + c->column_span && !c->text.empty()) best = &*c;
     }
     return best == nullptr ? "" : HeaderText(best->text);

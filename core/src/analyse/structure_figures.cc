@@ -528,6 +528,7 @@ void StructureBuilder::FindFigures() {
 
   // Chart captions (the contract is in structure.h).
   constexpr uint32_t kCaptionRun = 8;
+  constexpr size_t kCaptionGap = 3;
   auto caption = [&](size_t li) -> std::string_view {
     const LineStructure& l = s_.lines_[li];
     if (l.cell_count != 1 ||
@@ -549,9 +550,16 @@ void StructureBuilder::FindFigures() {
     if (text.empty()) continue;
     size_t figure_cells = 0;
     size_t last = li;
+    size_t blanks = 0;  // blank lines in a row
     for (size_t j = li + 1, seen = 0; j < n && seen < kCaptionRun; ++j) {
       const LineStructure& l = s_.lines_[j];
-      if (l.cell_count == 0) continue;
+      if (l.cell_count == 0) {
+        // A wide vertical space inside the run (three blank lines or more) ends the chart: what
+        // follows is the page's next chart or group of figures.
+        if (++blanks >= kCaptionGap && seen > 0) break;
+        continue;
+      }
+      blanks = 0;
       if (l.flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX | ESGAUDIT_LINE_TABLE)) break;
       if (l.flags & ESGAUDIT_LINE_FURNITURE_MASK) continue;
       ++seen;

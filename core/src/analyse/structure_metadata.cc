@@ -467,6 +467,11 @@ void StructureBuilder::MarkIndex() {
         r.first_line = above;
       }
       for (uint32_t j = r.first_line; j <= r.last_line; ++j) s_.lines_[j].flags |= ESGAUDIT_LINE_INDEX;
+      // A row holding a code is the index's, not a running header or decoration, even when its
+      // words repeat on every index page ("G4-EN1  暂未统计  否" and "G4-EN4  暂未统计  否" share a
+      // key once digits are left out): the index wins.
+      for (size_t k = start; k < end; ++k)
+        s_.lines_[rows[k].line].flags &= ~(ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION);
       s_.index_regions_.push_back(r);
     }
     start = end;

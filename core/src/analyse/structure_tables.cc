@@ -79,6 +79,33 @@ std::vector<Piece> SpaceJoinedFigures(std::string_view cell) {
   return std::vector<Piece>(tokens.end() - figures, tokens.end());
 }
 
+// "2015年2016年", "2014年度 2015年度", "FY2021 FY2022": a header cell holding two or more years or
+// periods that the layout set one space apart (the matching view drops a narrow run of spaces
+// between a digit and a CJK character, so "2015 年度  2016 年度" reads as one cell). Returns each
+// period's byte range in the cell, in order; empty unless the cell is such periods and nothing
+// else. Two bare years must be apart by a space ("20152016" is no pair).
+std::vector<Piece> PeriodPieces(std::string_view cell) {
+  static const std::regex kPeriod(
+      R"((?:fy\s*)?(?:19|20)\d\d\s*(?:年度|年末|年底|年)?(?:\s*(?:上半年|下半年|h1|h2|q[1-4]))?)",
+      std::regex::icase);
+  if (cell.size() > 120 || cell.empty() || !(IsAsciiDigit(cell.front()) || cell.front() == 'F' || cell.front() == 'f'))
+    return {};
+  std::vector<Piece> out;
+  size_t at = 0;
+  const std::string text(cell);
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kPeriod); it != std::sregex_iterator(); ++it) {
+    const size_t b = static_cast<size_t>(it->position()), e = b + static_cast<size_t>(it->length());
+    if (text.find_first_not_of(' ', at) != b) return {};  // something else between two periods
+    if (!out.empty() && b == at && IsAsciiDigit(text[at - 1])) return {};
+    size_t end = e;
+    while (end > b && text[end - 1] == ' ') --end;
+    out.push_back(Piece{b, end});
+    at = e;
+  }
+  if (out.size() < 2 || text.find_first_not_of(' ', at) != std::string::npos) return {};
+  return out;
+}
+
 // A placeholder for a missing value (nd, NA, n/a, -, —).
 bool Placeholder(std::string_view cell) {
   std::string lower = sdk::AsciiLower(cell);
@@ -502,14 +529,22 @@ void StructureBuilder::FindTables() {
   }
   // On the matching view, where full-width colons and brackets are ASCII.
   static const std::regex kUnit(R"((?:单位|unit)\s*:\s*([^\s),;|]{1,24}))", std::regex::icase);
-  auto header_cells = [&](uint32_t line) {
-    std::vector<std::string_view> out;
+  // The line's cells, side-banner letters aside. A cell of periods set one space apart is one cell
+  // per period, unless that gives the line more than `width` cells (the table's widest row: a chart's
+  // axis "2012 2013 2014 2015 2016" under each of four charts heads no twenty columns).
+  auto header_cells = [&](uint32_t line, size_t width = 0) {
+    std::vector<std::string_view> raw, split;
     const LineStructure& ls = s_.lines_[line];
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
       const Cell& c = s_.cells_[ls.first_cell + k];
-      if ((c.flags & ESGAUDIT_CELL_SIDE_BANNER) == 0) out.push_back(CellText(c));
+      if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
+      const std::string_view t = CellText(c);
+      raw.push_back(t);
+      const std::vector<Piece> periods = width > 0 ? PeriodPieces(t) : std::vector<Piece>();
+      if (periods.empty()) split.push_back(t);
+      for (const Piece& p : periods) split.push_back(t.substr(p.begin, p.end - p.begin));
     }
-    return out;
+    return split.size() > width ? raw : split;
   };
   auto is_separator = [&](uint32_t line) {
     std::string_view v = Trim(LineView(line));
@@ -527,6 +562,25 @@ void StructureBuilder::FindTables() {
     const uint32_t repeated = ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION;
     return (flags & repeated) && !(flags & ~repeated & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC)) &&
            Contains(doc_.LineText(line), "\t") && header_cells(static_cast<uint32_t>(line)).size() >= 3;
+  };
+  // A row of column titles that are periods ("环境绩效指标\t2016 年\t2015 年", "2012\t2013\t2014"):
+  // a label (no figure) or none, then two or more periods and nothing else, with figures other
+  // than years on the next line holding cells (up to the table's last line `last`). Inside a table
+  // it is a second header, heading the rows below it (tables stacked under one title); a row of
+  // years under a header of places (ISO 14001 certified 2004, 2016 ...) or a chart's axis is none.
+  auto period_row = [&](uint32_t line, uint32_t last) {
+    const std::vector<std::string_view> cells = header_cells(line);
+    if (cells.size() < 2) return false;
+    const size_t from = YearLike(cells[0]) ? 0 : 1;
+    if (from == 1 && (FigureValue(cells[0]) || SentencePunctuation(cells[0]))) return false;
+    if (cells.size() - from < 2 ||
+        !std::all_of(cells.begin() + static_cast<std::ptrdiff_t>(from), cells.end(), YearLike))
+      return false;
+    uint32_t next = line + 1;
+    while (next <= last && s_.lines_[next].cell_count == 0) ++next;
+    if (next > last) return false;
+    const std::vector<std::string_view> below = header_cells(next);
+    return std::any_of(below.begin(), below.end(), [](std::string_view c) { return FigureValue(c) && !YearLike(c); });
   };
   auto bare_number = [&](size_t line) {
     std::string_view v = Trim(LineView(line));
@@ -719,7 +773,7 @@ void StructureBuilder::FindTables() {
   // unless it is a dash (an empty value at a row's end). A row's last cell holding its label and
   // two or more figures joined by single spaces (员工总数（人） 2,796 2,828, its tabs lost) is split:
   // the label in its slot, the figures in the slots after it. The header line's cells are header cells.
-  auto add_tab_grid = [&](uint32_t table, Table* tb) {
+  auto add_tab_grid = [&](uint32_t table, Table* tb, size_t width) {
     tb->first_grid_cell = static_cast<uint32_t>(s_.table_cells_.size());
     uint32_t row = 0, columns = 0;
     auto push = [&](uint32_t column, uint64_t vb, uint64_t ve, uint32_t flags, std::string text = std::string()) {
@@ -734,12 +788,13 @@ void StructureBuilder::FindTables() {
       if (ls.cell_count != 1 || j == tb->header_line || (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)) return {};
       const Cell& c = s_.cells_[ls.first_cell];
       std::string_view t = CellText(c);
+      if (period_row(j, tb->last_line)) return {};
       if (c.view_begin != line_view_[j].first || FigureValue(t) || ContainsAny(t, {"。", ". "})) return {};
       return t;
     };
     auto labelled_row = [&](uint32_t j) -> std::string_view {
       const LineStructure& ls = s_.lines_[j];
-      if (ls.cell_count < 2 || j == tb->header_line || (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)) return {};
+      if (ls.cell_count < 2 || j == tb->header_line || (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) || period_row(j, tb->last_line)) return {};
       const Cell& c = s_.cells_[ls.first_cell];
       return c.view_begin == line_view_[j].first && !FigureValue(CellText(c)) ? CellText(c) : std::string_view();
     };
@@ -764,6 +819,7 @@ void StructureBuilder::FindTables() {
         }
       }
     }
+    std::vector<uint32_t> header_firsts;  // each header row's first grid cell
     for (uint32_t j = tb->first_line; j <= tb->last_line; ++j) {
       const LineStructure& ls = s_.lines_[j];
       const bool tabbed = Contains(LineView(j), "\t");
@@ -771,7 +827,7 @@ void StructureBuilder::FindTables() {
       if (ls.cell_count == 0 || bare_number(j) || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER) ||
           (j != tb->header_line && !tabbed && (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)))
         continue;
-      const uint32_t header = j == tb->header_line ? ESGAUDIT_TABLE_CELL_HEADER : 0u;
+      const uint32_t header = j == tb->header_line || period_row(j, tb->last_line) ? ESGAUDIT_TABLE_CELL_HEADER : 0u;
       // Per tab slot, the cells in it.
       std::vector<std::pair<uint32_t, std::vector<const Cell*>>> slot_cells;
       uint64_t at = line_view_[j].first;
@@ -786,9 +842,23 @@ void StructureBuilder::FindTables() {
       }
       if (slot_cells.empty()) continue;
       bool figure_before = false;
+      if (header) header_firsts.push_back(static_cast<uint32_t>(s_.table_cells_.size()));
+      uint32_t next_column = 0;  // in the header, after the periods of a split cell
       for (size_t g = 0; g < slot_cells.size(); ++g) {
-        const auto& [slot, cells] = slot_cells[g];
+        const uint32_t slot = std::max(slot_cells[g].first, next_column);
+        const std::vector<const Cell*>& cells = slot_cells[g].second;
         const uint64_t vb = cells.front()->view_begin, ve = cells.back()->view_end;
+        // A header cell of periods set one space apart ("2015 年 2016 年"): one cell per period.
+        const std::vector<Piece> periods = header && cells.size() == 1 && header_cells(j, width).size() > header_cells(j).size()
+                                               ? PeriodPieces(CellText(*cells.front()))
+                                               : std::vector<Piece>();
+        if (!periods.empty()) {
+          uint32_t column = slot;
+          for (const Piece& p : periods) push(column++, vb + p.begin, vb + p.end, header);
+          next_column = column;
+          continue;
+        }
+        next_column = slot + 1;
         std::vector<Piece> figures;
         if (g + 1 == slot_cells.size() && cells.size() == 1 && !figure_before && !header)
           figures = SpaceJoinedFigures(CellText(*cells.front()));
@@ -828,6 +898,24 @@ void StructureBuilder::FindTables() {
       }
       ++row;
     }
+    // A header of periods only, starting over the row labels, has no title over them: its periods
+    // head the value columns when the row below has a label and reaches past them (2014年\t2015年
+    // 2016年 over 原煤生产综合能耗\t2.25\t2.13\t2.56; not a chart's axis under its bars).
+    for (const uint32_t header_first : header_firsts) {
+      const uint32_t header_row = s_.table_cells_[header_first].row;
+      size_t end = header_first;
+      bool periods = true;
+      for (; end < s_.table_cells_.size() && s_.table_cells_[end].row == header_row; ++end)
+        periods = periods && YearLike(s_.table_cells_[end].text);
+      if (!periods || s_.table_cells_[header_first].column != 0 || end == s_.table_cells_.size()) continue;
+      const TableCell& below = s_.table_cells_[end];
+      size_t below_end = end;
+      while (below_end + 1 < s_.table_cells_.size() && s_.table_cells_[below_end + 1].row == below.row) ++below_end;
+      if (below.column == 0 && !FigureValue(below.text) && !YearLike(below.text) &&
+          s_.table_cells_[below_end].column > s_.table_cells_[end - 1].column) {
+        for (size_t k = header_first; k < end; ++k) ++s_.table_cells_[k].column;
+      }
+    }
     tb->grid_rows = row;
     tb->grid_columns = columns;
     tb->grid_cell_count = static_cast<uint32_t>(s_.table_cells_.size()) - tb->first_grid_cell;
@@ -840,9 +928,11 @@ void StructureBuilder::FindTables() {
     tb.source = source;
     // Header: a Markdown row above its separator; else the first row when it holds no figures;
     // else a line of labels just above the table.
+    size_t width = 0;  // cells in the widest row
+    for (uint32_t j = first; j <= last_line; ++j) width = std::max(width, header_cells(j).size());
     auto numeric_cells = [&](uint32_t line) {
       uint32_t k = 0;
-      for (std::string_view c : header_cells(line))
+      for (std::string_view c : header_cells(line, width))
         if (IsAsciiDigit(c.front()) && !YearLike(c)) ++k;
       return k;
     };
@@ -856,9 +946,9 @@ void StructureBuilder::FindTables() {
     } else if (source == ESGAUDIT_TABLE_SOURCE_PIPES && last_line > first &&
                is_separator(first + 1)) {
       tb.header_line = tb.first_line;
-    } else if (header_cells(tb.first_line).size() >= 2 && numeric_cells(tb.first_line) == 0) {
+    } else if (header_cells(tb.first_line, width).size() >= 2 && numeric_cells(tb.first_line) == 0) {
       tb.header_line = tb.first_line;
-    } else if (first > 0 && header_cells(first - 1).size() >= 2 && numeric_cells(first - 1) == 0 &&
+    } else if (first > 0 && header_cells(first - 1, width).size() >= 2 && numeric_cells(first - 1) == 0 &&
                ((s_.lines_[first - 1].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC)) == 0 ||
                 repeated_header(first - 1))) {
       tb.first_line = first - 1;
@@ -869,14 +959,14 @@ void StructureBuilder::FindTables() {
     }
     uint32_t year_rows = 0;
     for (uint32_t j = tb.first_line; j <= tb.last_line; ++j) {
-      std::vector<std::string_view> cells = header_cells(j);
+      std::vector<std::string_view> cells = header_cells(j, width);
       tb.columns = std::max<uint32_t>(tb.columns, static_cast<uint32_t>(cells.size()));
       if (j == tb.header_line || cells.empty()) continue;
       if (YearLike(cells.front())) ++year_rows;
       if (tb.total_line == kNoIndex && TotalLike(cells.front())) tb.total_line = j;
     }
     if (tb.header_line != kNoIndex) {
-      std::vector<std::string_view> head = header_cells(tb.header_line);
+      std::vector<std::string_view> head = header_cells(tb.header_line, width);
       if (source == ESGAUDIT_TABLE_SOURCE_HTML) {
         // The header of a one-line HTML table: the cells of its first <tr>.
         std::string_view v = LineView(tb.header_line);
@@ -912,6 +1002,11 @@ void StructureBuilder::FindTables() {
       }
     }
     if (year_rows >= 2) tb.kind = ESGAUDIT_TABLE_TIME_SERIES;
+    // A tab table whose header says nothing, with periods heading its stacked parts.
+    if (tb.kind == ESGAUDIT_TABLE_UNKNOWN && source == ESGAUDIT_TABLE_SOURCE_TABS) {
+      for (uint32_t j = tb.first_line; j <= tb.last_line && tb.kind == ESGAUDIT_TABLE_UNKNOWN; ++j)
+        if (j != tb.header_line && period_row(j, tb.last_line)) tb.kind = ESGAUDIT_TABLE_TIME_SERIES;
+    }
     // Unit: in the header or a caption up to two lines above.
     uint32_t from = tb.first_line >= 2 ? tb.first_line - 2 : 0;
     uint32_t to = tb.header_line != kNoIndex ? tb.header_line : tb.first_line;
@@ -929,7 +1024,7 @@ void StructureBuilder::FindTables() {
     }
     if (grid < grids.size()) AddGrid(grids[grid], index, &tb);
     if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED && widest != kNoIndex) add_aligned_grid(index, &tb, widest);
-    if (source == ESGAUDIT_TABLE_SOURCE_TABS) add_tab_grid(index, &tb);
+    if (source == ESGAUDIT_TABLE_SOURCE_TABS) add_tab_grid(index, &tb, width);
     s_.tables_.push_back(std::move(tb));
   };
   size_t next_grid = 0;  // grids are in text order: the first one not before the current run
