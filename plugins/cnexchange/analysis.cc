@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <tuple>
 
@@ -325,41 +327,61 @@ Evidence Analysis::MakeEvidence(size_t line, uint64_t begin, uint64_t end) const
   return e;
 }
 
-void Analysis::ScanKeywords() {
+std::shared_ptr<const KeywordScan> KeywordScan::Of(const std::shared_ptr<const RulePack>& pack) {
+  // One entry per rule pack read in this process (a new one only when its files changed); the entry
+  // keeps its pack alive, so the address identifies it.
+  static std::mutex lock;
+  static std::vector<std::pair<std::shared_ptr<const RulePack>, std::shared_ptr<const KeywordScan>>> made;
+  std::lock_guard<std::mutex> hold(lock);
+  for (const auto& [p, scan] : made) {
+    if (p == pack) return scan;
+  }
+  auto scan = std::make_shared<KeywordScan>();
   std::set<std::string> words;
   auto add = [&](const std::vector<std::string>& list) {
     for (const std::string& w : list)
       if (!w.empty()) words.insert(w);
   };
-  for (const TopicSpec& t : pack_.topics()) {
+  for (const TopicSpec& t : pack->topics()) {
     add(t.trigger_words);
     for (const ItemSpec& i : t.items) {
       add(i.keywords);
       add(i.trigger_words);
     }
   }
-  for (const PartSpec& p : pack_.four_parts()) add(p.phrases);
-  for (const PartSpec& p : pack_.climate_parts()) add(p.phrases);
-  for (const char* list : {"financial", "impact", "double"}) add(pack_.Words(list));
+  for (const PartSpec& p : pack->four_parts()) add(p.phrases);
+  for (const PartSpec& p : pack->climate_parts()) add(p.phrases);
+  for (const char* list : {"financial", "impact", "double"}) add(pack->Words(list));
   // The topics' names, for EvaluateTopics. Their hits are kept apart: FindWords searches a word
   // that is not a keyword itself, case-sensitively.
   std::set<std::string> names;
-  for (const TopicSpec& t : pack_.topics())
+  for (const TopicSpec& t : pack->topics())
     for (const std::string& n : Names(t))
       if (!n.empty()) names.insert(n);
-  // The same list, in the same order, for every document: the host compiles it once.
-  std::vector<std::string> ordered(words.begin(), words.end());
-  const size_t keyword_count = ordered.size();
+  scan->words.assign(words.begin(), words.end());
+  const size_t keyword_count = scan->words.size();
   for (const std::string& n : names)
-    if (!words.count(n)) ordered.push_back(n);
-  std::vector<esgaudit_pattern> patterns;
+    if (!words.count(n)) scan->words.push_back(n);
+  for (const std::string& n : names) {
+    auto at = words.count(n) ? std::lower_bound(scan->words.begin(), scan->words.begin() + keyword_count, n)
+                             : std::find(scan->words.begin() + keyword_count, scan->words.end(), n);
+    scan->names.emplace_back(n, static_cast<size_t>(at - scan->words.begin()));
+  }
+  scan->keyword_count = keyword_count;
   // Caseless: English keywords ("scope 3", "Data security") match however a report capitalises them.
-  for (const std::string& w : ordered)
-    patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL | ESGAUDIT_PATTERN_CASELESS});
-  std::map<std::string, std::vector<uint64_t>> hits;
-  for (const esgaudit_match& m : doc_.Scan(patterns)) hits[ordered[m.pattern]].push_back(m.begin);
-  for (size_t k = 0; k < keyword_count; ++k) keyword_hits_[ordered[k]] = hits[ordered[k]];  // a word without hits is known too
-  for (const std::string& n : names) name_hits_[n] = hits[n];
+  for (const std::string& w : scan->words)  // the words never move again
+    scan->patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL | ESGAUDIT_PATTERN_CASELESS});
+  made.emplace_back(pack, scan);
+  return scan;
+}
+
+void Analysis::ScanKeywords() {
+  // The same list, in the same order, for every document: the host compiles it once.
+  const std::shared_ptr<const KeywordScan> scan = KeywordScan::Of(pack_data_);
+  std::vector<std::vector<uint64_t>> hits(scan->words.size());
+  for (const esgaudit_match& m : doc_.Scan(scan->patterns)) hits[m.pattern].push_back(m.begin);
+  for (size_t k = 0; k < scan->keyword_count; ++k) keyword_hits_[scan->words[k]] = hits[k];  // a word without hits is known too
+  for (const auto& [name, k] : scan->names) name_hits_[name] = hits[k];
 }
 
 std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words, size_t max,
@@ -1141,15 +1163,25 @@ void Analysis::ReadPeriod() {
     report_year_ = std::stoi(period_end_.substr(0, 4));
 }
 
-void Analysis::PrefilterPatterns() {
-  constexpr uint32_t kFlags = ESGAUDIT_PATTERN_REGEX | ESGAUDIT_PATTERN_PREFILTER;
-  if (!doc_.ScanReads(kFlags)) return;
-  std::vector<const std::string*> names;
+std::vector<esgaudit_pattern> PrefilterList(const RulePack& pack, std::vector<const std::string*>* names) {
   std::vector<esgaudit_pattern> patterns;
-  for (const auto& [name, source] : pack_.pattern_sources()) {
-    names.push_back(&name);
-    patterns.push_back({sdk::Str(source), kFlags});
+  for (const auto& [name, source] : pack.pattern_sources()) {
+    if (names != nullptr) names->push_back(&name);
+    patterns.push_back({sdk::Str(source), kPrefilterFlags});
   }
+  return patterns;
+}
+
+void PrepareScans(const sdk::Document& doc) {
+  const std::shared_ptr<const RulePack> pack = RulePack::Load(doc);
+  doc.Scan(KeywordScan::Of(pack)->patterns);
+  if (doc.ScanReads(kPrefilterFlags)) doc.Scan(PrefilterList(*pack, nullptr));
+}
+
+void Analysis::PrefilterPatterns() {
+  if (!doc_.ScanReads(kPrefilterFlags)) return;
+  std::vector<const std::string*> names;
+  const std::vector<esgaudit_pattern> patterns = PrefilterList(pack_, &names);
   std::vector<esgaudit_match> found;
   try {
     found = doc_.Scan(patterns);

@@ -19,6 +19,7 @@
 #include <esgaudit/plugin.h>
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -140,6 +141,27 @@ struct Named {
   std::string name;
   Evidence where;
 };
+
+// The keyword scan of ScanKeywords, made once per rule pack (a function of it alone): every
+// keyword of the pack (topics' trigger words and item keywords, the four parts' and climate parts'
+// phrases, the materiality word lists), sorted, then the topics' names that are no keyword.
+struct KeywordScan {
+  std::vector<std::string> words;
+  size_t keyword_count = 0;                          // words[0, keyword_count) are the keywords
+  std::vector<std::pair<std::string, size_t>> names;  // each topic name and its index in words
+  std::vector<esgaudit_pattern> patterns;            // one caseless literal per word; points into `words`
+  // The scan of `pack`, made on the first call for it in this process. Thread-safe.
+  static std::shared_ptr<const KeywordScan> Of(const std::shared_ptr<const RulePack>& pack);
+};
+
+// The rule pack's named expressions as Hyperscan prefilters (PrefilterPatterns), in the pack's
+// order; `names` (when not null) gets each one's name.
+constexpr uint32_t kPrefilterFlags = ESGAUDIT_PATTERN_REGEX | ESGAUDIT_PATTERN_PREFILTER;
+std::vector<esgaudit_pattern> PrefilterList(const RulePack& pack, std::vector<const std::string*>* names);
+
+// Reads the rule pack and compiles both scans (the preparation runs it before an isolated batch
+// forks, so that no child compiles them).
+void PrepareScans(const sdk::Document& doc);
 
 class Analysis {
  public:

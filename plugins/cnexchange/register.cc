@@ -1,5 +1,6 @@
 #include "register.h"
 
+#include "analysis.h"
 #include "rule_pack.h"
 
 #include "assurance_details_missing_rule.h"
@@ -23,7 +24,7 @@
 namespace esgaudit::cnexchange {
 
 void RegisterRules(sdk::Registry& registry) {
-  registry.AddPreparation([](const sdk::Document& doc) { RulePack::Load(doc); });
+  registry.AddPreparation(&PrepareScans);
   registry.AddPass(&CoveragePass);
   registry.Add<AssuranceDetailsMissingRule>(
       AssuranceDetailsMissingRule::kId, ESGAUDIT_WARNING,

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstddef>
 #include <cstdlib>
+#include <memory>
 #include <set>
 
 namespace esgaudit::gbt36001 {
@@ -290,28 +291,73 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context& ctx)
   }
 }
 
-void Analysis::IndexIssueKeywords() {
+std::vector<std::string> IssueKeywords(const RulePack& pack) {
   std::vector<std::string> keywords;
+  std::set<std::string> seen;
+  for (const SubjectSpec& subject : pack.subjects()) {
+    for (const IssueSpec& issue : subject.issues) {
+      for (const std::string& kw : issue.keywords) {
+        if (!kw.empty() && seen.insert(kw).second) keywords.push_back(kw);
+      }
+    }
+  }
+  return keywords;
+}
+
+std::vector<std::string> PackPhrases(const RulePack& pack) {
+  std::set<std::string> words;
+  auto add = [&](const std::vector<std::string>& list) {
+    for (const std::string& w : list)
+      if (!w.empty()) words.insert(w);
+  };
+  for (const ElementSpec& e : pack.elements()) {
+    add(e.phrases);
+    add(e.partial);
+  }
+  for (const SubjectSpec& subject : pack.subjects()) add(subject.names);
+  return std::vector<std::string>(words.begin(), words.end());
+}
+
+namespace {
+
+std::vector<esgaudit_pattern> Literals(const std::vector<std::string>& words) {
+  std::vector<esgaudit_pattern> patterns;
+  for (const std::string& w : words) patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL});
+  return patterns;
+}
+
+}  // namespace
+
+void PrepareScans(const sdk::Document& doc) {
+  const std::shared_ptr<const RulePack> pack = RulePack::Load(doc);
+  doc.Scan(Literals(IssueKeywords(*pack)));
+  doc.Scan(Literals(PackPhrases(*pack)));
+  for (const std::string& name : pack->PatternNames()) {
+    const std::string source = PrefilterSource(pack->PatternSource(name));
+    if (source.empty()) continue;
+    try {
+      doc.Scan({{sdk::Str(source), ESGAUDIT_PATTERN_REGEX}});
+    } catch (const sdk::ConfigError&) {
+      // Hyperscan refuses it: MatchEnds runs std::regex alone (the refusal is cached too)
+    }
+  }
+}
+
+void Analysis::IndexIssueKeywords() {
+  const std::vector<std::string> keywords = IssueKeywords(pack_);
   std::map<std::string, uint32_t> keyword_index;
-  std::vector<std::vector<uint32_t>> issues_of;  // keyword -> issues listing it
+  for (const std::string& kw : keywords) keyword_index.emplace(kw, static_cast<uint32_t>(keyword_index.size()));
+  std::vector<std::vector<uint32_t>> issues_of(keywords.size());  // keyword -> issues listing it
   for (const SubjectSpec& subject : pack_.subjects()) {
     for (const IssueSpec& issue : subject.issues) {
       uint32_t id = static_cast<uint32_t>(issue_index_.size());
       issue_index_.emplace(&issue, id);
       for (const std::string& kw : issue.keywords) {
-        if (kw.empty()) continue;
-        auto [it, fresh] = keyword_index.emplace(kw, static_cast<uint32_t>(keywords.size()));
-        if (fresh) {
-          keywords.push_back(kw);
-          issues_of.emplace_back();
-        }
-        issues_of[it->second].push_back(id);
+        if (!kw.empty()) issues_of[keyword_index.at(kw)].push_back(id);
       }
     }
   }
-  std::vector<esgaudit_pattern> patterns;
-  for (const std::string& kw : keywords) patterns.push_back({sdk::Str(kw), ESGAUDIT_PATTERN_LITERAL});
-  for (const esgaudit_match& m : doc_.Scan(patterns)) {
+  for (const esgaudit_match& m : doc_.Scan(Literals(keywords))) {
     const Segment* s = SegmentHolding(m);
     if (s == nullptr) continue;
     std::vector<bool>& named = issues_named_[s->begin];
@@ -476,24 +522,10 @@ void Analysis::IndexPhrases() {
     for (const Segment& s : l.segments)
       if (s.text.data() < view_.data() || s.text.data() + s.text.size() > view_.data() + view_.size())
         return;  // a segment the scan of the view cannot see: every line is searched
-  std::set<std::string> words;
-  auto add = [&](const std::vector<std::string>& list) {
-    for (const std::string& w : list)
-      if (!w.empty()) words.insert(w);
-  };
-  for (const ElementSpec& e : pack_.elements()) {
-    add(e.phrases);
-    add(e.partial);
-  }
-  for (const SubjectSpec& subject : pack_.subjects()) add(subject.names);
   // The same list, in the same order, for every document: the host compiles it once.
-  const std::vector<std::string> ordered(words.begin(), words.end());
-  std::vector<esgaudit_pattern> patterns;
-  for (const std::string& w : ordered) {
-    patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL});
-    phrase_lines_[w];  // a phrase without hits is known too
-  }
-  for (const esgaudit_match& m : doc_.Scan(patterns)) {
+  const std::vector<std::string> ordered = PackPhrases(pack_);
+  for (const std::string& w : ordered) phrase_lines_[w];  // a phrase without hits is known too
+  for (const esgaudit_match& m : doc_.Scan(Literals(ordered))) {
     if (SegmentHolding(m) == nullptr) continue;
     size_t li = layout_.LineAt(m.begin);
     std::vector<size_t>& lines = phrase_lines_[ordered[m.pattern]];

@@ -194,6 +194,16 @@ bool MayPrefilter(std::string_view re);
 // them as in the C locale (no part of the program sets another).
 std::string PrefilterSource(std::string_view re);
 
+// The scans' word lists, functions of the rule pack alone: every subject issue's keywords, each
+// once, in the pack's order (IndexIssueKeywords), and every element phrase (full and partial) and
+// subject name, sorted (IndexPhrases).
+std::vector<std::string> IssueKeywords(const RulePack& pack);
+std::vector<std::string> PackPhrases(const RulePack& pack);
+// Reads the rule pack and compiles the scans a document makes of it (the two word lists, and each
+// named expression's prefilter, MatchEnds): the preparation runs it before an isolated batch forks,
+// so that no child compiles them.
+void PrepareScans(const sdk::Document& doc);
+
 // Quote of at most `max_code_points` code points, "…" appended when cut.
 std::string ShortQuote(std::string_view s, size_t max_code_points = 40);
 

@@ -1,5 +1,6 @@
 #include "register.h"
 
+#include "analysis.h"
 #include "rule_pack.h"
 
 #include "coverage_pass.h"
@@ -10,7 +11,7 @@
 namespace esgaudit::gbt36001 {
 
 void RegisterRules(sdk::Registry& registry) {
-  registry.AddPreparation([](const sdk::Document& doc) { RulePack::Load(doc); });
+  registry.AddPreparation(&PrepareScans);
   registry.AddPass(&CoveragePass);
   registry.Add<ElementMissingRule>(
       ElementMissingRule::kId, ESGAUDIT_WARNING,

@@ -146,4 +146,10 @@ const std::string& RulePack::PatternSource(const std::string& name) const {
   return it->second;
 }
 
+std::vector<std::string> RulePack::PatternNames() const {
+  std::vector<std::string> names;
+  for (const auto& [name, source] : sources_) names.push_back(name);
+  return names;
+}
+
 }  // namespace esgaudit::gbt36001

@@ -60,6 +60,8 @@ class RulePack {
   const std::regex& Pattern(const std::string& name) const;
   // The source of pattern `name` as the pack writes it. Throws sdk::ConfigError when absent.
   const std::string& PatternSource(const std::string& name) const;
+  // The names of the patterns, sorted.
+  std::vector<std::string> PatternNames() const;
 
  private:
   std::vector<ElementSpec> elements_;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <regex>
 
 #include "esgaudit/text.h"
@@ -420,6 +422,59 @@ Evidence GriAnalysis::MakeEvidence(uint32_t line, size_t pos, size_t len, bool d
   return e;
 }
 
+std::shared_ptr<const MentionParts> MentionParts::Of(const std::shared_ptr<const Catalogue>& catalogue) {
+  // One entry per catalogue read in this process (a new one only when its file changed); the entry
+  // keeps its catalogue alive, so the address identifies it.
+  static std::mutex lock;
+  static std::vector<std::pair<std::shared_ptr<const Catalogue>, std::shared_ptr<const MentionParts>>> made;
+  std::lock_guard<std::mutex> hold(lock);
+  for (const auto& [c, tables] : made) {
+    if (c == catalogue) return tables;
+  }
+  auto tables = std::make_shared<MentionParts>();
+  MentionParts& t = *tables;
+  const std::vector<Disclosure>& ds = catalogue->disclosures();
+  std::map<std::string, uint32_t> part_index;
+  auto intern = [&](std::string_view part) {
+    auto [it, fresh] = part_index.emplace(std::string(part), static_cast<uint32_t>(t.parts.size()));
+    if (fresh) t.parts.emplace_back(part);
+    return it->second;
+  };
+  t.pattern_parts.resize(ds.size());
+  t.title_parts.resize(ds.size());
+  for (size_t k = 0; k < ds.size(); ++k) {
+    for (const std::string& p : ds[k].patterns) {
+      std::vector<uint32_t> ids;
+      for (size_t start = 0; start <= p.size();) {
+        size_t amp = std::min(p.find('&', start), p.size());
+        if (amp > start) ids.push_back(intern(std::string_view(p).substr(start, amp - start)));
+        start = amp + 1;
+      }
+      t.pattern_parts[k].push_back(std::move(ids));
+    }
+    for (const std::string& title : {ds[k].title_zh, AsciiLower(ds[k].title)}) {
+      if (!title.empty()) t.title_parts[k].push_back(intern(title));
+    }
+  }
+  t.users.resize(t.parts.size());
+  for (size_t k = 0; k < ds.size(); ++k) {
+    for (size_t j = 0; j < t.pattern_parts[k].size(); ++j) {
+      for (uint32_t part : t.pattern_parts[k][j]) t.users[part].emplace_back(static_cast<uint32_t>(k), static_cast<uint32_t>(j));
+    }
+  }
+  t.is_title.assign(t.parts.size(), false);
+  for (const auto& tp : t.title_parts) {
+    for (uint32_t q : tp) t.is_title[q] = true;
+  }
+  for (const std::string& p : t.parts) t.scan.push_back({sdk::Str(p), ESGAUDIT_PATTERN_CASELESS});  // parts never move again
+  made.emplace_back(catalogue, tables);
+  return tables;
+}
+
+void PrepareMentionScan(const sdk::Document& doc) {
+  doc.Scan(MentionParts::Of(Catalogue::ForDocument(doc))->scan);
+}
+
 void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   const std::vector<Disclosure>& ds = catalogue_.disclosures();
   results_.assign(ds.size(), DisclosureResult());
@@ -433,51 +488,18 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     met[k].assign(ds[k].data.size(), false);
     on_pointed[k].resize(ds[k].data.size());
   }
-  std::vector<std::string> lower_titles;
-  for (const Disclosure& d : ds) lower_titles.push_back(AsciiLower(d.title));
-
   // One scan of the view finds every part of every pattern ("a&b" has parts a and b) and every
   // title; then, per line, a disclosure is mentioned by its first pattern (in catalogue order) whose
   // parts all occur in the line, located at its earliest part — MatchPattern's semantics.
-  std::vector<std::string> parts;
-  std::map<std::string, uint32_t> part_index;
-  auto intern = [&](std::string_view part) {
-    auto [it, fresh] = part_index.emplace(std::string(part), static_cast<uint32_t>(parts.size()));
-    if (fresh) parts.emplace_back(part);
-    return it->second;
-  };
-  std::vector<std::vector<std::vector<uint32_t>>> pattern_parts(ds.size());  // [k][j] -> parts
-  std::vector<std::vector<uint32_t>> title_parts(ds.size());
-  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> users;  // part -> (k, j) patterns using it
-  for (size_t k = 0; k < ds.size(); ++k) {
-    for (const std::string& p : ds[k].patterns) {
-      std::vector<uint32_t> ids;
-      for (size_t start = 0; start <= p.size();) {
-        size_t amp = std::min(p.find('&', start), p.size());
-        if (amp > start) ids.push_back(intern(std::string_view(p).substr(start, amp - start)));
-        start = amp + 1;
-      }
-      pattern_parts[k].push_back(std::move(ids));
-    }
-    for (const std::string& t : {ds[k].title_zh, lower_titles[k]}) {
-      if (!t.empty()) title_parts[k].push_back(intern(t));
-    }
-  }
-  users.resize(parts.size());
-  for (size_t k = 0; k < ds.size(); ++k) {
-    for (size_t j = 0; j < pattern_parts[k].size(); ++j) {
-      for (uint32_t part : pattern_parts[k][j]) users[part].emplace_back(static_cast<uint32_t>(k), static_cast<uint32_t>(j));
-    }
-  }
-  std::vector<esgaudit_pattern> scan;
-  for (const std::string& p : parts) scan.push_back({sdk::Str(p), ESGAUDIT_PATTERN_CASELESS});
-  const std::vector<esgaudit_match> found = doc.Scan(scan);
+  const std::shared_ptr<const MentionParts> tables = MentionParts::Of(catalogue_data_);
+  const std::vector<std::string>& parts = tables->parts;
+  const std::vector<std::vector<std::vector<uint32_t>>>& pattern_parts = tables->pattern_parts;
+  const std::vector<std::vector<uint32_t>>& title_parts = tables->title_parts;
+  const std::vector<std::vector<std::pair<uint32_t, uint32_t>>>& users = tables->users;
+  const std::vector<bool>& is_title = tables->is_title;
+  const std::vector<esgaudit_match> found = doc.Scan(tables->scan);
   auto is_alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   // Per line, the first valid occurrence of each part (matches arrive sorted by position).
-  std::vector<bool> is_title(parts.size(), false);
-  for (const auto& tp : title_parts) {
-    for (uint32_t q : tp) is_title[q] = true;
-  }
   std::map<uint32_t, std::map<uint32_t, size_t>> first;  // line -> part -> position in the line
   std::map<uint32_t, std::set<uint32_t>> titled;          // line -> titles in it
   for (const esgaudit_match& m : found) {

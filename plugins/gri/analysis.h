@@ -7,6 +7,7 @@
 #include <esgaudit/plugin.h>
 
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -65,6 +66,24 @@ struct LegacyCitation {
   std::string cited;
   Resolution resolved;
 };
+
+// What FindEvidence scans the view for, made once per catalogue (a function of it alone): the
+// distinct parts of the disclosures' mention patterns ("a&b" has parts a and b) and their titles
+// (Chinese, lower-cased English), which patterns use each part, and the scan's pattern list.
+struct MentionParts {
+  std::vector<std::string> parts;
+  std::vector<std::vector<std::vector<uint32_t>>> pattern_parts;  // [disclosure][pattern] -> parts
+  std::vector<std::vector<uint32_t>> title_parts;                 // [disclosure] -> parts
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> users;  // part -> (disclosure, pattern)
+  std::vector<bool> is_title;                                     // part -> a title
+  std::vector<esgaudit_pattern> scan;  // one caseless literal per part; points into `parts`
+  // The tables of `catalogue`, made on the first call for it in this process. Thread-safe.
+  static std::shared_ptr<const MentionParts> Of(const std::shared_ptr<const Catalogue>& catalogue);
+};
+
+// Compiles the mention scan of the document's catalogue (the preparation runs it before an isolated
+// batch forks, so that no child compiles it).
+void PrepareMentionScan(const sdk::Document& doc);
 
 class GriAnalysis {
  public:

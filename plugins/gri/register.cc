@@ -1,5 +1,6 @@
 #include "register.h"
 
+#include "analysis.h"
 #include "catalogue.h"
 
 #include "coverage_pass.h"
@@ -12,7 +13,10 @@
 namespace esgaudit::gri {
 
 void RegisterRules(sdk::Registry& registry) {
-  registry.AddPreparation([](const sdk::Document& doc) { Catalogue::ForDocument(doc); });
+  registry.AddPreparation([](const sdk::Document& doc) {
+    Catalogue::ForDocument(doc);
+    PrepareMentionScan(doc);
+  });
   registry.AddPass(&EmitCoverage);
   registry.Add<DisclosureMissingRule>("gri.disclosure-missing", ESGAUDIT_ERROR,
                                       "a GRI 2 disclosure is missing from a report claiming GRI",

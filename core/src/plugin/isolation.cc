@@ -208,6 +208,9 @@ std::vector<AuditOutcome> AuditIsolated(const std::vector<std::string>& paths, c
   std::vector<AuditOutcome> outcomes(paths.size());
   if (paths.empty()) return outcomes;
   WarmUpCore();
+  // Sets compiled here (the plugins' preparations, the warm-up) are inherited by every child: a
+  // child sends back only what it compiles itself.
+  TakeCompiledSets();
   std::deque<Child> running;
   std::deque<size_t> pending;  // reports no child has been given, or whose child died before them
   for (size_t i = 0; i < paths.size(); ++i) pending.push_back(i);
