@@ -1269,6 +1269,89 @@ TEST(RelationRulesTest, HeadcountsInATableAreExact) {
   EXPECT_TRUE(Findings(Check(amounts)).empty()) << ::testing::PrintToString(Findings(Check(amounts)));
 }
 
+// A row label naming a count noun instead of a unit (复职人数, 培训次数) makes its whole numbers exact
+// too, and so does a total row naming one ("Total Cases") for the rows of categories above it.
+TEST(RelationRulesTest, CountNounsInRowLabelsMakeWholeNumbersExact) {
+  const std::string clean =
+      "\t男性\t女性\t合计\n"
+      "当年度申请育婴假人数\t12\t30\t42\n"
+      "当年度育婴假后复职人数\t6\t5\t11\n"
+      "平均育婴假天数\t20\t98\t118\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"11", "6", "5"}));
+  ExpectChangesFlagged(clean, {{"\t6\t5\t11", "\t7\t5\t11", {"7 + 5 = 12"}}}, "error");
+  // A row of no count noun keeps the rounding of its last digit.
+  std::string days = clean;
+  days.replace(days.find("\t20\t98"), 7, "\t21\t98");
+  EXPECT_TRUE(Findings(Check(days)).empty()) << ::testing::PrintToString(Findings(Check(days)));
+
+  const std::string en =
+      "Cases reported by category 2020 2021 2022\n"
+      "Discrimination 42 30 27\n"
+      "Retaliation 23 17 11\n"
+      "Forced Labor 1 2 1\n"
+      "Work Hours and Wages 34 5 11\n"
+      "Workplace Security 13 9 8\n"
+      "Total Cases 113 63 58\n";
+  r = Check(en, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  doc = Document::FromUtf8("test.txt", en);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"113", "42", "23", "1", "34", "13"}));
+  ExpectChangesFlagged(en, {{" 42 30", " 44 30", {"44 + 23 + 1 + 34 + 13 = 115"}}}, "error");
+  // Under a total row of no count noun, two more in five rounded parts stay within their rounding.
+  std::string amounts = en;
+  amounts.replace(amounts.find("Total Cases"), std::string("Total Cases").size(), "Total");
+  amounts.replace(amounts.find(" 42 30"), 6, " 44 30");
+  EXPECT_TRUE(Findings(Check(amounts, "en")).empty()) << ::testing::PrintToString(Findings(Check(amounts, "en")));
+}
+
+// A region block closed by 其他地区 (Other regions) under a total row printed first: the rows are parts
+// of the total, and the first region is no head of the rest although the rest add up to it in one
+// column. Aligned, tab and Markdown tables alike.
+TEST(RelationRulesTest, ARegionBlockClosedByOtherUnderATotalRowFirst) {
+  const std::string clean =
+      "指标\t2022年\t2023年\n"
+      "员工总数（人）\t1,000\t1,100\n"
+      "华东地区（人）\t500\t560\n"
+      "华南地区（人）\t300\t320\n"
+      "其他地区（人）\t200\t220\n";
+  ReportResult r = Check(clean, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1,000", "500", "300", "200"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1,100", "560", "320", "220"}));
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"500", "300", "200"}));
+  ExpectChangesFlagged(clean,
+                       {{"\t560\n", "\t616\n", {"616 + 320 + 220 = 1,156"}},
+                        {"\t300\t", "\t330\t", {"500 + 330 + 200 = 1,030"}}},
+                       "error");
+  const std::string md =
+      "| Indicator | Unit | 2022 | 2023 |\n"
+      "|---|---|---|---|\n"
+      "| Total employees | persons | 1,000 | 1,100 |\n"
+      "| Europe | persons | 500 | 560 |\n"
+      "| Americas | persons | 300 | 320 |\n"
+      "| Other regions | persons | 200 | 220 |\n";
+  r = Check(md, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  doc = Document::FromUtf8("test.txt", md);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"1,100", "560", "320", "220"}));
+  ExpectChangesFlagged(md, {{"| 560 |", "| 616 |", {"616 + 320 + 220 = 1,156"}}}, "error");
+  // A head row of its own closed by Other (Metals shipped over North, South, Other) stays the head.
+  const std::string heads =
+      "Item\t2022\t2021\n"
+      "Total shipped\t600\t550\n"
+      "Metals shipped\t350\t300\n"
+      "North\t200\t170\n"
+      "South\t120\t110\n"
+      "Other\t30\t20\n";
+  r = Check(heads, "en", "relations");
+  doc = Document::FromUtf8("test.txt", heads);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"350", "200", "120", "30"}));
+}
+
 
 // A split printed as one block per category, each under a title naming it ("Female (global)", then
 // "Male (global)" over the same rows): each row's shares add up to 100 % across the blocks, column
