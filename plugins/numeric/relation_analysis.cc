@@ -3055,6 +3055,27 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       const bool totals = std::any_of(run.begin(), run.end(), [&](size_t k) { return TableTotalLabel(rows[k].label) || IsNestedLabel(rows[k].label); });
       if (run.size() >= 3 && (other || bands) && !totals) {
         share_breakdown(run, ri > 0 && !rows[ri - 1].label.empty() ? rows[ri - 1].label : rows[ri].label, rows[ri]);
+      } else if (run.size() >= 6 && !other && !totals) {
+        // Several closed sets of bands printed one after the other with no title between them (age
+        // bands from 35岁以下 to 56岁以上, then education from 硕士及以上 to 初中及以下): when the run is
+        // cut, from its first row to its last, into stretches each going from one open band to the
+        // opposite one with no open band inside, each stretch is a breakdown of its own.
+        std::vector<std::vector<size_t>> stretches;
+        for (size_t a = ri; a < end;) {
+          const bool lower = LowerBand(rows[a].label), upper = UpperBand(rows[a].label);
+          size_t b = a + 1;
+          while (b < end && !LowerBand(rows[b].label) && !UpperBand(rows[b].label)) ++b;
+          if (lower == upper || b >= end || b < a + 2 ||
+              !(lower ? UpperBand(rows[b].label) && !LowerBand(rows[b].label)
+                      : LowerBand(rows[b].label) && !UpperBand(rows[b].label))) {
+            stretches.clear();
+            break;
+          }
+          stretches.emplace_back();
+          for (size_t k = a; k <= b; ++k) stretches.back().push_back(k);
+          a = b + 1;
+        }
+        for (const std::vector<size_t>& stretch : stretches) share_breakdown(stretch, rows[stretch[0]].label, rows[stretch[0]]);
       }
       ri = end;
     }

@@ -1219,6 +1219,37 @@ TEST(RelationRulesTest, ARegionBlockClosedByOtherUnderATotalRowFirst) {
   r = ExpectCleanAndRecognised(heads, "en", {{"parts-total", {"350", "200", "120", "30"}}});
 }
 
+// Two closed sets of bands printed one after the other in rows of shares, no title between them:
+// age bands from an open lower band to an open upper one, then education from an open upper band
+// down to an open lower one. Each stretch is a breakdown of 100 % of its own; bare shares under a
+// unit column saying % make a mismatch a warning.
+TEST(RelationRulesTest, StretchesOfBandsFromOneOpenBandToTheOtherInOneRunOfShares) {
+  const std::string clean =
+      "指标\t单位\t数值\n"
+      "员工中30岁以下所占比例\t%\t30.5\n"
+      "员工中31-40岁所占比例\t%\t40.0\n"
+      "员工中41-50岁所占比例\t%\t20.5\n"
+      "员工中51岁以上所占比例\t%\t9.0\n"
+      "员工中研究生及以上所占比例\t%\t12.0\n"
+      "员工中本科所占比例\t%\t48.0\n"
+      "员工中大专所占比例\t%\t25.0\n"
+      "员工中高中及以下所占比例\t%\t15.0\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"percent-breakdown", {"员工中30岁以下所占比例", "30.5", "40.0", "20.5", "9.0"}},
+                                         {"percent-breakdown", {"员工中研究生及以上所占比例", "12.0", "48.0", "25.0", "15.0"}}});
+  ExpectChangesFlagged(clean,
+                       {{"\t40.0", "\t44.0", {"30.5 + 44.0 + 20.5 + 9.0 = 104.0"}},
+                        {"\t48.0", "\t52.8", {"12.0 + 52.8 + 25.0 + 15.0 = 104.8"}}},
+                       "warning");
+  // A run not cut into such stretches (a second open lower band, 40岁以下, inside the first): nothing
+  // is assumed.
+  std::string twice = clean;
+  twice.replace(twice.find("员工中31-40岁"), std::string("员工中31-40岁").size(), "员工中40岁以下");
+  ReportResult r = Check(twice, "zh", "relations");
+  EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(), [](const RelationRecord& x) {
+    return x.members.size() == 5;
+  }));
+}
+
 
 // A split printed as one block per category, each under a title naming it ("Female (global)", then
 // "Male (global)" over the same rows): each row's shares add up to 100 % across the blocks, column
