@@ -1849,6 +1849,26 @@ bool RateLabel(const std::string& label) {
   return false;
 }
 
+// A row label that says its figures are counts by a count noun rather than a unit: 复职人数,
+// 培训次数, "Number of sites", "Total Cases". A label with a unit bracket of its own ("Employees
+// (thousands)") is judged by that unit instead.
+bool CountLabel(std::string label) {
+  label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
+  std::u32string u = ToU32(label);
+  if (u.size() >= 3) {
+    std::u32string tail = u.substr(u.size() - 2);
+    for (const char32_t* w : {U"人数", U"人次", U"次数", U"件数", U"个数", U"家数", U"户数", U"项数", U"起数"}) {
+      if (tail == w) return true;
+    }
+  }
+  std::string l = Lower(label);
+  if (l.rfind("numberof", 0) == 0) return true;
+  for (std::string_view w : {"cases", "incidents", "headcount", "employees", "grievances", "complaints"}) {
+    if (l.size() >= w.size() && l.compare(l.size() - w.size(), w.size(), w) == 0) return true;
+  }
+  return false;
+}
+
 // The unit a table label names in brackets at its end: "培训次数(次)" -> "次"; empty when none.
 std::string LabelUnit(std::string label) {
   label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
@@ -2317,8 +2337,16 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     }
     // Whole numbers in a row of counts (a unit column or the label's bracket says 人, 个, 家 …) are
     // exact: a headcount printed 5 is 5, not anything from 4.5 to 5.5.
+    // So are those of a row whose label names a count noun instead of a unit (育婴留停复职人数), and
+    // those of every row with no unit of its own in a table whose total row names one ("Total
+    // Cases" under rows of categories).
+    const bool counted_total = std::any_of(rows.begin(), rows.end(), [&](const Row& row) {
+      return row.has_figure && row.unit.empty() && LabelUnit(row.label).empty() &&
+             TableTotalLabel(row.label) && CountLabel(row.label);
+    });
     for (const Row& row : rows) {
-      if (!IsCountUnit(row.unit.empty() ? LabelUnit(row.label) : row.unit)) continue;
+      const std::string unit = row.unit.empty() ? LabelUnit(row.label) : row.unit;
+      if (!IsCountUnit(unit) && !(unit.empty() && (counted_total || CountLabel(row.label)))) continue;
       for (const Slot& c : row.cells) {
         if (c.figure < 0) continue;
         Figure& f = figures_[c.figure];
@@ -2589,10 +2617,15 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     // A row heading the rows under it that an Other / 其他 row closes (Hazardous waste disposed,
     // then Upstream, Integrated Gas, Downstream, Other): the head is the nearest row above the
     // Other row whose rows below add up to it in every column but at most one (MostAddUp), every
-    // column then checked. Its rows are no parts of a total above the head.
+    // column then checked. Its rows are no parts of a total above the head. A row further up whose
+    // rows (the nearer candidate's included) add up to it in more columns, or in as many when it is
+    // named as a total, is the head instead: a region block closed by 其他地区 under a total row
+    // printed first starts with a region, not a head of the rest.
     std::set<size_t> under_head;
     for (size_t oi = 2; oi < rows.size(); ++oi) {
       if (!rows[oi].has_figure || !rows[oi].readable || !OtherLabel(rows[oi].label) || under_head.count(oi)) continue;
+      std::vector<Relation> best;
+      size_t best_head = 0, best_consistent = 0;
       for (size_t hi = oi - 1; hi-- > 0 && oi - hi <= 12;) {
         const Row& head = rows[hi];
         const Row& below = rows[hi + 1];
@@ -2608,13 +2641,20 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         std::vector<Relation> columns;
         const size_t tried = column_totals(head, under, false, &columns);
         if (!MostAddUp(columns, tried)) continue;
-        for (Relation& r : columns) {
-          relabel(r);
-          Add(std::move(r));
-        }
-        for (size_t k = hi + 1; k <= oi; ++k) under_head.insert(k);
-        break;
+        const size_t consistent = static_cast<size_t>(
+            std::count_if(columns.begin(), columns.end(), [](const Relation& r) { return r.consistent; }));
+        // On a tie a row named as a total (员工总数) is the head rather than a category row.
+        if (consistent < best_consistent || (consistent == best_consistent && !TableTotalLabel(head.label))) continue;
+        best = std::move(columns);
+        best_head = hi;
+        best_consistent = consistent;
       }
+      if (best.empty()) continue;
+      for (Relation& r : best) {
+        relabel(r);
+        Add(std::move(r));
+      }
+      for (size_t k = best_head + 1; k <= oi; ++k) under_head.insert(k);
     }
 
     std::set<size_t> part_of_total;
@@ -3087,6 +3127,27 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       const bool totals = std::any_of(run.begin(), run.end(), [&](size_t k) { return TableTotalLabel(rows[k].label) || IsNestedLabel(rows[k].label); });
       if (run.size() >= 3 && (other || bands) && !totals) {
         share_breakdown(run, ri > 0 && !rows[ri - 1].label.empty() ? rows[ri - 1].label : rows[ri].label, rows[ri]);
+      } else if (run.size() >= 6 && !other && !totals) {
+        // Several closed sets of bands printed one after the other with no title between them (age
+        // bands from 35岁以下 to 56岁以上, then education from 硕士及以上 to 初中及以下): when the run is
+        // cut, from its first row to its last, into stretches each going from one open band to the
+        // opposite one with no open band inside, each stretch is a breakdown of its own.
+        std::vector<std::vector<size_t>> stretches;
+        for (size_t a = ri; a < end;) {
+          const bool lower = LowerBand(rows[a].label), upper = UpperBand(rows[a].label);
+          size_t b = a + 1;
+          while (b < end && !LowerBand(rows[b].label) && !UpperBand(rows[b].label)) ++b;
+          if (lower == upper || b >= end || b < a + 2 ||
+              !(lower ? UpperBand(rows[b].label) && !LowerBand(rows[b].label)
+                      : LowerBand(rows[b].label) && !UpperBand(rows[b].label))) {
+            stretches.clear();
+            break;
+          }
+          stretches.emplace_back();
+          for (size_t k = a; k <= b; ++k) stretches.back().push_back(k);
+          a = b + 1;
+        }
+        for (const std::vector<size_t>& stretch : stretches) share_breakdown(stretch, rows[stretch[0]].label, rows[stretch[0]]);
       }
       ri = end;
     }
