@@ -429,12 +429,22 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   std::vector<bool> mentioned(ds.size(), false);
   std::vector<bool> in_passage(ds.size(), false);  // mentioned in running text or a table row
   std::vector<std::vector<uint32_t>> mention_lines(ds.size());  // lines mentioning it, in order
+  std::vector<bool> unaddressed(ds.size(), false);  // in a passage naming none of its `with` words
   for (size_t k = 0; k < ds.size(); ++k) {
     met[k].assign(ds[k].data.size(), false);
     on_pointed[k].resize(ds[k].data.size());
   }
   std::vector<std::string> lower_titles;
   for (const Disclosure& d : ds) lower_titles.push_back(AsciiLower(d.title));
+  line_units_.assign(n, std::string());
+  for (uint32_t f = 0; f < doc.FactCount(); ++f) {
+    const esgaudit_fact& fact = doc.Fact(f);
+    if (fact.line >= n) continue;
+    if (fact.kind == ESGAUDIT_FACT_PERCENT)
+      line_units_[fact.line] += " % ";
+    else if (fact.kind == ESGAUDIT_FACT_QUANTITY && fact.unit.size != 0)
+      line_units_[fact.line] += " " + AsciiLower(std::string(sdk::View(fact.unit))) + " ";
+  }
 
   // One scan of the view finds every part of every pattern ("a&b" has parts a and b) and every
   // title; then, per line, a disclosure is mentioned by its first pattern (in catalogue order) whose
@@ -528,7 +538,12 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       }
       mentioned[k] = true;
       mention_lines[k].push_back(i);
-      if (passage_[i]) in_passage[k] = true;
+      if (passage_[i]) {
+        if (NamesWith(ds[k], i))
+          in_passage[k] = true;
+        else
+          unaddressed[k] = true;
+      }
       if (line_page_[i] != 0) r.pages.insert(line_page_[i]);
       if (r.evidence.size() < kMaxMentions) r.evidence.push_back(MakeEvidence(i, jp.second, len, false));
     }
@@ -697,7 +712,8 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       // A qualitative disclosure is covered by a passage about it; a heading, a slogan or another
       // short line naming it is at most partial.
       r.status = in_passage[k] ? ESGAUDIT_COVERED : mentioned[k] ? ESGAUDIT_PARTIAL : ESGAUDIT_MISSING;
-      if (r.status == ESGAUDIT_PARTIAL) r.reason = PartialReason::kNoPassage;
+      if (r.status == ESGAUDIT_PARTIAL)
+        r.reason = unaddressed[k] ? PartialReason::kNoAudience : PartialReason::kNoPassage;
     } else if (satisfied == ds[k].data.size()) {
       r.status = ESGAUDIT_COVERED;
     } else if (mentioned[k] || satisfied > 0) {
@@ -724,8 +740,9 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       if (r.status == ESGAUDIT_COVERED) continue;
       if (d.data.empty()) {
         const std::vector<uint32_t>& at = mention_lines[static_cast<size_t>(k)];
-        auto named = std::find_if(at.begin(), at.end(),
-                                  [&](uint32_t line) { return InRanges(row_ranges_[ri], line); });
+        auto named = std::find_if(at.begin(), at.end(), [&](uint32_t line) {
+          return InRanges(row_ranges_[ri], line) && NamesWith(d, line);
+        });
         if (named == at.end()) continue;
         bool prose = false;
         for (const auto& [from, to] : row_ranges_[ri])
@@ -813,6 +830,30 @@ void GriAnalysis::FindLegacy() {
       legacy_.push_back(std::move(c));
     }
   }
+}
+
+bool GriAnalysis::NamesWith(const Disclosure& d, uint32_t i) const {
+  if (d.with.empty() && d.with_units.empty()) return true;
+  auto names = [&](uint32_t j) {
+    std::string_view t = LowerLine(j);
+    if (std::any_of(d.with.begin(), d.with.end(), [&](const std::string& w) { return Contains(t, w); }))
+      return true;
+    for (const std::string& u : d.with_units)
+      if (Contains(line_units_[j], " " + u + " ")) return true;
+    return false;
+  };
+  if (names(i)) return true;
+  const uint32_t n = static_cast<uint32_t>(excluded_.size());
+  for (uint32_t j = i; j-- > 0;) {
+    if (Trim(LowerLine(j)).empty()) continue;
+    if (!excluded_[j] && names(j)) return true;
+    break;
+  }
+  for (uint32_t j = i + 1; j < n; ++j) {
+    if (Trim(LowerLine(j)).empty()) continue;
+    return !excluded_[j] && names(j);
+  }
+  return false;
 }
 
 bool GriAnalysis::InRanges(const std::vector<std::pair<uint32_t, uint32_t>>& ranges, uint32_t line) {

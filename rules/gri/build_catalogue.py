@@ -505,6 +505,20 @@ OLD_EDITIONS = [
 ]
 
 
+# Whom a qualitative disclosure asks about: a passage covers it only when it (or a line next to it)
+# names one of these, or a count in WITH_UNITS. 205-2 counts the governance body members, employees and business partners the
+# anti-corruption policies were communicated to and who were trained; Party members (党员, 党员干部)
+# are no group of the organisation it counts, so the Party's own discipline education names none.
+WITH = {
+    "205-2": ["员工", "职工", "全员", "董事", "监事", "高管", "高级管理", "管理人员", "中层", "重要岗位", "关键岗位",
+              "供应商", "合作伙伴", "承包商", "经销商", "employee", "staff", "workforce", "colleague", "director",
+              "board", "supplier", "business partner", "third part", "contractor"],
+}
+
+# Or a count of those reached, on such a line: sessions held, people or person-times trained, a share.
+WITH_UNITS = {"205-2": ["次", "人次", "人", "名", "场", "期", "%", "times", "sessions", "employees", "people"]}
+
+
 def successors(text):
     """"2-6; 2-7" -> ["2-6", "2-7"]; "303-1 (2016 ed.)" -> ["303-1@2016"]; "(none)" -> []."""
     out = []
@@ -547,9 +561,16 @@ def main():
         }
         if not entry["title_zh"]:
             sys.exit("no Chinese title for " + did)
+        if did in WITH:
+            entry["with"] = WITH[did]
+        if did in WITH_UNITS:
+            entry["with_units"] = WITH_UNITS[did]
         if data:
             entry["data"] = data
         disclosures.append(entry)
+    unknown = (set(WITH) | set(WITH_UNITS)) - {d["id"] for d in disclosures}
+    if unknown:
+        sys.exit("audience words without a disclosure: " + ", ".join(sorted(unknown)))
     missing = set(PATTERNS) - {d["id"] for d in disclosures}
     if missing:
         sys.exit("patterns without a disclosure: " + ", ".join(sorted(missing)))

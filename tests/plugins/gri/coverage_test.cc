@@ -174,6 +174,29 @@ TEST_F(GriCoverage, AFigureWhoseClauseSaysItCountsSomethingElseIsNoDataPoint) {
   EXPECT_EQ(Status(Run("We have approximately 30,000 employees worldwide.\n", "en"), "2-7"), "covered");
 }
 
+TEST_F(GriCoverage, AntiCorruptionTrainingNeedsWhomItReachedOrHowMany) {
+  // 205-2 counts the governance body members, employees and partners the policies reached: a passage
+  // on anti-corruption work that names none of them, nor how many sessions or people, is partial.
+  ReportResult r = Run("公司深入推进党风廉政建设，举办反腐倡廉专题讲座，组织党员干部参观警示教育基地。\n");
+  EXPECT_EQ(Status(r, "205-2"), "partial");
+  const CoverageRecord& c = Record(r, "205-2");
+  ASSERT_FALSE(c.locations.empty());
+  EXPECT_EQ(c.locations[0].message.rfind("[未说明涉及的人员] ", 0), 0u) << c.locations[0].message;
+  EXPECT_EQ(Status(Run("We strengthened our anti-corruption framework and internal controls.\n", "en"), "205-2"),
+            "partial");
+  // Whom: employees, or the line next to the passage naming them.
+  EXPECT_EQ(Status(Run("公司组织员工观看警示教育片，签订廉洁承诺书。\n"), "205-2"), "covered");
+  EXPECT_EQ(Status(Run("反商业贿赂：排查关键岗位，员工参与排查覆盖率高。\n合规教育与反腐倡廉教育：集中组织学习规章制度。\n"),
+                   "205-2"),
+            "covered");
+  EXPECT_EQ(Status(Run("We train all employees on our anti-corruption policies every year.\n", "en"), "205-2"),
+            "covered");
+  // How many: sessions held or people trained.
+  EXPECT_EQ(Status(Run("报告期内，公司开展各种形式的反腐倡廉教育培训共计21次。\n"), "205-2"), "covered");
+  // A figure that counts nothing reached (a date, a bare number) is no such count.
+  EXPECT_EQ(Status(Run("2016年9月，公司开展了主题警示教育月活动，通过0A系统发布通知。\n"), "205-2"), "partial");
+}
+
 TEST_F(GriCoverage, AFigureStandingAloneTakesTheShortLineBelowAsItsLabel) {
   EXPECT_EQ(Status(Run("## Our people\n\n## 89,900\n\nemployees worldwide\n\n## Our values\n", "en"), "2-7"),
             "covered");
