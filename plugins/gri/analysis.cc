@@ -140,6 +140,26 @@ std::string_view ClauseAround(std::string_view line, size_t at, size_t window_be
   return to > from ? line.substr(from, to - from) : std::string_view();
 }
 
+// The opening phrase of the sentence holding position `at` of `line`, up to its first clause comma,
+// when that comma comes before `at` (and within kClauseWindow bytes of it); empty otherwise.
+std::string_view SentenceHead(std::string_view line, size_t at) {
+  size_t from = at > kClauseWindow ? at - kClauseWindow : 0;
+  size_t start = from;
+  for (size_t i = at; i-- > from;) {
+    if (line.compare(i, 3, "。") == 0 || line[i] == ';' || line[i] == '!' || line[i] == '?' ||
+        (line[i] == '.' && i + 1 < line.size() && line[i + 1] == ' ')) {
+      start = i + 1;
+      break;
+    }
+  }
+  if (start == from && from != 0) return {};  // the sentence starts further back
+  for (size_t i = start; i < at; ++i) {
+    if (line[i] == ',' && !(i > 0 && IsDigit(line[i - 1]) && i + 1 < line.size() && IsDigit(line[i + 1])))
+      return line.substr(start, i - start);
+  }
+  return {};
+}
+
 }  // namespace
 
 // The label cell of a table row a number stands in (lower-cased, as in the view) and the unit that
@@ -609,6 +629,9 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     // line): the table's caption is left out, it speaks for every row.
     std::string near = own_label + "\n" + std::string(ClauseAround(line, at, kClauseWindow, kClauseWindow)) + "\n" +
                        row.label + "\n" + below;
+    // A sentence opening with a phrase that sets what the whole sentence speaks of ("On our Board, we
+    // have 46% female …", "在董事会中，女性占…") says it of this figure too, however many clauses on.
+    near += "\n" + std::string(SentenceHead(line, at));
     // A unit read from a unit column counts only with a label of the row's own (a table's caption
     // speaks for every row, whatever each row's unit).
     const std::string labels_own = labels;

@@ -155,6 +155,17 @@ TEST_F(GriCoverage, AFigureWhoseClauseSaysItCountsSomethingElseIsNoDataPoint) {
   // An SDG target's code ("5.c") is no figure.
   EXPECT_EQ(Status(Run("We support SDG 5: the empowerment of women 5.c Adopt sound policies.\n", "en"), "405-1"),
             "partial");
+  // The board's share of women is the governance body's half of 405-1, not the employees'; a sentence
+  // opening with the body it speaks of says so of every figure in it.
+  EXPECT_EQ(Status(Run("On our Board, we have 46% female representation and 31% ethnic minority representation.\n", "en"),
+                   "405-1"),
+            "partial");
+  EXPECT_NE(Status(Run("公司女性董事数量为2人，占比为28.57%。\n"), "405-1"), "covered");
+  // The hours per head of one class are no average per employee.
+  EXPECT_NE(Status(Run("我们与某大学开办大专学历班，2016年共培训140人，人均120学时。\n"), "404-1"), "covered");
+  EXPECT_EQ(Status(Run("2016年共培训员工5,109人次，人均培训时长58小时。\n"), "404-1"), "covered");
+  // A saving the sentence opens with: the energy figure after it is what was saved, no consumption.
+  EXPECT_EQ(Status(Run("通过照明灯具的更新改造每年可节省1.61万元，能源消耗减低7.6吨标准煤。\n"), "302-1"), "partial");
   EXPECT_EQ(Status(Run("女性员工比例为 30%。\n"), "405-1"), "covered");
   EXPECT_EQ(Status(Run("Women make up 41% of our global workforce.\n", "en"), "405-1"), "covered");
   EXPECT_EQ(Status(Run("节日期间慰问困难员工、工伤员工等 175 人次。\n"), "403-9"), "partial");
