@@ -232,7 +232,7 @@ std::string GriAnalysis::SeriesTitle(uint32_t line) const {
 // ("employees worldwide"). Not in a column of figures (a flattened table, where the line below is
 // the next row's label): the lines before the figure and after the label must not be bare figures.
 // Empty otherwise. `begin`/`end` are the figure's span in the view.
-std::string GriAnalysis::CaptionBelow(uint32_t line, uint64_t begin, uint64_t end) const {
+std::string GriAnalysis::CaptionBelow(uint32_t line, uint64_t begin, uint64_t end, std::string* stated_unit) const {
   uint64_t lb = line_view_begin_[line];
   if (begin < lb || end < begin || end > line_view_end_[line]) return "";
   std::string rest = std::string(LowerLine(line).substr(0, begin - lb)) +
@@ -272,7 +272,15 @@ std::string GriAnalysis::CaptionBelow(uint32_t line, uint64_t begin, uint64_t en
       ended = ended || (prev.size() >= end.size() && prev.substr(prev.size() - end.size()) == end);
     }
     bool heading = Trim(LowerLine(line)).rfind("#", 0) == 0;
-    if (!heading && !ended && before + 1 == line) return "";
+    // A chart's unit stated on the line above ("单位：%", "Unit: tonnes") sets it apart as well, and is
+    // the figure's unit.
+    bool unit_line = (prev.rfind("单位", 0) == 0 || prev.rfind("unit", 0) == 0) && sdk::CodePointCount(prev) <= 16;
+    if (!heading && !ended && !unit_line && before + 1 == line) return "";
+    if (unit_line && before + 1 == line && stated_unit != nullptr) {
+      std::string_view u = prev.substr(prev.rfind("单位", 0) == 0 ? std::string_view("单位").size() : 4);
+      while (!u.empty() && (u.front() == ':' || u.front() == ' ')) u.remove_prefix(1);
+      *stated_unit = std::string(Trim(u));
+    }
   }
   if (!neighbour(line, 1, &label) || excluded_[label]) return "";
   std::string_view text = Trim(LowerLine(label));
@@ -613,7 +621,9 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       units += " " + row.unit;
     }
     uint64_t fend = doc.TextToView(fact.offset + fact.length);
-    std::string below = CaptionBelow(fact.line, fv, fend);
+    std::string chart_unit;  // the unit a chart states above its figures, when it does
+    std::string below = CaptionBelow(fact.line, fv, fend, &chart_unit);
+    if (below.empty()) chart_unit.clear();
     if (!below.empty()) labels += "\n" + below;
     const std::string series_title = SeriesTitle(fact.line);
     if (!series_title.empty()) {
@@ -640,6 +650,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       labels += "\n" + captions[ls.table];
       if (Trim(units).empty()) units += " " + table_units[ls.table];
     }
+    if (!chart_unit.empty()) units += " " + chart_unit;
     bool has_unit = !Trim(units).empty();
     // "1.11吨标煤/万吨", "kWh per m2": a rate per unit of output, never a total.
     // The unit read with the figure may stop before its denominator: look right after the figure.
@@ -672,7 +683,8 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
           bool unit_ok = false;
           bool column_ok = false;
           for (const std::string& u : need.units) {
-            unit_ok = unit_ok || (has_unit && Contains(units, u)) || UnitInCaption(below, u) ||
+            // A unit the chart states is the figure's; its caption's words then say what, not in what.
+            unit_ok = unit_ok || (has_unit && Contains(units, u)) || (chart_unit.empty() && UnitInCaption(below, u)) ||
                       UnitRightAfter(after, u);
             column_ok = column_ok || Contains(row.unit_column, u);
           }

@@ -135,7 +135,9 @@ class GriAnalysis {
     std::string unit_column;  // short text cells between the label and the number (a unit column)
   };
   RowContext RowOf(const sdk::Document& doc, uint32_t line, uint64_t view_offset) const;
-  std::string CaptionBelow(uint32_t line, uint64_t begin, uint64_t end) const;
+  // `stated_unit`, when given, receives the unit a line just above the figure states ("单位：%"), if
+  // that line is what sets the figure apart.
+  std::string CaptionBelow(uint32_t line, uint64_t begin, uint64_t end, std::string* stated_unit = nullptr) const;
   std::string SeriesTitle(uint32_t line) const;
 
   std::shared_ptr<const Catalogue> catalogue_data_;  // read once per process (CachedRuleData)

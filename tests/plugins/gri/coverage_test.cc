@@ -216,6 +216,15 @@ TEST_F(GriCoverage, AFigureStandingAloneTakesTheShortLineBelowAsItsLabel) {
   EXPECT_EQ(Status(Run(flat, "en"), "2-7"), "partial");
 }
 
+TEST_F(GriCoverage, AChartUnitAboveItsValuesSetsThemApartAndIsTheirUnit) {
+  // A flattened chart: its unit line, its values, its caption below them.
+  EXPECT_EQ(Status(Run("我们的绩效\n单位：%\n50\t44.5\n女性员工比例\n集体合同覆盖率\n"), "405-1"), "covered");
+  // The stated unit is the values' unit: a share is no head count, whatever the caption's words.
+  EXPECT_NE(Status(Run("员工总数\n单位：%\n90 81.0\n外籍员工人数\n员工满意度\n"), "2-7"), "covered");
+  // A line of text above is a sentence wrapped onto the value's line, not a chart's unit.
+  EXPECT_NE(Status(Run("公司持续推进性别平等，截至年末\n50\t44.5\n女性员工比例\n集体合同覆盖率\n"), "405-1"), "covered");
+}
+
 TEST_F(GriCoverage, AUnitColumnGivesTheRowItsUnit) {
   std::string md =
       "| Category | Unit | 2022 | 2023 |\n|---|---|---|---|\n| Scope 1 | tCO2e | 4,100 | 4,121 |\n"
