@@ -620,7 +620,14 @@ void Analysis::EnglishHeadings(const ElementSpec& spec, std::vector<Hit>* hits) 
 
 void Analysis::Generic(const ElementSpec& spec, std::vector<Hit>* hits) {
   Headings(spec.headings, hits);
+  const size_t phrases_from = hits->size();
   Phrases(spec.phrases, ESGAUDIT_COVERED, hits);
+  // A passage that names the principle the report follows ("遵循…重要性原则") says how the report
+  // means to choose its content, not what it found: at most partial.
+  const std::vector<std::string>& principle = Words(spec, "principle_words");
+  for (size_t i = phrases_from; i < hits->size(); ++i)
+    if (ContainsAny(view_.substr((*hits)[i].begin, (*hits)[i].end - (*hits)[i].begin), principle))
+      (*hits)[i].strength = ESGAUDIT_PARTIAL;
   Phrases(spec.partial, ESGAUDIT_PARTIAL, hits);
 }
 
@@ -912,22 +919,46 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
 void Analysis::Stakeholder(const ElementSpec& spec, std::vector<Hit>* hits) {
   // Engagement is how the company engages, not whom it names: a passage naming stakeholders is
   // covered when it (or the three lines after it: a heading's table header and first rows) gives a
-  // column of channels or two different means of engagement (interviews, questionnaires, meetings…).
-  // A list of groups with their concerns, a heading, or one meeting is partial.
+  // column of channels or two different means of engagement (interviews, questionnaires, meetings…),
+  // or one means together with what each group raised (a list of three or more groups, each with
+  // its topics after a colon: "Investors: succession planning … Customers: …"). A list of groups
+  // with their concerns alone, a heading, or one meeting is partial.
   const std::vector<std::string>& columns = Words(spec, "method_columns");
   const std::vector<std::string>& methods = Words(spec, "method_words");
+  const std::vector<std::string>& groups = Words(spec, "group_words");
+  // Three or more different groups, each directly followed by a colon.
+  auto concerns = [&](std::string_view t) {
+    std::string lower = sdk::HasCjk(t) ? std::string(t) : sdk::AsciiLower(t);
+    size_t named = 0;
+    for (const std::string& g : groups) {
+      for (size_t at = lower.find(g); at != std::string::npos; at = lower.find(g, at + 1)) {
+        size_t k = at + g.size();
+        while (k < lower.size() && lower[k] == ' ') ++k;
+        if (k < lower.size() && lower[k] == ':') {
+          ++named;
+          break;
+        }
+      }
+    }
+    return named >= 3;
+  };
   auto engages = [&](size_t line) {
     if (IndexRow(line)) return false;
     const auto& ls = layout_.lines();
     std::set<const std::string*> found;
-    for (size_t j = line; j < ls.size() && j <= line + 3; ++j) {
+    bool topics = false;
+    // The line and the three non-blank body lines after it.
+    for (size_t j = line, taken = 0; j < ls.size() && taken <= 3; ++j) {
       if (!layout_.IsBody(j)) continue;
       std::string_view t = view_.substr(ls[j].begin, ls[j].end - ls[j].begin);
+      if (sdk::Trim(t).empty()) continue;
+      ++taken;
       if (ContainsAny(t, columns)) return true;
       for (const std::string& m : methods)
         if (Contains(t, m)) found.insert(&m);
+      topics = topics || concerns(t);
     }
-    return found.size() >= 2;
+    return found.size() >= 2 || (found.size() == 1 && topics);
   };
   std::vector<Hit> headings;
   Headings(spec.headings, &headings);

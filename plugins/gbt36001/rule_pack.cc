@@ -117,7 +117,8 @@ RulePack RulePack::FromFile(const std::string& path) {
     spec.partial = List(e, "partial");
     for (const char* key : {"entity_words", "basis_verbs", "basis_objects", "method_columns", "method_words",
                             "financial_words", "form_words", "box_words", "headings_en", "signature_titles_en",
-                            "signature_titles_zh", "reviewer_titles_zh", "phrases_en", "entity_words_en"}) {
+                            "signature_titles_zh", "reviewer_titles_zh", "phrases_en", "entity_words_en",
+                            "principle_words", "group_words"}) {
       std::vector<std::string> words = List(e, key);
       if (!words.empty()) spec.words[key] = std::move(words);
     }

@@ -142,6 +142,26 @@ std::string_view ClauseAround(std::string_view line, size_t at, size_t window_be
   return to > from ? line.substr(from, to - from) : std::string_view();
 }
 
+// The opening phrase of the sentence holding position `at` of `line`, up to its first clause comma,
+// when that comma comes before `at` (and within kClauseWindow bytes of it); empty otherwise.
+std::string_view SentenceHead(std::string_view line, size_t at) {
+  size_t from = at > kClauseWindow ? at - kClauseWindow : 0;
+  size_t start = from;
+  for (size_t i = at; i-- > from;) {
+    if (line.compare(i, 3, "。") == 0 || line[i] == ';' || line[i] == '!' || line[i] == '?' ||
+        (line[i] == '.' && i + 1 < line.size() && line[i + 1] == ' ')) {
+      start = i + 1;
+      break;
+    }
+  }
+  if (start == from && from != 0) return {};  // the sentence starts further back
+  for (size_t i = start; i < at; ++i) {
+    if (line[i] == ',' && !(i > 0 && IsDigit(line[i - 1]) && i + 1 < line.size() && IsDigit(line[i + 1])))
+      return line.substr(start, i - start);
+  }
+  return {};
+}
+
 }  // namespace
 
 // The label cell of a table row a number stands in (lower-cased, as in the view) and the unit that
@@ -214,7 +234,7 @@ std::string GriAnalysis::SeriesTitle(uint32_t line) const {
 // ("employees worldwide"). Not in a column of figures (a flattened table, where the line below is
 // the next row's label): the lines before the figure and after the label must not be bare figures.
 // Empty otherwise. `begin`/`end` are the figure's span in the view.
-std::string GriAnalysis::CaptionBelow(uint32_t line, uint64_t begin, uint64_t end) const {
+std::string GriAnalysis::CaptionBelow(uint32_t line, uint64_t begin, uint64_t end, std::string* stated_unit) const {
   uint64_t lb = line_view_begin_[line];
   if (begin < lb || end < begin || end > line_view_end_[line]) return "";
   std::string rest = std::string(LowerLine(line).substr(0, begin - lb)) +
@@ -254,7 +274,15 @@ std::string GriAnalysis::CaptionBelow(uint32_t line, uint64_t begin, uint64_t en
       ended = ended || (prev.size() >= end.size() && prev.substr(prev.size() - end.size()) == end);
     }
     bool heading = Trim(LowerLine(line)).rfind("#", 0) == 0;
-    if (!heading && !ended && before + 1 == line) return "";
+    // A chart's unit stated on the line above ("单位：%", "Unit: tonnes") sets it apart as well, and is
+    // the figure's unit.
+    bool unit_line = (prev.rfind("单位", 0) == 0 || prev.rfind("unit", 0) == 0) && sdk::CodePointCount(prev) <= 16;
+    if (!heading && !ended && !unit_line && before + 1 == line) return "";
+    if (unit_line && before + 1 == line && stated_unit != nullptr) {
+      std::string_view u = prev.substr(prev.rfind("单位", 0) == 0 ? std::string_view("单位").size() : 4);
+      while (!u.empty() && (u.front() == ':' || u.front() == ' ')) u.remove_prefix(1);
+      *stated_unit = std::string(Trim(u));
+    }
   }
   if (!neighbour(line, 1, &label) || excluded_[label]) return "";
   std::string_view text = Trim(LowerLine(label));
@@ -484,10 +512,21 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   std::vector<bool> mentioned(ds.size(), false);
   std::vector<bool> in_passage(ds.size(), false);  // mentioned in running text or a table row
   std::vector<std::vector<uint32_t>> mention_lines(ds.size());  // lines mentioning it, in order
+  std::vector<bool> unaddressed(ds.size(), false);  // in a passage naming none of its `with` words
   for (size_t k = 0; k < ds.size(); ++k) {
     met[k].assign(ds[k].data.size(), false);
     on_pointed[k].resize(ds[k].data.size());
   }
+  line_units_.assign(n, std::string());
+  for (uint32_t f = 0; f < doc.FactCount(); ++f) {
+    const esgaudit_fact& fact = doc.Fact(f);
+    if (fact.line >= n) continue;
+    if (fact.kind == ESGAUDIT_FACT_PERCENT)
+      line_units_[fact.line] += " % ";
+    else if (fact.kind == ESGAUDIT_FACT_QUANTITY && fact.unit.size != 0)
+      line_units_[fact.line] += " " + AsciiLower(std::string(sdk::View(fact.unit))) + " ";
+  }
+
   // One scan of the view finds every part of every pattern ("a&b" has parts a and b) and every
   // title; then, per line, a disclosure is mentioned by its first pattern (in catalogue order) whose
   // parts all occur in the line, located at its earliest part — MatchPattern's semantics.
@@ -550,7 +589,12 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       }
       mentioned[k] = true;
       mention_lines[k].push_back(i);
-      if (passage_[i]) in_passage[k] = true;
+      if (passage_[i]) {
+        if (NamesWith(ds[k], i))
+          in_passage[k] = true;
+        else
+          unaddressed[k] = true;
+      }
       if (line_page_[i] != 0) r.pages.insert(line_page_[i]);
       if (r.evidence.size() < kMaxMentions) r.evidence.push_back(MakeEvidence(i, jp.second, len, false));
     }
@@ -600,7 +644,9 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       units += " " + row.unit;
     }
     uint64_t fend = doc.TextToView(fact.offset + fact.length);
-    std::string below = CaptionBelow(fact.line, fv, fend);
+    std::string chart_unit;  // the unit a chart states above its figures, when it does
+    std::string below = CaptionBelow(fact.line, fv, fend, &chart_unit);
+    if (below.empty()) chart_unit.clear();
     if (!below.empty()) labels += "\n" + below;
     const std::string series_title = SeriesTitle(fact.line);
     if (!series_title.empty()) {
@@ -616,6 +662,9 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     // line): the table's caption is left out, it speaks for every row.
     std::string near = own_label + "\n" + std::string(ClauseAround(line, at, kClauseWindow, kClauseWindow)) + "\n" +
                        row.label + "\n" + below;
+    // A sentence opening with a phrase that sets what the whole sentence speaks of ("On our Board, we
+    // have 46% female …", "在董事会中，女性占…") says it of this figure too, however many clauses on.
+    near += "\n" + std::string(SentenceHead(line, at));
     // A unit read from a unit column counts only with a label of the row's own (a table's caption
     // speaks for every row, whatever each row's unit).
     const std::string labels_own = labels;
@@ -624,6 +673,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       labels += "\n" + captions[ls.table];
       if (Trim(units).empty()) units += " " + table_units[ls.table];
     }
+    if (!chart_unit.empty()) units += " " + chart_unit;
     bool has_unit = !Trim(units).empty();
     // "1.11吨标煤/万吨", "kWh per m2": a rate per unit of output, never a total.
     // The unit read with the figure may stop before its denominator: look right after the figure.
@@ -656,7 +706,8 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
           bool unit_ok = false;
           bool column_ok = false;
           for (const std::string& u : need.units) {
-            unit_ok = unit_ok || (has_unit && Contains(units, u)) || UnitInCaption(below, u) ||
+            // A unit the chart states is the figure's; its caption's words then say what, not in what.
+            unit_ok = unit_ok || (has_unit && Contains(units, u)) || (chart_unit.empty() && UnitInCaption(below, u)) ||
                       UnitRightAfter(after, u);
             column_ok = column_ok || Contains(row.unit_column, u);
           }
@@ -719,7 +770,8 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       // A qualitative disclosure is covered by a passage about it; a heading, a slogan or another
       // short line naming it is at most partial.
       r.status = in_passage[k] ? ESGAUDIT_COVERED : mentioned[k] ? ESGAUDIT_PARTIAL : ESGAUDIT_MISSING;
-      if (r.status == ESGAUDIT_PARTIAL) r.reason = PartialReason::kNoPassage;
+      if (r.status == ESGAUDIT_PARTIAL)
+        r.reason = unaddressed[k] ? PartialReason::kNoAudience : PartialReason::kNoPassage;
     } else if (satisfied == ds[k].data.size()) {
       r.status = ESGAUDIT_COVERED;
     } else if (mentioned[k] || satisfied > 0) {
@@ -746,8 +798,9 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       if (r.status == ESGAUDIT_COVERED) continue;
       if (d.data.empty()) {
         const std::vector<uint32_t>& at = mention_lines[static_cast<size_t>(k)];
-        auto named = std::find_if(at.begin(), at.end(),
-                                  [&](uint32_t line) { return InRanges(row_ranges_[ri], line); });
+        auto named = std::find_if(at.begin(), at.end(), [&](uint32_t line) {
+          return InRanges(row_ranges_[ri], line) && NamesWith(d, line);
+        });
         if (named == at.end()) continue;
         bool prose = false;
         for (const auto& [from, to] : row_ranges_[ri])
@@ -835,6 +888,30 @@ void GriAnalysis::FindLegacy() {
       legacy_.push_back(std::move(c));
     }
   }
+}
+
+bool GriAnalysis::NamesWith(const Disclosure& d, uint32_t i) const {
+  if (d.with.empty() && d.with_units.empty()) return true;
+  auto names = [&](uint32_t j) {
+    std::string_view t = LowerLine(j);
+    if (std::any_of(d.with.begin(), d.with.end(), [&](const std::string& w) { return Contains(t, w); }))
+      return true;
+    for (const std::string& u : d.with_units)
+      if (Contains(line_units_[j], " " + u + " ")) return true;
+    return false;
+  };
+  if (names(i)) return true;
+  const uint32_t n = static_cast<uint32_t>(excluded_.size());
+  for (uint32_t j = i; j-- > 0;) {
+    if (Trim(LowerLine(j)).empty()) continue;
+    if (!excluded_[j] && names(j)) return true;
+    break;
+  }
+  for (uint32_t j = i + 1; j < n; ++j) {
+    if (Trim(LowerLine(j)).empty()) continue;
+    return !excluded_[j] && names(j);
+  }
+  return false;
 }
 
 bool GriAnalysis::InRanges(const std::vector<std::pair<uint32_t, uint32_t>>& ranges, uint32_t line) {

@@ -34,6 +34,7 @@ enum class PartialReason {
   kNoDataPoint,    // mentioned, but some required data point (a figure) was not found
   kNoPassage,      // mentioned only in headings, slogans or other short lines, never in a passage
   kIndexOnly,      // only the report's own content index lists it
+  kNoAudience,     // treated in passages, none of which names whom it concerns (Disclosure::with)
 };
 
 struct DisclosureResult {
@@ -140,6 +141,9 @@ class GriAnalysis {
   void FindPageDelta(const sdk::Document& doc);
   // The lines each index row points to (its printed pages, or the section its reference names).
   void FindPointedLines(const sdk::Document& doc);
+  // Whether line `i`, or the nearest non-blank line above or below it, names one of `d.with` or
+  // holds a figure in one of `d.with_units` (always true when both are empty).
+  bool NamesWith(const Disclosure& d, uint32_t i) const;
   static bool InRanges(const std::vector<std::pair<uint32_t, uint32_t>>& ranges, uint32_t line);
   // The label text of a figure on a pointed page names `need` or, for a single need, `d`.
   bool TopicOnLine(const Disclosure& d, const DataNeed& need, std::string_view text) const;
@@ -150,7 +154,9 @@ class GriAnalysis {
     std::string unit_column;  // short text cells between the label and the number (a unit column)
   };
   RowContext RowOf(const sdk::Document& doc, uint32_t line, uint64_t view_offset) const;
-  std::string CaptionBelow(uint32_t line, uint64_t begin, uint64_t end) const;
+  // `stated_unit`, when given, receives the unit a line just above the figure states ("单位：%"), if
+  // that line is what sets the figure apart.
+  std::string CaptionBelow(uint32_t line, uint64_t begin, uint64_t end, std::string* stated_unit = nullptr) const;
   std::string SeriesTitle(uint32_t line) const;
 
   std::shared_ptr<const Catalogue> catalogue_data_;  // read once per process (CachedRuleData)
@@ -163,6 +169,7 @@ class GriAnalysis {
   std::vector<uint32_t> line_page_;
   std::vector<bool> excluded_;  // table of contents, running headers, the content index itself
   std::vector<bool> passage_;   // a line of running text or a table row
+  std::vector<std::string> line_units_;  // per line, " unit" of each count or share on it ("%" for shares)
   std::vector<DisclosureResult> results_;
   Claim claim_ = Claim::kNone;
   bool required_ = false;

@@ -59,6 +59,8 @@ Catalogue Catalogue::Load(const std::string& path) {
       d.status = t.get<std::string>("status", "");
       d.patterns = Strings(t, "zh", true);
       for (std::string& p : Strings(t, "en", true)) d.patterns.push_back(std::move(p));
+      d.with = Strings(t, "with", true);
+      d.with_units = Strings(t, "with_units", true);
       if (auto data = t.get_child_optional("data")) {
         for (const auto& need : *data) {
           DataNeed n;

@@ -35,6 +35,14 @@ struct Disclosure {
   std::string status;                 // "current", "withdrawn ..." as researched
   std::vector<std::string> patterns;  // zh and en evidence patterns, lower-cased
   std::vector<DataNeed> data;         // empty: qualitative, covered by a matching section
+  // For a qualitative disclosure that asks about someone (205-2: to whom the policies were
+  // communicated, who was trained): a passage covers it only when it, or a line next to it, names
+  // one of these (lower-cased literals); a passage naming none leaves it partial. Empty (and
+  // `with_units` empty): any passage.
+  std::vector<std::string> with;
+  // Or a count of those reached on such a line: a figure whose unit is one of these ("次", "人次",
+  // "%"): how many sessions were held or people reached answers the disclosure too.
+  std::vector<std::string> with_units;
 
   // The standard's number: "2", "305", "102".
   std::string Number() const { return id.substr(0, id.find('-')); }

@@ -39,6 +39,7 @@ std::string ReasonText(PartialReason reason, bool en) {
   switch (reason) {
     case PartialReason::kNoDataPoint: return en ? "no figure for a required data point" : "未见所需数据";
     case PartialReason::kNoPassage: return en ? "named only in a heading or short line" : "仅见于标题或短句";
+    case PartialReason::kNoAudience: return en ? "no passage says whom it reached" : "未说明涉及的人员";
     case PartialReason::kIndexOnly: return en ? "listed only in the content index" : "仅见于内容索引";
     case PartialReason::kNone: break;
   }

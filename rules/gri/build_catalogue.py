@@ -312,8 +312,10 @@ PATTERNS = {
                ["occupational disease", "work-related ill health", "occupational illness"], None),
     "404-1": (["员工培训", "培训体系", "培训学时", "人均培训", "培训时长"],
               ["training hours", "hours of training", "employee training"],
+              # the hours of one class (a diploma or training class the sentence names) are no average per
+              # employee
               [need(["培训时长", "培训学时", "人均培训", "培训小时", "学时", "训练时数", "受训时数", "hours of training", "training hours",
-                     "average hours"], HOURS)]),
+                     "average hours"], HOURS, unless=["学历班", "研修班", "进修班", "培训班"])]),
     "404-2": (["技能提升", "职业技能", "技能培训", "人才培养", "技能竞赛", "导师带徒", "继续教育"],
               ["upskilling", "skills development", "skill&program", "career development", "transition assistance",
                "leadership program"], None),
@@ -325,9 +327,12 @@ PATTERNS = {
               [need(["女性员工", "女员工", "女职工", "女性管理", "女性占比", "女性比例", "女性", "男女", "female",
                      "women", "woman", "=女", "=男", "=男性"], kinds=("quantity", "percent"),
                     # women taking part in a programme, women customers, entrepreneurs or women-owned
-                    # businesses, a pay gap and a goal for any of them are no breakdown of the workforce
+                    # businesses, a pay gap and a goal for any of them are no breakdown of the workforce;
+                    # nor is the board's or the supervisors' share: 405-1 asks for the governance bodies
+                    # AND the employees, and this data point stands for the employees
                     unless=WELFARE + TARGET + ["参加", "参与", "participat", "客户", "创业", "customer", "entrepreneur",
-                                               "owned", "薪酬", "工资", "median pay", " earn "])]),
+                                               "owned", "薪酬", "工资", "median pay", " earn ", "董事", "监事",
+                                               "board"])]),
     "405-2": (["同工同酬", "男女同酬", "男女&薪酬", "薪酬&性别"],
               ["equal pay", "gender pay", "pay equity", "remuneration of women"],
               [need(["男女&薪酬", "男女&工资", "女性&薪酬", "gender pay", "pay gap", "ratio of basic salary",
@@ -505,6 +510,20 @@ OLD_EDITIONS = [
 ]
 
 
+# Whom a qualitative disclosure asks about: a passage covers it only when it (or a line next to it)
+# names one of these, or a count in WITH_UNITS. 205-2 counts the governance body members, employees and business partners the
+# anti-corruption policies were communicated to and who were trained; Party members (党员, 党员干部)
+# are no group of the organisation it counts, so the Party's own discipline education names none.
+WITH = {
+    "205-2": ["员工", "职工", "全员", "董事", "监事", "高管", "高级管理", "管理人员", "中层", "重要岗位", "关键岗位",
+              "供应商", "合作伙伴", "承包商", "经销商", "employee", "staff", "workforce", "colleague", "director",
+              "board", "supplier", "business partner", "third part", "contractor"],
+}
+
+# Or a count of those reached, on such a line: sessions held, people or person-times trained, a share.
+WITH_UNITS = {"205-2": ["次", "人次", "人", "名", "场", "期", "%", "times", "sessions", "employees", "people"]}
+
+
 def successors(text):
     """"2-6; 2-7" -> ["2-6", "2-7"]; "303-1 (2016 ed.)" -> ["303-1@2016"]; "(none)" -> []."""
     out = []
@@ -547,9 +566,16 @@ def main():
         }
         if not entry["title_zh"]:
             sys.exit("no Chinese title for " + did)
+        if did in WITH:
+            entry["with"] = WITH[did]
+        if did in WITH_UNITS:
+            entry["with_units"] = WITH_UNITS[did]
         if data:
             entry["data"] = data
         disclosures.append(entry)
+    unknown = (set(WITH) | set(WITH_UNITS)) - {d["id"] for d in disclosures}
+    if unknown:
+        sys.exit("audience words without a disclosure: " + ", ".join(sorted(unknown)))
     missing = set(PATTERNS) - {d["id"] for d in disclosures}
     if missing:
         sys.exit("patterns without a disclosure: " + ", ".join(sorted(missing)))

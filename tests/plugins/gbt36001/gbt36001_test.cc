@@ -392,6 +392,18 @@ TEST(Gbt36001Test, StakeholderEngagementNeedsHowNotWhom) {
   // One meeting is not an engagement process.
   EXPECT_EQ(status("公司承办了利益相关方沟通会,听取各方对绿色航空的建议与期望。\n"),
             ESGAUDIT_PARTIAL);
+  // One means with what each group raised (three or more groups, each with its topics after a colon),
+  // a few lines on: how, and what was heard.
+  const std::string one_means =
+      "We value the regular input we receive from our stakeholders. In 2022 we completed an investor perception study.\n"
+      "\n"
+      "## Key Engagement Topics\n";
+  EXPECT_EQ(status(one_means + "- Investors : executive pay - Customers : product education - Employees : inclusion\n"),
+            ESGAUDIT_COVERED);
+  EXPECT_EQ(status(one_means + "- Investors and customers asked about our climate strategy.\n"), ESGAUDIT_PARTIAL);
+  EXPECT_EQ(status("We value the regular input we receive from our stakeholders.\n"
+                   "- Investors : executive pay - Customers : product education - Employees : inclusion\n"),
+            ESGAUDIT_PARTIAL);
   // An index row naming the section is the company's claim only.
   EXPECT_EQ(status("指标索引\n"
                    "实质性议题识别\tG4-18/G4-19\n"
@@ -515,6 +527,34 @@ TEST(Gbt36001Test, EnglishScopeStatementsAndTheTaiwaneseTitleForAssurance) {
   EXPECT_EQ(status("外部确信\n本报告书经第三方查证单位依AA1000AS标准进行查证，达到中度保证等级，查证声明附于报告书末。\n",
                    "assurance"),
             ESGAUDIT_COVERED);
+}
+
+TEST(Gbt36001Test, TheTaiwaneseScopeTitleAndPlantsNamedAsTheScope) {
+  auto status = [&](const std::string& text, const char* element) {
+    return Statuses(testing::RunOnText(Registry(), text), "gbt36001")[element];
+  };
+  // 报告范畴 is the Taiwanese term for the reporting scope; a statement naming the plants it covers
+  // names entities.
+  EXPECT_EQ(status("报告范畴与概要\n报告书内容涵盖各利害关系人关心的议题，包括甲厂、乙厂及丙厂的相关营运信息。\n",
+                   "report-scope"),
+            ESGAUDIT_COVERED);
+  // The title alone, or a statement of the topics only, is partial.
+  EXPECT_EQ(status("报告范畴\n\n", "report-scope"), ESGAUDIT_PARTIAL);
+  EXPECT_EQ(status("报告书内容涵盖环境、社会与治理各层面的议题。\n", "report-scope"), ESGAUDIT_PARTIAL);
+}
+
+TEST(Gbt36001Test, NamingTheMaterialityPrincipleIsNoMaterialityAssessment) {
+  auto status = [&](const std::string& text) {
+    return Statuses(testing::RunOnText(Registry(), text), "gbt36001")["materiality"];
+  };
+  // A passage saying the report follows the principle of materiality (even that an assessment took
+  // part in it) tells how content is chosen, not which topics were found: partial.
+  EXPECT_EQ(status("本报告在内容选择方面遵循了指引的重要性原则，管理层均有参与重要性评估，以确定报告披露的内容。\n"),
+            ESGAUDIT_PARTIAL);
+  EXPECT_EQ(status("This report follows the materiality principle; a materiality assessment informed its content.\n"),
+            ESGAUDIT_PARTIAL);
+  // The assessment itself is covered.
+  EXPECT_EQ(status("公司开展重要性评估，通过问卷调查识别出18项实质性议题，并按重要性排序。\n"), ESGAUDIT_COVERED);
 }
 
 TEST(Gbt36001Test, TargetsForALaterYearAreAnOutlook) {

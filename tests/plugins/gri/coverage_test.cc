@@ -155,6 +155,17 @@ TEST_F(GriCoverage, AFigureWhoseClauseSaysItCountsSomethingElseIsNoDataPoint) {
   // An SDG target's code ("5.c") is no figure.
   EXPECT_EQ(Status(Run("We support SDG 5: the empowerment of women 5.c Adopt sound policies.\n", "en"), "405-1"),
             "partial");
+  // The board's share of women is the governance body's half of 405-1, not the employees'; a sentence
+  // opening with the body it speaks of says so of every figure in it.
+  EXPECT_EQ(Status(Run("On our Board, we have 46% female representation and 31% ethnic minority representation.\n", "en"),
+                   "405-1"),
+            "partial");
+  EXPECT_NE(Status(Run("公司女性董事数量为2人，占比为28.57%。\n"), "405-1"), "covered");
+  // The hours per head of one class are no average per employee.
+  EXPECT_NE(Status(Run("我们与某大学开办大专学历班，2016年共培训140人，人均120学时。\n"), "404-1"), "covered");
+  EXPECT_EQ(Status(Run("2016年共培训员工5,109人次，人均培训时长58小时。\n"), "404-1"), "covered");
+  // A saving the sentence opens with: the energy figure after it is what was saved, no consumption.
+  EXPECT_EQ(Status(Run("通过照明灯具的更新改造每年可节省1.61万元，能源消耗减低7.6吨标准煤。\n"), "302-1"), "partial");
   EXPECT_EQ(Status(Run("女性员工比例为 30%。\n"), "405-1"), "covered");
   EXPECT_EQ(Status(Run("Women make up 41% of our global workforce.\n", "en"), "405-1"), "covered");
   EXPECT_EQ(Status(Run("节日期间慰问困难员工、工伤员工等 175 人次。\n"), "403-9"), "partial");
@@ -174,12 +185,44 @@ TEST_F(GriCoverage, AFigureWhoseClauseSaysItCountsSomethingElseIsNoDataPoint) {
   EXPECT_EQ(Status(Run("We have approximately 30,000 employees worldwide.\n", "en"), "2-7"), "covered");
 }
 
+TEST_F(GriCoverage, AntiCorruptionTrainingNeedsWhomItReachedOrHowMany) {
+  // 205-2 counts the governance body members, employees and partners the policies reached: a passage
+  // on anti-corruption work that names none of them, nor how many sessions or people, is partial.
+  ReportResult r = Run("公司深入推进党风廉政建设，举办反腐倡廉专题讲座，组织党员干部参观警示教育基地。\n");
+  EXPECT_EQ(Status(r, "205-2"), "partial");
+  const CoverageRecord& c = Record(r, "205-2");
+  ASSERT_FALSE(c.locations.empty());
+  EXPECT_EQ(c.locations[0].message.rfind("[未说明涉及的人员] ", 0), 0u) << c.locations[0].message;
+  EXPECT_EQ(Status(Run("We strengthened our anti-corruption framework and internal controls.\n", "en"), "205-2"),
+            "partial");
+  // Whom: employees, or the line next to the passage naming them.
+  EXPECT_EQ(Status(Run("公司组织员工观看警示教育片，签订廉洁承诺书。\n"), "205-2"), "covered");
+  EXPECT_EQ(Status(Run("反商业贿赂：排查关键岗位，员工参与排查覆盖率高。\n合规教育与反腐倡廉教育：集中组织学习规章制度。\n"),
+                   "205-2"),
+            "covered");
+  EXPECT_EQ(Status(Run("We train all employees on our anti-corruption policies every year.\n", "en"), "205-2"),
+            "covered");
+  // How many: sessions held or people trained.
+  EXPECT_EQ(Status(Run("报告期内，公司开展各种形式的反腐倡廉教育培训共计21次。\n"), "205-2"), "covered");
+  // A figure that counts nothing reached (a date, a bare number) is no such count.
+  EXPECT_EQ(Status(Run("2016年9月，公司开展了主题警示教育月活动，通过0A系统发布通知。\n"), "205-2"), "partial");
+}
+
 TEST_F(GriCoverage, AFigureStandingAloneTakesTheShortLineBelowAsItsLabel) {
   EXPECT_EQ(Status(Run("## Our people\n\n## 89,900\n\nemployees worldwide\n\n## Our values\n", "en"), "2-7"),
             "covered");
   // In a flattened table the line below a figure is the next row's label, not this figure's.
   std::string flat = "Sites audited\n\n2022\n\n2023\n\n120\n\n89,900\n\nemployees worldwide\n\n2022\n\n";
   EXPECT_EQ(Status(Run(flat, "en"), "2-7"), "partial");
+}
+
+TEST_F(GriCoverage, AChartUnitAboveItsValuesSetsThemApartAndIsTheirUnit) {
+  // A flattened chart: its unit line, its values, its caption below them.
+  EXPECT_EQ(Status(Run("我们的绩效\n单位：%\n50\t44.5\n女性员工比例\n集体合同覆盖率\n"), "405-1"), "covered");
+  // The stated unit is the values' unit: a share is no head count, whatever the caption's words.
+  EXPECT_NE(Status(Run("员工总数\n单位：%\n90 81.0\n外籍员工人数\n员工满意度\n"), "2-7"), "covered");
+  // A line of text above is a sentence wrapped onto the value's line, not a chart's unit.
+  EXPECT_NE(Status(Run("公司持续推进性别平等，截至年末\n50\t44.5\n女性员工比例\n集体合同覆盖率\n"), "405-1"), "covered");
 }
 
 TEST_F(GriCoverage, AUnitColumnGivesTheRowItsUnit) {
