@@ -2238,6 +2238,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       return s;
     };
     const std::string header_text = t.header_line != ESGAUDIT_NO_INDEX ? line_text(t.header_line) : std::string();
+    std::set<uint32_t> gap_titles;  // title lines between this table and its continuation
     for (uint32_t last = t.last_line; ti + 1 < table_count;) {
       const esgaudit_table next = doc.Table(ti + 1);
       if (next.source != t.source || next.columns != t.columns || next.first_line <= last) break;
@@ -2263,6 +2264,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
       if (!gap_ok || !page_break) break;
       lines.insert(lines.end(), titles.begin(), titles.end());
+      gap_titles.insert(titles.begin(), titles.end());
       for (uint32_t line = next.first_line; line <= next.last_line; ++line) {
         if (line != next.header_line) lines.push_back(line);
       }
@@ -2273,9 +2275,12 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     for (uint32_t line : lines) {
       esgaudit_line_structure ls = doc.LineStructure(line);
       if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER)) continue;
-      // A line that is no row of a grid (a label piece joined to its row, page furniture) is read
-      // only as a tab table's title line between two of its parts.
-      if (grid_rows.count(line) == 0 && (!tabs || ls.cell_count != 1 || grid_lines.count(line))) continue;
+      // A line that is no row of a grid (a label or cell piece joined to its row, page furniture,
+      // OCR debris the model left out) is read only as a tab table's title line between two of
+      // its parts.
+      if (grid_rows.count(line) == 0 &&
+          (!tabs || ls.cell_count != 1 || grid_lines.count(line) || gap_titles.count(line) == 0))
+        continue;
       Row row = read_row(line);
       // The header printed again inside the table (a table going on over a page break): no row, and
       // the rows before and after it stay one block.

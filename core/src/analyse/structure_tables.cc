@@ -587,6 +587,24 @@ void StructureBuilder::FindTables() {
     return !v.empty() && v.size() <= 3 &&
            std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
+  // OCR debris on a line of its own ("kS-"): at most three ASCII characters, no digit, no space
+  // or tab, a letter and either a mark (not '/': n/a) or a capital after a small letter. A word
+  // ("Men", "Age") or a lone dash is not debris.
+  auto stray = [&](size_t line) {
+    std::string_view v = LineView(line);
+    if (!v.empty() && v.back() == '\r') v.remove_suffix(1);
+    if (v.empty() || v.size() > 3) return false;
+    bool letter = false, mark = false, case_switch = false;
+    for (size_t k = 0; k < v.size(); ++k) {
+      const unsigned char u = static_cast<unsigned char>(v[k]);
+      if (u <= 0x20 || u >= 0x7f || IsAsciiDigit(v[k]) || v[k] == '/') return false;
+      const bool upper = u >= 'A' && u <= 'Z', small = u >= 'a' && u <= 'z';
+      letter = letter || upper || small;
+      mark = mark || (!upper && !small);
+      case_switch = case_switch || (upper && k > 0 && v[k - 1] >= 'a' && v[k - 1] <= 'z');
+    }
+    return letter && (mark || case_switch);
+  };
   // The table of lines [first, last_line] (its header may be the line above), with the grid of
   // markup table `grid` (or none).
   // The header of an aligned table: a line of column titles (years, labels) up to four lines above
@@ -819,12 +837,46 @@ void StructureBuilder::FindTables() {
         }
       }
     }
+    // A cell's text wrapped onto a line of its own in the same tab slot, past the label
+    // ("\t\t废气治理\t" under "1\t工厂\t车间烘干\t460"): one text cell after leading tabs, no
+    // figure, right under a row (over blank lines and OCR debris) whose cell in that slot is text.
+    // It is part of that cell; per row, the slot and the piece's line.
+    auto slot_of = [&](const Cell& c, uint32_t j) {
+      uint32_t tabs = 0;
+      for (uint64_t at = line_view_[j].first; at < c.view_begin; ++at) tabs += view_[at] == '\t';
+      return tabs;
+    };
+    std::map<uint32_t, std::pair<uint32_t, uint32_t>> slot_piece;
+    for (uint32_t p = tb->first_line + 1; p <= tb->last_line; ++p) {
+      const LineStructure& ls = s_.lines_[p];
+      if (ls.cell_count != 1 || p == tb->header_line || pieces.count(p) ||
+          (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) || period_row(p, tb->last_line))
+        continue;
+      const Cell& c = s_.cells_[ls.first_cell];
+      const uint32_t slot = slot_of(c, p);
+      if (slot == 0 || FigureValue(CellText(c)) || ContainsAny(CellText(c), {"。", ". "})) continue;
+      uint32_t r = p - 1;
+      while (r > tb->first_line && (s_.lines_[r].cell_count == 0 || stray(r))) --r;
+      if (r == tb->header_line || pieces.count(r) || slot_piece.count(r) || s_.lines_[r].cell_count < 2 ||
+          (s_.lines_[r].flags & ESGAUDIT_LINE_FURNITURE_MASK) || period_row(r, tb->last_line))
+        continue;
+      const LineStructure& rs = s_.lines_[r];
+      for (uint32_t k = 0; k < rs.cell_count; ++k) {
+        const Cell& above_cell = s_.cells_[rs.first_cell + k];
+        if (slot_of(above_cell, r) != slot) continue;
+        if (!FigureValue(CellText(above_cell))) {
+          slot_piece[r] = {slot, p};
+          pieces.insert(p);
+        }
+        break;
+      }
+    }
     std::vector<uint32_t> header_firsts;  // each header row's first grid cell
     for (uint32_t j = tb->first_line; j <= tb->last_line; ++j) {
       const LineStructure& ls = s_.lines_[j];
       const bool tabbed = Contains(LineView(j), "\t");
       if (pieces.count(j)) continue;
-      if (ls.cell_count == 0 || bare_number(j) || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER) ||
+      if (ls.cell_count == 0 || bare_number(j) || stray(j) || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER) ||
           (j != tb->header_line && !tabbed && (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)))
         continue;
       const uint32_t header = j == tb->header_line || period_row(j, tb->last_line) ? ESGAUDIT_TABLE_CELL_HEADER : 0u;
@@ -892,6 +944,16 @@ void StructureBuilder::FindTables() {
             last = c.view_end;
           }
           push(slot, first, last, flags, std::move(text));
+          continue;
+        }
+        const auto sp = slot_piece.find(j);
+        if (sp != slot_piece.end() && sp->second.first == slot_cells[g].first) {
+          const Cell& c = s_.cells_[s_.lines_[sp->second.second].first_cell];
+          std::string a = text_of(vb, ve);
+          const std::string b = text_of(c.view_begin, c.view_end);
+          const bool latin = !a.empty() && !b.empty() && static_cast<unsigned char>(a.back()) < 0x80 &&
+                             static_cast<unsigned char>(b.front()) < 0x80;
+          push(slot, vb, c.view_end, flags, a + (latin ? " " : "") + b);
           continue;
         }
         push(slot, vb, ve, flags);
@@ -1070,14 +1132,22 @@ void StructureBuilder::FindTables() {
         continue;
       // A group title between two rows of a tab table ("按学历划分\t\t", one short label before
       // empty tab slots) is a row of the table.
-      if (source == ESGAUDIT_TABLE_SOURCE_TABS && j + 1 < n && kind[j + 1] == source &&
-          s_.lines_[j].cell_count == 1 && Contains(doc_.LineText(j), "\t") &&
-          (s_.lines_[j].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) == 0) {
-        std::string_view title = CellText(s_.cells_[s_.lines_[j].first_cell]);
-        if (sdk::CodePointCount(title) <= 20 && !ContainsAny(title, {"。", ",", ";", ":"}) &&
-            std::none_of(title.begin(), title.end(), IsAsciiDigit))
-          continue;
-      }
+      auto group_title = [&](size_t t) {
+        if (t + 1 >= n || kind[t + 1] != source || s_.lines_[t].cell_count != 1 ||
+            !Contains(doc_.LineText(t), "\t") ||
+            (s_.lines_[t].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) != 0)
+          return false;
+        std::string_view title = CellText(s_.cells_[s_.lines_[t].first_cell]);
+        return sdk::CodePointCount(title) <= 20 && !ContainsAny(title, {"。", ",", ";", ":"}) &&
+               std::none_of(title.begin(), title.end(), IsAsciiDigit);
+      };
+      if (source == ESGAUDIT_TABLE_SOURCE_TABS && group_title(j)) continue;
+      // A stray fragment between two rows of a tab table (OCR debris) does not end it when a row
+      // or a group title follows at once; it is no row of the grid. Anything longer or holding a
+      // figure still ends the table.
+      if (source == ESGAUDIT_TABLE_SOURCE_TABS && j + 1 < n && s_.lines_[j].cell_count == 1 &&
+          (reaches(last, j + 1) || group_title(j + 1)) && stray(j))
+        continue;
       // A page number or running header between two rows: the table goes on over a page break.
       // So does a line of a bare page number ("14") the furniture pass could not tell apart (a
       // report without page breaks).

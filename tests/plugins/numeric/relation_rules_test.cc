@@ -469,6 +469,36 @@ TEST(RelationRulesTest, ATabTableIsReadFromItsGrid) {
   EXPECT_NE(f[0].find("劳务派遣员工（人）"), std::string::npos) << f[0];
 }
 
+// A tab table led by a serial-number column, one project's name wrapped onto a line of its own
+// in the name's tab slot, and OCR debris (a short line of letters and marks) between that row and
+// the piece: the table goes on past the debris, the piece is part of the name above (not a group
+// title cutting the rows), and the projects add up to the total row.
+TEST(RelationRulesTest, ACellWrappedIntoItsSlotAndOcrDebrisDoNotBreakATabTable) {
+  const std::string clean =
+      "各项改造的投资如下：\n"
+      "序号\t所属部门\t项目名称\t投资额（万元）\t\n"
+      "1\t甲工厂\t一车间烘干\t460\t\n"
+      "xY-\n"
+      "\t\t废气治理\t\n"
+      "2\t\t废水预处理改造\t140\n"
+      "3\t乙工厂\t涂装废气治理\t130\n"
+      "4\t\t锅炉改造\t329\n"
+      "合计\t\t\t1059\n"
+      "以上项目均已完工。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"460", "140", "130", "329", "1059"}}});
+  Document doc = Document::FromUtf8("test.txt", clean);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  EXPECT_EQ(s.tables()[0].last_line, 8u);
+  EXPECT_EQ(s.table_cells()[s.tables()[0].first_grid_cell + 6].text, "一车间烘干废气治理");
+  // One project raised: the explicit total row says the rows must add up, an error.
+  ExpectChangesFlagged(clean, {{"\t140", "\t150", {"460 + 150 + 130 + 329 = 1069"}}}, "9:25: error: ");
+  // A word on a line of its own is no debris: it still ends the table there.
+  std::string word = clean;
+  word.replace(word.find("xY-"), 3, "Men");
+  EXPECT_EQ(Document::FromUtf8("test.txt", word).structure().tables().size(), 2u);
+}
+
 // A table of a plain-text export whose cells were joined with single spaces: the total row above
 // its parts, a dash for none, a footnote marker on the caption. Each column adds up to its total.
 TEST(RelationRulesTest, RowsJoinedWithSingleSpacesAddUpPerColumn) {
