@@ -133,6 +133,55 @@ TEST(IsolationTest, EveryValueSurvivesTheRoundTrip) {
   EXPECT_EQ(out.result.findings.at(0).severity, ESGAUDIT_INFO);
 }
 
+std::string Cbor(const nlohmann::json& j) {
+  std::vector<uint8_t> cbor = nlohmann::json::to_cbor(j);
+  return std::string(cbor.begin(), cbor.end());
+}
+
+TEST(IsolationTest, ARecordOfAnotherShapeIsRefusedAndCorruptBytesNeverCrash) {
+  const nlohmann::json good(Sample("r.txt"));
+  AuditOutcome out;
+  ASSERT_TRUE(DecodeOutcome(Cbor(good), &out));
+  // Each of these changes makes the record one the mapping does not describe.
+  std::vector<nlohmann::json> bad(8, good);
+  bad[0]["result"].erase("lang");                                  // a key missing
+  bad[1]["result"]["findings"][0]["location"]["line"] = "2";       // a string for a number
+  bad[2]["result"]["findings"][0]["location"]["offset"] = -1;      // a negative number
+  bad[3]["result"]["page_count"] = uint64_t{1} << 40;              // too large for its field
+  bad[4]["loaded"] = 1;                                            // a number for a bool
+  bad[5]["errors"] = "one";                                        // a string for a list
+  bad[6]["result"]["findings"][0]["related"][0] = nullptr;        // null for an object
+  bad[7] = nlohmann::json::array({good});                          // not an object at the top
+  for (size_t k = 0; k < bad.size(); ++k) {
+    out = AuditOutcome();
+    out.result.path = "kept";
+    EXPECT_FALSE(DecodeOutcome(Cbor(bad[k]), &out)) << k;
+    EXPECT_EQ(out.result.path, "kept") << k;  // a refused record leaves the outcome alone
+  }
+  // A key the mapping does not know is skipped, whatever its value.
+  nlohmann::json extra = good;
+  extra["result"]["findings"][0]["later"] = {{"a", {1, 2, {{"b", nullptr}}}}, {"c", 1.5}};
+  ASSERT_TRUE(DecodeOutcome(Cbor(extra), &out));
+  EXPECT_EQ(nlohmann::json(out), good);
+  // A key twice is refused (its list would be read twice).
+  std::string twice = Cbor(good);
+  const std::string loaded = Cbor("loaded");
+  const size_t at = twice.find(loaded);
+  ASSERT_NE(at, std::string::npos);
+  twice.replace(at, loaded.size(), Cbor("status"));  // "loaded": true becomes a second "status"
+  EXPECT_FALSE(DecodeOutcome(twice, &out));
+  // Every byte flipped in turn: decoded or refused, never a crash or a huge allocation (ASan checks).
+  const std::string bytes = Cbor(good);
+  for (size_t n = 0; n < bytes.size(); ++n) {
+    for (unsigned char x : {0x01, 0x20, 0xff}) {
+      std::string corrupt = bytes;
+      corrupt[n] = static_cast<char>(corrupt[n] ^ x);
+      AuditOutcome o;
+      (void)DecodeOutcome(corrupt, &o);
+    }
+  }
+}
+
 TEST(IsolationTest, CrashAndHangCostOnlyTheirOwnReport) {
   const std::vector<std::string> paths = {"a.txt", "crash.txt", "b.txt", "hang.txt", "c.txt"};
   IsolationOptions options;

@@ -13,6 +13,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <iterator>
+#include <array>
 #include <deque>
 
 namespace esgaudit {
@@ -131,6 +133,267 @@ void WarmUpCore() {
   Document::FromUtf8("warm-up", "本報告範圍們個這與為會發經對業產國 員工總數12,375人，女性佔21.5%\n");
 }
 
+// Reads an outcome's CBOR straight into the structs through nlohmann-json's SAX interface, without
+// the JSON tree that from_cbor would build and get<AuditOutcome>() read again (the parent decodes
+// every snapshot of every report). The mapping is outcome_json.h's: the same keys, every key of a
+// struct required, unknown keys skipped, an unknown enum name read as the list's first value; any
+// other shape (a wrong type, a negative or too large number, a key twice) is refused.
+// IsolationTest.EveryValueSurvivesTheRoundTrip fails if a key of outcome_json.h is missing below.
+class OutcomeReader {
+ public:
+  using json = nlohmann::json;
+  OutcomeReader(AuditOutcome* out, size_t bytes) : root_{kOutcome, out}, bytes_(bytes) { stack_.reserve(8); }
+  bool complete() const { return root_taken_ && stack_.empty() && skip_ == 0; }
+
+  bool null() { return skip_ > 0 || TakeSkip(); }
+  bool boolean(bool v) {
+    Slot s;
+    if (skip_ > 0) return true;
+    if (!Take(&s)) return false;
+    if (s.kind == kSkip) return true;
+    if (s.kind != kBool) return false;
+    *static_cast<bool*>(s.p) = v;
+    return true;
+  }
+  bool number_integer(json::number_integer_t v) {
+    if (skip_ > 0) return true;
+    if (v < 0) return TakeSkip();
+    return number_unsigned(static_cast<json::number_unsigned_t>(v));
+  }
+  bool number_unsigned(json::number_unsigned_t v) {
+    Slot s;
+    if (skip_ > 0) return true;
+    if (!Take(&s)) return false;
+    if (s.kind == kSkip) return true;
+    if (s.kind == kU64) {
+      *static_cast<uint64_t*>(s.p) = v;
+      return true;
+    }
+    if (s.kind != kU32 || v > UINT32_MAX) return false;
+    *static_cast<uint32_t*>(s.p) = static_cast<uint32_t>(v);
+    return true;
+  }
+  bool number_float(json::number_float_t, const json::string_t&) { return skip_ > 0 || TakeSkip(); }
+  bool binary(json::binary_t&) { return skip_ > 0 || TakeSkip(); }
+  bool string(json::string_t& v) {
+    Slot s;
+    if (skip_ > 0) return true;
+    if (!Take(&s)) return false;
+    switch (s.kind) {
+      case kSkip: return true;
+      case kStr: *static_cast<std::string*>(s.p) = std::move(v); return true;
+      case kSev: *static_cast<esgaudit_severity*>(s.p) = EnumNamed(v, kSeverities); return true;
+      case kCov: *static_cast<esgaudit_coverage_status*>(s.p) = EnumNamed(v, kCoverageStatuses); return true;
+      case kExit: *static_cast<ExitStatus*>(s.p) = EnumNamed(v, kExitStatuses); return true;
+      default: return false;
+    }
+  }
+  bool start_object(size_t) {
+    Slot s;
+    if (skip_ > 0) return ++skip_, true;
+    if (!Take(&s)) return false;
+    if (s.kind == kSkip) return skip_ = 1, true;
+    if (FieldsOf(s.kind).empty()) return false;
+    stack_.emplace_back(s.kind, s.p);
+    return true;
+  }
+  bool key(json::string_t& k) {
+    if (skip_ > 0) return true;
+    Frame& f = stack_.back();
+    const auto fields = FieldsOf(f.kind);
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (k != fields[i].name) continue;
+      if (f.seen & (1u << i)) return false;
+      f.seen |= 1u << i;
+      f.next = {fields[i].kind, f.kind == kStatus ? (i == 0 ? static_cast<void*>(&f.code) : &f.message)
+                                                  : fields[i].at(f.p)};
+      return true;
+    }
+    f.next = {kSkip, nullptr};
+    return true;
+  }
+  bool end_object() {
+    if (skip_ > 0) return --skip_, true;
+    Frame& f = stack_.back();
+    if (f.seen != (1u << FieldsOf(f.kind).size()) - 1) return false;  // a key is missing
+    if (f.kind == kStatus) {
+      Status& s = *static_cast<Status*>(f.p);
+      if (f.code == ExitStatus::kOk) s = Status::Ok();
+      else if (f.code == ExitStatus::kUsageOrInput) s = Status::InputError(std::move(f.message));
+      else s = Status::Internal(std::move(f.message));
+    }
+    stack_.pop_back();
+    return true;
+  }
+  bool start_array(size_t n) {
+    Slot s;
+    if (skip_ > 0) return ++skip_, true;
+    if (!Take(&s)) return false;
+    if (s.kind == kSkip) return skip_ = 1, true;
+    // An element takes at least one byte: a larger count is a corrupt record, not a reason to allocate.
+    const size_t reserve = n == static_cast<size_t>(-1) ? 0 : std::min(n, bytes_);
+    switch (s.kind) {
+      case kStrs: static_cast<std::vector<std::string>*>(s.p)->reserve(reserve); break;
+      case kFindings: static_cast<std::vector<Finding>*>(s.p)->reserve(reserve); break;
+      case kCoverages: static_cast<std::vector<CoverageRecord>*>(s.p)->reserve(reserve); break;
+      case kRelations: static_cast<std::vector<RelationRecord>*>(s.p)->reserve(reserve); break;
+      case kRelateds: static_cast<std::vector<Related>*>(s.p)->reserve(reserve); break;
+      default: return false;
+    }
+    stack_.emplace_back(s.kind, s.p);
+    return true;
+  }
+  bool end_array() {
+    if (skip_ > 0) return --skip_, true;
+    stack_.pop_back();
+    return true;
+  }
+  bool parse_error(size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+ private:
+  enum Kind {
+    kNone, kSkip, kStr, kU64, kU32, kBool, kSev, kCov, kExit,  // single values
+    kOutcome, kResult, kFinding, kLocation, kRelated, kSuppression, kCoverage, kRelation, kStatus,  // objects
+    kStrs, kFindings, kCoverages, kRelations, kRelateds,  // lists
+  };
+  struct Slot {
+    Kind kind = kNone;
+    void* p = nullptr;
+  };
+  struct Field {
+    const char* name;
+    Kind kind;
+    void* (*at)(void*);
+  };
+  struct Frame {
+    Frame(Kind k, void* q) : kind(k), p(q) {}
+    Kind kind;
+    void* p;
+    Slot next;          // where the value after the last key goes
+    uint32_t seen = 0;  // the keys read, a bit per field
+    ExitStatus code = ExitStatus::kOk;  // a Status's parts, made into one at its end
+    std::string message;
+  };
+
+  // The value's destination: the root, the field named by the last key, or a new list element.
+  bool Take(Slot* s) {
+    if (stack_.empty()) {
+      if (root_taken_) return false;
+      root_taken_ = true;
+      *s = root_;
+      return true;
+    }
+    Frame& f = stack_.back();
+    switch (f.kind) {
+      case kStrs: *s = {kStr, &static_cast<std::vector<std::string>*>(f.p)->emplace_back()}; return true;
+      case kFindings: *s = {kFinding, &static_cast<std::vector<Finding>*>(f.p)->emplace_back()}; return true;
+      case kCoverages:
+        *s = {kCoverage, &static_cast<std::vector<CoverageRecord>*>(f.p)->emplace_back()};
+        return true;
+      case kRelations:
+        *s = {kRelation, &static_cast<std::vector<RelationRecord>*>(f.p)->emplace_back()};
+        return true;
+      case kRelateds: *s = {kRelated, &static_cast<std::vector<Related>*>(f.p)->emplace_back()}; return true;
+      default:
+        if (f.next.kind == kNone) return false;
+        *s = f.next;
+        f.next = Slot();
+        return true;
+    }
+  }
+  // A value this mapping has no place for: accepted only under a key it does not know.
+  bool TakeSkip() {
+    Slot s;
+    return Take(&s) && s.kind == kSkip;
+  }
+
+  template <typename E, size_t N>
+  static E EnumNamed(const std::string& name, const E (&values)[N]) {
+    // The names are outcome_json.h's, read once; values[0] is that list's first (the fallback).
+    static const std::array<std::string, N> names = [&values] {
+      std::array<std::string, N> a;
+      for (size_t i = 0; i < N; ++i) a[i] = json(values[i]).template get<std::string>();
+      return a;
+    }();
+    for (size_t i = 0; i < N; ++i)
+      if (names[i] == name) return values[i];
+    return values[0];
+  }
+  static constexpr esgaudit_severity kSeverities[] = {ESGAUDIT_INFO, ESGAUDIT_WARNING, ESGAUDIT_ERROR};
+  static constexpr esgaudit_coverage_status kCoverageStatuses[] = {ESGAUDIT_MISSING, ESGAUDIT_PARTIAL,
+                                                                   ESGAUDIT_COVERED};
+  static constexpr ExitStatus kExitStatuses[] = {ExitStatus::kOk, ExitStatus::kFindings,
+                                                 ExitStatus::kUsageOrInput, ExitStatus::kInternal};
+
+  struct Fields {
+    const Field* begin_;
+    size_t size_;
+    bool empty() const { return size_ == 0; }
+    size_t size() const { return size_; }
+    const Field& operator[](size_t i) const { return begin_[i]; }
+  };
+  static Fields FieldsOf(Kind kind);
+
+  Slot root_;
+  size_t bytes_;
+  bool root_taken_ = false;
+  size_t skip_ = 0;  // depth inside a value under an unknown key
+  std::vector<Frame> stack_;
+};
+
+#define ESGAUDIT_FIELD(T, name, kind) \
+  { #name, kind, [](void* o) -> void* { return &static_cast<T*>(o)->name; } }
+OutcomeReader::Fields OutcomeReader::FieldsOf(Kind kind) {
+  static const Field outcome[] = {ESGAUDIT_FIELD(AuditOutcome, result, kResult),
+                                  ESGAUDIT_FIELD(AuditOutcome, loaded, kBool),
+                                  ESGAUDIT_FIELD(AuditOutcome, errors, kStrs),
+                                  ESGAUDIT_FIELD(AuditOutcome, status, kExit)};
+  static const Field result[] = {
+      ESGAUDIT_FIELD(ReportResult, path, kStr),          ESGAUDIT_FIELD(ReportResult, sha256, kStr),
+      ESGAUDIT_FIELD(ReportResult, encoding, kStr),      ESGAUDIT_FIELD(ReportResult, lang, kStr),
+      ESGAUDIT_FIELD(ReportResult, page_count, kU32),    ESGAUDIT_FIELD(ReportResult, findings, kFindings),
+      ESGAUDIT_FIELD(ReportResult, coverage, kCoverages), ESGAUDIT_FIELD(ReportResult, relations, kRelations),
+      ESGAUDIT_FIELD(ReportResult, status, kStatus)};
+  static const Field finding[] = {
+      ESGAUDIT_FIELD(Finding, rule, kStr),           ESGAUDIT_FIELD(Finding, severity, kSev),
+      ESGAUDIT_FIELD(Finding, message, kStr),        ESGAUDIT_FIELD(Finding, location, kLocation),
+      ESGAUDIT_FIELD(Finding, evidence, kStr),       ESGAUDIT_FIELD(Finding, references, kStrs),
+      ESGAUDIT_FIELD(Finding, related, kRelateds),   ESGAUDIT_FIELD(Finding, fingerprint, kStr),
+      ESGAUDIT_FIELD(Finding, suppression, kSuppression), ESGAUDIT_FIELD(Finding, source_line, kStr),
+      ESGAUDIT_FIELD(Finding, source_column, kU32)};
+  static const Field location[] = {ESGAUDIT_FIELD(Location, file, kStr),   ESGAUDIT_FIELD(Location, offset, kU64),
+                                   ESGAUDIT_FIELD(Location, length, kU64), ESGAUDIT_FIELD(Location, line, kU32),
+                                   ESGAUDIT_FIELD(Location, column, kU32), ESGAUDIT_FIELD(Location, page, kU32)};
+  static const Field related[] = {ESGAUDIT_FIELD(Related, location, kLocation),
+                                  ESGAUDIT_FIELD(Related, message, kStr)};
+  static const Field suppression[] = {
+      ESGAUDIT_FIELD(Suppression, kind, kStr), ESGAUDIT_FIELD(Suppression, reason, kStr),
+      ESGAUDIT_FIELD(Suppression, approver, kStr), ESGAUDIT_FIELD(Suppression, expires, kStr),
+      ESGAUDIT_FIELD(Suppression, source, kStr)};
+  static const Field coverage[] = {
+      ESGAUDIT_FIELD(CoverageRecord, scheme, kStr), ESGAUDIT_FIELD(CoverageRecord, id, kStr),
+      ESGAUDIT_FIELD(CoverageRecord, title, kStr), ESGAUDIT_FIELD(CoverageRecord, status, kCov),
+      ESGAUDIT_FIELD(CoverageRecord, locations, kRelateds)};
+  static const Field relation[] = {
+      ESGAUDIT_FIELD(RelationRecord, plugin, kStr), ESGAUDIT_FIELD(RelationRecord, kind, kStr),
+      ESGAUDIT_FIELD(RelationRecord, description, kStr), ESGAUDIT_FIELD(RelationRecord, members, kRelateds)};
+  // A Status is made from its two parts at the object's end (Frame::code, Frame::message).
+  static const Field status[] = {{"code", kExit, nullptr}, {"message", kStr, nullptr}};
+  switch (kind) {
+    case kOutcome: return {outcome, std::size(outcome)};
+    case kResult: return {result, std::size(result)};
+    case kFinding: return {finding, std::size(finding)};
+    case kLocation: return {location, std::size(location)};
+    case kRelated: return {related, std::size(related)};
+    case kSuppression: return {suppression, std::size(suppression)};
+    case kCoverage: return {coverage, std::size(coverage)};
+    case kRelation: return {relation, std::size(relation)};
+    case kStatus: return {status, std::size(status)};
+    default: return {nullptr, 0};
+  }
+}
+#undef ESGAUDIT_FIELD
+
 }  // namespace
 
 std::string EncodeOutcome(const AuditOutcome& o) {
@@ -140,16 +403,14 @@ std::string EncodeOutcome(const AuditOutcome& o) {
 }
 
 bool DecodeOutcome(std::string_view bytes, AuditOutcome* out) {
-  nlohmann::json j = nlohmann::json::from_cbor(bytes.begin(), bytes.end(), /*strict=*/true,
-                                               /*allow_exceptions=*/false);
-  if (j.is_discarded()) return false;
-  try {
-    AuditOutcome o = j.get<AuditOutcome>();
-    *out = std::move(o);
-    return true;
-  } catch (const nlohmann::json::exception&) {  // well-formed CBOR of another shape
+  AuditOutcome o;
+  OutcomeReader reader(&o, bytes.size());
+  if (!nlohmann::json::sax_parse(bytes.begin(), bytes.end(), &reader, nlohmann::json::input_format_t::cbor,
+                                 /*strict=*/true) ||
+      !reader.complete())
     return false;
-  }
+  *out = std::move(o);
+  return true;
 }
 
 void ChildChannel::Send(char type, std::string_view payload) {

@@ -4,7 +4,8 @@
 // object, so a field added to a struct and not here fails that test. ChildChannel::Snapshot
 // (isolation.cc) writes the keys of ReportResult and AuditOutcome once more, with only the lists' new
 // elements: IsolationTest.EachSnapshotSendsWhatIsNewAndACrashKeepsWhatThePluginsBeforeAdded fails
-// if the two differ.
+// if the two differ. The parent reads the CBOR without a JSON tree (OutcomeReader in isolation.cc,
+// a third list of the same keys): IsolationTest.EveryValueSurvivesTheRoundTrip fails if it misses one.
 #ifndef ESGAUDIT_CORE_PLUGIN_OUTCOME_JSON_H_
 #define ESGAUDIT_CORE_PLUGIN_OUTCOME_JSON_H_
 
