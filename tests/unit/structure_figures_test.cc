@@ -112,6 +112,60 @@ TEST(StructureFiguresTest, AWideVerticalSpaceEndsACaptionsRun) {
   EXPECT_EQ(close.structure().chart_captions()[0].last_line, 4u);
 }
 
+TEST(StructureFiguresTest, AChartCaptionPrintedBelowItsChartClosesTheRunAboveIt) {
+  // A caption line with a chart word under a chart's shares and legend, followed by prose: it
+  // heads nothing below, so it is the caption of the lines above it, up to the line that is no
+  // part of a chart (prose, another figure's label). A unit line is part of the run.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "公司坚持男女同工同酬，保障女性员工的合法权益，新招聘员工416人。\n"
+                                    "32%\n"
+                                    "68%\n"
+                                    "■男 ■女\n"
+                                    "员工性别构成\n"
+                                    "\n"
+                                    "公司为员工提供多种形式的培训，全年培训覆盖全体员工。\n"
+                                    "员工总数\n"
+                                    "单位：％\n"
+                                    "50    44.5\n"
+                                    "管理人员比例\n"
+                                    "集体谈判覆盖率\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.chart_captions().size(), 2u);
+  const ChartCaption& sex = s.chart_captions()[0];
+  EXPECT_EQ(sex.text, "员工性别构成");
+  EXPECT_EQ(sex.line, 4u);
+  EXPECT_EQ(sex.first_line, 1u);
+  EXPECT_EQ(sex.last_line, 2u);
+  EXPECT_EQ(s.ChartCaptionOf(1), &sex);
+  EXPECT_EQ(s.ChartCaptionOf(0), nullptr);
+  const ChartCaption& managers = s.chart_captions()[1];
+  EXPECT_EQ(managers.text, "管理人员比例");
+  EXPECT_EQ(managers.line, 10u);
+  EXPECT_EQ(managers.first_line, 8u);
+  EXPECT_EQ(managers.last_line, 9u);
+  EXPECT_EQ(s.ChartCaptionOf(7), nullptr);  // 员工总数: another figure's label ends the run
+  std::vector<std::string> labels;
+  for (const NumericFact& f : doc.facts()) {
+    if (f.line == 1 || f.line == 2) labels.push_back(f.column_label);
+  }
+  EXPECT_EQ(labels, (std::vector<std::string>{"员工性别构成", "员工性别构成"}));
+  // A caption over figures heads them, never the lines above it; one under a lone figure, or
+  // under words that are no chart, heads nothing.
+  Document over = Document::FromUtf8("r.txt", "28%\n72%\n■男 ■女\n年龄分布\n45%\n55%\n■青年 ■中年\n");
+  ASSERT_EQ(over.structure().chart_captions().size(), 1u);
+  EXPECT_EQ(over.structure().chart_captions()[0].first_line, 4u);
+  Document lone = Document::FromUtf8("r.txt", "员工总数\n61%\n年龄分布\n\n技能等级\n学历结构\n");
+  EXPECT_TRUE(lone.structure().chart_captions().empty());
+  // A caption over a table (its unit line between) heads the table, not the chart above it.
+  Document table = Document::FromUtf8("r.txt",
+                                      "1,200\n800\n400\n2015\t2016\n人员结构\n单位：人\n"
+                                      "年份\t总人数\t男\t女\n2016\t19,523\t9,574\t9,949\n2015\t17,842\t8,653\t9,189\n");
+  EXPECT_TRUE(table.structure().chart_captions().empty());
+  // Figures finishing a sentence wrapped onto their line are no chart.
+  Document sentence = Document::FromUtf8("r.txt", "公司持续推进性别平等，截至年末\n50    44.5\n女性员工比例\n集体谈判覆盖率\n");
+  EXPECT_TRUE(sentence.structure().chart_captions().empty());
+}
+
 TEST(StructureFiguresTest, LabelsSplitOverTwoLinesInTheSample) {
   Document doc;
   ASSERT_TRUE(Document::Load(testing::SourcePath("samples/yunnan-aluminium-2020-csr.txt"), &doc).ok());

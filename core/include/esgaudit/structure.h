@@ -247,7 +247,14 @@ struct Figure {
 // hold no prose (a cell of 20 characters or more, or a 。), no table, contents or index line and no
 // other caption, with at least two figure cells in all; three blank lines in a row after its first
 // line end it (a wide vertical space parts the page's charts). The run ends at its last line
-// holding a figure. A caption printed below its chart is not read.
+// holding a figure. A caption that heads no such run and whose next line (a unit or legend line
+// passed over) holds no figure and is no table, contents or index line is one printed below its
+// chart: it closes the run of lines above it, read upwards the same way (at
+// most eight lines, down to the previous caption's lines) through lines of figures, legends (a
+// line with a legend glyph such as ■ or ●) and units (a line starting 单位 or "unit"), ending at
+// the first other line; the run spans its lines from the topmost to the last holding a figure
+// and needs two figure cells. When the line ending it is a sentence not ended (a clause mark, no
+// 。 or full stop), the figures finish that sentence and the caption heads nothing.
 struct ChartCaption {
   uint32_t line = 0;        // the caption's line
   uint32_t first_line = 0;  // the run of lines it heads

@@ -545,6 +545,40 @@ void StructureBuilder::FindFigures() {
                ? t
                : std::string_view();
   };
+  // A line of a chart printed over its caption: its figure cells; kNoIndex for a line that is no
+  // part of a chart (prose, or words without a figure that are neither a legend, with its glyphs,
+  // nor a unit: the label of another figure, a heading).
+  auto run_figures = [&](size_t j) -> size_t {
+    const LineStructure& l = s_.lines_[j];
+    size_t here = 0;
+    bool legend = false, unit = false;
+    for (uint32_t k = 0; k < l.cell_count; ++k) {
+      const Cell& c = s_.cells_[l.first_cell + k];
+      std::string_view t = CellText(c);
+      if (sdk::CodePointCount(t) >= 20 || Contains(t, "。")) return kNoIndex;
+      here += (c.flags & ESGAUDIT_CELL_NUMERIC) != 0;
+      legend = legend || ContainsAny(t, {"■", "□", "●", "○", "◆", "◇", "▲", "△", "▼", "▽"});
+      const std::string lower = sdk::AsciiLower(t);
+      unit = unit || lower.rfind("单位", 0) == 0 || lower.rfind("單位", 0) == 0 || lower.rfind("unit", 0) == 0;
+    }
+    return here > 0 || legend || unit ? here : kNoIndex;
+  };
+  // Whether the caption on line `j - 1` heads what follows it: the next line (blank lines, page
+  // furniture and a unit line without figures passed over) holds a figure or is a table,
+  // contents or index line.
+  auto heads_below = [&](size_t j) {
+    for (; j < n; ++j) {
+      const LineStructure& l = s_.lines_[j];
+      if (l.cell_count == 0 || (l.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
+      if (l.flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX | ESGAUDIT_LINE_TABLE)) return true;
+      for (uint32_t k = 0; k < l.cell_count; ++k) {
+        if (s_.cells_[l.first_cell + k].flags & ESGAUDIT_CELL_NUMERIC) return true;
+      }
+      if (run_figures(j) == 0) continue;  // a unit or a legend
+      return false;
+    }
+    return false;
+  };
   for (size_t li = 0; li < n; ++li) {
     const std::string_view text = caption(li);
     if (text.empty()) continue;
@@ -576,14 +610,58 @@ void StructureBuilder::FindFigures() {
       if (here > 0) last = j;
       figure_cells += here;
     }
+    if (figure_cells >= 2) {
+      ChartCaption cc;
+      cc.line = static_cast<uint32_t>(li);
+      cc.first_line = static_cast<uint32_t>(li + 1);
+      cc.last_line = static_cast<uint32_t>(last);
+      cc.text = NoSpaces(text);
+      s_.chart_captions_.push_back(std::move(cc));
+      li = last;
+      continue;
+    }
+    // Heading nothing: a caption printed below its chart when it closes a run of figures (the
+    // next line holds no figure and is no table), read upwards as a run below is read downwards.
+    if (heads_below(li + 1)) continue;
+    const size_t floor = s_.chart_captions_.empty()
+                             ? 0
+                             : std::max(s_.chart_captions_.back().line, s_.chart_captions_.back().last_line) + 1;
+    size_t first = li, bottom = li;
+    figure_cells = 0;
+    blanks = 0;
+    for (size_t j = li, seen = 0; j-- > floor && seen < kCaptionRun;) {
+      const LineStructure& l = s_.lines_[j];
+      if (l.cell_count == 0) {
+        if (++blanks >= kCaptionGap) break;
+        continue;
+      }
+      blanks = 0;
+      if (l.flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX | ESGAUDIT_LINE_TABLE)) break;
+      if (l.flags & ESGAUDIT_LINE_FURNITURE_MASK) continue;
+      ++seen;
+      if (!caption(j).empty()) break;
+      const size_t here = run_figures(j);
+      if (here == kNoIndex) {
+        // A sentence not ended ("…，截至年末" over "50  44.5"): the figures finish it.
+        const std::string_view t = CellText(s_.cells_[l.first_cell + l.cell_count - 1]);
+        bool ended = false;
+        for (std::string_view end : {"。", "！", "？", ".", "!", "?"}) {
+          ended = ended || (t.size() >= end.size() && t.substr(t.size() - end.size()) == end);
+        }
+        if (!ended && ContainsAny(t, {"，", ",", "、", "：", ":"})) figure_cells = 0;
+        break;
+      }
+      if (here > 0 && bottom == li) bottom = j;
+      figure_cells += here;
+      first = j;
+    }
     if (figure_cells < 2) continue;
     ChartCaption cc;
     cc.line = static_cast<uint32_t>(li);
-    cc.first_line = static_cast<uint32_t>(li + 1);
-    cc.last_line = static_cast<uint32_t>(last);
+    cc.first_line = static_cast<uint32_t>(first);
+    cc.last_line = static_cast<uint32_t>(bottom);
     cc.text = NoSpaces(text);
     s_.chart_captions_.push_back(std::move(cc));
-    li = last;
   }
 }
 
