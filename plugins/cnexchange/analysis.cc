@@ -327,52 +327,44 @@ Evidence Analysis::MakeEvidence(size_t line, uint64_t begin, uint64_t end) const
   return e;
 }
 
-std::shared_ptr<const KeywordScan> KeywordScan::Of(const std::shared_ptr<const RulePack>& pack) {
-  // One entry per rule pack read in this process (a new one only when its files changed); the entry
-  // keeps its pack alive, so the address identifies it.
-  static std::mutex lock;
-  static std::vector<std::pair<std::shared_ptr<const RulePack>, std::shared_ptr<const KeywordScan>>> made;
-  std::lock_guard<std::mutex> hold(lock);
-  for (const auto& [p, scan] : made) {
-    if (p == pack) return scan;
-  }
-  auto scan = std::make_shared<KeywordScan>();
-  std::set<std::string> words;
-  auto add = [&](const std::vector<std::string>& list) {
-    for (const std::string& w : list)
-      if (!w.empty()) words.insert(w);
-  };
-  for (const TopicSpec& t : pack->topics()) {
-    add(t.trigger_words);
-    for (const ItemSpec& i : t.items) {
-      add(i.keywords);
-      add(i.trigger_words);
+std::shared_ptr<const KeywordScan> KeywordScan::Of(const std::shared_ptr<const RulePack>& rule_pack) {
+  return sdk::DerivedRuleData<KeywordScan>(rule_pack, [](const RulePack& p, KeywordScan* scan) {
+    const RulePack* pack = &p;
+    std::set<std::string> words;
+    auto add = [&](const std::vector<std::string>& list) {
+      for (const std::string& w : list)
+        if (!w.empty()) words.insert(w);
+    };
+    for (const TopicSpec& t : pack->topics()) {
+      add(t.trigger_words);
+      for (const ItemSpec& i : t.items) {
+        add(i.keywords);
+        add(i.trigger_words);
+      }
     }
-  }
-  for (const PartSpec& p : pack->four_parts()) add(p.phrases);
-  for (const PartSpec& p : pack->climate_parts()) add(p.phrases);
-  for (const char* list : {"financial", "impact", "double"}) add(pack->Words(list));
-  // The topics' names, for EvaluateTopics. Their hits are kept apart: FindWords searches a word
-  // that is not a keyword itself, case-sensitively.
-  std::set<std::string> names;
-  for (const TopicSpec& t : pack->topics())
-    for (const std::string& n : Names(t))
-      if (!n.empty()) names.insert(n);
-  scan->words.assign(words.begin(), words.end());
-  const size_t keyword_count = scan->words.size();
-  for (const std::string& n : names)
-    if (!words.count(n)) scan->words.push_back(n);
-  for (const std::string& n : names) {
-    auto at = words.count(n) ? std::lower_bound(scan->words.begin(), scan->words.begin() + keyword_count, n)
-                             : std::find(scan->words.begin() + keyword_count, scan->words.end(), n);
-    scan->names.emplace_back(n, static_cast<size_t>(at - scan->words.begin()));
-  }
-  scan->keyword_count = keyword_count;
-  // Caseless: English keywords ("scope 3", "Data security") match however a report capitalises them.
-  for (const std::string& w : scan->words)  // the words never move again
-    scan->patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL | ESGAUDIT_PATTERN_CASELESS});
-  made.emplace_back(pack, scan);
-  return scan;
+    for (const PartSpec& p : pack->four_parts()) add(p.phrases);
+    for (const PartSpec& p : pack->climate_parts()) add(p.phrases);
+    for (const char* list : {"financial", "impact", "double"}) add(pack->Words(list));
+    // The topics' names, for EvaluateTopics. Their hits are kept apart: FindWords searches a word
+    // that is not a keyword itself, case-sensitively.
+    std::set<std::string> names;
+    for (const TopicSpec& t : pack->topics())
+      for (const std::string& n : Names(t))
+        if (!n.empty()) names.insert(n);
+    scan->words.assign(words.begin(), words.end());
+    const size_t keyword_count = scan->words.size();
+    for (const std::string& n : names)
+      if (!words.count(n)) scan->words.push_back(n);
+    for (const std::string& n : names) {
+      auto at = words.count(n) ? std::lower_bound(scan->words.begin(), scan->words.begin() + keyword_count, n)
+                               : std::find(scan->words.begin() + keyword_count, scan->words.end(), n);
+      scan->names.emplace_back(n, static_cast<size_t>(at - scan->words.begin()));
+    }
+    scan->keyword_count = keyword_count;
+    // Caseless: English keywords ("scope 3", "Data security") match however a report capitalises them.
+    for (const std::string& w : scan->words)  // the words never move again
+      scan->patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL | ESGAUDIT_PATTERN_CASELESS});
+  });
 }
 
 void Analysis::ScanKeywords() {

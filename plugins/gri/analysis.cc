@@ -451,52 +451,43 @@ Evidence GriAnalysis::MakeEvidence(uint32_t line, size_t pos, size_t len, bool d
 }
 
 std::shared_ptr<const MentionParts> MentionParts::Of(const std::shared_ptr<const Catalogue>& catalogue) {
-  // One entry per catalogue read in this process (a new one only when its file changed); the entry
-  // keeps its catalogue alive, so the address identifies it.
-  static std::mutex lock;
-  static std::vector<std::pair<std::shared_ptr<const Catalogue>, std::shared_ptr<const MentionParts>>> made;
-  std::lock_guard<std::mutex> hold(lock);
-  for (const auto& [c, tables] : made) {
-    if (c == catalogue) return tables;
-  }
-  auto tables = std::make_shared<MentionParts>();
-  MentionParts& t = *tables;
-  const std::vector<Disclosure>& ds = catalogue->disclosures();
-  std::map<std::string, uint32_t> part_index;
-  auto intern = [&](std::string_view part) {
-    auto [it, fresh] = part_index.emplace(std::string(part), static_cast<uint32_t>(t.parts.size()));
-    if (fresh) t.parts.emplace_back(part);
-    return it->second;
-  };
-  t.pattern_parts.resize(ds.size());
-  t.title_parts.resize(ds.size());
-  for (size_t k = 0; k < ds.size(); ++k) {
-    for (const std::string& p : ds[k].patterns) {
-      std::vector<uint32_t> ids;
-      for (size_t start = 0; start <= p.size();) {
-        size_t amp = std::min(p.find('&', start), p.size());
-        if (amp > start) ids.push_back(intern(std::string_view(p).substr(start, amp - start)));
-        start = amp + 1;
+  return sdk::DerivedRuleData<MentionParts>(catalogue, [](const Catalogue& c, MentionParts* tables) {
+    MentionParts& t = *tables;
+    const std::vector<Disclosure>& ds = c.disclosures();
+    std::map<std::string, uint32_t> part_index;
+    auto intern = [&](std::string_view part) {
+      auto [it, fresh] = part_index.emplace(std::string(part), static_cast<uint32_t>(t.parts.size()));
+      if (fresh) t.parts.emplace_back(part);
+      return it->second;
+    };
+    t.pattern_parts.resize(ds.size());
+    t.title_parts.resize(ds.size());
+    for (size_t k = 0; k < ds.size(); ++k) {
+      for (const std::string& p : ds[k].patterns) {
+        std::vector<uint32_t> ids;
+        for (size_t start = 0; start <= p.size();) {
+          size_t amp = std::min(p.find('&', start), p.size());
+          if (amp > start) ids.push_back(intern(std::string_view(p).substr(start, amp - start)));
+          start = amp + 1;
+        }
+        t.pattern_parts[k].push_back(std::move(ids));
       }
-      t.pattern_parts[k].push_back(std::move(ids));
+      for (const std::string& title : {ds[k].title_zh, AsciiLower(ds[k].title)}) {
+        if (!title.empty()) t.title_parts[k].push_back(intern(title));
+      }
     }
-    for (const std::string& title : {ds[k].title_zh, AsciiLower(ds[k].title)}) {
-      if (!title.empty()) t.title_parts[k].push_back(intern(title));
+    t.users.resize(t.parts.size());
+    for (size_t k = 0; k < ds.size(); ++k) {
+      for (size_t j = 0; j < t.pattern_parts[k].size(); ++j) {
+        for (uint32_t part : t.pattern_parts[k][j]) t.users[part].emplace_back(static_cast<uint32_t>(k), static_cast<uint32_t>(j));
+      }
     }
-  }
-  t.users.resize(t.parts.size());
-  for (size_t k = 0; k < ds.size(); ++k) {
-    for (size_t j = 0; j < t.pattern_parts[k].size(); ++j) {
-      for (uint32_t part : t.pattern_parts[k][j]) t.users[part].emplace_back(static_cast<uint32_t>(k), static_cast<uint32_t>(j));
+    t.is_title.assign(t.parts.size(), false);
+    for (const auto& tp : t.title_parts) {
+      for (uint32_t q : tp) t.is_title[q] = true;
     }
-  }
-  t.is_title.assign(t.parts.size(), false);
-  for (const auto& tp : t.title_parts) {
-    for (uint32_t q : tp) t.is_title[q] = true;
-  }
-  for (const std::string& p : t.parts) t.scan.push_back({sdk::Str(p), ESGAUDIT_PATTERN_CASELESS});  // parts never move again
-  made.emplace_back(catalogue, tables);
-  return tables;
+    for (const std::string& p : t.parts) t.scan.push_back({sdk::Str(p), ESGAUDIT_PATTERN_CASELESS});  // parts never move again
+  });
 }
 
 void PrepareMentionScan(const sdk::Document& doc) {

@@ -477,6 +477,26 @@ std::shared_ptr<const T> CachedRuleData(const std::vector<std::string>& paths, L
   return data;
 }
 
+// Data of type T derived from rule data `from` by `derive(const K&, T*)`, which fills a T made in
+// place (so it may point into itself: pattern sets over its own word lists), as word lists and
+// pattern sets are:
+// made once per rule-data object in this process and shared after that. Each call site has a cache
+// of its own (the lambda's type makes the template instance). The entry keeps `from` alive, so its
+// address identifies it; a rule file changed in between gives a new `from` and a new entry.
+template <typename T, typename K, typename Derive>
+std::shared_ptr<const T> DerivedRuleData(const std::shared_ptr<const K>& from, Derive&& derive) {
+  static std::mutex lock;
+  static std::vector<std::pair<std::shared_ptr<const K>, std::shared_ptr<const T>>> made;
+  std::lock_guard<std::mutex> hold(lock);
+  for (const auto& [k, t] : made) {
+    if (k == from) return t;
+  }
+  auto t = std::make_shared<T>();
+  derive(*from, t.get());
+  made.emplace_back(from, t);
+  return t;
+}
+
 // A rule knows the id and default severity it was registered with (Registry::Add sets them before
 // Check runs), so its findings need not repeat them: NewFinding() starts one with both filled in.
 class Rule {
