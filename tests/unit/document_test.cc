@@ -1,6 +1,7 @@
 // Lines, pages, display columns and file errors of Document.
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
@@ -58,6 +59,25 @@ TEST(DocumentTest, CodePointWidthAgreesWithIcuEverywhere) {
   }
   EXPECT_EQ(CodePointWidth(0x4e00), 2u);  // 一
   EXPECT_EQ(CodePointWidth(0x41), 1u);
+}
+
+// IsHanScript answers the two large Han blocks without ICU; every other code point goes to ICU.
+// The shortcut must never change an answer: the matching view's Traditional folding and the
+// report's language (both depend on it) would change with it.
+TEST(DocumentTest, HanScriptAgreesWithIcuEverywhere) {
+  for (int32_t c = 0; c <= 0x10ffff; ++c) {
+    UErrorCode status = U_ZERO_ERROR;
+    const bool icu = uscript_getScript(c, &status) == USCRIPT_HAN;
+    ASSERT_EQ(IsHanScript(c), icu) << std::hex << c;
+    ASSERT_EQ(u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_HAN, icu) << std::hex << c;
+  }
+  // The language guess counts ASCII letters without ICU: they are exactly A-Z and a-z.
+  for (int32_t c = 0; c < 0x80; ++c) {
+    ASSERT_EQ(static_cast<bool>(u_isalpha(c)), (c | 0x20) >= 'a' && (c | 0x20) <= 'z') << c;
+  }
+  EXPECT_TRUE(IsHanScript(0x4e00));   // 一
+  EXPECT_TRUE(IsHanScript(0x3007));   // 〇, outside the blocks
+  EXPECT_FALSE(IsHanScript(0x3001));  // 、
 }
 
 TEST(DocumentTest, ColumnsOnALongLineEqualACountFromTheLineStart) {

@@ -3,7 +3,6 @@
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -92,10 +91,7 @@ bool LooksTraditional(const std::vector<UChar32>& sorted_han) {
   return false;
 }
 
-bool IsHan(UChar32 c) {
-  UErrorCode status = U_ZERO_ERROR;
-  return c >= 0x3400 && uscript_getScript(c, &status) == USCRIPT_HAN;
-}
+bool IsHan(UChar32 c) { return c >= 0x3400 && IsHanScript(c); }
 
 // Confusions of Chinese text recognition that are unambiguous in context: the misread character
 // `bad` reads as `good` when the code point before it is `before` or the one after it is `after`

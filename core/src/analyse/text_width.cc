@@ -37,8 +37,21 @@ uint32_t TextWidth(std::string_view utf8, uint32_t start_column) {
   return col - start_column;
 }
 
+namespace {
+// U+3400-4DBF and U+4E00-9FFF: every code point of both blocks is assigned to the Han script.
+bool InHanBlocks(int32_t c) { return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf); }
+}  // namespace
+
+bool IsHanScript(int32_t c) {
+  if (c < 0x2e80) return false;  // the first Han code point is U+2E80 (CJK Radicals Supplement)
+  if (InHanBlocks(c)) return true;
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(c, &status) == USCRIPT_HAN;
+}
+
 bool IsCjk(int32_t c) {
   if (c < 0x2e80) return false;
+  if (InHanBlocks(c)) return true;
   if (c >= 0xff01 && c <= 0xff5e) return false;  // full-width ASCII variants fold to ASCII
   UErrorCode status = U_ZERO_ERROR;
   UScriptCode script = uscript_getScript(c, &status);

@@ -15,6 +15,10 @@ uint32_t CodePointWidth(int32_t c);
 // multiple of 8). Ill-formed bytes count as 1 each.
 uint32_t TextWidth(std::string_view utf8, uint32_t start_column = 0);
 
+// True for a code point of the Han script (ICU UCHAR_SCRIPT == USCRIPT_HAN). The CJK Unified
+// Ideographs and extension A, most of a Chinese report, are answered without asking ICU.
+bool IsHanScript(int32_t c);
+
 // True for Han, Hiragana, Katakana, Hangul and East Asian wide punctuation (、。，：etc.).
 bool IsCjk(int32_t c);
 

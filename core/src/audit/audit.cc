@@ -4,7 +4,6 @@
 
 #include <fnmatch.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -18,6 +17,7 @@
 #include <sstream>
 #include <thread>
 
+#include "analyse/text_width.h"
 #include "esgaudit/document.h"
 #include "esgaudit/rule_packs.h"
 #include "esgaudit/spellcheck.h"
@@ -202,7 +202,10 @@ std::string DetectLanguage(const std::string& text) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0) continue;
-    if (u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_HAN) {
+    if (c < 0x80) {
+      // ASCII: the letters are A-Z and a-z (u_isalpha agrees), none is Han.
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++letters;
+    } else if (IsHanScript(c)) {
       ++han;
     } else if (u_isalpha(c)) {
       ++letters;
