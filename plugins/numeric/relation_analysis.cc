@@ -715,6 +715,34 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     text_char.clear();
   };
 
+  // Every relation read here has at least two figures (a total and a part, or two shares), so a
+  // paragraph whose spans hold fewer than two figure starts is not decoded nor tokenized: most
+  // paragraphs are prose. `starts` counts the figure starts of each span (a figure in two spans
+  // counts twice, as the tokenizer would meet it twice): never fewer than the facts it would read.
+  std::vector<esgaudit_text_span> spans;  // the paragraph's spans, in order
+  size_t starts = 0;
+  auto figure_starts = [&](uint64_t vb, uint64_t ve) {
+    auto at = [&](uint64_t v) {
+      return std::lower_bound(figure_at.begin(), figure_at.end(), v,
+                              [](const auto& a, uint64_t x) { return a.first < x; });
+    };
+    return static_cast<size_t>(at(ve) - at(vb));
+  };
+  auto paragraph_end = [&] {
+    if (starts >= 2) {
+      for (const esgaudit_text_span& span : spans) {
+        std::string_view s = view.substr(span.view_begin, span.view_end - span.view_begin);
+        U8Iter it(s.begin(), s.begin(), s.end()), end(s.end(), s.begin(), s.end());
+        for (; it != end; ++it) {
+          if (*it == U' ' || *it == U'\t') continue;
+          cps.push_back({*it, span.view_begin + static_cast<uint64_t>(it.base() - s.begin())});
+        }
+      }
+      if (!cps.empty()) analyse();
+    }
+    spans.clear();
+    starts = 0;
+  };
   constexpr size_t kParagraphEnd = offsetof(esgaudit_sentence, paragraph) + sizeof(uint32_t);
   uint32_t paragraph = ESGAUDIT_NO_INDEX;
   const uint32_t sentences = doc.SentenceCount();
@@ -722,19 +750,16 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     const esgaudit_sentence st = doc.Sentence(si);
     // A host without paragraphs: each sentence alone.
     const uint32_t p = st.struct_size >= kParagraphEnd ? st.paragraph : si;
-    if (p != paragraph && !cps.empty()) analyse();
+    if (p != paragraph) paragraph_end();
     paragraph = p;
     for (uint32_t k = 0; k < st.span_count; ++k) {
       const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
-      std::string_view s = view.substr(span.view_begin, span.view_end - span.view_begin);
-      U8Iter it(s.begin(), s.begin(), s.end()), end(s.end(), s.begin(), s.end());
-      for (; it != end; ++it) {
-        if (*it == U' ' || *it == U'\t') continue;
-        cps.push_back({*it, span.view_begin + static_cast<uint64_t>(it.base() - s.begin())});
-      }
+      if (span.view_end <= span.view_begin) continue;  // an empty span: no code point
+      spans.push_back(span);
+      starts += figure_starts(span.view_begin, span.view_end);
     }
   }
-  if (!cps.empty()) analyse();
+  paragraph_end();
 }
 
 // Whether a stated relation that does not add up is certain enough to report: parts adding up to
