@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "analyse/text_width.h"
@@ -116,6 +117,10 @@ bool StartsARenWord(UChar32 next) {
   return next != 0 && kSecond.find(static_cast<char32_t>(next)) != std::u32string::npos;
 }
 
+// Every code point FoldOcr below may change (the `bad` of kOcrFolds, 贵, 资, 曰, 坏, 増); it returns
+// any other unchanged.
+constexpr std::u32string_view kOcrFolded = U"俳拔丨贵资曰坏増";
+
 // The folded code point for `c` between `before` and `after` (then `after2`), or `c`.
 UChar32 FoldOcr(UChar32 before, UChar32 c, UChar32 after, UChar32 after2) {
   if ((c == U'贵' || c == U'资') && after == U'任' && (before == U'会' || !StartsARenWord(after2))) return U'责';
@@ -169,11 +174,10 @@ MatchView BuildMatchView(std::string_view text) {
     if (traditional) han.Prepare(seen);
   }
 
+  // Each byte of `bytes` into the view, all mapped back to `source`.
   auto emit = [&](std::string_view bytes, int32_t source) {
-    for (char b : bytes) {
-      out.view.push_back(b);
-      out.view_to_text.push_back(static_cast<uint32_t>(source));
-    }
+    out.view.append(bytes.data(), bytes.size());
+    out.view_to_text.insert(out.view_to_text.end(), bytes.size(), static_cast<uint32_t>(source));
   };
 
   int32_t i = 0;
@@ -220,10 +224,14 @@ MatchView BuildMatchView(std::string_view text) {
     if (c < 0x80) {
       emit(text.substr(start, i - start), start);
     } else if (IsHan(c)) {
-      int32_t probe = i;
-      const UChar32 after = i < n ? Next(text, &probe) : 0;
-      const UChar32 after2 = probe < n ? Next(text, &probe) : 0;
-      UChar32 ocr = FoldOcr(prev, c, after, after2);
+      // The two code points after are read only for the few that FoldOcr may change.
+      UChar32 ocr = c;
+      if (kOcrFolded.find(static_cast<char32_t>(c)) != std::u32string_view::npos) {
+        int32_t probe = i;
+        const UChar32 after = i < n ? Next(text, &probe) : 0;
+        const UChar32 after2 = probe < n ? Next(text, &probe) : 0;
+        ocr = FoldOcr(prev, c, after, after2);
+      }
       if (ocr != c) {
         char buf[U8_MAX_LENGTH];
         int32_t len = 0;
