@@ -855,6 +855,7 @@ void StructureBuilder::FindPeriod() {
                                 (!zh_line && Contains(lower, "this report"));
       const bool near_report = ContainsAny(lower, {"报告", "報告", "report"}) || ContainsAny(near, {"报告", "報告", "report"});
       std::smatch m;
+      size_t m_at = 0;  // where in the line (or `joined`) the search that filled `m` began
       Found f;
       // A statement's range may end in the next line ("报告期间2016年1月1日" / "至2016年12月31日").
       std::string joined = lower;
@@ -870,8 +871,20 @@ void StructureBuilder::FindPeriod() {
       const bool joined_year20 = year20 || (joined.size() > lower.size() && HasYear20(joined));
       // OCR-damaged years are looked for in a statement only (never in running figures).
       const bool damaged_year = statement && !joined_year20 && HasDamagedYear(joined);
-      if ((joined_year20 || damaged_year) && Contains(joined, "月") && std::regex_search(joined, m, kRangeZh) &&
-          static_cast<size_t>(m.position(0)) < lower.size()) {
+      // The first match of kRangeZh in `joined`, if it starts on this line (m_at stays 0 otherwise,
+      // for the searches below). Every match opens with its year's "2": the first found trying only
+      // there is the one regex_search finds trying every byte.
+      auto range_zh = [&] {
+        auto two_at = [&](size_t p) { return joined[p] == '2'; };
+        bool found = false;
+        ForEachMatchAt(joined, kRangeZh, two_at, [&](const std::smatch& match, size_t p) {
+          found = p + static_cast<size_t>(match.position(0)) < lower.size();
+          if (found) m = match, m_at = p;
+          return false;
+        });
+        return found;
+      };
+      if ((joined_year20 || damaged_year) && Contains(joined, "月") && range_zh()) {
         const int y1 = FoldYear(m[1].str());
         const int y2 = m[4].matched ? FoldYear(m[4].str()) : y1;
         const bool clean = y1 != 0 && std::to_string(y1) == m[1].str() &&
@@ -882,7 +895,7 @@ void StructureBuilder::FindPeriod() {
           // lost: that year).
           if (!statement) continue;
           const bool lost_month = m[5].str() == "1?";
-          span(static_cast<size_t>(m.position(0)), static_cast<size_t>(m.length(0)));
+          span(m_at + static_cast<size_t>(m.position(0)), static_cast<size_t>(m.length(0)));
           f.rank = kYearOnly;
           if (lost_month && y1 != 0 && y2 == y1) {
             f.y1 = f.y2 = y1;
@@ -939,7 +952,7 @@ void StructureBuilder::FindPeriod() {
         };
         return (ends("期间") || ends("期")) && !ends("报告期间") && !ends("报告期");
       };
-      const bool other = f.y1 != 0 && !statement && names_other_period(static_cast<size_t>(m.position(0)));
+      const bool other = f.y1 != 0 && !statement && names_other_period(m_at + static_cast<size_t>(m.position(0)));
       if (f.y1 != 0) {
         if (f.m1 >= 1 && f.m1 <= 12 && f.m2 >= 1 && f.m2 <= 12) {
           if (f.d2 == 0) f.d2 = DaysInMonth(f.y2, f.m2);
@@ -957,7 +970,7 @@ void StructureBuilder::FindPeriod() {
                    : near_report         ? kNearReport
                                          : kBare;
           f.kind = ESGAUDIT_PERIOD_RANGE;
-          span(static_cast<size_t>(m.position(0)), static_cast<size_t>(m.length(0)));
+          span(m_at + static_cast<size_t>(m.position(0)), static_cast<size_t>(m.length(0)));
           if (f.rank != kNoRank) offer(f);
         }
         continue;
@@ -1008,8 +1021,10 @@ void StructureBuilder::FindPeriod() {
       }
       if (!statement || !zh_line) continue;
       bool no_year = false;
-      for (std::sregex_iterator it(lower.begin(), lower.end(), kNoYear), end; it != end && !no_year; ++it) {
-        size_t p = static_cast<size_t>(it->position(0));
+      // Every match of kNoYear opens with a digit: tried only there (the matches sregex_iterator gives).
+      auto digit_at = [&](size_t p) { return IsAsciiDigit(lower[p]); };
+      ForEachMatchAt(lower, kNoYear, digit_at, [&](const std::smatch& match, size_t at) {
+        size_t p = at + static_cast<size_t>(match.position(0));
         while (p > 0 && lower[p - 1] == ' ') --p;
         // 每年1月1日至12月31日 ("every year") says how long a period is, not which one.
         const std::string_view before = std::string_view(lower).substr(0, p);
@@ -1018,8 +1033,9 @@ void StructureBuilder::FindPeriod() {
         };
         no_year = !(p > 0 && IsAsciiDigit(lower[p - 1])) && !ends("每年") && !ends("每年的") && !ends("每一年") &&
                   !ends("每个年度") && !ends("每年度") && !ends("各年") && !ends("历年");
-        if (no_year) m = *it;
-      }
+        if (no_year) m = match, m_at = at;
+        return !no_year;
+      });
       if (no_year) {
         f.m1 = std::stoi(m[1].str()), f.d1 = std::stoi(m[2].str());
         f.m2 = std::stoi(m[3].str()), f.d2 = std::stoi(m[4].str());
@@ -1027,7 +1043,7 @@ void StructureBuilder::FindPeriod() {
             f.d2 <= 31 && (f.m2 > f.m1 || (f.m2 == f.m1 && f.d2 >= f.d1))) {
           f.rank = kStatementNoYear;
           f.kind = ESGAUDIT_PERIOD_RANGE_NO_YEAR;
-          span(static_cast<size_t>(m.position(0)), static_cast<size_t>(m.length(0)));
+          span(m_at + static_cast<size_t>(m.position(0)), static_cast<size_t>(m.length(0)));
           offer(f);
         }
         continue;
