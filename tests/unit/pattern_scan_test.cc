@@ -99,6 +99,38 @@ TEST(PatternScanTest, TheSdkFallbackFindsTheSameLiterals) {
   EXPECT_EQ(m.size(), 5u);
 }
 
+// A set is found again by its patterns' text and flags, wherever the caller keeps them (plugins
+// pass new arrays for each document); a list differing in one byte, one flag or its length is
+// another set, compiled for itself.
+TEST(PatternScanTest, ASetIsFoundByItsPatternsNotByWhereTheyLie) {
+  const std::string text = "cache-alpha, cache-beta and CACHE-ALPHA";
+  auto scan = [&](const std::vector<std::string>& words, const std::vector<uint32_t>& flags) {
+    std::vector<esgaudit_pattern> patterns;
+    for (size_t i = 0; i < words.size(); ++i) patterns.push_back({{words[i].data(), words[i].size()}, flags[i]});
+    std::vector<esgaudit_match> m;
+    EXPECT_TRUE(ScanPatterns(patterns.data(), patterns.size(), text, &m).ok());
+    return std::make_pair(Render(m), TakeCompiledSets().size());
+  };
+  TakeCompiledSets();  // sets compiled by earlier tests
+  const std::vector<uint32_t> plain = {0, 0};
+  const auto first = scan({"cache-alpha", "cache-beta"}, plain);
+  EXPECT_EQ(first.first, (std::vector<std::string>{"0@0-11", "1@13-23"}));
+  EXPECT_EQ(first.second, 1u);
+  // The same list in other strings: found, nothing compiled.
+  std::vector<std::string> copy = {std::string("cache-") + "alpha", std::string("cache-") + "beta"};
+  EXPECT_EQ(scan(copy, plain), std::make_pair(first.first, size_t{0}));
+  // One flag, one byte, one pattern fewer: each another set.
+  EXPECT_EQ(scan({"cache-alpha", "cache-beta"}, {ESGAUDIT_PATTERN_CASELESS, 0}),
+            std::make_pair(std::vector<std::string>{"0@0-11", "1@13-23", "0@28-39"}, size_t{1}));
+  EXPECT_EQ(scan({"cache-alphA", "cache-beta"}, plain), std::make_pair(std::vector<std::string>{"1@13-23"}, size_t{1}));
+  EXPECT_EQ(scan({"cache-alpha"}, {0}), std::make_pair(std::vector<std::string>{"0@0-11"}, size_t{1}));
+  // The vector form finds the set the array form compiled.
+  std::vector<esgaudit_match> m;
+  ASSERT_TRUE(ScanPatterns({{"cache-alpha", 0}, {"cache-beta", 0}}, text, &m).ok());
+  EXPECT_EQ(Render(m), first.first);
+  EXPECT_TRUE(TakeCompiledSets().empty());
+}
+
 TEST(PatternScanTest, ASetCompiledInAChildIsAdoptedByItsParent) {
   // A set this process has never compiled: the child compiles it and sends it back, as isolated
   // audits do; the parent then scans with it without compiling it (it is not among its own sets).

@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 
 namespace esgaudit {
 namespace {
@@ -136,12 +138,53 @@ std::shared_ptr<const Compiled> Compile(const std::vector<PatternSpec>& patterns
 
 using Key = std::vector<std::pair<std::string, uint32_t>>;
 
+// The expression of a pattern passed through the C ABI (a null pointer reads as "").
+std::string_view ExpressionOf(const esgaudit_pattern& p) {
+  return p.expression.data == nullptr ? std::string_view() : std::string_view(p.expression.data, p.expression.size);
+}
+
+// A hash of a pattern list, the same for a Key and for the patterns it was made from.
+class ListHash {
+ public:
+  void Add(std::string_view expression, uint32_t flags) {
+    Mix(std::hash<std::string_view>{}(expression));
+    Mix(flags);
+  }
+  uint64_t value() const { return h_; }
+
+ private:
+  void Mix(uint64_t v) { h_ ^= v + 0x9e3779b97f4a7c15ull + (h_ << 6) + (h_ >> 2); }
+  uint64_t h_ = 0;
+};
+
+uint64_t HashOf(const Key& key) {
+  ListHash h;
+  for (const auto& [expression, flags] : key) h.Add(expression, flags);
+  return h.value();
+}
+uint64_t HashOf(const esgaudit_pattern* patterns, size_t count) {
+  ListHash h;
+  for (size_t i = 0; i < count; ++i) h.Add(ExpressionOf(patterns[i]), patterns[i].flags);
+  return h.value();
+}
+bool SameList(const Key& key, const esgaudit_pattern* patterns, size_t count) {
+  if (key.size() != count) return false;
+  for (size_t i = 0; i < count; ++i) {
+    if (key[i].second != patterns[i].flags || key[i].first != ExpressionOf(patterns[i])) return false;
+  }
+  return true;
+}
+
 // Pattern sets seen in this process. A batch has one set per plugin; the cache never grows past the
 // number of distinct sets the plugins ask for. `fresh` lists the sets compiled here (not adopted)
-// that TakeCompiledSets has not handed out yet.
+// that TakeCompiledSets has not handed out yet. `index` finds a set by the hash of its list, so a
+// scan compares its patterns with one set's, once, and copies none of them (a set is asked for
+// once per plugin and document; the map's ordering compared whole lists string by string).
 struct Cache {
+  using Sets = std::map<Key, std::shared_ptr<const Compiled>>;
   std::mutex mu;
-  std::map<Key, std::shared_ptr<const Compiled>> sets;
+  Sets sets;
+  std::unordered_multimap<uint64_t, Sets::const_iterator> index;
   std::vector<Key> fresh;
 };
 
@@ -150,17 +193,25 @@ Cache& TheCache() {
   return *cache;
 }
 
-std::shared_ptr<const Compiled> Cached(const std::vector<PatternSpec>& patterns) {
+std::shared_ptr<const Compiled> Cached(const esgaudit_pattern* patterns, size_t count) {
   Cache& cache = TheCache();
-  Key key;
-  key.reserve(patterns.size());
-  for (const PatternSpec& p : patterns) key.emplace_back(p.expression, p.flags);
+  const uint64_t hash = HashOf(patterns, count);
   std::lock_guard<std::mutex> lock(cache.mu);
-  auto it = cache.sets.find(key);
-  if (it != cache.sets.end()) return it->second;
-  auto compiled = Compile(patterns);
+  for (auto [it, end] = cache.index.equal_range(hash); it != end; ++it) {
+    if (SameList(it->second->first, patterns, count)) return it->second->second;
+  }
+  std::vector<PatternSpec> specs;
+  Key key;
+  specs.reserve(count);
+  key.reserve(count);
+  for (size_t i = 0; i < count; ++i) {
+    specs.push_back(PatternSpec{std::string(ExpressionOf(patterns[i])), patterns[i].flags});
+    key.emplace_back(specs.back().expression, specs.back().flags);
+  }
+  auto compiled = Compile(specs);
   if (compiled->error.empty()) cache.fresh.push_back(key);
-  cache.sets.emplace(std::move(key), compiled);
+  auto [it, inserted] = cache.sets.emplace(std::move(key), compiled);
+  if (inserted) cache.index.emplace(hash, it);
   return compiled;
 }
 
@@ -210,8 +261,16 @@ int OnMatch(unsigned id, unsigned long long from, unsigned long long to, unsigne
 
 Status ScanPatterns(const std::vector<PatternSpec>& patterns, std::string_view text,
                     std::vector<esgaudit_match>* out) {
-  if (patterns.empty()) return Status::Ok();
-  std::shared_ptr<const Compiled> compiled = Cached(patterns);
+  std::vector<esgaudit_pattern> views;
+  views.reserve(patterns.size());
+  for (const PatternSpec& p : patterns) views.push_back(esgaudit_pattern{{p.expression.data(), p.expression.size()}, p.flags});
+  return ScanPatterns(views.data(), views.size(), text, out);
+}
+
+Status ScanPatterns(const esgaudit_pattern* patterns, size_t count, std::string_view text,
+                    std::vector<esgaudit_match>* out) {
+  if (count == 0) return Status::Ok();
+  std::shared_ptr<const Compiled> compiled = Cached(patterns, count);
   if (!compiled->error.empty()) return Status::InputError(compiled->error);
   thread_local Scratch scratch;
   std::vector<esgaudit_match> found;
@@ -268,7 +327,9 @@ bool AdoptCompiledSet(std::string_view bytes) {
   if (key.empty()) return false;
   Cache& cache = TheCache();
   std::lock_guard<std::mutex> lock(cache.mu);
-  cache.sets.emplace(std::move(key), std::move(compiled));  // a set already here stays
+  const uint64_t hash = HashOf(key);
+  auto [it, inserted] = cache.sets.emplace(std::move(key), std::move(compiled));  // a set already here stays
+  if (inserted) cache.index.emplace(hash, it);
   return true;
 }
 

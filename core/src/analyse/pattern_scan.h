@@ -29,6 +29,10 @@ struct PatternSpec {
 // Thread-safe.
 Status ScanPatterns(const std::vector<PatternSpec>& patterns, std::string_view text,
                     std::vector<esgaudit_match>* out);
+// The same over `count` patterns as the C ABI passes them (read, not copied, when their set is
+// compiled already).
+Status ScanPatterns(const esgaudit_pattern* patterns, size_t count, std::string_view text,
+                    std::vector<esgaudit_match>* out);
 
 // Compiled sets travel from a child process to its parent (isolation.cc), so that children forked
 // later inherit them instead of compiling them again (compiling gri's keywords is most of the fixed

@@ -202,11 +202,8 @@ void CbLog(void* ctx, uint32_t level, esgaudit_str message) {
 uint32_t CbScan(void* ctx, const esgaudit_pattern* patterns, uint32_t count, const esgaudit_match** matches,
                 uint64_t* match_count, esgaudit_str* error) {
   HostContext& c = Ctx(ctx);
-  std::vector<PatternSpec> specs;
-  specs.reserve(count);
-  for (uint32_t i = 0; i < count; ++i) specs.push_back(PatternSpec{std::string(View(patterns[i].expression)), patterns[i].flags});
   c.matches.emplace_back();
-  Status s = ScanPatterns(specs, c.doc->view(), &c.matches.back());
+  Status s = ScanPatterns(patterns, count, c.doc->view(), &c.matches.back());
   if (matches != nullptr) *matches = c.matches.back().data();
   if (match_count != nullptr) *match_count = c.matches.back().size();
   if (s.ok()) return ESGAUDIT_STATUS_OK;
