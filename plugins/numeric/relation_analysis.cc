@@ -216,6 +216,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindCaptionedBreakdowns(doc);
   FindInlineRelations(doc);
   FindSlashSharePairs(doc);
+  FindLegendPies(doc);
   FindLayoutTotals();
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
@@ -802,6 +803,151 @@ void RelationAnalysis::FindSlashSharePairs(const sdk::Document& doc) {
     if (mid != "/" || sb == 0 || sb == sa || std::fabs(a.value + b.value - 100) > 10) continue;
     Relation r = Stated(RelationKind::kPercentBreakdown, -1, {static_cast<int>(i), static_cast<int>(i + 1)});
     r.certainty = Certainty::kCertain;
+    r.flag = !r.consistent;
+    Add(std::move(r));
+  }
+}
+
+// A pie printed apart from its legend (infographic pages set the slices' shares around the pie and
+// the categories in a legend of keyed entries, ■ Public ■ Employees, beside or under it): a block of
+// cells holding nothing but shares (lines at most kPieGap apart, on one page, within kPieWidth
+// display columns, at least three shares, none a member of a relation found before), and the
+// legend nearest to the block (legend cells with no digit, lines at most kLegendGap apart; at most
+// kWindowLines lines away, kLineWeight columns a line plus the columns between them) when it has
+// exactly as many entries as the block has shares. Blocks and legends are cut generously: two
+// run together only fail to match, while a piece of either could match a piece of the other. The reader
+// matches entries to slices by count, so the block is one whole; a block whose nearest legend has
+// another count (a chart with more categories than printed values, or shares of two charts run
+// together) is never summed. The grouping is read from the layout: a mismatch is a warning.
+void RelationAnalysis::FindLegendPies(const sdk::Document& doc) {
+  if (cells_->line_count() == 0) return;
+  constexpr uint32_t kPieGap = 6;     // lines from one share of a pie to the next
+  constexpr uint32_t kPieWidth = 48;  // display columns a pie's shares spread over
+  constexpr uint32_t kPieLines = 20;  // lines a pie's shares spread over
+  constexpr uint32_t kLegendGap = 8;  // lines from one legend line to the next
+  constexpr uint32_t kLegendWidth = 56;  // display columns a legend spreads over
+  auto keys_in = [](std::string_view text) {
+    size_t keys = 0;
+    for (std::string_view key : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86"}) {
+      for (size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) ++keys;
+    }
+    return keys;
+  };
+  auto starts_with_key = [](std::string_view text) {
+    for (std::string_view key : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86"}) {
+      if (text.substr(0, key.size()) == key) return true;
+    }
+    return false;
+  };
+  auto usable_line = [&doc](uint32_t li) {
+    const esgaudit_line_structure ls = doc.LineStructure(li);
+    return (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX |
+                        ESGAUDIT_LINE_TABLE)) == 0;
+  };
+  struct Span {
+    uint32_t first_line = 0, last_line = 0, col0 = 0, col1 = 0, page = 0;
+    size_t count = 0;        // shares of a block, entries of a legend
+    std::vector<int> parts;  // a block's shares, in text order
+  };
+  // Display columns between two column ranges (0 when they overlap).
+  auto apart = [](uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) -> uint32_t {
+    return a1 <= b0 ? b0 - a1 : b1 <= a0 ? a0 - b1 : 0;
+  };
+  std::set<int> taken;
+  for (const Relation& r : relations_) {
+    taken.insert(r.parts.begin(), r.parts.end());
+    if (r.total >= 0) taken.insert(r.total);
+  }
+  // Blocks of share cells, each cell with its figures (figures are in text order, so those of one
+  // cell are consecutive).
+  std::vector<Span> blocks;
+  for (size_t i = 0; i < figures_.size();) {
+    const Figure& f = figures_[i];
+    const LayoutCell* cell = cells_->At(f.line, doc.TextToView(f.offset));
+    size_t j = i;
+    bool shares = cell != nullptr;
+    size_t printed = 0;
+    while (j < figures_.size() && figures_[j].line == f.line &&
+           cells_->At(figures_[j].line, doc.TextToView(figures_[j].offset)) == cell) {
+      const Figure& g = figures_[j];
+      shares = shares && g.kind == ESGAUDIT_FACT_PERCENT && g.value > 0 && g.value < 100 &&
+               taken.count(static_cast<int>(j)) == 0;
+      std::string t = g.text;
+      t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+      printed += Cps(t);
+      ++j;
+    }
+    if (j == i) j = i + 1;
+    if (!shares || printed != cell->code_points || !usable_line(f.line)) {
+      i = j;
+      continue;
+    }
+    const uint32_t page = doc.Line(f.line).page;
+    Span* join = nullptr;
+    for (Span& b : blocks) {
+      if (b.page != page || f.line > b.last_line + kPieGap || f.line >= b.first_line + kPieLines) continue;
+      if (std::max(b.col1, cell->col_end) - std::min(b.col0, cell->col_begin) > kPieWidth) continue;
+      if (join == nullptr || apart(b.col0, b.col1, cell->col_begin, cell->col_end) <
+                                 apart(join->col0, join->col1, cell->col_begin, cell->col_end)) {
+        join = &b;
+      }
+    }
+    if (join == nullptr) {
+      blocks.push_back({f.line, f.line, cell->col_begin, cell->col_end, page, 0, {}});
+      join = &blocks.back();
+    }
+    join->last_line = f.line;
+    join->col0 = std::min(join->col0, cell->col_begin);
+    join->col1 = std::max(join->col1, cell->col_end);
+    for (size_t k = i; k < j; ++k) join->parts.push_back(static_cast<int>(k));
+    join->count = join->parts.size();
+    i = j;
+  }
+  if (blocks.empty()) return;
+  // Legends: runs of legend cells (no digit: a legend of years keys a bar chart's series).
+  std::vector<Span> legends;
+  for (uint32_t li = 0; li < cells_->line_count(); ++li) {
+    if (!usable_line(li)) continue;
+    for (const LayoutCell& c : cells_->line(li)) {
+      if (!starts_with_key(c.text) || HasDigit(c.text)) continue;
+      const uint32_t page = doc.Line(li).page;
+      Span* join = nullptr;
+      for (Span& g : legends) {
+        if (g.page == page && li <= g.last_line + kLegendGap &&
+            std::max(g.col1, c.col_end) - std::min(g.col0, c.col_begin) <= kLegendWidth) {
+          join = &g;
+        }
+      }
+      if (join == nullptr) {
+        legends.push_back({li, li, c.col_begin, c.col_end, page, 0, {}});
+        join = &legends.back();
+      }
+      join->last_line = li;
+      join->col0 = std::min(join->col0, c.col_begin);
+      join->col1 = std::max(join->col1, c.col_end);
+      join->count += keys_in(c.text);
+    }
+  }
+  for (const Span& b : blocks) {
+    if (b.count < 3) continue;
+    const Span* nearest = nullptr;
+    double best = kMaxChartDistance;
+    for (const Span& g : legends) {
+      const uint32_t dl = apart(b.first_line, b.last_line + 1, g.first_line, g.last_line + 1);
+      if (g.page != b.page || dl > kWindowLines) continue;
+      const double d = kLineWeight * dl + apart(b.col0, b.col1, g.col0, g.col1);
+      if (d <= best) {
+        // Two legends as near: which one keys the pie is not known.
+        nearest = d == best && nearest != nullptr ? nullptr : &g;
+        best = d;
+      }
+    }
+    if (nearest == nullptr || nearest->count != b.count) continue;
+    Relation r = Stated(RelationKind::kPercentBreakdown, -1, b.parts);
+    // Shares far from one whole are not the slices of one pie, whatever the legend.
+    if (r.sum_low > 100 + kPlausible || r.sum_high < 100 - kPlausible) continue;
+    r.evidence = Evidence::kLayout;
+    r.certainty = Certainty::kLikely;
     r.flag = !r.consistent;
     Add(std::move(r));
   }
