@@ -1693,5 +1693,50 @@ TEST(RelationRulesTest, SharesBesideALegendOfAnotherCountAreNoPie) {
   }
 }
 
+// Key-figure cards of a map: each region's figures stand alone with their labels under them, and
+// the card headed GROUP gives the totals of the figures labelled alike.
+TEST(RelationRulesTest, ACardHeadedByATotalWordTotalsTheCardsLabelledAlike) {
+  const std::string cards =
+      "  NORTH                    SOUTH                    EAST\n"
+      "  €5 bn                    €7 bn                    €2 bn\n"
+      "  IN REVENUES              IN REVENUES              IN REVENUES\n"
+      "  1,200                    800                      500\n"
+      "  EMPLOYEES                EMPLOYEES                EMPLOYEES\n"
+      "  3.1 GW                   1.0 GW                   0.4 GW\n"
+      "  OF HEAT                  OF HEAT                  OF HEAT\n"
+      "  CAPACITY                 CAPACITY\n"
+      "                                                    CAPACITY\n"
+      "\n"
+      "                           GROUP\n"
+      "                           €14 bn\n"
+      "                           IN REVENUES\n"
+      "                           2,500\n"
+      "                           EMPLOYEES\n"
+      "                           4.5 GW\n"
+      "                           OF HEAT\n"
+      "                           CAPACITY\n";
+  // A label wrapped past a line of other columns ("CAPACITY" of the third card) is one label.
+  ReportResult r = ExpectCleanAndRecognised(
+      cards, "en",
+      {{"parts-total", {"1,200", "800", "500", "2,500"}}, {"parts-total", {"3.1 GW", "1.0 GW", "0.4 GW", "4.5 GW"}}});
+  EXPECT_EQ(std::count_if(r.relations.begin(), r.relations.end(),
+                          [](const RelationRecord& x) { return x.kind == "parts-total"; }),
+            3);
+  ExpectChangesFlagged(cards, {{"1,200", "1,320", {"1,320 + 800 + 500 = 2,620"}}}, "warning", "en");
+  // Without the heading word the cards are only side by side; cards labelled otherwise are not
+  // parts; a part more than twice the total is no part of it.
+  for (const std::string& near : {
+           std::string(cards).replace(cards.find("GROUP"), 5, "WEST "),
+           std::string(cards).replace(cards.find("EMPLOYEES"), 9, "PARTNERS "),
+           std::string(cards).replace(cards.find("1,200"), 5, "9,200"),
+       }) {
+    ReportResult n = Check(near, "en", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"1,200", "800", "500", "2,500"})) << near;
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"9,200", "800", "500", "2,500"})) << near;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
