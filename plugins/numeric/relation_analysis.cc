@@ -216,6 +216,8 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindCaptionedBreakdowns(doc);
   FindInlineRelations(doc);
   FindSlashSharePairs(doc);
+  FindLegendPies(doc);
+  FindCardTotals(doc);
   FindLayoutTotals();
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
@@ -828,6 +830,319 @@ void RelationAnalysis::FindSlashSharePairs(const sdk::Document& doc) {
     Relation r = Stated(RelationKind::kPercentBreakdown, -1, {static_cast<int>(i), static_cast<int>(i + 1)});
     r.certainty = Certainty::kCertain;
     r.flag = !r.consistent;
+    Add(std::move(r));
+  }
+}
+
+// A pie printed apart from its legend (infographic pages set the slices' shares around the pie and
+// the categories in a legend of keyed entries, ■ Public ■ Employees, beside or under it): a block of
+// cells holding nothing but shares (lines at most kPieGap apart, on one page, within kPieWidth
+// display columns, at least three shares, none a member of a relation found before), and the
+// legend nearest to the block (legend cells with no digit, lines at most kLegendGap apart; at most
+// kWindowLines lines away, kLineWeight columns a line plus the columns between them) when it has
+// exactly as many entries as the block has shares. Blocks and legends are cut generously: two
+// run together only fail to match, while a piece of either could match a piece of the other. The reader
+// matches entries to slices by count, so the block is one whole; a block whose nearest legend has
+// another count (a chart with more categories than printed values, or shares of two charts run
+// together) is never summed. The grouping is read from the layout: a mismatch is a warning.
+void RelationAnalysis::FindLegendPies(const sdk::Document& doc) {
+  if (cells_->line_count() == 0) return;
+  constexpr uint32_t kPieGap = 6;     // lines from one share of a pie to the next
+  constexpr uint32_t kPieWidth = 48;  // display columns a pie's shares spread over
+  constexpr uint32_t kPieLines = 20;  // lines a pie's shares spread over
+  constexpr uint32_t kLegendGap = 8;  // lines from one legend line to the next
+  constexpr uint32_t kLegendWidth = 56;  // display columns a legend spreads over
+  auto keys_in = [](std::string_view text) {
+    size_t keys = 0;
+    for (std::string_view key : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86"}) {
+      for (size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) ++keys;
+    }
+    return keys;
+  };
+  auto starts_with_key = [](std::string_view text) {
+    for (std::string_view key : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86"}) {
+      if (text.substr(0, key.size()) == key) return true;
+    }
+    return false;
+  };
+  auto usable_line = [&doc](uint32_t li) {
+    const esgaudit_line_structure ls = doc.LineStructure(li);
+    return (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX |
+                        ESGAUDIT_LINE_TABLE)) == 0;
+  };
+  struct Span {
+    uint32_t first_line = 0, last_line = 0, col0 = 0, col1 = 0, page = 0;
+    size_t count = 0;        // shares of a block, entries of a legend
+    std::vector<int> parts;  // a block's shares, in text order
+  };
+  // Display columns between two column ranges (0 when they overlap).
+  auto apart = [](uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) -> uint32_t {
+    return a1 <= b0 ? b0 - a1 : b1 <= a0 ? a0 - b1 : 0;
+  };
+  std::set<int> taken;
+  for (const Relation& r : relations_) {
+    taken.insert(r.parts.begin(), r.parts.end());
+    if (r.total >= 0) taken.insert(r.total);
+  }
+  // Blocks of share cells, each cell with its figures (figures are in text order, so those of one
+  // cell are consecutive).
+  std::vector<Span> blocks, open;
+  for (size_t i = 0; i < figures_.size();) {
+    const Figure& f = figures_[i];
+    const LayoutCell* cell = cells_->At(f.line, doc.TextToView(f.offset));
+    size_t j = i;
+    bool shares = cell != nullptr;
+    size_t printed = 0;
+    while (j < figures_.size() && figures_[j].line == f.line &&
+           cells_->At(figures_[j].line, doc.TextToView(figures_[j].offset)) == cell) {
+      const Figure& g = figures_[j];
+      shares = shares && g.kind == ESGAUDIT_FACT_PERCENT && g.value > 0 && g.value < 100 &&
+               taken.count(static_cast<int>(j)) == 0;
+      std::string t = g.text;
+      t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+      printed += Cps(t);
+      ++j;
+    }
+    if (j == i) j = i + 1;
+    if (!shares || printed != cell->code_points || !usable_line(f.line)) {
+      i = j;
+      continue;
+    }
+    const uint32_t page = doc.Line(f.line).page;
+    // Blocks that can take no more shares are set aside, so each share looks at a few open ones.
+    for (size_t k = 0; k < open.size();) {
+      if (open[k].last_line + kPieGap < f.line) {
+        blocks.push_back(std::move(open[k]));
+        open.erase(open.begin() + static_cast<std::ptrdiff_t>(k));
+      } else {
+        ++k;
+      }
+    }
+    Span* join = nullptr;
+    for (Span& b : open) {
+      if (b.page != page || f.line > b.last_line + kPieGap || f.line >= b.first_line + kPieLines) continue;
+      if (std::max(b.col1, cell->col_end) - std::min(b.col0, cell->col_begin) > kPieWidth) continue;
+      if (join == nullptr || apart(b.col0, b.col1, cell->col_begin, cell->col_end) <
+                                 apart(join->col0, join->col1, cell->col_begin, cell->col_end)) {
+        join = &b;
+      }
+    }
+    if (join == nullptr) {
+      open.push_back({f.line, f.line, cell->col_begin, cell->col_end, page, 0, {}});
+      join = &open.back();
+    }
+    join->last_line = f.line;
+    join->col0 = std::min(join->col0, cell->col_begin);
+    join->col1 = std::max(join->col1, cell->col_end);
+    for (size_t k = i; k < j; ++k) join->parts.push_back(static_cast<int>(k));
+    join->count = join->parts.size();
+    i = j;
+  }
+  for (Span& b : open) blocks.push_back(std::move(b));
+  if (blocks.empty()) return;
+  // Legends: runs of legend cells (no digit: a legend of years keys a bar chart's series).
+  std::vector<Span> legends;
+  for (uint32_t li = 0; li < cells_->line_count(); ++li) {
+    if (!usable_line(li)) continue;
+    for (const LayoutCell& c : cells_->line(li)) {
+      if (!starts_with_key(c.text) || HasDigit(c.text)) continue;
+      const uint32_t page = doc.Line(li).page;
+      Span* join = nullptr;
+      for (Span& g : legends) {
+        if (g.page == page && li <= g.last_line + kLegendGap &&
+            std::max(g.col1, c.col_end) - std::min(g.col0, c.col_begin) <= kLegendWidth) {
+          join = &g;
+        }
+      }
+      if (join == nullptr) {
+        legends.push_back({li, li, c.col_begin, c.col_end, page, 0, {}});
+        join = &legends.back();
+      }
+      join->last_line = li;
+      join->col0 = std::min(join->col0, c.col_begin);
+      join->col1 = std::max(join->col1, c.col_end);
+      join->count += keys_in(c.text);
+    }
+  }
+  for (const Span& b : blocks) {
+    if (b.count < 3) continue;
+    const Span* nearest = nullptr;
+    double best = kMaxChartDistance;
+    for (const Span& g : legends) {
+      const uint32_t dl = apart(b.first_line, b.last_line + 1, g.first_line, g.last_line + 1);
+      if (g.page != b.page || dl > kWindowLines) continue;
+      const double d = kLineWeight * dl + apart(b.col0, b.col1, g.col0, g.col1);
+      if (d <= best) {
+        // Two legends as near: which one keys the pie is not known.
+        nearest = d == best && nearest != nullptr ? nullptr : &g;
+        best = d;
+      }
+    }
+    if (nearest == nullptr || nearest->count != b.count) continue;
+    Relation r = Stated(RelationKind::kPercentBreakdown, -1, b.parts);
+    // Shares far from one whole are not the slices of one pie, whatever the legend.
+    if (r.sum_low > 100 + kPlausible || r.sum_high < 100 - kPlausible) continue;
+    r.evidence = Evidence::kLayout;
+    r.certainty = Certainty::kLikely;
+    r.flag = !r.consistent;
+    Add(std::move(r));
+  }
+}
+
+// Key-figure cards (a map of regions, a page of segments): each card stacks figures, each alone in
+// its cell (a currency sign, a magnitude or a footnote mark aside), with its label in the cells right under it
+// in the same columns (words only; wrapped over up to three lines, no blank line between: `OF
+// UHCN*` over `CAPACITY`). One card is
+// headed by a cell holding a total word alone (`GROUP`, `Total`, 合计, 集团) over the chain of its
+// figures and labels; each of its figures is the total of the figures of other cards with the same
+// label and unit (two at least) on its page or the next or previous one (a map printed across a
+// spread of two pages). Which regions a map leaves out is not known,
+// so the relation is a likely one: parts above their total are a warning, a shortfall is not
+// reported. Parts more than twice their total are not taken as its parts.
+void RelationAnalysis::FindCardTotals(const sdk::Document& doc) {
+  if (cells_->line_count() == 0) return;
+  constexpr uint32_t kBelow = 8;       // lines searched for the cell under a cell
+  constexpr uint32_t kSlackCols = 2;   // labels are centred on their figures
+  constexpr size_t kLabelCells = 3;    // lines a card label may wrap over
+  constexpr size_t kLabelPoints = 24;  // code points of a card label's line
+  constexpr size_t kCardExtra = 4;     // code points beside a card's figure (€ and bn of €5 bn)
+  auto usable_line = [&doc](uint32_t li) {
+    const esgaudit_line_structure ls = doc.LineStructure(li);
+    return (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX |
+                        ESGAUDIT_LINE_TABLE)) == 0;
+  };
+  // The cell under `c`: the first usable line below (within kBelow) with a cell overlapping its
+  // columns, the one overlapping most.
+  auto under = [&](const LayoutCell& c) -> const LayoutCell* {
+    const uint32_t a0 = c.col_begin > kSlackCols ? c.col_begin - kSlackCols : 0;
+    const uint32_t a1 = c.col_end + kSlackCols;
+    for (uint32_t li = c.line + 1; li < cells_->line_count() && li <= c.line + kBelow; ++li) {
+      if (!usable_line(li)) continue;
+      const LayoutCell* best = nullptr;
+      uint32_t best_overlap = 0;
+      for (const LayoutCell& b : cells_->line(li)) {
+        const uint32_t lo = std::max(a0, b.col_begin), hi = std::min(a1, b.col_end);
+        if (hi > lo && hi - lo > best_overlap) {
+          best_overlap = hi - lo;
+          best = &b;
+        }
+      }
+      if (best != nullptr) return best;
+    }
+    return nullptr;
+  };
+  // The figure a card cell holds alone, or -1.
+  std::map<const LayoutCell*, int> figure_of;
+  {
+    std::map<const LayoutCell*, int> count;
+    for (size_t i = 0; i < figures_.size(); ++i) {
+      const Figure& f = figures_[i];
+      const LayoutCell* cell = cells_->At(f.line, doc.TextToView(f.offset));
+      if (cell == nullptr) continue;
+      ++count[cell];
+      figure_of[cell] = static_cast<int>(i);
+    }
+    for (auto& [cell, i] : figure_of) {
+      std::string t = figures_[i].text;
+      t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+      if (count[cell] != 1 || figures_[i].kind != ESGAUDIT_FACT_QUANTITY || figures_[i].value <= 0 ||
+          cell->code_points > Cps(t) + kCardExtra || !usable_line(cell->line)) {
+        i = -1;
+      }
+    }
+  }
+  auto card_figure = [&](const LayoutCell* c) {
+    auto it = figure_of.find(c);
+    return it == figure_of.end() ? -1 : it->second;
+  };
+  auto is_total_word = [](const std::string& text) {
+    const std::string t = Lower(text);
+    for (const char* w : {"group", "total", "合计", "总计", "集团", "全集团"}) {
+      if (t == w) return true;
+    }
+    return false;
+  };
+  // A card figure's label: the word cells stacked under it. Sets *end to the last of them.
+  auto label_of = [&](const LayoutCell& c, const LayoutCell** end) {
+    std::string label;
+    const LayoutCell* at = &c;
+    for (size_t k = 0; k < kLabelCells; ++k) {
+      const LayoutCell* b = under(*at);
+      if (b == nullptr) break;
+      // A label wraps onto the next line, or the one after past a line of other columns, never
+      // over a blank line; a total word heads another card.
+      bool wrapped = k == 0 || b->line == at->line + 1 ||
+                     (b->line == at->line + 2 && !cells_->line(at->line + 1).empty());
+      if (HasDigit(b->text) || b->code_points > kLabelPoints || card_figure(b) >= 0 || !wrapped ||
+          is_total_word(b->text)) {
+        break;
+      }
+      label += Lower(b->text);
+      at = b;
+    }
+    *end = at;
+    return label;
+  };
+  struct Card {
+    int figure;
+    std::string label;
+    uint32_t page;
+    bool headed;
+  };
+  std::vector<Card> cards;
+  std::set<int> headed;
+  // The figures of each card headed by a total word, down the chain of its cells.
+  for (uint32_t li = 0; li < cells_->line_count(); ++li) {
+    if (!usable_line(li)) continue;
+    for (const LayoutCell& c : cells_->line(li)) {
+      if (c.code_points > 5 || !is_total_word(c.text)) continue;
+      const LayoutCell* at = under(c);
+      while (at != nullptr) {
+        const int f = card_figure(at);
+        if (f < 0) break;
+        const LayoutCell* end = nullptr;
+        std::string label = label_of(*at, &end);
+        if (label.empty()) break;
+        headed.insert(f);
+        at = under(*end);
+      }
+    }
+  }
+  if (headed.empty()) return;
+  // In text order, so the relations do not depend on where cells lie in memory.
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    const LayoutCell* cell = cells_->At(figures_[i].line, doc.TextToView(figures_[i].offset));
+    const int f = card_figure(cell);
+    if (f != static_cast<int>(i)) continue;
+    const LayoutCell* end = nullptr;
+    std::string label = label_of(*cell, &end);
+    if (label.empty()) continue;
+    cards.push_back({f, label, doc.Line(cell->line).page, headed.count(f) > 0});
+  }
+  std::set<int> taken;
+  for (const Relation& r : relations_) {
+    taken.insert(r.parts.begin(), r.parts.end());
+    if (r.total >= 0) taken.insert(r.total);
+  }
+  for (const Card& t : cards) {
+    if (!t.headed || taken.count(t.figure)) continue;
+    const Figure& total = figures_[t.figure];
+    std::vector<int> parts;
+    for (const Card& p : cards) {
+      const Figure& g = figures_[p.figure];
+      if (p.headed || p.page + 1 < t.page || p.page > t.page + 1 || p.label != t.label || g.unit != total.unit ||
+          g.magnitude != total.magnitude || taken.count(p.figure)) {
+        continue;
+      }
+      parts.push_back(p.figure);
+    }
+    if (parts.size() < 2) continue;
+    std::sort(parts.begin(), parts.end());
+    Relation r = Stated(RelationKind::kPartsTotal, t.figure, parts);
+    if (r.sum_low > 2 * total.high) continue;
+    r.evidence = Evidence::kLayout;
+    r.certainty = Certainty::kLikely;
+    r.flag = r.sum_low > total.high;
     Add(std::move(r));
   }
 }

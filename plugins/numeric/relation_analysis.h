@@ -119,6 +119,13 @@ class RelationAnalysis {
   PartNaming NamingOf(int total, const std::vector<int>& parts) const;
   // "71.2% Men / 28.8% Women": two shares of a two-way set, each followed by its word, joined by a slash.
   void FindSlashSharePairs(const sdk::Document& doc);
+  // A pie whose shares are printed apart from its legend: a block of cells holding shares only, and
+  // the legend nearest to it (cells opening with a legend key) with exactly as many entries.
+  void FindLegendPies(const sdk::Document& doc);
+  // Cards of a map or a key-figure page: a figure alone in its cell with its label stacked under it
+  // (`6,023` over `EMPLOYEES`), repeated per region or segment, and one card headed by a total word
+  // (`GROUP`) whose figure is the total of the others with the same label and unit.
+  void FindCardTotals(const sdk::Document& doc);
   // A relation stated in the text: its caption the total's label, its sum and consistency computed
   // (total -1: a percentage breakdown of 100 %).
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;

@@ -1640,5 +1640,103 @@ TEST(RelationRulesTest, SharesOfMenAndWomenJoinedByASlash) {
   }
 }
 
+// A pie whose shares stand around it, one or a few to a line, and whose legend of keyed entries is
+// printed beside it: the shares are one whole when the nearest legend has as many entries.
+TEST(RelationRulesTest, APiesSharesPrintedApartFromALegendOfAsManyEntries) {
+  const std::string pie =
+      "Ownership of the share capital\n"
+      "\n"
+      "                                   4% 1% 1%\n"
+      "                              3%\n"
+      "                            4%\n"
+      "\n"
+      "                   24%\n"
+      "\n"
+      "                                         63%\n"
+      "\n"
+      "          ■ Public           ■ Employees\n"
+      "          ■ The State        ■ Pension fund\n"
+      "          ■ Asset manager    ■ Insurer\n"
+      "                             ■ Treasury stock\n";
+  ExpectCleanAndRecognised(pie, "en", {{"percent-breakdown", {"4%", "1%", "3%", "24%", "63%"}}});
+  ExpectChangesFlagged(pie, {{"63%", "69%", {"= 106%"}}}, "warning", "en");
+  // Two pies on one page, each beside its own legend: each block goes to the legend nearest to it.
+  const std::string two =
+      "  30%                                                      10%\n"
+      "        50%                                                      60%\n"
+      "  20%                                                      30%\n"
+      "\n"
+      "  ■ Wind  ■ Solar  ■ Hydro                                 ■ Gas  ■ Coal  ■ Oil\n";
+  ExpectCleanAndRecognised(two, "en", {{"percent-breakdown", {"30%", "50%", "20%"}},
+                                       {"percent-breakdown", {"10%", "60%", "30%"}}});
+  ExpectChangesFlagged(two, {{"50%", "56%", {"= 106%"}}}, "warning", "en");
+}
+
+// Near misses: shares whose nearest legend has another count (a chart with more categories than
+// printed values), a legend of years (a bar chart's series), shares in a sentence, and two shares.
+TEST(RelationRulesTest, SharesBesideALegendOfAnotherCountAreNoPie) {
+  for (const char* text : {
+           // Four categories, three printed shares: one value is missing, nothing is summed.
+           "  30%\n        50%\n  21%\n\n  ■ Wind  ■ Solar  ■ Hydro  ■ Other\n",
+           // A legend of years keys the series of a bar chart.
+           "  30%\n        50%\n  21%\n\n  ■ 2019  ■ 2020  ■ 2021\n",
+           // Shares in running text are no slices.
+           "Wind was 30% of the mix, solar\n50% and hydro 21% in the year.\n\n  ■ Wind  ■ Solar  ■ Hydro\n",
+           // Two slices are left to the mechanisms of two-way sets.
+           "  30%\n        71%\n\n  ■ Men  ■ Women\n",
+       }) {
+    ReportResult r = Check(text, "en", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_FALSE(Recognised(doc, r, "percent-breakdown", {"30%", "50%", "21%"})) << text;
+    EXPECT_FALSE(Recognised(doc, r, "percent-breakdown", {"30%", "71%"})) << text;
+  }
+}
+
+// Key-figure cards of a map: each region's figures stand alone with their labels under them, and
+// the card headed GROUP gives the totals of the figures labelled alike.
+TEST(RelationRulesTest, ACardHeadedByATotalWordTotalsTheCardsLabelledAlike) {
+  const std::string cards =
+      "  NORTH                    SOUTH                    EAST\n"
+      "  €5 bn                    €7 bn                    €2 bn\n"
+      "  IN REVENUES              IN REVENUES              IN REVENUES\n"
+      "  1,200                    800                      500\n"
+      "  EMPLOYEES                EMPLOYEES                EMPLOYEES\n"
+      "  3.1 GW                   1.0 GW                   0.4 GW\n"
+      "  OF HEAT                  OF HEAT                  OF HEAT\n"
+      "  CAPACITY                 CAPACITY\n"
+      "                                                    CAPACITY\n"
+      "\n"
+      "                           GROUP\n"
+      "                           €14 bn\n"
+      "                           IN REVENUES\n"
+      "                           2,500\n"
+      "                           EMPLOYEES\n"
+      "                           4.5 GW\n"
+      "                           OF HEAT\n"
+      "                           CAPACITY\n";
+  // A label wrapped past a line of other columns ("CAPACITY" of the third card) is one label.
+  ReportResult r = ExpectCleanAndRecognised(
+      cards, "en",
+      {{"parts-total", {"1,200", "800", "500", "2,500"}}, {"parts-total", {"3.1 GW", "1.0 GW", "0.4 GW", "4.5 GW"}}});
+  EXPECT_EQ(std::count_if(r.relations.begin(), r.relations.end(),
+                          [](const RelationRecord& x) { return x.kind == "parts-total"; }),
+            3);
+  ExpectChangesFlagged(cards, {{"1,200", "1,320", {"1,320 + 800 + 500 = 2,620"}}}, "warning", "en");
+  // Without the heading word the cards are only side by side; cards labelled otherwise are not
+  // parts; a part more than twice the total is no part of it.
+  for (const std::string& near : {
+           std::string(cards).replace(cards.find("GROUP"), 5, "WEST "),
+           std::string(cards).replace(cards.find("EMPLOYEES"), 9, "PARTNERS "),
+           std::string(cards).replace(cards.find("1,200"), 5, "9,200"),
+       }) {
+    ReportResult n = Check(near, "en", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"1,200", "800", "500", "2,500"})) << near;
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"9,200", "800", "500", "2,500"})) << near;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
