@@ -1640,5 +1640,21 @@ TEST(RelationRulesTest, SharesOfMenAndWomenJoinedByASlash) {
   }
 }
 
+// A two-column page whose extraction put each row of a table (its cells joined with single spaces)
+// and a piece of the prose beside it on one line, with lines of that prose between the rows: the
+// rows are one table, the prose no part of it, and the table's total is checked.
+TEST(RelationRulesTest, ATableSharingItsLinesWithProseOfAnotherColumnIsOneTable) {
+  const std::string clean =
+      "Waste\n"
+      "\n"
+      "Total waste Tonnes 1,000 900 The plant was rebuilt in\n"
+      "the spring, and its boilers were\n"
+      "Hazardous waste Tonnes 150 120 replaced with heat pumps that\n"
+      "Non-hazardous waste Tonnes 850 780 now serve the town and its schools.\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"1,000", "150", "850"}},
+                                         {"parts-total", {"900", "120", "780"}}});
+  ExpectChangesFlagged(clean, {{"850", "805", {"150 + 805 = 955"}}}, "error", "en");
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
