@@ -959,6 +959,13 @@ TEST(StructureTest, RowsBetweenProseLinesWithoutASecondColumnAreNoTable) {
   Document doc = Document::FromUtf8("r.txt", text);
   EXPECT_TRUE(doc.structure().tables().empty()) << doc.structure().tables()[0].first_line;
   EXPECT_EQ(Role(doc, LineWith(doc, "In the year")), "prose");
+  // Numbers written with a space as thousands separator in prose ("15 000") are no two values: the
+  // lines are no rows, though the last one reads as a row going on with words.
+  Document spaced = Document::FromUtf8("r.txt",
+                                       "Our farms cover around 15 000\n"
+                                       "hectares in three regions, yielding 72 000 tonnes of\n"
+                                       "grain and 9 100 tonnes of feed this year.\n");
+  EXPECT_TRUE(spaced.structure().tables().empty()) << spaced.structure().tables()[0].first_line;
 }
 
 TEST(StructureTest, AlignedTablesCarryTheirValueSlotsAsGridCells) {

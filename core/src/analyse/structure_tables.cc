@@ -204,7 +204,13 @@ std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullp
     if (figures == 0 || years) return {};
     return out;
   };
-  auto value = [&](size_t k) { return figure_length(text(tokens[k])) != 0 || dash(text(tokens[k])); };
+  // A group of three digits opening with 0 after a figure ("15 000": a space as thousands
+  // separator, in prose) is no value of its own, and leaves the line no such row.
+  auto value = [&](size_t k) {
+    std::string_view t = text(tokens[k]);
+    if (t.size() == 3 && t[0] == '0' && IsAsciiDigit(t[1]) && IsAsciiDigit(t[2])) return false;
+    return figure_length(t) != 0 || dash(t);
+  };
   size_t values = 0;
   while (values < tokens.size() && value(tokens.size() - 1 - values)) ++values;
   if (values < tokens.size() && label_ok(tokens.size() - values)) {
