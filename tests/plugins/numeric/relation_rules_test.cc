@@ -1656,5 +1656,33 @@ TEST(RelationRulesTest, ATableSharingItsLinesWithProseOfAnotherColumnIsOneTable)
   ExpectChangesFlagged(clean, {{"850", "805", {"150 + 805 = 955"}}}, "error", "en");
 }
 
+// A water balance (GRI 303-5): total withdrawal is total discharge plus total consumption, in each
+// column, whatever the rows between them; a row with a qualifier in brackets is another scope. Here
+// the table shares its lines with the prose of a second column.
+TEST(RelationRulesTest, TotalWaterWithdrawalIsDischargePlusConsumption) {
+  const std::string clean =
+      "Water\n"
+      "\n"
+      "Total water withdrawn Megalitres 2,400 2,310 Our sites share water with\n"
+      "farms and towns downstream, so\n"
+      "Total water withdrawn (exc. cooling) Megalitres 900 880 each plant reports what it takes\n"
+      "Total water discharged Megalitres 2,100 2,050 and what it gives back to the\n"
+      "river every month.\n"
+      "Total water consumed Megalitres 300 260\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"2,400", "2,100", "300"}},
+                                         {"parts-total", {"2,310", "2,050", "260"}}});
+  ExpectChangesFlagged(clean, {{"2,050", "2,255", {"2,255 + 260 = 2,515"}}}, "error", "en");
+  // Without a total row of each, or with two of one, there is no balance to check.
+  for (const char* text : {"Total water withdrawn Megalitres 2,400 2,310\n"
+                           "Water discharged Megalitres 2,100 2,050\n"
+                           "Total water consumed Megalitres 300 260\n",
+                           "Total water withdrawn Megalitres 2,400 2,310\n"
+                           "Total water abstracted Megalitres 1,400 1,310\n"
+                           "Total water discharged Megalitres 2,100 2,050\n"
+                           "Total water consumed Megalitres 300 260\n"}) {
+    EXPECT_TRUE(Check(text, "en", "relations").relations.empty()) << text;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
