@@ -3002,6 +3002,48 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       for (size_t k = best_head + 1; k <= oi; ++k) under_head.insert(k);
     }
 
+    // A water balance (GRI 303-5: consumption is withdrawal less discharge): a table with one row
+    // each of total water withdrawal (withdrawn, abstracted), total water discharge (discharged,
+    // returned) and total water consumption (consumed), no qualifier in brackets on any of them
+    // ("exc. hydro generation" is another scope): in each column holding all three figures of one
+    // kind and unit, withdrawal = discharge + consumption.
+    {
+      auto role = [](const std::string& label) -> int {
+        const std::string l = Lower(label);
+        if (!Has(l, "total") || !Has(l, "water") || Has(l, "(") || Has(l, "\xEF\xBC\x88")) return -1;
+        const bool in = Has(l, "withdraw") || Has(l, "abstract");
+        const bool out = Has(l, "discharg") || Has(l, "returned");
+        const bool used = Has(l, "consum");
+        if (in + out + used != 1) return -1;
+        return in ? 0 : out ? 1 : 2;
+      };
+      int at[3] = {-1, -1, -1};
+      bool unique = true;
+      for (size_t ri = 0; ri < rows.size(); ++ri) {
+        if (!rows[ri].readable || !rows[ri].has_figure) continue;
+        const int k = role(rows[ri].label);
+        if (k < 0) continue;
+        unique = unique && at[k] < 0;
+        at[k] = static_cast<int>(ri);
+      }
+      if (unique && at[0] >= 0 && at[1] >= 0 && at[2] >= 0) {
+        const Row& withdrawal = rows[at[0]];
+        for (const Slot& ts : withdrawal.cells) {
+          if (ts.figure < 0) continue;
+          const Slot* d = rows[at[1]].At(ts.slot);
+          const Slot* c = rows[at[2]].At(ts.slot);
+          if (d == nullptr || c == nullptr || d->figure < 0 || c->figure < 0) continue;
+          const Figure& tf = figures_[ts.figure];
+          bool same = tf.kind != ESGAUDIT_FACT_PERCENT && tf.qualifiers == 0;
+          for (const Slot* ps : {d, c}) {
+            const Figure& pf = figures_[ps->figure];
+            same = same && pf.kind == tf.kind && pf.unit == tf.unit && pf.qualifiers == 0;
+          }
+          if (same) add(ts.figure, {d->figure, c->figure}, withdrawal.label, withdrawal);
+        }
+      }
+    }
+
     std::set<size_t> part_of_total;
     for (size_t ri = 0; ri < rows.size(); ++ri) {
       const Row& tr = rows[ri];

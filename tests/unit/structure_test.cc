@@ -914,6 +914,60 @@ std::vector<std::vector<std::string>> GridTexts(const Structure& s, const Table&
   return out;
 }
 
+TEST(StructureTest, RowsSharingTheirLinesWithAnotherColumnAreSplitFromItsProse) {
+  // A two-column page extracted line by line: each row of the table (cells joined with single
+  // spaces, a marker glued to a figure) may go on with words of the prose column beside it, and
+  // lines of that prose (up to three) stand between rows. The rows are one table whose grid leaves
+  // the prose out; the prose lines between stay prose.
+  std::string text =
+      "Resources\n"
+      "Water drawn Megalitres 2,400(A) 2,310* 2,290 Our sites share water with\n"
+      "farms and towns downstream, so\n"
+      "Water returned Megalitres 2,100 2,050 2,010 each plant reports what it takes\n"
+      "and what it gives back to the\n"
+      "river every month.\n"
+      "Water consumed Megalitres 300 260 280\n"
+      "Energy used (exc. fleet) GWh 410 398 – and the managers review it.\n";
+  Document doc = Document::FromUtf8("r.txt", text);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  const Table& t = s.tables()[0];
+  EXPECT_EQ(t.first_line, LineWith(doc, "Water drawn"));
+  EXPECT_EQ(t.last_line, LineWith(doc, "Energy used"));
+  EXPECT_EQ(GridTexts(s, t), (std::vector<std::vector<std::string>>{
+                                 {"Water drawn Megalitres", "2,400", "2,310", "2,290"},
+                                 {"Water returned Megalitres", "2,100", "2,050", "2,010"},
+                                 {"Water consumed Megalitres", "300", "260", "280"},
+                                 {"Energy used (exc. fleet) GWh", "410", "398", "\xE2\x80\x93"}}));
+  EXPECT_EQ(Role(doc, LineWith(doc, "farms and towns")), "prose");
+  EXPECT_EQ(Role(doc, LineWith(doc, "river every month")), "prose");
+}
+
+TEST(StructureTest, RowsBetweenProseLinesWithoutASecondColumnAreNoTable) {
+  // The same rows without words of another column on any of them: prose between two rows ends
+  // the run, so neither piece of two rows is a table. A one-column paragraph with figures in it
+  // stays prose.
+  std::string text =
+      "Water drawn Megalitres 2,400 2,310 2,290\n"
+      "Water returned Megalitres 2,100 2,050 2,010\n"
+      "Our sites share water with farms.\n"
+      "Water consumed Megalitres 300 260 280\n"
+      "Energy used GWh 410 398 390\n"
+      "\n"
+      "In the year the sites drew 2,400 2,310 megalitres less than planned and\n"
+      "returned most of it to the river, as the permits require each year.\n";
+  Document doc = Document::FromUtf8("r.txt", text);
+  EXPECT_TRUE(doc.structure().tables().empty()) << doc.structure().tables()[0].first_line;
+  EXPECT_EQ(Role(doc, LineWith(doc, "In the year")), "prose");
+  // Numbers written with a space as thousands separator in prose ("15 000") are no two values: the
+  // lines are no rows, though the last one reads as a row going on with words.
+  Document spaced = Document::FromUtf8("r.txt",
+                                       "Our farms cover around 15 000\n"
+                                       "hectares in three regions, yielding 72 000 tonnes of\n"
+                                       "grain and 9 100 tonnes of feed this year.\n");
+  EXPECT_TRUE(spaced.structure().tables().empty()) << spaced.structure().tables()[0].first_line;
+}
+
 TEST(StructureTest, AlignedTablesCarryTheirValueSlotsAsGridCells) {
   // Rows joined with single spaces: the label, then one cell per value (a dash for none; BEL
   // around a value is no part of it), in the same columns on every row.

@@ -128,9 +128,18 @@ bool Ends(std::string_view t, std::string_view p) { return t.size() >= p.size() 
 
 // "Africa 120 188 259 —": a row whose cells a plain-text export joined with single spaces: a
 // label of words without digits (a footnote marker glued to the last word aside), then two or more
-// values (figures, or dashes for none), at least one a figure. Returns the values' byte ranges in
-// the cell, in order (the label is what comes before the first); empty if the line is no such row.
-std::vector<Piece> SpaceJoinedValues(std::string_view cell) {
+// values (figures, or dashes for none), at least one a figure. A figure may carry an assurance or
+// footnote marker glued to it ("23,896(A)", "26,032*"), which is no part of the value. Returns the
+// values' byte ranges in the cell, in order (the label is what comes before the first); empty if
+// the line is no such row.
+//
+// With `tail` given, the values may also be followed by words of another column of the page (a
+// two-column page whose extraction put a table row and a piece of a sentence on one line:
+// "Recycled % 59 31 - objectives remained stretching and its"): two or more tokens, the first a
+// word of letters, none of them ending the label's run of values. *tail is then the byte offset
+// where those words start (0 when the row has none).
+std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullptr) {
+  if (tail != nullptr) *tail = 0;
   std::vector<Piece> tokens;
   for (size_t at = 0; at <= cell.size();) {
     size_t sp = cell.find(' ', at);
@@ -143,35 +152,91 @@ std::vector<Piece> SpaceJoinedValues(std::string_view cell) {
     at = sp + 1;
   }
   auto text = [&](const Piece& p) { return cell.substr(p.begin, p.end - p.begin); };
-  auto figure = [](std::string_view t) {
-    return !t.empty() && IsAsciiDigit(t.front()) && IsAsciiDigit(t.back() == '%' ? t[t.size() - 2] : t.back()) &&
-           t.find_first_not_of("0123456789,.%") == std::string_view::npos;
+  // The length of a figure without its marker ("23,896(A)" -> 6; "26,032*" -> 6); 0 if no figure.
+  auto figure_length = [](std::string_view t) -> size_t {
+    size_t len = t.size();
+    if (len >= 4 && t[len - 1] == ')' && t[len - 3] == '(' &&
+        ((t[len - 2] >= 'A' && t[len - 2] <= 'Z') || IsAsciiDigit(t[len - 2])))
+      len -= 3;
+    else
+      while (len > 1 && t[len - 1] == '*') --len;
+    std::string_view f = t.substr(0, len);
+    bool ok = !f.empty() && IsAsciiDigit(f.front()) && IsAsciiDigit(f.back() == '%' ? f[f.size() - 2] : f.back()) &&
+              f.find_first_not_of("0123456789,.%") == std::string_view::npos;
+    return ok ? len : 0;
   };
   auto dash = [](std::string_view t) { return t == "-" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93"; };
-  size_t values = 0, figures = 0;
-  while (values < tokens.size()) {
-    std::string_view t = text(tokens[tokens.size() - 1 - values]);
-    if (figure(t)) {
-      ++figures;
-    } else if (!dash(t)) {
-      break;
+  // A label of tokens [0, end): words without CJK, none ending a sentence or a clause; digits only
+  // as a footnote marker ending the label ("Region1").
+  auto label_ok = [&](size_t end) {
+    for (size_t k = 0; k < end; ++k) {
+      std::string_view t = text(tokens[k]);
+      // An abbreviation opening a bracket ("(exc. hydro generation)") ends no clause.
+      const bool abbreviation = t.size() >= 3 && t.front() == '(' && t.back() == '.' && !Contains(t, ")");
+      if (t.empty() || sdk::HasCjk(t) || (!abbreviation && ContainsAny(t.substr(t.size() - 1), {".", ";", ":"})))
+        return false;
+      size_t digit = std::find_if(t.begin(), t.end(), IsAsciiDigit) - t.begin();
+      if (digit < t.size() && (k + 1 != end || digit == 0 ||
+                               t.find_first_not_of("0123456789", digit) != std::string_view::npos))
+        return false;
     }
-    ++values;
-  }
-  if (values < 2 || figures == 0 || values == tokens.size()) return {};
-  // Years only ("Year ended December 31, 2020 2021 2022") head the columns: no row.
-  if (std::all_of(tokens.end() - values, tokens.end(), [&](const Piece& p) { return YearLike(text(p)); })) return {};
-  for (size_t k = 0; k + values < tokens.size(); ++k) {
+    return end > 0;
+  };
+  // The values of the run [from, to): trimmed of markers; empty unless two or more, one a figure,
+  // and not years only ("Year ended December 31, 2020 2021 2022" heads the columns).
+  auto run = [&](size_t from, size_t to) -> std::vector<Piece> {
+    if (to - from < 2) return {};
+    std::vector<Piece> out;
+    size_t figures = 0;
+    bool years = true;
+    for (size_t k = from; k < to; ++k) {
+      std::string_view t = text(tokens[k]);
+      Piece p = tokens[k];
+      if (size_t len = figure_length(t); len != 0) {
+        ++figures;
+        p.end = p.begin + len;
+      } else if (!dash(t)) {
+        return {};
+      }
+      years = years && YearLike(text(p));
+      out.push_back(p);
+    }
+    if (figures == 0 || years) return {};
+    return out;
+  };
+  // A group of three digits opening with 0 after a figure ("15 000": a space as thousands
+  // separator, in prose) is no value of its own, and leaves the line no such row.
+  auto value = [&](size_t k) {
     std::string_view t = text(tokens[k]);
-    // A word ending a sentence or a clause (". ", ": ") is prose before a figure, not a label.
-    if (t.empty() || sdk::HasCjk(t) || ContainsAny(t.substr(t.size() - 1), {".", ";", ":"})) return {};
-    // Digits only as a footnote marker ending the label ("Region1").
-    size_t digit = std::find_if(t.begin(), t.end(), IsAsciiDigit) - t.begin();
-    if (digit < t.size() && (k + values + 1 != tokens.size() || digit == 0 ||
-                             t.find_first_not_of("0123456789", digit) != std::string_view::npos))
-      return {};
+    if (t.size() == 3 && t[0] == '0' && IsAsciiDigit(t[1]) && IsAsciiDigit(t[2])) return false;
+    return figure_length(t) != 0 || dash(t);
+  };
+  size_t values = 0;
+  while (values < tokens.size() && value(tokens.size() - 1 - values)) ++values;
+  if (values < tokens.size() && label_ok(tokens.size() - values)) {
+    std::vector<Piece> out = run(tokens.size() - values, tokens.size());
+    if (!out.empty() || tail == nullptr) return out;
   }
-  return std::vector<Piece>(tokens.end() - values, tokens.end());
+  if (tail == nullptr) return {};
+  // A row, then words of the other column: the first run of two or more values after a label (a
+  // dash inside the label is none), followed by two or more tokens that start with a word of letters.
+  size_t from = 1, to = 1;
+  for (;;) {
+    while (from < tokens.size() && !value(from)) ++from;
+    to = from;
+    while (to < tokens.size() && value(to)) ++to;
+    if (from >= tokens.size() || to - from >= 2) break;
+    from = to;
+  }
+  if (from >= tokens.size() || tokens.size() - to < 2 || !label_ok(from)) return {};
+  std::string_view first = text(tokens[to]);
+  if (first.empty() || !std::all_of(first.begin(), first.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ',' || c == '-';
+      }))
+    return {};
+  std::vector<Piece> out = run(from, to);
+  if (!out.empty()) *tail = tokens[to].begin;
+  return out;
 }
 
 bool FigureValue(std::string_view cell) {
@@ -318,6 +383,12 @@ void StructureBuilder::FindTables() {
   // rows of one such table have the same number.
   std::vector<uint32_t> joined(n, 0);
   std::vector<std::vector<Piece>> joined_values(n);  // their values' view ranges within the cell
+  // Per row joined with single spaces, where words of another column of the page follow its
+  // values on the same line (byte offset in the cell; 0 for none). Such a row is taken only in a
+  // table of two-column lines (below).
+  std::vector<uint32_t> prose_tail(n, 0);
+  // Lines of the page's other column between the rows of such a table: not rows of it.
+  std::vector<uint8_t> beside(n, 0);
   // Lines of value slots only ("      NA     3.3     2.7"): a row whose label the layout wrapped
   // onto the lines around it, when such a label piece is found (below); their slots meanwhile.
   std::vector<uint8_t> values_only(n, 0);
@@ -416,9 +487,11 @@ void StructureBuilder::FindTables() {
     } else if (!Contains(raw, "\t") && pipes == 0 && aligned_row(i)) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
     } else if (!Contains(raw, "\t") && pipes == 0 && text_cells == 1 && ls.cell_count == 1) {
-      std::vector<Piece> values = SpaceJoinedValues(CellText(s_.cells_[ls.first_cell]));
+      size_t tail = 0;
+      std::vector<Piece> values = SpaceJoinedValues(CellText(s_.cells_[ls.first_cell]), &tail);
       if (!values.empty()) {
         kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
+        prose_tail[i] = static_cast<uint32_t>(tail);
         joined[i] = static_cast<uint32_t>(values.size());
         slots[i].assign(values.size(), Span{});
         joined_values[i] = std::move(values);
@@ -738,7 +811,7 @@ void StructureBuilder::FindTables() {
       return std::make_tuple(first, last, std::move(text));
     };
     for (uint32_t j = tb->first_line; j <= tb->last_line; ++j) {
-      if (wrapped_into[j] != kNoIndex || s_.lines_[j].cell_count == 0 || bare_number(j) ||
+      if (wrapped_into[j] != kNoIndex || beside[j] || s_.lines_[j].cell_count == 0 || bare_number(j) ||
           (j != tb->header_line && (s_.lines_[j].flags & ESGAUDIT_LINE_FURNITURE_MASK)))
         continue;
       const std::vector<const Cell*> cells = body_cells(j);
@@ -1021,6 +1094,7 @@ void StructureBuilder::FindTables() {
     }
     uint32_t year_rows = 0;
     for (uint32_t j = tb.first_line; j <= tb.last_line; ++j) {
+      if (beside[j]) continue;
       std::vector<std::string_view> cells = header_cells(j, width);
       tb.columns = std::max<uint32_t>(tb.columns, static_cast<uint32_t>(cells.size()));
       if (j == tb.header_line || cells.empty()) continue;
@@ -1081,6 +1155,7 @@ void StructureBuilder::FindTables() {
     }
     uint32_t index = static_cast<uint32_t>(s_.tables_.size());
     for (uint32_t j = tb.first_line; j <= tb.last_line; ++j) {
+      if (beside[j]) continue;  // the other column's prose stays prose
       s_.lines_[j].flags |= ESGAUDIT_LINE_TABLE;
       s_.lines_[j].table = index;
     }
@@ -1110,6 +1185,18 @@ void StructureBuilder::FindTables() {
     // Whether line j is a row that may follow `prev`, or the label piece wrapped above such a row.
     auto reaches = [&](size_t prev, size_t j) {
       return joins(prev, j) || (j + 1 < n && wrapped_into[j] == j + 1 && joins(prev, j + 1));
+    };
+    // Lines of the page's other column between rows joined with single spaces (a two-column page
+    // whose extraction interleaved a table's rows with the lines of prose beside it): at most
+    // kBeside lines of text that are no row (a wrapped label of the table's own among them), then a row of the same table. Taken only when the
+    // table shows it shares its lines with another column: one of its rows has a prose tail.
+    std::vector<size_t> gaps;
+    size_t last_before_gap = kNoIndex;  // the last row before the first such gap
+    size_t rows_before_gap = 0;
+    constexpr size_t kBeside = 3;
+    auto other_column = [&](size_t j) {
+      return kind[j] == kNone && !values_only[j] && s_.lines_[j].cell_count >= 1 &&
+             (s_.lines_[j].flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) == 0;
     };
     for (size_t j = i + 1; j < n; ++j) {
       if (joins(last, j)) {
@@ -1155,7 +1242,47 @@ void StructureBuilder::FindTables() {
           ((s_.lines_[j].flags & ESGAUDIT_LINE_FURNITURE_MASK) ||
            (source != ESGAUDIT_TABLE_SOURCE_PIPES && bare_number(j))))
         continue;
+      if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED && joined[last] != 0) {
+        size_t r = j;
+        while (r < n && r < j + kBeside && (other_column(r) || wrapped_into[r] != kNoIndex ||
+                                           ((s_.lines_[r].flags & ESGAUDIT_LINE_FURNITURE_MASK) != 0) ||
+                                           bare_number(r)))
+          ++r;
+        if (r > j && r < n && joins(last, r)) {
+          if (gaps.empty()) {
+            last_before_gap = last;
+            rows_before_gap = rows;
+          }
+          for (size_t k = j; k < r; ++k) gaps.push_back(k);
+          j = r - 1;
+          continue;
+        }
+      }
       break;
+    }
+    if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED && joined[i] != 0) {
+      bool tails = false;
+      for (size_t j = i; j <= last; ++j) tails = tails || (kind[j] == source && prose_tail[j] != 0);
+      if (!gaps.empty() && !tails) {
+        // No sign of a second column: the table ends at its first gap, as before.
+        last = last_before_gap;
+        rows = rows_before_gap;
+        gaps.clear();
+      }
+      if (tails) {
+        // Every line of the run that is no row is the other column's, label pieces included: the
+        // words beside a two-column row are no continuation of its label.
+        for (size_t j = i; j <= last; ++j) {
+          if (kind[j] == source) {
+            piece_above[j] = piece_below[j] = kNoIndex;
+          } else if (s_.lines_[j].cell_count != 0) {
+            wrapped_into[j] = kNoIndex;
+            beside[j] = 1;
+          }
+        }
+        if (piece_above[i] == kNoIndex && i > 0 && wrapped_into[i - 1] == i) wrapped_into[i - 1] = kNoIndex;
+        if (last + 1 < n && wrapped_into[last + 1] == last) wrapped_into[last + 1] = kNoIndex;
+      }
     }
     bool accept = source == ESGAUDIT_TABLE_SOURCE_HTML || rows >= 2;
     uint32_t aligned_head = kNoIndex;

@@ -1735,6 +1735,48 @@ TEST(RelationRulesTest, ACardHeadedByATotalWordTotalsTheCardsLabelledAlike) {
     Document nd = Document::FromUtf8("test.txt", near);
     EXPECT_FALSE(Recognised(nd, n, "parts-total", {"1,200", "800", "500", "2,500"})) << near;
     EXPECT_FALSE(Recognised(nd, n, "parts-total", {"9,200", "800", "500", "2,500"})) << near;
+
+// A two-column page whose extraction put each row of a table (its cells joined with single spaces)
+// and a piece of the prose beside it on one line, with lines of that prose between the rows: the
+// rows are one table, the prose no part of it, and the table's total is checked.
+TEST(RelationRulesTest, ATableSharingItsLinesWithProseOfAnotherColumnIsOneTable) {
+  const std::string clean =
+      "Waste\n"
+      "\n"
+      "Total waste Tonnes 1,000 900 The plant was rebuilt in\n"
+      "the spring, and its boilers were\n"
+      "Hazardous waste Tonnes 150 120 replaced with heat pumps that\n"
+      "Non-hazardous waste Tonnes 850 780 now serve the town and its schools.\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"1,000", "150", "850"}},
+                                         {"parts-total", {"900", "120", "780"}}});
+  ExpectChangesFlagged(clean, {{"850", "805", {"150 + 805 = 955"}}}, "error", "en");
+}
+
+// A water balance (GRI 303-5): total withdrawal is total discharge plus total consumption, in each
+// column, whatever the rows between them; a row with a qualifier in brackets is another scope. Here
+// the table shares its lines with the prose of a second column.
+TEST(RelationRulesTest, TotalWaterWithdrawalIsDischargePlusConsumption) {
+  const std::string clean =
+      "Water\n"
+      "\n"
+      "Total water withdrawn Megalitres 2,400 2,310 Our sites share water with\n"
+      "farms and towns downstream, so\n"
+      "Total water withdrawn (exc. cooling) Megalitres 900 880 each plant reports what it takes\n"
+      "Total water discharged Megalitres 2,100 2,050 and what it gives back to the\n"
+      "river every month.\n"
+      "Total water consumed Megalitres 300 260\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"2,400", "2,100", "300"}},
+                                         {"parts-total", {"2,310", "2,050", "260"}}});
+  ExpectChangesFlagged(clean, {{"2,050", "2,255", {"2,255 + 260 = 2,515"}}}, "error", "en");
+  // Without a total row of each, or with two of one, there is no balance to check.
+  for (const char* text : {"Total water withdrawn Megalitres 2,400 2,310\n"
+                           "Water discharged Megalitres 2,100 2,050\n"
+                           "Total water consumed Megalitres 300 260\n",
+                           "Total water withdrawn Megalitres 2,400 2,310\n"
+                           "Total water abstracted Megalitres 1,400 1,310\n"
+                           "Total water discharged Megalitres 2,100 2,050\n"
+                           "Total water consumed Megalitres 300 260\n"}) {
+    EXPECT_TRUE(Check(text, "en", "relations").relations.empty()) << text;
   }
 }
 
