@@ -119,6 +119,9 @@ class RelationAnalysis {
   PartNaming NamingOf(int total, const std::vector<int>& parts) const;
   // "71.2% Men / 28.8% Women": two shares of a two-way set, each followed by its word, joined by a slash.
   void FindSlashSharePairs(const sdk::Document& doc);
+  // Rows of figures set apart by spaces alone (no grid): a column that is the sum of the columns next
+  // to it in every row but one, in at least three rows, is their total column (see the .cc).
+  void FindRowTotalColumns(const sdk::Document& doc);
   // A relation stated in the text: its caption the total's label, its sum and consistency computed
   // (total -1: a percentage breakdown of 100 %).
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;

@@ -1640,5 +1640,37 @@ TEST(RelationRulesTest, SharesOfMenAndWomenJoinedByASlash) {
   }
 }
 
+// Rows of figures set one space apart, no column aligned (PDF text of a wide inventory table): a
+// column that is the sum of the columns right before it in every row is the rows' total column, and
+// a share column may stand between the parts and the total. A changed part breaks its row only; the
+// other rows still say what the column is, so the row is an error.
+TEST(RelationRulesTest, ATotalColumnRecognisedByTheOtherRowsOfFiguresSetOneSpaceApart) {
+  const std::string clean =
+      "Emissions by site (tonnes)\n"
+      "Site Fuel Process Other Scope 1 Scope 2 Renewable Total\n"
+      "North Plant 120 30 15 165 40 0 205\n"
+      "Region East\n"
+      "South Plant 200 0 25 225 0 100% 225\n"
+      "East Works 80 60 5 145 10 95% 155\n"
+      "West Works 0 90 10 100 300 0 400\n"
+      "Harbour Depot 12 7 3 22 18 0 40\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"120", "30", "15", "165"}},
+                                         {"parts-total", {"165", "40", "205"}},
+                                         {"parts-total", {"0", "90", "10", "100"}},
+                                         {"parts-total", {"22", "18", "40"}}});
+  ExpectChangesFlagged(clean, {{"120 30 15", "120 33 15", {"120 + 33 + 15 = 168, expected 165"}},
+                               {"145 10 95%", "145 14 95%", {"145 + 14 = 159, expected 155"}}},
+                       "error", "en");
+  // Two rows that do not foot: no column is a total, nothing is summed.
+  std::string two = clean;
+  two.replace(two.find("120 30 15"), 9, "120 33 15");
+  two.replace(two.find("80 60 5"), 7, "80 66 5");
+  EXPECT_TRUE(Findings(Check(two, "en")).empty()) << ::testing::PrintToString(Findings(Check(two, "en")));
+  // Fewer than three rows footing with two non-zero parts: no evidence of a total column.
+  const std::string few = "North Plant 120 30 15 165 40 0 205\nSouth Plant 200 0 25 225 0 100% 225\n"
+                          "West Works 0 0 10 10 300 0 310\n";
+  EXPECT_TRUE(Check(few, "en", "relations").relations.empty());
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
