@@ -359,6 +359,21 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
       if (caption) captions.push_back({&c, {}});
     }
   }
+  // A caption word in a label repeated on several rows of one table of the model (消耗量占比 under
+  // 煤炭, 原油 and 电力) names what each row measures; the table's columns are the wholes, so it
+  // captions no chart.
+  {
+    auto table_of = [&](const Caption& c) { return doc.LineStructure(c.cell->line).table; };
+    std::vector<Caption> kept;
+    for (const Caption& c : captions) {
+      const uint32_t t = table_of(c);
+      const bool repeated = t != ESGAUDIT_NO_INDEX && std::any_of(captions.begin(), captions.end(), [&](const Caption& o) {
+        return o.cell != c.cell && o.cell->line != c.cell->line && table_of(o) == t && o.cell->text == c.cell->text;
+      });
+      if (!repeated) kept.push_back(c);
+    }
+    captions.swap(kept);
+  }
   if (captions.empty()) return;
   auto cell_of = [this, &doc](const Figure& f) -> const LayoutCell* {
     return cells_->At(f.line, doc.TextToView(f.offset));

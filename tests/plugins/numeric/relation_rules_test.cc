@@ -1672,5 +1672,25 @@ TEST(RelationRulesTest, ATotalColumnRecognisedByTheOtherRowsOfFiguresSetOneSpace
   EXPECT_TRUE(Check(few, "en", "relations").relations.empty());
 }
 
+// A label repeated as the row label of several rows of one table (消耗量占比 under 煤炭, 原油 and 电力)
+// names what each row measures, here each company's share of its own energy use: the columns are the
+// wholes, so a row's shares are no breakdown, whatever the caption word in the label.
+TEST(RelationRulesTest, ACaptionWordRepeatedAsTheLabelOfSeveralTableRowsIsNoChartCaption) {
+  const std::string table =
+      "公司名称\t\t甲公司\t乙公司\t丙公司\t丁公司\n"
+      "煤炭\t消耗量占比\t5.9%\t27.2%\t35.6%\t22.05%\n"
+      "\t较上年变动 (吨）\t-13,549\t-9,066\t-1,526.5\t-5,857.05\n"
+      "原油\t消耗量占比\t31.0%\t63%\t26.3%\t43.63%\n"
+      "\t较上年变动 (吨）\t5,075\t-2,886\t-901.9\t1,519.43\n"
+      "电力\t消耗量占比\t26.9%\t9.8%\t38%\t28.52%\n";
+  ReportResult r = Check(table, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  for (const RelationRecord& rel : r.relations) EXPECT_NE(rel.kind, "percent-breakdown");
+  // The caption word once, over one row of shares, still captions them.
+  const std::string once = "能源消耗占比\n煤炭 42%    原油 31%    电力 27%\n";
+  const Document doc = Document::FromUtf8("test.txt", once);
+  EXPECT_TRUE(Recognised(doc, Check(once, "zh", "relations"), "percent-breakdown", {"能源消耗占比", "42%", "31%", "27%"}));
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
