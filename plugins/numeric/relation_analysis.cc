@@ -835,6 +835,7 @@ void RelationAnalysis::FindSlashSharePairs(const sdk::Document& doc) {
 // decimals than the total.
 void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
   constexpr size_t kMinFigures = 4;    // a row: its label and at least this many figures
+  constexpr size_t kMaxFigures = 32;   // and at most this many (the search is cubic in a row's width)
   constexpr int kMinWitnesses = 3;     // rows that foot with two or more non-zero parts
   constexpr uint32_t kMaxGapLines = 2;  // lines without figures between two rows of a run
   const std::string_view text = doc.Text();
@@ -857,7 +858,7 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
     std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
     const esgaudit_line l = doc.Line(line);
     const uint64_t begin = l.offset, end = l.offset + l.length;
-    bool row = figs.size() >= kMinFigures && blank(figures_[figs.back()].offset + figures_[figs.back()].length, end);
+    bool row = figs.size() >= kMinFigures && figs.size() <= kMaxFigures && blank(figures_[figs.back()].offset + figures_[figs.back()].length, end);
     for (size_t k = 1; row && k < figs.size(); ++k) {
       const uint64_t prev_end = figures_[figs[k - 1]].offset + figures_[figs[k - 1]].length;
       row = prev_end <= figures_[figs[k]].offset && blank(prev_end, figures_[figs[k]].offset);

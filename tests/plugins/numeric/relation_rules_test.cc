@@ -1670,6 +1670,15 @@ TEST(RelationRulesTest, ATotalColumnRecognisedByTheOtherRowsOfFiguresSetOneSpace
   const std::string few = "North Plant 120 30 15 165 40 0 205\nSouth Plant 200 0 25 225 0 100% 225\n"
                           "West Works 0 0 10 10 300 0 310\n";
   EXPECT_TRUE(Check(few, "en", "relations").relations.empty());
+  // Rows wider than 32 figures are not searched (the search is cubic in the width): none is read.
+  std::string wide;
+  for (int row = 0; row < 4; ++row) {
+    wide += std::string("Site ") + static_cast<char>('A' + row);
+    for (int c = 0; c < 16; ++c) wide += " " + std::to_string(10 + row) + " " + std::to_string(20 + c) + " " +
+                                         std::to_string(30 + row + c);
+    wide += "\n";
+  }
+  EXPECT_TRUE(Check(wide, "en", "relations").relations.empty());
 }
 
 // A label repeated as the row label of several rows of one table (消耗量占比 under 煤炭, 原油 and 电力)
