@@ -113,7 +113,8 @@ class Member:
         if self.caption:
             self.span = (start, start + len(text))
             return
-        num = re.match(r"[0-9](?:[0-9]|, ?[0-9])*(?:\.[0-9]+)?", self.printed)  # "79, 561": OCR spacing
+        # "79, 561": OCR spacing; "1 974 748": a space as thousands separator (groups of three)
+        num = re.match(r"[0-9](?:[0-9]|, ?[0-9]| [0-9]{3}(?![0-9]))*(?:\.[0-9]+)?", self.printed)
         if not num:
             raise LabelError(f"{where}: '{self.printed}' is not a printed number")
         self.number = num.group(0)
@@ -256,6 +257,8 @@ def mutate(args, corpus, r, baseline):
     printed = f"{new:,.{decimals}f}" if "," in part.number else f"{new:.{decimals}f}"
     if ", " in part.number:
         printed = printed.replace(",", ", ")
+    elif re.search(r"[0-9] [0-9]", part.number):  # thousands set apart by spaces: keep them so
+        printed = f"{new:,.{decimals}f}".replace(",", " ")
     s, e = part.span
     data = bom + (text[:s] + printed + text[e:]).encode("utf-8")
     tmp = tempfile.mkdtemp(prefix="esgaudit-eval-")

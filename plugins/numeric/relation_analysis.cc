@@ -218,6 +218,8 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindSlashSharePairs(doc);
   FindLegendPies(doc);
   FindCardTotals(doc);
+
+  FindRowTotalColumns(doc);
   FindLayoutTotals();
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
@@ -359,6 +361,21 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
       for (const char* w : kCaptionWords) caption = caption || Has(c.text, w);
       if (caption) captions.push_back({&c, {}});
     }
+  }
+  // A caption word in a label repeated on several rows of one table of the model (消耗量占比 under
+  // 煤炭, 原油 and 电力) names what each row measures; the table's columns are the wholes, so it
+  // captions no chart.
+  {
+    auto table_of = [&](const Caption& c) { return doc.LineStructure(c.cell->line).table; };
+    std::vector<Caption> kept;
+    for (const Caption& c : captions) {
+      const uint32_t t = table_of(c);
+      const bool repeated = t != ESGAUDIT_NO_INDEX && std::any_of(captions.begin(), captions.end(), [&](const Caption& o) {
+        return o.cell != c.cell && o.cell->line != c.cell->line && table_of(o) == t && o.cell->text == c.cell->text;
+      });
+      if (!repeated) kept.push_back(c);
+    }
+    captions.swap(kept);
   }
   if (captions.empty()) return;
   auto cell_of = [this, &doc](const Figure& f) -> const LayoutCell* {
@@ -1144,6 +1161,138 @@ void RelationAnalysis::FindCardTotals(const sdk::Document& doc) {
     r.certainty = Certainty::kLikely;
     r.flag = r.sum_low > total.high;
     Add(std::move(r));
+
+// Rows of figures set apart by spaces alone, as PDF text gives a table whose columns are not aligned
+// (a label, then the row's figures with nothing but spaces between them and after the last): when in
+// a run of such rows with the same number of figures one column equals the sum of a run of columns
+// next to it (right before it, or only share columns between; or right after it) in every row but at
+// most one, and in at least three rows with two or more non-zero parts, that column is the rows'
+// total column. Each row is then a sum whether or not it adds up, so a figure changed in one row is
+// an error there: the other rows, not that row's sum, say what the column is. Lines without figures
+// between the rows (a country's name wrapped onto a line of its own) do not end the run. Shares are
+// never summed (a column holding a share in any row is at most a gap), nor parts printed with more
+// decimals than the total.
+void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
+  constexpr size_t kMinFigures = 4;    // a row: its label and at least this many figures
+  constexpr size_t kMaxFigures = 32;   // and at most this many (the search is cubic in a row's width)
+  constexpr int kMinWitnesses = 3;     // rows that foot with two or more non-zero parts
+  constexpr uint32_t kMaxGapLines = 2;  // lines without figures between two rows of a run
+  const std::string_view text = doc.Text();
+  auto blank = [&](uint64_t from, uint64_t to) {
+    for (uint64_t k = from; k < to; ++k) {
+      if (text[k] != ' ' && text[k] != '\t') return false;
+    }
+    return true;
+  };
+  std::map<uint32_t, std::vector<int>> on_line;
+  for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
+  struct Row {
+    uint32_t line = 0;
+    std::string label;
+    std::vector<int> cols;
+  };
+  std::vector<std::vector<Row>> runs;
+  uint32_t last_line = 0;
+  for (auto& [line, figs] : on_line) {
+    std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
+    const esgaudit_line l = doc.Line(line);
+    const uint64_t begin = l.offset, end = l.offset + l.length;
+    bool row = figs.size() >= kMinFigures && figs.size() <= kMaxFigures && blank(figures_[figs.back()].offset + figures_[figs.back()].length, end);
+    for (size_t k = 1; row && k < figs.size(); ++k) {
+      const uint64_t prev_end = figures_[figs[k - 1]].offset + figures_[figs[k - 1]].length;
+      row = prev_end <= figures_[figs[k]].offset && blank(prev_end, figures_[figs[k]].offset);
+    }
+    std::string label = row ? std::string(text.substr(begin, figures_[figs.front()].offset - begin)) : std::string();
+    row = row && std::any_of(label.begin(), label.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+          });
+    if (!row) {
+      last_line = 0;  // a line of figures that is no row ends the run
+      continue;
+    }
+    const bool continues = !runs.empty() && last_line != 0 && runs.back().back().cols.size() == figs.size() &&
+                           line - last_line <= kMaxGapLines + 1;
+    if (!continues) runs.emplace_back();
+    runs.back().push_back({line, std::string(sdk::Trim(label)), figs});
+    last_line = line;
+  }
+  auto is_share = [&](int f) { return figures_[f].kind == ESGAUDIT_FACT_PERCENT; };
+  auto foots = [&](const Row& row, int total, int from, int to) {
+    double lo = 0, hi = 0;
+    for (int c = from; c <= to; ++c) {
+      lo += figures_[row.cols[c]].low;
+      hi += figures_[row.cols[c]].high;
+    }
+    const Figure& t = figures_[row.cols[total]];
+    return lo <= t.high && t.low <= hi;
+  };
+  for (const std::vector<Row>& run : runs) {
+    if (run.size() < static_cast<size_t>(kMinWitnesses)) continue;
+    const int n = static_cast<int>(run.front().cols.size());
+    std::vector<bool> share_col(n, false);
+    std::vector<int> decimals(n, 0);  // the most decimals a column prints
+    for (const Row& row : run) {
+      for (int c = 0; c < n; ++c) {
+        share_col[c] = share_col[c] || is_share(row.cols[c]);
+        decimals[c] = std::max(decimals[c], static_cast<int>(figures_[row.cols[c]].decimals));
+      }
+    }
+    for (int j = 0; j < n; ++j) {
+      if (share_col[j]) continue;
+      // Candidate runs of parts [from, to]: ending right before j or before share columns only that
+      // end right before j; or starting right after j.
+      std::vector<std::pair<int, int>> candidates;
+      int to = j - 1;
+      while (to >= 0 && share_col[to]) --to;
+      for (int from = to - 1; from >= 0 && !share_col[from]; --from) candidates.push_back({from, to});
+      for (int last = j + 2; last < n && !share_col[last]; ++last) candidates.push_back({j + 1, last});
+      int best_from = -1, best_to = -1, best_holds = 0;
+      for (const auto& [from, last] : candidates) {
+        // Parts printed finer than their total are other quantities (rates beside counts).
+        bool finer = false;
+        for (int c = from; c <= last; ++c) finer = finer || decimals[c] > decimals[j];
+        if (finer) continue;
+        int holds = 0, fails = 0, witnesses = 0;
+        for (const Row& row : run) {
+          if (!foots(row, j, from, last)) {
+            ++fails;
+            continue;
+          }
+          ++holds;
+          int nonzero = 0;
+          for (int c = from; c <= last; ++c) nonzero += figures_[row.cols[c]].value != 0;
+          witnesses += nonzero >= 2;
+        }
+        if (fails > 1 || witnesses < kMinWitnesses) continue;
+        // The most rows footing; of those the fewest columns (a column of zeros at the far end of
+        // the parts would foot as well and is no part).
+        if (holds > best_holds || (holds == best_holds && last - from < best_to - best_from)) {
+          best_from = from;
+          best_to = last;
+          best_holds = holds;
+        }
+      }
+      if (best_from < 0) continue;
+      for (const Row& row : run) {
+        const int total = row.cols[j];
+        if (std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == total; })) {
+          continue;  // a stated or table relation already sums into it
+        }
+        Relation r;
+        r.kind = RelationKind::kPartsTotal;
+        r.evidence = Evidence::kTable;
+        r.certainty = Certainty::kCertain;
+        r.total = total;
+        r.caption = row.label;
+        for (int c = best_from; c <= best_to; ++c) r.parts.push_back(row.cols[c]);
+        SumParts(&r);
+        const Figure& t = figures_[total];
+        r.consistent = r.sum_low <= t.high && t.low <= r.sum_high;
+        // A sum far off the total is a misread row, not a slip.
+        r.flag = !r.consistent && r.sum_low <= 2 * t.high && r.sum_high >= 0.5 * t.low;
+        if (r.consistent || r.flag) Add(std::move(r));
+      }
+    }
   }
 }
 

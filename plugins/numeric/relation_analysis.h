@@ -126,6 +126,10 @@ class RelationAnalysis {
   // (`6,023` over `EMPLOYEES`), repeated per region or segment, and one card headed by a total word
   // (`GROUP`) whose figure is the total of the others with the same label and unit.
   void FindCardTotals(const sdk::Document& doc);
+
+  // Rows of figures set apart by spaces alone (no grid): a column that is the sum of the columns next
+  // to it in every row but one, in at least three rows, is their total column (see the .cc).
+  void FindRowTotalColumns(const sdk::Document& doc);
   // A relation stated in the text: its caption the total's label, its sum and consistency computed
   // (total -1: a percentage breakdown of 100 %).
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;

@@ -1778,6 +1778,66 @@ TEST(RelationRulesTest, TotalWaterWithdrawalIsDischargePlusConsumption) {
                            "Total water consumed Megalitres 300 260\n"}) {
     EXPECT_TRUE(Check(text, "en", "relations").relations.empty()) << text;
   }
+
+// Rows of figures set one space apart, no column aligned (PDF text of a wide inventory table): a
+// column that is the sum of the columns right before it in every row is the rows' total column, and
+// a share column may stand between the parts and the total. A changed part breaks its row only; the
+// other rows still say what the column is, so the row is an error.
+TEST(RelationRulesTest, ATotalColumnRecognisedByTheOtherRowsOfFiguresSetOneSpaceApart) {
+  const std::string clean =
+      "Emissions by site (tonnes)\n"
+      "Site Fuel Process Other Scope 1 Scope 2 Renewable Total\n"
+      "North Plant 120 30 15 165 40 0 205\n"
+      "Region East\n"
+      "South Plant 200 0 25 225 0 100% 225\n"
+      "East Works 80 60 5 145 10 95% 155\n"
+      "West Works 0 90 10 100 300 0 400\n"
+      "Harbour Depot 12 7 3 22 18 0 40\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"120", "30", "15", "165"}},
+                                         {"parts-total", {"165", "40", "205"}},
+                                         {"parts-total", {"0", "90", "10", "100"}},
+                                         {"parts-total", {"22", "18", "40"}}});
+  ExpectChangesFlagged(clean, {{"120 30 15", "120 33 15", {"120 + 33 + 15 = 168, expected 165"}},
+                               {"145 10 95%", "145 14 95%", {"145 + 14 = 159, expected 155"}}},
+                       "error", "en");
+  // Two rows that do not foot: no column is a total, nothing is summed.
+  std::string two = clean;
+  two.replace(two.find("120 30 15"), 9, "120 33 15");
+  two.replace(two.find("80 60 5"), 7, "80 66 5");
+  EXPECT_TRUE(Findings(Check(two, "en")).empty()) << ::testing::PrintToString(Findings(Check(two, "en")));
+  // Fewer than three rows footing with two non-zero parts: no evidence of a total column.
+  const std::string few = "North Plant 120 30 15 165 40 0 205\nSouth Plant 200 0 25 225 0 100% 225\n"
+                          "West Works 0 0 10 10 300 0 310\n";
+  EXPECT_TRUE(Check(few, "en", "relations").relations.empty());
+  // Rows wider than 32 figures are not searched (the search is cubic in the width): none is read.
+  std::string wide;
+  for (int row = 0; row < 4; ++row) {
+    wide += std::string("Site ") + static_cast<char>('A' + row);
+    for (int c = 0; c < 16; ++c) wide += " " + std::to_string(10 + row) + " " + std::to_string(20 + c) + " " +
+                                         std::to_string(30 + row + c);
+    wide += "\n";
+  }
+  EXPECT_TRUE(Check(wide, "en", "relations").relations.empty());
+}
+
+// A label repeated as the row label of several rows of one table (消耗量占比 under 煤炭, 原油 and 电力)
+// names what each row measures, here each company's share of its own energy use: the columns are the
+// wholes, so a row's shares are no breakdown, whatever the caption word in the label.
+TEST(RelationRulesTest, ACaptionWordRepeatedAsTheLabelOfSeveralTableRowsIsNoChartCaption) {
+  const std::string table =
+      "公司名称\t\t甲公司\t乙公司\t丙公司\t丁公司\n"
+      "煤炭\t消耗量占比\t5.9%\t27.2%\t35.6%\t22.05%\n"
+      "\t较上年变动 (吨）\t-13,549\t-9,066\t-1,526.5\t-5,857.05\n"
+      "原油\t消耗量占比\t31.0%\t63%\t26.3%\t43.63%\n"
+      "\t较上年变动 (吨）\t5,075\t-2,886\t-901.9\t1,519.43\n"
+      "电力\t消耗量占比\t26.9%\t9.8%\t38%\t28.52%\n";
+  ReportResult r = Check(table, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  for (const RelationRecord& rel : r.relations) EXPECT_NE(rel.kind, "percent-breakdown");
+  // The caption word once, over one row of shares, still captions them.
+  const std::string once = "能源消耗占比\n煤炭 42%    原油 31%    电力 27%\n";
+  const Document doc = Document::FromUtf8("test.txt", once);
+  EXPECT_TRUE(Recognised(doc, Check(once, "zh", "relations"), "percent-breakdown", {"能源消耗占比", "42%", "31%", "27%"}));
 }
 
 }  // namespace
