@@ -82,6 +82,28 @@ struct MentionParts {
   static std::shared_ptr<const MentionParts> Of(const std::shared_ptr<const Catalogue>& catalogue);
 };
 
+// What FindEvidence asks of each figure about the disclosures' data needs, made once per catalogue:
+// every need with data, in catalogue order (disclosure, then need), with the fact kinds it accepts as
+// a bit mask and its units, "unless" words and labels as indices into lists of distinct strings, so
+// that a figure asks each distinct question once however many needs share it (a unit such as "吨",
+// a word such as "培训" recurs across many needs).
+struct NeedWords {
+  struct Need {
+    uint32_t disclosure = 0;
+    uint32_t need = 0;      // index in the disclosure's data
+    uint32_t kinds = 0;     // bit (1 << ESGAUDIT_FACT_*) per kind KindAllowed accepts
+    std::vector<uint32_t> units;   // into `units`, in the need's order
+    std::vector<uint32_t> unless;  // into `unless`
+    std::vector<uint32_t> labels;  // into `labels`
+  };
+  std::vector<Need> needs;
+  std::vector<std::string> units;
+  std::vector<std::string> unless;
+  std::vector<std::string> labels;
+  // The tables of `catalogue`, made on the first call for it in this process. Thread-safe.
+  static std::shared_ptr<const NeedWords> Of(const std::shared_ptr<const Catalogue>& catalogue);
+};
+
 // Compiles the mention scan of the document's catalogue (the preparation runs it before an isolated
 // batch forks, so that no child compiles it).
 void PrepareMentionScan(const sdk::Document& doc);
