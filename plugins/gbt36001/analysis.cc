@@ -550,6 +550,12 @@ std::vector<size_t> Analysis::LinesWithAny(const std::vector<std::string>& keywo
   return out;
 }
 
+std::vector<bool> Analysis::LineMaskWithAny(const std::vector<std::string>& keywords) {
+  std::vector<bool> mask(layout_.lines().size(), false);
+  for (size_t i : LinesWithAny(keywords)) mask[i] = true;
+  return mask;
+}
+
 void Analysis::Phrases(const std::vector<std::string>& keywords, esgaudit_coverage_status strength,
                        std::vector<Hit>* hits) {
   if (keywords.empty()) return;
@@ -685,6 +691,7 @@ void Analysis::Period(std::vector<Hit>* hits) {
 void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
   const auto& ls = layout_.lines();
   const std::vector<std::string>& entity = Words(spec, "entity_words");
+  const std::vector<bool> may_state = LineMaskWithAny(spec.phrases);
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
@@ -693,7 +700,7 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
       bool heading =
           std::any_of(spec.headings.begin(), spec.headings.end(),
                       [&](const std::string& h) { return Layout::IsHeading(s, h, 2); });
-      bool statement = !heading && ContainsAny(s.text, spec.phrases);
+      bool statement = !heading && may_state[i] && ContainsAny(s.text, spec.phrases);
       if (!heading && !statement) {
         // English: a scope phrase and the rest of its sentence, which names what the report covers
         // (its operations, subsidiaries, sites); a sentence naming a year or topics only is partial.
@@ -753,6 +760,7 @@ void Analysis::Basis(const ElementSpec& spec, std::vector<Hit>* hits) {
   const auto& ls = layout_.lines();
   const std::vector<std::string>& verbs = Words(spec, "basis_verbs");
   const std::vector<std::string>& objects = Words(spec, "basis_objects");
+  const std::vector<bool> may_state = LineMaskWithAny(spec.phrases);
   auto cite = [&](const Segment& s) {
     if (!basis_citation_.found && Find("gbt36001", s.text)) {
       basis_citation_.found = true;
@@ -796,13 +804,13 @@ void Analysis::Basis(const ElementSpec& spec, std::vector<Hit>* hits) {
         if (!any) hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
         continue;
       }
+      const bool stated = may_state[i] && ContainsAny(s.text, spec.phrases);
       bool sentence =
-          ContainsAny(s.text, spec.phrases) ||
-          (ContainsAny(s.text, verbs) && ContainsAny(s.text, objects) && Contains(s.text, "报告"));
+          stated || (ContainsAny(s.text, verbs) && ContainsAny(s.text, objects) && Contains(s.text, "报告"));
       if (sentence && Find("standard_name", s.text)) {
         hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
         cite(s);
-      } else if (sentence && ContainsAny(s.text, spec.phrases)) {
+      } else if (sentence && stated) {
         hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
       } else if (Contains(s.text, "36001") && Find("gbt36001", s.text) && ContainsAny(s.text, verbs)) {
         hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
@@ -837,6 +845,7 @@ std::string_view PhraseClause(std::string_view text, const std::vector<std::stri
 void Analysis::Cycle(const ElementSpec& spec, std::vector<Hit>* hits) {
   const std::regex& range_re = pack_.Pattern("date_range");
   const auto& ls = layout_.lines();
+  const std::vector<bool> may_state = LineMaskWithAny(spec.phrases);
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
@@ -844,7 +853,7 @@ void Analysis::Cycle(const ElementSpec& spec, std::vector<Hit>* hits) {
       if (s.toc) continue;
       // "报告周期: 2016年1月1日至12月31日" states the period, not the cycle.
       bool about_report = Contains(s.text, "报告") || Contains(s.text, "发布");
-      if (about_report && !ListLike(s.text) && ContainsAny(s.text, spec.phrases) &&
+      if (about_report && may_state[i] && !ListLike(s.text) && ContainsAny(s.text, spec.phrases) &&
           !Search(PhraseClause(s.text, spec.phrases), range_re)) {
         hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
       } else if (std::any_of(spec.headings.begin(), spec.headings.end(), [&](const std::string& h) {
@@ -868,6 +877,7 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
     return Search(t, phone) || Find("email", t) || Find("address", t);
   };
   const auto& ls = layout_.lines();
+  const std::vector<bool> may_state = LineMaskWithAny(spec.phrases);
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
@@ -876,7 +886,7 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
       bool heading =
           std::any_of(spec.headings.begin(), spec.headings.end(),
                       [&](const std::string& h) { return Layout::IsHeading(s, h, 4); });
-      bool phrase = !heading && ContainsAny(s.text, spec.phrases);
+      bool phrase = !heading && may_state[i] && ContainsAny(s.text, spec.phrases);
       if (!heading && !phrase) {
         if (Find("email", s.text) || Find("address", s.text)) {
           // A contact block without a title (a back page: 地址, 电话, Email on consecutive short
@@ -968,8 +978,9 @@ void Analysis::Stakeholder(const ElementSpec& spec, std::vector<Hit>* hits) {
     hits->push_back(h);
   }
   const auto& ls = layout_.lines();
+  const std::vector<bool> may_name = LineMaskWithAny(spec.partial);
   for (size_t i = 0; i < ls.size(); ++i) {
-    if (!layout_.IsBody(i)) continue;
+    if (!layout_.IsBody(i) || !may_name[i]) continue;
     const Segment* first = nullptr;
     for (const Segment& s : ls[i].segments)
       if (!s.toc && ContainsAny(s.text, spec.partial)) {

@@ -153,6 +153,9 @@ class Analysis {
   // partial) and every subject's name, made on first use (IndexPhrases); every line when a keyword
   // was not indexed.
   std::vector<size_t> LinesWithAny(const std::vector<std::string>& keywords);
+  // The same as a mask over layout_.lines(): false for a line none of whose segments holds one of
+  // `keywords`, where ContainsAny(segment text, keywords) need not be asked.
+  std::vector<bool> LineMaskWithAny(const std::vector<std::string>& keywords);
   void IndexPhrases();
 
   const sdk::Document& doc_;
