@@ -328,10 +328,35 @@ std::vector<esgaudit_pattern> Literals(const std::vector<std::string>& words) {
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> PrefilterSources(const RulePack& pack) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& name : pack.PatternNames()) {
+    std::string source = PrefilterSource(pack.PatternSource(name));
+    if (!source.empty()) out.emplace_back(name, std::move(source));
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<esgaudit_pattern> Regexes(const std::vector<std::pair<std::string, std::string>>& sources) {
+  std::vector<esgaudit_pattern> patterns;
+  for (const auto& [name, source] : sources) patterns.push_back({sdk::Str(source), ESGAUDIT_PATTERN_REGEX});
+  return patterns;
+}
+
+}  // namespace
+
 void PrepareScans(const sdk::Document& doc) {
   const std::shared_ptr<const RulePack> pack = RulePack::Load(doc);
   doc.Scan(Literals(IssueKeywords(*pack)));
   doc.Scan(Literals(PackPhrases(*pack)));
+  try {
+    doc.Scan(Regexes(PrefilterSources(*pack)));
+    return;  // MatchEnds scans them together
+  } catch (const sdk::ConfigError&) {
+    // Hyperscan refuses one: MatchEnds scans each alone, as below (the refusal is cached too)
+  }
   for (const std::string& name : pack->PatternNames()) {
     const std::string source = PrefilterSource(pack->PatternSource(name));
     if (source.empty()) continue;
@@ -367,6 +392,22 @@ void Analysis::IndexIssueKeywords() {
 }
 
 const std::vector<uint64_t>* Analysis::MatchEnds(const std::string& name) const {
+  if (!match_ends_scanned_) {
+    // One pass over the view for every named expression that can be prefiltered (a pass each cost
+    // as much as all of them together); a set Hyperscan refuses leaves each to be scanned alone.
+    match_ends_scanned_ = true;
+    const std::vector<std::pair<std::string, std::string>> sources = PrefilterSources(pack_);
+    try {
+      const std::vector<esgaudit_match> found = doc_.Scan(Regexes(sources));
+      std::vector<std::vector<uint64_t>> ends(sources.size());
+      for (const esgaudit_match& m : found) ends[m.pattern].push_back(m.end);
+      for (size_t k = 0; k < sources.size(); ++k) {
+        std::sort(ends[k].begin(), ends[k].end());
+        match_ends_.emplace(sources[k].first, std::move(ends[k]));
+      }
+    } catch (const sdk::ConfigError&) {
+    }
+  }
   auto it = match_ends_.find(name);
   if (it == match_ends_.end()) {
     std::optional<std::vector<uint64_t>> ends;
