@@ -515,6 +515,17 @@ std::shared_ptr<const NeedWords> NeedWords::Of(const std::shared_ptr<const Catal
         t.needs.push_back(std::move(n));
       }
     }
+    for (const std::string& l : t.labels) {
+      std::vector<uint16_t> pairs;
+      if (l.empty() || l[0] != '=') {
+        for (size_t start = 0; start <= l.size();) {
+          const size_t amp = std::min(l.find('&', start), l.size());
+          for (uint16_t h : BytePairs::Of(std::string_view(l).substr(start, amp - start))) pairs.push_back(h);
+          start = amp + 1;
+        }
+      }
+      t.label_pairs.push_back(std::move(pairs));
+    }
   });
 }
 
@@ -642,6 +653,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   }
   const std::shared_ptr<const NeedWords> need_words = NeedWords::Of(catalogue_data_);
   std::vector<int8_t> unit_said, column_said, unless_said, label_said;
+  BytePairs label_pairs;
   for (uint32_t f = 0; f < doc.FactCount(); ++f) {
     const esgaudit_fact& fact = doc.Fact(f);
     if (fact.line >= n || excluded_[fact.line]) continue;
@@ -728,6 +740,8 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       return said == 2;
     };
     const bool slash_column = Contains(row.unit_column, "/");
+    // labels_own is the start of labels: a pair missing from labels is missing from both.
+    label_pairs.Fill(labels);
     for (const NeedWords::Need& nw : need_words->needs) {
       if ((nw.kinds & (1u << fact.kind)) == 0) continue;  // KindAllowed
       const size_t k = nw.disclosure;
@@ -770,6 +784,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
             std::string_view want = std::string_view(l).substr(1);
             return Trim(own_label) == want || Trim(own_column) == want;
           }
+          if (!label_pairs.MayHold(need_words->label_pairs[id])) return false;
           size_t pos = 0;
           size_t len = 0;
           return MatchPattern(column_unit_only ? labels_own : labels, l, &pos, &len);
