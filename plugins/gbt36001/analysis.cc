@@ -393,8 +393,8 @@ void Analysis::IndexIssueKeywords() {
 
 const std::vector<uint64_t>* Analysis::MatchEnds(const std::string& name) const {
   if (!match_ends_scanned_) {
-    // One pass over the view for every named expression that can be prefiltered (a pass each cost
-    // as much as all of them together); a set Hyperscan refuses leaves each to be scanned alone.
+    // One pass over the view for every named expression that can be prefiltered (it was a pass of
+    // the whole view per expression); a set Hyperscan refuses leaves each to be scanned alone.
     match_ends_scanned_ = true;
     const std::vector<std::pair<std::string, std::string>> sources = PrefilterSources(pack_);
     try {
@@ -406,6 +406,7 @@ const std::vector<uint64_t>* Analysis::MatchEnds(const std::string& name) const 
         match_ends_.emplace(sources[k].first, std::move(ends[k]));
       }
     } catch (const sdk::ConfigError&) {
+      // refused as a set: each expression is scanned alone below, on first use
     }
   }
   auto it = match_ends_.find(name);
