@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <regex>
+#include <unordered_map>
 
 #include "esgaudit/text.h"
 #include "text_match.h"
@@ -22,6 +23,9 @@ constexpr size_t kClauseWindow = 120;      // bytes either side: the whole claus
 constexpr uint32_t kTitleBodyGap = 8;  // blank or furniture lines between a title and its text   // and after it, both within the number's clause
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// False for a heading, emphasis or table mark and a blank: what CaptionBelow lets stand beside a figure.
+bool NotMark(char c) { return c != '#' && c != '*' && c != ' ' && c != '\t' && c != '|'; }
 
 
 bool Contains(std::string_view s, std::string_view part) {
@@ -73,8 +77,10 @@ std::string_view SeriesLabel(std::string_view line, size_t at) {
   constexpr size_t kSeriesReach = 160;  // bytes from the colon to the figure
   constexpr size_t kLabelReach = 60;    // bytes of label before the colon
   size_t from = at > kSeriesReach ? at - kSeriesReach : 0;
-  size_t colon = line.rfind(':', at);
-  if (colon == std::string_view::npos || colon < from) return {};
+  // Only the reach before the figure is searched: the walk back stays bounded on a long line.
+  size_t colon = line.substr(0, std::min(line.size(), at + 1)).substr(from).rfind(':');
+  if (colon == std::string_view::npos) return {};
+  colon += from;
   std::string_view items = line.substr(colon + 1, at - colon - 1);
   // Only "- in 2022 124,632 unit" items between the colon and the figure, ending in a year.
   if (items.find("in 19") == std::string_view::npos && items.find("in 20") == std::string_view::npos) return {};
@@ -237,12 +243,12 @@ std::string GriAnalysis::SeriesTitle(uint32_t line) const {
 std::string GriAnalysis::CaptionBelow(uint32_t line, uint64_t begin, uint64_t end, std::string* stated_unit) const {
   uint64_t lb = line_view_begin_[line];
   if (begin < lb || end < begin || end > line_view_end_[line]) return "";
-  std::string rest = std::string(LowerLine(line).substr(0, begin - lb)) +
-                     std::string(LowerLine(line).substr(end - lb));
-  rest.erase(std::remove_if(rest.begin(), rest.end(),
-                            [](char c) { return c == '#' || c == '*' || c == ' ' || c == '\t' || c == '|'; }),
-             rest.end());
-  if (rest.size() > 6) return "";
+  // The line's bytes other than heading, emphasis and table marks and blanks, less the figure's
+  // own: at most 6 beside the figure (its unit). The line's count is made once (line_text_bytes_),
+  // so this costs the figure's length, not the line's.
+  size_t own = 0;
+  for (char c : LowerLine(line).substr(begin - lb, end - begin)) own += NotMark(c);
+  if (line_text_bytes_[line] - own > 6) return "";
   auto wordless = [](std::string_view text) {
     return std::none_of(text.begin(), text.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) & 0x80) != 0;
@@ -548,6 +554,11 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     on_pointed[k].resize(ds[k].data.size());
   }
   line_units_.assign(n, std::string());
+  line_text_bytes_.assign(n, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string_view t = LowerLine(i);
+    line_text_bytes_[i] = static_cast<uint32_t>(std::count_if(t.begin(), t.end(), NotMark));
+  }
   for (uint32_t f = 0; f < doc.FactCount(); ++f) {
     const esgaudit_fact& fact = doc.Fact(f);
     if (fact.line >= n) continue;
@@ -654,6 +665,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   const std::shared_ptr<const NeedWords> need_words = NeedWords::Of(catalogue_data_);
   std::vector<int8_t> unit_said, column_said, unless_said, label_said;
   BytePairs label_pairs;
+  std::unordered_map<uint32_t, std::string> series_titles;  // line -> SeriesTitle(line)
   for (uint32_t f = 0; f < doc.FactCount(); ++f) {
     const esgaudit_fact& fact = doc.Fact(f);
     if (fact.line >= n || excluded_[fact.line]) continue;
@@ -681,7 +693,10 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     std::string below = CaptionBelow(fact.line, fv, fend, &chart_unit);
     if (below.empty()) chart_unit.clear();
     if (!below.empty()) labels += "\n" + below;
-    const std::string series_title = SeriesTitle(fact.line);
+    // Once per line: the title is the line's, and asking costs the line's length.
+    auto [title_at, new_line] = series_titles.try_emplace(fact.line);
+    if (new_line) title_at->second = SeriesTitle(fact.line);
+    const std::string& series_title = title_at->second;
     if (!series_title.empty()) {
       labels += "\n" + series_title;
       below += "\n" + series_title;  // its words say what the figures count, as a caption's do
