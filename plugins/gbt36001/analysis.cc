@@ -328,10 +328,35 @@ std::vector<esgaudit_pattern> Literals(const std::vector<std::string>& words) {
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> PrefilterSources(const RulePack& pack) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& name : pack.PatternNames()) {
+    std::string source = PrefilterSource(pack.PatternSource(name));
+    if (!source.empty()) out.emplace_back(name, std::move(source));
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<esgaudit_pattern> Regexes(const std::vector<std::pair<std::string, std::string>>& sources) {
+  std::vector<esgaudit_pattern> patterns;
+  for (const auto& [name, source] : sources) patterns.push_back({sdk::Str(source), ESGAUDIT_PATTERN_REGEX});
+  return patterns;
+}
+
+}  // namespace
+
 void PrepareScans(const sdk::Document& doc) {
   const std::shared_ptr<const RulePack> pack = RulePack::Load(doc);
   doc.Scan(Literals(IssueKeywords(*pack)));
   doc.Scan(Literals(PackPhrases(*pack)));
+  try {
+    doc.Scan(Regexes(PrefilterSources(*pack)));
+    return;  // MatchEnds scans them together
+  } catch (const sdk::ConfigError&) {
+    // Hyperscan refuses one: MatchEnds scans each alone, as below (the refusal is cached too)
+  }
   for (const std::string& name : pack->PatternNames()) {
     const std::string source = PrefilterSource(pack->PatternSource(name));
     if (source.empty()) continue;
@@ -367,6 +392,23 @@ void Analysis::IndexIssueKeywords() {
 }
 
 const std::vector<uint64_t>* Analysis::MatchEnds(const std::string& name) const {
+  if (!match_ends_scanned_) {
+    // One pass over the view for every named expression that can be prefiltered (it was a pass of
+    // the whole view per expression); a set Hyperscan refuses leaves each to be scanned alone.
+    match_ends_scanned_ = true;
+    const std::vector<std::pair<std::string, std::string>> sources = PrefilterSources(pack_);
+    try {
+      const std::vector<esgaudit_match> found = doc_.Scan(Regexes(sources));
+      std::vector<std::vector<uint64_t>> ends(sources.size());
+      for (const esgaudit_match& m : found) ends[m.pattern].push_back(m.end);
+      for (size_t k = 0; k < sources.size(); ++k) {
+        std::sort(ends[k].begin(), ends[k].end());
+        match_ends_.emplace(sources[k].first, std::move(ends[k]));
+      }
+    } catch (const sdk::ConfigError&) {
+      // refused as a set: each expression is scanned alone below, on first use
+    }
+  }
   auto it = match_ends_.find(name);
   if (it == match_ends_.end()) {
     std::optional<std::vector<uint64_t>> ends;
@@ -550,6 +592,12 @@ std::vector<size_t> Analysis::LinesWithAny(const std::vector<std::string>& keywo
   return out;
 }
 
+std::vector<bool> Analysis::LineMaskWithAny(const std::vector<std::string>& keywords) {
+  std::vector<bool> mask(layout_.lines().size(), false);
+  for (size_t i : LinesWithAny(keywords)) mask[i] = true;
+  return mask;
+}
+
 void Analysis::Phrases(const std::vector<std::string>& keywords, esgaudit_coverage_status strength,
                        std::vector<Hit>* hits) {
   if (keywords.empty()) return;
@@ -685,6 +733,7 @@ void Analysis::Period(std::vector<Hit>* hits) {
 void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
   const auto& ls = layout_.lines();
   const std::vector<std::string>& entity = Words(spec, "entity_words");
+  const std::vector<bool> may_state = LineMaskWithAny(spec.phrases);
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
@@ -693,7 +742,7 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
       bool heading =
           std::any_of(spec.headings.begin(), spec.headings.end(),
                       [&](const std::string& h) { return Layout::IsHeading(s, h, 2); });
-      bool statement = !heading && ContainsAny(s.text, spec.phrases);
+      bool statement = !heading && may_state[i] && ContainsAny(s.text, spec.phrases);
       if (!heading && !statement) {
         // English: a scope phrase and the rest of its sentence, which names what the report covers
         // (its operations, subsidiaries, sites); a sentence naming a year or topics only is partial.
@@ -753,6 +802,7 @@ void Analysis::Basis(const ElementSpec& spec, std::vector<Hit>* hits) {
   const auto& ls = layout_.lines();
   const std::vector<std::string>& verbs = Words(spec, "basis_verbs");
   const std::vector<std::string>& objects = Words(spec, "basis_objects");
+  const std::vector<bool> may_state = LineMaskWithAny(spec.phrases);
   auto cite = [&](const Segment& s) {
     if (!basis_citation_.found && Find("gbt36001", s.text)) {
       basis_citation_.found = true;
@@ -796,13 +846,13 @@ void Analysis::Basis(const ElementSpec& spec, std::vector<Hit>* hits) {
         if (!any) hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
         continue;
       }
+      const bool stated = may_state[i] && ContainsAny(s.text, spec.phrases);
       bool sentence =
-          ContainsAny(s.text, spec.phrases) ||
-          (ContainsAny(s.text, verbs) && ContainsAny(s.text, objects) && Contains(s.text, "报告"));
+          stated || (ContainsAny(s.text, verbs) && ContainsAny(s.text, objects) && Contains(s.text, "报告"));
       if (sentence && Find("standard_name", s.text)) {
         hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
         cite(s);
-      } else if (sentence && ContainsAny(s.text, spec.phrases)) {
+      } else if (sentence && stated) {
         hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
       } else if (Contains(s.text, "36001") && Find("gbt36001", s.text) && ContainsAny(s.text, verbs)) {
         hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
@@ -837,6 +887,7 @@ std::string_view PhraseClause(std::string_view text, const std::vector<std::stri
 void Analysis::Cycle(const ElementSpec& spec, std::vector<Hit>* hits) {
   const std::regex& range_re = pack_.Pattern("date_range");
   const auto& ls = layout_.lines();
+  const std::vector<bool> may_state = LineMaskWithAny(spec.phrases);
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
@@ -844,7 +895,7 @@ void Analysis::Cycle(const ElementSpec& spec, std::vector<Hit>* hits) {
       if (s.toc) continue;
       // "报告周期: 2016年1月1日至12月31日" states the period, not the cycle.
       bool about_report = Contains(s.text, "报告") || Contains(s.text, "发布");
-      if (about_report && !ListLike(s.text) && ContainsAny(s.text, spec.phrases) &&
+      if (about_report && may_state[i] && !ListLike(s.text) && ContainsAny(s.text, spec.phrases) &&
           !Search(PhraseClause(s.text, spec.phrases), range_re)) {
         hits->push_back(MakeHit(s, ESGAUDIT_COVERED));
       } else if (std::any_of(spec.headings.begin(), spec.headings.end(), [&](const std::string& h) {
@@ -868,6 +919,7 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
     return Search(t, phone) || Find("email", t) || Find("address", t);
   };
   const auto& ls = layout_.lines();
+  const std::vector<bool> may_state = LineMaskWithAny(spec.phrases);
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
@@ -876,7 +928,7 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
       bool heading =
           std::any_of(spec.headings.begin(), spec.headings.end(),
                       [&](const std::string& h) { return Layout::IsHeading(s, h, 4); });
-      bool phrase = !heading && ContainsAny(s.text, spec.phrases);
+      bool phrase = !heading && may_state[i] && ContainsAny(s.text, spec.phrases);
       if (!heading && !phrase) {
         if (Find("email", s.text) || Find("address", s.text)) {
           // A contact block without a title (a back page: 地址, 电话, Email on consecutive short
@@ -968,8 +1020,9 @@ void Analysis::Stakeholder(const ElementSpec& spec, std::vector<Hit>* hits) {
     hits->push_back(h);
   }
   const auto& ls = layout_.lines();
+  const std::vector<bool> may_name = LineMaskWithAny(spec.partial);
   for (size_t i = 0; i < ls.size(); ++i) {
-    if (!layout_.IsBody(i)) continue;
+    if (!layout_.IsBody(i) || !may_name[i]) continue;
     const Segment* first = nullptr;
     for (const Segment& s : ls[i].segments)
       if (!s.toc && ContainsAny(s.text, spec.partial)) {

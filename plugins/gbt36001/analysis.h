@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "layout.h"
@@ -153,6 +154,9 @@ class Analysis {
   // partial) and every subject's name, made on first use (IndexPhrases); every line when a keyword
   // was not indexed.
   std::vector<size_t> LinesWithAny(const std::vector<std::string>& keywords);
+  // The same as a mask over layout_.lines(): false for a line none of whose segments holds one of
+  // `keywords`, where ContainsAny(segment text, keywords) need not be asked.
+  std::vector<bool> LineMaskWithAny(const std::vector<std::string>& keywords);
   void IndexPhrases();
 
   const sdk::Document& doc_;
@@ -171,6 +175,7 @@ class Analysis {
   bool issue_lines_made_ = false;
   // MatchEnds per pattern name, made on first use; an empty optional: not prefiltered.
   mutable std::map<std::string, std::optional<std::vector<uint64_t>>> match_ends_;
+  mutable bool match_ends_scanned_ = false;  // the one scan of every prefiltered expression was made
   bool phrases_indexed_ = false;
   std::map<std::string, std::vector<size_t>> phrase_lines_;  // per indexed phrase, LinesWithAny's lines
   YearSpan period_;
@@ -193,6 +198,10 @@ bool MayPrefilter(std::string_view re);
 // still reported where it ends), with \d and \s written out as the ASCII classes std::regex reads
 // them as in the C locale (no part of the program sets another).
 std::string PrefilterSource(std::string_view re);
+// Every named expression of `pack` that can be prefiltered, with its PrefilterSource, in the pack's
+// order: MatchEnds scans them all in one pass of the view (each alone only when Hyperscan refuses
+// the set).
+std::vector<std::pair<std::string, std::string>> PrefilterSources(const RulePack& pack);
 
 // The scans' word lists, functions of the rule pack alone: every subject issue's keywords, each
 // once, in the pack's order (IndexIssueKeywords), and every element phrase (full and partial) and

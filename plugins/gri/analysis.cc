@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <regex>
+#include <unordered_map>
 
 #include "esgaudit/text.h"
 #include "text_match.h"
@@ -22,6 +23,9 @@ constexpr size_t kClauseWindow = 120;      // bytes either side: the whole claus
 constexpr uint32_t kTitleBodyGap = 8;  // blank or furniture lines between a title and its text   // and after it, both within the number's clause
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// False for a heading, emphasis or table mark and a blank: what CaptionBelow lets stand beside a figure.
+bool NotMark(char c) { return c != '#' && c != '*' && c != ' ' && c != '\t' && c != '|'; }
 
 
 bool Contains(std::string_view s, std::string_view part) {
@@ -73,8 +77,10 @@ std::string_view SeriesLabel(std::string_view line, size_t at) {
   constexpr size_t kSeriesReach = 160;  // bytes from the colon to the figure
   constexpr size_t kLabelReach = 60;    // bytes of label before the colon
   size_t from = at > kSeriesReach ? at - kSeriesReach : 0;
-  size_t colon = line.rfind(':', at);
-  if (colon == std::string_view::npos || colon < from) return {};
+  // Only the reach before the figure is searched: the walk back stays bounded on a long line.
+  size_t colon = line.substr(0, std::min(line.size(), at + 1)).substr(from).rfind(':');
+  if (colon == std::string_view::npos) return {};
+  colon += from;
   std::string_view items = line.substr(colon + 1, at - colon - 1);
   // Only "- in 2022 124,632 unit" items between the colon and the figure, ending in a year.
   if (items.find("in 19") == std::string_view::npos && items.find("in 20") == std::string_view::npos) return {};
@@ -237,12 +243,12 @@ std::string GriAnalysis::SeriesTitle(uint32_t line) const {
 std::string GriAnalysis::CaptionBelow(uint32_t line, uint64_t begin, uint64_t end, std::string* stated_unit) const {
   uint64_t lb = line_view_begin_[line];
   if (begin < lb || end < begin || end > line_view_end_[line]) return "";
-  std::string rest = std::string(LowerLine(line).substr(0, begin - lb)) +
-                     std::string(LowerLine(line).substr(end - lb));
-  rest.erase(std::remove_if(rest.begin(), rest.end(),
-                            [](char c) { return c == '#' || c == '*' || c == ' ' || c == '\t' || c == '|'; }),
-             rest.end());
-  if (rest.size() > 6) return "";
+  // The line's bytes other than heading, emphasis and table marks and blanks, less the figure's
+  // own: at most 6 beside the figure (its unit). The line's count is made once (line_text_bytes_),
+  // so this costs the figure's length, not the line's.
+  size_t own = 0;
+  for (char c : LowerLine(line).substr(begin - lb, end - begin)) own += NotMark(c);
+  if (line_text_bytes_[line] - own > 6) return "";
   auto wordless = [](std::string_view text) {
     return std::none_of(text.begin(), text.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) & 0x80) != 0;
@@ -490,6 +496,45 @@ std::shared_ptr<const MentionParts> MentionParts::Of(const std::shared_ptr<const
   });
 }
 
+std::shared_ptr<const NeedWords> NeedWords::Of(const std::shared_ptr<const Catalogue>& catalogue) {
+  return sdk::DerivedRuleData<NeedWords>(catalogue, [](const Catalogue& c, NeedWords* tables) {
+    NeedWords& t = *tables;
+    std::map<std::string, uint32_t> unit_index, unless_index, label_index;
+    auto intern = [](std::map<std::string, uint32_t>& index, std::vector<std::string>& list, const std::string& w) {
+      auto [it, fresh] = index.emplace(w, static_cast<uint32_t>(list.size()));
+      if (fresh) list.push_back(w);
+      return it->second;
+    };
+    const std::vector<Disclosure>& ds = c.disclosures();
+    for (size_t k = 0; k < ds.size(); ++k) {
+      for (size_t m = 0; m < ds[k].data.size(); ++m) {
+        const DataNeed& need = ds[k].data[m];
+        Need n;
+        n.disclosure = static_cast<uint32_t>(k);
+        n.need = static_cast<uint32_t>(m);
+        for (uint32_t kind : {uint32_t{ESGAUDIT_FACT_QUANTITY}, uint32_t{ESGAUDIT_FACT_PERCENT}}) {
+          if (KindAllowed(need, kind)) n.kinds |= 1u << kind;
+        }
+        for (const std::string& u : need.units) n.units.push_back(intern(unit_index, t.units, u));
+        for (const std::string& w : need.unless) n.unless.push_back(intern(unless_index, t.unless, w));
+        for (const std::string& l : need.labels) n.labels.push_back(intern(label_index, t.labels, l));
+        t.needs.push_back(std::move(n));
+      }
+    }
+    for (const std::string& l : t.labels) {
+      std::vector<uint16_t> pairs;
+      if (l.empty() || l[0] != '=') {
+        for (size_t start = 0; start <= l.size();) {
+          const size_t amp = std::min(l.find('&', start), l.size());
+          for (uint16_t h : BytePairs::Of(std::string_view(l).substr(start, amp - start))) pairs.push_back(h);
+          start = amp + 1;
+        }
+      }
+      t.label_pairs.push_back(std::move(pairs));
+    }
+  });
+}
+
 void PrepareMentionScan(const sdk::Document& doc) {
   doc.Scan(MentionParts::Of(Catalogue::ForDocument(doc))->scan);
 }
@@ -509,6 +554,11 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     on_pointed[k].resize(ds[k].data.size());
   }
   line_units_.assign(n, std::string());
+  line_text_bytes_.assign(n, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string_view t = LowerLine(i);
+    line_text_bytes_[i] = static_cast<uint32_t>(std::count_if(t.begin(), t.end(), NotMark));
+  }
   for (uint32_t f = 0; f < doc.FactCount(); ++f) {
     const esgaudit_fact& fact = doc.Fact(f);
     if (fact.line >= n) continue;
@@ -612,6 +662,10 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       break;
     }
   }
+  const std::shared_ptr<const NeedWords> need_words = NeedWords::Of(catalogue_data_);
+  std::vector<int8_t> unit_said, column_said, unless_said, label_said;
+  BytePairs label_pairs;
+  std::unordered_map<uint32_t, std::string> series_titles;  // line -> SeriesTitle(line)
   for (uint32_t f = 0; f < doc.FactCount(); ++f) {
     const esgaudit_fact& fact = doc.Fact(f);
     if (fact.line >= n || excluded_[fact.line]) continue;
@@ -639,7 +693,10 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     std::string below = CaptionBelow(fact.line, fv, fend, &chart_unit);
     if (below.empty()) chart_unit.clear();
     if (!below.empty()) labels += "\n" + below;
-    const std::string series_title = SeriesTitle(fact.line);
+    // Once per line: the title is the line's, and asking costs the line's length.
+    auto [title_at, new_line] = series_titles.try_emplace(fact.line);
+    if (new_line) title_at->second = SeriesTitle(fact.line);
+    const std::string& series_title = title_at->second;
     if (!series_title.empty()) {
       labels += "\n" + series_title;
       below += "\n" + series_title;  // its words say what the figures count, as a caption's do
@@ -687,68 +744,85 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     unit_after = unit_after.substr(0, unit_end);
     bool per_unit = Contains(units, "/") || Contains(units, "每") || Contains(units, " per ") ||
                     Contains(unit_after, "/") || Contains(unit_after, "每") || after.rfind(" per ", 0) == 0;
-    for (size_t k = 0; k < ds.size(); ++k) {
-      for (size_t m = 0; m < ds[k].data.size(); ++m) {
-        const DataNeed& need = ds[k].data[m];
-        if (!KindAllowed(need, fact.kind)) continue;
-        const bool unit_checked = !need.units.empty() && fact.kind != ESGAUDIT_FACT_PERCENT;
-        bool column_unit_only = false;
-        if (unit_checked) {
-          bool unit_ok = false;
-          bool column_ok = false;
-          for (const std::string& u : need.units) {
-            // A unit the chart states is the figure's; its caption's words then say what, not in what.
-            unit_ok = unit_ok || (has_unit && Contains(units, u)) || (chart_unit.empty() && UnitInCaption(below, u)) ||
-                      UnitRightAfter(after, u);
-            column_ok = column_ok || Contains(row.unit_column, u);
-          }
-          if ((!unit_ok && !column_ok) || per_unit || Contains(row.unit_column, "/")) continue;
-          column_unit_only = !unit_ok;
+    // Each distinct unit, word and label is asked about this figure at most once, however many needs
+    // list it (0 not yet asked, 1 no, 2 yes); the needs come in catalogue order, as before.
+    unit_said.assign(need_words->units.size(), 0);
+    column_said.assign(need_words->units.size(), 0);
+    unless_said.assign(need_words->unless.size(), 0);
+    label_said.assign(need_words->labels.size() * 2, 0);
+    auto ask = [](int8_t& said, auto&& question) {
+      if (said == 0) said = question() ? 2 : 1;
+      return said == 2;
+    };
+    const bool slash_column = Contains(row.unit_column, "/");
+    // labels_own is the start of labels: a pair missing from labels is missing from both.
+    label_pairs.Fill(labels);
+    for (const NeedWords::Need& nw : need_words->needs) {
+      if ((nw.kinds & (1u << fact.kind)) == 0) continue;  // KindAllowed
+      const size_t k = nw.disclosure;
+      const size_t m = nw.need;
+      const DataNeed& need = ds[k].data[m];
+      const bool unit_checked = !nw.units.empty() && fact.kind != ESGAUDIT_FACT_PERCENT;
+      bool column_unit_only = false;
+      if (unit_checked) {
+        if (per_unit || slash_column) continue;
+        bool unit_ok = false;
+        bool column_ok = false;
+        for (uint32_t id : nw.units) {
+          const std::string& u = need_words->units[id];
+          // A unit the chart states is the figure's; its caption's words then say what, not in what.
+          unit_ok = unit_ok || ask(unit_said[id], [&] {
+                      return (has_unit && Contains(units, u)) || (chart_unit.empty() && UnitInCaption(below, u)) ||
+                             UnitRightAfter(after, u);
+                    });
+          column_ok = column_ok || ask(column_said[id], [&] { return Contains(row.unit_column, u); });
         }
-        bool other = false;
-        for (const std::string& w : need.unless) other = other || Contains(near, w);
-        if (other) continue;
-        // On a page or in a section the report's own index points to for this disclosure, a figure
-        // of the right kind and unit whose words name the disclosure answers it: the index row
-        // names the disclosure, the page gives the figure.
-        if (unit_checked && pointed_[fact.line] && TopicOnLine(ds[k], need, column_unit_only ? labels_own : labels))
-          on_pointed[k][m].push_back(f);
-        bool label_ok = false;
-        for (const std::string& l : need.labels) {
-          size_t pos = 0;
-          size_t len = 0;
+        if (!unit_ok && !column_ok) continue;
+        column_unit_only = !unit_ok;
+      }
+      bool other = false;
+      for (uint32_t id : nw.unless) {
+        other = other || ask(unless_said[id], [&] { return Contains(near, need_words->unless[id]); });
+      }
+      if (other) continue;
+      // On a page or in a section the report's own index points to for this disclosure, a figure
+      // of the right kind and unit whose words name the disclosure answers it: the index row
+      // names the disclosure, the page gives the figure.
+      if (unit_checked && pointed_[fact.line] && TopicOnLine(ds[k], need, column_unit_only ? labels_own : labels))
+        on_pointed[k][m].push_back(f);
+      bool label_ok = false;
+      for (uint32_t id : nw.labels) {
+        const std::string& l = need_words->labels[id];
+        label_ok = ask(label_said[id * 2 + (column_unit_only ? 1 : 0)], [&] {
           if (!l.empty() && l[0] == '=') {
             // "=女": the fact's own label or column label is exactly this (a chart legend).
             std::string_view want = std::string_view(l).substr(1);
-            if (Trim(own_label) == want || Trim(own_column) == want) {
-              label_ok = true;
-              break;
-            }
-            continue;
+            return Trim(own_label) == want || Trim(own_column) == want;
           }
-          if (MatchPattern(column_unit_only ? labels_own : labels, l, &pos, &len)) {
-            label_ok = true;
-            break;
-          }
-        }
-        if (!label_ok) continue;
-        DisclosureResult& r = results_[k];
-        if (line_page_[fact.line] != 0) r.pages.insert(line_page_[fact.line]);
-        size_t data_points = std::count_if(r.evidence.begin(), r.evidence.end(),
-                                           [](const Evidence& e) { return e.data; });
-        if (!met[k][m] || data_points < kMaxDataPoints) {
-          uint64_t vb = line_view_begin_[fact.line];
-          uint64_t fv = doc.TextToView(fact.offset);
-          uint64_t fe = doc.TextToView(fact.offset + fact.length);
-          size_t pos = fv >= vb ? fv - vb : 0;
-          size_t len = fe > fv ? fe - fv : 0;
-          Evidence e = MakeEvidence(fact.line, pos, len, true);
-          e.offset = fact.offset;
-          e.length = fact.length;
-          r.evidence.push_back(std::move(e));
-        }
-        met[k][m] = true;
+          if (!label_pairs.MayHold(need_words->label_pairs[id])) return false;
+          size_t pos = 0;
+          size_t len = 0;
+          return MatchPattern(column_unit_only ? labels_own : labels, l, &pos, &len);
+        });
+        if (label_ok) break;
       }
+      if (!label_ok) continue;
+      DisclosureResult& r = results_[k];
+      if (line_page_[fact.line] != 0) r.pages.insert(line_page_[fact.line]);
+      size_t data_points = std::count_if(r.evidence.begin(), r.evidence.end(),
+                                         [](const Evidence& e) { return e.data; });
+      if (!met[k][m] || data_points < kMaxDataPoints) {
+        uint64_t vb = line_view_begin_[fact.line];
+        uint64_t fv = doc.TextToView(fact.offset);
+        uint64_t fe = doc.TextToView(fact.offset + fact.length);
+        size_t pos = fv >= vb ? fv - vb : 0;
+        size_t len = fe > fv ? fe - fv : 0;
+        Evidence e = MakeEvidence(fact.line, pos, len, true);
+        e.offset = fact.offset;
+        e.length = fact.length;
+        r.evidence.push_back(std::move(e));
+      }
+      met[k][m] = true;
     }
   }
 

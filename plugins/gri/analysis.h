@@ -82,6 +82,31 @@ struct MentionParts {
   static std::shared_ptr<const MentionParts> Of(const std::shared_ptr<const Catalogue>& catalogue);
 };
 
+// What FindEvidence asks of each figure about the disclosures' data needs, made once per catalogue:
+// every need with data, in catalogue order (disclosure, then need), with the fact kinds it accepts as
+// a bit mask and its units, "unless" words and labels as indices into lists of distinct strings, so
+// that a figure asks each distinct question once however many needs share it (a unit such as "吨",
+// a word such as "培训" recurs across many needs).
+struct NeedWords {
+  struct Need {
+    uint32_t disclosure = 0;
+    uint32_t need = 0;      // index in the disclosure's data
+    uint32_t kinds = 0;     // bit (1 << ESGAUDIT_FACT_*) per kind KindAllowed accepts
+    std::vector<uint32_t> units;   // into `units`, in the need's order
+    std::vector<uint32_t> unless;  // into `unless`
+    std::vector<uint32_t> labels;  // into `labels`
+  };
+  std::vector<Need> needs;
+  std::vector<std::string> units;
+  std::vector<std::string> unless;
+  std::vector<std::string> labels;
+  // Per label, the byte pairs of each of its '&' parts (none for an "=" label): a label some of
+  // whose pairs a figure's label text lacks cannot match it (BytePairs), so it is not searched.
+  std::vector<std::vector<uint16_t>> label_pairs;
+  // The tables of `catalogue`, made on the first call for it in this process. Thread-safe.
+  static std::shared_ptr<const NeedWords> Of(const std::shared_ptr<const Catalogue>& catalogue);
+};
+
 // Compiles the mention scan of the document's catalogue (the preparation runs it before an isolated
 // batch forks, so that no child compiles it).
 void PrepareMentionScan(const sdk::Document& doc);
@@ -155,7 +180,7 @@ class GriAnalysis {
   };
   RowContext RowOf(const sdk::Document& doc, uint32_t line, uint64_t view_offset) const;
   // `stated_unit`, when given, receives the unit a line just above the figure states ("单位：%"), if
-  // that line is what sets the figure apart.
+  // that line is what sets the figure apart. Reads line_text_bytes_, which FindEvidence fills first.
   std::string CaptionBelow(uint32_t line, uint64_t begin, uint64_t end, std::string* stated_unit = nullptr) const;
   std::string SeriesTitle(uint32_t line) const;
 
@@ -170,6 +195,7 @@ class GriAnalysis {
   std::vector<bool> excluded_;  // table of contents, running headers, the content index itself
   std::vector<bool> passage_;   // a line of running text or a table row
   std::vector<std::string> line_units_;  // per line, " unit" of each count or share on it ("%" for shares)
+  std::vector<uint32_t> line_text_bytes_;  // per line, its bytes CaptionBelow counts (all but marks and blanks)
   std::vector<DisclosureResult> results_;
   Claim claim_ = Claim::kNone;
   bool required_ = false;

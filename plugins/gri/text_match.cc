@@ -58,6 +58,19 @@ bool MatchPattern(std::string_view lower_line, std::string_view pattern, size_t*
   return true;
 }
 
+std::vector<uint16_t> BytePairs::Of(std::string_view s) {
+  std::vector<uint16_t> out;
+  for (size_t i = 1; i < s.size(); ++i) out.push_back(Hash(s[i - 1], s[i]));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void BytePairs::Fill(std::string_view text) {
+  bits_.reset();
+  for (size_t i = 1; i < text.size(); ++i) bits_.set(Hash(text[i - 1], text[i]));
+}
+
 bool ContainsWord(std::string_view lower_line, std::string_view word) {
   size_t from = 0;
   while (true) {

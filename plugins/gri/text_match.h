@@ -2,9 +2,12 @@
 #ifndef ESGAUDIT_PLUGINS_GRI_TEXT_MATCH_H_
 #define ESGAUDIT_PLUGINS_GRI_TEXT_MATCH_H_
 
+#include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace esgaudit::gri {
 
@@ -12,6 +15,29 @@ namespace esgaudit::gri {
 // line. A part starting with an ASCII letter or digit must start a word (no letter or digit before
 // it). On success sets *pos/*len to the earliest part's match and returns true.
 bool MatchPattern(std::string_view lower_line, std::string_view pattern, size_t* pos, size_t* len);
+
+// The byte pairs of a text, hashed into 4,096 bits: a string none of whose pairs is missing may occur
+// in the text, a string with a missing pair cannot (a sound filter before a search; strings of one
+// byte have no pair and always may).
+class BytePairs {
+ public:
+  static constexpr size_t kBits = 4096;
+  static uint16_t Hash(char a, char b) {
+    return static_cast<uint16_t>((static_cast<unsigned char>(a) * 31u + static_cast<unsigned char>(b)) % kBits);
+  }
+  // The hashes of `s`'s pairs, for MayHold.
+  static std::vector<uint16_t> Of(std::string_view s);
+  void Fill(std::string_view text);
+  bool MayHold(const std::vector<uint16_t>& pairs) const {
+    for (uint16_t h : pairs) {
+      if (!bits_[h]) return false;
+    }
+    return true;
+  }
+
+ private:
+  std::bitset<kBits> bits_;
+};
 
 // True when `word` occurs in `lower_line` with no ASCII letter before or after it.
 bool ContainsWord(std::string_view lower_line, std::string_view word);

@@ -804,5 +804,31 @@ TEST(Gbt36001PrefilterTest, AnIndexRowEndingInAPageNumberIsStillARow) {
   EXPECT_EQ(status("利益相关方沟通 访谈 问卷"), ESGAUDIT_COVERED);
 }
 
+// Scope, basis, cycle, contact and stakeholder engagement ask whether a body segment holds one of
+// their phrases only on the lines the document's one phrase scan found one on (LineMaskWithAny):
+// every phrase of the pack is still found far down the report, in a line's second cell, and the
+// same line without it finds nothing.
+TEST(Gbt36001PrefilterTest, EveryPhraseIsFoundOnAnyLineOfTheBody) {
+  const gbt36001::RulePack pack =
+      gbt36001::RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json"));
+  std::string head = "某某公司2020年社会责任报告\n\n";
+  for (int i = 0; i < 30; ++i) head += "公司坚持稳健经营，持续提升管理水平。\n";
+  size_t checked = 0;
+  for (const gbt36001::ElementSpec& e : pack.elements()) {
+    const std::string& d = e.detector;
+    if (d != "scope" && d != "basis" && d != "cycle" && d != "contact" && d != "stakeholder") continue;
+    for (const std::string& phrase : d == "stakeholder" ? e.partial : e.phrases) {
+      auto status = [&](const std::string& words) {
+        const std::string text = head + "第三节\t本报告的" + words + "说明如下。\n";
+        return Statuses(testing::RunOnText(Registry(), text), "gbt36001")[e.id];
+      };
+      EXPECT_NE(status(phrase), ESGAUDIT_MISSING) << e.id << " " << phrase;
+      EXPECT_EQ(status("有关事项"), ESGAUDIT_MISSING) << e.id;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 40u);
+}
+
 }  // namespace
 }  // namespace esgaudit

@@ -9,7 +9,9 @@
 #include "analyse/pattern_scan.h"
 #include "esgaudit/plugin_host.h"
 #include "esgaudit_testing.h"
+#include "analysis.h"
 #include "register.h"
+#include "rule_pack.h"
 
 namespace esgaudit::gbt36001 {
 namespace {
@@ -30,6 +32,25 @@ TEST(Gbt36001Prepare, AfterThePreparationADocumentCompilesNoPatternSet) {
   ASSERT_TRUE(RunPlugin(gbt36001, doc, options, &r).ok());
   EXPECT_FALSE(r.coverage.empty());
   EXPECT_TRUE(TakeCompiledSets().empty());
+}
+
+// The named expressions' prefilters are one pattern set, scanned in one pass of the view (a set
+// each cost a pass each): a document compiles three sets, the issue keywords, the element phrases
+// and the expressions, and the sample (where every element is looked for) needs no other.
+TEST(Gbt36001Prepare, TheNamedExpressionsAreScannedAsOneSet) {
+  sdk::Registry registry;
+  RegisterRules(registry);
+  const PluginRef gbt36001 = testing::RefFromRegistry(registry, "gbt36001");
+  RunOptions options;
+  options.rules_dirs = {testing::SourcePath("rules")};
+  const std::string path = testing::SourcePath("samples/yunnan-aluminium-2020-csr.txt");
+  const Document doc = Document::FromUtf8(path, testing::ReadFile(path));
+  TakeCompiledSets();  // the document's own structure scans
+  ReportResult r;
+  ASSERT_TRUE(RunPlugin(gbt36001, doc, options, &r).ok());
+  EXPECT_FALSE(r.coverage.empty());
+  EXPECT_EQ(TakeCompiledSets().size(), 3u);
+  EXPECT_GE(PrefilterSources(RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json"))).size(), 5u);
 }
 
 }  // namespace

@@ -3,9 +3,13 @@
 #include <esgaudit/plugin.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <memory>
+#include <set>
 
+#include "analysis.h"
 #include "esgaudit_testing.h"
 
 namespace esgaudit::gri {
@@ -65,6 +69,50 @@ TEST(GriCatalogue, MalformedCatalogueIsAConfigError) {
   }
   EXPECT_THROW(Catalogue::Load(path), sdk::ConfigError);
   std::remove(path.c_str());
+}
+
+// FindEvidence asks each distinct unit, word and label once per figure through NeedWords: its
+// tables must list every data need in catalogue order with exactly the need's own lists (order and
+// repeats kept), each distinct string once, and the kinds the need accepts.
+TEST(GriCatalogue, NeedWordsListEveryDataNeedWithItsOwnWords) {
+  auto c = std::make_shared<const Catalogue>(Real());
+  std::shared_ptr<const NeedWords> t = NeedWords::Of(c);
+  EXPECT_EQ(NeedWords::Of(c), t);  // made once per catalogue
+  size_t i = 0;
+  const std::vector<Disclosure>& ds = c->disclosures();
+  for (size_t k = 0; k < ds.size(); ++k) {
+    for (size_t m = 0; m < ds[k].data.size(); ++m, ++i) {
+      ASSERT_LT(i, t->needs.size());
+      const NeedWords::Need& n = t->needs[i];
+      const DataNeed& need = ds[k].data[m];
+      EXPECT_EQ(n.disclosure, k);
+      EXPECT_EQ(n.need, m);
+      auto strings = [](const std::vector<uint32_t>& ids, const std::vector<std::string>& list) {
+        std::vector<std::string> out;
+        for (uint32_t id : ids) out.push_back(list.at(id));
+        return out;
+      };
+      EXPECT_EQ(strings(n.units, t->units), need.units) << ds[k].id;
+      EXPECT_EQ(strings(n.unless, t->unless), need.unless) << ds[k].id;
+      EXPECT_EQ(strings(n.labels, t->labels), need.labels) << ds[k].id;
+      auto lists = [&](const char* kind) {
+        return std::find(need.kinds.begin(), need.kinds.end(), kind) != need.kinds.end();
+      };
+      const bool quantity = need.kinds.empty() || lists("quantity");
+      EXPECT_EQ((n.kinds >> ESGAUDIT_FACT_QUANTITY) & 1u, quantity ? 1u : 0u) << ds[k].id;
+      EXPECT_EQ((n.kinds >> ESGAUDIT_FACT_PERCENT) & 1u, lists("percent") ? 1u : 0u) << ds[k].id;
+      EXPECT_EQ(n.kinds & ~((1u << ESGAUDIT_FACT_QUANTITY) | (1u << ESGAUDIT_FACT_PERCENT)), 0u);
+    }
+  }
+  EXPECT_EQ(t->needs.size(), i);
+  for (const std::vector<std::string>* list : {&t->units, &t->unless, &t->labels}) {
+    std::set<std::string> distinct(list->begin(), list->end());
+    EXPECT_EQ(distinct.size(), list->size());
+  }
+  // The point of the tables: the needs share most of their words.
+  size_t units = 0;
+  for (const NeedWords::Need& n : t->needs) units += n.units.size();
+  EXPECT_LT(t->units.size() * 2, units);
 }
 
 }  // namespace

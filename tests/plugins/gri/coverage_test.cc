@@ -216,6 +216,33 @@ TEST_F(GriCoverage, AFigureStandingAloneTakesTheShortLineBelowAsItsLabel) {
   EXPECT_EQ(Status(Run(flat, "en"), "2-7"), "partial");
 }
 
+TEST_F(GriCoverage, AFigureTakesTheLineBelowOnlyWithinItsBoundsHoweverLongItsLine) {
+  // A unit may stand beside the figure; heading, emphasis and table marks and blanks do not count,
+  // however many. The caption is the first non-blank line within three below.
+  const std::string below = "\n\nemployees worldwide\n\n## Our values\n";
+  EXPECT_EQ(Status(Run("## Our people\n\n## 89,900 people" + below, "en"), "2-7"), "covered");
+  EXPECT_EQ(Status(Run("## Our people\n\n| **89,900** | \t  |  people |" + below, "en"), "2-7"), "covered");
+  EXPECT_EQ(Status(Run("## Our people\n\n## 89,900\n\n\nemployees worldwide\n", "en"), "2-7"), "covered");
+  EXPECT_NE(Status(Run("## Our people\n\n## 89,900\n\n\n\nemployees worldwide\n", "en"), "2-7"), "covered");
+  // A figure among thousands on one line has text beside it: the line below is no caption of it.
+  std::string many = "## Our people\n\n";
+  for (int i = 0; i < 4000; ++i) many += std::to_string(1000 + i) + "   ";
+  EXPECT_NE(Status(Run(many + below, "en"), "2-7"), "covered");
+}
+
+TEST_F(GriCoverage, ASeriesLabelNamesFiguresUpTo160BytesAfterItsColon) {
+  // "label: - in YEAR … - in YEAR figure": the colon is looked for at most 160 bytes before the figure.
+  auto series = [](size_t reach) {
+    const std::string head = "Water consumption (cubic meters): - in 2020 ";
+    const std::string tail = " - in 2022 ";
+    // From the colon to the figure: head's rest after the colon, the filler word, the tail.
+    const size_t fixed = head.size() - head.find(':') + tail.size();
+    return head + std::string(reach - fixed, 'n') + tail + "124,632 cubic meters\n";
+  };
+  EXPECT_EQ(Status(Run(series(160), "en"), "303-3"), "covered");
+  EXPECT_NE(Status(Run(series(161), "en"), "303-3"), "covered");
+}
+
 TEST_F(GriCoverage, AChartUnitAboveItsValuesSetsThemApartAndIsTheirUnit) {
   // A flattened chart: its unit line, its values, its caption below them.
   EXPECT_EQ(Status(Run("我们的绩效\n单位：%\n50\t44.5\n女性员工比例\n集体合同覆盖率\n"), "405-1"), "covered");

@@ -48,5 +48,25 @@ TEST(GriTextMatch, TrimAndSqueeze) {
   EXPECT_EQ(Squeeze("目 录"), "目录");
 }
 
+// FindEvidence searches a label only when the figure's label text holds every byte pair of it:
+// sound only if no string that occurs in a text is ever ruled out.
+TEST(GriTextMatch, BytePairsNeverRuleOutAStringTheTextHolds) {
+  const std::string text = "员工总数 1,774 人\nscope 1 ghg emissions (tco2e)\n女性管理者占比 24.5%";
+  BytePairs pairs;
+  pairs.Fill(text);
+  for (size_t i = 0; i < text.size(); ++i) {
+    for (size_t n = 1; i + n <= text.size() && n <= 16; ++n) {
+      EXPECT_TRUE(pairs.MayHold(BytePairs::Of(text.substr(i, n)))) << i << " " << n;
+    }
+  }
+  EXPECT_TRUE(pairs.MayHold(BytePairs::Of("x")));  // one byte: no pair to test
+  EXPECT_FALSE(pairs.MayHold(BytePairs::Of("温室气体")));
+  EXPECT_FALSE(pairs.MayHold(BytePairs::Of("headcount")));
+  EXPECT_FALSE(pairs.MayHold(BytePairs::Of("员工总数人")));  // each character is there, not each pair
+  pairs.Fill("headcount");
+  EXPECT_TRUE(pairs.MayHold(BytePairs::Of("headcount")));
+  EXPECT_FALSE(pairs.MayHold(BytePairs::Of("员工")));  // Fill forgets the text before
+}
+
 }  // namespace
 }  // namespace esgaudit::gri
