@@ -218,7 +218,6 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindSlashSharePairs(doc);
   FindLegendPies(doc);
   FindCardTotals(doc);
-
   FindRowTotalColumns(doc);
   FindLayoutTotals();
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
@@ -1161,6 +1160,8 @@ void RelationAnalysis::FindCardTotals(const sdk::Document& doc) {
     r.certainty = Certainty::kLikely;
     r.flag = r.sum_low > total.high;
     Add(std::move(r));
+  }
+}
 
 // Rows of figures set apart by spaces alone, as PDF text gives a table whose columns are not aligned
 // (a label, then the row's figures with nothing but spaces between them and after the last): when in

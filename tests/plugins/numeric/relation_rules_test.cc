@@ -1735,6 +1735,8 @@ TEST(RelationRulesTest, ACardHeadedByATotalWordTotalsTheCardsLabelledAlike) {
     Document nd = Document::FromUtf8("test.txt", near);
     EXPECT_FALSE(Recognised(nd, n, "parts-total", {"1,200", "800", "500", "2,500"})) << near;
     EXPECT_FALSE(Recognised(nd, n, "parts-total", {"9,200", "800", "500", "2,500"})) << near;
+  }
+}
 
 // A two-column page whose extraction put each row of a table (its cells joined with single spaces)
 // and a piece of the prose beside it on one line, with lines of that prose between the rows: the
@@ -1778,6 +1780,7 @@ TEST(RelationRulesTest, TotalWaterWithdrawalIsDischargePlusConsumption) {
                            "Total water consumed Megalitres 300 260\n"}) {
     EXPECT_TRUE(Check(text, "en", "relations").relations.empty()) << text;
   }
+}
 
 // Rows of figures set one space apart, no column aligned (PDF text of a wide inventory table): a
 // column that is the sum of the columns right before it in every row is the rows' total column, and
