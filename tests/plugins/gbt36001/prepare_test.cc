@@ -16,40 +16,48 @@
 namespace esgaudit::gbt36001 {
 namespace {
 
-// ctest runs each test in a process of its own, so the scans are not compiled before the preparation.
-TEST(Gbt36001Prepare, AfterThePreparationADocumentCompilesNoPatternSet) {
-  sdk::Registry registry;
-  RegisterRules(registry);
-  const PluginRef gbt36001 = testing::RefFromRegistry(registry, "gbt36001");
-  RunOptions options;
-  options.rules_dirs = {testing::SourcePath("rules")};
-  // The sample report: every element is looked for, so every scan is made.
-  const std::string path = testing::SourcePath("samples/yunnan-aluminium-2020-csr.txt");
-  const Document doc = Document::FromUtf8(path, testing::ReadFile(path));
-  PreparePlugins({gbt36001}, options);
+// The plugin as the host registers it, the project's rule packs, and the sample report (every element is
+// looked for in it, so every scan is made). ctest runs each test in a process of its own, so no scan is
+// compiled before the test asks.
+class Gbt36001Prepare : public ::testing::Test {
+ protected:
+  Gbt36001Prepare()
+      : gbt36001_(Registered()),
+        doc_(Document::FromUtf8(SamplePath(), testing::ReadFile(SamplePath()))) {
+    options_.rules_dirs = {testing::SourcePath("rules")};
+  }
+  static std::string SamplePath() { return testing::SourcePath("samples/yunnan-aluminium-2020-csr.txt"); }
+  static PluginRef Registered() {
+    static sdk::Registry registry;
+    static const bool once = (RegisterRules(registry), true);
+    (void)once;
+    return testing::RefFromRegistry(registry, "gbt36001");
+  }
+  // Runs the plugin on the sample and returns the pattern sets compiled while it ran.
+  std::vector<std::string> RunAndTakeCompiledSets() {
+    ReportResult r;
+    EXPECT_TRUE(RunPlugin(gbt36001_, doc_, options_, &r).ok());
+    EXPECT_FALSE(r.coverage.empty());
+    return TakeCompiledSets();
+  }
+
+  PluginRef gbt36001_;
+  RunOptions options_;
+  Document doc_;
+};
+
+TEST_F(Gbt36001Prepare, AfterThePreparationADocumentCompilesNoPatternSet) {
+  PreparePlugins({gbt36001_}, options_);
   TakeCompiledSets();  // the preparation's (and the document's own structure scans)
-  ReportResult r;
-  ASSERT_TRUE(RunPlugin(gbt36001, doc, options, &r).ok());
-  EXPECT_FALSE(r.coverage.empty());
-  EXPECT_TRUE(TakeCompiledSets().empty());
+  EXPECT_TRUE(RunAndTakeCompiledSets().empty());
 }
 
 // The named expressions' prefilters are one pattern set, scanned in one pass of the view (a set
 // each cost a pass each): a document compiles three sets, the issue keywords, the element phrases
 // and the expressions, and the sample (where every element is looked for) needs no other.
-TEST(Gbt36001Prepare, TheNamedExpressionsAreScannedAsOneSet) {
-  sdk::Registry registry;
-  RegisterRules(registry);
-  const PluginRef gbt36001 = testing::RefFromRegistry(registry, "gbt36001");
-  RunOptions options;
-  options.rules_dirs = {testing::SourcePath("rules")};
-  const std::string path = testing::SourcePath("samples/yunnan-aluminium-2020-csr.txt");
-  const Document doc = Document::FromUtf8(path, testing::ReadFile(path));
+TEST_F(Gbt36001Prepare, TheNamedExpressionsAreScannedAsOneSet) {
   TakeCompiledSets();  // the document's own structure scans
-  ReportResult r;
-  ASSERT_TRUE(RunPlugin(gbt36001, doc, options, &r).ok());
-  EXPECT_FALSE(r.coverage.empty());
-  EXPECT_EQ(TakeCompiledSets().size(), 3u);
+  EXPECT_EQ(RunAndTakeCompiledSets().size(), 3u);
   EXPECT_GE(PrefilterSources(RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json"))).size(), 5u);
 }
 
