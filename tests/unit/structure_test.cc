@@ -968,6 +968,43 @@ TEST(StructureTest, RowsBetweenProseLinesWithoutASecondColumnAreNoTable) {
   EXPECT_TRUE(spaced.structure().tables().empty()) << spaced.structure().tables()[0].first_line;
 }
 
+TEST(StructureTest, RowsWhoseLabelsOpenWithProseOfAnotherColumnAreOneTable) {
+  // The mirror of a prose tail: a two-column page whose extraction put the end of each line of the
+  // left column's prose before a row of the table on the right. A row whose label opens with a
+  // piece of a sentence (lower-case, a clause comma) shows the second column: lines of that prose
+  // between rows stay prose, and the row after them is a row of the same table.
+  std::string text =
+      "Visits by type 2019 2020 2021\n"
+      "steps, and the teams on each site work on them Site visits 40 52 61\n"
+      "with the local councils in every region Remote reviews 12 18 20\n"
+      "before the season starts. Each plan\n"
+      "Total reviews 52 70 81\n"
+      "is published once it is agreed.\n";
+  Document doc = Document::FromUtf8("r.txt", text);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  const Table& t = s.tables()[0];
+  EXPECT_EQ(t.first_line, LineWith(doc, "steps, and"));
+  EXPECT_EQ(t.last_line, LineWith(doc, "Total reviews"));
+  EXPECT_EQ(Role(doc, LineWith(doc, "before the season")), "prose");
+  EXPECT_EQ(Role(doc, LineWith(doc, "Total reviews")), "table-row");
+  EXPECT_EQ(GridTexts(s, t).back(), (std::vector<std::string>{"Total reviews", "52", "70", "81"}));
+}
+
+TEST(StructureTest, LowerCaseLabelsWithoutAClauseAreNoSignOfASecondColumn) {
+  // Near miss: lower-case labels of a table's own (sub-rows, no clause comma), a sentence between
+  // the rows: the sentence still ends the run, and pieces of two rows are no table.
+  std::string text =
+      "of which women in the company 40 52 61\n"
+      "of which men in the company 12 18 20\n"
+      "Both groups grew again this year, as planned.\n"
+      "Total staff 52 70 81\n"
+      "of which new staff this year 9 11 13\n";
+  Document doc = Document::FromUtf8("r.txt", text);
+  EXPECT_TRUE(doc.structure().tables().empty()) << doc.structure().tables()[0].first_line;
+  EXPECT_EQ(Role(doc, LineWith(doc, "Total staff")), "prose");
+}
+
 TEST(StructureTest, AlignedTablesCarryTheirValueSlotsAsGridCells) {
   // Rows joined with single spaces: the label, then one cell per value (a dash for none; BEL
   // around a value is no part of it), in the same columns on every row.

@@ -239,6 +239,21 @@ std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullp
   return out;
 }
 
+// Whether the label of a row joined with single spaces opens with words of another column of the
+// page (a two-column page whose extraction put the end of a prose line before the row: "process,
+// we validate that suppliers have robust safety RBA VAP Audits 66 108 112"): it starts with a
+// lower-case word, runs to six words or more and holds a clause comma (one followed by a
+// lower-case word). A short lower-case label ("of which women") or one without such a comma is no
+// sign of a second column.
+bool ProseLedLabel(std::string_view label) {
+  label = Trim(label);
+  if (label.empty() || label.front() < 'a' || label.front() > 'z') return false;
+  if (std::count(label.begin(), label.end(), ' ') + 1 < 6) return false;
+  for (size_t k = label.find(", "); k != std::string_view::npos; k = label.find(", ", k + 2))
+    if (k + 2 < label.size() && label[k + 2] >= 'a' && label[k + 2] <= 'z') return true;
+  return false;
+}
+
 bool FigureValue(std::string_view cell) {
   size_t k = 0;
   while (k < cell.size() && (cell[k] == '-' || cell[k] == '+' || cell[k] == '(')) ++k;
@@ -387,6 +402,9 @@ void StructureBuilder::FindTables() {
   // values on the same line (byte offset in the cell; 0 for none). Such a row is taken only in a
   // table of two-column lines (below).
   std::vector<uint32_t> prose_tail(n, 0);
+  // Per such row, whether its label opens with words of another column (ProseLedLabel): the same
+  // sign of a two-column page as a prose tail, with the prose on the row's left.
+  std::vector<uint8_t> prose_head(n, 0);
   // Lines of the page's other column between the rows of such a table: not rows of it.
   std::vector<uint8_t> beside(n, 0);
   // Lines of value slots only ("      NA     3.3     2.7"): a row whose label the layout wrapped
@@ -492,6 +510,7 @@ void StructureBuilder::FindTables() {
       if (!values.empty()) {
         kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
         prose_tail[i] = static_cast<uint32_t>(tail);
+        prose_head[i] = ProseLedLabel(CellText(s_.cells_[ls.first_cell]).substr(0, values.front().begin)) ? 1 : 0;
         joined[i] = static_cast<uint32_t>(values.size());
         slots[i].assign(values.size(), Span{});
         joined_values[i] = std::move(values);
@@ -1189,7 +1208,8 @@ void StructureBuilder::FindTables() {
     // Lines of the page's other column between rows joined with single spaces (a two-column page
     // whose extraction interleaved a table's rows with the lines of prose beside it): at most
     // kBeside lines of text that are no row (a wrapped label of the table's own among them), then a row of the same table. Taken only when the
-    // table shows it shares its lines with another column: one of its rows has a prose tail.
+    // table shows it shares its lines with another column: one of its rows has a prose tail, or a
+    // label that opens with the other column's words.
     std::vector<size_t> gaps;
     size_t last_before_gap = kNoIndex;  // the last row before the first such gap
     size_t rows_before_gap = 0;
@@ -1262,7 +1282,8 @@ void StructureBuilder::FindTables() {
     }
     if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED && joined[i] != 0) {
       bool tails = false;
-      for (size_t j = i; j <= last; ++j) tails = tails || (kind[j] == source && prose_tail[j] != 0);
+      for (size_t j = i; j <= last; ++j)
+        tails = tails || (kind[j] == source && (prose_tail[j] != 0 || prose_head[j] != 0));
       if (!gaps.empty() && !tails) {
         // No sign of a second column: the table ends at its first gap, as before.
         last = last_before_gap;

@@ -1754,6 +1754,23 @@ TEST(RelationRulesTest, ATableSharingItsLinesWithProseOfAnotherColumnIsOneTable)
   ExpectChangesFlagged(clean, {{"850", "805", {"150 + 805 = 955"}}}, "error", "en");
 }
 
+// The prose of the other column on the rows' left: a label opening with a piece of a sentence shows
+// the second column, and the total row after a line of that prose is the same table's.
+TEST(RelationRulesTest, ATableWithProseOfAnotherColumnBeforeItsRowsIsOneTable) {
+  const std::string clean =
+      "Reviews\n"
+      "\n"
+      "Type of review 2021 2022\n"
+      "steps, and the teams on each site work on them Site visits 40 52\n"
+      "with the local councils in every region Remote reviews 12 18\n"
+      "before the season starts. Each plan\n"
+      "Total reviews 52 70\n"
+      "is published once it is agreed.\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"52", "40", "12"}},
+                                         {"parts-total", {"70", "52", "18"}}});
+  ExpectChangesFlagged(clean, {{"18", "16", {"52 + 16 = 68"}}}, "error", "en");
+}
+
 // A water balance (GRI 303-5): total withdrawal is total discharge plus total consumption, in each
 // column, whatever the rows between them; a row with a qualifier in brackets is another scope. Here
 // the table shares its lines with the prose of a second column.
