@@ -2434,6 +2434,31 @@ std::string TotalNoun(std::string label, bool strip_total = true) {
 // Whether the columns of a grouping inferred from the rows' order show it: every column but at most
 // one adds up (one changed figure is still read; one column adding up by chance is not enough).
 // `tried`: the columns summed, a sum too far from its total to be kept included.
+// The accounting method a label names for a greenhouse-gas figure (GHG Protocol Scope 2 guidance:
+// every report gives both): 1 location-based, 2 market-based, 0 neither or both.
+int AccountingMethod(const std::string& label) {
+  std::string l = Lower(label);
+  l.erase(std::remove_if(l.begin(), l.end(), [](char c) { return c == ' ' || c == '-'; }), l.end());
+  const bool location = Has(l, "locationbased") || Has(l, "基于位置");
+  const bool market = Has(l, "marketbased") || Has(l, "基于市场");
+  return location == market ? 0 : location ? 1 : 2;
+}
+
+// The first two words of a label, lower-cased, letters and digits only ("Indirect, from electricity"
+// -> "indirect from"; "Scope 2 (market-based)" -> "scope 2"); empty when it has fewer.
+std::string OpeningWords(const std::string& label) {
+  std::vector<std::string> words(1);
+  for (char c : Lower(label)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80)) {
+      words.back() += c;
+    } else if (!words.back().empty()) {
+      if (words.size() == 2) break;
+      words.emplace_back();
+    }
+  }
+  return words.size() == 2 && !words.back().empty() ? words[0] + " " + words[1] : std::string();
+}
+
 bool MostAddUp(const std::vector<Relation>& columns, size_t tried) {
   size_t consistent = 0;
   for (const Relation& r : columns) consistent += r.consistent;
@@ -3191,6 +3216,57 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           }
           if (same) add(ts.figure, {d->figure, c->figure}, withdrawal.label, withdrawal);
         }
+      }
+    }
+
+    // Twin totals by accounting method (GHG Protocol Scope 2: "Total, location-based" over "Total,
+    // market-based"): two total rows next to each other, each naming one of the two methods, over a
+    // block of rows. Each total sums the rows naming its method and those naming none, except a row
+    // naming none that opens with the same two words as a row naming the other method: that is its
+    // twin, the same quantity by this total's method ("Indirect, from electricity ..." beside
+    // "Indirect, from electricity ... (market-based method)"). Taken when the columns of both totals
+    // add up in all but at most one (MostAddUp); each column is then checked.
+    for (size_t ri = 1; ri < rows.size(); ++ri) {
+      const Row* pair[2] = {&rows[ri - 1], &rows[ri]};
+      int method[2];
+      bool twins = true;
+      for (int t = 0; t < 2; ++t) {
+        method[t] = AccountingMethod(pair[t]->label);
+        twins = twins && pair[t]->readable && pair[t]->has_figure && TableTotalLabel(pair[t]->label) &&
+                method[t] != 0 && !rate_cells(*pair[t]);
+      }
+      if (!twins || method[0] == method[1] || ri < 3) continue;
+      std::vector<size_t> above;
+      if (!block(ri - 2, -1, &above) || above.size() < 2) continue;
+      std::map<size_t, int> by;  // row -> the method it is counted under (0: both)
+      for (size_t k : above) by[k] = AccountingMethod(rows[k].label);
+      for (size_t k : above) {
+        if (by[k] != 0 || AccountingMethod(rows[k].label) != 0) continue;
+        const std::string opening = OpeningWords(rows[k].label);
+        for (size_t q : above) {
+          if (q != k && !opening.empty() && AccountingMethod(rows[q].label) != 0 && OpeningWords(rows[q].label) == opening)
+            by[k] = 3 - AccountingMethod(rows[q].label);
+        }
+      }
+      if (std::any_of(above.begin(), above.end(), [&](size_t k) { return rate_cells(rows[k]); })) continue;
+      std::vector<Relation> columns;
+      size_t tried = 0;
+      for (int t = 0; t < 2; ++t) {
+        std::vector<size_t> parts;
+        for (size_t k : above) {
+          if (by[k] == 0 || by[k] == method[t]) parts.push_back(k);
+        }
+        if (parts.size() < 2 || parts.size() == above.size()) {
+          tried = 0;
+          break;
+        }
+        std::sort(parts.begin(), parts.end());
+        tried += column_totals(*pair[t], parts, true, &columns);
+      }
+      if (tried == 0 || !MostAddUp(columns, tried)) continue;
+      for (Relation& r : columns) {
+        relabel(r);
+        Add(std::move(r));
       }
     }
 

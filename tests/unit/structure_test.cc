@@ -1089,6 +1089,46 @@ TEST(StructureTest, ALabelWrappedOntoItsOwnLineIsJoinedToItsRow) {
   EXPECT_EQ(GridTexts(s, s.tables()[1]).front().front(), "Direct emissions");
 }
 
+TEST(StructureTest, ALabelWrappedInsideABracketIsJoinedToItsRow) {
+  // A long label wrapped inside a bracket: the piece above leaves "(using GHG" open and the row's
+  // own label, starting with a capital, closes it (no joining word nor lower case to show it). The rows around stay one table with it.
+  std::string text = Laid({{2, "Direct emissions (in millions)"}, {80, "1.61"}, {92, "1.65"}, {104, "1.61"}}) + "\n" +
+                     Laid({{2, "Indirect emissions from electricity purchased (using GHG"}}) +
+                     Laid({{2, "Protocol method) (in millions)"}, {80, "3.56"}, {92, "3.33"}, {104, "3.34"}}) + "\n" +
+                     Laid({{2, "Total emissions (in millions)"}, {80, "5.17"}, {92, "4.98"}, {104, "4.95"}});
+  Document doc = Document::FromUtf8("r.txt", text);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  const Table& t = s.tables()[0];
+  EXPECT_EQ(t.first_line, LineWith(doc, "Direct emissions"));
+  EXPECT_EQ(GridTexts(s, t),
+            (std::vector<std::vector<std::string>>{
+                {"Direct emissions (in millions)", "1.61", "1.65", "1.61"},
+                {"Indirect emissions from electricity purchased (using GHG Protocol method) (in millions)", "3.56",
+                 "3.33", "3.34"},
+                {"Total emissions (in millions)", "5.17", "4.98", "4.95"}}));
+}
+
+TEST(StructureTest, AHeadingWithItsOwnBracketsOverARowIsNoLabelPiece) {
+  // Near miss: the line above the row opens and closes its brackets ("Emissions (tonnes)"), or
+  // leaves one open that the row's label does not close: a heading over the rows, no label piece.
+  std::string text = Laid({{2, "Emissions (tonnes)"}}) +
+                     Laid({{2, "Direct emissions"}, {80, "1.61"}, {92, "1.65"}, {104, "1.61"}}) +
+                     Laid({{2, "Indirect emissions"}, {80, "3.56"}, {92, "3.33"}, {104, "3.34"}}) +
+                     Laid({{2, "Total emissions"}, {80, "5.17"}, {92, "4.98"}, {104, "4.95"}}) + "\n" +
+                     Laid({{2, "Waste (see note"}}) +
+                     Laid({{2, "Hazardous waste (tonnes)"}, {80, "12"}, {92, "13"}, {104, "14"}}) +
+                     Laid({{2, "Other waste (tonnes)"}, {80, "40"}, {92, "41"}, {104, "42"}}) +
+                     Laid({{2, "Total waste (tonnes)"}, {80, "52"}, {92, "54"}, {104, "56"}});
+  Document doc = Document::FromUtf8("r.txt", text);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 2u);
+  EXPECT_EQ(s.line(LineWith(doc, "Emissions (tonnes)")).table, kNoIndex);
+  EXPECT_EQ(s.line(LineWith(doc, "Waste (see note")).table, kNoIndex);
+  EXPECT_EQ(GridTexts(s, s.tables()[0]).front().front(), "Direct emissions");
+  EXPECT_EQ(GridTexts(s, s.tables()[1]).front().front(), "Hazardous waste (tonnes)");
+}
+
 TEST(StructureTest, TabTablesCarryTheirSlotsAsGridCells) {
   // Each cell in the column of its tab slot: an empty slot leaves its column empty, a group title
   // before empty slots is a row of a label alone, a row whose label and figures lost their tabs is

@@ -254,6 +254,37 @@ bool ProseLedLabel(std::string_view label) {
   return false;
 }
 
+// Brackets a text leaves open and closes without opening: "(using GHG" opens one, "method)2 (metric
+// tons)" closes one. ASCII and full-width round and square brackets count alike.
+struct BracketBalance {
+  int open = 0;      // opened and not closed
+  int unopened = 0;  // closed without having been opened
+};
+BracketBalance BracketsOf(std::string_view t) {
+  BracketBalance b;
+  auto opens = [&](size_t k) { return t[k] == '(' || t[k] == '[' || t.substr(k, 3) == "\xEF\xBC\x88"; };
+  auto closes = [&](size_t k) { return t[k] == ')' || t[k] == ']' || t.substr(k, 3) == "\xEF\xBC\x89"; };
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (opens(k)) {
+      ++b.open;
+    } else if (closes(k)) {
+      if (b.open > 0) {
+        --b.open;
+      } else {
+        ++b.unopened;
+      }
+    }
+  }
+  return b;
+}
+
+// Whether a label piece on the line above a row and the row's own label are one label broken inside
+// a bracket: the piece leaves a bracket open and the row's label closes one it never opened
+// ("Indirect ... (using GHG" over "Protocol market-based method)2 (metric tons)  3.56  3.33").
+bool BracketGoesOn(std::string_view piece, std::string_view label) {
+  return BracketsOf(piece).open > 0 && BracketsOf(label).unopened > 0;
+}
+
 bool FigureValue(std::string_view cell) {
   size_t k = 0;
   while (k < cell.size() && (cell[k] == '-' || cell[k] == '+' || cell[k] == '(')) ++k;
@@ -548,7 +579,7 @@ void StructureBuilder::FindTables() {
   // around it (the one below when there is none above, or when the words show it goes on). A row
   // with a label takes one only where the words show that the label goes on: the row's label
   // starts with a lower-case word or a bracket, or the piece above ends with a joining word or
-  // comma ("or", "of", "and", "-"); a piece below starts with a lower-case word or is a bracket
+  // comma ("or", "of", "and", "-") or leaves open a bracket the row's label closes; a piece below starts with a lower-case word or is a bracket
   // of its own. A heading, a group title or a note over the rows ("Waste", "Note: in tonnes"),
   // or a bullet ("n Level of resignations") is none of these and stays apart.
   // Cues that a row label goes on over a line break (below). A word in lower case, not a bullet
@@ -615,7 +646,8 @@ void StructureBuilder::FindTables() {
       }
       if (j > 0) {
         std::string_view t = piece(j - 1, j);
-        if (!t.empty() && (lower(label) || bracket(label) || joining_end(t))) take(j - 1, j);
+        if (!t.empty() && (lower(label) || bracket(label) || joining_end(t) || BracketGoesOn(t, label)))
+          take(j - 1, j);
       }
     }
   }

@@ -1860,5 +1860,51 @@ TEST(RelationRulesTest, ACaptionWordRepeatedAsTheLabelOfSeveralTableRowsIsNoChar
   EXPECT_TRUE(Recognised(doc, Check(once, "zh", "relations"), "percent-breakdown", {"能源消耗占比", "42%", "31%", "27%"}));
 }
 
+
+// Twin totals by accounting method (GHG Protocol Scope 2): a location-based total and a market-based
+// total under the same rows. Each sums the direct row and the indirect row of its own method: the
+// market-based row names its method (in a label wrapped inside a bracket), its location-based twin
+// opens with the same words and names none.
+TEST(RelationRulesTest, TwinTotalsByAccountingMethodEachSumTheirOwnRows) {
+  const std::string clean =
+      Laid({{2, "Year ended December 31,"}, {80, "2021"}, {92, "2022"}, {104, "2023"}}) + "\n" +
+      Laid({{2, "Direct, from manufacturing sites (in millions)"}, {80, "1.61"}, {92, "1.65"}, {104, "1.61"}}) + "\n" +
+      Laid({{2, "Indirect, from electricity purchased and consumed at sites (metric tons)"}}) +
+      Laid({{2, "(in millions)"}, {80, "3.88"}, {92, "3.91"}, {104, "4.01"}}) + "\n" +
+      Laid({{2, "Indirect, from electricity purchased and consumed at sites (using GHG"}}) +
+      Laid({{2, "Protocol market-based method) (in millions)"}, {80, "3.56"}, {92, "3.33"}, {104, "3.34"}}) + "\n" +
+      Laid({{2, "Total emissions, location-based method (in millions)"}, {80, "5.49"}, {92, "5.56"}, {104, "5.62"}}) +
+      Laid({{2, "Total, from manufacturing sites (market-based method) (in millions)"}, {80, "5.18"}, {92, "4.97"},
+            {104, "4.95"}}) +
+      "\nEmissions fell in 2023 at all sites.\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"5.49", "1.61", "3.88"}},
+                                         {"parts-total", {"5.56", "1.65", "3.91"}},
+                                         {"parts-total", {"4.97", "1.65", "3.33"}},
+                                         {"parts-total", {"4.95", "1.61", "3.34"}}});
+  ExpectChangesFlagged(clean, {{"3.91", "3.19", {"1.65 + 3.19 = 4.84"}}, {"3.33", "3.83", {"1.65 + 3.83 = 5.48"}}},
+                       "error", "en");
+}
+
+// Near misses: two total rows naming the same method, or a single total naming one, over the rows of
+// both methods are no twins: nothing is summed, so nothing changed is flagged.
+TEST(RelationRulesTest, TotalsThatAreNoTwinsByMethodSumNothing) {
+  const std::string rows =
+      Laid({{2, "Scope 1 emissions (tonnes)"}, {60, "161"}, {72, "165"}, {84, "161"}}) +
+      Laid({{2, "Scope 2 emissions, location-based (tonnes)"}, {60, "388"}, {72, "391"}, {84, "401"}}) +
+      Laid({{2, "Scope 2 emissions, market-based (tonnes)"}, {60, "356"}, {72, "333"}, {84, "334"}});
+  const std::string same =
+      rows + Laid({{2, "Total, market-based (tonnes)"}, {60, "517"}, {72, "498"}, {84, "495"}}) +
+      Laid({{2, "Total, market-based (tonnes)"}, {60, "517"}, {72, "498"}, {84, "495"}}) + "\nEmissions fell.\n";
+  const std::string single =
+      rows + Laid({{2, "Total, market-based (tonnes)"}, {60, "517"}, {72, "498"}, {84, "495"}}) + "\nEmissions fell.\n";
+  for (const std::string& clean : {same, single}) {
+    ReportResult r = ExpectCleanAndRecognised(clean, "en", {});
+    EXPECT_TRUE(r.relations.empty()) << clean;
+    std::string changed = clean;
+    changed.replace(changed.find("333"), 3, "383");
+    EXPECT_TRUE(Findings(Check(changed, "en")).empty()) << ::testing::PrintToString(Findings(Check(changed, "en")));
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
