@@ -1883,6 +1883,17 @@ TEST(RelationRulesTest, TwinTotalsByAccountingMethodEachSumTheirOwnRows) {
                                          {"parts-total", {"4.95", "1.61", "3.34"}}});
   ExpectChangesFlagged(clean, {{"3.91", "3.19", {"1.65 + 3.19 = 4.84"}}, {"3.33", "3.83", {"1.65 + 3.83 = 5.48"}}},
                        "error", "en");
+  // The common layout with scopes: both Scope 2 rows name their method, Scope 1 counts for both.
+  const std::string scopes =
+      Laid({{2, "Scope 1 emissions (tonnes)"}, {60, "161"}, {72, "165"}, {84, "161"}}) +
+      Laid({{2, "Scope 2 emissions, location-based (tonnes)"}, {60, "388"}, {72, "391"}, {84, "401"}}) +
+      Laid({{2, "Scope 2 emissions, market-based (tonnes)"}, {60, "356"}, {72, "333"}, {84, "334"}}) +
+      Laid({{2, "Total Scope 1 and 2, location-based (tonnes)"}, {60, "549"}, {72, "556"}, {84, "562"}}) +
+      Laid({{2, "Total Scope 1 and 2, market-based (tonnes)"}, {60, "517"}, {72, "498"}, {84, "495"}}) +
+      "\nEmissions fell.\n";
+  ExpectCleanAndRecognised(scopes, "en", {{"parts-total", {"549", "161", "388"}},
+                                          {"parts-total", {"495", "161", "334"}}});
+  ExpectChangesFlagged(scopes, {{"401", "441", {"161 + 441 = 602"}}}, "error", "en");
 }
 
 // Near misses: two total rows naming the same method, or a single total naming one, over the rows of
