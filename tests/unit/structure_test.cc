@@ -1109,6 +1109,27 @@ TEST(StructureTest, ALabelWrappedInsideABracketIsJoinedToItsRow) {
                 {"Total emissions (in millions)", "5.17", "4.98", "4.95"}}));
 }
 
+TEST(StructureTest, ALabelWrappedInsideAFullWidthBracketJoinsItsTabRow) {
+  // A tab table's label wrapped inside a full-width bracket ("投资收益（损失以" over "“-”号填列）"):
+  // one label of its row. A piece whose brackets close on its own line (a note) is no piece of it.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "项目\t2016年\t2015年\n"
+                                    "营业收入\t100\t90\n"
+                                    "投资收益（损失以\t\t\n"
+                                    "“-”号填列）\t15\t8\n"
+                                    "营业利润\t115\t98\n"
+                                    "其他项目（注）\t\t\n"
+                                    "营业外收入\t5\t4\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  EXPECT_EQ(GridTexts(s, s.tables()[0]), (std::vector<std::vector<std::string>>{{"项目", "2016年", "2015年"},
+                                                                              {"营业收入", "100", "90"},
+                                                                              {"投资收益（损失以“-”号填列）", "15", "8"},
+                                                                              {"营业利润", "115", "98"},
+                                                                              {"其他项目（注）", "-", "-"},
+                                                                              {"营业外收入", "5", "4"}}));
+}
+
 TEST(StructureTest, AHeadingWithItsOwnBracketsOverARowIsNoLabelPiece) {
   // Near miss: the line above the row opens and closes its brackets ("Emissions (tonnes)"), or
   // leaves one open that the row's label does not close: a heading over the rows, no label piece.

@@ -955,7 +955,7 @@ void StructureBuilder::FindTables() {
       }
       if (j > tb->first_line && !pieces.count(j - 1)) {
         const std::string_view p = alone(j - 1);
-        if (!p.empty() && (joining_end(p) || lower(label) || bracket(label))) {
+        if (!p.empty() && (joining_end(p) || lower(label) || bracket(label) || BracketGoesOn(p, label))) {
           above[j] = j - 1;
           pieces.insert(j - 1);
         }
