@@ -1109,6 +1109,29 @@ TEST(StructureTest, ALabelWrappedInsideABracketIsJoinedToItsRow) {
                 {"Total emissions (in millions)", "5.17", "4.98", "4.95"}}));
 }
 
+TEST(StructureTest, ALabelWrappedInsideABracketBelowItsFiguresIsJoinedToItsRow) {
+  // The figures on the label's first line: the row's label leaves "(using GHG" open and the piece
+  // below, starting with a capital, closes it. A heading under the last row that closes its own
+  // bracket ("Water (megaliters)") stays apart.
+  std::string text = Laid({{2, "Direct emissions (in millions)"}, {80, "1.61"}, {92, "1.65"}, {104, "1.61"}}) + "\n" +
+                     Laid({{2, "Indirect emissions from electricity purchased (using GHG"}, {80, "3.56"}, {92, "3.33"},
+                           {104, "3.34"}}) +
+                     Laid({{2, "Protocol method) (in millions)"}}) + "\n" +
+                     Laid({{2, "Total emissions (in millions)"}, {80, "5.17"}, {92, "4.98"}, {104, "4.95"}}) +
+                     Laid({{2, "Water (megaliters)"}});
+  Document doc = Document::FromUtf8("r.txt", text);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  const Table& t = s.tables()[0];
+  EXPECT_EQ(GridTexts(s, t),
+            (std::vector<std::vector<std::string>>{
+                {"Direct emissions (in millions)", "1.61", "1.65", "1.61"},
+                {"Indirect emissions from electricity purchased (using GHG Protocol method) (in millions)", "3.56",
+                 "3.33", "3.34"},
+                {"Total emissions (in millions)", "5.17", "4.98", "4.95"}}));
+  EXPECT_EQ(s.line(LineWith(doc, "Water (megaliters)")).table, kNoIndex);
+}
+
 TEST(StructureTest, ALabelWrappedInsideAFullWidthBracketJoinsItsTabRow) {
   // A tab table's label wrapped inside a full-width bracket ("投资收益（损失以" over "“-”号填列）"):
   // one label of its row. A piece whose brackets close on its own line (a note) is no piece of it.

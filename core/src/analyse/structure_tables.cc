@@ -278,11 +278,12 @@ BracketBalance BracketsOf(std::string_view t) {
   return b;
 }
 
-// Whether a label piece on the line above a row and the row's own label are one label broken inside
-// a bracket: the piece leaves a bracket open and the row's label closes one it never opened
-// ("Indirect ... (using GHG" over "Protocol market-based method)2 (metric tons)  3.56  3.33").
-bool BracketGoesOn(std::string_view piece, std::string_view label) {
-  return BracketsOf(piece).open > 0 && BracketsOf(label).unopened > 0;
+// Whether two consecutive pieces of a row label (a piece over the row's own label, or the row's
+// label over a piece below it) are one label broken inside a bracket: the upper leaves a bracket
+// open and the lower closes one it never opened ("Indirect ... (using GHG" over "Protocol
+// market-based method)2 (metric tons)  3.56  3.33").
+bool BracketGoesOn(std::string_view upper, std::string_view lower) {
+  return BracketsOf(upper).open > 0 && BracketsOf(lower).unopened > 0;
 }
 
 bool FigureValue(std::string_view cell) {
@@ -579,8 +580,9 @@ void StructureBuilder::FindTables() {
   // around it (the one below when there is none above, or when the words show it goes on). A row
   // with a label takes one only where the words show that the label goes on: the row's label
   // starts with a lower-case word or a bracket, or the piece above ends with a joining word or
-  // comma ("or", "of", "and", "-") or leaves open a bracket the row's label closes; a piece below starts with a lower-case word or is a bracket
-  // of its own. A heading, a group title or a note over the rows ("Waste", "Note: in tonnes"),
+  // comma ("or", "of", "and", "-") or leaves open a bracket the row's label closes; a piece below
+  // starts with a lower-case word, is a bracket of its own or closes a bracket the row's label
+  // leaves open. A heading, a group title or a note over the rows ("Waste", "Note: in tonnes"),
   // or a bullet ("n Level of resignations") is none of these and stays apart.
   // Cues that a row label goes on over a line break (below). A word in lower case, not a bullet
   // glyph read as a letter ("n Level of ...").
@@ -628,7 +630,9 @@ void StructureBuilder::FindTables() {
       std::string_view above = j > 0 ? piece(j - 1, j) : std::string_view();
       std::string_view below = j + 1 < n ? piece(j + 1, j) : std::string_view();
       if (!above.empty()) take(j - 1, j);
-      if (!below.empty() && (above.empty() || lower(below) || unit(below) || joining_end(above))) take(j + 1, j);
+      if (!below.empty() &&
+          (above.empty() || lower(below) || unit(below) || joining_end(above) || BracketGoesOn(above, below)))
+        take(j + 1, j);
       if (piece_above[j] == kNoIndex && piece_below[j] == kNoIndex) continue;
       kind[j] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
       label_begin[j] = s_.cells_[s_.lines_[piece_above[j] != kNoIndex ? piece_above[j] : piece_below[j]].first_cell].column;
@@ -639,7 +643,7 @@ void StructureBuilder::FindTables() {
       const std::string_view label = view_.substr(own.begin, own.end - own.begin);
       if (j + 1 < n) {
         std::string_view t = piece(j + 1, j);
-        if (!t.empty() && (lower(t) || unit(t) || joining_end(label))) {
+        if (!t.empty() && (lower(t) || unit(t) || joining_end(label) || BracketGoesOn(label, t))) {
           take(j + 1, j);
           continue;
         }
@@ -947,7 +951,7 @@ void StructureBuilder::FindTables() {
       if (label.empty() || pieces.count(j)) continue;
       if (j < tb->last_line) {
         const std::string_view p = alone(j + 1);
-        if (!p.empty() && (lower(p) || unit(p) || joining_end(label))) {
+        if (!p.empty() && (lower(p) || unit(p) || joining_end(label) || BracketGoesOn(label, p))) {
           below[j] = j + 1;
           pieces.insert(j + 1);
           continue;
