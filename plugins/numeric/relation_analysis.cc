@@ -1384,8 +1384,8 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
       if (k < end && !is_blank(text[k])) return false;  // a cell runs on into other text
       while (k < end && is_blank(text[k])) ++k;
     }
-    // What follows the cells is words: no digit, no further figure.
-    if (next != figs.size() || has_digit(text.substr(k, end - k))) return false;
+    // What follows the cells is words: no digit, no further figure (nor a figure running past the line).
+    if (k > end || next != figs.size() || has_digit(text.substr(k, end - k))) return false;
     const size_t n_figs = next;
     if (cells.size() < kMinCells || cells.size() > kMaxCells || n_figs < kMinFigures) return false;
     std::string_view label = sdk::Trim(text.substr(begin, start - begin));

@@ -1870,6 +1870,20 @@ TEST(RelationRulesTest, RaggedRowsWithDashCellsWordColumnsAndWrappedLabelsShareT
                        "error", "en");
 }
 
+// The same construction with tabs: a per-company inventory whose total comes first and whose last
+// column is words (how the waste is handled), no header naming the total.
+TEST(RelationRulesTest, TabRowsEndingWithAWordColumnHaveTheirTotalFirst) {
+  const std::string clean =
+      "单位\t废弃物总量（吨）\t生活垃圾\t一般固废\t危废\t处理方式\n"
+      "甲公司\t100.5\t60\t30.5\t10\t委托处理\n"
+      "乙公司\t80.25\t20\t50\t10.25\t环卫清运\n"
+      "丙公司\t45.6\t30\t10.6\t5\t回收利用\n"
+      "丁公司\t12\t7\t3\t2\t环卫清运\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"100.5", "60", "30.5", "10"}},
+                                         {"parts-total", {"12", "7", "3", "2"}}});
+  ExpectChangesFlagged(clean, {{"\t50\t", "\t55\t", {"20 + 55 + 10.25 = 85.25"}}}, "error", "zh");
+}
+
 // Near misses of ragged rows: the shape in fewer than three rows over all widths; a width whose
 // rows foot at two positions (which one a broken row has cannot be told); a line of figures with no
 // label on it or around it; rows split by a page break. None is read, nothing is flagged.
