@@ -219,6 +219,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindLegendPies(doc);
   FindCardTotals(doc);
   FindRowTotalColumns(doc);
+  FindRaggedRowTotalColumns(doc);
   FindLayoutTotals();
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
@@ -1292,6 +1293,240 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
         // A sum far off the total is a misread row, not a slip.
         r.flag = !r.consistent && r.sum_low <= 2 * t.high && r.sum_high >= 0.5 * t.low;
         if (r.consistent || r.flag) Add(std::move(r));
+      }
+    }
+  }
+}
+
+// Ragged rows of a wide inventory in PDF text (a water inventory by site): the cells of a row are
+// figures or dashes (`–`, `—`, `-`: nil) set apart by blanks, the row may end with words (source,
+// river basin: word columns after the figures), and its label may stand on the lines around it (a
+// site name wrapped above and below the figures; the row itself then opens with a figure). The text
+// export drops a dash column here and there and wraps a row's last cells onto the next line, so the
+// rows of one table carry different numbers of cells. Rows of the same width are taken to share a
+// layout: a column of such a class (two rows or more) is the total of the k cells right after it (or
+// right before it, share columns between allowed) when the class's rows foot there in all rows but
+// one, and at one position only. The other widths must confirm the shape (total, then k parts, in that direction):
+// over all the run's classes at least three rows foot with two or more non-zero parts. A row of a
+// class that does not foot is then an error, as in FindRowTotalColumns. Lines that are no row (a
+// wrapped label, a wrapped cell, a footnote mark) do not end a run; a gap of more lines does, and so
+// does a page break. Totals another relation already sums are left alone; a row whose total is a
+// dash, or whose parts hold fewer than two figures, is no relation.
+void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
+  constexpr size_t kMinCells = 4;       // a row: at least this many cells
+  constexpr size_t kMinFigures = 3;     // of which at least this many figures
+  constexpr size_t kMaxCells = 32;      // and at most this many (the search is cubic in the width)
+  constexpr int kMaxParts = 8;          // parts of one total
+  constexpr int kMinWitnesses = 3;      // rows of the run that foot with two or more non-zero parts
+  constexpr uint32_t kMaxGapLines = 3;  // lines that are no row between two rows of a run
+  constexpr size_t kLabelWords = 4;     // a wrapped label line: at most this many words
+  constexpr int kDash = -1;
+  const std::string_view text = doc.Text();
+  auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
+  auto has_letter = [](std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+    });
+  };
+  auto has_digit = [](std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  // A dash cell at `k`: the token `–`, `—` or `-` standing alone between blanks (or the line's ends).
+  auto dash_at = [&](uint64_t k, uint64_t begin, uint64_t end) -> uint64_t {
+    for (std::string_view d : {std::string_view("\u2013"), std::string_view("\u2014"), std::string_view("-")}) {
+      if (k + d.size() <= end && text.substr(k, d.size()) == d && (k + d.size() == end || is_blank(text[k + d.size()])) &&
+          (k == begin || is_blank(text[k - 1]))) {
+        return d.size();
+      }
+    }
+    return 0;
+  };
+  std::map<uint32_t, std::vector<int>> on_line;
+  for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
+  struct Row {
+    uint32_t line = 0;
+    std::string label;
+    std::vector<int> cells;  // figure indexes, kDash for a dash
+  };
+  // The row a line holds, if any (label empty when the line opens with its cells).
+  auto read_row = [&](uint32_t line, std::vector<int> figs, Row* out) {
+    std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
+    const esgaudit_line l = doc.Line(line);
+    const uint64_t begin = l.offset, end = l.offset + l.length;
+    // Dash cells right before the first figure belong to the row (`San Jose – 414 …`).
+    uint64_t start = figures_[figs.front()].offset;
+    std::vector<int> cells;
+    for (;;) {
+      uint64_t k = start;
+      while (k > begin && is_blank(text[k - 1])) --k;
+      if (k == start) break;  // the first figure is glued to the text before it, or opens the line
+      uint64_t len = 0;
+      for (const uint64_t w : {uint64_t{3}, uint64_t{1}}) {
+        if (len == 0 && k >= begin + w && dash_at(k - w, begin, end) == w) len = w;
+      }
+      if (len == 0) break;
+      start = k - len;
+      cells.push_back(kDash);
+    }
+    size_t next = 0;
+    uint64_t k = figures_[figs.front()].offset;
+    while (k < end) {
+      if (next < figs.size() && figures_[figs[next]].offset == k) {
+        cells.push_back(figs[next]);
+        k += figures_[figs[next]].length;
+        ++next;
+      } else if (const uint64_t len = dash_at(k, begin, end)) {
+        cells.push_back(kDash);
+        k += len;
+      } else {
+        break;
+      }
+      if (k < end && !is_blank(text[k])) return false;  // a cell runs on into other text
+      while (k < end && is_blank(text[k])) ++k;
+    }
+    // What follows the cells is words: no digit, no further figure (nor a figure running past the line).
+    if (k > end || next != figs.size() || has_digit(text.substr(k, end - k))) return false;
+    const size_t n_figs = next;
+    if (cells.size() < kMinCells || cells.size() > kMaxCells || n_figs < kMinFigures) return false;
+    std::string_view label = sdk::Trim(text.substr(begin, start - begin));
+    out->line = line;
+    out->label = has_letter(label) ? std::string(label) : std::string();
+    out->cells = std::move(cells);
+    return true;
+  };
+  // A line holding a wrapped label: a few words with a letter, no row of its own.
+  auto label_line = [&](uint32_t line) -> std::string {
+    if (line >= doc.LineCount()) return std::string();
+    const esgaudit_line l = doc.Line(line);
+    std::string_view s = sdk::Trim(text.substr(l.offset, l.length));
+    size_t words = 0;
+    for (size_t k = 0; k < s.size(); ++k) words += !is_blank(s[k]) && (k == 0 || is_blank(s[k - 1]));
+    auto it = on_line.find(line);
+    if (!has_letter(s) || words > kLabelWords || (it != on_line.end() && it->second.size() >= kMinFigures)) {
+      return std::string();
+    }
+    return std::string(s);
+  };
+  std::vector<std::vector<Row>> runs;
+  bool open = false;  // whether the last row's run may go on
+  uint32_t last_line = 0;
+  uint32_t last_page = 0;
+  for (auto& [line, figs] : on_line) {
+    if (figs.size() < kMinFigures) continue;  // a wrapped cell or a footnote mark: no row, no end
+    Row row;
+    if (!read_row(line, figs, &row)) {
+      open = open && figs.size() < kMinCells;  // a line of figures that is no row ends the run
+      continue;
+    }
+    if (row.label.empty()) {
+      // A label wrapped around the figures: words on the line above or below.
+      const std::string above = line > 0 ? label_line(line - 1) : std::string();
+      const std::string below = label_line(line + 1);
+      if (above.empty() && below.empty()) continue;
+      row.label = above.empty() ? below : below.empty() ? above : above + " " + below;
+    }
+    const uint32_t page = doc.Line(line).page;
+    const bool continues = open && page == last_page && line - last_line <= kMaxGapLines + 1;
+    if (!continues) runs.emplace_back();
+    runs.back().push_back(std::move(row));
+    open = true;
+    last_line = line;
+    last_page = page;
+  }
+  auto is_share = [&](int f) { return f != kDash && figures_[f].kind == ESGAUDIT_FACT_PERCENT; };
+  auto low = [&](int f) { return f == kDash ? 0.0 : figures_[f].low; };
+  auto high = [&](int f) { return f == kDash ? 0.0 : figures_[f].high; };
+  struct Placed {
+    int width;
+    int total;
+    int from;
+    int to;
+  };
+  for (const std::vector<Row>& run : runs) {
+    // Rows by width: each width one layout.
+    std::map<int, std::vector<const Row*>> classes;
+    for (const Row& row : run) classes[static_cast<int>(row.cells.size())].push_back(&row);
+    for (int k = 2; k <= kMaxParts; ++k) {
+      for (const bool after : {false, true}) {
+        std::vector<Placed> placed;
+        int witnesses = 0;
+        for (const auto& [n, rows] : classes) {
+          if (rows.size() < 2) continue;  // a row alone would say where its own total is
+          std::vector<bool> share_col(n, false);
+          std::vector<int> decimals(n, 0);
+          for (const Row* row : rows) {
+            for (int c = 0; c < n; ++c) {
+              share_col[c] = share_col[c] || is_share(row->cells[c]);
+              if (row->cells[c] != kDash) {
+                decimals[c] = std::max(decimals[c], static_cast<int>(figures_[row->cells[c]].decimals));
+              }
+            }
+          }
+          int found = 0, found_witnesses = 0;
+          Placed at{n, -1, -1, -1};
+          for (int j = 0; j < n; ++j) {
+            if (share_col[j]) continue;
+            int from = j + 1, to = j + k;
+            if (!after) {
+              to = j - 1;
+              while (to >= 0 && share_col[to]) --to;
+              from = to - k + 1;
+            }
+            if (from < 0 || to >= n) continue;
+            bool usable = true;
+            for (int c = from; c <= to; ++c) usable = usable && !share_col[c] && decimals[c] <= decimals[j];
+            if (!usable) continue;
+            int fails = 0, wit = 0;
+            for (const Row* row : rows) {
+              const int t = row->cells[j];
+              if (t == kDash) continue;
+              double lo = 0, hi = 0;
+              int nonzero = 0;
+              for (int c = from; c <= to; ++c) {
+                lo += low(row->cells[c]);
+                hi += high(row->cells[c]);
+                nonzero += row->cells[c] != kDash && figures_[row->cells[c]].value != 0;
+              }
+              if (lo <= figures_[t].high && figures_[t].low <= hi) {
+                wit += nonzero >= 2;
+              } else {
+                ++fails;
+              }
+            }
+            if (fails > 1 || wit < 1) continue;
+            ++found;
+            found_witnesses = wit;
+            at = {n, j, from, to};
+          }
+          if (found != 1) continue;  // no position, or more than one: the class says nothing
+          placed.push_back(at);
+          witnesses += found_witnesses;
+        }
+        if (witnesses < kMinWitnesses) continue;
+        for (const Placed& p : placed) {
+          for (const Row* row : classes[p.width]) {
+            const int total = row->cells[p.total];
+            if (total == kDash ||
+                std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == total; })) {
+              continue;
+            }
+            Relation r;
+            r.kind = RelationKind::kPartsTotal;
+            r.evidence = Evidence::kTable;
+            r.certainty = Certainty::kCertain;
+            r.total = total;
+            r.caption = row->label;
+            for (int c = p.from; c <= p.to; ++c) {
+              if (row->cells[c] != kDash) r.parts.push_back(row->cells[c]);
+            }
+            if (r.parts.size() < 2) continue;
+            SumParts(&r);
+            const Figure& t = figures_[total];
+            r.consistent = r.sum_low <= t.high && t.low <= r.sum_high;
+            r.flag = !r.consistent && r.sum_low <= 2 * t.high && r.sum_high >= 0.5 * t.low;
+            if (r.consistent || r.flag) Add(std::move(r));
+          }
+        }
       }
     }
   }

@@ -130,6 +130,11 @@ class RelationAnalysis {
   // Rows of figures set apart by spaces alone (no grid): a column that is the sum of the columns next
   // to it in every row but one, in at least three rows, is their total column (see the .cc).
   void FindRowTotalColumns(const sdk::Document& doc);
+  // The same construction in ragged rows: dash cells (`–`) for nil values, words after the figures (a
+  // source or basin column), a label wrapped onto the lines around a row, and rows of one table with
+  // different numbers of cells (a dash column dropped, trailing cells wrapped). Rows of the same
+  // width share a layout; a total column found there must be confirmed by the other widths (see the .cc).
+  void FindRaggedRowTotalColumns(const sdk::Document& doc);
   // A relation stated in the text: its caption the total's label, its sum and consistency computed
   // (total -1: a percentage breakdown of 100 %).
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;

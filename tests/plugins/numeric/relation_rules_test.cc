@@ -1840,6 +1840,106 @@ TEST(RelationRulesTest, ATotalColumnRecognisedByTheOtherRowsOfFiguresSetOneSpace
   EXPECT_TRUE(Check(wide, "en", "relations").relations.empty());
 }
 
+// Ragged rows of a water inventory in PDF text: nil cells printed as dashes, word columns (source,
+// basin) after the figures, a site name wrapped above and below its row, and a dash column dropped
+// in some rows, so the rows carry seven or eight cells. Rows of one width share a layout (withdrawn
+// = discharged + consumed, the total before its parts); the other width confirms the shape, so a
+// changed part in a class with only two other rows footing is an error.
+TEST(RelationRulesTest, RaggedRowsWithDashCellsWordColumnsAndWrappedLabelsShareTheirTotalColumn) {
+  const std::string clean =
+      "Water by site (megaliters)\n"
+      "Site Purchased Ground Sea Recycled Withdrawn Discharged Consumed Conserved Source Basin\n"
+      "North Mill 410 \u2013 \u2013 \u2013 410 300 110 25 Surface Aire\n"
+      "South Mill 220 35 \u2013 \u2013 255 200 55 12 Ground Trent\n"
+      "Riverside\n"
+      "530 \u2013 \u2013 530 410 120 40 Surface Ouse\n"
+      "Works\n"
+      "East Yard 90 \u2013 \u2013 90 60 30 \u2013 Surface Ouse\n"
+      "West Yard 140 60 \u2013 200 150 50 8\n"
+      "Canal Side 300 \u2013 \u2013 \u2013 300 240 60 20 Ground Aire\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"410", "300", "110"}},
+                                         {"parts-total", {"255", "200", "55"}},
+                                         {"parts-total", {"530", "410", "120"}},
+                                         {"parts-total", {"90", "60", "30"}},
+                                         {"parts-total", {"200", "150", "50"}},
+                                         {"parts-total", {"300", "240", "60"}}});
+  // The wrapped label names the row.
+  ExpectChangesFlagged(clean, {{"60 30", "66 30", {"total 'East Yard': 66 + 30 = 96, expected 90"}},
+                               {"410 120", "451 120", {"total 'Riverside Works': 451 + 120 = 571, expected 530"}},
+                               {"200 55", "220 55", {"220 + 55 = 275, expected 255"}}},
+                       "error", "en");
+}
+
+// The same construction with tabs: a per-company inventory whose total comes first and whose last
+// column is words (how the waste is handled), no header naming the total.
+TEST(RelationRulesTest, TabRowsEndingWithAWordColumnHaveTheirTotalFirst) {
+  const std::string clean =
+      "单位\t废弃物总量（吨）\t生活垃圾\t一般固废\t危废\t处理方式\n"
+      "甲公司\t100.5\t60\t30.5\t10\t委托处理\n"
+      "乙公司\t80.25\t20\t50\t10.25\t环卫清运\n"
+      "丙公司\t45.6\t30\t10.6\t5\t回收利用\n"
+      "丁公司\t12\t7\t3\t2\t环卫清运\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"100.5", "60", "30.5", "10"}},
+                                         {"parts-total", {"12", "7", "3", "2"}}});
+  ExpectChangesFlagged(clean, {{"\t50\t", "\t55\t", {"20 + 55 + 10.25 = 85.25"}}}, "error", "zh");
+}
+
+// Near misses of ragged rows: the shape in fewer than three rows over all widths; a width whose
+// rows foot at two positions (which one a broken row has cannot be told); a line of figures with no
+// label on it or around it; rows split by a page break. None is read, nothing is flagged.
+TEST(RelationRulesTest, RaggedRowsWithoutEnoughRowsToTellTheirLayoutAreNotSummed) {
+  // Two rows footing in all: no evidence of the shape.
+  const std::string two =
+      "North Mill 410 \u2013 \u2013 \u2013 410 300 110 25 Surface Aire\n"
+      "Riverside 530 \u2013 \u2013 530 410 120 40 Surface Ouse\n"
+      "East Yard 90 \u2013 \u2013 90 66 30 \u2013 Surface Ouse\n";
+  ReportResult r = Check(two, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  EXPECT_TRUE(r.relations.empty());
+  // Seven-cell rows footing at two positions (a dash where the other rows have their total): which
+  // one a seven-cell row has cannot be told, so none of them is read.
+  const std::string ambiguous =
+      "North Mill 410 \u2013 \u2013 \u2013 410 300 110 25 Surface Aire\n"
+      "South Mill 220 35 \u2013 \u2013 255 200 55 12 Ground Trent\n"
+      "Canal Side 300 \u2013 \u2013 \u2013 300 240 60 20 Ground Aire\n"
+      "Riverside 530 \u2013 \u2013 530 410 120 40 Surface Ouse\n"
+      "Quay 75 \u2013 \u2013 \u2013 75 50 25\n"
+      "Dock 40 \u2013 \u2013 \u2013 40 30 10\n";
+  r = Check(ambiguous, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  EXPECT_EQ(r.relations.size(), 3u);  // the eight-cell rows only
+  // A line of figures with no words on it or on the lines around: no row.
+  const std::string bare =
+      "North Mill 410 \u2013 \u2013 \u2013 410 300 110 25 Surface Aire\n"
+      "South Mill 220 35 \u2013 \u2013 255 200 55 12 Ground Trent\n"
+      "\n530 \u2013 \u2013 530 410 120 40\n\n"
+      "East Yard 90 \u2013 \u2013 90 60 30 \u2013 Surface Ouse\n"
+      "West Yard 140 60 \u2013 200 150 50 8\n"
+      "Canal Side 300 \u2013 \u2013 \u2013 300 240 60 20 Ground Aire\n";
+  r = Check(bare, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  EXPECT_EQ(r.relations.size(), 5u);
+  // A row alone in its width (nine cells) says nothing of its layout but its own sum: not read.
+  const std::string alone =
+      "North Mill 410 \u2013 \u2013 \u2013 410 300 110 25 Surface Aire\n"
+      "South Mill 220 35 \u2013 \u2013 255 200 55 12 Ground Trent\n"
+      "Canal Side 300 \u2013 \u2013 \u2013 300 240 60 20 Ground Aire\n"
+      "Pier 12 \u2013 \u2013 \u2013 \u2013 12 8 4 1 Surface Aire\n";
+  r = Check(alone, "en", "relations");
+  EXPECT_EQ(r.relations.size(), 3u);
+  // Rows on two pages are two runs: the three rows of the second page alone cannot confirm a class
+  // of two rows whose second row is broken.
+  const std::string pages =
+      "North Mill 410 \u2013 \u2013 \u2013 410 300 110 25 Surface Aire\n"
+      "South Mill 220 35 \u2013 \u2013 255 200 55 12 Ground Trent\n"
+      "Canal Side 300 \u2013 \u2013 \u2013 300 240 60 20 Ground Aire\n"
+      "\f"
+      "Riverside 530 \u2013 \u2013 530 410 120 40 Surface Ouse\n"
+      "East Yard 90 \u2013 \u2013 90 66 30 \u2013 Surface Ouse\n";
+  r = Check(pages, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+}
+
 // A label repeated as the row label of several rows of one table (消耗量占比 under 煤炭, 原油 and 电力)
 // names what each row measures, here each company's share of its own energy use: the columns are the
 // wholes, so a row's shares are no breakdown, whatever the caption word in the label.
