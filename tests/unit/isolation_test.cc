@@ -156,12 +156,12 @@ AuditOutcome Boundaries() {
     f.source_column = static_cast<uint32_t>(numbers[k] & 0xffffffffu);
     f.message = std::string(lengths[k % std::size(lengths)], 'm');
     f.evidence = std::string("\xff\xfe") + std::string(k, '\0');
-    f.severity = static_cast<esgaudit_severity>(k % 5);  // 3 and 4 are in no list
+    f.severity = static_cast<esgaudit_severity>(k % 4);  // 3 is in no list (and in the enum's range)
     f.related.assign(k * 3, related);                      // 0 to 27 elements
     o.result.findings.push_back(f);
   }
   o.result.page_count = UINT32_MAX;
-  o.result.coverage.push_back({"gri", "2-1", "", static_cast<esgaudit_coverage_status>(9), {}});
+  o.result.coverage.push_back({"gri", "2-1", "", static_cast<esgaudit_coverage_status>(3), {}});
   o.status = static_cast<ExitStatus>(7);
   o.result.status = Status::InputError(std::string(300, 'x'));
   o.errors.assign(30, "e");
