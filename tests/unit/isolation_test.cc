@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <thread>
 #include <utility>
 
 #include "esgaudit/document.h"
@@ -136,6 +139,96 @@ TEST(IsolationTest, EveryValueSurvivesTheRoundTrip) {
 std::string Cbor(const nlohmann::json& j) {
   std::vector<uint8_t> cbor = nlohmann::json::to_cbor(j);
   return std::string(cbor.begin(), cbor.end());
+}
+
+// Numbers and lengths at each boundary of CBOR's shortest forms, bytes that are not UTF-8, enum values
+// out of their lists, empty and long lists: the outcome's writer gives exactly to_cbor's bytes.
+AuditOutcome Boundaries() {
+  AuditOutcome o = Sample("r.txt");
+  const uint64_t numbers[] = {0, 23, 24, 255, 256, 65535, 65536, 4294967295u, 4294967296u, UINT64_MAX};
+  const size_t lengths[] = {0, 23, 24, 255, 256, 65535, 65536};
+  Finding f = o.result.findings.at(0);
+  const Related related = f.related.at(0);
+  for (size_t k = 0; k < std::size(numbers); ++k) {
+    f.location.offset = numbers[k];
+    f.location.length = numbers[std::size(numbers) - 1 - k];
+    f.location.line = static_cast<uint32_t>(std::min<uint64_t>(numbers[k], UINT32_MAX));
+    f.source_column = static_cast<uint32_t>(numbers[k] & 0xffffffffu);
+    f.message = std::string(lengths[k % std::size(lengths)], 'm');
+    f.evidence = std::string("\xff\xfe") + std::string(k, '\0');
+    f.severity = static_cast<esgaudit_severity>(k % 4);  // 3 is in no list (and in the enum's range)
+    f.related.assign(k * 3, related);                      // 0 to 27 elements
+    o.result.findings.push_back(f);
+  }
+  o.result.page_count = UINT32_MAX;
+  o.result.coverage.push_back({"gri", "2-1", "", static_cast<esgaudit_coverage_status>(3), {}});
+  o.status = static_cast<ExitStatus>(7);
+  o.result.status = Status::InputError(std::string(300, 'x'));
+  o.errors.assign(30, "e");
+  return o;
+}
+
+TEST(IsolationTest, TheOutcomeIsWrittenAsTheCborOfItsJsonMapping) {
+  AuditOutcome o = Boundaries();
+  EXPECT_EQ(EncodeOutcome(o), Cbor(nlohmann::json(o)));
+  EXPECT_EQ(EncodeOutcome(AuditOutcome()), Cbor(nlohmann::json(AuditOutcome())));
+  AuditOutcome out;
+  ASSERT_TRUE(DecodeOutcome(EncodeOutcome(o), &out));
+  EXPECT_EQ(out.result.findings.size(), 11u);
+  EXPECT_EQ(out.result.findings.back().location.offset, UINT64_MAX);
+}
+
+// The records a ChildChannel wrote to a pipe: (type, payload), in order.
+std::vector<std::pair<char, std::string>> Records(const std::function<void(ChildChannel*)>& send) {
+  int fds[2];
+  EXPECT_EQ(::pipe(fds), 0);
+  std::string bytes;
+  std::thread reader([&] {
+    char buf[4096];
+    for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) > 0;) bytes.append(buf, static_cast<size_t>(n));
+  });
+  {
+    ChildChannel channel(fds[1]);
+    send(&channel);
+  }
+  ::close(fds[1]);
+  reader.join();
+  ::close(fds[0]);
+  std::vector<std::pair<char, std::string>> records;
+  for (size_t at = 0; at + 9 <= bytes.size();) {
+    uint64_t n;
+    std::memcpy(&n, bytes.data() + at + 1, sizeof n);
+    records.emplace_back(bytes[at], bytes.substr(at + 9, n));
+    at += 9 + n;
+  }
+  return records;
+}
+
+TEST(IsolationTest, EachSnapshotIsTheCborOfWhatIsNew) {
+  AuditOutcome first = Sample("r.txt");
+  AuditOutcome second = Boundaries();  // Sample's lists, each with more after them
+  AuditOutcome shorter = first;
+  shorter.errors.clear();
+  const auto records = Records([&](ChildChannel* channel) {
+    channel->Begin();
+    channel->Snapshot(first);
+    channel->Snapshot(second);
+    channel->Snapshot(shorter);
+  });
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_EQ(records[0].first, 'B');
+  // The first snapshot of a report sends everything; the second only the lists' new elements, with the
+  // single fields; a list that got shorter sends the whole outcome.
+  EXPECT_EQ(records[1], std::make_pair('A', EncodeOutcome(first)));
+  AuditOutcome what_is_new = second;
+  auto drop = [](auto* list, size_t n) { list->erase(list->begin(), list->begin() + n); };
+  drop(&what_is_new.result.findings, first.result.findings.size());
+  drop(&what_is_new.result.coverage, first.result.coverage.size());
+  drop(&what_is_new.result.relations, first.result.relations.size());
+  drop(&what_is_new.errors, first.errors.size());
+  EXPECT_EQ(what_is_new.result.findings.size(), 10u);
+  EXPECT_EQ(records[2], std::make_pair('A', Cbor(nlohmann::json(what_is_new))));
+  EXPECT_EQ(records[3], std::make_pair('S', Cbor(nlohmann::json(shorter))));
 }
 
 TEST(IsolationTest, ARecordOfAnotherShapeIsRefusedAndCorruptBytesNeverCrash) {

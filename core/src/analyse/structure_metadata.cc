@@ -30,6 +30,12 @@ bool HasYear20(std::string_view s) {
   return false;
 }
 
+// Whether s holds an ASCII digit: every expression of the period opens with one (a year, a day or
+// a month) or holds one (\d, 20\d\d), so a line or piece without one states no period.
+bool HasAsciiDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return IsAsciiDigit(c); });
+}
+
 // For an expression anchored at ^ (every alternative): std::regex_search tries it at every
 // position of the text and fails at all but the first; anchored there, the answer is the same.
 constexpr auto kAnchored = std::regex_constants::match_continuous;
@@ -828,7 +834,7 @@ void StructureBuilder::FindPeriod() {
   for (size_t i = 0; i < n && best.rank < kStatement; ++i) {
     if (s_.lines_[i].flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
     const std::string_view line = LineView(i);
-    if (line.size() < 6) continue;
+    if (line.size() < 6 || !HasAsciiDigit(line)) continue;
     const bool zh_line = Contains(line, "年") || Contains(line, "月");
     std::string line_lower = sdk::AsciiLower(line);
     if (!zh_line && !Contains(line_lower, "jan") && !Contains(line_lower, "20")) continue;
@@ -848,6 +854,9 @@ void StructureBuilder::FindPeriod() {
       }
     }
     for (const auto& [pb, pe] : pieces) {
+      // Every match begins in the piece and holds a digit there (kRangeZh and kRangeNum, which may
+      // run into the next line, open with their year): a piece without one offers nothing.
+      if (!HasAsciiDigit(line.substr(pb, pe - pb))) continue;
       std::string lower = line_lower.substr(pb, pe - pb);
       const uint64_t base = line_view_[i].first + pb;
       const bool statement = StatesPeriod(lower) || above;
@@ -1245,17 +1254,19 @@ void StructureBuilder::FindCompany() {
     if (v.size() > kMaxRegexLine || Trim(v).empty()) continue;
     ++nonblank;
     const bool front = i < 400 || (flags & (ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION));
-    std::string line(v);
-    const std::string lower = sdk::AsciiLower(v);  // the same length: positions agree
+    // Copies of the line (and its lower case, the same length: positions agree) only for an
+    // expression that is run: most lines reach none.
+    std::string line, lower;
     std::smatch m;
     int source = kNone;
     if (front && (Contains(v, "报告") || Contains(v, "eport")) &&
-        (std::regex_search(lower, m, kTitleZh, kAnchored) || std::regex_search(line, m, kTitleEn, kAnchored))) {
+        (std::regex_search(lower = sdk::AsciiLower(v), m, kTitleZh, kAnchored) ||
+         std::regex_search(line.assign(v), m, kTitleEn, kAnchored))) {
       source = kTitle;
     } else if (best > kStatementOf && Contains(v, "本报告") && !(flags & ESGAUDIT_LINE_FURNITURE_MASK) &&
-               std::regex_search(line, m, kStatement)) {
+               std::regex_search(line.assign(v), m, kStatement)) {
       source = kStatementOf;
-    } else if (best > kCover && nonblank <= 40 && std::regex_match(line, m, kAlone)) {
+    } else if (best > kCover && nonblank <= 40 && std::regex_match(line.assign(v), m, kAlone)) {
       source = kCover;
     }
     if (source >= best) continue;

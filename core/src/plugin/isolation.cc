@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstring>
 #include <iterator>
+#include <algorithm>
 #include <array>
 #include <deque>
 
@@ -333,6 +334,7 @@ class OutcomeReader {
     const Field& operator[](size_t i) const { return begin_[i]; }
   };
   static Fields FieldsOf(Kind kind);
+  friend class OutcomeWriter;
 
   Slot root_;
   size_t bytes_;
@@ -394,12 +396,129 @@ OutcomeReader::Fields OutcomeReader::FieldsOf(Kind kind) {
 }
 #undef ESGAUDIT_FIELD
 
+// Writes an outcome as CBOR straight from the structs, walking OutcomeReader's field tables (no
+// fourth list of the keys): the bytes are exactly those of nlohmann-json's to_cbor of the outcome's
+// JSON mapping (outcome_json.h), with the keys of each object in the order of its std::map and each
+// number and length in its shortest form, but without the JSON tree that to_cbor needs (a child
+// encodes a snapshot after every plugin). The four lists of a snapshot may start past their first
+// elements (`from`: what was sent before). IsolationTest.TheOutcomeIsWrittenAsTheCborOfItsJsonMapping
+// and EachSnapshotIsTheCborOfWhatIsNew compare the bytes with to_cbor's.
+class OutcomeWriter {
+ public:
+  using R = OutcomeReader;
+  struct From {
+    size_t findings = 0, coverage = 0, relations = 0, errors = 0;
+  };
+  OutcomeWriter(const AuditOutcome& o, From from) : o_(o), from_(from) {}
+  // Appends the record to *out.
+  void Write(std::string* out) {
+    out_ = out;
+    Value(R::kOutcome, &o_);
+  }
+
+ private:
+  void Head(uint8_t major, uint64_t n) {  // a CBOR head: major type and argument, shortest form
+    const uint8_t m = static_cast<uint8_t>(major << 5);
+    int bytes = n <= 0x17 ? 0 : n <= UINT8_MAX ? 1 : n <= UINT16_MAX ? 2 : n <= UINT32_MAX ? 4 : 8;
+    if (bytes == 0) {
+      out_->push_back(static_cast<char>(m | n));
+      return;
+    }
+    out_->push_back(static_cast<char>(m | (bytes == 1 ? 0x18 : bytes == 2 ? 0x19 : bytes == 4 ? 0x1a : 0x1b)));
+    for (int k = bytes - 1; k >= 0; --k) out_->push_back(static_cast<char>((n >> (8 * k)) & 0xff));
+  }
+  void Text(std::string_view s) {
+    Head(3, s.size());
+    out_->append(s);
+  }
+  template <typename E, size_t N>
+  void Enum(E v, const E (&values)[N]) {
+    // NLOHMANN_JSON_SERIALIZE_ENUM writes a value not in its list as the list's first name.
+    static const std::array<std::string, N> names = [&values] {
+      std::array<std::string, N> a;
+      for (size_t i = 0; i < N; ++i) a[i] = nlohmann::json(values[i]).template get<std::string>();
+      return a;
+    }();
+    size_t i = 0;
+    while (i < N && values[i] != v) ++i;
+    Text(names[i < N ? i : 0]);
+  }
+  // Where a list starts: past what was sent before for the four lists of a snapshot, else 0.
+  size_t Start(const void* list) const {
+    if (list == &o_.result.findings) return from_.findings;
+    if (list == &o_.result.coverage) return from_.coverage;
+    if (list == &o_.result.relations) return from_.relations;
+    if (list == &o_.errors) return from_.errors;
+    return 0;
+  }
+  template <typename T>
+  void List(R::Kind element, const void* p) {
+    const auto& list = *static_cast<const std::vector<T>*>(p);
+    const size_t from = std::min(Start(p), list.size());
+    Head(4, list.size() - from);
+    for (size_t k = from; k < list.size(); ++k) Value(element, &list[k]);
+  }
+  // The fields of an object kind in the order of their names (std::map's order in the JSON tree).
+  static const std::vector<uint8_t>& Sorted(R::Kind kind) {
+    static const auto orders = [] {
+      std::array<std::vector<uint8_t>, R::kRelateds + 1> a;
+      for (int k = R::kOutcome; k <= R::kStatus; ++k) {
+        const R::Fields f = R::FieldsOf(static_cast<R::Kind>(k));
+        for (size_t i = 0; i < f.size(); ++i) a[k].push_back(static_cast<uint8_t>(i));
+        std::sort(a[k].begin(), a[k].end(),
+                  [&f](uint8_t x, uint8_t y) { return std::strcmp(f[x].name, f[y].name) < 0; });
+      }
+      return a;
+    }();
+    return orders[kind];
+  }
+  void Value(R::Kind kind, const void* p) {
+    switch (kind) {
+      case R::kStr: Text(*static_cast<const std::string*>(p)); return;
+      case R::kU64: Head(0, *static_cast<const uint64_t*>(p)); return;
+      case R::kU32: Head(0, *static_cast<const uint32_t*>(p)); return;
+      case R::kBool: out_->push_back(*static_cast<const bool*>(p) ? '\xf5' : '\xf4'); return;
+      case R::kSev: Enum(*static_cast<const esgaudit_severity*>(p), R::kSeverities); return;
+      case R::kCov: Enum(*static_cast<const esgaudit_coverage_status*>(p), R::kCoverageStatuses); return;
+      case R::kExit: Enum(*static_cast<const ExitStatus*>(p), R::kExitStatuses); return;
+      case R::kStrs: List<std::string>(R::kStr, p); return;
+      case R::kFindings: List<Finding>(R::kFinding, p); return;
+      case R::kCoverages: List<CoverageRecord>(R::kCoverage, p); return;
+      case R::kRelations: List<RelationRecord>(R::kRelation, p); return;
+      case R::kRelateds: List<Related>(R::kRelated, p); return;
+      case R::kStatus: {  // {"code", "message"}: already in the order of their names
+        const Status& s = *static_cast<const Status*>(p);
+        Head(5, 2);
+        Text("code");
+        Enum(s.code(), R::kExitStatuses);
+        Text("message");
+        Text(s.message());
+        return;
+      }
+      default: break;
+    }
+    const R::Fields fields = R::FieldsOf(kind);
+    Head(5, fields.size());
+    // The table's accessors take a mutable pointer; nothing is written through it.
+    void* object = const_cast<void*>(p);
+    for (uint8_t i : Sorted(kind)) {
+      Text(fields[i].name);
+      Value(fields[i].kind, fields[i].at(object));
+    }
+  }
+
+  const AuditOutcome& o_;
+  From from_;
+  std::string* out_ = nullptr;
+};
+
 }  // namespace
 
 std::string EncodeOutcome(const AuditOutcome& o) {
   // CBOR keeps strings as bytes: a path that is not UTF-8 survives, where JSON text would refuse it.
-  std::vector<uint8_t> cbor = nlohmann::json::to_cbor(nlohmann::json(o));
-  return std::string(cbor.begin(), cbor.end());
+  std::string out;
+  OutcomeWriter(o, {}).Write(&out);
+  return out;
 }
 
 bool DecodeOutcome(std::string_view bytes, AuditOutcome* out) {
@@ -430,28 +549,14 @@ void ChildChannel::Snapshot(const AuditOutcome& o) {
   const ReportResult& r = o.result;
   const bool grew = r.findings.size() >= findings_sent_ && r.coverage.size() >= coverage_sent_ &&
                     r.relations.size() >= relations_sent_ && o.errors.size() >= errors_sent_;
-  if (!grew) {
-    Send('S', EncodeOutcome(o));
-  } else {
-    // The same mapping as EncodeOutcome, with only the lists' new elements.
-    auto tail = [](const auto& list, size_t from) {
-      nlohmann::json a = nlohmann::json::array();
-      for (size_t k = from; k < list.size(); ++k) a.push_back(list[k]);
-      return a;
-    };
-    nlohmann::json result = {{"path", r.path},           {"sha256", r.sha256},
-                             {"encoding", r.encoding},   {"lang", r.lang},
-                             {"page_count", r.page_count}, {"findings", tail(r.findings, findings_sent_)},
-                             {"coverage", tail(r.coverage, coverage_sent_)},
-                             {"relations", tail(r.relations, relations_sent_)},
-                             {"status", r.status}};
-    nlohmann::json j = {{"result", std::move(result)},
-                        {"loaded", o.loaded},
-                        {"errors", tail(o.errors, errors_sent_)},
-                        {"status", o.status}};
-    std::vector<uint8_t> cbor = nlohmann::json::to_cbor(j);
-    Send('A', std::string_view(reinterpret_cast<const char*>(cbor.data()), cbor.size()));
-  }
+  // The record's header first, its length filled in once the CBOR is written after it.
+  std::string record(1 + sizeof(uint64_t), grew ? 'A' : 'S');
+  OutcomeWriter::From from;  // 'S': the whole outcome
+  if (grew) from = {findings_sent_, coverage_sent_, relations_sent_, errors_sent_};  // only what is new
+  OutcomeWriter(o, from).Write(&record);
+  const uint64_t n = record.size() - 1 - sizeof n;
+  std::memcpy(&record[1], &n, sizeof n);
+  WriteAll(fd_, record);
   findings_sent_ = r.findings.size();
   coverage_sent_ = r.coverage.size();
   relations_sent_ = r.relations.size();

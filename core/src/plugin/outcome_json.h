@@ -1,11 +1,11 @@
 // The JSON mapping (nlohmann-json) of an audit's outcome, field by field: the form in which a child
 // process hands its outcome to the parent (as CBOR, see EncodeOutcome). Every field of every struct
 // below is listed here; isolation_test counts each struct's fields against the keys of its JSON
-// object, so a field added to a struct and not here fails that test. ChildChannel::Snapshot
-// (isolation.cc) writes the keys of ReportResult and AuditOutcome once more, with only the lists' new
-// elements: IsolationTest.EachSnapshotSendsWhatIsNewAndACrashKeepsWhatThePluginsBeforeAdded fails
-// if the two differ. The parent reads the CBOR without a JSON tree (OutcomeReader in isolation.cc,
-// a third list of the same keys): IsolationTest.EveryValueSurvivesTheRoundTrip fails if it misses one.
+// object, so a field added to a struct and not here fails that test. The parent reads the CBOR
+// without a JSON tree (OutcomeReader in isolation.cc, a second list of the same keys):
+// IsolationTest.EveryValueSurvivesTheRoundTrip fails if it misses one. The child writes it without a
+// tree too (OutcomeWriter, from OutcomeReader's list): IsolationTest.TheOutcomeIsWrittenAsTheCborOfItsJsonMapping
+// and EachSnapshotIsTheCborOfWhatIsNew fail if its bytes differ from to_cbor's of this mapping.
 #ifndef ESGAUDIT_CORE_PLUGIN_OUTCOME_JSON_H_
 #define ESGAUDIT_CORE_PLUGIN_OUTCOME_JSON_H_
 
