@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "analyse/markup_tables.h"
+#include "analyse/space_thousands.h"
 #include "analyse/structure_internal.h"
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
@@ -208,7 +209,7 @@ std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullp
   // separator, in prose) is no value of its own, and leaves the line no such row.
   auto value = [&](size_t k) {
     std::string_view t = text(tokens[k]);
-    if (t.size() == 3 && t[0] == '0' && IsAsciiDigit(t[1]) && IsAsciiDigit(t[2])) return false;
+    if (ZeroGroupToken(t)) return false;
     return figure_length(t) != 0 || dash(t);
   };
   size_t values = 0;
