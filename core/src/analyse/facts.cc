@@ -291,36 +291,9 @@ bool GroupAt(const LineCps& line, size_t k, char32_t sep) {
          IsDigit(line.at(k + 3)) && !IsDigit(line.at(k + 4));
 }
 
-// Whether a run of space-set groups starts at the lead of one to three digits at i: its first
-// digit, not a group of an earlier run (three digits right after a figure and a space are a group of
-// a run read as pieces, not the start of a figure of their own).
-bool RunLeadAt(const LineCps& line, size_t i) {
-  if (!IsDigit(line.at(i))) return false;
-  if (i > 0 && (IsDigit(line.at(i - 1)) || line.at(i - 1) == U'.' || line.at(i - 1) == U',')) return false;
-  size_t k = i;
-  while (IsDigit(line.at(k))) ++k;
-  if (k - i > 3) return false;
-  return !(k - i == 3 && i >= 2 && line.at(i - 1) == U' ' && IsDigit(line.at(i - 2)));
-}
-
-// Whether the line holds two or more runs of a lead and exactly two groups set one space apart
-// ("Energy 81 385 568 82 779 476 80 131 120"): a row of figures in millions (SpaceGroupsTaken).
-bool MillionsOnLine(const LineCps& line) {
-  int runs = 0;
-  for (size_t i = 0; i < line.size(); ++i) {
-    if (!RunLeadAt(line, i)) continue;
-    size_t k = i;
-    while (IsDigit(line.at(k))) ++k;
-    if (GroupAt(line, k, U' ') && GroupAt(line, k + 4, U' ') && !GroupAt(line, k + 8, U' ') && ++runs >= 2) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // Parses digits, thousands groups and a decimal part at i (a digit). With `space_groups` (a
 // document that writes its thousands with spaces, see WritesThousandsWithSpaces) groups of three
-// digits set one space apart belong to the number as SpaceGroupsTaken decides.
+// digits set one space apart belong to the number as SpaceGroupsAt decides.
 Parsed ParseNumber(const LineCps& line, size_t i, bool space_groups = false) {
   Parsed p;
   p.begin = i;
@@ -331,17 +304,12 @@ Parsed ParseNumber(const LineCps& line, size_t i, bool space_groups = false) {
   if (p.int_digits <= 3) {
     char32_t sep = U',';
     size_t take = 3;  // groups to read: all comma groups
-    if (space_groups && RunLeadAt(line, i) && !GroupAt(line, k, U',') && GroupAt(line, k, U' ')) {
-      size_t groups = 0;
-      unsigned zero = 0;  // bit g: group g opens with 0
-      for (; GroupAt(line, k + 4 * groups, U' '); ++groups) {
-        if (groups < 32 && line.at(k + 4 * groups + 1) == U'0') zero |= 1u << groups;
+    if (space_groups) {
+      const size_t spaced = SpaceGroupsAt([&](size_t at) { return line.at(at); }, i, line.size());
+      if (spaced > 0) {
+        sep = U' ';
+        take = spaced;
       }
-      take = SpaceGroupsTaken(p.int_digits, groups, zero, false);
-      if (take == 1 && groups == 2 && p.int_digits > 1 && MillionsOnLine(line)) {
-        take = SpaceGroupsTaken(p.int_digits, groups, zero, true);
-      }
-      sep = U' ';
     }
     for (size_t g = 0; (sep == U',' || g < take) && GroupAt(line, k, sep); ++g) {
       for (size_t d = 1; d <= 3; ++d) ascii.push_back(static_cast<char>(line.at(k + d)));

@@ -50,6 +50,69 @@ inline size_t SpaceGroupsTaken(int lead_digits, size_t groups, unsigned zero, bo
   return taken;
 }
 
+// The same decision read from a line's characters, for the fact reader (code points) and the
+// structure's rows (bytes): `at(k)` is the character at position k, 0 past the end.
+namespace space_thousands {
+
+template <class At>
+bool Digit(const At& at, size_t k) {
+  const char32_t c = at(k);
+  return c >= U'0' && c <= U'9';
+}
+
+// A group of exactly three digits led by `sep` at k.
+template <class At>
+bool GroupAt(const At& at, size_t k, char32_t sep) {
+  return at(k) == sep && Digit(at, k + 1) && Digit(at, k + 2) && Digit(at, k + 3) && !Digit(at, k + 4);
+}
+
+// Whether a run may start at i: a lead of one to three digits, not part of a longer number, and not
+// three digits right after a figure and a space (a group of a run read as pieces).
+template <class At>
+bool RunLeadAt(const At& at, size_t i) {
+  if (!Digit(at, i)) return false;
+  if (i > 0 && (Digit(at, i - 1) || at(i - 1) == U'.' || at(i - 1) == U',')) return false;
+  size_t k = i;
+  while (Digit(at, k)) ++k;
+  if (k - i > 3) return false;
+  return !(k - i == 3 && i >= 2 && at(i - 1) == U' ' && Digit(at, i - 2));
+}
+
+// Whether the line (positions below n) holds two or more runs of a lead and exactly two groups.
+template <class At>
+bool MillionsOnLine(const At& at, size_t n) {
+  int runs = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (!RunLeadAt(at, i)) continue;
+    size_t k = i;
+    while (Digit(at, k)) ++k;
+    if (GroupAt(at, k, U' ') && GroupAt(at, k + 4, U' ') && !GroupAt(at, k + 8, U' ') && ++runs >= 2) return true;
+  }
+  return false;
+}
+
+}  // namespace space_thousands
+
+// How many groups set one space apart belong to the figure whose first digit is at i, on a line of n
+// characters read through `at`, in a document that writes its thousands with spaces (SpaceGroupsTaken);
+// 0 where i starts no run or the figure goes on with comma groups.
+template <class At>
+size_t SpaceGroupsAt(const At& at, size_t i, size_t n) {
+  using namespace space_thousands;
+  if (!RunLeadAt(at, i)) return 0;
+  size_t k = i;
+  while (Digit(at, k)) ++k;
+  const int lead = static_cast<int>(k - i);
+  if (GroupAt(at, k, U',') || !GroupAt(at, k, U' ')) return 0;
+  size_t groups = 0;
+  unsigned zero = 0;  // bit g: group g opens with 0
+  for (; GroupAt(at, k + 4 * groups, U' '); ++groups)
+    if (groups < 32 && at(k + 4 * groups + 1) == U'0') zero |= 1u << groups;
+  size_t take = SpaceGroupsTaken(lead, groups, zero, false);
+  if (take == 1 && groups == 2 && lead > 1 && MillionsOnLine(at, n)) take = SpaceGroupsTaken(lead, groups, zero, true);
+  return take;
+}
+
 }  // namespace esgaudit
 
 #endif  // ESGAUDIT_ANALYSE_SPACE_THOUSANDS_H_
