@@ -287,5 +287,52 @@ TEST(FactsTest, AFigureBesideATableGetsItsOwnLabel) {
   EXPECT_NE(facts[4].find("\"89项\" 利|申请专利"), std::string::npos) << facts[4];
 }
 
+// The printed values of a document's quantities, in text order.
+std::vector<double> Values(const std::string& text) {
+  Document doc = Document::FromUtf8("fragment.txt", text);
+  std::vector<double> out;
+  for (const NumericFact& f : doc.facts()) {
+    if (f.kind == ESGAUDIT_FACT_QUANTITY) out.push_back(f.printed);
+  }
+  return out;
+}
+
+// A document writing its thousands with spaces (groups opening with 0 in several places, no comma
+// separator anywhere) reads `1 973 909` as one figure. A run of more than two groups (figures of
+// adjacent cells) keeps only the groups up to its last one opening with 0, and a run of three-digit
+// groups none opening with 0 stays pieces: the text does not tell one figure from several cells.
+TEST(FactsTest, ADocumentWritingItsThousandsWithSpacesReadsThemAsOneFigure) {
+  const std::string prose =
+      "Our farms cover 15 000 hectares, feed 72 000 cattle and employ 3 050 people.\n";
+  EXPECT_EQ(Values(prose + "Biomass 839 1 973 909 1 974 748 tonnes\n"),
+            (std::vector<double>{15000, 72000, 3050, 839, 1973909, 1974748}));
+  EXPECT_EQ(Values(prose + "Mixed 33 067 926 422 959 489\n"),
+            (std::vector<double>{15000, 72000, 3050, 33067, 926, 422, 959, 489}));
+  // Three-digit groups after three digits, none opening with 0: as well three cells of a row.
+  EXPECT_EQ(Values(prose + "Audits 300 379 389 and 275 000\n"),
+            (std::vector<double>{15000, 72000, 3050, 300, 379, 389, 275000}));
+  // A figure in millions with a lead of two digits only where the line holds another one: alone,
+  // `19 366 276` is a five-digit cell and a three-digit one (permanent and temporary staff).
+  EXPECT_EQ(Values(prose + "Greater China 19 366 276\nNorth America 35 267 412\n"),
+            (std::vector<double>{15000, 72000, 3050, 19366, 276, 35267, 412}));
+  EXPECT_EQ(Values(prose + "Energy consumption 81 385 568 82 779 476 80 131 120\n"),
+            (std::vector<double>{15000, 72000, 3050, 81385568, 82779476, 80131120}));
+  // A group opening with 0 belongs to the figure before it, whatever follows.
+  EXPECT_EQ(Values(prose + "Sites 100 000 500\n"), (std::vector<double>{15000, 72000, 3050, 100000, 500}));
+}
+
+// Without that evidence, or with a comma thousands separator anywhere, figures set one space apart
+// stay separate figures: adjacent three-digit cells (`22 111`) are two values.
+TEST(FactsTest, FiguresSetOneSpaceApartStayApartWithoutSpaceThousandsEvidence) {
+  EXPECT_EQ(Values("Audits 22 111 1 973 909\n"),
+            (std::vector<double>{22, 111, 1, 973, 909}));
+  EXPECT_EQ(Values("Our farms cover 15 000 hectares, feed 72 000 cattle and employ 3 050 people.\n"
+                   "Revenue 1,250 million. Audits 22 111\n"),
+            (std::vector<double>{15, 0, 72, 0, 3, 50, 1250, 22, 111}));
+  // Two groups opening with 0 are not enough.
+  EXPECT_EQ(Values("Sites 15 000 and 72 000; audits 22 111\n"),
+            (std::vector<double>{15, 0, 72, 0, 22, 111}));
+}
+
 }  // namespace
 }  // namespace esgaudit

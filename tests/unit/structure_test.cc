@@ -891,6 +891,30 @@ TEST(StructureTest, RowsJoinedWithSingleSpacesAreAnAlignedTable) {
   EXPECT_NE(Role(doc, LineWith(doc, "Lakes")), "table-row");  // a sentence in the middle row
 }
 
+// In a document that writes its thousands with spaces (groups opening with 0 in its prose, no comma
+// separator), rows joined with single spaces whose figures the fact reader reads whole (`1 973 909`)
+// are not split into a cell per group: such lines are no rows. Three-digit cells the fact reader keeps
+// apart (`120 188 259`) are still rows, and the same figures in a document with comma separators
+// are a cell each.
+TEST(StructureTest, FiguresWithSpaceThousandsAreNotSplitIntoCells) {
+  const std::string prose = "Our farms cover 15 000 hectares, feed 72 000 cattle and employ 3 050 people.\n\n";
+  const std::string grouped =
+      "Biomass 1 973 909 1 974 748\n"
+      "Paper 2 900 331 2 934 237\n"
+      "Glass 1 100 500 1 100 700\n";
+  const std::string cells =
+      "\nAfrica 120 188 259\n"
+      "Europe 310 402 515\n"
+      "Asia 220 330 440\n";
+  Document spaced = Document::FromUtf8("r.txt", prose + grouped + cells);
+  ASSERT_EQ(spaced.structure().tables().size(), 1u);
+  EXPECT_EQ(spaced.structure().tables()[0].first_line, LineWith(spaced, "Africa"));
+  EXPECT_NE(Role(spaced, LineWith(spaced, "Biomass")), "table-row");
+  Document comma = Document::FromUtf8("r.txt", "Revenue rose to 1,250 million.\n" + prose + grouped + cells);
+  ASSERT_EQ(comma.structure().tables().size(), 2u);
+  EXPECT_EQ(comma.structure().tables()[0].first_line, LineWith(comma, "Biomass"));
+}
+
 TEST(StructureTest, SpaceJoinedRowsOfDifferentWidthsAreNoTable) {
   // Lines ending in figures, each with another number of them: labelled figures in prose, not rows.
   std::string text =

@@ -46,6 +46,8 @@ class FactExtractor {
 
   // Kind, value, unit and qualifiers of every fact; label and column_label are left empty. A bare
   // number opening a line followed by 、 ) . ("1、"), or alone on its line, is an ordinal.
+  // Thousands separators are commas; groups of three digits set one space apart belong to a figure
+  // only in a document that writes its thousands with spaces (core/src/analyse/space_thousands.h).
   std::vector<NumericFact> Extract();
   // Fills label from the text of each fact's cell, and column_label from the structure model: a
   // fact in a model table gets the header of its column, a fact the model lists as an infographic

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyse/space_thousands.h"
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
 #include "esgaudit/structure.h"
@@ -284,8 +285,16 @@ struct Parsed {
   int int_digits = 0;
 };
 
-// Parses digits, thousands groups and a decimal part at i (a digit).
-Parsed ParseNumber(const LineCps& line, size_t i) {
+// Whether a group of exactly three digits, led by `sep`, starts at line position k.
+bool GroupAt(const LineCps& line, size_t k, char32_t sep) {
+  return line.at(k) == sep && IsDigit(line.at(k + 1)) && IsDigit(line.at(k + 2)) &&
+         IsDigit(line.at(k + 3)) && !IsDigit(line.at(k + 4));
+}
+
+// Parses digits, thousands groups and a decimal part at i (a digit). With `space_groups` (a
+// document that writes its thousands with spaces, see WritesThousandsWithSpaces) groups of three
+// digits set one space apart belong to the number as SpaceGroupsAt decides.
+Parsed ParseNumber(const LineCps& line, size_t i, bool space_groups = false) {
   Parsed p;
   p.begin = i;
   std::string ascii;
@@ -293,8 +302,16 @@ Parsed ParseNumber(const LineCps& line, size_t i) {
   while (IsDigit(line.at(k))) ascii.push_back(static_cast<char>(line.at(k++)));
   p.int_digits = static_cast<int>(ascii.size());
   if (p.int_digits <= 3) {
-    while (line.at(k) == U',' && IsDigit(line.at(k + 1)) && IsDigit(line.at(k + 2)) &&
-           IsDigit(line.at(k + 3)) && !IsDigit(line.at(k + 4))) {
+    char32_t sep = U',';
+    size_t take = 3;  // groups to read: all comma groups
+    if (space_groups) {
+      const size_t spaced = SpaceGroupsAt([&](size_t at) { return line.at(at); }, i, line.size());
+      if (spaced > 0) {
+        sep = U' ';
+        take = spaced;
+      }
+    }
+    for (size_t g = 0; (sep == U',' || g < take) && GroupAt(line, k, sep); ++g) {
       for (size_t d = 1; d <= 3; ++d) ascii.push_back(static_cast<char>(line.at(k + d)));
       k += 4;
       p.grouped = true;
@@ -340,6 +357,7 @@ class Extractor {
   std::vector<NumericFact> Run() {
     std::vector<NumericFact> facts;
     positions_.clear();
+    space_groups_ = WritesThousandsWithSpaces(doc_.view());
     for (size_t li = 0; li < doc_.line_count(); ++li) {
       const LineCps& line = Line(li);
       size_t i = 0;
@@ -474,7 +492,7 @@ class Extractor {
   size_t Classify(const LineCps& line, size_t i, NumericFact* f, bool* bare) {
     const Tables& t = GetTables();
     char32_t before = i > 0 ? line.at(i - 1) : 0;
-    Parsed p = ParseNumber(line, i);
+    Parsed p = ParseNumber(line, i, space_groups_);
     f->printed = p.printed;
     f->decimals = p.decimals;
     f->value = p.printed;
@@ -978,12 +996,29 @@ class Extractor {
   const Document& doc_;
   const Structure* structure_ = nullptr;  // during Label
   std::vector<Position> positions_;
+  bool space_groups_ = false;  // the document writes its thousands with spaces
   std::vector<std::pair<size_t, std::shared_ptr<LineCps>>> cache_;
   size_t cells_line_ = 0;
   std::shared_ptr<const std::vector<LineCell>> cells_;  // of line cells_line_, during Label
 };
 
 }  // namespace
+
+bool WritesThousandsWithSpaces(std::string_view v) {
+  auto digit = [&](size_t k) { return k < v.size() && v[k] >= '0' && v[k] <= '9'; };
+  size_t zero_groups = 0;
+  for (size_t k = 0; k < v.size(); ++k) {
+    if (!digit(k) || (k > 0 && (digit(k - 1) || v[k - 1] == '.' || v[k - 1] == ','))) continue;
+    size_t e = k;
+    while (digit(e)) ++e;
+    if (e - k > 3) continue;
+    if (e < v.size() && v[e] == ',' && digit(e + 1) && digit(e + 2) && digit(e + 3) && !digit(e + 4)) {
+      return false;
+    }
+    if (e < v.size() && v[e] == ' ' && ZeroGroupToken(v.substr(e + 1, 3)) && !digit(e + 4)) ++zero_groups;
+  }
+  return zero_groups >= 3;
+}
 
 struct FactExtractor::Impl : Extractor {
   using Extractor::Extractor;

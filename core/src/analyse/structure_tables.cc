@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "analyse/markup_tables.h"
+#include "analyse/space_thousands.h"
 #include "analyse/structure_internal.h"
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
@@ -138,7 +139,12 @@ bool Ends(std::string_view t, std::string_view p) { return t.size() >= p.size() 
 // "Recycled % 59 31 - objectives remained stretching and its"): two or more tokens, the first a
 // word of letters, none of them ending the label's run of values. *tail is then the byte offset
 // where those words start (0 when the row has none).
-std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullptr) {
+//
+// With `space_groups` (the document writes its thousands with spaces, WritesThousandsWithSpaces) a
+// group of three digits that the fact reader reads as part of the figure before it (SpaceGroupsAt:
+// "1 973 909") is no value of its own either, and leaves the line no such row, as a group opening
+// with 0 does in any document: such a row never splits a figure the facts read whole.
+std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullptr, bool space_groups = false) {
   if (tail != nullptr) *tail = 0;
   std::vector<Piece> tokens;
   for (size_t at = 0; at <= cell.size();) {
@@ -206,9 +212,17 @@ std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullp
   };
   // A group of three digits opening with 0 after a figure ("15 000": a space as thousands
   // separator, in prose) is no value of its own, and leaves the line no such row.
+  std::vector<uint8_t> joined_group(tokens.size(), 0);  // a group the fact reader joins to the figure before
+  if (space_groups) {
+    auto at = [&](size_t k) -> char32_t { return k < cell.size() ? static_cast<unsigned char>(cell[k]) : 0; };
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      const size_t g = SpaceGroupsAt(at, tokens[k].begin, cell.size());
+      for (size_t j = k + 1; j <= k + g && j < tokens.size(); ++j) joined_group[j] = 1;
+    }
+  }
   auto value = [&](size_t k) {
     std::string_view t = text(tokens[k]);
-    if (t.size() == 3 && t[0] == '0' && IsAsciiDigit(t[1]) && IsAsciiDigit(t[2])) return false;
+    if (ZeroGroupToken(t) || joined_group[k]) return false;
     return figure_length(t) != 0 || dash(t);
   };
   size_t values = 0;
@@ -394,6 +408,7 @@ void StructureBuilder::AddGrid(const markup::MarkupTable& grid, uint32_t table, 
 
 void StructureBuilder::FindTables() {
   const size_t n = s_.lines_.size();
+  const bool space_groups = WritesThousandsWithSpaces(doc_.view());
   enum Kind : uint32_t { kNone = 0 };
   std::vector<uint32_t> kind(n, kNone);
   // Tables written as markup, parsed with their grids; each is placed by the lines it stands on.
@@ -538,7 +553,7 @@ void StructureBuilder::FindTables() {
       kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
     } else if (!Contains(raw, "\t") && pipes == 0 && text_cells == 1 && ls.cell_count == 1) {
       size_t tail = 0;
-      std::vector<Piece> values = SpaceJoinedValues(CellText(s_.cells_[ls.first_cell]), &tail);
+      std::vector<Piece> values = SpaceJoinedValues(CellText(s_.cells_[ls.first_cell]), &tail, space_groups);
       if (!values.empty()) {
         kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
         prose_tail[i] = static_cast<uint32_t>(tail);
@@ -613,7 +628,7 @@ void StructureBuilder::FindTables() {
       if (t.empty() || sdk::CodePointCount(t) > (joined[row] != 0 ? 40u : 120u) || IsAsciiDigit(t.front()) ||
           FigureValue(t) || ContainsAny(t, {"。", "；", "：", ". "}) || ContainsAny(t.substr(t.size() - 1), {".", ";", ":"}))
         return {};
-      if (joined[row] != 0) return SpaceJoinedValues(t).empty() ? t : std::string_view();
+      if (joined[row] != 0) return SpaceJoinedValues(t, nullptr, space_groups).empty() ? t : std::string_view();
       // Left of the values; under a label of the row's own, in its columns.
       if (span_of(c).end >= slots[row].front().begin) return {};
       const uint32_t at = label_begin[row];

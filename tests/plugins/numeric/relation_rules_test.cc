@@ -1940,6 +1940,29 @@ TEST(RelationRulesTest, RaggedRowsWithoutEnoughRowsToTellTheirLayoutAreNotSummed
   EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
 }
 
+
+// A report writing its thousands with spaces (core's fact reader: groups opening with 0 in its prose,
+// no comma separator) gets whole figures, so the rows of its table set one space apart foot with
+// their total column and a changed figure is flagged. Without that evidence (a comma figure in the
+// prose) the same rows are pieces of three digits, and no total column is read.
+TEST(RelationRulesTest, ATableOfADocumentWritingItsThousandsWithSpacesSumsWholeFigures) {
+  const std::string prose =
+      "Our farms cover 15 000 hectares, feed 72 000 cattle and employ 3 050 people.\n";
+  const std::string table =
+      "Waste by composition (metric tonnes)\n"
+      "Composition Hazardous Non-hazardous Other Total\n"
+      "Biomass 39 1 973 909 5 1 973 953\n"
+      "Mixed waste 33 067 26 422 12 59 501\n"
+      "Packaging 42 88 015 7 88 064\n"
+      "Total 33 148 2 088 346 24 2 121 518\n";
+  const std::string clean = prose + table;
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"39", "1 973 909", "5", "1 973 953"}},
+                                         {"parts-total", {"33 067", "26 422", "12", "59 501"}}});
+  ExpectChangesFlagged(clean, {{"26 422", "26 432", {"33067 + 26432 + 12 = 59511, expected 59501"}}}, "error", "en");
+  const std::string comma = "Revenue rose to 1,250 million in the year.\n" + prose + table;
+  EXPECT_TRUE(Check(comma, "en", "relations").relations.empty());
+}
+
 // A label repeated as the row label of several rows of one table (消耗量占比 under 煤炭, 原油 and 电力)
 // names what each row measures, here each company's share of its own energy use: the columns are the
 // wholes, so a row's shares are no breakdown, whatever the caption word in the label.
