@@ -11,6 +11,7 @@
 
 #include "analysis.h"
 #include "esgaudit_testing.h"
+#include "text_match.h"
 
 namespace esgaudit::gri {
 namespace {
@@ -109,6 +110,8 @@ TEST(GriCatalogue, NeedWordsListEveryDataNeedWithItsOwnWords) {
     std::set<std::string> distinct(list->begin(), list->end());
     EXPECT_EQ(distinct.size(), list->size());
   }
+  ASSERT_EQ(t->unless_pairs.size(), t->unless.size());
+  for (size_t u = 0; u < t->unless.size(); ++u) EXPECT_EQ(t->unless_pairs[u], BytePairs::Of(t->unless[u])) << t->unless[u];
   // The point of the tables: the needs share most of their words.
   size_t units = 0;
   for (const NeedWords::Need& n : t->needs) units += n.units.size();
