@@ -361,19 +361,65 @@ std::shared_ptr<const KeywordScan> KeywordScan::Of(const std::shared_ptr<const R
       scan->names.emplace_back(n, static_cast<size_t>(at - scan->words.begin()));
     }
     scan->keyword_count = keyword_count;
+    scan->exact = ExactWordLists(*pack);
     // Caseless: English keywords ("scope 3", "Data security") match however a report capitalises them.
     for (const std::string& w : scan->words)  // the words never move again
       scan->patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL | ESGAUDIT_PATTERN_CASELESS});
+    for (const std::string& w : scan->exact) scan->patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL});
   });
+}
+
+std::vector<std::string> ExactWordLists(const RulePack& pack) {
+  std::set<std::string> words;
+  auto add = [&](const std::string& list) {
+    try {
+      for (const std::string& w : pack.Words(list))
+        if (!w.empty()) words.insert(w);
+    } catch (const sdk::ConfigError&) {
+    }
+  };
+  for (const ElementSpec& e : pack.elements())
+    if (!e.words.empty()) add(e.words);
+  for (const char* list : {"relief_claimed", "materiality_matrix", "dual_listing", "unquantified"}) add(list);
+  for (const auto& [name, source] : pack.pattern_sources())
+    for (const std::string& w : pack.PatternNeeds(name))
+      if (!w.empty()) words.insert(w);
+  return std::vector<std::string>(words.begin(), words.end());
 }
 
 void Analysis::ScanKeywords() {
   // The same list, in the same order, for every document: the host compiles it once.
   const std::shared_ptr<const KeywordScan> scan = KeywordScan::Of(pack_data_);
-  std::vector<std::vector<uint64_t>> hits(scan->words.size());
+  std::vector<std::vector<uint64_t>> hits(scan->patterns.size());
   for (const esgaudit_match& m : doc_.Scan(scan->patterns)) hits[m.pattern].push_back(m.begin);
   for (size_t k = 0; k < scan->keyword_count; ++k) keyword_hits_[scan->words[k]] = hits[k];  // a word without hits is known too
   for (const auto& [name, k] : scan->names) name_hits_[name] = hits[k];
+  for (size_t k = 0; k < scan->exact.size(); ++k) exact_hits_[scan->exact[k]] = std::move(hits[scan->words.size() + k]);
+}
+
+const std::vector<uint64_t>* Analysis::ExactHits(const std::string& word) const {
+  auto it = exact_hits_.find(word);
+  return it == exact_hits_.end() ? nullptr : &it->second;
+}
+
+bool Analysis::LineHasAny(const std::vector<std::string>& words, size_t i) const {
+  auto [it, added] = line_masks_.try_emplace(&words);
+  std::vector<bool>& mask = it->second;
+  if (added) {
+    mask.assign(lines_.size(), false);
+    for (const std::string& w : words) {
+      const std::vector<uint64_t>* hits = w.empty() ? nullptr : ExactHits(w);
+      if (hits == nullptr) {  // not scanned: each line searched, as ContainsAny does
+        for (size_t j = 0; j < lines_.size(); ++j) mask[j] = mask[j] || Contains(lines_[j].text, w);
+        continue;
+      }
+      for (uint64_t at : *hits) {
+        const size_t j = LineAt(at);
+        if (at >= lines_[j].begin && at + w.size() <= lines_[j].end) mask[j] = true;
+      }
+    }
+  }
+  return mask[i];
 }
 
 std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words, size_t max,
@@ -384,15 +430,18 @@ std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words,
     size_t kept = 0;
     std::vector<uint64_t> searched;
     auto known = keyword_hits_.find(w);
-    if (known == keyword_hits_.end()) {  // not a pack keyword: search the view
+    const std::vector<uint64_t>* exact = known == keyword_hits_.end() ? ExactHits(w) : nullptr;
+    if (known == keyword_hits_.end() && exact == nullptr) {  // not a pack keyword: search the view
       for (size_t at = view_.find(w); at != std::string_view::npos; at = view_.find(w, at + w.size()))
         searched.push_back(at);
     }
-    const std::vector<uint64_t>& offsets = known == keyword_hits_.end() ? searched : known->second;
+    const std::vector<uint64_t>& offsets = known != keyword_hits_.end() ? known->second
+                                           : exact != nullptr           ? *exact
+                                                                        : searched;
     uint64_t last_end = 0;
     for (uint64_t at : offsets) {
       if (kept >= max) break;
-      if (at < last_end) continue;  // the scan reports overlapping occurrences; find did not
+      if (at < last_end) continue;  // the scans report overlapping occurrences; find did not
       last_end = at + w.size();
       size_t line = LineAt(at);
       if (!UsableLine(line)) continue;
@@ -754,8 +803,15 @@ void Analysis::FindElements() {
     if (!e.words.empty()) {
       // The report's own index counts here, so every line but a table of contents is searched.
       for (const std::string& w : pack_.Words(e.words)) {
-        for (size_t at = view_.find(w); at != std::string_view::npos && !found.found();
-             at = view_.find(w, at + 1)) {
+        // Every occurrence in turn, overlapping ones too: the scan's, else the view searched.
+        std::vector<uint64_t> searched;
+        const std::vector<uint64_t>* hits = ExactHits(w);
+        if (hits == nullptr) {
+          for (size_t at = view_.find(w); at != std::string_view::npos; at = view_.find(w, at + 1)) searched.push_back(at);
+          hits = &searched;
+        }
+        for (size_t h = 0; h < hits->size() && !found.found(); ++h) {
+          const uint64_t at = (*hits)[h];
           size_t line = LineAt(at);
           // The report's own index counts here; the table of contents and furniture do not.
           if (lines[line].toc || lines[line].furniture) continue;
@@ -780,7 +836,7 @@ void Analysis::FindAssurance() {
   const auto& needs = pack_.PatternNeeds("assured");
   const auto& negation = pack_.Words("assurance_negation");
   for (size_t i = 0; i < lines.size() && !assurance_.found(); ++i) {
-    if (!UsableLine(i) || (!needs.empty() && !ContainsAny(lines[i].text, needs)) || !MayMatch("assured", i)) continue;
+    if (!UsableLine(i) || (!needs.empty() && !LineHasAny(needs, i)) || !MayMatch("assured", i)) continue;
     const std::string text(lines[i].text);
     std::smatch m;
     if (!std::regex_search(text, m, re) || ContainsAny(text, negation)) continue;
@@ -1045,19 +1101,33 @@ void Analysis::FindUnquantified() {
   const auto& lines = lines_;
   const auto& words = pack_.Words("unquantified");
   const auto& reasons = pack_.Words("unquantified_reasons");
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (!UsableLine(i)) continue;
-    std::string_view text = lines[i].text;
-    size_t at = std::string_view::npos;
-    std::string word;
-    for (const std::string& w : words) {
-      size_t p = text.find(w);
-      if (p < at) {
-        at = p;
-        word = w;
+  // Per line, its earliest word (the first in the list's order at one place): from the scan's
+  // exact hits, as searching each line for each word in turn finds it.
+  std::map<size_t, std::pair<size_t, size_t>> earliest;  // line -> (offset in the line, word)
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string& w = words[k];
+    const std::vector<uint64_t>* hits = w.empty() ? nullptr : ExactHits(w);
+    if (hits == nullptr) {  // not scanned: each line searched
+      for (size_t i = 0; i < lines.size(); ++i) {
+        const size_t p = lines[i].text.find(w);
+        if (p == std::string_view::npos) continue;
+        auto [it, added] = earliest.try_emplace(i, p, k);
+        if (!added && p < it->second.first) it->second = {p, k};
       }
+      continue;
     }
-    if (at == std::string_view::npos) continue;
+    for (uint64_t v : *hits) {
+      const size_t i = LineAt(v);
+      if (v < lines[i].begin || v + w.size() > lines[i].end) continue;
+      const size_t p = static_cast<size_t>(v - lines[i].begin);
+      auto [it, added] = earliest.try_emplace(i, p, k);
+      if (!added && p < it->second.first) it->second = {p, k};
+    }
+  }
+  for (const auto& [i, first] : earliest) {
+    if (!UsableLine(i)) continue;
+    const size_t at = first.first;
+    const std::string& word = words[first.second];
     bool reason = false;
     for (size_t j = i; j < lines.size() && j <= i + 2 && !reason; ++j) reason = ContainsAny(lines[j].text, reasons);
     if (!reason) unquantified_.push_back(MakeEvidence(i, lines[i].begin + at, lines[i].begin + at + word.size()));
@@ -1197,7 +1267,7 @@ Evidence Analysis::FindPattern(const std::string& name, size_t from, std::string
   const std::regex& re = pack_.Pattern(name);
   const auto& needs = pack_.PatternNeeds(name);
   for (size_t i = from; i < lines_.size(); ++i) {
-    if (!UsableLine(i) || (!needs.empty() && !ContainsAny(lines_[i].text, needs)) || !MayMatch(name, i)) continue;
+    if (!UsableLine(i) || (!needs.empty() && !LineHasAny(needs, i)) || !MayMatch(name, i)) continue;
     const std::string text(lines_[i].text);
     std::smatch m;
     if (!std::regex_search(text, m, re)) continue;
@@ -1217,7 +1287,7 @@ void Analysis::FindEntity() {
   const std::regex& code = pack_.Pattern("stock_code");
   const auto& needs = pack_.PatternNeeds("stock_code");
   for (size_t i = 0; i < lines_.size() && stated_codes_.size() < 16; ++i) {
-    if (lines_[i].toc || !ContainsAny(lines_[i].text, needs) || !MayMatch("stock_code", i)) continue;
+    if (lines_[i].toc || !LineHasAny(needs, i) || !MayMatch("stock_code", i)) continue;
     const std::string text(lines_[i].text);
     for (auto it = std::sregex_iterator(text.begin(), text.end(), code); it != std::sregex_iterator(); ++it) {
       const uint64_t b = lines_[i].begin + static_cast<uint64_t>(it->position(1));

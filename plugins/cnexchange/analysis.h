@@ -145,17 +145,29 @@ struct Named {
 // The keyword scan of ScanKeywords, made once per rule pack (a function of it alone): every
 // keyword of the pack (topics' trigger words and item keywords, the four parts' and climate parts'
 // phrases, the materiality word lists), sorted, then the topics' names that are no keyword.
+// After them, case-sensitive, every word of the lists the plugin otherwise searches the whole view or
+// every line for (ExactWordLists): their hits are every occurrence, overlapping ones included, as
+// std::string_view::find from each occurrence's next byte finds them.
 struct KeywordScan {
   std::vector<std::string> words;
   size_t keyword_count = 0;                          // words[0, keyword_count) are the keywords
   std::vector<std::pair<std::string, size_t>> names;  // each topic name and its index in words
-  std::vector<esgaudit_pattern> patterns;            // one caseless literal per word; points into `words`
+  std::vector<std::string> exact;                    // sorted, each once; pattern words.size() + k is exact[k]
+  // One literal per word, then one per exact word: caseless, then case-sensitive; points into
+  // `words` and `exact`.
+  std::vector<esgaudit_pattern> patterns;
   // The scan of `pack`, made on the first call for it in this process. Thread-safe.
   static std::shared_ptr<const KeywordScan> Of(const std::shared_ptr<const RulePack>& pack);
 };
 
 // The rule pack's named expressions as Hyperscan prefilters (PrefilterPatterns), in the pack's
 // order; `names` (when not null) gets each one's name.
+// The pack's word lists whose words the scan finds case-sensitively (KeywordScan::exact): the
+// words of an element found by words (the topic index), of the relief claim, the materiality
+// matrix, dual listing and unquantified items, and every pattern's needs (PatternNeeds). A list
+// the pack lacks is left out (the analysis fails where it reads it, as before).
+std::vector<std::string> ExactWordLists(const RulePack& pack);
+
 constexpr uint32_t kPrefilterFlags = ESGAUDIT_PATTERN_REGEX | ESGAUDIT_PATTERN_PREFILTER;
 std::vector<esgaudit_pattern> PrefilterList(const RulePack& pack, std::vector<const std::string*>* names);
 
@@ -266,6 +278,12 @@ class Analysis {
   // Hyperscan pass), so that FindWords and EvaluateTopics look hits up instead of searching the
   // view (or every line) once per word.
   void ScanKeywords();
+  // Every occurrence of `word` in the view (overlapping ones too), ascending, when the scan has the
+  // word among its exact words; nullptr otherwise (search the view).
+  const std::vector<uint64_t>* ExactHits(const std::string& word) const;
+  // ContainsAny(lines_[i].text, words), from the scan's exact hits: a mask over the lines, made on the
+  // first call for a list (a word the scan lacks is searched in every line, as before).
+  bool LineHasAny(const std::vector<std::string>& words, size_t i) const;
   void FindClaim();
   void ReadMateriality();
   void EvaluateTopics();
@@ -311,6 +329,8 @@ class Analysis {
   std::vector<std::string> table_units_;  // per model table: its unit ("吨"), or empty
   std::map<std::string, std::vector<uint64_t>> keyword_hits_;  // view offsets, ascending
   std::map<std::string, std::vector<uint64_t>> name_hits_;     // the topics' names (Names), likewise
+  std::map<std::string, std::vector<uint64_t>> exact_hits_;    // KeywordScan::exact, case-sensitive, every occurrence
+  mutable std::map<const std::vector<std::string>*, std::vector<bool>> line_masks_;  // LineHasAny's
   // Per pack pattern, the view offsets where its prefilter matches end, ascending; empty map when
   // there is no prefilter.
   std::map<std::string, std::vector<uint64_t>> pattern_ends_;

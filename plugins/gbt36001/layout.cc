@@ -35,6 +35,7 @@ Layout::Layout(const sdk::Document& doc) {
       s.end = c.view_end;
       s.text = doc.CellView(c);
       s.heading = HeadingText(s.text);
+      s.heading_code_points = CodePoints(s.heading);
       s.toc = (c.flags & ESGAUDIT_CELL_TOC_ENTRY) != 0;
       s.side = (c.flags & ESGAUDIT_CELL_SIDE_BANNER) != 0;
       out.segments.push_back(s);
@@ -65,10 +66,10 @@ size_t Layout::ProseAfter(size_t line, size_t seg, size_t max_lines) const {
 bool Layout::IsHeading(std::string_view segment, std::string_view keyword, size_t slack) {
   Segment s;
   s.heading = HeadingText(segment);
-  return IsHeading(s, keyword, slack);
+  return StartsHeading(s, keyword, slack);
 }
 
-bool Layout::IsHeading(const Segment& segment, std::string_view keyword, size_t slack) {
+bool Layout::StartsHeading(const Segment& segment, std::string_view keyword, size_t slack) {
   std::string_view h = segment.heading;
   if (h.substr(0, keyword.size()) != keyword) return false;
   if (HasSentencePunct(h)) return false;

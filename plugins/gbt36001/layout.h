@@ -20,6 +20,9 @@ struct Segment {
   uint64_t end = 0;
   std::string_view text;     // trimmed
   std::string_view heading;  // Layout::HeadingText(text), computed once (it is hot)
+  // Code points of `heading`, counted once: IsHeading passes over a segment too long for a keyword
+  // without comparing (0 when not counted: IsHeading then compares).
+  size_t heading_code_points = 0;
   bool toc = false;   // a TOC-like entry ("员工发展 24") in a cluster of such entries
   bool side = false;  // one character of vertical side text ("云/铝/股/份/2/0/2/0/社/会…")
 };
@@ -51,13 +54,21 @@ class Layout {
   // True when `segment` reads as a heading that is `keyword` or starts with it (at most
   // `slack` more code points, no sentence punctuation).
   static bool IsHeading(std::string_view segment, std::string_view keyword, size_t slack = 6);
-  // The same, from the segment's precomputed heading text.
-  static bool IsHeading(const Segment& segment, std::string_view keyword, size_t slack = 6);
+  // The same, from the segment's precomputed heading text. A heading has at most CodePoints(keyword)
+  // + slack code points, and a keyword no more code points than bytes: a longer segment is none,
+  // whatever it starts with (most segments are prose, and detectors ask each of many keywords).
+  static bool IsHeading(const Segment& segment, std::string_view keyword, size_t slack = 6) {
+    if (segment.heading_code_points > keyword.size() + slack) return false;
+    return StartsHeading(segment, keyword, slack);
+  }
   static size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
   // True for a segment with sentence punctuation ("," "。" ";") and at least 12 code points.
   static bool IsProse(std::string_view segment);
 
  private:
+  // IsHeading without its length test.
+  static bool StartsHeading(const Segment& segment, std::string_view keyword, size_t slack);
+
   std::vector<LayoutLine> lines_;
 };
 

@@ -532,6 +532,7 @@ std::shared_ptr<const NeedWords> NeedWords::Of(const std::shared_ptr<const Catal
       }
       t.label_pairs.push_back(std::move(pairs));
     }
+    for (const std::string& w : t.unless) t.unless_pairs.push_back(BytePairs::Of(w));
   });
 }
 
@@ -665,6 +666,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   const std::shared_ptr<const NeedWords> need_words = NeedWords::Of(catalogue_data_);
   std::vector<int8_t> unit_said, column_said, unless_said, label_said;
   BytePairs label_pairs;
+  BytePairs near_pairs;  // of `near`, filled when a figure first asks an "unless" word
   std::unordered_map<uint32_t, std::string> series_titles;  // line -> SeriesTitle(line)
   for (uint32_t f = 0; f < doc.FactCount(); ++f) {
     const esgaudit_fact& fact = doc.Fact(f);
@@ -757,6 +759,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     const bool slash_column = Contains(row.unit_column, "/");
     // labels_own is the start of labels: a pair missing from labels is missing from both.
     label_pairs.Fill(labels);
+    bool near_filled = false;
     for (const NeedWords::Need& nw : need_words->needs) {
       if ((nw.kinds & (1u << fact.kind)) == 0) continue;  // KindAllowed
       const size_t k = nw.disclosure;
@@ -782,7 +785,11 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       }
       bool other = false;
       for (uint32_t id : nw.unless) {
-        other = other || ask(unless_said[id], [&] { return Contains(near, need_words->unless[id]); });
+        other = other || ask(unless_said[id], [&] {
+                  if (!near_filled) near_pairs.Fill(near);
+                  near_filled = true;
+                  return near_pairs.MayHold(need_words->unless_pairs[id]) && Contains(near, need_words->unless[id]);
+                });
       }
       if (other) continue;
       // On a page or in a section the report's own index points to for this disclosure, a figure

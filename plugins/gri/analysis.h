@@ -103,6 +103,9 @@ struct NeedWords {
   // Per label, the byte pairs of each of its '&' parts (none for an "=" label): a label some of
   // whose pairs a figure's label text lacks cannot match it (BytePairs), so it is not searched.
   std::vector<std::vector<uint16_t>> label_pairs;
+  // Per "unless" word, its byte pairs: a word some of whose pairs a figure's own words lack is not
+  // among them, so it is not searched for.
+  std::vector<std::vector<uint16_t>> unless_pairs;
   // The tables of `catalogue`, made on the first call for it in this process. Thread-safe.
   static std::shared_ptr<const NeedWords> Of(const std::shared_ptr<const Catalogue>& catalogue);
 };

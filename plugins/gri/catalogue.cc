@@ -100,6 +100,19 @@ Catalogue Catalogue::Load(const std::string& path) {
   }
   if (c.disclosures_.empty())
     throw sdk::ConfigError("gri catalogue \"" + path + "\": no disclosures");
+  // Each 2016 legacy id under every id it names as a successor (once, however often it names it), in
+  // the legacy table's order, then in numeric order: 102-6 before 102-10.
+  for (const auto& [legacy_id, l] : c.legacy_) {
+    if (legacy_id.rfind("G4", 0) == 0 || l.edition.find("2016") == std::string::npos) continue;
+    for (const std::string& successor : std::set<std::string>(l.successors.begin(), l.successors.end()))
+      c.predecessors_2016_[successor].push_back(legacy_id);
+  }
+  auto key = [](const std::string& s) {
+    size_t dash = s.find('-');
+    return std::make_pair(std::atoi(s.c_str()), std::atoi(s.c_str() + dash + 1));
+  };
+  for (auto& [id, out] : c.predecessors_2016_)
+    std::stable_sort(out.begin(), out.end(), [&](const std::string& x, const std::string& y) { return key(x) < key(y); });
   return c;
 }
 
@@ -113,21 +126,10 @@ int Catalogue::IndexOf(const std::string& id) const {
   return it == by_id_.end() ? -1 : it->second;
 }
 
-std::vector<std::string> Catalogue::Predecessors2016(const std::string& id) const {
-  std::vector<std::string> out;
-  for (const auto& [legacy_id, l] : legacy_) {
-    if (legacy_id.rfind("G4", 0) == 0 || l.edition.find("2016") == std::string::npos) continue;
-    if (std::find(l.successors.begin(), l.successors.end(), id) != l.successors.end())
-      out.push_back(legacy_id);
-  }
-  // Numeric order: 102-6 before 102-10.
-  auto key = [](const std::string& s) {
-    size_t dash = s.find('-');
-    return std::make_pair(std::atoi(s.c_str()), std::atoi(s.c_str() + dash + 1));
-  };
-  std::stable_sort(out.begin(), out.end(),
-                   [&](const std::string& x, const std::string& y) { return key(x) < key(y); });
-  return out;
+const std::vector<std::string>& Catalogue::Predecessors2016(const std::string& id) const {
+  static const std::vector<std::string> kNone;
+  auto it = predecessors_2016_.find(id);
+  return it == predecessors_2016_.end() ? kNone : it->second;
 }
 
 int EffectiveYear(const std::string& date) {

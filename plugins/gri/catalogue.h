@@ -76,8 +76,9 @@ class Catalogue {
   // catalogue without them.
   const std::vector<std::string>& core_2016_legacy() const { return core_2016_legacy_; }
   // The GRI Standards 2016 disclosures `id` succeeds ("2-4" -> "102-48"; "306-3" -> "306-2@2016"),
-  // in legacy-table order; G4 codes are not included.
-  std::vector<std::string> Predecessors2016(const std::string& id) const;
+  // in numeric order; G4 codes are not included. From a table made when the catalogue is loaded
+  // (a function of the legacy table alone; it was searched for every disclosure of every report).
+  const std::vector<std::string>& Predecessors2016(const std::string& id) const;
 
  private:
   std::set<std::string> core_2016_;
@@ -85,6 +86,7 @@ class Catalogue {
   std::vector<Disclosure> disclosures_;
   std::map<std::string, int> by_id_;
   std::map<std::string, LegacyId> legacy_;
+  std::map<std::string, std::vector<std::string>> predecessors_2016_;  // Predecessors2016's answers
 };
 
 // The year of an ISO date's "YYYY-..." prefix; 0 when it has none.

@@ -755,6 +755,39 @@ TEST(Gbt36001LayoutTest, HeadingTextStripsNumberingAndBullets) {
   EXPECT_FALSE(gbt36001::Layout::IsHeading("董事长致辞中提到,公司将继续发展", "董事长致辞"));
 }
 
+// A segment whose heading has more code points than a keyword has bytes plus the slack is no heading
+// of it (IsHeading passes over it without comparing): the answer is the full test's for headings up
+// to the slack and past it, in Han, ASCII and mixed text, with each slack the detectors use.
+TEST(Gbt36001LayoutTest, TheLengthTestNeverChangesWhatIsAHeading) {
+  using gbt36001::Layout;
+  auto counted = [](const std::string& text) {
+    gbt36001::Segment s;
+    s.text = text;
+    s.heading = Layout::HeadingText(text);
+    s.heading_code_points = Layout::CodePoints(s.heading);
+    return s;
+  };
+  size_t headings = 0;
+  size_t others = 0;
+  for (const std::string keyword : {"董事长致辞", "about this report", "CSR报告", "展望"}) {
+    for (const std::string tail : {"年", "x", "é"}) {
+      for (size_t slack : {0u, 2u, 4u, 6u}) {
+        std::string text = "## " + keyword;
+        for (size_t extra = 0; extra <= slack + 3; ++extra, text += tail) {
+          const std::string copy = text;
+          const bool want = Layout::IsHeading(std::string_view(copy), keyword, slack);  // uncounted: compares
+          EXPECT_EQ(Layout::IsHeading(counted(copy), keyword, slack), want) << copy << " " << slack;
+          EXPECT_EQ(want, extra <= slack) << copy << " " << slack;
+          (want ? headings : others) += 1;
+        }
+      }
+    }
+  }
+  EXPECT_GT(headings, 0u);
+  EXPECT_GT(others, 0u);
+  EXPECT_FALSE(Layout::IsHeading(counted("董事长致辞中提到,公司将继续发展"), "董事长致辞"));
+}
+
 TEST(Gbt36001PrefilterTest, OnlyPatternsHyperscanStandsForExactlyArePrefiltered) {
   using gbt36001::MayPrefilter;
   EXPECT_TRUE(MayPrefilter(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"));

@@ -11,6 +11,7 @@
 
 #include "analysis.h"
 #include "esgaudit_testing.h"
+#include "text_match.h"
 
 namespace esgaudit::gri {
 namespace {
@@ -109,10 +110,40 @@ TEST(GriCatalogue, NeedWordsListEveryDataNeedWithItsOwnWords) {
     std::set<std::string> distinct(list->begin(), list->end());
     EXPECT_EQ(distinct.size(), list->size());
   }
+  ASSERT_EQ(t->unless_pairs.size(), t->unless.size());
+  for (size_t u = 0; u < t->unless.size(); ++u) EXPECT_EQ(t->unless_pairs[u], BytePairs::Of(t->unless[u])) << t->unless[u];
   // The point of the tables: the needs share most of their words.
   size_t units = 0;
   for (const NeedWords::Need& n : t->needs) units += n.units.size();
   EXPECT_LT(t->units.size() * 2, units);
+}
+
+// The 2016 disclosures a disclosure succeeds, from the table made at load: every 2016 legacy id
+// naming it as a successor (once, however often it names it), in numeric order; no G4 code and no
+// other edition.
+TEST(GriCatalogue, PredecessorsAreThe2016IdsNamingTheDisclosure) {
+  std::string path = ::testing::TempDir() + "/gri_predecessors_catalogue.json";
+  {
+    std::ofstream out(path);
+    out << R"({"disclosures": [
+      {"id": "2-6", "standard": "GRI 2", "title": "t", "title_zh": "t", "effective": "2023-01-01", "zh": ["价值链"]},
+      {"id": "306-3", "standard": "GRI 306", "title": "t", "title_zh": "t", "effective": "2023-01-01", "zh": ["废弃物"]}],
+      "legacy": [
+      {"id": "102-10", "edition": "GRI 102: 2016", "successors": ["2-6"]},
+      {"id": "102-6", "edition": "GRI 102: 2016", "successors": ["2-6", "2-6"]},
+      {"id": "102-9", "edition": "GRI 102: 2016", "successors": ["306-3", "2-6"]},
+      {"id": "G4-12", "edition": "G4 2016", "successors": ["2-6"]},
+      {"id": "306-2@2016", "edition": "GRI 306: 2016", "successors": ["306-3"]},
+      {"id": "306-2@2020", "edition": "GRI 306: 2020", "successors": ["306-3"]}]})";
+  }
+  const Catalogue c = Catalogue::Load(path);
+  EXPECT_EQ(c.Predecessors2016("2-6"), (std::vector<std::string>{"102-6", "102-9", "102-10"}));
+  EXPECT_EQ(c.Predecessors2016("306-3"), (std::vector<std::string>{"102-9", "306-2@2016"}));
+  EXPECT_TRUE(c.Predecessors2016("2-7").empty());
+  const Catalogue copy = c;  // a copy carries its table
+  EXPECT_EQ(copy.Predecessors2016("306-3"), c.Predecessors2016("306-3"));
+  EXPECT_EQ(Real().Predecessors2016("2-4"), std::vector<std::string>{"102-48"});
+  std::remove(path.c_str());
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Coverage records of the gri plugin, run in-process through the real host.
 #include <gtest/gtest.h>
 
+#include "catalogue.h"
 #include "esgaudit_testing.h"
 #include "register.h"
 
@@ -415,6 +416,26 @@ TEST_F(GriCoverage, DisclosuresNotInForceForTheReportSayWhatApplies) {
 TEST_F(GriCoverage, EnglishTitlesWithLangEn) {
   ReportResult r = Run("Message from the CEO\n", "en");
   EXPECT_EQ(Record(r, "2-22").title, "Statement on sustainable development strategy");
+}
+
+// A figure's "unless" words are looked for only where its own words hold every byte pair of the word
+// (NeedWords::unless_pairs): each one, in the figure's clause or in its sentence's opening phrase,
+// still rules the figure out.
+TEST_F(GriCoverage, EveryUnlessWordInAFiguresOwnWordsRulesItOut) {
+  const Catalogue c = Catalogue::Load(testing::SourcePath("rules/gri/catalogue.json"));
+  const Disclosure* d = c.Find("2-7");
+  ASSERT_NE(d, nullptr);
+  ASSERT_EQ(Status(Run("2020年度社会责任报告\n公司员工总数 12375 人。\n"), "2-7"), "covered");
+  size_t checked = 0;
+  for (const DataNeed& need : d->data) {
+    for (const std::string& w : need.unless) {
+      EXPECT_NE(Status(Run("2020年度社会责任报告\n公司" + w + "员工总数 12375 人。\n"), "2-7"), "covered") << w;
+      // In the sentence's opening phrase, before its first clause comma: the last piece of the words.
+      EXPECT_NE(Status(Run("2020年度社会责任报告\n关于" + w + "，公司员工总数 12375 人。\n"), "2-7"), "covered") << w;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 5u);
 }
 
 }  // namespace

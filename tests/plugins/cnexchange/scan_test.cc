@@ -1,0 +1,96 @@
+// The word lists cnexchange once searched the whole view (or every line) for are found by the
+// keyword scan's case-sensitive literals (KeywordScan::exact): the same places as that search, with
+// repeated and overlapping words, and a word in another case is still no match.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "analysis.h"
+#include "esgaudit_testing.h"
+#include "register.h"
+#include "rule_pack.h"
+
+namespace esgaudit {
+namespace {
+
+const sdk::Registry& Registry() {
+  static const sdk::Registry& r = sdk::BuildRegistry(&cnexchange::RegisterRules);
+  return r;
+}
+
+const char kClaim[] =
+    "本报告依据《深圳证券交易所上市公司自律监管指引第17号——可持续发展报告（试行）》编制。\n";
+
+std::vector<const Finding*> Of(const ReportResult& r, const std::string& rule) {
+  std::vector<const Finding*> out;
+  for (const Finding& f : r.findings)
+    if (f.rule == rule) out.push_back(&f);
+  return out;
+}
+
+TEST(CnexchangeScanTest, TheExactWordsAreEveryWordOfTheirLists) {
+  const cnexchange::RulePack pack = cnexchange::RulePack::FromFiles(
+      testing::SourcePath("rules/cnexchange/guideline.json"), testing::SourcePath("rules/cnexchange/policy.ini"));
+  const std::vector<std::string> exact = cnexchange::ExactWordLists(pack);
+  EXPECT_TRUE(std::is_sorted(exact.begin(), exact.end()));
+  EXPECT_EQ(std::adjacent_find(exact.begin(), exact.end()), exact.end());
+  auto has = [&](const std::string& w) { return std::binary_search(exact.begin(), exact.end(), w); };
+  size_t checked = 0;
+  for (const char* list : {"index_table", "relief_claimed", "materiality_matrix", "dual_listing", "unquantified"}) {
+    for (const std::string& w : pack.Words(list)) {
+      EXPECT_TRUE(has(w)) << list << " " << w;
+      ++checked;
+    }
+  }
+  for (const auto& [name, source] : pack.pattern_sources()) {
+    for (const std::string& w : pack.PatternNeeds(name)) {
+      EXPECT_TRUE(has(w)) << name << " " << w;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 50u);
+}
+
+// Each line's earliest word of the "unquantified" list (not the list's first word), a word repeated
+// with an overlapping start, an English word only in the case the list writes it, and a line with a
+// reason left out: the places searching each line for each word found.
+TEST(CnexchangeScanTest, UnquantifiedWordsAreFoundWhereSearchingEachLineFindsThem) {
+  const std::string gap = "\n\n\n";
+  const std::string text = std::string(kClaim) + gap + "部分指标难以定量，目前无法量化。\n" + gap +
+                           "该指标无法无法量化。\n" + gap + "NOT QUANTIFIED figures are given.\n" + gap +
+                           "该指标无法量化，原因是缺乏数据。\n" + gap + "该指标 not quantified here.\n";
+  const ReportResult r = testing::RunOnText(Registry(), text);
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  const std::vector<const Finding*> found = Of(r, "cnexchange.relief-unexplained");
+  ASSERT_EQ(found.size(), 3u);
+  const size_t second = text.find("该指标无法无法量化");
+  const std::vector<std::pair<size_t, std::string>> want = {
+      {text.find("难以定量"), "难以定量"},
+      {text.find("无法量化", second), "无法量化"},
+      {text.find("not quantified"), "not quantified"},
+  };
+  for (size_t k = 0; k < want.size(); ++k) {
+    EXPECT_EQ(found[k]->location.offset, want[k].first) << k;
+    EXPECT_EQ(found[k]->location.length, want[k].second.size()) << k;
+  }
+}
+
+// The topic index element is found by its words as written ("Topic Index", 指标索引表 where two of
+// the words overlap), not by the same words in capitals.
+TEST(CnexchangeScanTest, TheTopicIndexIsFoundByItsWordsInTheirOwnCase) {
+  auto missing = [&](const std::string& line) {
+    const ReportResult r = testing::RunOnText(Registry(), std::string(kClaim) + "\n" + line + "\n");
+    for (const Finding* f : Of(r, "cnexchange.element-missing"))
+      if (f->message.find("议题索引表") != std::string::npos) return true;
+    return false;
+  };
+  EXPECT_TRUE(missing("公司治理情况详见下文。"));
+  EXPECT_FALSE(missing("详见本报告指标索引表。"));
+  EXPECT_FALSE(missing("See the Topic Index."));
+  EXPECT_TRUE(missing("SEE THE TOPIC INDEX."));
+}
+
+}  // namespace
+}  // namespace esgaudit
