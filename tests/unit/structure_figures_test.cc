@@ -166,6 +166,53 @@ TEST(StructureFiguresTest, AChartCaptionPrintedBelowItsChartClosesTheRunAboveIt)
   EXPECT_TRUE(sentence.structure().chart_captions().empty());
 }
 
+TEST(StructureFiguresTest, ACaptionsRunStopsAtTheSameLinesReadDownwardsOrUpwards) {
+  // The lines that end a caption's run, read downwards from a caption over its chart and upwards
+  // from one under it: three blank lines in a row (downwards only once a line of the run was
+  // read), a table line, another caption; page furniture is passed over.
+  auto captions = [](const std::string& text) {
+    return Document::FromUtf8("r.txt", text).structure().chart_captions();
+  };
+  const std::string table = "年份\t总人数\t男\t女\n2016\t19,523\t9,574\t9,949\n2015\t17,842\t8,653\t9,189\n";
+  const std::string prose = "公司坚持男女同工同酬，保障女性员工的合法权益，新招聘员工416人。\n";
+  // Downwards.
+  std::vector<ChartCaption> down = captions("男女比例\n\n\n\n28%\n72%\n" + prose);
+  ASSERT_EQ(down.size(), 1u);  // a wide space before the first figure does not end the run
+  EXPECT_EQ(down[0].first_line, 1u);
+  EXPECT_EQ(down[0].last_line, 5u);
+  EXPECT_TRUE(captions("男女比例\n28%\n\n\n\n72%\n" + prose).empty());
+  EXPECT_TRUE(captions(prose + "男女比例\n28%\n" + table + prose).empty());
+  EXPECT_TRUE(captions(prose + "男女比例\n28%\n年龄分布\n45%\n■青年 ■中年\n" + prose).empty());
+  // Upwards.
+  std::vector<ChartCaption> up = captions(prose + "28%\n72%\n\n\n■男 ■女\n员工性别构成\n" + prose);
+  ASSERT_EQ(up.size(), 1u);  // two blank lines do not end it
+  EXPECT_EQ(up[0].line, 6u);
+  EXPECT_EQ(up[0].first_line, 1u);
+  EXPECT_EQ(up[0].last_line, 2u);
+  EXPECT_TRUE(captions(prose + "28%\n72%\n\n\n\n■男 ■女\n员工性别构成\n" + prose).empty());
+  EXPECT_TRUE(captions(prose + "28%\n72%\n\n\n\n员工性别构成\n" + prose).empty());  // right under it too
+  EXPECT_TRUE(captions(prose + table + "32%\n员工性别构成\n" + prose).empty());
+  EXPECT_TRUE(captions(prose + "28%\n72%\n年龄分布\n45%\n■青年\n员工性别构成\n" + prose).empty());
+  // Page furniture: a running header too long for a chart's line at the top of every page, between
+  // a chart's figures split over two pages, is passed over in both directions.
+  const std::string header = "某某股份有限公司二〇二〇年度社会责任暨环境信息披露报告\n";
+  const std::string text[] = {"公司为员工提供多种形式的培训，全年培训覆盖全体员工。\n",
+                              "公司坚持男女同工同酬，保障女性员工的合法权益。\n",
+                              "公司持续推进节能减排，各项排放指标达到目标要求。\n"};
+  const std::string paged_down = header + text[0] + "男女比例\n28%\n\f" + header + "72%\n" + text[1] + "\f" +
+                                 header + text[2] + "\f";
+  const std::string paged_up = header + text[0] + "28%\n\f" + header + "72%\n员工性别构成\n" + text[1] + "\f" +
+                               header + text[2] + "\f";
+  Document pd = Document::FromUtf8("r.txt", paged_down), pu = Document::FromUtf8("r.txt", paged_up);
+  ASSERT_NE(pd.structure().line(4).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u);
+  ASSERT_NE(pu.structure().line(3).flags & ESGAUDIT_LINE_FURNITURE_MASK, 0u);
+  ASSERT_EQ(pd.structure().chart_captions().size(), 1u);
+  EXPECT_EQ(pd.structure().chart_captions()[0].last_line, 5u);
+  ASSERT_EQ(pu.structure().chart_captions().size(), 1u);
+  EXPECT_EQ(pu.structure().chart_captions()[0].first_line, 2u);
+  EXPECT_EQ(pu.structure().chart_captions()[0].last_line, 4u);
+}
+
 TEST(StructureFiguresTest, LabelsSplitOverTwoLinesInTheSample) {
   Document doc;
   ASSERT_TRUE(Document::Load(testing::SourcePath("samples/yunnan-aluminium-2020-csr.txt"), &doc).ok());

@@ -579,25 +579,36 @@ void StructureBuilder::FindFigures() {
     }
     return false;
   };
-  for (size_t li = 0; li < n; ++li) {
-    const std::string_view text = caption(li);
-    if (text.empty()) continue;
-    size_t figure_cells = 0;
-    size_t last = li;
+  // Reads the run of a caption on line `li`: downwards from line `li + 1` to the end, or upwards
+  // from line `li - 1` to line `floor`. Blank lines are passed over, but a wide vertical space
+  // (kCaptionGap blank lines in a row) ends the run: what lies beyond it is the page's next chart
+  // or group of figures; downwards only once a line of the run was read (a caption over a wide
+  // space heads the chart below it). A table, contents or index line or another caption ends the
+  // run; page furniture is passed over; at most kCaptionRun lines are read. `visit(j)` is called
+  // with each line read and returns false to end the run.
+  auto walk_run = [&](size_t li, bool down, size_t floor, auto&& visit) {
     size_t blanks = 0;  // blank lines in a row
-    for (size_t j = li + 1, seen = 0; j < n && seen < kCaptionRun; ++j) {
+    for (size_t j = li, seen = 0; seen < kCaptionRun;) {
+      if (down ? ++j >= n : j-- <= floor) break;
       const LineStructure& l = s_.lines_[j];
       if (l.cell_count == 0) {
-        // A wide vertical space inside the run (three blank lines or more) ends the chart: what
-        // follows is the page's next chart or group of figures.
-        if (++blanks >= kCaptionGap && seen > 0) break;
+        if (++blanks >= kCaptionGap && (seen > 0 || !down)) break;
         continue;
       }
       blanks = 0;
       if (l.flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX | ESGAUDIT_LINE_TABLE)) break;
       if (l.flags & ESGAUDIT_LINE_FURNITURE_MASK) continue;
       ++seen;
-      if (!caption(j).empty()) break;
+      if (!caption(j).empty() || !visit(j)) break;
+    }
+  };
+  for (size_t li = 0; li < n; ++li) {
+    const std::string_view text = caption(li);
+    if (text.empty()) continue;
+    size_t figure_cells = 0;
+    size_t last = li;
+    walk_run(li, true, 0, [&](size_t j) {
+      const LineStructure& l = s_.lines_[j];
       bool prose = false;
       size_t here = 0;
       for (uint32_t k = 0; k < l.cell_count; ++k) {
@@ -606,10 +617,11 @@ void StructureBuilder::FindFigures() {
         prose = prose || sdk::CodePointCount(t) >= 20 || Contains(t, "。");
         here += (c.flags & ESGAUDIT_CELL_NUMERIC) != 0;
       }
-      if (prose) break;
+      if (prose) return false;
       if (here > 0) last = j;
       figure_cells += here;
-    }
+      return true;
+    });
     if (figure_cells >= 2) {
       ChartCaption cc;
       cc.line = static_cast<uint32_t>(li);
@@ -628,18 +640,8 @@ void StructureBuilder::FindFigures() {
                              : std::max(s_.chart_captions_.back().line, s_.chart_captions_.back().last_line) + 1;
     size_t first = li, bottom = li;
     figure_cells = 0;
-    blanks = 0;
-    for (size_t j = li, seen = 0; j-- > floor && seen < kCaptionRun;) {
+    walk_run(li, false, floor, [&](size_t j) {
       const LineStructure& l = s_.lines_[j];
-      if (l.cell_count == 0) {
-        if (++blanks >= kCaptionGap) break;
-        continue;
-      }
-      blanks = 0;
-      if (l.flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX | ESGAUDIT_LINE_TABLE)) break;
-      if (l.flags & ESGAUDIT_LINE_FURNITURE_MASK) continue;
-      ++seen;
-      if (!caption(j).empty()) break;
       const size_t here = run_figures(j);
       if (here == kNoIndex) {
         // A sentence not ended ("…，截至年末" over "50  44.5"): the figures finish it.
@@ -649,12 +651,13 @@ void StructureBuilder::FindFigures() {
           ended = ended || (t.size() >= end.size() && t.substr(t.size() - end.size()) == end);
         }
         if (!ended && ContainsAny(t, {"，", ",", "、", "：", ":"})) figure_cells = 0;
-        break;
+        return false;
       }
       if (here > 0 && bottom == li) bottom = j;
       figure_cells += here;
       first = j;
-    }
+      return true;
+    });
     if (figure_cells < 2) continue;
     ChartCaption cc;
     cc.line = static_cast<uint32_t>(li);
