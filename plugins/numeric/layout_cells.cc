@@ -3,25 +3,50 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <string_view>
+#include <vector>
 
 namespace esgaudit::numeric {
 
+namespace {
+// The display column just after cell `c`: ColumnOf its end. ColumnOf measures from the line's start
+// (or the host's last column mark), so asking it for every cell of a line of many cells measures the
+// line's head again and again; when the next cell of the line follows after nothing but spaces
+// (one column each), the end column is the next cell's column (the host's display column of its
+// offset) less those spaces.
+uint32_t EndColumn(const sdk::Document& doc, std::string_view text, const esgaudit_cell& c,
+                   const esgaudit_cell* next) {
+  const uint64_t end = c.offset + c.length;
+  if (next != nullptr && next->offset >= end && next->offset <= text.size() &&
+      next->column > next->offset - end) {
+    const std::string_view gap = text.substr(end, next->offset - end);
+    if (gap.find_first_not_of(' ') == std::string_view::npos)
+      return next->column - static_cast<uint32_t>(gap.size());
+  }
+  return doc.ColumnOf(end);
+}
+}  // namespace
+
 LayoutCells::LayoutCells(const sdk::Document& doc, const sdk::Context&) {
   if (!doc.HasStructure()) return;
+  const std::string_view text = doc.Text();
   lines_.resize(doc.LineCount());
+  std::vector<esgaudit_cell> cs;
   for (uint32_t li = 0; li < doc.LineCount(); ++li) {
     const esgaudit_line_structure ls = doc.LineStructure(li);
+    cs.clear();
+    for (uint32_t k = 0; k < ls.cell_count; ++k) cs.push_back(doc.Cell(ls.first_cell + k));
     std::vector<LayoutCell>& out = lines_[li];
-    out.reserve(ls.cell_count);
-    for (uint32_t k = 0; k < ls.cell_count; ++k) {
-      const esgaudit_cell c = doc.Cell(ls.first_cell + k);
+    out.reserve(cs.size());
+    for (size_t k = 0; k < cs.size(); ++k) {
+      const esgaudit_cell& c = cs[k];
       LayoutCell cell;
       cell.line = li;
       cell.view_begin = c.view_begin;
       cell.view_end = c.view_end;
       cell.col_begin = c.column;
-      // ColumnOf is bounded on long lines (the host keeps column marks), so this stays linear.
-      cell.col_end = std::max(doc.ColumnOf(c.offset + c.length), c.column);
+      cell.col_end = std::max(EndColumn(doc, text, c, k + 1 < cs.size() ? &cs[k + 1] : nullptr),
+                              c.column);
       cell.flags = c.flags;
       std::string_view view = doc.CellView(c);
       cell.text.reserve(view.size());

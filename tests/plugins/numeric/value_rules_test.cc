@@ -2,6 +2,7 @@
 // number (in the report or in the KPI file) gives exactly one finding, at the changed place.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include "esgaudit/kpi.h"
 #include "esgaudit/rule_selection.h"
 #include "esgaudit_testing.h"
+#include "layout_cells.h"
 #include "register.h"
 
 namespace esgaudit::numeric {
@@ -184,6 +186,56 @@ TEST(ValueRulesMutation, YearOnYearClaimAgainstStatedValues) {
   EXPECT_NE(found[0].find("(960000 - 640000) / 640000 = +50.00% [numeric.yoy-claim]"),
             std::string::npos)
       << found[0];
+}
+
+// LayoutCells reads a cell's end column off the next cell when only spaces lie between them; every
+// cell's end column must still be the host's column of the cell's end, whatever lies between cells
+// (spaces, a tab, wide characters) and wherever the cell stands in its line.
+struct CellEndCheck {
+  int cells = 0;
+  int multi_cell_lines = 0;
+  std::vector<std::string> mismatches;
+};
+CellEndCheck cell_end_check;
+
+class CellEndProbe : public sdk::Rule {
+ public:
+  void Check(const sdk::Document& doc, const sdk::Context& ctx) override {
+    const LayoutCells& cells = ctx.Shared<LayoutCells>(doc);
+    for (uint32_t li = 0; li < doc.LineCount(); ++li) {
+      const esgaudit_line_structure ls = doc.LineStructure(li);
+      ASSERT_EQ(cells.line(li).size(), ls.cell_count);
+      if (ls.cell_count > 1) ++cell_end_check.multi_cell_lines;
+      for (uint32_t k = 0; k < ls.cell_count; ++k) {
+        const esgaudit_cell c = doc.Cell(ls.first_cell + k);
+        const uint32_t want = std::max(doc.ColumnOf(c.offset + c.length), c.column);
+        const LayoutCell& got = cells.line(li)[k];
+        ++cell_end_check.cells;
+        if (got.col_end != want || got.col_begin != c.column)
+          cell_end_check.mismatches.push_back(std::to_string(li + 1) + ":" + std::to_string(k) + " " +
+                                              std::to_string(got.col_end) + " != " +
+                                              std::to_string(want));
+      }
+    }
+  }
+};
+
+TEST(LayoutCellsTest, EndColumnsAreTheHostsColumnsOfTheCellEnds) {
+  sdk::Registry registry;
+  registry.Add<CellEndProbe>("test.cell-end", ESGAUDIT_INFO, "checks LayoutCells' end columns",
+                             "test/cell-end.md");
+  cell_end_check = CellEndCheck();
+  testing::RunOnText(registry,
+                     "主要指标      2021年      2022年      变化\n"
+                     "员工总数（人）  1,200   1,350   12.5%\n"
+                     "Water use (m3)    4,500    4,100    -8.9%\n"
+                     "女性员工\t320\t410\t28%\n"
+                     "ｆｕｌｌ ｗｉｄｔｈ   ２０２１   ２０２２\n"
+                     "  缩进的标签    7    8    9    10    11    12\n"
+                     "一行普通的叙述文字，没有表格。\n");
+  EXPECT_GE(cell_end_check.multi_cell_lines, 5);
+  EXPECT_GE(cell_end_check.cells, 20);
+  EXPECT_TRUE(cell_end_check.mismatches.empty()) << cell_end_check.mismatches.front();
 }
 
 }  // namespace
