@@ -285,12 +285,6 @@ struct Parsed {
   int int_digits = 0;
 };
 
-// Whether a group of exactly three digits, led by `sep`, starts at line position k.
-bool GroupAt(const LineCps& line, size_t k, char32_t sep) {
-  return line.at(k) == sep && IsDigit(line.at(k + 1)) && IsDigit(line.at(k + 2)) &&
-         IsDigit(line.at(k + 3)) && !IsDigit(line.at(k + 4));
-}
-
 // Parses digits, thousands groups and a decimal part at i (a digit). With `space_groups` (a
 // document that writes its thousands with spaces, see WritesThousandsWithSpaces) groups of three
 // digits set one space apart belong to the number as SpaceGroupsAt decides.
@@ -302,16 +296,17 @@ Parsed ParseNumber(const LineCps& line, size_t i, bool space_groups = false) {
   while (IsDigit(line.at(k))) ascii.push_back(static_cast<char>(line.at(k++)));
   p.int_digits = static_cast<int>(ascii.size());
   if (p.int_digits <= 3) {
+    const auto at = [&](size_t pos) { return line.at(pos); };
     char32_t sep = U',';
     size_t take = 3;  // groups to read: all comma groups
     if (space_groups) {
-      const size_t spaced = SpaceGroupsAt([&](size_t at) { return line.at(at); }, i, line.size());
+      const size_t spaced = SpaceGroupsAt(at, i, line.size());
       if (spaced > 0) {
         sep = U' ';
         take = spaced;
       }
     }
-    for (size_t g = 0; (sep == U',' || g < take) && GroupAt(line, k, sep); ++g) {
+    for (size_t g = 0; (sep == U',' || g < take) && space_thousands::GroupAt(at, k, sep); ++g) {
       for (size_t d = 1; d <= 3; ++d) ascii.push_back(static_cast<char>(line.at(k + d)));
       k += 4;
       p.grouped = true;
