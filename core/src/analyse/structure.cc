@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "analyse/structure_internal.h"
+#include "analyse/structure_lines.h"
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
 
@@ -24,6 +25,7 @@ using sdk::IsCjk;
 using sdk::IsUnitChar;
 using sdk::NextCodePoint;
 using sdk::Trim;
+using lines::Squeeze;
 
 namespace {
 
@@ -131,14 +133,6 @@ bool IsLoneFigure(std::string_view s) {
 // position of the text and fails at all but the first; anchored there, the answer is the same.
 constexpr auto kAnchored = std::regex_constants::match_continuous;
 
-std::string Squeeze(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c != ' ' && c != '\t') out += c;
-  }
-  return out;
-}
-
 }  // namespace
 
 // ---- Builder -------------------------------------------------------------------------------
@@ -156,6 +150,7 @@ std::string_view StructureBuilder::LineView(size_t i) const {
 
 void StructureBuilder::Run() {
   Split();
+  IndexLines();
   MarkRunningHeaders();
   MarkRepeatedLines();
   MarkSideText();
@@ -179,8 +174,13 @@ void StructureBuilder::Split() {
     uint64_t b = std::min<uint64_t>(doc_.TextToView(line.offset), view_.size());
     uint64_t e = std::min<uint64_t>(doc_.TextToView(line.offset + line.length), view_.size());
     if (e < b) e = b;
-    size_t nl = view_.substr(b, e - b).find_first_of("\n\f");
-    if (nl != std::string_view::npos) e = b + nl;
+    // The line ends at its first '\n' or '\f' (find_first_of would call memchr once per byte).
+    for (uint64_t k = b; k < e; ++k) {
+      if (view_[k] == '\n' || view_[k] == '\f') {
+        e = k;
+        break;
+      }
+    }
     line_view_[li] = {b, e};
     LineStructure& ls = s_.lines_[li];
     ls.view_begin = b;
@@ -225,8 +225,9 @@ void StructureBuilder::Split() {
         while (i < e && view_[i] == ' ') ++i;
         seg_start = i;
       } else if (c == '<') {
-        size_t close = view_.find('>', i);
-        if (close != std::string_view::npos && close < e && close - i < 400) {
+        // A tag closes within the line and 400 bytes; the search looks no further.
+        size_t close = view_.substr(0, std::min<size_t>(e, i + 400)).find('>', i);
+        if (close != std::string_view::npos) {
           flush(i);
           i = close + 1;
           seg_start = i;
@@ -253,30 +254,25 @@ int StructureBuilder::PageOfTitle(size_t line) const {
   return std::stoi(std::string(number));
 }
 
-bool StructureBuilder::SentenceBetween(size_t a, size_t b) const {
-  for (size_t j = a + 1; j < b; ++j) {
-    std::string_view v = Trim(LineView(j));
-    for (std::string_view e : {"。", "！", "？", ".", "!", "?"})
-      if (v.size() >= e.size() && v.substr(v.size() - e.size()) == e) return true;
+void StructureBuilder::IndexLines() {
+  const size_t n = s_.lines_.size();
+  line_flags_.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const LineStructure& ls = s_.lines_[i];
+    const std::string_view first = ls.cell_count > 0 ? CellText(s_.cells_[ls.first_cell]) : std::string_view();
+    line_flags_[i] = lines::LineFlags(LineView(i), doc_.LineText(i), ls.cell_count, first);
   }
+}
+
+bool StructureBuilder::SentenceBetween(size_t a, size_t b) const {
+  for (size_t j = a + 1; j < b; ++j)
+    if (line_flags_[j] & lines::kSentenceEnd) return true;
   return false;
 }
 
-bool StructureBuilder::MarkdownHeading(size_t i) const {
-  std::string_view raw = Trim(doc_.LineText(i));
-  return !raw.empty() && raw.front() == '#';
-}
+bool StructureBuilder::MarkdownHeading(size_t i) const { return line_flags_[i] & lines::kMarkdownHeading; }
 
 namespace {
-
-// "- 12 -", "P12", "第12页", "第12页共47页", "Page 12", "Page 12 of 80", "12 / 80": a page number
-// whatever its place.
-bool DecoratedPageNumber(std::string_view t) {
-  static const std::regex kDecorated(
-      R"(^(?:[-—–]\s*\d{1,3}\s*[-—–]|[pP]\.?\s*\d{1,3}|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|)"
-      R"([pP]age\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$)");
-  return t.size() <= 24 && std::regex_match(t.begin(), t.end(), kDecorated);
-}
 
 // A contents title broken over two lines: `part`, on the next line, goes on `head`. In Chinese,
 // `head` ends with a joining word (及, 与, 和 …); in Latin letters, `head` ends with a joining word
@@ -310,17 +306,7 @@ bool JoinsWrappedTitle(std::string_view head, std::string_view part) {
 
 }  // namespace
 
-bool StructureBuilder::UnitCaption(size_t i) const {
-  // "单位：吨", "(单位：百分比（%）)", "Unit: tonnes" alone on its line (the matching view has ASCII
-  // colons and brackets).
-  const LineStructure& ls = s_.lines_[i];
-  if (ls.cell_count != 1) return false;
-  std::string_view t = CellText(s_.cells_[ls.first_cell]);
-  if (t.size() > 60) return false;
-  static const std::regex kUnitLine(R"(^\(?(?:单位|unit)\s*:\s*[^,;:]{1,30}$)", std::regex::icase);
-  std::string v(t);
-  return (Contains(v, "单位") || Contains(sdk::AsciiLower(v), "unit")) && std::regex_match(v, kUnitLine);
-}
+bool StructureBuilder::UnitCaption(size_t i) const { return line_flags_[i] & lines::kUnitCaption; }
 
 bool StructureBuilder::FurniturePlace(size_t i) const {
   const size_t n = s_.lines_.size();
@@ -333,10 +319,7 @@ bool StructureBuilder::FurniturePlace(size_t i) const {
   if (ls.cell_count == 0) return true;
   // Beside a decorated page number ("第24页共47页" over the report's title, a table going on below):
   // the edge of a page, whatever follows.
-  auto page_number = [&](size_t j) {
-    const LineStructure& l = s_.lines_[j];
-    return l.cell_count == 1 && DecoratedPageNumber(CellText(s_.cells_[l.first_cell]));
-  };
+  auto page_number = [&](size_t j) { return (line_flags_[j] & lines::kPageNumber) != 0; };
   for (size_t j = i; j-- > 0 && j + 3 > i;) {
     if (s_.lines_[j].cell_count == 0) continue;
     if (page_number(j)) return true;
@@ -358,7 +341,7 @@ bool StructureBuilder::FurniturePlace(size_t i) const {
     // running header), are passed over.
     if (l.cell_count == 0 || (j < repeats_.size() && repeats_[j] >= 3)) continue;
     // A title beside its page number ("Innovation For Good Health   15") is a running footer.
-    if (l.cell_count < 2 || Squeeze(LineView(j)) == Squeeze(LineView(i)) || PageOfTitle(j) >= 0) return true;
+    if (l.cell_count < 2 || lines::SameSqueezed(LineView(j), LineView(i)) || PageOfTitle(j) >= 0) return true;
     // A row led by a short figure (a year, a code) is a table row whatever its other cells hold.
     const Cell& head = s_.cells_[l.first_cell];
     bool figure = (head.flags & ESGAUDIT_CELL_NUMERIC) && CodePointCount(CellText(head)) <= 12;
@@ -392,16 +375,11 @@ bool StructureBuilder::SectionTitleCopy(size_t i) const {
 uint32_t StructureBuilder::TitleCopyToKeep(const std::vector<uint32_t>& copies) const {
   const size_t n = s_.lines_.size();
   auto text = [&](size_t j) { return s_.lines_[j].cell_count > 0; };
-  auto sentence = [&](size_t j) {
-    std::string_view v = Trim(LineView(j));
-    for (std::string_view e : {"。", "！", "？", ".", "!", "?"})
-      if (v.size() >= e.size() && v.substr(v.size() - e.size()) == e) return true;
-    return false;
-  };
+  auto sentence = [&](size_t j) { return (line_flags_[j] & lines::kSentenceEnd) != 0; };
   auto running = [&](size_t j) { return sentence(j) || CodePointCount(Trim(LineView(j))) >= 20; };
   uint32_t keep = kNoCopy;
   for (uint32_t i : copies) {
-    const std::string self = Squeeze(LineView(i));
+    const std::string_view self = LineView(i);
     // A unit ("亿元", "毫克/立方米"): what a figure is counted in.
     std::string_view t = CellText(s_.cells_[s_.lines_[i].first_cell]);
     bool unit = AllUnit(t);
@@ -421,7 +399,7 @@ uint32_t StructureBuilder::TitleCopyToKeep(const std::vector<uint32_t>& copies) 
     for (size_t j = i + 1, seen = 0; j < n && seen < 4; ++j) {
       if (!text(j)) continue;
       ++seen;
-      const bool same = Squeeze(LineView(j)) == self;
+      const bool same = lines::SameSqueezed(LineView(j), self);
       // The page's own number, alone or in its running header ("2016社会责任报告 12"), is passed over.
       std::string_view v = Trim(LineView(j));
       const bool numbered =
@@ -498,7 +476,7 @@ void StructureBuilder::MarkRunningHeaders() {
   squeezed_lower_.assign(n, std::string());
   for (size_t i = 0; i < n; ++i) {
     std::string_view v = LineView(i);
-    if (v.size() <= 200) squeezed_lower_[i] = Squeeze(sdk::AsciiLower(v));
+    if (v.size() <= 200) squeezed_lower_[i] = lines::SqueezeLower(v);
   }
   {
     // Keys are views of squeezed_lower_, which outlives the map.
@@ -533,7 +511,7 @@ void StructureBuilder::MarkRunningHeaders() {
       // within three lines is a flattened table's: 沟通方式 over each row; the footers of a
       // spread differ in their page numbers); those are marked.
       auto close = [&](uint32_t a, uint32_t b) {
-        return a + 3 >= b && Squeeze(LineView(a)) == Squeeze(LineView(b)) && !SentenceBetween(a, b);
+        return a + 3 >= b && lines::SameSqueezed(LineView(a), LineView(b)) && !SentenceBetween(a, b);
       };
       // A copy that carries its page number at either end ("瀚蓝环境2016年度社会责任报告46") is a
       // header or footer wherever it stands (a page may begin with a table).
@@ -683,7 +661,7 @@ void StructureBuilder::MarkPageNumbers() {
         page = before == 0 || after == 0;
       }
     } else {
-      page = DecoratedPageNumber(t);
+      page = line_flags_[i] & lines::kPageNumber;
     }
     if (page) ls.flags |= ESGAUDIT_LINE_PAGE_NUMBER;
   }
@@ -844,7 +822,7 @@ void StructureBuilder::MarkToc() {
     size_t others = 0;
     for (char c : LineView(i)) others += c != ' ' && c != '\t' && c != '#';
     if (others > 15) continue;
-    std::string key = Squeeze(sdk::AsciiLower(LineView(i)));
+    std::string key = lines::SqueezeLower(LineView(i));
     key.erase(0, key.find_first_not_of('#'));
     if (key != "目录" && key != "目錄" && key != "contents" && key != "tableofcontents") continue;
     s_.lines_[i].flags |= ESGAUDIT_LINE_TOC;

@@ -39,6 +39,9 @@ class StructureBuilder {
 
  private:
   void Split();
+  // Fills line_flags_ (structure_lines.h) from the lines and their cells, which do not change after
+  // Split.
+  void IndexLines();
   void MarkRunningHeaders();
   // The page number of a line of two cells, a page number and a title in Latin letters
   // ("01 ¦ Shell Sustainability Report 2021"); -1 for any other line.
@@ -95,6 +98,7 @@ class StructureBuilder {
   std::string_view view_;
   Structure& s_;
   std::vector<std::pair<uint64_t, uint64_t>> line_view_;  // per line, view range
+  std::vector<uint8_t> line_flags_;    // per line: lines::LineFlags (IndexLines)
   std::vector<uint32_t> repeats_;      // per line: copies of it (digits removed) in the text
   std::vector<uint8_t> page_edge_;     // per line: among the first or last three of its page
   std::vector<uint32_t> line_repeats_; // per line: copies of the short line as it stands (any script)

@@ -1,0 +1,45 @@
+// Facts of one line that several passes of the structure model's build read (page furniture,
+// page numbers, roles, sections): computed once per line after the cells are split
+// (StructureBuilder::IndexLines), where each pass derived them again from the line's text at each
+// question. Private to the core.
+#ifndef ESGAUDIT_ANALYSE_STRUCTURE_LINES_H_
+#define ESGAUDIT_ANALYSE_STRUCTURE_LINES_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace esgaudit {
+namespace lines {
+
+// `s` without its spaces and tabs (other white space, a full-width space or a CR, stays).
+std::string Squeeze(std::string_view s);
+// Squeeze(a) == Squeeze(b), without building either.
+bool SameSqueezed(std::string_view a, std::string_view b);
+// Squeeze(AsciiLower(s)) in one pass.
+std::string SqueezeLower(std::string_view s);
+
+// "- 12 -", "P12", "第12页", "第12页共47页", "Page 12", "Page 12 of 80", "12 / 80" (at most 24
+// bytes): a page number whatever its place. A bare "12" is none.
+bool DecoratedPageNumber(std::string_view t);
+// "单位:吨", "(单位:百分比(%))", "Unit: tonnes" (at most 60 bytes; the matching view has ASCII
+// colons and brackets): a cell stating only a unit, a table's or chart's caption.
+bool UnitCaptionText(std::string_view t);
+// `trimmed` (a line without its leading and trailing spaces and tabs) ends with 。！？.!?
+bool EndsSentence(std::string_view trimmed);
+
+// The bits of LineFlags.
+constexpr uint8_t kMarkdownHeading = 1;  // the loaded line starts with '#' after spaces and tabs
+constexpr uint8_t kPageNumber = 2;       // one cell, a DecoratedPageNumber
+constexpr uint8_t kUnitCaption = 4;      // one cell, a UnitCaptionText
+constexpr uint8_t kSentenceEnd = 8;      // the line in the matching view, trimmed, EndsSentence
+
+// The facts of one line: `view` its text in the matching view, `raw` its text as loaded,
+// `cell_count` its number of cells and `first_cell` the text of its first (any when it has none).
+uint8_t LineFlags(std::string_view view, std::string_view raw, size_t cell_count, std::string_view first_cell);
+
+}  // namespace lines
+}  // namespace esgaudit
+
+#endif  // ESGAUDIT_ANALYSE_STRUCTURE_LINES_H_

@@ -1,0 +1,138 @@
+// The per-line facts the structure model's passes share (core/src/analyse/structure_lines.h):
+// each agrees with the test it stands for, on the lines where those tests are easy to get wrong.
+#include "analyse/structure_lines.h"
+
+#include <esgaudit/text.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace esgaudit {
+namespace {
+
+using lines::LineFlags;
+
+// Lines written to be awkward: blank, white space only, tabs between and around words, a CR left
+// at the end, full-width spaces (which are not spaces here), CJK and Latin mixed, a leading '#'.
+std::vector<std::string> TrickyLines() {
+  return {"",
+          " ",
+          "\t \t",
+          "单位: 吨",
+          "单 位 : 吨",
+          "\t单位:吨\t",
+          "单位: 吨, 元",
+          "Unit: tonnes",
+          "UNIT : t",
+          "units sold: 12",
+          "(单位:百分比(%))",
+          "- 12 -",
+          "—12—",
+          "第12页",
+          "第 12 页 共 47 页",
+          "Page 12 of 80",
+          "page 12",
+          "P.12",
+          "12 / 80",
+          "12",
+          "2021",
+          "第1234页",
+          "　第12页",
+          "第12页\r",
+          "完成。",
+          "完成。\t ",
+          "完成。\r",
+          "完成。　",
+          "Revenue rose 12%.",
+          "Why?",
+          "No end",
+          "## Title",
+          "  # Title",
+          "#",
+          "C# code",
+          "a \t b",
+          "ab",
+          std::string(100000, 'x') + "。",
+          "第" + std::string(30, ' ') + "12页"};
+}
+
+TEST(StructureLinesTest, SameSqueezedIsTheComparisonOfTheSqueezedTexts) {
+  const std::vector<std::string> texts = TrickyLines();
+  for (const std::string& a : texts)
+    for (const std::string& b : texts) {
+      if (a.size() > 1000 || b.size() > 1000) continue;
+      EXPECT_EQ(lines::SameSqueezed(a, b), lines::Squeeze(a) == lines::Squeeze(b)) << "[" << a << "] [" << b << "]";
+    }
+  EXPECT_TRUE(lines::SameSqueezed("a \t b", "ab"));
+  EXPECT_TRUE(lines::SameSqueezed("  ", ""));
+  EXPECT_FALSE(lines::SameSqueezed("a　b", "ab"));  // a full-width space stays
+  EXPECT_FALSE(lines::SameSqueezed("ab\r", "ab"));
+  EXPECT_FALSE(lines::SameSqueezed("ab", "abc"));
+  EXPECT_FALSE(lines::SameSqueezed("abc", "ab "));
+  const std::string long_line(100000, 'x');
+  EXPECT_TRUE(lines::SameSqueezed(long_line, " " + long_line + "\t"));
+  EXPECT_FALSE(lines::SameSqueezed(long_line, long_line + "y"));
+}
+
+TEST(StructureLinesTest, SqueezeLowerIsTheSqueezeOfTheLowerCase) {
+  for (const std::string& t : TrickyLines()) EXPECT_EQ(lines::SqueezeLower(t), lines::Squeeze(sdk::AsciiLower(t)));
+  EXPECT_EQ(lines::SqueezeLower(" Table Of\tCONTENTS "), "tableofcontents");
+}
+
+TEST(StructureLinesTest, TheFlagsAreTheLinesOwnTests) {
+  for (const std::string& t : TrickyLines()) {
+    // As the line's one cell (the cell is the line trimmed), as one of two cells and with none.
+    const std::string_view cell = sdk::Trim(t);
+    for (size_t cells : {0, 1, 2}) {
+      const uint8_t flags = LineFlags(t, t, cells, cell);
+      const std::string_view heading = sdk::Trim(t);
+      EXPECT_EQ((flags & lines::kMarkdownHeading) != 0, !heading.empty() && heading.front() == '#') << t;
+      EXPECT_EQ((flags & lines::kPageNumber) != 0, cells == 1 && lines::DecoratedPageNumber(cell)) << t;
+      EXPECT_EQ((flags & lines::kUnitCaption) != 0, cells == 1 && lines::UnitCaptionText(cell)) << t;
+      EXPECT_EQ((flags & lines::kSentenceEnd) != 0, lines::EndsSentence(sdk::Trim(t))) << t;
+    }
+  }
+}
+
+TEST(StructureLinesTest, TheHeadingIsReadOnTheLoadedLineAndTheRestOnTheView) {
+  // The matching view may differ from the loaded line (full-width colons read as ASCII ones).
+  EXPECT_EQ(LineFlags("Title", "# Title", 1, "Title"), lines::kMarkdownHeading);
+  EXPECT_EQ(LineFlags("# Title", "Title", 1, "# Title"), 0);
+  EXPECT_EQ(LineFlags("单位:吨", "单位：吨", 1, "单位:吨"), lines::kUnitCaption);
+  EXPECT_EQ(LineFlags("完成。", "完成", 1, "完成。"), lines::kSentenceEnd);
+}
+
+TEST(StructureLinesTest, PageNumbersAreDecoratedShortAndAloneOnTheirLine) {
+  for (const char* t : {"- 12 -", "第12页", "第 12 页 共 47 页", "Page 12 of 80", "page 12", "P.12", "p12", "12 / 80"})
+    EXPECT_EQ(LineFlags(t, t, 1, t), lines::kPageNumber) << t;
+  // Near misses: a bare number or year, four digits, too long, text before it, or two cells.
+  for (const char* t : {"12", "2021", "第1234页", "第12页\r", "　第12页", "Page 12 of 80 pages", "see page 12"})
+    EXPECT_EQ(LineFlags(t, t, 1, t) & lines::kPageNumber, 0) << t;
+  const std::string spaced = "第" + std::string(30, ' ') + "12页";
+  EXPECT_EQ(LineFlags(spaced, spaced, 1, spaced) & lines::kPageNumber, 0);
+  EXPECT_EQ(LineFlags("Page  12", "Page  12", 2, "Page"), 0);
+}
+
+TEST(StructureLinesTest, UnitCaptionsStateOnlyAUnit) {
+  for (const char* t : {"单位: 吨", "单位:吨", "(单位:百分比(%))", "Unit: tonnes", "UNIT : t", "单位 : 万元"})
+    EXPECT_EQ(LineFlags(t, t, 1, t), lines::kUnitCaption) << t;
+  // Near misses: a list of units, another word, a label without a unit, a long caption, two cells.
+  for (const char* t : {"单位: 吨, 元", "units sold: 12", "单位:", "单位名称: 某公司; 地址"})
+    EXPECT_EQ(LineFlags(t, t, 1, t) & lines::kUnitCaption, 0) << t;
+  const std::string long_caption = "单位: " + std::string(60, 'x');
+  EXPECT_EQ(LineFlags(long_caption, long_caption, 1, long_caption) & lines::kUnitCaption, 0);
+  EXPECT_EQ(LineFlags("单位: 吨  2021", "单位: 吨  2021", 2, "单位: 吨"), 0);
+}
+
+TEST(StructureLinesTest, ASentenceEndIsTheLastCharacterBeforeSpacesAndTabs) {
+  for (const char* t : {"完成。", "完成。\t ", "Revenue rose 12%.", "Why?", "好！", "对吗？"})
+    EXPECT_EQ(LineFlags(t, t, 1, t), lines::kSentenceEnd) << t;
+  // A CR or a full-width space after the mark is no space or tab: the line does not end there.
+  for (const char* t : {"完成。\r", "完成。　", "No end", "", "\t"}) EXPECT_EQ(LineFlags(t, t, 1, t) & lines::kSentenceEnd, 0) << t;
+  const std::string long_line = std::string(100000, 'x') + "。";
+  EXPECT_EQ(LineFlags(long_line, long_line, 1, long_line), lines::kSentenceEnd);
+}
+
+}  // namespace
+}  // namespace esgaudit
