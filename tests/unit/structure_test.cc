@@ -1873,6 +1873,13 @@ TEST(StructureTest, TheReportingCompanyFromTitleStatementOrCover) {
             "环旭电子股份有限公司 @1");
   EXPECT_EQ(company("中国长江电力股份有限公司\n2016年社会责任报告\n"), "中国长江电力股份有限公司 @1");
   EXPECT_EQ(company("XYZ Technology Co., Ltd. 2023 Sustainability Report\n"), "XYZ Technology Co., Ltd. @1");
+  // Each word a name may end with: 集团 and 银行 without 公司, in a title and alone on the cover.
+  EXPECT_EQ(company("甲乙集团2019年社会责任报告\n"), "甲乙集团 @1");
+  EXPECT_EQ(company("丙丁银行\n2019年社会责任报告\n"), "丙丁银行 @1");
+  EXPECT_EQ(company("ACME Group 2023 ESG Report\n"), "ACME Group @1");
+  // A title without its year or without a company's word names none.
+  EXPECT_EQ(company("ACME Group ESG Report\n"), "");
+  EXPECT_EQ(company("甲乙控股2019年社会责任报告\n"), "");
   // The title wins over a statement above it.
   EXPECT_EQ(company("本报告以甲乙控股有限公司为主体。\n丙丁能源股份有限公司2021年ESG报告\n"),
             "丙丁能源股份有限公司 @2");

@@ -66,6 +66,10 @@ size_t NumbersBeforeSpace(std::string_view s) {
 
 // "员工发展 24", "推进“双向融合”10", "董事长致辞……4", "03关于我们", "战略09社会责任沟通09利益".
 bool TocLikeText(std::string_view text) {
+  // Each reading below needs an ASCII digit (a decoded digit is one byte of the text): without
+  // one, the text is not decoded.
+  if (std::none_of(text.begin(), text.end(), [](char c) { return IsAsciiDigit(static_cast<unsigned char>(c)); }))
+    return false;
   if (HasSentencePunct(text)) return false;
   std::u32string cps = Decode(text);
   if (cps.size() < 3 || cps.size() > 200 || !HasCjk(cps)) return false;

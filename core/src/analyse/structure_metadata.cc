@@ -1259,14 +1259,17 @@ void StructureBuilder::FindCompany() {
     std::string line, lower;
     std::smatch m;
     int source = kNone;
-    if (front && (Contains(v, "报告") || Contains(v, "eport")) &&
-        (std::regex_search(lower = sdk::AsciiLower(v), m, kTitleZh, kAnchored) ||
+    // Every match of kTitleZh, kStatement and kAlone holds kSuffix, whose every word holds 公司,
+    // 集团 or 银行; every title holds its year's "20": a line without them is not searched.
+    const bool suffix = Contains(v, "公司") || Contains(v, "集团") || Contains(v, "银行");
+    if (front && (Contains(v, "报告") || Contains(v, "eport")) && Contains(v, "20") &&
+        ((suffix && std::regex_search(lower = sdk::AsciiLower(v), m, kTitleZh, kAnchored)) ||
          std::regex_search(line.assign(v), m, kTitleEn, kAnchored))) {
       source = kTitle;
-    } else if (best > kStatementOf && Contains(v, "本报告") && !(flags & ESGAUDIT_LINE_FURNITURE_MASK) &&
+    } else if (best > kStatementOf && suffix && Contains(v, "本报告") && !(flags & ESGAUDIT_LINE_FURNITURE_MASK) &&
                std::regex_search(line.assign(v), m, kStatement)) {
       source = kStatementOf;
-    } else if (best > kCover && nonblank <= 40 && std::regex_match(line.assign(v), m, kAlone)) {
+    } else if (best > kCover && nonblank <= 40 && suffix && std::regex_match(line.assign(v), m, kAlone)) {
       source = kCover;
     }
     if (source >= best) continue;

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 
 #include "analyse/markup_tables.h"
 #include "analyse/space_thousands.h"
@@ -675,6 +676,20 @@ void StructureBuilder::FindTables() {
   // The line's cells, side-banner letters aside. A cell of periods set one space apart is one cell
   // per period, unless that gives the line more than `width` cells (the table's widest row: a chart's
   // axis "2012 2013 2014 2015 2016" under each of four charts heads no twenty columns).
+  // PeriodPieces of a line's cell, read when first asked for: header_cells asks for the same
+  // lines again and again.
+  std::vector<uint8_t> periods_read(s_.cells_.size(), 0);
+  std::unordered_map<uint32_t, std::vector<Piece>> periods_found;  // the cells with periods
+  const std::vector<Piece> no_periods;
+  auto cell_periods = [&](uint32_t ci) -> const std::vector<Piece>& {
+    if (!periods_read[ci]) {
+      periods_read[ci] = 1;
+      std::vector<Piece> pieces = PeriodPieces(CellText(s_.cells_[ci]));
+      if (!pieces.empty()) periods_found.emplace(ci, std::move(pieces));
+    }
+    auto it = periods_found.find(ci);
+    return it == periods_found.end() ? no_periods : it->second;
+  };
   auto header_cells = [&](uint32_t line, size_t width = 0) {
     std::vector<std::string_view> raw, split;
     const LineStructure& ls = s_.lines_[line];
@@ -683,7 +698,7 @@ void StructureBuilder::FindTables() {
       if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
       const std::string_view t = CellText(c);
       raw.push_back(t);
-      const std::vector<Piece> periods = width > 0 ? PeriodPieces(t) : std::vector<Piece>();
+      const std::vector<Piece>& periods = width > 0 ? cell_periods(ls.first_cell + k) : no_periods;
       if (periods.empty()) split.push_back(t);
       for (const Piece& p : periods) split.push_back(t.substr(p.begin, p.end - p.begin));
     }
@@ -1045,7 +1060,7 @@ void StructureBuilder::FindTables() {
         const uint64_t vb = cells.front()->view_begin, ve = cells.back()->view_end;
         // A header cell of periods set one space apart ("2015 年 2016 年"): one cell per period.
         const std::vector<Piece> periods = header && cells.size() == 1 && header_cells(j, width).size() > header_cells(j).size()
-                                               ? PeriodPieces(CellText(*cells.front()))
+                                               ? cell_periods(static_cast<uint32_t>(cells.front() - s_.cells_.data()))
                                                : std::vector<Piece>();
         if (!periods.empty()) {
           uint32_t column = slot;
