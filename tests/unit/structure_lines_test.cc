@@ -107,7 +107,8 @@ TEST(StructureLinesTest, PageNumbersAreDecoratedShortAndAloneOnTheirLine) {
   for (const char* t : {"- 12 -", "第12页", "第 12 页 共 47 页", "Page 12 of 80", "page 12", "P.12", "p12", "12 / 80"})
     EXPECT_EQ(LineFlags(t, t, 1, t), lines::kPageNumber) << t;
   // Near misses: a bare number or year, four digits, too long, text before it, or two cells.
-  for (const char* t : {"12", "2021", "第1234页", "第12页\r", "　第12页", "Page 12 of 80 pages", "see page 12"})
+  for (const char* t : {"12", "2021", "第1234页", "第12页\r", "　第12页", "Page 12 of 80 pages", "see page 12", "Page",
+                        "第页", "- -", "P.", "Page one of ten"})
     EXPECT_EQ(LineFlags(t, t, 1, t) & lines::kPageNumber, 0) << t;
   const std::string spaced = "第" + std::string(30, ' ') + "12页";
   EXPECT_EQ(LineFlags(spaced, spaced, 1, spaced) & lines::kPageNumber, 0);
@@ -115,10 +116,10 @@ TEST(StructureLinesTest, PageNumbersAreDecoratedShortAndAloneOnTheirLine) {
 }
 
 TEST(StructureLinesTest, UnitCaptionsStateOnlyAUnit) {
-  for (const char* t : {"单位: 吨", "单位:吨", "(单位:百分比(%))", "Unit: tonnes", "UNIT : t", "单位 : 万元"})
+  for (const char* t : {"单位: 吨", "单位:吨", "(单位:百分比(%))", "Unit: tonnes", "UNIT : t", "uNiT: kg", "单位 : 万元"})
     EXPECT_EQ(LineFlags(t, t, 1, t), lines::kUnitCaption) << t;
   // Near misses: a list of units, another word, a label without a unit, a long caption, two cells.
-  for (const char* t : {"单位: 吨, 元", "units sold: 12", "单位:", "单位名称: 某公司; 地址"})
+  for (const char* t : {"单位: 吨, 元", "units sold: 12", "单位:", "单位名称: 某公司; 地址", "uni t: kg", "un", "单: 吨"})
     EXPECT_EQ(LineFlags(t, t, 1, t) & lines::kUnitCaption, 0) << t;
   const std::string long_caption = "单位: " + std::string(60, 'x');
   EXPECT_EQ(LineFlags(long_caption, long_caption, 1, long_caption) & lines::kUnitCaption, 0);

@@ -260,6 +260,7 @@ int StructureBuilder::PageOfTitle(size_t line) const {
 
 void StructureBuilder::IndexLines() {
   const size_t n = s_.lines_.size();
+  lower_view_ = sdk::AsciiLower(view_);
   line_flags_.assign(n, 0);
   for (size_t i = 0; i < n; ++i) {
     const LineStructure& ls = s_.lines_[i];

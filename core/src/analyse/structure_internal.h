@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -91,6 +92,10 @@ class StructureBuilder {
     return CellText(s_.cells_[s_.lines_[line].first_cell + k]);
   }
   std::string_view LineView(size_t i) const;
+  // LineView(i) with its ASCII letters lower-cased (the same length: positions agree).
+  std::string_view LowerLine(size_t i) const {
+    return std::string_view(lower_view_).substr(line_view_[i].first, line_view_[i].second - line_view_[i].first);
+  }
   // Appends the span of view range [vb, ve) with its text offsets and line to the model's spans.
   void AddSpan(uint64_t vb, uint64_t ve);
 
@@ -99,6 +104,7 @@ class StructureBuilder {
   Structure& s_;
   std::vector<std::pair<uint64_t, uint64_t>> line_view_;  // per line, view range
   std::vector<uint8_t> line_flags_;    // per line: lines::LineFlags (IndexLines)
+  std::string lower_view_;             // the matching view with ASCII letters lower-cased (IndexLines)
   std::vector<uint32_t> repeats_;      // per line: copies of it (digits removed) in the text
   std::vector<uint8_t> page_edge_;     // per line: among the first or last three of its page
   std::vector<uint32_t> line_repeats_; // per line: copies of the short line as it stands (any script)

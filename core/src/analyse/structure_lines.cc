@@ -2,6 +2,7 @@
 
 #include <esgaudit/text.h>
 
+#include <algorithm>
 #include <regex>
 
 namespace esgaudit {
@@ -10,6 +11,20 @@ namespace lines {
 namespace {
 
 bool Squeezed(char c) { return c == ' ' || c == '\t'; }
+
+// "unit" in `t`, its letters in any case (ASCII).
+bool ContainsUnitWord(std::string_view t) {
+  for (size_t i = 0; i + 4 <= t.size(); ++i) {
+    bool same = true;
+    for (size_t k = 0; k < 4 && same; ++k) {
+      char c = t[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      same = c == "unit"[k];
+    }
+    if (same) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -32,11 +47,12 @@ bool SameSqueezed(std::string_view a, std::string_view b) {
 }
 
 std::string SqueezeLower(std::string_view s) {
-  std::string out;
+  std::string out(s.size(), '\0');
+  size_t n = 0;
   for (char c : s) {
-    if (Squeezed(c)) continue;
-    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (!Squeezed(c)) out[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  out.resize(n);
   return out;
 }
 
@@ -44,14 +60,18 @@ bool DecoratedPageNumber(std::string_view t) {
   static const std::regex kDecorated(
       R"(^(?:[-—–]\s*\d{1,3}\s*[-—–]|[pP]\.?\s*\d{1,3}|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|)"
       R"([pP]age\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$)");
-  return t.size() <= 24 && std::regex_match(t.begin(), t.end(), kDecorated);
+  // Every alternative holds a digit (\d: an ASCII one): without one, the expression is not run.
+  return t.size() <= 24 && std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+         std::regex_match(t.begin(), t.end(), kDecorated);
 }
 
 bool UnitCaptionText(std::string_view t) {
   if (t.size() > 60) return false;
   static const std::regex kUnitLine(R"(^\(?(?:单位|unit)\s*:\s*[^,;:]{1,30}$)", std::regex::icase);
+  // The expression needs 单位 or "unit" in any case: without either, it is not run (nor the cell copied).
+  if (!sdk::Contains(t, "单位") && !ContainsUnitWord(t)) return false;
   std::string v(t);
-  return (sdk::Contains(v, "单位") || sdk::Contains(sdk::AsciiLower(v), "unit")) && std::regex_match(v, kUnitLine);
+  return std::regex_match(v, kUnitLine);
 }
 
 bool EndsSentence(std::string_view v) {

@@ -245,7 +245,7 @@ bool HasWord(std::string_view lower, std::string_view word) {
 
 // The exchange a line's guideline name points to, with the name's span in `lower` (the line
 // lower-cased): the guideline's number or the exchange's name next to 指引 / guideline.
-esgaudit_exchange ExchangeGuideline(const std::string& lower, size_t* pos, size_t* len) {
+esgaudit_exchange ExchangeGuideline(std::string_view lower, size_t* pos, size_t* len) {
   if (!ContainsAny(lower, {"指引", "guideline", "guidance"})) return ESGAUDIT_EXCHANGE_UNNAMED;
   struct Pattern {
     esgaudit_exchange exchange;
@@ -260,8 +260,8 @@ esgaudit_exchange ExchangeGuideline(const std::string& lower, size_t* pos, size_
        std::regex(R"((?:北京证券交易所|北交所)\s*(?:上市公司)?\s*持续监管\s*指引\s*第\s*11\s*号|持续监管\s*指引\s*第\s*11\s*号|(?:beijing stock exchange|bse).{0,60}guidelines? (?:for listed companies )?no\.\s*11)")},
   };
   for (const Pattern& p : kPatterns) {
-    std::smatch m;
-    if (!std::regex_search(lower, m, p.re)) continue;
+    std::cmatch m;
+    if (!std::regex_search(lower.data(), lower.data() + lower.size(), m, p.re)) continue;
     *pos = static_cast<size_t>(m.position(0));
     *len = static_cast<size_t>(m.length(0));
     return p.exchange;
@@ -558,7 +558,7 @@ void StructureBuilder::FindMetadata() {
       continue;
     std::string_view v = LineView(i);
     if (v.empty() || v.size() > kMaxRegexLine) continue;
-    std::string lower = sdk::AsciiLower(v);
+    const std::string_view lower = LowerLine(i);
     std::set<esgaudit_standard> on_line;
     // An exchange's 2024 guideline by its number or its exchange: which exchange is part of the claim.
     size_t xpos = 0, xlen = 0;
@@ -570,18 +570,18 @@ void StructureBuilder::FindMetadata() {
         pos = xpos;
         len = xlen;
       }
-      while (pos != std::string::npos && name.word &&
+      while (pos != std::string_view::npos && name.word &&
              ((pos > 0 && IsAsciiAlpha(lower[pos - 1])) ||
               (pos + name.text.size() < lower.size() && IsAsciiAlpha(lower[pos + name.text.size()]))))
         pos = lower.find(name.text, pos + 1);
-      if (pos == std::string::npos || on_line.count(name.standard)) continue;
+      if (pos == std::string_view::npos || on_line.count(name.standard)) continue;
       // CASS's title contains GB/T 36001's ("社会责任报告编写指南"): one name, one standard.
       if (name.standard == ESGAUDIT_STANDARD_GBT36001 &&
           on_line.count(ESGAUDIT_STANDARD_CASS_CSR) && name.text == "社会责任报告编写指南")
         continue;
       on_line.insert(name.standard);
-      std::string context = lower;
-      if (i > 0) context = sdk::AsciiLower(LineView(i - 1)) + context;
+      std::string context(lower);
+      if (i > 0) context.insert(0, LowerLine(i - 1));
       int mode = mode_of(lower);
       if (mode < 0) mode = mode_of(context);
       if (mode < 0) mode = ESGAUDIT_CLAIM_MENTION;
@@ -827,7 +827,8 @@ void StructureBuilder::FindPeriod() {
       if (a.empty()) continue;
       ++seen;
       // Short: 12 characters, or 24 bytes ("## Reporting Period").
-      if ((sdk::CodePointCount(a) <= 12 || a.size() <= 24) && StatesPeriod(sdk::AsciiLower(a))) return true;
+      // Trim drops spaces and tabs only: the lower case of the trimmed line is the trimmed lower case.
+      if ((sdk::CodePointCount(a) <= 12 || a.size() <= 24) && StatesPeriod(Trim(LowerLine(i - up)))) return true;
     }
     return false;
   };
@@ -836,11 +837,11 @@ void StructureBuilder::FindPeriod() {
     const std::string_view line = LineView(i);
     if (line.size() < 6 || !HasAsciiDigit(line)) continue;
     const bool zh_line = Contains(line, "年") || Contains(line, "月");
-    std::string line_lower = sdk::AsciiLower(line);
+    const std::string_view line_lower = LowerLine(i);
     if (!zh_line && !Contains(line_lower, "jan") && !Contains(line_lower, "20")) continue;
     const bool above = heading_above(i);
     std::string near;  // the two lines above, for words about the report
-    for (size_t up = 1; up <= 2 && up <= i; ++up) near += sdk::AsciiLower(LineView(i - up));
+    for (size_t up = 1; up <= 2 && up <= i; ++up) near += LowerLine(i - up);
     // A long line (a page extracted as one line) is read sentence by sentence.
     std::vector<std::pair<size_t, size_t>> pieces;  // [begin, end) in the line
     if (line.size() <= kMaxRegexLine) {
@@ -857,7 +858,7 @@ void StructureBuilder::FindPeriod() {
       // Every match begins in the piece and holds a digit there (kRangeZh and kRangeNum, which may
       // run into the next line, open with their year): a piece without one offers nothing.
       if (!HasAsciiDigit(line.substr(pb, pe - pb))) continue;
-      std::string lower = line_lower.substr(pb, pe - pb);
+      std::string lower(line_lower.substr(pb, pe - pb));
       const uint64_t base = line_view_[i].first + pb;
       const bool statement = StatesPeriod(lower) || above;
       const bool about_report = Contains(lower, "本报告") || Contains(lower, "本報告") ||
@@ -869,7 +870,7 @@ void StructureBuilder::FindPeriod() {
       // A statement's range may end in the next line ("报告期间2016年1月1日" / "至2016年12月31日").
       std::string joined = lower;
       if (statement && pe == line.size() && i + 1 < n && LineView(i + 1).size() <= 200)
-        joined += sdk::AsciiLower(LineView(i + 1));
+        joined += LowerLine(i + 1);
       auto span = [&](size_t pos, size_t len) {
         f.vb = base + pos;
         f.ve = pos + len <= lower.size() ? base + pos + len : line_view_[i + 1].first + (pos + len - lower.size());
@@ -1144,7 +1145,7 @@ void StructureBuilder::FindGriClaims() {
   for (size_t i = 0; i < n; ++i) {
     std::string_view v = LineView(i);
     if (excluded(i) || v.empty()) continue;
-    std::string lower = sdk::AsciiLower(v);
+    const std::string_view lower = LowerLine(i);
     auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
     // A basis heading is short: the squeezed line is built only when it has at most 40 bytes.
     size_t kept = 0;
@@ -1156,14 +1157,7 @@ void StructureBuilder::FindGriClaims() {
       for (std::string_view h : kBasis)
         if (Contains(squeezed, h)) basis_until = static_cast<long>(i) + 10;
     }
-    // The next line lower-cased, made when first asked for.
-    std::string next;
-    bool next_made = false;
-    auto next_lower = [&]() -> const std::string& {
-      if (!next_made && i + 1 < n) next = sdk::AsciiLower(LineView(i + 1));
-      next_made = true;
-      return next;
-    };
+    auto next_lower = [&] { return i + 1 < n ? LowerLine(i + 1) : std::string_view(); };
     // "GRI内容索引请见公司网站": the content index is published elsewhere.
     if (ContainsAny(lower, {"gri index", "content index", "gri table", "内容索引", "索引表"}) &&
         (ContainsAny(lower, kOnline) || ContainsAny(next_lower(), kOnline)))
@@ -1188,7 +1182,7 @@ void StructureBuilder::FindGriClaims() {
       len = 2;
     }
     if (pos == std::string::npos || tagged(i, lower)) continue;
-    std::string text = lower;
+    std::string text(lower);
     if (i + 1 < n && !excluded(i + 1)) text += next_lower();
     for (std::string_view h : {"编制依据", "编写依据", "报告依据"}) {
       for (size_t p = text.find(h); p != std::string::npos; p = text.find(h)) text.erase(p, h.size());
