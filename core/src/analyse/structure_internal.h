@@ -1,6 +1,6 @@
 // The builder behind Structure::Build, split over structure.cc (layout) and
-// structure_metadata.cc (content index, report metadata) and structure_tables.cc (tables). Private
-// to the core.
+// structure_metadata.cc (content index, report metadata) and structure_tables.cc (tables); the
+// facts of a line that several passes read are in structure_lines.h. Private to the core.
 #ifndef ESGAUDIT_ANALYSE_STRUCTURE_INTERNAL_H_
 #define ESGAUDIT_ANALYSE_STRUCTURE_INTERNAL_H_
 
