@@ -1777,6 +1777,26 @@ TEST(RelationRulesTest, ATableSharingItsLinesWithProseOfAnotherColumnIsOneTable)
   ExpectChangesFlagged(clean, {{"850", "805", {"150 + 805 = 955"}}}, "error", "en");
 }
 
+// The other column's words beside a row may open with a year: after the row's values ("228 2030
+// (two years ago)", the year then read as no value of the row when three values stand before it) or
+// ending a clause ("16 2022. It was"). The rows stay rows of the table and its total is checked.
+TEST(RelationRulesTest, ProseOfAnotherColumnOpeningWithAYearLeavesTheRowInItsTable) {
+  const std::string clean =
+      "Emissions by product\n"
+      "\n"
+      "Total 420 400 380 The plan was set in\n"
+      "Oil 250 240 228 2030 (two years ago) and it is\n"
+      "reviewed each year. It covers\n"
+      "Gas 150 142 136 every site we run.\n"
+      "Other 20 18 16 2022. It was the same before.\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"420", "250", "150", "20"}},
+                                         {"parts-total", {"400", "240", "142", "18"}},
+                                         {"parts-total", {"380", "228", "136", "16"}}});
+  ExpectChangesFlagged(clean,
+                       {{"240", "264", {"264 + 142 + 18 = 424"}}, {" 18 ", " 28 ", {"240 + 142 + 28 = 410"}}},
+                       "error", "en");
+}
+
 // The prose of the other column on the rows' left: a label opening with a piece of a sentence shows
 // the second column, and the total row after a line of that prose is the same table's.
 TEST(RelationRulesTest, ATableWithProseOfAnotherColumnBeforeItsRowsIsOneTable) {
