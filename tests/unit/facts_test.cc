@@ -334,5 +334,20 @@ TEST(FactsTest, FiguresSetOneSpaceApartStayApartWithoutSpaceThousandsEvidence) {
             (std::vector<double>{15, 0, 72, 0, 22, 111}));
 }
 
+// OCR puts a space after a thousands comma ("33, 298"). A figure alone in a tab-separated cell reads
+// such groups as its own; anywhere else the space may separate the figures of a list, so they stay
+// apart: in prose, in a cell shared with words, with fewer than three digits after the comma, or on
+// a line without a tab.
+TEST(FactsTest, ACommaGroupWithAnOcrSpaceIsReadWholeOnlyAloneInATabCell) {
+  EXPECT_EQ(Values("男性\t33,255\t33, 298\n女性\t11,354\t10, 526\t+7.87%\n"),
+            (std::vector<double>{33255, 33298, 11354, 10526}));
+  EXPECT_EQ(Values("合计\t 1, 234, 567.5 \t12\n"), (std::vector<double>{1234567.5, 12}));
+  EXPECT_EQ(Values("客户数分别为12, 345和678户\n"), (std::vector<double>{12, 345, 678}));
+  EXPECT_EQ(Values("户数\t12, 345户\t5\n"), (std::vector<double>{12, 345, 5}));
+  EXPECT_EQ(Values("次数\t12, 34\t5\n"), (std::vector<double>{12, 34, 5}));
+  EXPECT_EQ(Values("12, 345\n"), (std::vector<double>{12, 345}));
+  EXPECT_EQ(Values("次数\t12, 345, 6\n"), (std::vector<double>{12, 345, 6}));
+}
+
 }  // namespace
 }  // namespace esgaudit

@@ -285,9 +285,40 @@ struct Parsed {
   int int_digits = 0;
 };
 
+// Whether the figure whose lead digits are [i, k) has comma groups of which at least one carries a
+// space after its comma ("33, 298": OCR spacing) and stands alone in a tab-separated cell: only
+// spaces between it and a tab on one side and a tab or the line's edge on the other. Where else
+// the text shares the cell, ", 298" may start another figure of a list, so it stays apart.
+bool OcrSpacedGroupsInCell(const LineCps& line, size_t i, size_t k) {
+  auto group = [&](size_t g) {
+    return IsDigit(line.at(g)) && IsDigit(line.at(g + 1)) && IsDigit(line.at(g + 2)) && !IsDigit(line.at(g + 3));
+  };
+  size_t e = k;
+  bool spaced = false;
+  while (line.at(e) == U',') {
+    const size_t g = line.at(e + 1) == U' ' ? e + 2 : e + 1;
+    if (!group(g)) break;
+    spaced = spaced || g == e + 2;
+    e = g + 3;
+  }
+  if (!spaced || line.at(e) == U',') return false;
+  if (line.at(e) == U'.' && IsDigit(line.at(e + 1))) {
+    ++e;
+    while (IsDigit(line.at(e))) ++e;
+  }
+  size_t before = i;
+  while (before > 0 && line.at(before - 1) == U' ') --before;
+  size_t after = e;
+  while (line.at(after) == U' ') ++after;
+  const bool tab_before = before > 0 && line.at(before - 1) == U'\t';
+  const bool tab_after = line.at(after) == U'\t';
+  return (tab_before || before == 0) && (tab_after || after >= line.size()) && (tab_before || tab_after);
+}
+
 // Parses digits, thousands groups and a decimal part at i (a digit). With `space_groups` (a
 // document that writes its thousands with spaces, see WritesThousandsWithSpaces) groups of three
-// digits set one space apart belong to the number as SpaceGroupsAt decides.
+// digits set one space apart belong to the number as SpaceGroupsAt decides. A figure alone in a
+// tab cell reads comma groups with a space after the comma as its own (OcrSpacedGroupsInCell).
 Parsed ParseNumber(const LineCps& line, size_t i, bool space_groups = false) {
   Parsed p;
   p.begin = i;
@@ -305,6 +336,14 @@ Parsed ParseNumber(const LineCps& line, size_t i, bool space_groups = false) {
         sep = U' ';
         take = spaced;
       }
+    }
+    if (sep == U',' && OcrSpacedGroupsInCell(line, i, k)) {
+      while (line.at(k) == U',') {
+        k += line.at(k + 1) == U' ' ? 2 : 1;
+        for (size_t d = 0; d < 3; ++d) ascii.push_back(static_cast<char>(line.at(k + d)));
+        k += 3;
+      }
+      p.grouped = true;
     }
     for (size_t g = 0; (sep == U',' || g < take) && space_thousands::GroupAt(at, k, sep); ++g) {
       for (size_t d = 1; d <= 3; ++d) ascii.push_back(static_cast<char>(line.at(k + d)));

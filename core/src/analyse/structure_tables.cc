@@ -243,11 +243,26 @@ std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullp
     if (from >= tokens.size() || to - from >= 2) break;
     from = to;
   }
+  // The other column's words may open with a year ("Oil 185 177 157 152 2030 (previously a ...",
+  // "Canada 4 875 2023. Additionally, ..."): a year, bare or ending a clause, followed by a word or
+  // a bracket, is the tail's first token, and a bare one is no value of the run (three or more values
+  // before it stay).
+  auto opens_word = [&](size_t k) {
+    std::string_view t = text(tokens[k]);
+    return !t.empty() && ((t[0] >= 'a' && t[0] <= 'z') || (t[0] >= 'A' && t[0] <= 'Z') || t[0] == '(');
+  };
+  auto year_opening_tail = [&](size_t k) {
+    if (k + 1 >= tokens.size() || !opens_word(k + 1)) return false;
+    std::string_view t = text(tokens[k]);
+    if (!t.empty() && (t.back() == '.' || t.back() == ',')) t.remove_suffix(1);
+    return t.size() == 4 && YearLike(t);
+  };
+  if (from < tokens.size() && to - from >= 4 && year_opening_tail(to - 1)) --to;
   if (from >= tokens.size() || tokens.size() - to < 2 || !label_ok(from)) return {};
   std::string_view first = text(tokens[to]);
-  if (first.empty() || !std::all_of(first.begin(), first.end(), [](char c) {
+  if (!year_opening_tail(to) && (first.empty() || !std::all_of(first.begin(), first.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ',' || c == '-';
-      }))
+      })))
     return {};
   std::vector<Piece> out = run(from, to);
   if (!out.empty()) *tail = tokens[to].begin;

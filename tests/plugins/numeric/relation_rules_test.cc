@@ -1363,6 +1363,29 @@ TEST(RelationRulesTest, TitledBlocksUnderATotalFirstAfterASingleRow) {
   EXPECT_FALSE(Recognised(doc, r, "parts-total", {"12,000", "6,000", "3,500", "2,000", "500"}));
 }
 
+// A year column whose counts carry an OCR space after the thousands comma ("2, 968"): each such
+// cell is one figure, so that column adds up in every titled block too, and a change in either
+// column of a later block (which a block needs one adding column to be read) is flagged.
+TEST(RelationRulesTest, AYearColumnWithOcrSpacesInItsThousandsStillFootsItsTitledBlocks) {
+  const std::string clean =
+      "项目\t2022年\t2021年\t增减\n"
+      "员工总数（人）\t5,210\t4,986\t+4.49%\n"
+      "按性别\t\t\t\n"
+      "男\t3,105\t2, 968\t+4.62%\n"
+      "女\t2,105\t2, 018\t+4.31%\n"
+      "按学历\t\t\t\n"
+      "硕士及以上\t412\t380\t+8.42%\n"
+      "本科\t1,876\t1, 702\t+10.22%\n"
+      "大专及以下\t2,922\t2, 904\t+0.62%\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"4,986", "2, 968", "2, 018"}},
+                                         {"parts-total", {"4,986", "380", "1, 702", "2, 904"}},
+                                         {"parts-total", {"5,210", "412", "1,876", "2,922"}}});
+  ExpectChangesFlagged(clean,
+                       {{"\t1,876\t", "\t2,064\t", {"412 + 2,064 + 2,922 = 5,398"}},
+                        {"\t1, 702\t", "\t1, 872\t", {"380 + 1,872 + 2,904 = 5,156"}}},
+                       "error");
+}
+
 // A total row naming its noun (供应商总数, Total suppliers) in the middle of a table, followed by rows
 // whose labels end in that noun: they are its parts when a column adds up. Parts above the total
 // are flagged; parts short of it may leave others unnamed and are not.
@@ -1752,6 +1775,26 @@ TEST(RelationRulesTest, ATableSharingItsLinesWithProseOfAnotherColumnIsOneTable)
   ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"1,000", "150", "850"}},
                                          {"parts-total", {"900", "120", "780"}}});
   ExpectChangesFlagged(clean, {{"850", "805", {"150 + 805 = 955"}}}, "error", "en");
+}
+
+// The other column's words beside a row may open with a year: after the row's values ("228 2030
+// (two years ago)", the year then read as no value of the row when three values stand before it) or
+// ending a clause ("16 2022. It was"). The rows stay rows of the table and its total is checked.
+TEST(RelationRulesTest, ProseOfAnotherColumnOpeningWithAYearLeavesTheRowInItsTable) {
+  const std::string clean =
+      "Emissions by product\n"
+      "\n"
+      "Total 420 400 380 The plan was set in\n"
+      "Oil 250 240 228 2030 (two years ago) and it is\n"
+      "reviewed each year. It covers\n"
+      "Gas 150 142 136 every site we run.\n"
+      "Other 20 18 16 2022. It was the same before.\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"420", "250", "150", "20"}},
+                                         {"parts-total", {"400", "240", "142", "18"}},
+                                         {"parts-total", {"380", "228", "136", "16"}}});
+  ExpectChangesFlagged(clean,
+                       {{"240", "264", {"264 + 142 + 18 = 424"}}, {" 18 ", " 28 ", {"240 + 142 + 28 = 410"}}},
+                       "error", "en");
 }
 
 // The prose of the other column on the rows' left: a label opening with a piece of a sentence shows
