@@ -220,6 +220,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindCardTotals(doc);
   FindRowTotalColumns(doc);
   FindRaggedRowTotalColumns(doc);
+  FindPovertyReliefForms(doc);
   FindLayoutTotals();
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
@@ -1529,6 +1530,152 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
         }
       }
     }
+  }
+}
+
+// The poverty-relief form that the exchanges' 2016 template asks for (上市公司2016年精准扶贫工作情况统计表),
+// as text gives it: a row per line, the label (numbered 1., 1.1, often opened by 其中：) and its value
+// apart by a tab. Its overview (a row naming 总体情况, then 资金, 物资折款 and 帮助建档立卡贫困人口
+// 脱贫数 rows) states the totals; the programmes below it (产业发展脱贫, 教育脱贫 ... 其他项目) each
+// have numbered sub-rows, some of them an amount invested (投入金额, in the form's money unit) and some
+// the people lifted out of poverty (脱贫数). The programmes' amounts are the parts of 资金, their
+// 脱贫数 rows the parts of the overview's. Companies fill the form in part and drop rows, and a person
+// may count under two programmes, so the relations are likely ones: parts above their total are a
+// warning, a shortfall is not reported. Amounts adding up to 资金 plus 物资折款 count the goods too:
+// no relation then (it would need a total of two figures). A row's value must open its value cell;
+// counts (（人）, （个）, 人数, 个数, 人/次) are no amounts. Lines without a tab inside the form (a page
+// number, a cell wrapped onto a line of its own) are passed over, up to kStrayLines in a row; the
+// form ends at its 所获奖项 row or at the next section heading (三、).
+void RelationAnalysis::FindPovertyReliefForms(const sdk::Document& doc) {
+  constexpr uint32_t kOverviewLines = 4;  // lines from the 总体情况 row to its 资金 row
+  constexpr uint32_t kStrayLines = 3;
+  constexpr uint32_t kFormLines = 80;     // the whole template is about 50 rows
+  std::string_view text = doc.Text();
+  std::map<uint32_t, std::vector<int>> by_line;
+  for (size_t i = 0; i < figures_.size(); ++i) by_line[figures_[i].line].push_back(static_cast<int>(i));
+  struct Row {
+    bool tab = false;
+    std::u32string label;  // without spaces, 其中： and the numbering
+    int depth = 0;         // numbering levels: 0 none, 1 (2.), 2 (2.1)
+    bool heading = false;  // opened by a Chinese numeral and 、 (二、分项投入)
+    int figure = -1;       // the figure opening the value cell
+  };
+  auto row_at = [&](uint32_t li) {
+    Row row;
+    const esgaudit_line line = doc.Line(li);
+    std::string_view t = text.substr(line.offset, line.length);
+    const size_t tab = t.find('\t');
+    if (tab == std::string_view::npos) return row;
+    row.tab = true;
+    std::u32string label;
+    for (char32_t c : ToU32(t.substr(0, tab))) {
+      if (c != U' ' && c != U'\u3000') label.push_back(c);
+    }
+    if (label.rfind(U"其中", 0) == 0) label.erase(0, 2);
+    if (!label.empty() && (label[0] == U'：' || label[0] == U':')) label.erase(0, 1);
+    if (label.size() >= 2 && label[1] == U'、' && std::u32string_view(U"一二三四五六七八九十_").find(label[0]) != std::u32string_view::npos) {
+      row.heading = true;
+    }
+    size_t k = 0;
+    bool digits = false;
+    while (k < label.size()) {
+      const char32_t c = label[k];
+      if (c >= U'0' && c <= U'9') {
+        if (!digits) ++row.depth;
+        digits = true;
+      } else if (c == U'.' || c == U'．' || c == U'•' || c == U'、') {
+        digits = false;
+      } else {
+        break;
+      }
+      ++k;
+    }
+    row.label = label.substr(k);
+    // The value: the first figure after the tab, when nothing but blanks stands before it.
+    size_t v = tab + 1;
+    while (v < t.size() && (t[v] == ' ' || t[v] == '\t')) ++v;
+    auto it = by_line.find(li);
+    if (it != by_line.end()) {
+      for (int f : it->second) {
+        if (figures_[f].offset == line.offset + v) row.figure = f;
+      }
+    }
+    return row;
+  };
+  auto has = [](const std::u32string& s, std::u32string_view w) { return s.find(w) != std::u32string::npos; };
+  auto is_count = [&](const std::u32string& l) {
+    for (std::u32string_view w : {U"（人", U"(人", U"（个", U"(个", U"人数", U"个数", U"人/次", U"（户", U"(户"}) {
+      if (has(l, w)) return true;
+    }
+    return false;
+  };
+  auto utf8 = [](const std::u32string& u) {
+    using It = boost::u32_to_u8_iterator<std::u32string::const_iterator>;
+    return std::string(It(u.begin()), It(u.end()));
+  };
+  std::set<int> taken;
+  for (const Relation& r : relations_) {
+    taken.insert(r.parts.begin(), r.parts.end());
+    if (r.total >= 0) taken.insert(r.total);
+  }
+  std::map<int, std::u32string> row_label;  // each row figure's row label
+  const uint32_t lines = doc.LineCount();
+  for (uint32_t li = 0; li < lines; ++li) {
+    const Row head = row_at(li);
+    if (!head.tab || !has(head.label, U"总体情况")) continue;
+    int funds = -1, goods = -1, lifted = -1;
+    uint32_t at = li + 1;
+    // The overview: rows with figures up to the first row without one (a programme or 二、分项投入).
+    for (; at < lines && at <= li + kOverviewLines + 3; ++at) {
+      const Row row = row_at(at);
+      if (!row.tab) continue;
+      if (row.figure < 0) break;
+      row_label[row.figure] = row.label;
+      if (row.label == U"资金" && at <= li + kOverviewLines) funds = row.figure;
+      if (has(row.label, U"物资折款")) goods = row.figure;
+      if (has(row.label, U"脱贫数")) lifted = row.figure;
+    }
+    if (funds < 0) continue;
+    std::vector<int> amounts, people;
+    uint32_t stray = 0;
+    for (; at < lines && at < li + kFormLines; ++at) {
+      const Row row = row_at(at);
+      if (!row.tab) {
+        if (++stray > kStrayLines) break;
+        continue;
+      }
+      stray = 0;
+      if (has(row.label, U"所获奖项") || (row.heading && !has(row.label, U"分项投入"))) break;
+      if (row.depth < 2 || row.figure < 0 || taken.count(row.figure)) continue;
+      const Figure& g = figures_[row.figure];
+      row_label[row.figure] = row.label;
+      if (has(row.label, U"脱贫数")) {
+        people.push_back(row.figure);
+      } else if (!is_count(row.label) && g.kind == ESGAUDIT_FACT_QUANTITY && g.unit == figures_[funds].unit &&
+                 g.magnitude == figures_[funds].magnitude) {
+        amounts.push_back(row.figure);
+      }
+    }
+    auto add = [&](int total, const std::vector<int>& parts, int also) {
+      if (total < 0 || parts.size() < 2 || taken.count(total)) return;
+      // Each member is labelled by its row, not by the form's column header (数量及开展情况) or the
+      // cell above it that the model gives it.
+      figures_[total].label = utf8(row_label[total]);
+      for (int p : parts) figures_[p].label = utf8(row_label[p]);
+      Relation r = Stated(RelationKind::kPartsTotal, total, parts);
+      const Figure& t = figures_[total];
+      if (also >= 0 && !r.consistent) {
+        const Figure& a = figures_[also];
+        if (r.sum_low <= t.high + a.high && t.low + a.low <= r.sum_high) return;  // the goods counted too
+      }
+      r.evidence = Evidence::kTable;
+      r.certainty = Certainty::kLikely;
+      r.flag = r.sum_low > t.high;
+      Add(std::move(r));
+    };
+    add(funds, amounts, goods);
+    add(lifted, people, -1);
+    li = at > li ? at - 1 : li;
   }
 }
 

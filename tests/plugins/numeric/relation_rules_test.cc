@@ -2040,5 +2040,66 @@ TEST(RelationRulesTest, TotalsThatAreNoTwinsByMethodSumNothing) {
   }
 }
 
+// The 2016 poverty-relief form of the exchanges' template, a row per line with its value after a tab:
+// the overview's 资金 totals the programmes' amounts, its 脱贫数 the programmes' 脱贫数 rows. Counts
+// (人数, 个数) are no amounts, and rows after the form's 所获奖项 row are no parts (both would break
+// the clean sums). A part raised above its total is a warning.
+const char kPovertyReliefForm[] =
+    "扶贫工作统计\n"
+    "单位：万元\n"
+    "指标\t数量及开展情况\n"
+    "一、总体情况\t\n"
+    "其中：1.资金\t120.5\n"
+    "2.物资折款\t30\n"
+    "3.帮助建档立卡贫困人口脱贫数（人）\t400\n"
+    "二、分项投入\t\n"
+    "1.产业发展脱贫\t\n"
+    "其中：1.1产业扶贫项目个数（个）\t4\n"
+    "1.2产业扶贫项目投入金额\t60.5\n"
+    "1.3帮助建档立卡贫困人口脱贫数（人）\t310\n"
+    "2.教育脱贫\t\n"
+    "其中：2.1资助贫困学生投入金额\t25\n"
+    "2.2资助贫困学生人数（人）\t85\n"
+    "12\n"
+    "3.其他项目\t\n"
+    "其中：3.1.投入金额\t35\n"
+    "3.2.帮助建档立卡贫困人口脱贫数（人）\t90\n"
+    "三、所获奖项（内容、级别）\t\n"
+    "4.1投入金额\t500\n";
+
+TEST(RelationRulesTest, APovertyReliefFormsProgrammesAddUpToItsOverview) {
+  const std::string clean = kPovertyReliefForm;
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"120.5", "60.5", "25", "35"}},
+                                         {"parts-total", {"400", "310", "90"}}});
+  ExpectChangesFlagged(clean, {{"60.5", "66.5", {"66.5 + 25 + 35 = 126.5"}},
+                               {"310", "341", {"341 + 90 = 431"}}},
+                       "warning");
+  // A shortfall is no finding: companies drop the template's rows.
+  ExpectChangesFlagged(clean, {{"\t35", "\t5", {}}}, "warning");
+}
+
+TEST(RelationRulesTest, RowsOutsideAPovertyReliefFormsOverviewAreNotSummed) {
+  const std::string clean = kPovertyReliefForm;
+  // No overview row (总体情况), or no 资金 row in it: no form; amounts that add up to 资金 and
+  // 物资折款 together count the goods too: no relation (nor a finding).
+  const std::string no_overview = std::string(clean).replace(clean.find("总体情况"), 12, "工作概况");
+  const std::string no_funds = std::string(clean).replace(clean.find("资金"), 6, "资产");
+  const std::string with_goods = std::string(clean).replace(clean.find("\t35"), 3, "\t65");
+  for (const std::string& near : {no_overview, no_funds, with_goods}) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    Document nd = Document::FromUtf8("test.txt", near);
+    for (const char* part : {"35", "65"}) {
+      EXPECT_FALSE(Recognised(nd, n, "parts-total", {"120.5", "60.5", "25", part})) << near;
+    }
+    if (near != with_goods) EXPECT_FALSE(Recognised(nd, n, "parts-total", {"400", "310", "90"})) << near;
+  }
+  // A value cell opened by words is no row's value.
+  const std::string worded = std::string(clean).replace(clean.find("\t25"), 3, "\t投入25");
+  ReportResult w = Check(worded, "zh", "relations");
+  Document wd = Document::FromUtf8("test.txt", worded);
+  EXPECT_FALSE(Recognised(wd, w, "parts-total", {"120.5", "60.5", "25", "35"}));
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
