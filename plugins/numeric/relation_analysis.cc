@@ -65,6 +65,17 @@ constexpr const char* kNotTotal[] = {"共同", "共享", "共建", "共产", "�
                                      "共治", "共创", "共进", "共担", "共育", "共生", "共和"};
 // Longest first: "其中包括" is one marker, not 其中 followed by a second list.
 constexpr const char* kSubsetWords[] = {"其中包括", "其中", "包括", "of which", "including"};
+// An amount of money (万元, 亿元, 元) and a count of things or people: two dimensions of one item.
+bool MoneyUnit(std::string_view unit) {
+  return unit.size() >= 3 && unit.substr(unit.size() - 3) == "元";
+}
+bool CountUnit(std::string_view unit) {
+  for (const char* u : {"家", "个", "项", "笔", "只", "户", "次", "人", "名"}) {
+    if (unit == u) return true;
+  }
+  return false;
+}
+
 // A figure per unit of something (每股社会贡献值1.71元, 人均培训时长) is a ratio, never the total of
 // the amounts that follow it.
 constexpr const char* kPerUnitWords[] = {"每股", "每万元", "每百万", "每吨", "每千", "人均", "平均",
@@ -186,6 +197,7 @@ enum class Tok { kFact, kSubset, kTotal, kCompose, kEnum, kComma, kEnd, kText, k
 struct Token {
   Tok type;
   int figure = -1;
+  bool semicolon = false;  // a kEnd written ； or ;
 };
 
 }  // namespace
@@ -720,7 +732,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         toks.push_back({Tok::kComma});
       } else if (ch == U'。' || ch == U'；' || ch == U';' || ch == U'！' || ch == U'!' || ch == U'？' ||
                  ch == U'?') {
-        toks.push_back({Tok::kEnd});
+        toks.push_back({Tok::kEnd, -1, ch == U'；' || ch == U';'});
       } else {
         toks.push_back({Tok::kText});
         text_char.resize(toks.size(), 0);
@@ -1778,8 +1790,10 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
     return open >= 1 && open + 2 < static_cast<long>(toks.size()) && toks[open].type == Tok::kOpen &&
            toks[open + 1].type == Tok::kFact && toks[open + 2].type == Tok::kClose && toks[open - 1].type == Tok::kText;
   };
+  bool through_semicolons = false, stopped_at_semicolon = false;
   auto collect = [&](size_t from, int dir, const Figure& total, bool* enumerated, bool* nested) {
     std::vector<int> parts;
+    stopped_at_semicolon = false;
     bool enum_sep = false, comma_sep = false, first_opens = false;
     bool clause_part = false;  // the current clause gave a part
     *nested = false;
@@ -1798,6 +1812,16 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
         }
       }
       if (t.type == Tok::kSubset) *nested = true;
+      // `through_semicolons`: a semicolon separates the list's clauses like a comma (a clause
+      // without a part still ends the list); otherwise the list ends there, said in
+      // `stopped_at_semicolon`.
+      if (t.type == Tok::kEnd && t.semicolon && dir > 0 && !parts.empty()) {
+        stopped_at_semicolon = clause_part;
+        if (!through_semicolons || !clause_part) break;
+        comma_sep = true;
+        clause_part = false;
+        continue;
+      }
       if (t.type == Tok::kEnd || t.type == Tok::kClose || t.type == Tok::kSubset || t.type == Tok::kTotal) break;
       if (t.type == Tok::kEnum && !parts.empty()) enum_sep = true;
       if ((t.type == Tok::kComma || t.type == Tok::kOpen) && !parts.empty()) {
@@ -1830,6 +1854,11 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       }
       if (same_unit(*f, total)) {
         parts.push_back(t.figure);
+        clause_part = true;
+      } else if (f->kind == total.kind && !parts.empty() && MoneyUnit(total.unit) && CountUnit(f->unit)) {
+        // "承销金额1284亿元，承销家数132家，…主承销金额231亿元": a count beside a part in money says how
+        // many deals the amount was, another dimension of the same part; it neither ends the list
+        // nor is a part, and its clause goes on the list.
         clause_part = true;
       } else if (f->kind == total.kind) {
         break;  // another quantity: a new list begins
@@ -1961,6 +1990,23 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       bool enumerated = false, nested = false;
       std::vector<int> parts = collect(t + 1, +1, *total, &enumerated, &nested);
       if (parts.empty()) continue;
+      // "融资1529亿元，其中，债券…1284亿元，…股权…231亿元；新三板…14亿元。": parts falling short of their
+      // total at a semicolon go on past it when the clauses after it make up the total exactly
+      // (the arithmetic, not the semicolon, says the list goes on: a semicolon mostly ends one).
+      if (stopped_at_semicolon) {
+        Relation before = Stated(RelationKind::kPartsTotal, toks[k].figure, parts);
+        if (before.sum_high < total->low) {
+          bool e2 = false, n2 = false;
+          through_semicolons = true;
+          std::vector<int> longer = collect(t + 1, +1, *total, &e2, &n2);
+          through_semicolons = false;
+          if (longer.size() > parts.size() && Stated(RelationKind::kPartsTotal, toks[k].figure, longer).consistent) {
+            parts = std::move(longer);
+            enumerated = e2;
+            nested = n2;
+          }
+        }
+      }
       // "招聘399人，其中男性294人，其中女性105人": the second 其中 continues the first list; it is not
       // a subset of 294.
       if (auto sib = subset_of.find(toks[k].figure); sib != subset_of.end()) {

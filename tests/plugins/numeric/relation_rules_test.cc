@@ -2101,5 +2101,34 @@ TEST(RelationRulesTest, RowsOutsideAPovertyReliefFormsOverviewAreNotSummed) {
   EXPECT_FALSE(Recognised(wd, w, "parts-total", {"120.5", "60.5", "25", "35"}));
 }
 
+// Parts in money after 其中 with counts of deals between them (another dimension of the same parts),
+// and a clause after a semicolon that makes up the total: one list.
+TEST(RelationRulesTest, AnOfWhichListOfAmountsGoesOnPastCountsAndASemicolonThatCompleteIt) {
+  const std::string clean =
+      "全年为企业客户完成融资1,500亿元，其中，债券承销金额1,200亿元，承销家数100家，股权承销金额250亿元，"
+      "承销家数18家；新三板挂牌企业150家，定向增发融资50亿元。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"1,500亿元", "1,200亿元", "250亿元", "50亿元"}}});
+  ExpectChangesFlagged(clean, {{"1,200亿元", "1,320亿元", {"1,320亿元 + 250亿元 = 1,570亿元"}}}, "warning");
+}
+
+TEST(RelationRulesTest, ASemicolonEndsAnOfWhichListThatAddsUpOrThatTheClauseAfterItDoesNotComplete) {
+  // The parts add up before the semicolon: what follows it is no part.
+  const std::string adds_up = "公司拥有授权专利共75件，其中发明专利11件，实用新型专利64件；拥有著作权4件。\n";
+  ReportResult a = ExpectCleanAndRecognised(adds_up, "zh", {{"parts-total", {"75件", "11件", "64件"}}});
+  Document ad = Document::FromUtf8("test.txt", adds_up);
+  EXPECT_FALSE(Recognised(ad, a, "parts-total", {"75件", "11件", "64件", "4件"}));
+  // The clause after the semicolon does not make up the total: the list ends at the semicolon.
+  const std::string other = "监事会由12名监事组成，其中女性4名；高级管理层由9名成员组成。\n";
+  ReportResult o = Check(other, "zh", "relations");
+  EXPECT_TRUE(Findings(o).empty()) << ::testing::PrintToString(Findings(o));
+  Document od = Document::FromUtf8("test.txt", other);
+  EXPECT_FALSE(Recognised(od, o, "parts-total", {"12名", "4名", "9名"}));
+  // A count between parts that are no money ends the list as before.
+  const std::string counts = "招聘员工500人，其中本科300人，开展培训20次，大专200人。\n";
+  ReportResult c = Check(counts, "zh", "relations");
+  Document cd = Document::FromUtf8("test.txt", counts);
+  EXPECT_FALSE(Recognised(cd, c, "parts-total", {"500人", "300人", "200人"}));
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
