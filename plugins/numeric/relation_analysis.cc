@@ -2053,7 +2053,28 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       if (totals_done.count(toks[k].figure)) continue;
       bool enumerated = false, nested = false;
       std::vector<int> parts = t > 0 ? collect(t - 1, -1, *total, &enumerated, &nested) : std::vector<int>();
-      if (parts.size() >= 2) add_parts_total(toks[k].figure, std::move(parts), enumerated, false);
+      if (parts.size() >= 2) {
+        add_parts_total(toks[k].figure, std::move(parts), enumerated, false);
+        continue;
+      }
+      // "共有员工7932人（含经纪人），母公司6,835人，全资及控股子公司1,097人": parts after the total
+      // without 其中 (a bracketed remark between), taken only when they name every category of a
+      // closed set (男 / 女, or 母公司 / 子公司: a group's parent and its subsidiaries); each other
+      // clause of the sentence (女性3000人 alone, 党员500人) leaves the set open, and no relation is read.
+      std::vector<int> after = collect(k + 1, +1, *total, &enumerated, &nested);
+      if (after.size() < 2 || nested) continue;
+      bool parent_and_subsidiaries = false;
+      if (after.size() == 2) {
+        const std::string& a = figures_[after[0]].label;
+        const std::string& b = figures_[after[1]].label;
+        parent_and_subsidiaries = Has(a, "母公司") && !Has(a, "子公司") && Has(b, "子公司") && !Has(b, "母公司");
+      }
+      if (!parent_and_subsidiaries && !CategoriesOf(after).complete) continue;
+      Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, after);
+      r.flag = !r.consistent && r.sum_low <= 2 * total->high && r.sum_high >= 0.5 * total->low;
+      // A group may count staff outside its parent and subsidiaries (an associate, a branch abroad).
+      if (parent_and_subsidiaries) r.certainty = Certainty::kLikely;
+      if (r.consistent || r.flag) Add(std::move(r));
     }
   }
   // Percentages of one sentence: a composition (构成/结构/分布) or both halves of a closed dimension.

@@ -2130,5 +2130,31 @@ TEST(RelationRulesTest, ASemicolonEndsAnOfWhichListThatAddsUpOrThatTheClauseAfte
   EXPECT_FALSE(Recognised(cd, c, "parts-total", {"500人", "300人", "200人"}));
 }
 
+// A total marked by 共 with its parts after it and no 其中 (a bracketed remark between): read when the
+// parts name every category of a closed set.
+TEST(RelationRulesTest, PartsAfterATotalWithoutOfWhichNamingAClosedSetAddUp) {
+  const std::string entities = "年末公司共有员工4,210人（含派遣人员），母公司3,650人，控股子公司560人。\n";
+  ExpectCleanAndRecognised(entities, "zh", {{"parts-total", {"4,210人", "3,650人", "560人"}}});
+  ExpectChangesFlagged(entities, {{"3,650人", "3,750人", {"3,750人 + 560人 = 4,310人"}}}, "warning");
+  const std::string gender = "本年共招聘新员工320人，男员工190人，女员工130人。\n";
+  ExpectCleanAndRecognised(gender, "zh", {{"parts-total", {"320人", "190人", "130人"}}});
+  ExpectChangesFlagged(gender, {{"130人", "110人", {"190人 + 110人 = 300人"}}}, "error");
+}
+
+TEST(RelationRulesTest, PartsAfterATotalWithoutOfWhichThatLeaveTheSetOpenAreNoRelation) {
+  // Categories that close no set (女性 and 党员), one category alone, two parents: no relation, and
+  // figures that do not add up are not flagged.
+  for (const std::string near : {
+           "年末公司共有员工4,210人，女性员工3,650人，党员560人。\n",
+           "年末公司共有员工4,210人，母公司3,650人，研发人员560人。\n",
+           "年末公司共有员工4,210人，母公司3,650人，母公司党员560人。\n",
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"4,210人", "3,650人", "560人"})) << near;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
