@@ -65,6 +65,17 @@ constexpr const char* kNotTotal[] = {"共同", "共享", "共建", "共产", "�
                                      "共治", "共创", "共进", "共担", "共育", "共生", "共和"};
 // Longest first: "其中包括" is one marker, not 其中 followed by a second list.
 constexpr const char* kSubsetWords[] = {"其中包括", "其中", "包括", "of which", "including"};
+// An amount of money (万元, 亿元, 元) and a count of things or people: two dimensions of one item.
+bool MoneyUnit(std::string_view unit) {
+  return unit.size() >= 3 && unit.substr(unit.size() - 3) == "元";
+}
+bool CountUnit(std::string_view unit) {
+  for (const char* u : {"家", "个", "项", "笔", "只", "户", "次", "人", "名"}) {
+    if (unit == u) return true;
+  }
+  return false;
+}
+
 // A figure per unit of something (每股社会贡献值1.71元, 人均培训时长) is a ratio, never the total of
 // the amounts that follow it.
 constexpr const char* kPerUnitWords[] = {"每股", "每万元", "每百万", "每吨", "每千", "人均", "平均",
@@ -186,6 +197,7 @@ enum class Tok { kFact, kSubset, kTotal, kCompose, kEnum, kComma, kEnd, kText, k
 struct Token {
   Tok type;
   int figure = -1;
+  bool semicolon = false;  // a kEnd written ； or ;
 };
 
 }  // namespace
@@ -220,6 +232,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindCardTotals(doc);
   FindRowTotalColumns(doc);
   FindRaggedRowTotalColumns(doc);
+  FindPovertyReliefForms(doc);
   FindLayoutTotals();
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
@@ -719,7 +732,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         toks.push_back({Tok::kComma});
       } else if (ch == U'。' || ch == U'；' || ch == U';' || ch == U'！' || ch == U'!' || ch == U'？' ||
                  ch == U'?') {
-        toks.push_back({Tok::kEnd});
+        toks.push_back({Tok::kEnd, -1, ch == U'；' || ch == U';'});
       } else {
         toks.push_back({Tok::kText});
         text_char.resize(toks.size(), 0);
@@ -1532,6 +1545,152 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
   }
 }
 
+// The poverty-relief form that the exchanges' 2016 template asks for (上市公司2016年精准扶贫工作情况统计表),
+// as text gives it: a row per line, the label (numbered 1., 1.1, often opened by 其中：) and its value
+// apart by a tab. Its overview (a row naming 总体情况, then 资金, 物资折款 and 帮助建档立卡贫困人口
+// 脱贫数 rows) states the totals; the programmes below it (产业发展脱贫, 教育脱贫 ... 其他项目) each
+// have numbered sub-rows, some of them an amount invested (投入金额, in the form's money unit) and some
+// the people lifted out of poverty (脱贫数). The programmes' amounts are the parts of 资金, their
+// 脱贫数 rows the parts of the overview's. Companies fill the form in part and drop rows, and a person
+// may count under two programmes, so the relations are likely ones: parts above their total are a
+// warning, a shortfall is not reported. Amounts adding up to 资金 plus 物资折款 count the goods too:
+// no relation then (it would need a total of two figures). A row's value must open its value cell;
+// counts (（人）, （个）, 人数, 个数, 人/次) are no amounts. Lines without a tab inside the form (a page
+// number, a cell wrapped onto a line of its own) are passed over, up to kStrayLines in a row; the
+// form ends at its 所获奖项 row or at the next section heading (三、).
+void RelationAnalysis::FindPovertyReliefForms(const sdk::Document& doc) {
+  constexpr uint32_t kOverviewLines = 4;  // lines from the 总体情况 row to its 资金 row
+  constexpr uint32_t kStrayLines = 3;
+  constexpr uint32_t kFormLines = 80;     // the whole template is about 50 rows
+  std::string_view text = doc.Text();
+  std::map<uint32_t, std::vector<int>> by_line;
+  for (size_t i = 0; i < figures_.size(); ++i) by_line[figures_[i].line].push_back(static_cast<int>(i));
+  struct Row {
+    bool tab = false;
+    std::u32string label;  // without spaces, 其中： and the numbering
+    int depth = 0;         // numbering levels: 0 none, 1 (2.), 2 (2.1)
+    bool heading = false;  // opened by a Chinese numeral and 、 (二、分项投入)
+    int figure = -1;       // the figure opening the value cell
+  };
+  auto row_at = [&](uint32_t li) {
+    Row row;
+    const esgaudit_line line = doc.Line(li);
+    std::string_view t = text.substr(line.offset, line.length);
+    const size_t tab = t.find('\t');
+    if (tab == std::string_view::npos) return row;
+    row.tab = true;
+    std::u32string label;
+    for (char32_t c : ToU32(t.substr(0, tab))) {
+      if (c != U' ' && c != U'\u3000') label.push_back(c);
+    }
+    if (label.rfind(U"其中", 0) == 0) label.erase(0, 2);
+    if (!label.empty() && (label[0] == U'：' || label[0] == U':')) label.erase(0, 1);
+    if (label.size() >= 2 && label[1] == U'、' && std::u32string_view(U"一二三四五六七八九十_").find(label[0]) != std::u32string_view::npos) {
+      row.heading = true;
+    }
+    size_t k = 0;
+    bool digits = false;
+    while (k < label.size()) {
+      const char32_t c = label[k];
+      if (c >= U'0' && c <= U'9') {
+        if (!digits) ++row.depth;
+        digits = true;
+      } else if (c == U'.' || c == U'．' || c == U'•' || c == U'、') {
+        digits = false;
+      } else {
+        break;
+      }
+      ++k;
+    }
+    row.label = label.substr(k);
+    // The value: the first figure after the tab, when nothing but blanks stands before it.
+    size_t v = tab + 1;
+    while (v < t.size() && (t[v] == ' ' || t[v] == '\t')) ++v;
+    auto it = by_line.find(li);
+    if (it != by_line.end()) {
+      for (int f : it->second) {
+        if (figures_[f].offset == line.offset + v) row.figure = f;
+      }
+    }
+    return row;
+  };
+  auto has = [](const std::u32string& s, std::u32string_view w) { return s.find(w) != std::u32string::npos; };
+  auto is_count = [&](const std::u32string& l) {
+    for (std::u32string_view w : {U"（人", U"(人", U"（个", U"(个", U"人数", U"个数", U"人/次", U"（户", U"(户"}) {
+      if (has(l, w)) return true;
+    }
+    return false;
+  };
+  auto utf8 = [](const std::u32string& u) {
+    using It = boost::u32_to_u8_iterator<std::u32string::const_iterator>;
+    return std::string(It(u.begin()), It(u.end()));
+  };
+  std::set<int> taken;
+  for (const Relation& r : relations_) {
+    taken.insert(r.parts.begin(), r.parts.end());
+    if (r.total >= 0) taken.insert(r.total);
+  }
+  std::map<int, std::u32string> row_label;  // each row figure's row label
+  const uint32_t lines = doc.LineCount();
+  for (uint32_t li = 0; li < lines; ++li) {
+    const Row head = row_at(li);
+    if (!head.tab || !has(head.label, U"总体情况")) continue;
+    int funds = -1, goods = -1, lifted = -1;
+    uint32_t at = li + 1;
+    // The overview: rows with figures up to the first row without one (a programme or 二、分项投入).
+    for (; at < lines && at <= li + kOverviewLines + 3; ++at) {
+      const Row row = row_at(at);
+      if (!row.tab) continue;
+      if (row.figure < 0) break;
+      row_label[row.figure] = row.label;
+      if (row.label == U"资金" && at <= li + kOverviewLines) funds = row.figure;
+      if (has(row.label, U"物资折款")) goods = row.figure;
+      if (has(row.label, U"脱贫数")) lifted = row.figure;
+    }
+    if (funds < 0) continue;
+    std::vector<int> amounts, people;
+    uint32_t stray = 0;
+    for (; at < lines && at < li + kFormLines; ++at) {
+      const Row row = row_at(at);
+      if (!row.tab) {
+        if (++stray > kStrayLines) break;
+        continue;
+      }
+      stray = 0;
+      if (has(row.label, U"所获奖项") || (row.heading && !has(row.label, U"分项投入"))) break;
+      if (row.depth < 2 || row.figure < 0 || taken.count(row.figure)) continue;
+      const Figure& g = figures_[row.figure];
+      row_label[row.figure] = row.label;
+      if (has(row.label, U"脱贫数")) {
+        people.push_back(row.figure);
+      } else if (!is_count(row.label) && g.kind == ESGAUDIT_FACT_QUANTITY && g.unit == figures_[funds].unit &&
+                 g.magnitude == figures_[funds].magnitude) {
+        amounts.push_back(row.figure);
+      }
+    }
+    auto add = [&](int total, const std::vector<int>& parts, int also) {
+      if (total < 0 || parts.size() < 2 || taken.count(total)) return;
+      // Each member is labelled by its row, not by the form's column header (数量及开展情况) or the
+      // cell above it that the model gives it.
+      figures_[total].label = utf8(row_label[total]);
+      for (int p : parts) figures_[p].label = utf8(row_label[p]);
+      Relation r = Stated(RelationKind::kPartsTotal, total, parts);
+      const Figure& t = figures_[total];
+      if (also >= 0 && !r.consistent) {
+        const Figure& a = figures_[also];
+        if (r.sum_low <= t.high + a.high && t.low + a.low <= r.sum_high) return;  // the goods counted too
+      }
+      r.evidence = Evidence::kTable;
+      r.certainty = Certainty::kLikely;
+      r.flag = r.sum_low > t.high;
+      Add(std::move(r));
+    };
+    add(funds, amounts, goods);
+    add(lifted, people, -1);
+    li = at > li ? at - 1 : li;
+  }
+}
+
 bool RelationAnalysis::Reportable(const Relation& r, bool enumerated) const {
   if (r.consistent) return false;
   const auto [same_dim, complete] = CategoriesOf(r.parts);
@@ -1631,8 +1790,10 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
     return open >= 1 && open + 2 < static_cast<long>(toks.size()) && toks[open].type == Tok::kOpen &&
            toks[open + 1].type == Tok::kFact && toks[open + 2].type == Tok::kClose && toks[open - 1].type == Tok::kText;
   };
+  bool through_semicolons = false, stopped_at_semicolon = false;
   auto collect = [&](size_t from, int dir, const Figure& total, bool* enumerated, bool* nested) {
     std::vector<int> parts;
+    stopped_at_semicolon = false;
     bool enum_sep = false, comma_sep = false, first_opens = false;
     bool clause_part = false;  // the current clause gave a part
     *nested = false;
@@ -1651,6 +1812,16 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
         }
       }
       if (t.type == Tok::kSubset) *nested = true;
+      // `through_semicolons`: a semicolon separates the list's clauses like a comma (a clause
+      // without a part still ends the list); otherwise the list ends there, said in
+      // `stopped_at_semicolon`.
+      if (t.type == Tok::kEnd && t.semicolon && dir > 0 && !parts.empty()) {
+        stopped_at_semicolon = clause_part;
+        if (!through_semicolons || !clause_part) break;
+        comma_sep = true;
+        clause_part = false;
+        continue;
+      }
       if (t.type == Tok::kEnd || t.type == Tok::kClose || t.type == Tok::kSubset || t.type == Tok::kTotal) break;
       if (t.type == Tok::kEnum && !parts.empty()) enum_sep = true;
       if ((t.type == Tok::kComma || t.type == Tok::kOpen) && !parts.empty()) {
@@ -1683,6 +1854,11 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       }
       if (same_unit(*f, total)) {
         parts.push_back(t.figure);
+        clause_part = true;
+      } else if (f->kind == total.kind && !parts.empty() && MoneyUnit(total.unit) && CountUnit(f->unit)) {
+        // "承销金额1284亿元，承销家数132家，…主承销金额231亿元": a count beside a part in money says how
+        // many deals the amount was, another dimension of the same part; it neither ends the list
+        // nor is a part, and its clause goes on the list.
         clause_part = true;
       } else if (f->kind == total.kind) {
         break;  // another quantity: a new list begins
@@ -1814,6 +1990,23 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       bool enumerated = false, nested = false;
       std::vector<int> parts = collect(t + 1, +1, *total, &enumerated, &nested);
       if (parts.empty()) continue;
+      // "融资1529亿元，其中，债券…1284亿元，…股权…231亿元；新三板…14亿元。": parts falling short of their
+      // total at a semicolon go on past it when the clauses after it make up the total exactly
+      // (the arithmetic, not the semicolon, says the list goes on: a semicolon mostly ends one).
+      if (stopped_at_semicolon) {
+        Relation before = Stated(RelationKind::kPartsTotal, toks[k].figure, parts);
+        if (before.sum_high < total->low) {
+          bool e2 = false, n2 = false;
+          through_semicolons = true;
+          std::vector<int> longer = collect(t + 1, +1, *total, &e2, &n2);
+          through_semicolons = false;
+          if (longer.size() > parts.size() && Stated(RelationKind::kPartsTotal, toks[k].figure, longer).consistent) {
+            parts = std::move(longer);
+            enumerated = e2;
+            nested = n2;
+          }
+        }
+      }
       // "招聘399人，其中男性294人，其中女性105人": the second 其中 continues the first list; it is not
       // a subset of 294.
       if (auto sib = subset_of.find(toks[k].figure); sib != subset_of.end()) {
@@ -1860,7 +2053,28 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       if (totals_done.count(toks[k].figure)) continue;
       bool enumerated = false, nested = false;
       std::vector<int> parts = t > 0 ? collect(t - 1, -1, *total, &enumerated, &nested) : std::vector<int>();
-      if (parts.size() >= 2) add_parts_total(toks[k].figure, std::move(parts), enumerated, false);
+      if (parts.size() >= 2) {
+        add_parts_total(toks[k].figure, std::move(parts), enumerated, false);
+        continue;
+      }
+      // "共有员工7932人（含经纪人），母公司6,835人，全资及控股子公司1,097人": parts after the total
+      // without 其中 (a bracketed remark between), taken only when they name every category of a
+      // closed set (男 / 女, or 母公司 / 子公司: a group's parent and its subsidiaries); each other
+      // clause of the sentence (女性3000人 alone, 党员500人) leaves the set open, and no relation is read.
+      std::vector<int> after = collect(k + 1, +1, *total, &enumerated, &nested);
+      if (after.size() < 2 || nested) continue;
+      bool parent_and_subsidiaries = false;
+      if (after.size() == 2) {
+        const std::string& a = figures_[after[0]].label;
+        const std::string& b = figures_[after[1]].label;
+        parent_and_subsidiaries = Has(a, "母公司") && !Has(a, "子公司") && Has(b, "子公司") && !Has(b, "母公司");
+      }
+      if (!parent_and_subsidiaries && !CategoriesOf(after).complete) continue;
+      Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, after);
+      r.flag = !r.consistent && r.sum_low <= 2 * total->high && r.sum_high >= 0.5 * total->low;
+      // A group may count staff outside its parent and subsidiaries (an associate, a branch abroad).
+      if (parent_and_subsidiaries) r.certainty = Certainty::kLikely;
+      if (r.consistent || r.flag) Add(std::move(r));
     }
   }
   // Percentages of one sentence: a composition (构成/结构/分布) or both halves of a closed dimension.

@@ -2083,5 +2083,121 @@ TEST(RelationRulesTest, TotalsThatAreNoTwinsByMethodSumNothing) {
   }
 }
 
+// The 2016 poverty-relief form of the exchanges' template, a row per line with its value after a tab:
+// the overview's 资金 totals the programmes' amounts, its 脱贫数 the programmes' 脱贫数 rows. Counts
+// (人数, 个数) are no amounts, and rows after the form's 所获奖项 row are no parts (both would break
+// the clean sums). A part raised above its total is a warning.
+const char kPovertyReliefForm[] =
+    "扶贫工作统计\n"
+    "单位：万元\n"
+    "指标\t数量及开展情况\n"
+    "一、总体情况\t\n"
+    "其中：1.资金\t120.5\n"
+    "2.物资折款\t30\n"
+    "3.帮助建档立卡贫困人口脱贫数（人）\t400\n"
+    "二、分项投入\t\n"
+    "1.产业发展脱贫\t\n"
+    "其中：1.1产业扶贫项目个数（个）\t4\n"
+    "1.2产业扶贫项目投入金额\t60.5\n"
+    "1.3帮助建档立卡贫困人口脱贫数（人）\t310\n"
+    "2.教育脱贫\t\n"
+    "其中：2.1资助贫困学生投入金额\t25\n"
+    "2.2资助贫困学生人数（人）\t85\n"
+    "12\n"
+    "3.其他项目\t\n"
+    "其中：3.1.投入金额\t35\n"
+    "3.2.帮助建档立卡贫困人口脱贫数（人）\t90\n"
+    "三、所获奖项（内容、级别）\t\n"
+    "4.1投入金额\t500\n";
+
+TEST(RelationRulesTest, APovertyReliefFormsProgrammesAddUpToItsOverview) {
+  const std::string clean = kPovertyReliefForm;
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"120.5", "60.5", "25", "35"}},
+                                         {"parts-total", {"400", "310", "90"}}});
+  ExpectChangesFlagged(clean, {{"60.5", "66.5", {"66.5 + 25 + 35 = 126.5"}},
+                               {"310", "341", {"341 + 90 = 431"}}},
+                       "warning");
+  // A shortfall is no finding: companies drop the template's rows.
+  ExpectChangesFlagged(clean, {{"\t35", "\t5", {}}}, "warning");
+}
+
+TEST(RelationRulesTest, RowsOutsideAPovertyReliefFormsOverviewAreNotSummed) {
+  const std::string clean = kPovertyReliefForm;
+  // No overview row (总体情况), or no 资金 row in it: no form; amounts that add up to 资金 and
+  // 物资折款 together count the goods too: no relation (nor a finding).
+  const std::string no_overview = std::string(clean).replace(clean.find("总体情况"), 12, "工作概况");
+  const std::string no_funds = std::string(clean).replace(clean.find("资金"), 6, "资产");
+  const std::string with_goods = std::string(clean).replace(clean.find("\t35"), 3, "\t65");
+  for (const std::string& near : {no_overview, no_funds, with_goods}) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    Document nd = Document::FromUtf8("test.txt", near);
+    for (const char* part : {"35", "65"}) {
+      EXPECT_FALSE(Recognised(nd, n, "parts-total", {"120.5", "60.5", "25", part})) << near;
+    }
+    if (near != with_goods) EXPECT_FALSE(Recognised(nd, n, "parts-total", {"400", "310", "90"})) << near;
+  }
+  // A value cell opened by words is no row's value.
+  const std::string worded = std::string(clean).replace(clean.find("\t25"), 3, "\t投入25");
+  ReportResult w = Check(worded, "zh", "relations");
+  Document wd = Document::FromUtf8("test.txt", worded);
+  EXPECT_FALSE(Recognised(wd, w, "parts-total", {"120.5", "60.5", "25", "35"}));
+}
+
+// Parts in money after 其中 with counts of deals between them (another dimension of the same parts),
+// and a clause after a semicolon that makes up the total: one list.
+TEST(RelationRulesTest, AnOfWhichListOfAmountsGoesOnPastCountsAndASemicolonThatCompleteIt) {
+  const std::string clean =
+      "全年为企业客户完成融资1,500亿元，其中，债券承销金额1,200亿元，承销家数100家，股权承销金额250亿元，"
+      "承销家数18家；新三板挂牌企业150家，定向增发融资50亿元。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"1,500亿元", "1,200亿元", "250亿元", "50亿元"}}});
+  ExpectChangesFlagged(clean, {{"1,200亿元", "1,320亿元", {"1,320亿元 + 250亿元 = 1,570亿元"}}}, "warning");
+}
+
+TEST(RelationRulesTest, ASemicolonEndsAnOfWhichListThatAddsUpOrThatTheClauseAfterItDoesNotComplete) {
+  // The parts add up before the semicolon: what follows it is no part.
+  const std::string adds_up = "公司拥有授权专利共75件，其中发明专利11件，实用新型专利64件；拥有著作权4件。\n";
+  ReportResult a = ExpectCleanAndRecognised(adds_up, "zh", {{"parts-total", {"75件", "11件", "64件"}}});
+  Document ad = Document::FromUtf8("test.txt", adds_up);
+  EXPECT_FALSE(Recognised(ad, a, "parts-total", {"75件", "11件", "64件", "4件"}));
+  // The clause after the semicolon does not make up the total: the list ends at the semicolon.
+  const std::string other = "监事会由12名监事组成，其中女性4名；高级管理层由9名成员组成。\n";
+  ReportResult o = Check(other, "zh", "relations");
+  EXPECT_TRUE(Findings(o).empty()) << ::testing::PrintToString(Findings(o));
+  Document od = Document::FromUtf8("test.txt", other);
+  EXPECT_FALSE(Recognised(od, o, "parts-total", {"12名", "4名", "9名"}));
+  // A count between parts that are no money ends the list as before.
+  const std::string counts = "招聘员工500人，其中本科300人，开展培训20次，大专200人。\n";
+  ReportResult c = Check(counts, "zh", "relations");
+  Document cd = Document::FromUtf8("test.txt", counts);
+  EXPECT_FALSE(Recognised(cd, c, "parts-total", {"500人", "300人", "200人"}));
+}
+
+// A total marked by 共 with its parts after it and no 其中 (a bracketed remark between): read when the
+// parts name every category of a closed set.
+TEST(RelationRulesTest, PartsAfterATotalWithoutOfWhichNamingAClosedSetAddUp) {
+  const std::string entities = "年末公司共有员工4,210人（含派遣人员），母公司3,650人，控股子公司560人。\n";
+  ExpectCleanAndRecognised(entities, "zh", {{"parts-total", {"4,210人", "3,650人", "560人"}}});
+  ExpectChangesFlagged(entities, {{"3,650人", "3,750人", {"3,750人 + 560人 = 4,310人"}}}, "warning");
+  const std::string gender = "本年共招聘新员工320人，男员工190人，女员工130人。\n";
+  ExpectCleanAndRecognised(gender, "zh", {{"parts-total", {"320人", "190人", "130人"}}});
+  ExpectChangesFlagged(gender, {{"130人", "110人", {"190人 + 110人 = 300人"}}}, "error");
+}
+
+TEST(RelationRulesTest, PartsAfterATotalWithoutOfWhichThatLeaveTheSetOpenAreNoRelation) {
+  // Categories that close no set (女性 and 党员), one category alone, two parents: no relation, and
+  // figures that do not add up are not flagged.
+  for (const std::string near : {
+           "年末公司共有员工4,210人，女性员工3,650人，党员560人。\n",
+           "年末公司共有员工4,210人，母公司3,650人，研发人员560人。\n",
+           "年末公司共有员工4,210人，母公司3,650人，母公司党员560人。\n",
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"4,210人", "3,650人", "560人"})) << near;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
