@@ -722,8 +722,10 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         toks.push_back({Tok::kEnd});
       } else {
         toks.push_back({Tok::kText});
-        text_char.resize(toks.size(), 0);
-        text_char.back() = ch;
+        // 0 for the tokens since the last text token; resize only then (most tokens are text, and
+        // resizing by one element is an out-of-line fill per code point).
+        if (text_char.size() + 1 < toks.size()) text_char.resize(toks.size() - 1, 0);
+        text_char.push_back(ch);
       }
       ++i;
     }
@@ -2711,6 +2713,13 @@ std::string GenderStem(const std::string& label) {
   return l;
 }
 
+// A numeric age band's label ("30-50", "30 to 50"), compiled on first use; PrepareExpressions asks
+// for it before an isolated batch forks, so that the children inherit it compiled.
+const std::regex& AgeRange() {
+  static const std::regex range(R"(^\s*\d{1,2}\s*(-|–|~|至|to)\s*\d{1,2}\s*$)");
+  return range;
+}
+
 // An open lower or upper band of a closed set of bands: "Under 30", "30岁以下", "Above 50", "60岁以上".
 bool LowerBand(const std::string& label) {
   std::string l = Lower(label);
@@ -2725,8 +2734,7 @@ bool UpperBand(const std::string& label);
 bool AgeBandLabel(const std::string& label) {
   if (!HasDigit(label)) return false;
   if (Has(label, "岁") || LowerBand(label) || UpperBand(label)) return true;
-  static const std::regex range(R"(^\s*\d{1,2}\s*(-|–|~|至|to)\s*\d{1,2}\s*$)");
-  return std::regex_match(label, range);
+  return std::regex_match(label, AgeRange());
 }
 bool UpperBand(const std::string& label) {
   std::string l = Lower(label);
@@ -4308,5 +4316,7 @@ std::vector<sdk::Related> RelationAnalysis::Members(const Relation& r) const {
   for (int p : r.parts) add(p, r.kind == RelationKind::kSubset ? "subset" : "part");
   return out;
 }
+
+void PrepareExpressions() { AgeRange(); }
 
 }  // namespace esgaudit::numeric
