@@ -663,9 +663,12 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       const bool first = lower < first_chars.size() ? first_chars.test(lower) : first_beyond_bmp;
       const bool latin_inside = is_latin(lower) && i > 0 && is_latin(cps[i - 1].c) &&
                                 cps[i - 1].v + 1 >= cps[i].v;
+      // `match`, asked only of a word opening with this code point (any other fails at its first
+      // character): most words of the lists do not, and `match` is a call.
+      auto opens = [&](const std::u32string& w) { return (w.empty() || w[0] == lower) && match(w); };
       if (first && !latin_inside) {
         for (const auto& w : subset_words) {
-          if (match(w)) {
+          if (opens(w)) {
             toks.push_back({Tok::kSubset});
             i += w.size();
             done = true;
@@ -674,10 +677,10 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         }
         if (done) continue;
         bool excluded = false;
-        for (const auto& w : not_total) excluded = excluded || match(w);
+        for (const auto& w : not_total) excluded = excluded || opens(w);
         if (!excluded && !(i > 0 && (cps[i - 1].c == U'公' || cps[i - 1].c == U'一'))) {
           for (const auto& w : total_words) {
-            if (match(w)) {
+            if (opens(w)) {
               toks.push_back({Tok::kTotal});
               i += w.size();
               done = true;
@@ -687,7 +690,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         }
         if (done) continue;
         for (const std::u32string& cw : composition_words) {
-          if (match(cw)) {
+          if (opens(cw)) {
             toks.push_back({Tok::kCompose});
             i += cw.size();
             done = true;
@@ -695,7 +698,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
           }
         }
         if (done) continue;
-        if (match(kAnd)) {
+        if (opens(kAnd)) {
           toks.push_back({Tok::kEnum});
           i += 3;
           continue;
