@@ -13,6 +13,8 @@ the repository) from the sample report and synthetic rows:
   toc-like     N table-of-contents-like lines in groups between sentences
   figure-lines N lines of a label cell and one figure with its unit
   chart-lines  N lines of chart text: axis values, years, units, lone figures, side text
+  space-thousands  one line of N figures in millions written with space thousands ("12 345 678"),
+               the first two far apart, in a document with no comma thousands
 
 A series stops doubling once one run takes longer than --max-seconds (a quadratic path would
 otherwise run for hours). Prints, per size, the wall time (best of --repeat), peak memory and the
@@ -117,6 +119,17 @@ def chart_lines(n):
     return "".join(out)
 
 
+def space_thousands(n):
+    """A document that writes its thousands with spaces (three `15 000`-like numbers, no comma
+    thousands), then one line: a figure in millions ("12 345 678"), prose, and n such figures joined
+    by single spaces. Whether a line holds two figures in millions is a scan of the line that stops at
+    the second one; with the first two far apart, asking it once per figure costs figures x length."""
+    head = "员工15 000人，用水33 067吨，捐赠1 050万元。\n"
+    prose = "本公司坚持绿色发展理念，持续完善环境管理体系。" * (n // 8)
+    figures = " ".join(f"{10 + i % 89} {100 + i * 7 % 900} {100 + i * 13 % 900}" for i in range(n))
+    return head + "能耗总量12 345 678吨，" + prose + figures + "\n"
+
+
 SERIES = {
     # name: (generator, sizes, unit of size)
     "one-line": (one_line, [1 << k for k in range(10, 23)], "bytes"),
@@ -130,6 +143,7 @@ SERIES = {
     "toc-like": (toc_like, [2500 << k for k in range(0, 5)], "lines"),
     "figure-lines": (figure_lines, [2500 << k for k in range(0, 5)], "lines"),
     "chart-lines": (chart_lines, [2500 << k for k in range(0, 5)], "lines"),
+    "space-thousands": (space_thousands, [2000 << k for k in range(0, 5)], "figures"),
 }
 
 

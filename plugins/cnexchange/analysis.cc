@@ -1076,9 +1076,13 @@ std::string Analysis::GuidelineName() const {
   return english_ ? "the 2024 exchange sustainability-report guidelines" : "2024年交易所可持续发展报告指引";
 }
 
-std::string Analysis::Article(const std::string& zh) const {
-  if (!english_) return zh;
-  static const std::pair<std::regex, const char*> kRewrites[] = {
+namespace {
+
+// An article's Chinese reference rewritten in English, compiled on first use; PrepareScans asks for
+// them before an isolated batch forks, so that the children inherit them compiled.
+using Rewrite = std::pair<std::regex, const char*>;
+const std::vector<Rewrite>& ArticleRewrites() {
+  static const std::vector<Rewrite> kRewrites = {
       {std::regex("第(\\d+)-(\\d+)条"), "Arts. $1-$2"},
       {std::regex("第(\\d+)条"), "Art. $1"},
       {std::regex("第(\\d+)款"), "($1)"},
@@ -1088,8 +1092,15 @@ std::string Analysis::Article(const std::string& zh) const {
       {std::regex("深交所/上交所"), "SZSE/SSE "}, {std::regex("北交所"), "BSE "},
       {std::regex("及附件"), " and annex"}, {std::regex("、"), ", "}, {std::regex(";"), "; "},
   };
+  return kRewrites;
+}
+
+}  // namespace
+
+std::string Analysis::Article(const std::string& zh) const {
+  if (!english_) return zh;
   std::string out = zh;
-  for (const auto& [re, with] : kRewrites) out = std::regex_replace(out, re, with);
+  for (const auto& [re, with] : ArticleRewrites()) out = std::regex_replace(out, re, with);
   return out;
 }
 
@@ -1235,6 +1246,7 @@ std::vector<esgaudit_pattern> PrefilterList(const RulePack& pack, std::vector<co
 }
 
 void PrepareScans(const sdk::Document& doc) {
+  ArticleRewrites();
   const std::shared_ptr<const RulePack> pack = RulePack::Load(doc);
   doc.Scan(KeywordScan::Of(pack)->patterns);
   if (doc.ScanReads(kPrefilterFlags)) doc.Scan(PrefilterList(*pack, nullptr));

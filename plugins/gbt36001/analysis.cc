@@ -54,6 +54,22 @@ bool HasInAndSpace(std::string_view s) {
   return false;
 }
 
+// The detectors' own expressions (the rule pack's are compiled when it is read), compiled on first
+// use. PrepareScans asks for them: the host runs it before it forks an isolated batch's children,
+// which then inherit them compiled instead of compiling them each (a function-local static first
+// reached in a child is compiled in every child).
+struct DetectorExpressions {
+  std::regex number_cell{R"(^(?:~|约|≈|<|>|≥|≤|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰)?\s*[^\d\s]{0,12}$)"};
+  std::regex year_cell{R"(^(?:FY)?\s*(?:19|20)\d\d\s*(?:年|年度)?$)"};
+  std::regex series_value{R"((?:^|[\s:-])In\s+(?:19|20)\d\d\s*:?\s+[$]?\s*\d[\d,]*(?:\.\d+)?)"};
+  std::regex goal{R"(\b(?:goal|target)s?\b[^.;]{0,160}?\bby\s+((?:19|20)\d\d)\b)", std::regex::icase};
+  std::regex future_target{R"(^((?:19|20)\d\d)\s*年\s*(?:的)?(?:目标|工作目标|发展目标)$)"};
+};
+const DetectorExpressions& Expressions() {
+  static const DetectorExpressions expressions;
+  return expressions;
+}
+
 bool Search(std::string_view s, const std::regex& re, std::cmatch* m = nullptr) {
   std::cmatch local;
   return std::regex_search(s.data(), s.data() + s.size(), m ? *m : local, re);
@@ -348,6 +364,7 @@ std::vector<esgaudit_pattern> Regexes(const std::vector<std::pair<std::string, s
 }  // namespace
 
 void PrepareScans(const sdk::Document& doc) {
+  Expressions();
   const std::shared_ptr<const RulePack> pack = RulePack::Load(doc);
   doc.Scan(Literals(IssueKeywords(*pack)));
   doc.Scan(Literals(PackPhrases(*pack)));
@@ -1124,9 +1141,8 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
 }
 
 void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
-  static const std::regex kNumberCell(
-      R"(^(?:~|约|≈|<|>|≥|≤|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰)?\s*[^\d\s]{0,12}$)");
-  static const std::regex kYearCell(R"(^(?:FY)?\s*(?:19|20)\d\d\s*(?:年|年度)?$)");
+  const std::regex& kNumberCell = Expressions().number_cell;
+  const std::regex& kYearCell = Expressions().year_cell;
   const auto& ls = layout_.lines();
   // Rows: a line (or an HTML <tr>) with at least two number cells and a label, or three numbers.
   // financial: a label cell names a financial-statement quantity (资产, 营业收入, 每股…). A table all
@@ -1234,7 +1250,7 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     } else {
       // A year series written out on one line, as some exports print a chart or a table row
       // ("Total energy consumed : - In 2022 103,024 MWh - In 2021 102,778 MWh"): a row over years.
-      static const std::regex kSeriesValue(R"((?:^|[\s:-])In\s+(?:19|20)\d\d\s*:?\s+[$]?\s*\d[\d,]*(?:\.\d+)?)");
+      const std::regex& kSeriesValue = Expressions().series_value;
       size_t values = 0;
       // Each value holds "In" and a space: a line without one is searched no further.
       if (!HasInAndSpace(raw)) continue;
@@ -1325,7 +1341,7 @@ void Analysis::FutureGoals(std::vector<Hit>* hits) {
   constexpr size_t kMinGoals = 2;
   const int year = title_.found ? title_.last : period_.found ? period_.last : 0;
   if (year == 0) return;
-  static const std::regex kGoal(R"(\b(?:goal|target)s?\b[^.;]{0,160}?\bby\s+((?:19|20)\d\d)\b)", std::regex::icase);
+  const std::regex& kGoal = Expressions().goal;
   const auto& ls = layout_.lines();
   std::set<std::string> goals;
   const Segment* first = nullptr;
@@ -1373,7 +1389,7 @@ void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
                         h.substr(h.size() - std::string_view(w).size()) == w);
       // "2020年目标" over target rows: targets for a year after the report's are plans; the report
       // year's own targets are what it reports on.
-      static const std::regex kFutureTarget(R"(^((?:19|20)\d\d)\s*年\s*(?:的)?(?:目标|工作目标|发展目标)$)");
+      const std::regex& kFutureTarget = Expressions().future_target;
       std::cmatch target;
       const int year = title_.found ? title_.last : period_.found ? period_.last : 0;
       if (!ends && year > 0 && Search(h, kFutureTarget, &target) && std::stoi(target[1].str()) > year)

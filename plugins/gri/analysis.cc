@@ -32,12 +32,25 @@ bool Contains(std::string_view s, std::string_view part) {
   return s.find(part) != std::string_view::npos;
 }
 
+// The expressions of the index reader, compiled on first use. The plugin's preparation asks for
+// them (PrepareExpressions): the host runs it before it forks an isolated batch's children, which
+// then inherit them compiled instead of compiling them each.
+struct IndexExpressions {
+  std::regex page_token{R"((?:p\.?\s*|第)?(\d{1,3})(?:\s*(?:-|~|–|—|至)\s*(\d{1,3}))?\s*(?:页)?)", std::regex::icase};
+  std::regex page_separator{R"((?:\s|,|，|、|;|；)+)"};
+  std::regex number{R"(\d{1,3})"};
+  std::regex page_number{R"((?:-\s*|第|p\.?\s*)?(\d{1,3})(?:\s*-|页)?)", std::regex::icase};
+};
+const IndexExpressions& Expressions() {
+  static const IndexExpressions expressions;
+  return expressions;
+}
+
 // "12", "1、27、28", "2, 7-15", "P12", "第12页": printed page numbers; false if the cell is
 // anything else.
 bool ParsePages(std::string_view cell, std::vector<uint32_t>* pages) {
-  static const std::regex kToken(
-      R"((?:p\.?\s*|第)?(\d{1,3})(?:\s*(?:-|~|–|—|至)\s*(\d{1,3}))?\s*(?:页)?)", std::regex::icase);
-  static const std::regex kSeparator(R"((?:\s|,|，|、|;|；)+)");
+  const std::regex& kToken = Expressions().page_token;
+  const std::regex& kSeparator = Expressions().page_separator;
   std::string s(cell);
   if (s.empty()) return false;
   std::vector<uint32_t> out;
@@ -1022,7 +1035,7 @@ void GriAnalysis::FindPointedLines(const sdk::Document& doc) {
   std::map<uint32_t, uint32_t> marker;  // printed page -> its page-number line
   bool by_break = doc.PageCount() != 0 && page_delta_known_;
   if (!by_break) {
-    static const std::regex kNumber(R"(\d{1,3})");
+    const std::regex& kNumber = Expressions().number;
     uint32_t last = 0;
     for (uint32_t i = 0; i < n; ++i) {
       if ((doc.LineStructure(i).flags & ESGAUDIT_LINE_PAGE_NUMBER) == 0) continue;
@@ -1113,8 +1126,7 @@ void GriAnalysis::FindPointedLines(const sdk::Document& doc) {
 
 void GriAnalysis::FindPageDelta(const sdk::Document& doc) {
   if (doc.PageCount() == 0) return;
-  static const std::regex kPageNumber(R"((?:-\s*|第|p\.?\s*)?(\d{1,3})(?:\s*-|页)?)",
-                                      std::regex::icase);
+  const std::regex& kPageNumber = Expressions().page_number;
   std::map<uint32_t, std::vector<uint32_t>> page_lines;
   for (uint32_t i = 0; i < line_page_.size(); ++i) {
     if (line_page_[i] != 0 && !Trim(LowerLine(i)).empty()) page_lines[line_page_[i]].push_back(i);
@@ -1146,5 +1158,7 @@ void GriAnalysis::FindPageDelta(const sdk::Document& doc) {
     page_delta_ = best;
   }
 }
+
+void PrepareExpressions() { Expressions(); }
 
 }  // namespace esgaudit::gri

@@ -113,6 +113,8 @@ struct NeedWords {
 // Compiles the mention scan of the document's catalogue (the preparation runs it before an isolated
 // batch forks, so that no child compiles it).
 void PrepareMentionScan(const sdk::Document& doc);
+// Compiles the index reader's expressions (each process compiles them once, on first use).
+void PrepareExpressions();
 
 class GriAnalysis {
  public:

@@ -16,6 +16,7 @@ void RegisterRules(sdk::Registry& registry) {
   registry.AddPreparation([](const sdk::Document& doc) {
     Catalogue::ForDocument(doc);
     PrepareMentionScan(doc);
+    PrepareExpressions();
   });
   registry.AddPass(&EmitCoverage);
   registry.Add<DisclosureMissingRule>("gri.disclosure-missing", ESGAUDIT_ERROR,

@@ -15,6 +15,7 @@
 namespace esgaudit::numeric {
 
 void RegisterRules(sdk::Registry& registry) {
+  registry.AddPreparation([](const sdk::Document&) { PrepareExpressions(); });
   registry.Add<KpiInconsistentRule>(
       "numeric.kpi-inconsistent", ESGAUDIT_ERROR,
       "KPI data breaking a sum, ratio, range or subset rule of the KPI rule pack",

@@ -676,9 +676,12 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       const bool first = lower < first_chars.size() ? first_chars.test(lower) : first_beyond_bmp;
       const bool latin_inside = is_latin(lower) && i > 0 && is_latin(cps[i - 1].c) &&
                                 cps[i - 1].v + 1 >= cps[i].v;
+      // `match`, asked only of a word opening with this code point (any other fails at its first
+      // character): most words of the lists do not, and `match` is a call.
+      auto opens = [&](const std::u32string& w) { return (w.empty() || w[0] == lower) && match(w); };
       if (first && !latin_inside) {
         for (const auto& w : subset_words) {
-          if (match(w)) {
+          if (opens(w)) {
             toks.push_back({Tok::kSubset});
             i += w.size();
             done = true;
@@ -687,10 +690,10 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         }
         if (done) continue;
         bool excluded = false;
-        for (const auto& w : not_total) excluded = excluded || match(w);
+        for (const auto& w : not_total) excluded = excluded || opens(w);
         if (!excluded && !(i > 0 && (cps[i - 1].c == U'公' || cps[i - 1].c == U'一'))) {
           for (const auto& w : total_words) {
-            if (match(w)) {
+            if (opens(w)) {
               toks.push_back({Tok::kTotal});
               i += w.size();
               done = true;
@@ -700,7 +703,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         }
         if (done) continue;
         for (const std::u32string& cw : composition_words) {
-          if (match(cw)) {
+          if (opens(cw)) {
             toks.push_back({Tok::kCompose});
             i += cw.size();
             done = true;
@@ -708,7 +711,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
           }
         }
         if (done) continue;
-        if (match(kAnd)) {
+        if (opens(kAnd)) {
           toks.push_back({Tok::kEnum});
           i += 3;
           continue;
@@ -735,8 +738,10 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         toks.push_back({Tok::kEnd, -1, ch == U'；' || ch == U';'});
       } else {
         toks.push_back({Tok::kText});
-        text_char.resize(toks.size(), 0);
-        text_char.back() = ch;
+        // 0 for the tokens since the last text token; resize only then (most tokens are text, and
+        // resizing by one element is an out-of-line fill per code point).
+        if (text_char.size() + 1 < toks.size()) text_char.resize(toks.size() - 1, 0);
+        text_char.push_back(ch);
       }
       ++i;
     }
@@ -2925,6 +2930,13 @@ std::string GenderStem(const std::string& label) {
   return l;
 }
 
+// A numeric age band's label ("30-50", "30 to 50"), compiled on first use; PrepareExpressions asks
+// for it before an isolated batch forks, so that the children inherit it compiled.
+const std::regex& AgeRange() {
+  static const std::regex range(R"(^\s*\d{1,2}\s*(-|–|~|至|to)\s*\d{1,2}\s*$)");
+  return range;
+}
+
 // An open lower or upper band of a closed set of bands: "Under 30", "30岁以下", "Above 50", "60岁以上".
 bool LowerBand(const std::string& label) {
   std::string l = Lower(label);
@@ -2939,8 +2951,7 @@ bool UpperBand(const std::string& label);
 bool AgeBandLabel(const std::string& label) {
   if (!HasDigit(label)) return false;
   if (Has(label, "岁") || LowerBand(label) || UpperBand(label)) return true;
-  static const std::regex range(R"(^\s*\d{1,2}\s*(-|–|~|至|to)\s*\d{1,2}\s*$)");
-  return std::regex_match(label, range);
+  return std::regex_match(label, AgeRange());
 }
 bool UpperBand(const std::string& label) {
   std::string l = Lower(label);
@@ -4522,5 +4533,7 @@ std::vector<sdk::Related> RelationAnalysis::Members(const Relation& r) const {
   for (int p : r.parts) add(p, r.kind == RelationKind::kSubset ? "subset" : "part");
   return out;
 }
+
+void PrepareExpressions() { AgeRange(); }
 
 }  // namespace esgaudit::numeric

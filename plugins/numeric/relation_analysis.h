@@ -14,6 +14,10 @@
 
 namespace esgaudit::numeric {
 
+// Compiles the relation analysis' own expressions (each process compiles them once, on first use):
+// the plugin's preparation, which the host runs before it forks an isolated batch's children.
+void PrepareExpressions();
+
 // A number as the relation rules see it: the host's fact plus its interval.
 struct Figure {
   uint32_t index = 0;  // into the host's fact table

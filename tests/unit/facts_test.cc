@@ -317,6 +317,11 @@ TEST(FactsTest, ADocumentWritingItsThousandsWithSpacesReadsThemAsOneFigure) {
             (std::vector<double>{15000, 72000, 3050, 19366, 276, 35267, 412}));
   EXPECT_EQ(Values(prose + "Energy consumption 81 385 568 82 779 476 80 131 120\n"),
             (std::vector<double>{15000, 72000, 3050, 81385568, 82779476, 80131120}));
+  // The line's answer holds for each of its figures, the first of two far apart included; a figure of
+  // the next line, alone on it, is not read by it.
+  EXPECT_EQ(Values(prose + "Energy 81 385 568 GJ in 2022, after a year of work on the " + std::string(300, 'x') +
+                   " sites, and 82 779 476 GJ in 2021\nStaff 19 366 276\n"),
+            (std::vector<double>{15000, 72000, 3050, 81385568, 82779476, 19366, 276}));
   // A group opening with 0 belongs to the figure before it, whatever follows.
   EXPECT_EQ(Values(prose + "Sites 100 000 500\n"), (std::vector<double>{15000, 72000, 3050, 100000, 500}));
 }

@@ -217,11 +217,18 @@ class LineCps {
         std::lower_bound(cps_.begin(), cps_.end(), v, [](const Cp& c, uint64_t x) { return c.v < x; }) -
         cps_.begin());
   }
+  // space_thousands::MillionsOnLine of this line, scanned once, when a figure first asks (each
+  // figure asking scanned the line again: figures x length on a long line).
+  bool MillionsOnLine() const {
+    if (millions_ < 0) millions_ = space_thousands::MillionsOnLine([this](size_t k) { return at(k); }, size()) ? 1 : 0;
+    return millions_ == 1;
+  }
 
  private:
   uint64_t line_end_ = 0;
   mutable uint64_t col_offset_ = 0;
   mutable uint32_t column_ = 1;
+  mutable int millions_ = -1;  // MillionsOnLine: -1 until asked
   const Document& doc_;
   uint64_t begin_ = 0;
   uint64_t end_ = 0;
@@ -331,7 +338,7 @@ Parsed ParseNumber(const LineCps& line, size_t i, bool space_groups = false) {
     char32_t sep = U',';
     size_t take = 3;  // groups to read: all comma groups
     if (space_groups) {
-      const size_t spaced = SpaceGroupsAt(at, i, line.size());
+      const size_t spaced = SpaceGroupsAt(at, i, [&] { return line.MillionsOnLine(); });
       if (spaced > 0) {
         sep = U' ';
         take = spaced;

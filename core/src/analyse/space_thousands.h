@@ -91,13 +91,34 @@ bool MillionsOnLine(const At& at, size_t n) {
   return false;
 }
 
+// MillionsOnLine of one line, scanned when first asked and then kept. A reader of a line's figures keeps
+// one per line and hands it to SpaceGroupsAt for each figure: the scan stops at the line's second run,
+// but when the first two runs are far apart every figure asking would scan that far again (figures x
+// line length on a long line). `at` must outlive it.
+template <class At>
+class LineMillions {
+ public:
+  LineMillions(const At& at, size_t n) : at_(at), n_(n) {}
+  bool operator()() const {
+    if (known_ < 0) known_ = MillionsOnLine(at_, n_) ? 1 : 0;
+    return known_ == 1;
+  }
+
+ private:
+  const At& at_;
+  size_t n_;
+  mutable int known_ = -1;  // -1 until scanned
+};
+
 }  // namespace space_thousands
 
-// How many groups set one space apart belong to the figure whose first digit is at i, on a line of n
-// characters read through `at`, in a document that writes its thousands with spaces (SpaceGroupsTaken);
-// 0 where i starts no run or the figure goes on with comma groups.
-template <class At>
-size_t SpaceGroupsAt(const At& at, size_t i, size_t n) {
+// How many groups set one space apart belong to the figure whose first digit is at i, on a line read
+// through `at`, in a document that writes its thousands with spaces (SpaceGroupsTaken); 0 where i starts
+// no run or the figure goes on with comma groups. `millions_on_line()` answers MillionsOnLine for the
+// line; it is asked only for a lead of two or three digits and exactly two groups, the one reading it
+// decides (a caller keeps one answer per line: space_thousands::LineMillions).
+template <class At, class Millions>
+size_t SpaceGroupsAt(const At& at, size_t i, const Millions& millions_on_line) {
   using namespace space_thousands;
   if (!RunLeadAt(at, i)) return 0;
   size_t k = i;
@@ -109,7 +130,7 @@ size_t SpaceGroupsAt(const At& at, size_t i, size_t n) {
   for (; GroupAt(at, k + 4 * groups, U' '); ++groups)
     if (groups < 32 && at(k + 4 * groups + 1) == U'0') zero |= 1u << groups;
   size_t take = SpaceGroupsTaken(lead, groups, zero, false);
-  if (take == 1 && groups == 2 && lead > 1 && MillionsOnLine(at, n)) take = SpaceGroupsTaken(lead, groups, zero, true);
+  if (take == 1 && groups == 2 && lead > 1 && millions_on_line()) take = SpaceGroupsTaken(lead, groups, zero, true);
   return take;
 }
 

@@ -216,8 +216,9 @@ std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullp
   std::vector<uint8_t> joined_group(tokens.size(), 0);  // a group the fact reader joins to the figure before
   if (space_groups) {
     auto at = [&](size_t k) -> char32_t { return k < cell.size() ? static_cast<unsigned char>(cell[k]) : 0; };
+    const space_thousands::LineMillions<decltype(at)> millions(at, cell.size());  // scanned once per cell
     for (size_t k = 0; k < tokens.size(); ++k) {
-      const size_t g = SpaceGroupsAt(at, tokens[k].begin, cell.size());
+      const size_t g = SpaceGroupsAt(at, tokens[k].begin, millions);
       for (size_t j = k + 1; j <= k + g && j < tokens.size(); ++j) joined_group[j] = 1;
     }
   }
