@@ -135,6 +135,10 @@ class RelationAnalysis {
   // different numbers of cells (a dash column dropped, trailing cells wrapped). Rows of the same
   // width share a layout; a total column found there must be confirmed by the other widths (see the .cc).
   void FindRaggedRowTotalColumns(const sdk::Document& doc);
+  // Rows of a small table set among prose (a PDF page whose text columns share the rows' lines),
+  // anchored on a total row of figures alone: its column sums and row sums, and one row whose pieces
+  // of space-grouped digits are regrouped into the table's number of columns (see the .cc).
+  void FindRowsAmongProse(const sdk::Document& doc);
   // A relation stated in the text: its caption the total's label, its sum and consistency computed
   // (total -1: a percentage breakdown of 100 %).
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;
