@@ -222,6 +222,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindRowTotalColumns(doc);
   FindRaggedRowTotalColumns(doc);
   FindLayoutTotals();
+  FindTotalsOfLabelTails(doc);
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
@@ -4421,6 +4422,81 @@ void RelationAnalysis::FindRowsAmongProse(const sdk::Document& doc) {
     }
     if (odd >= 0 && !uses_regrouped) figures_.resize(base);
     for (Relation& r : found) Add(std::move(r));
+  }
+}
+
+// Rows of one figure each under a total row naming the same quantity: `Scope 1 carbon emissions
+// mtCO2e 5.75 …`, `Scope 2 carbon emissions mtCO2e 0.49 …` over `Total carbon emissions mtCO2e
+// 9.93` (an assurance statement's table of subject matter, with marks and the other column's prose
+// after the figures). The total's label is `Total` and a tail of two words or more (the quantity
+// and its unit); each part is a figure whose line text before it ends with that tail after a prefix
+// of its own that is no total (the category). Parts are taken from the lines above, lines without
+// such a figure between them (at most kMaxGapLines) and no page break; two parts or more. The rows
+// may leave a category unprinted, so only parts adding up to more than their total are flagged (and
+// not when far above it: a misread row); rows naming the two accounting methods of Scope 2 are both
+// the same quantity, so the rows are not summed then.
+void RelationAnalysis::FindTotalsOfLabelTails(const sdk::Document& doc) {
+  constexpr uint32_t kMaxGapLines = 2;
+  constexpr size_t kMinTailWords = 2;
+  const std::string_view text = doc.Text();
+  std::map<uint32_t, std::vector<int>> on_line;
+  for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
+  for (auto& [line, figs] : on_line) {
+    std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
+  }
+  auto before = [&](int f) {
+    const esgaudit_line l = doc.Line(figures_[f].line);
+    return std::string(sdk::Trim(text.substr(l.offset, figures_[f].offset - l.offset)));
+  };
+  for (const auto& [line, figs] : on_line) {
+    const int total = figs.front();
+    if (figures_[total].kind == ESGAUDIT_FACT_PERCENT) continue;
+    const std::string label = before(total);
+    if (Lower(label).rfind("total ", 0) != 0) continue;
+    const std::string tail = std::string(sdk::Trim(std::string_view(label).substr(6)));
+    size_t words = 0;
+    for (size_t k = 0; k < tail.size(); ++k) words += tail[k] != ' ' && (k == 0 || tail[k - 1] == ' ');
+    if (words < kMinTailWords || !std::any_of(tail.begin(), tail.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+      continue;
+    }
+    const uint32_t page = doc.Line(line).page;
+    std::vector<int> parts;
+    std::set<int> methods;
+    for (uint32_t l = line, prev = line; l-- > 0;) {
+      if (prev - l > kMaxGapLines + 1 || doc.Line(l).page != page) break;
+      auto it = on_line.find(l);
+      if (it == on_line.end()) continue;
+      int part = -1;
+      for (int f : it->second) {
+        const std::string b = before(f);
+        if (b.size() > tail.size() + 1 && b.compare(b.size() - tail.size(), tail.size(), tail) == 0 &&
+            b[b.size() - tail.size() - 1] == ' ') {
+          part = f;
+          break;
+        }
+      }
+      if (part < 0) continue;
+      const std::string b = before(part);
+      if (Lower(b).rfind("total", 0) == 0 || figures_[part].kind == ESGAUDIT_FACT_PERCENT) break;  // another total: the rows above are its own
+      parts.push_back(part);
+      methods.insert(AccountingMethod(b));
+      prev = l;
+    }
+    if (parts.size() < 2 || (methods.count(1) && methods.count(2))) continue;
+    if (std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == total; })) continue;
+    std::reverse(parts.begin(), parts.end());
+    Relation r;
+    r.kind = RelationKind::kPartsTotal;
+    r.evidence = Evidence::kTable;
+    r.certainty = Certainty::kCertain;
+    r.total = total;
+    r.caption = label;
+    r.parts = parts;
+    SumParts(&r);
+    const Figure& t = figures_[total];
+    r.consistent = r.sum_low <= t.high && t.low <= r.sum_high;
+    r.flag = r.sum_low > t.high && r.sum_low <= 2 * t.high;
+    if (r.consistent || r.flag) Add(std::move(r));
   }
 }
 

@@ -139,6 +139,9 @@ class RelationAnalysis {
   // anchored on a total row of figures alone: its column sums and row sums, and one row whose pieces
   // of space-grouped digits are regrouped into the table's number of columns (see the .cc).
   void FindRowsAmongProse(const sdk::Document& doc);
+  // Rows of one figure each whose labels end with the quantity and unit a `Total …` row below them
+  // names (`Scope 1 carbon emissions mtCO2e 5.75` over `Total carbon emissions mtCO2e 9.93`).
+  void FindTotalsOfLabelTails(const sdk::Document& doc);
   // A relation stated in the text: its caption the total's label, its sum and consistency computed
   // (total -1: a percentage breakdown of 100 %).
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;

@@ -2076,6 +2076,48 @@ TEST(RelationRulesTest, ARowAmongProseIsRegroupedIntoTheColumnsOfTheOtherRows) {
 }
 
 
+// Rows of one figure each whose labels end with the quantity and unit a total row below them names
+// (an assurance statement's table: marks and the other column's prose after each figure, a category
+// with a digit in it). The rows may leave a category out, so parts above their total are an error
+// and a shortfall is not flagged.
+TEST(RelationRulesTest, RowsEndingWithTheQuantityATotalRowNamesAreItsParts) {
+  const std::string clean =
+      "Subject matter Unit Value Report\n"
+      "Scope 1 carbon emissions tCO2e 5.20 \u25cf \u25cf we reviewed the records\n"
+      "Scope 2 carbon emissions tCO2e 1.30 \u25cf \u25cf kept at each site and\n"
+      "asked how they were made;\n"
+      "Scope 3 carbon emissions tCO2e 2.10 \u25cf \u25cf at the head office.\n"
+      "Total carbon emissions tCO2e 8.60 \u25cf \u25cf\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"8.60", "5.20", "1.30", "2.10"}}});
+  ExpectChangesFlagged(clean, {{"5.20", "5.90", {"5.90 + 1.30 + 2.10 = 9.30, expected 8.60"}}, {"5.20", "4.20", {}}},
+                       "error", "en");
+}
+
+// Near misses: another quantity in the rows' labels, rows naming both Scope 2 accounting methods (one
+// quantity twice), a single row, a total naming its unit alone, and rows with a total row of their
+// own between them and the total. Nothing is summed.
+TEST(RelationRulesTest, RowsNotEndingWithTheQuantityOfTheTotalRowAreNoParts) {
+  const std::string other =
+      "Scope 1 carbon emissions tCO2e 5.20 \u25cf\nScope 2 carbon emissions tCO2e 1.30 \u25cf\n"
+      "Total water withdrawn megalitres 6.50 \u25cf\n";
+  const std::string methods =
+      "Scope 2 location-based carbon emissions tCO2e 5.20 \u25cf\n"
+      "Scope 2 market-based carbon emissions tCO2e 1.30 \u25cf\nTotal carbon emissions tCO2e 6.50 \u25cf\n";
+  const std::string single = "Scope 1 carbon emissions tCO2e 5.20 \u25cf\nTotal carbon emissions tCO2e 5.20 \u25cf\n";
+  const std::string unit = "Scope 1 tCO2e 5.20 \u25cf\nScope 2 tCO2e 1.30 \u25cf\nTotal tCO2e 6.50 \u25cf\n";
+  const std::string nested =
+      "Scope 1 carbon emissions tCO2e 5.20 \u25cf\nScope 2 carbon emissions tCO2e 1.30 \u25cf\n"
+      "Total carbon emissions tCO2e 6.50 \u25cf\nTotal carbon emissions tCO2e 6.50 \u25cf\n";
+  for (const std::string& text : {other, methods, single, unit}) {
+    ReportResult r = Check(text, "en", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(r.relations.empty()) << text;
+  }
+  ReportResult r = Check(nested, "en", "relations");
+  EXPECT_EQ(r.relations.size(), 1u);  // the first total only
+}
+
+
 // Twin totals by accounting method (GHG Protocol Scope 2): a location-based total and a market-based
 // total under the same rows. Each sums the direct row and the indirect row of its own method: the
 // market-based row names its method (in a label wrapped inside a bracket), its location-based twin
