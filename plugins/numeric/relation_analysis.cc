@@ -223,6 +223,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindRaggedRowTotalColumns(doc);
   FindLayoutTotals();
   FindTotalsOfLabelTails(doc);
+  FindWaterBalanceRows(doc);
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
@@ -4200,7 +4201,6 @@ void RelationAnalysis::FindRowsAmongProse(const sdk::Document& doc) {
   auto nonzero = [&](const std::vector<int>& parts) {
     return std::count_if(parts.begin(), parts.end(), [&](int p) { return figures_[p].value != 0; });
   };
-  std::vector<Figure> made;  // regrouped figures, appended to figures_ once the table is taken
   for (const auto& [anchor, total_figs] : on_line) {
     const size_t n = total_figs.size();
     if (n < kMinCols || n > kMaxCols || !one_run(total_figs)) continue;
@@ -4496,6 +4496,88 @@ void RelationAnalysis::FindTotalsOfLabelTails(const sdk::Document& doc) {
     const Figure& t = figures_[total];
     r.consistent = r.sum_low <= t.high && t.low <= r.sum_high;
     r.flag = r.sum_low > t.high && r.sum_low <= 2 * t.high;
+    if (r.consistent || r.flag) Add(std::move(r));
+  }
+}
+
+// A water balance in rows of one figure each (GRI 303-5: consumption is withdrawal less discharge),
+// as an assurance statement lists its subject matter: `Total water abstracted million m3 23,896`,
+// `Total water consumed million m3 0.8`, `Total water returned million m3 23,895`, in any order,
+// with marks or prose after the figures. A line's first figure whose label (the line's text before
+// it, kMaxLabelWords words at most) names a total of water and exactly one of withdrawal
+// (withdrawn, abstracted), discharge (discharged, returned) or consumption (consumed), with no
+// qualifier (a bracket, or a dash: `Total water consumed – Buildings` is part of the scope), is a
+// role row; a withdrawal row with exactly one discharge row and one consumption row within
+// kMaxSpanLines on its page (and no other withdrawal row there), all three of one kind and unit,
+// makes withdrawal = discharge + consumption.
+void RelationAnalysis::FindWaterBalanceRows(const sdk::Document& doc) {
+  constexpr uint32_t kMaxSpanLines = 8;
+  constexpr size_t kMaxLabelWords = 7;
+  const std::string_view text = doc.Text();
+  auto role = [](const std::string& label) -> int {
+    const std::string l = Lower(label);
+    if (l.rfind("total water", 0) != 0 || Has(l, "(") || Has(l, "\xEF\xBC\x88") || Has(l, " \u2013") ||
+        Has(l, " \u2014") || Has(l, " - ")) {
+      return -1;
+    }
+    const bool in = Has(l, "withdraw") || Has(l, "abstract");
+    const bool out = Has(l, "discharg") || Has(l, "returned");
+    const bool used = Has(l, "consum");
+    if (in + out + used != 1) return -1;
+    return in ? 0 : out ? 1 : 2;
+  };
+  struct RoleRow {
+    uint32_t line;
+    uint32_t page;
+    int role;
+    int figure;
+    std::string label;
+  };
+  std::vector<RoleRow> rows;
+  std::map<uint32_t, int> first_on_line;
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    auto it = first_on_line.find(figures_[i].line);
+    if (it == first_on_line.end() || figures_[i].offset < figures_[it->second].offset) {
+      first_on_line[figures_[i].line] = static_cast<int>(i);
+    }
+  }
+  for (const auto& [line, f] : first_on_line) {
+    const esgaudit_line l = doc.Line(line);
+    const std::string label(sdk::Trim(text.substr(l.offset, figures_[f].offset - l.offset)));
+    size_t words = 0;
+    for (size_t k = 0; k < label.size(); ++k) words += label[k] != ' ' && (k == 0 || label[k - 1] == ' ');
+    if (words > kMaxLabelWords || figures_[f].kind == ESGAUDIT_FACT_PERCENT || figures_[f].qualifiers != 0) continue;
+    const int k = role(label);
+    if (k >= 0) rows.push_back({line, l.page, k, f, label});
+  }
+  for (const RoleRow& w : rows) {
+    if (w.role != 0) continue;
+    int found[3] = {0, 0, 0};
+    int at[3] = {-1, -1, -1};
+    for (const RoleRow& o : rows) {
+      const uint32_t d = o.line > w.line ? o.line - w.line : w.line - o.line;
+      if (o.page != w.page || d > kMaxSpanLines) continue;
+      ++found[o.role];
+      at[o.role] = o.figure;
+    }
+    if (found[0] != 1 || found[1] != 1 || found[2] != 1) continue;
+    const Figure& tf = figures_[w.figure];
+    bool same = true;
+    for (int p : {at[1], at[2]}) same = same && figures_[p].kind == tf.kind && figures_[p].unit == tf.unit;
+    if (!same || std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == w.figure; })) {
+      continue;
+    }
+    Relation r;
+    r.kind = RelationKind::kPartsTotal;
+    r.evidence = Evidence::kTable;
+    r.certainty = Certainty::kCertain;
+    r.total = w.figure;
+    r.caption = w.label;
+    r.parts = {at[1], at[2]};
+    if (figures_[at[2]].offset < figures_[at[1]].offset) std::swap(r.parts[0], r.parts[1]);
+    SumParts(&r);
+    r.consistent = r.sum_low <= tf.high && tf.low <= r.sum_high;
+    r.flag = !r.consistent && r.sum_low <= 2 * tf.high && r.sum_high >= 0.5 * tf.low;  // far off: a misread row
     if (r.consistent || r.flag) Add(std::move(r));
   }
 }

@@ -142,6 +142,9 @@ class RelationAnalysis {
   // Rows of one figure each whose labels end with the quantity and unit a `Total …` row below them
   // names (`Scope 1 carbon emissions mtCO2e 5.75` over `Total carbon emissions mtCO2e 9.93`).
   void FindTotalsOfLabelTails(const sdk::Document& doc);
+  // A water balance in rows of one figure each: total water withdrawn = discharged + consumed, the
+  // three rows within a few lines of each other, in any order (see the .cc).
+  void FindWaterBalanceRows(const sdk::Document& doc);
   // A relation stated in the text: its caption the total's label, its sum and consistency computed
   // (total -1: a percentage breakdown of 100 %).
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;

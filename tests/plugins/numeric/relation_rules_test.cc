@@ -2118,6 +2118,43 @@ TEST(RelationRulesTest, RowsNotEndingWithTheQuantityOfTheTotalRowAreNoParts) {
 }
 
 
+// A water balance in rows of one figure each, in any order, with prose between and after them:
+// withdrawn = returned + consumed. A row qualified by a dash (part of the scope) is no role row.
+TEST(RelationRulesTest, AWaterBalanceInRowsOfOneFigureEach) {
+  const std::string clean =
+      "Total water abstracted megalitres 4,210 \u25cf we visited two sites\n"
+      "and checked the meters;\n"
+      "Total water consumed megalitres 35 \u25cf \u25cf\n"
+      "Total water consumed \u2013 Offices megalitres 2 \u25cf and read the\n"
+      "Total water returned megalitres 4,175 \u25cf \u25cf invoices.\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"4,210", "35", "4,175"}}});
+  ExpectChangesFlagged(clean, {{"4,175", "4,375", {"35 + 4,375 = 4,410, expected 4,210"}}}, "error", "en");
+}
+
+// Near misses: a role missing, a role twice, a qualifier in brackets, a row too far away, and
+// rows of other units. Nothing is summed.
+TEST(RelationRulesTest, WaterRowsWithoutExactlyOneOfEachRoleAreNoBalance) {
+  const std::string missing = "Total water abstracted megalitres 4,210\nTotal water returned megalitres 4,175\n";
+  const std::string twice =
+      "Total water abstracted megalitres 4,210\nTotal water consumed megalitres 35\n"
+      "Total water consumed megalitres 35\nTotal water returned megalitres 4,175\n";
+  const std::string bracket =
+      "Total water abstracted (excluding hydro) megalitres 4,210\nTotal water consumed megalitres 35\n"
+      "Total water returned megalitres 4,175\n";
+  const std::string far =
+      "Total water abstracted megalitres 4,210\nTotal water consumed megalitres 35\n" + std::string(8, '\n') +
+      "Total water returned megalitres 4,175\n";
+  const std::string units =
+      "Total water abstracted megalitres 4,210%\nTotal water consumed megalitres 35\n"
+      "Total water returned megalitres 4,175\n";
+  for (const std::string& text : {missing, twice, bracket, far, units}) {
+    ReportResult r = Check(text, "en", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(r.relations.empty()) << text;
+  }
+}
+
+
 // Twin totals by accounting method (GHG Protocol Scope 2): a location-based total and a market-based
 // total under the same rows. Each sums the direct row and the indirect row of its own method: the
 // market-based row names its method (in a label wrapped inside a bracket), its location-based twin
