@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <regex>
 #include <set>
@@ -234,6 +235,9 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindRaggedRowTotalColumns(doc);
   FindPovertyReliefForms(doc);
   FindLayoutTotals();
+  FindTotalsOfLabelTails(doc);
+  FindWaterBalanceRows(doc);
+  FindRowsAmongProse(doc);  // last: it may append regrouped figures
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
     uint64_t ob = figures_[b.total >= 0 ? b.total : b.parts.front()].offset;
@@ -4363,6 +4367,443 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       relabel(r);
       Add(std::move(r));
     }
+  }
+}
+
+// Rows of a small table set among prose: a PDF page of text columns whose middle column holds the
+// table, so that each row's line opens with the left column's prose and may go on with the right
+// one's ("… fuel suppliers, Nestlé Biomass 839 1 973 909 1 974 748 of the Corporate …"). No
+// grid can be read there; the table is anchored on its total row instead: a line holding a total
+// word alone (Total, 合计) and then N figures (3 to 8) set apart by blanks, nothing after. The rows
+// above it each hold one run of N figures set apart by blanks and no other figure on their line,
+// with any text before and after; lines without figures may stand between them (at most
+// kMaxGapLines), and a page break, a line of figures of another shape or a run with a share ends
+// the table. At least two rows above the total row. Two readings are then tried: the total row
+// sums each column; the last column is the sum of the others in each row. A reading is taken when
+// it holds in all its sums but one and in at least two with two or more non-zero parts; its sum
+// that does not hold is then an error (if not far off, as in FindRowTotalColumns).
+// In a table whose figures print thousands with spaces (a figure of another row is read with a
+// space group), one row whose run holds another number of figures is regrouped: its pieces of
+// digits ("33 067 926 422 959 489", read as 33 067, 926, 422, 959 and 489 because a figure alone
+// cannot tell) are joined into N figures, each a lead of one to three digits (no leading zero) and
+// groups of three, the grouping under which the most of its row's and its columns' sums hold, when
+// one grouping does so alone and at least one sum holds.
+void RelationAnalysis::FindRowsAmongProse(const sdk::Document& doc) {
+  constexpr size_t kMinCols = 3;
+  constexpr size_t kMaxCols = 8;
+  constexpr size_t kMaxPieces = 12;     // pieces of digits of a row to regroup (the groupings are C(P-1, N-1))
+  constexpr uint32_t kMaxGapLines = 2;  // lines without figures between two rows
+  const std::string_view text = doc.Text();
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  std::map<uint32_t, std::vector<int>> on_line;
+  for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
+  for (auto& [line, figs] : on_line) {
+    std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
+  }
+  // Whether the line's figures are one run set apart by blanks, none a share.
+  auto one_run = [&](const std::vector<int>& figs) {
+    for (size_t k = 0; k < figs.size(); ++k) {
+      const Figure& f = figures_[figs[k]];
+      if (f.kind == ESGAUDIT_FACT_PERCENT) return false;
+      if (k == 0) continue;
+      const Figure& p = figures_[figs[k - 1]];
+      const uint64_t from = p.offset + p.length;
+      if (from >= f.offset) return false;
+      for (uint64_t c = from; c < f.offset; ++c) {
+        if (!blank(text[c])) return false;
+      }
+    }
+    return true;
+  };
+  auto foots = [&](int total, const std::vector<int>& parts) {
+    double lo = 0, hi = 0;
+    for (int p : parts) {
+      lo += figures_[p].low;
+      hi += figures_[p].high;
+    }
+    return lo <= figures_[total].high && figures_[total].low <= hi;
+  };
+  auto nonzero = [&](const std::vector<int>& parts) {
+    return std::count_if(parts.begin(), parts.end(), [&](int p) { return figures_[p].value != 0; });
+  };
+  for (const auto& [anchor, total_figs] : on_line) {
+    const size_t n = total_figs.size();
+    if (n < kMinCols || n > kMaxCols || !one_run(total_figs)) continue;
+    const esgaudit_line al = doc.Line(anchor);
+    const Figure& first = figures_[total_figs.front()];
+    const Figure& last = figures_[total_figs.back()];
+    std::string lowered;
+    if (!BareTotal(std::string(sdk::Trim(text.substr(al.offset, first.offset - al.offset))), &lowered)) continue;
+    if (!sdk::Trim(text.substr(last.offset + last.length, al.offset + al.length - last.offset - last.length)).empty()) {
+      continue;
+    }
+    // The rows above, bottom up; `odd` the one row whose run holds another number of figures.
+    std::vector<uint32_t> rows;
+    int odd = -1;
+    for (uint32_t line = anchor, prev = anchor; line-- > 0;) {
+      if (prev - line > kMaxGapLines + 1 || doc.Line(line).page != al.page) break;
+      auto it = on_line.find(line);
+      if (it == on_line.end()) continue;
+      if (!one_run(it->second)) break;
+      if (it->second.size() != n) {
+        if (odd >= 0) break;
+        odd = static_cast<int>(rows.size());
+      }
+      rows.push_back(line);
+      prev = line;
+    }
+    if (odd == static_cast<int>(rows.size()) - 1 && odd >= 0) {  // a line of another shape above the table
+      rows.pop_back();
+      odd = -1;
+    }
+    if (rows.size() < 2) continue;
+    std::reverse(rows.begin(), rows.end());
+    if (odd >= 0) odd = static_cast<int>(rows.size()) - 1 - odd;
+    std::vector<std::vector<int>> grid;  // rows top down, then the total row
+    for (uint32_t line : rows) grid.push_back(on_line[line]);
+    grid.push_back(total_figs);
+    std::vector<Figure> regrouped;
+    if (odd >= 0) {
+      // Space thousands: a figure of another row printed with a space group.
+      bool spaced = false;
+      for (size_t r = 0; r < grid.size(); ++r) {
+        for (int f : grid[r]) {
+          const std::string_view raw = text.substr(figures_[f].offset, figures_[f].length);
+          for (size_t k = 1; k + 1 < raw.size(); ++k) {
+            spaced = spaced || (static_cast<int>(r) != odd && raw[k] == ' ' && std::isdigit(static_cast<unsigned char>(raw[k - 1])) &&
+                                std::isdigit(static_cast<unsigned char>(raw[k + 1])));
+          }
+        }
+      }
+      if (!spaced) continue;
+      struct Piece {
+        uint64_t offset;
+        std::string digits;
+        int figure;  // the figure it was read in
+      };
+      std::vector<Piece> pieces;
+      bool digits_only = true;
+      for (int f : grid[odd]) {
+        const std::string_view raw = text.substr(figures_[f].offset, figures_[f].length);
+        for (size_t k = 0; k < raw.size();) {
+          size_t e = k;
+          while (e < raw.size() && raw[e] >= '0' && raw[e] <= '9') ++e;
+          digits_only = digits_only && e > k && (e == raw.size() || raw[e] == ' ');
+          if (!digits_only) break;
+          pieces.push_back({figures_[f].offset + k, std::string(raw.substr(k, e - k)), f});
+          k = e + 1;
+        }
+      }
+      if (!digits_only || pieces.size() <= n - 1 || pieces.size() > kMaxPieces) continue;
+      const double half = (figures_[grid[odd].front()].high - figures_[grid[odd].front()].low) / 2;
+      // A segment [a, b) of pieces is one figure: a lead of one to three digits without a leading
+      // zero and groups of exactly three, or one piece alone.
+      auto segment_ok = [&](size_t a, size_t b) {
+        const std::string& lead = pieces[a].digits;
+        if (lead.size() > 1 && lead[0] == '0') return false;
+        if (b - a == 1) return true;
+        if (lead.size() > 3) return false;
+        for (size_t k = a + 1; k < b; ++k) {
+          if (pieces[k].digits.size() != 3) return false;
+        }
+        return true;
+      };
+      auto value_of = [&](size_t a, size_t b) {
+        double v = 0;
+        for (size_t k = a; k < b; ++k) v = v * std::pow(10.0, pieces[k].digits.size()) + std::stod(pieces[k].digits);
+        return v;
+      };
+      // Every grouping: cut positions 0 = c0 < c1 < … < cN = P.
+      int best = -1, best_count = 0;
+      std::vector<size_t> best_cuts;
+      std::vector<size_t> cuts(n + 1, 0);
+      cuts[n] = pieces.size();
+      std::function<void(size_t)> place = [&](size_t k) {
+        if (k == n) {
+          for (size_t s = 0; s < n; ++s) {
+            if (!segment_ok(cuts[s], cuts[s + 1])) return;
+          }
+          std::vector<double> v(n);
+          for (size_t s = 0; s < n; ++s) v[s] = value_of(cuts[s], cuts[s + 1]);
+          auto holds = [&](double total, double lo, double hi) { return lo <= total + half && total - half <= hi; };
+          int score = 0;
+          double lo = 0, hi = 0;
+          for (size_t s = 0; s + 1 < n; ++s) {
+            lo += v[s] - half;
+            hi += v[s] + half;
+          }
+          score += holds(v[n - 1], lo, hi);
+          for (size_t c = 0; c < n; ++c) {
+            double clo = v[c] - half, chi = v[c] + half;
+            for (size_t r = 0; r + 1 < grid.size(); ++r) {
+              if (static_cast<int>(r) == odd) continue;
+              clo += figures_[grid[r][c]].low;
+              chi += figures_[grid[r][c]].high;
+            }
+            const Figure& t = figures_[grid.back()[c]];
+            score += clo <= t.high && t.low <= chi;
+          }
+          if (score > best) {
+            best = score;
+            best_count = 1;
+            best_cuts = cuts;
+          } else if (score == best) {
+            ++best_count;
+          }
+          return;
+        }
+        for (size_t c = cuts[k - 1] + 1; c + (n - k) <= pieces.size(); ++c) {
+          cuts[k] = c;
+          place(k + 1);
+        }
+      };
+      place(1);
+      if (best < 1 || best_count != 1) continue;
+      for (size_t s = 0; s < n; ++s) {
+        const Piece& a = pieces[best_cuts[s]];
+        const Piece& b = pieces[best_cuts[s + 1] - 1];
+        Figure g = figures_[a.figure];
+        g.offset = a.offset;
+        g.length = b.offset + b.digits.size() - a.offset;
+        g.column = figures_[a.figure].column + static_cast<uint32_t>(a.offset - figures_[a.figure].offset);
+        g.value = value_of(best_cuts[s], best_cuts[s + 1]);
+        g.low = g.value - half;
+        g.high = g.value + half;
+        g.decimals = 0;
+        g.text.clear();
+        for (size_t k = best_cuts[s]; k < best_cuts[s + 1]; ++k) g.text += pieces[k].digits;
+        g.after = figures_[b.figure].after;
+        regrouped.push_back(std::move(g));
+      }
+    }
+    // Regrouped figures get their indexes now; they are kept only if a relation takes them.
+    const size_t base = figures_.size();
+    if (odd >= 0) {
+      grid[odd].clear();
+      for (size_t s = 0; s < n; ++s) {
+        figures_.push_back(regrouped[s]);
+        grid[odd].push_back(static_cast<int>(base + s));
+      }
+    }
+    std::vector<Relation> found;
+    auto reading = [&](const std::vector<std::pair<int, std::vector<int>>>& sums, const std::vector<std::string>& captions) {
+      int holds = 0, fails = 0;
+      for (const auto& [total, parts] : sums) {
+        if (!foots(total, parts)) {
+          ++fails;
+        } else if (nonzero(parts) >= 2) {
+          ++holds;
+        }
+      }
+      if (fails > 1 || holds < 2) return;
+      for (size_t s = 0; s < sums.size(); ++s) {
+        const auto& [total, parts] = sums[s];
+        if (std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == total; })) {
+          continue;  // a stated or table relation already sums into it
+        }
+        Relation r;
+        r.kind = RelationKind::kPartsTotal;
+        r.evidence = Evidence::kTable;
+        r.certainty = Certainty::kCertain;
+        r.total = total;
+        r.caption = captions[s];
+        r.parts = parts;
+        SumParts(&r);
+        const Figure& t = figures_[total];
+        r.consistent = r.sum_low <= t.high && t.low <= r.sum_high;
+        r.flag = !r.consistent && r.sum_low <= 2 * t.high && r.sum_high >= 0.5 * t.low;  // far off: a misread row
+        if (r.consistent || r.flag) found.push_back(std::move(r));
+      }
+    };
+    // The row's label: up to three words right before its figures (the rest is the other column's prose).
+    auto label_of = [&](const std::vector<int>& row) {
+      const esgaudit_line l = doc.Line(figures_[row.front()].line);
+      std::string_view before = sdk::Trim(text.substr(l.offset, figures_[row.front()].offset - l.offset));
+      size_t at = before.size();
+      for (int words = 0; words < 3 && at > 0; ++words) {
+        while (at > 0 && !blank(before[at - 1])) --at;
+        while (at > 0 && blank(before[at - 1])) --at;
+      }
+      return std::string(sdk::Trim(before.substr(at)));
+    };
+    std::vector<std::pair<int, std::vector<int>>> columns, row_sums;
+    std::vector<std::string> column_captions, row_captions;
+    for (size_t c = 0; c < n; ++c) {
+      std::vector<int> parts;
+      for (size_t r = 0; r + 1 < grid.size(); ++r) parts.push_back(grid[r][c]);
+      columns.push_back({grid.back()[c], parts});
+      column_captions.push_back(label_of(grid.back()));
+    }
+    for (const std::vector<int>& row : grid) {
+      row_sums.push_back({row.back(), std::vector<int>(row.begin(), row.end() - 1)});
+      row_captions.push_back(label_of(row));
+    }
+    reading(columns, column_captions);
+    reading(row_sums, row_captions);
+    bool uses_regrouped = false;
+    for (const Relation& r : found) {
+      uses_regrouped = uses_regrouped || r.total >= static_cast<int>(base) ||
+                       std::any_of(r.parts.begin(), r.parts.end(), [&](int p) { return p >= static_cast<int>(base); });
+    }
+    if (odd >= 0 && !uses_regrouped) figures_.resize(base);
+    for (Relation& r : found) Add(std::move(r));
+  }
+}
+
+// Rows of one figure each under a total row naming the same quantity: `Scope 1 carbon emissions
+// mtCO2e 5.75 …`, `Scope 2 carbon emissions mtCO2e 0.49 …` over `Total carbon emissions mtCO2e
+// 9.93` (an assurance statement's table of subject matter, with marks and the other column's prose
+// after the figures). The total's label is `Total` and a tail of two words or more (the quantity
+// and its unit); each part is a figure whose line text before it ends with that tail after a prefix
+// of its own that is no total (the category). Parts are taken from the lines above, lines without
+// such a figure between them (at most kMaxGapLines) and no page break; two parts or more. The rows
+// may leave a category unprinted, so only parts adding up to more than their total are flagged (and
+// not when far above it: a misread row); rows naming the two accounting methods of Scope 2 are both
+// the same quantity, so the rows are not summed then.
+void RelationAnalysis::FindTotalsOfLabelTails(const sdk::Document& doc) {
+  constexpr uint32_t kMaxGapLines = 2;
+  constexpr size_t kMinTailWords = 2;
+  const std::string_view text = doc.Text();
+  std::map<uint32_t, std::vector<int>> on_line;
+  for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
+  for (auto& [line, figs] : on_line) {
+    std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
+  }
+  auto before = [&](int f) {
+    const esgaudit_line l = doc.Line(figures_[f].line);
+    return std::string(sdk::Trim(text.substr(l.offset, figures_[f].offset - l.offset)));
+  };
+  for (const auto& [line, figs] : on_line) {
+    const int total = figs.front();
+    if (figures_[total].kind == ESGAUDIT_FACT_PERCENT) continue;
+    const std::string label = before(total);
+    if (Lower(label).rfind("total ", 0) != 0) continue;
+    const std::string tail = std::string(sdk::Trim(std::string_view(label).substr(6)));
+    size_t words = 0;
+    for (size_t k = 0; k < tail.size(); ++k) words += tail[k] != ' ' && (k == 0 || tail[k - 1] == ' ');
+    if (words < kMinTailWords || !std::any_of(tail.begin(), tail.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+      continue;
+    }
+    const uint32_t page = doc.Line(line).page;
+    std::vector<int> parts;
+    std::set<int> methods;
+    for (uint32_t l = line, prev = line; l-- > 0;) {
+      if (prev - l > kMaxGapLines + 1 || doc.Line(l).page != page) break;
+      auto it = on_line.find(l);
+      if (it == on_line.end()) continue;
+      int part = -1;
+      for (int f : it->second) {
+        const std::string b = before(f);
+        if (b.size() > tail.size() + 1 && b.compare(b.size() - tail.size(), tail.size(), tail) == 0 &&
+            b[b.size() - tail.size() - 1] == ' ') {
+          part = f;
+          break;
+        }
+      }
+      if (part < 0) continue;
+      const std::string b = before(part);
+      if (Lower(b).rfind("total", 0) == 0 || figures_[part].kind == ESGAUDIT_FACT_PERCENT) break;  // another total: the rows above are its own
+      parts.push_back(part);
+      methods.insert(AccountingMethod(b));
+      prev = l;
+    }
+    if (parts.size() < 2 || (methods.count(1) && methods.count(2))) continue;
+    if (std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == total; })) continue;
+    std::reverse(parts.begin(), parts.end());
+    Relation r;
+    r.kind = RelationKind::kPartsTotal;
+    r.evidence = Evidence::kTable;
+    r.certainty = Certainty::kCertain;
+    r.total = total;
+    r.caption = label;
+    r.parts = parts;
+    SumParts(&r);
+    const Figure& t = figures_[total];
+    r.consistent = r.sum_low <= t.high && t.low <= r.sum_high;
+    r.flag = r.sum_low > t.high && r.sum_low <= 2 * t.high;
+    if (r.consistent || r.flag) Add(std::move(r));
+  }
+}
+
+// A water balance in rows of one figure each (GRI 303-5: consumption is withdrawal less discharge),
+// as an assurance statement lists its subject matter: `Total water abstracted million m3 23,896`,
+// `Total water consumed million m3 0.8`, `Total water returned million m3 23,895`, in any order,
+// with marks or prose after the figures. A line's first figure whose label (the line's text before
+// it, kMaxLabelWords words at most) names a total of water and exactly one of withdrawal
+// (withdrawn, abstracted), discharge (discharged, returned) or consumption (consumed), with no
+// qualifier (a bracket, or a dash: `Total water consumed – Buildings` is part of the scope), is a
+// role row; a withdrawal row with exactly one discharge row and one consumption row within
+// kMaxSpanLines on its page (and no other withdrawal row there), all three of one kind and unit,
+// makes withdrawal = discharge + consumption.
+void RelationAnalysis::FindWaterBalanceRows(const sdk::Document& doc) {
+  constexpr uint32_t kMaxSpanLines = 8;
+  constexpr size_t kMaxLabelWords = 7;
+  const std::string_view text = doc.Text();
+  auto role = [](const std::string& label) -> int {
+    const std::string l = Lower(label);
+    if (l.rfind("total water", 0) != 0 || Has(l, "(") || Has(l, "\xEF\xBC\x88") || Has(l, " \u2013") ||
+        Has(l, " \u2014") || Has(l, " - ")) {
+      return -1;
+    }
+    const bool in = Has(l, "withdraw") || Has(l, "abstract");
+    const bool out = Has(l, "discharg") || Has(l, "returned");
+    const bool used = Has(l, "consum");
+    if (in + out + used != 1) return -1;
+    return in ? 0 : out ? 1 : 2;
+  };
+  struct RoleRow {
+    uint32_t line;
+    uint32_t page;
+    int role;
+    int figure;
+    std::string label;
+  };
+  std::vector<RoleRow> rows;
+  std::map<uint32_t, int> first_on_line;
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    auto it = first_on_line.find(figures_[i].line);
+    if (it == first_on_line.end() || figures_[i].offset < figures_[it->second].offset) {
+      first_on_line[figures_[i].line] = static_cast<int>(i);
+    }
+  }
+  for (const auto& [line, f] : first_on_line) {
+    const esgaudit_line l = doc.Line(line);
+    const std::string label(sdk::Trim(text.substr(l.offset, figures_[f].offset - l.offset)));
+    size_t words = 0;
+    for (size_t k = 0; k < label.size(); ++k) words += label[k] != ' ' && (k == 0 || label[k - 1] == ' ');
+    if (words > kMaxLabelWords || figures_[f].kind == ESGAUDIT_FACT_PERCENT || figures_[f].qualifiers != 0) continue;
+    const int k = role(label);
+    if (k >= 0) rows.push_back({line, l.page, k, f, label});
+  }
+  for (const RoleRow& w : rows) {
+    if (w.role != 0) continue;
+    int found[3] = {0, 0, 0};
+    int at[3] = {-1, -1, -1};
+    for (const RoleRow& o : rows) {
+      const uint32_t d = o.line > w.line ? o.line - w.line : w.line - o.line;
+      if (o.page != w.page || d > kMaxSpanLines) continue;
+      ++found[o.role];
+      at[o.role] = o.figure;
+    }
+    if (found[0] != 1 || found[1] != 1 || found[2] != 1) continue;
+    const Figure& tf = figures_[w.figure];
+    bool same = true;
+    for (int p : {at[1], at[2]}) same = same && figures_[p].kind == tf.kind && figures_[p].unit == tf.unit;
+    if (!same || std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == w.figure; })) {
+      continue;
+    }
+    Relation r;
+    r.kind = RelationKind::kPartsTotal;
+    r.evidence = Evidence::kTable;
+    r.certainty = Certainty::kCertain;
+    r.total = w.figure;
+    r.caption = w.label;
+    r.parts = {at[1], at[2]};
+    if (figures_[at[2]].offset < figures_[at[1]].offset) std::swap(r.parts[0], r.parts[1]);
+    SumParts(&r);
+    r.consistent = r.sum_low <= tf.high && tf.low <= r.sum_high;
+    r.flag = !r.consistent && r.sum_low <= 2 * tf.high && r.sum_high >= 0.5 * tf.low;  // far off: a misread row
+    if (r.consistent || r.flag) Add(std::move(r));
   }
 }
 

@@ -143,6 +143,16 @@ class RelationAnalysis {
   // its label and value apart by a tab: the overview's 资金 is the total of the programmes' amounts,
   // and its 脱贫数 the total of the programmes' 脱贫数 rows (see the .cc).
   void FindPovertyReliefForms(const sdk::Document& doc);
+  // Rows of a small table set among prose (a PDF page whose text columns share the rows' lines),
+  // anchored on a total row of figures alone: its column sums and row sums, and one row whose pieces
+  // of space-grouped digits are regrouped into the table's number of columns (see the .cc).
+  void FindRowsAmongProse(const sdk::Document& doc);
+  // Rows of one figure each whose labels end with the quantity and unit a `Total …` row below them
+  // names (`Scope 1 carbon emissions mtCO2e 5.75` over `Total carbon emissions mtCO2e 9.93`).
+  void FindTotalsOfLabelTails(const sdk::Document& doc);
+  // A water balance in rows of one figure each: total water withdrawn = discharged + consumed, the
+  // three rows within a few lines of each other, in any order (see the .cc).
+  void FindWaterBalanceRows(const sdk::Document& doc);
   // A relation stated in the text: its caption the total's label, its sum and consistency computed
   // (total -1: a percentage breakdown of 100 %).
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;

@@ -2001,7 +2001,10 @@ TEST(RelationRulesTest, ATableOfADocumentWritingItsThousandsWithSpacesSumsWholeF
   const std::string clean = prose + table;
   ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"39", "1 973 909", "5", "1 973 953"}},
                                          {"parts-total", {"33 067", "26 422", "12", "59 501"}}});
-  ExpectChangesFlagged(clean, {{"26 422", "26 432", {"33067 + 26432 + 12 = 59511, expected 59501"}}}, "error", "en");
+  // The row's total column, and the total row's column (rows of figures alone under a total row).
+  ExpectChangesFlagged(clean, {{"26 422", "26 432", {"33067 + 26432 + 12 = 59511, expected 59501",
+                                                     "1973909 + 26432 + 88015 = 2088356, expected 2088346"}}},
+                       "error", "en");
   const std::string comma = "Revenue rose to 1,250 million in the year.\n" + prose + table;
   EXPECT_TRUE(Check(comma, "en", "relations").relations.empty());
 }
@@ -2024,6 +2027,174 @@ TEST(RelationRulesTest, ACaptionWordRepeatedAsTheLabelOfSeveralTableRowsIsNoChar
   const std::string once = "能源消耗占比\n煤炭 42%    原油 31%    电力 27%\n";
   const Document doc = Document::FromUtf8("test.txt", once);
   EXPECT_TRUE(Recognised(doc, Check(once, "zh", "relations"), "percent-breakdown", {"能源消耗占比", "42%", "31%", "27%"}));
+}
+
+
+// A small table set among prose: the page's text columns share the rows' lines, so each row opens
+// with the left column's prose and goes on with the right one's. The structure model reads the
+// total row's column sums; the rows' own sums (each row's last figure the sum of the others) are
+// read from the rows' runs of figures under a total row of figures alone. A changed cell is an error
+// in its row and in its column.
+TEST(RelationRulesTest, RowsOfATableSetAmongProseSumToTheirTotalRow) {
+  const std::string clean =
+      "Each plant reports its use every quarter, and Water use (megalitres) the figures are checked\n"
+      "the review looks at what was Site Mains Well Sum by an auditor who visits\n"
+      "done in the year and at North Mill 410 35 445 each site in turn before the\n"
+      "what is planned for next year.\n"
+      "targets are set for the plants, South Mill 220 15 235 report is published.\n"
+      "Total 630 50 680\n"
+      "We publish the results on our website.\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"630", "410", "220"}},
+                                         {"parts-total", {"50", "35", "15"}},
+                                         {"parts-total", {"680", "445", "235"}},
+                                         {"parts-total", {"445", "410", "35"}},
+                                         {"parts-total", {"235", "220", "15"}}});
+  ExpectChangesFlagged(clean, {{"35 445", "38 445", {"410 + 38 = 448, expected 445", "38 + 15 = 53, expected 50"}},
+                               {"15 235", "15 245", {"220 + 15 = 235, expected 245", "445 + 245 = 690, expected 680"}}},
+                       "error", "en");
+}
+
+// Near misses of rows among prose: no total word before the last row's figures, words after the
+// total row's figures, one row only above the total row, rows on another page, and figures of prose
+// set apart by words. No row's own sum is read, nothing is flagged.
+TEST(RelationRulesTest, FiguresAmongProseWithoutATotalRowOfFiguresAloneAreNoTable) {
+  const std::string rows =
+      "done in the year and at North Mill 410 35 445 each site in turn before the\n"
+      "what is planned for next year.\n"
+      "targets are set for the plants, South Mill 220 15 235 report is published.\n";
+  const std::vector<std::string> misses = {
+      rows + "Overall 630 50 680\n",
+      rows + "Total 630 50 680 megalitres were used.\n",
+      "targets are set for the plants, South Mill 220 15 235 report is published.\nTotal 220 15 235\n",
+      "done in the year and at North Mill 410 35 445 each site in turn before the\n\f"
+      "targets are set for the plants, South Mill 220 15 235 report is published.\nTotal 630 50 680\n",
+      "We met 410 of 35 targets in 445 days, and then 220 of 15 in 235 more.\nTotal 630 50 680\n",
+  };
+  for (const std::string& text : misses) {
+    ReportResult r = Check(text, "en", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    const Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_FALSE(Recognised(doc, r, "parts-total", {"445", "410", "35"})) << text;
+    EXPECT_FALSE(Recognised(doc, r, "parts-total", {"235", "220", "15"})) << text;
+  }
+}
+
+// In a document writing its thousands with spaces, a row among prose whose figures run together
+// ("41 052 718 340 759 392": 41 052, then pieces of three digits that one figure alone cannot tell
+// apart) is regrouped into the table's three columns: the one grouping under which its row and
+// columns add up. A changed figure of that row is then an error in its row and its column.
+TEST(RelationRulesTest, ARowAmongProseIsRegroupedIntoTheColumnsOfTheOtherRows) {
+  const std::string prose = "Our farms cover 15 000 hectares, feed 72 000 cattle and employ 3 050 people.\n";
+  const std::string table =
+      "the plants sort their waste Waste Hazardous Other Total and we report it\n"
+      "before it leaves each site, Food 512 2 304 118 2 304 630 to the regulator once\n"
+      "and the sorted waste is sold. Mixed 41 052 718 340 759 392 a year in full.\n"
+      "Total 41 564 3 022 458 3 064 022\n";
+  const std::string clean = prose + table;
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"759 392", "41 052", "718 340"}},
+                                         {"parts-total", {"3 022 458", "2 304 118", "718 340"}},
+                                         {"parts-total", {"3 064 022", "2 304 630", "759 392"}},
+                                         {"parts-total", {"41 564", "512", "41 052"}}});
+  ExpectChangesFlagged(clean, {{"718 340", "790 174", {"41052 + 790174 = 831226, expected 759392",
+                                                       "2304118 + 790174 = 3094292, expected 3022458"}}},
+                       "error", "en");
+  // A row whose best grouping still leaves two of its sums broken, and a total row that does not
+  // add up: neither reading holds in all sums but one, nothing is flagged.
+  std::string broken = clean;
+  broken.replace(broken.find("41 052 718 340 759 392"), 22, "41 052 718 340 123 456");
+  broken.replace(broken.find("Total 41 564"), 12, "Total 47 564");
+  ReportResult r = Check(broken, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  // Without figures printed with space groups in the other rows, no row is regrouped: the pieces
+  // "8 300 400 8 700" could make 8 300 + 400 = 8 700, but no other row shows that the table groups
+  // its thousands so.
+  const std::string plain =
+      "the plants sort their waste Waste Hazardous Other Total and we report it\n"
+      "before it leaves each site, Food 112 230 342 to the regulator once\n"
+      "and the sorted waste is sold. Mixed 8 300 400 8 700 a year in full.\n"
+      "Total 8412 630 9042\n";
+  r = Check(prose + plain, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  EXPECT_TRUE(r.relations.empty());
+}
+
+
+// Rows of one figure each whose labels end with the quantity and unit a total row below them names
+// (an assurance statement's table: marks and the other column's prose after each figure, a category
+// with a digit in it). The rows may leave a category out, so parts above their total are an error
+// and a shortfall is not flagged.
+TEST(RelationRulesTest, RowsEndingWithTheQuantityATotalRowNamesAreItsParts) {
+  const std::string clean =
+      "Subject matter Unit Value Report\n"
+      "Scope 1 carbon emissions tCO2e 5.20 \u25cf \u25cf we reviewed the records\n"
+      "Scope 2 carbon emissions tCO2e 1.30 \u25cf \u25cf kept at each site and\n"
+      "asked how they were made;\n"
+      "Scope 3 carbon emissions tCO2e 2.10 \u25cf \u25cf at the head office.\n"
+      "Total carbon emissions tCO2e 8.60 \u25cf \u25cf\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"8.60", "5.20", "1.30", "2.10"}}});
+  ExpectChangesFlagged(clean, {{"5.20", "5.90", {"5.90 + 1.30 + 2.10 = 9.30, expected 8.60"}}, {"5.20", "4.20", {}}},
+                       "error", "en");
+}
+
+// Near misses: another quantity in the rows' labels, rows naming both Scope 2 accounting methods (one
+// quantity twice), a single row, a total naming its unit alone, and rows with a total row of their
+// own between them and the total. Nothing is summed.
+TEST(RelationRulesTest, RowsNotEndingWithTheQuantityOfTheTotalRowAreNoParts) {
+  const std::string other =
+      "Scope 1 carbon emissions tCO2e 5.20 \u25cf\nScope 2 carbon emissions tCO2e 1.30 \u25cf\n"
+      "Total water withdrawn megalitres 6.50 \u25cf\n";
+  const std::string methods =
+      "Scope 2 location-based carbon emissions tCO2e 5.20 \u25cf\n"
+      "Scope 2 market-based carbon emissions tCO2e 1.30 \u25cf\nTotal carbon emissions tCO2e 6.50 \u25cf\n";
+  const std::string single = "Scope 1 carbon emissions tCO2e 5.20 \u25cf\nTotal carbon emissions tCO2e 5.20 \u25cf\n";
+  const std::string unit = "Scope 1 tCO2e 5.20 \u25cf\nScope 2 tCO2e 1.30 \u25cf\nTotal tCO2e 6.50 \u25cf\n";
+  const std::string nested =
+      "Scope 1 carbon emissions tCO2e 5.20 \u25cf\nScope 2 carbon emissions tCO2e 1.30 \u25cf\n"
+      "Total carbon emissions tCO2e 6.50 \u25cf\nTotal carbon emissions tCO2e 6.50 \u25cf\n";
+  for (const std::string& text : {other, methods, single, unit}) {
+    ReportResult r = Check(text, "en", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(r.relations.empty()) << text;
+  }
+  ReportResult r = Check(nested, "en", "relations");
+  EXPECT_EQ(r.relations.size(), 1u);  // the first total only
+}
+
+
+// A water balance in rows of one figure each, in any order, with prose between and after them:
+// withdrawn = returned + consumed. A row qualified by a dash (part of the scope) is no role row.
+TEST(RelationRulesTest, AWaterBalanceInRowsOfOneFigureEach) {
+  const std::string clean =
+      "Total water abstracted megalitres 4,210 \u25cf we visited two sites\n"
+      "and checked the meters;\n"
+      "Total water consumed megalitres 35 \u25cf \u25cf\n"
+      "Total water consumed \u2013 Offices megalitres 2 \u25cf and read the\n"
+      "Total water returned megalitres 4,175 \u25cf \u25cf invoices.\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"4,210", "35", "4,175"}}});
+  ExpectChangesFlagged(clean, {{"4,175", "4,375", {"35 + 4,375 = 4,410, expected 4,210"}}}, "error", "en");
+}
+
+// Near misses: a role missing, a role twice, a qualifier in brackets, a row too far away, and
+// rows of other units. Nothing is summed.
+TEST(RelationRulesTest, WaterRowsWithoutExactlyOneOfEachRoleAreNoBalance) {
+  const std::string missing = "Total water abstracted megalitres 4,210\nTotal water returned megalitres 4,175\n";
+  const std::string twice =
+      "Total water abstracted megalitres 4,210\nTotal water consumed megalitres 35\n"
+      "Total water consumed megalitres 35\nTotal water returned megalitres 4,175\n";
+  const std::string bracket =
+      "Total water abstracted (excluding hydro) megalitres 4,210\nTotal water consumed megalitres 35\n"
+      "Total water returned megalitres 4,175\n";
+  const std::string far =
+      "Total water abstracted megalitres 4,210\nTotal water consumed megalitres 35\n" + std::string(8, '\n') +
+      "Total water returned megalitres 4,175\n";
+  const std::string units =
+      "Total water abstracted megalitres 4,210%\nTotal water consumed megalitres 35\n"
+      "Total water returned megalitres 4,175\n";
+  for (const std::string& text : {missing, twice, bracket, far, units}) {
+    ReportResult r = Check(text, "en", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(r.relations.empty()) << text;
+  }
 }
 
 
