@@ -2306,7 +2306,9 @@ TEST(RelationRulesTest, RowsOutsideAPovertyReliefFormsOverviewAreNotSummed) {
     for (const char* part : {"35", "65"}) {
       EXPECT_FALSE(Recognised(nd, n, "parts-total", {"120.5", "60.5", "25", part})) << near;
     }
-    if (near != with_goods) EXPECT_FALSE(Recognised(nd, n, "parts-total", {"400", "310", "90"})) << near;
+    if (near != with_goods) {
+      EXPECT_FALSE(Recognised(nd, n, "parts-total", {"400", "310", "90"})) << near;
+    }
   }
   // A value cell opened by words is no row's value.
   const std::string worded = std::string(clean).replace(clean.find("\t25"), 3, "\t投入25");
