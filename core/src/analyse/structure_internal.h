@@ -29,6 +29,17 @@ constexpr size_t kMaxRegexLine = 2000;
 // never a label or a title. structure_figures.cc.
 bool AllUnit(std::string_view s);
 
+// FindPeriod's cheap tests, each true wherever its expression can match (where one is false the
+// expression is not run), and the expressions they guard, for the tests. structure_metadata.cc.
+namespace period {
+bool ZhYearAt(std::string_view s, size_t p);             // kRangeZh's match may begin at s[p]
+bool HasNumericDate(std::string_view s);                 // kRangeNum may match in s
+bool SubjectEnMayStartAt(std::string_view s, size_t p);  // kSubjectEn's match may begin at s[p]
+bool RangeZhMatchesAt(const std::string& s, size_t p);   // anchored at s[p], s[p - 1] visible
+bool RangeNumMatches(const std::string& s);
+bool SubjectEnMatchesAt(const std::string& s, size_t p);  // anchored at s[p], s[p - 1] visible
+}  // namespace period
+
 namespace markup {
 struct MarkupTable;
 }

@@ -2,6 +2,7 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <locale>
 #include <map>
 #include <regex>
 #include <set>
@@ -739,11 +740,17 @@ bool NamesAnotherYear(const std::string& between) {
 
 }  // namespace
 
-void StructureBuilder::FindPeriod() {
-  ReportMetadata& md = s_.metadata_;
-  const size_t n = s_.lines_.size();
-  // Between the dates: 至, a dash, or 一 (OCR's reading of a dash), possibly repeated (——).
+namespace period {
+namespace {
+
+// Between the dates: 至, a dash, or 一 (OCR's reading of a dash), possibly repeated (——).
+const std::string& ToPattern() {
   static const std::string kTo = R"((?:至|到|起至|-|—|―|–|~|一)+)";
+  return kTo;
+}
+
+const std::regex& RangeZh() {
+  const std::string& kTo = ToPattern();
   // A day, or only its 日 when extraction lost the day's digits (2016年1月日-2016年12月31日).
   static const std::string kDay = R"((?:\s*(\d{1,2})(?!\d)\s*(?:日|曰|号)?|\s*(?:日|曰))?)";
   // A range with its first year; days may be missing (2016年1月至12月).
@@ -752,8 +759,98 @@ void StructureBuilder::FindPeriod() {
   static const std::string kYearTok = R"((2(?:[0-9o]|〇)(?:[0-9o]|〇)(?:[0-9os]|〇)))";
   static const std::regex kRangeZh(kYearTok + R"(\s*年\s*(\d{1,2})\s*月)" + kDay + R"(\s*)" + kTo +
                                    R"(\s*(?:)" + kYearTok + R"(\s*年)?\s*(\d{1,2}|1\?)\s*月)" + kDay);
+  return kRangeZh;
+}
+
+const std::regex& RangeNum() {
   static const std::regex kRangeNum(
       R"((20\d\d)[./-](\d{1,2})[./-](\d{1,2})\s*(?:至|到|-|—|–|~)+\s*(20\d\d)[./-](\d{1,2})[./-](\d{1,2}))");
+  return kRangeNum;
+}
+
+// The subject of an English whole-year statement (FindPeriod's kYearEn).
+const std::regex& SubjectEn() {
+  static const std::regex kSubjectEn(
+      R"(\bthis (?:[a-z]+ ){0,3}report\b|\bthe (?:[a-z]+ ){0,3}report (?=covers|covered|describes|presents|reflects|includes|summari[sz]es)|reporting period)");
+  return kSubjectEn;
+}
+
+}  // namespace
+
+// Whether a match of kRangeZh (FindPeriod) may begin at s[p]: its year token (kYearTok: "2", then
+// three of a digit, o or 〇, the last possibly s), then characters the expression's \s matches
+// (its locale's space), then 年. Every match begins so; where this fails the expression is not run.
+bool ZhYearAt(std::string_view s, size_t p) {
+  // The facet lives as long as the expression's locale.
+  static const std::ctype<char>& space = std::use_facet<std::ctype<char>>(RangeZh().getloc());
+  if (p >= s.size() || s[p] != '2') return false;
+  size_t q = p + 1;
+  for (int k = 0; k < 3; ++k) {
+    if (q < s.size() && (IsAsciiDigit(s[q]) || s[q] == 'o' || (k == 2 && s[q] == 's'))) {
+      ++q;
+    } else if (s.substr(q, 3) == "〇") {
+      q += 3;
+    } else {
+      return false;
+    }
+  }
+  while (q < s.size() && space.is(std::ctype_base::space, s[q])) ++q;
+  return s.substr(q, 3) == "年";
+}
+
+// Whether "20", two ASCII digits and one of . / - stand anywhere in s: every match of kRangeNum
+// (FindPeriod) opens so.
+bool HasNumericDate(std::string_view s) {
+  for (size_t p = s.find("20"); p != std::string_view::npos && p + 4 < s.size(); p = s.find("20", p + 1)) {
+    if (Year20At(s, p) && (s[p + 4] == '.' || s[p + 4] == '/' || s[p + 4] == '-')) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Whether "report" follows `word` at s[p] within the run of lower-case letters and spaces after it
+// (kSubjectEn's "this … report" and "the … report": the words between are [a-z]+ and spaces).
+bool ReportFollows(std::string_view s, size_t p, std::string_view word) {
+  size_t q = p + word.size();
+  size_t end = q;
+  while (end < s.size() && ((s[end] >= 'a' && s[end] <= 'z') || s[end] == ' ')) ++end;
+  return s.substr(q, end - q).find("report") != std::string_view::npos;
+}
+
+}  // namespace
+
+bool SubjectEnMayStartAt(std::string_view s, size_t p) {
+  if (p >= s.size() || (s[p] != 't' && s[p] != 'r')) return false;  // asked of every byte: the usual answer first
+  if (s.compare(p, 5, "this ") == 0) return ReportFollows(s, p, "this ");
+  if (s.compare(p, 4, "the ") == 0) return ReportFollows(s, p, "the ");
+  return s.compare(p, 16, "reporting period") == 0;
+}
+
+bool RangeZhMatchesAt(const std::string& s, size_t p) {
+  std::smatch m;
+  auto flags = std::regex_constants::match_continuous;
+  if (p > 0) flags |= std::regex_constants::match_prev_avail;
+  return std::regex_search(s.cbegin() + static_cast<std::ptrdiff_t>(p), s.cend(), m, RangeZh(), flags);
+}
+
+bool RangeNumMatches(const std::string& s) { return std::regex_search(s, RangeNum()); }
+
+bool SubjectEnMatchesAt(const std::string& s, size_t p) {
+  std::smatch m;
+  auto flags = std::regex_constants::match_continuous;
+  if (p > 0) flags |= std::regex_constants::match_prev_avail;
+  return std::regex_search(s.cbegin() + static_cast<std::ptrdiff_t>(p), s.cend(), m, SubjectEn(), flags);
+}
+
+}  // namespace period
+
+void StructureBuilder::FindPeriod() {
+  ReportMetadata& md = s_.metadata_;
+  const size_t n = s_.lines_.size();
+  static const std::string& kTo = period::ToPattern();
+  static const std::regex& kRangeZh = period::RangeZh();
+  static const std::regex& kRangeNum = period::RangeNum();
   // English ranges, month first (January 1, 2023 to December 31, 2023; January 1 – December 31, 2023)
   // or day first (1 January 2023 to 31 December 2023; from 1 January to 31 December 2023): the first
   // year may be left out. Groups: first month, day, year; second month, day, year (day first: day
@@ -770,8 +867,7 @@ void StructureBuilder::FindPeriod() {
   // "this (…) report", "the (…) report covers / describes …" or "reporting period" (kSubjectEn), the
   // words between naming no other year (NamesAnotherYear) and holding no figure; a fiscal year
   // printed as a range (2022-23) is not read.
-  static const std::regex kSubjectEn(
-      R"(\bthis (?:[a-z]+ ){0,3}report\b|\bthe (?:[a-z]+ ){0,3}report (?=covers|covered|describes|presents|reflects|includes|summari[sz]es)|reporting period)");
+  static const std::regex& kSubjectEn = period::SubjectEn();
   static const std::regex kYearEn(
       R"(\b(?:(?:the )?(?:fiscal|financial|calendar) (?:year )?(?:end(?:ed|ing) (?:on )?)" + kMonthEn +
       R"(\s+\d{1,2}(?:st|th)?\s*,?\s*)?|fy ?'?)(20\d\d)\b(?![-/–]\d))");
@@ -882,10 +978,10 @@ void StructureBuilder::FindPeriod() {
       // OCR-damaged years are looked for in a statement only (never in running figures).
       const bool damaged_year = statement && !joined_year20 && HasDamagedYear(joined);
       // The first match of kRangeZh in `joined`, if it starts on this line (m_at stays 0 otherwise,
-      // for the searches below). Every match opens with its year's "2": the first found trying only
-      // there is the one regex_search finds trying every byte.
+      // for the searches below). Every match opens with its year token and 年 (period::ZhYearAt): the
+      // first found trying only there is the one regex_search finds trying every byte.
       auto range_zh = [&] {
-        auto two_at = [&](size_t p) { return joined[p] == '2'; };
+        auto two_at = [&](size_t p) { return period::ZhYearAt(joined, p); };
         bool found = false;
         ForEachMatchAt(joined, kRangeZh, two_at, [&](const std::smatch& match, size_t p) {
           found = p + static_cast<size_t>(match.position(0)) < lower.size();
@@ -935,7 +1031,7 @@ void StructureBuilder::FindPeriod() {
         f.m2 = std::stoi(m[5].str());
         f.d2 = m[6].matched ? std::stoi(m[6].str()) : 0;
         days = m[3].matched && m[6].matched;
-      } else if (statement && joined_year20 && std::regex_search(joined, m, kRangeNum) &&
+      } else if (statement && joined_year20 && period::HasNumericDate(joined) && std::regex_search(joined, m, kRangeNum) &&
                  static_cast<size_t>(m.position(0)) < lower.size()) {
         f.y1 = std::stoi(m[1].str()), f.m1 = std::stoi(m[2].str()), f.d1 = std::stoi(m[3].str());
         f.y2 = std::stoi(m[4].str()), f.m2 = std::stoi(m[5].str()), f.d2 = std::stoi(m[6].str());
@@ -995,15 +1091,17 @@ void StructureBuilder::FindPeriod() {
         span(pos, len);
         offer(f);
       };
-      if (!statement && zh_line && year20 && Contains(lower, "本报告") && std::regex_search(lower, m, kCovers) &&
+      if (!statement && zh_line && year20 && Contains(lower, "本报告") && Contains(lower, "年") &&
+          std::regex_search(lower, m, kCovers) &&
           !Contains(m[1].str(), "。") && !Contains(m[2].str(), "。")) {
         offer_year(static_cast<size_t>(m.position(3)), static_cast<size_t>(m.length(3)), m[4].str());
         continue;
       }
       if (!zh_line && year20 && (Contains(lower, "this ") || Contains(lower, " report ") || Contains(lower, "reporting period"))) {
         bool found = false;
-        // Every match of kSubjectEn opens with "this ", "the " or "reporting period".
-        auto subject_at = [&](size_t p) { return StartsWithAny(lower, p, {"this ", "the ", "reporting period"}); };
+        // Every match of kSubjectEn opens with "this " or "the " and "report" among the next words, or
+        // with "reporting period" (period::SubjectEnMayStartAt).
+        auto subject_at = [&](size_t p) { return period::SubjectEnMayStartAt(lower, p); };
         ForEachMatchAt(lower, kSubjectEn, subject_at, [&](const std::smatch& subject, size_t at) {
           // The rest of the sentence: up to . ! ? (followed by a space or the end), ; or :.
           const size_t from = at + static_cast<size_t>(subject.length(0));
@@ -1014,6 +1112,9 @@ void StructureBuilder::FindPeriod() {
             if (c == '.' && (to + 1 == lower.size() || lower[to + 1] == ' ')) break;
             ++to;
           }
+          // Every match of kYearEn holds "fiscal", "financial", "calendar" or "fy".
+          const std::string_view rest = std::string_view(lower).substr(from, to - from);
+          if (!ContainsAny(rest, {"fiscal", "financial", "calendar", "fy"})) return true;
           std::smatch y;
           const auto sb = lower.cbegin() + static_cast<std::ptrdiff_t>(from);
           if (!std::regex_search(sb, lower.cbegin() + static_cast<std::ptrdiff_t>(to), y, kYearEn)) return true;
@@ -1024,7 +1125,7 @@ void StructureBuilder::FindPeriod() {
           return false;
         });
         if (found) continue;
-        if (std::regex_search(lower, m, kYearEnBare)) {
+        if (Contains(lower, "reporting period") && std::regex_search(lower, m, kYearEnBare)) {
           offer_year(static_cast<size_t>(m.position(1)), static_cast<size_t>(m.length(1)), m[2].str());
           continue;
         }
@@ -1058,7 +1159,12 @@ void StructureBuilder::FindPeriod() {
         }
         continue;
       }
-      if (year20 && std::regex_search(lower, m, kEndOnly) && !Contains(m[1].str(), "。") &&
+      // kEndOnly's and kYear's matches hold a period's name (kPeriodNames; 报告期 within 报告期间), and
+      // 年; kEndOnly's also 至 or 到.
+      static const std::initializer_list<std::string_view> kPeriodNames = {
+          "时间范围", "时间跨度", "报告期", "报告时段", "报告周期", "涵盖期间", "時間範圍", "報告期"};
+      const bool names_period = year20 && Contains(lower, "年") && ContainsAny(lower, kPeriodNames);
+      if (names_period && ContainsAny(lower, {"至", "到"}) && std::regex_search(lower, m, kEndOnly) && !Contains(m[1].str(), "。") &&
           !(m[1].length() >= 3 && m[1].str().compare(m[1].length() - 3, 3, "截") == 0)) {
         f.y2 = std::stoi(m[2].str()), f.m2 = std::stoi(m[3].str()), f.d2 = std::stoi(m[4].str());
         if (f.m2 >= 1 && f.m2 <= 12 && f.d2 >= 1 && f.d2 <= DaysInMonth(f.y2, f.m2)) {
@@ -1070,7 +1176,8 @@ void StructureBuilder::FindPeriod() {
         }
         continue;
       }
-      if (year20 && (std::regex_search(lower, m, kYear) || (above && std::regex_search(lower, m, kYearBelow, kAnchored))) &&
+      if (year20 && ((names_period && std::regex_search(lower, m, kYear)) ||
+                     (above && Contains(lower, "年") && std::regex_search(lower, m, kYearBelow, kAnchored))) &&
           !Contains(m[1].str(), "。"))
         offer_year(static_cast<size_t>(m.position(2)), static_cast<size_t>(m.length(2)), m[3].str());
     }
