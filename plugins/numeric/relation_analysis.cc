@@ -2785,13 +2785,32 @@ bool RateLabel(const std::string& label) {
   for (const char* w : {"率", "比例", "占比", "比重", "%", "人均", "平均", "每", "强度"}) {
     if (Has(l, w)) return true;
   }
-  // English words end where no letter follows (but a plural s): table labels come without spaces,
-  // and "rate" is no word of IntegratedGas or generated.
+  // English words end where no letter follows (but a plural s): "rate" is no word of IntegratedGas
+  // or generated. A tab table's labels come without spaces (Turnoverrate), so a word may start
+  // after a letter there; a label that keeps its spaces sets its words apart, and a word must start
+  // after a non-letter: "rate" is no word of United Arab Emirates or Corporate income taxes.
+  // A label without spaces is still no rate when the match is the tail of a word that names a
+  // thing (Corporate, Emirates, Concentrate).
+  const bool spaced = l.find(' ') != std::string::npos;
+  auto letter = [&](size_t i) { return std::isalpha(static_cast<unsigned char>(l[i])) != 0; };
+  auto word_tail = [&](size_t at) {
+    for (std::string_view word : {"corporate", "emirate", "separate", "accurate", "moderate", "concentrate",
+                                  "substrate", "nitrate", "doctorate", "directorate", "electorate", "generate",
+                                  "integrate", "operate"}) {
+      const size_t head = word.size() - 4;  // the letters before "rate"
+      if (at >= head && l.compare(at - head, word.size(), word) == 0 &&
+          (at == head || !letter(at - head - 1))) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (std::string_view w : {"average", "rate", "ratio", "per ", "intensity", "margin", "share"}) {
     for (size_t at = l.find(w); at != std::string::npos; at = l.find(w, at + 1)) {
+      if (at > 0 && letter(at - 1) && (spaced || (w == "rate" && word_tail(at)))) continue;
       size_t end = at + w.size();
       if (end < l.size() && l[end] == 's') ++end;
-      if (end >= l.size() || !std::isalpha(static_cast<unsigned char>(l[end]))) return true;
+      if (end >= l.size() || !letter(end)) return true;
     }
   }
   return false;

@@ -1797,6 +1797,33 @@ TEST(RelationRulesTest, ProseOfAnotherColumnOpeningWithAYearLeavesTheRowInItsTab
                        "error", "en");
 }
 
+// A rate word is a word of its own in a label that keeps its spaces, and "rate" at the end of
+// Emirates or Corporate is none: such rows are parts like any other. A rate row still is none.
+TEST(RelationRulesTest, RowLabelsEndingInARateWordAreNoRates) {
+  const std::string clean =
+      "Sites by location\n"
+      "\n"
+      "Location Sites Capacity\n"
+      "United Arab Emirates 2 40\n"
+      "Corporate 3 15\n"
+      "Corporate offices 1 5\n"
+      "Total 6 60\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"6", "2", "3", "1"}},
+                                         {"parts-total", {"60", "40", "15", "5"}}});
+  ExpectChangesFlagged(clean, {{"15", "25", {"40 + 25 + 5 = 70"}}}, "error", "en");
+  // Near misses: a row whose label names a rate (as a word, or as the tail of a label written
+  // without spaces, as tab tables give it) is no part, and its table's column is not summed.
+  for (const char* rate_row : {"Utilisation rate 1 5\n", "Turnoverrate 1 5\n"}) {
+    const std::string text = std::string("Sites by location\n\nLocation Sites Capacity\n"
+                                         "United Arab Emirates 2 40\nCorporate 3 15\n") +
+                             rate_row + "Total 6 60\n";
+    ReportResult r = Check(text, "en", "relations");
+    const Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_FALSE(Recognised(doc, r, "parts-total", {"60", "40", "15", "5"})) << rate_row;
+    EXPECT_FALSE(Recognised(doc, r, "parts-total", {"6", "2", "3", "1"})) << rate_row;
+  }
+}
+
 // The prose of the other column on the rows' left: a label opening with a piece of a sentence shows
 // the second column, and the total row after a line of that prose is the same table's.
 TEST(RelationRulesTest, ATableWithProseOfAnotherColumnBeforeItsRowsIsOneTable) {
