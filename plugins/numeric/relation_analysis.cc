@@ -4247,6 +4247,90 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
       ri = end;
     }
+    // Rows of shares under a caption row (no figures) naming the proportion of one whole
+    // ("Proportion of total waste:", "Share of energy consumed", 废弃物处置方式占比): the rows right
+    // under it whose unit column or label says % or whose figures are printed with %, up to the
+    // first row that is none (a row in tonnes goes on with the table), are its categories: per
+    // column a breakdown of 100 %. Not when a row is a total, names a year (a time series) or names
+    // a proportion of its own (shares of different wholes); rates per category, far from 100 in
+    // sum, are dropped by share_breakdown.
+    auto proportion_caption = [](const std::string& label) {
+      const std::string l = Lower(label);
+      for (const char* w : {"proportion of ", "share of ", "percentage of ", "breakdown of "}) {
+        const size_t at = l.find(w);
+        if (at != std::string::npos && (at == 0 || l[at - 1] == ' ') && l.size() > at + std::strlen(w)) return true;
+      }
+      return Has(l, "占比") || Has(l, "构成");
+    };
+    auto percent_row = [&](const Row& row) {
+      if (share_row(row)) return true;
+      if (!row.readable || !row.has_figure || row.label.empty()) return false;
+      return std::all_of(row.cells.begin(), row.cells.end(), [&](const Slot& c) {
+        return c.figure < 0 || figures_[c.figure].kind == ESGAUDIT_FACT_PERCENT;
+      });
+    };
+    auto own_proportion = [&](const std::string& label) {
+      std::string l = Lower(label);
+      for (const char* w : {"%", "\xEF\xBC\x85", "(", ")", "\xEF\xBC\x88", "\xEF\xBC\x89"}) {
+        for (size_t at = l.find(w); at != std::string::npos; at = l.find(w)) l.erase(at, std::strlen(w));
+      }
+      return RateLabel(l) || Has(l, "proportion") || Has(l, "percentage");
+    };
+    auto leading_year = [](std::string l) {
+      l = Lower(l);
+      if (l.rfind("fy", 0) == 0) l.erase(0, 2);
+      return l.size() >= 4 && (l.compare(0, 2, "19") == 0 || l.compare(0, 2, "20") == 0) &&
+             std::all_of(l.begin(), l.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+    };
+    // The caption of the share rows from row `k` on: the row above them without figures, or a
+    // line between that row and them that the model left out of the grid (a caption line with a
+    // dash only, "Proportion of total waste: -", read as prose), starting with the phrase and with
+    // no figure. Labels of tab tables come without spaces: the caption is read as printed.
+    auto caption_above = [&](size_t k, Row* cap) {
+      if (k > 0 && !rows[k - 1].has_figure && !rows[k - 1].label.empty() &&
+          proportion_caption(printed_label(rows[k - 1]))) {
+        *cap = rows[k - 1];
+        return true;
+      }
+      // Up to three lines above the first share row, nearest first, none above the row before it.
+      const uint32_t from = k > 0 ? rows[k - 1].line + 1 : 0;
+      for (uint32_t g = rows[k].line; g-- > from && g + 3 >= rows[k].line;) {
+        if (grid_rows.count(g)) continue;
+        esgaudit_line_structure ls = doc.LineStructure(g);
+        if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
+        const esgaudit_cell c = doc.Cell(ls.first_cell);
+        const std::string first(doc.Text().substr(c.offset, c.length));
+        const std::string line(view.substr(ls.view_begin, ls.view_end - ls.view_begin));
+        const std::string l = Lower(first);
+        const bool starts = l.rfind("proportion of ", 0) == 0 || l.rfind("share of ", 0) == 0 ||
+                            l.rfind("percentage of ", 0) == 0 || l.rfind("breakdown of ", 0) == 0;
+        if (!starts || HasDigit(line) || Cps(first) > 60) continue;
+        cap->label = first;
+        cap->label_offset = c.offset;
+        cap->label_length = c.length;
+        cap->header = rows[k].header;
+        cap->line = g;
+        return true;
+      }
+      return false;
+    };
+    for (size_t k = 0; k < rows.size(); ++k) {
+      if (!percent_row(rows[k]) || (k > 0 && percent_row(rows[k - 1]))) continue;
+      Row cap;
+      if (!caption_above(k, &cap)) continue;
+      std::vector<size_t> run;
+      bool usable = true;
+      for (size_t m = k; m < rows.size() && percent_row(rows[m]); ++m) {
+        // The row's first cell: a year there is a figure, not the label.
+        const std::string& l = rows[m].label;
+        const std::string& first = rows[m].cells.front().text;
+        if (TableTotalLabel(l) || IsNestedLabel(l) || own_proportion(l) || UnitCell(l) || leading_year(l) ||
+            leading_year(first))
+          usable = false;
+        run.push_back(m);
+      }
+      if (usable && run.size() >= 2) share_breakdown(run, cap.label, cap);
+    }
 
     // The nearest row above row `ri`, within 40 rows (linear time on a long table), whose label names
     // the head of dimension `dim` as a total (员工总数 over 男性 / 女性), in the unit `unit` (员工培训总

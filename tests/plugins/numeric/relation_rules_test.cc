@@ -1117,6 +1117,70 @@ TEST(RelationRulesTest, BareSharesOfAClosedSetInRowsLabelledWithPercent) {
                        "warning");
 }
 
+// Rows of shares under a caption row naming the proportion of one whole ("Proportion of total
+// waste:"), their unit column saying %, up to the first row in another unit: per column a breakdown
+// of 100 % (bare shares: a mismatch is a warning). Near misses: rows each naming a proportion of
+// their own (shares of different wholes), a time series of shares (years as row labels), rates per
+// category far from 100 in sum, and the rows in tonnes after the shares.
+TEST(RelationRulesTest, SharesUnderACaptionNamingTheProportionOfOneWhole) {
+  const std::string clean =
+      "Indicator\tUnit\t2023\t2022\n"
+      "Total waste generated\tTonnes\t1,200\t1,100\n"
+      "Proportion of total waste:\t\t\t-\n"
+      "Sent to landfill\t%\t10\t12\n"
+      "Burnt for energy recovery\t%\t30\t28\n"
+      "Recycled\t%\t60\t60\n"
+      "Hazardous waste\tTonnes\t40\t60\n"
+      "Non-hazardous waste\tTonnes\t1,160\t1,040\n"
+      "Proportion of employees:\t\t-\t-\n"
+      "Women (share of the workforce)\t%\t48\t47\n"
+      "Under 30 (percentage of the workforce)\t%\t52\t53\n"
+      "Share of renewable electricity:\t\t-\t-\n"
+      "2022\t%\t45\t45\n"
+      "2023\t%\t55\t55\n"
+      "Proportion of employees trained:\t\t-\t-\n"
+      "Managers\t%\t95\t90\n"
+      "Staff\t%\t80\t85\n";
+  ReportResult r = ExpectCleanAndRecognised(clean, "en", {{"percent-breakdown", {"Proportion of total waste:", "10", "30", "60"}},
+                                                          {"percent-breakdown", {"Proportion of total waste:", "12", "28", "60"}}});
+  Document doc = Document::FromUtf8("test.txt", clean);
+  for (const RelationRecord& rel : r.relations) {
+    const std::set<std::string> m = MemberTexts(doc, rel);
+    EXPECT_EQ(m.count("48") + m.count("52") + m.count("45") + m.count("95") + m.count("40"), 0u)
+        << ::testing::PrintToString(m);
+  }
+  ExpectChangesFlagged(clean, {{"\t30\t28", "\t35\t28", {"10 + 35 + 60 = 105"}}}, "warning", "en");
+}
+
+// The same in an aligned table whose caption line carries only a dash ("Proportion of total waste: -"),
+// which the structure model leaves out of the grid: the caption line between two rows still heads
+// the share rows under it. A prose line there that is no caption (a sentence of the next column, a
+// line with a figure) heads nothing.
+TEST(RelationRulesTest, SharesUnderACaptionLineLeftOutOfAnAlignedTable) {
+  const std::string head =
+      Laid({{2, "Category"}, {34, "Unit"}, {58, "2023"}, {70, "2022"}}) +
+      Laid({{2, "Total waste generated"}, {34, "Tonnes"}, {58, "1,200"}, {70, "1,100"}});
+  const std::string rows =
+      Laid({{2, "Sent to landfill"}, {34, "%"}, {60, "10"}, {72, "12"}}) +
+      Laid({{2, "Burnt for energy recovery"}, {34, "%"}, {60, "30"}, {72, "28"}}) +
+      Laid({{2, "Recycled"}, {34, "%"}, {60, "60"}, {72, "60"}}) +
+      Laid({{2, "Hazardous waste"}, {34, "Tonnes"}, {60, "40"}, {72, "60"}}) +
+      "\nWaste fell in 2023 at all sites.\n";
+  const std::string clean = head + Laid({{2, "Proportion of total waste:"}, {70, "-"}}) + rows;
+  ReportResult r = ExpectCleanAndRecognised(clean, "en", {{"percent-breakdown", {"Proportion of total waste:", "10", "30", "60"}},
+                                                          {"percent-breakdown", {"Proportion of total waste:", "12", "28", "60"}}});
+  ExpectChangesFlagged(clean, {{" 28\n", " 38\n", {"12 + 38 + 60 = 110"}}}, "warning", "en");
+  for (const std::string& line : {std::string("The proportion of total waste fell this year"),
+                                  std::string("Proportion of total waste in 2023: -")}) {
+    const std::string near = head + Laid({{2, line}}) + rows;
+    ReportResult n = Check(near, "en", "relations");
+    const Document doc = Document::FromUtf8("test.txt", near);
+    for (const RelationRecord& rel : n.relations) {
+      EXPECT_EQ(MemberTexts(doc, rel).count("30"), 0u) << line;
+    }
+  }
+}
+
 // The same with the shares printed with % beside counts (人数, 占比): the gender pair and the age
 // bands from 30岁以下 to 60岁以上 are breakdowns of 100 % whose mismatch is an error.
 TEST(RelationRulesTest, PrintedSharesOfGenderAndAgeBandsBesideCounts) {
