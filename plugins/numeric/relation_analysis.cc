@@ -341,6 +341,26 @@ void RelationAnalysis::SumParts(Relation* r) const {
   }
 }
 
+bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string caption, Relation* out) const {
+  Relation& r = *out;
+  r = Relation();
+  r.kind = RelationKind::kPartsTotal;
+  r.evidence = Evidence::kTable;
+  r.certainty = Certainty::kCertain;
+  r.total = total;
+  r.caption = std::move(caption);
+  r.parts = std::move(parts);
+  SumParts(&r);
+  const Figure& t = figures_[total];
+  r.consistent = r.sum_low <= t.high && t.low <= r.sum_high;
+  r.flag = !r.consistent && r.sum_low <= 2 * t.high && r.sum_high >= 0.5 * t.low;
+  return r.consistent || r.flag;
+}
+
+bool RelationAnalysis::Summed(int total) const {
+  return std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == total; });
+}
+
 void RelationAnalysis::Add(Relation r) {
   SumParts(&r);
   const double lo = r.sum_low, hi = r.sum_high;
@@ -1299,22 +1319,10 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
       if (best_from < 0) continue;
       for (const Row& row : run) {
         const int total = row.cols[j];
-        if (std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == total; })) {
-          continue;  // a stated or table relation already sums into it
-        }
+        if (Summed(total)) continue;  // a stated or table relation already sums into it
+        std::vector<int> parts(row.cols.begin() + best_from, row.cols.begin() + best_to + 1);
         Relation r;
-        r.kind = RelationKind::kPartsTotal;
-        r.evidence = Evidence::kTable;
-        r.certainty = Certainty::kCertain;
-        r.total = total;
-        r.caption = row.label;
-        for (int c = best_from; c <= best_to; ++c) r.parts.push_back(row.cols[c]);
-        SumParts(&r);
-        const Figure& t = figures_[total];
-        r.consistent = r.sum_low <= t.high && t.low <= r.sum_high;
-        // A sum far off the total is a misread row, not a slip.
-        r.flag = !r.consistent && r.sum_low <= 2 * t.high && r.sum_high >= 0.5 * t.low;
-        if (r.consistent || r.flag) Add(std::move(r));
+        if (TableSum(total, std::move(parts), row.label, &r)) Add(std::move(r));
       }
     }
   }
@@ -1528,25 +1536,14 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
         for (const Placed& p : placed) {
           for (const Row* row : classes[p.width]) {
             const int total = row->cells[p.total];
-            if (total == kDash ||
-                std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == total; })) {
-              continue;
-            }
-            Relation r;
-            r.kind = RelationKind::kPartsTotal;
-            r.evidence = Evidence::kTable;
-            r.certainty = Certainty::kCertain;
-            r.total = total;
-            r.caption = row->label;
+            if (total == kDash || Summed(total)) continue;
+            std::vector<int> parts;
             for (int c = p.from; c <= p.to; ++c) {
-              if (row->cells[c] != kDash) r.parts.push_back(row->cells[c]);
+              if (row->cells[c] != kDash) parts.push_back(row->cells[c]);
             }
-            if (r.parts.size() < 2) continue;
-            SumParts(&r);
-            const Figure& t = figures_[total];
-            r.consistent = r.sum_low <= t.high && t.low <= r.sum_high;
-            r.flag = !r.consistent && r.sum_low <= 2 * t.high && r.sum_high >= 0.5 * t.low;
-            if (r.consistent || r.flag) Add(std::move(r));
+            if (parts.size() < 2) continue;
+            Relation r;
+            if (TableSum(total, std::move(parts), row->label, &r)) Add(std::move(r));
           }
         }
       }
@@ -4701,21 +4698,9 @@ void RelationAnalysis::FindRowsAmongProse(const sdk::Document& doc) {
       if (fails > 1 || holds < 2) return;
       for (size_t s = 0; s < sums.size(); ++s) {
         const auto& [total, parts] = sums[s];
-        if (std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == total; })) {
-          continue;  // a stated or table relation already sums into it
-        }
+        if (Summed(total)) continue;  // a stated or table relation already sums into it
         Relation r;
-        r.kind = RelationKind::kPartsTotal;
-        r.evidence = Evidence::kTable;
-        r.certainty = Certainty::kCertain;
-        r.total = total;
-        r.caption = captions[s];
-        r.parts = parts;
-        SumParts(&r);
-        const Figure& t = figures_[total];
-        r.consistent = r.sum_low <= t.high && t.low <= r.sum_high;
-        r.flag = !r.consistent && r.sum_low <= 2 * t.high && r.sum_high >= 0.5 * t.low;  // far off: a misread row
-        if (r.consistent || r.flag) found.push_back(std::move(r));
+        if (TableSum(total, parts, captions[s], &r)) found.push_back(std::move(r));
       }
     };
     // The row's label: up to three words right before its figures (the rest is the other column's prose).
@@ -4811,7 +4796,7 @@ void RelationAnalysis::FindTotalsOfLabelTails(const sdk::Document& doc) {
       prev = l;
     }
     if (parts.size() < 2 || (methods.count(1) && methods.count(2))) continue;
-    if (std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == total; })) continue;
+    if (Summed(total)) continue;
     std::reverse(parts.begin(), parts.end());
     Relation r;
     r.kind = RelationKind::kPartsTotal;

@@ -158,6 +158,11 @@ class RelationAnalysis {
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;
   // Sets r->sum_low / sum_high: the interval sum of its parts.
   void SumParts(Relation* r) const;
+  // A table's sum of `parts` into `total` (certain), into *out with its consistency; false when the
+  // sum is far off the total (below half of it or above twice it): a misread row, not a slip.
+  bool TableSum(int total, std::vector<int> parts, std::string caption, Relation* out) const;
+  // Whether a relation found so far sums into figure `total`.
+  bool Summed(int total) const;
   void Add(Relation r);
 
   std::vector<Figure> figures_;
