@@ -4877,21 +4877,11 @@ void RelationAnalysis::FindWaterBalanceRows(const sdk::Document& doc) {
     const Figure& tf = figures_[w.figure];
     bool same = true;
     for (int p : {at[1], at[2]}) same = same && figures_[p].kind == tf.kind && figures_[p].unit == tf.unit;
-    if (!same || std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == w.figure; })) {
-      continue;
-    }
+    if (!same || Summed(w.figure)) continue;
+    std::vector<int> parts = {at[1], at[2]};
+    if (figures_[at[2]].offset < figures_[at[1]].offset) std::swap(parts[0], parts[1]);
     Relation r;
-    r.kind = RelationKind::kPartsTotal;
-    r.evidence = Evidence::kTable;
-    r.certainty = Certainty::kCertain;
-    r.total = w.figure;
-    r.caption = w.label;
-    r.parts = {at[1], at[2]};
-    if (figures_[at[2]].offset < figures_[at[1]].offset) std::swap(r.parts[0], r.parts[1]);
-    SumParts(&r);
-    r.consistent = r.sum_low <= tf.high && tf.low <= r.sum_high;
-    r.flag = !r.consistent && r.sum_low <= 2 * tf.high && r.sum_high >= 0.5 * tf.low;  // far off: a misread row
-    if (r.consistent || r.flag) Add(std::move(r));
+    if (TableSum(w.figure, std::move(parts), w.label, &r)) Add(std::move(r));
   }
 }
 
