@@ -27,7 +27,6 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // False for a heading, emphasis or table mark and a blank: what CaptionBelow lets stand beside a figure.
 bool NotMark(char c) { return c != '#' && c != '*' && c != ' ' && c != '\t' && c != '|'; }
 
-
 bool Contains(std::string_view s, std::string_view part) {
   return s.find(part) != std::string_view::npos;
 }

@@ -30,7 +30,6 @@ enum CellKind : uint8_t {
 
 constexpr uint32_t kSlack = 2;
 
-
 // Chart legend keys and bullets: a cell with one is a legend or a list, not a figure's label.
 bool IsMarker(char32_t c) {
   static const std::u32string k = U"■□●○◆◇▲△▼•〇★☆";

@@ -1344,7 +1344,6 @@ TEST(RelationRulesTest, StretchesOfBandsFromOneOpenBandToTheOtherInOneRunOfShare
   }));
 }
 
-
 // A split printed as one block per category, each under a title naming it ("Female (global)", then
 // "Male (global)" over the same rows): each row's shares add up to 100 % across the blocks, column
 // by column. Blocks whose shares are each a whole of their own (education under 男性员工 and under
@@ -2074,7 +2073,6 @@ TEST(RelationRulesTest, RaggedRowsWithoutEnoughRowsToTellTheirLayoutAreNotSummed
   EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
 }
 
-
 // A report writing its thousands with spaces (core's fact reader: groups opening with 0 in its prose,
 // no comma separator) gets whole figures, so the rows of its table set one space apart foot with
 // their total column and a changed figure is flagged. Without that evidence (a comma figure in the
@@ -2119,7 +2117,6 @@ TEST(RelationRulesTest, ACaptionWordRepeatedAsTheLabelOfSeveralTableRowsIsNoChar
   const Document doc = Document::FromUtf8("test.txt", once);
   EXPECT_TRUE(Recognised(doc, Check(once, "zh", "relations"), "percent-breakdown", {"能源消耗占比", "42%", "31%", "27%"}));
 }
-
 
 // A small table set among prose: the page's text columns share the rows' lines, so each row opens
 // with the left column's prose and goes on with the right one's. The structure model reads the
@@ -2209,7 +2206,6 @@ TEST(RelationRulesTest, ARowAmongProseIsRegroupedIntoTheColumnsOfTheOtherRows) {
   EXPECT_TRUE(r.relations.empty());
 }
 
-
 // Rows of one figure each whose labels end with the quantity and unit a total row below them names
 // (an assurance statement's table: marks and the other column's prose after each figure, a category
 // with a digit in it). The rows may leave a category out, so parts above their total are an error
@@ -2251,7 +2247,6 @@ TEST(RelationRulesTest, RowsNotEndingWithTheQuantityOfTheTotalRowAreNoParts) {
   EXPECT_EQ(r.relations.size(), 1u);  // the first total only
 }
 
-
 // A water balance in rows of one figure each, in any order, with prose between and after them:
 // withdrawn = returned + consumed. A row qualified by a dash (part of the scope) is no role row.
 TEST(RelationRulesTest, AWaterBalanceInRowsOfOneFigureEach) {
@@ -2287,7 +2282,6 @@ TEST(RelationRulesTest, WaterRowsWithoutExactlyOneOfEachRoleAreNoBalance) {
     EXPECT_TRUE(r.relations.empty()) << text;
   }
 }
-
 
 // Twin totals by accounting method (GHG Protocol Scope 2): a location-based total and a market-based
 // total under the same rows. Each sums the direct row and the indirect row of its own method: the
