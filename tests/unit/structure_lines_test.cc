@@ -104,11 +104,11 @@ TEST(StructureLinesTest, TheHeadingIsReadOnTheLoadedLineAndTheRestOnTheView) {
 }
 
 TEST(StructureLinesTest, PageNumbersAreDecoratedShortAndAloneOnTheirLine) {
-  for (const char* t : {"- 12 -", "第12页", "第 12 页 共 47 页", "Page 12 of 80", "page 12", "P.12", "p12", "12 / 80"})
+  for (const char* t : {"- 12 -", "—12—", "– 12 –", "－12－", "第12页", "第 12 页 共 47 页", "Page 12 of 80", "page 12", "P.12", "p12", "12 / 80"})
     EXPECT_EQ(LineFlags(t, t, 1, t), lines::kPageNumber) << t;
   // Near misses: a bare number or year, four digits, too long, text before it, or two cells.
   for (const char* t : {"12", "2021", "第1234页", "第12页\r", "　第12页", "Page 12 of 80 pages", "see page 12", "Page",
-                        "第页", "- -", "P.", "Page one of ten"})
+                        "第页", "- -", "P.", "Page one of ten", "—12", "—1234—", "— —", "——12——"})
     EXPECT_EQ(LineFlags(t, t, 1, t) & lines::kPageNumber, 0) << t;
   const std::string spaced = "第" + std::string(30, ' ') + "12页";
   EXPECT_EQ(LineFlags(spaced, spaced, 1, spaced) & lines::kPageNumber, 0);

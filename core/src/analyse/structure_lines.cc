@@ -57,8 +57,10 @@ std::string SqueezeLower(std::string_view s) {
 }
 
 bool DecoratedPageNumber(std::string_view t) {
+  // Dashes are alternatives, not a bracket class: the expression runs on UTF-8 bytes, where a class
+  // holding — would match one byte of it.
   static const std::regex kDecorated(
-      R"(^(?:[-—–]\s*\d{1,3}\s*[-—–]|[pP]\.?\s*\d{1,3}|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|)"
+      R"(^(?:(?:-|—|–|－)\s*\d{1,3}\s*(?:-|—|–|－)|[pP]\.?\s*\d{1,3}|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|)"
       R"([pP]age\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$)");
   // Every alternative holds a digit (\d: an ASCII one): without one, the expression is not run.
   return t.size() <= 24 && std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
