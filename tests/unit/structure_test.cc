@@ -1685,6 +1685,9 @@ TEST(StructureTest, ThePeriodStatedInEnglish) {
   EXPECT_EQ(read("See our fiscal year 2022 report for details.\n").kind, ESGAUDIT_PERIOD_NONE);
   EXPECT_EQ(read("We aim to be net zero by 2030 over the reporting period.\n").kind, ESGAUDIT_PERIOD_NONE);
   EXPECT_EQ(read("The reporting period is 2022-23.\n").kind, ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("The reporting period is 2022–23.\n").kind, ESGAUDIT_PERIOD_NONE);  // an en dash
+  EXPECT_EQ(read("This report covers our operations in FY2022–23.\n").kind, ESGAUDIT_PERIOD_NONE);
+  EXPECT_EQ(read("This report covers our operations in FY2022-23.\n").kind, ESGAUDIT_PERIOD_NONE);
   EXPECT_EQ(read("Wages were higher than in the equivalent reporting period in 2021.\n").kind, ESGAUDIT_PERIOD_NONE);
   // The year is looked for in the rest of the sentence, however long, and not beyond it.
   r = read("This Report covers ESG strategies , activities , progress , metrics and performance from "

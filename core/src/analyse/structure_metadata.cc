@@ -866,14 +866,15 @@ void StructureBuilder::FindPeriod() {
   // "calendar year 2023", "the fiscal year ended December 31, 2022" in the sentence that names
   // "this (…) report", "the (…) report covers / describes …" or "reporting period" (kSubjectEn), the
   // words between naming no other year (NamesAnotherYear) and holding no figure; a fiscal year
-  // printed as a range (2022-23) is not read.
+  // printed as a range (2022-23) is not read. Dashes are alternatives, not bracket classes: the
+  // expressions run on UTF-8 bytes, where a class holding – would match one byte of it.
   static const std::regex& kSubjectEn = period::SubjectEn();
   static const std::regex kYearEn(
       R"(\b(?:(?:the )?(?:fiscal|financial|calendar) (?:year )?(?:end(?:ed|ing) (?:on )?)" + kMonthEn +
-      R"(\s+\d{1,2}(?:st|th)?\s*,?\s*)?|fy ?'?)(20\d\d)\b(?![-/–]\d))");
+      R"(\s+\d{1,2}(?:st|th)?\s*,?\s*)?|fy ?'?)(20\d\d)\b(?!(?:-|/|–)\d))");
   // "The reporting period is 2023", "reporting period: calendar year 2023" (the year right after).
   static const std::regex kYearEnBare(
-      R"(reporting period(?: (?:is|was|covers|covered))?\s*:?\s*((?:the )?(?:(?:fiscal|financial|calendar) )?(?:year )?(20\d\d))\b(?![-/–.,]\s*\d)(?!\s*(?:to|through|until|-|–)\s))");
+      R"(reporting period(?: (?:is|was|covers|covered))?\s*:?\s*((?:the )?(?:(?:fiscal|financial|calendar) )?(?:year )?(20\d\d))\b(?!(?:-|/|–|\.|,)\s*\d)(?!\s*(?:to|through|until|-|–)\s))");
   // A range printed without a year: 1月1日至12月31日, 每年1月1日至12月31日 (not after a digit).
   static const std::regex kNoYear(R"((\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|曰|号)\s*)" + kTo +
                                   R"(\s*(\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|曰|号)?)");
