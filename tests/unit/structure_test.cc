@@ -1636,6 +1636,13 @@ TEST(StructureTest, HowThePeriodWasStated) {
   r = read("自2018年1月1日至2018年12月31日期间,公司新增专利12项。\n");
   EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_RANGE);
   EXPECT_FALSE(r.statement);
+  // Numeric dates, joined by a dash or by "to".
+  EXPECT_EQ(read("报告期间：2018.1.1-2018.12.31\n").end, "2018-12-31");
+  r = read("Reporting period: 2018.1.1 to 2018.12.31\n");
+  EXPECT_EQ(r.kind, ESGAUDIT_PERIOD_RANGE);
+  EXPECT_EQ(r.begin, "2018-01-01");
+  EXPECT_EQ(r.end, "2018-12-31");
+  EXPECT_EQ(read("Reporting period: 2018.1.1 tolerance 2018.12.31\n").kind, ESGAUDIT_PERIOD_NONE);
   // Near miss: another period named before the brackets.
   EXPECT_EQ(read("公司在考核期间（2017年5月1日-2018年4月30日）获评A级。\n").kind, ESGAUDIT_PERIOD_NONE);
   // A page extracted as one long line is read sentence by sentence.

@@ -764,7 +764,7 @@ const std::regex& RangeZh() {
 
 const std::regex& RangeNum() {
   static const std::regex kRangeNum(
-      R"((20\d\d)[./-](\d{1,2})[./-](\d{1,2})\s*(?:至|到|-|—|–|~)+\s*(20\d\d)[./-](\d{1,2})[./-](\d{1,2}))");
+      R"((20\d\d)[./-](\d{1,2})[./-](\d{1,2})\s*(?:(?:至|到|-|—|–|~)+|to)\s*(20\d\d)[./-](\d{1,2})[./-](\d{1,2}))");
   return kRangeNum;
 }
 
