@@ -582,7 +582,8 @@ void StructureBuilder::FindTables() {
   // The header of period columns over the lines read (PeriodHeaderColumns): its value columns, and
   // the last line that is it or a row of as many values. It heads the rows joined with single
   // spaces at most kKeyedReach lines below that line (the other column's prose, a unit or a title
-  // between them).
+  // between them) that are no such row by SpaceJoinedValues; a line read as a row there keeps its
+  // reading (a row followed by another table's row on the same line, under that table's header).
   size_t period_columns = 0;
   size_t period_last = 0;
   constexpr size_t kKeyedReach = 4;
@@ -693,7 +694,7 @@ void StructureBuilder::FindTables() {
         period_columns = columns;
         period_last = i;
       } else if (period_columns != 0 && i - period_last <= kKeyedReach) {
-        if (values.empty() || tail != 0 || values.size() != period_columns) {
+        if (values.empty()) {
           std::vector<Piece> under = PeriodKeyedValues(cell, period_columns);
           if (!under.empty()) {
             values = std::move(under);
