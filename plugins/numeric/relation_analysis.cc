@@ -4035,6 +4035,97 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
     }
 
+    // Groups shown by the figures alone, no label naming them (a footprint by scope: Scope 1, then
+    // its sources, Scope 2, Scope 3, then its categories, then the footprint): a row followed by two
+    // or more rows that add up to it in three or more count columns and in every column tried but
+    // at most one is the head of those rows (the shortest such run; its rows head none of their
+    // own). A row after the groups that the heads and the rows outside any group, up to a row
+    // without figures, a rate row or the table's first row, add up to in the same way is their
+    // total. Three columns adding up, each to a total other than zero, are the least: one or two may
+    // add up by chance. A row named as a total (Total footprint) may be that total, never a head or a
+    // part; of-which rows, rates and years as labels are left to the passes above and below, and a
+    // figure already summed is not summed again.
+    {
+      constexpr size_t kNoRow = static_cast<size_t>(-1);
+      // A label opening with a year (2021, FY2022, 2023年): a row of a time series.
+      auto year_label = [](std::string l) {
+        l = Lower(l);
+        if (l.rfind("fy", 0) == 0) l.erase(0, 2);
+        return l.size() >= 4 && (l.compare(0, 2, "19") == 0 || l.compare(0, 2, "20") == 0) &&
+               std::all_of(l.begin(), l.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+      };
+      auto countable = [&](size_t k) {
+        const Row& r = rows[k];
+        return r.readable && r.has_figure && !r.label.empty() && !IsNestedLabel(r.label) && !OfWhichLabel(r.label) &&
+               !rate_cells(r) && !year_label(r.label);
+      };
+      auto plain = [&](size_t k) { return countable(k) && !TableTotalLabel(rows[k].label); };
+      auto summed = [&](const Row& r) {
+        return std::any_of(r.cells.begin(), r.cells.end(), [&](const Slot& c) { return c.figure >= 0 && Summed(c.figure); });
+      };
+      // Whether `columns` show the grouping: three or more add up to a total other than zero, and
+      // all tried but at most one do.
+      auto shown = [&](const std::vector<Relation>& columns, size_t tried) {
+        size_t held = 0;
+        for (const Relation& r : columns) held += r.consistent && figures_[r.total].value > 0;
+        return held >= 3 && MostAddUp(columns, tried);
+      };
+      constexpr size_t kMaxGroup = 12;
+      std::vector<size_t> member_of(rows.size(), kNoRow);  // per row, the head of its group
+      std::vector<uint8_t> head_of_group(rows.size(), 0);
+      for (size_t hi = 0; hi + 2 < rows.size();) {
+        if (!plain(hi) || summed(rows[hi])) {
+          ++hi;
+          continue;
+        }
+        size_t found = 0;
+        std::vector<Relation> best;
+        std::vector<size_t> run{hi + 1};
+        for (size_t e = hi + 2; e < rows.size() && e - hi <= kMaxGroup; ++e) {
+          if (!plain(e - 1) || !plain(e) || rows[e].unit != rows[hi].unit || rows[e - 1].unit != rows[hi].unit) break;
+          run.push_back(e);
+          std::vector<Relation> columns;
+          const size_t tried = column_totals(rows[hi], run, true, &columns);
+          if (shown(columns, tried)) {
+            found = e;
+            best = std::move(columns);
+            break;
+          }
+        }
+        if (found == 0) {
+          ++hi;
+          continue;
+        }
+        for (Relation& r : best) {
+          relabel(r);
+          Add(std::move(r));
+        }
+        head_of_group[hi] = 1;
+        for (size_t k = hi + 1; k <= found; ++k) member_of[k] = hi;
+        hi = found + 1;
+      }
+      for (size_t ti = 2; ti < rows.size(); ++ti) {
+        if (member_of[ti] != kNoRow || head_of_group[ti] || !countable(ti) || summed(rows[ti])) continue;
+        std::vector<size_t> top;
+        bool grouped = false;
+        for (size_t k = ti; k-- > 0;) {
+          if (!plain(k) || rows[k].unit != rows[ti].unit) break;
+          if (member_of[k] != kNoRow) continue;
+          grouped = grouped || head_of_group[k];
+          top.push_back(k);
+        }
+        if (!grouped || top.size() < 2) continue;
+        std::sort(top.begin(), top.end());
+        std::vector<Relation> columns;
+        const size_t tried = column_totals(rows[ti], top, true, &columns);
+        if (!shown(columns, tried)) continue;
+        for (Relation& r : columns) {
+          relabel(r);
+          Add(std::move(r));
+        }
+      }
+    }
+
     // 其中 rows (of which): a run of them under a row are each a subset of it (新申请专利, 其中：发明专利);
     // one followed by rows of no 其中 opens a list of parts (标准总数, 其中：国际, 国家, 行业), taken when
     // the columns add up (MostAddUp) and otherwise left to the subset.

@@ -270,6 +270,112 @@ std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullp
   return out;
 }
 
+// "Emissions (MMT) 2019 2020 2021 2022 2023 YoY%": a line (a title, or prose of another column of the
+// page, before it) ending in two or more consecutive years set one space apart, optionally followed by
+// one change column's title (a token holding '%', or opening with YoY, change or var). Returns the
+// number of value columns it heads (the years, plus one for the change column); 0 if it is no such
+// header. A run of years that is not consecutive ("2015 2020 2030", targets) heads nothing.
+size_t PeriodHeaderColumns(std::string_view cell) {
+  std::vector<std::string_view> tokens;
+  for (size_t at = 0; at < cell.size();) {
+    size_t sp = cell.find(' ', at);
+    if (sp == std::string_view::npos) sp = cell.size();
+    if (sp > at) tokens.push_back(cell.substr(at, sp - at));
+    at = sp + 1;
+  }
+  if (tokens.empty()) return 0;
+  size_t end = tokens.size();
+  size_t change = 0;
+  const std::string last = sdk::AsciiLower(tokens.back());
+  if (std::none_of(last.begin(), last.end(), IsAsciiDigit) && last.size() <= 12 &&
+      (Contains(last, "%") || Starts(last, "yoy") || Starts(last, "change") || Starts(last, "var"))) {
+    change = 1;
+    --end;
+  }
+  auto year = [&](size_t k) {
+    std::string_view t = tokens[k];
+    return t.size() == 4 && std::all_of(t.begin(), t.end(), IsAsciiDigit) && YearLike(t) ? std::stoi(std::string(t)) : 0;
+  };
+  size_t years = 0;
+  int step = 0;
+  while (years < end && year(end - 1 - years) != 0) {
+    if (years >= 1) {
+      const int d = year(end - years) - year(end - 1 - years);
+      if ((d != 1 && d != -1) || (step != 0 && d != step)) break;
+      step = d;
+    }
+    ++years;
+  }
+  return years >= 2 ? years + change : 0;
+}
+
+// A row under such a header, sharing its line with whatever stands before it (the other column's
+// prose, or a label that holds figures of its own: "... decreased by 3%.2 Emissions (Scope 1) 5.76
+// 9.62 12.11 13.32 14.27 7%"): the line ends in a run of exactly `columns` values (figures, signed
+// ones of a change column among them, or dashes for none), two or more of them figures and not all
+// years, after at least one token holding a letter. Returns the values' byte ranges in the cell
+// (a sign included); empty if the line is no such row. A line ending in fewer or more values (prose
+// ending with a figure or two, a row of another table) is none.
+std::vector<Piece> PeriodKeyedValues(std::string_view cell, size_t columns) {
+  std::vector<Piece> tokens;
+  for (size_t at = 0; at < cell.size();) {
+    size_t sp = cell.find(' ', at);
+    if (sp == std::string_view::npos) sp = cell.size();
+    if (sp > at) tokens.push_back(Piece{at, sp});
+    at = sp + 1;
+  }
+  auto text = [&](const Piece& p) { return cell.substr(p.begin, p.end - p.begin); };
+  auto figure = [](std::string_view t) {
+    if (!t.empty() && (t.front() == '-' || t.front() == '+')) t.remove_prefix(1);
+    if (Starts(t, "\xE2\x88\x92")) t.remove_prefix(3);  // U+2212 minus sign
+    if (t.empty() || !IsAsciiDigit(t.front())) return false;
+    if (t.back() == '%') t.remove_suffix(1);
+    return !t.empty() && IsAsciiDigit(t.back()) && t.find_first_not_of("0123456789,.") == std::string_view::npos;
+  };
+  auto dash = [](std::string_view t) { return t == "-" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93"; };
+  size_t run = 0;
+  while (run < tokens.size() && (figure(text(tokens[tokens.size() - 1 - run])) || dash(text(tokens[tokens.size() - 1 - run]))))
+    ++run;
+  if (columns < 2 || run != columns || run == tokens.size()) return {};
+  bool letter = false;
+  for (size_t k = 0; k + run < tokens.size(); ++k) {
+    std::string_view t = text(tokens[k]);
+    letter = letter || std::any_of(t.begin(), t.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c & 0x80);
+             });
+  }
+  std::vector<Piece> out(tokens.end() - static_cast<long>(run), tokens.end());
+  size_t figures = 0;
+  bool years = true;
+  for (const Piece& p : out) {
+    figures += figure(text(p));
+    years = years && YearLike(text(p));
+  }
+  if (!letter || figures < 2 || years) return {};
+  return out;
+}
+
+// Where the label of such a row starts within the words before its values: after the last
+// sentence end ('.', '!', '?' or ';', a footnote number glued to it allowed) or clause comma that a
+// capital letter follows, outside brackets ("... decreased by 3%.2 Emissions (Scope 1)" ->
+// "Emissions (Scope 1)"; "... operations (Scope 1), Emissions from ..." -> "Emissions from ...").
+// The words before it are the other column's prose. 0 when there is none.
+size_t KeyedLabelStart(std::string_view words) {
+  size_t start = 0;
+  int depth = 0;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const char c = words[k];
+    if (c == '(' || c == '[') ++depth;
+    if ((c == ')' || c == ']') && depth > 0) --depth;
+    if (depth != 0 || (c != '.' && c != '!' && c != '?' && c != ';' && c != ',')) continue;
+    size_t at = k + 1;
+    if (c != ',')
+      while (at < words.size() && IsAsciiDigit(words[at])) ++at;
+    if (at + 1 < words.size() && words[at] == ' ' && words[at + 1] >= 'A' && words[at + 1] <= 'Z') start = at + 1;
+  }
+  return start;
+}
+
 // Whether the label of a row joined with single spaces opens with words of another column of the
 // page (a two-column page whose extraction put the end of a prose line before the row: "process,
 // we validate that suppliers have robust safety RBA VAP Audits 66 108 112"): it starts with a
@@ -469,6 +575,18 @@ void StructureBuilder::FindTables() {
   // Per such row, whether its label opens with words of another column (ProseLedLabel): the same
   // sign of a two-column page as a prose tail, with the prose on the row's left.
   std::vector<uint8_t> prose_head(n, 0);
+  // Per such row, whether it was read under a header of period columns (PeriodKeyedValues): words of
+  // another column may stand anywhere before its values, so it shares its lines with prose as well.
+  std::vector<uint8_t> keyed(n, 0);
+  std::vector<uint32_t> label_from(n, 0);  // per such row, where its label starts (KeyedLabelStart)
+  // The header of period columns over the lines read (PeriodHeaderColumns): its value columns, and
+  // the last line that is it or a row of as many values. It heads the rows joined with single
+  // spaces at most kKeyedReach lines below that line (the other column's prose, a unit or a title
+  // between them) that are no such row by SpaceJoinedValues; a line read as a row there keeps its
+  // reading (a row followed by another table's row on the same line, under that table's header).
+  size_t period_columns = 0;
+  size_t period_last = 0;
+  constexpr size_t kKeyedReach = 4;
   // Lines of the page's other column between the rows of such a table: not rows of it.
   std::vector<uint8_t> beside(n, 0);
   // Lines of value slots only ("      NA     3.3     2.7"): a row whose label the layout wrapped
@@ -570,11 +688,27 @@ void StructureBuilder::FindTables() {
       kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
     } else if (!Contains(raw, "\t") && pipes == 0 && text_cells == 1 && ls.cell_count == 1) {
       size_t tail = 0;
-      std::vector<Piece> values = SpaceJoinedValues(CellText(s_.cells_[ls.first_cell]), &tail, space_groups);
+      const std::string_view cell = CellText(s_.cells_[ls.first_cell]);
+      std::vector<Piece> values = SpaceJoinedValues(cell, &tail, space_groups);
+      if (const size_t columns = PeriodHeaderColumns(cell); columns != 0) {
+        period_columns = columns;
+        period_last = i;
+      } else if (period_columns != 0 && i - period_last <= kKeyedReach) {
+        if (values.empty()) {
+          std::vector<Piece> under = PeriodKeyedValues(cell, period_columns);
+          if (!under.empty()) {
+            values = std::move(under);
+            tail = 0;
+            keyed[i] = 1;
+            label_from[i] = static_cast<uint32_t>(KeyedLabelStart(cell.substr(0, values.front().begin)));
+          }
+        }
+        if (values.size() == period_columns) period_last = i;
+      }
       if (!values.empty()) {
         kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
         prose_tail[i] = static_cast<uint32_t>(tail);
-        prose_head[i] = ProseLedLabel(CellText(s_.cells_[ls.first_cell]).substr(0, values.front().begin)) ? 1 : 0;
+        prose_head[i] = ProseLedLabel(cell.substr(0, values.front().begin)) ? 1 : 0;
         joined[i] = static_cast<uint32_t>(values.size());
         slots[i].assign(values.size(), Span{});
         joined_values[i] = std::move(values);
@@ -597,6 +731,7 @@ void StructureBuilder::FindTables() {
     const Cell& c = *body_cells(j).front();
     Piece p{c.view_begin, c.view_end};
     if (joined[j] != 0) {
+      p.begin = c.view_begin + label_from[j];
       p.end = c.view_begin + joined_values[j].front().begin;
       while (p.end > p.begin && view_[p.end - 1] == ' ') --p.end;
     }
@@ -1365,7 +1500,7 @@ void StructureBuilder::FindTables() {
     if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED && joined[i] != 0) {
       bool tails = false;
       for (size_t j = i; j <= last; ++j)
-        tails = tails || (kind[j] == source && (prose_tail[j] != 0 || prose_head[j] != 0));
+        tails = tails || (kind[j] == source && (prose_tail[j] != 0 || prose_head[j] != 0 || keyed[j] != 0));
       if (!gaps.empty() && !tails) {
         // No sign of a second column: the table ends at its first gap, as before.
         last = last_before_gap;

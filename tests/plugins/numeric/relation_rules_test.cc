@@ -2457,5 +2457,73 @@ TEST(RelationRulesTest, PartsAfterATotalWithoutOfWhichThatLeaveTheSetOpenAreNoRe
   }
 }
 
+// A header of period columns (consecutive years, a change column's title after them) keys the rows
+// joined with single spaces under it: a line ending in exactly as many values (a signed change among
+// them) is a row whatever stands before them, prose of another column with figures or a sentence end
+// included; its label starts after that prose's last sentence end. The rows are one table and its
+// total is checked. Near misses: without the header, under years that are no consecutive run, or
+// with one value fewer than the header's columns, the prose-led rows are no rows; a prose line ending
+// in a figure between the rows is none either.
+TEST(RelationRulesTest, RowsUnderAHeaderOfPeriodColumnsAreReadWhateverProsePrecedesThem) {
+  const std::string clean =
+      "Water use\n"
+      "\n"
+      "Category (megalitres) 2021 2022 2023 YoY%\n"
+      "the works began in May. Total water 300 280 260 -7%\n"
+      "and cost less than planned, Mains water 200 190 180 -5%\n"
+      "as the budget rose from 120 to 140\n"
+      "Rain water 100 90 80 -11%\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"300", "200", "100"}},
+                                         {"parts-total", {"280", "190", "90"}},
+                                         {"parts-total", {"260", "180", "80"}}});
+  ExpectChangesFlagged(clean, {{"200 190", "200 210", {"210 + 90 = 300"}}}, "error", "en");
+  const std::string no_header = std::string(clean).erase(clean.find("Category"), clean.find("the works") - clean.find("Category"));
+  std::string fewer = clean;
+  for (const char* change : {" -7%", " -5%", " -11%"}) fewer.erase(fewer.find(change), std::string(change).size());
+  for (const std::string& near : {no_header, std::string(clean).replace(clean.find("2021 2022"), 9, "2015 2020"), fewer}) {
+    ReportResult n = Check(near, "en", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"300", "200", "100"})) << near;
+  }
+}
+
+// Groups that only the figures show (a head row, then the rows it is made of, no total word, no
+// Other row): a row that the rows right under it add up to in every column of four is their head,
+// and a last row that the heads and the other rows add up to is their total; a changed part breaks
+// one column and is flagged. Near misses: a group that adds up in two columns of four, a table of
+// two columns, and years as row labels are no grouping.
+TEST(RelationRulesTest, GroupsShownByTheFiguresAloneAreSummed) {
+  const std::string clean =
+      "Energy use\n"
+      "\n"
+      "Source (GWh) 2020 2021 2022 2023\n"
+      "Fuels 45 50 60 70\n"
+      "Diesel 27 30 35 40\n"
+      "Petrol 18 20 25 30\n"
+      "Electricity 36 40 45 50\n"
+      "Heat 9 10 12 14\n"
+      "Energy used 90 100 117 134\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"45", "27", "18"}},
+                                         {"parts-total", {"70", "40", "30"}},
+                                         {"parts-total", {"90", "45", "36", "9"}},
+                                         {"parts-total", {"134", "70", "50", "14"}}});
+  ExpectChangesFlagged(clean,
+                       {{"Diesel 27 30 35", "Diesel 27 30 45", {"45 + 25 = 70"}},
+                        {"Heat 9 10 12", "Heat 9 10 22", {"60 + 45 + 22 = 127"}}},
+                       "error", "en");
+  const std::string two_columns =
+      "Energy use\n\nSource (GWh) 2022 2023\nFuels 60 70\nDiesel 35 40\nPetrol 25 30\nElectricity 45 50\n"
+      "Energy used 105 120\n";
+  const std::string years =
+      "Visits\n\nYear Sites Staff Visits Halls\n2021 10 20 30 40\n2022 4 8 12 16\n2023 6 12 18 24\n";
+  for (const std::string& near :
+       {std::string(clean).replace(clean.find("Diesel 27 30"), 12, "Diesel 20 39"), two_columns, years}) {
+    ReportResult n = Check(near, "en", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    EXPECT_TRUE(n.relations.empty()) << near;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
