@@ -1805,7 +1805,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
   bool through_semicolons = false, stopped_at_semicolon = false;
   // The last token the last `collect` read: where it stopped, or the paragraph's edge (-1: none).
   long stopped_at = -1;
-  // A total word between a part's label and its figure ("风险保费累计16941元", "涉及无菌生产共计26张"):
+  // A total word between a part's label and its figure ("意外险保费累计3000元", "用于甲类产品共计25张"):
   // label text before it in its clause and the figure right after it.
   auto qualifies_figure = [&](long k) {
     return toks[k].type == Tok::kTotal && k > 0 && toks[k - 1].type == Tok::kText &&
@@ -1985,7 +1985,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
         if (j >= 0 && toks[j].type == Tok::kFact) k = j;
       }
       if (k < 0) continue;
-      // "…正式员工为13,908人…。其中正式员工包括944位管理职人员，1,180位事务职人员…": a subset word right
+      // "…合同制员工为4,600人…。其中合同制员工包括300位管理人员，1,100位技术人员…": a subset word right
       // after a label that alone makes its clause names its total by that label: the nearest earlier
       // figure (on the first part's line or the three lines before it) of the first part's unit whose
       // label ends with it. Parts so found are checked as other parts after 其中.
@@ -2013,8 +2013,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
                 g.unit.empty() || g.unit != part.unit || IsChangeLabel(g.label)) {
               continue;
             }
-            // A label equal to the name beats one ending with it ("公司正式员工"); one negating it
-            // ("非正式员工") names something else.
+            // A label equal to the name beats one ending with it ("公司合同制员工"); one negating
+            // it ("非合同制员工") names something else.
             const std::u32string stem = LabelStem(g.label);
             if (stem.size() < name.size() || stem.compare(stem.size() - name.size(), name.size(), name) != 0) continue;
             const size_t before = stem.size() - name.size();
@@ -2064,7 +2064,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       const Figure* total = fig(toks[k]);
       if (total == nullptr || total->kind != ESGAUDIT_FACT_QUANTITY || total->unit.empty()) continue;
       const std::string total_label = Lower(total->label);
-      // "每股社会贡献值1.34元，其中每股收益0.16元，每股增值额1.18元": amounts per share add up when the
+      // "每股综合价值2.50元，其中每股净利润0.75元，每股纳税额1.75元": amounts per share add up when the
       // total and every part are per share (one denominator); an average or an intensity of a whole
       // is no sum of its groups' averages, so the other per-unit words stay excluded.
       const char* per_share = nullptr;
@@ -2133,9 +2133,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       } else {
         add_parts_total(toks[k].figure, std::move(parts), enumerated, !nested);
       }
-      // "监事7名，其中股东代表监事3名，职工代表监事3名，外部监事1名；男性监事5名，女性监事2名": after a
+      // "董事9名，其中执行董事2名，非执行董事4名，独立董事3名；男性董事6名，女性董事3名": after a
       // list ended by a semicolon, clauses naming every category of a closed set (男 / 女) and the
-      // total's counted noun (监事) split the same total another way. Inferred from the wording: a
+      // total's counted noun (董事) split the same total another way. Inferred from the wording: a
       // sum off is a warning.
       if (list_end >= 0 && toks[list_end].type == Tok::kEnd && toks[list_end].semicolon) {
         bool e2 = false, n2 = false;
@@ -2164,7 +2164,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       bool enumerated = false, nested = false;
       std::vector<int> parts = t > 0 ? collect(t - 1, -1, *total, &enumerated, &nested) : std::vector<int>();
       if (parts.size() >= 2) {
-        // "其中主体矿井3240万吨，整合矿井1710万吨，合计4950万吨": parts from 其中 to a sum word (合计,
+        // "其中一期工程120万吨，二期工程80万吨，合计200万吨": parts from 其中 to a sum word (合计,
         // 总计, 共计; not 累计, which may add up past years) name the whole list: a sum off either way
         // is a warning, as the list may say something else than the total's parts.
         const std::string total_label = Lower(total->label);
@@ -5007,7 +5007,7 @@ void RelationAnalysis::FindWaterBalanceRows(const sdk::Document& doc) {
 }
 
 // A row of shares across the columns of a table whose columns are categories (sites, regions, business
-// lines): `交易金额占比  42%  6%  18% …` under `厂区  张江厂  金桥厂 …`. The row's label names a share of
+// lines): `采购额占比  40%  25%  20%  15%` under `区域  东区  南区  西区  北区`. The row's label names a share of
 // one whole (占比, 比重, 构成, share of, proportion of) and no category of its own (女性员工占比 is a
 // ratio within each column, not a split across them); every value cell is one percentage, at least
 // kMinShares of them, none already a member of a relation, and the header row above holds no

@@ -154,7 +154,7 @@ class RelationAnalysis {
   // three rows within a few lines of each other, in any order (see the .cc).
   void FindWaterBalanceRows(const sdk::Document& doc);
   // A row of shares naming one whole across the columns of a table whose columns are categories
-  // (a purchase share by site): a percentage breakdown (see the .cc).
+  // (a purchase share by region): a percentage breakdown (see the .cc).
   void FindShareRowsOfCategoryTables(const sdk::Document& doc);
   // A relation stated in the text: its caption the total's label, its sum and consistency computed
   // (total -1: a percentage breakdown of 100 %).
