@@ -83,6 +83,9 @@ constexpr const char* kPerUnitWords[] = {"每股", "每万元", "每百万", "�
                                          "单位产值", "万元产值", "per share", "per capita", "average",
                                          "intensity", "强度"};
 
+// Total words that name a sum of what is listed (累计 may add up past years instead).
+constexpr const char* kSumWords[] = {"合计", "总计", "共计", "总共", "合共", "total"};
+
 constexpr int kWindowLines = 12;   // how far a chart caption or a layout total reaches
 constexpr double kLineWeight = 4;  // one line counts as this many display columns
 constexpr double kMaxChartDistance = 90;
@@ -237,6 +240,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindLayoutTotals();
   FindTotalsOfLabelTails(doc);
   FindWaterBalanceRows(doc);
+  FindShareRowsOfCategoryTables(doc);
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
@@ -770,7 +774,9 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       ++i;
     }
     text_char.resize(toks.size(), 0);
+    token_chars_ = &text_char;
     AnalyseTokens(toks);
+    token_chars_ = nullptr;
     FindItemLists(toks);
     cps.clear();
     text_char.clear();
@@ -1797,15 +1803,33 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
            toks[open + 1].type == Tok::kFact && toks[open + 2].type == Tok::kClose && toks[open - 1].type == Tok::kText;
   };
   bool through_semicolons = false, stopped_at_semicolon = false;
+  // The last token the last `collect` read: where it stopped, or the paragraph's edge (-1: none).
+  long stopped_at = -1;
+  // A total word between a part's label and its figure ("意外险保费累计3000元", "用于甲类产品共计25张"):
+  // label text before it in its clause and the figure right after it.
+  auto qualifies_figure = [&](long k) {
+    return toks[k].type == Tok::kTotal && k > 0 && toks[k - 1].type == Tok::kText &&
+           k + 1 < static_cast<long>(toks.size()) && toks[k + 1].type == Tok::kFact;
+  };
   auto collect = [&](size_t from, int dir, const Figure& total, bool* enumerated, bool* nested) {
     std::vector<int> parts;
     stopped_at_semicolon = false;
+    stopped_at = -1;
     bool enum_sep = false, comma_sep = false, first_opens = false;
     bool clause_part = false;  // the current clause gave a part
+    bool first_qualified = false;  // the first part's figure follows a total word of its label
     *nested = false;
     for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
+      stopped_at = k;
       const Token& t = toks[k];
       if (lone_figure_bracket(k)) continue;
+      // The first part's total word belongs to its label (nothing before it to total); a later
+      // one does only when the first part had one too (the parts are worded alike). Otherwise a
+      // total word ends the list ("其中A 10人、B 20人，合计30人").
+      if (dir > 0 && qualifies_figure(k) && (parts.empty() || first_qualified)) {
+        if (parts.empty()) first_qualified = true;
+        continue;
+      }
       if (t.type == (dir > 0 ? Tok::kOpen : Tok::kClose)) {
         long m = matching(k);
         if (m >= 0) {
@@ -1961,6 +1985,57 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
         if (j >= 0 && toks[j].type == Tok::kFact) k = j;
       }
       if (k < 0) continue;
+      // "…合同制员工为4,600人…。其中合同制员工包括300位管理人员，1,100位技术人员…": a subset word right
+      // after a label that alone makes its clause names its total by that label: the nearest earlier
+      // figure (on the first part's line or the three lines before it) of the first part's unit whose
+      // label ends with it. Parts so found are checked as other parts after 其中.
+      if (toks[k].type == Tok::kText && k + 1 == static_cast<long>(t) && token_chars_ != nullptr) {
+        long b = k;
+        while (b >= 0 && toks[b].type == Tok::kText) --b;
+        const long n = k - b;
+        const bool opens_clause = b < 0 || toks[b].type == Tok::kSubset || toks[b].type == Tok::kComma ||
+                                  toks[b].type == Tok::kEnd;
+        long first = -1;
+        for (long j = static_cast<long>(t) + 1; j < static_cast<long>(toks.size()) && toks[j].type != Tok::kEnd; ++j) {
+          if (fig(toks[j]) != nullptr) {
+            first = j;
+            break;
+          }
+        }
+        int named = -1, named_rank = 0;
+        if (opens_clause && n >= 2 && n <= 12 && first >= 0) {
+          std::u32string name;
+          for (long j = b + 1; j <= k; ++j) name.push_back((*token_chars_)[j]);
+          const Figure& part = figures_[toks[first].figure];
+          for (size_t i = 0; i < figures_.size(); ++i) {
+            const Figure& g = figures_[i];
+            if (g.offset >= part.offset || g.line + 3 < part.line || g.kind != ESGAUDIT_FACT_QUANTITY ||
+                g.unit.empty() || g.unit != part.unit || IsChangeLabel(g.label)) {
+              continue;
+            }
+            // A label equal to the name beats one ending with it ("公司合同制员工"); one negating
+            // it ("非合同制员工") names something else.
+            const std::u32string stem = LabelStem(g.label);
+            if (stem.size() < name.size() || stem.compare(stem.size() - name.size(), name.size(), name) != 0) continue;
+            const size_t before = stem.size() - name.size();
+            if (before > 0 && std::u32string(U"非不未无").find(stem[before - 1]) != std::u32string::npos) continue;
+            const int rank = before == 0 ? 2 : 1;
+            if (rank > named_rank || (rank == named_rank && g.offset > figures_[named].offset)) {
+              named = static_cast<int>(i);
+              named_rank = rank;
+            }
+          }
+        }
+        if (named >= 0 && !totals_done.count(named)) {
+          bool enumerated = false, nested = false;
+          std::vector<int> parts = collect(t + 1, +1, figures_[named], &enumerated, &nested);
+          if (parts.size() >= 2) {
+            totals_done.insert(named);
+            add_parts_total(named, std::move(parts), enumerated, !nested);
+          }
+          continue;
+        }
+      }
       // "码头泊位60个，岸线长度16436米，设计吞吐能力30797万吨，其中集装箱泊位13个、…": when the figure
       // before 其中 is of another unit than the first part, the total is the nearest earlier figure of
       // the sentence in the parts' unit, taken only when the parts name it (泊位).
@@ -1989,13 +2064,26 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       const Figure* total = fig(toks[k]);
       if (total == nullptr || total->kind != ESGAUDIT_FACT_QUANTITY || total->unit.empty()) continue;
       const std::string total_label = Lower(total->label);
-      if (std::any_of(std::begin(kPerUnitWords), std::end(kPerUnitWords),
-                      [&](const char* w) { return Has(total_label, w); })) {
+      // "每股综合价值2.50元，其中每股净利润0.75元，每股纳税额1.75元": amounts per share add up when the
+      // total and every part are per share (one denominator); an average or an intensity of a whole
+      // is no sum of its groups' averages, so the other per-unit words stay excluded.
+      const char* per_share = nullptr;
+      for (const char* w : {"每股", "per share"}) {
+        if (Has(total_label, w)) per_share = w;
+      }
+      if (per_share == nullptr && std::any_of(std::begin(kPerUnitWords), std::end(kPerUnitWords),
+                                              [&](const char* w) { return Has(total_label, w); })) {
         continue;
       }
       bool enumerated = false, nested = false;
       std::vector<int> parts = collect(t + 1, +1, *total, &enumerated, &nested);
       if (parts.empty()) continue;
+      if (per_share != nullptr && !std::all_of(parts.begin(), parts.end(), [&](int p) {
+            return Has(Lower(figures_[p].label), per_share);
+          })) {
+        continue;
+      }
+      long list_end = stopped_at;
       // "融资1529亿元，其中，债券…1284亿元，…股权…231亿元；新三板…14亿元。": parts falling short of their
       // total at a semicolon go on past it when the clauses after it make up the total exactly
       // (the arithmetic, not the semicolon, says the list goes on: a semicolon mostly ends one).
@@ -2010,6 +2098,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
             parts = std::move(longer);
             enumerated = e2;
             nested = n2;
+            list_end = -1;
           }
         }
       }
@@ -2044,6 +2133,21 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       } else {
         add_parts_total(toks[k].figure, std::move(parts), enumerated, !nested);
       }
+      // "董事9名，其中执行董事2名，非执行董事4名，独立董事3名；男性董事6名，女性董事3名": after a
+      // list ended by a semicolon, clauses naming every category of a closed set (男 / 女) and the
+      // total's counted noun (董事) split the same total another way. Inferred from the wording: a
+      // sum off is a warning.
+      if (list_end >= 0 && toks[list_end].type == Tok::kEnd && toks[list_end].semicolon) {
+        bool e2 = false, n2 = false;
+        std::vector<int> split = collect(static_cast<size_t>(list_end) + 1, +1, *total, &e2, &n2);
+        if (split.size() >= 2 && !n2 && CategoriesOf(split).complete &&
+            NamingOf(toks[k].figure, split).names_total) {
+          Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, std::move(split));
+          r.flag = !r.consistent && r.sum_low <= 2 * total->high && r.sum_high >= 0.5 * total->low;
+          r.certainty = Certainty::kLikely;
+          if (r.consistent || r.flag) Add(std::move(r));
+        }
+      }
     } else if (toks[t].type == Tok::kTotal) {
       // The total follows its marker within the clause: 共申请专利89项, 合计: 740人.
       size_t k = t + 1;
@@ -2060,6 +2164,23 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
       bool enumerated = false, nested = false;
       std::vector<int> parts = t > 0 ? collect(t - 1, -1, *total, &enumerated, &nested) : std::vector<int>();
       if (parts.size() >= 2) {
+        // "其中一期工程120万吨，二期工程80万吨，合计200万吨": parts from 其中 to a sum word (合计,
+        // 总计, 共计; not 累计, which may add up past years) name the whole list: a sum off either way
+        // is a warning, as the list may say something else than the total's parts.
+        const std::string total_label = Lower(total->label);
+        const bool closed_list =
+            stopped_at >= 0 && toks[stopped_at].type == Tok::kSubset &&
+            std::any_of(std::begin(kSumWords), std::end(kSumWords), [&](const char* w) { return Has(total_label, w); });
+        if (closed_list) {
+          Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, std::move(parts));
+          r.flag = Reportable(r, enumerated);
+          if (!r.consistent && !r.flag && r.sum_low <= 2 * total->high && r.sum_high >= 0.5 * total->low) {
+            r.flag = true;
+            r.certainty = Certainty::kLikely;
+          }
+          if (r.consistent || r.flag) Add(std::move(r));
+          continue;
+        }
         add_parts_total(toks[k].figure, std::move(parts), enumerated, false);
         continue;
       }
@@ -4973,6 +5094,76 @@ void RelationAnalysis::FindWaterBalanceRows(const sdk::Document& doc) {
     if (figures_[at[2]].offset < figures_[at[1]].offset) std::swap(parts[0], parts[1]);
     Relation r;
     if (TableSum(w.figure, std::move(parts), w.label, &r)) Add(std::move(r));
+  }
+}
+
+// A row of shares across the columns of a table whose columns are categories (sites, regions, business
+// lines): `采购额占比  40%  25%  20%  15%` under `区域  东区  南区  西区  北区`. The row's label names a share of
+// one whole (占比, 比重, 构成, share of, proportion of) and no category of its own (女性员工占比 is a
+// ratio within each column, not a split across them); every value cell is one percentage, at least
+// kMinShares of them, none already a member of a relation, and the header row above holds no
+// figure. The split is inferred from the layout: it is taken when its sum lies within kPlausible
+// points of 100 %, and a sum off is a warning.
+void RelationAnalysis::FindShareRowsOfCategoryTables(const sdk::Document& doc) {
+  if (!doc.HasStructure()) return;
+  constexpr size_t kMinShares = 3;
+  std::map<uint64_t, int> figure_at;  // text offset -> figure
+  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  std::set<int> in_relation;
+  for (const Relation& r : relations_) {
+    if (r.total >= 0) in_relation.insert(r.total);
+    in_relation.insert(r.parts.begin(), r.parts.end());
+  }
+  auto names_share = [](const std::string& label) {
+    const std::string l = Lower(label);
+    for (const char* w : {"占比", "比重", "构成", "share of", "proportion of", "percentage of"}) {
+      if (Has(l, w)) return true;
+    }
+    return false;
+  };
+  for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
+    const esgaudit_table t = doc.Table(ti);
+    if (t.kind != ESGAUDIT_TABLE_CATEGORIES) continue;
+    std::map<uint32_t, std::vector<esgaudit_table_cell>> rows;
+    for (const esgaudit_table_cell& c : doc.GridCells(t)) rows[c.row].push_back(c);
+    if (rows.size() < 2) continue;
+    // The header: the grid's first row, labels only.
+    bool header_words = true;
+    for (const esgaudit_table_cell& c : rows.begin()->second) header_words = header_words && !HasDigit(sdk::View(c.text));
+    if (!header_words) continue;
+    for (auto it = std::next(rows.begin()); it != rows.end(); ++it) {
+      const std::vector<esgaudit_table_cell>& cells = it->second;
+      std::string label;
+      std::vector<int> shares;
+      bool only_shares = true;
+      for (const esgaudit_table_cell& c : cells) {
+        const std::string text(sdk::Trim(sdk::View(c.text)));
+        if (c.column == 0) {
+          label = text;
+          continue;
+        }
+        if (text.empty()) continue;
+        // The cell's figure is all of it.
+        auto f = figure_at.lower_bound(c.offset);
+        if (f == figure_at.end() || f->first >= c.offset + c.length) {
+          only_shares = false;
+          break;
+        }
+        const Figure& g = figures_[f->second];
+        if (g.kind != ESGAUDIT_FACT_PERCENT || g.text != text || in_relation.count(f->second)) {
+          only_shares = false;
+          break;
+        }
+        shares.push_back(f->second);
+      }
+      if (!only_shares || shares.size() < kMinShares || !names_share(label) || Categorise(label).first >= 0) continue;
+      Relation r = Stated(RelationKind::kPercentBreakdown, -1, shares);
+      const double mid = (r.sum_low + r.sum_high) / 2;
+      if (std::fabs(mid - 100) > kPlausible) continue;
+      r.flag = !r.consistent;
+      r.certainty = Certainty::kLikely;
+      Add(std::move(r));
+    }
   }
 }
 

@@ -153,6 +153,9 @@ class RelationAnalysis {
   // A water balance in rows of one figure each: total water withdrawn = discharged + consumed, the
   // three rows within a few lines of each other, in any order (see the .cc).
   void FindWaterBalanceRows(const sdk::Document& doc);
+  // A row of shares naming one whole across the columns of a table whose columns are categories
+  // (a purchase share by region): a percentage breakdown (see the .cc).
+  void FindShareRowsOfCategoryTables(const sdk::Document& doc);
   // A relation stated in the text: its caption the total's label, its sum and consistency computed
   // (total -1: a percentage breakdown of 100 %).
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;
@@ -168,6 +171,8 @@ class RelationAnalysis {
   std::vector<Figure> figures_;
   std::vector<Relation> relations_;
   const LayoutCells* cells_ = nullptr;  // the structure model's cells (shared)
+  // While AnalyseTokens runs: the code point of each text token of its paragraph (0 for the others).
+  const std::vector<char32_t>* token_chars_ = nullptr;
 };
 
 }  // namespace esgaudit::numeric

@@ -2525,5 +2525,125 @@ TEST(RelationRulesTest, GroupsShownByTheFiguresAloneAreSummed) {
   }
 }
 
+// Parts listed from 其中 up to a sum word (合计, 总计, 共计) name the whole list: the sum word's figure is
+// their total, off either way a warning. 累计 may add up past years instead, and a list not opened
+// by 其中 keeps the old rule (an error only for categories of one dimension).
+TEST(RelationRulesTest, PartsFromQiZhongToASumWordAreTheWholeList) {
+  const std::string clean = "下属水厂共有12座，其中一期工程日处理能力120万吨，二期工程80万吨，合计处理规模达200万吨。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"120万吨", "80万吨", "200万吨"}}});
+  ExpectChangesFlagged(clean, {{"120万吨", "132万吨", {"132万吨 + 80万吨 = 212万吨"}},
+                               {"80万吨", "70万吨", {"120万吨 + 70万吨 = 190万吨"}}},
+                       "warning");
+  // Near misses: 累计 (a cumulative figure), no 其中 before the list, a change among the parts.
+  for (const std::string near : {
+           "其中一期工程日处理能力120万吨，二期工程80万吨，累计处理污水达900万吨。\n",
+           "一期工程日处理能力120万吨，二期工程80万吨，合计处理规模达250万吨。\n",
+           "其中一期工程日处理能力120万吨，较上年增加80万吨，合计处理规模达500万吨。\n",
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+  }
+}
+
+// A total word between a part's label and its figure (风险保费累计…, 无菌产品共计…) belongs to the part:
+// for the first part of a 其中 list always, for later ones when the first part was worded so too.
+TEST(RelationRulesTest, ATotalWordInsideAPartsLabelDoesNotEndTheList) {
+  const std::string first = "全年实现保费收入8000元，其中意外险保费累计3000元，健康险5000元。\n";
+  ExpectCleanAndRecognised(first, "zh", {{"parts-total", {"8000元", "3000元", "5000元"}}});
+  ExpectChangesFlagged(first, {{"5000元", "5500元", {"3000元 + 5500元 = 8500元"}}}, "warning");
+  const std::string each = "公司持有各类许可证60张，其中，用于甲类产品共计25张，用于乙类产品共计35张。\n";
+  ExpectCleanAndRecognised(each, "zh", {{"parts-total", {"60张", "25张", "35张"}}});
+  ExpectChangesFlagged(each, {{"35张", "39张", {"25张 + 39张 = 64张"}}}, "warning");
+  // Near miss: a total word opening a later clause after parts worded without one ends the list,
+  // so the list's total is not taken as one more part.
+  const std::string closing = "公司持有许可证60张，其中甲类25张、乙类35张，两类总计60张。\n";
+  ReportResult c = Check(closing, "zh", "relations");
+  EXPECT_TRUE(Findings(c).empty()) << ::testing::PrintToString(Findings(c));
+  Document cd = Document::FromUtf8("test.txt", closing);
+  EXPECT_TRUE(Recognised(cd, c, "parts-total", {"60张", "25张", "35张"}));
+  EXPECT_FALSE(std::any_of(c.relations.begin(), c.relations.end(),
+                           [](const RelationRecord& x) { return x.members.size() > 3; }));
+}
+
+// Amounts per share add up when the total and every part are per share; other per-unit figures
+// (averages of groups, intensities) are still no total of what follows.
+TEST(RelationRulesTest, AmountsPerShareAddUpWhenEveryPartIsPerShare) {
+  const std::string clean = "本年每股综合价值2.50元，其中每股净利润0.75元，每股纳税额1.75元。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"2.50元", "0.75元", "1.75元"}}});
+  ExpectChangesFlagged(clean, {{"1.75元", "1.95元", {"0.75元 + 1.95元 = 2.70元"}}}, "warning");
+  for (const std::string near : {
+           "本年每股综合价值2.50元，其中净利润0.75元，纳税额1.95元。\n",
+           "员工人均培训40小时，其中管理人员人均培训25小时，一线员工人均培训20小时。\n",
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    EXPECT_TRUE(n.relations.empty()) << near;
+  }
+}
+
+// After a 其中 list ended by a semicolon, clauses naming every category of a closed set (男 / 女) split
+// the same total another way; other clauses there (an open set, another thing counted) do not.
+TEST(RelationRulesTest, AClosedSplitAfterTheSemicolonOfAQiZhongListSplitsTheSameTotal) {
+  const std::string clean = "董事会共有董事9名，其中执行董事2名，非执行董事4名，独立董事3名；男性董事6名，女性董事3名。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"9名", "2名", "4名", "3名"}},
+                                         {"parts-total", {"9名", "6名", "3名"}}});
+  ExpectChangesFlagged(clean, {{"6名", "7名", {"7名 + 3名 = 10名"}}}, "warning");
+  for (const std::string near : {
+           "董事会共有董事9名，其中执行董事2名，非执行董事4名，独立董事3名；男性董事7名，博士董事3名。\n",
+           "董事会共有董事9名，其中执行董事2名，非执行董事4名，独立董事3名；本年新增男性员工7名，女性员工5名。\n",
+           "董事会共有董事9名，其中执行董事2名，非执行董事4名，独立董事3名，男性董事7名，女性董事3名。\n",
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"9名", "7名", "3名"})) << near;
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"9名", "7名", "5名"})) << near;
+  }
+}
+
+// A row of shares of one whole across a table whose columns are categories is a breakdown; a row of
+// ratios within each column (a category's share at each site), a row of rates and a table over years
+// are not. The labels are longer than a chart caption, so the row alone says what it is.
+TEST(RelationRulesTest, ARowOfSharesAcrossCategoryColumnsIsABreakdown) {
+  const std::string clean =
+      "区域\t东区\t南区\t西区\t北区\n"
+      "供应商数量\t120\t80\t60\t40\n"
+      "各区域原材料采购金额占比（按金额计）\t40%\t25%\t20%\t15%\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"percent-breakdown", {"40%", "25%", "20%", "15%"}}});
+  ExpectChangesFlagged(clean, {{"40%", "44%", {"44% + 25% + 20% + 15% = 104%"}}}, "warning");
+  for (const std::string near : {
+           "区域\t东区\t南区\t西区\t北区\n供应商数量\t120\t80\t60\t40\n各区域女性员工占本区域员工总数比重\t30%\t25%\t20%\t29%\n",
+           "区域\t东区\t南区\t西区\t北区\n供应商数量\t120\t80\t60\t40\n各区域供应商现场审核合格率（按家数计）\t30%\t25%\t20%\t29%\n",
+           "年份\t2013年\t2014年\t2015年\t2016年\n供应商数量\t120\t80\t60\t40\n原材料采购金额占比（按金额计）\t30%\t25%\t20%\t29%\n",
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "percent-breakdown", {"30%", "25%", "20%", "29%"})) << near;
+  }
+}
+
+// A subset word right after a label that alone makes its clause ("其中合同制员工包括…") names its total
+// by that label: the nearest earlier figure so labelled, on the lines just before, in the parts' unit.
+TEST(RelationRulesTest, ASubsetWordAfterALabelNamesTheFigureSoLabelledJustBefore) {
+  const std::string clean =
+      "截至年末，公司员工总数为5,200人，其中合同制员工为4,600人，非合同制员工为600人。\n"
+      "其中合同制员工包括300位管理人员，1,100位技术人员，3,200位生产人员。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"4,600人", "300位", "1,100位", "3,200位"}}});
+  ExpectChangesFlagged(clean, {{"3,200位", "3,500位", {"300位 + 1,100位 + 3,500位 = 4,900位"}}}, "warning");
+  // Near misses: a label no earlier figure has, a figure so labelled far above, another unit.
+  for (const std::string near : {
+           "截至年末，公司员工总数为5,200人，其中合同制员工为4,600人。\n其中外包员工包括300位管理人员，1,100位技术人员，3,500位生产人员。\n",
+           "公司合同制员工为4,600人。\n一\n二\n三\n四\n其中合同制员工包括300位管理人员，1,100位技术人员，3,500位生产人员。\n",
+           "公司合同制员工为4,600人。\n其中合同制员工包括3个工种、12个班组。\n",
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    EXPECT_FALSE(std::any_of(n.relations.begin(), n.relations.end(), [&](const RelationRecord& x) {
+      const std::set<std::string> m = MemberTexts(Document::FromUtf8("test.txt", near), x);
+      return m.count("4,600人") > 0 && (m.count("300位") > 0 || m.count("3个") > 0);
+    })) << near;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
