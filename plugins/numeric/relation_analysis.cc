@@ -4247,6 +4247,73 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
     }
 
+    // Two series interleaved row by row: a total row whose next row is labelled by a bracket alone
+    // (the same quantity for another scope: "Total water withdrawn (the group)" over "(The parent
+    // company)"), then pairs of rows, each a full label over a bracket-only label. The first n pairs
+    // are the parts, series by series (the full labels under the total, the brackets under its
+    // twin): n is the count at which the most columns of both series add up, taken when each series
+    // adds up in some column at n and no other count adds up in as many. The rows may leave
+    // categories unnamed (other water sources), so only parts above their total are flagged.
+    auto bracket_only = [](const std::string& label) {
+      std::string l(sdk::Trim(label));
+      auto starts = [&](const char* p) { return l.rfind(p, 0) == 0; };
+      auto ends = [&](const char* p) {
+        const size_t n = std::strlen(p);
+        return l.size() > n && l.compare(l.size() - n, n, p) == 0;
+      };
+      if (!(starts("(") || starts("\xEF\xBC\x88")) || !(ends(")") || ends("\xEF\xBC\x89"))) return false;
+      const size_t opens = static_cast<size_t>(std::count(l.begin(), l.end(), '(')) + (Has(l, "\xEF\xBC\x88") ? 1 : 0);
+      return opens == 1 && std::any_of(l.begin(), l.end(), [](char c) {
+               return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+             });
+    };
+    for (size_t ri = 0; ri + 5 < rows.size(); ++ri) {
+      const Row& tr = rows[ri];
+      const Row& twin = rows[ri + 1];
+      auto series_row = [&](const Row& r) { return r.readable && r.has_figure && !rate_cells(r); };
+      if (!series_row(tr) || !TableTotalLabel(tr.label) || bracket_only(tr.label) || !series_row(twin) ||
+          !bracket_only(twin.label)) {
+        continue;
+      }
+      std::vector<size_t> full, narrow;
+      for (size_t k = ri + 2; k + 1 < rows.size(); k += 2) {
+        const Row& a = rows[k];
+        const Row& b = rows[k + 1];
+        if (!series_row(a) || a.label.empty() || bracket_only(a.label) || TableTotalLabel(a.label) ||
+            IsNestedLabel(a.label) || !series_row(b) || !bracket_only(b.label) ||
+            (!a.unit.empty() && !tr.unit.empty() && a.unit != tr.unit)) {
+          break;
+        }
+        full.push_back(k);
+        narrow.push_back(k + 1);
+      }
+      std::vector<Relation> best;
+      size_t best_score = 0;
+      bool tie = false;
+      for (size_t n = 2; n <= full.size(); ++n) {
+        std::vector<Relation> a, b;
+        column_totals(tr, std::vector<size_t>(full.begin(), full.begin() + n), true, &a);
+        column_totals(twin, std::vector<size_t>(narrow.begin(), narrow.begin() + n), true, &b);
+        auto consistent = [](const std::vector<Relation>& cols) {
+          return static_cast<size_t>(std::count_if(cols.begin(), cols.end(), [](const Relation& r) { return r.consistent; }));
+        };
+        const size_t ca = consistent(a), cb = consistent(b);
+        if (ca == 0 || cb == 0) continue;
+        if (ca + cb == best_score) tie = true;
+        if (ca + cb <= best_score) continue;
+        best_score = ca + cb;
+        tie = false;
+        best = std::move(a);
+        for (Relation& r : b) best.push_back(std::move(r));
+      }
+      if (best.empty() || tie) continue;
+      for (Relation& r : best) {
+        r.flag = !r.consistent && r.sum_low > figures_[r.total].high;
+        relabel(r);
+        Add(std::move(r));
+      }
+    }
+
     // 其中 rows (of which): a run of them under a row are each a subset of it (新申请专利, 其中：发明专利);
     // one followed by rows of no 其中 opens a list of parts (标准总数, 其中：国际, 国家, 行业), taken when
     // the columns add up (MostAddUp) and otherwise left to the subset.

@@ -1071,6 +1071,57 @@ TEST(StructureTest, AlignedTablesCarryTheirValueSlotsAsGridCells) {
   EXPECT_EQ(year.column, 1u);
 }
 
+// pdftotext -layout may shift one short figure of a row a few columns right (" 1.1" four columns
+// right of "10.8" above it) while the row's other slots stay in their columns: rows of as many
+// slots, four or more, all in the same columns but one that drifted at most six columns without
+// reaching a neighbouring column, are rows of one table, the drifted figure in its column.
+std::string DriftingRows(int drift, bool second_drift, bool three_slots) {
+  std::string text = "Shares of the staff who answered\n\n";
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"Walk %", "10.8"}, {"Cycle %", "1.1"}, {"Bus %", "1.7"}, {"Car %", "83.5"}, {"Other means %", "2.8"}};
+  for (size_t k = 0; k < rows.size(); ++k) {
+    const bool shifted = k % 2 == 1;
+    std::vector<std::pair<int, std::string>> parts = {{2, rows[k].first}, {50 + (shifted ? drift : 0), rows[k].second},
+                                                      {66, "-"}};
+    parts.push_back({76 + (shifted && second_drift ? drift : 0), "-"});
+    if (!three_slots) parts.push_back({86, "SOC-5"});
+    text += Laid(parts) + "\n\n";
+  }
+  return text + "Most of the staff come by car.\n";
+}
+
+TEST(StructureTest, RowsWithOneDriftedSlotAreOneTable) {
+  Document doc = Document::FromUtf8("r.txt", DriftingRows(5, false, false));
+  ASSERT_EQ(doc.structure().tables().size(), 1u);
+  const Table& t = doc.structure().tables()[0];
+  EXPECT_EQ(t.first_line, LineWith(doc, "Walk %"));
+  EXPECT_EQ(t.last_line, LineWith(doc, "Other means %"));
+  const std::vector<std::vector<std::string>> grid = GridTexts(doc.structure(), t);
+  ASSERT_EQ(grid.size(), 5u);
+  EXPECT_EQ(grid[1], (std::vector<std::string>{"Cycle %", "1.1", "-", "-", "SOC-5"}));
+  EXPECT_EQ(grid[3], (std::vector<std::string>{"Car %", "83.5", "-", "-", "SOC-5"}));
+}
+
+// Near misses: a drift of more than six columns, two drifted slots in a row, a drift in rows of
+// three slots, and a drifted slot that reaches the next column are no table.
+TEST(StructureTest, RowsWhoseSlotsDriftTooFarOrTooOftenAreNoTable) {
+  for (const auto& [drift, second, three] :
+       std::vector<std::tuple<int, bool, bool>>{{8, false, false}, {5, true, false}, {5, false, true}}) {
+    Document doc = Document::FromUtf8("r.txt", DriftingRows(drift, second, three));
+    EXPECT_TRUE(doc.structure().tables().empty()) << drift << second << three;
+  }
+  // The drifted figure two columns from the next column's dash: no longer clear of it.
+  std::string crowded;
+  for (const std::string& line : {Laid({{2, "Walk %"}, {50, "10.8"}, {60, "-"}, {70, "-"}, {80, "SOC-5"}}),
+                                  Laid({{2, "Cycle %"}, {55, "1.1"}, {60, "-"}, {70, "-"}, {80, "SOC-5"}}),
+                                  Laid({{2, "Bus %"}, {50, "1.7"}, {60, "-"}, {70, "-"}, {80, "SOC-5"}}),
+                                  Laid({{2, "Car %"}, {55, "83.5"}, {60, "-"}, {70, "-"}, {80, "SOC-5"}})}) {
+    crowded += line + "\n";
+  }
+  Document c = Document::FromUtf8("r.txt", crowded + "Most of the staff come by car.\n");
+  EXPECT_TRUE(c.structure().tables().empty()) << c.structure().tables()[0].first_line;
+}
+
 TEST(StructureTest, ALabelWrappedOntoItsOwnLineIsJoinedToItsRow) {
   // A label wrapped above its row (the piece ends with a joining word and the row's part starts in
   // lower case), a unit wrapped below its row, and a group title, a heading and a note over rows,

@@ -446,7 +446,36 @@ bool SameColumn(const Span& a, const Span& b) {
 
 // Whether the value slots of two rows stand in the same columns: every slot of the row with fewer
 // is matched, in order, by a slot of the other, and at most one slot is missing (an empty value).
+//
+// Or one slot drifted: rows with as many slots, four or more, whose slots all stand in the same
+// columns but one, shifted by at most kDriftSlack columns and still clear of the columns beside it
+// (pdftotext -layout shifts a short figure of a row: " 1.1" under "10.8" four columns right).
+constexpr uint32_t kDriftSlack = 6;
+
+bool OneSlotDrifted(const std::vector<Span>& a, const std::vector<Span>& b) {
+  if (a.size() != b.size() || a.size() < 4) return false;
+  size_t drifted = a.size();
+  for (size_t k = 0; k < a.size(); ++k) {
+    if (SameColumn(a[k], b[k])) continue;
+    if (drifted != a.size()) return false;
+    drifted = k;
+  }
+  if (drifted == a.size()) return true;
+  const Span& x = a[drifted];
+  const Span& y = b[drifted];
+  const uint32_t shift = x.begin > y.begin ? x.begin - y.begin : y.begin - x.begin;
+  if (shift > kDriftSlack) return false;
+  // Clear of the neighbouring columns in both rows: it overlaps and touches none of them.
+  for (const std::vector<Span>* row : {&a, &b}) {
+    const Span lo{std::min(x.begin, y.begin), std::max(x.end, y.end)};
+    if (drifted > 0 && (*row)[drifted - 1].end + kAlignSlack >= lo.begin) return false;
+    if (drifted + 1 < row->size() && lo.end + kAlignSlack >= (*row)[drifted + 1].begin) return false;
+  }
+  return true;
+}
+
 bool SlotsAlign(const std::vector<Span>& a, const std::vector<Span>& b) {
+  if (OneSlotDrifted(a, b)) return true;
   const std::vector<Span>& few = a.size() <= b.size() ? a : b;
   const std::vector<Span>& many = a.size() <= b.size() ? b : a;
   if (few.empty() || many.size() - few.size() > 1) return false;

@@ -2339,6 +2339,62 @@ TEST(RelationRulesTest, TotalsThatAreNoTwinsByMethodSumNothing) {
   }
 }
 
+// Two series interleaved row by row: each row of the group is followed by the same quantity for the
+// parent company, labelled by a bracket alone. The group's total sums the group's rows, the parent's
+// total the parent's rows, down to the last pair that adds up (the water row after them is another
+// quantity). The sources may be incomplete: 2021's group sum falls short of its total, unflagged; a
+// part raised above its total is flagged.
+std::string InterleavedEnergyTable(bool interleaved) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> group = {
+      {"Total energy used (GJ) (the group)", {"1,000", "1,100", "1,210"}},
+      {"Grid electricity (GJ) (the group)", {"600", "650", "700"}},
+      {"Natural gas (GJ) (the group)", {"300", "330", "400"}},
+      {"Diesel (GJ) (the group)", {"90", "120", "110"}},
+      {"Water withdrawn (m3) (the group)", {"5,000", "5,200", "5,400"}}};
+  const std::vector<std::vector<std::string>> parent = {
+      {"400", "420", "450"}, {"250", "260", "270"}, {"100", "110", "120"}, {"50", "50", "60"}, {"2,000", "2,100", "2,150"}};
+  auto row = [](const std::string& label, const std::vector<std::string>& v) {
+    return Laid({{2, label}, {80, v[0]}, {92, v[1]}, {104, v[2]}}) + "\n";
+  };
+  std::string out = Laid({{2, "Year ended December 31,"}, {80, "2021"}, {92, "2022"}, {104, "2023"}}) + "\n";
+  for (size_t k = 0; k < group.size(); ++k) {
+    out += row(group[k].first, group[k].second);
+    if (interleaved) out += row(" (Parent company)", parent[k]);
+  }
+  if (!interleaved) {
+    for (size_t k = 0; k < parent.size(); ++k) out += row(" (Parent company)", parent[k]);
+  }
+  return out + "\nEnergy use rose with production.\n";
+}
+
+TEST(RelationRulesTest, TwoSeriesInterleavedRowByRowEachSumTheirOwnRows) {
+  const std::string clean = InterleavedEnergyTable(true);
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"1,100", "650", "330", "120"}},
+                                         {"parts-total", {"1,210", "700", "400", "110"}},
+                                         {"parts-total", {"400", "250", "100", "50"}},
+                                         {"parts-total", {"450", "270", "120", "60"}}});
+  ExpectChangesFlagged(clean, {{"330", "430", {"650 + 430 + 120 = 1,200"}}, {"260", "290", {"290 + 110 + 50 = 450"}}},
+                       "error", "en");
+}
+
+// Near misses: the parent's rows printed after the group's (no pairs), a total whose next row has a
+// label of its own, and pairs whose figures add up to the totals in no column.
+TEST(RelationRulesTest, RowsThatAreNoInterleavedSeriesSumNothing) {
+  const std::string apart = InterleavedEnergyTable(false);
+  std::string untwinned = InterleavedEnergyTable(true);
+  untwinned.replace(untwinned.find(" (Parent company)"), 17, "Energy bought (GJ)");
+  std::string unrelated = InterleavedEnergyTable(true);
+  for (const char* v : {"650", "330", "120", "260", "110", " 50 "}) {
+    const std::string from(v);
+    unrelated.replace(unrelated.find(from), from.size(), std::string(from.size() - 1, ' ') + "9");
+  }
+  for (const std::string& clean : {apart, untwinned, unrelated}) {
+    ReportResult r = Check(clean, "en", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << clean << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(r.relations.empty()) << clean;
+  }
+}
+
 // The 2016 poverty-relief form of the exchanges' template, a row per line with its value after a tab:
 // the overview's 资金 totals the programmes' amounts, its 脱贫数 the programmes' 脱贫数 rows. Counts
 // (人数, 个数) are no amounts, and rows after the form's 所获奖项 row are no parts (both would break
