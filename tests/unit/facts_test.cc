@@ -354,5 +354,21 @@ TEST(FactsTest, ACommaGroupWithAnOcrSpaceIsReadWholeOnlyAloneInATabCell) {
   EXPECT_EQ(Values("次数\t12, 345, 6\n"), (std::vector<double>{12, 345, 6}));
 }
 
+// Lines whose matching view holds no ASCII digit are not read for facts; a digit the view folds
+// to ASCII (full-width, circled, superscript) still starts one, on any line after digitless ones.
+TEST(FactsTest, OnlyLinesWithADigitInTheViewAreReadAndFoldedDigitsCount) {
+  EXPECT_EQ(Facts("员工总数１２３７５人\n"
+                  "二〇二〇年 第①章 百分之五十\n"
+                  "no digits here at all\n"
+                  "   Ｎｏ．３  ２０２１年 ⁵ ٣\n"
+                  "排放量\t5吨\n"),
+            (Lines{"1:9 quantity 12375(12375,0,1) 人/人 \"１２３７５人\" 员工总数|",
+                   "2:14 ordinal 1(1,0,1) / \"①\" 二〇二〇年第|",
+                   "4:10 ordinal 3(3,0,1) / \"３\" No.|",
+                   "4:14 year 2021(2021,0,1) / \"２０２１年\" |",
+                   "4:25 quantity 5(5,0,1) / \"⁵\" ٣|",
+                   "5:9 quantity 5(5,0,1) 吨/吨 \"5吨\" |"}));
+}
+
 }  // namespace
 }  // namespace esgaudit

@@ -1,6 +1,10 @@
 // The matching view: NFKC folding, letter-spacing removal, and the offset maps both ways.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
+#include "analyse/normalize.h"
 #include "esgaudit/document.h"
 
 namespace esgaudit {
@@ -110,6 +114,28 @@ TEST(NormalizeTest, OcrFoldsLeaveRealWordsAlone) {
   const std::string text = "宝贵的经验，投资任务，子曰，丨";
   Document doc = Document::FromUtf8("t.txt", text);
   EXPECT_EQ(doc.view(), "宝贵的经验,投资任务,子曰,丨");
+}
+
+// ASCII bytes other than blanks, CR, LF and FF are copied in runs: each byte maps to itself both
+// ways; a CR inside a run is dropped (its text byte maps to the next view byte); the letter-spacing
+// test after a run sees the run's last byte ("x2 年" drops its space, " y 年" keeps both); control
+// bytes and DEL are copied; an ill-formed byte or a truncated sequence is one code point, copied as
+// it is, whatever ASCII stands around it.
+TEST(NormalizeTest, AsciiRunsMapByteForByte) {
+  const std::string text = std::string("ab\rc\x01\x7f" "d\n" "x2 年 y 年\f" "\xff" "Q\t9 \xe4\xb8" "Z");
+  const MatchView mv = BuildMatchView(text);
+  EXPECT_EQ(mv.view, std::string("abc\x01\x7f" "d\n" "x2年 y 年\f" "\xff" "Q\t9 \xe4\xb8" "Z"));
+  EXPECT_EQ(mv.view_to_text, (std::vector<uint32_t>{0, 1, 3, 4, 5, 6, 7, 8, 9, 11, 11, 11, 14, 15, 16, 17, 17, 17,
+                                                    20, 21, 22, 23, 24, 25, 26, 26, 28, 29}));
+  EXPECT_EQ(mv.text_to_view, (std::vector<uint32_t>{0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9, 9, 12, 13, 14, 15, 15,
+                                                    15, 18, 19, 20, 21, 22, 23, 24, 24, 26, 27}));
+}
+
+// A run ends at each blank: "2020 年" after ASCII text still drops its space, "ab 中" keeps it.
+TEST(NormalizeTest, LetterSpacingAfterAnAsciiRunSeesItsLastCharacter) {
+  EXPECT_EQ(BuildMatchView("FY2020 年度").view, "FY2020年度");
+  EXPECT_EQ(BuildMatchView("GRI ab 中文").view, "GRI ab 中文");
+  EXPECT_EQ(BuildMatchView("中 a1 年").view, "中 a1年");
 }
 
 }  // namespace

@@ -915,6 +915,27 @@ TEST(StructureTest, FiguresWithSpaceThousandsAreNotSplitIntoCells) {
   EXPECT_EQ(comma.structure().tables()[0].first_line, LineWith(comma, "Biomass"));
 }
 
+// A row joined with single spaces needs a digit and a first label token that could end or open a
+// label: a footnote marker glued to a one-word label, a BEL around it and an abbreviation opening a
+// bracket keep their rows; a first token of CJK, one ending a clause or opening with a digit, and a
+// line without a figure are no rows, and split the table they stand in.
+TEST(StructureTest, ASpaceJoinedRowsFirstTokenAndFigureDecideBeforeTheRest) {
+  const std::string above = "Region1 12 34\n\aSouth\a 5 6\n(exc. hydro) 7 8\n";
+  const std::string below = "East 3 4\nWest 5 6\nNorth 1 2\n";
+  Document whole = Document::FromUtf8("r.txt", above + below);
+  ASSERT_EQ(whole.structure().tables().size(), 1u);
+  EXPECT_EQ(whole.structure().tables()[0].first_line, 0u);
+  EXPECT_EQ(whole.structure().tables()[0].last_line, 5u);
+  for (const std::string between : {"中国 12 34", "Total: 12 34", "Total. 12 34", "1Total 12 34", "Africa — —"}) {
+    Document doc = Document::FromUtf8("r.txt", above + between + "\n" + below);
+    const Structure& s = doc.structure();
+    ASSERT_EQ(s.tables().size(), 2u) << between;
+    EXPECT_EQ(s.tables()[0].last_line, 2u) << between;
+    EXPECT_EQ(s.tables()[1].first_line, 4u) << between;
+    EXPECT_NE(Role(doc, 3), "table-row") << between;
+  }
+}
+
 TEST(StructureTest, SpaceJoinedRowsOfDifferentWidthsAreNoTable) {
   // Lines ending in figures, each with another number of them: labelled figures in prose, not rows.
   std::string text =

@@ -169,6 +169,7 @@ class LineCps {
     std::string_view s = view.substr(begin_, end_ - begin_);
     int32_t i = 0;
     const int32_t n = static_cast<int32_t>(s.size());
+    cps_.reserve(s.size());
     while (i < n) {
       int32_t start = i;
       UChar32 c;
@@ -390,6 +391,20 @@ bool HasCodePrefix(const LineCps& line, size_t i) {
   return false;
 }
 
+// Whether line li's part of the matching view (the bytes LineCps decodes) holds an ASCII digit, the
+// code point every fact starts at: an ASCII byte is a code point of its own in UTF-8, even among
+// ill-formed bytes, so a line without one has no code point IsDigit accepts.
+bool ViewLineHasDigit(const Document& doc, size_t li) {
+  const Line& l = doc.line(li);
+  std::string_view view(doc.view());
+  uint64_t begin = doc.TextToView(l.offset);
+  uint64_t end = std::min<uint64_t>(doc.TextToView(l.offset + l.length), view.size());
+  for (uint64_t k = begin; k < end; ++k) {
+    if (view[k] >= '0' && view[k] <= '9') return true;
+  }
+  return false;
+}
+
 class Extractor {
  public:
   explicit Extractor(const Document& doc) : doc_(doc) {}
@@ -400,6 +415,7 @@ class Extractor {
     positions_.clear();
     space_groups_ = WritesThousandsWithSpaces(doc_.view());
     for (size_t li = 0; li < doc_.line_count(); ++li) {
+      if (!ViewLineHasDigit(doc_, li)) continue;  // no fact starts on it: not decoded
       const LineCps& line = Line(li);
       size_t i = 0;
       size_t prev_end = 0;

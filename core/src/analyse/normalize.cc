@@ -20,6 +20,11 @@ namespace {
 
 bool IsBlank(UChar32 c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xa0; }
 bool IsDigit(UChar32 c) { return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19); }
+// An ASCII byte that BuildMatchView copies as it is: not a blank, CR, LF or FF.
+bool IsPlainAscii(char b) {
+  const auto u = static_cast<unsigned char>(b);
+  return u < 0x80 && u != ' ' && u != '\t' && u != '\r' && u != '\n' && u != '\f';
+}
 
 // Decodes the code point at `i`; returns it (or U+FFFD for an ill-formed byte) and advances `i`.
 UChar32 Next(std::string_view s, int32_t* i) {
@@ -162,6 +167,10 @@ MatchView BuildMatchView(std::string_view text) {
     // millions of Han characters but a few thousand distinct ones; sorting them all cost more).
     std::vector<uint64_t> marked((UCHAR_MAX_VALUE + 64) / 64, 0);
     for (int32_t k = 0; k < n;) {
+      if (static_cast<unsigned char>(text[k]) < 0x80) {  // ASCII: one byte, never Han
+        ++k;
+        continue;
+      }
       UChar32 c = Next(text, &k);
       if (c >= 0x3400 && IsHan(c)) marked[c >> 6] |= uint64_t{1} << (c & 63);
     }
@@ -183,6 +192,21 @@ MatchView BuildMatchView(std::string_view text) {
   int32_t i = 0;
   while (i < n) {
     const int32_t start = i;
+    // A run of ASCII bytes other than blanks, CR, LF and FF goes into the view as it is, each byte
+    // its own code point, as the per-code-point branches below would emit it.
+    if (IsPlainAscii(text[i])) {
+      int32_t end = i + 1;
+      while (end < n && IsPlainAscii(text[end])) ++end;
+      const uint32_t v = static_cast<uint32_t>(out.view.size());
+      for (int32_t k = start; k < end; ++k) {
+        out.text_to_view[k] = v + static_cast<uint32_t>(k - start);
+        out.view_to_text.push_back(static_cast<uint32_t>(k));
+      }
+      out.view.append(text.data() + start, static_cast<size_t>(end - start));
+      prev = static_cast<unsigned char>(text[end - 1]);
+      i = end;
+      continue;
+    }
     UChar32 c = Next(text, &i);
     if (IsBlank(c)) {
       // Measure the whole run, then decide whether it is letter-spacing.

@@ -145,16 +145,40 @@ bool Ends(std::string_view t, std::string_view p) { return t.size() >= p.size() 
 // group of three digits that the fact reader reads as part of the figure before it (SpaceGroupsAt:
 // "1 973 909") is no value of its own either, and leaves the line no such row, as a group opening
 // with 0 does in any document: such a row never splits a figure the facts read whole.
+// A token of a space-joined row's label: no CJK, not ending a sentence or a clause (an abbreviation
+// opening a bracket, "(exc. hydro generation)", ends none); digits only in the label's `last` token,
+// as a footnote marker ending it ("Region1").
+bool LabelToken(std::string_view t, bool last) {
+  const bool abbreviation = t.size() >= 3 && t.front() == '(' && t.back() == '.' && !Contains(t, ")");
+  if (t.empty() || sdk::HasCjk(t) || (!abbreviation && ContainsAny(t.substr(t.size() - 1), {".", ";", ":"})))
+    return false;
+  size_t digit = std::find_if(t.begin(), t.end(), IsAsciiDigit) - t.begin();
+  return digit == t.size() || (last && digit != 0 && t.find_first_not_of("0123456789", digit) == std::string_view::npos);
+}
+
 std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullptr, bool space_groups = false) {
   if (tail != nullptr) *tail = 0;
-  std::vector<Piece> tokens;
-  for (size_t at = 0; at <= cell.size();) {
+  // Each token between single spaces, trimmed of control characters: a control character around a
+  // value (BEL marks emphasis in some exports) is no part of it.
+  auto token_at = [&](size_t at) {
     size_t sp = cell.find(' ', at);
     if (sp == std::string_view::npos) sp = cell.size();
-    // A control character around a value (BEL marks emphasis in some exports) is no part of it.
     Piece t{at, sp};
     while (t.begin < t.end && static_cast<unsigned char>(cell[t.begin]) < 0x20) ++t.begin;
     while (t.begin < t.end && static_cast<unsigned char>(cell[t.end - 1]) < 0x20) --t.end;
+    return std::pair<Piece, size_t>(t, sp);
+  };
+  // Every row found has a figure (an ASCII digit) and a label whose first token passes LabelToken as
+  // the label's last token or (stricter) as an earlier one: without both the line is no row, and
+  // most prose lines are rejected here before they are cut into tokens.
+  if (std::none_of(cell.begin(), cell.end(), IsAsciiDigit)) return {};
+  {
+    const Piece first = token_at(0).first;
+    if (!LabelToken(cell.substr(first.begin, first.end - first.begin), /*last=*/true)) return {};
+  }
+  std::vector<Piece> tokens;
+  for (size_t at = 0; at <= cell.size();) {
+    const auto [t, sp] = token_at(at);
     tokens.push_back(t);
     at = sp + 1;
   }
@@ -177,15 +201,7 @@ std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullp
   // as a footnote marker ending the label ("Region1").
   auto label_ok = [&](size_t end) {
     for (size_t k = 0; k < end; ++k) {
-      std::string_view t = text(tokens[k]);
-      // An abbreviation opening a bracket ("(exc. hydro generation)") ends no clause.
-      const bool abbreviation = t.size() >= 3 && t.front() == '(' && t.back() == '.' && !Contains(t, ")");
-      if (t.empty() || sdk::HasCjk(t) || (!abbreviation && ContainsAny(t.substr(t.size() - 1), {".", ";", ":"})))
-        return false;
-      size_t digit = std::find_if(t.begin(), t.end(), IsAsciiDigit) - t.begin();
-      if (digit < t.size() && (k + 1 != end || digit == 0 ||
-                               t.find_first_not_of("0123456789", digit) != std::string_view::npos))
-        return false;
+      if (!LabelToken(text(tokens[k]), k + 1 == end)) return false;
     }
     return end > 0;
   };
