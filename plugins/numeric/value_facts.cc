@@ -27,6 +27,18 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+std::string LastCodePoints(std::string_view s, size_t n) {
+  size_t count = CodePoints(s);
+  size_t from = 0;
+  while (count > n) {
+    size_t next = from;
+    DecodeAt(s, from, &next);
+    count -= CodePoints(s.substr(from, next - from));
+    from = next;
+  }
+  return std::string(s.substr(from));
+}
+
 Interval ExactInterval(double value, int decimals, double magnitude) {
   double half = 0.5 * std::pow(10.0, -decimals) * magnitude;
   return {value - half, value + half};
@@ -191,12 +203,7 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
     }
     if (label_begin == std::string_view::npos) label_begin = b;
     v.clause = std::string(view.substr(b, v.view_begin - b));
-    std::string before(view.substr(label_begin, v.view_begin - label_begin));
-    while (CodePoints(before) > 24) {
-      size_t next;
-      DecodeAt(before, 0, &next);
-      before.erase(0, next);
-    }
+    const std::string before = LastCodePoints(view.substr(label_begin, v.view_begin - label_begin), 24);
     v.before = before;
     v.label_is_before = !v.label.empty() && DropLeadingScope(Strip(before)) == v.label;
 
