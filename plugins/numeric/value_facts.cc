@@ -24,7 +24,9 @@ bool IsCjk(char32_t c) { return sdk::IsHan(c); }
 size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  // The last byte first: most texts end otherwise, and the compare is a call.
+  return s.size() >= suffix.size() && (suffix.empty() || s.back() == suffix.back()) &&
+         s.substr(s.size() - suffix.size()) == suffix;
 }
 
 std::string LastCodePoints(std::string_view s, size_t n) {

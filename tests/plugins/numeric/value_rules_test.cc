@@ -282,5 +282,21 @@ TEST(ValueFactsText, LastCodePointsDropsTheFrontAsTheCountingLoopDid) {
   EXPECT_EQ(LastCodePoints("", 0), "");
 }
 
+// EndsWith tests the last byte before the compare: the same answer as the compare on suffixes
+// longer than the text, empty ones, and ones ending like the text but differing before.
+TEST(ValueFactsText, EndsWithIsTheSuffixCompare) {
+  const std::vector<std::string> texts = {"", "a", "覆盖率达到了", "率", "了了", "ab了", "\x80", "100%"};
+  const std::vector<std::string> suffixes = {"", "了", "达到了", "到了", "b了", "a", "覆盖率达到了了", "%", "\x80"};
+  size_t yes = 0;
+  for (const std::string& t : texts) {
+    for (const std::string& w : suffixes) {
+      const bool want = t.size() >= w.size() && t.compare(t.size() - w.size(), w.size(), w) == 0;
+      EXPECT_EQ(EndsWith(t, w), want) << t << " / " << w;
+      yes += want;
+    }
+  }
+  EXPECT_EQ(yes, 17u);
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
