@@ -992,7 +992,8 @@ void Analysis::FindQuantityUnits() {
       for (size_t cut = 0; cut < 4 && !before.empty(); ++cut) {
         bool trimmed = false;
         for (const std::string& c : connectors) {
-          if (before.size() >= c.size() && before.substr(before.size() - c.size()) == c) {
+          if (before.size() >= c.size() && (c.empty() || before.back() == c.back()) &&
+              before.substr(before.size() - c.size()) == c) {
             before.remove_suffix(c.size());
             trimmed = true;
             break;
@@ -1002,8 +1003,10 @@ void Analysis::FindQuantityUnits() {
       }
       for (const QuantitySpec& q : pack_.quantities()) {
         for (const std::string& name : q.labels) {
+          // The last byte first (names are not empty: longer than label): most names do not end the
+          // text, and the compare is a call.
           if (name.size() > label.size() && before.size() >= name.size() &&
-              before.substr(before.size() - name.size()) == name) {
+              before.back() == name.back() && before.substr(before.size() - name.size()) == name) {
             spec = &q;
             label = name;
           }

@@ -28,6 +28,12 @@ bool ContainsAny(std::string_view s, const std::vector<std::string>& words) {
                      [&](const std::string& w) { return Contains(s, w); });
 }
 
+// `s.substr(i, 3) == "\xE3\x80\x80"` (an ideographic space starts at byte i), without the call:
+// KpiTable's cell split asks it of every byte of every line.
+bool IdeographicSpaceAt(std::string_view s, size_t i) {
+  return i + 3 <= s.size() && s[i] == '\xE3' && s[i + 1] == '\x80' && s[i + 2] == '\x80';
+}
+
 bool IsRegexSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
@@ -1170,7 +1176,7 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
         size_t e = c;
         while (e < raw.size() && raw[e] != '\t' && raw[e] != '<' && raw[e] != '|' &&
                !(raw[e] == ' ' && e + 1 < raw.size() && raw[e + 1] == ' ') &&
-               raw.substr(e, 3) != "\xE3\x80\x80")
+               !IdeographicSpaceAt(raw, e))
           ++e;
         std::string_view cell = raw.substr(c, e - c);
         while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
@@ -1179,7 +1185,7 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
         if (e < raw.size() && raw[e] == '<') {
           size_t close = raw.find('>', e);
           e = close == std::string_view::npos ? raw.size() : close + 1;
-        } else if (e < raw.size() && raw.substr(e, 3) == "\xE3\x80\x80") {
+        } else if (e < raw.size() && IdeographicSpaceAt(raw, e)) {
           e += 3;
         } else if (e < raw.size()) {
           ++e;
@@ -1215,7 +1221,8 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
         close_row();
         next_tr = raw.find("<tr", next_tr + 3);
       }
-      if (cell.second.find_first_of("0123456789") == std::string_view::npos) {
+      // No ASCII digit (find_first_of with a set calls memchr per byte of the cell).
+      if (std::none_of(cell.second.begin(), cell.second.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         if (Layout::CodePoints(cell.second) >= 2) ++labels;
         word_cells.push_back(cell.second);
         continue;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -29,6 +30,15 @@ bool NotMark(char c) { return c != '#' && c != '*' && c != ' ' && c != '\t' && c
 
 bool Contains(std::string_view s, std::string_view part) {
   return s.find(part) != std::string_view::npos;
+}
+
+// Appends the pieces to *out, growing it at most once (FindEvidence builds a figure's label texts
+// from pieces; an operator+ chain made a temporary string per piece, for every figure).
+void AppendAll(std::string* out, std::initializer_list<std::string_view> pieces) {
+  size_t size = out->size();
+  for (std::string_view p : pieces) size += p.size();
+  out->reserve(size);
+  for (std::string_view p : pieces) out->append(p.data(), p.size());
 }
 
 // The expressions of the index reader, compiled on first use. The plugin's preparation asks for
@@ -133,7 +143,7 @@ std::string_view ClauseAround(std::string_view line, size_t at, size_t window_be
     char c = line[i];
     if (c == ';' || c == '!' || c == '?') return true;
     if (c == ',') return !(i > 0 && IsDigit(line[i - 1]) && i + 1 < line.size() && IsDigit(line[i + 1]));
-    return line.compare(i, 3, "。") == 0;
+    return FullStopAt(line, i);
   };
   size_t from = at > window_before ? at - window_before : 0;
   for (size_t i = at; i-- > from;) {
@@ -166,7 +176,7 @@ std::string_view SentenceHead(std::string_view line, size_t at) {
   size_t from = at > kClauseWindow ? at - kClauseWindow : 0;
   size_t start = from;
   for (size_t i = at; i-- > from;) {
-    if (line.compare(i, 3, "。") == 0 || line[i] == ';' || line[i] == '!' || line[i] == '?' ||
+    if (FullStopAt(line, i) || line[i] == ';' || line[i] == '!' || line[i] == '?' ||
         (line[i] == '.' && i + 1 < line.size() && line[i + 1] == ' ')) {
       start = i + 1;
       break;
@@ -578,7 +588,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     if (fact.kind == ESGAUDIT_FACT_PERCENT)
       line_units_[fact.line] += " % ";
     else if (fact.kind == ESGAUDIT_FACT_QUANTITY && fact.unit.size != 0)
-      line_units_[fact.line] += " " + AsciiLower(std::string(sdk::View(fact.unit))) + " ";
+      AppendAll(&line_units_[fact.line], {" ", AsciiLower(std::string(sdk::View(fact.unit))), " "});
   }
 
   // One scan of the view finds every part of every pattern ("a&b" has parts a and b) and every
@@ -693,49 +703,52 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
                     : 0;
     std::string own_label = AsciiLower(std::string(sdk::View(fact.label)));
     std::string own_column = AsciiLower(std::string(sdk::View(fact.column_label)));
-    std::string labels = own_label + "\n" + own_column + "\n" + std::string(ClauseAround(line, at)) + "\n" +
-                         std::string(SeriesLabel(line, at));
-    std::string units = AsciiLower(std::string(sdk::View(fact.unit)) + " " +
-                                   std::string(sdk::View(fact.unit_text)));
+    std::string labels;
+    AppendAll(&labels,
+              {own_label, "\n", own_column, "\n", ClauseAround(line, at), "\n", SeriesLabel(line, at)});
+    std::string units;
+    AppendAll(&units, {sdk::View(fact.unit), " ", sdk::View(fact.unit_text)});
+    units = AsciiLower(std::move(units));
     RowContext row = RowOf(doc, fact.line, fv);
     if (!row.label.empty()) {
-      labels += "\n" + row.label;
-      units += " " + row.unit;
+      AppendAll(&labels, {"\n", row.label});
+      AppendAll(&units, {" ", row.unit});
     }
     uint64_t fend = doc.TextToView(fact.offset + fact.length);
     std::string chart_unit;  // the unit a chart states above its figures, when it does
     std::string below = CaptionBelow(fact.line, fv, fend, &chart_unit);
     if (below.empty()) chart_unit.clear();
-    if (!below.empty()) labels += "\n" + below;
+    if (!below.empty()) AppendAll(&labels, {"\n", below});
     // Once per line: the title is the line's, and asking costs the line's length.
     auto [title_at, new_line] = series_titles.try_emplace(fact.line);
     if (new_line) title_at->second = SeriesTitle(fact.line);
     const std::string& series_title = title_at->second;
     if (!series_title.empty()) {
-      labels += "\n" + series_title;
-      below += "\n" + series_title;  // its words say what the figures count, as a caption's do
+      AppendAll(&labels, {"\n", series_title});
+      AppendAll(&below, {"\n", series_title});  // its words say what the figures count, as a caption's do
       // The item's words after its figure are its unit ("3.9 Thousands MT CO2e - In 2022 …").
       const size_t end = std::min<size_t>(line.size(), fend >= line_view_begin_[fact.line] ? fend - line_view_begin_[fact.line] : line.size());
       std::string_view item = line.substr(end);
       item = item.substr(0, std::min(item.find(" - "), item.size()));
-      units += " " + std::string(item);
+      AppendAll(&units, {" ", item});
     }
     // What the figure's own words say it counts (its whole clause, its row's label, its caption
     // line): the table's caption is left out, it speaks for every row.
-    std::string near = own_label + "\n" + std::string(ClauseAround(line, at, kClauseWindow, kClauseWindow)) + "\n" +
-                       row.label + "\n" + below;
+    std::string near;
+    AppendAll(&near, {own_label, "\n", ClauseAround(line, at, kClauseWindow, kClauseWindow), "\n", row.label,
+                      "\n", below});
     // A sentence opening with a phrase that sets what the whole sentence speaks of ("On our Board, we
     // have 46% female …", "在董事会中，女性占…") says it of this figure too, however many clauses on.
-    near += "\n" + std::string(SentenceHead(line, at));
+    AppendAll(&near, {"\n", SentenceHead(line, at)});
     // A unit read from a unit column counts only with a label of the row's own (a table's caption
     // speaks for every row, whatever each row's unit).
     const std::string labels_own = labels;
     esgaudit_line_structure ls = doc.LineStructure(fact.line);
     if (ls.table != ESGAUDIT_NO_INDEX && ls.table < captions.size()) {
-      labels += "\n" + captions[ls.table];
-      if (Trim(units).empty()) units += " " + table_units[ls.table];
+      AppendAll(&labels, {"\n", captions[ls.table]});
+      if (Trim(units).empty()) AppendAll(&units, {" ", table_units[ls.table]});
     }
-    if (!chart_unit.empty()) units += " " + chart_unit;
+    if (!chart_unit.empty()) AppendAll(&units, {" ", chart_unit});
     bool has_unit = !Trim(units).empty();
     // "1.11吨标煤/万吨", "kWh per m2": a rate per unit of output, never a total.
     // The unit read with the figure may stop before its denominator: look right after the figure.

@@ -84,7 +84,11 @@ bool ContainsWord(std::string_view lower_line, std::string_view word) {
   }
 }
 
-std::string Quote(std::string_view line, size_t pos, size_t len, size_t max_bytes) {
+namespace {
+
+// Quote's fold and cut over the whole of `line`: whitespace runs folded to one space (none at
+// either end), then the cut around the match.
+std::string QuoteWhole(std::string_view line, size_t pos, size_t len, size_t max_bytes) {
   // Fold whitespace, remembering where the match lands in the folded text.
   std::string folded;
   size_t fpos = 0;
@@ -116,6 +120,73 @@ std::string Quote(std::string_view line, size_t pos, size_t len, size_t max_byte
   out += folded.substr(from, to - from);
   if (to < folded.size()) out += "…";
   return out;
+}
+
+// Quote's fold and cut over a window of the line around the match, so that a quote costs its
+// window, not its line. The window holds `reach` non-blank bytes on each side of the match, or
+// runs to the line's end on that side. A non-blank byte folds to itself, so the window's fold is
+// a piece of the whole line's fold, and the cut lands inside the piece: `reach` exceeds the
+// quote's length, which bounds the cut on each side of the match. Only a cut moved to a
+// character's start across the piece's edge (a run of stray UTF-8 continuation bytes) cannot be
+// read in the piece; then, and for a match outside the line, the whole line is folded.
+std::string QuoteWindow(std::string_view line, size_t pos, size_t len, size_t max_bytes) {
+  if (pos > line.size() || len > line.size() - pos) return QuoteWhole(line, pos, len, max_bytes);
+  const size_t reach = max_bytes + len + 8;
+  size_t a = pos;
+  for (size_t seen = 0; a > 0 && seen < reach;) {
+    --a;
+    if (!IsSpace(line[a])) ++seen;
+  }
+  size_t b = pos + len;
+  for (size_t seen = 0; b < line.size() && seen < reach; ++b) {
+    if (!IsSpace(line[b])) ++seen;
+  }
+  const bool cut_before = a > 0;  // the line's fold holds more before the piece
+  const bool cut_after = b < line.size();  // and after it
+  if (!cut_before && !cut_after) return QuoteWhole(line, pos, len, max_bytes);
+  std::string folded;  // the piece: the fold of line[a, b)
+  size_t fpos = 0;
+  size_t fend = 0;
+  bool space = false;
+  for (size_t i = a; i <= b; ++i) {
+    if (i == pos) fpos = folded.size() + (space && !folded.empty() ? 1 : 0);
+    if (i == pos + len) fend = folded.size();
+    if (i == b) break;
+    if (IsSpace(line[i])) {
+      space = true;
+      continue;
+    }
+    if (space && !folded.empty()) folded += ' ';
+    space = false;
+    folded += line[i];
+  }
+  if (fend < fpos) fend = fpos;
+  // QuoteWhole's cut in the piece's offsets. The whole fold is longer than max_bytes (the piece
+  // holds `reach` bytes of it on a cut side); with a cut before, fpos >= reach > slack; with a cut
+  // after, from + max(max_bytes, match) <= fend + max_bytes + len < fend + reach <= folded.size().
+  const size_t match = fend - fpos;
+  const size_t slack = max_bytes > match ? (max_bytes - match) / 2 : 0;
+  size_t from = fpos > slack ? fpos - slack : 0;
+  size_t to = from + std::max(max_bytes, match);
+  if (!cut_after) {
+    to = std::min(folded.size(), to);
+    // With a cut before, to >= fpos - 1 >= reach - 1 > max_bytes, in the whole fold too.
+    if (to == folded.size() && to > max_bytes) from = std::min(from, to - max_bytes);
+  }
+  while (from > 0 && IsContinuation(folded[from])) --from;
+  while (to < folded.size() && IsContinuation(folded[to])) ++to;
+  if ((cut_before && from == 0) || (cut_after && to == folded.size())) return QuoteWhole(line, pos, len, max_bytes);
+  std::string out;
+  if (cut_before || from > 0) out += "…";
+  out += folded.substr(from, to - from);
+  if (cut_after || to < folded.size()) out += "…";
+  return out;
+}
+
+}  // namespace
+
+std::string Quote(std::string_view line, size_t pos, size_t len, size_t max_bytes) {
+  return QuoteWindow(line, pos, len, max_bytes);
 }
 
 std::string_view Trim(std::string_view s) {

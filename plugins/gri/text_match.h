@@ -39,6 +39,12 @@ class BytePairs {
   std::bitset<kBits> bits_;
 };
 
+// True when the ideographic full stop "。" starts at byte `i` of `s`: `s.compare(i, 3, "。") == 0`
+// for i < s.size(), without the call (the clause and sentence walks ask it of every byte they pass).
+inline bool FullStopAt(std::string_view s, size_t i) {
+  return i + 3 <= s.size() && s[i] == '\xE3' && s[i + 1] == '\x80' && s[i + 2] == '\x82';
+}
+
 // True when `word` occurs in `lower_line` with no ASCII letter before or after it.
 bool ContainsWord(std::string_view lower_line, std::string_view word);
 

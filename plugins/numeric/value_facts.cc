@@ -24,7 +24,21 @@ bool IsCjk(char32_t c) { return sdk::IsHan(c); }
 size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  // The last byte first: most texts end otherwise, and the compare is a call.
+  return s.size() >= suffix.size() && (suffix.empty() || s.back() == suffix.back()) &&
+         s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string LastCodePoints(std::string_view s, size_t n) {
+  size_t count = CodePoints(s);
+  size_t from = 0;
+  while (count > n) {
+    size_t next = from;
+    DecodeAt(s, from, &next);
+    count -= CodePoints(s.substr(from, next - from));
+    from = next;
+  }
+  return std::string(s.substr(from));
 }
 
 Interval ExactInterval(double value, int decimals, double magnitude) {
@@ -191,12 +205,7 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
     }
     if (label_begin == std::string_view::npos) label_begin = b;
     v.clause = std::string(view.substr(b, v.view_begin - b));
-    std::string before(view.substr(label_begin, v.view_begin - label_begin));
-    while (CodePoints(before) > 24) {
-      size_t next;
-      DecodeAt(before, 0, &next);
-      before.erase(0, next);
-    }
+    const std::string before = LastCodePoints(view.substr(label_begin, v.view_begin - label_begin), 24);
     v.before = before;
     v.label_is_before = !v.label.empty() && DropLeadingScope(Strip(before)) == v.label;
 

@@ -23,6 +23,11 @@ size_t CodePoints(std::string_view s);
 using sdk::Contains;
 bool EndsWith(std::string_view s, std::string_view suffix);
 
+// `s` less whole code points (as DecodeAt reads them) taken from its front while it holds more
+// than `n` code points (as CodePoints counts them): a fact's label text before it, kept to its last
+// n. The count is kept as the front goes, not made again per code point.
+std::string LastCodePoints(std::string_view s, size_t n);
+
 // `s` with any of `words` removed from its end, repeatedly ("覆盖率达到了" -> "覆盖率"); a word is
 // not removed when fewer than `keep` bytes would remain (keep = 1: never strip to nothing).
 std::string StripTrailingOf(std::string s, const char* const* words, size_t count, size_t keep = 0);

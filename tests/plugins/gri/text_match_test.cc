@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace esgaudit::gri {
 namespace {
 
@@ -41,6 +45,98 @@ TEST(GriTextMatch, QuoteFoldsSpaceAndCutsAtCharacters) {
   EXPECT_EQ(q.rfind("…", 0), 0u);
   EXPECT_NE(q.find("字字字"), std::string::npos);
   EXPECT_EQ(q.size() % 3, 0u);  // whole characters only ("…" is 3 bytes too)
+}
+
+// Quote's fold and cut over the whole line, as Quote made it before it read only a window around
+// the match: the reference the windowed quote must agree with.
+std::string QuoteOfWholeLine(std::string_view line, size_t pos, size_t len, size_t max_bytes) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+  auto is_trail = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  std::string folded;
+  size_t fpos = 0;
+  size_t fend = 0;
+  bool space = false;
+  for (size_t i = 0; i <= line.size(); ++i) {
+    if (i == pos) fpos = folded.size() + (space && !folded.empty() ? 1 : 0);
+    if (i == pos + len) fend = folded.size();
+    if (i == line.size()) break;
+    if (is_space(line[i])) {
+      space = true;
+      continue;
+    }
+    if (space && !folded.empty()) folded += ' ';
+    space = false;
+    folded += line[i];
+  }
+  if (fend < fpos) fend = fpos;
+  if (folded.size() <= max_bytes) return folded;
+  size_t match = fend - fpos;
+  size_t slack = max_bytes > match ? (max_bytes - match) / 2 : 0;
+  size_t from = fpos > slack ? fpos - slack : 0;
+  size_t to = std::min(folded.size(), from + std::max(max_bytes, match));
+  if (to == folded.size() && to > max_bytes) from = std::min(from, to - max_bytes);
+  while (from > 0 && is_trail(folded[from])) --from;
+  while (to < folded.size() && is_trail(folded[to])) ++to;
+  std::string out;
+  if (from > 0) out += "…";
+  out += folded.substr(from, to - from);
+  if (to < folded.size()) out += "…";
+  return out;
+}
+
+// A quote reads only a window of a long line around its match: it must be the whole line's quote,
+// wherever the match lies (at either end, in or beside blank runs, beyond the line), however the
+// line mixes scripts, blanks and broken UTF-8 (stray continuation bytes, long runs of them across
+// the window's edge, a lead byte cut off).
+TEST(GriTextMatch, AQuoteOfALongLineIsTheWholeLinesQuote) {
+  const std::vector<std::string> pieces = {"a", "Z", "7", " ", "  ", "\t", "\n", "\r\f\v", "员", "。", "　",
+                                           "１", "\x80", "\xE3", "\xE3\x80", "€", "😀", "\xBF\xBF\xBF\xBF\xBF"};
+  uint32_t seed = 12345;
+  auto next = [&seed](uint32_t n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % n;
+  };
+  std::vector<std::string> lines;
+  for (int k = 0; k < 300; ++k) {
+    std::string line;
+    const uint32_t parts = next(260);
+    for (uint32_t i = 0; i < parts; ++i) line += pieces[next(static_cast<uint32_t>(pieces.size()))];
+    lines.push_back(line);
+  }
+  lines.push_back(std::string(500, ' ') + "员工总数" + std::string(500, ' '));
+  lines.push_back(std::string(400, 'x') + std::string(200, '\x80') + "match" + std::string(200, '\x80') + std::string(400, 'y'));
+  lines.push_back("match" + std::string(300, '\x9F'));
+  lines.push_back(std::string(300, '\x9F') + "match");
+  size_t compared = 0;
+  for (const std::string& line : lines) {
+    std::vector<size_t> positions = {0, line.size() / 2, line.size(), line.size() + 1};
+    for (int r = 0; r < 12; ++r) positions.push_back(next(static_cast<uint32_t>(line.size() + 1)));
+    if (line.find("match") != std::string::npos) positions.push_back(line.find("match"));
+    for (size_t pos : positions) {
+      for (size_t len : {size_t{0}, size_t{1}, size_t{3}, size_t{5}, size_t{40}, size_t{200}}) {
+        for (size_t max_bytes : {size_t{0}, size_t{1}, size_t{7}, size_t{30}, size_t{72}}) {
+          ASSERT_EQ(Quote(line, pos, len, max_bytes), QuoteOfWholeLine(line, pos, len, max_bytes))
+              << "line of " << line.size() << " bytes, pos " << pos << ", len " << len << ", max " << max_bytes;
+          ++compared;
+        }
+      }
+    }
+  }
+  EXPECT_GT(compared, 100000u);
+}
+
+// The clause walks' test for a full stop is string_view::compare's, without the call: near misses
+// are 、 (E3 80 81), 〃, a full stop cut off at the end of the text, and bytes of other characters.
+TEST(GriTextMatch, FullStopAtIsCompareWithTheFullStop) {
+  const std::string text = std::string("a。b、c〃。") + "\xE3\x80" + "。\xE3" + "\x80\x82\x82" + "。" + "\xE3\x80";
+  size_t stops = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const std::string_view s(text);
+    EXPECT_EQ(FullStopAt(s, i), s.compare(i, 3, "。") == 0) << i;
+    stops += FullStopAt(s, i);
+  }
+  EXPECT_EQ(stops, 5u);
+  EXPECT_FALSE(FullStopAt("\xE3\x80", 0));
 }
 
 TEST(GriTextMatch, TrimAndSqueeze) {

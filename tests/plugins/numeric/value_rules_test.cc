@@ -14,6 +14,7 @@
 #include "esgaudit_testing.h"
 #include "layout_cells.h"
 #include "register.h"
+#include "value_facts.h"
 
 namespace esgaudit::numeric {
 namespace {
@@ -236,6 +237,65 @@ TEST(LayoutCellsTest, EndColumnsAreTheHostsColumnsOfTheCellEnds) {
   EXPECT_GE(cell_end_check.multi_cell_lines, 5);
   EXPECT_GE(cell_end_check.cells, 20);
   EXPECT_TRUE(cell_end_check.mismatches.empty()) << cell_end_check.mismatches.front();
+}
+
+}  // namespace
+}  // namespace esgaudit::numeric
+
+namespace esgaudit::numeric {
+namespace {
+
+// LastCodePoints keeps a running count; the reference drops a code point from the front and
+// counts again, as ValueFacts did. They must agree on any text, broken UTF-8 included (stray
+// continuation bytes, which DecodeAt takes one by one and CodePoints does not count; a lead
+// byte cut off; an overlong form; a 4-byte character; full-width digits beside ASCII and Han).
+TEST(ValueFactsText, LastCodePointsDropsTheFrontAsTheCountingLoopDid) {
+  auto reference = [](std::string before, size_t n) {
+    while (CodePoints(before) > n) {
+      size_t next;
+      DecodeAt(before, 0, &next);
+      before.erase(0, next);
+    }
+    return before;
+  };
+  const std::vector<std::string> pieces = {"a", "7", " ", "员", "工", "１", "２", "％", "😀", "\x80",
+                                           "\xBF\xBF", "\xE3", "\xE3\x80", "\xE0\x80\x80", "\xF0\x9F", "é"};
+  uint32_t seed = 777;
+  auto next = [&seed](uint32_t m) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % m;
+  };
+  size_t shortened = 0;
+  for (int k = 0; k < 2000; ++k) {
+    std::string text;
+    const uint32_t parts = next(70);
+    for (uint32_t i = 0; i < parts; ++i) text += pieces[next(static_cast<uint32_t>(pieces.size()))];
+    for (size_t n : {size_t{0}, size_t{1}, size_t{5}, size_t{24}, size_t{40}}) {
+      const std::string want = reference(text, n);
+      ASSERT_EQ(LastCodePoints(text, n), want) << k << " " << n;
+      shortened += want.size() < text.size();
+    }
+  }
+  EXPECT_GT(shortened, 3000u);
+  EXPECT_EQ(LastCodePoints("一二三四五", 2), "四五");
+  EXPECT_EQ(LastCodePoints("\x80\x80" "ab", 1), "b");
+  EXPECT_EQ(LastCodePoints("", 0), "");
+}
+
+// EndsWith tests the last byte before the compare: the same answer as the compare on suffixes
+// longer than the text, empty ones, and ones ending like the text but differing before.
+TEST(ValueFactsText, EndsWithIsTheSuffixCompare) {
+  const std::vector<std::string> texts = {"", "a", "覆盖率达到了", "率", "了了", "ab了", "\x80", "100%"};
+  const std::vector<std::string> suffixes = {"", "了", "达到了", "到了", "b了", "a", "覆盖率达到了了", "%", "\x80"};
+  size_t yes = 0;
+  for (const std::string& t : texts) {
+    for (const std::string& w : suffixes) {
+      const bool want = t.size() >= w.size() && t.compare(t.size() - w.size(), w.size(), w) == 0;
+      EXPECT_EQ(EndsWith(t, w), want) << t << " / " << w;
+      yes += want;
+    }
+  }
+  EXPECT_EQ(yes, 17u);
 }
 
 }  // namespace

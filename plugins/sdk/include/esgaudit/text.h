@@ -118,7 +118,9 @@ inline std::string_view HeadingText(std::string_view s) {
     changed = false;
     for (const char* b : kBullets) {
       std::string_view bv(b);
-      if (s.substr(0, bv.size()) == bv) {
+      // The first byte first (no bullet is empty): most text starts otherwise, and the compare
+      // is a call.
+      if (!s.empty() && s[0] == bv[0] && s.substr(0, bv.size()) == bv) {
         s = Trim(s.substr(bv.size()));
         changed = true;
       }
