@@ -1143,6 +1143,50 @@ TEST(StructureTest, RowsWhoseSlotsDriftTooFarOrTooOftenAreNoTable) {
   EXPECT_TRUE(c.structure().tables().empty()) << c.structure().tables()[0].first_line;
 }
 
+// Rows of a data table whose last columns name the codes of other standards for each row
+// ("XY-ZW-120b.3", a code with a dot inside it) beside a unit column and year columns.
+std::string CodedRows(const std::string& code) {
+  std::string text = Laid({{2, "Unit"}, {40, "2023"}, {50, "2022"}, {60, "2021"}, {72, "STD-A"}, {84, "STD-B"}}) + "\n";
+  const std::vector<std::vector<std::string>> rows = {{"Gas burnt off", "kilo tonnes", "2.6", "2.2", "3.5"},
+                                                      {"North field", "kilo tonnes", "1.7", "1.3", "1.4"},
+                                                      {"Other fields", "kilo tonnes", "0.9", "0.9", "2.1"}};
+  for (const auto& r : rows) {
+    text += Laid({{2, r[0]}, {24, r[1]}, {40, r[2]}, {50, r[3]}, {60, r[4]}, {72, "QA-7"}, {84, code}}) + "\n";
+  }
+  return text + "Figures are rounded to one decimal.\n";
+}
+
+TEST(StructureTest, RowsEndingInCodesOfOtherStandardsAreOneTable) {
+  Document doc = Document::FromUtf8("r.txt", CodedRows("XY-ZW-120b.3"));
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  const Table& t = s.tables()[0];
+  EXPECT_EQ(t.first_line, LineWith(doc, "Unit"));  // its header
+  EXPECT_EQ(t.last_line, LineWith(doc, "Other fields"));
+  EXPECT_EQ(s.line(LineWith(doc, "North field")).table, 0u);
+  const std::vector<std::vector<std::string>> grid = GridTexts(s, t);
+  ASSERT_FALSE(grid.empty());
+  EXPECT_EQ(grid.back(),
+            (std::vector<std::string>{"Other fields", "kilo tonnes", "0.9", "0.9", "2.1", "QA-7", "XY-ZW-120b.3"}));
+}
+
+// Near misses: a last cell whose dot ends it (an abbreviation, "approx.", or a code cut short,
+// "XY-ZW-120b."), a token with an inner dot but no hyphen ("ZW120b.3x9"), and a row of one figure
+// beside a unit and codes (words outnumber the figures) leave the rows no table.
+TEST(StructureTest, RowsEndingInWordsWithDotsAreNoTable) {
+  for (const std::string& last : {std::string("approx."), std::string("XY-ZW-120b."), std::string("ZW120b.3x9")}) {
+    Document doc = Document::FromUtf8("r.txt", CodedRows(last));
+    EXPECT_TRUE(doc.structure().tables().empty()) << last;
+  }
+  // A row of one figure beside a unit and two codes: the words outnumber the figures.
+  std::string few;
+  for (const char* label : {"Gas burnt off", "North field", "Other fields"}) {
+    few += Laid({{2, label}, {24, "kilo tonnes"}, {40, "2.6"}, {72, "QA-7"}, {84, "XY-ZW-120b.3"}}) + "\n";
+  }
+  Document d = Document::FromUtf8("r.txt", few + "Figures are rounded to one decimal.\n");
+  EXPECT_TRUE(d.structure().tables().empty());
+}
+
 TEST(StructureTest, ALabelWrappedOntoItsOwnLineIsJoinedToItsRow) {
   // A label wrapped above its row (the piece ends with a joining word and the row's part starts in
   // lower case), a unit wrapped below its row, and a group title, a heading and a note over rows,

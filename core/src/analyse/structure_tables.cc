@@ -4,6 +4,7 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <regex>
@@ -123,6 +124,28 @@ bool AlignedValue(std::string_view cell) {
   if (Placeholder(cell)) return true;
   if (IsAsciiDigit(cell.front())) return true;
   return sdk::CodePointCount(cell) <= 8 && std::any_of(cell.begin(), cell.end(), IsAsciiDigit);
+}
+
+// A code of a reporting standard in a column of its own ("EM-EP-110a.2", "TC-SI-130a.1"): one token
+// of ASCII letters and digits, holding both, joined by hyphens and by dots that stand between two of
+// them. The dot of an abbreviation or a sentence end ("approx.", "e.g.") is at the token's end.
+bool StandardCode(std::string_view cell) {
+  if (cell.empty() || cell.size() > 16) return false;
+  bool letter = false, digit = false, hyphen = false;
+  for (size_t k = 0; k < cell.size(); ++k) {
+    const char c = cell[k];
+    if (IsAsciiDigit(c)) {
+      digit = true;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      letter = true;
+    } else if (c == '-' && k > 0 && k + 1 < cell.size()) {
+      hyphen = true;
+    } else if (c != '.' || k == 0 || k + 1 >= cell.size() || !std::isalnum(static_cast<unsigned char>(cell[k - 1])) ||
+               !std::isalnum(static_cast<unsigned char>(cell[k + 1]))) {
+      return false;
+    }
+  }
+  return letter && digit && hyphen;
 }
 
 bool Starts(std::string_view t, std::string_view p) { return t.substr(0, p.size()) == p; }
@@ -672,7 +695,8 @@ void StructureBuilder::FindTables() {
       std::string_view t = CellText(*cells[k]);
       if (AlignedValue(t)) {
         if (FigureValue(t)) ++figures;
-      } else if (sdk::CodePointCount(t) <= 16 && !sdk::HasCjk(t) && !ContainsAny(t, {".", ",", ";", ":"})) {
+      } else if ((sdk::CodePointCount(t) <= 16 && !sdk::HasCjk(t) && !ContainsAny(t, {".", ",", ";", ":"})) ||
+                 StandardCode(t)) {
         ++words;
       } else {
         return false;
