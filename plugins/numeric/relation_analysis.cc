@@ -4314,6 +4314,46 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
     }
 
+    // A second breakdown of a row further down: two or more consecutive rows whose labels repeat the
+    // row's own label followed by a dash and a qualifier ("Gas burnt off - planned", "Gas burnt off -
+    // unplanned"), within eight rows below it, are its parts when they add up to it in every column
+    // tried but at most one (MostAddUp). The qualifiers may leave a kind unnamed, so only parts
+    // above their total are flagged.
+    auto printed = [&](const Row& r) {
+      return std::string(sdk::Trim(doc.Text().substr(r.label_offset, r.label_length)));
+    };
+    for (size_t ri = 0; ri + 2 < rows.size(); ++ri) {
+      const Row& tr = rows[ri];
+      const std::string head = printed(tr);
+      if (!tr.readable || !tr.has_figure || tr.label_length == 0 || head.size() < 4 || rate_cells(tr)) continue;
+      // The printed label: the row's label with its spaces ("Gas burnt off - planned"), a space
+      // before the dash (no "Gas burnt off-site").
+      auto qualified = [&](const Row& r) {
+        if (!r.readable || !r.has_figure || r.label_length == 0 || rate_cells(r)) return false;
+        const std::string l = printed(r);
+        if (l.size() <= head.size() + 1 || l.compare(0, head.size(), head) != 0 || l[head.size()] != ' ') return false;
+        std::string_view rest = sdk::Trim(std::string_view(l).substr(head.size()));
+        for (std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"}) {  // -, en dash, em dash
+          if (rest.substr(0, dash.size()) == dash && !sdk::Trim(rest.substr(dash.size())).empty()) return true;
+        }
+        return false;
+      };
+      size_t first = ri + 1;
+      while (first < rows.size() && first <= ri + 8 && !qualified(rows[first])) ++first;
+      if (first >= rows.size() || first > ri + 8) continue;
+      std::vector<size_t> run;
+      for (size_t k = first; k < rows.size() && qualified(rows[k]); ++k) run.push_back(k);
+      if (run.size() < 2) continue;
+      std::vector<Relation> columns;
+      const size_t tried = column_totals(tr, run, true, &columns);
+      if (!MostAddUp(columns, tried)) continue;
+      for (Relation& r : columns) {
+        r.flag = !r.consistent && r.sum_low > figures_[r.total].high;
+        relabel(r);
+        Add(std::move(r));
+      }
+    }
+
     // 其中 rows (of which): a run of them under a row are each a subset of it (新申请专利, 其中：发明专利);
     // one followed by rows of no 其中 opens a list of parts (标准总数, 其中：国际, 国家, 行业), taken when
     // the columns add up (MostAddUp) and otherwise left to the subset.

@@ -1452,6 +1452,43 @@ TEST(RelationRulesTest, AYearColumnWithOcrSpacesInItsThousandsStillFootsItsTitle
 // A total row naming its noun (供应商总数, Total suppliers) in the middle of a table, followed by rows
 // whose labels end in that noun: they are its parts when a column adds up. Parts above the total
 // are flagged; parts short of it may leave others unnamed and are not.
+// A second breakdown of a row further down (#9): rows repeating the row's label after a dash and a
+// qualifier are its parts, beside the regional rows right under it. Only parts above the total are
+// flagged (a kind may be left unnamed). Near misses: a label naming the row without a dash, a
+// single qualified row, qualified rows that do not add up.
+TEST(RelationRulesTest, RowsQualifyingATotalRowsLabelAfterADashAreItsParts) {
+  const std::string clean =
+      "Indicator\tUnit\t2023\t2022\n"
+      "Gas burnt off\tkt\t2.6\t1.9\n"
+      "North field\tkt\t0.9\t0.7\n"
+      "Other fields\tkt\t1.7\t1.2\n"
+      "Gas burnt off - planned\tkt\t1.1\t0.6\n"
+      "Gas burnt off - unplanned\tkt\t1.5\t1.3\n"
+      "Water drawn\tML\t40\t44\n";
+  ExpectCleanAndRecognised(clean, "en",
+                           {{"parts-total", {"2.6", "1.1", "1.5"}}, {"parts-total", {"1.9", "0.6", "1.3"}}});
+  ExpectChangesFlagged(clean, {{"\t1.5\t1.3", "\t2.1\t1.3", {"1.1 + 2.1 = 3.2"}}}, "error", "en");
+  std::string shorter = clean;
+  shorter.replace(shorter.find("\t1.1\t0.6"), 8, "\t0.4\t0.6");
+  EXPECT_TRUE(Findings(Check(shorter, "en")).empty()) << ::testing::PrintToString(Findings(Check(shorter, "en")));
+  auto none_with = [](const std::string& text, const std::string& member) {
+    const Document doc = Document::FromUtf8("test.txt", text);
+    const ReportResult r = Check(text, "en", "relations");
+    return std::none_of(r.relations.begin(), r.relations.end(),
+                        [&](const RelationRecord& x) { return MemberTexts(doc, x).count(member) > 0; });
+  };
+  std::string undashed = clean;
+  undashed.replace(undashed.find("off - planned"), 13, "off planned");
+  undashed.replace(undashed.find("off - unplanned"), 15, "off unplanned");
+  EXPECT_TRUE(none_with(undashed, "1.1"));
+  std::string single = clean;
+  single.replace(single.find("Gas burnt off - unplanned"), 25, "Gas flared elsewhere");
+  EXPECT_TRUE(none_with(single, "1.1"));
+  std::string apart = clean;
+  apart.replace(apart.find("\t1.1\t0.6"), 8, "\t0.2\t0.1");
+  EXPECT_TRUE(none_with(apart, "0.2"));
+}
+
 TEST(RelationRulesTest, RowsNamingTheNounOfATotalRowAboveThemAreItsParts) {
   const std::string clean =
       "指标\t单位\tA股\tH股\n"
