@@ -558,6 +558,19 @@ std::shared_ptr<const NeedWords> NeedWords::Of(const std::shared_ptr<const Catal
   });
 }
 
+bool MayMatchALabel(const NeedWords& words, const NeedWords::Need& need, const BytePairs& label_pairs,
+                    std::vector<int8_t>* said) {
+  for (uint32_t id : need.labels) {
+    int8_t& s = (*said)[id];
+    if (s == 0) {
+      const std::string& l = words.labels[id];
+      s = (!l.empty() && l[0] == '=') || label_pairs.MayHold(words.label_pairs[id]) ? 2 : 1;
+    }
+    if (s == 2) return true;
+  }
+  return false;
+}
+
 void PrepareMentionScan(const sdk::Document& doc) {
   doc.Scan(MentionParts::Of(Catalogue::ForDocument(doc))->scan);
 }
@@ -686,7 +699,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     }
   }
   const std::shared_ptr<const NeedWords> need_words = NeedWords::Of(catalogue_data_);
-  std::vector<int8_t> unit_said, column_said, unless_said, label_said;
+  std::vector<int8_t> unit_said, column_said, unless_said, label_said, label_may;
   BytePairs label_pairs;
   BytePairs near_pairs;  // of `near`, filled when a figure first asks an "unless" word
   std::unordered_map<uint32_t, std::string> series_titles;  // line -> SeriesTitle(line)
@@ -777,6 +790,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     column_said.assign(need_words->units.size(), 0);
     unless_said.assign(need_words->unless.size(), 0);
     label_said.assign(need_words->labels.size() * 2, 0);
+    label_may.assign(need_words->labels.size(), 0);
     auto ask = [](int8_t& said, auto&& question) {
       if (said == 0) said = question() ? 2 : 1;
       return said == 2;
@@ -785,8 +799,13 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     // labels_own is the start of labels: a pair missing from labels is missing from both.
     label_pairs.Fill(labels);
     bool near_filled = false;
+    // Off the lines an index row points to, a need none of whose labels may match this figure can
+    // give it nothing (its unit and "unless" questions only feed the label test): it is passed over
+    // before those questions, which most figures would otherwise ask of most needs.
+    const bool labels_decide = !pointed_[fact.line];
     for (const NeedWords::Need& nw : need_words->needs) {
       if ((nw.kinds & (1u << fact.kind)) == 0) continue;  // KindAllowed
+      if (labels_decide && !MayMatchALabel(*need_words, nw, label_pairs, &label_may)) continue;
       const size_t k = nw.disclosure;
       const size_t m = nw.need;
       const DataNeed& need = ds[k].data[m];

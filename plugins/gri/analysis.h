@@ -16,6 +16,7 @@
 
 #include "catalogue.h"
 #include "gri_ids.h"
+#include "text_match.h"
 
 namespace esgaudit::gri {
 
@@ -109,6 +110,13 @@ struct NeedWords {
   // The tables of `catalogue`, made on the first call for it in this process. Thread-safe.
   static std::shared_ptr<const NeedWords> Of(const std::shared_ptr<const Catalogue>& catalogue);
 };
+
+// False only when no label of `need` can match a figure whose label text's pairs `label_pairs`
+// holds: each label is an "=" label (matched against the figure's own labels, never ruled out here)
+// or lacks a pair of one of its '&' parts in the text (NeedWords::label_pairs). `said` caches the
+// answer per label for one figure (0 not yet asked, 1 no, 2 yes; sized to words.labels).
+bool MayMatchALabel(const NeedWords& words, const NeedWords::Need& need, const BytePairs& label_pairs,
+                    std::vector<int8_t>* said);
 
 // Compiles the mention scan of the document's catalogue (the preparation runs it before an isolated
 // batch forks, so that no child compiles it).
