@@ -555,18 +555,22 @@ std::shared_ptr<const NeedWords> NeedWords::Of(const std::shared_ptr<const Catal
       t.label_pairs.push_back(std::move(pairs));
     }
     for (const std::string& w : t.unless) t.unless_pairs.push_back(BytePairs::Of(w));
+    for (Need& n : t.needs) {
+      for (uint32_t id : n.labels) {
+        const std::string& l = t.labels[id];
+        if ((!l.empty() && l[0] == '=') || t.label_pairs[id].empty())
+          n.label_always_may = true;
+        else
+          n.label_keys.emplace_back(t.label_pairs[id][0], id);
+      }
+    }
   });
 }
 
-bool MayMatchALabel(const NeedWords& words, const NeedWords::Need& need, const BytePairs& label_pairs,
-                    std::vector<int8_t>* said) {
-  for (uint32_t id : need.labels) {
-    int8_t& s = (*said)[id];
-    if (s == 0) {
-      const std::string& l = words.labels[id];
-      s = (!l.empty() && l[0] == '=') || label_pairs.MayHold(words.label_pairs[id]) ? 2 : 1;
-    }
-    if (s == 2) return true;
+bool MayMatchALabel(const NeedWords& words, const NeedWords::Need& need, const BytePairs& label_pairs) {
+  if (need.label_always_may) return true;
+  for (const auto& [key, id] : need.label_keys) {
+    if (label_pairs.Has(key) && label_pairs.MayHold(words.label_pairs[id])) return true;
   }
   return false;
 }
@@ -699,7 +703,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     }
   }
   const std::shared_ptr<const NeedWords> need_words = NeedWords::Of(catalogue_data_);
-  std::vector<int8_t> unit_said, column_said, unless_said, label_said, label_may;
+  std::vector<int8_t> unit_said, column_said, unless_said, label_said;
   BytePairs label_pairs;
   BytePairs near_pairs;  // of `near`, filled when a figure first asks an "unless" word
   std::unordered_map<uint32_t, std::string> series_titles;  // line -> SeriesTitle(line)
@@ -790,7 +794,6 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     column_said.assign(need_words->units.size(), 0);
     unless_said.assign(need_words->unless.size(), 0);
     label_said.assign(need_words->labels.size() * 2, 0);
-    label_may.assign(need_words->labels.size(), 0);
     auto ask = [](int8_t& said, auto&& question) {
       if (said == 0) said = question() ? 2 : 1;
       return said == 2;
@@ -805,7 +808,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     const bool labels_decide = !pointed_[fact.line];
     for (const NeedWords::Need& nw : need_words->needs) {
       if ((nw.kinds & (1u << fact.kind)) == 0) continue;  // KindAllowed
-      if (labels_decide && !MayMatchALabel(*need_words, nw, label_pairs, &label_may)) continue;
+      if (labels_decide && !MayMatchALabel(*need_words, nw, label_pairs)) continue;
       const size_t k = nw.disclosure;
       const size_t m = nw.need;
       const DataNeed& need = ds[k].data[m];

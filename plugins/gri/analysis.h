@@ -96,6 +96,10 @@ struct NeedWords {
     std::vector<uint32_t> units;   // into `units`, in the need's order
     std::vector<uint32_t> unless;  // into `unless`
     std::vector<uint32_t> labels;  // into `labels`
+    // For MayMatchALabel: true when a label is never ruled out by its pairs (an "=" label, or one
+    // with no pair: a single byte); else one (pair, label) per label, the label's first pair.
+    bool label_always_may = false;
+    std::vector<std::pair<uint16_t, uint32_t>> label_keys;
   };
   std::vector<Need> needs;
   std::vector<std::string> units;
@@ -112,11 +116,10 @@ struct NeedWords {
 };
 
 // False only when no label of `need` can match a figure whose label text's pairs `label_pairs`
-// holds: each label is an "=" label (matched against the figure's own labels, never ruled out here)
-// or lacks a pair of one of its '&' parts in the text (NeedWords::label_pairs). `said` caches the
-// answer per label for one figure (0 not yet asked, 1 no, 2 yes; sized to words.labels).
-bool MayMatchALabel(const NeedWords& words, const NeedWords::Need& need, const BytePairs& label_pairs,
-                    std::vector<int8_t>* said);
+// holds: an "=" label (matched against the figure's own labels) is never ruled out, any other
+// label is when the text lacks one of its pairs (NeedWords::label_pairs). Tests each label's first
+// pair before the rest: most labels are ruled out by it.
+bool MayMatchALabel(const NeedWords& words, const NeedWords::Need& need, const BytePairs& label_pairs);
 
 // Compiles the mention scan of the document's catalogue (the preparation runs it before an isolated
 // batch forks, so that no child compiles it).
