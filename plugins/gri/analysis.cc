@@ -555,7 +555,24 @@ std::shared_ptr<const NeedWords> NeedWords::Of(const std::shared_ptr<const Catal
       t.label_pairs.push_back(std::move(pairs));
     }
     for (const std::string& w : t.unless) t.unless_pairs.push_back(BytePairs::Of(w));
+    for (Need& n : t.needs) {
+      for (uint32_t id : n.labels) {
+        const std::string& l = t.labels[id];
+        if ((!l.empty() && l[0] == '=') || t.label_pairs[id].empty())
+          n.label_always_may = true;
+        else
+          n.label_keys.emplace_back(t.label_pairs[id][0], id);
+      }
+    }
   });
+}
+
+bool MayMatchALabel(const NeedWords& words, const NeedWords::Need& need, const BytePairs& label_pairs) {
+  if (need.label_always_may) return true;
+  for (const auto& [key, id] : need.label_keys) {
+    if (label_pairs.Has(key) && label_pairs.MayHold(words.label_pairs[id])) return true;
+  }
+  return false;
 }
 
 void PrepareMentionScan(const sdk::Document& doc) {
@@ -785,8 +802,13 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     // labels_own is the start of labels: a pair missing from labels is missing from both.
     label_pairs.Fill(labels);
     bool near_filled = false;
+    // Off the lines an index row points to, a need none of whose labels may match this figure can
+    // give it nothing (its unit and "unless" questions only feed the label test): it is passed over
+    // before those questions, which most figures would otherwise ask of most needs.
+    const bool labels_decide = !pointed_[fact.line];
     for (const NeedWords::Need& nw : need_words->needs) {
       if ((nw.kinds & (1u << fact.kind)) == 0) continue;  // KindAllowed
+      if (labels_decide && !MayMatchALabel(*need_words, nw, label_pairs)) continue;
       const size_t k = nw.disclosure;
       const size_t m = nw.need;
       const DataNeed& need = ds[k].data[m];

@@ -16,6 +16,7 @@
 
 #include "catalogue.h"
 #include "gri_ids.h"
+#include "text_match.h"
 
 namespace esgaudit::gri {
 
@@ -95,6 +96,10 @@ struct NeedWords {
     std::vector<uint32_t> units;   // into `units`, in the need's order
     std::vector<uint32_t> unless;  // into `unless`
     std::vector<uint32_t> labels;  // into `labels`
+    // For MayMatchALabel: true when a label is never ruled out by its pairs (an "=" label, or one
+    // with no pair: a single byte); else one (pair, label) per label, the label's first pair.
+    bool label_always_may = false;
+    std::vector<std::pair<uint16_t, uint32_t>> label_keys;
   };
   std::vector<Need> needs;
   std::vector<std::string> units;
@@ -109,6 +114,12 @@ struct NeedWords {
   // The tables of `catalogue`, made on the first call for it in this process. Thread-safe.
   static std::shared_ptr<const NeedWords> Of(const std::shared_ptr<const Catalogue>& catalogue);
 };
+
+// False only when no label of `need` can match a figure whose label text's pairs `label_pairs`
+// holds: an "=" label (matched against the figure's own labels) is never ruled out, any other
+// label is when the text lacks one of its pairs (NeedWords::label_pairs). Tests each label's first
+// pair before the rest: most labels are ruled out by it.
+bool MayMatchALabel(const NeedWords& words, const NeedWords::Need& need, const BytePairs& label_pairs);
 
 // Compiles the mention scan of the document's catalogue (the preparation runs it before an isolated
 // batch forks, so that no child compiles it).

@@ -28,6 +28,7 @@ class BytePairs {
   // The hashes of `s`'s pairs, for MayHold.
   static std::vector<uint16_t> Of(std::string_view s);
   void Fill(std::string_view text);
+  bool Has(uint16_t pair) const { return bits_[pair]; }
   bool MayHold(const std::vector<uint16_t>& pairs) const {
     for (uint16_t h : pairs) {
       if (!bits_[h]) return false;

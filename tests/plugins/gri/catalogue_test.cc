@@ -7,7 +7,11 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <random>
 #include <set>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "analysis.h"
 #include "esgaudit_testing.h"
@@ -116,6 +120,111 @@ TEST(GriCatalogue, NeedWordsListEveryDataNeedWithItsOwnWords) {
   size_t units = 0;
   for (const NeedWords::Need& n : t->needs) units += n.units.size();
   EXPECT_LT(t->units.size() * 2, units);
+}
+
+// FindEvidence passes over a need when MayMatchALabel says none of its labels can match the
+// figure's label text: that must never rule out a need one of whose labels MatchPattern finds in
+// the text (an "=" label is never ruled out), on texts of mixed scripts, full-width digits and
+// broken UTF-8, with and without a catalogue label inside (whole, one '&' part, or cut short).
+TEST(GriCatalogue, MayMatchALabelRulesOutOnlyNeedsNoLabelMatches) {
+  auto c = std::make_shared<const Catalogue>(Real());
+  std::shared_ptr<const NeedWords> t = NeedWords::Of(c);
+  ASSERT_FALSE(t->labels.empty());
+  const std::vector<std::string> fillers = {
+      "", " ", "total ", "合计", "１２３", "2022年", "\xE5\x90", "\x80\x80", "\xFF", "scope",
+      "：", "tonnes co2e", "员工", "（", "ー", "emi", "ssions", "女", "\xE6\x8E\x92", "%", "&"};
+  std::mt19937 rng(15);
+  size_t ruled_out = 0, kept = 0, matched = 0;
+  for (int round = 0; round < 6000; ++round) {
+    std::string text;
+    const int pieces = 1 + static_cast<int>(rng() % 6);
+    for (int p = 0; p < pieces; ++p) {
+      const std::string& l = t->labels[rng() % t->labels.size()];
+      switch (rng() % 4) {
+        case 0:
+          text += fillers[rng() % fillers.size()];
+          break;
+        case 1:
+          text += l[0] == '=' ? l.substr(1) : l;  // a whole label
+          break;
+        case 2:
+          text += l.substr(0, l.find('&'));  // its first part only
+          break;
+        default:
+          text += l.substr(0, rng() % (l.size() + 1));  // cut anywhere, inside a character too
+      }
+    }
+    BytePairs pairs;
+    pairs.Fill(text);
+    for (const NeedWords::Need& n : t->needs) {
+      const bool may = MayMatchALabel(*t, n, pairs);
+      bool any = false;
+      bool equals_label = false;
+      for (uint32_t id : n.labels) {
+        const std::string& l = t->labels[id];
+        size_t pos = 0, len = 0;
+        if (!l.empty() && l[0] == '=') equals_label = true;
+        else if (MatchPattern(text, l, &pos, &len)) any = true;
+      }
+      if (any) ++matched;
+      if (any || equals_label) {
+        EXPECT_TRUE(may) << text;
+      }
+      // Exactly the labels' own pair test: the first-pair key only saves work.
+      bool pairs_hold = equals_label;
+      for (uint32_t id : n.labels) pairs_hold = pairs_hold || pairs.MayHold(t->label_pairs[id]);
+      EXPECT_EQ(may, pairs_hold) << text;
+      (may ? kept : ruled_out) += 1;
+    }
+  }
+  // Not vacuous: labels match, and most needs are ruled out of most texts.
+  EXPECT_GT(matched, 1000u);
+  EXPECT_GT(ruled_out, kept);
+}
+
+// A need is ruled out by what its text lacks, and kept by a label's pairs or an "=" label.
+TEST(GriCatalogue, MayMatchALabelNearMisses) {
+  NeedWords w;
+  w.labels = {"water&withdrawal", "=女", "取水", "x"};
+  for (const std::string& l : w.labels) {
+    std::vector<uint16_t> p;
+    if (l[0] != '=')
+      for (size_t s = 0; s <= l.size();) {
+        const size_t a = std::min(l.find('&', s), l.size());
+        for (uint16_t h : BytePairs::Of(std::string_view(l).substr(s, a - s))) p.push_back(h);
+        s = a + 1;
+      }
+    std::sort(p.begin(), p.end());
+    w.label_pairs.push_back(p);
+  }
+  auto need = [&](std::vector<uint32_t> labels) {
+    NeedWords::Need n;
+    n.labels = labels;
+    for (uint32_t id : labels) {
+      if (w.labels[id][0] == '=' || w.label_pairs[id].empty())
+        n.label_always_may = true;
+      else
+        n.label_keys.emplace_back(w.label_pairs[id][0], id);
+    }
+    return n;
+  };
+  auto may = [&](const NeedWords::Need& n, std::string_view text) {
+    BytePairs b;
+    b.Fill(text);
+    return MayMatchALabel(w, n, b);
+  };
+  const NeedWords::Need water = need({0});
+  EXPECT_TRUE(may(water, "total water withdrawal"));
+  EXPECT_FALSE(may(water, "total water use"));       // one part's pairs missing
+  EXPECT_FALSE(may(water, "withdrawal of capital"));  // the other part's
+  EXPECT_TRUE(may(need({1}), "anything at all"));     // "=" labels are decided elsewhere
+  EXPECT_TRUE(may(need({3}), "anything at all"));     // a one-byte label has no pair to lack
+  const NeedWords::Need han = need({2, 0});
+  EXPECT_TRUE(may(han, "年取水量"));
+  EXPECT_TRUE(may(han, "water withdrawal"));  // its second label
+  EXPECT_FALSE(may(han, "年取\xE6\xB0量"));  // the character cut short
+  EXPECT_FALSE(may(han, "年用水量"));
+  EXPECT_FALSE(may(need({}), "年取水量"));  // no label at all
 }
 
 // The 2016 disclosures a disclosure succeeds, from the table made at load: every 2016 legacy id
