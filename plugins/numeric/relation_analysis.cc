@@ -1145,6 +1145,17 @@ void RelationAnalysis::FindLegendPies(const sdk::Document& doc) {
       }
     }
     if (nearest == nullptr || nearest->count != b.count) continue;
+    // A title right above the block (the nearest line with text within three lines, no figure in it)
+    // naming a rate (各层级员工培训覆盖率): bars of a rate per category, not the slices of a pie.
+    bool rate_title = false;
+    for (uint32_t g = b.first_line; g-- > 0 && g + 3 >= b.first_line;) {
+      if (cells_->line(g).empty()) continue;
+      std::string title;
+      for (const LayoutCell& c : cells_->line(g)) title += c.text + " ";
+      rate_title = !HasDigit(title) && NamesRate(title);
+      break;
+    }
+    if (rate_title) continue;
     Relation r = Stated(RelationKind::kPercentBreakdown, -1, b.parts);
     // Shares far from one whole are not the slices of one pie, whatever the legend.
     if (r.sum_low > 100 + kPlausible || r.sum_high < 100 - kPlausible) continue;

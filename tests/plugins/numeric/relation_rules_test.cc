@@ -2747,6 +2747,9 @@ TEST(RelationRulesTest, RatesPerCategoryLaidOutLikeABreakdownAreNotSummed) {
       {"区域\t东区\t南区\t西区\t北区\n供应商数量\t120\t80\t60\t40\n采购金额占比\t40%\t25%\t20%\t15%\n", "error",
        "区域\t东区\t南区\t西区\t北区\n供应商数量\t120\t80\t60\t40\n培训覆盖率占比\t40%\t25%\t20%\t15%\n", "40%", "50%",
        "30%"},
+      // A pie's shares printed apart from its legend.
+      {"员工层级\n\n        40%        30%        30%\n\n   ■高层   ■中层   ■基层\n", "warning",
+       "各层级员工培训覆盖率\n\n        40%        30%        30%\n\n   ■高层   ■中层   ■基层\n", "40%", "50%", "30%"},
       // Shares of men and women joined by a slash.
       {"Employees: 40% male / 60% female.\n", "error", "Turnover rate: 40% male / 60% female.\n", "40%", "48%",
        "32%"},
