@@ -508,11 +508,14 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     const LayoutCell* cell = cell_of(f);
     if (cell == nullptr || (cell->code_points > Cps(f.text) + 6 && !IsLegendCell(cell->text))) continue;
     // A share in a row whose label, opening its line, is no caption for naming a rate or one category
-    // (女性员工占比  30%  40%  40%: the share of women at each site) belongs to no chart either.
+    // (女性员工占比  30%  40%  40%: the share of women at each site) belongs to no chart either. Only
+    // when every other cell of the line holds a figure: 男性员工占比 60%  女性员工占比 40% is a chart's pair.
     {
       const auto& line = cells_->line(f.line);
       const std::string& head = line.front().text;
-      if (&line.front() != cell && !HasDigit(head) && (NamesRate(head) || Categorise(head).first >= 0)) {
+      const bool figures_only = std::all_of(line.begin() + 1, line.end(), [](const LayoutCell& c) { return HasDigit(c.text); });
+      if (&line.front() != cell && figures_only && !HasDigit(head) &&
+          (NamesRate(head) || Categorise(head).first >= 0)) {
         bool share_word = NamesRate(head);
         for (const char* w : kCaptionWords) share_word = share_word || Has(head, w);
         if (share_word) continue;

@@ -2799,6 +2799,10 @@ TEST(RelationRulesTest, ARowLabelNamingTheShareOfOneCategoryIsNoChartCaption) {
   const std::string chart = "各基地员工占比\n\n北京 30%\n上海 40%\n广州 30%\n";
   ExpectCleanAndRecognised(chart, "zh", {{"percent-breakdown", {"各基地员工占比", "30%", "40%"}}});
   ExpectChangesFlagged(chart, {{"40%", "50%", {"30% + 50% + 30% = 110%"}}}, "error");
+  // Labels naming one category each, beside their shares in one cell, stay a chart's pair.
+  const std::string pair = "员工性别构成\n男性占比 60%    女性占比 40%\n";
+  ExpectCleanAndRecognised(pair, "zh", {{"percent-breakdown", {"员工性别构成", "60%", "40%"}}});
+  ExpectChangesFlagged(pair, {{"40%", "50%", {"60% + 50% = 110%"}}}, "error");
 }
 
 // A word that only ends like "rate" (Corporate) names no rate: the slash pair after it stays a breakdown.
