@@ -100,6 +100,28 @@ std::u32string ToU32(std::string_view s) {
   return out;
 }
 
+std::string ToUtf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
 size_t Cps(std::string_view s) { return ToU32(s).size(); }
 
 bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
@@ -170,6 +192,57 @@ bool HasHead(const std::string& label, int dim) {
   return false;
 }
 
+// A word that ends like "rate" but names a thing: Corporate, Emirates, Concentrate. `at` is where
+// "rate" starts in the lowered label `l`.
+bool RateTailOfWord(const std::string& l, size_t at) {
+  auto letter = [&](size_t i) { return std::isalpha(static_cast<unsigned char>(l[i])) != 0; };
+  for (std::string_view word : {"corporate", "emirate", "separate", "accurate", "moderate", "concentrate",
+                                "substrate", "nitrate", "doctorate", "directorate", "electorate", "generate",
+                                "integrate", "operate"}) {
+    const size_t head = word.size() - 4;  // the letters before "rate"
+    if (at >= head && l.compare(at - head, word.size(), word) == 0 && (at == head || !letter(at - head - 1))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A label naming a rate measured in each category (培训覆盖率, 员工流失率, "Turnover rate"): its
+// percentages are one rate per category, not shares of one whole, even when they add up to about
+// 100. 率 counts but in 比率 / 占有率 (a ratio or a market share can split one whole); the English
+// word rate counts when it stands alone, or ends a word of a label that lost its spaces
+// (Trainingrate) unless that word names a thing (corporate).
+bool NamesRate(const std::string& label) {
+  const std::string l = Lower(label);
+  for (size_t at = l.find("率"); at != std::string::npos; at = l.find("率", at + 1)) {
+    const bool ratio = at >= 3 && l.compare(at - 3, 3, "比") == 0;
+    const bool market = at >= 6 && l.compare(at - 6, 6, "占有") == 0;
+    if (!ratio && !market) return true;
+  }
+  const bool spaced = l.find(' ') != std::string::npos;
+  auto letter = [&](size_t i) { return std::isalpha(static_cast<unsigned char>(l[i])) != 0; };
+  for (size_t at = l.find("rate"); at != std::string::npos; at = l.find("rate", at + 1)) {
+    if (at > 0 && letter(at - 1) && (spaced || RateTailOfWord(l, at))) continue;
+    size_t end = at + 4;
+    if (end < l.size() && l[end] == 's') ++end;
+    if (end >= l.size() || !letter(end)) return true;
+  }
+  return false;
+}
+
+// Whether the clause before `offset` on its line (after the last sentence end, semicolon or
+// Chinese comma) names a rate: "Turnover rate: 55% male / 45% female", 培训覆盖率为48%.
+bool RateBefore(std::string_view text, size_t offset) {
+  const size_t nl = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+  const size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
+  std::string before(text.substr(line_start, offset - line_start));
+  for (const char* stop : {". ", "; ", "。", "；", "，"}) {
+    const size_t at = before.rfind(stop);
+    if (at != std::string::npos) before.erase(0, at + std::strlen(stop));
+  }
+  return NamesRate(before);
+}
+
 // A chart legend printed with its values in one cell ("0.64% ■高级 18.46% ■中级 64.13% ■其他"): two
 // or more percentages, a legend key for each, and no sentence punctuation.
 bool IsLegendCell(std::string_view text) {
@@ -202,6 +275,7 @@ struct Token {
   Tok type;
   int figure = -1;
   bool semicolon = false;  // a kEnd written ； or ;
+  bool rate = false;       // a kCompose after a rate word in its clause (流失率分布)
 };
 
 }  // namespace
@@ -400,6 +474,9 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
       if (Has(c.text, "。") || Has(c.text, "，") || Has(c.text, ",") || Has(c.text, "；")) continue;
       bool caption = false;
       for (const char* w : kCaptionWords) caption = caption || Has(c.text, w);
+      // A caption naming a rate (各层级培训覆盖率分布) or one category of its own (女性员工占比, the
+      // share of women at each site of a row or chart) gives one ratio per category: nothing to sum.
+      if (caption && (NamesRate(c.text) || Categorise(c.text).first >= 0)) caption = false;
       if (caption) captions.push_back({&c, {}});
     }
   }
@@ -430,6 +507,20 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     if (in_table.count(static_cast<int>(i))) continue;
     const LayoutCell* cell = cell_of(f);
     if (cell == nullptr || (cell->code_points > Cps(f.text) + 6 && !IsLegendCell(cell->text))) continue;
+    // A share in a row whose label, opening its line, is no caption for naming a rate or one category
+    // (女性员工占比  30%  40%  40%: the share of women at each site) belongs to no chart either. Only
+    // when every other cell of the line holds a figure: 男性员工占比 60%  女性员工占比 40% is a chart's pair.
+    {
+      const auto& line = cells_->line(f.line);
+      const std::string& head = line.front().text;
+      const bool figures_only = std::all_of(line.begin() + 1, line.end(), [](const LayoutCell& c) { return HasDigit(c.text); });
+      if (&line.front() != cell && figures_only && !HasDigit(head) &&
+          (NamesRate(head) || Categorise(head).first >= 0)) {
+        bool share_word = NamesRate(head);
+        for (const char* w : kCaptionWords) share_word = share_word || Has(head, w);
+        if (share_word) continue;
+      }
+    }
     double best = kMaxChartDistance;
     Caption* owner = nullptr;
     for (Caption& cap : captions) {
@@ -732,7 +823,17 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         if (done) continue;
         for (const std::u32string& cw : composition_words) {
           if (opens(cw)) {
-            toks.push_back({Tok::kCompose});
+            // The clause before the composition word, back to a punctuation mark (at most 16 code
+            // points): 培训覆盖率分布 names a rate per category, not a split of one whole.
+            std::u32string clause;
+            for (size_t b = i; b-- > 0 && i - b <= 16;) {
+              const char32_t p = cps[b].c;
+              if (p == U'。' || p == U'，' || p == U'；' || p == U'：' || p == U',' || p == U';' || p == U':') break;
+              clause.insert(clause.begin(), p);
+            }
+            Token tk{Tok::kCompose};
+            tk.rate = NamesRate(ToUtf8(clause));
+            toks.push_back(tk);
             i += cw.size();
             done = true;
             break;
@@ -775,7 +876,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     }
     text_char.resize(toks.size(), 0);
     token_chars_ = &text_char;
-    AnalyseTokens(toks);
+    AnalyseTokens(toks, doc.Text());
     token_chars_ = nullptr;
     FindItemLists(toks);
     cps.clear();
@@ -892,6 +993,9 @@ void RelationAnalysis::FindSlashSharePairs(const sdk::Document& doc) {
     mid.erase(std::remove(mid.begin(), mid.end(), ' '), mid.end());
     const int sb = sex_after(b, &end_b);
     if (mid != "/" || sb == 0 || sb == sa || std::fabs(a.value + b.value - 100) > 10) continue;
+    // The sentence before the pair naming a rate ("Turnover rate: 55% male / 45% female"): a rate of
+    // each sex, which may add up to about 100 by chance.
+    if (RateBefore(text, a.offset)) continue;
     Relation r = Stated(RelationKind::kPercentBreakdown, -1, {static_cast<int>(i), static_cast<int>(i + 1)});
     r.certainty = Certainty::kCertain;
     r.flag = !r.consistent;
@@ -1044,6 +1148,17 @@ void RelationAnalysis::FindLegendPies(const sdk::Document& doc) {
       }
     }
     if (nearest == nullptr || nearest->count != b.count) continue;
+    // A title right above the block (the nearest line with text within three lines, no figure in it)
+    // naming a rate (各层级员工培训覆盖率): bars of a rate per category, not the slices of a pie.
+    bool rate_title = false;
+    for (uint32_t g = b.first_line; g-- > 0 && g + 3 >= b.first_line;) {
+      if (cells_->line(g).empty()) continue;
+      std::string title;
+      for (const LayoutCell& c : cells_->line(g)) title += c.text + " ";
+      rate_title = !HasDigit(title) && NamesRate(title);
+      break;
+    }
+    if (rate_title) continue;
     Relation r = Stated(RelationKind::kPercentBreakdown, -1, b.parts);
     // Shares far from one whole are not the slices of one pie, whatever the legend.
     if (r.sum_low > 100 + kPlausible || r.sum_high < 100 - kPlausible) continue;
@@ -1773,7 +1888,7 @@ RelationAnalysis::PartNaming RelationAnalysis::NamingOf(int total, const std::ve
 }
 
 template <typename Tokens>
-void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
+void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_text) {
   auto fig = [this](const Token& t) -> const Figure* {
     return t.type == Tok::kFact ? &figures_[t.figure] : nullptr;
   };
@@ -2215,8 +2330,10 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
     // sentence speaks of (not the figure before 其中); a change (同比增长20%) is no share.
     bool after_subset = false;
     bool changes = false;
+    bool rate_sentence = false;
     for (size_t k = start; k < t; ++k) {
       if (toks[k].type == Tok::kCompose && pcts.empty()) compose = true;
+      if (toks[k].type == Tok::kCompose) rate_sentence = rate_sentence || toks[k].rate;
       if (toks[k].type == Tok::kEnum && !pcts.empty()) enum_sep = true;
       if (toks[k].type == Tok::kSubset && !after_subset) {
         after_subset = true;
@@ -2231,6 +2348,12 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks) {
     }
     start = t + 1;
     if (pcts.size() < 2) continue;
+    // Rates per category (男性员工培训覆盖率48%，女性员工培训覆盖率62%; 流失率分布; "Turnover rate: 55%
+    // male / 45% female") are not summed.
+    if (rate_sentence || RateBefore(doc_text, figures_[pcts[0]].offset) ||
+        std::all_of(pcts.begin(), pcts.end(), [&](int p) { return NamesRate(figures_[p].label); })) {
+      continue;
+    }
     if (after_subset && !compose && !changes) {
       Relation r = Stated(RelationKind::kPercentBreakdown, -1, pcts);
       // Other shares may go unnamed: only a sum above 100% is reported, and as a warning unless
@@ -2911,18 +3034,7 @@ bool RateLabel(const std::string& label) {
   // thing (Corporate, Emirates, Concentrate).
   const bool spaced = l.find(' ') != std::string::npos;
   auto letter = [&](size_t i) { return std::isalpha(static_cast<unsigned char>(l[i])) != 0; };
-  auto word_tail = [&](size_t at) {
-    for (std::string_view word : {"corporate", "emirate", "separate", "accurate", "moderate", "concentrate",
-                                  "substrate", "nitrate", "doctorate", "directorate", "electorate", "generate",
-                                  "integrate", "operate"}) {
-      const size_t head = word.size() - 4;  // the letters before "rate"
-      if (at >= head && l.compare(at - head, word.size(), word) == 0 &&
-          (at == head || !letter(at - head - 1))) {
-        return true;
-      }
-    }
-    return false;
-  };
+  auto word_tail = [&](size_t at) { return RateTailOfWord(l, at); };
   for (std::string_view w : {"average", "rate", "ratio", "per ", "intensity", "margin", "share"}) {
     for (size_t at = l.find(w); at != std::string::npos; at = l.find(w, at + 1)) {
       if (at > 0 && letter(at - 1) && (spaced || (w == "rate" && word_tail(at)))) continue;
@@ -4471,6 +4583,12 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     };
     auto share_breakdown = [&](const std::vector<size_t>& members, const std::string& caption, const Row& at) {
       if (std::any_of(members.begin(), members.end(), [&](size_t k) { return row_of_shares(rows[k]); })) return;
+      // A caption or every member naming a rate (男性员工培训率 / 女性员工培训率, 流失率 over age bands):
+      // one rate per category, which may add up to about 100 by chance.
+      if (NamesRate(caption) ||
+          std::all_of(members.begin(), members.end(), [&](size_t k) { return NamesRate(rows[k].label); })) {
+        return;
+      }
       std::set<int> slots;
       for (const Slot& s : rows[members[0]].cells) {
         if (s.figure >= 0) slots.insert(s.slot);
@@ -4524,8 +4642,20 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       share_breakdown({ri, ri + 1}, a.label, a);
       ++ri;
     }
+    // A title line right above row `k` (up to three lines, none above the row before it, holding no
+    // figure) naming a rate: "Turnover rate" over Under 30 … Over 50 gives a rate per band.
+    auto rate_title_above = [&](size_t k) {
+      const uint32_t from = k > 0 ? rows[k - 1].line + 1 : 0;
+      for (uint32_t g = rows[k].line; g-- > from && g + 3 >= rows[k].line;) {
+        esgaudit_line_structure ls = doc.LineStructure(g);
+        if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
+        const std::string line(view.substr(ls.view_begin, ls.view_end - ls.view_begin));
+        return !HasDigit(line) && NamesRate(line);
+      }
+      return false;
+    };
     for (size_t ri = 0; ri < rows.size();) {
-      if (!rows[ri].has_figure || (ri > 0 && rows[ri - 1].has_figure)) {
+      if (!rows[ri].has_figure || (ri > 0 && rows[ri - 1].has_figure) || rate_title_above(ri)) {
         ++ri;
         continue;
       }
@@ -5263,7 +5393,10 @@ void RelationAnalysis::FindShareRowsOfCategoryTables(const sdk::Document& doc) {
         }
         shares.push_back(f->second);
       }
-      if (!only_shares || shares.size() < kMinShares || !names_share(label) || Categorise(label).first >= 0) continue;
+      if (!only_shares || shares.size() < kMinShares || !names_share(label) || Categorise(label).first >= 0 ||
+          NamesRate(label)) {
+        continue;
+      }
       Relation r = Stated(RelationKind::kPercentBreakdown, -1, shares);
       const double mid = (r.sum_low + r.sum_high) / 2;
       if (std::fabs(mid - 100) > kPlausible) continue;

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace esgaudit::numeric {
@@ -99,7 +100,7 @@ class RelationAnalysis {
   void FindModelTables(const sdk::Document& doc);
   void FindLayoutTotals();
   template <typename Tokens>
-  void AnalyseTokens(const Tokens& toks);
+  void AnalyseTokens(const Tokens& toks, std::string_view doc_text);  // doc_text: the document's text
   bool Reportable(const Relation& r, bool enumerated) const;
   // The severity rule of short sums: parts below an explicit total they do not name completely
   // (`closed` false: no 其他 row, no closed category set, no total row under them) may leave a

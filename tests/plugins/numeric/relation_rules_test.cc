@@ -2745,5 +2745,109 @@ TEST(RelationRulesTest, ASubsetWordAfterALabelNamesTheFigureSoLabelledJustBefore
   }
 }
 
+// Rates per category (the training rate of each grade, the share of women at each site, the turnover
+// rate of each age band) are laid out like a breakdown and may add up to about 100 by chance. For each
+// layout read as a breakdown, a text of shares of one whole is recognised and flagged when changed,
+// and the same layout naming a rate of each category raises nothing, whether its figures add up to
+// 100, 110 or 90.
+TEST(RelationRulesTest, RatesPerCategoryLaidOutLikeABreakdownAreNotSummed) {
+  struct Case {
+    std::string shares;  // a breakdown: recognised, and flagged once changed
+    std::string severity;
+    std::string rates;   // the same layout naming a rate of each category: never flagged
+    std::string from, to_above, to_below;
+  };
+  const std::vector<Case> cases = {
+      // A chart caption.
+      {"员工学历构成\n本科 40%    专科 30%    中专 30%\n", "error",
+       "各层级培训覆盖率分布\n高层 40%    中层 30%    基层 30%\n", "40%", "50%", "30%"},
+      // A composition sentence.
+      {"员工学历构成：本科40%、专科30%、中专30%。\n", "error",
+       "各层级员工培训覆盖率分布：高层40%、中层30%、基层30%。\n", "40%", "50%", "30%"},
+      // Both halves of a closed dimension in one sentence.
+      {"公司员工中男性占40%，女性占60%。\n", "error",
+       "公司男性员工培训覆盖率为40%，女性员工培训覆盖率为60%。\n", "40%", "50%", "30%"},
+      // A pair of rows differing only in the gender.
+      {"指标\t2023\n男性员工占比\t40%\n女性员工占比\t60%\n", "error",
+       "指标\t2023\n男性员工培训率\t40%\n女性员工培训率\t60%\n", "40%", "50%", "30%"},
+      // A run of rows from an open band to the opposite one, under a title.
+      {"Employees by age group\nUnder 30\t40%\n30-50\t30%\nOver 50\t30%\n", "error",
+       "Turnover rate\nUnder 30\t40%\n30-50\t30%\nOver 50\t30%\n", "40%", "50%", "30%"},
+      {"各年龄段员工人数占比\n30岁以下\t40%\n30-50岁\t30%\n50岁以上\t30%\n", "error",
+       "各年龄段员工流失率\n30岁以下\t40%\n30-50岁\t30%\n50岁以上\t30%\n", "40%", "50%", "30%"},
+      // A row of shares across the columns of a category table.
+      {"区域\t东区\t南区\t西区\t北区\n供应商数量\t120\t80\t60\t40\n各区域原材料采购金额占比（按金额计）\t40%\t25%\t20%\t15%\n",
+       "warning",
+       "区域\t东区\t南区\t西区\t北区\n供应商数量\t120\t80\t60\t40\n各区域员工培训覆盖率占比（按人数计）\t40%\t25%\t20%\t15%\n",
+       "40%", "50%", "30%"},
+      // The same row with a short label, which the chart-caption rule reads.
+      {"区域\t东区\t南区\t西区\t北区\n供应商数量\t120\t80\t60\t40\n采购金额占比\t40%\t25%\t20%\t15%\n", "error",
+       "区域\t东区\t南区\t西区\t北区\n供应商数量\t120\t80\t60\t40\n培训覆盖率占比\t40%\t25%\t20%\t15%\n", "40%", "50%",
+       "30%"},
+      // A pie's shares printed apart from its legend.
+      {"员工层级\n\n        40%        30%        30%\n\n   ■高层   ■中层   ■基层\n", "warning",
+       "各层级员工培训覆盖率\n\n        40%        30%        30%\n\n   ■高层   ■中层   ■基层\n", "40%", "50%", "30%"},
+      // Shares of men and women joined by a slash.
+      {"Employees: 40% male / 60% female.\n", "error", "Turnover rate: 40% male / 60% female.\n", "40%", "48%",
+       "32%"},
+  };
+  for (const Case& c : cases) {
+    const Document doc = Document::FromUtf8("test.txt", c.shares);
+    ReportResult r = Check(c.shares, "zh", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << c.shares << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(std::any_of(r.relations.begin(), r.relations.end(), [](const RelationRecord& x) {
+      return x.kind == "percent-breakdown";
+    })) << c.shares;
+    std::string changed = c.shares;
+    changed.replace(changed.find(c.from), c.from.size(), c.to_above);
+    const std::vector<std::string> f = Findings(Check(changed));
+    EXPECT_EQ(f.size(), 1u) << changed << ::testing::PrintToString(f);
+    EXPECT_TRUE(std::any_of(f.begin(), f.end(), [&](const std::string& x) {
+      return x.find(c.severity) != std::string::npos && x.find("percent-sum") != std::string::npos;
+    })) << changed << ::testing::PrintToString(f);
+    for (const std::string& to : {c.from, c.to_above, c.to_below}) {
+      std::string rates = c.rates;
+      rates.replace(rates.find(c.from), c.from.size(), to);
+      ReportResult n = Check(rates, "zh", "relations");
+      EXPECT_TRUE(Findings(n).empty()) << rates << ::testing::PrintToString(Findings(n));
+      EXPECT_FALSE(std::any_of(n.relations.begin(), n.relations.end(), [](const RelationRecord& x) {
+        return x.kind == "percent-breakdown";
+      })) << rates;
+      EXPECT_TRUE(Findings(Check(rates)).empty()) << rates;
+    }
+  }
+}
+
+// A short row label naming the share of one category (女性员工占比) in a tab table gives that share at
+// each site of the header: it is no chart caption over the row's figures, which may add up to about 100.
+// A caption naming no category of its own still captions the shares under it.
+TEST(RelationRulesTest, ARowLabelNamingTheShareOfOneCategoryIsNoChartCaption) {
+  for (const std::string near : {
+           "指标\t北京\t上海\t广州\n员工人数\t120\t80\t60\n女性员工占比\t30%\t40%\t40%\n",
+           "指标\t北京\t上海\t广州\n员工人数\t120\t80\t60\n女性员工占比\t30%\t40%\t30%\n",
+           "各基地女性员工占比\n\n北京 30%\n上海 40%\n广州 40%\n",
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    EXPECT_FALSE(std::any_of(n.relations.begin(), n.relations.end(), [](const RelationRecord& x) {
+      return x.kind == "percent-breakdown";
+    })) << near;
+  }
+  const std::string chart = "各基地员工占比\n\n北京 30%\n上海 40%\n广州 30%\n";
+  ExpectCleanAndRecognised(chart, "zh", {{"percent-breakdown", {"各基地员工占比", "30%", "40%"}}});
+  ExpectChangesFlagged(chart, {{"40%", "50%", {"30% + 50% + 30% = 110%"}}}, "error");
+  // Labels naming one category each, beside their shares in one cell, stay a chart's pair.
+  const std::string pair = "员工性别构成\n男性占比 60%    女性占比 40%\n";
+  ExpectCleanAndRecognised(pair, "zh", {{"percent-breakdown", {"员工性别构成", "60%", "40%"}}});
+  ExpectChangesFlagged(pair, {{"40%", "50%", {"60% + 50% = 110%"}}}, "error");
+}
+
+// A word that only ends like "rate" (Corporate) names no rate: the slash pair after it stays a breakdown.
+TEST(RelationRulesTest, AWordEndingLikeRateNamesNoRate) {
+  const std::string clean = "Corporate staff: 40% male / 60% female.\n";
+  ExpectCleanAndRecognised(clean, "en", {{"percent-breakdown", {"40%", "60%"}}});
+  ExpectChangesFlagged(clean, {{"40%", "48%", {"48% + 60% = 108%"}}}, "error", "en");
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
