@@ -242,6 +242,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindWaterBalanceRows(doc);
   FindShareRowsOfCategoryTables(doc);
   FindShareRowRuns(doc);
+  FindTotalsOfTrailingRuns(doc);
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
@@ -5386,6 +5387,115 @@ void RelationAnalysis::FindShareRowRuns(const sdk::Document& doc) {
     }
     if (!plausible || adding_up < 2) continue;
     for (Relation& r : rows) Add(std::move(r));
+  }
+}
+
+// The right one of two tables set side by side on a page of text columns, so that each row's line
+// opens with the left table's row or the other column's prose: a total row (a total word alone,
+// then N figures set apart by blanks, 2 <= N <= 8, nothing after), and above it rows whose lines
+// end in N or more figures set apart by blanks (the last N are the row's; the word before them is
+// its label, not another figure, and the text before them names no rate), lines without figures between them (at most kMaxGapLines) and no
+// page break; a line with figures of another shape ends the table. Two rows or more with two or
+// more non-zero figures per column. The columns are summed when every one adds up (a relation
+// recognised), or all but one and at least one does (the one that does not is a warning: the
+// grouping is read from the layout alone); a column off by more than 15 % of its total is another
+// quantity (an average, a rate), so nothing is summed then.
+// Totals another reading already sums are left to it.
+void RelationAnalysis::FindTotalsOfTrailingRuns(const sdk::Document& doc) {
+  constexpr size_t kMinCols = 2;
+  constexpr size_t kMaxCols = 8;
+  constexpr uint32_t kMaxGapLines = 3;
+  constexpr double kSlip = 0.15;
+  const std::string_view text = doc.Text();
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  std::map<uint32_t, std::vector<int>> on_line;
+  for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
+  for (auto& [line, figs] : on_line) {
+    std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
+  }
+  // The figures ending the line, set apart by blanks and none a share or a year, nothing after the last;
+  // empty when the line does not end in a figure.
+  auto trailing_run = [&](uint32_t line, const std::vector<int>& figs) {
+    std::vector<int> run;
+    const esgaudit_line l = doc.Line(line);
+    const Figure& last = figures_[figs.back()];
+    if (!sdk::Trim(text.substr(last.offset + last.length, l.offset + l.length - last.offset - last.length)).empty()) {
+      return run;
+    }
+    for (size_t k = figs.size(); k-- > 0;) {
+      const Figure& f = figures_[figs[k]];
+      if (f.kind != ESGAUDIT_FACT_QUANTITY) break;
+      if (!run.empty()) {
+        const Figure& n = figures_[run.back()];
+        const uint64_t from = f.offset + f.length;
+        if (from >= n.offset) break;
+        bool gap = true;
+        for (uint64_t c = from; c < n.offset && gap; ++c) gap = blank(text[c]);
+        if (!gap) break;
+      }
+      run.push_back(figs[k]);
+    }
+    std::reverse(run.begin(), run.end());
+    return run;
+  };
+  for (const auto& [anchor, total_figs] : on_line) {
+    const std::vector<int> total_run = trailing_run(anchor, total_figs);
+    const size_t n = total_run.size();
+    if (n < kMinCols || n > kMaxCols || n != total_figs.size()) continue;
+    const esgaudit_line al = doc.Line(anchor);
+    std::string lowered;
+    const Figure& first = figures_[total_run.front()];
+    if (!BareTotal(std::string(sdk::Trim(text.substr(al.offset, first.offset - al.offset))), &lowered)) continue;
+    if (std::any_of(total_run.begin(), total_run.end(), [&](int t) { return Summed(t); })) continue;
+    const std::string total_label(sdk::Trim(text.substr(al.offset, first.offset - al.offset)));
+    std::vector<std::vector<int>> rows;  // bottom up
+    for (uint32_t line = anchor, prev = anchor; line-- > 0;) {
+      if (prev - line > kMaxGapLines + 1 || doc.Line(line).page != al.page) break;
+      auto it = on_line.find(line);
+      if (it == on_line.end()) continue;
+      std::vector<int> run = trailing_run(line, it->second);
+      if (run.size() < n) break;
+      run.erase(run.begin(), run.end() - static_cast<std::ptrdiff_t>(n));
+      // The label's last word is a word, not a figure (a row with more columns).
+      const esgaudit_line l = doc.Line(line);
+      const std::string_view before = sdk::Trim(text.substr(l.offset, figures_[run.front()].offset - l.offset));
+      const size_t sp = before.find_last_of(" \t");
+      const std::string_view word = sp == std::string_view::npos ? before : before.substr(sp + 1);
+      if (!std::any_of(word.begin(), word.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
+          }) ||
+          RateLabel(std::string(before))) {
+        break;
+      }
+      rows.push_back(std::move(run));
+      prev = line;
+    }
+    if (rows.size() < 2) continue;
+    std::reverse(rows.begin(), rows.end());
+    std::vector<Relation> found;
+    size_t holds = 0;
+    bool misread = false;
+    for (size_t c = 0; c < n; ++c) {
+      std::vector<int> parts;
+      size_t nonzero = 0;
+      for (const std::vector<int>& row : rows) {
+        parts.push_back(row[c]);
+        nonzero += figures_[row[c]].value != 0;
+      }
+      Relation r;
+      misread = misread || nonzero < 2 || !TableSum(total_run[c], parts, total_label, &r);
+      if (misread) break;
+      // A column off by more than kSlip of its total is another quantity (an average, a rate), not a slip.
+      const Figure& t = figures_[total_run[c]];
+      misread = !r.consistent && (r.sum_low > t.high + kSlip * t.value || r.sum_high < t.low - kSlip * t.value);
+      if (misread) break;
+      holds += r.consistent;
+      r.evidence = Evidence::kLayout;
+      r.certainty = Certainty::kLikely;
+      found.push_back(std::move(r));
+    }
+    if (misread || holds < 1 || holds + 1 < n) continue;
+    for (Relation& r : found) Add(std::move(r));
   }
 }
 

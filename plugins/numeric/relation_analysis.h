@@ -161,6 +161,9 @@ class RelationAnalysis {
   // other: each row is one breakdown when at least two of them add up to 100 % and none is far off
   // (see the .cc).
   void FindShareRowRuns(const sdk::Document& doc);
+  // The right one of tables set side by side among prose: a total row of figures alone and rows
+  // above it whose lines end in as many figures, whatever stands before them (see the .cc).
+  void FindTotalsOfTrailingRuns(const sdk::Document& doc);
   // A relation stated in the text: its caption the total's label, its sum and consistency computed
   // (total -1: a percentage breakdown of 100 %).
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;

@@ -2650,6 +2650,36 @@ TEST(RelationRulesTest, RunsOfShareRowsAreBreakdownsWhenTwoRowsAddUp) {
   EXPECT_TRUE(Findings(changed).empty()) << ::testing::PrintToString(Findings(changed));
 }
 
+// The right one of two tables set side by side among prose: rows whose lines end in as many figures
+// as a total row of figures alone under them (the left table's figures and prose before them) are
+// summed per column; a changed figure breaks one column and is a warning. Near misses: a column that
+// is another quantity (its sum far from its total), no total word, a single row, and a line of
+// another shape between the rows are never summed.
+TEST(RelationRulesTest, TotalsOfTheRightTableOfTwoSideBySideSumTheRowsEndingTheirLines) {
+  const std::string clean =
+      "Plastic packaging\n"
+      "\n"
+      "Region Grams Cut Region Used Avoided\n"
+      "North 96 4,800 the plant moved to paper North 120 300\n"
+      "for most parcels, as planned.\n"
+      "South 111 3,500 and the rest of the network South 340 410\n"
+      "East 80 250\n"
+      "Total 540 960\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"540", "120", "340", "80"}},
+                                         {"parts-total", {"960", "300", "410", "250"}}});
+  ExpectChangesFlagged(clean, {{"South 340 410", "South 390 410", {"120 + 390 + 80 = 590"}}}, "warning", "en");
+  const std::string other_quantity = std::string(clean).replace(clean.find("Total 540 960"), 13, "Total 540 310");
+  const std::string no_total = std::string(clean).replace(clean.find("Total 540"), 5, "Paper");
+  const std::string one_row = "Plastic packaging\n\nRegion Used Avoided\nthe network moved, North 120 300\nTotal 120 300\n";
+  const std::string broken = std::string(clean).replace(clean.find("for most parcels"), 16, "for 12 of the parcels");
+  for (const std::string& near : {other_quantity, no_total, one_row, broken}) {
+    ReportResult n = Check(near, "en", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"540", "120", "340", "80"})) << near;
+  }
+}
+
 // Parts listed from 其中 up to a sum word (合计, 总计, 共计) name the whole list: the sum word's figure is
 // their total, off either way a warning. 累计 may add up past years instead, and a list not opened
 // by 其中 keeps the old rule (an error only for categories of one dimension).
