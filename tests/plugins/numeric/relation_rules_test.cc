@@ -2638,8 +2638,8 @@ TEST(RelationRulesTest, RunsOfShareRowsAreBreakdownsWhenTwoRowsAddUp) {
     const Document nd = Document::FromUtf8("test.txt", near);
     EXPECT_FALSE(Recognised(nd, n, "percent-breakdown", {"20%", "45%", "35%"})) << near;
   }
-  // A changed near miss is still not flagged; nor is a changed row of a run of two (one row left
-  // adding up is no evidence of a table of breakdowns).
+  // A run of two rows is a table of breakdowns while both add up; one changed row leaves a single
+  // row adding up, no evidence, so it is not flagged.
   const std::string two_rows = "Vehicles by fuel\n\nDiesel Electric Hybrid\n2023 61% 22% 17%\n2022 70% 16% 14%\n";
   ExpectCleanAndRecognised(two_rows, "en", {{"percent-breakdown", {"61%", "22%", "17%"}},
                                             {"percent-breakdown", {"70%", "16%", "14%"}}});
