@@ -5391,16 +5391,16 @@ void RelationAnalysis::FindShareRowRuns(const sdk::Document& doc) {
 }
 
 // The right one of two tables set side by side on a page of text columns, so that each row's line
-// opens with the left table's row or the other column's prose: a total row (a total word alone,
-// then N figures set apart by blanks, 2 <= N <= 8, nothing after), and above it rows whose lines
-// end in N or more figures set apart by blanks (the last N are the row's; the word before them is
-// its label, not another figure, and the text before them names no rate), lines without figures between them (at most kMaxGapLines) and no
-// page break; a line with figures of another shape ends the table. Two rows or more with two or
-// more non-zero figures per column. The columns are summed when every one adds up (a relation
-// recognised), or all but one and at least one does (the one that does not is a warning: the
-// grouping is read from the layout alone); a column off by more than 15 % of its total is another
-// quantity (an average, a rate), so nothing is summed then.
-// Totals another reading already sums are left to it.
+// opens with the left table's row or the other column's prose: a total row (its label a total word
+// or opening with one, as BareTotal reads it, then N figures set apart by blanks, 2 <= N <= 8,
+// nothing after), and above it rows whose lines end in N or more figures set apart by blanks (the
+// last N are the row's; the word before them is its label, not another figure, and the text before
+// them names no rate), lines without figures between them (at most kMaxGapLines) and no page break;
+// a line with figures of another shape ends the table. Two rows or more with two or more non-zero
+// figures per column. The columns are summed when every one adds up (a relation recognised), or all
+// but one and at least one does (the one that does not is a warning: the grouping is read from the
+// layout alone); a column off by more than kSlip of its total is another quantity (an average, a
+// rate), so nothing is summed then. Totals another reading already sums are left to it.
 void RelationAnalysis::FindTotalsOfTrailingRuns(const sdk::Document& doc) {
   constexpr size_t kMinCols = 2;
   constexpr size_t kMaxCols = 8;
