@@ -315,6 +315,8 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindTotalsOfLabelTails(doc);
   FindWaterBalanceRows(doc);
   FindShareRowsOfCategoryTables(doc);
+  FindShareRowRuns(doc);
+  FindTotalsOfTrailingRuns(doc);
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
@@ -5404,6 +5406,269 @@ void RelationAnalysis::FindShareRowsOfCategoryTables(const sdk::Document& doc) {
       r.certainty = Certainty::kLikely;
       Add(std::move(r));
     }
+  }
+}
+
+// A table of shares whose rows are printed one per line with no grid the structure model reads (a
+// PDF page whose text columns share the rows' lines, or a small table among prose): a header of
+// categories (`Region Paper Plastic Glass`, possibly wrapped over two lines), then rows such as
+// `North 20% 45% 35%` or `2023 12% 50% 38%`, each row the split of one whole across the columns.
+// A row is a line ending in three or more percentages set apart by blanks (nothing after them);
+// what stands before them is its label (a category or a year; prose of another column may precede
+// it), and must not end in another figure (a row with a value column besides its shares). Rows
+// with as many shares, each within kMaxGapLines of the one before on the same page, are one run.
+// The run is a table of breakdowns only when at least two of its rows add up to 100 % within their
+// rounding and none is more than kPlausible points off: rates per category (a recycling rate per
+// site) add up to 100 in one row by chance, not in two. Not taken: a run under a header of period
+// columns (each row a time series), rows whose label names a rate, lines of a time-series table of
+// the structure model, and figures already in a relation. The split is read from the layout, so a
+// row that does not add up is a warning.
+void RelationAnalysis::FindShareRowRuns(const sdk::Document& doc) {
+  constexpr size_t kMinShares = 3;
+  constexpr size_t kMaxShares = 8;
+  constexpr uint32_t kMaxGapLines = 4;     // from one row to the next
+  constexpr uint32_t kHeaderReach = 4;     // lines above the first row searched for a period header
+  const std::string_view text = doc.Text();
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  std::set<int> in_relation;
+  for (const Relation& r : relations_) {
+    if (r.total >= 0) in_relation.insert(r.total);
+    in_relation.insert(r.parts.begin(), r.parts.end());
+  }
+  std::map<uint32_t, std::vector<int>> on_line;
+  for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
+  auto year_token = [](std::string_view t) {
+    if (t.size() > 2 && (t.substr(0, 2) == "FY" || t.substr(0, 2) == "fy")) t.remove_prefix(2);
+    return t.size() == 4 && (t.substr(0, 2) == "19" || t.substr(0, 2) == "20") &&
+           std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  // Whether the line ends in two or more years set apart by blanks (a header of period columns).
+  auto period_header = [&](uint32_t line) {
+    std::string_view l = sdk::Trim(doc.LineText(line));
+    int years = 0;
+    while (!l.empty()) {
+      const size_t sp = l.find_last_of(" \t");
+      const std::string_view tok = sp == std::string_view::npos ? l : l.substr(sp + 1);
+      if (!year_token(tok)) break;
+      ++years;
+      l = sp == std::string_view::npos ? std::string_view() : sdk::Trim(l.substr(0, sp));
+    }
+    return years >= 2;
+  };
+  struct Row {
+    uint32_t line = 0;
+    std::vector<int> shares;
+    std::string label;  // after the last figure or sentence end before the shares
+    bool rate = false;
+  };
+  // The line's row of shares, if it is one.
+  auto row_of = [&](uint32_t line, std::vector<int> figs, Row* row) {
+    if (doc.HasStructure()) {
+      const esgaudit_line_structure ls = doc.LineStructure(line);
+      if (ls.table != ESGAUDIT_NO_INDEX && doc.Table(ls.table).kind == ESGAUDIT_TABLE_TIME_SERIES) return false;
+    }
+    std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
+    const esgaudit_line l = doc.Line(line);
+    const Figure& last = figures_[figs.back()];
+    if (!sdk::Trim(text.substr(last.offset + last.length, l.offset + l.length - last.offset - last.length)).empty()) {
+      return false;
+    }
+    size_t first = figs.size();
+    while (first > 0) {
+      const Figure& f = figures_[figs[first - 1]];
+      if (f.kind != ESGAUDIT_FACT_PERCENT || f.value < 0 || f.value > 100 || in_relation.count(figs[first - 1])) break;
+      if (first < figs.size()) {
+        const Figure& n = figures_[figs[first]];
+        const uint64_t from = f.offset + f.length;
+        if (from >= n.offset) break;
+        bool gap = true;
+        for (uint64_t c = from; c < n.offset && gap; ++c) gap = blank(text[c]);
+        if (!gap) break;
+      }
+      --first;
+    }
+    const size_t k = figs.size() - first;
+    if (k < kMinShares || k > kMaxShares) return false;
+    const Figure& head = figures_[figs[first]];
+    if (head.offset == l.offset || !blank(text[head.offset - 1])) return false;
+    const std::string_view before = sdk::Trim(text.substr(l.offset, head.offset - l.offset));
+    if (before.empty()) return false;
+    // The label's last word: a word or a year, not another figure.
+    const size_t sp = before.find_last_of(" \t");
+    const std::string_view word = sp == std::string_view::npos ? before : before.substr(sp + 1);
+    const bool letters = std::any_of(word.begin(), word.end(), [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (!letters && !year_token(word)) return false;
+    // The label starts after the last figure before it or the last sentence end.
+    uint64_t from = l.offset;
+    for (size_t i = 0; i < first; ++i) from = std::max<uint64_t>(from, figures_[figs[i]].offset + figures_[figs[i]].length);
+    std::string label(sdk::Trim(text.substr(from, head.offset - from)));
+    // A Latin sentence end counts before a capital only ("U.S. and Canada" is one label).
+    for (const char* end : {". ", "; ", "! ", "? ", "。", "；"}) {
+      const size_t n = std::strlen(end);
+      const bool latin = end[0] != '\xE3' && end[0] != '\xEF';
+      for (size_t at = label.rfind(end); at != std::string::npos; at = at > 0 ? label.rfind(end, at - 1) : std::string::npos) {
+        if (at + n >= label.size()) continue;
+        if (latin && !std::isupper(static_cast<unsigned char>(label[at + n]))) continue;
+        label = label.substr(at + n);
+        break;
+      }
+    }
+    row->line = line;
+    row->shares.assign(figs.begin() + static_cast<std::ptrdiff_t>(first), figs.end());
+    row->label = std::string(sdk::Trim(label));
+    row->rate = RateLabel(row->label);
+    return true;
+  };
+  std::vector<std::vector<Row>> runs;
+  for (const auto& [line, figs] : on_line) {
+    Row row;
+    if (!row_of(line, figs, &row)) continue;
+    if (!runs.empty()) {
+      const Row& prev = runs.back().back();
+      if (prev.shares.size() == row.shares.size() && line - prev.line <= kMaxGapLines &&
+          doc.Line(prev.line).page == doc.Line(line).page) {
+        runs.back().push_back(std::move(row));
+        continue;
+      }
+    }
+    runs.push_back({std::move(row)});
+  }
+  for (std::vector<Row>& run : runs) {
+    if (run.size() < 2) continue;
+    if (std::any_of(run.begin(), run.end(), [](const Row& r) { return r.rate; })) continue;
+    bool under_periods = false;
+    const uint32_t top = run.front().line;
+    for (uint32_t line = top; line-- > 0 && top - line <= kHeaderReach && !under_periods;) {
+      if (doc.Line(line).page != doc.Line(top).page) break;
+      under_periods = period_header(line);
+    }
+    if (under_periods) continue;
+    std::vector<Relation> rows;
+    size_t adding_up = 0;
+    bool plausible = true;
+    for (Row& row : run) {
+      Relation r = Stated(RelationKind::kPercentBreakdown, -1, row.shares);
+      plausible = plausible && r.sum_low <= 100 + kPlausible && r.sum_high >= 100 - kPlausible;
+      adding_up += r.consistent ? 1 : 0;
+      r.evidence = Evidence::kLayout;
+      r.certainty = Certainty::kLikely;
+      r.flag = !r.consistent;
+      r.caption = row.label;
+      rows.push_back(std::move(r));
+    }
+    if (!plausible || adding_up < 2) continue;
+    for (Relation& r : rows) Add(std::move(r));
+  }
+}
+
+// The right one of two tables set side by side on a page of text columns, so that each row's line
+// opens with the left table's row or the other column's prose: a total row (its label a total word
+// or opening with one, as BareTotal reads it, then N figures set apart by blanks, 2 <= N <= 8,
+// nothing after), and above it rows whose lines end in N or more figures set apart by blanks (the
+// last N are the row's; the word before them is its label, not another figure, and the text before
+// them names no rate), lines without figures between them (at most kMaxGapLines) and no page break;
+// a line with figures of another shape ends the table. Two rows or more with two or more non-zero
+// figures per column. The columns are summed when every one adds up (a relation recognised), or all
+// but one and at least one does (the one that does not is a warning: the grouping is read from the
+// layout alone); a column off by more than kSlip of its total is another quantity (an average, a
+// rate), so nothing is summed then. Totals another reading already sums are left to it.
+void RelationAnalysis::FindTotalsOfTrailingRuns(const sdk::Document& doc) {
+  constexpr size_t kMinCols = 2;
+  constexpr size_t kMaxCols = 8;
+  constexpr uint32_t kMaxGapLines = 3;
+  constexpr double kSlip = 0.15;
+  const std::string_view text = doc.Text();
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  std::map<uint32_t, std::vector<int>> on_line;
+  for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
+  for (auto& [line, figs] : on_line) {
+    std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
+  }
+  // The figures ending the line, set apart by blanks and none a share or a year, nothing after the last;
+  // empty when the line does not end in a figure.
+  auto trailing_run = [&](uint32_t line, const std::vector<int>& figs) {
+    std::vector<int> run;
+    const esgaudit_line l = doc.Line(line);
+    const Figure& last = figures_[figs.back()];
+    if (!sdk::Trim(text.substr(last.offset + last.length, l.offset + l.length - last.offset - last.length)).empty()) {
+      return run;
+    }
+    for (size_t k = figs.size(); k-- > 0;) {
+      const Figure& f = figures_[figs[k]];
+      if (f.kind != ESGAUDIT_FACT_QUANTITY) break;
+      if (!run.empty()) {
+        const Figure& n = figures_[run.back()];
+        const uint64_t from = f.offset + f.length;
+        if (from >= n.offset) break;
+        bool gap = true;
+        for (uint64_t c = from; c < n.offset && gap; ++c) gap = blank(text[c]);
+        if (!gap) break;
+      }
+      run.push_back(figs[k]);
+    }
+    std::reverse(run.begin(), run.end());
+    return run;
+  };
+  for (const auto& [anchor, total_figs] : on_line) {
+    const std::vector<int> total_run = trailing_run(anchor, total_figs);
+    const size_t n = total_run.size();
+    if (n < kMinCols || n > kMaxCols || n != total_figs.size()) continue;
+    const esgaudit_line al = doc.Line(anchor);
+    std::string lowered;
+    const Figure& first = figures_[total_run.front()];
+    if (!BareTotal(std::string(sdk::Trim(text.substr(al.offset, first.offset - al.offset))), &lowered)) continue;
+    if (std::any_of(total_run.begin(), total_run.end(), [&](int t) { return Summed(t); })) continue;
+    const std::string total_label(sdk::Trim(text.substr(al.offset, first.offset - al.offset)));
+    std::vector<std::vector<int>> rows;  // bottom up
+    for (uint32_t line = anchor, prev = anchor; line-- > 0;) {
+      if (prev - line > kMaxGapLines + 1 || doc.Line(line).page != al.page) break;
+      auto it = on_line.find(line);
+      if (it == on_line.end()) continue;
+      std::vector<int> run = trailing_run(line, it->second);
+      if (run.size() < n) break;
+      run.erase(run.begin(), run.end() - static_cast<std::ptrdiff_t>(n));
+      // The label's last word is a word, not a figure (a row with more columns).
+      const esgaudit_line l = doc.Line(line);
+      const std::string_view before = sdk::Trim(text.substr(l.offset, figures_[run.front()].offset - l.offset));
+      const size_t sp = before.find_last_of(" \t");
+      const std::string_view word = sp == std::string_view::npos ? before : before.substr(sp + 1);
+      if (!std::any_of(word.begin(), word.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
+          }) ||
+          RateLabel(std::string(before))) {
+        break;
+      }
+      rows.push_back(std::move(run));
+      prev = line;
+    }
+    if (rows.size() < 2) continue;
+    std::reverse(rows.begin(), rows.end());
+    std::vector<Relation> found;
+    size_t holds = 0;
+    bool misread = false;
+    for (size_t c = 0; c < n; ++c) {
+      std::vector<int> parts;
+      size_t nonzero = 0;
+      for (const std::vector<int>& row : rows) {
+        parts.push_back(row[c]);
+        nonzero += figures_[row[c]].value != 0;
+      }
+      Relation r;
+      misread = misread || nonzero < 2 || !TableSum(total_run[c], parts, total_label, &r);
+      if (misread) break;
+      // A column off by more than kSlip of its total is another quantity (an average, a rate), not a slip.
+      const Figure& t = figures_[total_run[c]];
+      misread = !r.consistent && (r.sum_low > t.high + kSlip * t.value || r.sum_high < t.low - kSlip * t.value);
+      if (misread) break;
+      holds += r.consistent;
+      r.evidence = Evidence::kLayout;
+      r.certainty = Certainty::kLikely;
+      found.push_back(std::move(r));
+    }
+    if (misread || holds < 1 || holds + 1 < n) continue;
+    for (Relation& r : found) Add(std::move(r));
   }
 }
 

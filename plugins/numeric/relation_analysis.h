@@ -157,6 +157,14 @@ class RelationAnalysis {
   // A row of shares naming one whole across the columns of a table whose columns are categories
   // (a purchase share by region): a percentage breakdown (see the .cc).
   void FindShareRowsOfCategoryTables(const sdk::Document& doc);
+  // Rows of shares set among prose or alone, each ending in the same number (three or more) of
+  // percentages set apart by blanks, labelled by a category or a year, within a few lines of each
+  // other: each row is one breakdown when at least two of them add up to 100 % and none is far off
+  // (see the .cc).
+  void FindShareRowRuns(const sdk::Document& doc);
+  // The right one of tables set side by side among prose: a total row of figures alone and rows
+  // above it whose lines end in as many figures, whatever stands before them (see the .cc).
+  void FindTotalsOfTrailingRuns(const sdk::Document& doc);
   // A relation stated in the text: its caption the total's label, its sum and consistency computed
   // (total -1: a percentage breakdown of 100 %).
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;

@@ -2625,6 +2625,98 @@ TEST(RelationRulesTest, GroupsShownByTheFiguresAloneAreSummed) {
   }
 }
 
+// Rows of shares with no grid (a header of categories, then a category or a year and as many shares
+// on each row, prose of another text column between the rows or before a row's label): each row is
+// a breakdown when two or more of them add up to 100 %; a row that no longer does is a warning.
+// Near misses: rates per category of which one row adds up by chance, rows under a header of period
+// columns (time series), a row alone, rows whose labels name a rate, and rows with a value column
+// before their shares are never summed.
+TEST(RelationRulesTest, RunsOfShareRowsAreBreakdownsWhenTwoRowsAddUp) {
+  const std::string regions =
+      "Recycled material by stream\n"
+      "\n"
+      "Region Paper Plastic Glass\n"
+      "North 20% 45% 35%\n"
+      "the depots were rebuilt in spring and now sort 12% more. South 25% 41% 34%\n"
+      "which the council counts in its own figures.\n"
+      "West 18% 52% 30%\n";
+  ExpectCleanAndRecognised(regions, "en", {{"percent-breakdown", {"20%", "45%", "35%"}},
+                                           {"percent-breakdown", {"25%", "41%", "34%"}},
+                                           {"percent-breakdown", {"18%", "52%", "30%"}}});
+  ExpectChangesFlagged(regions,
+                       {{"North 20% 45%", "North 20% 55%", {"20% + 55% + 35% = 110%"}},
+                        {"South 25% 41%", "South 25% 31%", {"25% + 31% + 34% = 90%"}}},
+                       "warning", "en");
+  const std::string years =
+      "Vehicles by fuel\n"
+      "\n"
+      "Diesel Electric Hybrid\n"
+      "2023 61% 22% 17%\n"
+      "New depots opened in three cities over the year\n"
+      "2022 70% 16% 14%\n"
+      "2021 79% 9% 12%\n";
+  ExpectCleanAndRecognised(years, "en", {{"percent-breakdown", {"61%", "22%", "17%"}},
+                                         {"percent-breakdown", {"70%", "16%", "14%"}},
+                                         {"percent-breakdown", {"79%", "9%", "12%"}}});
+  ExpectChangesFlagged(years, {{"2022 70%", "2022 77%", {"77% + 16% + 14% = 107%"}}}, "warning", "en");
+
+  const std::string rates =
+      "Recovery by stream\n\nSite Paper Plastic Glass\nNorth 20% 45% 35%\nSouth 30% 41% 24%\nWest 18% 52% 20%\n";
+  const std::string periods =
+      "Material use\n\nStream 2021 2022 2023\nPaper 20% 45% 35%\nPlastic 40% 35% 25%\n";
+  const std::string alone = "Recycled material\n\nRegion Paper Plastic Glass\nNorth 20% 45% 35%\n";
+  const std::string rate_labels =
+      "Recycling\n\nStream Paper Plastic Glass\nRecycling rate 20% 45% 35%\nRecovery rate 30% 40% 30%\n";
+  const std::string value_column =
+      "Waste\n\nRegion Tonnes Paper Plastic Glass\nNorth 120 20% 45% 35%\nSouth 98 25% 41% 34%\n";
+  for (const std::string& near : {rates, periods, alone, rate_labels, value_column}) {
+    ReportResult n = Check(near, "en", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "percent-breakdown", {"20%", "45%", "35%"})) << near;
+  }
+  // A run of two rows is a table of breakdowns while both add up; one changed row leaves a single
+  // row adding up, no evidence, so it is not flagged.
+  const std::string two_rows = "Vehicles by fuel\n\nDiesel Electric Hybrid\n2023 61% 22% 17%\n2022 70% 16% 14%\n";
+  ExpectCleanAndRecognised(two_rows, "en", {{"percent-breakdown", {"61%", "22%", "17%"}},
+                                            {"percent-breakdown", {"70%", "16%", "14%"}}});
+  ReportResult changed_pair = Check(std::string(two_rows).replace(two_rows.find("70%"), 3, "77%"), "en");
+  EXPECT_TRUE(Findings(changed_pair).empty()) << ::testing::PrintToString(Findings(changed_pair));
+  // A changed near miss is still not flagged.
+  ReportResult changed = Check(std::string(periods).replace(periods.find("45%"), 3, "55%"), "en");
+  EXPECT_TRUE(Findings(changed).empty()) << ::testing::PrintToString(Findings(changed));
+}
+
+// The right one of two tables set side by side among prose: rows whose lines end in as many figures
+// as a total row of figures alone under them (the left table's figures and prose before them) are
+// summed per column; a changed figure breaks one column and is a warning. Near misses: a column that
+// is another quantity (its sum far from its total), no total word, a single row, and a line of
+// another shape between the rows are never summed.
+TEST(RelationRulesTest, TotalsOfTheRightTableOfTwoSideBySideSumTheRowsEndingTheirLines) {
+  const std::string clean =
+      "Plastic packaging\n"
+      "\n"
+      "Region Grams Cut Region Used Avoided\n"
+      "North 96 4,800 the plant moved to paper North 120 300\n"
+      "for most parcels, as planned.\n"
+      "South 111 3,500 and the rest of the network South 340 410\n"
+      "East 80 250\n"
+      "Total 540 960\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"540", "120", "340", "80"}},
+                                         {"parts-total", {"960", "300", "410", "250"}}});
+  ExpectChangesFlagged(clean, {{"South 340 410", "South 390 410", {"120 + 390 + 80 = 590"}}}, "warning", "en");
+  const std::string other_quantity = std::string(clean).replace(clean.find("Total 540 960"), 13, "Total 540 310");
+  const std::string no_total = std::string(clean).replace(clean.find("Total 540"), 5, "Paper");
+  const std::string one_row = "Plastic packaging\n\nRegion Used Avoided\nthe network moved, North 120 300\nTotal 120 300\n";
+  const std::string broken = std::string(clean).replace(clean.find("for most parcels"), 16, "for 12 of the parcels");
+  for (const std::string& near : {other_quantity, no_total, one_row, broken}) {
+    ReportResult n = Check(near, "en", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"540", "120", "340", "80"})) << near;
+  }
+}
+
 // Parts listed from 其中 up to a sum word (合计, 总计, 共计) name the whole list: the sum word's figure is
 // their total, off either way a warning. 累计 may add up past years instead, and a list not opened
 // by 其中 keeps the old rule (an error only for categories of one dimension).
