@@ -86,18 +86,17 @@ bool ContainsWord(std::string_view lower_line, std::string_view word) {
 
 namespace {
 
-// Quote's fold and cut over the whole of `line`: whitespace runs folded to one space (none at
-// either end), then the cut around the match.
-std::string QuoteWhole(std::string_view line, size_t pos, size_t len, size_t max_bytes) {
-  // Fold whitespace, remembering where the match lands in the folded text.
+// line[a, b) with whitespace runs folded to one space (none at either end), and where the match
+// line[pos, pos + len) lands in it: [*fpos, *fend).
+std::string FoldPiece(std::string_view line, size_t a, size_t b, size_t pos, size_t len, size_t* fpos, size_t* fend) {
   std::string folded;
-  size_t fpos = 0;
-  size_t fend = 0;
+  *fpos = 0;
+  *fend = 0;
   bool space = false;
-  for (size_t i = 0; i <= line.size(); ++i) {
-    if (i == pos) fpos = folded.size() + (space && !folded.empty() ? 1 : 0);
-    if (i == pos + len) fend = folded.size();
-    if (i == line.size()) break;
+  for (size_t i = a; i <= b; ++i) {
+    if (i == pos) *fpos = folded.size() + (space && !folded.empty() ? 1 : 0);
+    if (i == pos + len) *fend = folded.size();
+    if (i == b) break;
     if (IsSpace(line[i])) {
       space = true;
       continue;
@@ -106,7 +105,16 @@ std::string QuoteWhole(std::string_view line, size_t pos, size_t len, size_t max
     space = false;
     folded += line[i];
   }
-  if (fend < fpos) fend = fpos;
+  if (*fend < *fpos) *fend = *fpos;
+  return folded;
+}
+
+// Quote's fold and cut over the whole of `line`: whitespace runs folded to one space (none at
+// either end), then the cut around the match.
+std::string QuoteWhole(std::string_view line, size_t pos, size_t len, size_t max_bytes) {
+  size_t fpos = 0;
+  size_t fend = 0;
+  std::string folded = FoldPiece(line, 0, line.size(), pos, len, &fpos, &fend);
   if (folded.size() <= max_bytes) return folded;
   size_t match = fend - fpos;
   size_t slack = max_bytes > match ? (max_bytes - match) / 2 : 0;
@@ -144,23 +152,9 @@ std::string QuoteWindow(std::string_view line, size_t pos, size_t len, size_t ma
   const bool cut_before = a > 0;  // the line's fold holds more before the piece
   const bool cut_after = b < line.size();  // and after it
   if (!cut_before && !cut_after) return QuoteWhole(line, pos, len, max_bytes);
-  std::string folded;  // the piece: the fold of line[a, b)
   size_t fpos = 0;
   size_t fend = 0;
-  bool space = false;
-  for (size_t i = a; i <= b; ++i) {
-    if (i == pos) fpos = folded.size() + (space && !folded.empty() ? 1 : 0);
-    if (i == pos + len) fend = folded.size();
-    if (i == b) break;
-    if (IsSpace(line[i])) {
-      space = true;
-      continue;
-    }
-    if (space && !folded.empty()) folded += ' ';
-    space = false;
-    folded += line[i];
-  }
-  if (fend < fpos) fend = fpos;
+  const std::string folded = FoldPiece(line, a, b, pos, len, &fpos, &fend);  // the piece
   // QuoteWhole's cut in the piece's offsets. The whole fold is longer than max_bytes (the piece
   // holds `reach` bytes of it on a cut side); with a cut before, fpos >= reach > slack; with a cut
   // after, from + max(max_bytes, match) <= fend + max_bytes + len < fend + reach <= folded.size().

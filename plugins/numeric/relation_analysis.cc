@@ -3303,6 +3303,15 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       if (it != row_label.end()) figures_[m].label = it->second;
     }
   };
+  // Adds sums read from a layout whose set of parts may be incomplete (named sources, inferred
+  // series): only parts above their total are flagged, a shortfall is not.
+  auto add_flagging_excess = [&](std::vector<Relation>& sums) {
+    for (Relation& r : sums) {
+      r.flag = !r.consistent && r.sum_low > figures_[r.total].high;
+      relabel(r);
+      Add(std::move(r));
+    }
+  };
   // Blocks of one split printed as tables of their own, one after the other, each under a title
   // naming one category of a closed dimension ("Female" over rows of shares, then "Male" over the
   // same rows): the chain read so far (see the pass after a table's rows are read).
@@ -4263,11 +4272,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       std::vector<Relation> columns;
       const size_t tried = column_totals(tr, list, false, &columns);
       if (!MostAddUp(columns, tried)) continue;
-      for (Relation& r : columns) {
-        r.flag = !r.consistent && r.sum_low > figures_[r.total].high;
-        relabel(r);
-        Add(std::move(r));
-      }
+      add_flagging_excess(columns);
     }
 
     // Groups shown by the figures alone, no label naming them (a footprint by scope: Scope 1, then
@@ -4421,11 +4426,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         for (Relation& r : b) best.push_back(std::move(r));
       }
       if (best.empty() || tie) continue;
-      for (Relation& r : best) {
-        r.flag = !r.consistent && r.sum_low > figures_[r.total].high;
-        relabel(r);
-        Add(std::move(r));
-      }
+      add_flagging_excess(best);
     }
 
     // A second breakdown of a row further down: two or more consecutive rows whose labels repeat the
@@ -4461,11 +4462,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       std::vector<Relation> columns;
       const size_t tried = column_totals(tr, run, true, &columns);
       if (!MostAddUp(columns, tried)) continue;
-      for (Relation& r : columns) {
-        r.flag = !r.consistent && r.sum_low > figures_[r.total].high;
-        relabel(r);
-        Add(std::move(r));
-      }
+      add_flagging_excess(columns);
     }
 
     // 其中 rows (of which): a run of them under a row are each a subset of it (新申请专利, 其中：发明专利);
