@@ -250,7 +250,9 @@ PATTERNS = {
     "305-7": (["二氧化硫", "氮氧化物", "大气污染物", "废气排放", "颗粒物", "烟尘"],
               ["nox", "sox", "air emissions", "air pollutants", "sulfur dioxide", "nitrogen oxides"],
               [need(["二氧化硫", "氮氧化物", "so2", "nox", "sox", "颗粒物", "烟尘", "粉尘", "sulfur", "sulphur",
-                     "nitrogen oxides", "particulate"], WEIGHT)]),
+                     "nitrogen oxides", "particulate"], WEIGHT,
+                   # Sulphur hexafluoride (SF6) is a greenhouse gas (305-1), not a sulphur oxide.
+                   unless=["hexafluoride", "六氟化硫", "sf6"])]),
     "306-1": (["固体废物", "固废", "危险废物", "危废", "废弃物"],
               ["waste generation", "waste-related impacts", "solid waste", "hazardous waste"], None),
     "306-2": (["固废&处置", "危险废物&管理", "固废&综合利用", "废弃物管理", "资源化利用", "固废资源化"],

@@ -418,6 +418,14 @@ TEST_F(GriCoverage, EnglishTitlesWithLangEn) {
   EXPECT_EQ(Record(r, "2-22").title, "Statement on sustainable development strategy");
 }
 
+// Sulphur hexafluoride (SF6) is a greenhouse gas: its row is no sulphur-oxide figure for 305-7.
+TEST_F(GriCoverage, SulphurHexafluorideIsNoAirPollutantFigure) {
+  EXPECT_EQ(Status(Run("Sulphur dioxide emissions 1,234 tonnes\n", "en"), "305-7"), "covered");
+  EXPECT_EQ(Status(Run("Sulfur oxides (SOx) 2.1 thousand tonnes\n", "en"), "305-7"), "covered");
+  EXPECT_NE(Status(Run("Sulphur hexafluoride (SF6) emissions 12 tonnes\n", "en"), "305-7"), "covered");
+  EXPECT_NE(Status(Run("Sulfur hexafluoride 310 tonnes\n", "en"), "305-7"), "covered");
+}
+
 // A figure's "unless" words are looked for only where its own words hold every byte pair of the word
 // (NeedWords::unless_pairs): each one, in the figure's clause or in its sentence's opening phrase,
 // still rules the figure out.
