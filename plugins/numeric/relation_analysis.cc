@@ -437,6 +437,17 @@ bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string c
   return r.consistent || r.flag;
 }
 
+std::map<uint32_t, std::vector<int>> RelationAnalysis::FiguresByLine(bool by_offset) const {
+  std::map<uint32_t, std::vector<int>> on_line;
+  for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
+  if (by_offset) {
+    for (auto& [line, figs] : on_line) {
+      std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
+    }
+  }
+  return on_line;
+}
+
 bool RelationAnalysis::Summed(int total) const {
   return std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == total; });
 }
@@ -1351,8 +1362,7 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
     }
     return true;
   };
-  std::map<uint32_t, std::vector<int>> on_line;
-  for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
+  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(false);
   struct Row {
     uint32_t line = 0;
     std::string label;
@@ -1494,8 +1504,7 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
     }
     return 0;
   };
-  std::map<uint32_t, std::vector<int>> on_line;
-  for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
+  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(false);
   struct Row {
     uint32_t line = 0;
     std::string label;
@@ -4943,11 +4952,7 @@ void RelationAnalysis::FindRowsAmongProse(const sdk::Document& doc) {
   constexpr uint32_t kMaxGapLines = 2;  // lines without figures between two rows
   const std::string_view text = doc.Text();
   auto blank = [](char c) { return c == ' ' || c == '\t'; };
-  std::map<uint32_t, std::vector<int>> on_line;
-  for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
-  for (auto& [line, figs] : on_line) {
-    std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
-  }
+  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(true);
   // Whether the line's figures are one run set apart by blanks, none a share.
   auto one_run = [&](const std::vector<int>& figs) {
     for (size_t k = 0; k < figs.size(); ++k) {
@@ -5200,11 +5205,7 @@ void RelationAnalysis::FindTotalsOfLabelTails(const sdk::Document& doc) {
   constexpr uint32_t kMaxGapLines = 2;
   constexpr size_t kMinTailWords = 2;
   const std::string_view text = doc.Text();
-  std::map<uint32_t, std::vector<int>> on_line;
-  for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
-  for (auto& [line, figs] : on_line) {
-    std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
-  }
+  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(true);
   auto before = [&](int f) {
     const esgaudit_line l = doc.Line(figures_[f].line);
     return std::string(sdk::Trim(text.substr(l.offset, figures_[f].offset - l.offset)));
@@ -5432,8 +5433,7 @@ void RelationAnalysis::FindShareRowRuns(const sdk::Document& doc) {
     if (r.total >= 0) in_relation.insert(r.total);
     in_relation.insert(r.parts.begin(), r.parts.end());
   }
-  std::map<uint32_t, std::vector<int>> on_line;
-  for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
+  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(false);
   auto year_token = [](std::string_view t) {
     if (t.size() > 2 && (t.substr(0, 2) == "FY" || t.substr(0, 2) == "fy")) t.remove_prefix(2);
     return t.size() == 4 && (t.substr(0, 2) == "19" || t.substr(0, 2) == "20") &&
@@ -5578,11 +5578,7 @@ void RelationAnalysis::FindTotalsOfTrailingRuns(const sdk::Document& doc) {
   constexpr double kSlip = 0.15;
   const std::string_view text = doc.Text();
   auto blank = [](char c) { return c == ' ' || c == '\t'; };
-  std::map<uint32_t, std::vector<int>> on_line;
-  for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
-  for (auto& [line, figs] : on_line) {
-    std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
-  }
+  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(true);
   // The figures ending the line, set apart by blanks and none a share or a year, nothing after the last;
   // empty when the line does not end in a figure.
   auto trailing_run = [&](uint32_t line, const std::vector<int>& figs) {

@@ -175,6 +175,8 @@ class RelationAnalysis {
   bool TableSum(int total, std::vector<int> parts, std::string caption, Relation* out) const;
   // Whether a relation found so far sums into figure `total`.
   bool Summed(int total) const;
+  // The indexes of figures_ per line, in index order, or by offset on the line when `by_offset`.
+  std::map<uint32_t, std::vector<int>> FiguresByLine(bool by_offset) const;
   void Add(Relation r);
 
   std::vector<Figure> figures_;
