@@ -183,6 +183,10 @@ std::string Quote(std::string_view line, size_t pos, size_t len, size_t max_byte
   return QuoteWindow(line, pos, len, max_bytes);
 }
 
+std::string QuoteWholeLine(std::string_view line, size_t pos, size_t len, size_t max_bytes) {
+  return QuoteWhole(line, pos, len, max_bytes);
+}
+
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (IsSpace(s.front()) || s.front() == '|')) s.remove_prefix(1);
   while (!s.empty() && (IsSpace(s.back()) || s.back() == '|')) s.remove_suffix(1);

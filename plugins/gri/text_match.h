@@ -52,6 +52,9 @@ bool ContainsWord(std::string_view lower_line, std::string_view word);
 // A one-line quote of `line` around [pos, pos + len): whitespace runs folded to one space, cut at
 // UTF-8 boundaries to about `max_bytes`, "…" marking cuts.
 std::string Quote(std::string_view line, size_t pos, size_t len, size_t max_bytes = 72);
+// The same quote folded and cut over the whole line: what Quote returns, at a cost in the line's
+// length (Quote reads a window around the match and falls back to this where a window cannot tell).
+std::string QuoteWholeLine(std::string_view line, size_t pos, size_t len, size_t max_bytes = 72);
 
 // `s` without leading and trailing ASCII whitespace and '|'.
 std::string_view Trim(std::string_view s);
