@@ -64,8 +64,10 @@ constexpr const char* kTotalWords[] = {"合计", "总计", "共计", "累计", "
 // 共 starts these words without meaning "in total".
 constexpr const char* kNotTotal[] = {"共同", "共享", "共建", "共产", "共赢", "共识", "共青", "共商",
                                      "共治", "共创", "共进", "共担", "共育", "共生", "共和"};
-// Longest first: "其中包括" is one marker, not 其中 followed by a second list.
-constexpr const char* kSubsetWords[] = {"其中包括", "其中", "包括", "of which", "including"};
+// Longest first: "其中包括" is one marker, not 其中 followed by a second list. 包含 is 包括's synonym
+// ("检查企业27家（包含外租冷库15家）"); "不包含" stays no subset, as "不包括" does: the 不 before the word
+// parts it from the total.
+constexpr const char* kSubsetWords[] = {"其中包括", "其中包含", "其中", "包括", "包含", "of which", "including"};
 // An amount of money (万元, 亿元, 元) and a count of things or people: two dimensions of one item.
 bool MoneyUnit(std::string_view unit) {
   return unit.size() >= 3 && unit.substr(unit.size() - 3) == "元";
@@ -76,6 +78,11 @@ bool CountUnit(std::string_view unit) {
   }
   return false;
 }
+
+// The period a rate's unit is per, printed right after its figure ("29710吨/日"), longest first. The
+// fact reader keeps "吨"; units are still compared without it, as reports often print the period on
+// the total alone ("主体矿井产能3240万吨，资源整合矿井1710万吨，合计产能规模达4950万吨/年").
+constexpr const char* kPerPeriod[] = {"/小时", "/日", "/天", "/年", "/月", "/周", "/时"};
 
 // A figure per unit of something (每股社会贡献值1.71元, 人均培训时长) is a ratio, never the total of
 // the amounts that follow it.
@@ -669,6 +676,8 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   for (const char* w : kSubsetWords) subset_words.push_back(unspaced(w));
   for (const char* w : kTotalWords) total_words.push_back(unspaced(w));
   for (const char* w : kNotTotal) not_total.push_back(ToU32(w));
+  std::vector<std::u32string> per_period;
+  for (const char* w : kPerPeriod) per_period.push_back(ToU32(w));
   std::vector<std::u32string> composition_words;
   for (const char* w : kCompositionWords) composition_words.push_back(ToU32(w));
   std::sort(total_words.begin(), total_words.end(),
@@ -782,6 +791,18 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         uint64_t fe = figure_end[figure];
         ++i;
         while (i < cps.size() && cps[i].v < fe) ++i;
+        // "29710吨/日，其中…": a per-period tail (kPerPeriod) belongs to its figure's unit; its slash is
+        // no list separator.
+        if (i < cps.size() && cps[i].c == U'/') {
+          for (const std::u32string& w : per_period) {
+            bool whole = i + w.size() <= cps.size();
+            for (size_t k = 0; whole && k < w.size(); ++k) whole = cps[i + k].c == w[k];
+            if (whole) {
+              i += w.size();
+              break;
+            }
+          }
+        }
         continue;
       }
       auto is_latin = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
@@ -1937,6 +1958,13 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     return toks[k].type == Tok::kTotal && k > 0 && toks[k - 1].type == Tok::kText &&
            k + 1 < static_cast<long>(toks.size()) && toks[k + 1].type == Tok::kFact;
   };
+  // Whether a figure follows token `k` in its sentence.
+  auto figure_ahead = [&](long k) {
+    for (long e = k + 1; e < static_cast<long>(toks.size()) && toks[e].type != Tok::kEnd; ++e) {
+      if (toks[e].type == Tok::kFact) return true;
+    }
+    return false;
+  };
   auto collect = [&](size_t from, int dir, const Figure& total, bool* enumerated, bool* nested) {
     std::vector<int> parts;
     stopped_at_semicolon = false;
@@ -1967,7 +1995,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           continue;
         }
       }
-      if (t.type == Tok::kSubset) *nested = true;
+      // A subset word whose sentence holds no figure says what the list covers ("…运营维护投入1,319万元，
+      // 包含…各项费用。") and only ends it; with a figure it opens an overlapping list of its own.
+      if (t.type == Tok::kSubset) *nested = figure_ahead(k);
       // `through_semicolons`: a semicolon separates the list's clauses like a comma (a clause
       // without a part still ends the list); otherwise the list ends there, said in
       // `stopped_at_semicolon`.
@@ -1999,13 +2029,14 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       if (dir > 0 && !parts.empty() && opens && !first_opens) break;
       if (parts.empty()) first_opens = opens;
       // "申请专利55项，其中发明专利16项，授权专利39项，其中发明专利5项": a figure with a 其中 list
-      // of its own ends this list.
+      // of its own ends this list. A subset word whose sentence holds no figure says what the
+      // amount covers ("运营维护投入1,319万元，包含…各项费用"): no list, the figure stays a part.
       if (dir > 0 && !parts.empty()) {
         long j = k + 1;
         while (j < static_cast<long>(toks.size()) && toks[j].type == Tok::kText && j - k <= 12) ++j;
         if (j + 1 < static_cast<long>(toks.size()) && toks[j].type == Tok::kComma &&
             toks[j + 1].type == Tok::kSubset) {
-          break;
+          if (figure_ahead(j + 1)) break;
         }
       }
       if (same_unit(*f, total)) {

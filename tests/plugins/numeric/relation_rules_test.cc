@@ -959,6 +959,45 @@ TEST(RelationRulesTest, QiZhongBaoKuoListsParts) {
                               {"20次", "3次", "8次", "9次"}, "9次", "12", "error"});
 }
 
+// 包含 is 包括's synonym, alone in a bracket after the total too; 其中包含 is one marker. After 不 or
+// 未 either word excludes what follows: no subset, whatever its figure.
+TEST(RelationRulesTest, BaoHanMarksASubsetAndAnExclusionNone) {
+  ExpectRecognisedThenCaught({"本年检查门店42家（包含加盟店17家），发现问题9个。\n", "subset",
+                              {"42家", "17家"}, "17家", "170", "error"});
+  ExpectRecognisedThenCaught({"公司共召开会议20次，其中包含股东大会3次、董事会8次、监事会9次。\n", "parts-total",
+                              {"20次", "3次", "8次", "9次"}, "9次", "12", "error"});
+  for (const char* text : {"本年检查门店42家（不包含加盟店17家），发现问题9个。\n",
+                           "本年检查门店42家（未包含加盟店57家），发现问题9个。\n",
+                           "本年检查门店42家，不包括加盟店57家。\n"}) {
+    EXPECT_TRUE(Check(text, "zh", "relations").relations.empty()) << text;
+    EXPECT_TRUE(Findings(Check(text)).empty()) << text;
+  }
+}
+
+// A rate's per-period tail ("吨/日") belongs to its figure: the total before 其中 is found through it.
+// A slash before anything else still separates parts, and a period printed on the total alone
+// leaves the parts' unit the same.
+TEST(RelationRulesTest, ARatesPerPeriodTailBelongsToItsFigure) {
+  ExpectRecognisedThenCaught({"截至年末，项目总处理能力为12600吨/日，其中焚烧8200吨/日、填埋3100吨/日、中转1300吨/日。\n",
+                              "parts-total", {"12600吨", "8200吨", "3100吨", "1300吨"}, "3100吨", "3500", "error"});
+  ExpectRecognisedThenCaught({"公司在职员工共300人，其中研发人员100人/生产人员200人。\n", "parts-total",
+                              {"300人", "100人", "200人"}, "200人", "260", "error"});
+  ExpectRecognisedThenCaught({"其中甲基地产能30万吨，乙基地15万吨，合计产能达45万吨/年。\n", "parts-total",
+                              {"45万吨", "30万吨", "15万吨"}, "15万吨", "25", "warning"});
+}
+
+// A subset word after a part whose sentence holds no figure says what the amount covers: the part
+// stays in the list. With a figure after it, it opens the part's own list, which ends the list.
+TEST(RelationRulesTest, ASubsetWordWithoutAFigureAfterAPartKeepsItInTheList) {
+  ExpectRecognisedThenCaught({"全年累计投入环保费用3,300万元，其中设施投入2,000万元，运维投入1,300万元，包含治理及维护等各项费用。\n",
+                              "parts-total", {"3,300万元", "2,000万元", "1,300万元"}, "1,300万元", "1,500", "error"});
+  const std::string text = "全年累计投入环保费用3,300万元，其中设施投入2,000万元，运维投入1,300万元，包含维护费用300万元。\n";
+  ReportResult r = Check(text, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", text);
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"3,300万元", "2,000万元", "1,300万元"}));
+  EXPECT_TRUE(Recognised(doc, r, "subset", {"1,300万元", "300万元"}));
+}
+
 // A figure with a 其中 list of its own is not a part of the list before it.
 TEST(RelationRulesTest, AFigureWithItsOwnQiZhongListEndsTheListBefore) {
   const std::string text = "申请专利40项，其中发明专利12项，授权专利30项，其中发明专利6项。\n";
