@@ -5698,7 +5698,7 @@ void RelationAnalysis::FindSideBySideShareRows(const sdk::Document& doc) {
   std::map<uint64_t, int> figure_at;
   for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
   auto skip_blanks = [&](uint64_t at, uint64_t end) {
-    while (at < end && (text[at] == ' ' || text[at] == '\t')) ++at;
+    while (at < end && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r')) ++at;
     return at;
   };
   // The share starting at `at` (a `%` set apart from it taken in: `0.1 %`), or -1; `at` moves past it.
@@ -5711,7 +5711,7 @@ void RelationAnalysis::FindSideBySideShareRows(const sdk::Document& doc) {
     if (after < end && text[after] == '%' && text.substr(x.offset, x.length).find('%') == std::string_view::npos) {
       next = after + 1;
     }
-    if (next < end && text[next] != ' ' && text[next] != '\t') return -1;
+    if (next < end && text[next] != ' ' && text[next] != '\t' && text[next] != '\r') return -1;
     *at = next;
     return it->second;
   };
@@ -5737,7 +5737,7 @@ void RelationAnalysis::FindSideBySideShareRows(const sdk::Document& doc) {
     const esgaudit_line l = doc.Line(line);
     const uint64_t end = l.offset + l.length;
     const std::string_view rest = sdk::Trim(text.substr(l.offset, l.length));
-    const std::string_view key = rest.substr(0, std::min(rest.find_first_of(" \t"), rest.size()));
+    const std::string_view key = rest.substr(0, std::min(rest.find_first_of(" \t\r"), rest.size()));
     const bool year = key.size() == 4 &&
                       std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
                       (key.substr(0, 2) == "19" || key.substr(0, 2) == "20");
@@ -5750,7 +5750,8 @@ void RelationAnalysis::FindSideBySideShareRows(const sdk::Document& doc) {
     row->parts.clear();
     for (uint64_t at = skip_blanks(l.offset, end); at < end; at = skip_blanks(at, end)) {
       const uint64_t after = at + key.size();
-      if (text.substr(at, key.size()) == key && (after >= end || text[after] == ' ' || text[after] == '\t')) {
+      if (text.substr(at, key.size()) == key &&
+          (after >= end || text[after] == ' ' || text[after] == '\t' || text[after] == '\r')) {
         row->parts.emplace_back();
         at = after;
         continue;

@@ -2790,6 +2790,9 @@ TEST(RelationRulesTest, TablesOfSharesSideBySideAreSplitAtTheRepeatedRowKey) {
     return MemberTexts(doc, x).count("40.1%") > 0;
   }));
   ExpectChangesFlagged(clean, {{"2022 60.8%", "2022 66.8%", {"66.8% + 39.0% = 106.0%"}}}, "warning", "en");
+  std::string crlf;  // the same lines ended by CR LF
+  for (char c : clean) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  ExpectCleanAndRecognised(crlf, "en", {{"percent-breakdown", {"61.5%", "38.3%", "0.2 %"}}});
   auto replaced = [&](const std::string& from, const std::string& to) {
     std::string s = clean;
     s.replace(s.find(from), from.size(), to);
