@@ -324,6 +324,8 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindShareRowsOfCategoryTables(doc);
   FindShareRowRuns(doc);
   FindTotalsOfTrailingRuns(doc);
+  FindTotalsInTheTableAbove(doc);
+  FindSideBySideShareRows(doc);
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
@@ -5692,6 +5694,380 @@ void RelationAnalysis::FindTotalsOfTrailingRuns(const sdk::Document& doc) {
       found.push_back(std::move(r));
     }
     if (misread || holds < 1 || holds + 1 < n) continue;
+    for (Relation& r : found) Add(std::move(r));
+  }
+}
+
+// Tables of shares set side by side, each row's line holding one row of each: the row key (a year or
+// a word) opens every table's part of the line, `2022 56% 44% 2022 61% 39%`, and nothing but shares
+// stands between the keys (at least two parts, each of two to kMaxShares shares). A line of shares
+// alone right above such a row holds the cells a chart prints over its bar (a small category's share
+// above the two large ones): its shares are the row's too, in order one for each table but the last,
+// the rest for the last. Rows with the same parts (as many, with as many shares each) within
+// kMaxGapLines of each other on one page are one block; each table of a block (the same part of every
+// row) is a table of breakdowns when at least two of its rows add up to 100 % within their rounding
+// and none is more than kPlausible points off: rates per category add up in one row by chance, not
+// in two, and a table of shares of members counted in more than one category (multiracial staff under
+// each group) adds up in none. Shares already in a relation are left alone. The tables are read from
+// the layout, so a row that does not add up is a warning, unless it is within kNear points of 100
+// (a small category the text lost: `0.2 %` printed where no line above holds it).
+void RelationAnalysis::FindSideBySideShareRows(const sdk::Document& doc) {
+  constexpr size_t kMaxShares = 8;
+  constexpr uint32_t kMaxGapLines = 4;
+  constexpr double kNear = 1;  // points
+  const std::string_view text = doc.Text();
+  std::set<int> in_relation;
+  for (const Relation& r : relations_) {
+    if (r.total >= 0) in_relation.insert(r.total);
+    in_relation.insert(r.parts.begin(), r.parts.end());
+  }
+  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(true);
+  auto share = [&](int f) {
+    const Figure& x = figures_[f];
+    return x.kind == ESGAUDIT_FACT_PERCENT && x.value >= 0 && x.value <= 100 && !in_relation.count(f);
+  };
+  std::map<uint64_t, int> figure_at;
+  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  auto skip_blanks = [&](uint64_t at, uint64_t end) {
+    while (at < end && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r')) ++at;
+    return at;
+  };
+  // The share starting at `at` (a `%` set apart from it taken in: `0.1 %`), or -1; `at` moves past it.
+  auto share_at = [&](uint64_t* at, uint64_t end) {
+    auto it = figure_at.find(*at);
+    if (it == figure_at.end() || !share(it->second)) return -1;
+    const Figure& x = figures_[it->second];
+    uint64_t next = x.offset + x.length;
+    const uint64_t after = skip_blanks(next, end);
+    if (after < end && text[after] == '%' && text.substr(x.offset, x.length).find('%') == std::string_view::npos) {
+      next = after + 1;
+    }
+    if (next < end && text[next] != ' ' && text[next] != '\t' && text[next] != '\r') return -1;
+    *at = next;
+    return it->second;
+  };
+  // The shares of a line holding shares only, or empty.
+  auto shares_only = [&](uint32_t line) {
+    std::vector<int> out;
+    const esgaudit_line l = doc.Line(line);
+    const uint64_t end = l.offset + l.length;
+    for (uint64_t at = skip_blanks(l.offset, end); at < end; at = skip_blanks(at, end)) {
+      const int f = share_at(&at, end);
+      if (f < 0) return std::vector<int>();
+      out.push_back(f);
+    }
+    return out;
+  };
+  struct Row {
+    uint32_t line = 0;
+    std::string key;
+    std::vector<std::vector<int>> parts;  // the shares of each table, those of the line above included
+    std::vector<size_t> shape;            // shares of each table on the row's own line
+  };
+  auto row_of = [&](uint32_t line, Row* row) {
+    const esgaudit_line l = doc.Line(line);
+    const uint64_t end = l.offset + l.length;
+    const std::string_view rest = sdk::Trim(text.substr(l.offset, l.length));
+    const std::string_view key = rest.substr(0, std::min(rest.find_first_of(" \t\r"), rest.size()));
+    const bool year = key.size() == 4 &&
+                      std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                      (key.substr(0, 2) == "19" || key.substr(0, 2) == "20");
+    const bool word = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (!year && !word) return false;
+    row->line = line;
+    row->key = std::string(key);
+    row->parts.clear();
+    for (uint64_t at = skip_blanks(l.offset, end); at < end; at = skip_blanks(at, end)) {
+      const uint64_t after = at + key.size();
+      if (text.substr(at, key.size()) == key &&
+          (after >= end || text[after] == ' ' || text[after] == '\t' || text[after] == '\r')) {
+        row->parts.emplace_back();
+        at = after;
+        continue;
+      }
+      const int f = share_at(&at, end);
+      if (f < 0 || row->parts.empty()) return false;
+      row->parts.back().push_back(f);
+    }
+    if (row->parts.size() < 2) return false;
+    row->shape.clear();
+    for (const std::vector<int>& p : row->parts) {
+      if (p.size() < 2 || p.size() > kMaxShares) return false;
+      row->shape.push_back(p.size());
+    }
+    if (line > 0 && doc.Line(line - 1).page == l.page) {
+      const std::vector<int> above = shares_only(line - 1);
+      if (above.size() >= row->parts.size()) {
+        for (size_t i = 0; i < above.size(); ++i) row->parts[std::min(i, row->parts.size() - 1)].push_back(above[i]);
+      }
+    }
+    return true;
+  };
+  std::vector<std::vector<Row>> blocks;
+  for (const auto& entry : on_line) {
+    Row row;
+    if (entry.second.size() < 4 || !row_of(entry.first, &row)) continue;
+    if (!blocks.empty()) {
+      const Row& prev = blocks.back().back();
+      if (prev.shape == row.shape && row.line - prev.line <= kMaxGapLines &&
+          doc.Line(prev.line).page == doc.Line(row.line).page) {
+        blocks.back().push_back(std::move(row));
+        continue;
+      }
+    }
+    blocks.push_back({std::move(row)});
+  }
+  for (const std::vector<Row>& block : blocks) {
+    if (block.size() < 2) continue;
+    for (size_t t = 0; t < block.front().shape.size(); ++t) {
+      std::vector<Relation> rows;
+      size_t adding_up = 0;
+      bool plausible = true;
+      for (const Row& row : block) {
+        Relation r = Stated(RelationKind::kPercentBreakdown, -1, row.parts[t]);
+        std::sort(r.parts.begin(), r.parts.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
+        plausible = plausible && r.sum_low <= 100 + kPlausible && r.sum_high >= 100 - kPlausible;
+        adding_up += r.consistent ? 1 : 0;
+        r.evidence = Evidence::kLayout;
+        r.certainty = Certainty::kLikely;
+        // Within kNear of 100 a row may leave out a small category printed nowhere (an unread cell):
+        // not flagged.
+        r.flag = !r.consistent && (r.sum_low > 100 + kNear || r.sum_high < 100 - kNear);
+        r.caption = row.key;
+        rows.push_back(std::move(r));
+      }
+      if (!plausible || adding_up < 2) continue;
+      for (Relation& r : rows) Add(std::move(r));
+    }
+  }
+}
+
+// A breakdown printed as a table of its own, right under the table that prints its total as one of
+// its rows: `Emissions by category 2022 2023` over category rows with no total row, and above it a
+// table under `Emissions 2020 2021 2022 2023` whose row `Indirect emissions (Category B)` is their
+// sum. Both tables are tables of the structure model (a row label, then one value per column) under
+// a header of period columns (a line within kHeaderLines above the table's first row ending in two
+// or more consecutive years, a change column's title after them at most, as many columns as the
+// table's values). The upper table ends at most kGapLines above the lower one's header, on the same
+// page, and its years hold the lower one's. The total is the upper table's one row named alike: the
+// row whose label shares the most words with the lower header's title (its words before the years;
+// stop words and years aside), at least two, and no other row as many. Each shared year is then a
+// sum: the lower table's column against the total row's figure in the same year. The lower table's
+// rows must hold plain figures of the total's unit (no share, no rate, no year as a row label), none
+// in another relation, two or more of them non-zero per column. The grouping is read from the
+// layout and the names, so a sum off is a warning, and the sums are taken only when all columns but
+// one add up and at least one does; a column off by more than kSlip of its total is another quantity.
+void RelationAnalysis::FindTotalsInTheTableAbove(const sdk::Document& doc) {
+  if (!doc.HasStructure()) return;
+  constexpr uint32_t kHeaderLines = 4;
+  constexpr uint32_t kGapLines = 4;
+  constexpr double kSlip = 0.15;
+  constexpr uint32_t kLineGrids = ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS;
+  const std::string_view text = doc.Text();
+  std::map<uint64_t, int> figure_at;
+  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  std::set<int> related;
+  for (const Relation& r : relations_) {
+    if (r.total >= 0) related.insert(r.total);
+    related.insert(r.parts.begin(), r.parts.end());
+  }
+  auto words = [](std::string_view s) {
+    std::vector<std::string> out;
+    std::string w;
+    for (size_t i = 0; i <= s.size(); ++i) {
+      const unsigned char c = i < s.size() ? static_cast<unsigned char>(s[i]) : ' ';
+      if (std::isalnum(c) || c >= 0x80) {
+        w += static_cast<char>(std::tolower(c));
+      } else if (!w.empty()) {
+        out.push_back(std::move(w));
+        w.clear();
+      }
+    }
+    return out;
+  };
+  auto year_of = [](const std::string& w) {
+    if (w.size() != 4 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;
+    const int y = std::stoi(w);
+    return y >= 1900 && y <= 2099 ? y : 0;
+  };
+  struct Header {
+    uint32_t line = 0;
+    std::vector<int> years;
+    size_t columns = 0;  // the years and a change column
+    std::string title;
+  };
+  // The line's period columns, when it ends in two or more consecutive years (a change column's title
+  // after them at most).
+  auto period_header = [&](uint32_t line, Header* h) {
+    const esgaudit_line l = doc.Line(line);
+    std::vector<std::string_view> toks;
+    std::string_view rest = text.substr(l.offset, l.length);
+    while (!rest.empty()) {
+      const size_t b = rest.find_first_not_of(" \t\r");
+      if (b == std::string_view::npos) break;
+      rest.remove_prefix(b);
+      const size_t e = std::min(rest.find_first_of(" \t\r"), rest.size());
+      toks.push_back(rest.substr(0, e));
+      rest.remove_prefix(e);
+    }
+    size_t end = toks.size();
+    bool change = false;
+    if (end > 0) {
+      const std::string last = Lower(std::string(toks[end - 1]));
+      change = !year_of(last) && (Has(last, "%") || last.rfind("yoy", 0) == 0 || last.rfind("change", 0) == 0 ||
+                                  last.rfind("var", 0) == 0);
+      if (change) --end;
+    }
+    std::vector<int> years;
+    size_t k = end;
+    while (k > 0) {
+      const int y = year_of(std::string(toks[k - 1]));
+      if (!y || (!years.empty() && y != years.back() - 1)) break;
+      years.push_back(y);
+      --k;
+    }
+    if (years.size() < 2) return false;
+    std::reverse(years.begin(), years.end());
+    h->line = line;
+    h->years = std::move(years);
+    h->columns = h->years.size() + change;
+    h->title.clear();
+    for (size_t i = 0; i < k; ++i) h->title += (i ? " " : "") + std::string(toks[i]);
+    return true;
+  };
+  struct Table {
+    esgaudit_table t;
+    Header header;
+    std::vector<std::pair<std::string, std::vector<int>>> rows;  // label, the figure of each value column or -1
+  };
+  // A table of the model read as rows of a label and values, under a header of as many period columns.
+  auto read = [&](uint32_t ti, Table* out) {
+    const esgaudit_table t = doc.Table(ti);
+    if ((t.source & kLineGrids) == 0 || t.grid_columns < 3) return false;
+    const uint32_t page = doc.Line(t.first_line).page;
+    bool found = false;
+    for (uint32_t line = t.first_line, n = 0; line-- > 0 && n < kHeaderLines && doc.Line(line).page == page; ++n) {
+      if (period_header(line, &out->header) && out->header.columns + 1 == t.grid_columns) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+    out->t = t;
+    out->rows.clear();
+    std::map<uint32_t, std::vector<esgaudit_table_cell>> by_row;
+    for (const esgaudit_table_cell& c : doc.GridCells(t)) {
+      if ((c.flags & ESGAUDIT_TABLE_CELL_HEADER) == 0) by_row[c.row].push_back(c);
+    }
+    for (const auto& [r, cells] : by_row) {
+      std::pair<std::string, std::vector<int>> row{"", std::vector<int>(t.grid_columns - 1, -1)};
+      for (const esgaudit_table_cell& c : cells) {
+        const std::string cell(sdk::Trim(sdk::View(c.text)));
+        if (c.column == 0) {
+          row.first = cell;
+          continue;
+        }
+        auto it = figure_at.find(c.offset);
+        if (c.column < t.grid_columns && it != figure_at.end() && figures_[it->second].text == cell) {
+          row.second[c.column - 1] = it->second;
+        }
+      }
+      out->rows.push_back(std::move(row));
+    }
+    return !out->rows.empty();
+  };
+  std::vector<Table> tables;
+  for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
+    Table t;
+    if (read(ti, &t)) tables.push_back(std::move(t));
+  }
+  static const std::set<std::string> kStop = {"a",  "an",  "and", "by",   "for", "from", "in",    "of",
+                                              "on", "or",  "per", "the",  "to",  "with", "total", "e",
+                                              "g",  "its", "our", "other"};
+  auto key_words = [&](std::string_view s) {
+    std::set<std::string> out;
+    for (std::string& w : words(s)) {
+      if (!kStop.count(w) && !year_of(w)) out.insert(std::move(w));
+    }
+    return out;
+  };
+  for (size_t lo = 1; lo < tables.size(); ++lo) {
+    const Table& low = tables[lo];
+    const Table& up = tables[lo - 1];
+    const uint32_t page = doc.Line(low.header.line).page;
+    if (up.t.last_line >= low.header.line || low.header.line - up.t.last_line > kGapLines ||
+        doc.Line(up.t.last_line).page != page || low.t.total_line != ESGAUDIT_NO_INDEX) {
+      continue;
+    }
+    // The lower table's columns in the upper one (its change column has none).
+    std::vector<std::pair<size_t, size_t>> shared;
+    for (size_t c = 0; c < low.header.years.size(); ++c) {
+      auto at = std::find(up.header.years.begin(), up.header.years.end(), low.header.years[c]);
+      if (at != up.header.years.end()) shared.emplace_back(c, static_cast<size_t>(at - up.header.years.begin()));
+    }
+    if (shared.size() < low.header.years.size() || RateLabel(low.header.title)) continue;
+    const std::set<std::string> title = key_words(low.header.title);
+    int best = -1;
+    size_t best_n = 0;
+    bool tie = false;
+    for (size_t r = 0; r < up.rows.size(); ++r) {
+      const std::set<std::string> label = key_words(up.rows[r].first);
+      size_t n = 0;
+      for (const std::string& w : label) n += title.count(w);
+      if (n > best_n) {
+        best = static_cast<int>(r);
+        best_n = n;
+        tie = false;
+      } else if (n == best_n) {
+        tie = true;
+      }
+    }
+    if (best < 0 || best_n < 2 || tie) continue;
+    const auto& total_row = up.rows[best];
+    bool plain = low.rows.size() >= 2;
+    for (const auto& [label, figs] : low.rows) {
+      const std::vector<std::string> lw = words(label);
+      plain = plain && !(lw.size() == 1 && year_of(lw[0])) && !RateLabel(label);
+      for (const auto& [c, uc] : shared) {
+        const int f = figs[c];
+        plain = plain && f >= 0 && figures_[f].unit != "%" && !related.count(f);
+      }
+    }
+    if (!plain) continue;
+    std::vector<Relation> found;
+    size_t holds = 0;
+    bool misread = false;
+    for (const auto& [c, uc] : shared) {
+      const int total = total_row.second[uc];
+      if (total < 0) {
+        misread = true;
+        break;
+      }
+      std::vector<int> parts;
+      size_t nonzero = 0;
+      for (const auto& row : low.rows) {
+        const int f = row.second[c];
+        misread = misread || figures_[f].unit != figures_[total].unit;
+        parts.push_back(f);
+        nonzero += figures_[f].value != 0;
+      }
+      Relation r;
+      misread = misread || nonzero < 2 || !TableSum(total, parts, total_row.first, &r);
+      if (misread) break;
+      const Figure& t = figures_[total];
+      misread = !r.consistent && (r.sum_low > t.high + kSlip * t.value || r.sum_high < t.low - kSlip * t.value);
+      if (misread) break;
+      holds += r.consistent;
+      r.evidence = Evidence::kLayout;
+      r.certainty = Certainty::kLikely;
+      found.push_back(std::move(r));
+    }
+    if (misread || holds < 1 || holds + 1 < shared.size()) continue;
+    for (const auto& row : low.rows) {
+      for (const auto& [c, uc] : shared) figures_[row.second[c]].label = row.first;
+    }
     for (Relation& r : found) Add(std::move(r));
   }
 }

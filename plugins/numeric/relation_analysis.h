@@ -165,6 +165,12 @@ class RelationAnalysis {
   // The right one of tables set side by side among prose: a total row of figures alone and rows
   // above it whose lines end in as many figures, whatever stands before them (see the .cc).
   void FindTotalsOfTrailingRuns(const sdk::Document& doc);
+  // A table of rows with no total, under a header of period columns, whose total is a row of the
+  // table just above it named alike (`Scope 3` over a table of scope 3 categories; see the .cc).
+  void FindTotalsInTheTableAbove(const sdk::Document& doc);
+  // Tables of shares set side by side, the row key (a year) opening each one's part of every row's
+  // line, a line of shares alone above a row holding more of its cells (see the .cc).
+  void FindSideBySideShareRows(const sdk::Document& doc);
   // A relation stated in the text: its caption the total's label, its sum and consistency computed
   // (total -1: a percentage breakdown of 100 %).
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;
