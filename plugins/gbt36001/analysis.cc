@@ -1214,6 +1214,9 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     // Cells from the original text: the matching view folds the tabs of tab-separated tables.
     uint64_t tb = TextOffset(ls[i].begin), te = TextOffset(ls[i].end);
     std::string_view raw = doc_.Text().substr(tb, te > tb ? te - tb : 0);
+    // Every row (number cells, year cells, a year series) needs an ASCII digit: a line without one
+    // (most prose of a Chinese report) is not cut into cells.
+    if (std::none_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
     bool html = Contains(raw, "<tr");
     std::vector<std::pair<size_t, std::string_view>> cells;  // (offset in raw, text)
     {

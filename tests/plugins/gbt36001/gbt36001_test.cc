@@ -609,6 +609,20 @@ TEST(Gbt36001Test, KpiTableNeedsATableNotFiguresInProse) {
   EXPECT_EQ(s["kpi-table"], ESGAUDIT_COVERED);
 }
 
+// Lines without a digit are no rows, yet up to two of them between rows keep one table; three end
+// it (each part then has too few rows). Full-width digits are no figures of a row.
+TEST(Gbt36001Test, LinesWithoutADigitBetweenRowsOfAKpiTable) {
+  const std::string head = "关键绩效表\n指标\t单位\t2018年\t2019年\n营业收入\t亿元\t245.1\t242.3\n";
+  const std::string tail = "员工总数\t人\t11020\t11873\n";
+  auto status = [&](const std::string& between) {
+    return Statuses(testing::RunOnText(Registry(), head + between + tail), "gbt36001")["kpi-table"];
+  };
+  EXPECT_EQ(status("注：数据口径见附注\n（续表）\n"), ESGAUDIT_COVERED);
+  EXPECT_EQ(status("注：数据口径见附注\n（续表）\n说明\n"), ESGAUDIT_PARTIAL);
+  EXPECT_EQ(status("培训投入\t万元\t６１０\t７００\n注\n说明\n"), ESGAUDIT_PARTIAL);
+  EXPECT_EQ(status("培训投入\t万元\t610\t700\n注\n说明\n"), ESGAUDIT_COVERED);
+}
+
 TEST(Gbt36001Test, AFinancialTableIsNoKpiTable) {
   const std::string financial =
       "单位:万元\n"
