@@ -343,6 +343,13 @@ std::vector<esgaudit_pattern> Literals(const std::vector<std::string>& words) {
 }  // namespace
 
 const std::regex& SeriesValueExpression() { return Expressions().series_value; }
+const std::regex& FutureTargetExpression() { return Expressions().future_target; }
+
+bool MayBeFutureTarget(std::string_view h) {
+  constexpr std::string_view kTarget = "目标";
+  return h.size() >= 4 + kTarget.size() && (h.substr(0, 2) == "19" || h.substr(0, 2) == "20") &&
+         h.substr(h.size() - kTarget.size()) == kTarget;
+}
 
 size_t SeriesValueStarts(std::string_view s, size_t enough) {
   auto digit = [&](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
@@ -1449,7 +1456,8 @@ void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
       const std::regex& kFutureTarget = Expressions().future_target;
       std::cmatch target;
       const int year = title_.found ? title_.last : period_.found ? period_.last : 0;
-      if (!ends && year > 0 && Search(h, kFutureTarget, &target) && std::stoi(target[1].str()) > year)
+      if (!ends && year > 0 && MayBeFutureTarget(h) && Search(h, kFutureTarget, &target) &&
+          std::stoi(target[1].str()) > year)
         ends = true;
       if (!ends ||
           std::any_of(spec.headings.begin(), spec.headings.end(),

@@ -210,6 +210,11 @@ std::vector<std::pair<std::string, std::string>> PrefilterSources(const RulePack
 size_t SeriesValueStarts(std::string_view s, size_t enough);
 // KpiTable's year-series value expression (compiled on first use, as the detectors' others).
 const std::regex& SeriesValueExpression();
+// False only when Outlook's future-target expression ("2020年目标", anchored at both ends) cannot
+// match heading `h`: it starts with 19 or 20 and ends with 目标. Outlook asks it of every short
+// heading before the search.
+bool MayBeFutureTarget(std::string_view h);
+const std::regex& FutureTargetExpression();
 
 // Where a caseless scan of the matching view (ASCII letters in either case) finds one of `words`:
 // Scope asks it before it lower-cases a segment to look for its English phrases in it, which most

@@ -763,6 +763,47 @@ TEST(Gbt36001Test, SeriesValueStartsCountsEveryValueTheExpressionFinds) {
   EXPECT_EQ(gbt36001::SeriesValueStarts("In \t\v 2022 1 In\r\n1999 2", 2), 2u);
 }
 
+// MayBeFutureTarget is false only where the future-target expression finds no match: checked on
+// 30,000 headings built from years and near-years, blanks, 年 and near words, 的, the target words
+// and near words, leads and tails, a quarter of them cut at any byte.
+TEST(Gbt36001Test, MayBeFutureTargetRulesOutOnlyHeadingsTheExpressionDoesNotMatch) {
+  const std::regex& re = gbt36001::FutureTargetExpression();
+  // Each heading: an optional lead, a year or near-year, blanks, 年 or a near word, blanks, an
+  // optional 的, a target word or a near word, an optional tail.
+  const std::vector<std::vector<std::string>> slots = {
+      {"", "", "", " ", "x", "展望"},
+      {"2020", "1999", "2100", "1899", "20", "19", "202", "２０２０"},
+      {"", "", " ", "\t", "  "},
+      {"年", "年", "年度", "月", ""},
+      {"", "", " ", "\v"},
+      {"", "", "的", "之"},
+      {"目标", "工作目标", "发展目标", "目的", "标", "目标值"},
+      {"", "", "", " ", "。", "x"}};
+  std::mt19937 rng(36001);
+  size_t matches = 0, ruled_out = 0;
+  for (int n = 0; n < 30000; ++n) {
+    std::string h;
+    for (const auto& slot : slots) h += slot[rng() % slot.size()];
+    if (rng() % 4 == 0) h.resize(rng() % (h.size() + 1));
+    std::cmatch m;
+    const char* b = h.c_str();
+    const bool found = std::regex_search(b, b + h.size(), m, re);
+    const bool may = gbt36001::MayBeFutureTarget(h);
+    if (found) {
+      ASSERT_TRUE(may) << h;
+    }
+    matches += found ? 1 : 0;
+    ruled_out += may ? 0 : 1;
+  }
+  EXPECT_GT(matches, 150u);
+  EXPECT_GT(ruled_out, 10000u);
+  EXPECT_TRUE(gbt36001::MayBeFutureTarget("2020年目标"));
+  EXPECT_FALSE(gbt36001::MayBeFutureTarget("2020年目标 "));     // a blank after the end
+  EXPECT_FALSE(gbt36001::MayBeFutureTarget(" 2020年目标"));     // before the year
+  EXPECT_FALSE(gbt36001::MayBeFutureTarget("2020年目"));        // the word cut short
+  EXPECT_FALSE(gbt36001::MayBeFutureTarget("１９年目标"));       // full-width digits
+}
+
 // CaselessStarts answers false only for a piece of the view whose ASCII-lower-cased text holds no
 // word of its list: checked against that search for every segment (and every piece of a line) of
 // documents with the words in every case, cut by a line end or another segment, beside Han, a
