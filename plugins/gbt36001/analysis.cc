@@ -52,14 +52,6 @@ bool MayBeFigureCell(std::string_view cell) {
   return !cell.empty() && cell.front() >= '0' && cell.front() <= '9';
 }
 
-// True when `s` holds "In" followed by a space, as every match of KpiTable's series value does.
-bool HasInAndSpace(std::string_view s) {
-  for (size_t at = s.find("In"); at != std::string_view::npos; at = s.find("In", at + 1)) {
-    if (at + 2 < s.size() && IsRegexSpace(s[at + 2])) return true;
-  }
-  return false;
-}
-
 // The detectors' own expressions (the rule pack's are compiled when it is read), compiled on first
 // use. PrepareScans asks for them: the host runs it before it forks an isolated batch's children,
 // which then inherit them compiled instead of compiling them each (a function-local static first
@@ -350,6 +342,30 @@ std::vector<esgaudit_pattern> Literals(const std::vector<std::string>& words) {
 
 }  // namespace
 
+const std::regex& SeriesValueExpression() { return Expressions().series_value; }
+const std::regex& FutureTargetExpression() { return Expressions().future_target; }
+
+bool MayBeFutureTarget(std::string_view h) {
+  constexpr std::string_view kTarget = "目标";
+  return h.size() >= 4 + kTarget.size() && (h.substr(0, 2) == "19" || h.substr(0, 2) == "20") &&
+         h.substr(h.size() - kTarget.size()) == kTarget;
+}
+
+size_t SeriesValueStarts(std::string_view s, size_t enough) {
+  auto digit = [&](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+  size_t found = 0;
+  for (size_t at = s.find("In"); at != std::string_view::npos && found < enough; at = s.find("In", at + 1)) {
+    size_t i = at + 2;
+    if (i >= s.size() || !IsRegexSpace(s[i])) continue;
+    while (i < s.size() && IsRegexSpace(s[i])) ++i;
+    // \s+ is followed by a digit: it can only take the whole run of spaces.
+    if (i + 1 < s.size() && ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')) &&
+        digit(i + 2) && digit(i + 3))
+      ++found;
+  }
+  return found;
+}
+
 std::vector<std::pair<std::string, std::string>> PrefilterSources(const RulePack& pack) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const std::string& name : pack.PatternNames()) {
@@ -369,11 +385,37 @@ std::vector<esgaudit_pattern> Regexes(const std::vector<std::pair<std::string, s
 
 }  // namespace
 
+std::vector<esgaudit_pattern> CaselessLiterals(const std::vector<std::string>& words) {
+  std::vector<esgaudit_pattern> patterns;
+  for (const std::string& w : words)
+    patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL | ESGAUDIT_PATTERN_CASELESS});
+  return patterns;
+}
+
+CaselessStarts::CaselessStarts(const sdk::Document& doc, const std::vector<std::string>& words) {
+  all_ = std::any_of(words.begin(), words.end(), [](const std::string& w) { return w.empty(); });
+  if (all_ || words.empty()) return;
+  for (const esgaudit_match& m : doc.Scan(CaselessLiterals(words))) starts_.push_back(m.begin);
+  // Scan sorts by begin already; a host's fallback does too, but the search below needs it.
+  std::sort(starts_.begin(), starts_.end());
+}
+
+bool CaselessStarts::MayHoldOne(uint64_t begin, uint64_t end) const {
+  if (all_) return true;
+  auto it = std::lower_bound(starts_.begin(), starts_.end(), begin);
+  return it != starts_.end() && *it < end;
+}
+
 void PrepareScans(const sdk::Document& doc) {
   Expressions();
   const std::shared_ptr<const RulePack> pack = RulePack::Load(doc);
   doc.Scan(Literals(IssueKeywords(*pack)));
   doc.Scan(Literals(PackPhrases(*pack)));
+  for (const ElementSpec& e : pack->elements()) {
+    const std::vector<std::string>& en = Words(e, "phrases_en");
+    if (!en.empty() && std::none_of(en.begin(), en.end(), [](const std::string& w) { return w.empty(); }))
+      doc.Scan(CaselessLiterals(en));  // Scope's English phrases (CaselessStarts)
+  }
   try {
     doc.Scan(Regexes(PrefilterSources(*pack)));
     return;  // MatchEnds scans them together
@@ -757,6 +799,16 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
   const auto& ls = layout_.lines();
   const std::vector<std::string>& entity = Words(spec, "entity_words");
   const std::vector<bool> may_state = LineMaskWithAny(spec.phrases);
+  const std::vector<std::string>& en = Words(spec, "phrases_en");
+  std::optional<CaselessStarts> en_starts;  // scanned at the first segment that asks
+  // False when the segment cannot hold an English phrase in any case: it is not lower-cased.
+  auto may_hold_en = [&](const Segment& s) {
+    if (s.text.data() < view_.data() || s.text.data() + s.text.size() > view_.data() + view_.size())
+      return true;  // a segment the scan of the view cannot see
+    if (!en_starts) en_starts.emplace(doc_, en);
+    const uint64_t b = static_cast<uint64_t>(s.text.data() - view_.data());
+    return en_starts->MayHoldOne(b, b + s.text.size());
+  };
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (size_t k = 0; k < ls[i].segments.size(); ++k) {
@@ -769,8 +821,9 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
       if (!heading && !statement) {
         // English: a scope phrase and the rest of its sentence, which names what the report covers
         // (its operations, subsidiaries, sites); a sentence naming a year or topics only is partial.
-        const std::vector<std::string>& en = Words(spec, "phrases_en");
-        const std::string lower = sdk::HasCjk(s.text) || en.empty() ? std::string() : sdk::AsciiLower(s.text);
+        const std::string lower = sdk::HasCjk(s.text) || en.empty() || !may_hold_en(s)
+                                      ? std::string()
+                                      : sdk::AsciiLower(s.text);
         for (const std::string& phrase : en) {
           const size_t at = lower.find(phrase);
           if (at == std::string::npos) continue;
@@ -1168,6 +1221,9 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     // Cells from the original text: the matching view folds the tabs of tab-separated tables.
     uint64_t tb = TextOffset(ls[i].begin), te = TextOffset(ls[i].end);
     std::string_view raw = doc_.Text().substr(tb, te > tb ? te - tb : 0);
+    // Every row (number cells, year cells, a year series) needs an ASCII digit: a line without one
+    // (most prose of a Chinese report) is not cut into cells.
+    if (std::none_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
     bool html = Contains(raw, "<tr");
     std::vector<std::pair<size_t, std::string_view>> cells;  // (offset in raw, text)
     {
@@ -1259,8 +1315,9 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
       // ("Total energy consumed : - In 2022 103,024 MWh - In 2021 102,778 MWh"): a row over years.
       const std::regex& kSeriesValue = Expressions().series_value;
       size_t values = 0;
-      // Each value holds "In" and a space: a line without one is searched no further.
-      if (!HasInAndSpace(raw)) continue;
+      // Each value starts where SeriesValueStarts counts one: a line with fewer than two is
+      // searched no further (most lines are prose, and the search runs from every byte).
+      if (SeriesValueStarts(raw, 2) < 2) continue;
       for (auto it = std::cregex_iterator(raw.data(), raw.data() + raw.size(), kSeriesValue);
            it != std::cregex_iterator() && values < 2; ++it)
         ++values;
@@ -1399,7 +1456,8 @@ void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
       const std::regex& kFutureTarget = Expressions().future_target;
       std::cmatch target;
       const int year = title_.found ? title_.last : period_.found ? period_.last : 0;
-      if (!ends && year > 0 && Search(h, kFutureTarget, &target) && std::stoi(target[1].str()) > year)
+      if (!ends && year > 0 && MayBeFutureTarget(h) && Search(h, kFutureTarget, &target) &&
+          std::stoi(target[1].str()) > year)
         ends = true;
       if (!ends ||
           std::any_of(spec.headings.begin(), spec.headings.end(),

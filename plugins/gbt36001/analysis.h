@@ -9,6 +9,7 @@
 
 #include <map>
 #include <optional>
+#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -202,6 +203,38 @@ std::string PrefilterSource(std::string_view re);
 // order: MatchEnds scans them all in one pass of the view (each alone only when Hyperscan refuses
 // the set).
 std::vector<std::pair<std::string, std::string>> PrefilterSources(const RulePack& pack);
+
+// How many places of `s`, at most `enough`, hold "In", one or more spaces (std::regex's \s in the C
+// locale) and a year 19dd or 20dd: every match of KpiTable's year-series value ("In 2022 103,024")
+// holds its own, so a line with fewer than two holds fewer than two values and is not searched.
+size_t SeriesValueStarts(std::string_view s, size_t enough);
+// KpiTable's year-series value expression (compiled on first use, as the detectors' others).
+const std::regex& SeriesValueExpression();
+// False only when Outlook's future-target expression ("2020年目标", anchored at both ends) cannot
+// match heading `h`: it starts with 19 or 20 and ends with 目标. Outlook asks it of every short
+// heading before the search.
+bool MayBeFutureTarget(std::string_view h);
+const std::regex& FutureTargetExpression();
+
+// Where a caseless scan of the matching view (ASCII letters in either case) finds one of `words`:
+// Scope asks it before it lower-cases a segment to look for its English phrases in it, which most
+// segments do not hold. A piece of the view whose ASCII-lower-cased text holds one of the words
+// (lower case) holds the start of a match, so MayHoldOne answers false only where that search fails.
+class CaselessStarts {
+ public:
+  // Scans `doc`'s view once for every word of `words` (none when a word is empty: then every piece
+  // may hold one, as every text holds "").
+  CaselessStarts(const sdk::Document& doc, const std::vector<std::string>& words);
+  // False only when no match starts at view offsets [begin, end).
+  bool MayHoldOne(uint64_t begin, uint64_t end) const;
+
+ private:
+  bool all_ = false;
+  std::vector<uint64_t> starts_;  // ascending
+};
+// Each word as a caseless literal pattern, in order (the same set for every document: the host
+// compiles it once).
+std::vector<esgaudit_pattern> CaselessLiterals(const std::vector<std::string>& words);
 
 // The scans' word lists, functions of the rule pack alone: every subject issue's keywords, each
 // once, in the pack's order (IndexIssueKeywords), and every element phrase (full and partial) and

@@ -53,11 +53,12 @@ TEST_F(Gbt36001Prepare, AfterThePreparationADocumentCompilesNoPatternSet) {
 }
 
 // The named expressions' prefilters are one pattern set, scanned in one pass of the view (a set
-// each cost a pass each): a document compiles three sets, the issue keywords, the element phrases
-// and the expressions, and the sample (where every element is looked for) needs no other.
+// each cost a pass each): a document compiles four sets, the issue keywords, the element phrases,
+// the expressions and the scope's English phrases (caseless), and the sample (where every element
+// is looked for) needs no other.
 TEST_F(Gbt36001Prepare, TheNamedExpressionsAreScannedAsOneSet) {
   TakeCompiledSets();  // the document's own structure scans
-  EXPECT_EQ(RunAndTakeCompiledSets().size(), 3u);
+  EXPECT_EQ(RunAndTakeCompiledSets().size(), 4u);
   EXPECT_GE(PrefilterSources(RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json"))).size(), 5u);
 }
 
