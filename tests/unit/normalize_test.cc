@@ -153,6 +153,17 @@ TEST(NormalizeTest, HanRunsMapCharacterByCharacter) {
   EXPECT_EQ(BuildMatchView("宝贵任务").view, "宝贵任务");
 }
 
+// In a text read as Traditional a run also stops before each character that folds to Simplified
+// (們, 說, 報), and the characters that do not fold (中, 文, 告) map as in a Simplified text.
+TEST(NormalizeTest, TraditionalTextRunsStopAtEachFoldedCharacter) {
+  const MatchView mv = BuildMatchView("們說中文報告");
+  EXPECT_EQ(mv.view, "们说中文报告");
+  EXPECT_EQ(mv.view_to_text,
+            (std::vector<uint32_t>{0, 0, 0, 3, 3, 3, 6, 6, 6, 9, 9, 9, 12, 12, 12, 15, 15, 15, 18}));
+  EXPECT_EQ(mv.text_to_view,
+            (std::vector<uint32_t>{0, 0, 0, 3, 3, 3, 6, 6, 6, 9, 9, 9, 12, 12, 12, 15, 15, 15, 18}));
+}
+
 // A run ends at each blank: "2020 年" after ASCII text still drops its space, "ab 中" keeps it.
 TEST(NormalizeTest, LetterSpacingAfterAnAsciiRunSeesItsLastCharacter) {
   EXPECT_EQ(BuildMatchView("FY2020 年度").view, "FY2020年度");

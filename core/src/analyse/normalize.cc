@@ -186,6 +186,9 @@ MatchView BuildMatchView(std::string_view text) {
   // The folder's cache outlives this document (one per thread): consult it only for a text that
   // looks Traditional, so a Simplified text's view never depends on what the thread read before.
   bool traditional = false;
+  // In a text read as Traditional, the characters of the Han blocks (below U+A000) that fold to
+  // Simplified: every Han character of the text is in the folder's cache once it is prepared.
+  std::vector<bool> folds;
   {
     // The distinct Han code points, sorted: marked in a bitmap of all code points (a report has
     // millions of Han characters but a few thousand distinct ones; sorting them all cost more).
@@ -209,7 +212,13 @@ MatchView BuildMatchView(std::string_view text) {
         seen.push_back(static_cast<UChar32>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));
     }
     traditional = LooksTraditional(seen);
-    if (traditional) han.Prepare(seen);
+    if (traditional) {
+      han.Prepare(seen);
+      folds.assign(0xa000, false);
+      for (UChar32 c : seen) {
+        if (c < 0xa000 && !han.Fold(c).empty()) folds[static_cast<size_t>(c)] = true;
+      }
+    }
   }
 
   // Each byte of `bytes` into the view, all mapped back to `source`.
@@ -227,23 +236,28 @@ MatchView BuildMatchView(std::string_view text) {
       int32_t end = i + 1;
       while (end < n && IsPlainAscii(text[end])) ++end;
       const uint32_t v = static_cast<uint32_t>(out.view.size());
+      const size_t w = out.view_to_text.size();
+      out.view_to_text.resize(w + static_cast<size_t>(end - start));
+      uint32_t* back = out.view_to_text.data() + w - start;
       for (int32_t k = start; k < end; ++k) {
         out.text_to_view[k] = v + static_cast<uint32_t>(k - start);
-        out.view_to_text.push_back(static_cast<uint32_t>(k));
+        back[k] = static_cast<uint32_t>(k);
       }
       out.view.append(text.data() + start, static_cast<size_t>(end - start));
       prev = static_cast<unsigned char>(text[end - 1]);
       i = end;
       continue;
     }
-    // A run of Han characters of the blocks HanBlockAt reads, none of which FoldOcr may change, in a
-    // text not read as Traditional: into the view as they are, as the Han branch below would emit
-    // them one by one (each byte of a character maps to the character's view offset; each view byte
-    // back to the character's first byte).
-    if (!traditional) {
+    // A run of Han characters of the blocks HanBlockAt reads, none of which FoldOcr may change nor,
+    // in a text read as Traditional, the folder: into the view as they are, as the Han branch below
+    // would emit them one by one (each byte of a character maps to the character's view offset;
+    // each view byte back to the character's first byte).
+    if (static_cast<unsigned char>(text[i]) >= 0xe3) {
       int32_t end = i;
       UChar32 last = 0;
-      for (UChar32 h; (h = HanBlockAt(text, end)) != 0 && !IsOcrFolded(h); end += 3) last = h;
+      for (UChar32 h; (h = HanBlockAt(text, end)) != 0 && !IsOcrFolded(h) && !(traditional && folds[h]); end += 3) {
+        last = h;
+      }
       if (end > i) {
         const uint32_t v = static_cast<uint32_t>(out.view.size());
         out.view.append(text.data() + start, static_cast<size_t>(end - start));
