@@ -93,7 +93,9 @@ TEST(DocumentTest, TextWidthAgreesWithTheCodePointCount) {
   for (size_t from = 0; from <= text.size(); ++from) {
     for (size_t to = from; to <= text.size(); ++to) {
       const std::string_view part = std::string_view(text).substr(from, to - from);
-      for (uint32_t start : {0u, 5u, 7u}) ASSERT_EQ(TextWidth(part, start), WidthByCodePoint(part, start)) << from << " " << to;
+      for (uint32_t start : {0u, 5u, 7u}) {
+        ASSERT_EQ(TextWidth(part, start), WidthByCodePoint(part, start)) << from << " " << to;
+      }
     }
   }
   EXPECT_EQ(TextWidth("中文ab"), 6u);

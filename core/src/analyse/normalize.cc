@@ -255,7 +255,8 @@ MatchView BuildMatchView(std::string_view text) {
     if (static_cast<unsigned char>(text[i]) >= 0xe3) {
       int32_t end = i;
       UChar32 last = 0;
-      for (UChar32 h; (h = HanBlockAt(text, end)) != 0 && !IsOcrFolded(h) && !(traditional && folds[h]); end += 3) {
+      for (UChar32 h; (h = HanBlockAt(text, end)) != 0 && !IsOcrFolded(h) && !(traditional && folds[h]);
+           end += 3) {
         last = h;
       }
       if (end > i) {

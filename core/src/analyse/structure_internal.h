@@ -41,9 +41,9 @@ bool SubjectEnMatchesAt(const std::string& s, size_t p);  // anchored at s[p], s
 }  // namespace period
 
 // The end of the run of code points from `at` on which FindSentences' sentence and clause split
-// changes nothing once a sentence and a clause are open: printing ASCII but blanks and ! , . : ; ?,
-// and well-formed three-byte sequences U+4000-9FFF. `at` itself is returned when none is there.
-// structure_prose.cc.
+// changes nothing once a sentence and a clause are open: printing ASCII and DEL but the blank and
+// ! , . : ; ?, and well-formed three-byte sequences U+4000-9FFF. `at` itself is returned when none
+// is there. structure_prose.cc.
 size_t PlainRunEnd(std::string_view piece, size_t at);
 
 namespace markup {

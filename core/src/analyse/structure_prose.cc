@@ -55,9 +55,9 @@ int Boundary(std::string_view piece, size_t at, size_t next, char32_t c) {
 }  // namespace
 
 // Where the run of characters from `at` ends that are neither blanks nor sentence or clause marks
-// for Boundary: ASCII from '#' on and the other printing ASCII bytes but ! , . : ; ?, and
-// well-formed three-byte sequences with lead bytes E4-E9 (U+4000-9FFF: every mark Boundary knows
-// is U+3001-3002 or U+FF01-FF1F). Each is one code point for NextCodePoint; Boundary is 0 on each.
+// for Boundary: printing ASCII and DEL other than the blank and ! , . : ; ?, and well-formed
+// three-byte sequences with lead bytes E4-E9 (U+4000-9FFF: every mark Boundary knows is
+// U+3001-3002 or U+FF01-FF1F). Each is one code point for NextCodePoint; Boundary is 0 on each.
 size_t PlainRunEnd(std::string_view piece, size_t at) {
   const auto* p = reinterpret_cast<const unsigned char*>(piece.data());
   const size_t n = piece.size();
