@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
@@ -59,6 +60,45 @@ TEST(DocumentTest, CodePointWidthAgreesWithIcuEverywhere) {
   }
   EXPECT_EQ(CodePointWidth(0x4e00), 2u);  // 一
   EXPECT_EQ(CodePointWidth(0x41), 1u);
+}
+
+// TextWidth's ASCII and Han fast paths against the per-code-point count its contract states (tabs
+// to the next multiple of 8, an ill-formed byte 1, every other code point CodePointWidth): every
+// code point alone, and every substring of tricky text from several start columns (a sequence cut
+// at the buffer's end or before ASCII, U+4DC0 just below the Han block behind the same lead byte,
+// full-width digits, control bytes, DEL, a four-byte sequence, 0xFF).
+uint32_t WidthByCodePoint(std::string_view text, uint32_t start) {
+  uint32_t col = start;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    col = c == '\t' ? (col / 8 + 1) * 8 : c < 0 ? col + 1 : col + CodePointWidth(c);
+  }
+  return col - start;
+}
+
+TEST(DocumentTest, TextWidthAgreesWithTheCodePointCount) {
+  for (UChar32 c = 0; c <= 0x10ffff; ++c) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    char buf[U8_MAX_LENGTH];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    const std::string_view one(buf, static_cast<size_t>(len));
+    ASSERT_EQ(TextWidth(one, 3), WidthByCodePoint(one, 3)) << std::hex << c;
+  }
+  const std::string text = std::string("ab\t中文\xe4\xb7\x80\xe4\xb8\x80\xe4\xb8" "A１２\x01\x7f\xf0\x9f\x98\x80\xff"
+                                       "鿿\xe9\xbf");
+  for (size_t from = 0; from <= text.size(); ++from) {
+    for (size_t to = from; to <= text.size(); ++to) {
+      const std::string_view part = std::string_view(text).substr(from, to - from);
+      for (uint32_t start : {0u, 5u, 7u}) {
+        ASSERT_EQ(TextWidth(part, start), WidthByCodePoint(part, start)) << from << " " << to;
+      }
+    }
+  }
+  EXPECT_EQ(TextWidth("中文ab"), 6u);
 }
 
 // IsHanScript answers the two large Han blocks without ICU; every other code point goes to ICU.

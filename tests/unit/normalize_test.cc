@@ -131,6 +131,39 @@ TEST(NormalizeTest, AsciiRunsMapByteForByte) {
                                                     15, 18, 19, 20, 21, 22, 23, 24, 24, 26, 27}));
 }
 
+// Han characters of the blocks U+3400-4DBF and U+4E00-9FFF are copied in runs: each byte of a
+// character maps to the character's view offset, each view byte back to its first byte. A run
+// stops before a character FoldOcr may change (俳 before 放 folds to 排; 贵 after 社会 to 责, seeing
+// the run's last character), an ill-formed or truncated sequence (one code point, copied as it is,
+// also at the buffer's end), a character outside the blocks (U+4DC0 just after extension A) and
+// ASCII; the letter-spacing test after a run sees its last character.
+TEST(NormalizeTest, HanRunsMapCharacterByCharacter) {
+  const std::string text = std::string("中文俳放" "\xe4\xb8" "国" "\xe4\xb8" "A" "\xe4\xb7\x80" "\xe3\x90\x80" "字 年"
+                                       "GR丨" "\xe5\xad");
+  const MatchView mv = BuildMatchView(text);
+  EXPECT_EQ(mv.view, std::string("中文排放" "\xe4\xb8" "国" "\xe4\xb8" "A" "\xe4\xb7\x80" "\xe3\x90\x80" "字年"
+                                 "GRI" "\xe5\xad"));
+  EXPECT_EQ(mv.view_to_text,
+            (std::vector<uint32_t>{0,  0,  0,  3,  3,  3,  6,  6,  6,  9,  9,  9,  12, 12, 14, 14, 14, 17, 17,
+                                   19, 20, 20, 20, 23, 23, 23, 26, 26, 26, 30, 30, 30, 33, 34, 35, 38, 38, 40}));
+  EXPECT_EQ(mv.text_to_view,
+            (std::vector<uint32_t>{0,  0,  0,  3,  3,  3,  6,  6,  6,  9,  9,  9,  12, 12, 14, 14, 14, 17, 17, 19, 20,
+                                   20, 20, 23, 23, 23, 26, 26, 26, 29, 29, 29, 29, 32, 33, 34, 34, 34, 35, 35, 37}));
+  EXPECT_EQ(BuildMatchView("推动社会贵任").view, "推动社会责任");
+  EXPECT_EQ(BuildMatchView("宝贵任务").view, "宝贵任务");
+}
+
+// In a text read as Traditional a run also stops before each character that folds to Simplified
+// (們, 說, 報), and the characters that do not fold (中, 文, 告) map as in a Simplified text.
+TEST(NormalizeTest, TraditionalTextRunsStopAtEachFoldedCharacter) {
+  const MatchView mv = BuildMatchView("們說中文報告");
+  EXPECT_EQ(mv.view, "们说中文报告");
+  EXPECT_EQ(mv.view_to_text,
+            (std::vector<uint32_t>{0, 0, 0, 3, 3, 3, 6, 6, 6, 9, 9, 9, 12, 12, 12, 15, 15, 15, 18}));
+  EXPECT_EQ(mv.text_to_view,
+            (std::vector<uint32_t>{0, 0, 0, 3, 3, 3, 6, 6, 6, 9, 9, 9, 12, 12, 12, 15, 15, 15, 18}));
+}
+
 // A run ends at each blank: "2020 年" after ASCII text still drops its space, "ab 中" keeps it.
 TEST(NormalizeTest, LetterSpacingAfterAnAsciiRunSeesItsLastCharacter) {
   EXPECT_EQ(BuildMatchView("FY2020 年度").view, "FY2020年度");

@@ -26,6 +26,23 @@ bool IsPlainAscii(char b) {
   return u < 0x80 && u != ' ' && u != '\t' && u != '\r' && u != '\n' && u != '\f';
 }
 
+// U+3400-4DBF and U+4E00-9FFF: every code point of both blocks is assigned to the Han script.
+bool InHanBlocks(UChar32 c) { return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf); }
+
+// The code point of a well-formed three-byte sequence at `i` in the Han blocks U+3400-4DBF and
+// U+4E00-9FFF (where IsHan holds for every code point), or 0: anything else, an ill-formed or cut-off
+// sequence included. Lead bytes E3-E9 have no overlong or surrogate forms, so two continuation
+// bytes make the sequence well-formed.
+UChar32 HanBlockAt(std::string_view s, int32_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  if (static_cast<size_t>(i) + 3 > s.size() || p[0] < 0xe3 || p[0] > 0xe9 || (p[1] & 0xc0) != 0x80 ||
+      (p[2] & 0xc0) != 0x80) {
+    return 0;
+  }
+  const UChar32 c = ((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+  return InHanBlocks(c) ? c : 0;
+}
+
 // Decodes the code point at `i`; returns it (or U+FFFD for an ill-formed byte) and advances `i`.
 UChar32 Next(std::string_view s, int32_t* i) {
   UChar32 c;
@@ -122,9 +139,16 @@ bool StartsARenWord(UChar32 next) {
   return next != 0 && kSecond.find(static_cast<char32_t>(next)) != std::u32string::npos;
 }
 
-// Every code point FoldOcr below may change (the `bad` of kOcrFolds, 贵, 资, 曰, 坏, 増); it returns
-// any other unchanged.
-constexpr std::u32string_view kOcrFolded = U"俳拔丨贵资曰坏増";
+// Whether FoldOcr below may change `c` (the `bad` of kOcrFolds, 贵, 资, 曰, 坏, 増); it returns any
+// other unchanged. Asked of every Han character of a report.
+bool IsOcrFolded(UChar32 c) {
+  switch (c) {
+    case U'俳': case U'拔': case U'丨': case U'贵': case U'资': case U'曰': case U'坏': case U'増':
+      return true;
+    default:
+      return false;
+  }
+}
 
 // The folded code point for `c` between `before` and `after` (then `after2`), or `c`.
 UChar32 FoldOcr(UChar32 before, UChar32 c, UChar32 after, UChar32 after2) {
@@ -162,6 +186,9 @@ MatchView BuildMatchView(std::string_view text) {
   // The folder's cache outlives this document (one per thread): consult it only for a text that
   // looks Traditional, so a Simplified text's view never depends on what the thread read before.
   bool traditional = false;
+  // In a text read as Traditional, the characters of the Han blocks (below U+A000) that fold to
+  // Simplified: every Han character of the text is in the folder's cache once it is prepared.
+  std::vector<bool> folds;
   {
     // The distinct Han code points, sorted: marked in a bitmap of all code points (a report has
     // millions of Han characters but a few thousand distinct ones; sorting them all cost more).
@@ -169,6 +196,11 @@ MatchView BuildMatchView(std::string_view text) {
     for (int32_t k = 0; k < n;) {
       if (static_cast<unsigned char>(text[k]) < 0x80) {  // ASCII: one byte, never Han
         ++k;
+        continue;
+      }
+      if (const UChar32 h = HanBlockAt(text, k)) {  // most of a Chinese text: no decode call
+        marked[h >> 6] |= uint64_t{1} << (h & 63);
+        k += 3;
         continue;
       }
       UChar32 c = Next(text, &k);
@@ -180,7 +212,13 @@ MatchView BuildMatchView(std::string_view text) {
         seen.push_back(static_cast<UChar32>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));
     }
     traditional = LooksTraditional(seen);
-    if (traditional) han.Prepare(seen);
+    if (traditional) {
+      han.Prepare(seen);
+      folds.assign(0xa000, false);
+      for (UChar32 c : seen) {
+        if (c < 0xa000 && !han.Fold(c).empty()) folds[static_cast<size_t>(c)] = true;
+      }
+    }
   }
 
   // Each byte of `bytes` into the view, all mapped back to `source`.
@@ -198,14 +236,44 @@ MatchView BuildMatchView(std::string_view text) {
       int32_t end = i + 1;
       while (end < n && IsPlainAscii(text[end])) ++end;
       const uint32_t v = static_cast<uint32_t>(out.view.size());
+      const size_t w = out.view_to_text.size();
+      out.view_to_text.resize(w + static_cast<size_t>(end - start));
+      uint32_t* back = out.view_to_text.data() + w - start;
       for (int32_t k = start; k < end; ++k) {
         out.text_to_view[k] = v + static_cast<uint32_t>(k - start);
-        out.view_to_text.push_back(static_cast<uint32_t>(k));
+        back[k] = static_cast<uint32_t>(k);
       }
       out.view.append(text.data() + start, static_cast<size_t>(end - start));
       prev = static_cast<unsigned char>(text[end - 1]);
       i = end;
       continue;
+    }
+    // A run of Han characters of the blocks HanBlockAt reads, none of which FoldOcr may change nor,
+    // in a text read as Traditional, the folder: into the view as they are, as the Han branch below
+    // would emit them one by one (each byte of a character maps to the character's view offset;
+    // each view byte back to the character's first byte).
+    if (static_cast<unsigned char>(text[i]) >= 0xe3) {
+      int32_t end = i;
+      UChar32 last = 0;
+      for (UChar32 h; (h = HanBlockAt(text, end)) != 0 && !IsOcrFolded(h) && !(traditional && folds[h]);
+           end += 3) {
+        last = h;
+      }
+      if (end > i) {
+        const uint32_t v = static_cast<uint32_t>(out.view.size());
+        out.view.append(text.data() + start, static_cast<size_t>(end - start));
+        const size_t w = out.view_to_text.size();
+        out.view_to_text.resize(w + static_cast<size_t>(end - start));
+        uint32_t* back = out.view_to_text.data() + w - start;
+        for (int32_t k = start; k < end; k += 3) {
+          const uint32_t at = v + static_cast<uint32_t>(k - start);
+          out.text_to_view[k] = out.text_to_view[k + 1] = out.text_to_view[k + 2] = at;
+          back[k] = back[k + 1] = back[k + 2] = static_cast<uint32_t>(k);
+        }
+        prev = last;
+        i = end;
+        continue;
+      }
     }
     UChar32 c = Next(text, &i);
     if (IsBlank(c)) {
@@ -250,7 +318,7 @@ MatchView BuildMatchView(std::string_view text) {
     } else if (IsHan(c)) {
       // The two code points after are read only for the few that FoldOcr may change.
       UChar32 ocr = c;
-      if (kOcrFolded.find(static_cast<char32_t>(c)) != std::u32string_view::npos) {
+      if (IsOcrFolded(c)) {
         int32_t probe = i;
         const UChar32 after = i < n ? Next(text, &probe) : 0;
         const UChar32 after2 = probe < n ? Next(text, &probe) : 0;

@@ -40,6 +40,12 @@ bool RangeNumMatches(const std::string& s);
 bool SubjectEnMatchesAt(const std::string& s, size_t p);  // anchored at s[p], s[p - 1] visible
 }  // namespace period
 
+// The end of the run of code points from `at` on which FindSentences' sentence and clause split
+// changes nothing once a sentence and a clause are open: printing ASCII and DEL but the blank and
+// ! , . : ; ?, and well-formed three-byte sequences U+4000-9FFF. `at` itself is returned when none
+// is there. structure_prose.cc.
+size_t PlainRunEnd(std::string_view piece, size_t at);
+
 namespace markup {
 struct MarkupTable;
 }

@@ -52,6 +52,31 @@ int Boundary(std::string_view piece, size_t at, size_t next, char32_t c) {
   }
 }
 
+}  // namespace
+
+// Where the run of characters from `at` ends that are neither blanks nor sentence or clause marks
+// for Boundary: printing ASCII and DEL other than the blank and ! , . : ; ?, and well-formed
+// three-byte sequences with lead bytes E4-E9 (U+4000-9FFF: every mark Boundary knows is
+// U+3001-3002 or U+FF01-FF1F). Each is one code point for NextCodePoint; Boundary is 0 on each.
+size_t PlainRunEnd(std::string_view piece, size_t at) {
+  const auto* p = reinterpret_cast<const unsigned char*>(piece.data());
+  const size_t n = piece.size();
+  while (at < n) {
+    const unsigned char b = p[at];
+    if (b < 0x80) {
+      if (b <= ' ' || b == '!' || b == ',' || b == '.' || b == ':' || b == ';' || b == '?') break;
+      ++at;
+    } else if (b >= 0xe4 && b <= 0xe9 && at + 2 < n && (p[at + 1] & 0xc0) == 0x80 && (p[at + 2] & 0xc0) == 0x80) {
+      at += 3;
+    } else {
+      break;
+    }
+  }
+  return at;
+}
+
+namespace {
+
 // A list number alone: "2、", "(3)", "一、", "1.".
 bool IsListNumber(std::string_view t) {
   size_t digits = 0, other = 0;
@@ -258,6 +283,9 @@ void StructureBuilder::FindSentences() {
           last_end = i;
           continue;
         }
+        // After a character that is no boundary the sentence and a clause are open, and the plain
+        // characters that follow change nothing but where the last one ends.
+        if (b == 0) i = PlainRunEnd(piece, i);
         last_end = i;
       }
       if (sent_open && last_end > ss) sent.emplace_back(base + ss, base + last_end);
