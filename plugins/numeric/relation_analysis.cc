@@ -295,6 +295,7 @@ const char* RelationAnalysis::KindName(RelationKind kind) {
 RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context& ctx) {
   cells_ = &ctx.Shared<LayoutCells>(doc);
   LoadFigures(doc);
+  TakeWrappedUnits(doc);
   for (Figure& f : figures_) {
     if (const LayoutCell* c = cells_->At(f.line, doc.TextToView(f.offset))) {
       size_t n = c->code_points, m = Cps(f.text);
@@ -396,6 +397,70 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
     g.low = f.value < 0 ? -iv.hi : iv.lo;
     g.high = f.value < 0 ? -iv.lo : iv.hi;
     figures_.push_back(std::move(g));
+  }
+}
+
+// "长途车138\n对。": text from a PDF breaks a paragraph at the column's width, and a figure's unit may
+// go to the next line. A figure of prose with no unit that ends its line takes the unit another figure
+// of the report prints in full ("253对", "336,702万股"), when the next non-blank line opens with that
+// unit followed by punctuation or nothing. Units of dates (年, 月, 日) are left alone: a year parted
+// from its 年 is no quantity.
+void RelationAnalysis::TakeWrappedUnits(const sdk::Document& doc) {
+  auto cjk = [](char32_t c) { return c >= 0x3400 && c < 0xA000; };
+  std::map<std::u32string, size_t> printed;  // a unit as printed -> the first figure printing it
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    const Figure& g = figures_[i];
+    if (g.kind != ESGAUDIT_FACT_QUANTITY || g.unit.empty() || g.qualifiers != 0) continue;
+    const std::u32string t = ToU32(g.text);
+    size_t k = 0;
+    while (k < t.size() && ((t[k] >= U'0' && t[k] <= U'9') || t[k] == U'.' || t[k] == U',')) ++k;
+    const std::u32string unit = t.substr(k);
+    if (k == 0 || unit.empty() || unit.size() > 4 || !std::all_of(unit.begin(), unit.end(), cjk)) continue;
+    if (unit == U"年" || unit == U"月" || unit == U"日") continue;
+    printed.emplace(unit, i);
+  }
+  if (printed.empty()) return;
+  std::string_view text = doc.Text();
+  for (Figure& f : figures_) {
+    if (f.kind != ESGAUDIT_FACT_QUANTITY || !f.unit.empty() || f.qualifiers != 0) continue;
+    if (doc.LineStructure(f.line).role != ESGAUDIT_ROLE_PROSE) continue;
+    if (f.after.find_first_not_of(" \t") != std::string::npos) continue;
+    for (uint32_t n = f.line + 1; n <= f.line + 2 && n < doc.LineCount(); ++n) {
+      const esgaudit_line line = doc.Line(n);
+      const std::string_view whole = text.substr(line.offset, line.length);
+      size_t bytes = 0;  // the first 16 code points
+      for (int cps = 0; bytes < whole.size() && cps < 16; ++cps) {
+        const unsigned char c = static_cast<unsigned char>(whole[bytes]);
+        bytes += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      }
+      std::u32string head = ToU32(whole.substr(0, std::min(bytes, whole.size())));
+      head.erase(0, head.find_first_not_of(U" \t\u3000"));
+      if (head.empty() || head.find_first_not_of(U" \t\u3000") == std::u32string::npos) continue;
+      const Figure* model = nullptr;
+      size_t best = 0;
+      for (const auto& [unit, i] : printed) {
+        if (unit.size() <= best || head.compare(0, unit.size(), unit) != 0) continue;
+        if (head.size() > unit.size()) {
+          const char32_t next = head[unit.size()];
+          if (cjk(next) || (next < 0x80 && std::isalnum(static_cast<int>(next)))) continue;
+        }
+        model = &figures_[i];
+        best = unit.size();
+      }
+      if (model != nullptr) {
+        const double mag = model->magnitude > 0 ? model->magnitude : 1;
+        f.unit = model->unit;
+        f.magnitude = mag;
+        f.value *= mag;
+        const bool exact = f.decimals == 0 && mag == 1 && IsCountUnit(f.unit);
+        const Interval iv = exact ? Interval{f.value, f.value} : ExactInterval(f.value, f.decimals, mag);
+        f.low = iv.lo;
+        f.high = iv.hi;
+        const std::u32string mt = ToU32(model->text);
+        f.text += ToUtf8(mt.substr(mt.size() - best));
+      }
+      break;
+    }
   }
 }
 
@@ -2175,7 +2240,26 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           }
         }
         const Figure* part = first >= 0 ? fig(toks[first]) : nullptr;
-        if (part != nullptr && !part->unit.empty() && (part->unit != before->unit || part->kind != before->kind)) {
+        // "完成净利润5,008万元，比上年下降76.92%，其中归属于母公司股东的净利润3,786万元": a change of the
+        // figure before it, in a clause of its own words, stands between a total and its 其中. The
+        // total is that figure when it is of the parts' unit and 其中 goes on the change's sentence
+        // (after "…增长6.67%。其中" the parts may be of an earlier figure of the paragraph).
+        long changed = -1;
+        bool same_sentence = true;
+        for (long j = k + 1; j < static_cast<long>(t); ++j) same_sentence = same_sentence && toks[j].type != Tok::kEnd;
+        if (part != nullptr && !part->unit.empty() && same_sentence && IsChangeLabel(before->label) &&
+            (part->unit != before->unit || part->kind != before->kind)) {
+          long j = k - 1;
+          while (j >= 0 && toks[j].type == Tok::kText && k - j <= 12) --j;
+          const Figure* g = j >= 1 && j < k - 1 && toks[j].type == Tok::kComma ? fig(toks[j - 1]) : nullptr;
+          if (g != nullptr && g->unit == part->unit && g->kind == part->kind && !IsChangeLabel(g->label)) {
+            changed = j - 1;
+          }
+        }
+        if (changed >= 0) {
+          k = changed;
+        } else if (part != nullptr && !part->unit.empty() &&
+                   (part->unit != before->unit || part->kind != before->kind)) {
           for (long j = k - 1; j >= 0 && k - j <= 200 && toks[j].type != Tok::kEnd && toks[j].type != Tok::kSubset;
                --j) {
             const Figure* g = fig(toks[j]);
