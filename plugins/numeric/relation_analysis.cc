@@ -2008,6 +2008,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     stopped_at = -1;
     bool enum_sep = false, comma_sep = false, first_opens = false;
     bool clause_part = false;  // the current clause gave a part
+    bool last_clause_part = false;  // the clause before it did
+    bool share_clause = false;  // the current clause gives only the share of that part
     bool first_qualified = false;  // the first part's figure follows a total word of its label
     *nested = false;
     for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
@@ -2043,19 +2045,36 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         clause_part = false;
         continue;
       }
+      // "占员工总数的60%": the total word of a share clause (see below) ends nothing.
+      if (t.type == Tok::kTotal && dir > 0 && !parts.empty() && !clause_part && last_clause_part) {
+        long j = k + 1;
+        while (j < static_cast<long>(toks.size()) && toks[j].type == Tok::kText) ++j;
+        const Figure* g = j < static_cast<long>(toks.size()) ? fig(toks[j]) : nullptr;
+        if (g != nullptr && g->kind == ESGAUDIT_FACT_PERCENT && Has(g->label, "占")) continue;
+      }
       if (t.type == Tok::kEnd || t.type == Tok::kClose || t.type == Tok::kSubset || t.type == Tok::kTotal) break;
       if (t.type == Tok::kEnum && !parts.empty()) enum_sep = true;
       if ((t.type == Tok::kComma || t.type == Tok::kOpen) && !parts.empty()) {
         // "其中执行董事4名、非执行董事5名，独立董事占比不低于三分之一，女性董事3名": a clause
-        // without a part ends the list.
-        if (!clause_part) break;
+        // without a part ends the list, unless it only gives the share of the part before it.
+        if (!clause_part && !share_clause) break;
         comma_sep = true;
+        last_clause_part = clause_part;
         clause_part = false;
+        share_clause = false;
       }
       const Figure* f = fig(t);
       if (f == nullptr) continue;
       // "较上年增长12人": a change is never a part.
       if (IsChangeLabel(f->label)) continue;
+      // "其中男性员工120人，占员工总数的60%，女性员工80人": a clause holding the share of the part
+      // before it (占 …%) and nothing else goes on the list.
+      if (dir > 0 && !parts.empty() && !clause_part && last_clause_part && !share_clause &&
+          f->kind == ESGAUDIT_FACT_PERCENT && Has(f->label, "占")) {
+        share_clause = true;
+        continue;
+      }
+      share_clause = false;
       // "高级职称271人，中级职称893人，20人入选..." — a clause opening with the number says
       // something else about it.
       bool opens = k == 0 || toks[k - 1].type == Tok::kComma ||

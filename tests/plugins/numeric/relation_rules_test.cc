@@ -994,6 +994,27 @@ TEST(RelationRulesTest, AUnitWrappedOntoTheNextLineIsTheFiguresUnit) {
   }
 }
 
+// A clause giving only the share of the part before it does not end a 其中 list.
+TEST(RelationRulesTest, AShareClauseAfterAPartGoesOnTheQiZhongList) {
+  ExpectRecognisedThenCaught({"年末在岗职工共计2,400人，其中一线职工1,560人，占职工总数的65%，管理及技术人员840人，占职工总数的35%。\n",
+                              "parts-total", {"2,400人", "1,560人", "840人"}, "840人", "940", "warning"});
+  // Parts naming every category of a closed set (男 / 女) cannot exceed it: an error.
+  ExpectRecognisedThenCaught({"年末在岗职工共计2,400人，其中男性职工1,560人，占职工总数的65%，女性职工840人，占职工总数的35%。\n",
+                              "parts-total", {"2,400人", "1,560人", "840人"}, "840人", "940", "error"});
+  // Not a share of the part (a change, a rate that is no share, two shares in a row), or a clause
+  // of other words: the list ends there as before.
+  for (const char* text : {"年末在岗职工共计2,400人，其中一线职工1,560人，同比增长65%，管理及技术人员940人。\n",
+                           "年末在岗职工共计2,400人，其中一线职工1,560人，培训覆盖率65%，管理及技术人员940人。\n",
+                           "年末在岗职工共计2,400人，其中一线职工1,560人，占职工总数的65%，占行业平均的120%，管理及技术人员940人。\n",
+                           "年末在岗职工共计2,400人，其中一线职工1,560人，多数在生产岗位，管理及技术人员940人。\n"}) {
+    SCOPED_TRACE(text);
+    ReportResult r = Check(text, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_FALSE(Recognised(doc, r, "parts-total", {"2,400人", "1,560人", "940人"}));
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+  }
+}
+
 // 其中包括 is one marker.
 TEST(RelationRulesTest, QiZhongBaoKuoListsParts) {
   ExpectRecognisedThenCaught({"公司共召开会议20次，其中包括股东大会3次、董事会8次、监事会9次。\n", "parts-total",
