@@ -1994,6 +1994,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
            toks[open + 1].type == Tok::kFact && toks[open + 2].type == Tok::kClose && toks[open - 1].type == Tok::kText;
   };
   bool through_semicolons = false, stopped_at_semicolon = false;
+  // `share_clauses`: a clause giving only the share of the part before it goes on the list (see
+  // collect); `passed_share_clause`: the last collect did go past one.
+  bool share_clauses = true, passed_share_clause = false;
   // The last token the last `collect` read: where it stopped, or the paragraph's edge (-1: none).
   long stopped_at = -1;
   // A total word between a part's label and its figure ("意外险保费累计3000元", "用于甲类产品共计25张"):
@@ -2010,6 +2013,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     bool clause_part = false;  // the current clause gave a part
     bool last_clause_part = false;  // the clause before it did
     bool share_clause = false;  // the current clause gives only the share of that part
+    passed_share_clause = false;
     bool first_qualified = false;  // the first part's figure follows a total word of its label
     *nested = false;
     for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
@@ -2046,7 +2050,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         continue;
       }
       // "占员工总数的60%": the total word of a share clause (see below) ends nothing.
-      if (t.type == Tok::kTotal && dir > 0 && !parts.empty() && !clause_part && last_clause_part) {
+      if (t.type == Tok::kTotal && share_clauses && dir > 0 && !parts.empty() && !clause_part && last_clause_part) {
         long j = k + 1;
         while (j < static_cast<long>(toks.size()) && toks[j].type == Tok::kText) ++j;
         const Figure* g = j < static_cast<long>(toks.size()) ? fig(toks[j]) : nullptr;
@@ -2069,9 +2073,10 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       if (IsChangeLabel(f->label)) continue;
       // "其中男性员工120人，占员工总数的60%，女性员工80人": a clause holding the share of the part
       // before it (占 …%) and nothing else goes on the list.
-      if (dir > 0 && !parts.empty() && !clause_part && last_clause_part && !share_clause &&
+      if (share_clauses && dir > 0 && !parts.empty() && !clause_part && last_clause_part && !share_clause &&
           f->kind == ESGAUDIT_FACT_PERCENT && Has(f->label, "占")) {
         share_clause = true;
+        passed_share_clause = true;
         continue;
       }
       share_clause = false;
@@ -2124,7 +2129,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         r.flag = naming.closed;
       }
     }
-    if (r.consistent || r.flag) Add(std::move(r));
+    if (!r.consistent && !r.flag) return false;
+    Add(std::move(r));
+    return true;
   };
   std::set<int> totals_done;
   std::map<int, int> subset_of;  // single 其中 subset -> its total
@@ -2306,6 +2313,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       }
       bool enumerated = false, nested = false;
       std::vector<int> parts = collect(t + 1, +1, *total, &enumerated, &nested);
+      const bool past_shares = passed_share_clause;
       if (parts.empty()) continue;
       if (per_share != nullptr && !std::all_of(parts.begin(), parts.end(), [&](int p) {
             return Has(Lower(figures_[p].label), per_share);
@@ -2360,7 +2368,22 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         r.flag = !r.consistent;
         Add(std::move(r));
       } else {
-        add_parts_total(toks[k].figure, std::move(parts), enumerated, !nested);
+        // A list taken past a share clause that neither adds up nor is reportable (an open set
+        // falling short) is read as before: up to that clause.
+        if (!add_parts_total(toks[k].figure, parts, enumerated, !nested) && past_shares) {
+          share_clauses = false;
+          bool e2 = false, n2 = false;
+          std::vector<int> head = collect(t + 1, +1, *total, &e2, &n2);
+          share_clauses = true;
+          if (head.size() == 1) {
+            subset_of[head[0]] = toks[k].figure;
+            Relation r = Stated(RelationKind::kSubset, toks[k].figure, head);
+            r.flag = !r.consistent;
+            Add(std::move(r));
+          } else if (head.size() >= 2) {
+            add_parts_total(toks[k].figure, std::move(head), e2, !n2);
+          }
+        }
       }
       // "董事9名，其中执行董事2名，非执行董事4名，独立董事3名；男性董事6名，女性董事3名": after a
       // list ended by a semicolon, clauses naming every category of a closed set (男 / 女) and the

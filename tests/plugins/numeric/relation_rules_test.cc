@@ -1001,6 +1001,14 @@ TEST(RelationRulesTest, AShareClauseAfterAPartGoesOnTheQiZhongList) {
   // Parts naming every category of a closed set (男 / 女) cannot exceed it: an error.
   ExpectRecognisedThenCaught({"年末在岗职工共计2,400人，其中男性职工1,560人，占职工总数的65%，女性职工840人，占职工总数的35%。\n",
                               "parts-total", {"2,400人", "1,560人", "840人"}, "840人", "940", "error"});
+  // An open set falling short past a share clause is read as before: the first part a subset.
+  {
+    const char* text = "年末在岗职工共计2,400人，其中一线职工1,560人，占职工总数的65%，管理人员500人，占职工总数的20.8%。\n";
+    ReportResult r = Check(text, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_TRUE(Recognised(doc, r, "subset", {"2,400人", "1,560人"}));
+    EXPECT_TRUE(Findings(Check(text)).empty());
+  }
   // Not a share of the part (a change, a rate that is no share, two shares in a row), or a clause
   // of other words: the list ends there as before.
   for (const char* text : {"年末在岗职工共计2,400人，其中一线职工1,560人，同比增长65%，管理及技术人员940人。\n",
