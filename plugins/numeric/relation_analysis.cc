@@ -302,6 +302,7 @@ const char* RelationAnalysis::KindName(RelationKind kind) {
 RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context& ctx) {
   cells_ = &ctx.Shared<LayoutCells>(doc);
   LoadFigures(doc);
+  TakeWrappedUnits(doc);
   for (Figure& f : figures_) {
     if (const LayoutCell* c = cells_->At(f.line, doc.TextToView(f.offset))) {
       size_t n = c->code_points, m = Cps(f.text);
@@ -405,6 +406,70 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
     g.low = f.value < 0 ? -iv.hi : iv.lo;
     g.high = f.value < 0 ? -iv.lo : iv.hi;
     figures_.push_back(std::move(g));
+  }
+}
+
+// "长途车138\n对。": text from a PDF breaks a paragraph at the column's width, and a figure's unit may
+// go to the next line. A figure of prose with no unit that ends its line takes the unit another figure
+// of the report prints in full ("253对", "336,702万股"), when the next non-blank line opens with that
+// unit followed by punctuation or nothing. Units of dates (年, 月, 日) are left alone: a year parted
+// from its 年 is no quantity.
+void RelationAnalysis::TakeWrappedUnits(const sdk::Document& doc) {
+  auto cjk = [](char32_t c) { return c >= 0x3400 && c < 0xA000; };
+  std::map<std::u32string, size_t> printed;  // a unit as printed -> the first figure printing it
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    const Figure& g = figures_[i];
+    if (g.kind != ESGAUDIT_FACT_QUANTITY || g.unit.empty() || g.qualifiers != 0) continue;
+    const std::u32string t = ToU32(g.text);
+    size_t k = 0;
+    while (k < t.size() && ((t[k] >= U'0' && t[k] <= U'9') || t[k] == U'.' || t[k] == U',')) ++k;
+    const std::u32string unit = t.substr(k);
+    if (k == 0 || unit.empty() || unit.size() > 4 || !std::all_of(unit.begin(), unit.end(), cjk)) continue;
+    if (unit == U"年" || unit == U"月" || unit == U"日") continue;
+    printed.emplace(unit, i);
+  }
+  if (printed.empty()) return;
+  std::string_view text = doc.Text();
+  for (Figure& f : figures_) {
+    if (f.kind != ESGAUDIT_FACT_QUANTITY || !f.unit.empty() || f.qualifiers != 0) continue;
+    if (doc.LineStructure(f.line).role != ESGAUDIT_ROLE_PROSE) continue;
+    if (f.after.find_first_not_of(" \t") != std::string::npos) continue;
+    for (uint32_t n = f.line + 1; n <= f.line + 2 && n < doc.LineCount(); ++n) {
+      const esgaudit_line line = doc.Line(n);
+      const std::string_view whole = text.substr(line.offset, line.length);
+      size_t bytes = 0;  // the first 16 code points
+      for (int cps = 0; bytes < whole.size() && cps < 16; ++cps) {
+        const unsigned char c = static_cast<unsigned char>(whole[bytes]);
+        bytes += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      }
+      std::u32string head = ToU32(whole.substr(0, std::min(bytes, whole.size())));
+      head.erase(0, head.find_first_not_of(U" \t\u3000"));
+      if (head.empty() || head.find_first_not_of(U" \t\u3000") == std::u32string::npos) continue;
+      const Figure* model = nullptr;
+      size_t best = 0;
+      for (const auto& [unit, i] : printed) {
+        if (unit.size() <= best || head.compare(0, unit.size(), unit) != 0) continue;
+        if (head.size() > unit.size()) {
+          const char32_t next = head[unit.size()];
+          if (cjk(next) || (next < 0x80 && std::isalnum(static_cast<int>(next)))) continue;
+        }
+        model = &figures_[i];
+        best = unit.size();
+      }
+      if (model != nullptr) {
+        const double mag = model->magnitude > 0 ? model->magnitude : 1;
+        f.unit = model->unit;
+        f.magnitude = mag;
+        f.value *= mag;
+        const bool exact = f.decimals == 0 && mag == 1 && IsCountUnit(f.unit);
+        const Interval iv = exact ? Interval{f.value, f.value} : ExactInterval(f.value, f.decimals, mag);
+        f.low = iv.lo;
+        f.high = iv.hi;
+        const std::u32string mt = ToU32(model->text);
+        f.text += ToUtf8(mt.substr(mt.size() - best));
+      }
+      break;
+    }
   }
 }
 
@@ -1952,6 +2017,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
            toks[open + 1].type == Tok::kFact && toks[open + 2].type == Tok::kClose && toks[open - 1].type == Tok::kText;
   };
   bool through_semicolons = false, stopped_at_semicolon = false;
+  // `share_clauses`: a clause giving only the share of the part before it goes on the list (see
+  // collect); `passed_share_clause`: the last collect did go past one.
+  bool share_clauses = true, passed_share_clause = false;
   // The last token the last `collect` read: where it stopped, or the paragraph's edge (-1: none).
   long stopped_at = -1;
   // A total word between a part's label and its figure ("意外险保费累计3000元", "用于甲类产品共计25张"):
@@ -1973,6 +2041,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     stopped_at = -1;
     bool enum_sep = false, comma_sep = false, first_opens = false;
     bool clause_part = false;  // the current clause gave a part
+    bool last_clause_part = false;  // the clause before it did
+    bool share_clause = false;  // the current clause gives only the share of that part
+    passed_share_clause = false;
     bool first_qualified = false;  // the first part's figure follows a total word of its label
     *nested = false;
     for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
@@ -2010,19 +2081,37 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         clause_part = false;
         continue;
       }
+      // "占员工总数的60%": the total word of a share clause (see below) ends nothing.
+      if (t.type == Tok::kTotal && share_clauses && dir > 0 && !parts.empty() && !clause_part && last_clause_part) {
+        long j = k + 1;
+        while (j < static_cast<long>(toks.size()) && toks[j].type == Tok::kText) ++j;
+        const Figure* g = j < static_cast<long>(toks.size()) ? fig(toks[j]) : nullptr;
+        if (g != nullptr && g->kind == ESGAUDIT_FACT_PERCENT && Has(g->label, "占")) continue;
+      }
       if (t.type == Tok::kEnd || t.type == Tok::kClose || t.type == Tok::kSubset || t.type == Tok::kTotal) break;
       if (t.type == Tok::kEnum && !parts.empty()) enum_sep = true;
       if ((t.type == Tok::kComma || t.type == Tok::kOpen) && !parts.empty()) {
         // "其中执行董事4名、非执行董事5名，独立董事占比不低于三分之一，女性董事3名": a clause
-        // without a part ends the list.
-        if (!clause_part) break;
+        // without a part ends the list, unless it only gives the share of the part before it.
+        if (!clause_part && !share_clause) break;
         comma_sep = true;
+        last_clause_part = clause_part;
         clause_part = false;
+        share_clause = false;
       }
       const Figure* f = fig(t);
       if (f == nullptr) continue;
       // "较上年增长12人": a change is never a part.
       if (IsChangeLabel(f->label)) continue;
+      // "其中男性员工120人，占员工总数的60%，女性员工80人": a clause holding the share of the part
+      // before it (占 …%) and nothing else goes on the list.
+      if (share_clauses && dir > 0 && !parts.empty() && !clause_part && last_clause_part && !share_clause &&
+          f->kind == ESGAUDIT_FACT_PERCENT && Has(f->label, "占")) {
+        share_clause = true;
+        passed_share_clause = true;
+        continue;
+      }
+      share_clause = false;
       // "高级职称271人，中级职称893人，20人入选..." — a clause opening with the number says
       // something else about it.
       bool opens = k == 0 || toks[k - 1].type == Tok::kComma ||
@@ -2073,7 +2162,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         r.flag = naming.closed;
       }
     }
-    if (r.consistent || r.flag) Add(std::move(r));
+    if (!r.consistent && !r.flag) return false;
+    Add(std::move(r));
+    return true;
   };
   std::set<int> totals_done;
   std::map<int, int> subset_of;  // single 其中 subset -> its total
@@ -2208,7 +2299,26 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           }
         }
         const Figure* part = first >= 0 ? fig(toks[first]) : nullptr;
-        if (part != nullptr && !part->unit.empty() && (part->unit != before->unit || part->kind != before->kind)) {
+        // "完成净利润5,008万元，比上年下降76.92%，其中归属于母公司股东的净利润3,786万元": a change of the
+        // figure before it, in a clause of its own words, stands between a total and its 其中. The
+        // total is that figure when it is of the parts' unit and 其中 goes on the change's sentence
+        // (after "…增长6.67%。其中" the parts may be of an earlier figure of the paragraph).
+        long changed = -1;
+        bool same_sentence = true;
+        for (long j = k + 1; j < static_cast<long>(t); ++j) same_sentence = same_sentence && toks[j].type != Tok::kEnd;
+        if (part != nullptr && !part->unit.empty() && same_sentence && IsChangeLabel(before->label) &&
+            (part->unit != before->unit || part->kind != before->kind)) {
+          long j = k - 1;
+          while (j >= 0 && toks[j].type == Tok::kText && k - j <= 12) --j;
+          const Figure* g = j >= 1 && j < k - 1 && toks[j].type == Tok::kComma ? fig(toks[j - 1]) : nullptr;
+          if (g != nullptr && g->unit == part->unit && g->kind == part->kind && !IsChangeLabel(g->label)) {
+            changed = j - 1;
+          }
+        }
+        if (changed >= 0) {
+          k = changed;
+        } else if (part != nullptr && !part->unit.empty() &&
+                   (part->unit != before->unit || part->kind != before->kind)) {
           for (long j = k - 1; j >= 0 && k - j <= 200 && toks[j].type != Tok::kEnd && toks[j].type != Tok::kSubset;
                --j) {
             const Figure* g = fig(toks[j]);
@@ -2236,6 +2346,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       }
       bool enumerated = false, nested = false;
       std::vector<int> parts = collect(t + 1, +1, *total, &enumerated, &nested);
+      const bool past_shares = passed_share_clause;
       if (parts.empty()) continue;
       if (per_share != nullptr && !std::all_of(parts.begin(), parts.end(), [&](int p) {
             return Has(Lower(figures_[p].label), per_share);
@@ -2290,7 +2401,22 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         r.flag = !r.consistent;
         Add(std::move(r));
       } else {
-        add_parts_total(toks[k].figure, std::move(parts), enumerated, !nested);
+        // A list taken past a share clause that neither adds up nor is reportable (an open set
+        // falling short) is read as before: up to that clause.
+        if (!add_parts_total(toks[k].figure, parts, enumerated, !nested) && past_shares) {
+          share_clauses = false;
+          bool e2 = false, n2 = false;
+          std::vector<int> head = collect(t + 1, +1, *total, &e2, &n2);
+          share_clauses = true;
+          if (head.size() == 1) {
+            subset_of[head[0]] = toks[k].figure;
+            Relation r = Stated(RelationKind::kSubset, toks[k].figure, head);
+            r.flag = !r.consistent;
+            Add(std::move(r));
+          } else if (head.size() >= 2) {
+            add_parts_total(toks[k].figure, std::move(head), e2, !n2);
+          }
+        }
       }
       // "董事9名，其中执行董事2名，非执行董事4名，独立董事3名；男性董事6名，女性董事3名": after a
       // list ended by a semicolon, clauses naming every category of a closed set (男 / 女) and the

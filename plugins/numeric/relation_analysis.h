@@ -91,6 +91,7 @@ class RelationAnalysis {
 
  private:
   void LoadFigures(const sdk::Document& doc);
+  void TakeWrappedUnits(const sdk::Document& doc);
   void FindCaptionedBreakdowns(const sdk::Document& doc);
   void FindInlineRelations(const sdk::Document& doc);
   void FindMarkupTotals(const sdk::Document& doc);

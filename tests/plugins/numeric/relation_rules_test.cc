@@ -953,6 +953,76 @@ TEST(RelationRulesTest, QiZhongAfterTheTotalsNoun) {
                               {"120项", "45项"}, "45项", "450", "error"});
 }
 
+// A change of the total in a clause of its own ("比上年下降12.5%") may stand between the total and
+// 其中: the parts belong to the figure before it.
+TEST(RelationRulesTest, QiZhongFindsItsTotalPastAChangeClause) {
+  ExpectRecognisedThenCaught({"全年实现净利润4,200万元，比上年下降12.5%，其中归属于母公司的净利润3,150万元。\n", "subset",
+                              {"4,200万元", "3,150万元"}, "3,150万元", "5150", "error"});
+  ExpectRecognisedThenCaught({"本年度销售额86亿元，同比增长8.2%，其中出口销售额31亿元，国内销售额55亿元。\n",
+                              "parts-total", {"86亿元", "31亿元", "55亿元"}, "55亿元", "65", "error"});
+  // A change of the part's own unit is left as before; a share that is no change is no such clause;
+  // changes listed after 其中 are no parts of an amount; a 其中 opening the sentence after the change
+  // may speak of an earlier figure (研发投入, not the 研发费用 before the change).
+  for (const char* text : {"研发投入11.5亿元，同比增长20%。其中，研发费用为6.2亿元，同比增长5.1%。其中，制药业务的研发投入为9.8亿元。\n",
+                           "全年新招聘员工1,200人，比上年增长15%，其中女性员工增长20%。\n",
+                           "全年实现净利润4,200万元，净利润率12.5%，其中归属于母公司的净利润3,150万元。\n",
+                           "营业收入86亿元，同比增长8.2%，其中出口同比增长31%，国内同比增长5%。\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Check(text, "zh", "relations").relations.empty());
+    EXPECT_TRUE(Findings(Check(text)).empty());
+  }
+}
+
+// Text from a PDF may break a paragraph between a figure and its unit: the figure takes the unit
+// another figure prints in full.
+TEST(RelationRulesTest, AUnitWrappedOntoTheNextLineIsTheFiguresUnit) {
+  ExpectRecognisedThenCaught({"本年度完成技术改造186项，其中节能改造75项，环保改造40项，其他改造71\n项。\n",
+                              "parts-total", {"186项", "75项", "40项", "71"}, "71\n", "91", "error"});
+  ExpectRecognisedThenCaught({"年末在册志愿者合计5,200万人，其中青年志愿者为3,100\n\n万人，占比约六成。\n", "subset",
+                              {"5,200万人", "3,100"}, "3,100\n", "6100", "error"});
+  // Not taken: the next line's unit runs on into a word, no figure prints the unit in full, the figure
+  // does not end its line, or a year parted from its 年.
+  for (const char* text : {"本年度完成技术改造186项，其中节能改造75项，环保改造40项，其他改造71\n项目由子公司实施。\n",
+                           "本年度完成技术改造186项，其中节能改造75项，环保改造40项，其他改造71\n批。\n",
+                           "本年度完成技术改造186项，其中节能改造75项，环保改造40项，其他改造71 处\n项。\n",
+                           "公司服务年限满10年的员工120人，其中女性员工于2016\n年入职。\n"}) {
+    SCOPED_TRACE(text);
+    ReportResult r = Check(text, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_FALSE(Recognised(doc, r, "parts-total", {"186项", "75项", "40项", "71"}));
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+  }
+}
+
+// A clause giving only the share of the part before it does not end a 其中 list.
+TEST(RelationRulesTest, AShareClauseAfterAPartGoesOnTheQiZhongList) {
+  ExpectRecognisedThenCaught({"年末在岗职工共计2,400人，其中一线职工1,560人，占职工总数的65%，管理及技术人员840人，占职工总数的35%。\n",
+                              "parts-total", {"2,400人", "1,560人", "840人"}, "840人", "940", "warning"});
+  // Parts naming every category of a closed set (男 / 女) cannot exceed it: an error.
+  ExpectRecognisedThenCaught({"年末在岗职工共计2,400人，其中男性职工1,560人，占职工总数的65%，女性职工840人，占职工总数的35%。\n",
+                              "parts-total", {"2,400人", "1,560人", "840人"}, "840人", "940", "error"});
+  // An open set falling short past a share clause is read as before: the first part a subset.
+  {
+    const char* text = "年末在岗职工共计2,400人，其中一线职工1,560人，占职工总数的65%，管理人员500人，占职工总数的20.8%。\n";
+    ReportResult r = Check(text, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_TRUE(Recognised(doc, r, "subset", {"2,400人", "1,560人"}));
+    EXPECT_TRUE(Findings(Check(text)).empty());
+  }
+  // Not a share of the part (a change, a rate that is no share, two shares in a row), or a clause
+  // of other words: the list ends there as before.
+  for (const char* text : {"年末在岗职工共计2,400人，其中一线职工1,560人，同比增长65%，管理及技术人员940人。\n",
+                           "年末在岗职工共计2,400人，其中一线职工1,560人，培训覆盖率65%，管理及技术人员940人。\n",
+                           "年末在岗职工共计2,400人，其中一线职工1,560人，占职工总数的65%，占行业平均的120%，管理及技术人员940人。\n",
+                           "年末在岗职工共计2,400人，其中一线职工1,560人，多数在生产岗位，管理及技术人员940人。\n"}) {
+    SCOPED_TRACE(text);
+    ReportResult r = Check(text, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_FALSE(Recognised(doc, r, "parts-total", {"2,400人", "1,560人", "940人"}));
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+  }
+}
+
 // 其中包括 is one marker.
 TEST(RelationRulesTest, QiZhongBaoKuoListsParts) {
   ExpectRecognisedThenCaught({"公司共召开会议20次，其中包括股东大会3次、董事会8次、监事会9次。\n", "parts-total",
