@@ -642,7 +642,7 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
 
 // A pie of one category's share (女性员工占比 over `35%` and `65%`): the share and its complement,
 // two percentages each alone in its cell (or beside a category word of the caption's dimension, 女性 /
-// 男性, or 其他), on lines other than the caption's, on its page and within kWindowLines of it, the
+// 男性, or 其他) on lines of figures only, other than the caption's, on its page and within kWindowLines of it, the
 // caption the nearest of such captions to each, neither in a relation nor nearest to a chart
 // caption (`taken`). A caption naming a rate,
 // or 各 (the share at each site), is no such pie, nor are shares labelled by other words (site names).
@@ -658,6 +658,9 @@ void RelationAnalysis::FindOneCategoryPies(const sdk::Document& doc, const std::
     if (f.kind != ESGAUDIT_FACT_PERCENT || f.value <= 0 || f.value >= 100 || taken.count(static_cast<int>(i))) continue;
     const LayoutCell* cell = cells_->At(f.line, doc.TextToView(f.offset));
     if (cell == nullptr) continue;
+    // A line with a cell of words alone is a row with its label (女性董事占比  65%), no pie's.
+    const auto& line = cells_->line(f.line);
+    if (!std::all_of(line.begin(), line.end(), [](const LayoutCell& c) { return HasDigit(c.text); })) continue;
     double best = kMaxChartDistance;
     const LayoutCell* owner = nullptr;
     size_t owner_at = 0;

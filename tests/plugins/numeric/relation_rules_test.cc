@@ -2959,6 +2959,7 @@ TEST(RelationRulesTest, AOneCategoryPieIsTheShareAndItsComplement) {
            "女性员工占比\n\n     北京 35%          上海 72%\n",
            "女性员工占比\n\n     35%        40%        32%\n",
            "指标\t北京\t上海\n员工人数\t120\t80\n女性员工占比\t35%\t72%\n",
+           "指标\t2023\n女性员工占比\t35%\n女性管理者占比\t40%\n女性董事占比\t72%\n",
        }) {
     ReportResult n = Check(near, "zh", "relations");
     EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
