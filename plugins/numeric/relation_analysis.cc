@@ -1720,7 +1720,9 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
 // class that does not foot is then an error, as in FindRowTotalColumns. Lines that are no row (a
 // wrapped label, a wrapped cell, a footnote mark) do not end a run; a gap of more lines does, and so
 // does a page break. Totals another relation already sums are left alone; a row whose total is a
-// dash, or whose parts hold fewer than two figures, is no relation.
+// dash, or whose parts hold fewer than two figures, is no relation. Rows ending in a share cell make one
+// more class, of their last cells counted from that end (see below), read for its total rows only; a
+// total row of that class that does not foot is a warning.
 void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
   constexpr size_t kMinCells = 4;       // a row: at least this many cells
   constexpr size_t kMinFigures = 3;     // of which at least this many figures
@@ -1844,21 +1846,56 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
   auto is_share = [&](int f) { return f != kDash && figures_[f].kind == ESGAUDIT_FACT_PERCENT; };
   auto low = [&](int f) { return f == kDash ? 0.0 : figures_[f].low; };
   auto high = [&](int f) { return f == kDash ? 0.0 : figures_[f].high; };
+  auto total_row = [](const std::string& label) {
+    const std::string l = Lower(label);
+    return l.rfind("total", 0) == 0 || l.rfind("合计", 0) == 0 || l.rfind("总计", 0) == 0;
+  };
   struct Placed {
-    int width;
+    size_t cls;  // index into the run's classes
     int total;
     int from;
     int to;
   };
   for (const std::vector<Row>& run : runs) {
-    // Rows by width: each width one layout.
-    std::map<int, std::vector<const Row*>> classes;
-    for (const Row& row : run) classes[static_cast<int>(row.cells.size())].push_back(&row);
+    // Rows by width: each width one layout. (width, rows), by width.
+    std::vector<std::pair<int, std::vector<const Row*>>> classes;
+    {
+      std::map<int, std::vector<const Row*>> by_width;
+      for (const Row& row : run) by_width[static_cast<int>(row.cells.size())].push_back(&row);
+      classes.assign(by_width.begin(), by_width.end());
+    }
+    // Rows ending in a share cell (a last column of percentages, `% returned + restored`) share the
+    // columns counted from their end, whatever they dropped on their left (a total row printing no
+    // dash for an empty source column): one more class, of their last cells, as many as the shortest.
+    // It is read for its total rows only (Total, 合计, 总计): other rows ending in a share may be a
+    // change and its rate (last year, this year, the decrease, its %), which foot by chance.
+    std::vector<Row> tails;
+    size_t tail_class = SIZE_MAX;  // its index: a reading of its own, so a mismatch there is a warning
+    {
+      size_t width = kMaxCells;
+      for (const Row& row : run) {
+        if (is_share(row.cells.back())) width = std::min(width, row.cells.size());
+      }
+      for (const Row& row : run) {
+        if (!is_share(row.cells.back())) continue;
+        Row tail = row;
+        tail.cells.erase(tail.cells.begin(), tail.cells.end() - static_cast<long>(width));
+        tails.push_back(std::move(tail));
+      }
+      if (tails.size() >= 2 && width >= kMinCells) {
+        std::vector<const Row*> rows;
+        for (const Row& tail : tails) rows.push_back(&tail);
+        tail_class = classes.size();
+        classes.emplace_back(static_cast<int>(width), std::move(rows));
+      }
+    }
     for (int k = 2; k <= kMaxParts; ++k) {
       for (const bool after : {false, true}) {
         std::vector<Placed> placed;
         int witnesses = 0;
-        for (const auto& [n, rows] : classes) {
+        for (size_t ci = 0; ci < classes.size(); ++ci) {
+          const int n = classes[ci].first;
+          const std::vector<const Row*>& rows = classes[ci].second;
           if (rows.size() < 2) continue;  // a row alone would say where its own total is
           std::vector<bool> share_col(n, false);
           std::vector<int> decimals(n, 0);
@@ -1871,7 +1908,7 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
             }
           }
           int found = 0, found_witnesses = 0;
-          Placed at{n, -1, -1, -1};
+          Placed at{ci, -1, -1, -1};
           for (int j = 0; j < n; ++j) {
             if (share_col[j]) continue;
             int from = j + 1, to = j + k;
@@ -1904,15 +1941,16 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
             if (fails > 1 || wit < 1) continue;
             ++found;
             found_witnesses = wit;
-            at = {n, j, from, to};
+            at = {ci, j, from, to};
           }
           if (found != 1) continue;  // no position, or more than one: the class says nothing
           placed.push_back(at);
-          witnesses += found_witnesses;
+          // The share-ended class holds rows of the width classes again: it confirms no shape.
+          if (ci != tail_class) witnesses += found_witnesses;
         }
         if (witnesses < kMinWitnesses) continue;
         for (const Placed& p : placed) {
-          for (const Row* row : classes[p.width]) {
+          for (const Row* row : classes[p.cls].second) {
             const int total = row->cells[p.total];
             if (total == kDash || Summed(total)) continue;
             std::vector<int> parts;
@@ -1921,7 +1959,10 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
             }
             if (parts.size() < 2) continue;
             Relation r;
-            if (TableSum(total, std::move(parts), row->label, &r)) Add(std::move(r));
+            if (p.cls == tail_class && !total_row(row->label)) continue;
+            if (!TableSum(total, std::move(parts), row->label, &r)) continue;
+            if (p.cls == tail_class) r.certainty = Certainty::kLikely;
+            Add(std::move(r));
           }
         }
       }

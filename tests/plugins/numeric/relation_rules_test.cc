@@ -2054,6 +2054,52 @@ TEST(RelationRulesTest, TabRowsEndingWithAWordColumnHaveTheirTotalFirst) {
   ExpectChangesFlagged(clean, {{"\t50\t", "\t55\t", {"20 + 55 + 10.25 = 85.25"}}}, "error", "zh");
 }
 
+// Ragged rows that all end in a share column line up from that end: a total row printing no dash for
+// a column empty at every site has a width of its own, but its withdrawn, discharged and consumed
+// figures stand where the sites' do, counted from the share. A changed part there is a warning. Near
+// misses: the same rows without the share column, a share ending the total row alone, a last row
+// labelled as a site (rows ending in a share may be a change and its rate, so only total rows are read),
+// and rows whose widths alone confirm no layout (the share-ended rows are no confirmation of their own).
+TEST(RelationRulesTest, RaggedRowsEndingInAShareColumnLineUpFromThatEnd) {
+  const std::string clean =
+      "Water by site (megaliters)\n"
+      "Site Purchased Ground Sea Withdrawn Discharged Consumed Returned\n"
+      "North Mill 120 \u2013 \u2013 120 80 40 60%\n"
+      "South Mill \u2013 50 \u2013 50 30 20 40%\n"
+      "Riverside 200 \u2013 \u2013 200 150 50 75%\n"
+      "East Yard 90 10 \u2013 100 70 30 30%\n"
+      "Total 410 60 470 330 140 50%\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"470", "330", "140"}}});
+  ExpectChangesFlagged(clean, {{"330 140", "363 140", {"363 + 140 = 503, expected 470"}}}, "warning", "en");
+  for (const std::string near : {
+           "Water by site (megaliters)\n"
+           "North Mill 120 \u2013 \u2013 120 80 40\n"
+           "South Mill \u2013 50 \u2013 50 30 20\n"
+           "Riverside 200 \u2013 \u2013 200 150 50\n"
+           "East Yard 90 10 \u2013 100 70 30\n"
+           "Total 410 60 470 363 140\n",
+           "Water by site (megaliters)\n"
+           "North Mill 120 \u2013 \u2013 120 80 40 Surface\n"
+           "South Mill \u2013 50 \u2013 50 30 20 Ground\n"
+           "Riverside 200 \u2013 \u2013 200 150 50 Surface\n"
+           "East Yard 90 10 \u2013 100 70 30 Ground\n"
+           "Total 410 60 470 363 140 50%\n",
+           "Water by site (megaliters)\n"
+           "North Mill 120 \u2013 \u2013 120 80 40 60%\n"
+           "South Mill \u2013 50 \u2013 50 30 20 40%\n"
+           "Riverside 200 \u2013 \u2013 200 150 50 75%\n"
+           "East Yard 90 10 \u2013 100 70 30 30%\n"
+           "West Yard 410 60 470 363 140 50%\n",
+           // Two rows footing are too few to tell a layout, whether or not they end in a share.
+           "Acetone 7.8 6.6 1.2 15.2%\nMethanol 10.2 7.7 2.5 24.4%\nEthanol 6.4 5.1 1.6 27.3%\n",
+       }) {
+    ReportResult n = Check(near, "en", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"470", "363", "140"})) << near;
+  }
+}
+
 // Near misses of ragged rows: the shape in fewer than three rows over all widths; a width whose
 // rows foot at two positions (which one a broken row has cannot be told); a line of figures with no
 // label on it or around it; rows split by a page break. None is read, nothing is flagged.
