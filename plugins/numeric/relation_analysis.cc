@@ -840,7 +840,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     }
   };
 
-  // "已完成第一批5所…；已启动第二批…共9所…；已启动第三批…共5所。合计…共19所": items numbered in
+  // "已完成第一批3所…；已启动第二批…共6所…；已启动第三批…共5所。合计…共14所": items numbered in
   // order (第一批, 第二批 … or 第一期 …, from the first, in clauses of their own) each give one figure
   // of a unit, and the sentence right after the last item's opens with a sum word (合计, 总计, 共计)
   // and gives a figure of that unit before its first comma: the total of the items. An item's figure is
@@ -923,8 +923,8 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     }
   };
 
-  // "officials made 182 visits (including audits and inspections) to our sites, including 67 health
-  // and safety inspections, 34 fire protection inspections, and 81 environmental inspections": an
+  // "inspectors made 120 visits (including audits and reviews) to our plants, including 50 fire safety
+  // inspections, 30 health inspections, and 40 environmental inspections": an
   // English list after "including" of counts without a unit, each its clause's first figure, the last
   // one after "and", each clause ending with the same counted noun (two parts or more), and the nearest
   // earlier count of the sentence (bracketed remarks passed over, no other figure between) the total.
