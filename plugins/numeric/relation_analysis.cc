@@ -283,6 +283,8 @@ struct Token {
   int figure = -1;
   bool semicolon = false;  // a kEnd written ； or ;
   bool rate = false;       // a kCompose after a rate word in its clause (流失率分布)
+  bool sum = false;        // a kTotal written 合计, 总计 or 共计 (a sum of what was listed)
+  bool including = false;  // a kSubset written "including"
 };
 
 }  // namespace
@@ -555,6 +557,7 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     std::vector<int> members;
   };
   std::vector<Caption> captions;
+  std::vector<const LayoutCell*> one_category;  // captions naming one category: see the end
   for (uint32_t li = 0; li < cells_->line_count(); ++li) {
     for (const LayoutCell& c : cells_->line(li)) {
       if (HasDigit(c.text) || c.code_points > 14 || c.code_points < 3) continue;
@@ -563,7 +566,10 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
       for (const char* w : kCaptionWords) caption = caption || Has(c.text, w);
       // A caption naming a rate (各层级培训覆盖率分布) or one category of its own (女性员工占比, the
       // share of women at each site of a row or chart) gives one ratio per category: nothing to sum.
-      if (caption && (NamesRate(c.text) || Categorise(c.text).first >= 0)) caption = false;
+      if (caption && (NamesRate(c.text) || Categorise(c.text).first >= 0)) {
+        if (!NamesRate(c.text) && !Has(c.text, "各")) one_category.push_back(&c);
+        caption = false;
+      }
       if (caption) captions.push_back({&c, {}});
     }
   }
@@ -582,10 +588,13 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     }
     captions.swap(kept);
   }
-  if (captions.empty()) return;
   auto cell_of = [this, &doc](const Figure& f) -> const LayoutCell* {
     return cells_->At(f.line, doc.TextToView(f.offset));
   };
+  if (captions.empty()) {
+    FindOneCategoryPies(doc, one_category, {});
+    return;
+  }
   std::set<int> in_table;
   for (const Relation& r : relations_) in_table.insert(r.parts.begin(), r.parts.end());
   for (size_t i = 0; i < figures_.size(); ++i) {
@@ -698,6 +707,74 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     // Shares that fall short of 100% are surely wrong only when they name every category of a
     // closed set (男/女); otherwise a category may simply not be printed (a warning).
     if (hi < 100 && !CategoriesOf(r.parts).complete) r.certainty = Certainty::kLikely;
+    Add(std::move(r));
+  }
+  std::set<int> claimed;  // shares nearest to a chart caption, summed or not
+  for (const Caption& cap : captions) claimed.insert(cap.members.begin(), cap.members.end());
+  FindOneCategoryPies(doc, one_category, claimed);
+}
+
+// A pie of one category's share (女性员工占比 over `35%` and `65%`): the share and its complement,
+// two percentages each alone in its cell (or beside a category word of the caption's dimension, 女性 /
+// 男性, or 其他) on lines of figures only, other than the caption's, on its page and within kWindowLines of it, the
+// caption the nearest of such captions to each, neither in a relation nor nearest to a chart
+// caption (`taken`). A caption naming a rate,
+// or 各 (the share at each site), is no such pie, nor are shares labelled by other words (site names).
+// The grouping is read from the layout: taken when the pair lies within kPlausible points of 100 %,
+// and a pair off is a warning.
+void RelationAnalysis::FindOneCategoryPies(const sdk::Document& doc, const std::vector<const LayoutCell*>& captions,
+                                           std::set<int> taken) {
+  if (captions.empty()) return;
+  for (const Relation& r : relations_) taken.insert(r.parts.begin(), r.parts.end());
+  std::map<size_t, std::vector<int>> members;  // by caption, in the captions' order
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    const Figure& f = figures_[i];
+    if (f.kind != ESGAUDIT_FACT_PERCENT || f.value <= 0 || f.value >= 100 || taken.count(static_cast<int>(i))) continue;
+    const LayoutCell* cell = cells_->At(f.line, doc.TextToView(f.offset));
+    if (cell == nullptr) continue;
+    // A line with a cell of words alone is a row with its label (女性董事占比  65%), no pie's.
+    const auto& line = cells_->line(f.line);
+    if (!std::all_of(line.begin(), line.end(), [](const LayoutCell& c) { return HasDigit(c.text); })) continue;
+    double best = kMaxChartDistance;
+    const LayoutCell* owner = nullptr;
+    size_t owner_at = 0;
+    for (size_t k = 0; k < captions.size(); ++k) {
+      const LayoutCell* cap = captions[k];
+      const long dl = static_cast<long>(cap->line) - static_cast<long>(f.line);
+      if (dl == 0 || std::labs(dl) > kWindowLines || doc.Line(cap->line).page != doc.Line(f.line).page) continue;
+      const double d = kLineWeight * std::labs(dl) +
+                       std::fabs((cap->col_begin + cap->col_end) / 2.0 - (cell->col_begin + cell->col_end) / 2.0);
+      if (d < best) {
+        best = d;
+        owner = cap;
+        owner_at = k;
+      }
+    }
+    if (owner == nullptr) continue;
+    // What the share's cell holds besides it: nothing, a category of the caption's dimension, or 其他.
+    std::string rest = cell->text;
+    const size_t at = rest.find(f.text);
+    if (at == std::string::npos) continue;
+    rest.erase(at, f.text.size());
+    const int dim = Categorise(owner->text).first;
+    if (!rest.empty() && Categorise(rest).first != dim && rest != "其他" && rest != "其余") continue;
+    members[owner_at].push_back(static_cast<int>(i));
+  }
+  for (const auto& [k, parts] : members) {
+    if (parts.size() != 2) continue;
+    const LayoutCell* cap = captions[k];
+    Relation r;
+    r.kind = RelationKind::kPercentBreakdown;
+    r.evidence = Evidence::kLayout;
+    r.certainty = Certainty::kLikely;
+    r.caption = cap->text;
+    r.caption_offset = doc.ViewToText(cap->view_begin);
+    r.caption_length = doc.ViewToText(cap->view_end) - r.caption_offset;
+    r.parts = parts;
+    SumParts(&r);
+    const bool ok = r.sum_low <= 100 && 100 <= r.sum_high;
+    if (!ok && std::fabs(figures_[parts[0]].value + figures_[parts[1]].value - 100) > kPlausible) continue;
+    r.flag = !ok;
     Add(std::move(r));
   }
 }
@@ -839,6 +916,169 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     }
   };
 
+  // "已完成第一批3所…；已启动第二批…共6所…；已启动第三批…共5所。合计…共14所": items numbered in
+  // order (第一批, 第二批 … or 第一期 …, from the first, in clauses of their own) each give one figure
+  // of a unit, and the sentence right after the last item's opens with a sum word (合计, 总计, 共计)
+  // and gives a figure of that unit before its first comma: the total of the items. An item's figure is
+  // its only figure of the unit, or else the one right after 共 (a batch of several places). The
+  // sum may also count items not numbered here, so only parts above it are flagged, as a warning.
+  auto FindNumberedItemSums = [&](const std::vector<Token>& toks) {
+    static const std::u32string kNumerals = U"一二三四五六七八九";
+    static const std::u32string kCounters = U"批期轮";
+    auto ordinal = [&](size_t k, char32_t counter) -> int {  // n for 第n<counter> opening at k
+      if (k + 2 >= text_char.size() || text_char[k] != U'第' || text_char[k + 2] != counter) return 0;
+      const size_t at = kNumerals.find(text_char[k + 1]);
+      return at == std::u32string::npos ? 0 : static_cast<int>(at) + 1;
+    };
+    for (size_t t = 0; t + 2 < text_char.size(); ++t) {
+      const char32_t counter = text_char[t + 2];
+      if (kCounters.find(counter) == std::u32string::npos || ordinal(t, counter) != 1) continue;
+      // The items in order; an item is over at the next one, and the last one at its sentence's end.
+      // Items may stand in sentences of their own, but a sentence without one ends the list.
+      std::vector<size_t> starts{t};
+      size_t end = t;
+      bool ended = false;  // a sentence ended since the last item began
+      for (size_t j = t + 3; j < toks.size(); ++j) {
+        if (toks[j].type == Tok::kEnd && !toks[j].semicolon) {
+          if (ended) break;
+          if (j + 1 < toks.size() && toks[j + 1].type == Tok::kTotal && toks[j + 1].sum) {
+            end = j;
+            break;
+          }
+          ended = true;
+          continue;
+        }
+        const int n = ordinal(j, counter);
+        if (n == 0) continue;
+        if (n != static_cast<int>(starts.size()) + 1) break;
+        ended = false;
+        // A clause of its own: a comma or a semicolon since the item before.
+        bool apart = false;
+        for (size_t k = starts.back(); k < j && !apart; ++k) {
+          apart = toks[k].type == Tok::kComma || toks[k].type == Tok::kEnd;
+        }
+        if (!apart) break;
+        starts.push_back(j);
+      }
+      if (end == t || starts.size() < 2) continue;
+      // The total: the sum sentence's first figure, before its first comma.
+      int total = -1;
+      for (size_t j = end + 2; j < toks.size() && toks[j].type != Tok::kComma && toks[j].type != Tok::kEnd; ++j) {
+        if (toks[j].type == Tok::kFact) {
+          total = toks[j].figure;
+          break;
+        }
+      }
+      if (total < 0 || Summed(total)) continue;
+      const Figure& tf = figures_[total];
+      if (tf.kind != ESGAUDIT_FACT_QUANTITY || tf.unit.empty()) continue;
+      std::vector<int> parts;
+      for (size_t n = 0; n < starts.size(); ++n) {
+        const size_t to = n + 1 < starts.size() ? starts[n + 1] : end;
+        std::vector<int> of_unit, after_total;
+        for (size_t j = starts[n]; j < to; ++j) {
+          if (toks[j].type != Tok::kFact) continue;
+          const Figure& f = figures_[toks[j].figure];
+          if (f.kind != tf.kind || f.unit != tf.unit || IsChangeLabel(f.label)) continue;
+          of_unit.push_back(toks[j].figure);
+          if (j > 0 && toks[j - 1].type == Tok::kTotal) after_total.push_back(toks[j].figure);
+        }
+        if (of_unit.size() == 1) {
+          parts.push_back(of_unit[0]);
+        } else if (after_total.size() == 1) {
+          parts.push_back(after_total[0]);
+        } else {
+          break;
+        }
+      }
+      if (parts.size() != starts.size()) continue;
+      Relation r = Stated(RelationKind::kPartsTotal, total, parts);
+      r.certainty = Certainty::kLikely;
+      r.flag = !r.consistent && r.sum_low > tf.high && r.sum_low <= 2 * tf.high;
+      if (r.consistent || r.flag) Add(std::move(r));
+    }
+  };
+
+  // "inspectors made 120 visits (including audits and reviews) to our plants, including 50 fire safety
+  // inspections, 30 health inspections, and 40 environmental inspections": an
+  // English list after "including" of counts without a unit, each its clause's first figure, the last
+  // one after "and", each clause ending with the same counted noun (two parts or more), and the nearest
+  // earlier count of the sentence (bracketed remarks passed over, no other figure between) the total.
+  // Such a list may leave items out, so only parts above the total are flagged, as a warning.
+  auto FindEnglishCountLists = [&](const std::vector<Token>& toks) {
+    constexpr size_t kMaxBack = 100;  // tokens (code points) between the total and "including"
+    constexpr size_t kMaxNoun = 120;  // bytes of a clause after its count
+    const std::string_view text = doc.Text();
+    auto count = [&](int f) {
+      const Figure& g = figures_[f];
+      return g.kind == ESGAUDIT_FACT_QUANTITY && g.unit.empty() && g.decimals == 0 && g.value > 0;
+    };
+    // The last word of the clause after a count, lower-cased; empty when the clause runs long.
+    auto noun_after = [&](int f) -> std::string {
+      const Figure& g = figures_[f];
+      const size_t from = g.offset + g.length;
+      size_t e = from;
+      while (e < text.size() && e - from <= kMaxNoun && std::string_view(",.;:()").find(text[e]) == std::string_view::npos) ++e;
+      if (e >= text.size() || e - from > kMaxNoun) return std::string();
+      size_t b = e;
+      while (b > from && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+      if (e - b < 3 || (b > from && !std::isspace(static_cast<unsigned char>(text[b - 1])))) return std::string();
+      return Lower(std::string(text.substr(b, e - b)));
+    };
+    for (size_t t = 0; t < toks.size(); ++t) {
+      if (toks[t].type != Tok::kSubset || !toks[t].including) continue;
+      // The parts: clauses set apart by commas, each opening with its count, the last one after "and"
+      // and running to the sentence's end.
+      std::vector<int> parts;
+      size_t last = 0;  // the last part's token
+      bool ok = true;
+      for (size_t j = t + 1; ok && j < toks.size() && toks[j].type != Tok::kEnd; ++j) {
+        const Tok type = toks[j].type;
+        if (type == Tok::kFact) {
+          const bool after_and = toks[j - 1].type == Tok::kEnum && j >= t + 3 &&
+                                 (toks[j - 2].type == Tok::kComma || toks[j - 2].type == Tok::kText);
+          const bool after_comma = j == t + 1 || toks[j - 1].type == Tok::kComma;
+          ok = (last == 0 || toks[last - 1].type != Tok::kEnum) && (after_comma || after_and) && count(toks[j].figure);
+          if (ok) {
+            parts.push_back(toks[j].figure);
+            last = j;
+          }
+        } else if (type == Tok::kOpen || type == Tok::kClose || type == Tok::kSubset || type == Tok::kTotal ||
+                   type == Tok::kCompose) {
+          ok = false;
+        }
+      }
+      if (!ok || parts.size() < 2 || toks[last - 1].type != Tok::kEnum) continue;
+      const std::string noun = noun_after(parts[0]);
+      if (noun.empty() || !std::all_of(parts.begin(), parts.end(), [&](int p) { return noun_after(p) == noun; })) {
+        continue;
+      }
+      // The total: back from "including", over words, commas and bracketed remarks, to the first figure.
+      int total = -1, depth = 0;
+      for (size_t k = t; k-- > 0 && t - k <= kMaxBack;) {
+        const Tok type = toks[k].type;
+        if (type == Tok::kClose) {
+          ++depth;
+        } else if (type == Tok::kOpen) {
+          if (--depth < 0) break;
+        } else if (depth > 0) {
+          continue;
+        } else if (type == Tok::kFact) {
+          total = toks[k].figure;
+          break;
+        } else if (type == Tok::kEnd || type == Tok::kSubset || type == Tok::kTotal) {
+          break;
+        }
+      }
+      if (total < 0 || !count(total) || Summed(total)) continue;
+      Relation r = Stated(RelationKind::kPartsTotal, total, parts);
+      r.certainty = Certainty::kLikely;
+      const Figure& tf = figures_[total];
+      r.flag = !r.consistent && r.sum_low > tf.high && r.sum_low <= 2 * tf.high;
+      if (r.consistent || r.flag) Add(std::move(r));
+    }
+  };
+
   auto analyse = [&] {
     std::vector<Token> toks;
     size_t next_figure = 0;  // figure_at[next_figure] is the first at or after the last code point seen
@@ -902,7 +1142,9 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       if (first && !latin_inside) {
         for (const auto& w : subset_words) {
           if (opens(w)) {
-            toks.push_back({Tok::kSubset});
+            Token tk{Tok::kSubset};
+            tk.including = w == U"including";
+            toks.push_back(tk);
             i += w.size();
             done = true;
             break;
@@ -914,7 +1156,9 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         if (!excluded && !(i > 0 && (cps[i - 1].c == U'公' || cps[i - 1].c == U'一'))) {
           for (const auto& w : total_words) {
             if (opens(w)) {
-              toks.push_back({Tok::kTotal});
+              Token tk{Tok::kTotal};
+              tk.sum = w == U"合计" || w == U"总计" || w == U"共计";
+              toks.push_back(tk);
               i += w.size();
               done = true;
               break;
@@ -980,6 +1224,8 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     AnalyseTokens(toks, doc.Text());
     token_chars_ = nullptr;
     FindItemLists(toks);
+    FindNumberedItemSums(toks);
+    FindEnglishCountLists(toks);
     cps.clear();
     text_char.clear();
   };
@@ -1562,7 +1808,9 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
 // class that does not foot is then an error, as in FindRowTotalColumns. Lines that are no row (a
 // wrapped label, a wrapped cell, a footnote mark) do not end a run; a gap of more lines does, and so
 // does a page break. Totals another relation already sums are left alone; a row whose total is a
-// dash, or whose parts hold fewer than two figures, is no relation.
+// dash, or whose parts hold fewer than two figures, is no relation. Rows ending in a share cell make one
+// more class, of their last cells counted from that end (see below), read for its total rows only; a
+// total row of that class that does not foot is a warning.
 void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
   constexpr size_t kMinCells = 4;       // a row: at least this many cells
   constexpr size_t kMinFigures = 3;     // of which at least this many figures
@@ -1686,21 +1934,56 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
   auto is_share = [&](int f) { return f != kDash && figures_[f].kind == ESGAUDIT_FACT_PERCENT; };
   auto low = [&](int f) { return f == kDash ? 0.0 : figures_[f].low; };
   auto high = [&](int f) { return f == kDash ? 0.0 : figures_[f].high; };
+  auto total_row = [](const std::string& label) {
+    const std::string l = Lower(label);
+    return l.rfind("total", 0) == 0 || l.rfind("合计", 0) == 0 || l.rfind("总计", 0) == 0;
+  };
   struct Placed {
-    int width;
+    size_t cls;  // index into the run's classes
     int total;
     int from;
     int to;
   };
   for (const std::vector<Row>& run : runs) {
-    // Rows by width: each width one layout.
-    std::map<int, std::vector<const Row*>> classes;
-    for (const Row& row : run) classes[static_cast<int>(row.cells.size())].push_back(&row);
+    // Rows by width: each width one layout. (width, rows), by width.
+    std::vector<std::pair<int, std::vector<const Row*>>> classes;
+    {
+      std::map<int, std::vector<const Row*>> by_width;
+      for (const Row& row : run) by_width[static_cast<int>(row.cells.size())].push_back(&row);
+      classes.assign(by_width.begin(), by_width.end());
+    }
+    // Rows ending in a share cell (a last column of percentages, `% returned + restored`) share the
+    // columns counted from their end, whatever they dropped on their left (a total row printing no
+    // dash for an empty source column): one more class, of their last cells, as many as the shortest.
+    // It is read for its total rows only (Total, 合计, 总计): other rows ending in a share may be a
+    // change and its rate (last year, this year, the decrease, its %), which foot by chance.
+    std::vector<Row> tails;
+    size_t tail_class = SIZE_MAX;  // its index: a reading of its own, so a mismatch there is a warning
+    {
+      size_t width = kMaxCells;
+      for (const Row& row : run) {
+        if (is_share(row.cells.back())) width = std::min(width, row.cells.size());
+      }
+      for (const Row& row : run) {
+        if (!is_share(row.cells.back())) continue;
+        Row tail = row;
+        tail.cells.erase(tail.cells.begin(), tail.cells.end() - static_cast<long>(width));
+        tails.push_back(std::move(tail));
+      }
+      if (tails.size() >= 2 && width >= kMinCells) {
+        std::vector<const Row*> rows;
+        for (const Row& tail : tails) rows.push_back(&tail);
+        tail_class = classes.size();
+        classes.emplace_back(static_cast<int>(width), std::move(rows));
+      }
+    }
     for (int k = 2; k <= kMaxParts; ++k) {
       for (const bool after : {false, true}) {
         std::vector<Placed> placed;
         int witnesses = 0;
-        for (const auto& [n, rows] : classes) {
+        for (size_t ci = 0; ci < classes.size(); ++ci) {
+          const int n = classes[ci].first;
+          const std::vector<const Row*>& rows = classes[ci].second;
           if (rows.size() < 2) continue;  // a row alone would say where its own total is
           std::vector<bool> share_col(n, false);
           std::vector<int> decimals(n, 0);
@@ -1713,7 +1996,7 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
             }
           }
           int found = 0, found_witnesses = 0;
-          Placed at{n, -1, -1, -1};
+          Placed at{ci, -1, -1, -1};
           for (int j = 0; j < n; ++j) {
             if (share_col[j]) continue;
             int from = j + 1, to = j + k;
@@ -1746,15 +2029,16 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
             if (fails > 1 || wit < 1) continue;
             ++found;
             found_witnesses = wit;
-            at = {n, j, from, to};
+            at = {ci, j, from, to};
           }
           if (found != 1) continue;  // no position, or more than one: the class says nothing
           placed.push_back(at);
-          witnesses += found_witnesses;
+          // The share-ended class holds rows of the width classes again: it confirms no shape.
+          if (ci != tail_class) witnesses += found_witnesses;
         }
         if (witnesses < kMinWitnesses) continue;
         for (const Placed& p : placed) {
-          for (const Row* row : classes[p.width]) {
+          for (const Row* row : classes[p.cls].second) {
             const int total = row->cells[p.total];
             if (total == kDash || Summed(total)) continue;
             std::vector<int> parts;
@@ -1763,7 +2047,10 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
             }
             if (parts.size() < 2) continue;
             Relation r;
-            if (TableSum(total, std::move(parts), row->label, &r)) Add(std::move(r));
+            if (p.cls == tail_class && !total_row(row->label)) continue;
+            if (!TableSum(total, std::move(parts), row->label, &r)) continue;
+            if (p.cls == tail_class) r.certainty = Certainty::kLikely;
+            Add(std::move(r));
           }
         }
       }

@@ -9,6 +9,7 @@
 #include "layout_cells.h"
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,6 +94,8 @@ class RelationAnalysis {
   void LoadFigures(const sdk::Document& doc);
   void TakeWrappedUnits(const sdk::Document& doc);
   void FindCaptionedBreakdowns(const sdk::Document& doc);
+  void FindOneCategoryPies(const sdk::Document& doc, const std::vector<const LayoutCell*>& captions,
+                           std::set<int> taken);
   void FindInlineRelations(const sdk::Document& doc);
   void FindMarkupTotals(const sdk::Document& doc);
   // Tables of the structure model written with tabs, aligned columns or Markdown pipes (a row per

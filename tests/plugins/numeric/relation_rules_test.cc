@@ -2163,6 +2163,52 @@ TEST(RelationRulesTest, TabRowsEndingWithAWordColumnHaveTheirTotalFirst) {
   ExpectChangesFlagged(clean, {{"\t50\t", "\t55\t", {"20 + 55 + 10.25 = 85.25"}}}, "error", "zh");
 }
 
+// Ragged rows that all end in a share column line up from that end: a total row printing no dash for
+// a column empty at every site has a width of its own, but its withdrawn, discharged and consumed
+// figures stand where the sites' do, counted from the share. A changed part there is a warning. Near
+// misses: the same rows without the share column, a share ending the total row alone, a last row
+// labelled as a site (rows ending in a share may be a change and its rate, so only total rows are read),
+// and rows whose widths alone confirm no layout (the share-ended rows are no confirmation of their own).
+TEST(RelationRulesTest, RaggedRowsEndingInAShareColumnLineUpFromThatEnd) {
+  const std::string clean =
+      "Water by site (megaliters)\n"
+      "Site Purchased Ground Sea Withdrawn Discharged Consumed Returned\n"
+      "North Mill 120 \u2013 \u2013 120 80 40 60%\n"
+      "South Mill \u2013 50 \u2013 50 30 20 40%\n"
+      "Riverside 200 \u2013 \u2013 200 150 50 75%\n"
+      "East Yard 90 10 \u2013 100 70 30 30%\n"
+      "Total 410 60 470 330 140 50%\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"470", "330", "140"}}});
+  ExpectChangesFlagged(clean, {{"330 140", "363 140", {"363 + 140 = 503, expected 470"}}}, "warning", "en");
+  for (const std::string near : {
+           "Water by site (megaliters)\n"
+           "North Mill 120 \u2013 \u2013 120 80 40\n"
+           "South Mill \u2013 50 \u2013 50 30 20\n"
+           "Riverside 200 \u2013 \u2013 200 150 50\n"
+           "East Yard 90 10 \u2013 100 70 30\n"
+           "Total 410 60 470 363 140\n",
+           "Water by site (megaliters)\n"
+           "North Mill 120 \u2013 \u2013 120 80 40 Surface\n"
+           "South Mill \u2013 50 \u2013 50 30 20 Ground\n"
+           "Riverside 200 \u2013 \u2013 200 150 50 Surface\n"
+           "East Yard 90 10 \u2013 100 70 30 Ground\n"
+           "Total 410 60 470 363 140 50%\n",
+           "Water by site (megaliters)\n"
+           "North Mill 120 \u2013 \u2013 120 80 40 60%\n"
+           "South Mill \u2013 50 \u2013 50 30 20 40%\n"
+           "Riverside 200 \u2013 \u2013 200 150 50 75%\n"
+           "East Yard 90 10 \u2013 100 70 30 30%\n"
+           "West Yard 410 60 470 363 140 50%\n",
+           // Two rows footing are too few to tell a layout, whether or not they end in a share.
+           "Acetone 7.8 6.6 1.2 15.2%\nMethanol 10.2 7.7 2.5 24.4%\nEthanol 6.4 5.1 1.6 27.3%\n",
+       }) {
+    ReportResult n = Check(near, "en", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"470", "363", "140"})) << near;
+  }
+}
+
 // Near misses of ragged rows: the shape in fewer than three rows over all widths; a width whose
 // rows foot at two positions (which one a broken row has cannot be told); a line of figures with no
 // label on it or around it; rows split by a page break. None is read, nothing is flagged.
@@ -3154,6 +3200,106 @@ TEST(RelationRulesTest, AWordEndingLikeRateNamesNoRate) {
   const std::string clean = "Corporate staff: 40% male / 60% female.\n";
   ExpectCleanAndRecognised(clean, "en", {{"percent-breakdown", {"40%", "60%"}}});
   ExpectChangesFlagged(clean, {{"40%", "48%", {"48% + 60% = 108%"}}}, "error", "en");
+}
+
+// A pie of one category's share: a caption naming the category (女性员工占比) over that share and its
+// complement, each alone in its cell or beside a category word of the same dimension. A caption naming
+// a rate or the share at each site, shares labelled by sites, three shares and a table row are no such
+// pie.
+TEST(RelationRulesTest, AOneCategoryPieIsTheShareAndItsComplement) {
+  for (const std::string& clean : {
+           std::string("女性员工占比\n\n        35%            65%\n"),
+           std::string("女性员工占比\n\n     女性 35%          男性 65%\n"),
+       }) {
+    ExpectCleanAndRecognised(clean, "zh", {{"percent-breakdown", {"女性员工占比", "35%", "65%"}}});
+    ExpectChangesFlagged(clean, {{"65%", "72%", {"35% + 72% = 107%"}}}, "warning");
+  }
+  for (const std::string near : {
+           "各基地女性员工占比\n\n        35%            72%\n",
+           "女性员工培训覆盖率\n\n        35%            72%\n",
+           "女性员工占比\n\n     北京 35%          上海 72%\n",
+           "女性员工占比\n\n     35%        40%        32%\n",
+           "指标\t北京\t上海\n员工人数\t120\t80\n女性员工占比\t35%\t72%\n",
+           "指标\t2023\n女性员工占比\t35%\n女性管理者占比\t40%\n女性董事占比\t72%\n",
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    EXPECT_FALSE(std::any_of(n.relations.begin(), n.relations.end(), [](const RelationRecord& x) {
+      return x.kind == "percent-breakdown";
+    })) << near;
+    EXPECT_TRUE(Findings(Check(near)).empty()) << near;
+  }
+}
+
+// Items numbered in order (第一批, 第二批, 第三批), each in a clause of its own with one figure of a
+// unit (or the one after 共), and a sentence right after them opening with a sum word give the
+// total of the items. The sum may count more than the items, so only parts above it are flagged.
+TEST(RelationRulesTest, NumberedItemsBeforeASumSentenceAreItsParts) {
+  const std::string clean =
+      "公司已完成第一批3所学校建设；已启动第二批甲县(4所)、乙县(2所)共6所学校建设，其中甲县2所已完工；"
+      "已启动第三批共5所学校建设。合计完成及启动建设学校共14所，惠及学生约3,000名。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"3所", "6所", "5所", "14所"}}});
+  ExpectChangesFlagged(clean, {{"共5所", "共7所", {"3所 + 6所 + 7所 = 16所"}}}, "warning");
+  // Items in sentences of their own.
+  const std::string sentences = "第一期投入资金30万元。第二期投入资金45万元。合计投入资金75万元。\n";
+  ExpectCleanAndRecognised(sentences, "zh", {{"parts-total", {"30万元", "45万元", "75万元"}}});
+  ExpectChangesFlagged(sentences, {{"45万元", "55万元", {"30万元 + 55万元 = 85万元"}}}, "warning");
+  // A shortfall is not flagged: the sum may count other items.
+  {
+    std::string short_of = clean;
+    short_of.replace(short_of.find("共5所"), std::string("共5所").size(), "共3所");
+    EXPECT_TRUE(Findings(Check(short_of)).empty()) << short_of;
+  }
+  // Near misses, each adding up to more than its sum: ordinals out of order, a sentence between the
+  // items and the sum, a cumulative word instead of a sum word, a sum of another unit, items in one
+  // clause, no ordinals.
+  for (const std::string near : {
+           "已完成第一批3所学校建设；已启动第三批共6所学校建设。合计完成及启动建设学校共7所。\n",
+           "已完成第一批3所学校建设；已启动第二批共6所学校建设。另有2所学校在筹建。合计建设学校共7所。\n",
+           "已完成第一批3所学校建设；已启动第二批共6所学校建设。累计完成及启动建设学校共7所。\n",
+           "已完成第一批3所学校建设；已启动第二批共6所学校建设。合计投入资金共7万元。\n",
+           "已完成第一批和第二批3所、6所学校建设。合计建设学校共7所。\n",
+           "已完成一批3所学校建设；已启动另一批共6所学校建设。合计建设学校共7所。\n",
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"3所", "6所", "7所"})) << near;
+    EXPECT_TRUE(Findings(Check(near)).empty()) << near;
+  }
+}
+
+// An English list after "including" of counts of one noun (each its clause's first figure, the last
+// after "and") splits the nearest earlier count of its sentence, bracketed remarks passed over. The
+// list may leave items out, so only parts above the total are flagged.
+TEST(RelationRulesTest, AnEnglishListOfCountsOfOneNounAfterIncludingSplitsTheCountBefore) {
+  const std::string clean =
+      "In 2023, inspectors made 120 visits (including audits and reviews) to our plants around the world,\n"
+      "including 50 fire safety inspections, 30 health inspections, and 40 environmental inspections.\n";
+  ExpectCleanAndRecognised(clean, "en", {{"parts-total", {"120", "50", "30", "40"}}});
+  ExpectChangesFlagged(clean, {{"40 environmental", "60 environmental", {"50 + 30 + 60 = 140"}}}, "warning", "en");
+  {
+    std::string short_of = clean;
+    short_of.replace(short_of.find("40 environmental"), std::string("40 environmental").size(), "20 environmental");
+    EXPECT_TRUE(Findings(Check(short_of, "en")).empty()) << short_of;
+  }
+  // Near misses, each adding up to more than the count before: parts of different nouns, no "and"
+  // before the last part, another figure after the last part, the count in the sentence before.
+  for (const std::string near : {
+           "Inspectors made 120 visits to our plants, including 50 fire inspections, 30 audits, and 60 reviews.\n",
+           "Inspectors made 120 visits to our plants, including 50 fire inspections, 30 health inspections, 60 other "
+           "inspections.\n",
+           "Inspectors made 120 visits to our plants, including 50 fire inspections, 30 health inspections, and 60 other "
+           "inspections at 3 sites.\n",
+           "Inspectors made 120 visits. Including 50 fire inspections, 30 health inspections and 60 other inspections, "
+           "the year was busy.\n",
+       }) {
+    ReportResult n = Check(near, "en", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"120", "50", "30", "60"})) << near;
+    EXPECT_TRUE(Findings(Check(near, "en")).empty()) << near;
+  }
 }
 
 }  // namespace
