@@ -315,6 +315,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindModelTables(doc);
   FindCaptionedBreakdowns(doc);
   FindInlineRelations(doc);
+  FindPairedVerbSubsets(doc);
   FindSlashSharePairs(doc);
   FindLegendPies(doc);
   FindCardTotals(doc);
@@ -6124,6 +6125,119 @@ void RelationAnalysis::FindTotalsOfTrailingRuns(const sdk::Document& doc) {
 // each group) adds up in none. Shares already in a relation are left alone. The tables are read from
 // the layout, so a row that does not add up is a warning, unless it is within kNear points of 100
 // (a small category the text lost: `0.2 %` printed where no line above holds it).
+// The verb pairs of FindPairedVerbSubsets, each read on the 2016 reports of the corpus, where every
+// same-unit pair in one sentence counted a part of the first figure's things:
+// - hazards or problems found (排查, 查出, 发现) and those put right (整改): only what was found can be
+//   put right in the same sentence's count;
+// - questionnaires sent out (发放, 发出) and those returned or valid (回收, 收回, 收到, 有效): only what
+//   was sent comes back. 回收 alone is also recycling (waste, packaging), so the first clause must
+//   name a questionnaire (问卷, 调查表).
+// Left out: patents applied for and granted (a year's grants include earlier years' applications),
+// complaints received and settled (受理 / 办结: a backlog of last year settles too; no hit to read).
+struct VerbPair {
+  std::vector<std::u32string> first;
+  std::vector<std::u32string> second;
+  std::vector<std::u32string> object;  // one of these in the first clause; none: any object
+};
+
+const std::vector<VerbPair>& VerbPairs() {
+  static const std::vector<VerbPair> pairs = {
+      {{U"排查", U"查出", U"发现"}, {U"整改"}, {}},
+      {{U"发放", U"发出"}, {U"回收", U"收回", U"收到", U"有效"}, {U"问卷", U"调查表"}},
+  };
+  return pairs;
+}
+
+void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
+  if (!doc.HasFigures()) return;
+  const std::string_view view = doc.MatchView();
+  // Counts of things and people (canonical units: 名 is 人); a rate, an amount or a measure is no set
+  // whose members are counted.
+  static const std::set<std::string> kUnits = {"项", "条", "个", "起", "件", "份", "人", "家", "次"};
+  std::vector<int> order;
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    if (figures_[i].kind == ESGAUDIT_FACT_QUANTITY) order.push_back(static_cast<int>(i));
+  }
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
+  std::set<int> parts_taken;
+  for (const Relation& r : relations_) parts_taken.insert(r.parts.begin(), r.parts.end());
+  auto contains = [](const std::u32string& s, const std::vector<std::u32string>& words) {
+    return std::any_of(words.begin(), words.end(), [&](const std::u32string& w) { return s.find(w) != s.npos; });
+  };
+  // Code points of the view in [from, to), blanks dropped; false at a paragraph break (a blank line).
+  auto text_of = [&](uint64_t from, uint64_t to, std::u32string* out) {
+    std::u32string u = ToU32(view.substr(from, to - from));
+    int newlines = 0;
+    out->clear();
+    for (char32_t c : u) {
+      if (c == U'\n') {
+        if (++newlines > 1) return false;
+        continue;
+      }
+      if (c == U' ' || c == U'\t' || c == U'\r' || c == 0x3000) continue;
+      newlines = 0;
+      out->push_back(c);
+    }
+    return true;
+  };
+  auto plain = [](char32_t c) {  // no digit, no punctuation: words of one clause
+    return !(c >= U'0' && c <= U'9') && c != U'，' && c != U',' && c != U'。' && c != U'；' && c != U';' &&
+           c != U'：' && c != U':' && c != U'、' && c != U'（' && c != U'）' && c != U'(' && c != U')' &&
+           c != U'%' && c != U'.' && c != U'！' && c != U'？';
+  };
+  // Words that give the second count a scope of its own: a change, a comparison, a running total, an
+  // earlier period, a rate.
+  static const std::vector<std::u32string> kOwnScope = {U"累计", U"上年", U"去年", U"历年", U"以前", U"遗留",
+                                                         U"同比", U"较", U"比", U"增", U"减", U"率"};
+  for (size_t i = 0; i + 1 < order.size(); ++i) {
+    const int a = order[i], b = order[i + 1];
+    const Figure& fa = figures_[a];
+    const Figure& fb = figures_[b];
+    if (fa.unit != fb.unit || !kUnits.count(fa.unit) || fa.magnitude != fb.magnitude) continue;
+    if (parts_taken.count(b)) continue;
+    const uint64_t a_begin = doc.TextToView(fa.offset), a_end = doc.TextToView(fa.offset + fa.length);
+    const uint64_t b_begin = doc.TextToView(fb.offset);
+    if (a_end > b_begin || b_begin - a_end > 120 || a_begin > view.size() || b_begin > view.size()) continue;
+    // Between the figures: a comma, a few plain words holding the second verb, nothing else.
+    std::u32string between;
+    if (!text_of(a_end, b_begin, &between) || between.size() < 3 || between.size() > 16) continue;
+    if (between[0] != U'，' && between[0] != U',') continue;
+    between.erase(0, 1);
+    if (!std::all_of(between.begin(), between.end(), plain)) continue;
+    // The first clause: up to 14 plain code points right before the first figure.
+    uint64_t from = a_begin > 60 ? a_begin - 60 : 0;
+    while (from < a_begin && (static_cast<unsigned char>(view[from]) & 0xC0) == 0x80) ++from;
+    // A blank line in the window ends the paragraph before it.
+    std::u32string before;
+    {
+      std::u32string u = ToU32(view.substr(from, a_begin - from));
+      size_t cut = u.rfind(U"\n\n");
+      for (char32_t c : u.substr(cut == u.npos ? 0 : cut + 2)) {
+        if (c != U'\n' && c != U'\r' && c != U' ' && c != U'\t' && c != 0x3000) before.push_back(c);
+      }
+    }
+    size_t start = before.size();
+    while (start > 0 && before.size() - start < 14 && plain(before[start - 1])) --start;
+    const std::u32string clause = before.substr(start);
+    for (const VerbPair& p : VerbPairs()) {
+      if (!contains(clause, p.first) || (!p.object.empty() && !contains(clause, p.object))) continue;
+      // The second verb within the first five code points after the comma (共, 已经, 已完成 may lead it).
+      size_t at = std::u32string::npos;
+      for (const std::u32string& w : p.second) {
+        size_t k = between.find(w);
+        if (k != std::u32string::npos && k <= 5) at = std::min(at, k);
+      }
+      if (at == std::u32string::npos || contains(between, kOwnScope)) continue;
+      Relation r = Stated(RelationKind::kSubset, a, {b});
+      r.certainty = Certainty::kLikely;
+      r.flag = !r.consistent;
+      Add(std::move(r));
+      parts_taken.insert(b);
+      break;
+    }
+  }
+}
+
 void RelationAnalysis::FindSideBySideShareRows(const sdk::Document& doc) {
   constexpr size_t kMaxShares = 8;
   constexpr uint32_t kMaxGapLines = 4;

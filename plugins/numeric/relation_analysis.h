@@ -126,6 +126,10 @@ class RelationAnalysis {
     bool closed = false;
   };
   PartNaming NamingOf(int total, const std::vector<int>& parts) const;
+  // Two counts of one unit in one sentence, joined by a pair of verbs whose second counts some of
+  // what the first counted ("排查隐患560项，整改558项", "发放问卷2,735份，回收2,581份"): a subset stated
+  // without a subset word, Likely (a warning) since the pair is read from its words' meaning.
+  void FindPairedVerbSubsets(const sdk::Document& doc);
   // "71.2% Men / 28.8% Women": two shares of a two-way set, each followed by its word, joined by a slash.
   void FindSlashSharePairs(const sdk::Document& doc);
   // A pie whose shares are printed apart from its legend: a block of cells holding shares only, and

@@ -172,6 +172,44 @@ TEST(RelationRulesTest, EnglishSubsetWordsMatchOnlyAsWholeWords) {
   EXPECT_TRUE(Findings(Check(excluding, "en")).empty());
 }
 
+// Two counts joined by a pair of verbs whose second counts some of the first's things (hazards
+// found and put right, questionnaires sent and returned) are a subset without a subset word; the
+// pair is read from the words' meaning, so a second count above the first is a warning.
+TEST(RelationRulesTest, PairedVerbsStateASubsetWithoutASubsetWord) {
+  ExpectCleanAndRecognised("本年度共排查安全隐患56项，已完成整改54项，整改率96%。\n", "zh",
+                           {{"subset", {"56项", "54项"}}});
+  ExpectCleanAndRecognised("向供应商发放满意度调查问卷320份，回收298份。\n", "zh",
+                           {{"subset", {"320份", "298份"}}});
+  ExpectCleanAndRecognised("各车间查出设备问题31条，\n整改29条。\n", "zh", {{"subset", {"31条", "29条"}}});
+  EXPECT_EQ(Findings(Check("本年度共排查安全隐患56项，已完成整改58项。\n")),
+            (std::vector<std::string>{
+                "1:37: warning: 其中项“已完成整改”58项超过其总数“本年度共排查安全隐患”56项 "
+                "[numeric.subset-exceeds-total] | 1:21 total 56项 (本年度共排查安全隐患) | "
+                "1:37 subset 58项 (已完成整改)"}));
+  EXPECT_EQ(Findings(Check("发出调查问卷300份，收到有效问卷310份。\n")).size(), 1u);
+}
+
+TEST(RelationRulesTest, PairedVerbNearMissesAreNoSubset) {
+  for (const char* text : {
+           "排查安全隐患56项，整改58条。\n",                      // another unit
+           "排查安全隐患56项，整改率98%。\n",                     // a rate
+           "排查安全隐患56项，整改数量较上年增加60项。\n",        // a change
+           "排查安全隐患56项，整改上年遗留隐患70项。\n",          // last year's items
+           "排查安全隐患56项，累计整改300项。\n",                 // a running total
+           "排查安全隐患56项。整改58项。\n",                      // two sentences
+           "排查安全隐患56项，同时督促各单位按期完成整改工作70项。\n",  // the verb far from its count
+           "发放环保购物袋300个，回收废旧电池400个。\n",          // 回收 is recycling here
+           "开展安全检查56次，整改隐患80次。\n",                  // 检查 is no pair of 整改
+           "排查安全隐患56项，\n\n整改58项。\n",                  // another paragraph
+       }) {
+    ReportResult r = Check(text, "zh", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
+                             [](const RelationRecord& x) { return x.kind == "subset"; }))
+        << text;
+  }
+}
+
 TEST(RelationRulesTest, StatedTotalWithListedPartsThatDoNotAddUp) {
   EXPECT_EQ(Findings(Check("公司共申请专利89项，其中发明专利38项、实用新型61项。\n", "en")),
             (std::vector<std::string>{
