@@ -1036,6 +1036,45 @@ TEST(StructureTest, RowsWhoseLabelsOpenWithProseOfAnotherColumnAreOneTable) {
   EXPECT_EQ(GridTexts(s, t).back(), (std::vector<std::string>{"Total reviews", "52", "70", "81"}));
 }
 
+TEST(StructureTest, ProseOfAnotherColumnWithoutASentenceEndIsCutFromTheRowLabelAtTheColumnWidth) {
+  // Rows under a header of period columns, each after a line of the left column's prose that has
+  // no sentence end: the prose is as wide as that column's lines between the rows, so the label
+  // starts at the title-case word after it. Near misses in the same table: a label whose words
+  // after the capital are not in title case, one whose capital follows a joining word, and short
+  // labels of the table's own keep every word.
+  std::string text =
+      "Waste by Stream (kilotonnes) 2022 2023\n"
+      "in the last two years we have changed how our depots\n"
+      "count the loads, and we now weigh every single truck Mixed Paper and Card (offices and shops) 12.5 11.0\n"
+      "as it enters the yard and again as it leaves the\n"
+      "Glass Bottles 4.2 4.0\n"
+      "site, so that the totals we publish match the ones\n"
+      "kept by the councils for their regional waste plans Plastic Film and Wrap 3.1 2.9\n"
+      "Waste that depot crews collect at schools each Saturday morning 2.0 2.2\n"
+      "Material recovered by the regional depots for the halls of Partner Councils 1.0 1.1\n"
+      "Use of Sold Goods 0.5 0.4\n";
+  Document doc = Document::FromUtf8("r.txt", text);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  const Table& t = s.tables()[0];
+  std::vector<std::string> labels;
+  for (const std::vector<std::string>& row : GridTexts(s, t)) labels.push_back(row.front());
+  EXPECT_EQ(labels, (std::vector<std::string>{"Mixed Paper and Card (offices and shops)", "Glass Bottles",
+                                              "Plastic Film and Wrap",
+                                              "Waste that depot crews collect at schools each Saturday morning",
+                                              "Material recovered by the regional depots for the halls of Partner Councils",
+                                              "Use of Sold Goods"}));
+  EXPECT_EQ(Role(doc, LineWith(doc, "site, so that")), "prose");
+  // Near miss: the same rows with a single line beside them (no column width to read) keep the
+  // prose in their labels.
+  std::string one_line = text;
+  one_line.erase(one_line.find("site, so that"), std::string("site, so that the totals we publish match the ones\n").size());
+  Document d1 = Document::FromUtf8("r.txt", one_line);
+  ASSERT_EQ(d1.structure().tables().size(), 1u);
+  EXPECT_EQ(GridTexts(d1.structure(), d1.structure().tables()[0])[2].front(),
+            "kept by the councils for their regional waste plans Plastic Film and Wrap");
+}
+
 TEST(StructureTest, LowerCaseLabelsWithoutAClauseAreNoSignOfASecondColumn) {
   // Near miss: lower-case labels of a table's own (sub-rows, no clause comma), a sentence between
   // the rows: the sentence still ends the run, and pieces of two rows are no table.

@@ -415,6 +415,59 @@ size_t KeyedLabelStart(std::string_view words) {
   return start;
 }
 
+// Where the label of such a row starts when the other column's prose before it has no sentence end
+// (KeyedLabelStart finds none: "... track and measure decarbonization Upstream Transportation and
+// Distribution"). That prose is one line of the other column, so about as wide as its lines beside
+// the table: `column` is the widest of those, in code points. The label starts at the first word
+// that opens with a capital letter after a word of lower-case letters that is no joining word (a
+// label's own "Use of Sold Products"), the words before it between 3/4 and 5/4 of `column` wide,
+// and every word of four letters or more from there on, brackets aside, opening with a capital (a
+// row label in title case). 0 when there is none: the label keeps every word.
+size_t KeyedLabelAfterProse(std::string_view words, size_t column) {
+  if (column == 0) return 0;
+  std::vector<Piece> tokens;
+  for (size_t at = 0; at < words.size();) {
+    size_t sp = words.find(' ', at);
+    if (sp == std::string_view::npos) sp = words.size();
+    if (sp > at) tokens.push_back(Piece{at, sp});
+    at = sp + 1;
+  }
+  auto text = [&](size_t k) { return words.substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };
+  auto capital = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto prose_word = [&](std::string_view t) {
+    if (t.empty() || t[0] < 'a' || t[0] > 'z') return false;
+    for (char c : t)
+      if (!((c >= 'a' && c <= 'z') || c == '-')) return false;
+    static const std::set<std::string_view> kJoining = {"and", "or", "of", "in", "for", "to", "the", "by",
+                                                        "from", "with", "per", "on", "at", "as", "a", "an"};
+    return kJoining.count(t) == 0;
+  };
+  auto title_case_from = [&](size_t k) {
+    int depth = 0;
+    for (size_t m = k; m < tokens.size(); ++m) {
+      std::string_view t = text(m);
+      const bool inside = depth > 0 || t.front() == '(' || t.front() == '[';
+      for (char c : t) {
+        if (c == '(' || c == '[') ++depth;
+        if ((c == ')' || c == ']') && depth > 0) --depth;
+      }
+      if (inside) continue;
+      const size_t letters = static_cast<size_t>(std::count_if(t.begin(), t.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      }));
+      if (letters >= 4 && !capital(t.front())) return false;
+    }
+    return true;
+  };
+  for (size_t k = 1; k < tokens.size(); ++k) {
+    if (!capital(text(k).front()) || !prose_word(text(k - 1))) continue;
+    const size_t width = sdk::CodePointCount(words.substr(0, tokens[k - 1].end));
+    if (width * 4 < column * 3 || width * 4 > column * 5) continue;
+    if (title_case_from(k)) return tokens[k].begin;
+  }
+  return 0;
+}
+
 // Whether the label of a row joined with single spaces opens with words of another column of the
 // page (a two-column page whose extraction put the end of a prose line before the row: "process,
 // we validate that suppliers have robust safety RBA VAP Audits 66 108 112"): it starts with a
@@ -1589,6 +1642,25 @@ void StructureBuilder::FindTables() {
         }
         if (piece_above[i] == kNoIndex && i > 0 && wrapped_into[i - 1] == i) wrapped_into[i - 1] = kNoIndex;
         if (last + 1 < n && wrapped_into[last + 1] == last) wrapped_into[last + 1] = kNoIndex;
+        // A row whose label holds the other column's prose without a sentence end: cut at the width
+        // of that column's lines beside the rows (KeyedLabelAfterProse), on any row of the table.
+        // Two such lines at least: a lone heading beside the rows gives no column's width.
+        size_t column = 0, lines_beside = 0;
+        for (size_t j = i; j <= last; ++j) {
+          if (!beside[j]) continue;
+          ++lines_beside;
+          column = std::max(column, sdk::CodePointCount(Trim(LineView(j))));
+        }
+        // Only where some row shows prose on its left (a keyed row, a prose-led label): with prose
+        // tails only, the other column stands right of the rows and no label holds its words.
+        bool left = false;
+        for (size_t j = i; j <= last; ++j) left = left || (kind[j] == source && (keyed[j] != 0 || prose_head[j] != 0));
+        if (lines_beside < 2 || !left) column = 0;
+        for (size_t j = i; j <= last && column != 0; ++j) {
+          if (kind[j] != source || joined[j] == 0 || label_from[j] != 0) continue;
+          const std::string_view cell = CellText(*body_cells(j).front());
+          label_from[j] = static_cast<uint32_t>(KeyedLabelAfterProse(cell.substr(0, joined_values[j].front().begin), column));
+        }
       }
     }
     bool accept = source == ESGAUDIT_TABLE_SOURCE_HTML || rows >= 2;
