@@ -2233,6 +2233,16 @@ bool IsChangeLabel(const std::string& label) {
   return false;
 }
 
+// Whether a label names a size or capacity (规模, 容量, 产能, 能力): such a figure is how large a
+// thing is (a bond of 15亿元, a fund, a plant), not an amount of a flow.
+bool SizeLabel(const std::string& label) {
+  const std::string l = Lower(label);
+  for (const char* w : {"规模", "容量", "产能", "能力", "scale", "capacity"}) {
+    if (Has(l, w)) return true;
+  }
+  return false;
+}
+
 // The label without a trailing verb or particle: "办公建筑面积为" -> "办公建筑面积".
 std::u32string LabelStem(const std::string& label) {
   std::u32string u = ToU32(label);
@@ -2308,6 +2318,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
   // `share_clauses`: a clause giving only the share of the part before it goes on the list (see
   // collect); `passed_share_clause`: the last collect did go past one.
   bool share_clauses = true, passed_share_clause = false;
+  // `late_start`: the last collect (forward) found its first part past a clause that gave a figure
+  // but no part ("其中海外收入约占50%，实现净利润21.4亿元").
+  bool late_start = false;
   // The last token the last `collect` read: where it stopped, or the paragraph's edge (-1: none).
   long stopped_at = -1;
   // A total word between a part's label and its figure ("意外险保费累计3000元", "用于甲类产品共计25张"):
@@ -2332,6 +2345,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     bool last_clause_part = false;  // the clause before it did
     bool share_clause = false;  // the current clause gives only the share of that part
     passed_share_clause = false;
+    late_start = false;
+    bool clause_figure = false;  // the current clause holds a figure that is no part
     bool first_qualified = false;  // the first part's figure follows a total word of its label
     *nested = false;
     for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
@@ -2378,6 +2393,10 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       }
       if (t.type == Tok::kEnd || t.type == Tok::kClose || t.type == Tok::kSubset || t.type == Tok::kTotal) break;
       if (t.type == Tok::kEnum && !parts.empty()) enum_sep = true;
+      if ((t.type == Tok::kComma || t.type == Tok::kOpen) && parts.empty()) {
+        late_start = late_start || (dir > 0 && clause_figure);
+        clause_figure = false;
+      }
       if ((t.type == Tok::kComma || t.type == Tok::kOpen) && !parts.empty()) {
         // "其中执行董事4名、非执行董事5名，独立董事占比不低于三分之一，女性董事3名": a clause
         // without a part ends the list, unless it only gives the share of the part before it.
@@ -2389,8 +2408,14 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       }
       const Figure* f = fig(t);
       if (f == nullptr) continue;
+      if (parts.empty()) clause_figure = true;  // until it is taken as a part
       // "较上年增长12人": a change is never a part.
       if (IsChangeLabel(f->label)) continue;
+      // "支付利息169,842万元。其中，总规模15亿元的06北辰债…": a figure labelled as a size when its total
+      // is none (an amount paid) is the size of another thing the clause speaks of (a bond, a fund,
+      // a plant), no part of the total; a part may still follow in the clause. Sizes within a size
+      // (总规模29710吨/日，其中焚烧18550吨/日; 设计能力…，其中单厂规模…) stay parts.
+      if (SizeLabel(f->label) && !SizeLabel(total.label)) continue;
       // "其中男性员工120人，占员工总数的60%，女性员工80人": a clause holding the share of the part
       // before it (占 …%) and nothing else goes on the list.
       if (share_clauses && dir > 0 && !parts.empty() && !clause_part && last_clause_part && !share_clause &&
@@ -2636,6 +2661,11 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       std::vector<int> parts = collect(t + 1, +1, *total, &enumerated, &nested);
       const bool past_shares = passed_share_clause;
       if (parts.empty()) continue;
+      // Parts found past a clause that gave a figure but no part ("实现营业收入1064.7亿元，其中海外收入
+      // 约占50%，实现净利润21.4亿元"): the 其中 said its piece there, and a later clause is a statement
+      // of its own unless its parts name the total's noun ("共有员工92556人，其中女性员工占52.82%，
+      // 少数民族员工3832人").
+      if (late_start && !NamingOf(toks[k].figure, parts).names_total) continue;
       if (per_share != nullptr && !std::all_of(parts.begin(), parts.end(), [&](int p) {
             return Has(Lower(figures_[p].label), per_share);
           })) {
@@ -4293,6 +4323,38 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       for (Slot& s : tr.cells) {
         if ((s.figure >= 0 || s.dash) && s.slot + d >= 1) s.slot += d;
       }
+    }
+
+    // A total row ending in shares that stand over figures of another kind in the rows above it (a
+    // share column the total row alone prints, with an empty column it prints no dash for, so that
+    // its cells stand one place off the rows' by index) does not say which of their columns a cell
+    // totals: it is unreadable. Its cells but the shares are then never as many as each row's
+    // (aligned from the end they would be: that row is wider than the grid, which the model leaves
+    // out of the table).
+    for (size_t ri = 1; ri < rows.size(); ++ri) {
+      Row& tr = rows[ri];
+      if (!tr.readable || !TableTotalLabel(tr.label)) continue;
+      std::vector<const Slot*> values;  // its figure and dash cells, left to right
+      for (const Slot& s : tr.cells) {
+        if (s.figure >= 0 || s.dash) values.push_back(&s);
+      }
+      size_t shares = 0;
+      while (shares < values.size() && values[values.size() - 1 - shares]->figure >= 0 &&
+             figures_[values[values.size() - 1 - shares]->figure].kind == ESGAUDIT_FACT_PERCENT) {
+        ++shares;
+      }
+      if (shares == 0 || shares == values.size()) continue;
+      bool over_other_kind = false;
+      for (size_t k = ri; k-- > 0;) {  // the rows it may total: up to a row of no figure or another total
+        const Row& pr = rows[k];
+        if (!pr.has_figure || TableTotalLabel(pr.label)) break;
+        for (size_t s = values.size() - shares; s < values.size(); ++s) {
+          const Slot* ps = pr.At(values[s]->slot);
+          over_other_kind = over_other_kind || (ps != nullptr && ps->figure >= 0 &&
+                                                figures_[ps->figure].kind != ESGAUDIT_FACT_PERCENT);
+        }
+      }
+      if (over_other_kind) tr.readable = false;
     }
 
     // Total rows: the rows above (or, for the first data row, below) per column.

@@ -3340,5 +3340,77 @@ TEST(RelationRulesTest, AnEnglishListOfCountsOfOneNounAfterIncludingSplitsTheCou
   }
 }
 
+// A total row that ends in a share its part rows do not print, and prints no dash for a column
+// empty at every site, has as many cells as the sites' rows but stands one column off them by index:
+// its cells are not summed against the sites' columns (none of its figures is a wrong sum). Near
+// misses: the same total row printing no share (the columns line up, each summed and a changed site
+// figure flagged), and sites printing the share column too (the share stands over shares).
+TEST(RelationRulesTest, ATotalRowEndingInAShareItsPartsLackIsNotSummedOneColumnOff) {
+  const std::string sites =
+      "Water by site (megaliters)\n"
+      "North Mill 120 \u2013 \u2013 120 80 40\n"
+      "South Mill \u2013 50 \u2013 50 30 20\n"
+      "Riverside 200 \u2013 \u2013 200 150 50\n"
+      "East Yard 90 10 \u2013 100 70 30\n";
+  const std::string off = sites + "Total 410 60 470 330 140 50%\n";
+  ReportResult r = Check(off, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", off);
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"330", "120", "50", "200", "100"}));
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"410", "120", "200", "90"}));
+  EXPECT_TRUE(Findings(Check(off, "en")).empty());
+
+  const std::string aligned = sites + "Total 410 60 \u2013 470 330 140\n";
+  ExpectCleanAndRecognised(aligned, "en", {{"parts-total", {"410", "120", "200", "90"}},
+                                           {"parts-total", {"470", "120", "50", "200", "100"}},
+                                           {"parts-total", {"330", "80", "30", "150", "70"}}});
+  ExpectChangesFlagged(aligned, {{"150 50", "150 55", {"40 + 20 + 55 + 30 = 145, expected 140", "150 + 55 = 205, expected 200"}}}, "error", "en");
+
+  const std::string shares =
+      "Water by site (megaliters)\n"
+      "North Mill 120 \u2013 \u2013 120 80 40 60%\n"
+      "South Mill \u2013 50 \u2013 50 30 20 40%\n"
+      "Riverside 200 \u2013 \u2013 200 150 50 75%\n"
+      "East Yard 90 10 \u2013 100 70 30 30%\n"
+      "Total 410 60 \u2013 470 330 140 50%\n";
+  ExpectCleanAndRecognised(shares, "en", {{"parts-total", {"470", "120", "50", "200", "100"}},
+                                          {"parts-total", {"330", "80", "30", "150", "70"}}});
+}
+
+// After 其中, a figure labelled as a size (规模, 容量, 产能, 能力) is how large another thing is (a
+// bond, a fund, a plant) when its total is no size (interest paid): no part of it, even above it. A
+// part after it in its clause is still read. Near misses: sizes within a size (a fund's assets under
+// management by kind, one plant's scale within a supply capacity) stay parts and subsets.
+TEST(RelationRulesTest, ASizeAfterOfWhichIsNoPartOfATotalThatIsNoSize) {
+  for (const char* text : {"报告期内，公司支付债务利息8,600万元。其中，总规模20亿元的公司债券已于本年到期兑付。\n",
+                           "报告期内，公司支付债务利息8,600万元。其中，发行规模9,000万元的中期票据已于本年到期兑付。\n"}) {
+    ReportResult r = Check(text, "zh", "relations");
+    EXPECT_TRUE(r.relations.empty()) << text;
+    EXPECT_TRUE(Findings(Check(text)).empty()) << text;
+  }
+  ExpectRecognisedThenCaught({"报告期内，公司支付债务利息8,600万元，其中总规模20亿元的公司债券利息5,100万元，"
+                              "银行借款利息3,500万元。\n",
+                              "parts-total", {"8,600万元", "5,100万元", "3,500万元"}, "3,500万元", "4,000", "error"});
+  ExpectRecognisedThenCaught({"公司管理资产规模为520亿元，其中公募基金管理规模310亿元，专户管理规模210亿元。\n",
+                              "parts-total", {"520亿元", "310亿元", "210亿元"}, "210亿元", "260", "error"});
+  ExpectRecognisedThenCaught({"公司供水设计能力80万立方米/日，其中一家水厂日供水规模50万立方米。\n", "subset",
+                              {"80万立方米", "50万立方米"}, "50万立方米", "90", "error"});
+}
+
+// A 其中 clause that gives a figure but no part (a share: 其中海外收入约占40%) said its piece: a figure
+// in a later clause of the sentence (实现净利润) is a statement of its own, no part of the total, unless
+// it names the total's noun (其中女性员工占51%，少数民族员工260人: still a subset of the staff).
+TEST(RelationRulesTest, AFigurePastAnOfWhichClauseGivingNoPartIsNoPartUnlessItNamesTheTotal) {
+  for (const char* text : {"公司实现营业收入820亿元，其中海外收入约占40%，实现净利润15亿元。\n",
+                           "公司实现营业收入8.2亿元，其中海外收入约占40%，实现净利润15亿元。\n"}) {
+    EXPECT_TRUE(Check(text, "zh", "relations").relations.empty()) << text;
+    EXPECT_TRUE(Findings(Check(text)).empty()) << text;
+  }
+  ExpectRecognisedThenCaught({"本行共有员工5,200人，其中女性员工占51%，少数民族员工260人。\n", "subset",
+                              {"5,200人", "260人"}, "260人", "6000", "error"});
+  ExpectRecognisedThenCaught({"公司实现营业收入820亿元，其中海外收入350亿元。\n", "subset", {"820亿元", "350亿元"},
+                              "350亿元", "900", "error"});
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
