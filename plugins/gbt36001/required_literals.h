@@ -30,7 +30,8 @@ class RequiredLiterals {
   bool MayMatch(std::string_view text) const;
   // No clause: MayMatch is always true.
   bool empty() const { return clauses_.empty(); }
-  // Each clause's literals sorted, the clauses sorted (for tests and diagnostics).
+  // Each clause's literals sorted; the clauses by number of literals, then sorted (for tests and
+  // diagnostics).
   const std::vector<std::vector<std::string>>& clauses() const { return clauses_; }
 
  private:

@@ -770,6 +770,7 @@ using Clauses = std::vector<std::vector<std::string>>;
 Clauses Sorted(Clauses c) {
   for (auto& clause : c) std::sort(clause.begin(), clause.end());
   std::sort(c.begin(), c.end());
+  std::stable_sort(c.begin(), c.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
   return c;
 }
 
