@@ -500,6 +500,8 @@ bool Analysis::Find(const std::string& name, std::string_view text, std::cmatch*
     const uint64_t begin = static_cast<uint64_t>(text.data() - view_.data());
     auto it = std::upper_bound(ends->begin(), ends->end(), begin);
     if (it == ends->end() || *it > begin + text.size()) return false;
+  } else if (!pack_.PatternLiterals(name).MayMatch(text)) {
+    return false;  // lacks what every match holds
   }
   return Search(text, pack_.Pattern(name), m);
 }
@@ -990,9 +992,8 @@ void Analysis::Cycle(const ElementSpec& spec, std::vector<Hit>* hits) {
 }
 
 void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
-  const std::regex& phone = pack_.Pattern("phone");
   auto channel = [&](std::string_view t) {
-    return Search(t, phone) || Find("email", t) || Find("address", t);
+    return Find("phone", t) || Find("email", t) || Find("address", t);
   };
   const auto& ls = layout_.lines();
   const std::vector<bool> may_state = LineMaskWithAny(spec.phrases);
@@ -1015,7 +1016,7 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
             if (!layout_.IsBody(j) || IndexRow(j)) continue;
             std::string_view t = view_.substr(ls[j].begin, ls[j].end - ls[j].begin);
             if (Layout::CodePoints(t) > 40) continue;
-            has_phone = has_phone || Search(t, phone);
+            has_phone = has_phone || Find("phone", t);
             has_email = has_email || Find("email", t);
             has_address = has_address || Find("address", t);
           }
@@ -1571,12 +1572,11 @@ void Analysis::Feedback(const ElementSpec& spec, std::vector<Hit>* hits) {
   std::vector<Hit> found;
   Headings(spec.headings, &found);
   Phrases(spec.phrases, ESGAUDIT_COVERED, &found);
-  const std::regex& invitation = pack_.Pattern("report_feedback");
   const auto& ls = layout_.lines();
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (const Segment& s : ls[i].segments)
-      if (!s.toc && Contains(s.text, "报告") && Search(s.text, invitation))
+      if (!s.toc && Find("report_feedback", s.text))
         found.push_back(MakeHit(s, ESGAUDIT_PARTIAL));
   }
   // The form itself, when its heading is lost (OCR): a question to the reader about the report

@@ -140,7 +140,8 @@ class Analysis {
 
   // Search with the pack's pattern `name` over `text`, a piece of the matching view: the same answer
   // as Search(text, pack_.Pattern(name), m), without running std::regex where the document's
-  // Hyperscan pass for that pattern found no match ending inside `text`.
+  // Hyperscan pass for that pattern found no match ending inside `text`, or, for a pattern that pass
+  // cannot take, where `text` lacks what every match holds (pack_.PatternLiterals(name)).
   bool Find(const std::string& name, std::string_view text, std::cmatch* m = nullptr) const;
   // The view offsets where matches of pattern `name` end, sorted; nullptr when the pattern cannot be
   // prefiltered so (PrefilterSource) and must always be tried.

@@ -62,6 +62,7 @@ RulePack RulePack::FromFile(const std::string& path) {
         pack.patterns_.emplace(kv.first, std::regex(kv.second.get_value<std::string>(),
                                                     std::regex::ECMAScript | std::regex::optimize));
         pack.sources_.emplace(kv.first, kv.second.get_value<std::string>());
+        pack.required_.emplace(kv.first, RequiredLiterals::Of(kv.second.get_value<std::string>()));
       } catch (const std::regex_error& e) {
         throw sdk::ConfigError("gbt36001 rule pack: bad pattern \"" + kv.first + "\": " + e.what());
       }
@@ -143,6 +144,13 @@ const std::regex& RulePack::Pattern(const std::string& name) const {
 const std::string& RulePack::PatternSource(const std::string& name) const {
   auto it = sources_.find(name);
   if (it == sources_.end())
+    throw sdk::ConfigError("gbt36001 rule pack: no pattern \"" + name + "\"");
+  return it->second;
+}
+
+const RequiredLiterals& RulePack::PatternLiterals(const std::string& name) const {
+  auto it = required_.find(name);
+  if (it == required_.end())
     throw sdk::ConfigError("gbt36001 rule pack: no pattern \"" + name + "\"");
   return it->second;
 }

@@ -5,6 +5,8 @@
 
 #include <esgaudit/plugin.h>
 
+#include "required_literals.h"
+
 #include <map>
 #include <memory>
 #include <regex>
@@ -62,12 +64,16 @@ class RulePack {
   const std::string& PatternSource(const std::string& name) const;
   // The names of the patterns, sorted.
   std::vector<std::string> PatternNames() const;
+  // What every match of pattern `name` holds, read from its source when the pack loads. Throws
+  // sdk::ConfigError when absent.
+  const RequiredLiterals& PatternLiterals(const std::string& name) const;
 
  private:
   std::vector<ElementSpec> elements_;
   std::vector<SubjectSpec> subjects_;
   std::map<std::string, std::regex> patterns_;
   std::map<std::string, std::string> sources_;
+  std::map<std::string, RequiredLiterals> required_;
 };
 
 }  // namespace esgaudit::gbt36001

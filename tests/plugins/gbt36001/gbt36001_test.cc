@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <random>
 #include <regex>
@@ -18,6 +19,7 @@
 #include "esgaudit_testing.h"
 #include "layout.h"
 #include "register.h"
+#include "required_literals.h"
 #include "rule_pack.h"
 
 namespace esgaudit {
@@ -761,6 +763,166 @@ TEST(Gbt36001Test, SeriesValueStartsCountsEveryValueTheExpressionFinds) {
   EXPECT_EQ(gbt36001::SeriesValueStarts("In 1899 1 In 2021 2", 2), 1u);
   EXPECT_EQ(gbt36001::SeriesValueStarts("In 2021 2 In 20", 2), 1u);
   EXPECT_EQ(gbt36001::SeriesValueStarts("In \t\v 2022 1 In\r\n1999 2", 2), 2u);
+}
+
+using Clauses = std::vector<std::vector<std::string>>;
+
+Clauses Sorted(Clauses c) {
+  for (auto& clause : c) std::sort(clause.begin(), clause.end());
+  std::sort(c.begin(), c.end());
+  std::stable_sort(c.begin(), c.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  return c;
+}
+
+Clauses RequiredOf(const std::string& re) { return gbt36001::RequiredLiterals::Of(re).clauses(); }
+
+// The literals read from an expression's syntax: runs of adjacent characters, what every alternative
+// of an alternation needs, nothing from an optional part, a class, `.`, a kind escape or lookaround.
+TEST(Gbt36001RequiredLiterals, ReadsWhatEveryMatchHolds) {
+  EXPECT_EQ(RequiredOf("abc"), Sorted({{"abc"}}));
+  EXPECT_EQ(RequiredOf("ab?c"), Sorted({{"a"}, {"c"}}));
+  EXPECT_EQ(RequiredOf("ab+c"), Sorted({{"ab"}, {"c"}}));
+  EXPECT_EQ(RequiredOf("xa{0,3}bc"), Sorted({{"x"}, {"bc"}}));
+  EXPECT_EQ(RequiredOf("a{2}bc"), Sorted({{"a"}, {"bc"}}));
+  EXPECT_EQ(RequiredOf("a(?:b|c)d"), Sorted({{"a"}, {"b", "c"}, {"d"}}));
+  EXPECT_EQ(RequiredOf("(?:ab|ab?)z"), Sorted({{"a"}, {"z"}}));  // "ab" holds "a"
+  EXPECT_EQ(RequiredOf("x\\.y\\(z"), Sorted({{"x.y(z"}}));
+  EXPECT_EQ(RequiredOf("foo(?=bar)"), Sorted({{"foo"}}));
+  EXPECT_EQ(RequiredOf("foo(?!bar)baz"), Sorted({{"foo"}, {"baz"}}));
+  EXPECT_EQ(RequiredOf("[ab]cd[^e]"), Sorted({{"cd"}}));
+  EXPECT_EQ(RequiredOf("a\\d\\s.b\\bc"), Sorted({{"a"}, {"b"}, {"c"}}));
+  EXPECT_EQ(RequiredOf("\\x41bc\\u4e2d文"), Sorted({{"bc"}, {"文"}}));
+  EXPECT_EQ(RequiredOf("(a)\\1b"), Sorted({{"a"}, {"b"}}));
+  EXPECT_EQ(RequiredOf("^星期$"), Sorted({{"星期"}}));
+  EXPECT_EQ(RequiredOf("本?年度"), Sorted({{"年度"}}));
+  // Each alternative's needs: a clause for every pair, without those another implies.
+  EXPECT_EQ(RequiredOf("(?:甲|乙)丙?丁.{0,9}(?:戊|己)|(?:戊|己).{0,5}丙丁"),
+            Sorted({{"丁"}, {"戊", "己"}, {"甲", "乙", "丙丁"}}));
+  EXPECT_EQ(RequiredOf("abc|ab|xab"), Sorted({{"ab"}}));
+  // Nothing required: an alternative without a literal, an empty one, all optional.
+  EXPECT_TRUE(RequiredOf("cat|\\d+").empty());
+  EXPECT_TRUE(RequiredOf("cat|dog|").empty());
+  EXPECT_TRUE(RequiredOf("(?:cat)?[a-z]*").empty());
+  // Unrecognised syntax: no clause at all, though literals stand beside it.
+  EXPECT_TRUE(RequiredOf("abc[[:alpha:]]").empty());
+  EXPECT_TRUE(RequiredOf("abc\\p").empty());
+  EXPECT_TRUE(RequiredOf("abc(?<n>x)").empty());
+  EXPECT_TRUE(RequiredOf("abc)").empty());
+  EXPECT_TRUE(RequiredOf("abc(").empty());
+  EXPECT_TRUE(RequiredOf("abc[]d]").empty());
+  EXPECT_TRUE(RequiredOf("ab{c").empty());
+  // MayMatch asks every clause for one of its literals.
+  const gbt36001::RequiredLiterals r = gbt36001::RequiredLiterals::Of("a(?:b|c)d");
+  EXPECT_TRUE(r.MayMatch("xxacd"));
+  EXPECT_TRUE(r.MayMatch("d b a"));  // holds every clause, though the expression does not match
+  EXPECT_FALSE(r.MayMatch("abx"));
+  EXPECT_FALSE(r.MayMatch(""));
+  EXPECT_TRUE(gbt36001::RequiredLiterals().MayMatch(""));
+}
+
+// Where std::regex finds a match, MayMatch is true: 8,000 random expressions (about 2,200 of them
+// valid; literals ASCII and Han, escapes, classes, `.`, anchors, groups, lookaround, alternations,
+// every quantifier) against random texts from their alphabet, cut Han characters included.
+TEST(Gbt36001RequiredLiterals, NeverRulesOutATextTheExpressionMatches) {
+  std::mt19937 rng(36001);
+  const std::vector<std::string> literals = {"a", "b", "c", "报", "告", " ", "0", "-"};
+  const std::vector<std::string> others = {"\\d", "\\s", "\\w", "\\.", "\\(", "\\x61", "\\b",
+                                           "[ab]", "[^a]", "[\\d.]", "[报]", ".", "^", "$"};
+  const std::vector<std::string> quantifiers = {"", "", "", "", "?", "*", "+", "{0,2}", "{1,2}",
+                                                "{2}", "+?", "??"};
+  std::function<std::string(int)> alternation = [&](int depth) {
+    std::string re;
+    const int alternatives = 1 + static_cast<int>(rng() % 3);
+    for (int a = 0; a < alternatives; ++a) {
+      if (a > 0) re += "|";
+      const int atoms = 1 + static_cast<int>(rng() % 4);
+      for (int k = 0; k < atoms; ++k) {
+        const unsigned kind = rng() % 10;
+        if (kind < 5) {
+          re += literals[rng() % literals.size()];
+        } else if (kind < 7 || depth >= 3) {
+          re += others[rng() % others.size()];
+        } else {
+          static const std::vector<std::string> opens = {"(?:", "(", "(?=", "(?!"};
+          re += opens[rng() % opens.size()] + alternation(depth + 1) + ")";
+        }
+        re += quantifiers[rng() % quantifiers.size()];
+      }
+    }
+    return re;
+  };
+  const std::vector<std::string> pieces = {"a", "b", "c", "ab", "报", "告", "报告", " ", "0",
+                                           "1", ".", "(", "-", "x", "\xE6\x8A", "\xA5"};
+  size_t expressions = 0, with_clauses = 0, matches = 0, ruled_out = 0;
+  for (int n = 0; n < 8000; ++n) {
+    const std::string source = alternation(0);
+    std::regex re;
+    try {
+      re = std::regex(source, std::regex::ECMAScript | std::regex::optimize);
+    } catch (const std::regex_error&) {
+      continue;  // a quantified anchor and the like: not an expression a pack could hold
+    }
+    ++expressions;
+    const gbt36001::RequiredLiterals required = gbt36001::RequiredLiterals::Of(source);
+    with_clauses += required.empty() ? 0 : 1;
+    for (int t = 0; t < 30; ++t) {
+      std::string text;
+      const int length = static_cast<int>(rng() % 9);
+      for (int k = 0; k < length; ++k) text += pieces[rng() % pieces.size()];
+      std::cmatch m;
+      const bool found = std::regex_search(text.c_str(), text.c_str() + text.size(), m, re);
+      const bool may = required.MayMatch(text);
+      if (found) {
+        ASSERT_TRUE(may) << source << " on \"" << text << "\"";
+      }
+      matches += found ? 1 : 0;
+      ruled_out += may ? 0 : 1;
+    }
+  }
+  EXPECT_GT(expressions, 2000u);
+  EXPECT_GT(with_clauses, 1000u);
+  EXPECT_GT(matches, 20000u);
+  EXPECT_GT(ruled_out, 20000u);
+}
+
+// The same for the rule pack's own expressions, on texts built from each one's literals, digits,
+// blanks and punctuation: never false where the expression matches; and the two std::regex alone
+// runs (a lookahead, `.{0,60}`) get a test that rules texts out.
+TEST(Gbt36001RequiredLiterals, NeverRulesOutATextThePacksExpressionsMatch) {
+  const gbt36001::RulePack pack =
+      gbt36001::RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json"));
+  std::mt19937 rng(36002);
+  EXPECT_FALSE(pack.PatternLiterals("phone").empty());
+  EXPECT_FALSE(pack.PatternLiterals("report_feedback").empty());
+  for (const std::string& name : pack.PatternNames()) {
+    const gbt36001::RequiredLiterals& required = pack.PatternLiterals(name);
+    std::vector<std::string> pieces = {"0", "1", "2", "9", "86", "0571", "8888", "12345678", "2022",
+                                       " ", "  ", "-", "(", ")", "+", ":",
+                                       ".", "/", "x", "A", "P", "年", "月", "的", "\n", "\xE6\x8A"};
+    for (const auto& clause : required.clauses())
+      for (const std::string& literal : clause) {
+        pieces.push_back(literal);
+        pieces.push_back(literal.substr(0, literal.size() - 1));  // a near miss
+      }
+    size_t matches = 0, ruled_out = 0;
+    for (int t = 0; t < 6000; ++t) {
+      std::string text;
+      const int length = static_cast<int>(rng() % 24);
+      for (int k = 0; k < length; ++k) text += pieces[rng() % pieces.size()];
+      std::cmatch m;
+      const bool found = std::regex_search(text.c_str(), text.c_str() + text.size(), m, pack.Pattern(name));
+      const bool may = required.MayMatch(text);
+      if (found) {
+        ASSERT_TRUE(may) << name << " on \"" << text << "\"";
+      }
+      matches += found ? 1 : 0;
+      ruled_out += may ? 0 : 1;
+    }
+    if (name == "phone" || name == "report_feedback") {
+      EXPECT_GT(matches, 300u) << name;
+      EXPECT_GT(ruled_out, 300u) << name;
+    }
+  }
 }
 
 // MayBeFutureTarget is false only where the future-target expression finds no match: checked on
