@@ -6069,6 +6069,18 @@ void RelationAnalysis::FindShareRowRuns(const sdk::Document& doc) {
   }
 }
 
+namespace {
+
+// A column of a table read from its layout alone that misses its total by more than 15 % of it
+// counts another quantity (an average, a rate): the grouping is misread, not the figures.
+bool OffByMoreThanASlip(const Relation& r, const Figure& total) {
+  constexpr double kSlip = 0.15;
+  return !r.consistent &&
+         (r.sum_low > total.high + kSlip * total.value || r.sum_high < total.low - kSlip * total.value);
+}
+
+}  // namespace
+
 // The right one of two tables set side by side on a page of text columns, so that each row's line
 // opens with the left table's row or the other column's prose: a total row (its label a total word
 // or opening with one, as BareTotal reads it, then N figures set apart by blanks, 2 <= N <= 8,
@@ -6078,13 +6090,12 @@ void RelationAnalysis::FindShareRowRuns(const sdk::Document& doc) {
 // a line with figures of another shape ends the table. Two rows or more with two or more non-zero
 // figures per column. The columns are summed when every one adds up (a relation recognised), or all
 // but one and at least one does (the one that does not is a warning: the grouping is read from the
-// layout alone); a column off by more than kSlip of its total is another quantity (an average, a
+// layout alone); a column off by more than 15 % of its total is another quantity (an average, a
 // rate), so nothing is summed then. Totals another reading already sums are left to it.
 void RelationAnalysis::FindTotalsOfTrailingRuns(const sdk::Document& doc) {
   constexpr size_t kMinCols = 2;
   constexpr size_t kMaxCols = 8;
   constexpr uint32_t kMaxGapLines = 3;
-  constexpr double kSlip = 0.15;
   const std::string_view text = doc.Text();
   auto blank = [](char c) { return c == ' ' || c == '\t'; };
   std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(true);
@@ -6160,9 +6171,7 @@ void RelationAnalysis::FindTotalsOfTrailingRuns(const sdk::Document& doc) {
       Relation r;
       misread = misread || nonzero < 2 || !TableSum(total_run[c], parts, total_label, &r);
       if (misread) break;
-      // A column off by more than kSlip of its total is another quantity (an average, a rate), not a slip.
-      const Figure& t = figures_[total_run[c]];
-      misread = !r.consistent && (r.sum_low > t.high + kSlip * t.value || r.sum_high < t.low - kSlip * t.value);
+      misread = OffByMoreThanASlip(r, figures_[total_run[c]]);
       if (misread) break;
       holds += r.consistent;
       r.evidence = Evidence::kLayout;
@@ -6447,12 +6456,11 @@ void RelationAnalysis::FindSideBySideShareRows(const sdk::Document& doc) {
 // rows must hold plain figures of the total's unit (no share, no rate, no year as a row label), none
 // in another relation, two or more of them non-zero per column. The grouping is read from the
 // layout and the names, so a sum off is a warning, and the sums are taken only when all columns but
-// one add up and at least one does; a column off by more than kSlip of its total is another quantity.
+// one add up and at least one does; a column off by more than 15 % of its total is another quantity.
 void RelationAnalysis::FindTotalsInTheTableAbove(const sdk::Document& doc) {
   if (!doc.HasStructure()) return;
   constexpr uint32_t kHeaderLines = 4;
   constexpr uint32_t kGapLines = 4;
-  constexpr double kSlip = 0.15;
   constexpr uint32_t kLineGrids = ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS;
   const std::string_view text = doc.Text();
   std::map<uint64_t, int> figure_at;
@@ -6645,8 +6653,7 @@ void RelationAnalysis::FindTotalsInTheTableAbove(const sdk::Document& doc) {
       Relation r;
       misread = misread || nonzero < 2 || !TableSum(total, parts, total_row.first, &r);
       if (misread) break;
-      const Figure& t = figures_[total];
-      misread = !r.consistent && (r.sum_low > t.high + kSlip * t.value || r.sum_high < t.low - kSlip * t.value);
+      misread = OffByMoreThanASlip(r, figures_[total]);
       if (misread) break;
       holds += r.consistent;
       r.evidence = Evidence::kLayout;
