@@ -56,6 +56,18 @@ struct Piece {
   size_t end = 0;
 };
 
+// The non-empty runs of `text` between single spaces, in order.
+std::vector<Piece> SpaceSeparatedWords(std::string_view text) {
+  std::vector<Piece> words;
+  for (size_t at = 0; at < text.size();) {
+    size_t sp = text.find(' ', at);
+    if (sp == std::string_view::npos) sp = text.size();
+    if (sp > at) words.push_back(Piece{at, sp});
+    at = sp + 1;
+  }
+  return words;
+}
+
 // "员工总数（人） 2,796 2,828 2,920": a label and two or more figures joined by single spaces, as
 // one cell of a tab-separated row whose other slots are empty. Returns the figures' byte ranges in
 // the cell, in order (the label is what comes before the first); empty if the cell is no such row.
@@ -356,13 +368,7 @@ size_t PeriodHeaderColumns(std::string_view cell) {
 // (a sign included); empty if the line is no such row. A line ending in fewer or more values (prose
 // ending with a figure or two, a row of another table) is none.
 std::vector<Piece> PeriodKeyedValues(std::string_view cell, size_t columns) {
-  std::vector<Piece> tokens;
-  for (size_t at = 0; at < cell.size();) {
-    size_t sp = cell.find(' ', at);
-    if (sp == std::string_view::npos) sp = cell.size();
-    if (sp > at) tokens.push_back(Piece{at, sp});
-    at = sp + 1;
-  }
+  const std::vector<Piece> tokens = SpaceSeparatedWords(cell);
   auto text = [&](const Piece& p) { return cell.substr(p.begin, p.end - p.begin); };
   auto figure = [](std::string_view t) {
     if (!t.empty() && (t.front() == '-' || t.front() == '+')) t.remove_prefix(1);
@@ -425,13 +431,7 @@ size_t KeyedLabelStart(std::string_view words) {
 // row label in title case). 0 when there is none: the label keeps every word.
 size_t KeyedLabelAfterProse(std::string_view words, size_t column) {
   if (column == 0) return 0;
-  std::vector<Piece> tokens;
-  for (size_t at = 0; at < words.size();) {
-    size_t sp = words.find(' ', at);
-    if (sp == std::string_view::npos) sp = words.size();
-    if (sp > at) tokens.push_back(Piece{at, sp});
-    at = sp + 1;
-  }
+  const std::vector<Piece> tokens = SpaceSeparatedWords(words);
   auto text = [&](size_t k) { return words.substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };
   auto capital = [](char c) { return c >= 'A' && c <= 'Z'; };
   auto prose_word = [&](std::string_view t) {
