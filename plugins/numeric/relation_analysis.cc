@@ -3508,6 +3508,29 @@ bool TableTotalLabel(std::string label) {
   return false;
 }
 
+// A total row named by the quantity it totals rather than by a total word (贷款总额 under the loans of
+// each region, 排放总量): a label of three to eight characters ending in 总额 or 总量 that names no
+// category (as for 总数 above). Profit totals (利润总额) are reached by subtraction, not by summing the
+// rows above them: never such a row.
+bool QuantityTotalLabel(std::string label) {
+  label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
+  for (const char* open : {"(", "\xEF\xBC\x88"}) {  // a unit bracket: "(亿元)"
+    size_t at = label.rfind(open);
+    if (at != std::string::npos && at > 0 && Cps(label.substr(at)) <= 8) label.resize(at);
+  }
+  const std::u32string u = ToU32(Lower(label));
+  if (u.size() < 3 || u.size() > 8 || Has(label, "利润")) return false;
+  const std::u32string tail = u.substr(u.size() - 2);
+  return (tail == U"总额" || tail == U"总量") && Categorise(label).first < 0;
+}
+
+// A row of a statement that adds or takes away (加：营业外收入, 减：营业外支出): its rows are no parts.
+bool SignedRowLabel(const std::string& label) {
+  std::string l = label;
+  l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
+  return l.rfind("加", 0) == 0 || l.rfind("减", 0) == 0 || l.rfind("力口", 0) == 0;
+}
+
 // Rates, ratios and per-unit values: a column or row of them does not add up.
 bool RateLabel(const std::string& label) {
   std::string l = Lower(label);
@@ -4515,9 +4538,15 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     std::set<size_t> part_of_total;
     for (size_t ri = 0; ri < rows.size(); ++ri) {
       const Row& tr = rows[ri];
-      if (!tr.readable || !tr.has_figure || !TableTotalLabel(tr.label)) continue;
+      // A total named by its quantity (贷款总额) only below two or more rows, none of them signed.
+      const bool quantity = !TableTotalLabel(tr.label) && QuantityTotalLabel(tr.label);
+      if (!tr.readable || !tr.has_figure || !(quantity || TableTotalLabel(tr.label))) continue;
       std::vector<size_t> part_rows;
       bool ok = ri == 0 || block(ri - 1, -1, &part_rows);
+      if (quantity && (!ok || part_rows.size() < 2 ||
+                       std::any_of(part_rows.begin(), part_rows.end(), [&](size_t k) { return SignedRowLabel(rows[k].label); }))) {
+        continue;
+      }
       // A subtotal row right above whose cells under this total's figures are dashes (地区小计 with
       // "-" in the 组别小计 column) is another axis of the table: the rows above it are read.
       const Row* subtotal = nullptr;  // that subtotal row

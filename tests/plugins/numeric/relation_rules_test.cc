@@ -3412,5 +3412,30 @@ TEST(RelationRulesTest, AFigurePastAnOfWhichClauseGivingNoPartIsNoPartUnlessItNa
                               "350亿元", "900", "error"});
 }
 
+
+// A tab table's total row named by the quantity it totals (贷款总额, 排放总量) rather than by a total
+// word sums the rows above it, as a 合计 row does.
+TEST(RelationRulesTest, ATotalRowNamedByItsQuantitySumsTheRowsAbove) {
+  const std::string table =
+      "表1：按地区划分的贷款\n地区\t2016年\t2015年\n东部地区\t1,806.36\t1,574.08\n中部地区\t374.58\t348.82\n"
+      "西部地区\t379.92\t340.26\n贷款总额\t2,560.86\t2,263.16\n";
+  ExpectRecognisedThenCaught({table.c_str(), "parts-total", {"2,560.86", "1,806.36", "374.58", "379.92"}, "1,806.36", "1,986.36",
+                              "error"});
+  ExpectRecognisedThenCaught({"按来源划分的排放\n来源\t2016年\n燃料燃烧\t5,120\n外购电力\t3,880\n排放总量\t9,000\n",
+                              "parts-total", {"9,000", "5,120", "3,880"}, "5,120", "5,632", "error"});
+  // Not taken: a profit total (reached by subtraction), a signed row among the rows, a category's
+  // own total (女性员工薪酬总额 is one part), a total printed above its rows, or a total with one row.
+  for (const char* text : {"项目\t2016年\n营业利润\t339,942\n营业外收入\t19,511\n利润总额\t357,155\n",
+                           "项目\t2016年\n营业收入\t339,942\n加：其他收入\t19,511\n收入总额\t357,155\n",
+                           "项目\t2016年\n男性员工薪酬总额\t339,942\n其他员工薪酬\t19,511\n女性员工薪酬总额\t357,155\n",
+                           "地区\t2016年\n贷款总额\t2,560.86\n东部地区\t1,806.36\n中部地区\t374.58\n西部地区\t479.92\n",
+                           "地区\t2016年\n说明\t本表\n东部地区\t1,806.36\n贷款总额\t2,560.86\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+    ReportResult r = Check(text, "zh", "relations");
+    for (const auto& rel : r.relations) EXPECT_NE(rel.kind, "parts-total") << text;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
