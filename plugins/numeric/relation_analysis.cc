@@ -133,6 +133,25 @@ size_t Cps(std::string_view s) { return ToU32(s).size(); }
 
 bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
 
+// 家 counts institutions; 个, the general classifier, counts them too ("全资子公司8个"). A count in 个
+// is one in 家 where the noun it counts is an institution: its label ends with one, or one follows
+// its unit ("8个子公司"). Elsewhere 个 counts other things ("17家企业，其中8个项目"), and other
+// classifiers are not compared (名 and 位 are already 人 in the fact reader).
+constexpr const char* kInstitutionNouns[] = {"公司", "子公司", "分公司", "企业", "单位", "机构", "工厂",
+                                             "医院", "学校", "银行", "分行", "支行", "门店", "酒店"};
+bool CountsInstitutions(const Figure& g) {
+  for (const char* n : kInstitutionNouns) {
+    if (EndsWith(g.label, n) || g.after.rfind(n, 0) == 0) return true;
+  }
+  return false;
+}
+bool SameThingsCounted(const Figure& a, const Figure& b) {
+  if (a.kind != ESGAUDIT_FACT_QUANTITY || b.kind != ESGAUDIT_FACT_QUANTITY) return false;
+  if (a.unit == "个" && b.unit == "家") return CountsInstitutions(a);
+  if (a.unit == "家" && b.unit == "个") return CountsInstitutions(b);
+  return false;
+}
+
 bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -2443,7 +2462,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           if (figure_ahead(j + 1)) break;
         }
       }
-      if (same_unit(*f, total)) {
+      if (same_unit(*f, total) || SameThingsCounted(*f, total)) {
         parts.push_back(t.figure);
         clause_part = true;
       } else if (f->kind == total.kind && !parts.empty() && MoneyUnit(total.unit) && CountUnit(f->unit)) {

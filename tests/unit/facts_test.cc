@@ -150,6 +150,46 @@ TEST(FactsTest, MagnitudesUnitsAndPercentages) {
                    "1:71 percent 21(21,0,1) %/% \"21 %\" 占比|"}));
 }
 
+// 对 counts pairs only where no object follows it: before punctuation, a tab or the line's end. Before
+// a word (对新员工) or a digit (1对1) it is the preposition, and a tab before it parts it from the figure.
+TEST(FactsTest, PairsAreCountedOnlyWhereNoWordFollows) {
+  EXPECT_EQ(Facts("每日开行列车253对，其中城际列车102对（含备用车20对）、直通车13对\n"
+                  "开展1对1帮扶，3对新员工进行辅导\n"
+                  "25\t对供应商的管理\n"),
+            (Lines{"1:13 quantity 253(253,0,1) 对/对 \"253对\" 每日开行列车|",
+                   "1:32 quantity 102(102,0,1) 对/对 \"102对\" 城际列车|",
+                   "1:47 quantity 20(20,0,1) 对/对 \"20对\" 含备用车|",
+                   "1:61 quantity 13(13,0,1) 对/对 \"13对\" 直通车|",
+                   "2:5 quantity 1(1,0,1) / \"1\" 开展|",
+                   "2:8 quantity 1(1,0,1) / \"1\" 对|",
+                   "2:15 quantity 3(3,0,1) / \"3\" 对新员工进行辅导|",
+                   "3:1 quantity 25(25,0,1) / \"25\" |"}));
+}
+
+// 处 counts sites, except where it opens a word (处于, 处理, 处罚).
+TEST(FactsTest, SitesAreCountedUnlessTheClassifierOpensAWord) {
+  EXPECT_EQ(Facts("排查隐患85处，整改83处，其中3处于试运行阶段，2处罚款\n"),
+            (Lines{"1:9 quantity 85(85,0,1) 处/处 \"85处\" 排查隐患|",
+                   "1:19 quantity 83(83,0,1) 处/处 \"83处\" 整改|",
+                   "1:29 quantity 3(3,0,1) / \"3\" 处于试运行阶段|",
+                   "1:46 quantity 2(2,0,1) / \"2\" 处罚款|"}));
+}
+
+// 股 counts shares, also after a share class (H股70,702万股); a bare number after the class is a stock
+// code; 股东, 股份 after a number are words.
+TEST(FactsTest, SharesAreCountedAndAShareClassBeforeACodeStaysACode) {
+  EXPECT_EQ(Facts("总股本336,702万股，H股70,702万股，回购A股88,692,299股，持有3.89亿股股份\n"
+                  "股票代码：A股600011，H股902；政府等4股东，10股份\n"),
+            (Lines{"1:7 quantity 3.36702e+09(336702,0,10000) 股/万股 \"336,702万股\" 总股本|",
+                   "1:23 quantity 7.0702e+08(70702,0,10000) 股/万股 \"70,702万股\" H股|",
+                   "1:42 quantity 8.86923e+07(8.86923e+07,0,1) 股/股 \"88,692,299股\" 回购A股|",
+                   "1:60 quantity 3.89e+08(3.89,2,1e+08) 股/亿股 \"3.89亿股\" 持有|",
+                   "2:14 code 600011(600011,0,1) / \"600011\" A股|",
+                   "2:25 code 902(902,0,1) / \"902\" H股|",
+                   "2:36 quantity 4(4,0,1) / \"4\" 政府等|",
+                   "2:43 quantity 10(10,0,1) / \"10\" 股份|"}));
+}
+
 TEST(FactsTest, FullWidthDigitsAndSeparators) {
   EXPECT_EQ(Facts("员工总数１２，３７５人，研发投入约１．５亿元，节电3,456.7千瓦时\n"),
             (Lines{"1:9 quantity 12375(12375,0,1) 人/人 \"１２，３７５人\" 员工总数|",

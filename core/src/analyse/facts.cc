@@ -36,7 +36,8 @@ constexpr UnitEntry kUnits[] = {
     {"座", "座", false}, {"套", "套", false}, {"条", "条", false}, {"份", "份", false},
     {"批", "批", false}, {"棵", "棵", false}, {"株", "株", false}, {"期", "期", false},
     {"门", "门", false}, {"册", "册", false}, {"本", "本", false}, {"起", "起", false},
-    {"笔", "笔", false}, {"支", "支", false}, {"张", "张", false},
+    {"笔", "笔", false}, {"支", "支", false}, {"张", "张", false}, {"处", "处", false},
+    {"股", "股", false}, {"对", "对", false},
     // time
     {"小时", "小时", false}, {"学时", "学时", false}, {"课时", "课时", false},
     {"天", "天", false}, {"岁", "岁", false}, {"个月", "个月", false}, {"周", "周", false},
@@ -66,6 +67,20 @@ constexpr UnitEntry kUnits[] = {
     {"women", "人", true}, {"men", "人", true}, {"female employees", "人", true},
     {"male employees", "人", true},
 };
+
+// Classifiers that also open common words: the classifier is no unit when the next code point makes
+// it one of them (12处理 is no count of sites, 4股东 none of shares). 对 is also the preposition and
+// verb "towards, to": it takes an object, so it is the classifier (pairs: 253对) only where no word
+// follows it, before punctuation, a tab or the line's end (not before a digit: 1对1 is "one to one").
+struct WordOpener {
+  char32_t unit;
+  std::u32string_view next;  // code points after the unit that make it a word
+};
+constexpr WordOpener kWordOpeners[] = {
+    {U'处', U"理罚置于在分长室境事方所决"},       // 处理, 处罚, 处置, 处于, 处长, 处室 ...
+    {U'股', U"东份票本权价民市息利指改"},         // 股东, 股份, 股票, 股本, 股权, 股价 ...
+};
+constexpr std::u32string_view kAfterPairs = U"，,。；;、：:）)（(！!？?\t";
 
 struct Magnitude {
   const char* printed;
@@ -565,7 +580,7 @@ class Extractor {
       f->kind = ESGAUDIT_FACT_CODE;
       return ConsumeCode(line, k);
     }
-    if (HasCodePrefix(line, i)) {
+    if (HasCodePrefix(line, i) && !SharesOfAClass(line, i, p)) {
       f->kind = ESGAUDIT_FACT_CODE;
       return ConsumeCode(line, k);
     }
@@ -711,6 +726,18 @@ class Extractor {
     return k;
   }
 
+  // A股 / H股 before a number name the class of a stock code (A股：600011) or of a number of shares
+  // (H股70,702万股): the latter has thousands groups, decimals, a magnitude or a unit; a code has none.
+  bool SharesOfAClass(const LineCps& line, size_t i, const Parsed& p) {
+    size_t k = i;
+    while (k > 0 && (line.at(k - 1) == U' ' || line.at(k - 1) == U':')) --k;
+    if (!line.EndsAt(k, U"A股") && !line.EndsAt(k, U"H股")) return false;
+    if (k > 2 && IsLatin(line.at(k - 3))) return false;
+    if (p.grouped || p.decimals > 0) return true;
+    NumericFact scratch;
+    return MatchMagnitudeAndUnit(line, p.digits_end, &scratch) > p.digits_end;
+  }
+
   // 1. / 1、 / (1) / （1） at the start of a line or (`cell_start`) of a layout cell, or a number
   // alone on its line (a page number).
   static bool IsListMarker(const LineCps& line, size_t i, size_t end, bool cell_start) {
@@ -753,12 +780,27 @@ class Extractor {
     return k;
   }
 
+  // Whether the one-character classifier `unit` ending before `e` stands for itself, not for the
+  // first character of a word (kWordOpeners, kAfterPairs).
+  static bool ClassifierEndsAt(const LineCps& line, char32_t unit, size_t e) {
+    const char32_t next = line.at(e);
+    if (unit == U'对') {
+      const size_t after = SkipSpaces(line, e, line.size());
+      return after >= line.size() || kAfterPairs.find(next) != std::u32string_view::npos;
+    }
+    for (const WordOpener& w : kWordOpeners) {
+      if (w.unit == unit) return w.next.find(next) == std::u32string_view::npos;
+    }
+    return true;
+  }
+
   // Unit only (no magnitude) at k; returns the end or 0.
   static size_t MatchUnit(const LineCps& line, size_t k, NumericFact* f) {
     for (const auto& [w, u] : GetTables().units) {
       size_t at = u->latin ? SkipSpaces(line, k) : k;
       if (!line.Match(at, w)) continue;
       if (u->latin && !WordEnd(line, at + w.size())) continue;
+      if (w.size() == 1 && !ClassifierEndsAt(line, w[0], at + 1)) continue;
       f->unit = u->canonical;
       f->unit_text = Encode(w);
       return at + w.size();

@@ -1022,13 +1022,32 @@ TEST(RelationRulesTest, AUnitWrappedOntoTheNextLineIsTheFiguresUnit) {
   // does not end its line, or a year parted from its 年.
   for (const char* text : {"本年度完成技术改造186项，其中节能改造75项，环保改造40项，其他改造71\n项目由子公司实施。\n",
                            "本年度完成技术改造186项，其中节能改造75项，环保改造40项，其他改造71\n批。\n",
-                           "本年度完成技术改造186项，其中节能改造75项，环保改造40项，其他改造71 处\n项。\n",
+                           "本年度完成技术改造186项，其中节能改造75项，环保改造40项，其他改造71 等\n项。\n",
                            "公司服务年限满10年的员工120人，其中女性员工于2016\n年入职。\n"}) {
     SCOPED_TRACE(text);
     ReportResult r = Check(text, "zh", "relations");
     const Document doc = Document::FromUtf8("test.txt", text);
     EXPECT_FALSE(Recognised(doc, r, "parts-total", {"186项", "75项", "40项", "71"}));
     EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+  }
+}
+
+// 个, the general classifier, counts the companies a 家 total counts where its noun is an institution:
+// the label before the figure ends with one, or one follows the unit.
+TEST(RelationRulesTest, CompaniesCountedInGeAreThePartsOfATotalInJia) {
+  ExpectRecognisedThenCaught({"公司设有17家下属企业，其中全资子公司8个、控股子公司6个、参股子公司1个、分公司2个。\n",
+                              "parts-total", {"17家", "8个", "6个", "1个", "2个"}, "8个", "9", "error"});
+  ExpectRecognisedThenCaught({"集团下属企业共12家，其中5个子公司、7个分公司。\n", "parts-total",
+                              {"12家", "5个", "7个"}, "7个", "8", "error"});
+  // Not compared: 个 counting other things than institutions (projects, cities), or another
+  // classifier (套 against 台).
+  for (const char* text : {"公司设有17家下属企业，其中8个项目已投产、9个项目在建。\n",
+                           "公司设有17家下属企业，其中华东地区8个城市、华南地区9个城市。\n",
+                           "公司共有设备17台，其中检测设备8套、生产设备9套。\n"}) {
+    SCOPED_TRACE(text);
+    ReportResult r = Check(text, "zh", "relations");
+    EXPECT_TRUE(r.relations.empty()) << r.relations.size();
+    EXPECT_TRUE(Findings(Check(text)).empty());
   }
 }
 
