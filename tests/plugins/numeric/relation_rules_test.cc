@@ -400,6 +400,20 @@ TEST(RelationRulesTest, ATabTableTotalRowIsARelationWhetherOrNotItAddsUp) {
   ExpectChangesFlagged(clean, {{"467", "514", {"8,078 + 514 + 344 = 8,936"}}}, "6:9: error: ");
 }
 
+// Cells whose decimal point OCR followed by a space ("12. 50") are whole figures, so such a table
+// foots to its total row and a changed figure is caught.
+TEST(RelationRulesTest, ATabTableWithOcrSplitDecimalsFootsToItsTotalRow) {
+  const std::string clean =
+      "对外捐助汇总\n"
+      "年份\t捐助额（万元）\n"
+      "2014\t12. 50\n"
+      "2015\t230. 75\n"
+      "2016\t170. 05\n"
+      "总计\t413.30\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"12. 50", "230. 75", "170. 05", "413.30"}}});
+  ExpectChangesFlagged(clean, {{"230. 75", "253.83", {"12.50 + 253.83 + 170.05 = 436.38"}}}, "6:9: error: ");
+}
+
 // Markdown has no rowspan: a label cell left empty continues the group above, so a group's Total
 // row sums the rows of its group, per year column and never across.
 TEST(RelationRulesTest, AMarkdownGroupContinuedByEmptyCellsSumsToItsTotalRow) {
