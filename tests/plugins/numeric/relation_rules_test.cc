@@ -893,6 +893,21 @@ TEST(RelationRulesTest, PartsThatNameTheirTotalCannotExceedIt) {
   EXPECT_TRUE(Findings(Check("涉及企业47家，其中废气企业42家，废水企业6家（其中1家水气兼项）。\n")).empty());
 }
 
+// Words after the total close its clause before 其中 ("完成305项新品工艺开发项目，其中"): up to 20
+// characters of them, a noun and a verb phrase, so a 其中 finds its total past them; past more, or
+// past a word that lists (与, 和), it does not.
+TEST(RelationRulesTest, AQiZhongFindsItsTotalPastTheWordsClosingItsClause) {
+  ExpectCleanAndRecognised("公司10台燃煤机组全部完成超低排放改造，其中9台已通过验收。\n", "zh",
+                           {{"subset", {"10台", "9台"}}});
+  std::vector<std::string> f = Findings(Check("公司10台燃煤机组全部完成超低排放改造，其中90台已通过验收。\n"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("90台"), std::string::npos) << f[0];
+  EXPECT_TRUE(Check("公司10台燃煤机组于今年上半年全部完成了超低排放的节能降耗改造工程，其中9台已通过验收。\n",
+                    "zh", "relations").relations.empty());
+  EXPECT_TRUE(Check("公司10台燃煤机组全部完成超低排放与节能改造，其中9台已通过验收。\n", "zh", "relations")
+                  .relations.empty());
+}
+
 TEST(RelationRulesTest, AnOtherPartClosesTheSetBothWays) {
   EXPECT_TRUE(Findings(Check("已开设线下门店28家，其中上海15家，其他地区13家。\n")).empty());
   std::vector<std::string> f = Findings(Check("已开设线下门店28家，其中上海15家，其他地区11家。\n"));
