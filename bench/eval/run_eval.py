@@ -113,8 +113,9 @@ class Member:
         if self.caption:
             self.span = (start, start + len(text))
             return
-        # "79, 561": OCR spacing; "1 974 748": a space as thousands separator (groups of three)
-        num = re.match(r"[0-9](?:[0-9]|, ?[0-9]| [0-9]{3}(?![0-9]))*(?:\.[0-9]+)?", self.printed)
+        # "79, 561": OCR spacing; "1 974 748": a space as thousands separator (groups of three);
+        # "13. 24": an OCR space after the decimal point
+        num = re.match(r"[0-9](?:[0-9]|, ?[0-9]| [0-9]{3}(?![0-9]))*(?:\. ?[0-9]+)?", self.printed)
         if not num:
             raise LabelError(f"{where}: '{self.printed}' is not a printed number")
         self.number = num.group(0)
@@ -246,7 +247,7 @@ def mutate(args, corpus, r, baseline):
     it exceeds its total, since raising it a little breaks nothing."""
     part = max(r["parts_m"], key=lambda m: m.value())
     bom, text, _ = corpus.text(r["file"])
-    decimals = len(part.number.split(".")[1]) if "." in part.number else 0
+    decimals = len(part.number.split(".")[1].strip()) if "." in part.number else 0
     raw = float(part.number.replace(",", "").replace(" ", ""))
     if r["kind"] == "subset" and r["total_m"] is not None:
         new, scale = raw, part.value() / raw if raw else 1

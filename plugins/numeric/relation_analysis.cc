@@ -2560,10 +2560,10 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         --k;
       }
       // "监事会由5名监事组成，其中", "完成305项新品工艺开发项目，其中": words after the total close
-      // its clause.
+      // its clause, up to 20 characters ("10台燃煤机组全部完成超低排放改造，其中": a noun and a verb phrase).
       if (k >= 0 && !marker && toks[k].type == Tok::kText && k + 2 == static_cast<long>(t)) {
         long j = k;
-        for (int n = 0; j >= 0 && toks[j].type == Tok::kText && n < 12; ++n) --j;
+        for (int n = 0; j >= 0 && toks[j].type == Tok::kText && n < 20; ++n) --j;
         if (j >= 0 && toks[j].type == Tok::kFact) k = j;
       }
       if (k < 0) continue;

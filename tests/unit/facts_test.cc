@@ -224,16 +224,16 @@ TEST(FactsTest, EnglishPeopleCounts) {
 }
 
 // Cells are the structure model's: a number opening a cell after a tab is a list marker like one
-// opening the line, unless the dot is an OCR-split decimal ("384. 96").
+// opening the line, unless the dot is an OCR-split decimal ("384. 96"), which is the figure's.
 TEST(FactsTest, ListMarkersOpenAModelCell) {
   std::vector<std::string> facts = Facts("1.年度安全生产事故总量（起）\t2.安全教育培训\n");
   ASSERT_EQ(facts.size(), 2u);
   EXPECT_NE(facts[0].find(" ordinal 1("), std::string::npos) << facts[0];
   EXPECT_NE(facts[1].find(" ordinal 2("), std::string::npos) << facts[1];
   facts = Facts("垃圾焚烧量（万吨）\t384. 96\t308. 53\n");
-  ASSERT_EQ(facts.size(), 4u);
-  EXPECT_NE(facts[0].find(" quantity 384("), std::string::npos) << facts[0];
-  EXPECT_NE(facts[2].find(" quantity 308("), std::string::npos) << facts[2];
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_NE(facts[0].find(" quantity 384.96(384.96,2,1) "), std::string::npos) << facts[0];
+  EXPECT_NE(facts[1].find(" quantity 308.53(308.53,2,1) "), std::string::npos) << facts[1];
 }
 
 // Stacked figures take the labels the model pairs them with, a long one too: the next figure's
@@ -392,6 +392,21 @@ TEST(FactsTest, ACommaGroupWithAnOcrSpaceIsReadWholeOnlyAloneInATabCell) {
   EXPECT_EQ(Values("次数\t12, 34\t5\n"), (std::vector<double>{12, 34, 5}));
   EXPECT_EQ(Values("12, 345\n"), (std::vector<double>{12, 345}));
   EXPECT_EQ(Values("次数\t12, 345, 6\n"), (std::vector<double>{12, 345, 6}));
+}
+
+// OCR also puts a space after a decimal point ("13. 24"). A figure alone in a tab-separated cell
+// reads the digits after it as its decimals, with comma groups OCR-spaced or not; anywhere else
+// the dot may end a list marker ("1. 2016年…") or a sentence, so the figures stay apart: in prose,
+// in a cell shared with words, with two spaces after the dot, or on a line without a tab.
+TEST(FactsTest, ADecimalPointWithAnOcrSpaceIsReadWholeOnlyAloneInATabCell) {
+  EXPECT_EQ(Values("2014\t13. 24\n2015\t236. 67\n总计\t417.93\n"),
+            (std::vector<double>{13.24, 236.67, 417.93}));
+  EXPECT_EQ(Values("总资产\t7,025, 940. 40\t2,319,282. 55 \t6.74\n"),
+            (std::vector<double>{7025940.40, 2319282.55, 6.74}));
+  EXPECT_EQ(Values("1. 2016年公司捐赠13万元\n"), (std::vector<double>{1, 13}));
+  EXPECT_EQ(Values("捐赠额\t合计13. 24万元\t5\n"), (std::vector<double>{13, 24, 5}));
+  EXPECT_EQ(Values("捐赠额\t13.  24\t5\n"), (std::vector<double>{13, 24, 5}));
+  EXPECT_EQ(Values("13. 24\n"), (std::vector<double>{13, 24}));
 }
 
 // Lines whose matching view holds no ASCII digit are not read for facts; a digit the view folds

@@ -308,10 +308,30 @@ struct Parsed {
   int int_digits = 0;
 };
 
+// Past the decimal part at k when OCR set one space after the decimal point ("13. 24"), else k.
+size_t OcrSplitDecimalEnd(const LineCps& line, size_t k) {
+  if (line.at(k) != U'.' || line.at(k + 1) != U' ' || !IsDigit(line.at(k + 2))) return k;
+  k += 2;
+  while (IsDigit(line.at(k))) ++k;
+  return k;
+}
+
+// Whether [i, e) stands alone in a tab-separated cell: only spaces between it and a tab on one side
+// and a tab or the line's edge on the other.
+bool AloneInTabCell(const LineCps& line, size_t i, size_t e) {
+  size_t before = i;
+  while (before > 0 && line.at(before - 1) == U' ') --before;
+  size_t after = e;
+  while (line.at(after) == U' ') ++after;
+  const bool tab_before = before > 0 && line.at(before - 1) == U'\t';
+  const bool tab_after = line.at(after) == U'\t';
+  return (tab_before || before == 0) && (tab_after || after >= line.size()) && (tab_before || tab_after);
+}
+
 // Whether the figure whose lead digits are [i, k) has comma groups of which at least one carries a
-// space after its comma ("33, 298": OCR spacing) and stands alone in a tab-separated cell: only
-// spaces between it and a tab on one side and a tab or the line's edge on the other. Where else
-// the text shares the cell, ", 298" may start another figure of a list, so it stays apart.
+// space after its comma ("33, 298": OCR spacing) and stands alone in a tab-separated cell
+// (AloneInTabCell), its decimal part OCR-split or not. Where else the text shares the cell, ", 298"
+// may start another figure of a list, so it stays apart.
 bool OcrSpacedGroupsInCell(const LineCps& line, size_t i, size_t k) {
   auto group = [&](size_t g) {
     return IsDigit(line.at(g)) && IsDigit(line.at(g + 1)) && IsDigit(line.at(g + 2)) && !IsDigit(line.at(g + 3));
@@ -328,20 +348,17 @@ bool OcrSpacedGroupsInCell(const LineCps& line, size_t i, size_t k) {
   if (line.at(e) == U'.' && IsDigit(line.at(e + 1))) {
     ++e;
     while (IsDigit(line.at(e))) ++e;
+  } else {
+    e = OcrSplitDecimalEnd(line, e);
   }
-  size_t before = i;
-  while (before > 0 && line.at(before - 1) == U' ') --before;
-  size_t after = e;
-  while (line.at(after) == U' ') ++after;
-  const bool tab_before = before > 0 && line.at(before - 1) == U'\t';
-  const bool tab_after = line.at(after) == U'\t';
-  return (tab_before || before == 0) && (tab_after || after >= line.size()) && (tab_before || tab_after);
+  return AloneInTabCell(line, i, e);
 }
 
 // Parses digits, thousands groups and a decimal part at i (a digit). With `space_groups` (a
 // document that writes its thousands with spaces, see WritesThousandsWithSpaces) groups of three
 // digits set one space apart belong to the number as SpaceGroupsAt decides. A figure alone in a
-// tab cell reads comma groups with a space after the comma as its own (OcrSpacedGroupsInCell).
+// tab cell reads comma groups with a space after the comma as its own (OcrSpacedGroupsInCell), and
+// a decimal part with a space after the point.
 Parsed ParseNumber(const LineCps& line, size_t i, bool space_groups = false) {
   Parsed p;
   p.begin = i;
@@ -374,9 +391,13 @@ Parsed ParseNumber(const LineCps& line, size_t i, bool space_groups = false) {
       p.grouped = true;
     }
   }
-  if (line.at(k) == U'.' && IsDigit(line.at(k + 1))) {
+  // A decimal point OCR set a space after ("13. 24") belongs to the figure only alone in a tab cell:
+  // elsewhere "1. 2016年…" is a list marker before a year.
+  const bool split_decimal = line.at(k) == U'.' && OcrSplitDecimalEnd(line, k) != k &&
+                             AloneInTabCell(line, i, OcrSplitDecimalEnd(line, k));
+  if (line.at(k) == U'.' && (IsDigit(line.at(k + 1)) || split_decimal)) {
     ascii.push_back('.');
-    ++k;
+    k += split_decimal ? 2 : 1;
     while (IsDigit(line.at(k))) {
       ascii.push_back(static_cast<char>(line.at(k++)));
       ++p.decimals;

@@ -400,6 +400,20 @@ TEST(RelationRulesTest, ATabTableTotalRowIsARelationWhetherOrNotItAddsUp) {
   ExpectChangesFlagged(clean, {{"467", "514", {"8,078 + 514 + 344 = 8,936"}}}, "6:9: error: ");
 }
 
+// Cells whose decimal point OCR followed by a space ("12. 50") are whole figures, so such a table
+// foots to its total row and a changed figure is caught.
+TEST(RelationRulesTest, ATabTableWithOcrSplitDecimalsFootsToItsTotalRow) {
+  const std::string clean =
+      "对外捐助汇总\n"
+      "年份\t捐助额（万元）\n"
+      "2014\t12. 50\n"
+      "2015\t230. 75\n"
+      "2016\t170. 05\n"
+      "总计\t413.30\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"12. 50", "230. 75", "170. 05", "413.30"}}});
+  ExpectChangesFlagged(clean, {{"230. 75", "253.83", {"12.50 + 253.83 + 170.05 = 436.38"}}}, "6:9: error: ");
+}
+
 // Markdown has no rowspan: a label cell left empty continues the group above, so a group's Total
 // row sums the rows of its group, per year column and never across.
 TEST(RelationRulesTest, AMarkdownGroupContinuedByEmptyCellsSumsToItsTotalRow) {
@@ -877,6 +891,21 @@ TEST(RelationRulesTest, PartsThatNameTheirTotalCannotExceedIt) {
   EXPECT_NE(f[0].find(": warning: "), std::string::npos) << f[0];
   // A bracketed 其中 of their own says they overlap: nothing.
   EXPECT_TRUE(Findings(Check("涉及企业47家，其中废气企业42家，废水企业6家（其中1家水气兼项）。\n")).empty());
+}
+
+// Words after the total close its clause before 其中 ("完成305项新品工艺开发项目，其中"): up to 20
+// characters of them, a noun and a verb phrase, so a 其中 finds its total past them; past more, or
+// past a word that lists (与, 和), it does not.
+TEST(RelationRulesTest, AQiZhongFindsItsTotalPastTheWordsClosingItsClause) {
+  ExpectCleanAndRecognised("公司10台燃煤机组全部完成超低排放改造，其中9台已通过验收。\n", "zh",
+                           {{"subset", {"10台", "9台"}}});
+  std::vector<std::string> f = Findings(Check("公司10台燃煤机组全部完成超低排放改造，其中90台已通过验收。\n"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("90台"), std::string::npos) << f[0];
+  EXPECT_TRUE(Check("公司10台燃煤机组于今年上半年全部完成了超低排放的节能降耗改造工程，其中9台已通过验收。\n",
+                    "zh", "relations").relations.empty());
+  EXPECT_TRUE(Check("公司10台燃煤机组全部完成超低排放与节能改造，其中9台已通过验收。\n", "zh", "relations")
+                  .relations.empty());
 }
 
 TEST(RelationRulesTest, AnOtherPartClosesTheSetBothWays) {
