@@ -114,10 +114,10 @@ const std::vector<HanScriptPair>& HanScriptPairs() {
   static const std::vector<HanScriptPair> pairs = [] {
     static constexpr std::u32string_view kTraditional =
         U"們個這與為會發經對業產國報環權員務實組織際關說時來於從區專東門長開間體點過還進運選響類"
-        U"動資責設電機項應規標營現質職創續計學團證訓場數險況溫氣議別參裝稅驅雜細轉將難錄鄉";
+        U"動資責設電機項應規標營現質職創續計學團證訓場數險況溫氣議別參裝稅驅雜細轉將難錄鄉態陝晉奧興";
     static constexpr std::u32string_view kSimplified =
         U"们个这与为会发经对业产国报环权员务实组织际关说时来于从区专东门长开间体点过还进运选响类"
-        U"动资责设电机项应规标营现质职创续计学团证训场数险况温气议别参装税驱杂细转将难录乡";
+        U"动资责设电机项应规标营现质职创续计学团证训场数险况温气议别参装税驱杂细转将难录乡态陕晋奥兴";
     static_assert(kTraditional.size() == kSimplified.size());
     std::vector<HanScriptPair> out;
     for (size_t k = 0; k < kTraditional.size(); ++k) out.push_back({kTraditional[k], kSimplified[k]});
