@@ -304,6 +304,7 @@ struct Token {
   bool rate = false;       // a kCompose after a rate word in its clause (流失率分布)
   bool sum = false;        // a kTotal written 合计, 总计 or 共计 (a sum of what was listed)
   bool including = false;  // a kSubset written "including"
+  bool contains = false;   // a kSubset written 包括, 包含 or "including" (not 其中包括)
 };
 
 }  // namespace
@@ -1164,6 +1165,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
           if (opens(w)) {
             Token tk{Tok::kSubset};
             tk.including = w == U"including";
+            tk.contains = tk.including || w == U"包括" || w == U"包含";
             toks.push_back(tk);
             i += w.size();
             done = true;
@@ -2735,6 +2737,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       if (parts.size() == 1) subset_of[parts[0]] = toks[k].figure;
       if (parts.size() == 1) {
         Relation r = Stated(RelationKind::kSubset, toks[k].figure, parts);
+        r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
         r.flag = !r.consistent;
         Add(std::move(r));
       } else {
@@ -2748,6 +2751,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           if (head.size() == 1) {
             subset_of[head[0]] = toks[k].figure;
             Relation r = Stated(RelationKind::kSubset, toks[k].figure, head);
+            r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
             r.flag = !r.consistent;
             Add(std::move(r));
           } else if (head.size() >= 2) {
@@ -6342,12 +6346,21 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
       if (!contains(clause, p.first) || (!p.object.empty() && !contains(clause, p.object))) continue;
       // The second verb within the first five code points after the comma (共, 已经, 已完成 may lead it).
       size_t at = std::u32string::npos;
+      const std::u32string* second = nullptr;
       for (const std::u32string& w : p.second) {
         size_t k = between.find(w);
-        if (k != std::u32string::npos && k <= 5) at = std::min(at, k);
+        if (k != std::u32string::npos && k <= 5 && k < at) {
+          at = k;
+          second = &w;
+        }
       }
       if (at == std::u32string::npos || contains(between, kOwnScope)) continue;
       Relation r = Stated(RelationKind::kSubset, a, {b});
+      r.cue = SubsetCue::kVerbPair;
+      for (const std::u32string& w : p.first) {
+        if (r.whole_verb.empty() && clause.find(w) != std::u32string::npos) r.whole_verb = ToUtf8(w);
+      }
+      r.part_verb = ToUtf8(*second);
       r.certainty = Certainty::kLikely;
       r.flag = !r.consistent;
       Add(std::move(r));

@@ -57,6 +57,13 @@ enum class Certainty {
   kLikely,   // other categories may exist unprinted, or the grouping is inferred (warning)
 };
 
+// How a kSubset relation is stated; the finding's message names it.
+enum class SubsetCue {
+  kOfWhich,    // 其中 (其中包括 too), "of which", or a table's 其中 / "of which" row
+  kIncluding,  // 包括, 包含, "including"
+  kVerbPair,   // a pair of verbs counting the whole and some of it (排查 … 整改): Relation's verbs
+};
+
 struct Relation {
   RelationKind kind = RelationKind::kPercentBreakdown;
   Evidence evidence = Evidence::kStated;
@@ -70,6 +77,9 @@ struct Relation {
   bool flag = false;             // inconsistent and certain enough to report
   double sum_low = 0;            // interval of the sum of the parts
   double sum_high = 0;
+  SubsetCue cue = SubsetCue::kOfWhich;  // kSubset only
+  std::string whole_verb;        // kVerbPair: the verb of the total's clause as printed (排查)
+  std::string part_verb;         // kVerbPair: the verb of the subset's clause (整改)
 };
 
 class RelationAnalysis {

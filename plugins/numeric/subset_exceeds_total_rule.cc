@@ -18,9 +18,13 @@ void SubsetExceedsTotalRule::Check(const sdk::Document& doc, const sdk::Context&
     if (doc.English()) {
       f.message = "subset " + quoted(part.label, "'", "' ") + part.text + " exceeds its total " +
                   quoted(total.label, "'", "' ") + total.text;
-    } else {
-      f.message = "其中项" + quoted(part.label, "“", "”") + part.text + "超过其总数" +
+    } else if (r.cue == SubsetCue::kVerbPair) {
+      // What each count counts: "整改数 … 超过排查数 …".
+      f.message = r.part_verb + "数" + quoted(part.label, "“", "”") + part.text + "超过" + r.whole_verb + "数" +
                   quoted(total.label, "“", "”") + total.text;
+    } else {
+      f.message = (r.cue == SubsetCue::kIncluding ? "所含项" : "其中项") + quoted(part.label, "“", "”") +
+                  part.text + "超过其总数" + quoted(total.label, "“", "”") + total.text;
     }
     f.offset = part.offset;
     f.length = part.length;

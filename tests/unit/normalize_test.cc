@@ -1,6 +1,10 @@
 // The matching view: NFKC folding, letter-spacing removal, and the offset maps both ways.
 #include <gtest/gtest.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
 
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -55,8 +59,8 @@ TEST(NormalizeTest, TraditionalHanFoldsToSimplified) {
 TEST(NormalizeTest, FoldingDoesNotCarryOverToTheNextText) {
   Document simplified = Document::FromUtf8("s.txt", "取得显著成效");
   EXPECT_EQ(simplified.view(), "取得显著成效");
-  Document traditional = Document::FromUtf8("t.txt", "本報告取得顯著成效");
-  EXPECT_EQ(traditional.view(), "本报告取得显着成效");
+  Document traditional = Document::FromUtf8("t.txt", "我們的本報告說明這個時期取得顯著成效");
+  EXPECT_EQ(traditional.view(), "我们的本报告说明这个时期取得显着成效");
   Document again = Document::FromUtf8("s.txt", "取得显著成效");
   EXPECT_EQ(again.view(), simplified.view());
 }
@@ -74,11 +78,105 @@ TEST(NormalizeTest, IdeographicSpaceBetweenHanIsLetterSpacing) {
 // A Simplified text's view must not depend on the Traditional texts read before it on the thread.
 TEST(NormalizeTest, TraditionalFoldingDependsOnlyOnTheDocument) {
   const Document simplified_first = Document::FromUtf8("s.txt", "运行換定");
-  const Document traditional = Document::FromUtf8("t.txt", "們的報告：運行穩定，換屆");
+  const Document traditional = Document::FromUtf8("t.txt", "我們的報告說明這個時期：運行穩定，換屆");
   EXPECT_NE(traditional.view().find("换"), std::string::npos);
   const Document simplified_after = Document::FromUtf8("s.txt", "运行換定");
   EXPECT_EQ(simplified_after.view(), simplified_first.view());
   EXPECT_EQ(simplified_after.view(), "运行換定");
+}
+
+// Every pair that decides a text's script is what ICU's transliterators say: the Traditional form
+// folds to the Simplified one and back, and each form is left as it is in its own direction (so
+// neither is a character both scripts write, like 著 or 后). Each form once, in the counted blocks.
+TEST(NormalizeTest, ScriptPairsAreIcusTraditionalAndSimplifiedForms) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> to_simplified(
+      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+  std::unique_ptr<icu::Transliterator> to_traditional(
+      icu::Transliterator::createInstance("Simplified-Traditional", UTRANS_FORWARD, status));
+  ASSERT_TRUE(U_SUCCESS(status));
+  auto through = [](icu::Transliterator& t, char32_t c) {
+    icu::UnicodeString u(static_cast<UChar32>(c));
+    t.transliterate(u);
+    return u.countChar32() == 1 ? static_cast<char32_t>(u.char32At(0)) : U'\0';
+  };
+  auto in_blocks = [](char32_t c) { return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff); };
+  std::set<char32_t> forms;
+  ASSERT_GE(HanScriptPairs().size(), 40u);
+  for (const HanScriptPair& p : HanScriptPairs()) {
+    EXPECT_EQ(through(*to_simplified, p.traditional), p.simplified) << static_cast<uint32_t>(p.traditional);
+    EXPECT_EQ(through(*to_simplified, p.simplified), p.simplified) << static_cast<uint32_t>(p.simplified);
+    EXPECT_EQ(through(*to_traditional, p.simplified), p.traditional) << static_cast<uint32_t>(p.simplified);
+    EXPECT_EQ(through(*to_traditional, p.traditional), p.traditional) << static_cast<uint32_t>(p.traditional);
+    EXPECT_TRUE(in_blocks(p.traditional) && in_blocks(p.simplified));
+    EXPECT_TRUE(forms.insert(p.traditional).second && forms.insert(p.simplified).second);
+  }
+}
+
+// A Simplified report naming Hong Kong entities in their Traditional spelling (國泰, 東亞銀行,
+// 中華電力, 新鴻基地產, 長江實業: six Traditional forms of the pairs, more than the fewest that
+// count) stays Simplified: only those six fold (each written in no Simplified text); 亞, 銀, 華, 鴻
+// and the 著 of 显著 keep their characters (read as Traditional, ICU would fold them all, and 显著
+// would read 显着).
+TEST(NormalizeTest, ASimplifiedTextWithAFewTraditionalNamesStaysSimplified) {
+  const std::string text =
+      "本报告说明我们在员工发展、环境保护与社区服务方面的工作。报告期内，公司与國泰航空、东亚银行、"
+      "東亞銀行、中華電力、新鴻基地產及長江實業签署合作协议，取得显著成效。";
+  const MatchView mv = BuildMatchView(text);
+  EXPECT_EQ(mv.view,
+            "本报告说明我们在员工发展、环境保护与社区服务方面的工作。报告期内,公司与国泰航空、东亚银行、"
+            "东亞銀行、中華电力、新鴻基地产及长江实业签署合作协议,取得显著成效。");
+  EXPECT_EQ(mv.view_to_text[mv.view.find("国泰")], text.find("國泰"));
+  ExpectMapsRoundTrip(Document::FromUtf8("s.txt", text));
+}
+
+// A Traditional report still folds to Simplified, the few Simplified words it holds (a subsidiary's
+// name, 附属公司员工) included.
+TEST(NormalizeTest, ATraditionalTextFoldsWhateverSimplifiedWordsItHolds) {
+  const std::string text =
+      "本報告說明我們在環境、社會及管治方面的表現。報告期內，我們的員工總數為1,200人，其中內地附属公司员工300人。";
+  EXPECT_EQ(BuildMatchView(text).view,
+            "本报告说明我们在环境、社会及管治方面的表现。报告期内,我们的员工总数为1,200人,其中内地附属公司员工300人。");
+}
+
+// Near the threshold: five Traditional forms and more of them than Simplified ones make a text
+// Traditional; four, or as many as the Simplified ones, do not. Distinct characters count like
+// repeated ones.
+TEST(NormalizeTest, AMixedTextIsTraditionalWhenMostOfItsFormsAre) {
+  EXPECT_TRUE(ReadsAsTraditional(5, 0));
+  EXPECT_TRUE(ReadsAsTraditional(5, 4));
+  EXPECT_FALSE(ReadsAsTraditional(5, 5));
+  EXPECT_FALSE(ReadsAsTraditional(4, 0));
+  EXPECT_FALSE(ReadsAsTraditional(0, 0));
+  EXPECT_TRUE(ReadsAsTraditional(1000, 999));
+  auto mixed = [](int traditional, int simplified) {
+    std::string text;
+    for (int k = 0; k < traditional; ++k) text += "國";
+    text += "與";
+    for (int k = 0; k < simplified; ++k) text += "国";
+    return text;
+  };
+  // 顯 is no pair's form: ICU folds it in a text read as Traditional only.
+  auto traditional = [](const std::string& text) { return BuildMatchView("顯" + text).view.rfind("显", 0) == 0; };
+  EXPECT_TRUE(traditional(mixed(4, 4)));   // 國 4 times and 與: five Traditional forms
+  EXPECT_EQ(BuildMatchView(mixed(4, 4)).view, "国国国国与国国国国");
+  EXPECT_FALSE(traditional(mixed(4, 5)));  // as many Simplified ones
+  EXPECT_FALSE(traditional(mixed(3, 0)));  // four in all
+  EXPECT_TRUE(traditional("們個這與為"));
+  EXPECT_FALSE(traditional("們個這與"));
+  EXPECT_FALSE(traditional("們個這與為们个这与为"));
+  // In a text read as Simplified the pairs' Traditional forms still fold, nothing else does.
+  EXPECT_EQ(BuildMatchView("顯" + mixed(4, 5)).view, "顯国国国国与国国国国国");
+}
+
+// Empty and ASCII-only texts read as Simplified: nothing to fold, views as they are.
+TEST(NormalizeTest, EmptyAndAsciiTextsAreNotTraditional) {
+  const MatchView empty = BuildMatchView("");
+  EXPECT_EQ(empty.view, "");
+  EXPECT_EQ(empty.view_to_text, std::vector<uint32_t>{0});
+  EXPECT_EQ(empty.text_to_view, std::vector<uint32_t>{0});
+  EXPECT_EQ(BuildMatchView("Sustainability Report 2023: 1,200 employees").view,
+            "Sustainability Report 2023: 1,200 employees");
 }
 
 // Text-recognition confusions fold only in the context where they cannot be a real word.
@@ -154,14 +252,14 @@ TEST(NormalizeTest, HanRunsMapCharacterByCharacter) {
 }
 
 // In a text read as Traditional a run also stops before each character that folds to Simplified
-// (們, 說, 報), and the characters that do not fold (中, 文, 告) map as in a Simplified text.
+// (這, 個, 們, 說, 報), and the characters that do not fold (中, 文, 告) map as in a Simplified text.
 TEST(NormalizeTest, TraditionalTextRunsStopAtEachFoldedCharacter) {
-  const MatchView mv = BuildMatchView("們說中文報告");
-  EXPECT_EQ(mv.view, "们说中文报告");
-  EXPECT_EQ(mv.view_to_text,
-            (std::vector<uint32_t>{0, 0, 0, 3, 3, 3, 6, 6, 6, 9, 9, 9, 12, 12, 12, 15, 15, 15, 18}));
-  EXPECT_EQ(mv.text_to_view,
-            (std::vector<uint32_t>{0, 0, 0, 3, 3, 3, 6, 6, 6, 9, 9, 9, 12, 12, 12, 15, 15, 15, 18}));
+  const MatchView mv = BuildMatchView("這個們說中文報告");
+  EXPECT_EQ(mv.view, "这个们说中文报告");
+  const std::vector<uint32_t> each_character{0,  0,  0,  3,  3,  3,  6,  6,  6,  9,  9,  9,  12, 12, 12, 15, 15,
+                                             15, 18, 18, 18, 21, 21, 21, 24};
+  EXPECT_EQ(mv.view_to_text, each_character);
+  EXPECT_EQ(mv.text_to_view, each_character);
 }
 
 // A run ends at each blank: "2020 年" after ASCII text still drops its space, "ab 中" keeps it.

@@ -57,7 +57,8 @@ class Document {
   uint32_t WidthBetween(uint64_t from, uint64_t to) const;
 
   // Matching view: NFKC per code point (full-width digits/letters, ideographic space folded),
-  // Traditional Han folded to Simplified (報告範圍 reads 报告范围), CR
+  // in a text written mostly in Traditional characters, Traditional Han folded to Simplified
+  // (報告範圍 reads 报告范围), CR
   // removed, and short whitespace runs (< 4 columns) between CJK characters (or CJK and a digit)
   // removed, so "坚  战  贡  献" reads "坚战贡献". Line breaks are kept.
   const std::string& view() const { return view_; }

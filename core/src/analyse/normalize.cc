@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <vector>
 #include <string>
@@ -28,6 +29,9 @@ bool IsPlainAscii(char b) {
 
 // U+3400-4DBF and U+4E00-9FFF: every code point of both blocks is assigned to the Han script.
 bool InHanBlocks(UChar32 c) { return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf); }
+// The range counted per code point: both blocks and the 64 code points between them.
+constexpr UChar32 kHanBlocksBegin = 0x3400;
+constexpr UChar32 kHanBlocksEnd = 0xa000;
 
 // The code point of a well-formed three-byte sequence at `i` in the Han blocks U+3400-4DBF and
 // U+4E00-9FFF (where IsHan holds for every code point), or 0: anything else, an ill-formed or cut-off
@@ -104,15 +108,29 @@ class HanFolder {
   std::unordered_map<UChar32, std::string> cache_;
 };
 
-// Creating the ICU transliterator costs ~170 ms, so only texts that use some of the commonest
-// Traditional-only characters pay for it; Simplified text never contains them.
-bool LooksTraditional(const std::vector<UChar32>& sorted_han) {
-  static const std::u32string kMarkers = U"們個這與為會發經對業產國報環權員務實組織際關說時來於從區專東門長開間體點過還進運選響類";
-  for (char32_t m : kMarkers) {
-    if (std::binary_search(sorted_han.begin(), sorted_han.end(), static_cast<UChar32>(m))) return true;
-  }
-  return false;
+}  // namespace
+
+const std::vector<HanScriptPair>& HanScriptPairs() {
+  static const std::vector<HanScriptPair> pairs = [] {
+    static constexpr std::u32string_view kTraditional =
+        U"們個這與為會發經對業產國報環權員務實組織際關說時來於從區專東門長開間體點過還進運選響類"
+        U"動資責設電機項應規標營現質職創續計學團證訓場數險況溫氣議別參裝稅驅雜細轉將難錄鄉態陝晉奧興";
+    static constexpr std::u32string_view kSimplified =
+        U"们个这与为会发经对业产国报环权员务实组织际关说时来于从区专东门长开间体点过还进运选响类"
+        U"动资责设电机项应规标营现质职创续计学团证训场数险况温气议别参装税驱杂细转将难录乡态陕晋奥兴";
+    static_assert(kTraditional.size() == kSimplified.size());
+    std::vector<HanScriptPair> out;
+    for (size_t k = 0; k < kTraditional.size(); ++k) out.push_back({kTraditional[k], kSimplified[k]});
+    return out;
+  }();
+  return pairs;
 }
+
+bool ReadsAsTraditional(uint64_t traditional, uint64_t simplified) {
+  return traditional >= kMinTraditionalForms && traditional > simplified;
+}
+
+namespace {
 
 bool IsHan(UChar32 c) { return c >= 0x3400 && IsHanScript(c); }
 
@@ -184,39 +202,68 @@ MatchView BuildMatchView(std::string_view text) {
   UChar32 prev = 0;  // previous non-blank code point on this line, 0 at a line start
   thread_local HanFolder han;
   // The folder's cache outlives this document (one per thread): consult it only for a text that
-  // looks Traditional, so a Simplified text's view never depends on what the thread read before.
+  // reads as Traditional, so a Simplified text's view never depends on what the thread read before.
   bool traditional = false;
-  // In a text read as Traditional, the characters of the Han blocks (below U+A000) that fold to
-  // Simplified: every Han character of the text is in the folder's cache once it is prepared.
+  // The characters of the Han blocks (below U+A000) that fold to Simplified: in a text read as
+  // Traditional every one ICU folds (all are in the folder's cache once it is prepared); in a
+  // Simplified text only the Traditional forms of HanScriptPairs() (a recognised 會 in 社會责任),
+  // written in no Simplified text, so nothing it writes changes (显著 stays). Empty: none occurs.
   std::vector<bool> folds;
+  // The Simplified form of each Traditional form of HanScriptPairs(), as UTF-8.
+  static const std::unordered_map<UChar32, std::string> kPairFolds = [] {
+    std::unordered_map<UChar32, std::string> m;
+    for (const HanScriptPair& p : HanScriptPairs()) {
+      char buf[U8_MAX_LENGTH];
+      int32_t len = 0;
+      U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(p.simplified));
+      m[static_cast<UChar32>(p.traditional)] = std::string(buf, static_cast<size_t>(len));
+    }
+    return m;
+  }();
   {
-    // The distinct Han code points, sorted: marked in a bitmap of all code points (a report has
-    // millions of Han characters but a few thousand distinct ones; sorting them all cost more).
-    std::vector<uint64_t> marked((UCHAR_MAX_VALUE + 64) / 64, 0);
+    // Occurrences of each code point of the Han blocks (most of a Chinese text; the script
+    // decision weighs them), and the other Han code points (U+3007, compatibility ideographs,
+    // extension B and beyond: rare).
+    std::vector<uint32_t> counts(kHanBlocksEnd - kHanBlocksBegin, 0);
+    std::vector<UChar32> others;
     for (int32_t k = 0; k < n;) {
       if (static_cast<unsigned char>(text[k]) < 0x80) {  // ASCII: one byte, never Han
         ++k;
         continue;
       }
-      if (const UChar32 h = HanBlockAt(text, k)) {  // most of a Chinese text: no decode call
-        marked[h >> 6] |= uint64_t{1} << (h & 63);
+      if (const UChar32 h = HanBlockAt(text, k)) {  // no decode call
+        ++counts[static_cast<size_t>(h - kHanBlocksBegin)];
         k += 3;
         continue;
       }
       UChar32 c = Next(text, &k);
-      if (c >= 0x3400 && IsHan(c)) marked[c >> 6] |= uint64_t{1} << (c & 63);
+      if (c >= 0x3400 && IsHan(c)) others.push_back(c);
     }
-    std::vector<UChar32> seen;
-    for (size_t w = 0; w < marked.size(); ++w) {
-      for (uint64_t bits = marked[w]; bits != 0; bits &= bits - 1)
-        seen.push_back(static_cast<UChar32>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));
+    uint64_t traditional_forms = 0;
+    uint64_t simplified_forms = 0;
+    for (const HanScriptPair& p : HanScriptPairs()) {
+      traditional_forms += counts[p.traditional - kHanBlocksBegin];
+      simplified_forms += counts[p.simplified - kHanBlocksBegin];
     }
-    traditional = LooksTraditional(seen);
+    traditional = ReadsAsTraditional(traditional_forms, simplified_forms);
     if (traditional) {
+      // The distinct Han code points, sorted (the others all lie above the blocks).
+      std::vector<UChar32> seen;
+      for (size_t k = 0; k < counts.size(); ++k) {
+        if (counts[k] != 0) seen.push_back(static_cast<UChar32>(k) + kHanBlocksBegin);
+      }
+      std::sort(others.begin(), others.end());
+      std::unique_copy(others.begin(), others.end(), std::back_inserter(seen));
       han.Prepare(seen);
       folds.assign(0xa000, false);
       for (UChar32 c : seen) {
         if (c < 0xa000 && !han.Fold(c).empty()) folds[static_cast<size_t>(c)] = true;
+      }
+    } else {
+      for (const HanScriptPair& p : HanScriptPairs()) {
+        if (counts[p.traditional - kHanBlocksBegin] == 0) continue;
+        if (folds.empty()) folds.assign(0xa000, false);
+        folds[p.traditional] = true;
       }
     }
   }
@@ -255,7 +302,7 @@ MatchView BuildMatchView(std::string_view text) {
     if (static_cast<unsigned char>(text[i]) >= 0xe3) {
       int32_t end = i;
       UChar32 last = 0;
-      for (UChar32 h; (h = HanBlockAt(text, end)) != 0 && !IsOcrFolded(h) && !(traditional && folds[h]);
+      for (UChar32 h; (h = HanBlockAt(text, end)) != 0 && !IsOcrFolded(h) && !(!folds.empty() && folds[h]);
            end += 3) {
         last = h;
       }
@@ -333,7 +380,9 @@ MatchView BuildMatchView(std::string_view text) {
         continue;
       }
       static const std::string kNoFold;
-      const std::string& folded = traditional ? han.Fold(c) : kNoFold;
+      const std::string& folded = traditional                                      ? han.Fold(c)
+                                  : c < 0xa000 && !folds.empty() && folds[c] ? kPairFolds.at(c)
+                                                                               : kNoFold;
       emit(folded.empty() ? text.substr(start, i - start) : std::string_view(folded), start);
     } else if (nfkc->isInert(c)) {
       emit(text.substr(start, i - start), start);

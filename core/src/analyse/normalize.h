@@ -15,7 +15,9 @@ struct MatchView {
   std::vector<uint32_t> text_to_view;  // size text.size() + 1; a text byte -> where it went
 };
 
-// NFKC per code point; Traditional Han folded to Simplified (1:1 only); CR dropped; runs of spaces (no tab: tabs separate table cells) narrower than
+// NFKC per code point; in a text read as Traditional (ReadsAsTraditional), Traditional Han folded to
+// Simplified (1:1 only), in any other the Traditional forms of HanScriptPairs() only (text
+// recognition's 社會 in a Simplified report); CR dropped; runs of spaces (no tab: tabs separate table cells) narrower than
 // 4 columns between a CJK character and a CJK character or digit (either order) dropped
 // (letter-spaced headings, "2020 年").
 // Unambiguous text-recognition confusions are folded (贵任/资任 -> 责任 where no word starting with 任
@@ -23,6 +25,30 @@ struct MatchView {
 // 増 -> 增); see FoldOcr.
 // Line feeds and form feeds are kept, so line structure survives.
 MatchView BuildMatchView(std::string_view text);
+
+// A character's Traditional and Simplified forms (國 / 国), each written in its own script only:
+// ICU's Traditional-Simplified transliterator maps the first to the second and leaves the second
+// as it is, Simplified-Traditional the reverse (NormalizeTest checks every pair against ICU). Both
+// lie in U+3400-4DBF or U+4E00-9FFF.
+struct HanScriptPair {
+  char32_t traditional;
+  char32_t simplified;
+};
+
+// Common characters of Chinese reports whose two forms differ, each form once: what
+// BuildMatchView counts to decide a text's script, and the only characters it folds in a text read
+// as Simplified.
+const std::vector<HanScriptPair>& HanScriptPairs();
+
+// The fewest occurrences of Traditional forms that make a text Traditional: fewer are a name or a
+// quote (a Hong Kong entity in an English report), not the text's script.
+constexpr uint64_t kMinTraditionalForms = 5;
+
+// Whether a text in which the forms of HanScriptPairs() occur `traditional` and `simplified` times
+// reads as Traditional Chinese, so that BuildMatchView folds its Traditional characters to
+// Simplified: at least kMinTraditionalForms Traditional ones, and more of them than Simplified ones
+// (a Simplified report naming a few Traditional entities stays Simplified: 显著 keeps its 著).
+bool ReadsAsTraditional(uint64_t traditional, uint64_t simplified);
 
 }  // namespace esgaudit
 

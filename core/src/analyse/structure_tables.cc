@@ -327,24 +327,19 @@ std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullp
 // number of value columns it heads (the years, plus one for the change column); 0 if it is no such
 // header. A run of years that is not consecutive ("2015 2020 2030", targets) heads nothing.
 size_t PeriodHeaderColumns(std::string_view cell) {
-  std::vector<std::string_view> tokens;
-  for (size_t at = 0; at < cell.size();) {
-    size_t sp = cell.find(' ', at);
-    if (sp == std::string_view::npos) sp = cell.size();
-    if (sp > at) tokens.push_back(cell.substr(at, sp - at));
-    at = sp + 1;
-  }
+  const std::vector<Piece> tokens = SpaceSeparatedWords(cell);
+  auto text = [&](size_t k) { return cell.substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };
   if (tokens.empty()) return 0;
   size_t end = tokens.size();
   size_t change = 0;
-  const std::string last = sdk::AsciiLower(tokens.back());
+  const std::string last = sdk::AsciiLower(text(end - 1));
   if (std::none_of(last.begin(), last.end(), IsAsciiDigit) && last.size() <= 12 &&
       (Contains(last, "%") || Starts(last, "yoy") || Starts(last, "change") || Starts(last, "var"))) {
     change = 1;
     --end;
   }
   auto year = [&](size_t k) {
-    std::string_view t = tokens[k];
+    std::string_view t = text(k);
     return t.size() == 4 && std::all_of(t.begin(), t.end(), IsAsciiDigit) && YearLike(t) ? std::stoi(std::string(t)) : 0;
   };
   size_t years = 0;

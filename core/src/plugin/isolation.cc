@@ -149,10 +149,11 @@ void WarmUpCore() {
                      "排放量    1,234    1,456\n"
                      "用水量    2,345    2,567\n"
                      "- 12 -\n"
-                     "本報告範圍們個這與為會發經對業產國 員工總數12,375人，女性佔21.5%\n"
                      "The reporting period is from 1 January 2022 to 31 December 2022.\n"
                      "Page 3 of 80\n"
                      "本报告参照深圳证券交易所上市公司自律监管指引第17号编制。\n");
+  // A text read as Traditional (more Traditional forms than Simplified ones) makes the transliterator.
+  Document::FromUtf8("warm-up", "本報告範圍們個這與為會發經對業產國 員工總數12,375人，女性佔21.5%\n");
 }
 
 // Reads an outcome's CBOR straight into the structs through nlohmann-json's SAX interface, without

@@ -183,10 +183,31 @@ TEST(RelationRulesTest, PairedVerbsStateASubsetWithoutASubsetWord) {
   ExpectCleanAndRecognised("各车间查出设备问题31条，\n整改29条。\n", "zh", {{"subset", {"31条", "29条"}}});
   EXPECT_EQ(Findings(Check("本年度共排查安全隐患56项，已完成整改58项。\n")),
             (std::vector<std::string>{
-                "1:37: warning: 其中项“已完成整改”58项超过其总数“本年度共排查安全隐患”56项 "
+                "1:37: warning: 整改数“已完成整改”58项超过排查数“本年度共排查安全隐患”56项 "
                 "[numeric.subset-exceeds-total] | 1:21 total 56项 (本年度共排查安全隐患) | "
                 "1:37 subset 58项 (已完成整改)"}));
   EXPECT_EQ(Findings(Check("发出调查问卷300份，收到有效问卷310份。\n")).size(), 1u);
+}
+
+// The message names how the subset is stated: 其中 (其中包括 too) gives 其中项, 包括 / 包含 give 所含项,
+// a pair of verbs names what each figure counts by the verbs as printed (收到, not 回收). Each points
+// at the subset figure.
+TEST(RelationRulesTest, TheSubsetMessageNamesHowTheSubsetIsStated) {
+  auto message = [](const char* text, const char* lang = "zh") {
+    const std::vector<std::string> findings = Findings(Check(text, lang));
+    if (findings.size() != 1) return std::string("findings: ") + std::to_string(findings.size());
+    return findings[0].substr(0, findings[0].find(" [numeric."));
+  };
+  EXPECT_EQ(message("检查企业27家（包含外租冷库29家）。\n"), "1:27: error: 所含项“包含外租冷库”29家超过其总数“检查企业”27家");
+  EXPECT_EQ(message("检查企业27家，包括外租冷库29家。\n"), "1:27: error: 所含项“包括外租冷库”29家超过其总数“检查企业”27家");
+  EXPECT_EQ(message("检查企业27家，其中包括外租冷库29家。\n"), "1:31: error: 其中项“包括外租冷库”29家超过其总数“检查企业”27家");
+  EXPECT_EQ(message("发出调查问卷300份，收到有效问卷310份。\n"),
+            "1:32: warning: 收到数“收到有效问卷”310份超过发出数“发出调查问卷”300份");
+  EXPECT_EQ(message("向供应商发放满意度调查问卷320份，回收330份。\n"),
+            "1:38: warning: 回收数“回收”330份超过发放数“向供应商发放满意度调查问卷”320份");
+  // The English message calls each a subset.
+  EXPECT_EQ(message("检查企业27家（包含外租冷库29家）。\n", "en"),
+            "1:27: error: subset '包含外租冷库' 29家 exceeds its total '检查企业' 27家");
 }
 
 TEST(RelationRulesTest, PairedVerbNearMissesAreNoSubset) {
