@@ -497,14 +497,17 @@ bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string c
   return r.consistent || r.flag;
 }
 
-std::map<uint32_t, std::vector<int>> RelationAnalysis::FiguresByLine(bool by_offset) const {
-  std::map<uint32_t, std::vector<int>> on_line;
+const std::map<uint32_t, std::vector<int>>& RelationAnalysis::FiguresByLine(bool by_offset) const {
+  std::map<uint32_t, std::vector<int>>& on_line = figures_by_line_[by_offset];
+  if (figures_by_line_count_[by_offset] == figures_.size()) return on_line;
+  on_line.clear();
   for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
   if (by_offset) {
     for (auto& [line, figs] : on_line) {
       std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
     }
   }
+  figures_by_line_count_[by_offset] = figures_.size();
   return on_line;
 }
 
@@ -1524,7 +1527,9 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
     }
     return true;
   };
-  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(false);
+  // Each line's figures by offset: the same std::sort of the same index-ordered list as this pass made
+  // of its own copy before the map was shared.
+  const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(true);
   struct Row {
     uint32_t line = 0;
     std::string label;
@@ -1532,8 +1537,7 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
   };
   std::vector<std::vector<Row>> runs;
   uint32_t last_line = 0;
-  for (auto& [line, figs] : on_line) {
-    std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
+  for (const auto& [line, figs] : on_line) {
     const esgaudit_line l = doc.Line(line);
     const uint64_t begin = l.offset, end = l.offset + l.length;
     bool row = figs.size() >= kMinFigures && figs.size() <= kMaxFigures && blank(figures_[figs.back()].offset + figures_[figs.back()].length, end);
@@ -1668,7 +1672,7 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
     }
     return 0;
   };
-  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(false);
+  const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(false);
   struct Row {
     uint32_t line = 0;
     std::string label;
@@ -1737,7 +1741,7 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
   bool open = false;  // whether the last row's run may go on
   uint32_t last_line = 0;
   uint32_t last_page = 0;
-  for (auto& [line, figs] : on_line) {
+  for (const auto& [line, figs] : on_line) {
     if (figs.size() < kMinFigures) continue;  // a wrapped cell or a footnote mark: no row, no end
     Row row;
     if (!read_row(line, figs, &row)) {
@@ -5288,7 +5292,7 @@ void RelationAnalysis::FindRowsAmongProse(const sdk::Document& doc) {
   constexpr uint32_t kMaxGapLines = 2;  // lines without figures between two rows
   const std::string_view text = doc.Text();
   auto blank = [](char c) { return c == ' ' || c == '\t'; };
-  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(true);
+  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(true);  // a copy: on_line[] may add a line
   // Whether the line's figures are one run set apart by blanks, none a share.
   auto one_run = [&](const std::vector<int>& figs) {
     for (size_t k = 0; k < figs.size(); ++k) {
@@ -5541,7 +5545,7 @@ void RelationAnalysis::FindTotalsOfLabelTails(const sdk::Document& doc) {
   constexpr uint32_t kMaxGapLines = 2;
   constexpr size_t kMinTailWords = 2;
   const std::string_view text = doc.Text();
-  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(true);
+  const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(true);
   auto before = [&](int f) {
     const esgaudit_line l = doc.Line(figures_[f].line);
     return std::string(sdk::Trim(text.substr(l.offset, figures_[f].offset - l.offset)));
@@ -5769,7 +5773,7 @@ void RelationAnalysis::FindShareRowRuns(const sdk::Document& doc) {
     if (r.total >= 0) in_relation.insert(r.total);
     in_relation.insert(r.parts.begin(), r.parts.end());
   }
-  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(false);
+  const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(false);
   auto year_token = [](std::string_view t) {
     if (t.size() > 2 && (t.substr(0, 2) == "FY" || t.substr(0, 2) == "fy")) t.remove_prefix(2);
     return t.size() == 4 && (t.substr(0, 2) == "19" || t.substr(0, 2) == "20") &&
@@ -5925,7 +5929,7 @@ void RelationAnalysis::FindTotalsOfTrailingRuns(const sdk::Document& doc) {
   constexpr uint32_t kMaxGapLines = 3;
   const std::string_view text = doc.Text();
   auto blank = [](char c) { return c == ' ' || c == '\t'; };
-  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(true);
+  const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(true);
   // The figures ending the line, set apart by blanks and none a share or a year, nothing after the last;
   // empty when the line does not end in a figure.
   auto trailing_run = [&](uint32_t line, const std::vector<int>& figs) {
@@ -6146,7 +6150,7 @@ void RelationAnalysis::FindSideBySideShareRows(const sdk::Document& doc) {
     if (r.total >= 0) in_relation.insert(r.total);
     in_relation.insert(r.parts.begin(), r.parts.end());
   }
-  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(true);
+  const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(true);
   auto share = [&](int f) {
     const Figure& x = figures_[f];
     return x.kind == ESGAUDIT_FACT_PERCENT && x.value >= 0 && x.value <= 100 && !in_relation.count(f);
