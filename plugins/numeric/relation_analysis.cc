@@ -1,11 +1,11 @@
 #include "relation_analysis.h"
 
+#include "inline_tokens.h"
 #include "value_facts.h"
 
 #include <boost/regex/pending/unicode_iterator.hpp>
 
 #include <algorithm>
-#include <bitset>
 #include <cctype>
 #include <cstddef>
 #include <cmath>
@@ -289,24 +289,6 @@ std::string Format(double v, int decimals) {
   return buf;
 }
 
-struct Cp {
-  char32_t c;
-  uint64_t v;  // view offset
-};
-
-// kOpen / kClose: brackets; outside a matched pair they act as kComma / kEnd.
-enum class Tok { kFact, kSubset, kTotal, kCompose, kEnum, kComma, kEnd, kText, kOpen, kClose };
-
-struct Token {
-  Tok type;
-  int figure = -1;
-  bool semicolon = false;  // a kEnd written ； or ;
-  bool rate = false;       // a kCompose after a rate word in its clause (流失率分布)
-  bool sum = false;        // a kTotal written 合计, 总计 or 共计 (a sum of what was listed)
-  bool including = false;  // a kSubset written "including"
-  bool contains = false;   // a kSubset written 包括, 包含 or "including" (not 其中包括)
-};
-
 }  // namespace
 
 const char* RelationAnalysis::KindName(RelationKind kind) {
@@ -534,14 +516,17 @@ bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string c
   return r.consistent || r.flag;
 }
 
-std::map<uint32_t, std::vector<int>> RelationAnalysis::FiguresByLine(bool by_offset) const {
-  std::map<uint32_t, std::vector<int>> on_line;
+const std::map<uint32_t, std::vector<int>>& RelationAnalysis::FiguresByLine(bool by_offset) const {
+  std::map<uint32_t, std::vector<int>>& on_line = figures_by_line_[by_offset];
+  if (figures_by_line_count_[by_offset] == figures_.size()) return on_line;
+  on_line.clear();
   for (size_t i = 0; i < figures_.size(); ++i) on_line[figures_[i].line].push_back(static_cast<int>(i));
   if (by_offset) {
     for (auto& [line, figs] : on_line) {
       std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
     }
   }
+  figures_by_line_count_[by_offset] = figures_.size();
   return on_line;
 }
 
@@ -831,42 +816,26 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     }
     figure_at.resize(kept);
   }
-  std::vector<std::u32string> subset_words, total_words, not_total;
+  InlineTokenizer::Words words;
   // The stream has no spaces: "of which" is matched as "ofwhich", at word boundaries.
   auto unspaced = [](const char* w) {
     std::u32string u = ToU32(w);
     u.erase(std::remove(u.begin(), u.end(), U' '), u.end());
     return u;
   };
-  for (const char* w : kSubsetWords) subset_words.push_back(unspaced(w));
-  for (const char* w : kTotalWords) total_words.push_back(unspaced(w));
-  for (const char* w : kNotTotal) not_total.push_back(ToU32(w));
-  std::vector<std::u32string> per_period;
-  for (const char* w : kPerPeriod) per_period.push_back(ToU32(w));
-  std::vector<std::u32string> composition_words;
-  for (const char* w : kCompositionWords) composition_words.push_back(ToU32(w));
-  std::sort(total_words.begin(), total_words.end(),
-            [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  static const std::u32string kAnd = U"and";
-  // The first code points of every word matched below (the words are lower case; the match
-  // lower-cases A-Z). A code point beyond the BMP is tested as if one of them started there.
-  std::bitset<0x10000> first_chars;
-  bool first_beyond_bmp = false;
-  for (const auto* list : {&subset_words, &total_words, &not_total, &composition_words}) {
-    for (const std::u32string& w : *list) {
-      if (w.empty()) continue;
-      if (w[0] < first_chars.size()) {
-        first_chars.set(w[0]);
-      } else {
-        first_beyond_bmp = true;
-      }
-    }
-  }
-  first_chars.set(kAnd[0]);
+  for (const char* w : kSubsetWords) words.subset.push_back(unspaced(w));
+  for (const char* w : kTotalWords) words.total.push_back(unspaced(w));
+  for (const char* w : kNotTotal) words.not_total.push_back(ToU32(w));
+  for (const char* w : kPerPeriod) words.per_period.push_back(ToU32(w));
+  for (const char* w : kCompositionWords) words.composition.push_back(ToU32(w));
+  std::sort(words.total.begin(), words.total.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  words.clause_names_rate = [](const std::u32string& clause) { return NamesRate(ToUtf8(clause)); };
+  const InlineTokenizer tokenizer(std::move(words), figure_at, figure_end);
 
-  // The code points of one paragraph, spaces dropped, with their view offsets; the character of
-  // each text token.
+  // The code points of one paragraph, spaces dropped, with their view offsets; its tokens, and the
+  // character of each text token.
   std::vector<Cp> cps;
+  std::vector<Token> tokens;
   std::vector<char32_t> text_char;
 
   // "投入资金126万元开展两个扶贫项目。一是…帮扶资金60万元…。二是…资金66万元。": a total followed in
@@ -952,6 +921,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       return at == std::u32string::npos ? 0 : static_cast<int>(at) + 1;
     };
     for (size_t t = 0; t + 2 < text_char.size(); ++t) {
+      if (text_char[t] != U'第') continue;  // what `ordinal` tests first, before a search per token
       const char32_t counter = text_char[t + 2];
       if (kCounters.find(counter) == std::u32string::npos || ordinal(t, counter) != 1) continue;
       // The items in order; an item is over at the next one, and the last one at its sentence's end.
@@ -1101,153 +1071,13 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   };
 
   auto analyse = [&] {
-    std::vector<Token> toks;
-    size_t next_figure = 0;  // figure_at[next_figure] is the first at or after the last code point seen
-    uint64_t last_v = 0;
-    for (size_t i = 0; i < cps.size();) {
-      if (i == 0 || cps[i].v < last_v) {
-        next_figure = static_cast<size_t>(
-            std::lower_bound(figure_at.begin(), figure_at.end(), cps[i].v,
-                             [](const auto& a, uint64_t v) { return a.first < v; }) -
-            figure_at.begin());
-      }
-      last_v = cps[i].v;
-      while (next_figure < figure_at.size() && figure_at[next_figure].first < cps[i].v) ++next_figure;
-      if (next_figure < figure_at.size() && figure_at[next_figure].first == cps[i].v) {
-        const int figure = figure_at[next_figure].second;
-        toks.push_back({Tok::kFact, figure});
-        uint64_t fe = figure_end[figure];
-        ++i;
-        while (i < cps.size() && cps[i].v < fe) ++i;
-        // "29710吨/日，其中…": a per-period tail (kPerPeriod) belongs to its figure's unit; its slash is
-        // no list separator.
-        if (i < cps.size() && cps[i].c == U'/') {
-          for (const std::u32string& w : per_period) {
-            bool whole = i + w.size() <= cps.size();
-            for (size_t k = 0; whole && k < w.size(); ++k) whole = cps[i + k].c == w[k];
-            if (whole) {
-              i += w.size();
-              break;
-            }
-          }
-        }
-        continue;
-      }
-      auto is_latin = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
-      auto match = [&](const std::u32string& w) {
-        if (i + w.size() > cps.size()) return false;
-        for (size_t k = 0; k < w.size(); ++k) {
-          char32_t a = cps[i + k].c;
-          if (a >= U'A' && a <= U'Z') a += 32;
-          if (a != w[k]) return false;
-        }
-        if (!is_latin(w[0])) return true;
-        // English words whole: "total" is not in "subtotal", "including" not in "excluding". Spaces
-        // are not in the stream: a word boundary is a gap in the view offsets or a non-letter.
-        size_t e = i + w.size();
-        bool start = i == 0 || !is_latin(cps[i - 1].c) || cps[i - 1].v + 1 < cps[i].v;
-        bool end = e >= cps.size() || !is_latin(cps[e].c) || cps[e - 1].v + 1 < cps[e].v;
-        return start && end;
-      };
-      char32_t lower = cps[i].c;
-      if (lower >= U'A' && lower <= U'Z') lower += 32;
-      bool done = false;
-      // Nearly every code point starts none of the words, and an English word matches only at a
-      // word's start (see `match`): elsewhere the words are not tried.
-      const bool first = lower < first_chars.size() ? first_chars.test(lower) : first_beyond_bmp;
-      const bool latin_inside = is_latin(lower) && i > 0 && is_latin(cps[i - 1].c) &&
-                                cps[i - 1].v + 1 >= cps[i].v;
-      // `match`, asked only of a word opening with this code point (any other fails at its first
-      // character): most words of the lists do not, and `match` is a call.
-      auto opens = [&](const std::u32string& w) { return (w.empty() || w[0] == lower) && match(w); };
-      if (first && !latin_inside) {
-        for (const auto& w : subset_words) {
-          if (opens(w)) {
-            Token tk{Tok::kSubset};
-            tk.including = w == U"including";
-            tk.contains = tk.including || w == U"包括" || w == U"包含";
-            toks.push_back(tk);
-            i += w.size();
-            done = true;
-            break;
-          }
-        }
-        if (done) continue;
-        bool excluded = false;
-        for (const auto& w : not_total) excluded = excluded || opens(w);
-        if (!excluded && !(i > 0 && (cps[i - 1].c == U'公' || cps[i - 1].c == U'一'))) {
-          for (const auto& w : total_words) {
-            if (opens(w)) {
-              Token tk{Tok::kTotal};
-              tk.sum = w == U"合计" || w == U"总计" || w == U"共计";
-              toks.push_back(tk);
-              i += w.size();
-              done = true;
-              break;
-            }
-          }
-        }
-        if (done) continue;
-        for (const std::u32string& cw : composition_words) {
-          if (opens(cw)) {
-            // The clause before the composition word, back to a punctuation mark (at most 16 code
-            // points): 培训覆盖率分布 names a rate per category, not a split of one whole.
-            std::u32string clause;
-            for (size_t b = i; b-- > 0 && i - b <= 16;) {
-              const char32_t p = cps[b].c;
-              if (p == U'。' || p == U'，' || p == U'；' || p == U'：' || p == U',' || p == U';' || p == U':') break;
-              clause.insert(clause.begin(), p);
-            }
-            Token tk{Tok::kCompose};
-            tk.rate = NamesRate(ToUtf8(clause));
-            toks.push_back(tk);
-            i += cw.size();
-            done = true;
-            break;
-          }
-        }
-        if (done) continue;
-        if (opens(kAnd)) {
-          toks.push_back({Tok::kEnum});
-          i += 3;
-          continue;
-        }
-      }
-      char32_t ch = cps[i].c;
-      // An English sentence ends at a full stop before a blank or the line end (decimals are
-      // inside figures and never reach here).
-      if (ch == U'.' && (i + 1 >= cps.size() || cps[i].v + 1 < cps[i + 1].v)) {
-        toks.push_back({Tok::kEnd});
-        ++i;
-        continue;
-      }
-      if (ch == U'、' || ch == U'和' || ch == U'及' || ch == U'与' || ch == U'/') {
-        toks.push_back({Tok::kEnum});
-      } else if (ch == U'（' || ch == U'(') {
-        toks.push_back({Tok::kOpen});
-      } else if (ch == U'）' || ch == U')') {
-        toks.push_back({Tok::kClose});
-      } else if (ch == U'，' || ch == U',' || ch == U'：' || ch == U':') {
-        toks.push_back({Tok::kComma});
-      } else if (ch == U'。' || ch == U'；' || ch == U';' || ch == U'！' || ch == U'!' || ch == U'？' ||
-                 ch == U'?') {
-        toks.push_back({Tok::kEnd, -1, ch == U'；' || ch == U';'});
-      } else {
-        toks.push_back({Tok::kText});
-        // 0 for the tokens since the last text token; resize only then (most tokens are text, and
-        // resizing by one element is an out-of-line fill per code point).
-        if (text_char.size() + 1 < toks.size()) text_char.resize(toks.size() - 1, 0);
-        text_char.push_back(ch);
-      }
-      ++i;
-    }
-    text_char.resize(toks.size(), 0);
+    tokenizer.Tokenize(cps, &tokens, &text_char);
     token_chars_ = &text_char;
-    AnalyseTokens(toks, doc.Text());
+    AnalyseTokens(tokens, doc.Text());
     token_chars_ = nullptr;
-    FindItemLists(toks);
-    FindNumberedItemSums(toks);
-    FindEnglishCountLists(toks);
+    FindItemLists(tokens);
+    FindNumberedItemSums(tokens);
+    FindEnglishCountLists(tokens);
     cps.clear();
     text_char.clear();
   };
@@ -1267,13 +1097,11 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   };
   auto paragraph_end = [&] {
     if (starts >= 2) {
+      size_t bytes = 0;  // at least the code points: one reservation, not a copy per growth
+      for (const esgaudit_text_span& span : spans) bytes += span.view_end - span.view_begin;
+      cps.reserve(bytes);
       for (const esgaudit_text_span& span : spans) {
-        std::string_view s = view.substr(span.view_begin, span.view_end - span.view_begin);
-        U8Iter it(s.begin(), s.begin(), s.end()), end(s.end(), s.begin(), s.end());
-        for (; it != end; ++it) {
-          if (*it == U' ' || *it == U'\t') continue;
-          cps.push_back({*it, span.view_begin + static_cast<uint64_t>(it.base() - s.begin())});
-        }
+        AppendCodePoints(view.substr(span.view_begin, span.view_end - span.view_begin), span.view_begin, &cps);
       }
       if (!cps.empty()) analyse();
     }
@@ -1718,7 +1546,9 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
     }
     return true;
   };
-  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(false);
+  // Each line's figures by offset: the same std::sort of the same index-ordered list as this pass made
+  // of its own copy before the map was shared.
+  const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(true);
   struct Row {
     uint32_t line = 0;
     std::string label;
@@ -1726,8 +1556,7 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
   };
   std::vector<std::vector<Row>> runs;
   uint32_t last_line = 0;
-  for (auto& [line, figs] : on_line) {
-    std::sort(figs.begin(), figs.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
+  for (const auto& [line, figs] : on_line) {
     const esgaudit_line l = doc.Line(line);
     const uint64_t begin = l.offset, end = l.offset + l.length;
     bool row = figs.size() >= kMinFigures && figs.size() <= kMaxFigures && blank(figures_[figs.back()].offset + figures_[figs.back()].length, end);
@@ -1862,7 +1691,7 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
     }
     return 0;
   };
-  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(false);
+  const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(false);
   struct Row {
     uint32_t line = 0;
     std::string label;
@@ -1931,7 +1760,7 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
   bool open = false;  // whether the last row's run may go on
   uint32_t last_line = 0;
   uint32_t last_page = 0;
-  for (auto& [line, figs] : on_line) {
+  for (const auto& [line, figs] : on_line) {
     if (figs.size() < kMinFigures) continue;  // a wrapped cell or a footnote mark: no row, no end
     Row row;
     if (!read_row(line, figs, &row)) {
@@ -5513,7 +5342,7 @@ void RelationAnalysis::FindRowsAmongProse(const sdk::Document& doc) {
   constexpr uint32_t kMaxGapLines = 2;  // lines without figures between two rows
   const std::string_view text = doc.Text();
   auto blank = [](char c) { return c == ' ' || c == '\t'; };
-  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(true);
+  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(true);  // a copy: on_line[] may add a line
   // Whether the line's figures are one run set apart by blanks, none a share.
   auto one_run = [&](const std::vector<int>& figs) {
     for (size_t k = 0; k < figs.size(); ++k) {
@@ -5766,7 +5595,7 @@ void RelationAnalysis::FindTotalsOfLabelTails(const sdk::Document& doc) {
   constexpr uint32_t kMaxGapLines = 2;
   constexpr size_t kMinTailWords = 2;
   const std::string_view text = doc.Text();
-  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(true);
+  const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(true);
   auto before = [&](int f) {
     const esgaudit_line l = doc.Line(figures_[f].line);
     return std::string(sdk::Trim(text.substr(l.offset, figures_[f].offset - l.offset)));
@@ -5994,7 +5823,7 @@ void RelationAnalysis::FindShareRowRuns(const sdk::Document& doc) {
     if (r.total >= 0) in_relation.insert(r.total);
     in_relation.insert(r.parts.begin(), r.parts.end());
   }
-  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(false);
+  const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(false);
   auto year_token = [](std::string_view t) {
     if (t.size() > 2 && (t.substr(0, 2) == "FY" || t.substr(0, 2) == "fy")) t.remove_prefix(2);
     return t.size() == 4 && (t.substr(0, 2) == "19" || t.substr(0, 2) == "20") &&
@@ -6150,7 +5979,7 @@ void RelationAnalysis::FindTotalsOfTrailingRuns(const sdk::Document& doc) {
   constexpr uint32_t kMaxGapLines = 3;
   const std::string_view text = doc.Text();
   auto blank = [](char c) { return c == ' ' || c == '\t'; };
-  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(true);
+  const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(true);
   // The figures ending the line, set apart by blanks and none a share or a year, nothing after the last;
   // empty when the line does not end in a figure.
   auto trailing_run = [&](uint32_t line, const std::vector<int>& figs) {
@@ -6380,7 +6209,7 @@ void RelationAnalysis::FindSideBySideShareRows(const sdk::Document& doc) {
     if (r.total >= 0) in_relation.insert(r.total);
     in_relation.insert(r.parts.begin(), r.parts.end());
   }
-  std::map<uint32_t, std::vector<int>> on_line = FiguresByLine(true);
+  const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(true);
   auto share = [&](int f) {
     const Figure& x = figures_[f];
     return x.kind == ESGAUDIT_FACT_PERCENT && x.value >= 0 && x.value <= 100 && !in_relation.count(f);

@@ -9,6 +9,7 @@
 #include "layout_cells.h"
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -101,6 +102,7 @@ class RelationAnalysis {
   static const char* KindName(RelationKind kind);
 
  private:
+  friend struct RelationAnalysisPeer;  // the tests' access to FiguresByLine and figures_
   void LoadFigures(const sdk::Document& doc);
   void TakeWrappedUnits(const sdk::Document& doc);
   void FindCaptionedBreakdowns(const sdk::Document& doc);
@@ -200,12 +202,17 @@ class RelationAnalysis {
   // Whether a relation found so far sums into figure `total`.
   bool Summed(int total) const;
   // The indexes of figures_ per line, in index order, or by offset on the line when `by_offset`.
-  std::map<uint32_t, std::vector<int>> FiguresByLine(bool by_offset) const;
+  // Built on first use and kept while figures_ keeps its size (FindRowsAmongProse, the last pass,
+  // appends figures; no pass moves one): a pass that changes the map takes a copy.
+  const std::map<uint32_t, std::vector<int>>& FiguresByLine(bool by_offset) const;
   void Add(Relation r);
 
   std::vector<Figure> figures_;
   std::vector<Relation> relations_;
   const LayoutCells* cells_ = nullptr;  // the structure model's cells (shared)
+  // FiguresByLine's maps (index order, by offset) and the figure count each was built for.
+  mutable std::map<uint32_t, std::vector<int>> figures_by_line_[2];
+  mutable size_t figures_by_line_count_[2] = {SIZE_MAX, SIZE_MAX};
   // While AnalyseTokens runs: the code point of each text token of its paragraph (0 for the others).
   const std::vector<char32_t>* token_chars_ = nullptr;
 };

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <tuple>
@@ -14,6 +15,7 @@
 #include "esgaudit/rule_selection.h"
 #include "esgaudit_testing.h"
 #include "register.h"
+#include "relation_analysis.h"
 
 namespace esgaudit::numeric {
 namespace {
@@ -3504,6 +3506,88 @@ TEST(RelationRulesTest, ATotalRowNamedByItsQuantitySumsTheRowsAbove) {
     ReportResult r = Check(text, "zh", "relations");
     for (const auto& rel : r.relations) EXPECT_NE(rel.kind, "parts-total") << text;
   }
+}
+
+}  // namespace
+}  // namespace esgaudit::numeric
+
+namespace esgaudit::numeric {
+
+struct RelationAnalysisPeer {
+  static std::vector<Figure>& figures(RelationAnalysis& a) { return a.figures_; }
+  static const std::map<uint32_t, std::vector<int>>& ByLine(const RelationAnalysis& a, bool by_offset) {
+    return a.FiguresByLine(by_offset);
+  }
+};
+
+namespace {
+
+// FiguresByLine is built once and shared by the passes: each call gives the map of the figures as they
+// are (index order, or by offset on the line), and after figures are appended or dropped, the map of
+// the new set.
+struct ByLineCheck {
+  int lines = 0;
+  std::vector<std::string> mismatches;
+};
+ByLineCheck by_line_check;
+
+class ByLineProbe : public sdk::Rule {
+ public:
+  void Check(const sdk::Document& doc, const sdk::Context& ctx) override {
+    RelationAnalysis a = ctx.Shared<RelationAnalysis>(doc);  // a copy: figures are added below
+    std::vector<Figure>& figures = RelationAnalysisPeer::figures(a);
+    auto expect = [&](const char* when) {
+      for (const bool by_offset : {false, true}) {
+        std::map<uint32_t, std::vector<int>> want;
+        for (size_t i = 0; i < figures.size(); ++i) want[figures[i].line].push_back(static_cast<int>(i));
+        const auto& got = RelationAnalysisPeer::ByLine(a, by_offset);
+        if (got.size() != want.size()) by_line_check.mismatches.push_back(std::string(when) + ": line count");
+        for (auto& [line, figs] : want) {
+          auto it = got.find(line);
+          if (it == got.end()) {
+            by_line_check.mismatches.push_back(std::string(when) + ": line " + std::to_string(line) + " missing");
+            continue;
+          }
+          std::vector<int> sorted = it->second;
+          if (by_offset) {
+            const bool in_order = std::is_sorted(sorted.begin(), sorted.end(), [&](int x, int y) {
+              return figures[x].offset < figures[y].offset;
+            });
+            if (!in_order) by_line_check.mismatches.push_back(std::string(when) + ": not by offset");
+            std::sort(sorted.begin(), sorted.end());
+          }
+          if (sorted != figs) by_line_check.mismatches.push_back(std::string(when) + ": line " + std::to_string(line));
+          ++by_line_check.lines;
+        }
+      }
+    };
+    expect("first");
+    expect("again");
+    const size_t n = figures.size();
+    Figure moved = figures.front();
+    moved.line = 1000;  // a line of its own
+    figures.push_back(moved);
+    moved.line = figures.front().line;  // and one beside the first, before it
+    moved.offset = 0;
+    figures.push_back(moved);
+    expect("appended");
+    if (RelationAnalysisPeer::ByLine(a, false).count(1000) != 1) by_line_check.mismatches.push_back("appended: no line 1000");
+    figures.resize(n);
+    expect("dropped");
+  }
+};
+
+TEST(RelationRulesTest, FiguresByLineIsTheMapOfTheFiguresAsTheyAre) {
+  sdk::Registry registry;
+  registry.Add<ByLineProbe>("test.by-line", ESGAUDIT_INFO, "checks FiguresByLine", "test/by-line.md");
+  by_line_check = ByLineCheck();
+  testing::RunOnText(registry,
+                     "员工总数1,200人，其中女性320人，男性880人。\n"
+                     "指标        2021年    2022年\n"
+                     "用水量（吨）  4,500    4,100\n"
+                     "Energy (MWh)  120.5  98.2  110\n");
+  EXPECT_GE(by_line_check.lines, 12);
+  EXPECT_TRUE(by_line_check.mismatches.empty()) << ::testing::PrintToString(by_line_check.mismatches);
 }
 
 }  // namespace
