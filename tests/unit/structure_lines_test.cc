@@ -5,6 +5,7 @@
 #include <esgaudit/text.h>
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -133,6 +134,32 @@ TEST(StructureLinesTest, ASentenceEndIsTheLastCharacterBeforeSpacesAndTabs) {
   for (const char* t : {"完成。\r", "完成。　", "No end", "", "\t"}) EXPECT_EQ(LineFlags(t, t, 1, t) & lines::kSentenceEnd, 0) << t;
   const std::string long_line = std::string(100000, 'x') + "。";
   EXPECT_EQ(LineFlags(long_line, long_line, 1, long_line), lines::kSentenceEnd);
+}
+
+// AppendUnnumbered against the byte-at-a-time filter it replaces, on random text from digits, spaces,
+// slashes and what stays (letters, '|', a tab, a full-width digit and slash, Han, a cut-off sequence),
+// appended to a key that already has text; every run position (first, last, all dropped) comes.
+TEST(StructureLinesTest, AppendUnnumberedDropsDigitsSpacesAndSlashesOnly) {
+  const std::vector<std::string> pieces = {"0", "9", "12", " ", "  ", "/", "a", "Z", "|", "\t", "１", "／",
+                                           "报告", "\xe6\x8a", "-", "."};
+  std::mt19937 rng(7);
+  int emptied = 0, kept = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    for (size_t k = rng() % 9; k > 0; --k) s += pieces[rng() % pieces.size()];
+    std::string expected = n % 2 ? "上海|" : "";
+    for (char c : s)
+      if (!(c >= '0' && c <= '9') && c != ' ' && c != '/') expected += c;
+    std::string got = n % 2 ? "上海|" : "";
+    lines::AppendUnnumbered(s, &got);
+    ASSERT_EQ(got, expected) << s;
+    (got.size() == (n % 2 ? std::string("上海|").size() : 0) ? emptied : kept)++;
+  }
+  EXPECT_GE(emptied, 500);
+  EXPECT_GE(kept, 5000);
+  std::string key;
+  lines::AppendUnnumbered("01 /上海石化2016年企业社会责任报告", &key);
+  EXPECT_EQ(key, "上海石化年企业社会责任报告");
 }
 
 }  // namespace

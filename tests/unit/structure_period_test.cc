@@ -3,6 +3,7 @@
 // the expression cannot match, or it saves nothing.
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -108,6 +109,101 @@ TEST(PeriodPrefilterTest, TheEnglishSubjectIsTriedWhereverItMatches) {
   EXPECT_TRUE(period::SubjectEnMayStartAt("this esg report", 0));
   EXPECT_TRUE(period::SubjectEnMayStartAt("reporting period", 0));
   EXPECT_FALSE(period::SubjectEnMayStartAt("reporting perio", 0));
+}
+
+// English ranges built from their parts, each part sometimes swapped for a near miss: month names
+// whole, cut, lengthened (mayor, marching), with a point or not; days of one to three digits with
+// or without st / th / nd; blanks of every kind \s reads, and a no-break space it does not; the
+// joining words and dashes; years and near-years; letters, digits and _ glued before; Han text.
+std::string RandomEnglishRange(std::mt19937& rng) {
+  auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+  const std::vector<std::string> months = {"january", "march", "may", "june", "sept", "sep", "dec",
+                                           "december", "jan", "feb", "oct", "nov", "aug", "jul"};
+  const std::vector<std::string> near_months = {"mayor", "marching", "ma", "decs", "janu", "May", "Jan",
+                                                "sept.", "dec.", "mar_", "june2", "octo"};
+  const std::vector<std::string> days = {"1", "31", "01", "9", "12"};
+  const std::vector<std::string> near_days = {"123", "1st", "31st", "2nd", "4th", "x1", "_1", "1a", "０"};
+  const std::vector<std::string> blanks = {" ", "  ", "\t", " \n", "\v", "\xc2\xa0", ""};
+  const std::vector<std::string> joins = {" to ", " through ", " until ", "-", " – ", "—", ", to ", " and ", "~",
+                                          " till "};
+  const std::vector<std::string> years = {"2023", "2022", "2099"};
+  const std::vector<std::string> near_years = {"1999", "202", "20234", "2o23"};
+  const std::vector<std::string> junk = {"", "", "from ", "x", "1", "_", "period: ", "报告期", "the ", "fy",
+                                         ". ", "a2"};
+  auto part = [&](const std::vector<std::string>& good, const std::vector<std::string>& bad) {
+    return rng() % 6 == 0 ? pick(bad) : pick(good);
+  };
+  auto month = [&] { return part(months, near_months) + (rng() % 5 == 0 ? "." : ""); };
+  auto day = [&] { return part(days, near_days) + (rng() % 6 == 0 ? pick({"st", "th"}) : ""); };
+  auto blank = [&] { return rng() % 8 == 0 ? pick(blanks) : std::string(" "); };
+  auto year = [&] { return rng() % 3 == 0 ? "" : pick({",", ""}) + blank() + part(years, near_years); };
+  std::string s = pick(junk);
+  if (rng() % 2 == 0) {
+    s += month() + blank() + day() + year() + pick(joins) + month() + blank() + day() + pick({",", ""}) + blank() +
+         part(years, near_years);
+  } else {
+    s += day() + blank() + month() + year() + pick(joins) + day() + blank() + month() + pick({",", ""}) + blank() +
+         part(years, near_years);
+  }
+  return s + pick(junk);
+}
+
+TEST(PeriodPrefilterTest, TheEnglishRangeTriedOnlyWhereItMayStartIsTheOneSearchFinds) {
+  std::mt19937 rng(20261201);
+  int matches = 0, tried = 0;
+  for (int n = 0; n < 30000; ++n) {
+    std::string s = RandomEnglishRange(rng);
+    if (n % 3 == 0) s += " " + RandomEnglishRange(rng);  // two ranges: the first is read
+    std::smatch all, first;
+    size_t at = 0;
+    const bool found = period::EnglishRangeSearch(s, &all);
+    ASSERT_EQ(period::FirstEnglishRange(s, &first, &at), found) << s;
+    ++tried;
+    if (!found) continue;
+    ++matches;
+    ASSERT_EQ(at + static_cast<size_t>(first.position(0)), static_cast<size_t>(all.position(0))) << s;
+    ASSERT_EQ(first.size(), all.size());
+    for (size_t g = 0; g < all.size(); ++g) {
+      EXPECT_EQ(first[g].matched, all[g].matched) << s << " group " << g;
+      EXPECT_EQ(first[g].str(), all[g].str()) << s << " group " << g;
+    }
+  }
+  // Not vacuous: both answers come often.
+  EXPECT_GE(matches, 2000);
+  EXPECT_GE(tried - matches, 2000);
+}
+
+TEST(PeriodPrefilterTest, TheEnglishRangeIsTriedOnlyAtAMonthNameOrADayBeforeOne) {
+  int matches = 0;
+  for (const std::string& s : TrickyPeriods()) {
+    std::smatch m;
+    size_t at = 0;
+    if (!period::FirstEnglishRange(s, &m, &at)) continue;
+    ++matches;
+    EXPECT_TRUE(period::EnglishRangeMayStartAt(s, at + static_cast<size_t>(m.position(0)))) << s;
+  }
+  EXPECT_GE(matches, 1);
+  EXPECT_TRUE(period::EnglishRangeMayStartAt("january 1", 0));
+  EXPECT_TRUE(period::EnglishRangeMayStartAt("sept. 1", 0));
+  EXPECT_TRUE(period::EnglishRangeMayStartAt("1 january", 0));
+  EXPECT_TRUE(period::EnglishRangeMayStartAt("31st\tdec", 0));
+  EXPECT_TRUE(period::EnglishRangeMayStartAt("(1 may", 1));
+  // A longer word, a month without a day after it, a day without a month, a third digit, a word
+  // character before the day, no blank between.
+  for (const auto& [s, p] : std::vector<std::pair<std::string, size_t>>{{"mayor 1", 0},
+                                                                        {"march on", 0},
+                                                                        {"may", 0},
+                                                                        {"1 mayor", 0},
+                                                                        {"123 may", 0},
+                                                                        {"a1 may", 1},
+                                                                        {"21 may", 1},
+                                                                        {"1may", 0},
+                                                                        {"may1", 0},
+                                                                        {"1 st may", 0},
+                                                                        {"ma 1", 0},
+                                                                        {"May 1", 0}}) {
+    EXPECT_FALSE(period::EnglishRangeMayStartAt(s, p)) << s << " at " << p;
+  }
 }
 
 }  // namespace

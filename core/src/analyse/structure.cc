@@ -449,16 +449,21 @@ void StructureBuilder::MarkRunningHeaders() {
   std::unordered_map<std::string, std::vector<uint32_t>> by_key;
   std::vector<int> wide(n, 0);
   std::vector<std::string> order;
+  constexpr size_t kMaxKey = 600;  // a longer key is prose, never a header
+  std::string key;
   for (size_t i = 0; i < n; ++i) {
-    std::string key;
+    // A Markdown heading is the author's title, never furniture: its key is not built.
+    if (MarkdownHeading(i)) continue;
+    key.clear();
     const LineStructure& ls = s_.lines_[i];
-    for (uint32_t k = 0; k < ls.cell_count; ++k) {
+    // The key only grows: once past kMaxKey the line is out, and its other cells are not read
+    // (wide[i] counts only for lines with a key).
+    for (uint32_t k = 0; k < ls.cell_count && key.size() <= kMaxKey; ++k) {
       // The cell's part is appended to the key in place (after a '|' when the key has text).
       const size_t before = key.size();
       if (!key.empty()) key += '|';
       const size_t from = key.size();
-      for (char c : CellText(s_.cells_[ls.first_cell + k]))
-        if (!(c >= '0' && c <= '9') && c != ' ' && c != '/') key += c;
+      lines::AppendUnnumbered(CellText(s_.cells_[ls.first_cell + k]), &key);
       if (key.size() == from) {
         key.resize(before);
         continue;
@@ -466,9 +471,8 @@ void StructureBuilder::MarkRunningHeaders() {
       if (CodePointCount(std::string_view(key).substr(from)) >= 2) ++wide[i];
     }
     // A line in another script is a running header only as a title beside its page number
-    // ("01   Shell Sustainability Report 2021"), checked below. A Markdown heading is the author's
-    // title, never furniture.
-    if (MarkdownHeading(i) || key.size() > 600 || CodePointCount(key) < 4 || (!sdk::HasCjk(key) && PageOfTitle(i) < 0)) continue;
+    // ("01   Shell Sustainability Report 2021"), checked below.
+    if (key.size() > kMaxKey || CodePointCount(key) < 4 || (!sdk::HasCjk(key) && PageOfTitle(i) < 0)) continue;
     auto& v = by_key[key];
     if (v.empty()) order.push_back(key);
     v.push_back(static_cast<uint32_t>(i));

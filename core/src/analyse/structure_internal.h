@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,6 +39,14 @@ bool SubjectEnMayStartAt(std::string_view s, size_t p);  // kSubjectEn's match m
 bool RangeZhMatchesAt(const std::string& s, size_t p);   // anchored at s[p], s[p - 1] visible
 bool RangeNumMatches(const std::string& s);
 bool SubjectEnMatchesAt(const std::string& s, size_t p);  // anchored at s[p], s[p - 1] visible
+// kRangeEn's (month first) or kRangeEnDmy's (day first, s[p] a digit) match may begin at s[p].
+bool EnglishRangeMayStartAt(std::string_view s, size_t p);
+// The English range FindPeriod reads: kRangeEn's first match in s, else kRangeEnDmy's, found by
+// trying them only where EnglishRangeMayStartAt holds; *m's positions count from *at.
+bool FirstEnglishRange(const std::string& s, std::smatch* m, size_t* at);
+// The same by regex_search over every byte (*m's positions count from 0), for the tests.
+bool EnglishRangeSearch(const std::string& s, std::smatch* m);
+const std::string& MonthEnPattern();  // kMonthEn, shared with kYearEn
 }  // namespace period
 
 // The end of the run of code points from `at` on which FindSentences' sentence and clause split

@@ -56,6 +56,18 @@ std::string SqueezeLower(std::string_view s) {
   return out;
 }
 
+void AppendUnnumbered(std::string_view s, std::string* out) {
+  size_t run = 0;  // where the run of kept bytes began
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if ((c >= '0' && c <= '9') || c == ' ' || c == '/') {
+      out->append(s.data() + run, i - run);
+      run = i + 1;
+    }
+  }
+  out->append(s.data() + run, s.size() - run);
+}
+
 bool DecoratedPageNumber(std::string_view t) {
   // Dashes are alternatives, not a bracket class: the expression runs on UTF-8 bytes, where a class
   // holding — would match one byte of it.

@@ -19,6 +19,10 @@ std::string Squeeze(std::string_view s);
 bool SameSqueezed(std::string_view a, std::string_view b);
 // Squeeze(AsciiLower(s)) in one pass.
 std::string SqueezeLower(std::string_view s);
+// Appends `s` to *out without its ASCII digits, spaces and slashes (a running header's key:
+// "01 /上海石化2016年企业社会责任报告" and "上海石化2016年企业社会责任报告/ 02" fall together),
+// the bytes between them a run at a time.
+void AppendUnnumbered(std::string_view s, std::string* out);
 
 // "- 12 -", "P12", "第12页", "第12页共47页", "Page 12", "Page 12 of 80", "12 / 80" (at most 24
 // bytes): a page number whatever its place. A bare "12" is none.

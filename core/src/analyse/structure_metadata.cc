@@ -775,7 +775,108 @@ const std::regex& SubjectEn() {
   return kSubjectEn;
 }
 
+// English ranges, month first (January 1, 2023 to December 31, 2023; January 1 – December 31, 2023)
+// or day first (1 January 2023 to 31 December 2023; from 1 January to 31 December 2023): the first
+// year may be left out. Groups: first month, day, year; second month, day, year (day first: day
+// and month swapped).
+const std::string& ToEnPattern() {
+  static const std::string kToEn = R"(,?\s*(?:to|through|until|-|–|—)\s*)";
+  return kToEn;
+}
+
+const std::regex& RangeEn() {
+  const std::string& kMonthEn = MonthEnPattern();
+  static const std::regex kRangeEn(R"(\b)" + kMonthEn + R"(\s+(\d{1,2})(?:st|th)?\b(?:,?\s*(20\d\d))?)" +
+                                   ToEnPattern() + kMonthEn + R"(\s+(\d{1,2})(?:st|th)?,?\s+(20\d\d)\b)");
+  return kRangeEn;
+}
+
+const std::regex& RangeEnDmy() {
+  const std::string& kMonthEn = MonthEnPattern();
+  static const std::regex kRangeEnDmy(R"(\b(\d{1,2})(?:st|th)?\s+)" + kMonthEn + R"((?:,?\s*(20\d\d))?)" +
+                                      ToEnPattern() + R"((\d{1,2})(?:st|th)?\s+)" + kMonthEn +
+                                      R"(,?\s+(20\d\d)\b)");
+  return kRangeEnDmy;
+}
+
+// The length of the English month name (kMonthEn's alternatives, lower case) that is the whole run
+// of ASCII letters at s[p], 0 if that run is none. kMonthEn's \b after the name needs the run to end
+// there: a longer run holds a letter after it, a word character.
+size_t MonthWordAt(std::string_view s, size_t p) {
+  static const std::string_view kNames[] = {"january", "february", "march", "april", "may", "june", "july",
+                                            "august", "september", "october", "november", "december", "jan",
+                                            "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct",
+                                            "nov", "dec"};
+  size_t q = p;
+  while (q < s.size() && IsAsciiAlpha(s[q])) ++q;
+  const std::string_view word = s.substr(p, q - p);
+  for (std::string_view name : kNames)
+    if (word == name) return q - p;
+  return 0;
+}
+
 }  // namespace
+
+const std::string& MonthEnPattern() {
+  static const std::string kMonthEn =
+      R"((january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?)";
+  return kMonthEn;
+}
+
+bool EnglishRangeMayStartAt(std::string_view s, size_t p) {
+  // The facet lives as long as the expressions' locale (both take the global one).
+  static const std::ctype<char>& ctype = std::use_facet<std::ctype<char>>(RangeEn().getloc());
+  auto spaces = [&](size_t q) {  // past the run of \s at q (q itself when none)
+    while (q < s.size() && ctype.is(std::ctype_base::space, s[q])) ++q;
+    return q;
+  };
+  if (p >= s.size()) return false;
+  if (IsAsciiDigit(s[p])) {
+    // kRangeEnDmy: \b, one or two digits, st or th, blanks, a month name. A letter, digit or _
+    // before is a word character (no \b); a third digit fails (?:st|th)?\s+.
+    if (p > 0 && (IsAsciiAlpha(s[p - 1]) || IsAsciiDigit(s[p - 1]) || s[p - 1] == '_')) return false;
+    size_t q = p + 1;
+    if (q < s.size() && IsAsciiDigit(s[q])) ++q;
+    if (s.compare(q, 2, "st") == 0 || s.compare(q, 2, "th") == 0) {
+      // (?:st|th)? may also take nothing: then blanks must follow the digits.
+      const size_t after = spaces(q + 2);
+      if (after > q + 2 && MonthWordAt(s, after) > 0) return true;
+    }
+    const size_t after = spaces(q);
+    return after > q && MonthWordAt(s, after) > 0;
+  }
+  // kRangeEn: a month name, an optional point, blanks, a digit.
+  const size_t len = MonthWordAt(s, p);
+  if (len == 0) return false;
+  size_t q = p + len;
+  if (q < s.size() && s[q] == '.') {
+    const size_t after = spaces(q + 1);
+    if (after > q + 1 && after < s.size() && IsAsciiDigit(s[after])) return true;
+  }
+  const size_t after = spaces(q);
+  return after > q && after < s.size() && IsAsciiDigit(s[after]);
+}
+
+bool FirstEnglishRange(const std::string& s, std::smatch* m, size_t* at) {
+  // kRangeEn's first match, else kRangeEnDmy's: each tried only where EnglishRangeMayStartAt holds
+  // (a month name or a digit), anchored, the byte before visible to \b. The first found so is the one
+  // regex_search finds trying every byte, and m's positions count from *at.
+  for (const std::regex* re : {&RangeEn(), &RangeEnDmy()}) {
+    const bool digit_first = re == &RangeEnDmy();
+    bool found = false;
+    auto may_start = [&](size_t p) { return IsAsciiDigit(s[p]) == digit_first && EnglishRangeMayStartAt(s, p); };
+    ForEachMatchAt(s, *re, may_start, [&](const std::smatch& match, size_t p) {
+      *m = match, *at = p, found = true;
+      return false;
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
+bool EnglishRangeSearch(const std::string& s, std::smatch* m) {
+  return std::regex_search(s, *m, RangeEn()) || std::regex_search(s, *m, RangeEnDmy());
+}
 
 // Whether a match of kRangeZh (FindPeriod) may begin at s[p]: its year token (kYearTok: "2", then
 // three of a digit, o or 〇, the last possibly s), then characters the expression's \s matches
@@ -851,17 +952,7 @@ void StructureBuilder::FindPeriod() {
   static const std::string& kTo = period::ToPattern();
   static const std::regex& kRangeZh = period::RangeZh();
   static const std::regex& kRangeNum = period::RangeNum();
-  // English ranges, month first (January 1, 2023 to December 31, 2023; January 1 – December 31, 2023)
-  // or day first (1 January 2023 to 31 December 2023; from 1 January to 31 December 2023): the first
-  // year may be left out. Groups: first month, day, year; second month, day, year (day first: day
-  // and month swapped).
-  static const std::string kMonthEn =
-      R"((january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?)";
-  static const std::string kToEn = R"(,?\s*(?:to|through|until|-|–|—)\s*)";
-  static const std::regex kRangeEn(R"(\b)" + kMonthEn + R"(\s+(\d{1,2})(?:st|th)?\b(?:,?\s*(20\d\d))?)" + kToEn +
-                                   kMonthEn + R"(\s+(\d{1,2})(?:st|th)?,?\s+(20\d\d)\b)");
-  static const std::regex kRangeEnDmy(R"(\b(\d{1,2})(?:st|th)?\s+)" + kMonthEn + R"((?:,?\s*(20\d\d))?)" + kToEn +
-                                      R"((\d{1,2})(?:st|th)?\s+)" + kMonthEn + R"(,?\s+(20\d\d)\b)");
+  static const std::string& kMonthEn = period::MonthEnPattern();
   // An English statement of a whole year: "this report covers the fiscal year 2023", "FY2023",
   // "calendar year 2023", "the fiscal year ended December 31, 2022" in the sentence that names
   // "this (…) report", "the (…) report covers / describes …" or "reporting period" (kSubjectEn), the
@@ -1037,7 +1128,7 @@ void StructureBuilder::FindPeriod() {
         f.y1 = std::stoi(m[1].str()), f.m1 = std::stoi(m[2].str()), f.d1 = std::stoi(m[3].str());
         f.y2 = std::stoi(m[4].str()), f.m2 = std::stoi(m[5].str()), f.d2 = std::stoi(m[6].str());
       } else if (!zh_line && year20 && TwoMonthNames(lower) &&
-                 (std::regex_search(lower, m, kRangeEn) || std::regex_search(lower, m, kRangeEnDmy))) {
+                 period::FirstEnglishRange(lower, &m, &m_at)) {
         const bool month_first = IsAsciiAlpha(m[1].str()[0]);
         f.m1 = EnglishMonth(m[month_first ? 1 : 2].str());
         f.d1 = std::stoi(m[month_first ? 2 : 1].str());
