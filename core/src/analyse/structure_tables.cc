@@ -1568,34 +1568,38 @@ void StructureBuilder::FindTables() {
     auto reaches = [&](size_t prev, size_t j) {
       return joins(prev, j) || (j + 1 < n && wrapped_into[j] == j + 1 && joins(prev, j + 1));
     };
-    // Where a table goes on after a page break at line j (the first line after row `last` that is
-    // no row): the line of the row that continues it, or kNoIndex. The lines between are blank
-    // lines, page furniture (a page number or running header at least: the sign of the break;
-    // decorations), up to two footnotes (FootnoteLine) before the furniture, and the table's
-    // first line repeated (its header row) after it; the row is laid out as `last` (as many tab
-    // slots and cells; an aligned row's slots in the same columns, as joins asks).
+    // Where a table of two rows or more goes on after a page break at line j (the first line after
+    // row `last` that is no row): the line of the row that continues it, or kNoIndex. The lines
+    // between are blank lines, page furniture (running headers, decorations, and a page number:
+    // the sign of the break, unless the pages are known and the row is on another page), up to two
+    // footnotes (FootnoteLine) before the page number, and the table's first line repeated (its
+    // header row) after it; the row is laid out as `last` (as many tab slots and cells; an
+    // aligned row's slots in the same columns, as joins asks). A running header alone is no sign:
+    // a line repeated between one-row "tables" (a questionnaire's options) is taken for one.
     constexpr size_t kPageGap = 8;
     auto continuation = [&](size_t j) -> size_t {
       if (source != ESGAUDIT_TABLE_SOURCE_TABS && source != ESGAUDIT_TABLE_SOURCE_ALIGNED) return kNoIndex;
       size_t r = j;
-      bool furniture = false;
+      bool page_number = false;
       size_t notes = 0;
       for (; r < n && r < j + kPageGap; ++r) {
         const LineStructure& l = s_.lines_[r];
         if (l.cell_count == 0) continue;
-        if ((l.flags & (ESGAUDIT_LINE_PAGE_NUMBER | ESGAUDIT_LINE_RUNNING_HEADER)) || bare_number(r)) {
-          furniture = true;
+        if ((l.flags & ESGAUDIT_LINE_PAGE_NUMBER) || bare_number(r)) {
+          page_number = true;
           continue;
         }
         if (l.flags & ESGAUDIT_LINE_FURNITURE_MASK) continue;
-        if (!furniture && notes < 2 && l.cell_count == 1 && !Contains(doc_.LineText(r), "\t") &&
+        if (!page_number && notes < 2 && l.cell_count == 1 && !Contains(doc_.LineText(r), "\t") &&
             FootnoteLine(CellText(s_.cells_[l.first_cell]))) {
           ++notes;
           continue;
         }
         break;
       }
-      if (!furniture || r >= n) return kNoIndex;
+      if (r >= n || rows < 2) return kNoIndex;
+      // The page changes between the two rows (pages known), or a page number stands between them.
+      if (!page_number && !(doc_.page_count() > 0 && doc_.line(r).page != doc_.line(last).page)) return kNoIndex;
       // The header row repeated over the continuation (the table's first line, or the line of
       // labels just above it).
       auto same = [&](size_t a) { return s_.lines_[a].cell_count >= 2 && lines::SameSqueezed(LineView(a), LineView(r)); };
