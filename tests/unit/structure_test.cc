@@ -1455,6 +1455,10 @@ TEST(StructureTest, ProseOrAnotherLayoutAcrossAPageBreakEndsATabTable) {
   // Rows of another layout on the next page (a change column more) are another table.
   Document other = Document::FromUtf8("r.txt", PagesAround(head, "女性员工\t400\t390\t2.6%\n合计\t1,000\t950\t5.3%\n"));
   EXPECT_EQ(other.structure().tables().size(), 2u);
+  // A single row before the break is no table going on (two lines of another column read as rows).
+  Document single = Document::FromUtf8("r.txt", PagesAround("员工总数\t1,000\t950\n", "女性员工\t400\t390\n合计\t1,000\t950\n"));
+  ASSERT_EQ(single.structure().tables().size(), 1u);
+  EXPECT_EQ(single.structure().tables()[0].first_line, LineWith(single, "女性员工\t"));
   // Without page furniture between them, a footnote-like line still separates two tables.
   Document no_page = Document::FromUtf8("r.txt", head + "1数据截至报告期末。\n女性员工\t400\t390\n合计\t1,000\t950\n");
   EXPECT_EQ(no_page.structure().tables().size(), 2u);
