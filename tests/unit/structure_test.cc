@@ -1392,6 +1392,78 @@ TEST(StructureTest, TabTablesCarryTheirSlotsAsGridCells) {
   EXPECT_EQ(figure.column, 2u);
 }
 
+// Six pages joined without page breaks, each opening with the running header and closing with
+// its bare number (11 … 16); `foot` ends page 13's text and `top` opens page 14's, under its header.
+std::string PagesAround(const std::string& foot, const std::string& top) {
+  std::ostringstream text;
+  for (int page = 11; page <= 16; ++page) {
+    text << "乙公司2020年可持续发展报告\n";
+    if (page == 14) text << top;
+    text << "公司坚持绿色发展，持续推进节能减排。\n公司持续完善治理结构，保障股东权益。\n"
+            "公司开展安全培训，提升员工安全意识。\n";
+    if (page == 13) text << foot;
+    text << page << "\n";
+  }
+  return text.str();
+}
+
+TEST(StructureTest, ATabTableGoesOnPastAPageBreakAndAFootnote) {
+  // The rows at the foot of page 13, a footnote, the page number and the running header, then rows
+  // laid out alike: one table. The header copy over the continuation is furniture (it stands beside
+  // the page number), the footnote stays prose and is no row of the grid.
+  const std::string head =
+      "表1：员工构成\n"
+      "指标\t2020年\t2019年\n"
+      "员工总数\t1,000\t950\n"
+      "男性员工\t600\t560\n";
+  Document doc = Document::FromUtf8("r.txt", PagesAround(head + "1数据截至报告期末。\n", "女性员工\t400\t390\n合计\t1,000\t950\n"));
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  const Table& t = s.tables()[0];
+  EXPECT_EQ(t.first_line, LineWith(doc, "指标\t"));
+  EXPECT_EQ(t.last_line, LineWith(doc, "合计\t"));
+  EXPECT_EQ(GridTexts(s, t), (std::vector<std::vector<std::string>>{{"指标", "2020年", "2019年"},
+                                                                  {"员工总数", "1,000", "950"},
+                                                                  {"男性员工", "600", "560"},
+                                                                  {"女性员工", "400", "390"},
+                                                                  {"合计", "1,000", "950"}}));
+  const size_t copy = LineWith(doc, "女性员工\t") - 1;
+  EXPECT_EQ(doc.LineText(copy), "乙公司2020年可持续发展报告");
+  EXPECT_NE(s.line(copy).flags & ESGAUDIT_LINE_RUNNING_HEADER, 0u);
+  EXPECT_EQ(Role(doc, copy), "furniture");
+  EXPECT_NE(Role(doc, LineWith(doc, "1数据截至")), "table-row");
+  EXPECT_EQ(s.line(LineWith(doc, "1数据截至")).flags & ESGAUDIT_LINE_TABLE, 0u);
+
+  // The header row repeated at the top of the next page: the same table, the repeat no row.
+  Document repeat = Document::FromUtf8("r.txt", PagesAround(head, "指标\t2020年\t2019年\n女性员工\t400\t390\n"));
+  ASSERT_EQ(repeat.structure().tables().size(), 1u);
+  EXPECT_EQ(GridTexts(repeat.structure(), repeat.structure().tables()[0]).size(), 4u);
+}
+
+TEST(StructureTest, ProseOrAnotherLayoutAcrossAPageBreakEndsATabTable) {
+  const std::string head =
+      "表1：员工构成\n"
+      "指标\t2020年\t2019年\n"
+      "员工总数\t1,000\t950\n"
+      "男性员工\t600\t560\n";
+  // A line of prose (no footnote marker) at the foot of the page ends the table.
+  Document prose = Document::FromUtf8("r.txt", PagesAround(head + "公司员工结构保持稳定。\n", "女性员工\t400\t390\n合计\t1,000\t950\n"));
+  EXPECT_EQ(prose.structure().tables().size(), 2u);
+  // So does a count glued to its unit, which is no footnote marker.
+  Document count = Document::FromUtf8("r.txt", PagesAround(head + "12个部门参与统计。\n", "女性员工\t400\t390\n合计\t1,000\t950\n"));
+  EXPECT_EQ(count.structure().tables().size(), 2u);
+  // Rows of another layout on the next page (a change column more) are another table.
+  Document other = Document::FromUtf8("r.txt", PagesAround(head, "女性员工\t400\t390\t2.6%\n合计\t1,000\t950\t5.3%\n"));
+  EXPECT_EQ(other.structure().tables().size(), 2u);
+  // A single row before the break is no table going on (two lines of another column read as rows).
+  Document single = Document::FromUtf8("r.txt", PagesAround("员工总数\t1,000\t950\n", "女性员工\t400\t390\n合计\t1,000\t950\n"));
+  ASSERT_EQ(single.structure().tables().size(), 1u);
+  EXPECT_EQ(single.structure().tables()[0].first_line, LineWith(single, "女性员工\t"));
+  // Without page furniture between them, a footnote-like line still separates two tables.
+  Document no_page = Document::FromUtf8("r.txt", head + "1数据截至报告期末。\n女性员工\t400\t390\n合计\t1,000\t950\n");
+  EXPECT_EQ(no_page.structure().tables().size(), 2u);
+}
+
 TEST(StructureTest, AHeaderOfPeriodsSetOneSpaceApartGivesOneCellPerPeriod) {
   // "2015 年 2016 年" reads as one cell (no wide gap); a header of periods gives one cell per
   // period all the same, so the table is a time series. A header of periods only, starting over

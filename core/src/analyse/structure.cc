@@ -159,6 +159,7 @@ void StructureBuilder::Run() {
   MarkRepeatedLines();
   MarkSideText();
   MarkPageNumbers();
+  MarkHeaderCopiesAtPageNumbers();
   MarkToc();
   MarkIndex();
   FindTables();
@@ -479,6 +480,8 @@ void StructureBuilder::MarkRunningHeaders() {
   }
   repeats_.assign(n, 0);
   title_kept_.assign(n, 0);
+  header_group_.assign(n, 0);
+  uint32_t groups = 0;
   // Copies of each short line as it stands, in any script (a web address under a footer).
   line_repeats_.assign(n, 0);
   // Each short line squeezed and lower-cased once: the key of copies here and in MarkRepeatedLines.
@@ -556,9 +559,39 @@ void StructureBuilder::MarkRunningHeaders() {
         for (size_t k = 0; k < idx.size(); ++k)
           if (idx[k] == keep) placed[k] = 0, title_kept_[keep] = 1;
       }
-      for (size_t k = 0; k < idx.size(); ++k)
+      ++groups;
+      for (size_t k = 0; k < idx.size(); ++k) {
+        header_group_[idx[k]] = groups;
         if (placed[k]) s_.lines_[idx[k]].flags |= ESGAUDIT_LINE_RUNNING_HEADER;
+      }
     }
+  }
+}
+
+void StructureBuilder::MarkHeaderCopiesAtPageNumbers() {
+  // Only copies left in the text (not the section title kept in the body, nor a copy close to
+  // another: a flattened table's repeated label), and only the nearest line of text on each side,
+  // at most two lines away.
+  const size_t n = s_.lines_.size();
+  auto page_number = [&](size_t j) { return (s_.lines_[j].flags & ESGAUDIT_LINE_PAGE_NUMBER) != 0; };
+  for (size_t i = 0; i < n; ++i) {
+    if (header_group_[i] == 0 || title_kept_[i] || (s_.lines_[i].flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
+    bool close_copy = false;
+    for (size_t j = i >= 3 ? i - 3 : 0; j <= i + 3 && j < n && !close_copy; ++j)
+      close_copy = j != i && header_group_[j] == header_group_[i];
+    if (close_copy) continue;
+    bool beside = false;
+    for (size_t j = i; j-- > 0 && j + 2 >= i;) {
+      if (s_.lines_[j].cell_count == 0) continue;
+      beside = page_number(j);
+      break;
+    }
+    for (size_t j = i + 1; j < n && j <= i + 2 && !beside; ++j) {
+      if (s_.lines_[j].cell_count == 0) continue;
+      beside = page_number(j);
+      break;
+    }
+    if (beside) s_.lines_[i].flags |= ESGAUDIT_LINE_RUNNING_HEADER;
   }
 }
 

@@ -97,6 +97,10 @@ class StructureBuilder {
   static constexpr uint32_t kNoCopy = UINT32_MAX;
   void MarkSideText();
   void MarkPageNumbers();
+  // A copy of a running header that stands beside a page number (the nearest line of text above
+  // or below it) is furniture too: FurniturePlace could not tell, page numbers being found after
+  // the running headers (a copy over a table's continuation looks like the table's caption).
+  void MarkHeaderCopiesAtPageNumbers();
   void MarkToc();
   void MarkIndex();
   void FindTables();  // structure_tables.cc
@@ -136,6 +140,9 @@ class StructureBuilder {
   std::vector<uint32_t> line_repeats_; // per line: copies of the short line as it stands (any script)
   std::vector<std::string> squeezed_lower_;  // per line of at most 200 bytes: Squeeze(AsciiLower(line)), else empty
   std::vector<uint8_t> title_kept_;    // per line: a title copy TitleCopyToKeep kept in the body
+  // Per line: 1 + the index of its group of running-header copies when that group was marked
+  // (MarkRunningHeaders), else 0.
+  std::vector<uint32_t> header_group_;
   std::vector<uint8_t> figure_cells_;  // per cell: a stacked or split figure or its label (not prose)
 };
 

@@ -16,6 +16,7 @@
 #include "analyse/markup_tables.h"
 #include "analyse/space_thousands.h"
 #include "analyse/structure_internal.h"
+#include "analyse/structure_lines.h"
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
 
@@ -510,6 +511,26 @@ bool BracketGoesOn(std::string_view upper, std::string_view lower) {
   return BracketsOf(upper).open > 0 && BracketsOf(lower).unopened > 0;
 }
 
+// A footnote printed at the foot of a page ("22数据统计口径依据……", "注：……", "①……", "*……"): a
+// cell opening with its marker. One or two digits count as a marker only when glued to the note's
+// first word in Chinese, not to a count's or a date's unit ("12个省", "3月", "5家").
+bool FootnoteLine(std::string_view t) {
+  t = Trim(t);
+  if (Starts(t, "注") || Starts(t, "*") || Starts(t, "※")) return true;
+  // Circled numbers ① … ⑳ (U+2460 … U+2473).
+  if (t.size() >= 3 && static_cast<unsigned char>(t[0]) == 0xE2 && static_cast<unsigned char>(t[1]) == 0x91 &&
+      static_cast<unsigned char>(t[2]) >= 0xA0 && static_cast<unsigned char>(t[2]) <= 0xB3)
+    return true;
+  size_t digits = 0;
+  while (digits < t.size() && IsAsciiDigit(t[digits])) ++digits;
+  if (digits == 0 || digits > 2 || !sdk::HasCjk(t.substr(digits, 3))) return false;
+  for (std::string_view unit : {"年", "月", "日", "个", "家", "人", "项", "次", "名", "位", "条", "所", "种", "类",
+                                "万", "亿", "元", "吨", "岁", "号", "天", "期", "届", "批", "台", "辆", "多", "余",
+                                "千", "百", "座", "间", "场", "部", "份", "笔", "户", "倍", "小", "分", "周", "季"})
+    if (Starts(t.substr(digits), unit)) return false;
+  return true;
+}
+
 bool FigureValue(std::string_view cell) {
   size_t k = 0;
   while (k < cell.size() && (cell[k] == '-' || cell[k] == '+' || cell[k] == '(')) ++k;
@@ -705,6 +726,9 @@ void StructureBuilder::FindTables() {
   constexpr size_t kKeyedReach = 4;
   // Lines of the page's other column between the rows of such a table: not rows of it.
   std::vector<uint8_t> beside(n, 0);
+  // Lines inside a table's range that are none of its rows: a footnote at the foot of a page the
+  // table runs over, or its header row repeated on the next page.
+  std::vector<uint8_t> off_table(n, 0);
   // Lines of value slots only ("      NA     3.3     2.7"): a row whose label the layout wrapped
   // onto the lines around it, when such a label piece is found (below); their slots meanwhile.
   std::vector<uint8_t> values_only(n, 0);
@@ -1164,7 +1188,7 @@ void StructureBuilder::FindTables() {
       return std::make_tuple(first, last, std::move(text));
     };
     for (uint32_t j = tb->first_line; j <= tb->last_line; ++j) {
-      if (wrapped_into[j] != kNoIndex || beside[j] || s_.lines_[j].cell_count == 0 || bare_number(j) ||
+      if (wrapped_into[j] != kNoIndex || beside[j] || off_table[j] || s_.lines_[j].cell_count == 0 || bare_number(j) ||
           (j != tb->header_line && (s_.lines_[j].flags & ESGAUDIT_LINE_FURNITURE_MASK)))
         continue;
       const std::vector<const Cell*> cells = body_cells(j);
@@ -1229,7 +1253,7 @@ void StructureBuilder::FindTables() {
     // as in an aligned table show it goes on; per row, its piece above and below.
     auto alone = [&](uint32_t j) -> std::string_view {
       const LineStructure& ls = s_.lines_[j];
-      if (ls.cell_count != 1 || j == tb->header_line || (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)) return {};
+      if (ls.cell_count != 1 || j == tb->header_line || off_table[j] || (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)) return {};
       const Cell& c = s_.cells_[ls.first_cell];
       std::string_view t = CellText(c);
       if (period_row(j, tb->last_line)) return {};
@@ -1275,7 +1299,7 @@ void StructureBuilder::FindTables() {
     std::map<uint32_t, std::pair<uint32_t, uint32_t>> slot_piece;
     for (uint32_t p = tb->first_line + 1; p <= tb->last_line; ++p) {
       const LineStructure& ls = s_.lines_[p];
-      if (ls.cell_count != 1 || p == tb->header_line || pieces.count(p) ||
+      if (ls.cell_count != 1 || p == tb->header_line || pieces.count(p) || off_table[p] ||
           (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) || period_row(p, tb->last_line))
         continue;
       const Cell& c = s_.cells_[ls.first_cell];
@@ -1301,7 +1325,7 @@ void StructureBuilder::FindTables() {
     for (uint32_t j = tb->first_line; j <= tb->last_line; ++j) {
       const LineStructure& ls = s_.lines_[j];
       const bool tabbed = Contains(LineView(j), "\t");
-      if (pieces.count(j)) continue;
+      if (pieces.count(j) || off_table[j]) continue;
       if (ls.cell_count == 0 || bare_number(j) || stray(j) || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER) ||
           (j != tb->header_line && !tabbed && (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)))
         continue;
@@ -1447,7 +1471,7 @@ void StructureBuilder::FindTables() {
     }
     uint32_t year_rows = 0;
     for (uint32_t j = tb.first_line; j <= tb.last_line; ++j) {
-      if (beside[j]) continue;
+      if (beside[j] || off_table[j]) continue;
       std::vector<std::string_view> cells = header_cells(j, width);
       tb.columns = std::max<uint32_t>(tb.columns, static_cast<uint32_t>(cells.size()));
       if (j == tb.header_line || cells.empty()) continue;
@@ -1508,7 +1532,7 @@ void StructureBuilder::FindTables() {
     }
     uint32_t index = static_cast<uint32_t>(s_.tables_.size());
     for (uint32_t j = tb.first_line; j <= tb.last_line; ++j) {
-      if (beside[j]) continue;  // the other column's prose stays prose
+      if (beside[j] || off_table[j]) continue;  // the other column's prose stays prose; so does a footnote
       s_.lines_[j].flags |= ESGAUDIT_LINE_TABLE;
       s_.lines_[j].table = index;
     }
@@ -1538,6 +1562,59 @@ void StructureBuilder::FindTables() {
     // Whether line j is a row that may follow `prev`, or the label piece wrapped above such a row.
     auto reaches = [&](size_t prev, size_t j) {
       return joins(prev, j) || (j + 1 < n && wrapped_into[j] == j + 1 && joins(prev, j + 1));
+    };
+    // Where a table of two rows or more goes on after a page break at line j (the first line after
+    // row `last` that is no row): the line of the row that continues it, or kNoIndex. The lines
+    // between are blank lines, page furniture (running headers, decorations, and a page number:
+    // the sign of the break, unless the pages are known and the row is on another page), up to two
+    // footnotes (FootnoteLine) before the page number, and the table's first line repeated (its
+    // header row) after it; the row is laid out as `last` (as many tab slots and cells; an
+    // aligned row's slots in the same columns, as joins asks). A running header alone is no sign:
+    // a line repeated between one-row "tables" (a questionnaire's options) is taken for one.
+    constexpr size_t kPageGap = 8;
+    auto continuation = [&](size_t j) -> size_t {
+      if (source != ESGAUDIT_TABLE_SOURCE_TABS && source != ESGAUDIT_TABLE_SOURCE_ALIGNED) return kNoIndex;
+      size_t r = j;
+      bool page_number = false;
+      size_t notes = 0;
+      for (; r < n && r < j + kPageGap; ++r) {
+        const LineStructure& l = s_.lines_[r];
+        if (l.cell_count == 0) continue;
+        if ((l.flags & ESGAUDIT_LINE_PAGE_NUMBER) || bare_number(r)) {
+          page_number = true;
+          continue;
+        }
+        if (l.flags & ESGAUDIT_LINE_FURNITURE_MASK) continue;
+        if (!page_number && notes < 2 && l.cell_count == 1 && !Contains(doc_.LineText(r), "\t") &&
+            FootnoteLine(CellText(s_.cells_[l.first_cell]))) {
+          ++notes;
+          continue;
+        }
+        break;
+      }
+      if (r >= n || rows < 2) return kNoIndex;
+      // The page changes between the two rows (pages known), or a page number stands between them.
+      if (!page_number && !(doc_.page_count() > 0 && doc_.line(r).page != doc_.line(last).page)) return kNoIndex;
+      // The header row repeated over the continuation (the table's first line, or the line of
+      // labels just above it).
+      auto same = [&](size_t a) { return s_.lines_[a].cell_count >= 2 && lines::SameSqueezed(LineView(a), LineView(r)); };
+      {
+        size_t above = i;
+        while (above > 0 && above + 3 > i && s_.lines_[above - 1].cell_count == 0) --above;
+        if (same(i) || (above > 0 && same(above - 1))) {
+          ++r;
+          while (r < n && s_.lines_[r].cell_count == 0) ++r;
+        }
+      }
+      if (r >= n || !joins(last, r)) return kNoIndex;
+      if (source == ESGAUDIT_TABLE_SOURCE_TABS) {
+        auto tabs = [&](size_t line) {
+          const std::string_view t = doc_.LineText(line);
+          return std::count(t.begin(), t.end(), '\t');
+        };
+        if (tabs(r) != tabs(last) || s_.lines_[r].cell_count != s_.lines_[last].cell_count) return kNoIndex;
+      }
+      return r;
     };
     // Lines of the page's other column between rows joined with single spaces (a two-column page
     // whose extraction interleaved a table's rows with the lines of prose beside it): at most
@@ -1596,6 +1673,18 @@ void StructureBuilder::FindTables() {
           ((s_.lines_[j].flags & ESGAUDIT_LINE_FURNITURE_MASK) ||
            (source != ESGAUDIT_TABLE_SOURCE_PIPES && bare_number(j))))
         continue;
+      // A page break between two rows: the bottom of one page (a footnote or two, FootnoteLine)
+      // and the top of the next (page number, running header, blank lines), then, after a repeat
+      // of the table's header row or none, a row laid out as the last one (as many tab slots and
+      // cells, or value slots in the same columns). The break must show as page furniture: a page
+      // number or a running header; a line of prose, or a row of another layout, ends the table.
+      if (const size_t r = continuation(j); r != kNoIndex) {
+        for (size_t k = j; k < r; ++k)
+          if (s_.lines_[k].cell_count != 0 && !(s_.lines_[k].flags & ESGAUDIT_LINE_FURNITURE_MASK) && !bare_number(k))
+            off_table[k] = 1;
+        j = r - 1;
+        continue;
+      }
       if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED && joined[last] != 0) {
         size_t r = j;
         while (r < n && r < j + kBeside && (other_column(r) || wrapped_into[r] != kNoIndex ||
