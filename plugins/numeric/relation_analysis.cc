@@ -291,6 +291,18 @@ std::string Format(double v, int decimals) {
 
 }  // namespace
 
+namespace {
+// Defined with the model's table reader, below.
+bool CountedByContext(const std::string& header, const std::string& table_unit);
+
+// A figure that may be a count its context names: a whole number printed bare (no unit, magnitude
+// or qualifier), not negative.
+bool CountCandidate(const Figure& f) {
+  return f.kind == ESGAUDIT_FACT_QUANTITY && f.unit.empty() && f.decimals == 0 && f.magnitude == 1 &&
+         f.qualifiers == 0 && f.value >= 0;
+}
+}  // namespace
+
 const char* RelationAnalysis::KindName(RelationKind kind) {
   switch (kind) {
     case RelationKind::kPercentBreakdown:
@@ -410,6 +422,18 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
     const Interval iv = PrintedInterval(f, /*exact_counts=*/true);
     g.low = f.value < 0 ? -iv.hi : iv.lo;
     g.high = f.value < 0 ? -iv.lo : iv.hi;
+    // So is a whole number printed bare in a table whose column header or unit line says it counts
+    // things (检查次数, 投诉数量（件）, 单位：人); a time series' columns are periods, its rows are judged
+    // by FindModelTables.
+    if (in_table && CountCandidate(g) && ls.table < doc.TableCount()) {
+      const esgaudit_table& tb = doc.Table(ls.table);
+      const std::string header(sdk::View(f.column_label));
+      const std::string table_unit(sdk::View(tb.unit));
+      if (tb.kind != ESGAUDIT_TABLE_TIME_SERIES && CountedByContext(header, table_unit)) {
+        g.low = g.high = g.value;
+        g.context_count = true;
+      }
+    }
     figures_.push_back(std::move(g));
   }
 }
@@ -3448,6 +3472,34 @@ std::string LabelUnit(std::string label) {
   return "";
 }
 
+// Whether bare whole numbers under a table's column header and unit line count discrete things, so
+// that their parts sum exactly: the header names a count (检查次数, 人数) or a count unit in its bracket
+// or as a unit line of its own (投诉数量（件）, 单位：人次), or it names nothing and the table's unit is
+// a count unit. Not when either names another unit, a multiple (万人, 千人次) or a share (占比, 率):
+// such figures keep the rounding allowance.
+bool CountedByContext(const std::string& header, const std::string& table_unit) {
+  std::string h = header;
+  h.erase(std::remove(h.begin(), h.end(), ' '), h.end());
+  if (!table_unit.empty() && !IsCountUnit(table_unit)) return false;
+  if (RateLabel(h)) return false;
+  std::string unit = LabelUnit(h);  // "(件)", "(单位：人)"
+  const std::string line = unit.empty() ? h : unit;
+  for (const char* lead : {"单位:", "单位\xEF\xBC\x9A"}) {  // 单位: and 单位：
+    if (line.rfind(lead, 0) == 0) {
+      unit = line.substr(std::string(lead).size());
+      break;
+    }
+  }
+  if (!unit.empty()) return IsCountUnit(unit);
+  // Headers count by more nouns than row labels do (一般事故, 工伤事故数, 重伤工伤数, 员工数): a header names
+  // the column's quantity, where a row label's tail may name a category.
+  for (const char* tail : {"事故", "事故数", "伤数", "员工数", "职工数"}) {
+    const std::string t(tail);
+    if (h.size() > t.size() && h.compare(h.size() - t.size(), t.size(), t) == 0) return true;
+  }
+  return CountLabel(h) || IsCountUnit(table_unit);
+}
+
 // A row of one label naming the dimension of the breakdown below it (性别, 年龄, 教育程度, Gender):
 // in a table of counts it says that the rows under it split the table's population once more.
 bool DimensionTitle(std::string label) {
@@ -3951,6 +4003,30 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     });
     for (const Row& row : rows) {
       const std::string unit = row.unit.empty() ? LabelUnit(row.label) : row.unit;
+      // A row in another unit or of shares (吨, 万人, 占比) keeps the allowance its header may have
+      // taken away; a row of no unit counts by the header of its column (重伤工伤数 in a second header
+      // line, which the model's column label does not carry).
+      if ((!unit.empty() && !IsCountUnit(unit)) || RateLabel(row.label)) {
+        for (const Slot& c : row.cells) {
+          if (c.figure < 0 || !figures_[c.figure].context_count) continue;
+          Figure& f = figures_[c.figure];
+          const Interval iv = ExactInterval(f.value, f.decimals, f.magnitude);
+          f.low = iv.lo;
+          f.high = iv.hi;
+          f.context_count = false;
+        }
+        continue;
+      }
+      if (unit.empty() && t.kind != ESGAUDIT_TABLE_TIME_SERIES) {
+        const std::string table_unit(sdk::View(t.unit));
+        for (const Slot& c : row.cells) {
+          if (c.figure < 0 || !CountCandidate(figures_[c.figure])) continue;
+          if (!CountedByContext(header_of_row(row, c.slot), table_unit)) continue;
+          Figure& f = figures_[c.figure];
+          f.low = f.high = f.value;
+          f.context_count = true;
+        }
+      }
       if (!IsCountUnit(unit) && !(unit.empty() && (counted_total || CountLabel(row.label)))) continue;
       for (const Slot& c : row.cells) {
         if (c.figure < 0) continue;

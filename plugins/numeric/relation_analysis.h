@@ -41,6 +41,8 @@ struct Figure {
   // Interval the printed figure stands for (XBRL Calculations 1.1 rounding; qualifiers widen it).
   double low = 0;
   double high = 0;
+  // The interval is exact because its table's header or unit line names a count, not its own unit.
+  bool context_count = false;
 };
 
 enum class RelationKind { kPercentBreakdown, kPartsTotal, kSubset };
