@@ -3581,9 +3581,13 @@ std::string OpeningWords(const std::string& label) {
   return words.size() == 2 && !words.back().empty() ? words[0] + " " + words[1] : std::string();
 }
 
+// Whether a column shows the grouping: it adds up as printed, or within the rounding intervals of
+// counts exact by their context only (Relation::adds_up_rounded).
+bool ShowsGrouping(const Relation& r) { return r.consistent || r.adds_up_rounded; }
+
 bool MostAddUp(const std::vector<Relation>& columns, size_t tried) {
   size_t consistent = 0;
-  for (const Relation& r : columns) consistent += r.consistent;
+  for (const Relation& r : columns) consistent += ShowsGrouping(r);
   return consistent >= 1 && consistent + 1 >= tried;
 }
 
@@ -4180,6 +4184,21 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       SumParts(&r);
       const double tlo = figures_[total].low, thi = figures_[total].high;
       r.consistent = r.sum_low <= thi && tlo <= r.sum_high;
+      if (!r.consistent) {
+        // The same sum with the members exact by their context only widened to their rounding.
+        auto rounded = [&](int i) {
+          const Figure& f = figures_[i];
+          return f.context_count ? ExactInterval(f.value, f.decimals, f.magnitude) : Interval{f.low, f.high};
+        };
+        double lo = 0, hi = 0;
+        for (int p : r.parts) {
+          const Interval iv = rounded(p);
+          lo += iv.lo;
+          hi += iv.hi;
+        }
+        const Interval t = r.total >= 0 ? rounded(r.total) : Interval{tlo, thi};
+        r.adds_up_rounded = lo <= t.hi && t.lo <= hi;
+      }
       // A sum far from the total is another kind of figure or a misread column: not this relation.
       bool plausible = r.sum_low <= 1.5 * thi && r.sum_high >= 0.67 * tlo;
       if (!plausible) return;
@@ -4354,8 +4373,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         std::vector<Relation> columns;
         const size_t tried = column_totals(head, under, false, &columns);
         if (!MostAddUp(columns, tried)) continue;
-        const size_t consistent = static_cast<size_t>(
-            std::count_if(columns.begin(), columns.end(), [](const Relation& r) { return r.consistent; }));
+        const size_t consistent = static_cast<size_t>(std::count_if(columns.begin(), columns.end(), ShowsGrouping));
         // On a tie a row named as a total (员工总数) is the head rather than a category row.
         if (consistent < best_consistent || (consistent == best_consistent && !TableTotalLabel(head.label))) continue;
         best = std::move(columns);
@@ -4630,7 +4648,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
             std::string h = header_of_row(tr, ts.slot);
             make(ts.figure, std::move(parts), h.empty() ? tr2.label : tr2.label + "/" + h, tr, &block_columns);
           }
-          bool adds = std::any_of(block_columns.begin(), block_columns.end(), [](const Relation& r) { return r.consistent; });
+          bool adds = std::any_of(block_columns.begin(), block_columns.end(), ShowsGrouping);
           if (adds || dimension) {
             for (Relation& r : block_columns) {
               relabel(r);
@@ -4689,12 +4707,13 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         make(ts.figure, std::move(parts), h.empty() ? tr.label : bare ? h : tr.label + "/" + h, tr, &columns);
       }
       // With several columns, one must add up to show that the rows are the total's parts (a
-      // cumulative 合计 row under the year's additions does not); a total above its rows needs
+      // cumulative 合计 row under the year's additions does not; counts exact by their header only
+      // are read with their rounding here, ShowsGrouping); a total above its rows needs
       // that even with one column, unless the rows name every category of a closed set.
       size_t figure_columns = 0;
       for (const Slot& ts : tr.cells) figure_columns += ts.figure >= 0;
       bool corroborated = !above && figure_columns < 2;
-      for (const Relation& r : columns) corroborated = corroborated || r.consistent;
+      for (const Relation& r : columns) corroborated = corroborated || ShowsGrouping(r);
       if (above && !corroborated) {
         bool closed = false;
         if (!columns.empty()) {
@@ -4782,7 +4801,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       // all tried but at most one do.
       auto shown = [&](const std::vector<Relation>& columns, size_t tried) {
         size_t held = 0;
-        for (const Relation& r : columns) held += r.consistent && figures_[r.total].value > 0;
+        for (const Relation& r : columns) held += ShowsGrouping(r) && figures_[r.total].value > 0;
         return held >= 3 && MostAddUp(columns, tried);
       };
       constexpr size_t kMaxGroup = 12;
@@ -4889,7 +4908,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         column_totals(tr, std::vector<size_t>(full.begin(), full.begin() + n), true, &a);
         column_totals(twin, std::vector<size_t>(narrow.begin(), narrow.begin() + n), true, &b);
         auto consistent = [](const std::vector<Relation>& cols) {
-          return static_cast<size_t>(std::count_if(cols.begin(), cols.end(), [](const Relation& r) { return r.consistent; }));
+          return static_cast<size_t>(std::count_if(cols.begin(), cols.end(), ShowsGrouping));
         };
         const size_t ca = consistent(a), cb = consistent(b);
         if (ca == 0 || cb == 0) continue;

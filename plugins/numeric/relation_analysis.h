@@ -77,6 +77,11 @@ struct Relation {
   int total = -1;                // index into figures(); -1 for percentage breakdowns (total 100)
   std::vector<int> parts;        // indexes into figures(), in text order
   bool consistent = true;        // the intervals overlap
+  // The intervals overlap when counts exact only by their table's header or unit line (Figure's
+  // context_count) keep their rounding interval: whether the rows form the grouping is read this
+  // way, so that a total off by one as printed in one count column still counts as a grouping's
+  // column; `consistent` and `flag` judge the exact counts. Set by the model-table reader only.
+  bool adds_up_rounded = false;
   bool flag = false;             // inconsistent and certain enough to report
   double sum_low = 0;            // interval of the sum of the parts
   double sum_high = 0;

@@ -3541,6 +3541,32 @@ TEST(RelationRulesTest, CountsOfDiscreteThingsSumExactly) {
   EXPECT_TRUE(Findings(Check(shares)).empty()) << ::testing::PrintToString(Findings(Check(shares)));
 }
 
+// Whether rows form a total is read with the rounding intervals, the columns are judged by exact
+// counts: a 合计 row one off as printed in one count column and far off in another is read, and
+// both are errors. A column off by more than its rounding, or the same table in 吨, is not read so.
+TEST(RelationRulesTest, ACountTotalOffByOneStillShowsTheGrouping) {
+  const std::string head = "成员企业\t检查次数\t抽样批次数\n甲公司\t3\t16\n乙公司\t5\t14\n";
+  const std::string one_off = head + "丙公司\t2\t20\n合计\t9\t50\n";
+  std::vector<std::string> f = Findings(Check(one_off));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("error: "), std::string::npos) << f[0];
+  const std::string both = head + "丙公司\t2\t34\n合计\t9\t50\n";
+  f = Findings(Check(both));
+  ASSERT_EQ(f.size(), 2u) << ::testing::PrintToString(f);
+  for (const std::string& s : f) EXPECT_NE(s.find("error: "), std::string::npos) << s;
+  // One error each: the inspections (10 against 9) and the samplings (64 against 50).
+  EXPECT_EQ(f[0].find("64") == std::string::npos, f[1].find("64") != std::string::npos) << f[0] << f[1];
+  // Three off in the counts is beyond the rounding of four figures: two columns fail, no grouping.
+  const std::string far = head + "丙公司\t2\t34\n合计\t7\t50\n";
+  EXPECT_TRUE(Findings(Check(far)).empty()) << ::testing::PrintToString(Findings(Check(far)));
+  // In 吨 the first column holds within the printed precision: only the second is an error.
+  const std::string tonnes =
+      "成员企业\t危废产生量（吨）\t一般固废（吨）\n甲公司\t3\t16\n乙公司\t5\t14\n丙公司\t2\t34\n合计\t9\t50\n";
+  f = Findings(Check(tonnes));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("64"), std::string::npos) << f[0];
+}
+
 // A total column read from the rows (each row: 重伤 + 轻伤 = 工伤事故数) counts exactly when the columns'
 // headers count: one row off by one is an error there; the same rows in 吨 are read within the printed
 // precision and listed, not flagged.
