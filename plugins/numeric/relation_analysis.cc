@@ -152,6 +152,36 @@ bool SameThingsCounted(const Figure& a, const Figure& b) {
   return false;
 }
 
+// The noun a count in a general classifier (个, 项, 次) counts when it follows its unit: the Han
+// characters right after the unit, up to a particle or conjunction ("17个省市自治区的…" -> 省市自治区);
+// empty when none follows ("其中新增29个。"), when the words open a predicate of which the count is
+// the subject ("其中21个为目录外品种": the count counts the total's noun), when one character is all
+// there is, or when the unit is another.
+std::u32string NounAfterGeneralUnit(const Figure& g) {
+  if (g.kind != ESGAUDIT_FACT_QUANTITY || (g.unit != "个" && g.unit != "项" && g.unit != "次")) return {};
+  std::u32string noun;
+  for (char32_t c : ToU32(g.after)) {
+    if (c == U' ' && noun.empty()) continue;
+    if (c < 0x4E00 || c > 0x9FFF || c == U'的' || c == U'和' || c == U'及' || c == U'与' || c == U'或') break;
+    noun += c;
+  }
+  if (noun.size() < 2 || std::u32string_view(U"为是属系在位来由已均都获被将").find(noun[0]) != std::u32string_view::npos) {
+    return {};
+  }
+  return noun;
+}
+
+// "向17个省市自治区，包括12个少数民族的…": a part in the total's general classifier that counts a noun
+// sharing no character with the total's counted noun counts another thing (12 ethnic groups among
+// 17 provinces), no part of it. Both nouns must be printed after their units; a part naming the
+// total's noun or a kind of it (17个子公司，包括12个全资子公司; 13次会议，其中3次现场会议) stays a part.
+bool CountsAnotherThing(const Figure& total, const Figure& part) {
+  if (total.unit != part.unit) return false;
+  const std::u32string whole = NounAfterGeneralUnit(total), piece = NounAfterGeneralUnit(part);
+  if (whole.empty() || piece.empty()) return false;
+  return std::none_of(piece.begin(), piece.end(), [&](char32_t c) { return whole.find(c) != std::u32string::npos; });
+}
+
 bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -2587,6 +2617,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       }
       if (sibling) continue;
       totals_done.insert(toks[k].figure);
+      if (parts.size() == 1 && CountsAnotherThing(*total, figures_[parts[0]])) continue;
       if (parts.size() == 1) subset_of[parts[0]] = toks[k].figure;
       if (parts.size() == 1) {
         Relation r = Stated(RelationKind::kSubset, toks[k].figure, parts);

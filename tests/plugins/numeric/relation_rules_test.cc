@@ -3484,6 +3484,32 @@ TEST(RelationRulesTest, AFigurePastAnOfWhichClauseGivingNoPartIsNoPartUnlessItNa
 }
 
 
+// After 其中 / 包括, a part in the total's general classifier (个, 项, 次) whose counted noun, printed
+// after its unit, shares no character with the total's counts another thing: no subset, no finding,
+// whichever is larger. Parts counting the total's noun or a kind of it stay subsets.
+TEST(RelationRulesTest, AnOfWhichPartCountingAnotherNounIsNoSubset) {
+  for (const char* text : {"基金会资助了9个省份的乡村小学，包括14个民族的学生。\n",
+                           "基金会资助了9个省份的乡村小学，包括4个民族的学生。\n",
+                           "志愿者走访了5个城市的社区，其中18个街道的老人。\n"}) {
+    EXPECT_TRUE(Check(text, "zh", "relations").relations.empty()) << text;
+    EXPECT_TRUE(Findings(Check(text)).empty()) << text;
+  }
+  ExpectRecognisedThenCaught({"集团共有23个子公司，包括15个全资子公司。\n", "subset", {"23个", "15个"}, "15个", "25",
+                              "error"});
+  ExpectRecognisedThenCaught({"全年实施40个项目，其中16个扶贫项目。\n", "subset", {"40个", "16个"}, "16个", "46",
+                              "error"});
+  ExpectRecognisedThenCaught({"董事会共召开11次会议，其中4次现场会议。\n", "subset", {"11次", "4次"}, "4次", "14",
+                              "error"});
+  // No noun after the part's unit: the cue says nothing, the subset stays.
+  ExpectRecognisedThenCaught({"注册课题达150个，其中本年新增30个。\n", "subset", {"150个", "30个"}, "30个", "160",
+                              "error"});
+  // The words after the part's unit are a predicate of the count, which counts the total's noun.
+  ExpectRecognisedThenCaught({"本年立项60个产品，其中18个为新开发品种。\n", "subset", {"60个", "18个"}, "18个", "68",
+                              "error"});
+  ExpectRecognisedThenCaught({"本年立项60个产品，其中18个 属于出口品种。\n", "subset", {"60个", "18个"}, "18个", "68",
+                              "error"});
+}
+
 // A tab table's total row named by the quantity it totals (贷款总额, 排放总量) rather than by a total
 // word sums the rows above it, as a 合计 row does.
 TEST(RelationRulesTest, ATotalRowNamedByItsQuantitySumsTheRowsAbove) {
