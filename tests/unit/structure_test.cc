@@ -515,6 +515,42 @@ TEST(StructureTest, ContentsTitlesWrappedOntoTheNextLine) {
                                                   "社会责任管理 12", "利益相关方沟通 13", "附录三:独立鉴证报告 92"}));
 }
 
+TEST(StructureTest, AgeClassesAndLabelsBeforeSeveralFiguresAreNoContentsEntries) {
+  // Whether any cell of the text is flagged as a contents entry.
+  auto flagged = [](const std::string& text) {
+    Document doc = Document::FromUtf8("r.txt", text);
+    std::vector<std::string> out;
+    const Structure& s = doc.structure();
+    for (size_t i = 0; i < s.lines().size(); ++i) {
+      const LineStructure& l = s.line(i);
+      for (uint32_t k = 0; k < l.cell_count; ++k) {
+        const Cell& c = s.cells()[l.first_cell + k];
+        if (c.flags & ESGAUDIT_CELL_TOC_ENTRY)
+          out.push_back(std::string(doc.text().substr(c.offset, c.length)));
+      }
+    }
+    return out;
+  };
+  // A staff table: labels ending in a note number and age classes, each before several figures.
+  EXPECT_EQ(flagged("人员结构\t本年\t上年\t增减\n"
+                    "一线员工7\t3,210\t3,105\t3.38%\n"
+                    "中层员工8\t402\t398\t1.01%\n"
+                    "25岁及以下\t1,024\t998\t2.61%\n"
+                    "26-45 岁\t2,100\t2,050\t2.44%\n"
+                    "55岁以上\t12\t15\t-20.00%\n"),
+            std::vector<std::string>{});
+  // Age classes before one figure each: an age is no page number before a title.
+  EXPECT_EQ(flagged("25岁及以下\t1,024\n56岁以上\t12\n35岁至55岁\t880\n"), std::vector<std::string>{});
+  // Near misses, contents entries: a title with one page number in its cell or the next one, in
+  // one or two columns, and pages printed before their titles.
+  EXPECT_EQ(flagged("一线员工7\t社区公益21\n中层员工8\t绿色运营25\n员工培训12\t附录30\n"),
+            (std::vector<std::string>{"一线员工7", "社区公益21", "中层员工8", "绿色运营25", "员工培训12", "附录30"}));
+  EXPECT_EQ(flagged("关于我们\t3\n员工关爱\t9\n社区公益\t17\n"),
+            (std::vector<std::string>{"关于我们", "员工关爱", "社区公益"}));
+  EXPECT_EQ(flagged("3关于我们\n9员工关爱\n17社区公益\n"),
+            (std::vector<std::string>{"3关于我们", "9员工关爱", "17社区公益"}));
+}
+
 TEST(StructureTest, ATitleTheContentsListIsAHeadingWithoutBlankLines) {
   Document doc = Document::FromUtf8("r.txt",
                                     "目录\n领导致辞..........-3 -\n编写说明..........-6-\n"

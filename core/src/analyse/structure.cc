@@ -85,7 +85,8 @@ bool TocLikeText(std::string_view text) {
   }
   size_t l = 0;
   while (l < cps.size() && IsAsciiDigit(cps[l])) ++l;
-  if (l >= 1 && l <= 3 && l < cps.size() && IsCjk(cps[l]) && !IsUnitChar(cps[l]) &&
+  // An age class ("25岁及以下", "55岁以上") is no page and title.
+  if (l >= 1 && l <= 3 && l < cps.size() && IsCjk(cps[l]) && !IsUnitChar(cps[l]) && cps[l] != U'岁' &&
       cps.size() - l <= 24 && cps.size() - l >= 2)
     return true;
   int runs = 0;
@@ -94,7 +95,7 @@ bool TocLikeText(std::string_view text) {
       continue;
     size_t j = i;
     while (j < cps.size() && IsAsciiDigit(cps[j])) ++j;
-    if (j - i <= 3 && j < cps.size() && IsCjk(cps[j]) && !IsUnitChar(cps[j])) ++runs;
+    if (j - i <= 3 && j < cps.size() && IsCjk(cps[j]) && !IsUnitChar(cps[j]) && cps[j] != U'岁') ++runs;
   }
   return runs >= 2;
 }
@@ -131,6 +132,13 @@ bool IsLoneFigure(std::string_view s) {
   for (; i < cps.size(); ++i)
     if (!IsUnitChar(cps[i]) && cps[i] != U'+' && cps[i] != 0x2030) return false;
   return true;
+}
+
+// IsLoneFigure after an optional sign: "-4.33%", "+12", "27,184".
+bool IsSignedFigure(std::string_view s) {
+  s = Trim(s);
+  if (!s.empty() && (s.front() == '-' || s.front() == '+')) s.remove_prefix(1);
+  return IsLoneFigure(s);
 }
 
 // For an expression anchored at ^ (every alternative): std::regex_search tries it at every
@@ -792,6 +800,10 @@ void StructureBuilder::MarkToc() {
         std::u32string cps = Decode(t);
         like = cps.size() >= 2 && cps.size() <= 24 && HasCjk(cps) && !HasSentencePunct(t);
       }
+      // A label followed by two or more figures heads a table row ("25岁及以下 ¦ 1,024 ¦ 998 ¦
+      // -2.61%", "一线员工7 ¦ 3,210 ¦ 3,105", a note number after the label): a contents entry has
+      // one page number.
+      if (like && k + 2 < ls.cell_count && IsSignedFigure(at(k + 1)) && IsSignedFigure(at(k + 2))) like = false;
       if (like) {
         entries.push_back({i, k});
         toc_ish[i] = true;
