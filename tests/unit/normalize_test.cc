@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <memory>
 #include <set>
@@ -167,6 +168,38 @@ TEST(NormalizeTest, AMixedTextIsTraditionalWhenMostOfItsFormsAre) {
   EXPECT_FALSE(traditional("們個這與為们个这与为"));
   // In a text read as Simplified the pairs' Traditional forms still fold, nothing else does.
   EXPECT_EQ(BuildMatchView("顯" + mixed(4, 5)).view, "顯国国国国与国国国国国");
+}
+
+// Japanese shares kanji with Traditional Chinese (國, 會, 業, 員, 時 ...): its kana, not its Han
+// forms, decide, and nothing of a Japanese text folds. The same kanji without the kana read as
+// Traditional and fold; a Chinese text naming brands in katakana stays Chinese, Traditional or
+// Simplified.
+TEST(NormalizeTest, KanaInQuantityMakeATextJapaneseAndNothingFolds) {
+  const std::string japanese =
+      "國際會議の報告書では、當社の業務と従業員の働き方について説明しています。"
+      "環境への取り組みとして、東日本の工場では電力の使用量を減らしました。";
+  EXPECT_EQ(BuildMatchView(japanese).view, japanese);
+  ExpectMapsRoundTrip(Document::FromUtf8("j.txt", japanese));
+  std::string kanji;  // the Han characters alone
+  for (int32_t k = 0; k < static_cast<int32_t>(japanese.size());) {
+    const int32_t at = k;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(japanese.data()), k, static_cast<int32_t>(japanese.size()), c);
+    if (c >= 0x4e00 && c <= 0x9fff) kanji += japanese.substr(static_cast<size_t>(at), static_cast<size_t>(k - at));
+  }
+  EXPECT_EQ(BuildMatchView(kanji).view.rfind("国际会议", 0), 0u) << BuildMatchView(kanji).view;
+
+  const std::string traditional = "本報告說明我們在環境與社會方面的表現。報告期內，我們與ソニー及キヤノン合作推動節能。";
+  EXPECT_EQ(BuildMatchView(traditional).view,
+            "本报告说明我们在环境与社会方面的表现。报告期内,我们与ソニー及キヤノン合作推动节能。");
+  const std::string simplified = "本报告说明我们与ソニー及キヤノン合作，在國泰航空的支持下取得显著成效。";
+  EXPECT_EQ(BuildMatchView(simplified).view, "本报告说明我们与ソニー及キヤノン合作,在国泰航空的支持下取得显著成效。");
+
+  // The threshold: kMinKana kana, one or more per four Han characters.
+  EXPECT_TRUE(ReadsAsJapanese(kMinKana, 4 * kMinKana));
+  EXPECT_FALSE(ReadsAsJapanese(kMinKana, 4 * kMinKana + 1));
+  EXPECT_FALSE(ReadsAsJapanese(kMinKana - 1, 0));
+  EXPECT_TRUE(ReadsAsJapanese(1000, 10));
 }
 
 // Empty and ASCII-only texts read as Simplified: nothing to fold, views as they are.

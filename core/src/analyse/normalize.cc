@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -130,6 +131,8 @@ bool ReadsAsTraditional(uint64_t traditional, uint64_t simplified) {
   return traditional >= kMinTraditionalForms && traditional > simplified;
 }
 
+bool ReadsAsJapanese(uint64_t kana, uint64_t han) { return kana >= kMinKana && kana * 4 >= han; }
+
 namespace {
 
 bool IsHan(UChar32 c) { return c >= 0x3400 && IsHanScript(c); }
@@ -226,6 +229,8 @@ MatchView BuildMatchView(std::string_view text) {
     // extension B and beyond: rare).
     std::vector<uint32_t> counts(kHanBlocksEnd - kHanBlocksBegin, 0);
     std::vector<UChar32> others;
+    uint64_t han_count = 0;
+    uint64_t kana = 0;
     for (int32_t k = 0; k < n;) {
       if (static_cast<unsigned char>(text[k]) < 0x80) {  // ASCII: one byte, never Han
         ++k;
@@ -233,20 +238,33 @@ MatchView BuildMatchView(std::string_view text) {
       }
       if (const UChar32 h = HanBlockAt(text, k)) {  // no decode call
         ++counts[static_cast<size_t>(h - kHanBlocksBegin)];
+        ++han_count;
         k += 3;
         continue;
       }
       UChar32 c = Next(text, &k);
-      if (c >= 0x3400 && IsHan(c)) others.push_back(c);
+      if (c >= 0x3400 && IsHan(c)) {
+        others.push_back(c);
+        ++han_count;
+      } else if ((c >= 0x3040 && c < 0x3100) || (c >= 0x31f0 && c < 0x3200) || (c >= 0xff66 && c < 0xffa0)) {
+        // The kana blocks (half-width katakana included); the script property leaves out the
+        // marks both scripts share (ー, ゛).
+        UErrorCode status = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(c, &status);
+        kana += script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
+      }
     }
+    const bool japanese = ReadsAsJapanese(kana, han_count);
     uint64_t traditional_forms = 0;
     uint64_t simplified_forms = 0;
     for (const HanScriptPair& p : HanScriptPairs()) {
       traditional_forms += counts[p.traditional - kHanBlocksBegin];
       simplified_forms += counts[p.simplified - kHanBlocksBegin];
     }
-    traditional = ReadsAsTraditional(traditional_forms, simplified_forms);
-    if (traditional) {
+    traditional = !japanese && ReadsAsTraditional(traditional_forms, simplified_forms);
+    if (japanese) {
+      // No fold: its kanji are its own forms.
+    } else if (traditional) {
       // The distinct Han code points, sorted (the others all lie above the blocks).
       std::vector<UChar32> seen;
       for (size_t k = 0; k < counts.size(); ++k) {

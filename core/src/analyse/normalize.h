@@ -50,6 +50,15 @@ constexpr uint64_t kMinTraditionalForms = 5;
 // (a Simplified report naming a few Traditional entities stays Simplified: 显著 keeps its 著).
 bool ReadsAsTraditional(uint64_t traditional, uint64_t simplified);
 
+// Whether a text with `kana` code points of the Hiragana and Katakana scripts (ICU's script
+// property) and `han` Han ones is Japanese: at least kMinKana of them, one or more per four Han
+// characters. Japanese shares its kanji with Traditional Chinese (業, 員, 時 and the like are both),
+// so its Han forms say nothing of a Chinese script; its kana, written in no Chinese text in
+// quantity, do. A Chinese text naming a brand in katakana stays Chinese. BuildMatchView folds no Han
+// character of a Japanese text.
+constexpr uint64_t kMinKana = 20;
+bool ReadsAsJapanese(uint64_t kana, uint64_t han);
+
 }  // namespace esgaudit
 
 #endif  // ESGAUDIT_CORE_ANALYSE_NORMALIZE_H_
