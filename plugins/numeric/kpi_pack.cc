@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "esgaudit/units.h"
+
 namespace esgaudit::numeric {
 namespace {
 
@@ -157,38 +159,13 @@ class PackReader {
 std::vector<KpiRule> LoadKpiRules(const std::string& path) { return PackReader(path).Read(); }
 
 void SplitUnit(std::string_view unit, std::string* base, double* magnitude) {
-  static const std::map<std::string, std::string, std::less<>> kCanonical = {
-      {"名", "人"},
-      {"位", "人"},
-      {"t", "吨"},
-      {"千克", "kg"},
-      {"公斤", "kg"},
-      {"克", "g"},
-      {"千瓦时", "kWh"},
-      {"度", "kWh"},
-      {"兆瓦时", "MWh"},
-      {"千瓦", "kW"},
-      {"兆瓦", "MW"},
-      {"吉焦", "GJ"},
-      {"吨二氧化碳当量", "tCO2e"},
-      {"tCO2", "tCO2e"},
-      {"吨标煤", "吨标准煤"},
-      {"tce", "吨标准煤"},
-      {"公里", "km"},
-      {"千米", "km"},
-      {"平方米", "m2"},
-      {"m²", "m2"},
-      {"立方米", "m3"},
-      {"m³", "m3"},
-      {"港币", "港元"},
-      {"h", "小时"},
-      {"月", "个月"}};
   static const std::pair<const char*, double> kMagnitudes[] = {
       {"万亿", 1e12}, {"千万", 1e7}, {"百万", 1e6}, {"十万", 1e5},
       {"万", 1e4},    {"亿", 1e8},   {"千", 1e3},   {"百", 1e2}};
   *magnitude = 1;
   std::string u(unit);
-  if (!kCanonical.count(u) && u != "百分点") {
+  // A known unit keeps its first characters (千瓦时, 千米, 百分点 are no magnitude and a unit).
+  if (sdk::FindUnitForm(u) == nullptr) {
     for (const auto& [p, m] : kMagnitudes) {
       std::string_view prefix(p);
       if (u.size() > prefix.size() && u.compare(0, prefix.size(), prefix) == 0) {
@@ -198,8 +175,8 @@ void SplitUnit(std::string_view unit, std::string* base, double* magnitude) {
       }
     }
   }
-  auto it = kCanonical.find(u);
-  *base = it == kCanonical.end() ? u : it->second;
+  const sdk::UnitForm* form = sdk::FindUnitForm(u);
+  *base = form == nullptr ? u : form->canonical;
 }
 
 bool KeyMatches(std::string_view pattern, std::string_view key) {

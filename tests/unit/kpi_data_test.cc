@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "esgaudit/kpi.h"
+#include "esgaudit/units.h"
 
 namespace esgaudit {
 namespace {
@@ -164,6 +165,24 @@ TEST_F(KpiDataTest, UnknownUnit) {
             "k.json:3: KPI 'a': unknown unit 'furlongs'");
   EXPECT_EQ(ErrorOf("k.csv", "key,value,unit\na,1,人\nb,2,万斤\n"),
             "k.csv:3: KPI 'b': unknown unit '万斤'");
+}
+
+// The data take every unit the report's fact reader reads after a figure (one table), with or
+// without a magnitude; an unknown one stays an error.
+TEST_F(KpiDataTest, EveryUnitTheReportReaderReadsIsAKnownUnit) {
+  auto loads = [&](const std::string& content) {
+    std::vector<KpiRecord> records;
+    Status s = LoadKpiData(Write("k.csv", content), &records);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return records.size();
+  };
+  for (const sdk::UnitForm& u : sdk::kReportUnits) {
+    EXPECT_EQ(loads(std::string("key,value,unit\na,1,") + u.printed + "\n"), 1u) << u.printed;
+    EXPECT_EQ(loads(std::string("key,value,unit\na,1,万") + u.printed + "\n"), 1u) << u.printed;
+  }
+  EXPECT_EQ(loads("key,value,unit\na,1,处\nb,2,对\nc,3,万股\n"), 3u);
+  EXPECT_EQ(ErrorOf("k.csv", "key,value,unit\na,1,处所\n"), "k.csv:2: KPI 'a': unknown unit '处所'");
+  EXPECT_EQ(ErrorOf("k.csv", "key,value,unit\na,1,股东\n"), "k.csv:2: KPI 'a': unknown unit '股东'");
 }
 
 TEST_F(KpiDataTest, DuplicateKey) {

@@ -16,57 +16,15 @@
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
 #include "esgaudit/structure.h"
+#include "esgaudit/units.h"
 
 namespace esgaudit {
 namespace {
 
-// A printed unit and its canonical form (magnitude excluded). Longest printed form wins.
-struct UnitEntry {
-  const char* printed;
-  const char* canonical;
-  bool latin;  // needs a word boundary after it; may follow one space
-};
-
-constexpr UnitEntry kUnits[] = {
-    // people and counts
-    {"人次", "人次", false}, {"人天", "人天", false}, {"人", "人", false}, {"名", "人", false},
-    {"位", "人", false}, {"户", "户", false}, {"项", "项", false}, {"个", "个", false},
-    {"次", "次", false}, {"场", "场", false}, {"篇", "篇", false}, {"件", "件", false},
-    {"家", "家", false}, {"所", "所", false}, {"台", "台", false}, {"辆", "辆", false},
-    {"座", "座", false}, {"套", "套", false}, {"条", "条", false}, {"份", "份", false},
-    {"批", "批", false}, {"棵", "棵", false}, {"株", "株", false}, {"期", "期", false},
-    {"门", "门", false}, {"册", "册", false}, {"本", "本", false}, {"起", "起", false},
-    {"笔", "笔", false}, {"支", "支", false}, {"张", "张", false}, {"处", "处", false},
-    {"股", "股", false}, {"对", "对", false},
-    // time
-    {"小时", "小时", false}, {"学时", "学时", false}, {"课时", "课时", false},
-    {"天", "天", false}, {"岁", "岁", false}, {"个月", "个月", false}, {"周", "周", false},
-    // mass, energy, emissions
-    {"吨二氧化碳当量", "tCO2e", false}, {"吨标准煤", "吨标准煤", false}, {"吨标煤", "吨标准煤", false},
-    {"吨", "吨", false}, {"千克", "kg", false}, {"公斤", "kg", false}, {"克", "g", false},
-    {"千瓦时", "kWh", false}, {"兆瓦时", "MWh", false}, {"千瓦", "kW", false}, {"兆瓦", "MW", false},
-    {"吉焦", "GJ", false}, {"标方", "m3", false},
-    // money
-    {"元", "元", false}, {"美元", "美元", false}, {"港元", "港元", false}, {"港币", "港元", false},
-    // area, length, volume
-    {"亩", "亩", false}, {"公顷", "公顷", false}, {"平方公里", "km2", false},
-    {"平方米", "m2", false}, {"立方米", "m3", false}, {"公里", "km", false}, {"千米", "km", false},
-    {"米", "m", false},
-    // ratios
-    {"个百分点", "百分点", false}, {"百分点", "百分点", false}, {"倍", "倍", false},
-    // Latin units
-    {"tCO2e", "tCO2e", true}, {"tCO2eq", "tCO2e", true}, {"tCO2-eq", "tCO2e", true},
-    {"tCO2", "tCO2e", true}, {"MtCO2e", "MtCO2e", true}, {"ktCO2e", "ktCO2e", true},
-    {"kWh", "kWh", true}, {"MWh", "MWh", true}, {"GWh", "GWh", true}, {"TWh", "TWh", true},
-    {"kW", "kW", true}, {"MW", "MW", true}, {"GW", "GW", true}, {"GJ", "GJ", true},
-    {"TJ", "TJ", true}, {"MJ", "MJ", true}, {"PJ", "PJ", true}, {"m3", "m3", true},
-    {"m2", "m2", true}, {"km", "km", true}, {"kg", "kg", true}, {"t", "吨", true},
-    {"tonnes", "吨", true}, {"tonne", "吨", true}, {"tons", "吨", true}, {"ppm", "ppm", true},
-    {"mg/L", "mg/L", true}, {"mg/m3", "mg/m3", true}, {"hours", "小时", true},
-    {"employees", "人", true}, {"people", "人", true}, {"persons", "人", true},
-    {"women", "人", true}, {"men", "人", true}, {"female employees", "人", true},
-    {"male employees", "人", true},
-};
+// The printed units and their canonical forms (magnitude excluded), shared with the KPI data
+// loader and the numeric plugin. Longest printed form wins.
+using UnitEntry = sdk::UnitForm;
+constexpr const auto& kUnits = sdk::kReportUnits;
 
 // Classifiers that also open common words: the classifier is no unit when the next code point makes
 // it one of them (12处理 is no count of sites, 4股东 none of shares). 对 is also the preposition and

@@ -17,52 +17,23 @@
 #include <vector>
 
 #include "esgaudit/kpi.h"
+#include "esgaudit/units.h"
 
 namespace esgaudit {
 namespace {
 
 namespace pt = boost::property_tree;
 
-// Base units accepted in KPI data; a magnitude prefix (万, 亿, ...) may precede any of them.
-const std::set<std::string, std::less<>>& KnownUnits() {
-  static const std::set<std::string, std::less<>> units = {"",         "%",    "‰",
-                                                           "百分点",   "人",   "人次",
-                                                           "名",       "位",   "户",
-                                                           "家",       "项",   "个",
-                                                           "次",       "场",   "期",
-                                                           "批",       "篇",   "件",
-                                                           "台",       "套",   "辆",
-                                                           "座",       "所",   "株",
-                                                           "棵",       "起",   "例",
-                                                           "条",       "份",   "本",
-                                                           "册",       "种",   "款",
-                                                           "吨",       "t",    "kg",
-                                                           "千克",     "公斤", "克",
-                                                           "元",       "美元", "港元",
-                                                           "欧元",     "亩",   "公顷",
-                                                           "平方米",   "m2",   "m²",
-                                                           "立方米",   "m3",   "m³",
-                                                           "公里",     "km",   "千米",
-                                                           "米",       "m",    "千瓦时",
-                                                           "kWh",      "MWh",  "GWh",
-                                                           "度",       "千瓦", "kW",
-                                                           "MW",       "GJ",   "TJ",
-                                                           "tCO2e",    "tCO2", "吨二氧化碳当量",
-                                                           "吨标准煤", "tce",  "吨标煤",
-                                                           "小时",     "学时", "课时",
-                                                           "天",       "日",   "年",
-                                                           "月",       "个月", "周",
-                                                           "岁",       "h"};
-  return units;
-}
-
+// A unit KPI data may carry: one the report's fact reader reads, or one of sdk::kDataOnlyUnits,
+// maybe after a magnitude (万, 亿, ...). The one table keeps the data and the report in agreement:
+// a KPI in any unit the reader reads (处, 股, 对 ...) compares with the report's figures.
 bool KnownUnit(std::string_view unit) {
   static const char* const kPrefixes[] = {"万亿", "百万", "十万", "千万", "万", "亿", "千", "百"};
-  if (KnownUnits().count(unit) != 0) return true;
+  if (sdk::FindUnitForm(unit) != nullptr) return true;
   for (const char* p : kPrefixes) {
     std::string_view prefix(p);
     if (unit.size() > prefix.size() && unit.substr(0, prefix.size()) == prefix &&
-        KnownUnits().count(unit.substr(prefix.size())) != 0) {
+        sdk::FindUnitForm(unit.substr(prefix.size())) != nullptr) {
       return true;
     }
   }

@@ -170,6 +170,49 @@ TEST(ValueRulesSample, MalformedKpiRulePackSyntax) {
       << r.status.message();
 }
 
+// A KPI in 处, 对 or 股 (count units the report's fact reader reads) loads and compares with the
+// report's figure in that unit: the same value agrees, another is a mismatch at the figure. A KPI
+// in another unit than the figure's (个) is no mention of it.
+TEST(ValueRulesKpi, AKpiInEachCountUnitComparesWithTheReportsFigure) {
+  TempDir dir;
+  dir.Write("numeric/kpi-rules.json",
+            "{\"rules\": [\n"
+            "  {\"id\": \"t-sites\", \"type\": \"same-as-text\", \"key\": \"t.sites\", \"labels\": [\"排查隐患\"]},\n"
+            "  {\"id\": \"t-pairs\", \"type\": \"same-as-text\", \"key\": \"t.pairs\", \"labels\": [\"繁育白鹤\"]},\n"
+            "  {\"id\": \"t-shares\", \"type\": \"same-as-text\", \"key\": \"t.shares\", \"labels\": [\"回购股份\"]}\n"
+            "]}\n");
+  const std::string text =
+      "2021年度报告\n"
+      "2021年，公司排查隐患46处，均已按期整改完毕。\n"
+      "2021年，保护区繁育白鹤12对，较上年有所增加。\n"
+      "2021年，公司回购股份8,000股，用于员工激励。\n";
+  RunOptions options;
+  options.rules_dirs = {dir.path()};
+  auto findings = [&](const std::string& sites, const std::string& pairs, const std::string& shares,
+                      const std::string& site_unit = "处") {
+    std::string path = dir.Write("kpi.csv", "key,value,unit,period\nt.sites," + sites + "," + site_unit +
+                                                ",2021\nt.pairs," + pairs + ",对,2021\nt.shares,\"" + shares +
+                                                "\",股,2021\n");
+    std::vector<KpiRecord> kpis = LoadKpis(path);
+    EXPECT_EQ(kpis.size(), 3u);
+    std::vector<std::string> out;
+    for (const std::string& f : ValueFindings(RunText(text, &kpis, options)))
+      if (f.find("[numeric.kpi-mismatch]") != std::string::npos) out.push_back(f);
+    return out;
+  };
+  EXPECT_EQ(findings("46", "12", "8,000"), std::vector<std::string>{});
+  std::vector<std::string> sites = findings("45", "12", "8,000");
+  ASSERT_EQ(sites.size(), 1u);
+  EXPECT_NE(sites[0].find("46处"), std::string::npos) << sites[0];
+  std::vector<std::string> pairs = findings("46", "13", "8,000");
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_NE(pairs[0].find("12对"), std::string::npos) << pairs[0];
+  std::vector<std::string> shares = findings("46", "12", "9,000");
+  ASSERT_EQ(shares.size(), 1u);
+  EXPECT_NE(shares[0].find("8,000股"), std::string::npos) << shares[0];
+  EXPECT_EQ(findings("45", "12", "8,000", "个"), std::vector<std::string>{});
+}
+
 // Single-number mutations of the sample for the value rules are in mutation_test.cc. yoy-claim has
 // none there (the sample never states last year's value beside a claim), so this test adds one.
 TEST(ValueRulesMutation, YearOnYearClaimAgainstStatedValues) {
