@@ -1125,6 +1125,49 @@ TEST(StructureTest, LowerCaseLabelsWithoutAClauseAreNoSignOfASecondColumn) {
   EXPECT_EQ(Role(doc, LineWith(doc, "Total staff")), "prose");
 }
 
+TEST(StructureTest, TwoHeaderWordsInOneTabSlotOverTwoFigureColumnsAreTwoHeaderCells) {
+  // The header prints two titles one space apart in one tab slot; under it the rows hold figures
+  // in that slot and the next, which the header leaves empty.
+  auto grid = [](const std::string& header, const std::string& second_row) {
+    Document doc = Document::FromUtf8("r.txt", "\t工厂\t\t" + header + "\t\t结论\n"
+                                                   "\t东区工厂\t\t3\t12\t达标\n" +
+                                                   second_row +
+                                                   "\t北区工厂\t\t0\t7\t达标\n"
+                                                   "\t合计\t\t5\t28\t达标\n");
+    EXPECT_EQ(doc.structure().tables().size(), 1u);
+    if (doc.structure().tables().empty()) return std::vector<std::vector<std::string>>();
+    return GridTexts(doc.structure(), doc.structure().tables()[0]);
+  };
+  const std::string west = "\t西区工厂\t\t2\t9\t达标\n";
+  EXPECT_EQ(grid("巡查次数 抽检批次数", west).front(),
+            (std::vector<std::string>{"-", "工厂", "-", "巡查次数", "抽检批次数", "结论"}));
+  EXPECT_EQ(grid("巡查次数 抽检批次数", west)[1], (std::vector<std::string>{"-", "东区工厂", "-", "3", "12", "达标"}));
+  // Near misses, the cell kept whole: three words over two figure columns; words with no Han
+  // character or with a digit (periods are split as periods); a slot under it holding text; a
+  // bracketed note; header and rows on different slots; only one figure column under it.
+  EXPECT_EQ(grid("巡查次数 抽检批次数 复检", west).front()[3], "巡查次数 抽检批次数 复检");
+  EXPECT_EQ(grid("Site visits", west).front()[3], "Site visits");
+  EXPECT_EQ(grid("巡查1组 巡查2组", west).front()[3], "巡查1组 巡查2组");
+  EXPECT_EQ(grid("巡查次数 抽检批次数", "\t西区工厂\t\t2\t暂缓\t达标\n").front()[3], "巡查次数 抽检批次数");
+  // A title wrapped over two lines with its note in brackets is one title.
+  EXPECT_EQ(grid("处置数量 （批次）", west).front()[3], "处置数量 （批次）");
+  // Header and rows disagree on their tab slots: no row holds anything under 结论.
+  Document drift = Document::FromUtf8("r.txt",
+                                      "\t工厂\t\t巡查次数 抽检批次数\t\t结论\n"
+                                      "\t东区工厂\t\t3\t12\n"
+                                      "\t西区工厂\t\t2\t9\n"
+                                      "\t合计\t\t5\t21\n");
+  ASSERT_EQ(drift.structure().tables().size(), 1u);
+  EXPECT_EQ(GridTexts(drift.structure(), drift.structure().tables()[0]).front()[3], "巡查次数 抽检批次数");
+  Document one = Document::FromUtf8("r.txt",
+                                    "\t工厂\t\t巡查次数 抽检批次数\t结论\n"
+                                    "\t东区工厂\t\t3\t达标\n"
+                                    "\t西区工厂\t\t2\t达标\n"
+                                    "\t合计\t\t5\t达标\n");
+  ASSERT_EQ(one.structure().tables().size(), 1u);
+  EXPECT_EQ(GridTexts(one.structure(), one.structure().tables()[0]).front()[3], "巡查次数 抽检批次数");
+}
+
 TEST(StructureTest, AlignedTablesCarryTheirValueSlotsAsGridCells) {
   // Rows joined with single spaces: the label, then one cell per value (a dash for none; BEL
   // around a value is no part of it), in the same columns on every row.

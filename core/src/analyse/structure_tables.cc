@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <regex>
@@ -1321,6 +1322,56 @@ void StructureBuilder::FindTables() {
         break;
       }
     }
+    // A header cell of two or more words set one space apart in one tab slot, over as many value
+    // columns ("检查次数 抽样批次数" over a slot of counts and the empty header slot after it): one
+    // header cell per word. Only where the rows show it: the rows use the tab slot of every header
+    // cell (header and rows agree on their slots), and the slots from the cell's to the next header
+    // cell's that they use are exactly as many as its words, each holding figures (or placeholders)
+    // and nothing else; each word holds a Han character and no digit, and none opens with a bracket
+    // (a header wrapped over lines, "数额 (含税）", is one title). Per tab slot of the rows below a
+    // tabbed header: whether one holds a figure there, and whether one holds text.
+    std::map<uint32_t, std::pair<bool, bool>> row_slots;
+    if (tb->header_line != kNoIndex && Contains(LineView(tb->header_line), "\t")) {
+      for (uint32_t j = tb->first_line; j <= tb->last_line; ++j) {
+        if (j == tb->header_line || pieces.count(j) || off_table[j] || !Contains(LineView(j), "\t")) continue;
+        const LineStructure& ls = s_.lines_[j];
+        if (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) continue;
+        uint64_t at = line_view_[j].first;
+        uint32_t tabs = 0;
+        for (uint32_t k = 0; k < ls.cell_count; ++k) {
+          const Cell& c = s_.cells_[ls.first_cell + k];
+          for (; at < c.view_begin; ++at) tabs += view_[at] == '\t';
+          const std::string_view t = CellText(c);
+          std::pair<bool, bool>& use = row_slots[tabs];
+          if (FigureValue(t)) {
+            use.first = true;
+          } else if (!Placeholder(t)) {
+            use.second = true;
+          }
+        }
+      }
+    }
+    // The words' view ranges, read on the text: the view drops a space between Han characters.
+    auto header_words = [&](uint32_t slot, uint32_t next, const Cell& cell) -> std::vector<Piece> {
+      const std::string_view text = std::string_view(doc_.text()).substr(cell.offset, cell.length);
+      std::vector<Piece> words = SpaceSeparatedWords(text);
+      if (words.size() < 2 || words.size() > 6) return {};
+      for (const Piece& w : words) {
+        const std::string_view t = text.substr(w.begin, w.end - w.begin);
+        if (!sdk::HasCjk(t) || sdk::CodePointCount(t) < 2 || std::any_of(t.begin(), t.end(), IsAsciiDigit) ||
+            Starts(t, "(") || Starts(t, "（"))
+          return {};
+      }
+      uint32_t used = 0;
+      for (auto it = row_slots.lower_bound(slot); it != row_slots.end() && it->first < next; ++it) {
+        if (it->first >= slot + words.size() || !it->second.first || it->second.second) return {};
+        ++used;
+      }
+      if (used != words.size()) return {};
+      for (Piece& w : words)
+        w = Piece{static_cast<size_t>(doc_.TextToView(cell.offset + w.begin)), static_cast<size_t>(doc_.TextToView(cell.offset + w.end))};
+      return words;
+    };
     std::vector<uint32_t> header_firsts;  // each header row's first grid cell
     for (uint32_t j = tb->first_line; j <= tb->last_line; ++j) {
       const LineStructure& ls = s_.lines_[j];
@@ -1343,6 +1394,9 @@ void StructureBuilder::FindTables() {
         slot_cells.back().second.push_back(&c);
       }
       if (slot_cells.empty()) continue;
+      const bool slots_agree = header && tabbed && std::all_of(slot_cells.begin(), slot_cells.end(), [&](const auto& sc) {
+        return row_slots.count(sc.first) != 0;
+      });
       bool figure_before = false;
       if (header) header_firsts.push_back(static_cast<uint32_t>(s_.table_cells_.size()));
       uint32_t next_column = 0;  // in the header, after the periods of a split cell
@@ -1359,6 +1413,16 @@ void StructureBuilder::FindTables() {
           for (const Piece& p : periods) push(column++, vb + p.begin, vb + p.end, header);
           next_column = column;
           continue;
+        }
+        if (slots_agree && cells.size() == 1 && slot == slot_cells[g].first) {
+          const uint32_t next = g + 1 < slot_cells.size() ? slot_cells[g + 1].first : UINT32_MAX;
+          const std::vector<Piece> words = header_words(slot, next, *cells.front());
+          if (!words.empty()) {
+            uint32_t column = slot;
+            for (const Piece& w : words) push(column++, w.begin, w.end, header);
+            next_column = column;
+            continue;
+          }
         }
         next_column = slot + 1;
         std::vector<Piece> figures;

@@ -3593,6 +3593,20 @@ TEST(RelationRulesTest, ACountTotalOffByOneStillShowsTheGrouping) {
   EXPECT_NE(f[0].find("64"), std::string::npos) << f[0];
 }
 
+// Two header words printed in one tab slot over two count columns: the finding names its column's
+// own header, not the two joined.
+TEST(RelationRulesTest, ATotalUnderTwoHeaderWordsInOneTabSlotIsNamedByItsOwn) {
+  const std::string text =
+      "\t工厂\t\t巡查次数 抽检批次数\t\t结论\n"
+      "\t东区工厂\t\t3\t12\t达标\n"
+      "\t西区工厂\t\t2\t9\t达标\n"
+      "\t北区工厂\t\t0\t7\t达标\n"
+      "\t合计\t\t6\t28\t达标\n";
+  std::vector<std::string> f = Findings(Check(text));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("“巡查次数”"), std::string::npos) << f[0];
+}
+
 // A total column read from the rows (each row: 重伤 + 轻伤 = 工伤事故数) counts exactly when the columns'
 // headers count: one row off by one is an error there; the same rows in 吨 are read within the printed
 // precision and listed, not flagged.
