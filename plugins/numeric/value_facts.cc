@@ -109,17 +109,31 @@ std::string StripTrailingOf(std::string s, const char* const* words, size_t coun
   return s;
 }
 
-namespace {
-
-// Clause stops for `before` (a label) and `clause` (the claim a number belongs to).
+// Both are asked of every code point on the way back from each number: a switch, not a search of
+// the stop list (char_traits<char32_t>::find walks it a code point at a time).
 bool IsLabelStop(char32_t c) {
-  static const std::u32string_view kStops = U"，,。；;：:、()（）【】[]《》“”\"!?！？|/·•●◆■";
-  return kStops.find(c) != std::u32string_view::npos || (c >= '0' && c <= '9') || c == '%';
+  switch (c) {
+    case U',': case U';': case U':': case U'(': case U')': case U'[': case U']': case U'"': case U'!':
+    case U'?': case U'|': case U'/': case U'%': case U'，': case U'。': case U'；': case U'：':
+    case U'、': case U'（': case U'）': case U'【': case U'】': case U'《': case U'》': case U'“':
+    case U'”': case U'！': case U'？': case U'·': case U'•': case U'●': case U'◆': case U'■':
+      return true;
+    default:
+      return c >= U'0' && c <= U'9';
+  }
 }
+
 bool IsClauseStop(char32_t c) {
-  static const std::u32string_view kStops = U"。；;！？!?●◆■•";
-  return kStops.find(c) != std::u32string_view::npos;
+  switch (c) {
+    case U';': case U'!': case U'?': case U'。': case U'；': case U'！': case U'？': case U'●':
+    case U'◆': case U'■': case U'•':
+      return true;
+    default:
+      return false;
+  }
 }
+
+namespace {
 
 // Scope words that precede a label without changing what it names.
 const char* const kLeadingScope[] = {"报告期内", "本报告期", "本年度", "全年", "年内",   "本年",
