@@ -23,6 +23,10 @@ size_t CodePoints(std::string_view s);
 using sdk::Contains;
 bool EndsWith(std::string_view s, std::string_view suffix);
 
+// `s` without its spaces, tabs and ideographic spaces (U+3000, as DecodeAt reads code points; bytes
+// of broken UTF-8 are kept).
+std::string WithoutSpaces(std::string_view s);
+
 // The stops ValueFacts reads back to from a number: a clause stop (。；;！？!?●◆■•) ends `clause`;
 // a label stop (any clause stop, ，,：:、()（）【】[]《》“”"|/·, a digit 0-9 or %) ends `before`.
 bool IsLabelStop(char32_t c);

@@ -390,5 +390,43 @@ TEST(ValueFactsText, EnglishNotCappedAgreesWithTheSearch) {
   EXPECT_FALSE(EnglishNotCapped(""));
 }
 
+// WithoutSpaces copies byte runs; the reference decodes each code point with DecodeAt and keeps
+// those other than a space, a tab or U+3000, as ValueFacts did. Random texts with the ideographic
+// space cut short, after a lone lead byte or a stray continuation byte, overlong, and beside its
+// neighbours U+3001 and U+2000 (E2 80 80).
+TEST(ValueFactsText, WithoutSpacesDropsTheBlanksDecodeAtReads) {
+  auto reference = [](std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+      size_t next;
+      const char32_t c = DecodeAt(s, i, &next);
+      if (c != ' ' && c != '\t' && c != 0x3000) out.append(s.substr(i, next - i));
+      i = next;
+    }
+    return out;
+  };
+  const std::vector<std::string> pieces = {" ", "\t", "\xE3\x80\x80", "\xE3\x80", "\xE3", "\x80", "\x80\x80",
+                                           "\xE3\x80\x81", "\xE2\x80\x80", "\xE0\x80\x80", "\xF0\x9F\x98\x80",
+                                           "\xF0\xE3\x80\x80", "\xC3", "a", "7", "员工", "\n", "\xC2\xA0"};
+  uint32_t seed = 31337;
+  auto next = [&seed](uint32_t m) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % m;
+  };
+  size_t dropped = 0;
+  for (int k = 0; k < 20000; ++k) {
+    std::string text;
+    const uint32_t parts = next(20);
+    for (uint32_t i = 0; i < parts; ++i) text += pieces[next(static_cast<uint32_t>(pieces.size()))];
+    const std::string want = reference(text);
+    ASSERT_EQ(WithoutSpaces(text), want) << k;
+    dropped += text.size() - want.size();
+  }
+  EXPECT_GT(dropped, 30000u);
+  EXPECT_EQ(WithoutSpaces("员工\xE3\x80\x80总数 \t12"), "员工总数12");
+  EXPECT_EQ(WithoutSpaces("\xE3\x80"), "\xE3\x80");
+  EXPECT_EQ(WithoutSpaces(""), "");
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
