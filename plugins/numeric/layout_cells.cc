@@ -27,6 +27,19 @@ uint32_t EndColumn(const sdk::Document& doc, std::string_view text, const esgaud
 }
 }  // namespace
 
+void AppendWithoutBlanks(std::string_view s, std::string* out) {
+  // A cell's text is mostly runs of several bytes between blanks: one append per run, not a
+  // push_back per byte.
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p < end) {
+    const char* run = p;
+    while (p < end && *p != ' ' && *p != '\t') ++p;
+    out->append(run, static_cast<size_t>(p - run));
+    while (p < end && (*p == ' ' || *p == '\t')) ++p;
+  }
+}
+
 LayoutCells::LayoutCells(const sdk::Document& doc, const sdk::Context&) {
   if (!doc.HasStructure()) return;
   const std::string_view text = doc.Text();
@@ -50,9 +63,7 @@ LayoutCells::LayoutCells(const sdk::Document& doc, const sdk::Context&) {
       cell.flags = c.flags;
       std::string_view view = doc.CellView(c);
       cell.text.reserve(view.size());
-      for (char ch : view) {
-        if (ch != ' ' && ch != '\t') cell.text.push_back(ch);
-      }
+      AppendWithoutBlanks(view, &cell.text);
       cell.code_points = sdk::CodePointCount(cell.text);
       out.push_back(std::move(cell));
     }

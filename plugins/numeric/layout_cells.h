@@ -8,9 +8,13 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace esgaudit::numeric {
+
+// Appends `s` to *out without its spaces and tabs (bytes 0x20 and 0x09; other blanks are kept).
+void AppendWithoutBlanks(std::string_view s, std::string* out);
 
 // One cell of the model (a run of text between layout gaps).
 struct LayoutCell {

@@ -77,8 +77,32 @@ std::string LowerAscii(std::string_view s) {
   return out;
 }
 
-// A target, a change or a ratio named in the clause: the percentage is not surely a share.
+}  // namespace
+
 bool EnglishNotCapped(std::string_view clause) {
+  // One pass: each word start (a letter after no ASCII letter) tries the words opening with its
+  // letter, compared caselessly in place; no lower-cased copy searched once per word.
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  bool after_letter = false;
+  for (size_t at = 0; at < clause.size(); ++at) {
+    const char c = lower(clause[at]);
+    const bool letter = c >= 'a' && c <= 'z';
+    if (letter && !after_letter) {
+      for (const char* w : kEnglishNotCapped) {
+        if (w[0] != c) continue;
+        const std::string_view wv(w);
+        if (clause.size() - at < wv.size()) continue;
+        size_t k = 1;
+        while (k < wv.size() && lower(clause[at + k]) == wv[k]) ++k;
+        if (k == wv.size()) return true;
+      }
+    }
+    after_letter = letter;
+  }
+  return false;
+}
+
+bool EnglishNotCappedBySearch(std::string_view clause) {
   std::string s = LowerAscii(clause);
   for (const char* w : kEnglishNotCapped) {
     // At a word start: "over" is not in "coverage".
@@ -88,6 +112,8 @@ bool EnglishNotCapped(std::string_view clause) {
   }
   return false;
 }
+
+namespace {
 
 // The English capped rate that ends `clause` (text before the number), or "".
 std::string EnglishRateAtEnd(std::string_view clause) {

@@ -5,7 +5,16 @@
 
 #include <esgaudit/plugin.h>
 
+#include <string_view>
+
 namespace esgaudit::numeric {
+
+// Whether an English clause names a target, a change or a ratio ("target", "increase", "ratio" ...:
+// the rule's list, in any ASCII case) at a word's start ("over" is not in "coverage"): a percentage
+// after it is not surely a share. EnglishNotCappedBySearch is the same test made by searching a
+// lower-cased copy once per word, kept as the reference the tests compare with.
+bool EnglishNotCapped(std::string_view clause);
+bool EnglishNotCappedBySearch(std::string_view clause);
 
 class RateAbove100Rule : public sdk::Rule {
  public:

@@ -101,6 +101,7 @@ constexpr size_t kInfographicCell = 12;  // code points of label text beside a f
 
 std::u32string ToU32(std::string_view s) {
   std::u32string out;
+  out.reserve(s.size());  // at most one code point per byte: no growth copies
   for (U8Iter it(s.begin(), s.begin(), s.end()), end(s.end(), s.begin(), s.end()); it != end; ++it) {
     out.push_back(*it);
   }
@@ -129,7 +130,12 @@ std::string ToUtf8(const std::u32string& s) {
   return out;
 }
 
-size_t Cps(std::string_view s) { return ToU32(s).size(); }
+// ToU32(s).size() without the string: the same checked iterator, so broken UTF-8 throws as there.
+size_t Cps(std::string_view s) {
+  size_t n = 0;
+  for (U8Iter it(s.begin(), s.begin(), s.end()), end(s.end(), s.begin(), s.end()); it != end; ++it) ++n;
+  return n;
+}
 
 bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
 

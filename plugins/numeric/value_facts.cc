@@ -109,17 +109,59 @@ std::string StripTrailingOf(std::string s, const char* const* words, size_t coun
   return s;
 }
 
-namespace {
+std::string WithoutSpaces(std::string_view s) {
+  // Byte runs between blanks, not a decode per code point. The same result: DecodeAt lands on every
+  // ASCII byte and every E3 byte (neither is a continuation byte) and reads E3 80 80 as U+3000
+  // wherever it lands on one; the bytes it reads one by one (broken UTF-8) are kept either way.
+  std::string out;
+  out.reserve(s.size());
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  const char* run = p;
+  while (p < end) {
+    size_t blank = 0;
+    if (*p == ' ' || *p == '\t') {
+      blank = 1;
+    } else if (*p == '\xE3' && end - p >= 3 && p[1] == '\x80' && p[2] == '\x80') {
+      blank = 3;
+    }
+    if (blank == 0) {
+      ++p;
+      continue;
+    }
+    out.append(run, static_cast<size_t>(p - run));
+    p += blank;
+    run = p;
+  }
+  out.append(run, static_cast<size_t>(p - run));
+  return out;
+}
 
-// Clause stops for `before` (a label) and `clause` (the claim a number belongs to).
+// Both are asked of every code point on the way back from each number: a switch, not a search of
+// the stop list (char_traits<char32_t>::find walks it a code point at a time).
 bool IsLabelStop(char32_t c) {
-  static const std::u32string_view kStops = U"，,。；;：:、()（）【】[]《》“”\"!?！？|/·•●◆■";
-  return kStops.find(c) != std::u32string_view::npos || (c >= '0' && c <= '9') || c == '%';
+  switch (c) {
+    case U',': case U';': case U':': case U'(': case U')': case U'[': case U']': case U'"': case U'!':
+    case U'?': case U'|': case U'/': case U'%': case U'，': case U'。': case U'；': case U'：':
+    case U'、': case U'（': case U'）': case U'【': case U'】': case U'《': case U'》': case U'“':
+    case U'”': case U'！': case U'？': case U'·': case U'•': case U'●': case U'◆': case U'■':
+      return true;
+    default:
+      return c >= U'0' && c <= U'9';
+  }
 }
+
 bool IsClauseStop(char32_t c) {
-  static const std::u32string_view kStops = U"。；;！？!?●◆■•";
-  return kStops.find(c) != std::u32string_view::npos;
+  switch (c) {
+    case U';': case U'!': case U'?': case U'。': case U'；': case U'！': case U'？': case U'●':
+    case U'◆': case U'■': case U'•':
+      return true;
+    default:
+      return false;
+  }
 }
+
+namespace {
 
 // Scope words that precede a label without changing what it names.
 const char* const kLeadingScope[] = {"报告期内", "本报告期", "本年度", "全年", "年内",   "本年",
@@ -140,17 +182,6 @@ std::string DropLeadingScope(std::string s) {
   return s;
 }
 
-std::string Strip(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    size_t next;
-    char32_t c = DecodeAt(s, i, &next);
-    if (c != ' ' && c != '\t' && c != 0x3000) out.append(s.substr(i, next - i));
-    i = next;
-  }
-  return out;
-}
-
 }  // namespace
 
 ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
@@ -165,8 +196,8 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
     v.index = i;
     v.fact = &f;
     v.line = f.line;
-    v.label = DropLeadingScope(Strip(sdk::View(f.label)));
-    v.column_label = Strip(sdk::View(f.column_label));
+    v.label = DropLeadingScope(WithoutSpaces(sdk::View(f.label)));
+    v.column_label = WithoutSpaces(sdk::View(f.column_label));
     v.view_begin = std::min<uint64_t>(doc.TextToView(f.offset), view.size());
     v.view_end = std::min<uint64_t>(doc.TextToView(f.offset + f.length), view.size());
     while (v.view_end > v.view_begin &&
@@ -207,7 +238,7 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
     v.clause = std::string(view.substr(b, v.view_begin - b));
     const std::string before = LastCodePoints(view.substr(label_begin, v.view_begin - label_begin), 24);
     v.before = before;
-    v.label_is_before = !v.label.empty() && DropLeadingScope(Strip(before)) == v.label;
+    v.label_is_before = !v.label.empty() && DropLeadingScope(WithoutSpaces(before)) == v.label;
 
     // Lead: up to two CJK characters right before the number.
     size_t l = v.view_begin;
@@ -241,7 +272,7 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
       for (int k = 0; k < 4 && line_start != std::string_view::npos && line_start > 0; ++k) {
         size_t prev = view.rfind('\n', line_start - 1);
         size_t from = prev == std::string_view::npos ? 0 : prev + 1;
-        if (Contains(Strip(view.substr(from, line_start - from)), v.column_label)) {
+        if (Contains(WithoutSpaces(view.substr(from, line_start - from)), v.column_label)) {
           v.column_label_above = true;
           break;
         }

@@ -23,6 +23,15 @@ size_t CodePoints(std::string_view s);
 using sdk::Contains;
 bool EndsWith(std::string_view s, std::string_view suffix);
 
+// `s` without its spaces, tabs and ideographic spaces (U+3000, as DecodeAt reads code points; bytes
+// of broken UTF-8 are kept).
+std::string WithoutSpaces(std::string_view s);
+
+// The stops ValueFacts reads back to from a number: a clause stop (。；;！？!?●◆■•) ends `clause`;
+// a label stop (any clause stop, ，,：:、()（）【】[]《》“”"|/·, a digit 0-9 or %) ends `before`.
+bool IsLabelStop(char32_t c);
+bool IsClauseStop(char32_t c);
+
 // `s` less whole code points (as DecodeAt reads them) taken from its front while it holds more
 // than `n` code points (as CodePoints counts them): a fact's label text before it, kept to its last
 // n. The count is kept as the front goes, not made again per code point.

@@ -13,6 +13,7 @@
 #include "esgaudit/rule_selection.h"
 #include "esgaudit_testing.h"
 #include "layout_cells.h"
+#include "rate_above_100_rule.h"
 #include "register.h"
 #include "value_facts.h"
 
@@ -339,6 +340,135 @@ TEST(ValueFactsText, EndsWithIsTheSuffixCompare) {
     }
   }
   EXPECT_EQ(yes, 17u);
+}
+
+// The stop tests are switches; the reference is the search of the stop lists ValueFacts made
+// before. Every code point (and a few values past U+10FFFF) gets the same answer.
+TEST(ValueFactsText, StopsAreTheStopListsSearched) {
+  const std::u32string_view label_stops = U"，,。；;：:、()（）【】[]《》“”\"!?！？|/·•●◆■";
+  const std::u32string_view clause_stops = U"。；;！？!?●◆■•";
+  size_t labels = 0, clauses = 0;
+  for (char32_t c = 0; c < 0x110000 + 64; ++c) {
+    const bool label = label_stops.find(c) != std::u32string_view::npos || (c >= '0' && c <= '9') || c == '%';
+    const bool clause = clause_stops.find(c) != std::u32string_view::npos;
+    ASSERT_EQ(IsLabelStop(c), label) << static_cast<uint32_t>(c);
+    ASSERT_EQ(IsClauseStop(c), clause) << static_cast<uint32_t>(c);
+    labels += label;
+    clauses += clause;
+  }
+  EXPECT_EQ(labels, 43u);  // 32 listed, 10 digits and %
+  EXPECT_EQ(clauses, 11u);
+  // Near misses: a full-width digit, the ideographic full stop's neighbours, a period, a hyphen.
+  for (char32_t c : {U'１', U'〃', U'〄', U'.', U'-', U'・', U'○', U'◇', U'□', U'％'}) {
+    EXPECT_FALSE(IsLabelStop(c)) << static_cast<uint32_t>(c);
+    EXPECT_FALSE(IsClauseStop(c)) << static_cast<uint32_t>(c);
+  }
+}
+
+// AppendWithoutBlanks appends runs; the reference is the byte loop LayoutCells ran. Random texts of
+// blanks (space, tab), other white space that stays (newline, the ideographic space, a no-break
+// space), ASCII, Han and broken UTF-8, appended to an empty and to a non-empty string.
+TEST(ValueFactsText, AppendWithoutBlanksDropsSpacesAndTabsOnly) {
+  const std::vector<std::string> pieces = {" ", "  ", "\t", "\n", "\r", "\xE3\x80\x80", "\xC2\xA0", "a", "7.5",
+                                           "员工", "％", "\x80", "\xE3", "\x20\x09\x20", "", "x y"};
+  uint32_t seed = 4242;
+  auto next = [&seed](uint32_t m) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % m;
+  };
+  size_t dropped = 0;
+  for (int k = 0; k < 5000; ++k) {
+    std::string text;
+    const uint32_t parts = next(30);
+    for (uint32_t i = 0; i < parts; ++i) text += pieces[next(static_cast<uint32_t>(pieces.size()))];
+    const std::string prefix = k % 2 == 0 ? std::string() : pieces[next(static_cast<uint32_t>(pieces.size()))];
+    std::string want = prefix;
+    for (char ch : text) {
+      if (ch != ' ' && ch != '\t') want.push_back(ch);
+    }
+    std::string got = prefix;
+    AppendWithoutBlanks(text, &got);
+    ASSERT_EQ(got, want) << k;
+    dropped += text.size() + prefix.size() - want.size();
+  }
+  EXPECT_GT(dropped, 10000u);
+  std::string out = "a";
+  AppendWithoutBlanks(" 合 计\t 12\xE3\x80\x80\n", &out);
+  EXPECT_EQ(out, "a合计12\xE3\x80\x80\n");
+}
+
+// EnglishNotCapped reads the clause once; the reference searches a lower-cased copy once per word.
+// Random clauses of the list's words in any case, words holding them not at their start (coverage,
+// moreover, shareholder-return), their prefixes cut short (targ, increas), digits, punctuation and
+// UTF-8 bytes before them (a byte >= 0x80 is no letter).
+TEST(ValueFactsText, EnglishNotCappedAgreesWithTheSearch) {
+  const std::vector<std::string> pieces = {
+      "target", "Goal", "PLAN", "budget", "increase", "growth", "change", "reduction", "Improved", "compared",
+      "relative", "than", "above", "over", "exceed", "ratio", "forecast", "return", "yield", "coverage",
+      "moreover", "shareholder", "Overall", "targ", "increas", "rati", "plant", "a", "rate", "of", " ", "  ",
+      ",", "-", "3", "(", "\xE2\x80\x99", "\xC3\xA9", "员工", "\x80", "'s", "_"};
+  uint32_t seed = 99;
+  auto next = [&seed](uint32_t m) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % m;
+  };
+  size_t yes = 0;
+  for (int k = 0; k < 20000; ++k) {
+    std::string clause;
+    const uint32_t parts = next(8);
+    for (uint32_t i = 0; i < parts; ++i) clause += pieces[next(static_cast<uint32_t>(pieces.size()))];
+    const bool want = EnglishNotCappedBySearch(clause);
+    ASSERT_EQ(EnglishNotCapped(clause), want) << clause;
+    yes += want;
+  }
+  EXPECT_GT(yes, 3000u);
+  EXPECT_LT(yes, 17000u);
+  EXPECT_TRUE(EnglishNotCapped("the Target was"));
+  EXPECT_TRUE(EnglishNotCapped("-over"));
+  EXPECT_TRUE(EnglishNotCapped("\xC3\xA9over"));  // é is no ASCII letter
+  EXPECT_FALSE(EnglishNotCapped("coverage rate"));
+  EXPECT_FALSE(EnglishNotCapped("shareholders yearly"));
+  EXPECT_TRUE(EnglishNotCapped("shareholders yielded"));
+  EXPECT_FALSE(EnglishNotCapped("targ"));
+  EXPECT_FALSE(EnglishNotCapped(""));
+}
+
+// WithoutSpaces copies byte runs; the reference decodes each code point with DecodeAt and keeps
+// those other than a space, a tab or U+3000, as ValueFacts did. Random texts with the ideographic
+// space cut short, after a lone lead byte or a stray continuation byte, overlong, and beside its
+// neighbours U+3001 and U+2000 (E2 80 80).
+TEST(ValueFactsText, WithoutSpacesDropsTheBlanksDecodeAtReads) {
+  auto reference = [](std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+      size_t next;
+      const char32_t c = DecodeAt(s, i, &next);
+      if (c != ' ' && c != '\t' && c != 0x3000) out.append(s.substr(i, next - i));
+      i = next;
+    }
+    return out;
+  };
+  const std::vector<std::string> pieces = {" ", "\t", "\xE3\x80\x80", "\xE3\x80", "\xE3", "\x80", "\x80\x80",
+                                           "\xE3\x80\x81", "\xE2\x80\x80", "\xE0\x80\x80", "\xF0\x9F\x98\x80",
+                                           "\xF0\xE3\x80\x80", "\xC3", "a", "7", "员工", "\n", "\xC2\xA0"};
+  uint32_t seed = 31337;
+  auto next = [&seed](uint32_t m) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % m;
+  };
+  size_t dropped = 0;
+  for (int k = 0; k < 20000; ++k) {
+    std::string text;
+    const uint32_t parts = next(20);
+    for (uint32_t i = 0; i < parts; ++i) text += pieces[next(static_cast<uint32_t>(pieces.size()))];
+    const std::string want = reference(text);
+    ASSERT_EQ(WithoutSpaces(text), want) << k;
+    dropped += text.size() - want.size();
+  }
+  EXPECT_GT(dropped, 30000u);
+  EXPECT_EQ(WithoutSpaces("员工\xE3\x80\x80总数 \t12"), "员工总数12");
+  EXPECT_EQ(WithoutSpaces("\xE3\x80"), "\xE3\x80");
+  EXPECT_EQ(WithoutSpaces(""), "");
 }
 
 }  // namespace
