@@ -182,15 +182,10 @@ class LineCps {
     if (end_ > view.size()) end_ = view.size();
     if (begin_ > end_) begin_ = end_;
     std::string_view s = view.substr(begin_, end_ - begin_);
-    int32_t i = 0;
-    const int32_t n = static_cast<int32_t>(s.size());
     cps_.reserve(s.size());
-    while (i < n) {
-      int32_t start = i;
-      UChar32 c;
-      U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
+    ForEachUtf8(s, [&](UChar32 c, int32_t start) {
       cps_.push_back({c < 0 ? char32_t{0xFFFD} : static_cast<char32_t>(c), begin_ + start});
-    }
+    });
   }
 
   size_t size() const { return cps_.size(); }
@@ -817,8 +812,14 @@ class Extractor {
 
   // Unit only (no magnitude) at k; returns the end or 0.
   static size_t MatchUnit(const LineCps& line, size_t k, NumericFact* f) {
+    // Where a unit may start and the code point there: a unit whose first code point differs
+    // cannot match (Match compares it first; at() past the line is 0, no unit's first).
+    const size_t latin_at = SkipSpaces(line, k);
+    const char32_t first = Lower(line.at(k));
+    const char32_t latin_first = Lower(line.at(latin_at));
     for (const auto& [w, u] : GetTables().units) {
-      size_t at = u->latin ? SkipSpaces(line, k) : k;
+      if (Lower(w[0]) != (u->latin ? latin_first : first)) continue;
+      size_t at = u->latin ? latin_at : k;
       if (!line.Match(at, w)) continue;
       if (u->latin && !WordEnd(line, at + w.size())) continue;
       if (w.size() == 1 && !ClassifierEndsAt(line, w[0], at + 1)) continue;

@@ -2,10 +2,48 @@
 #ifndef ESGAUDIT_CORE_ANALYSE_TEXT_WIDTH_H_
 #define ESGAUDIT_CORE_ANALYSE_TEXT_WIDTH_H_
 
+#include <unicode/utf8.h>
+
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 namespace esgaudit {
+
+// The code point of a well-formed three-byte UTF-8 sequence at `p` (`left` bytes readable) whose
+// lead byte is E1-EC, EE or EF, or 0 for anything else: ASCII, other lengths, the leads E0 and ED,
+// a missing or bad continuation byte. Those leads have no overlong or surrogate forms, so such a
+// sequence is U+1000-CFFF or U+E000-FFFF and every checked decoder (ICU's U8_NEXT, Boost.Locale's
+// utf_traits) reads it so: a scan takes it at once (Han and CJK punctuation are all of this kind)
+// and leaves everything else to its general decode.
+inline char32_t PlainThreeByteAt(const unsigned char* p, size_t left) {
+  if (left < 3 || p[0] < 0xe1 || p[0] > 0xef || p[0] == 0xed || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+    return 0;
+  return (static_cast<char32_t>(p[0] & 0x0f) << 12) | (static_cast<char32_t>(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+}
+
+// Calls f(c, start) for each code point of `s` as ICU's U8_NEXT steps over it: c is the code point,
+// or negative for an ill-formed sequence, start its first byte's offset. ASCII and PlainThreeByteAt's
+// sequences are read without the call.
+template <typename F>
+void ForEachUtf8(std::string_view s, F f) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    if (p[i] < 0x80) {
+      ++i;
+      f(static_cast<UChar32>(p[start]), start);
+    } else if (const char32_t c = PlainThreeByteAt(p + i, static_cast<size_t>(n - i))) {
+      i += 3;
+      f(static_cast<UChar32>(c), start);
+    } else {
+      UChar32 d;
+      U8_NEXT(p, i, n, d);
+      f(d, start);
+    }
+  }
+}
 
 // Width of one code point: 2 for East Asian Wide/Fullwidth (ICU UCHAR_EAST_ASIAN_WIDTH), 0 for
 // combining marks and format characters, 1 otherwise.

@@ -9,15 +9,24 @@
 #include <cstdio>
 #include <memory>
 
-namespace esgaudit {
-namespace {
+#include "analyse/text_width.h"
 
-// Offset of the first ill-formed UTF-8 sequence, or npos.
+namespace esgaudit {
+
 size_t FirstInvalidUtf8(std::string_view s) {
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(s.size());
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   while (i < n) {
+    // ASCII and the three-byte sequences PlainThreeByteAt reads are well-formed: skipped at once.
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    if (PlainThreeByteAt(p + i, static_cast<size_t>(n - i)) != 0) {
+      i += 3;
+      continue;
+    }
     int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
@@ -25,6 +34,8 @@ size_t FirstInvalidUtf8(std::string_view s) {
   }
   return std::string_view::npos;
 }
+
+namespace {
 
 size_t LineAt(std::string_view s, size_t offset) {
   return 1 + static_cast<size_t>(std::count(s.begin(), s.begin() + std::min(offset, s.size()), '\n'));
