@@ -1,6 +1,7 @@
 // The scans that read ASCII and PlainThreeByteAt's three-byte sequences without their general
-// decode (core/src/analyse/text_width.h): ForEachUtf8 (the fact reader's lines), the language
-// counts of FindMetadata and DetectLanguage, FindFigures' cell measure and the loader's UTF-8 check. Each must give what its general path, the
+// decode (core/src/analyse/text_width.h): the language counts of FindMetadata and DetectLanguage,
+// FindFigures' cell measure and the loader's UTF-8 check; and the loader's binary check, which
+// reads eight bytes at a time. Each must give what its general path, the
 // code point by code point loop it replaced (written out below), gives on any bytes: well-formed or
 // not, cut anywhere.
 #include <esgaudit/audit.h>
@@ -13,7 +14,6 @@
 #include <random>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "analyse/structure_internal.h"
@@ -68,6 +68,21 @@ size_t FirstInvalidUtf8ByCodePoint(std::string_view s) {
   return std::string_view::npos;
 }
 
+bool LooksBinaryByteByByte(std::string_view s, size_t* where) {
+  size_t controls = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto b = static_cast<uint8_t>(s[i]);
+    if (b == 0) {
+      *where = i;
+      return true;
+    }
+    if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1b) {
+      if (controls++ == 0) *where = i;
+    }
+  }
+  return controls * 100 > s.size();
+}
+
 std::string DetectLanguageByCodePoint(const std::string& text) {
   size_t han = 0, letters = 0;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
@@ -112,7 +127,9 @@ std::string RandomText(std::mt19937* rng) {
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
   std::string s;
   const size_t n = count(*rng);
-  for (size_t k = 0; k < n; ++k) s += pieces[pick(*rng)];
+  // A third mostly ASCII (the first 17 pieces): runs of eight and more ASCII bytes.
+  const bool ascii = (*rng)() % 3 == 0;
+  for (size_t k = 0; k < n; ++k) s += pieces[ascii && (*rng)() % 10 != 0 ? (*rng)() % 17 : pick(*rng)];
   // A quarter cut at any byte: a sequence may end the buffer half-written.
   if ((*rng)() % 4 == 0 && !s.empty()) s.resize((*rng)() % s.size());
   return s;
@@ -152,7 +169,8 @@ TEST(Utf8FastPathsTest, PlainThreeByteSequencesDecodeAsIcuAndBoostReadThem) {
 
 TEST(Utf8FastPathsTest, FastScansAgreeWithTheirCodePointLoops) {
   std::mt19937 rng(20261201);
-  size_t han = 0, latin = 0, invalid = 0, valid = 0, zh = 0, en = 0, punct_seen = 0, cut = 0, code_points = 0;
+  size_t han = 0, latin = 0, invalid = 0, valid = 0, zh = 0, en = 0, punct_seen = 0, cut = 0;
+  size_t binaries = 0, texts = 0, nul = 0;
   for (int round = 0; round < 40000; ++round) {
     const std::string s = RandomText(&rng);
     size_t h1, l1, h2, l2;
@@ -179,16 +197,20 @@ TEST(Utf8FastPathsTest, FastScansAgreeWithTheirCodePointLoops) {
     ASSERT_EQ(bad, FirstInvalidUtf8ByCodePoint(s)) << s;
     (bad == std::string_view::npos ? valid : invalid) += 1;
 
-    std::vector<std::pair<UChar32, int32_t>> fast, general;
-    ForEachUtf8(s, [&](UChar32 c, int32_t start) { fast.emplace_back(c, start); });
-    for (int32_t i = 0, n = static_cast<int32_t>(s.size()); i < n;) {
-      const int32_t start = i;
-      UChar32 c;
-      U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
-      general.emplace_back(c, start);
+
+    // The binary test on the text with NUL, control and whitespace bytes strewn in (one in a
+    // hundred bytes is its threshold) or none.
+    std::string b = s;
+    const unsigned strew = rng() % 4;
+    for (size_t k = 0; k < b.size() && strew != 0; ++k) {
+      if (rng() % (strew * 40) == 0) b[k] = "\0\x01\x1b\v\f\r\n\t\x1f\x7f"[rng() % 10];
     }
-    ASSERT_EQ(fast, general) << s;
-    code_points += fast.size();
+    size_t w1 = 12345, w2 = 12345;
+    const bool binary = LooksBinary(b, &w1);
+    ASSERT_EQ(binary, LooksBinaryByteByByte(b, &w2));
+    ASSERT_EQ(w1, w2);
+    (binary ? binaries : texts) += 1;
+    nul += b.find('\0') != std::string::npos ? 1 : 0;
 
     const std::string lang = DetectLanguage(s);
     ASSERT_EQ(lang, DetectLanguageByCodePoint(s)) << s;
@@ -203,7 +225,9 @@ TEST(Utf8FastPathsTest, FastScansAgreeWithTheirCodePointLoops) {
   EXPECT_GT(en, 1000u);
   EXPECT_GT(punct_seen, 10000u);
   EXPECT_GT(cut, 10000u);
-  EXPECT_GT(code_points, 500000u);
+  EXPECT_GT(binaries, 3000u);
+  EXPECT_GT(texts, 10000u);
+  EXPECT_GT(nul, 1000u);
 }
 
 TEST(Utf8FastPathsTest, HandWrittenCases) {

@@ -182,10 +182,15 @@ class LineCps {
     if (end_ > view.size()) end_ = view.size();
     if (begin_ > end_) begin_ = end_;
     std::string_view s = view.substr(begin_, end_ - begin_);
+    int32_t i = 0;
+    const int32_t n = static_cast<int32_t>(s.size());
     cps_.reserve(s.size());
-    ForEachUtf8(s, [&](UChar32 c, int32_t start) {
+    while (i < n) {
+      int32_t start = i;
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
       cps_.push_back({c < 0 ? char32_t{0xFFFD} : static_cast<char32_t>(c), begin_ + start});
-    });
+    }
   }
 
   size_t size() const { return cps_.size(); }

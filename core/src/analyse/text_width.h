@@ -2,8 +2,6 @@
 #ifndef ESGAUDIT_CORE_ANALYSE_TEXT_WIDTH_H_
 #define ESGAUDIT_CORE_ANALYSE_TEXT_WIDTH_H_
 
-#include <unicode/utf8.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -20,29 +18,6 @@ inline char32_t PlainThreeByteAt(const unsigned char* p, size_t left) {
   if (left < 3 || p[0] < 0xe1 || p[0] > 0xef || p[0] == 0xed || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
     return 0;
   return (static_cast<char32_t>(p[0] & 0x0f) << 12) | (static_cast<char32_t>(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
-}
-
-// Calls f(c, start) for each code point of `s` as ICU's U8_NEXT steps over it: c is the code point,
-// or negative for an ill-formed sequence, start its first byte's offset. ASCII and PlainThreeByteAt's
-// sequences are read without the call.
-template <typename F>
-void ForEachUtf8(std::string_view s, F f) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
-    const int32_t start = i;
-    if (p[i] < 0x80) {
-      ++i;
-      f(static_cast<UChar32>(p[start]), start);
-    } else if (const char32_t c = PlainThreeByteAt(p + i, static_cast<size_t>(n - i))) {
-      i += 3;
-      f(static_cast<UChar32>(c), start);
-    } else {
-      UChar32 d;
-      U8_NEXT(p, i, n, d);
-      f(d, start);
-    }
-  }
 }
 
 // Width of one code point: 2 for East Asian Wide/Fullwidth (ICU UCHAR_EAST_ASIAN_WIDTH), 0 for

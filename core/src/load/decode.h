@@ -16,6 +16,10 @@ namespace esgaudit {
 Status DecodeText(const std::string& path, std::string_view bytes, std::string* utf8,
                   std::string* encoding);
 
+// Binary if `s` has a NUL byte or more than 1% C0 control bytes other than whitespace and ESC.
+// *where is the first NUL's offset, else the first control byte's (untouched when there is none).
+bool LooksBinary(std::string_view s, size_t* where);
+
 // The offset of the first ill-formed UTF-8 sequence in `s` (as ICU's U8_NEXT reads it), or npos.
 size_t FirstInvalidUtf8(std::string_view s);
 
