@@ -509,6 +509,11 @@ void CountHanAndLatin(std::string_view view, size_t* han, size_t* latin) {
     } else if (const char32_t c = PlainThreeByteAt(p + i, n - i)) {
       h += sdk::IsCjk(c) ? 1 : 0;
       i += 3;
+      // A run of U+4000-9FFF (leads E4-E9), all sdk::IsCjk: counted with the lead's test alone.
+      while (i + 3 <= n && p[i] >= 0xe4 && p[i] <= 0xe9 && (p[i + 1] & 0xc0) == 0x80 && (p[i + 2] & 0xc0) == 0x80) {
+        ++h;
+        i += 3;
+      }
     } else {
       const char32_t d = sdk::NextCodePoint(view, &i);
       if (sdk::IsCjk(d)) {

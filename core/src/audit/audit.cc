@@ -209,6 +209,12 @@ std::string DetectLanguage(const std::string& text) {
     if ((h >= 0x4e00 && h <= 0x9fff) || (h >= 0x3400 && h <= 0x4dbf)) {
       ++han;
       i += 3;
+      // A run of U+4E00-9FFF (leads E4 with a second byte from B8 on, E5-E9) with the leads' test alone.
+      while (i + 3 <= n && s[i] >= 0xe4 && s[i] <= 0xe9 && (s[i] != 0xe4 || s[i + 1] >= 0xb8) &&
+             (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) {
+        ++han;
+        i += 3;
+      }
       continue;
     }
     UChar32 c;
