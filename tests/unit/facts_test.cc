@@ -204,6 +204,24 @@ TEST(FactsTest, EnglishQuantities) {
                    "1:77 year 2022(2022,0,1) / \"2022\" in FY|"}));
 }
 
+// A unit is tried only where its first code point stands: a Latin one after at most one space, in
+// any case, ending a word; near misses take none.
+TEST(FactsTest, UnitsStartWhereTheirFirstCodePointStands) {
+  auto unit = [](const std::string& text) {
+    Document doc = Document::FromUtf8("fragment.txt", text + "\n");
+    return doc.facts().empty() ? std::string("-") : doc.facts()[0].unit + "/" + doc.facts()[0].unit_text;
+  };
+  EXPECT_EQ(unit("Energy 5 MWh used"), "MWh/MWh");
+  EXPECT_EQ(unit("Energy 5 mwh used"), "MWh/MWh");
+  EXPECT_EQ(unit("Energy 5kWh used"), "kWh/kWh");
+  EXPECT_EQ(unit("Waste 7 Tonnes sent"), "吨/tonnes");
+  EXPECT_EQ(unit("Waste 7 t sent"), "吨/t");
+  EXPECT_EQ(unit("节电5千瓦时"), "kWh/千瓦时");
+  EXPECT_EQ(unit("Energy 5  MWh used"), "/");  // two spaces
+  EXPECT_EQ(unit("Energy 5 MWhz used"), "/");  // no word end
+  EXPECT_EQ(unit("Energy 5"), "/");            // the line's end
+}
+
 // Tab-separated table rows: a unit in the next cell is not the number's unit, and a span never
 // ends in the tab after its unit.
 TEST(FactsTest, TabSeparatedCellsStayApart) {

@@ -775,8 +775,14 @@ class Extractor {
 
   // Unit only (no magnitude) at k; returns the end or 0.
   static size_t MatchUnit(const LineCps& line, size_t k, NumericFact* f) {
+    // Where a unit may start and the code point there: a unit whose first code point differs
+    // cannot match (Match compares it first; at() past the line is 0, no unit's first).
+    const size_t latin_at = SkipSpaces(line, k);
+    const char32_t first = Lower(line.at(k));
+    const char32_t latin_first = Lower(line.at(latin_at));
     for (const auto& [w, u] : GetTables().units) {
-      size_t at = u->latin ? SkipSpaces(line, k) : k;
+      if (Lower(w[0]) != (u->latin ? latin_first : first)) continue;
+      size_t at = u->latin ? latin_at : k;
       if (!line.Match(at, w)) continue;
       if (u->latin && !WordEnd(line, at + w.size())) continue;
       if (w.size() == 1 && !ClassifierEndsAt(line, w[0], at + 1)) continue;

@@ -41,14 +41,30 @@ bool IsLabelPunct(char32_t c) {
   return k.find(c) != std::u32string::npos;
 }
 
-// Code points of `s` without spaces; whether it has a digit, label punctuation or a marker, a CJK
-// character. Counting stops after `limit` code points (then returns limit + 1, the flags read so
-// far): a caller that only asks whether a cell is short reads no further than that.
-size_t Letters(std::string_view s, bool* digit, bool* punct, bool* cjk, size_t limit = SIZE_MAX - 1) {
+// The code points from U+3400 to U+9FFF: sdk::IsCjk holds for each, and none is label punctuation
+// or a marker (those are all below U+3400 or at U+FF00 and above).
+bool InCjkBlocks(char32_t c) { return c >= 0x3400 && c <= 0x9fff; }
+
+}  // namespace
+
+size_t FigureLetters(std::string_view s, bool* digit, bool* punct, bool* cjk, size_t limit) {
   size_t n = 0;
   *digit = *punct = *cjk = false;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size() && n <= limit;) {
-    char32_t c = NextCodePoint(s, &i);
+    char32_t c;
+    if (p[i] < 0x80) {
+      c = p[i++];
+    } else if ((c = PlainThreeByteAt(p + i, s.size() - i)) != 0) {
+      i += 3;
+      if (InCjkBlocks(c)) {
+        ++n;
+        *cjk = true;
+        continue;
+      }
+    } else {
+      c = NextCodePoint(s, &i);
+    }
     if (c == ' ' || c == '\t') continue;
     ++n;
     if (c < 0x80) {  // the only ASCII among the punctuation and markers: , : ; ! ?
@@ -59,8 +75,10 @@ size_t Letters(std::string_view s, bool* digit, bool* punct, bool* cjk, size_t l
     *punct |= IsLabelPunct(c) || IsMarker(c);
     *cjk |= sdk::IsCjk(c);
   }
-  return n;
+  return n;  // a caller that only asks whether a cell is short reads no further than its limit
 }
+
+namespace {
 
 std::string NoSpaces(std::string_view s) {
   std::string out;
@@ -193,7 +211,7 @@ void StructureBuilder::FindFigures() {
       std::string_view text = CellText(c);
       bool digit, punct, cjk;
       // Beyond 24 code points a cell is neither a label (at most 16) nor a figure's cell (at most 24).
-      size_t letters = Letters(text, &digit, &punct, &cjk, 24);
+      size_t letters = FigureLetters(text, &digit, &punct, &cjk, 24);
       if (first == last) {
         // A numbered heading ("2、切实维护…") titles a section, not a figure.
         bool numbered = l.role == ESGAUDIT_ROLE_HEADING && l.section != kNoIndex &&
@@ -250,8 +268,8 @@ void StructureBuilder::FindFigures() {
       std::string_view before = sdk::Trim(view_.substr(c.view_begin, vb > c.view_begin ? vb - c.view_begin : 0));
       std::string_view after = sdk::Trim(view_.substr(ve, c.view_end - ve));
       bool bd, bp, bc, ad, ap, ac;
-      size_t nb = Letters(before, &bd, &bp, &bc);
-      size_t na = Letters(after, &ad, &ap, &ac);
+      size_t nb = FigureLetters(before, &bd, &bp, &bc);
+      size_t na = FigureLetters(after, &ad, &ap, &ac);
       if (ad || ap || na > 2) continue;
       // Qualifiers and linking words before a figure are no part of a label ("约5.9万人次").
       bool link_only = false;

@@ -55,6 +55,23 @@ const std::string& MonthEnPattern();  // kMonthEn, shared with kYearEn
 // is there. structure_prose.cc.
 size_t PlainRunEnd(std::string_view piece, size_t at);
 
+// FindMetadata's language count over the matching view: code points that sdk::IsCjk holds for
+// (*han) and ASCII letters (*latin), each code point as sdk::NextCodePoint reads it (an ill-formed
+// byte as itself). ASCII and PlainThreeByteAt's sequences are read without the general decode.
+// structure_metadata.cc.
+void CountHanAndLatin(std::string_view view, size_t* han, size_t* latin);
+
+// FindFigures' cell measure: the code points of `s` but spaces and tabs (as sdk::NextCodePoint reads
+// them), and whether one is an ASCII digit (*digit), label punctuation or a chart marker (*punct), or
+// sdk::IsCjk (*cjk). Counting stops after `limit` code points (then returns limit + 1 and the flags
+// read so far). structure_figures.cc.
+size_t FigureLetters(std::string_view s, bool* digit, bool* punct, bool* cjk, size_t limit = SIZE_MAX - 1);
+
+// FindTables' header of period columns ("Emissions (MMT) 2019 2020 2021 YoY%"): the number of value
+// columns the cell heads (two or more consecutive years ending it, and a change column's title
+// after them), 0 if it is no such header. structure_tables.cc.
+size_t PeriodHeaderColumns(std::string_view cell);
+
 namespace markup {
 struct MarkupTable;
 }

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "analyse/structure_internal.h"
+#include "analyse/text_width.h"
 #include "esgaudit/document.h"
 
 namespace esgaudit {
@@ -496,19 +497,43 @@ void StructureBuilder::MarkIndex() {
   }
 }
 
+void CountHanAndLatin(std::string_view view, size_t* han, size_t* latin) {
+  size_t h = 0;
+  size_t l = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(view.data());
+  const size_t n = view.size();
+  for (size_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      l += IsAsciiAlpha(p[i]) ? 1 : 0;
+      ++i;
+    } else if (const char32_t c = PlainThreeByteAt(p + i, n - i)) {
+      h += sdk::IsCjk(c) ? 1 : 0;
+      i += 3;
+      // A run of U+4000-9FFF (leads E4-E9), all sdk::IsCjk: counted with the lead's test alone.
+      while (i + 3 <= n && p[i] >= 0xe4 && p[i] <= 0xe9 && (p[i + 1] & 0xc0) == 0x80 && (p[i + 2] & 0xc0) == 0x80) {
+        ++h;
+        i += 3;
+      }
+    } else {
+      const char32_t d = sdk::NextCodePoint(view, &i);
+      if (sdk::IsCjk(d)) {
+        ++h;
+      } else if (IsAsciiAlpha(d)) {
+        ++l;
+      }
+    }
+  }
+  *han = h;
+  *latin = l;
+}
+
 void StructureBuilder::FindMetadata() {
   ReportMetadata& md = s_.metadata_;
   const size_t n = s_.lines_.size();
   // Languages by the share of Han characters and Latin letters in the matching view.
   size_t han = 0;
   size_t latin = 0;
-  sdk::ForEachCodePoint(view_, [&](char32_t c, size_t) {
-    if (sdk::IsCjk(c)) {
-      ++han;
-    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      ++latin;
-    }
-  });
+  CountHanAndLatin(view_, &han, &latin);
   bool zh = han >= 20 && han * 10 >= (han + latin);
   bool en = latin >= 60 && latin * 2 >= han;
   md.languages = zh && en ? "zh,en" : zh ? "zh" : en ? "en" : "";

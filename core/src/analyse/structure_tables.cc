@@ -328,7 +328,27 @@ std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullp
 // one change column's title (a token holding '%', or opening with YoY, change or var). Returns the
 // number of value columns it heads (the years, plus one for the change column); 0 if it is no such
 // header. A run of years that is not consecutive ("2015 2020 2030", targets) heads nothing.
+// Whether one of the last two words of `cell` (SpaceSeparatedWords') is four ASCII digits: a period
+// header's last year is its last word, or the one before a change column's title. Read from the end,
+// so most lines are never cut into words.
+bool EndsNearAFourDigitWord(std::string_view cell) {
+  size_t end = cell.size();
+  for (int word = 0; word < 2; ++word) {
+    while (end > 0 && cell[end - 1] == ' ') --end;
+    if (end == 0) return false;
+    const size_t space = cell.rfind(' ', end - 1);
+    const size_t begin = space == std::string_view::npos ? 0 : space + 1;
+    const std::string_view w = cell.substr(begin, end - begin);
+    if (w.size() == 4 && std::all_of(w.begin(), w.end(), IsAsciiDigit)) return true;
+    end = begin;
+  }
+  return false;
+}
+
+}  // namespace
+
 size_t PeriodHeaderColumns(std::string_view cell) {
+  if (!EndsNearAFourDigitWord(cell)) return 0;
   const std::vector<Piece> tokens = SpaceSeparatedWords(cell);
   auto text = [&](size_t k) { return cell.substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };
   if (tokens.empty()) return 0;
@@ -356,6 +376,8 @@ size_t PeriodHeaderColumns(std::string_view cell) {
   }
   return years >= 2 ? years + change : 0;
 }
+
+namespace {
 
 // A row under such a header, sharing its line with whatever stands before it (the other column's
 // prose, or a label that holds figures of its own: "... decreased by 3%.2 Emissions (Scope 1) 5.76

@@ -2,10 +2,23 @@
 #ifndef ESGAUDIT_CORE_ANALYSE_TEXT_WIDTH_H_
 #define ESGAUDIT_CORE_ANALYSE_TEXT_WIDTH_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 namespace esgaudit {
+
+// The code point of a well-formed three-byte UTF-8 sequence at `p` (`left` bytes readable) whose
+// lead byte is E1-EC, EE or EF, or 0 for anything else: ASCII, other lengths, the leads E0 and ED,
+// a missing or bad continuation byte. Those leads have no overlong or surrogate forms, so such a
+// sequence is U+1000-CFFF or U+E000-FFFF and every checked decoder (ICU's U8_NEXT, Boost.Locale's
+// utf_traits) reads it so: a scan takes it at once (Han and CJK punctuation are all of this kind)
+// and leaves everything else to its general decode.
+inline char32_t PlainThreeByteAt(const unsigned char* p, size_t left) {
+  if (left < 3 || p[0] < 0xe1 || p[0] > 0xef || p[0] == 0xed || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+    return 0;
+  return (static_cast<char32_t>(p[0] & 0x0f) << 12) | (static_cast<char32_t>(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+}
 
 // Width of one code point: 2 for East Asian Wide/Fullwidth (ICU UCHAR_EAST_ASIAN_WIDTH), 0 for
 // combining marks and format characters, 1 otherwise.

@@ -199,6 +199,24 @@ std::string DetectLanguage(const std::string& text) {
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(std::min<size_t>(text.size(), 1u << 20));
   while (i < n) {
+    if (s[i] < 0x80) {  // as below, without the decode
+      letters += (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z' ? 1 : 0;
+      ++i;
+      continue;
+    }
+    // Han of the two large blocks (IsHanScript's own shortcut) in a sequence read at once.
+    const char32_t h = PlainThreeByteAt(s + i, static_cast<size_t>(n - i));
+    if ((h >= 0x4e00 && h <= 0x9fff) || (h >= 0x3400 && h <= 0x4dbf)) {
+      ++han;
+      i += 3;
+      // A run of U+4E00-9FFF (leads E4 with a second byte from B8 on, E5-E9) with the leads' test alone.
+      while (i + 3 <= n && s[i] >= 0xe4 && s[i] <= 0xe9 && (s[i] != 0xe4 || s[i + 1] >= 0xb8) &&
+             (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) {
+        ++han;
+        i += 3;
+      }
+      continue;
+    }
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0) continue;
