@@ -3940,7 +3940,13 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       const bool band = (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁";
       std::string_view rest = f.length <= text.size() ? text.substr(f.length) : std::string_view("?");
       while (!rest.empty() && rest.front() == '%') rest.remove_prefix(1);
-      const bool whole = f.length <= text.size() && FootnoteTail(rest);
+      // `100.0010 11`: a share total with a mark glued on prints a second mark apart (two notes).
+      std::string_view second = rest;
+      while (!second.empty() && second.front() == ' ') second.remove_prefix(1);
+      const bool second_mark = GluedHundredDecimals(f) > 0 && second.size() < rest.size() && !second.empty() &&
+                               second.size() <= 2 && second.front() != '0' &&
+                               std::all_of(second.begin(), second.end(), [](char c) { return c >= '0' && c <= '9'; });
+      const bool whole = f.length <= text.size() && (FootnoteTail(rest) || second_mark);
       return whole && !band ? it->second : -1;
     };
     // A cell read into its row: the first figure opens the values; the last text cell before it is

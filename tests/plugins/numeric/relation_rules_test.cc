@@ -830,9 +830,10 @@ TEST(RelationRulesTest, BareSharesUnderAPercentHeaderAddUpToTheTotalRow) {
   ExpectChangesFlagged(clean, {{"\t40\n", "\t44\n", {"44 + 30 + 30 = 104"}}}, "error");
 }
 
-// A share column's total cell printed 100.00 with a footnote mark glued on (100.0012: mark 12) is
-// 100.00 under shares of two decimals; under shares of another precision it is no total, and a
-// cell with other digits after its zeros (100.05) is never read so.
+// A share column's total cell printed 100.00 with a footnote mark glued on (100.0012: mark 12; a
+// second mark may stand apart, 100.0012 13) is 100.00 under shares of two decimals; under shares
+// of another precision it is no total, and a cell with other digits after its zeros (100.05) is
+// never read so.
 TEST(RelationRulesTest, AShareTotalWithAGluedFootnoteMarkIsAHundred) {
   const std::string clean =
       "地区\t贷款余额（亿元）\t贷款占比（%）\n"
@@ -841,6 +842,10 @@ TEST(RelationRulesTest, AShareTotalWithAGluedFootnoteMarkIsAHundred) {
       "贷款总额\t2,000.00\t100.0012\n";
   ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"60.02", "39.98", "100.0012"}}});
   ExpectChangesFlagged(clean, {{"\t60.02\n", "\t66.02\n", {"66.02 + 39.98"}}}, "error");
+  // A second mark printed apart in the same cell (two notes on the total).
+  std::string two_marks = clean;
+  two_marks.replace(two_marks.find("100.0012"), 8, "100.0012 13");
+  ExpectCleanAndRecognised(two_marks, "zh", {{"parts-total", {"60.02", "39.98", "100.0012"}}});
   for (const char* miss : {"地区\t贷款余额（亿元）\t贷款占比（%）\n东部地区\t1,200.40\t66.0\n"
                            "西部地区\t799.60\t40.0\n贷款总额\t2,000.00\t100.0012\n",
                            "地区\t贷款余额（亿元）\t贷款占比（%）\n东部地区\t1,200.40\t66.02\n"
