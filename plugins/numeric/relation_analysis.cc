@@ -2194,6 +2194,81 @@ RelationAnalysis::PartNaming RelationAnalysis::NamingOf(int total, const std::ve
   return out;
 }
 
+// The share clause right after a figure names the base by a total word: 占总装机容量的22.54%,
+// 占员工总数的12%, 占采购总额的比例为35%. The clause holds nothing but 占, the base's words and the
+// share (的, 比例为 / 比重为 before it); the base's words without the total word (装机容量, 员工,
+// 采购) must be in the label of an earlier figure of the same sentence, of the part's kind and unit
+// and no change; the nearest such figure is the base. A figure of another sentence may be another
+// period's or scope's. The share itself says the part is below its base (it is below 100%), so a
+// part above it is an error. Whether the share agrees with the two figures is not checked: the base
+// a report divides by is often not the figure it prints (a share of a total at another date).
+template <typename Tokens>
+void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_view doc_text) {
+  static const std::vector<std::u32string> kLeads = {U"的比例为", U"的比重为", U"的比例", U"的比重", U"比例为",
+                                                     U"比重为", U"比例", U"比重", U"的", U"约", U"达", U"为"};
+  static const std::vector<std::u32string> kTotalEnds = {U"总人数", U"总数", U"总额", U"总量", U"总和"};
+  for (size_t p = 2; p < toks.size(); ++p) {
+    if (toks[p].type != Tok::kFact) continue;
+    const Figure& share = figures_[toks[p].figure];
+    if (share.kind != ESGAUDIT_FACT_PERCENT || share.qualifiers != 0 || share.value <= 0 || share.value >= 100) {
+      continue;
+    }
+    // Back over the clause's words to its comma; the token before it is the part.
+    size_t c = p;
+    while (c > 0 && (toks[c - 1].type == Tok::kText || toks[c - 1].type == Tok::kTotal) && p - c < 24) --c;
+    if (c < 2 || toks[c - 1].type != Tok::kComma || toks[c - 2].type != Tok::kFact) continue;
+    const int part_index = toks[c - 2].figure;
+    const Figure& part = figures_[part_index];
+    if (part.kind != ESGAUDIT_FACT_QUANTITY || part.unit.empty() || IsChangeLabel(part.label)) continue;
+    if (part.offset + part.length > share.offset || share.offset > doc_text.size()) continue;
+    std::u32string between;
+    for (char32_t ch : ToU32(doc_text.substr(part.offset + part.length, share.offset - part.offset - part.length))) {
+      if (ch != U' ' && ch != U'\t' && ch != U'\n' && ch != U'\r' && ch != 0x3000) between.push_back(ch);
+    }
+    if (between.size() < 5 || (between[0] != U'，' && between[0] != U',') || between[1] != U'占') continue;
+    std::u32string base = between.substr(2);
+    for (bool cut = true; cut;) {
+      cut = false;
+      for (const std::u32string& w : kLeads) {
+        if (base.size() > w.size() && base.compare(base.size() - w.size(), w.size(), w) == 0) {
+          base.resize(base.size() - w.size());
+          cut = true;
+          break;
+        }
+      }
+    }
+    if (!std::all_of(base.begin(), base.end(), [](char32_t ch) { return ch >= 0x4E00 && ch <= 0x9FFF; })) continue;
+    // The base's words without its total word: 总装机容量 -> 装机容量, 员工总数 -> 员工.
+    std::u32string stem = base;
+    bool total_word = false;
+    for (const std::u32string& w : kTotalEnds) {
+      if (!total_word && stem.size() > w.size() && stem.compare(stem.size() - w.size(), w.size(), w) == 0) {
+        stem.resize(stem.size() - w.size());
+        total_word = true;
+      }
+    }
+    if (!total_word && stem.find(U'总') != std::u32string::npos) {
+      stem.erase(stem.find(U'总'), 1);
+      total_word = true;
+    }
+    if (!total_word || stem.size() < 2 || stem.find(U'总') != std::u32string::npos) continue;
+    int base_index = -1;
+    for (size_t k = c - 2; k-- > 0 && toks[k].type != Tok::kEnd;) {
+      if (toks[k].type != Tok::kFact) continue;
+      const Figure& g = figures_[toks[k].figure];
+      if (g.kind != part.kind || g.unit != part.unit || IsChangeLabel(g.label)) continue;
+      if (LabelStem(g.label).find(stem) == std::u32string::npos) continue;
+      base_index = toks[k].figure;
+      break;
+    }
+    if (base_index < 0) continue;
+    Relation r = Stated(RelationKind::kSubset, base_index, {part_index});
+    r.cue = SubsetCue::kShareOf;
+    r.flag = !r.consistent;
+    Add(std::move(r));
+  }
+}
+
 template <typename Tokens>
 void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_text) {
   auto fig = [this](const Token& t) -> const Figure* {
@@ -2720,6 +2795,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       if (r.consistent || r.flag) Add(std::move(r));
     }
   }
+  FindShareOfBaseSubsets(toks, doc_text);
   // Percentages of one sentence: a composition (构成/结构/分布) or both halves of a closed dimension.
   size_t start = 0;
   for (size_t t = 0; t <= toks.size(); ++t) {
@@ -3701,6 +3777,51 @@ bool DashCell(std::string_view t) {
          t == "\xEF\xBC\x8D" || t == "\xE2\x80\x94\xE2\x80\x94";
 }
 
+// A share column's header naming the base every row's share is of: 在公司贷款中占比（%）, 占营业收入比例,
+// 占采购总额的比重 (at least two characters of base). A base of each row's own (占该组别比例, 占本部门
+// 比例, 在各地区中占比) or no base (女性占比, 占比) is none: such shares do not add up across rows.
+bool SharesOfANamedBase(const std::string& header) {
+  std::u32string u;
+  for (char32_t c : ToU32(header)) {
+    if (c != U' ' && c != 0x3000) u.push_back(c);
+  }
+  std::u32string base;
+  const size_t share = u.find(U"占比");
+  const size_t in = u.find(U'在');
+  if (share != std::u32string::npos && in != std::u32string::npos && in + 3 < share && u[share - 1] == U'中') {
+    base = u.substr(in + 1, share - 1 - in - 1);
+  } else if (const size_t at = u.find(U'占'); at != std::u32string::npos) {
+    size_t end = u.find(U"比例", at);
+    if (end == std::u32string::npos) end = u.find(U"比重", at);
+    if (end != std::u32string::npos && end > at + 1) base = u.substr(at + 1, end - at - 1);
+    if (!base.empty() && base.back() == U'的') base.pop_back();
+  }
+  if (base.size() < 2) return false;
+  for (char32_t c : base) {
+    if (c < 0x4E00 || c > 0x9FFF) return false;
+  }
+  for (const char32_t* own : {U"该", U"本", U"各", U"其", U"所在", U"同", U"每"}) {
+    if (base.rfind(own, 0) == 0) return false;
+  }
+  return true;
+}
+
+// A share column's total cell printed 100 with a footnote mark glued on: `100.0011` is 100.00 and
+// mark 11. Returns the decimals of the 100 (2 there) when the cell is a bare number of 100, a
+// point, d >= 2 zeros and one or two more digits, the first not 0, and nothing else; 0 otherwise.
+// The caller takes the cell so only under shares printed with exactly d decimals: a total printed
+// with more decimals than every part is not what the parts sum to (100.0011 of shares of two
+// decimals), and one digit of mark after one zero (100.05) could be a total off by rounding.
+int GluedHundredDecimals(const Figure& f) {
+  const std::string& t = f.text;
+  if (f.decimals < 2 || t.size() != 4 + static_cast<size_t>(f.decimals) || t.compare(0, 4, "100.") != 0) return 0;
+  if (!std::all_of(t.begin() + 4, t.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;
+  for (int d = std::max(2, f.decimals - 2); d < f.decimals; ++d) {
+    if (std::all_of(t.begin() + 4, t.begin() + 4 + d, [](char c) { return c == '0'; }) && t[4 + d] != '0') return d;
+  }
+  return 0;
+}
+
 }  // namespace
 
 // Tables of the structure model (tabs or aligned columns; one row per line). Cells are placed in
@@ -3825,7 +3946,13 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       const bool band = (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁";
       std::string_view rest = f.length <= text.size() ? text.substr(f.length) : std::string_view("?");
       while (!rest.empty() && rest.front() == '%') rest.remove_prefix(1);
-      const bool whole = f.length <= text.size() && FootnoteTail(rest);
+      // `100.0010 11`: a share total with a mark glued on prints a second mark apart (two notes).
+      std::string_view second = rest;
+      while (!second.empty() && second.front() == ' ') second.remove_prefix(1);
+      const bool second_mark = GluedHundredDecimals(f) > 0 && second.size() < rest.size() && !second.empty() &&
+                               second.size() <= 2 && second.front() != '0' &&
+                               std::all_of(second.begin(), second.end(), [](char c) { return c >= '0' && c <= '9'; });
+      const bool whole = f.length <= text.size() && (FootnoteTail(rest) || second_mark);
       return whole && !band ? it->second : -1;
     };
     // A cell read into its row: the first figure opens the values; the last text cell before it is
@@ -4718,10 +4845,15 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         const Figure& tf = figures_[ts.figure];
         std::string h = header_of_row(tr, ts.slot);
         // A column of shares printed without % under a header that says so (占比(%), 比例, Share):
-        // its parts add up to the total row's 100.
+        // its parts add up to the total row's 100, or to its share of the base the header names.
         std::string hl = Lower(h);
-        const bool bare_shares = tf.kind != ESGAUDIT_FACT_PERCENT && tf.value == 100 && tf.unit.empty() &&
-                                 !rate_row && !RateLabel(tr.label) &&
+        const int glued = GluedHundredDecimals(tf);
+        // Shares of one base the header names (在公司贷款中占比) add up to the total row's share of
+        // it, whatever that is; under a 合计 row only.
+        const bool of_named_base = tf.value > 0 && tf.value < 100 && glued == 0 && IsTotalLabel(tr.label) &&
+                                   SharesOfANamedBase(h);
+        const bool bare_shares = tf.kind != ESGAUDIT_FACT_PERCENT && (tf.value == 100 || glued > 0 || of_named_base) &&
+                                 tf.unit.empty() && !rate_row && !RateLabel(tr.label) &&
                                  (Has(hl, "%") || Has(hl, "占比") || Has(hl, "比例") || Has(hl, "比重") ||
                                   Has(hl, "share") || Has(hl, "proportion"));
         if (tf.kind != ESGAUDIT_FACT_PERCENT && !bare_shares && (rate_row || RateLabel(h) || RateLabel(tr.label)))
@@ -4737,6 +4869,20 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
             break;
           }
           if (s->figure >= 0) parts.push_back(s->figure);
+        }
+        // 100.0011 is read as 100.00 only under shares printed with exactly its two decimals, and
+        // is no total otherwise.
+        if (tf.value != 100 && glued > 0) {
+          if (!bare_shares || missing || parts.empty() ||
+              !std::all_of(parts.begin(), parts.end(), [&](int p) { return figures_[p].decimals == glued; })) {
+            continue;
+          }
+          Figure& g = figures_[ts.figure];
+          g.value = 100;
+          g.decimals = glued;
+          g.low = 100 - 0.5 * std::pow(10.0, -glued);
+          g.high = 100 + 0.5 * std::pow(10.0, -glued);
+          g.text = g.text.substr(0, 4 + glued);
         }
         if (missing || !uniform(parts, ts.figure)) continue;
         // "合计/女" says no more than the column; "员工总数/2016年" names the total.
@@ -6237,7 +6383,7 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
   const std::string_view view = doc.MatchView();
   // Counts of things and people (canonical units: 名 is 人); a rate, an amount or a measure is no set
   // whose members are counted.
-  static const std::set<std::string> kUnits = {"项", "条", "个", "起", "件", "份", "人", "家", "次"};
+  static const std::set<std::string> kUnits = {"项", "条", "个", "起", "件", "份", "人", "家", "次", "处"};
   std::vector<int> order;
   for (size_t i = 0; i < figures_.size(); ++i) {
     if (figures_[i].kind == ESGAUDIT_FACT_QUANTITY) order.push_back(static_cast<int>(i));

@@ -65,6 +65,7 @@ enum class SubsetCue {
   kOfWhich,    // 其中 (其中包括 too), "of which", or a table's 其中 / "of which" row
   kIncluding,  // 包括, 包含, "including"
   kVerbPair,   // a pair of verbs counting the whole and some of it (排查 … 整改): Relation's verbs
+  kShareOf,    // a figure then its share of a base named by a total word (占总装机容量的22.54%)
 };
 
 struct Relation {
@@ -124,6 +125,10 @@ class RelationAnalysis {
   void FindLayoutTotals();
   template <typename Tokens>
   void AnalyseTokens(const Tokens& toks, std::string_view doc_text);  // doc_text: the document's text
+  // "…装机容量达785万千瓦，可再生能源装机容量177万千瓦，占总装机容量的22.54%": a figure followed by a
+  // clause giving its share of a base named by a total word is a subset of the figure of that base.
+  template <typename Tokens>
+  void FindShareOfBaseSubsets(const Tokens& toks, std::string_view doc_text);
   bool Reportable(const Relation& r, bool enumerated) const;
   // The severity rule of short sums: parts below an explicit total they do not name completely
   // (`closed` false: no 其他 row, no closed category set, no total row under them) may leave a

@@ -22,6 +22,10 @@ void SubsetExceedsTotalRule::Check(const sdk::Document& doc, const sdk::Context&
       // What each count counts: "整改数 … 超过排查数 …".
       f.message = r.part_verb + "数" + quoted(part.label, "“", "”") + part.text + "超过" + r.whole_verb + "数" +
                   quoted(total.label, "“", "”") + total.text;
+    } else if (r.cue == SubsetCue::kShareOf) {
+      // "占比项“…”1770万千瓦超过其基数“…”785万千瓦": the part states its share of the base.
+      f.message = "占比项" + quoted(part.label, "“", "”") + part.text + "超过其基数" + quoted(total.label, "“", "”") +
+                  total.text;
     } else {
       f.message = (r.cue == SubsetCue::kIncluding ? "所含项" : "其中项") + quoted(part.label, "“", "”") +
                   part.text + "超过其总数" + quoted(total.label, "“", "”") + total.text;

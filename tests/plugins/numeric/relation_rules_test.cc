@@ -183,6 +183,8 @@ TEST(RelationRulesTest, PairedVerbsStateASubsetWithoutASubsetWord) {
   ExpectCleanAndRecognised("向供应商发放满意度调查问卷320份，回收298份。\n", "zh",
                            {{"subset", {"320份", "298份"}}});
   ExpectCleanAndRecognised("各车间查出设备问题31条，\n整改29条。\n", "zh", {{"subset", {"31条", "29条"}}});
+  ExpectCleanAndRecognised("巡查中发现安全隐患36处，已完成整改34处。\n", "zh", {{"subset", {"36处", "34处"}}});
+  EXPECT_EQ(Findings(Check("巡查中发现安全隐患36处，已完成整改40处。\n")).size(), 1u);
   EXPECT_EQ(Findings(Check("本年度共排查安全隐患56项，已完成整改58项。\n")),
             (std::vector<std::string>{
                 "1:37: warning: 整改数“已完成整改”58项超过排查数“本年度共排查安全隐患”56项 "
@@ -192,7 +194,8 @@ TEST(RelationRulesTest, PairedVerbsStateASubsetWithoutASubsetWord) {
 }
 
 // The message names how the subset is stated: 其中 (其中包括 too) gives 其中项, 包括 / 包含 give 所含项,
-// a pair of verbs names what each figure counts by the verbs as printed (收到, not 回收). Each points
+// a share of a named base gives 占比项, a pair of verbs names what each figure counts by the verbs as
+// printed (收到, not 回收). Each points
 // at the subset figure.
 TEST(RelationRulesTest, TheSubsetMessageNamesHowTheSubsetIsStated) {
   auto message = [](const char* text, const char* lang = "zh") {
@@ -207,6 +210,9 @@ TEST(RelationRulesTest, TheSubsetMessageNamesHowTheSubsetIsStated) {
             "1:32: warning: 收到数“收到有效问卷”310份超过发出数“发出调查问卷”300份");
   EXPECT_EQ(message("向供应商发放满意度调查问卷320份，回收330份。\n"),
             "1:38: warning: 回收数“回收”330份超过发放数“向供应商发放满意度调查问卷”320份");
+  // A share of a named base gives 占比项 and calls the total its base.
+  EXPECT_EQ(message("公司员工总数为1,250人，女性员工4,500人，占员工总数的36%。\n"),
+            "1:32: error: 占比项“女性员工”4,500人超过其基数“公司员工总数”1,250人");
   // The English message calls each a subset.
   EXPECT_EQ(message("检查企业27家（包含外租冷库29家）。\n", "en"),
             "1:27: error: subset '包含外租冷库' 29家 exceeds its total '检查企业' 27家");
@@ -224,6 +230,8 @@ TEST(RelationRulesTest, PairedVerbNearMissesAreNoSubset) {
            "发放环保购物袋300个，回收废旧电池400个。\n",          // 回收 is recycling here
            "开展安全检查56次，整改隐患80次。\n",                  // 检查 is no pair of 整改
            "排查安全隐患56项，\n\n整改58项。\n",                  // another paragraph
+           "发现安全隐患36处，整改上年遗留隐患40处。\n",          // last year's places
+           "发现安全隐患36处，整改58项。\n",                      // another unit
        }) {
     ReportResult r = Check(text, "zh", "relations");
     EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
@@ -822,6 +830,59 @@ TEST(RelationRulesTest, BareSharesUnderAPercentHeaderAddUpToTheTotalRow) {
   ExpectChangesFlagged(clean, {{"\t40\n", "\t44\n", {"44 + 30 + 30 = 104"}}}, "error");
 }
 
+// A share column's total cell printed 100.00 with a footnote mark glued on (100.0012: mark 12; a
+// second mark may stand apart, 100.0012 13) is 100.00 under shares of two decimals; under shares
+// of another precision it is no total, and a cell with other digits after its zeros (100.05) is
+// never read so.
+TEST(RelationRulesTest, AShareTotalWithAGluedFootnoteMarkIsAHundred) {
+  const std::string clean =
+      "地区\t贷款余额（亿元）\t贷款占比（%）\n"
+      "东部地区\t1,200.40\t60.02\n"
+      "西部地区\t799.60\t39.98\n"
+      "贷款总额\t2,000.00\t100.0012\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"60.02", "39.98", "100.0012"}}});
+  ExpectChangesFlagged(clean, {{"\t60.02\n", "\t66.02\n", {"66.02 + 39.98"}}}, "error");
+  // A second mark printed apart in the same cell (two notes on the total).
+  std::string two_marks = clean;
+  two_marks.replace(two_marks.find("100.0012"), 8, "100.0012 13");
+  ExpectCleanAndRecognised(two_marks, "zh", {{"parts-total", {"60.02", "39.98", "100.0012"}}});
+  for (const char* miss : {"地区\t贷款余额（亿元）\t贷款占比（%）\n东部地区\t1,200.40\t66.0\n"
+                           "西部地区\t799.60\t40.0\n贷款总额\t2,000.00\t100.0012\n",
+                           "地区\t贷款余额（亿元）\t贷款占比（%）\n东部地区\t1,200.40\t66.02\n"
+                           "西部地区\t799.60\t39.98\n贷款总额\t2,000.00\t100.05\n"}) {
+    ReportResult r = Check(miss, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", miss);
+    EXPECT_FALSE(std::any_of(r.relations.begin(), r.relations.end(),
+                             [&](const RelationRecord& x) { return MemberTexts(doc, x).count("40.0") ||
+                                                                   MemberTexts(doc, x).count("66.02"); }))
+        << miss;
+    EXPECT_TRUE(Findings(r).empty()) << miss << ::testing::PrintToString(Findings(r));
+  }
+}
+
+// Shares of one base the header names (在公司贷款中占比) add up to the 合计 row's share of it, within
+// the rounding of each printed share. Shares of each row's own group (女性占比, 占本部门比例) do not.
+TEST(RelationRulesTest, SharesOfABaseTheHeaderNamesAddUpToTheTotalRowsShare) {
+  const std::string clean =
+      "行业\t贷款余额（亿元）\t在公司贷款中占比（%）\n"
+      "钢铁\t219.60\t1.32\n"
+      "水泥\t54.10\t0.33\n"
+      "火电\t94.30\t0.56\n"
+      "合计\t368.00\t2.22\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"1.32", "0.33", "0.56", "2.22"}}});
+  ExpectChangesFlagged(clean, {{"\t1.32\n", "\t1.52\n", {"1.52 + 0.33 + 0.56"}}}, "error");
+  for (const char* header : {"女性占比（%）", "占本部门比例（%）", "占比（%）"}) {
+    const std::string miss = std::string("部门\t人数\t") + header +
+                             "\n研发\t100\t30.00\n销售\t50\t60.00\n合计\t150\t40.00\n";
+    ReportResult r = Check(miss, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", miss);
+    EXPECT_FALSE(std::any_of(r.relations.begin(), r.relations.end(),
+                             [&](const RelationRecord& x) { return MemberTexts(doc, x).count("40.00") > 0; }))
+        << header;
+    EXPECT_TRUE(Findings(r).empty()) << header << ::testing::PrintToString(Findings(r));
+  }
+}
+
 TEST(RelationRulesTest, ATotalRowSumsEachColumnButNotRatesOrYearColumnsAcross) {
   // Years as rows under an explicit 合计 row: the report says they add up. The ratio column does not.
   const std::string years =
@@ -929,6 +990,37 @@ TEST(RelationRulesTest, AQiZhongFindsItsTotalPastTheWordsClosingItsClause) {
                     "zh", "relations").relations.empty());
   EXPECT_TRUE(Check("公司10台燃煤机组全部完成超低排放与节能改造，其中9台已通过验收。\n", "zh", "relations")
                   .relations.empty());
+}
+
+// A figure followed by its share of a base named by a total word (占总发电容量的23.44%) is a subset of
+// the earlier figure of the same sentence whose label holds the base's words; a part above it is an
+// error. No relation without a total word, across a sentence end, in another unit or when no earlier
+// label names the base.
+TEST(RelationRulesTest, AShareOfANamedBaseMakesTheFigureASubsetOfThatBase) {
+  ExpectCleanAndRecognised("截至年末，集团在运发电容量为640万千瓦，风电光伏发电容量达到150万千瓦，占总发电容量的23.44%。\n",
+                           "zh", {{"subset", {"640万千瓦", "150万千瓦"}}});
+  ExpectCleanAndRecognised("本年度公司员工总数为1,250人，女性员工450人，占员工总数的比例为36%。\n", "zh",
+                           {{"subset", {"1,250人", "450人"}}});
+  std::vector<std::string> f =
+      Findings(Check("截至年末，集团在运发电容量为640万千瓦，风电光伏发电容量达到1500万千瓦，占总发电容量的23.44%。\n"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("1500万千瓦"), std::string::npos) << f[0];
+  EXPECT_NE(f[0].find(": error: "), std::string::npos) << f[0];
+  for (const char* miss : {
+           // no total word in the base
+           "截至年末，集团在运发电容量为640万千瓦，风电光伏发电容量达到1500万千瓦，占发电容量的23.44%。\n",
+           // the base figure in the sentence before (another period)
+           "2015年末集团在运发电容量为640万千瓦。2016年风电光伏发电容量达到1500万千瓦，占总发电容量的23.44%。\n",
+           // another unit
+           "截至年末，集团在运发电容量为640万千瓦，风电光伏发电量达到1500亿千瓦时，占总发电容量的23.44%。\n",
+           // no earlier label names the base
+           "公司资产总额为800亿元，营业收入1500亿元，占收入总额的18.75%。\n",
+           // more words in the clause than the base and the share
+           "截至年末，集团在运发电容量为640万千瓦，风电光伏发电容量达到1500万千瓦，较上年占总发电容量的23.44%。\n",
+       }) {
+    EXPECT_TRUE(Check(miss, "zh", "relations").relations.empty()) << miss;
+    EXPECT_TRUE(Findings(Check(miss)).empty()) << miss;
+  }
 }
 
 TEST(RelationRulesTest, AnOtherPartClosesTheSetBothWays) {
