@@ -2706,9 +2706,23 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         r.flag = !r.consistent;
         Add(std::move(r));
       } else {
+        // "员工总人数90,882人，其中残疾员工413人，少数民族员工4,932人，女性员工19,090人": kinds of the
+        // total's noun that neither add up nor are reportable as a sum (they may overlap and leave
+        // kinds out) are each a subset of it all the same: none may exceed the total.
+        auto add_kinds = [&](const std::vector<int>& kinds) {
+          if (!NamingOf(toks[k].figure, kinds).names_total) return;
+          for (int p : kinds) {
+            Relation r = Stated(RelationKind::kSubset, toks[k].figure, {p});
+            r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
+            r.flag = !r.consistent;
+            Add(std::move(r));
+          }
+        };
+        const bool summed = add_parts_total(toks[k].figure, parts, enumerated, !nested);
+        if (!summed && !past_shares && !nested) add_kinds(parts);
         // A list taken past a share clause that neither adds up nor is reportable (an open set
         // falling short) is read as before: up to that clause.
-        if (!add_parts_total(toks[k].figure, parts, enumerated, !nested) && past_shares) {
+        if (!summed && past_shares) {
           share_clauses = false;
           bool e2 = false, n2 = false;
           std::vector<int> head = collect(t + 1, +1, *total, &e2, &n2);
@@ -2719,8 +2733,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
             r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
             r.flag = !r.consistent;
             Add(std::move(r));
-          } else if (head.size() >= 2) {
-            add_parts_total(toks[k].figure, std::move(head), e2, !n2);
+          } else if (head.size() >= 2 && !add_parts_total(toks[k].figure, head, e2, !n2) && !n2) {
+            add_kinds(head);  // "…女性员工19,090人，分别占员工总数的…%": the shares after the list
           }
         }
       }

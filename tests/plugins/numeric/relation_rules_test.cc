@@ -3575,6 +3575,27 @@ TEST(RelationRulesTest, AFigurePastAnOfWhichClauseGivingNoPartIsNoPartUnlessItNa
                               "350亿元", "900", "error"});
 }
 
+// Kinds of the total's noun listed after 其中 that fall short of it (they may overlap, 残疾 and 女性,
+// and leave kinds out) are no sum, but each is a subset of the total: one above it is an error.
+TEST(RelationRulesTest, OfWhichKindsFallingShortOfTheirTotalAreEachASubsetOfIt) {
+  ExpectRecognisedThenCaught({"公司员工总数9,200人，其中残疾员工40人，少数民族员工460人，女性员工1,900人。\n", "subset",
+                              {"9,200人", "1,900人"}, "1,900人", "19,000", "error"});
+  ExpectRecognisedThenCaught({"本年新获专利授权380件，其中发明专利授权95件，国外专利授权6件。\n", "subset",
+                              {"380件", "95件"}, "95件", "950", "error"});
+  // The same with a clause of their shares after the list.
+  ExpectRecognisedThenCaught({"公司员工总数9,200人，其中残疾员工40人，女性员工1,900人，分别占员工总数的0.4%、20.7%。\n",
+                              "subset", {"9,200人", "1,900人"}, "1,900人", "19,000", "error"});
+  // Not so: parts that are no kinds of the total's noun (女性员工, 党员: no noun in common), a figure
+  // past a clause that gave no part. (Parts with a bracketed 其中 of their own: see
+  // PartsThatNameTheirTotalCannotExceedIt.)
+  for (const char* text : {"公司员工总数9,200人，其中女性员工1,900人，党员460人。\n",
+                           "公司员工总数9,200人，其中女性员工1,900人，党员19,000人。\n",
+                           "公司实现营业收入820亿元，其中海外收入约占40%，实现净利润15亿元。\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+    for (const auto& rel : Check(text, "zh", "relations").relations) EXPECT_NE(rel.kind, "subset") << text;
+  }
+}
 
 // After 其中 / 包括, a part in the total's general classifier (个, 项, 次) whose counted noun, printed
 // after its unit, shares no character with the total's counts another thing: no subset, no finding,
