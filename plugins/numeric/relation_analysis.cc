@@ -17,6 +17,7 @@
 #include <regex>
 #include <set>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 namespace esgaudit::numeric {
@@ -1723,6 +1724,7 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
   constexpr int kMaxParts = 8;          // parts of one total
   constexpr int kMinWitnesses = 3;      // rows of the run that foot with two or more non-zero parts
   constexpr uint32_t kMaxGapLines = 3;  // lines that are no row between two rows of a run
+  constexpr uint32_t kPageGapLines = 8;  // lines between a run and its continuation past a page break
   constexpr size_t kLabelWords = 4;     // a wrapped label line: at most this many words
   constexpr int kDash = -1;
   const std::string_view text = doc.Text();
@@ -1820,6 +1822,11 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
     return std::string(s);
   };
   std::vector<std::vector<Row>> runs;
+  // Whether a run goes on from the run before it past a page break: its first row on the next
+  // page (or past a line of page furniture: a running header, a page number), no more than
+  // kPageGapLines lines (the furniture, the title and header printed again) after that run's last
+  // row, and no line of figures that is no row between them.
+  std::vector<bool> past_page;
   bool open = false;  // whether the last row's run may go on
   uint32_t last_line = 0;
   uint32_t last_page = 0;
@@ -1839,7 +1846,14 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
     }
     const uint32_t page = doc.Line(line).page;
     const bool continues = open && page == last_page && line - last_line <= kMaxGapLines + 1;
-    if (!continues) runs.emplace_back();
+    if (!continues) {
+      runs.emplace_back();
+      bool furniture = page == last_page + 1;  // a page break of the document, or one its furniture shows
+      for (uint32_t g = last_line + 1; open && !furniture && g < line; ++g) {
+        furniture = (doc.LineStructure(g).flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_PAGE_NUMBER)) != 0;
+      }
+      past_page.push_back(open && furniture && line - last_line <= kPageGapLines + 1);
+    }
     runs.back().push_back(std::move(row));
     open = true;
     last_line = line;
@@ -1858,7 +1872,16 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
     int from;
     int to;
   };
-  for (const std::vector<Row>& run : runs) {
+  // The positions read in the run before, as (width, parts, direction, total column): a run that
+  // goes on past a page break keeps them confirmed, so a page holding too few rows to show the shape
+  // on its own (the table's last rows) is read as the rows before the break were. Its own rows
+  // must still foot there in all but one.
+  std::set<std::tuple<int, int, bool, int>> confirmed, confirmed_before;
+  for (size_t ri = 0; ri < runs.size(); ++ri) {
+    const std::vector<Row>& run = runs[ri];
+    confirmed_before.swap(confirmed);
+    confirmed.clear();
+    if (!past_page[ri]) confirmed_before.clear();
     // Rows by width: each width one layout. (width, rows), by width.
     std::vector<std::pair<int, std::vector<const Row*>>> classes;
     {
@@ -1945,7 +1968,7 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
                 ++fails;
               }
             }
-            if (fails > 1 || wit < 1) continue;
+            if (fails > 1 || (wit < 1 && !confirmed_before.count({n, k, after, j}))) continue;
             ++found;
             found_witnesses = wit;
             at = {ci, j, from, to};
@@ -1954,10 +1977,12 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
           placed.push_back(at);
           // The share-ended class holds rows of the width classes again: it confirms no shape.
           if (ci != tail_class) witnesses += found_witnesses;
+          if (ci != tail_class && confirmed_before.count({n, k, after, at.total})) witnesses += kMinWitnesses;
         }
         if (witnesses < kMinWitnesses) continue;
         for (const Placed& p : placed) {
           totals_of[p.cls].insert(p.total);
+          if (p.cls != tail_class) confirmed.insert({classes[p.cls].first, k, after, p.total});
           for (const Row* row : classes[p.cls].second) {
             const int total = row->cells[p.total];
             if (total == kDash || Summed(total)) continue;

@@ -2317,6 +2317,36 @@ TEST(RelationRulesTest, APartOfARowSumThatTotalsTheCellsAfterItIsASecondSum) {
   }
 }
 
+// The same table continued past a page break, its header printed again: the last page holds one
+// row with two non-zero handling figures, too few to show the second total, and is read as the
+// rows before the break were. Near miss: the rows resumed far below, with prose between, are
+// another table as far as the layout tells.
+TEST(RelationRulesTest, ASecondTotalReadBeforeAPageBreakIsReadAfterIt) {
+  const std::string head = "单位\t废物总量\t生活垃圾\t一般废物\t危险废物\t再利用\t焚烧\t填埋\t其他\t说明\n";
+  const std::string first =
+      head +
+      "甲厂\t70.5\t40\t20\t10.5\t0\t6\t0\t4.5\t委托处理\n"
+      "乙厂\t130\t50\t62\t18\t0\t10\t5\t3\t环卫清运\n"
+      "丙厂\t44.2\t21\t13\t10.2\t0\t8.2\t0\t2\t合规处置\n";
+  const std::string rest =
+      "戊厂\t91\t30\t40\t21\t0\t11\t7\t3\t委托处理\n"
+      "己厂\t33\t20\t8\t5\t0\t5\t0\t0\t环卫清运\n"
+      "庚厂\t12.5\t6\t4\t2.5\t0\t0\t2.5\t0\t环卫清运\n";
+  const std::string clean = first + "\n12\n\f" + head + rest;
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"21", "0", "11", "7", "3"}},
+                                         {"parts-total", {"5", "0"}},
+                                         {"parts-total", {"2.5", "0"}}});
+  ExpectChangesFlagged(clean, {{"\t11\t7\t", "\t18\t7\t", {"0 + 18 + 7 + 3 = 28"}}}, "error", "zh");
+  std::string far = first;
+  for (int i = 0; i < 10; ++i) far += "各厂均按规定委托有资质的单位处置危险废物。\n";
+  far += head + rest;
+  ReportResult r = Check(far, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  const Document doc = Document::FromUtf8("test.txt", far);
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"21", "0", "11", "7", "3"}));
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"5", "0"}));
+}
+
 // Near misses of a second total: a column that sums the cells after it in two rows only, by
 // chance; a time series whose last year is no sum; and rows whose later columns are rates. Only
 // the first total (where there is one) is read; nothing is flagged.
