@@ -17,6 +17,7 @@
 #include <regex>
 #include <set>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 namespace esgaudit::numeric {
@@ -1729,6 +1730,7 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
   constexpr int kMaxParts = 8;          // parts of one total
   constexpr int kMinWitnesses = 3;      // rows of the run that foot with two or more non-zero parts
   constexpr uint32_t kMaxGapLines = 3;  // lines that are no row between two rows of a run
+  constexpr uint32_t kPageGapLines = 8;  // lines between a run and its continuation past a page break
   constexpr size_t kLabelWords = 4;     // a wrapped label line: at most this many words
   constexpr int kDash = -1;
   const std::string_view text = doc.Text();
@@ -1793,8 +1795,17 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
       if (k < end && !is_blank(text[k])) return false;  // a cell runs on into other text
       while (k < end && is_blank(text[k])) ++k;
     }
-    // What follows the cells is words: no digit, no further figure (nor a figure running past the line).
-    if (k > end || next != figs.size() || has_digit(text.substr(k, end - k))) return false;
+    // What follows the cells is words: no digit, no further figure (nor a figure running past the
+    // line). A word column set off by a tab may hold figures of its own (a remark cell, `委托处置，
+    // 1,300吨煤渣用作建材`) when it opens with a letter: they are no cells.
+    if (k > end) return false;
+    if (next != figs.size() || has_digit(text.substr(k, end - k))) {
+      const bool remark = k < end && k > begin && text[k - 1] == '\t' && has_letter(text.substr(k, 1));
+      for (size_t f = next; remark && f < figs.size(); ++f) {
+        if (figures_[figs[f]].offset < k || figures_[figs[f]].offset + figures_[figs[f]].length > end) return false;
+      }
+      if (!remark) return false;
+    }
     const size_t n_figs = next;
     if (cells.size() < kMinCells || cells.size() > kMaxCells || n_figs < kMinFigures) return false;
     std::string_view label = sdk::Trim(text.substr(begin, start - begin));
@@ -1817,6 +1828,11 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
     return std::string(s);
   };
   std::vector<std::vector<Row>> runs;
+  // Whether a run goes on from the run before it past a page break: its first row on the next
+  // page (or past a line of page furniture: a running header, a page number), no more than
+  // kPageGapLines lines (the furniture, the title and header printed again) after that run's last
+  // row, and no line of figures that is no row between them.
+  std::vector<bool> past_page;
   bool open = false;  // whether the last row's run may go on
   uint32_t last_line = 0;
   uint32_t last_page = 0;
@@ -1836,7 +1852,14 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
     }
     const uint32_t page = doc.Line(line).page;
     const bool continues = open && page == last_page && line - last_line <= kMaxGapLines + 1;
-    if (!continues) runs.emplace_back();
+    if (!continues) {
+      runs.emplace_back();
+      bool furniture = page == last_page + 1;  // a page break of the document, or one its furniture shows
+      for (uint32_t g = last_line + 1; open && !furniture && g < line; ++g) {
+        furniture = (doc.LineStructure(g).flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_PAGE_NUMBER)) != 0;
+      }
+      past_page.push_back(open && furniture && line - last_line <= kPageGapLines + 1);
+    }
     runs.back().push_back(std::move(row));
     open = true;
     last_line = line;
@@ -1855,7 +1878,16 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
     int from;
     int to;
   };
-  for (const std::vector<Row>& run : runs) {
+  // The positions read in the run before, as (width, parts, direction, total column): a run that
+  // goes on past a page break keeps them confirmed, so a page holding too few rows to show the shape
+  // on its own (the table's last rows) is read as the rows before the break were. Its own rows
+  // must still foot there in all but one.
+  std::set<std::tuple<int, int, bool, int>> confirmed, confirmed_before;
+  for (size_t ri = 0; ri < runs.size(); ++ri) {
+    const std::vector<Row>& run = runs[ri];
+    confirmed_before.swap(confirmed);
+    confirmed.clear();
+    if (!past_page[ri]) confirmed_before.clear();
     // Rows by width: each width one layout. (width, rows), by width.
     std::vector<std::pair<int, std::vector<const Row*>>> classes;
     {
@@ -1888,6 +1920,11 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
         classes.emplace_back(static_cast<int>(width), std::move(rows));
       }
     }
+    // The columns read as a total so far, by class: a column totals one run of columns, the
+    // shortest (a column of zeros right past its parts foots as well and is no part, and with it
+    // the class would foot at two positions, hiding a second total further on: the hazardous
+    // waste inside a waste row, totalling the ways it was disposed of).
+    std::vector<std::set<int>> totals_of(classes.size());
     for (int k = 2; k <= kMaxParts; ++k) {
       for (const bool after : {false, true}) {
         std::vector<Placed> placed;
@@ -1909,7 +1946,7 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
           int found = 0, found_witnesses = 0;
           Placed at{ci, -1, -1, -1};
           for (int j = 0; j < n; ++j) {
-            if (share_col[j]) continue;
+            if (share_col[j] || totals_of[ci].count(j)) continue;
             int from = j + 1, to = j + k;
             if (!after) {
               to = j - 1;
@@ -1937,7 +1974,7 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
                 ++fails;
               }
             }
-            if (fails > 1 || wit < 1) continue;
+            if (fails > 1 || (wit < 1 && !confirmed_before.count({n, k, after, j}))) continue;
             ++found;
             found_witnesses = wit;
             at = {ci, j, from, to};
@@ -1946,9 +1983,12 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
           placed.push_back(at);
           // The share-ended class holds rows of the width classes again: it confirms no shape.
           if (ci != tail_class) witnesses += found_witnesses;
+          if (ci != tail_class && confirmed_before.count({n, k, after, at.total})) witnesses += kMinWitnesses;
         }
         if (witnesses < kMinWitnesses) continue;
         for (const Placed& p : placed) {
+          totals_of[p.cls].insert(p.total);
+          if (p.cls != tail_class) confirmed.insert({classes[p.cls].first, k, after, p.total});
           for (const Row* row : classes[p.cls].second) {
             const int total = row->cells[p.total];
             if (total == kDash || Summed(total)) continue;
@@ -4431,6 +4471,101 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           }
           if (!ok || !uniform(parts, total->figure)) continue;
           add(total->figure, std::move(parts), row.label + "/" + head, row);
+        }
+      }
+    }
+
+    // Columns naming every category of a closed set (男 / 女, 男性员工 / 女性员工) right of a column
+    // whose header names the set's head with a total (总人数, 员工总数): in each row the category
+    // cells are the parts of that cell, as a 合计 column's are. A header is read with the row of
+    // labels printed under it (a two-line header: 总人数 over nothing, 性别 over 男 and 女), so
+    // tables laid out with empty spacer columns and one-row tables are read alike. A category
+    // header may add to its category only a word of the total's header (男性员工 under 员工总数):
+    // 女性管理者 counts another population. Other columns (残疾员工) are no parts; rates and shares
+    // are not summed, but a share row whose total cell is 100% is a breakdown of it.
+    {
+      std::map<int, std::string> sub;  // the labels-only row under the current header
+      int sub_header = -2;
+      for (const Row& row : rows) {
+        if (row.header != sub_header) {
+          sub.clear();
+          sub_header = row.header;
+        }
+        if (!row.has_figure) {
+          size_t texts = 0;
+          for (const Slot& s : row.cells) texts += !s.text.empty();
+          if (texts >= 2 && texts == row.cells.size() && row.readable) {
+            sub.clear();
+            for (const Slot& s : row.cells) sub[s.slot] = s.text;
+          }
+          continue;
+        }
+        if (!row.readable) continue;
+        std::map<int, std::string> h = header_row(row);
+        for (const auto& [slot, text] : sub) {
+          auto it = h.find(slot);
+          if (it == h.end() || it->second.empty()) h[slot] = text;
+        }
+        for (int d = 0; d < static_cast<int>(Dimensions().size()); ++d) {
+          const Dimension& dim = Dimensions()[d];
+          if (!dim.closed) continue;
+          std::map<std::string, int> by_category;  // category -> slot
+          bool twice = false;
+          for (const auto& [slot, text] : h) {
+            auto [hd, cat] = Categorise(text);
+            if (hd != d) continue;
+            twice = twice || by_category.count(cat);
+            by_category[cat] = slot;
+          }
+          std::set<std::string> all;
+          for (const auto& [printed, cat] : dim.categories) all.insert(cat);
+          if (twice || by_category.size() != all.size()) continue;
+          int first = INT32_MAX;
+          for (const auto& [cat, slot] : by_category) first = std::min(first, slot);
+          // The total: the one header left of the categories naming the head with a total.
+          int tslot = -1, heads = 0;
+          for (const auto& [slot, text] : h) {
+            if (slot >= first || Categorise(text).first >= 0 || !HasHead(text, d)) continue;
+            if (!Has(text, "总") && !TableTotalLabel(text)) continue;
+            ++heads;
+            tslot = slot;
+          }
+          if (heads != 1 || RateLabel(h[tslot])) continue;
+          const std::string total_header = Lower(h[tslot]);
+          bool named = true;
+          for (const auto& [cat, slot] : by_category) {
+            std::string rest = Lower(h[slot]);
+            size_t best = 0;
+            std::string_view word;
+            for (const auto& [printed, c] : dim.categories) {
+              std::string_view pv(printed);
+              if (c == cat && pv.size() > best && Has(rest, pv)) {
+                best = pv.size();
+                word = pv;
+              }
+            }
+            if (word.empty()) {
+              named = false;
+              break;
+            }
+            rest.erase(rest.find(word), word.size());
+            rest.erase(std::remove(rest.begin(), rest.end(), ' '), rest.end());
+            named = named && !RateLabel(h[slot]) && (rest.empty() || Has(total_header, rest));
+          }
+          if (!named) continue;
+          const Slot* total = row.At(tslot);
+          if (total == nullptr || total->figure < 0 || Summed(total->figure)) continue;
+          // A row of rates is summed only as shares of a whole printed as 100%.
+          if (RateLabel(row.label) && figures_[total->figure].kind != ESGAUDIT_FACT_PERCENT) continue;
+          std::vector<int> parts;
+          bool ok = true;
+          for (const auto& [cat, slot] : by_category) {
+            const Slot* p = row.At(slot);
+            ok = ok && p != nullptr && p->figure >= 0;
+            if (ok) parts.push_back(p->figure);
+          }
+          if (!ok || !uniform(parts, total->figure)) continue;
+          add(total->figure, std::move(parts), row.label.empty() ? h[tslot] : row.label + "/" + h[tslot], row);
         }
       }
     }

@@ -2364,6 +2364,161 @@ TEST(RelationRulesTest, TabRowsEndingWithAWordColumnHaveTheirTotalFirst) {
   ExpectChangesFlagged(clean, {{"\t50\t", "\t55\t", {"20 + 55 + 10.25 = 85.25"}}}, "error", "zh");
 }
 
+// A second total inside a row: the third kind of waste is itself the total of the four ways it
+// was handled, printed right after it; the column of reuse is zero in every row, so the first
+// total would foot over four columns as well as three. Both totals are read in every row, and a
+// changed handling figure is an error of the second sum only. Rows whose second total is zero are
+// sums of zeros. Near misses below.
+TEST(RelationRulesTest, APartOfARowSumThatTotalsTheCellsAfterItIsASecondSum) {
+  const std::string clean =
+      "单位\t废物总量\t生活垃圾\t一般废物\t危险废物\t再利用\t焚烧\t填埋\t其他\t说明\n"
+      "甲厂\t70.5\t40\t20\t10.5\t0\t6\t0\t4.5\t委托处理\n"
+      "乙厂\t130\t50\t62\t18\t0\t10\t5\t3\t环卫清运\n"
+      "丙厂\t44.2\t21\t13\t10.2\t0\t8.2\t0\t2\t合规处置，炉渣3.5吨外售利用\n"
+      "丁厂\t18\t9\t9\t0\t0\t0\t0\t0\t环卫清运\n"
+      "戊厂\t91\t30\t40\t21\t0\t11\t7\t3\t委托处理\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"70.5", "40", "20", "10.5"}},
+                                         {"parts-total", {"10.5", "0", "6", "4.5"}},
+                                         {"parts-total", {"18", "0", "10", "5", "3"}},
+                                         {"parts-total", {"10.2", "0", "8.2", "2"}},
+                                         {"parts-total", {"21", "0", "11", "7", "3"}},
+                                         {"parts-total", {"91", "30", "40", "21"}}});
+  ExpectChangesFlagged(clean, {{"\t10\t5\t", "\t14\t5\t", {"0 + 14 + 5 + 3 = 22"}},
+                               {"\t8.2\t", "\t10.2\t", {"0 + 10.2 + 0 + 2 = 12.2"}}},
+                       "error", "zh");
+  // A second total of zero over zeros is a sum of zeros; a part raised there is no finding (a total
+  // far below its parts is taken for a misread cell, as for the first total).
+  ExpectChangesFlagged(clean, {{"\t0\t0\t0\t0\t0\t环卫", "\t0\t0\t0\t2\t0\t环卫", {}}}, "error", "zh");
+  // A row with an empty cell has one cell fewer: its cells cannot be placed, and it is not read.
+  std::string gap = clean;
+  gap.insert(gap.size(), "己厂\t51\t20\t\t31\t0\t29\t0\t2\t委托处理\n");
+  ReportResult r = Check(gap, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  const Document doc = Document::FromUtf8("test.txt", gap);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"10.5", "0", "6", "4.5"}));
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"31", "0", "29", "2"}));
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"51", "20", "31"}));
+  // A remark cell holding a figure is a word column when a tab sets it off and it opens with a
+  // word (丙厂's above); opening with the figure, or set off by spaces, it ends the row.
+  for (const std::string& remark : {std::string("\t3.5吨炉渣外售利用"), std::string(" 炉渣3.5吨外售利用")}) {
+    std::string other = clean;
+    other.replace(other.find("\t合规处置，炉渣3.5吨外售利用"), std::string("\t合规处置，炉渣3.5吨外售利用").size(), remark);
+    ReportResult o = Check(other, "zh", "relations");
+    const Document od = Document::FromUtf8("test.txt", other);
+    EXPECT_FALSE(Recognised(od, o, "parts-total", {"10.2", "0", "8.2", "2"})) << remark;
+  }
+}
+
+// The same table continued past a page break, its header printed again: the last page holds one
+// row with two non-zero handling figures, too few to show the second total, and is read as the
+// rows before the break were. Near miss: the rows resumed far below, with prose between, are
+// another table as far as the layout tells.
+TEST(RelationRulesTest, ASecondTotalReadBeforeAPageBreakIsReadAfterIt) {
+  const std::string head = "单位\t废物总量\t生活垃圾\t一般废物\t危险废物\t再利用\t焚烧\t填埋\t其他\t说明\n";
+  const std::string first =
+      head +
+      "甲厂\t70.5\t40\t20\t10.5\t0\t6\t0\t4.5\t委托处理\n"
+      "乙厂\t130\t50\t62\t18\t0\t10\t5\t3\t环卫清运\n"
+      "丙厂\t44.2\t21\t13\t10.2\t0\t8.2\t0\t2\t合规处置\n";
+  const std::string rest =
+      "戊厂\t91\t30\t40\t21\t0\t11\t7\t3\t委托处理\n"
+      "己厂\t33\t20\t8\t5\t0\t5\t0\t0\t环卫清运\n"
+      "庚厂\t12.5\t6\t4\t2.5\t0\t0\t2.5\t0\t环卫清运\n";
+  const std::string clean = first + "\n12\n\f" + head + rest;
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"21", "0", "11", "7", "3"}},
+                                         {"parts-total", {"5", "0"}},
+                                         {"parts-total", {"2.5", "0"}}});
+  ExpectChangesFlagged(clean, {{"\t11\t7\t", "\t18\t7\t", {"0 + 18 + 7 + 3 = 28"}}}, "error", "zh");
+  std::string far = first;
+  for (int i = 0; i < 10; ++i) far += "各厂均按规定委托有资质的单位处置危险废物。\n";
+  far += head + rest;
+  ReportResult r = Check(far, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  const Document doc = Document::FromUtf8("test.txt", far);
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"21", "0", "11", "7", "3"}));
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"5", "0"}));
+}
+
+// Near misses of a second total: a column that sums the cells after it in two rows only, by
+// chance; a time series whose last year is no sum; and rows whose later columns are rates. Only
+// the first total (where there is one) is read; nothing is flagged.
+TEST(RelationRulesTest, AColumnSummingTheCellsAfterItInSomeRowsOnlyIsNoSecondTotal) {
+  const std::string chance =
+      "单位\t废物总量\t生活垃圾\t一般废物\t危险废物\t再利用\t焚烧\t填埋\t其他\t说明\n"
+      "甲厂\t70.5\t40\t20\t10.5\t0\t6\t0\t4.5\t委托处理\n"
+      "乙厂\t130\t50\t62\t18\t0\t10\t5\t3\t环卫清运\n"
+      "丙厂\t44.2\t21\t13\t10.2\t0\t3.1\t0\t2\t合规处置\n"
+      "丁厂\t91\t30\t40\t21\t0\t4\t2\t3\t委托处理\n";
+  ReportResult r = Check(chance, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  const Document doc = Document::FromUtf8("test.txt", chance);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"70.5", "40", "20", "10.5"}));
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"10.5", "0", "6", "4.5"}));
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"18", "0", "10", "5", "3"}));
+  for (const std::string near : {
+           // Rates after the total: a finer column is never a part.
+           "单位\t废物总量\t生活垃圾\t一般废物\t危险废物\t回收率\t处置率\t说明\n"
+           "甲厂\t70\t40\t20\t10\t4.25\t5.75\t委托处理\n"
+           "乙厂\t130\t50\t62\t18\t10.50\t7.50\t环卫清运\n"
+           "丙厂\t44\t21\t13\t10\t6.40\t3.60\t合规处置\n"
+           "丁厂\t91\t30\t40\t21\t11.30\t9.70\t委托处理\n",
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"10", "4.25", "5.75"})) << near;
+  }
+}
+
+// A headcount column over 男 and 女 columns: the header of two lines (the total and the dimension
+// over the categories, in a table laid out with empty spacer columns) and a one-row table whose
+// header names the categories with the total's noun (男性员工 under 员工总数), other columns after
+// them (残疾员工) no parts, and its share row a breakdown of 100%. A changed count is an error.
+TEST(RelationRulesTest, ClosedCategoryColumnsSumToTheHeadcountColumnLeftOfThem) {
+  const std::string spaced =
+      "员工构成\n"
+      "单位：人\n"
+      "年度\t\t员工总人数\t\t\t性别\t\t\n"
+      "\t\t\t\t男\t\t女\t\n"
+      "2020\t\t5,210\t\t2,730\t\t2,480\t\n"
+      "2019\t\t4,985\t\t2,611\t\t2,374\t\n"
+      "2018\t\t4,702\t\t2,450\t\t2,252\t\n";
+  ExpectCleanAndRecognised(spaced, "zh", {{"parts-total", {"5,210", "2,730", "2,480"}},
+                                          {"parts-total", {"4,702", "2,450", "2,252"}}});
+  ExpectChangesFlagged(spaced, {{"2,611", "2,711", {"2,711 + 2,374 = 5,085"}}}, "error", "zh");
+  const std::string one_row =
+      "员工多元化统计\t单位：人\n"
+      "类别\t员工总数\t男性员工\t女性员工\t残疾员工\t少数民族员工\n"
+      "人数\t3,400\t1,900\t1,500\t21\t160\n"
+      "占员工总数比例\t100%\t55.88%\t44.12%\t0.62%\t4.71%\n";
+  ExpectCleanAndRecognised(one_row, "zh", {{"parts-total", {"3,400", "1,900", "1,500"}},
+                                           {"percent-breakdown", {"占员工总数比例", "55.88%", "44.12%"}}});
+  ExpectChangesFlagged(one_row, {{"1,500", "1,560", {"1,900 + 1,560 = 3,460"}}, {"55.88%", "57.88%", {"57.88% + 44.12% = 102.00%"}}}, "error", "zh");
+}
+
+// Near misses of category columns: the categories naming another population (女性管理者), a
+// total header without a total word (员工 over 男 / 女 of new hires), only one category printed,
+// and shares per category (rates) under a headcount.
+TEST(RelationRulesTest, CategoryColumnsOfAnotherPopulationOrWithoutATotalHeaderAreNotSummed) {
+  for (const std::string near : {
+           "类别\t员工总数\t男性管理者\t女性管理者\t残疾员工\n"
+           "人数\t3,400\t1,900\t1,560\t21\n",
+           "年度\t新进员工\t男\t女\t离职\n"
+           "2020\t340\t190\t156\t12\n"
+           "2019\t310\t170\t150\t9\n",
+           "类别\t员工总数\t女性员工\t残疾员工\t退休返聘\n"
+           "人数\t3,400\t1,560\t21\t8\n",
+           "年度\t员工总数\t男性占比\t女性占比\t残疾员工\n"
+           "2020\t3,400\t55%\t46%\t21\n",
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"3,400", "1,900", "1,560"})) << near;
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"340", "190", "156"})) << near;
+  }
+}
+
 // Ragged rows that all end in a share column line up from that end: a total row printing no dash for
 // a column empty at every site has a width of its own, but its withdrawn, discharged and consumed
 // figures stand where the sites' do, counted from the share. A changed part there is a warning. Near
