@@ -2503,7 +2503,23 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     Relation r = Stated(RelationKind::kPartsTotal, total, std::move(parts));
     // "员工总数900人，其中女性员工500人，党员员工600人": groups along two different dimensions overlap;
     // a sum off says nothing (the caller may take each as a subset).
-    if (after_subset_word && !r.consistent && AlongDifferentDimensions(r.parts)) return false;
+    // The parts naming every category of a closed dimension (男100人，女19人 beside 少数民族28人) are
+    // still its sum.
+    if (after_subset_word && !r.consistent && AlongDifferentDimensions(r.parts)) {
+      for (size_t d = 0; d < Dimensions().size(); ++d) {
+        if (!Dimensions()[d].closed) continue;
+        std::vector<int> of_dim;
+        for (int p : r.parts) {
+          if (Categorise(figures_[p].label).first == static_cast<int>(d)) of_dim.push_back(p);
+        }
+        if (of_dim.size() < 2 || !CategoriesOf(of_dim).complete) continue;
+        Relation closed = Stated(RelationKind::kPartsTotal, total, std::move(of_dim));
+        closed.flag = !closed.consistent;
+        Add(std::move(closed));
+        return true;
+      }
+      return false;
+    }
     r.flag = Reportable(r, enumerated);
     // Parts that name their total ("监事5名，其中职工代表监事2名、非职工代表监事3名") or close the set
     // with 其他 cannot exceed it; with 其他 they cannot fall short either.

@@ -3623,6 +3623,9 @@ TEST(RelationRulesTest, OfWhichGroupsAlongDifferentDimensionsAreNoSum) {
                               {"800人", "450人", "350人"}, "350人", "420", "error"});
   ExpectRecognisedThenCaught({"公司在册员工总数800人，其中女性员工450人，男性员工350人。\n", "parts-total",
                               {"800人", "450人", "350人"}, "350人", "300", "error"});
+  // Every category of a closed dimension beside a group of another: the closed set is still a sum.
+  ExpectRecognisedThenCaught({"公司中层管理人员120人，其中男性90人，女性30人，少数民族25人。\n", "parts-total",
+                              {"120人", "90人", "30人"}, "30人", "40", "error"});
   // A known dimension beside none, or two groups sharing theirs: still a sum.
   for (const char* text : {"公司在册员工总数800人，其中女性员工450人，研发人员350人。\n",
                            "公司在册员工总数800人，其中男性党员员工450人，女性党员员工350人。\n"}) {
