@@ -58,6 +58,27 @@ const std::vector<Dimension>& Dimensions() {
   return dims;
 }
 
+// Further dimensions people are counted along, each by the words a label of one of its groups
+// contains (no categories: none is read as a closed set). With Dimensions() they tell a 其中 list
+// whose groups cut the total along different dimensions (女性员工, 党员员工): such groups overlap,
+// so their sum says nothing of the total.
+struct Facet {
+  const char* name;
+  std::vector<const char*> words;
+};
+
+const std::vector<Facet>& Facets() {
+  static const std::vector<Facet> facets = {
+      {"party", {"党员", "团员", "中共"}},
+      {"ethnicity", {"少数民族", "汉族"}},
+      {"disability", {"残疾", "残障"}},
+      {"age", {"岁"}},
+      {"nationality", {"外籍", "外国籍", "港澳台"}},
+      {"level", {"管理层", "高层", "中层", "基层", "高管"}},
+  };
+  return facets;
+}
+
 constexpr const char* kCaptionWords[] = {"构成", "结构", "比例", "占比", "分布", "比重"};
 constexpr const char* kCompositionWords[] = {"构成", "结构", "分布"};
 constexpr const char* kTotalWords[] = {"合计", "总计", "共计", "累计", "总共", "总数", "共有", "共",
@@ -242,6 +263,22 @@ std::pair<int, std::string> Categorise(const std::string& label) {
   }
   if (ambiguous) return {-1, ""};
   return {best_dim, best_cat};
+}
+
+// The dimensions a label names a group along: its Dimensions() index, and, for a count of `people`,
+// Dimensions().size() plus the index of each Facets() entry whose word it contains (港澳台专利 is a
+// kind of patent, no nationality).
+std::set<size_t> DimensionsNamed(const std::string& label, bool people) {
+  std::set<size_t> out;
+  if (const int d = Categorise(label).first; d >= 0) out.insert(static_cast<size_t>(d));
+  if (!people) return out;
+  const auto& facets = Facets();
+  for (size_t f = 0; f < facets.size(); ++f) {
+    for (const char* w : facets[f].words) {
+      if (Has(label, w)) out.insert(Dimensions().size() + f);
+    }
+  }
+  return out;
 }
 
 bool HasHead(const std::string& label, int dim) {
@@ -1194,6 +1231,23 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
 bool RelationAnalysis::ShortOfAnOpenSet(const Relation& r, bool closed) const {
   if (closed || r.consistent || r.total < 0) return false;
   return r.sum_high < figures_[r.total].low;
+}
+
+bool RelationAnalysis::AlongDifferentDimensions(const std::vector<int>& parts) const {
+  std::vector<std::set<size_t>> named;
+  for (int p : parts) {
+    const std::string& unit = figures_[p].unit;
+    std::set<size_t> d = DimensionsNamed(figures_[p].label, unit == "人" || unit == "名" || unit == "位");
+    if (!d.empty()) named.push_back(std::move(d));
+  }
+  for (size_t i = 0; i < named.size(); ++i) {
+    for (size_t j = i + 1; j < named.size(); ++j) {
+      if (std::none_of(named[i].begin(), named[i].end(), [&](size_t d) { return named[j].count(d) > 0; })) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 RelationAnalysis::Categories RelationAnalysis::CategoriesOf(const std::vector<int>& parts) const {
@@ -2487,6 +2541,25 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
   // after_subset_word: the parts follow 其中 / 包括 and no bracketed 其中 of their own.
   auto add_parts_total = [&](int total, std::vector<int> parts, bool enumerated, bool after_subset_word) {
     Relation r = Stated(RelationKind::kPartsTotal, total, std::move(parts));
+    // "员工总数900人，其中女性员工500人，党员员工600人": groups along two different dimensions overlap;
+    // a sum off says nothing (the caller may take each as a subset).
+    // The parts naming every category of a closed dimension (男100人，女19人 beside 少数民族28人) are
+    // still its sum.
+    if (after_subset_word && !r.consistent && AlongDifferentDimensions(r.parts)) {
+      for (size_t d = 0; d < Dimensions().size(); ++d) {
+        if (!Dimensions()[d].closed) continue;
+        std::vector<int> of_dim;
+        for (int p : r.parts) {
+          if (Categorise(figures_[p].label).first == static_cast<int>(d)) of_dim.push_back(p);
+        }
+        if (of_dim.size() < 2 || !CategoriesOf(of_dim).complete) continue;
+        Relation closed = Stated(RelationKind::kPartsTotal, total, std::move(of_dim));
+        closed.flag = !closed.consistent;
+        Add(std::move(closed));
+        return true;
+      }
+      return false;
+    }
     r.flag = Reportable(r, enumerated);
     // Parts that name their total ("监事5名，其中职工代表监事2名、非职工代表监事3名") or close the set
     // with 其他 cannot exceed it; with 其他 they cannot fall short either.
@@ -2567,9 +2640,11 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       }
       // "监事会由5名监事组成，其中", "完成305项新品工艺开发项目，其中": words after the total close
       // its clause, up to 20 characters ("10台燃煤机组全部完成超低排放改造，其中": a noun and a verb phrase).
-      if (k >= 0 && !marker && toks[k].type == Tok::kText && k + 2 == static_cast<long>(t)) {
+      // 构成 reads as 组成 there ("由11名董事构成，其中"), though it is a composition token.
+      auto clause_word = [&](long j) { return toks[j].type == Tok::kText || toks[j].type == Tok::kCompose; };
+      if (k >= 0 && !marker && clause_word(k) && k + 2 == static_cast<long>(t)) {
         long j = k;
-        for (int n = 0; j >= 0 && toks[j].type == Tok::kText && n < 20; ++n) --j;
+        for (int n = 0; j >= 0 && clause_word(j) && n < 20; ++n) --j;
         if (j >= 0 && toks[j].type == Tok::kFact) k = j;
       }
       if (k < 0) continue;

@@ -143,6 +143,10 @@ class RelationAnalysis {
     bool complete = false;
   };
   Categories CategoriesOf(const std::vector<int>& parts) const;
+  // Whether two of the parts name groups along different dimensions and none in common (女性员工 and
+  // 党员员工: gender and party membership), so that they may overlap. The Facets() dimensions are
+  // read on counts of people (人, 名, 位) only.
+  bool AlongDifferentDimensions(const std::vector<int>& parts) const;
   // Whether parts listed after a total name it (each part's label ends with a noun the total
   // carries: 职工代表监事 / 非职工代表监事 of 5名监事), and whether the last one closes the set (其他).
   struct PartNaming {

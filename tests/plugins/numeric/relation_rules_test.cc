@@ -969,10 +969,13 @@ TEST(RelationRulesTest, PartsThatNameTheirTotalCannotExceedIt) {
   std::vector<std::string> f = Findings(Check("公司监事会由5名监事组成，其中非职工代表监事4名，职工代表监事2名。\n"));
   ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
   EXPECT_NE(f[0].find("4名 + 2名 = 6名"), std::string::npos) << f[0];
-  // Subsets that do not name the total may overlap (女性, 党员): above the total only a warning.
-  f = Findings(Check("公司员工100人，其中女性员工60人，党员50人。\n"));
+  // Subsets that do not name the total may overlap (研发员工, 销售人员): above the total only a warning.
+  f = Findings(Check("公司员工100人，其中研发员工60人，销售人员50人。\n"));
   ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
   EXPECT_NE(f[0].find(": warning: "), std::string::npos) << f[0];
+  // Groups along two known dimensions (女性, 党员) overlap for certain: their sum says nothing (see
+  // OfWhichGroupsAlongDifferentDimensionsAreNoSum).
+  EXPECT_TRUE(Findings(Check("公司员工100人，其中女性员工60人，党员50人。\n")).empty());
   // A bracketed 其中 of their own says they overlap: nothing.
   EXPECT_TRUE(Findings(Check("涉及企业47家，其中废气企业42家，废水企业6家（其中1家水气兼项）。\n")).empty());
 }
@@ -3750,6 +3753,54 @@ TEST(RelationRulesTest, OfWhichKindsFallingShortOfTheirTotalAreEachASubsetOfIt) 
     EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
     for (const auto& rel : Check(text, "zh", "relations").relations) EXPECT_NE(rel.kind, "subset") << text;
   }
+}
+
+// Groups listed after 其中 along two different dimensions (女性 / 党员, 外籍 / 学历, 外籍 / 少数民族)
+// overlap: their sum says nothing of the total, whichever side it falls on, and each group that names
+// the total's noun is a subset of it instead (one above it is still an error). Near misses: a list
+// along one dimension (男 / 女) still adds up, one group along a known dimension beside one of none
+// (女性员工 / 研发人员) and groups sharing their dimensions (男性党员 / 女性党员) are read as before.
+TEST(RelationRulesTest, OfWhichGroupsAlongDifferentDimensionsAreNoSum) {
+  for (const char* text : {"公司在册员工总数800人，其中女性员工450人，党员员工520人。\n",
+                           "公司在册员工总数800人，其中女性员工450人，党员员工120人。\n",
+                           "公司在册员工总数800人，其中外籍员工430人，本科学历员工510人。\n",
+                           "公司在册员工总数800人，其中外籍员工440人，少数民族员工470人。\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+    for (const auto& rel : Check(text, "zh", "relations").relations) EXPECT_EQ(rel.kind, "subset");
+  }
+  ExpectRecognisedThenCaught({"公司在册员工总数800人，其中女性员工450人，党员员工520人。\n", "subset",
+                              {"800人", "520人"}, "520人", "1,200", "error"});
+  ExpectRecognisedThenCaught({"公司在册员工总数800人，其中外籍员工430人，本科学历员工510人。\n", "subset",
+                              {"800人", "430人"}, "430人", "900", "error"});
+  // One dimension: a sum, off either way an error.
+  ExpectRecognisedThenCaught({"公司在册员工总数800人，其中女性员工450人，男性员工350人。\n", "parts-total",
+                              {"800人", "450人", "350人"}, "350人", "420", "error"});
+  ExpectRecognisedThenCaught({"公司在册员工总数800人，其中女性员工450人，男性员工350人。\n", "parts-total",
+                              {"800人", "450人", "350人"}, "350人", "300", "error"});
+  // Every category of a closed dimension beside a group of another: the closed set is still a sum.
+  ExpectRecognisedThenCaught({"公司中层管理人员120人，其中男性90人，女性30人，少数民族25人。\n", "parts-total",
+                              {"120人", "90人", "30人"}, "30人", "40", "error"});
+  // A known dimension beside none, or two groups sharing theirs: still a sum.
+  for (const char* text : {"公司在册员工总数800人，其中女性员工450人，研发人员350人。\n",
+                           "公司在册员工总数800人，其中男性党员员工450人，女性党员员工350人。\n"}) {
+    SCOPED_TRACE(text);
+    ReportResult r = Check(text, "zh", "relations");
+    Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_TRUE(Recognised(doc, r, "parts-total", {"800人", "450人", "350人"}));
+  }
+}
+
+// "由11名董事构成，其中…" reads as "由11名董事组成，其中…": the part is a subset of the figure before
+// the verb. Near miss: 构成 in a clause of its own after the figure names no total.
+TEST(RelationRulesTest, OfWhichAfterTheVerbGouchengReadsAsAfterZucheng) {
+  for (const char* verb : {"组成", "构成"}) {
+    const std::string text = std::string("监事会由7名监事") + verb + "，其中3名职工代表监事。\n";
+    ExpectRecognisedThenCaught({text.c_str(), "subset", {"7名", "3名"}, "3名", "9", "error"});
+  }
+  const char* text = "监事会现有监事7名，人员构成稳定，其中9名职工代表监事。\n";
+  EXPECT_TRUE(Check(text, "zh", "relations").relations.empty());
+  EXPECT_TRUE(Findings(Check(text)).empty());
 }
 
 // After 其中 / 包括, a part in the total's general classifier (个, 项, 次) whose counted noun, printed
