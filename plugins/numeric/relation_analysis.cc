@@ -1776,7 +1776,8 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
 // does a page break. Totals another relation already sums are left alone; a row whose total is a
 // dash, or whose parts hold fewer than two figures, is no relation. Rows ending in a share cell make one
 // more class, of their last cells counted from that end (see below), read for its total rows only; a
-// total row of that class that does not foot is a warning.
+// total row of that class that does not foot is a warning. A placed sum's zero parts are judged to
+// their column's printed precision (zeros_to_column_precision below).
 void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
   constexpr size_t kMinCells = 4;       // a row: at least this many cells
   constexpr size_t kMinFigures = 3;     // of which at least this many figures
