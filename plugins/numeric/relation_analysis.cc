@@ -1934,10 +1934,9 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
     auto it = own_interval.find(f);
     return it != own_interval.end() ? it->second.second : figures_[f].high;
   };
-  // The decimals a column of a class prints, or -1 when it prints whole numbers or no clear
-  // precision (-1), or -2 when it has fewer than kPrecisionCells non-zero cells; otherwise more than
-  // half of them print decimals and it is the fewest decimals those print. A column of too few
-  // non-zero cells (zeros down the column) takes the precision of the columns of its sum pooled.
+  // The decimals the given columns of a class print: -2 when they hold fewer than kPrecisionCells
+  // non-zero cells (too few to say); -1 unless more than half of their non-zero cells print
+  // decimals (whole numbers, or a mix without a majority); else the fewest decimals those print.
   constexpr int kPrecisionCells = 3;
   auto printed_decimals = [&](const std::vector<const Row*>& rows, const std::vector<int>& columns) {
     int nonzero = 0, with_decimals = 0, fewest = INT32_MAX;
@@ -1958,7 +1957,9 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
   // A bare `0` in a column printing decimals (5.8, 0.1) is exact to that column's precision: a value
   // of 0.3 would print 0.3 there. Only zeros: a whole number among decimals may be rounded coarser
   // than its column (an estimate in round figures), a zero is none of the thing. Tightens the
-  // zeros' intervals of the parts from..to of a placed sum; their own are kept in own_interval.
+  // zeros' intervals of the parts from..to of a placed sum (the readers after this one see them so);
+  // their own are kept in own_interval. A column of too few non-zero cells (zeros down the column)
+  // takes the decision over the sum's columns pooled.
   auto zeros_to_column_precision = [&](const std::vector<const Row*>& rows, int total, int from, int to) {
     std::vector<int> sum_columns{total};
     for (int c = from; c <= to; ++c) sum_columns.push_back(c);
