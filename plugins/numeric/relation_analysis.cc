@@ -1776,7 +1776,8 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
 // does a page break. Totals another relation already sums are left alone; a row whose total is a
 // dash, or whose parts hold fewer than two figures, is no relation. Rows ending in a share cell make one
 // more class, of their last cells counted from that end (see below), read for its total rows only; a
-// total row of that class that does not foot is a warning.
+// total row of that class that does not foot is a warning. A placed sum's zero parts are judged to
+// their column's printed precision (zeros_to_column_precision below).
 void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
   constexpr size_t kMinCells = 4;       // a row: at least this many cells
   constexpr size_t kMinFigures = 3;     // of which at least this many figures
@@ -1920,8 +1921,64 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
     last_page = page;
   }
   auto is_share = [&](int f) { return f != kDash && figures_[f].kind == ESGAUDIT_FACT_PERCENT; };
-  auto low = [&](int f) { return f == kDash ? 0.0 : figures_[f].low; };
-  auto high = [&](int f) { return f == kDash ? 0.0 : figures_[f].high; };
+  // Zeros given their column's precision below keep their own interval here: where the rows foot
+  // is read as before, with each printed figure's own rounding.
+  std::map<int, std::pair<double, double>> own_interval;
+  auto low = [&](int f) {
+    if (f == kDash) return 0.0;
+    auto it = own_interval.find(f);
+    return it != own_interval.end() ? it->second.first : figures_[f].low;
+  };
+  auto high = [&](int f) {
+    if (f == kDash) return 0.0;
+    auto it = own_interval.find(f);
+    return it != own_interval.end() ? it->second.second : figures_[f].high;
+  };
+  // The decimals the given columns of a class print: -2 when they hold fewer than kPrecisionCells
+  // non-zero cells (too few to say); -1 unless more than half of their non-zero cells print
+  // decimals (whole numbers, or a mix without a majority); else the fewest decimals those print.
+  constexpr int kPrecisionCells = 3;
+  auto printed_decimals = [&](const std::vector<const Row*>& rows, const std::vector<int>& columns) {
+    int nonzero = 0, with_decimals = 0, fewest = INT32_MAX;
+    for (const Row* row : rows) {
+      for (int c : columns) {
+        const int f = row->cells[c];
+        if (f == kDash || figures_[f].value == 0) continue;
+        ++nonzero;
+        if (figures_[f].decimals > 0) {
+          ++with_decimals;
+          fewest = std::min(fewest, static_cast<int>(figures_[f].decimals));
+        }
+      }
+    }
+    if (nonzero < kPrecisionCells) return -2;  // too few to say
+    return 2 * with_decimals > nonzero ? fewest : -1;
+  };
+  // A bare `0` in a column printing decimals (5.8, 0.1) is exact to that column's precision: a value
+  // of 0.3 would print 0.3 there. Only zeros: a whole number among decimals may be rounded coarser
+  // than its column (an estimate in round figures), a zero is none of the thing. Tightens the
+  // zeros' intervals of the parts from..to of a placed sum (the readers after this one see them so);
+  // their own are kept in own_interval. A column of too few non-zero cells (zeros down the column)
+  // takes the decision over the sum's columns pooled.
+  auto zeros_to_column_precision = [&](const std::vector<const Row*>& rows, int total, int from, int to) {
+    std::vector<int> sum_columns{total};
+    for (int c = from; c <= to; ++c) sum_columns.push_back(c);
+    const int pooled = printed_decimals(rows, sum_columns);
+    for (int c = from; c <= to; ++c) {
+      int d = printed_decimals(rows, {c});
+      if (d == -2) d = pooled;
+      if (d < 1) continue;
+      for (const Row* row : rows) {
+        const int f = row->cells[c];
+        if (f == kDash || figures_[f].value != 0 || figures_[f].decimals != 0 || figures_[f].qualifiers != 0) continue;
+        const Interval iv = ExactInterval(0, d, figures_[f].magnitude);
+        if (iv.lo <= figures_[f].low) continue;  // never wider than its own
+        own_interval.emplace(f, std::make_pair(figures_[f].low, figures_[f].high));
+        figures_[f].low = iv.lo;
+        figures_[f].high = iv.hi;
+      }
+    }
+  };
   auto total_row = [](const std::string& label) {
     const std::string l = Lower(label);
     return l.rfind("total", 0) == 0 || l.rfind("合计", 0) == 0 || l.rfind("总计", 0) == 0;
@@ -2043,6 +2100,7 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
         for (const Placed& p : placed) {
           totals_of[p.cls].insert(p.total);
           if (p.cls != tail_class) confirmed.insert({classes[p.cls].first, k, after, p.total});
+          zeros_to_column_precision(classes[p.cls].second, p.total, p.from, p.to);
           for (const Row* row : classes[p.cls].second) {
             const int total = row->cells[p.total];
             if (total == kDash || Summed(total)) continue;

@@ -2412,6 +2412,46 @@ TEST(RelationRulesTest, APartOfARowSumThatTotalsTheCellsAfterItIsASecondSum) {
   }
 }
 
+// A bare 0 in a column whose other cells print one decimal is exact to that precision (below 0.05),
+// not 0 ± 0.5: a changed handling figure in a row whose other handling cells are zeros is an error
+// (three zeros at ± 0.5 would absorb it). A zero column (reuse) or one of few non-zero cells
+// (landfill) takes the precision of the sum's columns pooled. A row that sums as printed within that
+// precision (5.7 against 2.5 + 3.3) gives no finding. Near misses: the same row in a table of whole
+// numbers, and in one whose columns mix whole numbers and decimals without a majority, keep ± 0.5.
+TEST(RelationRulesTest, AZeroInAColumnOfDecimalsIsExactToTheColumnsPrecision) {
+  const std::string head = "单位\t废物总量\t生活垃圾\t一般废物\t危险废物\t再利用\t焚烧\t填埋\t其他\t说明\n";
+  const std::string decimals =
+      head +
+      "甲厂\t72.4\t40.1\t21.8\t10.5\t0\t6.2\t0\t4.3\t委托处理\n"
+      "乙厂\t130.6\t50.2\t62.1\t18.3\t0\t10.4\t5.1\t2.8\t环卫清运\n"
+      "丙厂\t44.2\t21.5\t12.5\t10.2\t0\t8.6\t0\t1.6\t委托处理\n"
+      "丁厂\t30.9\t18.3\t8.4\t4.2\t0\t4.2\t0\t0\t环卫清运\n"
+      "戊厂\t91.5\t30.2\t40.1\t21.2\t0\t11.3\t6.7\t3.2\t委托处理\n"
+      "己厂\t25.7\t12.0\t8.0\t5.7\t0\t2.5\t0\t3.3\t环卫清运\n";
+  ExpectCleanAndRecognised(decimals, "zh", {{"parts-total", {"4.2", "0", "4.2"}},
+                                            {"parts-total", {"5.7", "0", "2.5", "3.3"}}});
+  ExpectChangesFlagged(decimals, {{"\t4.2\t0\t4.2\t0\t0\t", "\t4.2\t0\t4.6\t0\t0\t", {"0 + 4.6 + 0 + 0 = 4.6"}}},
+                       "error", "zh");
+  const std::string whole =
+      head +
+      "甲厂\t70\t40\t20\t10\t0\t6\t0\t4\t委托处理\n"
+      "乙厂\t130\t50\t62\t18\t0\t10\t5\t3\t环卫清运\n"
+      "丙厂\t44\t21\t13\t10\t0\t8\t0\t2\t委托处理\n"
+      "丁厂\t31\t18\t9\t4\t0\t4\t0\t0\t环卫清运\n"
+      "戊厂\t91\t30\t40\t21\t0\t11\t7\t3\t委托处理\n";
+  ExpectCleanAndRecognised(whole, "zh", {{"parts-total", {"4", "0", "4"}}});
+  ExpectChangesFlagged(whole, {{"\t4\t0\t4\t0\t0\t", "\t4\t0\t5\t0\t0\t", {}}}, "error", "zh");
+  const std::string mixed =
+      head +
+      "甲厂\t72\t40.1\t21.9\t10\t0\t6\t0\t4\t委托处理\n"
+      "乙厂\t130.6\t50.2\t62.1\t18.3\t0\t10.4\t5.1\t2.8\t环卫清运\n"
+      "丙厂\t44\t21\t13\t10\t0\t8.5\t0\t1.5\t委托处理\n"
+      "丁厂\t30.6\t18\t8.4\t4.2\t0\t4.2\t0\t0\t环卫清运\n"
+      "戊厂\t91\t30\t40\t21\t0\t11\t7\t3\t委托处理\n";
+  ExpectCleanAndRecognised(mixed, "zh", {{"parts-total", {"4.2", "0", "4.2"}}});
+  ExpectChangesFlagged(mixed, {{"\t4.2\t0\t4.2\t0\t0\t", "\t4.2\t0\t4.6\t0\t0\t", {}}}, "error", "zh");
+}
+
 // The same table continued past a page break, its header printed again: the last page holds one
 // row with two non-zero handling figures, too few to show the second total, and is read as the
 // rows before the break were. Near miss: the rows resumed far below, with prose between, are
