@@ -210,6 +210,16 @@ bool CountsAnotherThing(const Figure& total, const Figure& part) {
   return std::none_of(piece.begin(), piece.end(), [&](char32_t c) { return whole.find(c) != std::u32string::npos; });
 }
 
+// "其中70万千瓦及以上级巨型机组58台", "百万千瓦级机组": a figure right before 级 (alone, or after 以上 or
+// 及以上) names a class of the noun that follows, as 30岁以下 names an age band: it is no amount of
+// anything, and the count after it is the part.
+bool NamesAClass(const Figure& g) {
+  for (const char* w : {"级", "以上级", "及以上级"}) {
+    if (g.after.rfind(w, 0) == 0) return true;
+  }
+  return false;
+}
+
 bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -900,9 +910,11 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   std::vector<uint64_t> figure_end(figures_.size());
   for (size_t i = 0; i < figures_.size(); ++i) {
     const Figure& f = figures_[i];
+    figure_end[i] = doc.TextToView(f.offset + f.length);
+    // A class name's digits are words of the text (its figure is no token).
+    if (NamesAClass(f)) continue;
     // A minus sign or currency sign may precede the digits; key by the fact's first byte.
     figure_at.push_back({doc.TextToView(f.offset), static_cast<int>(i)});
-    figure_end[i] = doc.TextToView(f.offset + f.length);
   }
   std::stable_sort(figure_at.begin(), figure_at.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -4064,5 +4064,27 @@ TEST(RelationRulesTest, FiguresByLineIsTheMapOfTheFiguresAsTheyAre) {
   EXPECT_TRUE(by_line_check.mismatches.empty()) << ::testing::PrintToString(by_line_check.mismatches);
 }
 
+// "其中70万千瓦及以上级巨型机组58台": a figure right before 级 (after 以上 or 及以上, or alone) names a
+// class of the noun after it, no amount. It is no part of a capacity before 其中, and the count after
+// it is the part of the count before. Near misses: an amount after 其中 with no 级 is a part as before;
+// a capacity and a class alone (no count of its own unit before 其中) make no relation.
+TEST(RelationRulesTest, AFigureNamingAClassIsNoPartAfterOfWhich) {
+  ExpectRecognisedThenCaught({"64台在运发电机组，其中60万千瓦及以上级大型机组21台。\n", "subset", {"64台", "21台"},
+                              "21台", "80", "error"});
+  ExpectRecognisedThenCaught({"64台在运发电机组，其中30万千瓦级机组21台。\n", "subset", {"64台", "21台"}, "21台",
+                              "80", "error"});
+  ExpectRecognisedThenCaught({"公司装机容量2100万千瓦，其中水电装机600万千瓦。\n", "subset", {"2100万千瓦", "600万千瓦"},
+                              "600万千瓦", "2600", "error"});
+  for (const char* text : {"公司运营机组64台，装机容量2100万千瓦，其中60万千瓦及以上级机组21台。\n",
+                           "公司装机容量50万千瓦，其中60万千瓦以上级机组2台。\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+    const Document doc = Document::FromUtf8("test.txt", text);
+    for (const auto& rel : Check(text, "zh", "relations").relations) {
+      for (const std::string& m : MemberTexts(doc, rel)) EXPECT_EQ(m.find("60万千瓦"), std::string::npos) << m;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
