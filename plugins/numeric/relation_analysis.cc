@@ -173,10 +173,47 @@ bool CountsInstitutions(const Figure& g) {
   }
   return false;
 }
+std::u32string LabelStem(const std::string& label);  // below
+
+// The Han characters of a count's noun right after its unit, up to a particle, a conjunction or a
+// verb of place ("200台全密封垃圾车在来回运输" -> 全密封垃圾车).
+std::u32string NounAfterUnit(const Figure& g) {
+  std::u32string noun;
+  for (char32_t c : ToU32(g.after)) {
+    if (c == U' ' && noun.empty()) continue;
+    if (c < 0x4E00 || c > 0x9FFF || std::u32string_view(U"的和及与或在为是已均都被将").find(c) != std::u32string_view::npos) break;
+    noun += c;
+  }
+  return noun;
+}
+bool EndsWithU(const std::u32string& s, std::u32string_view w) {
+  return s.size() >= w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0;
+}
+// 辆 counts vehicles only; 台 counts vehicles when its noun is one (200台垃圾车, 垃圾车200台).
+bool CountsVehicles(const Figure& g) {
+  if (g.unit == "辆") return true;
+  return g.unit == "台" && (EndsWithU(NounAfterUnit(g), U"车") || EndsWithU(LabelStem(g.label), U"车"));
+}
+// 项 counts items; 个 counts them too when its noun is 项目 (221个项目). A 项 figure whose own noun
+// names something else (10项技术) counts that.
+bool CountsProjects(const Figure& g) {
+  if (g.unit == "项") {
+    const std::u32string noun = NounAfterUnit(g);
+    return noun.size() < 2 || noun.find(U"项目") != std::u32string::npos;
+  }
+  return g.unit == "个" && (NounAfterUnit(g).rfind(U"项目", 0) == 0 || EndsWithU(LabelStem(g.label), U"项目"));
+}
 bool SameThingsCounted(const Figure& a, const Figure& b) {
   if (a.kind != ESGAUDIT_FACT_QUANTITY || b.kind != ESGAUDIT_FACT_QUANTITY) return false;
   if (a.unit == "个" && b.unit == "家") return CountsInstitutions(a);
   if (a.unit == "家" && b.unit == "个") return CountsInstitutions(b);
+  // "200台垃圾车…其中有30辆", "221个项目（包括…106项）": two classifiers of the same things.
+  if ((a.unit == "台" && b.unit == "辆") || (a.unit == "辆" && b.unit == "台")) {
+    return CountsVehicles(a) && CountsVehicles(b);
+  }
+  if ((a.unit == "个" && b.unit == "项") || (a.unit == "项" && b.unit == "个")) {
+    return CountsProjects(a) && CountsProjects(b);
+  }
   return false;
 }
 
@@ -2366,6 +2403,93 @@ RelationAnalysis::PartNaming RelationAnalysis::NamingOf(int total, const std::ve
 // period's or scope's. The share itself says the part is below its base (it is below 100%), so a
 // part above it is an error. Whether the share agrees with the two figures is not checked: the base
 // a report divides by is often not the figure it prints (a share of a total at another date).
+namespace {
+// The Han characters of a label, spaces dropped (OCR text breaks words with them: "发明专 利").
+std::u32string HanOf(const std::string& label) {
+  std::u32string out;
+  for (char32_t c : ToU32(label)) {
+    if (c >= 0x4E00 && c <= 0x9FFF) out += c;
+  }
+  return out;
+}
+}  // namespace
+
+// "公司现任10名高管中，女性高管为4名": the figure at `t`, a count, is followed by its noun and 中
+// (or 之中, 当中: among) and a comma; the first figure of the next clause, after at most 12
+// characters of label and before any marker or bracket, of the count's unit (or counting the same
+// things) and no change, is a subset of it. The noun is one to six Han characters naming no place,
+// time or purpose (在, 于, 用, 的; 过程中, 期间): 中 then says "in", not "among". Returns the part's
+// figure, or -1.
+template <typename Tokens>
+int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t) const {
+  if (toks[t].type != Tok::kFact || token_chars_ == nullptr) return -1;
+  const Figure& whole = figures_[toks[t].figure];
+  if (whole.kind != ESGAUDIT_FACT_QUANTITY || whole.unit.empty() || IsChangeLabel(whole.label)) return -1;
+  std::u32string noun;
+  size_t j = t + 1;
+  for (; j < toks.size() && toks[j].type == Tok::kText && noun.size() <= 8; ++j) noun += (*token_chars_)[j];
+  if (j >= toks.size() || toks[j].type != Tok::kComma || noun.size() < 2 || noun.back() != U'中') return -1;
+  noun.pop_back();
+  if (EndsWithU(noun, U"之") || EndsWithU(noun, U"当")) noun.pop_back();
+  if (noun.empty() || noun.size() > 6) return -1;
+  for (char32_t c : noun) {
+    if (c < 0x4E00 || c > 0x9FFF || std::u32string_view(U"在于用的从向对以把将被其集期程途心").find(c) != std::u32string_view::npos) {
+      return -1;
+    }
+  }
+  int text = 0;
+  for (size_t k = j + 1; k < toks.size() && text <= 12; ++k) {
+    if (toks[k].type == Tok::kText) {
+      ++text;
+      continue;
+    }
+    if (toks[k].type != Tok::kFact) return -1;
+    const Figure& part = figures_[toks[k].figure];
+    if (IsChangeLabel(part.label)) return -1;
+    const bool same = (part.kind == whole.kind && part.unit == whole.unit) || SameThingsCounted(part, whole);
+    return same ? toks[k].figure : -1;
+  }
+  return -1;
+}
+
+// "累计66台机组实现超低排放，约占煤电装机总容量的67.6%，其中，48台机组…", "发明专利5件，专利转化率达到
+// 60%，其中本年度新授权发明专利4件": between a total (token `total`) and 其中 (token `subset`) stands
+// one clause of its own holding a share or a rate (token `rate`) and nothing else that counts: it
+// speaks of the total or of some of it, so the single part after 其中 (`part`, of the total's unit)
+// is a subset of the total either way. The total's clause runs right up to that clause (a bracketed
+// remark of another unit allowed), and the part names the total's noun (专利, 机组): the nearest
+// figure of the unit may be another's ("专利申请15件、授权5件", "新增8台"). Not for amounts of money.
+template <typename Tokens>
+bool RelationAnalysis::RateClauseBetween(const Tokens& toks, long total, long rate, long subset, int part) const {
+  if (toks[rate].type != Tok::kFact) return false;
+  const Figure& r = figures_[toks[rate].figure];
+  if (r.kind != ESGAUDIT_FACT_PERCENT || IsChangeLabel(r.label)) return false;
+  for (long k = rate + 1; k < subset; ++k) {
+    if (toks[k].type != Tok::kComma) return false;
+  }
+  long c = rate - 1;
+  while (c > total && (toks[c].type == Tok::kText || toks[c].type == Tok::kTotal)) --c;
+  if (c <= total || toks[c].type != Tok::kComma) return false;
+  // Amounts of money are left out: 归属于母公司的净利润 may exceed 净利润 (a minority's loss).
+  const Figure& tf = figures_[toks[total].figure];
+  if (MoneyUnit(tf.unit)) return false;
+  for (long k = total + 1, depth = 0; k < c; ++k) {
+    const Tok type = toks[k].type;
+    if (type == Tok::kOpen) ++depth;
+    if (type == Tok::kClose && --depth < 0) return false;
+    if (type == Tok::kComma || type == Tok::kEnd || type == Tok::kSubset || type == Tok::kTotal) return false;
+    if (type == Tok::kFact && (depth == 0 || figures_[toks[k].figure].unit == tf.unit)) return false;
+  }
+  // The part names the total's noun: its label's last two characters, or the first two of its noun
+  // after the unit, stand in the total's label or noun.
+  const Figure& pf = figures_[part];
+  const std::u32string whole = HanOf(tf.label) + NounAfterUnit(tf);
+  const std::u32string stem = HanOf(ToUtf8(LabelStem(pf.label)));
+  const std::u32string noun = NounAfterUnit(pf);
+  return (stem.size() >= 2 && whole.find(stem.substr(stem.size() - 2)) != std::u32string::npos) ||
+         (noun.size() >= 2 && whole.find(noun.substr(0, 2)) != std::u32string::npos);
+}
+
 template <typename Tokens>
 void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_view doc_text) {
   static const std::vector<std::u32string> kLeads = {U"的比例为", U"的比重为", U"的比例", U"的比重", U"比例为",
@@ -2464,6 +2588,11 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
            toks[open + 1].type == Tok::kFact && toks[open + 2].type == Tok::kClose && toks[open - 1].type == Tok::kText;
   };
   bool through_semicolons = false, stopped_at_semicolon = false;
+  // `explained_parts`: a clause without any figure right after a part's clause and ending at a
+  // semicolon says what the part is for ("环保资金投入15.15亿元，重点用于…；节能资金投入10.9亿元，
+  // 重点用于…") and goes on the list (with `through_semicolons`); `passed_explanation`: the last
+  // collect did pass one.
+  bool explained_parts = false, passed_explanation = false;
   // `share_clauses`: a clause giving only the share of the part before it goes on the list (see
   // collect); `passed_share_clause`: the last collect did go past one.
   bool share_clauses = true, passed_share_clause = false;
@@ -2496,6 +2625,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     passed_share_clause = false;
     late_start = false;
     bool clause_figure = false;  // the current clause holds a figure that is no part
+    bool any_figure = false;  // the current clause holds a figure at all
+    bool explanation = false;  // the current clause is an explanation (see explained_parts)
+    passed_explanation = false;
     bool first_qualified = false;  // the first part's figure follows a total word of its label
     *nested = false;
     for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
@@ -2528,9 +2660,14 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       // `stopped_at_semicolon`.
       if (t.type == Tok::kEnd && t.semicolon && dir > 0 && !parts.empty()) {
         stopped_at_semicolon = clause_part;
-        if (!through_semicolons || !clause_part) break;
+        const bool explains = explained_parts && !clause_part && !any_figure && last_clause_part && !explanation;
+        if (!through_semicolons || (!clause_part && !explains)) break;
+        passed_explanation = passed_explanation || explains;
         comma_sep = true;
+        last_clause_part = clause_part;
         clause_part = false;
+        any_figure = false;
+        explanation = explains;
         continue;
       }
       // "占员工总数的60%": the total word of a share clause (see below) ends nothing.
@@ -2548,15 +2685,18 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       }
       if ((t.type == Tok::kComma || t.type == Tok::kOpen) && !parts.empty()) {
         // "其中执行董事4名、非执行董事5名，独立董事占比不低于三分之一，女性董事3名": a clause
-        // without a part ends the list, unless it only gives the share of the part before it.
+        // without a part ends the list, unless it only gives the share of the part before it (an
+        // explanation, see explained_parts, ends at a semicolon or the sentence's end).
         if (!clause_part && !share_clause) break;
         comma_sep = true;
         last_clause_part = clause_part;
         clause_part = false;
         share_clause = false;
+        any_figure = false;
       }
       const Figure* f = fig(t);
       if (f == nullptr) continue;
+      any_figure = true;
       if (parts.empty()) clause_figure = true;  // until it is taken as a part
       // "较上年增长12人": a change is never a part.
       if (IsChangeLabel(f->label)) continue;
@@ -2684,6 +2824,14 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         }
       }
     }
+    // "公司现任10名高管中，女性高管为4名": a count, its noun and 中 (among) close a clause; the next
+    // clause's figure, of the count's unit, is a subset of it.
+    if (int among = AmongSubset(toks, t); among >= 0) {
+      Relation r = Stated(RelationKind::kSubset, toks[t].figure, {among});
+      r.cue = SubsetCue::kOfWhich;
+      r.flag = !r.consistent;
+      Add(std::move(r));
+    }
     if (toks[t].type == Tok::kSubset) {
       long k = static_cast<long>(t) - 1;
       int ends = 0;
@@ -2809,6 +2957,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
             bool enumerated = false, nested = false;
             std::vector<int> parts = collect(t + 1, +1, *g, &enumerated, &nested);
             if (parts.size() >= 2 && NamingOf(toks[j].figure, parts).names_total) k = j;
+            if (parts.size() == 1 && !nested && RateClauseBetween(toks, j, k, t, parts[0])) k = j;
             break;
           }
         }
@@ -2858,6 +3007,28 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
             nested = n2;
             list_end = -1;
           }
+        }
+      }
+      // "其中，环保资金投入15.15亿元，重点用于…；节能资金投入10.9亿元，重点用于…。": a list stopped at a
+      // clause saying what its part is for goes on past it (and past semicolons) when each further
+      // clause opens with a part, the list runs to its sentence's end and the parts name the total
+      // (资金投入): the wording, not the arithmetic, says so, and the list is then checked as a sum.
+      if (list_end >= 0 && (toks[list_end].type == Tok::kComma || toks[list_end].type == Tok::kEnd)) {
+        bool e2 = false, n2 = false;
+        through_semicolons = true;
+        explained_parts = true;
+        std::vector<int> longer = collect(t + 1, +1, *total, &e2, &n2);
+        const bool explained = passed_explanation;
+        through_semicolons = false;
+        explained_parts = false;
+        const bool to_end = stopped_at < 0 || stopped_at + 1 >= static_cast<long>(toks.size()) ||
+                            (toks[stopped_at].type == Tok::kEnd && !toks[stopped_at].semicolon);
+        if (explained && to_end && !n2 && longer.size() > parts.size() &&
+            NamingOf(toks[k].figure, longer).names_total) {
+          parts = std::move(longer);
+          enumerated = e2;
+          nested = n2;
+          list_end = -1;
         }
       }
       // "招聘399人，其中男性294人，其中女性105人": the second 其中 continues the first list; it is not
@@ -3058,6 +3229,70 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     if (!compose && !closed_pair) continue;
     Relation r = Stated(RelationKind::kPercentBreakdown, -1, pcts);
     r.flag = Reportable(r, enum_sep);
+    if (r.consistent || r.flag) Add(std::move(r));
+  }
+  FindRespectiveShares(toks);
+}
+
+// "煤炭、发电、运输、煤化工板块的占比分别为33%、26%、40%和1%": names listed in a clause of words only
+// (no figure, no marker, no rate), joined by 、 / 和 / 与 / 及, then a share word (占比, 比例, 比重)
+// right before 分别 (为, 是), then exactly as many shares as names, joined the same way, ending the
+// clause: the shares of one whole, one per name. The names may overlap or leave some out (本科以上 /
+// 硕士以上), so a list is taken only within kPlausible points of 100 %, and a sum above 100 % is a
+// warning. Rates (分别 after 增长率, 覆盖率) and changes are no shares.
+template <typename Tokens>
+void RelationAnalysis::FindRespectiveShares(const Tokens& toks) {
+  if (token_chars_ == nullptr) return;
+  const std::vector<char32_t>& ch = *token_chars_;
+  for (size_t t = 2; t + 2 < toks.size(); ++t) {
+    if (ch[t] != U'分' || ch[t + 1] != U'别') continue;
+    const std::u32string share{ch[t - 2], ch[t - 1]};
+    if (share != U"占比" && share != U"比例" && share != U"比重") continue;
+    // The names' clause, back to its start.
+    size_t names = 0;
+    bool words_only = true;
+    long b = static_cast<long>(t) - 3;
+    for (; b >= 0; --b) {
+      const Tok type = toks[b].type;
+      if (type == Tok::kComma || type == Tok::kEnd) break;
+      if (type == Tok::kEnum) {
+        // 与, 和, 及 inside a word (参与, 涉及, 和谐, 及时) join no names.
+        const char32_t before = b > 0 ? ch[b - 1] : 0, after = ch[b + 1];
+        if (std::u32string_view(U"参给授涉普危顾波惠").find(before) != std::u32string_view::npos ||
+            std::u32string_view(U"谐时格").find(after) != std::u32string_view::npos) {
+          words_only = false;
+          break;
+        }
+        ++names;
+      } else if (type != Tok::kText || ch[b] == U'率' || (ch[b] >= U'0' && ch[b] <= U'9')) {
+        words_only = false;
+        break;
+      }
+    }
+    if (!words_only || names == 0) continue;
+    // The shares.
+    size_t k = t + 2;
+    if (k < toks.size() && toks[k].type == Tok::kText && (ch[k] == U'为' || ch[k] == U'是')) ++k;
+    std::vector<int> pcts;
+    bool ok = true;
+    for (; k < toks.size(); ++k) {
+      const Tok type = toks[k].type;
+      if (type == Tok::kComma || type == Tok::kEnd) break;
+      const bool expect_figure = pcts.empty() || toks[k - 1].type == Tok::kEnum;
+      if (type == Tok::kFact && expect_figure) {
+        const Figure& f = figures_[toks[k].figure];
+        if (f.kind != ESGAUDIT_FACT_PERCENT || IsChangeLabel(f.label)) ok = false;
+        pcts.push_back(toks[k].figure);
+      } else if (!(type == Tok::kEnum && !expect_figure)) {
+        ok = false;
+      }
+      if (!ok) break;
+    }
+    if (!ok || pcts.size() != names + 1 || toks[k - 1].type != Tok::kFact) continue;
+    Relation r = Stated(RelationKind::kPercentBreakdown, -1, pcts);
+    if (std::fabs((r.sum_low + r.sum_high) / 2 - 100) > kPlausible) continue;
+    r.flag = !r.consistent && r.sum_low > 100;
+    r.certainty = Certainty::kLikely;
     if (r.consistent || r.flag) Add(std::move(r));
   }
 }

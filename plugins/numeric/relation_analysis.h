@@ -129,6 +129,15 @@ class RelationAnalysis {
   // clause giving its share of a base named by a total word is a subset of the figure of that base.
   template <typename Tokens>
   void FindShareOfBaseSubsets(const Tokens& toks, std::string_view doc_text);
+  // Shares listed with 分别为 after the names they belong to (see the .cc).
+  template <typename Tokens>
+  void FindRespectiveShares(const Tokens& toks);
+  // A subset stated with 中 (among) after a count's noun: the part's figure, or -1 (see the .cc).
+  template <typename Tokens>
+  int AmongSubset(const Tokens& toks, size_t t) const;
+  // Whether a share or rate clause alone stands between a total and its 其中 (see the .cc).
+  template <typename Tokens>
+  bool RateClauseBetween(const Tokens& toks, long total, long rate, long subset, int part) const;
   bool Reportable(const Relation& r, bool enumerated) const;
   // The severity rule of short sums: parts below an explicit total they do not name completely
   // (`closed` false: no 其他 row, no closed category set, no total row under them) may leave a

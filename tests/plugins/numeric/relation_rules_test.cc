@@ -4086,5 +4086,99 @@ TEST(RelationRulesTest, AFigureNamingAClassIsNoPartAfterOfWhich) {
   }
 }
 
+// Fourteenth session, branch prose20: subsets and breakdowns stated in prose.
+
+// "N名X中，Y为M名": a count, its noun and 中 (among) close a clause, and the next clause's first
+// figure of the count's unit is a subset of it. Near misses: 中 after a place or a process (在…中,
+// 过程中), a figure of another unit, a change, 中 not closing the clause.
+TEST(RelationRulesTest, ACountOfANounFollowedByZhongHoldsTheNextClausesCount) {
+  ExpectRecognisedThenCaught({"本公司现任12名高管中，女性高管为5名，占比41.7%。\n", "subset", {"12名", "5名"}, "5名",
+                              "50", "error"});
+  ExpectRecognisedThenCaught({"集团下属30家子公司之中，有8家通过了认证。\n", "subset", {"30家", "8家"}, "8家", "80",
+                              "error"});
+  for (const char* text : {"全年共开展了8次检查过程中，抽查了15次夜间作业。\n",
+                           "公司拥有员工900人中，人均培训时长为40小时。\n",
+                           "本年度12名高管中，较上年增加15名。\n",
+                           "本年度12名高管中有女性高管15名。\n",
+                           "项目共投入300万元用于社区中，受益群众达500人。\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+    for (const auto& rel : Check(text, "zh", "relations").relations) EXPECT_NE(rel.kind, "subset") << text;
+  }
+}
+
+// A clause of its own holding a share or a rate may stand between a total and its 其中: the single
+// part after 其中 is a subset of the total all the same. A total listed beside another of its unit is
+// taken only when the part names it. Near misses: the clause holds a figure of the total's unit, two
+// clauses stand between, a listed total the part does not name.
+TEST(RelationRulesTest, AShareOrRateClauseMayStandBetweenATotalAndItsQiZhong) {
+  ExpectRecognisedThenCaught({"本年累计52台锅炉完成改造，约占锅炉总数的61.2%，其中，37台锅炉享受补贴。\n", "subset",
+                              {"52台", "37台"}, "37台", "370", "error"});
+  ExpectRecognisedThenCaught({"公司拥有商标6个、外观专利11件和发明专利7件，专利实施率达到70%，其中新授权发明专利3件。\n",
+                              "subset", {"7件", "3件"}, "3件", "30", "error"});
+  for (const char* text : {"本年累计52台锅炉完成改造，新增8台，约占锅炉总数的61.2%，其中，37台锅炉享受补贴。\n",
+                           "本年累计52台锅炉完成改造，约占锅炉总数的61.2%，达标率90%，其中，80台锅炉享受补贴。\n",
+                           "公司申请商标6件、外观设计11件和实用新型7件，专利实施率达到70%，其中发明专利9件。\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+  }
+}
+
+// Two classifiers that count the same things: 台 and 辆 for vehicles, 个 and 项 for projects. Near
+// misses: 台 of machines that are no vehicles, 项 of another noun.
+TEST(RelationRulesTest, ClassifiersCountingTheSameThingsMakeAPartOfTheTotal) {
+  ExpectRecognisedThenCaught({"全市共有150台清扫车在作业，其中有25辆专门清洗路面。\n", "subset", {"150台", "25辆"},
+                              "25辆", "250", "error"});
+  ExpectRecognisedThenCaught({"中心共检测了180个项目（包括国家标准规定的95项）。\n", "subset", {"180个", "95项"},
+                              "95项", "950", "error"});
+  for (const char* text : {"全厂共有150台机床在运行，其中有250辆叉车。\n",
+                           "中心共实施了18个项目，其中涉及95项技术。\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+    EXPECT_TRUE(Check(text, "zh", "relations").relations.empty()) << text;
+  }
+}
+
+// "A、B、C的占比分别为x%、y%、z%": as many shares as names after a share word and 分别 split one
+// whole; within kPlausible of 100 % they are a breakdown, and a sum above 100 % is a warning. Near
+// misses: rates (分别 after 增长率), fewer names than shares, a sum far from 100 %, a year among the
+// names, changes, 与 inside a word (参与) joining no names.
+TEST(RelationRulesTest, SharesListedWithFenbieAfterTheirNamesAreABreakdown) {
+  ExpectRecognisedThenCaught({"按收入计算，甲、乙、丙三类业务的占比分别为45%、30%和25%，结构持续优化。\n",
+                              "percent-breakdown", {"45%", "30%", "25%"}, "30%", "36", "warning"});
+  ExpectRecognisedThenCaught({"截至年末，男性与女性员工比例分别为61.5%和38.5%。\n", "percent-breakdown",
+                              {"61.5%", "38.5%"}, "38.5%", "42.4", "warning"});
+  for (const char* text : {"甲、乙、丙三类业务的增长率分别为45%、30%和35%。\n",
+                           "甲、乙、丙三类业务的占比分别为45%、30%、20%和15%。\n",
+                           "甲、乙两类业务的占比分别为45%和25%。\n",
+                           "2015年与2016年的占比分别为45%和60%。\n",
+                           "甲、乙两类业务的占比分别同比提高45%和60%。\n",
+                           "两个园区均设有工会，员工参与工会比例分别为45%和62%。\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+    EXPECT_TRUE(Check(text, "zh", "relations").relations.empty()) << text;
+  }
+}
+
+// "其中，A投入X亿元，重点用于…；B投入Y亿元，重点用于…。": a clause saying what a part is for goes on
+// the list, past semicolons, when the list runs to its sentence's end and the parts name the total;
+// the list is then a sum. Near misses: a clause after the explanation that gives no part, parts not
+// naming the total, a clause without a figure ended by a comma (a remark, not an item's purpose).
+TEST(RelationRulesTest, PartsEachFollowedByWhatTheyPayForAreOneList) {
+  ExpectRecognisedThenCaught({"本年公司安全环保资金投入18.40亿元，其中，安全资金投入11.25亿元，主要用于隐患治理、设备更新；"
+                              "环保资金投入7.15亿元，主要用于污水处理。\n",
+                              "parts-total", {"18.40亿元", "11.25亿元", "7.15亿元"}, "7.15亿元", "8.15", "error"});
+  for (const char* text : {"本年公司安全环保资金投入18.40亿元，其中，安全资金投入11.25亿元，主要用于隐患治理；"
+                           "此外，公司另行募集债券12亿元。\n",
+                           "本年公司安全环保资金投入18.40亿元，其中，安全资金投入11.25亿元，主要用于隐患治理；"
+                           "子公司营业收入19亿元，主要来自销售。\n",
+                           "本届监事会共有监事9名，其中职工监事3名、股东监事4名，职工监事占比不低于三分之一，"
+                           "外部监事4名。\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+    for (const auto& rel : Check(text, "zh", "relations").relations) EXPECT_NE(rel.kind, "parts-total") << text;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
