@@ -410,9 +410,7 @@ class Extractor {
     space_groups_ = WritesThousandsWithSpaces(doc_.view());
     for (size_t li = 0; li < doc_.line_count(); ++li) {
       if (!ViewLineHasDigit(doc_, li)) continue;  // no fact starts on it: not decoded
-      const std::shared_ptr<LineCps> line_held = SharedLine(li);
-      const LineCps& line = *line_held;
-      const size_t facts_before = positions_.size();
+      const LineCps& line = Line(li);
       size_t i = 0;
       size_t prev_end = 0;
       while (i < line.size()) {
@@ -446,7 +444,6 @@ class Extractor {
         prev_end = end;
         i = std::max(end, i + 1);
       }
-      if (positions_.size() > facts_before) held_.push_back({li, line_held});
     }
     return facts;
   }
@@ -464,9 +461,9 @@ class Extractor {
     for (size_t k = 0; k < facts->size() && k < positions_.size(); ++k) {
       const Position& p = positions_[k];
       NumericFact& f = (*facts)[k];
-      const std::shared_ptr<LineCps> line_held = HeldLine(p.line);
+      const std::shared_ptr<LineCps> line_held = SharedLine(p.line);
+      const std::shared_ptr<const std::vector<LineCell>> cells_held = LineCells(p.line);
       const LineCps& line = *line_held;
-      const std::shared_ptr<const std::vector<LineCell>> cells_held = LineCells(p.line, line);
       const std::vector<LineCell>& cells = *cells_held;
       const LineCell* cell = CellOf(cells, p.begin);
       if (p.bare && f.kind == ESGAUDIT_FACT_QUANTITY && cell != nullptr) {
@@ -492,8 +489,6 @@ class Extractor {
       }
     }
     structure_ = nullptr;
-    held_.clear();
-    held_next_ = 0;
   }
 
  private:
@@ -516,18 +511,12 @@ class Extractor {
     return cache_.back().second;
   }
 
-  // Line li as step 1 decoded it when a fact starts on it (Label asks for lines in increasing
-  // order: each line passed is let go), else SharedLine's.
-  std::shared_ptr<LineCps> HeldLine(size_t li) {
-    while (held_next_ < held_.size() && held_[held_next_].first < li) held_[held_next_++].second.reset();
-    if (held_next_ < held_.size() && held_[held_next_].first == li) return held_[held_next_].second;
-    return SharedLine(li);
-  }
-
-  // The structure model's cells of line li (decoded as `line`) in the line's code point indexes
-  // (converted once per line: facts come in line order).
-  std::shared_ptr<const std::vector<LineCell>> LineCells(size_t li, const LineCps& line) {
+  // The structure model's cells of line li in the line's code point indexes (converted once per
+  // line: facts come in line order).
+  std::shared_ptr<const std::vector<LineCell>> LineCells(size_t li) {
     if (cells_ != nullptr && cells_line_ == li) return cells_;
+    const std::shared_ptr<LineCps> held = SharedLine(li);
+    const LineCps& line = *held;
     auto cells = std::make_shared<std::vector<LineCell>>();
     const LineStructure& ls = structure_->line(li);
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
@@ -1093,10 +1082,6 @@ class Extractor {
   std::vector<Position> positions_;
   bool space_groups_ = false;  // the document writes its thousands with spaces
   std::vector<std::pair<size_t, std::shared_ptr<LineCps>>> cache_;
-  // The lines step 1 found a fact on, decoded, in line order, kept for Label (which decoded each
-  // again: the cache above holds the last 17 lines only); held_next_ is the first not let go.
-  std::vector<std::pair<size_t, std::shared_ptr<LineCps>>> held_;
-  size_t held_next_ = 0;
   size_t cells_line_ = 0;
   std::shared_ptr<const std::vector<LineCell>> cells_;  // of line cells_line_, during Label
 };
