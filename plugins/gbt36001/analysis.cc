@@ -554,8 +554,13 @@ const Segment* Analysis::SegmentHolding(const esgaudit_match& m) const {
 }
 
 bool Analysis::InTable(size_t line) const {
-  const LayoutLine& l = layout_.lines()[line];
-  return Contains(view_.substr(l.begin, l.end - l.begin), "<td");
+  if (in_table_.empty()) in_table_.assign(layout_.lines().size(), 0);
+  int8_t& said = in_table_[line];
+  if (said == 0) {
+    const LayoutLine& l = layout_.lines()[line];
+    said = Contains(view_.substr(l.begin, l.end - l.begin), "<td") ? 2 : 1;
+  }
+  return said == 2;
 }
 
 bool Analysis::IndexRow(size_t line) const {

@@ -7,6 +7,7 @@
 
 #include <esgaudit/plugin.h>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <regex>
@@ -123,7 +124,7 @@ class Analysis {
   void Phrases(const std::vector<std::string>& keywords, esgaudit_coverage_status strength,
                std::vector<Hit>* hits);
   Hit MakeHit(const Segment& s, esgaudit_coverage_status strength) const;
-  bool InTable(size_t line) const;  // an HTML table row line
+  bool InTable(size_t line) const;  // an HTML table row line (read once per line, then from in_table_)
   // Whether `line` is a row of a content index (inside one of the structure model's index regions, or
   // carrying a disclosure code or a trailing page reference): the company's claim of where a topic
   // is treated, so evidence for it is at most partial.
@@ -178,6 +179,9 @@ class Analysis {
   // MatchEnds per pattern name, made on first use; an empty optional: not prefiltered.
   mutable std::map<std::string, std::optional<std::vector<uint64_t>>> match_ends_;
   mutable bool match_ends_scanned_ = false;  // the one scan of every prefiltered expression was made
+  // Per layout line, InTable's answer: 0 not yet asked, 1 no, 2 yes (detectors ask it of every body
+  // line, once per element).
+  mutable std::vector<int8_t> in_table_;
   bool phrases_indexed_ = false;
   std::map<std::string, std::vector<size_t>> phrase_lines_;  // per indexed phrase, LinesWithAny's lines
   YearSpan period_;

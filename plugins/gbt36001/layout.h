@@ -59,7 +59,19 @@ class Layout {
   // whatever it starts with (most segments are prose, and detectors ask each of many keywords).
   static bool IsHeading(const Segment& segment, std::string_view keyword, size_t slack = 6) {
     if (segment.heading_code_points > keyword.size() + slack) return false;
+    if (!OpensLike(segment.heading, keyword)) return false;
     return StartsHeading(segment, keyword, slack);
+  }
+  // Whether `text`'s first bytes are `keyword`'s first three (all of a shorter keyword): true of any
+  // text starting with `keyword`, so IsHeading passes over every other segment without the call and
+  // comparison of StartsHeading (a Chinese keyword's first character decides most segments).
+  static bool OpensLike(std::string_view text, std::string_view keyword) {
+    const size_t n = keyword.size() < 3 ? keyword.size() : 3;
+    if (text.size() < n) return false;
+    for (size_t i = 0; i < n; ++i) {
+      if (text[i] != keyword[i]) return false;
+    }
+    return true;
   }
   static size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
   // True for a segment with sentence punctuation ("," "。" ";") and at least 12 code points.

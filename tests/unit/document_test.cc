@@ -4,6 +4,10 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
 #include "esgaudit_testing.h"
@@ -99,6 +103,32 @@ TEST(DocumentTest, TextWidthAgreesWithTheCodePointCount) {
     }
   }
   EXPECT_EQ(TextWidth("中文ab"), 6u);
+}
+
+// TextWidth's eight-byte ASCII path: random texts of long printing ASCII runs (space and DEL at
+// both ends of the range) broken at any byte by what ends a run (tab, a control byte, NUL, a byte
+// above 0x7F, Han, a cut sequence), measured from every start column of a tab stop, agree with
+// the per-code-point count.
+TEST(DocumentTest, TextWidthReadsAsciiRunsAsTheCodePointCount) {
+  const std::vector<std::string> breaks = {"\t", "\x1f", std::string(1, '\0'), "\x80", "\xe4\xb8\x80",
+                                           "\xe4\xb8", "\xff", "\n", "１"};
+  std::mt19937 rng(1201);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int pieces = static_cast<int>(rng() % 6);
+    for (int k = 0; k < pieces; ++k) {
+      const size_t run = rng() % 30;
+      for (size_t b = 0; b < run; ++b) {
+        const unsigned r = rng() % 100;
+        text += static_cast<char>(r < 3 ? 0x20 : r < 6 ? 0x7f : r < 9 ? 0x7e : 0x21 + rng() % 0x5d);
+      }
+      if (rng() % 3 != 0) text += breaks[rng() % breaks.size()];
+    }
+    const uint32_t start = rng() % 9;
+    ASSERT_EQ(TextWidth(text, start), WidthByCodePoint(text, start)) << text;
+  }
+  EXPECT_EQ(TextWidth("abcdefgh\tij"), 18u);
+  EXPECT_EQ(TextWidth("abcdefg\x1fhijklmnop"), 16u);  // a control byte is of width 0
 }
 
 // IsHanScript answers the two large Han blocks without ICU; every other code point goes to ICU.

@@ -5,11 +5,13 @@
 #include <unicode/utf8.h>
 
 #include <memory>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "analyse/normalize.h"
+#include "analyse/text_width.h"
 #include "esgaudit/document.h"
 
 namespace esgaudit {
@@ -300,6 +302,81 @@ TEST(NormalizeTest, LetterSpacingAfterAnAsciiRunSeesItsLastCharacter) {
   EXPECT_EQ(BuildMatchView("FY2020 年度").view, "FY2020年度");
   EXPECT_EQ(BuildMatchView("GRI ab 中文").view, "GRI ab 中文");
   EXPECT_EQ(BuildMatchView("中 a1 年").view, "中 a1年");
+}
+
+// Blank runs: random lines of ASCII letters and digits, Han, a full-width digit and runs of the four
+// blanks (space, tab, U+3000, U+00A0) give the view and both maps the rule states, written out here:
+// every byte of a run maps to the view offset where the run starts; a run without a tab narrower
+// than 4 columns between CJK (or CJK and a digit, either way) on the same line is dropped; any other
+// run stays, a tab as a tab and every other blank as one space, each mapped back to the blank's
+// first byte.
+TEST(NormalizeTest, BlankRunsAreDroppedOrKeptAsTheRuleSays) {
+  struct Piece {
+    std::string bytes;
+    char32_t cp;
+    std::string view;  // what the view holds for it outside a blank run
+  };
+  const std::vector<Piece> pieces = {{"a", U'a', "a"}, {"7", U'7', "7"}, {"中", U'中', "中"},
+                                     {"１", 0xff11, "1"}, {" ", U' ', ""},  {"\t", U'\t', ""},
+                                     {"\xe3\x80\x80", 0x3000, ""}, {"\xc2\xa0", 0xa0, ""}, {"\n", U'\n', "\n"}};
+  auto blank = [](char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xa0; };
+  auto digit = [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xff10 && c <= 0xff19); };
+  std::mt19937 rng(20261201);
+  size_t dropped = 0;
+  size_t kept = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::vector<const Piece*> seq;
+    const int count = static_cast<int>(rng() % 12);
+    for (int k = 0; k < count; ++k) seq.push_back(&pieces[rng() % pieces.size()]);
+    std::string text;
+    for (const Piece* p : seq) text += p->bytes;
+    std::string view;
+    std::vector<uint32_t> to_text;
+    std::vector<uint32_t> to_view(text.size() + 1, 0);
+    char32_t prev = 0;
+    uint32_t at = 0;  // text offset of seq[k]
+    for (size_t k = 0; k < seq.size();) {
+      if (!blank(seq[k]->cp)) {
+        for (size_t b = 0; b < seq[k]->bytes.size(); ++b) to_view[at + b] = static_cast<uint32_t>(view.size());
+        const bool ascii = seq[k]->cp < 0x80;
+        for (size_t b = 0; b < seq[k]->view.size(); ++b) to_text.push_back(at + (ascii ? b : 0));
+        view += seq[k]->view;
+        prev = seq[k]->cp == U'\n' ? 0 : seq[k]->cp;
+        at += static_cast<uint32_t>(seq[k]->bytes.size());
+        ++k;
+        continue;
+      }
+      size_t e = k;
+      uint32_t width = 0;
+      bool tab = false;
+      for (; e < seq.size() && blank(seq[e]->cp); ++e) {
+        width += seq[e]->cp == 0x3000 ? 2 : 1;
+        tab = tab || seq[e]->cp == U'\t';
+      }
+      const char32_t next = e < seq.size() ? seq[e]->cp : 0;
+      const bool spacing = !tab && width < 4 &&
+                           ((IsCjk(static_cast<int32_t>(prev)) && (IsCjk(static_cast<int32_t>(next)) || digit(next))) ||
+                            (digit(prev) && IsCjk(static_cast<int32_t>(next))));
+      (spacing ? dropped : kept) += 1;
+      const uint32_t run_view = static_cast<uint32_t>(view.size());
+      for (; k < e; ++k) {
+        for (size_t b = 0; b < seq[k]->bytes.size(); ++b) to_view[at + b] = run_view;
+        if (!spacing) {
+          view += seq[k]->cp == U'\t' ? '\t' : ' ';
+          to_text.push_back(at);
+        }
+        at += static_cast<uint32_t>(seq[k]->bytes.size());
+      }
+    }
+    to_view[text.size()] = static_cast<uint32_t>(view.size());
+    to_text.push_back(static_cast<uint32_t>(text.size()));
+    const MatchView mv = BuildMatchView(text);
+    ASSERT_EQ(mv.view, view) << text;
+    ASSERT_EQ(mv.view_to_text, to_text) << text;
+    ASSERT_EQ(mv.text_to_view, to_view) << text;
+  }
+  EXPECT_GT(dropped, 1000u);
+  EXPECT_GT(kept, 1000u);
 }
 
 }  // namespace

@@ -347,13 +347,18 @@ MatchView BuildMatchView(std::string_view text) {
       uint32_t width = CodePointWidth(c == '\t' ? ' ' : c);
       UChar32 next = 0;
       while (end < n) {
+        if (text[end] == ' ' || text[end] == '\t') {  // width 1 each, as CodePointWidth(' ')
+          ++width;
+          ++end;
+          continue;
+        }
         int32_t probe = end;
         UChar32 d = Next(text, &probe);
         if (!IsBlank(d)) {
           next = d;
           break;
         }
-        width += CodePointWidth(d == '\t' ? ' ' : d);
+        width += CodePointWidth(d);
         end = probe;
       }
       // A tab separates table cells (tab-separated extractions): never letter-spacing.
@@ -362,10 +367,13 @@ MatchView BuildMatchView(std::string_view text) {
                            ((IsCjk(prev) && (IsCjk(next) || IsDigit(next))) || (IsDigit(prev) && IsCjk(next)));
       for (int32_t k = start; k < end; ++k) out.text_to_view[k] = static_cast<uint32_t>(out.view.size());
       if (!spacing) {
-        int32_t k = start;
-        while (k < end) {
-          int32_t from = k;
-          emit(Next(text, &k) == '\t' ? "\t" : " ", from);
+        // Each blank as one byte, a tab as a tab and every other (space, U+3000 and U+00A0, the only
+        // blanks of two and three bytes) as a space, mapped back to the blank's first byte.
+        for (int32_t k = start; k < end;) {
+          const auto b = static_cast<unsigned char>(text[k]);
+          out.view.push_back(b == '\t' ? '\t' : ' ');
+          out.view_to_text.push_back(static_cast<uint32_t>(k));
+          k += b < 0x80 ? 1 : b == 0xc2 ? 2 : 3;
         }
       }
       i = end;

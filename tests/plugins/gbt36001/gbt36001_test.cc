@@ -1099,6 +1099,53 @@ TEST(Gbt36001LayoutTest, TheLengthTestNeverChangesWhatIsAHeading) {
   EXPECT_FALSE(Layout::IsHeading(counted("董事长致辞中提到,公司将继续发展"), "董事长致辞"));
 }
 
+// IsHeading on a counted segment (its length test, then its test of the first three bytes, then the
+// full one) says what the full test written out here says, on random headings made of keywords, their
+// cut prefixes, keywords sharing their first byte or first character (董事长 / 董事会 / 蓝), ASCII,
+// punctuation and bullets, for short keywords (one and two bytes, an empty one) and each slack.
+TEST(Gbt36001LayoutTest, TheFirstBytesTestNeverChangesWhatIsAHeading) {
+  using gbt36001::Layout;
+  auto reference = [](std::string_view heading, std::string_view keyword, size_t slack) {
+    if (heading.substr(0, keyword.size()) != keyword) return false;
+    if (sdk::ContainsAny(heading, {",", "。", ";", "、"})) return false;
+    return Layout::CodePoints(heading) <= Layout::CodePoints(keyword) + slack;
+  };
+  const std::vector<std::string> keywords = {"董事长致辞", "董事会", "about this report", "CSR报告", "展望",
+                                             "a", "ab", "", "董", "蓝天"};
+  const std::vector<std::string> pieces = {"董事长致辞", "董事会", "董事", "董", "蓝天", "蓝", "展望", "展",
+                                           "about", "about this report", "ab", "a", "CSR", "报告", "x",
+                                           " ", ",", "。", "、", "## ", "1. ", "（一）", "\xE8", "é"};
+  std::mt19937 rng(20261201);
+  size_t headings = 0;
+  size_t others = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 5);
+    for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    gbt36001::Segment s;
+    s.text = text;
+    s.heading = Layout::HeadingText(s.text);
+    s.heading_code_points = Layout::CodePoints(s.heading);
+    const std::string& keyword = keywords[rng() % keywords.size()];
+    for (size_t slack : {0u, 2u, 6u}) {
+      const bool want = reference(s.heading, keyword, slack);
+      ASSERT_EQ(Layout::IsHeading(s, keyword, slack), want) << text << " | " << keyword << " " << slack;
+      (want ? headings : others) += 1;
+    }
+  }
+  EXPECT_GT(headings, 2000u);
+  EXPECT_GT(others, 2000u);
+  // The first character decides, not the first byte; a text shorter than three bytes opens like no
+  // longer keyword; an empty keyword opens every text.
+  EXPECT_TRUE(Layout::OpensLike("董事会", "董事长致辞"));
+  EXPECT_FALSE(Layout::OpensLike("蓝天", "董事长"));  // the same first byte E8
+  EXPECT_FALSE(Layout::OpensLike("\xE8", "董"));
+  EXPECT_FALSE(Layout::OpensLike("ab", "abc"));
+  EXPECT_FALSE(Layout::OpensLike("abd", "abc"));
+  EXPECT_TRUE(Layout::OpensLike("abcd", "abc"));
+  EXPECT_TRUE(Layout::OpensLike("", ""));
+}
+
 TEST(Gbt36001PrefilterTest, OnlyPatternsHyperscanStandsForExactlyArePrefiltered) {
   using gbt36001::MayPrefilter;
   EXPECT_TRUE(MayPrefilter(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"));
