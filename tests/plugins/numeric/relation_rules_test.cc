@@ -4036,7 +4036,10 @@ TEST(RelationRulesTest, AZeroTotalOfCountsUnderPartsIsFlaggedInAColumnOfTotals) 
       "演练（次）\t2\t5\t3\t1\t11\n";
   ExpectRecognisedThenCaught({table.c_str(), "parts-total", {"0", "0"}, "0\t0\t0\t0\t0", "1", "error"});
   // Near misses. Without two other rows holding under the column, the zero total stays unread.
-  std::string alone = "项目\t东区\t西区\t南区\t北区\t合计\n事故（次）\t1\t0\t0\t0\t0\n巡查（次）\t31\t45\t12\t20\t108\n";
+  const std::string alone =
+      "项目\t东区\t西区\t南区\t北区\t合计\n"
+      "事故（次）\t1\t0\t0\t0\t0\n"
+      "巡查（次）\t31\t45\t12\t20\t108\n";
   EXPECT_TRUE(Findings(Check(alone)).empty()) << ::testing::PrintToString(Findings(Check(alone)));
   // Other rows that do not add up (the column is no total) keep it unread.
   std::string off = table;
