@@ -1698,6 +1698,44 @@ void RelationAnalysis::FindCardTotals(const sdk::Document& doc) {
 // between the rows (a country's name wrapped onto a line of its own) do not end the run. Shares are
 // never summed (a column holding a share in any row is at most a gap), nor parts printed with more
 // decimals than the total.
+void RelationAnalysis::ZerosToColumnPrecision(const std::vector<std::vector<int>>& part_columns,
+                                              const std::vector<int>& total_column,
+                                              std::map<int, std::pair<double, double>>* own) {
+  constexpr int kPrecisionCells = 3;
+  // -2: fewer than kPrecisionCells non-zero cells; -1: no majority of them print decimals.
+  auto printed_decimals = [&](const std::vector<const std::vector<int>*>& columns) {
+    int nonzero = 0, with_decimals = 0, fewest = INT32_MAX;
+    for (const std::vector<int>* column : columns) {
+      for (int f : *column) {
+        if (f < 0 || figures_[f].value == 0) continue;
+        ++nonzero;
+        if (figures_[f].decimals > 0) {
+          ++with_decimals;
+          fewest = std::min(fewest, static_cast<int>(figures_[f].decimals));
+        }
+      }
+    }
+    if (nonzero < kPrecisionCells) return -2;
+    return 2 * with_decimals > nonzero ? fewest : -1;
+  };
+  std::vector<const std::vector<int>*> pooled_columns{&total_column};
+  for (const std::vector<int>& c : part_columns) pooled_columns.push_back(&c);
+  const int pooled = printed_decimals(pooled_columns);
+  for (const std::vector<int>& column : part_columns) {
+    int d = printed_decimals({&column});
+    if (d == -2) d = pooled;
+    if (d < 1) continue;
+    for (int f : column) {
+      if (f < 0 || figures_[f].value != 0 || figures_[f].decimals != 0 || figures_[f].qualifiers != 0) continue;
+      const Interval iv = ExactInterval(0, d, figures_[f].magnitude);
+      if (iv.lo <= figures_[f].low) continue;  // never wider than its own
+      if (own != nullptr) own->emplace(f, std::make_pair(figures_[f].low, figures_[f].high));
+      figures_[f].low = iv.lo;
+      figures_[f].high = iv.hi;
+    }
+  }
+}
+
 void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
   constexpr size_t kMinFigures = 4;    // a row: its label and at least this many figures
   constexpr size_t kMaxFigures = 32;   // and at most this many (the search is cubic in a row's width)
@@ -1743,14 +1781,21 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
     last_line = line;
   }
   auto is_share = [&](int f) { return figures_[f].kind == ESGAUDIT_FACT_PERCENT; };
+  // Zeros given their column's precision (ZerosToColumnPrecision, once a sum is placed) keep their
+  // own interval here: where the rows foot is read with each printed figure's own rounding.
+  std::map<int, std::pair<double, double>> own_interval;
+  auto interval = [&](int f) {
+    auto it = own_interval.find(f);
+    return it != own_interval.end() ? it->second : std::make_pair(figures_[f].low, figures_[f].high);
+  };
   auto foots = [&](const Row& row, int total, int from, int to) {
     double lo = 0, hi = 0;
     for (int c = from; c <= to; ++c) {
-      lo += figures_[row.cols[c]].low;
-      hi += figures_[row.cols[c]].high;
+      lo += interval(row.cols[c]).first;
+      hi += interval(row.cols[c]).second;
     }
-    const Figure& t = figures_[row.cols[total]];
-    return lo <= t.high && t.low <= hi;
+    const auto [tlo, thi] = interval(row.cols[total]);
+    return lo <= thi && tlo <= hi;
   };
   for (const std::vector<Row>& run : runs) {
     if (run.size() < static_cast<size_t>(kMinWitnesses)) continue;
@@ -1799,6 +1844,15 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
         }
       }
       if (best_from < 0) continue;
+      {
+        std::vector<std::vector<int>> part_columns(best_to - best_from + 1);
+        std::vector<int> total_column;
+        for (const Row& row : run) {
+          total_column.push_back(row.cols[j]);
+          for (int c = best_from; c <= best_to; ++c) part_columns[c - best_from].push_back(row.cols[c]);
+        }
+        ZerosToColumnPrecision(part_columns, total_column, &own_interval);
+      }
       for (const Row& row : run) {
         const int total = row.cols[j];
         if (Summed(total)) continue;  // a stated or table relation already sums into it
@@ -1983,50 +2037,17 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
     auto it = own_interval.find(f);
     return it != own_interval.end() ? it->second.second : figures_[f].high;
   };
-  // The decimals the given columns of a class print: -2 when they hold fewer than kPrecisionCells
-  // non-zero cells (too few to say); -1 unless more than half of their non-zero cells print
-  // decimals (whole numbers, or a mix without a majority); else the fewest decimals those print.
-  constexpr int kPrecisionCells = 3;
-  auto printed_decimals = [&](const std::vector<const Row*>& rows, const std::vector<int>& columns) {
-    int nonzero = 0, with_decimals = 0, fewest = INT32_MAX;
-    for (const Row* row : rows) {
-      for (int c : columns) {
-        const int f = row->cells[c];
-        if (f == kDash || figures_[f].value == 0) continue;
-        ++nonzero;
-        if (figures_[f].decimals > 0) {
-          ++with_decimals;
-          fewest = std::min(fewest, static_cast<int>(figures_[f].decimals));
-        }
-      }
-    }
-    if (nonzero < kPrecisionCells) return -2;  // too few to say
-    return 2 * with_decimals > nonzero ? fewest : -1;
-  };
-  // A bare `0` in a column printing decimals (5.8, 0.1) is exact to that column's precision: a value
-  // of 0.3 would print 0.3 there. Only zeros: a whole number among decimals may be rounded coarser
-  // than its column (an estimate in round figures), a zero is none of the thing. Tightens the
-  // zeros' intervals of the parts from..to of a placed sum (the readers after this one see them so);
-  // their own are kept in own_interval. A column of too few non-zero cells (zeros down the column)
-  // takes the decision over the sum's columns pooled.
+  // A placed sum's zero parts are judged to their column's printed precision
+  // (ZerosToColumnPrecision); where the rows foot is read with each figure's own rounding.
   auto zeros_to_column_precision = [&](const std::vector<const Row*>& rows, int total, int from, int to) {
-    std::vector<int> sum_columns{total};
-    for (int c = from; c <= to; ++c) sum_columns.push_back(c);
-    const int pooled = printed_decimals(rows, sum_columns);
-    for (int c = from; c <= to; ++c) {
-      int d = printed_decimals(rows, {c});
-      if (d == -2) d = pooled;
-      if (d < 1) continue;
-      for (const Row* row : rows) {
-        const int f = row->cells[c];
-        if (f == kDash || figures_[f].value != 0 || figures_[f].decimals != 0 || figures_[f].qualifiers != 0) continue;
-        const Interval iv = ExactInterval(0, d, figures_[f].magnitude);
-        if (iv.lo <= figures_[f].low) continue;  // never wider than its own
-        own_interval.emplace(f, std::make_pair(figures_[f].low, figures_[f].high));
-        figures_[f].low = iv.lo;
-        figures_[f].high = iv.hi;
-      }
-    }
+    auto column = [&](int c) {
+      std::vector<int> out;
+      for (const Row* row : rows) out.push_back(row->cells[c]);  // kDash is negative
+      return out;
+    };
+    std::vector<std::vector<int>> parts;
+    for (int c = from; c <= to; ++c) parts.push_back(column(c));
+    ZerosToColumnPrecision(parts, column(total), &own_interval);
   };
   auto total_row = [](const std::string& label) {
     const std::string l = Lower(label);
@@ -4763,8 +4784,10 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     // The relation of `parts` to `total`, or none when the sum is far from the total (another kind
     // of figure or a misread column). `adds_up` tells whether it holds as printed.
     // A percentage breakdown's caption is located at `row`'s label (its total, 100%, is no part).
+    // `zero_total_shown`: the total is a printed zero that other rows of its column show to be a
+    // total (see the total column below), so parts above it are a contradiction, not a misread.
     auto make = [&](int total, std::vector<int> parts, const std::string& caption, const Row& row,
-                    std::vector<Relation>* out) {
+                    std::vector<Relation>* out, bool zero_total_shown = false) {
       Relation r;
       r.evidence = Evidence::kTable;
       r.certainty = Certainty::kCertain;
@@ -4799,17 +4822,22 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
       // A sum far from the total is another kind of figure or a misread column: not this relation.
       bool plausible = r.sum_low <= 1.5 * thi && r.sum_high >= 0.67 * tlo;
-      if (!plausible) return;
+      if (!plausible && !zero_total_shown) return;
       r.flag = !r.consistent;
       out->push_back(std::move(r));
     };
-    auto add = [&](int total, std::vector<int> parts, const std::string& caption, const Row& row) {
+    // Returns whether the relation was kept and holds as printed.
+    auto add = [&](int total, std::vector<int> parts, const std::string& caption, const Row& row,
+                   bool zero_total_shown = false) {
       std::vector<Relation> one;
-      make(total, std::move(parts), caption, row, &one);
+      make(total, std::move(parts), caption, row, &one, zero_total_shown);
+      bool holds = false;
       for (Relation& r : one) {
+        holds = holds || r.consistent;
         relabel(r);
         Add(std::move(r));
       }
+      return holds;
     };
     // Each count column of the total row `head` against the same column of the rows `list`, into
     // `columns`; returns how many columns were tried (for MostAddUp). A percentage column is no
@@ -4830,6 +4858,44 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     };
 
     // Total column (rows are years or categories; the header's columns never years).
+    // A printed total of an exact zero (a count: 事故（次） 0) over parts that are not all zero is no
+    // sum a ratio can judge plausible; it is kept, and flagged, when at least two other rows of the
+    // same header show the column to be their total with non-zero totals that hold as printed.
+    struct ZeroTotal {
+      int total;
+      std::vector<int> parts;
+      std::string caption;
+      const Row* row;
+      int tslot;
+    };
+    std::vector<ZeroTotal> zero_totals;
+    std::map<std::pair<int, int>, int> column_holds;  // (header, total slot) -> non-zero rows holding
+    // The zeros of the parts are judged to their column's printed precision, the columns taken over
+    // the rows of one header under one total column (ZerosToColumnPrecision).
+    {
+      std::map<std::pair<int, int>, std::map<int, std::vector<int>>> columns;  // (header, total slot) -> slot -> cells
+      for (const Row& row : rows) {
+        if (!row.readable || row.label.empty() || RateLabel(row.label) || year_columns(header_row(row))) continue;
+        for (const auto& [tslot, head] : header_row(row)) {
+          const Slot* total = TableTotalLabel(head) ? row.At(tslot) : nullptr;
+          if (total == nullptr || total->figure < 0) continue;
+          auto& by_slot = columns[{row.header, tslot}];
+          by_slot[tslot].push_back(total->figure);
+          for (const Slot& s : row.cells) {
+            if (s.slot >= tslot || (s.figure < 0 && !s.dash)) continue;
+            const std::string h = header_of_row(row, s.slot);
+            if (!TableTotalLabel(h) && !RateLabel(h)) by_slot[s.slot].push_back(s.figure);
+          }
+        }
+      }
+      for (const auto& [key, by_slot] : columns) {
+        std::vector<std::vector<int>> parts;
+        for (const auto& [slot, cells] : by_slot) {
+          if (slot != key.second) parts.push_back(cells);
+        }
+        ZerosToColumnPrecision(parts, by_slot.at(key.second), nullptr);
+      }
+    }
     for (const Row& row : rows) {
       if (!row.readable || row.label.empty() || RateLabel(row.label) || year_columns(header_row(row))) continue;
       auto header_of = [&](int slot) { return header_of_row(row, slot); };
@@ -4850,9 +4916,22 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
             if (s.figure >= 0) parts.push_back(s.figure);
           }
           if (!ok || !uniform(parts, total->figure)) continue;
-          add(total->figure, std::move(parts), row.label + "/" + head, row);
+          const Figure& tf = figures_[total->figure];
+          const bool zero = tf.value == 0 && tf.low == 0 && tf.high == 0 &&
+                            std::any_of(parts.begin(), parts.end(), [&](int p) { return figures_[p].value > 0; });
+          if (zero) {
+            zero_totals.push_back({total->figure, std::move(parts), row.label + "/" + head, &row, tslot});
+            continue;
+          }
+          if (add(total->figure, std::move(parts), row.label + "/" + head, row) && tf.value > 0) {
+            ++column_holds[{row.header, tslot}];
+          }
         }
       }
+    }
+    for (ZeroTotal& z : zero_totals) {
+      const auto it = column_holds.find({z.row->header, z.tslot});
+      add(z.total, std::move(z.parts), z.caption, *z.row, it != column_holds.end() && it->second >= 2);
     }
 
     // Columns naming every category of a closed set (男 / 女, 男性员工 / 女性员工) right of a column

@@ -226,6 +226,16 @@ class RelationAnalysis {
   bool TableSum(int total, std::vector<int> parts, std::string caption, Relation* out) const;
   // Whether a relation found so far sums into figure `total`.
   bool Summed(int total) const;
+  // A bare `0` in a column printing decimals (5.8, 0.1) is exact to that column's precision: a value
+  // of 0.3 would print 0.3 there. Each of `part_columns` (figure indexes down one column of a sum's
+  // rows; negative: no figure) prints d decimals when at least three of its cells are non-zero and
+  // more than half of those print decimals (d the fewest they print); a column of fewer non-zero
+  // cells takes the decision over the sum's columns pooled (the parts and `total_column`). The
+  // zeros of a part column printing d >= 1 decimals get ±0.5·10^-d, never wider than their own;
+  // whole numbers keep their rounding (a whole number among decimals may be a coarser estimate).
+  // Each figure tightened is recorded in *own (when given) with its own interval.
+  void ZerosToColumnPrecision(const std::vector<std::vector<int>>& part_columns, const std::vector<int>& total_column,
+                              std::map<int, std::pair<double, double>>* own);
   // The indexes of figures_ per line, in index order, or by offset on the line when `by_offset`.
   // Built on first use and kept while figures_ keeps its size (FindRowsAmongProse, the last pass,
   // appends figures; no pass moves one): a pass that changes the map takes a copy.

@@ -2452,6 +2452,49 @@ TEST(RelationRulesTest, AZeroInAColumnOfDecimalsIsExactToTheColumnsPrecision) {
   ExpectChangesFlagged(mixed, {{"\t4.2\t0\t4.2\t0\t0\t", "\t4.2\t0\t4.6\t0\t0\t", {}}}, "error", "zh");
 }
 
+// The zero rule of the ragged-rows reader holds in the other readers too: a 合计 column of a tab table
+// (the model table's total column) and rows of figures set apart by spaces (FindRowTotalColumns).
+// Near misses: the same rows in whole numbers, and in columns mixing whole numbers and decimals
+// without a majority, keep a zero's ±0.5.
+TEST(RelationRulesTest, AZeroInAColumnOfDecimalsIsExactInEveryTableReader) {
+  const std::string rows =
+      "甲厂\t6.2\t0\t4.3\t10.5\n"
+      "乙厂\t10.4\t5.1\t2.8\t18.3\n"
+      "丙厂\t8.6\t0\t1.6\t10.2\n"
+      "丁厂\t4.2\t0\t0\t4.2\n"
+      "戊厂\t11.3\t6.7\t3.2\t21.2\n";
+  const std::string whole_rows =
+      "甲厂\t6\t0\t4\t10\n"
+      "乙厂\t10\t5\t3\t18\n"
+      "丙厂\t9\t0\t2\t11\n"
+      "丁厂\t4\t0\t0\t4\n"
+      "戊厂\t11\t7\t3\t21\n";
+  const std::string mixed_rows =
+      "甲厂\t6\t0\t4.3\t10.3\n"
+      "乙厂\t10.4\t5\t3\t18.4\n"
+      "丙厂\t9\t0\t1.6\t10.6\n"
+      "丁厂\t4.2\t0\t0\t4.2\n"
+      "戊厂\t11\t7\t3\t21\n";
+  auto spaced = [](std::string text) {
+    std::replace(text.begin(), text.end(), '\t', ' ');
+    return "各厂废物处置情况如下。\n" + text;
+  };
+  const std::string head = "企业\t焚烧\t填埋\t其他\t合计\n";
+  for (const std::string& table : {head + rows, spaced(rows)}) {
+    ExpectCleanAndRecognised(table, "zh", {{"parts-total", {"4.2", "0", "0", "4.2"}}});
+    ExpectChangesFlagged(table, {{"4.2", "4.6", {"4.6 + 0 + 0 = 4.6"}}}, "error", "zh");  // 丁厂's 4.2
+  }
+  for (const std::string& table : {head + whole_rows, spaced(whole_rows)}) {
+    ExpectCleanAndRecognised(table, "zh", {{"parts-total", {"4", "0", "0", "4"}}});
+    const std::string sep = table.find("丁厂\t") != std::string::npos ? "\t" : " ";
+    ExpectChangesFlagged(table, {{"丁厂" + sep + "4", "丁厂" + sep + "5", {}}}, "error", "zh");
+  }
+  for (const std::string& table : {head + mixed_rows, spaced(mixed_rows)}) {
+    ExpectCleanAndRecognised(table, "zh", {{"parts-total", {"4.2", "0", "0", "4.2"}}});
+    ExpectChangesFlagged(table, {{"4.2", "4.6", {}}}, "error", "zh");  // 丁厂's 4.2
+  }
+}
+
 // The same table continued past a page break, its header printed again: the last page holds one
 // row with two non-zero handling figures, too few to show the second total, and is read as the
 // rows before the break were. Near miss: the rows resumed far below, with prose between, are
@@ -3980,6 +4023,36 @@ TEST(RelationRulesTest, CountsInARowTotalColumnSumExactly) {
   EXPECT_TRUE(std::any_of(r.relations.begin(), r.relations.end(), [](const RelationRecord& rel) {
     return rel.description.find("2 + 0 = 2 ~ 1") != std::string::npos;
   }));
+}
+
+// A 合计 column of counts whose unit stands in the row label (检查（次）): a row of zeros whose total
+// stays 0 while a part turns 1 contradicts itself, once other rows show the column to be their total.
+TEST(RelationRulesTest, AZeroTotalOfCountsUnderPartsIsFlaggedInAColumnOfTotals) {
+  const std::string table =
+      "项目\t东区\t西区\t南区\t北区\t合计\n"
+      "巡查（次）\t31\t45\t12\t20\t108\n"
+      "隐患（处）\t7\t3\t9\t4\t23\n"
+      "事故（次）\t0\t0\t0\t0\t0\n"
+      "演练（次）\t2\t5\t3\t1\t11\n";
+  ExpectRecognisedThenCaught({table.c_str(), "parts-total", {"0", "0"}, "0\t0\t0\t0\t0", "1", "error"});
+  // Near misses. Without two other rows holding under the column, the zero total stays unread.
+  const std::string alone =
+      "项目\t东区\t西区\t南区\t北区\t合计\n"
+      "事故（次）\t1\t0\t0\t0\t0\n"
+      "巡查（次）\t31\t45\t12\t20\t108\n";
+  EXPECT_TRUE(Findings(Check(alone)).empty()) << ::testing::PrintToString(Findings(Check(alone)));
+  // Other rows that do not add up (the column is no total) keep it unread.
+  std::string off = table;
+  off.replace(off.find("108"), 3, "150");
+  off.replace(off.find("23"), 2, "40");
+  off.replace(off.find("\t0\t0\t0\t0\t0"), 2, "\t1");
+  const std::vector<std::string> found = Findings(Check(off));
+  ASSERT_FALSE(found.empty());  // the rows that do not add up are errors of their own
+  for (const std::string& f : found) EXPECT_EQ(f.find("合计为0"), std::string::npos) << f;
+  // A zero total printed in tonnes keeps its rounding: 0.4 of one part is within it.
+  std::string tonnes = table;
+  tonnes.replace(tonnes.find("事故（次）\t0"), std::string("事故（次）\t0").size(), "废渣（吨）\t0.4");
+  EXPECT_TRUE(Findings(Check(tonnes)).empty()) << ::testing::PrintToString(Findings(Check(tonnes)));
 }
 
 }  // namespace
