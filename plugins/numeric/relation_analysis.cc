@@ -3988,7 +3988,11 @@ std::string GroupHeadNoun(const std::string& label) {
   const bool han = !noun.empty() && noun.back() >= 0x4E00 && noun.back() <= 0x9FFF;
   if (noun.size() < (han ? 2u : 4u)) return std::string();
   const std::string out = ToUtf8(noun);
-  if (Categorise(out).first >= 0) return std::string();
+  if (Categorise(out).first >= 0 || Categorise(label).first >= 0) return std::string();
+  // A tab table's "Totalmaleemployees" has lost the spaces the category word is read by.
+  for (const char* w : {"male", "female", "men", "women"}) {
+    if (out.rfind(w, 0) == 0) return std::string();
+  }
   return out;
 }
 

@@ -4116,6 +4116,8 @@ TEST(RelationRulesTest, RowsUnderATotalRowThatAreNoGroupsOfItAreNoSubsets) {
            "指标\t单位\t本年\n员工总数\t人\t900\n人均培训时长\t小时\t36\n女性员工\t人\t1,200\n",
            // 总 of 总部 is no total word
            "指标\t单位\t本年\n总部员工\t人\t90\n分部员工\t人\t120\n",
+           // a head naming a category is itself a group: female staff are none of the male
+           "Indicator\tUnit\t2024\nTotal male employees\tperson\t350\nTotal female employees\tperson\t420\n",
        }) {
     SCOPED_TRACE(text);
     for (const auto& rel : Check(text, "zh", "relations").relations) EXPECT_NE(rel.kind, "subset");
