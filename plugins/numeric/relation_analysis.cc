@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <functional>
 #include <map>
 #include <regex>
@@ -466,6 +467,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindTotalsInTheTableAbove(doc);
   FindSideBySideShareRows(doc);
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
+  AddGroupRows();
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
     uint64_t ob = figures_[b.total >= 0 ? b.total : b.parts.front()].offset;
@@ -473,11 +475,83 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   });
 }
 
+namespace {
+
+// Whether a fact is a bound of an age class (35岁以下, 30至50岁, 50岁及以上, 30歲或以下): part of a
+// group's label, not a figure. `before` and `after` are the matching view's code points right
+// before and after the fact on its line (`after` from the end of the fact's printed text, which
+// holds 岁 and a 以下 / 以上 the fact reader read). A figure in years outside a class (平均年龄35岁)
+// stays a figure.
+bool AgeClassBound(const esgaudit_fact& f, std::u32string_view before, std::u32string_view after) {
+  if (f.kind != ESGAUDIT_FACT_QUANTITY) return false;
+  const std::string_view unit = sdk::View(f.unit);
+  auto opens = [](std::u32string_view s, std::u32string_view w) { return s.substr(0, w.size()) == w; };
+  auto range_mark = [](char32_t c) {
+    return c == U'至' || c == U'到' || c == U'-' || c == U'~' || c == U'～' || c == 0x2013 || c == 0x2014;
+  };
+  auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+  bool years = unit == "岁";
+  if (unit.empty() && opens(after, U"歲")) {  // the Traditional form, not a unit of the fact reader
+    years = true;
+    after.remove_prefix(1);
+  }
+  if (years) {
+    if (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) return true;
+    for (std::u32string_view w : {U"以下", U"以上", U"及以下", U"及以上", U"或以下", U"或以上", U"(含)", U"（含）"}) {
+      if (opens(after, w)) return true;
+    }
+    if (after.size() >= 2 && range_mark(after[0]) && digit(after[1])) return true;  // 30岁至50岁
+    return before.size() >= 2 && range_mark(before.back()) &&
+           (digit(before[before.size() - 2]) || before[before.size() - 2] == U'岁' ||
+            before[before.size() - 2] == U'歲');  // the 50岁 of 30至50岁
+  }
+  // The lower end of a range whose upper end carries the unit: the 30 of 30至50岁, 31-50歲.
+  if (!unit.empty() || f.qualifiers != 0 || after.size() < 3 || !range_mark(after[0]) || !digit(after[1])) return false;
+  size_t k = 1;
+  while (k < after.size() && digit(after[k])) ++k;
+  return k < after.size() && (after[k] == U'岁' || after[k] == U'歲');
+}
+
+}  // namespace
+
 void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
   std::string_view text = doc.Text();
+  std::string_view view = doc.MatchView();
+  // The start (in the view) of the first age-class bound since the last figure, on `age_line`: the
+  // next figure of the line takes the class into its label (35岁以下员工430人 -> 35岁以下员工).
+  uint64_t age_from = 0;
+  uint32_t age_line = UINT32_MAX;
   for (uint32_t i = 0; i < doc.FactCount(); ++i) {
     const esgaudit_fact& f = doc.Fact(i);
     if (f.kind != ESGAUDIT_FACT_QUANTITY && f.kind != ESGAUDIT_FACT_PERCENT) continue;
+    {
+      const esgaudit_line line = doc.Line(f.line);
+      const uint64_t line_from = std::min<uint64_t>(doc.TextToView(line.offset), view.size());
+      const uint64_t line_to = std::min<uint64_t>(doc.TextToView(line.offset + line.length), view.size());
+      const uint64_t at = std::clamp<uint64_t>(doc.TextToView(f.offset), line_from, line_to);
+      const uint64_t end = std::clamp<uint64_t>(doc.TextToView(f.offset + f.length), at, line_to);
+      // Windows of a few code points each way, cut at code point boundaries.
+      uint64_t from = std::max<uint64_t>(line_from, at >= 12 ? at - 12 : 0);
+      while (from < at && (static_cast<unsigned char>(view[from]) & 0xC0) == 0x80) ++from;
+      uint64_t to = std::min<uint64_t>(line_to, end + 24);
+      while (to > end && to < view.size() && (static_cast<unsigned char>(view[to]) & 0xC0) == 0x80) --to;
+      std::u32string before, after;
+      try {
+        before = ToU32(view.substr(from, at - from));
+        after = ToU32(view.substr(end, to - end));
+      } catch (const std::exception&) {  // broken UTF-8 around the fact: no class read there
+        before.clear();
+        after.clear();
+      }
+      if (before.size() > 3) before.erase(0, before.size() - 3);
+      if (AgeClassBound(f, before, after)) {
+        if (age_line != f.line) {
+          age_line = f.line;
+          age_from = at;
+        }
+        continue;
+      }
+    }
     Figure g;
     g.index = i;
     g.offset = f.offset;
@@ -538,6 +612,16 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
       g.label = column;
     } else {
       g.label = Cps(label) <= 2 ? column + label : (label.empty() ? column : label);
+    }
+    if (age_line == f.line) {
+      // The words from the class's first bound to the figure, when no punctuation parts them.
+      const uint64_t at = std::min<uint64_t>(doc.TextToView(f.offset), view.size());
+      std::string cls(view.substr(age_from, at > age_from ? at - age_from : 0));
+      cls.erase(std::remove_if(cls.begin(), cls.end(), [](char c) { return c == ' '; }), cls.end());
+      const bool parted = cls.find_first_of(",;:()\t") != std::string::npos || Has(cls, "，") || Has(cls, "。") ||
+                          Has(cls, "；") || Has(cls, "、") || Has(cls, "：") || Has(cls, "（") || Has(cls, "）");
+      if (!cls.empty() && !parted && Cps(cls) <= 16) g.label = cls;
+      age_line = UINT32_MAX;
     }
     // Sums work on magnitudes; counts (人, 项, 家 ...) printed as whole numbers are exact.
     const Interval iv = PrintedInterval(f, /*exact_counts=*/true);
@@ -2770,7 +2854,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     return parts;
   };
   // after_subset_word: the parts follow 其中 / 包括 and no bracketed 其中 of their own.
-  auto add_parts_total = [&](int total, std::vector<int> parts, bool enumerated, bool after_subset_word) {
+  auto add_parts_total = [&](int total, std::vector<int> parts, bool enumerated, bool after_subset_word,
+                             SubsetCue cue = SubsetCue::kOfWhich) {
     Relation r = Stated(RelationKind::kPartsTotal, total, std::move(parts));
     // "员工总数900人，其中女性员工500人，党员员工600人": groups along two different dimensions overlap;
     // a sum off says nothing (the caller may take each as a subset).
@@ -2784,9 +2869,23 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           if (Categorise(figures_[p].label).first == static_cast<int>(d)) of_dim.push_back(p);
         }
         if (of_dim.size() < 2 || !CategoriesOf(of_dim).complete) continue;
+        // The other groups of the list (少数民族员工28人 beside 男 / 女) are each a subset of the total
+        // when they name its noun, as a list of such kinds is (add_kinds below).
+        std::vector<int> others;
+        for (int p : r.parts) {
+          if (std::find(of_dim.begin(), of_dim.end(), p) == of_dim.end() && NamingOf(total, {p}).names_total) {
+            others.push_back(p);
+          }
+        }
         Relation closed = Stated(RelationKind::kPartsTotal, total, std::move(of_dim));
         closed.flag = !closed.consistent;
         Add(std::move(closed));
+        for (int p : others) {
+          Relation sub = Stated(RelationKind::kSubset, total, {p});
+          sub.cue = cue;
+          sub.flag = !sub.consistent;
+          Add(std::move(sub));
+        }
         return true;
       }
       return false;
@@ -3095,7 +3194,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
             Add(std::move(r));
           }
         };
-        const bool summed = add_parts_total(toks[k].figure, parts, enumerated, !nested);
+        const bool summed = add_parts_total(toks[k].figure, parts, enumerated, !nested,
+                                            toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich);
         if (!summed && !past_shares && !nested) add_kinds(parts);
         // A list taken past a share clause that neither adds up nor is reportable (an open set
         // falling short) is read as before: up to that clause.
@@ -4119,6 +4219,78 @@ std::string TotalNoun(std::string label, bool strip_total = true) {
     }
   }
   return std::string();
+}
+
+// The noun of a KPI table row that heads rows of its groups: the row names the whole of a quantity by
+// a total word (员工总数 -> 员工, 总装机容量 -> 装机容量, 供应商总数（个） -> 供应商, "Total energy
+// consumption" -> energyconsumption) or names the whole staff (在职员工数量 -> 员工, 全体员工人数 -> 员工);
+// lower-cased, without spaces or its unit bracket. Empty for other rows; for 合计 / 总计 rows, which
+// total the rows above them; for profit totals (利润总额 is reached by subtraction, 净利润 is no group
+// of it); for 总部 / 总公司 / 总经理, where 总 is no total word; and for a noun naming a category
+// itself (女性员工总数 is one group of the staff).
+std::string GroupHeadNoun(const std::string& label) {
+  const std::string l = TotalNoun(label, false);
+  if (Has(l, "利润") || Has(l, "其中")) return std::string();
+  std::u32string u = ToU32(l);
+  auto ends = [&](std::u32string_view w) { return u.size() > w.size() && u.compare(u.size() - w.size(), w.size(), w) == 0; };
+  auto starts = [&](std::u32string_view w) { return u.size() > w.size() && u.compare(0, w.size(), w) == 0; };
+  auto strip_count = [&](std::u32string n) {
+    for (std::u32string_view w : {U"数量", U"人数"}) {
+      if (n.size() > w.size() + 1 && n.compare(n.size() - w.size(), w.size(), w) == 0) return n.substr(0, n.size() - w.size());
+    }
+    return n;
+  };
+  std::u32string noun;
+  if (ends(U"总人数")) {
+    noun = u.substr(0, u.size() - 3);
+  } else if (ends(U"总数") || ends(U"总量") || ends(U"总额")) {
+    noun = u.substr(0, u.size() - 2);
+  } else if (starts(U"总") && !starts(U"总部") && !starts(U"总公司") && !starts(U"总经") && !starts(U"总监") &&
+             !starts(U"总工")) {
+    noun = strip_count(u.substr(1));
+  } else if (starts(U"在职") || starts(U"全体")) {
+    noun = strip_count(u.substr(2));
+  } else if (starts(U"total") && u.size() >= 9 && u[5] >= U'a' && u[5] <= U'z') {
+    noun = u.substr(5);  // not "Total, market-based": a total row of one method names no noun
+  }
+  const bool han = !noun.empty() && noun.back() >= 0x4E00 && noun.back() <= 0x9FFF;
+  if (noun.size() < (han ? 2u : 4u)) return std::string();
+  const std::string out = ToUtf8(noun);
+  if (Categorise(out).first >= 0 || Categorise(label).first >= 0) return std::string();
+  // A tab table's "Totalmaleemployees" has lost the spaces the category word is read by.
+  for (const char* w : {"male", "female", "men", "women"}) {
+    if (out.rfind(w, 0) == 0) return std::string();
+  }
+  return out;
+}
+
+// Whether a row label names a group of a head row's noun: the qualifier and then the noun (残疾员工,
+// 外籍员工数量 of 员工; 燃煤机组装机容量 of 装机容量; "Renewable energy consumption"), a count word
+// (数量, 人数, 数) after it aside. Not a net amount (净资产 under 总资产), nor a flow of the period
+// (新进员工, 离职员工, 新增装机容量, "New employees": a flow may exceed the stock at the period's end),
+// nor a rate or a per-unit value (万元产值耗水量 has another unit, 人均, 强度), nor an of-which row
+// (read by the 其中 rows' reader).
+bool NamesGroupOf(const std::string& label, const std::string& noun) {
+  if (noun.empty() || RateLabel(label) || OfWhichLabel(label) || IsChangeLabel(label)) return false;
+  std::u32string u = ToU32(TotalNoun(label, false));
+  for (std::u32string_view w : {U"数量", U"人数", U"数"}) {
+    if (u.size() > w.size() + 2 && u.compare(u.size() - w.size(), w.size(), w) == 0) {
+      u.resize(u.size() - w.size());
+      break;
+    }
+  }
+  const std::u32string n = ToU32(noun);
+  if (u.size() <= n.size() || u.compare(u.size() - n.size(), n.size(), n) != 0) return false;
+  std::string qualifier = ToUtf8(u.substr(0, u.size() - n.size()));
+  for (const char* w : {"total", "总"}) {  // a group's own total word qualifies nothing
+    if (qualifier.rfind(w, 0) == 0) qualifier.erase(0, std::string_view(w).size());
+  }
+  if (qualifier.empty()) return false;
+  for (const char* w : {"净", "net", "新", "new", "招聘", "离职", "流失", "退休", "减少", "增加", "增长", "累计",
+                        "单位", "万元", "每", "per", "平均"}) {
+    if (Has(qualifier, w)) return false;
+  }
+  return true;
 }
 
 // Whether the columns of a grouping inferred from the rows' order show it: every column but at most
@@ -6200,7 +6372,71 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       relabel(r);
       Add(std::move(r));
     }
+
+    // KPI rows that are groups of a total row above them, said by their nouns alone (员工总数, then
+    // 外籍员工数量; 在职员工数量（人）, then 残疾员工（人） … 女性员工（人）; 总装机容量, then 燃煤机组装机容量):
+    // each such row below the head, in the head's unit, is a subset of it in each column where both
+    // print a quantity (the same period), so a group above its total is a warning (the grouping is
+    // read from the labels). The rows below the head run while they keep its unit and print figures;
+    // rows of that unit naming no group of the noun (童工 under the staff) are passed over, a row of
+    // another unit, a row of labels only, or a new head ends them. Rates, per-unit rows, change
+    // columns and shares are never taken. Whether the groups add up is left to the other readers.
+    for (size_t hi = 0; hi < rows.size(); ++hi) {
+      const Row& head = rows[hi];
+      if (!head.readable || !head.has_figure || rate_cells(head)) continue;
+      const std::string noun = GroupHeadNoun(head.label);
+      if (noun.empty()) continue;
+      const std::string head_unit = head.unit.empty() ? LabelUnit(head.label) : head.unit;
+      for (size_t k = hi + 1; k < rows.size(); ++k) {
+        const Row& pr = rows[k];
+        const std::string unit = pr.unit.empty() ? LabelUnit(pr.label) : pr.unit;
+        if (!pr.readable || !pr.has_figure || pr.label.empty() || unit != head_unit) break;
+        const bool group = NamesGroupOf(pr.label, noun);
+        if (!group && !GroupHeadNoun(pr.label).empty()) break;
+        if (!group || rate_cells(pr)) continue;
+        for (const Slot& ts : head.cells) {
+          const Slot* ps = pr.At(ts.slot);
+          if (ts.figure < 0 || ps == nullptr || ps->figure < 0) continue;
+          const Figure& t = figures_[ts.figure];
+          const Figure& p = figures_[ps->figure];
+          const std::string h = header_of_row(head, ts.slot);
+          if (t.kind != ESGAUDIT_FACT_QUANTITY || p.kind != t.kind || t.qualifiers != 0 || p.qualifiers != 0 ||
+              p.unit != t.unit || t.value <= 0 || p.value < 0 || RateLabel(h) || IsChangeLabel(h)) {
+            continue;
+          }
+          GroupRow g;
+          g.relation.kind = RelationKind::kSubset;
+          g.relation.evidence = Evidence::kTable;
+          g.relation.certainty = Certainty::kLikely;
+          g.relation.cue = SubsetCue::kGroupRow;
+          g.relation.caption = h.empty() ? head.label : head.label + "/" + h;
+          g.relation.total = ts.figure;
+          g.relation.parts = {ps->figure};
+          g.total_label = head.label;
+          g.part_label = pr.label;
+          group_rows_.push_back(std::move(g));
+        }
+      }
+    }
   }
+}
+
+void RelationAnalysis::AddGroupRows() {
+  for (GroupRow& g : group_rows_) {
+    Relation& r = g.relation;
+    const int part = r.parts.front();
+    const bool joined = std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) {
+      return (o.total == r.total && std::find(o.parts.begin(), o.parts.end(), part) != o.parts.end()) ||
+             (o.total == part && std::find(o.parts.begin(), o.parts.end(), r.total) != o.parts.end());
+    });
+    if (joined) continue;
+    figures_[r.total].label = g.total_label;
+    figures_[part].label = g.part_label;
+    r.consistent = figures_[part].low <= figures_[r.total].high;
+    r.flag = !r.consistent;
+    Add(std::move(r));
+  }
+  group_rows_.clear();
 }
 
 // Rows of a small table set among prose: a PDF page of text columns whose middle column holds the

@@ -66,6 +66,7 @@ enum class SubsetCue {
   kIncluding,  // 包括, 包含, "including"
   kVerbPair,   // a pair of verbs counting the whole and some of it (排查 … 整改): Relation's verbs
   kShareOf,    // a figure then its share of a base named by a total word (占总装机容量的22.54%)
+  kGroupRow,   // a KPI table row naming a group of the total row above it (女性员工 under 员工总数)
 };
 
 struct Relation {
@@ -244,6 +245,16 @@ class RelationAnalysis {
 
   std::vector<Figure> figures_;
   std::vector<Relation> relations_;
+  // KPI rows that are groups of a total row above them (FindModelTables), with the row labels of
+  // their figures: added after every other reader, each unless a relation already joins its two
+  // figures (员工总数 over 男性员工 / 女性员工 rows that add up to it are a sum, not two subsets).
+  struct GroupRow {
+    Relation relation;
+    std::string total_label;
+    std::string part_label;
+  };
+  std::vector<GroupRow> group_rows_;
+  void AddGroupRows();
   const LayoutCells* cells_ = nullptr;  // the structure model's cells (shared)
   // FiguresByLine's maps (index order, by offset) and the figure count each was built for.
   mutable std::map<uint32_t, std::vector<int>> figures_by_line_[2];

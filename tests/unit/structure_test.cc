@@ -515,6 +515,30 @@ TEST(StructureTest, ContentsTitlesWrappedOntoTheNextLine) {
                                                   "社会责任管理 12", "利益相关方沟通 13", "附录三:独立鉴证报告 92"}));
 }
 
+// A short line opening with an age or an age range (a chart's legend or caption: 50歲或以上, 30-39 歲,
+// 30歲或以下 26%) is no numbered heading; a numbered title stays one, and so does one whose first word
+// starts with 岁 (岁月).
+TEST(StructureTest, AgeClassLegendsAreNoHeadings) {
+  auto headings = [](const std::string& text) {
+    Document doc = Document::FromUtf8("r.txt", text);
+    std::vector<std::string> out;
+    const Structure& s = doc.structure();
+    for (size_t i = 0; i < s.lines().size(); ++i) {
+      const LineStructure& l = s.line(i);
+      if (l.role != ESGAUDIT_ROLE_HEADING) continue;
+      const Cell& c = s.cells()[l.first_cell];
+      out.push_back(std::string(doc.text().substr(c.offset, c.length)));
+    }
+    return out;
+  };
+  EXPECT_EQ(headings("员工年龄分布\n\n50歲或以上\n\n40-49 歲\n12%\n30-39 歲\n48%\n30歲或以下 27%\n\n"
+                     "35岁以下员工占比\n61.5%\n"),
+            std::vector<std::string>{"员工年龄分布"});  // the chart's title, set apart by blank lines
+  EXPECT_EQ(headings("1 员工权益\n\n公司依法保障员工的合法权益，建立健全薪酬福利体系。\n\n"
+                     "2 岁月如歌\n\n公司成立三十周年，举办了系列纪念活动。\n"),
+            (std::vector<std::string>{"1 员工权益", "2 岁月如歌"}));
+}
+
 TEST(StructureTest, AgeClassesAndLabelsBeforeSeveralFiguresAreNoContentsEntries) {
   // Whether any cell of the text is flagged as a contents entry.
   auto flagged = [](const std::string& text) {

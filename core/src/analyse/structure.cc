@@ -118,6 +118,32 @@ bool EndsWithCount(std::string_view s) {
          (e == cps.size() || IsUnitChar(cps[e]) || cps[e] == U'场');
 }
 
+// "50歲或以上", "30-39 歲", "30歲或以下 26%", "40岁以下员工占比": a line opening with an age or an age
+// range (years of age right after its digits, spaces aside) is a chart legend or caption, no
+// numbered title ("2 岁月如歌" opens with a word: 岁月).
+bool OpensWithAgeClass(std::string_view s) {
+  std::u32string cps = Decode(Trim(s));
+  size_t i = 0;
+  auto digits = [&] {
+    size_t from = i;
+    while (i < cps.size() && IsAsciiDigit(cps[i])) ++i;
+    return i > from && i - from <= 3;
+  };
+  auto spaces = [&] {
+    while (i < cps.size() && cps[i] == U' ') ++i;
+  };
+  if (!digits()) return false;
+  spaces();
+  if (i < cps.size() && (cps[i] == U'-' || cps[i] == U'~' || cps[i] == U'～' || cps[i] == U'至' || cps[i] == U'到' ||
+                         cps[i] == 0x2013 || cps[i] == 0x2014)) {
+    ++i;
+    spaces();
+    if (!digits()) return false;
+    spaces();
+  }
+  return i < cps.size() && (cps[i] == U'岁' || cps[i] == U'歲') && !(i + 1 < cps.size() && cps[i + 1] == U'月');
+}
+
 // "100 %", "6,407", "30万吨", "12.5": a figure alone, with at most a short unit after it.
 bool IsLoneFigure(std::string_view s) {
   std::u32string cps = Decode(Trim(s));
@@ -1363,7 +1389,7 @@ void StructureBuilder::AssignRoles() {
       size_t cps = CodePointCount(first);
       std::string f(first);
       // "1.1 GW" is a figure with its unit, not section 1.1: a Latin title has three letters or more.
-      bool numbered = std::regex_search(f, kNumbered, kAnchored) && cps <= 40 &&
+      bool numbered = std::regex_search(f, kNumbered, kAnchored) && cps <= 40 && !OpensWithAgeClass(first) &&
                       (sdk::HasCjk(first) || std::count_if(first.begin(), first.end(), [](char c) {
                                                return IsAsciiAlpha(c);
                                              }) >= 3);

@@ -1817,13 +1817,14 @@ TEST(RelationRulesTest, RowsNamingTheNounOfATotalRowAboveThemAreItsParts) {
   std::string shorter = clean;
   shorter.replace(shorter.find("\t560\t560"), 8, "\t500\t560");
   EXPECT_TRUE(Findings(Check(shorter)).empty()) << ::testing::PrintToString(Findings(Check(shorter)));
-  // Rows that do not end in the total's noun are no parts.
+  // Rows that do not end in the total's noun are no parts (the one that does is a group of the
+  // total row, a subset: KpiRowsNamingGroupsOfTheRowAboveAreSubsets).
   std::string other = clean;
   other.replace(other.find("境内供应商"), std::string("境内供应商").size(), "新建船舶");
   r = Check(other, "zh", "relations");
   doc = Document::FromUtf8("test.txt", other);
   EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(), [&](const RelationRecord& x) {
-    return MemberTexts(doc, x).count("106") > 0;
+    return MemberTexts(doc, x).count("106") > 0 && x.kind != "subset";
   }));
 }
 // Markdown pipe tables are read like aligned tables (#9): under a total row printed first, a block
@@ -4251,6 +4252,95 @@ TEST(RelationRulesTest, PartsEachFollowedByWhatTheyPayForAreOneList) {
     EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
     for (const auto& rel : Check(text, "zh", "relations").relations) EXPECT_NE(rel.kind, "parts-total") << text;
   }
+}
+
+// A KPI row naming a group of the row above it by its noun (外籍员工数量 under 员工总数, 残疾员工 under
+// 全体员工人数, 风电机组装机容量 under 总装机容量), in the head's unit, is a subset of it in each column:
+// a group above its total is a warning (the grouping is read from the labels). Rows of that unit
+// naming no group are passed over; a row of another unit ends the groups.
+TEST(RelationRulesTest, KpiRowsNamingGroupsOfTheRowAboveAreSubsets) {
+  const std::string years =
+      "指标名称\t单位\t2022年\t2023年\t2024年\n"
+      "员工总数\t人\t5,210\t5,480\t5,730\n"
+      "外籍员工数量\t人\t121\t136\t152\n"
+      "员工培训覆盖率\t%\t96\t97\t98\n"
+      "社会公益投入\t万元\t320\t410\t465\n";
+  ExpectCleanAndRecognised(years, "zh", {{"subset", {"5,730", "152"}}, {"subset", {"5,210", "121"}}});
+  ExpectChangesFlagged(years, {{"152", "6,152", {"6,152"}}}, ": warning: ");
+  const std::string staff =
+      "一级指标\t二级指标\t三级指标\t本年表现\n"
+      "员工\t基本情况\t全体员工人数（人）\t8,640\n"
+      "\t\t残疾员工（人）\t52\n"
+      "\t\t童工（人）\t0\n"
+      "\t\t少数民族员工（人）\t731\n"
+      "\t\t女性员工（人）\t3,127\n"
+      "\t职业健康\t健康投入（万元）\t86.5\n";
+  ExpectCleanAndRecognised(staff, "zh", {{"subset", {"8,640", "52"}}, {"subset", {"8,640", "3,127"}}});
+  ExpectChangesFlagged(staff, {{"3,127", "31,270", {"31,270"}}}, ": warning: ");
+  const std::string capacity =
+      "指标\t\t本年\n"
+      "总装机容量（兆瓦）\t\t12,480\n"
+      "风电机组装机容量（兆瓦）\t\t3,215\n"
+      "光伏装机容量（兆瓦）\t\t1,064\n";
+  ExpectCleanAndRecognised(capacity, "zh", {{"subset", {"12,480", "3,215"}}, {"subset", {"12,480", "1,064"}}});
+  ExpectChangesFlagged(capacity, {{"3,215", "32,150", {"32,150"}}}, ": warning: ");
+}
+
+// Near misses of the group rows: none is a subset, so nothing is flagged however large.
+TEST(RelationRulesTest, RowsUnderATotalRowThatAreNoGroupsOfItAreNoSubsets) {
+  for (const char* text : {
+           // another unit: an intensity
+           "指标\t本年\n综合能耗总量（吨标准煤）\t4,120\n单位产值综合能耗（吨标准煤/万元）\t5,300\n",
+           // a share of the head
+           "指标\t单位\t本年\n员工总数\t人\t900\n女性员工占比\t%\t1,200\n",
+           // a flow of the year under a stock at its end
+           "指标\t单位\t本年\n员工总数\t人\t900\n新进员工数量\t人\t1,200\n",
+           // a net amount
+           "指标\t单位\t本年\n资产总额\t亿元\t310\n净资产\t亿元\t420\n",
+           // a profit total is reached by subtraction
+           "指标\t单位\t本年\n利润总额\t万元\t1,300\n净利润\t万元\t1,450\n",
+           // no total word: production and discharge are no group of one another
+           "指标\t单位\t本年\n废水产生量\t万吨\t310\n废水排放量\t万吨\t420\n",
+           // a row of another unit ends the groups
+           "指标\t单位\t本年\n员工总数\t人\t900\n人均培训时长\t小时\t36\n女性员工\t人\t1,200\n",
+           // 总 of 总部 is no total word
+           "指标\t单位\t本年\n总部员工\t人\t90\n分部员工\t人\t120\n",
+           // a head naming a category is itself a group: female staff are none of the male
+           "Indicator\tUnit\t2024\nTotal male employees\tperson\t350\nTotal female employees\tperson\t420\n",
+       }) {
+    SCOPED_TRACE(text);
+    for (const auto& rel : Check(text, "zh", "relations").relations) EXPECT_NE(rel.kind, "subset");
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+  }
+}
+
+// A mixed 其中 list holding every category of a closed set (男 / 女) beside groups of another
+// dimension: the closed set is summed, and each other group naming the total's noun is a subset of
+// it. A group naming no noun of the total (少数民族 alone) stays out.
+TEST(RelationRulesTest, OtherGroupsBesideAClosedSetNamingTheTotalAreSubsets) {
+  const char* text = "公司中层管理人员120人，其中男性管理人员90人，女性管理人员30人，少数民族管理人员25人。\n";
+  ReportResult r = Check(text, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", text);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"120人", "90人", "30人"}));
+  EXPECT_TRUE(Recognised(doc, r, "subset", {"120人", "25人"}));
+  EXPECT_TRUE(Findings(Check(text)).empty());
+  ExpectChangesFlagged(text, {{"25人", "250人", {"250人"}}}, ": error: ");
+  const char* miss = "公司中层管理人员120人，其中男性90人，女性30人，少数民族250人。\n";
+  for (const auto& rel : Check(miss, "zh", "relations").relations) EXPECT_NE(rel.kind, "subset");
+  EXPECT_TRUE(Findings(Check(miss)).empty());
+}
+
+// An age bound inside an age class (35岁以下, 35至50岁, 50岁以上, 30歲或以下) is part of the group's
+// label, not a figure, so a 其中 list of age groups in prose is read as one.
+TEST(RelationRulesTest, AgeBoundsOfAnAgeClassAreNoFigures) {
+  ExpectRecognisedThenCaught({"公司员工总数1,000人，其中35岁以下员工430人，35至50岁员工400人，50岁以上员工170人。\n",
+                              "parts-total", {"1,000人", "430人", "400人", "170人"}, "400人", "440", "error"});
+  ExpectRecognisedThenCaught({"公司员工总数1,000人，其中30歲或以下員工300人，31至50歲員工500人，51歲或以上員工200人。\n",
+                              "parts-total", {"1,000人", "300人", "500人", "200人"}, "500人", "560", "error"});
+  // Years outside a class stay figures: no list is read through them.
+  const char* miss = "公司员工总数1,000人，平均年龄35岁，管理人员平均年龄42岁。\n";
+  EXPECT_TRUE(Check(miss, "zh", "relations").relations.empty());
+  EXPECT_TRUE(Findings(Check(miss)).empty());
 }
 
 }  // namespace
