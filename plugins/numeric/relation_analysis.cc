@@ -417,6 +417,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindShareRowRuns(doc);
   FindTotalsOfTrailingRuns(doc);
   FindTotalsInTheTableAbove(doc);
+  FindTotalsInTheProseAbove(doc);
   FindSideBySideShareRows(doc);
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
@@ -7115,6 +7116,170 @@ void RelationAnalysis::FindTotalsInTheTableAbove(const sdk::Document& doc) {
       for (const auto& [c, uc] : shared) figures_[row.second[c]].label = row.first;
     }
     for (Relation& r : found) Add(std::move(r));
+  }
+}
+
+// A breakdown printed as a table of its own whose total is stated in the sentence right above it:
+// `…共有注册供应商40,942家，新增供应商7,115家…`, then a caption `供应商区域分布情况`, then a table of
+// regions under `区域 | 数量（家）` with no total row. A reader links the two by wording, so the link
+// is taken only when all of this holds:
+// - the table is a grid of the structure model (tabs or aligned columns) of two columns, a row label
+//   and one figure, with no total row and no row naming a total, a rate or an of-which part; two
+//   rows or more, two or more of them non-zero, each a plain figure (no share) in no other relation;
+// - its unit is named by the value column's header in brackets (`数量（家）`; an OCR-damaged closing
+//   bracket `}` or `]` is read as one), else by the table's unit line;
+// - at most kCaptionLines lines stand between the table and the paragraph above it, on one page, none
+//   holding a figure, and one of them (or the value column's header) names a breakdown (分布, 构成,
+//   结构, 按…, 划分, 分类);
+// - the paragraph line right above them holds exactly one figure in the table's unit that is marked
+//   as a total (共, 总, 合计 in its clause before it, or 其中 right after it) and whose counted noun
+//   (the Han characters right before it, two or more of their last ones, or right after its unit)
+//   the caption names.
+// The link rests on wording and placement, not on a total row, so a sum off is a warning (Likely),
+// and a sum off by more than 15 % of the total is taken as another population (a region's share, a
+// top-five list), not a slip: nothing is reported then.
+void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
+  if (!doc.HasStructure()) return;
+  constexpr uint32_t kCaptionLines = 3;
+  constexpr uint32_t kLineGrids = ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS;
+  const std::string_view text = doc.Text();
+  const auto& by_line = FiguresByLine(/*by_offset=*/true);
+  std::map<uint64_t, int> figure_at;
+  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  std::set<int> related;
+  for (const Relation& r : relations_) {
+    if (r.total >= 0) related.insert(r.total);
+    related.insert(r.parts.begin(), r.parts.end());
+  }
+  auto line_text = [&](uint32_t line) {
+    const esgaudit_line l = doc.Line(line);
+    return std::string(sdk::Trim(text.substr(l.offset, l.length)));
+  };
+  auto han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
+  // The unit in the brackets a header ends with: "数量(家}" -> 家.
+  auto bracket_unit = [](std::string h) {
+    h.erase(std::remove(h.begin(), h.end(), ' '), h.end());
+    std::u32string u = ToU32(h);
+    while (!u.empty() && std::u32string_view(U")）}]】").find(u.back()) != std::u32string_view::npos) u.pop_back();
+    const size_t open = u.find_last_of(U"(（{[【");
+    if (open == std::u32string::npos || u.size() - open - 1 == 0 || u.size() - open - 1 > 3) return std::string();
+    return ToUtf8(u.substr(open + 1));
+  };
+  auto breakdown_word = [](const std::string& s) {
+    for (const char* w : {"分布", "构成", "结构", "按", "划分", "分类"}) {
+      if (Has(s, w)) return true;
+    }
+    return false;
+  };
+  for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
+    const esgaudit_table t = doc.Table(ti);
+    if ((t.source & kLineGrids) == 0 || t.grid_columns != 2 || t.total_line != ESGAUDIT_NO_INDEX) continue;
+    std::string header;
+    std::map<uint32_t, std::pair<std::string, int>> rows;  // row: label, figure or -1
+    bool plain = true;
+    for (const esgaudit_table_cell& c : doc.GridCells(t)) {
+      const std::string cell(sdk::Trim(sdk::View(c.text)));
+      if (c.flags & ESGAUDIT_TABLE_CELL_HEADER) {
+        if (c.column == 1) header += cell;
+        continue;
+      }
+      auto& row = rows.emplace(c.row, std::make_pair(std::string(), -1)).first->second;
+      if (c.column == 0) {
+        row.first = cell;
+      } else if (auto it = figure_at.find(c.offset); it != figure_at.end() && figures_[it->second].text == cell) {
+        row.second = it->second;
+      } else if (!cell.empty()) {
+        plain = false;
+      }
+    }
+    if (!plain || rows.size() < 2 || header.empty()) continue;
+    std::string unit = bracket_unit(header);
+    if (unit.empty()) unit = std::string(sdk::View(t.unit));
+    if (unit.empty() || unit == "%") continue;
+    std::vector<int> parts;
+    size_t nonzero = 0;
+    for (const auto& [r, row] : rows) {
+      const auto& [label, f] = row;
+      if (f < 0 || label.empty() || HasDigit(label) || RowTotalLabel(label) || IsNestedLabel(label) ||
+          RateLabel(label) || related.count(f) || figures_[f].kind != ESGAUDIT_FACT_QUANTITY ||
+          !(figures_[f].unit.empty() || figures_[f].unit == unit)) {
+        plain = false;
+        break;
+      }
+      parts.push_back(f);
+      nonzero += figures_[f].value != 0;
+    }
+    if (!plain || nonzero < 2) continue;
+    // The caption lines, then the paragraph, going up from the table on its page.
+    const uint32_t page = doc.Line(t.first_line).page;
+    std::string caption;
+    bool breakdown = breakdown_word(header);
+    uint32_t para = ESGAUDIT_NO_INDEX;
+    for (uint32_t line = t.first_line, n = 0; line-- > 0 && doc.Line(line).page == page;) {
+      const esgaudit_line_structure ls = doc.LineStructure(line);
+      if (ls.role == ESGAUDIT_ROLE_BLANK) continue;
+      if (ls.table != ESGAUDIT_NO_INDEX || ls.role == ESGAUDIT_ROLE_FURNITURE) break;
+      auto on = by_line.find(line);
+      if (on != by_line.end() && !on->second.empty()) {
+        if (ls.role == ESGAUDIT_ROLE_PROSE && n > 0) para = line;
+        break;
+      }
+      if (++n > kCaptionLines) break;
+      const std::string l = line_text(line);
+      caption = caption.empty() ? l : l + caption;
+      breakdown = breakdown || breakdown_word(l);
+    }
+    if (para == ESGAUDIT_NO_INDEX || !breakdown) continue;
+    // The paragraph's total: one figure in the table's unit, marked as a total, counting a noun the
+    // caption names.
+    const esgaudit_line pl = doc.Line(para);
+    int total = -1;
+    size_t candidates = 0;
+    uint64_t parts_until = 0;  // the end of the sentence of a total followed by 其中: its parts
+    for (int g : by_line.at(para)) {
+      const Figure& f = figures_[g];
+      if (f.kind != ESGAUDIT_FACT_QUANTITY || f.unit != unit || f.offset < pl.offset || f.offset < parts_until) {
+        continue;
+      }
+      const std::u32string before = ToU32(text.substr(pl.offset, f.offset - pl.offset));
+      const size_t clause = before.find_last_of(U"，。；：,;:！？");
+      const std::u32string in_clause = clause == std::u32string::npos ? before : before.substr(clause + 1);
+      const std::u32string after = ToU32(f.after);
+      const size_t a = after.find_first_not_of(U" ，,（(");
+      const bool of_which = a != std::u32string::npos && after.compare(a, 2, U"其中") == 0;
+      const bool marked = of_which || in_clause.find(U'共') != std::u32string::npos ||
+                          in_clause.find(U'总') != std::u32string::npos || in_clause.find(U"合计") != std::u32string::npos;
+      if (of_which) {
+        const size_t end = text.substr(0, pl.offset + pl.length).find("\xE3\x80\x82", f.offset);  // 。
+        parts_until = end == std::string_view::npos ? pl.offset + pl.length : end;
+      }
+      if (!marked) continue;
+      // The counted noun: the Han characters right before the figure, or right after its unit.
+      std::u32string noun_before, noun_after;
+      for (size_t k = in_clause.size(); k > 0 && han(in_clause[k - 1]); --k) noun_before.insert(noun_before.begin(), in_clause[k - 1]);
+      for (char32_t c : after) {
+        if (!han(c)) break;
+        noun_after += c;
+      }
+      const std::u32string cap = ToU32(caption);
+      bool named = false;
+      for (size_t k = 2; k <= noun_before.size() && !named; ++k) {
+        named = cap.find(noun_before.substr(noun_before.size() - k)) != std::u32string::npos;
+      }
+      for (size_t k = 2; k <= noun_after.size() && !named; ++k) {
+        named = cap.find(noun_after.substr(0, k)) != std::u32string::npos;
+      }
+      if (!named) continue;
+      ++candidates;
+      total = g;
+    }
+    if (candidates != 1) continue;
+    Relation r;
+    if (!TableSum(total, parts, caption, &r) || OffByMoreThanASlip(r, figures_[total])) continue;
+    r.evidence = Evidence::kLayout;
+    r.certainty = Certainty::kLikely;
+    for (const auto& [row_index, row] : rows) figures_[row.second].label = row.first;
+    Add(std::move(r));
   }
 }
 

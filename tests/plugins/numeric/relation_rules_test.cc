@@ -4064,5 +4064,62 @@ TEST(RelationRulesTest, FiguresByLineIsTheMapOfTheFiguresAsTheyAre) {
   EXPECT_TRUE(by_line_check.mismatches.empty()) << ::testing::PrintToString(by_line_check.mismatches);
 }
 
+// A breakdown printed as a table of one count column with no total of its own, under a caption naming
+// a breakdown of a noun, right after a sentence stating a total of that noun in the table's unit (共,
+// 总, 合计 before it or 其中 after it): the rows are that total's parts. The link rests on wording, so a
+// sum off is a warning.
+TEST(RelationRulesTest, ATableWithoutATotalSumsToTheTotalStatedInTheSentenceAbove) {
+  const std::string para =
+      "公司持续完善供应商准入与评估机制。截至年底，公司采购平台共有合格供应商2,460家，本年新增供应商315家，"
+      "年度评估供应商86家。\n";
+  const std::string caption = "合格供应商地区分布\n";
+  const std::string table =
+      "地区\t数量（家）\n"
+      "东部\t1,120\n"
+      "中部\t640\n"
+      "西部\t530\n"
+      "境外\t170\n";
+  const std::string clean = "供应商管理\n" + para + caption + table;
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"2,460家", "1,120", "640", "530", "170"}}});
+  ExpectChangesFlagged(clean, {{"中部\t640", "中部\t704", {"1,120 + 704 + 530 + 170 = 2,524"}}}, "warning");
+  // A total marked by the 其中 after it; the figures of its own 其中 list are its parts, no totals.
+  const std::string of_which =
+      "安全培训\n"
+      "公司本年度开展岗位安全培训，覆盖一线员工3,250人，其中新入职员工410人。\n"
+      "培训员工按业务板块分布\n"
+      "板块\t人数（人）\n"
+      "矿业\t1,400\n"
+      "电力\t1,050\n"
+      "运输\t800\n";
+  ExpectCleanAndRecognised(of_which, "zh", {{"parts-total", {"3,250人", "1,400", "1,050", "800"}}});
+  ExpectChangesFlagged(of_which, {{"运输\t800", "运输\t880", {"1,400 + 1,050 + 880 = 3,330"}}}, "warning");
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string s = clean;
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  // Near misses: no total word (有, not 共有), a caption naming another noun (经销商), a caption naming
+  // no breakdown, another unit in the header, two totals of the noun in the sentence, a table of one
+  // region's suppliers (far below the total: another population), a sentence of other figures
+  // between, and a table with a figure cell of another kind (a share).
+  for (const std::string& near : {
+           replaced("共有合格供应商", "有合格供应商"),
+           replaced("合格供应商地区分布", "合格经销商地区分布"),
+           replaced("合格供应商地区分布", "合格供应商名录摘要"),
+           replaced("数量（家）", "采购额（万元）"),
+           replaced("本年新增供应商315家", "共新增供应商315家"),
+           replaced("东部\t1,120\n中部\t640\n西部\t530\n境外\t170\n", "上海\t400\n江苏\t420\n浙江\t300\n"),
+           replaced(caption, "全年采购金额合计18.6亿元，同比增长4.2%。\n" + caption),
+           replaced("境外\t170", "境外\t6.9%"),
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_TRUE(std::none_of(n.relations.begin(), n.relations.end(), [&](const RelationRecord& x) {
+      return MemberTexts(nd, x).count("2,460家") > 0;
+    })) << near;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
