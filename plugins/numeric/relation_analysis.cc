@@ -418,6 +418,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindTotalsOfTrailingRuns(doc);
   FindTotalsInTheTableAbove(doc);
   FindTotalsInTheProseAbove(doc);
+  FindCutOffTotalRows(doc);
   FindSideBySideShareRows(doc);
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
@@ -7280,6 +7281,134 @@ void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
     r.certainty = Certainty::kLikely;
     for (const auto& [row_index, row] : rows) figures_[row.second].label = row.first;
     Add(std::move(r));
+  }
+}
+
+// A table's total row printed apart from it: a fleet table by aircraft type and year with no total
+// row, then chart text, then a line holding a total word alone (总计, 合计, Total) and its figures on
+// the next lines (`581 架 535架 497` and `架`). The total line stands within kGapLines below the
+// table's last line, on its page, with no line of another table between; its figures are those of
+// the lines right after it (at most kFigureLines) that hold figures and units only, N >= 2 of them in
+// one count unit or none, no share. Each line of the table holding figures (its header aside: years,
+// or fewer than N figures on its first line) is a row whose last N figures are its cells; two rows or more, none of their figures in
+// another relation, plain (no share) and in the totals' unit or none. Column j of the rows is then
+// the j-th total's parts. The grouping is read from the layout, so the sums are taken only when all
+// columns but one add up and at least one does, none off by more than 15 % of its total; a column
+// that does not add up is a warning.
+void RelationAnalysis::FindCutOffTotalRows(const sdk::Document& doc) {
+  if (!doc.HasStructure()) return;
+  constexpr uint32_t kGapLines = 8;
+  constexpr uint32_t kFigureLines = 2;
+  constexpr uint32_t kLineGrids = ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS;
+  const std::string_view text = doc.Text();
+  const auto& by_line = FiguresByLine(/*by_offset=*/true);
+  std::set<int> related;
+  for (const Relation& r : relations_) {
+    if (r.total >= 0) related.insert(r.total);
+    related.insert(r.parts.begin(), r.parts.end());
+  }
+  auto line_text = [&](uint32_t line) {
+    const esgaudit_line l = doc.Line(line);
+    return std::string(sdk::Trim(text.substr(l.offset, l.length)));
+  };
+  auto figures_on = [&](uint32_t line) {
+    auto it = by_line.find(line);
+    return it == by_line.end() ? std::vector<int>() : it->second;
+  };
+  auto year = [&](int g) {
+    const Figure& f = figures_[g];
+    return f.decimals == 0 && f.value >= 1900 && f.value <= 2099 && (f.unit.empty() || f.unit == "年");
+  };
+  for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
+    const esgaudit_table t = doc.Table(ti);
+    if ((t.source & kLineGrids) == 0 || t.total_line != ESGAUDIT_NO_INDEX) continue;
+    const uint32_t page = doc.Line(t.last_line).page;
+    // The total line below the table.
+    uint32_t total_line = ESGAUDIT_NO_INDEX;
+    for (uint32_t line = t.last_line + 1; line < doc.LineCount() && line <= t.last_line + kGapLines; ++line) {
+      if (doc.Line(line).page != page || doc.LineStructure(line).table != ESGAUDIT_NO_INDEX) break;
+      std::string lowered;
+      if (BareTotal(line_text(line), &lowered) && Cps(lowered) <= 5 && figures_on(line).empty()) {
+        total_line = line;
+        break;
+      }
+    }
+    if (total_line == ESGAUDIT_NO_INDEX) continue;
+    // Its figures: the lines right after it holding figures and units only.
+    std::vector<int> totals;
+    for (uint32_t line = total_line + 1; line < doc.LineCount() && line <= total_line + kFigureLines; ++line) {
+      const std::vector<int> figs = figures_on(line);
+      std::u32string rest = ToU32(line_text(line));
+      for (auto it = figs.rbegin(); it != figs.rend(); ++it) {
+        const esgaudit_line l = doc.Line(line);
+        const Figure& f = figures_[*it];
+        if (f.offset < l.offset) continue;
+        const size_t from = ToU32(text.substr(l.offset, f.offset - l.offset)).size();
+        rest.erase(std::min(from, rest.size()), ToU32(text.substr(f.offset, f.length)).size());
+      }
+      bool units_only = true;
+      for (char32_t c : rest) {
+        const std::string unit = ToUtf8(std::u32string(1, c));
+        units_only = units_only && (c == U' ' || c == U'\t' || CountUnit(unit) || unit == "架" || unit == "辆" ||
+                                    unit == "艘" || unit == "台" || unit == "座" || unit == "所" || unit == "个");
+      }
+      if (!units_only) break;
+      totals.insert(totals.end(), figs.begin(), figs.end());
+    }
+    const size_t n = totals.size();
+    if (n < 2) continue;
+    std::string unit;
+    bool plain = true;
+    for (int g : totals) {
+      const Figure& f = figures_[g];
+      plain = plain && f.kind == ESGAUDIT_FACT_QUANTITY && !related.count(g) && f.unit != "%";
+      if (!f.unit.empty()) {
+        plain = plain && (unit.empty() || unit == f.unit);
+        unit = f.unit;
+      }
+    }
+    if (!plain) continue;
+    // The table's rows: the last n figures of each line holding figures, its header of years aside.
+    std::vector<std::vector<int>> rows;
+    for (uint32_t line = t.first_line; line <= t.last_line && plain; ++line) {
+      const std::vector<int> figs = figures_on(line);
+      // The header (years, or a unit line such as `1/ u =` read as a figure) holds fewer.
+      if (figs.empty() || std::all_of(figs.begin(), figs.end(), year) ||
+          ((line == t.first_line || line == t.header_line) && figs.size() < n)) {
+        continue;
+      }
+      if (figs.size() < n) {
+        plain = false;
+        break;
+      }
+      std::vector<int> cells(figs.end() - n, figs.end());
+      for (int g : cells) {
+        const Figure& f = figures_[g];
+        plain = plain && f.kind == ESGAUDIT_FACT_QUANTITY && !related.count(g) && (f.unit.empty() || f.unit == unit);
+      }
+      rows.push_back(std::move(cells));
+    }
+    if (!plain || rows.size() < 2) continue;
+    std::vector<Relation> found;
+    size_t holds = 0;
+    bool misread = false;
+    for (size_t j = 0; j < n && !misread; ++j) {
+      std::vector<int> parts;
+      size_t nonzero = 0;
+      for (const std::vector<int>& row : rows) {
+        parts.push_back(row[j]);
+        nonzero += figures_[row[j]].value != 0;
+      }
+      Relation r;
+      misread = nonzero < 2 || !TableSum(totals[j], parts, line_text(total_line), &r) ||
+                OffByMoreThanASlip(r, figures_[totals[j]]);
+      holds += r.consistent;
+      r.evidence = Evidence::kLayout;
+      r.certainty = Certainty::kLikely;
+      found.push_back(std::move(r));
+    }
+    if (misread || holds < 1 || holds + 1 < n) continue;
+    for (Relation& r : found) Add(std::move(r));
   }
 }
 

@@ -4121,5 +4121,52 @@ TEST(RelationRulesTest, ATableWithoutATotalSumsToTheTotalStatedInTheSentenceAbov
   }
 }
 
+// A table's total row printed apart from it: chart text between, then a line of a total word alone
+// and the totals on the next line, one per value column, the unit after each. Each column is a sum,
+// read from the layout, so a column off is a warning; the sums are taken only when all columns but
+// one add up.
+TEST(RelationRulesTest, ATotalRowCutOffFromItsTableBelowChartTextSumsItsColumns) {
+  const std::string table =
+      "车队构成\n"
+      "\t车型\t2023 年\t2022 年\t2021 年\n"
+      "\tK10\t14\t12\t9\n"
+      "客车\tK20\t120\t104\t96\n"
+      "\tK30\t31\t30\t22\n"
+      "货车\tT5\t7\t5\t4\n"
+      "\tT8\t18\t16\t15\n";
+  const std::string chart =
+      "覆盖 32 个城市\n"
+      "近三年 K5 车型\n"
+      "已全部退役\n"
+      "6家分公司\t2,140名员工\n";
+  const std::string total = "总计\n190 辆 167辆 146\n辆\n";
+  const std::string clean = table + chart + total;
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"190 辆", "14", "120", "31", "7", "18"}},
+                                         {"parts-total", {"167辆", "12", "104", "30", "5", "16"}},
+                                         {"parts-total", {"146", "9", "96", "22", "4", "15"}}});
+  ExpectChangesFlagged(clean, {{"客车\tK20\t120", "客车\tK20\t132", {"14 + 132 + 31 + 7 + 18 = 202"}}}, "warning");
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string s = clean;
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  // Near misses: the total line too far below (more chart text), a total word inside a sentence, a
+  // line of words after the total word instead of figures, fewer totals than columns after it, two
+  // columns off (another quantity), and another table between.
+  for (const std::string& near : {
+           table + chart + "城市公交\n线路\n运营\n里程\n" + total,
+           replaced("总计\n", "车辆总计如下\n"),
+           replaced("190 辆 167辆 146\n辆\n", "详见年度车辆统计表\n190 辆 167辆 146\n"),
+           replaced("190 辆 167辆 146\n辆\n", "190 辆\n"),
+           replaced("190 辆 167辆 146", "290 辆 267辆 146"),
+           replaced(chart, chart + "线路\t条数\n市区\t12\n郊区\t8\n"),
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"146", "9", "96", "22", "4", "15"})) << near;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
