@@ -7134,9 +7134,11 @@ void RelationAnalysis::FindTotalsInTheTableAbove(const sdk::Document& doc) {
 //   结构, 按…, 划分, 分类);
 // - the paragraph line right above them holds exactly one figure in the table's unit that is marked
 //   as a total (共, 总, 合计 in its clause before it, or 其中 right after it) and whose counted noun
-//   (the Han characters right before it, two or more of their last ones, or right after its unit)
-//   the caption names.
-// The link rests on wording and placement, not on a total row, so a sum off is a warning (Likely),
+//   (the Han characters right before it, two or more of their last ones, a total word or verb there
+//   aside: 企业共12家; or those right after its unit)
+//   the caption names; when the caption names years, the total's sentence names one of them or none.
+// Whole numbers in a count unit (家, 人) are exact, as counts are. The link rests on wording and
+// placement, not on a total row, so a sum off is a warning (Likely),
 // and a sum off by more than 15 % of the total is taken as another population (a region's share, a
 // top-five list), not a slip: nothing is reported then.
 void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
@@ -7262,6 +7264,10 @@ void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
         if (!han(c)) break;
         noun_after += c;
       }
+      // Total words and verbs between the noun and its figure (企业共12家, 员工合计达300人).
+      while (!noun_before.empty() && std::u32string_view(U"共计合总有达为").find(noun_before.back()) != std::u32string_view::npos) {
+        noun_before.pop_back();
+      }
       const std::u32string cap = ToU32(caption);
       bool named = false;
       for (size_t k = 2; k <= noun_before.size() && !named; ++k) {
@@ -7275,8 +7281,41 @@ void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
       total = g;
     }
     if (candidates != 1) continue;
+    // Another period: the caption names years and the total's sentence others, none of them.
+    auto years = [](std::string_view s) {
+      std::set<std::string_view> out;
+      for (size_t i = 0; i + 4 <= s.size(); ++i) {
+        const bool digits = std::all_of(s.begin() + i, s.begin() + i + 4, [](char c) { return c >= '0' && c <= '9'; });
+        const bool alone = (i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) &&
+                           (i + 4 == s.size() || !std::isdigit(static_cast<unsigned char>(s[i + 4])));
+        if (digits && alone && (s.substr(i, 2) == "19" || s.substr(i, 2) == "20")) out.insert(s.substr(i, 4));
+      }
+      return out;
+    };
+    const std::string_view para_text = text.substr(pl.offset, pl.length);
+    const uint64_t at = figures_[total].offset - pl.offset;
+    const size_t open = para_text.substr(0, at).rfind("\xE3\x80\x82");  // 。
+    const size_t close = para_text.find("\xE3\x80\x82", at);
+    const std::string_view sentence = para_text.substr(open == std::string_view::npos ? 0 : open,
+                                                      close == std::string_view::npos ? std::string_view::npos
+                                                                                      : close - (open == std::string_view::npos ? 0 : open));
+    const std::set<std::string_view> caption_years = years(caption), total_years = years(sentence);
+    if (!caption_years.empty() && !total_years.empty() &&
+        std::none_of(caption_years.begin(), caption_years.end(), [&](std::string_view y) { return total_years.count(y); })) {
+      continue;
+    }
+    // Whole numbers under a count unit (家, 人) count discrete things: exact, as the total is.
+    std::vector<std::pair<double, double>> intervals;
+    const bool counts = IsCountUnit(unit);
+    for (int p : parts) {
+      intervals.emplace_back(figures_[p].low, figures_[p].high);
+      if (counts && CountCandidate(figures_[p])) figures_[p].low = figures_[p].high = figures_[p].value;
+    }
     Relation r;
-    if (!TableSum(total, parts, caption, &r) || OffByMoreThanASlip(r, figures_[total])) continue;
+    if (!TableSum(total, parts, caption, &r) || OffByMoreThanASlip(r, figures_[total])) {
+      for (size_t k = 0; k < parts.size(); ++k) std::tie(figures_[parts[k]].low, figures_[parts[k]].high) = intervals[k];
+      continue;
+    }
     r.evidence = Evidence::kLayout;
     r.certainty = Certainty::kLikely;
     for (const auto& [row_index, row] : rows) figures_[row.second].label = row.first;

@@ -4093,15 +4093,32 @@ TEST(RelationRulesTest, ATableWithoutATotalSumsToTheTotalStatedInTheSentenceAbov
       "运输\t800\n";
   ExpectCleanAndRecognised(of_which, "zh", {{"parts-total", {"3,250人", "1,400", "1,050", "800"}}});
   ExpectChangesFlagged(of_which, {{"运输\t800", "运输\t880", {"1,400 + 1,050 + 880 = 3,330"}}}, "warning");
+  // Counts in 家 are exact: one more firm in one region of four is a sum off (within the rounding of
+  // four figures it would not be).
+  const std::string small =
+      "污染治理\n"
+      "公司遵循源头预防原则，持续减少排放。本年纳入重点监控名单的公司下属企业共123家。\n"
+      "重点监控企业地区分布\n"
+      "地区\t数量（家）\n"
+      "华北\t27\n华东\t41\n华南\t36\n西北\t19\n";
+  ExpectCleanAndRecognised(small, "zh", {{"parts-total", {"123家", "27", "41", "36", "19"}}});
+  ExpectChangesFlagged(small, {{"华北\t27", "华北\t28", {"28 + 41 + 36 + 19 = 124"}}}, "warning");
   auto replaced = [&](const std::string& from, const std::string& to) {
     std::string s = clean;
     s.replace(s.find(from), from.size(), to);
     return s;
   };
+  // The total's sentence and the caption may name a year, the same one.
+  auto dated = [&](const std::string& caption_year) {
+    std::string s = replaced("合格供应商地区分布", caption_year + "合格供应商地区分布");
+    const std::string undated = "截至年底";
+    return s.replace(s.find(undated), undated.size(), "截至2023年底");
+  };
+  ExpectCleanAndRecognised(dated("2023年"), "zh", {{"parts-total", {"2,460家", "1,120", "640", "530", "170"}}});
   // Near misses: no total word (有, not 共有), a caption naming another noun (经销商), a caption naming
   // no breakdown, another unit in the header, two totals of the noun in the sentence, a table of one
   // region's suppliers (far below the total: another population), a sentence of other figures
-  // between, and a table with a figure cell of another kind (a share).
+  // between, a table with a figure cell of another kind (a share), and a caption naming another year.
   for (const std::string& near : {
            replaced("共有合格供应商", "有合格供应商"),
            replaced("合格供应商地区分布", "合格经销商地区分布"),
@@ -4110,6 +4127,7 @@ TEST(RelationRulesTest, ATableWithoutATotalSumsToTheTotalStatedInTheSentenceAbov
            replaced("本年新增供应商315家", "共新增供应商315家"),
            replaced("东部\t1,120\n中部\t640\n西部\t530\n境外\t170\n", "上海\t400\n江苏\t420\n浙江\t300\n"),
            replaced(caption, "全年采购金额合计18.6亿元，同比增长4.2%。\n" + caption),
+           dated("2022年"),
            replaced("境外\t170", "境外\t6.9%"),
        }) {
     ReportResult n = Check(near, "zh", "relations");
