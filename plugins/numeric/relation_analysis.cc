@@ -465,6 +465,8 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindShareRowRuns(doc);
   FindTotalsOfTrailingRuns(doc);
   FindTotalsInTheTableAbove(doc);
+  FindTotalsInTheProseAbove(doc);
+  FindCutOffTotalRows(doc);
   FindSideBySideShareRows(doc);
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
   AddGroupRows();
@@ -7676,6 +7678,337 @@ void RelationAnalysis::FindTotalsInTheTableAbove(const sdk::Document& doc) {
     for (const auto& row : low.rows) {
       for (const auto& [c, uc] : shared) figures_[row.second[c]].label = row.first;
     }
+    for (Relation& r : found) Add(std::move(r));
+  }
+}
+
+// A breakdown printed as a table of its own whose total is stated in the sentence right above it:
+// `…共有注册供应商40,942家，新增供应商7,115家…`, then a caption `供应商区域分布情况`, then a table of
+// regions under `区域 | 数量（家）` with no total row. A reader links the two by wording, so the link
+// is taken only when all of this holds:
+// - the table is a grid of the structure model (tabs or aligned columns) of two columns, a row label
+//   and one figure, with no total row and no row naming a total, a rate or an of-which part; two
+//   rows or more, two or more of them non-zero, each a plain figure (no share) in no other relation;
+// - its unit is named by the value column's header in brackets (`数量（家）`; an OCR-damaged closing
+//   bracket `}` or `]` is read as one), else by the table's unit line;
+// - at most kCaptionLines lines stand between the table and the paragraph above it, on one page, none
+//   holding a figure, and one of them (or the value column's header) names a breakdown (分布, 构成,
+//   结构, 按…, 划分, 分类);
+// - the paragraph line right above them holds exactly one figure in the table's unit that is marked
+//   as a total (共, 总, 合计 in its clause before it, or 其中 right after it) and whose counted noun
+//   (the Han characters right before it, two or more of their last ones, a total word or verb there
+//   aside: 企业共12家; or those right after its unit)
+//   the caption names; when the caption names years, the total's sentence names one of them or none.
+// Whole numbers in a count unit (家, 人) are exact, as counts are. The link rests on wording and
+// placement, not on a total row, so a sum off is a warning (Likely),
+// and a sum off by more than 15 % of the total is taken as another population (a region's share, a
+// top-five list), not a slip: nothing is reported then.
+void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
+  if (!doc.HasStructure()) return;
+  constexpr uint32_t kCaptionLines = 3;
+  constexpr uint32_t kLineGrids = ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS;
+  const std::string_view text = doc.Text();
+  const auto& by_line = FiguresByLine(/*by_offset=*/true);
+  std::map<uint64_t, int> figure_at;
+  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  std::set<int> related;
+  for (const Relation& r : relations_) {
+    if (r.total >= 0) related.insert(r.total);
+    related.insert(r.parts.begin(), r.parts.end());
+  }
+  auto line_text = [&](uint32_t line) {
+    const esgaudit_line l = doc.Line(line);
+    return std::string(sdk::Trim(text.substr(l.offset, l.length)));
+  };
+  auto han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
+  // The unit in the brackets a header ends with: "数量(家}" -> 家.
+  auto bracket_unit = [](std::string h) {
+    h.erase(std::remove(h.begin(), h.end(), ' '), h.end());
+    std::u32string u = ToU32(h);
+    while (!u.empty() && std::u32string_view(U")）}]】").find(u.back()) != std::u32string_view::npos) u.pop_back();
+    const size_t open = u.find_last_of(U"(（{[【");
+    if (open == std::u32string::npos || u.size() - open - 1 == 0 || u.size() - open - 1 > 3) return std::string();
+    return ToUtf8(u.substr(open + 1));
+  };
+  auto breakdown_word = [](const std::string& s) {
+    for (const char* w : {"分布", "构成", "结构", "按", "划分", "分类"}) {
+      if (Has(s, w)) return true;
+    }
+    return false;
+  };
+  for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
+    const esgaudit_table t = doc.Table(ti);
+    if ((t.source & kLineGrids) == 0 || t.grid_columns != 2 || t.total_line != ESGAUDIT_NO_INDEX) continue;
+    std::string header;
+    std::map<uint32_t, std::pair<std::string, int>> rows;  // row: label, figure or -1
+    bool plain = true;
+    for (const esgaudit_table_cell& c : doc.GridCells(t)) {
+      const std::string cell(sdk::Trim(sdk::View(c.text)));
+      if (c.flags & ESGAUDIT_TABLE_CELL_HEADER) {
+        if (c.column == 1) header += cell;
+        continue;
+      }
+      auto& row = rows.emplace(c.row, std::make_pair(std::string(), -1)).first->second;
+      if (c.column == 0) {
+        row.first = cell;
+      } else if (auto it = figure_at.find(c.offset); it != figure_at.end() && figures_[it->second].text == cell) {
+        row.second = it->second;
+      } else if (!cell.empty()) {
+        plain = false;
+      }
+    }
+    if (!plain || rows.size() < 2 || header.empty()) continue;
+    std::string unit = bracket_unit(header);
+    if (unit.empty()) unit = std::string(sdk::View(t.unit));
+    if (unit.empty() || unit == "%") continue;
+    std::vector<int> parts;
+    size_t nonzero = 0;
+    for (const auto& [r, row] : rows) {
+      const auto& [label, f] = row;
+      if (f < 0 || label.empty() || HasDigit(label) || RowTotalLabel(label) || IsNestedLabel(label) ||
+          RateLabel(label) || related.count(f) || figures_[f].kind != ESGAUDIT_FACT_QUANTITY ||
+          !(figures_[f].unit.empty() || figures_[f].unit == unit)) {
+        plain = false;
+        break;
+      }
+      parts.push_back(f);
+      nonzero += figures_[f].value != 0;
+    }
+    if (!plain || nonzero < 2) continue;
+    // The caption lines, then the paragraph, going up from the table on its page.
+    const uint32_t page = doc.Line(t.first_line).page;
+    std::string caption;
+    bool breakdown = breakdown_word(header);
+    uint32_t para = ESGAUDIT_NO_INDEX;
+    for (uint32_t line = t.first_line, n = 0; line-- > 0 && doc.Line(line).page == page;) {
+      const esgaudit_line_structure ls = doc.LineStructure(line);
+      if (ls.role == ESGAUDIT_ROLE_BLANK) continue;
+      if (ls.table != ESGAUDIT_NO_INDEX || ls.role == ESGAUDIT_ROLE_FURNITURE) break;
+      auto on = by_line.find(line);
+      if (on != by_line.end() && !on->second.empty()) {
+        if (ls.role == ESGAUDIT_ROLE_PROSE && n > 0) para = line;
+        break;
+      }
+      if (++n > kCaptionLines) break;
+      const std::string l = line_text(line);
+      caption = caption.empty() ? l : l + caption;
+      breakdown = breakdown || breakdown_word(l);
+    }
+    if (para == ESGAUDIT_NO_INDEX || !breakdown) continue;
+    // The paragraph's total: one figure in the table's unit, marked as a total, counting a noun the
+    // caption names.
+    const esgaudit_line pl = doc.Line(para);
+    int total = -1;
+    size_t candidates = 0;
+    uint64_t parts_until = 0;  // the end of the sentence of a total followed by 其中: its parts
+    for (int g : by_line.at(para)) {
+      const Figure& f = figures_[g];
+      if (f.kind != ESGAUDIT_FACT_QUANTITY || f.unit != unit || f.offset < pl.offset || f.offset < parts_until) {
+        continue;
+      }
+      const std::u32string before = ToU32(text.substr(pl.offset, f.offset - pl.offset));
+      const size_t clause = before.find_last_of(U"，。；：,;:！？");
+      const std::u32string in_clause = clause == std::u32string::npos ? before : before.substr(clause + 1);
+      const std::u32string after = ToU32(f.after);
+      const size_t a = after.find_first_not_of(U" ，,（(");
+      const bool of_which = a != std::u32string::npos && after.compare(a, 2, U"其中") == 0;
+      const bool marked = of_which || in_clause.find(U'共') != std::u32string::npos ||
+                          in_clause.find(U'总') != std::u32string::npos || in_clause.find(U"合计") != std::u32string::npos;
+      if (of_which) {
+        const size_t end = text.substr(0, pl.offset + pl.length).find("\xE3\x80\x82", f.offset);  // 。
+        parts_until = end == std::string_view::npos ? pl.offset + pl.length : end;
+      }
+      if (!marked) continue;
+      // The counted noun: the Han characters right before the figure, or right after its unit.
+      std::u32string noun_before, noun_after;
+      for (size_t k = in_clause.size(); k > 0 && han(in_clause[k - 1]); --k) noun_before.insert(noun_before.begin(), in_clause[k - 1]);
+      for (char32_t c : after) {
+        if (!han(c)) break;
+        noun_after += c;
+      }
+      // Total words and verbs between the noun and its figure (企业共12家, 员工合计达300人).
+      while (!noun_before.empty() && std::u32string_view(U"共计合总有达为").find(noun_before.back()) != std::u32string_view::npos) {
+        noun_before.pop_back();
+      }
+      const std::u32string cap = ToU32(caption);
+      bool named = false;
+      for (size_t k = 2; k <= noun_before.size() && !named; ++k) {
+        named = cap.find(noun_before.substr(noun_before.size() - k)) != std::u32string::npos;
+      }
+      for (size_t k = 2; k <= noun_after.size() && !named; ++k) {
+        named = cap.find(noun_after.substr(0, k)) != std::u32string::npos;
+      }
+      if (!named) continue;
+      ++candidates;
+      total = g;
+    }
+    if (candidates != 1) continue;
+    // Another period: the caption names years and the total's sentence others, none of them.
+    auto years = [](std::string_view s) {
+      std::set<std::string_view> out;
+      for (size_t i = 0; i + 4 <= s.size(); ++i) {
+        const bool digits = std::all_of(s.begin() + i, s.begin() + i + 4, [](char c) { return c >= '0' && c <= '9'; });
+        const bool alone = (i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) &&
+                           (i + 4 == s.size() || !std::isdigit(static_cast<unsigned char>(s[i + 4])));
+        if (digits && alone && (s.substr(i, 2) == "19" || s.substr(i, 2) == "20")) out.insert(s.substr(i, 4));
+      }
+      return out;
+    };
+    const std::string_view para_text = text.substr(pl.offset, pl.length);
+    const uint64_t at = figures_[total].offset - pl.offset;
+    const size_t open = para_text.substr(0, at).rfind("\xE3\x80\x82");  // 。
+    const size_t close = para_text.find("\xE3\x80\x82", at);
+    const std::string_view sentence = para_text.substr(open == std::string_view::npos ? 0 : open,
+                                                      close == std::string_view::npos ? std::string_view::npos
+                                                                                      : close - (open == std::string_view::npos ? 0 : open));
+    const std::set<std::string_view> caption_years = years(caption), total_years = years(sentence);
+    if (!caption_years.empty() && !total_years.empty() &&
+        std::none_of(caption_years.begin(), caption_years.end(), [&](std::string_view y) { return total_years.count(y); })) {
+      continue;
+    }
+    // Whole numbers under a count unit (家, 人) count discrete things: exact, as the total is.
+    std::vector<std::pair<double, double>> intervals;
+    const bool counts = IsCountUnit(unit);
+    for (int p : parts) {
+      intervals.emplace_back(figures_[p].low, figures_[p].high);
+      if (counts && CountCandidate(figures_[p])) figures_[p].low = figures_[p].high = figures_[p].value;
+    }
+    Relation r;
+    if (!TableSum(total, parts, caption, &r) || OffByMoreThanASlip(r, figures_[total])) {
+      for (size_t k = 0; k < parts.size(); ++k) std::tie(figures_[parts[k]].low, figures_[parts[k]].high) = intervals[k];
+      continue;
+    }
+    r.evidence = Evidence::kLayout;
+    r.certainty = Certainty::kLikely;
+    for (const auto& [row_index, row] : rows) figures_[row.second].label = row.first;
+    Add(std::move(r));
+  }
+}
+
+// A table's total row printed apart from it: a fleet table by aircraft type and year with no total
+// row, then chart text, then a line holding a total word alone (总计, 合计, Total) and its figures on
+// the next lines (`581 架 535架 497` and `架`). The total line stands within kGapLines below the
+// table's last line, on its page, with no line of another table between; its figures are those of
+// the lines right after it (at most kFigureLines) that hold figures and units only, N >= 2 of them in
+// one count unit or none, no share. Each line of the table holding figures (its header aside: years,
+// or fewer than N figures on its first line) is a row whose last N figures are its cells; two rows or more, none of their figures in
+// another relation, plain (no share) and in the totals' unit or none. Column j of the rows is then
+// the j-th total's parts. The grouping is read from the layout, so the sums are taken only when all
+// columns but one add up and at least one does, none off by more than 15 % of its total; a column
+// that does not add up is a warning.
+void RelationAnalysis::FindCutOffTotalRows(const sdk::Document& doc) {
+  if (!doc.HasStructure()) return;
+  constexpr uint32_t kGapLines = 8;
+  constexpr uint32_t kFigureLines = 2;
+  constexpr uint32_t kLineGrids = ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS;
+  const std::string_view text = doc.Text();
+  const auto& by_line = FiguresByLine(/*by_offset=*/true);
+  std::set<int> related;
+  for (const Relation& r : relations_) {
+    if (r.total >= 0) related.insert(r.total);
+    related.insert(r.parts.begin(), r.parts.end());
+  }
+  auto line_text = [&](uint32_t line) {
+    const esgaudit_line l = doc.Line(line);
+    return std::string(sdk::Trim(text.substr(l.offset, l.length)));
+  };
+  auto figures_on = [&](uint32_t line) {
+    auto it = by_line.find(line);
+    return it == by_line.end() ? std::vector<int>() : it->second;
+  };
+  auto year = [&](int g) {
+    const Figure& f = figures_[g];
+    return f.decimals == 0 && f.value >= 1900 && f.value <= 2099 && (f.unit.empty() || f.unit == "年");
+  };
+  for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
+    const esgaudit_table t = doc.Table(ti);
+    if ((t.source & kLineGrids) == 0 || t.total_line != ESGAUDIT_NO_INDEX) continue;
+    const uint32_t page = doc.Line(t.last_line).page;
+    // The total line below the table.
+    uint32_t total_line = ESGAUDIT_NO_INDEX;
+    for (uint32_t line = t.last_line + 1; line < doc.LineCount() && line <= t.last_line + kGapLines; ++line) {
+      if (doc.Line(line).page != page || doc.LineStructure(line).table != ESGAUDIT_NO_INDEX) break;
+      std::string lowered;
+      if (BareTotal(line_text(line), &lowered) && Cps(lowered) <= 5 && figures_on(line).empty()) {
+        total_line = line;
+        break;
+      }
+    }
+    if (total_line == ESGAUDIT_NO_INDEX) continue;
+    // Its figures: the lines right after it holding figures and units only.
+    std::vector<int> totals;
+    for (uint32_t line = total_line + 1; line < doc.LineCount() && line <= total_line + kFigureLines; ++line) {
+      const std::vector<int> figs = figures_on(line);
+      std::u32string rest = ToU32(line_text(line));
+      for (auto it = figs.rbegin(); it != figs.rend(); ++it) {
+        const esgaudit_line l = doc.Line(line);
+        const Figure& f = figures_[*it];
+        if (f.offset < l.offset) continue;
+        const size_t from = ToU32(text.substr(l.offset, f.offset - l.offset)).size();
+        rest.erase(std::min(from, rest.size()), ToU32(text.substr(f.offset, f.length)).size());
+      }
+      bool units_only = true;
+      for (char32_t c : rest) {
+        const std::string unit = ToUtf8(std::u32string(1, c));
+        units_only = units_only && (c == U' ' || c == U'\t' || CountUnit(unit) || unit == "架" || unit == "辆" ||
+                                    unit == "艘" || unit == "台" || unit == "座" || unit == "所" || unit == "个");
+      }
+      if (!units_only) break;
+      totals.insert(totals.end(), figs.begin(), figs.end());
+    }
+    const size_t n = totals.size();
+    if (n < 2) continue;
+    std::string unit;
+    bool plain = true;
+    for (int g : totals) {
+      const Figure& f = figures_[g];
+      plain = plain && f.kind == ESGAUDIT_FACT_QUANTITY && !related.count(g) && f.unit != "%";
+      if (!f.unit.empty()) {
+        plain = plain && (unit.empty() || unit == f.unit);
+        unit = f.unit;
+      }
+    }
+    if (!plain) continue;
+    // The table's rows: the last n figures of each line holding figures, its header of years aside.
+    std::vector<std::vector<int>> rows;
+    for (uint32_t line = t.first_line; line <= t.last_line && plain; ++line) {
+      const std::vector<int> figs = figures_on(line);
+      // The header (years, or a unit line such as `1/ u =` read as a figure) holds fewer.
+      if (figs.empty() || std::all_of(figs.begin(), figs.end(), year) ||
+          ((line == t.first_line || line == t.header_line) && figs.size() < n)) {
+        continue;
+      }
+      if (figs.size() < n) {
+        plain = false;
+        break;
+      }
+      std::vector<int> cells(figs.end() - n, figs.end());
+      for (int g : cells) {
+        const Figure& f = figures_[g];
+        plain = plain && f.kind == ESGAUDIT_FACT_QUANTITY && !related.count(g) && (f.unit.empty() || f.unit == unit);
+      }
+      rows.push_back(std::move(cells));
+    }
+    if (!plain || rows.size() < 2) continue;
+    std::vector<Relation> found;
+    size_t holds = 0;
+    bool misread = false;
+    for (size_t j = 0; j < n && !misread; ++j) {
+      std::vector<int> parts;
+      size_t nonzero = 0;
+      for (const std::vector<int>& row : rows) {
+        parts.push_back(row[j]);
+        nonzero += figures_[row[j]].value != 0;
+      }
+      Relation r;
+      misread = nonzero < 2 || !TableSum(totals[j], parts, line_text(total_line), &r) ||
+                OffByMoreThanASlip(r, figures_[totals[j]]);
+      holds += r.consistent;
+      r.evidence = Evidence::kLayout;
+      r.certainty = Certainty::kLikely;
+      found.push_back(std::move(r));
+    }
+    if (misread || holds < 1 || holds + 1 < n) continue;
     for (Relation& r : found) Add(std::move(r));
   }
 }

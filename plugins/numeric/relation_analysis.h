@@ -214,6 +214,14 @@ class RelationAnalysis {
   // A table of rows with no total, under a header of period columns, whose total is a row of the
   // table just above it named alike (`Scope 3` over a table of scope 3 categories; see the .cc).
   void FindTotalsInTheTableAbove(const sdk::Document& doc);
+  // A table of one count column with no total of its own (suppliers by region, in 家), under a
+  // caption naming a breakdown of a noun, right after a sentence stating a total of that noun in the
+  // table's unit (`共有注册供应商40,942家`): the rows are that total's parts (see the .cc).
+  void FindTotalsInTheProseAbove(const sdk::Document& doc);
+  // A table with no total row whose total row was cut off from it: a line of a total word alone
+  // (总计) a few lines below, after chart text, and its figures on the lines right after it, one per
+  // value column (see the .cc).
+  void FindCutOffTotalRows(const sdk::Document& doc);
   // Tables of shares set side by side, the row key (a year) opening each one's part of every row's
   // line, a line of shares alone above a row holding more of its cells (see the .cc).
   void FindSideBySideShareRows(const sdk::Document& doc);

@@ -4343,5 +4343,127 @@ TEST(RelationRulesTest, AgeBoundsOfAnAgeClassAreNoFigures) {
   EXPECT_TRUE(Findings(Check(miss)).empty());
 }
 
+// A breakdown printed as a table of one count column with no total of its own, under a caption naming
+// a breakdown of a noun, right after a sentence stating a total of that noun in the table's unit (共,
+// 总, 合计 before it or 其中 after it): the rows are that total's parts. The link rests on wording, so a
+// sum off is a warning.
+TEST(RelationRulesTest, ATableWithoutATotalSumsToTheTotalStatedInTheSentenceAbove) {
+  const std::string para =
+      "公司持续完善供应商准入与评估机制。截至年底，公司采购平台共有合格供应商2,460家，本年新增供应商315家，"
+      "年度评估供应商86家。\n";
+  const std::string caption = "合格供应商地区分布\n";
+  const std::string table =
+      "地区\t数量（家）\n"
+      "东部\t1,120\n"
+      "中部\t640\n"
+      "西部\t530\n"
+      "境外\t170\n";
+  const std::string clean = "供应商管理\n" + para + caption + table;
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"2,460家", "1,120", "640", "530", "170"}}});
+  ExpectChangesFlagged(clean, {{"中部\t640", "中部\t704", {"1,120 + 704 + 530 + 170 = 2,524"}}}, "warning");
+  // A total marked by the 其中 after it; the figures of its own 其中 list are its parts, no totals.
+  const std::string of_which =
+      "安全培训\n"
+      "公司本年度开展岗位安全培训，覆盖一线员工3,250人，其中新入职员工410人。\n"
+      "培训员工按业务板块分布\n"
+      "板块\t人数（人）\n"
+      "矿业\t1,400\n"
+      "电力\t1,050\n"
+      "运输\t800\n";
+  ExpectCleanAndRecognised(of_which, "zh", {{"parts-total", {"3,250人", "1,400", "1,050", "800"}}});
+  ExpectChangesFlagged(of_which, {{"运输\t800", "运输\t880", {"1,400 + 1,050 + 880 = 3,330"}}}, "warning");
+  // Counts in 家 are exact: one more firm in one region of four is a sum off (within the rounding of
+  // four figures it would not be).
+  const std::string small =
+      "污染治理\n"
+      "公司遵循源头预防原则，持续减少排放。本年纳入重点监控名单的公司下属企业共123家。\n"
+      "重点监控企业地区分布\n"
+      "地区\t数量（家）\n"
+      "华北\t27\n华东\t41\n华南\t36\n西北\t19\n";
+  ExpectCleanAndRecognised(small, "zh", {{"parts-total", {"123家", "27", "41", "36", "19"}}});
+  ExpectChangesFlagged(small, {{"华北\t27", "华北\t28", {"28 + 41 + 36 + 19 = 124"}}}, "warning");
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string s = clean;
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  // The total's sentence and the caption may name a year, the same one.
+  auto dated = [&](const std::string& caption_year) {
+    std::string s = replaced("合格供应商地区分布", caption_year + "合格供应商地区分布");
+    const std::string undated = "截至年底";
+    return s.replace(s.find(undated), undated.size(), "截至2023年底");
+  };
+  ExpectCleanAndRecognised(dated("2023年"), "zh", {{"parts-total", {"2,460家", "1,120", "640", "530", "170"}}});
+  // Near misses: no total word (有, not 共有), a caption naming another noun (经销商), a caption naming
+  // no breakdown, another unit in the header, two totals of the noun in the sentence, a table of one
+  // region's suppliers (far below the total: another population), a sentence of other figures
+  // between, a table with a figure cell of another kind (a share), and a caption naming another year.
+  for (const std::string& near : {
+           replaced("共有合格供应商", "有合格供应商"),
+           replaced("合格供应商地区分布", "合格经销商地区分布"),
+           replaced("合格供应商地区分布", "合格供应商名录摘要"),
+           replaced("数量（家）", "采购额（万元）"),
+           replaced("本年新增供应商315家", "共新增供应商315家"),
+           replaced("东部\t1,120\n中部\t640\n西部\t530\n境外\t170\n", "上海\t400\n江苏\t420\n浙江\t300\n"),
+           replaced(caption, "全年采购金额合计18.6亿元，同比增长4.2%。\n" + caption),
+           dated("2022年"),
+           replaced("境外\t170", "境外\t6.9%"),
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_TRUE(std::none_of(n.relations.begin(), n.relations.end(), [&](const RelationRecord& x) {
+      return MemberTexts(nd, x).count("2,460家") > 0;
+    })) << near;
+  }
+}
+
+// A table's total row printed apart from it: chart text between, then a line of a total word alone
+// and the totals on the next line, one per value column, the unit after each. Each column is a sum,
+// read from the layout, so a column off is a warning; the sums are taken only when all columns but
+// one add up.
+TEST(RelationRulesTest, ATotalRowCutOffFromItsTableBelowChartTextSumsItsColumns) {
+  const std::string table =
+      "车队构成\n"
+      "\t车型\t2023 年\t2022 年\t2021 年\n"
+      "\tK10\t14\t12\t9\n"
+      "客车\tK20\t120\t104\t96\n"
+      "\tK30\t31\t30\t22\n"
+      "货车\tT5\t7\t5\t4\n"
+      "\tT8\t18\t16\t15\n";
+  const std::string chart =
+      "覆盖 32 个城市\n"
+      "近三年 K5 车型\n"
+      "已全部退役\n"
+      "6家分公司\t2,140名员工\n";
+  const std::string total = "总计\n190 辆 167辆 146\n辆\n";
+  const std::string clean = table + chart + total;
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"190 辆", "14", "120", "31", "7", "18"}},
+                                         {"parts-total", {"167辆", "12", "104", "30", "5", "16"}},
+                                         {"parts-total", {"146", "9", "96", "22", "4", "15"}}});
+  ExpectChangesFlagged(clean, {{"客车\tK20\t120", "客车\tK20\t132", {"14 + 132 + 31 + 7 + 18 = 202"}}}, "warning");
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string s = clean;
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  // Near misses: the total line too far below (more chart text), a total word inside a sentence, a
+  // line of words after the total word instead of figures, fewer totals than columns after it, two
+  // columns off (another quantity), and another table between.
+  for (const std::string& near : {
+           table + chart + "城市公交\n线路\n运营\n里程\n" + total,
+           replaced("总计\n", "车辆总计如下\n"),
+           replaced("190 辆 167辆 146\n辆\n", "详见年度车辆统计表\n190 辆 167辆 146\n"),
+           replaced("190 辆 167辆 146\n辆\n", "190 辆\n"),
+           replaced("190 辆 167辆 146", "290 辆 267辆 146"),
+           replaced(chart, chart + "线路\t条数\n市区\t12\n郊区\t8\n"),
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(nd, n, "parts-total", {"146", "9", "96", "22", "4", "15"})) << near;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
