@@ -411,6 +411,12 @@ std::string Format(double v, int decimals) {
   return buf;
 }
 
+// The text of a line of the document, blanks trimmed at both ends.
+std::string TrimmedLine(const sdk::Document& doc, uint32_t line) {
+  const esgaudit_line l = doc.Line(line);
+  return std::string(sdk::Trim(doc.Text().substr(l.offset, l.length)));
+}
+
 }  // namespace
 
 namespace {
@@ -745,6 +751,15 @@ bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string c
   r.consistent = r.sum_low <= t.high && t.low <= r.sum_high;
   r.flag = !r.consistent && r.sum_low <= 2 * t.high && r.sum_high >= 0.5 * t.low;
   return r.consistent || r.flag;
+}
+
+std::set<int> RelationAnalysis::FiguresInRelations() const {
+  std::set<int> related;
+  for (const Relation& r : relations_) {
+    if (r.total >= 0) related.insert(r.total);
+    related.insert(r.parts.begin(), r.parts.end());
+  }
+  return related;
 }
 
 const std::map<uint32_t, std::vector<int>>& RelationAnalysis::FiguresByLine(bool by_offset) const {
@@ -7479,11 +7494,7 @@ void RelationAnalysis::FindTotalsInTheTableAbove(const sdk::Document& doc) {
   const std::string_view text = doc.Text();
   std::map<uint64_t, int> figure_at;
   for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
-  std::set<int> related;
-  for (const Relation& r : relations_) {
-    if (r.total >= 0) related.insert(r.total);
-    related.insert(r.parts.begin(), r.parts.end());
-  }
+  const std::set<int> related = FiguresInRelations();
   auto words = [](std::string_view s) {
     std::vector<std::string> out;
     std::string w;
@@ -7711,15 +7722,8 @@ void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
   const auto& by_line = FiguresByLine(/*by_offset=*/true);
   std::map<uint64_t, int> figure_at;
   for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
-  std::set<int> related;
-  for (const Relation& r : relations_) {
-    if (r.total >= 0) related.insert(r.total);
-    related.insert(r.parts.begin(), r.parts.end());
-  }
-  auto line_text = [&](uint32_t line) {
-    const esgaudit_line l = doc.Line(line);
-    return std::string(sdk::Trim(text.substr(l.offset, l.length)));
-  };
+  const std::set<int> related = FiguresInRelations();
+  auto line_text = [&](uint32_t line) { return TrimmedLine(doc, line); };
   auto han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
   // The unit in the brackets a header ends with: "数量(家}" -> 家.
   auto bracket_unit = [](std::string h) {
@@ -7903,15 +7907,8 @@ void RelationAnalysis::FindCutOffTotalRows(const sdk::Document& doc) {
   constexpr uint32_t kLineGrids = ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS;
   const std::string_view text = doc.Text();
   const auto& by_line = FiguresByLine(/*by_offset=*/true);
-  std::set<int> related;
-  for (const Relation& r : relations_) {
-    if (r.total >= 0) related.insert(r.total);
-    related.insert(r.parts.begin(), r.parts.end());
-  }
-  auto line_text = [&](uint32_t line) {
-    const esgaudit_line l = doc.Line(line);
-    return std::string(sdk::Trim(text.substr(l.offset, l.length)));
-  };
+  const std::set<int> related = FiguresInRelations();
+  auto line_text = [&](uint32_t line) { return TrimmedLine(doc, line); };
   auto figures_on = [&](uint32_t line) {
     auto it = by_line.find(line);
     return it == by_line.end() ? std::vector<int>() : it->second;

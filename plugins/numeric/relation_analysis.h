@@ -249,6 +249,8 @@ class RelationAnalysis {
   // Built on first use and kept while figures_ keeps its size (FindRowsAmongProse, the last pass,
   // appends figures; no pass moves one): a pass that changes the map takes a copy.
   const std::map<uint32_t, std::vector<int>>& FiguresByLine(bool by_offset) const;
+  // The figures that are a total or a part of a relation read so far.
+  std::set<int> FiguresInRelations() const;
   void Add(Relation r);
 
   std::vector<Figure> figures_;
