@@ -2965,7 +2965,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     // clause's figure, of the count's unit, is a subset of it.
     if (int among = AmongSubset(toks, t); among >= 0) {
       Relation r = Stated(RelationKind::kSubset, toks[t].figure, {among});
-      r.cue = SubsetCue::kOfWhich;
+      r.cue = SubsetCue::kAmong;
       r.flag = !r.consistent;
       Add(std::move(r));
     }

@@ -67,6 +67,7 @@ enum class SubsetCue {
   kVerbPair,   // a pair of verbs counting the whole and some of it (排查 … 整改): Relation's verbs
   kShareOf,    // a figure then its share of a base named by a total word (占总装机容量的22.54%)
   kGroupRow,   // a KPI table row naming a group of the total row above it (女性员工 under 员工总数)
+  kAmong,      // a count, its noun and 中 (among), then the next clause's count (10名高管中，女性高管为4名)
 };
 
 struct Relation {

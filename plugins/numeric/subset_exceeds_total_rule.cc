@@ -31,7 +31,9 @@ void SubsetExceedsTotalRule::Check(const sdk::Document& doc, const sdk::Context&
       f.message = "分组行" + quoted(part.label, "“", "”") + part.text + "超过其总数行" + quoted(total.label, "“", "”") +
                   total.text;
     } else {
-      f.message = (r.cue == SubsetCue::kIncluding ? "所含项" : "其中项") + quoted(part.label, "“", "”") +
+      // 其中项 after 其中, 所含项 after 包括 / 包含, 所属项 for a count among the total's (…中，…为).
+      const char* how = r.cue == SubsetCue::kIncluding ? "所含项" : r.cue == SubsetCue::kAmong ? "所属项" : "其中项";
+      f.message = how + quoted(part.label, "“", "”") +
                   part.text + "超过其总数" + quoted(total.label, "“", "”") + total.text;
     }
     f.offset = part.offset;
