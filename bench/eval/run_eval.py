@@ -584,7 +584,8 @@ def main():
     ap.add_argument("--verbose", action="store_true", help="list every miss, false alarm and disagreement")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--only", nargs="+", metavar="FILE",
-                    help="with --coverage-only: the decisions on these corpus files only")
+                    help="with --coverage-only or --relations-only: the labels on these corpus files only "
+                         "(paths relative to the corpus)")
     ap.add_argument("--coverage-only", action="store_true",
                     help="only the coverage decisions, checking only the labelled reports (a quick run while "
                          "developing; the figures of docs/evaluation.md come from the full run)")
@@ -607,9 +608,18 @@ def main():
         print(f"run_eval: no binary at {args.binary} (make build first)", file=sys.stderr)
         return 2
 
+    if args.only:
+        if not (args.coverage_only or args.relations_only):
+            print("run_eval: --only goes with --coverage-only or --relations-only (the whole run measures the "
+                  "whole corpus)", file=sys.stderr)
+            return 2
+        unknown = sorted(set(args.only) - {r["file"] for r in relations} - {d["file"] for d in decisions})
+        if unknown:
+            print(f"run_eval: no labels on {unknown[0]} (paths are relative to the corpus)", file=sys.stderr)
+            return 2
+        decisions = [d for d in decisions if d["file"] in args.only]
+        relations = [r for r in relations if r["file"] in args.only]
     if args.coverage_only:
-        if args.only:
-            decisions = [d for d in decisions if d["file"] in args.only]
         try:
             checked = whole_corpus(args, sorted({d["file"] for d in decisions}))
             cov_stats, cov_details = evaluate_coverage(decisions, checked)
