@@ -7101,6 +7101,33 @@ bool OffByMoreThanASlip(const Relation& r, const Figure& total) {
 
 }  // namespace
 
+// Column c of `rows` (figure indexes, one row per vector) summed to totals[c], as a layout reads them:
+// the sums are added only when every column has two non-zero parts and sums, none is off by more than a
+// slip, at least one adds up and all but one do.
+void RelationAnalysis::AddColumnSums(const std::vector<std::vector<int>>& rows, const std::vector<int>& totals,
+                                     const std::string& total_label) {
+  std::vector<Relation> found;
+  size_t holds = 0;
+  for (size_t c = 0; c < totals.size(); ++c) {
+    std::vector<int> parts;
+    size_t nonzero = 0;
+    for (const std::vector<int>& row : rows) {
+      parts.push_back(row[c]);
+      nonzero += figures_[row[c]].value != 0;
+    }
+    Relation r;
+    if (nonzero < 2 || !TableSum(totals[c], parts, total_label, &r) || OffByMoreThanASlip(r, figures_[totals[c]])) {
+      return;
+    }
+    holds += r.consistent;
+    r.evidence = Evidence::kLayout;
+    r.certainty = Certainty::kLikely;
+    found.push_back(std::move(r));
+  }
+  if (holds < 1 || holds + 1 < totals.size()) return;
+  for (Relation& r : found) Add(std::move(r));
+}
+
 // The right one of two tables set side by side on a page of text columns, so that each row's line
 // opens with the left table's row or the other column's prose: a total row (its label a total word
 // or opening with one, as BareTotal reads it, then N figures set apart by blanks, 2 <= N <= 8,
@@ -7178,28 +7205,7 @@ void RelationAnalysis::FindTotalsOfTrailingRuns(const sdk::Document& doc) {
     }
     if (rows.size() < 2) continue;
     std::reverse(rows.begin(), rows.end());
-    std::vector<Relation> found;
-    size_t holds = 0;
-    bool misread = false;
-    for (size_t c = 0; c < n; ++c) {
-      std::vector<int> parts;
-      size_t nonzero = 0;
-      for (const std::vector<int>& row : rows) {
-        parts.push_back(row[c]);
-        nonzero += figures_[row[c]].value != 0;
-      }
-      Relation r;
-      misread = misread || nonzero < 2 || !TableSum(total_run[c], parts, total_label, &r);
-      if (misread) break;
-      misread = OffByMoreThanASlip(r, figures_[total_run[c]]);
-      if (misread) break;
-      holds += r.consistent;
-      r.evidence = Evidence::kLayout;
-      r.certainty = Certainty::kLikely;
-      found.push_back(std::move(r));
-    }
-    if (misread || holds < 1 || holds + 1 < n) continue;
-    for (Relation& r : found) Add(std::move(r));
+    AddColumnSums(rows, total_run, total_label);
   }
 }
 
@@ -7987,26 +7993,7 @@ void RelationAnalysis::FindCutOffTotalRows(const sdk::Document& doc) {
       rows.push_back(std::move(cells));
     }
     if (!plain || rows.size() < 2) continue;
-    std::vector<Relation> found;
-    size_t holds = 0;
-    bool misread = false;
-    for (size_t j = 0; j < n && !misread; ++j) {
-      std::vector<int> parts;
-      size_t nonzero = 0;
-      for (const std::vector<int>& row : rows) {
-        parts.push_back(row[j]);
-        nonzero += figures_[row[j]].value != 0;
-      }
-      Relation r;
-      misread = nonzero < 2 || !TableSum(totals[j], parts, line_text(total_line), &r) ||
-                OffByMoreThanASlip(r, figures_[totals[j]]);
-      holds += r.consistent;
-      r.evidence = Evidence::kLayout;
-      r.certainty = Certainty::kLikely;
-      found.push_back(std::move(r));
-    }
-    if (misread || holds < 1 || holds + 1 < n) continue;
-    for (Relation& r : found) Add(std::move(r));
+    AddColumnSums(rows, totals, line_text(total_line));
   }
 }
 

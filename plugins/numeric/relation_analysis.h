@@ -252,6 +252,9 @@ class RelationAnalysis {
   const std::map<uint32_t, std::vector<int>>& FiguresByLine(bool by_offset) const;
   // The figures that are a total or a part of a relation read so far.
   std::set<int> FiguresInRelations() const;
+  // Sums each column of `rows` to its total in `totals` when most of them hold (see the definition).
+  void AddColumnSums(const std::vector<std::vector<int>>& rows, const std::vector<int>& totals,
+                     const std::string& total_label);
   void Add(Relation r);
 
   std::vector<Figure> figures_;
