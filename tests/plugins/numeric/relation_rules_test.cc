@@ -4337,7 +4337,8 @@ TEST(RelationRulesTest, AgeBoundsOfAnAgeClassAreNoFigures) {
                               "parts-total", {"1,000人", "430人", "400人", "170人"}, "400人", "440", "error"});
   ExpectRecognisedThenCaught({"公司员工总数1,000人，其中30歲或以下員工300人，31至50歲員工500人，51歲或以上員工200人。\n",
                               "parts-total", {"1,000人", "300人", "500人", "200人"}, "500人", "560", "error"});
-  // Years outside a class stay figures: no list is read through them.
+  // Ages outside a class (an average age) give no list and no finding: the class reading does not
+  // turn a sentence of ages into parts.
   const char* miss = "公司员工总数1,000人，平均年龄35岁，管理人员平均年龄42岁。\n";
   EXPECT_TRUE(Check(miss, "zh", "relations").relations.empty());
   EXPECT_TRUE(Findings(Check(miss)).empty());
