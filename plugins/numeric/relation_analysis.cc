@@ -473,6 +473,8 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindTotalsInTheTableAbove(doc);
   FindTotalsInTheProseAbove(doc);
   FindCutOffTotalRows(doc);
+  FindHeadcountsInTheTableAbove(doc);
+  FindQuantityTotalLines(doc);
   FindSideBySideShareRows(doc);
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
   AddGroupRows();
@@ -7892,6 +7894,451 @@ void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
     r.certainty = Certainty::kLikely;
     for (const auto& [row_index, row] : rows) figures_[row.second].label = row.first;
     Add(std::move(r));
+  }
+}
+
+// Breakdowns of a headcount printed as tables of their own right under the table that holds it: a
+// staff table under `年份 | 总人数 | 性别` with a row per year, then an education table whose rows are
+// the same years (`年份 | 博士 | 硕士 | 本科 …`, no total column) or a region table whose columns are
+// years (`地区 | 2015年员工数 | 2016年员工数`, no total row). Each year's parts then sum to that year's
+// headcount. A reader links the tables by layout and names only, so all of this must hold:
+// - the upper header's first cell names the year key (年份, 年度) and one of its cells the head
+//   (总人数, 员工总数 …; kHeads), the first value cell or, when each row prints as many figures as
+//   the header has value cells, its own; two rows or more, each a year and figures (a dash for a nil);
+// - the lower header stands within kGapLines lines after the upper's last row, on its page, with
+//   only a caption or a unit line between; both blocks name the same count unit (单位：人, or a
+//   header cell's bracket);
+// - rows keyed by years: the lower header's first cell is a year key, and its rows are the same
+//   years as the upper's, every value cell a figure or a dash; columns keyed by years: each value
+//   cell of the lower header names one year of the upper's rows, once, and each row is a label with
+//   no digit and as many figures or dashes;
+// - no header cell names a total or a rate, no row label a total, an of-which part or a rate; parts
+//   are plain whole counts in no other relation, two or more non-zero per sum.
+// Whole numbers are exact (counts of people). A dimension such as education or region may leave
+// people out (an unprinted class), and the link is read from the layout, so a sum off is a warning
+// (Likely); the sums are taken only when all but one add up and none is off by more than 15 %.
+void RelationAnalysis::FindHeadcountsInTheTableAbove(const sdk::Document& doc) {
+  constexpr uint32_t kGapLines = 3;
+  constexpr uint32_t kUnitLines = 3;
+  constexpr size_t kBlocks = 3;
+  static const std::set<std::string> kHeads = {"总人数", "员工总数", "员工总人数", "职工总数", "职工总人数"};
+  const std::string_view text = doc.Text();
+  std::map<uint64_t, int> figure_at;
+  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  const std::set<int> related = FiguresInRelations();
+  struct Token {
+    std::string text;
+    uint64_t offset = 0;
+  };
+  // The line's tokens set apart by blanks; `cells`: by tabs or two blanks or more.
+  auto tokens = [&](uint32_t line, bool cells) {
+    const esgaudit_line l = doc.Line(line);
+    const std::string_view s = text.substr(l.offset, l.length);
+    std::vector<Token> out;
+    size_t i = 0;
+    while (i < s.size()) {
+      while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) ++i;
+      if (i >= s.size()) break;
+      size_t e = i;
+      while (e < s.size() && s[e] != '\t' && s[e] != '\r' &&
+             !(s[e] == ' ' && (!cells || (e + 1 < s.size() && (s[e + 1] == ' ' || s[e + 1] == '\t'))))) {
+        ++e;
+      }
+      out.push_back({std::string(s.substr(i, e - i)), l.offset + i});
+      i = e;
+    }
+    return out;
+  };
+  auto year_key = [](const std::string& c) { return c == "年份" || c == "年度"; };
+  // A year alone (2016, 2016年): the year, else 0.
+  auto year_cell = [](std::string c) {
+    if (c.size() == 7 && c.compare(4, 3, "年") == 0) c.resize(4);
+    if (c.size() != 4 || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return 0;
+    const int y = std::stoi(c);
+    return y >= 1900 && y <= 2099 ? y : 0;
+  };
+  // The one year a header cell names (2015年员工数), else 0.
+  auto year_named = [](const std::string& c) {
+    int year = 0, n = 0;
+    for (size_t i = 0; i + 4 <= c.size(); ++i) {
+      const bool digits = std::all_of(c.begin() + i, c.begin() + i + 4, [](char ch) { return ch >= '0' && ch <= '9'; });
+      const bool alone = (i == 0 || !std::isdigit(static_cast<unsigned char>(c[i - 1]))) &&
+                         (i + 4 == c.size() || !std::isdigit(static_cast<unsigned char>(c[i + 4])));
+      if (digits && alone) {
+        year = std::stoi(c.substr(i, 4));
+        ++n;
+      }
+    }
+    return n == 1 && year >= 1900 && year <= 2099 ? year : 0;
+  };
+  auto dash = [](const std::string& c) { return c == "-" || c == "—" || c == "–" || c == "--" || c == "/"; };
+  // The unit a line names (单位：人), or empty.
+  auto unit_named = [](const std::string& l) {
+    for (const char* w : {"单位：", "单位:"}) {
+      const size_t at = l.find(w);
+      if (at == std::string::npos) continue;
+      std::u32string u = ToU32(l.substr(at + std::string(w).size()));
+      size_t n = 0;
+      while (n < u.size() && u[n] != U' ' && u[n] != U'\t' && u[n] != U'）' && u[n] != U')') ++n;
+      return ToUtf8(u.substr(0, n));
+    }
+    return std::string();
+  };
+  // The unit in a cell's closing bracket: 总人数（人） -> 人.
+  auto bracket_unit = [](const std::string& c) {
+    std::u32string u = ToU32(c);
+    if (u.empty() || (u.back() != U'）' && u.back() != U')')) return std::string();
+    const size_t open = u.find_last_of(U"（(");
+    if (open == std::u32string::npos || u.size() - open - 2 == 0 || u.size() - open - 2 > 2) return std::string();
+    return ToUtf8(u.substr(open + 1, u.size() - open - 2));
+  };
+  auto strip_bracket = [](const std::string& c) {
+    std::u32string u = ToU32(c);
+    const size_t open = u.find_first_of(U"（(");
+    return open == std::u32string::npos ? c : ToUtf8(u.substr(0, open));
+  };
+  auto names_total_or_rate = [](const std::string& c) {
+    for (const char* w : {"合计", "总计", "小计", "共计", "总数", "总人数", "总额", "总量", "率", "占比", "比例", "%", "％"}) {
+      if (Has(c, w)) return true;
+    }
+    return false;
+  };
+  // A row: its label tokens, then one figure or dash per value cell (-1 for a dash).
+  auto row_of = [&](uint32_t line, size_t label_tokens, std::string* label, std::vector<int>* cells) {
+    const std::vector<Token> toks = tokens(line, false);
+    cells->clear();
+    label->clear();
+    size_t k = 0;
+    if (label_tokens > 0) {
+      if (toks.size() < label_tokens) return false;
+      for (; k < label_tokens; ++k) *label += toks[k].text;
+    } else {  // a label of words before the first figure or dash
+      for (; k < toks.size() && !dash(toks[k].text) && !figure_at.count(toks[k].offset); ++k) {
+        *label += (k ? " " : "") + toks[k].text;
+      }
+      if (label->empty() || HasDigit(*label)) return false;
+    }
+    for (; k < toks.size(); ++k) {
+      if (dash(toks[k].text)) {
+        cells->push_back(-1);
+        continue;
+      }
+      auto it = figure_at.find(toks[k].offset);
+      if (it == figure_at.end() || figures_[it->second].text != toks[k].text) return false;
+      cells->push_back(it->second);
+    }
+    return !cells->empty();
+  };
+  // The count unit of a block: a unit line among the kUnitLines lines above its header (on its page),
+  // the header line itself, or a header cell's bracket.
+  auto block_unit = [&](uint32_t header, uint32_t stop, const std::vector<Token>& cells) {
+    std::string unit;
+    for (const Token& c : cells) {
+      if (unit.empty()) unit = bracket_unit(c.text);
+    }
+    for (uint32_t line = header + 1, n = 0; unit.empty() && line-- > stop && n <= kUnitLines; ++n) {
+      if (doc.Line(line).page != doc.Line(header).page) break;
+      unit = unit_named(TrimmedLine(doc, line));
+    }
+    return IsCountUnit(unit) ? unit : std::string();
+  };
+  for (uint32_t h = 0; h + 2 < doc.LineCount(); ++h) {
+    const std::vector<Token> head = tokens(h, true);
+    if (head.size() < 2 || !year_key(head[0].text)) continue;
+    size_t k = head.size();
+    for (size_t c = 1; c < head.size(); ++c) {
+      if (kHeads.count(strip_bracket(head[c].text)) && k == head.size()) {
+        k = c - 1;
+      } else if (kHeads.count(strip_bracket(head[c].text))) {
+        k = head.size() + 1;  // two heads
+      }
+    }
+    if (k >= head.size()) continue;
+    const std::string unit = block_unit(h, h > kUnitLines ? h - kUnitLines : 0, head);
+    if (unit.empty()) continue;
+    const uint32_t page = doc.Line(h).page;
+    // The upper block's rows: years, after up to two lines of sub-headers without digits.
+    std::map<int, int> headcount;  // year -> figure
+    uint32_t last = h, line = h + 1;
+    for (uint32_t sub = 0; line < doc.LineCount() && sub < 2 && doc.Line(line).page == page &&
+                           !HasDigit(TrimmedLine(doc, line)) && !TrimmedLine(doc, line).empty();
+         ++line, ++sub) {
+    }
+    bool misread = false;
+    for (; line < doc.LineCount() && doc.Line(line).page == page; ++line) {
+      const std::vector<Token> toks = tokens(line, false);
+      const int year = toks.empty() ? 0 : year_cell(toks[0].text);
+      std::string label;
+      std::vector<int> cells;
+      if (!year || !row_of(line, 1, &label, &cells)) break;
+      const size_t at = cells.size() == head.size() - 1 ? k : (k == 0 ? 0 : cells.size());
+      if (at >= cells.size() || cells[at] < 0 || headcount.count(year)) {
+        misread = true;
+        break;
+      }
+      headcount[year] = cells[at];
+      last = line;
+    }
+    if (misread || headcount.size() < 2) continue;
+    // The blocks below, each a breakdown keyed by the same years; a block read whole (adding up
+    // or not) may be followed by the next (education, then region).
+    for (size_t block = 0; block < kBlocks; ++block) {
+      misread = false;
+      // The lower block's header: caption and unit lines between.
+      uint32_t low = ESGAUDIT_NO_INDEX;
+      for (uint32_t l2 = last + 1; l2 <= last + 1 + kGapLines && l2 < doc.LineCount() && doc.Line(l2).page == page; ++l2) {
+        const std::string lt = TrimmedLine(doc, l2);
+        // a caption (one cell, no figure) or a unit line
+        if (lt.empty() || !unit_named(lt).empty() || (tokens(l2, true).size() == 1 && !HasDigit(lt))) continue;
+        low = l2;
+        break;
+      }
+      if (low == ESGAUDIT_NO_INDEX) break;
+      const std::vector<Token> lower = tokens(low, true);
+      if (lower.size() < 3 || block_unit(low, last + 1, lower) != unit) break;
+      if (std::any_of(lower.begin(), lower.end(), [&](const Token& c) { return names_total_or_rate(c.text); })) break;
+      std::vector<std::pair<int, std::vector<int>>> sums;  // headcount figure, parts
+      std::vector<std::pair<int, std::string>> labels;     // part figure, its label
+      if (year_key(lower[0].text)) {
+        // Rows keyed by the same years.
+        std::set<int> years;
+        for (line = low + 1; line < doc.LineCount() && doc.Line(line).page == page; ++line) {
+          const std::vector<Token> toks = tokens(line, false);
+          const int year = toks.empty() ? 0 : year_cell(toks[0].text);
+          std::string label;
+          std::vector<int> cells;
+          if (!year || !row_of(line, 1, &label, &cells)) break;
+          if (cells.size() != lower.size() - 1 || !headcount.count(year) || !years.insert(year).second) {
+            misread = true;
+            break;
+          }
+          std::vector<int> parts;
+          for (size_t c = 0; c < cells.size(); ++c) {
+            if (cells[c] < 0) continue;
+            parts.push_back(cells[c]);
+            labels.emplace_back(cells[c], lower[c + 1].text);
+          }
+          sums.emplace_back(headcount[year], std::move(parts));
+        }
+        if (misread || years.size() != headcount.size()) break;
+      } else {
+        // Columns keyed by years of the upper block.
+        if (HasDigit(lower[0].text)) break;
+        std::vector<int> column_years;
+        for (size_t c = 1; c < lower.size(); ++c) {
+          const int y = year_named(lower[c].text);
+          if (!y || !headcount.count(y) ||
+              std::find(column_years.begin(), column_years.end(), y) != column_years.end()) {
+            misread = true;
+            break;
+          }
+          column_years.push_back(y);
+        }
+        if (misread) break;
+        std::vector<std::vector<int>> columns(column_years.size());
+        size_t rows = 0;
+        for (line = low + 1; line < doc.LineCount() && doc.Line(line).page == page; ++line) {
+          std::string label;
+          std::vector<int> cells;
+          if (!row_of(line, 0, &label, &cells)) break;
+          if (cells.size() != columns.size() || RowTotalLabel(label) || IsNestedLabel(label) || RateLabel(label)) {
+            misread = true;
+            break;
+          }
+          ++rows;
+          for (size_t c = 0; c < cells.size(); ++c) {
+            if (cells[c] < 0) continue;
+            columns[c].push_back(cells[c]);
+            labels.emplace_back(cells[c], label);
+          }
+        }
+        if (misread || rows < 2) break;
+        for (size_t c = 0; c < columns.size(); ++c) sums.emplace_back(headcount[column_years[c]], std::move(columns[c]));
+      }
+      last = line - 1;  // the block's last row: the next block may follow it
+      // Judge the sums: plain whole counts, exact; all but one add up, none far off.
+      std::vector<Relation> found;
+      std::vector<std::pair<int, std::pair<double, double>>> own;  // intervals to restore
+      size_t holds = 0;
+      for (auto& [total, parts] : sums) {
+        size_t nonzero = 0;
+        for (int p : parts) {
+          const Figure& f = figures_[p];
+          misread = misread || related.count(p) || f.kind != ESGAUDIT_FACT_QUANTITY || f.decimals != 0 ||
+                    !(f.unit.empty() || f.unit == unit);
+          nonzero += f.value != 0;
+        }
+        misread = misread || nonzero < 2;
+        if (misread) break;
+        for (int p : parts) {
+          own.emplace_back(p, std::make_pair(figures_[p].low, figures_[p].high));
+          figures_[p].low = figures_[p].high = figures_[p].value;
+        }
+        Relation r;
+        if (!TableSum(total, parts, figures_[total].label, &r) || OffByMoreThanASlip(r, figures_[total])) {
+          misread = true;
+          break;
+        }
+        holds += r.consistent;
+        r.evidence = Evidence::kLayout;
+        r.certainty = Certainty::kLikely;
+        found.push_back(std::move(r));
+      }
+      if (misread || holds < 1 || holds + 1 < sums.size()) {
+        for (const auto& [p, iv] : own) std::tie(figures_[p].low, figures_[p].high) = iv;
+        continue;
+      }
+      for (const auto& [p, label] : labels) figures_[p].label = label;
+      for (Relation& r : found) Add(std::move(r));
+    }
+  }
+}
+
+// A total named by the quantity it totals, with no total word, in a column or a row of a table:
+// `配备个人防护用品（万元） | 组织职业健康体验（万元） | 安全培训教育（万元） | 全年安全投入（万元）` over
+// rows of figures; `电能折合标煤（单位：千克/年） | 其他能源消耗总量（…千克/年） | 综合能耗（单位：千克/年）`
+// among columns of other units; the same lines as the rows of a KPI table of years. Nothing but
+// arithmetic names the total, so it is taken only when all of this holds:
+// - a tab or aligned table of the model with no total row; each line (a column, named by its header
+//   cells; or a row, named by its label cell) names its unit in a bracket (单位：… inside it, or the
+//   bracket's content alone); no header names a total word (合计, 总计, 小计: the model's reader takes
+//   those) or a rate;
+// - the total line j and the run of two or more lines right before it in j's unit are the parts
+//   (a line of another unit ends the run);
+// - witnesses (rows for a column total, columns for a row total) whose cells in the run and in j
+//   are all figures (words there, 未统计, make no witness and no sum), each plain, in no other
+//   relation, in the unit of j or none;
+// - at least kWitnesses of them (two or more non-zero parts, a total of three digits or more) and
+//   all of them but one sum to j as printed.
+// Each witness is then a sum; one off is a warning (Likely): the total is read from the arithmetic of
+// the others, not from a word.
+void RelationAnalysis::FindQuantityTotalLines(const sdk::Document& doc) {
+  if (!doc.HasStructure()) return;
+  constexpr size_t kWitnesses = 3;
+  constexpr uint32_t kLineGrids = ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS;
+  std::map<uint64_t, int> figure_at;
+  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  // The unit a name gives in its brackets: （万元） -> 万元, (单位：千克/年） -> 千克/年.
+  auto unit_of = [](std::string h) {
+    h.erase(std::remove(h.begin(), h.end(), ' '), h.end());
+    for (const char* w : {"单位：", "单位:"}) {
+      const size_t at = h.rfind(w);
+      if (at == std::string::npos) continue;
+      std::u32string u = ToU32(h.substr(at + std::string(w).size()));
+      const size_t close = u.find_first_of(U")）");
+      return close == std::u32string::npos || close == 0 ? std::string() : ToUtf8(u.substr(0, close));
+    }
+    std::u32string u = ToU32(h);
+    if (u.empty() || (u.back() != U'）' && u.back() != U')')) return std::string();
+    const size_t open = u.find_last_of(U"（(");
+    if (open == std::u32string::npos || u.size() - open - 2 == 0 || u.size() - open - 2 > 4) return std::string();
+    return ToUtf8(u.substr(open + 1, u.size() - open - 2));
+  };
+  auto total_or_rate = [](const std::string& name) {
+    for (const char* w : {"合计", "总计", "小计", "共计", "率", "占比", "比例", "%", "％"}) {
+      if (Has(name, w)) return true;
+    }
+    return false;
+  };
+  // lines[i]: the figure of each witness (-1 empty, -2 words); names[i] its name. Adds the sums of the
+  // first total line found.
+  auto sum_lines = [&](const std::vector<std::vector<int>>& lines, const std::vector<std::string>& names,
+                       const std::string& table_unit) {
+    std::vector<std::string> units(lines.size());
+    std::vector<size_t> named;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      units[i] = unit_of(names[i]);
+      if (!units[i].empty() && units[i] != "%" && !total_or_rate(names[i])) named.push_back(i);
+    }
+    if (named.size() < 3) return;
+    const std::set<int> related = FiguresInRelations();
+    auto empty_line = [&](size_t i) { return std::all_of(lines[i].begin(), lines[i].end(), [](int f) { return f == -1; }); };
+    auto plain = [&](int f, const std::string& unit) {
+      const Figure& x = figures_[f];
+      return !related.count(f) && x.kind == ESGAUDIT_FACT_QUANTITY &&
+             (x.unit.empty() || x.unit == unit || x.unit == table_unit);
+    };
+    for (size_t k = 2; k < named.size(); ++k) {
+      const size_t j = named[k];
+      std::vector<size_t> run;
+      for (size_t p = k, next = j; p-- > 0;) {  // lines left empty in every witness (spacers) may stand between
+        bool spacers = true;
+        for (size_t g = named[p] + 1; g < next; ++g) spacers = spacers && empty_line(g);
+        if (!spacers || units[named[p]] != units[j]) break;
+        run.insert(run.begin(), named[p]);
+        next = named[p];
+      }
+      if (run.size() < 2) continue;
+      std::vector<Relation> found;
+      size_t holds = 0;
+      bool misread = false;
+      for (size_t w = 0; w < lines[j].size() && !misread; ++w) {
+        if (lines[j][w] < 0 || std::any_of(run.begin(), run.end(), [&](size_t i) { return lines[i][w] < 0; })) continue;
+        std::vector<int> parts;
+        size_t nonzero = 0;
+        for (size_t i : run) {
+          misread = misread || !plain(lines[i][w], units[j]);
+          parts.push_back(lines[i][w]);
+          nonzero += figures_[lines[i][w]].value != 0;
+        }
+        misread = misread || !plain(lines[j][w], units[j]);
+        if (misread || nonzero < 2) continue;
+        // A sum of small figures may hold by chance: a witness's total prints three digits or more.
+        const std::string& printed = figures_[lines[j][w]].text;
+        if (std::count_if(printed.begin(), printed.end(), [](char c) { return c >= '0' && c <= '9'; }) < 3) continue;
+        Relation rel;
+        if (!TableSum(lines[j][w], parts, names[j], &rel) || OffByMoreThanASlip(rel, figures_[lines[j][w]])) {
+          misread = true;
+          break;
+        }
+        holds += rel.consistent;
+        rel.evidence = Evidence::kLayout;
+        rel.certainty = Certainty::kLikely;
+        found.push_back(std::move(rel));
+      }
+      if (misread || found.size() < kWitnesses || holds + 1 < found.size()) continue;
+      for (Relation& rel : found) Add(std::move(rel));
+      return;  // one total line per table and orientation
+    }
+  };
+  for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
+    const esgaudit_table t = doc.Table(ti);
+    if ((t.source & kLineGrids) == 0 || t.total_line != ESGAUDIT_NO_INDEX || t.grid_columns < 3) continue;
+    std::vector<std::string> header(t.grid_columns);
+    std::map<uint32_t, std::vector<int>> rows;  // row -> figure per column, -1 empty, -2 words
+    std::map<uint32_t, std::string> row_names;  // row -> its label cell
+    for (const esgaudit_table_cell& c : doc.GridCells(t)) {
+      if (c.column >= t.grid_columns) continue;
+      const std::string cell(sdk::Trim(sdk::View(c.text)));
+      if (c.flags & ESGAUDIT_TABLE_CELL_HEADER) {
+        header[c.column] += cell;
+        continue;
+      }
+      auto& row = rows.emplace(c.row, std::vector<int>(t.grid_columns, -1)).first->second;
+      if (c.column == 0) row_names[c.row] = cell;
+      auto it = figure_at.find(c.offset);
+      if (it != figure_at.end() && figures_[it->second].text == cell) {
+        row[c.column] = it->second;
+      } else if (!cell.empty()) {
+        row[c.column] = -2;
+      }
+    }
+    if (rows.empty()) continue;
+    const std::string table_unit(sdk::View(t.unit));
+    // Column totals: the columns named by their header cells, the rows their witnesses.
+    std::vector<std::vector<int>> columns(t.grid_columns);
+    for (const auto& [r, cells] : rows) {
+      for (size_t c = 0; c < cells.size(); ++c) columns[c].push_back(cells[c]);
+    }
+    sum_lines(columns, header, table_unit);
+    // Row totals: the rows named by their label cells, the value columns their witnesses.
+    std::vector<std::vector<int>> lines;
+    std::vector<std::string> names;
+    for (const auto& [r, cells] : rows) {
+      lines.emplace_back(cells.begin() + 1, cells.end());
+      names.push_back(row_names[r]);
+    }
+    sum_lines(lines, names, table_unit);
   }
 }
 

@@ -223,6 +223,14 @@ class RelationAnalysis {
   // (总计) a few lines below, after chart text, and its figures on the lines right after it, one per
   // value column (see the .cc).
   void FindCutOffTotalRows(const sdk::Document& doc);
+  // Tables of a headcount's breakdown (education, region) right under the table that prints the
+  // headcount per year (`年份 | 总人数 …`), keyed by the same years, in rows or in columns, with no
+  // total of their own: each year's parts sum to that year's headcount (see the .cc).
+  void FindHeadcountsInTheTableAbove(const sdk::Document& doc);
+  // A table's column (or row) totalling the run of columns (rows) right before it in its unit, named
+  // by a quantity and no total word (全年安全投入 after three kinds of spending, 万元 each; 综合能耗
+  // after two kinds of energy in 千克/年): read from the arithmetic of most witnesses (see the .cc).
+  void FindQuantityTotalLines(const sdk::Document& doc);
   // Tables of shares set side by side, the row key (a year) opening each one's part of every row's
   // line, a line of shares alone above a row holding more of its cells (see the .cc).
   void FindSideBySideShareRows(const sdk::Document& doc);

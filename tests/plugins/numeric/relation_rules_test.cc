@@ -4466,5 +4466,130 @@ TEST(RelationRulesTest, ATotalRowCutOffFromItsTableBelowChartTextSumsItsColumns)
   }
 }
 
+// Breakdowns of a headcount printed as tables of their own under the staff table that prints it per
+// year: an education table whose rows are the same years, then a region table whose columns are
+// years. Each year's parts sum to the year's headcount; the link is read from the layout and names,
+// so a sum off is a warning.
+TEST(RelationRulesTest, BreakdownTablesKeyedByTheYearsSumToTheHeadcountOfTheTableAbove) {
+  const std::string staff =
+      "公司员工结构\n"
+      "单位：人\n"
+      "年份\t总人数\t男\t女\n"
+      "2024\t3,120\t1,710\t1,410\n"
+      "2023\t2,980\t1,650\t1,330\n"
+      "2022\t2,760\t1,540\t1,220\n";
+  const std::string education =
+      "员工学历结构\t单位：人\n"
+      "年份\t硕士及以上\t本科\t大专\t中专及以下\n"
+      "2024\t214\t1,236\t1,032\t638\n"
+      "2023\t198\t1,167\t985\t630\n"
+      "2022\t176\t1,071\t917\t596\n";
+  const std::string region =
+      "员工地区分布\t单位：人\n"
+      "地区\t2023年员工数\t2024年员工数\n"
+      "华东\t1,402\t1,466\n"
+      "华北\t713\t752\n"
+      "西南\t528\t547\n"
+      "境外\t337\t355\n";
+  const std::string clean = "员工概况\n" + staff + education + region + "人才培养\n";
+  ExpectCleanAndRecognised(clean, "zh",
+                           {{"parts-total", {"3,120", "214", "1,236", "1,032", "638"}},
+                            {"parts-total", {"2,980", "198", "1,167", "985", "630"}},
+                            {"parts-total", {"2,760", "176", "1,071", "917", "596"}},
+                            {"parts-total", {"2,980", "1,402", "713", "528", "337"}},
+                            {"parts-total", {"3,120", "1,466", "752", "547", "355"}}});
+  ExpectChangesFlagged(clean,
+                       {{"2023\t198\t1,167", "2023\t198\t1,267", {"198 + 1,267 + 985 + 630 = 3,080"}},
+                        {"华北\t713\t752", "华北\t713\t852", {"1,466 + 852 + 547 + 355 = 3,220"}}},
+                       "warning");
+  auto replaced = [&](std::string s, const std::string& from, const std::string& to) {
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  // The region table right under the staff table, and a nil cell printed as a dash.
+  const std::string alone = staff + replaced(region, "境外\t337\t355", "境外\t-\t355\n西北\t337\t-") + "人才培养\n";
+  ExpectCleanAndRecognised(alone, "zh", {{"parts-total", {"2,980", "1,402", "713", "528", "337"}}});
+  // Near misses, none linking a headcount above to the rows below: a head naming no total (人数),
+  // another unit below, a total column of its own, a rate column, other years in the rows, a column of
+  // a year the staff table has not, a sentence with a figure between, and rows of another quantity
+  // (training places, far above the headcount).
+  const std::string ed_region = education + region;
+  for (const std::string& near : {
+           replaced(clean, "年份\t总人数", "年份\t人数"),
+           "员工概况\n" + staff + replaced(ed_region, "员工学历结构\t单位：人", "员工学历结构\t单位：小时") + "人才培养\n",
+           "员工概况\n" + staff +
+               replaced(replaced(replaced(replaced(education, "中专及以下\n", "中专及以下\t合计\n"), "638\n", "638\t3,120\n"),
+                                 "630\n", "630\t2,980\n"),
+                        "596\n", "596\t2,760\n"),
+           replaced(clean, "年份\t硕士及以上", "年份\t流失率"),
+           replaced(replaced(clean, "2022\t176", "2021\t176"), "2023年员工数", "2021年员工数"),
+           staff + replaced(region, "2023年员工数", "2021年员工数"),
+           staff + "本年新招聘员工320人。\n" + region,
+           staff + replaced(replaced(replaced(replaced(region, "1,402", "2,402"), "713\t752", "1,713\t1,752"), "528", "1,528"),
+                            "547", "1,547"),
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", near);
+    // No relation has members both in the staff table and below it.
+    const std::string last_row = "2022\t2,760\t1,540\t1,220\n";
+    const size_t staff_end = near.find(last_row) + last_row.size();
+    EXPECT_TRUE(std::none_of(n.relations.begin(), n.relations.end(), [&](const RelationRecord& x) {
+      return std::any_of(x.members.begin(), x.members.end(), [&](const Related& m) { return m.location.offset < staff_end; }) &&
+             std::any_of(x.members.begin(), x.members.end(), [&](const Related& m) { return m.location.offset >= staff_end; });
+    })) << near;
+  }
+}
+
+// A total named by the quantity it totals and no total word: a column (全年安全投入 after three kinds
+// of safety spending, 万元 each) or a row (综合能耗 after two kinds of energy in 吨/年, under a row in
+// another unit). Read from the arithmetic of the other rows or columns, so one off is a warning.
+TEST(RelationRulesTest, ALineNamedByTheQuantityItTotalsSumsTheLinesOfItsUnitBeforeIt) {
+  const std::string spending =
+      "安全投入情况\n"
+      "年份\t防护用品（万元）\t职业健康检查（万元）\t安全培训（万元）\t全年安全投入（万元）\n"
+      "2021\t120.4\t63.25\t48.1\t231.75\n"
+      "2022\t131.6\t70.4\t52.35\t254.35\n"
+      "2023\t145.2\t72.15\t60.8\t278.15\n"
+      "2024\t160.55\t80.3\t66.4\t307.25\n"
+      "公司持续加大安全投入。\n";
+  ExpectCleanAndRecognised(spending, "zh",
+                           {{"parts-total", {"231.75", "120.4", "63.25", "48.1"}},
+                            {"parts-total", {"307.25", "160.55", "80.3", "66.4"}}});
+  ExpectChangesFlagged(spending, {{"52.35", "57.35", {"131.6 + 70.4 + 57.35 = 259.35"}}}, "warning");
+  const std::string energy =
+      "能源消耗\n"
+      "项目\t2022年度\t2023年度\t2024年度\n"
+      "总耗电量（单位：千瓦时/年）\t3,216,400\t3,402,150\t3,518,900\n"
+      "电能折合标煤（单位：吨/年）\t395.3\t418.1\t432.5\n"
+      "其他能源折合标煤（单位：吨/年）\t812.6\t790.4\t805.2\n"
+      "综合能耗（单位：吨/年）\t1,207.9\t1,208.5\t1,237.7\n"
+      "万元产值综合能耗（吨/万元）\t0.062\t0.058\t0.055\n"
+      "公司持续推进节能降耗。\n";
+  ExpectCleanAndRecognised(energy, "zh", {{"parts-total", {"1,208.5", "418.1", "790.4"}}});
+  ExpectChangesFlagged(energy, {{"790.4", "890.4", {"418.1 + 890.4"}}}, "warning");
+  auto replaced = [](std::string s, const std::string& from, const std::string& to) {
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  // Near misses: a last column of another quantity (no sum in any row), two rows off, only two rows, a
+  // part of another unit breaking the run, small counts that may add up by chance, and a total row in
+  // another unit than the rows above it.
+  for (const std::string& near : {
+           replaced(replaced(replaced(replaced(spending, "231.75", "31.8"), "254.35", "33.2"), "278.15", "35.9"), "307.25",
+                    "38.4"),
+           replaced(replaced(spending, "231.75", "241.75"), "307.25", "317.25"),
+           replaced(replaced(spending, "2023\t145.2\t72.15\t60.8\t278.15\n", ""), "2024\t160.55\t80.3\t66.4\t307.25\n", ""),
+           replaced(spending, "职业健康检查（万元）", "职业健康检查（次）"),
+           std::string("伤亡事故\n年份\t轻伤（次）\t重伤（次）\t事故（次）\n2022\t3\t1\t4\n2023\t2\t2\t4\n2024\t5\t1\t6\n"
+                       "2021\t4\t1\t5\n公司强化安全管理。\n"),
+           replaced(energy, "综合能耗（单位：吨/年）", "综合能耗（单位：千瓦时/年）"),
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    EXPECT_TRUE(n.relations.empty()) << near << n.relations.size();
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
