@@ -8059,6 +8059,7 @@ void RelationAnalysis::FindHeadcountsInTheTableAbove(const sdk::Document& doc) {
     const uint32_t page = doc.Line(h).page;
     // The upper block's rows: years, after up to two lines of sub-headers without digits.
     std::map<int, int> headcount;  // year -> figure
+    std::map<int, std::string> caption_of;  // the headcount's figure -> its head and year (总人数 2016)
     uint32_t last = h, line = h + 1;
     for (uint32_t sub = 0; line < doc.LineCount() && sub < 2 && doc.Line(line).page == page &&
                            !HasDigit(TrimmedLine(doc, line)) && !TrimmedLine(doc, line).empty();
@@ -8077,6 +8078,7 @@ void RelationAnalysis::FindHeadcountsInTheTableAbove(const sdk::Document& doc) {
         break;
       }
       headcount[year] = cells[at];
+      caption_of[cells[at]] = strip_bracket(head[k + 1].text) + " " + std::to_string(year);
       last = line;
     }
     if (misread || headcount.size() < 2) continue;
@@ -8175,7 +8177,7 @@ void RelationAnalysis::FindHeadcountsInTheTableAbove(const sdk::Document& doc) {
           figures_[p].low = figures_[p].high = figures_[p].value;
         }
         Relation r;
-        if (!TableSum(total, parts, figures_[total].label, &r) || OffByMoreThanASlip(r, figures_[total])) {
+        if (!TableSum(total, parts, caption_of[total], &r) || OffByMoreThanASlip(r, figures_[total])) {
           misread = true;
           break;
         }
