@@ -129,6 +129,12 @@ class Member:
         s, e = spans[self.k - 1]
         self.span = (start + s, start + s + len(self.number))  # character offsets into the text
 
+    def half_unit(self):
+        """Half a unit of the last printed digit: how far the printed figure may lie from the exact one."""
+        scale = 1e8 if "亿" in self.printed else 1e4 if "万" in self.printed else 1
+        decimals = len(self.number.split(".")[1].strip()) if "." in self.number else 0
+        return 0.5 * 10 ** -decimals * scale
+
     def value(self):
         scale = 1e8 if "亿" in self.printed else 1e4 if "万" in self.printed else 1
         return float(self.number.replace(",", "").replace(" ", "")) * scale
@@ -166,7 +172,10 @@ def check_relation(r, reports, corpus, groups):
             raise LabelError(f"{where}: labelled as adding up, parts sum to {total:g}")
     if r["kind"] == "parts-total" and r["adds_up"] == "yes" and r["total_m"] and not r["total_m"].caption:
         total = sum(p.value() for p in r["parts_m"])
-        if abs(total - r["total_m"].value()) > max(0.011 * len(r["parts_m"]), 0.001 * total):
+        # equal within the printed precision: each rounded figure may be off by half its last unit
+        rounding = sum(p.half_unit() for p in r["parts_m"] if "." in p.number) + (
+            r["total_m"].half_unit() if "." in r["total_m"].number else 0)
+        if abs(total - r["total_m"].value()) > max(0.011 * len(r["parts_m"]), 0.001 * total, rounding):
             raise LabelError(f"{where}: labelled as adding up, parts sum to {total:g}")
     return r
 

@@ -4492,6 +4492,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
   struct Slot {
     int slot = 0;
     int figure = -1;  // -1: text or a dash
+    int share = -1;   // a share printed in brackets after the figure (56 (1.1%)), or -1
     bool dash = false;
     std::string text;
     uint64_t offset = 0;  // its text span (cells read as they stand)
@@ -4516,6 +4517,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
   };
 
   std::map<int, std::string> row_label;  // figure -> the label of its table row
+  std::map<int, int> share_of;           // figure -> its share printed in brackets in its cell (56 (1.1%))
   auto relabel = [&](const Relation& r) {
     std::vector<int> members = r.parts;
     if (r.total >= 0) members.push_back(r.total);
@@ -4583,13 +4585,52 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     const bool tabs = (t.source & ESGAUDIT_TABLE_SOURCE_TABS) != 0;
     if (!tabs && (t.source & kLineGrids) == 0) continue;  // HTML: FindMarkupTotals only
     std::vector<int> figure_rows;
-    // The figure a cell holds as its whole content (a '%' after it aside), or -1; bands (30岁以下,
-    // 50岁以上) are category labels, not values.
-    auto whole_figure = [&](uint64_t offset, std::string_view text) {
+    // A count followed by its share of a base in brackets as the rest of its cell: `(1.1%)`, ` （26.8%）`
+    // after 56 or 1,428. The share's figure, or -1; a signed or qualified percentage (a change, an
+    // estimate) or anything after the bracket is no share.
+    auto bracketed_share = [&](const Figure& count, uint64_t offset, std::string_view text) {
+      if (count.kind == ESGAUDIT_FACT_PERCENT || count.length > text.size()) return -1;
+      size_t p = count.length;
+      auto skip_spaces = [&] {
+        while (p < text.size() && text[p] == ' ') ++p;
+      };
+      auto take = [&](std::string_view ascii, std::string_view wide) {
+        for (std::string_view mark : {ascii, wide}) {
+          if (text.substr(p, mark.size()) == mark) {
+            p += mark.size();
+            return true;
+          }
+        }
+        return false;
+      };
+      skip_spaces();
+      if (!take("(", "\xEF\xBC\x88")) return -1;
+      skip_spaces();
+      auto it = figure_at.find(offset + p);
+      if (it == figure_at.end()) return -1;
+      const Figure& sf = figures_[it->second];
+      if (sf.kind != ESGAUDIT_FACT_PERCENT || sf.qualifiers != 0 || sf.value > 100 || p >= text.size() ||
+          text[p] < '0' || text[p] > '9') {
+        return -1;
+      }
+      p += sf.length;
+      take("%", "\xEF\xBC\x85");
+      skip_spaces();
+      if (!take(")", "\xEF\xBC\x89")) return -1;
+      skip_spaces();
+      return p == text.size() ? it->second : -1;
+    };
+    // The figure a cell holds as its whole content (a '%' after it aside, or its share in brackets:
+    // `share` receives that share), or -1; bands (30岁以下, 50岁以上) are category labels, not values.
+    auto whole_figure = [&](uint64_t offset, std::string_view text, int* share = nullptr) {
       auto it = figure_at.find(offset);
       if (it == figure_at.end()) return -1;
       const Figure& f = figures_[it->second];
       const bool band = (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁";
+      if (share != nullptr && !band) {
+        *share = bracketed_share(f, offset, text);
+        if (*share >= 0) return it->second;
+      }
       std::string_view rest = f.length <= text.size() ? text.substr(f.length) : std::string_view("?");
       while (!rest.empty() && rest.front() == '%') rest.remove_prefix(1);
       // `100.0010 11`: a share total with a mark glued on prints a second mark apart (two notes).
@@ -4607,6 +4648,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       if (s.figure >= 0) {
         row.has_figure = true;
         figure_rows.push_back(s.figure);
+        if (s.share >= 0) figure_rows.push_back(s.share);
       } else if (!row.has_figure && !s.dash && !s.text.empty()) {
         row.label = s.text;
         row.label_offset = s.offset;
@@ -4625,6 +4667,9 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     // spaces (全角 brackets as ASCII, "自有港口下水煤量 (百万吨)" as one word), and a title line
     // between two of its parts (not in the grid) is a row of its one cell. A slot whose pieces
     // stand apart by a wide gap makes the row unreadable (which piece is the value is unknown).
+    // Counts with their shares in brackets are read as figures only in a table whose total row
+    // prints its count so too (see below); elsewhere such a cell is text, as a note would be.
+    bool read_shares = true;
     auto read_row = [&](uint32_t line) {
       Row row;
       row.line = line;
@@ -4665,7 +4710,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         std::string compact = s.text;
         compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
         s.dash = DashCell(compact);
-        s.figure = whole_figure(s.offset, raw);
+        s.figure = whole_figure(s.offset, raw, read_shares ? &s.share : nullptr);
         if (s.figure >= 0 || s.dash || tabs) s.text = compact;
         if (c.flags & ESGAUDIT_TABLE_CELL_GAPPED) row.readable = false;
         add_cell(row, std::move(s));
@@ -4738,41 +4783,71 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       ++ti;
     }
     std::vector<Row> rows;
-    for (uint32_t line : lines) {
-      esgaudit_line_structure ls = doc.LineStructure(line);
-      if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER)) continue;
-      // A line that is no row of a grid (a label or cell piece joined to its row, page furniture,
-      // OCR debris the model left out) is read only as a tab table's title line between two of
-      // its parts.
-      if (grid_rows.count(line) == 0 &&
-          (!tabs || ls.cell_count != 1 || grid_lines.count(line) || gap_titles.count(line) == 0))
-        continue;
-      Row row = read_row(line);
-      // The header printed again inside the table (a table going on over a page break): no row, and
-      // the rows before and after it stay one block.
-      if (row.readable && label_row(row) && current >= 0 && !rows.empty()) {
-        std::map<int, std::string> h;
-        for (const Slot& c : row.cells) h[c.slot] = c.text;
-        if (h == headers[static_cast<size_t>(current)]) continue;
+    const std::vector<std::map<int, std::string>> headers_before = headers;
+    const int current_before = current;
+    auto read_rows = [&] {
+      for (uint32_t line : lines) {
+        esgaudit_line_structure ls = doc.LineStructure(line);
+        if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER)) continue;
+        // A line that is no row of a grid (a label or cell piece joined to its row, page furniture,
+        // OCR debris the model left out) is read only as a tab table's title line between two of
+        // its parts.
+        if (grid_rows.count(line) == 0 &&
+            (!tabs || ls.cell_count != 1 || grid_lines.count(line) || gap_titles.count(line) == 0))
+          continue;
+        Row row = read_row(line);
+        // The header printed again inside the table (a table going on over a page break): no row,
+        // and the rows before and after it stay one block.
+        if (row.readable && label_row(row) && current >= 0 && !rows.empty()) {
+          std::map<int, std::string> h;
+          for (const Slot& c : row.cells) h[c.slot] = c.text;
+          if (h == headers[static_cast<size_t>(current)]) continue;
+        }
+        if (row.readable && label_row(row)) {
+          add_header(row);
+          current = static_cast<int>(headers.size()) - 1;
+        }
+        // A line marked as furniture inside a table is a row when it reads as one (a row repeated
+        // on several pages, 管理职 under each gender, looks like a running header).
+        if ((ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) && (!row.has_figure || row.label.empty()) &&
+            !label_row(row)) {
+          continue;
+        }
+        // A bare number on a line of its own between rows is a page number, not a row.
+        if (row.cells.size() == 1 && !row.cells[0].text.empty() && row.cells[0].text.size() <= 3 &&
+            std::all_of(row.cells[0].text.begin(), row.cells[0].text.end(),
+                        [](char c) { return c >= '0' && c <= '9'; })) {
+          continue;
+        }
+        row.header = current;
+        rows.push_back(std::move(row));
       }
-      if (row.readable && label_row(row)) {
-        add_header(row);
-        current = static_cast<int>(headers.size()) - 1;
+    };
+    read_rows();
+    // A count with its share in brackets (56 (1.1%)) is a table's value when the table's total row
+    // prints its own so (總數 2,252 (42.3%)): the shares are then of one base. Without such a total
+    // row the brackets may be anything (a ratio row's share of a total printed plainly above it),
+    // and the table is read again with those cells as text.
+    if (read_shares) {
+      bool any_share = false, total_share = false;
+      for (const Row& row : rows) {
+        for (const Slot& c : row.cells) {
+          any_share = any_share || c.share >= 0;
+          total_share = total_share || (c.share >= 0 && IsTotalLabel(row.label));
+        }
       }
-      // A line marked as furniture inside a table is a row when it reads as one (a row repeated
-      // on several pages, 管理职 under each gender, looks like a running header).
-      if ((ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) && (!row.has_figure || row.label.empty()) &&
-          !label_row(row)) {
-        continue;
+      if (any_share && !total_share) {
+        read_shares = false;
+        rows.clear();
+        headers = headers_before;
+        current = current_before;
+        read_rows();
       }
-      // A bare number on a line of its own between rows is a page number, not a row.
-      if (row.cells.size() == 1 && !row.cells[0].text.empty() && row.cells[0].text.size() <= 3 &&
-          std::all_of(row.cells[0].text.begin(), row.cells[0].text.end(),
-                      [](char c) { return c >= '0' && c <= '9'; })) {
-        continue;
+    }
+    for (const Row& row : rows) {
+      for (const Slot& c : row.cells) {
+        if (c.share >= 0) share_of[c.figure] = c.share;
       }
-      row.header = current;
-      rows.push_back(std::move(row));
     }
     static const std::map<int, std::string> kNoHeader;
     auto header_row = [&](const Row& row) -> const std::map<int, std::string>& {
@@ -4972,6 +5047,37 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
       return tf.kind != ESGAUDIT_FACT_PERCENT || tf.value == 100;
     };
+    // A count column whose cells print their shares of one base in brackets, the total row too
+    // (56 (1.1%) … 總數 2,252 (42.3%)): the parts' shares add up to the total's share. Taken when each
+    // share is its count over the base the total row gives, in every row but at most one (so that one
+    // changed share is still read, and flagged); returns whether it was.
+    auto share_sum = [&](const Slot& ts, const std::vector<int>& counts, const std::vector<int>& shares,
+                         const std::string& caption, std::vector<Relation>* out) {
+      const Figure& tc = figures_[ts.figure];
+      const Figure& tsh = figures_[ts.share];
+      if (tsh.low <= 0 || tc.low <= 0 || counts.size() < 2) return false;
+      const double base_lo = 100 * tc.low / tsh.high, base_hi = 100 * tc.high / tsh.low;
+      size_t matching = 0;
+      for (size_t i = 0; i < counts.size(); ++i) {
+        const Figure& c = figures_[counts[i]];
+        const Figure& sh = figures_[shares[i]];
+        matching += 100 * c.low / base_hi <= sh.high && sh.low <= 100 * c.high / base_lo;
+      }
+      if (matching == 0 || matching + 1 < counts.size()) return false;
+      Relation r;
+      r.kind = RelationKind::kPartsTotal;
+      r.evidence = Evidence::kTable;
+      r.certainty = Certainty::kCertain;
+      r.caption = caption;
+      r.total = ts.share;
+      r.parts = shares;
+      std::sort(r.parts.begin(), r.parts.end());
+      SumParts(&r);
+      r.consistent = r.sum_low <= tsh.high && tsh.low <= r.sum_high;
+      r.flag = !r.consistent;
+      out->push_back(std::move(r));
+      return true;
+    };
     // The relation of `parts` to `total`, or none when the sum is far from the total (another kind
     // of figure or a misread column). `adds_up` tells whether it holds as printed.
     // A percentage breakdown's caption is located at `row`'s label (its total, 100%, is no part).
@@ -5010,6 +5116,23 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         }
         const Interval t = r.total >= 0 ? rounded(r.total) : Interval{tlo, thi};
         r.adds_up_rounded = lo <= t.hi && t.lo <= hi;
+      }
+      // Counts printed with their shares of one base, and neither the counts nor the shares add up
+      // to the total's: the rows are another total's parts (the next block of a table of several),
+      // not a contradiction.
+      if (!r.consistent && !r.adds_up_rounded && r.total >= 0 && share_of.count(total) > 0) {
+        Slot ts;
+        ts.figure = total;
+        ts.share = share_of[total];
+        std::vector<int> shares;
+        for (int p : r.parts) {
+          if (share_of.count(p) > 0) shares.push_back(share_of[p]);
+        }
+        std::vector<Relation> share_sums;
+        if (shares.size() == r.parts.size() && share_sum(ts, r.parts, shares, caption, &share_sums) &&
+            !share_sums.front().consistent) {
+          return;
+        }
       }
       // A sum far from the total is another kind of figure or a misread column: not this relation.
       bool plausible = r.sum_low <= 1.5 * thi && r.sum_high >= 0.67 * tlo;
@@ -5631,6 +5754,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       }
       std::sort(part_rows.begin(), part_rows.end());
       std::vector<Relation> columns;
+      std::vector<Relation> share_columns;  // the shares in brackets beside a count column's cells
       bool rate_row = std::any_of(part_rows.begin(), part_rows.end(),
                                   [&](size_t k) { return RateLabel(rows[k].label); });
       // Units named in the row labels ("培训次数(次)" under "培训总人数(人次)") must agree.
@@ -5658,6 +5782,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         if (tf.kind != ESGAUDIT_FACT_PERCENT && !bare_shares && (rate_row || RateLabel(h) || RateLabel(tr.label)))
           continue;
         std::vector<int> parts;
+        std::vector<int> shares;  // the parts' shares in brackets (56 (1.1%))
         bool missing = false;
         for (size_t k : part_rows) {
           const Slot* s = rows[k].At(ts.slot);
@@ -5668,6 +5793,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
             break;
           }
           if (s->figure >= 0) parts.push_back(s->figure);
+          if (s->figure >= 0 && s->share >= 0) shares.push_back(s->share);
         }
         // 100.0011 is read as 100.00 only under shares printed with exactly its two decimals, and
         // is no total otherwise.
@@ -5686,7 +5812,12 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         if (missing || !uniform(parts, ts.figure)) continue;
         // "合计/女" says no more than the column; "员工总数/2016年" names the total.
         const bool bare = Cps(tr.label) <= 2 || Lower(tr.label) == "total";
-        make(ts.figure, std::move(parts), h.empty() ? tr.label : bare ? h : tr.label + "/" + h, tr, &columns);
+        const std::string caption = h.empty() ? tr.label : bare ? h : tr.label + "/" + h;
+        const bool shared =
+            ts.share >= 0 && shares.size() == parts.size() && share_sum(ts, parts, shares, caption, &share_columns);
+        const size_t made = columns.size();
+        make(ts.figure, std::move(parts), caption, tr, &columns);
+        if (shared && columns.size() == made) share_columns.pop_back();  // the counts are no sum (see make)
       }
       // With several columns, one must add up to show that the rows are the total's parts (a
       // cumulative 合计 row under the year's additions does not; counts exact by their header only
@@ -5718,6 +5849,10 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       if (!corroborated) continue;
       for (size_t k : part_rows) part_of_total.insert(k);
       for (Relation& r : columns) {
+        relabel(r);
+        Add(std::move(r));
+      }
+      for (Relation& r : share_columns) {
         relabel(r);
         Add(std::move(r));
       }

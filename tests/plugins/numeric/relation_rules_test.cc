@@ -883,6 +883,82 @@ TEST(RelationRulesTest, SharesOfABaseTheHeaderNamesAddUpToTheTotalRowsShare) {
   }
 }
 
+TEST(RelationRulesTest, CountsWithTheirSharesInBracketsAddUpAndSoDoTheShares) {
+  // Each cell a count and its share of all staff (2,000) in brackets, the total row too.
+  const std::string clean =
+      "职级\t男性\t女性\n"
+      "高级管理人员\t30(1.5%)\t20 (1.0%)\n"
+      "中层管理人员\t120(6.0%)\t80 (4.0%)\n"
+      "基层员工\t650 (32.5%)\t1,100（55.0%）\n"
+      "总数\t800 (40.0%)\t1,200 (60.0%)\n";
+  ExpectCleanAndRecognised(clean, "zh",
+                           {{"parts-total", {"30", "120", "650", "800"}},
+                            {"parts-total", {"20", "80", "1,100", "1,200"}},
+                            {"parts-total", {"1.5%", "6.0%", "32.5%", "40.0%"}},
+                            {"parts-total", {"1.0%", "4.0%", "55.0%", "60.0%"}}});
+  ExpectChangesFlagged(clean,
+                       {{"\t650 (", "\t750 (", {"30 + 120 + 750"}},
+                        {"(32.5%)", "(35.5%)", {"1.5% + 6.0% + 35.5%"}},
+                        {"（55.0%）", "（57.0%）", {"1.0% + 4.0% + 57.0%"}}},
+                       "error");
+  // Near misses. The bracketed figures are changes, not shares of one base (each is no count over
+  // the base the total row gives): the counts add up, the brackets are no sum.
+  const std::string changes =
+      "职级\t男性\n"
+      "高级管理人员\t30 (5.0%)\n"
+      "中层管理人员\t120 (3.2%)\n"
+      "基层员工\t650 (7.1%)\n"
+      "总数\t800 (6.5%)\n";
+  ReportResult r = ExpectCleanAndRecognised(changes, "zh", {{"parts-total", {"30", "120", "650", "800"}}});
+  EXPECT_EQ(r.relations.size(), 1u);
+  // A signed change in brackets, or a word after the bracket: the cell is no figure, no sum is read.
+  for (const char* cell : {"(+1.5%)", "(1.5%)人"}) {
+    std::string other = clean;
+    other.replace(other.find("(1.5%)"), 6, cell);
+    r = Check(other, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", other);
+    EXPECT_FALSE(Recognised(doc, r, "parts-total", {"30", "120", "650", "800"})) << cell;
+    EXPECT_TRUE(Findings(r).empty()) << cell << ::testing::PrintToString(Findings(r));
+  }
+  // Blocks of several totals, a table of rates interleaved on their lines, all shares of one base:
+  // the leavers' age rows below the new hires' total are never its parts (their counts and shares
+  // both miss it), and nothing is flagged.
+  const std::string blocks =
+      "类别\t\t人数\t\t比率\n"
+      "按性别划分\n"
+      "男性\t\t611 (11.5%)\t男性\t0.342\n"
+      "女性\t\t796 (15.0%)\t女性\t0.282\n"
+      "总数\t\t1,407 (26.5%)\t整体\t0.307\n"
+      "按性别划分\t女性\t0.031\n"
+      "男性\t\t664 (12.5%)\t香港\t0.000\n"
+      "女性\t\t1,073 (20.2%)\t中国\t0.018\n"
+      "按年龄划分\t中国\t0.018\n"
+      "30岁以下\t\t800 (15.0%)\t整体\t0.018\n"
+      "离职员工\t30-39岁\t775 (14.6%)\t按性别划分\n"
+      "40-49岁\t\t134 (2.5%)\t男性\t1\n"
+      "50岁或以上\t\t28 (0.5%)\t女性\t0\n"
+      "按地区划分\t死亡人数\t按地区划分\n"
+      "香港\t\t26 (0.5%)\t香港\t0\n"
+      "中国\t\t1,711 (32.2%)\t中国\t1\n"
+      "总数\t\t1,737 (32.7%)\t总数\t1\n";
+  r = ExpectCleanAndRecognised(blocks, "zh",
+                               {{"parts-total", {"611", "796", "1,407"}},
+                                {"parts-total", {"11.5%", "15.0%", "26.5%"}},
+                                {"parts-total", {"26", "1,711", "1,737"}}});
+  const Document blocks_doc = Document::FromUtf8("test.txt", blocks);
+  EXPECT_FALSE(Recognised(blocks_doc, r, "parts-total", {"800", "775", "134", "28", "1,407"}));
+  // A total row printed without a share: the bracketed cells above it are not read as counts (the
+  // brackets may be shares of anything), so the table reads as it did without them.
+  const std::string plain_total =
+      "董事\t人数\n"
+      "男性\t6(86%)\n"
+      "女性\t1(14%)\n"
+      "合计\t7\n";
+  r = Check(plain_total, "zh", "relations");
+  EXPECT_TRUE(r.relations.empty());
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+}
+
 TEST(RelationRulesTest, ATotalRowSumsEachColumnButNotRatesOrYearColumnsAcross) {
   // Years as rows under an explicit 合计 row: the report says they add up. The ratio column does not.
   const std::string years =
