@@ -594,14 +594,18 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     on_pointed[k].resize(ds[k].data.size());
   }
   line_units_.assign(n, std::string());
+  // Counted only on the lines holding a figure, the only ones CaptionBelow asks about (counting
+  // every line cost a pass over the whole view).
   line_text_bytes_.assign(n, 0);
-  for (uint32_t i = 0; i < n; ++i) {
-    std::string_view t = LowerLine(i);
-    line_text_bytes_[i] = static_cast<uint32_t>(std::count_if(t.begin(), t.end(), NotMark));
-  }
+  std::vector<bool> counted(n, false);
   for (uint32_t f = 0; f < doc.FactCount(); ++f) {
     const esgaudit_fact& fact = doc.Fact(f);
     if (fact.line >= n) continue;
+    if (!counted[fact.line]) {
+      counted[fact.line] = true;
+      std::string_view t = LowerLine(fact.line);
+      line_text_bytes_[fact.line] = static_cast<uint32_t>(std::count_if(t.begin(), t.end(), NotMark));
+    }
     if (fact.kind == ESGAUDIT_FACT_PERCENT)
       line_units_[fact.line] += " % ";
     else if (fact.kind == ESGAUDIT_FACT_QUANTITY && fact.unit.size != 0)
