@@ -613,19 +613,24 @@ const Segment* Analysis::FindAfter(size_t line, size_t seg, size_t lines, const 
 void Analysis::Headings(const std::vector<std::string>& keywords, std::vector<Hit>* hits,
                         size_t min_prose) {
   const auto& ls = layout_.lines();
-  for (size_t i = 0; i < ls.size(); ++i) {
-    // A section title repeated at the top of its pages: the model leaves one copy in the body.
-    if (!layout_.IsBody(i) || InTable(i)) continue;
-    for (size_t k = 0; k < ls[i].segments.size(); ++k) {
-      const Segment& s = ls[i].segments[k];
-      if (s.toc) continue;
-      for (const std::string& kw : keywords) {
-        if (!Layout::IsHeading(s, kw)) continue;
-        bool body = layout_.ProseAfter(i, k, 15) >= min_prose && !IndexRow(i);
-        hits->push_back(MakeHit(s, body ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
-        break;
+  if (!heading_index_) {
+    // The segments that may be headings, in line order: body lines outside tables, no TOC entries
+    // (a section title repeated at the top of its pages: the model leaves one copy in the body).
+    std::vector<const Segment*> segments;
+    for (size_t i = 0; i < ls.size(); ++i) {
+      if (!layout_.IsBody(i) || InTable(i)) continue;
+      for (size_t k = 0; k < ls[i].segments.size(); ++k) {
+        if (ls[i].segments[k].toc) continue;
+        segments.push_back(&ls[i].segments[k]);
+        heading_at_.emplace_back(i, k);
       }
     }
+    heading_index_ = std::make_unique<HeadingIndex>(std::move(segments));
+  }
+  for (uint32_t p : heading_index_->Find(keywords)) {
+    const auto [i, k] = heading_at_[p];
+    bool body = layout_.ProseAfter(i, k, 15) >= min_prose && !IndexRow(i);
+    hits->push_back(MakeHit(ls[i].segments[k], body ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
   }
 }
 
@@ -722,19 +727,26 @@ void Analysis::EnglishHeadings(const ElementSpec& spec, std::vector<Hit>* hits) 
   const std::vector<std::string>& keywords = Words(spec, "headings_en");
   if (keywords.empty()) return;
   const auto& ls = layout_.lines();
-  for (size_t i = 0; i < ls.size(); ++i) {
-    if (!layout_.IsBody(i) || InTable(i)) continue;
-    for (size_t k = 0; k < ls[i].segments.size(); ++k) {
-      const Segment& s = ls[i].segments[k];
-      std::string_view h = s.heading;
-      // A sentence ("Read our latest assurance statement online.") names a title, it is none.
-      if (s.toc || h.empty() || h.size() > 80 || sdk::HasCjk(h) || sdk::ContainsAny(h, {",", ";", ". "}) ||
-          h.back() == '.' || h.back() == '?' || h.back() == '!' || !TitleLike(h))
-        continue;
-      if (!ContainsAny(sdk::AsciiLower(h), keywords)) continue;
-      bool body = layout_.ProseAfter(i, k, 15) >= 30 && !IndexRow(i);
-      hits->push_back(MakeHit(s, body ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
+  if (!english_titles_made_) {
+    // The segments that read as English titles, whatever the element: found once per document.
+    english_titles_made_ = true;
+    for (size_t i = 0; i < ls.size(); ++i) {
+      if (!layout_.IsBody(i) || InTable(i)) continue;
+      for (size_t k = 0; k < ls[i].segments.size(); ++k) {
+        const Segment& s = ls[i].segments[k];
+        std::string_view h = s.heading;
+        // A sentence ("Read our latest assurance statement online.") names a title, it is none.
+        if (s.toc || h.empty() || h.size() > 80 || sdk::HasCjk(h) || sdk::ContainsAny(h, {",", ";", ". "}) ||
+            h.back() == '.' || h.back() == '?' || h.back() == '!' || !TitleLike(h))
+          continue;
+        english_titles_.push_back({i, k, sdk::AsciiLower(h)});
+      }
     }
+  }
+  for (const EnglishTitle& t : english_titles_) {
+    if (!ContainsAny(t.lower, keywords)) continue;
+    bool body = layout_.ProseAfter(t.line, t.segment, 15) >= 30 && !IndexRow(t.line);
+    hits->push_back(MakeHit(ls[t.line].segments[t.segment], body ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
   }
 }
 

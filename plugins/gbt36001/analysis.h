@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <regex>
 #include <string>
@@ -182,6 +183,18 @@ class Analysis {
   // Per layout line, InTable's answer: 0 not yet asked, 1 no, 2 yes (detectors ask it of every body
   // line, once per element).
   mutable std::vector<int8_t> in_table_;
+  // Headings' candidate segments, indexed on its first call, and each one's (line, segment).
+  std::unique_ptr<HeadingIndex> heading_index_;
+  std::vector<std::pair<size_t, size_t>> heading_at_;
+  // EnglishHeadings' candidates: the body segments outside tables that read as English titles, in
+  // line order, with their heading lower-cased; found on its first call.
+  struct EnglishTitle {
+    size_t line;
+    size_t segment;
+    std::string lower;
+  };
+  std::vector<EnglishTitle> english_titles_;
+  bool english_titles_made_ = false;
   bool phrases_indexed_ = false;
   std::map<std::string, std::vector<size_t>> phrase_lines_;  // per indexed phrase, LinesWithAny's lines
   YearSpan period_;

@@ -3,6 +3,7 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace esgaudit::gbt36001 {
 namespace {
@@ -74,6 +75,33 @@ bool Layout::StartsHeading(const Segment& segment, std::string_view keyword, siz
   if (h.substr(0, keyword.size()) != keyword) return false;
   if (HasSentencePunct(h)) return false;
   return CodePoints(h) <= CodePoints(keyword) + slack;
+}
+
+HeadingIndex::HeadingIndex(std::vector<const Segment*> segments) : segments_(std::move(segments)) {
+  for (uint32_t p = 0; p < segments_.size(); ++p) {
+    std::string_view h = segments_[p]->heading;
+    if (h.size() >= 3) by_key_[Key(h)].push_back(p);
+  }
+}
+
+std::vector<uint32_t> HeadingIndex::Find(const std::vector<std::string>& keywords) const {
+  std::vector<uint32_t> out;
+  for (const std::string& kw : keywords) {
+    if (kw.size() < 3) {
+      for (uint32_t p = 0; p < segments_.size(); ++p) {
+        if (Layout::IsHeading(*segments_[p], kw)) out.push_back(p);
+      }
+      continue;
+    }
+    auto it = by_key_.find(Key(kw));
+    if (it == by_key_.end()) continue;
+    for (uint32_t p : it->second) {
+      if (Layout::IsHeading(*segments_[p], kw)) out.push_back(p);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 }  // namespace esgaudit::gbt36001

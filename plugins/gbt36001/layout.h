@@ -10,7 +10,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace esgaudit::gbt36001 {
@@ -82,6 +84,26 @@ class Layout {
   static bool StartsHeading(const Segment& segment, std::string_view keyword, size_t slack);
 
   std::vector<LayoutLine> lines_;
+};
+
+// The segments that some keyword of a list is a heading of (Layout::IsHeading, its default slack),
+// found without asking each segment of each keyword: a keyword of three bytes or more opens its
+// heading, so only the segments whose heading opens with the keyword's first three bytes are asked
+// (the index holds them by those bytes); a shorter keyword asks every segment.
+class HeadingIndex {
+ public:
+  // `segments` must outlive the index; their order is the order Find reports them in.
+  explicit HeadingIndex(std::vector<const Segment*> segments);
+  // The positions in `segments`, ascending, of those some keyword is a heading of, each once.
+  std::vector<uint32_t> Find(const std::vector<std::string>& keywords) const;
+
+ private:
+  static uint32_t Key(std::string_view s) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
+           static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 | static_cast<unsigned char>(s[2]);
+  }
+  std::vector<const Segment*> segments_;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> by_key_;  // first three bytes -> positions
 };
 
 }  // namespace esgaudit::gbt36001

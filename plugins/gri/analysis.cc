@@ -594,14 +594,18 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     on_pointed[k].resize(ds[k].data.size());
   }
   line_units_.assign(n, std::string());
+  // Counted only on the lines holding a figure, the only ones CaptionBelow asks about (counting
+  // every line cost a pass over the whole view).
   line_text_bytes_.assign(n, 0);
-  for (uint32_t i = 0; i < n; ++i) {
-    std::string_view t = LowerLine(i);
-    line_text_bytes_[i] = static_cast<uint32_t>(std::count_if(t.begin(), t.end(), NotMark));
-  }
+  std::vector<bool> counted(n, false);
   for (uint32_t f = 0; f < doc.FactCount(); ++f) {
     const esgaudit_fact& fact = doc.Fact(f);
     if (fact.line >= n) continue;
+    if (!counted[fact.line]) {
+      counted[fact.line] = true;
+      std::string_view t = LowerLine(fact.line);
+      line_text_bytes_[fact.line] = static_cast<uint32_t>(std::count_if(t.begin(), t.end(), NotMark));
+    }
     if (fact.kind == ESGAUDIT_FACT_PERCENT)
       line_units_[fact.line] += " % ";
     else if (fact.kind == ESGAUDIT_FACT_QUANTITY && fact.unit.size != 0)
@@ -830,20 +834,10 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
         if (!unit_ok && !column_ok) continue;
         column_unit_only = !unit_ok;
       }
-      bool other = false;
-      for (uint32_t id : nw.unless) {
-        other = other || ask(unless_said[id], [&] {
-                  if (!near_filled) near_pairs.Fill(near);
-                  near_filled = true;
-                  return near_pairs.MayHold(need_words->unless_pairs[id]) && Contains(near, need_words->unless[id]);
-                });
-      }
-      if (other) continue;
-      // On a page or in a section the report's own index points to for this disclosure, a figure
-      // of the right kind and unit whose words name the disclosure answers it: the index row
-      // names the disclosure, the page gives the figure.
-      if (unit_checked && pointed_[fact.line] && TopicOnLine(ds[k], need, column_unit_only ? labels_own : labels))
-        on_pointed[k][m].push_back(f);
+      // The labels are asked first: a figure none of whose labels matches gives the need nothing
+      // but, on a line an index row points to, its place in on_pointed, and only that asks the
+      // "unless" words of such a figure (most needs end here, before their many "unless" words).
+      const bool may_point = unit_checked && pointed_[fact.line];
       bool label_ok = false;
       for (uint32_t id : nw.labels) {
         const std::string& l = need_words->labels[id];
@@ -860,6 +854,22 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
         });
         if (label_ok) break;
       }
+      if (!label_ok && !may_point) continue;
+      bool other = false;
+      for (uint32_t id : nw.unless) {
+        other = ask(unless_said[id], [&] {
+          if (!near_filled) near_pairs.Fill(near);
+          near_filled = true;
+          return near_pairs.MayHold(need_words->unless_pairs[id]) && Contains(near, need_words->unless[id]);
+        });
+        if (other) break;
+      }
+      if (other) continue;
+      // On a page or in a section the report's own index points to for this disclosure, a figure
+      // of the right kind and unit whose words name the disclosure answers it: the index row
+      // names the disclosure, the page gives the figure.
+      if (may_point && TopicOnLine(ds[k], need, column_unit_only ? labels_own : labels))
+        on_pointed[k][m].push_back(f);
       if (!label_ok) continue;
       DisclosureResult& r = results_[k];
       if (line_page_[fact.line] != 0) r.pages.insert(line_page_[fact.line]);

@@ -196,7 +196,8 @@ class GriAnalysis {
   };
   RowContext RowOf(const sdk::Document& doc, uint32_t line, uint64_t view_offset) const;
   // `stated_unit`, when given, receives the unit a line just above the figure states ("单位：%"), if
-  // that line is what sets the figure apart. Reads line_text_bytes_, which FindEvidence fills first.
+  // that line is what sets the figure apart. Reads line_text_bytes_, which FindEvidence fills first
+  // for every line holding a fact: `line` must hold one.
   std::string CaptionBelow(uint32_t line, uint64_t begin, uint64_t end, std::string* stated_unit = nullptr) const;
   std::string SeriesTitle(uint32_t line) const;
 
@@ -211,7 +212,7 @@ class GriAnalysis {
   std::vector<bool> excluded_;  // table of contents, running headers, the content index itself
   std::vector<bool> passage_;   // a line of running text or a table row
   std::vector<std::string> line_units_;  // per line, " unit" of each count or share on it ("%" for shares)
-  std::vector<uint32_t> line_text_bytes_;  // per line, its bytes CaptionBelow counts (all but marks and blanks)
+  std::vector<uint32_t> line_text_bytes_;  // per line holding a fact, its bytes CaptionBelow counts (all but marks and blanks)
   std::vector<DisclosureResult> results_;
   Claim claim_ = Claim::kNone;
   bool required_ = false;

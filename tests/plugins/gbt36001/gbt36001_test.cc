@@ -1146,6 +1146,72 @@ TEST(Gbt36001LayoutTest, TheFirstBytesTestNeverChangesWhatIsAHeading) {
   EXPECT_TRUE(Layout::OpensLike("", ""));
 }
 
+// Headings asks the index for the segments some keyword heads instead of asking every segment of
+// every keyword: the index must give exactly the segments the full loop finds (IsHeading of any
+// keyword), in order and each once, for random segments and keyword lists, keywords of fewer than
+// three bytes (which open no index key), an empty keyword, keywords sharing a first byte or a first
+// character with others, repeated keywords, and headings cut inside a character.
+TEST(Gbt36001LayoutTest, TheHeadingIndexFindsWhatAskingEverySegmentFinds) {
+  using gbt36001::Layout;
+  const std::vector<std::string> words = {"董事长致辞", "董事会", "董事", "董", "蓝天", "展望", "about this report",
+                                          "about", "ab", "a", "", "CSR报告", "\xE8\x91", "责任"};
+  const std::vector<std::string> pieces = {"董事长致辞", "董事会", "董事", "董", "蓝天", "蓝", "展望", "about",
+                                           " this report", "ab", "a", "CSR", "报告", "责任", "x", " ", ",",
+                                           "。", "## ", "1. ", "（一）", "\xE8", "\xE8\x91", "é"};
+  std::mt19937 rng(20261202);
+  size_t found = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::vector<std::string> texts(1 + rng() % 60);
+    for (std::string& t : texts) {
+      const int n = static_cast<int>(rng() % 5);
+      for (int k = 0; k < n; ++k) t += pieces[rng() % pieces.size()];
+    }
+    std::vector<gbt36001::Segment> segments(texts.size());
+    std::vector<const gbt36001::Segment*> pointers;
+    for (size_t i = 0; i < texts.size(); ++i) {
+      segments[i].text = texts[i];
+      segments[i].heading = Layout::HeadingText(segments[i].text);
+      // Counted, or left at 0 (not counted: IsHeading then compares).
+      segments[i].heading_code_points = rng() % 2 ? Layout::CodePoints(segments[i].heading) : 0;
+      pointers.push_back(&segments[i]);
+    }
+    const gbt36001::HeadingIndex index(pointers);
+    for (int ask = 0; ask < 5; ++ask) {
+      std::vector<std::string> keywords(rng() % 5);
+      for (std::string& kw : keywords) kw = words[rng() % words.size()];
+      std::vector<uint32_t> want;
+      for (uint32_t p = 0; p < segments.size(); ++p) {
+        for (const std::string& kw : keywords) {
+          if (Layout::IsHeading(segments[p], kw)) {
+            want.push_back(p);
+            break;
+          }
+        }
+      }
+      ASSERT_EQ(index.Find(keywords), want) << round << " " << ask;
+      found += want.size();
+    }
+  }
+  EXPECT_GT(found, 1000u);  // not vacuous
+  // Near misses: the same first byte (蓝 / 董, both E8) or the first character only is no heading;
+  // a keyword of one or two bytes still finds its headings (no index key).
+  std::vector<gbt36001::Segment> s(4);
+  const std::vector<std::string> t = {"蓝天白云", "董事长", "ab", "## a"};
+  std::vector<const gbt36001::Segment*> ps;
+  for (size_t i = 0; i < s.size(); ++i) {
+    s[i].text = t[i];
+    s[i].heading = Layout::HeadingText(s[i].text);
+    ps.push_back(&s[i]);
+  }
+  const gbt36001::HeadingIndex index(ps);
+  EXPECT_TRUE(index.Find({"董事会"}).empty());
+  EXPECT_TRUE(index.Find({"蓝色"}).empty());
+  EXPECT_EQ(index.Find({"董事长", "蓝天"}), (std::vector<uint32_t>{0, 1}));
+  EXPECT_EQ(index.Find({"ab"}), (std::vector<uint32_t>{2}));
+  EXPECT_EQ(index.Find({"a"}), (std::vector<uint32_t>{2, 3}));
+  EXPECT_TRUE(index.Find({}).empty());
+}
+
 TEST(Gbt36001PrefilterTest, OnlyPatternsHyperscanStandsForExactlyArePrefiltered) {
   using gbt36001::MayPrefilter;
   EXPECT_TRUE(MayPrefilter(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"));
