@@ -4312,6 +4312,33 @@ bool NamesGroupOf(const std::string& label, const std::string& noun) {
   return true;
 }
 
+// Whether two row labels name the two groups of a closed pair, one the other's complement by a
+// negating prefix ("Hazardous waste disposed" / "Non-hazardous waste disposed", 危险废物 / 非危险废物,
+// "Direct emissions" / "Indirect emissions", 有害废物 / 无害废物): together they are the whole.
+// Compared on the labels' nouns (lower-cased, no spaces, no unit bracket).
+bool ComplementaryPair(const std::string& a, const std::string& b) {
+  const std::string x = TotalNoun(a, false);
+  const std::string y = TotalNoun(b, false);
+  auto negates = [](const std::string& pos, const std::string& neg) {
+    if (pos.empty()) return false;
+    for (const char* w : {"non-", "non", "非"}) {
+      if (neg.size() == pos.size() + std::strlen(w) && neg.compare(0, std::strlen(w), w) == 0 &&
+          neg.compare(std::strlen(w), std::string::npos, pos) == 0) {
+        return true;
+      }
+    }
+    for (const auto& [p, n] : {std::pair<const char*, const char*>{"direct", "indirect"}, {"有害", "无害"}}) {
+      const size_t lp = std::strlen(p), ln = std::strlen(n);
+      if (pos.compare(0, lp, p) == 0 && neg.compare(0, ln, n) == 0 && pos.substr(lp) == neg.substr(ln) &&
+          pos.size() > lp) {
+        return true;
+      }
+    }
+    return false;
+  };
+  return negates(x, y) || negates(y, x);
+}
+
 // Whether the columns of a grouping inferred from the rows' order show it: every column but at most
 // one adds up (one changed figure is still read; one column adding up by chance is not enough).
 // `tried`: the columns summed, a sum too far from its total to be kept included.
@@ -6534,13 +6561,17 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     // read from the labels). The rows below the head run while they keep its unit and print figures;
     // rows of that unit naming no group of the noun (童工 under the staff) are passed over, a row of
     // another unit, a row of labels only, or a new head ends them. Rates, per-unit rows, change
-    // columns and shares are never taken. Whether the groups add up is left to the other readers.
+    // columns and shares are never taken. Whether the groups add up is left to the other readers,
+    // but for exactly two groups that are a closed pair (hazardous and non-hazardous waste, direct and
+    // indirect emissions: ComplementaryPair), which are the whole when their columns add up in all
+    // but at most one (MostAddUp): a sum then, flagged short or over in each column.
     for (size_t hi = 0; hi < rows.size(); ++hi) {
       const Row& head = rows[hi];
       if (!head.readable || !head.has_figure || rate_cells(head)) continue;
       const std::string noun = GroupHeadNoun(head.label);
       if (noun.empty()) continue;
       const std::string head_unit = head.unit.empty() ? LabelUnit(head.label) : head.unit;
+      std::vector<size_t> groups;
       for (size_t k = hi + 1; k < rows.size(); ++k) {
         const Row& pr = rows[k];
         const std::string unit = pr.unit.empty() ? LabelUnit(pr.label) : pr.unit;
@@ -6548,6 +6579,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         const bool group = NamesGroupOf(pr.label, noun);
         if (!group && !GroupHeadNoun(pr.label).empty()) break;
         if (!group || rate_cells(pr)) continue;
+        groups.push_back(k);
         for (const Slot& ts : head.cells) {
           const Slot* ps = pr.At(ts.slot);
           if (ts.figure < 0 || ps == nullptr || ps->figure < 0) continue;
@@ -6569,6 +6601,17 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           g.total_label = head.label;
           g.part_label = pr.label;
           group_rows_.push_back(std::move(g));
+        }
+      }
+      if (groups.size() == 2 && ComplementaryPair(rows[groups[0]].label, rows[groups[1]].label)) {
+        std::vector<Relation> columns;
+        const size_t tried = column_totals(head, groups, true, &columns);
+        if (MostAddUp(columns, tried)) {
+          for (Relation& r : columns) {  // the pair's subsets are then joined to the sum (AddGroupRows)
+            r.flag = !r.consistent;
+            relabel(r);
+            Add(std::move(r));
+          }
         }
       }
     }

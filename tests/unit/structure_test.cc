@@ -575,6 +575,68 @@ TEST(StructureTest, AgeClassesAndLabelsBeforeSeveralFiguresAreNoContentsEntries)
             (std::vector<std::string>{"3关于我们", "9员工关爱", "17社区公益"}));
 }
 
+// Every cell of the text flagged as a contents entry.
+std::vector<std::string> ContentsFlags(const Document& doc) {
+  std::vector<std::string> out;
+  const Structure& s = doc.structure();
+  for (size_t i = 0; i < s.lines().size(); ++i) {
+    const LineStructure& l = s.line(i);
+    for (uint32_t k = 0; k < l.cell_count; ++k) {
+      const Cell& c = s.cells()[l.first_cell + k];
+      if (c.flags & ESGAUDIT_CELL_TOC_ENTRY) out.push_back(std::string(doc.text().substr(c.offset, c.length)));
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> ContentsFlags(const std::string& text) {
+  return ContentsFlags(Document::FromUtf8("r.txt", text));
+}
+
+TEST(StructureTest, SmallTablesOfCountsAreNoContentsEntries) {
+  const std::string paragraph = "公司在各区域设立服务网点，为客户提供及时的服务，各区域网点数量如下。\n";
+  // A label and a count on each line, the counts going up and down: a table, not pages.
+  EXPECT_EQ(ContentsFlags(paragraph + "华北\t17\n东北\t1\n华东\t13\n中南\t3\n西南\t3\n西北\t10\n"),
+            std::vector<std::string>{});
+  EXPECT_EQ(ContentsFlags(paragraph + "国家标准\t68\n行业标准\t48\n地方标准\t6\n协会标准\t5\n"),
+            std::vector<std::string>{});
+  // Labels with their unit in brackets name quantities, even when the figures happen to rise.
+  EXPECT_EQ(ContentsFlags(paragraph + "客服中心总人数（人）\t14\n客户活动次数（余次）\t20\n客户培训次数(次)\t40\n"),
+            std::vector<std::string>{});
+  // Classes of a staff table: ages and bounds, with their figures rising.
+  EXPECT_EQ(ContentsFlags(paragraph + "25周岁（含）以下\t88\n26周岁-30周岁\t199\n31周岁-35周岁\t396\n"),
+            std::vector<std::string>{});
+  EXPECT_EQ(ContentsFlags(paragraph + "51岁及以上\t48\n46到50岁\t78\n41到45岁\t177\n"), std::vector<std::string>{});
+  // Near misses, contents: short titles with one-digit pages rising, in one column or two (each
+  // column rising), and the same list repeated as a sidebar on a page of the body.
+  EXPECT_EQ(ContentsFlags("关于我们\t3\n员工关爱\t5\n社区公益\t8\n附录\t9\n"),
+            (std::vector<std::string>{"关于我们", "员工关爱", "社区公益", "附录"}));
+  EXPECT_EQ(ContentsFlags("关于我们 3\t绿色运营 21\n员工关爱 5\t社区公益 25\n责任治理 9\t附录 30\n"),
+            (std::vector<std::string>{"关于我们 3", "绿色运营 21", "员工关爱 5", "社区公益 25", "责任治理 9", "附录 30"}));
+  EXPECT_EQ(ContentsFlags(paragraph + "\n\n\n\n\n\n\n\n\n\n\n\n\n" + paragraph + "公司治理\t4\n绿色发展\t12\n员工成长\t20\n" +
+                          paragraph),
+            (std::vector<std::string>{"公司治理", "绿色发展", "员工成长"}));
+  // A title in brackets that is no unit keeps its reading.
+  EXPECT_EQ(ContentsFlags("责任管理（一）\t3\n责任管理（二）\t6\n附录（续）\t9\n"),
+            (std::vector<std::string>{"责任管理（一）", "责任管理（二）", "附录（续）"}));
+}
+
+TEST(StructureTest, ClassesOfAgeAndBoundsAreNoPagesNorNumberedHeadings) {
+  // Chart legends of an age split: a range, a bound, a generation; neither contents entries nor
+  // numbered headings.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "员工年龄结构\n\n46到50 11%\n\n41到45岁 11%\n\n36至40岁 12%\n\n90后员工\n\n"
+                                    "80后员工\n\n");
+  EXPECT_EQ(ContentsFlags(doc), std::vector<std::string>{});
+  for (size_t line : {2u, 4u, 6u, 8u, 10u}) EXPECT_NE(Role(doc, line), "heading") << line;
+  // Near misses: numbered titles opening with a word, and contents entries printing their page
+  // first, are read as before.
+  Document titles = Document::FromUtf8("r.txt", "公司概况\n\n2 岁月如歌\n\n公司在发展中坚持以人为本，关爱员工。\n");
+  EXPECT_EQ(Role(titles, 2), "heading");
+  EXPECT_EQ(ContentsFlags("3以人为本\n9以质取胜\n17社区公益\n"),
+            (std::vector<std::string>{"3以人为本", "9以质取胜", "17社区公益"}));
+}
+
 TEST(StructureTest, ATitleTheContentsListIsAHeadingWithoutBlankLines) {
   Document doc = Document::FromUtf8("r.txt",
                                     "目录\n领导致辞..........-3 -\n编写说明..........-6-\n"

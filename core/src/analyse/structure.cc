@@ -7,6 +7,7 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <regex>
 #include <unordered_map>
@@ -65,6 +66,55 @@ size_t NumbersBeforeSpace(std::string_view s) {
   return n;
 }
 
+// "30周岁-39周岁", "51岁及以上", "50以上", "25周岁(含)以下", "46到50", "35至45岁", "90后": a number opening a
+// class of a table or chart (an age, a bound, a range written with 到 or 至) is no page before a
+// title nor a numbered heading, also as a legend or caption ("30歲或以下 26%", "40岁以下员工占比");
+// "2 岁月如歌" and "3 以人为本" open with words, "12-15 关于我们" prints a page range.
+bool OpensWithClassBound(const std::u32string& cps) {
+  size_t i = 0;
+  auto digits = [&] {
+    size_t from = i;
+    while (i < cps.size() && IsAsciiDigit(cps[i])) ++i;
+    return i > from && i - from <= 3;
+  };
+  auto spaces = [&] {
+    while (i < cps.size() && cps[i] == U' ') ++i;
+  };
+  auto at = [&](std::u32string_view w) { return cps.compare(i, w.size(), w) == 0; };
+  if (!digits()) return false;
+  spaces();
+  bool range = false;
+  if (i < cps.size() && (cps[i] == U'-' || cps[i] == U'~' || cps[i] == U'～' || cps[i] == U'至' ||
+                         cps[i] == U'到' || cps[i] == 0x2013 || cps[i] == 0x2014)) {
+    range = cps[i] == U'到' || cps[i] == U'至';
+    ++i;
+    spaces();
+    if (!digits()) return false;
+    spaces();
+  }
+  if (at(U"周")) ++i;
+  if ((at(U"岁") || at(U"歲")) && !(i + 1 < cps.size() && cps[i + 1] == U'月')) return true;
+  if (at(U"(含)")) i += 3;
+  // "90后员工": a generation by decade of birth.
+  return range || at(U"以上") || at(U"以下") || at(U"及以上") || at(U"及以下") || at(U"后") || at(U"後");
+}
+
+// "残疾员工(人)", "客户活动次数(余次)", "废弃物回收利用(吨)", "温室气体排放(tCO2e)": a label ending in
+// its unit in brackets names a quantity, no chapter (the matching view folds full-width brackets).
+bool EndsWithBracketedUnit(const std::u32string& cps) {
+  if (cps.size() < 4 || cps.back() != U')') return false;
+  size_t open = cps.rfind(U'(');
+  if (open == std::u32string::npos || open == 0 || cps.size() - open - 2 < 1 || cps.size() - open - 2 > 8)
+    return false;
+  static const std::u32string_view kMore = U"吨克米升度时瓦焦例份余方公斤标煤小‰/²³·";
+  for (size_t k = open + 1; k + 1 < cps.size(); ++k) {
+    char32_t c = cps[k];
+    bool ascii = c < 0x80 && std::isalnum(static_cast<int>(c));
+    if (!IsUnitChar(c) && kMore.find(c) == std::u32string_view::npos && !ascii) return false;
+  }
+  return true;
+}
+
 // "员工发展 24", "推进“双向融合”10", "董事长致辞……4", "03关于我们", "战略09社会责任沟通09利益".
 bool TocLikeText(std::string_view text) {
   // Each reading below needs an ASCII digit (a decoded digit is one byte of the text): without
@@ -86,9 +136,9 @@ bool TocLikeText(std::string_view text) {
   }
   size_t l = 0;
   while (l < cps.size() && IsAsciiDigit(cps[l])) ++l;
-  // An age class ("25岁及以下", "55岁以上") is no page and title.
+  // An age class ("25岁及以下", "55岁以上") or another class of a table is no page and title.
   if (l >= 1 && l <= 3 && l < cps.size() && IsCjk(cps[l]) && !IsUnitChar(cps[l]) && cps[l] != U'岁' &&
-      cps.size() - l <= 24 && cps.size() - l >= 2)
+      cps.size() - l <= 24 && cps.size() - l >= 2 && !OpensWithClassBound(cps))
     return true;
   int runs = 0;
   for (size_t i = 1; i < cps.size(); ++i) {
@@ -99,6 +149,19 @@ bool TocLikeText(std::string_view text) {
     if (j - i <= 3 && j < cps.size() && IsCjk(cps[j]) && !IsUnitChar(cps[j]) && cps[j] != U'岁') ++runs;
   }
   return runs >= 2;
+}
+
+// The page number of a contents-like text: the one to three digits that end it ("员工发展 24",
+// "董事长致辞……4") or else open it ("03关于我们"); -1 when neither does.
+int PrintedPage(std::string_view text) {
+  std::string_view t = Trim(text);
+  size_t d = t.size();
+  while (d > 0 && IsAsciiDigit(static_cast<unsigned char>(t[d - 1]))) --d;
+  if (d < t.size() && t.size() - d <= 3) return std::stoi(std::string(t.substr(d)));
+  size_t l = 0;
+  while (l < t.size() && IsAsciiDigit(static_cast<unsigned char>(t[l]))) ++l;
+  if (l >= 1 && l <= 3) return std::stoi(std::string(t.substr(0, l)));
+  return -1;
 }
 
 bool IsOrdinalWord(std::string_view s) {
@@ -116,32 +179,6 @@ bool EndsWithCount(std::string_view s) {
   while (e > 0 && !IsAsciiDigit(cps[e - 1]) && cps.size() - e < 2) --e;
   return e > 0 && e < cps.size() + 1 && IsAsciiDigit(cps[e - 1]) &&
          (e == cps.size() || IsUnitChar(cps[e]) || cps[e] == U'场');
-}
-
-// "50歲或以上", "30-39 歲", "30歲或以下 26%", "40岁以下员工占比": a line opening with an age or an age
-// range (years of age right after its digits, spaces aside) is a chart legend or caption, no
-// numbered title ("2 岁月如歌" opens with a word: 岁月).
-bool OpensWithAgeClass(std::string_view s) {
-  std::u32string cps = Decode(Trim(s));
-  size_t i = 0;
-  auto digits = [&] {
-    size_t from = i;
-    while (i < cps.size() && IsAsciiDigit(cps[i])) ++i;
-    return i > from && i - from <= 3;
-  };
-  auto spaces = [&] {
-    while (i < cps.size() && cps[i] == U' ') ++i;
-  };
-  if (!digits()) return false;
-  spaces();
-  if (i < cps.size() && (cps[i] == U'-' || cps[i] == U'~' || cps[i] == U'～' || cps[i] == U'至' || cps[i] == U'到' ||
-                         cps[i] == 0x2013 || cps[i] == 0x2014)) {
-    ++i;
-    spaces();
-    if (!digits()) return false;
-    spaces();
-  }
-  return i < cps.size() && (cps[i] == U'岁' || cps[i] == U'歲') && !(i + 1 < cps.size() && cps[i + 1] == U'月');
 }
 
 // "100 %", "6,407", "30万吨", "12.5": a figure alone, with at most a short unit after it.
@@ -819,6 +856,7 @@ void StructureBuilder::MarkToc() {
   const size_t n = s_.lines_.size();
   // TOC-like entries, kept only in clusters (three within twelve lines).
   std::vector<std::pair<size_t, size_t>> entries;  // (line, cell)
+  std::vector<std::pair<int, uint32_t>> pages;     // per entry: its page number or -1, its display column
   std::vector<bool> toc_ish(n, false);
   for (size_t i = 0; i < n; ++i) {
     const LineStructure& ls = s_.lines_[i];
@@ -829,10 +867,15 @@ void StructureBuilder::MarkToc() {
       // Page-number columns ("01 03 05"), not the single digits of vertical side text.
       if (!AllDigits(t, 3) || t.size() < 2) numbers_only = false;
       bool like = TocLikeText(t);
+      int page = like ? PrintedPage(t) : -1;
+      uint32_t column = s_.cells_[ls.first_cell + k].column;
       if (!like && k + 1 < ls.cell_count && AllDigits(at(k + 1), 3) &&
           !(k + 2 < ls.cell_count && AllDigits(at(k + 2), 3)) && !(k > 0 && AllDigits(at(k - 1), 3))) {
         std::u32string cps = Decode(t);
-        like = cps.size() >= 2 && cps.size() <= 24 && HasCjk(cps) && !HasSentencePunct(t);
+        like = cps.size() >= 2 && cps.size() <= 24 && HasCjk(cps) && !HasSentencePunct(t) &&
+               !OpensWithClassBound(cps) && !EndsWithBracketedUnit(cps);
+        page = std::stoi(std::string(at(k + 1)));
+        column = s_.cells_[ls.first_cell + k + 1].column;
       }
       // A label followed by two or more figures heads a table row ("25岁及以下 ¦ 1,024 ¦ 998 ¦
       // -2.61%", "一线员工7 ¦ 3,210 ¦ 3,105", a note number after the label): a contents entry has
@@ -840,22 +883,53 @@ void StructureBuilder::MarkToc() {
       if (like && k + 2 < ls.cell_count && IsSignedFigure(at(k + 1)) && IsSignedFigure(at(k + 2))) like = false;
       if (like) {
         entries.push_back({i, k});
+        pages.push_back({page, column});
         toc_ish[i] = true;
       }
     }
     if (numbers_only) toc_ish[i] = true;
   }
   // Entries are in line order: a sliding window counts the entries within twelve lines.
+  std::vector<size_t> in_cluster;
   size_t lo = 0;
   size_t hi = 0;
   for (size_t e = 0; e < entries.size(); ++e) {
     size_t line = entries[e].first;
     while (entries[lo].first + 12 < line) ++lo;
     while (hi < entries.size() && entries[hi].first <= line + 12) ++hi;
-    if (hi - lo >= 3) {
-      const LineStructure& ls = s_.lines_[line];
-      s_.cells_[ls.first_cell + entries[e].second].flags |= ESGAUDIT_CELL_TOC_ENTRY;
+    if (hi - lo >= 3) in_cluster.push_back(e);
+  }
+  // A run of kept entries (each within twelve lines of the last) is a contents list only when its
+  // page numbers rise down each column: the counts of a small table ("华北 17", "东北 1", "华东 13")
+  // go up and down. A run where more than a third of the steps between the known numbers of one
+  // column (display columns within four of each other) go down is a table's rows.
+  for (size_t from = 0; from < in_cluster.size();) {
+    size_t to = from + 1;
+    while (to < in_cluster.size() && entries[in_cluster[to]].first <= entries[in_cluster[to - 1]].first + 12) ++to;
+    std::vector<std::pair<uint32_t, int>> columns;  // (display column, last page number)
+    int steps = 0;
+    int falls = 0;
+    for (size_t r = from; r < to; ++r) {
+      const auto [page, column] = pages[in_cluster[r]];
+      if (page < 0) continue;
+      auto same = std::find_if(columns.begin(), columns.end(), [&](const std::pair<uint32_t, int>& c) {
+        return c.first + 4 >= column && column + 4 >= c.first;
+      });
+      if (same == columns.end()) {
+        columns.push_back({column, page});
+        continue;
+      }
+      ++steps;
+      falls += page < same->second;
+      same->second = page;
     }
+    if (!(steps >= 2 && falls * 3 > steps)) {
+      for (size_t r = from; r < to; ++r) {
+        const LineStructure& ls = s_.lines_[entries[in_cluster[r]].first];
+        s_.cells_[ls.first_cell + entries[in_cluster[r]].second].flags |= ESGAUDIT_CELL_TOC_ENTRY;
+      }
+    }
+    from = to;
   }
   // 目录 blocks: from the 目录 line to the last TOC-ish line, gaps of at most 8 non-empty lines.
   for (size_t i = 0; i < n; ++i) {
@@ -1389,7 +1463,8 @@ void StructureBuilder::AssignRoles() {
       size_t cps = CodePointCount(first);
       std::string f(first);
       // "1.1 GW" is a figure with its unit, not section 1.1: a Latin title has three letters or more.
-      bool numbered = std::regex_search(f, kNumbered, kAnchored) && cps <= 40 && !OpensWithAgeClass(first) &&
+      bool numbered = std::regex_search(f, kNumbered, kAnchored) && cps <= 40 &&
+                      !OpensWithClassBound(Decode(Trim(first))) &&
                       (sdk::HasCjk(first) || std::count_if(first.begin(), first.end(), [](char c) {
                                                return IsAsciiAlpha(c);
                                              }) >= 3);

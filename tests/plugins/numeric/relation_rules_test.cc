@@ -4362,6 +4362,60 @@ TEST(RelationRulesTest, KpiRowsNamingGroupsOfTheRowAboveAreSubsets) {
   ExpectChangesFlagged(capacity, {{"3,215", "32,150", {"32,150"}}}, ": warning: ");
 }
 
+// Two group rows under a total row that are a closed pair (one the other's complement: hazardous and
+// non-hazardous, 危险 and 非危险, direct and indirect) are the whole when their columns add up: a sum,
+// so a changed part is an error, not a subset within its total. The hazardous row's own breakdown
+// between them is read as before.
+TEST(RelationRulesTest, AClosedPairOfGroupRowsUnderItsTotalIsASum) {
+  const std::string waste =
+      "Indicator\tUnit\t2021\t2020\t2019\n"
+      "Total waste disposed\tThousand tonnes\t1,993\t2,049\t2,113\n"
+      "Hazardous waste disposed\tThousand tonnes\t1,025\t558\t698\n"
+      "Upstream\tThousand tonnes\t345\t122\t90\n"
+      "Downstream\tThousand tonnes\t680\t436\t608\n"
+      "Non-hazardous waste disposed\tThousand tonnes\t969\t1,491\t1,414\n";
+  ReportResult r = ExpectCleanAndRecognised(waste, "en",
+                                            {{"parts-total", {"1,993", "1,025", "969"}},
+                                             {"parts-total", {"2,049", "558", "1,491"}},
+                                             {"parts-total", {"1,025", "345", "680"}}});
+  for (const auto& rel : r.relations) EXPECT_NE(rel.kind, "subset");
+  ExpectChangesFlagged(waste, {{"969", "869", {"1,025 + 869"}}}, ": error: ", "en");
+  const std::string zh =
+      "指标\t单位\t2023年\t2024年\n"
+      "废物总量\t吨\t5,120\t5,460\n"
+      "危险废物\t吨\t1,230\t1,310\n"
+      "非危险废物\t吨\t3,890\t4,150\n";
+  ExpectCleanAndRecognised(zh, "zh", {{"parts-total", {"5,120", "1,230", "3,890"}}});
+  ExpectChangesFlagged(zh, {{"3,890", "3,690", {"1,230 + 3,690"}}}, ": error: ");
+}
+
+// Near misses of the closed pair: groups that are no pair (hazardous beside recycled; a third group
+// beside a pair that alone would add up) and a pair whose columns do not add up to the row above
+// stay subsets, and a group short of its total is no finding.
+TEST(RelationRulesTest, GroupRowsThatAreNoClosedPairOrDoNotAddUpStaySubsets) {
+  for (const char* text : {
+           "Indicator\tUnit\t2021\t2020\n"
+           "Total waste disposed\tt\t1,993\t2,049\n"
+           "Hazardous waste disposed\tt\t1,025\t558\n"
+           "Recycled waste disposed\tt\t700\t1,200\n",
+           "Indicator\tUnit\t2021\t2020\n"
+           "Total waste disposed\tt\t1,993\t2,049\n"
+           "Hazardous waste disposed\tt\t1,025\t558\n"
+           "Non-hazardous waste disposed\tt\t968\t1,491\n"
+           "Radioactive waste disposed\tt\t68\t91\n",
+           "Indicator\tUnit\t2021\t2020\n"
+           "Total waste disposed\tt\t1,993\t2,049\n"
+           "Hazardous waste disposed\tt\t625\t358\n"
+           "Non-hazardous waste disposed\tt\t969\t1,191\n",
+       }) {
+    SCOPED_TRACE(text);
+    ReportResult r = Check(text, "en", "relations");
+    for (const auto& rel : r.relations) EXPECT_NE(rel.kind, "parts-total");
+    EXPECT_TRUE(std::any_of(r.relations.begin(), r.relations.end(), [](const auto& rel) { return rel.kind == "subset"; }));
+    EXPECT_TRUE(Findings(Check(text, "en")).empty()) << ::testing::PrintToString(Findings(Check(text, "en")));
+  }
+}
+
 // Near misses of the group rows: none is a subset, so nothing is flagged however large.
 TEST(RelationRulesTest, RowsUnderATotalRowThatAreNoGroupsOfItAreNoSubsets) {
   for (const char* text : {
