@@ -2604,7 +2604,10 @@ template <typename Tokens>
 bool RelationAnalysis::RateClauseBetween(const Tokens& toks, long total, long rate, long subset, int part) const {
   if (toks[rate].type != Tok::kFact) return false;
   const Figure& r = figures_[toks[rate].figure];
-  if (r.kind != ESGAUDIT_FACT_PERCENT || IsChangeLabel(r.label)) return false;
+  // A rate named with 同比 (同比进步率为49.40%) is still a rate: its label ends with 率.
+  const std::u32string rate_stem = LabelStem(r.label);
+  const bool named_rate = !rate_stem.empty() && rate_stem.back() == U'率';
+  if (r.kind != ESGAUDIT_FACT_PERCENT || (IsChangeLabel(r.label) && !named_rate)) return false;
   for (long k = rate + 1; k < subset; ++k) {
     if (toks[k].type != Tok::kComma) return false;
   }

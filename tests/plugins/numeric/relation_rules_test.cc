@@ -4255,6 +4255,18 @@ TEST(RelationRulesTest, QiZhongDeAfterAClauseOfWordsTakesTheCountNamingTheTotal)
   }
 }
 
+// The rate clause between a total and its 其中 may name its rate with 同比 (同比改善率): a label ending
+// with 率 is a rate, not a change. Near misses: a change (同比增长), a part naming another noun.
+TEST(RelationRulesTest, ARateNamedWithTongbiMayStandBetweenATotalAndItsQiZhong) {
+  ExpectRecognisedThenCaught({"考核的60项安全环保指标，同比改善率为45.00%，其中21项指标达行业领先水平。\n", "subset",
+                              {"60项", "21项"}, "21项", "71", "error"});
+  for (const char* text : {"考核的60项安全环保指标，同比增长45.00%，其中71项指标达行业领先水平。\n",
+                           "考核的60项安全环保指标，同比改善率为45.00%，其中71项设备完成检修。\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+  }
+}
+
 // A clause of its own holding a share or a rate may stand between a total and its 其中: the single
 // part after 其中 is a subset of the total all the same. A total listed beside another of its unit is
 // taken only when the part names it. Near misses: the clause holds a figure of the total's unit, two
