@@ -458,6 +458,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindCaptionedBreakdowns(doc);
   FindInlineRelations(doc);
   FindPairedVerbSubsets(doc);
+  FindRunningTotalSubsets(doc);
   FindSlashSharePairs(doc);
   FindLegendPies(doc);
   FindCardTotals(doc);
@@ -2545,7 +2546,8 @@ std::u32string HanOf(const std::string& label) {
 // time or purpose (在, 于, 用, 的; 过程中, 期间): 中 then says "in", not "among". Returns the part's
 // figure, or -1.
 template <typename Tokens>
-int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t) const {
+int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>* more) const {
+  more->clear();
   if (toks[t].type != Tok::kFact || token_chars_ == nullptr) return -1;
   const Figure& whole = figures_[toks[t].figure];
   if (whole.kind != ESGAUDIT_FACT_QUANTITY || whole.unit.empty() || IsChangeLabel(whole.label)) return -1;
@@ -2555,7 +2557,10 @@ int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t) const {
   if (j >= toks.size() || toks[j].type != Tok::kComma || noun.size() < 2 || noun.back() != U'中') return -1;
   noun.pop_back();
   if (EndsWithU(noun, U"之") || EndsWithU(noun, U"当")) noun.pop_back();
-  if (noun.empty() || noun.size() > 6) return -1;
+  // 在…中 frames the whole (在列入考核的83项主要技术经济指标中): its noun may be longer.
+  const std::u32string han = HanOf(whole.label);
+  const size_t max_noun = !han.empty() && han.front() == U'在' ? 10 : 6;
+  if (noun.empty() || noun.size() > max_noun) return -1;
   for (char32_t c : noun) {
     if (c < 0x4E00 || c > 0x9FFF || std::u32string_view(U"在于用的从向对以把将被其集期程途心").find(c) != std::u32string_view::npos) {
       return -1;
@@ -2571,7 +2576,21 @@ int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t) const {
     const Figure& part = figures_[toks[k].figure];
     if (IsChangeLabel(part.label)) return -1;
     const bool same = (part.kind == whole.kind && part.unit == whole.unit) || SameThingsCounted(part, whole);
-    return same ? toks[k].figure : -1;
+    if (!same) return -1;
+    // The frame holds to the sentence's end: a clause after ； opening with a count of the unit
+    // and the noun's last two characters (18项指标…) counts some of the whole too.
+    const std::u32string tail = noun.substr(noun.size() >= 2 ? noun.size() - 2 : 0);
+    for (size_t m = k + 1; m < toks.size() && m < k + 40; ++m) {
+      if (toks[m].type != Tok::kEnd) continue;
+      if (!toks[m].semicolon || m + 1 >= toks.size()) break;
+      if (toks[m + 1].type != Tok::kFact) continue;
+      const Figure& next = figures_[toks[m + 1].figure];
+      if (next.kind == whole.kind && next.unit == whole.unit && !IsChangeLabel(next.label) && tail.size() == 2 &&
+          NounAfterUnit(next).substr(0, 2) == tail) {
+        more->push_back(toks[m + 1].figure);
+      }
+    }
+    return toks[k].figure;
   }
   return -1;
 }
@@ -2587,7 +2606,10 @@ template <typename Tokens>
 bool RelationAnalysis::RateClauseBetween(const Tokens& toks, long total, long rate, long subset, int part) const {
   if (toks[rate].type != Tok::kFact) return false;
   const Figure& r = figures_[toks[rate].figure];
-  if (r.kind != ESGAUDIT_FACT_PERCENT || IsChangeLabel(r.label)) return false;
+  // A rate named with 同比 (同比进步率为49.40%) is still a rate: its label ends with 率.
+  const std::u32string rate_stem = LabelStem(r.label);
+  const bool named_rate = !rate_stem.empty() && rate_stem.back() == U'率';
+  if (r.kind != ESGAUDIT_FACT_PERCENT || (IsChangeLabel(r.label) && !named_rate)) return false;
   for (long k = rate + 1; k < subset; ++k) {
     if (toks[k].type != Tok::kComma) return false;
   }
@@ -2965,11 +2987,48 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     }
     // "公司现任10名高管中，女性高管为4名": a count, its noun and 中 (among) close a clause; the next
     // clause's figure, of the count's unit, is a subset of it.
-    if (int among = AmongSubset(toks, t); among >= 0) {
-      Relation r = Stated(RelationKind::kSubset, toks[t].figure, {among});
-      r.cue = SubsetCue::kAmong;
-      r.flag = !r.consistent;
-      Add(std::move(r));
+    std::vector<int> among_more;
+    if (int among = AmongSubset(toks, t, &among_more); among >= 0) {
+      among_more.insert(among_more.begin(), among);
+      for (int part : among_more) {
+        Relation r = Stated(RelationKind::kSubset, toks[t].figure, {part});
+        r.cue = SubsetCue::kAmong;
+        r.flag = !r.consistent;
+        Add(std::move(r));
+      }
+    }
+    // "发现泄漏点650个，并通过紧固、更换阀门等，对其中的303个泄漏点进行了修复": 其中的 right before a
+    // count whose noun repeats the end of an earlier count's label, with clauses of words only between
+    // them in the sentence (no figure, at most kWordsBetween tokens): the count is a subset of it.
+    if (toks[t].type == Tok::kSubset && token_chars_ != nullptr && t + 2 < toks.size() &&
+        toks[t + 1].type == Tok::kText && (*token_chars_)[t + 1] == U'的' && toks[t + 2].type == Tok::kFact) {
+      constexpr long kWordsBetween = 40;
+      const Figure& part = figures_[toks[t + 2].figure];
+      const std::u32string noun = NounAfterUnit(part);
+      int whole = -1;
+      for (long j = static_cast<long>(t) - 1; j >= 0 && static_cast<long>(t) - j <= kWordsBetween; --j) {
+        if (toks[j].type == Tok::kEnd || toks[j].type == Tok::kSubset || toks[j].type == Tok::kTotal) break;
+        if (toks[j].type != Tok::kFact) continue;
+        const Figure& g = figures_[toks[j].figure];
+        const std::u32string stem = HanOf(ToUtf8(LabelStem(g.label)));
+        if (g.kind == ESGAUDIT_FACT_QUANTITY && g.unit == part.unit && !part.unit.empty() && !IsChangeLabel(g.label) &&
+            noun.size() >= 2 && stem.size() >= 2) {
+          // The part's noun opens with the label's last two or three characters (泄漏点).
+          for (size_t n = std::min<size_t>(3, stem.size()); n >= 2; --n) {
+            if (noun.compare(0, n, stem, stem.size() - n, n) == 0) {
+              whole = toks[j].figure;
+              break;
+            }
+          }
+        }
+        break;  // the nearest figure only
+      }
+      if (whole >= 0) {
+        Relation r = Stated(RelationKind::kSubset, whole, {toks[t + 2].figure});
+        r.flag = !r.consistent;
+        Add(std::move(r));
+        continue;
+      }
     }
     if (toks[t].type == Tok::kSubset) {
       long k = static_cast<long>(t) - 1;
@@ -7520,6 +7579,192 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
       Add(std::move(r));
       parts_taken.insert(b);
       break;
+    }
+  }
+}
+
+// A year's addition within a running total: two figures of one unit and magnitude in one sentence
+// of the structure model (at most kMaxCodePoints apart), one counted up to now (累计,
+// 累积 or 历年 in its clause, no year of its own there) and one of the year (新增, 当年, 本年, a year
+// such as 2016年 in its clause, or a sentence opening with the year alone: `2016年，…`), in either
+// order, both of the same thing: what is left of the two clauses once the cue words, the figures and
+// the words of the subject and of the verb's size (公司, 已, 共, 达, 为, 总额) are dropped is the same,
+// or one holds the other (基金会捐赠 / 捐赠), or the later clause says nothing else (`…新增供应商22家，
+// 累计达166家`). The year's figure is a part of the running total, Likely (a warning): the pairing
+// is read from the wording. Not read as such: a change (同比, 较, 增长, 增加, 减少: a difference, not a
+// part), a stock (拥有, 现有, 余额: what is held, not added), a clause with 其中 or a per-head figure, a
+// year's end (2016年底 dates a running total), two scopes apart (国内 against 国外), and a running
+// total over a year of its own (`2016年累计…`: a sum within the year, which a year's part may exceed
+// in another reading).
+void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
+  if (!doc.HasFigures()) return;
+  constexpr size_t kMaxCodePoints = 60;  // from one figure to the other
+  const std::string_view view = doc.MatchView();
+  std::vector<int> order;
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    const Figure& f = figures_[i];
+    if (f.kind == ESGAUDIT_FACT_QUANTITY && !f.unit.empty() && f.value > 0 && f.qualifiers == 0 &&
+        f.unit.find('/') == std::string::npos) {
+      order.push_back(static_cast<int>(i));
+    }
+  }
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
+  std::set<int> parts_taken;
+  for (const Relation& r : relations_) parts_taken.insert(r.parts.begin(), r.parts.end());
+  auto has = [](const std::u32string& s, std::initializer_list<std::u32string_view> words) {
+    return std::any_of(words.begin(), words.end(), [&](std::u32string_view w) { return s.find(w) != s.npos; });
+  };
+  auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+  // A year of its own: 2016年 not dating an end (2016年底, 2016年末, 2016年12月).
+  auto names_year = [&](const std::u32string& s) {
+    for (size_t k = 4; k < s.size(); ++k) {
+      if (s[k] != U'年' || s[k - 4] != U'2' || s[k - 3] != U'0' || !digit(s[k - 2]) || !digit(s[k - 1])) continue;
+      if (k >= 5 && digit(s[k - 5])) continue;
+      if (k + 1 < s.size() && (s[k + 1] == U'底' || s[k + 1] == U'末' || digit(s[k + 1]))) continue;
+      return true;
+    }
+    return false;
+  };
+  struct Clause {
+    std::u32string words;  // the figure's clause: from the last comma or colon of its sentence
+    std::u32string head;   // the sentence's first clause when it is not the figure's own
+  };
+  // The clause of the code point at `pos` of a sentence's code points (blanks dropped).
+  auto clause_at = [](const std::u32string& s, size_t pos) {
+    auto comma = [](char32_t ch) { return ch == U'，' || ch == U',' || ch == U'：' || ch == U':'; };
+    Clause c;
+    size_t last = pos;
+    while (last > 0 && !comma(s[last - 1])) --last;
+    c.words = s.substr(last, pos - last);
+    if (last > 0) {
+      size_t first = 0;
+      while (first < last && !comma(s[first])) ++first;
+      c.head = s.substr(0, first);
+    }
+    return c;
+  };
+  auto cumulative = [&](const Clause& c) {
+    return has(c.words, {U"累计", U"累积", U"历年"}) &&
+           !has(c.words, {U"新增", U"新増", U"当年", U"本年", U"年内", U"今年", U"全年", U"本期", U"报告期"}) &&
+           !names_year(c.words);
+  };
+  auto of_the_year = [&](const Clause& c) {
+    if (has(c.words, {U"累计", U"累积", U"历年", U"截至", U"截止", U"以来", U"拥有", U"现有", U"共有", U"在职",
+                      U"在岗", U"余额", U"存量", U"保有"})) {
+      return false;
+    }
+    if (has(c.words, {U"新增", U"新増", U"当年", U"本年", U"年内", U"今年", U"全年", U"本期", U"报告期内"}) ||
+        names_year(c.words)) {
+      return true;
+    }
+    // The head ends with the period (a title the model ran into the sentence may stand before it),
+    // not with a date a running total counts up to (截至2016年).
+    std::u32string h = c.head;
+    if (has(h, {U"截至", U"截止", U"以来", U"累计"})) return false;
+    for (std::u32string_view w : {U"本报告期内", U"报告期内", U"本年度", U"年内", U"今年", U"全年", U"本年", U"当年",
+                                  U"本期"}) {
+      if (h.size() >= w.size() && std::u32string_view(h).substr(h.size() - w.size()) == w) return true;
+    }
+    if (h.size() >= 2 && (h.substr(h.size() - 2) == U"年度" || h.substr(h.size() - 2) == U"年内")) h.pop_back();
+    return h.size() >= 5 && names_year(h.substr(h.size() - 5)) && (h.size() == 5 || !digit(h[h.size() - 6]));
+  };
+  auto unfit = [&](const Clause& c) {  // a change, a part stated otherwise, a figure per head
+    return has(c.words, {U"同比", U"较", U"比上年", U"增长", U"增加", U"减少", U"下降", U"提高", U"上升", U"降低",
+                         U"其中", U"人均", U"平均", U"每"});
+  };
+  // What a clause counts, once the figures and the words of cue, subject and size are dropped.
+  auto thing = [&](std::u32string s) {
+    static const std::vector<std::u32string> kDrop = {
+        U"报告期内", U"累计", U"累积", U"历年", U"新增", U"新増", U"当年", U"本年度", U"本年", U"年内", U"今年",
+        U"全年", U"年度", U"以来", U"共计", U"总计", U"合计", U"总额", U"总数", U"金额", U"数量", U"达到",
+        U"各项", U"本公司", U"公司", U"集团", U"全行", U"我们", U"已", U"共", U"达", U"为", U"约", U"超过",
+        U"逾", U"数", U"了"};
+    // Up to the last figure in the clause and its unit's first character.
+    size_t k = s.size();
+    while (k > 0 && !digit(s[k - 1])) --k;
+    if (k > 0) {
+      while (k < s.size() && (s[k] == U',' || s[k] == U'.' || digit(s[k]))) ++k;
+      s.erase(0, std::min(k + 1, s.size()));
+    }
+    for (const std::u32string& w : kDrop) {
+      for (size_t at = s.find(w); at != s.npos; at = s.find(w)) s.erase(at, w.size());
+    }
+    std::u32string out;
+    for (char32_t ch : s) {
+      if (ch >= 0x3400 && ch < 0xA000) out.push_back(ch);
+    }
+    return out;
+  };
+  auto scopes_apart = [&](const std::u32string& a, const std::u32string& b) {
+    const bool home_a = has(a, {U"国内", U"境内"}), away_a = has(a, {U"国外", U"境外", U"海外"});
+    const bool home_b = has(b, {U"国内", U"境内"}), away_b = has(b, {U"国外", U"境外", U"海外"});
+    return (home_a && away_b) || (away_a && home_b);
+  };
+  // Figures by their first byte in the matching view.
+  std::vector<std::pair<uint64_t, int>> by_view;
+  for (int f : order) by_view.emplace_back(doc.TextToView(figures_[f].offset), f);
+  std::sort(by_view.begin(), by_view.end());
+  const uint32_t sentences = doc.SentenceCount();
+  for (uint32_t si = 0; si < sentences; ++si) {
+    const esgaudit_sentence st = doc.Sentence(si);
+    // The sentence's code points, blanks dropped, and the figures starting in it with their positions.
+    std::u32string text;
+    std::vector<std::pair<size_t, int>> in_sentence;  // (code point, figure)
+    for (uint32_t k = 0; k < st.span_count; ++k) {
+      const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
+      if (span.view_end <= span.view_begin || span.view_end > view.size()) continue;
+      auto it = std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_begin, -1));
+      uint64_t at = span.view_begin;
+      for (; it != by_view.end() && it->first < span.view_end; ++it) {
+        for (char32_t ch : ToU32(view.substr(at, it->first - at))) {
+          if (ch != U'\n' && ch != U'\r' && ch != U' ' && ch != U'\t' && ch != 0x3000) text.push_back(ch);
+        }
+        at = it->first;
+        in_sentence.emplace_back(text.size(), it->second);
+      }
+      for (char32_t ch : ToU32(view.substr(at, span.view_end - at))) {
+        if (ch != U'\n' && ch != U'\r' && ch != U' ' && ch != U'\t' && ch != 0x3000) text.push_back(ch);
+      }
+    }
+    if (in_sentence.size() < 2) continue;
+    std::set<int> used;
+    for (const auto& [cpos, c] : in_sentence) {
+      const Figure& fc = figures_[c];
+      const Clause cc = clause_at(text, cpos);
+      if (!cumulative(cc) || unfit(cc)) continue;
+      // The nearest figure of the year in the sentence, on either side.
+      std::vector<std::pair<size_t, int>> candidates;
+      for (const auto& [ypos, y] : in_sentence) {
+        const Figure& fy = figures_[y];
+        if (y == c || used.count(y) || parts_taken.count(y) || fy.unit != fc.unit || fy.magnitude != fc.magnitude) {
+          continue;
+        }
+        const size_t distance = ypos > cpos ? ypos - cpos : cpos - ypos;
+        if (distance <= kMaxCodePoints) candidates.emplace_back(distance, y);
+      }
+      std::sort(candidates.begin(), candidates.end());
+      for (const auto& [distance, y] : candidates) {
+        const Figure& fy = figures_[y];
+        const size_t ypos = std::find_if(in_sentence.begin(), in_sentence.end(), [&](const auto& e) {
+                              return e.second == y;
+                            })->first;
+        const Clause cy = clause_at(text, ypos);
+        if (!of_the_year(cy) || unfit(cy) || scopes_apart(cc.words, cy.words)) continue;
+        const std::u32string tc = thing(cc.words), ty = thing(cy.words);
+        const std::u32string& later = fy.offset < fc.offset ? tc : ty;
+        const bool same = tc == ty || later.empty() ||
+                          (std::min(tc.size(), ty.size()) >= 2 &&
+                           (tc.find(ty) != std::u32string::npos || ty.find(tc) != std::u32string::npos));
+        if (!same) continue;
+        Relation r = Stated(RelationKind::kSubset, c, {y});
+        r.cue = SubsetCue::kRunningTotal;
+        r.certainty = Certainty::kLikely;
+        r.flag = !r.consistent;
+        Add(std::move(r));
+        used.insert(y);
+        parts_taken.insert(y);
+        break;
+      }
     }
   }
 }

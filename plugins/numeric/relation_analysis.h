@@ -68,6 +68,7 @@ enum class SubsetCue {
   kShareOf,    // a figure then its share of a base named by a total word (占总装机容量的22.54%)
   kGroupRow,   // a KPI table row naming a group of the total row above it (女性员工 under 员工总数)
   kAmong,      // a count, its noun and 中 (among), then the next clause's count (10名高管中，女性高管为4名)
+  kRunningTotal,  // a year's figure and the running total of the same thing (新增…1,020件 / 累计…10,963件)
 };
 
 struct Relation {
@@ -136,7 +137,9 @@ class RelationAnalysis {
   void FindRespectiveShares(const Tokens& toks);
   // A subset stated with 中 (among) after a count's noun: the part's figure, or -1 (see the .cc).
   template <typename Tokens>
-  int AmongSubset(const Tokens& toks, size_t t) const;
+  // `more`: the counts opening the clauses after a ； in its sentence that name the same noun
+  // (`在考核的83项指标中，41项…；18项指标…`), each a subset as well.
+  int AmongSubset(const Tokens& toks, size_t t, std::vector<int>* more) const;
   // Whether a share or rate clause alone stands between a total and its 其中 (see the .cc).
   template <typename Tokens>
   bool RateClauseBetween(const Tokens& toks, long total, long rate, long subset, int part) const;
@@ -169,6 +172,9 @@ class RelationAnalysis {
   // what the first counted ("排查隐患560项，整改558项", "发放问卷2,735份，回收2,581份"): a subset stated
   // without a subset word, Likely (a warning) since the pair is read from its words' meaning.
   void FindPairedVerbSubsets(const sdk::Document& doc);
+  // "累计授权10,963件，2016年新增1,020件": a year's figure within the running total of the same thing
+  // in one sentence, no subset word; Likely (a warning). See the .cc.
+  void FindRunningTotalSubsets(const sdk::Document& doc);
   // "71.2% Men / 28.8% Women": two shares of a two-way set, each followed by its word, joined by a slash.
   void FindSlashSharePairs(const sdk::Document& doc);
   // A pie whose shares are printed apart from its legend: a block of cells holding shares only, and

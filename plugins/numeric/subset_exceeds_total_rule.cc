@@ -26,6 +26,10 @@ void SubsetExceedsTotalRule::Check(const sdk::Document& doc, const sdk::Context&
       // "占比项“…”1770万千瓦超过其基数“…”785万千瓦": the part states its share of the base.
       f.message = "占比项" + quoted(part.label, "“", "”") + part.text + "超过其基数" + quoted(total.label, "“", "”") +
                   total.text;
+    } else if (r.cue == SubsetCue::kRunningTotal) {
+      // "当期数“…”1,200件超过累计数“…”1,000件": the figure of the year above the running total.
+      f.message = "当期数" + quoted(part.label, "“", "”") + part.text + "超过累计数" + quoted(total.label, "“", "”") +
+                  total.text;
     } else if (r.cue == SubsetCue::kGroupRow) {
       // "分组行“女性员工”…超过其总数行“员工总数”…": a KPI row naming a group of the row above it.
       f.message = "分组行" + quoted(part.label, "“", "”") + part.text + "超过其总数行" + quoted(total.label, "“", "”") +

@@ -241,6 +241,48 @@ TEST(RelationRulesTest, PairedVerbNearMissesAreNoSubset) {
   }
 }
 
+// A year's figure and the running total of the same thing in one sentence, in either order, with no
+// subset word: the year's figure is a subset of the total (Likely: a warning when above it).
+TEST(RelationRulesTest, AYearsFigureIsASubsetOfTheRunningTotalOfTheSameThing) {
+  ExpectCleanAndRecognised("截至2020年底，公司累计获得授权专利860件，2020年新增授权专利95件。\n", "zh",
+                           {{"subset", {"860件", "95件"}}});
+  ExpectCleanAndRecognised("2021年，基金会捐赠总额为320万元，历年累计捐赠金额达2,450万元。\n", "zh",
+                           {{"subset", {"2,450万元", "320万元"}}});
+  // The later clause names nothing else: it counts what the first counted.
+  ExpectCleanAndRecognised("报告期内，新增合格供应商35家，累计达412家。\n", "zh", {{"subset", {"412家", "35家"}}});
+  // A title run into the sentence before the year.
+  ExpectCleanAndRecognised("公益捐赠\n2021年，基金会捐赠总额为320万元，历年累计捐赠金额达2,450万元。\n", "zh",
+                           {{"subset", {"2,450万元", "320万元"}}});
+  // Two pairs in two sentences: each year's figure goes with its own total.
+  ExpectCleanAndRecognised("国内累计授权专利860件，本年国内新增授权95件；国外累计授权专利120件，本年国外新增授权17件。\n",
+                           "zh", {{"subset", {"860件", "95件"}}, {"subset", {"120件", "17件"}}});
+  EXPECT_EQ(Findings(Check("累计授权专利860件，2020年新增授权专利950件。\n")),
+            (std::vector<std::string>{
+                "1:38: warning: 当期数“新增授权专利”950件超过累计数“累计授权专利”860件 "
+                "[numeric.subset-exceeds-total] | 1:13 total 860件 (累计授权专利) | "
+                "1:38 subset 950件 (新增授权专利)"}));
+}
+
+TEST(RelationRulesTest, RunningTotalNearMissesAreNoSubset) {
+  for (const char* text : {
+           "累计授权专利860件，2020年新增注册商标950件。\n",            // another thing
+           "累计授权专利860件，2020年授权专利同比增加950件。\n",        // a change
+           "国内累计授权专利860件，2020年国外新增授权专利950件。\n",    // another scope
+           "2020年，公司拥有有效专利1,200件，累计授权专利860件。\n",    // a stock, not an addition
+           "截至2020年底，公司专利1,200件，累计授权专利860件。\n",      // a date the total counts up to
+           "2020年新增授权专利950件。累计授权专利860件。\n",            // two sentences
+           "2020年累计授权专利860件，新增授权专利950件。\n",            // a sum within the year
+           "累计授权专利860件，新增授权专利950项。\n",                  // another unit
+           "累计授权专利860件，授权专利950件。\n",                      // no figure of a period
+       }) {
+    ReportResult r = Check(text, "zh", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
+                             [](const RelationRecord& x) { return x.kind == "subset"; }))
+        << text;
+  }
+}
+
 TEST(RelationRulesTest, StatedTotalWithListedPartsThatDoNotAddUp) {
   EXPECT_EQ(Findings(Check("公司共申请专利89项，其中发明专利38项、实用新型61项。\n", "en")),
             (std::vector<std::string>{
@@ -4254,6 +4296,50 @@ TEST(RelationRulesTest, ACountOfANounFollowedByZhongHoldsTheNextClausesCount) {
     SCOPED_TRACE(text);
     EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
     for (const auto& rel : Check(text, "zh", "relations").relations) EXPECT_NE(rel.kind, "subset") << text;
+  }
+}
+
+// Fifteenth session, branch running21. 在…中 frames the whole: its noun may be longer (up to ten
+// characters), and the frame holds to the sentence's end: a clause after ； opening with a count of
+// the unit and the noun's last two characters is a subset too. Near misses: another noun after ；,
+// a count in the next sentence.
+TEST(RelationRulesTest, AWholeFramedByZaiZhongHoldsTheCountsOfItsSentence) {
+  ExpectRecognisedThenCaught({"在纳入评价的46项重点节能改造措施中，30项措施按期完成，完成率为65.2%；12项措施获评优秀。\n",
+                              "subset", {"46项", "12项"}, "12项", "52", "error"});
+  ExpectRecognisedThenCaught({"在纳入评价的46项重点节能改造措施中，30项措施按期完成，完成率为65.2%；12项措施获评优秀。\n",
+                              "subset", {"46项", "30项"}, "30项", "50", "error"});
+  for (const char* text : {"在纳入评价的46项重点节能改造措施中，30项措施按期完成；52项设备完成了检修。\n",
+                           "在纳入评价的46项重点节能改造措施中，30项措施按期完成。52项措施获评优秀。\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+    const Document doc = Document::FromUtf8("test.txt", text);
+    for (const auto& rel : Check(text, "zh", "relations").relations) {
+      for (const std::string& m : MemberTexts(doc, rel)) EXPECT_NE(m, "52项") << text;
+    }
+  }
+}
+
+// 其中的 after clauses of words only: the count after it whose noun repeats the end of the nearest
+// earlier count's label is a subset of that count. Near misses: another noun, a figure between.
+TEST(RelationRulesTest, QiZhongDeAfterAClauseOfWordsTakesTheCountNamingTheTotal) {
+  ExpectRecognisedThenCaught({"巡检发现设备缺陷420处，并通过更换部件、调整参数等方式，对其中的385处缺陷完成了消缺。\n",
+                              "subset", {"420处", "385处"}, "385处", "485", "error"});
+  for (const char* text : {"巡检发现设备缺陷420处，并通过更换部件等方式，对其中的485处阀门进行了检修。\n",
+                           "巡检发现设备缺陷420处，更换部件600处，对其中的485处缺陷完成了消缺。\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+  }
+}
+
+// The rate clause between a total and its 其中 may name its rate with 同比 (同比改善率): a label ending
+// with 率 is a rate, not a change. Near misses: a change (同比增长), a part naming another noun.
+TEST(RelationRulesTest, ARateNamedWithTongbiMayStandBetweenATotalAndItsQiZhong) {
+  ExpectRecognisedThenCaught({"考核的60项安全环保指标，同比改善率为45.00%，其中21项指标达行业领先水平。\n", "subset",
+                              {"60项", "21项"}, "21项", "71", "error"});
+  for (const char* text : {"考核的60项安全环保指标，同比增长45.00%，其中71项指标达行业领先水平。\n",
+                           "考核的60项安全环保指标，同比改善率为45.00%，其中71项设备完成检修。\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
   }
 }
 
