@@ -476,6 +476,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindFootnoteParts(doc);
   FindFigureRowCharts(doc);
   FindRatedUsePairs(doc);
+  FindTwoChartCaptions(doc);
   FindSideBySideShareRows(doc);
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
   AddGroupRows();
@@ -8554,6 +8555,208 @@ void RelationAnalysis::FindRatedUsePairs(const sdk::Document& doc) {
       r.flag = !r.consistent;
       Add(std::move(r));
     }
+  }
+}
+
+// Two charts printed side by side, read as one run of lines:
+//   …专项资金投入26.05亿元，其中，环保资金投入15.15亿元，…       <- the paragraph above: both totals
+//   专项资金投入-按业务(亿元)      环保资金投入-按用途(亿元)       <- two captions on one line
+//   运输业务 1.38 / 煤炭业务 2.35 / …                          <- the first chart's rows
+//   废水防治措施 0.37 / … / 其他 + 2.46 on the next line        <- the second chart's rows
+// Each caption (a cell of the line, apart by a tab or two blanks) names a subject, 按 and a dimension,
+// and its unit in brackets. The rows are the lines right below: a label (no digit, no sentence
+// punctuation, at most 16 code points) and one figure, or a label alone and the figure alone on the
+// next line. The first chart's rows are the first ones whose labels end with its dimension (业务), two
+// or more; the rest, two or more, none ending so, are the second's. Each total is the figure of the
+// paragraph line right above the captions printed in the caption's unit whose noun (the Han
+// characters right before it in its clause) shares the longest ending with the caption's subject,
+// four code points or more, and no other figure as long a one; the two totals differ. Bare figures
+// take the caption's unit. The grouping is read from the layout and wording, so a sum off is a
+// warning (Likely), and one off by more than 15 % of its total reports nothing.
+void RelationAnalysis::FindTwoChartCaptions(const sdk::Document& doc) {
+  if (!doc.HasStructure()) return;
+  constexpr size_t kLabelPoints = 16;
+  const std::string_view text = doc.Text();
+  const auto& by_line = FiguresByLine(/*by_offset=*/true);
+  const std::set<int> related = FiguresInRelations();
+  auto han = [](char32_t c) { return c >= 0x3400 && c <= 0x9FFF; };
+  auto punct = [](const std::u32string& s) { return s.find_first_of(U"。，；,;：:") != std::u32string::npos; };
+  auto digits = [](const std::u32string& s) {
+    return std::any_of(s.begin(), s.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+  };
+  auto trim = [](std::u32string s) {
+    const std::u32string blanks = U" \t\u3000";
+    s.erase(0, std::min(s.size(), s.find_first_not_of(blanks)));
+    while (!s.empty() && blanks.find(s.back()) != std::u32string::npos) s.pop_back();
+    return s;
+  };
+  auto printed_unit = [](const std::string& t) {
+    size_t k = 0;
+    while (k < t.size() && (std::isdigit(static_cast<unsigned char>(t[k])) || t[k] == '.' || t[k] == ',')) ++k;
+    return t.substr(k);
+  };
+  struct Caption {
+    std::u32string subject, dimension;
+    std::string unit;
+  };
+  // A caption cell: subject, 按, dimension, (unit).
+  auto caption_of = [&](std::u32string c, Caption* out) {
+    c = trim(c);
+    while (!c.empty() && (c.back() == U')' || c.back() == U'）')) c.pop_back();
+    const size_t open = c.find_last_of(U"(（");
+    const size_t by = c.find(U'按');
+    if (open == std::u32string::npos || by == std::u32string::npos || by > open || c.size() - open - 1 == 0 ||
+        c.size() - open - 1 > 4) {
+      return false;
+    }
+    out->unit = ToUtf8(c.substr(open + 1));
+    out->dimension = trim(c.substr(by + 1, open - by - 1));
+    out->subject = c.substr(0, by);
+    while (!out->subject.empty() && !han(out->subject.back())) out->subject.pop_back();
+    return out->dimension.size() >= 2 && out->subject.size() >= 4 &&
+           std::all_of(out->dimension.begin(), out->dimension.end(), han);
+  };
+  for (uint32_t line = 1; line + 4 < doc.LineCount(); ++line) {
+    if (by_line.count(line)) continue;
+    const esgaudit_line cl = doc.Line(line);
+    const std::u32string l = trim(ToU32(text.substr(cl.offset, cl.length)));
+    if (l.empty() || punct(l)) continue;
+    // Two cells: apart by a tab or two blanks or more.
+    size_t gap = l.find(U'\t');
+    size_t gap_end = gap == std::u32string::npos ? gap : gap + 1;
+    if (gap == std::u32string::npos) {
+      gap = l.find(U"  ");
+      if (gap != std::u32string::npos) gap_end = l.find_first_not_of(U' ', gap);
+    }
+    if (gap == std::u32string::npos || gap_end == std::u32string::npos) continue;
+    Caption caps[2];
+    if (!caption_of(l.substr(0, gap), &caps[0]) || !caption_of(l.substr(gap_end), &caps[1])) continue;
+    // The rows below: label and figure on a line, or a label and its figure alone on the next line.
+    const uint32_t page = cl.page;
+    std::vector<std::pair<std::u32string, int>> rows;
+    bool plain = true;
+    for (uint32_t n = line + 1; n < doc.LineCount() && doc.Line(n).page == page;) {
+      const esgaudit_line nl = doc.Line(n);
+      const std::u32string t = trim(ToU32(text.substr(nl.offset, nl.length)));
+      auto on = by_line.find(n);
+      const std::vector<int> figs = on == by_line.end() ? std::vector<int>() : on->second;
+      if (t.empty()) break;
+      std::u32string label;
+      int figure = -1;
+      uint32_t next = n + 1;
+      if (figs.empty()) {
+        // A label alone, its figure alone on the next line.
+        auto below = by_line.find(n + 1);
+        if (below == by_line.end() || below->second.size() != 1 || n + 1 >= doc.LineCount()) break;
+        const esgaudit_line bl = doc.Line(n + 1);
+        const Figure& f = figures_[below->second[0]];
+        if (trim(ToU32(text.substr(bl.offset, bl.length))) != ToU32(f.text)) break;
+        label = t;
+        figure = below->second[0];
+        next = n + 2;
+      } else {
+        if (figs.size() != 1) break;
+        const Figure& f = figures_[figs[0]];
+        if (f.offset + f.length != nl.offset + nl.length &&
+            !trim(ToU32(text.substr(f.offset + f.length, nl.offset + nl.length - f.offset - f.length))).empty()) {
+          break;
+        }
+        label = trim(ToU32(text.substr(nl.offset, f.offset - nl.offset)));
+        figure = figs[0];
+      }
+      if (label.empty() || label.size() > kLabelPoints || digits(label) || punct(label) || !han(label.back())) break;
+      const Figure& f = figures_[figure];
+      if (f.kind != ESGAUDIT_FACT_QUANTITY || f.qualifiers != 0 || related.count(figure) || f.value < 0) {
+        plain = false;
+        break;
+      }
+      rows.emplace_back(label, figure);
+      n = next;
+    }
+    if (!plain || rows.size() < 4) continue;
+    auto ends_with = [](const std::u32string& s, const std::u32string& w) {
+      return s.size() >= w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0;
+    };
+    size_t split = 0;
+    while (split < rows.size() && ends_with(rows[split].first, caps[0].dimension)) ++split;
+    if (split < 2 || rows.size() - split < 2 ||
+        std::any_of(rows.begin() + split, rows.end(), [&](const auto& r) { return ends_with(r.first, caps[0].dimension); })) {
+      continue;
+    }
+    // The paragraph line right above the captions.
+    uint32_t para = line;
+    while (para > 0 && doc.LineStructure(para - 1).role == ESGAUDIT_ROLE_BLANK) --para;
+    if (para == 0 || doc.Line(para - 1).page != page || doc.LineStructure(para - 1).role != ESGAUDIT_ROLE_PROSE) continue;
+    --para;
+    auto pf = by_line.find(para);
+    if (pf == by_line.end()) continue;
+    const esgaudit_line pl = doc.Line(para);
+    int totals[2] = {-1, -1};
+    for (int c = 0; c < 2; ++c) {
+      size_t best = 0, ties = 0;
+      for (int g : pf->second) {
+        const Figure& f = figures_[g];
+        if (f.kind != ESGAUDIT_FACT_QUANTITY || f.unit.empty() || printed_unit(f.text) != caps[c].unit) continue;
+        const std::u32string before = ToU32(text.substr(pl.offset, f.offset - pl.offset));
+        std::u32string noun;
+        for (size_t k = before.size(); k > 0 && han(before[k - 1]); --k) noun.insert(noun.begin(), before[k - 1]);
+        while (!noun.empty() && std::u32string_view(U"共计合总有达为").find(noun.back()) != std::u32string_view::npos) {
+          noun.pop_back();
+        }
+        size_t common = 0;
+        while (common < noun.size() && common < caps[c].subject.size() &&
+               noun[noun.size() - 1 - common] == caps[c].subject[caps[c].subject.size() - 1 - common]) {
+          ++common;
+        }
+        if (common > best) {
+          best = common;
+          ties = 0;
+          totals[c] = g;
+        } else if (common == best) {
+          ++ties;
+        }
+      }
+      if (best < 4 || ties > 0) totals[c] = -1;
+    }
+    if (totals[0] < 0 || totals[1] < 0 || totals[0] == totals[1]) continue;
+    // A row given to the wrong chart leaves both off; a slip leaves one: one chart must add up.
+    std::vector<Relation> sums;
+    std::vector<std::pair<int, Figure>> kept_all;
+    for (int c = 0; c < 2; ++c) {
+      const Figure& t = figures_[totals[c]];
+      std::vector<int> parts;
+      for (size_t k = c == 0 ? 0 : split; k < (c == 0 ? split : rows.size()); ++k) parts.push_back(rows[k].second);
+      std::vector<Figure> kept;
+      bool fits = true;
+      for (int p : parts) {
+        kept.push_back(figures_[p]);
+        Figure& f = figures_[p];
+        if (f.unit.empty() && f.magnitude == 1) {  // a bare figure in the caption's unit
+          f.unit = t.unit;
+          f.magnitude = t.magnitude;
+          f.value *= t.magnitude;
+          f.low *= t.magnitude;
+          f.high *= t.magnitude;
+        } else if (f.unit != t.unit || f.magnitude != t.magnitude) {
+          fits = false;
+        }
+      }
+      Relation r;
+      if (!fits || !TableSum(totals[c], parts, ToUtf8(caps[c].subject), &r) || OffByMoreThanASlip(r, t)) {
+        for (size_t k = 0; k < parts.size(); ++k) figures_[parts[k]] = kept[k];
+        continue;
+      }
+      for (size_t k = 0; k < parts.size(); ++k) kept_all.emplace_back(parts[k], kept[k]);
+      r.evidence = Evidence::kLayout;
+      r.certainty = Certainty::kLikely;
+      sums.push_back(std::move(r));
+    }
+    if (std::none_of(sums.begin(), sums.end(), [](const Relation& r) { return r.consistent; })) {
+      for (const auto& [p, f] : kept_all) figures_[p] = f;
+      continue;
+    }
+    for (const auto& [label, figure] : rows) figures_[figure].label = ToUtf8(label);
+    for (Relation& r : sums) Add(std::move(r));
   }
 }
 

@@ -235,6 +235,9 @@ class RelationAnalysis {
   // (`产生废水总量168.69百万吨，综合利用量115.67百万吨，综合利用率68.57%`): the rate says the use is
   // within the production, so the second is a subset of the first (see the .cc).
   void FindRatedUsePairs(const sdk::Document& doc);
+  // Two charts whose captions share one line (`投入-按业务(亿元)  投入-按用途(亿元)`) and whose rows
+  // run one after the other below it, each total stated in the sentence above (see the .cc).
+  void FindTwoChartCaptions(const sdk::Document& doc);
   // Tables of shares set side by side, the row key (a year) opening each one's part of every row's
   // line, a line of shares alone above a row holding more of its cells (see the .cc).
   void FindSideBySideShareRows(const sdk::Document& doc);

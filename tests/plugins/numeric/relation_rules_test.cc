@@ -4613,5 +4613,53 @@ TEST(RelationRulesTest, AUseWithItsRateBelowAHundredIsWithinTheProduction) {
   }
 }
 
+// Two charts whose captions share one line and whose rows run one after the other below it, each
+// total stated in the sentence above; the first chart's rows are those naming its dimension (按业务).
+TEST(RelationRulesTest, TwoChartsUnderOneCaptionLineSumToTheirTotalsInTheSentenceAbove) {
+  const std::string clean =
+      "节能环保投入\n"
+      "2023年，公司节能环保专项资金投入18.40亿元，其中，环保资金投入11.20亿元，重点用于污染治理；"
+      "节能资金投入7.20亿元，重点用于锅炉改造。\n"
+      "节能环保专项资金投入-按业务(亿元)\t环保资金投入-按用途(亿元)\n"
+      "煤炭业务 3.10\n"
+      "发电业务\t12.60\n"
+      "运输业务 2.70\n"
+      "废气治理 6.40\n"
+      "废水治理\t2.30\n"
+      "生态修复1.50\n"
+      "其他\n"
+      "1.00\n"
+      "推动节能降耗\n";
+  ExpectCleanAndRecognised(clean, "zh",
+                           {{"parts-total", {"18.40亿元", "3.10", "12.60", "2.70"}},
+                            {"parts-total", {"11.20亿元", "6.40", "2.30", "1.50", "1.00"}}});
+  ExpectChangesFlagged(clean, {{"发电业务\t12.60", "发电业务\t13.60", {"13.60"}}}, "warning");
+  ExpectChangesFlagged(clean, {{"其他\n1.00", "其他\n1.90", {"1.90"}}}, "warning");
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string s = clean;
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  // Near misses: a caption naming no dimension, a first-chart label not naming it (the split leaves
+  // both charts off), totals in another unit, a sentence naming other subjects, both charts far off.
+  for (const std::string& near : {
+           replaced("节能环保专项资金投入-按业务(亿元)", "节能环保专项资金投入(亿元)"),
+           replaced("运输业务 2.70", "运输 2.70"),
+           replaced("投入18.40亿元，其中，环保资金投入11.20亿元，重点用于污染治理；节能资金投入7.20亿元",
+                    "投入18.40万元，其中，环保资金投入11.20万元，重点用于污染治理；节能资金投入7.20万元"),
+           replaced("公司节能环保专项资金投入18.40亿元，其中，环保资金投入11.20亿元",
+                    "公司安全生产投入18.40亿元，其中，职业健康投入11.20亿元"),
+           replaced("发电业务\t12.60\n运输业务 2.70\n废气治理 6.40", "发电业务\t2.60\n运输业务 2.70\n废气治理 1.40"),
+       }) {
+    const std::string& n_text = near;
+    ReportResult n = Check(n_text, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << n_text << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", n_text);
+    EXPECT_TRUE(std::none_of(n.relations.begin(), n.relations.end(), [&](const RelationRecord& x) {
+      return MemberTexts(nd, x).count("3.10") > 0 || MemberTexts(nd, x).count("6.40") > 0;
+    })) << n_text;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
