@@ -476,6 +476,10 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindCutOffTotalRows(doc);
   FindHeadcountsInTheTableAbove(doc);
   FindQuantityTotalLines(doc);
+  FindFootnoteParts(doc);
+  FindFigureRowCharts(doc);
+  FindRatedUsePairs(doc);
+  FindTwoChartCaptions(doc);
   FindSideBySideShareRows(doc);
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
   AddGroupRows();
@@ -9035,6 +9039,597 @@ std::vector<sdk::Related> RelationAnalysis::Members(const Relation& r) const {
   }
   for (int p : r.parts) add(p, r.kind == RelationKind::kSubset ? "subset" : "part");
   return out;
+}
+
+// A footnote's 其中 of a figure carrying its note mark. The mark (注 or 註, a number or none) stands
+// right after the figure in prose (`援青的资金支出共1,200万元註`) or right after the bracketed unit of
+// a table row's label whose one figure follows it (`总耗水量（百万吨）注2 | 227.7`); the note, on the
+// same page within kNoteLines below, opens with the same mark at the start of a line or after blanks
+// (another note's text may come before it on its line), then 其中. Its figures, up to the sentence's
+// end or the next note (the line after it too while no sentence end is met), are the parts: one or
+// more in the marked figure's unit (a row's bare figure takes the unit its label's bracket prints)
+// and nothing else. One part is a subset; several are a sum only when the last one names 其他, so
+// that they name every part (`…，海水11.57百万吨，再生水和雨水等其他水37.80百万吨`); an open list is
+// left alone. The nearest mark of the same number above the note is the only candidate: when it
+// marks no figure so, or another note of that number stands between, nothing is read. The link is
+// read from the marks and a 其中, not from a total row, so a mismatch is a warning (Likely).
+void RelationAnalysis::FindFootnoteParts(const sdk::Document& doc) {
+  if (!doc.HasStructure()) return;
+  constexpr uint32_t kNoteLines = 40;
+  const std::string_view text = doc.Text();
+  const auto& by_line = FiguresByLine(/*by_offset=*/true);
+  auto blank = [](char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0; };
+  auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+  // The unit a figure prints after its number: "122.95百万吨" -> 百万吨.
+  auto printed_unit = [](const std::string& t) {
+    size_t k = 0;
+    while (k < t.size() && (std::isdigit(static_cast<unsigned char>(t[k])) || t[k] == '.' || t[k] == ',')) ++k;
+    return t.substr(k);
+  };
+  struct Mark {
+    size_t at = 0, end = 0;  // code points of the line: the mark's 注 / 註, past its number
+    std::u32string number;
+    bool note = false;   // opens a note: at the line's start or after blanks / punctuation, then blanks or 其中
+    bool of_which = false;  // a note whose text opens with 其中
+  };
+  auto marks_of = [&](const std::u32string& l) {
+    std::vector<Mark> out;
+    for (size_t i = 0; i < l.size(); ++i) {
+      if (l[i] != U'注' && l[i] != U'註') continue;
+      Mark m;
+      m.at = i;
+      m.end = i + 1;
+      while (m.end < l.size() && digit(l[m.end]) && m.end - i <= 2) ++m.end;
+      m.number = l.substr(i + 1, m.end - i - 1);
+      size_t k = m.end;
+      while (k < l.size() && (blank(l[k]) || l[k] == U':' || l[k] == U'：')) ++k;
+      m.of_which = l.compare(k, 2, U"其中") == 0;
+      const bool opens = i == 0 || blank(l[i - 1]);
+      m.note = opens && (m.of_which || k > m.end || k == l.size());
+      out.push_back(m);
+    }
+    return out;
+  };
+  for (uint32_t line = 1; line < doc.LineCount(); ++line) {
+    const esgaudit_line nl = doc.Line(line);
+    const std::u32string l = ToU32(text.substr(nl.offset, nl.length));
+    for (const Mark& note : marks_of(l)) {
+      if (!note.note || !note.of_which) continue;
+      // The note's span, in bytes of the text: from its 其中 to a sentence end or the next note.
+      auto byte_at = [&](const std::u32string& u, size_t cps, uint64_t base) {
+        return base + ToUtf8(u.substr(0, cps)).size();
+      };
+      const uint64_t from = byte_at(l, note.end, nl.offset);
+      uint64_t to = 0;
+      bool ended = false;
+      for (uint32_t n = line; n <= line + 1 && n < doc.LineCount() && !ended; ++n) {
+        const esgaudit_line ln = doc.Line(n);
+        const std::u32string u = n == line ? l : ToU32(text.substr(ln.offset, ln.length));
+        const std::vector<Mark> marks = n == line ? std::vector<Mark>() : marks_of(u);
+        if (n > line && (u.find_first_not_of(U" \t\u3000") == std::u32string::npos || ln.page != nl.page ||
+                         std::any_of(marks.begin(), marks.end(), [](const Mark& m) { return m.note; }))) {
+          break;
+        }
+        size_t stop = u.size();
+        for (size_t k = n == line ? note.end : 0; k < u.size(); ++k) {
+          if (u[k] == U'。') {
+            stop = k;
+            ended = true;
+            break;
+          }
+          if ((u[k] == U'注' || u[k] == U'註') && k > 0 && blank(u[k - 1]) && k + 1 < u.size() && digit(u[k + 1])) {
+            stop = k;
+            ended = true;
+            break;
+          }
+        }
+        to = byte_at(u, stop, ln.offset);
+      }
+      std::vector<int> parts;
+      bool plain = true;
+      for (uint32_t n = line; n <= line + 1 && plain; ++n) {
+        auto on = by_line.find(n);
+        if (on == by_line.end()) continue;
+        for (int g : on->second) {
+          const Figure& f = figures_[g];
+          if (f.offset < from || f.offset >= to) continue;
+          if (f.kind != ESGAUDIT_FACT_QUANTITY || f.unit.empty() || f.qualifiers != 0 ||
+              (!parts.empty() && (f.unit != figures_[parts[0]].unit || f.magnitude != figures_[parts[0]].magnitude ||
+                                  printed_unit(f.text) != printed_unit(figures_[parts[0]].text)))) {
+            plain = false;
+            break;
+          }
+          parts.push_back(g);
+        }
+      }
+      if (!plain || parts.empty()) continue;
+      const Figure& first = figures_[parts[0]];
+      const std::string unit_text = printed_unit(first.text);
+      if (unit_text.empty()) continue;
+      // The nearest mark of the note's number above it, on its page: the marked figure or nothing.
+      int total = -1;
+      bool rescale = false;
+      bool stop = false;
+      for (uint32_t a = line; a-- > 0 && a + kNoteLines >= line && !stop;) {
+        const esgaudit_line al = doc.Line(a);
+        if (al.page != nl.page) break;
+        const std::u32string u = ToU32(text.substr(al.offset, al.length));
+        std::vector<Mark> marks = marks_of(u);
+        for (auto m = marks.rbegin(); m != marks.rend() && !stop; ++m) {
+          if (m->number != note.number) continue;
+          if (m->note) {
+            stop = true;  // another note of that number: its own block
+            break;
+          }
+          const uint64_t mark_byte = byte_at(u, m->at, al.offset);
+          auto on = by_line.find(a);
+          if (on == by_line.end()) continue;  // 注 inside a word (注重, 关注): not a mark
+          // A figure printed right before the mark.
+          for (int g : on->second) {
+            if (figures_[g].offset + figures_[g].length == mark_byte) total = g;
+          }
+          if (total >= 0) {
+            stop = true;
+            break;
+          }
+          // A table row's label ending in its bracketed unit, then the mark, then the row's one figure.
+          if (m->at == 0 || (u[m->at - 1] != U')' && u[m->at - 1] != U'）')) continue;
+          stop = true;
+          const size_t open = u.find_last_of(U"(（", m->at - 1);
+          if (open == std::u32string::npos || doc.LineStructure(a).table == ESGAUDIT_NO_INDEX ||
+              ToUtf8(u.substr(open + 1, m->at - 2 - open)) != unit_text) {
+            break;
+          }
+          const uint64_t mark_end = byte_at(u, m->end, al.offset);
+          std::vector<int> after;
+          for (int g : on->second) {
+            if (figures_[g].offset >= mark_byte && figures_[g].offset < mark_end) continue;  // the mark's number
+            after.push_back(figures_[g].offset < mark_byte ? -1 : g);  // a figure in the label: no such row
+          }
+          if (after.size() != 1 || after[0] < 0) break;
+          const Figure& f = figures_[after[0]];
+          if (f.kind != ESGAUDIT_FACT_QUANTITY || f.qualifiers != 0) break;
+          // Bare, or read in its label's unit already by the fact reader.
+          const bool bare = f.unit.empty() && f.magnitude == 1;
+          if (!bare && (f.unit != first.unit || f.magnitude != first.magnitude)) break;
+          total = after[0];
+          rescale = bare;
+        }
+      }
+      if (total < 0) continue;
+      Figure& t = figures_[total];
+      const Figure kept = t;
+      if (rescale) {
+        if (FiguresInRelations().count(total)) continue;  // read in another unit by an earlier reader
+        // The row's figure in its label's unit, as the note prints its parts.
+        t.unit = first.unit;
+        t.magnitude = first.magnitude;
+        t.value *= first.magnitude;
+        t.low *= first.magnitude;
+        t.high *= first.magnitude;
+        t.context_count = false;
+      } else if (t.kind != ESGAUDIT_FACT_QUANTITY || t.unit != first.unit || t.magnitude != first.magnitude) {
+        continue;
+      }
+      Relation r;
+      if (parts.size() == 1) {
+        r = Stated(RelationKind::kSubset, total, parts);
+        r.cue = SubsetCue::kOfWhich;
+        r.flag = !r.consistent;
+      } else {
+        // The last part names 其他 in its clause: the parts name every part of the total.
+        const Figure& last = figures_[parts.back()];
+        const Figure& prev = figures_[parts[parts.size() - 2]];
+        const std::string_view clause = text.substr(prev.offset + prev.length, last.offset - prev.offset - prev.length);
+        if ((!Has(clause, "其他") && !Has(clause, "其它")) || !TableSum(total, parts, t.label, &r)) {
+          t = kept;
+          continue;
+        }
+      }
+      r.evidence = Evidence::kStated;
+      r.certainty = Certainty::kLikely;
+      Add(std::move(r));
+    }
+  }
+}
+
+// A bar chart whose values the text gives as one line of figures alone (`87  83  89 … 103  422`),
+// its category labels and caption on the lines above, and the total a key figure above them:
+//   1,459                            <- a line of the total alone
+//   2016年公司供应商总数              <- its label: a total word (总数, 总计, 合计, 总量, 总额) after a noun
+//   单位：个                          <- optional
+//   公司按地区划分的供应商数量         <- a caption naming a breakdown (按, 划分, 分布, 构成) and the noun
+//   华北 华东 …                       <- the categories (no figures)
+//   87  83  89 … 422
+// The lines between the row and the total are at most kAbove non-blank lines without figures, on
+// one page, none of a table; the row holds three or more whole numbers printed bare, in no other
+// relation, nothing else but blanks and commas. The noun is two or more of the Han characters right
+// before the total word in its label, found in the caption. Whole numbers under a 单位 line naming
+// a count unit are exact. The grouping is read from the layout and wording, so a sum off is a
+// warning (Likely), and one off by more than 15 % of the total is another population: nothing then.
+void RelationAnalysis::FindFigureRowCharts(const sdk::Document& doc) {
+  if (!doc.HasStructure()) return;
+  constexpr uint32_t kAbove = 6;
+  const std::string_view text = doc.Text();
+  const auto& by_line = FiguresByLine(/*by_offset=*/true);
+  const std::set<int> related = FiguresInRelations();
+  auto han = [](char32_t c) { return c >= 0x3400 && c <= 0x9FFF; };
+  // Only blanks and commas in `s` (the gaps between a row's figures, a key figure's trailing comma).
+  auto filler = [](std::string_view s) {
+    std::u32string u = ToU32(s);
+    return std::all_of(u.begin(), u.end(), [](char32_t c) {
+      return c == U' ' || c == U'\t' || c == 0x3000 || c == U',' || c == U'，';
+    });
+  };
+  auto quantities = [&](uint32_t line) {
+    std::vector<int> out;
+    auto on = by_line.find(line);
+    if (on == by_line.end()) return out;
+    for (int g : on->second) {
+      if (figures_[g].kind == ESGAUDIT_FACT_QUANTITY && figures_[g].unit != "年") out.push_back(g);
+    }
+    return out;
+  };
+  // Whether `figs` are all of `line`'s text but blanks and commas.
+  auto alone = [&](uint32_t line, const std::vector<int>& figs) {
+    const esgaudit_line l = doc.Line(line);
+    uint64_t at = l.offset;
+    for (int g : figs) {
+      if (figures_[g].offset < at || !filler(text.substr(at, figures_[g].offset - at))) return false;
+      at = figures_[g].offset + figures_[g].length;
+    }
+    return at <= l.offset + l.length && filler(text.substr(at, l.offset + l.length - at));
+  };
+  auto bare_whole = [&](int g) {
+    const Figure& f = figures_[g];
+    return f.unit.empty() && f.qualifiers == 0 && f.magnitude == 1 && f.decimals == 0 && f.value >= 0;
+  };
+  auto squeezed = [](std::string s) {
+    s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; }), s.end());
+    return s;
+  };
+  for (const auto& [line, all] : by_line) {
+    const std::vector<int> row = quantities(line);
+    if (row.size() < 3 || row.size() != all.size() || !alone(line, row)) continue;
+    if (doc.LineStructure(line).table != ESGAUDIT_NO_INDEX) continue;
+    if (!std::all_of(row.begin(), row.end(), [&](int g) { return bare_whole(g) && !related.count(g); })) continue;
+    // Up the page: lines without figures, then the total's line.
+    const uint32_t page = doc.Line(line).page;
+    std::vector<uint32_t> between;  // non-blank lines between the total and the row, bottom up
+    int total = -1;
+    for (uint32_t a = line; a-- > 0 && doc.Line(a).page == page;) {
+      const esgaudit_line_structure ls = doc.LineStructure(a);
+      if (ls.role == ESGAUDIT_ROLE_BLANK) continue;
+      if (ls.table != ESGAUDIT_NO_INDEX || ls.role == ESGAUDIT_ROLE_FURNITURE) break;
+      const std::vector<int> q = quantities(a);  // a year (2016年) is none
+      if (q.empty()) {
+        if (between.size() >= kAbove) break;
+        between.push_back(a);
+        continue;
+      }
+      if (q.size() == 1 && by_line.at(a).size() == 1 && alone(a, q) && bare_whole(q[0]) && !related.count(q[0])) total = q[0];
+      break;
+    }
+    if (total < 0 || between.size() < 2) continue;
+    // The total's label: the line right below it, a noun and a total word.
+    const std::u32string label = ToU32(squeezed(TrimmedLine(doc, between.back())));
+    size_t word = std::u32string::npos;
+    for (std::u32string_view w : {U"总数", U"总计", U"合计", U"总量", U"总额"}) {
+      word = std::min(word, label.find(w));
+    }
+    if (word == std::u32string::npos) continue;
+    std::u32string noun;
+    for (size_t k = word; k > 0 && han(label[k - 1]); --k) noun.insert(noun.begin(), label[k - 1]);
+    // The caption: another line between, naming a breakdown and the noun (two of its last characters
+    // or more).
+    std::string caption;
+    bool count_unit = false;
+    for (size_t i = 0; i + 1 < between.size(); ++i) {
+      const std::string l = squeezed(TrimmedLine(doc, between[i]));
+      if (l.rfind("单位", 0) == 0) {
+        const std::u32string u = ToU32(l);
+        const size_t colon = u.find_first_of(U":：");
+        count_unit = colon != std::u32string::npos && IsCountUnit(ToUtf8(u.substr(colon + 1)));
+        continue;
+      }
+      if (!caption.empty()) continue;
+      const std::u32string cap = ToU32(l);
+      const bool breakdown = Has(l, "按") || Has(l, "划分") || Has(l, "分布") || Has(l, "构成");
+      bool named = false;
+      for (size_t k = 2; k <= noun.size() && !named; ++k) named = cap.find(noun.substr(noun.size() - k)) != std::u32string::npos;
+      if (breakdown && named) caption = l;
+    }
+    if (caption.empty()) continue;
+    std::vector<std::pair<double, double>> intervals;
+    for (int p : row) {
+      intervals.emplace_back(figures_[p].low, figures_[p].high);
+      if (count_unit) figures_[p].low = figures_[p].high = figures_[p].value;
+    }
+    const std::pair<double, double> total_interval(figures_[total].low, figures_[total].high);
+    if (count_unit) figures_[total].low = figures_[total].high = figures_[total].value;
+    Relation r;
+    if (!TableSum(total, row, caption, &r) || OffByMoreThanASlip(r, figures_[total])) {
+      for (size_t k = 0; k < row.size(); ++k) std::tie(figures_[row[k]].low, figures_[row[k]].high) = intervals[k];
+      std::tie(figures_[total].low, figures_[total].high) = total_interval;
+      continue;
+    }
+    r.evidence = Evidence::kLayout;
+    r.certainty = Certainty::kLikely;
+    Add(std::move(r));
+  }
+}
+
+// Three clauses of one sentence on one line: an amount produced (its clause names 产生), the amount
+// of it used, disposed of or recovered (the clause right after it ends with such a verb and 量 before
+// the figure: 综合利用量, 处置量), then that verb's rate (利用率 … %) in the clause right after, below
+// 100 %. A year's use may exceed its production (stock from earlier years), so the pair alone says
+// nothing; a rate below 100 % printed with it says the use is that share of this production. The
+// second amount is then a subset of the first, in the same unit and magnitude, read from the words'
+// meaning: a warning (Likely) when it exceeds it.
+void RelationAnalysis::FindRatedUsePairs(const sdk::Document& doc) {
+  const std::string_view text = doc.Text();
+  const auto& by_line = FiguresByLine(/*by_offset=*/true);
+  static const std::vector<std::u32string> kVerbs = {U"利用", U"处置", U"回收", U"回用", U"处理"};
+  auto han = [](char32_t c) { return c >= 0x3400 && c <= 0x9FFF; };
+  auto clause_break = [](char32_t c) { return c == U'，' || c == U','; };
+  auto sentence_end = [](char32_t c) { return c == U'。' || c == U'；' || c == U';' || c == U'！' || c == U'？'; };
+  auto between = [&](const Figure& a, const Figure& b) {
+    return ToU32(text.substr(a.offset + a.length, b.offset - a.offset - a.length));
+  };
+  for (const auto& [line, figs] : by_line) {
+    for (size_t i = 0; i + 2 < figs.size(); ++i) {
+      const int a = figs[i], b = figs[i + 1], rate = figs[i + 2];
+      const Figure& fa = figures_[a];
+      const Figure& fb = figures_[b];
+      const Figure& fr = figures_[rate];
+      if (fa.kind != ESGAUDIT_FACT_QUANTITY || fb.kind != ESGAUDIT_FACT_QUANTITY || fa.unit.empty() ||
+          fa.unit != fb.unit || fa.magnitude != fb.magnitude || fa.qualifiers != 0 || fb.qualifiers != 0 ||
+          fr.unit != "%" || fr.value <= 0 || fr.value >= 100) {
+        continue;
+      }
+      // Between the amounts: the rest of the first's clause (its unit), one clause break, the second's
+      // label ending in a verb and 量.
+      const std::u32string ab = between(fa, fb);
+      const size_t ab_break = ab.find_first_of(U"，,");
+      if (ab_break == std::u32string::npos || std::count_if(ab.begin(), ab.end(), clause_break) != 1 ||
+          std::any_of(ab.begin(), ab.end(), sentence_end)) {
+        continue;
+      }
+      std::u32string label;
+      for (char32_t c : ab.substr(ab_break + 1)) {
+        if (han(c)) label += c;
+      }
+      if (label.size() < 3 || label.back() != U'量') continue;
+      std::u32string verb;
+      for (const std::u32string& v : kVerbs) {
+        if (label.size() >= v.size() + 1 && label.compare(label.size() - 1 - v.size(), v.size(), v) == 0) verb = v;
+      }
+      if (verb.empty()) continue;
+      // The rate: the next clause names the verb and 率 before the percentage.
+      const std::u32string br = between(fb, fr);
+      const size_t br_break = br.find_first_of(U"，,");
+      if (br_break == std::u32string::npos || std::count_if(br.begin(), br.end(), clause_break) != 1 ||
+          std::any_of(br.begin(), br.end(), sentence_end) ||
+          br.find(verb + U"率", br_break) == std::u32string::npos) {
+        continue;
+      }
+      // The first amount's clause names production.
+      const esgaudit_line l = doc.Line(line);
+      const std::u32string before = ToU32(text.substr(l.offset, fa.offset - l.offset));
+      const size_t open = before.find_last_of(U"，,。；;：:");
+      const std::u32string clause = open == std::u32string::npos ? before : before.substr(open + 1);
+      if (clause.find(U"产生") == std::u32string::npos) continue;
+      Relation r = Stated(RelationKind::kSubset, a, {b});
+      r.cue = SubsetCue::kVerbPair;
+      r.whole_verb = "产生";
+      r.part_verb = ToUtf8(verb);
+      r.certainty = Certainty::kLikely;
+      r.flag = !r.consistent;
+      Add(std::move(r));
+    }
+  }
+}
+
+// Two charts printed side by side, read as one run of lines:
+//   …专项资金投入26.05亿元，其中，环保资金投入15.15亿元，…       <- the paragraph above: both totals
+//   专项资金投入-按业务(亿元)      环保资金投入-按用途(亿元)       <- two captions on one line
+//   运输业务 1.38 / 煤炭业务 2.35 / …                          <- the first chart's rows
+//   废水防治措施 0.37 / … / 其他 + 2.46 on the next line        <- the second chart's rows
+// Each caption (a cell of the line, apart by a tab or two blanks) names a subject, 按 and a dimension,
+// and its unit in brackets. The rows are the lines right below: a label (no digit, no sentence
+// punctuation, at most 16 code points) and one figure, or a label alone and the figure alone on the
+// next line. The first chart's rows are the first ones whose labels end with its dimension (业务), two
+// or more; the rest, two or more, none ending so, are the second's. Each total is the figure of the
+// paragraph line right above the captions printed in the caption's unit whose noun (the Han
+// characters right before it in its clause) shares the longest ending with the caption's subject,
+// four code points or more, and no other figure as long a one; the two totals differ. Bare figures
+// take the caption's unit. The grouping is read from the layout and wording, so a sum off is a
+// warning (Likely), and one off by more than 15 % of its total reports nothing.
+void RelationAnalysis::FindTwoChartCaptions(const sdk::Document& doc) {
+  if (!doc.HasStructure()) return;
+  constexpr size_t kLabelPoints = 16;
+  const std::string_view text = doc.Text();
+  const auto& by_line = FiguresByLine(/*by_offset=*/true);
+  const std::set<int> related = FiguresInRelations();
+  auto han = [](char32_t c) { return c >= 0x3400 && c <= 0x9FFF; };
+  auto punct = [](const std::u32string& s) { return s.find_first_of(U"。，；,;：:") != std::u32string::npos; };
+  auto digits = [](const std::u32string& s) {
+    return std::any_of(s.begin(), s.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+  };
+  auto trim = [](std::u32string s) {
+    const std::u32string blanks = U" \t\u3000";
+    s.erase(0, std::min(s.size(), s.find_first_not_of(blanks)));
+    while (!s.empty() && blanks.find(s.back()) != std::u32string::npos) s.pop_back();
+    return s;
+  };
+  auto printed_unit = [](const std::string& t) {
+    size_t k = 0;
+    while (k < t.size() && (std::isdigit(static_cast<unsigned char>(t[k])) || t[k] == '.' || t[k] == ',')) ++k;
+    return t.substr(k);
+  };
+  struct Caption {
+    std::u32string subject, dimension;
+    std::string unit;
+  };
+  // A caption cell: subject, 按, dimension, (unit).
+  auto caption_of = [&](std::u32string c, Caption* out) {
+    c = trim(c);
+    while (!c.empty() && (c.back() == U')' || c.back() == U'）')) c.pop_back();
+    const size_t open = c.find_last_of(U"(（");
+    const size_t by = c.find(U'按');
+    if (open == std::u32string::npos || by == std::u32string::npos || by > open || c.size() - open - 1 == 0 ||
+        c.size() - open - 1 > 4) {
+      return false;
+    }
+    out->unit = ToUtf8(c.substr(open + 1));
+    out->dimension = trim(c.substr(by + 1, open - by - 1));
+    out->subject = c.substr(0, by);
+    while (!out->subject.empty() && !han(out->subject.back())) out->subject.pop_back();
+    return out->dimension.size() >= 2 && out->subject.size() >= 4 &&
+           std::all_of(out->dimension.begin(), out->dimension.end(), han);
+  };
+  for (uint32_t line = 1; line + 4 < doc.LineCount(); ++line) {
+    if (by_line.count(line)) continue;
+    const esgaudit_line cl = doc.Line(line);
+    const std::u32string l = trim(ToU32(text.substr(cl.offset, cl.length)));
+    if (l.empty() || punct(l)) continue;
+    // Two cells: apart by a tab or two blanks or more.
+    size_t gap = l.find(U'\t');
+    size_t gap_end = gap == std::u32string::npos ? gap : gap + 1;
+    if (gap == std::u32string::npos) {
+      gap = l.find(U"  ");
+      if (gap != std::u32string::npos) gap_end = l.find_first_not_of(U' ', gap);
+    }
+    if (gap == std::u32string::npos || gap_end == std::u32string::npos) continue;
+    Caption caps[2];
+    if (!caption_of(l.substr(0, gap), &caps[0]) || !caption_of(l.substr(gap_end), &caps[1])) continue;
+    // The rows below: label and figure on a line, or a label and its figure alone on the next line.
+    const uint32_t page = cl.page;
+    std::vector<std::pair<std::u32string, int>> rows;
+    bool plain = true;
+    for (uint32_t n = line + 1; n < doc.LineCount() && doc.Line(n).page == page;) {
+      const esgaudit_line nl = doc.Line(n);
+      const std::u32string t = trim(ToU32(text.substr(nl.offset, nl.length)));
+      auto on = by_line.find(n);
+      const std::vector<int> figs = on == by_line.end() ? std::vector<int>() : on->second;
+      if (t.empty()) break;
+      std::u32string label;
+      int figure = -1;
+      uint32_t next = n + 1;
+      if (figs.empty()) {
+        // A label alone, its figure alone on the next line.
+        auto below = by_line.find(n + 1);
+        if (below == by_line.end() || below->second.size() != 1 || n + 1 >= doc.LineCount()) break;
+        const esgaudit_line bl = doc.Line(n + 1);
+        const Figure& f = figures_[below->second[0]];
+        if (trim(ToU32(text.substr(bl.offset, bl.length))) != ToU32(f.text)) break;
+        label = t;
+        figure = below->second[0];
+        next = n + 2;
+      } else {
+        if (figs.size() != 1) break;
+        const Figure& f = figures_[figs[0]];
+        if (f.offset + f.length != nl.offset + nl.length &&
+            !trim(ToU32(text.substr(f.offset + f.length, nl.offset + nl.length - f.offset - f.length))).empty()) {
+          break;
+        }
+        label = trim(ToU32(text.substr(nl.offset, f.offset - nl.offset)));
+        figure = figs[0];
+      }
+      if (label.empty() || label.size() > kLabelPoints || digits(label) || punct(label) || !han(label.back())) break;
+      const Figure& f = figures_[figure];
+      if (f.kind != ESGAUDIT_FACT_QUANTITY || f.qualifiers != 0 || related.count(figure) || f.value < 0) {
+        plain = false;
+        break;
+      }
+      rows.emplace_back(label, figure);
+      n = next;
+    }
+    if (!plain || rows.size() < 4) continue;
+    auto ends_with = [](const std::u32string& s, const std::u32string& w) {
+      return s.size() >= w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0;
+    };
+    size_t split = 0;
+    while (split < rows.size() && ends_with(rows[split].first, caps[0].dimension)) ++split;
+    if (split < 2 || rows.size() - split < 2 ||
+        std::any_of(rows.begin() + split, rows.end(), [&](const auto& r) { return ends_with(r.first, caps[0].dimension); })) {
+      continue;
+    }
+    // The paragraph line right above the captions.
+    uint32_t para = line;
+    while (para > 0 && doc.LineStructure(para - 1).role == ESGAUDIT_ROLE_BLANK) --para;
+    if (para == 0 || doc.Line(para - 1).page != page || doc.LineStructure(para - 1).role != ESGAUDIT_ROLE_PROSE) continue;
+    --para;
+    auto pf = by_line.find(para);
+    if (pf == by_line.end()) continue;
+    const esgaudit_line pl = doc.Line(para);
+    int totals[2] = {-1, -1};
+    for (int c = 0; c < 2; ++c) {
+      size_t best = 0, ties = 0;
+      for (int g : pf->second) {
+        const Figure& f = figures_[g];
+        if (f.kind != ESGAUDIT_FACT_QUANTITY || f.unit.empty() || printed_unit(f.text) != caps[c].unit) continue;
+        const std::u32string before = ToU32(text.substr(pl.offset, f.offset - pl.offset));
+        std::u32string noun;
+        for (size_t k = before.size(); k > 0 && han(before[k - 1]); --k) noun.insert(noun.begin(), before[k - 1]);
+        while (!noun.empty() && std::u32string_view(U"共计合总有达为").find(noun.back()) != std::u32string_view::npos) {
+          noun.pop_back();
+        }
+        size_t common = 0;
+        while (common < noun.size() && common < caps[c].subject.size() &&
+               noun[noun.size() - 1 - common] == caps[c].subject[caps[c].subject.size() - 1 - common]) {
+          ++common;
+        }
+        if (common > best) {
+          best = common;
+          ties = 0;
+          totals[c] = g;
+        } else if (common == best) {
+          ++ties;
+        }
+      }
+      if (best < 4 || ties > 0) totals[c] = -1;
+    }
+    if (totals[0] < 0 || totals[1] < 0 || totals[0] == totals[1]) continue;
+    // A row given to the wrong chart leaves both off; a slip leaves one: one chart must add up.
+    std::vector<Relation> sums;
+    std::vector<std::pair<int, Figure>> kept_all;
+    for (int c = 0; c < 2; ++c) {
+      const Figure& t = figures_[totals[c]];
+      std::vector<int> parts;
+      for (size_t k = c == 0 ? 0 : split; k < (c == 0 ? split : rows.size()); ++k) parts.push_back(rows[k].second);
+      std::vector<Figure> kept;
+      bool fits = true;
+      for (int p : parts) {
+        kept.push_back(figures_[p]);
+        Figure& f = figures_[p];
+        if (f.unit.empty() && f.magnitude == 1) {  // a bare figure in the caption's unit
+          f.unit = t.unit;
+          f.magnitude = t.magnitude;
+          f.value *= t.magnitude;
+          f.low *= t.magnitude;
+          f.high *= t.magnitude;
+        } else if (f.unit != t.unit || f.magnitude != t.magnitude) {
+          fits = false;
+        }
+      }
+      Relation r;
+      if (!fits || !TableSum(totals[c], parts, ToUtf8(caps[c].subject), &r) || OffByMoreThanASlip(r, t)) {
+        for (size_t k = 0; k < parts.size(); ++k) figures_[parts[k]] = kept[k];
+        continue;
+      }
+      for (size_t k = 0; k < parts.size(); ++k) kept_all.emplace_back(parts[k], kept[k]);
+      r.evidence = Evidence::kLayout;
+      r.certainty = Certainty::kLikely;
+      sums.push_back(std::move(r));
+    }
+    if (std::none_of(sums.begin(), sums.end(), [](const Relation& r) { return r.consistent; })) {
+      for (const auto& [p, f] : kept_all) figures_[p] = f;
+      continue;
+    }
+    for (const auto& [label, figure] : rows) figures_[figure].label = ToUtf8(label);
+    for (Relation& r : sums) Add(std::move(r));
+  }
 }
 
 void PrepareExpressions() { AgeRange(); }

@@ -237,6 +237,21 @@ class RelationAnalysis {
   // by a quantity and no total word (全年安全投入 after three kinds of spending, 万元 each; 综合能耗
   // after two kinds of energy in 千克/年): read from the arithmetic of most witnesses (see the .cc).
   void FindQuantityTotalLines(const sdk::Document& doc);
+  // A footnote's 其中 of a figure carrying its note mark: `总耗水量（百万吨）注2 | 227.7` in a KPI table or
+  // `1,200万元註` in prose, then a note `註2 其中，地表水…百万吨，…，其他水…百万吨` below it: the note's
+  // figures are the marked figure's parts (see the .cc).
+  void FindFootnoteParts(const sdk::Document& doc);
+  // A bar chart printed as one line of figures alone (`87  83  89 … 422`), its caption naming a
+  // breakdown above it, under a key figure stating the total of the noun the caption counts (`1,459`
+  // over `公司供应商总数`): the row's figures are that total's parts (see the .cc).
+  void FindFigureRowCharts(const sdk::Document& doc);
+  // An amount produced, then the amount of it put to use, then that use's rate below 100 %
+  // (`产生废水总量168.69百万吨，综合利用量115.67百万吨，综合利用率68.57%`): the rate says the use is
+  // within the production, so the second is a subset of the first (see the .cc).
+  void FindRatedUsePairs(const sdk::Document& doc);
+  // Two charts whose captions share one line (`投入-按业务(亿元)  投入-按用途(亿元)`) and whose rows
+  // run one after the other below it, each total stated in the sentence above (see the .cc).
+  void FindTwoChartCaptions(const sdk::Document& doc);
   // Tables of shares set side by side, the row key (a year) opening each one's part of every row's
   // line, a line of shares alone above a row holding more of its cells (see the .cc).
   void FindSideBySideShareRows(const sdk::Document& doc);

@@ -1,6 +1,7 @@
 #include "subset_exceeds_total_rule.h"
 
 #include "relation_analysis.h"
+#include "value_facts.h"
 
 namespace esgaudit::numeric {
 
@@ -20,7 +21,9 @@ void SubsetExceedsTotalRule::Check(const sdk::Document& doc, const sdk::Context&
                   quoted(total.label, "'", "' ") + total.text;
     } else if (r.cue == SubsetCue::kVerbPair) {
       // What each count counts: "整改数 … 超过排查数 …".
-      f.message = r.part_verb + "数" + quoted(part.label, "“", "”") + part.text + "超过" + r.whole_verb + "数" +
+      // Counts are 数 (整改数), amounts 量 (利用量).
+      const char* what = IsCountUnit(part.unit) ? "数" : "量";
+      f.message = r.part_verb + what + quoted(part.label, "“", "”") + part.text + "超过" + r.whole_verb + what +
                   quoted(total.label, "“", "”") + total.text;
     } else if (r.cue == SubsetCue::kShareOf) {
       // "占比项“…”1770万千瓦超过其基数“…”785万千瓦": the part states its share of the base.

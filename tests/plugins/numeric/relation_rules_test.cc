@@ -4807,5 +4807,200 @@ TEST(RelationRulesTest, ALineNamedByTheQuantityItTotalsSumsTheLinesOfItsUnitBefo
   }
 }
 
+// A footnote's 其中 of a figure carrying its note mark: a KPI row whose label ends in its bracketed
+// unit and the mark (`总取水量（百万立方米）注1`), or a prose figure followed by the mark (`860万元註`).
+TEST(RelationRulesTest, AFootnotesOfWhichListIsThePartsOfTheMarkedFigure) {
+  const std::string kpi =
+      "环境与社会绩效\n"
+      "公司坚持绿色发展，持续完善环境管理体系。\n"
+      "指标\t2023年\n"
+      "综合能源消费量（万吨标准煤）\t412.6\n"
+      "总取水量（百万立方米）注1\t86.4\n"
+      "废水排放量（万吨）\t35.2\n"
+      "对外捐赠额（万元）注2\t560\n"
+      "安全生产事故（起）\t0\n"
+      "注1\t其中，地表水41.3百万立方米，地下水12.6百万立方米，市政供水20.9百万立方米，再\n"
+      "生水和其他水源11.6百万立方米。\n"
+      "注2\t其中，乡村振兴项目捐赠385万元。\n";
+  ExpectCleanAndRecognised(kpi, "zh",
+                           {{"parts-total", {"86.4", "41.3百万立方米", "12.6百万立方米", "20.9百万立方米", "11.6百万立方米"}},
+                            {"subset", {"560", "385万元"}}});
+  ExpectChangesFlagged(kpi,
+                       {{"地表水41.3", "地表水45.4", {"45.4百万立方米 + 12.6百万立方米 + 20.9百万立方米 + 11.6百万立方米"}},
+                        {"捐赠385万元", "捐赠3850万元", {"3850万元"}}},
+                       "warning");
+  // A mark right after a figure of prose, and a note of no number below it.
+  const std::string prose =
+      "公益慈善\n"
+      "公司本年度用于教育助学的支出共860万元註，资助学生2,300名。\n"
+      "公司员工积极参与志愿服务。\n"
+      "注其中，120万元已承诺支出，尚未支付。\n";
+  ExpectCleanAndRecognised(prose, "zh", {{"subset", {"860万元", "120万元"}}});
+  ExpectChangesFlagged(prose, {{"注其中，120万元", "注其中，1200万元", {"1200万元"}}}, "warning");
+  auto replaced = [](std::string s, const std::string& from, const std::string& to) {
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  // Near misses: a note with no 其中, a note of another number, an open list (no 其他 part), a part in
+  // another unit, a row without the mark, a row whose label prints no unit, another note of the same
+  // number between the row and the note, the note too far below; in prose, a 注 inside a word (关注)
+  // before a 其中 clause, and a mark that follows no figure.
+  const std::string far(45, '\n');
+  for (const std::string& near : {
+           replaced(kpi, "注1\t其中，", "注1\t"),
+           replaced(kpi, "注1\t其中，", "注3\t其中，"),
+           replaced(kpi, "生水和其他水源11.6", "生水11.6"),
+           replaced(kpi, "市政供水20.9百万立方米", "市政供水20.9万吨"),
+           replaced(kpi, "总取水量（百万立方米）注1", "总取水量（百万立方米）"),
+           replaced(kpi, "总取水量（百万立方米）注1", "总取水量注1"),
+           replaced(kpi, "安全生产事故（起）\t0\n", "安全生产事故（起）\t0\n注1\t统计范围为境内企业。\n"),
+           replaced(kpi, "注1\t其中，", far + "注1\t其中，"),
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_TRUE(std::none_of(n.relations.begin(), n.relations.end(), [&](const RelationRecord& x) {
+      return MemberTexts(nd, x).count("86.4") > 0;
+    })) << near;
+  }
+  for (const std::string& near : {
+           replaced(prose, "注其中，", "公司持续关注其中，"),
+           replaced(prose, "共860万元註，", "共860万元，主要用于助学註，"),
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    const Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_TRUE(std::none_of(n.relations.begin(), n.relations.end(), [&](const RelationRecord& x) {
+      return MemberTexts(nd, x).count("120万元") > 0;
+    })) << near;
+  }
+}
+
+// A bar chart given as one line of figures alone under its category labels and a caption naming a
+// breakdown, below a key figure whose label states the total of the noun the caption counts.
+TEST(RelationRulesTest, ALineOfChartFiguresSumsToTheKeyFigureAboveItsCaption) {
+  const std::string chart =
+      "供应链管理\n"
+      "公司坚持阳光采购，持续优化供应商结构。\n"
+      "2,180,\n"
+      "2023年公司合格供应商总数\n"
+      "单位：家\n"
+      "公司按区域划分的合格供应商数量\n"
+      "华北华东华南西南西北境外\n"
+      "412\t538\t365\t290\t175\t400\n"
+      "携手伙伴发展\n";
+  ExpectCleanAndRecognised(chart, "zh", {{"parts-total", {"2,180", "412", "538", "365", "290", "175", "400"}}});
+  // Counts under a 单位 line of a count unit are exact: one firm more is a sum off.
+  ExpectChangesFlagged(chart, {{"\t365\t", "\t366\t", {"412 + 538 + 366 + 290 + 175 + 400 = 2,181"}}}, "warning");
+  ExpectChangesFlagged(chart, {{"\t400\n", "\t440\n", {"412 + 538 + 365 + 290 + 175 + 440 = 2,220"}}}, "warning");
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string s = chart;
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  // Near misses: a label with no total word, a caption naming another noun or no breakdown, a row of
+  // one region's figures far below the total, a sentence of figures between, a share in the row, a
+  // total printed inside a sentence, and too many lines between the total and the row.
+  for (const std::string& near : {
+           replaced("合格供应商总数", "合格供应商"),
+           replaced("划分的合格供应商数量", "划分的经销商数量"),
+           replaced("公司按区域划分的合格供应商数量", "公司合格供应商数量"),
+           replaced("412\t538\t365\t290\t175\t400", "41\t53\t36\t29\t17\t40"),
+           replaced("单位：家\n", "本年新增供应商215家。\n"),
+           replaced("\t400\n", "\t18.3%\n"),
+           replaced("2,180,\n", "公司共有供应商2,180家。\n"),
+           replaced("单位：家\n", "单位：家\n注\n数据\n来源\n采购系统\n"),
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_TRUE(std::none_of(n.relations.begin(), n.relations.end(), [&](const RelationRecord& x) {
+      return MemberTexts(nd, x).count("412") > 0 || MemberTexts(nd, x).count("41") > 0;
+    })) << near;
+  }
+}
+
+// An amount produced, the amount of it used and that use's rate below 100 %: the use is a subset of
+// the production. Without the rate (or with one of 100 % or more) a year's use may exceed its
+// production, so nothing is read.
+TEST(RelationRulesTest, AUseWithItsRateBelowAHundredIsWithinTheProduction) {
+  const std::string clean =
+      "固体废物管理\n"
+      "公司加强固体废物分类管理。2023年，公司产生一般工业固废总量52.40万吨，综合利用量41.92万吨，"
+      "综合利用率80.0%，其余全部合规处置。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"subset", {"52.40万吨", "41.92万吨"}}});
+  ExpectChangesFlagged(clean, {{"41.92万吨", "419.2万吨", {"利用量“综合利用量”419.2万吨超过产生量"}}}, "warning");
+  auto replaced = [&](std::string s, const std::string& from, const std::string& to) {
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  // A use above the production: flagged above, left alone in each near miss.
+  const std::string above = replaced(clean, "41.92万吨", "61.92万吨");
+  // Near misses: a rate of 100 % or more, no rate, the rate of another verb, a first amount that is
+  // no production, another unit, a sentence end between.
+  for (const std::string& near : {
+           replaced(above, "综合利用率80.0%", "综合利用率118.2%"),
+           replaced(above, "综合利用率80.0%，", ""),
+           replaced(above, "综合利用率80.0%", "达标率80.0%"),
+           replaced(above, "公司产生一般工业固废总量", "公司贮存一般工业固废总量"),
+           replaced(above, "61.92万吨", "61.92万立方米"),
+           replaced(above, "52.40万吨，综合", "52.40万吨。综合"),
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", near);
+    EXPECT_TRUE(std::none_of(n.relations.begin(), n.relations.end(), [&](const RelationRecord& x) {
+      return MemberTexts(nd, x).count("52.40万吨") > 0;
+    })) << near;
+  }
+}
+
+// Two charts whose captions share one line and whose rows run one after the other below it, each
+// total stated in the sentence above; the first chart's rows are those naming its dimension (按业务).
+TEST(RelationRulesTest, TwoChartsUnderOneCaptionLineSumToTheirTotalsInTheSentenceAbove) {
+  const std::string clean =
+      "节能环保投入\n"
+      "2023年，公司节能环保专项资金投入18.40亿元，其中，环保资金投入11.20亿元，重点用于污染治理；"
+      "节能资金投入7.20亿元，重点用于锅炉改造。\n"
+      "节能环保专项资金投入-按业务(亿元)\t环保资金投入-按用途(亿元)\n"
+      "煤炭业务 3.10\n"
+      "发电业务\t12.60\n"
+      "运输业务 2.70\n"
+      "废气治理 6.40\n"
+      "废水治理\t2.30\n"
+      "生态修复1.50\n"
+      "其他\n"
+      "1.00\n"
+      "推动节能降耗\n";
+  ExpectCleanAndRecognised(clean, "zh",
+                           {{"parts-total", {"18.40亿元", "3.10", "12.60", "2.70"}},
+                            {"parts-total", {"11.20亿元", "6.40", "2.30", "1.50", "1.00"}}});
+  ExpectChangesFlagged(clean, {{"发电业务\t12.60", "发电业务\t13.60", {"13.60"}}}, "warning");
+  ExpectChangesFlagged(clean, {{"其他\n1.00", "其他\n1.90", {"1.90"}}}, "warning");
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string s = clean;
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  // Near misses: a caption naming no dimension, a first-chart label not naming it (the split leaves
+  // both charts off), totals in another unit, a sentence naming other subjects, both charts far off.
+  for (const std::string& near : {
+           replaced("节能环保专项资金投入-按业务(亿元)", "节能环保专项资金投入(亿元)"),
+           replaced("运输业务 2.70", "运输 2.70"),
+           replaced("投入18.40亿元，其中，环保资金投入11.20亿元，重点用于污染治理；节能资金投入7.20亿元",
+                    "投入18.40万元，其中，环保资金投入11.20万元，重点用于污染治理；节能资金投入7.20万元"),
+           replaced("公司节能环保专项资金投入18.40亿元，其中，环保资金投入11.20亿元",
+                    "公司安全生产投入18.40亿元，其中，职业健康投入11.20亿元"),
+           replaced("发电业务\t12.60\n运输业务 2.70\n废气治理 6.40", "发电业务\t2.60\n运输业务 2.70\n废气治理 1.40"),
+       }) {
+    const std::string& n_text = near;
+    ReportResult n = Check(n_text, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << n_text << ::testing::PrintToString(Findings(n));
+    const Document nd = Document::FromUtf8("test.txt", n_text);
+    EXPECT_TRUE(std::none_of(n.relations.begin(), n.relations.end(), [&](const RelationRecord& x) {
+      return MemberTexts(nd, x).count("3.10") > 0 || MemberTexts(nd, x).count("6.40") > 0;
+    })) << n_text;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
