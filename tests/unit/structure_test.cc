@@ -539,22 +539,22 @@ TEST(StructureTest, AgeClassLegendsAreNoHeadings) {
             (std::vector<std::string>{"1 员工权益", "2 岁月如歌"}));
 }
 
-TEST(StructureTest, AgeClassesAndLabelsBeforeSeveralFiguresAreNoContentsEntries) {
-  // Whether any cell of the text is flagged as a contents entry.
-  auto flagged = [](const std::string& text) {
-    Document doc = Document::FromUtf8("r.txt", text);
-    std::vector<std::string> out;
-    const Structure& s = doc.structure();
-    for (size_t i = 0; i < s.lines().size(); ++i) {
-      const LineStructure& l = s.line(i);
-      for (uint32_t k = 0; k < l.cell_count; ++k) {
-        const Cell& c = s.cells()[l.first_cell + k];
-        if (c.flags & ESGAUDIT_CELL_TOC_ENTRY)
-          out.push_back(std::string(doc.text().substr(c.offset, c.length)));
-      }
+// Every cell of the text flagged as a contents entry.
+std::vector<std::string> ContentsFlags(const Document& doc) {
+  std::vector<std::string> out;
+  const Structure& s = doc.structure();
+  for (size_t i = 0; i < s.lines().size(); ++i) {
+    const LineStructure& l = s.line(i);
+    for (uint32_t k = 0; k < l.cell_count; ++k) {
+      const Cell& c = s.cells()[l.first_cell + k];
+      if (c.flags & ESGAUDIT_CELL_TOC_ENTRY) out.push_back(std::string(doc.text().substr(c.offset, c.length)));
     }
-    return out;
-  };
+  }
+  return out;
+}
+
+TEST(StructureTest, AgeClassesAndLabelsBeforeSeveralFiguresAreNoContentsEntries) {
+  auto flagged = [](const std::string& text) { return ContentsFlags(Document::FromUtf8("r.txt", text)); };
   // A staff table: labels ending in a note number and age classes, each before several figures.
   EXPECT_EQ(flagged("人员结构\t本年\t上年\t增减\n"
                     "一线员工7\t3,210\t3,105\t3.38%\n"
@@ -575,19 +575,6 @@ TEST(StructureTest, AgeClassesAndLabelsBeforeSeveralFiguresAreNoContentsEntries)
             (std::vector<std::string>{"3关于我们", "9员工关爱", "17社区公益"}));
 }
 
-// Every cell of the text flagged as a contents entry.
-std::vector<std::string> ContentsFlags(const Document& doc) {
-  std::vector<std::string> out;
-  const Structure& s = doc.structure();
-  for (size_t i = 0; i < s.lines().size(); ++i) {
-    const LineStructure& l = s.line(i);
-    for (uint32_t k = 0; k < l.cell_count; ++k) {
-      const Cell& c = s.cells()[l.first_cell + k];
-      if (c.flags & ESGAUDIT_CELL_TOC_ENTRY) out.push_back(std::string(doc.text().substr(c.offset, c.length)));
-    }
-  }
-  return out;
-}
 
 std::vector<std::string> ContentsFlags(const std::string& text) {
   return ContentsFlags(Document::FromUtf8("r.txt", text));
