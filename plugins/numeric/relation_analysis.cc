@@ -9253,7 +9253,6 @@ void RelationAnalysis::FindFigureRowCharts(const sdk::Document& doc) {
   const std::string_view text = doc.Text();
   const auto& by_line = FiguresByLine(/*by_offset=*/true);
   const std::set<int> related = FiguresInRelations();
-  auto han = [](char32_t c) { return c >= 0x3400 && c <= 0x9FFF; };
   // Only blanks and commas in `s` (the gaps between a row's figures, a key figure's trailing comma).
   auto filler = [](std::string_view s) {
     std::u32string u = ToU32(s);
@@ -9319,7 +9318,7 @@ void RelationAnalysis::FindFigureRowCharts(const sdk::Document& doc) {
     }
     if (word == std::u32string::npos) continue;
     std::u32string noun;
-    for (size_t k = word; k > 0 && han(label[k - 1]); --k) noun.insert(noun.begin(), label[k - 1]);
+    for (size_t k = word; k > 0 && IsCjk(label[k - 1]); --k) noun.insert(noun.begin(), label[k - 1]);
     // The caption: another line between, naming a breakdown and the noun (two of its last characters
     // or more).
     std::string caption;
@@ -9370,7 +9369,6 @@ void RelationAnalysis::FindRatedUsePairs(const sdk::Document& doc) {
   const std::string_view text = doc.Text();
   const auto& by_line = FiguresByLine(/*by_offset=*/true);
   static const std::vector<std::u32string> kVerbs = {U"利用", U"处置", U"回收", U"回用", U"处理"};
-  auto han = [](char32_t c) { return c >= 0x3400 && c <= 0x9FFF; };
   auto clause_break = [](char32_t c) { return c == U'，' || c == U','; };
   auto sentence_end = [](char32_t c) { return c == U'。' || c == U'；' || c == U';' || c == U'！' || c == U'？'; };
   auto between = [&](const Figure& a, const Figure& b) {
@@ -9397,7 +9395,7 @@ void RelationAnalysis::FindRatedUsePairs(const sdk::Document& doc) {
       }
       std::u32string label;
       for (char32_t c : ab.substr(ab_break + 1)) {
-        if (han(c)) label += c;
+        if (IsCjk(c)) label += c;
       }
       if (label.size() < 3 || label.back() != U'量') continue;
       std::u32string verb;
@@ -9451,7 +9449,6 @@ void RelationAnalysis::FindTwoChartCaptions(const sdk::Document& doc) {
   const std::string_view text = doc.Text();
   const auto& by_line = FiguresByLine(/*by_offset=*/true);
   const std::set<int> related = FiguresInRelations();
-  auto han = [](char32_t c) { return c >= 0x3400 && c <= 0x9FFF; };
   auto punct = [](const std::u32string& s) { return s.find_first_of(U"。，；,;：:") != std::u32string::npos; };
   auto digits = [](const std::u32string& s) {
     return std::any_of(s.begin(), s.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
@@ -9484,9 +9481,9 @@ void RelationAnalysis::FindTwoChartCaptions(const sdk::Document& doc) {
     out->unit = ToUtf8(c.substr(open + 1));
     out->dimension = trim(c.substr(by + 1, open - by - 1));
     out->subject = c.substr(0, by);
-    while (!out->subject.empty() && !han(out->subject.back())) out->subject.pop_back();
+    while (!out->subject.empty() && !IsCjk(out->subject.back())) out->subject.pop_back();
     return out->dimension.size() >= 2 && out->subject.size() >= 4 &&
-           std::all_of(out->dimension.begin(), out->dimension.end(), han);
+           std::all_of(out->dimension.begin(), out->dimension.end(), [](char32_t ch) { return IsCjk(ch); });
   };
   for (uint32_t line = 1; line + 4 < doc.LineCount(); ++line) {
     if (by_line.count(line)) continue;
@@ -9536,7 +9533,7 @@ void RelationAnalysis::FindTwoChartCaptions(const sdk::Document& doc) {
         label = trim(ToU32(text.substr(nl.offset, f.offset - nl.offset)));
         figure = figs[0];
       }
-      if (label.empty() || label.size() > kLabelPoints || digits(label) || punct(label) || !han(label.back())) break;
+      if (label.empty() || label.size() > kLabelPoints || digits(label) || punct(label) || !IsCjk(label.back())) break;
       const Figure& f = figures_[figure];
       if (f.kind != ESGAUDIT_FACT_QUANTITY || f.qualifiers != 0 || related.count(figure) || f.value < 0) {
         plain = false;
@@ -9571,7 +9568,7 @@ void RelationAnalysis::FindTwoChartCaptions(const sdk::Document& doc) {
         if (f.kind != ESGAUDIT_FACT_QUANTITY || f.unit.empty() || printed_unit(f.text) != caps[c].unit) continue;
         const std::u32string before = ToU32(text.substr(pl.offset, f.offset - pl.offset));
         std::u32string noun;
-        for (size_t k = before.size(); k > 0 && han(before[k - 1]); --k) noun.insert(noun.begin(), before[k - 1]);
+        for (size_t k = before.size(); k > 0 && IsCjk(before[k - 1]); --k) noun.insert(noun.begin(), before[k - 1]);
         while (!noun.empty() && std::u32string_view(U"共计合总有达为").find(noun.back()) != std::u32string_view::npos) {
           noun.pop_back();
         }
