@@ -221,7 +221,7 @@ bool SameThingsCounted(const Figure& a, const Figure& b) {
 // The noun a count in a general classifier (个, 项, 次) counts when it follows its unit: the Han
 // characters right after the unit, up to a particle or conjunction ("17个省市自治区的…" -> 省市自治区);
 // empty when none follows ("其中新增29个。"), when the words open a predicate of which the count is
-// the subject ("其中21个为目录外品种": the count counts the total's noun), when one character is all
+// the subject ("其中21个为目录外品种", "其中18项达行业先进水平": the count counts the total's noun), when one character is all
 // there is, or when the unit is another.
 std::u32string NounAfterGeneralUnit(const Figure& g) {
   if (g.kind != ESGAUDIT_FACT_QUANTITY || (g.unit != "个" && g.unit != "项" && g.unit != "次")) return {};
@@ -231,7 +231,7 @@ std::u32string NounAfterGeneralUnit(const Figure& g) {
     if (c < 0x4E00 || c > 0x9FFF || c == U'的' || c == U'和' || c == U'及' || c == U'与' || c == U'或') break;
     noun += c;
   }
-  if (noun.size() < 2 || std::u32string_view(U"为是属系在位来由已均都获被将").find(noun[0]) != std::u32string_view::npos) {
+  if (noun.size() < 2 || std::u32string_view(U"为是属系在位来由已均都获被将达").find(noun[0]) != std::u32string_view::npos) {
     return {};
   }
   return noun;
@@ -2607,21 +2607,39 @@ int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>
 // remark of another unit allowed), and the part names the total's noun (专利, 机组): the nearest
 // figure of the unit may be another's ("专利申请15件、授权5件", "新增8台"). Not for amounts of money.
 template <typename Tokens>
-bool RelationAnalysis::RateClauseBetween(const Tokens& toks, long total, long rate, long subset, int part) const {
+bool RelationAnalysis::RateClauseBetween(const Tokens& toks, std::string_view doc_text, long total, long rate,
+                                         long subset, int part) const {
   if (toks[rate].type != Tok::kFact) return false;
   const Figure& r = figures_[toks[rate].figure];
+  const Figure& tf = figures_[toks[total].figure];
   // A rate named with 同比 (同比进步率为49.40%) is still a rate: its label ends with 率.
   const std::u32string rate_stem = LabelStem(r.label);
   const bool named_rate = !rate_stem.empty() && rate_stem.back() == U'率';
-  if (r.kind != ESGAUDIT_FACT_PERCENT || (IsChangeLabel(r.label) && !named_rate)) return false;
+  // "占员工总数1/4": a share written as a fraction, two bare numbers (the first the smaller, after 占)
+  // joined by a slash, stands for a rate; the clause is read from its numerator.
+  long opens = rate;
+  bool share = r.kind == ESGAUDIT_FACT_PERCENT && (!IsChangeLabel(r.label) || named_rate);
+  if (!share && r.kind == ESGAUDIT_FACT_QUANTITY && r.unit.empty() && rate >= 2 && toks[rate - 1].type == Tok::kEnum &&
+      toks[rate - 2].type == Tok::kFact) {
+    const Figure& n = figures_[toks[rate - 2].figure];
+    const uint64_t end = n.offset + n.length;
+    share = n.kind == ESGAUDIT_FACT_QUANTITY && n.unit.empty() && n.value > 0 && n.value < r.value &&
+            Has(n.label, "占") && r.offset >= end && r.offset <= doc_text.size() &&
+            doc_text.substr(end, r.offset - end) == "/";
+    opens = rate - 2;
+  }
+  // "机组82台，装机容量4549.5万千瓦，其中…机组58台": a measure of the total's things in another unit
+  // (not money, no change) says more about them, as a rate does.
+  const bool measure = !share && r.kind == ESGAUDIT_FACT_QUANTITY && !r.unit.empty() && r.unit != tf.unit &&
+                       !MoneyUnit(r.unit) && !IsChangeLabel(r.label) && !SameThingsCounted(r, tf);
+  if (!share && !measure) return false;
   for (long k = rate + 1; k < subset; ++k) {
     if (toks[k].type != Tok::kComma) return false;
   }
-  long c = rate - 1;
+  long c = opens - 1;
   while (c > total && (toks[c].type == Tok::kText || toks[c].type == Tok::kTotal)) --c;
   if (c <= total || toks[c].type != Tok::kComma) return false;
   // Amounts of money are left out: 归属于母公司的净利润 may exceed 净利润 (a minority's loss).
-  const Figure& tf = figures_[toks[total].figure];
   if (MoneyUnit(tf.unit)) return false;
   for (long k = total + 1, depth = 0; k < c; ++k) {
     const Tok type = toks[k].type;
@@ -2636,8 +2654,21 @@ bool RelationAnalysis::RateClauseBetween(const Tokens& toks, long total, long ra
   const std::u32string whole = HanOf(tf.label) + NounAfterUnit(tf);
   const std::u32string stem = HanOf(ToUtf8(LabelStem(pf.label)));
   const std::u32string noun = NounAfterUnit(pf);
-  return (stem.size() >= 2 && whole.find(stem.substr(stem.size() - 2)) != std::u32string::npos) ||
-         (noun.size() >= 2 && whole.find(noun.substr(0, 2)) != std::u32string::npos);
+  if ((stem.size() >= 2 && whole.find(stem.substr(stem.size() - 2)) != std::u32string::npos) ||
+      (noun.size() >= 2 && whole.find(noun.substr(0, 2)) != std::u32string::npos)) {
+    return true;
+  }
+  // "考核的83项技术经济指标，同比进步率为49.40%，其中18项达行业先进水平": a bare count right after 其中,
+  // in the total's classifier and after a rate (not a measure), counts "of them": the total's things,
+  // when the total is the only figure of that unit in its sentence before it.
+  if (measure || subset + 1 >= static_cast<long>(toks.size()) || toks[subset + 1].type != Tok::kFact ||
+      toks[subset + 1].figure != part || pf.unit != tf.unit) {
+    return false;
+  }
+  for (long k = total - 1; k >= 0 && toks[k].type != Tok::kEnd; --k) {
+    if (toks[k].type == Tok::kFact && figures_[toks[k].figure].unit == tf.unit) return false;
+  }
+  return true;
 }
 
 template <typename Tokens>
@@ -2645,6 +2676,12 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
   static const std::vector<std::u32string> kLeads = {U"的比例为", U"的比重为", U"的比例", U"的比重", U"比例为",
                                                      U"比重为", U"比例", U"比重", U"的", U"约", U"达", U"为"};
   static const std::vector<std::u32string> kTotalEnds = {U"总人数", U"总数", U"总额", U"总量", U"总和"};
+  // Every part with its share of a named base, in the paragraph's order, for the sums below.
+  struct ShareOf {
+    int part, share;
+    std::u32string base, stem;
+  };
+  std::vector<ShareOf> shares;
   for (size_t p = 2; p < toks.size(); ++p) {
     if (toks[p].type != Tok::kFact) continue;
     const Figure& share = figures_[toks[p].figure];
@@ -2654,14 +2691,30 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
     // Back over the clause's words to its comma; the token before it is the part.
     size_t c = p;
     while (c > 0 && (toks[c - 1].type == Tok::kText || toks[c - 1].type == Tok::kTotal) && p - c < 24) --c;
-    if (c < 2 || toks[c - 1].type != Tok::kComma || toks[c - 2].type != Tok::kFact) continue;
-    const int part_index = toks[c - 2].figure;
+    if (c < 2 || toks[c - 1].type != Tok::kComma) continue;
+    // "73.05亿股（A股），占总股本的67.64%": a bracket of words naming the part may stand before the comma;
+    // such a part is read for the sums below only.
+    long before = static_cast<long>(c) - 2;
+    bool remark = false;
+    if (toks[before].type == Tok::kClose) {
+      long open = before - 1;
+      while (open >= 0 && toks[open].type == Tok::kText && before - open <= 8) --open;
+      if (open < 1 || toks[open].type != Tok::kOpen) continue;
+      before = open - 1;
+      remark = true;
+    }
+    if (toks[before].type != Tok::kFact) continue;
+    const int part_index = toks[before].figure;
     const Figure& part = figures_[part_index];
     if (part.kind != ESGAUDIT_FACT_QUANTITY || part.unit.empty() || IsChangeLabel(part.label)) continue;
     if (part.offset + part.length > share.offset || share.offset > doc_text.size()) continue;
     std::u32string between;
     for (char32_t ch : ToU32(doc_text.substr(part.offset + part.length, share.offset - part.offset - part.length))) {
       if (ch != U' ' && ch != U'\t' && ch != U'\n' && ch != U'\r' && ch != 0x3000) between.push_back(ch);
+    }
+    if (remark && (between[0] == U'（' || between[0] == U'(')) {
+      const size_t close = between.find_first_of(U"）)");
+      between.erase(0, close == std::u32string::npos ? between.size() : close + 1);
     }
     if (between.size() < 5 || (between[0] != U'，' && between[0] != U',') || between[1] != U'占') continue;
     std::u32string base = between.substr(2);
@@ -2690,6 +2743,8 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
       total_word = true;
     }
     if (!total_word || stem.size() < 2 || stem.find(U'总') != std::u32string::npos) continue;
+    shares.push_back({part_index, toks[p].figure, base, stem});
+    if (remark) continue;
     int base_index = -1;
     for (size_t k = c - 2; k-- > 0 && toks[k].type != Tok::kEnd;) {
       if (toks[k].type != Tok::kFact) continue;
@@ -2704,6 +2759,42 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
     r.cue = SubsetCue::kShareOf;
     r.flag = !r.consistent;
     Add(std::move(r));
+  }
+  // "境内人民币普通股73.05亿股（A股），占总股本的67.64%；海外上市外资股34.95亿股（H股），占总股本的32.36%":
+  // consecutive parts giving their shares of one base, the shares adding up to 100 % as printed, are
+  // the whole of the base: their sum is the base's figure stated earlier in the paragraph (the nearest
+  // of the parts' unit whose label holds the base's words without the total word: 总股本 -> 股本).
+  // The longest such run is taken; the pairing crosses sentences, so a sum off is a warning.
+  for (size_t a = 0; a + 1 < shares.size(); ++a) {
+    size_t best = a;
+    double low = figures_[shares[a].share].low, high = figures_[shares[a].share].high;
+    for (size_t b = a + 1; b < shares.size() && shares[b].base == shares[a].base; ++b) {
+      const Figure& pb = figures_[shares[b].part];
+      const Figure& pa = figures_[shares[a].part];
+      if (pb.kind != pa.kind || pb.unit != pa.unit) break;
+      low += figures_[shares[b].share].low;
+      high += figures_[shares[b].share].high;
+      if (low <= 100 && high >= 100) best = b;
+    }
+    if (best == a) continue;
+    const Figure& first = figures_[shares[a].part];
+    int base_index = -1;
+    for (size_t k = 0; k < toks.size(); ++k) {
+      const Figure* g = toks[k].type == Tok::kFact ? &figures_[toks[k].figure] : nullptr;
+      if (g == nullptr || g->offset >= first.offset) continue;
+      if (g->kind == first.kind && g->unit == first.unit && !IsChangeLabel(g->label) &&
+          LabelStem(g->label).find(shares[a].stem) != std::u32string::npos) {
+        base_index = toks[k].figure;
+      }
+    }
+    if (base_index < 0) continue;
+    std::vector<int> parts;
+    for (size_t k = a; k <= best; ++k) parts.push_back(shares[k].part);
+    Relation r = Stated(RelationKind::kPartsTotal, base_index, std::move(parts));
+    r.certainty = Certainty::kLikely;
+    r.flag = !r.consistent && r.sum_low <= 2 * figures_[base_index].high && r.sum_high >= 0.5 * figures_[base_index].low;
+    if (r.consistent || r.flag) Add(std::move(r));
+    a = best;
   }
 }
 
@@ -2989,6 +3080,127 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         }
       }
     }
+    // "增加义工人数732名至2,446人": an increase by a figure, 至 (到) right after it and the level it
+    // reached, of one unit: what was there before is no less than nothing, so the increase is within
+    // the level. Not for money (a loss may turn into a profit), percentages or a decrease. An
+    // approximate figure on either side makes it a warning.
+    if (const Figure* inc = fig(toks[t]); inc != nullptr && token_chars_ != nullptr && t + 2 < toks.size() &&
+                                          toks[t + 1].type == Tok::kText &&
+                                          ((*token_chars_)[t + 1] == U'至' || (*token_chars_)[t + 1] == U'到') &&
+                                          toks[t + 2].type == Tok::kFact) {
+      const Figure& level = figures_[toks[t + 2].figure];
+      const std::string l = Lower(inc->label);
+      const bool increase = (Has(l, "增加") || Has(l, "增长") || Has(l, "新增") || Has(l, "提高") || Has(l, "提升") ||
+                             Has(l, "上升") || Has(l, "扩大")) &&
+                            !Has(l, "减") && !Has(l, "下降") && !Has(l, "降低");
+      if (increase && inc->kind == ESGAUDIT_FACT_QUANTITY && level.kind == ESGAUDIT_FACT_QUANTITY &&
+          !inc->unit.empty() && inc->unit == level.unit && !MoneyUnit(inc->unit) && inc->value >= 0 &&
+          level.value >= 0) {
+        Relation r = Stated(RelationKind::kSubset, toks[t + 2].figure, {toks[t].figure});
+        r.cue = SubsetCue::kIncrease;
+        if (inc->qualifiers != 0 || level.qualifiers != 0) r.certainty = Certainty::kLikely;
+        r.flag = !r.consistent;
+        Add(std::move(r));
+      }
+    }
+    // "本集团经营41家百货店及购物中心，分别为29家…百货店及12家…购物中心": a count, its noun, then 分别为
+    // (分别是) opening the next clause (or right after the noun) and a list of figures of the count's
+    // unit joined by 及 / 和 / 与 / 、 or commas to the sentence's end: the count's parts, one by one.
+    // Figures of another unit in the list (销售额分别为…亿元) or of another thing before 分别 (a year, a
+    // second count) leave it unread. The parts may leave some out or overlap, so a sum off is a
+    // warning unless they name every category of a closed set.
+    if (const Figure* whole = fig(toks[t]); whole != nullptr && token_chars_ != nullptr &&
+                                            whole->kind == ESGAUDIT_FACT_QUANTITY && !whole->unit.empty() &&
+                                            !IsChangeLabel(whole->label)) {
+      const std::vector<char32_t>& ch = *token_chars_;
+      size_t k = t + 1;
+      for (int n = 0; k < toks.size() && n < 20 && (toks[k].type == Tok::kText || toks[k].type == Tok::kEnum) &&
+                      ch[k] != U'分';
+           ++k, ++n) {
+      }
+      if (k < toks.size() && toks[k].type == Tok::kComma) ++k;
+      const bool respectively = k + 2 < toks.size() && ch[k] == U'分' && (ch[k + 1] == U'别' || ch[k + 1] == U'別') &&
+                                (ch[k + 2] == U'为' || ch[k + 2] == U'為' || ch[k + 2] == U'是') && k > t + 1;
+      std::vector<int> listed;
+      bool joined = true, other = false;
+      bool sep = false;  // a joining word or comma since the last part
+      for (size_t j = respectively ? k + 3 : toks.size(); j < toks.size() && toks[j].type != Tok::kEnd; ++j) {
+        if (toks[j].type == Tok::kOpen) {
+          const long m = matching(static_cast<long>(j));
+          if (m < 0) break;
+          j = static_cast<size_t>(m);
+          continue;
+        }
+        if (toks[j].type == Tok::kSubset || toks[j].type == Tok::kTotal || toks[j].type == Tok::kClose) {
+          other = true;
+          break;
+        }
+        if (toks[j].type == Tok::kEnum || toks[j].type == Tok::kComma) sep = true;
+        const Figure* f = fig(toks[j]);
+        if (f == nullptr) continue;
+        if (f->kind != whole->kind || (!same_unit(*f, *whole) && !SameThingsCounted(*f, *whole)) ||
+            IsChangeLabel(f->label)) {
+          other = true;
+          break;
+        }
+        joined = joined && (listed.empty() || sep);
+        listed.push_back(toks[j].figure);
+        sep = false;
+      }
+      if (respectively && !other && joined && listed.size() >= 2) {
+        Relation r = Stated(RelationKind::kPartsTotal, toks[t].figure, listed);
+        r.flag = !r.consistent && r.sum_low <= 2 * whole->high && r.sum_high >= 0.5 * whole->low;
+        if (!CategoriesOf(r.parts).complete) r.certainty = Certainty::kLikely;
+        if (r.consistent || r.flag) {
+          totals_done.insert(toks[t].figure);
+          Add(std::move(r));
+        }
+      }
+    }
+    // "拥有售后服务商167家，售后服务网点766个（其中新增售后服务商9家，售后服务网点15个）": a bracket
+    // right after the last of two or more totals of different units opens with 其中 and lists one
+    // figure per total: each is a subset of the nearest earlier figure of its unit in the sentence,
+    // when it names that total's noun (its label's last two characters stand in the total's label).
+    // The units tell the pairs apart: two parts of one unit leave the bracket to the reading below.
+    if (toks[t].type == Tok::kSubset && t >= 2 && toks[t - 1].type == Tok::kOpen && toks[t - 2].type == Tok::kFact) {
+      const long close = matching(static_cast<long>(t - 1));
+      std::vector<std::pair<int, int>> pairs;  // (total, part)
+      bool sure = close > 0;
+      std::set<std::string> units;
+      for (long j = static_cast<long>(t) + 1; sure && j < close; ++j) {
+        if (toks[j].type == Tok::kSubset || toks[j].type == Tok::kTotal || toks[j].type == Tok::kOpen) sure = false;
+        const Figure* f = fig(toks[j]);
+        if (!sure || f == nullptr || f->kind == ESGAUDIT_FACT_YEAR || f->kind == ESGAUDIT_FACT_DATE) continue;
+        if (f->kind != ESGAUDIT_FACT_QUANTITY || f->unit.empty() || MoneyUnit(f->unit) || !units.insert(f->unit).second ||
+            Has(f->label, "减") || Has(f->label, "下降")) {
+          sure = false;
+          continue;
+        }
+        int total = -1;
+        for (long b = static_cast<long>(t) - 2; b >= 0 && toks[b].type != Tok::kEnd; --b) {
+          const Figure* g = fig(toks[b]);
+          if (g != nullptr && g->kind == ESGAUDIT_FACT_QUANTITY && g->unit == f->unit) {
+            total = toks[b].figure;
+            break;
+          }
+        }
+        const std::u32string stem = total >= 0 ? HanOf(ToUtf8(LabelStem(f->label))) : std::u32string();
+        sure = stem.size() >= 2 && HanOf(figures_[total].label).find(stem.substr(stem.size() - 2)) != std::u32string::npos &&
+               !IsChangeLabel(figures_[total].label);
+        pairs.emplace_back(total, toks[j].figure);
+      }
+      // The last total is the figure the bracket follows.
+      if (sure && pairs.size() >= 2 &&
+          std::any_of(pairs.begin(), pairs.end(), [&](const auto& p) { return p.first == toks[t - 2].figure; })) {
+        for (const auto& [total, part] : pairs) {
+          Relation r = Stated(RelationKind::kSubset, total, {part});
+          r.flag = !r.consistent;
+          totals_done.insert(total);
+          Add(std::move(r));
+        }
+        continue;
+      }
+    }
     // "公司现任10名高管中，女性高管为4名": a count, its noun and 中 (among) close a clause; the next
     // clause's figure, of the count's unit, is a subset of it.
     std::vector<int> among_more;
@@ -3159,7 +3371,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
             bool enumerated = false, nested = false;
             std::vector<int> parts = collect(t + 1, +1, *g, &enumerated, &nested);
             if (parts.size() >= 2 && NamingOf(toks[j].figure, parts).names_total) k = j;
-            if (parts.size() == 1 && !nested && RateClauseBetween(toks, j, k, t, parts[0])) k = j;
+            if (parts.size() == 1 && !nested && RateClauseBetween(toks, doc_text, j, k, t, parts[0])) k = j;
             break;
           }
         }
@@ -7590,13 +7802,14 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
 // A year's addition within a running total: two figures of one unit and magnitude in one sentence
 // of the structure model (at most kMaxCodePoints apart), one counted up to now (累计,
 // 累积 or 历年 in its clause, no year of its own there) and one of the year (新增, 当年, 本年, a year
-// such as 2016年 in its clause, or a sentence opening with the year alone: `2016年，…`), in either
+// such as 2016年 in its clause, a sentence opening with the year alone: `2016年，…`, or the clause right
+// before a 历年 clause: `收集超过2,800个，历年累积收集近25,000个`), in either
 // order, both of the same thing: what is left of the two clauses once the cue words, the figures and
 // the words of the subject and of the verb's size (公司, 已, 共, 达, 为, 总额) are dropped is the same,
 // or one holds the other (基金会捐赠 / 捐赠), or the later clause says nothing else (`…新增供应商22家，
 // 累计达166家`). The year's figure is a part of the running total, Likely (a warning): the pairing
-// is read from the wording. Not read as such: a change (同比, 较, 增长, 增加, 减少: a difference, not a
-// part), a stock (拥有, 现有, 余额: what is held, not added), a clause with 其中 or a per-head figure, a
+// is read from the wording; approximate figures are compared by their ranges. Not read as such: a
+// change (同比, 较, 增长, 增加, 减少: a difference, not a part), a stock (拥有, 现有, 余额: what is held, not added), a clause with 其中 or a per-head figure, a
 // year's end (2016年底 dates a running total), two scopes apart (国内 against 国外), and a running
 // total over a year of its own (`2016年累计…`: a sum within the year, which a year's part may exceed
 // in another reading).
@@ -7607,8 +7820,7 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
   std::vector<int> order;
   for (size_t i = 0; i < figures_.size(); ++i) {
     const Figure& f = figures_[i];
-    if (f.kind == ESGAUDIT_FACT_QUANTITY && !f.unit.empty() && f.value > 0 && f.qualifiers == 0 &&
-        f.unit.find('/') == std::string::npos) {
+    if (f.kind == ESGAUDIT_FACT_QUANTITY && !f.unit.empty() && f.value > 0 && f.unit.find('/') == std::string::npos) {
       order.push_back(static_cast<int>(i));
     }
   }
@@ -7648,15 +7860,16 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
     return c;
   };
   auto cumulative = [&](const Clause& c) {
-    return has(c.words, {U"累计", U"累积", U"历年"}) &&
+    return has(c.words, {U"累计", U"累积", U"历年", U"歴年"}) &&
            !has(c.words, {U"新增", U"新増", U"当年", U"本年", U"年内", U"今年", U"全年", U"本期", U"报告期"}) &&
            !names_year(c.words);
   };
+  auto stock = [&](const Clause& c) {  // counted up to now, or held
+    return has(c.words, {U"累计", U"累积", U"历年", U"歴年", U"截至", U"截止", U"以来", U"拥有", U"现有", U"共有",
+                         U"在职", U"在岗", U"余额", U"存量", U"保有"});
+  };
   auto of_the_year = [&](const Clause& c) {
-    if (has(c.words, {U"累计", U"累积", U"历年", U"截至", U"截止", U"以来", U"拥有", U"现有", U"共有", U"在职",
-                      U"在岗", U"余额", U"存量", U"保有"})) {
-      return false;
-    }
+    if (stock(c)) return false;
     if (has(c.words, {U"新增", U"新増", U"当年", U"本年", U"年内", U"今年", U"全年", U"本期", U"报告期内"}) ||
         names_year(c.words)) {
       return true;
@@ -7682,7 +7895,7 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
         U"报告期内", U"累计", U"累积", U"历年", U"新增", U"新増", U"当年", U"本年度", U"本年", U"年内", U"今年",
         U"全年", U"年度", U"以来", U"共计", U"总计", U"合计", U"总额", U"总数", U"金额", U"数量", U"达到",
         U"各项", U"本公司", U"公司", U"集团", U"全行", U"我们", U"已", U"共", U"达", U"为", U"约", U"超过",
-        U"逾", U"数", U"了"};
+        U"逾", U"近", U"歴年", U"数", U"了"};
     // Up to the last figure in the clause and its unit's first character.
     size_t k = s.size();
     while (k > 0 && !digit(s[k - 1])) --k;
@@ -7753,7 +7966,16 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
                               return e.second == y;
                             })->first;
         const Clause cy = clause_at(text, ypos);
-        if (!of_the_year(cy) || unfit(cy) || scopes_apart(cc.words, cy.words)) continue;
+        // "成功收集月饼盒超过2,800个，历年累积收集近25,000个": a 历年 clause (over the years) right after
+        // the other's clause sets the two apart as this time's and all times': the other is of the
+        // period even without a cue of its own.
+        size_t commas = 0;
+        for (size_t k = ypos; k < cpos && ypos < cpos; ++k) {  // not a thousands separator
+          commas += text[k] == U'，' || (text[k] == U',' && !(k > 0 && digit(text[k - 1]) && digit(text[k + 1])));
+        }
+        const bool before_over_the_years =
+            ypos < cpos && commas == 1 && has(cc.words, {U"历年", U"歴年"}) && !stock(cy);
+        if (!(of_the_year(cy) || before_over_the_years) || unfit(cy) || scopes_apart(cc.words, cy.words)) continue;
         const std::u32string tc = thing(cc.words), ty = thing(cy.words);
         const std::u32string& later = fy.offset < fc.offset ? tc : ty;
         const bool same = tc == ty || later.empty() ||

@@ -69,6 +69,7 @@ enum class SubsetCue {
   kGroupRow,   // a KPI table row naming a group of the total row above it (女性员工 under 员工总数)
   kAmong,      // a count, its noun and 中 (among), then the next clause's count (10名高管中，女性高管为4名)
   kRunningTotal,  // a year's figure and the running total of the same thing (新增…1,020件 / 累计…10,963件)
+  kIncrease,   // an increase and the level it reached (增加义工人数732名至2,446人)
 };
 
 struct Relation {
@@ -142,7 +143,8 @@ class RelationAnalysis {
   int AmongSubset(const Tokens& toks, size_t t, std::vector<int>* more) const;
   // Whether a share or rate clause alone stands between a total and its 其中 (see the .cc).
   template <typename Tokens>
-  bool RateClauseBetween(const Tokens& toks, long total, long rate, long subset, int part) const;
+  bool RateClauseBetween(const Tokens& toks, std::string_view doc_text, long total, long rate, long subset,
+                         int part) const;
   bool Reportable(const Relation& r, bool enumerated) const;
   // The severity rule of short sums: parts below an explicit total they do not name completely
   // (`closed` false: no 其他 row, no closed category set, no total row under them) may leave a

@@ -33,6 +33,9 @@ void SubsetExceedsTotalRule::Check(const sdk::Document& doc, const sdk::Context&
       // "当期数“…”1,200件超过累计数“…”1,000件": the figure of the year above the running total.
       f.message = "当期数" + quoted(part.label, "“", "”") + part.text + "超过累计数" + quoted(total.label, "“", "”") +
                   total.text;
+    } else if (r.cue == SubsetCue::kIncrease) {
+      // "增加数“增加义工人数”7,320名超过增至的总数2,446人": the level's label is only 至.
+      f.message = "增加数" + quoted(part.label, "“", "”") + part.text + "超过增至的总数" + total.text;
     } else if (r.cue == SubsetCue::kGroupRow) {
       // "分组行“女性员工”…超过其总数行“员工总数”…": a KPI row naming a group of the row above it.
       f.message = "分组行" + quoted(part.label, "“", "”") + part.text + "超过其总数行" + quoted(total.label, "“", "”") +

@@ -5002,5 +5002,117 @@ TEST(RelationRulesTest, TwoChartsUnderOneCaptionLineSumToTheirTotalsInTheSentenc
   }
 }
 
+// No relation member is any of `texts` (a near miss reads nothing of these figures) and nothing is flagged.
+void ExpectNoRelationWith(const std::string& text, const std::set<std::string>& texts) {
+  SCOPED_TRACE(text);
+  ReportResult r = Check(text, "zh", "relations");
+  EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+  const Document doc = Document::FromUtf8("test.txt", text);
+  for (const RelationRecord& x : r.relations) {
+    for (const std::string& m : MemberTexts(doc, x)) EXPECT_EQ(texts.count(m), 0u) << m;
+  }
+}
+
+// A measure of the total's things in another unit (装机容量 after a count of units) or a share written
+// as a fraction (占员工总数1/4) may stand between a total and its 其中, as a rate may; the part names
+// the total's noun. Approximate counts (余) are compared by their ranges: a part whose range lies
+// wholly above the total's is an error, as for other 其中 parts. Near misses: an amount of money between, a part naming another noun, a figure of
+// the total's unit between.
+TEST(RelationRulesTest, AMeasureOrAFractionMayStandBetweenATotalAndItsQiZhong) {
+  ExpectRecognisedThenCaught({"本年末公司运营的风电机组64台，装机容量320万千瓦，其中5兆瓦及以上级\n海上风电机组18台，均已并网。\n",
+                              "subset", {"64台", "18台"}, "18台", "180", "error"});
+  ExpectRecognisedThenCaught({"研究院拥有300余名科研人员，占员工总数1/5，其中从事基础研究的科研人员120余人。\n", "subset",
+                              {"300余名", "120余人"}, "120余人", "1200", "error"});
+  ExpectNoRelationWith("本年末公司运营的风电机组64台，营业收入32亿元，其中海上风电机组80台。\n", {"64台", "80台"});
+  ExpectNoRelationWith("本年末公司运营的风电机组64台，装机容量320万千瓦，其中检修车辆80台。\n", {"64台", "80台"});
+  ExpectNoRelationWith("研究院拥有300余名科研人员，新增50人，占员工总数1/5，其中管理人员400余人。\n",
+                       {"300余名", "400余人"});
+}
+
+// A bare count right after 其中, in the total's classifier, after a rate clause counts "of them". Near
+// misses: a count of the unit before the total in its sentence (which one is meant is unsure), a
+// measure rather than a rate between.
+TEST(RelationRulesTest, ABareCountAfterQiZhongPastARateClauseCountsTheTotalsThings) {
+  ExpectRecognisedThenCaught({"年内考核的60项环保指标，同比改善率为45.00%，其中21项达行业领先水平。\n", "subset",
+                              {"60项", "21项"}, "21项", "210", "error"});
+  ExpectNoRelationWith("年内新设课题15项、考核的60项环保指标，同比改善率为45.00%，其中71项达行业领先水平。\n",
+                       {"60项", "71项"});
+  ExpectNoRelationWith("本年末公司运营的机组60台，装机容量320万千瓦，其中71台达行业领先水平。\n", {"60台", "71台"});
+}
+
+// 增加…至: an increase and the level it reached, of one unit: the increase is within the level.
+// Near misses: an increase in percent, a decrease, an amount of money, the level's start (由…增加至).
+TEST(RelationRulesTest, AnIncreaseIsWithinTheLevelItReached) {
+  ExpectRecognisedThenCaught({"本年开展第二次招募，增加志愿者人数415名至1,380人，服务时长持续增长。\n", "subset",
+                              {"415名", "1,380人"}, "415名", "4150", "error"});
+  ExpectRecognisedThenCaught({"本年新增合作农户约300户至1,200户。\n", "subset", {"300户", "1,200户"}, "300户", "3000",
+                              "warning"});
+  ExpectNoRelationWith("志愿者人数增长15%至1,380人。\n", {"15%", "1,380人"});
+  ExpectNoRelationWith("志愿者人数减少1,415名至1,380人。\n", {"1,415名", "1,380人"});
+  ExpectNoRelationWith("净利润增加5亿元至3亿元，扭亏为盈。\n", {"5亿元", "3亿元"});
+  ExpectNoRelationWith("志愿者人数由1,415名增加至1,880人。\n", {"1,415名", "1,880人"});
+}
+
+// 分别为 after a count and its noun lists the count's parts one by one. Near misses: figures of
+// another unit after 分别为, a year before 分别, no total before 分别为.
+TEST(RelationRulesTest, PartsListedWithFenbieweiAfterTheirTotalAreItsSum) {
+  ExpectRecognisedThenCaught({"公司在全国运营58家门店，分别为36家以「乐购」命名的超市及22家社区便利店。\n", "parts-total",
+                              {"58家", "36家", "22家"}, "36家", "40", "warning"});
+  ExpectRecognisedThenCaught({"公司共有员工500人，分别为男性员工320人和女性员工180人。\n", "parts-total",
+                              {"500人", "320人", "180人"}, "320人", "352", "error"});
+  ExpectNoRelationWith("公司在全国运营58家门店，销售额分别为36亿元及22亿元。\n", {"58家", "36亿元", "22亿元"});
+  ExpectNoRelationWith("公司在全国运营58家门店，2015年和2016年分别为36家及42家。\n", {"58家", "36家", "42家"});
+  ExpectNoRelationWith("公司在全国运营58家门店，超市和便利店分别为36家及42家。\n", {"58家", "36家", "42家"});
+  ExpectNoRelationWith("超市和便利店分别为36家及42家。\n", {"36家", "42家"});
+}
+
+// A bracket opening with 其中 after two totals of different units pairs each of its figures with the
+// total of its unit. Near misses: a part naming neither total, a part of a unit no total has.
+TEST(RelationRulesTest, ABracketedQiZhongAfterTwoTotalsPairsEachPartWithItsTotal) {
+  const std::string clean =
+      "截至年末，公司拥有授权经销商120家，维修网点450个（其中本年新增授权经销商8家，维修网点26个），覆盖全国。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"subset", {"120家", "8家"}}, {"subset", {"450个", "26个"}}});
+  ExpectChangesFlagged(clean, {{"经销商8家", "经销商800家", {"800家"}}, {"网点26个", "网点2600个", {"2600个"}}}, "error");
+  ExpectNoRelationWith("截至年末，公司拥有授权经销商120家，维修网点450个（其中本年新增培训学校300家，维修网点26个）。\n",
+                       {"300家"});
+  ExpectNoRelationWith("截至年末，公司拥有授权经销商120家，维修网点450个（其中本年新增授权经销商800家，服务车辆26辆）。\n",
+                       {"800家", "26辆"});
+}
+
+// A clause counting the same thing right before a 历年 clause (over the years) is this time's figure
+// within that running total; approximate figures (超过, 近) are compared by the ranges they allow, and a
+// figure above the total is a warning. Near misses: a clause between the two, a 累计 clause (not 历年)
+// with no period cue, a stock (拥有), a part whose range still fits under the total's.
+TEST(RelationRulesTest, AFigureRightBeforeItsLinianRunningTotalIsWithinIt) {
+  ExpectRecognisedThenCaught({"本届活动成功回收旧衣物超过3,600件，历年累积回收近41,000件。\n", "subset",
+                              {"3,600件", "41,000件"}, "3,600件", "42000", "warning"});
+  ExpectNoRelationWith("本届活动成功回收旧衣物超过3,600件，参与市民1,200人，历年累积回收近41,000件。\n",
+                       {"3,600件", "41,000件"});
+  ExpectNoRelationWith("本届活动成功回收旧衣物超过3,600件，累积回收近41,000件。\n", {"3,600件", "41,000件"});
+  ExpectNoRelationWith("公司拥有回收网点3,600个，历年累积回收近41,000个。\n", {"3,600个", "41,000个"});
+  // 近41,000 allows down to about half of it: 超过30,000 may still be within.
+  const std::string near = "本届活动成功回收旧衣物超过30,000件，历年累积回收近41,000件。\n";
+  EXPECT_TRUE(Findings(Check(near)).empty()) << ::testing::PrintToString(Findings(Check(near)));
+}
+
+// Consecutive parts each giving its share of one base (占总股本的…%), the shares adding up to 100 %,
+// are the whole of the base stated earlier in the paragraph, though a 其中 holding with its own share
+// stands before them. Near misses: shares falling short of 100 %, another base, no figure of the base.
+TEST(RelationRulesTest, PartsWhoseSharesOfOneBaseMakeAHundredSumToTheBase) {
+  const std::string clean =
+      "目前，公司的总股本为40亿股，其中控股股东持股22亿股（A股），占总股本的55.00%。境内上市内资股30亿股"
+      "（A股），占总股本的75.00%；境外上市外资股10亿股（H股），占总股本的25.00%。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"40亿股", "30亿股", "10亿股"}}});
+  ExpectChangesFlagged(clean, {{"内资股30亿股", "内资股33亿股", {"33"}}}, "warning");
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string t = clean;
+    t.replace(t.find(from), from.size(), to);
+    return t;
+  };
+  ExpectNoRelationWith(replaced("占总股本的25.00%", "占总股本的15.00%"), {"30亿股", "10亿股"});
+  ExpectNoRelationWith(replaced("（H股），占总股本的25.00%", "（H股），占总资产的25.00%"), {"30亿股", "10亿股"});
+  ExpectNoRelationWith(replaced("公司的总股本为40亿股", "公司的注册资本为40亿元"), {"30亿股", "10亿股"});
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
