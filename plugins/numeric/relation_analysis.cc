@@ -6,6 +6,7 @@
 #include <boost/regex/pending/unicode_iterator.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstddef>
 #include <cmath>
@@ -464,6 +465,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindCardTotals(doc);
   FindRowTotalColumns(doc);
   FindRaggedRowTotalColumns(doc);
+  FindThreeFigureRowTotals(doc);
   FindPovertyReliefForms(doc);
   FindLayoutTotals();
   FindTotalsOfLabelTails(doc);
@@ -1968,6 +1970,90 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
         Relation r;
         if (TableSum(total, std::move(parts), row.label, &r)) Add(std::move(r));
       }
+    }
+  }
+}
+
+// Rows of three figures set apart by blanks (tabs or spaces) at the line's end, after a label that
+// may hold figures of its own glued to words or printed otherwise (an age class, "30-39岁"): under
+// a header that may be lost (a damaged 合计 over the last column, male and female over the first
+// two), the last figure is the sum of the two before it. Three figures give no other columns to
+// place a total by (FindRowTotalColumns wants four), so the bar is stricter: a run of such rows
+// (lines without figures between them) where at least kMinWitnesses rows foot with both parts
+// non-zero and at most one does not; the three figures of every row printed alike (no share, one
+// unit), and the parts no finer than their total column. Three unrelated figures (a year's value
+// beside the year before and its change, counts of three kinds) foot in a row by chance only, and
+// not in four rows of one run. A row that does not foot is then an error, as in FindRowTotalColumns.
+void RelationAnalysis::FindThreeFigureRowTotals(const sdk::Document& doc) {
+  constexpr int kMinWitnesses = 4;
+  constexpr uint32_t kMaxGapLines = 2;
+  const std::string_view text = doc.Text();
+  auto blank = [&](uint64_t from, uint64_t to) {
+    for (uint64_t k = from; k < to; ++k) {
+      if (text[k] != ' ' && text[k] != '\t' && text[k] != '\r') return false;
+    }
+    return true;
+  };
+  auto end_of = [&](int f) { return figures_[f].offset + figures_[f].length; };
+  struct Row {
+    uint32_t line = 0;
+    std::string label;
+    std::array<int, 3> cols{};
+  };
+  std::vector<std::vector<Row>> runs;
+  uint32_t last_line = 0;
+  for (const auto& [line, figs] : FiguresByLine(true)) {
+    const esgaudit_line l = doc.Line(line);
+    const size_t n = figs.size();
+    bool row = n >= 3 && blank(end_of(figs[n - 1]), l.offset + l.length);
+    for (size_t k = n - 2; row && k < n; ++k)
+      row = end_of(figs[k - 1]) <= figures_[figs[k]].offset && blank(end_of(figs[k - 1]), figures_[figs[k]].offset);
+    const int a = row ? figs[n - 3] : -1;
+    row = row && figures_[a].offset > l.offset && blank(figures_[a].offset - 1, figures_[a].offset);  // the label apart
+    if (row) {
+      for (int f : {figs[n - 3], figs[n - 2], figs[n - 1]}) {
+        row = row && figures_[f].kind != ESGAUDIT_FACT_PERCENT && figures_[f].unit == figures_[a].unit &&
+              figures_[f].qualifiers == 0;
+      }
+    }
+    // A figure before the three, set apart by blanks and printed alike, makes a wider row.
+    if (row && n > 3) {
+      const int b = figs[n - 4];
+      row = !(blank(end_of(b), figures_[a].offset) && figures_[b].unit == figures_[a].unit &&
+              figures_[b].kind == figures_[a].kind);
+    }
+    std::string label = row ? std::string(sdk::Trim(text.substr(l.offset, figures_[a].offset - l.offset))) : std::string();
+    row = row && !label.empty() && std::any_of(label.begin(), label.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+          });
+    if (!row) {
+      last_line = 0;  // a line of figures that is no row ends the run
+      continue;
+    }
+    if (runs.empty() || last_line == 0 || line - last_line > kMaxGapLines + 1) runs.emplace_back();
+    runs.back().push_back({line, std::move(label), {figs[n - 3], figs[n - 2], figs[n - 1]}});
+    last_line = line;
+  }
+  for (const std::vector<Row>& run : runs) {
+    if (run.size() < static_cast<size_t>(kMinWitnesses)) continue;
+    std::array<int, 3> decimals{};
+    for (const Row& row : run)
+      for (int c = 0; c < 3; ++c) decimals[c] = std::max(decimals[c], static_cast<int>(figures_[row.cols[c]].decimals));
+    if (decimals[0] > decimals[2] || decimals[1] > decimals[2]) continue;
+    int fails = 0, witnesses = 0;
+    for (const Row& row : run) {
+      const Figure &x = figures_[row.cols[0]], &y = figures_[row.cols[1]], &t = figures_[row.cols[2]];
+      if (x.low + y.low > t.high || t.low > x.high + y.high) {
+        ++fails;
+      } else if (x.value != 0 && y.value != 0) {
+        ++witnesses;
+      }
+    }
+    if (fails > 1 || witnesses < kMinWitnesses) continue;
+    for (const Row& row : run) {
+      if (Summed(row.cols[2])) continue;  // a stated or table relation already sums into it
+      Relation r;
+      if (TableSum(row.cols[2], {row.cols[0], row.cols[1]}, row.label, &r)) Add(std::move(r));
     }
   }
 }

@@ -195,6 +195,9 @@ class RelationAnalysis {
   // different numbers of cells (a dash column dropped, trailing cells wrapped). Rows of the same
   // width share a layout; a total column found there must be confirmed by the other widths (see the .cc).
   void FindRaggedRowTotalColumns(const sdk::Document& doc);
+  // Rows of a label and three figures, the last the sum of the two before it, taken only where four
+  // rows of one run foot (see the .cc).
+  void FindThreeFigureRowTotals(const sdk::Document& doc);
   // The 2016 poverty-relief form of the exchanges' template (精准扶贫工作情况统计表), a row per line with
   // its label and value apart by a tab: the overview's 资金 is the total of the programmes' amounts,
   // and its 脱贫数 the total of the programmes' 脱贫数 rows (see the .cc).

@@ -1616,6 +1616,123 @@ TEST(StructureTest, ProseOrAnotherLayoutAcrossAPageBreakEndsATabTable) {
   EXPECT_EQ(no_page.structure().tables().size(), 2u);
 }
 
+// The grid cells standing on line `line` of table `t`, as (column, text).
+std::vector<std::pair<uint32_t, std::string>> CellsOnLine(const Structure& s, const Table& t, size_t line) {
+  std::vector<std::pair<uint32_t, std::string>> out;
+  for (uint32_t k = 0; k < t.grid_cell_count; ++k) {
+    const TableCell& c = s.table_cells()[t.first_grid_cell + k];
+    if (c.line == line) out.emplace_back(c.column, c.text);
+  }
+  return out;
+}
+
+TEST(StructureTest, ATitleWithItsUnitCaptionOverColumnTitlesStartsANewTabTable) {
+  // Three tables stacked without blank lines, each under a tab line holding its title and, in a
+  // later slot, its unit caption (单位：人), then a line of column titles: three tables, each with
+  // its unit; the title lines are no rows.
+  const std::string text =
+      "员工结构\n"
+      "单位：人\n"
+      "年份\t\t总人数\t\t\t性别\t\t\n"
+      "\t\t\t\t男\t\t女\t\n"
+      "2020\t\t1,200\t\t700\t\t500\t\n"
+      "2019\t\t1,100\t\t650\t\t450\t\n"
+      "员工学历构成\t\t\t\t\t\t\t单位：人\n"
+      "年份\t博士\t硕士\t本科\n"
+      "2020\t10\t200\t990\n"
+      "2019\t9\t180\t911\n"
+      "员工地区分布（按所在地统计）\t（单位：人）\n"
+      "地区\t2019年员工数\t2020年员工数\n"
+      "华东\t700\t800\n"
+      "华南\t400\t400\n";
+  Document doc = Document::FromUtf8("r.txt", text);
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 3u);
+  EXPECT_EQ(s.tables()[0].last_line, LineWith(doc, "2019\t\t1,100"));
+  EXPECT_EQ(s.tables()[1].first_line, LineWith(doc, "年份\t博士"));
+  EXPECT_EQ(s.tables()[1].header_line, LineWith(doc, "年份\t博士"));
+  EXPECT_EQ(s.tables()[1].unit, "人");
+  EXPECT_EQ(s.tables()[2].first_line, LineWith(doc, "地区\t"));
+  EXPECT_EQ(s.tables()[2].unit, "人");
+  EXPECT_NE(Role(doc, LineWith(doc, "员工学历构成")), "table-row");
+  EXPECT_NE(Role(doc, LineWith(doc, "员工地区分布")), "table-row");
+
+  // Near misses, each one table as before. A header naming its unit in the value column over rows
+  // of figures ("项目\t单位：人" is the table's header, not a title over another table's header).
+  Document header = Document::FromUtf8("r.txt",
+                                       "员工总数\t1,200\t1,100\n"
+                                       "项目\t单位：人\n"
+                                       "男性员工\t700\t650\n"
+                                       "女性员工\t500\t450\n");
+  ASSERT_EQ(header.structure().tables().size(), 1u);
+  EXPECT_EQ(header.structure().tables()[0].first_line, 0u);
+  EXPECT_EQ(Role(header, 1), "table-row");
+  // A real row whose label ends in a unit word (单位), its figure slots apart.
+  Document row = Document::FromUtf8("r.txt",
+                                    "指标\t2019年\t2020年\n"
+                                    "合作单位\t\t\t35\n"
+                                    "供应商数量\t120\t130\n"
+                                    "服务单位\t12\t15\n");
+  ASSERT_EQ(row.structure().tables().size(), 1u);
+  EXPECT_EQ(row.structure().tables()[0].last_line, 3u);
+}
+
+TEST(StructureTest, ColumnTitlesNamingTheirYearMakeAHeader) {
+  // "2015年员工数": a year, then a few words naming the column, is a title, not a figure: the line is
+  // the table's header.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "教育程度\t2015年人数\t2016年人数\n"
+                                    "本科\t700\t800\n"
+                                    "硕士\t176\t191\n");
+  ASSERT_EQ(doc.structure().tables().size(), 1u);
+  EXPECT_EQ(doc.structure().tables()[0].header_line, 0u);
+  // Near misses: a report's title and a row naming an award open with a year too; neither line is
+  // a header (the table has none).
+  for (const std::string first : {"某某集团股份有限公司\t2016年社会责任报告\n", "张三（研究所）\t2016年金牛分析师中小市值研究第五名\n"}) {
+    Document row = Document::FromUtf8("r.txt", first + "李四（研究所）\t2016年最佳分析师第三名\n");
+    ASSERT_EQ(row.structure().tables().size(), 1u) << first;
+    EXPECT_EQ(row.structure().tables()[0].header_line, kNoIndex) << first;
+  }
+}
+
+TEST(StructureTest, DashesJoinedToTheLabelOfATabRowAreItsValues) {
+  // A row whose values lost their tabs and stand joined to its label by single spaces: dashes
+  // (-, —, －) for no figure count as its values, so the row keeps the table whole and its grid row
+  // has the label and one dash per value column.
+  for (const std::string dash : {"-", "—", "－"}) {
+    const std::string text =
+        "地区\t2019年员工数\t2020年员工数\n"
+        "华东\t700\t800\n"
+        "华北\t176\t191\n"
+        "西北（宁夏、新疆、青海、陕西、甘肃） " + dash + " " + dash + "\t\t\n"
+        "西南\t2,038\t2,001\n"
+        "海外\t" + dash + "\t14\n";
+    Document doc = Document::FromUtf8("r.txt", text);
+    const Structure& s = doc.structure();
+    ASSERT_EQ(s.tables().size(), 1u) << dash;
+    const Table& t = s.tables()[0];
+    EXPECT_EQ(t.last_line, LineWith(doc, "海外")) << dash;
+    EXPECT_EQ(Role(doc, LineWith(doc, "西北")), "table-row") << dash;
+    EXPECT_EQ(CellsOnLine(s, t, LineWith(doc, "西北")),
+              (std::vector<std::pair<uint32_t, std::string>>{{0, "西北（宁夏、新疆、青海、陕西、甘肃）"}, {1, dash}, {2, dash}}))
+        << dash;
+  }
+  // Near misses: a dash between two figures is a range ("30 - 40"), and one before a figure may be
+  // its minus sign ("- 5"): neither line is a row, and the table ends above it.
+  for (const std::string line : {"年龄 30 - 40\t\t\n", "净变化 - 5\t\t\n"}) {
+    const std::string text =
+        "地区\t2019年\t2020年\n"
+        "华东\t700\t800\n"
+        "华北\t176\t191\n" +
+        line + "西南\t2,038\t2,001\n" + "海外\t315\t343\n";
+    Document doc = Document::FromUtf8("r.txt", text);
+    const Structure& s = doc.structure();
+    ASSERT_EQ(s.tables().size(), 2u) << line;
+    EXPECT_EQ(s.tables()[0].last_line, LineWith(doc, "华北")) << line;
+    EXPECT_NE(Role(doc, LineWith(doc, line.substr(0, 6))), "table-row") << line;
+  }
+}
+
 TEST(StructureTest, AHeaderOfPeriodsSetOneSpaceApartGivesOneCellPerPeriod) {
   // "2015 年 2016 年" reads as one cell (no wide gap); a header of periods gives one cell per
   // period all the same, so the table is a time series. A header of periods only, starting over

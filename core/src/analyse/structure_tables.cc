@@ -37,6 +37,20 @@ bool YearLike(std::string_view cell) {
   return std::regex_match(std::string(cell), kYear);
 }
 
+bool Starts(std::string_view t, std::string_view p) { return t.substr(0, p.size()) == p; }
+bool Ends(std::string_view t, std::string_view p) { return t.size() >= p.size() && t.substr(t.size() - p.size()) == p; }
+
+// "2015年员工数", "2016年度排放量", "2016年支出金额（万元）": a column title naming its year, then a few
+// words (up to ten characters, no digit). A report's title ("2016年社会责任报告"), a clause cut at a
+// particle ("2016年获取的") or a longer phrase (an award's name in a row) is none.
+bool YearTitle(std::string_view cell) {
+  static const std::regex kTitle(R"(^(?:19|20)\d\d\s*(?:年度|年)([^0-9]+)$)");
+  std::match_results<std::string_view::const_iterator> m;
+  if (cell.size() > 60 || !std::regex_match(cell.begin(), cell.end(), m, kTitle)) return false;
+  const std::string_view words = Trim(std::string_view(&*m[1].first, static_cast<size_t>(m[1].length())));
+  return sdk::HasCjk(words) && sdk::CodePointCount(words) <= 10 && !Ends(words, "报告") && !Ends(words, "的");
+}
+
 bool TotalLike(std::string_view cell) {
   std::string lower = sdk::AsciiLower(cell);
   return ContainsAny(lower, {"合计", "总计", "小计", "总数", "total"});
@@ -71,8 +85,10 @@ std::vector<Piece> SpaceSeparatedWords(std::string_view text) {
 }
 
 // "员工总数（人） 2,796 2,828 2,920": a label and two or more figures joined by single spaces, as
-// one cell of a tab-separated row whose other slots are empty. Returns the figures' byte ranges in
-// the cell, in order (the label is what comes before the first); empty if the cell is no such row.
+// one cell of a tab-separated row whose other slots are empty. A dash (-, –, —, －) is a value too
+// (no figure: "西北 - -", "华南 120 -") unless a figure follows it, where it may be a range ("30 - 40")
+// or a minus sign ("- 5"). Returns the values' byte ranges in the cell, in order (the label is what
+// comes before the first); empty if the cell is no such row.
 std::vector<Piece> SpaceJoinedFigures(std::string_view cell) {
   std::vector<Piece> tokens;
   for (size_t at = 0; at <= cell.size();) {
@@ -86,8 +102,13 @@ std::vector<Piece> SpaceJoinedFigures(std::string_view cell) {
     return !t.empty() && IsAsciiDigit(t.front()) &&
            t.find_first_not_of("0123456789,.%") == std::string_view::npos;
   };
+  auto dash = [](std::string_view t) { return t == "-" || t == "–" || t == "—" || t == "－"; };
   size_t figures = 0;
-  while (figures < tokens.size() && figure(text(tokens[tokens.size() - 1 - figures]))) ++figures;
+  for (; figures < tokens.size(); ++figures) {
+    const size_t k = tokens.size() - 1 - figures;
+    if (figure(text(tokens[k]))) continue;
+    if (!dash(text(tokens[k])) || (k + 1 < tokens.size() && figure(text(tokens[k + 1])))) break;
+  }
   if (figures < 2 || figures == tokens.size()) return {};
   for (size_t k = 0; k + figures < tokens.size(); ++k) {
     std::string_view t = text(tokens[k]);
@@ -121,6 +142,13 @@ std::vector<Piece> PeriodPieces(std::string_view cell) {
   }
   if (out.size() < 2 || text.find_first_not_of(' ', at) != std::string::npos) return {};
   return out;
+}
+
+// "单位：人", "（单位：万元)", "Unit: tCO2e": a cell that is a unit caption, in brackets or not, and
+// nothing else (the matching view has ASCII colons and brackets).
+bool UnitCaptionCell(std::string_view cell) {
+  static const std::regex kCaption(R"(^\(?\s*(?:单位|unit)\s*:\s*[^\s(),;|]{1,24}\s*\)?$)", std::regex::icase);
+  return cell.size() <= 40 && std::regex_match(cell.begin(), cell.end(), kCaption);
 }
 
 // A placeholder for a missing value (nd, NA, n/a, -, —).
@@ -162,8 +190,6 @@ bool StandardCode(std::string_view cell) {
   return letter && digit && hyphen;
 }
 
-bool Starts(std::string_view t, std::string_view p) { return t.substr(0, p.size()) == p; }
-bool Ends(std::string_view t, std::string_view p) { return t.size() >= p.size() && t.substr(t.size() - p.size()) == p; }
 
 // "Africa 120 188 259 —": a row whose cells a plain-text export joined with single spaces: a
 // label of words without digits (a footnote marker glued to the last word aside), then two or more
@@ -879,6 +905,38 @@ void StructureBuilder::FindTables() {
       }
     }
   }
+  // A tab line of a title and, in a later slot, its unit caption alone ("员工学历构成\t\t\t单位：人"), over
+  // a tab line of column titles (two cells or more, none a figure): the caption of the table that
+  // header starts, no row of a table above it. Over rows of figures, such a line ("项目\t单位：人")
+  // is the header of those rows and stays one.
+  std::vector<uint8_t> unit_title(n, 0);  // such title lines: no header of the table below either
+  {
+    auto plain_figure = [](std::string_view t) {
+      return std::any_of(t.begin(), t.end(), IsAsciiDigit) && t.find_first_not_of("0123456789,.%-+ ") == std::string_view::npos;
+    };
+    for (size_t i = 0; i + 1 < n; ++i) {
+      if (kind[i] != ESGAUDIT_TABLE_SOURCE_TABS || s_.lines_[i].cell_count != 2) continue;
+      const Cell& title = s_.cells_[s_.lines_[i].first_cell];
+      const Cell& caption = s_.cells_[s_.lines_[i].first_cell + 1];
+      if ((title.flags | caption.flags) & ESGAUDIT_CELL_SIDE_BANNER) continue;
+      const std::string_view t = CellText(title);
+      if (plain_figure(t) || sdk::CodePointCount(t) > 60 || SentencePunctuation(t) || !UnitCaptionCell(CellText(caption)))
+        continue;
+      size_t next = i + 1;
+      while (next < n && s_.lines_[next].cell_count == 0) ++next;
+      if (next >= n || kind[next] != ESGAUDIT_TABLE_SOURCE_TABS || s_.lines_[next].cell_count < 2) continue;
+      bool titles = true;
+      const LineStructure& ls = s_.lines_[next];
+      for (uint32_t k = 0; k < ls.cell_count && titles; ++k) {
+        const std::string_view c = CellText(s_.cells_[ls.first_cell + k]);
+        titles = YearLike(c) || !plain_figure(c);
+      }
+      if (titles) {
+        kind[i] = kNone;
+        unit_title[i] = 1;
+      }
+    }
+  }
   // The cells of a line other than side-banner characters.
   auto body_cells = [&](size_t line) {
     std::vector<const Cell*> out;
@@ -1281,6 +1339,8 @@ void StructureBuilder::FindTables() {
       std::string_view t = CellText(c);
       if (period_row(j, tb->last_line)) return {};
       if (c.view_begin != line_view_[j].first || FigureValue(t) || ContainsAny(t, {"。", ". "})) return {};
+      // A row whose values are joined to its label ("西北 - -") is a row of its own.
+      if (!SpaceJoinedFigures(t).empty()) return {};
       return t;
     };
     auto labelled_row = [&](uint32_t j) -> std::string_view {
@@ -1531,7 +1591,7 @@ void StructureBuilder::FindTables() {
     auto numeric_cells = [&](uint32_t line) {
       uint32_t k = 0;
       for (std::string_view c : header_cells(line, width))
-        if (IsAsciiDigit(c.front()) && !YearLike(c)) ++k;
+        if (IsAsciiDigit(c.front()) && !YearLike(c) && !YearTitle(c)) ++k;
       return k;
     };
     if (source == ESGAUDIT_TABLE_SOURCE_ALIGNED) {
@@ -1546,7 +1606,7 @@ void StructureBuilder::FindTables() {
       tb.header_line = tb.first_line;
     } else if (header_cells(tb.first_line, width).size() >= 2 && numeric_cells(tb.first_line) == 0) {
       tb.header_line = tb.first_line;
-    } else if (first > 0 && header_cells(first - 1, width).size() >= 2 && numeric_cells(first - 1) == 0 &&
+    } else if (first > 0 && !unit_title[first - 1] && header_cells(first - 1, width).size() >= 2 && numeric_cells(first - 1) == 0 &&
                ((s_.lines_[first - 1].flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC)) == 0 ||
                 repeated_header(first - 1))) {
       tb.first_line = first - 1;

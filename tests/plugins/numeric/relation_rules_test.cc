@@ -2442,6 +2442,56 @@ TEST(RelationRulesTest, ATotalColumnRecognisedByTheOtherRowsOfFiguresSetOneSpace
   EXPECT_TRUE(Check(wide, "en", "relations").relations.empty());
 }
 
+// Rows of an age class and three rates without a percent sign, under a header that lost its column
+// titles (men, women, total): the last figure is the sum of the two before it in every row. Five rows
+// foot with both parts non-zero, so a changed figure in one row is an error there (four still foot).
+TEST(RelationRulesTest, RowsOfThreeFiguresWhoseLastIsTheSumOfTheOtherTwoInFourRows) {
+  const std::string clean =
+      "不同年龄及性别员工离职率(％)\n"
+      "年龄段/性别\n"
+      "合讣\n"
+      "30岁以下\t1.20\t0.35\t1.55\n"
+      "\t\t\t\n"
+      "30-39岁\t0.84\t0.26\t1.1\n"
+      "\t\t\t\n"
+      "40-49岁\t0.45\t0.12\t0.57\n"
+      "\t\t\t\n"
+      "50-54岁\t0.2\t0.08\t0.28\n"
+      "\t\t\t\n"
+      "55岁及以上\t0.1\t0.03\t0.13\n"
+      "员工福利\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"1.20", "0.35", "1.55"}},
+                                         {"parts-total", {"0.84", "0.26", "1.1"}},
+                                         {"parts-total", {"0.2", "0.08", "0.28"}}});
+  ExpectChangesFlagged(clean, {{"0.84\t0.26", "0.84\t0.36", {"0.84 + 0.36 = 1.20"}},
+                               {"0.57", "0.67", {"0.45 + 0.12 = 0.57"}}},
+                       "error");
+  // Near misses, none read. Three rows only: a sum in each could be chance. (Of four rows, one changed
+  // leaves three footing: the table is then not read, the price of the stricter bar.)
+  const std::string three = clean.substr(0, clean.find("\t\t\t\n50-54岁")) + "\n";
+  EXPECT_TRUE(Check(three, "zh", "relations").relations.empty());
+  // Rows of three unrelated figures (counts of three years), one of which foots by chance.
+  const std::string unrelated =
+      "单位\t2016年\t2015年\t2014年\n"
+      "用水量\t12\t8\t20\n"
+      "用电量\t35\t30\t5\n"
+      "用气量\t18\t12\t6\n"
+      "废水排放\t60\t50\t10\n";
+  EXPECT_TRUE(Check(unrelated, "zh", "relations").relations.empty());
+  // Two rows that do not foot: no column is a total, nothing is summed nor flagged.
+  std::string two = clean;
+  two.replace(two.find("0.84\t0.26"), 9, "0.94\t0.26");
+  two.replace(two.find("0.45\t0.12"), 9, "0.55\t0.12");
+  EXPECT_TRUE(Findings(Check(two)).empty()) << ::testing::PrintToString(Findings(Check(two)));
+  // Shares: rows of percentages are never summed here.
+  const std::string shares =
+      "30岁以下\t1.20%\t0.35%\t1.55%\n"
+      "30-39岁\t0.84%\t0.26%\t1.1%\n"
+      "40-49岁\t0.45%\t0.12%\t0.57%\n"
+      "50岁及以上\t0.2%\t0.08%\t0.28%\n";
+  EXPECT_TRUE(Check(shares, "zh", "relations").relations.empty()) << shares;
+}
+
 // Ragged rows of a water inventory in PDF text: nil cells printed as dashes, word columns (source,
 // basin) after the figures, a site name wrapped above and below its row, and a dash column dropped
 // in some rows, so the rows carry seven or eight cells. Rows of one width share a layout (withdrawn
