@@ -456,6 +456,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   }
   FindMarkupTotals(doc);
   FindModelTables(doc);
+  FindBlocksOverOneTotal(doc);
   FindCaptionedBreakdowns(doc);
   FindInlineRelations(doc);
   FindPairedVerbSubsets(doc);
@@ -8076,6 +8077,383 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
         used.insert(y);
         parts_taken.insert(y);
         break;
+      }
+    }
+  }
+}
+
+// A KPI table of blocks over one total row, as Hong Kong and A-share reports print their headcount,
+// hires and leavers (by gender, by age band, by region; one 总数 row under the last block):
+//
+//   按性别划分
+//   男性        2,252
+//   女性        3,067
+//   按年龄划分
+//   30岁以下    1,391     ...
+//   总数        5,319
+//
+// Each value column of a line grid is read with the label columns between it and the value column
+// to its left, so that a second table set on the same lines to the right (the layout a PDF's text
+// keeps) has its own labels and values; value columns with no label column between them share the
+// one before. From a row whose label is a total word, the rows above it are read upwards: a row with
+// a label and no figure in the column heads a block (its split); a row with a label and a figure is
+// a part of the block under way. The walk stops at another total row, at text in the value column
+// (a header), at a figure of another kind or unit or with more decimals than the total (a rate), and
+// at a label naming a rate or a second measure (the label printed left of the rows: 员工人数, then
+// 新进员工, are two tables). Only blocks closed by a head above them are kept. There must be two of
+// them at least (one block over its total is FindModelTables'), each of two rows or more, one at
+// least adding up (else the reading is wrong), and none may hold a sub-total, an 其中 row or a
+// period (a year): then nothing is read. A block naming both genders or a full set of age bands (an
+// open lower and an open upper band) is closed, and any difference is an error; another block short
+// of its total is a warning (a category may be unprinted). When the total and every row of a block
+// print a share in brackets after their counts (611 (11.5%)), the block's shares add up to the
+// total's share too.
+void RelationAnalysis::FindBlocksOverOneTotal(const sdk::Document& doc) {
+  if (!doc.HasStructure()) return;
+  std::map<uint64_t, int> figure_at;  // text offset -> figure
+  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  const std::string_view text = doc.Text();
+  const std::string_view view = doc.MatchView();
+  struct Cell {
+    std::string text;  // matching view, without blanks
+    int figure = -1;   // the figure that is the cell's whole content, or -1
+    int share = -1;    // its share in brackets after it (56 (1.1%)), or -1
+  };
+  auto read_cell = [&](const esgaudit_table_cell& c) {
+    Cell out;
+    out.text = std::string(view.substr(c.view_begin, c.view_end - c.view_begin));
+    out.text.erase(std::remove_if(out.text.begin(), out.text.end(), [](char ch) { return ch == ' ' || ch == '\t'; }),
+                   out.text.end());
+    std::string_view raw = text.substr(c.offset, c.length);
+    uint64_t at = c.offset;
+    while (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t')) {
+      raw.remove_prefix(1);
+      ++at;
+    }
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t')) raw.remove_suffix(1);
+    auto it = figure_at.find(at);
+    if (it == figure_at.end()) return out;
+    const Figure& f = figures_[it->second];
+    if (f.length > raw.size() || (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁") return out;
+    size_t p = f.length;
+    auto skip_spaces = [&] {
+      while (p < raw.size() && raw[p] == ' ') ++p;
+    };
+    auto take = [&](std::string_view ascii, std::string_view wide) {
+      for (std::string_view mark : {ascii, wide}) {
+        if (raw.substr(p, mark.size()) == mark) {
+          p += mark.size();
+          return true;
+        }
+      }
+      return false;
+    };
+    if (f.kind == ESGAUDIT_FACT_PERCENT) take("%", "\xEF\xBC\x85");
+    if (p == raw.size()) {
+      out.figure = it->second;
+      return out;
+    }
+    if (f.kind == ESGAUDIT_FACT_PERCENT) return out;
+    skip_spaces();
+    if (!take("(", "\xEF\xBC\x88")) return out;
+    skip_spaces();
+    auto sh = figure_at.find(at + p);
+    if (sh == figure_at.end()) return out;
+    const Figure& s = figures_[sh->second];
+    if (s.kind != ESGAUDIT_FACT_PERCENT || s.qualifiers != 0 || s.value > 100) return out;
+    p += s.length;
+    take("%", "\xEF\xBC\x85");
+    skip_spaces();
+    if (!take(")", "\xEF\xBC\x89")) return out;
+    skip_spaces();
+    if (p != raw.size()) return out;
+    out.figure = it->second;
+    out.share = sh->second;
+    return out;
+  };
+  auto year_label = [](const std::string& l) {
+    for (size_t i = 0; i + 4 <= l.size(); ++i) {
+      if ((l.compare(i, 2, "19") == 0 || l.compare(i, 2, "20") == 0) && std::isdigit(static_cast<unsigned char>(l[i + 2])) &&
+          std::isdigit(static_cast<unsigned char>(l[i + 3])) && (i == 0 || !std::isdigit(static_cast<unsigned char>(l[i - 1]))) &&
+          (i + 4 == l.size() || !std::isdigit(static_cast<unsigned char>(l[i + 4])))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  constexpr uint32_t kLineGrids =
+      ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS | ESGAUDIT_TABLE_SOURCE_PIPES;
+  for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
+    const esgaudit_table t = doc.Table(ti);
+    if ((t.source & kLineGrids) == 0) continue;
+    // Rows by twice their grid row, so that a label piece the model joined to a row's label from the
+    // line below (a block's head on a line of its own: `总数 … 5,319` over `按性别划分`) is a row of its
+    // own right after it: a cell's view running past its line keeps its first piece, and its last
+    // piece, when that is one word, becomes the next row's cell in the same column.
+    std::map<uint32_t, std::map<uint32_t, Cell>> grid;  // 2 * row (+1 for a joined piece) -> column -> cell
+    for (const esgaudit_table_cell& c : doc.GridCells(t)) {
+      Cell cell = read_cell(c);
+      const std::string_view cv = view.substr(c.view_begin, c.view_end - c.view_begin);
+      const size_t nl = cv.find('\n');
+      if (cell.figure < 0 && nl != std::string_view::npos) {
+        std::string first(cv.substr(0, cv.find_first_of("\t\n")));
+        std::string last(cv.substr(cv.rfind('\n') + 1));
+        first.erase(std::remove(first.begin(), first.end(), ' '), first.end());
+        last.erase(std::remove(last.begin(), last.end(), ' '), last.end());
+        while (!last.empty() && last.front() == '\t') last.erase(0, 1);
+        while (!last.empty() && last.back() == '\t') last.pop_back();
+        cell.text = first;
+        if (!last.empty() && last.find('\t') == std::string::npos) grid[2 * c.row + 1][c.column].text = last;
+      }
+      grid[2 * c.row][c.column] = std::move(cell);
+    }
+    // The same construction in columns: a header row naming a total column and then two groups of
+    // columns or more (总数 | 性别 | 地区), over a row of the groups' categories (男性 | 女性 | 香港 |
+    // 中国), and rows of a label and one figure per column (正式员工 5,305 2,247 3,058 42 5,263). A
+    // PDF's text keeps the cells' order, not their columns, so the figures are read in order: the
+    // first is the total, then the categories'. The categories fall into the groups by runs of one
+    // dimension (both genders; age bands; the rest), which must be as many as the groups; a row with
+    // another number of figures, or text after them, is not read. One group at least of one row must
+    // add up, else the reading is wrong and nothing is kept.
+    if (grid.size() >= 3 && grid.begin()->first == 0 && std::next(grid.begin())->first == 2) {
+      auto texts_of = [](const std::map<uint32_t, Cell>& row, std::vector<std::string>* out) {
+        for (const auto& [col, cell] : row) {
+          if (cell.figure >= 0) return false;
+          if (!cell.text.empty()) out->push_back(cell.text);
+        }
+        return true;
+      };
+      std::vector<std::string> heads;
+      std::vector<std::string> subs;
+      std::string bare;
+      bool ok = texts_of(grid.begin()->second, &heads) && texts_of(std::next(grid.begin())->second, &subs) &&
+                heads.size() >= 3 && BareTotal(heads[0], &bare) && bare != "小计" && bare != "subtotal";
+      for (size_t h = 1; ok && h < heads.size(); ++h) ok = !HasDigit(heads[h]) && !IsTotalLabel(heads[h]);
+      for (const std::string& sub : subs) ok = ok && !IsTotalLabel(sub) && !RateLabel(sub);
+      // Runs of one key: a Dimensions() index, an age band, or -1 for a label of neither.
+      std::vector<std::pair<size_t, size_t>> runs;  // [begin, end) into subs
+      auto key = [](const std::string& l) { return AgeBandLabel(l) ? 1000 : Categorise(l).first; };
+      for (size_t k = 0; ok && k < subs.size(); ++k) {
+        if (k == 0 || key(subs[k]) != key(subs[k - 1])) runs.push_back({k, k});
+        runs.back().second = k + 1;
+      }
+      ok = ok && runs.size() == heads.size() - 1;
+      for (const auto& [b, e] : runs) ok = ok && e - b >= 2;
+      std::vector<Relation> sums;
+      bool confirmed = false;
+      for (auto it = std::next(grid.begin(), 2); ok && it != grid.end(); ++it) {
+        std::vector<int> figs;
+        std::string label;
+        bool readable = true;
+        for (const auto& [col, cell] : it->second) {
+          if (cell.figure >= 0 && cell.share < 0) {
+            figs.push_back(cell.figure);
+          } else if (!cell.text.empty()) {
+            readable = readable && figs.empty();
+            label = cell.text;
+          }
+        }
+        if (!readable || label.empty() || RateLabel(label) || figs.size() != subs.size() + 1) continue;
+        const Figure& total = figures_[figs[0]];
+        bool same = true;
+        for (int f : figs) {
+          same = same && figures_[f].kind == total.kind && figures_[f].unit == total.unit &&
+                 figures_[f].decimals <= total.decimals;
+        }
+        if (!same) continue;
+        std::vector<Relation> row_sums;
+        bool people = CountLabel(label);
+        std::vector<bool> closed;
+        for (const auto& [b, e] : runs) {
+          std::vector<int> parts(figs.begin() + 1 + b, figs.begin() + 1 + e);
+          for (size_t k = b; k < e; ++k) figures_[figs[1 + k]].label = subs[k];
+          const Categories cats = CategoriesOf(parts);
+          bool bands = key(subs[b]) == 1000 && LowerBand(subs[b]) && UpperBand(subs[e - 1]);
+          people = people || cats.complete || bands;
+          closed.push_back(cats.complete || bands);
+        }
+        bool counts = true;
+        for (int f : figs) counts = counts && CountCandidate(figures_[f]);
+        if (counts && people) {
+          for (int f : figs) figures_[f].low = figures_[f].high = figures_[f].value;
+        }
+        bool any_adds_up = false;
+        for (size_t g = 0; g < runs.size(); ++g) {
+          Relation rel;
+          rel.kind = RelationKind::kPartsTotal;
+          rel.evidence = Evidence::kTable;
+          rel.total = figs[0];
+          rel.parts.assign(figs.begin() + 1 + runs[g].first, figs.begin() + 1 + runs[g].second);
+          rel.caption = label + "/" + heads[g + 1];
+          SumParts(&rel);
+          rel.consistent = rel.sum_low <= total.high && total.low <= rel.sum_high;
+          rel.flag = !rel.consistent;
+          rel.certainty = ShortOfAnOpenSet(rel, closed[g]) ? Certainty::kLikely : Certainty::kCertain;
+          any_adds_up = any_adds_up || rel.consistent;
+          row_sums.push_back(std::move(rel));
+        }
+        confirmed = confirmed || any_adds_up;
+        for (Relation& r : row_sums) sums.push_back(std::move(r));
+      }
+      if (confirmed) {
+        for (Relation& r : sums) Add(std::move(r));
+      }
+    }
+    std::vector<const std::map<uint32_t, Cell>*> rows;
+    for (const auto& [r, cells] : grid) rows.push_back(&cells);
+    if (rows.size() < 6) continue;
+    // Value columns (two figures at least) and the first label column of each.
+    std::map<uint32_t, size_t> figures_in;
+    for (const auto* row : rows) {
+      for (const auto& [col, cell] : *row) figures_in[col] += cell.figure >= 0;
+    }
+    std::vector<uint32_t> value_columns;
+    for (const auto& [col, n] : figures_in) {
+      if (n >= 2) value_columns.push_back(col);
+    }
+    std::map<uint32_t, int> label_from;  // value column -> first label column
+    for (size_t k = 0; k < value_columns.size(); ++k) {
+      const uint32_t c = value_columns[k];
+      if (k == 0) {
+        label_from[c] = 0;
+        continue;
+      }
+      const uint32_t prev = value_columns[k - 1];
+      bool labels_between = false;
+      for (const auto* row : rows) {
+        for (const auto& [col, cell] : *row) {
+          labels_between = labels_between || (col > prev && col < c && cell.figure < 0 && !cell.text.empty());
+        }
+      }
+      label_from[c] = labels_between ? static_cast<int>(prev) + 1 : label_from[prev];
+    }
+    for (uint32_t c : value_columns) {
+      // The row's label (the last text cell of its label columns) and the texts before it (measures).
+      auto label_of = [&](const std::map<uint32_t, Cell>& row, std::vector<std::string>* measures) {
+        std::string label;
+        for (const auto& [col, cell] : row) {
+          if (static_cast<int>(col) < label_from[c] || col >= c || cell.figure >= 0 || cell.text.empty()) continue;
+          if (!label.empty() && measures != nullptr) measures->push_back(label);
+          label = cell.text;
+        }
+        return label;
+      };
+      auto at_c = [&](const std::map<uint32_t, Cell>& row) -> const Cell* {
+        auto it = row.find(c);
+        return it == row.end() ? nullptr : &it->second;
+      };
+      for (size_t i = 0; i < rows.size(); ++i) {
+        const Cell* tc = at_c(*rows[i]);
+        if (tc == nullptr || tc->figure < 0) continue;
+        const std::string total_label = label_of(*rows[i], nullptr);
+        std::string bare;
+        if (!BareTotal(total_label, &bare) || bare == "小计" || bare == "subtotal") continue;
+        const Figure& total = figures_[tc->figure];
+        struct Part {
+          int figure;
+          int share;
+          std::string label;
+        };
+        std::vector<std::vector<Part>> blocks;  // bottom up
+        std::vector<Part> current;
+        std::string measure;
+        bool rejected = false;
+        for (size_t j = i; j-- > 0;) {
+          const auto& row = *rows[j];
+          const Cell* vc = at_c(row);
+          if (vc != nullptr && vc->figure < 0 && !vc->text.empty()) break;  // a header or a note
+          std::vector<std::string> measures;
+          const std::string label = label_of(row, &measures);
+          bool stop = false;
+          for (const std::string& m : measures) {
+            if (RateLabel(m) || NamesRate(m) || (!measure.empty() && m != measure)) stop = true;
+            measure = m;
+          }
+          if (stop) break;
+          if (vc == nullptr || vc->figure < 0) {
+            if (label.empty()) continue;
+            if (HasDigit(label) || RateLabel(label)) break;
+            if (!current.empty()) blocks.push_back(std::move(current));
+            current.clear();
+            continue;
+          }
+          const Figure& f = figures_[vc->figure];
+          if (label.empty() || TableTotalLabel(label) || RateLabel(label) || f.kind != total.kind ||
+              f.unit != total.unit || f.decimals > total.decimals) {
+            break;
+          }
+          if (IsNestedLabel(label) || OfWhichLabel(label) || year_label(label)) rejected = true;
+          current.push_back({vc->figure, vc->share, label});
+        }
+        if (rejected || blocks.size() < 2) continue;
+        bool readable = true;
+        for (std::vector<Part>& b : blocks) {
+          std::reverse(b.begin(), b.end());
+          std::set<std::string> names;
+          for (const Part& p : b) names.insert(p.label);
+          readable = readable && b.size() >= 2 && names.size() == b.size();
+        }
+        if (!readable) continue;
+        std::reverse(blocks.begin(), blocks.end());
+        auto closed_block = [&](const std::vector<Part>& b, bool* people) {
+          std::vector<int> figs;
+          for (const Part& p : b) {
+            figures_[p.figure].label = p.label;
+            figs.push_back(p.figure);
+          }
+          const Categories cats = CategoriesOf(figs);
+          if (cats.same_dimension && Dimensions()[Categorise(b.front().label).first].name == std::string("gender")) {
+            *people = true;
+          }
+          bool bands = true;
+          for (const Part& p : b) bands = bands && AgeBandLabel(p.label);
+          bands = bands && LowerBand(b.front().label) && UpperBand(b.back().label);
+          if (bands) *people = true;
+          return cats.complete || bands;
+        };
+        std::vector<bool> closed;
+        bool people = CountLabel(measure);
+        for (const auto& b : blocks) closed.push_back(closed_block(b, &people));
+        // Whole numbers counting people are exact.
+        bool counts = CountCandidate(total);
+        for (const auto& b : blocks) {
+          for (const Part& p : b) counts = counts && CountCandidate(figures_[p.figure]);
+        }
+        if (counts && people) {
+          for (const auto& b : blocks) {
+            for (const Part& p : b) figures_[p.figure].low = figures_[p.figure].high = figures_[p.figure].value;
+          }
+          figures_[tc->figure].low = figures_[tc->figure].high = total.value;
+        }
+        auto sum_of = [&](int tot, const std::vector<int>& parts, bool is_closed) {
+          Relation rel;
+          rel.kind = RelationKind::kPartsTotal;
+          rel.evidence = Evidence::kTable;
+          rel.total = tot;
+          rel.parts = parts;
+          rel.caption = measure.empty() ? figures_[tot].label : measure;
+          SumParts(&rel);
+          rel.consistent = rel.sum_low <= figures_[tot].high && figures_[tot].low <= rel.sum_high;
+          rel.flag = !rel.consistent;
+          rel.certainty = ShortOfAnOpenSet(rel, is_closed) ? Certainty::kLikely : Certainty::kCertain;
+          return rel;
+        };
+        std::vector<Relation> sums;
+        for (size_t b = 0; b < blocks.size(); ++b) {
+          std::vector<int> parts;
+          std::vector<int> shares;
+          for (const Part& p : blocks[b]) {
+            parts.push_back(p.figure);
+            if (p.share >= 0) shares.push_back(p.share);
+          }
+          sums.push_back(sum_of(tc->figure, parts, closed[b]));
+          if (tc->share >= 0 && shares.size() == parts.size()) {
+            for (size_t k = 0; k < shares.size(); ++k) figures_[shares[k]].label = blocks[b][k].label;
+            sums.push_back(sum_of(tc->share, shares, closed[b]));
+          }
+        }
+        if (std::none_of(sums.begin(), sums.end(), [](const Relation& r) { return r.consistent; })) continue;
+        for (Relation& r : sums) Add(std::move(r));
       }
     }
   }

@@ -260,6 +260,11 @@ class RelationAnalysis {
   // Tables of shares set side by side, the row key (a year) opening each one's part of every row's
   // line, a line of shares alone above a row holding more of its cells (see the .cc).
   void FindSideBySideShareRows(const sdk::Document& doc);
+  // A KPI table whose rows fall into blocks, each under a row naming its split (按性别划分, by age),
+  // closed by ONE total row (总数) under the last block: every block is a breakdown of that total, and
+  // the shares printed in brackets after the counts (611 (11.5%)) of the total's share. A second
+  // table set on the same lines to the right keeps its own label and value columns (see the .cc).
+  void FindBlocksOverOneTotal(const sdk::Document& doc);
   // A relation stated in the text: its caption the total's label, its sum and consistency computed
   // (total -1: a percentage breakdown of 100 %).
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;

@@ -741,6 +741,110 @@ TEST(RelationRulesTest, ABreakdownBlockContinuedAfterAPageBreak) {
 // 总计 row written with one tab more than the rows above, so that its count stands under the share
 // column. The total is read in the count column; each block's shares, their 100 % not printed, are
 // a breakdown because they are the counts over the total. A changed count or share is reported once.
+// A KPI table of three blocks (by gender, by age band, by region), each under the row naming its split,
+// over ONE total row; a second one below it whose counts carry their share of all staff in brackets
+// (its first head on the line after the total row, which the model joins to that row's label); and a
+// table of rates and hours set on the same lines to the right, with its own labels and values. Each
+// block adds up to its total, the shares to the total's share; gender and the age bands are closed
+// sets (an error either way), the regions are not (a shortfall is a warning). The right-hand table's
+// figures belong to no block.
+TEST(RelationRulesTest, BlocksOverOneTotalRowBesideATableOfRates) {
+  const std::string clean =
+      "员工数据\n"
+      "\t\t2023年\t\t\t2023年\n"
+      "按性别划分\t\t\t\t按性别划分\t\n"
+      "男性\t\t1,200\t\t男性\t2.10%\n"
+      "女性\t\t800\t流失率\t女性\t3.40%\n"
+      "按年龄划分\t\t\t\t按地区划分\t\n"
+      "30岁以下\t\t700\t\t华东\t1.50%\n"
+      "员工人数\t30-50岁\t1,000\t\t华南\t2.20%\n"
+      "\t50岁以上\t300\t\t整体员工\t2.60%\n"
+      "按地区划分\t\t\t\t按性别划分\t\n"
+      "华东\t\t1,500\t\t男性\t12.5\n"
+      "华南\t\t500\t培训时数\t女性\t14.0\n"
+      "\t总数\t2,000\t\t按地区划分\t\n"
+      "\t按性别划分\t\t\t\t\n"
+      "男性\t\t150 (7.5%)\t\t华东\t12.0\n"
+      "女性\t\t90 (4.5%)\t人均\t华南\t15.1\n"
+      "按年龄划分\t\t\t\t整体员工\t13.1\n"
+      "30岁以下\t\t120 (6.0%)\t\t\t\n"
+      "新进员工\t30-50岁\t100 (5.0%)\t\t\t\n"
+      "\t50岁以上\t20 (1.0%)\t\t\t\n"
+      "按地区划分\t\t\t\t\t\n"
+      "华东\t\t200 (10.0%)\t\t\t\n"
+      "华南\t\t40 (2.0%)\t\t\t\n"
+      "总数\t\t240 (12.0%)\t\t\t\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"2,000", "1,200", "800"}},
+                                         {"parts-total", {"2,000", "700", "1,000", "300"}},
+                                         {"parts-total", {"2,000", "1,500", "500"}},
+                                         {"parts-total", {"240", "150", "90"}},
+                                         {"parts-total", {"240", "120", "100", "20"}},
+                                         {"parts-total", {"12.0%", "7.5%", "4.5%"}},
+                                         {"parts-total", {"12.0%", "6.0%", "5.0%", "1.0%"}}});
+  ExpectChangesFlagged(clean,
+                       {{"男性\t\t1,200", "男性\t\t1,300", {"1,300 + 800 = 2,100"}},
+                        {"\t50岁以上\t300\t", "\t50岁以上\t200\t", {"700 + 1,000 + 200 = 1,900"}},
+                        {"华东\t\t1,500\t", "华东\t\t1,600\t", {"1,600 + 500 = 2,100"}},
+                        {"90 (4.5%)", "90 (5.5%)", {"7.5% + 5.5% = 13.0%"}}},
+                       "error");
+  ExpectChangesFlagged(clean, {{"华南\t\t500\t", "华南\t\t400\t", {"1,500 + 400 = 1,900"}}}, "warning");
+  ExpectChangesFlagged(clean, {{"女性\t3.40%", "女性\t9.40%", {}}, {"女性\t14.0", "女性\t94.0", {}}}, "error");
+}
+
+// Near misses of the blocks over one total row: a block of years (a time series), a block of rates
+// between the blocks of counts, a block holding an 其中 row. No block is read as the total's
+// breakdown, so a changed count is no finding.
+TEST(RelationRulesTest, BlocksOverOneTotalRowNearMisses) {
+  for (const std::string& middle : {std::string("按年份划分\t\t\n2021年\t\t1,800\n2022年\t\t1,900\n"),
+                                    std::string("按性别划分\t\t\n男性\t\t2.1\n女性\t\t3.4\n"),
+                                    std::string("按地区划分\t\t\n华东\t\t1,500\n其中：上海\t\t600\n华南\t\t500\n")}) {
+    const std::string clean = "员工数据\n\t\t2023年\n按性别划分\t\t\n男性\t\t1,200\n女性\t\t800\n" + middle +
+                              "\t总数\t2,000\n";
+    Document doc = Document::FromUtf8("test.txt", clean);
+    ReportResult r = Check(clean, "zh", "relations");
+    EXPECT_FALSE(Recognised(doc, r, "parts-total", {"2,000", "1,200", "800"})) << middle;
+    ExpectChangesFlagged(clean, {{"男性\t\t1,200", "男性\t\t1,300", {}}}, "error");
+  }
+}
+
+// A total column before two groups of columns (总数 | 性别 | 地区 over 男性 | 女性 | 华东 | 华南): each
+// row's figures, read in order, are its total then the groups' categories; each group adds up to the
+// total. Gender is a closed set (an error either way); a region short of the total is a warning.
+// One group adding up in one row is enough to read the table so.
+// Near misses: groups that are periods (2022年 | 2023年), categories that are rates (男性占比), a row
+// with a figure fewer than the columns.
+TEST(RelationRulesTest, ATotalColumnBeforeGroupsOfColumns) {
+  const std::string clean =
+      "员工构成\n"
+      "\t总数\t性别\t\t地区\t\n"
+      "\t\t男性\t女性\t华东\t华南\n"
+      "正式员工\t1,000\t600\t400\t700\t300\n"
+      "劳务派遣\t50\t20\t30\t45\t5\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"1,000", "600", "400"}},
+                                         {"parts-total", {"1,000", "700", "300"}},
+                                         {"parts-total", {"50", "20", "30"}},
+                                         {"parts-total", {"50", "45", "5"}}});
+  ExpectChangesFlagged(clean,
+                       {{"\t600\t", "\t650\t", {"650 + 400 = 1,050"}},
+                        {"\t300\n", "\t400\n", {"700 + 400 = 1,100"}},
+                        {"\t20\t", "\t25\t", {"25 + 30 = 55"}}},
+                       "error");
+  ExpectChangesFlagged(clean, {{"\t300\n", "\t200\n", {"700 + 200 = 900"}}}, "warning");
+  // A table of one row: the group that still adds up confirms the reading of the one that does not.
+  const std::string one_row = clean.substr(0, clean.find("劳务派遣"));
+  ExpectChangesFlagged(one_row, {{"\t600\t", "\t650\t", {"650 + 400 = 1,050"}}}, "error");
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"性别\t\t地区", "2022年\t\t2023年"},
+           {"男性\t女性\t华东\t华南", "男性占比\t女性占比\t华东\t华南"},
+           {"劳务派遣\t50\t20\t30\t45\t5", "劳务派遣\t50\t20\t30\t45"}}) {
+    std::string near = clean;
+    near.replace(near.find(from), from.size(), to);
+    const Document doc = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(doc, Check(near, "zh", "relations"), "parts-total", {"50", "20", "30"})) << to;
+    if (to.find("劳务派遣") == std::string::npos) ExpectChangesFlagged(near, {{"\t600\t", "\t650\t", {}}}, "error");
+  }
+}
+
 TEST(RelationRulesTest, StackedBlocksOverATotalRowOneTabOffAndTheirShares) {
   const std::string clean =
       "类别\t甲厂\t\t乙厂\t\t小计与比例\t\n"
