@@ -180,6 +180,10 @@ class Analysis {
   // MatchEnds per pattern name, made on first use; an empty optional: not prefiltered.
   mutable std::map<std::string, std::optional<std::vector<uint64_t>>> match_ends_;
   mutable bool match_ends_scanned_ = false;  // the one scan of every prefiltered expression was made
+  // The entry of match_ends_ MatchEnds returned last, and its name: detectors ask one name for
+  // segment after segment (map nodes stay put, so the pointer stays valid).
+  mutable std::string last_match_name_;
+  mutable const std::optional<std::vector<uint64_t>>* last_match_ends_ = nullptr;
   // Per layout line, InTable's answer: 0 not yet asked, 1 no, 2 yes (detectors ask it of every body
   // line, once per element).
   mutable std::vector<int8_t> in_table_;

@@ -57,6 +57,48 @@ void AppendCodePoints(std::string_view s, uint64_t base, std::vector<Cp>* out, R
   }
 }
 
+std::u32string ToU32(std::string_view s, ReadPath path) {
+  // The checked constructors reject a range opening with a continuation byte or ending in a cut
+  // sequence, on both paths.
+  U8Iter it(s.begin(), s.begin(), s.end());
+  const U8Iter end(s.end(), s.begin(), s.end());
+  std::u32string out;
+  if (path == ReadPath::kGeneral) {
+    out.reserve(s.size());
+    for (; it != end; ++it) out.push_back(*it);
+    return out;
+  }
+  // At most one code point per byte: written in place, then cut to the count.
+  out.resize(s.size());
+  char32_t* to = out.data();
+  const size_t n = s.size();
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t k = 0; k < n;) {
+    const unsigned char lead = b[k];
+    if (lead < 0x80) {
+      *to++ = lead;
+      ++k;
+      continue;
+    }
+    if ((lead & 0xF0) == 0xE0 && k + 2 < n && (b[k + 1] & 0xC0) == 0x80 && (b[k + 2] & 0xC0) == 0x80) {
+      const char32_t c = (static_cast<char32_t>(lead & 0x0F) << 12) | (static_cast<char32_t>(b[k + 1] & 0x3F) << 6) |
+                         (b[k + 2] & 0x3F);
+      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+        *to++ = c;
+        k += 3;
+        continue;
+      }
+    }
+    // Anything else (two- and four-byte sequences, broken ones) as the general path reads it.
+    U8Iter one(s.begin() + static_cast<std::ptrdiff_t>(k));
+    *to++ = *one;
+    ++one;
+    k = static_cast<size_t>(one.base() - s.begin());
+  }
+  out.resize(static_cast<size_t>(to - out.data()));
+  return out;
+}
+
 InlineTokenizer::InlineTokenizer(Words words, const std::vector<std::pair<uint64_t, int>>& figure_at,
                                  const std::vector<uint64_t>& figure_end)
     : words_(std::move(words)), figure_at_(figure_at), figure_end_(figure_end) {

@@ -42,6 +42,10 @@ enum class ReadPath { kFast, kGeneral };
 // point above U+10FFFF) throws std::out_of_range on both paths, and *out may then hold part of `s`.
 void AppendCodePoints(std::string_view s, uint64_t base, std::vector<Cp>* out, ReadPath path = ReadPath::kFast);
 
+// The code points of `s`, every one kept. The general path is boost's checked UTF-8 iterator over `s`;
+// input it rejects throws std::out_of_range on both paths.
+std::u32string ToU32(std::string_view s, ReadPath path = ReadPath::kFast);
+
 // The marker words and the figures the tokenizer recognises.
 class InlineTokenizer {
  public:

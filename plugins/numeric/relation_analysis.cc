@@ -27,6 +27,11 @@ namespace {
 
 using U8Iter = boost::u8_to_u32_iterator<std::string_view::const_iterator, char32_t>;
 
+// How the analysis reads (SetReadPathForTesting): kFast unless a test asks for the general path.
+ReadPath read_path = ReadPath::kFast;
+bool Fast() { return read_path == ReadPath::kFast; }
+std::u32string U32(std::string_view s) { return ToU32(s, read_path); }
+
 // Category vocabularies: the labels a breakdown's parts carry. A closed dimension lists every
 // category, so a breakdown naming all of them must add up to its total in both directions.
 struct Dimension {
@@ -123,15 +128,6 @@ constexpr double kMaxChartDistance = 90;
 constexpr double kPlausible = 15;
 constexpr size_t kInfographicCell = 12;  // code points of label text beside a figure in its cell  // a breakdown off by more than this many points is misread
 
-std::u32string ToU32(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());  // at most one code point per byte: no growth copies
-  for (U8Iter it(s.begin(), s.begin(), s.end()), end(s.end(), s.begin(), s.end()); it != end; ++it) {
-    out.push_back(*it);
-  }
-  return out;
-}
-
 std::string ToUtf8(const std::u32string& s) {
   std::string out;
   for (char32_t c : s) {
@@ -154,7 +150,7 @@ std::string ToUtf8(const std::u32string& s) {
   return out;
 }
 
-// ToU32(s).size() without the string: the same checked iterator, so broken UTF-8 throws as there.
+// U32(s).size() without the string: the same checked iterator, so broken UTF-8 throws as there.
 size_t Cps(std::string_view s) {
   size_t n = 0;
   for (U8Iter it(s.begin(), s.begin(), s.end()), end(s.end(), s.begin(), s.end()); it != end; ++it) ++n;
@@ -181,7 +177,7 @@ std::u32string LabelStem(const std::string& label);  // below
 // verb of place ("200台全密封垃圾车在来回运输" -> 全密封垃圾车).
 std::u32string NounAfterUnit(const Figure& g) {
   std::u32string noun;
-  for (char32_t c : ToU32(g.after)) {
+  for (char32_t c : U32(g.after)) {
     if (c == U' ' && noun.empty()) continue;
     if (c < 0x4E00 || c > 0x9FFF || std::u32string_view(U"的和及与或在为是已均都被将").find(c) != std::u32string_view::npos) break;
     noun += c;
@@ -227,7 +223,7 @@ bool SameThingsCounted(const Figure& a, const Figure& b) {
 std::u32string NounAfterGeneralUnit(const Figure& g) {
   if (g.kind != ESGAUDIT_FACT_QUANTITY || (g.unit != "个" && g.unit != "项" && g.unit != "次")) return {};
   std::u32string noun;
-  for (char32_t c : ToU32(g.after)) {
+  for (char32_t c : U32(g.after)) {
     if (c == U' ' && noun.empty()) continue;
     if (c < 0x4E00 || c > 0x9FFF || c == U'的' || c == U'和' || c == U'及' || c == U'与' || c == U'或') break;
     noun += c;
@@ -432,6 +428,8 @@ bool CountCandidate(const Figure& f) {
 }
 }  // namespace
 
+void SetReadPathForTesting(ReadPath path) { read_path = path; }
+
 const char* RelationAnalysis::KindName(RelationKind kind) {
   switch (kind) {
     case RelationKind::kPercentBreakdown:
@@ -555,8 +553,8 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
       while (to > end && to < view.size() && (static_cast<unsigned char>(view[to]) & 0xC0) == 0x80) --to;
       std::u32string before, after;
       try {
-        before = ToU32(view.substr(from, at - from));
-        after = ToU32(view.substr(end, to - end));
+        before = U32(view.substr(from, at - from));
+        after = U32(view.substr(end, to - end));
       } catch (const std::exception&) {  // broken UTF-8 around the fact: no class read there
         before.clear();
         after.clear();
@@ -672,7 +670,7 @@ void RelationAnalysis::TakeWrappedUnits(const sdk::Document& doc) {
   for (size_t i = 0; i < figures_.size(); ++i) {
     const Figure& g = figures_[i];
     if (g.kind != ESGAUDIT_FACT_QUANTITY || g.unit.empty() || g.qualifiers != 0) continue;
-    const std::u32string t = ToU32(g.text);
+    const std::u32string t = U32(g.text);
     size_t k = 0;
     while (k < t.size() && ((t[k] >= U'0' && t[k] <= U'9') || t[k] == U'.' || t[k] == U',')) ++k;
     const std::u32string unit = t.substr(k);
@@ -694,7 +692,7 @@ void RelationAnalysis::TakeWrappedUnits(const sdk::Document& doc) {
         const unsigned char c = static_cast<unsigned char>(whole[bytes]);
         bytes += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       }
-      std::u32string head = ToU32(whole.substr(0, std::min(bytes, whole.size())));
+      std::u32string head = U32(whole.substr(0, std::min(bytes, whole.size())));
       head.erase(0, head.find_first_not_of(U" \t\u3000"));
       if (head.empty() || head.find_first_not_of(U" \t\u3000") == std::u32string::npos) continue;
       const Figure* model = nullptr;
@@ -717,7 +715,7 @@ void RelationAnalysis::TakeWrappedUnits(const sdk::Document& doc) {
         const Interval iv = exact ? Interval{f.value, f.value} : ExactInterval(f.value, f.decimals, mag);
         f.low = iv.lo;
         f.high = iv.hi;
-        const std::u32string mt = ToU32(model->text);
+        const std::u32string mt = U32(model->text);
         f.text += ToUtf8(mt.substr(mt.size() - best));
       }
       break;
@@ -1077,15 +1075,15 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   InlineTokenizer::Words words;
   // The stream has no spaces: "of which" is matched as "ofwhich", at word boundaries.
   auto unspaced = [](const char* w) {
-    std::u32string u = ToU32(w);
+    std::u32string u = U32(w);
     u.erase(std::remove(u.begin(), u.end(), U' '), u.end());
     return u;
   };
   for (const char* w : kSubsetWords) words.subset.push_back(unspaced(w));
   for (const char* w : kTotalWords) words.total.push_back(unspaced(w));
-  for (const char* w : kNotTotal) words.not_total.push_back(ToU32(w));
-  for (const char* w : kPerPeriod) words.per_period.push_back(ToU32(w));
-  for (const char* w : kCompositionWords) words.composition.push_back(ToU32(w));
+  for (const char* w : kNotTotal) words.not_total.push_back(U32(w));
+  for (const char* w : kPerPeriod) words.per_period.push_back(U32(w));
+  for (const char* w : kCompositionWords) words.composition.push_back(U32(w));
   std::sort(words.total.begin(), words.total.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   words.clause_names_rate = [](const std::u32string& clause) { return NamesRate(ToUtf8(clause)); };
   const InlineTokenizer tokenizer(std::move(words), figure_at, figure_end);
@@ -1329,7 +1327,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   };
 
   auto analyse = [&] {
-    tokenizer.Tokenize(cps, &tokens, &text_char);
+    tokenizer.Tokenize(cps, &tokens, &text_char, read_path);
     token_chars_ = &text_char;
     AnalyseTokens(tokens, doc.Text());
     token_chars_ = nullptr;
@@ -1359,7 +1357,8 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       for (const esgaudit_text_span& span : spans) bytes += span.view_end - span.view_begin;
       cps.reserve(bytes);
       for (const esgaudit_text_span& span : spans) {
-        AppendCodePoints(view.substr(span.view_begin, span.view_end - span.view_begin), span.view_begin, &cps);
+        AppendCodePoints(view.substr(span.view_begin, span.view_end - span.view_begin), span.view_begin, &cps,
+                         read_path);
       }
       if (!cps.empty()) analyse();
     }
@@ -2421,7 +2420,7 @@ void RelationAnalysis::FindPovertyReliefForms(const sdk::Document& doc) {
     if (tab == std::string_view::npos) return row;
     row.tab = true;
     std::u32string label;
-    for (char32_t c : ToU32(t.substr(0, tab))) {
+    for (char32_t c : U32(t.substr(0, tab))) {
       if (c != U' ' && c != U'\u3000') label.push_back(c);
     }
     if (label.rfind(U"其中", 0) == 0) label.erase(0, 2);
@@ -2572,7 +2571,7 @@ bool SizeLabel(const std::string& label) {
 
 // The label without a trailing verb or particle: "办公建筑面积为" -> "办公建筑面积".
 std::u32string LabelStem(const std::string& label) {
-  std::u32string u = ToU32(label);
+  std::u32string u = U32(label);
   while (!u.empty() && (u.back() == U'为' || u.back() == U'是' || u.back() == U'有' || u.back() == U'达' ||
                         u.back() == U'约' || u.back() == U'共' || u.back() == U'占' || u.back() == U'：' ||
                         u.back() == U':' || u.back() == U' ')) {
@@ -2604,7 +2603,7 @@ RelationAnalysis::PartNaming RelationAnalysis::NamingOf(int total, const std::ve
     std::u32string noun = common.substr(common.size() - 2);
     if (noun[0] >= 0x4E00 && noun[1] >= 0x4E00) {
       const Figure& t = figures_[total];
-      std::u32string around = ToU32(t.label) + ToU32(t.after);
+      std::u32string around = U32(t.label) + U32(t.after);
       out.names_total = around.find(noun) != std::u32string::npos;
     }
   }
@@ -2623,7 +2622,7 @@ namespace {
 // The Han characters of a label, spaces dropped (OCR text breaks words with them: "发明专 利").
 std::u32string HanOf(const std::string& label) {
   std::u32string out;
-  for (char32_t c : ToU32(label)) {
+  for (char32_t c : U32(label)) {
     if (c >= 0x4E00 && c <= 0x9FFF) out += c;
   }
   return out;
@@ -2796,7 +2795,7 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
     if (part.kind != ESGAUDIT_FACT_QUANTITY || part.unit.empty() || IsChangeLabel(part.label)) continue;
     if (part.offset + part.length > share.offset || share.offset > doc_text.size()) continue;
     std::u32string between;
-    for (char32_t ch : ToU32(doc_text.substr(part.offset + part.length, share.offset - part.offset - part.length))) {
+    for (char32_t ch : U32(doc_text.substr(part.offset + part.length, share.offset - part.offset - part.length))) {
       if (ch != U' ' && ch != U'\t' && ch != U'\n' && ch != U'\r' && ch != 0x3000) between.push_back(ch);
     }
     if (remark && (between[0] == U'（' || between[0] == U'(')) {
@@ -3862,7 +3861,7 @@ bool BareTotal(const std::string& label, std::string* lowered) {
 bool IsTotalLabel(const std::string& label) {
   std::string l;
   if (BareTotal(label, &l)) return true;
-  std::u32string u = ToU32(l);
+  std::u32string u = U32(l);
   if (u.size() >= 3 && u.size() <= 8) {
     std::u32string tail = u.substr(u.size() - 2);
     if (tail == U"合计" || tail == U"总计" || tail == U"总数") return true;
@@ -3896,7 +3895,7 @@ bool RowTotalLabel(const std::string& label) {
     size_t at = l.rfind(open);
     if (at != std::string::npos && at > 0 && Cps(l.substr(at)) <= 8) l.resize(at);
   }
-  std::u32string u = ToU32(l);
+  std::u32string u = U32(l);
   if (u.size() < 3 || u.size() > 14 || Categorise(label).first >= 0) return false;
   std::u32string tail = u.substr(u.size() - 2);
   return tail == U"合计" || tail == U"总计" || tail == U"小计" || tail == U"总量" || tail == U"总额" ||
@@ -4414,7 +4413,7 @@ bool TableTotalLabel(std::string label) {
       // A short bracket is a unit or a qualifier; a longer one is a note, dropped when the label
       // before it ends in a total word (在职员工的数量合计（母公司与子公司合计）) or in a unit
       // bracket of its own (员工总人数（人）（另有劳务派遣用工5,093人）).
-      std::u32string before = ToU32(label.substr(0, at));
+      std::u32string before = U32(label.substr(0, at));
       bool total_before = before.size() >= 3 && (before.substr(before.size() - 2) == U"合计" ||
                                                  before.substr(before.size() - 2) == U"总计");
       bool unit_before = before.size() >= 3 && (before.back() == U')' || before.back() == U'）');
@@ -4423,7 +4422,7 @@ bool TableTotalLabel(std::string label) {
   }
   std::string l;
   if (BareTotal(label, &l)) return true;
-  std::u32string u = ToU32(l);
+  std::u32string u = U32(l);
   if (u.size() < 3) return false;
   std::u32string tail = u.substr(u.size() - 2);
   if (u.size() <= 16 && (tail == U"合计" || tail == U"总计" || tail == U"小计")) return true;
@@ -4443,7 +4442,7 @@ bool QuantityTotalLabel(std::string label) {
     size_t at = label.rfind(open);
     if (at != std::string::npos && at > 0 && Cps(label.substr(at)) <= 8) label.resize(at);
   }
-  const std::u32string u = ToU32(Lower(label));
+  const std::u32string u = U32(Lower(label));
   if (u.size() < 3 || u.size() > 8 || Has(label, "利润")) return false;
   const std::u32string tail = u.substr(u.size() - 2);
   return (tail == U"总额" || tail == U"总量") && Categorise(label).first < 0;
@@ -4487,7 +4486,7 @@ bool RateLabel(const std::string& label) {
 // (thousands)") is judged by that unit instead.
 bool CountLabel(std::string label) {
   label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
-  std::u32string u = ToU32(label);
+  std::u32string u = U32(label);
   if (u.size() >= 3) {
     std::u32string tail = u.substr(u.size() - 2);
     for (const char32_t* w : {U"人数", U"人次", U"次数", U"件数", U"个数", U"家数", U"户数", U"项数", U"起数"}) {
@@ -4612,7 +4611,7 @@ std::string TotalNoun(std::string label, bool strip_total = true) {
 std::string GroupHeadNoun(const std::string& label) {
   const std::string l = TotalNoun(label, false);
   if (Has(l, "利润") || Has(l, "其中")) return std::string();
-  std::u32string u = ToU32(l);
+  std::u32string u = U32(l);
   auto ends = [&](std::u32string_view w) { return u.size() > w.size() && u.compare(u.size() - w.size(), w.size(), w) == 0; };
   auto starts = [&](std::u32string_view w) { return u.size() > w.size() && u.compare(0, w.size(), w) == 0; };
   auto strip_count = [&](std::u32string n) {
@@ -4653,14 +4652,14 @@ std::string GroupHeadNoun(const std::string& label) {
 // (read by the 其中 rows' reader).
 bool NamesGroupOf(const std::string& label, const std::string& noun) {
   if (noun.empty() || RateLabel(label) || OfWhichLabel(label) || IsChangeLabel(label)) return false;
-  std::u32string u = ToU32(TotalNoun(label, false));
+  std::u32string u = U32(TotalNoun(label, false));
   for (std::u32string_view w : {U"数量", U"人数", U"数"}) {
     if (u.size() > w.size() + 2 && u.compare(u.size() - w.size(), w.size(), w) == 0) {
       u.resize(u.size() - w.size());
       break;
     }
   }
-  const std::u32string n = ToU32(noun);
+  const std::u32string n = U32(noun);
   if (u.size() <= n.size() || u.compare(u.size() - n.size(), n.size(), n) != 0) return false;
   std::string qualifier = ToUtf8(u.substr(0, u.size() - n.size()));
   for (const char* w : {"total", "总"}) {  // a group's own total word qualifies nothing
@@ -4817,7 +4816,7 @@ bool DashCell(std::string_view t) {
 // 比例, 在各地区中占比) or no base (女性占比, 占比) is none: such shares do not add up across rows.
 bool SharesOfANamedBase(const std::string& header) {
   std::u32string u;
-  for (char32_t c : ToU32(header)) {
+  for (char32_t c : U32(header)) {
     if (c != U' ' && c != 0x3000) u.push_back(c);
   }
   std::u32string base;
@@ -7805,7 +7804,7 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
   };
   // Code points of the view in [from, to), blanks dropped; false at a paragraph break (a blank line).
   auto text_of = [&](uint64_t from, uint64_t to, std::u32string* out) {
-    std::u32string u = ToU32(view.substr(from, to - from));
+    std::u32string u = U32(view.substr(from, to - from));
     int newlines = 0;
     out->clear();
     for (char32_t c : u) {
@@ -7849,7 +7848,7 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
     // A blank line in the window ends the paragraph before it.
     std::u32string before;
     {
-      std::u32string u = ToU32(view.substr(from, a_begin - from));
+      std::u32string u = U32(view.substr(from, a_begin - from));
       size_t cut = u.rfind(U"\n\n");
       for (char32_t c : u.substr(cut == u.npos ? 0 : cut + 2)) {
         if (c != U'\n' && c != U'\r' && c != U' ' && c != U'\t' && c != 0x3000) before.push_back(c);
@@ -8011,6 +8010,20 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
   const uint32_t sentences = doc.SentenceCount();
   for (uint32_t si = 0; si < sentences; ++si) {
     const esgaudit_sentence st = doc.Sentence(si);
+    // What follows needs two figures in the sentence and, in one figure's clause, 累计, 累积 or 历年:
+    // a sentence without two figures or without 累 or 历 is passed over before it is decoded.
+    size_t figures_in = 0;
+    bool cue = false;
+    for (uint32_t k = 0; k < st.span_count; ++k) {
+      const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
+      if (span.view_end <= span.view_begin || span.view_end > view.size()) continue;
+      figures_in += static_cast<size_t>(
+          std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_end, -1)) -
+          std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_begin, -1)));
+      const std::string_view words = view.substr(span.view_begin, span.view_end - span.view_begin);
+      cue = cue || Has(words, "累") || Has(words, "历");
+    }
+    if (Fast() && (figures_in < 2 || !cue)) continue;
     // The sentence's code points, blanks dropped, and the figures starting in it with their positions.
     std::u32string text;
     std::vector<std::pair<size_t, int>> in_sentence;  // (code point, figure)
@@ -8020,13 +8033,13 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
       auto it = std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_begin, -1));
       uint64_t at = span.view_begin;
       for (; it != by_view.end() && it->first < span.view_end; ++it) {
-        for (char32_t ch : ToU32(view.substr(at, it->first - at))) {
+        for (char32_t ch : U32(view.substr(at, it->first - at))) {
           if (ch != U'\n' && ch != U'\r' && ch != U' ' && ch != U'\t' && ch != 0x3000) text.push_back(ch);
         }
         at = it->first;
         in_sentence.emplace_back(text.size(), it->second);
       }
-      for (char32_t ch : ToU32(view.substr(at, span.view_end - at))) {
+      for (char32_t ch : U32(view.substr(at, span.view_end - at))) {
         if (ch != U'\n' && ch != U'\r' && ch != U' ' && ch != U'\t' && ch != 0x3000) text.push_back(ch);
       }
     }
@@ -8849,7 +8862,7 @@ void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
   // The unit in the brackets a header ends with: "数量(家}" -> 家.
   auto bracket_unit = [](std::string h) {
     h.erase(std::remove(h.begin(), h.end(), ' '), h.end());
-    std::u32string u = ToU32(h);
+    std::u32string u = U32(h);
     while (!u.empty() && std::u32string_view(U")）}]】").find(u.back()) != std::u32string_view::npos) u.pop_back();
     const size_t open = u.find_last_of(U"(（{[【");
     if (open == std::u32string::npos || u.size() - open - 1 == 0 || u.size() - open - 1 > 3) return std::string();
@@ -8931,10 +8944,10 @@ void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
       if (f.kind != ESGAUDIT_FACT_QUANTITY || f.unit != unit || f.offset < pl.offset || f.offset < parts_until) {
         continue;
       }
-      const std::u32string before = ToU32(text.substr(pl.offset, f.offset - pl.offset));
+      const std::u32string before = U32(text.substr(pl.offset, f.offset - pl.offset));
       const size_t clause = before.find_last_of(U"，。；：,;:！？");
       const std::u32string in_clause = clause == std::u32string::npos ? before : before.substr(clause + 1);
-      const std::u32string after = ToU32(f.after);
+      const std::u32string after = U32(f.after);
       const size_t a = after.find_first_not_of(U" ，,（(");
       const bool of_which = a != std::u32string::npos && after.compare(a, 2, U"其中") == 0;
       const bool marked = of_which || in_clause.find(U'共') != std::u32string::npos ||
@@ -8955,7 +8968,7 @@ void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
       while (!noun_before.empty() && std::u32string_view(U"共计合总有达为").find(noun_before.back()) != std::u32string_view::npos) {
         noun_before.pop_back();
       }
-      const std::u32string cap = ToU32(caption);
+      const std::u32string cap = U32(caption);
       bool named = false;
       for (size_t k = 2; k <= noun_before.size() && !named; ++k) {
         named = cap.find(noun_before.substr(noun_before.size() - k)) != std::u32string::npos;
@@ -9036,6 +9049,19 @@ void RelationAnalysis::FindHeadcountsInTheTableAbove(const sdk::Document& doc) {
   constexpr size_t kBlocks = 3;
   static const std::set<std::string> kHeads = {"总人数", "员工总数", "员工总人数", "职工总数", "职工总人数"};
   const std::string_view text = doc.Text();
+  // Whether the line's first token (after spaces, tabs and CRs, as `tokens` reads it) opens with 年份
+  // or 年度: a header line's first cell is one of them, so other lines are passed over untokenised.
+  auto opens_with_year_key = [&](uint32_t line) {
+    const esgaudit_line l = doc.Line(line);
+    std::string_view s = text.substr(l.offset, l.length);
+    size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) ++i;
+    s.remove_prefix(i);
+    return s.substr(0, 6) == "年份" || s.substr(0, 6) == "年度";
+  };
+  uint32_t first_header = 0;
+  while (Fast() && first_header + 2 < doc.LineCount() && !opens_with_year_key(first_header)) ++first_header;
+  if (first_header + 2 >= doc.LineCount()) return;
   std::map<uint64_t, int> figure_at;
   for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
   const std::set<int> related = FiguresInRelations();
@@ -9090,7 +9116,7 @@ void RelationAnalysis::FindHeadcountsInTheTableAbove(const sdk::Document& doc) {
     for (const char* w : {"单位：", "单位:"}) {
       const size_t at = l.find(w);
       if (at == std::string::npos) continue;
-      std::u32string u = ToU32(l.substr(at + std::string(w).size()));
+      std::u32string u = U32(l.substr(at + std::string(w).size()));
       size_t n = 0;
       while (n < u.size() && u[n] != U' ' && u[n] != U'\t' && u[n] != U'）' && u[n] != U')') ++n;
       return ToUtf8(u.substr(0, n));
@@ -9099,14 +9125,14 @@ void RelationAnalysis::FindHeadcountsInTheTableAbove(const sdk::Document& doc) {
   };
   // The unit in a cell's closing bracket: 总人数（人） -> 人.
   auto bracket_unit = [](const std::string& c) {
-    std::u32string u = ToU32(c);
+    std::u32string u = U32(c);
     if (u.empty() || (u.back() != U'）' && u.back() != U')')) return std::string();
     const size_t open = u.find_last_of(U"（(");
     if (open == std::u32string::npos || u.size() - open - 2 == 0 || u.size() - open - 2 > 2) return std::string();
     return ToUtf8(u.substr(open + 1, u.size() - open - 2));
   };
   auto strip_bracket = [](const std::string& c) {
-    std::u32string u = ToU32(c);
+    std::u32string u = U32(c);
     const size_t open = u.find_first_of(U"（(");
     return open == std::u32string::npos ? c : ToUtf8(u.substr(0, open));
   };
@@ -9155,7 +9181,8 @@ void RelationAnalysis::FindHeadcountsInTheTableAbove(const sdk::Document& doc) {
     }
     return IsCountUnit(unit) ? unit : std::string();
   };
-  for (uint32_t h = 0; h + 2 < doc.LineCount(); ++h) {
+  for (uint32_t h = first_header; h + 2 < doc.LineCount(); ++h) {
+    if (Fast() && !opens_with_year_key(h)) continue;
     const std::vector<Token> head = tokens(h, true);
     if (head.size() < 2 || !year_key(head[0].text)) continue;
     size_t k = head.size();
@@ -9339,11 +9366,11 @@ void RelationAnalysis::FindQuantityTotalLines(const sdk::Document& doc) {
     for (const char* w : {"单位：", "单位:"}) {
       const size_t at = h.rfind(w);
       if (at == std::string::npos) continue;
-      std::u32string u = ToU32(h.substr(at + std::string(w).size()));
+      std::u32string u = U32(h.substr(at + std::string(w).size()));
       const size_t close = u.find_first_of(U")）");
       return close == std::u32string::npos || close == 0 ? std::string() : ToUtf8(u.substr(0, close));
     }
-    std::u32string u = ToU32(h);
+    std::u32string u = U32(h);
     if (u.empty() || (u.back() != U'）' && u.back() != U')')) return std::string();
     const size_t open = u.find_last_of(U"（(");
     if (open == std::u32string::npos || u.size() - open - 2 == 0 || u.size() - open - 2 > 4) return std::string();
@@ -9504,13 +9531,13 @@ void RelationAnalysis::FindCutOffTotalRows(const sdk::Document& doc) {
     std::vector<int> totals;
     for (uint32_t line = total_line + 1; line < doc.LineCount() && line <= total_line + kFigureLines; ++line) {
       const std::vector<int> figs = figures_on(line);
-      std::u32string rest = ToU32(line_text(line));
+      std::u32string rest = U32(line_text(line));
       for (auto it = figs.rbegin(); it != figs.rend(); ++it) {
         const esgaudit_line l = doc.Line(line);
         const Figure& f = figures_[*it];
         if (f.offset < l.offset) continue;
-        const size_t from = ToU32(text.substr(l.offset, f.offset - l.offset)).size();
-        rest.erase(std::min(from, rest.size()), ToU32(text.substr(f.offset, f.length)).size());
+        const size_t from = U32(text.substr(l.offset, f.offset - l.offset)).size();
+        rest.erase(std::min(from, rest.size()), U32(text.substr(f.offset, f.length)).size());
       }
       bool units_only = true;
       for (char32_t c : rest) {
@@ -9778,7 +9805,10 @@ void RelationAnalysis::FindFootnoteParts(const sdk::Document& doc) {
   };
   for (uint32_t line = 1; line < doc.LineCount(); ++line) {
     const esgaudit_line nl = doc.Line(line);
-    const std::u32string l = ToU32(text.substr(nl.offset, nl.length));
+    // A line without 注 or 註 holds no mark, so no note (the bytes of a code point of valid UTF-8).
+    const std::string_view bytes = text.substr(nl.offset, nl.length);
+    if (Fast() && !Has(bytes, "注") && !Has(bytes, "註")) continue;
+    const std::u32string l = U32(bytes);
     for (const Mark& note : marks_of(l)) {
       if (!note.note || !note.of_which) continue;
       // The note's span, in bytes of the text: from its 其中 to a sentence end or the next note.
@@ -9790,7 +9820,7 @@ void RelationAnalysis::FindFootnoteParts(const sdk::Document& doc) {
       bool ended = false;
       for (uint32_t n = line; n <= line + 1 && n < doc.LineCount() && !ended; ++n) {
         const esgaudit_line ln = doc.Line(n);
-        const std::u32string u = n == line ? l : ToU32(text.substr(ln.offset, ln.length));
+        const std::u32string u = n == line ? l : U32(text.substr(ln.offset, ln.length));
         const std::vector<Mark> marks = n == line ? std::vector<Mark>() : marks_of(u);
         if (n > line && (u.find_first_not_of(U" \t\u3000") == std::u32string::npos || ln.page != nl.page ||
                          std::any_of(marks.begin(), marks.end(), [](const Mark& m) { return m.note; }))) {
@@ -9839,7 +9869,7 @@ void RelationAnalysis::FindFootnoteParts(const sdk::Document& doc) {
       for (uint32_t a = line; a-- > 0 && a + kNoteLines >= line && !stop;) {
         const esgaudit_line al = doc.Line(a);
         if (al.page != nl.page) break;
-        const std::u32string u = ToU32(text.substr(al.offset, al.length));
+        const std::u32string u = U32(text.substr(al.offset, al.length));
         std::vector<Mark> marks = marks_of(u);
         for (auto m = marks.rbegin(); m != marks.rend() && !stop; ++m) {
           if (m->number != note.number) continue;
@@ -9941,7 +9971,7 @@ void RelationAnalysis::FindFigureRowCharts(const sdk::Document& doc) {
   const std::set<int> related = FiguresInRelations();
   // Only blanks and commas in `s` (the gaps between a row's figures, a key figure's trailing comma).
   auto filler = [](std::string_view s) {
-    std::u32string u = ToU32(s);
+    std::u32string u = U32(s);
     return std::all_of(u.begin(), u.end(), [](char32_t c) {
       return c == U' ' || c == U'\t' || c == 0x3000 || c == U',' || c == U'，';
     });
@@ -9997,7 +10027,7 @@ void RelationAnalysis::FindFigureRowCharts(const sdk::Document& doc) {
     }
     if (total < 0 || between.size() < 2) continue;
     // The total's label: the line right below it, a noun and a total word.
-    const std::u32string label = ToU32(squeezed(TrimmedLine(doc, between.back())));
+    const std::u32string label = U32(squeezed(TrimmedLine(doc, between.back())));
     size_t word = std::u32string::npos;
     for (std::u32string_view w : {U"总数", U"总计", U"合计", U"总量", U"总额"}) {
       word = std::min(word, label.find(w));
@@ -10012,13 +10042,13 @@ void RelationAnalysis::FindFigureRowCharts(const sdk::Document& doc) {
     for (size_t i = 0; i + 1 < between.size(); ++i) {
       const std::string l = squeezed(TrimmedLine(doc, between[i]));
       if (l.rfind("单位", 0) == 0) {
-        const std::u32string u = ToU32(l);
+        const std::u32string u = U32(l);
         const size_t colon = u.find_first_of(U":：");
         count_unit = colon != std::u32string::npos && IsCountUnit(ToUtf8(u.substr(colon + 1)));
         continue;
       }
       if (!caption.empty()) continue;
-      const std::u32string cap = ToU32(l);
+      const std::u32string cap = U32(l);
       const bool breakdown = Has(l, "按") || Has(l, "划分") || Has(l, "分布") || Has(l, "构成");
       bool named = false;
       for (size_t k = 2; k <= noun.size() && !named; ++k) named = cap.find(noun.substr(noun.size() - k)) != std::u32string::npos;
@@ -10058,7 +10088,7 @@ void RelationAnalysis::FindRatedUsePairs(const sdk::Document& doc) {
   auto clause_break = [](char32_t c) { return c == U'，' || c == U','; };
   auto sentence_end = [](char32_t c) { return c == U'。' || c == U'；' || c == U';' || c == U'！' || c == U'？'; };
   auto between = [&](const Figure& a, const Figure& b) {
-    return ToU32(text.substr(a.offset + a.length, b.offset - a.offset - a.length));
+    return U32(text.substr(a.offset + a.length, b.offset - a.offset - a.length));
   };
   for (const auto& [line, figs] : by_line) {
     for (size_t i = 0; i + 2 < figs.size(); ++i) {
@@ -10099,7 +10129,7 @@ void RelationAnalysis::FindRatedUsePairs(const sdk::Document& doc) {
       }
       // The first amount's clause names production.
       const esgaudit_line l = doc.Line(line);
-      const std::u32string before = ToU32(text.substr(l.offset, fa.offset - l.offset));
+      const std::u32string before = U32(text.substr(l.offset, fa.offset - l.offset));
       const size_t open = before.find_last_of(U"，,。；;：:");
       const std::u32string clause = open == std::u32string::npos ? before : before.substr(open + 1);
       if (clause.find(U"产生") == std::u32string::npos) continue;
@@ -10174,7 +10204,9 @@ void RelationAnalysis::FindTwoChartCaptions(const sdk::Document& doc) {
   for (uint32_t line = 1; line + 4 < doc.LineCount(); ++line) {
     if (by_line.count(line)) continue;
     const esgaudit_line cl = doc.Line(line);
-    const std::u32string l = trim(ToU32(text.substr(cl.offset, cl.length)));
+    // Each caption cell holds 按: a line without it holds no pair of captions.
+    if (Fast() && !Has(text.substr(cl.offset, cl.length), "按")) continue;
+    const std::u32string l = trim(U32(text.substr(cl.offset, cl.length)));
     if (l.empty() || punct(l)) continue;
     // Two cells: apart by a tab or two blanks or more.
     size_t gap = l.find(U'\t');
@@ -10192,7 +10224,7 @@ void RelationAnalysis::FindTwoChartCaptions(const sdk::Document& doc) {
     bool plain = true;
     for (uint32_t n = line + 1; n < doc.LineCount() && doc.Line(n).page == page;) {
       const esgaudit_line nl = doc.Line(n);
-      const std::u32string t = trim(ToU32(text.substr(nl.offset, nl.length)));
+      const std::u32string t = trim(U32(text.substr(nl.offset, nl.length)));
       auto on = by_line.find(n);
       const std::vector<int> figs = on == by_line.end() ? std::vector<int>() : on->second;
       if (t.empty()) break;
@@ -10205,7 +10237,7 @@ void RelationAnalysis::FindTwoChartCaptions(const sdk::Document& doc) {
         if (below == by_line.end() || below->second.size() != 1 || n + 1 >= doc.LineCount()) break;
         const esgaudit_line bl = doc.Line(n + 1);
         const Figure& f = figures_[below->second[0]];
-        if (trim(ToU32(text.substr(bl.offset, bl.length))) != ToU32(f.text)) break;
+        if (trim(U32(text.substr(bl.offset, bl.length))) != U32(f.text)) break;
         label = t;
         figure = below->second[0];
         next = n + 2;
@@ -10213,10 +10245,10 @@ void RelationAnalysis::FindTwoChartCaptions(const sdk::Document& doc) {
         if (figs.size() != 1) break;
         const Figure& f = figures_[figs[0]];
         if (f.offset + f.length != nl.offset + nl.length &&
-            !trim(ToU32(text.substr(f.offset + f.length, nl.offset + nl.length - f.offset - f.length))).empty()) {
+            !trim(U32(text.substr(f.offset + f.length, nl.offset + nl.length - f.offset - f.length))).empty()) {
           break;
         }
-        label = trim(ToU32(text.substr(nl.offset, f.offset - nl.offset)));
+        label = trim(U32(text.substr(nl.offset, f.offset - nl.offset)));
         figure = figs[0];
       }
       if (label.empty() || label.size() > kLabelPoints || digits(label) || punct(label) || !IsCjk(label.back())) break;
@@ -10252,7 +10284,7 @@ void RelationAnalysis::FindTwoChartCaptions(const sdk::Document& doc) {
       for (int g : pf->second) {
         const Figure& f = figures_[g];
         if (f.kind != ESGAUDIT_FACT_QUANTITY || f.unit.empty() || printed_unit(f.text) != caps[c].unit) continue;
-        const std::u32string before = ToU32(text.substr(pl.offset, f.offset - pl.offset));
+        const std::u32string before = U32(text.substr(pl.offset, f.offset - pl.offset));
         std::u32string noun;
         for (size_t k = before.size(); k > 0 && IsCjk(before[k - 1]); --k) noun.insert(noun.begin(), before[k - 1]);
         while (!noun.empty() && std::u32string_view(U"共计合总有达为").find(noun.back()) != std::u32string_view::npos) {

@@ -6,6 +6,7 @@
 
 #include <esgaudit/plugin.h>
 
+#include "inline_tokens.h"
 #include "layout_cells.h"
 
 #include <cstdint>
@@ -16,6 +17,13 @@
 #include <vector>
 
 namespace esgaudit::numeric {
+
+// How every RelationAnalysis of the process reads (inline_tokens.h's ReadPath): kFast, the default,
+// passes over lines and sentences that a byte test shows cannot hold what a reader looks for
+// (注 of a footnote, 按 of a chart caption, 累 or 历 of a running total, 年份 or 年度 opening a
+// header) and decodes UTF-8 by its fast path; kGeneral reads every one the general way. Both find the
+// same relations on every input; tests compare them.
+void SetReadPathForTesting(ReadPath path);
 
 // Compiles the relation analysis' own expressions (each process compiles them once, on first use):
 // the plugin's preparation, which the host runs before it forks an isolated batch's children.

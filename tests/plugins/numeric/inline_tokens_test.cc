@@ -95,8 +95,8 @@ TEST(InlineTokens, MarkerWordsFiguresAndPunctuationBecomeTokens) {
   EXPECT_EQ(Tokens("流失率分布：年龄构成１\U0001F4CA比", {}), "___c,__C_C");
 }
 
-// The code points of random UTF-8: every piece kind the fast path treats apart, broken sequences,
-// and cuts at any byte (a sequence cut at the buffer's end).
+// The code points of random UTF-8 (AppendCodePoints and ToU32): every piece kind the fast path treats
+// apart, broken sequences, and cuts at any byte (a sequence cut at the buffer's end).
 TEST(InlineTokens, FastCodePointsAgreeWithTheGeneralRead) {
   const std::vector<std::string> pieces = {
       "a", "Z", "7", " ", "\t", ".", ",", "\n", "\xEF\xBC\x91" /* １ */, "\xE4\xB8\xAD" /* 中 */, "\xE3\x80\x80",
@@ -130,6 +130,22 @@ TEST(InlineTokens, FastCodePointsAgreeWithTheGeneralRead) {
       general_threw = true;
     }
     ASSERT_EQ(fast_threw, general_threw) << testing::PrintToString(s);
+    // ToU32 on the same input: the same code points (spaces kept), or a throw on both paths.
+    std::u32string fast32, general32;
+    bool fast32_threw = false, general32_threw = false;
+    try {
+      fast32 = ToU32(s, ReadPath::kFast);
+    } catch (const std::out_of_range&) {
+      fast32_threw = true;
+    }
+    try {
+      general32 = ToU32(s, ReadPath::kGeneral);
+    } catch (const std::out_of_range&) {
+      general32_threw = true;
+    }
+    ASSERT_EQ(fast32_threw, general32_threw) << testing::PrintToString(s);
+    ASSERT_EQ(general32_threw, general_threw) << testing::PrintToString(s);
+    ASSERT_TRUE(fast32 == general32) << testing::PrintToString(s);
     if (general_threw) {
       ++thrown;
       continue;
@@ -140,6 +156,10 @@ TEST(InlineTokens, FastCodePointsAgreeWithTheGeneralRead) {
       ASSERT_EQ(fast[k].c, general[k].c) << testing::PrintToString(s) << " at " << k;
       ASSERT_EQ(fast[k].v, general[k].v) << testing::PrintToString(s) << " at " << k;
     }
+    // Every code point but the dropped spaces and tabs, in order.
+    size_t kept = 0;
+    for (char32_t c : general32) kept += c != U' ' && c != U'\t';
+    ASSERT_EQ(kept, general.size() - 1) << testing::PrintToString(s);
   }
   EXPECT_GT(read, 20000u);
   EXPECT_GT(thrown, 10000u);
