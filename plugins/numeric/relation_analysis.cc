@@ -8010,8 +8010,8 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
   const uint32_t sentences = doc.SentenceCount();
   for (uint32_t si = 0; si < sentences; ++si) {
     const esgaudit_sentence st = doc.Sentence(si);
-    // What follows needs two figures in the sentence and, in one figure's clause, 累计, 累积 or 历年:
-    // a sentence without two figures or without 累 or 历 is passed over before it is decoded.
+    // What follows needs two figures in the sentence and, in one figure's clause, 累计, 累积, 历年 or
+    // 歴年: a sentence without two figures or without 累, 历 or 歴 is passed over before it is decoded.
     size_t figures_in = 0;
     bool cue = false;
     for (uint32_t k = 0; k < st.span_count; ++k) {
@@ -8021,7 +8021,7 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
           std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_end, -1)) -
           std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_begin, -1)));
       const std::string_view words = view.substr(span.view_begin, span.view_end - span.view_begin);
-      cue = cue || Has(words, "累") || Has(words, "历");
+      cue = cue || Has(words, "累") || Has(words, "历") || Has(words, "歴");
     }
     if (Fast() && (figures_in < 2 || !cue)) continue;
     // The sentence's code points, blanks dropped, and the figures starting in it with their positions.
