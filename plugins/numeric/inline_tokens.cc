@@ -12,6 +12,14 @@ using U8Iter = boost::u8_to_u32_iterator<std::string_view::const_iterator, char3
 
 bool IsLatin(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 
+// A well-formed three-byte sequence (no overlong form, no surrogate) at b[k] of an n-byte range: its
+// code point in *c. Anything else is left to boost's iterator, which reads it as the general path does.
+inline bool ThreeByte(const unsigned char* b, size_t k, size_t n, char32_t* c) {
+  if ((b[k] & 0xF0) != 0xE0 || k + 2 >= n || (b[k + 1] & 0xC0) != 0x80 || (b[k + 2] & 0xC0) != 0x80) return false;
+  *c = (static_cast<char32_t>(b[k] & 0x0F) << 12) | (static_cast<char32_t>(b[k + 1] & 0x3F) << 6) | (b[k + 2] & 0x3F);
+  return *c >= 0x800 && (*c < 0xD800 || *c > 0xDFFF);
+}
+
 // The code points the general path turns into a token other than text (besides marker words).
 constexpr char32_t kPunctuation[] = {U'.', U'、', U'和', U'及', U'与', U'/', U'（', U'(', U'）', U')', U'，', U',',
                                      U'：',  U':', U'。', U'；', U';', U'！', U'!', U'？', U'?'};
@@ -39,14 +47,10 @@ void AppendCodePoints(std::string_view s, uint64_t base, std::vector<Cp>* out, R
       ++k;
       continue;
     }
-    if ((lead & 0xF0) == 0xE0 && k + 2 < n && (b[k + 1] & 0xC0) == 0x80 && (b[k + 2] & 0xC0) == 0x80) {
-      const char32_t c = (static_cast<char32_t>(lead & 0x0F) << 12) | (static_cast<char32_t>(b[k + 1] & 0x3F) << 6) |
-                         (b[k + 2] & 0x3F);
-      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-        out->push_back({c, base + k});
-        k += 3;
-        continue;
-      }
+    if (char32_t c; ThreeByte(b, k, n, &c)) {
+      out->push_back({c, base + k});
+      k += 3;
+      continue;
     }
     // Anything else (two- and four-byte sequences, broken ones) as the general path reads it.
     U8Iter one(s.begin() + static_cast<std::ptrdiff_t>(k));
@@ -80,14 +84,10 @@ std::u32string ToU32(std::string_view s, ReadPath path) {
       ++k;
       continue;
     }
-    if ((lead & 0xF0) == 0xE0 && k + 2 < n && (b[k + 1] & 0xC0) == 0x80 && (b[k + 2] & 0xC0) == 0x80) {
-      const char32_t c = (static_cast<char32_t>(lead & 0x0F) << 12) | (static_cast<char32_t>(b[k + 1] & 0x3F) << 6) |
-                         (b[k + 2] & 0x3F);
-      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-        *to++ = c;
-        k += 3;
-        continue;
-      }
+    if (char32_t c; ThreeByte(b, k, n, &c)) {
+      *to++ = c;
+      k += 3;
+      continue;
     }
     // Anything else (two- and four-byte sequences, broken ones) as the general path reads it.
     U8Iter one(s.begin() + static_cast<std::ptrdiff_t>(k));
