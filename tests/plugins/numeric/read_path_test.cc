@@ -12,25 +12,10 @@
 #include "esgaudit_testing.h"
 #include "register.h"
 #include "relation_analysis.h"
+#include "relation_test_support.h"
 
 namespace esgaudit::numeric {
 namespace {
-
-const sdk::Registry& Registry() {
-  static const sdk::Registry& r = sdk::BuildRegistry(&RegisterRules);
-  return r;
-}
-
-const RuleSelection& Selection() {
-  static const RuleSelection s = [] {
-    RuleSelection r;
-    r.Enable("numeric.percent-sum");
-    r.Enable("numeric.parts-total");
-    r.Enable("numeric.subset-exceeds-total");
-    return r;
-  }();
-  return s;
-}
 
 // Findings and relations of `text`, each as one line with its locations.
 std::string Audit(const std::string& text, ReadPath path) {

@@ -16,28 +16,12 @@
 #include "esgaudit_testing.h"
 #include "register.h"
 #include "relation_analysis.h"
+#include "relation_test_support.h"
 
 namespace esgaudit::numeric {
 namespace {
 
 const char kSample[] = "samples/yunnan-aluminium-2020-csr.txt";
-
-const sdk::Registry& Registry() {
-  static const sdk::Registry& r = sdk::BuildRegistry(&RegisterRules);
-  return r;
-}
-
-// Only the relation rules run: the other numeric rules have their own tests.
-const RuleSelection& Selection() {
-  static const RuleSelection s = [] {
-    RuleSelection r;
-    r.Enable("numeric.percent-sum");
-    r.Enable("numeric.parts-total");
-    r.Enable("numeric.subset-exceeds-total");
-    return r;
-  }();
-  return s;
-}
 
 bool IsRelationRule(const std::string& rule) {
   return rule == "numeric.percent-sum" || rule == "numeric.parts-total" ||
