@@ -426,6 +426,44 @@ bool CountCandidate(const Figure& f) {
   return f.kind == ESGAUDIT_FACT_QUANTITY && f.unit.empty() && f.decimals == 0 && f.magnitude == 1 &&
          f.qualifiers == 0 && f.value >= 0;
 }
+
+// The share of a base printed in brackets after a count as the rest of its cell: `(1.1%)`, ` （26.8%）`
+// after 56 or 1,428. `text` is the cell's text from the count on, `offset` the count's text offset;
+// `figure_at` maps text offsets to figures. The share's figure, or -1: a signed or qualified
+// percentage (a change, an estimate), one above 100 or anything after the bracket is no share.
+int BracketedShare(const std::vector<Figure>& figures, const std::map<uint64_t, int>& figure_at, const Figure& count,
+                   uint64_t offset, std::string_view text) {
+  if (count.kind == ESGAUDIT_FACT_PERCENT || count.length > text.size()) return -1;
+  size_t p = count.length;
+  auto skip_spaces = [&] {
+    while (p < text.size() && text[p] == ' ') ++p;
+  };
+  auto take = [&](std::string_view ascii, std::string_view wide) {
+    for (std::string_view mark : {ascii, wide}) {
+      if (text.substr(p, mark.size()) == mark) {
+        p += mark.size();
+        return true;
+      }
+    }
+    return false;
+  };
+  skip_spaces();
+  if (!take("(", "\xEF\xBC\x88")) return -1;
+  skip_spaces();
+  auto it = figure_at.find(offset + p);
+  if (it == figure_at.end()) return -1;
+  const Figure& sf = figures[it->second];
+  if (sf.kind != ESGAUDIT_FACT_PERCENT || sf.qualifiers != 0 || sf.value > 100 || p >= text.size() ||
+      text[p] < '0' || text[p] > '9') {
+    return -1;
+  }
+  p += sf.length;
+  take("%", "\xEF\xBC\x85");
+  skip_spaces();
+  if (!take(")", "\xEF\xBC\x89")) return -1;
+  skip_spaces();
+  return p == text.size() ? it->second : -1;
+}
 }  // namespace
 
 void SetReadPathForTesting(ReadPath path) { read_path = path; }
@@ -4973,41 +5011,6 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     const bool tabs = (t.source & ESGAUDIT_TABLE_SOURCE_TABS) != 0;
     if (!tabs && (t.source & kLineGrids) == 0) continue;  // HTML: FindMarkupTotals only
     std::vector<int> figure_rows;
-    // A count followed by its share of a base in brackets as the rest of its cell: `(1.1%)`, ` （26.8%）`
-    // after 56 or 1,428. The share's figure, or -1; a signed or qualified percentage (a change, an
-    // estimate) or anything after the bracket is no share.
-    auto bracketed_share = [&](const Figure& count, uint64_t offset, std::string_view text) {
-      if (count.kind == ESGAUDIT_FACT_PERCENT || count.length > text.size()) return -1;
-      size_t p = count.length;
-      auto skip_spaces = [&] {
-        while (p < text.size() && text[p] == ' ') ++p;
-      };
-      auto take = [&](std::string_view ascii, std::string_view wide) {
-        for (std::string_view mark : {ascii, wide}) {
-          if (text.substr(p, mark.size()) == mark) {
-            p += mark.size();
-            return true;
-          }
-        }
-        return false;
-      };
-      skip_spaces();
-      if (!take("(", "\xEF\xBC\x88")) return -1;
-      skip_spaces();
-      auto it = figure_at.find(offset + p);
-      if (it == figure_at.end()) return -1;
-      const Figure& sf = figures_[it->second];
-      if (sf.kind != ESGAUDIT_FACT_PERCENT || sf.qualifiers != 0 || sf.value > 100 || p >= text.size() ||
-          text[p] < '0' || text[p] > '9') {
-        return -1;
-      }
-      p += sf.length;
-      take("%", "\xEF\xBC\x85");
-      skip_spaces();
-      if (!take(")", "\xEF\xBC\x89")) return -1;
-      skip_spaces();
-      return p == text.size() ? it->second : -1;
-    };
     // The figure a cell holds as its whole content (a '%' after it aside, or its share in brackets:
     // `share` receives that share), or -1; bands (30岁以下, 50岁以上) are category labels, not values.
     auto whole_figure = [&](uint64_t offset, std::string_view text, int* share = nullptr) {
@@ -5016,7 +5019,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       const Figure& f = figures_[it->second];
       const bool band = (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁";
       if (share != nullptr && !band) {
-        *share = bracketed_share(f, offset, text);
+        *share = BracketedShare(figures_, figure_at, f, offset, text);
         if (*share >= 0) return it->second;
       }
       std::string_view rest = f.length <= text.size() ? text.substr(f.length) : std::string_view("?");
@@ -8148,40 +8151,25 @@ void RelationAnalysis::FindBlocksOverOneTotal(const sdk::Document& doc) {
     if (it == figure_at.end()) return out;
     const Figure& f = figures_[it->second];
     if (f.length > raw.size() || (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁") return out;
-    size_t p = f.length;
-    auto skip_spaces = [&] {
-      while (p < raw.size() && raw[p] == ' ') ++p;
-    };
-    auto take = [&](std::string_view ascii, std::string_view wide) {
-      for (std::string_view mark : {ascii, wide}) {
-        if (raw.substr(p, mark.size()) == mark) {
-          p += mark.size();
-          return true;
+    std::string_view rest = raw.substr(f.length);
+    if (f.kind == ESGAUDIT_FACT_PERCENT) {
+      for (std::string_view mark : {std::string_view("%"), std::string_view("\xEF\xBC\x85")}) {
+        if (rest.substr(0, mark.size()) == mark) {
+          rest.remove_prefix(mark.size());
+          break;
         }
       }
-      return false;
-    };
-    if (f.kind == ESGAUDIT_FACT_PERCENT) take("%", "\xEF\xBC\x85");
-    if (p == raw.size()) {
+      if (rest.empty()) out.figure = it->second;
+      return out;
+    }
+    if (rest.empty()) {
       out.figure = it->second;
       return out;
     }
-    if (f.kind == ESGAUDIT_FACT_PERCENT) return out;
-    skip_spaces();
-    if (!take("(", "\xEF\xBC\x88")) return out;
-    skip_spaces();
-    auto sh = figure_at.find(at + p);
-    if (sh == figure_at.end()) return out;
-    const Figure& s = figures_[sh->second];
-    if (s.kind != ESGAUDIT_FACT_PERCENT || s.qualifiers != 0 || s.value > 100) return out;
-    p += s.length;
-    take("%", "\xEF\xBC\x85");
-    skip_spaces();
-    if (!take(")", "\xEF\xBC\x89")) return out;
-    skip_spaces();
-    if (p != raw.size()) return out;
+    const int share = BracketedShare(figures_, figure_at, f, at, raw);
+    if (share < 0) return out;
     out.figure = it->second;
-    out.share = sh->second;
+    out.share = share;
     return out;
   };
   auto year_label = [](const std::string& l) {
