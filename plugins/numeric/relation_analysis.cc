@@ -7949,17 +7949,17 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
     return c;
   };
   auto cumulative = [&](const Clause& c) {
-    return has(c.words, {U"累计", U"累积", U"历年", U"歴年"}) &&
-           !has(c.words, {U"新增", U"新増", U"当年", U"本年", U"年内", U"今年", U"全年", U"本期", U"报告期"}) &&
+    return has(c.words, {U"累计", U"累积", U"历年"}) &&
+           !has(c.words, {U"新增", U"当年", U"本年", U"年内", U"今年", U"全年", U"本期", U"报告期"}) &&
            !names_year(c.words);
   };
   auto stock = [&](const Clause& c) {  // counted up to now, or held
-    return has(c.words, {U"累计", U"累积", U"历年", U"歴年", U"截至", U"截止", U"以来", U"拥有", U"现有", U"共有",
+    return has(c.words, {U"累计", U"累积", U"历年", U"截至", U"截止", U"以来", U"拥有", U"现有", U"共有",
                          U"在职", U"在岗", U"余额", U"存量", U"保有"});
   };
   auto of_the_year = [&](const Clause& c) {
     if (stock(c)) return false;
-    if (has(c.words, {U"新增", U"新増", U"当年", U"本年", U"年内", U"今年", U"全年", U"本期", U"报告期内"}) ||
+    if (has(c.words, {U"新增", U"当年", U"本年", U"年内", U"今年", U"全年", U"本期", U"报告期内"}) ||
         names_year(c.words)) {
       return true;
     }
@@ -7981,10 +7981,10 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
   // What a clause counts, once the figures and the words of cue, subject and size are dropped.
   auto thing = [&](std::u32string s) {
     static const std::vector<std::u32string> kDrop = {
-        U"报告期内", U"累计", U"累积", U"历年", U"新增", U"新増", U"当年", U"本年度", U"本年", U"年内", U"今年",
+        U"报告期内", U"累计", U"累积", U"历年", U"新增", U"当年", U"本年度", U"本年", U"年内", U"今年",
         U"全年", U"年度", U"以来", U"共计", U"总计", U"合计", U"总额", U"总数", U"金额", U"数量", U"达到",
         U"各项", U"本公司", U"公司", U"集团", U"全行", U"我们", U"已", U"共", U"达", U"为", U"约", U"超过",
-        U"逾", U"近", U"歴年", U"数", U"了"};
+        U"逾", U"近", U"数", U"了"};
     // Up to the last figure in the clause and its unit's first character.
     size_t k = s.size();
     while (k > 0 && !digit(s[k - 1])) --k;
@@ -8013,8 +8013,9 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
   const uint32_t sentences = doc.SentenceCount();
   for (uint32_t si = 0; si < sentences; ++si) {
     const esgaudit_sentence st = doc.Sentence(si);
-    // What follows needs two figures in the sentence and, in one figure's clause, 累计, 累积, 历年 or
-    // 歴年: a sentence without two figures or without 累, 历 or 歴 is passed over before it is decoded.
+    // What follows needs two figures in the sentence and, in one figure's clause, 累计, 累积 or 历年
+    // (the view folds 歴年 to 历年): a sentence without two figures or without 累 or 历 is passed over
+    // before it is decoded.
     size_t figures_in = 0;
     bool cue = false;
     for (uint32_t k = 0; k < st.span_count; ++k) {
@@ -8024,7 +8025,7 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
           std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_end, -1)) -
           std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_begin, -1)));
       const std::string_view words = view.substr(span.view_begin, span.view_end - span.view_begin);
-      cue = cue || Has(words, "累") || Has(words, "历") || Has(words, "歴");
+      cue = cue || Has(words, "累") || Has(words, "历");
     }
     if (Fast() && (figures_in < 2 || !cue)) continue;
     // The sentence's code points, blanks dropped, and the figures starting in it with their positions.
@@ -8077,7 +8078,7 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
           commas += text[k] == U'，' || (text[k] == U',' && !(k > 0 && digit(text[k - 1]) && digit(text[k + 1])));
         }
         const bool before_over_the_years =
-            ypos < cpos && commas == 1 && has(cc.words, {U"历年", U"歴年"}) && !stock(cy);
+            ypos < cpos && commas == 1 && has(cc.words, {U"历年"}) && !stock(cy);
         if (!(of_the_year(cy) || before_over_the_years) || unfit(cy) || scopes_apart(cc.words, cy.words)) continue;
         const std::u32string tc = thing(cc.words), ty = thing(cy.words);
         const std::u32string& later = fy.offset < fc.offset ? tc : ty;

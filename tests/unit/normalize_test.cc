@@ -242,6 +242,20 @@ TEST(NormalizeTest, DayEnvironmentAndIncreaseMisreadFold) {
   EXPECT_EQ(Document::FromUtf8("t.txt", "子曰学而时习之，破坏境内生态").view(), "子曰学而时习之,破坏境内生态");
 }
 
+// 歴 (the Japanese form of 歷) reads as 历 in Simplified and in Traditional text alike: ICU's
+// Traditional-Simplified fold does not map it.
+TEST(NormalizeTest, JapaneseFormOfLiFoldsToLi) {
+  Document simplified = Document::FromUtf8("t.txt", "本年回收2,800个，歴年累计回收25,000个\n");
+  EXPECT_EQ(simplified.view(), "本年回收2,800个,历年累计回收25,000个\n");
+  ExpectMapsRoundTrip(simplified);
+  const std::string traditional = "員工的知識結構在學歴上、專業職稱上有所提升，國際會議歴史性地通過了這項議題。";
+  Document doc = Document::FromUtf8("t.txt", traditional);
+  EXPECT_NE(doc.view().find("学历"), std::string::npos) << doc.view();
+  EXPECT_NE(doc.view().find("历史性"), std::string::npos) << doc.view();
+  EXPECT_EQ(doc.view().find("歴"), std::string::npos) << doc.view();
+  ExpectMapsRoundTrip(doc);
+}
+
 TEST(NormalizeTest, OcrFoldsLeaveRealWordsAlone) {
   // 宝贵 and 投资任务 are words; 曰 after a letter is the character itself; 丨 alone is a radical.
   const std::string text = "宝贵的经验，投资任务，子曰，丨";

@@ -160,11 +160,12 @@ bool StartsARenWord(UChar32 next) {
   return next != 0 && kSecond.find(static_cast<char32_t>(next)) != std::u32string::npos;
 }
 
-// Whether FoldOcr below may change `c` (the `bad` of kOcrFolds, 贵, 资, 曰, 坏, 増); it returns any
+// Whether FoldOcr below may change `c` (the `bad` of kOcrFolds, 贵, 资, 曰, 坏, 増, 歴); it returns any
 // other unchanged. Asked of every Han character of a report.
 bool IsOcrFolded(UChar32 c) {
   switch (c) {
     case U'俳': case U'拔': case U'丨': case U'贵': case U'资': case U'曰': case U'坏': case U'増':
+    case U'歴':
       return true;
     default:
       return false;
@@ -189,6 +190,9 @@ UChar32 FoldOcr(UChar32 before, UChar32 c, UChar32 after, UChar32 after2) {
   if (c == U'坏' && after == U'境' && kBreak.find(static_cast<char32_t>(before)) == std::u32string::npos) return U'环';
   // 増 is the Japanese form of 增; Chinese text has it only where recognition confused the two.
   if (c == U'増') return U'增';
+  // 歴 is the Japanese form of 歷 (历), which ICU's Traditional-Simplified fold leaves as it is: it
+  // reaches Chinese text through recognition or a Japanese font (歴年, 學歴, 歴史).
+  if (c == U'歴') return U'历';
   return c;
 }
 
