@@ -700,7 +700,9 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
 // "长途车138\n对。": text from a PDF breaks a paragraph at the column's width, and a figure's unit may
 // go to the next line. A figure of prose with no unit that ends its line takes the unit another figure
 // of the report prints in full ("253对", "336,702万股"), when the next non-blank line opens with that
-// unit followed by punctuation or nothing. Units of dates (年, 月, 日) are left alone: a year parted
+// unit followed by neither a Han character nor a digit (项目 is a word, not 项; "亿股A股", "股（H股）"
+// are the unit). A figure that kept its magnitude on its own line ("34.95亿\n股") takes the rest
+// of a unit printed with that magnitude. Units of dates (年, 月, 日) are left alone: a year parted
 // from its 年 is no quantity.
 void RelationAnalysis::TakeWrappedUnits(const sdk::Document& doc) {
   auto cjk = [](char32_t c) { return c >= 0x3400 && c < 0xA000; };
@@ -721,6 +723,14 @@ void RelationAnalysis::TakeWrappedUnits(const sdk::Document& doc) {
   for (Figure& f : figures_) {
     if (f.kind != ESGAUDIT_FACT_QUANTITY || !f.unit.empty() || f.qualifiers != 0) continue;
     if (doc.LineStructure(f.line).role != ESGAUDIT_ROLE_PROSE) continue;
+    // The magnitude printed after the digits ("34.95亿"): a model's unit must open with it.
+    const std::u32string own = U32(f.text);
+    size_t digits = 0;
+    while (digits < own.size() && ((own[digits] >= U'0' && own[digits] <= U'9') || own[digits] == U'.' || own[digits] == U',')) {
+      ++digits;
+    }
+    const std::u32string own_magnitude = own.substr(digits);
+    if (!own_magnitude.empty() && f.magnitude == 1) continue;
     if (f.after.find_first_not_of(" \t") != std::string::npos) continue;
     for (uint32_t n = f.line + 1; n <= f.line + 2 && n < doc.LineCount(); ++n) {
       const esgaudit_line line = doc.Line(n);
@@ -736,19 +746,26 @@ void RelationAnalysis::TakeWrappedUnits(const sdk::Document& doc) {
       const Figure* model = nullptr;
       size_t best = 0;
       for (const auto& [unit, i] : printed) {
-        if (unit.size() <= best || head.compare(0, unit.size(), unit) != 0) continue;
-        if (head.size() > unit.size()) {
-          const char32_t next = head[unit.size()];
-          if (cjk(next) || (next < 0x80 && std::isalnum(static_cast<int>(next)))) continue;
+        // The part of the model's unit the next line must open with: after the figure's own
+        // magnitude, which the model must print with the same factor.
+        if (unit.size() <= own_magnitude.size() || unit.compare(0, own_magnitude.size(), own_magnitude) != 0) continue;
+        if (!own_magnitude.empty() && figures_[i].magnitude != f.magnitude) continue;
+        const size_t rest = unit.size() - own_magnitude.size();
+        if (rest <= best || head.compare(0, rest, unit, own_magnitude.size(), rest) != 0) continue;
+        if (head.size() > rest) {
+          const char32_t next = head[rest];
+          if (cjk(next) || (next >= U'0' && next <= U'9')) continue;
         }
         model = &figures_[i];
-        best = unit.size();
+        best = rest;
       }
       if (model != nullptr) {
         const double mag = model->magnitude > 0 ? model->magnitude : 1;
         f.unit = model->unit;
-        f.magnitude = mag;
-        f.value *= mag;
+        if (own_magnitude.empty()) {
+          f.magnitude = mag;
+          f.value *= mag;
+        }
         const bool exact = f.decimals == 0 && mag == 1 && IsCountUnit(f.unit);
         const Interval iv = exact ? Interval{f.value, f.value} : ExactInterval(f.value, f.decimals, mag);
         f.low = iv.lo;
@@ -3376,6 +3393,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       // "1,200 employees in total, of which": a total marker may stand between.
       bool marker = false;
       int words = 0;
+      int passed = 0;  // tokens passed other than bracketed remarks
       while (k >= 0) {
         // "共有员工10465人（含销售类客户经理），其中": a bracketed remark stands between.
         if (toks[k].type == Tok::kClose) {
@@ -3392,13 +3410,15 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           break;
         }
         marker = marker || toks[k].type == Tok::kTotal;
+        ++passed;
         --k;
       }
       // "监事会由5名监事组成，其中", "完成305项新品工艺开发项目，其中": words after the total close
       // its clause, up to 20 characters ("10台燃煤机组全部完成超低排放改造，其中": a noun and a verb phrase).
-      // 构成 reads as 组成 there ("由11名董事构成，其中"), though it is a composition token.
+      // 构成 reads as 组成 there ("由11名董事构成，其中"), though it is a composition token. A bracketed
+      // remark may follow the words ("发行了3.5亿股A股（代码：600011），其中").
       auto clause_word = [&](long j) { return toks[j].type == Tok::kText || toks[j].type == Tok::kCompose; };
-      if (k >= 0 && !marker && clause_word(k) && k + 2 == static_cast<long>(t)) {
+      if (k >= 0 && !marker && clause_word(k) && passed == 1) {
         long j = k;
         for (int n = 0; j >= 0 && clause_word(j) && n < 20; ++n) --j;
         if (j >= 0 && toks[j].type == Tok::kFact) k = j;

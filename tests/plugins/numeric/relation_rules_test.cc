@@ -1201,6 +1201,22 @@ TEST(RelationRulesTest, AQiZhongFindsItsTotalPastTheWordsClosingItsClause) {
                   .relations.empty());
 }
 
+// A bracketed remark (a code, an aside) may follow the words closing the total's clause; the total
+// may end a wrapped line with its unit opening the next (the fact reader joins them).
+TEST(RelationRulesTest, AQiZhongFindsItsTotalPastABracketAfterTheClauseWords) {
+  ExpectCleanAndRecognised("公司在上海证券交易所成功发行了3.5亿股A股（代码：600011），其中2.5亿股社会公众股在上海证券交易所上市。\n",
+                           "zh", {{"subset", {"3.5亿股", "2.5亿股"}}});
+  ExpectCleanAndRecognised("公司在上海证券交易所成功发行了 3.5\n亿股A股（代码：600011 ),其中2.5亿股社会公众股在上\n海证券交易所上市。\n",
+                           "zh", {{"subset", {"3.5", "2.5亿股"}}});
+  std::vector<std::string> f =
+      Findings(Check("公司在上海证券交易所成功发行了3.5亿股A股（代码：600011），其中25亿股社会公众股在上海证券交易所上市。\n"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("25亿股"), std::string::npos) << f[0];
+  // Past more clause words than the limit, a bracket does not help.
+  EXPECT_TRUE(Check("公司10台燃煤机组于今年上半年全部完成了超低排放的节能降耗改造工程（见下表），其中9台已通过验收。\n", "zh",
+                    "relations").relations.empty());
+}
+
 // A figure followed by its share of a base named by a total word (占总发电容量的23.44%) is a subset of
 // the earlier figure of the same sentence whose label holds the base's words; a part above it is an
 // error. No relation without a total word, across a sentence end, in another unit or when no earlier
@@ -1371,17 +1387,36 @@ TEST(RelationRulesTest, AUnitWrappedOntoTheNextLineIsTheFiguresUnit) {
                               "parts-total", {"186项", "75项", "40项", "71"}, "71\n", "91", "error"});
   ExpectRecognisedThenCaught({"年末在册志愿者合计5,200万人，其中青年志愿者为3,100\n\n万人，占比约六成。\n", "subset",
                               {"5,200万人", "3,100"}, "3,100\n", "6100", "error"});
+  // A Latin letter or a bracket may follow the unit; a figure that kept its magnitude takes the rest.
+  ExpectRecognisedThenCaught({"公司总股本为108亿股，其中境外上市外资股34.95亿\n股（H股），由境外投资者持有。\n", "subset",
+                              {"108亿股", "34.95亿"}, "34.95亿\n", "134.95", "error"});
+  ExpectRecognisedThenCaught({"公司总股本为108亿股，其中本次发行了 3.5\n亿股A股，由境内投资者认购。\n", "subset",
+                              {"108亿股", "3.5"}, "3.5\n", "135\n", "error"});
   // Not taken: the next line's unit runs on into a word, no figure prints the unit in full, the figure
   // does not end its line, or a year parted from its 年.
   for (const char* text : {"本年度完成技术改造186项，其中节能改造75项，环保改造40项，其他改造71\n项目由子公司实施。\n",
                            "本年度完成技术改造186项，其中节能改造75项，环保改造40项，其他改造71\n批。\n",
                            "本年度完成技术改造186项，其中节能改造75项，环保改造40项，其他改造71 等\n项。\n",
-                           "公司服务年限满10年的员工120人，其中女性员工于2016\n年入职。\n"}) {
+                           "公司服务年限满10年的员工120人，其中女性员工于2016\n年入职。\n",
+                           "本年度完成技术改造186项，其中节能改造75项，环保改造40项，其他改造71\n项2个子公司实施。\n"}) {
     SCOPED_TRACE(text);
     ReportResult r = Check(text, "zh", "relations");
     const Document doc = Document::FromUtf8("test.txt", text);
     EXPECT_FALSE(Recognised(doc, r, "parts-total", {"186项", "75项", "40项", "71"}));
     EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+  }
+}
+
+// A figure that kept its magnitude on its line takes only a unit printed with that magnitude, and not
+// one that runs on into a word (股东).
+TEST(RelationRulesTest, AWrappedUnitAfterAMagnitudeIsTakenOnlyWhereNoWordRunsOn) {
+  for (const char* text : {"公司总股本为108亿股，其中境外上市外资股34.95亿\n股东持有的部分另行披露。\n",
+                           "公司总股本为108万股，其中境外上市外资股34.95亿\n股（H股），由境外投资者持有。\n"}) {
+    SCOPED_TRACE(text);
+    const ReportResult r = Check(text, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_FALSE(Recognised(doc, r, "subset", {"108亿股", "34.95亿"}));
+    EXPECT_FALSE(Recognised(doc, r, "subset", {"108万股", "34.95亿"}));
   }
 }
 
