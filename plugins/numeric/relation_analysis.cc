@@ -4630,6 +4630,8 @@ bool DimensionTitle(std::string label) {
 // suppliers; empty when strip_total finds no total word.
 std::string TotalNoun(std::string label, bool strip_total = true) {
   label = Lower(label);
+  // A note mark after the label (员工总数*: the figure's scope is footnoted) names nothing.
+  while (!label.empty() && (label.back() == '*' || label.back() == ' ')) label.pop_back();
   for (const char* close : {")", "\xEF\xBC\x89"}) {  // ")" and "）"
     std::string c = close;
     if (label.size() > c.size() && label.compare(label.size() - c.size(), c.size(), c) == 0) {
@@ -4718,6 +4720,11 @@ bool NamesGroupOf(const std::string& label, const std::string& noun) {
     }
   }
   const std::u32string n = U32(noun);
+  // 量 after the noun counts it as 数量 does (纸质账单量 of 账单, under 账单总量); a noun ending in 量
+  // itself (用电量) is matched as printed.
+  if (u.size() > n.size() + 1 && u.back() == U'量' && u.compare(u.size() - 1 - n.size(), n.size(), n) == 0) {
+    u.pop_back();
+  }
   if (u.size() <= n.size() || u.compare(u.size() - n.size(), n.size(), n) != 0) return false;
   std::string qualifier = ToUtf8(u.substr(0, u.size() - n.size()));
   for (const char* w : {"total", "总"}) {  // a group's own total word qualifies nothing
@@ -4855,8 +4862,16 @@ bool UnitCell(std::string u) {
                         "hours", "people", "persons", "m3", "人", "名", "个", "家", "项", "件", "次", "吨", "万吨",
                         "千吨", "元", "万元", "亿元", "千瓦时", "万千瓦时", "度", "立方米", "万立方米", "小时",
                         "天", "人次", "艘", "台", "辆", "千克", "公斤", "升", "平方米", "亩", "万人", "户", "起",
-                        "tco2e", "吨标准煤", "吨标煤", "万吨标煤"}) {
+                        "tco2e", "吨标准煤", "吨标煤", "万吨标煤", "封", "份", "张", "包"}) {
     if (u == w) return true;
+  }
+  // 万 or 亿 before a count classifier (万封, 万份, 万张, 亿次): the same count in larger steps.
+  for (const char* m : {"万", "亿"}) {
+    if (u.rfind(m, 0) != 0) continue;
+    const std::string rest = u.substr(std::string_view(m).size());
+    for (const char* w : {"封", "份", "张", "次", "件", "个", "户", "人次", "辆"}) {
+      if (rest == w) return true;
+    }
   }
   for (const char* prefix : {"thousand", "million", "billion", "%of", "numberof", "tonnes", "metrictons"}) {
     if (u.rfind(prefix, 0) == 0 && Cps(u) <= 32) return true;
@@ -6579,6 +6594,74 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       ri = run.back();
     }
 
+    // 其中 in a group column before the row labels: a table whose groups each span a block of rows,
+    // one per sub-label (人数, 培训总人时数) with the unit beside it, and whose group label may wrap
+    // over the block's rows (`一般员工的培训（包括新` / `员工）`). A row whose group cell
+    // opens with 其中 pairs with the nearest row above under the same sub-label and unit (the of-which
+    // group's total); the rows after it under the next sub-labels, whose group cells open no group
+    // of their own (a wrapped piece, or nothing), pair with the rows after that one, while the
+    // sub-labels follow the same order. Each is a subset in every column both fill, stated by 其中 (an
+    // error above its total). Rates, per-unit rows (小时/人, 人均) and shares are never taken.
+    auto group_cell = [&](const Row& row) -> const Slot* {
+      for (const Slot& c : row.cells) {
+        if (c.figure >= 0 || c.offset == row.label_offset) break;
+        if (!c.dash && !c.text.empty()) return &c;
+      }
+      return nullptr;
+    };
+    auto of_which_group = [&](const Row& row) {
+      const Slot* g = group_cell(row);
+      return g != nullptr && OfWhichLabel(g->text) && !OfWhichLabel(row.label);
+    };
+    auto sub_unit = [&](const Row& row) { return row.unit.empty() ? LabelUnit(row.label) : row.unit; };
+    auto pairable = [&](const Row& row) {
+      return row.readable && row.has_figure && !row.label.empty() && !sub_unit(row).empty() && !rate_cells(row) &&
+             !IsChangeLabel(row.label);
+    };
+    for (size_t k = 1; k < rows.size(); ++k) {
+      if (!of_which_group(rows[k]) || !pairable(rows[k])) continue;
+      size_t j = k;
+      while (j-- > 0) {
+        if (of_which_group(rows[j])) break;
+        if (rows[j].label == rows[k].label) break;
+      }
+      if (j >= k || of_which_group(rows[j]) || rows[j].label != rows[k].label) continue;
+      const size_t block = k - j;
+      const std::string group = group_cell(rows[k])->text;
+      for (size_t i = 0; i < block && k + i < rows.size(); ++i) {
+        const Row& head = rows[j + i];
+        const Row& pr = rows[k + i];
+        if (i > 0 && (of_which_group(pr) || pr.label != head.label)) break;
+        const Slot* pg = group_cell(pr);
+        if (i > 0 && pg != nullptr && (TableTotalLabel(pg->text) || IsNestedLabel(pg->text))) break;
+        if (!pairable(head) || !pairable(pr) || sub_unit(head) != sub_unit(pr)) break;
+        for (const Slot& ts : head.cells) {
+          const Slot* ps = pr.At(ts.slot);
+          if (ts.figure < 0 || ps == nullptr || ps->figure < 0) continue;
+          const Figure& t = figures_[ts.figure];
+          const Figure& p = figures_[ps->figure];
+          const std::string h = header_of_row(head, ts.slot);
+          if (t.kind != ESGAUDIT_FACT_QUANTITY || p.kind != t.kind || t.qualifiers != 0 || p.qualifiers != 0 ||
+              p.unit != t.unit || t.value <= 0 || p.value < 0 || RateLabel(h) || IsChangeLabel(h)) {
+            continue;
+          }
+          Relation r;
+          r.kind = RelationKind::kSubset;
+          r.evidence = Evidence::kTable;
+          r.certainty = Certainty::kCertain;
+          r.cue = SubsetCue::kOfWhich;
+          r.caption = h.empty() ? head.label : head.label + "/" + h;
+          r.total = ts.figure;
+          r.parts = {ps->figure};
+          r.consistent = p.low <= t.high;
+          r.flag = !r.consistent;
+          relabel(r);
+          figures_[ps->figure].label = group + "/" + pr.label;
+          Add(std::move(r));
+        }
+      }
+    }
+
     // Rows of shares naming every category of a closed set, each share of one whole (100 %): a pair
     // of rows whose labels differ only in the gender (Board (% women) / Board (% men), 男性员工占比 /
     // 女性员工占比), or a run of rows between two rows without figures that an 其他/Other row closes
@@ -6949,6 +7032,46 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     // but for exactly two groups that are a closed pair (hazardous and non-hazardous waste, direct and
     // indirect emissions: ComplementaryPair), which are the whole when their columns add up in all
     // but at most one (MostAddUp): a sum then, flagged short or over in each column.
+    // The same reading across a header: a column titled by a total word (员工总数, then 男性员工,
+    // 女性员工, 残疾员工, 少数民族员工 in the header) heads the columns after it that name a group of its
+    // noun, in each row of counts or amounts under that header: each such cell is a subset of the
+    // total column's cell (a warning above it). The columns run until one names neither a group nor
+    // nothing (a later year, another quantity: 员工总数 | 2016 | 2015 reads nothing). A pair already
+    // summed into the total (男 + 女) stays that sum (AddGroupRows). Share rows (占总人数百分比) and
+    // rate rows are not read.
+    for (const Row& row : rows) {
+      if (!row.readable || !row.has_figure || row.header < 0 || rate_cells(row) || share_row(row)) continue;
+      const auto& h = header_row(row);
+      for (auto it = h.begin(); it != h.end(); ++it) {
+        const std::string noun = GroupHeadNoun(it->second);
+        const Slot* ts = row.At(it->first);
+        if (noun.empty() || ts == nullptr || ts->figure < 0) continue;
+        for (auto gt = std::next(it); gt != h.end(); ++gt) {
+          if (gt->second.empty()) continue;
+          if (!NamesGroupOf(gt->second, noun)) break;
+          const Slot* ps = row.At(gt->first);
+          if (ps == nullptr || ps->figure < 0) continue;
+          const Figure& t = figures_[ts->figure];
+          const Figure& p = figures_[ps->figure];
+          if (t.kind != ESGAUDIT_FACT_QUANTITY || p.kind != t.kind || t.qualifiers != 0 || p.qualifiers != 0 ||
+              p.unit != t.unit || t.value <= 0 || p.value < 0) {
+            continue;
+          }
+          GroupRow g;
+          g.relation.kind = RelationKind::kSubset;
+          g.relation.evidence = Evidence::kTable;
+          g.relation.certainty = Certainty::kLikely;
+          g.relation.cue = SubsetCue::kGroupRow;
+          g.relation.caption = row.label.empty() ? it->second : it->second + "/" + row.label;
+          g.relation.total = ts->figure;
+          g.relation.parts = {ps->figure};
+          g.total_label = it->second;
+          g.part_label = gt->second;
+          group_rows_.push_back(std::move(g));
+        }
+        break;  // one total column per header
+      }
+    }
     for (size_t hi = 0; hi < rows.size(); ++hi) {
       const Row& head = rows[hi];
       if (!head.readable || !head.has_figure || rate_cells(head)) continue;

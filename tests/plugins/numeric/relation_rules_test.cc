@@ -5287,5 +5287,107 @@ TEST(RelationRulesTest, PartsWhoseSharesOfOneBaseMakeAHundredSumToTheBase) {
   ExpectNoRelationWith(replaced("公司的总股本为40亿股", "公司的注册资本为40亿元"), {"30亿股", "10亿股"});
 }
 
+// 其中 in a group column before the sub-labels of a multi-year table: each group spans a block of
+// rows, one per sub-label (人数, 培训总人时数) with its unit, and its label wraps over the block's rows.
+// The 其中 row pairs with the nearest row above under the same sub-label, the row after it with the
+// next one, so that a count above its total (the mutation: ×100) is an error in its year's column.
+// Near misses: the per-capita block (其中 rows of 小时/人: an average of some may exceed the
+// average of all), a 其中 group whose next row names another sub-label than the block above (no
+// pairing for it), and sibling groups without 其中 (another group, no subset).
+TEST(RelationRulesTest, AnOfWhichGroupOfRowsPairsEachSubLabelWithTheBlockAbove) {
+  const std::string clean =
+      "主要培训指标\n"
+      "培训指标\t\t单位\t2014\t2015\t2016\n"
+      "培训总支出\t\t万元\t600\t650\t700\n"
+      "\t全体员工\t小时/人\t30\t32\t35\n"
+      "人均培训小时数\t其中：男性员工\t小时/人\t28\t31\t33\n"
+      "\t其中：女性员工\t小时/人\t34\t33\t38\n"
+      "管理人员的培训-\t人数\t人\t110\t120\t130\n"
+      "\t培训总人时数\t人时\t3,100\t3,500\t3,900\n"
+      "一般员工的培训（包括新\t人数\t人\t6,200\t6,800\t7,400\n"
+      "员工）\t培训总人时数\t人时\t210,500\t230,700\t251,300\n"
+      "其中：新员工培\t人数\t人\t420\t460\t510\n"
+      "训（包括离职人员）\t培训总人时数\t人时\t12,600\t13,800\t15,300\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"subset", {"6,200", "420"}},
+                                         {"subset", {"7,400", "510"}},
+                                         {"subset", {"210,500", "12,600"}},
+                                         {"subset", {"251,300", "15,300"}}});
+  ExpectChangesFlagged(clean, {{"\t460\t", "\t46000\t", {"46000"}}, {"\t15,300", "\t1,530,000", {"1,530,000"}}},
+                       "error");
+  ReportResult r = Check(clean, "zh", "relations");
+  const Document doc = Document::FromUtf8("test.txt", clean);
+  // Per-capita rows, the managers' block (a sibling group) and the block above are no subsets.
+  EXPECT_FALSE(Recognised(doc, r, "subset", {"30", "28"}));
+  EXPECT_FALSE(Recognised(doc, r, "subset", {"6,200", "110"}));
+  EXPECT_FALSE(Recognised(doc, r, "subset", {"110", "420"}));
+  EXPECT_FALSE(Recognised(doc, r, "subset", {"3,100", "12,600"}));
+  // Without 其中 the last group is a sibling of the one above: nothing is read.
+  std::string sibling = clean;
+  sibling.replace(sibling.find("其中：新员工培"), std::string("其中：新员工培").size(), "外派员工培");
+  r = Check(sibling, "zh", "relations");
+  EXPECT_FALSE(Recognised(Document::FromUtf8("test.txt", sibling), r, "subset", {"6,200", "420"}));
+  EXPECT_TRUE(Findings(Check(std::string(sibling).replace(sibling.find("\t460\t"), 5, "\t46000\t"))).empty());
+  // The 其中 group's second row under another sub-label than the block above pairs with nothing.
+  std::string other = clean;
+  other.replace(other.rfind("培训总人时数"), std::string("培训总人时数").size(), "培训总次数");
+  r = Check(other, "zh", "relations");
+  const Document od = Document::FromUtf8("test.txt", other);
+  EXPECT_TRUE(Recognised(od, r, "subset", {"6,200", "420"}));
+  EXPECT_FALSE(Recognised(od, r, "subset", {"210,500", "12,600"}));
+}
+
+// A header naming a total column then columns of groups of its noun (员工总数 | 男性员工 | 女性员工 |
+// 残疾员工 | 少数民族员工): each group cell of a count row is a subset of the total cell (a warning
+// above it; 男 + 女 stay their sum, an error). Near misses: a share row under the same header, a
+// header whose columns after the total are years, and one whose next column names another
+// population (女性管理者): nothing is read there.
+TEST(RelationRulesTest, GroupColumnsAfterATotalColumnAreSubsetsOfIt) {
+  const std::string clean =
+      "员工多元化统计\t单位：人\n"
+      "类别\t员工总数\t男性员工\t女性员工\t残疾员工\t少数民族员工\n"
+      "人数\t3,400\t1,900\t1,500\t21\t160\n"
+      "占员工总数比例\t100%\t55.88%\t44.12%\t0.62%\t4.71%\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"subset", {"3,400", "160"}}, {"subset", {"3,400", "21"}}});
+  ExpectChangesFlagged(clean, {{"\t160\n", "\t16000\n", {"16000"}}}, "warning");
+  ReportResult r = Check(clean, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_FALSE(Recognised(doc, r, "subset", {"100%", "4.71%"}));
+  for (const std::string near : {
+           "类别\t员工总数\t2015\t2014\n"
+           "人数\t3,400\t31,600\t3,000\n",
+           "类别\t员工总数\t女性管理者\t少数民族员工\n"
+           "人数\t3,400\t34,000\t160\n",
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    EXPECT_TRUE(n.relations.empty() || !Recognised(Document::FromUtf8("test.txt", near), n, "subset", {"3,400", "160"}))
+        << near;
+  }
+}
+
+// KPI rows whose labels carry a note mark (员工总数*, the figure's scope footnoted) and a count in 量
+// (账单总量 over 纸质账单量, unit 万封): the group rows are read as without the mark. Near misses: a
+// rate row (纸质账单替代率) and a per-capita row under the total.
+TEST(RelationRulesTest, GroupRowsUnderATotalRowWithNoteMarksAndCountsInLiang) {
+  const std::string clean =
+      "指标\t单位\t2016\t2015\n"
+      "员工总数*\t人\t24,620\t23,136\n"
+      "其中：男性员工*\t人\t11,532\t11,023\n"
+      "女性员工*\t人\t13,088\t12,113\n"
+      "少数民族员工*\t人\t1,323\t1,128\n"
+      "员工流失率*\t%\t5.44\t5.63\n"
+      "账单总量*\t万封\t6,058\t5,067\n"
+      "纸质账单量*\t万封\t1,286\t1,459\n"
+      "纸质账单替代率*\t%\t78.77\t71.21\n"
+      "人均账单量*\t封\t2,460\t2,190\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"subset", {"24,620", "1,323"}}, {"subset", {"5,067", "1,459"}}});
+  ExpectChangesFlagged(clean, {{"\t1,323\t", "\t132,300\t", {"132,300"}}, {"\t1,459\n", "\t145,900\n", {"145,900"}}},
+                       "warning");
+  ReportResult r = Check(clean, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_FALSE(Recognised(doc, r, "subset", {"6,058", "2,460"}));
+  EXPECT_FALSE(Recognised(doc, r, "subset", {"6,058", "78.77"}));
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
