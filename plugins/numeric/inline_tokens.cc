@@ -309,7 +309,13 @@ void InlineTokenizer::TokenizeGeneral(const std::vector<Cp>& cps, size_t* at, co
     ++i;
     return;
   }
-  if (ch == U'、' || ch == U'和' || ch == U'及' || ch == U'与' || ch == U'/') {
+  // 与 and 及 inside a word join nothing: 参与 (take part), 涉及 (concern), 普及 (spread), 及时 (in time).
+  const char32_t prev = i > 0 ? cps[i - 1].c : 0, next = i + 1 < cps.size() ? cps[i + 1].c : 0;
+  const bool in_word = (ch == U'与' && prev == U'参') || (ch == U'及' && (prev == U'涉' || prev == U'普' || next == U'时'));
+  if (in_word) {
+    toks->push_back({Tok::kText});
+    text_char->push_back(ch);
+  } else if (ch == U'、' || ch == U'和' || ch == U'及' || ch == U'与' || ch == U'/') {
     push({Tok::kEnum});
   } else if (ch == U'（' || ch == U'(') {
     push({Tok::kOpen});

@@ -3,6 +3,8 @@
 #include "inline_tokens.h"
 #include "value_facts.h"
 
+#include <boost/property_tree/json_parser.hpp>
+#include <boost/property_tree/ptree.hpp>
 #include <boost/regex/pending/unicode_iterator.hpp>
 
 #include <algorithm>
@@ -16,6 +18,7 @@
 #include <exception>
 #include <functional>
 #include <map>
+#include <memory>
 #include <regex>
 #include <set>
 #include <string_view>
@@ -3102,6 +3105,12 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
                    (toks[k - 1].type == Tok::kOpen && !lone_figure_bracket(k - 1)) ||
                    toks[k - 1].type == Tok::kSubset || toks[k - 1].type == Tok::kEnum;
       if (dir > 0 && !parts.empty() && opens && !first_opens) break;
+      // "其中46名干部成功竞聘上岗，组建了170多人的后备干部库": a later clause whose words end in 了 right
+      // before its figure reports an action of its own, no further part.
+      if (dir > 0 && !parts.empty() && !clause_part && k > 0 && toks[k - 1].type == Tok::kText &&
+          token_chars_ != nullptr && (*token_chars_)[k - 1] == U'了') {
+        break;
+      }
       if (parts.empty()) first_opens = opens;
       // "申请专利55项，其中发明专利16项，授权专利39项，其中发明专利5项": a figure with a 其中 list
       // of its own ends this list. A subset word whose sentence holds no figure says what the
@@ -7909,35 +7918,67 @@ void RelationAnalysis::FindTotalsOfTrailingRuns(const sdk::Document& doc) {
 // each group) adds up in none. Shares already in a relation are left alone. The tables are read from
 // the layout, so a row that does not add up is a warning, unless it is within kNear points of 100
 // (a small category the text lost: `0.2 %` printed where no line above holds it).
-// The verb pairs of FindPairedVerbSubsets, each read on the 2016 reports of the corpus, where every
-// same-unit pair in one sentence counted a part of the first figure's things:
-// - hazards or problems found (排查, 查出, 发现) and those put right (整改): only what was found can be
-//   put right in the same sentence's count;
-// - questionnaires sent out (发放, 发出) and those returned or valid (回收, 收回, 收到, 有效): only what
-//   was sent comes back. 回收 alone is also recycling (waste, packaging), so the first clause must
-//   name a questionnaire (问卷, 调查表).
-// Left out: patents applied for and granted (a year's grants include earlier years' applications),
-// complaints received and settled (受理 / 办结: a backlog of last year settles too; no hit to read).
+// The stage pairs of FindPairedVerbSubsets, data of the rule pack numeric/stage-pairs.json: a stage
+// (hazards found, patents filed, homes listed) and a later stage only things of the first reach (put
+// right, granted, let). No pack, no pairs; a pack whose lists are not lists of words is a
+// configuration error.
 struct VerbPair {
-  std::vector<std::u32string> first;
-  std::vector<std::u32string> second;
+  std::vector<std::u32string> first;   // the stage: one in the first clause
+  std::vector<std::u32string> second;  // the later stage: one opens the second clause
   std::vector<std::u32string> object;  // one of these in the first clause; none: any object
+  std::vector<std::u32string> scope;   // one of these in the first clause; none: any scope
 };
 
-const std::vector<VerbPair>& VerbPairs() {
-  static const std::vector<VerbPair> pairs = {
-      {{U"排查", U"查出", U"发现"}, {U"整改"}, {}},
-      {{U"发放", U"发出"}, {U"回收", U"收回", U"收到", U"有效"}, {U"问卷", U"调查表"}},
+std::vector<VerbPair> ReadStagePairs(const std::string& path) {
+  namespace pt = boost::property_tree;
+  pt::ptree root;
+  try {
+    pt::read_json(path, root);
+  } catch (const pt::ptree_error& e) {
+    throw sdk::ConfigError("numeric stage pairs: " + std::string(e.what()));
+  }
+  auto words = [&](const pt::ptree& node, const char* field, bool required) {
+    std::vector<std::u32string> out;
+    const auto list = node.get_child_optional(field);
+    if (!list) {
+      if (required) throw sdk::ConfigError("numeric stage pairs: " + path + ": a pair without '" + field + "'");
+      return out;
+    }
+    for (const auto& [key, w] : *list) {
+      if (!key.empty() || !w.empty() || w.data().empty()) {
+        throw sdk::ConfigError("numeric stage pairs: " + path + ": '" + field + "' must be a list of words");
+      }
+      out.push_back(U32(w.data()));
+    }
+    if (required && out.empty()) {
+      throw sdk::ConfigError("numeric stage pairs: " + path + ": a pair without '" + field + "'");
+    }
+    return out;
   };
+  std::vector<VerbPair> pairs;
+  const auto list = root.get_child_optional("pairs");
+  if (!list) throw sdk::ConfigError("numeric stage pairs: " + path + ": no 'pairs'");
+  for (const auto& [key, node] : *list) {
+    pairs.push_back({words(node, "stage", true), words(node, "later", true), words(node, "object", false),
+                     words(node, "scope", false)});
+  }
   return pairs;
+}
+
+std::shared_ptr<const std::vector<VerbPair>> StagePairs(const sdk::Document& doc) {
+  const std::string path = doc.RulesFile("numeric/stage-pairs.json");
+  if (path.empty()) return std::make_shared<const std::vector<VerbPair>>();
+  return sdk::CachedRuleData<std::vector<VerbPair>>({path}, [&] { return ReadStagePairs(path); });
 }
 
 void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
   if (!doc.HasFigures()) return;
+  const std::shared_ptr<const std::vector<VerbPair>> pairs = StagePairs(doc);
+  if (pairs->empty()) return;
   const std::string_view view = doc.MatchView();
   // Counts of things and people (canonical units: 名 is 人); a rate, an amount or a measure is no set
   // whose members are counted.
-  static const std::set<std::string> kUnits = {"项", "条", "个", "起", "件", "份", "人", "家", "次", "处"};
+  static const std::set<std::string> kUnits = {"项", "条", "个", "起", "件", "份", "人", "家", "次", "处", "套"};
   std::vector<int> order;
   for (size_t i = 0; i < figures_.size(); ++i) {
     if (figures_[i].kind == ESGAUDIT_FACT_QUANTITY) order.push_back(static_cast<int>(i));
@@ -7973,6 +8014,10 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
   // earlier period, a rate.
   static const std::vector<std::u32string> kOwnScope = {U"累计", U"上年", U"去年", U"历年", U"以前", U"遗留",
                                                          U"同比", U"较", U"比", U"增", U"减", U"率"};
+  // A plan or a target in either clause: a count planned is no set the actual one is drawn from.
+  static const std::vector<std::u32string> kPlan = {U"计划", U"拟", U"预计", U"目标", U"力争"};
+  // Words after the later stage that say it is done (整改完成), not what it counts.
+  static const std::vector<std::u32string> kDone = {U"完成", U"完毕", U"到位"};
   for (size_t i = 0; i + 1 < order.size(); ++i) {
     const int a = order[i], b = order[i + 1];
     const Figure& fa = figures_[a];
@@ -8003,8 +8048,12 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
     size_t start = before.size();
     while (start > 0 && before.size() - start < 14 && plain(before[start - 1])) --start;
     const std::u32string clause = before.substr(start);
-    for (const VerbPair& p : VerbPairs()) {
-      if (!contains(clause, p.first) || (!p.object.empty() && !contains(clause, p.object))) continue;
+    if (contains(clause, kPlan) || contains(between, kPlan)) continue;
+    for (const VerbPair& p : *pairs) {
+      if (!contains(clause, p.first) || (!p.object.empty() && !contains(clause, p.object)) ||
+          (!p.scope.empty() && !contains(clause, p.scope))) {
+        continue;
+      }
       // The second verb within the first five code points after the comma (共, 已经, 已完成 may lead it).
       size_t at = std::u32string::npos;
       const std::u32string* second = nullptr;
@@ -8016,6 +8065,17 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
         }
       }
       if (at == std::u32string::npos || contains(between, kOwnScope)) continue;
+      // What the later stage's words name after it, particles and a word of completion aside, shares a
+      // character with the first clause: 回收有效问卷 after 发放问卷, not 授权商标 after 申请专利 (a
+      // later count of another kind).
+      std::u32string rest = between.substr(at + second->size());
+      for (const std::u32string& w : kDone) {
+        if (rest.compare(0, w.size(), w) == 0) rest.erase(0, w.size());
+      }
+      while (!rest.empty() && std::u32string(U"了的共计为达").find(rest.back()) != std::u32string::npos) rest.pop_back();
+      if (!rest.empty() && std::none_of(rest.begin(), rest.end(), [&](char32_t c) { return clause.find(c) != clause.npos; })) {
+        continue;
+      }
       Relation r = Stated(RelationKind::kSubset, a, {b});
       r.cue = SubsetCue::kVerbPair;
       for (const std::u32string& w : p.first) {

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <string>
@@ -223,6 +225,87 @@ TEST(RelationRulesTest, PairedVerbNearMissesAreNoSubset) {
                              [](const RelationRecord& x) { return x.kind == "subset"; }))
         << text;
   }
+}
+
+// Stage pairs read from the rule pack numeric/stage-pairs.json: a stage and a later stage only its things
+// reach (patents filed and granted, standards applied for and completed, problems found and fixed, homes
+// listed and let, suggestions made and adopted, projects entered and shortlisted). Filings and grants
+// nest only as running totals (累计): a year's grants include earlier years' filings.
+TEST(RelationRulesTest, StagePairsStateASubsetWithoutASubsetWord) {
+  ExpectCleanAndRecognised("截至年底，公司累计申请专利318件，获得授权142件。\n", "zh", {{"subset", {"318件", "142件"}}});
+  ExpectCleanAndRecognised("公司累计申请了行业标准42项，已完成27项，参与修订国际标准2项。\n", "zh",
+                           {{"subset", {"42项", "27项"}}});
+  ExpectCleanAndRecognised("全年开展巡检2,310次，查找问题8,526项，整改完成8,104项，整改完成率95.1%。\n", "zh",
+                           {{"subset", {"8,526项", "8,104项"}}});
+  ExpectCleanAndRecognised("人才公寓平台累计公示房源620套，成功租出575套。\n", "zh", {{"subset", {"620套", "575套"}}});
+  ExpectCleanAndRecognised("职工提出合理化建议15,230条，采纳9,870条，创造效益3,200万元。\n", "zh",
+                           {{"subset", {"15,230条", "9,870条"}}});
+  ExpectCleanAndRecognised("各单位报送参评项目48个，入围16个。\n", "zh", {{"subset", {"48个", "16个"}}});
+  // A later stage above its stage is a warning (the pair is read from the words' meaning).
+  ExpectChangesFlagged("截至年底，公司累计申请专利318件，获得授权142件。\n", {{"142件", "342件", {"342件"}}}, "warning");
+  ExpectChangesFlagged("人才公寓平台累计公示房源620套，成功租出575套。\n", {{"575套", "675套", {"675套"}}}, "warning");
+  ExpectChangesFlagged("职工提出合理化建议15,230条，采纳9,870条。\n", {{"9,870条", "19,870条", {"19,870条"}}},
+                       "warning");
+}
+
+TEST(RelationRulesTest, StagePairNearMissesAreNoSubset) {
+  for (const char* text : {
+           "公司申请专利318件，获得授权342件。\n",                  // filings of one year: grants of earlier ones
+           "公司累计申请专利318件，获得授权商标342件。\n",          // a later count of another kind
+           "公司计划累计申请专利318件，获得授权342件。\n",          // a plan
+           "查找问题526项，整改率95%。\n",                          // a rate after the pair
+           "职工提出合理化建议15,230条，2015年采纳19,870条。\n",   // another year
+           "公司累计申请行业标准42项，完成技术改造57项。\n",        // 完成 of another kind
+           "公司累计公示房源620套，新建保障房675套。\n",            // no later stage
+           "职工提出合理化建议15,230条，拟采纳19,870条。\n",       // a plan
+       }) {
+    ReportResult r = Check(text, "zh", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
+                             [](const RelationRecord& x) { return x.kind == "subset"; }))
+        << text;
+  }
+}
+
+// The pairs are the rule pack's data: a pack of its own reads its pairs and no others; no pack, no
+// pair; a pair whose list is no list of words is a configuration error.
+TEST(RelationRulesTest, StagePairsAreTheRulePacksData) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "esgaudit-relation-StagePairsAreTheRulePacksData";
+  std::filesystem::create_directories(dir / "numeric");
+  auto run = [&](const char* pack, const std::string& text) {
+    std::filesystem::remove(dir / "numeric" / "stage-pairs.json");
+    if (pack != nullptr) std::ofstream((dir / "numeric" / "stage-pairs.json").string(), std::ios::binary) << pack;
+    RunOptions options;
+    options.lang = "zh";
+    options.mode = "relations";
+    options.selection = &Selection();
+    options.rules_dirs = {dir.string()};
+    return testing::Run(Registry(), Document::FromUtf8("test.txt", text), options);
+  };
+  auto subsets = [](const ReportResult& r) {
+    return std::count_if(r.relations.begin(), r.relations.end(), [](const RelationRecord& x) { return x.kind == "subset"; });
+  };
+  const char* own = "{\"pairs\": [{\"stage\": [\"报名\"], \"later\": [\"录取\"]}]}";
+  EXPECT_EQ(subsets(run(own, "报名学员420人，录取150人。\n")), 1);
+  EXPECT_EQ(subsets(run(own, "排查安全隐患56项，整改54项。\n")), 0);
+  EXPECT_EQ(subsets(run(nullptr, "排查安全隐患56项，整改54项。\n")), 0);
+  const ReportResult bad = run("{\"pairs\": [{\"stage\": \"报名\", \"later\": [\"录取\"]}]}", "报名学员420人，录取150人。\n");
+  EXPECT_EQ(bad.status.code(), ExitStatus::kUsageOrInput) << bad.status.message();
+  std::filesystem::remove_all(dir);
+}
+
+// 与 and 及 inside a word (参与, 涉及, 普及, 及时) join nothing: the words after a total close its clause
+// before 其中 as other words do, and a later clause whose words end in 了 before its figure reports an
+// action of its own, no further part of the list.
+TEST(RelationRulesTest, ParticipateIsNoConjunctionBeforeQiZhong) {
+  ExpectCleanAndRecognised("年内共有230名员工参与竞聘，其中58名员工成功竞聘上岗，组建了190多人的后备人才库。\n", "zh",
+                           {{"subset", {"230名", "58名"}}});
+  ExpectChangesFlagged("年内共有230名员工参与竞聘，其中58名员工成功竞聘上岗。\n", {{"58名", "258名", {"258名"}}},
+                       "error");
+  // Two parts of a list still make a sum.
+  ExpectCleanAndRecognised("共有230名员工参与竞聘，其中男性员工150名，女性员工80名。\n", "zh",
+                           {{"parts-total", {"230名", "150名", "80名"}}});
 }
 
 // A year's figure and the running total of the same thing in one sentence, in either order, with no
