@@ -2,6 +2,8 @@
 
 #include "relation_analysis.h"
 
+#include <string>
+
 namespace esgaudit::numeric {
 
 void PartsTotalRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
@@ -30,6 +32,12 @@ void PartsTotalRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
       f.message = (r.caption.empty() ? std::string("分项之和与合计不符：")
                                      : "分项之和与合计“" + r.caption + "”不符：") +
                   sums + "，合计为" + total.text;
+    }
+    // A row off only within rounding, flagged because its table's other rows add up exactly.
+    if (r.exact_rows > 0 && doc.English()) {
+      f.message += " (" + std::to_string(r.exact_rows) + " other rows of the table add up exactly as printed)";
+    } else if (r.exact_rows > 0) {
+      f.message += "（同表另有" + std::to_string(r.exact_rows) + "行按所列数值相加完全一致）";
     }
     f.offset = total.offset;
     f.length = total.length;

@@ -524,6 +524,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindTwoChartCaptions(doc);
   FindSideBySideShareRows(doc);
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
+  FlagRowsOffExactTables();
   AddGroupRows();
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
@@ -9908,6 +9909,101 @@ std::string RelationAnalysis::AmountText(const Relation& r, double amount) const
     if (suffix(figures_[p].text) != unit) return digits;
   }
   return digits + unit;
+}
+
+// A table's sums are read one row at a time, each within the rounding of its printed figures (2 stands
+// for 1.5 to 2.5). The table itself says more: when a total cell equals the sum of the same run of
+// cells in row after row exactly as printed, its figures were added as printed, and a row of the same
+// layout that holds only within rounding (1.3 + 3 + 2 against 5.3) is off. The bar:
+// - a layout: a table sum (certain, evidence kTable) whose total and parts stand on one line, keyed by
+//   the line's number of figures and the places of the total and the parts among them; rows of one
+//   layout at most 12 lines apart (a page break between) are one table;
+// - one unit and magnitude in a row, no approximation, no percentage;
+// - at least four rows that add up exactly and prove something: not all zeros, nor a run holding a
+//   single non-zero cell equal to the total;
+// - rows not adding up exactly (flagged already or not) at most one, or a tenth of the rows.
+// Each row off only within rounding, and by more than one unit of the last decimal its figures print
+// (11.91 + 11.91 + 0.04 against 23.87 is rounding of the kind every table shows), is then flagged as a
+// warning: rounding of a whole number may still explain it.
+void RelationAnalysis::FlagRowsOffExactTables() {
+  const auto& on_line = FiguresByLine(true);
+  struct Row {
+    size_t relation;
+    uint32_t line;
+    bool exact;
+    bool proves;
+    bool beyond_last_digit;
+  };
+  std::map<std::vector<int>, std::vector<Row>> layouts;
+  for (size_t i = 0; i < relations_.size(); ++i) {
+    const Relation& r = relations_[i];
+    if (r.kind != RelationKind::kPartsTotal || r.evidence != Evidence::kTable || r.certainty != Certainty::kCertain ||
+        r.total < 0 || r.parts.size() < 2) {
+      continue;
+    }
+    const Figure& t = figures_[r.total];
+    auto line = on_line.find(t.line);
+    if (line == on_line.end()) continue;
+    const std::vector<int>& figs = line->second;
+    auto place = [&](int f) -> int {
+      auto it = std::find(figs.begin(), figs.end(), f);
+      return it == figs.end() ? -1 : static_cast<int>(it - figs.begin());
+    };
+    std::vector<int> key = {static_cast<int>(figs.size()), place(r.total)};
+    int decimals = 0;
+    bool plain = true;
+    for (int f : r.parts) key.push_back(place(f));
+    std::vector<int> members = r.parts;
+    members.push_back(r.total);
+    for (int f : members) {
+      const Figure& g = figures_[f];
+      plain = plain && g.line == t.line && g.kind == ESGAUDIT_FACT_QUANTITY && g.qualifiers == 0 && g.unit == t.unit &&
+              g.magnitude == t.magnitude && g.value >= 0;
+      decimals = std::max(decimals, std::max(0, static_cast<int>(g.decimals)));
+    }
+    if (!plain || decimals > 6 || std::count(key.begin(), key.end(), -1) > 0) continue;
+    const double scale = std::pow(10.0, decimals);
+    auto scaled = [&](int f) { return std::llround(figures_[f].value * scale); };
+    long long sum = 0;
+    int nonzero = 0;
+    bool equal_single = false;
+    for (int f : r.parts) {
+      const long long v = scaled(f);
+      sum += v;
+      if (v != 0) {
+        ++nonzero;
+        equal_single = v == scaled(r.total);
+      }
+    }
+    const bool exact = sum == scaled(r.total);
+    const bool proves = exact && scaled(r.total) != 0 && !(nonzero == 1 && equal_single);
+    const long long off = sum - scaled(r.total);
+    layouts[key].push_back({i, t.line, exact, proves, off > 1 || off < -1});
+  }
+  for (auto& [key, rows] : layouts) {
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.line < b.line; });
+    for (size_t from = 0; from < rows.size();) {
+      size_t to = from + 1;
+      while (to < rows.size() && rows[to].line - rows[to - 1].line <= 12) ++to;
+      int proving = 0, off = 0;
+      for (size_t k = from; k < to; ++k) {
+        proving += rows[k].proves;
+        off += !rows[k].exact;
+      }
+      const int allowed = std::max<int>(1, static_cast<int>((to - from) / 10));
+      if (proving >= 4 && off > 0 && off <= allowed) {
+        for (size_t k = from; k < to; ++k) {
+          Relation& r = relations_[rows[k].relation];
+          if (!rows[k].beyond_last_digit || !r.consistent) continue;
+          r.consistent = false;
+          r.flag = true;
+          r.certainty = Certainty::kLikely;
+          r.exact_rows = proving;
+        }
+      }
+      from = to;
+    }
+  }
 }
 
 std::string RelationAnalysis::Describe(const Relation& r) const {

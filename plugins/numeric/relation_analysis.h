@@ -96,6 +96,9 @@ struct Relation {
   // column; `consistent` and `flag` judge the exact counts. Set by the model-table reader only.
   bool adds_up_rounded = false;
   bool flag = false;             // inconsistent and certain enough to report
+  // Set by FlagRowsOffExactTables: the row holds only within rounding, while this many rows of its
+  // table and layout add up exactly as printed (the finding says so).
+  int exact_rows = 0;
   double sum_low = 0;            // interval of the sum of the parts
   double sum_high = 0;
   SubsetCue cue = SubsetCue::kOfWhich;  // kSubset only
@@ -273,6 +276,10 @@ class RelationAnalysis {
   // the shares printed in brackets after the counts (611 (11.5%)) of the total's share. A second
   // table set on the same lines to the right keeps its own label and value columns (see the .cc).
   void FindBlocksOverOneTotal(const sdk::Document& doc);
+  // Rows of one table whose sum (a total cell over the same run of cells in every row) holds exactly
+  // as printed teach that the table adds its printed figures: a row of that layout which holds only
+  // within the rounding of its figures is off as printed, a warning (see the .cc).
+  void FlagRowsOffExactTables();
   // A relation stated in the text: its caption the total's label, its sum and consistency computed
   // (total -1: a percentage breakdown of 100 %).
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;
