@@ -131,6 +131,8 @@ class StructureBuilder {
   void FindTitleYear();  // part of FindMetadata (before FindPeriod)
   void FindPeriod();     // part of FindMetadata
   void FindGriClaims();  // part of FindMetadata
+  // Fills metadata_words_ (part of FindMetadata, before the claim passes).
+  void IndexMetadataWords();
   void FindFigures();    // structure_figures.cc
   void FindSentences();  // structure_prose.cc
 
@@ -161,7 +163,22 @@ class StructureBuilder {
   // (MarkRunningHeaders), else 0.
   std::vector<uint32_t> header_group_;
   std::vector<uint8_t> figure_cells_;  // per cell: a stacked or split figure or its label (not prose)
+  // Per line: the MetadataWords groups whose words LowerLine holds, from one scan of lower_view_;
+  // the claim passes visit only the lines holding a word they cannot do without.
+  std::vector<uint8_t> metadata_words_;
 };
+
+// The groups of metadata_words_. A line without a word of a group gets no claim, basis or index flag
+// from the pass that reads that group.
+enum MetadataWords : uint8_t {
+  kStandardWords = 1,  // a standard's name or 指引 / guideline / guidance (FindMetadata's claims)
+  kGriWords = 2,       // gri, 全球报告倡议, g4 (FindGriClaims' claims)
+  kIndexWords = 4,     // a content index's name (FindGriClaims' external index)
+  kBasisWords = 8,     // 据, 准, g: one of them is in every squeezed basis heading (FindGriClaims)
+};
+
+// Off: every line reads as holding every group, as before the index (tests compare both ways).
+void SetMetadataWordIndexForTesting(bool on);
 
 }  // namespace esgaudit
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "analyse/pattern_scan.h"
 #include "analyse/structure_internal.h"
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
@@ -19,6 +20,30 @@ using sdk::ContainsAny;
 using sdk::Trim;
 
 namespace {
+
+// Standards claimed by name (FindMetadata), lower-cased.
+struct StandardName {
+  esgaudit_standard standard;
+  std::string_view text;
+  bool word;  // must not touch ASCII letters
+};
+constexpr StandardName kStandardNames[] = {
+    {ESGAUDIT_STANDARD_CASS_CSR, "cass-csr", false},
+    {ESGAUDIT_STANDARD_CASS_CSR, "cass csr", false},
+    {ESGAUDIT_STANDARD_CASS_CSR, "中国企业社会责任报告编写指南", false},
+    {ESGAUDIT_STANDARD_CASS_CSR, "中国企业社会责任报告指南", false},
+    {ESGAUDIT_STANDARD_GBT36001, "gb/t36001", false},
+    {ESGAUDIT_STANDARD_GBT36001, "gb/t 36001", false},
+    {ESGAUDIT_STANDARD_GBT36001, "社会责任报告编写指南", false},
+    {ESGAUDIT_STANDARD_EXCHANGE_2024, "可持续发展报告(试行)", false},
+    {ESGAUDIT_STANDARD_EXCHANGE_2024, "可持续发展报告指引", false},
+};
+// ExchangeGuideline reads a line holding one of these only.
+constexpr std::string_view kGuidelineWords[] = {"指引", "guideline", "guidance"};
+// A content index published elsewhere is named by one of these (FindGriClaims).
+constexpr std::string_view kContentIndexNames[] = {"gri index", "content index", "gri table", "内容索引", "索引表"};
+
+bool metadata_word_index = true;
 
 // Cheap tests that hold on every text a regular expression below can match (std::regex tries every
 // position, which cost more than the rest of the metadata pass): where one fails the expression is
@@ -248,20 +273,25 @@ bool HasWord(std::string_view lower, std::string_view word) {
 // The exchange a line's guideline name points to, with the name's span in `lower` (the line
 // lower-cased): the guideline's number or the exchange's name next to 指引 / guideline.
 esgaudit_exchange ExchangeGuideline(std::string_view lower, size_t* pos, size_t* len) {
-  if (!ContainsAny(lower, {"指引", "guideline", "guidance"})) return ESGAUDIT_EXCHANGE_UNNAMED;
+  if (std::none_of(std::begin(kGuidelineWords), std::end(kGuidelineWords),
+                   [&](std::string_view w) { return Contains(lower, w); }))
+    return ESGAUDIT_EXCHANGE_UNNAMED;
   struct Pattern {
     esgaudit_exchange exchange;
+    std::string_view number;  // the guideline's number: every alternative of `re` holds it
     std::regex re;
   };
   static const Pattern kPatterns[] = {
-      {ESGAUDIT_EXCHANGE_SZSE,
+      {ESGAUDIT_EXCHANGE_SZSE, "17",
        std::regex(R"((?:深圳证券交易所|深交所)\s*(?:上市公司)?\s*自律监管\s*指引\s*第\s*17\s*号|自律监管\s*指引\s*第\s*17\s*号|(?:shenzhen stock exchange|szse).{0,60}guidelines? (?:for listed companies )?no\.\s*17)")},
-      {ESGAUDIT_EXCHANGE_SSE,
+      {ESGAUDIT_EXCHANGE_SSE, "14",
        std::regex(R"((?:上海证券交易所|上交所)\s*(?:上市公司)?\s*自律监管\s*指引\s*第\s*14\s*号|自律监管\s*指引\s*第\s*14\s*号|(?:shanghai stock exchange|sse).{0,60}guidelines? (?:for listed companies )?no\.\s*14)")},
-      {ESGAUDIT_EXCHANGE_BSE,
+      {ESGAUDIT_EXCHANGE_BSE, "11",
        std::regex(R"((?:北京证券交易所|北交所)\s*(?:上市公司)?\s*持续监管\s*指引\s*第\s*11\s*号|持续监管\s*指引\s*第\s*11\s*号|(?:beijing stock exchange|bse).{0,60}guidelines? (?:for listed companies )?no\.\s*11)")},
   };
   for (const Pattern& p : kPatterns) {
+    // A line without the number cannot match (std::regex tries every byte of a long line).
+    if (metadata_word_index && !Contains(lower, p.number)) continue;
     std::cmatch m;
     if (!std::regex_search(lower.data(), lower.data() + lower.size(), m, p.re)) continue;
     *pos = static_cast<size_t>(m.position(0));
@@ -497,6 +527,8 @@ void StructureBuilder::MarkIndex() {
   }
 }
 
+void SetMetadataWordIndexForTesting(bool on) { metadata_word_index = on; }
+
 void CountHanAndLatin(std::string_view view, size_t* han, size_t* latin) {
   size_t h = 0;
   size_t l = 0;
@@ -527,6 +559,41 @@ void CountHanAndLatin(std::string_view view, size_t* han, size_t* latin) {
   *latin = l;
 }
 
+void StructureBuilder::IndexMetadataWords() {
+  const size_t n = s_.lines_.size();
+  // Every word each pass below cannot do without, lower-cased, with its group.
+  static const std::vector<std::pair<std::string_view, uint8_t>> kWords = [] {
+    std::vector<std::pair<std::string_view, uint8_t>> w;
+    for (const StandardName& name : kStandardNames) w.push_back({name.text, kStandardWords});
+    for (std::string_view g : kGuidelineWords) w.push_back({g, kStandardWords});
+    // FindGriClaims names GRI by HasWord "gri", 全球报告倡议 or HasWord "g4".
+    for (std::string_view g : {"gri", "全球报告倡议", "g4"}) w.push_back({g, kGriWords});
+    for (std::string_view g : kContentIndexNames) w.push_back({g, kIndexWords});
+    // The basis headings with their blanks dropped: 编制依据, 编写依据, 报告依据 hold 据; 参考标准,
+    // 编制标准 hold 准; reportingstandards, reportingguidelines, reportingframework hold g.
+    for (std::string_view g : {"据", "准", "g"}) w.push_back({g, kBasisWords});
+    return w;
+  }();
+  static const std::vector<PatternSpec> kPatterns = [] {
+    std::vector<PatternSpec> p;
+    for (const auto& [text, group] : kWords) p.push_back(PatternSpec{std::string(text), 0});
+    return p;
+  }();
+  std::vector<esgaudit_match> found;
+  if (!metadata_word_index || !ScanPatterns(kPatterns, lower_view_, &found).ok()) {
+    metadata_words_.assign(n, 0xff);
+    return;
+  }
+  metadata_words_.assign(n, 0);
+  // Matches come sorted by their start: a line holds a word when the match lies inside its range.
+  size_t i = 0;
+  for (const esgaudit_match& m : found) {
+    while (i + 1 < n && line_view_[i + 1].first <= m.begin) ++i;
+    if (i < n && line_view_[i].first <= m.begin && m.end <= line_view_[i].second)
+      metadata_words_[i] |= kWords[m.pattern].second;
+  }
+}
+
 void StructureBuilder::FindMetadata() {
   ReportMetadata& md = s_.metadata_;
   const size_t n = s_.lines_.size();
@@ -540,25 +607,10 @@ void StructureBuilder::FindMetadata() {
 
   FindTitleYear();
   FindPeriod();
+  IndexMetadataWords();
 
   // Claimed standards: the first statement of each standard and mode outside the TOC, the index
   // and the page furniture.
-  struct Name {
-    esgaudit_standard standard;
-    std::string_view text;
-    bool word;  // must not touch ASCII letters
-  };
-  static const Name kNames[] = {
-      {ESGAUDIT_STANDARD_CASS_CSR, "cass-csr", false},
-      {ESGAUDIT_STANDARD_CASS_CSR, "cass csr", false},
-      {ESGAUDIT_STANDARD_CASS_CSR, "中国企业社会责任报告编写指南", false},
-      {ESGAUDIT_STANDARD_CASS_CSR, "中国企业社会责任报告指南", false},
-      {ESGAUDIT_STANDARD_GBT36001, "gb/t36001", false},
-      {ESGAUDIT_STANDARD_GBT36001, "gb/t 36001", false},
-      {ESGAUDIT_STANDARD_GBT36001, "社会责任报告编写指南", false},
-      {ESGAUDIT_STANDARD_EXCHANGE_2024, "可持续发展报告(试行)", false},
-      {ESGAUDIT_STANDARD_EXCHANGE_2024, "可持续发展报告指引", false},
-  };
   static const std::string_view kStrongAccordance[] = {"in accordance with", "core option",
                                                        "comprehensive option", "核心选项",
                                                        "核心方案", "全面选项", "全面方案"};
@@ -582,6 +634,7 @@ void StructureBuilder::FindMetadata() {
     if (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX |
                     ESGAUDIT_LINE_TABLE))
       continue;
+    if (!(metadata_words_[i] & kStandardWords)) continue;  // no name, no guideline: no claim
     std::string_view v = LineView(i);
     if (v.empty() || v.size() > kMaxRegexLine) continue;
     const std::string_view lower = LowerLine(i);
@@ -589,7 +642,7 @@ void StructureBuilder::FindMetadata() {
     // An exchange's 2024 guideline by its number or its exchange: which exchange is part of the claim.
     size_t xpos = 0, xlen = 0;
     esgaudit_exchange exchange = ExchangeGuideline(lower, &xpos, &xlen);
-    for (const Name& name : kNames) {
+    for (const StandardName& name : kStandardNames) {
       size_t pos = lower.find(name.text);
       size_t len = name.text.size();
       if (name.standard == ESGAUDIT_STANDARD_EXCHANGE_2024 && exchange != ESGAUDIT_EXCHANGE_UNNAMED) {
@@ -1343,6 +1396,7 @@ void StructureBuilder::FindGriClaims() {
   static const std::string_view kAccordance[] = {
       "in accordance with", "core option", "comprehensive option", "in compliance with", "prepared according to",
       "符合", "依据", "按照", "遵循", "遵照", "根据", "核心选项", "核心方案", "全面选项", "全面方案"};
+  // Each holds 据, 准 or g, the words IndexMetadataWords marks a basis heading's line by.
   static const std::string_view kBasis[] = {"编制依据", "编写依据", "报告依据", "参考标准", "编制标准",
                                             "reportingstandards", "reportingguidelines", "reportingframework"};
   static const std::initializer_list<std::string_view> kOnline = {"online", "website", "web site", "www.",
@@ -1367,12 +1421,15 @@ void StructureBuilder::FindGriClaims() {
   std::set<std::pair<int, uint32_t>> seen;  // (mode, flags)
   long basis_until = -1;
   for (size_t i = 0; i < n; ++i) {
+    // A line without these words is no basis heading, names no content index and claims nothing.
+    if (!(metadata_words_[i] & (kGriWords | kIndexWords | kBasisWords))) continue;
     std::string_view v = LineView(i);
     if (excluded(i) || v.empty()) continue;
     const std::string_view lower = LowerLine(i);
     auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
     // A basis heading is short: the squeezed line is built only when it has at most 40 bytes.
-    size_t kept = 0;
+    // (Past 40 from the start on a line without 据, 准 or g: no basis heading can be there.)
+    size_t kept = metadata_words_[i] & kBasisWords ? 0 : 41;
     for (size_t b = 0; b < lower.size() && kept <= 40; ++b) kept += !space(lower[b]);
     if (kept <= 40) {
       std::string squeezed;
@@ -1381,9 +1438,11 @@ void StructureBuilder::FindGriClaims() {
       for (std::string_view h : kBasis)
         if (Contains(squeezed, h)) basis_until = static_cast<long>(i) + 10;
     }
+    if (!(metadata_words_[i] & (kGriWords | kIndexWords))) continue;
     auto next_lower = [&] { return i + 1 < n ? LowerLine(i + 1) : std::string_view(); };
     // "GRI内容索引请见公司网站": the content index is published elsewhere.
-    if (ContainsAny(lower, {"gri index", "content index", "gri table", "内容索引", "索引表"}) &&
+    if (std::any_of(std::begin(kContentIndexNames), std::end(kContentIndexNames),
+                    [&](std::string_view w) { return Contains(lower, w); }) &&
         (ContainsAny(lower, kOnline) || ContainsAny(next_lower(), kOnline)))
       md.flags |= ESGAUDIT_METADATA_EXTERNAL_INDEX;
     // The name: GRI as a word, 全球报告倡议, or G4 with a word of guidelines (G4 alone is also a
