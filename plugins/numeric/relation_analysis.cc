@@ -6604,6 +6604,24 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       ri = run.back();
     }
 
+    // Calls `each(total slot, part slot, total, part, column header)` for every value cell of `head`
+    // whose column `pr` also fills where the part may be a subset of the total: counts or amounts of
+    // one unit, without qualifiers, the total positive, under a header naming no rate or change.
+    auto subset_cells = [&](const Row& head, const Row& pr, const auto& each) {
+      for (const Slot& ts : head.cells) {
+        const Slot* ps = pr.At(ts.slot);
+        if (ts.figure < 0 || ps == nullptr || ps->figure < 0) continue;
+        const Figure& t = figures_[ts.figure];
+        const Figure& p = figures_[ps->figure];
+        const std::string h = header_of_row(head, ts.slot);
+        if (t.kind != ESGAUDIT_FACT_QUANTITY || p.kind != t.kind || t.qualifiers != 0 || p.qualifiers != 0 ||
+            p.unit != t.unit || t.value <= 0 || p.value < 0 || RateLabel(h) || IsChangeLabel(h)) {
+          continue;
+        }
+        each(ts, *ps, t, p, h);
+      }
+    };
+
     // 其中 in a group column before the row labels: a table whose groups each span a block of rows,
     // one per sub-label (人数, 培训总人时数) with the unit beside it, and whose group label may wrap
     // over the block's rows (`一般员工的培训（包括新` / `员工）`). A row whose group cell
@@ -6645,16 +6663,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         const Slot* pg = group_cell(pr);
         if (i > 0 && pg != nullptr && (TableTotalLabel(pg->text) || IsNestedLabel(pg->text))) break;
         if (!pairable(head) || !pairable(pr) || sub_unit(head) != sub_unit(pr)) break;
-        for (const Slot& ts : head.cells) {
-          const Slot* ps = pr.At(ts.slot);
-          if (ts.figure < 0 || ps == nullptr || ps->figure < 0) continue;
-          const Figure& t = figures_[ts.figure];
-          const Figure& p = figures_[ps->figure];
-          const std::string h = header_of_row(head, ts.slot);
-          if (t.kind != ESGAUDIT_FACT_QUANTITY || p.kind != t.kind || t.qualifiers != 0 || p.qualifiers != 0 ||
-              p.unit != t.unit || t.value <= 0 || p.value < 0 || RateLabel(h) || IsChangeLabel(h)) {
-            continue;
-          }
+        subset_cells(head, pr, [&](const Slot& ts, const Slot& ps, const Figure& t, const Figure& p, const std::string& h) {
           Relation r;
           r.kind = RelationKind::kSubset;
           r.evidence = Evidence::kTable;
@@ -6662,13 +6671,13 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           r.cue = SubsetCue::kOfWhich;
           r.caption = h.empty() ? head.label : head.label + "/" + h;
           r.total = ts.figure;
-          r.parts = {ps->figure};
+          r.parts = {ps.figure};
           r.consistent = p.low <= t.high;
           r.flag = !r.consistent;
           relabel(r);
-          figures_[ps->figure].label = group + "/" + pr.label;
+          figures_[ps.figure].label = group + "/" + pr.label;
           Add(std::move(r));
-        }
+        });
       }
     }
 
@@ -7097,16 +7106,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         if (!group && !GroupHeadNoun(pr.label).empty()) break;
         if (!group || rate_cells(pr)) continue;
         groups.push_back(k);
-        for (const Slot& ts : head.cells) {
-          const Slot* ps = pr.At(ts.slot);
-          if (ts.figure < 0 || ps == nullptr || ps->figure < 0) continue;
-          const Figure& t = figures_[ts.figure];
-          const Figure& p = figures_[ps->figure];
-          const std::string h = header_of_row(head, ts.slot);
-          if (t.kind != ESGAUDIT_FACT_QUANTITY || p.kind != t.kind || t.qualifiers != 0 || p.qualifiers != 0 ||
-              p.unit != t.unit || t.value <= 0 || p.value < 0 || RateLabel(h) || IsChangeLabel(h)) {
-            continue;
-          }
+        subset_cells(head, pr, [&](const Slot& ts, const Slot& ps, const Figure&, const Figure&, const std::string& h) {
           GroupRow g;
           g.relation.kind = RelationKind::kSubset;
           g.relation.evidence = Evidence::kTable;
@@ -7114,11 +7114,11 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           g.relation.cue = SubsetCue::kGroupRow;
           g.relation.caption = h.empty() ? head.label : head.label + "/" + h;
           g.relation.total = ts.figure;
-          g.relation.parts = {ps->figure};
+          g.relation.parts = {ps.figure};
           g.total_label = head.label;
           g.part_label = pr.label;
           group_rows_.push_back(std::move(g));
-        }
+        });
       }
       if (groups.size() == 2 && ComplementaryPair(rows[groups[0]].label, rows[groups[1]].label)) {
         std::vector<Relation> columns;
