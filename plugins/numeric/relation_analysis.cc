@@ -6607,6 +6607,10 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     // Calls `each(total slot, part slot, total, part, column header)` for every value cell of `head`
     // whose column `pr` also fills where the part may be a subset of the total: counts or amounts of
     // one unit, without qualifiers, the total positive, under a header naming no rate or change.
+    auto subset_pair = [](const Figure& t, const Figure& p) {
+      return t.kind == ESGAUDIT_FACT_QUANTITY && p.kind == t.kind && t.qualifiers == 0 && p.qualifiers == 0 &&
+             p.unit == t.unit && t.value > 0 && p.value >= 0;
+    };
     auto subset_cells = [&](const Row& head, const Row& pr, const auto& each) {
       for (const Slot& ts : head.cells) {
         const Slot* ps = pr.At(ts.slot);
@@ -6614,12 +6618,23 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         const Figure& t = figures_[ts.figure];
         const Figure& p = figures_[ps->figure];
         const std::string h = header_of_row(head, ts.slot);
-        if (t.kind != ESGAUDIT_FACT_QUANTITY || p.kind != t.kind || t.qualifiers != 0 || p.qualifiers != 0 ||
-            p.unit != t.unit || t.value <= 0 || p.value < 0 || RateLabel(h) || IsChangeLabel(h)) {
-          continue;
-        }
+        if (!subset_pair(t, p) || RateLabel(h) || IsChangeLabel(h)) continue;
         each(ts, *ps, t, p, h);
       }
+    };
+    // A likely subset read from a group's row or column, kept until AddGroupRows sees them all.
+    auto group_row = [&](int total, int part, std::string caption, std::string total_label, std::string part_label) {
+      GroupRow g;
+      g.relation.kind = RelationKind::kSubset;
+      g.relation.evidence = Evidence::kTable;
+      g.relation.certainty = Certainty::kLikely;
+      g.relation.cue = SubsetCue::kGroupRow;
+      g.relation.caption = std::move(caption);
+      g.relation.total = total;
+      g.relation.parts = {part};
+      g.total_label = std::move(total_label);
+      g.part_label = std::move(part_label);
+      group_rows_.push_back(std::move(g));
     };
 
     // 其中 in a group column before the row labels: a table whose groups each span a block of rows,
@@ -7070,23 +7085,9 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           if (!NamesGroupOf(gt->second, noun)) break;
           const Slot* ps = row.At(gt->first);
           if (ps == nullptr || ps->figure < 0) continue;
-          const Figure& t = figures_[ts->figure];
-          const Figure& p = figures_[ps->figure];
-          if (t.kind != ESGAUDIT_FACT_QUANTITY || p.kind != t.kind || t.qualifiers != 0 || p.qualifiers != 0 ||
-              p.unit != t.unit || t.value <= 0 || p.value < 0) {
-            continue;
-          }
-          GroupRow g;
-          g.relation.kind = RelationKind::kSubset;
-          g.relation.evidence = Evidence::kTable;
-          g.relation.certainty = Certainty::kLikely;
-          g.relation.cue = SubsetCue::kGroupRow;
-          g.relation.caption = row.label.empty() ? it->second : it->second + "/" + row.label;
-          g.relation.total = ts->figure;
-          g.relation.parts = {ps->figure};
-          g.total_label = it->second;
-          g.part_label = gt->second;
-          group_rows_.push_back(std::move(g));
+          if (!subset_pair(figures_[ts->figure], figures_[ps->figure])) continue;
+          group_row(ts->figure, ps->figure, row.label.empty() ? it->second : it->second + "/" + row.label,
+                    it->second, gt->second);
         }
         break;  // one total column per header
       }
@@ -7107,17 +7108,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         if (!group || rate_cells(pr)) continue;
         groups.push_back(k);
         subset_cells(head, pr, [&](const Slot& ts, const Slot& ps, const Figure&, const Figure&, const std::string& h) {
-          GroupRow g;
-          g.relation.kind = RelationKind::kSubset;
-          g.relation.evidence = Evidence::kTable;
-          g.relation.certainty = Certainty::kLikely;
-          g.relation.cue = SubsetCue::kGroupRow;
-          g.relation.caption = h.empty() ? head.label : head.label + "/" + h;
-          g.relation.total = ts.figure;
-          g.relation.parts = {ps.figure};
-          g.total_label = head.label;
-          g.part_label = pr.label;
-          group_rows_.push_back(std::move(g));
+          group_row(ts.figure, ps.figure, h.empty() ? head.label : head.label + "/" + h, head.label, pr.label);
         });
       }
       if (groups.size() == 2 && ComplementaryPair(rows[groups[0]].label, rows[groups[1]].label)) {
