@@ -518,6 +518,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindCutOffTotalRows(doc);
   FindHeadcountsInTheTableAbove(doc);
   FindQuantityTotalLines(doc);
+  FindRowsSummingTheRowsBelow(doc);
   FindFootnoteParts(doc);
   FindFigureRowCharts(doc);
   FindRatedUsePairs(doc);
@@ -9520,6 +9521,28 @@ void RelationAnalysis::FindHeadcountsInTheTableAbove(const sdk::Document& doc) {
   }
 }
 
+namespace {
+
+// The unit a label gives in its brackets: 环境保护投入（万元） -> 万元, 综合能耗（单位：千克/年） -> 千克/年;
+// empty when its last bracket is no unit (longer than four characters) or it has none.
+std::string BracketUnit(std::string h) {
+  h.erase(std::remove(h.begin(), h.end(), ' '), h.end());
+  for (const char* w : {"单位：", "单位:"}) {
+    const size_t at = h.rfind(w);
+    if (at == std::string::npos) continue;
+    std::u32string u = U32(h.substr(at + std::string(w).size()));
+    const size_t close = u.find_first_of(U")）");
+    return close == std::u32string::npos || close == 0 ? std::string() : ToUtf8(u.substr(0, close));
+  }
+  std::u32string u = U32(h);
+  if (u.empty() || (u.back() != U'）' && u.back() != U')')) return std::string();
+  const size_t open = u.find_last_of(U"（(");
+  if (open == std::u32string::npos || u.size() - open - 2 == 0 || u.size() - open - 2 > 4) return std::string();
+  return ToUtf8(u.substr(open + 1, u.size() - open - 2));
+}
+
+}  // namespace
+
 // A total named by the quantity it totals, with no total word, in a column or a row of a table:
 // `配备个人防护用品（万元） | 组织职业健康体验（万元） | 安全培训教育（万元） | 全年安全投入（万元）` over
 // rows of figures; `电能折合标煤（单位：千克/年） | 其他能源消耗总量（…千克/年） | 综合能耗（单位：千克/年）`
@@ -9544,22 +9567,7 @@ void RelationAnalysis::FindQuantityTotalLines(const sdk::Document& doc) {
   constexpr uint32_t kLineGrids = ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS;
   std::map<uint64_t, int> figure_at;
   for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
-  // The unit a name gives in its brackets: （万元） -> 万元, (单位：千克/年） -> 千克/年.
-  auto unit_of = [](std::string h) {
-    h.erase(std::remove(h.begin(), h.end(), ' '), h.end());
-    for (const char* w : {"单位：", "单位:"}) {
-      const size_t at = h.rfind(w);
-      if (at == std::string::npos) continue;
-      std::u32string u = U32(h.substr(at + std::string(w).size()));
-      const size_t close = u.find_first_of(U")）");
-      return close == std::u32string::npos || close == 0 ? std::string() : ToUtf8(u.substr(0, close));
-    }
-    std::u32string u = U32(h);
-    if (u.empty() || (u.back() != U'）' && u.back() != U')')) return std::string();
-    const size_t open = u.find_last_of(U"（(");
-    if (open == std::u32string::npos || u.size() - open - 2 == 0 || u.size() - open - 2 > 4) return std::string();
-    return ToUtf8(u.substr(open + 1, u.size() - open - 2));
-  };
+  auto unit_of = BracketUnit;
   auto total_or_rate = [](const std::string& name) {
     for (const char* w : {"合计", "总计", "小计", "共计", "率", "占比", "比例", "%", "％"}) {
       if (Has(name, w)) return true;
@@ -9665,6 +9673,138 @@ void RelationAnalysis::FindQuantityTotalLines(const sdk::Document& doc) {
       names.push_back(row_names[r]);
     }
     sum_lines(lines, names, table_unit);
+  }
+}
+
+// A row of a table equal to the sum of the run of rows right below it (or right above it) in every
+// value column, named by no word: 净利润 | 归属母公司股东的净利润 | 少数股东损益 in a five-year table of
+// results; 环境保护投入（万元） over two kinds of spending in 万元. The columns are the witnesses and only
+// their arithmetic says the rows are a sum, so it is taken only when all of this holds:
+// - a tab or aligned table of the model with three value columns or more;
+// - the total row j and a run of 2 to 4 rows next to it (rows left empty in every column may stand
+//   between), none naming a rate, a share, a per-unit or average value, a year, an of-which or a
+//   subtotal (other readers take those), all naming the same unit in their brackets or all none;
+// - witnesses: columns where j and every row of the run hold a figure; each a plain quantity (no
+//   percentage, no year, no approximation) of one unit and magnitude, none already a total;
+// - kWitnesses or more; every witness but at most one adds up, none is off by more than a slip (15 %:
+//   another quantity), and proving witnesses (two or more non-zero parts, a total printing three
+//   digits or more; a sum by zeros or one part equal to the total adds up in any table) number
+//   kProvingNamed when the rows name one unit (as the total lines above ask), kProvingBare when the
+//   arithmetic alone groups them.
+// The shortest run that holds is taken; j is then a total and its witnesses are sums. A witness
+// that does not add up is an error when kProvingBare others prove the grouping (a coincidence in
+// four columns of three-digit totals is not to be expected), else a warning: the grouping is read
+// from the arithmetic of few columns.
+void RelationAnalysis::FindRowsSummingTheRowsBelow(const sdk::Document& doc) {
+  if (!doc.HasStructure()) return;
+  constexpr uint32_t kLineGrids = ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS;
+  constexpr size_t kWitnesses = 3;
+  constexpr size_t kProvingNamed = 2;
+  constexpr size_t kProvingBare = 4;
+  constexpr size_t kMaxRun = 4;
+  std::map<uint64_t, int> figure_at;
+  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  auto year_label = [](const std::string& l) {
+    return l.size() >= 4 && (l.compare(0, 2, "19") == 0 || l.compare(0, 2, "20") == 0) &&
+           std::all_of(l.begin(), l.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+  };
+  auto summable_label = [&](const std::string& name) {
+    // A unit per something (吨/万元) is a rate; a quantity per year (千克/年) is not.
+    const std::string unit = BracketUnit(name);
+    const bool per_unit = Has(unit, "/") && !(unit.size() >= 4 && unit.compare(unit.size() - 4, 4, "/年") == 0);
+    return !name.empty() && !RateLabel(name) && !per_unit && !year_label(name) && !IsNestedLabel(name) &&
+           !OfWhichLabel(name);
+  };
+  auto digits = [](const std::string& s) { return std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+  for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
+    const esgaudit_table t = doc.Table(ti);
+    if ((t.source & kLineGrids) == 0 || t.grid_columns < 4) continue;
+    std::map<uint32_t, std::vector<int>> by_row;  // row -> figure per column, -1 empty, -2 words
+    std::map<uint32_t, std::string> names;
+    for (const esgaudit_table_cell& c : doc.GridCells(t)) {
+      if (c.column >= t.grid_columns || (c.flags & ESGAUDIT_TABLE_CELL_HEADER)) continue;
+      auto& row = by_row.emplace(c.row, std::vector<int>(t.grid_columns, -1)).first->second;
+      const std::string cell(sdk::Trim(sdk::View(c.text)));
+      if (c.column == 0) {
+        names[c.row] = cell;
+        continue;
+      }
+      auto it = figure_at.find(c.offset);
+      if (it != figure_at.end() && figures_[it->second].text == cell) {
+        row[c.column] = it->second;
+      } else if (!cell.empty()) {
+        row[c.column] = -2;
+      }
+    }
+    // The rows in order, spacer rows (no label, no cell) left out.
+    std::vector<std::vector<int>> rows;
+    std::vector<std::string> row_names;
+    for (const auto& [r, cells] : by_row) {
+      const std::string& name = names[r];
+      if (name.empty() && std::all_of(cells.begin(), cells.end(), [](int f) { return f == -1; })) continue;
+      rows.push_back(cells);
+      row_names.push_back(name);
+    }
+    auto plain = [&](int f, const Figure& total) {
+      const Figure& x = figures_[f];
+      return x.kind == ESGAUDIT_FACT_QUANTITY && x.qualifiers == 0 && x.magnitude == total.magnitude &&
+             x.unit == total.unit && x.value >= 0 && !Summed(f);
+    };
+    for (size_t j = 0; j < rows.size(); ++j) {
+      if (!summable_label(row_names[j])) continue;
+      const std::string unit = BracketUnit(row_names[j]);
+      for (int dir : {1, -1}) {
+        bool done = false;
+        for (size_t n = 2; n <= kMaxRun && !done; ++n) {
+          if (dir > 0 ? j + n >= rows.size() : j < n) break;
+          std::vector<size_t> run;
+          for (size_t k = 1; k <= n; ++k) run.push_back(dir > 0 ? j + k : j - k);
+          if (!std::all_of(run.begin(), run.end(), [&](size_t i) {
+                return summable_label(row_names[i]) && BracketUnit(row_names[i]) == unit;
+              })) {
+            break;  // a longer run holds this row too
+          }
+          if (dir < 0) std::reverse(run.begin(), run.end());
+          std::vector<Relation> found;
+          size_t proving = 0, holds = 0;
+          bool misread = false;
+          for (size_t w = 1; w < t.grid_columns && !misread; ++w) {
+            const int total = rows[j][w];
+            if (total < 0 || std::any_of(run.begin(), run.end(), [&](size_t i) { return rows[i][w] < 0; })) continue;
+            const Figure& tf = figures_[total];
+            std::vector<int> parts;
+            size_t nonzero = 0;
+            for (size_t i : run) {
+              parts.push_back(rows[i][w]);
+              nonzero += figures_[rows[i][w]].value != 0;
+            }
+            if (!plain(total, tf) || !std::all_of(parts.begin(), parts.end(), [&](int f) { return plain(f, tf); })) {
+              misread = true;
+              break;
+            }
+            Relation rel;
+            if (!TableSum(total, parts, row_names[j], &rel) || OffByMoreThanASlip(rel, tf)) {
+              misread = true;
+              break;
+            }
+            rel.evidence = Evidence::kLayout;
+            holds += rel.consistent;
+            proving += rel.consistent && nonzero >= 2 && digits(tf.text) >= 3;
+            found.push_back(std::move(rel));
+          }
+          if (misread || found.size() < kWitnesses || holds + 1 < found.size() ||
+              proving < (unit.empty() ? kProvingBare : kProvingNamed)) {
+            continue;
+          }
+          for (Relation& rel : found) {
+            rel.certainty = proving >= kProvingBare ? Certainty::kCertain : Certainty::kLikely;
+            Add(std::move(rel));
+          }
+          done = true;
+        }
+        if (done) break;
+      }
+    }
   }
 }
 

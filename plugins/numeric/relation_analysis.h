@@ -253,6 +253,10 @@ class RelationAnalysis {
   // by a quantity and no total word (全年安全投入 after three kinds of spending, 万元 each; 综合能耗
   // after two kinds of energy in 千克/年): read from the arithmetic of most witnesses (see the .cc).
   void FindQuantityTotalLines(const sdk::Document& doc);
+  // A row of a table of three value columns or more (years) equal to the sum of the run of two to four
+  // rows right below it (or right above it) in every column but at most one, named by no word (净利润
+  // over 归属母公司股东的净利润 and 少数股东损益): read from the arithmetic of the columns (see the .cc).
+  void FindRowsSummingTheRowsBelow(const sdk::Document& doc);
   // A footnote's 其中 of a figure carrying its note mark: `总耗水量（百万吨）注2 | 227.7` in a KPI table or
   // `1,200万元註` in prose, then a note `註2 其中，地表水…百万吨，…，其他水…百万吨` below it: the note's
   // figures are the marked figure's parts (see the .cc).

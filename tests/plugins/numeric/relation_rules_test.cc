@@ -5116,6 +5116,77 @@ TEST(RelationRulesTest, ALineNamedByTheQuantityItTotalsSumsTheLinesOfItsUnitBefo
   }
 }
 
+// A row equal to the sum of the run of rows right below it in every year column, no word naming it
+// a total: profit over its parts by holder in a five-year table, itself a part of the profit before
+// tax above it (labels name no unit: the arithmetic of four columns or more is the evidence, one
+// column off is then an error), spending over its two kinds in a three-year table whose rows name
+// one unit (万元: one column off is a warning).
+TEST(RelationRulesTest, ARowEqualToTheSumOfTheRowsBelowItInEveryYearColumnIsTheirTotal) {
+  auto replaced = [](std::string s, const std::string& from, const std::string& to) {
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  const std::string head = "项目\t2012年\t2013年\t2014年\t2015年\t2016年\n";
+  const std::string results = "经营业绩\n" + head +
+                              "营业收入\t8,410\t9,035\t9,870\t10,212\t11,604\n"
+                              "税前利润\t1,480\t1,611\t1,702\t1,843\t2,016\n"
+                              "所得税\t230\t249\t284\t268\t312\n"
+                              "利润\t1,250\t1,362\t1,418\t1,575\t1,704\n"
+                              "甲方应占\t1,010\t1,104\t1,230\t1,301\t1,398\n"
+                              "乙方应占\t240\t258\t188\t274\t306\n"
+                              "员工人数\t3,120\t3,305\t3,287\t3,410\t3,522\n"
+                              "公司经营稳健。\n";
+  ExpectCleanAndRecognised(results, "zh", {{"parts-total", {"1,250", "1,010", "240"}},
+                                           {"parts-total", {"1,704", "1,398", "306"}}});
+  ExpectChangesFlagged(results, {{"\t258\t", "\t284\t", {"1,104 + 284 = 1,388"}},
+                                 {"\t1,398\n", "\t1,498\n", {"1,498 + 306 = 1,804"}}},
+                       "error", "zh");
+  const std::string spending = "环境绩效\n"
+                               "项目\t2022年度\t2023年度\t2024年度\n"
+                               "总用水量（立方米）\t182,450\t176,320\t171,905\n"
+                               "环保投入（万元）\t1,460\t1,525\t1,610\n"
+                               "环保设施建设投入（万元）\t620\t705\t688\n"
+                               "环保设施运行投入（万元）\t840\t820\t922\n"
+                               "废水排放量（吨）\t52,310\t50,420\t49,880\n"
+                               "公司持续加大环保投入。\n";
+  ExpectCleanAndRecognised(spending, "zh", {{"parts-total", {"1,525", "705", "820"}}});
+  ExpectChangesFlagged(spending, {{"\t705\t", "\t745\t", {"745 + 820 = 1,565"}}}, "warning");
+  // Near misses, each with the cell changed that the tables above flag: three year columns whose
+  // rows name no unit (too few witnesses for the arithmetic alone); a part of another unit; the sum
+  // holding in one column of four; rows of percentages; rows labelled by years (a series, not parts).
+  const std::string three = "经营业绩\n项目\t2014年\t2015年\t2016年\n"
+                            "利润\t1,418\t1,575\t1,704\n"
+                            "甲方应占\t1,230\t1,301\t1,398\n"
+                            "乙方应占\t188\t274\t306\n"
+                            "员工人数\t3,287\t3,410\t3,522\n";
+  const std::string one_of_four = "经营业绩\n项目\t2013年\t2014年\t2015年\t2016年\n"
+                                  "利润\t1,362\t1,418\t1,575\t1,704\n"
+                                  "甲方应占\t1,104\t1,290\t1,361\t1,458\n"
+                                  "乙方应占\t258\t188\t274\t306\n";
+  const std::string shares = "经营业绩\n" + head +
+                             "营业收入增长率\t12.5%\t14.2%\t11.8%\t15.6%\t13.1%\n"
+                             "甲业务\t8.0%\t9.1%\t7.5%\t10.2%\t8.6%\n"
+                             "乙业务\t4.5%\t5.1%\t4.3%\t5.4%\t4.5%\n";
+  const std::string years = "历年业绩\n项目\t甲\t乙\t丙\t丁\t戊\n"
+                            "2016年\t1,250\t1,362\t1,418\t1,575\t1,704\n"
+                            "2015年\t1,010\t1,104\t1,230\t1,301\t1,398\n"
+                            "2014年\t240\t258\t188\t274\t306\n";
+  for (const std::string& near : {
+           replaced(three, "\t274\t", "\t301\t"),
+           replaced(replaced(spending, "环保设施运行投入（万元）", "环保设施运行投入（吨）"), "\t705\t", "\t745\t"),
+           replaced(one_of_four, "\t258\t", "\t284\t"),
+           one_of_four,
+           shares,
+           replaced(shares, "9.1%", "9.9%"),
+           years,
+           replaced(years, "\t258\t", "\t284\t"),
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    EXPECT_TRUE(n.relations.empty()) << near << n.relations.size();
+  }
+}
+
 // A footnote's 其中 of a figure carrying its note mark: a KPI row whose label ends in its bracketed
 // unit and the mark (`总取水量（百万立方米）注1`), or a prose figure followed by the mark (`860万元註`).
 TEST(RelationRulesTest, AFootnotesOfWhichListIsThePartsOfTheMarkedFigure) {
