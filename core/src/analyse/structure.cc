@@ -211,6 +211,42 @@ constexpr auto kAnchored = std::regex_constants::match_continuous;
 
 }  // namespace
 
+namespace gates {
+
+bool MayOpenNumber(std::string_view s) {
+  if (s.empty()) return false;
+  const char c = s.front();
+  if (c == '(' || (c >= '0' && c <= '9')) return true;
+  // 第 and the Han numerals are three bytes each in UTF-8.
+  static constexpr std::string_view kOpenings[] = {"第", "一", "二", "三", "四", "五",
+                                                   "六", "七", "八", "九", "十"};
+  const std::string_view head = s.substr(0, 3);
+  for (std::string_view o : kOpenings)
+    if (head == o) return true;
+  return false;
+}
+
+const std::regex& NumberedTitle() {
+  static const std::regex kNumbered(
+      R"(^(?:第(?:一|二|三|四|五|六|七|八|九|十|百|\d)+(?:章|部分|篇)|(?:一|二|三|四|五|六|七|八|九|十)+、|\((?:一|二|三|四|五|六|七|八|九|十)+\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s*[^\d.%\s]))");
+  return kNumbered;
+}
+
+const std::regex& SectionNumber(size_t k) {
+  // Numbered headings: 第一章/第一部分 (1), 一、 (1), （一） (2), 1. (1), 1.1 (2), 1.1.1 and (1) (3).
+  // Alternations, not bracket expressions: std::regex matches bytes, and a Han numeral is three.
+  static const std::regex kNumbers[kSectionNumbers] = {
+      std::regex(R"(^第(?:一|二|三|四|五|六|七|八|九|十|百|\d)+(?:章|部分|篇))"),
+      std::regex(R"(^(?:一|二|三|四|五|六|七|八|九|十)+、)"),
+      std::regex(R"(^\((?:一|二|三|四|五|六|七|八|九|十)+\))"),
+      std::regex(R"(^\(\d{1,2}\))"),
+      std::regex(R"(^(\d{1,2})((?:\.\d{1,2}){0,3})\.?(?=[^\d.%]))"),
+  };
+  return kNumbers[k];
+}
+
+}  // namespace gates
+
 // ---- Builder -------------------------------------------------------------------------------
 
 StructureBuilder::StructureBuilder(const Document& doc, Structure* out)
@@ -1325,11 +1361,11 @@ void StructureBuilder::MarkToc() {
 void StructureBuilder::FindSections() {
   // Numbered headings: 第一章/第一部分 (1), 一、 (1), （一） (2), 1. (1), 1.1 (2), 1.1.1 and (1) (3).
   // Alternations, not bracket expressions: std::regex matches bytes, and a Han numeral is three.
-  static const std::regex kChapter(R"(^第(?:一|二|三|四|五|六|七|八|九|十|百|\d)+(?:章|部分|篇))");
-  static const std::regex kHan(R"(^(?:一|二|三|四|五|六|七|八|九|十)+、)");
-  static const std::regex kParenHan(R"(^\((?:一|二|三|四|五|六|七|八|九|十)+\))");
-  static const std::regex kParenNum(R"(^\(\d{1,2}\))");
-  static const std::regex kDotted(R"(^(\d{1,2})((?:\.\d{1,2}){0,3})\.?(?=[^\d.%]))");
+  const std::regex& kChapter = gates::SectionNumber(0);
+  const std::regex& kHan = gates::SectionNumber(1);
+  const std::regex& kParenHan = gates::SectionNumber(2);
+  const std::regex& kParenNum = gates::SectionNumber(3);
+  const std::regex& kDotted = gates::SectionNumber(4);
   const size_t n = s_.lines_.size();
   std::vector<uint32_t> stack;  // open sections, outermost first
   auto close_to = [&](uint32_t level, uint32_t before_line) {
@@ -1346,7 +1382,9 @@ void StructureBuilder::FindSections() {
       std::smatch m;
       uint32_t level = 1;
       std::string number;
-      if (std::regex_search(t, m, kChapter, kAnchored) || std::regex_search(t, m, kHan, kAnchored)) {
+      // Without a number's opening none of the expressions matches: the heading keeps level 1.
+      if (!gates::MayOpenNumber(t)) {
+      } else if (std::regex_search(t, m, kChapter, kAnchored) || std::regex_search(t, m, kHan, kAnchored)) {
         level = 1;
         number = m[0].str();
       } else if (std::regex_search(t, m, kParenHan, kAnchored)) {
@@ -1377,8 +1415,7 @@ void StructureBuilder::FindSections() {
 }
 
 void StructureBuilder::AssignRoles() {
-  static const std::regex kNumbered(
-      R"(^(?:第(?:一|二|三|四|五|六|七|八|九|十|百|\d)+(?:章|部分|篇)|(?:一|二|三|四|五|六|七|八|九|十)+、|\((?:一|二|三|四|五|六|七|八|九|十)+\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s*[^\d.%\s]))");
+  const std::regex& kNumbered = gates::NumberedTitle();
   const size_t n = s_.lines_.size();
   // The titles the table of contents lists: a line that is one of them is a heading wherever it
   // stands ("领导致辞" right above the letter, with no blank line around it).
@@ -1461,9 +1498,10 @@ void StructureBuilder::AssignRoles() {
       ls.role = figures ? ESGAUDIT_ROLE_INFOGRAPHIC : ESGAUDIT_ROLE_OTHER;
     } else if (text_cells == 1) {
       size_t cps = CodePointCount(first);
-      std::string f(first);
       // "1.1 GW" is a figure with its unit, not section 1.1: a Latin title has three letters or more.
-      bool numbered = std::regex_search(f, kNumbered, kAnchored) && cps <= 40 &&
+      // The length and the opening are tested before the expression (none of them has side effects).
+      bool numbered = cps <= 40 && gates::MayOpenNumber(first) &&
+                      std::regex_search(std::string(first), kNumbered, kAnchored) &&
                       !OpensWithClassBound(Decode(Trim(first))) &&
                       (sdk::HasCjk(first) || std::count_if(first.begin(), first.end(), [](char c) {
                                                return IsAsciiAlpha(c);

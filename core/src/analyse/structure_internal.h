@@ -72,6 +72,25 @@ size_t FigureLetters(std::string_view s, bool* digit, bool* punct, bool* cjk, si
 // after them), 0 if it is no such header. structure_tables.cc.
 size_t PeriodHeaderColumns(std::string_view cell);
 
+// The structure builders' gates of their expressions: each test is true wherever the expression it
+// guards can match (where one is false the expression is not run), and the expressions, for the tests.
+namespace gates {
+// `s` opens with 第, a Han numeral 一 … 十, '(' or an ASCII digit: where a numbered heading's number
+// begins (every alternative of NumberedTitle and of each SectionNumbers expression opens so).
+bool MayOpenNumber(std::string_view s);
+const std::regex& NumberedTitle();  // AssignRoles' numbered title, anchored at s[0]
+// FindSections' numbers, in the order it tries them, each anchored at s[0]: 第一章 / 第一部分, 一、,
+// (一), (1), 1.1.
+const std::regex& SectionNumber(size_t k);
+constexpr size_t kSectionNumbers = 5;
+// At most 24 bytes, opening with f, F, 1 or 2: where Year can match the whole cell.
+bool MayBeYear(std::string_view cell);
+const std::regex& Year();  // YearLike's: "2021", "FY2022", "2020年度", "2021年 H1", matched whole
+// `lower` (a line with its ASCII letters lower-cased) holds 单位 or unit: where Unit can match.
+bool MayHoldUnit(std::string_view lower);
+const std::regex& Unit();  // a table's unit caption, "单位: 吨" (ASCII letters in any case)
+}  // namespace gates
+
 namespace markup {
 struct MarkupTable;
 }

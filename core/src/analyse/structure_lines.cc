@@ -68,15 +68,28 @@ void AppendUnnumbered(std::string_view s, std::string* out) {
   out->append(s.data() + run, s.size() - run);
 }
 
-bool DecoratedPageNumber(std::string_view t) {
+const std::regex& DecoratedPageNumberExpression() {
   // Dashes are alternatives, not a bracket class: the expression runs on UTF-8 bytes, where a class
   // holding — would match one byte of it.
   static const std::regex kDecorated(
       R"(^(?:(?:-|—|–|－)\s*\d{1,3}\s*(?:-|—|–|－)|[pP]\.?\s*\d{1,3}|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|)"
       R"([pP]age\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$)");
-  // Every alternative holds a digit (\d: an ASCII one): without one, the expression is not run.
-  return t.size() <= 24 && std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-         std::regex_match(t.begin(), t.end(), kDecorated);
+  return kDecorated;
+}
+
+bool MayBeDecoratedPageNumber(std::string_view t) {
+  if (t.empty() || t.size() > 24) return false;
+  // Every alternative holds a digit (\d: an ASCII one).
+  if (std::none_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  // And opens with a dash, p or P, 第 or a digit (—, – and － are three bytes in UTF-8).
+  const char c = t.front();
+  if (c == '-' || c == 'p' || c == 'P' || (c >= '0' && c <= '9')) return true;
+  const std::string_view head = t.substr(0, 3);
+  return head == "—" || head == "–" || head == "－" || head == "第";
+}
+
+bool DecoratedPageNumber(std::string_view t) {
+  return MayBeDecoratedPageNumber(t) && std::regex_match(t.begin(), t.end(), DecoratedPageNumberExpression());
 }
 
 bool UnitCaptionText(std::string_view t) {

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <regex>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,11 @@ void AppendUnnumbered(std::string_view s, std::string* out);
 // "- 12 -", "P12", "第12页", "第12页共47页", "Page 12", "Page 12 of 80", "12 / 80" (at most 24
 // bytes): a page number whatever its place. A bare "12" is none.
 bool DecoratedPageNumber(std::string_view t);
+// Where DecoratedPageNumberExpression can match all of `t`: at most 24 bytes holding an ASCII digit
+// and opening with a dash (- — – －), p, P, 第 or a digit. DecoratedPageNumber runs the expression
+// only then.
+bool MayBeDecoratedPageNumber(std::string_view t);
+const std::regex& DecoratedPageNumberExpression();
 // "单位:吨", "(单位:百分比(%))", "Unit: tonnes" (at most 60 bytes; the matching view has ASCII
 // colons and brackets): a cell stating only a unit, a table's or chart's caption.
 bool UnitCaptionText(std::string_view t);

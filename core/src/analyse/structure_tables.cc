@@ -27,14 +27,37 @@ using sdk::Contains;
 using sdk::ContainsAny;
 using sdk::Trim;
 
-namespace {
+namespace gates {
 
-bool YearLike(std::string_view cell) {
+bool MayBeYear(std::string_view cell) {
+  if (cell.empty() || cell.size() > 24) return false;
+  const char c = cell.front();
+  return c == 'f' || c == 'F' || c == '1' || c == '2';
+}
+
+const std::regex& Year() {
   static const std::regex kYear(
       R"(^(?:fy\s*)?(?:19|20)\d\d\s*(?:年|年度|年末|年底)?(?:\s*(?:上半年|下半年|h1|h2|q[1-4]))?$)",
       std::regex::icase);
-  if (cell.size() > 24) return false;
-  return std::regex_match(std::string(cell), kYear);
+  return kYear;
+}
+
+bool MayHoldUnit(std::string_view lower) {
+  return lower.find("单位") != std::string_view::npos || lower.find("unit") != std::string_view::npos;
+}
+
+// On the matching view, where full-width colons and brackets are ASCII.
+const std::regex& Unit() {
+  static const std::regex kUnit(R"((?:单位|unit)\s*:\s*([^\s),;|]{1,24}))", std::regex::icase);
+  return kUnit;
+}
+
+}  // namespace gates
+
+namespace {
+
+bool YearLike(std::string_view cell) {
+  return gates::MayBeYear(cell) && std::regex_match(std::string(cell), gates::Year());
 }
 
 bool Starts(std::string_view t, std::string_view p) { return t.substr(0, p.size()) == p; }
@@ -1044,8 +1067,7 @@ void StructureBuilder::FindTables() {
       }
     }
   }
-  // On the matching view, where full-width colons and brackets are ASCII.
-  static const std::regex kUnit(R"((?:单位|unit)\s*:\s*([^\s),;|]{1,24}))", std::regex::icase);
+  const std::regex& kUnit = gates::Unit();
   // The line's cells, side-banner letters aside. A cell of periods set one space apart is one cell
   // per period, unless that gives the line more than `width` cells (the table's widest row: a chart's
   // axis "2012 2013 2014 2015 2016" under each of four charts heads no twenty columns).
@@ -1671,7 +1693,7 @@ void StructureBuilder::FindTables() {
     uint32_t to = tb.header_line != kNoIndex ? tb.header_line : tb.first_line;
     for (uint32_t j = from; j <= to && tb.unit.empty(); ++j) {
       std::string_view v = LineView(j);
-      if (v.size() > kMaxRegexLine) continue;
+      if (v.size() > kMaxRegexLine || !gates::MayHoldUnit(LowerLine(j))) continue;
       std::string line(v);
       std::smatch m;
       if (std::regex_search(line, m, kUnit)) tb.unit = m[1].str();

@@ -1,0 +1,165 @@
+// The structure builders' gates of their expressions (core/src/analyse/structure_internal.h, gates):
+// each test must be true wherever the expression it guards matches, so that running the expression
+// only where the test holds gives the answers of running it everywhere. Random texts from pieces of
+// numbered headings, year cells and unit captions, with near misses of each opening.
+#include <gtest/gtest.h>
+
+#include <esgaudit/text.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "analyse/structure_internal.h"
+#include "analyse/structure_lines.h"
+
+namespace esgaudit {
+namespace {
+
+constexpr auto kAnchored = std::regex_constants::match_continuous;
+
+// Half the texts open with one of `forms` (what the expression reads), the rest of each text is
+// 0 to max_parts - 1 random pieces (near misses among them), before or after the form.
+std::string RandomText(std::mt19937* rng, const std::vector<std::string>& forms,
+                       const std::vector<std::string>& pieces, size_t max_parts) {
+  std::uniform_int_distribution<size_t> piece(0, pieces.size() - 1);
+  std::string s;
+  if ((*rng)() % 2 == 0) s = forms[(*rng)() % forms.size()];
+  const size_t parts = (*rng)() % max_parts;
+  for (size_t p = 0; p < parts; ++p) {
+    if ((*rng)() % 4 == 0)
+      s = pieces[piece(*rng)] + s;
+    else
+      s += pieces[piece(*rng)];
+  }
+  // ASCII letters in either case (Year and Unit ignore case).
+  for (char& c : s)
+    if ((*rng)() % 3 == 0 && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return s;
+}
+
+const std::vector<std::string> kNumberForms = {
+    "第一章", "第十二部分", "第3篇", "第二十章 ", "一、", "十一、", "(三)", "(十)", "(1)", "(12)",
+    "1", "1.", "1.1", "2.3.4", "1.2.3.4", "12.1 ", "3、"};
+
+// Openings of numbered headings and their near misses (弟 for 第, full-width digits and brackets,
+// 〇 and 零, a blank or a letter before the number), then titles and punctuation.
+const std::vector<std::string> kNumberPieces = {
+    "第", "弟", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两",
+    "章", "部分", "篇", "节", "、", ",", "(", ")", "（", "）", "[", "1", "2", "9", "12", "123", "１",
+    ".", "。", "%", " ", "\t", "公司治理", "环境", "GW", "a", "Chapter ", "Ⅰ", "-", "#"};
+
+const std::vector<std::string> kYearForms = {"2021", "1999", "fy2022", "fy 2020", "2020年", "2019年度",
+                                             "2021年末", "2018年底", "2021 h1", "2022年上半年", "2020q3"};
+
+// Year cells and their near misses (18xx, 21xx, three or five digits, an F without its Y, other
+// suffixes), then other cell text.
+const std::vector<std::string> kYearPieces = {
+    "fy",   "f",    "y",    "19",     "20",     "18",   "21",  "2",    "0",   "1",  "5",   "9",
+    "00",   "22",   " ",    "年",     "年度",   "年末", "年底", "年初", "月",  "上半年", "下半年",
+    "h1",   "h2",   "h3",   "q1",     "q4",     "q5",   "排放量", "total", "%",  "-",  "(",  "２０２１"};
+
+const std::vector<std::string> kUnitForms = {"单位:吨", "单位 : 万元", "unit: tco2e", "(unit:mwh)", "单位:%"};
+
+// Unit captions and near misses (单 位 split, units, an ASCII or no colon), inside longer lines.
+const std::vector<std::string> kUnitPieces = {
+    "单位", "单 位", "位", "unit", "units", "uni t", "community", ":", "：", " ", "吨", "万元", "%",
+    "tco2e", "(", ")", ",", ";", "|", "二氧化碳排放", "2021", "排放量", "mwh", "人"};
+
+TEST(StructureGatesTest, NumberOpeningHoldsWhereverANumberedHeadingMatches) {
+  std::mt19937 rng(20261202);
+  size_t titles = 0, sections[gates::kSectionNumbers] = {}, gated = 0;
+  for (int round = 0; round < 60000; ++round) {
+    const std::string s = RandomText(&rng, kNumberForms, kNumberPieces, 5);
+    const bool open = gates::MayOpenNumber(s);
+    gated += !open;
+    if (std::regex_search(s, gates::NumberedTitle(), kAnchored)) {
+      ASSERT_TRUE(open) << s;
+      ++titles;
+    }
+    for (size_t k = 0; k < gates::kSectionNumbers; ++k) {
+      if (std::regex_search(s, gates::SectionNumber(k), kAnchored)) {
+        ASSERT_TRUE(open) << k << " " << s;
+        ++sections[k];
+      }
+    }
+  }
+  // Each expression matches often enough for a wrong gate to show, and the gate turns most texts away.
+  EXPECT_GT(titles, 3000u);
+  for (size_t k = 0; k < gates::kSectionNumbers; ++k) EXPECT_GT(sections[k], 300u) << k;
+  EXPECT_GT(gated, 20000u);
+}
+
+TEST(StructureGatesTest, NumberOpeningNearMisses) {
+  for (const char* s : {"第一章 公司治理", "一、治理架构", "(一) 董事会", "(1) 组织", "1.1 组织架构", "十、展望"})
+    EXPECT_TRUE(gates::MayOpenNumber(s)) << s;
+  for (const char* s : {"", " 1.1 组织架构", "弟一章", "〇、", "（一）", "１.１", "Chapter 1", "章"})
+    EXPECT_FALSE(gates::MayOpenNumber(s)) << s;
+}
+
+TEST(StructureGatesTest, YearGateHoldsWhereverTheYearExpressionMatches) {
+  std::mt19937 rng(7);
+  size_t years = 0, gated = 0;
+  for (int round = 0; round < 60000; ++round) {
+    const std::string s = RandomText(&rng, kYearForms, kYearPieces, 3);
+    const bool may = gates::MayBeYear(s);
+    gated += !may;
+    if (std::regex_match(s, gates::Year())) {
+      ASSERT_TRUE(may) << s;
+      ++years;
+    }
+  }
+  EXPECT_GT(years, 1000u);
+  EXPECT_GT(gated, 20000u);
+  for (const char* s : {"2021", "FY2022", "fy 2020", "2020年度", "2021年 H1", "1998年末"})
+    EXPECT_TRUE(gates::MayBeYear(s) && std::regex_match(std::string(s), gates::Year())) << s;
+  for (const char* s : {"", " 2021", "Y2021", "２０２１", "2021年 H1 2021年 H2 2021年 H1"})
+    EXPECT_FALSE(gates::MayBeYear(s)) << s;
+}
+
+TEST(StructureGatesTest, UnitGateHoldsWhereverTheUnitExpressionMatches) {
+  std::mt19937 rng(11);
+  size_t units = 0, gated = 0;
+  for (int round = 0; round < 60000; ++round) {
+    const std::string s = RandomText(&rng, kUnitForms, kUnitPieces, 6);
+    const bool may = gates::MayHoldUnit(sdk::AsciiLower(s));
+    gated += !may;
+    std::smatch m;
+    if (std::regex_search(s, m, gates::Unit())) {
+      ASSERT_TRUE(may) << s;
+      ++units;
+    }
+  }
+  EXPECT_GT(units, 3000u);
+  EXPECT_GT(gated, 10000u);
+  EXPECT_TRUE(gates::MayHoldUnit(sdk::AsciiLower("(UNIT: tonnes)")));
+  EXPECT_TRUE(gates::MayHoldUnit("单位:吨"));
+  EXPECT_FALSE(gates::MayHoldUnit(sdk::AsciiLower("单 位:吨 UNI T:t")));
+}
+
+// Page numbers and their near misses (a dash, p, P, 第 or a digit not first; full-width digits).
+const std::vector<std::string> kPageForms = {"- 12 -", "—3—", "–7–", "－5－", "P12", "p.3", "第12页", "第 3 页 共 47 页",
+                                             "Page 12", "page 3 of 80", "12 / 80", "3/4"};
+const std::vector<std::string> kPagePieces = {"-", "—", "–", "－", "p", "P", ".", "第", "页", "共", "age", " of ",
+                                              "/", " ", "1", "12", "123", "１２", "a", "目录", "#", "(", "·"};
+
+TEST(StructureGatesTest, PageNumberGateHoldsWhereverThePageNumberExpressionMatches) {
+  std::mt19937 rng(13);
+  size_t pages = 0, gated = 0;
+  for (int round = 0; round < 60000; ++round) {
+    const std::string s = RandomText(&rng, kPageForms, kPagePieces, 3);
+    const bool may = lines::MayBeDecoratedPageNumber(s);
+    gated += !may;
+    if (std::regex_match(s, lines::DecoratedPageNumberExpression())) {
+      ASSERT_TRUE(may) << s;
+      ++pages;
+    }
+    ASSERT_EQ(lines::DecoratedPageNumber(s), may && std::regex_match(s, lines::DecoratedPageNumberExpression()));
+  }
+  EXPECT_GT(pages, 3000u);
+  EXPECT_GT(gated, 10000u);
+  for (const char* s : {"·12", "(12)", "目录 3", " 12 / 80", "１２"}) EXPECT_FALSE(lines::MayBeDecoratedPageNumber(s)) << s;
+}
+
+}  // namespace
+}  // namespace esgaudit
