@@ -2989,10 +2989,15 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
   // The last token the last `collect` read: where it stopped, or the paragraph's edge (-1: none).
   long stopped_at = -1;
   // A total word between a part's label and its figure ("意外险保费累计3000元", "用于甲类产品共计25张"):
-  // label text before it in its clause and the figure right after it.
+  // label text before it in its clause and the figure right after it, or after the one or two
+  // characters of the figure's own qualifier ("现场服务累计超过2,000人次", "累计约3.4亿元").
   auto qualifies_figure = [&](long k) {
-    return toks[k].type == Tok::kTotal && k > 0 && toks[k - 1].type == Tok::kText &&
-           k + 1 < static_cast<long>(toks.size()) && toks[k + 1].type == Tok::kFact;
+    if (toks[k].type != Tok::kTotal || k == 0 || toks[k - 1].type != Tok::kText) return false;
+    for (long j = k + 1; j < static_cast<long>(toks.size()) && j <= k + 3; ++j) {
+      if (toks[j].type == Tok::kFact) return j == k + 1 || figures_[toks[j].figure].qualifiers != 0;
+      if (toks[j].type != Tok::kText) return false;
+    }
+    return false;
   };
   // Whether a figure follows token `k` in its sentence.
   auto figure_ahead = [&](long k) {
@@ -3133,6 +3138,11 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         // many deals the amount was, another dimension of the same part; it neither ends the list
         // nor is a part, and its clause goes on the list.
         clause_part = true;
+      } else if (f->kind == total.kind && clause_part && MoneyUnit(total.unit) && !f->unit.empty() &&
+                 !MoneyUnit(f->unit) && dir > 0 && toks[k - 1].type == Tok::kText) {
+        // "其中，300万元用于建设5条水渠，100万元用于助学": a measure after the words of a part in money,
+        // in the part's own clause, says what the amount bought; the list goes on.
+        continue;
       } else if (f->kind == total.kind) {
         break;  // another quantity: a new list begins
       }
@@ -3427,12 +3437,29 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       // "监事会由5名监事组成，其中", "完成305项新品工艺开发项目，其中": words after the total close
       // its clause, up to 20 characters ("10台燃煤机组全部完成超低排放改造，其中": a noun and a verb phrase).
       // 构成 reads as 组成 there ("由11名董事构成，其中"), though it is a composition token. A bracketed
-      // remark may follow the words ("发行了3.5亿股A股（代码：600011），其中").
-      auto clause_word = [&](long j) { return toks[j].type == Tok::kText || toks[j].type == Tok::kCompose; };
-      if (k >= 0 && !marker && clause_word(k) && passed == 1) {
-        long j = k;
-        for (int n = 0; j >= 0 && clause_word(j) && n < 20; ++n) --j;
-        if (j >= 0 && toks[j].type == Tok::kFact) k = j;
+      // remark may follow the words ("发行了3.5亿股A股（代码：600011），其中"). A conjunction ends the
+      // words (it may join another thing to the total: "完成超低排放与节能改造"), except in words saying
+      // what an amount is for ("捐赠400万元用于基础设施建设和助学，其中"): it joins two uses of it.
+      auto clause_word = [&](long j, bool purpose) {
+        if (toks[j].type == Tok::kEnum) {
+          return purpose && j >= 1 && j + 1 < static_cast<long>(t) && toks[j - 1].type == Tok::kText &&
+                 toks[j + 1].type == Tok::kText;
+        }
+        return toks[j].type == Tok::kText || toks[j].type == Tok::kCompose;
+      };
+      if (k >= 0 && !marker && clause_word(k, false) && passed == 1) {
+        for (bool purpose : {false, true}) {
+          long j = k;
+          for (int n = 0; j >= 0 && clause_word(j, purpose) && n < 20; ++n) --j;
+          const bool amount_used = j >= 0 && toks[j].type == Tok::kFact && MoneyUnit(figures_[toks[j].figure].unit) &&
+                                   token_chars_ != nullptr && j + 2 < static_cast<long>(t) &&
+                                   (*token_chars_)[j + 1] == U'用' &&
+                                   ((*token_chars_)[j + 2] == U'于' || (*token_chars_)[j + 2] == U'作');
+          if (j >= 0 && toks[j].type == Tok::kFact && (!purpose || amount_used)) {
+            k = j;
+            break;
+          }
+        }
       }
       if (k < 0) continue;
       // "…合同制员工为4,600人…。其中合同制员工包括300位管理人员，1,100位技术人员…": a subset word right
@@ -3503,6 +3530,59 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         // figure before it, in a clause of its own words, stands between a total and its 其中. The
         // total is that figure when it is of the parts' unit and 其中 goes on the change's sentence
         // (after "…增长6.67%。其中" the parts may be of an earlier figure of the paragraph).
+        // "研发投入11.06亿元，同比增长33.23%。其中，研发费用为7.15亿元，…增长6.67%。其中，制造板块的研发投入
+        // 9.63亿元": a 其中 opening the sentence right after a figure and its change (the figure, a
+        // bracketed remark allowed, a comma, up to 12 characters of words and the change ending the
+        // sentence) opens a part of that figure when the part's label shares two characters with the
+        // figure's. When that figure is itself the single part of an earlier 其中, the part is of the
+        // earlier total instead where its label names that total (its stem's last two characters)
+        // and not the figure: a second 其中 read as of the first total. One part only; the pairing
+        // crosses a sentence, so a part above its total is a warning.
+        if (part != nullptr && !part->unit.empty() && IsChangeLabel(before->label) && k + 2 == static_cast<long>(t) &&
+            toks[k + 1].type == Tok::kEnd && !IsChangeLabel(part->label)) {
+          long j = k - 1;
+          while (j >= 0 && toks[j].type == Tok::kText && k - j <= 12) --j;
+          long g = j >= 1 && j < k - 1 && toks[j].type == Tok::kComma ? j - 1 : -1;
+          if (g >= 0 && toks[g].type == Tok::kClose) {
+            const long m = matching(g);
+            g = m >= 1 ? m - 1 : -1;
+          }
+          const Figure* gf = g >= 0 ? fig(toks[g]) : nullptr;
+          int whole = -1;
+          const std::u32string part_han = HanOf(part->label);
+          auto stem_end = [&](int figure) {
+            const std::u32string stem = HanOf(ToUtf8(LabelStem(figures_[figure].label)));
+            return stem.size() >= 2 ? stem.substr(stem.size() - 2) : std::u32string();
+          };
+          auto names = [&](int figure) {
+            const std::u32string end = stem_end(figure);
+            return !end.empty() && part_han.find(end) != std::u32string::npos;
+          };
+          if (gf != nullptr && gf->unit == part->unit && gf->kind == part->kind && !IsChangeLabel(gf->label)) {
+            const int gi = toks[g].figure;
+            if (auto outer = subset_of.find(gi); outer != subset_of.end()) {
+              if (figures_[outer->second].unit == part->unit && names(outer->second) && !names(gi)) whole = outer->second;
+            } else {
+              const std::u32string g_han = HanOf(gf->label);
+              for (size_t a = 0; a + 1 < part_han.size() && whole < 0; ++a) {
+                if (g_han.find(part_han.substr(a, 2)) != std::u32string::npos) whole = gi;
+              }
+            }
+          }
+          if (whole >= 0) {
+            bool enumerated = false, nested = false;
+            std::vector<int> parts = collect(t + 1, +1, figures_[whole], &enumerated, &nested);
+            if (parts.size() == 1 && !nested && parts[0] == toks[first].figure) {
+              subset_of[parts[0]] = whole;
+              Relation r = Stated(RelationKind::kSubset, whole, parts);
+              r.certainty = Certainty::kLikely;
+              r.flag = !r.consistent;
+              Add(std::move(r));
+              continue;
+            }
+            // A list is left to the readings below.
+          }
+        }
         long changed = -1;
         bool same_sentence = true;
         for (long j = k + 1; j < static_cast<long>(t); ++j) same_sentence = same_sentence && toks[j].type != Tok::kEnd;
@@ -3629,6 +3709,13 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         Relation r = Stated(RelationKind::kSubset, toks[k].figure, parts);
         r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
         r.flag = !r.consistent;
+        // "超过5,100人次，其中…超过2,000人次": two open lower bounds (超过, not 余 or 多: a little over)
+        // are read up to the next step of their last digit, a convention, not what the words prove: a
+        // part above its total so read is a warning.
+        auto open_bound = [](const Figure& f) {
+          return (f.qualifiers & ESGAUDIT_QUAL_MORE) && !Has(f.text, "余") && !Has(f.text, "多");
+        };
+        if (open_bound(*total) && open_bound(figures_[parts[0]])) r.certainty = Certainty::kLikely;
         Add(std::move(r));
       } else {
         // "员工总人数90,882人，其中残疾员工413人，少数民族员工4,932人，女性员工19,090人": kinds of the

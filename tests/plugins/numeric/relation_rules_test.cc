@@ -1300,6 +1300,63 @@ TEST(RelationRulesTest, AQiZhongFindsItsTotalPastABracketAfterTheClauseWords) {
                     "relations").relations.empty());
 }
 
+// Words saying what an amount is for (用于…) may join two uses with 和 before 其中, and a measure in a
+// part's own clause (修建5条道路) says what that part bought: the list goes on past it. A conjunction in
+// other closing words still ends them (see above), and a measure in a clause of its own ends the list.
+TEST(RelationRulesTest, AQiZhongAfterTheUsesOfAnAmountListsPartsPastWhatTheyBought) {
+  const std::string clean = "公司捐赠400万元用于当地道路建设和对困难学生的资助。其中，300万元用于修建5条道路，100万元用于发放助学金。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"400万元", "300万元", "100万元"}}});
+  ExpectChangesFlagged(clean, {{"300万元", "330万元", {"330万元"}}}, ": warning: ");
+  // Without words of use the conjunction ends the clause words: no total is found.
+  EXPECT_TRUE(Check("公司捐赠400万元修建当地道路和学校。其中，300万元修建5条道路，100万元发放助学金。\n", "zh",
+                    "relations").relations.empty());
+  // A measure in a clause of its own ends the list: the first part alone is a subset.
+  ReportResult r = Check("公司捐赠400万元用于当地道路建设。其中，300万元用于修建道路，全长5公里，100万元用于发放助学金。\n",
+                         "zh", "relations");
+  ASSERT_EQ(r.relations.size(), 1u);
+  EXPECT_EQ(r.relations[0].kind, "subset");
+}
+
+// A 其中 opening the sentence after a figure and its change opens a part of that figure when their
+// labels share two characters; a second such 其中, after the first part's change, is of the first
+// total where its label names that total and not the first part. Both pairings cross a sentence: a
+// part above its total is a warning.
+TEST(RelationRulesTest, AQiZhongAfterAFiguresChangeIsOfThatFigure) {
+  const std::string clean =
+      "公司2023年安全投入8.20亿元（含设备购置），同比增长12.5%。其中，安全费用为3.10亿元，实际安全费用同比增长4.2%。"
+      "其中，化工板块的安全投入为人民币5.40亿元，较上年增长9.1%。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"subset", {"8.20亿元", "3.10亿元"}}, {"subset", {"8.20亿元", "5.40亿元"}}});
+  ExpectChangesFlagged(clean, {{"3.10亿元", "31.00亿元", {"31.00亿元"}}, {"5.40亿元", "54.00亿元", {"54.00亿元"}}},
+                       ": warning: ");
+  // A list after such a 其中 is left to the other readings (here a sum of the figure).
+  ExpectCleanAndRecognised("2023年基金会共收到各类捐赠4,600万元，同比增长40%。其中公司捐赠2,100万元，员工及客户等捐赠2,500万元。\n",
+                           "zh", {{"parts-total", {"4,600万元", "2,100万元", "2,500万元"}}});
+  // The part shares no characters with the figure.
+  EXPECT_TRUE(Check("公司营业收入120亿元，同比增长8%。其中，净利润30亿元。\n", "zh", "relations").relations.empty());
+  // The second part names the first part as well as the total: which one it is of is unclear.
+  const std::string both = "公司营业收入120亿元，同比增长8%。其中，海外收入30亿元，同比增长5%。其中，欧洲收入10亿元。\n";
+  ReportResult r = Check(both, "zh", "relations");
+  const Document doc = Document::FromUtf8("test.txt", both);
+  EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(), [&](const RelationRecord& x) {
+    return MemberTexts(doc, x).count("10亿元") == 1;
+  }));
+}
+
+// A total word before a part's qualifier ("现场服务累计超过2,000人次") belongs to the part's label. A
+// total and a part both printed as lower bounds (超过) are read up to the next step of their last
+// digit, a convention: a part above its total so read is a warning, not an error (an exact total
+// keeps the error). A total word before other words ends the list as before.
+TEST(RelationRulesTest, ATotalWordBeforeAPartsQualifierBelongsToItsLabel) {
+  const std::string clean = "2023年累计提供客户服务超过5,100人次，其中现场服务累计超过2,000人次。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"subset", {"5,100人次", "2,000人次"}}});
+  ExpectChangesFlagged(clean, {{"2,000人次", "20,000人次", {"20,000人次"}}}, ": warning: ");
+  // An exact total stays an error.
+  ExpectChangesFlagged("2023年累计提供客户服务5,100人次，其中现场服务累计超过2,000人次。\n",
+                       {{"2,000人次", "20,000人次", {"20,000人次"}}}, ": error: ");
+  EXPECT_TRUE(Check("2023年累计提供客户服务超过5,100人次，其中现场服务累计培训2,000人次。\n", "zh", "relations")
+                  .relations.empty());
+}
+
 // A figure followed by its share of a base named by a total word (占总发电容量的23.44%) is a subset of
 // the earlier figure of the same sentence whose label holds the base's words; a part above it is an
 // error. No relation without a total word, across a sentence end, in another unit or when no earlier
@@ -1451,10 +1508,15 @@ TEST(RelationRulesTest, QiZhongFindsItsTotalPastAChangeClause) {
   ExpectRecognisedThenCaught({"本年度销售额86亿元，同比增长8.2%，其中出口销售额31亿元，国内销售额55亿元。\n",
                               "parts-total", {"86亿元", "31亿元", "55亿元"}, "55亿元", "65", "error"});
   // A change of the part's own unit is left as before; a share that is no change is no such clause;
-  // changes listed after 其中 are no parts of an amount; a 其中 opening the sentence after the change
-  // may speak of an earlier figure (研发投入, not the 研发费用 before the change).
-  for (const char* text : {"研发投入11.5亿元，同比增长20%。其中，研发费用为6.2亿元，同比增长5.1%。其中，制药业务的研发投入为9.8亿元。\n",
-                           "全年新招聘员工1,200人，比上年增长15%，其中女性员工增长20%。\n",
+  // changes listed after 其中 are no parts of an amount.
+  // A 其中 opening the sentence after the change may speak of an earlier figure (研发投入, not the
+  // 研发费用 before the change): both parts are of the first total, neither of the other.
+  {
+    const std::string text = "研发投入11.5亿元，同比增长20%。其中，研发费用为6.2亿元，同比增长5.1%。其中，制药业务的研发投入为9.8亿元。\n";
+    ReportResult r = ExpectCleanAndRecognised(text, "zh", {{"subset", {"11.5亿元", "6.2亿元"}}, {"subset", {"11.5亿元", "9.8亿元"}}});
+    EXPECT_EQ(r.relations.size(), 2u);
+  }
+  for (const char* text : {"全年新招聘员工1,200人，比上年增长15%，其中女性员工增长20%。\n",
                            "全年实现净利润4,200万元，净利润率12.5%，其中归属于母公司的净利润3,150万元。\n",
                            "营业收入86亿元，同比增长8.2%，其中出口同比增长31%，国内同比增长5%。\n"}) {
     SCOPED_TRACE(text);
