@@ -524,6 +524,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindRatedUsePairs(doc);
   FindTwoChartCaptions(doc);
   FindSideBySideShareRows(doc);
+  FindTabbedRowTotalColumns(doc);  // after the other readers: it takes only totals they leave
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
   FlagRowsOffExactTables();
   AddGroupRows();
@@ -2439,6 +2440,231 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
             if (p.cls == tail_class) r.certainty = Certainty::kLikely;
             Add(std::move(r));
           }
+        }
+      }
+    }
+  }
+}
+
+// Rows of a tab-separated table (text exported with a tab between cells): a label cell of words (a row
+// labelled by a year alone is left to the readers of yearly tables, which read its header's units), then
+// cells that are each one figure, a dash (nil)
+// or empty (two tabs in a row: the cell keeps its column); word cells after the figures (a remark
+// column) end the row's cells. Rows of one run (lines that are no row between them, up to kMaxGapLines;
+// a line of figures that is no row ends it) with the same number of cells share a layout. A column is
+// the total of the k cells right before or right after it (k from 2 to kMaxParts, none a share, none
+// negative, none printing more decimals than the total's column) when the class's rows foot there in all
+// but one, and the rows themselves prove it:
+// - three rows that add up exactly as printed with two or more non-zero parts (the bar of
+//   FindRowTotalColumns), or
+// - two such rows whose totals print three or more significant digits (0.424 = 0.006 + 0.026 + 0.392:
+//   an exact sum of such figures is no coincidence), or
+// - two such rows and six rows in all whose non-zero total adds up exactly (a table of small counts, one
+//   row per site: 2 = 1 + 1 holds by chance easily, a total equal to its one non-zero part as well, but
+//   not in row after row of a table while another row fails).
+// Of the candidates of a column, the one footing in the most rows, then with the fewest parts (a column
+// of zeros past the parts foots as well). Totals another reader already sums are left alone. A row whose
+// total cell is empty or a dash is no relation; so is a row that does not foot while one of its parts is
+// empty or a dash (the cell may hold what the parts lack), and one with fewer than two figures as parts.
+// A row that does not foot is an error where three rows proved the column, a warning otherwise.
+void RelationAnalysis::FindTabbedRowTotalColumns(const sdk::Document& doc) {
+  constexpr size_t kMinCells = 4;       // a row: at least this many cells after its label
+  constexpr size_t kMinFigures = 3;     // of which at least this many figures
+  constexpr size_t kMaxCells = 32;      // and at most this many
+  constexpr int kMaxParts = 8;
+  constexpr uint32_t kMaxGapLines = 3;
+  constexpr int kEmpty = -1, kDash = -2;
+  const std::string_view text = doc.Text();
+  auto is_blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  auto has_letter = [](std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+    });
+  };
+
+  auto significant_digits = [&](int f) {
+    int n = 0;
+    bool lead = true;
+    for (char c : figures_[f].text) {
+      if (c < '0' || c > '9') {
+        if (c == '.' || c == ',') continue;
+        break;
+      }
+      if (lead && c == '0') continue;
+      lead = false;
+      ++n;
+    }
+    return n;
+  };
+  struct Row {
+    uint32_t line = 0;
+    std::string label;
+    std::vector<int> cells;  // figure indexes, kEmpty or kDash
+  };
+  const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(true);
+  auto read_row = [&](uint32_t line, const std::vector<int>& figs, Row* out) {
+    const esgaudit_line l = doc.Line(line);
+    const uint64_t begin = l.offset, end = l.offset + l.length;
+    const std::string_view s = text.substr(begin, end - begin);
+    const size_t tab = s.find('\t');
+    if (tab == std::string_view::npos) return false;
+    const std::string_view label = sdk::Trim(s.substr(0, tab));
+    if (!has_letter(label)) return false;
+    std::vector<int> cells;
+    size_t n_figs = 0, next = 0;
+    for (size_t from = tab + 1; from <= s.size();) {
+      size_t to = s.find('\t', from);
+      if (to == std::string_view::npos) to = s.size();
+      uint64_t cb = begin + from, ce = begin + to;
+      while (cb < ce && is_blank(text[cb])) ++cb;
+      while (ce > cb && is_blank(text[ce - 1])) --ce;
+      while (next < figs.size() && figures_[figs[next]].offset < cb) ++next;
+      const std::string_view cell = text.substr(cb, ce - cb);
+      if (cell.empty()) {
+        if (to == s.size()) break;  // trailing blanks: no cell
+        cells.push_back(kEmpty);
+      } else if (cell == "-" || cell == "\u2013" || cell == "\u2014") {
+        cells.push_back(kDash);
+      } else if (next < figs.size() && figures_[figs[next]].offset == cb &&
+                 figures_[figs[next]].offset + figures_[figs[next]].length == ce) {
+        cells.push_back(figs[next++]);
+        ++n_figs;
+      } else {
+        break;  // a word cell: the figures end here
+      }
+      from = to + 1;
+    }
+    while (!cells.empty() && cells.back() == kEmpty) cells.pop_back();
+    if (cells.size() < kMinCells || cells.size() > kMaxCells || n_figs < kMinFigures) return false;
+    out->line = line;
+    out->label = std::string(label);
+    out->cells = std::move(cells);
+    return true;
+  };
+  std::vector<std::vector<Row>> runs;
+  uint32_t last_line = 0;
+  bool open = false;
+  for (const auto& [line, figs] : on_line) {
+    if (figs.size() < kMinFigures) continue;
+    Row row;
+    if (!read_row(line, figs, &row)) {
+      open = false;  // a line of figures that is no row ends the run
+      continue;
+    }
+    if (!open || line - last_line > kMaxGapLines + 1) runs.emplace_back();
+    runs.back().push_back(std::move(row));
+    open = true;
+    last_line = line;
+  }
+  auto figure = [](int c) { return c >= 0; };
+  for (const std::vector<Row>& run : runs) {
+    std::map<size_t, std::vector<const Row*>> classes;
+    for (const Row& row : run) classes[row.cells.size()].push_back(&row);
+    for (const auto& [width, rows] : classes) {
+      if (rows.size() < 2) continue;
+      const int n = static_cast<int>(width);
+      std::vector<bool> unusable(n, false);  // a share or a negative figure
+      std::vector<int> decimals(n, 0);
+      for (const Row* row : rows) {
+        for (int c = 0; c < n; ++c) {
+          const int f = row->cells[c];
+          if (!figure(f)) continue;
+          unusable[c] = unusable[c] || figures_[f].kind == ESGAUDIT_FACT_PERCENT || figures_[f].value < 0;
+          decimals[c] = std::max(decimals[c], static_cast<int>(figures_[f].decimals));
+        }
+      }
+      for (int j = 0; j < n; ++j) {
+        if (unusable[j]) continue;
+        int best_from = -1, best_to = -1, best_holds = -1;
+        bool best_certain = false;
+        for (int k = 2; k <= kMaxParts; ++k) {
+          for (const bool after : {false, true}) {
+            const int from = after ? j + 1 : j - k, to = after ? j + k : j - 1;
+            if (from < 0 || to >= n) continue;
+            bool usable = true;
+            for (int c = from; c <= to; ++c) usable = usable && !unusable[c] && decimals[c] <= decimals[j];
+            if (!usable) continue;
+            int fails = 0, holds = 0, strong = 0, precise = 0, support = 0;
+            for (const Row* row : rows) {
+              const int t = row->cells[j];
+              if (!figure(t)) continue;
+              double lo = 0, hi = 0;
+              int nonzero = 0, places = figures_[t].decimals;
+              bool blank_part = false, one_unit = true;
+              for (int c = from; c <= to; ++c) {
+                const int f = row->cells[c];
+                if (!figure(f)) {
+                  blank_part = true;
+                  continue;
+                }
+                lo += figures_[f].low;
+                hi += figures_[f].high;
+                nonzero += figures_[f].value != 0;
+                places = std::max(places, static_cast<int>(figures_[f].decimals));
+                one_unit = one_unit && figures_[f].unit == figures_[t].unit && figures_[f].magnitude == figures_[t].magnitude;
+              }
+              if (!(lo <= figures_[t].high && figures_[t].low <= hi)) {
+                fails += !blank_part;
+                continue;
+              }
+              // A row with an empty part is no evidence: a column of zeros next to the parts would
+              // make it foot within the zeros' rounding.
+              if (blank_part) continue;
+              ++holds;
+              if (!one_unit || places > 6) continue;
+              const double scale = std::pow(10.0, places);
+              long long sum = 0;
+              for (int c = from; c <= to; ++c) {
+                if (figure(row->cells[c])) sum += std::llround(figures_[row->cells[c]].value * scale);
+              }
+              const long long total = std::llround(figures_[t].value * scale);
+              if (sum != total || total == 0) continue;
+              ++support;
+              if (nonzero < 2) continue;
+              ++strong;
+              precise += significant_digits(t) >= 3;
+            }
+            if (fails > 1) continue;
+            const bool certain = strong >= 3;
+            if (!certain && !(strong >= 2 && (precise >= 2 || support >= 6))) continue;
+            if (holds > best_holds || (holds == best_holds && to - from < best_to - best_from)) {
+              best_from = from;
+              best_to = to;
+              best_holds = holds;
+              best_certain = certain;
+            }
+          }
+        }
+        if (best_from < 0) continue;
+        {
+          // A placed sum's zero parts are judged to their column's printed precision, as in
+          // FindRowTotalColumns (empty and dash cells, negative here, are passed over).
+          std::vector<std::vector<int>> part_columns(best_to - best_from + 1);
+          std::vector<int> total_column;
+          for (const Row* row : rows) {
+            total_column.push_back(row->cells[j]);
+            for (int c = best_from; c <= best_to; ++c) part_columns[c - best_from].push_back(row->cells[c]);
+          }
+          ZerosToColumnPrecision(part_columns, total_column, nullptr);
+        }
+        for (const Row* row : rows) {
+          const int t = row->cells[j];
+          if (!figure(t) || Summed(t)) continue;
+          std::vector<int> parts;
+          bool blank_part = false;
+          for (int c = best_from; c <= best_to; ++c) {
+            if (figure(row->cells[c])) {
+              parts.push_back(row->cells[c]);
+            } else {
+              blank_part = true;
+            }
+          }
+          if (parts.size() < 2) continue;
+          Relation r;
+          if (!TableSum(t, std::move(parts), row->label, &r)) continue;
+          if (!r.consistent && blank_part) continue;  // the empty cell may hold what the parts lack
+          if (!best_certain) r.certainty = Certainty::kLikely;
+          Add(std::move(r));
         }
       }
     }

@@ -209,6 +209,11 @@ class RelationAnalysis {
   // Rows of a label and three figures, the last the sum of the two before it, taken only where four
   // rows of one run foot (see the .cc).
   void FindThreeFigureRowTotals(const sdk::Document& doc);
+  // Tab-separated rows whose cells keep their columns (an empty cell between two tabs, a dash), labelled
+  // by words: a column that is the sum of the cells next to it, where the table's own rows
+  // prove it in fewer rows than the readers above need when the figures are precise or the table of small
+  // counts adds up in nearly every row that counts anything (see the .cc).
+  void FindTabbedRowTotalColumns(const sdk::Document& doc);
   // The 2016 poverty-relief form of the exchanges' template (精准扶贫工作情况统计表), a row per line with
   // its label and value apart by a tab: the overview's 资金 is the total of the programmes' amounts,
   // and its 脱贫数 the total of the programmes' 脱贫数 rows (see the .cc).

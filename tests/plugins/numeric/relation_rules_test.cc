@@ -2760,6 +2760,84 @@ TEST(RelationRulesTest, RowsOfThreeFiguresWhoseLastIsTheSumOfTheOtherTwoInFourRo
   EXPECT_TRUE(Check(shares, "zh", "relations").relations.empty()) << shares;
 }
 
+// A tab-separated table of small counts, one row per site (injuries = serious + minor; counts of people,
+// so no rounding widens them): 2 = 1 + 1 could
+// be chance, but the total column adds up in every row that counts anything. With one of the three rows
+// of two non-zero parts changed, the rows left still prove the column (two rows of two parts, six rows
+// adding up to a non-zero total), and the changed row is a warning.
+TEST(RelationRulesTest, ATableOfSmallCountsAddingUpInRowAfterRowKeepsItsTotalColumn) {
+  const std::string head = "站点\t员工人数\t工时\t重伤人数\t轻伤人数\t工伤人数\t工伤率\n";
+  const std::string rows =
+      "甲厂\t120\t250,000\t1\t1\t2\t0.80\n"
+      "乙厂\t80\t160,000\t0\t1\t1\t0.63\n"
+      "丙厂\t200\t410,000\t2\t1\t3\t0.73\n"
+      "丁厂\t60\t120,000\t0\t0\t0\t0.00\n"
+      "戊厂\t150\t300,000\t1\t0\t1\t0.33\n"
+      "己厂\t90\t180,000\t0\t2\t2\t1.11\n"
+      "庚厂\t300\t620,000\t1\t3\t4\t0.65\n"
+      "辛厂\t40\t80,000\t0\t1\t1\t1.25\n"
+      "壬厂\t70\t140,000\t0\t0\t0\t0.00\n";
+  const std::string clean = head + rows + "注：工伤率按每20万工时计\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"1", "2"}}, {"parts-total", {"2", "1", "3"}}});
+  ExpectChangesFlagged(clean, {{"\t1\t1\t2\t", "\t2\t1\t2\t", {"2 + 1 = 3"}}, {"\t1\t3\t4\t", "\t1\t4\t4\t", {"1 + 4 = 5"}}},
+                       "warning");
+  // Near miss: with fewer rows counting anything (four adding up once a row of two parts is changed),
+  // two rows of two parts could be chance: the table is not read.
+  std::string sparse = clean;
+  for (const char* row : {"乙厂\t80\t160,000\t0\t1\t1\t0.63\n", "戊厂\t150\t300,000\t1\t0\t1\t0.33\n"}) {
+    sparse.erase(sparse.find(row), std::string(row).size());
+  }
+  sparse.replace(sparse.find("\t1\t1\t2\t"), 8, "\t2\t1\t2\t");
+  EXPECT_TRUE(Findings(Check(sparse)).empty()) << ::testing::PrintToString(Findings(Check(sparse)));
+}
+
+// An empty cell between two tabs keeps its column: the row's other sum is read (hazardous waste = reused
+// + incinerated + landfilled), a changed part of it is an error as in the rows above; the sum the empty
+// cell is a part of falls short and is no relation (the cell may hold what the parts lack).
+TEST(RelationRulesTest, AnEmptyCellKeepsItsColumnInATabSeparatedTable) {
+  const std::string clean =
+      "单位\t固废总量\t生活垃圾\t一般固废\t危废\t再利用\t焚化\t填埋\t说明\n"
+      "甲厂\t86.48\t22\t36\t28.48\t0\t26.48\t2\t委托处置\n"
+      "乙厂\t30.2\t21.3\t4.8\t4.1\t0\t4.1\t0\t委托处置\n"
+      "丙厂\t76.79\t48\t25.32\t3.47\t0\t1.47\t2\t委托处置\n"
+      "丁厂\t29.55\t10\t7\t12.55\t0\t10.55\t2\t委托处置\n"
+      "戊厂\t51.14\t20\t\t30.14\t0\t28.64\t1.5\t委托处置\n";
+  ReportResult r = ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"30.14", "0", "28.64", "1.5"}}});
+  const Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"51.14", "20", "30.14"}));
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"51.14", "20", "30.14", "0"}));
+  ExpectChangesFlagged(clean, {{"28.64", "29.64", {"0 + 29.64 + 1.5 = 31.14"}}}, "error");
+  // Near miss: the empty cell dropped (two tabs made one), the row has a column fewer than the others and
+  // its cells no longer line up with theirs: not read.
+  std::string merged = clean;
+  merged.replace(merged.find("20\t\t30.14"), 9, "20\t30.14");
+  EXPECT_FALSE(Recognised(doc, Check(merged, "zh", "relations"), "parts-total", {"30.14", "0", "28.64", "1.5"}));
+}
+
+// A table of rates, one row per plant: a column of rates is the sum of the rates before it (lost-time rate =
+// the rates of the kinds of injury; rates per hours worked, never a breakdown of 100 %). Two rows add up
+// exactly to three significant digits, which is no chance; a third row off is a warning. Near misses:
+// two rows of small counts adding up (2 = 1 + 1), and one precise row alone.
+TEST(RelationRulesTest, RowsOfPreciseRatesProveTheirTotalColumnInTwoRows) {
+  const std::string clean =
+      "单位\t员工总人数\t一般事故率\t重伤率\t轻伤率\t损工率\t可记录率\n"
+      "甲厂\t15,757\t0\t0.006\t0.46\t-\t-\n"
+      "乙厂\t15,187\t0.006\t0.026\t0.392\t0.424\t0.533\n"
+      "丙厂\t16,235\t0\t0.044\t0.072\t0.116\t0.21\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"0.424", "0.006", "0.026", "0.392"}},
+                                         {"parts-total", {"0.116", "0", "0.044", "0.072"}}});
+  const std::string three = clean + "丁厂\t16,800\t0.012\t0.031\t0.085\t0.138\t0.25\n";
+  ExpectChangesFlagged(three, {{"0.138", "0.148", {"0.012 + 0.031 + 0.085 = 0.128"}}}, "warning");
+  const std::string counts =
+      "单位\t员工\t重伤\t轻伤\t工伤\t备注\n"
+      "甲厂\t150\t1\t1\t2\t无\n"
+      "乙厂\t160\t2\t1\t3\t无\n";
+  EXPECT_TRUE(Check(counts, "zh", "relations").relations.empty());
+  std::string one = clean;
+  one.replace(one.find("0.116"), 5, "0.118");
+  EXPECT_TRUE(Check(one, "zh", "relations").relations.empty());
+}
+
 // Ragged rows of a water inventory in PDF text: nil cells printed as dashes, word columns (source,
 // basin) after the figures, a site name wrapped above and below its row, and a dash column dropped
 // in some rows, so the rows carry seven or eight cells. Rows of one width share a layout (withdrawn
@@ -2877,18 +2955,20 @@ TEST(RelationRulesTest, APartOfARowSumThatTotalsTheCellsAfterItIsASecondSum) {
   // A second total of zero over zeros is a sum of zeros; a part raised there is no finding (a total
   // far below its parts is taken for a misread cell, as for the first total).
   ExpectChangesFlagged(clean, {{"\t0\t0\t0\t0\t0\t环卫", "\t0\t0\t0\t2\t0\t环卫", {}}}, "error", "zh");
-  // A row with an empty cell has one cell fewer: its cells cannot be placed, and it is not read.
+  // An empty cell between two tabs keeps its column (FindTabbedRowTotalColumns): the row's second sum
+  // is read, and its first, adding up without the empty cell, too.
   std::string gap = clean;
   gap.insert(gap.size(), "己厂\t51\t20\t\t31\t0\t29\t0\t2\t委托处理\n");
   ReportResult r = Check(gap, "zh", "relations");
   EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
   const Document doc = Document::FromUtf8("test.txt", gap);
   EXPECT_TRUE(Recognised(doc, r, "parts-total", {"10.5", "0", "6", "4.5"}));
-  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"31", "0", "29", "2"}));
-  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"51", "20", "31"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"31", "0", "29", "2"}));
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"51", "20", "31"}));
   // A remark cell holding a figure is a word column when a tab sets it off and it opens with a
-  // word (丙厂's above); opening with the figure, or set off by spaces, it ends the row.
-  for (const std::string& remark : {std::string("\t3.5吨炉渣外售利用"), std::string(" 炉渣3.5吨外售利用")}) {
+  // word (丙厂's above), or when tabs set every cell off and the figure does not fill its cell; set off
+  // by spaces, it ends the row.
+  for (const std::string& remark : {std::string(" 炉渣3.5吨外售利用")}) {
     std::string other = clean;
     other.replace(other.find("\t合规处置，炉渣3.5吨外售利用"), std::string("\t合规处置，炉渣3.5吨外售利用").size(), remark);
     ReportResult o = Check(other, "zh", "relations");
