@@ -3089,7 +3089,9 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
       between.erase(0, close == std::u32string::npos ? between.size() : close + 1);
     }
     if (between.size() < 5 || (between[0] != U'，' && between[0] != U',') || between[1] != U'占') continue;
-    std::u32string base = between.substr(2);
+    // 占到 / 占了员工总数的…: the verb's particle is no word of the base.
+    const size_t base_from = between.size() > 5 && (between[2] == U'到' || between[2] == U'了') ? 3 : 2;
+    std::u32string base = between.substr(base_from);
     for (bool cut = true; cut;) {
       cut = false;
       for (const std::u32string& w : kLeads) {
@@ -3117,9 +3119,28 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
     if (!total_word || stem.size() < 2 || stem.find(U'总') != std::u32string::npos) continue;
     shares.push_back({part_index, toks[p].figure, base, stem});
     if (remark) continue;
+    // The base is looked for back to the sentence's start; past a semicolon only when the clause
+    // before it is itself a part with its share of the same base ("员工5473人，本科以上员工1281人，
+    // 占员工总数的23.40%；具有职称员工1158人，占员工总数的21.16%"): a figure giving its own share of
+    // the base is a part of it, never the base. The base so found past a semicolon is read from
+    // meaning: a part above it is a warning.
     int base_index = -1;
-    for (size_t k = c - 2; k-- > 0 && toks[k].type != Tok::kEnd;) {
+    bool crossed = false;
+    for (size_t k = c - 2; k-- > 0;) {
+      if (toks[k].type == Tok::kEnd) {
+        const bool after_sibling = shares.size() >= 2 && shares[shares.size() - 2].base == base &&
+                                   shares[shares.size() - 2].share == (k > 0 && toks[k - 1].type == Tok::kFact
+                                                                           ? toks[k - 1].figure
+                                                                           : -1);
+        if (!toks[k].semicolon || !after_sibling) break;
+        crossed = true;
+        continue;
+      }
       if (toks[k].type != Tok::kFact) continue;
+      if (std::any_of(shares.begin(), shares.end(),
+                      [&](const ShareOf& s) { return s.part == toks[k].figure && s.base == base; })) {
+        continue;
+      }
       const Figure& g = figures_[toks[k].figure];
       if (g.kind != part.kind || g.unit != part.unit || IsChangeLabel(g.label)) continue;
       if (LabelStem(g.label).find(stem) == std::u32string::npos) continue;
@@ -3129,6 +3150,7 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
     if (base_index < 0) continue;
     Relation r = Stated(RelationKind::kSubset, base_index, {part_index});
     r.cue = SubsetCue::kShareOf;
+    if (crossed) r.certainty = Certainty::kLikely;
     r.flag = !r.consistent;
     Add(std::move(r));
   }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <string>
 #include <tuple>
@@ -1382,6 +1383,33 @@ TEST(RelationRulesTest, AShareOfANamedBaseMakesTheFigureASubsetOfThatBase) {
            "公司资产总额为800亿元，营业收入1500亿元，占收入总额的18.75%。\n",
            // more words in the clause than the base and the share
            "截至年末，集团在运发电容量为640万千瓦，风电光伏发电容量达到1500万千瓦，较上年占总发电容量的23.44%。\n",
+       }) {
+    EXPECT_TRUE(Check(miss, "zh", "relations").relations.empty()) << miss;
+    EXPECT_TRUE(Findings(Check(miss)).empty()) << miss;
+  }
+}
+
+// Groups given with their share of a named base (占到员工总数的…%) one after another, the second past a
+// semicolon: each is a subset of the base stated before the first, never of the group before it (a
+// figure giving its own share of the base is a part). A part above the base past the semicolon is a
+// warning (the base is read across a clause); within the clause an error, as before.
+TEST(RelationRulesTest, GroupsGivenWithTheirShareOfABaseAreEachASubsetOfIt) {
+  const std::string text =
+      "截至年末，公司员工4,800人，硕士以上学历员工960人，占到员工总数的20.00%；持有专业资格证书员工1,200人，"
+      "占到员工总数的25.00%，为发展提供保障。\n";
+  ExpectCleanAndRecognised(text, "zh", {{"subset", {"4,800人", "960人"}}, {"subset", {"4,800人", "1,200人"}}});
+  std::vector<std::string> f = Findings(Check(std::regex_replace(text, std::regex("1,200人"), "5,200人")));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("5,200人"), std::string::npos) << f[0];
+  EXPECT_NE(f[0].find(": warning: "), std::string::npos) << f[0];
+  f = Findings(Check(std::regex_replace(text, std::regex("960人"), "5,960人")));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find(": error: "), std::string::npos) << f[0];
+  for (const char* miss : {
+           // the clause before the semicolon gives no share of the base: the base stays out of reach
+           "公司员工4,800人；持有专业资格证书员工5,200人，占到员工总数的25.00%。\n",
+           // the clause before the semicolon gives a share of another base
+           "公司员工4,800人，研发投入300万元，占营业收入总额的2.00%；持有证书员工5,200人，占到员工总数的25.00%。\n",
        }) {
     EXPECT_TRUE(Check(miss, "zh", "relations").relations.empty()) << miss;
     EXPECT_TRUE(Findings(Check(miss)).empty()) << miss;
