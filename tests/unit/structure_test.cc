@@ -852,6 +852,44 @@ TEST(StructureTest, LongFiguresWithThousandsSeparatorsKeepATabRowInItsTable) {
   EXPECT_NE(Role(note, 5), "table-row");
 }
 
+// A column of worded cells that carry figures inside them (plans: "每人2次,每次3小时") is a label
+// column: its commas keep no row of the table around it from the table. A cell of figures with units,
+// a sentence, or such a row with no row of as many cells beside it stays prose.
+TEST(StructureTest, AColumnOfWordedPlansKeepsItsRowsInTheTable) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "年度\t人数\t培训安排\t课时\t费用（万元）\n"
+                                    "2019年\t120\t每人2次,每次3小时,另加1次考核\t720\t12.50\n"
+                                    "2020年\t150\t每人4次\t1,800\t20.00\n"
+                                    "2021年\t180\t每人3次,每次2小时,外加1次考核\t1,260\t18.40\n"
+                                    "2022年\t200\t每人2次,每次4小时,另加1次考核\t1,600\t21.10\n"
+                                    "合计\t\t\t5,380\t72.00\n");
+  const Structure& s = doc.structure();
+  ASSERT_EQ(s.tables().size(), 1u);
+  EXPECT_EQ(s.tables()[0].first_line, 0u);
+  EXPECT_EQ(s.tables()[0].last_line, 5u);
+  EXPECT_EQ(Role(doc, 1), "table-row");
+  EXPECT_EQ(Role(doc, 3), "table-row");  // two such rows in a run
+  EXPECT_EQ(Role(doc, 4), "table-row");
+  // Near misses: figures with their units (more digits than words), a sentence with its end, and a
+  // worded row whose neighbours have other cell counts.
+  Document units = Document::FromUtf8("r.txt",
+                                      "年度\t人数\t投入\t课时\t费用\n"
+                                      "2019年\t120\t1,234万元,5,678万元\t720\t12.50\n"
+                                      "2020年\t150\t每人4次\t1,800\t20.00\n");
+  EXPECT_NE(Role(units, 1), "table-row");
+  Document sentence = Document::FromUtf8("r.txt",
+                                         "年度\t人数\t培训安排\t课时\t费用\n"
+                                         "2019年\t120\t每人2次,全年覆盖全体员工。\t720\t12.50\n"
+                                         "2020年\t150\t每人4次\t1,800\t20.00\n");
+  EXPECT_NE(Role(sentence, 1), "table-row");
+  Document alone = Document::FromUtf8("r.txt",
+                                      "年度\t人数\t培训安排\t课时\n"
+                                      "2019年\t120\t每人2次,每次3小时,另加1次考核\t720\t12.50\n"
+                                      "\n"
+                                      "2020年\t150\t每人4次\t1,800\n");
+  EXPECT_NE(Role(alone, 1), "table-row");
+}
+
 TEST(StructureTest, TablesWithHeaderKindUnitAndTotals) {
   Document doc = Document::FromUtf8("r.txt",
                                     "单位：万元\n"

@@ -89,6 +89,23 @@ bool SentencePunctuation(std::string_view cell) {
   return false;
 }
 
+// A cell of words that carries figures inside them, as a column of plans or conditions does
+// ("每10股转增2股，每10股分红1元"): a label, not a sentence, even with a comma. Short (at most 30 code
+// points), no sentence end or semicolon, and more letters (CJK or Latin) than digits, so that a
+// figure with its unit ("1,234万元") or a list of figures is none.
+bool WordedLabelCell(std::string_view cell) {
+  if (sdk::CodePointCount(cell) > 30 || ContainsAny(cell, {"。", ";", "；", "!", "?", "！", "？"})) return false;
+  size_t digits = static_cast<size_t>(std::count_if(cell.begin(), cell.end(), IsAsciiDigit));
+  size_t letters = 0;
+  for (size_t at = 0; at < cell.size();) {
+    const unsigned char b = static_cast<unsigned char>(cell[at]);
+    const size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    if (b < 0x80 ? std::isalpha(b) != 0 : sdk::HasCjk(cell.substr(at, len))) ++letters;
+    at += len;
+  }
+  return letters > digits;
+}
+
 // Byte range [begin, end) within a cell's text.
 struct Piece {
   size_t begin = 0;
@@ -798,6 +815,8 @@ void StructureBuilder::FindTables() {
   constexpr size_t kKeyedReach = 4;
   // Lines of the page's other column between the rows of such a table: not rows of it.
   std::vector<uint8_t> beside(n, 0);
+  // Per tab line read as prose only for cells of worded labels (below), its number of cells.
+  std::vector<uint8_t> worded_row(n, 0);
   // Lines inside a table's range that are none of its rows: a footnote at the foot of a page the
   // table runs over, or its header row repeated on the next page.
   std::vector<uint8_t> off_table(n, 0);
@@ -883,6 +902,8 @@ void StructureBuilder::FindTables() {
     size_t pipes = static_cast<size_t>(std::count(t.begin(), t.end(), '|'));
     uint32_t text_cells = 0;
     bool prose = false;
+    uint32_t plain_figures = 0;
+    bool worded_only = true;  // every sentence-punctuated cell is a WordedLabelCell
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
       const Cell& c = s_.cells_[ls.first_cell + k];
       if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
@@ -890,8 +911,14 @@ void StructureBuilder::FindTables() {
       std::string_view ct = CellText(c);
       // A long figure's thousands separators (1,696,964,131; 38,533,072.80) are no sentence commas.
       const bool figure = ct.find_first_not_of("0123456789,.%-+ ") == std::string_view::npos;
-      if (!figure && sdk::CodePointCount(ct) >= 12 && SentencePunctuation(ct)) prose = true;
+      if (figure && std::any_of(ct.begin(), ct.end(), IsAsciiDigit)) ++plain_figures;
+      if (!figure && sdk::CodePointCount(ct) >= 12 && SentencePunctuation(ct)) {
+        prose = true;
+        worded_only = worded_only && WordedLabelCell(ct);
+      }
     }
+    if (prose && worded_only && text_cells >= 3 && plain_figures >= 2 && Contains(raw, "\t"))
+      worded_row[i] = static_cast<uint8_t>(text_cells);
     if (!t.empty() && t.front() == '|' && pipes >= 2) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_PIPES;
     } else if (Contains(raw, "\t") && ((text_cells >= 2 && !prose) ||
@@ -927,6 +954,20 @@ void StructureBuilder::FindTables() {
         joined_values[i] = std::move(values);
       }
     }
+  }
+  // A tab line of two plain figures or more whose only sentence-like cells are worded labels (a
+  // column of plans, "每10股转增2股，每10股分红1元"): a row of the table around it when the next tab line
+  // above or below, with no blank line between, is a row of as many cells. Forwards, then backwards,
+  // so that a run of such lines joins the table too.
+  {
+    auto joins = [&](size_t i, size_t j) {
+      return kind[j] == ESGAUDIT_TABLE_SOURCE_TABS && Contains(doc_.LineText(j), "\t") &&
+             s_.lines_[j].cell_count == s_.lines_[i].cell_count && s_.lines_[j].cell_count == worded_row[i];
+    };
+    for (size_t i = 1; i < n; ++i)
+      if (worded_row[i] != 0 && kind[i] == kNone && joins(i, i - 1)) kind[i] = ESGAUDIT_TABLE_SOURCE_TABS;
+    for (size_t i = n; i-- > 1;)
+      if (worded_row[i - 1] != 0 && kind[i - 1] == kNone && joins(i - 1, i)) kind[i - 1] = ESGAUDIT_TABLE_SOURCE_TABS;
   }
   // A tab line of a title and, in a later slot, its unit caption alone ("员工学历构成\t\t\t单位：人"), over
   // a tab line of column titles (two cells or more, none a figure): the caption of the table that
