@@ -98,10 +98,8 @@ bool WordedLabelCell(std::string_view cell) {
   size_t digits = static_cast<size_t>(std::count_if(cell.begin(), cell.end(), IsAsciiDigit));
   size_t letters = 0;
   for (size_t at = 0; at < cell.size();) {
-    const unsigned char b = static_cast<unsigned char>(cell[at]);
-    const size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    if (b < 0x80 ? std::isalpha(b) != 0 : sdk::HasCjk(cell.substr(at, len))) ++letters;
-    at += len;
+    const char32_t c = sdk::NextCodePoint(cell, &at);
+    if (c < 0x80 ? std::isalpha(static_cast<int>(c)) != 0 : sdk::IsCjk(c)) ++letters;
   }
   return letters > digits;
 }
