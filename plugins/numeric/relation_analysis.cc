@@ -4034,9 +4034,32 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         // 总计, 共计; not 累计, which may add up past years) name the whole list: a sum off either way
         // is a warning, as the list may say something else than the total's parts.
         const std::string total_label = Lower(total->label);
+        // "会议A 2次，会议B 6次，…，共计28次": a sum word (合计, 总计, 共计) right after parts that
+        // are the sentence's only figures also names the whole list; not when a figure before the
+        // parts, or a semicolon's clause, may hold a part the list left out.
+        auto whole_sentence = [&]() {
+          if (!toks[t].sum || stopped_at < 0) return false;
+          for (long j = stopped_at; j >= 0; --j) {
+            const Token& tk = toks[j];
+            if (tk.type == Tok::kEnd) {
+              if (!tk.semicolon) return true;
+              return false;
+            }
+            if (tk.type == Tok::kSubset || tk.type == Tok::kTotal) return false;
+            const Figure* f = fig(tk);
+            if (f != nullptr && f->kind == total->kind &&
+                std::find(parts.begin(), parts.end(), tk.figure) == parts.end()) {
+              return false;
+            }
+          }
+          return true;
+        };
         const bool closed_list =
-            stopped_at >= 0 && toks[stopped_at].type == Tok::kSubset &&
-            std::any_of(std::begin(kSumWords), std::end(kSumWords), [&](const char* w) { return Has(total_label, w); });
+            stopped_at >= 0 &&
+            ((toks[stopped_at].type == Tok::kSubset &&
+              std::any_of(std::begin(kSumWords), std::end(kSumWords),
+                          [&](const char* w) { return Has(total_label, w); })) ||
+             whole_sentence());
         if (closed_list) {
           Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, std::move(parts));
           r.flag = Reportable(r, enumerated);
