@@ -7,6 +7,7 @@
 
 #include <random>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace esgaudit {
@@ -81,6 +82,68 @@ TEST(StructureLinesTest, SqueezeLowerIsTheSqueezeOfTheLowerCase) {
   EXPECT_EQ(lines::SqueezeLower(" Table Of\tCONTENTS "), "tableofcontents");
 }
 
+// Appended to a buffer that already holds text, each line's squeeze is the one SqueezeLower returns,
+// and what was there stays.
+TEST(StructureLinesTest, AppendSqueezeLowerAppendsTheSqueezeOfTheLowerCase) {
+  std::string buffer = "Keep";
+  std::string expected = buffer;
+  for (const std::string& t : TrickyLines()) {
+    lines::AppendSqueezeLower(t, &buffer);
+    expected += lines::Squeeze(sdk::AsciiLower(t));
+    ASSERT_EQ(buffer, expected) << t;
+  }
+  // Random lines of up to 40 pieces, so that blanks, tabs and capitals fall at every place of the
+  // eight-byte words the copy reads (and none in some): the byte-by-byte answer.
+  const std::vector<std::string> pieces = {" ", "\t", "A", "Z", "@", "[", "a", "z", "报告", "\xe6\x8a", "2016",
+                                           "\r", "\xef\xbc\xa1", "\xc2\xa0", "abcdefgh", "社会责任报告",
+                                           "\n", "\x08", "\x1f", "!"};
+  std::mt19937 rng(11);
+  int copied_whole = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    for (size_t k = rng() % 40; k > 0; --k) s += pieces[rng() % pieces.size()];
+    std::string got = n % 2 ? "x" : "";
+    lines::AppendSqueezeLower(s, &got);
+    std::string want = n % 2 ? "x" : "";
+    for (char c : s)
+      if (c != ' ' && c != '\t') want += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    ASSERT_EQ(got, want) << s;
+    copied_whole += want.size() == s.size() + (n % 2) && s.size() >= 8;
+  }
+  EXPECT_GE(copied_whole, 100);
+}
+
+// The running headers' and repeated lines' groups (MarkRunningHeaders, MarkRepeatedLines): equal
+// strings share a group, and groups are numbered in the order of their first string, as a map from
+// each string to a number given at its first sight numbers them. Random strings of a few pieces
+// (so that many repeat, and many differ by one piece, by a blank or by their length), empty ones
+// included, in tables filled to the capacity they were built for.
+TEST(StructureLinesTest, ViewGroupsNumberEqualStringsAsAMapDoes) {
+  const std::vector<std::string> pieces = {"", "a", "A", " ", "报告", "报", "|", "2016", "上海石化", "\xe6\x8a",
+                                           "社会责任报告", "report", "reports"};
+  std::mt19937 rng(20261202);
+  size_t repeated = 0, distinct = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::vector<std::string> strings(rng() % 200);
+    for (std::string& s : strings)
+      for (size_t k = rng() % 5; k > 0; --k) s += pieces[rng() % pieces.size()];
+    lines::ViewGroups groups(strings.size());
+    std::unordered_map<std::string, uint32_t> expected;
+    for (const std::string& s : strings) {
+      const auto [it, fresh] = expected.emplace(s, static_cast<uint32_t>(expected.size()));
+      ASSERT_EQ(groups.Add(s), it->second) << s;
+      ASSERT_EQ(groups.View(it->second), s);
+      (fresh ? distinct : repeated)++;
+    }
+    ASSERT_EQ(groups.size(), expected.size());
+  }
+  EXPECT_GE(repeated, 10000u);
+  EXPECT_GE(distinct, 10000u);
+  // Capacity zero still makes a table that takes nothing and finds nothing.
+  lines::ViewGroups none(0);
+  EXPECT_EQ(none.size(), 0u);
+}
+
 TEST(StructureLinesTest, TheFlagsAreTheLinesOwnTests) {
   for (const std::string& t : TrickyLines()) {
     // As the line's one cell (the cell is the line trimmed), as one of two cells and with none.
@@ -141,12 +204,14 @@ TEST(StructureLinesTest, ASentenceEndIsTheLastCharacterBeforeSpacesAndTabs) {
 // appended to a key that already has text; every run position (first, last, all dropped) comes.
 TEST(StructureLinesTest, AppendUnnumberedDropsDigitsSpacesAndSlashesOnly) {
   const std::vector<std::string> pieces = {"0", "9", "12", " ", "  ", "/", "a", "Z", "|", "\t", "１", "／",
-                                           "报告", "\xe6\x8a", "-", "."};
+                                           "报告", "\xe6\x8a", "-", ".", ":", "\x1f", "!"};
   std::mt19937 rng(7);
   int emptied = 0, kept = 0;
   for (int n = 0; n < 20000; ++n) {
     std::string s;
-    for (size_t k = rng() % 9; k > 0; --k) s += pieces[rng() % pieces.size()];
+    // Up to 8 pieces, or up to 40 (a quarter): a dropped byte at every place of the eight-byte words
+    // read at once, and words with none.
+    for (size_t k = rng() % (n % 4 == 0 ? 41 : 9); k > 0; --k) s += pieces[rng() % pieces.size()];
     std::string expected = n % 2 ? "上海|" : "";
     for (char c : s)
       if (!(c >= '0' && c <= '9') && c != ' ' && c != '/') expected += c;

@@ -151,6 +151,70 @@ TEST(MetadataWordIndexTest, VisitingOnlyTheIndexedLinesFindsWhatVisitingEveryLin
   EXPECT_GT(exchange, 100u);
 }
 
+// Pieces of period statements and the lines near them: every word that states the period, in both
+// scripts and in either case, with near misses (split by a blank, one character changed, followed by
+// 内 or 末, cut across two lines), ranges and whole years in each form FindPeriod reads, headings
+// naming the period over a year, and text about the report.
+const std::vector<std::string>& PeriodPieces() {
+  static const std::vector<std::string> kPieces = {
+      "时间范围", "时间跨度", "报告期", "报告时段", "报告周期", "涵盖期间", "报告时间", "报告的时间", "時間範圍",
+      "時間跨度", "報告期", "報告時段", "報告週期", "报告時間", "收集期间", "Reporting Period", "reporting  period",
+      "报告期内", "报告期末", "報告期內", "报 告期", "报告 期", "时间 范围", "时间范", "报告时", "报告周", "收集期",
+      "report period", "本报告", "本报告主要介绍了公司在", "This report covers", "the fiscal year", "FY",
+      "为", ":", "：", "2016年1月1日至2016年12月31日", "2016年1月1日", "至2016年12月31日", "2016年度",
+      "2016年全年", "2016年", "1月1日至12月31日", "每年1月1日至12月31日", "2016.1.1-2016.12.31",
+      "January 1, 2022 to December 31, 2022", "1 January to 31 December 2022", "calendar year 2022", "2022",
+      "2O16年1月1日至2016年12月31日", "时间跨度为2016年仴1曰至2016年12月31曰", "评价期间(", ")",
+      "公司积极履行社会责任", "员工总数12,375人", ""};
+  return kPieces;
+}
+
+std::string RandomPeriodText(std::mt19937* rng) {
+  const auto& pieces = PeriodPieces();
+  std::uniform_int_distribution<size_t> piece(0, pieces.size() - 1);
+  static const std::vector<std::string> kJoins = {"", " ", "，", "\t", "。", "\n"};
+  std::uniform_int_distribution<size_t> join(0, kJoins.size() - 1);
+  std::string text;
+  const size_t lines = 1 + (*rng)() % 12;
+  for (size_t l = 0; l < lines; ++l) {
+    const size_t parts = 1 + (*rng)() % 5;
+    for (size_t p = 0; p < parts; ++p) {
+      if (p > 0) text += kJoins[join(*rng)];
+      text += pieces[piece(*rng)];
+    }
+    text += "\n";
+  }
+  return text;
+}
+
+// FindPeriod searches for the words that state the period (its own line's and the short headings'
+// above) only on the lines the index found holding one: the period, its kind, its place and whether
+// it is a statement are those found asking every line.
+TEST(MetadataWordIndexTest, ThePeriodFoundAskingOnlyTheIndexedLinesIsTheOneEveryLineGives) {
+  std::mt19937 rng(20261204);
+  size_t statements = 0, others = 0;
+  for (int round = 0; round < 3000; ++round) {
+    const std::string text = RandomPeriodText(&rng);
+    SetMetadataWordIndexForTesting(false);
+    const Document every = Document::FromUtf8("every", text);
+    SetMetadataWordIndexForTesting(true);
+    const Document indexed = Document::FromUtf8("indexed", text);
+    const ReportMetadata& a = every.structure().metadata();
+    const ReportMetadata& b = indexed.structure().metadata();
+    ASSERT_EQ(std::make_tuple(a.period_kind, a.period_begin, a.period_end, a.report_year, a.period_offset,
+                              a.period_length, a.flags),
+              std::make_tuple(b.period_kind, b.period_begin, b.period_end, b.report_year, b.period_offset,
+                              b.period_length, b.flags))
+        << text;
+    if (b.period_kind == ESGAUDIT_PERIOD_NONE) continue;
+    ((b.flags & ESGAUDIT_METADATA_PERIOD_STATEMENT) ? statements : others)++;
+  }
+  SetMetadataWordIndexForTesting(true);
+  // Statements (which need a period's word) and periods read without one both come often.
+  EXPECT_GT(statements, 500u);
+  EXPECT_GT(others, 100u);
+}
+
 // A basis heading spaced out ("编 制 依 据", "Reporting  Guide lines") puts the GRI claim below it in
 // the basis: the index must not pass over the heading for lacking the word unspaced.
 TEST(MetadataWordIndexTest, SpacedBasisHeadingsStillOpenTheBasis) {

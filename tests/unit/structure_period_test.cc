@@ -204,9 +204,67 @@ TEST(PeriodPrefilterTest, TheEnglishRangeIsTriedOnlyAtAMonthNameOrADayBeforeOne)
                                                                         {"may1", 0},
                                                                         {"1 st may", 0},
                                                                         {"ma 1", 0},
-                                                                        {"May 1", 0}}) {
+                                                                        {"May 1", 0},
+                                                                        // A word character before the
+                                                                        // month name: no \b there.
+                                                                        {"xmay 1", 1},
+                                                                        {"summay 1", 3},
+                                                                        {"_may 1", 1},
+                                                                        {"2may 1", 1},
+                                                                        {"Xmay 1", 1}}) {
     EXPECT_FALSE(period::EnglishRangeMayStartAt(s, p)) << s << " at " << p;
   }
+  for (const auto& [s, p] : std::vector<std::pair<std::string, size_t>>{
+           {" may 1", 1}, {"(may 1", 1}, {"-may 1", 1}, {"报may 1", 3}, {"\tdec. 31", 1}}) {
+    EXPECT_TRUE(period::EnglishRangeMayStartAt(s, p)) << s << " at " << p;
+  }
+}
+
+// TwoMonthNames as it was, a compare of each of the twelve abbreviations at each candidate letter.
+bool TwoMonthNamesByCompares(std::string_view lower) {
+  static const std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                             "jul", "aug", "sep", "oct", "nov", "dec"};
+  size_t seen = 0;
+  for (size_t p = 0; p + 3 <= lower.size(); ++p) {
+    const char c = lower[p];
+    if (c != 'j' && c != 'f' && c != 'm' && c != 'a' && c != 's' && c != 'o' && c != 'n' && c != 'd') continue;
+    for (std::string_view m : kMonths) {
+      if (lower.compare(p, 3, m) == 0) {
+        if (++seen == 2) return true;
+        p += 2;
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+// The byte-by-byte reading gives the compares' answer on random text of month names, their pieces
+// and near misses (one letter changed, upper case, cut at the end of the text, overlapping: "junov",
+// "decdec"), in words and glued.
+TEST(PeriodPrefilterTest, TwoMonthNamesReadByteByByteIsTheComparesAnswer) {
+  const std::vector<std::string> pieces = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                           "nov", "dec", "ja", "ju", "jux", "jab", "fe", "fez", "maz", "mab", "ap",
+                                           "apx", "aux", "se", "sez", "oc", "ocx", "no", "nox", "de", "dez", "Jan",
+                                           "MAY", "j", "a", "n", "d", " ", "1", "月", "junov", "decdec", "mayor"};
+  std::mt19937 rng(20261203);
+  int yes = 0, no = 0;
+  for (int n = 0; n < 60000; ++n) {
+    std::string s;
+    for (size_t k = rng() % 7; k > 0; --k) s += pieces[rng() % pieces.size()];
+    const bool expected = TwoMonthNamesByCompares(s);
+    ASSERT_EQ(period::TwoMonthNames(s), expected) << s;
+    (expected ? yes : no)++;
+    for (size_t p = 0; p < s.size(); ++p) {
+      const bool at = p + 3 <= s.size() && TwoMonthNamesByCompares(s.substr(p, 3) + s.substr(p, 3));
+      ASSERT_EQ(period::MonthAbbreviationAt(s, p), at) << s << " at " << p;
+    }
+  }
+  EXPECT_GE(yes, 10000);
+  EXPECT_GE(no, 10000);
+  EXPECT_FALSE(period::TwoMonthNames("junov"));  // the second would overlap the first
+  EXPECT_TRUE(period::TwoMonthNames("junnov"));
+  EXPECT_FALSE(period::MonthAbbreviationAt("ma", 0));
 }
 
 

@@ -560,11 +560,13 @@ void StructureBuilder::MarkRunningHeaders() {
     }
   }
   // Key: the cells with digits removed, so "01 /上海石化2016年企业社会责任报告" and
-  // "上海石化2016年企业社会责任报告/ 02" fall together with their page numbers.
+  // "上海石化2016年企业社会责任报告/ 02" fall together with their page numbers. The kept keys are
+  // laid end to end in `keys`, each line's a range of it (no string per line).
   const size_t n = s_.lines_.size();
-  std::unordered_map<std::string, std::vector<uint32_t>> by_key;
+  std::string keys;
+  std::vector<std::pair<uint32_t, uint32_t>> key_range;  // per keyed line: its key in `keys`
+  std::vector<uint32_t> keyed;                           // the keyed lines, ascending
   std::vector<int> wide(n, 0);
-  std::vector<std::string> order;
   constexpr size_t kMaxKey = 600;  // a longer key is prose, never a header
   std::string key;
   for (size_t i = 0; i < n; ++i) {
@@ -589,9 +591,23 @@ void StructureBuilder::MarkRunningHeaders() {
     // A line in another script is a running header only as a title beside its page number
     // ("01   Shell Sustainability Report 2021"), checked below.
     if (key.size() > kMaxKey || CodePointCount(key) < 4 || (!sdk::HasCjk(key) && PageOfTitle(i) < 0)) continue;
-    auto& v = by_key[key];
-    if (v.empty()) order.push_back(key);
-    v.push_back(static_cast<uint32_t>(i));
+    key_range.push_back({static_cast<uint32_t>(keys.size()), static_cast<uint32_t>(key.size())});
+    keys += key;
+    keyed.push_back(static_cast<uint32_t>(i));
+  }
+  // Equal keys make a group, numbered in the order of their first line; `members` lists each group's
+  // lines in line order, group g's from member_from[g] to member_from[g + 1].
+  lines::ViewGroups key_groups(keyed.size());
+  std::vector<uint32_t> group_of(keyed.size());
+  for (size_t k = 0; k < keyed.size(); ++k)
+    group_of[k] = key_groups.Add(std::string_view(keys).substr(key_range[k].first, key_range[k].second));
+  std::vector<uint32_t> member_from(key_groups.size() + 1, 0);
+  for (uint32_t g : group_of) ++member_from[g + 1];
+  for (size_t g = 0; g < key_groups.size(); ++g) member_from[g + 1] += member_from[g];
+  std::vector<uint32_t> members(keyed.size());
+  {
+    std::vector<uint32_t> next(member_from.begin(), member_from.end() - 1);
+    for (size_t k = 0; k < keyed.size(); ++k) members[next[group_of[k]]++] = keyed[k];
   }
   repeats_.assign(n, 0);
   title_kept_.assign(n, 0);
@@ -600,30 +616,47 @@ void StructureBuilder::MarkRunningHeaders() {
   // Copies of each short line as it stands, in any script (a web address under a footer).
   line_repeats_.assign(n, 0);
   // Each short line squeezed and lower-cased once: the key of copies here and in MarkRepeatedLines.
-  squeezed_lower_.assign(n, std::string());
+  squeezed_text_.clear();
+  squeezed_range_.assign(n, {0, 0});
   for (size_t i = 0; i < n; ++i) {
     std::string_view v = LineView(i);
-    if (v.size() <= 200) squeezed_lower_[i] = lines::SqueezeLower(v);
+    if (v.size() > 200) continue;
+    const size_t from = squeezed_text_.size();
+    lines::AppendSqueezeLower(v, &squeezed_text_);
+    squeezed_range_[i] = {static_cast<uint32_t>(from), static_cast<uint32_t>(squeezed_text_.size() - from)};
   }
   {
-    // Keys are views of squeezed_lower_, which outlives the map.
-    std::unordered_map<std::string_view, uint32_t> same;
-    std::vector<uint8_t> counted(n, 0);
+    std::vector<uint32_t> counted;  // the lines counted, ascending
     for (size_t i = 0; i < n; ++i) {
       std::string_view v = LineView(i);
       if (v.size() > 200 || s_.lines_[i].cell_count == 0) continue;
-      const std::string_view squeezed = squeezed_lower_[i];
+      const std::string_view squeezed = SqueezedLower(i);
       if (squeezed.size() < 4 || AllDigits(squeezed, 90)) continue;
-      counted[i] = 1;
-      ++same[squeezed];
+      counted.push_back(static_cast<uint32_t>(i));
     }
-    for (size_t i = 0; i < n; ++i)
-      if (counted[i]) line_repeats_[i] = same[squeezed_lower_[i]];
+    lines::ViewGroups same(counted.size());
+    std::vector<uint32_t> group(counted.size());
+    for (size_t k = 0; k < counted.size(); ++k) group[k] = same.Add(SqueezedLower(counted[k]));
+    std::vector<uint32_t> copies(same.size(), 0);
+    for (uint32_t g : group) ++copies[g];
+    for (size_t k = 0; k < counted.size(); ++k) line_repeats_[counted[k]] = copies[group[k]];
   }
-  for (const std::string& key : order)
-    for (uint32_t i : by_key[key]) repeats_[i] = static_cast<uint32_t>(by_key[key].size());
-  for (const std::string& key : order) {
-    const std::vector<uint32_t>& idx = by_key[key];
+  for (size_t k = 0; k < keyed.size(); ++k)
+    repeats_[keyed[k]] = member_from[group_of[k] + 1] - member_from[group_of[k]];
+  // A group's lines, as a range of `members`.
+  struct Lines {
+    const uint32_t* b;
+    const uint32_t* e;
+    size_t size() const { return static_cast<size_t>(e - b); }
+    uint32_t operator[](size_t k) const { return b[k]; }
+    const uint32_t* begin() const { return b; }
+    const uint32_t* end() const { return e; }
+  };
+  for (uint32_t g = 0; g < key_groups.size(); ++g) {
+    const Lines idx{members.data() + member_from[g], members.data() + member_from[g + 1]};
+    // One line alone is never a group (below, two or more are needed).
+    if (idx.size() < 2) continue;
+    const std::string_view key = key_groups.View(g);
     if (!sdk::HasCjk(key)) {
       // Three or more, their page numbers going up (the same row in several tables does not).
       bool up = idx.size() >= 3;
@@ -715,48 +748,57 @@ void StructureBuilder::MarkRepeatedLines() {
   // page decoration ("ANNUAL REPORT", a slogan under every page).
   const size_t n = s_.lines_.size();
   // Most of a line's repeats stand where page furniture stands (FurniturePlace); those are marked.
-  std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> counts;  // (all, placed)
-  std::vector<std::string> keys(n);
+  // Each line's key is its squeezed text (a view of squeezed_text_); equal keys share a group.
+  std::vector<std::string_view> keys(n);
   std::vector<uint8_t> placed(n, 0);
   for (size_t i = 0; i < n; ++i) {
     std::string_view v = LineView(i);
     if (v.size() > 200 || MarkdownHeading(i)) continue;
-    std::string key = squeezed_lower_[i];
+    const std::string_view key = SqueezedLower(i);
     if (key.size() < 4 || key.size() > 90 || AllDigits(key, 90)) continue;
     // A one-cell label repeated two or three lines apart is a flattened table's row label (沟通方式
     // before each row), not page decoration; a chart's labels repeated line after line are.
     bool label_run = false;
     if (s_.lines_[i].cell_count == 1) {
       auto same = [&](size_t j) {
-        return j < n && LineView(j).size() <= 200 && squeezed_lower_[j] == key;
+        return j < n && LineView(j).size() <= 200 && SqueezedLower(j) == key;
       };
       bool adjacent = (i > 0 && same(i - 1)) || same(i + 1);
       for (size_t d = 2; d <= 3 && !adjacent && !label_run; ++d)
         label_run = (i >= d && same(i - d) && !SentenceBetween(i - d, i)) ||
                     (same(i + d) && !SentenceBetween(i, i + d));
     }
-    keys[i] = std::move(key);
+    keys[i] = key;
     placed[i] = !label_run && FurniturePlace(i) ? 1 : 0;
-    auto& c = counts[keys[i]];
-    ++c.first;
-    c.second += placed[i];
+  }
+  size_t keyed = 0;
+  for (size_t i = 0; i < n; ++i) keyed += !keys[i].empty();
+  lines::ViewGroups groups(keyed);
+  std::vector<uint32_t> group(n, 0);
+  std::vector<std::pair<uint32_t, uint32_t>> counts;  // per group: (all, placed)
+  for (size_t i = 0; i < n; ++i) {
+    if (keys[i].empty()) continue;
+    group[i] = groups.Add(keys[i]);
+    if (group[i] == counts.size()) counts.push_back({0, 0});
+    ++counts[group[i]].first;
+    counts[group[i]].second += placed[i];
   }
   // As in MarkRunningHeaders: a section title printed at the top of its pages keeps one copy in
   // the body when every copy stands where furniture stands.
-  std::unordered_map<std::string, std::vector<uint32_t>> titles;
+  std::vector<std::vector<uint32_t>> titles(groups.size());
   for (size_t i = 0; i < n; ++i)
-    if (!keys[i].empty() && placed[i] && SectionTitleCopy(i)) titles[keys[i]].push_back(static_cast<uint32_t>(i));
-  std::unordered_map<std::string, uint32_t> kept;  // per key: TitleCopyToKeep, asked once
+    if (!keys[i].empty() && placed[i] && SectionTitleCopy(i)) titles[group[i]].push_back(static_cast<uint32_t>(i));
+  constexpr uint32_t kNotAsked = UINT32_MAX - 1;  // TitleCopyToKeep returns kNoCopy or a line
+  std::vector<uint32_t> kept(groups.size(), kNotAsked);  // per group: TitleCopyToKeep, asked once
   for (size_t i = 0; i < n; ++i) {
     if (keys[i].empty() || !placed[i]) continue;
-    const auto& c = counts[keys[i]];
+    const auto& c = counts[group[i]];
     if (c.first < 3 || c.second * 2 <= c.first) continue;
-    auto t = titles.find(keys[i]);
     bool keep = false;
-    if (c.second == c.first && t != titles.end()) {
-      auto k = kept.find(keys[i]);
-      if (k == kept.end()) k = kept.emplace(keys[i], TitleCopyToKeep(t->second)).first;
-      keep = k->second == i;
+    if (c.second == c.first && !titles[group[i]].empty()) {
+      uint32_t& k = kept[group[i]];
+      if (k == kNotAsked) k = TitleCopyToKeep(titles[group[i]]);
+      keep = k == i;
     }
     if (keep) {
       title_kept_[i] = 1;
@@ -1017,8 +1059,12 @@ void StructureBuilder::MarkToc() {
   for (size_t i = 0; i < n; ++i) {
     // The key keeps every byte but spaces, tabs and leading '#': more than 15 others ("tableofcontents")
     // and it is none of the titles.
+    // Counting stops at the 16th: a line of prose is not read to its end.
     size_t others = 0;
-    for (char c : LineView(i)) others += c != ' ' && c != '\t' && c != '#';
+    for (char c : LineView(i)) {
+      others += c != ' ' && c != '\t' && c != '#';
+      if (others > 15) break;
+    }
     if (others > 15) continue;
     std::string key = lines::SqueezeLower(LineView(i));
     key.erase(0, key.find_first_not_of('#'));

@@ -47,6 +47,12 @@ bool FirstEnglishRange(const std::string& s, std::smatch* m, size_t* at);
 // The same by regex_search over every byte (*m's positions count from 0), for the tests.
 bool EnglishRangeSearch(const std::string& s, std::smatch* m);
 const std::string& MonthEnPattern();  // kMonthEn, shared with kYearEn
+// The three bytes at s[p] are a month's abbreviation, jan … dec (lower case).
+bool MonthAbbreviationAt(std::string_view s, size_t p);
+// At least two month abbreviations, not overlapping, in `lower`: where two English month names may
+// stand (every name of kMonthEn begins with one; an English range names two months). FindPeriod reads
+// an English range only then.
+bool TwoMonthNames(std::string_view lower);
 }  // namespace period
 
 // The end of the run of code points from `at` on which FindSentences' sentence and clause split
@@ -150,7 +156,7 @@ class StructureBuilder {
   void FindTitleYear();  // part of FindMetadata (before FindPeriod)
   void FindPeriod();     // part of FindMetadata
   void FindGriClaims();  // part of FindMetadata
-  // Fills metadata_words_ (part of FindMetadata, before the claim passes).
+  // Fills metadata_words_ (part of FindMetadata, before FindPeriod and the claim passes).
   void IndexMetadataWords();
   void FindFigures();    // structure_figures.cc
   void FindSentences();  // structure_prose.cc
@@ -176,14 +182,21 @@ class StructureBuilder {
   std::vector<uint32_t> repeats_;      // per line: copies of it (digits removed) in the text
   std::vector<uint8_t> page_edge_;     // per line: among the first or last three of its page
   std::vector<uint32_t> line_repeats_; // per line: copies of the short line as it stands (any script)
-  std::vector<std::string> squeezed_lower_;  // per line of at most 200 bytes: Squeeze(AsciiLower(line)), else empty
+  // Per line of at most 200 bytes: Squeeze(AsciiLower(line)), else empty (SqueezedLower). The lines'
+  // texts are laid end to end in squeezed_text_, each line's a range of it.
+  std::string squeezed_text_;
+  std::vector<std::pair<uint32_t, uint32_t>> squeezed_range_;
+  std::string_view SqueezedLower(size_t i) const {
+    return std::string_view(squeezed_text_).substr(squeezed_range_[i].first, squeezed_range_[i].second);
+  }
   std::vector<uint8_t> title_kept_;    // per line: a title copy TitleCopyToKeep kept in the body
   // Per line: 1 + the index of its group of running-header copies when that group was marked
   // (MarkRunningHeaders), else 0.
   std::vector<uint32_t> header_group_;
   std::vector<uint8_t> figure_cells_;  // per cell: a stacked or split figure or its label (not prose)
   // Per line: the MetadataWords groups whose words LowerLine holds, from one scan of lower_view_;
-  // the claim passes visit only the lines holding a word they cannot do without.
+  // the claim passes visit only the lines holding a word they cannot do without, and FindPeriod
+  // searches for the words stating the period only there.
   std::vector<uint8_t> metadata_words_;
 };
 
@@ -194,6 +207,7 @@ enum MetadataWords : uint8_t {
   kGriWords = 2,       // gri, 全球报告倡议, g4 (FindGriClaims' claims)
   kIndexWords = 4,     // a content index's name (FindGriClaims' external index)
   kBasisWords = 8,     // 据, 准, g: one of them is in every squeezed basis heading (FindGriClaims)
+  kPeriodWords = 16,   // a word that states the reporting period (FindPeriod's StatesPeriod)
 };
 
 // Off: every line reads as holding every group, as before the index (tests compare both ways).

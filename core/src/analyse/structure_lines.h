@@ -7,9 +7,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <regex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace esgaudit {
 namespace lines {
@@ -20,6 +22,8 @@ std::string Squeeze(std::string_view s);
 bool SameSqueezed(std::string_view a, std::string_view b);
 // Squeeze(AsciiLower(s)) in one pass.
 std::string SqueezeLower(std::string_view s);
+// Appends SqueezeLower(s) to *out.
+void AppendSqueezeLower(std::string_view s, std::string* out);
 // Appends `s` to *out without its ASCII digits, spaces and slashes (a running header's key:
 // "01 /上海石化2016年企业社会责任报告" and "上海石化2016年企业社会责任报告/ 02" fall together),
 // the bytes between them a run at a time.
@@ -38,6 +42,37 @@ const std::regex& DecoratedPageNumberExpression();
 bool UnitCaptionText(std::string_view t);
 // `trimmed` (a line without its leading and trailing spaces and tabs) ends with 。！？.!?
 bool EndsSentence(std::string_view trimmed);
+
+// Distinct strings numbered 0, 1, ... in the order they are first added, by open addressing over
+// their std::hash (no node or copy per string: the views must outlive the table). Built for at most
+// `capacity` additions, which keep the table at most half full.
+class ViewGroups {
+ public:
+  explicit ViewGroups(size_t capacity) {
+    size_t slots = 16;
+    while (slots < 2 * capacity) slots <<= 1;
+    slots_.assign(slots, 0);
+    views_.reserve(capacity);
+  }
+  // The group of `v`: a new one when no equal string was added before.
+  uint32_t Add(std::string_view v) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t h = std::hash<std::string_view>()(v) & mask;; h = (h + 1) & mask) {
+      if (slots_[h] == 0) {
+        views_.push_back(v);
+        slots_[h] = static_cast<uint32_t>(views_.size());
+        return slots_[h] - 1;
+      }
+      if (views_[slots_[h] - 1] == v) return slots_[h] - 1;
+    }
+  }
+  size_t size() const { return views_.size(); }
+  std::string_view View(uint32_t group) const { return views_[group]; }
+
+ private:
+  std::vector<uint32_t> slots_;  // 1 + a group, 0 when free
+  std::vector<std::string_view> views_;
+};
 
 // The bits of LineFlags.
 constexpr uint8_t kMarkdownHeading = 1;  // the loaded line starts with '#' after spaces and tabs

@@ -21,6 +21,14 @@ using sdk::Trim;
 
 namespace {
 
+// Words that make a line a statement of the reporting period (matching view, lower-cased);
+// 数据收集期间 is the period the report's data cover. 报告期内 / 报告期末 ("during / at the end of the
+// period") introduce events, not the period (StatesPeriod). IndexMetadataWords marks the lines
+// holding one (kPeriodWords).
+constexpr std::string_view kPeriodStatementWords[] = {
+    "时间范围", "时间跨度", "报告期", "报告时段", "报告周期", "涵盖期间", "报告时间", "报告的时间",
+    "時間範圍", "時間跨度", "報告期", "報告時段", "報告週期", "报告時間", "收集期间", "reporting period"};
+
 // Standards claimed by name (FindMetadata), lower-cased.
 struct StandardName {
   esgaudit_standard standard;
@@ -141,26 +149,6 @@ int FoldYear(const std::string& token) {
     }
   }
   return year >= 1900 && year <= 2099 ? year : 0;
-}
-
-// Whether at least two English month names could start in `lower`: every name of kMonthEn begins
-// with one of the twelve three-letter abbreviations, and an English range names two months.
-bool TwoMonthNames(std::string_view lower) {
-  static const std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                             "jul", "aug", "sep", "oct", "nov", "dec"};
-  size_t seen = 0;
-  for (size_t p = 0; p + 3 <= lower.size(); ++p) {
-    const char c = lower[p];
-    if (c != 'j' && c != 'f' && c != 'm' && c != 'a' && c != 's' && c != 'o' && c != 'n' && c != 'd') continue;
-    for (std::string_view m : kMonths) {
-      if (lower.compare(p, 3, m) == 0) {
-        if (++seen == 2) return true;
-        p += 2;
-        break;
-      }
-    }
-  }
-  return false;
 }
 
 bool KnownGriStandard(int s) {
@@ -572,6 +560,7 @@ void StructureBuilder::IndexMetadataWords() {
     // The basis headings with their blanks dropped: 编制依据, 编写依据, 报告依据 hold 据; 参考标准,
     // 编制标准 hold 准; reportingstandards, reportingguidelines, reportingframework hold g.
     for (std::string_view g : {"据", "准", "g"}) w.push_back({g, kBasisWords});
+    for (std::string_view g : kPeriodStatementWords) w.push_back({g, kPeriodWords});
     return w;
   }();
   static const std::vector<PatternSpec> kPatterns = [] {
@@ -605,9 +594,9 @@ void StructureBuilder::FindMetadata() {
   bool en = latin >= 60 && latin * 2 >= han;
   md.languages = zh && en ? "zh,en" : zh ? "zh" : en ? "en" : "";
 
+  IndexMetadataWords();
   FindTitleYear();
   FindPeriod();
-  IndexMetadataWords();
 
   // Claimed standards: the first statement of each standard and mode outside the TOC, the index
   // and the page furniture.
@@ -782,14 +771,10 @@ int DaysInMonth(int year, int month) {
   return kDays[month - 1];
 }
 
-// Words that make a line a statement of the reporting period (matching view, lower-cased);
-// 数据收集期间 is the period the report's data cover.
-// 报告期内 / 报告期末 ("during / at the end of the period") introduce events, not the period.
+// Whether `lower` (matching view, lower-cased) states the reporting period: it holds one of
+// kPeriodStatementWords not followed by 内, 內 or 末.
 bool StatesPeriod(std::string_view lower) {
-  static const std::string_view kWords[] = {"时间范围", "时间跨度", "报告期", "报告时段", "报告周期", "涵盖期间",
-                                            "报告时间", "报告的时间", "時間範圍", "時間跨度", "報告期",
-                                            "報告時段", "報告週期", "报告時間", "收集期间", "reporting period"};
-  for (std::string_view w : kWords) {
+  for (std::string_view w : kPeriodStatementWords) {
     for (size_t p = lower.find(w); p != std::string_view::npos; p = lower.find(w, p + 1)) {
       std::string_view after = lower.substr(p + w.size());
       if (after.substr(0, 3) == "内" || after.substr(0, 3) == "內" || after.substr(0, 3) == "末") continue;
@@ -895,6 +880,42 @@ size_t MonthWordAt(std::string_view s, size_t p) {
 
 }  // namespace
 
+bool MonthAbbreviationAt(std::string_view s, size_t p) {
+  if (p + 3 > s.size()) return false;
+  // Byte by byte: a compare per name cost a memcmp call at each candidate letter of an English line.
+  const char b = s[p + 1], c = s[p + 2];
+  switch (s[p]) {
+    case 'j':
+      return (b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l'));
+    case 'f':
+      return b == 'e' && c == 'b';
+    case 'm':
+      return b == 'a' && (c == 'r' || c == 'y');
+    case 'a':
+      return (b == 'p' && c == 'r') || (b == 'u' && c == 'g');
+    case 's':
+      return b == 'e' && c == 'p';
+    case 'o':
+      return b == 'c' && c == 't';
+    case 'n':
+      return b == 'o' && c == 'v';
+    case 'd':
+      return b == 'e' && c == 'c';
+    default:
+      return false;
+  }
+}
+
+bool TwoMonthNames(std::string_view lower) {
+  size_t seen = 0;
+  for (size_t p = 0; p + 3 <= lower.size(); ++p) {
+    if (!MonthAbbreviationAt(lower, p)) continue;
+    if (++seen == 2) return true;
+    p += 2;  // the next name begins after this one
+  }
+  return false;
+}
+
 const std::string& MonthEnPattern() {
   static const std::string kMonthEn =
       R"((january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?)";
@@ -923,7 +944,9 @@ bool EnglishRangeMayStartAt(std::string_view s, size_t p) {
     const size_t after = spaces(q);
     return after > q && MonthWordAt(s, after) > 0;
   }
-  // kRangeEn: a month name, an optional point, blanks, a digit.
+  // kRangeEn: \b, a month name, an optional point, blanks, a digit. The name is a run of letters, so
+  // a letter, digit or _ before it is a word character (no \b).
+  if (p > 0 && (IsAsciiAlpha(s[p - 1]) || IsAsciiDigit(s[p - 1]) || s[p - 1] == '_')) return false;
   const size_t len = MonthWordAt(s, p);
   if (len == 0) return false;
   size_t q = p + len;
@@ -1092,9 +1115,13 @@ void StructureBuilder::FindPeriod() {
       std::string_view a = Trim(LineView(i - up));
       if (a.empty()) continue;
       ++seen;
-      // Short: 12 characters, or 24 bytes ("## Reporting Period").
-      // Trim drops spaces and tabs only: the lower case of the trimmed line is the trimmed lower case.
-      if ((sdk::CodePointCount(a) <= 12 || a.size() <= 24) && StatesPeriod(Trim(LowerLine(i - up)))) return true;
+      // Short: 12 characters, or 24 bytes ("## Reporting Period"); a code point is at most four bytes,
+      // so a line of over 48 bytes (valid UTF-8, as the view is) is not counted. Only a line holding
+      // a period's word is searched. Trim drops spaces and tabs only: the lower case of the trimmed
+      // line is the trimmed lower case.
+      const bool short_line = a.size() <= 24 || (a.size() <= 48 && sdk::CodePointCount(a) <= 12);
+      if ((metadata_words_[i - up] & kPeriodWords) && short_line && StatesPeriod(Trim(LowerLine(i - up))))
+        return true;
     }
     return false;
   };
@@ -1106,8 +1133,12 @@ void StructureBuilder::FindPeriod() {
     const std::string_view line_lower = LowerLine(i);
     if (!zh_line && !Contains(line_lower, "jan") && !Contains(line_lower, "20")) continue;
     const bool above = heading_above(i);
-    std::string near;  // the two lines above, for words about the report
-    for (size_t up = 1; up <= 2 && up <= i; ++up) near += LowerLine(i - up);
+    // Words about the report in the two lines above (joined), read only when a range is ranked.
+    auto near_report = [&] {
+      std::string near;
+      for (size_t up = 1; up <= 2 && up <= i; ++up) near += LowerLine(i - up);
+      return ContainsAny(near, {"报告", "報告", "report"});
+    };
     // A long line (a page extracted as one line) is read sentence by sentence.
     std::vector<std::pair<size_t, size_t>> pieces;  // [begin, end) in the line
     if (line.size() <= kMaxRegexLine) {
@@ -1126,10 +1157,10 @@ void StructureBuilder::FindPeriod() {
       if (!HasAsciiDigit(line.substr(pb, pe - pb))) continue;
       std::string lower(line_lower.substr(pb, pe - pb));
       const uint64_t base = line_view_[i].first + pb;
-      const bool statement = StatesPeriod(lower) || above;
+      // StatesPeriod needs one of its words, which the line's index entry records.
+      const bool statement = ((metadata_words_[i] & kPeriodWords) && StatesPeriod(lower)) || above;
       const bool about_report = Contains(lower, "本报告") || Contains(lower, "本報告") ||
                                 (!zh_line && Contains(lower, "this report"));
-      const bool near_report = ContainsAny(lower, {"报告", "報告", "report"}) || ContainsAny(near, {"报告", "報告", "report"});
       std::smatch m;
       size_t m_at = 0;  // where in the line (or `joined`) the search that filled `m` began
       Found f;
@@ -1205,7 +1236,7 @@ void StructureBuilder::FindPeriod() {
                  static_cast<size_t>(m.position(0)) < lower.size()) {
         f.y1 = std::stoi(m[1].str()), f.m1 = std::stoi(m[2].str()), f.d1 = std::stoi(m[3].str());
         f.y2 = std::stoi(m[4].str()), f.m2 = std::stoi(m[5].str()), f.d2 = std::stoi(m[6].str());
-      } else if (!zh_line && year20 && TwoMonthNames(lower) &&
+      } else if (!zh_line && year20 && period::TwoMonthNames(lower) &&
                  period::FirstEnglishRange(lower, &m, &m_at)) {
         const bool month_first = IsAsciiAlpha(m[1].str()[0]);
         f.m1 = EnglishMonth(m[month_first ? 1 : 2].str());
@@ -1243,7 +1274,7 @@ void StructureBuilder::FindPeriod() {
                    : statement           ? kStatement
                    : months < 11 || !days ? kNoRank
                    : about_report        ? kAboutReport
-                   : near_report         ? kNearReport
+                   : ContainsAny(lower, {"报告", "報告", "report"}) || near_report() ? kNearReport
                                          : kBare;
           f.kind = ESGAUDIT_PERIOD_RANGE;
           span(m_at + static_cast<size_t>(m.position(0)), static_cast<size_t>(m.length(0)));
