@@ -5107,6 +5107,53 @@ bool NamesGroupOf(const std::string& label, const std::string& noun) {
   return true;
 }
 
+// A row label's trailing bracketed note that states what its figure leaves out, opened by 另有, 另外,
+// 不含, 不包括, 未含 or 未包括 ("员工总人数（人）（另有劳务派遣用工5,093人）": the staff count, with dispatched
+// workers besides it): such a note names no part of the label's noun or unit, so the label is read
+// without it. Returns the label without the note and the note in *note; the label as it is and an empty
+// note when it ends in no such bracket.
+std::string WithoutExcludingNote(const std::string& label, std::string* note) {
+  note->clear();
+  std::string l = label;
+  while (!l.empty() && l.back() == ' ') l.pop_back();
+  for (const char* close : {")", "\xEF\xBC\x89"}) {  // ")" and "）"
+    const std::string c = close;
+    if (l.size() <= c.size() || l.compare(l.size() - c.size(), c.size(), c) != 0) continue;
+    const size_t ascii = l.rfind('('), wide = l.rfind("\xEF\xBC\x88");
+    const size_t open = ascii == std::string::npos ? wide : wide == std::string::npos ? ascii : std::max(ascii, wide);
+    if (open == std::string::npos || open == 0) return label;
+    const size_t inner = open + (l[open] == '(' ? 1 : 3);
+    std::string body = l.substr(inner, l.size() - c.size() - inner);
+    body.erase(0, body.find_first_not_of(' '));
+    for (const char* w : {"另有", "另外", "不含", "不包括", "未含", "未包括"}) {
+      if (body.rfind(w, 0) == 0) {
+        *note = body;
+        std::string rest = l.substr(0, open);
+        while (!rest.empty() && rest.back() == ' ') rest.pop_back();
+        return rest;
+      }
+    }
+    return label;
+  }
+  return label;
+}
+
+// Whether a group row's label names a group its head's excluding note (WithoutExcludingNote) leaves
+// out: a word of two Han characters of the group's qualifier (its label before the head's noun) stands
+// in the note (劳务派遣员工 under 员工总人数（另有劳务派遣用工5,093人）).
+bool ExcludedByNote(const std::string& group_label, const std::string& noun, const std::string& note) {
+  if (note.empty()) return false;
+  const std::string l = TotalNoun(group_label, false);
+  const size_t at = l.rfind(noun);
+  const std::u32string q = U32(l.substr(0, at == std::string::npos ? l.size() : at));
+  const std::u32string n = U32(note);
+  for (size_t k = 0; k + 1 < q.size(); ++k) {
+    if (q[k] < 0x4E00 || q[k] > 0x9FFF || q[k + 1] < 0x4E00 || q[k + 1] > 0x9FFF) continue;
+    if (n.find(q.substr(k, 2)) != std::u32string::npos) return true;
+  }
+  return false;
+}
+
 // Whether two row labels name the two groups of a closed pair, one the other's complement by a
 // negating prefix ("Hazardous waste disposed" / "Non-hazardous waste disposed", 危险废物 / 非危险废物,
 // "Direct emissions" / "Indirect emissions", 有害废物 / 无害废物): together they are the whole.
@@ -7454,15 +7501,17 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     for (size_t hi = 0; hi < rows.size(); ++hi) {
       const Row& head = rows[hi];
       if (!head.readable || !head.has_figure || rate_cells(head)) continue;
-      const std::string noun = GroupHeadNoun(head.label);
+      std::string note;
+      const std::string head_label = WithoutExcludingNote(head.label, &note);
+      const std::string noun = GroupHeadNoun(head_label);
       if (noun.empty()) continue;
-      const std::string head_unit = head.unit.empty() ? LabelUnit(head.label) : head.unit;
+      const std::string head_unit = head.unit.empty() ? LabelUnit(head_label) : head.unit;
       std::vector<size_t> groups;
       for (size_t k = hi + 1; k < rows.size(); ++k) {
         const Row& pr = rows[k];
         const std::string unit = pr.unit.empty() ? LabelUnit(pr.label) : pr.unit;
         if (!pr.readable || !pr.has_figure || pr.label.empty() || unit != head_unit) break;
-        const bool group = NamesGroupOf(pr.label, noun);
+        const bool group = NamesGroupOf(pr.label, noun) && !ExcludedByNote(pr.label, noun, note);
         if (!group && !GroupHeadNoun(pr.label).empty()) break;
         if (!group || rate_cells(pr)) continue;
         groups.push_back(k);
@@ -7481,6 +7530,42 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           }
         }
       }
+    }
+
+    // Two rows of counts followed by a row of rates that is the second over the first (生育假 taken,
+    // then returned after it, then the return rate; reached a year, then still employed, then the
+    // retention rate): the rate states the second row as a share of the first, so it is a subset of
+    // it in each column. The rate must be that quotient, to its printed precision, in every column
+    // but at most one (so that one changed count is still read) and in two at least, and no rate may
+    // exceed 100 %. Two rows whose labels merely extend one another (专利申请数, 专利申请授权数: a
+    // year's grants come from earlier years' applications too) are no pair without such a row.
+    for (size_t k = 0; k + 2 < rows.size(); ++k) {
+      const Row& a = rows[k];
+      const Row& b = rows[k + 1];
+      const Row& rate = rows[k + 2];
+      if (!a.readable || !b.readable || !rate.readable || !a.has_figure || !b.has_figure || !rate.has_figure ||
+          a.label.empty() || b.label.empty() || rate_cells(a) || rate_cells(b) || share_row(a) || share_row(b)) {
+        continue;
+      }
+      size_t columns = 0, matching = 0;
+      bool ok = true;
+      subset_cells(a, b, [&](const Slot& ts, const Slot&, const Figure& t, const Figure& p, const std::string&) {
+        const Slot* rs = rate.At(ts.slot);
+        if (rs == nullptr || rs->figure < 0) return;
+        const Figure& r = figures_[rs->figure];
+        if (r.kind != ESGAUDIT_FACT_PERCENT || r.qualifiers != 0 || r.value > 100) {
+          ok = false;
+          return;
+        }
+        ++columns;
+        const double q = 100 * p.value / t.value;
+        matching += r.low - 1e-9 <= q && q <= r.high + 1e-9;
+      });
+      if (!ok || matching < 2 || matching + 1 < columns) continue;
+      subset_cells(a, b, [&](const Slot& ts, const Slot& ps, const Figure&, const Figure&, const std::string& h) {
+        if (rate.At(ts.slot) == nullptr) return;
+        group_row(ts.figure, ps.figure, h.empty() ? a.label : a.label + "/" + h, a.label, b.label);
+      });
     }
   }
 }

@@ -94,6 +94,45 @@ TEST(StructureTest, RunningHeadersPageNumbersAndSideBanners) {
   }
 }
 
+// A table whose rows end in a dash or a 0 now and then, a page number a few lines under it: no cell
+// is a side banner (each would be dropped from its row). Near miss: four characters down the margin
+// within nine lines, beside prose, stay a banner; the same four spread over more lines do not.
+TEST(StructureTest, TableRowsEndingInADashOrAZeroAreNoSideBanner) {
+  const std::string table =
+      "年度\t股本(万股)\t方案\t送股(万股)\t派现(万元)\n"
+      "2010年度\t12,000\t每10股送2股\t2,400.00\t-\n"
+      "2011年度\t14,400\t每10股送1股\t1,440.00\t-\n"
+      "2012年度\t15,840\t每10股派1元\t-\t1,584.00\n"
+      "2013年度\t15,840\t每10股派0.5元\t-\t792.00\n"
+      "2014年度\t15,840\t每10股送1股\t1,584.00\t0\n"
+      "合计\t\t\t5,424.00\t2,376.00\n"
+      "三、职工权益保护\n"
+      "公司重视保障员工的合法权益，依法签订劳动合同。\n"
+      "4\n"
+      "2016年度社会责任报告\n";
+  Document doc = Document::FromUtf8("r.txt", table);
+  const Structure& s = doc.structure();
+  for (size_t i = 0; i < doc.line_count(); ++i) {
+    const LineStructure& l = s.line(i);
+    for (uint32_t k = 0; k < l.cell_count; ++k)
+      EXPECT_EQ(s.cells()[l.first_cell + k].flags & ESGAUDIT_CELL_SIDE_BANNER, 0u) << i << " " << k;
+  }
+  auto banner = [](int spacing) {
+    std::string text;
+    for (const char* ch : {"云", "铝", "股", "份"}) {
+      text += std::string("    公司持续完善治理结构，保障股东权益。                ") + ch + "\n";
+      for (int k = 1; k < spacing; ++k) text += "    公司持续完善治理结构，保障股东权益。\n";
+    }
+    return Document::FromUtf8("r.txt", text);
+  };
+  Document close = banner(2);  // lines 0, 2, 4, 6
+  EXPECT_NE(close.structure().cells()[close.structure().line(0).first_cell + 1].flags & ESGAUDIT_CELL_SIDE_BANNER, 0u);
+  EXPECT_NE(close.structure().cells()[close.structure().line(6).first_cell + 1].flags & ESGAUDIT_CELL_SIDE_BANNER, 0u);
+  Document apart = banner(4);  // lines 0, 4, 8, 12
+  EXPECT_EQ(apart.structure().cells()[apart.structure().line(0).first_cell + 1].flags & ESGAUDIT_CELL_SIDE_BANNER, 0u);
+  EXPECT_EQ(apart.structure().cells()[apart.structure().line(12).first_cell + 1].flags & ESGAUDIT_CELL_SIDE_BANNER, 0u);
+}
+
 TEST(StructureTest, ASectionTitleRepeatedAtTheTopOfItsPagesOpensItsSectionOnce) {
   // The letter's title printed at the top of each of its pages, with and without page breaks: the
   // first copy opens the section (a heading, the letter's pages under it), the later copies are

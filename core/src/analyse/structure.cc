@@ -811,19 +811,24 @@ void StructureBuilder::MarkRepeatedLines() {
 
 void StructureBuilder::MarkSideText() {
   // A cell of one character that is alone on its line or ends a line after other cells, in a run
-  // of at least four such lines within six: "云 / 铝 / 股 / 份 / 2 / 0 / 2 / 0 / 社 / 会 / 责 / 任".
+  // of at least four such lines within nine: "云 / 铝 / 股 / 份 / 2 / 0 / 2 / 0 / 社 / 会 / 责 / 任".
+  // The four must stand within nine lines of one another, not merely within eight lines on either
+  // side of the cell: a table's rows ending in a dash or a 0 here and there, with a page number
+  // below, are no banner. A dash ending a line after other cells is a table's empty value, never
+  // a letter of a banner.
   std::vector<size_t> candidates;
   for (size_t i = 0; i < s_.lines_.size(); ++i) {
     const LineStructure& ls = s_.lines_[i];
     if (ls.cell_count == 0) continue;
-    if (CodePointCount(CellText(s_.cells_[ls.first_cell + ls.cell_count - 1])) == 1)
-      candidates.push_back(i);
+    const std::string_view t = CellText(s_.cells_[ls.first_cell + ls.cell_count - 1]);
+    const bool dash = t == "-" || t == "\xE2\x80\x93" || t == "\xE2\x80\x94" || t == "\xEF\xBC\x8D";  // - – — －
+    if (CodePointCount(t) == 1 && !(dash && ls.cell_count > 1)) candidates.push_back(i);
   }
   for (size_t c = 0; c < candidates.size(); ++c) {
-    size_t near = 0;
-    for (size_t d = c >= 6 ? c - 6 : 0; d < candidates.size() && d <= c + 6; ++d)
-      if (candidates[d] + 8 >= candidates[c] && candidates[d] <= candidates[c] + 8) ++near;
-    if (near < 4) continue;
+    bool run = false;  // four consecutive candidates, c among them, within nine lines
+    for (size_t d = c >= 3 ? c - 3 : 0; d <= c && !run; ++d)
+      run = d + 3 < candidates.size() && candidates[d + 3] <= candidates[d] + 8;
+    if (!run) continue;
     LineStructure& ls = s_.lines_[candidates[c]];
     s_.cells_[ls.first_cell + ls.cell_count - 1].flags |= ESGAUDIT_CELL_SIDE_BANNER;
     if (ls.cell_count == 1) ls.flags |= ESGAUDIT_LINE_SIDE_BANNER;

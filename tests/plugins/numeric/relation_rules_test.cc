@@ -4674,6 +4674,77 @@ TEST(RelationRulesTest, AZeroTotalOfCountsUnderPartsIsFlaggedInAColumnOfTotals) 
   EXPECT_TRUE(Findings(Check(tonnes)).empty()) << ::testing::PrintToString(Findings(Check(tonnes)));
 }
 
+// A total row's bracketed note stating what the figure leaves out (另有, 不含) names no part of its noun
+// or unit: the group rows under it are still its subsets. A group the note names is no subset of it,
+// and a note of another kind (a part in the bracket: 含) keeps the label unread, as before.
+TEST(RelationRulesTest, AnExcludingNoteAfterATotalRowsLabelKeepsItsGroups) {
+  const std::string clean =
+      "项目类别\t人数\t占比\n"
+      "职工总人数（人）（另有外包人员1,240人）\t52,310\t100.00%\n"
+      "残疾职工（人）\t412\t0.79%\n"
+      "外包职工（人）\t1,240\t2.37%\n"
+      "按性别划分\t\t\n"
+      "男性职工（人）\t30,100\t57.54%\n"
+      "女性职工（人）\t22,210\t42.46%\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"subset", {"52,310", "412"}}});
+  ExpectChangesFlagged(clean, {{"\t412\t", "\t412,000\t", {"412,000"}}}, "warning");
+  ReportResult r = Check(clean, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_FALSE(Recognised(doc, r, "subset", {"52,310", "1,240"}));  // the note leaves them out
+  const std::string other =
+      "项目类别\t人数\t占比\n"
+      "职工总人数（人）（含外包人员1,240人及实习生）\t52,310\t100.00%\n"
+      "残疾职工（人）\t412\t0.79%\n";
+  ReportResult ro = Check(other, "zh", "relations");
+  Document dother = Document::FromUtf8("test.txt", other);
+  EXPECT_FALSE(Recognised(dother, ro, "subset", {"52,310", "412"}));
+}
+
+// Two rows of counts and a row of rates under them that is the second over the first (signed up,
+// then those who completed; the completion rate): the second row is a subset of the first in each
+// column, so a changed count above its base is flagged. Near misses: the same rows without the rate
+// row, labels extending one another (applied and granted patents, no subset: a year's grants come
+// from earlier applications too), a rate row of another quotient (a growth rate), a rate row that is
+// the quotient in one column of three, and rates above 100 %.
+TEST(RelationRulesTest, ARowOfRatesThatIsTheQuotientOfTheTwoRowsAboveMakesASubset) {
+  const std::string clean =
+      "志愿服务情况\t2016年\t2015年\t2014年\n"
+      "报名参加志愿服务人数\t1,210\t980\t860\n"
+      "全年参加志愿服务满20小时人数\t1,150\t901\t774\n"
+      "志愿服务达标率\t95.04%\t91.94%\t90.00%\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"subset", {"1,210", "1,150"}}, {"subset", {"980", "901"}},
+                                          {"subset", {"860", "774"}}});
+  ExpectChangesFlagged(clean, {{"\t901\t", "\t9,010\t", {"9,010"}}}, "warning");
+  for (const std::string& near : {
+           std::string("专利情况\t2016年\t2015年\t2014年\n"
+                       "专利申请数\t412\t380\t295\n"
+                       "专利申请授权数\t268\t240\t301\n"),
+           std::string("休假情况\t男性\t女性\t合计\n"
+                       "截至年底休假满一年人数\t17\t331\t348\n"
+                       "截至年底休假满一年仍在岗人数\t15\t290\t305\n"),
+           std::string("专利情况\t2016年\t2015年\t2014年\n"
+                       "专利申请数\t412\t380\t295\n"
+                       "专利授权数\t268\t240\t201\n"
+                       "专利申请增长率\t8.42%\t28.81%\t12.00%\n"),
+           std::string("志愿服务情况\t2016年\t2015年\t2014年\n"
+                       "报名参加志愿服务人数\t1,210\t980\t860\n"
+                       "全年参加志愿服务满20小时人数\t1,150\t901\t774\n"
+                       "志愿服务达标率\t95.04%\t93.10%\t92.00%\n"),
+           std::string("志愿服务情况\t2016年\t2015年\t2014年\n"
+                       "报名参加志愿服务人数\t1,150\t901\t774\n"
+                       "全年参加志愿服务人次\t1,210\t980\t860\n"
+                       "人次与人数之比\t105.22%\t108.77%\t111.11%\n"),
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    const Document d = Document::FromUtf8("test.txt", near);
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    for (const auto& members : std::vector<std::set<std::string>>{
+             {"412", "268"}, {"295", "301"}, {"295", "201"}, {"348", "305"}, {"331", "290"}, {"1,210", "1,150"}, {"1,150", "1,210"}}) {
+      EXPECT_FALSE(Recognised(d, n, "subset", members)) << near << ::testing::PrintToString(members);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
 
