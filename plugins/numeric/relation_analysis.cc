@@ -499,6 +499,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindCaptionedBreakdowns(doc);
   FindInlineRelations(doc);
   FindPairedVerbSubsets(doc);
+  FindGroupMemberSubsets(doc);
   FindRunningTotalSubsets(doc);
   FindSlashSharePairs(doc);
   FindLegendPies(doc);
@@ -8356,13 +8357,17 @@ void RelationAnalysis::FindTotalsOfTrailingRuns(const sdk::Document& doc) {
 // (a small category the text lost: `0.2 %` printed where no line above holds it).
 // The stage pairs of FindPairedVerbSubsets, data of the rule pack numeric/stage-pairs.json: a stage
 // (hazards found, patents filed, homes listed) and a later stage only things of the first reach (put
-// right, granted, let). No pack, no pairs; a pack whose lists are not lists of words is a
-// configuration error.
+// right, granted, let). No pack, no pairs; a pack whose lists are not lists of words or whose flags
+// are not true or false is a configuration error.
 struct VerbPair {
   std::vector<std::u32string> first;   // the stage: one in the first clause
   std::vector<std::u32string> second;  // the later stage: one opens the second clause
   std::vector<std::u32string> object;  // one of these in the first clause; none: any object
   std::vector<std::u32string> scope;   // one of these in the first clause; none: any scope
+  std::vector<std::u32string> named;   // one of these after the later stage; none: a character of the first clause
+  std::set<std::string> units;         // the counts' unit; none: counts of things and people
+  bool same_verb = false;  // the stage and the later stage lead the same verb (应休 / 实休)
+  bool certain = false;    // the wording makes the subset certain: a later stage above its stage is an error
 };
 
 std::vector<VerbPair> ReadStagePairs(const std::string& path) {
@@ -8391,12 +8396,23 @@ std::vector<VerbPair> ReadStagePairs(const std::string& path) {
     }
     return out;
   };
+  auto flag = [&](const pt::ptree& node, const char* field) {
+    const auto value = node.get_optional<std::string>(field);
+    if (!value) return false;
+    if (*value != "true" && *value != "false") {
+      throw sdk::ConfigError("numeric stage pairs: " + path + ": '" + field + "' must be true or false");
+    }
+    return *value == "true";
+  };
   std::vector<VerbPair> pairs;
   const auto list = root.get_child_optional("pairs");
   if (!list) throw sdk::ConfigError("numeric stage pairs: " + path + ": no 'pairs'");
   for (const auto& [key, node] : *list) {
-    pairs.push_back({words(node, "stage", true), words(node, "later", true), words(node, "object", false),
-                     words(node, "scope", false)});
+    VerbPair p{words(node, "stage", true), words(node, "later", true), words(node, "object", false),
+               words(node, "scope", false), words(node, "named", false), {}, flag(node, "same_verb"),
+               flag(node, "certain")};
+    for (const std::u32string& u : words(node, "units", false)) p.units.insert(ToUtf8(u));
+    pairs.push_back(std::move(p));
   }
   return pairs;
 }
@@ -8458,18 +8474,21 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
     const int a = order[i], b = order[i + 1];
     const Figure& fa = figures_[a];
     const Figure& fb = figures_[b];
-    if (fa.unit != fb.unit || !kUnits.count(fa.unit) || fa.magnitude != fb.magnitude) continue;
+    if (fa.unit != fb.unit || fa.unit.empty() || fa.magnitude != fb.magnitude) continue;
     if (parts_taken.count(b)) continue;
     const uint64_t a_begin = doc.TextToView(fa.offset), a_end = doc.TextToView(fa.offset + fa.length);
-    const uint64_t b_begin = doc.TextToView(fb.offset);
-    if (a_end > b_begin || b_begin - a_end > 120 || a_begin > view.size() || b_begin > view.size()) continue;
-    // Between the figures: a comma, a few plain words holding the second verb, nothing else.
+    const uint64_t b_begin = doc.TextToView(fb.offset), b_end = doc.TextToView(fb.offset + fb.length);
+    if (a_end > b_begin || b_begin - a_end > 120 || a_begin > view.size() || b_end > view.size()) continue;
+    // Between the figures: plain words with one comma. The words before it belong to the first
+    // count (`62人参加鉴定，41人取得合格证`: the figure opens its clause), those after it to the second.
     std::u32string between;
     if (!text_of(a_end, b_begin, &between) || between.size() < 3 || between.size() > 16) continue;
-    if (between[0] != U'，' && between[0] != U',') continue;
-    between.erase(0, 1);
-    if (!std::all_of(between.begin(), between.end(), plain)) continue;
-    // The first clause: up to 14 plain code points right before the first figure.
+    const size_t comma = between.find_first_of(U"，,");
+    if (comma == std::u32string::npos) continue;
+    const std::u32string lead = between.substr(0, comma);
+    between.erase(0, comma + 1);
+    if (!std::all_of(lead.begin(), lead.end(), plain) || !std::all_of(between.begin(), between.end(), plain)) continue;
+    // The first clause: up to 14 plain code points right before the first figure, and the words after it.
     uint64_t from = a_begin > 60 ? a_begin - 60 : 0;
     while (from < a_begin && (static_cast<unsigned char>(view[from]) & 0xC0) == 0x80) ++from;
     // A blank line in the window ends the paragraph before it.
@@ -8483,33 +8502,83 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
     }
     size_t start = before.size();
     while (start > 0 && before.size() - start < 14 && plain(before[start - 1])) --start;
-    const std::u32string clause = before.substr(start);
-    if (contains(clause, kPlan) || contains(between, kPlan)) continue;
+    const std::u32string clause = before.substr(start) + lead;
+    // A change in the first clause (较上年增加20人): its figure is a difference, no set of things.
+    static const std::vector<std::u32string> kChange = {U"较", U"同比", U"比上年", U"增加", U"增长", U"减少", U"下降"};
+    if (contains(clause, kPlan) || contains(between, kPlan) || contains(lead, kOwnScope) || contains(clause, kChange)) {
+      continue;
+    }
+    // The words right after the second figure, to the next punctuation (at most 12 code points): where
+    // its verb is when the figure opens its clause (`，41人取得合格证`).
+    std::u32string after;
+    {
+      uint64_t to = std::min<uint64_t>(view.size(), b_end + 48);
+      while (to > b_end && to < view.size() && (static_cast<unsigned char>(view[to]) & 0xC0) == 0x80) --to;
+      std::u32string u;
+      if (text_of(b_end, to, &u)) {
+        for (char32_t c : u) {
+          if (!plain(c) || after.size() == 12) break;
+          after.push_back(c);
+        }
+      }
+    }
     for (const VerbPair& p : *pairs) {
+      if (!(p.units.empty() ? kUnits : p.units).count(fa.unit)) continue;
       if (!contains(clause, p.first) || (!p.object.empty() && !contains(clause, p.object)) ||
           (!p.scope.empty() && !contains(clause, p.scope))) {
         continue;
       }
-      // The second verb within the first five code points after the comma (共, 已经, 已完成 may lead it).
-      size_t at = std::u32string::npos;
-      const std::u32string* second = nullptr;
-      for (const std::u32string& w : p.second) {
-        size_t k = between.find(w);
-        if (k != std::u32string::npos && k <= 5 && k < at) {
-          at = k;
-          second = &w;
+      // The second verb within the first five code points after the comma (共, 已经, 已完成 may lead it),
+      // or, when at most two code points stand there (共, 有), within two after the second figure.
+      auto find_later = [&](const std::u32string& s, size_t within, size_t* at) -> const std::u32string* {
+        const std::u32string* found = nullptr;
+        *at = std::u32string::npos;
+        for (const std::u32string& w : p.second) {
+          size_t k = s.find(w);
+          if (k != std::u32string::npos && k <= within && k < *at) {
+            *at = k;
+            found = &w;
+          }
         }
+        return found;
+      };
+      size_t at = 0;
+      const std::u32string* second = find_later(between, 5, &at);
+      const std::u32string* where = &between;
+      if (second == nullptr && between.size() <= 2 && (second = find_later(after, 2, &at)) != nullptr) where = &after;
+      if (second == nullptr || contains(between, kOwnScope) ||
+          (where == &after && contains(after.substr(0, at + second->size()), kOwnScope))) {
+        continue;
       }
-      if (at == std::u32string::npos || contains(between, kOwnScope)) continue;
+      std::u32string rest = where->substr(at + second->size());
+      // 应休 … 实休: the verb after the stage word is the verb after the later one (as many code points as
+      // both share, up to two).
+      std::u32string whole_verb, part_verb = *second;
+      if (p.same_verb) {
+        for (const std::u32string& w : p.first) {
+          for (size_t k = clause.find(w); k != std::u32string::npos && whole_verb.empty(); k = clause.find(w, k + 1)) {
+            size_t n = 0;
+            while (n < 2 && k + w.size() + n < clause.size() && n < rest.size() && clause[k + w.size() + n] == rest[n]) ++n;
+            if (n > 0) {
+              whole_verb = w + rest.substr(0, n);
+              part_verb += rest.substr(0, n);
+            }
+          }
+        }
+        if (whole_verb.empty()) continue;
+      }
       // What the later stage's words name after it, particles and a word of completion aside, shares a
       // character with the first clause: 回收有效问卷 after 发放问卷, not 授权商标 after 申请专利 (a
-      // later count of another kind).
-      std::u32string rest = between.substr(at + second->size());
+      // later count of another kind). A pair naming what the later stage yields asks for one of those
+      // words instead (取得合格证 after 参加鉴定).
       for (const std::u32string& w : kDone) {
         if (rest.compare(0, w.size(), w) == 0) rest.erase(0, w.size());
       }
       while (!rest.empty() && std::u32string(U"了的共计为达").find(rest.back()) != std::u32string::npos) rest.pop_back();
-      if (!rest.empty() && std::none_of(rest.begin(), rest.end(), [&](char32_t c) { return clause.find(c) != clause.npos; })) {
+      if (!p.named.empty()) {
+        if (!contains(rest, p.named)) continue;
+      } else if (!rest.empty() &&
+                 std::none_of(rest.begin(), rest.end(), [&](char32_t c) { return clause.find(c) != clause.npos; })) {
         continue;
       }
       Relation r = Stated(RelationKind::kSubset, a, {b});
@@ -8517,13 +8586,119 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
       for (const std::u32string& w : p.first) {
         if (r.whole_verb.empty() && clause.find(w) != std::u32string::npos) r.whole_verb = ToUtf8(w);
       }
-      r.part_verb = ToUtf8(*second);
-      r.certainty = Certainty::kLikely;
+      if (!whole_verb.empty()) r.whole_verb = ToUtf8(whole_verb);
+      r.part_verb = ToUtf8(part_verb);
+      r.certainty = p.certain ? Certainty::kCertain : Certainty::kLikely;
       r.flag = !r.consistent;
       Add(std::move(r));
       parts_taken.insert(b);
       break;
     }
+  }
+}
+
+// A group's figure and the same figure of one of its members: `2016年，本集团公务车用油采购量约233.68万升，
+// …。2016年，本行公务车用油采购量约229.38万升`. Two quantities of one unit and magnitude, at most
+// kMaxCodePoints apart in one paragraph, whose labels open with the group (本集团) and with a member (本行,
+// 本公司) and then say the same words: the member's is a part of the group's. Read from the subjects'
+// words, so a member above its group is a warning. Not read: money (a group's accounts drop what its
+// members owe each other, so a member's amount may exceed them), a per-head, average, per-unit, rate or
+// share value, a change or a net figure (words of the label), figures in sentences of different years,
+// and a figure already part of a relation.
+void RelationAnalysis::FindGroupMemberSubsets(const sdk::Document& doc) {
+  if (!doc.HasFigures()) return;
+  constexpr size_t kMaxCodePoints = 120;
+  static const std::vector<std::u32string> kGroup = {U"本集团"};
+  static const std::vector<std::u32string> kMember = {U"本行", U"本公司"};
+  static const std::vector<std::u32string> kNotAdditive = {U"人均", U"平均", U"每", U"单位", U"率", U"占", U"比",
+                                                            U"增", U"减", U"降", U"上升", U"变化", U"净", U"差"};
+  const std::string_view view = doc.MatchView();
+  auto subject = [](const std::u32string& label, const std::vector<std::u32string>& words, std::u32string* rest) {
+    for (const std::u32string& w : words) {
+      if (label.compare(0, w.size(), w) == 0) {
+        *rest = label.substr(w.size());
+        return ToUtf8(w);
+      }
+    }
+    return std::string();
+  };
+  // The year a figure's sentence names before it (2016年), or 0.
+  auto year_of = [&](const Figure& f) {
+    const uint64_t end = doc.TextToView(f.offset);
+    uint64_t from = end > 240 ? end - 240 : 0;
+    while (from < end && (static_cast<unsigned char>(view[from]) & 0xC0) == 0x80) ++from;
+    const std::u32string u = U32(view.substr(from, end - from));
+    const size_t stop = u.find_last_of(U"。！？\n");
+    int year = 0;
+    for (size_t k = stop == u.npos ? 0 : stop + 1; k + 4 < u.size(); ++k) {
+      if (u[k] == U'2' && u[k + 1] == U'0' && u[k + 2] >= U'0' && u[k + 2] <= U'9' && u[k + 3] >= U'0' &&
+          u[k + 3] <= U'9' && u[k + 4] == U'年' && (k == 0 || u[k - 1] < U'0' || u[k - 1] > U'9')) {
+        year = 2000 + (u[k + 2] - U'0') * 10 + (u[k + 3] - U'0');
+      }
+    }
+    return year;
+  };
+  std::vector<int> order;
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    const Figure& f = figures_[i];
+    if (f.kind != ESGAUDIT_FACT_QUANTITY || f.value <= 0 || f.unit.find('/') != std::string::npos ||
+        f.unit.find("元") != std::string::npos) {
+      continue;
+    }
+    order.push_back(static_cast<int>(i));
+  }
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
+  // The group's figures, with what their labels say after the group.
+  std::vector<std::tuple<int, std::u32string, std::string>> groups;
+  for (int a : order) {
+    std::u32string what_a;
+    std::string g = subject(U32(figures_[a].label), kGroup, &what_a);
+    if (!g.empty()) groups.emplace_back(a, std::move(what_a), std::move(g));
+  }
+  if (groups.empty()) return;
+  std::set<int> parts_taken;
+  for (const Relation& r : relations_) parts_taken.insert(r.parts.begin(), r.parts.end());
+  for (size_t j = 0; j < order.size(); ++j) {
+    const int b = order[j];
+    const Figure& fb = figures_[b];
+    std::u32string what;
+    const std::string member = subject(U32(fb.label), kMember, &what);
+    if (member.empty() || what.size() < 2 || parts_taken.count(b)) continue;
+    if (std::any_of(kNotAdditive.begin(), kNotAdditive.end(), [&](const std::u32string& w) { return what.find(w) != what.npos; })) {
+      continue;
+    }
+    const uint64_t b_begin = doc.TextToView(fb.offset);
+    // The nearest group figure before or after it saying the same words.
+    int best = -1;
+    size_t best_gap = kMaxCodePoints + 1;
+    std::string group;
+    for (const auto& [a, what_a, g] : groups) {
+      const Figure& fa = figures_[a];
+      if (a == b || fa.unit != fb.unit || fa.magnitude != fb.magnitude || what_a != what) continue;
+      // A figure without a unit the reader knows (万升): the same word follows both.
+      if (fa.unit.empty()) {
+        const std::u32string ua = U32(fa.after), ub = U32(fb.after);
+        if (ua.empty() || ub.empty() || ua[0] != ub[0] || ua[0] < 0x4E00 || ua[0] > 0x9FFF) continue;
+      }
+      const uint64_t a_begin = doc.TextToView(fa.offset);
+      const uint64_t lo = std::min(a_begin, b_begin), hi = std::max(a_begin, b_begin);
+      if (hi > view.size()) continue;
+      const std::u32string span = U32(view.substr(lo, hi - lo));
+      if (span.size() > kMaxCodePoints || span.find(U"\n\n") != span.npos || span.size() >= best_gap) continue;
+      if (year_of(fa) != year_of(fb)) continue;
+      best = a;
+      best_gap = span.size();
+      group = g;
+    }
+    if (best < 0) continue;
+    Relation r = Stated(RelationKind::kSubset, best, {b});
+    r.cue = SubsetCue::kGroupMember;
+    r.whole_verb = group;
+    r.part_verb = member;
+    r.certainty = Certainty::kLikely;
+    r.flag = !r.consistent;
+    Add(std::move(r));
+    parts_taken.insert(b);
   }
 }
 

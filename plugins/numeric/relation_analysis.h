@@ -78,6 +78,7 @@ enum class SubsetCue {
   kAmong,      // a count, its noun and 中 (among), then the next clause's count (10名高管中，女性高管为4名)
   kRunningTotal,  // a year's figure and the running total of the same thing (新增…1,020件 / 累计…10,963件)
   kIncrease,   // an increase and the level it reached (增加义工人数732名至2,446人)
+  kGroupMember,  // a group's figure and the same figure of one of its members (本集团… / 本行…): Relation's verbs hold the subjects
 };
 
 struct Relation {
@@ -185,6 +186,7 @@ class RelationAnalysis {
   // what the first counted ("排查隐患560项，整改558项", "发放问卷2,735份，回收2,581份"): a subset stated
   // without a subset word, Likely (a warning) since the pair is read from its words' meaning.
   void FindPairedVerbSubsets(const sdk::Document& doc);
+  void FindGroupMemberSubsets(const sdk::Document& doc);
   // "累计授权10,963件，2016年新增1,020件": a year's figure within the running total of the same thing
   // in one sentence, no subset word; Likely (a warning). See the .cc.
   void FindRunningTotalSubsets(const sdk::Document& doc);

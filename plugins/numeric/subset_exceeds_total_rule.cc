@@ -33,6 +33,11 @@ void SubsetExceedsTotalRule::Check(const sdk::Document& doc, const sdk::Context&
       // "当期数“…”1,200件超过累计数“…”1,000件": the figure of the year above the running total.
       f.message = "当期数" + quoted(part.label, "“", "”") + part.text + "超过累计数" + quoted(total.label, "“", "”") +
                   total.text;
+    } else if (r.cue == SubsetCue::kGroupMember) {
+      // "本行的数“本行…”…超过本集团的数“本集团…”…": a member's figure above its group's.
+      const char* what = IsCountUnit(part.unit) ? "数" : "量";
+      f.message = r.part_verb + "的" + what + quoted(part.label, "“", "”") + part.text + "超过" + r.whole_verb + "的" +
+                  what + quoted(total.label, "“", "”") + total.text;
     } else if (r.cue == SubsetCue::kIncrease) {
       // "增加数“增加义工人数”7,320名超过增至的总数2,446人": the level's label is only 至.
       f.message = "增加数" + quoted(part.label, "“", "”") + part.text + "超过增至的总数" + total.text;

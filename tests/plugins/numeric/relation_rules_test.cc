@@ -293,7 +293,88 @@ TEST(RelationRulesTest, StagePairsAreTheRulePacksData) {
   EXPECT_EQ(subsets(run(nullptr, "排查安全隐患56项，整改54项。\n")), 0);
   const ReportResult bad = run("{\"pairs\": [{\"stage\": \"报名\", \"later\": [\"录取\"]}]}", "报名学员420人，录取150人。\n");
   EXPECT_EQ(bad.status.code(), ExitStatus::kUsageOrInput) << bad.status.message();
+  // A flag is true or false.
+  const ReportResult bad_flag =
+      run("{\"pairs\": [{\"stage\": [\"报名\"], \"later\": [\"录取\"], \"certain\": \"yes\"}]}", "报名学员420人，录取150人。\n");
+  EXPECT_EQ(bad_flag.status.code(), ExitStatus::kUsageOrInput) << bad_flag.status.message();
+  // A certain pair of one's own: an error, not a warning.
+  const char* certain = "{\"pairs\": [{\"stage\": [\"报名\"], \"later\": [\"录取\"], \"certain\": true}]}";
+  const std::vector<std::string> f = Findings(run(certain, "报名学员420人，录取1500人。\n"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("error"), std::string::npos) << f[0];
   std::filesystem::remove_all(dir);
+}
+
+// Stages whose wording makes the subset certain: those who came among those registered (报名 / 实到),
+// what was done of what was due (应… / 实…, the same verb after both); and, read from meaning, those
+// certified among those tested, where each count opens its clause (35人参加考试，29人取得证书).
+TEST(RelationRulesTest, DueAndDoneRegisteredAndPresentTestedAndCertifiedAreSubsets) {
+  ExpectCleanAndRecognised("本期培训报名学员共计58人，实到52人，课程包括设备维护。\n", "zh", {{"subset", {"58人", "52人"}}});
+  ExpectCleanAndRecognised("公司本年度应签订劳动合同1,240份，实际签订劳动合同1,236份，签订率99.7%。\n", "zh",
+                           {{"subset", {"1,240份", "1,236份"}}});
+  ExpectCleanAndRecognised("全体员工应休年假约12.5万天，实休约9.8万天，实休率约78%。\n", "zh",
+                           {{"subset", {"12.5万天", "9.8万天"}}});
+  ExpectCleanAndRecognised("年内组织35人参加焊工技能考试，29人取得合格证书，另有12人参加复训。\n", "zh",
+                           {{"subset", {"35人", "29人"}}});
+  // The wording makes the first two certain (errors); certificates among those tested are read from
+  // the words' meaning (a warning).
+  ExpectChangesFlagged("本期培训报名学员共计58人，实到52人。\n", {{"52人", "520人", {"520人"}}}, "error");
+  ExpectChangesFlagged("公司本年度应签订劳动合同1,240份，实际签订劳动合同1,236份。\n",
+                       {{"1,236份", "12,360份", {"12,360份"}}}, "error");
+  ExpectChangesFlagged("年内组织35人参加焊工技能考试，29人取得合格证书。\n", {{"29人", "290人", {"290人"}}}, "warning");
+  EXPECT_EQ(Findings(Check("全体员工应休年假约12.5万天，实休约98万天。\n")),
+            (std::vector<std::string>{
+                "1:35: error: 实休量“实休”98万天超过应休量“全体员工应休年假”12.5万天 [numeric.subset-exceeds-total] | "
+                "1:19 total 12.5万天 (全体员工应休年假) | 1:35 subset 98万天 (实休)"}));
+}
+
+TEST(RelationRulesTest, DueAndDoneNearMissesAreNoSubset) {
+  for (const char* text : {
+           "全年计划培训员工120人，实际培训136人。\n",              // a plan can be exceeded
+           "员工应休年假10天，实际加班12天。\n",                    // 应休 and 实际加班: two verbs
+           "公司应急演练12次，实际参演13次。\n",                    // 应急 is no stage: no verb after it shared
+           "年内组织62人参加技能鉴定，41人参加安全培训。\n",        // the same verb twice, no later stage
+           "年内组织62人参加技能鉴定，71人获得晋升。\n",            // what the later verb yields is no certificate
+           "年内组织62人参加技能鉴定，鉴定合格率95%。\n",           // a rate
+           "公司申请专利56件，获得授权专利61件。\n",                // a year's grants (no 累计)
+           "报名人数较上年增加20人，实到人数76人。\n",              // a change before the comma
+           "新增通过二级评审的单位6家，通过复审换证企业9家。\n",  // both counts passed: no stage before
+       }) {
+    ReportResult r = Check(text, "zh", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
+                             [](const RelationRecord& x) { return x.kind == "subset"; }))
+        << text;
+  }
+}
+
+// A group's figure and the same figure of a member (本集团 / 本公司, 本行), of one unit and period: the
+// member's is within the group's, read from the subjects (a warning).
+TEST(RelationRulesTest, AMembersFigureIsWithinTheSameFigureOfItsGroup) {
+  ExpectCleanAndRecognised("2020年，本集团共寄送快递约8.6万件；人均寄送快递约21.5件。2020年，本公司共寄送快递约7.9万件。\n",
+                           "zh", {{"subset", {"8.6万件", "7.9万件"}}});
+  ExpectCleanAndRecognised("本集团全年组织志愿活动1,320次，本行全年组织志愿活动1,105次。\n", "zh",
+                           {{"subset", {"1,320次", "1,105次"}}});
+  ExpectChangesFlagged("本集团全年组织志愿活动1,320次，本行全年组织志愿活动1,105次。\n",
+                       {{"1,105次", "11,050次", {"11,050次"}}}, "warning");
+  EXPECT_EQ(Findings(Check("本集团全年组织志愿活动1,320次，本行全年组织志愿活动11,050次。\n")),
+            (std::vector<std::string>{
+                "1:52: warning: 本行的数“本行全年组织志愿活动”11,050次超过本集团的数“本集团全年组织志愿活动”1,320次 "
+                "[numeric.subset-exceeds-total] | 1:23 total 1,320次 (本集团全年组织志愿活动) | "
+                "1:52 subset 11,050次 (本行全年组织志愿活动)"}));
+  for (const char* text : {
+           "本集团人均寄送快递约21.5件；本公司人均寄送快递约23.1件。\n",        // per head
+           "2019年，本集团寄送快递约8.6万件。2020年，本公司寄送快递约9.9万件。\n",  // two years
+           "本集团营业收入约520亿元；本公司营业收入约530亿元。\n",              // money: the group's accounts net
+           "本集团寄送快递约8.6万件；本公司采购办公用纸约9.9万件。\n",          // other words
+           "本集团寄送快递约8.6万件；本公司寄送快递同比增长约9.9万件。\n",      // a change
+       }) {
+    ReportResult r = Check(text, "zh", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
+                             [](const RelationRecord& x) { return x.kind == "subset"; }))
+        << text;
+  }
 }
 
 // 与 and 及 inside a word (参与, 涉及, 普及, 及时) join nothing: the words after a total close its clause
