@@ -3239,9 +3239,17 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
   long stopped_at = -1;
   // A total word between a part's label and its figure ("意外险保费累计3000元", "用于甲类产品共计25张"):
   // label text before it in its clause and the figure right after it, or after the one or two
-  // characters of the figure's own qualifier ("现场服务累计超过2,000人次", "累计约3.4亿元").
+  // characters of the figure's own qualifier ("现场服务累计超过2,000人次", "累计约3.4亿元"). Right
+  // after the subset word the total word opens the part's label, which then runs up to its figure
+  // ("其中累计派发现金红利约3.4亿元": the part too is counted up to now).
   auto qualifies_figure = [&](long k) {
-    if (toks[k].type != Tok::kTotal || k == 0 || toks[k - 1].type != Tok::kText) return false;
+    if (toks[k].type != Tok::kTotal || k == 0) return false;
+    if (toks[k - 1].type == Tok::kSubset) {
+      long j = k + 1;
+      while (j < static_cast<long>(toks.size()) && toks[j].type == Tok::kText) ++j;
+      return j > k + 1 && j < static_cast<long>(toks.size()) && toks[j].type == Tok::kFact;
+    }
+    if (toks[k - 1].type != Tok::kText) return false;
     for (long j = k + 1; j < static_cast<long>(toks.size()) && j <= k + 3; ++j) {
       if (toks[j].type == Tok::kFact) return j == k + 1 || figures_[toks[j].figure].qualifiers != 0;
       if (toks[j].type != Tok::kText) return false;

@@ -190,6 +190,16 @@ TEST(FactsTest, SharesAreCountedAndAShareClassBeforeACodeStaysACode) {
                    "2:43 quantity 10(10,0,1) / \"10\" 股份|"}));
 }
 
+// 封 counts letters, mails and bills, except where it opens a word (封面, 封闭); a year before 封面
+// stays a year.
+TEST(FactsTest, LettersAreCountedUnlessTheClassifierOpensAWord) {
+  EXPECT_EQ(Facts("信用卡账单总量1.61亿封，收到感谢信8封；2022封面报道，3封闭管理\n"),
+            (Lines{"1:15 quantity 1.61e+08(1.61,2,1e+08) 封/亿封 \"1.61亿封\" 信用卡账单总量|",
+                   "1:35 quantity 8(8,0,1) 封/封 \"8封\" 收到感谢信|",
+                   "1:40 year 2022(2022,0,1) / \"2022\" 封面报道|",
+                   "1:54 quantity 3(3,0,1) / \"3\" 封闭管理|"}));
+}
+
 TEST(FactsTest, FullWidthDigitsAndSeparators) {
   EXPECT_EQ(Facts("员工总数１２，３７５人，研发投入约１．５亿元，节电3,456.7千瓦时\n"),
             (Lines{"1:9 quantity 12375(12375,0,1) 人/人 \"１２，３７５人\" 员工总数|",
@@ -422,9 +432,26 @@ TEST(FactsTest, ADecimalPointWithAnOcrSpaceIsReadWholeOnlyAloneInATabCell) {
   EXPECT_EQ(Values("总资产\t7,025, 940. 40\t2,319,282. 55 \t6.74\n"),
             (std::vector<double>{7025940.40, 2319282.55, 6.74}));
   EXPECT_EQ(Values("1. 2016年公司捐赠13万元\n"), (std::vector<double>{1, 13}));
-  EXPECT_EQ(Values("捐赠额\t合计13. 24万元\t5\n"), (std::vector<double>{13, 24, 5}));
+  EXPECT_EQ(Values("捐赠额\t合计：13. 24万元\t5\n"), (std::vector<double>{13, 24, 5}));
   EXPECT_EQ(Values("捐赠额\t13.  24\t5\n"), (std::vector<double>{13, 24, 5}));
   EXPECT_EQ(Values("13. 24\n"), (std::vector<double>{13, 24}));
+}
+
+// Within a sentence the split decimal is the figure's when a CJK character stands right before the
+// number (a word such as 总额 or 约: a list marker opens a line or a cell, or follows punctuation or
+// a space) and a magnitude, a unit or % right after its decimal part.
+TEST(FactsTest, ADecimalPointWithAnOcrSpaceIsReadWholeWithinASentence) {
+  EXPECT_EQ(Values("累计分红派息总额6. 2亿元，其中现金红利约3. 4亿元。\n"), (std::vector<double>{6.2, 3.4}));
+  EXPECT_EQ(Values("捐赠额\t合计13. 24万元\t5\n"), (std::vector<double>{13.24, 5}));
+  EXPECT_EQ(Values("产品877. 3吨，由3. 5公里管线输送\n"), (std::vector<double>{877.3, 3.5}));
+  const std::vector<std::string> rate = Facts("达标率达99. 5%。\n");
+  ASSERT_EQ(rate.size(), 1u);
+  EXPECT_NE(rate[0].find("percent 99.5"), std::string::npos) << rate[0];
+  // Near misses: list markers at a line start or after punctuation, a number followed by words.
+  EXPECT_EQ(Values("1. 2016年公司捐赠13万元\n"), (std::vector<double>{1, 13}));
+  EXPECT_EQ(Values("2. 3个项目完成验收\n"), (std::vector<double>{2, 3}));
+  EXPECT_EQ(Values("主要举措：1. 2万名员工参加培训\n"), (std::vector<double>{1, 2}));
+  EXPECT_EQ(Values("第三代产品8. 5代液晶面板\n"), (std::vector<double>{8, 5}));
 }
 
 // Lines whose matching view holds no ASCII digit are not read for facts; a digit the view folds

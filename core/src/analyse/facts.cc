@@ -37,6 +37,7 @@ struct WordOpener {
 constexpr WordOpener kWordOpeners[] = {
     {U'处', U"理罚置于在分长室境事方所决"},       // 处理, 处罚, 处置, 处于, 处长, 处室 ...
     {U'股', U"东份票本权价民市息利指改"},         // 股东, 股份, 股票, 股本, 股权, 股价 ...
+    {U'封', U"面闭存装堵顶锁口条印山"},           // 封面, 封闭, 封存, 封装, 封堵, 封顶 ...
 };
 constexpr std::u32string_view kAfterPairs = U"，,。；;、：:）)（(！!？?\t";
 
@@ -312,6 +313,24 @@ bool OcrSpacedGroupsInCell(const LineCps& line, size_t i, size_t k) {
   return AloneInTabCell(line, i, e);
 }
 
+// Whether the number at i, whose point OCR split from its decimal part ending at e ("6. 2亿元"),
+// stands inside a sentence: a CJK character right before it (a list marker opens a line or a cell,
+// or follows punctuation or a space, never a word) and a magnitude, a unit or % right after the
+// decimal part (a list item goes on with words: "1. 2016年", "2. 3个" after a line start).
+bool OcrSplitDecimalInSentence(const LineCps& line, size_t i, size_t e) {
+  if (i == 0 || !IsCjk(line.at(i - 1))) return false;
+  const char32_t next = line.at(e);
+  if (next == U'%' || next == 0xFF05) return true;
+  const Tables& t = GetTables();
+  for (const auto& [w, m] : t.magnitudes) {
+    if (!m->latin && line.Match(e, w)) return true;
+  }
+  for (const auto& [w, u] : t.units) {
+    if (!u->latin && line.Match(e, w)) return true;
+  }
+  return false;
+}
+
 // Parses digits, thousands groups and a decimal part at i (a digit). With `space_groups` (a
 // document that writes its thousands with spaces, see WritesThousandsWithSpaces) groups of three
 // digits set one space apart belong to the number as SpaceGroupsAt decides. A figure alone in a
@@ -349,10 +368,12 @@ Parsed ParseNumber(const LineCps& line, size_t i, bool space_groups = false) {
       p.grouped = true;
     }
   }
-  // A decimal point OCR set a space after ("13. 24") belongs to the figure only alone in a tab cell:
-  // elsewhere "1. 2016年…" is a list marker before a year.
-  const bool split_decimal = line.at(k) == U'.' && OcrSplitDecimalEnd(line, k) != k &&
-                             AloneInTabCell(line, i, OcrSplitDecimalEnd(line, k));
+  // A decimal point OCR set a space after ("13. 24") belongs to the figure alone in a tab cell or
+  // within a sentence (OcrSplitDecimalInSentence): elsewhere "1. 2016年…" is a list marker before a
+  // year.
+  const size_t split_end = line.at(k) == U'.' ? OcrSplitDecimalEnd(line, k) : k;
+  const bool split_decimal =
+      split_end != k && (AloneInTabCell(line, i, split_end) || OcrSplitDecimalInSentence(line, i, split_end));
   if (line.at(k) == U'.' && (IsDigit(line.at(k + 1)) || split_decimal)) {
     ascii.push_back('.');
     k += split_decimal ? 2 : 1;

@@ -1439,6 +1439,25 @@ TEST(RelationRulesTest, ATotalWordBeforeAPartsQualifierBelongsToItsLabel) {
                   .relations.empty());
 }
 
+// A total word right after 其中 opens the part's label ("其中累计派发现金红利约3.4亿元": the part too is
+// counted up to now), so the figure after the label is the part; a part above the total is an error.
+// Near misses: a part of another unit, a total word with no label before its figure.
+TEST(RelationRulesTest, ATotalWordRightAfterQiZhongOpensThePartsLabel) {
+  const std::string clean = "截至年底，公司累计分红派息总额6.2亿元，其中累计派发现金红利约3.4亿元，给予投资者回报。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"subset", {"6.2亿元", "3.4亿元"}}});
+  ExpectChangesFlagged(clean, {{"3.4亿元", "34亿元", {"34亿元"}}}, ": error: ");
+  // The figures as OCR printed them, a space after each decimal point.
+  ExpectCleanAndRecognised("截至年底，公司累计分红派息总额6. 2亿元，其中累计派发现金红利约3. 4亿元，给予投资者回报。\n",
+                           "zh", {{"subset", {"6. 2亿元", "3. 4亿元"}}});
+  for (const char* miss : {
+           "截至年底，公司累计分红派息总额6.2亿元，其中累计受益股东3.4万人。\n",
+           "截至年底，公司累计分红派息总额6.2亿元，其中累计34亿元用于现金红利。\n",
+       }) {
+    EXPECT_TRUE(Check(miss, "zh", "relations").relations.empty()) << miss;
+    EXPECT_TRUE(Findings(Check(miss)).empty()) << miss;
+  }
+}
+
 // A figure followed by its share of a base named by a total word (占总发电容量的23.44%) is a subset of
 // the earlier figure of the same sentence whose label holds the base's words; a part above it is an
 // error. No relation without a total word, across a sentence end, in another unit or when no earlier
