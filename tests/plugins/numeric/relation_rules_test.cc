@@ -5549,6 +5549,82 @@ TEST(RelationRulesTest, ARowEqualToTheSumOfTheRowsBelowItInEveryYearColumnIsThei
   }
 }
 
+// Groups of rows one after the other under a headcount row, in two year columns and a change column:
+// employment type, gender, staff level, education (closed by its 以下 band); a group's rows that add up
+// to the headcount in the other year column make it a sum, so a part raised while the group stays
+// below the headcount is flagged (a warning, an error when an open band closes the group). A row that
+// is no group (残疾员工) is passed over.
+TEST(RelationRulesTest, ClosedGroupsOfRowsUnderAHeadcountRowAreSumsInEachYearColumn) {
+  auto replaced = [](std::string s, const std::string& from, const std::string& to) {
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  const std::string staff = "员工情况\n"
+                            "表3：员工情况统计表\n"
+                            "\t2024年\t2023年\t变化\n"
+                            "员工总数\t8,640\t8,215\t5.17%\n"
+                            "正式员工\t7,902\t7,488\t5.53%\n"
+                            "劳务派遣员工\t738\t727\t1.51%\n"
+                            "男性员工\t4,610\t4,402\t4.73%\n"
+                            "女性员工\t4,030\t3,813\t5.69%\n"
+                            "残疾员工\t46\t41\t12.20%\n"
+                            "一线员工\t6,905\t6,590\t4.78%\n"
+                            "中层管理人员\t1,521\t1,418\t7.26%\n"
+                            "高层管理人员\t214\t207\t3.38%\n"
+                            "研究生\t912\t860\t6.05%\n"
+                            "本科\t5,230\t4,905\t6.63%\n"
+                            "大专及以下\t2,498\t2,450\t1.96%\n"
+                            "员工流失率\t4.2%\t4.6%\t-0.4个百分点\n"
+                            "公司依法保障员工权益。\n";
+  ExpectCleanAndRecognised(staff, "zh", {{"parts-total", {"8,215", "7,488", "727"}},
+                                         {"parts-total", {"8,640", "6,905", "1,521", "214"}},
+                                         {"parts-total", {"8,215", "860", "4,905", "2,450"}}});
+  ExpectChangesFlagged(staff, {{"\t7,488\t", "\t8,000\t", {"8,000 + 727 = 8,727"}},
+                               {"\t6,905\t", "\t7,400\t", {"7,400 + 1,521 + 214 = 9,135"}}},
+                       "warning");
+  ExpectChangesFlagged(staff, {{"\t4,905\t", "\t5,300\t", {"860 + 5,300 + 2,450 = 8,610"}}}, "error");
+  // Near misses, each with a part raised as above: groups that add up in no column (an open list of
+  // groups, each a subset only); a group adding up in one column while the other is off by more than
+  // a slip (another quantity); totals of two digits (a sum by chance); rows labelled by years under a
+  // total (a series); rows of rates in the headcount's column. A row that is no group (残疾员工) keeps
+  // the block from being the total row's whole breakdown, which another reading takes.
+  const std::string open = "员工情况\n\t2024年\t2023年\n"
+                           "员工总数\t8,640\t8,215\n"
+                           "残疾员工\t46\t41\n"
+                           "少数民族员工\t1,122\t1,087\n"
+                           "外籍员工\t305\t296\n"
+                           "研发人员\t2,870\t2,655\n";
+  const std::string far = "员工情况\n\t2024年\t2023年\n"
+                          "员工总数\t8,640\t8,215\n"
+                          "一线员工\t6,905\t5,120\n"
+                          "管理人员\t1,735\t1,418\n"
+                          "残疾员工\t46\t41\n";
+  const std::string small = "员工情况\n\t2024年\t2023年\n"
+                            "员工总数\t86\t82\n"
+                            "一线员工\t61\t59\n"
+                            "管理人员\t25\t23\n"
+                            "残疾员工\t3\t2\n";
+  const std::string years = "历年捐赠\n\t一厂\t二厂\n"
+                            "捐赠总额\t1,520\t2,310\n"
+                            "2023年\t820\t1,050\n"
+                            "2024年\t700\t1,260\n";
+  const std::string rates = "员工情况\n\t2024年\t2023年\n"
+                            "员工总数\t8,640\t8,215\n"
+                            "培训覆盖率\t96\t95\n"
+                            "员工流失率\t4\t5\n";
+  for (const std::string& near : {
+           open,
+           replaced(open, "\t2,655\n", "\t2,955\n"),
+           replaced(far, "\t1,418\n", "\t1,518\n"),
+           replaced(small, "\t59\n", "\t64\n"),
+           replaced(years, "\t1,050\n", "\t1,150\n"),
+           replaced(rates, "\t95\n", "\t97\n"),
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+  }
+}
+
 // A footnote's 其中 of a figure carrying its note mark: a KPI row whose label ends in its bracketed
 // unit and the mark (`总取水量（百万立方米）注1`), or a prose figure followed by the mark (`860万元註`).
 TEST(RelationRulesTest, AFootnotesOfWhichListIsThePartsOfTheMarkedFigure) {
