@@ -5583,6 +5583,10 @@ TEST(RelationRulesTest, ClosedGroupsOfRowsUnderAHeadcountRowAreSumsInEachYearCol
                                {"\t6,905\t", "\t7,400\t", {"7,400 + 1,521 + 214 = 9,135"}}},
                        "warning");
   ExpectChangesFlagged(staff, {{"\t4,905\t", "\t5,300\t", {"860 + 5,300 + 2,450 = 8,610"}}}, "error");
+  // Falling short: a group its labels do not close may leave a category out (a warning); one closed by
+  // its open band may not (an error).
+  ExpectChangesFlagged(staff, {{"\t7,488\t", "\t7,000\t", {"7,000 + 727 = 7,727"}}}, "warning");
+  ExpectChangesFlagged(staff, {{"\t4,905\t", "\t4,400\t", {"860 + 4,400 + 2,450 = 7,710"}}}, "error");
   // Near misses, each with a part raised as above: groups that add up in no column (an open list of
   // groups, each a subset only); a group adding up in one column while the other is off by more than
   // a slip (another quantity); totals of two digits (a sum by chance); rows labelled by years under a
