@@ -90,26 +90,35 @@ const std::vector<std::string>& Pieces() {
   return kPieces;
 }
 
-std::string RandomText(std::mt19937* rng) {
-  const auto& pieces = Pieces();
+// Lines of 1 to `max_parts` pieces each (their number `min_lines` plus up to `line_range` - 1), joined
+// by one of `joins`; with `mixed_case`, ASCII letters are upper-cased at random (the index reads the
+// lower-cased view).
+std::string RandomLines(std::mt19937* rng, const std::vector<std::string>& pieces,
+                        const std::vector<std::string>& joins, size_t min_lines, size_t line_range,
+                        size_t max_parts, bool mixed_case) {
   std::uniform_int_distribution<size_t> piece(0, pieces.size() - 1);
-  static const std::vector<std::string> kJoins = {"", " ", "  ", "，", "\t", "。"};
-  std::uniform_int_distribution<size_t> join(0, kJoins.size() - 1);
+  std::uniform_int_distribution<size_t> join(0, joins.size() - 1);
   std::string text;
-  const size_t lines = 2 + (*rng)() % 30;
+  const size_t lines = min_lines + (*rng)() % line_range;
   for (size_t l = 0; l < lines; ++l) {
-    const size_t parts = 1 + (*rng)() % 3;
+    const size_t parts = 1 + (*rng)() % max_parts;
     for (size_t p = 0; p < parts; ++p) {
-      if (p > 0) text += kJoins[join(*rng)];
+      if (p > 0) text += joins[join(*rng)];
       std::string s = pieces[piece(*rng)];
-      // ASCII letters in either case: the index reads the lower-cased view.
-      for (char& c : s)
-        if ((*rng)() % 4 == 0 && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      if (mixed_case) {
+        for (char& c : s)
+          if ((*rng)() % 4 == 0 && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      }
       text += s;
     }
     text += "\n";
   }
   return text;
+}
+
+std::string RandomText(std::mt19937* rng) {
+  static const std::vector<std::string> kJoins = {"", " ", "  ", "，", "\t", "。"};
+  return RandomLines(rng, Pieces(), kJoins, 2, 30, 3, true);
 }
 
 using ClaimKey = std::tuple<int, int, uint64_t, uint64_t, int, uint32_t>;
@@ -170,21 +179,8 @@ const std::vector<std::string>& PeriodPieces() {
 }
 
 std::string RandomPeriodText(std::mt19937* rng) {
-  const auto& pieces = PeriodPieces();
-  std::uniform_int_distribution<size_t> piece(0, pieces.size() - 1);
   static const std::vector<std::string> kJoins = {"", " ", "，", "\t", "。", "\n"};
-  std::uniform_int_distribution<size_t> join(0, kJoins.size() - 1);
-  std::string text;
-  const size_t lines = 1 + (*rng)() % 12;
-  for (size_t l = 0; l < lines; ++l) {
-    const size_t parts = 1 + (*rng)() % 5;
-    for (size_t p = 0; p < parts; ++p) {
-      if (p > 0) text += kJoins[join(*rng)];
-      text += pieces[piece(*rng)];
-    }
-    text += "\n";
-  }
-  return text;
+  return RandomLines(rng, PeriodPieces(), kJoins, 1, 12, 5, false);
 }
 
 // FindPeriod searches for the words that state the period (its own line's and the short headings'
