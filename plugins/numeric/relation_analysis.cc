@@ -4994,7 +4994,21 @@ bool DimensionTitle(std::string label) {
       label.resize(label.size() - c.size());
     }
   }
-  const std::string l = Lower(label);
+  std::string l = Lower(label);
+  // "按年龄分", "按学历划分": by the dimension alone, which names it as well.
+  const std::string by = "按";
+  if (l.rfind(by, 0) == 0) {
+    l.erase(0, by.size());
+    bool cut = false;
+    for (const char* tail : {"划分", "分"}) {
+      const std::string t = tail;
+      if (!cut && l.size() > t.size() && l.compare(l.size() - t.size(), t.size(), t) == 0) {
+        l.resize(l.size() - t.size());
+        cut = true;
+      }
+    }
+    if (!cut) return false;
+  }
   for (const char* w : {"性别", "年龄", "年龄段", "年龄结构", "学历", "教育程度", "文化程度", "职称", "岗位",
                         "专业", "地区", "区域", "民族", "国籍", "用工形式", "gender", "age", "education",
                         "region", "nationality"}) {
@@ -6609,6 +6623,13 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         size_t first_title = ri + 1;
         while (first_title < rows.size() && first_title <= ri + 2 && rows[first_title].has_figure) ++first_title;
         if (ok && above && first_title <= ri + 2) titled_blocks(first_title, true);
+        // A total first with its 其中 rows under it (其中：男, 其中：女; read by the of-which reader
+        // below) and then titled breakdowns (按年龄分): the blocks are read as above.
+        if (!ok && above) {
+          size_t k = ri + 1;
+          while (k < rows.size() && rows[k].readable && rows[k].has_figure && OfWhichLabel(rows[k].label)) ++k;
+          if (k > ri + 1) titled_blocks(k, true);
+        }
         continue;
       }
       std::sort(part_rows.begin(), part_rows.end());

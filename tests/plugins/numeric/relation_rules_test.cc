@@ -2253,6 +2253,54 @@ TEST(RelationRulesTest, TitledBlocksUnderATotalFirstAfterASingleRow) {
   EXPECT_FALSE(Recognised(doc, r, "parts-total", {"12,000", "6,000", "3,500", "2,000", "500"}));
 }
 
+// A headcount row whose gender rows open with 其中, then a title row naming a dimension after 按
+// (按年龄分：, its value cells dashes) over the age bands: the bands are another breakdown of the
+// headcount, read although the rows right under it are of-which rows; a rate column is no sum.
+TEST(RelationRulesTest, TitledBlocksAfterTheOfWhichRowsOfATotalFirst) {
+  const std::string clean =
+      "类别\t年末人数（人）\t离职率\n"
+      "员工总数（人）\t4,200\t6.10%\n"
+      "其中：男性员工（人）\t2,300\t7.20%\n"
+      "其中：女性员工（人）\t1,900\t4.80%\n"
+      "按年龄分：\t-\t-\n"
+      "30岁以下员工（人）\t1,350\t9.40%\n"
+      "30-50岁员工（人）\t2,450\t4.90%\n"
+      "50岁以上员工（人）\t400\t3.10%\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"4,200", "2,300", "1,900"}},
+                                         {"parts-total", {"4,200", "1,350", "2,450", "400"}}});
+  ExpectChangesFlagged(clean, {{"\t2,450\t", "\t2,750\t", {"1,350 + 2,750 + 400 = 4,500"}}}, "error");
+
+  // Near misses. A title over rows of rates: no sum.
+  std::string rates = clean.substr(0, clean.find("30岁以下"));
+  rates += "30岁以下员工离职率\t-\t9.40%\n30-50岁员工离职率\t-\t4.90%\n50岁以上员工离职率\t-\t3.10%\n";
+  ReportResult r = Check(rates, "zh", "relations");
+  Document doc = Document::FromUtf8("test.txt", rates);
+  EXPECT_TRUE(Findings(r).empty());
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"4,200", "9.40%", "4.90%", "3.10%"}));
+  EXPECT_FALSE(Recognised(doc, r, "percent-breakdown", {"9.40%", "4.90%", "3.10%"}));
+  // A block under a title naming no dimension (按项目) that adds up in no column is not read.
+  std::string open = clean;
+  open.replace(open.find("按年龄分"), std::string("按年龄分").size(), "按项目");
+  open.replace(open.find("\t2,450\t"), std::string("\t2,450\t").size(), "\t2,750\t");
+  r = Check(open, "zh", "relations");
+  doc = Document::FromUtf8("test.txt", open);
+  EXPECT_TRUE(Findings(r).empty());
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"4,200", "1,350", "2,750", "400"}));
+  // Under a dimension title, rows far from the headcount (another quantity counted in 人) are no sum.
+  std::string far = clean;
+  far.replace(far.find("\t1,350\t"), std::string("\t1,350\t").size(), "\t135\t");
+  far.replace(far.find("\t2,450\t"), std::string("\t2,450\t").size(), "\t245\t");
+  far.replace(far.find("\t400\t"), std::string("\t400\t").size(), "\t40\t");
+  r = Check(far, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty());
+  // Without a total first, the same rows under a count that names no total are not summed.
+  std::string untotalled = clean;
+  untotalled.replace(untotalled.find("员工总数"), std::string("员工总数").size(), "培训人次");
+  r = Check(untotalled, "zh", "relations");
+  doc = Document::FromUtf8("test.txt", untotalled);
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"4,200", "1,350", "2,450", "400"}));
+}
+
 // A year column whose counts carry an OCR space after the thousands comma ("2, 968"): each such
 // cell is one figure, so that column adds up in every titled block too, and a change in either
 // column of a later block (which a block needs one adding column to be read) is flagged.
