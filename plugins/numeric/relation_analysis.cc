@@ -4169,6 +4169,123 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     if (r.consistent || r.flag) Add(std::move(r));
   }
   FindRespectiveShares(toks);
+  FindComplementSplits(toks, doc_text);
+}
+
+// "共受理投诉84件，主要涉及…等，其中已办结80件。尚未办结的有4件。": a total, then after 其中 the one
+// part of its sentence, then the next sentence of the same paragraph (no blank line between), whose
+// one figure ends it and is the part's complement: its words negate, with 未 (尚未), two characters of
+// the part's words that the part does not negate itself (办结 … 未办结), and only filler words (的, 有,
+// 为 …) or the part's own characters stand between them and its figure (完成处理 … 未完成处理的有;
+// another noun there, 未办结的咨询, counts something else). Part and complement, both of the total's
+// unit, are the whole of the total. Between the total and 其中 only words, commas and 、 may stand. The
+// complement names the part's verb: a sum off is an error.
+template <typename Tokens>
+void RelationAnalysis::FindComplementSplits(const Tokens& toks, std::string_view doc_text) {
+  if (token_chars_ == nullptr) return;
+  const std::vector<char32_t>& chars = *token_chars_;
+  const long n = static_cast<long>(toks.size());
+  auto han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
+  auto plain = [&](int f) {
+    const Figure& g = figures_[f];
+    return g.kind == ESGAUDIT_FACT_QUANTITY && !g.unit.empty() && !IsChangeLabel(g.label);
+  };
+  for (long t = 0; t < n; ++t) {
+    if (toks[t].type != Tok::kSubset || toks[t].contains || toks[t].including) continue;
+    // The total: the nearest figure before 其中 in its sentence, past words, commas and 、 only.
+    long k = t - 1;
+    while (k >= 0 && t - k <= 60 &&
+           (toks[k].type == Tok::kText || toks[k].type == Tok::kComma || toks[k].type == Tok::kEnum)) {
+      --k;
+    }
+    if (k < 0 || toks[k].type != Tok::kFact || !plain(toks[k].figure)) continue;
+    const Figure& total = figures_[toks[k].figure];
+    // The part: the one figure of 其中's sentence, which ends with a full stop.
+    long a = -1, end = t + 1;
+    bool clean = true;
+    for (; end < n && toks[end].type != Tok::kEnd; ++end) {
+      if (toks[end].type == Tok::kFact) {
+        clean = clean && a < 0;
+        a = end;
+      } else if (toks[end].type != Tok::kText && toks[end].type != Tok::kComma) {
+        clean = false;
+      }
+    }
+    if (!clean || a < 0 || end >= n || toks[end].semicolon || !plain(toks[a].figure)) continue;
+    // The complement: the one figure of the next sentence, ending it.
+    long b = -1, end2 = end + 1;
+    for (; end2 < n && toks[end2].type != Tok::kEnd; ++end2) {
+      if (toks[end2].type == Tok::kFact) {
+        clean = clean && b < 0;
+        b = end2;
+      } else if (toks[end2].type != Tok::kText && toks[end2].type != Tok::kComma) {
+        clean = false;
+      }
+    }
+    if (!clean || b < 0 || b + 1 != end2) continue;
+    const int fa = toks[a].figure, fb = toks[b].figure;
+    if (!plain(fb) || figures_[fa].unit != total.unit || figures_[fb].unit != total.unit ||
+        figures_[fa].kind != total.kind || figures_[fb].kind != total.kind) {
+      continue;
+    }
+    // A blank line between part and complement ends the paragraph (a line break alone may wrap it).
+    {
+      const uint64_t from = figures_[fa].offset, to = figures_[fb].offset;
+      if (to <= from || to > doc_text.size()) continue;
+      const std::string_view between = doc_text.substr(from, to - from);
+      bool blank = false;
+      for (size_t at = between.find('\n'); at != std::string_view::npos && !blank; at = between.find('\n', at + 1)) {
+        size_t j = at + 1;
+        while (j < between.size() && (between[j] == ' ' || between[j] == '\t' || between[j] == '\r')) ++j;
+        blank = j < between.size() && between[j] == '\n';
+      }
+      if (blank) continue;
+    }
+    // The part's words (after 其中) and the complement's (its sentence up to its figure).
+    std::u32string part_words, comp_words;
+    for (long j = t + 1; j < a; ++j) {
+      if (toks[j].type == Tok::kText) part_words.push_back(chars[j]);
+    }
+    for (long j = end + 1; j < b; ++j) {
+      if (toks[j].type != Tok::kText) {
+        comp_words.clear();  // only the complement's own clause
+        continue;
+      }
+      comp_words.push_back(chars[j]);
+    }
+    static const std::u32string kFiller = U"的有为為是共计計达達约約余";
+    bool complement = false;
+    for (size_t i = 0; i + 2 < comp_words.size() && !complement; ++i) {
+      if (comp_words[i] != U'未' || !han(comp_words[i + 1]) || !han(comp_words[i + 2])) continue;
+      const std::u32string verb = comp_words.substr(i + 1, 2);
+      size_t at = part_words.find(verb);
+      if (at == std::u32string::npos || (at > 0 && std::u32string(U"未不非无無").find(part_words[at - 1]) != std::u32string::npos)) {
+        continue;
+      }
+      bool filler = true;
+      for (size_t j = i + 3; j < comp_words.size(); ++j) {
+        filler = filler && (kFiller.find(comp_words[j]) != std::u32string::npos ||
+                            part_words.find(comp_words[j]) != std::u32string::npos);
+      }
+      complement = filler;
+    }
+    if (!complement) continue;
+    // The reading replaces a lone subset of the part already read after 其中; any other reading of
+    // the total or the complement stands, and then this one is not made.
+    auto lone_subset = [&](const Relation& o) {
+      return o.kind == RelationKind::kSubset && o.total == toks[k].figure && o.parts == std::vector<int>{fa};
+    };
+    if (std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) {
+          return !lone_subset(o) &&
+                 (o.total == toks[k].figure || std::count(o.parts.begin(), o.parts.end(), fb) > 0);
+        })) {
+      continue;
+    }
+    relations_.erase(std::remove_if(relations_.begin(), relations_.end(), lone_subset), relations_.end());
+    Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, {fa, fb});
+    r.flag = !r.consistent;
+    Add(std::move(r));
+  }
 }
 
 // "煤炭、发电、运输、煤化工板块的占比分别为33%、26%、40%和1%": names listed in a clause of words only

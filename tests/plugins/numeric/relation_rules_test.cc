@@ -6088,3 +6088,40 @@ TEST(RelationRulesTest, GroupRowsUnderATotalRowWithNoteMarksAndCountsInLiang) {
 
 }  // namespace
 }  // namespace esgaudit::numeric
+
+namespace esgaudit::numeric {
+namespace {
+
+// A total, its one part after 其中, and in the next sentence the part's complement, whose words negate
+// the part's verb with 未 or 尚未 (办结 / 尚未办结, 完成 / 未完成): the two are the whole of the total, read as a
+// sum; words and a list (涉及…、…等) may stand between the total and 其中. Off, the sum is an error. Near
+// misses: a second count that is no complement (满意), a complement of another noun (咨询) or unit (项),
+// a complement in the next paragraph (after a blank line; a line break alone
+// goes on the paragraph), a part the part's own words negate.
+TEST(RelationRulesTest, APartAfterQiZhongAndItsComplementInTheNextSentenceMakeTheTotal) {
+  const std::string clean =
+      "本年度共收到客户投诉126件，主要涉及服务态度、办理时效等，其中已完成处理的有119件。尚未完成处理的有7件。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"126件", "119件", "7件"}}});
+  ExpectChangesFlagged(clean, {{"7件", "17件", {"119件 + 17件"}}}, "error");
+  const std::string repairs = "全年受理维修申请1,350项，其中已派工1,322项。未派工的有28项。\n";
+  ExpectCleanAndRecognised(repairs, "zh", {{"parts-total", {"1,350项", "1,322项", "28项"}}});
+  ExpectChangesFlagged(repairs, {{"28项", "82项", {"1,322项 + 82项"}}}, "error");
+  for (const std::string& near : {
+           std::string("本年度共收到客户投诉126件，其中已完成处理的有119件。客户表示满意的有7件。\n"),
+           std::string("本年度共收到客户投诉126件，其中已完成处理的有119件。尚未完成处理的咨询有7件。\n"),
+           std::string("本年度共收到客户投诉126件，其中已完成处理的有119件。尚未完成处理的有7项。\n"),
+           std::string("本年度共收到客户投诉126件，其中已完成处理的有119件。\n\n尚未完成处理的有7件。\n"),
+           std::string("本年度共收到客户投诉126件，其中未完成处理的有119件。尚未完成处理的有7件。\n"),
+       }) {
+    SCOPED_TRACE(near);
+    ReportResult r = Check(near, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(doc, r, "parts-total", {"126件", "119件", "7件"}));
+    EXPECT_FALSE(Recognised(doc, r, "parts-total", {"126件", "119件", "7项"}));
+    const std::string changed = std::regex_replace(near, std::regex("有7"), "有17");
+    EXPECT_TRUE(Findings(Check(changed)).empty()) << ::testing::PrintToString(Findings(Check(changed)));
+  }
+}
+
+}  // namespace
+}  // namespace esgaudit::numeric
