@@ -4200,29 +4200,29 @@ void RelationAnalysis::FindComplementSplits(const Tokens& toks, std::string_view
     }
     if (k < 0 || toks[k].type != Tok::kFact || !plain(toks[k].figure)) continue;
     const Figure& total = figures_[toks[k].figure];
+    // The one figure of the sentence from token `from` to its end (`*end`, the kEnd or n); -1 when
+    // the sentence holds none, or more, or anything but words and commas besides it.
+    auto lone_figure = [&](long from, long* end) {
+      long at = -1;
+      bool clean = true;
+      for (*end = from; *end < n && toks[*end].type != Tok::kEnd; ++*end) {
+        if (toks[*end].type == Tok::kFact) {
+          clean = clean && at < 0;
+          at = *end;
+        } else if (toks[*end].type != Tok::kText && toks[*end].type != Tok::kComma) {
+          clean = false;
+        }
+      }
+      return clean ? at : -1;
+    };
     // The part: the one figure of 其中's sentence, which ends with a full stop.
-    long a = -1, end = t + 1;
-    bool clean = true;
-    for (; end < n && toks[end].type != Tok::kEnd; ++end) {
-      if (toks[end].type == Tok::kFact) {
-        clean = clean && a < 0;
-        a = end;
-      } else if (toks[end].type != Tok::kText && toks[end].type != Tok::kComma) {
-        clean = false;
-      }
-    }
-    if (!clean || a < 0 || end >= n || toks[end].semicolon || !plain(toks[a].figure)) continue;
+    long end = 0;
+    const long a = lone_figure(t + 1, &end);
+    if (a < 0 || end >= n || toks[end].semicolon || !plain(toks[a].figure)) continue;
     // The complement: the one figure of the next sentence, ending it.
-    long b = -1, end2 = end + 1;
-    for (; end2 < n && toks[end2].type != Tok::kEnd; ++end2) {
-      if (toks[end2].type == Tok::kFact) {
-        clean = clean && b < 0;
-        b = end2;
-      } else if (toks[end2].type != Tok::kText && toks[end2].type != Tok::kComma) {
-        clean = false;
-      }
-    }
-    if (!clean || b < 0 || b + 1 != end2) continue;
+    long end2 = 0;
+    const long b = lone_figure(end + 1, &end2);
+    if (b < 0 || b + 1 != end2) continue;
     const int fa = toks[a].figure, fb = toks[b].figure;
     if (!plain(fb) || figures_[fa].unit != total.unit || figures_[fb].unit != total.unit ||
         figures_[fa].kind != total.kind || figures_[fb].kind != total.kind) {
