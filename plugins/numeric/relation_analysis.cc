@@ -89,6 +89,9 @@ const std::vector<Facet>& Facets() {
   return facets;
 }
 
+// The size of a sentence record that carries its paragraph (ABI 1.1); a smaller record has none.
+constexpr size_t kParagraphEnd = offsetof(esgaudit_sentence, paragraph) + sizeof(uint32_t);
+
 constexpr const char* kCaptionWords[] = {"构成", "结构", "比例", "占比", "分布", "比重"};
 constexpr const char* kCompositionWords[] = {"构成", "结构", "分布"};
 constexpr const char* kTotalWords[] = {"合计", "总计", "共计", "累计", "总共", "总数", "共有", "共",
@@ -1427,7 +1430,6 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     spans.clear();
     starts = 0;
   };
-  constexpr size_t kParagraphEnd = offsetof(esgaudit_sentence, paragraph) + sizeof(uint32_t);
   uint32_t paragraph = ESGAUDIT_NO_INDEX;
   const uint32_t sentences = doc.SentenceCount();
   for (uint32_t si = 0; si < sentences; ++si) {
@@ -8979,7 +8981,7 @@ void RelationAnalysis::FindGroupMemberSubsets(const sdk::Document& doc) {
 // change (同比, 较, 增长, 增加, 减少: a difference, not a part), a stock (拥有, 现有, 余额: what is held, not added), a clause with 其中 or a per-head figure, a
 // year's end (2016年底 dates a running total), two scopes apart (国内 against 国外), and a running
 // total over a year of its own (`2016年累计…`: a sum within the year, which a year's part may exceed
-// in another reading).
+// in another reading). Across a sentence end only as pair_with_the_sentence_before says.
 void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
   if (!doc.HasFigures()) return;
   constexpr size_t kMaxCodePoints = 60;  // from one figure to the other
@@ -9088,12 +9090,70 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
   std::vector<std::pair<uint64_t, int>> by_view;
   for (int f : order) by_view.emplace_back(doc.TextToView(figures_[f].offset), f);
   std::sort(by_view.begin(), by_view.end());
+  // The code points of sentence `si`, blanks dropped, and the figures starting in it with their positions.
+  using Placed = std::vector<std::pair<size_t, int>>;  // (code point, figure)
+  auto decode = [&](uint32_t si, std::u32string* text, Placed* in_sentence) {
+    const esgaudit_sentence st = doc.Sentence(si);
+    for (uint32_t k = 0; k < st.span_count; ++k) {
+      const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
+      if (span.view_end <= span.view_begin || span.view_end > view.size()) continue;
+      auto it = std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_begin, -1));
+      uint64_t at = span.view_begin;
+      for (; it != by_view.end() && it->first < span.view_end; ++it) {
+        for (char32_t ch : U32(view.substr(at, it->first - at))) {
+          if (ch != U'\n' && ch != U'\r' && ch != U' ' && ch != U'\t' && ch != 0x3000) text->push_back(ch);
+        }
+        at = it->first;
+        in_sentence->emplace_back(text->size(), it->second);
+      }
+      for (char32_t ch : U32(view.substr(at, span.view_end - at))) {
+        if (ch != U'\n' && ch != U'\r' && ch != U' ' && ch != U'\t' && ch != 0x3000) text->push_back(ch);
+      }
+    }
+  };
+  auto paragraph_of = [&](uint32_t si, const esgaudit_sentence& st) {
+    return st.struct_size >= kParagraphEnd ? st.paragraph : si;  // a host without paragraphs: each alone
+  };
+  // A running total over a stated span (以来: since listing, since founding; N年来) in the first
+  // clauses of its sentence, the year's figure of the same thing in the sentence before, of the same
+  // paragraph: `2016年分配现金红利共计8293万元。公司上市4年来累计分配现金红利近4.73亿元`. The year's
+  // figure is the last of the running total's unit in its sentence, the running total the first of its
+  // unit in its own; magnitudes may differ (万 and 亿): values are compared. The year's clause and the
+  // sameness of what the two count are judged as within one sentence. Without the span, two sentences
+  // are not paired: the second may count over another scope.
+  auto pair_with_the_sentence_before = [&](uint32_t prev, const std::u32string& text, const Placed& in_sentence,
+                                           size_t cpos, int c) {
+    const Figure& fc = figures_[c];
+    const Clause cc = clause_at(text, cpos);
+    if (!cumulative(cc) || unfit(cc) || !has(text.substr(0, cpos), {U"以来", U"年来"})) return;
+    for (const auto& [pos, f] : in_sentence) {
+      if (pos < cpos && figures_[f].unit == fc.unit) return;  // not the first of its unit
+    }
+    std::u32string before;
+    Placed in_before;
+    decode(prev, &before, &in_before);
+    auto last = std::find_if(in_before.rbegin(), in_before.rend(),
+                             [&](const auto& e) { return figures_[e.second].unit == fc.unit; });
+    if (last == in_before.rend()) return;
+    const auto [ypos, y] = *last;
+    if (parts_taken.count(y)) return;
+    const Clause cy = clause_at(before, ypos);
+    if (!of_the_year(cy) || unfit(cy) || scopes_apart(cc.words, cy.words)) return;
+    const std::u32string tc = thing(cc.words), ty = thing(cy.words);
+    if (std::min(tc.size(), ty.size()) < 2 || (tc.find(ty) == tc.npos && ty.find(tc) == ty.npos)) return;
+    Relation r = Stated(RelationKind::kSubset, c, {y});
+    r.cue = SubsetCue::kRunningTotal;
+    r.certainty = Certainty::kLikely;
+    r.flag = !r.consistent;
+    Add(std::move(r));
+    parts_taken.insert(y);
+  };
   const uint32_t sentences = doc.SentenceCount();
   for (uint32_t si = 0; si < sentences; ++si) {
     const esgaudit_sentence st = doc.Sentence(si);
-    // What follows needs two figures in the sentence and, in one figure's clause, 累计, 累积 or 历年
-    // (the view folds 歴年 to 历年): a sentence without two figures or without 累 or 历 is passed over
-    // before it is decoded.
+    // What follows needs, in one figure's clause, 累计, 累积 or 历年 (the view folds 歴年 to 历年) and
+    // a second figure in the sentence or the one before: a sentence without 累 or 历 or without a
+    // figure is passed over before it is decoded.
     size_t figures_in = 0;
     bool cue = false;
     for (uint32_t k = 0; k < st.span_count; ++k) {
@@ -9105,28 +9165,12 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
       const std::string_view words = view.substr(span.view_begin, span.view_end - span.view_begin);
       cue = cue || Has(words, "累") || Has(words, "历");
     }
-    if (Fast() && (figures_in < 2 || !cue)) continue;
-    // The sentence's code points, blanks dropped, and the figures starting in it with their positions.
+    if (Fast() && (figures_in == 0 || !cue)) continue;
     std::u32string text;
-    std::vector<std::pair<size_t, int>> in_sentence;  // (code point, figure)
-    for (uint32_t k = 0; k < st.span_count; ++k) {
-      const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
-      if (span.view_end <= span.view_begin || span.view_end > view.size()) continue;
-      auto it = std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_begin, -1));
-      uint64_t at = span.view_begin;
-      for (; it != by_view.end() && it->first < span.view_end; ++it) {
-        for (char32_t ch : U32(view.substr(at, it->first - at))) {
-          if (ch != U'\n' && ch != U'\r' && ch != U' ' && ch != U'\t' && ch != 0x3000) text.push_back(ch);
-        }
-        at = it->first;
-        in_sentence.emplace_back(text.size(), it->second);
-      }
-      for (char32_t ch : U32(view.substr(at, span.view_end - at))) {
-        if (ch != U'\n' && ch != U'\r' && ch != U' ' && ch != U'\t' && ch != 0x3000) text.push_back(ch);
-      }
-    }
-    if (in_sentence.size() < 2) continue;
+    Placed in_sentence;
+    decode(si, &text, &in_sentence);
     std::set<int> used;
+    std::set<int> paired;  // running totals given their year's figure within the sentence
     for (const auto& [cpos, c] : in_sentence) {
       const Figure& fc = figures_[c];
       const Clause cc = clause_at(text, cpos);
@@ -9171,7 +9215,13 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
         Add(std::move(r));
         used.insert(y);
         parts_taken.insert(y);
+        paired.insert(c);
         break;
+      }
+    }
+    if (si > 0 && paragraph_of(si - 1, doc.Sentence(si - 1)) == paragraph_of(si, st)) {
+      for (const auto& [cpos, c] : in_sentence) {
+        if (!paired.count(c) && !used.count(c)) pair_with_the_sentence_before(si - 1, text, in_sentence, cpos, c);
       }
     }
   }

@@ -5883,6 +5883,29 @@ void ExpectNoRelationWith(const std::string& text, const std::set<std::string>& 
   }
 }
 
+// A running total over a stated span (上市以来, 成立以来, N年来) in the sentence after the year's figure of
+// the same thing, in one paragraph: the year's figure is within it (Likely: a warning when above it),
+// magnitudes compared by value (万 and 亿). Near misses: no span (the two sentences may count over two
+// scopes), another thing, a year's figure followed by another amount of the unit, a running total after
+// another figure of its unit, a stock in the sentence before, another paragraph.
+TEST(RelationRulesTest, AYearsFigureIsWithinASpansRunningTotalInTheNextSentence) {
+  ExpectRecognisedThenCaught({"2016年，公司派发现金红利5,120万元。公司上市以来累计派发现金红利3.6亿元，占累计净利润的40%。\n",
+                              "subset", {"3.6亿元", "5,120万元"}, "5,120万元", "51200", "warning"});
+  ExpectRecognisedThenCaught({"2016年公司上缴税费2.5亿元。公司成立以来，累计上缴税费38.6亿元。\n", "subset",
+                              {"2.5亿元", "38.6亿元"}, "2.5亿元", "52.5", "warning"});
+  ExpectRecognisedThenCaught({"本年度新建希望小学12所。项目开展十年来累计新建希望小学150所。\n", "subset",
+                              {"12所", "150所"}, "12所", "200", "warning"});
+  ExpectNoRelationWith("2016年，公司派发现金红利5,120万元。累计派发现金红利3.6亿元。\n", {"5,120万元", "3.6亿元"});
+  ExpectNoRelationWith("2016年，公司派发现金红利5,120万元。公司上市以来累计上缴税费3.6亿元。\n", {"5,120万元", "3.6亿元"});
+  ExpectNoRelationWith("2016年，公司派发现金红利5,120万元，上缴税费8,000万元。公司上市以来累计派发现金红利3.6亿元。\n",
+                       {"5,120万元", "8,000万元", "3.6亿元"});
+  ExpectNoRelationWith("2016年，公司派发现金红利5,120万元。公司上市以来募集资金12亿元，累计派发现金红利3.6亿元。\n",
+                       {"5,120万元", "3.6亿元"});
+  ExpectNoRelationWith("截至2016年底，公司拥有有效专利860件。公司成立以来累计获得授权专利1,200件。\n", {"860件", "1,200件"});
+  ExpectNoRelationWith("2016年，公司派发现金红利5,120万元。\n\n三、股东回报\n公司上市以来累计派发现金红利3.6亿元。\n",
+                       {"5,120万元", "3.6亿元"});
+}
+
 // A measure of the total's things in another unit (装机容量 after a count of units) or a share written
 // as a fraction (占员工总数1/4) may stand between a total and its 其中, as a rate may; the part names
 // the total's noun. Approximate counts (余) are compared by their ranges: a part whose range lies
