@@ -5497,6 +5497,45 @@ int GluedHundredDecimals(const Figure& f) {
 
 }  // namespace
 
+// A cell of a structure-model table as FindModelTables reads it.
+struct RelationAnalysis::ModelSlot {
+  int slot = 0;
+  int figure = -1;  // -1: text or a dash
+  int share = -1;   // a share printed in brackets after the figure (56 (1.1%)), or -1
+  bool dash = false;
+  std::string text;
+  uint64_t offset = 0;  // its text span (cells read as they stand)
+  uint64_t length = 0;
+};
+struct RelationAnalysis::ModelRow {
+  uint32_t line = 0;
+  std::string label;   // the last text cell before the first figure (a unit cell after it excepted)
+  std::string unit;    // a unit column's cell ("Thousand tonnes", 吨), when the row has one
+  uint64_t label_offset = 0;  // its text span
+  uint64_t label_length = 0;
+  bool readable = true;  // every cell has one slot
+  bool has_figure = false;
+  int header = -1;  // index into the table's headers: the row of labels above it
+  std::vector<ModelSlot> cells;
+  const ModelSlot* At(int slot) const {
+    for (const ModelSlot& s : cells) {
+      if (s.slot == slot) return &s;
+    }
+    return nullptr;
+  }
+};
+
+// What FindStackedGroups shares with the rest of FindModelTables' reading of one table.
+struct RelationAnalysis::ModelTableReaders {
+  std::function<std::string(const ModelRow&)> unit;  // the row's unit: its unit column, else its label's
+  std::function<bool(const ModelRow&)> rates;        // a row of rates or per-unit values
+  std::function<bool(const ModelRow&)> shares;       // a row of shares (占比, %)
+  // Each count column of a total row against the same column of the rows listed, into the vector;
+  // returns how many columns were tried (with `true`: a column under a rate header is skipped).
+  std::function<size_t(const ModelRow&, const std::vector<size_t>&, bool, std::vector<Relation>*)> column_totals;
+  std::function<void(const Relation&)> relabel;  // the members' labels set to their rows' labels
+};
+
 // Tables of the structure model (tabs or aligned columns; one row per line). Cells are placed in
 // slots, the columns of the model's grid: for a tab-separated table the tab slot (empty cells keep
 // their place), for an aligned one the row label in column 0 and values in the columns they stand
@@ -5516,32 +5555,8 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
   for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
   std::string_view view = doc.MatchView();
 
-  struct Slot {
-    int slot = 0;
-    int figure = -1;  // -1: text or a dash
-    int share = -1;   // a share printed in brackets after the figure (56 (1.1%)), or -1
-    bool dash = false;
-    std::string text;
-    uint64_t offset = 0;  // its text span (cells read as they stand)
-    uint64_t length = 0;
-  };
-  struct Row {
-    uint32_t line = 0;
-    std::string label;   // the last text cell before the first figure (a unit cell after it excepted)
-    std::string unit;    // a unit column's cell ("Thousand tonnes", 吨), when the row has one
-    uint64_t label_offset = 0;  // its text span
-    uint64_t label_length = 0;
-    bool readable = true;  // every cell has one slot
-    bool has_figure = false;
-    int header = -1;  // index into the table's headers: the row of labels above it
-    std::vector<Slot> cells;
-    const Slot* At(int slot) const {
-      for (const Slot& s : cells) {
-        if (s.slot == slot) return &s;
-      }
-      return nullptr;
-    }
-  };
+  using Slot = ModelSlot;
+  using Row = ModelRow;
 
   std::map<int, std::string> row_label;  // figure -> the label of its table row
   std::map<int, int> share_of;           // figure -> its share printed in brackets in its cell (56 (1.1%))
@@ -7724,126 +7739,142 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         group_row(ts.figure, ps.figure, h.empty() ? a.label : a.label + "/" + h, a.label, b.label);
       });
     }
-    // Closed groups of rows under a total row (员工总数, then 合同制 / 派遣 员工, 男 / 女, three staff
-    // levels, education from 博士 to 大专以下, age bands, one group after the other with no title
-    // between them): the rows right under the total row, in its unit, are cut into runs of two to
-    // kMaxGroup consecutive rows that each add up to the total row in its value columns. Nothing
-    // but the arithmetic of the columns tells where a group ends, so a run is taken only when it
-    // adds up as printed in every value column but one, at least one of them proving it (two
-    // non-zero parts or more, a total of three digits or more), and no column is off by more than
-    // a slip (15 %: another quantity); the shortest such run from each row is taken. A column off
-    // beyond rounding is then an error when the grouping is proven twice over (two proving columns
-    // besides it) or once and closed by its labels (an open band or an Other row at either end:
-    // 大专以下, 60岁以上, 其他; a closed pair such as 男 / 女), else a warning, and always a warning when
-    // the column falls short and the labels do not close the group (a category may be left out). A
-    // row that is no group of the total's population (少数民族员工, counted across the groups) adds up
-    // with no run and is passed over. Two runs or more must be found under the total row (stacked breakdowns show
-    // themselves so; a single run is left to the readings of pairs and closed sets), and a run holding
-    // part of a breakdown of the total read already (a closed pair, a row breaking one of its parts
-    // down) is not read. The block ends at a row of another unit, a rate, share, change, year or of-which
-    // row, a row of labels only, or another total word (总行管理干部 names a level, not a total).
-    {
-      constexpr size_t kMaxGroup = 8;
-      auto year_led = [](const std::string& l) {
-        return l.size() >= 4 && (l.compare(0, 2, "19") == 0 || l.compare(0, 2, "20") == 0) &&
-               std::all_of(l.begin(), l.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
-      };
-      auto total_row = [&](const Row& r) { return RowTotalLabel(r.label) || !GroupHeadNoun(r.label).empty(); };
-      auto closes = [](const std::string& l) { return OtherLabel(l) || LowerBand(l) || UpperBand(l); };
-      auto closed_pair = [&](const std::vector<size_t>& run) {
-        std::set<std::string> cats;
-        const int dim = Categorise(rows[run[0]].label).first;
-        if (dim < 0 || !Dimensions()[dim].closed) return false;
-        for (size_t k : run) {
-          auto [d, c] = Categorise(rows[k].label);
-          if (d != dim || !cats.insert(c).second) return false;
+    // Closed groups stacked under a total row, last: a run may not cut across a breakdown read above.
+    std::set<size_t> taken_rows = part_of_total;
+    taken_rows.insert(under_head.begin(), under_head.end());
+    ModelTableReaders readers;
+    readers.unit = sub_unit;
+    readers.rates = rate_cells;
+    readers.shares = share_row;
+    readers.column_totals = column_totals;
+    readers.relabel = relabel;
+    FindStackedGroups(rows, taken_rows, readers);
+  }
+}
+
+// Closed groups of rows under a total row (员工总数, then 合同制 / 派遣 员工, 男 / 女, three staff
+// levels, education from 博士 to 大专以下, age bands, one group after the other with no title
+// between them): the rows right under the total row, in its unit, are cut into runs of two to
+// kMaxGroup consecutive rows that each add up to the total row in its value columns. Nothing
+// but the arithmetic of the columns tells where a group ends, so a run is taken only when it
+// adds up as printed in every value column but one, at least one of them proving it (two
+// non-zero parts or more, a total of three digits or more), and no column is off by more than
+// a slip (15 %: another quantity); the shortest such run from each row is taken. A column off
+// beyond rounding is then an error when the grouping is proven twice over (two proving columns
+// besides it) or once and closed by its labels (an open band or an Other row at either end:
+// 大专以下, 60岁以上, 其他; a closed pair such as 男 / 女), else a warning, and always a warning when
+// the column falls short and the labels do not close the group (a category may be left out). A
+// row that is no group of the total's population (少数民族员工, counted across the groups) adds up
+// with no run and is passed over. Two runs or more must be found under the total row (stacked
+// breakdowns show themselves so; a single run is left to the readings of pairs and closed sets),
+// and a run holding part of a breakdown of the total read already (a closed pair, a row breaking
+// one of its parts down) is not read. The block ends at a row of another unit, a rate, share,
+// change, year or of-which row, a row of labels only, or another total word (总行管理干部 names a
+// level, not a total).
+// `rows` are one table's rows in order; rows in `taken_rows` (parts of a total read already, rows
+// under a head closed by an Other row) start no run and belong to none. Relations are added in
+// order, each head seeing those of the heads above it.
+void RelationAnalysis::FindStackedGroups(const std::vector<ModelRow>& rows, const std::set<size_t>& taken_rows,
+                                         const ModelTableReaders& readers) {
+  constexpr size_t kMaxGroup = 8;
+  auto year_led = [](const std::string& l) {
+    return l.size() >= 4 && (l.compare(0, 2, "19") == 0 || l.compare(0, 2, "20") == 0) &&
+           std::all_of(l.begin(), l.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+  };
+  auto total_row = [&](const ModelRow& r) { return RowTotalLabel(r.label) || !GroupHeadNoun(r.label).empty(); };
+  auto closes = [](const std::string& l) { return OtherLabel(l) || LowerBand(l) || UpperBand(l); };
+  auto closed_pair = [&](const std::vector<size_t>& run) {
+    std::set<std::string> cats;
+    const int dim = Categorise(rows[run[0]].label).first;
+    if (dim < 0 || !Dimensions()[dim].closed) return false;
+    for (size_t k : run) {
+      auto [d, c] = Categorise(rows[k].label);
+      if (d != dim || !cats.insert(c).second) return false;
+    }
+    std::set<std::string> all;
+    for (const auto& [printed, cat] : Dimensions()[dim].categories) all.insert(cat);
+    return cats == all;
+  };
+  auto digits = [](const std::string& s) { return std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+  for (size_t hi = 0; hi + 2 < rows.size(); ++hi) {
+    const ModelRow& head = rows[hi];
+    if (!head.readable || !head.has_figure || head.label.empty() || readers.rates(head) || readers.shares(head) ||
+        !total_row(head)) {
+      continue;
+    }
+    const std::string head_unit = readers.unit(head);
+    size_t end = hi + 1;
+    for (; end < rows.size() && end <= hi + 40; ++end) {
+      const ModelRow& pr = rows[end];
+      if (!pr.readable || !pr.has_figure || pr.label.empty() || readers.unit(pr) != head_unit || readers.rates(pr) ||
+          readers.shares(pr) || IsNestedLabel(pr.label) || OfWhichLabel(pr.label) || IsChangeLabel(pr.label) ||
+          year_led(pr.label) || RowTotalLabel(pr.label)) {
+        break;
+      }
+    }
+    // Figures already parts of a sum of one of the head's cells (a closed pair read above): a run
+    // holding one of them would cut across that breakdown.
+    std::set<int> head_cells, taken_parts;
+    for (const ModelSlot& c : head.cells) {
+      if (c.figure >= 0) head_cells.insert(c.figure);
+    }
+    for (const Relation& o : relations_) {
+      if (o.kind == RelationKind::kPartsTotal && head_cells.count(o.total)) taken_parts.insert(o.parts.begin(), o.parts.end());
+    }
+    auto in_taken = [&](size_t k) {
+      return std::any_of(rows[k].cells.begin(), rows[k].cells.end(), [&](const ModelSlot& c) { return taken_parts.count(c.figure) > 0; });
+    };
+    std::vector<std::vector<Relation>> groups;
+    std::vector<bool> identical;  // the group's columns are a sum read already
+    for (size_t s = hi + 1; s + 1 < end;) {
+      size_t taken = 0;
+      for (size_t n = 2; n <= kMaxGroup && s + n <= end && taken == 0; ++n) {
+        std::vector<size_t> run;
+        for (size_t k = s; k < s + n; ++k) run.push_back(k);
+        if (std::any_of(run.begin(), run.end(), [&](size_t k) { return taken_rows.count(k) > 0; })) break;
+        std::vector<Relation> columns;
+        const size_t tried = readers.column_totals(head, run, true, &columns);
+        if (tried < 2 || columns.size() != tried) continue;
+        size_t holds = 0, proving = 0;
+        bool slip = false;
+        for (const Relation& r : columns) {
+          const Figure& tf = figures_[r.total];
+          const size_t nonzero = static_cast<size_t>(
+              std::count_if(r.parts.begin(), r.parts.end(), [&](int p) { return figures_[p].value != 0; }));
+          holds += r.consistent;
+          proving += r.consistent && nonzero >= 2 && digits(tf.text) >= 3;
+          slip = slip || OffByMoreThanASlip(r, tf);
         }
-        std::set<std::string> all;
-        for (const auto& [printed, cat] : Dimensions()[dim].categories) all.insert(cat);
-        return cats == all;
-      };
-      auto digits = [](const std::string& s) { return std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); };
-      for (size_t hi = 0; hi + 2 < rows.size(); ++hi) {
-        const Row& head = rows[hi];
-        if (!head.readable || !head.has_figure || head.label.empty() || rate_cells(head) || share_row(head) ||
-            !total_row(head)) {
-          continue;
+        if (slip || proving == 0 || holds + 1 < tried) continue;
+        taken = n;
+        // A run holding a part of a breakdown read already is that breakdown (the same rows: a
+        // group all the same) or cuts across it (rows breaking one of its parts down): not read.
+        const bool all_taken = std::all_of(run.begin(), run.end(), in_taken);
+        if (!all_taken && std::any_of(run.begin(), run.end(), in_taken)) continue;
+        const bool closed = closes(rows[run.front()].label) || closes(rows[run.back()].label) || closed_pair(run);
+        // A column short of the total may leave out a category the labels do not exclude (港澳台
+        // between 大陆 and 海外): a warning unless the labels close the group.
+        const bool short_open = !closed && std::any_of(columns.begin(), columns.end(), [&](const Relation& r) {
+          return !r.consistent && r.sum_high < figures_[r.total].low;
+        });
+        const bool proven = (proving >= 2 || closed) && !short_open;
+        for (Relation& r : columns) {
+          r.flag = !r.consistent;
+          r.certainty = proven ? Certainty::kCertain : Certainty::kLikely;
         }
-        const std::string head_unit = sub_unit(head);
-        size_t end = hi + 1;
-        for (; end < rows.size() && end <= hi + 40; ++end) {
-          const Row& pr = rows[end];
-          if (!pr.readable || !pr.has_figure || pr.label.empty() || sub_unit(pr) != head_unit || rate_cells(pr) ||
-              share_row(pr) || IsNestedLabel(pr.label) || OfWhichLabel(pr.label) || IsChangeLabel(pr.label) ||
-              year_led(pr.label) || RowTotalLabel(pr.label)) {
-            break;
-          }
-        }
-        // Figures already parts of a sum of one of the head's cells (a closed pair read above): a run
-        // holding one of them would cut across that breakdown.
-        std::set<int> head_cells, taken_parts;
-        for (const Slot& c : head.cells) {
-          if (c.figure >= 0) head_cells.insert(c.figure);
-        }
-        for (const Relation& o : relations_) {
-          if (o.kind == RelationKind::kPartsTotal && head_cells.count(o.total)) taken_parts.insert(o.parts.begin(), o.parts.end());
-        }
-        auto in_taken = [&](size_t k) {
-          return std::any_of(rows[k].cells.begin(), rows[k].cells.end(), [&](const Slot& c) { return taken_parts.count(c.figure) > 0; });
-        };
-        std::vector<std::vector<Relation>> groups;
-        std::vector<bool> identical;  // the group's columns are a sum read already
-        for (size_t s = hi + 1; s + 1 < end;) {
-          size_t taken = 0;
-          for (size_t n = 2; n <= kMaxGroup && s + n <= end && taken == 0; ++n) {
-            std::vector<size_t> run;
-            for (size_t k = s; k < s + n; ++k) run.push_back(k);
-            if (std::any_of(run.begin(), run.end(), [&](size_t k) { return part_of_total.count(k) || under_head.count(k); })) break;
-            std::vector<Relation> columns;
-            const size_t tried = column_totals(head, run, true, &columns);
-            if (tried < 2 || columns.size() != tried) continue;
-            size_t holds = 0, proving = 0;
-            bool slip = false;
-            for (const Relation& r : columns) {
-              const Figure& tf = figures_[r.total];
-              const size_t nonzero = static_cast<size_t>(
-                  std::count_if(r.parts.begin(), r.parts.end(), [&](int p) { return figures_[p].value != 0; }));
-              holds += r.consistent;
-              proving += r.consistent && nonzero >= 2 && digits(tf.text) >= 3;
-              slip = slip || OffByMoreThanASlip(r, tf);
-            }
-            if (slip || proving == 0 || holds + 1 < tried) continue;
-            taken = n;
-            // A run holding a part of a breakdown read already is that breakdown (the same rows: a
-            // group all the same) or cuts across it (rows breaking one of its parts down): not read.
-            const bool all_taken = std::all_of(run.begin(), run.end(), in_taken);
-            if (!all_taken && std::any_of(run.begin(), run.end(), in_taken)) continue;
-            const bool closed = closes(rows[run.front()].label) || closes(rows[run.back()].label) || closed_pair(run);
-            // A column short of the total may leave out a category the labels do not exclude (港澳台
-            // between 大陆 and 海外): a warning unless the labels close the group.
-            const bool short_open = !closed && std::any_of(columns.begin(), columns.end(), [&](const Relation& r) {
-              return !r.consistent && r.sum_high < figures_[r.total].low;
-            });
-            const bool proven = (proving >= 2 || closed) && !short_open;
-            for (Relation& r : columns) {
-              r.flag = !r.consistent;
-              r.certainty = proven ? Certainty::kCertain : Certainty::kLikely;
-            }
-            groups.push_back(std::move(columns));
-            identical.push_back(all_taken);
-          }
-          s += taken > 0 ? taken : 1;
-        }
-        // One run alone is left to the readings of pairs and closed sets: stacked breakdowns of one
-        // total show themselves by two runs or more each adding up to it.
-        if (groups.size() < 2) continue;
-        for (size_t g = 0; g < groups.size(); ++g) {
-          if (identical[g]) continue;
-          for (Relation& r : groups[g]) {
-            relabel(r);
-            Add(std::move(r));
-          }
-        }
+        groups.push_back(std::move(columns));
+        identical.push_back(all_taken);
+      }
+      s += taken > 0 ? taken : 1;
+    }
+    // One run alone is left to the readings of pairs and closed sets: stacked breakdowns of one
+    // total show themselves by two runs or more each adding up to it.
+    if (groups.size() < 2) continue;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      if (identical[g]) continue;
+      for (Relation& r : groups[g]) {
+        readers.relabel(r);
+        Add(std::move(r));
       }
     }
   }
