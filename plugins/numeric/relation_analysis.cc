@@ -8988,7 +8988,7 @@ void RelationAnalysis::FindMeasurePairSubsets(const sdk::Document& doc) {
   auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
   // What may stand before the first measure's word in its clause: its subject, its year, its verb.
   static const std::vector<std::u32string> kSubject = {U"本公司", U"本集团", U"公司", U"集团", U"全年", U"年度", U"本年",
-                                                        U"当年", U"今年", U"年内", U"全年", U"完成", U"实现", U"累计"};
+                                                        U"当年", U"今年", U"年内", U"完成", U"实现"};
   static const std::vector<std::u32string> kNotRead = {U"计划", U"预计", U"目标", U"力争", U"累计", U"累积"};
   static const std::vector<std::u32string> kEarlier = {U"同期", U"上年", U"去年", U"上一年", U"前一年"};
   // The date words before a figure, from the previous figure (or `from`) on: its year and whether it is an
@@ -9043,10 +9043,8 @@ void RelationAnalysis::FindMeasurePairSubsets(const sdk::Document& doc) {
       }
       std::sort(words.begin(), words.end());
       if (words.size() != 2 || std::get<2>(words[0]) || !std::get<2>(words[1])) continue;
-      const auto [whole_at, whole_len, l0] = words[0];
-      const auto [part_at, part_len, l1] = words[1];
-      (void)l0;
-      (void)l1;
+      const size_t whole_at = std::get<0>(words[0]), whole_len = std::get<1>(words[0]);
+      const size_t part_at = std::get<0>(words[1]), part_len = std::get<1>(words[1]);
       if (part_at == 0 || !clause_mark(text[part_at - 1])) continue;
       // The first word's clause before it: nothing but its subject, its year and its verb.
       size_t clause = whole_at;
