@@ -503,6 +503,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindInlineRelations(doc);
   FindPairedVerbSubsets(doc);
   FindGroupMemberSubsets(doc);
+  FindMeasurePairSubsets(doc);
   FindRunningTotalSubsets(doc);
   FindSlashSharePairs(doc);
   FindLegendPies(doc);
@@ -2981,6 +2982,67 @@ int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>
 // is a subset of the total either way. The total's clause runs right up to that clause (a bracketed
 // remark of another unit allowed), and the part names the total's noun (专利, 机组): the nearest
 // figure of the unit may be another's ("专利申请15件、授权5件", "新增8台"). Not for amounts of money.
+// "累计向股东派发现金股利156.99亿元，派送股票股利12.34亿股，…，其中2015年分配现金股利51.76亿元": a part
+// after 其中 whose words after 其中 name a year of its own (2015年; not a year a running total starts from,
+// 2007年以来) within a total counted up to now (累计, 累积 or 以来 in its label, and no year of its own in
+// its clause: `2016年累计…` is a sum within a year), both labels naming the same thing (two Han characters
+// in common, 人民币 aside): one year's share of the running total, whatever figures of another unit stand
+// between. The part's clause must not be a running total itself.
+bool RelationAnalysis::YearOfRunningTotal(std::string_view doc_text, int total, int part) const {
+  auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+  // Whether a label names a year of its own: 20xx年 not followed by a word starting a period (以来, 起, 至).
+  auto own_year = [&](const std::u32string& s) {
+    for (size_t k = 4; k < s.size(); ++k) {
+      if (s[k] != U'年' || s[k - 4] != U'2' || s[k - 3] != U'0' || !digit(s[k - 2]) || !digit(s[k - 1])) continue;
+      if (k >= 5 && digit(s[k - 5])) continue;
+      if (k + 1 < s.size() && std::u32string(U"以起至底末").find(s[k + 1]) != std::u32string::npos) continue;
+      return true;
+    }
+    return false;
+  };
+  auto running = [](const std::u32string& s) {
+    for (const char32_t* w : {U"累计", U"累計", U"累积", U"累積", U"以来", U"以來"}) {
+      if (s.find(w) != std::u32string::npos) return true;
+    }
+    return false;
+  };
+  auto han = [](std::u32string s) {
+    for (const char32_t* w : {U"人民币", U"人民幣"}) {
+      for (size_t at = s.find(w); at != s.npos; at = s.find(w)) s.erase(at, std::char_traits<char32_t>::length(w));
+    }
+    std::u32string out;
+    for (char32_t c : s) {
+      if (c >= 0x4E00 && c <= 0x9FFF) out.push_back(c);
+    }
+    return out;
+  };
+  const Figure& tf = figures_[total];
+  const Figure& pf = figures_[part];
+  if (tf.unit != pf.unit || tf.kind != pf.kind || IsChangeLabel(tf.label) || IsChangeLabel(pf.label)) return false;
+  const std::u32string tl = U32(tf.label), pl = U32(pf.label);
+  // The words of a figure's clause before it, up to 30 code points (a label leaves the date out).
+  auto words_before = [&](const Figure& f) {
+    if (f.offset > doc_text.size()) return std::u32string();
+    uint64_t from = f.offset > 90 ? f.offset - 90 : 0;
+    while (from < f.offset && (static_cast<unsigned char>(doc_text[from]) & 0xC0) == 0x80) ++from;
+    std::u32string u = U32(doc_text.substr(from, f.offset - from));
+    const size_t stop = u.find_last_of(U"，,。；;：:");
+    return stop == std::u32string::npos ? u : u.substr(stop + 1);
+  };
+  // The part's words after 其中.
+  std::u32string lead = words_before(pf);
+  const size_t of_which = lead.rfind(U"其中");
+  if (of_which == std::u32string::npos) return false;
+  lead.erase(0, of_which + 2);
+  const std::u32string whole = words_before(tf);
+  if (!running(tl) || own_year(whole) || running(lead) || !own_year(lead)) return false;
+  const std::u32string th = han(tl), ph = han(pl);
+  for (size_t a = 0; a + 1 < ph.size(); ++a) {
+    if (th.find(ph.substr(a, 2)) != std::u32string::npos) return true;
+  }
+  return false;
+}
+
 template <typename Tokens>
 bool RelationAnalysis::RateClauseBetween(const Tokens& toks, std::string_view doc_text, long total, long rate,
                                          long subset, int part) const {
@@ -3865,7 +3927,10 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
             bool enumerated = false, nested = false;
             std::vector<int> parts = collect(t + 1, +1, *g, &enumerated, &nested);
             if (parts.size() >= 2 && NamingOf(toks[j].figure, parts).names_total) k = j;
-            if (parts.size() == 1 && !nested && RateClauseBetween(toks, doc_text, j, k, t, parts[0])) k = j;
+            if (parts.size() == 1 && !nested &&
+                (RateClauseBetween(toks, doc_text, j, k, t, parts[0]) || YearOfRunningTotal(doc_text, toks[j].figure, parts[0]))) {
+              k = j;
+            }
             break;
           }
         }
@@ -8652,6 +8717,34 @@ void RelationAnalysis::FindTotalsOfTrailingRuns(const sdk::Document& doc) {
 // each group) adds up in none. Shares already in a relation are left alone. The tables are read from
 // the layout, so a row that does not add up is a warning, unless it is within kNear points of 100
 // (a small category the text lost: `0.2 %` printed where no line above holds it).
+
+// The code points of sentence `st` of the structure model, blanks dropped, and the figures of `by_view`
+// (each figure's first byte in the matching view, sorted) starting in it, with their positions in `text`.
+void SentenceFigures(const sdk::Document& doc, const esgaudit_sentence& st,
+                     const std::vector<std::pair<uint64_t, int>>& by_view, std::u32string* text,
+                     std::vector<std::pair<size_t, int>>* in_sentence) {
+  const std::string_view view = doc.MatchView();
+  text->clear();
+  in_sentence->clear();
+  auto append = [&](std::string_view bytes) {
+    for (char32_t ch : U32(bytes)) {
+      if (ch != U'\n' && ch != U'\r' && ch != U' ' && ch != U'\t' && ch != 0x3000) text->push_back(ch);
+    }
+  };
+  for (uint32_t k = 0; k < st.span_count; ++k) {
+    const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
+    if (span.view_end <= span.view_begin || span.view_end > view.size()) continue;
+    auto it = std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_begin, -1));
+    uint64_t at = span.view_begin;
+    for (; it != by_view.end() && it->first < span.view_end; ++it) {
+      append(view.substr(at, it->first - at));
+      at = it->first;
+      in_sentence->emplace_back(text->size(), it->second);
+    }
+    append(view.substr(at, span.view_end - at));
+  }
+}
+
 // The stage pairs of FindPairedVerbSubsets, data of the rule pack numeric/stage-pairs.json: a stage
 // (hazards found, patents filed, homes listed) and a later stage only things of the first reach (put
 // right, granted, let). No pack, no pairs; a pack whose lists are not lists of words or whose flags
@@ -8665,6 +8758,8 @@ struct VerbPair {
   std::set<std::string> units;         // the counts' unit; none: counts of things and people
   bool same_verb = false;  // the stage and the later stage lead the same verb (应休 / 实休)
   bool certain = false;    // the wording makes the subset certain: a later stage above its stage is an error
+  bool measure = false;    // two measures of one flow, the later a share of the first (发电量 / 上网电量):
+                           // read by FindMeasurePairSubsets, not as stages
 };
 
 std::vector<VerbPair> ReadStagePairs(const std::string& path) {
@@ -8707,7 +8802,7 @@ std::vector<VerbPair> ReadStagePairs(const std::string& path) {
   for (const auto& [key, node] : *list) {
     VerbPair p{words(node, "stage", true), words(node, "later", true), words(node, "object", false),
                words(node, "scope", false), words(node, "named", false), {}, flag(node, "same_verb"),
-               flag(node, "certain")};
+               flag(node, "certain"), flag(node, "measure")};
     for (const std::u32string& u : words(node, "units", false)) p.units.insert(ToUtf8(u));
     pairs.push_back(std::move(p));
   }
@@ -8820,7 +8915,7 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
       }
     }
     for (const VerbPair& p : *pairs) {
-      if (!(p.units.empty() ? kUnits : p.units).count(fa.unit)) continue;
+      if (p.measure || !(p.units.empty() ? kUnits : p.units).count(fa.unit)) continue;
       if (!contains(clause, p.first) || (!p.object.empty() && !contains(clause, p.object)) ||
           (!p.scope.empty() && !contains(clause, p.scope))) {
         continue;
@@ -8890,6 +8985,152 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
       Add(std::move(r));
       parts_taken.insert(b);
       break;
+    }
+  }
+}
+
+// Two measures of one flow, the later a share of the first (power generated, then power sent to the
+// grid: `2016年公司发电量1,900.64亿千瓦时，比上年同期1,910.54亿千瓦时下降0.52%；上网电量1,778.20亿千瓦时，
+// 比上年同期1,789.46亿千瓦时下降0.63%`), the pairs marked `measure` in numeric/stage-pairs.json. In one
+// sentence of the structure model, the first measure's word once, then the later one's once, opening its
+// clause (after a comma, a semicolon or a colon: it shares the first's subject); each word's figures are
+// those up to the next measure word or the sentence's end, in one unit and magnitude (no change, no
+// per-unit figure). When both words have as many figures (one to three), the k-th of the later measure is
+// a part of the k-th of the first, each pair dated alike (the same year and the same word of an earlier
+// period before each, 同期, 上年, or none). Not read: a word of the first measure with other words before
+// it in its clause than its subject, its year and its verb (`计划发电量`, `风电发电量`: another scope or a
+// plan), a plan or a running total anywhere in the two (计划, 预计, 目标, 累计), and a figure already part
+// of a relation. Read from the measures' meaning, so a part above its whole is a warning.
+void RelationAnalysis::FindMeasurePairSubsets(const sdk::Document& doc) {
+  if (!doc.HasFigures()) return;
+  const std::shared_ptr<const std::vector<VerbPair>> pairs = StagePairs(doc);
+  if (std::none_of(pairs->begin(), pairs->end(), [](const VerbPair& p) { return p.measure; })) return;
+  const std::string_view view = doc.MatchView();
+  std::vector<std::pair<uint64_t, int>> by_view;
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    const Figure& f = figures_[i];
+    if (f.kind == ESGAUDIT_FACT_QUANTITY && !f.unit.empty() && f.value > 0 && f.unit.find('/') == std::string::npos &&
+        !IsChangeLabel(f.label)) {
+      by_view.emplace_back(doc.TextToView(f.offset), static_cast<int>(i));
+    }
+  }
+  std::sort(by_view.begin(), by_view.end());
+  std::set<int> parts_taken;
+  for (const Relation& r : relations_) parts_taken.insert(r.parts.begin(), r.parts.end());
+  auto clause_mark = [](char32_t c) { return c == U'，' || c == U',' || c == U'；' || c == U';' || c == U'：' || c == U':'; };
+  auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+  // What may stand before the first measure's word in its clause: its subject, its year, its verb.
+  static const std::vector<std::u32string> kSubject = {U"本公司", U"本集团", U"公司", U"集团", U"全年", U"年度", U"本年",
+                                                        U"当年", U"今年", U"年内", U"完成", U"实现"};
+  static const std::vector<std::u32string> kNotRead = {U"计划", U"预计", U"目标", U"力争", U"累计", U"累积"};
+  static const std::vector<std::u32string> kEarlier = {U"同期", U"上年", U"去年", U"上一年", U"前一年"};
+  // The date words before a figure, from the previous figure (or `from`) on: its year and whether it is an
+  // earlier period's.
+  auto dated = [&](const std::u32string& s) {
+    int year = 0;
+    for (size_t k = 0; k + 4 < s.size(); ++k) {
+      if (s[k] == U'2' && s[k + 1] == U'0' && digit(s[k + 2]) && digit(s[k + 3]) && s[k + 4] == U'年' &&
+          (k == 0 || !digit(s[k - 1]))) {
+        year = 2000 + (s[k + 2] - U'0') * 10 + (s[k + 3] - U'0');
+      }
+    }
+    const bool earlier = std::any_of(kEarlier.begin(), kEarlier.end(), [&](const std::u32string& w) { return s.find(w) != s.npos; });
+    return std::make_pair(year, earlier);
+  };
+  std::u32string text;
+  std::vector<std::pair<size_t, int>> in_sentence;
+  const uint32_t sentences = doc.SentenceCount();
+  for (uint32_t si = 0; si < sentences; ++si) {
+    const esgaudit_sentence st = doc.Sentence(si);
+    // Cheap first: a measure's word in the sentence's bytes.
+    bool cue = false;
+    for (uint32_t k = 0; k < st.span_count && !cue; ++k) {
+      const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
+      if (span.view_end <= span.view_begin || span.view_end > view.size()) continue;
+      const std::string_view words = view.substr(span.view_begin, span.view_end - span.view_begin);
+      for (const VerbPair& p : *pairs) {
+        for (const auto* list : {&p.first, &p.second}) {
+          for (const std::u32string& w : *list) cue = cue || (p.measure && Has(words, ToUtf8(w)));
+        }
+      }
+    }
+    if (!cue) continue;
+    SentenceFigures(doc, st, by_view, &text, &in_sentence);
+    // The structure model ends a sentence at a semicolon; the measures' sentence runs on to a full stop.
+    while (!text.empty() && (text.back() == U'；' || text.back() == U';') && si + 1 < sentences) {
+      std::u32string more;
+      std::vector<std::pair<size_t, int>> more_figures;
+      SentenceFigures(doc, doc.Sentence(++si), by_view, &more, &more_figures);
+      for (const auto& [pos, f] : more_figures) in_sentence.emplace_back(text.size() + pos, f);
+      text += more;
+    }
+    if (in_sentence.size() < 2) continue;
+    for (const VerbPair& p : *pairs) {
+      if (!p.measure) continue;
+      // Each word of the pair once in the sentence: (position, length, later).
+      std::vector<std::tuple<size_t, size_t, bool>> words;
+      for (bool later : {false, true}) {
+        for (const std::u32string& w : later ? p.second : p.first) {
+          for (size_t at = text.find(w); at != text.npos; at = text.find(w, at + w.size())) words.emplace_back(at, w.size(), later);
+        }
+      }
+      std::sort(words.begin(), words.end());
+      if (words.size() != 2 || std::get<2>(words[0]) || !std::get<2>(words[1])) continue;
+      const size_t whole_at = std::get<0>(words[0]), whole_len = std::get<1>(words[0]);
+      const size_t part_at = std::get<0>(words[1]), part_len = std::get<1>(words[1]);
+      if (part_at == 0 || !clause_mark(text[part_at - 1])) continue;
+      // The first word's clause before it: nothing but its subject, its year and its verb.
+      size_t clause = whole_at;
+      while (clause > 0 && !clause_mark(text[clause - 1])) --clause;
+      std::u32string lead = text.substr(clause, whole_at - clause);
+      for (const std::u32string& w : kSubject) {
+        for (size_t at = lead.find(w); at != lead.npos; at = lead.find(w)) lead.erase(at, w.size());
+      }
+      if (std::any_of(lead.begin(), lead.end(), [&](char32_t c) { return !digit(c) && c != U'年' && c != U'度'; })) continue;
+      const std::u32string span = text.substr(clause);
+      if (std::any_of(kNotRead.begin(), kNotRead.end(), [&](const std::u32string& w) { return span.find(w) != span.npos; })) {
+        continue;
+      }
+      // The figures of each word, with their dates, in the unit and magnitude of the word's first figure.
+      auto figures_of = [&](size_t from, size_t to, std::vector<std::pair<int, std::pair<int, bool>>>* out) {
+        out->clear();
+        size_t prev = from;
+        for (const auto& [pos, f] : in_sentence) {
+          if (pos < from || pos >= to) continue;
+          const Figure& g = figures_[f];
+          const std::u32string before = text.substr(prev, pos - prev);
+          prev = pos;
+          if (!out->empty() && (g.unit != figures_[out->front().first].unit || g.magnitude != figures_[out->front().first].magnitude)) {
+            continue;
+          }
+          out->emplace_back(f, dated(before));
+        }
+      };
+      std::vector<std::pair<int, std::pair<int, bool>>> whole, part;
+      figures_of(whole_at + whole_len, part_at, &whole);
+      figures_of(part_at + part_len, text.size(), &part);
+      if (whole.empty() || whole.size() != part.size() || whole.size() > 3) continue;
+      const Figure& w0 = figures_[whole.front().first];
+      const Figure& p0 = figures_[part.front().first];
+      if (w0.unit != p0.unit || w0.magnitude != p0.magnitude) continue;
+      bool alike = true;
+      for (size_t k = 0; k < whole.size(); ++k) alike = alike && whole[k].second == part[k].second && !parts_taken.count(part[k].first);
+      if (!alike) continue;
+      // The message names what each measure is: the words without a closing 量.
+      auto stem = [](std::u32string w) {
+        if (!w.empty() && w.back() == U'量') w.pop_back();
+        return ToUtf8(w);
+      };
+      for (size_t k = 0; k < whole.size(); ++k) {
+        Relation r = Stated(RelationKind::kSubset, whole[k].first, {part[k].first});
+        r.cue = SubsetCue::kVerbPair;
+        r.whole_verb = stem(text.substr(whole_at, whole_len));
+        r.part_verb = stem(text.substr(part_at, part_len));
+        r.certainty = Certainty::kLikely;
+        r.flag = !r.consistent;
+        Add(std::move(r));
+        parts_taken.insert(part[k].first);
+      }
     }
   }
 }
@@ -9121,27 +9362,7 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
   std::vector<std::pair<uint64_t, int>> by_view;
   for (int f : order) by_view.emplace_back(doc.TextToView(figures_[f].offset), f);
   std::sort(by_view.begin(), by_view.end());
-  // The code points of sentence `si`, blanks dropped, and the figures starting in it with their positions.
   using Placed = std::vector<std::pair<size_t, int>>;  // (code point, figure)
-  auto decode = [&](uint32_t si, std::u32string* text, Placed* in_sentence) {
-    const esgaudit_sentence st = doc.Sentence(si);
-    for (uint32_t k = 0; k < st.span_count; ++k) {
-      const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
-      if (span.view_end <= span.view_begin || span.view_end > view.size()) continue;
-      auto it = std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_begin, -1));
-      uint64_t at = span.view_begin;
-      for (; it != by_view.end() && it->first < span.view_end; ++it) {
-        for (char32_t ch : U32(view.substr(at, it->first - at))) {
-          if (ch != U'\n' && ch != U'\r' && ch != U' ' && ch != U'\t' && ch != 0x3000) text->push_back(ch);
-        }
-        at = it->first;
-        in_sentence->emplace_back(text->size(), it->second);
-      }
-      for (char32_t ch : U32(view.substr(at, span.view_end - at))) {
-        if (ch != U'\n' && ch != U'\r' && ch != U' ' && ch != U'\t' && ch != 0x3000) text->push_back(ch);
-      }
-    }
-  };
   auto paragraph_of = [&](uint32_t si, const esgaudit_sentence& st) {
     return st.struct_size >= kParagraphEnd ? st.paragraph : si;  // a host without paragraphs: each alone
   };
@@ -9162,7 +9383,7 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
     }
     std::u32string before;
     Placed in_before;
-    decode(prev, &before, &in_before);
+    SentenceFigures(doc, doc.Sentence(prev), by_view, &before, &in_before);
     auto last = std::find_if(in_before.rbegin(), in_before.rend(),
                              [&](const auto& e) { return figures_[e.second].unit == fc.unit; });
     if (last == in_before.rend()) return;
@@ -9199,7 +9420,7 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
     if (Fast() && (figures_in == 0 || !cue)) continue;
     std::u32string text;
     Placed in_sentence;
-    decode(si, &text, &in_sentence);
+    SentenceFigures(doc, st, by_view, &text, &in_sentence);
     std::set<int> used;
     std::set<int> paired;  // running totals given their year's figure within the sentence
     for (const auto& [cpos, c] : in_sentence) {

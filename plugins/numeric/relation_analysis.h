@@ -168,6 +168,8 @@ class RelationAnalysis {
   template <typename Tokens>
   bool RateClauseBetween(const Tokens& toks, std::string_view doc_text, long total, long rate, long subset,
                          int part) const;
+  // Whether `part`, after 其中, is one year's share of the running total `total` (see the .cc).
+  bool YearOfRunningTotal(std::string_view doc_text, int total, int part) const;
   bool Reportable(const Relation& r, bool enumerated) const;
   // The severity rule of short sums: parts below an explicit total they do not name completely
   // (`closed` false: no 其他 row, no closed category set, no total row under them) may leave a
@@ -198,6 +200,9 @@ class RelationAnalysis {
   // without a subset word, Likely (a warning) since the pair is read from its words' meaning.
   void FindPairedVerbSubsets(const sdk::Document& doc);
   void FindGroupMemberSubsets(const sdk::Document& doc);
+  // "发电量1,900.64亿千瓦时…；上网电量1,778.20亿千瓦时…": a later measure of a flow within the first
+  // (the pairs marked `measure` in numeric/stage-pairs.json), figure by figure; Likely. See the .cc.
+  void FindMeasurePairSubsets(const sdk::Document& doc);
   // "累计授权10,963件，2016年新增1,020件": a year's figure within the running total of the same thing
   // in one sentence, no subset word; Likely (a warning). See the .cc.
   void FindRunningTotalSubsets(const sdk::Document& doc);

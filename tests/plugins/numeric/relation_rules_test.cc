@@ -305,6 +305,68 @@ TEST(RelationRulesTest, StagePairsAreTheRulePacksData) {
   std::filesystem::remove_all(dir);
 }
 
+// Two measures of one flow, the later a share of the first (a pair marked `measure` in the rule pack):
+// power sent to the grid within power generated, each word with its own figures in one sentence, paired
+// figure by figure and date by date (this year's, then the earlier period's). Read from meaning: a warning.
+TEST(RelationRulesTest, PowerSentToTheGridIsWithinPowerGenerated) {
+  const char* two_years =
+      "2016年公司完成发电量812.35亿千瓦时，比上年同期820.10亿千瓦时下降0.9%；上网电量768.42亿千瓦时，"
+      "比上年同期775.66亿千瓦时下降0.9%。\n";
+  ExpectCleanAndRecognised(two_years, "zh",
+                           {{"subset", {"812.35亿千瓦时", "768.42亿千瓦时"}}, {"subset", {"820.10亿千瓦时", "775.66亿千瓦时"}}});
+  ExpectCleanAndRecognised("全年发电量45.6亿千瓦时，上网电量43.2亿千瓦时，供电煤耗298克/千瓦时。\n", "zh",
+                           {{"subset", {"45.6亿千瓦时", "43.2亿千瓦时"}}});
+  ExpectChangesFlagged(two_years, {{"768.42亿千瓦时", "868.42亿千瓦时", {"868.42亿千瓦时"}}}, "warning");
+  ExpectChangesFlagged(two_years, {{"775.66亿千瓦时", "875.66亿千瓦时", {"875.66亿千瓦时"}}}, "warning");
+  EXPECT_EQ(Findings(Check("全年发电量45.6亿千瓦时，上网电量53.2亿千瓦时。\n")),
+            (std::vector<std::string>{
+                "1:33: warning: 上网电量“上网电量”53.2亿千瓦时超过发电量“全年发电量”45.6亿千瓦时 "
+                "[numeric.subset-exceeds-total] | 1:11 total 45.6亿千瓦时 (全年发电量) | 1:33 subset 53.2亿千瓦时 (上网电量)"}));
+}
+
+TEST(RelationRulesTest, MeasurePairNearMissesAreNoSubset) {
+  for (const char* text : {
+           "公司计划发电量812亿千瓦时，上网电量868亿千瓦时。\n",                 // a plan
+           "风电发电量12.5亿千瓦时，上网电量30.2亿千瓦时。\n",                   // the whole of another scope
+           "公司累计发电量1,200亿千瓦时，上网电量1,300亿千瓦时。\n",             // a running total
+           "2016年发电量812.35亿千瓦时；2015年上网电量868.42亿千瓦时。\n",        // the later word does not open its clause
+           "发电量812.35亿千瓦时，比上年同期820.10亿千瓦时下降0.9%；上网电量868.42亿千瓦时。\n",  // two figures, one
+           "发电量812.35亿千瓦时，上网电量868.42亿千瓦时，新能源上网电量90.1亿千瓦时。\n",  // the later word twice
+           "发电量812.35亿千瓦时，上网电量8,684,200万千瓦时。\n",                // another magnitude
+           "全年发电量45.6亿千瓦时。上网电量53.2亿千瓦时。\n",                   // two sentences
+           "上网电量53.2亿千瓦时，发电量45.6亿千瓦时。\n",                       // the later measure first
+       }) {
+    ReportResult r = Check(text, "zh", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
+                             [](const RelationRecord& x) { return x.kind == "subset"; }))
+        << text;
+  }
+}
+
+// One year's figure after 其中 within a running total of the same thing (累计, 以来), with figures of another
+// unit between them (shares handed out as dividends in 亿股): the part's year comes from the words after
+// 其中, the running total's start (2010年以来) is no year of its own.
+TEST(RelationRulesTest, AYearAfterOfWhichIsWithinItsRunningTotalPastFiguresOfAnotherUnit) {
+  const char* text = "公司自2010年以来累计向股东派发现金红利人民币85.20亿元，派送股票股利6.10亿股，以资本公积转增股本"
+                     "9.30亿股，其中2016年派发现金红利12.40亿元。\n";
+  ExpectCleanAndRecognised(text, "zh", {{"subset", {"85.20亿元", "12.40亿元"}}});
+  ExpectChangesFlagged(text, {{"12.40亿元", "112.40亿元", {"112.40亿元"}}}, "error");
+  for (const char* near : {
+           "公司累计派发现金红利85.20亿元，转增股本9.30亿股，其中派发现金红利112.40亿元。\n",       // no year
+           "公司派发现金红利85.20亿元，转增股本9.30亿股，其中2016年派发现金红利112.40亿元。\n",     // no running total
+           "公司累计捐赠85.20亿元，开展活动9次，其中2016年投入研发经费112.40亿元。\n",            // another thing
+           "公司累计派发现金红利85.20亿元，转增股本9.30亿股，其中2016年累计派发现金红利112.40亿元。\n",  // two running totals
+           "公司2016年累计派发现金红利85.20亿元，转增股本9.30亿股，其中2015年派发现金红利112.40亿元。\n",  // a year's sum
+       }) {
+    ReportResult r = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << near << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
+                             [](const RelationRecord& x) { return x.kind == "subset"; }))
+        << near;
+  }
+}
+
 // Stages whose wording makes the subset certain: those who came among those registered (报名 / 实到),
 // what was done of what was due (应… / 实…, the same verb after both); and, read from meaning, those
 // certified among those tested, where each count opens its clause (35人参加考试，29人取得证书).
