@@ -230,6 +230,47 @@ TEST(Utf8FastPathsTest, FastScansAgreeWithTheirCodePointLoops) {
   EXPECT_GT(nul, 1000u);
 }
 
+// DetectLanguage reads ASCII eight bytes at a time and stops once the bytes left cannot turn "zh"
+// into "en": texts of 4 KB to 150 KB (and two past the 1 MB it reads), each a first part of one mix
+// and a rest of another (Han first and letters after, either way, near the one-in-twenty threshold),
+// must get what the code point loop gives on every byte.
+TEST(Utf8FastPathsTest, DetectLanguageOfLongTextsIsTheCodePointLoops) {
+  const std::vector<std::string> han = {"社会责任报告", "员工", "排放量", "\xe3\x90\x80", "\xe4\xb8\x80", "\xe9\xbf\xbf"};
+  const std::vector<std::string> letters = {"report", "Scope", "GRI", "z", "A", "@[`{", "\xc3\xa9t\xc3\xa9",
+                                            "\xd0\x96"};
+  const std::vector<std::string> other = {" ", "2023", "\n", ",", "\xef\xbc\x8c", "\xff", "\xe4\xb8", "\x80",
+                                          "12.5%", "\t"};
+  std::mt19937_64 rng(20261202);
+  auto part = [&](size_t bytes, unsigned han_weight, unsigned letter_weight, std::string* out) {
+    const size_t stop = out->size() + bytes;
+    while (out->size() < stop) {
+      const unsigned r = static_cast<unsigned>(rng() % (han_weight + letter_weight + 10));
+      const std::vector<std::string>& from = r < han_weight ? han : r < han_weight + letter_weight ? letters : other;
+      *out += from[rng() % from.size()];
+    }
+  };
+  size_t zh = 0, en = 0, turned = 0;
+  for (int k = 0; k < 240; ++k) {
+    std::string s;
+    const size_t first = 1000 + rng() % 30000, rest = 3000 + rng() % (k % 2 == 0 ? 20000 : 120000);
+    part(first, static_cast<unsigned>(rng() % 4), static_cast<unsigned>(rng() % 80), &s);
+    part(rest, static_cast<unsigned>(rng() % 4), static_cast<unsigned>(rng() % 80), &s);
+    if (k < 2) part((1u << 20) + 1000 - s.size(), k == 0 ? 1 : 30, 40, &s);
+    const std::string lang = DetectLanguage(s);
+    ASSERT_EQ(lang, DetectLanguageByCodePoint(s)) << k;
+    (lang == "zh" ? zh : en) += 1;
+    turned += DetectLanguageByCodePoint(s.substr(0, first)) != lang ? 1 : 0;
+  }
+  EXPECT_GT(zh, 60u);
+  EXPECT_GT(en, 60u);
+  EXPECT_GT(turned, 10u);  // the rest changed the first part's answer
+  EXPECT_EQ(DetectLanguage(std::string(5000, 'a') + std::string(1000, 'b')), "en");
+  std::string flips;
+  for (int k = 0; k < 2000; ++k) flips += "报告";  // 4,000 Han in 12,000 bytes, then 76,001 letters
+  EXPECT_EQ(DetectLanguage(flips + std::string(76000, 'x')), "zh");
+  EXPECT_EQ(DetectLanguage(flips + std::string(76001, 'x')), "en");
+}
+
 TEST(Utf8FastPathsTest, HandWrittenCases) {
   size_t han = 0, latin = 0;
   CountHanAndLatin("GRI 报告 2023，豈\xe4\xb8", &han, &latin);
