@@ -271,6 +271,33 @@ TEST(Utf8FastPathsTest, DetectLanguageOfLongTextsIsTheCodePointLoops) {
   EXPECT_EQ(DetectLanguage(flips + std::string(76001, 'x')), "en");
 }
 
+// CountAsciiLetterWords (DetectLanguage's and CountHanAndLatin's eight-byte reading): every ASCII
+// byte at every place of a word, among random ASCII bytes, counted as the byte-by-byte test counts
+// them; it stops before the first word holding a byte from 0x80, and before fewer than eight bytes.
+TEST(Utf8FastPathsTest, AsciiLetterWordsCountAsTheBytesDo) {
+  std::mt19937_64 rng(8);
+  auto letter = [](unsigned char b) { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'); };
+  for (int round = 0; round < 200; ++round) {
+    for (unsigned b = 0; b < 0x80; ++b) {
+      unsigned char text[19];
+      for (unsigned char& c : text) c = static_cast<unsigned char>(rng() % 0x80);
+      text[rng() % 16] = static_cast<unsigned char>(b);
+      const size_t high = rng() % 24;  // a byte from 0x80 there (none when past the text)
+      if (high < sizeof text) text[high] = static_cast<unsigned char>(0x80 + rng() % 0x80);
+      size_t letters = 7, expected = 7;
+      const size_t read = CountAsciiLetterWords(text, sizeof text, &letters);
+      const size_t words = std::min<size_t>(high, sizeof text) / 8;
+      ASSERT_EQ(read, words * 8) << b << " " << high;
+      for (size_t k = 0; k < read; ++k) expected += letter(text[k]) ? 1 : 0;
+      ASSERT_EQ(letters, expected) << b << " " << high;
+    }
+  }
+  size_t letters = 0;
+  EXPECT_EQ(CountAsciiLetterWords(reinterpret_cast<const unsigned char*>("@AZ[`az{"), 8, &letters), 8u);
+  EXPECT_EQ(letters, 4u);
+  EXPECT_EQ(CountAsciiLetterWords(reinterpret_cast<const unsigned char*>("abcdefg"), 7, &letters), 0u);
+}
+
 TEST(Utf8FastPathsTest, HandWrittenCases) {
   size_t han = 0, latin = 0;
   CountHanAndLatin("GRI 报告 2023，豈\xe4\xb8", &han, &latin);

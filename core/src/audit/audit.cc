@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -183,16 +182,6 @@ void RemapAll(const std::vector<Part>& parts, ReportResult* r) {
   }
 }
 
-// How many of the eight bytes of `w`, all below 0x80, are ASCII letters: with 0x20 set (A-Z to
-// a-z), a byte is a letter when adding 0x1F reaches 0x80 ('a' and above) and adding 0x05 does not
-// ('z' and below); no sum passes 0xFF, so no carry reaches the next byte.
-size_t AsciiLetters(uint64_t w) {
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  const uint64_t lower = w | 0x2020202020202020ULL;
-  const uint64_t from_a = lower + 0x1f1f1f1f1f1f1f1fULL, after_z = lower + 0x0505050505050505ULL;
-  return static_cast<size_t>(__builtin_popcountll(from_a & ~after_z & kHigh));
-}
-
 }  // namespace
 
 esgaudit_severity EffectiveSeverity(const EngineOptions& options, const std::string& rule,
@@ -220,11 +209,7 @@ std::string DetectLanguage(const std::string& text) {
       ask_at = n - i > 4096 ? i + 4096 : n;
     }
     if (s[i] < 0x80) {  // as below, without the decode; eight bytes at a time while all are ASCII
-      uint64_t w;
-      while (i + 8 <= n && (std::memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0)) {
-        letters += AsciiLetters(w);
-        i += 8;
-      }
+      i += static_cast<int32_t>(CountAsciiLetterWords(s + i, static_cast<size_t>(n - i), &letters));
       if (i < n && s[i] < 0x80) {
         letters += (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z' ? 1 : 0;
         ++i;
