@@ -230,6 +230,74 @@ TEST(Utf8FastPathsTest, FastScansAgreeWithTheirCodePointLoops) {
   EXPECT_GT(nul, 1000u);
 }
 
+// DetectLanguage reads ASCII eight bytes at a time and stops once the bytes left cannot turn "zh"
+// into "en": texts of 4 KB to 150 KB (and two past the 1 MB it reads), each a first part of one mix
+// and a rest of another (Han first and letters after, either way, near the one-in-twenty threshold),
+// must get what the code point loop gives on every byte.
+TEST(Utf8FastPathsTest, DetectLanguageOfLongTextsIsTheCodePointLoops) {
+  const std::vector<std::string> han = {"社会责任报告", "员工", "排放量", "\xe3\x90\x80", "\xe4\xb8\x80", "\xe9\xbf\xbf"};
+  const std::vector<std::string> letters = {"report", "Scope", "GRI", "z", "A", "@[`{", "\xc3\xa9t\xc3\xa9",
+                                            "\xd0\x96"};
+  const std::vector<std::string> other = {" ", "2023", "\n", ",", "\xef\xbc\x8c", "\xff", "\xe4\xb8", "\x80",
+                                          "12.5%", "\t"};
+  std::mt19937_64 rng(20261202);
+  auto part = [&](size_t bytes, unsigned han_weight, unsigned letter_weight, std::string* out) {
+    const size_t stop = out->size() + bytes;
+    while (out->size() < stop) {
+      const unsigned r = static_cast<unsigned>(rng() % (han_weight + letter_weight + 10));
+      const std::vector<std::string>& from = r < han_weight ? han : r < han_weight + letter_weight ? letters : other;
+      *out += from[rng() % from.size()];
+    }
+  };
+  size_t zh = 0, en = 0, turned = 0;
+  for (int k = 0; k < 240; ++k) {
+    std::string s;
+    const size_t first = 1000 + rng() % 30000, rest = 3000 + rng() % (k % 2 == 0 ? 20000 : 120000);
+    part(first, static_cast<unsigned>(rng() % 4), static_cast<unsigned>(rng() % 80), &s);
+    part(rest, static_cast<unsigned>(rng() % 4), static_cast<unsigned>(rng() % 80), &s);
+    if (k < 2) part((1u << 20) + 1000 - s.size(), k == 0 ? 1 : 30, 40, &s);
+    const std::string lang = DetectLanguage(s);
+    ASSERT_EQ(lang, DetectLanguageByCodePoint(s)) << k;
+    (lang == "zh" ? zh : en) += 1;
+    turned += DetectLanguageByCodePoint(s.substr(0, first)) != lang ? 1 : 0;
+  }
+  EXPECT_GT(zh, 60u);
+  EXPECT_GT(en, 60u);
+  EXPECT_GT(turned, 10u);  // the rest changed the first part's answer
+  EXPECT_EQ(DetectLanguage(std::string(5000, 'a') + std::string(1000, 'b')), "en");
+  std::string flips;
+  for (int k = 0; k < 2000; ++k) flips += "报告";  // 4,000 Han in 12,000 bytes, then 76,001 letters
+  EXPECT_EQ(DetectLanguage(flips + std::string(76000, 'x')), "zh");
+  EXPECT_EQ(DetectLanguage(flips + std::string(76001, 'x')), "en");
+}
+
+// CountAsciiLetterWords (DetectLanguage's and CountHanAndLatin's eight-byte reading): every ASCII
+// byte at every place of a word, among random ASCII bytes, counted as the byte-by-byte test counts
+// them; it stops before the first word holding a byte from 0x80, and before fewer than eight bytes.
+TEST(Utf8FastPathsTest, AsciiLetterWordsCountAsTheBytesDo) {
+  std::mt19937_64 rng(8);
+  auto letter = [](unsigned char b) { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'); };
+  for (int round = 0; round < 200; ++round) {
+    for (unsigned b = 0; b < 0x80; ++b) {
+      unsigned char text[19];
+      for (unsigned char& c : text) c = static_cast<unsigned char>(rng() % 0x80);
+      text[rng() % 16] = static_cast<unsigned char>(b);
+      const size_t high = rng() % 24;  // a byte from 0x80 there (none when past the text)
+      if (high < sizeof text) text[high] = static_cast<unsigned char>(0x80 + rng() % 0x80);
+      size_t letters = 7, expected = 7;
+      const size_t read = CountAsciiLetterWords(text, sizeof text, &letters);
+      const size_t words = std::min<size_t>(high, sizeof text) / 8;
+      ASSERT_EQ(read, words * 8) << b << " " << high;
+      for (size_t k = 0; k < read; ++k) expected += letter(text[k]) ? 1 : 0;
+      ASSERT_EQ(letters, expected) << b << " " << high;
+    }
+  }
+  size_t letters = 0;
+  EXPECT_EQ(CountAsciiLetterWords(reinterpret_cast<const unsigned char*>("@AZ[`az{"), 8, &letters), 8u);
+  EXPECT_EQ(letters, 4u);
+  EXPECT_EQ(CountAsciiLetterWords(reinterpret_cast<const unsigned char*>("abcdefg"), 7, &letters), 0u);
+}
+
 TEST(Utf8FastPathsTest, HandWrittenCases) {
   size_t han = 0, latin = 0;
   CountHanAndLatin("GRI 报告 2023，豈\xe4\xb8", &han, &latin);

@@ -97,6 +97,11 @@ bool MayHoldUnit(std::string_view lower);
 const std::regex& Unit();  // a table's unit caption, "单位: 吨" (ASCII letters in any case)
 }  // namespace gates
 
+// Compiles the model's function-local expressions that a warm-up document may pass by: those behind
+// a gate and those only English reports reach (the English ranges, a label's joining word). A batch's
+// parent calls it before it forks, so that no child compiles them for itself. No other effect.
+void CompileGatedExpressions();
+
 namespace markup {
 struct MarkupTable;
 }

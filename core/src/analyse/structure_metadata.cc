@@ -524,8 +524,11 @@ void CountHanAndLatin(std::string_view view, size_t* han, size_t* latin) {
   const size_t n = view.size();
   for (size_t i = 0; i < n;) {
     if (p[i] < 0x80) {
-      l += IsAsciiAlpha(p[i]) ? 1 : 0;
-      ++i;
+      i += CountAsciiLetterWords(p + i, n - i, &l);  // eight ASCII bytes at a time
+      if (i < n && p[i] < 0x80) {
+        l += IsAsciiAlpha(p[i]) ? 1 : 0;
+        ++i;
+      }
     } else if (const char32_t c = PlainThreeByteAt(p + i, n - i)) {
       h += sdk::IsCjk(c) ? 1 : 0;
       i += 3;

@@ -189,6 +189,14 @@ bool UnitCaptionCell(std::string_view cell) {
   return cell.size() <= 40 && std::regex_match(cell.begin(), cell.end(), kCaption);
 }
 
+// "Total emissions of", "Water used in the", "(scope 1,": a label cell ending in a joining word or
+// mark, so the label goes on in the next piece.
+bool JoiningEnd(std::string_view t) {
+  static const std::regex kJoining(R"((?:^|[\s(])(?:and|or|of|in|for|to|the|by|from|with|per|on|at|as|&)$|[,\-/(]$)",
+                                   std::regex::icase);
+  return std::regex_search(std::string(t), kJoining);
+}
+
 // A placeholder for a missing value (nd, NA, n/a, -, —).
 bool Placeholder(std::string_view cell) {
   std::string lower = sdk::AsciiLower(cell);
@@ -1046,11 +1054,6 @@ void StructureBuilder::FindTables() {
   auto unit = [&](std::string_view t) {
     return bracket(t) && sdk::CodePointCount(t) <= 24 && (Ends(t, ")") || Ends(t, "\xEF\xBC\x89") || Ends(t, "]"));
   };
-  auto joining_end = [](std::string_view t) {
-    static const std::regex kJoining(R"((?:^|[\s(])(?:and|or|of|in|for|to|the|by|from|with|per|on|at|as|&)$|[,\-/(]$)",
-                                     std::regex::icase);
-    return std::regex_search(std::string(t), kJoining);
-  };
   std::vector<uint32_t> wrapped_into(n, kNoIndex);
   std::vector<uint32_t> piece_above(n, kNoIndex), piece_below(n, kNoIndex);
   {
@@ -1082,7 +1085,7 @@ void StructureBuilder::FindTables() {
       std::string_view below = j + 1 < n ? piece(j + 1, j) : std::string_view();
       if (!above.empty()) take(j - 1, j);
       if (!below.empty() &&
-          (above.empty() || lower(below) || unit(below) || joining_end(above) || BracketGoesOn(above, below)))
+          (above.empty() || lower(below) || unit(below) || JoiningEnd(above) || BracketGoesOn(above, below)))
         take(j + 1, j);
       if (piece_above[j] == kNoIndex && piece_below[j] == kNoIndex) continue;
       kind[j] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
@@ -1094,14 +1097,14 @@ void StructureBuilder::FindTables() {
       const std::string_view label = view_.substr(own.begin, own.end - own.begin);
       if (j + 1 < n) {
         std::string_view t = piece(j + 1, j);
-        if (!t.empty() && (lower(t) || unit(t) || joining_end(label) || BracketGoesOn(label, t))) {
+        if (!t.empty() && (lower(t) || unit(t) || JoiningEnd(label) || BracketGoesOn(label, t))) {
           take(j + 1, j);
           continue;
         }
       }
       if (j > 0) {
         std::string_view t = piece(j - 1, j);
-        if (!t.empty() && (lower(label) || bracket(label) || joining_end(t) || BracketGoesOn(t, label)))
+        if (!t.empty() && (lower(label) || bracket(label) || JoiningEnd(t) || BracketGoesOn(t, label)))
           take(j - 1, j);
       }
     }
@@ -1417,7 +1420,7 @@ void StructureBuilder::FindTables() {
       if (label.empty() || pieces.count(j)) continue;
       if (j < tb->last_line) {
         const std::string_view p = alone(j + 1);
-        if (!p.empty() && (lower(p) || unit(p) || joining_end(label) || BracketGoesOn(label, p))) {
+        if (!p.empty() && (lower(p) || unit(p) || JoiningEnd(label) || BracketGoesOn(label, p))) {
           below[j] = j + 1;
           pieces.insert(j + 1);
           continue;
@@ -1425,7 +1428,7 @@ void StructureBuilder::FindTables() {
       }
       if (j > tb->first_line && !pieces.count(j - 1)) {
         const std::string_view p = alone(j - 1);
-        if (!p.empty() && (joining_end(p) || lower(label) || bracket(label) || BracketGoesOn(p, label))) {
+        if (!p.empty() && (JoiningEnd(p) || lower(label) || bracket(label) || BracketGoesOn(p, label))) {
           above[j] = j - 1;
           pieces.insert(j - 1);
         }
@@ -2021,6 +2024,20 @@ void StructureBuilder::FindTables() {
     }
     i = last + 1;
   }
+}
+
+void CompileGatedExpressions() {
+  gates::NumberedTitle();
+  lines::DecoratedPageNumberExpression();
+  for (size_t k = 0; k < gates::kSectionNumbers; ++k) gates::SectionNumber(k);
+  gates::Year();
+  gates::Unit();
+  YearTitle("");
+  PeriodPieces("");
+  UnitCaptionCell("");
+  JoiningEnd("");
+  std::smatch m;
+  period::EnglishRangeSearch(std::string(), &m);  // kRangeEn, then kRangeEnDmy
 }
 
 }  // namespace esgaudit

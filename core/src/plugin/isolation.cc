@@ -2,6 +2,7 @@
 
 #include "esgaudit/document.h"
 #include "analyse/pattern_scan.h"
+#include "analyse/structure_internal.h"
 #include "plugin/outcome_json.h"
 
 #include <poll.h>
@@ -154,6 +155,9 @@ void WarmUpCore() {
                      "本报告参照深圳证券交易所上市公司自律监管指引第17号编制。\n");
   // A text read as Traditional (more Traditional forms than Simplified ones) makes the transliterator.
   Document::FromUtf8("warm-up", "本報告範圍們個這與為會發經對業產國 員工總數12,375人，女性佔21.5%\n");
+  // The expressions behind gates, and those only English reports reach, whether the text above reached
+  // them or not.
+  CompileGatedExpressions();
 }
 
 // Reads an outcome's CBOR straight into the structs through nlohmann-json's SAX interface, without
