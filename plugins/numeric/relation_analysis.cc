@@ -8968,7 +8968,8 @@ void RelationAnalysis::FindGroupMemberSubsets(const sdk::Document& doc) {
 
 // A year's addition within a running total: two figures of one unit and magnitude in one sentence
 // of the structure model (at most kMaxCodePoints apart), one counted up to now (累计,
-// 累积 or 历年 in its clause, no year of its own there) and one of the year (新增, 当年, 本年, a year
+// 累积 or 历年 in its clause, no year of its own there) and one of the year (新增, 新 before a verb such
+// as 新培养 or 新开发, 当年, 本年, a year
 // such as 2016年 in its clause, a sentence opening with the year alone: `2016年，…`, or the clause right
 // before a 历年 clause: `收集超过2,800个，历年累积收集近25,000个`), in either
 // order, both of the same thing: what is left of the two clauses once the cue words, the figures and
@@ -9026,10 +9027,16 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
     }
     return c;
   };
+  // 新 before the verb of what was done anew (新培养讲师, 新开发项目, 新建厂房): the period's addition as
+  // 新增 says it. Verbs only: 新 before a noun (新能源, 新员工, 新产品) names a kind, not the period.
+  auto done_anew = [&](const Clause& c) {
+    return has(c.words, {U"新培养", U"新开发", U"新建", U"新招", U"新签", U"新发展", U"新认定", U"新引进",
+                         U"新录用", U"新聘", U"新获"});
+  };
   auto cumulative = [&](const Clause& c) {
     return has(c.words, {U"累计", U"累积", U"历年"}) &&
            !has(c.words, {U"新增", U"当年", U"本年", U"年内", U"今年", U"全年", U"本期", U"报告期"}) &&
-           !names_year(c.words);
+           !done_anew(c) && !names_year(c.words);
   };
   auto stock = [&](const Clause& c) {  // counted up to now, or held
     return has(c.words, {U"累计", U"累积", U"历年", U"截至", U"截止", U"以来", U"拥有", U"现有", U"共有",
@@ -9038,7 +9045,7 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
   auto of_the_year = [&](const Clause& c) {
     if (stock(c)) return false;
     if (has(c.words, {U"新增", U"当年", U"本年", U"年内", U"今年", U"全年", U"本期", U"报告期内"}) ||
-        names_year(c.words)) {
+        done_anew(c) || names_year(c.words)) {
       return true;
     }
     // The head ends with the period (a title the model ran into the sentence may stand before it),

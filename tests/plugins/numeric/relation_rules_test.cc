@@ -399,6 +399,12 @@ TEST(RelationRulesTest, AYearsFigureIsASubsetOfTheRunningTotalOfTheSameThing) {
                            {{"subset", {"2,450万元", "320万元"}}});
   // The later clause names nothing else: it counts what the first counted.
   ExpectCleanAndRecognised("报告期内，新增合格供应商35家，累计达412家。\n", "zh", {{"subset", {"412家", "35家"}}});
+  // 新 before a verb says the period's addition as 新增 does, in either order.
+  ExpectCleanAndRecognised("同时加强师资建设，新培养内训讲师64人，累计内训讲师305人。\n", "zh",
+                           {{"subset", {"305人", "64人"}}});
+  ExpectCleanAndRecognised("公司累计签约客户240家，新签约客户18家。\n", "zh", {{"subset", {"240家", "18家"}}});
+  ExpectChangesFlagged("同时加强师资建设，新培养内训讲师64人，累计内训讲师305人。\n", {{"64人", "640人", {"640人"}}},
+                       "warning");
   // A title run into the sentence before the year.
   ExpectCleanAndRecognised("公益捐赠\n2021年，基金会捐赠总额为320万元，历年累计捐赠金额达2,450万元。\n", "zh",
                            {{"subset", {"2,450万元", "320万元"}}});
@@ -423,6 +429,8 @@ TEST(RelationRulesTest, RunningTotalNearMissesAreNoSubset) {
            "2020年累计授权专利860件，新增授权专利950件。\n",            // a sum within the year
            "累计授权专利860件，新增授权专利950项。\n",                  // another unit
            "累计授权专利860件，授权专利950件。\n",                      // no figure of a period
+           "累计推广车辆860辆，新能源车辆950辆。\n",                    // 新 before a noun: a kind
+           "累计培养讲师860人，新培养技师950人。\n",                    // done anew, another thing
        }) {
     ReportResult r = Check(text, "zh", "relations");
     EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
