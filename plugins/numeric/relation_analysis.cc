@@ -1388,6 +1388,60 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     }
   };
 
+  // "we have engaged 74,077 farmers, including 25,176 under 30": an English count without a unit, its
+  // noun, a comma and "including", then one count without a unit (the same magnitude, no decimals
+  // against a whole total) right after it: a subset. The total is the only figure of its clause
+  // (`12 events in 5 countries, including 3 …` names two wholes); nothing but words stands between it
+  // and the comma; the part is not followed by "of" (`8 of the 15`) and no other count opens a clause
+  // after it in the sentence (a list, FindEnglishCountLists'; `under 30` is a qualifier). Read from the wording, so a part above its total is a
+  // warning, and only while it stays within ten times the total (further off, the two count different
+  // things).
+  auto FindEnglishCountSubsets = [&](const std::vector<Token>& toks) {
+    const std::string_view text = doc.Text();
+    auto count = [&](int f) {
+      const Figure& g = figures_[f];
+      return g.kind == ESGAUDIT_FACT_QUANTITY && g.unit.empty() && g.value > 0 && g.qualifiers == 0;
+    };
+    for (size_t t = 2; t + 1 < toks.size(); ++t) {
+      if (toks[t].type != Tok::kSubset || !toks[t].including || toks[t - 1].type != Tok::kComma ||
+          toks[t + 1].type != Tok::kFact) {
+        continue;
+      }
+      // Back over the total's noun (words only) to the total, then over its clause to its opening.
+      size_t k = t - 1;
+      while (k > 0 && toks[k - 1].type == Tok::kText) --k;
+      if (k == 0 || k == t - 1 || toks[k - 1].type != Tok::kFact) continue;
+      const size_t at = k - 1;
+      bool alone = true;
+      for (size_t b = at; b-- > 0;) {
+        const Tok type = toks[b].type;
+        if (type == Tok::kComma || type == Tok::kEnd || type == Tok::kOpen || type == Tok::kClose) break;
+        if (type != Tok::kText) alone = false;
+      }
+      const int total = toks[at].figure, part = toks[t + 1].figure;
+      if (!alone || !count(total) || !count(part)) continue;
+      const Figure& tf = figures_[total];
+      const Figure& pf = figures_[part];
+      if (pf.magnitude != tf.magnitude || (pf.decimals > 0 && tf.decimals == 0)) continue;
+      // Not "8 of the 15": the part's own words start with a noun or a qualifier, not with "of".
+      const size_t after = pf.offset + pf.length;
+      std::string_view rest = text.substr(std::min(after, text.size()), 8);
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      if (rest.substr(0, 3) == "of " || rest.substr(0, 3) == "Of ") continue;
+      bool list = false;  // another count opening a clause after a comma or "and"
+      for (size_t j = t + 2; j < toks.size() && toks[j].type != Tok::kEnd; ++j) {
+        list = list || (toks[j].type == Tok::kFact && count(toks[j].figure) &&
+                        (toks[j - 1].type == Tok::kComma || toks[j - 1].type == Tok::kEnum));
+      }
+      if (list) continue;
+      Relation r = Stated(RelationKind::kSubset, total, {part});
+      r.cue = SubsetCue::kIncluding;
+      r.certainty = Certainty::kLikely;
+      r.flag = !r.consistent && pf.low <= 10 * tf.high;
+      if (r.consistent || r.flag) Add(std::move(r));
+    }
+  };
+
   auto analyse = [&] {
     tokenizer.Tokenize(cps, &tokens, &text_char, read_path);
     token_chars_ = &text_char;
@@ -1396,6 +1450,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     FindItemLists(tokens);
     FindNumberedItemSums(tokens);
     FindEnglishCountLists(tokens);
+    FindEnglishCountSubsets(tokens);
     cps.clear();
     text_char.clear();
   };

@@ -4519,6 +4519,29 @@ TEST(RelationRulesTest, AnEnglishListOfCountsOfOneNounAfterIncludingSplitsTheCou
   }
 }
 
+// An English count without a unit, its noun, a comma and "including", then one count: a subset,
+// read from the wording (a part above its total is a warning). Near misses: two figures in the
+// total's clause, "of" after the part, a list of counts after "including", a part far above the total.
+TEST(RelationRulesTest, AnEnglishCountAfterIncludingIsASubsetOfTheCountBefore) {
+  const std::string clean = "Through the programme we have engaged 74,077 farmers, including 25,176 young farmers under 30.\n";
+  ExpectCleanAndRecognised(clean, "en", {{"subset", {"74,077", "25,176"}}});
+  ExpectChangesFlagged(clean, {{"25,176", "85,176", {"85,176"}}}, "warning", "en");
+  ExpectCleanAndRecognised("The foundation supports 1,240 schools, including 310 in rural areas.\n", "en",
+                           {{"subset", {"1,240", "310"}}});
+  for (const std::string near : {
+           "We held 12 events in 5 countries, including 8 in Asia.\n",
+           "We report on 4 targets, including 12 of the 17 goals.\n",
+           "Inspectors made 120 visits, including 150 fire inspections, 30 audits.\n",
+           "We run 12 sites, including 250 employees on call.\n",
+       }) {
+    ReportResult n = Check(near, "en", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    EXPECT_TRUE(std::none_of(n.relations.begin(), n.relations.end(),
+                             [](const RelationRecord& x) { return x.kind == "subset"; }))
+        << near;
+  }
+}
+
 // A total row that ends in a share its part rows do not print, and prints no dash for a column
 // empty at every site, has as many cells as the sites' rows but stands one column off them by index:
 // its cells are not summed against the sites' columns (none of its figures is a wrong sum). Near
