@@ -1392,6 +1392,60 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     }
   };
 
+  // "we have engaged 74,077 farmers, including 25,176 under 30": an English count without a unit, its
+  // noun, a comma and "including", then one count without a unit (the same magnitude, no decimals
+  // against a whole total) right after it: a subset. The total is the only figure of its clause
+  // (`12 events in 5 countries, including 3 …` names two wholes); nothing but words stands between it
+  // and the comma; the part is not followed by "of" (`8 of the 15`) and no other count opens a clause
+  // after it in the sentence (a list, FindEnglishCountLists'; `under 30` is a qualifier). Read from the wording, so a part above its total is a
+  // warning, and only while it stays within ten times the total (further off, the two count different
+  // things).
+  auto FindEnglishCountSubsets = [&](const std::vector<Token>& toks) {
+    const std::string_view text = doc.Text();
+    auto count = [&](int f) {
+      const Figure& g = figures_[f];
+      return g.kind == ESGAUDIT_FACT_QUANTITY && g.unit.empty() && g.value > 0 && g.qualifiers == 0;
+    };
+    for (size_t t = 2; t + 1 < toks.size(); ++t) {
+      if (toks[t].type != Tok::kSubset || !toks[t].including || toks[t - 1].type != Tok::kComma ||
+          toks[t + 1].type != Tok::kFact) {
+        continue;
+      }
+      // Back over the total's noun (words only) to the total, then over its clause to its opening.
+      size_t k = t - 1;
+      while (k > 0 && toks[k - 1].type == Tok::kText) --k;
+      if (k == 0 || k == t - 1 || toks[k - 1].type != Tok::kFact) continue;
+      const size_t at = k - 1;
+      bool alone = true;
+      for (size_t b = at; b-- > 0;) {
+        const Tok type = toks[b].type;
+        if (type == Tok::kComma || type == Tok::kEnd || type == Tok::kOpen || type == Tok::kClose) break;
+        if (type != Tok::kText) alone = false;
+      }
+      const int total = toks[at].figure, part = toks[t + 1].figure;
+      if (!alone || !count(total) || !count(part)) continue;
+      const Figure& tf = figures_[total];
+      const Figure& pf = figures_[part];
+      if (pf.magnitude != tf.magnitude || (pf.decimals > 0 && tf.decimals == 0)) continue;
+      // Not "8 of the 15": the part's own words start with a noun or a qualifier, not with "of".
+      const size_t after = pf.offset + pf.length;
+      std::string_view rest = text.substr(std::min(after, text.size()), 8);
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      if (rest.substr(0, 3) == "of " || rest.substr(0, 3) == "Of ") continue;
+      bool list = false;  // another count opening a clause after a comma or "and"
+      for (size_t j = t + 2; j < toks.size() && toks[j].type != Tok::kEnd; ++j) {
+        list = list || (toks[j].type == Tok::kFact && count(toks[j].figure) &&
+                        (toks[j - 1].type == Tok::kComma || toks[j - 1].type == Tok::kEnum));
+      }
+      if (list) continue;
+      Relation r = Stated(RelationKind::kSubset, total, {part});
+      r.cue = SubsetCue::kIncluding;
+      r.certainty = Certainty::kLikely;
+      r.flag = !r.consistent && pf.low <= 10 * tf.high;
+      if (r.consistent || r.flag) Add(std::move(r));
+    }
+  };
+
   auto analyse = [&] {
     tokenizer.Tokenize(cps, &tokens, &text_char, read_path);
     token_chars_ = &text_char;
@@ -1400,6 +1454,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     FindItemLists(tokens);
     FindNumberedItemSums(tokens);
     FindEnglishCountLists(tokens);
+    FindEnglishCountSubsets(tokens);
     cps.clear();
     text_char.clear();
   };
@@ -9242,7 +9297,8 @@ void RelationAnalysis::FindGroupMemberSubsets(const sdk::Document& doc) {
 
 // A year's addition within a running total: two figures of one unit and magnitude in one sentence
 // of the structure model (at most kMaxCodePoints apart), one counted up to now (累计,
-// 累积 or 历年 in its clause, no year of its own there) and one of the year (新增, 当年, 本年, a year
+// 累积 or 历年 in its clause, no year of its own there) and one of the year (新增, 新 before a verb such
+// as 新培养 or 新开发, 当年, 本年, a year
 // such as 2016年 in its clause, a sentence opening with the year alone: `2016年，…`, or the clause right
 // before a 历年 clause: `收集超过2,800个，历年累积收集近25,000个`), in either
 // order, both of the same thing: what is left of the two clauses once the cue words, the figures and
@@ -9300,10 +9356,16 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
     }
     return c;
   };
+  // 新 before the verb of what was done anew (新培养讲师, 新开发项目, 新建厂房): the period's addition as
+  // 新增 says it. Verbs only: 新 before a noun (新能源, 新员工, 新产品) names a kind, not the period.
+  auto done_anew = [&](const Clause& c) {
+    return has(c.words, {U"新培养", U"新开发", U"新建", U"新招", U"新签", U"新发展", U"新认定", U"新引进",
+                         U"新录用", U"新聘", U"新获"});
+  };
   auto cumulative = [&](const Clause& c) {
     return has(c.words, {U"累计", U"累积", U"历年"}) &&
            !has(c.words, {U"新增", U"当年", U"本年", U"年内", U"今年", U"全年", U"本期", U"报告期"}) &&
-           !names_year(c.words);
+           !done_anew(c) && !names_year(c.words);
   };
   auto stock = [&](const Clause& c) {  // counted up to now, or held
     return has(c.words, {U"累计", U"累积", U"历年", U"截至", U"截止", U"以来", U"拥有", U"现有", U"共有",
@@ -9312,7 +9374,7 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
   auto of_the_year = [&](const Clause& c) {
     if (stock(c)) return false;
     if (has(c.words, {U"新增", U"当年", U"本年", U"年内", U"今年", U"全年", U"本期", U"报告期内"}) ||
-        names_year(c.words)) {
+        done_anew(c) || names_year(c.words)) {
       return true;
     }
     // The head ends with the period (a title the model ran into the sentence may stand before it),

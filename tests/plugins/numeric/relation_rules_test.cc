@@ -461,6 +461,12 @@ TEST(RelationRulesTest, AYearsFigureIsASubsetOfTheRunningTotalOfTheSameThing) {
                            {{"subset", {"2,450万元", "320万元"}}});
   // The later clause names nothing else: it counts what the first counted.
   ExpectCleanAndRecognised("报告期内，新增合格供应商35家，累计达412家。\n", "zh", {{"subset", {"412家", "35家"}}});
+  // 新 before a verb says the period's addition as 新增 does, in either order.
+  ExpectCleanAndRecognised("同时加强师资建设，新培养内训讲师64人，累计内训讲师305人。\n", "zh",
+                           {{"subset", {"305人", "64人"}}});
+  ExpectCleanAndRecognised("公司累计签约客户240家，新签约客户18家。\n", "zh", {{"subset", {"240家", "18家"}}});
+  ExpectChangesFlagged("同时加强师资建设，新培养内训讲师64人，累计内训讲师305人。\n", {{"64人", "640人", {"640人"}}},
+                       "warning");
   // A title run into the sentence before the year.
   ExpectCleanAndRecognised("公益捐赠\n2021年，基金会捐赠总额为320万元，历年累计捐赠金额达2,450万元。\n", "zh",
                            {{"subset", {"2,450万元", "320万元"}}});
@@ -485,6 +491,8 @@ TEST(RelationRulesTest, RunningTotalNearMissesAreNoSubset) {
            "2020年累计授权专利860件，新增授权专利950件。\n",            // a sum within the year
            "累计授权专利860件，新增授权专利950项。\n",                  // another unit
            "累计授权专利860件，授权专利950件。\n",                      // no figure of a period
+           "累计推广车辆860辆，新能源车辆950辆。\n",                    // 新 before a noun: a kind
+           "累计培养讲师860人，新培养技师950人。\n",                    // done anew, another thing
        }) {
     ReportResult r = Check(text, "zh", "relations");
     EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
@@ -4570,6 +4578,29 @@ TEST(RelationRulesTest, AnEnglishListOfCountsOfOneNounAfterIncludingSplitsTheCou
     Document nd = Document::FromUtf8("test.txt", near);
     EXPECT_FALSE(Recognised(nd, n, "parts-total", {"120", "50", "30", "60"})) << near;
     EXPECT_TRUE(Findings(Check(near, "en")).empty()) << near;
+  }
+}
+
+// An English count without a unit, its noun, a comma and "including", then one count: a subset,
+// read from the wording (a part above its total is a warning). Near misses: two figures in the
+// total's clause, "of" after the part, a list of counts after "including", a part far above the total.
+TEST(RelationRulesTest, AnEnglishCountAfterIncludingIsASubsetOfTheCountBefore) {
+  const std::string clean = "Through the programme we have engaged 74,077 farmers, including 25,176 young farmers under 30.\n";
+  ExpectCleanAndRecognised(clean, "en", {{"subset", {"74,077", "25,176"}}});
+  ExpectChangesFlagged(clean, {{"25,176", "85,176", {"85,176"}}}, "warning", "en");
+  ExpectCleanAndRecognised("The foundation supports 1,240 schools, including 310 in rural areas.\n", "en",
+                           {{"subset", {"1,240", "310"}}});
+  for (const std::string near : {
+           "We held 12 events in 5 countries, including 8 in Asia.\n",
+           "We report on 4 targets, including 12 of the 17 goals.\n",
+           "Inspectors made 120 visits, including 150 fire inspections, 30 audits.\n",
+           "We run 12 sites, including 250 employees on call.\n",
+       }) {
+    ReportResult n = Check(near, "en", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    EXPECT_TRUE(std::none_of(n.relations.begin(), n.relations.end(),
+                             [](const RelationRecord& x) { return x.kind == "subset"; }))
+        << near;
   }
 }
 
