@@ -704,6 +704,12 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
   }
 }
 
+namespace {
+// Where the words after a figure start, in the report's text: past its unit on the next line when
+// TakeWrappedUnits gave it one ("公司员工总数1,200" / "人，其中…": the comma and 其中 follow the figure).
+uint64_t WordsAfter(const Figure& f) { return f.wrapped_unit_end > 0 ? f.wrapped_unit_end : f.offset + f.length; }
+}  // namespace
+
 // "长途车138\n对。": text from a PDF breaks a paragraph at the column's width, and a figure's unit may
 // go to the next line. A figure of prose with no unit that ends its line takes the unit another figure
 // of the report prints in full ("253对", "336,702万股"), when the next non-blank line opens with that
@@ -748,7 +754,8 @@ void RelationAnalysis::TakeWrappedUnits(const sdk::Document& doc) {
         bytes += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       }
       std::u32string head = U32(whole.substr(0, std::min(bytes, whole.size())));
-      head.erase(0, head.find_first_not_of(U" \t\u3000"));
+      const size_t blanks = head.find_first_not_of(U" \t\u3000");
+      head.erase(0, blanks);
       if (head.empty() || head.find_first_not_of(U" \t\u3000") == std::u32string::npos) continue;
       const Figure* model = nullptr;
       size_t best = 0;
@@ -779,6 +786,9 @@ void RelationAnalysis::TakeWrappedUnits(const sdk::Document& doc) {
         f.high = iv.hi;
         const std::u32string mt = U32(model->text);
         f.text += ToUtf8(mt.substr(mt.size() - best));
+        // The unit's bytes on the next line: after its blanks, `best` code points.
+        const std::u32string taken = U32(whole.substr(0, std::min(bytes, whole.size()))).substr(0, blanks + best);
+        f.wrapped_unit_end = line.offset + ToUtf8(taken).size();
       }
       break;
     }
@@ -1118,7 +1128,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   std::vector<uint64_t> figure_end(figures_.size());
   for (size_t i = 0; i < figures_.size(); ++i) {
     const Figure& f = figures_[i];
-    figure_end[i] = doc.TextToView(f.offset + f.length);
+    figure_end[i] = doc.TextToView(WordsAfter(f));
     // A class name's digits are words of the text (its figure is no token).
     if (NamesAClass(f)) continue;
     // A minus sign or currency sign may precede the digits; key by the fact's first byte.
@@ -3080,9 +3090,9 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
     const int part_index = toks[before].figure;
     const Figure& part = figures_[part_index];
     if (part.kind != ESGAUDIT_FACT_QUANTITY || part.unit.empty() || IsChangeLabel(part.label)) continue;
-    if (part.offset + part.length > share.offset || share.offset > doc_text.size()) continue;
+    if (WordsAfter(part) > share.offset || share.offset > doc_text.size()) continue;
     std::u32string between;
-    for (char32_t ch : U32(doc_text.substr(part.offset + part.length, share.offset - part.offset - part.length))) {
+    for (char32_t ch : U32(doc_text.substr(WordsAfter(part), share.offset - WordsAfter(part)))) {
       if (ch != U' ' && ch != U'\t' && ch != U'\n' && ch != U'\r' && ch != 0x3000) between.push_back(ch);
     }
     if (remark && (between[0] == U'（' || between[0] == U'(')) {

@@ -6125,3 +6125,43 @@ TEST(RelationRulesTest, APartAfterQiZhongAndItsComplementInTheNextSentenceMakeTh
 
 }  // namespace
 }  // namespace esgaudit::numeric
+
+namespace esgaudit::numeric {
+namespace {
+
+// A figure at the end of a line whose unit opens the next line ("500" / "人，占员工总数的41.7%"): the
+// words after it are read from past that unit, as on one line, so the clause giving its share of a
+// named base follows it: a part with its share of the staff, and two classes of shares with their
+// shares of the capital summing to 100 % as printed. Near misses: a unit of another thing on the next
+// line (项), a share of another base (女性员工总数), and the share with its own words before it.
+TEST(RelationRulesTest, AFigureWhoseUnitWrappedToTheNextLineIsFollowedByTheWordsAfterThatUnit) {
+  const std::string staff =
+      "公司坚持以人为本的发展理念，不断完善人才培养体系。截至2016年底，公司员工共1,200人，本科及以上学历员工500\n"
+      "人，占员工总数的41.7%，为公司发展提供了坚实的人才保障。\n";
+  ExpectCleanAndRecognised(staff, "zh", {{"subset", {"1,200人", "500"}}});
+  ExpectChangesFlagged(staff, {{"员工500\n", "员工1500\n", {"1500"}}}, "error");
+  const std::string capital =
+      "公司是国内重要的石油化工企业之一，在上海、香港两地上市。目前，公司的总股本为108亿股。境内上市普通股73.05亿\n"
+      "股（A股），占总股本的67.64%；境外上市外资股34.95亿股（H股），占总股本的32.36%。\n";
+  ExpectCleanAndRecognised(capital, "zh", {{"parts-total", {"108亿股", "73.05亿", "34.95亿股"}}});
+  ExpectChangesFlagged(capital, {{"73.05亿\n", "83.05亿\n", {"118.00亿股"}}}, "warning");
+  for (const std::string& near : {
+           std::string("公司全年完成培训项目12项。截至2016年底，公司员工共1,200人，本科及以上学历员工500\n"
+                       "项，占员工总数的41.7%，为公司发展提供了坚实的人才保障。\n"),
+           std::string("公司坚持以人为本的发展理念，不断完善人才培养体系。截至2016年底，公司员工共1,200人，本科及以上学历员工500\n"
+                       "人，占女性员工总数的41.7%，为公司发展提供了坚实的人才保障。\n"),
+           std::string("公司坚持以人为本的发展理念，不断完善人才培养体系。截至2016年底，公司员工共1,200人，本科及以上学历员工500\n"
+                       "人参加培训，占员工总数的41.7%，为公司发展提供了坚实的人才保障。\n"),
+       }) {
+    SCOPED_TRACE(near);
+    ReportResult r = Check(near, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", near);
+    EXPECT_TRUE(r.relations.empty() || !Recognised(doc, r, "subset", {"1,200人", "500"}));
+    std::string changed = near;
+    changed.replace(changed.find("员工500\n"), 10, "员工1500\n");
+    EXPECT_TRUE(Findings(Check(changed)).empty()) << ::testing::PrintToString(Findings(Check(changed)));
+  }
+}
+
+}  // namespace
+}  // namespace esgaudit::numeric
