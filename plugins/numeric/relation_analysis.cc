@@ -3169,36 +3169,63 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
   // consecutive parts giving their shares of one base, the shares adding up to 100 % as printed, are
   // the whole of the base: their sum is the base's figure stated earlier in the paragraph (the nearest
   // of the parts' unit whose label holds the base's words without the total word: 总股本 -> 股本).
-  // The longest such run is taken; the pairing crosses sentences, so a sum off is a warning.
-  for (size_t a = 0; a + 1 < shares.size(); ++a) {
-    size_t best = a;
-    double low = figures_[shares[a].share].low, high = figures_[shares[a].share].high;
-    for (size_t b = a + 1; b < shares.size() && shares[b].base == shares[a].base; ++b) {
-      const Figure& pb = figures_[shares[b].part];
-      const Figure& pa = figures_[shares[a].part];
-      if (pb.kind != pa.kind || pb.unit != pa.unit) break;
-      low += figures_[shares[b].share].low;
-      high += figures_[shares[b].share].high;
-      if (low <= 100 && high >= 100) best = b;
-    }
-    if (best == a) continue;
-    const Figure& first = figures_[shares[a].part];
+  // The longest such run is taken; the pairing crosses sentences, so a sum off is a warning. Their
+  // shares are a breakdown of the base as well. A run whose shares do not make 100 % is taken by its
+  // counts instead: parts that add up to the base as printed are its whole all the same, and shares
+  // off 100 % are a warning.
+  auto base_before = [&](const ShareOf& s) {
+    const Figure& first = figures_[s.part];
     int base_index = -1;
     for (size_t k = 0; k < toks.size(); ++k) {
       const Figure* g = toks[k].type == Tok::kFact ? &figures_[toks[k].figure] : nullptr;
       if (g == nullptr || g->offset >= first.offset) continue;
       if (g->kind == first.kind && g->unit == first.unit && !IsChangeLabel(g->label) &&
-          LabelStem(g->label).find(shares[a].stem) != std::u32string::npos) {
+          LabelStem(g->label).find(s.stem) != std::u32string::npos) {
         base_index = toks[k].figure;
       }
     }
+    return base_index;
+  };
+  for (size_t a = 0; a + 1 < shares.size(); ++a) {
+    size_t best = a;
+    double low = figures_[shares[a].share].low, high = figures_[shares[a].share].high;
+    size_t run_end = a;  // the last part of the run of one base and unit
+    for (size_t b = a + 1; b < shares.size() && shares[b].base == shares[a].base; ++b) {
+      const Figure& pb = figures_[shares[b].part];
+      const Figure& pa = figures_[shares[a].part];
+      if (pb.kind != pa.kind || pb.unit != pa.unit) break;
+      run_end = b;
+      low += figures_[shares[b].share].low;
+      high += figures_[shares[b].share].high;
+      if (low <= 100 && high >= 100) best = b;
+    }
+    const int base_index = best > a || run_end > a ? base_before(shares[a]) : -1;
     if (base_index < 0) continue;
-    std::vector<int> parts;
-    for (size_t k = a; k <= best; ++k) parts.push_back(shares[k].part);
+    const bool by_shares = best > a;
+    if (!by_shares) {
+      const Figure& base = figures_[base_index];
+      double sum_low = figures_[shares[a].part].low, sum_high = figures_[shares[a].part].high;
+      for (size_t b = a + 1; b <= run_end; ++b) {
+        sum_low += figures_[shares[b].part].low;
+        sum_high += figures_[shares[b].part].high;
+        if (sum_low <= base.high && base.low <= sum_high) best = b;
+      }
+      if (best == a) continue;
+    }
+    std::vector<int> parts, pcts;
+    for (size_t k = a; k <= best; ++k) {
+      parts.push_back(shares[k].part);
+      pcts.push_back(shares[k].share);
+    }
     Relation r = Stated(RelationKind::kPartsTotal, base_index, std::move(parts));
     r.certainty = Certainty::kLikely;
     r.flag = !r.consistent && r.sum_low <= 2 * figures_[base_index].high && r.sum_high >= 0.5 * figures_[base_index].low;
     if (r.consistent || r.flag) Add(std::move(r));
+    Relation p = Stated(RelationKind::kPercentBreakdown, -1, std::move(pcts));
+    p.caption = figures_[base_index].label;
+    p.certainty = Certainty::kLikely;
+    p.flag = !p.consistent && !by_shares;
+    if (p.consistent || p.flag) Add(std::move(p));
     a = best;
   }
 }
