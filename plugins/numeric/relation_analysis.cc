@@ -708,6 +708,12 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
   }
 }
 
+namespace {
+// Where the words after a figure start, in the report's text: past its unit on the next line when
+// TakeWrappedUnits gave it one ("公司员工总数1,200" / "人，其中…": the comma and 其中 follow the figure).
+uint64_t WordsAfter(const Figure& f) { return f.wrapped_unit_end > 0 ? f.wrapped_unit_end : f.offset + f.length; }
+}  // namespace
+
 // "长途车138\n对。": text from a PDF breaks a paragraph at the column's width, and a figure's unit may
 // go to the next line. A figure of prose with no unit that ends its line takes the unit another figure
 // of the report prints in full ("253对", "336,702万股"), when the next non-blank line opens with that
@@ -752,7 +758,8 @@ void RelationAnalysis::TakeWrappedUnits(const sdk::Document& doc) {
         bytes += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       }
       std::u32string head = U32(whole.substr(0, std::min(bytes, whole.size())));
-      head.erase(0, head.find_first_not_of(U" \t\u3000"));
+      const size_t blanks = head.find_first_not_of(U" \t\u3000");
+      head.erase(0, blanks);
       if (head.empty() || head.find_first_not_of(U" \t\u3000") == std::u32string::npos) continue;
       const Figure* model = nullptr;
       size_t best = 0;
@@ -783,6 +790,9 @@ void RelationAnalysis::TakeWrappedUnits(const sdk::Document& doc) {
         f.high = iv.hi;
         const std::u32string mt = U32(model->text);
         f.text += ToUtf8(mt.substr(mt.size() - best));
+        // The unit's bytes on the next line: after its blanks, `best` code points.
+        const std::u32string taken = U32(whole.substr(0, std::min(bytes, whole.size()))).substr(0, blanks + best);
+        f.wrapped_unit_end = line.offset + ToUtf8(taken).size();
       }
       break;
     }
@@ -1122,7 +1132,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   std::vector<uint64_t> figure_end(figures_.size());
   for (size_t i = 0; i < figures_.size(); ++i) {
     const Figure& f = figures_[i];
-    figure_end[i] = doc.TextToView(f.offset + f.length);
+    figure_end[i] = doc.TextToView(WordsAfter(f));
     // A class name's digits are words of the text (its figure is no token).
     if (NamesAClass(f)) continue;
     // A minus sign or currency sign may precede the digits; key by the fact's first byte.
@@ -3199,9 +3209,9 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
     const int part_index = toks[before].figure;
     const Figure& part = figures_[part_index];
     if (part.kind != ESGAUDIT_FACT_QUANTITY || part.unit.empty() || IsChangeLabel(part.label)) continue;
-    if (part.offset + part.length > share.offset || share.offset > doc_text.size()) continue;
+    if (WordsAfter(part) > share.offset || share.offset > doc_text.size()) continue;
     std::u32string between;
-    for (char32_t ch : U32(doc_text.substr(part.offset + part.length, share.offset - part.offset - part.length))) {
+    for (char32_t ch : U32(doc_text.substr(WordsAfter(part), share.offset - WordsAfter(part)))) {
       if (ch != U' ' && ch != U'\t' && ch != U'\n' && ch != U'\r' && ch != 0x3000) between.push_back(ch);
     }
     if (remark && (between[0] == U'（' || between[0] == U'(')) {
@@ -3278,36 +3288,63 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
   // consecutive parts giving their shares of one base, the shares adding up to 100 % as printed, are
   // the whole of the base: their sum is the base's figure stated earlier in the paragraph (the nearest
   // of the parts' unit whose label holds the base's words without the total word: 总股本 -> 股本).
-  // The longest such run is taken; the pairing crosses sentences, so a sum off is a warning.
-  for (size_t a = 0; a + 1 < shares.size(); ++a) {
-    size_t best = a;
-    double low = figures_[shares[a].share].low, high = figures_[shares[a].share].high;
-    for (size_t b = a + 1; b < shares.size() && shares[b].base == shares[a].base; ++b) {
-      const Figure& pb = figures_[shares[b].part];
-      const Figure& pa = figures_[shares[a].part];
-      if (pb.kind != pa.kind || pb.unit != pa.unit) break;
-      low += figures_[shares[b].share].low;
-      high += figures_[shares[b].share].high;
-      if (low <= 100 && high >= 100) best = b;
-    }
-    if (best == a) continue;
-    const Figure& first = figures_[shares[a].part];
+  // The longest such run is taken; the pairing crosses sentences, so a sum off is a warning. Their
+  // shares are a breakdown of the base as well. A run whose shares do not make 100 % is taken by its
+  // counts instead: parts that add up to the base as printed are its whole all the same, and shares
+  // off 100 % are a warning.
+  auto base_before = [&](const ShareOf& s) {
+    const Figure& first = figures_[s.part];
     int base_index = -1;
     for (size_t k = 0; k < toks.size(); ++k) {
       const Figure* g = toks[k].type == Tok::kFact ? &figures_[toks[k].figure] : nullptr;
       if (g == nullptr || g->offset >= first.offset) continue;
       if (g->kind == first.kind && g->unit == first.unit && !IsChangeLabel(g->label) &&
-          LabelStem(g->label).find(shares[a].stem) != std::u32string::npos) {
+          LabelStem(g->label).find(s.stem) != std::u32string::npos) {
         base_index = toks[k].figure;
       }
     }
+    return base_index;
+  };
+  for (size_t a = 0; a + 1 < shares.size(); ++a) {
+    size_t best = a;
+    double low = figures_[shares[a].share].low, high = figures_[shares[a].share].high;
+    size_t run_end = a;  // the last part of the run of one base and unit
+    for (size_t b = a + 1; b < shares.size() && shares[b].base == shares[a].base; ++b) {
+      const Figure& pb = figures_[shares[b].part];
+      const Figure& pa = figures_[shares[a].part];
+      if (pb.kind != pa.kind || pb.unit != pa.unit) break;
+      run_end = b;
+      low += figures_[shares[b].share].low;
+      high += figures_[shares[b].share].high;
+      if (low <= 100 && high >= 100) best = b;
+    }
+    const int base_index = best > a || run_end > a ? base_before(shares[a]) : -1;
     if (base_index < 0) continue;
-    std::vector<int> parts;
-    for (size_t k = a; k <= best; ++k) parts.push_back(shares[k].part);
+    const bool by_shares = best > a;
+    if (!by_shares) {
+      const Figure& base = figures_[base_index];
+      double sum_low = figures_[shares[a].part].low, sum_high = figures_[shares[a].part].high;
+      for (size_t b = a + 1; b <= run_end; ++b) {
+        sum_low += figures_[shares[b].part].low;
+        sum_high += figures_[shares[b].part].high;
+        if (sum_low <= base.high && base.low <= sum_high) best = b;
+      }
+      if (best == a) continue;
+    }
+    std::vector<int> parts, pcts;
+    for (size_t k = a; k <= best; ++k) {
+      parts.push_back(shares[k].part);
+      pcts.push_back(shares[k].share);
+    }
     Relation r = Stated(RelationKind::kPartsTotal, base_index, std::move(parts));
     r.certainty = Certainty::kLikely;
     r.flag = !r.consistent && r.sum_low <= 2 * figures_[base_index].high && r.sum_high >= 0.5 * figures_[base_index].low;
     if (r.consistent || r.flag) Add(std::move(r));
+    Relation p = Stated(RelationKind::kPercentBreakdown, -1, std::move(pcts));
+    p.caption = figures_[base_index].label;
+    p.certainty = Certainty::kLikely;
+    p.flag = !p.consistent && !by_shares;
+    if (p.consistent || p.flag) Add(std::move(p));
     a = best;
   }
 }

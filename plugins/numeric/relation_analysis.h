@@ -45,6 +45,9 @@ struct Figure {
   std::string text;   // as printed, with its unit ("28项", "21%")
   std::string label;  // column label + in-line label: "申请专" + "利" -> "申请专利"
   std::string after;  // up to 8 code points of the view after the figure, on its line
+  // The text offset past a unit the figure took from the next line (TakeWrappedUnits: "34.95亿" /
+  // "股（H股）"), else 0: the prose readers read the words after the figure from there.
+  uint64_t wrapped_unit_end = 0;
   size_t cell_extra = 0;  // code points of other text in its layout cell (short in infographics)
   // Interval the printed figure stands for (XBRL Calculations 1.1 rounding; qualifiers widen it).
   double low = 0;

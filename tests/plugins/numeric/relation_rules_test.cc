@@ -6083,7 +6083,9 @@ TEST(RelationRulesTest, AFigureRightBeforeItsLinianRunningTotalIsWithinIt) {
 
 // Consecutive parts each giving its share of one base (占总股本的…%), the shares adding up to 100 %,
 // are the whole of the base stated earlier in the paragraph, though a 其中 holding with its own share
-// stands before them. Near misses: shares falling short of 100 %, another base, no figure of the base.
+// stands before them. Shares falling short of 100 % while the counts add up to the base: the run is read
+// by its counts, and the shares off are a warning. Near misses: shares and counts both falling short,
+// another base, no figure of the base.
 TEST(RelationRulesTest, PartsWhoseSharesOfOneBaseMakeAHundredSumToTheBase) {
   const std::string clean =
       "目前，公司的总股本为40亿股，其中控股股东持股22亿股（A股），占总股本的55.00%。境内上市内资股30亿股"
@@ -6095,7 +6097,11 @@ TEST(RelationRulesTest, PartsWhoseSharesOfOneBaseMakeAHundredSumToTheBase) {
     t.replace(t.find(from), from.size(), to);
     return t;
   };
-  ExpectNoRelationWith(replaced("占总股本的25.00%", "占总股本的15.00%"), {"30亿股", "10亿股"});
+  ExpectChangesFlagged(clean, {{"占总股本的25.00%", "占总股本的15.00%", {"90.00%"}}}, "warning");
+  const std::string both_short = replaced("占总股本的25.00%", "占总股本的15.00%");
+  ExpectNoRelationWith(both_short.substr(0, both_short.find("内资股30")) + "内资股20" +
+                           both_short.substr(both_short.find("内资股30") + std::string("内资股30").size()),
+                       {"20亿股", "10亿股"});
   ExpectNoRelationWith(replaced("（H股），占总股本的25.00%", "（H股），占总资产的25.00%"), {"30亿股", "10亿股"});
   ExpectNoRelationWith(replaced("公司的总股本为40亿股", "公司的注册资本为40亿元"), {"30亿股", "10亿股"});
 }
@@ -6235,6 +6241,54 @@ TEST(RelationRulesTest, APartAfterQiZhongAndItsComplementInTheNextSentenceMakeTh
     EXPECT_FALSE(Recognised(doc, r, "parts-total", {"126件", "119件", "7件"}));
     EXPECT_FALSE(Recognised(doc, r, "parts-total", {"126件", "119件", "7项"}));
     const std::string changed = std::regex_replace(near, std::regex("有7"), "有17");
+    EXPECT_TRUE(Findings(Check(changed)).empty()) << ::testing::PrintToString(Findings(Check(changed)));
+  }
+}
+
+}  // namespace
+}  // namespace esgaudit::numeric
+
+namespace esgaudit::numeric {
+namespace {
+
+// A figure at the end of a line whose unit opens the next line ("500" / "人，占员工总数的41.7%"): the
+// words after it are read from past that unit, as on one line, so the clause giving its share of a
+// named base follows it: a part with its share of the staff, and two classes of shares with their
+// shares of the capital summing to 100 % as printed, which are then a breakdown of the capital too; when
+// the counts add up to the capital, a share off 100 % is a warning. Near misses: counts short of the
+// base with shares off, a unit of another thing on the next line (项), a share of another base
+// (女性员工总数), and the share with its own words before it.
+TEST(RelationRulesTest, AFigureWhoseUnitWrappedToTheNextLineIsFollowedByTheWordsAfterThatUnit) {
+  const std::string staff =
+      "公司坚持以人为本的发展理念，不断完善人才培养体系。截至2016年底，公司员工共1,200人，本科及以上学历员工500\n"
+      "人，占员工总数的41.7%，为公司发展提供了坚实的人才保障。\n";
+  ExpectCleanAndRecognised(staff, "zh", {{"subset", {"1,200人", "500"}}});
+  ExpectChangesFlagged(staff, {{"员工500\n", "员工1500\n", {"1500"}}}, "error");
+  const std::string capital =
+      "公司是国内重要的石油化工企业之一，在上海、香港两地上市。目前，公司的总股本为108亿股。境内上市普通股73.05亿\n"
+      "股（A股），占总股本的67.64%；境外上市外资股34.95亿股（H股），占总股本的32.36%。\n";
+  ExpectCleanAndRecognised(capital, "zh",
+                           {{"parts-total", {"108亿股", "73.05亿", "34.95亿股"}}, {"percent-breakdown", {"67.64%", "32.36%"}}});
+  ExpectChangesFlagged(capital, {{"73.05亿\n", "83.05亿\n", {"118.00亿股"}}}, "warning");
+  // The counts add up: a share off 100 % is a warning. Counts short of the base say nothing of the shares.
+  ExpectChangesFlagged(capital, {{"67.64%", "74.40%", {"106.76%"}}}, "warning");
+  const std::string short_of_base = std::regex_replace(std::regex_replace(capital, std::regex("73\\.05"), "63.05"),
+                                                       std::regex("67\\.64"), "77.64");
+  EXPECT_TRUE(Findings(Check(short_of_base)).empty()) << ::testing::PrintToString(Findings(Check(short_of_base)));
+  for (const std::string& near : {
+           std::string("公司全年完成培训项目12项。截至2016年底，公司员工共1,200人，本科及以上学历员工500\n"
+                       "项，占员工总数的41.7%，为公司发展提供了坚实的人才保障。\n"),
+           std::string("公司坚持以人为本的发展理念，不断完善人才培养体系。截至2016年底，公司员工共1,200人，本科及以上学历员工500\n"
+                       "人，占女性员工总数的41.7%，为公司发展提供了坚实的人才保障。\n"),
+           std::string("公司坚持以人为本的发展理念，不断完善人才培养体系。截至2016年底，公司员工共1,200人，本科及以上学历员工500\n"
+                       "人参加培训，占员工总数的41.7%，为公司发展提供了坚实的人才保障。\n"),
+       }) {
+    SCOPED_TRACE(near);
+    ReportResult r = Check(near, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", near);
+    EXPECT_TRUE(r.relations.empty() || !Recognised(doc, r, "subset", {"1,200人", "500"}));
+    std::string changed = near;
+    changed.replace(changed.find("员工500\n"), 10, "员工1500\n");
     EXPECT_TRUE(Findings(Check(changed)).empty()) << ::testing::PrintToString(Findings(Check(changed)));
   }
 }
