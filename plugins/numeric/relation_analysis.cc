@@ -9395,9 +9395,19 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
   };
   // 新 before the verb of what was done anew (新培养讲师, 新开发项目, 新建厂房): the period's addition as
   // 新增 says it. Verbs only: 新 before a noun (新能源, 新员工, 新产品) names a kind, not the period.
+  // Right after 累计 / 累积 / 历年 the verb is the running total's own (累计新建学校150所), no cue.
   auto done_anew = [&](const Clause& c) {
-    return has(c.words, {U"新培养", U"新开发", U"新建", U"新招", U"新签", U"新发展", U"新认定", U"新引进",
-                         U"新录用", U"新聘", U"新获"});
+    for (std::u32string_view w : {U"新培养", U"新开发", U"新建", U"新招", U"新签", U"新发展", U"新认定", U"新引进",
+                                  U"新录用", U"新聘", U"新获"}) {
+      for (size_t at = c.words.find(w); at != c.words.npos; at = c.words.find(w, at + 1)) {
+        const std::u32string_view before = std::u32string_view(c.words).substr(0, at);
+        const bool of_the_total = before.size() >= 2 && (before.substr(before.size() - 2) == U"累计" ||
+                                                          before.substr(before.size() - 2) == U"累积" ||
+                                                          before.substr(before.size() - 2) == U"历年");
+        if (!of_the_total) return true;
+      }
+    }
+    return false;
   };
   auto cumulative = [&](const Clause& c) {
     return has(c.words, {U"累计", U"累积", U"历年"}) &&
