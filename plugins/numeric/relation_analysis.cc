@@ -91,6 +91,8 @@ const std::vector<Facet>& Facets() {
 
 // Words that name a count of people as the staff of the reporter (a headcount's label).
 constexpr const char* kStaffNouns[] = {"员工", "职工", "人员"};
+// A unit counting people (名 is normalised to 人 by the fact reader, but not everywhere printed so).
+bool PeopleUnit(std::string_view unit) { return unit == "人" || unit == "名" || unit == "位"; }
 
 // The size of a sentence record that carries its paragraph (ABI 1.1); a smaller record has none.
 constexpr size_t kParagraphEnd = offsetof(esgaudit_sentence, paragraph) + sizeof(uint32_t);
@@ -713,9 +715,9 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
 
 // "具有中级以上职称的员工\n48人": text from a PDF breaks a sentence at the column's width, and the words
 // naming a figure may end the line above the one the figure opens. A figure with no label that opens
-// its line, under a line of prose, gets, as its wrapped_label, the words ending the line before back to that line's
-// last punctuation mark or space, when they end with a Han character, hold no digit and are at most
-// kWrappedLabelPoints code points (a line ending in punctuation ends its clause there).
+// its line, under a line of prose, gets as its wrapped_label the words ending the line above, back to
+// that line's last punctuation mark or space, when they end with a Han character, hold no digit and
+// are at most kWrappedLabelPoints code points (a line ending in punctuation ends its clause there).
 void RelationAnalysis::TakeWrappedLabels(const sdk::Document& doc) {
   constexpr size_t kWrappedLabelPoints = 24;
   const std::u32string stops = U"，,、；;：:。！？!?（()）“”\"　 \t";
@@ -736,9 +738,8 @@ void RelationAnalysis::TakeWrappedLabels(const sdk::Document& doc) {
     while (from > 0 && stops.find(words[from - 1]) == std::u32string::npos) --from;
     const std::u32string tail = words.substr(from);
     if (tail.empty() || tail.size() > kWrappedLabelPoints || tail.back() < 0x4E00 || tail.back() >= 0xA000) continue;
-    if (std::any_of(tail.begin(), tail.end(), [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); })) {
-      continue;
-    }
+    auto digit = [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); };
+    if (std::any_of(tail.begin(), tail.end(), digit)) continue;
     f.wrapped_label = ToUtf8(tail);
   }
 }
@@ -1496,7 +1497,7 @@ bool RelationAnalysis::AlongDifferentDimensions(const std::vector<int>& parts) c
   std::vector<std::set<size_t>> named;
   for (int p : parts) {
     const std::string& unit = figures_[p].unit;
-    std::set<size_t> d = DimensionsNamed(figures_[p].label, unit == "人" || unit == "名" || unit == "位");
+    std::set<size_t> d = DimensionsNamed(figures_[p].label, PeopleUnit(unit));
     if (!d.empty()) named.push_back(std::move(d));
   }
   for (size_t i = 0; i < named.size(); ++i) {
@@ -1510,11 +1511,7 @@ bool RelationAnalysis::AlongDifferentDimensions(const std::vector<int>& parts) c
 }
 
 bool RelationAnalysis::GroupsOfAHeadcount(int total, const std::vector<int>& parts) const {
-  auto people = [&](int f) {
-    const std::string& unit = figures_[f].unit;
-    return unit == "人" || unit == "名" || unit == "位";
-  };
-  if (total < 0 || parts.size() < 2 || !people(total)) return false;
+  if (total < 0 || parts.size() < 2 || !PeopleUnit(figures_[total].unit)) return false;
   const std::string& label = figures_[total].label;
   if (std::none_of(std::begin(kStaffNouns), std::end(kStaffNouns), [&](const char* w) { return Has(label, w); })) {
     return false;
@@ -1523,7 +1520,7 @@ bool RelationAnalysis::GroupsOfAHeadcount(int total, const std::vector<int>& par
   for (int p : parts) {
     const Figure& g = figures_[p];
     const int d = Categorise(g.label.empty() ? g.wrapped_label : g.label).first;
-    if (figures_[p].unit != figures_[total].unit || d < 0) return false;
+    if (g.unit != figures_[total].unit || d < 0) return false;
     dims.insert(d);
   }
   return dims.size() >= 2;
