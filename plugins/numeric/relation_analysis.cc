@@ -89,6 +89,11 @@ const std::vector<Facet>& Facets() {
   return facets;
 }
 
+// Words that name a count of people as the staff of the reporter (a headcount's label).
+constexpr const char* kStaffNouns[] = {"员工", "职工", "人员"};
+// A unit counting people (名 is normalised to 人 by the fact reader, but not everywhere printed so).
+bool PeopleUnit(std::string_view unit) { return unit == "人" || unit == "名" || unit == "位"; }
+
 // The size of a sentence record that carries its paragraph (ABI 1.1); a smaller record has none.
 constexpr size_t kParagraphEnd = offsetof(esgaudit_sentence, paragraph) + sizeof(uint32_t);
 
@@ -490,6 +495,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   cells_ = &ctx.Shared<LayoutCells>(doc);
   LoadFigures(doc);
   TakeWrappedUnits(doc);
+  TakeWrappedLabels(doc);
   for (Figure& f : figures_) {
     if (const LayoutCell* c = cells_->At(f.line, doc.TextToView(f.offset))) {
       size_t n = c->code_points, m = Cps(f.text);
@@ -713,6 +719,37 @@ namespace {
 // TakeWrappedUnits gave it one ("公司员工总数1,200" / "人，其中…": the comma and 其中 follow the figure).
 uint64_t WordsAfter(const Figure& f) { return f.wrapped_unit_end > 0 ? f.wrapped_unit_end : f.offset + f.length; }
 }  // namespace
+
+// "具有中级以上职称的员工\n48人": text from a PDF breaks a sentence at the column's width, and the words
+// naming a figure may end the line above the one the figure opens. A figure with no label that opens
+// its line, under a line of prose, gets as its wrapped_label the words ending the line above, back to
+// that line's last punctuation mark or space, when they end with a Han character, hold no digit and
+// are at most kWrappedLabelPoints code points (a line ending in punctuation ends its clause there).
+void RelationAnalysis::TakeWrappedLabels(const sdk::Document& doc) {
+  constexpr size_t kWrappedLabelPoints = 24;
+  const std::u32string stops = U"，,、；;：:。！？!?（()）“”\"　 \t";
+  std::string_view text = doc.Text();
+  for (Figure& f : figures_) {
+    if (!f.label.empty() || f.line == 0 || f.line >= doc.LineCount()) continue;
+    // The line above is running text; the figure's may be too short for the model to call it so.
+    const uint32_t role = doc.LineStructure(f.line).role;
+    if (doc.LineStructure(f.line - 1).role != ESGAUDIT_ROLE_PROSE ||
+        (role != ESGAUDIT_ROLE_PROSE && role != ESGAUDIT_ROLE_OTHER)) {
+      continue;
+    }
+    const esgaudit_line line = doc.Line(f.line);
+    if (f.offset < line.offset || !sdk::Trim(text.substr(line.offset, f.offset - line.offset)).empty()) continue;
+    const esgaudit_line above = doc.Line(f.line - 1);
+    const std::u32string words = U32(sdk::Trim(text.substr(above.offset, above.length)));
+    size_t from = words.size();
+    while (from > 0 && stops.find(words[from - 1]) == std::u32string::npos) --from;
+    const std::u32string tail = words.substr(from);
+    if (tail.empty() || tail.size() > kWrappedLabelPoints || tail.back() < 0x4E00 || tail.back() >= 0xA000) continue;
+    auto digit = [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); };
+    if (std::any_of(tail.begin(), tail.end(), digit)) continue;
+    f.wrapped_label = ToUtf8(tail);
+  }
+}
 
 // "长途车138\n对。": text from a PDF breaks a paragraph at the column's width, and a figure's unit may
 // go to the next line. A figure of prose with no unit that ends its line takes the unit another figure
@@ -1526,7 +1563,7 @@ bool RelationAnalysis::AlongDifferentDimensions(const std::vector<int>& parts) c
   std::vector<std::set<size_t>> named;
   for (int p : parts) {
     const std::string& unit = figures_[p].unit;
-    std::set<size_t> d = DimensionsNamed(figures_[p].label, unit == "人" || unit == "名" || unit == "位");
+    std::set<size_t> d = DimensionsNamed(figures_[p].label, PeopleUnit(unit));
     if (!d.empty()) named.push_back(std::move(d));
   }
   for (size_t i = 0; i < named.size(); ++i) {
@@ -1537,6 +1574,22 @@ bool RelationAnalysis::AlongDifferentDimensions(const std::vector<int>& parts) c
     }
   }
   return false;
+}
+
+bool RelationAnalysis::GroupsOfAHeadcount(int total, const std::vector<int>& parts) const {
+  if (total < 0 || parts.size() < 2 || !PeopleUnit(figures_[total].unit)) return false;
+  const std::string& label = figures_[total].label;
+  if (std::none_of(std::begin(kStaffNouns), std::end(kStaffNouns), [&](const char* w) { return Has(label, w); })) {
+    return false;
+  }
+  std::set<int> dims;
+  for (int p : parts) {
+    const Figure& g = figures_[p];
+    const int d = Categorise(g.label.empty() ? g.wrapped_label : g.label).first;
+    if (g.unit != figures_[total].unit || d < 0) return false;
+    dims.insert(d);
+  }
+  return dims.size() >= 2;
 }
 
 RelationAnalysis::Categories RelationAnalysis::CategoriesOf(const std::vector<int>& parts) const {
@@ -4137,12 +4190,18 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         // "员工总人数90,882人，其中残疾员工413人，少数民族员工4,932人，女性员工19,090人": kinds of the
         // total's noun that neither add up nor are reportable as a sum (they may overlap and leave
         // kinds out) are each a subset of it all the same: none may exceed the total.
+        // "在职员工155人，其中本科及以上学历103人，中级以上职称的员工48人": groups of a headcount along
+        // different dimensions are so too, named by their dimension rather than the total's noun. The
+        // category words alone do not prove a clause counts the staff (当地培训高级职称人才): a group so
+        // read above the total is a warning.
         auto add_kinds = [&](const std::vector<int>& kinds) {
-          if (!NamingOf(toks[k].figure, kinds).names_total) return;
+          const bool named = NamingOf(toks[k].figure, kinds).names_total;
+          if (!named && !GroupsOfAHeadcount(toks[k].figure, kinds)) return;
           for (int p : kinds) {
             Relation r = Stated(RelationKind::kSubset, toks[k].figure, {p});
             r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
             r.flag = !r.consistent;
+            if (!named) r.certainty = Certainty::kLikely;
             Add(std::move(r));
           }
         };

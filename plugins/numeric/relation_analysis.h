@@ -48,6 +48,9 @@ struct Figure {
   // The text offset past a unit the figure took from the next line (TakeWrappedUnits: "34.95亿" /
   // "股（H股）"), else 0: the prose readers read the words after the figure from there.
   uint64_t wrapped_unit_end = 0;
+  // A prose figure with no label that opens its line: the words ending the line before, when the
+  // sentence wraps there (TakeWrappedLabels). Read only where a reading asks for it.
+  std::string wrapped_label;
   size_t cell_extra = 0;  // code points of other text in its layout cell (short in infographics)
   // Interval the printed figure stands for (XBRL Calculations 1.1 rounding; qualifiers widen it).
   double low = 0;
@@ -132,6 +135,7 @@ class RelationAnalysis {
   friend struct RelationAnalysisPeer;  // the tests' access to FiguresByLine and figures_
   void LoadFigures(const sdk::Document& doc);
   void TakeWrappedUnits(const sdk::Document& doc);
+  void TakeWrappedLabels(const sdk::Document& doc);
   void FindCaptionedBreakdowns(const sdk::Document& doc);
   void FindOneCategoryPies(const sdk::Document& doc, const std::vector<const LayoutCell*>& captions,
                            std::set<int> taken);
@@ -191,6 +195,12 @@ class RelationAnalysis {
   // 党员员工: gender and party membership), so that they may overlap. The Facets() dimensions are
   // read on counts of people (人, 名, 位) only.
   bool AlongDifferentDimensions(const std::vector<int>& parts) const;
+  // Whether parts listed after a headcount's 其中 are each a group of its people though their labels
+  // need not repeat the total's noun: the total counts people (人, 名, 位) and names staff (员工,
+  // 职工, 人员), every part counts people in its unit and names a category of Dimensions() (本科及以上
+  // 学历, 中级以上职称, 女性), and two of them categories of different dimensions. The Facets() groups
+  // are left out: 党员 alone may count members beyond the staff (retired ones).
+  bool GroupsOfAHeadcount(int total, const std::vector<int>& parts) const;
   // Whether parts listed after a total name it (each part's label ends with a noun the total
   // carries: 职工代表监事 / 非职工代表监事 of 5名监事), and whether the last one closes the set (其他).
   struct PartNaming {

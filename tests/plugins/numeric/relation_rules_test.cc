@@ -4734,6 +4734,37 @@ TEST(RelationRulesTest, OfWhichGroupsAlongDifferentDimensionsAreNoSum) {
   }
 }
 
+// A headcount of staff whose 其中 groups name categories of two different dimensions (schooling and
+// title, sex and schooling) without repeating the staff's noun: each group is a subset of the headcount,
+// the groups no sum. The category words alone are read, so a group raised above the headcount is a
+// warning. A group's words may end the line above its figure (a sentence wrapped at the column's width).
+// Near misses: a total that is no staff (学员), a group of no category (党员) beside one, groups of one
+// dimension.
+TEST(RelationRulesTest, OfWhichGroupsOfAHeadcountAlongTwoDimensionsAreEachASubset) {
+  ExpectRecognisedThenCaught({"公司共有在岗员工260人，其中研究生及以上学历41人，具有高级职称35人。\n", "subset",
+                              {"260人", "41人"}, "41人", "410", "warning"});
+  ExpectRecognisedThenCaught({"公司共有在岗员工260人，其中研究生及以上学历41人，具有高级职称35人。\n", "subset",
+                              {"260人", "35人"}, "35人", "350", "warning"});
+  ExpectRecognisedThenCaught({"年末全体职工1,480名，其中女性540名，本科学历620名。\n", "subset", {"1,480名", "620名"},
+                              "620名", "1,620", "warning"});
+  // Wrapped: the total ends one line, the second group's words end the next, its figure opens the third.
+  ExpectRecognisedThenCaught({"截至年末，公司在岗员工260人，\n其中研究生及以上学历41人，具有中级以上职称的\n93人。\n",
+                              "subset", {"260人", "93人"}, "93人", "930", "warning"});
+  for (const char* text : {"本年培训学员260人，其中研究生及以上学历41人，具有高级职称35人。\n",
+                           "公司共有在岗员工260人，其中研究生及以上学历41人，党员35人。\n",
+                           "公司共有在岗员工260人，其中研究生及以上学历41人，本科学历135人。\n"}) {
+    SCOPED_TRACE(text);
+    const std::string raised = std::regex_replace(std::string(text), std::regex("41人"), "410人");
+    for (const std::string& t : {std::string(text), raised}) {
+      const Document doc = Document::FromUtf8("test.txt", t);
+      const ReportResult r = Check(t, "zh", "relations");
+      EXPECT_FALSE(Recognised(doc, r, "subset", {"260人", "41人"}));
+      EXPECT_FALSE(Recognised(doc, r, "subset", {"260人", "410人"}));
+    }
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+  }
+}
+
 // "由11名董事构成，其中…" reads as "由11名董事组成，其中…": the part is a subset of the figure before
 // the verb. Near miss: 构成 in a clause of its own after the figure names no total.
 TEST(RelationRulesTest, OfWhichAfterTheVerbGouchengReadsAsAfterZucheng) {
