@@ -3093,6 +3093,78 @@ int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>
   return -1;
 }
 
+// "已注册车队1261家、集卡车辆13558辆，其中已使用预约业务的车队983家、集卡9730辆": a sentence giving
+// totals of different units before 其中 (token `t`, in prose: not right after a bracket) and parts after
+// it, each of the unit of one total: each part is a subset of the total of its unit. Taken only where
+// the units pair the figures without doubt and the pairing is one the nearest figure before 其中 cannot
+// give: every figure after 其中 up to the sentence's end (or semicolon) is a quantity with a unit and
+// no change (a year or date aside; a bracket, a share or another subset word there leaves it unread);
+// no two parts share a unit (two parts of one unit may be a list, left to the list readers), the
+// sentence before 其中 holds exactly one quantity of each part's unit and it is no change; the parts
+// come in their totals' order; two or more parts pair so, at least one with a total before the last
+// quantity ahead of 其中; and each part's words (its label and the noun after its unit) share two Han
+// characters with its total's. One part alone past a figure of another unit is left to the readers of
+// that (RateClauseBetween, YearOfRunningTotal): "营业收入32亿元，其中海上风电机组80台" may speak of the
+// revenue. A total word inside a part's clause (其中本年度内共发行成立11辆) qualifies the part. Returns
+// the (total, part) pairs, or none.
+template <typename Tokens>
+std::vector<std::pair<int, int>> RelationAnalysis::PartsOfTotalsByUnit(const Tokens& toks, size_t t) const {
+  std::vector<std::pair<int, int>> pairs;
+  if (toks[t].type != Tok::kSubset || t == 0 || toks[t - 1].type == Tok::kOpen) return pairs;
+  auto unit_figure = [&](long k) -> const Figure* {
+    if (toks[k].type != Tok::kFact) return nullptr;
+    const Figure& f = figures_[toks[k].figure];
+    return f.kind == ESGAUDIT_FACT_QUANTITY && !f.unit.empty() ? &f : nullptr;
+  };
+  std::map<std::string, std::vector<long>> before;  // unit -> tokens of the quantities before 其中
+  long last = -1;                                    // the last quantity ahead of 其中
+  for (long k = static_cast<long>(t) - 1; k >= 0 && static_cast<long>(t) - k <= 200; --k) {
+    if (toks[k].type == Tok::kEnd || toks[k].type == Tok::kSubset) break;
+    if (const Figure* g = unit_figure(k); g != nullptr) {
+      before[g->unit].push_back(k);
+      if (last < 0) last = k;
+    }
+  }
+  std::set<std::string> part_units;
+  long previous_total = -1;
+  bool skips_last = false;
+  for (size_t k = t + 1; k < toks.size() && toks[k].type != Tok::kEnd; ++k) {
+    const Token& tok = toks[k];
+    if (tok.type == Tok::kSubset || tok.type == Tok::kOpen || tok.type == Tok::kClose) return {};
+    if (tok.type == Tok::kTotal) {
+      // A total word within the part's clause, its figure ahead before any separator.
+      size_t j = k + 1;
+      while (j < toks.size() && toks[j].type == Tok::kText) ++j;
+      const bool inside = toks[k - 1].type == Tok::kText || toks[k - 1].type == Tok::kSubset;
+      if (!inside || j >= toks.size() || toks[j].type != Tok::kFact) return {};
+      continue;
+    }
+    if (tok.type != Tok::kFact) continue;
+    const Figure& f = figures_[tok.figure];
+    if (f.kind == ESGAUDIT_FACT_YEAR || f.kind == ESGAUDIT_FACT_DATE) continue;
+    if (unit_figure(static_cast<long>(k)) == nullptr || IsChangeLabel(f.label) || !part_units.insert(f.unit).second) {
+      return {};
+    }
+    auto it = before.find(f.unit);
+    if (it == before.end() || it->second.size() != 1) return {};
+    const long total = it->second[0];
+    const Figure& g = figures_[toks[total].figure];
+    if (IsChangeLabel(g.label) || total <= previous_total) return {};
+    const std::u32string part_words = HanOf(f.label) + NounAfterUnit(f);
+    const std::u32string total_words = HanOf(g.label) + NounAfterUnit(g);
+    bool named = false;
+    for (size_t a = 0; a + 1 < part_words.size() && !named; ++a) {
+      named = total_words.find(part_words.substr(a, 2)) != std::u32string::npos;
+    }
+    if (!named) return {};
+    previous_total = total;
+    skips_last = skips_last || total != last;
+    pairs.emplace_back(toks[total].figure, tok.figure);
+  }
+  if (!skips_last || pairs.size() < 2) return {};
+  return pairs;
+}
+
 // "累计66台机组实现超低排放，约占煤电装机总容量的67.6%，其中，48台机组…", "发明专利5件，专利转化率达到
 // 60%，其中本年度新授权发明专利4件": between a total (token `total`) and 其中 (token `subset`) stands
 // one clause of its own holding a share or a rate (token `rate`) and nothing else that counts: it
@@ -3873,6 +3945,16 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         Add(std::move(r));
         continue;
       }
+    }
+    // Parts each of the unit of one of several totals before 其中 (see PartsOfTotalsByUnit).
+    if (const auto by_unit = PartsOfTotalsByUnit(toks, t); !by_unit.empty()) {
+      for (const auto& [total, part] : by_unit) {
+        Relation r = Stated(RelationKind::kSubset, total, {part});
+        r.flag = !r.consistent;
+        totals_done.insert(total);
+        Add(std::move(r));
+      }
+      continue;
     }
     if (toks[t].type == Tok::kSubset) {
       long k = static_cast<long>(t) - 1;

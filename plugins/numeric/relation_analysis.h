@@ -171,6 +171,10 @@ class RelationAnalysis {
   // `more`: the counts opening the clauses after a ； in its sentence that name the same noun
   // (`在考核的83项指标中，41项…；18项指标…`), each a subset as well.
   int AmongSubset(const Tokens& toks, size_t t, std::vector<int>* more) const;
+  // Parts after 其中 paired each with the total of its own unit among several before it: (total, part)
+  // pairs, or none (see the .cc).
+  template <typename Tokens>
+  std::vector<std::pair<int, int>> PartsOfTotalsByUnit(const Tokens& toks, size_t t) const;
   // Whether a share or rate clause alone stands between a total and its 其中 (see the .cc).
   template <typename Tokens>
   bool RateClauseBetween(const Tokens& toks, std::string_view doc_text, long total, long rate, long subset,

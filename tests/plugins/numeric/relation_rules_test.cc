@@ -367,6 +367,41 @@ TEST(RelationRulesTest, AYearAfterOfWhichIsWithinItsRunningTotalPastFiguresOfAno
   }
 }
 
+// Totals of different units before 其中 and parts each of the unit of one of them: each part is within the
+// total of its own unit, also past a nearer figure of another unit; near misses read no such subset.
+TEST(RelationRulesTest, PartsAfterOfWhichPairWithTheTotalOfTheirOwnUnit) {
+  const char* two = "截至年末，平台已注册会员企业420家、运输车辆6500辆，其中已开通线上结算的会员企业310家、"
+                    "运输车辆4800辆。\n";
+  ExpectCleanAndRecognised(two, "zh", {{"subset", {"420家", "310家"}}, {"subset", {"6500辆", "4800辆"}}});
+  ExpectChangesFlagged(two, {{"310家", "3100家", {"3100家"}}, {"4800辆", "48000辆", {"48000辆"}}}, "error");
+  // Past a nearer figure of another unit, a part's own clause holding a total word.
+  const char* past = "平台已注册会员企业420家、运输车辆6500辆、结算金额3.2亿元，其中会员企业共开通310家、"
+                     "运输车辆4800辆。\n";
+  ExpectCleanAndRecognised(past, "zh", {{"subset", {"420家", "310家"}}, {"subset", {"6500辆", "4800辆"}}});
+  ExpectChangesFlagged(past, {{"4800辆", "48000辆", {"48000辆"}}}, "error");
+  for (const char* near : {
+           // one part alone past a figure of another unit: left to the readings of that
+           "公司管理养老项目46个，资产规模为人民币97.5亿元，其中本年度内新设养老项目110个。\n",
+           // a part whose unit no total has
+           "平台已注册会员企业420家、运输车辆6500辆，其中新签服务合同3100份。\n",
+           // two totals of the part's unit: which one is meant is not said
+           "公司新建充电站点31个，累计建成充电站点66个，总投资5.2亿元，其中已投运充电站点48个。\n",
+           // the part's words name nothing of the total's
+           "公司走访客户企业200家，投入帮扶资金1000万元，其中新建乡村学校500家。\n",
+           // a second part of one unit: a list, not one part per total
+           "平台已注册会员企业420家、运输车辆6500辆，其中会员企业3100家、运输车辆4800辆、合作企业90家。\n",
+       }) {
+    ReportResult r = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << near << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
+                             [](const RelationRecord& x) { return x.kind == "subset"; }))
+        << near;
+  }
+  // Parts that all belong to the last total before 其中 are read as before: a list of that total.
+  ExpectCleanAndRecognised("码头岸线长度16436米，码头泊位60个，其中集装箱泊位13个、散杂货泊位40个、其他泊位7个。\n", "zh",
+                           {{"parts-total", {"60个", "13个", "40个", "7个"}}});
+}
+
 // Stages whose wording makes the subset certain: those who came among those registered (报名 / 实到),
 // what was done of what was due (应… / 实…, the same verb after both); and, read from meaning, those
 // certified among those tested, where each count opens its clause (35人参加考试，29人取得证书).
