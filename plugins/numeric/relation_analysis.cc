@@ -3744,6 +3744,15 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     return true;
   };
   std::set<int> totals_done;
+  // Each (total, part) a subset the text states, flagged when the part exceeds its total.
+  auto add_subsets = [&](const std::vector<std::pair<int, int>>& pairs) {
+    for (const auto& [total, part] : pairs) {
+      Relation r = Stated(RelationKind::kSubset, total, {part});
+      r.flag = !r.consistent;
+      totals_done.insert(total);
+      Add(std::move(r));
+    }
+  };
   std::map<int, int> subset_of;  // single 其中 subset -> its total
   for (size_t t = 0; t < toks.size(); ++t) {
     // "进入初审共877篇（台湾639篇、海外238篇）": a bracket right after a figure listing parts of its
@@ -3892,12 +3901,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       // The last total is the figure the bracket follows.
       if (sure && pairs.size() >= 2 &&
           std::any_of(pairs.begin(), pairs.end(), [&](const auto& p) { return p.first == toks[t - 2].figure; })) {
-        for (const auto& [total, part] : pairs) {
-          Relation r = Stated(RelationKind::kSubset, total, {part});
-          r.flag = !r.consistent;
-          totals_done.insert(total);
-          Add(std::move(r));
-        }
+        add_subsets(pairs);
         continue;
       }
     }
@@ -3948,12 +3952,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     }
     // Parts each of the unit of one of several totals before 其中 (see PartsOfTotalsByUnit).
     if (const auto by_unit = PartsOfTotalsByUnit(toks, t); !by_unit.empty()) {
-      for (const auto& [total, part] : by_unit) {
-        Relation r = Stated(RelationKind::kSubset, total, {part});
-        r.flag = !r.consistent;
-        totals_done.insert(total);
-        Add(std::move(r));
-      }
+      add_subsets(by_unit);
       continue;
     }
     if (toks[t].type == Tok::kSubset) {
