@@ -1447,7 +1447,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   // after it in the sentence (a list, FindEnglishCountLists'; `under 30` is a qualifier). Read from the wording, so a part above its total is a
   // warning, and only while it stays within ten times the total (further off, the two count different
   // things).
-  auto FindEnglishCountSubsets = [&](const std::vector<Token>& toks) {
+  auto english_count_subsets = [&](const std::vector<Token>& toks) {
     const std::string_view text = doc.Text();
     auto count = [&](int f) {
       const Figure& g = figures_[f];
@@ -1501,7 +1501,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     FindItemLists(tokens);
     FindNumberedItemSums(tokens);
     FindEnglishCountLists(tokens);
-    FindEnglishCountSubsets(tokens);
+    english_count_subsets(tokens);
     cps.clear();
     text_char.clear();
   };
