@@ -9615,6 +9615,15 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
   auto paragraph_of = [&](uint32_t si, const esgaudit_sentence& st) {
     return st.struct_size >= kParagraphEnd ? st.paragraph : si;  // a host without paragraphs: each alone
   };
+  // The year's figure `y` within the running total `c`: read from the wording, so Likely (a warning).
+  auto add_running_total = [&](int c, int y) {
+    Relation r = Stated(RelationKind::kSubset, c, {y});
+    r.cue = SubsetCue::kRunningTotal;
+    r.certainty = Certainty::kLikely;
+    r.flag = !r.consistent;
+    Add(std::move(r));
+    parts_taken.insert(y);
+  };
   // A running total over a stated span (以来: since listing, since founding; N年来) in the first
   // clauses of its sentence, the year's figure of the same thing in the sentence before, of the same
   // paragraph: `2016年分配现金红利共计8293万元。公司上市4年来累计分配现金红利近4.73亿元`. The year's
@@ -9642,12 +9651,7 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
     if (!of_the_year(cy) || unfit(cy) || scopes_apart(cc.words, cy.words)) return;
     const std::u32string tc = thing(cc.words), ty = thing(cy.words);
     if (std::min(tc.size(), ty.size()) < 2 || (tc.find(ty) == tc.npos && ty.find(tc) == ty.npos)) return;
-    Relation r = Stated(RelationKind::kSubset, c, {y});
-    r.cue = SubsetCue::kRunningTotal;
-    r.certainty = Certainty::kLikely;
-    r.flag = !r.consistent;
-    Add(std::move(r));
-    parts_taken.insert(y);
+    add_running_total(c, y);
   };
   const uint32_t sentences = doc.SentenceCount();
   for (uint32_t si = 0; si < sentences; ++si) {
@@ -9709,13 +9713,8 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
                           (std::min(tc.size(), ty.size()) >= 2 &&
                            (tc.find(ty) != std::u32string::npos || ty.find(tc) != std::u32string::npos));
         if (!same) continue;
-        Relation r = Stated(RelationKind::kSubset, c, {y});
-        r.cue = SubsetCue::kRunningTotal;
-        r.certainty = Certainty::kLikely;
-        r.flag = !r.consistent;
-        Add(std::move(r));
+        add_running_total(c, y);
         used.insert(y);
-        parts_taken.insert(y);
         paired.insert(c);
         break;
       }
