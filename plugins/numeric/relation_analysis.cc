@@ -1444,9 +1444,9 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   // against a whole total) right after it: a subset. The total is the only figure of its clause
   // (`12 events in 5 countries, including 3 …` names two wholes); nothing but words stands between it
   // and the comma; the part is not followed by "of" (`8 of the 15`) and no other count opens a clause
-  // after it in the sentence (a list, FindEnglishCountLists'; `under 30` is a qualifier). Read from the wording, so a part above its total is a
-  // warning, and only while it stays within ten times the total (further off, the two count different
-  // things).
+  // after it in the sentence (a list, FindEnglishCountLists'; `under 30` is a qualifier). Read from the
+  // wording, so a part above its total is a warning, and only while it stays within ten times the total
+  // (further off, the two count different things).
   auto english_count_subsets = [&](const std::vector<Token>& toks) {
     const std::string_view text = doc.Text();
     auto count = [&](int f) {
@@ -4154,7 +4154,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
             std::vector<int> parts = collect(t + 1, +1, *g, &enumerated, &nested);
             if (parts.size() >= 2 && NamingOf(toks[j].figure, parts).names_total) k = j;
             if (parts.size() == 1 && !nested &&
-                (RateClauseBetween(toks, doc_text, j, k, t, parts[0]) || YearOfRunningTotal(doc_text, toks[j].figure, parts[0]))) {
+                (RateClauseBetween(toks, doc_text, j, k, t, parts[0]) ||
+                 YearOfRunningTotal(doc_text, toks[j].figure, parts[0]))) {
               k = j;
             }
             break;
