@@ -6274,6 +6274,33 @@ TEST(RelationRulesTest, GroupRowsUnderATotalRowWithNoteMarksAndCountsInLiang) {
   EXPECT_FALSE(Recognised(doc, r, "subset", {"6,058", "78.77"}));
 }
 
+// Figures printed one a line with no label beside them (a chart's axis ticks, then its bars' values and
+// year labels; a table whose cells lost their rows, one cell a line) are read by no arithmetic alone:
+// ticks add up by chance (400 = 300 + 100, 350 = 250 + 100), so where nothing names a total or a
+// part, a sum found among such figures would mostly be a coincidence. Nothing is read or flagged,
+// even where a run holds figures that add up (2,200 = 1,000 + 1,200).
+TEST(RelationRulesTest, LoneFiguresOneALineAreSummedByNoArithmeticAlone) {
+  const std::string axis =
+      "从成长性来看，公司资产总额略有增加。\n"
+      "资产总额（亿元）\n"
+      "400\n350\n300\n250\n200\n150\n100\n50\n0\n"
+      "341.24\n311.46\n280.22\n"
+      "2014年 2015年 2016年\n";
+  const std::string flattened =
+      "员工合约类别（人）\n"
+      "长期合约 固定期限合约\n"
+      "2,200\n3,100\n1,000\n1,250\n1,200\n1,850\n";
+  for (const std::string& text : {axis, flattened, axis + flattened}) {
+    ReportResult r = Check(text, "zh", "relations");
+    EXPECT_TRUE(r.relations.empty()) << text;
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+  }
+  // A cell changed so that the pair no longer adds up (2,200 against 1,000 + 1,300) is no finding either.
+  std::string changed = flattened;
+  changed.replace(changed.find("1,200"), 5, "1,300");
+  EXPECT_TRUE(Findings(Check(changed, "zh", "relations")).empty());
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
 
