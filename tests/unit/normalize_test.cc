@@ -57,6 +57,62 @@ TEST(NormalizeTest, TraditionalHanFoldsToSimplified) {
   ExpectMapsRoundTrip(doc);
 }
 
+// The build-time table of folds is ICU's answer for each Han code point asked alone: in a text read
+// as Traditional, every seventh code point of the two blocks, every third compatibility ideograph
+// and every 97th of extension B, one a line, folds exactly as ICU's Traditional-Simplified
+// transliterator folds it by itself (one code point to one other, else unchanged). The characters
+// FoldOcr may change are left out: their folds depend on their neighbours.
+TEST(NormalizeTest, TraditionalTextsFoldEachHanCodePointAsIcuDoes) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> to_simplified(
+      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+  ASSERT_TRUE(U_SUCCESS(status));
+  const std::u32string ocr_folded = U"俳拔丨贵资曰坏増歴";
+  std::vector<UChar32> sample;
+  auto take = [&](UChar32 from, UChar32 to, UChar32 step) {
+    for (UChar32 c = from; c <= to; c += step) {
+      if (IsHanScript(c) && ocr_folded.find(static_cast<char32_t>(c)) == std::u32string::npos) sample.push_back(c);
+    }
+  };
+  take(0x3400, 0x4dbf, 7);
+  take(0x4e00, 0x9fff, 7);
+  take(0xf900, 0xfad9, 3);
+  take(0x20000, 0x2a6df, 97);
+  ASSERT_GT(sample.size(), 4000u);
+  // First line: every Traditional form of the pairs, so the text reads as Traditional.
+  std::string text;
+  std::string simplified_forms;
+  for (const HanScriptPair& p : HanScriptPairs()) {
+    icu::UnicodeString(static_cast<UChar32>(p.traditional)).toUTF8String(text);
+    icu::UnicodeString(static_cast<UChar32>(p.simplified)).toUTF8String(simplified_forms);
+  }
+  text += '\n';
+  std::vector<std::string> expected;
+  size_t folded = 0;
+  for (UChar32 c : sample) {
+    icu::UnicodeString u(c);
+    to_simplified->transliterate(u);
+    const UChar32 to = u.countChar32() == 1 ? u.char32At(0) : c;
+    folded += to != c;
+    std::string line;
+    icu::UnicodeString(c).toUTF8String(text);
+    icu::UnicodeString(to).toUTF8String(line);
+    text += '\n';
+    expected.push_back(line);
+  }
+  EXPECT_GT(folded, 300u);  // the sample holds folds, not only characters left alone
+  const MatchView mv = BuildMatchView(text);
+  std::vector<std::string> lines;
+  for (size_t pos = 0, end; (end = mv.view.find('\n', pos)) != std::string::npos; pos = end + 1) {
+    lines.push_back(mv.view.substr(pos, end - pos));
+  }
+  ASSERT_EQ(lines.size(), sample.size() + 1);
+  EXPECT_EQ(lines[0], simplified_forms);
+  for (size_t k = 0; k < sample.size(); ++k) {
+    EXPECT_EQ(lines[k + 1], expected[k]) << "U+" << std::hex << sample[k];
+  }
+}
+
 // A Simplified text keeps a character that is Traditional elsewhere (显著), whatever Traditional
 // text the same thread folded before: the view of one report never depends on the batch around it.
 TEST(NormalizeTest, FoldingDoesNotCarryOverToTheNextText) {

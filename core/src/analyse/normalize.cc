@@ -1,7 +1,6 @@
 #include "analyse/normalize.h"
 
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
@@ -55,59 +54,23 @@ UChar32 Next(std::string_view s, int32_t* i) {
   return c < 0 ? 0xfffd : c;
 }
 
-// Traditional Han characters fold to Simplified (ICU "Traditional-Simplified"), one code point to
-// one code point only, so Hong Kong / Taiwan editions match the same patterns. Per thread: ICU
-// transliterators are not safe to share, and the cache makes the common case a map lookup.
-class HanFolder {
- public:
-  // The simplified form of `c` as UTF-8, or "" when `c` has none. Prepare() must have seen `c`.
-  const std::string& Fold(UChar32 c) {
-    static const std::string kNone;
-    auto it = cache_.find(c);
-    return it == cache_.end() ? kNone : it->second;
-  }
-
-  // Transliterates every new code point of `han` in one ICU call (one call per character costs
-  // ~0.1 ms each); characters are separated by line feeds so no rule sees a neighbour.
-  void Prepare(const std::vector<UChar32>& han) {
-    icu::UnicodeString batch;
-    std::vector<UChar32> fresh;
-    for (UChar32 c : han) {
-      if (cache_.count(c) != 0) continue;
-      cache_[c];
-      fresh.push_back(c);
-      batch.append(c).append(static_cast<UChar>('\n'));
-    }
-    if (fresh.empty() || Transliterator() == nullptr) return;
-    transliterator_->transliterate(batch);
-    std::string utf8;
-    batch.toUTF8String(utf8);
-    size_t pos = 0;
-    for (UChar32 c : fresh) {
-      size_t end = utf8.find('\n', pos);
-      if (end == std::string::npos) break;
-      std::string folded = utf8.substr(pos, end - pos);
-      pos = end + 1;
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(folded);
-      if (u.countChar32() == 1 && u.char32At(0) != c) cache_[c] = std::move(folded);
-    }
-  }
-
- private:
-  icu::Transliterator* Transliterator() {
-    if (!created_) {
-      created_ = true;
-      UErrorCode status = U_ZERO_ERROR;
-      transliterator_.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
-      if (U_FAILURE(status)) transliterator_.reset();
-    }
-    return transliterator_.get();
-  }
-
-  bool created_ = false;
-  std::unique_ptr<icu::Transliterator> transliterator_;
-  std::unordered_map<UChar32, std::string> cache_;
+// ICU's Traditional-Simplified fold of one Han code point (U+3400 up), one code point to one code
+// point only, so Hong Kong / Taiwan editions match the same patterns. The table is made at build
+// time from the linked ICU (han_folds_gen), each code point folded alone.
+struct HanFold {
+  UChar32 from;
+  const char* to;  // UTF-8
 };
+constexpr HanFold kHanFolds[] = {
+#include "han_folds.inc"
+};
+
+// The Simplified form of Han code point `c` as UTF-8, or "" when it has none.
+std::string_view SimplifiedForm(UChar32 c) {
+  const auto it = std::lower_bound(std::begin(kHanFolds), std::end(kHanFolds), c,
+                                   [](const HanFold& f, UChar32 x) { return f.from < x; });
+  return it != std::end(kHanFolds) && it->from == c ? std::string_view(it->to) : std::string_view();
+}
 
 }  // namespace
 
@@ -207,12 +170,10 @@ MatchView BuildMatchView(std::string_view text) {
   out.text_to_view.assign(text.size() + 1, 0);
   const int32_t n = static_cast<int32_t>(text.size());
   UChar32 prev = 0;  // previous non-blank code point on this line, 0 at a line start
-  thread_local HanFolder han;
-  // The folder's cache outlives this document (one per thread): consult it only for a text that
-  // reads as Traditional, so a Simplified text's view never depends on what the thread read before.
+  // Whether the text reads as Traditional: then every Han character is folded (SimplifiedForm).
   bool traditional = false;
   // The characters of the Han blocks (below U+A000) that fold to Simplified: in a text read as
-  // Traditional every one ICU folds (all are in the folder's cache once it is prepared); in a
+  // Traditional every one ICU folds (SimplifiedForm); in a
   // Simplified text only the Traditional forms of HanScriptPairs() (a recognised 會 in 社會责任),
   // written in no Simplified text, so nothing it writes changes (显著 stays). Empty: none occurs.
   std::vector<bool> folds;
@@ -232,7 +193,6 @@ MatchView BuildMatchView(std::string_view text) {
     // decision weighs them), and the other Han code points (U+3007, compatibility ideographs,
     // extension B and beyond: rare).
     std::vector<uint32_t> counts(kHanBlocksEnd - kHanBlocksBegin, 0);
-    std::vector<UChar32> others;
     uint64_t han_count = 0;
     uint64_t kana = 0;
     for (int32_t k = 0; k < n;) {
@@ -248,7 +208,6 @@ MatchView BuildMatchView(std::string_view text) {
       }
       UChar32 c = Next(text, &k);
       if (c >= 0x3400 && IsHan(c)) {
-        others.push_back(c);
         ++han_count;
       } else if ((c >= 0x3040 && c < 0x3100) || (c >= 0x31f0 && c < 0x3200) || (c >= 0xff66 && c < 0xffa0)) {
         // The kana blocks (half-width katakana included); the script property leaves out the
@@ -269,17 +228,9 @@ MatchView BuildMatchView(std::string_view text) {
     if (japanese) {
       // No fold: its kanji are its own forms.
     } else if (traditional) {
-      // The distinct Han code points, sorted (the others all lie above the blocks).
-      std::vector<UChar32> seen;
-      for (size_t k = 0; k < counts.size(); ++k) {
-        if (counts[k] != 0) seen.push_back(static_cast<UChar32>(k) + kHanBlocksBegin);
-      }
-      std::sort(others.begin(), others.end());
-      std::unique_copy(others.begin(), others.end(), std::back_inserter(seen));
-      han.Prepare(seen);
       folds.assign(0xa000, false);
-      for (UChar32 c : seen) {
-        if (c < 0xa000 && !han.Fold(c).empty()) folds[static_cast<size_t>(c)] = true;
+      for (const HanFold& f : kHanFolds) {
+        if (f.from < 0xa000) folds[static_cast<size_t>(f.from)] = true;
       }
     } else {
       for (const HanScriptPair& p : HanScriptPairs()) {
@@ -409,10 +360,9 @@ MatchView BuildMatchView(std::string_view text) {
         prev = c;
         continue;
       }
-      static const std::string kNoFold;
-      const std::string& folded = traditional                                      ? han.Fold(c)
+      const std::string_view folded = traditional                                  ? SimplifiedForm(c)
                                   : c < 0xa000 && !folds.empty() && folds[c] ? kPairFolds.at(c)
-                                                                               : kNoFold;
+                                                                               : std::string_view();
       emit(folded.empty() ? text.substr(start, i - start) : std::string_view(folded), start);
     } else if (nfkc->isInert(c)) {
       emit(text.substr(start, i - start), start);

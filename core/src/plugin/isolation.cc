@@ -127,13 +127,12 @@ size_t GroupSize(size_t left, unsigned jobs, size_t most) {
   return std::max<size_t>(1, std::min(n, std::max<size_t>(1, most)));
 }
 
-// Builds once, in the parent, the core's lazily made state (ICU normalizer and the
-// Traditional-to-Simplified transliterator, about 170 ms; the fact reader's tables; the structure
-// model's function-local expressions, compiled when first reached), so each child inherits it
-// instead of making it again. The text reaches the passes that compile an expression: a title with
-// its company and year, a statement of the period, contents, numbered headings, a table under a
-// unit line with a header of years, a page number, English period and page lines, an exchange's
-// guideline. Plugins are not run here: a crashing plugin must not take the parent down.
+// Builds once, in the parent, the core's lazily made state (the ICU normalizer; the fact reader's
+// tables; the structure model's function-local expressions, compiled when first reached), so each
+// child inherits it instead of making it again. The text reaches the passes that compile an
+// expression: a title with its company and year, a statement of the period, contents, numbered
+// headings, a table under a unit line with a header of years, a page number, English period and
+// page lines, an exchange's guideline. Plugins are not run here: a crashing plugin must not take the parent down.
 void WarmUpCore() {
   Document::FromUtf8("warm-up",
                      "某某股份有限公司2022年环境、社会及治理报告\n"
@@ -153,7 +152,7 @@ void WarmUpCore() {
                      "The reporting period is from 1 January 2022 to 31 December 2022.\n"
                      "Page 3 of 80\n"
                      "本报告参照深圳证券交易所上市公司自律监管指引第17号编制。\n");
-  // A text read as Traditional (more Traditional forms than Simplified ones) makes the transliterator.
+  // A text read as Traditional (more Traditional forms than Simplified ones).
   Document::FromUtf8("warm-up", "本報告範圍們個這與為會發經對業產國 員工總數12,375人，女性佔21.5%\n");
   // The expressions behind gates, and those only English reports reach, whether the text above reached
   // them or not.
