@@ -1,0 +1,243 @@
+// Helpers the readers of RelationAnalysis share across the files of plugins/numeric/relation_*.cc:
+// label vocabularies, text helpers and category tables. Internal to the numeric plugin.
+#pragma once
+
+#include "relation_analysis.h"
+#include "inline_tokens.h"
+#include "value_facts.h"
+
+#include <boost/property_tree/json_parser.hpp>
+#include <boost/property_tree/ptree.hpp>
+#include <boost/regex/pending/unicode_iterator.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstddef>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <functional>
+#include <map>
+#include <memory>
+#include <regex>
+#include <set>
+#include <string_view>
+#include <tuple>
+#include <utility>
+
+
+namespace esgaudit::numeric::relation_detail {
+
+using U8Iter = boost::u8_to_u32_iterator<std::string_view::const_iterator, char32_t>;
+
+// Category vocabularies: the labels a breakdown's parts carry. A closed dimension lists every
+// category, so a breakdown naming all of them must add up to its total in both directions.
+struct Dimension {
+  const char* name;
+  bool closed;
+  std::vector<std::pair<const char*, const char*>> categories;  // printed -> category
+  std::vector<const char*> heads;  // words a total of this dimension carries in its label
+};
+
+// Further dimensions people are counted along, each by the words a label of one of its groups
+// contains (no categories: none is read as a closed set). With Dimensions() they tell a 其中 list
+// whose groups cut the total along different dimensions (女性员工, 党员员工): such groups overlap,
+// so their sum says nothing of the total.
+struct Facet {
+  const char* name;
+  std::vector<const char*> words;
+};
+
+// Words that name a count of people as the staff of the reporter (a headcount's label).
+constexpr const char* kStaffNouns[] = {"员工", "职工", "人员"};
+
+// The size of a sentence record that carries its paragraph (ABI 1.1); a smaller record has none.
+constexpr size_t kParagraphEnd = offsetof(esgaudit_sentence, paragraph) + sizeof(uint32_t);
+
+constexpr const char* kCaptionWords[] = {"构成", "结构", "比例", "占比", "分布", "比重"};
+
+constexpr const char* kCompositionWords[] = {"构成", "结构", "分布"};
+
+constexpr const char* kTotalWords[] = {"合计", "总计", "共计", "累计", "总共", "总数", "共有", "共",
+                                       "in total", "a total of", "total"};
+
+// 共 starts these words without meaning "in total".
+constexpr const char* kNotTotal[] = {"共同", "共享", "共建", "共产", "共赢", "共识", "共青", "共商",
+                                     "共治", "共创", "共进", "共担", "共育", "共生", "共和"};
+
+// Longest first: "其中包括" is one marker, not 其中 followed by a second list. 包含 is 包括's synonym
+// ("检查企业27家（包含外租冷库15家）"); "不包含" stays no subset, as "不包括" does: the 不 before the word
+// parts it from the total.
+constexpr const char* kSubsetWords[] = {"其中包括", "其中包含", "其中", "包括", "包含", "of which", "including"};
+
+// The period a rate's unit is per, printed right after its figure ("29710吨/日"), longest first. The
+// fact reader keeps "吨"; units are still compared without it, as reports often print the period on
+// the total alone ("主体矿井产能3240万吨，资源整合矿井1710万吨，合计产能规模达4950万吨/年").
+constexpr const char* kPerPeriod[] = {"/小时", "/日", "/天", "/年", "/月", "/周", "/时"};
+
+// A figure per unit of something (每股社会贡献值1.71元, 人均培训时长) is a ratio, never the total of
+// the amounts that follow it.
+constexpr const char* kPerUnitWords[] = {"每股", "每万元", "每百万", "每吨", "每千", "人均", "平均",
+                                         "单位产值", "万元产值", "per share", "per capita", "average",
+                                         "intensity", "强度"};
+
+// Total words that name a sum of what is listed (累计 may add up past years instead).
+constexpr const char* kSumWords[] = {"合计", "总计", "共计", "总共", "合共", "total"};
+
+constexpr int kWindowLines = 12;   // how far a chart caption or a layout total reaches
+
+constexpr double kLineWeight = 4;  // one line counts as this many display columns
+
+constexpr double kMaxChartDistance = 90;
+
+constexpr double kPlausible = 15;
+
+constexpr size_t kInfographicCell = 12;  // code points of label text beside a figure in its cell  // a breakdown off by more than this many points is misread
+
+// 家 counts institutions; 个, the general classifier, counts them too ("全资子公司8个"). A count in 个
+// is one in 家 where the noun it counts is an institution: its label ends with one, or one follows
+// its unit ("8个子公司"). Elsewhere 个 counts other things ("17家企业，其中8个项目"), and other
+// classifiers are not compared (名 and 位 are already 人 in the fact reader).
+constexpr const char* kInstitutionNouns[] = {"公司", "子公司", "分公司", "企业", "单位", "机构", "工厂",
+                                             "医院", "学校", "银行", "分行", "支行", "门店", "酒店"};
+
+// How the analysis reads (SetReadPathForTesting): kFast unless a test asks for the general path.
+extern ReadPath read_path;
+
+bool Fast();
+
+std::u32string U32(std::string_view s);
+
+const std::vector<Dimension>& Dimensions();
+
+const std::vector<Facet>& Facets();
+
+bool CountUnit(std::string_view unit);
+
+std::string ToUtf8(const std::u32string& s);
+
+// U32(s).size() without the string: the same checked iterator, so broken UTF-8 throws as there.
+size_t Cps(std::string_view s);
+
+bool Has(std::string_view s, std::string_view w);
+
+bool CountsInstitutions(const Figure& g);
+
+// The Han characters of a count's noun right after its unit, up to a particle, a conjunction or a
+// verb of place ("200台全密封垃圾车在来回运输" -> 全密封垃圾车).
+std::u32string NounAfterUnit(const Figure& g);
+
+bool EndsWithU(const std::u32string& s, std::u32string_view w);
+
+// 辆 counts vehicles only; 台 counts vehicles when its noun is one (200台垃圾车, 垃圾车200台).
+bool CountsVehicles(const Figure& g);
+
+// 项 counts items; 个 counts them too when its noun is 项目 (221个项目). A 项 figure whose own noun
+bool CountsProjects(const Figure& g);
+
+// The noun a count in a general classifier (个, 项, 次) counts when it follows its unit: the Han
+std::u32string NounAfterGeneralUnit(const Figure& g);
+
+bool HasDigit(std::string_view s);
+
+std::string Lower(std::string s);
+
+// (dimension index, category) for a label, by the longest printed category it contains.
+std::pair<int, std::string> Categorise(const std::string& label);
+
+bool HasHead(const std::string& label, int dim);
+
+// A word that ends like "rate" but names a thing: Corporate, Emirates, Concentrate. `at` is where
+bool RateTailOfWord(const std::string& l, size_t at);
+
+// A label naming a rate measured in each category (培训覆盖率, 员工流失率, "Turnover rate"): its
+bool NamesRate(const std::string& label);
+
+// Whether the clause before `offset` on its line (after the last sentence end, semicolon or
+// Chinese comma) names a rate: "Turnover rate: 55% male / 45% female", 培训覆盖率为48%.
+bool RateBefore(std::string_view text, size_t offset);
+
+// The text of a line of the document, blanks trimmed at both ends.
+std::string TrimmedLine(const sdk::Document& doc, uint32_t line);
+
+// A figure that may be a count its context names: a whole number printed bare (no unit, magnitude
+bool CountCandidate(const Figure& f);
+
+// The share of a base printed in brackets after a count as the rest of its cell: `(1.1%)`, ` （26.8%）`
+int BracketedShare(const std::vector<Figure>& figures, const std::map<uint64_t, int>& figure_at, const Figure& count,
+                   uint64_t offset, std::string_view text);
+
+// A change against another period (较上年增长, 同比下降, up ... year on year) is never a part.
+bool IsChangeLabel(const std::string& label);
+
+// The label without a trailing verb or particle: "办公建筑面积为" -> "办公建筑面积".
+std::u32string LabelStem(const std::string& label);
+
+// Whether what follows a value in its table cell is only a footnote marker, so that the cell still
+// holds that value: 1,234(1), 45%*, 2,700¹, 12[a], 3.5（2）, †. Spaces are ignored; nothing at all
+bool FootnoteTail(std::string_view rest);
+
+// The label without spaces, lower-cased, without a trailing ':' or '*'; true when it is a total
+bool BareTotal(const std::string& label, std::string* lowered);
+
+// A row or child label naming the total of its table, column or group.
+bool IsTotalLabel(const std::string& label);
+
+// Rows that are part of another row (其中, of which) make a column sum unsure.
+bool IsNestedLabel(const std::string& label);
+
+// A row of a table that opens the parts of the row above it: "其中：中国内地", "Of which: Korea".
+bool OfWhichLabel(const std::string& label);
+
+// A row naming the total of the rows next to it: a total word (合计, 总计, Total, 员工总数) or a
+bool RowTotalLabel(const std::string& label);
+
+// Whether the last part names the rest of a set (其他, Others): the parts then close it.
+bool OtherLabel(const std::string& label);
+
+// A table's row or column label naming the total of the rows above (or below) it, or of the cells
+// left of it: 合计, 总计, 小计, Total, and labels ending so (在职员工的数量合计, 男性合计, 地区小计).
+bool TableTotalLabel(std::string label);
+
+// Rates, ratios and per-unit values: a column or row of them does not add up.
+bool RateLabel(const std::string& label);
+
+// A row label that says its figures are counts by a count noun rather than a unit: 复职人数,
+bool CountLabel(std::string label);
+
+// The unit a table label names in brackets at its end: "培训次数(次)" -> "次"; empty when none.
+std::string LabelUnit(std::string label);
+
+// Whether bare whole numbers under a table's column header and unit line count discrete things, so
+// that their parts sum exactly: the header names a count (检查次数, 人数) or a count unit in its bracket
+bool CountedByContext(const std::string& header, const std::string& table_unit);
+
+// The counted noun of a row label, lower-cased, without spaces, a unit bracket at its end, and (with
+// strip_total) its total word: 供应商总数 -> 供应商, 员工总人数（人） -> 员工, "Total suppliers" ->
+std::string TotalNoun(std::string label, bool strip_total = true);
+
+// Whether the columns of a grouping inferred from the rows' order show it: every column but at most
+int AccountingMethod(const std::string& label);
+
+// Whether a column shows the grouping: it adds up as printed, or within the rounding intervals of
+bool ShowsGrouping(const Relation& r);
+
+// A column of a table read from its layout alone that misses its total by more than 15 % of it
+// counts another quantity (an average, a rate): the grouping is misread, not the figures.
+bool OffByMoreThanASlip(const Relation& r, const Figure& total);
+
+// A numeric age band's label ("30-50", "30 to 50"), compiled on first use; PrepareExpressions asks
+const std::regex& AgeRange();
+
+// An open lower or upper band of a closed set of bands: "Under 30", "30岁以下", "Above 50", "60岁以上".
+bool LowerBand(const std::string& label);
+
+// A row label naming an age band: 30岁以下, 30-50岁, Under 30, 30-50, 50+.
+bool AgeBandLabel(const std::string& label);
+
+bool UpperBand(const std::string& label);
+
+}  // namespace esgaudit::numeric::relation_detail

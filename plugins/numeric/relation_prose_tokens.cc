@@ -1,0 +1,2091 @@
+#include "relation_internal.h"
+
+namespace esgaudit::numeric {
+
+using namespace relation_detail;
+
+namespace {
+
+// An amount of money (万元, 亿元, 元) and a count of things or people: two dimensions of one item.
+bool MoneyUnit(std::string_view unit) {
+  return unit.size() >= 3 && unit.substr(unit.size() - 3) == "元";
+}
+
+bool SameThingsCounted(const Figure& a, const Figure& b) {
+  if (a.kind != ESGAUDIT_FACT_QUANTITY || b.kind != ESGAUDIT_FACT_QUANTITY) return false;
+  if (a.unit == "个" && b.unit == "家") return CountsInstitutions(a);
+  if (a.unit == "家" && b.unit == "个") return CountsInstitutions(b);
+  // "200台垃圾车…其中有30辆", "221个项目（包括…106项）": two classifiers of the same things.
+  if ((a.unit == "台" && b.unit == "辆") || (a.unit == "辆" && b.unit == "台")) {
+    return CountsVehicles(a) && CountsVehicles(b);
+  }
+  if ((a.unit == "个" && b.unit == "项") || (a.unit == "项" && b.unit == "个")) {
+    return CountsProjects(a) && CountsProjects(b);
+  }
+  return false;
+}
+
+// "向17个省市自治区，包括12个少数民族的…": a part in the total's general classifier that counts a noun
+// sharing no character with the total's counted noun counts another thing (12 ethnic groups among
+// 17 provinces), no part of it. Both nouns must be printed after their units; a part naming the
+// total's noun or a kind of it (17个子公司，包括12个全资子公司; 13次会议，其中3次现场会议) stays a part.
+bool CountsAnotherThing(const Figure& total, const Figure& part) {
+  if (total.unit != part.unit) return false;
+  const std::u32string whole = NounAfterGeneralUnit(total), piece = NounAfterGeneralUnit(part);
+  if (whole.empty() || piece.empty()) return false;
+  return std::none_of(piece.begin(), piece.end(), [&](char32_t c) { return whole.find(c) != std::u32string::npos; });
+}
+
+// "其中70万千瓦及以上级巨型机组58台", "百万千瓦级机组": a figure right before 级 (alone, or after 以上 or
+// 及以上) names a class of the noun that follows, as 30岁以下 names an age band: it is no amount of
+// anything, and the count after it is the part.
+bool NamesAClass(const Figure& g) {
+  for (const char* w : {"级", "以上级", "及以上级"}) {
+    if (g.after.rfind(w, 0) == 0) return true;
+  }
+  return false;
+}
+
+// Where the words after a figure start, in the report's text: past its unit on the next line when
+// TakeWrappedUnits gave it one ("公司员工总数1,200" / "人，其中…": the comma and 其中 follow the figure).
+uint64_t WordsAfter(const Figure& f) { return f.wrapped_unit_end > 0 ? f.wrapped_unit_end : f.offset + f.length; }
+
+// Whether a label names a size or capacity (规模, 容量, 产能, 能力): such a figure is how large a
+// thing is (a bond of 15亿元, a fund, a plant), not an amount of a flow.
+bool SizeLabel(const std::string& label) {
+  const std::string l = Lower(label);
+  for (const char* w : {"规模", "容量", "产能", "能力", "scale", "capacity"}) {
+    if (Has(l, w)) return true;
+  }
+  return false;
+}
+
+// The share clause right after a figure names the base by a total word: 占总装机容量的22.54%,
+// 占员工总数的12%, 占采购总额的比例为35%. The clause holds nothing but 占, the base's words and the
+// share (的, 比例为 / 比重为 before it); the base's words without the total word (装机容量, 员工,
+// 采购) must be in the label of an earlier figure of the same sentence, of the part's kind and unit
+// and no change; the nearest such figure is the base. A figure of another sentence may be another
+// period's or scope's. The share itself says the part is below its base (it is below 100%), so a
+// part above it is an error. Whether the share agrees with the two figures is not checked: the base
+// a report divides by is often not the figure it prints (a share of a total at another date).
+// The Han characters of a label, spaces dropped (OCR text breaks words with them: "发明专 利").
+std::u32string HanOf(const std::string& label) {
+  std::u32string out;
+  for (char32_t c : U32(label)) {
+    if (c >= 0x4E00 && c <= 0x9FFF) out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+// Relations stated in running text: "招录学生155名，其中建档立卡67名", "共申请专利89项，其中发明专利
+// 28项、实用新型61项", "男性占79%、女性占21%" after a 构成 caption. The text is the structure model's
+// sentences, read paragraph by paragraph (a 其中 may open the sentence after its total's).
+void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
+  if (!doc.HasFigures()) return;
+  std::string_view view = doc.MatchView();
+  // (view offset, figure) by offset, one figure per offset (the last of those starting there), and
+  // each figure's end: the tokenizer below walks them in step with the code points, instead of
+  // looking each code point up.
+  std::vector<std::pair<uint64_t, int>> figure_at;
+  std::vector<uint64_t> figure_end(figures_.size());
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    const Figure& f = figures_[i];
+    figure_end[i] = doc.TextToView(WordsAfter(f));
+    // A class name's digits are words of the text (its figure is no token).
+    if (NamesAClass(f)) continue;
+    // A minus sign or currency sign may precede the digits; key by the fact's first byte.
+    figure_at.push_back({doc.TextToView(f.offset), static_cast<int>(i)});
+  }
+  std::stable_sort(figure_at.begin(), figure_at.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  {
+    size_t kept = 0;
+    for (size_t k = 0; k < figure_at.size(); ++k) {
+      if (kept > 0 && figure_at[kept - 1].first == figure_at[k].first) --kept;
+      figure_at[kept++] = figure_at[k];
+    }
+    figure_at.resize(kept);
+  }
+  InlineTokenizer::Words words;
+  // The stream has no spaces: "of which" is matched as "ofwhich", at word boundaries.
+  auto unspaced = [](const char* w) {
+    std::u32string u = U32(w);
+    u.erase(std::remove(u.begin(), u.end(), U' '), u.end());
+    return u;
+  };
+  for (const char* w : kSubsetWords) words.subset.push_back(unspaced(w));
+  for (const char* w : kTotalWords) words.total.push_back(unspaced(w));
+  for (const char* w : kNotTotal) words.not_total.push_back(U32(w));
+  for (const char* w : kPerPeriod) words.per_period.push_back(U32(w));
+  for (const char* w : kCompositionWords) words.composition.push_back(U32(w));
+  std::sort(words.total.begin(), words.total.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  words.clause_names_rate = [](const std::u32string& clause) { return NamesRate(ToUtf8(clause)); };
+  const InlineTokenizer tokenizer(std::move(words), figure_at, figure_end);
+
+  // The code points of one paragraph, spaces dropped, with their view offsets; its tokens, and the
+  // character of each text token.
+  std::vector<Cp> cps;
+  std::vector<Token> tokens;
+  std::vector<char32_t> text_char;
+
+  // "投入资金126万元开展两个扶贫项目。一是…帮扶资金60万元…。二是…资金66万元。": a total followed in
+  // its sentence by a count of items (两个, 三项), then exactly that many items 一是, 二是 … each
+  // giving the first figure of the total's unit it holds. The pairing of an item with its figure
+  // is inferred: a mismatch is a warning.
+  auto FindItemLists = [&](const std::vector<Token>& toks) {
+    static const std::u32string kNumerals = U"一二三四五六七八九十";
+    auto numeral = [&](size_t k) -> int {
+      if (k >= text_char.size()) return 0;
+      if (text_char[k] == U'两') return 2;
+      size_t at = kNumerals.find(text_char[k]);
+      return at == std::u32string::npos ? 0 : static_cast<int>(at) + 1;
+    };
+    // An item opens a sentence or clause: "。一是", "，二是".
+    auto item_at = [&](size_t k) -> int {
+      int n = numeral(k);
+      if (n == 0 || text_char[k] == U'两' || k + 1 >= toks.size() || text_char[k + 1] != U'是') return 0;
+      if (k > 0 && toks[k - 1].type != Tok::kEnd && toks[k - 1].type != Tok::kComma) return 0;
+      return n;
+    };
+    for (size_t t = 0; t < toks.size(); ++t) {
+      if (toks[t].type != Tok::kFact) continue;
+      const Figure& total = figures_[toks[t].figure];
+      if (total.kind != ESGAUDIT_FACT_QUANTITY || total.unit.empty()) continue;
+      // The count of items, within a few words after the total in its sentence.
+      int count = 0;
+      size_t k = t + 1;
+      for (; k < toks.size() && k <= t + 12 && toks[k].type == Tok::kText; ++k) {
+        const char32_t next = k + 1 < text_char.size() ? text_char[k + 1] : 0;
+        if (numeral(k) >= 2 && (next == U'个' || next == U'项' || next == U'类' || next == U'大')) {
+          count = numeral(k);
+          break;
+        }
+      }
+      if (count < 2) continue;
+      // The items, in order, each up to the next; the last one up to its sentence's end.
+      std::vector<size_t> starts;
+      for (size_t j = k + 2; j < toks.size(); ++j) {
+        int n = item_at(j);
+        if (n == 0) continue;
+        if (n != static_cast<int>(starts.size()) + 1) break;
+        starts.push_back(j);
+        if (static_cast<int>(starts.size()) == count) break;
+      }
+      if (static_cast<int>(starts.size()) != count) continue;
+      size_t end = starts.back();
+      while (end < toks.size() && toks[end].type != Tok::kEnd) ++end;
+      // No further item after the last one.
+      if (end + 2 < toks.size() && item_at(end + 1) == count + 1) continue;
+      std::vector<int> parts;
+      for (size_t n = 0; n < starts.size(); ++n) {
+        const size_t to = n + 1 < starts.size() ? starts[n + 1] : end;
+        for (size_t j = starts[n]; j < to; ++j) {
+          if (toks[j].type != Tok::kFact) continue;
+          const Figure& f = figures_[toks[j].figure];
+          if (f.kind != total.kind || f.unit != total.unit || IsChangeLabel(f.label)) continue;
+          parts.push_back(toks[j].figure);
+          break;
+        }
+        if (parts.size() != n + 1) break;
+      }
+      if (static_cast<int>(parts.size()) != count) continue;
+      Relation r = Stated(RelationKind::kPartsTotal, toks[t].figure, parts);
+      r.certainty = Certainty::kLikely;
+      r.flag = !r.consistent && r.sum_low <= 2 * total.high && r.sum_high >= 0.5 * total.low;
+      if (r.consistent || r.flag) Add(std::move(r));
+    }
+  };
+
+  // "已完成第一批3所…；已启动第二批…共6所…；已启动第三批…共5所。合计…共14所": items numbered in
+  // order (第一批, 第二批 … or 第一期 …, from the first, in clauses of their own) each give one figure
+  // of a unit, and the sentence right after the last item's opens with a sum word (合计, 总计, 共计)
+  // and gives a figure of that unit before its first comma: the total of the items. An item's figure is
+  // its only figure of the unit, or else the one right after 共 (a batch of several places). The
+  // sum may also count items not numbered here, so only parts above it are flagged, as a warning.
+  auto FindNumberedItemSums = [&](const std::vector<Token>& toks) {
+    static const std::u32string kNumerals = U"一二三四五六七八九";
+    static const std::u32string kCounters = U"批期轮";
+    auto ordinal = [&](size_t k, char32_t counter) -> int {  // n for 第n<counter> opening at k
+      if (k + 2 >= text_char.size() || text_char[k] != U'第' || text_char[k + 2] != counter) return 0;
+      const size_t at = kNumerals.find(text_char[k + 1]);
+      return at == std::u32string::npos ? 0 : static_cast<int>(at) + 1;
+    };
+    for (size_t t = 0; t + 2 < text_char.size(); ++t) {
+      if (text_char[t] != U'第') continue;  // what `ordinal` tests first, before a search per token
+      const char32_t counter = text_char[t + 2];
+      if (kCounters.find(counter) == std::u32string::npos || ordinal(t, counter) != 1) continue;
+      // The items in order; an item is over at the next one, and the last one at its sentence's end.
+      // Items may stand in sentences of their own, but a sentence without one ends the list.
+      std::vector<size_t> starts{t};
+      size_t end = t;
+      bool ended = false;  // a sentence ended since the last item began
+      for (size_t j = t + 3; j < toks.size(); ++j) {
+        if (toks[j].type == Tok::kEnd && !toks[j].semicolon) {
+          if (ended) break;
+          if (j + 1 < toks.size() && toks[j + 1].type == Tok::kTotal && toks[j + 1].sum) {
+            end = j;
+            break;
+          }
+          ended = true;
+          continue;
+        }
+        const int n = ordinal(j, counter);
+        if (n == 0) continue;
+        if (n != static_cast<int>(starts.size()) + 1) break;
+        ended = false;
+        // A clause of its own: a comma or a semicolon since the item before.
+        bool apart = false;
+        for (size_t k = starts.back(); k < j && !apart; ++k) {
+          apart = toks[k].type == Tok::kComma || toks[k].type == Tok::kEnd;
+        }
+        if (!apart) break;
+        starts.push_back(j);
+      }
+      if (end == t || starts.size() < 2) continue;
+      // The total: the sum sentence's first figure, before its first comma.
+      int total = -1;
+      for (size_t j = end + 2; j < toks.size() && toks[j].type != Tok::kComma && toks[j].type != Tok::kEnd; ++j) {
+        if (toks[j].type == Tok::kFact) {
+          total = toks[j].figure;
+          break;
+        }
+      }
+      if (total < 0 || Summed(total)) continue;
+      const Figure& tf = figures_[total];
+      if (tf.kind != ESGAUDIT_FACT_QUANTITY || tf.unit.empty()) continue;
+      std::vector<int> parts;
+      for (size_t n = 0; n < starts.size(); ++n) {
+        const size_t to = n + 1 < starts.size() ? starts[n + 1] : end;
+        std::vector<int> of_unit, after_total;
+        for (size_t j = starts[n]; j < to; ++j) {
+          if (toks[j].type != Tok::kFact) continue;
+          const Figure& f = figures_[toks[j].figure];
+          if (f.kind != tf.kind || f.unit != tf.unit || IsChangeLabel(f.label)) continue;
+          of_unit.push_back(toks[j].figure);
+          if (j > 0 && toks[j - 1].type == Tok::kTotal) after_total.push_back(toks[j].figure);
+        }
+        if (of_unit.size() == 1) {
+          parts.push_back(of_unit[0]);
+        } else if (after_total.size() == 1) {
+          parts.push_back(after_total[0]);
+        } else {
+          break;
+        }
+      }
+      if (parts.size() != starts.size()) continue;
+      Relation r = Stated(RelationKind::kPartsTotal, total, parts);
+      r.certainty = Certainty::kLikely;
+      r.flag = !r.consistent && r.sum_low > tf.high && r.sum_low <= 2 * tf.high;
+      if (r.consistent || r.flag) Add(std::move(r));
+    }
+  };
+
+  // "inspectors made 120 visits (including audits and reviews) to our plants, including 50 fire safety
+  // inspections, 30 health inspections, and 40 environmental inspections": an
+  // English list after "including" of counts without a unit, each its clause's first figure, the last
+  // one after "and", each clause ending with the same counted noun (two parts or more), and the nearest
+  // earlier count of the sentence (bracketed remarks passed over, no other figure between) the total.
+  // Such a list may leave items out, so only parts above the total are flagged, as a warning.
+  auto FindEnglishCountLists = [&](const std::vector<Token>& toks) {
+    constexpr size_t kMaxBack = 100;  // tokens (code points) between the total and "including"
+    constexpr size_t kMaxNoun = 120;  // bytes of a clause after its count
+    const std::string_view text = doc.Text();
+    auto count = [&](int f) {
+      const Figure& g = figures_[f];
+      return g.kind == ESGAUDIT_FACT_QUANTITY && g.unit.empty() && g.decimals == 0 && g.value > 0;
+    };
+    // The last word of the clause after a count, lower-cased; empty when the clause runs long.
+    auto noun_after = [&](int f) -> std::string {
+      const Figure& g = figures_[f];
+      const size_t from = g.offset + g.length;
+      size_t e = from;
+      while (e < text.size() && e - from <= kMaxNoun && std::string_view(",.;:()").find(text[e]) == std::string_view::npos) ++e;
+      if (e >= text.size() || e - from > kMaxNoun) return std::string();
+      size_t b = e;
+      while (b > from && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+      if (e - b < 3 || (b > from && !std::isspace(static_cast<unsigned char>(text[b - 1])))) return std::string();
+      return Lower(std::string(text.substr(b, e - b)));
+    };
+    for (size_t t = 0; t < toks.size(); ++t) {
+      if (toks[t].type != Tok::kSubset || !toks[t].including) continue;
+      // The parts: clauses set apart by commas, each opening with its count, the last one after "and"
+      // and running to the sentence's end.
+      std::vector<int> parts;
+      size_t last = 0;  // the last part's token
+      bool ok = true;
+      for (size_t j = t + 1; ok && j < toks.size() && toks[j].type != Tok::kEnd; ++j) {
+        const Tok type = toks[j].type;
+        if (type == Tok::kFact) {
+          const bool after_and = toks[j - 1].type == Tok::kEnum && j >= t + 3 &&
+                                 (toks[j - 2].type == Tok::kComma || toks[j - 2].type == Tok::kText);
+          const bool after_comma = j == t + 1 || toks[j - 1].type == Tok::kComma;
+          ok = (last == 0 || toks[last - 1].type != Tok::kEnum) && (after_comma || after_and) && count(toks[j].figure);
+          if (ok) {
+            parts.push_back(toks[j].figure);
+            last = j;
+          }
+        } else if (type == Tok::kOpen || type == Tok::kClose || type == Tok::kSubset || type == Tok::kTotal ||
+                   type == Tok::kCompose) {
+          ok = false;
+        }
+      }
+      if (!ok || parts.size() < 2 || toks[last - 1].type != Tok::kEnum) continue;
+      const std::string noun = noun_after(parts[0]);
+      if (noun.empty() || !std::all_of(parts.begin(), parts.end(), [&](int p) { return noun_after(p) == noun; })) {
+        continue;
+      }
+      // The total: back from "including", over words, commas and bracketed remarks, to the first figure.
+      int total = -1, depth = 0;
+      for (size_t k = t; k-- > 0 && t - k <= kMaxBack;) {
+        const Tok type = toks[k].type;
+        if (type == Tok::kClose) {
+          ++depth;
+        } else if (type == Tok::kOpen) {
+          if (--depth < 0) break;
+        } else if (depth > 0) {
+          continue;
+        } else if (type == Tok::kFact) {
+          total = toks[k].figure;
+          break;
+        } else if (type == Tok::kEnd || type == Tok::kSubset || type == Tok::kTotal) {
+          break;
+        }
+      }
+      if (total < 0 || !count(total) || Summed(total)) continue;
+      Relation r = Stated(RelationKind::kPartsTotal, total, parts);
+      r.certainty = Certainty::kLikely;
+      const Figure& tf = figures_[total];
+      r.flag = !r.consistent && r.sum_low > tf.high && r.sum_low <= 2 * tf.high;
+      if (r.consistent || r.flag) Add(std::move(r));
+    }
+  };
+
+  // "we have engaged 74,077 farmers, including 25,176 under 30": an English count without a unit, its
+  // noun, a comma and "including", then one count without a unit (the same magnitude, no decimals
+  // against a whole total) right after it: a subset. The total is the only figure of its clause
+  // (`12 events in 5 countries, including 3 …` names two wholes); nothing but words stands between it
+  // and the comma; the part is not followed by "of" (`8 of the 15`) and no other count opens a clause
+  // after it in the sentence (a list, FindEnglishCountLists'; `under 30` is a qualifier). Read from the
+  // wording, so a part above its total is a warning, and only while it stays within ten times the total
+  // (further off, the two count different things).
+  auto english_count_subsets = [&](const std::vector<Token>& toks) {
+    const std::string_view text = doc.Text();
+    auto count = [&](int f) {
+      const Figure& g = figures_[f];
+      return g.kind == ESGAUDIT_FACT_QUANTITY && g.unit.empty() && g.value > 0 && g.qualifiers == 0;
+    };
+    for (size_t t = 2; t + 1 < toks.size(); ++t) {
+      if (toks[t].type != Tok::kSubset || !toks[t].including || toks[t - 1].type != Tok::kComma ||
+          toks[t + 1].type != Tok::kFact) {
+        continue;
+      }
+      // Back over the total's noun (words only) to the total, then over its clause to its opening.
+      size_t k = t - 1;
+      while (k > 0 && toks[k - 1].type == Tok::kText) --k;
+      if (k == 0 || k == t - 1 || toks[k - 1].type != Tok::kFact) continue;
+      const size_t at = k - 1;
+      bool alone = true;
+      for (size_t b = at; b-- > 0;) {
+        const Tok type = toks[b].type;
+        if (type == Tok::kComma || type == Tok::kEnd || type == Tok::kOpen || type == Tok::kClose) break;
+        if (type != Tok::kText) alone = false;
+      }
+      const int total = toks[at].figure, part = toks[t + 1].figure;
+      if (!alone || !count(total) || !count(part)) continue;
+      const Figure& tf = figures_[total];
+      const Figure& pf = figures_[part];
+      if (pf.magnitude != tf.magnitude || (pf.decimals > 0 && tf.decimals == 0)) continue;
+      // Not "8 of the 15": the part's own words start with a noun or a qualifier, not with "of".
+      const size_t after = pf.offset + pf.length;
+      std::string_view rest = text.substr(std::min(after, text.size()), 8);
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      if (rest.substr(0, 3) == "of " || rest.substr(0, 3) == "Of ") continue;
+      bool list = false;  // another count opening a clause after a comma or "and"
+      for (size_t j = t + 2; j < toks.size() && toks[j].type != Tok::kEnd; ++j) {
+        list = list || (toks[j].type == Tok::kFact && count(toks[j].figure) &&
+                        (toks[j - 1].type == Tok::kComma || toks[j - 1].type == Tok::kEnum));
+      }
+      if (list) continue;
+      Relation r = Stated(RelationKind::kSubset, total, {part});
+      r.cue = SubsetCue::kIncluding;
+      r.certainty = Certainty::kLikely;
+      r.flag = !r.consistent && pf.low <= 10 * tf.high;
+      if (r.consistent || r.flag) Add(std::move(r));
+    }
+  };
+
+  auto analyse = [&] {
+    tokenizer.Tokenize(cps, &tokens, &text_char, read_path);
+    token_chars_ = &text_char;
+    AnalyseTokens(tokens, doc.Text());
+    token_chars_ = nullptr;
+    FindItemLists(tokens);
+    FindNumberedItemSums(tokens);
+    FindEnglishCountLists(tokens);
+    english_count_subsets(tokens);
+    cps.clear();
+    text_char.clear();
+  };
+
+  // Every relation read here has at least two figures (a total and a part, or two shares), so a
+  // paragraph whose spans hold fewer than two figure starts is not decoded nor tokenized: most
+  // paragraphs are prose. `starts` counts the figure starts of each span (a figure in two spans
+  // counts twice, as the tokenizer would meet it twice): never fewer than the facts it would read.
+  std::vector<esgaudit_text_span> spans;  // the paragraph's spans, in order
+  size_t starts = 0;
+  auto figure_starts = [&](uint64_t vb, uint64_t ve) {
+    auto at = [&](uint64_t v) {
+      return std::lower_bound(figure_at.begin(), figure_at.end(), v,
+                              [](const auto& a, uint64_t x) { return a.first < x; });
+    };
+    return static_cast<size_t>(at(ve) - at(vb));
+  };
+  auto paragraph_end = [&] {
+    if (starts >= 2) {
+      size_t bytes = 0;  // at least the code points: one reservation, not a copy per growth
+      for (const esgaudit_text_span& span : spans) bytes += span.view_end - span.view_begin;
+      cps.reserve(bytes);
+      for (const esgaudit_text_span& span : spans) {
+        AppendCodePoints(view.substr(span.view_begin, span.view_end - span.view_begin), span.view_begin, &cps,
+                         read_path);
+      }
+      if (!cps.empty()) analyse();
+    }
+    spans.clear();
+    starts = 0;
+  };
+  uint32_t paragraph = ESGAUDIT_NO_INDEX;
+  const uint32_t sentences = doc.SentenceCount();
+  for (uint32_t si = 0; si < sentences; ++si) {
+    const esgaudit_sentence st = doc.Sentence(si);
+    // A host without paragraphs: each sentence alone.
+    const uint32_t p = st.struct_size >= kParagraphEnd ? st.paragraph : si;
+    if (p != paragraph) paragraph_end();
+    paragraph = p;
+    for (uint32_t k = 0; k < st.span_count; ++k) {
+      const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
+      if (span.view_end <= span.view_begin) continue;  // an empty span: no code point
+      spans.push_back(span);
+      starts += figure_starts(span.view_begin, span.view_end);
+    }
+  }
+  paragraph_end();
+}
+
+// "公司现任10名高管中，女性高管为4名": the figure at `t`, a count, is followed by its noun and 中
+// (or 之中, 当中: among) and a comma; the first figure of the next clause, after at most 12
+// characters of label and before any marker or bracket, of the count's unit (or counting the same
+// things) and no change, is a subset of it. The noun is one to six Han characters naming no place,
+// time or purpose (在, 于, 用, 的; 过程中, 期间): 中 then says "in", not "among". Returns the part's
+// figure, or -1.
+template <typename Tokens>
+int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>* more) const {
+  more->clear();
+  if (toks[t].type != Tok::kFact || token_chars_ == nullptr) return -1;
+  const Figure& whole = figures_[toks[t].figure];
+  if (whole.kind != ESGAUDIT_FACT_QUANTITY || whole.unit.empty() || IsChangeLabel(whole.label)) return -1;
+  std::u32string noun;
+  size_t j = t + 1;
+  for (; j < toks.size() && toks[j].type == Tok::kText && noun.size() <= 8; ++j) noun += (*token_chars_)[j];
+  if (j >= toks.size() || toks[j].type != Tok::kComma || noun.size() < 2 || noun.back() != U'中') return -1;
+  noun.pop_back();
+  if (EndsWithU(noun, U"之") || EndsWithU(noun, U"当")) noun.pop_back();
+  // 在…中 frames the whole (在列入考核的83项主要技术经济指标中): its noun may be longer.
+  const std::u32string han = HanOf(whole.label);
+  const size_t max_noun = !han.empty() && han.front() == U'在' ? 10 : 6;
+  if (noun.empty() || noun.size() > max_noun) return -1;
+  for (char32_t c : noun) {
+    if (c < 0x4E00 || c > 0x9FFF || std::u32string_view(U"在于用的从向对以把将被其集期程途心").find(c) != std::u32string_view::npos) {
+      return -1;
+    }
+  }
+  int text = 0;
+  for (size_t k = j + 1; k < toks.size() && text <= 12; ++k) {
+    if (toks[k].type == Tok::kText) {
+      ++text;
+      continue;
+    }
+    if (toks[k].type != Tok::kFact) return -1;
+    const Figure& part = figures_[toks[k].figure];
+    if (IsChangeLabel(part.label)) return -1;
+    const bool same = (part.kind == whole.kind && part.unit == whole.unit) || SameThingsCounted(part, whole);
+    if (!same) return -1;
+    // The frame holds to the sentence's end: a clause after ； opening with a count of the unit
+    // and the noun's last two characters (18项指标…) counts some of the whole too.
+    const std::u32string tail = noun.substr(noun.size() >= 2 ? noun.size() - 2 : 0);
+    for (size_t m = k + 1; m < toks.size() && m < k + 40; ++m) {
+      if (toks[m].type != Tok::kEnd) continue;
+      if (!toks[m].semicolon || m + 1 >= toks.size()) break;
+      if (toks[m + 1].type != Tok::kFact) continue;
+      const Figure& next = figures_[toks[m + 1].figure];
+      if (next.kind == whole.kind && next.unit == whole.unit && !IsChangeLabel(next.label) && tail.size() == 2 &&
+          NounAfterUnit(next).substr(0, 2) == tail) {
+        more->push_back(toks[m + 1].figure);
+      }
+    }
+    return toks[k].figure;
+  }
+  return -1;
+}
+
+// "已注册车队1261家、集卡车辆13558辆，其中已使用预约业务的车队983家、集卡9730辆": a sentence giving
+// totals of different units before 其中 (token `t`, in prose: not right after a bracket) and parts after
+// it, each of the unit of one total: each part is a subset of the total of its unit. Taken only where
+// the units pair the figures without doubt and the pairing is one the nearest figure before 其中 cannot
+// give: every figure after 其中 up to the sentence's end (or semicolon) is a quantity with a unit and
+// no change (a year or date aside; a bracket, a share or another subset word there leaves it unread);
+// no two parts share a unit (two parts of one unit may be a list, left to the list readers), the
+// sentence before 其中 holds exactly one quantity of each part's unit and it is no change; the parts
+// come in their totals' order; two or more parts pair so, at least one with a total before the last
+// quantity ahead of 其中; and each part's words (its label and the noun after its unit) share two Han
+// characters with its total's. One part alone past a figure of another unit is left to the readers of
+// that (RateClauseBetween, YearOfRunningTotal): "营业收入32亿元，其中海上风电机组80台" may speak of the
+// revenue. A total word inside a part's clause (其中本年度内共发行成立11辆) qualifies the part. Returns
+// the (total, part) pairs, or none.
+template <typename Tokens>
+std::vector<std::pair<int, int>> RelationAnalysis::PartsOfTotalsByUnit(const Tokens& toks, size_t t) const {
+  std::vector<std::pair<int, int>> pairs;
+  if (toks[t].type != Tok::kSubset || t == 0 || toks[t - 1].type == Tok::kOpen) return pairs;
+  auto unit_figure = [&](long k) -> const Figure* {
+    if (toks[k].type != Tok::kFact) return nullptr;
+    const Figure& f = figures_[toks[k].figure];
+    return f.kind == ESGAUDIT_FACT_QUANTITY && !f.unit.empty() ? &f : nullptr;
+  };
+  std::map<std::string, std::vector<long>> before;  // unit -> tokens of the quantities before 其中
+  long last = -1;                                    // the last quantity ahead of 其中
+  for (long k = static_cast<long>(t) - 1; k >= 0 && static_cast<long>(t) - k <= 200; --k) {
+    if (toks[k].type == Tok::kEnd || toks[k].type == Tok::kSubset) break;
+    if (const Figure* g = unit_figure(k); g != nullptr) {
+      before[g->unit].push_back(k);
+      if (last < 0) last = k;
+    }
+  }
+  std::set<std::string> part_units;
+  long previous_total = -1;
+  bool skips_last = false;
+  for (size_t k = t + 1; k < toks.size() && toks[k].type != Tok::kEnd; ++k) {
+    const Token& tok = toks[k];
+    if (tok.type == Tok::kSubset || tok.type == Tok::kOpen || tok.type == Tok::kClose) return {};
+    if (tok.type == Tok::kTotal) {
+      // A total word within the part's clause, its figure ahead before any separator.
+      size_t j = k + 1;
+      while (j < toks.size() && toks[j].type == Tok::kText) ++j;
+      const bool inside = toks[k - 1].type == Tok::kText || toks[k - 1].type == Tok::kSubset;
+      if (!inside || j >= toks.size() || toks[j].type != Tok::kFact) return {};
+      continue;
+    }
+    if (tok.type != Tok::kFact) continue;
+    const Figure& f = figures_[tok.figure];
+    if (f.kind == ESGAUDIT_FACT_YEAR || f.kind == ESGAUDIT_FACT_DATE) continue;
+    if (unit_figure(static_cast<long>(k)) == nullptr || IsChangeLabel(f.label) || !part_units.insert(f.unit).second) {
+      return {};
+    }
+    auto it = before.find(f.unit);
+    if (it == before.end() || it->second.size() != 1) return {};
+    const long total = it->second[0];
+    const Figure& g = figures_[toks[total].figure];
+    if (IsChangeLabel(g.label) || total <= previous_total) return {};
+    const std::u32string part_words = HanOf(f.label) + NounAfterUnit(f);
+    const std::u32string total_words = HanOf(g.label) + NounAfterUnit(g);
+    bool named = false;
+    for (size_t a = 0; a + 1 < part_words.size() && !named; ++a) {
+      named = total_words.find(part_words.substr(a, 2)) != std::u32string::npos;
+    }
+    if (!named) return {};
+    previous_total = total;
+    skips_last = skips_last || total != last;
+    pairs.emplace_back(toks[total].figure, tok.figure);
+  }
+  if (!skips_last || pairs.size() < 2) return {};
+  return pairs;
+}
+
+// "累计66台机组实现超低排放，约占煤电装机总容量的67.6%，其中，48台机组…", "发明专利5件，专利转化率达到
+// 60%，其中本年度新授权发明专利4件": between a total (token `total`) and 其中 (token `subset`) stands
+// one clause of its own holding a share or a rate (token `rate`) and nothing else that counts: it
+// speaks of the total or of some of it, so the single part after 其中 (`part`, of the total's unit)
+// is a subset of the total either way. The total's clause runs right up to that clause (a bracketed
+// remark of another unit allowed), and the part names the total's noun (专利, 机组): the nearest
+// figure of the unit may be another's ("专利申请15件、授权5件", "新增8台"). Not for amounts of money.
+// "累计向股东派发现金股利156.99亿元，派送股票股利12.34亿股，…，其中2015年分配现金股利51.76亿元": a part
+// after 其中 whose words after 其中 name a year of its own (2015年; not a year a running total starts from,
+// 2007年以来) within a total counted up to now (累计, 累积 or 以来 in its label, and no year of its own in
+// its clause: `2016年累计…` is a sum within a year), both labels naming the same thing (two Han characters
+// in common, 人民币 aside): one year's share of the running total, whatever figures of another unit stand
+// between. The part's clause must not be a running total itself.
+bool RelationAnalysis::YearOfRunningTotal(std::string_view doc_text, int total, int part) const {
+  auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+  // Whether a label names a year of its own: 20xx年 not followed by a word starting a period (以来, 起, 至).
+  auto own_year = [&](const std::u32string& s) {
+    for (size_t k = 4; k < s.size(); ++k) {
+      if (s[k] != U'年' || s[k - 4] != U'2' || s[k - 3] != U'0' || !digit(s[k - 2]) || !digit(s[k - 1])) continue;
+      if (k >= 5 && digit(s[k - 5])) continue;
+      if (k + 1 < s.size() && std::u32string(U"以起至底末").find(s[k + 1]) != std::u32string::npos) continue;
+      return true;
+    }
+    return false;
+  };
+  auto running = [](const std::u32string& s) {
+    for (const char32_t* w : {U"累计", U"累計", U"累积", U"累積", U"以来", U"以來"}) {
+      if (s.find(w) != std::u32string::npos) return true;
+    }
+    return false;
+  };
+  auto han = [](std::u32string s) {
+    for (const char32_t* w : {U"人民币", U"人民幣"}) {
+      for (size_t at = s.find(w); at != s.npos; at = s.find(w)) s.erase(at, std::char_traits<char32_t>::length(w));
+    }
+    std::u32string out;
+    for (char32_t c : s) {
+      if (c >= 0x4E00 && c <= 0x9FFF) out.push_back(c);
+    }
+    return out;
+  };
+  const Figure& tf = figures_[total];
+  const Figure& pf = figures_[part];
+  if (tf.unit != pf.unit || tf.kind != pf.kind || IsChangeLabel(tf.label) || IsChangeLabel(pf.label)) return false;
+  const std::u32string tl = U32(tf.label), pl = U32(pf.label);
+  // The words of a figure's clause before it, up to 30 code points (a label leaves the date out).
+  auto words_before = [&](const Figure& f) {
+    if (f.offset > doc_text.size()) return std::u32string();
+    uint64_t from = f.offset > 90 ? f.offset - 90 : 0;
+    while (from < f.offset && (static_cast<unsigned char>(doc_text[from]) & 0xC0) == 0x80) ++from;
+    std::u32string u = U32(doc_text.substr(from, f.offset - from));
+    const size_t stop = u.find_last_of(U"，,。；;：:");
+    return stop == std::u32string::npos ? u : u.substr(stop + 1);
+  };
+  // The part's words after 其中.
+  std::u32string lead = words_before(pf);
+  const size_t of_which = lead.rfind(U"其中");
+  if (of_which == std::u32string::npos) return false;
+  lead.erase(0, of_which + 2);
+  const std::u32string whole = words_before(tf);
+  if (!running(tl) || own_year(whole) || running(lead) || !own_year(lead)) return false;
+  const std::u32string th = han(tl), ph = han(pl);
+  for (size_t a = 0; a + 1 < ph.size(); ++a) {
+    if (th.find(ph.substr(a, 2)) != std::u32string::npos) return true;
+  }
+  return false;
+}
+
+template <typename Tokens>
+bool RelationAnalysis::RateClauseBetween(const Tokens& toks, std::string_view doc_text, long total, long rate,
+                                         long subset, int part) const {
+  if (toks[rate].type != Tok::kFact) return false;
+  const Figure& r = figures_[toks[rate].figure];
+  const Figure& tf = figures_[toks[total].figure];
+  // A rate named with 同比 (同比进步率为49.40%) is still a rate: its label ends with 率.
+  const std::u32string rate_stem = LabelStem(r.label);
+  const bool named_rate = !rate_stem.empty() && rate_stem.back() == U'率';
+  // "占员工总数1/4": a share written as a fraction, two bare numbers (the first the smaller, after 占)
+  // joined by a slash, stands for a rate; the clause is read from its numerator.
+  long opens = rate;
+  bool share = r.kind == ESGAUDIT_FACT_PERCENT && (!IsChangeLabel(r.label) || named_rate);
+  if (!share && r.kind == ESGAUDIT_FACT_QUANTITY && r.unit.empty() && rate >= 2 && toks[rate - 1].type == Tok::kEnum &&
+      toks[rate - 2].type == Tok::kFact) {
+    const Figure& n = figures_[toks[rate - 2].figure];
+    const uint64_t end = n.offset + n.length;
+    share = n.kind == ESGAUDIT_FACT_QUANTITY && n.unit.empty() && n.value > 0 && n.value < r.value &&
+            Has(n.label, "占") && r.offset >= end && r.offset <= doc_text.size() &&
+            doc_text.substr(end, r.offset - end) == "/";
+    opens = rate - 2;
+  }
+  // "机组82台，装机容量4549.5万千瓦，其中…机组58台": a measure of the total's things in another unit
+  // (not money, no change) says more about them, as a rate does.
+  const bool measure = !share && r.kind == ESGAUDIT_FACT_QUANTITY && !r.unit.empty() && r.unit != tf.unit &&
+                       !MoneyUnit(r.unit) && !IsChangeLabel(r.label) && !SameThingsCounted(r, tf);
+  if (!share && !measure) return false;
+  for (long k = rate + 1; k < subset; ++k) {
+    if (toks[k].type != Tok::kComma) return false;
+  }
+  long c = opens - 1;
+  while (c > total && (toks[c].type == Tok::kText || toks[c].type == Tok::kTotal)) --c;
+  if (c <= total || toks[c].type != Tok::kComma) return false;
+  // Amounts of money are left out: 归属于母公司的净利润 may exceed 净利润 (a minority's loss).
+  if (MoneyUnit(tf.unit)) return false;
+  for (long k = total + 1, depth = 0; k < c; ++k) {
+    const Tok type = toks[k].type;
+    if (type == Tok::kOpen) ++depth;
+    if (type == Tok::kClose && --depth < 0) return false;
+    if (type == Tok::kComma || type == Tok::kEnd || type == Tok::kSubset || type == Tok::kTotal) return false;
+    if (type == Tok::kFact && (depth == 0 || figures_[toks[k].figure].unit == tf.unit)) return false;
+  }
+  // The part names the total's noun: its label's last two characters, or the first two of its noun
+  // after the unit, stand in the total's label or noun.
+  const Figure& pf = figures_[part];
+  const std::u32string whole = HanOf(tf.label) + NounAfterUnit(tf);
+  const std::u32string stem = HanOf(ToUtf8(LabelStem(pf.label)));
+  const std::u32string noun = NounAfterUnit(pf);
+  if ((stem.size() >= 2 && whole.find(stem.substr(stem.size() - 2)) != std::u32string::npos) ||
+      (noun.size() >= 2 && whole.find(noun.substr(0, 2)) != std::u32string::npos)) {
+    return true;
+  }
+  // "考核的83项技术经济指标，同比进步率为49.40%，其中18项达行业先进水平": a bare count right after 其中,
+  // in the total's classifier and after a rate (not a measure), counts "of them": the total's things,
+  // when the total is the only figure of that unit in its sentence before it.
+  if (measure || subset + 1 >= static_cast<long>(toks.size()) || toks[subset + 1].type != Tok::kFact ||
+      toks[subset + 1].figure != part || pf.unit != tf.unit) {
+    return false;
+  }
+  for (long k = total - 1; k >= 0 && toks[k].type != Tok::kEnd; --k) {
+    if (toks[k].type == Tok::kFact && figures_[toks[k].figure].unit == tf.unit) return false;
+  }
+  return true;
+}
+
+template <typename Tokens>
+void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_view doc_text) {
+  static const std::vector<std::u32string> kLeads = {U"的比例为", U"的比重为", U"的比例", U"的比重", U"比例为",
+                                                     U"比重为", U"比例", U"比重", U"的", U"约", U"达", U"为"};
+  static const std::vector<std::u32string> kTotalEnds = {U"总人数", U"总数", U"总额", U"总量", U"总和"};
+  // Every part with its share of a named base, in the paragraph's order, for the sums below.
+  struct ShareOf {
+    int part, share;
+    std::u32string base, stem;
+  };
+  std::vector<ShareOf> shares;
+  for (size_t p = 2; p < toks.size(); ++p) {
+    if (toks[p].type != Tok::kFact) continue;
+    const Figure& share = figures_[toks[p].figure];
+    if (share.kind != ESGAUDIT_FACT_PERCENT || share.qualifiers != 0 || share.value <= 0 || share.value >= 100) {
+      continue;
+    }
+    // Back over the clause's words to its comma; the token before it is the part.
+    size_t c = p;
+    while (c > 0 && (toks[c - 1].type == Tok::kText || toks[c - 1].type == Tok::kTotal) && p - c < 24) --c;
+    if (c < 2 || toks[c - 1].type != Tok::kComma) continue;
+    // "73.05亿股（A股），占总股本的67.64%": a bracket of words naming the part may stand before the comma;
+    // such a part is read for the sums below only.
+    long before = static_cast<long>(c) - 2;
+    bool remark = false;
+    if (toks[before].type == Tok::kClose) {
+      long open = before - 1;
+      while (open >= 0 && toks[open].type == Tok::kText && before - open <= 8) --open;
+      if (open < 1 || toks[open].type != Tok::kOpen) continue;
+      before = open - 1;
+      remark = true;
+    }
+    if (toks[before].type != Tok::kFact) continue;
+    const int part_index = toks[before].figure;
+    const Figure& part = figures_[part_index];
+    if (part.kind != ESGAUDIT_FACT_QUANTITY || part.unit.empty() || IsChangeLabel(part.label)) continue;
+    if (WordsAfter(part) > share.offset || share.offset > doc_text.size()) continue;
+    std::u32string between;
+    for (char32_t ch : U32(doc_text.substr(WordsAfter(part), share.offset - WordsAfter(part)))) {
+      if (ch != U' ' && ch != U'\t' && ch != U'\n' && ch != U'\r' && ch != 0x3000) between.push_back(ch);
+    }
+    if (remark && (between[0] == U'（' || between[0] == U'(')) {
+      const size_t close = between.find_first_of(U"）)");
+      between.erase(0, close == std::u32string::npos ? between.size() : close + 1);
+    }
+    if (between.size() < 5 || (between[0] != U'，' && between[0] != U',') || between[1] != U'占') continue;
+    // 占到 / 占了员工总数的…: the verb's particle is no word of the base.
+    const size_t base_from = between.size() > 5 && (between[2] == U'到' || between[2] == U'了') ? 3 : 2;
+    std::u32string base = between.substr(base_from);
+    for (bool cut = true; cut;) {
+      cut = false;
+      for (const std::u32string& w : kLeads) {
+        if (base.size() > w.size() && base.compare(base.size() - w.size(), w.size(), w) == 0) {
+          base.resize(base.size() - w.size());
+          cut = true;
+          break;
+        }
+      }
+    }
+    if (!std::all_of(base.begin(), base.end(), [](char32_t ch) { return ch >= 0x4E00 && ch <= 0x9FFF; })) continue;
+    // The base's words without its total word: 总装机容量 -> 装机容量, 员工总数 -> 员工.
+    std::u32string stem = base;
+    bool total_word = false;
+    for (const std::u32string& w : kTotalEnds) {
+      if (!total_word && stem.size() > w.size() && stem.compare(stem.size() - w.size(), w.size(), w) == 0) {
+        stem.resize(stem.size() - w.size());
+        total_word = true;
+      }
+    }
+    if (!total_word && stem.find(U'总') != std::u32string::npos) {
+      stem.erase(stem.find(U'总'), 1);
+      total_word = true;
+    }
+    if (!total_word || stem.size() < 2 || stem.find(U'总') != std::u32string::npos) continue;
+    shares.push_back({part_index, toks[p].figure, base, stem});
+    if (remark) continue;
+    // The base is looked for back to the sentence's start; past a semicolon only when the clause
+    // before it is itself a part with its share of the same base ("员工5473人，本科以上员工1281人，
+    // 占员工总数的23.40%；具有职称员工1158人，占员工总数的21.16%"): a figure giving its own share of
+    // the base is a part of it, never the base. The base so found past a semicolon is read from
+    // meaning: a part above it is a warning.
+    int base_index = -1;
+    bool crossed = false;
+    for (size_t k = c - 2; k-- > 0;) {
+      if (toks[k].type == Tok::kEnd) {
+        const bool after_sibling = shares.size() >= 2 && shares[shares.size() - 2].base == base &&
+                                   shares[shares.size() - 2].share == (k > 0 && toks[k - 1].type == Tok::kFact
+                                                                           ? toks[k - 1].figure
+                                                                           : -1);
+        if (!toks[k].semicolon || !after_sibling) break;
+        crossed = true;
+        continue;
+      }
+      if (toks[k].type != Tok::kFact) continue;
+      if (std::any_of(shares.begin(), shares.end(),
+                      [&](const ShareOf& s) { return s.part == toks[k].figure && s.base == base; })) {
+        continue;
+      }
+      const Figure& g = figures_[toks[k].figure];
+      if (g.kind != part.kind || g.unit != part.unit || IsChangeLabel(g.label)) continue;
+      if (LabelStem(g.label).find(stem) == std::u32string::npos) continue;
+      base_index = toks[k].figure;
+      break;
+    }
+    if (base_index < 0) continue;
+    Relation r = Stated(RelationKind::kSubset, base_index, {part_index});
+    r.cue = SubsetCue::kShareOf;
+    if (crossed) r.certainty = Certainty::kLikely;
+    r.flag = !r.consistent;
+    Add(std::move(r));
+  }
+  // "境内人民币普通股73.05亿股（A股），占总股本的67.64%；海外上市外资股34.95亿股（H股），占总股本的32.36%":
+  // consecutive parts giving their shares of one base, the shares adding up to 100 % as printed, are
+  // the whole of the base: their sum is the base's figure stated earlier in the paragraph (the nearest
+  // of the parts' unit whose label holds the base's words without the total word: 总股本 -> 股本).
+  // The longest such run is taken; the pairing crosses sentences, so a sum off is a warning. Their
+  // shares are a breakdown of the base as well. A run whose shares do not make 100 % is taken by its
+  // counts instead: parts that add up to the base as printed are its whole all the same, and shares
+  // off 100 % are a warning.
+  auto base_before = [&](const ShareOf& s) {
+    const Figure& first = figures_[s.part];
+    int base_index = -1;
+    for (size_t k = 0; k < toks.size(); ++k) {
+      const Figure* g = toks[k].type == Tok::kFact ? &figures_[toks[k].figure] : nullptr;
+      if (g == nullptr || g->offset >= first.offset) continue;
+      if (g->kind == first.kind && g->unit == first.unit && !IsChangeLabel(g->label) &&
+          LabelStem(g->label).find(s.stem) != std::u32string::npos) {
+        base_index = toks[k].figure;
+      }
+    }
+    return base_index;
+  };
+  for (size_t a = 0; a + 1 < shares.size(); ++a) {
+    size_t best = a;
+    double low = figures_[shares[a].share].low, high = figures_[shares[a].share].high;
+    size_t run_end = a;  // the last part of the run of one base and unit
+    for (size_t b = a + 1; b < shares.size() && shares[b].base == shares[a].base; ++b) {
+      const Figure& pb = figures_[shares[b].part];
+      const Figure& pa = figures_[shares[a].part];
+      if (pb.kind != pa.kind || pb.unit != pa.unit) break;
+      run_end = b;
+      low += figures_[shares[b].share].low;
+      high += figures_[shares[b].share].high;
+      if (low <= 100 && high >= 100) best = b;
+    }
+    const int base_index = best > a || run_end > a ? base_before(shares[a]) : -1;
+    if (base_index < 0) continue;
+    const bool by_shares = best > a;
+    if (!by_shares) {
+      const Figure& base = figures_[base_index];
+      double sum_low = figures_[shares[a].part].low, sum_high = figures_[shares[a].part].high;
+      for (size_t b = a + 1; b <= run_end; ++b) {
+        sum_low += figures_[shares[b].part].low;
+        sum_high += figures_[shares[b].part].high;
+        if (sum_low <= base.high && base.low <= sum_high) best = b;
+      }
+      if (best == a) continue;
+    }
+    std::vector<int> parts, pcts;
+    for (size_t k = a; k <= best; ++k) {
+      parts.push_back(shares[k].part);
+      pcts.push_back(shares[k].share);
+    }
+    Relation r = Stated(RelationKind::kPartsTotal, base_index, std::move(parts));
+    r.certainty = Certainty::kLikely;
+    r.flag = !r.consistent && r.sum_low <= 2 * figures_[base_index].high && r.sum_high >= 0.5 * figures_[base_index].low;
+    if (r.consistent || r.flag) Add(std::move(r));
+    Relation p = Stated(RelationKind::kPercentBreakdown, -1, std::move(pcts));
+    p.caption = figures_[base_index].label;
+    p.certainty = Certainty::kLikely;
+    p.flag = !p.consistent && !by_shares;
+    if (p.consistent || p.flag) Add(std::move(p));
+    a = best;
+  }
+}
+
+template <typename Tokens>
+void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_text) {
+  auto fig = [this](const Token& t) -> const Figure* {
+    return t.type == Tok::kFact ? &figures_[t.figure] : nullptr;
+  };
+  auto same_unit = [](const Figure& a, const Figure& b) {
+    return a.kind == b.kind && a.unit == b.unit;
+  };
+  // The bracket matching the one at `k` (kOpen forward, kClose backward) within the sentence and
+  // 200 tokens (a remark is short; the bound keeps a long unbracketed line linear), or -1.
+  auto matching = [&](long k) -> long {
+    const int dir = toks[k].type == Tok::kOpen ? 1 : -1;
+    for (long j = k + dir, depth = 1; j >= 0 && j < static_cast<long>(toks.size()) && std::labs(j - k) <= 200;
+         j += dir) {
+      if (toks[j].type == Tok::kEnd) return -1;
+      if (toks[j].type == toks[k].type) ++depth;
+      if (toks[j].type == (dir > 0 ? Tok::kClose : Tok::kOpen) && --depth == 0) return j;
+    }
+    return -1;
+  };
+  // Parts of `total` from token `from` in direction `dir` to the sentence end. A bracketed remark
+  // ("（含研发人员2,189位）") is skipped; one holding its own 其中 makes the parts overlap (`nested`).
+  // A bracket holding one figure and nothing else right after a word ("大理州（7所）、红河州（2所）")
+  // gives that word its figure: no remark, and no separator either.
+  auto lone_figure_bracket = [&](long k) {
+    if (toks[k].type != Tok::kOpen && toks[k].type != Tok::kClose) return false;
+    const long open = toks[k].type == Tok::kOpen ? k : k - 2;
+    return open >= 1 && open + 2 < static_cast<long>(toks.size()) && toks[open].type == Tok::kOpen &&
+           toks[open + 1].type == Tok::kFact && toks[open + 2].type == Tok::kClose && toks[open - 1].type == Tok::kText;
+  };
+  bool through_semicolons = false, stopped_at_semicolon = false;
+  // `explained_parts`: a clause without any figure right after a part's clause and ending at a
+  // semicolon says what the part is for ("环保资金投入15.15亿元，重点用于…；节能资金投入10.9亿元，
+  // 重点用于…") and goes on the list (with `through_semicolons`); `passed_explanation`: the last
+  // collect did pass one.
+  bool explained_parts = false, passed_explanation = false;
+  // `share_clauses`: a clause giving only the share of the part before it goes on the list (see
+  // collect); `passed_share_clause`: the last collect did go past one.
+  bool share_clauses = true, passed_share_clause = false;
+  // `late_start`: the last collect (forward) found its first part past a clause that gave a figure
+  // but no part ("其中海外收入约占50%，实现净利润21.4亿元").
+  bool late_start = false;
+  // The last token the last `collect` read: where it stopped, or the paragraph's edge (-1: none).
+  long stopped_at = -1;
+  // A total word between a part's label and its figure ("意外险保费累计3000元", "用于甲类产品共计25张"):
+  // label text before it in its clause and the figure right after it, or after the one or two
+  // characters of the figure's own qualifier ("现场服务累计超过2,000人次", "累计约3.4亿元"). Right
+  // after the subset word the total word opens the part's label, which then runs up to its figure
+  // ("其中累计派发现金红利约3.4亿元": the part too is counted up to now).
+  auto qualifies_figure = [&](long k) {
+    if (toks[k].type != Tok::kTotal || k == 0) return false;
+    if (toks[k - 1].type == Tok::kSubset) {
+      long j = k + 1;
+      while (j < static_cast<long>(toks.size()) && toks[j].type == Tok::kText) ++j;
+      return j > k + 1 && j < static_cast<long>(toks.size()) && toks[j].type == Tok::kFact;
+    }
+    if (toks[k - 1].type != Tok::kText) return false;
+    for (long j = k + 1; j < static_cast<long>(toks.size()) && j <= k + 3; ++j) {
+      if (toks[j].type == Tok::kFact) return j == k + 1 || figures_[toks[j].figure].qualifiers != 0;
+      if (toks[j].type != Tok::kText) return false;
+    }
+    return false;
+  };
+  // Whether a figure follows token `k` in its sentence.
+  auto figure_ahead = [&](long k) {
+    for (long e = k + 1; e < static_cast<long>(toks.size()) && toks[e].type != Tok::kEnd; ++e) {
+      if (toks[e].type == Tok::kFact) return true;
+    }
+    return false;
+  };
+  auto collect = [&](size_t from, int dir, const Figure& total, bool* enumerated, bool* nested) {
+    std::vector<int> parts;
+    stopped_at_semicolon = false;
+    stopped_at = -1;
+    bool enum_sep = false, comma_sep = false, first_opens = false;
+    bool clause_part = false;  // the current clause gave a part
+    bool last_clause_part = false;  // the clause before it did
+    bool share_clause = false;  // the current clause gives only the share of that part
+    passed_share_clause = false;
+    late_start = false;
+    bool clause_figure = false;  // the current clause holds a figure that is no part
+    bool any_figure = false;  // the current clause holds a figure at all
+    bool explanation = false;  // the current clause is an explanation (see explained_parts)
+    passed_explanation = false;
+    bool first_qualified = false;  // the first part's figure follows a total word of its label
+    *nested = false;
+    for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
+      stopped_at = k;
+      const Token& t = toks[k];
+      if (lone_figure_bracket(k)) continue;
+      // The first part's total word belongs to its label (nothing before it to total); a later
+      // one does only when the first part had one too (the parts are worded alike). Otherwise a
+      // total word ends the list ("其中A 10人、B 20人，合计30人").
+      if (dir > 0 && qualifies_figure(k) && (parts.empty() || first_qualified)) {
+        if (parts.empty()) first_qualified = true;
+        continue;
+      }
+      if (t.type == (dir > 0 ? Tok::kOpen : Tok::kClose)) {
+        long m = matching(k);
+        if (m >= 0) {
+          for (long j = std::min(k, m); j <= std::max(k, m); ++j) {
+            if (toks[j].type == Tok::kSubset) *nested = true;
+          }
+          if (*nested) break;
+          k = m;
+          continue;
+        }
+      }
+      // A subset word whose sentence holds no figure says what the list covers ("…运营维护投入1,319万元，
+      // 包含…各项费用。") and only ends it; with a figure it opens an overlapping list of its own.
+      if (t.type == Tok::kSubset) *nested = figure_ahead(k);
+      // `through_semicolons`: a semicolon separates the list's clauses like a comma (a clause
+      // without a part still ends the list); otherwise the list ends there, said in
+      // `stopped_at_semicolon`.
+      if (t.type == Tok::kEnd && t.semicolon && dir > 0 && !parts.empty()) {
+        stopped_at_semicolon = clause_part;
+        const bool explains = explained_parts && !clause_part && !any_figure && last_clause_part && !explanation;
+        if (!through_semicolons || (!clause_part && !explains)) break;
+        passed_explanation = passed_explanation || explains;
+        comma_sep = true;
+        last_clause_part = clause_part;
+        clause_part = false;
+        any_figure = false;
+        explanation = explains;
+        continue;
+      }
+      // "占员工总数的60%": the total word of a share clause (see below) ends nothing.
+      if (t.type == Tok::kTotal && share_clauses && dir > 0 && !parts.empty() && !clause_part && last_clause_part) {
+        long j = k + 1;
+        while (j < static_cast<long>(toks.size()) && toks[j].type == Tok::kText) ++j;
+        const Figure* g = j < static_cast<long>(toks.size()) ? fig(toks[j]) : nullptr;
+        if (g != nullptr && g->kind == ESGAUDIT_FACT_PERCENT && Has(g->label, "占")) continue;
+      }
+      if (t.type == Tok::kEnd || t.type == Tok::kClose || t.type == Tok::kSubset || t.type == Tok::kTotal) break;
+      if (t.type == Tok::kEnum && !parts.empty()) enum_sep = true;
+      if ((t.type == Tok::kComma || t.type == Tok::kOpen) && parts.empty()) {
+        late_start = late_start || (dir > 0 && clause_figure);
+        clause_figure = false;
+      }
+      if ((t.type == Tok::kComma || t.type == Tok::kOpen) && !parts.empty()) {
+        // "其中执行董事4名、非执行董事5名，独立董事占比不低于三分之一，女性董事3名": a clause
+        // without a part ends the list, unless it only gives the share of the part before it (an
+        // explanation, see explained_parts, ends at a semicolon or the sentence's end).
+        if (!clause_part && !share_clause) break;
+        comma_sep = true;
+        last_clause_part = clause_part;
+        clause_part = false;
+        share_clause = false;
+        any_figure = false;
+      }
+      const Figure* f = fig(t);
+      if (f == nullptr) continue;
+      any_figure = true;
+      if (parts.empty()) clause_figure = true;  // until it is taken as a part
+      // "较上年增长12人": a change is never a part.
+      if (IsChangeLabel(f->label)) continue;
+      // "支付利息169,842万元。其中，总规模15亿元的06北辰债…": a figure labelled as a size when its total
+      // is none (an amount paid) is the size of another thing the clause speaks of (a bond, a fund,
+      // a plant), no part of the total; a part may still follow in the clause. Sizes within a size
+      // (总规模29710吨/日，其中焚烧18550吨/日; 设计能力…，其中单厂规模…) stay parts.
+      if (SizeLabel(f->label) && !SizeLabel(total.label)) continue;
+      // "其中男性员工120人，占员工总数的60%，女性员工80人": a clause holding the share of the part
+      // before it (占 …%) and nothing else goes on the list.
+      if (share_clauses && dir > 0 && !parts.empty() && !clause_part && last_clause_part && !share_clause &&
+          f->kind == ESGAUDIT_FACT_PERCENT && Has(f->label, "占")) {
+        share_clause = true;
+        passed_share_clause = true;
+        continue;
+      }
+      share_clause = false;
+      // "高级职称271人，中级职称893人，20人入选..." — a clause opening with the number says
+      // something else about it.
+      bool opens = k == 0 || toks[k - 1].type == Tok::kComma ||
+                   (toks[k - 1].type == Tok::kOpen && !lone_figure_bracket(k - 1)) ||
+                   toks[k - 1].type == Tok::kSubset || toks[k - 1].type == Tok::kEnum;
+      if (dir > 0 && !parts.empty() && opens && !first_opens) break;
+      // "其中46名干部成功竞聘上岗，组建了170多人的后备干部库": a later clause whose words end in 了 right
+      // before its figure reports an action of its own, no further part.
+      if (dir > 0 && !parts.empty() && !clause_part && k > 0 && toks[k - 1].type == Tok::kText &&
+          token_chars_ != nullptr && (*token_chars_)[k - 1] == U'了') {
+        break;
+      }
+      if (parts.empty()) first_opens = opens;
+      // "申请专利55项，其中发明专利16项，授权专利39项，其中发明专利5项": a figure with a 其中 list
+      // of its own ends this list. A subset word whose sentence holds no figure says what the
+      // amount covers ("运营维护投入1,319万元，包含…各项费用"): no list, the figure stays a part.
+      if (dir > 0 && !parts.empty()) {
+        long j = k + 1;
+        while (j < static_cast<long>(toks.size()) && toks[j].type == Tok::kText && j - k <= 12) ++j;
+        if (j + 1 < static_cast<long>(toks.size()) && toks[j].type == Tok::kComma &&
+            toks[j + 1].type == Tok::kSubset) {
+          if (figure_ahead(j + 1)) break;
+        }
+      }
+      if (same_unit(*f, total) || SameThingsCounted(*f, total)) {
+        parts.push_back(t.figure);
+        clause_part = true;
+      } else if (f->kind == total.kind && !parts.empty() && MoneyUnit(total.unit) && CountUnit(f->unit)) {
+        // "承销金额1284亿元，承销家数132家，…主承销金额231亿元": a count beside a part in money says how
+        // many deals the amount was, another dimension of the same part; it neither ends the list
+        // nor is a part, and its clause goes on the list.
+        clause_part = true;
+      } else if (f->kind == total.kind && clause_part && MoneyUnit(total.unit) && !f->unit.empty() &&
+                 !MoneyUnit(f->unit) && dir > 0 && toks[k - 1].type == Tok::kText) {
+        // "其中，300万元用于建设5条水渠，100万元用于助学": a measure after the words of a part in money,
+        // in the part's own clause, says what the amount bought; the list goes on.
+        continue;
+      } else if (f->kind == total.kind) {
+        break;  // another quantity: a new list begins
+      }
+    }
+    std::sort(parts.begin(), parts.end());
+    *enumerated = enum_sep && !comma_sep;
+    return parts;
+  };
+  // after_subset_word: the parts follow 其中 / 包括 and no bracketed 其中 of their own.
+  auto add_parts_total = [&](int total, std::vector<int> parts, bool enumerated, bool after_subset_word,
+                             SubsetCue cue = SubsetCue::kOfWhich) {
+    Relation r = Stated(RelationKind::kPartsTotal, total, std::move(parts));
+    // "员工总数900人，其中女性员工500人，党员员工600人": groups along two different dimensions overlap;
+    // a sum off says nothing (the caller may take each as a subset).
+    // The parts naming every category of a closed dimension (男100人，女19人 beside 少数民族28人) are
+    // still its sum.
+    if (after_subset_word && !r.consistent && AlongDifferentDimensions(r.parts)) {
+      for (size_t d = 0; d < Dimensions().size(); ++d) {
+        if (!Dimensions()[d].closed) continue;
+        std::vector<int> of_dim;
+        for (int p : r.parts) {
+          if (Categorise(figures_[p].label).first == static_cast<int>(d)) of_dim.push_back(p);
+        }
+        if (of_dim.size() < 2 || !CategoriesOf(of_dim).complete) continue;
+        // The other groups of the list (少数民族员工28人 beside 男 / 女) are each a subset of the total
+        // when they name its noun, as a list of such kinds is (add_kinds below).
+        std::vector<int> others;
+        for (int p : r.parts) {
+          if (std::find(of_dim.begin(), of_dim.end(), p) == of_dim.end() && NamingOf(total, {p}).names_total) {
+            others.push_back(p);
+          }
+        }
+        Relation closed = Stated(RelationKind::kPartsTotal, total, std::move(of_dim));
+        closed.flag = !closed.consistent;
+        Add(std::move(closed));
+        for (int p : others) {
+          Relation sub = Stated(RelationKind::kSubset, total, {p});
+          sub.cue = cue;
+          sub.flag = !sub.consistent;
+          Add(std::move(sub));
+        }
+        return true;
+      }
+      return false;
+    }
+    r.flag = Reportable(r, enumerated);
+    // Parts that name their total ("监事5名，其中职工代表监事2名、非职工代表监事3名") or close the set
+    // with 其他 cannot exceed it; with 其他 they cannot fall short either.
+    // Other parts after 其中 may overlap (女性60人，党员50人): their sum above the total is a warning.
+    if (after_subset_word && !r.consistent && !r.flag) {
+      const PartNaming naming = NamingOf(total, r.parts);
+      if (r.sum_low > figures_[total].high && r.sum_low <= 1.5 * figures_[total].high) {
+        r.flag = true;
+        if (!naming.names_total && !naming.closed) r.certainty = Certainty::kLikely;
+      } else if (r.sum_high < figures_[total].low && r.sum_high >= 0.67 * figures_[total].low) {
+        r.flag = naming.closed;
+      }
+    }
+    if (!r.consistent && !r.flag) return false;
+    Add(std::move(r));
+    return true;
+  };
+  std::set<int> totals_done;
+  // Each (total, part) a subset the text states, flagged when the part exceeds its total.
+  auto add_subsets = [&](const std::vector<std::pair<int, int>>& pairs) {
+    for (const auto& [total, part] : pairs) {
+      Relation r = Stated(RelationKind::kSubset, total, {part});
+      r.flag = !r.consistent;
+      totals_done.insert(total);
+      Add(std::move(r));
+    }
+  };
+  std::map<int, int> subset_of;  // single 其中 subset -> its total
+  for (size_t t = 0; t < toks.size(); ++t) {
+    // "进入初审共877篇（台湾639篇、海外238篇）": a bracket right after a figure listing parts of its
+    // unit, one after another, and nothing else.
+    if (const Figure* total = fig(toks[t]); total != nullptr && t + 1 < toks.size() &&
+                                            toks[t + 1].type == Tok::kOpen &&
+                                            total->kind == ESGAUDIT_FACT_QUANTITY && !total->unit.empty()) {
+      long close = matching(static_cast<long>(t + 1));
+      std::vector<int> parts;
+      bool listed = close > 0;
+      bool enumerated = false;
+      for (long j = static_cast<long>(t) + 2; listed && j < close; ++j) {
+        const Figure* f = fig(toks[j]);
+        if (toks[j].type == Tok::kEnum || toks[j].type == Tok::kComma) enumerated = enumerated || !parts.empty();
+        if (toks[j].type == Tok::kSubset || toks[j].type == Tok::kTotal || toks[j].type == Tok::kOpen ||
+            toks[j].type == Tok::kEnd) {
+          listed = false;
+        } else if (f != nullptr) {
+          listed = same_unit(*f, *total) && !IsChangeLabel(f->label);
+          parts.push_back(toks[j].figure);
+        }
+      }
+      if (listed && enumerated && parts.size() >= 2) {
+        Relation r = Stated(RelationKind::kPartsTotal, toks[t].figure, parts);
+        const Categories cats = CategoriesOf(r.parts);
+        // Listed parts may overlap (女性…、党员…) or leave some out: above the total is a warning,
+        // an error only for categories of one dimension; below it only when they name them all.
+        r.flag = !r.consistent && ((r.sum_low > total->high && r.sum_low <= 2 * total->high) ||
+                                   (r.sum_high < total->low && cats.complete));
+        if (!cats.same_dimension && !cats.complete) r.certainty = Certainty::kLikely;
+        if (r.consistent || r.flag) {
+          totals_done.insert(toks[t].figure);
+          Add(std::move(r));
+        }
+      }
+    }
+    // "增加义工人数732名至2,446人": an increase by a figure, 至 (到) right after it and the level it
+    // reached, of one unit: what was there before is no less than nothing, so the increase is within
+    // the level. Not for money (a loss may turn into a profit), percentages or a decrease. An
+    // approximate figure on either side makes it a warning.
+    if (const Figure* inc = fig(toks[t]); inc != nullptr && token_chars_ != nullptr && t + 2 < toks.size() &&
+                                          toks[t + 1].type == Tok::kText &&
+                                          ((*token_chars_)[t + 1] == U'至' || (*token_chars_)[t + 1] == U'到') &&
+                                          toks[t + 2].type == Tok::kFact) {
+      const Figure& level = figures_[toks[t + 2].figure];
+      const std::string l = Lower(inc->label);
+      const bool increase = (Has(l, "增加") || Has(l, "增长") || Has(l, "新增") || Has(l, "提高") || Has(l, "提升") ||
+                             Has(l, "上升") || Has(l, "扩大")) &&
+                            !Has(l, "减") && !Has(l, "下降") && !Has(l, "降低");
+      if (increase && inc->kind == ESGAUDIT_FACT_QUANTITY && level.kind == ESGAUDIT_FACT_QUANTITY &&
+          !inc->unit.empty() && inc->unit == level.unit && !MoneyUnit(inc->unit) && inc->value >= 0 &&
+          level.value >= 0) {
+        Relation r = Stated(RelationKind::kSubset, toks[t + 2].figure, {toks[t].figure});
+        r.cue = SubsetCue::kIncrease;
+        if (inc->qualifiers != 0 || level.qualifiers != 0) r.certainty = Certainty::kLikely;
+        r.flag = !r.consistent;
+        Add(std::move(r));
+      }
+    }
+    // "本集团经营41家百货店及购物中心，分别为29家…百货店及12家…购物中心": a count, its noun, then 分别为
+    // (分别是) opening the next clause (or right after the noun) and a list of figures of the count's
+    // unit joined by 及 / 和 / 与 / 、 or commas to the sentence's end: the count's parts, one by one.
+    // Figures of another unit in the list (销售额分别为…亿元) or of another thing before 分别 (a year, a
+    // second count) leave it unread. The parts may leave some out or overlap, so a sum off is a
+    // warning unless they name every category of a closed set.
+    if (const Figure* whole = fig(toks[t]); whole != nullptr && token_chars_ != nullptr &&
+                                            whole->kind == ESGAUDIT_FACT_QUANTITY && !whole->unit.empty() &&
+                                            !IsChangeLabel(whole->label)) {
+      const std::vector<char32_t>& ch = *token_chars_;
+      size_t k = t + 1;
+      for (int n = 0; k < toks.size() && n < 20 && (toks[k].type == Tok::kText || toks[k].type == Tok::kEnum) &&
+                      ch[k] != U'分';
+           ++k, ++n) {
+      }
+      if (k < toks.size() && toks[k].type == Tok::kComma) ++k;
+      const bool respectively = k + 2 < toks.size() && ch[k] == U'分' && (ch[k + 1] == U'别' || ch[k + 1] == U'別') &&
+                                (ch[k + 2] == U'为' || ch[k + 2] == U'為' || ch[k + 2] == U'是') && k > t + 1;
+      std::vector<int> listed;
+      bool joined = true, other = false;
+      bool sep = false;  // a joining word or comma since the last part
+      for (size_t j = respectively ? k + 3 : toks.size(); j < toks.size() && toks[j].type != Tok::kEnd; ++j) {
+        if (toks[j].type == Tok::kOpen) {
+          const long m = matching(static_cast<long>(j));
+          if (m < 0) break;
+          j = static_cast<size_t>(m);
+          continue;
+        }
+        if (toks[j].type == Tok::kSubset || toks[j].type == Tok::kTotal || toks[j].type == Tok::kClose) {
+          other = true;
+          break;
+        }
+        if (toks[j].type == Tok::kEnum || toks[j].type == Tok::kComma) sep = true;
+        const Figure* f = fig(toks[j]);
+        if (f == nullptr) continue;
+        if (f->kind != whole->kind || (!same_unit(*f, *whole) && !SameThingsCounted(*f, *whole)) ||
+            IsChangeLabel(f->label)) {
+          other = true;
+          break;
+        }
+        joined = joined && (listed.empty() || sep);
+        listed.push_back(toks[j].figure);
+        sep = false;
+      }
+      if (respectively && !other && joined && listed.size() >= 2) {
+        Relation r = Stated(RelationKind::kPartsTotal, toks[t].figure, listed);
+        r.flag = !r.consistent && r.sum_low <= 2 * whole->high && r.sum_high >= 0.5 * whole->low;
+        if (!CategoriesOf(r.parts).complete) r.certainty = Certainty::kLikely;
+        if (r.consistent || r.flag) {
+          totals_done.insert(toks[t].figure);
+          Add(std::move(r));
+        }
+      }
+    }
+    // "拥有售后服务商167家，售后服务网点766个（其中新增售后服务商9家，售后服务网点15个）": a bracket
+    // right after the last of two or more totals of different units opens with 其中 and lists one
+    // figure per total: each is a subset of the nearest earlier figure of its unit in the sentence,
+    // when it names that total's noun (its label's last two characters stand in the total's label).
+    // The units tell the pairs apart: two parts of one unit leave the bracket to the reading below.
+    if (toks[t].type == Tok::kSubset && t >= 2 && toks[t - 1].type == Tok::kOpen && toks[t - 2].type == Tok::kFact) {
+      const long close = matching(static_cast<long>(t - 1));
+      std::vector<std::pair<int, int>> pairs;  // (total, part)
+      bool sure = close > 0;
+      std::set<std::string> units;
+      for (long j = static_cast<long>(t) + 1; sure && j < close; ++j) {
+        if (toks[j].type == Tok::kSubset || toks[j].type == Tok::kTotal || toks[j].type == Tok::kOpen) sure = false;
+        const Figure* f = fig(toks[j]);
+        if (!sure || f == nullptr || f->kind == ESGAUDIT_FACT_YEAR || f->kind == ESGAUDIT_FACT_DATE) continue;
+        if (f->kind != ESGAUDIT_FACT_QUANTITY || f->unit.empty() || MoneyUnit(f->unit) || !units.insert(f->unit).second ||
+            Has(f->label, "减") || Has(f->label, "下降")) {
+          sure = false;
+          continue;
+        }
+        int total = -1;
+        for (long b = static_cast<long>(t) - 2; b >= 0 && toks[b].type != Tok::kEnd; --b) {
+          const Figure* g = fig(toks[b]);
+          if (g != nullptr && g->kind == ESGAUDIT_FACT_QUANTITY && g->unit == f->unit) {
+            total = toks[b].figure;
+            break;
+          }
+        }
+        const std::u32string stem = total >= 0 ? HanOf(ToUtf8(LabelStem(f->label))) : std::u32string();
+        sure = stem.size() >= 2 && HanOf(figures_[total].label).find(stem.substr(stem.size() - 2)) != std::u32string::npos &&
+               !IsChangeLabel(figures_[total].label);
+        pairs.emplace_back(total, toks[j].figure);
+      }
+      // The last total is the figure the bracket follows.
+      if (sure && pairs.size() >= 2 &&
+          std::any_of(pairs.begin(), pairs.end(), [&](const auto& p) { return p.first == toks[t - 2].figure; })) {
+        add_subsets(pairs);
+        continue;
+      }
+    }
+    // "公司现任10名高管中，女性高管为4名": a count, its noun and 中 (among) close a clause; the next
+    // clause's figure, of the count's unit, is a subset of it.
+    std::vector<int> among_more;
+    if (int among = AmongSubset(toks, t, &among_more); among >= 0) {
+      among_more.insert(among_more.begin(), among);
+      for (int part : among_more) {
+        Relation r = Stated(RelationKind::kSubset, toks[t].figure, {part});
+        r.cue = SubsetCue::kAmong;
+        r.flag = !r.consistent;
+        Add(std::move(r));
+      }
+    }
+    // "发现泄漏点650个，并通过紧固、更换阀门等，对其中的303个泄漏点进行了修复": 其中的 right before a
+    // count whose noun repeats the end of an earlier count's label, with clauses of words only between
+    // them in the sentence (no figure, at most kWordsBetween tokens): the count is a subset of it.
+    if (toks[t].type == Tok::kSubset && token_chars_ != nullptr && t + 2 < toks.size() &&
+        toks[t + 1].type == Tok::kText && (*token_chars_)[t + 1] == U'的' && toks[t + 2].type == Tok::kFact) {
+      constexpr long kWordsBetween = 40;
+      const Figure& part = figures_[toks[t + 2].figure];
+      const std::u32string noun = NounAfterUnit(part);
+      int whole = -1;
+      for (long j = static_cast<long>(t) - 1; j >= 0 && static_cast<long>(t) - j <= kWordsBetween; --j) {
+        if (toks[j].type == Tok::kEnd || toks[j].type == Tok::kSubset || toks[j].type == Tok::kTotal) break;
+        if (toks[j].type != Tok::kFact) continue;
+        const Figure& g = figures_[toks[j].figure];
+        const std::u32string stem = HanOf(ToUtf8(LabelStem(g.label)));
+        if (g.kind == ESGAUDIT_FACT_QUANTITY && g.unit == part.unit && !part.unit.empty() && !IsChangeLabel(g.label) &&
+            noun.size() >= 2 && stem.size() >= 2) {
+          // The part's noun opens with the label's last two or three characters (泄漏点).
+          for (size_t n = std::min<size_t>(3, stem.size()); n >= 2; --n) {
+            if (noun.compare(0, n, stem, stem.size() - n, n) == 0) {
+              whole = toks[j].figure;
+              break;
+            }
+          }
+        }
+        break;  // the nearest figure only
+      }
+      if (whole >= 0) {
+        Relation r = Stated(RelationKind::kSubset, whole, {toks[t + 2].figure});
+        r.flag = !r.consistent;
+        Add(std::move(r));
+        continue;
+      }
+    }
+    // Parts each of the unit of one of several totals before 其中 (see PartsOfTotalsByUnit).
+    if (const auto by_unit = PartsOfTotalsByUnit(toks, t); !by_unit.empty()) {
+      add_subsets(by_unit);
+      continue;
+    }
+    if (toks[t].type == Tok::kSubset) {
+      long k = static_cast<long>(t) - 1;
+      int ends = 0;
+      // "1,200 employees in total, of which": a total marker may stand between.
+      bool marker = false;
+      int words = 0;
+      int passed = 0;  // tokens passed other than bracketed remarks
+      while (k >= 0) {
+        // "共有员工10465人（含销售类客户经理），其中": a bracketed remark stands between.
+        if (toks[k].type == Tok::kClose) {
+          long m = matching(k);
+          if (m >= 0) {
+            k = m - 1;
+            continue;
+          }
+        }
+        // "申请专利15,772件（其中…）": the bracket opening the 其中 list separates like a comma.
+        if (!(toks[k].type == Tok::kComma || toks[k].type == Tok::kOpen || toks[k].type == Tok::kTotal ||
+              ((toks[k].type == Tok::kEnd || toks[k].type == Tok::kClose) && ends++ == 0) ||
+              (marker && toks[k].type == Tok::kText && ++words <= 2))) {
+          break;
+        }
+        marker = marker || toks[k].type == Tok::kTotal;
+        ++passed;
+        --k;
+      }
+      // "监事会由5名监事组成，其中", "完成305项新品工艺开发项目，其中": words after the total close
+      // its clause, up to 20 characters ("10台燃煤机组全部完成超低排放改造，其中": a noun and a verb phrase).
+      // 构成 reads as 组成 there ("由11名董事构成，其中"), though it is a composition token. A bracketed
+      // remark may follow the words ("发行了3.5亿股A股（代码：600011），其中"). A conjunction ends the
+      // words (it may join another thing to the total: "完成超低排放与节能改造"), except in words saying
+      // what an amount is for ("捐赠400万元用于基础设施建设和助学，其中"): it joins two uses of it.
+      auto clause_word = [&](long j, bool purpose) {
+        if (toks[j].type == Tok::kEnum) {
+          return purpose && j >= 1 && j + 1 < static_cast<long>(t) && toks[j - 1].type == Tok::kText &&
+                 toks[j + 1].type == Tok::kText;
+        }
+        return toks[j].type == Tok::kText || toks[j].type == Tok::kCompose;
+      };
+      if (k >= 0 && !marker && clause_word(k, false) && passed == 1) {
+        for (bool purpose : {false, true}) {
+          long j = k;
+          for (int n = 0; j >= 0 && clause_word(j, purpose) && n < 20; ++n) --j;
+          const bool amount_used = j >= 0 && toks[j].type == Tok::kFact && MoneyUnit(figures_[toks[j].figure].unit) &&
+                                   token_chars_ != nullptr && j + 2 < static_cast<long>(t) &&
+                                   (*token_chars_)[j + 1] == U'用' &&
+                                   ((*token_chars_)[j + 2] == U'于' || (*token_chars_)[j + 2] == U'作');
+          if (j >= 0 && toks[j].type == Tok::kFact && (!purpose || amount_used)) {
+            k = j;
+            break;
+          }
+        }
+      }
+      if (k < 0) continue;
+      // "…合同制员工为4,600人…。其中合同制员工包括300位管理人员，1,100位技术人员…": a subset word right
+      // after a label that alone makes its clause names its total by that label: the nearest earlier
+      // figure (on the first part's line or the three lines before it) of the first part's unit whose
+      // label ends with it. Parts so found are checked as other parts after 其中.
+      if (toks[k].type == Tok::kText && k + 1 == static_cast<long>(t) && token_chars_ != nullptr) {
+        long b = k;
+        while (b >= 0 && toks[b].type == Tok::kText) --b;
+        const long n = k - b;
+        const bool opens_clause = b < 0 || toks[b].type == Tok::kSubset || toks[b].type == Tok::kComma ||
+                                  toks[b].type == Tok::kEnd;
+        long first = -1;
+        for (long j = static_cast<long>(t) + 1; j < static_cast<long>(toks.size()) && toks[j].type != Tok::kEnd; ++j) {
+          if (fig(toks[j]) != nullptr) {
+            first = j;
+            break;
+          }
+        }
+        int named = -1, named_rank = 0;
+        if (opens_clause && n >= 2 && n <= 12 && first >= 0) {
+          std::u32string name;
+          for (long j = b + 1; j <= k; ++j) name.push_back((*token_chars_)[j]);
+          const Figure& part = figures_[toks[first].figure];
+          for (size_t i = 0; i < figures_.size(); ++i) {
+            const Figure& g = figures_[i];
+            if (g.offset >= part.offset || g.line + 3 < part.line || g.kind != ESGAUDIT_FACT_QUANTITY ||
+                g.unit.empty() || g.unit != part.unit || IsChangeLabel(g.label)) {
+              continue;
+            }
+            // A label equal to the name beats one ending with it ("公司合同制员工"); one negating
+            // it ("非合同制员工") names something else.
+            const std::u32string stem = LabelStem(g.label);
+            if (stem.size() < name.size() || stem.compare(stem.size() - name.size(), name.size(), name) != 0) continue;
+            const size_t before = stem.size() - name.size();
+            if (before > 0 && std::u32string(U"非不未无").find(stem[before - 1]) != std::u32string::npos) continue;
+            const int rank = before == 0 ? 2 : 1;
+            if (rank > named_rank || (rank == named_rank && g.offset > figures_[named].offset)) {
+              named = static_cast<int>(i);
+              named_rank = rank;
+            }
+          }
+        }
+        if (named >= 0 && !totals_done.count(named)) {
+          bool enumerated = false, nested = false;
+          std::vector<int> parts = collect(t + 1, +1, figures_[named], &enumerated, &nested);
+          if (parts.size() >= 2) {
+            totals_done.insert(named);
+            add_parts_total(named, std::move(parts), enumerated, !nested);
+          }
+          continue;
+        }
+      }
+      // "码头泊位60个，岸线长度16436米，设计吞吐能力30797万吨，其中集装箱泊位13个、…": when the figure
+      // before 其中 is of another unit than the first part, the total is the nearest earlier figure of
+      // the sentence in the parts' unit, taken only when the parts name it (泊位).
+      if (const Figure* before = fig(toks[k]); before != nullptr) {
+        long first = -1;
+        for (long j = static_cast<long>(t) + 1; j < static_cast<long>(toks.size()); ++j) {
+          if (toks[j].type == Tok::kEnd || toks[j].type == Tok::kClose || toks[j].type == Tok::kSubset) break;
+          if (fig(toks[j]) != nullptr) {
+            first = j;
+            break;
+          }
+        }
+        const Figure* part = first >= 0 ? fig(toks[first]) : nullptr;
+        // "完成净利润5,008万元，比上年下降76.92%，其中归属于母公司股东的净利润3,786万元": a change of the
+        // figure before it, in a clause of its own words, stands between a total and its 其中. The
+        // total is that figure when it is of the parts' unit and 其中 goes on the change's sentence
+        // (after "…增长6.67%。其中" the parts may be of an earlier figure of the paragraph).
+        // "研发投入11.06亿元，同比增长33.23%。其中，研发费用为7.15亿元，…增长6.67%。其中，制造板块的研发投入
+        // 9.63亿元": a 其中 opening the sentence right after a figure and its change (the figure, a
+        // bracketed remark allowed, a comma, up to 12 characters of words and the change ending the
+        // sentence) opens a part of that figure when the part's label shares two characters with the
+        // figure's. When that figure is itself the single part of an earlier 其中, the part is of the
+        // earlier total instead where its label names that total (its stem's last two characters)
+        // and not the figure: a second 其中 read as of the first total. One part only; the pairing
+        // crosses a sentence, so a part above its total is a warning.
+        if (part != nullptr && !part->unit.empty() && IsChangeLabel(before->label) && k + 2 == static_cast<long>(t) &&
+            toks[k + 1].type == Tok::kEnd && !IsChangeLabel(part->label)) {
+          long j = k - 1;
+          while (j >= 0 && toks[j].type == Tok::kText && k - j <= 12) --j;
+          long g = j >= 1 && j < k - 1 && toks[j].type == Tok::kComma ? j - 1 : -1;
+          if (g >= 0 && toks[g].type == Tok::kClose) {
+            const long m = matching(g);
+            g = m >= 1 ? m - 1 : -1;
+          }
+          const Figure* gf = g >= 0 ? fig(toks[g]) : nullptr;
+          int whole = -1;
+          const std::u32string part_han = HanOf(part->label);
+          auto stem_end = [&](int figure) {
+            const std::u32string stem = HanOf(ToUtf8(LabelStem(figures_[figure].label)));
+            return stem.size() >= 2 ? stem.substr(stem.size() - 2) : std::u32string();
+          };
+          auto names = [&](int figure) {
+            const std::u32string end = stem_end(figure);
+            return !end.empty() && part_han.find(end) != std::u32string::npos;
+          };
+          if (gf != nullptr && gf->unit == part->unit && gf->kind == part->kind && !IsChangeLabel(gf->label)) {
+            const int gi = toks[g].figure;
+            if (auto outer = subset_of.find(gi); outer != subset_of.end()) {
+              if (figures_[outer->second].unit == part->unit && names(outer->second) && !names(gi)) whole = outer->second;
+            } else {
+              const std::u32string g_han = HanOf(gf->label);
+              for (size_t a = 0; a + 1 < part_han.size() && whole < 0; ++a) {
+                if (g_han.find(part_han.substr(a, 2)) != std::u32string::npos) whole = gi;
+              }
+            }
+          }
+          if (whole >= 0) {
+            bool enumerated = false, nested = false;
+            std::vector<int> parts = collect(t + 1, +1, figures_[whole], &enumerated, &nested);
+            if (parts.size() == 1 && !nested && parts[0] == toks[first].figure) {
+              subset_of[parts[0]] = whole;
+              Relation r = Stated(RelationKind::kSubset, whole, parts);
+              r.certainty = Certainty::kLikely;
+              r.flag = !r.consistent;
+              Add(std::move(r));
+              continue;
+            }
+            // A list is left to the readings below.
+          }
+        }
+        long changed = -1;
+        bool same_sentence = true;
+        for (long j = k + 1; j < static_cast<long>(t); ++j) same_sentence = same_sentence && toks[j].type != Tok::kEnd;
+        if (part != nullptr && !part->unit.empty() && same_sentence && IsChangeLabel(before->label) &&
+            (part->unit != before->unit || part->kind != before->kind)) {
+          long j = k - 1;
+          while (j >= 0 && toks[j].type == Tok::kText && k - j <= 12) --j;
+          const Figure* g = j >= 1 && j < k - 1 && toks[j].type == Tok::kComma ? fig(toks[j - 1]) : nullptr;
+          if (g != nullptr && g->unit == part->unit && g->kind == part->kind && !IsChangeLabel(g->label)) {
+            changed = j - 1;
+          }
+        }
+        if (changed >= 0) {
+          k = changed;
+        } else if (part != nullptr && !part->unit.empty() &&
+                   (part->unit != before->unit || part->kind != before->kind)) {
+          for (long j = k - 1; j >= 0 && k - j <= 200 && toks[j].type != Tok::kEnd && toks[j].type != Tok::kSubset;
+               --j) {
+            const Figure* g = fig(toks[j]);
+            if (g == nullptr || g->unit != part->unit || g->kind != part->kind) continue;
+            bool enumerated = false, nested = false;
+            std::vector<int> parts = collect(t + 1, +1, *g, &enumerated, &nested);
+            if (parts.size() >= 2 && NamingOf(toks[j].figure, parts).names_total) k = j;
+            if (parts.size() == 1 && !nested &&
+                (RateClauseBetween(toks, doc_text, j, k, t, parts[0]) ||
+                 YearOfRunningTotal(doc_text, toks[j].figure, parts[0]))) {
+              k = j;
+            }
+            break;
+          }
+        }
+      }
+      const Figure* total = fig(toks[k]);
+      if (total == nullptr || total->kind != ESGAUDIT_FACT_QUANTITY || total->unit.empty()) continue;
+      const std::string total_label = Lower(total->label);
+      // "每股综合价值2.50元，其中每股净利润0.75元，每股纳税额1.75元": amounts per share add up when the
+      // total and every part are per share (one denominator); an average or an intensity of a whole
+      // is no sum of its groups' averages, so the other per-unit words stay excluded.
+      const char* per_share = nullptr;
+      for (const char* w : {"每股", "per share"}) {
+        if (Has(total_label, w)) per_share = w;
+      }
+      if (per_share == nullptr && std::any_of(std::begin(kPerUnitWords), std::end(kPerUnitWords),
+                                              [&](const char* w) { return Has(total_label, w); })) {
+        continue;
+      }
+      bool enumerated = false, nested = false;
+      std::vector<int> parts = collect(t + 1, +1, *total, &enumerated, &nested);
+      const bool past_shares = passed_share_clause;
+      if (parts.empty()) continue;
+      // Parts found past a clause that gave a figure but no part ("实现营业收入1064.7亿元，其中海外收入
+      // 约占50%，实现净利润21.4亿元"): the 其中 said its piece there, and a later clause is a statement
+      // of its own unless its parts name the total's noun ("共有员工92556人，其中女性员工占52.82%，
+      // 少数民族员工3832人").
+      if (late_start && !NamingOf(toks[k].figure, parts).names_total) continue;
+      if (per_share != nullptr && !std::all_of(parts.begin(), parts.end(), [&](int p) {
+            return Has(Lower(figures_[p].label), per_share);
+          })) {
+        continue;
+      }
+      long list_end = stopped_at;
+      // "融资1529亿元，其中，债券…1284亿元，…股权…231亿元；新三板…14亿元。": parts falling short of their
+      // total at a semicolon go on past it when the clauses after it make up the total exactly
+      // (the arithmetic, not the semicolon, says the list goes on: a semicolon mostly ends one).
+      if (stopped_at_semicolon) {
+        Relation before = Stated(RelationKind::kPartsTotal, toks[k].figure, parts);
+        if (before.sum_high < total->low) {
+          bool e2 = false, n2 = false;
+          through_semicolons = true;
+          std::vector<int> longer = collect(t + 1, +1, *total, &e2, &n2);
+          through_semicolons = false;
+          if (longer.size() > parts.size() && Stated(RelationKind::kPartsTotal, toks[k].figure, longer).consistent) {
+            parts = std::move(longer);
+            enumerated = e2;
+            nested = n2;
+            list_end = -1;
+          }
+        }
+      }
+      // "其中，环保资金投入15.15亿元，重点用于…；节能资金投入10.9亿元，重点用于…。": a list stopped at a
+      // clause saying what its part is for goes on past it (and past semicolons) when each further
+      // clause opens with a part, the list runs to its sentence's end and the parts name the total
+      // (资金投入): the wording, not the arithmetic, says so, and the list is then checked as a sum.
+      if (list_end >= 0 && (toks[list_end].type == Tok::kComma || toks[list_end].type == Tok::kEnd)) {
+        bool e2 = false, n2 = false;
+        through_semicolons = true;
+        explained_parts = true;
+        std::vector<int> longer = collect(t + 1, +1, *total, &e2, &n2);
+        const bool explained = passed_explanation;
+        through_semicolons = false;
+        explained_parts = false;
+        const bool to_end = stopped_at < 0 || stopped_at + 1 >= static_cast<long>(toks.size()) ||
+                            (toks[stopped_at].type == Tok::kEnd && !toks[stopped_at].semicolon);
+        if (explained && to_end && !n2 && longer.size() > parts.size() &&
+            NamingOf(toks[k].figure, longer).names_total) {
+          parts = std::move(longer);
+          enumerated = e2;
+          nested = n2;
+          list_end = -1;
+        }
+      }
+      // "招聘399人，其中男性294人，其中女性105人": the second 其中 continues the first list; it is not
+      // a subset of 294.
+      if (auto sib = subset_of.find(toks[k].figure); sib != subset_of.end()) {
+        int outer = sib->second;
+        relations_.erase(std::remove_if(relations_.begin(), relations_.end(),
+                                        [&](const Relation& o) {
+                                          return o.kind == RelationKind::kSubset && o.total == outer &&
+                                                 o.parts == std::vector<int>{toks[k].figure};
+                                        }),
+                         relations_.end());
+        std::vector<int> all{toks[k].figure};
+        all.insert(all.end(), parts.begin(), parts.end());
+        if (figures_[outer].unit == total->unit) add_parts_total(outer, std::move(all), false, true);
+        continue;
+      }
+      // A total opened by 其中 itself is a sibling of these parts, whatever came before it.
+      bool sibling = k > 0 && toks[k - 1].type == Tok::kSubset;
+      for (long b = k - 1, words = 0; b >= 0 && words <= 8 && toks[b].type == Tok::kText; --b, ++words) {
+        sibling = b > 0 && toks[b - 1].type == Tok::kSubset;
+        if (sibling) break;
+      }
+      if (sibling) continue;
+      totals_done.insert(toks[k].figure);
+      if (parts.size() == 1 && CountsAnotherThing(*total, figures_[parts[0]])) continue;
+      if (parts.size() == 1) subset_of[parts[0]] = toks[k].figure;
+      if (parts.size() == 1) {
+        Relation r = Stated(RelationKind::kSubset, toks[k].figure, parts);
+        r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
+        r.flag = !r.consistent;
+        // "超过5,100人次，其中…超过2,000人次": two open lower bounds (超过, not 余 or 多: a little over)
+        // are read up to the next step of their last digit, a convention, not what the words prove: a
+        // part above its total so read is a warning.
+        auto open_bound = [](const Figure& f) {
+          return (f.qualifiers & ESGAUDIT_QUAL_MORE) && !Has(f.text, "余") && !Has(f.text, "多");
+        };
+        if (open_bound(*total) && open_bound(figures_[parts[0]])) r.certainty = Certainty::kLikely;
+        Add(std::move(r));
+      } else {
+        // "员工总人数90,882人，其中残疾员工413人，少数民族员工4,932人，女性员工19,090人": kinds of the
+        // total's noun that neither add up nor are reportable as a sum (they may overlap and leave
+        // kinds out) are each a subset of it all the same: none may exceed the total.
+        // "在职员工155人，其中本科及以上学历103人，中级以上职称的员工48人": groups of a headcount along
+        // different dimensions are so too, named by their dimension rather than the total's noun. The
+        // category words alone do not prove a clause counts the staff (当地培训高级职称人才): a group so
+        // read above the total is a warning.
+        auto add_kinds = [&](const std::vector<int>& kinds) {
+          const bool named = NamingOf(toks[k].figure, kinds).names_total;
+          if (!named && !GroupsOfAHeadcount(toks[k].figure, kinds)) return;
+          for (int p : kinds) {
+            Relation r = Stated(RelationKind::kSubset, toks[k].figure, {p});
+            r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
+            r.flag = !r.consistent;
+            if (!named) r.certainty = Certainty::kLikely;
+            Add(std::move(r));
+          }
+        };
+        const bool summed = add_parts_total(toks[k].figure, parts, enumerated, !nested,
+                                            toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich);
+        if (!summed && !past_shares && !nested) add_kinds(parts);
+        // A list taken past a share clause that neither adds up nor is reportable (an open set
+        // falling short) is read as before: up to that clause.
+        if (!summed && past_shares) {
+          share_clauses = false;
+          bool e2 = false, n2 = false;
+          std::vector<int> head = collect(t + 1, +1, *total, &e2, &n2);
+          share_clauses = true;
+          if (head.size() == 1) {
+            subset_of[head[0]] = toks[k].figure;
+            Relation r = Stated(RelationKind::kSubset, toks[k].figure, head);
+            r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
+            r.flag = !r.consistent;
+            Add(std::move(r));
+          } else if (head.size() >= 2 && !add_parts_total(toks[k].figure, head, e2, !n2) && !n2) {
+            add_kinds(head);  // "…女性员工19,090人，分别占员工总数的…%": the shares after the list
+          }
+        }
+      }
+      // "董事9名，其中执行董事2名，非执行董事4名，独立董事3名；男性董事6名，女性董事3名": after a
+      // list ended by a semicolon, clauses naming every category of a closed set (男 / 女) and the
+      // total's counted noun (董事) split the same total another way. Inferred from the wording: a
+      // sum off is a warning.
+      if (list_end >= 0 && toks[list_end].type == Tok::kEnd && toks[list_end].semicolon) {
+        bool e2 = false, n2 = false;
+        std::vector<int> split = collect(static_cast<size_t>(list_end) + 1, +1, *total, &e2, &n2);
+        if (split.size() >= 2 && !n2 && CategoriesOf(split).complete &&
+            NamingOf(toks[k].figure, split).names_total) {
+          Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, std::move(split));
+          r.flag = !r.consistent && r.sum_low <= 2 * total->high && r.sum_high >= 0.5 * total->low;
+          r.certainty = Certainty::kLikely;
+          if (r.consistent || r.flag) Add(std::move(r));
+        }
+      }
+    } else if (toks[t].type == Tok::kTotal) {
+      // The total follows its marker within the clause: 共申请专利89项, 合计: 740人.
+      size_t k = t + 1;
+      int text = 0;
+      while (k < toks.size() && text < 12 &&
+             (toks[k].type == Tok::kText || (toks[k].type == Tok::kComma && text == 0))) {
+        if (toks[k].type == Tok::kText) ++text;
+        ++k;
+      }
+      if (k >= toks.size()) continue;
+      const Figure* total = fig(toks[k]);
+      if (total == nullptr || total->kind != ESGAUDIT_FACT_QUANTITY || total->unit.empty()) continue;
+      if (totals_done.count(toks[k].figure)) continue;
+      bool enumerated = false, nested = false;
+      std::vector<int> parts = t > 0 ? collect(t - 1, -1, *total, &enumerated, &nested) : std::vector<int>();
+      if (parts.size() >= 2) {
+        // "其中一期工程120万吨，二期工程80万吨，合计200万吨": parts from 其中 to a sum word (合计,
+        // 总计, 共计; not 累计, which may add up past years) name the whole list: a sum off either way
+        // is a warning, as the list may say something else than the total's parts.
+        const std::string total_label = Lower(total->label);
+        // "会议A 2次，会议B 6次，…，共计28次": a sum word (合计, 总计, 共计) right after parts that
+        // are the sentence's only figures also names the whole list; not when a figure before the
+        // parts, or a semicolon's clause, may hold a part the list left out.
+        auto whole_sentence = [&]() {
+          if (!toks[t].sum || stopped_at < 0) return false;
+          for (long j = stopped_at; j >= 0; --j) {
+            const Token& tk = toks[j];
+            if (tk.type == Tok::kEnd) {
+              if (!tk.semicolon) return true;
+              return false;
+            }
+            if (tk.type == Tok::kSubset || tk.type == Tok::kTotal) return false;
+            const Figure* f = fig(tk);
+            if (f != nullptr && f->kind == total->kind &&
+                std::find(parts.begin(), parts.end(), tk.figure) == parts.end()) {
+              return false;
+            }
+          }
+          return true;
+        };
+        const bool closed_list =
+            stopped_at >= 0 &&
+            ((toks[stopped_at].type == Tok::kSubset &&
+              std::any_of(std::begin(kSumWords), std::end(kSumWords),
+                          [&](const char* w) { return Has(total_label, w); })) ||
+             whole_sentence());
+        if (closed_list) {
+          Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, std::move(parts));
+          r.flag = Reportable(r, enumerated);
+          if (!r.consistent && !r.flag && r.sum_low <= 2 * total->high && r.sum_high >= 0.5 * total->low) {
+            r.flag = true;
+            r.certainty = Certainty::kLikely;
+          }
+          if (r.consistent || r.flag) Add(std::move(r));
+          continue;
+        }
+        add_parts_total(toks[k].figure, std::move(parts), enumerated, false);
+        continue;
+      }
+      // "共有员工7932人（含经纪人），母公司6,835人，全资及控股子公司1,097人": parts after the total
+      // without 其中 (a bracketed remark between), taken only when they name every category of a
+      // closed set (男 / 女, or 母公司 / 子公司: a group's parent and its subsidiaries); each other
+      // clause of the sentence (女性3000人 alone, 党员500人) leaves the set open, and no relation is read.
+      std::vector<int> after = collect(k + 1, +1, *total, &enumerated, &nested);
+      if (after.size() < 2 || nested) continue;
+      bool parent_and_subsidiaries = false;
+      if (after.size() == 2) {
+        const std::string& a = figures_[after[0]].label;
+        const std::string& b = figures_[after[1]].label;
+        parent_and_subsidiaries = Has(a, "母公司") && !Has(a, "子公司") && Has(b, "子公司") && !Has(b, "母公司");
+      }
+      if (!parent_and_subsidiaries && !CategoriesOf(after).complete) continue;
+      Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, after);
+      r.flag = !r.consistent && r.sum_low <= 2 * total->high && r.sum_high >= 0.5 * total->low;
+      // A group may count staff outside its parent and subsidiaries (an associate, a branch abroad).
+      if (parent_and_subsidiaries) r.certainty = Certainty::kLikely;
+      if (r.consistent || r.flag) Add(std::move(r));
+    }
+  }
+  FindShareOfBaseSubsets(toks, doc_text);
+  // Percentages of one sentence: a composition (构成/结构/分布) or both halves of a closed dimension.
+  size_t start = 0;
+  for (size_t t = 0; t <= toks.size(); ++t) {
+    if (t < toks.size() && toks[t].type != Tok::kEnd && toks[t].type != Tok::kClose) continue;
+    bool compose = false;
+    std::vector<int> pcts;
+    bool enum_sep = false;
+    // "…的50%，其中77%为畜牧业使用，23%为种植业使用": shares listed after 其中 split the thing the
+    // sentence speaks of (not the figure before 其中); a change (同比增长20%) is no share.
+    bool after_subset = false;
+    bool changes = false;
+    bool rate_sentence = false;
+    for (size_t k = start; k < t; ++k) {
+      if (toks[k].type == Tok::kCompose && pcts.empty()) compose = true;
+      if (toks[k].type == Tok::kCompose) rate_sentence = rate_sentence || toks[k].rate;
+      if (toks[k].type == Tok::kEnum && !pcts.empty()) enum_sep = true;
+      if (toks[k].type == Tok::kSubset && !after_subset) {
+        after_subset = true;
+        pcts.clear();
+        enum_sep = false;
+      }
+      const Figure* f = fig(toks[k]);
+      if (f != nullptr && f->kind == ESGAUDIT_FACT_PERCENT) {
+        pcts.push_back(toks[k].figure);
+        changes = changes || IsChangeLabel(f->label);
+      }
+    }
+    start = t + 1;
+    if (pcts.size() < 2) continue;
+    // Rates per category (男性员工培训覆盖率48%，女性员工培训覆盖率62%; 流失率分布; "Turnover rate: 55%
+    // male / 45% female") are not summed.
+    if (rate_sentence || RateBefore(doc_text, figures_[pcts[0]].offset) ||
+        std::all_of(pcts.begin(), pcts.end(), [&](int p) { return NamesRate(figures_[p].label); })) {
+      continue;
+    }
+    if (after_subset && !compose && !changes) {
+      Relation r = Stated(RelationKind::kPercentBreakdown, -1, pcts);
+      // Other shares may go unnamed: only a sum above 100% is reported, and as a warning unless
+      // the parts name every category of a closed set. A sum far from 100% is no breakdown.
+      double mid = (r.sum_low + r.sum_high) / 2;
+      if (std::fabs(mid - 100) > kPlausible) continue;
+      r.flag = !r.consistent && r.sum_low > 100;
+      if (!CategoriesOf(r.parts).complete) r.certainty = Certainty::kLikely;
+      if (r.consistent || r.flag) Add(std::move(r));
+      continue;
+    }
+    std::set<std::string> cats;
+    int dim = -2;
+    for (int p : pcts) {
+      auto [d, cat] = Categorise(figures_[p].label);
+      dim = (d < 0 || (dim != -2 && d != dim)) ? -1 : d;
+      if (dim < 0) break;
+      cats.insert(cat);
+    }
+    bool closed_pair = dim >= 0 && Dimensions()[dim].closed && cats.size() == pcts.size();
+    if (closed_pair) {
+      std::set<std::string> all;
+      for (const auto& [printed, cat] : Dimensions()[dim].categories) all.insert(cat);
+      closed_pair = all == cats;
+    }
+    if (!compose && !closed_pair) continue;
+    Relation r = Stated(RelationKind::kPercentBreakdown, -1, pcts);
+    r.flag = Reportable(r, enum_sep);
+    if (r.consistent || r.flag) Add(std::move(r));
+  }
+  FindRespectiveShares(toks);
+  FindComplementSplits(toks, doc_text);
+}
+
+// "共受理投诉84件，主要涉及…等，其中已办结80件。尚未办结的有4件。": a total, then after 其中 the one
+// part of its sentence, then the next sentence of the same paragraph (no blank line between), whose
+// one figure ends it and is the part's complement: its words negate, with 未 (尚未), two characters of
+// the part's words that the part does not negate itself (办结 … 未办结), and only filler words (的, 有,
+// 为 …) or the part's own characters stand between them and its figure (完成处理 … 未完成处理的有;
+// another noun there, 未办结的咨询, counts something else). Part and complement, both of the total's
+// unit, are the whole of the total. Between the total and 其中 only words, commas and 、 may stand. The
+// complement names the part's verb: a sum off is an error.
+template <typename Tokens>
+void RelationAnalysis::FindComplementSplits(const Tokens& toks, std::string_view doc_text) {
+  if (token_chars_ == nullptr) return;
+  const std::vector<char32_t>& chars = *token_chars_;
+  const long n = static_cast<long>(toks.size());
+  auto han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
+  auto plain = [&](int f) {
+    const Figure& g = figures_[f];
+    return g.kind == ESGAUDIT_FACT_QUANTITY && !g.unit.empty() && !IsChangeLabel(g.label);
+  };
+  for (long t = 0; t < n; ++t) {
+    if (toks[t].type != Tok::kSubset || toks[t].contains || toks[t].including) continue;
+    // The total: the nearest figure before 其中 in its sentence, past words, commas and 、 only.
+    long k = t - 1;
+    while (k >= 0 && t - k <= 60 &&
+           (toks[k].type == Tok::kText || toks[k].type == Tok::kComma || toks[k].type == Tok::kEnum)) {
+      --k;
+    }
+    if (k < 0 || toks[k].type != Tok::kFact || !plain(toks[k].figure)) continue;
+    const Figure& total = figures_[toks[k].figure];
+    // The one figure of the sentence from token `from` to its end (`*end`, the kEnd or n); -1 when
+    // the sentence holds none, or more, or anything but words and commas besides it.
+    auto lone_figure = [&](long from, long* end) {
+      long at = -1;
+      bool clean = true;
+      for (*end = from; *end < n && toks[*end].type != Tok::kEnd; ++*end) {
+        if (toks[*end].type == Tok::kFact) {
+          clean = clean && at < 0;
+          at = *end;
+        } else if (toks[*end].type != Tok::kText && toks[*end].type != Tok::kComma) {
+          clean = false;
+        }
+      }
+      return clean ? at : -1;
+    };
+    // The part: the one figure of 其中's sentence, which ends with a full stop.
+    long end = 0;
+    const long a = lone_figure(t + 1, &end);
+    if (a < 0 || end >= n || toks[end].semicolon || !plain(toks[a].figure)) continue;
+    // The complement: the one figure of the next sentence, ending it.
+    long end2 = 0;
+    const long b = lone_figure(end + 1, &end2);
+    if (b < 0 || b + 1 != end2) continue;
+    const int fa = toks[a].figure, fb = toks[b].figure;
+    if (!plain(fb) || figures_[fa].unit != total.unit || figures_[fb].unit != total.unit ||
+        figures_[fa].kind != total.kind || figures_[fb].kind != total.kind) {
+      continue;
+    }
+    // A blank line between part and complement ends the paragraph (a line break alone may wrap it).
+    {
+      const uint64_t from = figures_[fa].offset, to = figures_[fb].offset;
+      if (to <= from || to > doc_text.size()) continue;
+      const std::string_view between = doc_text.substr(from, to - from);
+      bool blank = false;
+      for (size_t at = between.find('\n'); at != std::string_view::npos && !blank; at = between.find('\n', at + 1)) {
+        size_t j = at + 1;
+        while (j < between.size() && (between[j] == ' ' || between[j] == '\t' || between[j] == '\r')) ++j;
+        blank = j < between.size() && between[j] == '\n';
+      }
+      if (blank) continue;
+    }
+    // The part's words (after 其中) and the complement's (its sentence up to its figure).
+    std::u32string part_words, comp_words;
+    for (long j = t + 1; j < a; ++j) {
+      if (toks[j].type == Tok::kText) part_words.push_back(chars[j]);
+    }
+    for (long j = end + 1; j < b; ++j) {
+      if (toks[j].type != Tok::kText) {
+        comp_words.clear();  // only the complement's own clause
+        continue;
+      }
+      comp_words.push_back(chars[j]);
+    }
+    static const std::u32string kFiller = U"的有为為是共计計达達约約余";
+    bool complement = false;
+    for (size_t i = 0; i + 2 < comp_words.size() && !complement; ++i) {
+      if (comp_words[i] != U'未' || !han(comp_words[i + 1]) || !han(comp_words[i + 2])) continue;
+      const std::u32string verb = comp_words.substr(i + 1, 2);
+      size_t at = part_words.find(verb);
+      if (at == std::u32string::npos || (at > 0 && std::u32string(U"未不非无無").find(part_words[at - 1]) != std::u32string::npos)) {
+        continue;
+      }
+      bool filler = true;
+      for (size_t j = i + 3; j < comp_words.size(); ++j) {
+        filler = filler && (kFiller.find(comp_words[j]) != std::u32string::npos ||
+                            part_words.find(comp_words[j]) != std::u32string::npos);
+      }
+      complement = filler;
+    }
+    if (!complement) continue;
+    // The reading replaces a lone subset of the part already read after 其中; any other reading of
+    // the total or the complement stands, and then this one is not made.
+    auto lone_subset = [&](const Relation& o) {
+      return o.kind == RelationKind::kSubset && o.total == toks[k].figure && o.parts == std::vector<int>{fa};
+    };
+    if (std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) {
+          return !lone_subset(o) &&
+                 (o.total == toks[k].figure || std::count(o.parts.begin(), o.parts.end(), fb) > 0);
+        })) {
+      continue;
+    }
+    relations_.erase(std::remove_if(relations_.begin(), relations_.end(), lone_subset), relations_.end());
+    Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, {fa, fb});
+    r.flag = !r.consistent;
+    Add(std::move(r));
+  }
+}
+
+// "煤炭、发电、运输、煤化工板块的占比分别为33%、26%、40%和1%": names listed in a clause of words only
+// (no figure, no marker, no rate), joined by 、 / 和 / 与 / 及, then a share word (占比, 比例, 比重)
+// right before 分别 (为, 是), then exactly as many shares as names, joined the same way, ending the
+// clause: the shares of one whole, one per name. The names may overlap or leave some out (本科以上 /
+// 硕士以上), so a list is taken only within kPlausible points of 100 %, and a sum above 100 % is a
+// warning. Rates (分别 after 增长率, 覆盖率) and changes are no shares.
+template <typename Tokens>
+void RelationAnalysis::FindRespectiveShares(const Tokens& toks) {
+  if (token_chars_ == nullptr) return;
+  const std::vector<char32_t>& ch = *token_chars_;
+  for (size_t t = 2; t + 2 < toks.size(); ++t) {
+    if (ch[t] != U'分' || ch[t + 1] != U'别') continue;
+    const std::u32string share{ch[t - 2], ch[t - 1]};
+    if (share != U"占比" && share != U"比例" && share != U"比重") continue;
+    // The names' clause, back to its start.
+    size_t names = 0;
+    bool words_only = true;
+    long b = static_cast<long>(t) - 3;
+    for (; b >= 0; --b) {
+      const Tok type = toks[b].type;
+      if (type == Tok::kComma || type == Tok::kEnd) break;
+      if (type == Tok::kEnum) {
+        // 与, 和, 及 inside a word (参与, 涉及, 和谐, 及时) join no names.
+        const char32_t before = b > 0 ? ch[b - 1] : 0, after = ch[b + 1];
+        if (std::u32string_view(U"参给授涉普危顾波惠").find(before) != std::u32string_view::npos ||
+            std::u32string_view(U"谐时格").find(after) != std::u32string_view::npos) {
+          words_only = false;
+          break;
+        }
+        ++names;
+      } else if (type != Tok::kText || ch[b] == U'率' || (ch[b] >= U'0' && ch[b] <= U'9')) {
+        words_only = false;
+        break;
+      }
+    }
+    if (!words_only || names == 0) continue;
+    // The shares.
+    size_t k = t + 2;
+    if (k < toks.size() && toks[k].type == Tok::kText && (ch[k] == U'为' || ch[k] == U'是')) ++k;
+    std::vector<int> pcts;
+    bool ok = true;
+    for (; k < toks.size(); ++k) {
+      const Tok type = toks[k].type;
+      if (type == Tok::kComma || type == Tok::kEnd) break;
+      const bool expect_figure = pcts.empty() || toks[k - 1].type == Tok::kEnum;
+      if (type == Tok::kFact && expect_figure) {
+        const Figure& f = figures_[toks[k].figure];
+        if (f.kind != ESGAUDIT_FACT_PERCENT || IsChangeLabel(f.label)) ok = false;
+        pcts.push_back(toks[k].figure);
+      } else if (!(type == Tok::kEnum && !expect_figure)) {
+        ok = false;
+      }
+      if (!ok) break;
+    }
+    if (!ok || pcts.size() != names + 1 || toks[k - 1].type != Tok::kFact) continue;
+    Relation r = Stated(RelationKind::kPercentBreakdown, -1, pcts);
+    if (std::fabs((r.sum_low + r.sum_high) / 2 - 100) > kPlausible) continue;
+    r.flag = !r.consistent && r.sum_low > 100;
+    r.certainty = Certainty::kLikely;
+    if (r.consistent || r.flag) Add(std::move(r));
+  }
+}
+
+}  // namespace esgaudit::numeric
