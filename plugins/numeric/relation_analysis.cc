@@ -102,6 +102,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindGroupMemberSubsets(doc);
   FindMeasurePairSubsets(doc);
   FindRunningTotalSubsets(doc);
+  FindCapitalAfterAConversion(doc);
   FindSlashSharePairs(doc);
   FindLegendPies(doc);
   FindCardTotals(doc);

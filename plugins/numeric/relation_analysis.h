@@ -223,6 +223,9 @@ class RelationAnalysis {
   // "累计授权10,963件，2016年新增1,020件": a year's figure within the running total of the same thing
   // in one sentence, no subset word; Likely (a warning). See the .cc.
   void FindRunningTotalSubsets(const sdk::Document& doc);
+  // "以总股本8,736,833,500股为基数…合计转增3,494,733,400股，转增后公司总股本将增至12,231,566,900股": the
+  // share capital after a conversion of reserves as the base plus the shares added; Certain. See the .cc.
+  void FindCapitalAfterAConversion(const sdk::Document& doc);
   // "71.2% Men / 28.8% Women": two shares of a two-way set, each followed by its word, joined by a slash.
   void FindSlashSharePairs(const sdk::Document& doc);
   // A pie whose shares are printed apart from its legend: a block of cells holding shares only, and

@@ -795,6 +795,86 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
   }
 }
 
+// A conversion of reserves into shares in one sentence: the share capital the plan is based on
+// (`总股本8,736,833,500股为基数`: a figure in 股 after 股本, 为基数 right after it), the shares added
+// in all (`合计转增 / 共计转增 / 共转增3,494,733,400股`: not the rate `每10股转增4股`, whose figures stand
+// after 每 or 转增 alone), and the capital after it (`转增后…总股本将增至 / 股本总数为12,231,566,900股`: the
+// first figure in 股 after 转增后, with 股本 between). The capital after is the base plus the shares added,
+// Certain: the plan states the arithmetic. Other sentences, and a figure of another unit between the
+// three, are left: a buyback or a second issue in the same sentence would change the base.
+void RelationAnalysis::FindCapitalAfterAConversion(const sdk::Document& doc) {
+  if (!doc.HasFigures()) return;
+  const std::string_view view = doc.MatchView();
+  // The view's code points from lo to hi without blanks or line breaks (a byte inside a code point
+  // moves lo forward and hi back to the code point's start).
+  auto words = [&](uint64_t lo, uint64_t hi) {
+    std::u32string out;
+    auto inside = [&](uint64_t at) { return at < view.size() && (static_cast<unsigned char>(view[at]) & 0xC0) == 0x80; };
+    while (lo < hi && inside(lo)) ++lo;
+    while (hi > lo && inside(hi)) --hi;
+    if (lo >= hi || hi > view.size()) return out;
+    for (char32_t c : U32(view.substr(lo, hi - lo))) {
+      if (c != U' ' && c != U'\n' && c != U'\r' && c != U'\t' && c != 0x3000) out.push_back(c);
+    }
+    return out;
+  };
+  const auto& by_line = FiguresByLine(/*by_offset=*/true);
+  std::vector<int> shares;  // figures in 股, in text order
+  for (const auto& [line, figs] : by_line) {
+    for (int i : figs) {
+      if (figures_[i].kind == ESGAUDIT_FACT_QUANTITY && figures_[i].unit == "股" && figures_[i].value > 0) {
+        shares.push_back(i);
+      }
+    }
+  }
+  // Whether shares[k] is a base: 股本 in the 30 bytes before it, 为基数 right after it.
+  auto opens_base = [&](size_t k) {
+    const Figure& f = figures_[shares[k]];
+    const uint64_t begin = doc.TextToView(f.offset), end = doc.TextToView(f.offset + f.length);
+    if (end > view.size()) return false;
+    return words(end, std::min<uint64_t>(end + 12, view.size())).rfind(U"为基数", 0) == 0 &&
+           words(begin > 30 ? begin - 30 : 0, begin).find(U"股本") != std::u32string::npos;
+  };
+  for (size_t b = 0; b < shares.size(); ++b) {
+    if (!opens_base(b)) continue;
+    const Figure& base = figures_[shares[b]];
+    const uint64_t base_begin = doc.TextToView(base.offset), base_end = doc.TextToView(base.offset + base.length);
+    int added = -1, after = -1;
+    uint64_t from = base_end;  // the end of the last figure taken
+    for (size_t j = b + 1; j < shares.size() && after < 0; ++j) {
+      const Figure& f = figures_[shares[j]];
+      const uint64_t begin = doc.TextToView(f.offset);
+      const std::u32string gap = words(from, begin);
+      if (gap.find(U'。') != std::u32string::npos) break;  // the plan's clauses run to its full stop
+      if (added < 0 && opens_base(j)) break;  // a later base (a dividend's, then the conversion's) is its own
+      if (added < 0) {
+        for (const char32_t* w : {U"合计转增", U"共计转增", U"共转增"}) {
+          if (EndsWithU(gap, w)) added = shares[j];
+        }
+        if (added >= 0) from = doc.TextToView(f.offset + f.length);
+        continue;
+      }
+      const size_t turn = gap.find(U"转增后");
+      if (turn != std::u32string::npos && gap.find(U"股本", turn) != std::u32string::npos) after = shares[j];
+      break;
+    }
+    if (added < 0 || after < 0) continue;
+    // No figure of another unit between the base and the capital after.
+    const uint64_t end = doc.TextToView(figures_[after].offset);
+    if (std::any_of(figures_.begin(), figures_.end(), [&](const Figure& f) {
+          const uint64_t at = doc.TextToView(f.offset);
+          return at > base_begin && at < end && f.unit != "股" && f.kind == ESGAUDIT_FACT_QUANTITY &&
+                 f.unit.find("元") == std::string::npos;
+        })) {
+      continue;
+    }
+    Relation r = Stated(RelationKind::kPartsTotal, after, {shares[b], added});
+    r.certainty = Certainty::kCertain;
+    r.flag = !r.consistent;
+    Add(std::move(r));
+  }
+}
+
 // A KPI table of blocks over one total row, as Hong Kong and A-share reports print their headcount,
 // hires and leavers (by gender, by age band, by region; one 总数 row under the last block):
 //

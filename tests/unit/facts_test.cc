@@ -200,6 +200,17 @@ TEST(FactsTest, LettersAreCountedUnlessTheClassifierOpensAWord) {
                    "1:54 quantity 3(3,0,1) / \"3\" 封闭管理|"}));
 }
 
+// 兀, the OCR of 元, after a figure is a sum of money, with or without a magnitude; before a figure
+// (公兀, the OCR of 公元) or inside a word (突兀) it is none.
+TEST(FactsTest, TheOcrOfYuanAfterAFigureIsMoney) {
+  EXPECT_EQ(Facts("捐款50万兀，每股0.62兀，共170651兀；公兀265年，3突兀\n"),
+            (Lines{"1:5 quantity 500000(50,0,10000) 元/万兀 \"50万兀\" 捐款|",
+                   "1:17 quantity 0.62(0.62,2,1) 元/兀 \"0.62兀\" 每股|",
+                   "1:27 quantity 170651(170651,0,1) 元/兀 \"170651兀\" 共|",
+                   "1:41 quantity 265(265,0,1) / \"265\" 公兀|",
+                   "1:48 quantity 3(3,0,1) / \"3\" 突兀|"}));
+}
+
 TEST(FactsTest, FullWidthDigitsAndSeparators) {
   EXPECT_EQ(Facts("员工总数１２，３７５人，研发投入约１．５亿元，节电3,456.7千瓦时\n"),
             (Lines{"1:9 quantity 12375(12375,0,1) 人/人 \"１２，３７５人\" 员工总数|",

@@ -25,6 +25,9 @@ namespace {
 // loader and the numeric plugin. Longest printed form wins.
 using UnitEntry = sdk::UnitForm;
 constexpr const auto& kUnits = sdk::kReportUnits;
+// Printed forms only OCR makes, read in report text alone (the KPI data never carries them): 兀 is
+// the OCR of 元 after a figure (50万兀, 4.272兀); as a word it never follows a number.
+constexpr UnitEntry kOcrUnits[] = {{"兀", "元", false}};
 
 // Classifiers that also open common words: the classifier is no unit when the next code point makes
 // it one of them (12处理 is no count of sites, 4股东 none of shares). 对 is also the preposition and
@@ -218,9 +221,10 @@ struct LineCell {
 
 std::u32string U32(const char* s) { return Decode(s); }
 
+// Appends the entries of `table` to `out`, then orders `out` longest printed form first.
 template <typename T, size_t N>
-std::vector<std::pair<std::u32string, const T*>> SortedByLength(const T (&table)[N]) {
-  std::vector<std::pair<std::u32string, const T*>> out;
+std::vector<std::pair<std::u32string, const T*>> SortedByLength(
+    const T (&table)[N], std::vector<std::pair<std::u32string, const T*>> out = {}) {
   for (const T& e : table) out.push_back({U32(e.printed), &e});
   std::stable_sort(out.begin(), out.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -228,7 +232,8 @@ std::vector<std::pair<std::u32string, const T*>> SortedByLength(const T (&table)
 }
 
 struct Tables {
-  std::vector<std::pair<std::u32string, const UnitEntry*>> units = SortedByLength(kUnits);
+  std::vector<std::pair<std::u32string, const UnitEntry*>> units =
+      SortedByLength(kOcrUnits, SortedByLength(kUnits));
   std::vector<std::pair<std::u32string, const Magnitude*>> magnitudes = SortedByLength(kMagnitudes);
   std::vector<std::pair<std::u32string, const Qualifier*>> prefix = SortedByLength(kPrefixQualifiers);
   std::vector<std::pair<std::u32string, const Qualifier*>> inner = SortedByLength(kInnerQualifiers);

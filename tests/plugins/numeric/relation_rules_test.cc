@@ -6065,6 +6065,32 @@ TEST(RelationRulesTest, AYearsFigureIsWithinASpansRunningTotalInTheNextSentence)
                        {"5,120万元", "3.6亿元"});
 }
 
+// A conversion of reserves into shares: the capital after it is the base plus the shares added in
+// all, Certain (an error when it is off); of two bases in the sentence (a dividend's, then the
+// conversion's) the later one, so that one relation is read. Near misses: no 为基数 after the base, the rate alone
+// (每10股转增4股, no total of shares added), a figure of another unit between, the capital after in
+// the next sentence.
+TEST(RelationRulesTest, TheCapitalAfterAConversionIsTheBasePlusTheSharesAdded) {
+  ExpectRecognisedThenCaught({"以2016年末总股本600,000,000股为基数，向全体股东每10股派发现金1.00元(含税)；同时以资本公积"
+                              "金向全体股东每10股转增5股，合计转增300,000,000股，转增后公司总股本将增至900,000,000股。\n",
+                              "parts-total", {"600,000,000股", "300,000,000股", "900,000,000股"}, "300,000,000股",
+                              "310,000,000", "error"});
+  ExpectRecognisedThenCaught({"以公司总股本 120,000,000股为基数，向全体股东每10股派发现金红利0.50元(含税)；同时，以公司总股本 "
+                              "120,000,000股为基数，以资本公积向全体股东每10股转增10股，合计转增120,000,000股，转增后公司"
+                              "股本总数为240,000,000股。\n",
+                              "parts-total", {"120,000,000股", "120,000,000股", "240,000,000股"}, "240,000,000股",
+                              "250,000,000", "error"});
+  ExpectNoRelationWith("公司总股本600,000,000股，合计转增300,000,000股，转增后公司总股本将增至900,000,000股。\n",
+                       {"600,000,000股", "300,000,000股", "900,000,000股"});
+  ExpectNoRelationWith("以2016年末总股本600,000,000股为基数，每10股转增5股，转增后公司总股本将增至900,000,000股。\n",
+                       {"600,000,000股", "900,000,000股"});
+  ExpectNoRelationWith("以总股本600,000,000股为基数，合计转增300,000,000股，惠及股东12,000户，转增后公司总股本将增至"
+                       "900,000,000股。\n",
+                       {"600,000,000股", "300,000,000股", "900,000,000股"});
+  ExpectNoRelationWith("以总股本600,000,000股为基数，合计转增300,000,000股。转增后公司总股本将增至900,000,000股。\n",
+                       {"600,000,000股", "300,000,000股", "900,000,000股"});
+}
+
 // A measure of the total's things in another unit (装机容量 after a count of units) or a share written
 // as a fraction (占员工总数1/4) may stand between a total and its 其中, as a rate may; the part names
 // the total's noun. Approximate counts (余) are compared by their ranges: a part whose range lies
