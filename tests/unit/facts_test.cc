@@ -211,6 +211,27 @@ TEST(FactsTest, TheOcrOfYuanAfterAFigureIsMoney) {
                    "1:48 quantity 3(3,0,1) / \"3\" 突兀|"}));
 }
 
+// 只 counts funds, bonds and animals, except where it opens 只是, 只有, 只要 ... ("only").
+TEST(FactsTest, FundsAreCountedUnlessTheClassifierOpensAWord) {
+  EXPECT_EQ(Facts("管理债券基金38只，其中新发行7只；捐赠种羊120只。ISO9001只是起点，3只有\n"),
+            (Lines{"1:13 quantity 38(38,0,1) 只/只 \"38只\" 管理债券基金|",
+                   "1:29 quantity 7(7,0,1) 只/只 \"7只\" 新发行|",
+                   "1:42 quantity 120(120,0,1) 只/只 \"120只\" 捐赠种羊|",
+                   "1:52 code 9001(9001,0,1) / \"9001\" ISO|",
+                   "1:66 quantity 3(3,0,1) / \"3\" 只有|"}));
+}
+
+// Colloquial area and volume: 平米 is square metres, 立方 (without 米) cubic metres, 毫升 millilitres;
+// 立方米 stays the longer form.
+TEST(FactsTest, ColloquialAreaAndVolumeUnits) {
+  EXPECT_EQ(Facts("绿化面积8.94万平米，草坪1500平米；节约天然气46.1万立方，用水20立方米；献血13050毫升\n"),
+            (Lines{"1:9 quantity 89400(8.94,2,10000) m2/万平米 \"8.94万平米\" 绿化面积|",
+                   "1:25 quantity 1500(1500,0,1) m2/平米 \"1500平米\" 草坪|",
+                   "1:45 quantity 461000(46.1,1,10000) m3/万立方 \"46.1万立方\" 节约天然气|",
+                   "1:61 quantity 20(20,0,1) m3/立方米 \"20立方米\" 用水|",
+                   "1:75 quantity 13050(13050,0,1) mL/毫升 \"13050毫升\" 献血|"}));
+}
+
 TEST(FactsTest, FullWidthDigitsAndSeparators) {
   EXPECT_EQ(Facts("员工总数１２，３７５人，研发投入约１．５亿元，节电3,456.7千瓦时\n"),
             (Lines{"1:9 quantity 12375(12375,0,1) 人/人 \"１２，３７５人\" 员工总数|",

@@ -30,9 +30,10 @@ constexpr const auto& kUnits = sdk::kReportUnits;
 constexpr UnitEntry kOcrUnits[] = {{"兀", "元", false}};
 
 // Classifiers that also open common words: the classifier is no unit when the next code point makes
-// it one of them (12处理 is no count of sites, 4股东 none of shares). 对 is also the preposition and
-// verb "towards, to": it takes an object, so it is the classifier (pairs: 253对) only where no word
-// follows it, before punctuation, a tab or the line's end (not before a digit: 1对1 is "one to one").
+// it one of them (12处理 is no count of sites, 4股东 none of shares, SA8000只是 none of funds). 对 is
+// also the preposition and verb "towards, to": it takes an object, so it is the classifier (pairs:
+// 253对) only where no word follows it, before punctuation, a tab or the line's end (not before a
+// digit: 1对1 is "one to one").
 struct WordOpener {
   char32_t unit;
   std::u32string_view next;  // code points after the unit that make it a word
@@ -41,6 +42,7 @@ constexpr WordOpener kWordOpeners[] = {
     {U'处', U"理罚置于在分长室境事方所决"},       // 处理, 处罚, 处置, 处于, 处长, 处室 ...
     {U'股', U"东份票本权价民市息利指改"},         // 股东, 股份, 股票, 股本, 股权, 股价 ...
     {U'封', U"面闭存装堵顶锁口条印山"},           // 封面, 封闭, 封存, 封装, 封堵, 封顶 ...
+    {U'只', U"是有要能需在不为会对用占限"},       // 只是, 只有, 只要, 只能, 只需 ... ("only")
 };
 constexpr std::u32string_view kAfterPairs = U"，,。；;、：:）)（(！!？?\t";
 

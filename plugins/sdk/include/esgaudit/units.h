@@ -27,7 +27,7 @@ inline constexpr UnitForm kReportUnits[] = {
     {"批", "批", false}, {"棵", "棵", false}, {"株", "株", false}, {"期", "期", false},
     {"门", "门", false}, {"册", "册", false}, {"本", "本", false}, {"起", "起", false},
     {"笔", "笔", false}, {"支", "支", false}, {"张", "张", false}, {"处", "处", false},
-    {"股", "股", false}, {"对", "对", false}, {"封", "封", false},
+    {"股", "股", false}, {"对", "对", false}, {"封", "封", false}, {"只", "只", false},
     // time
     {"小时", "小时", false}, {"学时", "学时", false}, {"课时", "课时", false},
     {"天", "天", false}, {"岁", "岁", false}, {"个月", "个月", false}, {"周", "周", false},
@@ -35,13 +35,13 @@ inline constexpr UnitForm kReportUnits[] = {
     {"吨二氧化碳当量", "tCO2e", false}, {"吨标准煤", "吨标准煤", false}, {"吨标煤", "吨标准煤", false},
     {"吨", "吨", false}, {"千克", "kg", false}, {"公斤", "kg", false}, {"克", "g", false},
     {"千瓦时", "kWh", false}, {"兆瓦时", "MWh", false}, {"千瓦", "kW", false}, {"兆瓦", "MW", false},
-    {"吉焦", "GJ", false}, {"标方", "m3", false},
+    {"吉焦", "GJ", false}, {"标方", "m3", false}, {"毫升", "mL", false},
     // money
     {"元", "元", false}, {"美元", "美元", false}, {"港元", "港元", false}, {"港币", "港元", false},
     // area, length, volume
     {"亩", "亩", false}, {"公顷", "公顷", false}, {"平方公里", "km2", false},
-    {"平方米", "m2", false}, {"立方米", "m3", false}, {"公里", "km", false}, {"千米", "km", false},
-    {"米", "m", false},
+    {"平方米", "m2", false}, {"平米", "m2", false}, {"立方米", "m3", false}, {"立方", "m3", false},
+    {"公里", "km", false}, {"千米", "km", false}, {"米", "m", false},
     // ratios
     {"个百分点", "百分点", false}, {"百分点", "百分点", false}, {"倍", "倍", false},
     // Latin units
