@@ -426,6 +426,25 @@ TEST(FactsTest, ADocumentWritingItsThousandsWithSpacesReadsThemAsOneFigure) {
   EXPECT_EQ(Values(prose + "Sites 100 000 500\n"), (std::vector<double>{15000, 72000, 3050, 100000, 500}));
 }
 
+// A three-digit lead and one group opening with another digit, between lowercase words of a sentence,
+// is one figure there (`delivering 817 312 modules`); after a capitalised label, a figure or a comma, or
+// before a capital, a figure or a stop, it stays two cells, and so does a run of two groups.
+TEST(FactsTest, AThreeDigitLeadAndOneGroupWithinASentenceIsOneFigure) {
+  const std::string prose =
+      "Our farms cover 15 000 hectares, feed 72 000 cattle and employ 3 050 people.\n";
+  EXPECT_EQ(Values(prose + "We trained them, delivering 817 312 modules in the year.\n"),
+            (std::vector<double>{15000, 72000, 3050, 817312}));
+  EXPECT_EQ(Values(prose + "We have engaged 74 077 farmers, including 251 760 under 30.\n"),
+            (std::vector<double>{15000, 72000, 3050, 74077, 251760, 30}));
+  EXPECT_EQ(Values(prose + "Sites 300 379 and more\n"), (std::vector<double>{15000, 72000, 3050, 300, 379}));
+  EXPECT_EQ(Values(prose + "sites, 300 379 in all\n"), (std::vector<double>{15000, 72000, 3050, 300, 379}));
+  EXPECT_EQ(Values(prose + "with 300 379 Sites\n"), (std::vector<double>{15000, 72000, 3050, 300, 379}));
+  EXPECT_EQ(Values(prose + "with 300 379.\n"), (std::vector<double>{15000, 72000, 3050, 300, 379}));
+  EXPECT_EQ(Values(prose + "with 300 379 389 sites\n"), (std::vector<double>{15000, 72000, 3050, 300, 379, 389}));
+  // Without space-thousands evidence the rule is not asked at all.
+  EXPECT_EQ(Values("We trained them, delivering 817 312 modules.\n"), (std::vector<double>{817, 312}));
+}
+
 // Without that evidence, or with a comma thousands separator anywhere, figures set one space apart
 // stay separate figures: adjacent three-digit cells (`22 111`) are two values.
 TEST(FactsTest, FiguresSetOneSpaceApartStayApartWithoutSpaceThousandsEvidence) {

@@ -29,7 +29,8 @@ bool WritesThousandsWithSpaces(std::string_view view);
 // figures in millions, "81 385 568 82 779 476"). The rules, from what the text can tell apart:
 //  - a group opening with 0 belongs to the figure before it, and so do the groups before it;
 //  - a first group opening with another digit belongs to a lead of one or two digits ("19 366"), not
-//    to a lead of three ("147 310": two cells as well as one figure);
+//    to a lead of three ("147 310": two cells as well as one figure) but where SpaceGroupsAt finds the
+//    run alone within a sentence's lowercase words;
 //  - a second such group only where a figure in millions is the likely reading: after a lead of one
 //    digit ("1 973 909": a one-digit cell before a six-digit one is rare), or on a line of such runs.
 //    "19 366 276" alone is read as 19 366 and 276 (a five-digit cell and a three-digit one);
@@ -76,6 +77,20 @@ bool RunLeadAt(const At& at, size_t i) {
   while (Digit(at, k)) ++k;
   if (k - i > 3) return false;
   return !(k - i == 3 && i >= 2 && at(i - 1) == U' ' && Digit(at, i - 2));
+}
+
+// Whether the run whose lead starts at i and whose one group ends before `end` stands within a sentence:
+// a lowercase word of two letters or more and one space before it, one space and a lowercase letter after
+// it ("delivering 817 312 modules"). Adjacent cells of a row stand after a capitalised label or a figure.
+template <class At>
+bool WithinLowercaseWords(const At& at, size_t i, size_t end) {
+  auto lower = [&](size_t k) { return at(k) >= U'a' && at(k) <= U'z'; };
+  auto letter = [&](size_t k) { return lower(k) || (at(k) >= U'A' && at(k) <= U'Z'); };
+  if (i < 3 || at(i - 1) != U' ' || !lower(i - 2) || !lower(i - 3)) return false;
+  size_t b = i - 3;
+  while (b > 0 && lower(b - 1)) --b;
+  if (b > 0 && letter(b - 1)) return false;  // "Sites": a capitalised label
+  return at(end) == U' ' && lower(end + 1);
 }
 
 // Whether the line (positions below n) holds two or more runs of a lead and exactly two groups.
@@ -130,6 +145,8 @@ size_t SpaceGroupsAt(const At& at, size_t i, const Millions& millions_on_line) {
   for (; GroupAt(at, k + 4 * groups, U' '); ++groups)
     if (groups < 32 && at(k + 4 * groups + 1) == U'0') zero |= 1u << groups;
   size_t take = SpaceGroupsTaken(lead, groups, zero, false);
+  // One group after a lead of three, within a sentence's words: one figure, not two cells.
+  if (take == 0 && lead == 3 && groups == 1 && zero == 0 && WithinLowercaseWords(at, i, k + 4)) take = 1;
   if (take == 1 && groups == 2 && lead > 1 && millions_on_line()) take = SpaceGroupsTaken(lead, groups, zero, true);
   return take;
 }
