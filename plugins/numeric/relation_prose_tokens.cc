@@ -60,6 +60,11 @@ bool SizeLabel(const std::string& label) {
   return false;
 }
 
+// A quantity with a unit that is no change: a figure a part or a total may be.
+bool PlainQuantity(const Figure& g) {
+  return g.kind == ESGAUDIT_FACT_QUANTITY && !g.unit.empty() && !IsChangeLabel(g.label);
+}
+
 // The share clause right after a figure names the base by a total word: 占总装机容量的22.54%,
 // 占员工总数的12%, 占采购总额的比例为35%. The clause holds nothing but 占, the base's words and the
 // share (的, 比例为 / 比重为 before it); the base's words without the total word (装机容量, 员工,
@@ -1923,11 +1928,8 @@ void RelationAnalysis::FindComplementSplits(const Tokens& toks, std::string_view
   if (token_chars_ == nullptr) return;
   const std::vector<char32_t>& chars = *token_chars_;
   const long n = static_cast<long>(toks.size());
-  auto han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
-  auto plain = [&](int f) {
-    const Figure& g = figures_[f];
-    return g.kind == ESGAUDIT_FACT_QUANTITY && !g.unit.empty() && !IsChangeLabel(g.label);
-  };
+  auto han = sdk::IsHan;
+  auto plain = [&](int f) { return PlainQuantity(figures_[f]); };
   for (long t = 0; t < n; ++t) {
     if (toks[t].type != Tok::kSubset || toks[t].contains || toks[t].including) continue;
     // The total: the nearest figure before 其中 in its sentence, past words, commas and 、 only.
@@ -2093,7 +2095,7 @@ void RelationAnalysis::FindRespectiveShares(const Tokens& toks) {
 // 其中 opening a sentence or a clause after a semicolon, its part's words (between 其中 and the part's
 // figure, nothing else between) ending in the noun of an earlier figure of the paragraph, with a
 // qualifier of their own before it (纸质 before 账单总量). The total is that earlier figure: of the
-// part's unit, its label's Han characters ending in the same two or more Han characters as the part's
+// part's unit, its label's Han characters ending in the same four or more Han characters as the part's
 // words, the longest such ending alone (two figures ending alike, as a time series does, name no
 // total). Neither figure is a change; when the best ending is that of a part after an earlier 其中
 // (海外收入 … 其中，欧洲收入), the part may be of that part or a sibling of it, and is read as neither. A
@@ -2101,14 +2103,14 @@ void RelationAnalysis::FindRespectiveShares(const Tokens& toks) {
 // above its total is a warning.
 template <typename Tokens>
 void RelationAnalysis::FindSubsetsByRepeatedNoun(const Tokens& toks) {
+  // Four Han characters make a compound noun (账单总量, 贷款余额); two or three are often its head
+  // word alone, shared by different things (营销活动, 促销活动).
+  constexpr size_t kNounChars = 4;
   if (token_chars_ == nullptr) return;
   const std::vector<char32_t>& ch = *token_chars_;
   const long n = static_cast<long>(toks.size());
-  auto han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
-  auto plain = [&](int f) {
-    const Figure& g = figures_[f];
-    return g.kind == ESGAUDIT_FACT_QUANTITY && !g.unit.empty() && !IsChangeLabel(g.label);
-  };
+  auto han = sdk::IsHan;
+  auto plain = [&](int f) { return PlainQuantity(figures_[f]); };
   // Whether figure `f` is a part of a relation read already.
   auto paired = [&](int f) {
     return std::any_of(relations_.begin(), relations_.end(), [&](const Relation& r) {
@@ -2148,7 +2150,7 @@ void RelationAnalysis::FindSubsetsByRepeatedNoun(const Tokens& toks) {
              stem[stem.size() - 1 - common] == words[words.size() - 1 - common]) {
         ++common;
       }
-      if (common < 2 || common >= words.size()) continue;
+      if (common < kNounChars || common >= words.size()) continue;
       if (common > best) {
         total = after_subset(j) ? -1 : g;
         best = common;

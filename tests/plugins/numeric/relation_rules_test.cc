@@ -6417,7 +6417,7 @@ TEST(RelationRulesTest, AFigureWhoseUnitWrappedToTheNextLineIsFollowedByTheWords
 // qualifier of their own, the noun of an earlier figure of its unit in the paragraph: that figure is
 // the total, past nearer figures of the unit and the total's change and share clauses. Near misses: a
 // part whose noun no earlier figure ends in, two earlier figures ending in it (a time series), a total
-// or a part that is a change, the noun alone after 其中.
+// or a part that is a change, the noun alone after 其中, endings sharing the head word only.
 TEST(RelationRulesTest, QiZhongPartRepeatingTheNounOfAnEarlierFigureIsItsSubset) {
   ExpectRecognisedThenCaught({"截至年末，本行票据总量2.40亿张，增幅12%；替代率80%，相当于减少发出纸质票据1.90亿张，"
                               "折合减少纸张约300吨。其中，纸质票据总量4,800万张，降幅约3%。\n",
@@ -6447,6 +6447,9 @@ TEST(RelationRulesTest, QiZhongPartRepeatingTheNounOfAnEarlierFigureIsItsSubset)
     const std::string raised = std::regex_replace(t, std::regex("4,800万"), "48000万");
     EXPECT_TRUE(Findings(Check(raised)).empty()) << ::testing::PrintToString(Findings(Check(raised)));
   }
+  // The endings share the head word only (销活动 of 营销活动 and 促销活动): other things.
+  const std::string head_only = "截至年末，本行开展大型营销活动12次，增幅12%；" + between + "其中，配合整体促销活动20次。\n";
+  EXPECT_TRUE(Findings(Check(head_only)).empty()) << ::testing::PrintToString(Findings(Check(head_only)));
 }
 
 }  // namespace
