@@ -166,6 +166,9 @@ class RelationAnalysis {
   // A 其中 part closed by its complement (未X after X) in the next sentence (see the .cc).
   template <typename Tokens>
   void FindComplementSplits(const Tokens& toks, std::string_view doc_text);
+  // A 其中 opening a sentence whose part repeats the noun of an earlier figure (see the .cc).
+  template <typename Tokens>
+  void FindSubsetsByRepeatedNoun(const Tokens& toks);
   // A subset stated with 中 (among) after a count's noun: the part's figure, or -1 (see the .cc).
   template <typename Tokens>
   // `more`: the counts opening the clauses after a ； in its sentence that name the same noun

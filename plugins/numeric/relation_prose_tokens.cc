@@ -60,6 +60,11 @@ bool SizeLabel(const std::string& label) {
   return false;
 }
 
+// A quantity with a unit that is no change: a figure a part or a total may be.
+bool PlainQuantity(const Figure& g) {
+  return g.kind == ESGAUDIT_FACT_QUANTITY && !g.unit.empty() && !IsChangeLabel(g.label);
+}
+
 // The share clause right after a figure names the base by a total word: 占总装机容量的22.54%,
 // 占员工总数的12%, 占采购总额的比例为35%. The clause holds nothing but 占, the base's words and the
 // share (的, 比例为 / 比重为 before it); the base's words without the total word (装机容量, 员工,
@@ -1907,6 +1912,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
   }
   FindRespectiveShares(toks);
   FindComplementSplits(toks, doc_text);
+  FindSubsetsByRepeatedNoun(toks);
 }
 
 // "共受理投诉84件，主要涉及…等，其中已办结80件。尚未办结的有4件。": a total, then after 其中 the one
@@ -1922,11 +1928,8 @@ void RelationAnalysis::FindComplementSplits(const Tokens& toks, std::string_view
   if (token_chars_ == nullptr) return;
   const std::vector<char32_t>& chars = *token_chars_;
   const long n = static_cast<long>(toks.size());
-  auto han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
-  auto plain = [&](int f) {
-    const Figure& g = figures_[f];
-    return g.kind == ESGAUDIT_FACT_QUANTITY && !g.unit.empty() && !IsChangeLabel(g.label);
-  };
+  auto han = sdk::IsHan;
+  auto plain = [&](int f) { return PlainQuantity(figures_[f]); };
   for (long t = 0; t < n; ++t) {
     if (toks[t].type != Tok::kSubset || toks[t].contains || toks[t].including) continue;
     // The total: the nearest figure before 其中 in its sentence, past words, commas and 、 only.
@@ -2085,6 +2088,82 @@ void RelationAnalysis::FindRespectiveShares(const Tokens& toks) {
     r.flag = !r.consistent && r.sum_low > 100;
     r.certainty = Certainty::kLikely;
     if (r.consistent || r.flag) Add(std::move(r));
+  }
+}
+
+// "账单总量1.61亿封，增幅33.07%；…减少发出纸质账单1.28亿封，折合…2,447吨。其中，纸质账单总量3,286万封": a
+// 其中 opening a sentence or a clause after a semicolon, its part's words (between 其中 and the part's
+// figure, nothing else between) ending in the noun of an earlier figure of the paragraph, with a
+// qualifier of their own before it (纸质 before 账单总量). The total is that earlier figure: of the
+// part's unit, its label's Han characters ending in the same four or more Han characters as the part's
+// words, the longest such ending alone (two figures ending alike, as a time series does, name no
+// total). Neither figure is a change; when the best ending is that of a part after an earlier 其中
+// (海外收入 … 其中，欧洲收入), the part may be of that part or a sibling of it, and is read as neither. A
+// part another reading paired already is left to it. The pairing crosses figures and clauses, so a part
+// above its total is a warning.
+template <typename Tokens>
+void RelationAnalysis::FindSubsetsByRepeatedNoun(const Tokens& toks) {
+  // Four Han characters make a compound noun (账单总量, 贷款余额); two or three are often its head
+  // word alone, shared by different things (营销活动, 促销活动).
+  constexpr size_t kNounChars = 4;
+  if (token_chars_ == nullptr) return;
+  const std::vector<char32_t>& ch = *token_chars_;
+  const long n = static_cast<long>(toks.size());
+  auto han = sdk::IsHan;
+  auto plain = [&](int f) { return PlainQuantity(figures_[f]); };
+  // Whether figure `f` is a part of a relation read already.
+  auto paired = [&](int f) {
+    return std::any_of(relations_.begin(), relations_.end(), [&](const Relation& r) {
+      return std::find(r.parts.begin(), r.parts.end(), f) != r.parts.end();
+    });
+  };
+  // Whether the figure at token `j` follows a subset word in its sentence.
+  auto after_subset = [&](long j) {
+    for (long b = j - 1; b >= 0 && toks[b].type != Tok::kEnd; --b) {
+      if (toks[b].type == Tok::kSubset) return true;
+    }
+    return false;
+  };
+  for (long t = 1; t + 1 < n; ++t) {
+    if (toks[t].type != Tok::kSubset || toks[t].contains || toks[t].including || toks[t - 1].type != Tok::kEnd) {
+      continue;
+    }
+    // The part's words: Han characters only, a comma allowed right after 其中.
+    long p = toks[t + 1].type == Tok::kComma ? t + 2 : t + 1;
+    std::u32string words;
+    for (; p < n && toks[p].type == Tok::kText; ++p) {
+      if (han(ch[p])) words.push_back(ch[p]);
+    }
+    if (p >= n || toks[p].type != Tok::kFact || words.size() < 3) continue;
+    const int part = toks[p].figure;
+    if (!plain(part) || paired(part)) continue;
+    int total = -1;
+    size_t best = 0;
+    bool tie = false;
+    for (long j = t - 1; j >= 0; --j) {
+      if (toks[j].type != Tok::kFact) continue;
+      const int g = toks[j].figure;
+      if (!plain(g) || figures_[g].unit != figures_[part].unit) continue;
+      const std::u32string stem = HanOf(ToUtf8(LabelStem(figures_[g].label)));
+      size_t common = 0;
+      while (common < stem.size() && common < words.size() &&
+             stem[stem.size() - 1 - common] == words[words.size() - 1 - common]) {
+        ++common;
+      }
+      if (common < kNounChars || common >= words.size()) continue;
+      if (common > best) {
+        total = after_subset(j) ? -1 : g;
+        best = common;
+        tie = false;
+      } else if (common == best) {
+        tie = true;
+      }
+    }
+    if (total < 0 || tie) continue;
+    Relation r = Stated(RelationKind::kSubset, total, {part});
+    r.certainty = Certainty::kLikely;
+    r.flag = !r.consistent;
+    Add(std::move(r));
   }
 }
 

@@ -6412,5 +6412,45 @@ TEST(RelationRulesTest, AFigureWhoseUnitWrappedToTheNextLineIsFollowedByTheWords
   }
 }
 
+
+// A 其中 opening a sentence (or a clause after a semicolon) whose part's words repeat, after a
+// qualifier of their own, the noun of an earlier figure of its unit in the paragraph: that figure is
+// the total, past nearer figures of the unit and the total's change and share clauses. Near misses: a
+// part whose noun no earlier figure ends in, two earlier figures ending in it (a time series), a total
+// or a part that is a change, the noun alone after 其中, endings sharing the head word only.
+TEST(RelationRulesTest, QiZhongPartRepeatingTheNounOfAnEarlierFigureIsItsSubset) {
+  ExpectRecognisedThenCaught({"截至年末，本行票据总量2.40亿张，增幅12%；替代率80%，相当于减少发出纸质票据1.90亿张，"
+                              "折合减少纸张约300吨。其中，纸质票据总量4,800万张，降幅约3%。\n",
+                              "subset", {"2.40亿张", "4,800万张"}, "4,800万张", "48000", "warning"});
+  ExpectRecognisedThenCaught({"截至年末，本行“两高”行业贷款余额437.45亿元，减幅12.82%，在公司贷款中占比较上年下降0.28个百分点。"
+                              "其中，钢铁行业贷款余额219.63亿元，较上年降低了3.14亿元。\n",
+                              "subset", {"437.45亿元", "219.63亿元"}, "219.63亿元", "519.63", "warning"});
+  // Past the total's clause: a clause of a nearer figure of the unit and a sentence of another unit.
+  const std::string between = "替代率80%，相当于减少发出纸质票据1.90亿张，折合减少纸张约300吨。";
+  for (const std::string& text : {
+           // No earlier figure ends in the part's noun.
+           "截至年末，本行票据总量2.40亿张，增幅12%；" + between + "其中，纸质账单4,800万张，降幅约3%。\n",
+           // Two earlier figures end in it (a time series).
+           "2015年末本行票据总量2.10亿张，2016年末本行票据总量2.40亿张，增幅12%；" + between +
+               "其中，纸质票据总量4,800万张。\n",
+           // The earlier figure is a change, or the part is.
+           "截至年末，本行票据总量较上年增加2.40亿张；" + between + "其中，纸质票据总量4,800万张。\n",
+           "截至年末，本行票据总量2.40亿张，增幅12%；" + between + "其中，纸质票据总量较上年减少4,800万张。\n",
+           // The part's words are the noun alone: no qualifier says which of it.
+           "截至年末，本行票据总量2.40亿张，增幅12%；" + between + "其中，票据总量4,800万张。\n",
+       }) {
+    SCOPED_TRACE(text);
+    const std::string t = text;
+    ReportResult r = Check(t, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", t);
+    EXPECT_FALSE(Recognised(doc, r, "subset", {"2.40亿张", "4,800万张"}));
+    const std::string raised = std::regex_replace(t, std::regex("4,800万"), "48000万");
+    EXPECT_TRUE(Findings(Check(raised)).empty()) << ::testing::PrintToString(Findings(Check(raised)));
+  }
+  // The endings share the head word only (销活动 of 营销活动 and 促销活动): other things.
+  const std::string head_only = "截至年末，本行开展大型营销活动12次，增幅12%；" + between + "其中，配合整体促销活动20次。\n";
+  EXPECT_TRUE(Findings(Check(head_only)).empty()) << ::testing::PrintToString(Findings(Check(head_only)));
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
