@@ -405,6 +405,13 @@ void RelationAnalysis::SumParts(Relation* r) const {
   }
 }
 
+bool RelationAnalysis::LayoutSum(Relation* r, double total_low, double total_high) const {
+  SumParts(r);
+  r->consistent = r->sum_low <= total_high && total_low <= r->sum_high;
+  r->flag = !r->consistent;
+  return r->consistent;
+}
+
 bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string caption, Relation* out) const {
   Relation& r = *out;
   r = Relation();

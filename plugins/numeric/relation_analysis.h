@@ -335,6 +335,9 @@ class RelationAnalysis {
   Relation Stated(RelationKind kind, int total, std::vector<int> parts) const;
   // Sets r->sum_low / sum_high: the interval sum of its parts.
   void SumParts(Relation* r) const;
+  // A layout's sum as printed: SumParts, then r->consistent when the sum's interval meets the total's
+  // [total_low, total_high] (100, 100 for shares), r->flag when it does not. Returns r->consistent.
+  bool LayoutSum(Relation* r, double total_low, double total_high) const;
   // A table's sum of `parts` into `total` (certain), into *out with its consistency; false when the
   // sum is far off the total (below half of it or above twice it): a misread row, not a slip.
   bool TableSum(int total, std::vector<int> parts, std::string caption, Relation* out) const;

@@ -328,6 +328,68 @@ int GluedHundredDecimals(const Figure& f) {
   return 0;
 }
 
+// A label opening with a year (2021, FY2022, 2023年): a row of a time series.
+bool YearLedLabel(std::string l) {
+  l = Lower(l);
+  if (l.rfind("fy", 0) == 0) l.erase(0, 2);
+  return l.size() >= 4 && (l.compare(0, 2, "19") == 0 || l.compare(0, 2, "20") == 0) &&
+         std::all_of(l.begin(), l.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A water balance row's role: 0 total withdrawal, 1 total discharge, 2 total consumption; -1 for any
+// other label, a label naming more than one, or one with a qualifier in brackets (another scope).
+int WaterTotalRole(const std::string& label) {
+  const std::string l = Lower(label);
+  if (!Has(l, "total") || !Has(l, "water") || Has(l, "(") || Has(l, "\xEF\xBC\x88")) return -1;
+  const bool in = Has(l, "withdraw") || Has(l, "abstract");
+  const bool out = Has(l, "discharg") || Has(l, "returned");
+  const bool used = Has(l, "consum");
+  if (in + out + used != 1) return -1;
+  return in ? 0 : out ? 1 : 2;
+}
+
+// A label that is one bracket only, holding words ("(Group)", "（本公司）"): the twin of the full label above.
+bool BracketOnlyLabel(const std::string& label) {
+  std::string l(sdk::Trim(label));
+  auto starts = [&](const char* p) { return l.rfind(p, 0) == 0; };
+  auto ends = [&](const char* p) {
+    const size_t n = std::strlen(p);
+    return l.size() > n && l.compare(l.size() - n, n, p) == 0;
+  };
+  if (!(starts("(") || starts("\xEF\xBC\x88")) || !(ends(")") || ends("\xEF\xBC\x89"))) return false;
+  const size_t opens = static_cast<size_t>(std::count(l.begin(), l.end(), '(')) + (Has(l, "\xEF\xBC\x88") ? 1 : 0);
+  return opens == 1 && std::any_of(l.begin(), l.end(), [](char c) {
+           return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+         });
+}
+
+// Whether part `p` may be a subset of total `t`: quantities of one unit, no qualifiers, t positive, p not negative.
+bool SubsetPair(const Figure& t, const Figure& p) {
+  return t.kind == ESGAUDIT_FACT_QUANTITY && p.kind == t.kind && t.qualifiers == 0 && p.qualifiers == 0 &&
+         p.unit == t.unit && t.value > 0 && p.value >= 0;
+}
+
+// A caption of share rows: a word-initial "proportion of", "share of", "percentage of" or "breakdown of"
+// followed by more, or 占比 / 构成.
+bool ProportionCaption(const std::string& label) {
+  const std::string l = Lower(label);
+  for (const char* w : {"proportion of ", "share of ", "percentage of ", "breakdown of "}) {
+    const size_t at = l.find(w);
+    if (at != std::string::npos && (at == 0 || l[at - 1] == ' ') && l.size() > at + std::strlen(w)) return true;
+  }
+  return Has(l, "占比") || Has(l, "构成");
+}
+
+// A row label naming a proportion of its own (a rate, "proportion", "percentage"), read without % signs
+// and brackets: a share of another whole than the caption's.
+bool OwnProportionLabel(const std::string& label) {
+  std::string l = Lower(label);
+  for (const char* w : {"%", "\xEF\xBC\x85", "(", ")", "\xEF\xBC\x88", "\xEF\xBC\x89"}) {
+    for (size_t at = l.find(w); at != std::string::npos; at = l.find(w)) l.erase(at, std::strlen(w));
+  }
+  return RateLabel(l) || Has(l, "proportion") || Has(l, "percentage");
+}
+
 }  // namespace
 
 // A cell of a structure-model table as FindModelTables reads it.
@@ -841,9 +903,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
               r.caption_offset = first.label_offset;
               r.caption_length = first.label_length;
               for (const SplitBlock& o : split_chain) r.parts.push_back(o.rows[k].shares.at(slot));
-              SumParts(&r);
-              r.consistent = r.sum_low <= 100 && 100 <= r.sum_high;
-              r.flag = !r.consistent;
+              LayoutSum(&r, 100, 100);
               holding += r.consistent;
               pairs.push_back(std::move(r));
             }
@@ -913,9 +973,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       r.total = ts.share;
       r.parts = shares;
       std::sort(r.parts.begin(), r.parts.end());
-      SumParts(&r);
-      r.consistent = r.sum_low <= tsh.high && tsh.low <= r.sum_high;
-      r.flag = !r.consistent;
+      LayoutSum(&r, tsh.low, tsh.high);
       out->push_back(std::move(r));
       return true;
     };
@@ -940,11 +998,11 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         r.kind = RelationKind::kPartsTotal;
         r.total = total;
       }
-      SumParts(&r);
       const double tlo = figures_[total].low, thi = figures_[total].high;
-      r.consistent = r.sum_low <= thi && tlo <= r.sum_high;
+      LayoutSum(&r, tlo, thi);
       if (!r.consistent) {
-        // The same sum with the members exact by their context only widened to their rounding.
+        // The same sum with the members exact by their context only widened to their rounding (not
+        // LayoutSum: these intervals are not the figures' own).
         auto rounded = [&](int i) {
           const Figure& f = figures_[i];
           return f.context_count ? ExactInterval(f.value, f.decimals, f.magnitude) : Interval{f.low, f.high};
@@ -1321,20 +1379,11 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     // ("exc. hydro generation" is another scope): in each column holding all three figures of one
     // kind and unit, withdrawal = discharge + consumption.
     {
-      auto role = [](const std::string& label) -> int {
-        const std::string l = Lower(label);
-        if (!Has(l, "total") || !Has(l, "water") || Has(l, "(") || Has(l, "\xEF\xBC\x88")) return -1;
-        const bool in = Has(l, "withdraw") || Has(l, "abstract");
-        const bool out = Has(l, "discharg") || Has(l, "returned");
-        const bool used = Has(l, "consum");
-        if (in + out + used != 1) return -1;
-        return in ? 0 : out ? 1 : 2;
-      };
       int at[3] = {-1, -1, -1};
       bool unique = true;
       for (size_t ri = 0; ri < rows.size(); ++ri) {
         if (!rows[ri].readable || !rows[ri].has_figure) continue;
-        const int k = role(rows[ri].label);
+        const int k = WaterTotalRole(rows[ri].label);
         if (k < 0) continue;
         unique = unique && at[k] < 0;
         at[k] = static_cast<int>(ri);
@@ -1455,6 +1504,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           const Figure& tf = figures_[ts.figure];
           if (tf.kind == ESGAUDIT_FACT_PERCENT || tf.qualifiers != 0) continue;
           std::vector<std::vector<size_t>> cut(1);
+          // A running sum, tested after each row (not LayoutSum: where a block ends is what is sought).
           double lo = 0, hi = 0;
           bool fail = false;
           for (size_t k : sorted) {
@@ -1526,9 +1576,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
               r.caption_length = tr.label_length;
               r.parts = std::move(shares);
               std::sort(r.parts.begin(), r.parts.end());
-              SumParts(&r);
-              r.consistent = r.sum_low <= 100 && 100 <= r.sum_high;
-              r.flag = !r.consistent;
+              LayoutSum(&r, 100, 100);
               relabel(r);
               Add(std::move(r));
             }
@@ -1746,17 +1794,10 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     // figure already summed is not summed again.
     {
       constexpr size_t kNoRow = static_cast<size_t>(-1);
-      // A label opening with a year (2021, FY2022, 2023年): a row of a time series.
-      auto year_label = [](std::string l) {
-        l = Lower(l);
-        if (l.rfind("fy", 0) == 0) l.erase(0, 2);
-        return l.size() >= 4 && (l.compare(0, 2, "19") == 0 || l.compare(0, 2, "20") == 0) &&
-               std::all_of(l.begin(), l.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
-      };
       auto countable = [&](size_t k) {
         const Row& r = rows[k];
         return r.readable && r.has_figure && !r.label.empty() && !IsNestedLabel(r.label) && !OfWhichLabel(r.label) &&
-               !rate_cells(r) && !year_label(r.label);
+               !rate_cells(r) && !YearLedLabel(r.label);
       };
       auto plain = [&](size_t k) { return countable(k) && !TableTotalLabel(rows[k].label); };
       auto summed = [&](const Row& r) {
@@ -1832,33 +1873,20 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     // twin): n is the count at which the most columns of both series add up, taken when each series
     // adds up in some column at n and no other count adds up in as many. The rows may leave
     // categories unnamed (other water sources), so only parts above their total are flagged.
-    auto bracket_only = [](const std::string& label) {
-      std::string l(sdk::Trim(label));
-      auto starts = [&](const char* p) { return l.rfind(p, 0) == 0; };
-      auto ends = [&](const char* p) {
-        const size_t n = std::strlen(p);
-        return l.size() > n && l.compare(l.size() - n, n, p) == 0;
-      };
-      if (!(starts("(") || starts("\xEF\xBC\x88")) || !(ends(")") || ends("\xEF\xBC\x89"))) return false;
-      const size_t opens = static_cast<size_t>(std::count(l.begin(), l.end(), '(')) + (Has(l, "\xEF\xBC\x88") ? 1 : 0);
-      return opens == 1 && std::any_of(l.begin(), l.end(), [](char c) {
-               return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
-             });
-    };
     for (size_t ri = 0; ri + 5 < rows.size(); ++ri) {
       const Row& tr = rows[ri];
       const Row& twin = rows[ri + 1];
       auto series_row = [&](const Row& r) { return r.readable && r.has_figure && !rate_cells(r); };
-      if (!series_row(tr) || !TableTotalLabel(tr.label) || bracket_only(tr.label) || !series_row(twin) ||
-          !bracket_only(twin.label)) {
+      if (!series_row(tr) || !TableTotalLabel(tr.label) || BracketOnlyLabel(tr.label) || !series_row(twin) ||
+          !BracketOnlyLabel(twin.label)) {
         continue;
       }
       std::vector<size_t> full, narrow;
       for (size_t k = ri + 2; k + 1 < rows.size(); k += 2) {
         const Row& a = rows[k];
         const Row& b = rows[k + 1];
-        if (!series_row(a) || a.label.empty() || bracket_only(a.label) || TableTotalLabel(a.label) ||
-            IsNestedLabel(a.label) || !series_row(b) || !bracket_only(b.label) ||
+        if (!series_row(a) || a.label.empty() || BracketOnlyLabel(a.label) || TableTotalLabel(a.label) ||
+            IsNestedLabel(a.label) || !series_row(b) || !BracketOnlyLabel(b.label) ||
             (!a.unit.empty() && !tr.unit.empty() && a.unit != tr.unit)) {
           break;
         }
@@ -2019,10 +2047,6 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     // Calls `each(total slot, part slot, total, part, column header)` for every value cell of `head`
     // whose column `pr` also fills where the part may be a subset of the total: counts or amounts of
     // one unit, without qualifiers, the total positive, under a header naming no rate or change.
-    auto subset_pair = [](const Figure& t, const Figure& p) {
-      return t.kind == ESGAUDIT_FACT_QUANTITY && p.kind == t.kind && t.qualifiers == 0 && p.qualifiers == 0 &&
-             p.unit == t.unit && t.value > 0 && p.value >= 0;
-    };
     auto subset_cells = [&](const Row& head, const Row& pr, const auto& each) {
       for (const Slot& ts : head.cells) {
         const Slot* ps = pr.At(ts.slot);
@@ -2030,7 +2054,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         const Figure& t = figures_[ts.figure];
         const Figure& p = figures_[ps->figure];
         const std::string h = header_of_row(head, ts.slot);
-        if (!subset_pair(t, p) || RateLabel(h) || IsChangeLabel(h)) continue;
+        if (!SubsetPair(t, p) || RateLabel(h) || IsChangeLabel(h)) continue;
         each(ts, *ps, t, p, h);
       }
     };
@@ -2166,11 +2190,9 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         r.caption_length = at.label_length;
         r.parts = std::move(parts);
         std::sort(r.parts.begin(), r.parts.end());
-        SumParts(&r);
+        LayoutSum(&r, 100, 100);
         // Far from 100 they are rates of each category (turnover by age), not shares of one whole.
         if (r.sum_low > 150 || r.sum_high < 67) continue;
-        r.consistent = r.sum_low <= 100 && 100 <= r.sum_high;
-        r.flag = !r.consistent;
         relabel(r);
         Add(std::move(r));
       }
@@ -2250,14 +2272,6 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
     // column a breakdown of 100 %. Not when a row is a total, names a year (a time series) or names
     // a proportion of its own (shares of different wholes); rates per category, far from 100 in
     // sum, are dropped by share_breakdown.
-    auto proportion_caption = [](const std::string& label) {
-      const std::string l = Lower(label);
-      for (const char* w : {"proportion of ", "share of ", "percentage of ", "breakdown of "}) {
-        const size_t at = l.find(w);
-        if (at != std::string::npos && (at == 0 || l[at - 1] == ' ') && l.size() > at + std::strlen(w)) return true;
-      }
-      return Has(l, "占比") || Has(l, "构成");
-    };
     auto percent_row = [&](const Row& row) {
       if (share_row(row)) return true;
       if (!row.readable || !row.has_figure || row.label.empty()) return false;
@@ -2265,26 +2279,13 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         return c.figure < 0 || figures_[c.figure].kind == ESGAUDIT_FACT_PERCENT;
       });
     };
-    auto own_proportion = [&](const std::string& label) {
-      std::string l = Lower(label);
-      for (const char* w : {"%", "\xEF\xBC\x85", "(", ")", "\xEF\xBC\x88", "\xEF\xBC\x89"}) {
-        for (size_t at = l.find(w); at != std::string::npos; at = l.find(w)) l.erase(at, std::strlen(w));
-      }
-      return RateLabel(l) || Has(l, "proportion") || Has(l, "percentage");
-    };
-    auto leading_year = [](std::string l) {
-      l = Lower(l);
-      if (l.rfind("fy", 0) == 0) l.erase(0, 2);
-      return l.size() >= 4 && (l.compare(0, 2, "19") == 0 || l.compare(0, 2, "20") == 0) &&
-             std::all_of(l.begin(), l.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
-    };
     // The caption of the share rows from row `k` on: the row above them without figures, or a
     // line between that row and them that the model left out of the grid (a caption line with a
     // dash only, "Proportion of total waste: -", read as prose), starting with the phrase and with
     // no figure. Labels of tab tables come without spaces: the caption is read as printed.
     auto caption_above = [&](size_t k, Row* cap) {
       if (k > 0 && !rows[k - 1].has_figure && !rows[k - 1].label.empty() &&
-          proportion_caption(printed_label(rows[k - 1]))) {
+          ProportionCaption(printed_label(rows[k - 1]))) {
         *cap = rows[k - 1];
         return true;
       }
@@ -2320,8 +2321,8 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         // The row's first cell: a year there is a figure, not the label.
         const std::string& l = rows[m].label;
         const std::string& first = rows[m].cells.front().text;
-        if (TableTotalLabel(l) || IsNestedLabel(l) || own_proportion(l) || UnitCell(l) || leading_year(l) ||
-            leading_year(first))
+        if (TableTotalLabel(l) || IsNestedLabel(l) || OwnProportionLabel(l) || UnitCell(l) || YearLedLabel(l) ||
+            YearLedLabel(first))
           usable = false;
         run.push_back(m);
       }
@@ -2443,6 +2444,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
         while (k + 1 < row.cells.size() && row.cells[k + 1].slot <= c.slot + 1) ++k;  // past the share
       }
       if (!ok || pairs.size() < 3) continue;
+      // The base of the shares is the counts' sum of values as printed (not LayoutSum: no interval).
       double sum = 0;
       for (const auto& [count, share] : pairs) sum += figures_[count].value;
       if (sum <= 0) continue;
@@ -2460,9 +2462,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
       r.caption_offset = row.label_offset;
       r.caption_length = row.label_length;
       for (const auto& [count, share] : pairs) r.parts.push_back(share);
-      SumParts(&r);
-      r.consistent = r.sum_low <= 100 && 100 <= r.sum_high;
-      r.flag = !r.consistent;
+      LayoutSum(&r, 100, 100);
       relabel(r);
       Add(std::move(r));
     }
@@ -2497,7 +2497,7 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
           if (!NamesGroupOf(gt->second, noun)) break;
           const Slot* ps = row.At(gt->first);
           if (ps == nullptr || ps->figure < 0) continue;
-          if (!subset_pair(figures_[ts->figure], figures_[ps->figure])) continue;
+          if (!SubsetPair(figures_[ts->figure], figures_[ps->figure])) continue;
           group_row(ts->figure, ps->figure, row.label.empty() ? it->second : it->second + "/" + row.label,
                     it->second, gt->second);
         }
