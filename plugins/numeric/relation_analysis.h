@@ -82,6 +82,7 @@ enum class SubsetCue {
   kShareOf,    // a figure then its share of a base named by a total word (占总装机容量的22.54%)
   kGroupRow,   // a KPI table row naming a group of the total row above it (女性员工 under 员工总数)
   kAmong,      // a count, its noun and 中 (among), then the next clause's count (10名高管中，女性高管为4名)
+               // or the count after 有 (12名员工中有3名)
   kRunningTotal,  // a year's figure and the running total of the same thing (新增…1,020件 / 累计…10,963件)
   kIncrease,   // an increase and the level it reached (增加义工人数732名至2,446人)
   kGroupMember,  // a group's figure and the same figure of one of its members (本集团… / 本行…): Relation's verbs hold the subjects

@@ -483,8 +483,11 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
 // (or 之中, 当中: among) and a comma; the first figure of the next clause, after at most 12
 // characters of label and before any marker or bracket, of the count's unit (or counting the same
 // things) and no change, is a subset of it. The noun is one to six Han characters naming no place,
-// time or purpose (在, 于, 用, 的; 过程中, 期间): 中 then says "in", not "among". Returns the part's
-// figure, or -1.
+// time or purpose (在, 于, 用, 的; 过程中, 期间): 中 then says "in", not "among".
+// "12名员工中有3名", "在200家企业中仅有10家": 中 right before 有, 仅有 or 只有 (no comma) says the same
+// within one clause; the part is then the first figure after 有, and the count must be the first of
+// its unit in its clause ("8名董事、3名监事中有1名" may count among both). A figure right after 第
+// (第3名) is an ordinal to the fact reader, no quantity: never a part. Returns the part's figure, or -1.
 template <typename Tokens>
 int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>* more) const {
   more->clear();
@@ -493,8 +496,25 @@ int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>
   if (whole.kind != ESGAUDIT_FACT_QUANTITY || whole.unit.empty() || IsChangeLabel(whole.label)) return -1;
   std::u32string noun;
   size_t j = t + 1;
-  for (; j < toks.size() && toks[j].type == Tok::kText && noun.size() <= 8; ++j) noun += (*token_chars_)[j];
-  if (j >= toks.size() || toks[j].type != Tok::kComma || noun.size() < 2 || noun.back() != U'中') return -1;
+  for (; j < toks.size() && toks[j].type == Tok::kText && noun.size() <= 12; ++j) noun += (*token_chars_)[j];
+  // The 中有 form: j becomes the token of 有, the part's words following it.
+  bool you = false;
+  for (size_t z = 0; z + 1 < noun.size(); ++z) {
+    if (noun[z] != U'中') continue;
+    size_t y = z + 1;
+    if (noun[y] == U'仅' || noun[y] == U'只') ++y;
+    // 有关, 有效, 有所 …: 有 opens a word of its own ("在12项标准中有关…": 中 may mean "in").
+    if (y >= noun.size() || noun[y] != U'有' || (y + 1 < noun.size() &&
+                             std::u32string_view(U"关效所利力序机限助望待").find(noun[y + 1]) != std::u32string_view::npos)) {
+      continue;
+    }
+    j = t + 1 + y;
+    noun.resize(z + 1);
+    you = true;
+    break;
+  }
+  if (!you && (noun.size() > 9 || j >= toks.size() || toks[j].type != Tok::kComma)) return -1;
+  if (noun.size() < 2 || noun.back() != U'中') return -1;
   noun.pop_back();
   if (EndsWithU(noun, U"之") || EndsWithU(noun, U"当")) noun.pop_back();
   // 在…中 frames the whole (在列入考核的83项主要技术经济指标中): its noun may be longer.
@@ -517,6 +537,13 @@ int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>
     if (IsChangeLabel(part.label)) return -1;
     const bool same = (part.kind == whole.kind && part.unit == whole.unit) || SameThingsCounted(part, whole);
     if (!same) return -1;
+    if (you) {
+      for (long b = static_cast<long>(t) - 1; b >= 0 && toks[b].type != Tok::kComma && toks[b].type != Tok::kEnd; --b) {
+        if (toks[b].type != Tok::kFact) continue;
+        const Figure& g = figures_[toks[b].figure];
+        if ((g.kind == whole.kind && g.unit == whole.unit) || SameThingsCounted(g, whole)) return -1;
+      }
+    }
     // The frame holds to the sentence's end: a clause after ； opening with a count of the unit
     // and the noun's last two characters (18项指标…) counts some of the whole too.
     const std::u32string tail = noun.substr(noun.size() >= 2 ? noun.size() - 2 : 0);
@@ -1348,7 +1375,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       }
     }
     // "公司现任10名高管中，女性高管为4名": a count, its noun and 中 (among) close a clause; the next
-    // clause's figure, of the count's unit, is a subset of it.
+    // clause's figure, of the count's unit, is a subset of it ("12名员工中有3名": the same in one clause).
     std::vector<int> among_more;
     if (int among = AmongSubset(toks, t, &among_more); among >= 0) {
       among_more.insert(among_more.begin(), among);

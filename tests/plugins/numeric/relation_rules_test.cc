@@ -5169,11 +5169,36 @@ TEST(RelationRulesTest, ACountOfANounFollowedByZhongHoldsTheNextClausesCount) {
   for (const char* text : {"全年共开展了8次检查过程中，抽查了15次夜间作业。\n",
                            "公司拥有员工900人中，人均培训时长为40小时。\n",
                            "本年度12名高管中，较上年增加15名。\n",
-                           "本年度12名高管中有女性高管15名。\n",
+                           "本年度12名高管中期述职，评议人数15名。\n",
                            "项目共投入300万元用于社区中，受益群众达500人。\n"}) {
     SCOPED_TRACE(text);
     EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
     for (const auto& rel : Check(text, "zh", "relations").relations) EXPECT_NE(rel.kind, "subset") << text;
+  }
+}
+
+// Twenty-third session, branch among. "N名X中有M名": 中 then 有, 仅有 or 只有 in one clause, the
+// count after 有 is a subset of the count before 中. Near misses: an ordinal after 有 (第…), a count of
+// another unit, a count before 中 not the first of its unit in the clause, 有 opening a word of its
+// own (有关), a figure of the next clause.
+TEST(RelationRulesTest, ACountOfANounFollowedByZhongYouHoldsTheCountOfItsClause) {
+  ExpectRecognisedThenCaught({"社区服务队的16名队员中有9名是本地青年。\n", "subset", {"16名", "9名"}, "9名", "26",
+                              "error"});
+  ExpectRecognisedThenCaught({"参与评比的40家供应商中仅有6家获得了金牌。\n", "subset", {"40家", "6家"}, "6家", "46",
+                              "error"});
+  ExpectRecognisedThenCaught({"理事会25位理事中只有 女性理事8位，占比32%。\n", "subset", {"25位", "8位"}, "8位", "38",
+                              "error"});
+  for (const char* text : {"参与评比的40家供应商中有位列第52家的企业退出。\n",
+                           "参与评比的40家供应商中有52个仓库参与了检查。\n",
+                           "本年度选派18名技术员、40名志愿者中有52名来自基层。\n",
+                           "参与评比的40家供应商中有关环保的52家已整改。\n",
+                           "参与评比的40家供应商中有部分企业通过审核，另有52家在排队。\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+    const Document doc = Document::FromUtf8("test.txt", text);
+    for (const auto& rel : Check(text, "zh", "relations").relations) {
+      for (const std::string& m : MemberTexts(doc, rel)) EXPECT_EQ(m.find("52"), std::string::npos) << m;
+    }
   }
 }
 
