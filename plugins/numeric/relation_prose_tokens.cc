@@ -84,8 +84,8 @@ std::u32string HanOf(const std::string& label) {
 
 // A figure per unit of something: its label names the unit it is per (kPerUnitWords: 每股社会贡献值,
 // 人均培训时长, per share), or a slash and one Han character follow its unit (1.67元/股, 12小时/人: the
-// fact reader keeps 元 and 小时; a period after the slash, 吨/日, is a rate of flow, not per unit). Such a figure is a ratio:
-// no total of amounts and no part of one.
+// fact reader keeps 元 and 小时; a period after the slash, 吨/日, is a rate of flow, not per unit).
+// Such a figure is a ratio: no total of amounts and no part of one.
 bool PerUnitFigure(const Figure& f) {
   const std::string label = Lower(f.label);
   if (std::any_of(std::begin(kPerUnitWords), std::end(kPerUnitWords), [&](const char* w) { return Has(label, w); })) {
@@ -98,8 +98,8 @@ bool PerUnitFigure(const Figure& f) {
   const std::u32string denominator = U32(per.substr(1));
   const bool han = !denominator.empty() && denominator[0] >= 0x4E00 && denominator[0] <= 0x9FFF;
   const bool alone = denominator.size() == 1 || denominator[1] < 0x4E00 || denominator[1] > 0x9FFF;
-  return han && alone &&
-         std::none_of(std::begin(kPerPeriod), std::end(kPerPeriod), [&](const char* p) { return per.rfind(p, 0) == 0; });
+  return han && alone && std::none_of(std::begin(kPerPeriod), std::end(kPerPeriod),
+                                      [&](const char* p) { return per.rfind(p, 0) == 0; });
 }
 
 // Whether two labels share a run of four Han characters, spaces and the per-unit words of `per_unit`
@@ -1710,8 +1710,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           // every clause gives a part up to the sentence's end is all of its parts, adding up or not.
           const bool to_end = stopped_at < 0 || stopped_at + 1 >= static_cast<long>(toks.size()) ||
                               (toks[stopped_at].type == Tok::kEnd && !toks[stopped_at].semicolon);
+          const bool all_parts = after_ratio && to_end && !n2;
           if (longer.size() > parts.size() &&
-              ((after_ratio && to_end && !n2) || Stated(RelationKind::kPartsTotal, toks[k].figure, longer).consistent)) {
+              (all_parts || Stated(RelationKind::kPartsTotal, toks[k].figure, longer).consistent)) {
             parts = std::move(longer);
             enumerated = e2;
             nested = n2;
