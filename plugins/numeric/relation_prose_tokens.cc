@@ -82,6 +82,42 @@ std::u32string HanOf(const std::string& label) {
   return out;
 }
 
+// A figure per unit of something: its label names the unit it is per (kPerUnitWords: 每股社会贡献值,
+// 人均培训时长, per share), or a slash and one Han character follow its unit (1.67元/股, 12小时/人: the
+// fact reader keeps 元 and 小时; a period after the slash, 吨/日, is a rate of flow, not per unit).
+// Such a figure is a ratio: no total of amounts and no part of one.
+bool PerUnitFigure(const Figure& f) {
+  const std::string label = Lower(f.label);
+  if (std::any_of(std::begin(kPerUnitWords), std::end(kPerUnitWords), [&](const char* w) { return Has(label, w); })) {
+    return true;
+  }
+  std::string_view per = f.after;
+  if (const size_t slash = f.unit.find('/'); slash != std::string::npos) per = std::string_view(f.unit).substr(slash);
+  if (per.empty() || per[0] != '/') return false;
+  // One Han character after the slash and no more: "100人/生产人员200人" lists two figures.
+  const std::u32string denominator = U32(per.substr(1));
+  const bool han = !denominator.empty() && denominator[0] >= 0x4E00 && denominator[0] <= 0x9FFF;
+  const bool alone = denominator.size() == 1 || denominator[1] < 0x4E00 || denominator[1] > 0x9FFF;
+  return han && alone && std::none_of(std::begin(kPerPeriod), std::end(kPerPeriod),
+                                      [&](const char* p) { return per.rfind(p, 0) == 0; });
+}
+
+// Whether two labels share a run of four Han characters, spaces and the per-unit words of `per_unit`
+// aside: 每股社 会贡献值 and 各项社会贡献总额 share 社会贡献.
+bool SharesFourHan(const std::string& per_unit, const std::string& other) {
+  std::u32string a = HanOf(per_unit);
+  for (const char* w : kPerUnitWords) {
+    const std::u32string word = HanOf(w);
+    if (word.empty()) continue;
+    for (size_t at = a.find(word); at != std::u32string::npos; at = a.find(word)) a.erase(at, word.size());
+  }
+  const std::u32string b = HanOf(other);
+  for (size_t i = 0; i + 4 <= a.size(); ++i) {
+    if (b.find(a.substr(i, 4)) != std::u32string::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // Relations stated in running text: "招录学生155名，其中建档立卡67名", "共申请专利89项，其中发明专利
@@ -1097,8 +1133,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       if (f == nullptr) continue;
       any_figure = true;
       if (parts.empty()) clause_figure = true;  // until it is taken as a part
-      // "较上年增长12人": a change is never a part.
-      if (IsChangeLabel(f->label)) continue;
+      // "较上年增长12人": a change is never a part; nor is a per-unit figure (a ratio) of a total that
+      // is none: "其中净利润1.1亿元，每股收益0.12元" gives one part.
+      if (IsChangeLabel(f->label) || (PerUnitFigure(*f) && !PerUnitFigure(total))) continue;
       // "支付利息169,842万元。其中，总规模15亿元的06北辰债…": a figure labelled as a size when its total
       // is none (an amount paid) is the size of another thing the clause speaks of (a bond, a fund,
       // a plant), no part of the total; a part may still follow in the clause. Sizes within a size
@@ -1503,7 +1540,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           for (size_t i = 0; i < figures_.size(); ++i) {
             const Figure& g = figures_[i];
             if (g.offset >= part.offset || g.line + 3 < part.line || g.kind != ESGAUDIT_FACT_QUANTITY ||
-                g.unit.empty() || g.unit != part.unit || IsChangeLabel(g.label)) {
+                g.unit.empty() || g.unit != part.unit || IsChangeLabel(g.label) || PerUnitFigure(g)) {
               continue;
             }
             // A label equal to the name beats one ending with it ("公司合同制员工"); one negating
@@ -1574,7 +1611,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
             const std::u32string end = stem_end(figure);
             return !end.empty() && part_han.find(end) != std::u32string::npos;
           };
-          if (gf != nullptr && gf->unit == part->unit && gf->kind == part->kind && !IsChangeLabel(gf->label)) {
+          if (gf != nullptr && gf->unit == part->unit && gf->kind == part->kind && !IsChangeLabel(gf->label) &&
+              !PerUnitFigure(*gf)) {
             const int gi = toks[g].figure;
             if (auto outer = subset_of.find(gi); outer != subset_of.end()) {
               if (figures_[outer->second].unit == part->unit && names(outer->second) && !names(gi)) whole = outer->second;
@@ -1631,6 +1669,31 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           }
         }
       }
+      // "社会贡献值5.2亿元，每股社会贡献值0.81元。其中：净利润1.1亿元；…": a per-unit figure between a
+      // total and 其中 is a ratio of that total, not the whole of what follows. The parts are of the
+      // nearest earlier figure of its sentence in the first part's unit, taken when its label shares
+      // four Han characters with the per-unit figure's (社会贡献): the report names the whole twice.
+      // A per-share part after a per-share figure is read below (amounts per share).
+      bool after_ratio = false;  // the total was so found
+      if (const Figure* ratio = fig(toks[k]); ratio != nullptr && PerUnitFigure(*ratio)) {
+        const Figure* part = nullptr;
+        for (long j = static_cast<long>(t) + 1; j < static_cast<long>(toks.size()) && part == nullptr; ++j) {
+          if (toks[j].type == Tok::kEnd || toks[j].type == Tok::kSubset) break;
+          part = fig(toks[j]);
+        }
+        if (part != nullptr && PlainQuantity(*part) && !PerUnitFigure(*part)) {
+          for (long j = k - 1; j >= 0 && k - j <= 200 && toks[j].type != Tok::kEnd && toks[j].type != Tok::kSubset;
+               --j) {
+            const Figure* g = fig(toks[j]);
+            if (g == nullptr || g->kind != part->kind || g->unit != part->unit) continue;
+            if (PlainQuantity(*g) && !PerUnitFigure(*g) && SharesFourHan(ratio->label, g->label)) {
+              k = j;
+              after_ratio = true;
+            }
+            break;
+          }
+        }
+      }
       const Figure* total = fig(toks[k]);
       if (total == nullptr || total->kind != ESGAUDIT_FACT_QUANTITY || total->unit.empty()) continue;
       const std::string total_label = Lower(total->label);
@@ -1670,7 +1733,13 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           through_semicolons = true;
           std::vector<int> longer = collect(t + 1, +1, *total, &e2, &n2);
           through_semicolons = false;
-          if (longer.size() > parts.size() && Stated(RelationKind::kPartsTotal, toks[k].figure, longer).consistent) {
+          // After a per-unit figure, the whole was named twice before 其中 (see above): a list whose
+          // every clause gives a part up to the sentence's end is all of its parts, adding up or not.
+          const bool to_end = stopped_at < 0 || stopped_at + 1 >= static_cast<long>(toks.size()) ||
+                              (toks[stopped_at].type == Tok::kEnd && !toks[stopped_at].semicolon);
+          const bool all_parts = after_ratio && to_end && !n2;
+          if (longer.size() > parts.size() &&
+              (all_parts || Stated(RelationKind::kPartsTotal, toks[k].figure, longer).consistent)) {
             parts = std::move(longer);
             enumerated = e2;
             nested = n2;

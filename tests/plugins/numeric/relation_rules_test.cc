@@ -632,6 +632,30 @@ TEST(RelationRulesTest, APerUnitFigureIsNeverTheTotalOfWhatFollows) {
   EXPECT_EQ(Findings(Check("各项社会贡献总额26.27亿元。其中，全年缴纳各种税费62.74亿元。\n")).size(), 1u);
 }
 
+// A per-share figure between a total and 其中 is a ratio of the total the report names alike before it
+// (社会价值 in both labels): the parts after 其中 are that total's. Without such a total (the
+// per-share figure names another thing, or another amount stands nearer) nothing is read.
+TEST(RelationRulesTest, QiZhongAfterAPerShareFigureListsThePartsOfTheFigureNamedAlikeBeforeIt) {
+  const std::string list =
+      "本年度公司创造社会价值总额8,600万元，每股社会价值为0.43元。其中：股东净利润1,200万元；上缴税金3,400万元；"
+      "职工薪酬3,500万元；借款利息500万元。\n";
+  ExpectCleanAndRecognised(list, "zh", {{"parts-total", {"8,600万元", "1,200万元", "3,400万元", "3,500万元", "500万元"}}});
+  // Every clause to the sentence's end gives a part: the semicolons separate the parts of one list.
+  ExpectChangesFlagged(list, {{"3,400万元", "3,800万元", {"1,200万元 + 3,800万元 + 3,500万元 + 500万元 = 9,000万元"}}},
+                       "warning");
+  const std::string one = "全年社会贡献总额41.5亿元，每股社会贡献值0.92元。其中，缴纳税费12.8亿元。\n";
+  ExpectCleanAndRecognised(one, "zh", {{"subset", {"41.5亿元", "12.8亿元"}}});
+  ExpectChangesFlagged(one, {{"12.8亿元", "128.0亿元", {"128.0亿元"}}}, "error");
+  for (const std::string near : {
+           "本年度公司营业收入8,600万元，每股收益为0.43元。其中：股东净利润1,200万元；上缴税金3,400万元。\n",
+           "全年社会贡献总额41.5亿元，研发投入3.2亿元，每股社会贡献值0.92元。其中，缴纳税费128.0亿元。\n",
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    EXPECT_TRUE(n.relations.empty()) << near;
+  }
+}
+
 TEST(RelationRulesTest, AColumnOfYearlyRatiosIsNotABreakdown) {
   // A dividend table: one ratio per year, under a header cell naming a 比例.
   const std::string table =
