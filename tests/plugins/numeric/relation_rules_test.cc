@@ -6452,5 +6452,31 @@ TEST(RelationRulesTest, QiZhongPartRepeatingTheNounOfAnEarlierFigureIsItsSubset)
   EXPECT_TRUE(Findings(Check(head_only)).empty()) << ::testing::PrintToString(Findings(Check(head_only)));
 }
 
+// A 其中 list in clauses ended by semicolons where a clause prints its part after 共 / 共计 (after the
+// part's words, summing a yearly amount of its own clause, or after a count of another unit): the
+// figure after the total word is that clause's part when every clause gives one and the list runs to
+// its sentence's end; the list is then a sum. Near misses: a 共计 opening the last clause totals what
+// was listed, though the three figures make up the total; a 共计 in the last clause after its part
+// totals the list as before; a 共 after a part summing every part so far is a running total, no part.
+TEST(RelationRulesTest, ASemicolonClausesPartMayPrintItsFigureAfterATotalWord) {
+  ExpectRecognisedThenCaught({"本年度公司共受理来信60件，其中咨询类12件；建议、意见、投诉等共30件；其他来信18件。\n",
+                              "parts-total", {"60件", "12件", "30件", "18件"}, "30件", "33", "error"});
+  ExpectRecognisedThenCaught({"公司三年来公益支出共900万元。其中，每年资助甲县教育100万元，共300万元；援建乡村图书室6个共计"
+                              "400万元；其他支出200万元。\n",
+                              "parts-total", {"900万元", "300万元", "400万元", "200万元"}, "400万元", "440", "error"});
+  const std::string opening = "本年度公司共受理来信60件，其中咨询类12件；建议类18件；共计30件。\n";
+  ReportResult o = Check(opening, "zh", "relations");
+  Document od = Document::FromUtf8("test.txt", opening);
+  EXPECT_FALSE(Recognised(od, o, "parts-total", {"60件", "12件", "18件", "30件"}));
+  EXPECT_TRUE(Findings(Check(opening)).empty()) << ::testing::PrintToString(Findings(Check(opening)));
+  ExpectCleanAndRecognised("本年度公司共受理来信30件，其中咨询类12件；建议类18件，共计30件。\n", "zh",
+                           {{"parts-total", {"30件", "12件", "18件"}}});
+  const std::string running = "本年度公司共受理来信60件，其中咨询类12件；建议类18件，共30件；投诉类30件。\n";
+  ReportResult n = Check(running, "zh", "relations");
+  Document nd = Document::FromUtf8("test.txt", running);
+  for (const auto& rel : n.relations) EXPECT_EQ(MemberTexts(nd, rel).count("30件"), 0u) << rel.kind;
+  EXPECT_TRUE(Findings(Check(running)).empty()) << ::testing::PrintToString(Findings(Check(running)));
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
