@@ -990,6 +990,55 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     }
     return false;
   };
+  // "覆盖约290多个城市的网络，其中自营屏幕约22.5万台，覆盖约90多个城市", "共培训员工5,800人次，其中，培训
+  // 中心（…）举办培训班49期，累计培训2,270人次": right after 其中 (a comma allowed), a part's words
+  // (bracketed remarks passed) and its size in another unit, then a comma and a clause giving the part
+  // in the total's unit: a subset of the total (token `total_at`, before the 其中 at `subset_at`). That
+  // clause's words before its figure (a total word among them) are at most 12 tokens and share two Han
+  // characters with the total's label, the same measure said again (覆盖, 培训), common words aside.
+  // Returns the part's figure, or -1.
+  auto part_past_its_size = [&](long total_at, size_t subset_at) -> int {
+    const Figure& total = figures_[toks[total_at].figure];
+    if (IsChangeLabel(total.label) || toks[subset_at].contains) return -1;
+    const long n = static_cast<long>(toks.size());
+    long j = static_cast<long>(subset_at) + 1;
+    if (j < n && toks[j].type == Tok::kComma) ++j;
+    int words = 0;
+    while (j < n && words <= 40) {
+      if (toks[j].type == Tok::kOpen) {
+        const long m = matching(j);
+        if (m < 0) return -1;
+        j = m + 1;
+        continue;
+      }
+      if (toks[j].type != Tok::kText && toks[j].type != Tok::kEnum) break;
+      ++j;
+      ++words;
+    }
+    const Figure* size = j < n ? fig(toks[j]) : nullptr;
+    if (words == 0 || size == nullptr || size->kind != ESGAUDIT_FACT_QUANTITY || size->unit.empty() ||
+        size->unit == total.unit || IsChangeLabel(size->label) || j + 1 >= n || toks[j + 1].type != Tok::kComma) {
+      return -1;
+    }
+    const long clause = j + 2;
+    j = clause;
+    while (j < n && (toks[j].type == Tok::kText || toks[j].type == Tok::kTotal) && j - clause < 12) ++j;
+    const Figure* part = j < n ? fig(toks[j]) : nullptr;
+    if (j == clause || part == nullptr || part->kind != total.kind || part->unit != total.unit ||
+        IsChangeLabel(part->label)) {
+      return -1;
+    }
+    static const std::u32string kCommon[] = {U"公司", U"全国", U"全年", U"累计", U"共计", U"合计", U"总计"};
+    const std::u32string part_han = HanOf(part->label), total_han = HanOf(total.label);
+    for (size_t a = 0; a + 1 < part_han.size(); ++a) {
+      const std::u32string two = part_han.substr(a, 2);
+      if (std::find(std::begin(kCommon), std::end(kCommon), two) == std::end(kCommon) &&
+          total_han.find(two) != std::u32string::npos) {
+        return toks[j].figure;
+      }
+    }
+    return -1;
+  };
   auto collect = [&](size_t from, int dir, const Figure& total, bool* enumerated, bool* nested) {
     std::vector<int> parts;
     stopped_at_semicolon = false;
@@ -1664,7 +1713,14 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       bool enumerated = false, nested = false;
       std::vector<int> parts = collect(t + 1, +1, *total, &enumerated, &nested);
       const bool past_shares = passed_share_clause;
-      if (parts.empty()) continue;
+      if (parts.empty()) {
+        if (const int part = part_past_its_size(k, t); part >= 0) {
+          Relation r = Stated(RelationKind::kSubset, toks[k].figure, {part});
+          r.flag = !r.consistent;
+          Add(std::move(r));
+        }
+        continue;
+      }
       // Parts found past a clause that gave a figure but no part ("实现营业收入1064.7亿元，其中海外收入
       // 约占50%，实现净利润21.4亿元"): the 其中 said its piece there, and a later clause is a statement
       // of its own unless its parts name the total's noun ("共有员工92556人，其中女性员工占52.82%，

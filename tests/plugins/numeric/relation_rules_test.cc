@@ -6478,5 +6478,25 @@ TEST(RelationRulesTest, ASemicolonClausesPartMayPrintItsFigureAfterATotalWord) {
   EXPECT_TRUE(Findings(Check(running)).empty()) << ::testing::PrintToString(Findings(Check(running)));
 }
 
+// After 其中, a part's words and its size in another unit, then a comma and a clause giving the part in
+// the total's unit whose words repeat the total's measure (覆盖, 培训): a subset of the total. Near
+// misses: a clause whose words share nothing with the total's label, a size with no words before it.
+TEST(RelationRulesTest, AQiZhongPartMayFollowItsSizeInAnotherUnit) {
+  ExpectRecognisedThenCaught({"截至年末，公司的零售网络已覆盖全国约120多个城市，其中自营门店约3.2万家，覆盖约60多个城市，"
+                              "加盟门店约0.8万家，覆盖25个城市。\n",
+                              "subset", {"120多个", "60多个"}, "60多个", "600", "error"});
+  ExpectRecognisedThenCaught({"公司共培训员工5,800人次，其中，培训中心（含网络学院）举办各类培训班49期，累计培训2,270人次。\n",
+                              "subset", {"5,800人次", "2,270人次"}, "2,270人次", "22700", "error"});
+  for (const char* text : {"公司共有员工1,200人，其中研发中心面积3,000平方米，聘请外部专家150人。\n",
+                           "公司的零售网络已覆盖全国约120多个城市，其中，3.2万家，覆盖约60多个城市。\n"}) {
+    SCOPED_TRACE(text);
+    const std::string t = text;
+    EXPECT_TRUE(Check(t, "zh", "relations").relations.empty());
+    const std::string raised =
+        std::regex_replace(std::regex_replace(t, std::regex("150人"), "1500人"), std::regex("约60多个"), "约600多个");
+    EXPECT_TRUE(Findings(Check(raised)).empty()) << ::testing::PrintToString(Findings(Check(raised)));
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
