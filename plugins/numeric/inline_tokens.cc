@@ -272,6 +272,7 @@ void InlineTokenizer::TokenizeGeneral(const std::vector<Cp>& cps, size_t* at, co
         if (opens(*w)) {
           Token tk{Tok::kTotal};
           tk.sum = *w == U"合计" || *w == U"总计" || *w == U"共计";
+          tk.gong = *w == U"共" || *w == U"共计";
           push(tk);
           i += w->size();
           return;

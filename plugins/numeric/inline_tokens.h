@@ -27,6 +27,7 @@ struct Token {
   bool semicolon = false;  // a kEnd written ； or ;
   bool rate = false;       // a kCompose after a rate word in its clause (流失率分布)
   bool sum = false;        // a kTotal written 合计, 总计 or 共计 (a sum of what was listed)
+  bool gong = false;       // a kTotal written 共 or 共计
   bool including = false;  // a kSubset written "including"
   bool contains = false;   // a kSubset written 包括, 包含 or "including" (not 其中包括)
 };

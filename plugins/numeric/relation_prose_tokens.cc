@@ -1021,6 +1021,10 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
   // `late_start`: the last collect (forward) found its first part past a clause that gave a figure
   // but no part ("其中海外收入约占50%，实现净利润21.4亿元").
   bool late_start = false;
+  // `clause_totals`: a 共 / 共计 inside a clause that a semicolon ends gives that clause's part (see
+  // collect); `passed_clause_total`: the last collect did take one.
+  bool clause_totals = false, passed_clause_total = false;
+  bool last_clause_gave_part = false;  // the last collect's last clause gave a part
   // The last token the last `collect` read: where it stopped, or the paragraph's edge (-1: none).
   long stopped_at = -1;
   // A total word between a part's label and its figure ("意外险保费累计3000元", "用于甲类产品共计25张"):
@@ -1049,6 +1053,55 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     }
     return false;
   };
+  // "覆盖约290多个城市的网络，其中自营屏幕约22.5万台，覆盖约90多个城市", "共培训员工5,800人次，其中，培训
+  // 中心（…）举办培训班49期，累计培训2,270人次": right after 其中 (a comma allowed), a part's words
+  // (bracketed remarks passed) and its size in another unit, then a comma and a clause giving the part
+  // in the total's unit: a subset of the total (token `total_at`, before the 其中 at `subset_at`). That
+  // clause's words before its figure (a total word among them) are at most 12 tokens and share two Han
+  // characters with the total's label, the same measure said again (覆盖, 培训), common words aside.
+  // Returns the part's figure, or -1.
+  auto part_past_its_size = [&](long total_at, size_t subset_at) -> int {
+    const Figure& total = figures_[toks[total_at].figure];
+    if (IsChangeLabel(total.label) || toks[subset_at].contains) return -1;
+    const long n = static_cast<long>(toks.size());
+    long j = static_cast<long>(subset_at) + 1;
+    if (j < n && toks[j].type == Tok::kComma) ++j;
+    int words = 0;
+    while (j < n && words <= 40) {
+      if (toks[j].type == Tok::kOpen) {
+        const long m = matching(j);
+        if (m < 0) return -1;
+        j = m + 1;
+        continue;
+      }
+      if (toks[j].type != Tok::kText && toks[j].type != Tok::kEnum) break;
+      ++j;
+      ++words;
+    }
+    const Figure* size = j < n ? fig(toks[j]) : nullptr;
+    if (words == 0 || size == nullptr || size->kind != ESGAUDIT_FACT_QUANTITY || size->unit.empty() ||
+        size->unit == total.unit || IsChangeLabel(size->label) || j + 1 >= n || toks[j + 1].type != Tok::kComma) {
+      return -1;
+    }
+    const long clause = j + 2;
+    j = clause;
+    while (j < n && (toks[j].type == Tok::kText || toks[j].type == Tok::kTotal) && j - clause < 12) ++j;
+    const Figure* part = j < n ? fig(toks[j]) : nullptr;
+    if (j == clause || part == nullptr || part->kind != total.kind || part->unit != total.unit ||
+        IsChangeLabel(part->label)) {
+      return -1;
+    }
+    static const std::u32string kCommon[] = {U"公司", U"全国", U"全年", U"累计", U"共计", U"合计", U"总计"};
+    const std::u32string part_han = HanOf(part->label), total_han = HanOf(total.label);
+    for (size_t a = 0; a + 1 < part_han.size(); ++a) {
+      const std::u32string two = part_han.substr(a, 2);
+      if (std::find(std::begin(kCommon), std::end(kCommon), two) == std::end(kCommon) &&
+          total_han.find(two) != std::u32string::npos) {
+        return toks[j].figure;
+      }
+    }
+    return -1;
+  };
   auto collect = [&](size_t from, int dir, const Figure& total, bool* enumerated, bool* nested) {
     std::vector<int> parts;
     stopped_at_semicolon = false;
@@ -1064,6 +1117,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     bool explanation = false;  // the current clause is an explanation (see explained_parts)
     passed_explanation = false;
     bool first_qualified = false;  // the first part's figure follows a total word of its label
+    size_t clause_from = 0;  // parts.size() where the current clause after a semicolon began
+    passed_clause_total = false;
     *nested = false;
     for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
       stopped_at = k;
@@ -1075,6 +1130,41 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       if (dir > 0 && qualifies_figure(k) && (parts.empty() || first_qualified)) {
         if (parts.empty()) first_qualified = true;
         continue;
+      }
+      // "其中A类报告16项；B、C等共41项；…", "其中，每年捐给甲县200万元，共1000万元；建学校7所共计600万元；…":
+      // with `clause_totals`, a 共 / 共计 after a part's words, a part or a figure of another unit, inside
+      // a clause of the list that a semicolon ends (the list goes on past it), sums that clause alone:
+      // the figure right after it is the clause's part, in place of the clause's earlier parts (a yearly
+      // amount, pieces of it). Nothing but words may follow the figure up to the semicolon. Opening a
+      // clause, in the list's last one, or with a figure equal to the sum of every part so far (earlier
+      // clauses' too: a running total), such a word may total the list and ends it.
+      if (clause_totals && dir > 0 && t.type == Tok::kTotal && t.gong && !parts.empty() &&
+          (toks[k - 1].type == Tok::kText || toks[k - 1].type == Tok::kComma || toks[k - 1].type == Tok::kFact)) {
+        long at = k + 1;
+        while (at < static_cast<long>(toks.size()) && at <= k + 2 && toks[at].type == Tok::kText) ++at;
+        const Figure* g = at < static_cast<long>(toks.size()) ? fig(toks[at]) : nullptr;
+        bool ends_at_semicolon = false;
+        if (g != nullptr && (at == k + 1 || g->qualifiers != 0) && same_unit(*g, total) && !IsChangeLabel(g->label)) {
+          for (long e = at + 1; e < static_cast<long>(toks.size()); ++e) {
+            if (toks[e].type == Tok::kEnd) {
+              ends_at_semicolon = toks[e].semicolon;
+              break;
+            }
+            if (toks[e].type != Tok::kText && toks[e].type != Tok::kComma && toks[e].type != Tok::kEnum) break;
+          }
+        }
+        if (ends_at_semicolon && clause_from > 0 &&
+            Stated(RelationKind::kPartsTotal, toks[at].figure, parts).consistent) {
+          ends_at_semicolon = false;
+        }
+        if (ends_at_semicolon) {
+          parts.resize(clause_from);
+          parts.push_back(toks[at].figure);
+          clause_part = true;
+          passed_clause_total = true;
+          k = at;
+          continue;
+        }
       }
       if (t.type == (dir > 0 ? Tok::kOpen : Tok::kClose)) {
         long m = matching(k);
@@ -1098,6 +1188,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         const bool explains = explained_parts && !clause_part && !any_figure && last_clause_part && !explanation;
         if (!through_semicolons || (!clause_part && !explains)) break;
         passed_explanation = passed_explanation || explains;
+        clause_from = parts.size();
         comma_sep = true;
         last_clause_part = clause_part;
         clause_part = false;
@@ -1193,6 +1284,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     }
     std::sort(parts.begin(), parts.end());
     *enumerated = enum_sep && !comma_sep;
+    last_clause_gave_part = clause_part;
     return parts;
   };
   // after_subset_word: the parts follow 其中 / 包括 and no bracketed 其中 of their own.
@@ -1711,7 +1803,14 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       bool enumerated = false, nested = false;
       std::vector<int> parts = collect(t + 1, +1, *total, &enumerated, &nested);
       const bool past_shares = passed_share_clause;
-      if (parts.empty()) continue;
+      if (parts.empty()) {
+        if (const int part = part_past_its_size(k, t); part >= 0) {
+          Relation r = Stated(RelationKind::kSubset, toks[k].figure, {part});
+          r.flag = !r.consistent;
+          Add(std::move(r));
+        }
+        continue;
+      }
       // Parts found past a clause that gave a figure but no part ("实现营业收入1064.7亿元，其中海外收入
       // 约占50%，实现净利润21.4亿元"): the 其中 said its piece there, and a later clause is a statement
       // of its own unless its parts name the total's noun ("共有员工92556人，其中女性员工占52.82%，
@@ -1763,6 +1862,30 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
                             (toks[stopped_at].type == Tok::kEnd && !toks[stopped_at].semicolon);
         if (explained && to_end && !n2 && longer.size() > parts.size() &&
             NamingOf(toks[k].figure, longer).names_total) {
+          parts = std::move(longer);
+          enumerated = e2;
+          nested = n2;
+          list_end = -1;
+        }
+      }
+      // "共受理来信60件，其中A类12件；B、C等共30件；其他18件。": a list stopped short of its total at a
+      // semicolon or at a 共 / 共计 goes on past semicolons when a clause total (see collect) was taken on
+      // the way, each clause gives a part and the list runs to its sentence's end: the wording, not the
+      // arithmetic, says so, and the list is then checked as a sum.
+      if (list_end >= 0 &&
+          ((toks[list_end].type == Tok::kEnd && toks[list_end].semicolon) ||
+           (toks[list_end].type == Tok::kTotal && toks[list_end].gong)) &&
+          Stated(RelationKind::kPartsTotal, toks[k].figure, parts).sum_high < total->low) {
+        bool e2 = false, n2 = false;
+        through_semicolons = true;
+        clause_totals = true;
+        std::vector<int> longer = collect(t + 1, +1, *total, &e2, &n2);
+        const bool summed = passed_clause_total;
+        through_semicolons = false;
+        clause_totals = false;
+        const bool to_end = stopped_at < 0 || stopped_at + 1 >= static_cast<long>(toks.size()) ||
+                            (toks[stopped_at].type == Tok::kEnd && !toks[stopped_at].semicolon);
+        if (summed && to_end && last_clause_gave_part && !n2 && longer.size() >= 2) {
           parts = std::move(longer);
           enumerated = e2;
           nested = n2;

@@ -33,7 +33,7 @@ std::string Render(const std::vector<Token>& toks, const std::vector<char32_t>& 
   for (size_t k = 0; k < toks.size(); ++k) {
     const Token& t = toks[k];
     out += "[" + std::to_string(static_cast<int>(t.type)) + " " + std::to_string(t.figure) + " " +
-           std::to_string(t.semicolon) + std::to_string(t.rate) + std::to_string(t.sum) + std::to_string(t.including) + std::to_string(t.contains) +
+           std::to_string(t.semicolon) + std::to_string(t.rate) + std::to_string(t.sum) + std::to_string(t.including) + std::to_string(t.contains) + std::to_string(t.gong) +
            " " + std::to_string(static_cast<uint32_t>(text_char[k])) + "]";
   }
   return out;

@@ -6501,5 +6501,51 @@ TEST(RelationRulesTest, QiZhongPartRepeatingTheNounOfAnEarlierFigureIsItsSubset)
   EXPECT_TRUE(Findings(Check(head_only)).empty()) << ::testing::PrintToString(Findings(Check(head_only)));
 }
 
+// A 其中 list in clauses ended by semicolons where a clause prints its part after 共 / 共计 (after the
+// part's words, summing a yearly amount of its own clause, or after a count of another unit): the
+// figure after the total word is that clause's part when every clause gives one and the list runs to
+// its sentence's end; the list is then a sum. Near misses: a 共计 opening the last clause totals what
+// was listed, though the three figures make up the total; a 共计 in the last clause after its part
+// totals the list as before; a 共 after a part summing every part so far is a running total, no part.
+TEST(RelationRulesTest, ASemicolonClausesPartMayPrintItsFigureAfterATotalWord) {
+  ExpectRecognisedThenCaught({"本年度公司共受理来信60件，其中咨询类12件；建议、意见、投诉等共30件；其他来信18件。\n",
+                              "parts-total", {"60件", "12件", "30件", "18件"}, "30件", "33", "error"});
+  ExpectRecognisedThenCaught({"公司三年来公益支出共900万元。其中，每年资助甲县教育100万元，共300万元；援建乡村图书室6个共计"
+                              "400万元；其他支出200万元。\n",
+                              "parts-total", {"900万元", "300万元", "400万元", "200万元"}, "400万元", "440", "error"});
+  const std::string opening = "本年度公司共受理来信60件，其中咨询类12件；建议类18件；共计30件。\n";
+  ReportResult o = Check(opening, "zh", "relations");
+  Document od = Document::FromUtf8("test.txt", opening);
+  EXPECT_FALSE(Recognised(od, o, "parts-total", {"60件", "12件", "18件", "30件"}));
+  EXPECT_TRUE(Findings(Check(opening)).empty()) << ::testing::PrintToString(Findings(Check(opening)));
+  ExpectCleanAndRecognised("本年度公司共受理来信30件，其中咨询类12件；建议类18件，共计30件。\n", "zh",
+                           {{"parts-total", {"30件", "12件", "18件"}}});
+  const std::string running = "本年度公司共受理来信60件，其中咨询类12件；建议类18件，共30件；投诉类30件。\n";
+  ReportResult n = Check(running, "zh", "relations");
+  Document nd = Document::FromUtf8("test.txt", running);
+  for (const auto& rel : n.relations) EXPECT_EQ(MemberTexts(nd, rel).count("30件"), 0u) << rel.kind;
+  EXPECT_TRUE(Findings(Check(running)).empty()) << ::testing::PrintToString(Findings(Check(running)));
+}
+
+// After 其中, a part's words and its size in another unit, then a comma and a clause giving the part in
+// the total's unit whose words repeat the total's measure (覆盖, 培训): a subset of the total. Near
+// misses: a clause whose words share nothing with the total's label, a size with no words before it.
+TEST(RelationRulesTest, AQiZhongPartMayFollowItsSizeInAnotherUnit) {
+  ExpectRecognisedThenCaught({"截至年末，公司的零售网络已覆盖全国约120多个城市，其中自营门店约3.2万家，覆盖约60多个城市，"
+                              "加盟门店约0.8万家，覆盖25个城市。\n",
+                              "subset", {"120多个", "60多个"}, "60多个", "600", "error"});
+  ExpectRecognisedThenCaught({"公司共培训员工5,800人次，其中，培训中心（含网络学院）举办各类培训班49期，累计培训2,270人次。\n",
+                              "subset", {"5,800人次", "2,270人次"}, "2,270人次", "22700", "error"});
+  for (const char* text : {"公司共有员工1,200人，其中研发中心面积3,000平方米，聘请外部专家150人。\n",
+                           "公司的零售网络已覆盖全国约120多个城市，其中，3.2万家，覆盖约60多个城市。\n"}) {
+    SCOPED_TRACE(text);
+    const std::string t = text;
+    EXPECT_TRUE(Check(t, "zh", "relations").relations.empty());
+    const std::string raised =
+        std::regex_replace(std::regex_replace(t, std::regex("150人"), "1500人"), std::regex("约60多个"), "约600多个");
+    EXPECT_TRUE(Findings(Check(raised)).empty()) << ::testing::PrintToString(Findings(Check(raised)));
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
