@@ -1027,6 +1027,12 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
   bool last_clause_gave_part = false;  // the last collect's last clause gave a part
   // The last token the last `collect` read: where it stopped, or the paragraph's edge (-1: none).
   long stopped_at = -1;
+  // Whether the last `collect` read to its sentence's end: past the paragraph's edge, or stopped at a
+  // full stop (not at a semicolon).
+  auto collect_reached_sentence_end = [&]() {
+    return stopped_at < 0 || stopped_at + 1 >= static_cast<long>(toks.size()) ||
+           (toks[stopped_at].type == Tok::kEnd && !toks[stopped_at].semicolon);
+  };
   // A total word between a part's label and its figure ("意外险保费累计3000元", "用于甲类产品共计25张"):
   // label text before it in its clause and the figure right after it, or after the one or two
   // characters of the figure's own qualifier ("现场服务累计超过2,000人次", "累计约3.4亿元"). Right
@@ -1834,8 +1840,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           through_semicolons = false;
           // After a per-unit figure, the whole was named twice before 其中 (see above): a list whose
           // every clause gives a part up to the sentence's end is all of its parts, adding up or not.
-          const bool to_end = stopped_at < 0 || stopped_at + 1 >= static_cast<long>(toks.size()) ||
-                              (toks[stopped_at].type == Tok::kEnd && !toks[stopped_at].semicolon);
+          const bool to_end = collect_reached_sentence_end();
           const bool all_parts = after_ratio && to_end && !n2;
           if (longer.size() > parts.size() &&
               (all_parts || Stated(RelationKind::kPartsTotal, toks[k].figure, longer).consistent)) {
@@ -1858,8 +1863,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         const bool explained = passed_explanation;
         through_semicolons = false;
         explained_parts = false;
-        const bool to_end = stopped_at < 0 || stopped_at + 1 >= static_cast<long>(toks.size()) ||
-                            (toks[stopped_at].type == Tok::kEnd && !toks[stopped_at].semicolon);
+        const bool to_end = collect_reached_sentence_end();
         if (explained && to_end && !n2 && longer.size() > parts.size() &&
             NamingOf(toks[k].figure, longer).names_total) {
           parts = std::move(longer);
@@ -1883,8 +1887,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         const bool summed = passed_clause_total;
         through_semicolons = false;
         clause_totals = false;
-        const bool to_end = stopped_at < 0 || stopped_at + 1 >= static_cast<long>(toks.size()) ||
-                            (toks[stopped_at].type == Tok::kEnd && !toks[stopped_at].semicolon);
+        const bool to_end = collect_reached_sentence_end();
         if (summed && to_end && last_clause_gave_part && !n2 && longer.size() >= 2) {
           parts = std::move(longer);
           enumerated = e2;
