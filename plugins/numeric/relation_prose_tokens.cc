@@ -1108,6 +1108,34 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     }
     return -1;
   };
+  // "其中甲、乙、丙各12人": a figure right after 各 whose clause, from its opening (a comma or the
+  // subset word) up to 各, is nothing but a plain list of two or more short names (one to eight Han
+  // characters or Latin letters each) joined by 、 / 和 / 及: each name counts that figure once, so the
+  // part stands that many times in the sum. Returns how many names share the figure at token `k`
+  // (1 when no such list: 各部门, 各类, a single name, a name holding a figure or a bracket).
+  auto shared_by_list = [&](long k) -> int {
+    if (token_chars_ == nullptr || k < 2 || toks[k - 1].type != Tok::kText || (*token_chars_)[k - 1] != U'各') {
+      return 1;
+    }
+    int names = 0, length = 0;
+    for (long j = k - 2; j >= 0; --j) {
+      const Tok type = toks[j].type;
+      if (type == Tok::kText) {
+        const char32_t c = (*token_chars_)[j];
+        const bool latin = (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
+        if (!latin && (c < 0x4E00 || c > 0x9FFF)) return 1;
+        if (++length > 8) return 1;
+        continue;
+      }
+      if (length == 0) return 1;  // a separator with no name after it
+      ++names;
+      length = 0;
+      if (type == Tok::kEnum) continue;
+      const bool opens = type == Tok::kComma || type == Tok::kSubset;
+      return opens && names >= 2 ? names : 1;
+    }
+    return 1;
+  };
   auto collect = [&](size_t from, int dir, const Figure& total, bool* enumerated, bool* nested) {
     std::vector<int> parts;
     stopped_at_semicolon = false;
@@ -1272,7 +1300,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         }
       }
       if (same_unit(*f, total) || SameThingsCounted(*f, total)) {
-        parts.push_back(t.figure);
+        const int times = dir > 0 ? shared_by_list(k) : 1;
+        for (int n = 0; n < times; ++n) parts.push_back(t.figure);
         clause_part = true;
       } else if (f->kind == total.kind && !parts.empty() && MoneyUnit(total.unit) && CountUnit(f->unit)) {
         // "承销金额1284亿元，承销家数132家，…主承销金额231亿元": a count beside a part in money says how

@@ -6547,5 +6547,26 @@ TEST(RelationRulesTest, AQiZhongPartMayFollowItsSizeInAnotherUnit) {
   }
 }
 
+// "其中甲、乙、丙各20万株": several names joined by 、 / 和 right before 各 share one figure, each
+// counting it once (3 x 20 + 2 x 15 = 90 here). A raised shared figure or a total below the named
+// items is flagged; 各 after a single name or in 各部门 multiplies nothing.
+TEST(RelationRulesTest, NamesSharingOneFigureThroughGeCountItOnceEach) {
+  const std::string clean = "本年度共种植树苗90万株，其中松树、柏树、杨树各20万株，柳树和槐树各15万株。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"90万株", "20万株", "15万株"}}});
+  const std::vector<std::string> raised = Findings(Check(
+      "本年度共种植树苗90万株，其中松树、柏树、杨树各20万株，柳树和槐树各25万株。\n"));
+  ASSERT_EQ(raised.size(), 1u) << ::testing::PrintToString(raised);
+  EXPECT_NE(raised[0].find("110万株"), std::string::npos) << raised[0];
+  const std::vector<std::string> above = Findings(Check(
+      "本年度共种植树苗80万株，其中松树、柏树、杨树各20万株，柳树和槐树各15万株。\n"));
+  ASSERT_EQ(above.size(), 1u) << ::testing::PrintToString(above);
+  EXPECT_NE(above[0].find("90万株"), std::string::npos) << above[0];
+  // Near misses: one name before 各, and 各 opening the name (各部门), count their figure once.
+  ExpectCleanAndRecognised("全年开展检查90次，其中月度检查各30次，专项检查60次。\n", "zh",
+                           {{"parts-total", {"90次", "30次", "60次"}}});
+  ExpectCleanAndRecognised("全年开展检查90次，其中各部门自查40次，专项检查50次。\n", "zh",
+                           {{"parts-total", {"90次", "40次", "50次"}}});
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
