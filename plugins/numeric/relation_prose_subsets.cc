@@ -554,7 +554,9 @@ void RelationAnalysis::FindGroupMemberSubsets(const sdk::Document& doc) {
 // change (同比, 较, 增长, 增加, 减少: a difference, not a part), a stock (拥有, 现有, 余额: what is held, not added), a clause with 其中 or a per-head figure, a
 // year's end (2016年底 dates a running total), two scopes apart (国内 against 国外), and a running
 // total over a year of its own (`2016年累计…`: a sum within the year, which a year's part may exceed
-// in another reading). Across a sentence end only as pair_with_the_sentence_before says.
+// in another reading), and a running total after 其中 that follows the year's figure (`全年共培训12000人次，
+// 其中，新员工累计培训3000人次`: 累计 counts the part's own total within the year, a part of the year's
+// figure, not a total over it). Across a sentence end only as pair_with_the_sentence_before says.
 void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
   if (!doc.HasFigures()) return;
   constexpr size_t kMaxCodePoints = 60;  // from one figure to the other
@@ -703,7 +705,11 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
                                            size_t cpos, int c) {
     const Figure& fc = figures_[c];
     const Clause cc = clause_at(text, cpos);
-    if (!cumulative(cc) || unfit(cc) || !has(text.substr(0, cpos), {U"以来", U"年来"})) return;
+    // 其中 before the running total in its sentence makes it a part of a figure before it.
+    if (!cumulative(cc) || unfit(cc) || !has(text.substr(0, cpos), {U"以来", U"年来"}) ||
+        has(text.substr(0, cpos), {U"其中"})) {
+      return;
+    }
     for (const auto& [pos, f] : in_sentence) {
       if (pos < cpos && figures_[f].unit == fc.unit) return;  // not the first of its unit
     }
@@ -775,6 +781,9 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
         const bool before_over_the_years =
             ypos < cpos && commas == 1 && has(cc.words, {U"历年"}) && !stock(cy);
         if (!(of_the_year(cy) || before_over_the_years) || unfit(cy) || scopes_apart(cc.words, cy.words)) continue;
+        // 其中 between the year's figure and the running total (`其中，` or `其中：` ends a clause of its
+        // own, which unfit does not see): the running total is the part's own, within the year's figure.
+        if (ypos < cpos && has(text.substr(ypos, cpos - ypos), {U"其中"})) continue;
         const std::u32string tc = thing(cc.words), ty = thing(cy.words);
         const std::u32string& later = fy.offset < fc.offset ? tc : ty;
         const bool same = tc == ty || later.empty() ||

@@ -537,6 +537,32 @@ TEST(RelationRulesTest, RunningTotalNearMissesAreNoSubset) {
   }
 }
 
+// 累计 in a part after 其中 counts that part's own total within the year's figure before 其中, not a
+// running total over it: no running-total subset and no warning that the year's figure exceeds it
+// (其中 then a comma or colon opens a clause of its own; 其中 opening the next sentence says the same).
+TEST(RelationRulesTest, RunningTotalOfAPartAfterOfWhichIsNoTotalOverTheYearsFigure) {
+  for (const char* text : {
+           "全年共培训12000人次，其中，新员工累计培训3000人次。\n",
+           "全年共培训12000人次，其中：新员工累计培训3000人次。\n",
+           "公司全年共捐赠120万元。其中，助学项目自启动以来累计捐赠80万元。\n",
+       }) {
+    ReportResult r = Check(text, "zh", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    const Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_FALSE(Recognised(doc, r, "subset", {"12000人次", "3000人次"}) ||
+                 Recognised(doc, r, "subset", {"120万元", "80万元"}))
+        << text;
+  }
+  // A part with a count of its own before 累计 stays within the year's figure; a year's figure after
+  // 其中 stays within the running total before it.
+  ExpectCleanAndRecognised("全年共培训8600人次，其中，技能中心开办培训班（含安全、管理）96期，累计培训4100人次。\n", "zh",
+                           {{"subset", {"8600人次", "4100人次"}}});
+  ExpectCleanAndRecognised("基金会历年累计捐赠2,450万元，其中，2021年捐赠320万元。\n", "zh",
+                           {{"subset", {"2,450万元", "320万元"}}});
+  // Without 其中 the two clauses are still a year's figure within a running total.
+  EXPECT_EQ(Findings(Check("累计培训员工3000人次，全年培训员工12000人次。\n")).size(), 1u);
+}
+
 TEST(RelationRulesTest, StatedTotalWithListedPartsThatDoNotAddUp) {
   EXPECT_EQ(Findings(Check("公司共申请专利89项，其中发明专利38项、实用新型61项。\n", "en")),
             (std::vector<std::string>{
