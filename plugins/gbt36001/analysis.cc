@@ -406,18 +406,30 @@ bool CaselessStarts::MayHoldOne(uint64_t begin, uint64_t end) const {
   return it != starts_.end() && *it < end;
 }
 
+std::shared_ptr<const PackScans> PackScans::Of(const std::shared_ptr<const RulePack>& pack) {
+  return sdk::DerivedRuleData<PackScans>(pack, [](const RulePack& p, PackScans* scans) {
+    scans->issue_keywords = IssueKeywords(p);
+    scans->phrases = PackPhrases(p);
+    scans->prefilter_sources = PrefilterSources(p);
+    scans->issue_scan = Literals(scans->issue_keywords);
+    scans->phrase_scan = Literals(scans->phrases);
+    scans->prefilter_scan = Regexes(scans->prefilter_sources);
+  });
+}
+
 void PrepareScans(const sdk::Document& doc) {
   Expressions();
   const std::shared_ptr<const RulePack> pack = RulePack::Load(doc);
-  doc.Scan(Literals(IssueKeywords(*pack)));
-  doc.Scan(Literals(PackPhrases(*pack)));
+  const std::shared_ptr<const PackScans> scans = PackScans::Of(pack);
+  doc.Scan(scans->issue_scan);
+  doc.Scan(scans->phrase_scan);
   for (const ElementSpec& e : pack->elements()) {
     const std::vector<std::string>& en = Words(e, "phrases_en");
     if (!en.empty() && std::none_of(en.begin(), en.end(), [](const std::string& w) { return w.empty(); }))
       doc.Scan(CaselessLiterals(en));  // Scope's English phrases (CaselessStarts)
   }
   try {
-    doc.Scan(Regexes(PrefilterSources(*pack)));
+    doc.Scan(scans->prefilter_scan);
     return;  // MatchEnds scans them together
   } catch (const sdk::ConfigError&) {
     // Hyperscan refuses one: MatchEnds scans each alone, as below (the refusal is cached too)
@@ -434,7 +446,8 @@ void PrepareScans(const sdk::Document& doc) {
 }
 
 void Analysis::IndexIssueKeywords() {
-  const std::vector<std::string> keywords = IssueKeywords(pack_);
+  const std::shared_ptr<const PackScans> scans = PackScans::Of(pack_data_);
+  const std::vector<std::string>& keywords = scans->issue_keywords;
   std::map<std::string, uint32_t> keyword_index;
   for (const std::string& kw : keywords) keyword_index.emplace(kw, static_cast<uint32_t>(keyword_index.size()));
   std::vector<std::vector<uint32_t>> issues_of(keywords.size());  // keyword -> issues listing it
@@ -447,7 +460,7 @@ void Analysis::IndexIssueKeywords() {
       }
     }
   }
-  for (const esgaudit_match& m : doc_.Scan(Literals(keywords))) {
+  for (const esgaudit_match& m : doc_.Scan(scans->issue_scan)) {
     const Segment* s = SegmentHolding(m);
     if (s == nullptr) continue;
     std::vector<bool>& named = issues_named_[s->begin];
@@ -461,9 +474,10 @@ const std::vector<uint64_t>* Analysis::MatchEnds(const std::string& name) const 
     // One pass over the view for every named expression that can be prefiltered (it was a pass of
     // the whole view per expression); a set Hyperscan refuses leaves each to be scanned alone.
     match_ends_scanned_ = true;
-    const std::vector<std::pair<std::string, std::string>> sources = PrefilterSources(pack_);
+    const std::shared_ptr<const PackScans> scans = PackScans::Of(pack_data_);
+    const std::vector<std::pair<std::string, std::string>>& sources = scans->prefilter_sources;
     try {
-      const std::vector<esgaudit_match> found = doc_.Scan(Regexes(sources));
+      const std::vector<esgaudit_match> found = doc_.Scan(scans->prefilter_scan);
       std::vector<std::vector<uint64_t>> ends(sources.size());
       for (const esgaudit_match& m : found) ends[m.pattern].push_back(m.end);
       for (size_t k = 0; k < sources.size(); ++k) {
@@ -647,9 +661,10 @@ void Analysis::IndexPhrases() {
       if (s.text.data() < view_.data() || s.text.data() + s.text.size() > view_.data() + view_.size())
         return;  // a segment the scan of the view cannot see: every line is searched
   // The same list, in the same order, for every document: the host compiles it once.
-  const std::vector<std::string> ordered = PackPhrases(pack_);
+  const std::shared_ptr<const PackScans> scans = PackScans::Of(pack_data_);
+  const std::vector<std::string>& ordered = scans->phrases;
   for (const std::string& w : ordered) phrase_lines_[w];  // a phrase without hits is known too
-  for (const esgaudit_match& m : doc_.Scan(Literals(ordered))) {
+  for (const esgaudit_match& m : doc_.Scan(scans->phrase_scan)) {
     if (SegmentHolding(m) == nullptr) continue;
     size_t li = layout_.LineAt(m.begin);
     std::vector<size_t>& lines = phrase_lines_[ordered[m.pattern]];

@@ -263,6 +263,18 @@ std::vector<esgaudit_pattern> CaselessLiterals(const std::vector<std::string>& w
 // subject name, sorted (IndexPhrases).
 std::vector<std::string> IssueKeywords(const RulePack& pack);
 std::vector<std::string> PackPhrases(const RulePack& pack);
+// Those lists, the prefilter sources (PrefilterSources) and their scans' patterns, made once per
+// rule pack in this process and shared after that (each document built them again): PrepareScans
+// makes them, so an isolated batch's children inherit them. Thread-safe; read-only once made.
+struct PackScans {
+  std::vector<std::string> issue_keywords;  // IssueKeywords
+  std::vector<std::string> phrases;         // PackPhrases
+  std::vector<std::pair<std::string, std::string>> prefilter_sources;  // PrefilterSources
+  // One literal per issue keyword, one per phrase, one expression per prefilter source, in the
+  // lists' order; they point into the lists above.
+  std::vector<esgaudit_pattern> issue_scan, phrase_scan, prefilter_scan;
+  static std::shared_ptr<const PackScans> Of(const std::shared_ptr<const RulePack>& pack);
+};
 // Reads the rule pack and compiles the scans a document makes of it (the two word lists, and each
 // named expression's prefilter, MatchEnds): the preparation runs it before an isolated batch forks,
 // so that no child compiles them.

@@ -104,6 +104,26 @@ TEST(FactsTest, ChartLabelOffsetFromItsNumber) {
                    "4:125 quantity 379(379,0,1) 人/人 \"379人\" |本科以上"}));
 }
 
+// A label runs back from its figure to the nearest stop (punctuation, brackets, quotes, bullets),
+// and forward from it to the next when nothing stands before it: every stop cuts a label of Han
+// characters, and of Latin letters, on either side of it (the reader tests Han and letters first,
+// without searching its list of stops).
+TEST(FactsTest, EveryStopCutsALabelOfHanOrLetters) {
+  for (std::string stop : {"，", ",", "。", "；", ";", "：", ":", "、", "(", ")", "（", "）", "【", "】", "[",
+                           "]", "《", "》", "〈", "〉", "“", "”", "\"", "'", "‘", "’", "!", "?", "！", "？",
+                           "|", "/", "·", "•", "●", "◆", "■", "□", "▪"}) {
+    std::vector<std::string> facts = Facts("前文字样" + stop + "用水总量12吨\n");
+    ASSERT_EQ(facts.size(), 1u) << stop;
+    EXPECT_EQ(facts[0].substr(facts[0].find("\" ") + 2), "用水总量|") << stop;
+    facts = Facts("Intro words" + stop + "water 12 t\n");
+    ASSERT_EQ(facts.size(), 1u) << stop;
+    EXPECT_EQ(facts[0].substr(facts[0].find("\" ") + 2), "water|") << stop;
+    facts = Facts("12吨用水" + stop + "其他文字\n");
+    ASSERT_EQ(facts.size(), 1u) << stop;
+    EXPECT_EQ(facts[0].substr(facts[0].find("\" ") + 2), "用水|") << stop;
+  }
+}
+
 // A figure without a label gets none, not the figure's beside it nor a heading far above.
 TEST(FactsTest, AFigureWithoutALabelGetsNone) {
   std::vector<std::string> facts = Facts("员工培训\n"

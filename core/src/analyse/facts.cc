@@ -91,6 +91,18 @@ constexpr const char* kCodePrefixes[] = {
 // Label text is cut at these.
 constexpr std::u32string_view kLabelStops =
     U"，,。；;：:、()（）【】[]《》〈〉“”\"'‘’!?！？|/·•●◆■□▪";
+// Whether `c` is a common Han character (U+3400-9FFF) or an ASCII letter: most of a label, and
+// never one of kLabelStops (asserted below), so IsStop answers for them without searching the list.
+constexpr bool HanOrLetter(char32_t c) {
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+constexpr bool NoStopIsHanOrLetter() {
+  for (char32_t c : kLabelStops) {
+    if (HanOrLetter(c)) return false;
+  }
+  return true;
+}
+static_assert(NoStopIsHanOrLetter(), "IsStop's shortcut must not skip a stop");
 
 // Trailing words dropped from a label: linking verbs that carry no meaning of their own.
 constexpr const char* kLabelFillers[] = {"达到", "为", "达", "是", "约", "大约"};
@@ -531,9 +543,11 @@ class Extractor {
 
   const LineCps& Line(size_t li) { return *SharedLine(li); }
   std::shared_ptr<LineCps> SharedLine(size_t li) {
-    auto it = std::find_if(cache_.begin(), cache_.end(),
+    // From the newest entry: facts come in line order, so the line asked is nearly always the last
+    // one decoded (a line is cached once, so the answer is the same from either end).
+    auto it = std::find_if(cache_.rbegin(), cache_.rend(),
                            [li](const auto& e) { return e.first == li; });
-    if (it != cache_.end()) return it->second;
+    if (it != cache_.rend()) return it->second;
     if (cache_.size() > 16) cache_.erase(cache_.begin());
     cache_.push_back({li, std::make_shared<LineCps>(doc_, li)});
     return cache_.back().second;
@@ -891,6 +905,7 @@ class Extractor {
   }
 
   static bool IsStop(char32_t c) {
+    if (HanOrLetter(c)) return false;
     return kLabelStops.find(c) != std::u32string_view::npos || IsDigit(c) || c == U'%';
   }
 

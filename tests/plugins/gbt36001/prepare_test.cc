@@ -3,6 +3,7 @@
 // child compiles them again.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,36 @@ TEST_F(Gbt36001Prepare, TheNamedExpressionsAreScannedAsOneSet) {
   TakeCompiledSets();  // the document's own structure scans
   EXPECT_EQ(RunAndTakeCompiledSets().size(), 4u);
   EXPECT_GE(PrefilterSources(RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json"))).size(), 5u);
+}
+
+// The scans' lists and patterns are made once per rule pack and shared by every document after that;
+// they are the pack's lists (IssueKeywords, PackPhrases, PrefilterSources) in order, and each scan
+// has one pattern per entry of its list, pointing at that entry.
+TEST(Gbt36001PackScans, MadeOncePerPackFromThePacksOwnLists) {
+  const auto pack = std::make_shared<const RulePack>(
+      RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json")));
+  const std::shared_ptr<const PackScans> scans = PackScans::Of(pack);
+  EXPECT_EQ(PackScans::Of(pack).get(), scans.get());
+  EXPECT_NE(PackScans::Of(std::make_shared<const RulePack>(*pack)).get(), scans.get());
+  EXPECT_EQ(scans->issue_keywords, IssueKeywords(*pack));
+  EXPECT_EQ(scans->phrases, PackPhrases(*pack));
+  EXPECT_EQ(scans->prefilter_sources, PrefilterSources(*pack));
+  EXPECT_FALSE(scans->issue_keywords.empty());
+  EXPECT_FALSE(scans->phrases.empty());
+  auto expect_scan = [](const std::vector<esgaudit_pattern>& scan, auto text_of, size_t size, uint32_t flags) {
+    ASSERT_EQ(scan.size(), size);
+    for (size_t k = 0; k < size; ++k) {
+      EXPECT_EQ(sdk::View(scan[k].expression).data(), text_of(k).data()) << k;
+      EXPECT_EQ(sdk::View(scan[k].expression), text_of(k)) << k;
+      EXPECT_EQ(scan[k].flags, flags) << k;
+    }
+  };
+  expect_scan(scans->issue_scan, [&](size_t k) -> const std::string& { return scans->issue_keywords[k]; },
+              scans->issue_keywords.size(), uint32_t{ESGAUDIT_PATTERN_LITERAL});
+  expect_scan(scans->phrase_scan, [&](size_t k) -> const std::string& { return scans->phrases[k]; },
+              scans->phrases.size(), uint32_t{ESGAUDIT_PATTERN_LITERAL});
+  expect_scan(scans->prefilter_scan, [&](size_t k) -> const std::string& { return scans->prefilter_sources[k].second; },
+              scans->prefilter_sources.size(), uint32_t{ESGAUDIT_PATTERN_REGEX});
 }
 
 }  // namespace

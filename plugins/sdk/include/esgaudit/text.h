@@ -111,13 +111,13 @@ inline bool IsUnitChar(char32_t cp) {
 // "1.1", "第一章", "01", "附录一:"), trailing colon. Works on the matching view (ASCII brackets).
 inline std::string_view HeadingText(std::string_view s) {
   s = Trim(s);
-  static const char* kBullets[] = {"■", "□", "◆", "◇", "●", "○", "▲", "►", "▶", "★",
-                                   "☆", "•", "·", "?", "-", "*", "—", "|", "#", ">"};
-  static const char* kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  // Views, not C strings: each would be measured (strlen) on every pass of every heading.
+  static constexpr std::string_view kBullets[] = {"■", "□", "◆", "◇", "●", "○", "▲", "►", "▶", "★",
+                                                  "☆", "•", "·", "?", "-", "*", "—", "|", "#", ">"};
+  static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
   for (bool changed = true; changed && !s.empty();) {
     changed = false;
-    for (const char* b : kBullets) {
-      std::string_view bv(b);
+    for (std::string_view bv : kBullets) {
       // The first byte first (no bullet is empty): most text starts otherwise, and the compare
       // is a call.
       if (!s.empty() && s[0] == bv[0] && s.substr(0, bv.size()) == bv) {
@@ -169,8 +169,7 @@ inline std::string_view HeadingText(std::string_view s) {
         continue;
       }
     }
-    for (const char* n : kNumerals) {
-      std::string_view nv(n);
+    for (std::string_view nv : kNumerals) {
       if (s.substr(0, nv.size()) == nv && s.substr(nv.size(), 3) == "、") {
         s = Trim(s.substr(nv.size() + 3));
         changed = true;
@@ -185,10 +184,10 @@ inline std::string_view HeadingText(std::string_view s) {
       }
     }
     if (s.substr(0, 3) == "第") {
-      for (const char* unit : {"章", "部分", "篇"}) {
+      for (std::string_view unit : {"章", "部分", "篇"}) {
         size_t u = s.find(unit);
         if (u != std::string_view::npos && u <= 12) {
-          s = Trim(s.substr(u + std::string_view(unit).size()));
+          s = Trim(s.substr(u + unit.size()));
           changed = true;
           break;
         }
