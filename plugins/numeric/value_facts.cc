@@ -49,7 +49,7 @@ Interval ExactInterval(double value, int decimals, double magnitude) {
 bool IsCountUnit(std::string_view unit) {
   static const std::set<std::string, std::less<>> kCountUnits = {
       "人", "名", "位", "人次", "户", "项", "个", "次", "场", "篇", "件", "家", "所", "台", "辆", "座", "艘",
-      "套", "条", "份", "批", "棵", "株", "期", "门", "册", "本", "起", "笔", "支", "对", "处", "股"};
+      "套", "条", "份", "批", "棵", "株", "期", "门", "册", "本", "起", "笔", "支", "对", "处", "股", "尾"};
   return kCountUnits.count(unit) > 0;
 }
 

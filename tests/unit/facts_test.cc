@@ -186,6 +186,17 @@ TEST(FactsTest, PairsAreCountedOnlyWhereNoWordFollows) {
                    "3:1 quantity 25(25,0,1) / \"25\" |"}));
 }
 
+// 尾 counts fish (fry released: 320万尾) only where no word follows it, as 对: before a word it opens
+// one (尾款, 尾气, 尾矿).
+TEST(FactsTest, FishAreCountedOnlyWhereNoWordFollows) {
+  EXPECT_EQ(Facts("共投放鱼苗320万尾，其中鲤鱼45.7万尾\n"
+                  "剩余5万尾款年底结清，达到国5尾气标准\n"),
+            (Lines{"1:11 quantity 3.2e+06(320,0,10000) 尾/万尾 \"320万尾\" 共投放鱼苗|",
+                   "1:28 quantity 457000(45.7,1,10000) 尾/万尾 \"45.7万尾\" 鲤鱼|",
+                   "2:5 quantity 50000(5,0,10000) /万 \"5万\" 剩余|",
+                   "2:28 quantity 5(5,0,1) / \"5\" 达到国|"}));
+}
+
 // 处 counts sites, except where it opens a word (处于, 处理, 处罚).
 TEST(FactsTest, SitesAreCountedUnlessTheClassifierOpensAWord) {
   EXPECT_EQ(Facts("排查隐患85处，整改83处，其中3处于试运行阶段，2处罚款\n"),

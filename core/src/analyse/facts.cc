@@ -33,7 +33,8 @@ constexpr UnitEntry kOcrUnits[] = {{"兀", "元", false}};
 // it one of them (12处理 is no count of sites, 4股东 none of shares, SA8000只是 none of funds). 对 is
 // also the preposition and verb "towards, to": it takes an object, so it is the classifier (pairs:
 // 253对) only where no word follows it, before punctuation, a tab or the line's end (not before a
-// digit: 1对1 is "one to one").
+// digit: 1对1 is "one to one"). So is 尾 (fish, fry: 320万尾), which opens many words (尾矿, 尾款,
+// 尾气, 尾水, 尾声).
 struct WordOpener {
   char32_t unit;
   std::u32string_view next;  // code points after the unit that make it a word
@@ -805,7 +806,7 @@ class Extractor {
   // first character of a word (kWordOpeners, kAfterPairs).
   static bool ClassifierEndsAt(const LineCps& line, char32_t unit, size_t e) {
     const char32_t next = line.at(e);
-    if (unit == U'对') {
+    if (unit == U'对' || unit == U'尾') {
       const size_t after = SkipSpaces(line, e, line.size());
       return after >= line.size() || kAfterPairs.find(next) != std::u32string_view::npos;
     }

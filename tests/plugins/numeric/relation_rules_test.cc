@@ -6594,5 +6594,33 @@ TEST(RelationRulesTest, NamesSharingOneFigureThroughGeCountItOnceEach) {
                            {{"parts-total", {"90次", "40次", "50次"}}});
 }
 
+// 尾 counts fish (fry released), and a figure of prose broken from its unit at the line's end takes the
+// unit another figure prints in full, magnitude and all ("50万" then "尾", "100" then "万尾"): the
+// names sharing each figure through 各 are then parts of the fry released in all.
+TEST(RelationRulesTest, FryCountedByWeiAcrossALineBreakAreParts) {
+  const std::string head =
+      "为保护水库的鱼类资源，公司通过\n"
+      "人工繁育和驯养等方式开展鱼类\n"
+      "增殖。自建站以来，已连续五年\n";
+  const std::string clean = head +
+      "开展增殖放流，共投放鱼苗350万尾，其\n"
+      "中青鱼、草鱼、鲫鱼各50万\n"
+      "尾，本地的鲢鱼和鳙鱼各100\n"
+      "万尾，均为当地的土著鱼类。\n";
+  // A member's text is what its own line prints ("50万", "100").
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"350万尾", "50万", "100"}}});
+  std::string above = clean;
+  above.replace(above.find("350万尾"), 3, "330");
+  const std::vector<std::string> found = Findings(Check(above));
+  ASSERT_EQ(found.size(), 1u) << ::testing::PrintToString(found);
+  EXPECT_NE(found[0].find("350万尾"), std::string::npos) << found[0];
+  // Near miss: 尾 opening a word (尾款) is no unit, so the figure before it takes none and is no part.
+  const std::vector<std::string> none = Findings(Check(head +
+      "开展增殖放流，共投放鱼苗350万尾，另\n"
+      "支付了鱼苗采购的200万尾款，\n"
+      "均已在年底前结清。\n"));
+  EXPECT_TRUE(none.empty()) << ::testing::PrintToString(none);
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric

@@ -28,6 +28,7 @@ inline constexpr UnitForm kReportUnits[] = {
     {"门", "门", false}, {"册", "册", false}, {"本", "本", false}, {"起", "起", false},
     {"笔", "笔", false}, {"支", "支", false}, {"张", "张", false}, {"处", "处", false},
     {"股", "股", false}, {"对", "对", false}, {"封", "封", false}, {"只", "只", false},
+    {"尾", "尾", false},
     // time
     {"小时", "小时", false}, {"学时", "学时", false}, {"课时", "课时", false},
     {"天", "天", false}, {"岁", "岁", false}, {"个月", "个月", false}, {"周", "周", false},
