@@ -1955,9 +1955,11 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         r.flag = !r.consistent;
         // "超过5,100人次，其中…超过2,000人次": two open lower bounds (超过, not 余 or 多: a little over)
         // are read up to the next step of their last digit, a convention, not what the words prove: a
-        // part above its total so read is a warning.
+        // part above its total so read is a warning. 佘 in a figure's text is OCR's 余 (the fact reader
+        // takes it between a figure and its unit only).
         auto open_bound = [](const Figure& f) {
-          return (f.qualifiers & ESGAUDIT_QUAL_MORE) && !Has(f.text, "余") && !Has(f.text, "多");
+          return (f.qualifiers & ESGAUDIT_QUAL_MORE) && !Has(f.text, "余") && !Has(f.text, "佘") &&
+                 !Has(f.text, "多");
         };
         if (open_bound(*total) && open_bound(figures_[parts[0]])) r.certainty = Certainty::kLikely;
         Add(std::move(r));

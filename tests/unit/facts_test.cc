@@ -242,6 +242,22 @@ TEST(FactsTest, TheOcrOfYuanAfterAFigureIsMoney) {
                    "1:48 quantity 3(3,0,1) / \"3\" 突兀|"}));
 }
 
+// 佘, the OCR of 余, between a figure and its unit (a magnitude before or after it, a space on either
+// side) is "more than", as 余 is; the surname and the place (佘山) stay words: after a figure with no
+// unit following (3佘山, 10万佘山), and anywhere else.
+TEST(FactsTest, TheOcrOfYuAfterAFigureIsMoreThan) {
+  EXPECT_EQ(Facts("售出270佘只，投入1684佘万元，筹集5万佘元，共2860 佘辆，开展40佘 次；"
+                  "佘山有3佘山居民，10万佘山游客，佘先生捐8台\n"),
+            (Lines{"1:5 quantity 270(270,0,1) 只/只 q=> \"270佘只\" 售出|",
+                   "1:18 quantity 1.684e+07(1684,0,10000) 元/佘万元 q=> \"1684佘万元\" 投入|",
+                   "1:34 quantity 50000(5,0,10000) 元/万佘元 q=> \"5万佘元\" 筹集|",
+                   "1:45 quantity 2860(2860,0,1) 辆/辆 q=> \"2860 佘辆\" 共|",
+                   "1:60 quantity 40(40,0,1) 次/次 q=> \"40佘 次\" 开展|",
+                   "1:75 quantity 3(3,0,1) / \"3\" 佘山有|",
+                   "1:86 quantity 100000(10,0,10000) /万 \"10万\" 佘山游客|",
+                   "1:108 quantity 8(8,0,1) 台/台 \"8台\" 佘先生捐|"}));
+}
+
 // 只 counts funds, bonds and animals, except where it opens 只是, 只有, 只要 ... ("only").
 TEST(FactsTest, FundsAreCountedUnlessTheClassifierOpensAWord) {
   EXPECT_EQ(Facts("管理债券基金38只，其中新发行7只；捐赠种羊120只。ISO9001只是起点，3只有\n"),

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -77,6 +78,9 @@ constexpr Qualifier kPrefixQualifiers[] = {
 
 // Printed between the number and the unit (300余人) or after the unit (20%以上).
 constexpr Qualifier kInnerQualifiers[] = {{"余", ESGAUDIT_QUAL_MORE}, {"多", ESGAUDIT_QUAL_MORE}};
+// Printed forms only OCR makes, as kOcrUnits: 佘 (a surname, 佘山) is the OCR of 余 between a figure and
+// its unit (270佘只, 3523佘万元, 5万佘元); a name never stands there. Read only where a unit follows.
+constexpr Qualifier kOcrInnerQualifiers[] = {{"佘", ESGAUDIT_QUAL_MORE}};
 constexpr Qualifier kSuffixQualifiers[] = {
     {"以上", ESGAUDIT_QUAL_MORE}, {"以下", ESGAUDIT_QUAL_LESS}, {"以内", ESGAUDIT_QUAL_LESS},
     {"左右", ESGAUDIT_QUAL_APPROX}, {"余", ESGAUDIT_QUAL_MORE},  {"多", ESGAUDIT_QUAL_MORE},
@@ -251,7 +255,8 @@ struct Tables {
       SortedByLength(kOcrUnits, SortedByLength(kUnits));
   std::vector<std::pair<std::u32string, const Magnitude*>> magnitudes = SortedByLength(kMagnitudes);
   std::vector<std::pair<std::u32string, const Qualifier*>> prefix = SortedByLength(kPrefixQualifiers);
-  std::vector<std::pair<std::u32string, const Qualifier*>> inner = SortedByLength(kInnerQualifiers);
+  std::vector<std::pair<std::u32string, const Qualifier*>> inner =
+      SortedByLength(kOcrInnerQualifiers, SortedByLength(kInnerQualifiers));
   std::vector<std::pair<std::u32string, const Qualifier*>> suffix = SortedByLength(kSuffixQualifiers);
   std::vector<std::u32string> code_prefixes;
   std::vector<std::u32string> fillers;
@@ -853,6 +858,9 @@ class Extractor {
       size_t inner = e;
       for (const auto& [iw, q] : t.inner) {
         if (line.Match(e, iw)) {
+          NumericFact unit;
+          // An OCR form with no unit after it is no qualifier (3万佘山: the place, not 余).
+          if (IsOcrForm(q) && !MatchUnit(line, e + iw.size(), &unit)) break;
           with.qualifiers |= q->bits;
           inner = e + iw.size();
           break;
@@ -894,6 +902,10 @@ class Extractor {
       }
     }
     return k;
+  }
+
+  static bool IsOcrForm(const Qualifier* q) {
+    return q >= std::begin(kOcrInnerQualifiers) && q < std::end(kOcrInnerQualifiers);
   }
 
   // Cells are disjoint and in line order: the one holding i is the last starting at or before it.

@@ -1594,6 +1594,23 @@ TEST(RelationRulesTest, ATotalWordBeforeAPartsQualifierBelongsToItsLabel) {
                   .relations.empty());
 }
 
+// 佘 after a figure and before its unit is OCR's 余 (the fact reader reads it so): a 其中 part and its
+// total printed with it are a subset in their unit, and a part above its total an error, as with 余
+// (a little over, not an open bound like 超过). Near misses: the place 佘山 in a part's label, the part
+// in another unit; a surname after a figure with no unit.
+TEST(RelationRulesTest, TheOcrOfYuAfterAFigureKeepsTheFiguresUnit) {
+  const std::string clean = "年内组织志愿服务共350佘次，其中社区服务120佘次。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"subset", {"350佘次", "120佘次"}}});
+  ExpectChangesFlagged(clean, {{"120佘次", "1200佘次", {"1200佘次"}}}, ": error: ");
+  for (const char* miss : {
+           "年内组织志愿服务共350佘次，其中佘山站参与120佘人。\n",
+           "年内组织志愿服务共350次，其中第3佘姓小组参与120人。\n",
+       }) {
+    EXPECT_TRUE(Check(miss, "zh", "relations").relations.empty()) << miss;
+    EXPECT_TRUE(Findings(Check(miss)).empty()) << miss;
+  }
+}
+
 // A total word right after 其中 opens the part's label ("其中累计派发现金红利约3.4亿元": the part too is
 // counted up to now), so the figure after the label is the part; a part above the total is an error.
 // Near misses: a part of another unit, a total word with no label before its figure.
