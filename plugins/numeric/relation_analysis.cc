@@ -118,6 +118,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindTotalsOfTrailingRuns(doc);
   FindTotalsInTheTableAbove(doc);
   FindTotalsInTheProseAbove(doc);
+  FindProseTotalsOfDividendTables(doc);
   FindCutOffTotalRows(doc);
   FindHeadcountsInTheTableAbove(doc);
   FindQuantityTotalLines(doc);
@@ -400,8 +401,8 @@ void RelationAnalysis::SumParts(Relation* r) const {
   r->sum_low = 0;
   r->sum_high = 0;
   for (int p : r->parts) {
-    r->sum_low += figures_[p].low;
-    r->sum_high += figures_[p].high;
+    r->sum_low += figures_[p].low * r->parts_scale;
+    r->sum_high += figures_[p].high * r->parts_scale;
   }
 }
 
@@ -587,15 +588,15 @@ std::string RelationAnalysis::SumText(const Relation& r) const {
   const Figure& first = figures_[r.parts[0]];
   double sum = 0;
   for (int p : r.parts) sum += figures_[p].value / first.magnitude;
-  return AmountText(r, sum);
+  return AmountText(r, sum) + r.parts_unit;
 }
 
 std::string RelationAnalysis::ShortfallText(const Relation& r) const {
   const Figure& first = figures_[r.parts[0]];
   double sum = 0;
-  for (int p : r.parts) sum += figures_[p].value * figures_[p].magnitude;
+  for (int p : r.parts) sum += figures_[p].value * figures_[p].magnitude * r.parts_scale;
   const double whole = r.total >= 0 ? figures_[r.total].value * figures_[r.total].magnitude : 100;
-  return AmountText(r, (whole - sum) / first.magnitude);
+  return AmountText(r, (whole - sum) / (first.magnitude * r.parts_scale)) + r.parts_unit;
 }
 
 std::string RelationAnalysis::AmountText(const Relation& r, double amount) const {

@@ -109,6 +109,10 @@ struct Relation {
   int exact_rows = 0;
   double sum_low = 0;            // interval of the sum of the parts
   double sum_high = 0;
+  // The factor taking the parts' printed values to the total's scale, and the unit they are printed
+  // in: 1e4 and 万元 for the bare cells of a table column in 万元 summed into a prose amount in 亿元.
+  double parts_scale = 1;
+  std::string parts_unit;
   SubsetCue cue = SubsetCue::kOfWhich;  // kSubset only
   std::string whole_verb;        // kVerbPair: the verb of the total's clause as printed (排查)
   std::string part_verb;         // kVerbPair: the verb of the subset's clause (整改)
@@ -288,6 +292,11 @@ class RelationAnalysis {
   // caption naming a breakdown of a noun, right after a sentence stating a total of that noun in the
   // table's unit (`共有注册供应商40,942家`): the rows are that total's parts (see the .cc).
   void FindTotalsInTheProseAbove(const sdk::Document& doc);
+  // A prose total of the cash dividends of several years beside a dividend table listing them
+  // (`1996年至2015年…累计分红…分红总额达到309.64亿元` over `年份 | … | 分红金额(亿元）`): the table's
+  // yearly amounts are the total's parts, when the sentence provably covers the table's years
+  // (see the .cc).
+  void FindProseTotalsOfDividendTables(const sdk::Document& doc);
   // A table with no total row whose total row was cut off from it: a line of a total word alone
   // (总计) a few lines below, after chart text, and its figures on the lines right after it, one per
   // value column (see the .cc).

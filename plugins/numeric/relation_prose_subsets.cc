@@ -1664,6 +1664,241 @@ void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
   }
 }
 
+// A sentence of prose stating the cash dividends of several years as one amount, beside a table
+// listing them a year a row: `公司自1998年上市以来…累计实施现金分红18次，派发现金红利总额125.25亿元`
+// under `报告期 | 净利润(万元） | 现金分红总额(万元） | …`. The sentence may cover more years than the
+// table (上市以来 beside a table of the last five years) or fewer, so the link is taken only when the
+// sentence provably covers the rows summed:
+// - the table is a tab grid of the structure model with one value column whose header names an
+//   amount of dividends (分红, 红利, 股利, 派现, 派息; not per share, not a ratio, a plan, the year key
+//   or another kind of payout), its unit (元, 万元, 百万元, 亿元) in that header or the table's unit
+//   line; its rows below the header are years (a label opening with 19 or 20 and a digit), a total
+//   row ending them; every value cell a bare figure or a dash;
+// - the amount is a figure in 元 (any magnitude), with no qualifier (约, 近, 余 right before it),
+//   on a prose line at most kLinesAbove lines above the header or kLinesBelow below the table; its
+//   clause names dividends, its sentence up to it a total word (累计, 总额, 合计, 共计, 共), and
+//   neither names a buy-back (回购), a per-share amount (每) or a plan (拟, 预案, 计划);
+// - the years: a range in the sentence (`1996年至2015年`, `2013年一2015年`) whose every year is a row
+//   (the parts are those rows); or 近N年 / 最近N年 and exactly N rows, none a plan (预案, 计划); or
+//   上市以来 (历年) in the sentence and 上市以来, 历年 or 历次 in a caption line right above the header,
+//   all rows but plans the parts, and a count of payouts the sentence states (`18次`) equal to the
+//   rows paying one.
+// The prose amount may be cut rather than rounded to its last digit (99.6277亿 printed 99.62亿), so
+// its interval reaches a whole unit of that digit above it. The wording and the years make the link
+// certain: a sum off is an error. A sum below half the amount or above twice it is a misread, and
+// nothing is reported.
+void RelationAnalysis::FindProseTotalsOfDividendTables(const sdk::Document& doc) {
+  if (!doc.HasStructure()) return;
+  constexpr uint32_t kLinesAbove = 6;
+  constexpr uint32_t kLinesBelow = 3;
+  constexpr uint32_t kCaptionLines = 3;
+  constexpr size_t kCaptionPoints = 40;
+  const std::string_view text = doc.Text();
+  std::map<uint64_t, int> figure_at;
+  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  const std::set<int> related = FiguresInRelations();
+  const auto& by_line = FiguresByLine(/*by_offset=*/true);
+  auto any_of_words = [](const std::string& s, std::initializer_list<const char*> words) {
+    return std::any_of(words.begin(), words.end(), [&](const char* w) { return Has(s, w); });
+  };
+  // 1e4 for 万元 and so on; 0 when no money unit is named.
+  auto money_scale = [&](const std::string& s) {
+    if (Has(s, "亿元")) return 1e8;
+    if (Has(s, "百万元")) return 1e6;
+    if (Has(s, "万元")) return 1e4;
+    if (Has(s, "元")) return 1.0;
+    return 0.0;
+  };
+  auto dividend_header = [&](const std::string& h) {
+    return any_of_words(h, {"分红", "红利", "股利", "派现", "派息"}) &&
+           !any_of_words(h, {"每", "率", "比例", "比率", "方案", "送", "转增", "股数", "占", "年度", "年份", "净利润",
+                             "其他", "可分配", "日"});
+  };
+  // The year a row label opens with, 0 when its digits are damaged (`201阵`), -1 for no year row.
+  auto row_year = [](const std::string& label) {
+    const std::string l(sdk::Trim(label));
+    if (l.size() < 3 || !(l.compare(0, 2, "19") == 0 || l.compare(0, 2, "20") == 0) || !std::isdigit(static_cast<unsigned char>(l[2])) ||
+        Cps(l) > 14) {
+      return -1;
+    }
+    if (l.size() >= 4 && std::isdigit(static_cast<unsigned char>(l[3])) &&
+        (l.size() == 4 || !std::isdigit(static_cast<unsigned char>(l[4])))) {
+      return std::stoi(l.substr(0, 4));
+    }
+    return l.size() >= 4 && std::isdigit(static_cast<unsigned char>(l[3])) ? -1 : 0;
+  };
+  static const std::regex kRange(
+      "(19|20)([0-9][0-9])\\s*(年度|年)?\\s*(至|到|一|—|－|-|~|～|–)\\s*(19|20)([0-9][0-9])");
+  static const std::regex kRecent("(近|最近)\\s*(两|二|三|四|五|2|3|4|5)\\s*(个)?\\s*(年|会计年度)");
+  for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
+    const esgaudit_table t = doc.Table(ti);
+    if ((t.source & ESGAUDIT_TABLE_SOURCE_TABS) == 0) continue;
+    std::map<uint32_t, std::map<uint32_t, esgaudit_table_cell>> grid;  // row -> column -> cell
+    for (const esgaudit_table_cell& c : doc.GridCells(t)) grid[c.row][c.column] = c;
+    // The header row: the first row with exactly one dividend amount cell (a caption line may come first).
+    uint32_t header_row = UINT32_MAX, column = 0;
+    for (const auto& [row, cells] : grid) {
+      if (row > 2) break;
+      int found = 0;
+      for (const auto& [col, c] : cells) {
+        if (col > 0 && dividend_header(std::string(sdk::View(c.text)))) {
+          ++found;
+          column = col;
+        }
+      }
+      if (found == 1) {
+        header_row = row;
+        break;
+      }
+      if (found > 1) break;
+    }
+    if (header_row == UINT32_MAX) continue;
+    const std::string header(sdk::View(grid[header_row][column].text));
+    double scale = money_scale(header);
+    std::string unit_name = Has(header, "亿元") ? "亿元" : Has(header, "百万元") ? "百万元" : Has(header, "万元") ? "万元" : "元";
+    if (scale == 0) {
+      const std::string table_unit(sdk::View(t.unit));
+      scale = money_scale(table_unit);
+      unit_name = table_unit;
+    }
+    if (scale == 0) continue;
+    const uint32_t header_line = grid[header_row].begin()->second.line;
+    struct Row {
+      int year;
+      int figure;  // -1: a dash
+      bool plan;
+    };
+    std::vector<Row> rows;
+    bool plain = true;
+    uint32_t last_line = header_line;
+    for (auto it = grid.upper_bound(header_row); it != grid.end() && plain; ++it) {
+      const auto& cells = it->second;
+      const std::string label = cells.count(0) ? std::string(sdk::View(cells.at(0).text)) : std::string();
+      if (RowTotalLabel(label) || IsTotalLabel(label) || any_of_words(label, {"合计", "总计", "累计", "截止", "截至"})) break;
+      const int year = row_year(label);
+      if (year < 0) {
+        plain = false;
+        break;
+      }
+      int figure = -1;
+      if (cells.count(column)) {
+        const esgaudit_table_cell& c = cells.at(column);
+        const std::string cell(sdk::Trim(sdk::View(c.text)));
+        last_line = std::max(last_line, c.line);
+        if (!(cell.empty() || cell == "-" || cell == "--" || cell == "/" || cell == "—")) {
+          auto f = figure_at.find(c.offset);
+          if (f == figure_at.end() || figures_[f->second].text != cell || figures_[f->second].kind != ESGAUDIT_FACT_QUANTITY ||
+              !figures_[f->second].unit.empty() || figures_[f->second].qualifiers != 0 || figures_[f->second].value < 0) {
+            plain = false;
+            break;
+          }
+          figure = f->second;
+        }
+      }
+      rows.push_back({year, figure, any_of_words(label, {"计划", "预案", "预计"})});
+    }
+    if (!plain || rows.size() < 2) continue;
+    // The caption lines right above the header.
+    auto caption_names_all_years = [&](uint32_t prose_line) {
+      for (uint32_t line = header_line, n = 0; line-- > 0 && n < kCaptionLines; ++n) {
+        if (line == prose_line) break;
+        const std::string l = TrimmedLine(doc, line);
+        if (Cps(l) <= kCaptionPoints && any_of_words(l, {"上市以来", "历年", "历次"})) return true;
+      }
+      return false;
+    };
+    std::vector<uint32_t> prose_lines;
+    for (uint32_t line = header_line > kLinesAbove ? header_line - kLinesAbove : 0; line < header_line; ++line) {
+      prose_lines.push_back(line);
+    }
+    const uint32_t below = std::max(last_line, t.last_line);
+    for (uint32_t line = below + 1; line <= below + kLinesBelow && line < doc.LineCount(); ++line) prose_lines.push_back(line);
+    for (uint32_t line : prose_lines) {
+      auto on = by_line.find(line);
+      if (on == by_line.end() || doc.LineStructure(line).role != ESGAUDIT_ROLE_PROSE) continue;
+      const esgaudit_line pl = doc.Line(line);
+      for (int g : on->second) {
+        const Figure& f = figures_[g];
+        if (f.kind != ESGAUDIT_FACT_QUANTITY || f.unit != "元" || f.qualifiers != 0 || related.count(g) ||
+            f.offset < pl.offset) {
+          continue;
+        }
+        const std::u32string before = U32(text.substr(pl.offset, f.offset - pl.offset));
+        const size_t stop = before.find_last_of(U"。！？");
+        const std::u32string sentence_u = stop == std::u32string::npos ? before : before.substr(stop + 1);
+        const size_t comma = sentence_u.find_last_of(U"，,；;：:");
+        const std::string sentence = ToUtf8(sentence_u);
+        const std::string clause = ToUtf8(comma == std::u32string::npos ? sentence_u : sentence_u.substr(comma + 1));
+        std::u32string tail = sentence_u;
+        while (!tail.empty() && (tail.back() == U' ' || tail.back() == U'\t')) tail.pop_back();
+        if (!tail.empty() && std::u32string_view(U"近约逾超余").find(tail.back()) != std::u32string_view::npos) continue;
+        if (!any_of_words(clause, {"分红", "红利", "股利", "股息", "派息"}) ||
+            !any_of_words(sentence, {"累计", "总额", "合计", "共计", "共"}) ||
+            any_of_words(sentence, {"回购", "拟", "预案", "计划"}) || Has(clause, "每")) {
+          continue;
+        }
+        // The years the sentence covers, and the rows that are its parts.
+        std::vector<int> parts;
+        bool scoped = false;
+        std::smatch m;
+        if (std::regex_search(sentence, m, kRange)) {
+          const int from = std::stoi(m[1].str() + m[2].str()), to = std::stoi(m[5].str() + m[6].str());
+          std::set<int> years;
+          for (const Row& r : rows) {
+            if (r.year >= from && r.year <= to) {
+              years.insert(r.year);
+              if (r.figure >= 0) parts.push_back(r.figure);
+            }
+          }
+          scoped = from < to && static_cast<int>(years.size()) == to - from + 1;
+        } else if (std::regex_search(sentence, m, kRecent)) {
+          const std::string n = m[2].str();
+          const size_t want = n == "两" || n == "二" || n == "2" ? 2 : n == "三" || n == "3" ? 3 : n == "四" || n == "4" ? 4 : 5;
+          scoped = rows.size() == want && std::none_of(rows.begin(), rows.end(), [](const Row& r) { return r.plan; });
+          for (const Row& r : rows) {
+            if (r.figure >= 0) parts.push_back(r.figure);
+          }
+        } else if (any_of_words(sentence, {"上市以来", "历年"}) && caption_names_all_years(line)) {
+          for (const Row& r : rows) {
+            if (r.figure >= 0 && !r.plan) parts.push_back(r.figure);
+          }
+          scoped = true;
+          // A count of payouts stated before the amount must be the rows paying one.
+          size_t paying = 0;
+          for (int p : parts) paying += figures_[p].value > 0;
+          const uint64_t sentence_from = f.offset - sentence.size();
+          for (int h : on->second) {
+            const Figure& c = figures_[h];
+            if (c.offset >= sentence_from && c.offset < f.offset && c.unit == "次" && c.value != static_cast<double>(paying)) {
+              scoped = false;
+            }
+          }
+        }
+        size_t nonzero = 0;
+        for (int p : parts) nonzero += figures_[p].value != 0;
+        if (!scoped || nonzero < 2) continue;
+        // A cut amount: up to a whole unit of its last digit above its printed value.
+        const double unit = std::pow(10.0, -f.decimals) * f.magnitude;
+        Relation r;
+        r.kind = RelationKind::kPartsTotal;
+        r.evidence = Evidence::kStated;
+        r.certainty = Certainty::kCertain;
+        r.total = g;
+        r.caption = f.label;
+        r.parts = parts;
+        r.parts_scale = scale;
+        r.parts_unit = unit_name;
+        SumParts(&r);
+        if (r.sum_low > 2 * f.high || r.sum_high < 0.5 * f.low) continue;
+        figures_[g].high = std::max(figures_[g].high, f.value + unit);
+        r.consistent = r.sum_low <= figures_[g].high && figures_[g].low <= r.sum_high;
+        r.flag = !r.consistent;
+        Add(std::move(r));
+      }
+    }
+  }
+}
+
 // Breakdowns of a headcount printed as tables of their own right under the table that holds it: a
 // staff table under `年份 | 总人数 | 性别` with a row per year, then an education table whose rows are
 // the same years (`年份 | 博士 | 硕士 | 本科 …`, no total column) or a region table whose columns are

@@ -6639,5 +6639,59 @@ TEST(RelationRulesTest, FryCountedByWeiAcrossALineBreakAreParts) {
   EXPECT_TRUE(none.empty()) << ::testing::PrintToString(none);
 }
 
+// A prose total of the cash dividends of several years beside the table listing them a year a row:
+// the rows (in 万元) are the total's (in 亿元) parts when the sentence covers the table's years.
+const char kDividendTable[] =
+    "年度\t归母净利润（万元）\t现金分红金额（万元）\t分红比例（%）\n"
+    "2012年\t40,000.00\t12,000.00\t30.00\n"
+    "2013年\t52,000.00\t16,500.00\t31.73\n"
+    "2014年\t60,000.00\t20,000.00\t33.33\n"
+    "2015年\t70,000.00\t24,500.00\t35.00\n";
+
+TEST(RelationRulesTest, AProseTotalOfDividendsSumsTheYearsOfItsTable) {
+  const std::string ranged = std::string("本公司一贯重视股东回报，2012年至2015年累计派发现金红利总额7.30亿元。\n现金分红情况\n") +
+                             kDividendTable;
+  ExpectCleanAndRecognised(ranged, "zh",
+                           {{"parts-total", {"7.30亿元", "12,000.00", "16,500.00", "20,000.00", "24,500.00"}}});
+  ExpectChangesFlagged(ranged,
+                       {{"7.30亿元", "7.50亿元", {"= 73,000.00万元，合计为7.50亿元"}},
+                        {"24,500.00", "26,500.00", {"= 75,000.00万元，合计为7.30亿元"}}},
+                       "error");
+  // Since the listing, under a caption saying the table covers the same years.
+  const std::string listed = std::string("公司自2012年上市以来，累计实施现金分红4次，派发现金红利总额7.30亿元。\n上市以来现金分红情况\n") +
+                             kDividendTable;
+  ExpectCleanAndRecognised(listed, "zh",
+                           {{"parts-total", {"7.30亿元", "12,000.00", "16,500.00", "20,000.00", "24,500.00"}}});
+  // The last three years of a table of three rows; an amount cut to its last digit (6.09 of 6.096) holds.
+  const std::string recent = "近三年公司累计现金分红6.09亿元。\n"
+                             "年度\t现金分红金额（万元）\n2013年\t16,560.00\n2014年\t20,000.00\n2015年\t24,400.00\n";
+  ExpectCleanAndRecognised(recent, "zh", {{"parts-total", {"6.09亿元", "16,560.00", "20,000.00", "24,400.00"}}});
+  ExpectChangesFlagged(recent, {{"6.09亿元", "6.07亿元", {"= 60,960.00万元，合计为6.07亿元"}}}, "error");
+}
+
+TEST(RelationRulesTest, DividendTotalsOfOtherYearsOrOtherPayoutsAreNoSumOfTheTable) {
+  for (const char* prose : {
+           // Since the listing, beside a table of the last four years only: more years than the rows.
+           "公司自上市以来累计派发现金红利总额9.80亿元。\n近四年现金分红情况\n",
+           // Dividends and buy-backs together.
+           "2012年至2015年，公司累计现金分红及股份回购总额8.10亿元。\n",
+           // An amount per share.
+           "2012年至2015年，公司累计每股派发现金红利合计1.20元。\n",
+           // A range reaching past the table's years.
+           "2011年至2015年累计派发现金红利总额8.30亿元。\n",
+           // About: no exact amount.
+           "2012年至2015年累计现金分红约7.5亿元。\n",
+       }) {
+    const std::string text = std::string(prose) + kDividendTable;
+    ReportResult r = Check(text, "zh", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << prose << ::testing::PrintToString(Findings(r));
+    const Document doc = Document::FromUtf8("test.txt", text);
+    for (const RelationRecord& rel : r.relations) {
+      const std::set<std::string> m = MemberTexts(doc, rel);
+      EXPECT_FALSE(m.count("24,500.00") && m.size() == 5) << prose;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
