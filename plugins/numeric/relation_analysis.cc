@@ -100,6 +100,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindInlineRelations(doc);
   FindPairedVerbSubsets(doc);
   FindGroupMemberSubsets(doc);
+  FindStaffGroupSubsets(doc);
   FindMeasurePairSubsets(doc);
   FindRunningTotalSubsets(doc);
   FindCapitalAfterAConversion(doc);

@@ -86,6 +86,7 @@ enum class SubsetCue {
   kRunningTotal,  // a year's figure and the running total of the same thing (新增…1,020件 / 累计…10,963件)
   kIncrease,   // an increase and the level it reached (增加义工人数732名至2,446人)
   kGroupMember,  // a group's figure and the same figure of one of its members (本集团… / 本行…): Relation's verbs hold the subjects
+  kStaffGroup,  // a whole-staff headcount, then a group of its staff in a later clause (员工…人，女性员工…人)
 };
 
 struct Relation {
@@ -225,6 +226,9 @@ class RelationAnalysis {
   // without a subset word, Likely (a warning) since the pair is read from its words' meaning.
   void FindPairedVerbSubsets(const sdk::Document& doc);
   void FindGroupMemberSubsets(const sdk::Document& doc);
+  // "公司在岗员工19817人，女性员工4232人，少数民族员工1006人": groups of a whole-staff headcount in the
+  // later clauses of its sentence, no subset word; each a subset, Likely (a warning). See the .cc.
+  void FindStaffGroupSubsets(const sdk::Document& doc);
   // "发电量1,900.64亿千瓦时…；上网电量1,778.20亿千瓦时…": a later measure of a flow within the first
   // (the pairs marked `measure` in numeric/stage-pairs.json), figure by figure; Likely. See the .cc.
   void FindMeasurePairSubsets(const sdk::Document& doc);

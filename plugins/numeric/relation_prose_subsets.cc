@@ -435,6 +435,155 @@ void RelationAnalysis::FindMeasurePairSubsets(const sdk::Document& doc) {
   }
 }
 
+// A whole-staff headcount, then in later clauses of its sentence counts of groups of that staff with no
+// subset word: `截至2016年底，公司在岗员工19817人，女性员工4232人，少数民族员工1006人`. The groups cut the
+// staff along different dimensions, so they overlap and are no split of it; each is a subset, Likely (a
+// warning) since the containment is read from the words. The headcount's clause holds nothing but the
+// figure and words naming the whole staff (subject, 现有 / 共有, 在岗 / 在职 / 在册, 员工 / 职工, 总数):
+// `一线职工229名` counts a group, not the staff. A group's clause holds one figure in the headcount's unit,
+// ending the clause, after words naming a group of people: a category of Dimensions() (女性, 本科以上,
+// 中级职称) or a noun of the staff (员工, 职工, 人员) after a qualifier (少数民族员工, 专业技术人员). The list
+// runs on past clauses holding only shares or rates (`女性员工占比51%`) and past other counts of people
+// (`享受津贴专家2人`, read as nothing), and stops at a clause with a subset word (the 其中 reader's), a
+// figure of another unit, two figures, no figure, or words naming people outside the headcount or
+// counted over the year rather than at its date: hires and leavers (新进, 新增, 招聘, 离职), retirees,
+// agency and outsourced workers, another unit's staff (子公司, 下属) or a second headcount (总数). A part
+// already in a relation is left alone.
+void RelationAnalysis::FindStaffGroupSubsets(const sdk::Document& doc) {
+  if (!doc.HasFigures()) return;
+  const std::string_view view = doc.MatchView();
+  std::vector<std::pair<uint64_t, int>> by_view;
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    const Figure& f = figures_[i];
+    if (f.kind == ESGAUDIT_FACT_QUANTITY || f.kind == ESGAUDIT_FACT_PERCENT) {
+      by_view.emplace_back(doc.TextToView(f.offset), static_cast<int>(i));
+    }
+  }
+  std::sort(by_view.begin(), by_view.end());
+  std::set<int> parts_taken;
+  for (const Relation& r : relations_) parts_taken.insert(r.parts.begin(), r.parts.end());
+  static const std::vector<std::u32string> kStaff = {U"员工", U"职工"};
+  // Words the whole staff's clause may hold besides its noun, longest first.
+  static const std::vector<std::u32string> kWhole = {
+      U"员工总人数", U"职工总人数", U"总人数", U"总数", U"人数", U"本公司", U"本集团", U"我公司", U"全公司", U"公司",
+      U"集团", U"本行", U"我行", U"全行", U"我们", U"现有", U"共有", U"拥有", U"在岗", U"在职", U"在册", U"全体",
+      U"干部", U"截至", U"截止", U"年底", U"年末", U"共计", U"合计", U"达到", U"共", U"有", U"为", U"达", U"计",
+      U"年", U"月", U"日", U"底", U"末"};
+  static const std::vector<std::u32string> kGroupNouns = {U"员工", U"职工", U"人员"};
+  static const std::vector<std::u32string> kSubsetWord = {U"其中", U"包括", U"包含", U"含"};
+  static const std::vector<std::u32string> kStop = {
+      U"新进", U"新增", U"新招", U"新入职", U"新员工", U"招聘", U"招录", U"录用",
+      U"引进", U"入职", U"离职", U"流失", U"辞职", U"退休", U"离退", U"派遣", U"劳务", U"外包", U"临时", U"实习",
+      U"返聘", U"子公司", U"分公司", U"下属", U"所属", U"控股", U"参股", U"合资", U"托管", U"承包", U"外部",
+      U"家属", U"子女", U"总数", U"总人数", U"累计", U"培训", U"参加", U"参与", U"慰问", U"帮扶", U"走访", U"救助",
+      U"资助", U"表彰", U"获", U"晋升", U"选拔", U"提拔", U"人次"};
+  auto has_any = [](const std::u32string& s, const std::vector<std::u32string>& words) {
+    return std::any_of(words.begin(), words.end(), [&](const std::u32string& w) { return s.find(w) != s.npos; });
+  };
+  auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+  auto clause_mark = [](char32_t c) { return c == U'，' || c == U',' || c == U'、' || c == U'：' || c == U':'; };
+  // Whether the words before a figure name the whole staff: a staff noun once, the rest kWhole words or
+  // a date's digits.
+  auto whole_staff = [&](std::u32string lead) {
+    int nouns = 0;
+    for (const std::u32string& w : kStaff) {
+      for (size_t at = lead.find(w); at != lead.npos; at = lead.find(w)) {
+        lead.erase(at, w.size());
+        ++nouns;
+      }
+    }
+    if (nouns != 1) return false;
+    for (const std::u32string& w : kWhole) {
+      for (size_t at = lead.find(w); at != lead.npos; at = lead.find(w)) lead.erase(at, w.size());
+    }
+    return std::all_of(lead.begin(), lead.end(), digit);
+  };
+  // Whether the words before a figure name a group of people: a category, or a qualified staff noun.
+  auto group = [&](const std::u32string& lead) {
+    if (Categorise(ToUtf8(lead)).first >= 0) return true;
+    for (const std::u32string& w : kGroupNouns) {
+      if (lead.size() > w.size() && EndsWithU(lead, w)) return true;
+    }
+    return false;
+  };
+  std::u32string text;
+  std::vector<std::pair<size_t, int>> in_sentence;
+  const uint32_t sentences = doc.SentenceCount();
+  for (uint32_t si = 0; si < sentences; ++si) {
+    const esgaudit_sentence st = doc.Sentence(si);
+    bool cue = false;
+    for (uint32_t k = 0; k < st.span_count && !cue; ++k) {
+      const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
+      if (span.view_end <= span.view_begin || span.view_end > view.size()) continue;
+      const std::string_view words = view.substr(span.view_begin, span.view_end - span.view_begin);
+      cue = Has(words, "员工") || Has(words, "职工");
+    }
+    if (!cue) continue;
+    SentenceFigures(doc, st, by_view, &text, &in_sentence);
+    if (in_sentence.size() < 2) continue;
+    // The clauses: [begin, end) of the text, and the figures in each.
+    struct Clause {
+      size_t begin, end;
+      std::vector<std::pair<size_t, int>> figures;
+    };
+    std::vector<Clause> clauses;
+    // A clause ends at a comma, 、 or colon (not a thousands separator: `39,098`) or at the sentence's end.
+    auto ends_at = [&](size_t e) {
+      if (text[e] == U'。' || text[e] == U'；' || text[e] == U';' || text[e] == U'！' || text[e] == U'？') return true;
+      if (text[e] == U',' && e > 0 && e + 1 < text.size() && digit(text[e - 1]) && digit(text[e + 1])) return false;
+      return clause_mark(text[e]);
+    };
+    for (size_t b = 0, e = 0; b <= text.size(); b = e + 1) {
+      e = b;
+      while (e < text.size() && !ends_at(e)) ++e;
+      Clause c{b, e, {}};
+      for (const auto& pf : in_sentence) {
+        if (pf.first >= b && pf.first < e) c.figures.push_back(pf);
+      }
+      clauses.push_back(std::move(c));
+      if (e >= text.size()) break;
+    }
+    // The figure's printed text ends its clause (blanks aside).
+    auto ends_clause = [&](const Clause& c, size_t pos, int f) {
+      size_t printed = 0;
+      for (char32_t ch : U32(figures_[f].text)) printed += ch != U' ' && ch != U'\t' && ch != 0x3000;
+      return pos + printed == c.end;
+    };
+    for (size_t h = 0; h + 1 < clauses.size(); ++h) {
+      const Clause& hc = clauses[h];
+      if (hc.figures.size() != 1) continue;
+      const auto [hpos, total] = hc.figures[0];
+      const Figure& tf = figures_[total];
+      if (tf.kind != ESGAUDIT_FACT_QUANTITY || tf.unit != "人" || tf.value <= 0 || !ends_clause(hc, hpos, total) ||
+          !whole_staff(text.substr(hc.begin, hpos - hc.begin))) {
+        continue;
+      }
+      for (size_t g = h + 1; g < clauses.size(); ++g) {
+        const Clause& gc = clauses[g];
+        const std::u32string words = text.substr(gc.begin, gc.end - gc.begin);
+        if (gc.figures.empty() || has_any(words, kSubsetWord)) break;
+        if (std::all_of(gc.figures.begin(), gc.figures.end(),
+                        [&](const auto& pf) { return figures_[pf.second].kind == ESGAUDIT_FACT_PERCENT; })) {
+          continue;
+        }
+        if (has_any(words, kStop)) break;
+        if (gc.figures.size() != 1) break;
+        const auto [gpos, part] = gc.figures[0];
+        const Figure& pf = figures_[part];
+        if (pf.kind != ESGAUDIT_FACT_QUANTITY || pf.unit != tf.unit || !ends_clause(gc, gpos, part)) break;
+        if (pf.value <= 0 || parts_taken.count(part) || !group(text.substr(gc.begin, gpos - gc.begin))) continue;
+        Relation r = Stated(RelationKind::kSubset, total, {part});
+        r.cue = SubsetCue::kStaffGroup;
+        r.certainty = Certainty::kLikely;
+        r.flag = !r.consistent;
+        Add(std::move(r));
+        parts_taken.insert(part);
+      }
+      break;
+    }
+  }
+}
+
 // A group's figure and the same figure of one of its members: `2016年，本集团公务车用油采购量约233.68万升，
 // …。2016年，本行公务车用油采购量约229.38万升`. Two quantities of one unit and magnitude, at most
 // kMaxCodePoints apart in one paragraph, whose labels open with the group (本集团) and with a member (本行,

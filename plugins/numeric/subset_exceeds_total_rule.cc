@@ -41,6 +41,10 @@ void SubsetExceedsTotalRule::Check(const sdk::Document& doc, const sdk::Context&
     } else if (r.cue == SubsetCue::kIncrease) {
       // "增加数“增加义工人数”7,320名超过增至的总数2,446人": the level's label is only 至.
       f.message = "增加数" + quoted(part.label, "“", "”") + part.text + "超过增至的总数" + total.text;
+    } else if (r.cue == SubsetCue::kStaffGroup) {
+      // "员工分组“女性员工”…超过员工总数“在岗员工”…": a group of the staff named after the headcount.
+      f.message = "员工分组" + quoted(part.label, "“", "”") + part.text + "超过员工总数" +
+                  quoted(total.label, "“", "”") + total.text;
     } else if (r.cue == SubsetCue::kGroupRow) {
       // "分组行“女性员工”…超过其总数行“员工总数”…": a KPI row naming a group of the row above it.
       f.message = "分组行" + quoted(part.label, "“", "”") + part.text + "超过其总数行" + quoted(total.label, "“", "”") +
