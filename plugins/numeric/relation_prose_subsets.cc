@@ -4,6 +4,22 @@ namespace esgaudit::numeric {
 
 using namespace relation_detail;
 
+namespace {
+
+// Whether the words of one of the sentence's text spans (bytes of the matching view) pass `test`: the cheap
+// test a reader asks before it gathers the sentence's figures.
+template <typename Test>
+bool SomeSpanOf(const sdk::Document& doc, const esgaudit_sentence& st, std::string_view view, Test test) {
+  for (uint32_t k = 0; k < st.span_count; ++k) {
+    const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
+    if (span.view_end <= span.view_begin || span.view_end > view.size()) continue;
+    if (test(view.substr(span.view_begin, span.view_end - span.view_begin))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // Tables of shares set side by side, each row's line holding one row of each: the row key (a year or
 // a word) opens every table's part of the line, `2022 56% 44% 2022 61% 39%`, and nothing but shares
 // stands between the keys (at least two parts, each of two to kMaxShares shares). A line of shares
@@ -343,17 +359,17 @@ void RelationAnalysis::FindMeasurePairSubsets(const sdk::Document& doc) {
   for (uint32_t si = 0; si < sentences; ++si) {
     const esgaudit_sentence st = doc.Sentence(si);
     // Cheap first: a measure's word in the sentence's bytes.
-    bool cue = false;
-    for (uint32_t k = 0; k < st.span_count && !cue; ++k) {
-      const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
-      if (span.view_end <= span.view_begin || span.view_end > view.size()) continue;
-      const std::string_view words = view.substr(span.view_begin, span.view_end - span.view_begin);
+    const bool cue = SomeSpanOf(doc, st, view, [&](std::string_view words) {
       for (const VerbPair& p : *pairs) {
+        if (!p.measure) continue;
         for (const auto* list : {&p.first, &p.second}) {
-          for (const std::u32string& w : *list) cue = cue || (p.measure && Has(words, ToUtf8(w)));
+          for (const std::u32string& w : *list) {
+            if (Has(words, ToUtf8(w))) return true;
+          }
         }
       }
-    }
+      return false;
+    });
     if (!cue) continue;
     SentenceFigures(doc, st, by_view, &text, &in_sentence);
     // The structure model ends a sentence at a semicolon; the measures' sentence runs on to a full stop.
@@ -511,14 +527,9 @@ void RelationAnalysis::FindStaffGroupSubsets(const sdk::Document& doc) {
   const uint32_t sentences = doc.SentenceCount();
   for (uint32_t si = 0; si < sentences; ++si) {
     const esgaudit_sentence st = doc.Sentence(si);
-    bool cue = false;
-    for (uint32_t k = 0; k < st.span_count && !cue; ++k) {
-      const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
-      if (span.view_end <= span.view_begin || span.view_end > view.size()) continue;
-      const std::string_view words = view.substr(span.view_begin, span.view_end - span.view_begin);
-      cue = Has(words, "员工") || Has(words, "职工");
+    if (!SomeSpanOf(doc, st, view, [](std::string_view words) { return Has(words, "员工") || Has(words, "职工"); })) {
+      continue;
     }
-    if (!cue) continue;
     SentenceFigures(doc, st, by_view, &text, &in_sentence);
     if (in_sentence.size() < 2) continue;
     // The clauses: [begin, end) of the text, and the figures in each.
