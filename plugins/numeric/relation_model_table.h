@@ -1,7 +1,8 @@
 // FindModelTables' reading of the structure model's line tables (aligned columns, tabs, Markdown
 // pipes; one row per line): the cells and rows it reads, what it keeps across the tables of one
-// document, and one table's reader. relation_model_rows.cc reads a table's rows;
-// relation_model_tables.cc finds the relations in the rows read. Internal to the numeric plugin.
+// document, and one table's reader. relation_model_rows.cc reads a table's rows; the relations in
+// the rows read are found by relation_model_tables.cc (sums), relation_model_shares.cc (breakdowns
+// of shares) and relation_model_subsets.cc (其中 rows, groups). Internal to the numeric plugin.
 #pragma once
 
 #include "relation_internal.h"
@@ -127,12 +128,15 @@ class RelationAnalysis::ModelTable {
   // The header of `row`'s column `slot`, empty when none.
   std::string HeaderOf(const Row& row, int slot) const;
 
-  // --- What the readings of relations share (relation_model_tables.cc) ---
+  // --- What the readings of relations share (relation_model_tables.cc, but SubsetCells and
+  // AddGroupRow: relation_model_subsets.cc) ---
   // The members' labels set to their rows' labels.
   void Relabel(const Relation& r);
   // Adds sums read from a layout whose set of parts may be incomplete (named sources, inferred
   // series): only parts above their total are flagged, a shortfall is not.
   void AddFlaggingExcess(std::vector<Relation>& sums);
+  // ColumnTotals of `head` over the rows `list`, added by AddFlaggingExcess when most add up (MostAddUp).
+  void AddMostAddingUp(const Row& head, const std::vector<size_t>& list, bool skip_rates);
   // Relabels and adds each relation.
   void AddAll(std::vector<Relation>& relations);
   // Years across the header: a time series, never summed across.
@@ -184,25 +188,42 @@ class RelationAnalysis::ModelTable {
   // The nearest row above row `ri` naming the head of dimension `dim` as a total (see the .cc).
   long HeadAbove(size_t ri, const std::string& unit, int dim, bool stop_at_remarks) const;
 
-  // --- The readings of relations, in the order FindRelations runs them (relation_model_tables.cc) ---
+  // --- The readings of relations, in the order FindRelations runs them; each is described at its
+  // definition (relation_model_tables.cc: sums; _shares.cc: breakdowns of shares; _subsets.cc:
+  // 其中 rows and groups) ---
+  // shares: a split printed as one table per category, the blocks' shares adding up across them.
   void FindSplitBlocks();
+  // A total column (合计, Total): each row's cells left of it.
   void FindTotalColumns();
+  // Columns naming every category of a closed set, right of the column naming their head.
   void FindCategoryColumns();
+  // A total row written one slot off the rows it sums moves its values into place.
   void ShiftTotalRows();
+  // A total row ending in shares over figures of another kind becomes unreadable.
   void MarkShareTailTotalsUnreadable();
+  // A head row of the rows an Other row closes (fills under_head_).
   void FindOtherHeads();
+  // Withdrawal = discharge + consumption in a water balance.
   void FindWaterBalance();
+  // Twin totals by accounting method (location-based, market-based) over one block.
   void FindTwinTotals();
+  // Total rows over the rows above or below them (fills part_of_total_).
   void FindTotalRows();
-  // The breakdowns titled below total row `tr` from row `from` on (see the .cc).
+  // The breakdowns titled below total row `tr` from row `from` on.
   void TitledBlocks(const Row& tr, size_t from, bool total_first);
+  // A total row naming a noun over rows whose labels end in it.
   void FindNounTotals();
+  // Groups shown by the figures alone (a footprint by scope) and their total.
   void FindFigureGroups();
+  // Two series interleaved row by row (a full label over a bracket-only label).
   void FindInterleavedSeries();
+  // Rows repeating a row's label with a dash and a qualifier, its parts.
   void FindQualifiedRepeats();
+  // subsets: 其中 rows under a row, as subsets or as a list of its parts.
   void FindOfWhichRows();
-  // A run of two or more 其中 rows under `head` as a list of its parts (see the .cc); whether it was.
+  // A run of two or more 其中 rows under `head` as a list of its parts; whether it was.
   bool OfWhichRunAsParts(const Row& head, const std::vector<size_t>& run);
+  // subsets: 其中 in a group column before the row labels.
   void FindOfWhichGroupColumns();
   // The group cell of a row: a text cell before its label, or null.
   static const Slot* GroupCell(const Row& row);
@@ -210,20 +231,29 @@ class RelationAnalysis::ModelTable {
   static bool OfWhichGroup(const Row& row);
   // A row that may pair with another under an of-which group: figures under a label with a unit.
   static bool Pairable(const Row& row);
+  // shares: two rows of shares whose labels differ only in the gender.
   void FindGenderSharePairs();
   // A title line right above row `k` naming a rate (see the .cc).
   bool RateTitleAbove(size_t k) const;
+  // shares: runs of share rows closed by an Other row or by open bands.
   void FindShareRuns();
   // A row of shares: ShareRow, or one whose figures are all percentages.
   bool PercentRow(const Row& row) const;
   // The caption of the share rows from row `k` on, into `cap` (see the .cc).
   bool CaptionAbove(size_t k, Row* cap) const;
+  // shares: rows of shares under a caption naming the proportion of one whole.
   void FindCaptionedShares();
+  // Closed category sets across row labels (男 / 女) against the row naming their head.
   void FindClosedCategoryRows();
+  // Age bands from one open band to the other against the headcount's total row above.
   void FindAgeBands();
+  // shares: a row of counts each followed by its share, the total not printed.
   void FindCountSharePairs();
+  // subsets: a column titled by a total word heads the columns naming groups of its noun.
   void FindGroupHeadColumns();
+  // subsets: rows naming groups of a total row's noun below it.
   void FindGroupRows();
+  // subsets: two rows of counts and a rate row stating the second over the first.
   void FindRatePairs();
   // Closed groups stacked under a total row, last (see the .cc).
   void FindStackedGroups();
@@ -262,6 +292,22 @@ bool UnitCell(std::string u);
 // with more decimals than every part is not what the parts sum to (100.0011 of shares of two
 // decimals), and one digit of mark after one zero (100.05) could be a total off by rounding.
 int GluedHundredDecimals(const Figure& f);
+
+// The noun of a KPI table row that heads rows of its groups: the row names the whole of a quantity by
+// a total word (员工总数 -> 员工, 总装机容量 -> 装机容量, 供应商总数（个） -> 供应商, "Total energy
+// consumption" -> energyconsumption) or names the whole staff (在职员工数量 -> 员工, 全体员工人数 -> 员工);
+// lower-cased, without spaces or its unit bracket. Empty for other rows; for 合计 / 总计 rows, which
+// total the rows above them; for profit totals (利润总额 is reached by subtraction, 净利润 is no group
+// of it); for 总部 / 总公司 / 总经理, where 总 is no total word; and for a noun naming a category
+// itself (女性员工总数 is one group of the staff).
+std::string GroupHeadNoun(const std::string& label);
+
+// Whether the columns of a sum tried show the grouping: one adds up at least (ShowsGrouping), and
+// all of the `tried` but at most one do.
+bool MostAddUp(const std::vector<Relation>& columns, size_t tried);
+
+// A label opening with a year (2021, FY2022, 2023年): a row of a time series.
+bool YearLedLabel(std::string l);
 
 }  // namespace relation_detail
 

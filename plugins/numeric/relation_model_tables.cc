@@ -1,5 +1,6 @@
-// Finding relations in a structure-model table's rows once read (relation_model_rows.cc): total
-// columns and rows, closed category sets, shares, 其中 rows, groups and subsets.
+// Finding sums in a structure-model table's rows once read (relation_model_rows.cc): total columns
+// and rows, closed category sets, groups shown by their figures alone; and what every reading of
+// a table's relations shares (relation_model_shares.cc, relation_model_subsets.cc).
 #include "relation_model_table.h"
 
 namespace esgaudit::numeric {
@@ -64,13 +65,81 @@ bool DimensionTitle(std::string label) {
   return false;
 }
 
-// The noun of a KPI table row that heads rows of its groups: the row names the whole of a quantity by
-// a total word (员工总数 -> 员工, 总装机容量 -> 装机容量, 供应商总数（个） -> 供应商, "Total energy
-// consumption" -> energyconsumption) or names the whole staff (在职员工数量 -> 员工, 全体员工人数 -> 员工);
-// lower-cased, without spaces or its unit bracket. Empty for other rows; for 合计 / 总计 rows, which
-// total the rows above them; for profit totals (利润总额 is reached by subtraction, 净利润 is no group
-// of it); for 总部 / 总公司 / 总经理, where 总 is no total word; and for a noun naming a category
-// itself (女性员工总数 is one group of the staff).
+// The first two words of a label, lower-cased, letters and digits only ("Indirect, from electricity"
+// -> "indirect from"; "Scope 2 (market-based)" -> "scope 2"); empty when it has fewer.
+std::string OpeningWords(const std::string& label) {
+  std::vector<std::string> words(1);
+  for (char c : Lower(label)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80)) {
+      words.back() += c;
+    } else if (!words.back().empty()) {
+      if (words.size() == 2) break;
+      words.emplace_back();
+    }
+  }
+  return words.size() == 2 && !words.back().empty() ? words[0] + " " + words[1] : std::string();
+}
+
+// A share column's header naming the base every row's share is of: 在公司贷款中占比（%）, 占营业收入比例,
+// 占采购总额的比重 (at least two characters of base). A base of each row's own (占该组别比例, 占本部门
+// 比例, 在各地区中占比) or no base (女性占比, 占比) is none: such shares do not add up across rows.
+bool SharesOfANamedBase(const std::string& header) {
+  std::u32string u;
+  for (char32_t c : U32(header)) {
+    if (c != U' ' && c != 0x3000) u.push_back(c);
+  }
+  std::u32string base;
+  const size_t share = u.find(U"占比");
+  const size_t in = u.find(U'在');
+  if (share != std::u32string::npos && in != std::u32string::npos && in + 3 < share && u[share - 1] == U'中') {
+    base = u.substr(in + 1, share - 1 - in - 1);
+  } else if (const size_t at = u.find(U'占'); at != std::u32string::npos) {
+    size_t end = u.find(U"比例", at);
+    if (end == std::u32string::npos) end = u.find(U"比重", at);
+    if (end != std::u32string::npos && end > at + 1) base = u.substr(at + 1, end - at - 1);
+    if (!base.empty() && base.back() == U'的') base.pop_back();
+  }
+  if (base.size() < 2) return false;
+  for (char32_t c : base) {
+    if (c < 0x4E00 || c > 0x9FFF) return false;
+  }
+  for (const char32_t* own : {U"该", U"本", U"各", U"其", U"所在", U"同", U"每"}) {
+    if (base.rfind(own, 0) == 0) return false;
+  }
+  return true;
+}
+
+// A water balance row's role: 0 total withdrawal, 1 total discharge, 2 total consumption; -1 for any
+// other label, a label naming more than one, or one with a qualifier in brackets (another scope).
+int WaterTotalRole(const std::string& label) {
+  const std::string l = Lower(label);
+  if (!Has(l, "total") || !Has(l, "water") || Has(l, "(") || Has(l, "\xEF\xBC\x88")) return -1;
+  const bool in = Has(l, "withdraw") || Has(l, "abstract");
+  const bool out = Has(l, "discharg") || Has(l, "returned");
+  const bool used = Has(l, "consum");
+  if (in + out + used != 1) return -1;
+  return in ? 0 : out ? 1 : 2;
+}
+
+// A label that is one bracket only, holding words ("(Group)", "（本公司）"): the twin of the full label above.
+bool BracketOnlyLabel(const std::string& label) {
+  std::string l(sdk::Trim(label));
+  auto starts = [&](const char* p) { return l.rfind(p, 0) == 0; };
+  auto ends = [&](const char* p) {
+    const size_t n = std::strlen(p);
+    return l.size() > n && l.compare(l.size() - n, n, p) == 0;
+  };
+  if (!(starts("(") || starts("\xEF\xBC\x88")) || !(ends(")") || ends("\xEF\xBC\x89"))) return false;
+  const size_t opens = static_cast<size_t>(std::count(l.begin(), l.end(), '(')) + (Has(l, "\xEF\xBC\x88") ? 1 : 0);
+  return opens == 1 && std::any_of(l.begin(), l.end(), [](char c) {
+           return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+         });
+}
+
+}  // namespace
+
+namespace relation_detail {
+
 std::string GroupHeadNoun(const std::string& label) {
   const std::string l = TotalNoun(label, false);
   if (Has(l, "利润") || Has(l, "其中")) return std::string();
@@ -107,177 +176,12 @@ std::string GroupHeadNoun(const std::string& label) {
   return out;
 }
 
-// Whether a row label names a group of a head row's noun: the qualifier and then the noun (残疾员工,
-// 外籍员工数量 of 员工; 燃煤机组装机容量 of 装机容量; "Renewable energy consumption"), a count word
-// (数量, 人数, 数) after it aside. Not a net amount (净资产 under 总资产), nor a flow of the period
-// (新进员工, 离职员工, 新增装机容量, "New employees": a flow may exceed the stock at the period's end),
-// nor a rate or a per-unit value (万元产值耗水量 has another unit, 人均, 强度), nor an of-which row
-// (read by the 其中 rows' reader).
-bool NamesGroupOf(const std::string& label, const std::string& noun) {
-  if (noun.empty() || RateLabel(label) || OfWhichLabel(label) || IsChangeLabel(label)) return false;
-  std::u32string u = U32(TotalNoun(label, false));
-  for (std::u32string_view w : {U"数量", U"人数", U"数"}) {
-    if (u.size() > w.size() + 2 && u.compare(u.size() - w.size(), w.size(), w) == 0) {
-      u.resize(u.size() - w.size());
-      break;
-    }
-  }
-  const std::u32string n = U32(noun);
-  // 量 after the noun counts it as 数量 does (纸质账单量 of 账单, under 账单总量); a noun ending in 量
-  // itself (用电量) is matched as printed.
-  if (u.size() > n.size() + 1 && u.back() == U'量' && u.compare(u.size() - 1 - n.size(), n.size(), n) == 0) {
-    u.pop_back();
-  }
-  if (u.size() <= n.size() || u.compare(u.size() - n.size(), n.size(), n) != 0) return false;
-  std::string qualifier = ToUtf8(u.substr(0, u.size() - n.size()));
-  for (const char* w : {"total", "总"}) {  // a group's own total word qualifies nothing
-    if (qualifier.rfind(w, 0) == 0) qualifier.erase(0, std::string_view(w).size());
-  }
-  if (qualifier.empty()) return false;
-  for (const char* w : {"净", "net", "新", "new", "招聘", "离职", "流失", "退休", "减少", "增加", "增长", "累计",
-                        "单位", "万元", "每", "per", "平均"}) {
-    if (Has(qualifier, w)) return false;
-  }
-  return true;
-}
-
-// A row label's trailing bracketed note that states what its figure leaves out, opened by 另有, 另外,
-// 不含, 不包括, 未含 or 未包括 ("员工总人数（人）（另有劳务派遣用工5,093人）": the staff count, with dispatched
-// workers besides it): such a note names no part of the label's noun or unit, so the label is read
-// without it. Returns the label without the note and the note in *note; the label as it is and an empty
-// note when it ends in no such bracket.
-std::string WithoutExcludingNote(const std::string& label, std::string* note) {
-  note->clear();
-  std::string l = label;
-  while (!l.empty() && l.back() == ' ') l.pop_back();
-  for (const char* close : {")", "\xEF\xBC\x89"}) {  // ")" and "）"
-    const std::string c = close;
-    if (l.size() <= c.size() || l.compare(l.size() - c.size(), c.size(), c) != 0) continue;
-    const size_t ascii = l.rfind('('), wide = l.rfind("\xEF\xBC\x88");
-    const size_t open = ascii == std::string::npos ? wide : wide == std::string::npos ? ascii : std::max(ascii, wide);
-    if (open == std::string::npos || open == 0) return label;
-    const size_t inner = open + (l[open] == '(' ? 1 : 3);
-    std::string body = l.substr(inner, l.size() - c.size() - inner);
-    body.erase(0, body.find_first_not_of(' '));
-    for (const char* w : {"另有", "另外", "不含", "不包括", "未含", "未包括"}) {
-      if (body.rfind(w, 0) == 0) {
-        *note = body;
-        std::string rest = l.substr(0, open);
-        while (!rest.empty() && rest.back() == ' ') rest.pop_back();
-        return rest;
-      }
-    }
-    return label;
-  }
-  return label;
-}
-
-// Whether a group row's label names a group its head's excluding note (WithoutExcludingNote) leaves
-// out: a word of two Han characters of the group's qualifier (its label before the head's noun) stands
-// in the note (劳务派遣员工 under 员工总人数（另有劳务派遣用工5,093人）).
-bool ExcludedByNote(const std::string& group_label, const std::string& noun, const std::string& note) {
-  if (note.empty()) return false;
-  const std::string l = TotalNoun(group_label, false);
-  const size_t at = l.rfind(noun);
-  const std::u32string q = U32(l.substr(0, at == std::string::npos ? l.size() : at));
-  const std::u32string n = U32(note);
-  for (size_t k = 0; k + 1 < q.size(); ++k) {
-    if (q[k] < 0x4E00 || q[k] > 0x9FFF || q[k + 1] < 0x4E00 || q[k + 1] > 0x9FFF) continue;
-    if (n.find(q.substr(k, 2)) != std::u32string::npos) return true;
-  }
-  return false;
-}
-
-// Whether two row labels name the two groups of a closed pair, one the other's complement by a
-// negating prefix ("Hazardous waste disposed" / "Non-hazardous waste disposed", 危险废物 / 非危险废物,
-// "Direct emissions" / "Indirect emissions", 有害废物 / 无害废物): together they are the whole.
-// Compared on the labels' nouns (lower-cased, no spaces, no unit bracket).
-bool ComplementaryPair(const std::string& a, const std::string& b) {
-  const std::string x = TotalNoun(a, false);
-  const std::string y = TotalNoun(b, false);
-  auto negates = [](const std::string& pos, const std::string& neg) {
-    if (pos.empty()) return false;
-    for (const char* w : {"non-", "non", "非"}) {
-      if (neg.size() == pos.size() + std::strlen(w) && neg.compare(0, std::strlen(w), w) == 0 &&
-          neg.compare(std::strlen(w), std::string::npos, pos) == 0) {
-        return true;
-      }
-    }
-    for (const auto& [p, n] : {std::pair<const char*, const char*>{"direct", "indirect"}, {"有害", "无害"}}) {
-      const size_t lp = std::strlen(p), ln = std::strlen(n);
-      if (pos.compare(0, lp, p) == 0 && neg.compare(0, ln, n) == 0 && pos.substr(lp) == neg.substr(ln) &&
-          pos.size() > lp) {
-        return true;
-      }
-    }
-    return false;
-  };
-  return negates(x, y) || negates(y, x);
-}
-
-// The first two words of a label, lower-cased, letters and digits only ("Indirect, from electricity"
-// -> "indirect from"; "Scope 2 (market-based)" -> "scope 2"); empty when it has fewer.
-std::string OpeningWords(const std::string& label) {
-  std::vector<std::string> words(1);
-  for (char c : Lower(label)) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80)) {
-      words.back() += c;
-    } else if (!words.back().empty()) {
-      if (words.size() == 2) break;
-      words.emplace_back();
-    }
-  }
-  return words.size() == 2 && !words.back().empty() ? words[0] + " " + words[1] : std::string();
-}
-
 bool MostAddUp(const std::vector<Relation>& columns, size_t tried) {
   size_t consistent = 0;
   for (const Relation& r : columns) consistent += ShowsGrouping(r);
   return consistent >= 1 && consistent + 1 >= tried;
 }
 
-// The label without its gender words: "Board of Directors (% women)" -> "board of directors (% )",
-// 男性员工占比 -> 员工占比.
-std::string GenderStem(const std::string& label) {
-  std::string l = Lower(label);
-  l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
-  for (const char* w : {"female", "women", "male", "men", "男性", "女性", "男", "女"}) {
-    for (size_t at = l.find(w); at != std::string::npos; at = l.find(w)) l.erase(at, std::string(w).size());
-  }
-  return l;
-}
-
-// A share column's header naming the base every row's share is of: 在公司贷款中占比（%）, 占营业收入比例,
-// 占采购总额的比重 (at least two characters of base). A base of each row's own (占该组别比例, 占本部门
-// 比例, 在各地区中占比) or no base (女性占比, 占比) is none: such shares do not add up across rows.
-bool SharesOfANamedBase(const std::string& header) {
-  std::u32string u;
-  for (char32_t c : U32(header)) {
-    if (c != U' ' && c != 0x3000) u.push_back(c);
-  }
-  std::u32string base;
-  const size_t share = u.find(U"占比");
-  const size_t in = u.find(U'在');
-  if (share != std::u32string::npos && in != std::u32string::npos && in + 3 < share && u[share - 1] == U'中') {
-    base = u.substr(in + 1, share - 1 - in - 1);
-  } else if (const size_t at = u.find(U'占'); at != std::u32string::npos) {
-    size_t end = u.find(U"比例", at);
-    if (end == std::u32string::npos) end = u.find(U"比重", at);
-    if (end != std::u32string::npos && end > at + 1) base = u.substr(at + 1, end - at - 1);
-    if (!base.empty() && base.back() == U'的') base.pop_back();
-  }
-  if (base.size() < 2) return false;
-  for (char32_t c : base) {
-    if (c < 0x4E00 || c > 0x9FFF) return false;
-  }
-  for (const char32_t* own : {U"该", U"本", U"各", U"其", U"所在", U"同", U"每"}) {
-    if (base.rfind(own, 0) == 0) return false;
-  }
-  return true;
-}
-
-
-// A label opening with a year (2021, FY2022, 2023年): a row of a time series.
 bool YearLedLabel(std::string l) {
   l = Lower(l);
   if (l.rfind("fy", 0) == 0) l.erase(0, 2);
@@ -285,61 +189,7 @@ bool YearLedLabel(std::string l) {
          std::all_of(l.begin(), l.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// A water balance row's role: 0 total withdrawal, 1 total discharge, 2 total consumption; -1 for any
-// other label, a label naming more than one, or one with a qualifier in brackets (another scope).
-int WaterTotalRole(const std::string& label) {
-  const std::string l = Lower(label);
-  if (!Has(l, "total") || !Has(l, "water") || Has(l, "(") || Has(l, "\xEF\xBC\x88")) return -1;
-  const bool in = Has(l, "withdraw") || Has(l, "abstract");
-  const bool out = Has(l, "discharg") || Has(l, "returned");
-  const bool used = Has(l, "consum");
-  if (in + out + used != 1) return -1;
-  return in ? 0 : out ? 1 : 2;
-}
-
-// A label that is one bracket only, holding words ("(Group)", "（本公司）"): the twin of the full label above.
-bool BracketOnlyLabel(const std::string& label) {
-  std::string l(sdk::Trim(label));
-  auto starts = [&](const char* p) { return l.rfind(p, 0) == 0; };
-  auto ends = [&](const char* p) {
-    const size_t n = std::strlen(p);
-    return l.size() > n && l.compare(l.size() - n, n, p) == 0;
-  };
-  if (!(starts("(") || starts("\xEF\xBC\x88")) || !(ends(")") || ends("\xEF\xBC\x89"))) return false;
-  const size_t opens = static_cast<size_t>(std::count(l.begin(), l.end(), '(')) + (Has(l, "\xEF\xBC\x88") ? 1 : 0);
-  return opens == 1 && std::any_of(l.begin(), l.end(), [](char c) {
-           return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
-         });
-}
-
-// Whether part `p` may be a subset of total `t`: quantities of one unit, no qualifiers, t positive, p not negative.
-bool SubsetPair(const Figure& t, const Figure& p) {
-  return t.kind == ESGAUDIT_FACT_QUANTITY && p.kind == t.kind && t.qualifiers == 0 && p.qualifiers == 0 &&
-         p.unit == t.unit && t.value > 0 && p.value >= 0;
-}
-
-// A caption of share rows: a word-initial "proportion of", "share of", "percentage of" or "breakdown of"
-// followed by more, or 占比 / 构成.
-bool ProportionCaption(const std::string& label) {
-  const std::string l = Lower(label);
-  for (const char* w : {"proportion of ", "share of ", "percentage of ", "breakdown of "}) {
-    const size_t at = l.find(w);
-    if (at != std::string::npos && (at == 0 || l[at - 1] == ' ') && l.size() > at + std::strlen(w)) return true;
-  }
-  return Has(l, "占比") || Has(l, "构成");
-}
-
-// A row label naming a proportion of its own (a rate, "proportion", "percentage"), read without % signs
-// and brackets: a share of another whole than the caption's.
-bool OwnProportionLabel(const std::string& label) {
-  std::string l = Lower(label);
-  for (const char* w : {"%", "\xEF\xBC\x85", "(", ")", "\xEF\xBC\x88", "\xEF\xBC\x89"}) {
-    for (size_t at = l.find(w); at != std::string::npos; at = l.find(w)) l.erase(at, std::strlen(w));
-  }
-  return RateLabel(l) || Has(l, "proportion") || Has(l, "percentage");
-}
-
-}  // namespace
+}  // namespace relation_detail
 
 void RelationAnalysis::ModelTable::FindRelations() {
   FindSplitBlocks();
@@ -391,6 +241,13 @@ void RelationAnalysis::ModelTable::AddFlaggingExcess(std::vector<Relation>& sums
     Relabel(r);
     ra_.Add(std::move(r));
   }
+}
+
+void RelationAnalysis::ModelTable::AddMostAddingUp(const Row& head, const std::vector<size_t>& list,
+                                                   bool skip_rates) {
+  std::vector<Relation> columns;
+  const size_t tried = ColumnTotals(head, list, skip_rates, &columns);
+  if (MostAddUp(columns, tried)) AddFlaggingExcess(columns);
 }
 
 bool RelationAnalysis::ModelTable::YearColumns(const std::map<int, std::string>& h) {
@@ -575,129 +432,6 @@ bool RelationAnalysis::ModelTable::ShareRow(const Row& row) {
 
 std::string RelationAnalysis::ModelTable::PrintedLabel(const Row& row) const {
   return std::string(doc_.Text().substr(row.label_offset, row.label_length));
-}
-
-// Calls `each(total slot, part slot, total, part, column header)` for every value cell of `head`
-// whose column `pr` also fills where the part may be a subset of the total: counts or amounts of
-// one unit, without qualifiers, the total positive, under a header naming no rate or change.
-template <typename Each>
-void RelationAnalysis::ModelTable::SubsetCells(const Row& head, const Row& pr, const Each& each) const {
-  for (const Slot& ts : head.cells) {
-    const Slot* ps = pr.At(ts.slot);
-    if (ts.figure < 0 || ps == nullptr || ps->figure < 0) continue;
-    const Figure& t = figures_[ts.figure];
-    const Figure& p = figures_[ps->figure];
-    const std::string h = HeaderOf(head, ts.slot);
-    if (!SubsetPair(t, p) || RateLabel(h) || IsChangeLabel(h)) continue;
-    each(ts, *ps, t, p, h);
-  }
-}
-
-void RelationAnalysis::ModelTable::AddGroupRow(int total, int part, std::string caption, std::string total_label,
-                                               std::string part_label) {
-  GroupRow g;
-  g.relation.kind = RelationKind::kSubset;
-  g.relation.evidence = Evidence::kTable;
-  g.relation.certainty = Certainty::kLikely;
-  g.relation.cue = SubsetCue::kGroupRow;
-  g.relation.caption = std::move(caption);
-  g.relation.total = total;
-  g.relation.parts = {part};
-  g.total_label = std::move(total_label);
-  g.part_label = std::move(part_label);
-  ra_.group_rows_.push_back(std::move(g));
-}
-
-// A split printed as blocks, one table per category: each block under a title line naming one
-// category of a closed dimension and nothing else of substance ("Female (global)", 男性员工), its
-// rows percentages under the same row labels in the same columns as the block before, at most
-// two lines after it. Once the blocks name every category, each row's share in each column
-// adds up to 100 % across the blocks (Senior Leadership: 34 % female + 66 % male). Shares of
-// another whole under such titles (each block's age bands adding up to 100 % by itself) do not
-// add up across: the split is kept only when every pair but at most one adds up as printed.
-void RelationAnalysis::ModelTable::FindSplitBlocks() {
-  using SplitBlock = ModelDocument::SplitBlock;
-  using SplitRow = ModelDocument::SplitRow;
-  const esgaudit_table& t = table_;
-  SplitBlock b;
-  uint32_t top = t.header_line != ESGAUDIT_NO_INDEX ? std::min(t.header_line, t.first_line) : t.first_line;
-  for (uint32_t g = top; g-- > 0 && top - g <= 2;) {
-    esgaudit_line_structure gs = doc_.LineStructure(g);
-    std::string title(view_.substr(gs.view_begin, gs.view_end - gs.view_begin));
-    if (title.find_first_not_of(" \t") == std::string::npos) continue;
-    title.erase(std::remove_if(title.begin(), title.end(), [](char c) { return c >= 0 && c < ' '; }), title.end());
-    // A footnote mark may end the title ("Male (global)3").
-    while (!title.empty() && (title.back() == ' ' || (title.back() >= '0' && title.back() <= '9'))) {
-      title.pop_back();
-    }
-    auto [dim, cat] = Categorise(title);
-    if (gs.cell_count <= 2 && !HasDigit(title) && Cps(title) <= 24 && dim >= 0 &&
-        Dimensions()[static_cast<size_t>(dim)].closed) {
-      b.dim = dim;
-      b.category = cat;
-      b.title = title;
-      b.title_line = g;
-    }
-    break;
-  }
-  for (const Row& row : rows_) {
-    if (b.dim < 0) break;
-    if (!row.has_figure) continue;
-    SplitRow sr{row.label, row.label_offset, row.label_length, {}};
-    for (const Slot& c : row.cells) {
-      if (c.figure >= 0 && figures_[c.figure].kind != ESGAUDIT_FACT_PERCENT) b.dim = -1;
-      if (c.figure >= 0) sr.shares[c.slot] = c.figure;
-    }
-    if (!row.readable || row.label.empty()) b.dim = -1;
-    b.rows.push_back(std::move(sr));
-  }
-  if (b.dim >= 0 && b.rows.size() >= 2) {
-    b.last_line = rows_.back().line;
-    bool follows = !md_.split_chain.empty() && md_.split_chain.back().dim == b.dim &&
-                   b.title_line > md_.split_chain.back().last_line &&
-                   b.title_line - md_.split_chain.back().last_line <= 2 &&
-                   md_.split_chain.back().rows.size() == b.rows.size();
-    for (const SplitBlock& o : md_.split_chain) follows = follows && o.category != b.category;
-    for (size_t k = 0; follows && k < b.rows.size(); ++k) {
-      const SplitRow& o = md_.split_chain.back().rows[k];
-      follows = o.label == b.rows[k].label && o.shares.size() == b.rows[k].shares.size();
-      for (const auto& [slot, f] : o.shares) follows = follows && b.rows[k].shares.count(slot) != 0;
-    }
-    if (!follows) md_.split_chain.clear();
-    md_.split_chain.push_back(std::move(b));
-    std::set<std::string> categories;
-    for (const auto& [printed, cat] : Dimensions()[static_cast<size_t>(md_.split_chain.back().dim)].categories) {
-      categories.insert(cat);
-    }
-    if (md_.split_chain.size() == categories.size()) {
-      std::vector<Relation> pairs;
-      size_t holding = 0;
-      std::string titles;
-      for (const SplitBlock& o : md_.split_chain) titles += (titles.empty() ? "" : " / ") + o.title;
-      for (size_t k = 0; k < md_.split_chain.front().rows.size(); ++k) {
-        const SplitRow& first = md_.split_chain.front().rows[k];
-        for (const auto& [slot, f] : first.shares) {
-          Relation r;
-          r.kind = RelationKind::kPercentBreakdown;
-          r.evidence = Evidence::kTable;
-          r.certainty = Certainty::kCertain;
-          r.caption = first.label + " (" + titles + ")";
-          r.caption_offset = first.label_offset;
-          r.caption_length = first.label_length;
-          for (const SplitBlock& o : md_.split_chain) r.parts.push_back(o.rows[k].shares.at(slot));
-          ra_.LayoutSum(&r, 100, 100);
-          holding += r.consistent;
-          pairs.push_back(std::move(r));
-        }
-      }
-      if (pairs.size() >= 2 && holding + 1 >= pairs.size()) {
-        AddAll(pairs);
-      }
-      md_.split_chain.clear();
-    }
-  } else {
-    md_.split_chain.clear();
-  }
 }
 
 void RelationAnalysis::ModelTable::FindTotalColumns() {
@@ -1386,10 +1120,7 @@ void RelationAnalysis::ModelTable::FindNounTotals() {
       list.push_back(k);
     }
     if (list.size() < 2) continue;
-    std::vector<Relation> columns;
-    const size_t tried = ColumnTotals(tr, list, false, &columns);
-    if (!MostAddUp(columns, tried)) continue;
-    AddFlaggingExcess(columns);
+    AddMostAddingUp(tr, list, false);
   }
 }
 
@@ -1554,371 +1285,7 @@ void RelationAnalysis::ModelTable::FindQualifiedRepeats() {
     std::vector<size_t> run;
     for (size_t k = first; k < rows_.size() && qualified(rows_[k]); ++k) run.push_back(k);
     if (run.size() < 2) continue;
-    std::vector<Relation> columns;
-    const size_t tried = ColumnTotals(tr, run, true, &columns);
-    if (!MostAddUp(columns, tried)) continue;
-    AddFlaggingExcess(columns);
-  }
-}
-
-// 其中 rows (of which): a run of them under a row are each a subset of it (新申请专利, 其中：发明专利);
-// one followed by rows of no 其中 opens a list of parts (标准总数, 其中：国际, 国家, 行业), taken when
-// the columns add up (MostAddUp) and otherwise left to the subset.
-void RelationAnalysis::ModelTable::FindOfWhichRows() {
-  std::set<size_t> listed;  // rows taken as parts of a 其中 list
-  for (size_t ri = 1; ri < rows_.size(); ++ri) {
-    if (!OfWhichLabel(rows_[ri].label) || OfWhichLabel(rows_[ri - 1].label)) continue;
-    const Row& head = rows_[ri - 1];
-    if (!head.readable || !head.has_figure || head.label.empty() || RateCells(head)) continue;
-    // A head that is itself one of a 其中 list (员工人数, 其中：男性, 女性, 其中：少数民族) heads nothing.
-    if (listed.count(ri - 1)) continue;
-    std::vector<size_t> run;  // the 其中 rows
-    for (size_t k = ri; k < rows_.size() && OfWhichLabel(rows_[k].label) && rows_[k].readable && rows_[k].has_figure &&
-                        !RateCells(rows_[k]);
-         ++k) {
-      run.push_back(k);
-    }
-    if (run.empty()) continue;
-    if (run.size() >= 2 && OfWhichRunAsParts(head, run)) {
-      listed.insert(run.begin(), run.end());
-      ri = run.back();
-      continue;
-    }
-    std::vector<size_t> list{ri};  // the 其中 row and the rows after it, when it is alone
-    for (size_t k = ri + 1; run.size() == 1 && k < rows_.size(); ++k) {
-      const Row& pr = rows_[k];
-      if (!pr.readable || !pr.has_figure || pr.label.empty() || OfWhichLabel(pr.label) || IsNestedLabel(pr.label) ||
-          TableTotalLabel(pr.label) || RateCells(pr) || (!pr.unit.empty() && !head.unit.empty() && pr.unit != head.unit)) {
-        break;
-      }
-      list.push_back(k);
-    }
-    // The longest list that adds up (the rows after it are the table's next items).
-    std::vector<Relation> columns;
-    for (; list.size() >= 2; list.pop_back()) {
-      columns.clear();
-      const size_t tried = ColumnTotals(head, list, true, &columns);
-      if (MostAddUp(columns, tried)) break;
-    }
-    const bool adds = list.size() >= 2;
-    if (adds) {
-      for (Relation& r : columns) {
-        // Parts after 其中 may leave others unnamed: short of the total is no defect unless 其他 closes them.
-        r.flag = !r.consistent && (r.sum_low > figures_[r.total].high || OtherLabel(rows_[list.back()].label));
-        Relabel(r);
-        ra_.Add(std::move(r));
-      }
-      listed.insert(list.begin(), list.end());
-      ri = list.back();
-      continue;
-    }
-    for (size_t k : run) {
-      for (const Slot& ts : head.cells) {
-        const Slot* ps = rows_[k].At(ts.slot);
-        if (ts.figure < 0 || ps == nullptr || ps->figure < 0) continue;
-        const Figure& t = figures_[ts.figure];
-        const Figure& p = figures_[ps->figure];
-        if (t.qualifiers != 0 || p.qualifiers != 0 || p.kind != t.kind || p.unit != t.unit ||
-            t.kind == ESGAUDIT_FACT_PERCENT || RateLabel(HeaderOf(head, ts.slot)) || p.value < 0) {
-          continue;
-        }
-        Relation r;
-        r.kind = RelationKind::kSubset;
-        r.evidence = Evidence::kTable;
-        r.certainty = Certainty::kCertain;
-        std::string h = HeaderOf(head, ts.slot);
-        r.caption = h.empty() ? head.label : head.label + "/" + h;
-        r.total = ts.figure;
-        r.parts = {ps->figure};
-        r.consistent = p.low <= t.high;
-        r.flag = !r.consistent;
-        Relabel(r);
-        ra_.Add(std::move(r));
-      }
-    }
-    ri = run.back();
-  }
-}
-
-// A run of two or more 其中 rows under one row (of which growth, of which maintenance, of which
-// other) is a list of its parts when they add up to it in every column but one (MostAddUp); rows of
-// different dimensions (其中：女性, 其中：少数民族) overlap and do not add up, and stay subsets. Of-which
-// rows may leave others unnamed, so only parts above their total are flagged, unless 其他 closes them.
-bool RelationAnalysis::ModelTable::OfWhichRunAsParts(const Row& head, const std::vector<size_t>& run) {
-  std::vector<Relation> columns;
-  const size_t tried = ColumnTotals(head, run, true, &columns);
-  if (!MostAddUp(columns, tried)) return false;
-  for (Relation& r : columns) {
-    r.flag = !r.consistent && (r.sum_low > figures_[r.total].high || OtherLabel(rows_[run.back()].label));
-    Relabel(r);
-    ra_.Add(std::move(r));
-  }
-  return true;
-}
-
-const RelationAnalysis::ModelSlot* RelationAnalysis::ModelTable::GroupCell(const Row& row) {
-  for (const Slot& c : row.cells) {
-    if (c.figure >= 0 || c.offset == row.label_offset) break;
-    if (!c.dash && !c.text.empty()) return &c;
-  }
-  return nullptr;
-}
-
-bool RelationAnalysis::ModelTable::OfWhichGroup(const Row& row) {
-  const Slot* g = GroupCell(row);
-  return g != nullptr && OfWhichLabel(g->text) && !OfWhichLabel(row.label);
-}
-
-bool RelationAnalysis::ModelTable::Pairable(const Row& row) {
-  return row.readable && row.has_figure && !row.label.empty() && !SubUnit(row).empty() && !RateCells(row) &&
-         !IsChangeLabel(row.label);
-}
-
-// 其中 in a group column before the row labels: a table whose groups each span a block of rows,
-// one per sub-label (人数, 培训总人时数) with the unit beside it, and whose group label may wrap
-// over the block's rows (`一般员工的培训（包括新` / `员工）`). A row whose group cell
-// opens with 其中 pairs with the nearest row above under the same sub-label and unit (the of-which
-// group's total); the rows after it under the next sub-labels, whose group cells open no group
-// of their own (a wrapped piece, or nothing), pair with the rows after that one, while the
-// sub-labels follow the same order. Each is a subset in every column both fill, stated by 其中 (an
-// error above its total). Rates, per-unit rows (小时/人, 人均) and shares are never taken.
-void RelationAnalysis::ModelTable::FindOfWhichGroupColumns() {
-  for (size_t k = 1; k < rows_.size(); ++k) {
-    if (!OfWhichGroup(rows_[k]) || !Pairable(rows_[k])) continue;
-    size_t j = k;
-    while (j-- > 0) {
-      if (OfWhichGroup(rows_[j])) break;
-      if (rows_[j].label == rows_[k].label) break;
-    }
-    if (j >= k || OfWhichGroup(rows_[j]) || rows_[j].label != rows_[k].label) continue;
-    const size_t block = k - j;
-    const std::string group = GroupCell(rows_[k])->text;
-    for (size_t i = 0; i < block && k + i < rows_.size(); ++i) {
-      const Row& head = rows_[j + i];
-      const Row& pr = rows_[k + i];
-      if (i > 0 && (OfWhichGroup(pr) || pr.label != head.label)) break;
-      const Slot* pg = GroupCell(pr);
-      if (i > 0 && pg != nullptr && (TableTotalLabel(pg->text) || IsNestedLabel(pg->text))) break;
-      if (!Pairable(head) || !Pairable(pr) || SubUnit(head) != SubUnit(pr)) break;
-      SubsetCells(head, pr, [&](const Slot& ts, const Slot& ps, const Figure& t, const Figure& p, const std::string& h) {
-        Relation r;
-        r.kind = RelationKind::kSubset;
-        r.evidence = Evidence::kTable;
-        r.certainty = Certainty::kCertain;
-        r.cue = SubsetCue::kOfWhich;
-        r.caption = h.empty() ? head.label : head.label + "/" + h;
-        r.total = ts.figure;
-        r.parts = {ps.figure};
-        r.consistent = p.low <= t.high;
-        r.flag = !r.consistent;
-        Relabel(r);
-        figures_[ps.figure].label = group + "/" + pr.label;
-        ra_.Add(std::move(r));
-      });
-    }
-  }
-}
-
-// Rows of counts each beside a share (人数, 占该组别比例, 人数, 占该组别比例), years not across the
-// header, may hold shares of the row (each site's share of its group): no breakdown down a column.
-bool RelationAnalysis::ModelTable::RowOfShares(const Row& row) const {
-  size_t percents = 0, counts = 0;
-  for (const Slot& c : row.cells) {
-    if (c.figure < 0) continue;
-    (figures_[c.figure].kind == ESGAUDIT_FACT_PERCENT ? percents : counts) += 1;
-  }
-  return percents > 1 && counts > 0 && !YearColumns(HeaderRow(row));
-}
-
-void RelationAnalysis::ModelTable::ShareBreakdown(const std::vector<size_t>& members, const std::string& caption,
-                                                  const Row& at) {
-  if (std::any_of(members.begin(), members.end(), [&](size_t k) { return RowOfShares(rows_[k]); })) return;
-  // A caption or every member naming a rate (男性员工培训率 / 女性员工培训率, 流失率 over age bands):
-  // one rate per category, which may add up to about 100 by chance.
-  if (NamesRate(caption) ||
-      std::all_of(members.begin(), members.end(), [&](size_t k) { return NamesRate(rows_[k].label); })) {
-    return;
-  }
-  std::set<int> slots;
-  for (const Slot& s : rows_[members[0]].cells) {
-    if (s.figure >= 0) slots.insert(s.slot);
-  }
-  for (int slot : slots) {
-    std::vector<int> parts;
-    bool printed = true;
-    for (size_t k : members) {
-      const Slot* s = rows_[k].At(slot);
-      if (s == nullptr || s->figure < 0) break;
-      const Figure& f = figures_[s->figure];
-      const bool bare = f.kind != ESGAUDIT_FACT_PERCENT && f.unit.empty() && ShareRow(rows_[k]);
-      if (f.qualifiers != 0 || f.value < 0 || f.value > 100 || (f.kind != ESGAUDIT_FACT_PERCENT && !bare)) break;
-      printed = printed && f.kind == ESGAUDIT_FACT_PERCENT;
-      parts.push_back(s->figure);
-    }
-    if (parts.size() != members.size()) continue;
-    Relation r;
-    r.kind = RelationKind::kPercentBreakdown;
-    r.evidence = Evidence::kTable;
-    r.certainty = printed ? Certainty::kCertain : Certainty::kLikely;
-    std::string h = HeaderOf(at, slot);
-    r.caption = h.empty() ? caption : caption + "/" + h;
-    r.caption_offset = at.label_offset;
-    r.caption_length = at.label_length;
-    r.parts = std::move(parts);
-    std::sort(r.parts.begin(), r.parts.end());
-    ra_.LayoutSum(&r, 100, 100);
-    // Far from 100 they are rates of each category (turnover by age), not shares of one whole.
-    if (r.sum_low > 150 || r.sum_high < 67) continue;
-    Relabel(r);
-    ra_.Add(std::move(r));
-  }
-}
-
-// Rows of shares naming every category of a closed set, each share of one whole (100 %): a pair
-// of rows whose labels differ only in the gender (Board (% women) / Board (% men), 男性员工占比 /
-// 女性员工占比), or a run of rows between two rows without figures that an 其他/Other row closes
-// or that runs from an open lower band to an open upper one (Under 30 … Above 50, 30岁以下 …
-// 60岁以上). Shares are printed with %, or bare under a label or unit column saying % (a share
-// column of counts stays out). Per column; a printed % makes a mismatch an error, bare shares a
-// warning (the label alone says they are shares).
-void RelationAnalysis::ModelTable::FindGenderSharePairs() {
-  for (size_t ri = 0; ri + 1 < rows_.size(); ++ri) {
-    const Row& a = rows_[ri];
-    const Row& b = rows_[ri + 1];
-    auto [da, ca] = Categorise(PrintedLabel(a));
-    auto [db, cb] = Categorise(PrintedLabel(b));
-    if (da < 0 || da != db || ca == cb || !Dimensions()[da].closed || Dimensions()[da].categories.empty()) continue;
-    std::set<std::string> all;
-    for (const auto& [printed, cat] : Dimensions()[da].categories) all.insert(cat);
-    if (all.size() != 2 || GenderStem(a.label) != GenderStem(b.label) || GenderStem(a.label).empty()) continue;
-    bool printed_shares = false;
-    for (const Slot& s : a.cells) printed_shares = printed_shares || (s.figure >= 0 && figures_[s.figure].kind == ESGAUDIT_FACT_PERCENT);
-    if (!ShareRow(a) && !printed_shares) continue;
-    ShareBreakdown({ri, ri + 1}, a.label, a);
-    ++ri;
-  }
-}
-
-// A title line right above row `k` (up to three lines, none above the row before it, holding no
-// figure) naming a rate: "Turnover rate" over Under 30 … Over 50 gives a rate per band.
-bool RelationAnalysis::ModelTable::RateTitleAbove(size_t k) const {
-  const uint32_t from = k > 0 ? rows_[k - 1].line + 1 : 0;
-  for (uint32_t g = rows_[k].line; g-- > from && g + 3 >= rows_[k].line;) {
-    esgaudit_line_structure ls = doc_.LineStructure(g);
-    if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
-    const std::string line(view_.substr(ls.view_begin, ls.view_end - ls.view_begin));
-    return !HasDigit(line) && NamesRate(line);
-  }
-  return false;
-}
-
-void RelationAnalysis::ModelTable::FindShareRuns() {
-  for (size_t ri = 0; ri < rows_.size();) {
-    if (!rows_[ri].has_figure || (ri > 0 && rows_[ri - 1].has_figure) || RateTitleAbove(ri)) {
-      ++ri;
-      continue;
-    }
-    size_t end = ri;
-    while (end < rows_.size() && rows_[end].has_figure) ++end;
-    std::vector<size_t> run;
-    for (size_t k = ri; k < end; ++k) run.push_back(k);
-    // An Other row among shares names the rest wherever it stands (Other 9.7% between two bottle kinds).
-    const bool other = std::any_of(run.begin(), run.end(), [&](size_t k) { return OtherLabel(rows_[k].label); });
-    const bool bands = LowerBand(rows_[ri].label) && UpperBand(rows_[end - 1].label);
-    const bool totals = std::any_of(run.begin(), run.end(), [&](size_t k) { return TableTotalLabel(rows_[k].label) || IsNestedLabel(rows_[k].label); });
-    if (run.size() >= 3 && (other || bands) && !totals) {
-      ShareBreakdown(run, ri > 0 && !rows_[ri - 1].label.empty() ? rows_[ri - 1].label : rows_[ri].label, rows_[ri]);
-    } else if (run.size() >= 6 && !other && !totals) {
-      // Several closed sets of bands printed one after the other with no title between them (age
-      // bands from 35岁以下 to 56岁以上, then education from 硕士及以上 to 初中及以下): when the run is
-      // cut, from its first row to its last, into stretches each going from one open band to the
-      // opposite one with no open band inside, each stretch is a breakdown of its own.
-      std::vector<std::vector<size_t>> stretches;
-      for (size_t a = ri; a < end;) {
-        const bool lower = LowerBand(rows_[a].label), upper = UpperBand(rows_[a].label);
-        size_t b = a + 1;
-        while (b < end && !LowerBand(rows_[b].label) && !UpperBand(rows_[b].label)) ++b;
-        if (lower == upper || b >= end || b < a + 2 ||
-            !(lower ? UpperBand(rows_[b].label) && !LowerBand(rows_[b].label)
-                    : LowerBand(rows_[b].label) && !UpperBand(rows_[b].label))) {
-          stretches.clear();
-          break;
-        }
-        stretches.emplace_back();
-        for (size_t k = a; k <= b; ++k) stretches.back().push_back(k);
-        a = b + 1;
-      }
-      for (const std::vector<size_t>& stretch : stretches) ShareBreakdown(stretch, rows_[stretch[0]].label, rows_[stretch[0]]);
-    }
-    ri = end;
-  }
-}
-
-bool RelationAnalysis::ModelTable::PercentRow(const Row& row) const {
-  if (ShareRow(row)) return true;
-  if (!row.readable || !row.has_figure || row.label.empty()) return false;
-  return std::all_of(row.cells.begin(), row.cells.end(), [&](const Slot& c) {
-    return c.figure < 0 || figures_[c.figure].kind == ESGAUDIT_FACT_PERCENT;
-  });
-}
-
-// The caption of the share rows from row `k` on: the row above them without figures, or a
-// line between that row and them that the model left out of the grid (a caption line with a
-// dash only, "Proportion of total waste: -", read as prose), starting with the phrase and with
-// no figure. Labels of tab tables come without spaces: the caption is read as printed.
-bool RelationAnalysis::ModelTable::CaptionAbove(size_t k, Row* cap) const {
-  if (k > 0 && !rows_[k - 1].has_figure && !rows_[k - 1].label.empty() &&
-      ProportionCaption(PrintedLabel(rows_[k - 1]))) {
-    *cap = rows_[k - 1];
-    return true;
-  }
-  // Up to three lines above the first share row, nearest first, none above the row before it.
-  const uint32_t from = k > 0 ? rows_[k - 1].line + 1 : 0;
-  for (uint32_t g = rows_[k].line; g-- > from && g + 3 >= rows_[k].line;) {
-    if (md_.grid_rows.count(g)) continue;
-    esgaudit_line_structure ls = doc_.LineStructure(g);
-    if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
-    const esgaudit_cell c = doc_.Cell(ls.first_cell);
-    const std::string first(doc_.Text().substr(c.offset, c.length));
-    const std::string line(view_.substr(ls.view_begin, ls.view_end - ls.view_begin));
-    const std::string l = Lower(first);
-    const bool starts = l.rfind("proportion of ", 0) == 0 || l.rfind("share of ", 0) == 0 ||
-                        l.rfind("percentage of ", 0) == 0 || l.rfind("breakdown of ", 0) == 0;
-    if (!starts || HasDigit(line) || Cps(first) > 60) continue;
-    cap->label = first;
-    cap->label_offset = c.offset;
-    cap->label_length = c.length;
-    cap->header = rows_[k].header;
-    cap->line = g;
-    return true;
-  }
-  return false;
-}
-
-// Rows of shares under a caption row (no figures) naming the proportion of one whole
-// ("Proportion of total waste:", "Share of energy consumed", 废弃物处置方式占比): the rows right
-// under it whose unit column or label says % or whose figures are printed with %, up to the
-// first row that is none (a row in tonnes goes on with the table), are its categories: per
-// column a breakdown of 100 %. Not when a row is a total, names a year (a time series) or names
-// a proportion of its own (shares of different wholes); rates per category, far from 100 in
-// sum, are dropped by ShareBreakdown.
-void RelationAnalysis::ModelTable::FindCaptionedShares() {
-  for (size_t k = 0; k < rows_.size(); ++k) {
-    if (!PercentRow(rows_[k]) || (k > 0 && PercentRow(rows_[k - 1]))) continue;
-    Row cap;
-    if (!CaptionAbove(k, &cap)) continue;
-    std::vector<size_t> run;
-    bool usable = true;
-    for (size_t m = k; m < rows_.size() && PercentRow(rows_[m]); ++m) {
-      // The row's first cell: a year there is a figure, not the label.
-      const std::string& l = rows_[m].label;
-      const std::string& first = rows_[m].cells.front().text;
-      if (TableTotalLabel(l) || IsNestedLabel(l) || OwnProportionLabel(l) || UnitCell(l) || YearLedLabel(l) ||
-          YearLedLabel(first))
-        usable = false;
-      run.push_back(m);
-    }
-    if (usable && run.size() >= 2) ShareBreakdown(run, cap.label, cap);
+    AddMostAddingUp(tr, run, true);
   }
 }
 
@@ -2017,166 +1384,6 @@ void RelationAnalysis::ModelTable::FindAgeBands() {
       AddSum(ts.figure, std::move(parts), h.empty() ? hr.label : hr.label + "/" + h, hr);
     }
     ri = end - 1;
-  }
-}
-
-// A row of counts, each followed by its share (地区小计: 3,764 27.1% 2,088 15.0% …), the total
-// not printed: the shares are a breakdown of 100 % when each is its count over the sum of the
-// row's counts, in every pair but at most one (so that one changed share is still read). Shares
-// of another whole (each site's share of its own group) fail that test and are left alone.
-void RelationAnalysis::ModelTable::FindCountSharePairs() {
-  for (const Row& row : rows_) {
-    if (!row.readable || !row.has_figure || row.label.empty() || RateLabel(row.label)) continue;
-    std::vector<std::pair<int, int>> pairs;  // (count, share)
-    bool ok = true;
-    for (size_t k = 0; k < row.cells.size() && ok; ++k) {
-      const Slot& c = row.cells[k];
-      if (c.figure < 0) continue;
-      const Figure& cf = figures_[c.figure];
-      const Slot* sh = row.At(c.slot + 1);
-      ok = cf.kind != ESGAUDIT_FACT_PERCENT && cf.qualifiers == 0 && cf.value >= 0 && sh != nullptr &&
-           sh->figure >= 0 && figures_[sh->figure].kind == ESGAUDIT_FACT_PERCENT &&
-           figures_[sh->figure].qualifiers == 0 && (pairs.empty() || cf.unit == figures_[pairs[0].first].unit);
-      if (!ok) break;
-      pairs.emplace_back(c.figure, sh->figure);
-      while (k + 1 < row.cells.size() && row.cells[k + 1].slot <= c.slot + 1) ++k;  // past the share
-    }
-    if (!ok || pairs.size() < 3) continue;
-    // The base of the shares is the counts' sum of values as printed (not LayoutSum: no interval).
-    double sum = 0;
-    for (const auto& [count, share] : pairs) sum += figures_[count].value;
-    if (sum <= 0) continue;
-    size_t matching = 0;
-    for (const auto& [count, share] : pairs) {
-      const double ratio = 100 * figures_[count].value / sum;
-      matching += figures_[share].low - 1e-9 <= ratio && ratio <= figures_[share].high + 1e-9;
-    }
-    if (matching < 2 || matching + 1 < pairs.size()) continue;
-    Relation r;
-    r.kind = RelationKind::kPercentBreakdown;
-    r.evidence = Evidence::kTable;
-    r.certainty = Certainty::kCertain;
-    r.caption = row.label;
-    r.caption_offset = row.label_offset;
-    r.caption_length = row.label_length;
-    for (const auto& [count, share] : pairs) r.parts.push_back(share);
-    ra_.LayoutSum(&r, 100, 100);
-    Relabel(r);
-    ra_.Add(std::move(r));
-  }
-}
-
-// The same reading across a header: a column titled by a total word (员工总数, then 男性员工,
-// 女性员工, 残疾员工, 少数民族员工 in the header) heads the columns after it that name a group of its
-// noun, in each row of counts or amounts under that header: each such cell is a subset of the
-// total column's cell (a warning above it). The columns run until one names neither a group nor
-// nothing (a later year, another quantity: 员工总数 | 2016 | 2015 reads nothing). A pair already
-// summed into the total (男 + 女) stays that sum (AddGroupRows). Share rows (占总人数百分比) and
-// rate rows are not read.
-void RelationAnalysis::ModelTable::FindGroupHeadColumns() {
-  for (const Row& row : rows_) {
-    if (!row.readable || !row.has_figure || row.header < 0 || RateCells(row) || ShareRow(row)) continue;
-    const auto& h = HeaderRow(row);
-    for (auto it = h.begin(); it != h.end(); ++it) {
-      const std::string noun = GroupHeadNoun(it->second);
-      const Slot* ts = row.At(it->first);
-      if (noun.empty() || ts == nullptr || ts->figure < 0) continue;
-      for (auto gt = std::next(it); gt != h.end(); ++gt) {
-        if (gt->second.empty()) continue;
-        if (!NamesGroupOf(gt->second, noun)) break;
-        const Slot* ps = row.At(gt->first);
-        if (ps == nullptr || ps->figure < 0) continue;
-        if (!SubsetPair(figures_[ts->figure], figures_[ps->figure])) continue;
-        AddGroupRow(ts->figure, ps->figure, row.label.empty() ? it->second : it->second + "/" + row.label,
-                  it->second, gt->second);
-      }
-      break;  // one total column per header
-    }
-  }
-}
-
-// KPI rows that are groups of a total row above them, said by their nouns alone (员工总数, then
-// 外籍员工数量; 在职员工数量（人）, then 残疾员工（人） … 女性员工（人）; 总装机容量, then 燃煤机组装机容量):
-// each such row below the head, in the head's unit, is a subset of it in each column where both
-// print a quantity (the same period), so a group above its total is a warning (the grouping is
-// read from the labels). The rows below the head run while they keep its unit and print figures;
-// rows of that unit naming no group of the noun (童工 under the staff) are passed over, a row of
-// another unit, a row of labels only, or a new head ends them. Rates, per-unit rows, change
-// columns and shares are never taken. Whether the groups add up is left to the other readers,
-// but for exactly two groups that are a closed pair (hazardous and non-hazardous waste, direct and
-// indirect emissions: ComplementaryPair), which are the whole when their columns add up in all
-// but at most one (MostAddUp): a sum then, flagged short or over in each column.
-void RelationAnalysis::ModelTable::FindGroupRows() {
-  for (size_t hi = 0; hi < rows_.size(); ++hi) {
-    const Row& head = rows_[hi];
-    if (!head.readable || !head.has_figure || RateCells(head)) continue;
-    std::string note;
-    const std::string head_label = WithoutExcludingNote(head.label, &note);
-    const std::string noun = GroupHeadNoun(head_label);
-    if (noun.empty()) continue;
-    const std::string head_unit = head.unit.empty() ? LabelUnit(head_label) : head.unit;
-    std::vector<size_t> groups;
-    for (size_t k = hi + 1; k < rows_.size(); ++k) {
-      const Row& pr = rows_[k];
-      const std::string unit = pr.unit.empty() ? LabelUnit(pr.label) : pr.unit;
-      if (!pr.readable || !pr.has_figure || pr.label.empty() || unit != head_unit) break;
-      const bool group = NamesGroupOf(pr.label, noun) && !ExcludedByNote(pr.label, noun, note);
-      if (!group && !GroupHeadNoun(pr.label).empty()) break;
-      if (!group || RateCells(pr)) continue;
-      groups.push_back(k);
-      SubsetCells(head, pr, [&](const Slot& ts, const Slot& ps, const Figure&, const Figure&, const std::string& h) {
-        AddGroupRow(ts.figure, ps.figure, h.empty() ? head.label : head.label + "/" + h, head.label, pr.label);
-      });
-    }
-    if (groups.size() == 2 && ComplementaryPair(rows_[groups[0]].label, rows_[groups[1]].label)) {
-      std::vector<Relation> columns;
-      const size_t tried = ColumnTotals(head, groups, true, &columns);
-      if (MostAddUp(columns, tried)) {
-        for (Relation& r : columns) {  // the pair's subsets are then joined to the sum (AddGroupRows)
-          r.flag = !r.consistent;
-          Relabel(r);
-          ra_.Add(std::move(r));
-        }
-      }
-    }
-  }
-}
-
-// Two rows of counts followed by a row of rates that is the second over the first (生育假 taken,
-// then returned after it, then the return rate; reached a year, then still employed, then the
-// retention rate): the rate states the second row as a share of the first, so it is a subset of
-// it in each column. The rate must be that quotient, to its printed precision, in every column
-// but at most one (so that one changed count is still read) and in two at least, and no rate may
-// exceed 100 %. Two rows whose labels merely extend one another (专利申请数, 专利申请授权数: a
-// year's grants come from earlier years' applications too) are no pair without such a row.
-void RelationAnalysis::ModelTable::FindRatePairs() {
-  for (size_t k = 0; k + 2 < rows_.size(); ++k) {
-    const Row& a = rows_[k];
-    const Row& b = rows_[k + 1];
-    const Row& rate = rows_[k + 2];
-    if (!a.readable || !b.readable || !rate.readable || !a.has_figure || !b.has_figure || !rate.has_figure ||
-        a.label.empty() || b.label.empty() || RateCells(a) || RateCells(b) || ShareRow(a) || ShareRow(b)) {
-      continue;
-    }
-    size_t columns = 0, matching = 0;
-    bool ok = true;
-    SubsetCells(a, b, [&](const Slot& ts, const Slot&, const Figure& t, const Figure& p, const std::string&) {
-      const Slot* rs = rate.At(ts.slot);
-      if (rs == nullptr || rs->figure < 0) return;
-      const Figure& r = figures_[rs->figure];
-      if (r.kind != ESGAUDIT_FACT_PERCENT || r.qualifiers != 0 || r.value > 100) {
-        ok = false;
-        return;
-      }
-      ++columns;
-      const double q = 100 * p.value / t.value;
-      matching += r.low - 1e-9 <= q && q <= r.high + 1e-9;
-    });
-    if (!ok || matching < 2 || matching + 1 < columns) continue;
-    SubsetCells(a, b, [&](const Slot& ts, const Slot& ps, const Figure&, const Figure&, const std::string& h) {
-      if (rate.At(ts.slot) == nullptr) return;
-      AddGroupRow(ts.figure, ps.figure, h.empty() ? a.label : a.label + "/" + h, a.label, b.label);
-    });
   }
 }
 
@@ -2308,25 +1515,6 @@ void RelationAnalysis::ModelTable::FindStackedGroups() {
       }
     }
   }
-}
-
-
-void RelationAnalysis::AddGroupRows() {
-  for (GroupRow& g : group_rows_) {
-    Relation& r = g.relation;
-    const int part = r.parts.front();
-    const bool joined = std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) {
-      return (o.total == r.total && std::find(o.parts.begin(), o.parts.end(), part) != o.parts.end()) ||
-             (o.total == part && std::find(o.parts.begin(), o.parts.end(), r.total) != o.parts.end());
-    });
-    if (joined) continue;
-    figures_[r.total].label = g.total_label;
-    figures_[part].label = g.part_label;
-    r.consistent = figures_[part].low <= figures_[r.total].high;
-    r.flag = !r.consistent;
-    Add(std::move(r));
-  }
-  group_rows_.clear();
 }
 
 }  // namespace esgaudit::numeric
