@@ -209,6 +209,15 @@ class RelationAnalysis::ModelTable {
   void FindTwinTotals();
   // Total rows over the rows above or below them (fills part_of_total_).
   void FindTotalRows();
+  // Several breakdowns of one population stacked above total row `tr` (FindTotalRows): the rows
+  // `part_rows` cut, in order, into consecutive blocks of two or more rows by the first value cell
+  // of `tr` (then of `subtotal`, when given), no percentage nor qualified, whose column adds up to
+  // it block by block; empty when no column cuts them into two blocks or more.
+  std::vector<std::vector<size_t>> CutStackedBlocks(const Row& tr, const Row* subtotal,
+                                                    const std::vector<size_t>& part_rows) const;
+  // Each block as a breakdown of `tr` in every column, with the share column beside a count
+  // column; the blocks' rows become part_of_total_.
+  void AddStackedBlocks(const Row& tr, const std::vector<std::vector<size_t>>& blocks);
   // The breakdowns titled below total row `tr` from row `from` on.
   void TitledBlocks(const Row& tr, size_t from, bool total_first);
   // A total row naming a noun over rows whose labels end in it.

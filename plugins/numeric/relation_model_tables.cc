@@ -838,100 +838,9 @@ void RelationAnalysis::ModelTable::FindTotalRows() {
     // nationality, then age bands, over 地区小计): consecutive blocks of two or more rows, each
     // adding up to the total in some column, are each a breakdown of it, checked in every column.
     if (ok && part_rows.size() >= 4) {
-      std::vector<size_t> sorted = part_rows;
-      std::sort(sorted.begin(), sorted.end());
-      std::vector<std::vector<size_t>> blocks;
-      // The blocks are cut by the first column that adds up block by block: the total row's, then
-      // the subtotal row's (地区小计 per site), so one changed figure leaves the cut to another column.
-      std::vector<const Slot*> cutters;
-      for (const Slot& ts : tr.cells) cutters.push_back(&ts);
-      if (subtotal != nullptr) {
-        for (const Slot& ts : subtotal->cells) cutters.push_back(&ts);
-      }
-      for (const Slot* cutter : cutters) {
-        const Slot& ts = *cutter;
-        if (ts.figure < 0 || !blocks.empty()) continue;
-        const Figure& tf = figures_[ts.figure];
-        if (tf.kind == ESGAUDIT_FACT_PERCENT || tf.qualifiers != 0) continue;
-        std::vector<std::vector<size_t>> cut(1);
-        // A running sum, tested after each row (not LayoutSum: where a block ends is what is sought).
-        double lo = 0, hi = 0;
-        bool fail = false;
-        for (size_t k : sorted) {
-          const Slot* ps = rows_[k].At(ts.slot);
-          if (ps == nullptr || ps->figure < 0) {
-            fail = true;
-            break;
-          }
-          const Figure& pf = figures_[ps->figure];
-          if (pf.kind != tf.kind || pf.unit != tf.unit || pf.qualifiers != 0) {
-            fail = true;
-            break;
-          }
-          cut.back().push_back(k);
-          lo += pf.low;
-          hi += pf.high;
-          if (lo <= tf.high && tf.low <= hi) {
-            if (cut.back().size() < 2) {
-              fail = true;
-              break;
-            }
-            cut.emplace_back();
-            lo = hi = 0;
-          } else if (lo > tf.high) {
-            fail = true;
-            break;
-          }
-        }
-        if (!fail && cut.back().empty() && cut.size() >= 3) {
-          cut.pop_back();
-          blocks = std::move(cut);
-        }
-      }
+      const std::vector<std::vector<size_t>> blocks = CutStackedBlocks(tr, subtotal, part_rows);
       if (!blocks.empty()) {
-        bool rate_total = RateLabel(tr.label);
-        for (const std::vector<size_t>& b : blocks) {
-          for (const Slot& ts : tr.cells) {
-            if (ts.figure < 0 || rate_total) continue;
-            const Figure& tf = figures_[ts.figure];
-            std::string h = HeaderOf(tr, ts.slot);
-            if (tf.kind != ESGAUDIT_FACT_PERCENT && RateLabel(h)) continue;
-            std::vector<int> parts;
-            if (!ColumnParts(b, ts.slot, &parts) || !Uniform(parts, ts.figure)) continue;
-            AddSum(ts.figure, std::move(parts), h.empty() ? tr.label : tr.label + "/" + h, tr);
-            // The share column beside the count column (人数 then 比例), its total not printed: the
-            // block's shares are a breakdown of 100 % when they are the counts over the total row by
-            // row, in every row but at most one (so that one changed share or count is still read).
-            if (tf.kind == ESGAUDIT_FACT_PERCENT || tf.value <= 0 || tr.At(ts.slot + 1) != nullptr) continue;
-            std::vector<int> shares;
-            size_t matching = 0;
-            for (size_t k : b) {
-              const Slot* cs = rows_[k].At(ts.slot);
-              const Slot* ss = rows_[k].At(ts.slot + 1);
-              if (cs == nullptr || ss == nullptr || cs->figure < 0 || ss->figure < 0) break;
-              const Figure& sf = figures_[ss->figure];
-              if (sf.kind != ESGAUDIT_FACT_PERCENT || sf.qualifiers != 0) break;
-              const double ratio = 100 * figures_[cs->figure].value / tf.value;
-              matching += sf.low - 1e-9 <= ratio && ratio <= sf.high + 1e-9;
-              shares.push_back(ss->figure);
-            }
-            if (shares.size() != b.size() || matching == 0 || matching + 1 < shares.size()) continue;
-            Relation r;
-            r.kind = RelationKind::kPercentBreakdown;
-            r.evidence = Evidence::kTable;
-            r.certainty = Certainty::kCertain;
-            std::string sh = HeaderOf(tr, ts.slot + 1);
-            r.caption = sh.empty() ? tr.label : tr.label + "/" + sh;
-            r.caption_offset = tr.label_offset;
-            r.caption_length = tr.label_length;
-            r.parts = std::move(shares);
-            std::sort(r.parts.begin(), r.parts.end());
-            ra_.LayoutSum(&r, 100, 100);
-            Relabel(r);
-            ra_.Add(std::move(r));
-          }
-          for (size_t k : b) part_of_total_.insert(k);
-        }
+        AddStackedBlocks(tr, blocks);
         continue;
       }
     }
@@ -1059,6 +968,107 @@ void RelationAnalysis::ModelTable::FindTotalRows() {
     AddAll(columns);
     AddAll(share_columns);
     TitledBlocks(tr, above ? part_rows.back() + 1 : ri + 1, above);
+  }
+}
+
+std::vector<std::vector<size_t>> RelationAnalysis::ModelTable::CutStackedBlocks(const Row& tr, const Row* subtotal,
+                                                                            const std::vector<size_t>& part_rows) const {
+  std::vector<size_t> sorted = part_rows;
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<std::vector<size_t>> blocks;
+  // The blocks are cut by the first column that adds up block by block: the total row's, then
+  // the subtotal row's (地区小计 per site), so one changed figure leaves the cut to another column.
+  std::vector<const Slot*> cutters;
+  for (const Slot& ts : tr.cells) cutters.push_back(&ts);
+  if (subtotal != nullptr) {
+    for (const Slot& ts : subtotal->cells) cutters.push_back(&ts);
+  }
+  for (const Slot* cutter : cutters) {
+    const Slot& ts = *cutter;
+    if (ts.figure < 0 || !blocks.empty()) continue;
+    const Figure& tf = figures_[ts.figure];
+    if (tf.kind == ESGAUDIT_FACT_PERCENT || tf.qualifiers != 0) continue;
+    std::vector<std::vector<size_t>> cut(1);
+    // A running sum, tested after each row (not LayoutSum: where a block ends is what is sought).
+    double lo = 0, hi = 0;
+    bool fail = false;
+    for (size_t k : sorted) {
+      const Slot* ps = rows_[k].At(ts.slot);
+      if (ps == nullptr || ps->figure < 0) {
+        fail = true;
+        break;
+      }
+      const Figure& pf = figures_[ps->figure];
+      if (pf.kind != tf.kind || pf.unit != tf.unit || pf.qualifiers != 0) {
+        fail = true;
+        break;
+      }
+      cut.back().push_back(k);
+      lo += pf.low;
+      hi += pf.high;
+      if (lo <= tf.high && tf.low <= hi) {
+        if (cut.back().size() < 2) {
+          fail = true;
+          break;
+        }
+        cut.emplace_back();
+        lo = hi = 0;
+      } else if (lo > tf.high) {
+        fail = true;
+        break;
+      }
+    }
+    if (!fail && cut.back().empty() && cut.size() >= 3) {
+      cut.pop_back();
+      blocks = std::move(cut);
+    }
+  }
+  return blocks;
+}
+
+void RelationAnalysis::ModelTable::AddStackedBlocks(const Row& tr, const std::vector<std::vector<size_t>>& blocks) {
+  bool rate_total = RateLabel(tr.label);
+  for (const std::vector<size_t>& b : blocks) {
+    for (const Slot& ts : tr.cells) {
+      if (ts.figure < 0 || rate_total) continue;
+      const Figure& tf = figures_[ts.figure];
+      std::string h = HeaderOf(tr, ts.slot);
+      if (tf.kind != ESGAUDIT_FACT_PERCENT && RateLabel(h)) continue;
+      std::vector<int> parts;
+      if (!ColumnParts(b, ts.slot, &parts) || !Uniform(parts, ts.figure)) continue;
+      AddSum(ts.figure, std::move(parts), h.empty() ? tr.label : tr.label + "/" + h, tr);
+      // The share column beside the count column (人数 then 比例), its total not printed: the
+      // block's shares are a breakdown of 100 % when they are the counts over the total row by
+      // row, in every row but at most one (so that one changed share or count is still read).
+      if (tf.kind == ESGAUDIT_FACT_PERCENT || tf.value <= 0 || tr.At(ts.slot + 1) != nullptr) continue;
+      std::vector<int> shares;
+      size_t matching = 0;
+      for (size_t k : b) {
+        const Slot* cs = rows_[k].At(ts.slot);
+        const Slot* ss = rows_[k].At(ts.slot + 1);
+        if (cs == nullptr || ss == nullptr || cs->figure < 0 || ss->figure < 0) break;
+        const Figure& sf = figures_[ss->figure];
+        if (sf.kind != ESGAUDIT_FACT_PERCENT || sf.qualifiers != 0) break;
+        const double ratio = 100 * figures_[cs->figure].value / tf.value;
+        matching += sf.low - 1e-9 <= ratio && ratio <= sf.high + 1e-9;
+        shares.push_back(ss->figure);
+      }
+      if (shares.size() != b.size() || matching == 0 || matching + 1 < shares.size()) continue;
+      Relation r;
+      r.kind = RelationKind::kPercentBreakdown;
+      r.evidence = Evidence::kTable;
+      r.certainty = Certainty::kCertain;
+      std::string sh = HeaderOf(tr, ts.slot + 1);
+      r.caption = sh.empty() ? tr.label : tr.label + "/" + sh;
+      r.caption_offset = tr.label_offset;
+      r.caption_length = tr.label_length;
+      r.parts = std::move(shares);
+      std::sort(r.parts.begin(), r.parts.end());
+      ra_.LayoutSum(&r, 100, 100);
+      Relabel(r);
+      ra_.Add(std::move(r));
+    }
+    for (size_t k : b) part_of_total_.insert(k);
   }
 }
 
