@@ -151,14 +151,12 @@ class RelationAnalysis {
   // line; HTML tables are read by FindMarkupTotals only, pipe tables by both, FindMarkupTotals
   // first): total rows and columns, and closed category sets across row labels.
   void FindModelTables(const sdk::Document& doc);
-  // A table row as FindModelTables reads it, its cells and what it reads each table with (the .cc).
+  // A table row as FindModelTables reads it, its cells, what it keeps across a document's tables
+  // and the reader of one table (relation_model_table.h).
   struct ModelSlot;
   struct ModelRow;
-  struct ModelTableReaders;
-  // Closed groups stacked under a total row of one table (员工总数, then 男 / 女, then age bands):
-  // runs of rows that each add up to it (see the .cc).
-  void FindStackedGroups(const std::vector<ModelRow>& rows, const std::set<size_t>& taken_rows,
-                         const ModelTableReaders& readers);
+  struct ModelDocument;
+  class ModelTable;
   void FindLayoutTotals();
   template <typename Tokens>
   void AnalyseTokens(const Tokens& toks, std::string_view doc_text);  // doc_text: the document's text

@@ -1,4 +1,7 @@
-#include "relation_internal.h"
+// Finding sums in a structure-model table's rows once read (relation_model_rows.cc): total columns
+// and rows, closed category sets, groups shown by their figures alone; and what every reading of
+// a table's relations shares (relation_model_shares.cc, relation_model_subsets.cc).
+#include "relation_model_table.h"
 
 namespace esgaudit::numeric {
 
@@ -62,13 +65,81 @@ bool DimensionTitle(std::string label) {
   return false;
 }
 
-// The noun of a KPI table row that heads rows of its groups: the row names the whole of a quantity by
-// a total word (员工总数 -> 员工, 总装机容量 -> 装机容量, 供应商总数（个） -> 供应商, "Total energy
-// consumption" -> energyconsumption) or names the whole staff (在职员工数量 -> 员工, 全体员工人数 -> 员工);
-// lower-cased, without spaces or its unit bracket. Empty for other rows; for 合计 / 总计 rows, which
-// total the rows above them; for profit totals (利润总额 is reached by subtraction, 净利润 is no group
-// of it); for 总部 / 总公司 / 总经理, where 总 is no total word; and for a noun naming a category
-// itself (女性员工总数 is one group of the staff).
+// The first two words of a label, lower-cased, letters and digits only ("Indirect, from electricity"
+// -> "indirect from"; "Scope 2 (market-based)" -> "scope 2"); empty when it has fewer.
+std::string OpeningWords(const std::string& label) {
+  std::vector<std::string> words(1);
+  for (char c : Lower(label)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80)) {
+      words.back() += c;
+    } else if (!words.back().empty()) {
+      if (words.size() == 2) break;
+      words.emplace_back();
+    }
+  }
+  return words.size() == 2 && !words.back().empty() ? words[0] + " " + words[1] : std::string();
+}
+
+// A share column's header naming the base every row's share is of: 在公司贷款中占比（%）, 占营业收入比例,
+// 占采购总额的比重 (at least two characters of base). A base of each row's own (占该组别比例, 占本部门
+// 比例, 在各地区中占比) or no base (女性占比, 占比) is none: such shares do not add up across rows.
+bool SharesOfANamedBase(const std::string& header) {
+  std::u32string u;
+  for (char32_t c : U32(header)) {
+    if (c != U' ' && c != 0x3000) u.push_back(c);
+  }
+  std::u32string base;
+  const size_t share = u.find(U"占比");
+  const size_t in = u.find(U'在');
+  if (share != std::u32string::npos && in != std::u32string::npos && in + 3 < share && u[share - 1] == U'中') {
+    base = u.substr(in + 1, share - 1 - in - 1);
+  } else if (const size_t at = u.find(U'占'); at != std::u32string::npos) {
+    size_t end = u.find(U"比例", at);
+    if (end == std::u32string::npos) end = u.find(U"比重", at);
+    if (end != std::u32string::npos && end > at + 1) base = u.substr(at + 1, end - at - 1);
+    if (!base.empty() && base.back() == U'的') base.pop_back();
+  }
+  if (base.size() < 2) return false;
+  for (char32_t c : base) {
+    if (c < 0x4E00 || c > 0x9FFF) return false;
+  }
+  for (const char32_t* own : {U"该", U"本", U"各", U"其", U"所在", U"同", U"每"}) {
+    if (base.rfind(own, 0) == 0) return false;
+  }
+  return true;
+}
+
+// A water balance row's role: 0 total withdrawal, 1 total discharge, 2 total consumption; -1 for any
+// other label, a label naming more than one, or one with a qualifier in brackets (another scope).
+int WaterTotalRole(const std::string& label) {
+  const std::string l = Lower(label);
+  if (!Has(l, "total") || !Has(l, "water") || Has(l, "(") || Has(l, "\xEF\xBC\x88")) return -1;
+  const bool in = Has(l, "withdraw") || Has(l, "abstract");
+  const bool out = Has(l, "discharg") || Has(l, "returned");
+  const bool used = Has(l, "consum");
+  if (in + out + used != 1) return -1;
+  return in ? 0 : out ? 1 : 2;
+}
+
+// A label that is one bracket only, holding words ("(Group)", "（本公司）"): the twin of the full label above.
+bool BracketOnlyLabel(const std::string& label) {
+  std::string l(sdk::Trim(label));
+  auto starts = [&](const char* p) { return l.rfind(p, 0) == 0; };
+  auto ends = [&](const char* p) {
+    const size_t n = std::strlen(p);
+    return l.size() > n && l.compare(l.size() - n, n, p) == 0;
+  };
+  if (!(starts("(") || starts("\xEF\xBC\x88")) || !(ends(")") || ends("\xEF\xBC\x89"))) return false;
+  const size_t opens = static_cast<size_t>(std::count(l.begin(), l.end(), '(')) + (Has(l, "\xEF\xBC\x88") ? 1 : 0);
+  return opens == 1 && std::any_of(l.begin(), l.end(), [](char c) {
+           return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+         });
+}
+
+}  // namespace
+
+namespace relation_detail {
+
 std::string GroupHeadNoun(const std::string& label) {
   const std::string l = TotalNoun(label, false);
   if (Has(l, "利润") || Has(l, "其中")) return std::string();
@@ -105,230 +176,12 @@ std::string GroupHeadNoun(const std::string& label) {
   return out;
 }
 
-// Whether a row label names a group of a head row's noun: the qualifier and then the noun (残疾员工,
-// 外籍员工数量 of 员工; 燃煤机组装机容量 of 装机容量; "Renewable energy consumption"), a count word
-// (数量, 人数, 数) after it aside. Not a net amount (净资产 under 总资产), nor a flow of the period
-// (新进员工, 离职员工, 新增装机容量, "New employees": a flow may exceed the stock at the period's end),
-// nor a rate or a per-unit value (万元产值耗水量 has another unit, 人均, 强度), nor an of-which row
-// (read by the 其中 rows' reader).
-bool NamesGroupOf(const std::string& label, const std::string& noun) {
-  if (noun.empty() || RateLabel(label) || OfWhichLabel(label) || IsChangeLabel(label)) return false;
-  std::u32string u = U32(TotalNoun(label, false));
-  for (std::u32string_view w : {U"数量", U"人数", U"数"}) {
-    if (u.size() > w.size() + 2 && u.compare(u.size() - w.size(), w.size(), w) == 0) {
-      u.resize(u.size() - w.size());
-      break;
-    }
-  }
-  const std::u32string n = U32(noun);
-  // 量 after the noun counts it as 数量 does (纸质账单量 of 账单, under 账单总量); a noun ending in 量
-  // itself (用电量) is matched as printed.
-  if (u.size() > n.size() + 1 && u.back() == U'量' && u.compare(u.size() - 1 - n.size(), n.size(), n) == 0) {
-    u.pop_back();
-  }
-  if (u.size() <= n.size() || u.compare(u.size() - n.size(), n.size(), n) != 0) return false;
-  std::string qualifier = ToUtf8(u.substr(0, u.size() - n.size()));
-  for (const char* w : {"total", "总"}) {  // a group's own total word qualifies nothing
-    if (qualifier.rfind(w, 0) == 0) qualifier.erase(0, std::string_view(w).size());
-  }
-  if (qualifier.empty()) return false;
-  for (const char* w : {"净", "net", "新", "new", "招聘", "离职", "流失", "退休", "减少", "增加", "增长", "累计",
-                        "单位", "万元", "每", "per", "平均"}) {
-    if (Has(qualifier, w)) return false;
-  }
-  return true;
-}
-
-// A row label's trailing bracketed note that states what its figure leaves out, opened by 另有, 另外,
-// 不含, 不包括, 未含 or 未包括 ("员工总人数（人）（另有劳务派遣用工5,093人）": the staff count, with dispatched
-// workers besides it): such a note names no part of the label's noun or unit, so the label is read
-// without it. Returns the label without the note and the note in *note; the label as it is and an empty
-// note when it ends in no such bracket.
-std::string WithoutExcludingNote(const std::string& label, std::string* note) {
-  note->clear();
-  std::string l = label;
-  while (!l.empty() && l.back() == ' ') l.pop_back();
-  for (const char* close : {")", "\xEF\xBC\x89"}) {  // ")" and "）"
-    const std::string c = close;
-    if (l.size() <= c.size() || l.compare(l.size() - c.size(), c.size(), c) != 0) continue;
-    const size_t ascii = l.rfind('('), wide = l.rfind("\xEF\xBC\x88");
-    const size_t open = ascii == std::string::npos ? wide : wide == std::string::npos ? ascii : std::max(ascii, wide);
-    if (open == std::string::npos || open == 0) return label;
-    const size_t inner = open + (l[open] == '(' ? 1 : 3);
-    std::string body = l.substr(inner, l.size() - c.size() - inner);
-    body.erase(0, body.find_first_not_of(' '));
-    for (const char* w : {"另有", "另外", "不含", "不包括", "未含", "未包括"}) {
-      if (body.rfind(w, 0) == 0) {
-        *note = body;
-        std::string rest = l.substr(0, open);
-        while (!rest.empty() && rest.back() == ' ') rest.pop_back();
-        return rest;
-      }
-    }
-    return label;
-  }
-  return label;
-}
-
-// Whether a group row's label names a group its head's excluding note (WithoutExcludingNote) leaves
-// out: a word of two Han characters of the group's qualifier (its label before the head's noun) stands
-// in the note (劳务派遣员工 under 员工总人数（另有劳务派遣用工5,093人）).
-bool ExcludedByNote(const std::string& group_label, const std::string& noun, const std::string& note) {
-  if (note.empty()) return false;
-  const std::string l = TotalNoun(group_label, false);
-  const size_t at = l.rfind(noun);
-  const std::u32string q = U32(l.substr(0, at == std::string::npos ? l.size() : at));
-  const std::u32string n = U32(note);
-  for (size_t k = 0; k + 1 < q.size(); ++k) {
-    if (q[k] < 0x4E00 || q[k] > 0x9FFF || q[k + 1] < 0x4E00 || q[k + 1] > 0x9FFF) continue;
-    if (n.find(q.substr(k, 2)) != std::u32string::npos) return true;
-  }
-  return false;
-}
-
-// Whether two row labels name the two groups of a closed pair, one the other's complement by a
-// negating prefix ("Hazardous waste disposed" / "Non-hazardous waste disposed", 危险废物 / 非危险废物,
-// "Direct emissions" / "Indirect emissions", 有害废物 / 无害废物): together they are the whole.
-// Compared on the labels' nouns (lower-cased, no spaces, no unit bracket).
-bool ComplementaryPair(const std::string& a, const std::string& b) {
-  const std::string x = TotalNoun(a, false);
-  const std::string y = TotalNoun(b, false);
-  auto negates = [](const std::string& pos, const std::string& neg) {
-    if (pos.empty()) return false;
-    for (const char* w : {"non-", "non", "非"}) {
-      if (neg.size() == pos.size() + std::strlen(w) && neg.compare(0, std::strlen(w), w) == 0 &&
-          neg.compare(std::strlen(w), std::string::npos, pos) == 0) {
-        return true;
-      }
-    }
-    for (const auto& [p, n] : {std::pair<const char*, const char*>{"direct", "indirect"}, {"有害", "无害"}}) {
-      const size_t lp = std::strlen(p), ln = std::strlen(n);
-      if (pos.compare(0, lp, p) == 0 && neg.compare(0, ln, n) == 0 && pos.substr(lp) == neg.substr(ln) &&
-          pos.size() > lp) {
-        return true;
-      }
-    }
-    return false;
-  };
-  return negates(x, y) || negates(y, x);
-}
-
-// The first two words of a label, lower-cased, letters and digits only ("Indirect, from electricity"
-// -> "indirect from"; "Scope 2 (market-based)" -> "scope 2"); empty when it has fewer.
-std::string OpeningWords(const std::string& label) {
-  std::vector<std::string> words(1);
-  for (char c : Lower(label)) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80)) {
-      words.back() += c;
-    } else if (!words.back().empty()) {
-      if (words.size() == 2) break;
-      words.emplace_back();
-    }
-  }
-  return words.size() == 2 && !words.back().empty() ? words[0] + " " + words[1] : std::string();
-}
-
 bool MostAddUp(const std::vector<Relation>& columns, size_t tried) {
   size_t consistent = 0;
   for (const Relation& r : columns) consistent += ShowsGrouping(r);
   return consistent >= 1 && consistent + 1 >= tried;
 }
 
-// The label without its gender words: "Board of Directors (% women)" -> "board of directors (% )",
-// 男性员工占比 -> 员工占比.
-std::string GenderStem(const std::string& label) {
-  std::string l = Lower(label);
-  l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
-  for (const char* w : {"female", "women", "male", "men", "男性", "女性", "男", "女"}) {
-    for (size_t at = l.find(w); at != std::string::npos; at = l.find(w)) l.erase(at, std::string(w).size());
-  }
-  return l;
-}
-
-// A unit column's header: 单位, Unit.
-bool UnitHeader(std::string h) {
-  h = Lower(h);
-  h.erase(std::remove(h.begin(), h.end(), ' '), h.end());
-  return h == "unit" || h == "units" || h == "单位" || h == "计量单位";
-}
-
-// A cell naming a unit of measure, as unit columns print them: %, Number, Thousand tonnes, million
-// MWh, 吨, 万元, 人. A short label (男性, Upstream) is none.
-bool UnitCell(std::string u) {
-  u = Lower(u);
-  u.erase(std::remove(u.begin(), u.end(), ' '), u.end());  // table cells come without spaces
-  for (const char* w : {"%", "number", "percent", "no.", "tonnes", "t", "kt", "mt", "mwh", "gwh", "twh", "gj", "tj",
-                        "hours", "people", "persons", "m3", "人", "名", "个", "家", "项", "件", "次", "吨", "万吨",
-                        "千吨", "元", "万元", "亿元", "千瓦时", "万千瓦时", "度", "立方米", "万立方米", "小时",
-                        "天", "人次", "艘", "台", "辆", "千克", "公斤", "升", "平方米", "亩", "万人", "户", "起",
-                        "tco2e", "吨标准煤", "吨标煤", "万吨标煤", "封", "份", "张", "包"}) {
-    if (u == w) return true;
-  }
-  // 万 or 亿 before a count classifier (万封, 万份, 万张, 亿次): the same count in larger steps.
-  for (const char* m : {"万", "亿"}) {
-    if (u.rfind(m, 0) != 0) continue;
-    const std::string rest = u.substr(std::string_view(m).size());
-    for (const char* w : {"封", "份", "张", "次", "件", "个", "户", "人次", "辆"}) {
-      if (rest == w) return true;
-    }
-  }
-  for (const char* prefix : {"thousand", "million", "billion", "%of", "numberof", "tonnes", "metrictons"}) {
-    if (u.rfind(prefix, 0) == 0 && Cps(u) <= 32) return true;
-  }
-  return false;
-}
-
-bool DashCell(std::string_view t) {
-  return t == "-" || t == "--" || t == "/" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93" ||
-         t == "\xEF\xBC\x8D" || t == "\xE2\x80\x94\xE2\x80\x94";
-}
-
-// A share column's header naming the base every row's share is of: 在公司贷款中占比（%）, 占营业收入比例,
-// 占采购总额的比重 (at least two characters of base). A base of each row's own (占该组别比例, 占本部门
-// 比例, 在各地区中占比) or no base (女性占比, 占比) is none: such shares do not add up across rows.
-bool SharesOfANamedBase(const std::string& header) {
-  std::u32string u;
-  for (char32_t c : U32(header)) {
-    if (c != U' ' && c != 0x3000) u.push_back(c);
-  }
-  std::u32string base;
-  const size_t share = u.find(U"占比");
-  const size_t in = u.find(U'在');
-  if (share != std::u32string::npos && in != std::u32string::npos && in + 3 < share && u[share - 1] == U'中') {
-    base = u.substr(in + 1, share - 1 - in - 1);
-  } else if (const size_t at = u.find(U'占'); at != std::u32string::npos) {
-    size_t end = u.find(U"比例", at);
-    if (end == std::u32string::npos) end = u.find(U"比重", at);
-    if (end != std::u32string::npos && end > at + 1) base = u.substr(at + 1, end - at - 1);
-    if (!base.empty() && base.back() == U'的') base.pop_back();
-  }
-  if (base.size() < 2) return false;
-  for (char32_t c : base) {
-    if (c < 0x4E00 || c > 0x9FFF) return false;
-  }
-  for (const char32_t* own : {U"该", U"本", U"各", U"其", U"所在", U"同", U"每"}) {
-    if (base.rfind(own, 0) == 0) return false;
-  }
-  return true;
-}
-
-// A share column's total cell printed 100 with a footnote mark glued on: `100.0011` is 100.00 and
-// mark 11. Returns the decimals of the 100 (2 there) when the cell is a bare number of 100, a
-// point, d >= 2 zeros and one or two more digits, the first not 0, and nothing else; 0 otherwise.
-// The caller takes the cell so only under shares printed with exactly d decimals: a total printed
-// with more decimals than every part is not what the parts sum to (100.0011 of shares of two
-// decimals), and one digit of mark after one zero (100.05) could be a total off by rounding.
-int GluedHundredDecimals(const Figure& f) {
-  const std::string& t = f.text;
-  if (f.decimals < 2 || t.size() != 4 + static_cast<size_t>(f.decimals) || t.compare(0, 4, "100.") != 0) return 0;
-  if (!std::all_of(t.begin() + 4, t.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;
-  for (int d = std::max(2, f.decimals - 2); d < f.decimals; ++d) {
-    if (std::all_of(t.begin() + 4, t.begin() + 4 + d, [](char c) { return c == '0'; }) && t[4 + d] != '0') return d;
-  }
-  return 0;
-}
-
-// A label opening with a year (2021, FY2022, 2023年): a row of a time series.
 bool YearLedLabel(std::string l) {
   l = Lower(l);
   if (l.rfind("fy", 0) == 0) l.erase(0, 2);
@@ -336,2253 +189,1211 @@ bool YearLedLabel(std::string l) {
          std::all_of(l.begin(), l.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// A water balance row's role: 0 total withdrawal, 1 total discharge, 2 total consumption; -1 for any
-// other label, a label naming more than one, or one with a qualifier in brackets (another scope).
-int WaterTotalRole(const std::string& label) {
-  const std::string l = Lower(label);
-  if (!Has(l, "total") || !Has(l, "water") || Has(l, "(") || Has(l, "\xEF\xBC\x88")) return -1;
-  const bool in = Has(l, "withdraw") || Has(l, "abstract");
-  const bool out = Has(l, "discharg") || Has(l, "returned");
-  const bool used = Has(l, "consum");
-  if (in + out + used != 1) return -1;
-  return in ? 0 : out ? 1 : 2;
+}  // namespace relation_detail
+
+void RelationAnalysis::ModelTable::FindRelations() {
+  FindSplitBlocks();
+  FindTotalColumns();
+  FindCategoryColumns();
+  ShiftTotalRows();
+  MarkShareTailTotalsUnreadable();
+  FindOtherHeads();
+  FindWaterBalance();
+  FindTwinTotals();
+  FindTotalRows();
+  FindNounTotals();
+  FindFigureGroups();
+  FindInterleavedSeries();
+  FindQualifiedRepeats();
+  FindOfWhichRows();
+  FindOfWhichGroupColumns();
+  FindGenderSharePairs();
+  FindShareRuns();
+  FindCaptionedShares();
+  FindClosedCategoryRows();
+  FindAgeBands();
+  FindCountSharePairs();
+  FindGroupHeadColumns();
+  FindGroupRows();
+  FindRatePairs();
+  FindStackedGroups();
 }
 
-// A label that is one bracket only, holding words ("(Group)", "（本公司）"): the twin of the full label above.
-bool BracketOnlyLabel(const std::string& label) {
-  std::string l(sdk::Trim(label));
-  auto starts = [&](const char* p) { return l.rfind(p, 0) == 0; };
-  auto ends = [&](const char* p) {
-    const size_t n = std::strlen(p);
-    return l.size() > n && l.compare(l.size() - n, n, p) == 0;
-  };
-  if (!(starts("(") || starts("\xEF\xBC\x88")) || !(ends(")") || ends("\xEF\xBC\x89"))) return false;
-  const size_t opens = static_cast<size_t>(std::count(l.begin(), l.end(), '(')) + (Has(l, "\xEF\xBC\x88") ? 1 : 0);
-  return opens == 1 && std::any_of(l.begin(), l.end(), [](char c) {
-           return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
-         });
-}
-
-// Whether part `p` may be a subset of total `t`: quantities of one unit, no qualifiers, t positive, p not negative.
-bool SubsetPair(const Figure& t, const Figure& p) {
-  return t.kind == ESGAUDIT_FACT_QUANTITY && p.kind == t.kind && t.qualifiers == 0 && p.qualifiers == 0 &&
-         p.unit == t.unit && t.value > 0 && p.value >= 0;
-}
-
-// A caption of share rows: a word-initial "proportion of", "share of", "percentage of" or "breakdown of"
-// followed by more, or 占比 / 构成.
-bool ProportionCaption(const std::string& label) {
-  const std::string l = Lower(label);
-  for (const char* w : {"proportion of ", "share of ", "percentage of ", "breakdown of "}) {
-    const size_t at = l.find(w);
-    if (at != std::string::npos && (at == 0 || l[at - 1] == ' ') && l.size() > at + std::strlen(w)) return true;
+void RelationAnalysis::ModelTable::Relabel(const Relation& r) {
+  std::vector<int> members = r.parts;
+  if (r.total >= 0) members.push_back(r.total);
+  for (int m : members) {
+    auto it = md_.row_label.find(m);
+    if (it != md_.row_label.end()) figures_[m].label = it->second;
   }
-  return Has(l, "占比") || Has(l, "构成");
 }
 
-// A row label naming a proportion of its own (a rate, "proportion", "percentage"), read without % signs
-// and brackets: a share of another whole than the caption's.
-bool OwnProportionLabel(const std::string& label) {
-  std::string l = Lower(label);
-  for (const char* w : {"%", "\xEF\xBC\x85", "(", ")", "\xEF\xBC\x88", "\xEF\xBC\x89"}) {
-    for (size_t at = l.find(w); at != std::string::npos; at = l.find(w)) l.erase(at, std::strlen(w));
+void RelationAnalysis::ModelTable::AddAll(std::vector<Relation>& relations) {
+  for (Relation& r : relations) {
+    Relabel(r);
+    ra_.Add(std::move(r));
   }
-  return RateLabel(l) || Has(l, "proportion") || Has(l, "percentage");
 }
 
-}  // namespace
-
-// A cell of a structure-model table as FindModelTables reads it.
-struct RelationAnalysis::ModelSlot {
-  int slot = 0;
-  int figure = -1;  // -1: text or a dash
-  int share = -1;   // a share printed in brackets after the figure (56 (1.1%)), or -1
-  bool dash = false;
-  std::string text;
-  uint64_t offset = 0;  // its text span (cells read as they stand)
-  uint64_t length = 0;
-};
-
-struct RelationAnalysis::ModelRow {
-  uint32_t line = 0;
-  std::string label;   // the last text cell before the first figure (a unit cell after it excepted)
-  std::string unit;    // a unit column's cell ("Thousand tonnes", 吨), when the row has one
-  uint64_t label_offset = 0;  // its text span
-  uint64_t label_length = 0;
-  bool readable = true;  // every cell has one slot
-  bool has_figure = false;
-  int header = -1;  // index into the table's headers: the row of labels above it
-  std::vector<ModelSlot> cells;
-  const ModelSlot* At(int slot) const {
-    for (const ModelSlot& s : cells) {
-      if (s.slot == slot) return &s;
-    }
-    return nullptr;
+void RelationAnalysis::ModelTable::AddFlaggingExcess(std::vector<Relation>& sums) {
+  for (Relation& r : sums) {
+    r.flag = !r.consistent && r.sum_low > figures_[r.total].high;
+    Relabel(r);
+    ra_.Add(std::move(r));
   }
-};
+}
 
-// What FindStackedGroups shares with the rest of FindModelTables' reading of one table.
-struct RelationAnalysis::ModelTableReaders {
-  std::function<std::string(const ModelRow&)> unit;  // the row's unit: its unit column, else its label's
-  std::function<bool(const ModelRow&)> rates;        // a row of rates or per-unit values
-  std::function<bool(const ModelRow&)> shares;       // a row of shares (占比, %)
-  // Each count column of a total row against the same column of the rows listed, into the vector;
-  // returns how many columns were tried (with `true`: a column under a rate header is skipped).
-  std::function<size_t(const ModelRow&, const std::vector<size_t>&, bool, std::vector<Relation>*)> column_totals;
-  std::function<void(const Relation&)> relabel;  // the members' labels set to their rows' labels
-};
+void RelationAnalysis::ModelTable::AddMostAddingUp(const Row& head, const std::vector<size_t>& list,
+                                                   bool skip_rates) {
+  std::vector<Relation> columns;
+  const size_t tried = ColumnTotals(head, list, skip_rates, &columns);
+  if (MostAddUp(columns, tried)) AddFlaggingExcess(columns);
+}
 
-// Tables of the structure model (tabs or aligned columns; one row per line). Cells are placed in
-// slots, the columns of the model's grid: for a tab-separated table the tab slot (empty cells keep
-// their place), for an aligned one the row label in column 0 and values in the columns they stand
-// in; rows joined with single spaces and labels wrapped onto a line of their own are split and
-// joined by the model. A table's explicit total is a relation whether or not it adds up:
-//  - a total column (header 合计/总计/Total): each row's figure cells left of it add up to it;
-//  - a total row (合计/总计/小计, 男性合计): per column, the rows above it up to the header, a row of
-//    labels only or the previous total; when it is the first data row, the rows below it;
-//  - rows naming every category of a closed set (男/女) add up to the row of the table whose label
-//    names their head (员工总数).
-// Years as row labels are summed only under an explicit total row; never across year columns.
-// Rates, ratios and per-capita values (率, 人均, 每…, 强度) are not summed; percentages only when
-// the total printed is 100%.
-void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
-  if (!doc.HasStructure()) return;
-  std::map<uint64_t, int> figure_at;  // text offset -> figure
-  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
-  std::string_view view = doc.MatchView();
+bool RelationAnalysis::ModelTable::YearColumns(const std::map<int, std::string>& h) {
+  int years = 0;
+  for (const auto& [slot, text] : h) {
+    years += text.size() >= 4 && (text.compare(0, 2, "19") == 0 || text.compare(0, 2, "20") == 0) &&
+             std::all_of(text.begin(), text.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+  }
+  return years >= 2;
+}
 
-  using Slot = ModelSlot;
-  using Row = ModelRow;
+bool RelationAnalysis::ModelTable::ColumnParts(const std::vector<size_t>& row_indices, int slot,
+                                               std::vector<int>* parts) const {
+  for (size_t k : row_indices) {
+    const Slot* ps = rows_[k].At(slot);
+    if (ps == nullptr || (ps->figure < 0 && !ps->dash)) return false;
+    if (ps->figure >= 0) parts->push_back(ps->figure);
+  }
+  return true;
+}
 
-  std::map<int, std::string> row_label;  // figure -> the label of its table row
-  std::map<int, int> share_of;           // figure -> its share printed in brackets in its cell (56 (1.1%))
-  auto relabel = [&](const Relation& r) {
-    std::vector<int> members = r.parts;
-    if (r.total >= 0) members.push_back(r.total);
-    for (int m : members) {
-      auto it = row_label.find(m);
-      if (it != row_label.end()) figures_[m].label = it->second;
+bool RelationAnalysis::ModelTable::Uniform(const std::vector<int>& parts, int total) const {
+  const Figure& tf = figures_[total];
+  if (tf.qualifiers != 0 || parts.size() < 2) return false;
+  for (int p : parts) {
+    const Figure& f = figures_[p];
+    if (f.kind != tf.kind || f.unit != tf.unit || f.qualifiers != 0 || f.value < 0) return false;
+  }
+  return tf.kind != ESGAUDIT_FACT_PERCENT || tf.value == 100;
+}
+
+// A count column whose cells print their shares of one base in brackets, the total row too
+// (56 (1.1%) … 總數 2,252 (42.3%)): the parts' shares add up to the total's share. Taken when each
+// share is its count over the base the total row gives, in every row but at most one (so that one
+// changed share is still read, and flagged); returns whether it was.
+bool RelationAnalysis::ModelTable::ShareSum(const Slot& ts, const std::vector<int>& counts,
+                                            const std::vector<int>& shares, const std::string& caption,
+                                            std::vector<Relation>* out) const {
+  const Figure& tc = figures_[ts.figure];
+  const Figure& tsh = figures_[ts.share];
+  if (tsh.low <= 0 || tc.low <= 0 || counts.size() < 2) return false;
+  const double base_lo = 100 * tc.low / tsh.high, base_hi = 100 * tc.high / tsh.low;
+  size_t matching = 0;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    const Figure& c = figures_[counts[i]];
+    const Figure& sh = figures_[shares[i]];
+    matching += 100 * c.low / base_hi <= sh.high && sh.low <= 100 * c.high / base_lo;
+  }
+  if (matching == 0 || matching + 1 < counts.size()) return false;
+  Relation r;
+  r.kind = RelationKind::kPartsTotal;
+  r.evidence = Evidence::kTable;
+  r.certainty = Certainty::kCertain;
+  r.caption = caption;
+  r.total = ts.share;
+  r.parts = shares;
+  std::sort(r.parts.begin(), r.parts.end());
+  ra_.LayoutSum(&r, tsh.low, tsh.high);
+  out->push_back(std::move(r));
+  return true;
+}
+
+// The relation of `parts` to `total`, or none when the sum is far from the total (another kind
+// of figure or a misread column). `adds_up` tells whether it holds as printed.
+// A percentage breakdown's caption is located at `row`'s label (its total, 100%, is no part).
+// `zero_total_shown`: the total is a printed zero that other rows of its column show to be a
+// total (FindTotalColumns), so parts above it are a contradiction, not a misread.
+void RelationAnalysis::ModelTable::Make(int total, std::vector<int> parts, const std::string& caption,
+                                        const Row& row, std::vector<Relation>* out, bool zero_total_shown) {
+  Relation r;
+  r.evidence = Evidence::kTable;
+  r.certainty = Certainty::kCertain;
+  r.caption = caption;
+  r.parts = std::move(parts);
+  std::sort(r.parts.begin(), r.parts.end());
+  if (figures_[total].kind == ESGAUDIT_FACT_PERCENT) {
+    r.kind = RelationKind::kPercentBreakdown;
+    r.caption_offset = row.label_length > 0 ? row.label_offset : figures_[total].offset;
+    r.caption_length = row.label_length > 0 ? row.label_length : figures_[total].length;
+  } else {
+    r.kind = RelationKind::kPartsTotal;
+    r.total = total;
+  }
+  const double tlo = figures_[total].low, thi = figures_[total].high;
+  ra_.LayoutSum(&r, tlo, thi);
+  if (!r.consistent) {
+    // The same sum with the members exact by their context only widened to their rounding (not
+    // LayoutSum: these intervals are not the figures' own).
+    auto rounded = [&](int i) {
+      const Figure& f = figures_[i];
+      return f.context_count ? ExactInterval(f.value, f.decimals, f.magnitude) : Interval{f.low, f.high};
+    };
+    double lo = 0, hi = 0;
+    for (int p : r.parts) {
+      const Interval iv = rounded(p);
+      lo += iv.lo;
+      hi += iv.hi;
     }
-  };
-  // Adds sums read from a layout whose set of parts may be incomplete (named sources, inferred
-  // series): only parts above their total are flagged, a shortfall is not.
-  auto add_flagging_excess = [&](std::vector<Relation>& sums) {
-    for (Relation& r : sums) {
-      r.flag = !r.consistent && r.sum_low > figures_[r.total].high;
-      relabel(r);
-      Add(std::move(r));
+    const Interval t = r.total >= 0 ? rounded(r.total) : Interval{tlo, thi};
+    r.adds_up_rounded = lo <= t.hi && t.lo <= hi;
+  }
+  // Counts printed with their shares of one base, and neither the counts nor the shares add up
+  // to the total's: the rows are another total's parts (the next block of a table of several),
+  // not a contradiction.
+  if (!r.consistent && !r.adds_up_rounded && r.total >= 0 && md_.share_of.count(total) > 0) {
+    Slot ts;
+    ts.figure = total;
+    ts.share = md_.share_of[total];
+    std::vector<int> shares;
+    for (int p : r.parts) {
+      if (md_.share_of.count(p) > 0) shares.push_back(md_.share_of[p]);
     }
+    std::vector<Relation> share_sums;
+    if (shares.size() == r.parts.size() && ShareSum(ts, r.parts, shares, caption, &share_sums) &&
+        !share_sums.front().consistent) {
+      return;
+    }
+  }
+  // A sum far from the total is another kind of figure or a misread column: not this relation.
+  bool plausible = r.sum_low <= 1.5 * thi && r.sum_high >= 0.67 * tlo;
+  if (!plausible && !zero_total_shown) return;
+  r.flag = !r.consistent;
+  out->push_back(std::move(r));
+}
+
+bool RelationAnalysis::ModelTable::AddSum(int total, std::vector<int> parts, const std::string& caption,
+                                          const Row& row, bool zero_total_shown) {
+  std::vector<Relation> one;
+  Make(total, std::move(parts), caption, row, &one, zero_total_shown);
+  bool holds = false;
+  for (Relation& r : one) {
+    holds = holds || r.consistent;
+    Relabel(r);
+    ra_.Add(std::move(r));
+  }
+  return holds;
+}
+
+size_t RelationAnalysis::ModelTable::ColumnTotals(const Row& head, const std::vector<size_t>& list,
+                                                  bool skip_rates, std::vector<Relation>* columns) {
+  size_t tried = 0;
+  for (const Slot& ts : head.cells) {
+    if (ts.figure < 0 || figures_[ts.figure].kind == ESGAUDIT_FACT_PERCENT) continue;
+    std::string h = HeaderOf(head, ts.slot);
+    if (skip_rates && RateLabel(h)) continue;
+    std::vector<int> parts;
+    if (!ColumnParts(list, ts.slot, &parts) || !Uniform(parts, ts.figure)) continue;
+    ++tried;
+    Make(ts.figure, std::move(parts), h.empty() ? head.label : head.label + "/" + h, head, columns);
+  }
+  return tried;
+}
+
+bool RelationAnalysis::ModelTable::BlockOfRows(size_t from, int dir, std::vector<size_t>* out) const {
+  for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(rows_.size()); k += dir) {
+    const Row& pr = rows_[static_cast<size_t>(k)];
+    if (!pr.has_figure || TableTotalLabel(pr.label)) break;  // a group title or another total
+    if (!pr.readable || IsNestedLabel(pr.label)) return false;  // nested rows: unsure
+    out->push_back(static_cast<size_t>(k));
+  }
+  return true;
+}
+
+bool RelationAnalysis::ModelTable::RateCells(const Row& row) {
+  if (RateLabel(row.label) || Has(row.unit, "/") || Has(row.unit, "每")) return true;
+  for (const Slot& c : row.cells) {
+    if (c.figure < 0 && !c.dash && (RateLabel(c.text) || Has(c.text, "/"))) return true;
+  }
+  return false;
+}
+
+std::string RelationAnalysis::ModelTable::SubUnit(const Row& row) {
+  return row.unit.empty() ? LabelUnit(row.label) : row.unit;
+}
+
+bool RelationAnalysis::ModelTable::ShareRow(const Row& row) {
+  if (!row.readable || !row.has_figure || row.label.empty()) return false;
+  std::string l = Lower(row.label);
+  return row.unit == "%" || Has(l, "%") || Has(l, "\xEF\xBC\x85") || Has(l, "占比") || Has(l, "比例") ||
+         Has(l, "share of") || Has(l, "percentage");
+}
+
+std::string RelationAnalysis::ModelTable::PrintedLabel(const Row& row) const {
+  return std::string(doc_.Text().substr(row.label_offset, row.label_length));
+}
+
+void RelationAnalysis::ModelTable::FindTotalColumns() {
+  // Total column (rows are years or categories; the header's columns never years).
+  // A printed total of an exact zero (a count: 事故（次） 0) over parts that are not all zero is no
+  // sum a ratio can judge plausible; it is kept, and flagged, when at least two other rows of the
+  // same header show the column to be their total with non-zero totals that hold as printed.
+  struct ZeroTotal {
+    int total;
+    std::vector<int> parts;
+    std::string caption;
+    const Row* row;
+    int tslot;
   };
-  // Blocks of one split printed as tables of their own, one after the other, each under a title
-  // naming one category of a closed dimension ("Female" over rows of shares, then "Male" over the
-  // same rows): the chain read so far (see the pass after a table's rows are read).
-  struct SplitRow {
-    std::string label;
-    uint64_t label_offset = 0;
-    uint64_t label_length = 0;
-    std::map<int, int> shares;  // slot -> percentage figure
-  };
-  struct SplitBlock {
-    int dim = -1;
-    std::string category;
-    std::string title;
-    uint32_t title_line = 0;
-    uint32_t last_line = 0;
-    std::vector<SplitRow> rows;
-  };
-  std::vector<SplitBlock> split_chain;
-  const uint32_t table_count = doc.TableCount();
-  // The rows of the aligned, tab and Markdown pipe tables' grids (one row per line), by the line of
-  // their values (of their label for a row without values). A host without grids has none: its
-  // aligned and tab tables are not read. Pipe tables are read here as well as by FindMarkupTotals
-  // (whose relations come first), so that every construction of aligned tables (blocks under a total
-  // row, closed category rows, shares, dashes, repeated headers) reads them.
-  constexpr uint32_t kLineGrids =
-      ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS | ESGAUDIT_TABLE_SOURCE_PIPES;
-  std::map<uint32_t, std::vector<esgaudit_table_cell>> grid_rows;
-  std::set<uint32_t> grid_lines;  // every line holding a grid cell (a wrapped label piece too)
-  for (uint32_t ti = 0; ti < table_count; ++ti) {
-    const esgaudit_table t = doc.Table(ti);
-    if ((t.source & kLineGrids) == 0) continue;
-    std::map<uint32_t, std::vector<esgaudit_table_cell>> by_row;
-    for (const esgaudit_table_cell& c : doc.GridCells(t)) by_row[c.row].push_back(c);
-    for (auto& [r, cells] : by_row) {
-      uint32_t line = cells.front().line;
-      for (const esgaudit_table_cell& c : cells) {
-        if (c.column > 0) {
-          line = c.line;
-          break;
+  std::vector<ZeroTotal> zero_totals;
+  std::map<std::pair<int, int>, int> column_holds;  // (header, total slot) -> non-zero rows holding
+  // The zeros of the parts are judged to their column's printed precision, the columns taken over
+  // the rows of one header under one total column (ZerosToColumnPrecision).
+  {
+    std::map<std::pair<int, int>, std::map<int, std::vector<int>>> columns;  // (header, total slot) -> slot -> cells
+    for (const Row& row : rows_) {
+      if (!row.readable || row.label.empty() || RateLabel(row.label) || YearColumns(HeaderRow(row))) continue;
+      for (const auto& [tslot, head] : HeaderRow(row)) {
+        const Slot* total = TableTotalLabel(head) ? row.At(tslot) : nullptr;
+        if (total == nullptr || total->figure < 0) continue;
+        auto& by_slot = columns[{row.header, tslot}];
+        by_slot[tslot].push_back(total->figure);
+        for (const Slot& s : row.cells) {
+          if (s.slot >= tslot || (s.figure < 0 && !s.dash)) continue;
+          const std::string h = HeaderOf(row, s.slot);
+          if (!TableTotalLabel(h) && !RateLabel(h)) by_slot[s.slot].push_back(s.figure);
         }
       }
-      for (const esgaudit_table_cell& c : cells) grid_lines.insert(c.line);
-      grid_rows[line] = std::move(cells);
+    }
+    for (const auto& [key, by_slot] : columns) {
+      std::vector<std::vector<int>> parts;
+      for (const auto& [slot, cells] : by_slot) {
+        if (slot != key.second) parts.push_back(cells);
+      }
+      ra_.ZerosToColumnPrecision(parts, by_slot.at(key.second), nullptr);
     }
   }
-  for (uint32_t ti = 0; ti < table_count; ++ti) {
-    const esgaudit_table t = doc.Table(ti);
-    const bool tabs = (t.source & ESGAUDIT_TABLE_SOURCE_TABS) != 0;
-    if (!tabs && (t.source & kLineGrids) == 0) continue;  // HTML: FindMarkupTotals only
-    std::vector<int> figure_rows;
-    // The figure a cell holds as its whole content (a '%' after it aside, or its share in brackets:
-    // `share` receives that share), or -1; bands (30岁以下, 50岁以上) are category labels, not values.
-    auto whole_figure = [&](uint64_t offset, std::string_view text, int* share = nullptr) {
-      auto it = figure_at.find(offset);
-      if (it == figure_at.end()) return -1;
-      const Figure& f = figures_[it->second];
-      const bool band = (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁";
-      if (share != nullptr && !band) {
-        *share = BracketedShare(figures_, figure_at, f, offset, text);
-        if (*share >= 0) return it->second;
-      }
-      std::string_view rest = f.length <= text.size() ? text.substr(f.length) : std::string_view("?");
-      while (!rest.empty() && rest.front() == '%') rest.remove_prefix(1);
-      // `100.0010 11`: a share total with a mark glued on prints a second mark apart (two notes).
-      std::string_view second = rest;
-      while (!second.empty() && second.front() == ' ') second.remove_prefix(1);
-      const bool second_mark = GluedHundredDecimals(f) > 0 && second.size() < rest.size() && !second.empty() &&
-                               second.size() <= 2 && second.front() != '0' &&
-                               std::all_of(second.begin(), second.end(), [](char c) { return c >= '0' && c <= '9'; });
-      const bool whole = f.length <= text.size() && (FootnoteTail(rest) || second_mark);
-      return whole && !band ? it->second : -1;
-    };
-    // A cell read into its row: the first figure opens the values; the last text cell before it is
-    // the row's label.
-    auto add_cell = [&](Row& row, Slot&& s) {
-      if (s.figure >= 0) {
-        row.has_figure = true;
-        figure_rows.push_back(s.figure);
-        if (s.share >= 0) figure_rows.push_back(s.share);
-      } else if (!row.has_figure && !s.dash && !s.text.empty()) {
-        row.label = s.text;
-        row.label_offset = s.offset;
-        row.label_length = s.length;
-      }
-      row.cells.push_back(std::move(s));
-    };
-    // The extractor's label of a figure in a table may be a neighbour's: use the row label.
-    auto finish_row = [&](const Row& row) {
-      for (int f : figure_rows) {
-        if (!row.label.empty()) row_label[f] = row.label;
-      }
-      figure_rows.clear();
-    };
-    // A row of the table: its grid cells. A tab table's cells are read on the matching view without
-    // spaces (全角 brackets as ASCII, "自有港口下水煤量 (百万吨)" as one word), and a title line
-    // between two of its parts (not in the grid) is a row of its one cell. A slot whose pieces
-    // stand apart by a wide gap makes the row unreadable (which piece is the value is unknown).
-    // Counts with their shares in brackets are read as figures only in a table whose total row
-    // prints its count so too (see below); elsewhere such a cell is text, as a note would be.
-    bool read_shares = true;
-    auto read_row = [&](uint32_t line) {
-      Row row;
-      row.line = line;
-      auto it = grid_rows.find(line);
-      if (it == grid_rows.end()) {
-        esgaudit_line_structure ls = doc.LineStructure(line);
-        if (!tabs || ls.cell_count != 1 || grid_lines.count(line)) return row;
-        esgaudit_cell c = doc.Cell(ls.first_cell);
-        Slot s;
-        s.offset = c.offset;
-        s.length = c.length;
-        s.text = std::string(doc.CellView(c));
-        s.text.erase(std::remove(s.text.begin(), s.text.end(), ' '), s.text.end());
-        s.dash = DashCell(s.text);
-        add_cell(row, std::move(s));
-        finish_row(row);
-        return row;
-      }
-      for (const esgaudit_table_cell& c : it->second) {
-        Slot s;
-        s.slot = static_cast<int>(c.column);
-        s.offset = c.offset;
-        s.length = c.length;
-        std::string_view raw = doc.Text().substr(c.offset, c.length);
-        // A pipe table's cell spans the spaces around its text ("| 1,000 |"): its value starts after them.
-        while (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t')) {
-          raw.remove_prefix(1);
-          ++s.offset;
-          --s.length;
+  for (const Row& row : rows_) {
+    if (!row.readable || row.label.empty() || RateLabel(row.label) || YearColumns(HeaderRow(row))) continue;
+    auto header_of = [&](int slot) { return HeaderOf(row, slot); };
+    for (const auto& [tslot, head] : HeaderRow(row)) {
+      if (!TableTotalLabel(head)) continue;
+      {
+        const Slot* total = row.At(tslot);
+        if (total == nullptr || total->figure < 0) continue;
+        std::vector<int> parts;
+        bool ok = true;
+        for (const Slot& s : row.cells) {
+          if (s.slot >= tslot || (s.figure < 0 && !s.dash)) continue;
+          std::string h = header_of(s.slot);
+          if (TableTotalLabel(h) || (RateLabel(h) && figures_[total->figure].kind != ESGAUDIT_FACT_PERCENT)) {
+            ok = false;  // a subtotal or a rate among the parts
+            break;
+          }
+          if (s.figure >= 0) parts.push_back(s.figure);
         }
-        while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t')) {
-          raw.remove_suffix(1);
-          --s.length;
+        if (!ok || !Uniform(parts, total->figure)) continue;
+        const Figure& tf = figures_[total->figure];
+        const bool zero = tf.value == 0 && tf.low == 0 && tf.high == 0 &&
+                          std::any_of(parts.begin(), parts.end(), [&](int p) { return figures_[p].value > 0; });
+        if (zero) {
+          zero_totals.push_back({total->figure, std::move(parts), row.label + "/" + head, &row, tslot});
+          continue;
         }
-        const std::string_view cv = view.substr(c.view_begin, c.view_end - c.view_begin);
-        const bool one_line = cv.find_first_of("\t\n") == std::string_view::npos;  // not a label joined with its pieces
-        s.text = tabs && one_line ? std::string(cv) : std::string(sdk::View(c.text));
-        std::string compact = s.text;
-        compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
-        s.dash = DashCell(compact);
-        s.figure = whole_figure(s.offset, raw, read_shares ? &s.share : nullptr);
-        if (s.figure >= 0 || s.dash || tabs) s.text = compact;
-        if (c.flags & ESGAUDIT_TABLE_CELL_GAPPED) row.readable = false;
-        add_cell(row, std::move(s));
+        if (AddSum(total->figure, std::move(parts), row.label + "/" + head, row) && tf.value > 0) {
+          ++column_holds[{row.header, tslot}];
+        }
       }
-      finish_row(row);
-      return row;
-    };
-    // Rows of labels only (three or more cells) head the rows below them: a table may hold
-    // several blocks, each under its own header (厂区 张江厂 … 总计, repeated per block).
-    std::vector<std::map<int, std::string>> headers;  // slot -> header text
-    auto label_row = [](const Row& row) {
+    }
+  }
+  for (ZeroTotal& z : zero_totals) {
+    const auto it = column_holds.find({z.row->header, z.tslot});
+    AddSum(z.total, std::move(z.parts), z.caption, *z.row, it != column_holds.end() && it->second >= 2);
+  }
+}
+
+// Columns naming every category of a closed set (男 / 女, 男性员工 / 女性员工) right of a column
+// whose header names the set's head with a total (总人数, 员工总数): in each row the category
+// cells are the parts of that cell, as a 合计 column's are. A header is read with the row of
+// labels printed under it (a two-line header: 总人数 over nothing, 性别 over 男 and 女), so
+// tables laid out with empty spacer columns and one-row tables are read alike. A category
+// header may add to its category only a word of the total's header (男性员工 under 员工总数):
+// 女性管理者 counts another population. Other columns (残疾员工) are no parts; rates and shares
+// are not summed, but a share row whose total cell is 100% is a breakdown of it.
+void RelationAnalysis::ModelTable::FindCategoryColumns() {
+  std::map<int, std::string> sub;  // the labels-only row under the current header
+  int sub_header = -2;
+  for (const Row& row : rows_) {
+    if (row.header != sub_header) {
+      sub.clear();
+      sub_header = row.header;
+    }
+    if (!row.has_figure) {
       size_t texts = 0;
-      for (const Slot& s : row.cells) texts += !s.text.empty() && s.figure < 0;
-      return !row.has_figure && texts >= 3;
-    };
-    auto add_header = [&](const Row& row) {
-      std::map<int, std::string> h;
-      for (const Slot& s : row.cells) h[s.slot] = s.text;
-      headers.push_back(std::move(h));
-    };
-    if (t.header_line != ESGAUDIT_NO_INDEX) add_header(read_row(t.header_line));
-    int current = headers.empty() ? -1 : 0;
-    std::vector<uint32_t> lines;
-    for (uint32_t line = t.first_line; line <= t.last_line; ++line) {
-      if (line != t.header_line) lines.push_back(line);
+      for (const Slot& s : row.cells) texts += !s.text.empty();
+      if (texts >= 2 && texts == row.cells.size() && row.readable) {
+        sub.clear();
+        for (const Slot& s : row.cells) sub[s.slot] = s.text;
+      }
+      continue;
     }
-    // A table continued after a page break: the next table of the same source and column count,
-    // separated from this one only by page furniture (a page number, a running header) and at most
-    // two title lines of one short label (教育程度, the block's dimension), and with no header of
-    // its own other than this one's repeated, is read as more rows of this table: its blocks stay
-    // breakdowns of this table's total. The title lines are rows (a row of one label).
-    auto line_text = [&](uint32_t line) {
-      esgaudit_line_structure ls = doc.LineStructure(line);
-      std::string s(view.substr(ls.view_begin, ls.view_end - ls.view_begin));
-      s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; }), s.end());
-      return s;
-    };
-    const std::string header_text = t.header_line != ESGAUDIT_NO_INDEX ? line_text(t.header_line) : std::string();
-    std::set<uint32_t> gap_titles;  // title lines between this table and its continuation
-    for (uint32_t last = t.last_line; ti + 1 < table_count;) {
-      const esgaudit_table next = doc.Table(ti + 1);
-      if (next.source != t.source || next.columns != t.columns || next.first_line <= last) break;
-      if (next.header_line != ESGAUDIT_NO_INDEX && line_text(next.header_line) != header_text) break;
-      std::vector<uint32_t> titles;
-      bool page_break = false;
-      bool gap_ok = true;
-      for (uint32_t g = last + 1; g < next.first_line && gap_ok; ++g) {
-        esgaudit_line_structure gs = doc.LineStructure(g);
-        if (gs.flags & ESGAUDIT_LINE_FURNITURE_MASK) {
-          page_break = true;
-          continue;
-        }
-        std::string title = line_text(g);
-        if (title.empty()) continue;
-        // A bare number of up to three digits between the two: a page number the model left unmarked.
-        if (title.size() <= 3 && std::all_of(title.begin(), title.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-          page_break = true;
-          continue;
-        }
-        gap_ok = gs.cell_count == 1 && titles.size() < 2 && !HasDigit(title) && Cps(title) <= 16;
-        if (gap_ok) titles.push_back(g);
-      }
-      if (!gap_ok || !page_break) break;
-      lines.insert(lines.end(), titles.begin(), titles.end());
-      gap_titles.insert(titles.begin(), titles.end());
-      for (uint32_t line = next.first_line; line <= next.last_line; ++line) {
-        if (line != next.header_line) lines.push_back(line);
-      }
-      last = next.last_line;
-      ++ti;
-    }
-    std::vector<Row> rows;
-    const std::vector<std::map<int, std::string>> headers_before = headers;
-    const int current_before = current;
-    auto read_rows = [&] {
-      for (uint32_t line : lines) {
-        esgaudit_line_structure ls = doc.LineStructure(line);
-        if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER)) continue;
-        // A line that is no row of a grid (a label or cell piece joined to its row, page furniture,
-        // OCR debris the model left out) is read only as a tab table's title line between two of
-        // its parts.
-        if (grid_rows.count(line) == 0 &&
-            (!tabs || ls.cell_count != 1 || grid_lines.count(line) || gap_titles.count(line) == 0))
-          continue;
-        Row row = read_row(line);
-        // The header printed again inside the table (a table going on over a page break): no row,
-        // and the rows before and after it stay one block.
-        if (row.readable && label_row(row) && current >= 0 && !rows.empty()) {
-          std::map<int, std::string> h;
-          for (const Slot& c : row.cells) h[c.slot] = c.text;
-          if (h == headers[static_cast<size_t>(current)]) continue;
-        }
-        if (row.readable && label_row(row)) {
-          add_header(row);
-          current = static_cast<int>(headers.size()) - 1;
-        }
-        // A line marked as furniture inside a table is a row when it reads as one (a row repeated
-        // on several pages, 管理职 under each gender, looks like a running header).
-        if ((ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) && (!row.has_figure || row.label.empty()) &&
-            !label_row(row)) {
-          continue;
-        }
-        // A bare number on a line of its own between rows is a page number, not a row.
-        if (row.cells.size() == 1 && !row.cells[0].text.empty() && row.cells[0].text.size() <= 3 &&
-            std::all_of(row.cells[0].text.begin(), row.cells[0].text.end(),
-                        [](char c) { return c >= '0' && c <= '9'; })) {
-          continue;
-        }
-        row.header = current;
-        rows.push_back(std::move(row));
-      }
-    };
-    read_rows();
-    // A count with its share in brackets (56 (1.1%)) is a table's value when the table's total row
-    // prints its own so (總數 2,252 (42.3%)): the shares are then of one base. Without such a total
-    // row the brackets may be anything (a ratio row's share of a total printed plainly above it),
-    // and the table is read again with those cells as text.
-    if (read_shares) {
-      bool any_share = false, total_share = false;
-      for (const Row& row : rows) {
-        for (const Slot& c : row.cells) {
-          any_share = any_share || c.share >= 0;
-          total_share = total_share || (c.share >= 0 && IsTotalLabel(row.label));
-        }
-      }
-      if (any_share && !total_share) {
-        read_shares = false;
-        rows.clear();
-        headers = headers_before;
-        current = current_before;
-        read_rows();
-      }
-    }
-    for (const Row& row : rows) {
-      for (const Slot& c : row.cells) {
-        if (c.share >= 0) share_of[c.figure] = c.share;
-      }
-    }
-    static const std::map<int, std::string> kNoHeader;
-    auto header_row = [&](const Row& row) -> const std::map<int, std::string>& {
-      return row.header >= 0 ? headers[static_cast<size_t>(row.header)] : kNoHeader;
-    };
-    auto header_of_row = [&](const Row& row, int slot) -> std::string {
-      const auto& h = header_row(row);
+    if (!row.readable) continue;
+    std::map<int, std::string> h = HeaderRow(row);
+    for (const auto& [slot, text] : sub) {
       auto it = h.find(slot);
-      return it == h.end() ? std::string() : it->second;
-    };
-    // A unit column between the row label and the figures ("Total waste disposed | Thousand tonnes
-    // | 1,993 …", "供应商总数 | 个 | 666"): the label is the text before it, the unit the row's.
-    for (Row& row : rows) {
-      const Slot* unit = nullptr;
-      const Slot* label = nullptr;
-      for (const Slot& c : row.cells) {
-        if (c.figure >= 0) break;
-        if (c.dash || c.text.empty() || c.length == 0) continue;
-        label = unit;
-        unit = &c;
-      }
-      if (label == nullptr || unit == nullptr || unit->text != row.label ||
-          (HasDigit(label->text) && !AgeBandLabel(label->text)))
-        continue;
-      if (!UnitCell(unit->text) && !UnitHeader(header_of_row(row, unit->slot))) continue;
-      row.unit = unit->text;
-      row.label = label->text;
-      row.label_offset = label->offset;
-      row.label_length = label->length;
-      for (const Slot& c : row.cells) {
-        if (c.figure >= 0) row_label[c.figure] = row.label;
-      }
+      if (it == h.end() || it->second.empty()) h[slot] = text;
     }
-    // Whole numbers in a row of counts (a unit column or the label's bracket says 人, 个, 家 …) are
-    // exact: a headcount printed 5 is 5, not anything from 4.5 to 5.5.
-    // So are those of a row whose label names a count noun instead of a unit (育婴留停复职人数), and
-    // those of every row with no unit of its own in a table whose total row names one ("Total
-    // Cases" under rows of categories).
-    const bool counted_total = std::any_of(rows.begin(), rows.end(), [&](const Row& row) {
-      return row.has_figure && row.unit.empty() && LabelUnit(row.label).empty() &&
-             TableTotalLabel(row.label) && CountLabel(row.label);
-    });
-    for (const Row& row : rows) {
-      const std::string unit = row.unit.empty() ? LabelUnit(row.label) : row.unit;
-      // A row in another unit or of shares (吨, 万人, 占比) keeps the allowance its header may have
-      // taken away; a row of no unit counts by the header of its column (重伤工伤数 in a second header
-      // line, which the model's column label does not carry).
-      if ((!unit.empty() && !IsCountUnit(unit)) || RateLabel(row.label)) {
-        for (const Slot& c : row.cells) {
-          if (c.figure < 0 || !figures_[c.figure].context_count) continue;
-          Figure& f = figures_[c.figure];
-          const Interval iv = ExactInterval(f.value, f.decimals, f.magnitude);
-          f.low = iv.lo;
-          f.high = iv.hi;
-          f.context_count = false;
-        }
-        continue;
-      }
-      if (unit.empty() && t.kind != ESGAUDIT_TABLE_TIME_SERIES) {
-        const std::string table_unit(sdk::View(t.unit));
-        for (const Slot& c : row.cells) {
-          if (c.figure < 0 || !CountCandidate(figures_[c.figure])) continue;
-          if (!CountedByContext(header_of_row(row, c.slot), table_unit)) continue;
-          Figure& f = figures_[c.figure];
-          f.low = f.high = f.value;
-          f.context_count = true;
-        }
-      }
-      if (!IsCountUnit(unit) && !(unit.empty() && (counted_total || CountLabel(row.label)))) continue;
-      for (const Slot& c : row.cells) {
-        if (c.figure < 0) continue;
-        Figure& f = figures_[c.figure];
-        if (f.kind == ESGAUDIT_FACT_QUANTITY && f.decimals == 0 && f.magnitude == 1 && f.qualifiers == 0 &&
-            f.unit.empty() && f.value >= 0) {
-          f.low = f.high = f.value;
-        }
-      }
-    }
-    // A split printed as blocks, one table per category: each block under a title line naming one
-    // category of a closed dimension and nothing else of substance ("Female (global)", 男性员工), its
-    // rows percentages under the same row labels in the same columns as the block before, at most
-    // two lines after it. Once the blocks name every category, each row's share in each column
-    // adds up to 100 % across the blocks (Senior Leadership: 34 % female + 66 % male). Shares of
-    // another whole under such titles (each block's age bands adding up to 100 % by itself) do not
-    // add up across: the split is kept only when every pair but at most one adds up as printed.
-    {
-      SplitBlock b;
-      uint32_t top = t.header_line != ESGAUDIT_NO_INDEX ? std::min(t.header_line, t.first_line) : t.first_line;
-      for (uint32_t g = top; g-- > 0 && top - g <= 2;) {
-        esgaudit_line_structure gs = doc.LineStructure(g);
-        std::string title(view.substr(gs.view_begin, gs.view_end - gs.view_begin));
-        if (title.find_first_not_of(" \t") == std::string::npos) continue;
-        title.erase(std::remove_if(title.begin(), title.end(), [](char c) { return c >= 0 && c < ' '; }), title.end());
-        // A footnote mark may end the title ("Male (global)3").
-        while (!title.empty() && (title.back() == ' ' || (title.back() >= '0' && title.back() <= '9'))) {
-          title.pop_back();
-        }
-        auto [dim, cat] = Categorise(title);
-        if (gs.cell_count <= 2 && !HasDigit(title) && Cps(title) <= 24 && dim >= 0 &&
-            Dimensions()[static_cast<size_t>(dim)].closed) {
-          b.dim = dim;
-          b.category = cat;
-          b.title = title;
-          b.title_line = g;
-        }
-        break;
-      }
-      for (const Row& row : rows) {
-        if (b.dim < 0) break;
-        if (!row.has_figure) continue;
-        SplitRow sr{row.label, row.label_offset, row.label_length, {}};
-        for (const Slot& c : row.cells) {
-          if (c.figure >= 0 && figures_[c.figure].kind != ESGAUDIT_FACT_PERCENT) b.dim = -1;
-          if (c.figure >= 0) sr.shares[c.slot] = c.figure;
-        }
-        if (!row.readable || row.label.empty()) b.dim = -1;
-        b.rows.push_back(std::move(sr));
-      }
-      if (b.dim >= 0 && b.rows.size() >= 2) {
-        b.last_line = rows.back().line;
-        bool follows = !split_chain.empty() && split_chain.back().dim == b.dim &&
-                       b.title_line > split_chain.back().last_line &&
-                       b.title_line - split_chain.back().last_line <= 2 &&
-                       split_chain.back().rows.size() == b.rows.size();
-        for (const SplitBlock& o : split_chain) follows = follows && o.category != b.category;
-        for (size_t k = 0; follows && k < b.rows.size(); ++k) {
-          const SplitRow& o = split_chain.back().rows[k];
-          follows = o.label == b.rows[k].label && o.shares.size() == b.rows[k].shares.size();
-          for (const auto& [slot, f] : o.shares) follows = follows && b.rows[k].shares.count(slot) != 0;
-        }
-        if (!follows) split_chain.clear();
-        split_chain.push_back(std::move(b));
-        std::set<std::string> categories;
-        for (const auto& [printed, cat] : Dimensions()[static_cast<size_t>(split_chain.back().dim)].categories) {
-          categories.insert(cat);
-        }
-        if (split_chain.size() == categories.size()) {
-          std::vector<Relation> pairs;
-          size_t holding = 0;
-          std::string titles;
-          for (const SplitBlock& o : split_chain) titles += (titles.empty() ? "" : " / ") + o.title;
-          for (size_t k = 0; k < split_chain.front().rows.size(); ++k) {
-            const SplitRow& first = split_chain.front().rows[k];
-            for (const auto& [slot, f] : first.shares) {
-              Relation r;
-              r.kind = RelationKind::kPercentBreakdown;
-              r.evidence = Evidence::kTable;
-              r.certainty = Certainty::kCertain;
-              r.caption = first.label + " (" + titles + ")";
-              r.caption_offset = first.label_offset;
-              r.caption_length = first.label_length;
-              for (const SplitBlock& o : split_chain) r.parts.push_back(o.rows[k].shares.at(slot));
-              LayoutSum(&r, 100, 100);
-              holding += r.consistent;
-              pairs.push_back(std::move(r));
-            }
-          }
-          if (pairs.size() >= 2 && holding + 1 >= pairs.size()) {
-            for (Relation& r : pairs) {
-              relabel(r);
-              Add(std::move(r));
-            }
-          }
-          split_chain.clear();
-        }
-      } else {
-        split_chain.clear();
-      }
-    }
-    // Years across the header: a time series, never summed across.
-    auto year_columns = [&](const std::map<int, std::string>& h) {
-      int years = 0;
+    for (int d = 0; d < static_cast<int>(Dimensions().size()); ++d) {
+      const Dimension& dim = Dimensions()[d];
+      if (!dim.closed) continue;
+      std::map<std::string, int> by_category;  // category -> slot
+      bool twice = false;
       for (const auto& [slot, text] : h) {
-        years += text.size() >= 4 && (text.compare(0, 2, "19") == 0 || text.compare(0, 2, "20") == 0) &&
-                 std::all_of(text.begin(), text.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+        auto [hd, cat] = Categorise(text);
+        if (hd != d) continue;
+        twice = twice || by_category.count(cat);
+        by_category[cat] = slot;
       }
-      return years >= 2;
-    };
-    // The figures of the given rows in one column, in `parts`; false when a row has neither a figure
-    // nor a dash there (the column is then no breakdown). A dash is a zero part and left out.
-    auto column_parts = [&](const std::vector<size_t>& row_indices, int slot, std::vector<int>* parts) {
-      for (size_t k : row_indices) {
-        const Slot* ps = rows[k].At(slot);
-        if (ps == nullptr || (ps->figure < 0 && !ps->dash)) return false;
-        if (ps->figure >= 0) parts->push_back(ps->figure);
-      }
-      return true;
-    };
-    auto uniform = [&](const std::vector<int>& parts, int total) {
-      const Figure& tf = figures_[total];
-      if (tf.qualifiers != 0 || parts.size() < 2) return false;
-      for (int p : parts) {
-        const Figure& f = figures_[p];
-        if (f.kind != tf.kind || f.unit != tf.unit || f.qualifiers != 0 || f.value < 0) return false;
-      }
-      return tf.kind != ESGAUDIT_FACT_PERCENT || tf.value == 100;
-    };
-    // A count column whose cells print their shares of one base in brackets, the total row too
-    // (56 (1.1%) … 總數 2,252 (42.3%)): the parts' shares add up to the total's share. Taken when each
-    // share is its count over the base the total row gives, in every row but at most one (so that one
-    // changed share is still read, and flagged); returns whether it was.
-    auto share_sum = [&](const Slot& ts, const std::vector<int>& counts, const std::vector<int>& shares,
-                         const std::string& caption, std::vector<Relation>* out) {
-      const Figure& tc = figures_[ts.figure];
-      const Figure& tsh = figures_[ts.share];
-      if (tsh.low <= 0 || tc.low <= 0 || counts.size() < 2) return false;
-      const double base_lo = 100 * tc.low / tsh.high, base_hi = 100 * tc.high / tsh.low;
-      size_t matching = 0;
-      for (size_t i = 0; i < counts.size(); ++i) {
-        const Figure& c = figures_[counts[i]];
-        const Figure& sh = figures_[shares[i]];
-        matching += 100 * c.low / base_hi <= sh.high && sh.low <= 100 * c.high / base_lo;
-      }
-      if (matching == 0 || matching + 1 < counts.size()) return false;
-      Relation r;
-      r.kind = RelationKind::kPartsTotal;
-      r.evidence = Evidence::kTable;
-      r.certainty = Certainty::kCertain;
-      r.caption = caption;
-      r.total = ts.share;
-      r.parts = shares;
-      std::sort(r.parts.begin(), r.parts.end());
-      LayoutSum(&r, tsh.low, tsh.high);
-      out->push_back(std::move(r));
-      return true;
-    };
-    // The relation of `parts` to `total`, or none when the sum is far from the total (another kind
-    // of figure or a misread column). `adds_up` tells whether it holds as printed.
-    // A percentage breakdown's caption is located at `row`'s label (its total, 100%, is no part).
-    // `zero_total_shown`: the total is a printed zero that other rows of its column show to be a
-    // total (see the total column below), so parts above it are a contradiction, not a misread.
-    auto make = [&](int total, std::vector<int> parts, const std::string& caption, const Row& row,
-                    std::vector<Relation>* out, bool zero_total_shown = false) {
-      Relation r;
-      r.evidence = Evidence::kTable;
-      r.certainty = Certainty::kCertain;
-      r.caption = caption;
-      r.parts = std::move(parts);
-      std::sort(r.parts.begin(), r.parts.end());
-      if (figures_[total].kind == ESGAUDIT_FACT_PERCENT) {
-        r.kind = RelationKind::kPercentBreakdown;
-        r.caption_offset = row.label_length > 0 ? row.label_offset : figures_[total].offset;
-        r.caption_length = row.label_length > 0 ? row.label_length : figures_[total].length;
-      } else {
-        r.kind = RelationKind::kPartsTotal;
-        r.total = total;
-      }
-      const double tlo = figures_[total].low, thi = figures_[total].high;
-      LayoutSum(&r, tlo, thi);
-      if (!r.consistent) {
-        // The same sum with the members exact by their context only widened to their rounding (not
-        // LayoutSum: these intervals are not the figures' own).
-        auto rounded = [&](int i) {
-          const Figure& f = figures_[i];
-          return f.context_count ? ExactInterval(f.value, f.decimals, f.magnitude) : Interval{f.low, f.high};
-        };
-        double lo = 0, hi = 0;
-        for (int p : r.parts) {
-          const Interval iv = rounded(p);
-          lo += iv.lo;
-          hi += iv.hi;
-        }
-        const Interval t = r.total >= 0 ? rounded(r.total) : Interval{tlo, thi};
-        r.adds_up_rounded = lo <= t.hi && t.lo <= hi;
-      }
-      // Counts printed with their shares of one base, and neither the counts nor the shares add up
-      // to the total's: the rows are another total's parts (the next block of a table of several),
-      // not a contradiction.
-      if (!r.consistent && !r.adds_up_rounded && r.total >= 0 && share_of.count(total) > 0) {
-        Slot ts;
-        ts.figure = total;
-        ts.share = share_of[total];
-        std::vector<int> shares;
-        for (int p : r.parts) {
-          if (share_of.count(p) > 0) shares.push_back(share_of[p]);
-        }
-        std::vector<Relation> share_sums;
-        if (shares.size() == r.parts.size() && share_sum(ts, r.parts, shares, caption, &share_sums) &&
-            !share_sums.front().consistent) {
-          return;
-        }
-      }
-      // A sum far from the total is another kind of figure or a misread column: not this relation.
-      bool plausible = r.sum_low <= 1.5 * thi && r.sum_high >= 0.67 * tlo;
-      if (!plausible && !zero_total_shown) return;
-      r.flag = !r.consistent;
-      out->push_back(std::move(r));
-    };
-    // Returns whether the relation was kept and holds as printed.
-    auto add = [&](int total, std::vector<int> parts, const std::string& caption, const Row& row,
-                   bool zero_total_shown = false) {
-      std::vector<Relation> one;
-      make(total, std::move(parts), caption, row, &one, zero_total_shown);
-      bool holds = false;
-      for (Relation& r : one) {
-        holds = holds || r.consistent;
-        relabel(r);
-        Add(std::move(r));
-      }
-      return holds;
-    };
-    // Each count column of the total row `head` against the same column of the rows `list`, into
-    // `columns`; returns how many columns were tried (for MostAddUp). A percentage column is no
-    // total, nor, with `skip_rates`, a column under a rate header.
-    auto column_totals = [&](const Row& head, const std::vector<size_t>& list, bool skip_rates,
-                             std::vector<Relation>* columns) {
-      size_t tried = 0;
-      for (const Slot& ts : head.cells) {
-        if (ts.figure < 0 || figures_[ts.figure].kind == ESGAUDIT_FACT_PERCENT) continue;
-        std::string h = header_of_row(head, ts.slot);
-        if (skip_rates && RateLabel(h)) continue;
-        std::vector<int> parts;
-        if (!column_parts(list, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
-        ++tried;
-        make(ts.figure, std::move(parts), h.empty() ? head.label : head.label + "/" + h, head, columns);
-      }
-      return tried;
-    };
-
-    // Total column (rows are years or categories; the header's columns never years).
-    // A printed total of an exact zero (a count: 事故（次） 0) over parts that are not all zero is no
-    // sum a ratio can judge plausible; it is kept, and flagged, when at least two other rows of the
-    // same header show the column to be their total with non-zero totals that hold as printed.
-    struct ZeroTotal {
-      int total;
-      std::vector<int> parts;
-      std::string caption;
-      const Row* row;
-      int tslot;
-    };
-    std::vector<ZeroTotal> zero_totals;
-    std::map<std::pair<int, int>, int> column_holds;  // (header, total slot) -> non-zero rows holding
-    // The zeros of the parts are judged to their column's printed precision, the columns taken over
-    // the rows of one header under one total column (ZerosToColumnPrecision).
-    {
-      std::map<std::pair<int, int>, std::map<int, std::vector<int>>> columns;  // (header, total slot) -> slot -> cells
-      for (const Row& row : rows) {
-        if (!row.readable || row.label.empty() || RateLabel(row.label) || year_columns(header_row(row))) continue;
-        for (const auto& [tslot, head] : header_row(row)) {
-          const Slot* total = TableTotalLabel(head) ? row.At(tslot) : nullptr;
-          if (total == nullptr || total->figure < 0) continue;
-          auto& by_slot = columns[{row.header, tslot}];
-          by_slot[tslot].push_back(total->figure);
-          for (const Slot& s : row.cells) {
-            if (s.slot >= tslot || (s.figure < 0 && !s.dash)) continue;
-            const std::string h = header_of_row(row, s.slot);
-            if (!TableTotalLabel(h) && !RateLabel(h)) by_slot[s.slot].push_back(s.figure);
-          }
-        }
-      }
-      for (const auto& [key, by_slot] : columns) {
-        std::vector<std::vector<int>> parts;
-        for (const auto& [slot, cells] : by_slot) {
-          if (slot != key.second) parts.push_back(cells);
-        }
-        ZerosToColumnPrecision(parts, by_slot.at(key.second), nullptr);
-      }
-    }
-    for (const Row& row : rows) {
-      if (!row.readable || row.label.empty() || RateLabel(row.label) || year_columns(header_row(row))) continue;
-      auto header_of = [&](int slot) { return header_of_row(row, slot); };
-      for (const auto& [tslot, head] : header_row(row)) {
-        if (!TableTotalLabel(head)) continue;
-        {
-          const Slot* total = row.At(tslot);
-          if (total == nullptr || total->figure < 0) continue;
-          std::vector<int> parts;
-          bool ok = true;
-          for (const Slot& s : row.cells) {
-            if (s.slot >= tslot || (s.figure < 0 && !s.dash)) continue;
-            std::string h = header_of(s.slot);
-            if (TableTotalLabel(h) || (RateLabel(h) && figures_[total->figure].kind != ESGAUDIT_FACT_PERCENT)) {
-              ok = false;  // a subtotal or a rate among the parts
-              break;
-            }
-            if (s.figure >= 0) parts.push_back(s.figure);
-          }
-          if (!ok || !uniform(parts, total->figure)) continue;
-          const Figure& tf = figures_[total->figure];
-          const bool zero = tf.value == 0 && tf.low == 0 && tf.high == 0 &&
-                            std::any_of(parts.begin(), parts.end(), [&](int p) { return figures_[p].value > 0; });
-          if (zero) {
-            zero_totals.push_back({total->figure, std::move(parts), row.label + "/" + head, &row, tslot});
-            continue;
-          }
-          if (add(total->figure, std::move(parts), row.label + "/" + head, row) && tf.value > 0) {
-            ++column_holds[{row.header, tslot}];
-          }
-        }
-      }
-    }
-    for (ZeroTotal& z : zero_totals) {
-      const auto it = column_holds.find({z.row->header, z.tslot});
-      add(z.total, std::move(z.parts), z.caption, *z.row, it != column_holds.end() && it->second >= 2);
-    }
-
-    // Columns naming every category of a closed set (男 / 女, 男性员工 / 女性员工) right of a column
-    // whose header names the set's head with a total (总人数, 员工总数): in each row the category
-    // cells are the parts of that cell, as a 合计 column's are. A header is read with the row of
-    // labels printed under it (a two-line header: 总人数 over nothing, 性别 over 男 and 女), so
-    // tables laid out with empty spacer columns and one-row tables are read alike. A category
-    // header may add to its category only a word of the total's header (男性员工 under 员工总数):
-    // 女性管理者 counts another population. Other columns (残疾员工) are no parts; rates and shares
-    // are not summed, but a share row whose total cell is 100% is a breakdown of it.
-    {
-      std::map<int, std::string> sub;  // the labels-only row under the current header
-      int sub_header = -2;
-      for (const Row& row : rows) {
-        if (row.header != sub_header) {
-          sub.clear();
-          sub_header = row.header;
-        }
-        if (!row.has_figure) {
-          size_t texts = 0;
-          for (const Slot& s : row.cells) texts += !s.text.empty();
-          if (texts >= 2 && texts == row.cells.size() && row.readable) {
-            sub.clear();
-            for (const Slot& s : row.cells) sub[s.slot] = s.text;
-          }
-          continue;
-        }
-        if (!row.readable) continue;
-        std::map<int, std::string> h = header_row(row);
-        for (const auto& [slot, text] : sub) {
-          auto it = h.find(slot);
-          if (it == h.end() || it->second.empty()) h[slot] = text;
-        }
-        for (int d = 0; d < static_cast<int>(Dimensions().size()); ++d) {
-          const Dimension& dim = Dimensions()[d];
-          if (!dim.closed) continue;
-          std::map<std::string, int> by_category;  // category -> slot
-          bool twice = false;
-          for (const auto& [slot, text] : h) {
-            auto [hd, cat] = Categorise(text);
-            if (hd != d) continue;
-            twice = twice || by_category.count(cat);
-            by_category[cat] = slot;
-          }
-          std::set<std::string> all;
-          for (const auto& [printed, cat] : dim.categories) all.insert(cat);
-          if (twice || by_category.size() != all.size()) continue;
-          int first = INT32_MAX;
-          for (const auto& [cat, slot] : by_category) first = std::min(first, slot);
-          // The total: the one header left of the categories naming the head with a total.
-          int tslot = -1, heads = 0;
-          for (const auto& [slot, text] : h) {
-            if (slot >= first || Categorise(text).first >= 0 || !HasHead(text, d)) continue;
-            if (!Has(text, "总") && !TableTotalLabel(text)) continue;
-            ++heads;
-            tslot = slot;
-          }
-          if (heads != 1 || RateLabel(h[tslot])) continue;
-          const std::string total_header = Lower(h[tslot]);
-          bool named = true;
-          for (const auto& [cat, slot] : by_category) {
-            std::string rest = Lower(h[slot]);
-            size_t best = 0;
-            std::string_view word;
-            for (const auto& [printed, c] : dim.categories) {
-              std::string_view pv(printed);
-              if (c == cat && pv.size() > best && Has(rest, pv)) {
-                best = pv.size();
-                word = pv;
-              }
-            }
-            if (word.empty()) {
-              named = false;
-              break;
-            }
-            rest.erase(rest.find(word), word.size());
-            rest.erase(std::remove(rest.begin(), rest.end(), ' '), rest.end());
-            named = named && !RateLabel(h[slot]) && (rest.empty() || Has(total_header, rest));
-          }
-          if (!named) continue;
-          const Slot* total = row.At(tslot);
-          if (total == nullptr || total->figure < 0 || Summed(total->figure)) continue;
-          // A row of rates is summed only as shares of a whole printed as 100%.
-          if (RateLabel(row.label) && figures_[total->figure].kind != ESGAUDIT_FACT_PERCENT) continue;
-          std::vector<int> parts;
-          bool ok = true;
-          for (const auto& [cat, slot] : by_category) {
-            const Slot* p = row.At(slot);
-            ok = ok && p != nullptr && p->figure >= 0;
-            if (ok) parts.push_back(p->figure);
-          }
-          if (!ok || !uniform(parts, total->figure)) continue;
-          add(total->figure, std::move(parts), row.label.empty() ? h[tslot] : row.label + "/" + h[tslot], row);
-        }
-      }
-    }
-
-    // A total row written with one tab more or less than the rows it sums (总计 whose count stands
-    // under the share column next to the count column; 女性合计 one tab left of its rows): when its
-    // figures do not stand under figures of their kind (a percentage or not) in the rows above, and
-    // moved one slot right or left (but not both) they all do, its figure and dash cells move there.
-    for (size_t ri = 1; ri < rows.size(); ++ri) {
-      Row& tr = rows[ri];
-      if (!tr.readable || !TableTotalLabel(tr.label)) continue;
-      // 1: the nearest figure above in the slot is a percentage, 0: another kind, -1: none.
-      auto percent_above = [&](int slot) {
-        for (size_t k = ri; k-- > 0;) {
-          const Slot* s = rows[k].At(slot);
-          if (s != nullptr && s->figure >= 0) return figures_[s->figure].kind == ESGAUDIT_FACT_PERCENT ? 1 : 0;
-        }
-        return -1;
-      };
-      auto fits = [&](int d) {
-        bool any = false;
-        for (const Slot& s : tr.cells) {
-          if (s.figure < 0) continue;
-          any = true;
-          const int to = s.slot + d;
-          if (to < 1) return false;
-          const Slot* there = tr.At(to);
-          if (d != 0 && there != nullptr && there->figure < 0 && !there->dash) return false;  // a label there
-          if (percent_above(to) != (figures_[s.figure].kind == ESGAUDIT_FACT_PERCENT ? 1 : 0)) return false;
-        }
-        return any;
-      };
-      if (fits(0)) continue;
-      const bool right = fits(+1);
-      const bool left = fits(-1);
-      if (right == left) continue;
-      const int d = right ? +1 : -1;
-      for (Slot& s : tr.cells) {
-        if ((s.figure >= 0 || s.dash) && s.slot + d >= 1) s.slot += d;
-      }
-    }
-
-    // A total row ending in shares that stand over figures of another kind in the rows above it (a
-    // share column the total row alone prints, with an empty column it prints no dash for, so that
-    // its cells stand one place off the rows' by index) does not say which of their columns a cell
-    // totals: it is unreadable. Its cells but the shares are then never as many as each row's
-    // (aligned from the end they would be: that row is wider than the grid, which the model leaves
-    // out of the table).
-    for (size_t ri = 1; ri < rows.size(); ++ri) {
-      Row& tr = rows[ri];
-      if (!tr.readable || !TableTotalLabel(tr.label)) continue;
-      std::vector<const Slot*> values;  // its figure and dash cells, left to right
-      for (const Slot& s : tr.cells) {
-        if (s.figure >= 0 || s.dash) values.push_back(&s);
-      }
-      size_t shares = 0;
-      while (shares < values.size() && values[values.size() - 1 - shares]->figure >= 0 &&
-             figures_[values[values.size() - 1 - shares]->figure].kind == ESGAUDIT_FACT_PERCENT) {
-        ++shares;
-      }
-      if (shares == 0 || shares == values.size()) continue;
-      bool over_other_kind = false;
-      for (size_t k = ri; k-- > 0;) {  // the rows it may total: up to a row of no figure or another total
-        const Row& pr = rows[k];
-        if (!pr.has_figure || TableTotalLabel(pr.label)) break;
-        for (size_t s = values.size() - shares; s < values.size(); ++s) {
-          const Slot* ps = pr.At(values[s]->slot);
-          over_other_kind = over_other_kind || (ps != nullptr && ps->figure >= 0 &&
-                                                figures_[ps->figure].kind != ESGAUDIT_FACT_PERCENT);
-        }
-      }
-      if (over_other_kind) tr.readable = false;
-    }
-
-    // Total rows: the rows above (or, for the first data row, below) per column.
-    auto block = [&](size_t from, int dir, std::vector<size_t>* out) {
-      for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(rows.size()); k += dir) {
-        const Row& pr = rows[static_cast<size_t>(k)];
-        if (!pr.has_figure || TableTotalLabel(pr.label)) break;  // a group title or another total
-        if (!pr.readable || IsNestedLabel(pr.label)) return false;  // nested rows: unsure
-        out->push_back(static_cast<size_t>(k));
-      }
-      return true;
-    };
-    // A row of rates or per-unit values: a rate word in any of its labels (人均 as a group label), or
-    // a unit per something (小时/人).
-    auto rate_cells = [&](const Row& row) {
-      if (RateLabel(row.label) || Has(row.unit, "/") || Has(row.unit, "每")) return true;
-      for (const Slot& c : row.cells) {
-        if (c.figure < 0 && !c.dash && (RateLabel(c.text) || Has(c.text, "/"))) return true;
-      }
-      return false;
-    };
-    // A row heading the rows under it that an Other / 其他 row closes (Hazardous waste disposed,
-    // then Upstream, Integrated Gas, Downstream, Other): the head is the nearest row above the
-    // Other row whose rows below add up to it in every column but at most one (MostAddUp), every
-    // column then checked. Its rows are no parts of a total above the head. A row further up whose
-    // rows (the nearer candidate's included) add up to it in more columns, or in as many when it is
-    // named as a total, is the head instead: a region block closed by 其他地区 under a total row
-    // printed first starts with a region, not a head of the rest.
-    std::set<size_t> under_head;
-    for (size_t oi = 2; oi < rows.size(); ++oi) {
-      if (!rows[oi].has_figure || !rows[oi].readable || !OtherLabel(rows[oi].label) || under_head.count(oi)) continue;
-      std::vector<Relation> best;
-      size_t best_head = 0, best_consistent = 0;
-      for (size_t hi = oi - 1; hi-- > 0 && oi - hi <= 12;) {
-        const Row& head = rows[hi];
-        const Row& below = rows[hi + 1];
-        if (!below.has_figure || !below.readable || below.label.empty() || TableTotalLabel(below.label) ||
-            IsNestedLabel(below.label) || rate_cells(below) || below.unit != rows[oi].unit) {
-          break;
-        }
-        if (!head.has_figure || !head.readable || head.label.empty() || rate_cells(head) || head.unit != below.unit) {
-          continue;
-        }
-        std::vector<size_t> under;  // the rows from the head's next to the Other row
-        for (size_t k = hi + 1; k <= oi; ++k) under.push_back(k);
-        std::vector<Relation> columns;
-        const size_t tried = column_totals(head, under, false, &columns);
-        if (!MostAddUp(columns, tried)) continue;
-        const size_t consistent = static_cast<size_t>(std::count_if(columns.begin(), columns.end(), ShowsGrouping));
-        // On a tie a row named as a total (员工总数) is the head rather than a category row.
-        if (consistent < best_consistent || (consistent == best_consistent && !TableTotalLabel(head.label))) continue;
-        best = std::move(columns);
-        best_head = hi;
-        best_consistent = consistent;
-      }
-      if (best.empty()) continue;
-      for (Relation& r : best) {
-        relabel(r);
-        Add(std::move(r));
-      }
-      for (size_t k = best_head + 1; k <= oi; ++k) under_head.insert(k);
-    }
-
-    // A water balance (GRI 303-5: consumption is withdrawal less discharge): a table with one row
-    // each of total water withdrawal (withdrawn, abstracted), total water discharge (discharged,
-    // returned) and total water consumption (consumed), no qualifier in brackets on any of them
-    // ("exc. hydro generation" is another scope): in each column holding all three figures of one
-    // kind and unit, withdrawal = discharge + consumption.
-    {
-      int at[3] = {-1, -1, -1};
-      bool unique = true;
-      for (size_t ri = 0; ri < rows.size(); ++ri) {
-        if (!rows[ri].readable || !rows[ri].has_figure) continue;
-        const int k = WaterTotalRole(rows[ri].label);
-        if (k < 0) continue;
-        unique = unique && at[k] < 0;
-        at[k] = static_cast<int>(ri);
-      }
-      if (unique && at[0] >= 0 && at[1] >= 0 && at[2] >= 0) {
-        const Row& withdrawal = rows[at[0]];
-        for (const Slot& ts : withdrawal.cells) {
-          if (ts.figure < 0) continue;
-          const Slot* d = rows[at[1]].At(ts.slot);
-          const Slot* c = rows[at[2]].At(ts.slot);
-          if (d == nullptr || c == nullptr || d->figure < 0 || c->figure < 0) continue;
-          const Figure& tf = figures_[ts.figure];
-          bool same = tf.kind != ESGAUDIT_FACT_PERCENT && tf.qualifiers == 0;
-          for (const Slot* ps : {d, c}) {
-            const Figure& pf = figures_[ps->figure];
-            same = same && pf.kind == tf.kind && pf.unit == tf.unit && pf.qualifiers == 0;
-          }
-          if (same) add(ts.figure, {d->figure, c->figure}, withdrawal.label, withdrawal);
-        }
-      }
-    }
-
-    // Twin totals by accounting method (GHG Protocol Scope 2: "Total, location-based" over "Total,
-    // market-based"): two total rows next to each other, each naming one of the two methods, over a
-    // block of rows. Each total sums the rows naming its method and those naming none, except a row
-    // naming none that opens with the same two words as a row naming the other method: that is its
-    // twin, the same quantity by this total's method ("Indirect, from electricity ..." beside
-    // "Indirect, from electricity ... (market-based method)"). Taken when the columns of both totals
-    // add up in all but at most one (MostAddUp); each column is then checked.
-    for (size_t ri = 1; ri < rows.size(); ++ri) {
-      const Row* pair[2] = {&rows[ri - 1], &rows[ri]};
-      int method[2];
-      bool twins = true;
-      for (int t = 0; t < 2; ++t) {
-        method[t] = AccountingMethod(pair[t]->label);
-        twins = twins && pair[t]->readable && pair[t]->has_figure && TableTotalLabel(pair[t]->label) &&
-                method[t] != 0 && !rate_cells(*pair[t]);
-      }
-      if (!twins || method[0] == method[1] || ri < 3) continue;
-      std::vector<size_t> above;
-      if (!block(ri - 2, -1, &above) || above.size() < 2) continue;
-      std::map<size_t, int> by;  // row -> the method it is counted under (0: both)
-      for (size_t k : above) by[k] = AccountingMethod(rows[k].label);
-      for (size_t k : above) {
-        if (by[k] != 0 || AccountingMethod(rows[k].label) != 0) continue;
-        const std::string opening = OpeningWords(rows[k].label);
-        for (size_t q : above) {
-          if (q != k && !opening.empty() && AccountingMethod(rows[q].label) != 0 && OpeningWords(rows[q].label) == opening)
-            by[k] = 3 - AccountingMethod(rows[q].label);
-        }
-      }
-      if (std::any_of(above.begin(), above.end(), [&](size_t k) { return rate_cells(rows[k]); })) continue;
-      std::vector<Relation> columns;
-      size_t tried = 0;
-      for (int t = 0; t < 2; ++t) {
-        std::vector<size_t> parts;
-        for (size_t k : above) {
-          if (by[k] == 0 || by[k] == method[t]) parts.push_back(k);
-        }
-        if (parts.size() < 2 || parts.size() == above.size()) {
-          tried = 0;
-          break;
-        }
-        std::sort(parts.begin(), parts.end());
-        tried += column_totals(*pair[t], parts, true, &columns);
-      }
-      if (tried == 0 || !MostAddUp(columns, tried)) continue;
-      for (Relation& r : columns) {
-        relabel(r);
-        Add(std::move(r));
-      }
-    }
-
-    std::set<size_t> part_of_total;
-    for (size_t ri = 0; ri < rows.size(); ++ri) {
-      const Row& tr = rows[ri];
-      // A total named by its quantity (贷款总额) only below two or more rows, none of them signed.
-      const bool quantity = !TableTotalLabel(tr.label) && QuantityTotalLabel(tr.label);
-      if (!tr.readable || !tr.has_figure || !(quantity || TableTotalLabel(tr.label))) continue;
-      std::vector<size_t> part_rows;
-      bool ok = ri == 0 || block(ri - 1, -1, &part_rows);
-      if (quantity && (!ok || part_rows.size() < 2 ||
-                       std::any_of(part_rows.begin(), part_rows.end(), [&](size_t k) { return SignedRowLabel(rows[k].label); }))) {
-        continue;
-      }
-      // A subtotal row right above whose cells under this total's figures are dashes (地区小计 with
-      // "-" in the 组别小计 column) is another axis of the table: the rows above it are read.
-      const Row* subtotal = nullptr;  // that subtotal row
-      if (ok && part_rows.empty() && ri >= 2 && rows[ri - 1].readable && TableTotalLabel(rows[ri - 1].label)) {
-        bool dashes = true;
-        for (const Slot& ts : tr.cells) {
-          if (ts.figure < 0) continue;
-          const Slot* up = rows[ri - 1].At(ts.slot);
-          dashes = dashes && up != nullptr && up->dash;
-        }
-        if (dashes) {
-          ok = block(ri - 2, -1, &part_rows);
-          subtotal = &rows[ri - 1];
-        }
-      }
-      // Several breakdowns of one population stacked above its total (job classes, then
-      // nationality, then age bands, over 地区小计): consecutive blocks of two or more rows, each
-      // adding up to the total in some column, are each a breakdown of it, checked in every column.
-      if (ok && part_rows.size() >= 4) {
-        std::vector<size_t> sorted = part_rows;
-        std::sort(sorted.begin(), sorted.end());
-        std::vector<std::vector<size_t>> blocks;
-        // The blocks are cut by the first column that adds up block by block: the total row's, then
-        // the subtotal row's (地区小计 per site), so one changed figure leaves the cut to another column.
-        std::vector<const Slot*> cutters;
-        for (const Slot& ts : tr.cells) cutters.push_back(&ts);
-        if (subtotal != nullptr) {
-          for (const Slot& ts : subtotal->cells) cutters.push_back(&ts);
-        }
-        for (const Slot* cutter : cutters) {
-          const Slot& ts = *cutter;
-          if (ts.figure < 0 || !blocks.empty()) continue;
-          const Figure& tf = figures_[ts.figure];
-          if (tf.kind == ESGAUDIT_FACT_PERCENT || tf.qualifiers != 0) continue;
-          std::vector<std::vector<size_t>> cut(1);
-          // A running sum, tested after each row (not LayoutSum: where a block ends is what is sought).
-          double lo = 0, hi = 0;
-          bool fail = false;
-          for (size_t k : sorted) {
-            const Slot* ps = rows[k].At(ts.slot);
-            if (ps == nullptr || ps->figure < 0) {
-              fail = true;
-              break;
-            }
-            const Figure& pf = figures_[ps->figure];
-            if (pf.kind != tf.kind || pf.unit != tf.unit || pf.qualifiers != 0) {
-              fail = true;
-              break;
-            }
-            cut.back().push_back(k);
-            lo += pf.low;
-            hi += pf.high;
-            if (lo <= tf.high && tf.low <= hi) {
-              if (cut.back().size() < 2) {
-                fail = true;
-                break;
-              }
-              cut.emplace_back();
-              lo = hi = 0;
-            } else if (lo > tf.high) {
-              fail = true;
-              break;
-            }
-          }
-          if (!fail && cut.back().empty() && cut.size() >= 3) {
-            cut.pop_back();
-            blocks = std::move(cut);
-          }
-        }
-        if (!blocks.empty()) {
-          bool rate_total = RateLabel(tr.label);
-          for (const std::vector<size_t>& b : blocks) {
-            for (const Slot& ts : tr.cells) {
-              if (ts.figure < 0 || rate_total) continue;
-              const Figure& tf = figures_[ts.figure];
-              std::string h = header_of_row(tr, ts.slot);
-              if (tf.kind != ESGAUDIT_FACT_PERCENT && RateLabel(h)) continue;
-              std::vector<int> parts;
-              if (!column_parts(b, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
-              add(ts.figure, std::move(parts), h.empty() ? tr.label : tr.label + "/" + h, tr);
-              // The share column beside the count column (人数 then 比例), its total not printed: the
-              // block's shares are a breakdown of 100 % when they are the counts over the total row by
-              // row, in every row but at most one (so that one changed share or count is still read).
-              if (tf.kind == ESGAUDIT_FACT_PERCENT || tf.value <= 0 || tr.At(ts.slot + 1) != nullptr) continue;
-              std::vector<int> shares;
-              size_t matching = 0;
-              for (size_t k : b) {
-                const Slot* cs = rows[k].At(ts.slot);
-                const Slot* ss = rows[k].At(ts.slot + 1);
-                if (cs == nullptr || ss == nullptr || cs->figure < 0 || ss->figure < 0) break;
-                const Figure& sf = figures_[ss->figure];
-                if (sf.kind != ESGAUDIT_FACT_PERCENT || sf.qualifiers != 0) break;
-                const double ratio = 100 * figures_[cs->figure].value / tf.value;
-                matching += sf.low - 1e-9 <= ratio && ratio <= sf.high + 1e-9;
-                shares.push_back(ss->figure);
-              }
-              if (shares.size() != b.size() || matching == 0 || matching + 1 < shares.size()) continue;
-              Relation r;
-              r.kind = RelationKind::kPercentBreakdown;
-              r.evidence = Evidence::kTable;
-              r.certainty = Certainty::kCertain;
-              std::string sh = header_of_row(tr, ts.slot + 1);
-              r.caption = sh.empty() ? tr.label : tr.label + "/" + sh;
-              r.caption_offset = tr.label_offset;
-              r.caption_length = tr.label_length;
-              r.parts = std::move(shares);
-              std::sort(r.parts.begin(), r.parts.end());
-              LayoutSum(&r, 100, 100);
-              relabel(r);
-              Add(std::move(r));
-            }
-            for (size_t k : b) part_of_total.insert(k);
-          }
-          continue;
-        }
-      }
-      // A total above its rows may head rows of another kind (Total employees over turnover): taken
-      // when one of its columns adds up, or when the rows name every category of a closed set.
-      bool above = false;
-      if (part_rows.size() < 2 && (ri == 0 || !rows[ri - 1].has_figure)) {
-        part_rows.clear();
-        ok = block(ri + 1, +1, &part_rows);
-        above = true;
-        part_rows.erase(std::remove_if(part_rows.begin(), part_rows.end(), [&](size_t k) { return under_head.count(k) > 0; }),
-                        part_rows.end());
-      }
-      // Each later block titled as a breakdown (a row of one label naming it: 按员工学历划分, 学历构成,
-      // by age) is another breakdown of the same total, checked per column when one of its columns
-      // adds up. A title that is only the dimension's name (性别, 年龄, 教育程度) says so itself, so
-      // its block is checked even when no column adds up (the sum must still be near the total);
-      // such blocks also follow a total row below its own rows (母公司, 子公司, 合计; 性别; 年龄).
-      auto titled_blocks = [&](size_t from, bool total_first) {
-        for (size_t title = from; title + 2 < rows.size();) {
-          const Row& tr2 = rows[title];
-          std::string tl = Lower(tr2.label);
-          const bool dimension = !tr2.has_figure && tr2.readable && DimensionTitle(tr2.label);
-          bool titled = !tr2.has_figure && tr2.readable && !tl.empty() && (total_first || dimension) &&
-                        (Has(tl, "按") || Has(tl, "构成") || Has(tl, "结构") || Has(tl, " by ") || dimension);
-          if (!titled) break;
-          std::vector<size_t> block_rows;
-          if (!block(title + 1, +1, &block_rows) || block_rows.size() < 2) break;
-          std::set<std::string> block_units;
-          for (size_t k : block_rows) block_units.insert(LabelUnit(rows[k].label));
-          block_units.insert(LabelUnit(tr.label));
-          block_units.erase("");
-          bool rates = std::any_of(block_rows.begin(), block_rows.end(), [&](size_t k) { return RateLabel(rows[k].label); });
-          std::vector<Relation> block_columns;
-          for (const Slot& ts : tr.cells) {
-            if (ts.figure < 0 || block_units.size() > 1 || rates) continue;
-            std::vector<int> parts;
-            if (!column_parts(block_rows, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
-            std::string h = header_of_row(tr, ts.slot);
-            make(ts.figure, std::move(parts), h.empty() ? tr2.label : tr2.label + "/" + h, tr, &block_columns);
-          }
-          bool adds = std::any_of(block_columns.begin(), block_columns.end(), ShowsGrouping);
-          if (adds || dimension) {
-            for (Relation& r : block_columns) {
-              relabel(r);
-              Add(std::move(r));
-            }
-          }
-          title = block_rows.back() + 1;
-        }
-      };
-      if (!ok || part_rows.size() < 2) {
-        // A total first with one row under it (少数民族 under 员工总人数: a subset) and then titled
-        // breakdowns (按性别划分, 按地区划分): the blocks are read as below.
-        size_t first_title = ri + 1;
-        while (first_title < rows.size() && first_title <= ri + 2 && rows[first_title].has_figure) ++first_title;
-        if (ok && above && first_title <= ri + 2) titled_blocks(first_title, true);
-        // A total first with its 其中 rows under it (其中：男, 其中：女; read by the of-which reader
-        // below) and then titled breakdowns (按年龄分): the blocks are read as above.
-        if (!ok && above) {
-          size_t k = ri + 1;
-          while (k < rows.size() && rows[k].readable && rows[k].has_figure && OfWhichLabel(rows[k].label)) ++k;
-          if (k > ri + 1) titled_blocks(k, true);
-        }
-        continue;
-      }
-      std::sort(part_rows.begin(), part_rows.end());
-      std::vector<Relation> columns;
-      std::vector<Relation> share_columns;  // the shares in brackets beside a count column's cells
-      bool rate_row = std::any_of(part_rows.begin(), part_rows.end(),
-                                  [&](size_t k) { return RateLabel(rows[k].label); });
-      // Units named in the row labels ("培训次数(次)" under "培训总人数(人次)") must agree.
-      std::set<std::string> units;
-      for (size_t k : part_rows) units.insert(LabelUnit(rows[k].label));
-      units.insert(LabelUnit(tr.label));
-      units.erase("");
-      if (units.size() > 1) continue;
-      for (const Slot& ts : tr.cells) {
-        if (ts.figure < 0) continue;
-        const Figure& tf = figures_[ts.figure];
-        std::string h = header_of_row(tr, ts.slot);
-        // A column of shares printed without % under a header that says so (占比(%), 比例, Share):
-        // its parts add up to the total row's 100, or to its share of the base the header names.
-        std::string hl = Lower(h);
-        const int glued = GluedHundredDecimals(tf);
-        // Shares of one base the header names (在公司贷款中占比) add up to the total row's share of
-        // it, whatever that is; under a 合计 row only.
-        const bool of_named_base = tf.value > 0 && tf.value < 100 && glued == 0 && IsTotalLabel(tr.label) &&
-                                   SharesOfANamedBase(h);
-        const bool bare_shares = tf.kind != ESGAUDIT_FACT_PERCENT && (tf.value == 100 || glued > 0 || of_named_base) &&
-                                 tf.unit.empty() && !rate_row && !RateLabel(tr.label) &&
-                                 (Has(hl, "%") || Has(hl, "占比") || Has(hl, "比例") || Has(hl, "比重") ||
-                                  Has(hl, "share") || Has(hl, "proportion"));
-        if (tf.kind != ESGAUDIT_FACT_PERCENT && !bare_shares && (rate_row || RateLabel(h) || RateLabel(tr.label)))
-          continue;
-        std::vector<int> parts;
-        std::vector<int> shares;  // the parts' shares in brackets (56 (1.1%))
-        bool missing = false;
-        for (size_t k : part_rows) {
-          const Slot* s = rows[k].At(ts.slot);
-          // In a tab table, a slot left empty between two tabs is an empty value, like a dash.
-          if (s == nullptr && tabs && !rows[k].cells.empty() && rows[k].cells.back().slot > ts.slot) continue;
-          if (s == nullptr || (s->figure < 0 && !s->dash)) {
-            missing = true;
-            break;
-          }
-          if (s->figure >= 0) parts.push_back(s->figure);
-          if (s->figure >= 0 && s->share >= 0) shares.push_back(s->share);
-        }
-        // 100.0011 is read as 100.00 only under shares printed with exactly its two decimals, and
-        // is no total otherwise.
-        if (tf.value != 100 && glued > 0) {
-          if (!bare_shares || missing || parts.empty() ||
-              !std::all_of(parts.begin(), parts.end(), [&](int p) { return figures_[p].decimals == glued; })) {
-            continue;
-          }
-          Figure& g = figures_[ts.figure];
-          g.value = 100;
-          g.decimals = glued;
-          g.low = 100 - 0.5 * std::pow(10.0, -glued);
-          g.high = 100 + 0.5 * std::pow(10.0, -glued);
-          g.text = g.text.substr(0, 4 + glued);
-        }
-        if (missing || !uniform(parts, ts.figure)) continue;
-        // "合计/女" says no more than the column; "员工总数/2016年" names the total.
-        const bool bare = Cps(tr.label) <= 2 || Lower(tr.label) == "total";
-        const std::string caption = h.empty() ? tr.label : bare ? h : tr.label + "/" + h;
-        const bool shared =
-            ts.share >= 0 && shares.size() == parts.size() && share_sum(ts, parts, shares, caption, &share_columns);
-        const size_t made = columns.size();
-        make(ts.figure, std::move(parts), caption, tr, &columns);
-        if (shared && columns.size() == made) share_columns.pop_back();  // the counts are no sum (see make)
-      }
-      // With several columns, one must add up to show that the rows are the total's parts (a
-      // cumulative 合计 row under the year's additions does not; counts exact by their header only
-      // are read with their rounding here, ShowsGrouping); a total above its rows needs
-      // that even with one column, unless the rows name every category of a closed set.
-      size_t figure_columns = 0;
-      for (const Slot& ts : tr.cells) figure_columns += ts.figure >= 0;
-      bool corroborated = !above && figure_columns < 2;
-      for (const Relation& r : columns) corroborated = corroborated || ShowsGrouping(r);
-      if (above && !corroborated) {
-        bool closed = false;
-        if (!columns.empty()) {
-          std::set<std::string> cats;
-          int dim = -2;
-          for (size_t k : part_rows) {
-            auto [d, cat] = Categorise(rows[k].label);
-            dim = (d < 0 || (dim != -2 && d != dim)) ? -1 : d;
-            if (dim < 0) break;
-            cats.insert(cat);
-          }
-          if (dim >= 0 && Dimensions()[dim].closed) {
-            std::set<std::string> all;
-            for (const auto& [printed, cat] : Dimensions()[dim].categories) all.insert(cat);
-            closed = cats == all && cats.size() == part_rows.size();
-          }
-        }
-        corroborated = corroborated || closed;
-      }
-      if (!corroborated) continue;
-      for (size_t k : part_rows) part_of_total.insert(k);
-      for (Relation& r : columns) {
-        relabel(r);
-        Add(std::move(r));
-      }
-      for (Relation& r : share_columns) {
-        relabel(r);
-        Add(std::move(r));
-      }
-      titled_blocks(above ? part_rows.back() + 1 : ri + 1, above);
-    }
-
-    // A total row whose label is a noun and a total word (供应商总数, 员工总人数, Total suppliers),
-    // followed by rows whose labels end in that noun (港澳台及境外供应商, 大陆供应商): those rows are its
-    // parts, taken when every column but one adds up (MostAddUp). They may leave others unnamed, so
-    // only parts above their total are flagged.
-    for (size_t ri = 0; ri + 2 < rows.size(); ++ri) {
-      const Row& tr = rows[ri];
-      if (!tr.readable || !tr.has_figure || !TableTotalLabel(tr.label) || rate_cells(tr)) continue;
-      const std::string noun = TotalNoun(tr.label);
-      if (Cps(noun) < 2) continue;
-      std::vector<size_t> list;
-      for (size_t k = ri + 1; k < rows.size(); ++k) {
-        const Row& pr = rows[k];
-        const std::string stem = TotalNoun(pr.label, /*strip_total=*/false);
-        if (!pr.readable || !pr.has_figure || TableTotalLabel(pr.label) || rate_cells(pr) || stem.size() <= noun.size() ||
-            stem.compare(stem.size() - noun.size(), noun.size(), noun) != 0 ||
-            (!pr.unit.empty() && !tr.unit.empty() && pr.unit != tr.unit)) {
-          break;
-        }
-        list.push_back(k);
-      }
-      if (list.size() < 2) continue;
-      std::vector<Relation> columns;
-      const size_t tried = column_totals(tr, list, false, &columns);
-      if (!MostAddUp(columns, tried)) continue;
-      add_flagging_excess(columns);
-    }
-
-    // Groups shown by the figures alone, no label naming them (a footprint by scope: Scope 1, then
-    // its sources, Scope 2, Scope 3, then its categories, then the footprint): a row followed by two
-    // or more rows that add up to it in three or more count columns and in every column tried but
-    // at most one is the head of those rows (the shortest such run; its rows head none of their
-    // own). A row after the groups that the heads and the rows outside any group, up to a row
-    // without figures, a rate row or the table's first row, add up to in the same way is their
-    // total. Three columns adding up, each to a total other than zero, are the least: one or two may
-    // add up by chance. A row named as a total (Total footprint) may be that total, never a head or a
-    // part; of-which rows, rates and years as labels are left to the passes above and below, and a
-    // figure already summed is not summed again.
-    {
-      constexpr size_t kNoRow = static_cast<size_t>(-1);
-      auto countable = [&](size_t k) {
-        const Row& r = rows[k];
-        return r.readable && r.has_figure && !r.label.empty() && !IsNestedLabel(r.label) && !OfWhichLabel(r.label) &&
-               !rate_cells(r) && !YearLedLabel(r.label);
-      };
-      auto plain = [&](size_t k) { return countable(k) && !TableTotalLabel(rows[k].label); };
-      auto summed = [&](const Row& r) {
-        return std::any_of(r.cells.begin(), r.cells.end(), [&](const Slot& c) { return c.figure >= 0 && Summed(c.figure); });
-      };
-      // Whether `columns` show the grouping: three or more add up to a total other than zero, and
-      // all tried but at most one do.
-      auto shown = [&](const std::vector<Relation>& columns, size_t tried) {
-        size_t held = 0;
-        for (const Relation& r : columns) held += ShowsGrouping(r) && figures_[r.total].value > 0;
-        return held >= 3 && MostAddUp(columns, tried);
-      };
-      constexpr size_t kMaxGroup = 12;
-      std::vector<size_t> member_of(rows.size(), kNoRow);  // per row, the head of its group
-      std::vector<uint8_t> head_of_group(rows.size(), 0);
-      for (size_t hi = 0; hi + 2 < rows.size();) {
-        if (!plain(hi) || summed(rows[hi])) {
-          ++hi;
-          continue;
-        }
-        size_t found = 0;
-        std::vector<Relation> best;
-        std::vector<size_t> run{hi + 1};
-        for (size_t e = hi + 2; e < rows.size() && e - hi <= kMaxGroup; ++e) {
-          if (!plain(e - 1) || !plain(e) || rows[e].unit != rows[hi].unit || rows[e - 1].unit != rows[hi].unit) break;
-          run.push_back(e);
-          std::vector<Relation> columns;
-          const size_t tried = column_totals(rows[hi], run, true, &columns);
-          if (shown(columns, tried)) {
-            found = e;
-            best = std::move(columns);
-            break;
-          }
-        }
-        if (found == 0) {
-          ++hi;
-          continue;
-        }
-        for (Relation& r : best) {
-          relabel(r);
-          Add(std::move(r));
-        }
-        head_of_group[hi] = 1;
-        for (size_t k = hi + 1; k <= found; ++k) member_of[k] = hi;
-        hi = found + 1;
-      }
-      for (size_t ti = 2; ti < rows.size(); ++ti) {
-        if (member_of[ti] != kNoRow || head_of_group[ti] || !countable(ti) || summed(rows[ti])) continue;
-        std::vector<size_t> top;
-        bool grouped = false;
-        for (size_t k = ti; k-- > 0;) {
-          if (!plain(k) || rows[k].unit != rows[ti].unit) break;
-          if (member_of[k] != kNoRow) continue;
-          grouped = grouped || head_of_group[k];
-          top.push_back(k);
-        }
-        if (!grouped || top.size() < 2) continue;
-        std::sort(top.begin(), top.end());
-        std::vector<Relation> columns;
-        const size_t tried = column_totals(rows[ti], top, true, &columns);
-        if (!shown(columns, tried)) continue;
-        for (Relation& r : columns) {
-          relabel(r);
-          Add(std::move(r));
-        }
-      }
-    }
-
-    // Two series interleaved row by row: a total row whose next row is labelled by a bracket alone
-    // (the same quantity for another scope: "Total water withdrawn (the group)" over "(The parent
-    // company)"), then pairs of rows, each a full label over a bracket-only label. The first n pairs
-    // are the parts, series by series (the full labels under the total, the brackets under its
-    // twin): n is the count at which the most columns of both series add up, taken when each series
-    // adds up in some column at n and no other count adds up in as many. The rows may leave
-    // categories unnamed (other water sources), so only parts above their total are flagged.
-    for (size_t ri = 0; ri + 5 < rows.size(); ++ri) {
-      const Row& tr = rows[ri];
-      const Row& twin = rows[ri + 1];
-      auto series_row = [&](const Row& r) { return r.readable && r.has_figure && !rate_cells(r); };
-      if (!series_row(tr) || !TableTotalLabel(tr.label) || BracketOnlyLabel(tr.label) || !series_row(twin) ||
-          !BracketOnlyLabel(twin.label)) {
-        continue;
-      }
-      std::vector<size_t> full, narrow;
-      for (size_t k = ri + 2; k + 1 < rows.size(); k += 2) {
-        const Row& a = rows[k];
-        const Row& b = rows[k + 1];
-        if (!series_row(a) || a.label.empty() || BracketOnlyLabel(a.label) || TableTotalLabel(a.label) ||
-            IsNestedLabel(a.label) || !series_row(b) || !BracketOnlyLabel(b.label) ||
-            (!a.unit.empty() && !tr.unit.empty() && a.unit != tr.unit)) {
-          break;
-        }
-        full.push_back(k);
-        narrow.push_back(k + 1);
-      }
-      std::vector<Relation> best;
-      size_t best_score = 0;
-      bool tie = false;
-      for (size_t n = 2; n <= full.size(); ++n) {
-        std::vector<Relation> a, b;
-        column_totals(tr, std::vector<size_t>(full.begin(), full.begin() + n), true, &a);
-        column_totals(twin, std::vector<size_t>(narrow.begin(), narrow.begin() + n), true, &b);
-        auto consistent = [](const std::vector<Relation>& cols) {
-          return static_cast<size_t>(std::count_if(cols.begin(), cols.end(), ShowsGrouping));
-        };
-        const size_t ca = consistent(a), cb = consistent(b);
-        if (ca == 0 || cb == 0) continue;
-        if (ca + cb == best_score) tie = true;
-        if (ca + cb <= best_score) continue;
-        best_score = ca + cb;
-        tie = false;
-        best = std::move(a);
-        for (Relation& r : b) best.push_back(std::move(r));
-      }
-      if (best.empty() || tie) continue;
-      add_flagging_excess(best);
-    }
-
-    // A second breakdown of a row further down: two or more consecutive rows whose labels repeat the
-    // row's own label followed by a dash and a qualifier ("Gas burnt off - planned", "Gas burnt off -
-    // unplanned"), within eight rows below it, are its parts when they add up to it in every column
-    // tried but at most one (MostAddUp). The qualifiers may leave a kind unnamed, so only parts
-    // above their total are flagged.
-    auto printed = [&](const Row& r) {
-      return std::string(sdk::Trim(doc.Text().substr(r.label_offset, r.label_length)));
-    };
-    for (size_t ri = 0; ri + 2 < rows.size(); ++ri) {
-      const Row& tr = rows[ri];
-      const std::string head = printed(tr);
-      if (!tr.readable || !tr.has_figure || tr.label_length == 0 || head.size() < 4 || rate_cells(tr)) continue;
-      // The printed label: the row's label with its spaces ("Gas burnt off - planned"), a space
-      // before the dash (no "Gas burnt off-site").
-      auto qualified = [&](const Row& r) {
-        if (!r.readable || !r.has_figure || r.label_length == 0 || rate_cells(r)) return false;
-        const std::string l = printed(r);
-        if (l.size() <= head.size() + 1 || l.compare(0, head.size(), head) != 0 || l[head.size()] != ' ') return false;
-        std::string_view rest = sdk::Trim(std::string_view(l).substr(head.size()));
-        for (std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"}) {  // -, en dash, em dash
-          if (rest.substr(0, dash.size()) == dash && !sdk::Trim(rest.substr(dash.size())).empty()) return true;
-        }
-        return false;
-      };
-      size_t first = ri + 1;
-      while (first < rows.size() && first <= ri + 8 && !qualified(rows[first])) ++first;
-      if (first >= rows.size() || first > ri + 8) continue;
-      std::vector<size_t> run;
-      for (size_t k = first; k < rows.size() && qualified(rows[k]); ++k) run.push_back(k);
-      if (run.size() < 2) continue;
-      std::vector<Relation> columns;
-      const size_t tried = column_totals(tr, run, true, &columns);
-      if (!MostAddUp(columns, tried)) continue;
-      add_flagging_excess(columns);
-    }
-
-    // 其中 rows (of which): a run of them under a row are each a subset of it (新申请专利, 其中：发明专利);
-    // one followed by rows of no 其中 opens a list of parts (标准总数, 其中：国际, 国家, 行业), taken when
-    // the columns add up (MostAddUp) and otherwise left to the subset.
-    std::set<size_t> listed;  // rows taken as parts of a 其中 list
-    // A run of two or more 其中 rows under one row (of which growth, of which maintenance, of which
-    // other) is a list of its parts when they add up to it in every column but one (MostAddUp); rows of
-    // different dimensions (其中：女性, 其中：少数民族) overlap and do not add up, and stay subsets. Of-which
-    // rows may leave others unnamed, so only parts above their total are flagged, unless 其他 closes them.
-    auto of_which_run_as_parts = [&](const Row& head, const std::vector<size_t>& run) {
-      std::vector<Relation> columns;
-      const size_t tried = column_totals(head, run, true, &columns);
-      if (!MostAddUp(columns, tried)) return false;
-      for (Relation& r : columns) {
-        r.flag = !r.consistent && (r.sum_low > figures_[r.total].high || OtherLabel(rows[run.back()].label));
-        relabel(r);
-        Add(std::move(r));
-      }
-      return true;
-    };
-    for (size_t ri = 1; ri < rows.size(); ++ri) {
-      if (!OfWhichLabel(rows[ri].label) || OfWhichLabel(rows[ri - 1].label)) continue;
-      const Row& head = rows[ri - 1];
-      if (!head.readable || !head.has_figure || head.label.empty() || rate_cells(head)) continue;
-      // A head that is itself one of a 其中 list (员工人数, 其中：男性, 女性, 其中：少数民族) heads nothing.
-      if (listed.count(ri - 1)) continue;
-      std::vector<size_t> run;  // the 其中 rows
-      for (size_t k = ri; k < rows.size() && OfWhichLabel(rows[k].label) && rows[k].readable && rows[k].has_figure &&
-                          !rate_cells(rows[k]);
-           ++k) {
-        run.push_back(k);
-      }
-      if (run.empty()) continue;
-      if (run.size() >= 2 && of_which_run_as_parts(head, run)) {
-        listed.insert(run.begin(), run.end());
-        ri = run.back();
-        continue;
-      }
-      std::vector<size_t> list{ri};  // the 其中 row and the rows after it, when it is alone
-      for (size_t k = ri + 1; run.size() == 1 && k < rows.size(); ++k) {
-        const Row& pr = rows[k];
-        if (!pr.readable || !pr.has_figure || pr.label.empty() || OfWhichLabel(pr.label) || IsNestedLabel(pr.label) ||
-            TableTotalLabel(pr.label) || rate_cells(pr) || (!pr.unit.empty() && !head.unit.empty() && pr.unit != head.unit)) {
-          break;
-        }
-        list.push_back(k);
-      }
-      // The longest list that adds up (the rows after it are the table's next items).
-      std::vector<Relation> columns;
-      for (; list.size() >= 2; list.pop_back()) {
-        columns.clear();
-        const size_t tried = column_totals(head, list, true, &columns);
-        if (MostAddUp(columns, tried)) break;
-      }
-      const bool adds = list.size() >= 2;
-      if (adds) {
-        for (Relation& r : columns) {
-          // Parts after 其中 may leave others unnamed: short of the total is no defect unless 其他 closes them.
-          r.flag = !r.consistent && (r.sum_low > figures_[r.total].high || OtherLabel(rows[list.back()].label));
-          relabel(r);
-          Add(std::move(r));
-        }
-        listed.insert(list.begin(), list.end());
-        ri = list.back();
-        continue;
-      }
-      for (size_t k : run) {
-        for (const Slot& ts : head.cells) {
-          const Slot* ps = rows[k].At(ts.slot);
-          if (ts.figure < 0 || ps == nullptr || ps->figure < 0) continue;
-          const Figure& t = figures_[ts.figure];
-          const Figure& p = figures_[ps->figure];
-          if (t.qualifiers != 0 || p.qualifiers != 0 || p.kind != t.kind || p.unit != t.unit ||
-              t.kind == ESGAUDIT_FACT_PERCENT || RateLabel(header_of_row(head, ts.slot)) || p.value < 0) {
-            continue;
-          }
-          Relation r;
-          r.kind = RelationKind::kSubset;
-          r.evidence = Evidence::kTable;
-          r.certainty = Certainty::kCertain;
-          std::string h = header_of_row(head, ts.slot);
-          r.caption = h.empty() ? head.label : head.label + "/" + h;
-          r.total = ts.figure;
-          r.parts = {ps->figure};
-          r.consistent = p.low <= t.high;
-          r.flag = !r.consistent;
-          relabel(r);
-          Add(std::move(r));
-        }
-      }
-      ri = run.back();
-    }
-
-    // Calls `each(total slot, part slot, total, part, column header)` for every value cell of `head`
-    // whose column `pr` also fills where the part may be a subset of the total: counts or amounts of
-    // one unit, without qualifiers, the total positive, under a header naming no rate or change.
-    auto subset_cells = [&](const Row& head, const Row& pr, const auto& each) {
-      for (const Slot& ts : head.cells) {
-        const Slot* ps = pr.At(ts.slot);
-        if (ts.figure < 0 || ps == nullptr || ps->figure < 0) continue;
-        const Figure& t = figures_[ts.figure];
-        const Figure& p = figures_[ps->figure];
-        const std::string h = header_of_row(head, ts.slot);
-        if (!SubsetPair(t, p) || RateLabel(h) || IsChangeLabel(h)) continue;
-        each(ts, *ps, t, p, h);
-      }
-    };
-    // A likely subset read from a group's row or column, kept until AddGroupRows sees them all.
-    auto group_row = [&](int total, int part, std::string caption, std::string total_label, std::string part_label) {
-      GroupRow g;
-      g.relation.kind = RelationKind::kSubset;
-      g.relation.evidence = Evidence::kTable;
-      g.relation.certainty = Certainty::kLikely;
-      g.relation.cue = SubsetCue::kGroupRow;
-      g.relation.caption = std::move(caption);
-      g.relation.total = total;
-      g.relation.parts = {part};
-      g.total_label = std::move(total_label);
-      g.part_label = std::move(part_label);
-      group_rows_.push_back(std::move(g));
-    };
-
-    // 其中 in a group column before the row labels: a table whose groups each span a block of rows,
-    // one per sub-label (人数, 培训总人时数) with the unit beside it, and whose group label may wrap
-    // over the block's rows (`一般员工的培训（包括新` / `员工）`). A row whose group cell
-    // opens with 其中 pairs with the nearest row above under the same sub-label and unit (the of-which
-    // group's total); the rows after it under the next sub-labels, whose group cells open no group
-    // of their own (a wrapped piece, or nothing), pair with the rows after that one, while the
-    // sub-labels follow the same order. Each is a subset in every column both fill, stated by 其中 (an
-    // error above its total). Rates, per-unit rows (小时/人, 人均) and shares are never taken.
-    auto group_cell = [&](const Row& row) -> const Slot* {
-      for (const Slot& c : row.cells) {
-        if (c.figure >= 0 || c.offset == row.label_offset) break;
-        if (!c.dash && !c.text.empty()) return &c;
-      }
-      return nullptr;
-    };
-    auto of_which_group = [&](const Row& row) {
-      const Slot* g = group_cell(row);
-      return g != nullptr && OfWhichLabel(g->text) && !OfWhichLabel(row.label);
-    };
-    auto sub_unit = [&](const Row& row) { return row.unit.empty() ? LabelUnit(row.label) : row.unit; };
-    auto pairable = [&](const Row& row) {
-      return row.readable && row.has_figure && !row.label.empty() && !sub_unit(row).empty() && !rate_cells(row) &&
-             !IsChangeLabel(row.label);
-    };
-    for (size_t k = 1; k < rows.size(); ++k) {
-      if (!of_which_group(rows[k]) || !pairable(rows[k])) continue;
-      size_t j = k;
-      while (j-- > 0) {
-        if (of_which_group(rows[j])) break;
-        if (rows[j].label == rows[k].label) break;
-      }
-      if (j >= k || of_which_group(rows[j]) || rows[j].label != rows[k].label) continue;
-      const size_t block = k - j;
-      const std::string group = group_cell(rows[k])->text;
-      for (size_t i = 0; i < block && k + i < rows.size(); ++i) {
-        const Row& head = rows[j + i];
-        const Row& pr = rows[k + i];
-        if (i > 0 && (of_which_group(pr) || pr.label != head.label)) break;
-        const Slot* pg = group_cell(pr);
-        if (i > 0 && pg != nullptr && (TableTotalLabel(pg->text) || IsNestedLabel(pg->text))) break;
-        if (!pairable(head) || !pairable(pr) || sub_unit(head) != sub_unit(pr)) break;
-        subset_cells(head, pr, [&](const Slot& ts, const Slot& ps, const Figure& t, const Figure& p, const std::string& h) {
-          Relation r;
-          r.kind = RelationKind::kSubset;
-          r.evidence = Evidence::kTable;
-          r.certainty = Certainty::kCertain;
-          r.cue = SubsetCue::kOfWhich;
-          r.caption = h.empty() ? head.label : head.label + "/" + h;
-          r.total = ts.figure;
-          r.parts = {ps.figure};
-          r.consistent = p.low <= t.high;
-          r.flag = !r.consistent;
-          relabel(r);
-          figures_[ps.figure].label = group + "/" + pr.label;
-          Add(std::move(r));
-        });
-      }
-    }
-
-    // Rows of shares naming every category of a closed set, each share of one whole (100 %): a pair
-    // of rows whose labels differ only in the gender (Board (% women) / Board (% men), 男性员工占比 /
-    // 女性员工占比), or a run of rows between two rows without figures that an 其他/Other row closes
-    // or that runs from an open lower band to an open upper one (Under 30 … Above 50, 30岁以下 …
-    // 60岁以上). Shares are printed with %, or bare under a label or unit column saying % (a share
-    // column of counts stays out). Per column; a printed % makes a mismatch an error, bare shares a
-    // warning (the label alone says they are shares).
-    auto share_row = [&](const Row& row) {
-      if (!row.readable || !row.has_figure || row.label.empty()) return false;
-      std::string l = Lower(row.label);
-      return row.unit == "%" || Has(l, "%") || Has(l, "\xEF\xBC\x85") || Has(l, "占比") || Has(l, "比例") ||
-             Has(l, "share of") || Has(l, "percentage");
-    };
-    // Rows of counts each beside a share (人数, 占该组别比例, 人数, 占该组别比例), years not across the
-    // header, may hold shares of the row (each site's share of its group): no breakdown down a column.
-    auto row_of_shares = [&](const Row& row) {
-      size_t percents = 0, counts = 0;
-      for (const Slot& c : row.cells) {
-        if (c.figure < 0) continue;
-        (figures_[c.figure].kind == ESGAUDIT_FACT_PERCENT ? percents : counts) += 1;
-      }
-      return percents > 1 && counts > 0 && !year_columns(header_row(row));
-    };
-    auto share_breakdown = [&](const std::vector<size_t>& members, const std::string& caption, const Row& at) {
-      if (std::any_of(members.begin(), members.end(), [&](size_t k) { return row_of_shares(rows[k]); })) return;
-      // A caption or every member naming a rate (男性员工培训率 / 女性员工培训率, 流失率 over age bands):
-      // one rate per category, which may add up to about 100 by chance.
-      if (NamesRate(caption) ||
-          std::all_of(members.begin(), members.end(), [&](size_t k) { return NamesRate(rows[k].label); })) {
-        return;
-      }
-      std::set<int> slots;
-      for (const Slot& s : rows[members[0]].cells) {
-        if (s.figure >= 0) slots.insert(s.slot);
-      }
-      for (int slot : slots) {
-        std::vector<int> parts;
-        bool printed = true;
-        for (size_t k : members) {
-          const Slot* s = rows[k].At(slot);
-          if (s == nullptr || s->figure < 0) break;
-          const Figure& f = figures_[s->figure];
-          const bool bare = f.kind != ESGAUDIT_FACT_PERCENT && f.unit.empty() && share_row(rows[k]);
-          if (f.qualifiers != 0 || f.value < 0 || f.value > 100 || (f.kind != ESGAUDIT_FACT_PERCENT && !bare)) break;
-          printed = printed && f.kind == ESGAUDIT_FACT_PERCENT;
-          parts.push_back(s->figure);
-        }
-        if (parts.size() != members.size()) continue;
-        Relation r;
-        r.kind = RelationKind::kPercentBreakdown;
-        r.evidence = Evidence::kTable;
-        r.certainty = printed ? Certainty::kCertain : Certainty::kLikely;
-        std::string h = header_of_row(at, slot);
-        r.caption = h.empty() ? caption : caption + "/" + h;
-        r.caption_offset = at.label_offset;
-        r.caption_length = at.label_length;
-        r.parts = std::move(parts);
-        std::sort(r.parts.begin(), r.parts.end());
-        LayoutSum(&r, 100, 100);
-        // Far from 100 they are rates of each category (turnover by age), not shares of one whole.
-        if (r.sum_low > 150 || r.sum_high < 67) continue;
-        relabel(r);
-        Add(std::move(r));
-      }
-    };
-    // The label as printed, with its spaces (Latin category words must stand alone).
-    auto printed_label = [&](const Row& row) { return std::string(doc.Text().substr(row.label_offset, row.label_length)); };
-    for (size_t ri = 0; ri + 1 < rows.size(); ++ri) {
-      const Row& a = rows[ri];
-      const Row& b = rows[ri + 1];
-      auto [da, ca] = Categorise(printed_label(a));
-      auto [db, cb] = Categorise(printed_label(b));
-      if (da < 0 || da != db || ca == cb || !Dimensions()[da].closed || Dimensions()[da].categories.empty()) continue;
       std::set<std::string> all;
-      for (const auto& [printed, cat] : Dimensions()[da].categories) all.insert(cat);
-      if (all.size() != 2 || GenderStem(a.label) != GenderStem(b.label) || GenderStem(a.label).empty()) continue;
-      bool printed_shares = false;
-      for (const Slot& s : a.cells) printed_shares = printed_shares || (s.figure >= 0 && figures_[s.figure].kind == ESGAUDIT_FACT_PERCENT);
-      if (!share_row(a) && !printed_shares) continue;
-      share_breakdown({ri, ri + 1}, a.label, a);
-      ++ri;
-    }
-    // A title line right above row `k` (up to three lines, none above the row before it, holding no
-    // figure) naming a rate: "Turnover rate" over Under 30 … Over 50 gives a rate per band.
-    auto rate_title_above = [&](size_t k) {
-      const uint32_t from = k > 0 ? rows[k - 1].line + 1 : 0;
-      for (uint32_t g = rows[k].line; g-- > from && g + 3 >= rows[k].line;) {
-        esgaudit_line_structure ls = doc.LineStructure(g);
-        if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
-        const std::string line(view.substr(ls.view_begin, ls.view_end - ls.view_begin));
-        return !HasDigit(line) && NamesRate(line);
+      for (const auto& [printed, cat] : dim.categories) all.insert(cat);
+      if (twice || by_category.size() != all.size()) continue;
+      int first = INT32_MAX;
+      for (const auto& [cat, slot] : by_category) first = std::min(first, slot);
+      // The total: the one header left of the categories naming the head with a total.
+      int tslot = -1, heads = 0;
+      for (const auto& [slot, text] : h) {
+        if (slot >= first || Categorise(text).first >= 0 || !HasHead(text, d)) continue;
+        if (!Has(text, "总") && !TableTotalLabel(text)) continue;
+        ++heads;
+        tslot = slot;
       }
-      return false;
-    };
-    for (size_t ri = 0; ri < rows.size();) {
-      if (!rows[ri].has_figure || (ri > 0 && rows[ri - 1].has_figure) || rate_title_above(ri)) {
-        ++ri;
-        continue;
-      }
-      size_t end = ri;
-      while (end < rows.size() && rows[end].has_figure) ++end;
-      std::vector<size_t> run;
-      for (size_t k = ri; k < end; ++k) run.push_back(k);
-      // An Other row among shares names the rest wherever it stands (Other 9.7% between two bottle kinds).
-      const bool other = std::any_of(run.begin(), run.end(), [&](size_t k) { return OtherLabel(rows[k].label); });
-      const bool bands = LowerBand(rows[ri].label) && UpperBand(rows[end - 1].label);
-      const bool totals = std::any_of(run.begin(), run.end(), [&](size_t k) { return TableTotalLabel(rows[k].label) || IsNestedLabel(rows[k].label); });
-      if (run.size() >= 3 && (other || bands) && !totals) {
-        share_breakdown(run, ri > 0 && !rows[ri - 1].label.empty() ? rows[ri - 1].label : rows[ri].label, rows[ri]);
-      } else if (run.size() >= 6 && !other && !totals) {
-        // Several closed sets of bands printed one after the other with no title between them (age
-        // bands from 35岁以下 to 56岁以上, then education from 硕士及以上 to 初中及以下): when the run is
-        // cut, from its first row to its last, into stretches each going from one open band to the
-        // opposite one with no open band inside, each stretch is a breakdown of its own.
-        std::vector<std::vector<size_t>> stretches;
-        for (size_t a = ri; a < end;) {
-          const bool lower = LowerBand(rows[a].label), upper = UpperBand(rows[a].label);
-          size_t b = a + 1;
-          while (b < end && !LowerBand(rows[b].label) && !UpperBand(rows[b].label)) ++b;
-          if (lower == upper || b >= end || b < a + 2 ||
-              !(lower ? UpperBand(rows[b].label) && !LowerBand(rows[b].label)
-                      : LowerBand(rows[b].label) && !UpperBand(rows[b].label))) {
-            stretches.clear();
-            break;
+      if (heads != 1 || RateLabel(h[tslot])) continue;
+      const std::string total_header = Lower(h[tslot]);
+      bool named = true;
+      for (const auto& [cat, slot] : by_category) {
+        std::string rest = Lower(h[slot]);
+        size_t best = 0;
+        std::string_view word;
+        for (const auto& [printed, c] : dim.categories) {
+          std::string_view pv(printed);
+          if (c == cat && pv.size() > best && Has(rest, pv)) {
+            best = pv.size();
+            word = pv;
           }
-          stretches.emplace_back();
-          for (size_t k = a; k <= b; ++k) stretches.back().push_back(k);
-          a = b + 1;
         }
-        for (const std::vector<size_t>& stretch : stretches) share_breakdown(stretch, rows[stretch[0]].label, rows[stretch[0]]);
+        if (word.empty()) {
+          named = false;
+          break;
+        }
+        rest.erase(rest.find(word), word.size());
+        rest.erase(std::remove(rest.begin(), rest.end(), ' '), rest.end());
+        named = named && !RateLabel(h[slot]) && (rest.empty() || Has(total_header, rest));
       }
-      ri = end;
+      if (!named) continue;
+      const Slot* total = row.At(tslot);
+      if (total == nullptr || total->figure < 0 || ra_.Summed(total->figure)) continue;
+      // A row of rates is summed only as shares of a whole printed as 100%.
+      if (RateLabel(row.label) && figures_[total->figure].kind != ESGAUDIT_FACT_PERCENT) continue;
+      std::vector<int> parts;
+      bool ok = true;
+      for (const auto& [cat, slot] : by_category) {
+        const Slot* p = row.At(slot);
+        ok = ok && p != nullptr && p->figure >= 0;
+        if (ok) parts.push_back(p->figure);
+      }
+      if (!ok || !Uniform(parts, total->figure)) continue;
+      AddSum(total->figure, std::move(parts), row.label.empty() ? h[tslot] : row.label + "/" + h[tslot], row);
     }
-    // Rows of shares under a caption row (no figures) naming the proportion of one whole
-    // ("Proportion of total waste:", "Share of energy consumed", 废弃物处置方式占比): the rows right
-    // under it whose unit column or label says % or whose figures are printed with %, up to the
-    // first row that is none (a row in tonnes goes on with the table), are its categories: per
-    // column a breakdown of 100 %. Not when a row is a total, names a year (a time series) or names
-    // a proportion of its own (shares of different wholes); rates per category, far from 100 in
-    // sum, are dropped by share_breakdown.
-    auto percent_row = [&](const Row& row) {
-      if (share_row(row)) return true;
-      if (!row.readable || !row.has_figure || row.label.empty()) return false;
-      return std::all_of(row.cells.begin(), row.cells.end(), [&](const Slot& c) {
-        return c.figure < 0 || figures_[c.figure].kind == ESGAUDIT_FACT_PERCENT;
-      });
-    };
-    // The caption of the share rows from row `k` on: the row above them without figures, or a
-    // line between that row and them that the model left out of the grid (a caption line with a
-    // dash only, "Proportion of total waste: -", read as prose), starting with the phrase and with
-    // no figure. Labels of tab tables come without spaces: the caption is read as printed.
-    auto caption_above = [&](size_t k, Row* cap) {
-      if (k > 0 && !rows[k - 1].has_figure && !rows[k - 1].label.empty() &&
-          ProportionCaption(printed_label(rows[k - 1]))) {
-        *cap = rows[k - 1];
-        return true;
-      }
-      // Up to three lines above the first share row, nearest first, none above the row before it.
-      const uint32_t from = k > 0 ? rows[k - 1].line + 1 : 0;
-      for (uint32_t g = rows[k].line; g-- > from && g + 3 >= rows[k].line;) {
-        if (grid_rows.count(g)) continue;
-        esgaudit_line_structure ls = doc.LineStructure(g);
-        if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK)) continue;
-        const esgaudit_cell c = doc.Cell(ls.first_cell);
-        const std::string first(doc.Text().substr(c.offset, c.length));
-        const std::string line(view.substr(ls.view_begin, ls.view_end - ls.view_begin));
-        const std::string l = Lower(first);
-        const bool starts = l.rfind("proportion of ", 0) == 0 || l.rfind("share of ", 0) == 0 ||
-                            l.rfind("percentage of ", 0) == 0 || l.rfind("breakdown of ", 0) == 0;
-        if (!starts || HasDigit(line) || Cps(first) > 60) continue;
-        cap->label = first;
-        cap->label_offset = c.offset;
-        cap->label_length = c.length;
-        cap->header = rows[k].header;
-        cap->line = g;
-        return true;
-      }
-      return false;
-    };
-    for (size_t k = 0; k < rows.size(); ++k) {
-      if (!percent_row(rows[k]) || (k > 0 && percent_row(rows[k - 1]))) continue;
-      Row cap;
-      if (!caption_above(k, &cap)) continue;
-      std::vector<size_t> run;
-      bool usable = true;
-      for (size_t m = k; m < rows.size() && percent_row(rows[m]); ++m) {
-        // The row's first cell: a year there is a figure, not the label.
-        const std::string& l = rows[m].label;
-        const std::string& first = rows[m].cells.front().text;
-        if (TableTotalLabel(l) || IsNestedLabel(l) || OwnProportionLabel(l) || UnitCell(l) || YearLedLabel(l) ||
-            YearLedLabel(first))
-          usable = false;
-        run.push_back(m);
-      }
-      if (usable && run.size() >= 2) share_breakdown(run, cap.label, cap);
-    }
+  }
+}
 
-    // The nearest row above row `ri`, within 40 rows (linear time on a long table), whose label names
-    // the head of dimension `dim` as a total (员工总数 over 男性 / 女性), in the unit `unit` (员工培训总
-    // 支出 万元 is no head of 男性 % rows); -1 if none. With `stop_at_remarks`, a row of labels only that
-    // titles no breakdown (a remark) ends the search: the rows below it may count another population.
-    auto head_above = [&](size_t ri, const std::string& unit, int dim, bool stop_at_remarks) -> long {
-      for (long k = static_cast<long>(ri) - 1; k >= 0 && k + 40 >= static_cast<long>(ri); --k) {
-        const Row& hr = rows[static_cast<size_t>(k)];
-        if (stop_at_remarks && !hr.has_figure && !hr.label.empty() && !DimensionTitle(hr.label)) break;
-        if (hr.has_figure && hr.readable && hr.unit == unit && Categorise(hr.label).first < 0 &&
-            HasHead(hr.label, dim) && (TableTotalLabel(hr.label) || Has(hr.label, "总"))) {
-          return k;
-        }
+// A total row written with one tab more or less than the rows it sums (总计 whose count stands
+// under the share column next to the count column; 女性合计 one tab left of its rows): when its
+// figures do not stand under figures of their kind (a percentage or not) in the rows above, and
+// moved one slot right or left (but not both) they all do, its figure and dash cells move there.
+void RelationAnalysis::ModelTable::ShiftTotalRows() {
+  for (size_t ri = 1; ri < rows_.size(); ++ri) {
+    Row& tr = rows_[ri];
+    if (!tr.readable || !TableTotalLabel(tr.label)) continue;
+    // 1: the nearest figure above in the slot is a percentage, 0: another kind, -1: none.
+    auto percent_above = [&](int slot) {
+      for (size_t k = ri; k-- > 0;) {
+        const Slot* s = rows_[k].At(slot);
+        if (s != nullptr && s->figure >= 0) return figures_[s->figure].kind == ESGAUDIT_FACT_PERCENT ? 1 : 0;
       }
       return -1;
     };
-
-    // Closed category sets across row labels (男 / 女) against the row naming their head.
-    for (size_t ri = 0; ri + 1 < rows.size(); ++ri) {
-      auto [dim, cat0] = Categorise(rows[ri].label);
-      if (dim < 0 || !Dimensions()[dim].closed || !rows[ri].has_figure) continue;
-      std::set<std::string> cats{cat0};
-      size_t end = ri + 1;
-      for (; end < rows.size(); ++end) {
-        auto [d, cat] = Categorise(rows[end].label);
-        if (d != dim || !rows[end].has_figure || !cats.insert(cat).second) break;
+    auto fits = [&](int d) {
+      bool any = false;
+      for (const Slot& s : tr.cells) {
+        if (s.figure < 0) continue;
+        any = true;
+        const int to = s.slot + d;
+        if (to < 1) return false;
+        const Slot* there = tr.At(to);
+        if (d != 0 && there != nullptr && there->figure < 0 && !there->dash) return false;  // a label there
+        if (percent_above(to) != (figures_[s.figure].kind == ESGAUDIT_FACT_PERCENT ? 1 : 0)) return false;
       }
-      std::set<std::string> all;
-      for (const auto& [printed, cat] : Dimensions()[dim].categories) all.insert(cat);
-      if (cats != all || part_of_total.count(ri)) {
-        continue;
-      }
-      // The nearest row above naming the head of the dimension (员工总数 over 男性 / 女性), within 40
-      // rows (linear time on a long table).
-      const long head = head_above(ri, rows[ri].unit, dim, false);
-      if (head < 0) continue;
-      const Row& hr = rows[static_cast<size_t>(head)];
-      for (const Slot& ts : hr.cells) {
-        if (ts.figure < 0 || RateLabel(header_of_row(hr, ts.slot)) || RateLabel(hr.label)) continue;
-        std::vector<int> parts;
-        for (size_t k = ri; k < end; ++k) {
-          const Slot* s = rows[k].At(ts.slot);
-          if (s == nullptr || s->figure < 0) {
-            parts.clear();
-            break;
-          }
-          parts.push_back(s->figure);
-        }
-        if (!uniform(parts, ts.figure)) continue;
-        std::string h = header_of_row(hr, ts.slot);
-        add(ts.figure, std::move(parts), h.empty() ? hr.label : hr.label + "/" + h, hr);
-      }
-      ri = end - 1;
+      return any;
+    };
+    if (fits(0)) continue;
+    const bool right = fits(+1);
+    const bool left = fits(-1);
+    if (right == left) continue;
+    const int d = right ? +1 : -1;
+    for (Slot& s : tr.cells) {
+      if ((s.figure >= 0 || s.dash) && s.slot + d >= 1) s.slot += d;
     }
+  }
+}
 
-    // Age bands across row labels, from one open band to the other (Under 30, 30-50, Over 50;
-    // 60岁及以上 … 29岁及以下, in either order), every label with a digit: a closed set, checked
-    // against the nearest row above naming the headcount's total (Total employees, 员工总数) in the
-    // same unit, per column.
-    for (size_t ri = 0; ri + 2 < rows.size(); ++ri) {
-      const Row& first = rows[ri];
-      const bool lower_first = LowerBand(first.label);
-      if (!first.has_figure || !HasDigit(first.label) || (!lower_first && !UpperBand(first.label)) ||
-          part_of_total.count(ri))
+// A total row ending in shares that stand over figures of another kind in the rows above it (a
+// share column the total row alone prints, with an empty column it prints no dash for, so that
+// its cells stand one place off the rows' by index) does not say which of their columns a cell
+// totals: it is unreadable. Its cells but the shares are then never as many as each row's
+// (aligned from the end they would be: that row is wider than the grid, which the model leaves
+// out of the table).
+void RelationAnalysis::ModelTable::MarkShareTailTotalsUnreadable() {
+  for (size_t ri = 1; ri < rows_.size(); ++ri) {
+    Row& tr = rows_[ri];
+    if (!tr.readable || !TableTotalLabel(tr.label)) continue;
+    std::vector<const Slot*> values;  // its figure and dash cells, left to right
+    for (const Slot& s : tr.cells) {
+      if (s.figure >= 0 || s.dash) values.push_back(&s);
+    }
+    size_t shares = 0;
+    while (shares < values.size() && values[values.size() - 1 - shares]->figure >= 0 &&
+           figures_[values[values.size() - 1 - shares]->figure].kind == ESGAUDIT_FACT_PERCENT) {
+      ++shares;
+    }
+    if (shares == 0 || shares == values.size()) continue;
+    bool over_other_kind = false;
+    for (size_t k = ri; k-- > 0;) {  // the rows it may total: up to a row of no figure or another total
+      const Row& pr = rows_[k];
+      if (!pr.has_figure || TableTotalLabel(pr.label)) break;
+      for (size_t s = values.size() - shares; s < values.size(); ++s) {
+        const Slot* ps = pr.At(values[s]->slot);
+        over_other_kind = over_other_kind || (ps != nullptr && ps->figure >= 0 &&
+                                              figures_[ps->figure].kind != ESGAUDIT_FACT_PERCENT);
+      }
+    }
+    if (over_other_kind) tr.readable = false;
+  }
+}
+
+// A row heading the rows under it that an Other / 其他 row closes (Hazardous waste disposed,
+// then Upstream, Integrated Gas, Downstream, Other): the head is the nearest row above the
+// Other row whose rows below add up to it in every column but at most one (MostAddUp), every
+// column then checked. Its rows are no parts of a total above the head. A row further up whose
+// rows (the nearer candidate's included) add up to it in more columns, or in as many when it is
+// named as a total, is the head instead: a region block closed by 其他地区 under a total row
+// printed first starts with a region, not a head of the rest.
+void RelationAnalysis::ModelTable::FindOtherHeads() {
+  for (size_t oi = 2; oi < rows_.size(); ++oi) {
+    if (!rows_[oi].has_figure || !rows_[oi].readable || !OtherLabel(rows_[oi].label) || under_head_.count(oi)) continue;
+    std::vector<Relation> best;
+    size_t best_head = 0, best_consistent = 0;
+    for (size_t hi = oi - 1; hi-- > 0 && oi - hi <= 12;) {
+      const Row& head = rows_[hi];
+      const Row& below = rows_[hi + 1];
+      if (!below.has_figure || !below.readable || below.label.empty() || TableTotalLabel(below.label) ||
+          IsNestedLabel(below.label) || RateCells(below) || below.unit != rows_[oi].unit) {
+        break;
+      }
+      if (!head.has_figure || !head.readable || head.label.empty() || RateCells(head) || head.unit != below.unit) {
         continue;
-      size_t end = ri + 1;
-      bool closed = false;
-      for (; end < rows.size() && end < ri + 8; ++end) {
-        const Row& b = rows[end];
-        if (!b.has_figure || !HasDigit(b.label) || b.unit != first.unit) break;
-        if (lower_first ? UpperBand(b.label) : LowerBand(b.label)) {
-          closed = end >= ri + 2;
-          ++end;
+      }
+      std::vector<size_t> under;  // the rows from the head's next to the Other row
+      for (size_t k = hi + 1; k <= oi; ++k) under.push_back(k);
+      std::vector<Relation> columns;
+      const size_t tried = ColumnTotals(head, under, false, &columns);
+      if (!MostAddUp(columns, tried)) continue;
+      const size_t consistent = static_cast<size_t>(std::count_if(columns.begin(), columns.end(), ShowsGrouping));
+      // On a tie a row named as a total (员工总数) is the head rather than a category row.
+      if (consistent < best_consistent || (consistent == best_consistent && !TableTotalLabel(head.label))) continue;
+      best = std::move(columns);
+      best_head = hi;
+      best_consistent = consistent;
+    }
+    if (best.empty()) continue;
+    AddAll(best);
+    for (size_t k = best_head + 1; k <= oi; ++k) under_head_.insert(k);
+  }
+}
+
+// A water balance (GRI 303-5: consumption is withdrawal less discharge): a table with one row
+// each of total water withdrawal (withdrawn, abstracted), total water discharge (discharged,
+// returned) and total water consumption (consumed), no qualifier in brackets on any of them
+// ("exc. hydro generation" is another scope): in each column holding all three figures of one
+// kind and unit, withdrawal = discharge + consumption.
+void RelationAnalysis::ModelTable::FindWaterBalance() {
+  int at[3] = {-1, -1, -1};
+  bool unique = true;
+  for (size_t ri = 0; ri < rows_.size(); ++ri) {
+    if (!rows_[ri].readable || !rows_[ri].has_figure) continue;
+    const int k = WaterTotalRole(rows_[ri].label);
+    if (k < 0) continue;
+    unique = unique && at[k] < 0;
+    at[k] = static_cast<int>(ri);
+  }
+  if (unique && at[0] >= 0 && at[1] >= 0 && at[2] >= 0) {
+    const Row& withdrawal = rows_[at[0]];
+    for (const Slot& ts : withdrawal.cells) {
+      if (ts.figure < 0) continue;
+      const Slot* d = rows_[at[1]].At(ts.slot);
+      const Slot* c = rows_[at[2]].At(ts.slot);
+      if (d == nullptr || c == nullptr || d->figure < 0 || c->figure < 0) continue;
+      const Figure& tf = figures_[ts.figure];
+      bool same = tf.kind != ESGAUDIT_FACT_PERCENT && tf.qualifiers == 0;
+      for (const Slot* ps : {d, c}) {
+        const Figure& pf = figures_[ps->figure];
+        same = same && pf.kind == tf.kind && pf.unit == tf.unit && pf.qualifiers == 0;
+      }
+      if (same) AddSum(ts.figure, {d->figure, c->figure}, withdrawal.label, withdrawal);
+    }
+  }
+}
+
+// Twin totals by accounting method (GHG Protocol Scope 2: "Total, location-based" over "Total,
+// market-based"): two total rows next to each other, each naming one of the two methods, over a
+// block of rows. Each total sums the rows naming its method and those naming none, except a row
+// naming none that opens with the same two words as a row naming the other method: that is its
+// twin, the same quantity by this total's method ("Indirect, from electricity ..." beside
+// "Indirect, from electricity ... (market-based method)"). Taken when the columns of both totals
+// add up in all but at most one (MostAddUp); each column is then checked.
+void RelationAnalysis::ModelTable::FindTwinTotals() {
+  for (size_t ri = 1; ri < rows_.size(); ++ri) {
+    const Row* pair[2] = {&rows_[ri - 1], &rows_[ri]};
+    int method[2];
+    bool twins = true;
+    for (int t = 0; t < 2; ++t) {
+      method[t] = AccountingMethod(pair[t]->label);
+      twins = twins && pair[t]->readable && pair[t]->has_figure && TableTotalLabel(pair[t]->label) &&
+              method[t] != 0 && !RateCells(*pair[t]);
+    }
+    if (!twins || method[0] == method[1] || ri < 3) continue;
+    std::vector<size_t> above;
+    if (!BlockOfRows(ri - 2, -1, &above) || above.size() < 2) continue;
+    std::map<size_t, int> by;  // row -> the method it is counted under (0: both)
+    for (size_t k : above) by[k] = AccountingMethod(rows_[k].label);
+    for (size_t k : above) {
+      if (by[k] != 0 || AccountingMethod(rows_[k].label) != 0) continue;
+      const std::string opening = OpeningWords(rows_[k].label);
+      for (size_t q : above) {
+        if (q != k && !opening.empty() && AccountingMethod(rows_[q].label) != 0 && OpeningWords(rows_[q].label) == opening)
+          by[k] = 3 - AccountingMethod(rows_[q].label);
+      }
+    }
+    if (std::any_of(above.begin(), above.end(), [&](size_t k) { return RateCells(rows_[k]); })) continue;
+    std::vector<Relation> columns;
+    size_t tried = 0;
+    for (int t = 0; t < 2; ++t) {
+      std::vector<size_t> parts;
+      for (size_t k : above) {
+        if (by[k] == 0 || by[k] == method[t]) parts.push_back(k);
+      }
+      if (parts.size() < 2 || parts.size() == above.size()) {
+        tried = 0;
+        break;
+      }
+      std::sort(parts.begin(), parts.end());
+      tried += ColumnTotals(*pair[t], parts, true, &columns);
+    }
+    if (tried == 0 || !MostAddUp(columns, tried)) continue;
+    AddAll(columns);
+  }
+}
+
+// Total rows (合计, 总计, 小计, a total named by its quantity): the rows above (or, for the first data
+// row, below) per column, stacked breakdowns above one total, and the titled blocks after it.
+void RelationAnalysis::ModelTable::FindTotalRows() {
+  for (size_t ri = 0; ri < rows_.size(); ++ri) {
+    const Row& tr = rows_[ri];
+    // A total named by its quantity (贷款总额) only below two or more rows, none of them signed.
+    const bool quantity = !TableTotalLabel(tr.label) && QuantityTotalLabel(tr.label);
+    if (!tr.readable || !tr.has_figure || !(quantity || TableTotalLabel(tr.label))) continue;
+    std::vector<size_t> part_rows;
+    bool ok = ri == 0 || BlockOfRows(ri - 1, -1, &part_rows);
+    if (quantity && (!ok || part_rows.size() < 2 ||
+                     std::any_of(part_rows.begin(), part_rows.end(), [&](size_t k) { return SignedRowLabel(rows_[k].label); }))) {
+      continue;
+    }
+    // A subtotal row right above whose cells under this total's figures are dashes (地区小计 with
+    // "-" in the 组别小计 column) is another axis of the table: the rows above it are read.
+    const Row* subtotal = nullptr;  // that subtotal row
+    if (ok && part_rows.empty() && ri >= 2 && rows_[ri - 1].readable && TableTotalLabel(rows_[ri - 1].label)) {
+      bool dashes = true;
+      for (const Slot& ts : tr.cells) {
+        if (ts.figure < 0) continue;
+        const Slot* up = rows_[ri - 1].At(ts.slot);
+        dashes = dashes && up != nullptr && up->dash;
+      }
+      if (dashes) {
+        ok = BlockOfRows(ri - 2, -1, &part_rows);
+        subtotal = &rows_[ri - 1];
+      }
+    }
+    // Several breakdowns of one population stacked above its total (job classes, then
+    // nationality, then age bands, over 地区小计): consecutive blocks of two or more rows, each
+    // adding up to the total in some column, are each a breakdown of it, checked in every column.
+    if (ok && part_rows.size() >= 4) {
+      const std::vector<std::vector<size_t>> blocks = CutStackedBlocks(tr, subtotal, part_rows);
+      if (!blocks.empty()) {
+        AddStackedBlocks(tr, blocks);
+        continue;
+      }
+    }
+    // A total above its rows may head rows of another kind (Total employees over turnover): taken
+    // when one of its columns adds up, or when the rows name every category of a closed set.
+    bool above = false;
+    if (part_rows.size() < 2 && (ri == 0 || !rows_[ri - 1].has_figure)) {
+      part_rows.clear();
+      ok = BlockOfRows(ri + 1, +1, &part_rows);
+      above = true;
+      part_rows.erase(std::remove_if(part_rows.begin(), part_rows.end(), [&](size_t k) { return under_head_.count(k) > 0; }),
+                      part_rows.end());
+    }
+    if (!ok || part_rows.size() < 2) {
+      // A total first with one row under it (少数民族 under 员工总人数: a subset) and then titled
+      // breakdowns (按性别划分, 按地区划分): the blocks are read as below.
+      size_t first_title = ri + 1;
+      while (first_title < rows_.size() && first_title <= ri + 2 && rows_[first_title].has_figure) ++first_title;
+      if (ok && above && first_title <= ri + 2) TitledBlocks(tr, first_title, true);
+      // A total first with its 其中 rows under it (其中：男, 其中：女; read by the of-which reader
+      // below) and then titled breakdowns (按年龄分): the blocks are read as above.
+      if (!ok && above) {
+        size_t k = ri + 1;
+        while (k < rows_.size() && rows_[k].readable && rows_[k].has_figure && OfWhichLabel(rows_[k].label)) ++k;
+        if (k > ri + 1) TitledBlocks(tr, k, true);
+      }
+      continue;
+    }
+    std::sort(part_rows.begin(), part_rows.end());
+    std::vector<Relation> columns;
+    std::vector<Relation> share_columns;  // the shares in brackets beside a count column's cells
+    bool rate_row = std::any_of(part_rows.begin(), part_rows.end(),
+                                [&](size_t k) { return RateLabel(rows_[k].label); });
+    // Units named in the row labels ("培训次数(次)" under "培训总人数(人次)") must agree.
+    std::set<std::string> units;
+    for (size_t k : part_rows) units.insert(LabelUnit(rows_[k].label));
+    units.insert(LabelUnit(tr.label));
+    units.erase("");
+    if (units.size() > 1) continue;
+    for (const Slot& ts : tr.cells) {
+      if (ts.figure < 0) continue;
+      const Figure& tf = figures_[ts.figure];
+      std::string h = HeaderOf(tr, ts.slot);
+      // A column of shares printed without % under a header that says so (占比(%), 比例, Share):
+      // its parts add up to the total row's 100, or to its share of the base the header names.
+      std::string hl = Lower(h);
+      const int glued = GluedHundredDecimals(tf);
+      // Shares of one base the header names (在公司贷款中占比) add up to the total row's share of
+      // it, whatever that is; under a 合计 row only.
+      const bool of_named_base = tf.value > 0 && tf.value < 100 && glued == 0 && IsTotalLabel(tr.label) &&
+                                 SharesOfANamedBase(h);
+      const bool bare_shares = tf.kind != ESGAUDIT_FACT_PERCENT && (tf.value == 100 || glued > 0 || of_named_base) &&
+                               tf.unit.empty() && !rate_row && !RateLabel(tr.label) &&
+                               (Has(hl, "%") || Has(hl, "占比") || Has(hl, "比例") || Has(hl, "比重") ||
+                                Has(hl, "share") || Has(hl, "proportion"));
+      if (tf.kind != ESGAUDIT_FACT_PERCENT && !bare_shares && (rate_row || RateLabel(h) || RateLabel(tr.label)))
+        continue;
+      std::vector<int> parts;
+      std::vector<int> shares;  // the parts' shares in brackets (56 (1.1%))
+      bool missing = false;
+      for (size_t k : part_rows) {
+        const Slot* s = rows_[k].At(ts.slot);
+        // In a tab table, a slot left empty between two tabs is an empty value, like a dash.
+        if (s == nullptr && tabs_ && !rows_[k].cells.empty() && rows_[k].cells.back().slot > ts.slot) continue;
+        if (s == nullptr || (s->figure < 0 && !s->dash)) {
+          missing = true;
           break;
         }
-        if (LowerBand(b.label) || UpperBand(b.label)) break;
+        if (s->figure >= 0) parts.push_back(s->figure);
+        if (s->figure >= 0 && s->share >= 0) shares.push_back(s->share);
       }
-      if (!closed) continue;
-      // A row of labels only that titles no breakdown (a remark) ends the search: the bands below
-      // it may count another population.
-      const long head = head_above(ri, first.unit, 0, true);
-      if (head < 0) continue;
-      const Row& hr = rows[static_cast<size_t>(head)];
-      for (const Slot& ts : hr.cells) {
-        if (ts.figure < 0 || RateLabel(header_of_row(hr, ts.slot)) || RateLabel(hr.label)) continue;
-        std::vector<int> parts;
-        std::vector<size_t> band_rows;
-        for (size_t k = ri; k < end; ++k) band_rows.push_back(k);
-        if (!column_parts(band_rows, ts.slot, &parts) || !uniform(parts, ts.figure)) continue;
-        std::string h = header_of_row(hr, ts.slot);
-        add(ts.figure, std::move(parts), h.empty() ? hr.label : hr.label + "/" + h, hr);
+      // 100.0011 is read as 100.00 only under shares printed with exactly its two decimals, and
+      // is no total otherwise.
+      if (tf.value != 100 && glued > 0) {
+        if (!bare_shares || missing || parts.empty() ||
+            !std::all_of(parts.begin(), parts.end(), [&](int p) { return figures_[p].decimals == glued; })) {
+          continue;
+        }
+        Figure& g = figures_[ts.figure];
+        g.value = 100;
+        g.decimals = glued;
+        g.low = 100 - 0.5 * std::pow(10.0, -glued);
+        g.high = 100 + 0.5 * std::pow(10.0, -glued);
+        g.text = g.text.substr(0, 4 + glued);
       }
-      ri = end - 1;
+      if (missing || !Uniform(parts, ts.figure)) continue;
+      // "合计/女" says no more than the column; "员工总数/2016年" names the total.
+      const bool bare = Cps(tr.label) <= 2 || Lower(tr.label) == "total";
+      const std::string caption = h.empty() ? tr.label : bare ? h : tr.label + "/" + h;
+      const bool shared =
+          ts.share >= 0 && shares.size() == parts.size() && ShareSum(ts, parts, shares, caption, &share_columns);
+      const size_t made = columns.size();
+      Make(ts.figure, std::move(parts), caption, tr, &columns);
+      if (shared && columns.size() == made) share_columns.pop_back();  // the counts are no sum (see Make)
     }
+    // With several columns, one must add up to show that the rows are the total's parts (a
+    // cumulative 合计 row under the year's additions does not; counts exact by their header only
+    // are read with their rounding here, ShowsGrouping); a total above its rows needs
+    // that even with one column, unless the rows name every category of a closed set.
+    size_t figure_columns = 0;
+    for (const Slot& ts : tr.cells) figure_columns += ts.figure >= 0;
+    bool corroborated = !above && figure_columns < 2;
+    for (const Relation& r : columns) corroborated = corroborated || ShowsGrouping(r);
+    if (above && !corroborated) {
+      bool closed = false;
+      if (!columns.empty()) {
+        std::set<std::string> cats;
+        int dim = -2;
+        for (size_t k : part_rows) {
+          auto [d, cat] = Categorise(rows_[k].label);
+          dim = (d < 0 || (dim != -2 && d != dim)) ? -1 : d;
+          if (dim < 0) break;
+          cats.insert(cat);
+        }
+        if (dim >= 0 && Dimensions()[dim].closed) {
+          std::set<std::string> all;
+          for (const auto& [printed, cat] : Dimensions()[dim].categories) all.insert(cat);
+          closed = cats == all && cats.size() == part_rows.size();
+        }
+      }
+      corroborated = corroborated || closed;
+    }
+    if (!corroborated) continue;
+    for (size_t k : part_rows) part_of_total_.insert(k);
+    AddAll(columns);
+    AddAll(share_columns);
+    TitledBlocks(tr, above ? part_rows.back() + 1 : ri + 1, above);
+  }
+}
 
-    // A row of counts, each followed by its share (地区小计: 3,764 27.1% 2,088 15.0% …), the total
-    // not printed: the shares are a breakdown of 100 % when each is its count over the sum of the
-    // row's counts, in every pair but at most one (so that one changed share is still read). Shares
-    // of another whole (each site's share of its own group) fail that test and are left alone.
-    for (const Row& row : rows) {
-      if (!row.readable || !row.has_figure || row.label.empty() || RateLabel(row.label)) continue;
-      std::vector<std::pair<int, int>> pairs;  // (count, share)
-      bool ok = true;
-      for (size_t k = 0; k < row.cells.size() && ok; ++k) {
-        const Slot& c = row.cells[k];
-        if (c.figure < 0) continue;
-        const Figure& cf = figures_[c.figure];
-        const Slot* sh = row.At(c.slot + 1);
-        ok = cf.kind != ESGAUDIT_FACT_PERCENT && cf.qualifiers == 0 && cf.value >= 0 && sh != nullptr &&
-             sh->figure >= 0 && figures_[sh->figure].kind == ESGAUDIT_FACT_PERCENT &&
-             figures_[sh->figure].qualifiers == 0 && (pairs.empty() || cf.unit == figures_[pairs[0].first].unit);
-        if (!ok) break;
-        pairs.emplace_back(c.figure, sh->figure);
-        while (k + 1 < row.cells.size() && row.cells[k + 1].slot <= c.slot + 1) ++k;  // past the share
+std::vector<std::vector<size_t>> RelationAnalysis::ModelTable::CutStackedBlocks(const Row& tr, const Row* subtotal,
+                                                                            const std::vector<size_t>& part_rows) const {
+  std::vector<size_t> sorted = part_rows;
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<std::vector<size_t>> blocks;
+  // The blocks are cut by the first column that adds up block by block: the total row's, then
+  // the subtotal row's (地区小计 per site), so one changed figure leaves the cut to another column.
+  std::vector<const Slot*> cutters;
+  for (const Slot& ts : tr.cells) cutters.push_back(&ts);
+  if (subtotal != nullptr) {
+    for (const Slot& ts : subtotal->cells) cutters.push_back(&ts);
+  }
+  for (const Slot* cutter : cutters) {
+    const Slot& ts = *cutter;
+    if (ts.figure < 0 || !blocks.empty()) continue;
+    const Figure& tf = figures_[ts.figure];
+    if (tf.kind == ESGAUDIT_FACT_PERCENT || tf.qualifiers != 0) continue;
+    std::vector<std::vector<size_t>> cut(1);
+    // A running sum, tested after each row (not LayoutSum: where a block ends is what is sought).
+    double lo = 0, hi = 0;
+    bool fail = false;
+    for (size_t k : sorted) {
+      const Slot* ps = rows_[k].At(ts.slot);
+      if (ps == nullptr || ps->figure < 0) {
+        fail = true;
+        break;
       }
-      if (!ok || pairs.size() < 3) continue;
-      // The base of the shares is the counts' sum of values as printed (not LayoutSum: no interval).
-      double sum = 0;
-      for (const auto& [count, share] : pairs) sum += figures_[count].value;
-      if (sum <= 0) continue;
+      const Figure& pf = figures_[ps->figure];
+      if (pf.kind != tf.kind || pf.unit != tf.unit || pf.qualifiers != 0) {
+        fail = true;
+        break;
+      }
+      cut.back().push_back(k);
+      lo += pf.low;
+      hi += pf.high;
+      if (lo <= tf.high && tf.low <= hi) {
+        if (cut.back().size() < 2) {
+          fail = true;
+          break;
+        }
+        cut.emplace_back();
+        lo = hi = 0;
+      } else if (lo > tf.high) {
+        fail = true;
+        break;
+      }
+    }
+    if (!fail && cut.back().empty() && cut.size() >= 3) {
+      cut.pop_back();
+      blocks = std::move(cut);
+    }
+  }
+  return blocks;
+}
+
+void RelationAnalysis::ModelTable::AddStackedBlocks(const Row& tr, const std::vector<std::vector<size_t>>& blocks) {
+  bool rate_total = RateLabel(tr.label);
+  for (const std::vector<size_t>& b : blocks) {
+    for (const Slot& ts : tr.cells) {
+      if (ts.figure < 0 || rate_total) continue;
+      const Figure& tf = figures_[ts.figure];
+      std::string h = HeaderOf(tr, ts.slot);
+      if (tf.kind != ESGAUDIT_FACT_PERCENT && RateLabel(h)) continue;
+      std::vector<int> parts;
+      if (!ColumnParts(b, ts.slot, &parts) || !Uniform(parts, ts.figure)) continue;
+      AddSum(ts.figure, std::move(parts), h.empty() ? tr.label : tr.label + "/" + h, tr);
+      // The share column beside the count column (人数 then 比例), its total not printed: the
+      // block's shares are a breakdown of 100 % when they are the counts over the total row by
+      // row, in every row but at most one (so that one changed share or count is still read).
+      if (tf.kind == ESGAUDIT_FACT_PERCENT || tf.value <= 0 || tr.At(ts.slot + 1) != nullptr) continue;
+      std::vector<int> shares;
       size_t matching = 0;
-      for (const auto& [count, share] : pairs) {
-        const double ratio = 100 * figures_[count].value / sum;
-        matching += figures_[share].low - 1e-9 <= ratio && ratio <= figures_[share].high + 1e-9;
+      for (size_t k : b) {
+        const Slot* cs = rows_[k].At(ts.slot);
+        const Slot* ss = rows_[k].At(ts.slot + 1);
+        if (cs == nullptr || ss == nullptr || cs->figure < 0 || ss->figure < 0) break;
+        const Figure& sf = figures_[ss->figure];
+        if (sf.kind != ESGAUDIT_FACT_PERCENT || sf.qualifiers != 0) break;
+        const double ratio = 100 * figures_[cs->figure].value / tf.value;
+        matching += sf.low - 1e-9 <= ratio && ratio <= sf.high + 1e-9;
+        shares.push_back(ss->figure);
       }
-      if (matching < 2 || matching + 1 < pairs.size()) continue;
+      if (shares.size() != b.size() || matching == 0 || matching + 1 < shares.size()) continue;
       Relation r;
       r.kind = RelationKind::kPercentBreakdown;
       r.evidence = Evidence::kTable;
       r.certainty = Certainty::kCertain;
-      r.caption = row.label;
-      r.caption_offset = row.label_offset;
-      r.caption_length = row.label_length;
-      for (const auto& [count, share] : pairs) r.parts.push_back(share);
-      LayoutSum(&r, 100, 100);
-      relabel(r);
-      Add(std::move(r));
+      std::string sh = HeaderOf(tr, ts.slot + 1);
+      r.caption = sh.empty() ? tr.label : tr.label + "/" + sh;
+      r.caption_offset = tr.label_offset;
+      r.caption_length = tr.label_length;
+      r.parts = std::move(shares);
+      std::sort(r.parts.begin(), r.parts.end());
+      ra_.LayoutSum(&r, 100, 100);
+      Relabel(r);
+      ra_.Add(std::move(r));
     }
+    for (size_t k : b) part_of_total_.insert(k);
+  }
+}
 
-    // KPI rows that are groups of a total row above them, said by their nouns alone (员工总数, then
-    // 外籍员工数量; 在职员工数量（人）, then 残疾员工（人） … 女性员工（人）; 总装机容量, then 燃煤机组装机容量):
-    // each such row below the head, in the head's unit, is a subset of it in each column where both
-    // print a quantity (the same period), so a group above its total is a warning (the grouping is
-    // read from the labels). The rows below the head run while they keep its unit and print figures;
-    // rows of that unit naming no group of the noun (童工 under the staff) are passed over, a row of
-    // another unit, a row of labels only, or a new head ends them. Rates, per-unit rows, change
-    // columns and shares are never taken. Whether the groups add up is left to the other readers,
-    // but for exactly two groups that are a closed pair (hazardous and non-hazardous waste, direct and
-    // indirect emissions: ComplementaryPair), which are the whole when their columns add up in all
-    // but at most one (MostAddUp): a sum then, flagged short or over in each column.
-    // The same reading across a header: a column titled by a total word (员工总数, then 男性员工,
-    // 女性员工, 残疾员工, 少数民族员工 in the header) heads the columns after it that name a group of its
-    // noun, in each row of counts or amounts under that header: each such cell is a subset of the
-    // total column's cell (a warning above it). The columns run until one names neither a group nor
-    // nothing (a later year, another quantity: 员工总数 | 2016 | 2015 reads nothing). A pair already
-    // summed into the total (男 + 女) stays that sum (AddGroupRows). Share rows (占总人数百分比) and
-    // rate rows are not read.
-    for (const Row& row : rows) {
-      if (!row.readable || !row.has_figure || row.header < 0 || rate_cells(row) || share_row(row)) continue;
-      const auto& h = header_row(row);
-      for (auto it = h.begin(); it != h.end(); ++it) {
-        const std::string noun = GroupHeadNoun(it->second);
-        const Slot* ts = row.At(it->first);
-        if (noun.empty() || ts == nullptr || ts->figure < 0) continue;
-        for (auto gt = std::next(it); gt != h.end(); ++gt) {
-          if (gt->second.empty()) continue;
-          if (!NamesGroupOf(gt->second, noun)) break;
-          const Slot* ps = row.At(gt->first);
-          if (ps == nullptr || ps->figure < 0) continue;
-          if (!SubsetPair(figures_[ts->figure], figures_[ps->figure])) continue;
-          group_row(ts->figure, ps->figure, row.label.empty() ? it->second : it->second + "/" + row.label,
-                    it->second, gt->second);
-        }
-        break;  // one total column per header
-      }
+// Each later block titled as a breakdown (a row of one label naming it: 按员工学历划分, 学历构成,
+// by age) is another breakdown of the same total, checked per column when one of its columns
+// adds up. A title that is only the dimension's name (性别, 年龄, 教育程度) says so itself, so
+// its block is checked even when no column adds up (the sum must still be near the total);
+// such blocks also follow a total row below its own rows (母公司, 子公司, 合计; 性别; 年龄).
+void RelationAnalysis::ModelTable::TitledBlocks(const Row& tr, size_t from, bool total_first) {
+  for (size_t title = from; title + 2 < rows_.size();) {
+    const Row& tr2 = rows_[title];
+    std::string tl = Lower(tr2.label);
+    const bool dimension = !tr2.has_figure && tr2.readable && DimensionTitle(tr2.label);
+    bool titled = !tr2.has_figure && tr2.readable && !tl.empty() && (total_first || dimension) &&
+                  (Has(tl, "按") || Has(tl, "构成") || Has(tl, "结构") || Has(tl, " by ") || dimension);
+    if (!titled) break;
+    std::vector<size_t> block_rows;
+    if (!BlockOfRows(title + 1, +1, &block_rows) || block_rows.size() < 2) break;
+    std::set<std::string> block_units;
+    for (size_t k : block_rows) block_units.insert(LabelUnit(rows_[k].label));
+    block_units.insert(LabelUnit(tr.label));
+    block_units.erase("");
+    bool rates = std::any_of(block_rows.begin(), block_rows.end(), [&](size_t k) { return RateLabel(rows_[k].label); });
+    std::vector<Relation> block_columns;
+    for (const Slot& ts : tr.cells) {
+      if (ts.figure < 0 || block_units.size() > 1 || rates) continue;
+      std::vector<int> parts;
+      if (!ColumnParts(block_rows, ts.slot, &parts) || !Uniform(parts, ts.figure)) continue;
+      std::string h = HeaderOf(tr, ts.slot);
+      Make(ts.figure, std::move(parts), h.empty() ? tr2.label : tr2.label + "/" + h, tr, &block_columns);
     }
-    for (size_t hi = 0; hi < rows.size(); ++hi) {
-      const Row& head = rows[hi];
-      if (!head.readable || !head.has_figure || rate_cells(head)) continue;
-      std::string note;
-      const std::string head_label = WithoutExcludingNote(head.label, &note);
-      const std::string noun = GroupHeadNoun(head_label);
-      if (noun.empty()) continue;
-      const std::string head_unit = head.unit.empty() ? LabelUnit(head_label) : head.unit;
-      std::vector<size_t> groups;
-      for (size_t k = hi + 1; k < rows.size(); ++k) {
-        const Row& pr = rows[k];
-        const std::string unit = pr.unit.empty() ? LabelUnit(pr.label) : pr.unit;
-        if (!pr.readable || !pr.has_figure || pr.label.empty() || unit != head_unit) break;
-        const bool group = NamesGroupOf(pr.label, noun) && !ExcludedByNote(pr.label, noun, note);
-        if (!group && !GroupHeadNoun(pr.label).empty()) break;
-        if (!group || rate_cells(pr)) continue;
-        groups.push_back(k);
-        subset_cells(head, pr, [&](const Slot& ts, const Slot& ps, const Figure&, const Figure&, const std::string& h) {
-          group_row(ts.figure, ps.figure, h.empty() ? head.label : head.label + "/" + h, head.label, pr.label);
-        });
-      }
-      if (groups.size() == 2 && ComplementaryPair(rows[groups[0]].label, rows[groups[1]].label)) {
-        std::vector<Relation> columns;
-        const size_t tried = column_totals(head, groups, true, &columns);
-        if (MostAddUp(columns, tried)) {
-          for (Relation& r : columns) {  // the pair's subsets are then joined to the sum (AddGroupRows)
-            r.flag = !r.consistent;
-            relabel(r);
-            Add(std::move(r));
-          }
-        }
-      }
+    bool adds = std::any_of(block_columns.begin(), block_columns.end(), ShowsGrouping);
+    if (adds || dimension) {
+      AddAll(block_columns);
     }
+    title = block_rows.back() + 1;
+  }
+}
 
-    // Two rows of counts followed by a row of rates that is the second over the first (生育假 taken,
-    // then returned after it, then the return rate; reached a year, then still employed, then the
-    // retention rate): the rate states the second row as a share of the first, so it is a subset of
-    // it in each column. The rate must be that quotient, to its printed precision, in every column
-    // but at most one (so that one changed count is still read) and in two at least, and no rate may
-    // exceed 100 %. Two rows whose labels merely extend one another (专利申请数, 专利申请授权数: a
-    // year's grants come from earlier years' applications too) are no pair without such a row.
-    for (size_t k = 0; k + 2 < rows.size(); ++k) {
-      const Row& a = rows[k];
-      const Row& b = rows[k + 1];
-      const Row& rate = rows[k + 2];
-      if (!a.readable || !b.readable || !rate.readable || !a.has_figure || !b.has_figure || !rate.has_figure ||
-          a.label.empty() || b.label.empty() || rate_cells(a) || rate_cells(b) || share_row(a) || share_row(b)) {
-        continue;
+// A total row whose label is a noun and a total word (供应商总数, 员工总人数, Total suppliers),
+// followed by rows whose labels end in that noun (港澳台及境外供应商, 大陆供应商): those rows are its
+// parts, taken when every column but one adds up (MostAddUp). They may leave others unnamed, so
+// only parts above their total are flagged.
+void RelationAnalysis::ModelTable::FindNounTotals() {
+  for (size_t ri = 0; ri + 2 < rows_.size(); ++ri) {
+    const Row& tr = rows_[ri];
+    if (!tr.readable || !tr.has_figure || !TableTotalLabel(tr.label) || RateCells(tr)) continue;
+    const std::string noun = TotalNoun(tr.label);
+    if (Cps(noun) < 2) continue;
+    std::vector<size_t> list;
+    for (size_t k = ri + 1; k < rows_.size(); ++k) {
+      const Row& pr = rows_[k];
+      const std::string stem = TotalNoun(pr.label, /*strip_total=*/false);
+      if (!pr.readable || !pr.has_figure || TableTotalLabel(pr.label) || RateCells(pr) || stem.size() <= noun.size() ||
+          stem.compare(stem.size() - noun.size(), noun.size(), noun) != 0 ||
+          (!pr.unit.empty() && !tr.unit.empty() && pr.unit != tr.unit)) {
+        break;
       }
-      size_t columns = 0, matching = 0;
-      bool ok = true;
-      subset_cells(a, b, [&](const Slot& ts, const Slot&, const Figure& t, const Figure& p, const std::string&) {
-        const Slot* rs = rate.At(ts.slot);
-        if (rs == nullptr || rs->figure < 0) return;
-        const Figure& r = figures_[rs->figure];
-        if (r.kind != ESGAUDIT_FACT_PERCENT || r.qualifiers != 0 || r.value > 100) {
-          ok = false;
-          return;
-        }
-        ++columns;
-        const double q = 100 * p.value / t.value;
-        matching += r.low - 1e-9 <= q && q <= r.high + 1e-9;
-      });
-      if (!ok || matching < 2 || matching + 1 < columns) continue;
-      subset_cells(a, b, [&](const Slot& ts, const Slot& ps, const Figure&, const Figure&, const std::string& h) {
-        if (rate.At(ts.slot) == nullptr) return;
-        group_row(ts.figure, ps.figure, h.empty() ? a.label : a.label + "/" + h, a.label, b.label);
-      });
+      list.push_back(k);
     }
-    // Closed groups stacked under a total row, last: a run may not cut across a breakdown read above.
-    std::set<size_t> taken_rows = part_of_total;
-    taken_rows.insert(under_head.begin(), under_head.end());
-    ModelTableReaders readers;
-    readers.unit = sub_unit;
-    readers.rates = rate_cells;
-    readers.shares = share_row;
-    readers.column_totals = column_totals;
-    readers.relabel = relabel;
-    FindStackedGroups(rows, taken_rows, readers);
+    if (list.size() < 2) continue;
+    AddMostAddingUp(tr, list, false);
+  }
+}
+
+// Groups shown by the figures alone, no label naming them (a footprint by scope: Scope 1, then
+// its sources, Scope 2, Scope 3, then its categories, then the footprint): a row followed by two
+// or more rows that add up to it in three or more count columns and in every column tried but
+// at most one is the head of those rows (the shortest such run; its rows head none of their
+// own). A row after the groups that the heads and the rows outside any group, up to a row
+// without figures, a rate row or the table's first row, add up to in the same way is their
+// total. Three columns adding up, each to a total other than zero, are the least: one or two may
+// add up by chance. A row named as a total (Total footprint) may be that total, never a head or a
+// part; of-which rows, rates and years as labels are left to the passes above and below, and a
+// figure already summed is not summed again.
+void RelationAnalysis::ModelTable::FindFigureGroups() {
+  constexpr size_t kNoRow = static_cast<size_t>(-1);
+  auto countable = [&](size_t k) {
+    const Row& r = rows_[k];
+    return r.readable && r.has_figure && !r.label.empty() && !IsNestedLabel(r.label) && !OfWhichLabel(r.label) &&
+           !RateCells(r) && !YearLedLabel(r.label);
+  };
+  auto plain = [&](size_t k) { return countable(k) && !TableTotalLabel(rows_[k].label); };
+  auto summed = [&](const Row& r) {
+    return std::any_of(r.cells.begin(), r.cells.end(), [&](const Slot& c) { return c.figure >= 0 && ra_.Summed(c.figure); });
+  };
+  // Whether `columns` show the grouping: three or more add up to a total other than zero, and
+  // all tried but at most one do.
+  auto shown = [&](const std::vector<Relation>& columns, size_t tried) {
+    size_t held = 0;
+    for (const Relation& r : columns) held += ShowsGrouping(r) && figures_[r.total].value > 0;
+    return held >= 3 && MostAddUp(columns, tried);
+  };
+  constexpr size_t kMaxGroup = 12;
+  std::vector<size_t> member_of(rows_.size(), kNoRow);  // per row, the head of its group
+  std::vector<uint8_t> head_of_group(rows_.size(), 0);
+  for (size_t hi = 0; hi + 2 < rows_.size();) {
+    if (!plain(hi) || summed(rows_[hi])) {
+      ++hi;
+      continue;
+    }
+    size_t found = 0;
+    std::vector<Relation> best;
+    std::vector<size_t> run{hi + 1};
+    for (size_t e = hi + 2; e < rows_.size() && e - hi <= kMaxGroup; ++e) {
+      if (!plain(e - 1) || !plain(e) || rows_[e].unit != rows_[hi].unit || rows_[e - 1].unit != rows_[hi].unit) break;
+      run.push_back(e);
+      std::vector<Relation> columns;
+      const size_t tried = ColumnTotals(rows_[hi], run, true, &columns);
+      if (shown(columns, tried)) {
+        found = e;
+        best = std::move(columns);
+        break;
+      }
+    }
+    if (found == 0) {
+      ++hi;
+      continue;
+    }
+    AddAll(best);
+    head_of_group[hi] = 1;
+    for (size_t k = hi + 1; k <= found; ++k) member_of[k] = hi;
+    hi = found + 1;
+  }
+  for (size_t ti = 2; ti < rows_.size(); ++ti) {
+    if (member_of[ti] != kNoRow || head_of_group[ti] || !countable(ti) || summed(rows_[ti])) continue;
+    std::vector<size_t> top;
+    bool grouped = false;
+    for (size_t k = ti; k-- > 0;) {
+      if (!plain(k) || rows_[k].unit != rows_[ti].unit) break;
+      if (member_of[k] != kNoRow) continue;
+      grouped = grouped || head_of_group[k];
+      top.push_back(k);
+    }
+    if (!grouped || top.size() < 2) continue;
+    std::sort(top.begin(), top.end());
+    std::vector<Relation> columns;
+    const size_t tried = ColumnTotals(rows_[ti], top, true, &columns);
+    if (!shown(columns, tried)) continue;
+    AddAll(columns);
+  }
+}
+
+// Two series interleaved row by row: a total row whose next row is labelled by a bracket alone
+// (the same quantity for another scope: "Total water withdrawn (the group)" over "(The parent
+// company)"), then pairs of rows, each a full label over a bracket-only label. The first n pairs
+// are the parts, series by series (the full labels under the total, the brackets under its
+// twin): n is the count at which the most columns of both series add up, taken when each series
+// adds up in some column at n and no other count adds up in as many. The rows may leave
+// categories unnamed (other water sources), so only parts above their total are flagged.
+void RelationAnalysis::ModelTable::FindInterleavedSeries() {
+  for (size_t ri = 0; ri + 5 < rows_.size(); ++ri) {
+    const Row& tr = rows_[ri];
+    const Row& twin = rows_[ri + 1];
+    auto series_row = [&](const Row& r) { return r.readable && r.has_figure && !RateCells(r); };
+    if (!series_row(tr) || !TableTotalLabel(tr.label) || BracketOnlyLabel(tr.label) || !series_row(twin) ||
+        !BracketOnlyLabel(twin.label)) {
+      continue;
+    }
+    std::vector<size_t> full, narrow;
+    for (size_t k = ri + 2; k + 1 < rows_.size(); k += 2) {
+      const Row& a = rows_[k];
+      const Row& b = rows_[k + 1];
+      if (!series_row(a) || a.label.empty() || BracketOnlyLabel(a.label) || TableTotalLabel(a.label) ||
+          IsNestedLabel(a.label) || !series_row(b) || !BracketOnlyLabel(b.label) ||
+          (!a.unit.empty() && !tr.unit.empty() && a.unit != tr.unit)) {
+        break;
+      }
+      full.push_back(k);
+      narrow.push_back(k + 1);
+    }
+    std::vector<Relation> best;
+    size_t best_score = 0;
+    bool tie = false;
+    for (size_t n = 2; n <= full.size(); ++n) {
+      std::vector<Relation> a, b;
+      ColumnTotals(tr, std::vector<size_t>(full.begin(), full.begin() + n), true, &a);
+      ColumnTotals(twin, std::vector<size_t>(narrow.begin(), narrow.begin() + n), true, &b);
+      auto consistent = [](const std::vector<Relation>& cols) {
+        return static_cast<size_t>(std::count_if(cols.begin(), cols.end(), ShowsGrouping));
+      };
+      const size_t ca = consistent(a), cb = consistent(b);
+      if (ca == 0 || cb == 0) continue;
+      if (ca + cb == best_score) tie = true;
+      if (ca + cb <= best_score) continue;
+      best_score = ca + cb;
+      tie = false;
+      best = std::move(a);
+      for (Relation& r : b) best.push_back(std::move(r));
+    }
+    if (best.empty() || tie) continue;
+    AddFlaggingExcess(best);
+  }
+}
+
+// A second breakdown of a row further down: two or more consecutive rows whose labels repeat the
+// row's own label followed by a dash and a qualifier ("Gas burnt off - planned", "Gas burnt off -
+// unplanned"), within eight rows below it, are its parts when they add up to it in every column
+// tried but at most one (MostAddUp). The qualifiers may leave a kind unnamed, so only parts
+// above their total are flagged.
+void RelationAnalysis::ModelTable::FindQualifiedRepeats() {
+  auto printed = [&](const Row& r) {
+    return std::string(sdk::Trim(doc_.Text().substr(r.label_offset, r.label_length)));
+  };
+  for (size_t ri = 0; ri + 2 < rows_.size(); ++ri) {
+    const Row& tr = rows_[ri];
+    const std::string head = printed(tr);
+    if (!tr.readable || !tr.has_figure || tr.label_length == 0 || head.size() < 4 || RateCells(tr)) continue;
+    // The printed label: the row's label with its spaces ("Gas burnt off - planned"), a space
+    // before the dash (no "Gas burnt off-site").
+    auto qualified = [&](const Row& r) {
+      if (!r.readable || !r.has_figure || r.label_length == 0 || RateCells(r)) return false;
+      const std::string l = printed(r);
+      if (l.size() <= head.size() + 1 || l.compare(0, head.size(), head) != 0 || l[head.size()] != ' ') return false;
+      std::string_view rest = sdk::Trim(std::string_view(l).substr(head.size()));
+      for (std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"}) {  // -, en dash, em dash
+        if (rest.substr(0, dash.size()) == dash && !sdk::Trim(rest.substr(dash.size())).empty()) return true;
+      }
+      return false;
+    };
+    size_t first = ri + 1;
+    while (first < rows_.size() && first <= ri + 8 && !qualified(rows_[first])) ++first;
+    if (first >= rows_.size() || first > ri + 8) continue;
+    std::vector<size_t> run;
+    for (size_t k = first; k < rows_.size() && qualified(rows_[k]); ++k) run.push_back(k);
+    if (run.size() < 2) continue;
+    AddMostAddingUp(tr, run, true);
+  }
+}
+
+// The nearest row above row `ri`, within 40 rows (linear time on a long table), whose label names
+// the head of dimension `dim` as a total (员工总数 over 男性 / 女性), in the unit `unit` (员工培训总
+// 支出 万元 is no head of 男性 % rows); -1 if none. With `stop_at_remarks`, a row of labels only that
+// titles no breakdown (a remark) ends the search: the rows below it may count another population.
+long RelationAnalysis::ModelTable::HeadAbove(size_t ri, const std::string& unit, int dim, bool stop_at_remarks) const {
+  for (long k = static_cast<long>(ri) - 1; k >= 0 && k + 40 >= static_cast<long>(ri); --k) {
+    const Row& hr = rows_[static_cast<size_t>(k)];
+    if (stop_at_remarks && !hr.has_figure && !hr.label.empty() && !DimensionTitle(hr.label)) break;
+    if (hr.has_figure && hr.readable && hr.unit == unit && Categorise(hr.label).first < 0 &&
+        HasHead(hr.label, dim) && (TableTotalLabel(hr.label) || Has(hr.label, "总"))) {
+      return k;
+    }
+  }
+  return -1;
+}
+
+void RelationAnalysis::ModelTable::FindClosedCategoryRows() {
+  // Closed category sets across row labels (男 / 女) against the row naming their head.
+  for (size_t ri = 0; ri + 1 < rows_.size(); ++ri) {
+    auto [dim, cat0] = Categorise(rows_[ri].label);
+    if (dim < 0 || !Dimensions()[dim].closed || !rows_[ri].has_figure) continue;
+    std::set<std::string> cats{cat0};
+    size_t end = ri + 1;
+    for (; end < rows_.size(); ++end) {
+      auto [d, cat] = Categorise(rows_[end].label);
+      if (d != dim || !rows_[end].has_figure || !cats.insert(cat).second) break;
+    }
+    std::set<std::string> all;
+    for (const auto& [printed, cat] : Dimensions()[dim].categories) all.insert(cat);
+    if (cats != all || part_of_total_.count(ri)) {
+      continue;
+    }
+    // The nearest row above naming the head of the dimension (员工总数 over 男性 / 女性), within 40
+    // rows (linear time on a long table).
+    const long head = HeadAbove(ri, rows_[ri].unit, dim, false);
+    if (head < 0) continue;
+    const Row& hr = rows_[static_cast<size_t>(head)];
+    for (const Slot& ts : hr.cells) {
+      if (ts.figure < 0 || RateLabel(HeaderOf(hr, ts.slot)) || RateLabel(hr.label)) continue;
+      std::vector<int> parts;
+      for (size_t k = ri; k < end; ++k) {
+        const Slot* s = rows_[k].At(ts.slot);
+        if (s == nullptr || s->figure < 0) {
+          parts.clear();
+          break;
+        }
+        parts.push_back(s->figure);
+      }
+      if (!Uniform(parts, ts.figure)) continue;
+      std::string h = HeaderOf(hr, ts.slot);
+      AddSum(ts.figure, std::move(parts), h.empty() ? hr.label : hr.label + "/" + h, hr);
+    }
+    ri = end - 1;
+  }
+}
+
+// Age bands across row labels, from one open band to the other (Under 30, 30-50, Over 50;
+// 60岁及以上 … 29岁及以下, in either order), every label with a digit: a closed set, checked
+// against the nearest row above naming the headcount's total (Total employees, 员工总数) in the
+// same unit, per column.
+void RelationAnalysis::ModelTable::FindAgeBands() {
+  for (size_t ri = 0; ri + 2 < rows_.size(); ++ri) {
+    const Row& first = rows_[ri];
+    const bool lower_first = LowerBand(first.label);
+    if (!first.has_figure || !HasDigit(first.label) || (!lower_first && !UpperBand(first.label)) ||
+        part_of_total_.count(ri))
+      continue;
+    size_t end = ri + 1;
+    bool closed = false;
+    for (; end < rows_.size() && end < ri + 8; ++end) {
+      const Row& b = rows_[end];
+      if (!b.has_figure || !HasDigit(b.label) || b.unit != first.unit) break;
+      if (lower_first ? UpperBand(b.label) : LowerBand(b.label)) {
+        closed = end >= ri + 2;
+        ++end;
+        break;
+      }
+      if (LowerBand(b.label) || UpperBand(b.label)) break;
+    }
+    if (!closed) continue;
+    // A row of labels only that titles no breakdown (a remark) ends the search: the bands below
+    // it may count another population.
+    const long head = HeadAbove(ri, first.unit, 0, true);
+    if (head < 0) continue;
+    const Row& hr = rows_[static_cast<size_t>(head)];
+    for (const Slot& ts : hr.cells) {
+      if (ts.figure < 0 || RateLabel(HeaderOf(hr, ts.slot)) || RateLabel(hr.label)) continue;
+      std::vector<int> parts;
+      std::vector<size_t> band_rows;
+      for (size_t k = ri; k < end; ++k) band_rows.push_back(k);
+      if (!ColumnParts(band_rows, ts.slot, &parts) || !Uniform(parts, ts.figure)) continue;
+      std::string h = HeaderOf(hr, ts.slot);
+      AddSum(ts.figure, std::move(parts), h.empty() ? hr.label : hr.label + "/" + h, hr);
+    }
+    ri = end - 1;
   }
 }
 
@@ -2605,11 +1416,13 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
 // one of its parts down) is not read. The block ends at a row of another unit, a rate, share,
 // change, year or of-which row, a row of labels only, or another total word (总行管理干部 names a
 // level, not a total).
-// `rows` are one table's rows in order; rows in `taken_rows` (parts of a total read already, rows
-// under a head closed by an Other row) start no run and belong to none. Relations are added in
-// order, each head seeing those of the heads above it.
-void RelationAnalysis::FindStackedGroups(const std::vector<ModelRow>& rows, const std::set<size_t>& taken_rows,
-                                         const ModelTableReaders& readers) {
+// Rows in `taken_rows` (parts of a total read already, rows under a head closed by an Other row)
+// start no run and belong to none. Relations are added in order, each head seeing those of the
+// heads above it.
+void RelationAnalysis::ModelTable::FindStackedGroups() {
+  // Closed groups stacked under a total row, last: a run may not cut across a breakdown read above.
+  std::set<size_t> taken_rows = part_of_total_;
+  taken_rows.insert(under_head_.begin(), under_head_.end());
   constexpr size_t kMaxGroup = 8;
   auto year_led = [](const std::string& l) {
     return l.size() >= 4 && (l.compare(0, 2, "19") == 0 || l.compare(0, 2, "20") == 0) &&
@@ -2619,10 +1432,10 @@ void RelationAnalysis::FindStackedGroups(const std::vector<ModelRow>& rows, cons
   auto closes = [](const std::string& l) { return OtherLabel(l) || LowerBand(l) || UpperBand(l); };
   auto closed_pair = [&](const std::vector<size_t>& run) {
     std::set<std::string> cats;
-    const int dim = Categorise(rows[run[0]].label).first;
+    const int dim = Categorise(rows_[run[0]].label).first;
     if (dim < 0 || !Dimensions()[dim].closed) return false;
     for (size_t k : run) {
-      auto [d, c] = Categorise(rows[k].label);
+      auto [d, c] = Categorise(rows_[k].label);
       if (d != dim || !cats.insert(c).second) return false;
     }
     std::set<std::string> all;
@@ -2630,18 +1443,18 @@ void RelationAnalysis::FindStackedGroups(const std::vector<ModelRow>& rows, cons
     return cats == all;
   };
   auto digits = [](const std::string& s) { return std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); };
-  for (size_t hi = 0; hi + 2 < rows.size(); ++hi) {
-    const ModelRow& head = rows[hi];
-    if (!head.readable || !head.has_figure || head.label.empty() || readers.rates(head) || readers.shares(head) ||
+  for (size_t hi = 0; hi + 2 < rows_.size(); ++hi) {
+    const ModelRow& head = rows_[hi];
+    if (!head.readable || !head.has_figure || head.label.empty() || RateCells(head) || ShareRow(head) ||
         !total_row(head)) {
       continue;
     }
-    const std::string head_unit = readers.unit(head);
+    const std::string head_unit = SubUnit(head);
     size_t end = hi + 1;
-    for (; end < rows.size() && end <= hi + 40; ++end) {
-      const ModelRow& pr = rows[end];
-      if (!pr.readable || !pr.has_figure || pr.label.empty() || readers.unit(pr) != head_unit || readers.rates(pr) ||
-          readers.shares(pr) || IsNestedLabel(pr.label) || OfWhichLabel(pr.label) || IsChangeLabel(pr.label) ||
+    for (; end < rows_.size() && end <= hi + 40; ++end) {
+      const ModelRow& pr = rows_[end];
+      if (!pr.readable || !pr.has_figure || pr.label.empty() || SubUnit(pr) != head_unit || RateCells(pr) ||
+          ShareRow(pr) || IsNestedLabel(pr.label) || OfWhichLabel(pr.label) || IsChangeLabel(pr.label) ||
           year_led(pr.label) || RowTotalLabel(pr.label)) {
         break;
       }
@@ -2652,11 +1465,11 @@ void RelationAnalysis::FindStackedGroups(const std::vector<ModelRow>& rows, cons
     for (const ModelSlot& c : head.cells) {
       if (c.figure >= 0) head_cells.insert(c.figure);
     }
-    for (const Relation& o : relations_) {
+    for (const Relation& o : ra_.relations_) {
       if (o.kind == RelationKind::kPartsTotal && head_cells.count(o.total)) taken_parts.insert(o.parts.begin(), o.parts.end());
     }
     auto in_taken = [&](size_t k) {
-      return std::any_of(rows[k].cells.begin(), rows[k].cells.end(), [&](const ModelSlot& c) { return taken_parts.count(c.figure) > 0; });
+      return std::any_of(rows_[k].cells.begin(), rows_[k].cells.end(), [&](const ModelSlot& c) { return taken_parts.count(c.figure) > 0; });
     };
     std::vector<std::vector<Relation>> groups;
     std::vector<bool> identical;  // the group's columns are a sum read already
@@ -2667,7 +1480,7 @@ void RelationAnalysis::FindStackedGroups(const std::vector<ModelRow>& rows, cons
         for (size_t k = s; k < s + n; ++k) run.push_back(k);
         if (std::any_of(run.begin(), run.end(), [&](size_t k) { return taken_rows.count(k) > 0; })) break;
         std::vector<Relation> columns;
-        const size_t tried = readers.column_totals(head, run, true, &columns);
+        const size_t tried = ColumnTotals(head, run, true, &columns);
         if (tried < 2 || columns.size() != tried) continue;
         size_t holds = 0, proving = 0;
         bool slip = false;
@@ -2685,7 +1498,7 @@ void RelationAnalysis::FindStackedGroups(const std::vector<ModelRow>& rows, cons
         // group all the same) or cuts across it (rows breaking one of its parts down): not read.
         const bool all_taken = std::all_of(run.begin(), run.end(), in_taken);
         if (!all_taken && std::any_of(run.begin(), run.end(), in_taken)) continue;
-        const bool closed = closes(rows[run.front()].label) || closes(rows[run.back()].label) || closed_pair(run);
+        const bool closed = closes(rows_[run.front()].label) || closes(rows_[run.back()].label) || closed_pair(run);
         // A column short of the total may leave out a category the labels do not exclude (港澳台
         // between 大陆 and 海外): a warning unless the labels close the group.
         const bool short_open = !closed && std::any_of(columns.begin(), columns.end(), [&](const Relation& r) {
@@ -2707,29 +1520,11 @@ void RelationAnalysis::FindStackedGroups(const std::vector<ModelRow>& rows, cons
     for (size_t g = 0; g < groups.size(); ++g) {
       if (identical[g]) continue;
       for (Relation& r : groups[g]) {
-        readers.relabel(r);
-        Add(std::move(r));
+        Relabel(r);
+        ra_.Add(std::move(r));
       }
     }
   }
-}
-
-void RelationAnalysis::AddGroupRows() {
-  for (GroupRow& g : group_rows_) {
-    Relation& r = g.relation;
-    const int part = r.parts.front();
-    const bool joined = std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) {
-      return (o.total == r.total && std::find(o.parts.begin(), o.parts.end(), part) != o.parts.end()) ||
-             (o.total == part && std::find(o.parts.begin(), o.parts.end(), r.total) != o.parts.end());
-    });
-    if (joined) continue;
-    figures_[r.total].label = g.total_label;
-    figures_[part].label = g.part_label;
-    r.consistent = figures_[part].low <= figures_[r.total].high;
-    r.flag = !r.consistent;
-    Add(std::move(r));
-  }
-  group_rows_.clear();
 }
 
 }  // namespace esgaudit::numeric
