@@ -57,9 +57,11 @@ const char* const kEnglishRates[] = {
     "response rate",      "retention rate",   "attendance rate",  "disclosure rate",
     "certification rate", "vaccination rate", "enrolment rate",   "enrollment rate",
     "coverage",           "completion rate of training"};
-constexpr std::string_view kEnglishLinks[] = {" was", " is", " were", " are", " of", " at", " stood at",
-                                     " reached", " to", " rose to", " increased to", " achieved",
-                                     " remained", " remains", " totalled", ":", " ", "="};
+constexpr std::string_view kEnglishLinks[] = {" was",      " is",      " were",         " are",
+                                              " of",       " at",      " stood at",     " reached",
+                                              " to",       " rose to", " increased to", " achieved",
+                                              " remained", " remains", " totalled",     ":",
+                                              " ",         "="};
 const char* const kEnglishShares[] = {"share of ", "proportion of ", "percentage of "};
 const char* const kEnglishNotCapped[] = {"target",   "goal",     "plan",   "budget", "increase",
                                          "growth",   "change",   "reduc",  "improv", "compared",

@@ -150,6 +150,7 @@ std::string Lower(std::string s) {
   return s;
 }
 
+namespace {
 // Dimensions()'s categories as views, measured once: Categorise runs for every label.
 using CategoryViews = std::vector<std::vector<std::pair<std::string_view, std::string_view>>>;
 const CategoryViews& DimensionCategoryViews() {
@@ -163,6 +164,7 @@ const CategoryViews& DimensionCategoryViews() {
   }();
   return views;
 }
+}  // namespace
 
 // (dimension index, category) for a label, by the longest printed category it contains.
 std::pair<int, std::string> Categorise(const std::string& label) {
@@ -325,8 +327,8 @@ int BracketedShare(const std::vector<Figure>& figures, const std::map<uint64_t, 
 bool IsChangeLabel(const std::string& label) {
   std::string l = Lower(label);
   static constexpr std::string_view kChangeWords[] = {
-      "较上年", "较去年", "同比", "环比", "提升", "增长", "增加", "下降", "减少", "降低",
-      "上升",   "增幅",   "降幅", "year on year", "increase", "decrease"};
+      "较上年", "较去年", "同比", "环比", "提升", "增长",         "增加",     "下降",
+      "减少",   "降低",   "上升", "增幅", "降幅", "year on year", "increase", "decrease"};
   for (std::string_view w : kChangeWords) {
     if (Has(l, w)) return true;
   }
@@ -485,7 +487,8 @@ bool TableTotalLabel(std::string label) {
 // Rates, ratios and per-unit values: a column or row of them does not add up.
 bool RateLabel(const std::string& label) {
   std::string l = Lower(label);
-  static constexpr std::string_view kRateWords[] = {"率", "比例", "占比", "比重", "%", "人均", "平均", "每", "强度"};
+  static constexpr std::string_view kRateWords[] = {"率",   "比例", "占比", "比重", "%",
+                                                    "人均", "平均", "每",   "强度"};
   for (std::string_view w : kRateWords) {
     if (Has(l, w)) return true;
   }
@@ -498,7 +501,7 @@ bool RateLabel(const std::string& label) {
   const bool spaced = l.find(' ') != std::string::npos;
   auto letter = [&](size_t i) { return std::isalpha(static_cast<unsigned char>(l[i])) != 0; };
   auto word_tail = [&](size_t at) { return RateTailOfWord(l, at); };
-  static constexpr std::string_view kEnglishRateWords[] = {"average", "rate",   "ratio", "per ",
+  static constexpr std::string_view kEnglishRateWords[] = {"average",   "rate",   "ratio", "per ",
                                                            "intensity", "margin", "share"};
   for (std::string_view w : kEnglishRateWords) {
     for (size_t at = l.find(w); at != std::string::npos; at = l.find(w, at + 1)) {
