@@ -97,8 +97,9 @@ bool MagnitudeApart(const esgaudit_fact& a, const esgaudit_fact& b, double* powe
 namespace {
 
 // Words that may stand between a label and its figure ("申请专利共89项", "员工总数为12375人").
-const char* const kLabelLinks[] = {"分别为", "达到了", "达到", "共计", "合计", "总计", "为", "达", "共",
-                                   "计",     "约",     "：",   ":",    " "};
+constexpr std::string_view kLabelLinks[] = {"分别为", "达到了", "达到", "共计", "合计",
+                                            "总计",   "为",     "达",   "共",   "计",
+                                            "约",     "：",     ":",    " "};
 // Scope words in front of a label ("公司员工总数" is "员工总数").
 const char* const kScopeWords[] = {"公司", "全年", "本年", "年度", "全公司", "本公司", "集团"};
 

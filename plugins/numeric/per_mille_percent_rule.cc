@@ -17,8 +17,8 @@ const char* const kPerMilleRates[] = {"千人负伤率", "千人重伤率", "千
 // 百万工时 … 率: injury frequency per million hours (百万工时损工率, 百万工时伤害率).
 const char* const kPerMillionHours = "百万工时";
 
-const char* const kLinks[] = {"分别为", "达到", "控制在", "降至", "下降至", "为", "达", "是", "约",
-                              "：",     ":",    " ",      "\t"};
+constexpr std::string_view kLinks[] = {"分别为", "达到", "控制在", "降至", "下降至", "为", "达",
+                                       "是",     "约",   "：",     ":",    " ",      "\t"};
 
 // The per-mille rate this label ends with, or "".
 std::string PerMilleAtEnd(std::string_view label) {

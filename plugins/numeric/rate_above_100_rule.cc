@@ -13,7 +13,7 @@ namespace {
 // Rates whose numerator is a part of their denominator, so they cannot exceed 100%. Deliberately
 // absent: 完成率 (a plan can be over-fulfilled), 利用率 / 综合利用率 (stockpiles), 执行率
 // (budgets), 增长率 and every growth word.
-const char* const kCappedRates[] = {
+constexpr std::string_view kCappedRates[] = {
     "达标率", "覆盖率", "签订率", "签约率", "合格率", "处置率", "整改完成率", "整改率",
     "占比",   "比重",   "参保率", "体检率", "持证率", "普及率", "受训率",     "及时率",
     "准确率", "满意率", "满意度", "通过率", "出勤率", "到位率", "上岗率",     "投保率",
@@ -23,7 +23,7 @@ const char* const kCappedRates[] = {
 
 // What may stand between a rate's label and its value: linking words only. Anything else
 // ("同比提升", "较上年增长", "目标") means the number is not (or not surely) the rate itself.
-const char* const kLinks[] = {
+constexpr std::string_view kLinks[] = {
     "分别达到", "分别为", "分别达", "均达到", "均保持", "均为",   "均达", "提升至", "提高至",
     "上升至",   "增至",   "增长至", "保持在", "保持",   "维持在", "维持", "达到了", "达到",
     "已达",     "为",     "达",     "是",     "约",     "近",     "超",   "实现",   "继续",
@@ -37,12 +37,13 @@ std::string CappedRateAtEnd(std::string_view label) {
   std::string s = StripTrailing(std::string(label), kLinks, 1);
   // Financial ratios named 覆盖率 are not shares: 拨备覆盖率 and 流动性覆盖率 are usually above
   // 100%.
-  for (const char* f :
-       {"拨备覆盖率", "准备覆盖率", "流动性覆盖率", "利息覆盖率", "偿债覆盖率", "保障覆盖率"}) {
+  static constexpr std::string_view kFinancial[] = {"拨备覆盖率", "准备覆盖率", "流动性覆盖率",
+                                                    "利息覆盖率", "偿债覆盖率", "保障覆盖率"};
+  for (std::string_view f : kFinancial) {
     if (EndsWith(s, f)) return "";
   }
-  for (const char* r : kCappedRates) {
-    if (EndsWith(s, r)) return r;
+  for (std::string_view r : kCappedRates) {
+    if (EndsWith(s, r)) return std::string(r);
   }
   return "";
 }
@@ -56,9 +57,11 @@ const char* const kEnglishRates[] = {
     "response rate",      "retention rate",   "attendance rate",  "disclosure rate",
     "certification rate", "vaccination rate", "enrolment rate",   "enrollment rate",
     "coverage",           "completion rate of training"};
-const char* const kEnglishLinks[] = {" was", " is", " were", " are", " of", " at", " stood at",
-                                     " reached", " to", " rose to", " increased to", " achieved",
-                                     " remained", " remains", " totalled", ":", " ", "="};
+constexpr std::string_view kEnglishLinks[] = {" was",      " is",      " were",         " are",
+                                              " of",       " at",      " stood at",     " reached",
+                                              " to",       " rose to", " increased to", " achieved",
+                                              " remained", " remains", " totalled",     ":",
+                                              " ",         "="};
 const char* const kEnglishShares[] = {"share of ", "proportion of ", "percentage of "};
 const char* const kEnglishNotCapped[] = {"target",   "goal",     "plan",   "budget", "increase",
                                          "growth",   "change",   "reduc",  "improv", "compared",

@@ -81,8 +81,6 @@ size_t Cps(std::string_view s) {
   return n;
 }
 
-bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
-
 bool CountsInstitutions(const Figure& g) {
   for (const char* n : kInstitutionNouns) {
     if (EndsWith(g.label, n) || g.after.rfind(n, 0) == 0) return true;
@@ -152,17 +150,33 @@ std::string Lower(std::string s) {
   return s;
 }
 
+namespace {
+// Dimensions()'s categories as views, measured once: Categorise runs for every label.
+using CategoryViews = std::vector<std::vector<std::pair<std::string_view, std::string_view>>>;
+const CategoryViews& DimensionCategoryViews() {
+  static const CategoryViews views = [] {
+    CategoryViews out;
+    for (const Dimension& d : Dimensions()) {
+      auto& cats = out.emplace_back();
+      for (const auto& [printed, cat] : d.categories) cats.emplace_back(printed, cat);
+    }
+    return out;
+  }();
+  return views;
+}
+}  // namespace
+
 // (dimension index, category) for a label, by the longest printed category it contains.
 std::pair<int, std::string> Categorise(const std::string& label) {
   std::string l = Lower(label);
   int best_dim = -1;
-  std::string best_cat;
+  std::string_view best_cat;
   size_t best_len = 0;
   bool ambiguous = false;
-  const auto& dims = Dimensions();
+  const CategoryViews& dims = DimensionCategoryViews();
   for (size_t d = 0; d < dims.size(); ++d) {
-    for (const auto& [printed, cat] : dims[d].categories) {
-      std::string_view p(printed);
+    for (const auto& [printed, cat] : dims[d]) {
+      const std::string_view p = printed;
       if (!Has(l, p)) continue;
       // Latin words must stand alone: "men" is not in "women" or "management" (any occurrence may).
       if (p[0] >= 'a' && p[0] <= 'z') {
@@ -180,11 +194,11 @@ std::pair<int, std::string> Categorise(const std::string& label) {
         best_dim = static_cast<int>(d);
         best_cat = cat;
       } else if (p.size() <= best_len && best_dim >= 0 && best_cat != cat) {
-        std::string_view cur(best_cat);
-        if (!Has(l, cur) || !Has(std::string_view(printed), cur)) {
+        const std::string_view cur = best_cat;
+        if (!Has(l, cur) || !Has(printed, cur)) {
           // Two categories in one label ("男女比例") unless one contains the other.
           bool nested = false;
-          for (const auto& [p2, c2] : dims[best_dim].categories) {
+          for (const auto& [p2, c2] : dims[best_dim]) {
             if (c2 == best_cat && Has(p2, printed)) nested = true;
           }
           if (!nested) ambiguous = true;
@@ -193,7 +207,7 @@ std::pair<int, std::string> Categorise(const std::string& label) {
     }
   }
   if (ambiguous) return {-1, ""};
-  return {best_dim, best_cat};
+  return {best_dim, std::string(best_cat)};
 }
 
 bool HasHead(const std::string& label, int dim) {
@@ -312,8 +326,10 @@ int BracketedShare(const std::vector<Figure>& figures, const std::map<uint64_t, 
 // A change against another period (较上年增长, 同比下降, up ... year on year) is never a part.
 bool IsChangeLabel(const std::string& label) {
   std::string l = Lower(label);
-  for (const char* w : {"较上年", "较去年", "同比", "环比", "提升", "增长", "增加", "下降", "减少", "降低",
-                        "上升", "增幅", "降幅", "year on year", "increase", "decrease"}) {
+  static constexpr std::string_view kChangeWords[] = {
+      "较上年", "较去年", "同比", "环比", "提升", "增长",         "增加",     "下降",
+      "减少",   "降低",   "上升", "增幅", "降幅", "year on year", "increase", "decrease"};
+  for (std::string_view w : kChangeWords) {
     if (Has(l, w)) return true;
   }
   return false;
@@ -378,7 +394,9 @@ bool BareTotal(const std::string& label, std::string* lowered) {
   l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
   while (!l.empty() && (l.back() == ':' || l.back() == '*')) l.pop_back();
   *lowered = l;
-  for (const char* w : {"合计", "总计", "总数", "共计", "总人数", "total", "小计", "subtotal", "grandtotal"}) {
+  static constexpr std::string_view kTotals[] = {"合计",  "总计", "总数",     "共计",      "总人数",
+                                                 "total", "小计", "subtotal", "grandtotal"};
+  for (std::string_view w : kTotals) {
     if (l == w) return true;
   }
   return l.rfind("total", 0) == 0;
@@ -469,7 +487,9 @@ bool TableTotalLabel(std::string label) {
 // Rates, ratios and per-unit values: a column or row of them does not add up.
 bool RateLabel(const std::string& label) {
   std::string l = Lower(label);
-  for (const char* w : {"率", "比例", "占比", "比重", "%", "人均", "平均", "每", "强度"}) {
+  static constexpr std::string_view kRateWords[] = {"率",   "比例", "占比", "比重", "%",
+                                                    "人均", "平均", "每",   "强度"};
+  for (std::string_view w : kRateWords) {
     if (Has(l, w)) return true;
   }
   // English words end where no letter follows (but a plural s): "rate" is no word of IntegratedGas
@@ -481,7 +501,9 @@ bool RateLabel(const std::string& label) {
   const bool spaced = l.find(' ') != std::string::npos;
   auto letter = [&](size_t i) { return std::isalpha(static_cast<unsigned char>(l[i])) != 0; };
   auto word_tail = [&](size_t at) { return RateTailOfWord(l, at); };
-  for (std::string_view w : {"average", "rate", "ratio", "per ", "intensity", "margin", "share"}) {
+  static constexpr std::string_view kEnglishRateWords[] = {"average",   "rate",   "ratio", "per ",
+                                                           "intensity", "margin", "share"};
+  for (std::string_view w : kEnglishRateWords) {
     for (size_t at = l.find(w); at != std::string::npos; at = l.find(w, at + 1)) {
       if (at > 0 && letter(at - 1) && (spaced || (w == "rate" && word_tail(at)))) continue;
       size_t end = at + w.size();

@@ -122,7 +122,7 @@ std::string ToUtf8(const std::u32string& s);
 // U32(s).size() without the string: the same checked iterator, so broken UTF-8 throws as there.
 size_t Cps(std::string_view s);
 
-bool Has(std::string_view s, std::string_view w);
+inline bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
 
 bool CountsInstitutions(const Figure& g);
 

@@ -23,12 +23,6 @@ bool IsCjk(char32_t c) { return sdk::IsHan(c); }
 
 size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  // The last byte first: most texts end otherwise, and the compare is a call.
-  return s.size() >= suffix.size() && (suffix.empty() || s.back() == suffix.back()) &&
-         s.substr(s.size() - suffix.size()) == suffix;
-}
-
 std::string LastCodePoints(std::string_view s, size_t n) {
   size_t count = CodePoints(s);
   size_t from = 0;
@@ -95,11 +89,11 @@ std::string FormatNumber(double v) {
   return s;
 }
 
-std::string StripTrailingOf(std::string s, const char* const* words, size_t count, size_t keep) {
+std::string StripTrailingOf(std::string s, const std::string_view* words, size_t count, size_t keep) {
   for (bool again = true; again && !s.empty();) {
     again = false;
     for (size_t i = 0; i < count; ++i) {
-      std::string_view w(words[i]);
+      const std::string_view w = words[i];
       if (s.size() >= w.size() + keep && EndsWith(s, w)) {
         s.resize(s.size() - w.size());
         again = true;

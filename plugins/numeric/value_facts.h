@@ -21,7 +21,12 @@ size_t PrevStart(std::string_view s, size_t i);
 bool IsCjk(char32_t c);
 size_t CodePoints(std::string_view s);
 using sdk::Contains;
-bool EndsWith(std::string_view s, std::string_view suffix);
+// Inline: the word-list loops (StripTrailing, the capped rates) call it once per word.
+inline bool EndsWith(std::string_view s, std::string_view suffix) {
+  // The last byte first: most texts end otherwise.
+  return s.size() >= suffix.size() && (suffix.empty() || s.back() == suffix.back()) &&
+         s.substr(s.size() - suffix.size()) == suffix;
+}
 
 // `s` without its spaces, tabs and ideographic spaces (U+3000, as DecodeAt reads code points; bytes
 // of broken UTF-8 are kept).
@@ -39,9 +44,10 @@ std::string LastCodePoints(std::string_view s, size_t n);
 
 // `s` with any of `words` removed from its end, repeatedly ("覆盖率达到了" -> "覆盖率"); a word is
 // not removed when fewer than `keep` bytes would remain (keep = 1: never strip to nothing).
-std::string StripTrailingOf(std::string s, const char* const* words, size_t count, size_t keep = 0);
+// The lists are string_views so that no pass measures its words again.
+std::string StripTrailingOf(std::string s, const std::string_view* words, size_t count, size_t keep = 0);
 template <size_t N>
-std::string StripTrailing(std::string s, const char* const (&words)[N], size_t keep = 0) {
+std::string StripTrailing(std::string s, const std::string_view (&words)[N], size_t keep = 0) {
   return StripTrailingOf(std::move(s), words, N, keep);
 }
 

@@ -14,14 +14,14 @@ namespace {
 const char* const kUp[] = {"增长", "增加", "提高", "提升", "上升", "上涨", "增幅"};
 const char* const kDown[] = {"下降", "减少", "降低", "下滑", "降幅", "减幅"};
 // Between the direction word and the number.
-const char* const kFillers[] = {"了",     "约",     "为",   "达", "达到",
-                                "幅度为", "幅度达", "幅度", "近", " "};
+constexpr std::string_view kFillers[] = {"了",     "约",     "为",   "达", "达到",
+                                         "幅度为", "幅度达", "幅度", "近", " "};
 const char* const kCompare[] = {"同比",     "较上年",   "比上年",     "较去年",     "比去年",
                                 "较上一年", "比上一年", "与上年相比", "与去年相比", "较同期",
                                 "上年同期", "较20",     "比20"};
 // Marks the earlier year's value when written right before it (after the fillers of kPriorFillers).
 const char* const kPrior[] = {"上年", "去年", "上一年", "上年度", "同期", "由", "从"};
-const char* const kPriorFillers[] = {"的", "为", "是", ":", "：", " "};
+constexpr std::string_view kPriorFillers[] = {"的", "为", "是", ":", "：", " "};
 
 // +1 / -1 when `clause` ends with a direction word (after fillers), 0 otherwise.
 int Direction(std::string s) {

@@ -45,6 +45,28 @@ size_t LineWith(const Document& doc, std::string_view needle) {
   return 0;
 }
 
+// A cell carries its line from the split; the host hands it to plugins (esgaudit_cell.line) in place
+// of a search by offset, so the two must agree on every kind of line: a BOM, CRLF, tabs, Markdown and
+// HTML cells, a form feed, blank and letter-spaced lines, ideographic spaces.
+TEST(StructureTest, EachCellKnowsTheLineItsOffsetLiesOn) {
+  Document doc = Document::FromUtf8(
+      "r.txt",
+      "\xEF\xBB\xBF标题行\r\n\r\n  董事长致辞      04\t关于我们 05\r\n| 指标 | 2020年 |\n|---|---|\n"
+      "<td>员工</td><td>740</td>\n\f第二页\t12\n坚  持 创新\u3000\u3000投入 3.5 亿元\n\n\t\tTotal\t1,234\n");
+  const Structure& s = doc.structure();
+  size_t seen = 0;
+  for (size_t li = 0; li < doc.line_count(); ++li) {
+    const LineStructure& l = s.line(li);
+    for (uint32_t k = 0; k < l.cell_count; ++k) {
+      const Cell& c = s.cells()[l.first_cell + k];
+      EXPECT_EQ(c.line, li) << "cell " << k << " of line " << li;
+      EXPECT_EQ(doc.LineOf(c.offset), li) << "cell " << k << " of line " << li;
+      ++seen;
+    }
+  }
+  EXPECT_GE(seen, 14u);
+}
+
 TEST(StructureTest, CellsSplitAtTabsPipesTagsAndWideGaps) {
   Document doc = Document::FromUtf8(
       "r.txt", "  董事长致辞      04\t关于我们 05\n| 指标 | 2020年 |\n<td>员工</td><td>740</td>\n坚  持 创新\n");

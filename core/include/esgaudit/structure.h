@@ -39,6 +39,7 @@ struct Cell {
   uint64_t view_end = 0;
   uint32_t column = 1;  // 1-based display column of the first character
   uint32_t flags = 0;   // ESGAUDIT_CELL_* bits
+  uint32_t line = 0;    // the line it lies on: Document::LineOf(offset), kept from the split
 };
 
 struct LineStructure {

@@ -330,6 +330,7 @@ void StructureBuilder::Split() {
         col_offset = c.offset;
       }
       c.column = column;
+      c.line = static_cast<uint32_t>(li);
       if (IsAsciiDigit(static_cast<unsigned char>(t.front()))) c.flags |= ESGAUDIT_CELL_NUMERIC;
       s_.cells_.push_back(c);
       ++ls.cell_count;

@@ -244,7 +244,7 @@ uint32_t CbCell(void* ctx, uint32_t i, esgaudit_cell* out) {
   const Structure& s = Model(ctx);
   if (i >= s.cells().size()) return 0;
   const Cell& c = s.cells()[i];
-  return Fill(esgaudit_cell{sizeof(esgaudit_cell), Ctx(ctx).doc->LineOf(c.offset), c.offset, c.length,
+  return Fill(esgaudit_cell{sizeof(esgaudit_cell), c.line, c.offset, c.length,
                             c.view_begin, c.view_end, c.column, c.flags},
               out);
 }
