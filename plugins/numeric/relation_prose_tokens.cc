@@ -922,49 +922,82 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
   // shares are a breakdown of the base as well. A run whose shares do not make 100 % is taken by its
   // counts instead: parts that add up to the base as printed are its whole all the same, and shares
   // off 100 % are a warning.
+  // One base is named with or without the company's 公司 (占公司总股本…%；…占总股本…%). Parts that carry
+  // two measures, each with its share ("内部培训48场，占培训总场数的81.4%，培训员工3438人次，占总培训人数的
+  // 86.4%；外派培训11场…"), make two runs: a share of another base in another unit is passed over.
+  auto company_free = [](const std::u32string& stem) {
+    for (std::u32string_view w : {std::u32string_view(U"本公司"), std::u32string_view(U"公司")}) {
+      if (stem.size() >= w.size() + 2 && stem.compare(0, w.size(), w) == 0) return stem.substr(w.size());
+    }
+    return stem;
+  };
+  auto same_base = [&](const ShareOf& x, const ShareOf& y) {
+    return x.base == y.base || company_free(x.stem) == company_free(y.stem);
+  };
+  // A base counting the parts' unit (培训场数 of parts in 场, 培训人数 of parts in 人) may have a figure
+  // whose label names only the thing counted (组织各类培训59场, 培训员工3977人次): the nearest figure
+  // whose label holds those words (培训) is taken when none holds the base's.
   auto base_before = [&](const ShareOf& s) {
     const Figure& first = figures_[s.part];
-    int base_index = -1;
+    const std::u32string stem = company_free(s.stem), unit = U32(first.unit);
+    std::u32string counted;
+    if (stem.size() >= 4 && !unit.empty() && stem.back() == U'数' && stem[stem.size() - 2] == unit[0]) {
+      counted = stem.substr(0, stem.size() - 2);
+    }
+    int base_index = -1, by_counted = -1;
     for (size_t k = 0; k < toks.size(); ++k) {
       const Figure* g = toks[k].type == Tok::kFact ? &figures_[toks[k].figure] : nullptr;
       if (g == nullptr || g->offset >= first.offset) continue;
-      if (g->kind == first.kind && g->unit == first.unit && !IsChangeLabel(g->label) &&
-          LabelStem(g->label).find(s.stem) != std::u32string::npos) {
+      if (g->kind != first.kind || g->unit != first.unit || IsChangeLabel(g->label)) continue;
+      const std::u32string label = LabelStem(g->label);
+      if (label.find(stem) != std::u32string::npos) {
         base_index = toks[k].figure;
+      } else if (!counted.empty() && label.find(counted) != std::u32string::npos) {
+        by_counted = toks[k].figure;
       }
     }
-    return base_index;
+    return base_index >= 0 ? base_index : by_counted;
   };
+  std::vector<bool> taken(shares.size(), false);
   for (size_t a = 0; a + 1 < shares.size(); ++a) {
-    size_t best = a;
-    double low = figures_[shares[a].share].low, high = figures_[shares[a].share].high;
-    size_t run_end = a;  // the last part of the run of one base and unit
-    for (size_t b = a + 1; b < shares.size() && shares[b].base == shares[a].base; ++b) {
+    if (taken[a]) continue;
+    const Figure& pa = figures_[shares[a].part];
+    std::vector<size_t> run{a};  // the run of one base and unit
+    for (size_t b = a + 1; b < shares.size(); ++b) {
       const Figure& pb = figures_[shares[b].part];
-      const Figure& pa = figures_[shares[a].part];
-      if (pb.kind != pa.kind || pb.unit != pa.unit) break;
-      run_end = b;
-      low += figures_[shares[b].share].low;
-      high += figures_[shares[b].share].high;
-      if (low <= 100 && high >= 100) best = b;
+      const bool same_unit = pb.kind == pa.kind && pb.unit == pa.unit;
+      if (!same_base(shares[b], shares[a])) {
+        if (same_unit) break;
+        continue;
+      }
+      if (!same_unit) break;
+      run.push_back(b);
     }
-    const int base_index = best > a || run_end > a ? base_before(shares[a]) : -1;
+    size_t best = 0;  // the run's last part taken
+    double low = figures_[shares[a].share].low, high = figures_[shares[a].share].high;
+    for (size_t i = 1; i < run.size(); ++i) {
+      low += figures_[shares[run[i]].share].low;
+      high += figures_[shares[run[i]].share].high;
+      if (low <= 100 && high >= 100) best = i;
+    }
+    const int base_index = run.size() > 1 ? base_before(shares[a]) : -1;
     if (base_index < 0) continue;
-    const bool by_shares = best > a;
+    const bool by_shares = best > 0;
     if (!by_shares) {
       const Figure& base = figures_[base_index];
-      double sum_low = figures_[shares[a].part].low, sum_high = figures_[shares[a].part].high;
-      for (size_t b = a + 1; b <= run_end; ++b) {
-        sum_low += figures_[shares[b].part].low;
-        sum_high += figures_[shares[b].part].high;
-        if (sum_low <= base.high && base.low <= sum_high) best = b;
+      double sum_low = pa.low, sum_high = pa.high;
+      for (size_t i = 1; i < run.size(); ++i) {
+        sum_low += figures_[shares[run[i]].part].low;
+        sum_high += figures_[shares[run[i]].part].high;
+        if (sum_low <= base.high && base.low <= sum_high) best = i;
       }
-      if (best == a) continue;
+      if (best == 0) continue;
     }
     std::vector<int> parts, pcts;
-    for (size_t k = a; k <= best; ++k) {
-      parts.push_back(shares[k].part);
-      pcts.push_back(shares[k].share);
+    for (size_t i = 0; i <= best; ++i) {
+      parts.push_back(shares[run[i]].part);
+      pcts.push_back(shares[run[i]].share);
+      taken[run[i]] = true;
     }
     Relation r = Stated(RelationKind::kPartsTotal, base_index, std::move(parts));
     r.certainty = Certainty::kLikely;
@@ -975,7 +1008,6 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
     p.certainty = Certainty::kLikely;
     p.flag = !p.consistent && !by_shares;
     if (p.consistent || p.flag) Add(std::move(p));
-    a = best;
   }
 }
 
@@ -1502,7 +1534,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     // "拥有售后服务商167家，售后服务网点766个（其中新增售后服务商9家，售后服务网点15个）": a bracket
     // right after the last of two or more totals of different units opens with 其中 and lists one
     // figure per total: each is a subset of the nearest earlier figure of its unit in the sentence,
-    // when it names that total's noun (its label's last two characters stand in the total's label).
+    // when it names that total's noun (its label's last two characters stand in the total's label, or
+    // the nouns after their units share two characters), or, with no words of its own, follows a
+    // named part and its total has no words either.
     // The units tell the pairs apart: two parts of one unit leave the bracket to the reading below.
     if (toks[t].type == Tok::kSubset && t >= 2 && toks[t - 1].type == Tok::kOpen && toks[t - 2].type == Tok::kFact) {
       const long close = matching(static_cast<long>(t - 1));
@@ -1526,9 +1560,23 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
             break;
           }
         }
-        const std::u32string stem = total >= 0 ? HanOf(ToUtf8(LabelStem(f->label))) : std::u32string();
-        sure = stem.size() >= 2 && HanOf(figures_[total].label).find(stem.substr(stem.size() - 2)) != std::u32string::npos &&
-               !IsChangeLabel(figures_[total].label);
+        if (total < 0) {
+          sure = false;
+          continue;
+        }
+        const Figure& whole = figures_[total];
+        const std::u32string stem = HanOf(ToUtf8(LabelStem(f->label)));
+        const std::u32string noun = NounAfterUnit(*f), whole_noun = NounAfterUnit(whole);
+        bool named = stem.size() >= 2 && HanOf(whole.label).find(stem.substr(stem.size() - 2)) != std::u32string::npos;
+        // "辖17个村民小组，890户，4194人（其中…挂钩13个村小组，142户，567人）": the nouns after the units
+        // may name the pair (小组); a part with no words of its own after a named pair measures the same
+        // thing in another unit when its total has none either.
+        for (size_t a = 0; a + 1 < noun.size() && !named; ++a) {
+          named = whole_noun.find(noun.substr(a, 2)) != std::u32string::npos;
+        }
+        named = named || (!pairs.empty() && HanOf(f->label).empty() && noun.empty() && HanOf(whole.label).empty() &&
+                          whole_noun.empty());
+        sure = named && !IsChangeLabel(whole.label);
         pairs.emplace_back(total, toks[j].figure);
       }
       // The last total is the figure the bracket follows.

@@ -6249,6 +6249,21 @@ TEST(RelationRulesTest, ABracketedQiZhongAfterTwoTotalsPairsEachPartWithItsTotal
                        {"800家", "26辆"});
 }
 
+// The nouns after the units name the pair (村民小组 / 村小组), and figures with no words of their own after
+// a named part measure the same place in other units (households, people) when their totals have no
+// words either. Near misses: a first part naming no total (自然村), a bare part whose total has words of
+// its own (人口): the bracket is left unread.
+TEST(RelationRulesTest, ABracketedQiZhongPartOfSeveralMeasuresTakesBareFiguresAfterANamedOne) {
+  const std::string clean = "甲村辖17个村民小组，890户，4194人（其中本公司挂钩13个村小组，142户，567人），耕地2万亩。\n";
+  ExpectCleanAndRecognised(clean, "zh",
+                           {{"subset", {"17个", "13个"}}, {"subset", {"890户", "142户"}}, {"subset", {"4194人", "567人"}}});
+  ExpectChangesFlagged(clean, {{"142户", "1420户", {"1420户"}}, {"567人", "5670人", {"5670人"}}}, "error");
+  ExpectNoRelationWith("甲村辖17个村民小组，890户，4194人（其中本公司挂钩13个自然村，142户，567人），耕地2万亩。\n",
+                       {"13个", "142户", "567人"});
+  ExpectNoRelationWith("甲村辖17个村民小组，890户，人口4194人（其中本公司挂钩13个村小组，142户，567人）。\n",
+                       {"13个", "142户", "567人"});
+}
+
 // A clause counting the same thing right before a 历年 clause (over the years) is this time's figure
 // within that running total; approximate figures (超过, 近) are compared by the ranges they allow, and a
 // figure above the total is a warning. Near misses: a clause between the two, a 累计 clause (not 历年)
@@ -6288,6 +6303,72 @@ TEST(RelationRulesTest, PartsWhoseSharesOfOneBaseMakeAHundredSumToTheBase) {
                        {"20亿股", "10亿股"});
   ExpectNoRelationWith(replaced("（H股），占总股本的25.00%", "（H股），占总资产的25.00%"), {"30亿股", "10亿股"});
   ExpectNoRelationWith(replaced("公司的总股本为40亿股", "公司的注册资本为40亿元"), {"30亿股", "10亿股"});
+}
+
+// Parts joined by `；`, each with its share of one base named with and without the company's 公司
+// (占公司总股本 / 占总股本), are the whole of that base. Near miss: the last share of another base
+// (集团总股本): the first two make neither 100 % nor the base, and nothing is read of them.
+TEST(RelationRulesTest, SharesOfOneBaseNamedWithOrWithoutTheCompanyMakeOneRun) {
+  const std::string clean =
+      "目前公司总股本为500,000万股，其中甲集团有限公司持有境内法人股250,000万股，占公司总股本50.00%；流通A股"
+      "总计150,000万股，占公司总股本30.00%；H股共发行100,000万股，占总股本20.00%。\n";
+  ExpectCleanAndRecognised(clean, "zh",
+                           {{"parts-total", {"500,000万股", "250,000万股", "150,000万股", "100,000万股"}},
+                            {"percent-breakdown", {"50.00%", "30.00%", "20.00%"}}});
+  ExpectChangesFlagged(clean, {{"150,000万股", "165,000万股", {"515,000"}}}, "warning");
+  ExpectChangesFlagged(clean, {{"30.00%", "33.00%", {"103.00%"}}}, "warning");
+  std::string other = clean;
+  other.replace(other.find("占总股本20.00%"), std::string("占总股本20.00%").size(), "占集团总股本20.00%");
+  const ReportResult r = Check(other, "zh", "relations");
+  const Document doc = Document::FromUtf8("test.txt", other);
+  EXPECT_TRUE(Findings(Check(other)).empty());
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"500,000万股", "250,000万股", "150,000万股"}));
+  EXPECT_FALSE(Recognised(doc, r, "parts-total", {"500,000万股", "250,000万股", "150,000万股", "100,000万股"}));
+}
+
+// Parts after 其中 that each carry two measures, each followed by its share (sessions and their share,
+// then attendees and theirs, per part; parts joined by `；`): each measure's parts sum to its own
+// total and its shares make a breakdown, the base of each share named by the thing it counts and the
+// parts' unit (讲座总场数 of parts in 场: the total labelled 讲座). Near misses: a change in place of the
+// second measure's shares, a base naming nothing before it (学员), shares of two bases in one unit (one
+// of the staff, one of the managers), and overlapping groups given with 占比 alone (300 of the 500
+// students stays a subset, as before).
+TEST(RelationRulesTest, PartsCarryingTwoMeasuresEachWithItsShareSumToTheirOwnTotals) {
+  const std::string clean =
+      "一年来共举办各类讲座40场，听众2100人次。其中，线上讲座30场，占讲座总场数的75.0%，听众1500人次，占总听众人数"
+      "的71.4%；线下讲座10场，占讲座总场数的25.0%，听众600人次，占总听众人数的28.6%。\n";
+  ExpectCleanAndRecognised(clean, "zh",
+                           {{"parts-total", {"40场", "30场", "10场"}},
+                            {"parts-total", {"2100人次", "1500人次", "600人次"}},
+                            {"percent-breakdown", {"75.0%", "25.0%"}},
+                            {"percent-breakdown", {"71.4%", "28.6%"}}});
+  ExpectChangesFlagged(clean, {{"线上讲座30场", "线上讲座33场", {"43场"}}}, "warning");
+  ExpectChangesFlagged(clean, {{"听众1500人次", "听众1650人次", {"2250人次"}}}, "warning");
+  ExpectChangesFlagged(clean, {{"的75.0%", "的82.5%", {"107.5%"}}}, "warning");
+  auto replaced = [&](std::string t, const std::string& from, const std::string& to) {
+    for (size_t at = t.find(from); at != std::string::npos; at = t.find(from, at + to.size())) {
+      t.replace(at, from.size(), to);
+    }
+    return t;
+  };
+  for (const std::string& near : {replaced(replaced(clean, "占总听众人数的71.4%", "同比增长7.1%"), "占总听众人数的28.6%",
+                                           "同比增长2.0%"),
+                                  replaced(clean, "占总听众人数", "占总学员人数")}) {
+    SCOPED_TRACE(near);
+    const ReportResult r = Check(near, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", near);
+    EXPECT_TRUE(Findings(Check(near)).empty());
+    EXPECT_TRUE(Recognised(doc, r, "parts-total", {"40场", "30场", "10场"}));
+    EXPECT_FALSE(Recognised(doc, r, "parts-total", {"2100人次", "1500人次", "600人次"}));
+  }
+  ExpectNoRelationWith(
+      "公司员工总数3000人，新进员工160人。员工构成基本稳定，其中本科及以上员工为600人，占比20.0%；中高级职称员工达800人，"
+      "占管理和技术人员总数的40%。\n",
+      {"800人"});
+  ExpectNoRelationWith(
+      "已有500名学生完成学业，其中考上本科的学生约有300人，占比约60%；考上专科及以上的学生约有430人，占比86%；"
+      "选择复读的学生约有70人，占比14%。\n",
+      {"430人", "70人", "60%", "86%", "14%"});
 }
 
 // 其中 in a group column before the sub-labels of a multi-year table: each group spans a block of
