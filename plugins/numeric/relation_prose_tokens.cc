@@ -523,9 +523,9 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
 // "12名员工中有3名", "在200家企业中仅有10家": 中 right before 有, 仅有 or 只有 (no comma) says the same
 // within one clause; the part is then the first figure after 有, and the count must be the first of
 // its unit in its clause ("8名董事、3名监事中有1名" may count among both). "36名学员中提拔35名", "10人中5人":
-// without 有, the part follows 中 right away or after a verb of at most three characters, and has no
-// noun of its own but the whole's; with no noun before 中 the two count people and nothing stands
-// between 中 and the part. A figure right after 第
+// without 有, for counts of people, the part follows 中 right away or after a verb of at most three
+// characters, and has no noun of its own but the whole's; with no noun before 中 nothing stands between
+// 中 and the part. A figure right after 第
 // (第3名) is an ordinal to the fact reader, no quantity: never a part. Returns the part's figure, or -1.
 template <typename Tokens>
 int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>* more) const {
@@ -552,10 +552,12 @@ int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>
     you = true;
     break;
   }
-  // The direct form: j becomes the token of 中, the part right after it or after a verb of at most
-  // three characters that opens no word with 中 (中期, 中心, 中级 …).
+  // The direct form, for counts of people only ("5个工作日中办结8个" counts cases within days): j
+  // becomes the token of 中, the part right after it or after a verb of at most three characters that
+  // opens no word with 中 (中期, 中心, 中级 …).
   bool direct = false, bare = false;
   if (!you && j < toks.size() && toks[j].type == Tok::kFact) {
+    if (!PeopleUnit(whole.unit)) return -1;
     static constexpr std::u32string_view kZhongWords =
         U"期心国國层層级級小学學央标標华華文外部间間医醫药藥午旬型端游断斷止转轉资資方性等共专專职職高青老";
     const size_t z = noun.rfind(U'中');
@@ -563,9 +565,9 @@ int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>
         (z + 1 < noun.size() && kZhongWords.find(noun[z + 1]) != std::u32string_view::npos)) {
       return -1;
     }
-    // "10人中5人": no noun, then nothing between 中 and the part, and people counted.
+    // "10人中5人": no noun, then nothing between 中 and the part.
     bare = z == 0;
-    if (bare && (z + 1 != noun.size() || !PeopleUnit(whole.unit))) return -1;
+    if (bare && z + 1 != noun.size()) return -1;
     direct = true;
     j = t + 1 + z;
     noun.resize(z + 1);
@@ -578,7 +580,7 @@ int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>
   const std::u32string han = HanOf(whole.label);
   const size_t max_noun = !han.empty() && han.front() == U'在' ? 10 : 6;
   if ((noun.empty() && !bare) || noun.size() > max_noun) return -1;
-  // "在5个村中建成3个": after 在 the 中 of the direct form says "in".
+  // "在20名导师中培养了50名": after 在 the 中 of the direct form may say "in".
   if (direct && !han.empty() && han.front() == U'在') return -1;
   for (char32_t c : noun) {
     if (c < 0x4E00 || c > 0x9FFF || std::u32string_view(U"在于用的从向对以把将被其集期程途心").find(c) != std::u32string_view::npos) {
@@ -597,7 +599,7 @@ int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>
     const bool same = (part.kind == whole.kind && part.unit == whole.unit) || SameThingsCounted(part, whole);
     if (!same) return -1;
     // Without 有 the part must count the whole's things: no noun of its own after its unit, or one
-    // sharing two characters with the whole's ("5个村中建成3个卫生室" counts something else).
+    // sharing two characters with the whole's ("20名导师中培养50名学员" counts trainees).
     if (direct && !bare) {
       const std::u32string own = NounAfterUnit(part);
       bool plain = own.empty();

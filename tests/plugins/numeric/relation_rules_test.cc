@@ -6745,19 +6745,20 @@ TEST(RelationRulesTest, DividendTotalsOfOtherYearsOrOtherPayoutsAreNoSumOfTheTab
 }
 
 // Twenty-fifth session, branch prosemiss. "N名X中提拔M名", "10人中5人": without 有, a count right after
-// 中 or after a verb of at most three characters is a subset of the count before 中 when it names no
-// other thing. Near misses: a part naming another noun, 中 opening a word (中期, 中级), 在…中 (in), a
-// bare 中 between counts of things other than people, the count before 中 not the first of its unit
-// in its clause, a count of another unit.
+// 中 or after a verb of at most three characters is a subset of the count of people before 中 when it
+// names no other thing. Near misses: a part naming another noun, counts of things other than people
+// (cases within days, villages), 中 opening a word (中期, 中级), 在…中 (in), the count before 中 not
+// the first of its unit in its clause, a count of another unit.
 TEST(RelationRulesTest, ACountRightAfterZhongWithoutYouIsASubsetOfTheCountBefore) {
   ExpectRecognisedThenCaught({"青年骨干班28名学员中选拔19名（担任班组长7人），选拔率67.86%。\n", "subset",
                               {"28名", "19名"}, "19名", "29", "error"});
   ExpectRecognisedThenCaught({"第二批42名学员中已聘用30名。\n", "subset", {"42名", "30名"}, "30名", "43", "error"});
   ExpectRecognisedThenCaught({"省代表队12人中7人来自本公司。\n", "subset", {"12人", "7人"}, "7人", "17", "error"});
-  ExpectNoRelationWith("帮扶的6个村中建成9个卫生室。\n", {"9个"});
+  ExpectNoRelationWith("带教的20名导师中培养50名学员。\n", {"50名"});
+  ExpectNoRelationWith("窗口5个工作日中办结8个。\n", {"8个"});
   ExpectNoRelationWith("全年培训的28名学员中期考核39名。\n", {"39名"});
   ExpectNoRelationWith("36名学员中级职称49名。\n", {"49名"});
-  ExpectNoRelationWith("在6个村中建成9个。\n", {"9个"});
+  ExpectNoRelationWith("在20名导师中培养了50名。\n", {"50名"});
   ExpectNoRelationWith("6个村中9个通了自来水。\n", {"9个"});
   ExpectNoRelationWith("派出8名技师、30名学员中选拔39名。\n", {"39名"});
   ExpectNoRelationWith("28名学员中选拔39人次。\n", {"39人次"});
