@@ -6,9 +6,6 @@ using namespace relation_detail;
 
 namespace {
 
-// A unit counting people (名 is normalised to 人 by the fact reader, but not everywhere printed so).
-bool PeopleUnit(std::string_view unit) { return unit == "人" || unit == "名" || unit == "位"; }
-
 // The dimensions a label names a group along: its Dimensions() index, and, for a count of `people`,
 // Dimensions().size() plus the index of each Facets() entry whose word it contains (港澳台专利 is a
 // kind of patent, no nationality).

@@ -52,6 +52,8 @@ bool CountUnit(std::string_view unit) {
   return false;
 }
 
+bool PeopleUnit(std::string_view unit) { return unit == "人" || unit == "名" || unit == "位"; }
+
 std::string ToUtf8(const std::u32string& s) {
   std::string out;
   for (char32_t c : s) {

@@ -117,6 +117,9 @@ const std::vector<Facet>& Facets();
 
 bool CountUnit(std::string_view unit);
 
+// A unit counting people (名 is normalised to 人 by the fact reader, but not everywhere printed so).
+bool PeopleUnit(std::string_view unit);
+
 std::string ToUtf8(const std::u32string& s);
 
 // U32(s).size() without the string: the same checked iterator, so broken UTF-8 throws as there.

@@ -522,7 +522,10 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
 // time or purpose (在, 于, 用, 的; 过程中, 期间): 中 then says "in", not "among".
 // "12名员工中有3名", "在200家企业中仅有10家": 中 right before 有, 仅有 or 只有 (no comma) says the same
 // within one clause; the part is then the first figure after 有, and the count must be the first of
-// its unit in its clause ("8名董事、3名监事中有1名" may count among both). A figure right after 第
+// its unit in its clause ("8名董事、3名监事中有1名" may count among both). "36名学员中提拔35名", "10人中5人":
+// without 有, for counts of people, the part follows 中 right away or after a verb of at most three
+// characters, and has no noun of its own but the whole's; with no noun before 中 nothing stands between
+// 中 and the part. A figure right after 第
 // (第3名) is an ordinal to the fact reader, no quantity: never a part. Returns the part's figure, or -1.
 template <typename Tokens>
 int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>* more) const {
@@ -549,14 +552,36 @@ int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>
     you = true;
     break;
   }
-  if (!you && (noun.size() > 9 || j >= toks.size() || toks[j].type != Tok::kComma)) return -1;
-  if (noun.size() < 2 || noun.back() != U'中') return -1;
+  // The direct form, for counts of people only ("5个工作日中办结8个" counts cases within days): j
+  // becomes the token of 中, the part right after it or after a verb of at most three characters that
+  // opens no word with 中 (中期, 中心, 中级 …).
+  bool direct = false, bare = false;
+  if (!you && j < toks.size() && toks[j].type == Tok::kFact) {
+    if (!PeopleUnit(whole.unit)) return -1;
+    static constexpr std::u32string_view kZhongWords =
+        U"期心国國层層级級小学學央标標华華文外部间間医醫药藥午旬型端游断斷止转轉资資方性等共专專职職高青老";
+    const size_t z = noun.rfind(U'中');
+    if (z == std::u32string::npos || noun.size() - z - 1 > 3 ||
+        (z + 1 < noun.size() && kZhongWords.find(noun[z + 1]) != std::u32string_view::npos)) {
+      return -1;
+    }
+    // "10人中5人": no noun, then nothing between 中 and the part.
+    bare = z == 0;
+    if (bare && z + 1 != noun.size()) return -1;
+    direct = true;
+    j = t + 1 + z;
+    noun.resize(z + 1);
+  }
+  if (!you && !direct && (noun.size() > 9 || j >= toks.size() || toks[j].type != Tok::kComma)) return -1;
+  if ((noun.size() < 2 && !bare) || noun.back() != U'中') return -1;
   noun.pop_back();
   if (EndsWithU(noun, U"之") || EndsWithU(noun, U"当")) noun.pop_back();
   // 在…中 frames the whole (在列入考核的83项主要技术经济指标中): its noun may be longer.
   const std::u32string han = HanOf(whole.label);
   const size_t max_noun = !han.empty() && han.front() == U'在' ? 10 : 6;
-  if (noun.empty() || noun.size() > max_noun) return -1;
+  if ((noun.empty() && !bare) || noun.size() > max_noun) return -1;
+  // "在20名导师中培养了50名": after 在 the 中 of the direct form may say "in".
+  if (direct && !han.empty() && han.front() == U'在') return -1;
   for (char32_t c : noun) {
     if (c < 0x4E00 || c > 0x9FFF || std::u32string_view(U"在于用的从向对以把将被其集期程途心").find(c) != std::u32string_view::npos) {
       return -1;
@@ -573,7 +598,15 @@ int RelationAnalysis::AmongSubset(const Tokens& toks, size_t t, std::vector<int>
     if (IsChangeLabel(part.label)) return -1;
     const bool same = (part.kind == whole.kind && part.unit == whole.unit) || SameThingsCounted(part, whole);
     if (!same) return -1;
-    if (you) {
+    // Without 有 the part must count the whole's things: no noun of its own after its unit, or one
+    // sharing two characters with the whole's ("20名导师中培养50名学员" counts trainees).
+    if (direct && !bare) {
+      const std::u32string own = NounAfterUnit(part);
+      bool plain = own.empty();
+      for (size_t a = 0; a + 1 < own.size() && !plain; ++a) plain = noun.find(own.substr(a, 2)) != std::u32string::npos;
+      if (!plain) return -1;
+    }
+    if (you || direct) {
       for (long b = static_cast<long>(t) - 1; b >= 0 && toks[b].type != Tok::kComma && toks[b].type != Tok::kEnd; --b) {
         if (toks[b].type != Tok::kFact) continue;
         const Figure& g = figures_[toks[b].figure];
@@ -1329,6 +1362,16 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         if (j + 1 < static_cast<long>(toks.size()) && toks[j].type == Tok::kComma &&
             toks[j + 1].type == Tok::kSubset) {
           if (figure_ahead(j + 1)) break;
+        }
+      }
+      // "专利授权398项，其中发明专利227项，另取得软件著作权89项": a later clause opening with 另 (besides)
+      // adds something beside the list and ends it; 另有 (the rest) goes on it.
+      if (dir > 0 && !parts.empty() && !clause_part && token_chars_ != nullptr) {
+        long w = k - 1;
+        while (w > 0 && toks[w - 1].type == Tok::kText) --w;
+        if (w > 0 && w + 1 < k && toks[w].type == Tok::kText && toks[w - 1].type == Tok::kComma &&
+            (*token_chars_)[w] == U'另' && (*token_chars_)[w + 1] != U'有') {
+          break;
         }
       }
       if (same_unit(*f, total) || SameThingsCounted(*f, total)) {

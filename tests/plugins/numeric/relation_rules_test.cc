@@ -6825,5 +6825,38 @@ TEST(RelationRulesTest, DividendTotalsOfOtherYearsOrOtherPayoutsAreNoSumOfTheTab
   }
 }
 
+// Twenty-fifth session, branch prosemiss. "N名X中提拔M名", "10人中5人": without 有, a count right after
+// 中 or after a verb of at most three characters is a subset of the count of people before 中 when it
+// names no other thing. Near misses: a part naming another noun, counts of things other than people
+// (cases within days, villages), 中 opening a word (中期, 中级), 在…中 (in), the count before 中 not
+// the first of its unit in its clause, a count of another unit.
+TEST(RelationRulesTest, ACountRightAfterZhongWithoutYouIsASubsetOfTheCountBefore) {
+  ExpectRecognisedThenCaught({"青年骨干班28名学员中选拔19名（担任班组长7人），选拔率67.86%。\n", "subset",
+                              {"28名", "19名"}, "19名", "29", "error"});
+  ExpectRecognisedThenCaught({"第二批42名学员中已聘用30名。\n", "subset", {"42名", "30名"}, "30名", "43", "error"});
+  ExpectRecognisedThenCaught({"省代表队12人中7人来自本公司。\n", "subset", {"12人", "7人"}, "7人", "17", "error"});
+  ExpectNoRelationWith("带教的20名导师中培养50名学员。\n", {"50名"});
+  ExpectNoRelationWith("窗口5个工作日中办结8个。\n", {"8个"});
+  ExpectNoRelationWith("全年培训的28名学员中期考核39名。\n", {"39名"});
+  ExpectNoRelationWith("36名学员中级职称49名。\n", {"49名"});
+  ExpectNoRelationWith("在20名导师中培养了50名。\n", {"50名"});
+  ExpectNoRelationWith("6个村中9个通了自来水。\n", {"9个"});
+  ExpectNoRelationWith("派出8名技师、30名学员中选拔39名。\n", {"39名"});
+  ExpectNoRelationWith("28名学员中选拔39人次。\n", {"39人次"});
+}
+
+// Twenty-fifth session, branch prosemiss. A clause opening with 另 (besides) after a 其中 part adds
+// something beside the list: the list ends before it, so a figure of the unit there is no part (a
+// false sum above the total before). 另有 (the rest) still goes on the list.
+TEST(RelationRulesTest, AClauseOpeningWithLingEndsAQiZhongList) {
+  ExpectRecognisedThenCaught({"公司获得授权专利286项，其中，发明专利104项，另取得软件著作权95项。\n", "subset",
+                              {"286项", "104项"}, "104项", "304", "error"});
+  ExpectNoRelationWith("公司获得授权专利286项，其中，发明专利104项，另取得实用新型专利195项。\n", {"195项"});
+  ExpectNoRelationWith("公司获得授权专利286项，其中发明专利104项、实用新型专利90项，另外登记软件著作权120项。\n",
+                       {"120项"});
+  ExpectRecognisedThenCaught({"全年受理投诉23件，其中19件已办结，另有4件在处理中。\n", "parts-total",
+                              {"23件", "19件", "4件"}, "4件", "9", "warning"});
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
