@@ -602,7 +602,8 @@ void RelationAnalysis::FindStaffGroupSubsets(const sdk::Document& doc) {
 // `董事会9次，监事会8次，股东大会1次`), so the sum proves nothing: the words must say the parts are kinds
 // of the total. Each part's label (the words before its figure, or after its classifier when the figure
 // opens the clause: `1项二等奖`) ends with a character of the total's clause (奖 of 奖项, 线 of 航线)
-// and at least one opens with a kind word (国内 / 国际, 个人 / 团体, 一等 / 二等 …: kWords below), or
+// and every one opens with a kind word (国内 / 国际, 个人 / 团体, 一等 / 二等 …: kWords below; the total
+// names none, else it is a peer), or
 // every label ends with 类 (a named category). The parts run to the sentence's end, a closing bracket or
 // a clause without a figure of the classifier; a clause with such a figure that is no part, or with a
 // subset or total word (其中, 分别, 共, 合计 …: another reader's, or a list of peers each with its own
@@ -683,7 +684,8 @@ void RelationAnalysis::FindKindsAfterATotal(const sdk::Document& doc) {
       // The total's words, its figure left out.
       std::u32string twords = text.substr(hc.begin, hc.end - hc.begin);
       twords.erase(hc.figures[0].first - hc.begin, printed(total));
-      if (has_any(twords, kSubsetWords) || taken.count(total)) continue;
+      // A total naming a kind itself (`一等奖1项，二等奖1项`) is a peer of the counts after it.
+      if (has_any(twords, kSubsetWords) || has_any(twords, kWords) || taken.count(total)) continue;
       const bool bracket = hc.mark == U'（' || hc.mark == U'(';
       std::vector<int> parts;
       bool kind_word = false, all_classes = true, clean = true;
@@ -709,7 +711,7 @@ void RelationAnalysis::FindKindsAfterATotal(const sdk::Document& doc) {
           clean = false;
           break;
         }
-        kind_word = kind_word || opens_with_any(label, kWords);
+        kind_word = (parts.empty() || kind_word) && opens_with_any(label, kWords);
         all_classes = all_classes && label.back() == U'类';
         parts.push_back(part);
         const char32_t m = gc.mark;

@@ -6802,6 +6802,10 @@ TEST(RelationRulesTest, CountsOfOneClassifierThatAreNoKindsOfTheTotalAreNoParts)
            "完成行业标准编写14项，完成国家标准意见5项，拟发布企业标准9项。\n",
            "下属12个二级单位、5个分公司、6个控股子公司和1个全资子公司。\n",
            "战略委员会共召开9次会议，审计委员会共召开6次会议，风险委员会共召开3次会议。\n",
+           // A total naming a kind is a peer of the counts after it.
+           "荣获一等奖2项，二等奖2项，三等奖4项。\n",
+           // A part whose label opens with a verb, not a kind word.
+           "组织5200名员工参加鉴定，培养国家级考评员60名，国家级裁判员12名。\n",
            // A kind word, but the list runs on with a count of another thing in the classifier.
            "运营航线900条，国内航线600条，国际航线300条，新开航线40条。\n",
        }) {
