@@ -595,6 +595,144 @@ void RelationAnalysis::FindStaffGroupSubsets(const sdk::Document& doc) {
   }
 }
 
+// A count with its noun, then after `，` (or inside a bracket right after it) the counts of its kinds,
+// each in the count's classifier, with no subset word: `荣获奖项34个，团体奖3个，个人奖31个`,
+// `完成科技成果410项，煤炭类152项，煤化工类237项`, `共9项成果获奖（1项二等奖，8项三等奖）`. Counts of one
+// classifier that follow each other add up by chance often enough (`焚烧厂12个，中转站5个，填埋场5个…`,
+// `董事会9次，监事会8次，股东大会1次`), so the sum proves nothing: the words must say the parts are kinds
+// of the total. Each part's label (the words before its figure, or after its classifier when the figure
+// opens the clause: `1项二等奖`) ends with a character of the total's clause (奖 of 奖项, 线 of 航线)
+// and every one opens with a kind word (国内 / 国际, 个人 / 团体, 一等 / 二等 …: kWords below; the total
+// names none, else it is a peer), or
+// every label ends with 类 (a named category). The parts run to the sentence's end, a closing bracket or
+// a clause without a figure of the classifier; a clause with such a figure that is no part, or with a
+// subset or total word (其中, 分别, 共, 合计 …: another reader's, or a list of peers each with its own
+// total), reads nothing. The set of kinds is named by no closed dimension and the grouping is read from
+// the words, so the relation is Likely: a sum off either way is a warning. Figures already in a
+// relation are left alone.
+void RelationAnalysis::FindKindsAfterATotal(const sdk::Document& doc) {
+  if (!doc.HasFigures()) return;
+  static const std::u32string kClassifiers = U"项个条次家件座台所种批篇部本辆艘架处支场位名人户只间套";
+  static const std::vector<std::u32string> kWords = {
+      U"国内", U"国际", U"境内", U"境外", U"海外", U"国外", U"省内", U"省外", U"个人", U"团体", U"集体",
+      U"特等", U"一等", U"二等", U"三等", U"国家级", U"省级", U"市级", U"部级", U"区级", U"县级"};
+  static const std::vector<std::u32string> kSubsetWords = {U"其中", U"包括", U"包含", U"含", U"分别", U"分別"};
+  static const std::vector<std::u32string> kStop = {U"其中", U"包括", U"包含", U"含", U"分别", U"分別",
+                                                     U"共", U"合计", U"总计", U"累计", U"总"};
+  // A part's label opening so counts the year's additions or losses, not a kind of the stock.
+  static const std::vector<std::u32string> kEvents = {U"新", U"增", U"减", U"撤", U"关闭", U"停"};
+  auto has_any = [](const std::u32string& s, const std::vector<std::u32string>& words) {
+    return std::any_of(words.begin(), words.end(), [&](const std::u32string& w) { return s.find(w) != s.npos; });
+  };
+  auto opens_with_any = [](const std::u32string& s, const std::vector<std::u32string>& words) {
+    return std::any_of(words.begin(), words.end(), [&](const std::u32string& w) { return s.compare(0, w.size(), w) == 0; });
+  };
+  auto counted = [&](int f) {
+    const Figure& fig = figures_[f];
+    const std::u32string unit = U32(fig.unit);
+    return fig.kind == ESGAUDIT_FACT_QUANTITY && fig.value > 0 && unit.size() == 1 &&
+           kClassifiers.find(unit[0]) != std::u32string::npos;
+  };
+  std::vector<std::pair<uint64_t, int>> by_view;
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    if (counted(static_cast<int>(i))) by_view.emplace_back(doc.TextToView(figures_[i].offset), static_cast<int>(i));
+  }
+  if (by_view.size() < 3) return;
+  std::sort(by_view.begin(), by_view.end());
+  const std::set<int> taken = FiguresInRelations();
+  auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+  std::u32string text;
+  std::vector<std::pair<size_t, int>> in_sentence;
+  const uint32_t sentences = doc.SentenceCount();
+  for (uint32_t si = 0; si < sentences; ++si) {
+    const esgaudit_sentence st = doc.Sentence(si);
+    SentenceFigures(doc, st, by_view, &text, &in_sentence);
+    if (in_sentence.size() < 3) continue;
+    // The clauses: [begin, end), the mark ending each and the figures in each. A comma between digits is a
+    // thousands separator (`1,060条`).
+    struct Clause {
+      size_t begin, end;
+      char32_t mark;
+      std::vector<std::pair<size_t, int>> figures;
+    };
+    std::vector<Clause> clauses;
+    auto mark_at = [&](size_t e) {
+      const char32_t c = text[e];
+      if (c == U',' && e > 0 && e + 1 < text.size() && digit(text[e - 1]) && digit(text[e + 1])) return false;
+      return c == U'，' || c == U',' || c == U'、' || c == U'（' || c == U'(' || c == U'）' || c == U')' ||
+             c == U'。' || c == U'；' || c == U';' || c == U'：' || c == U':' || c == U'！' || c == U'？';
+    };
+    for (size_t b = 0, e = 0; b <= text.size(); b = e + 1) {
+      e = b;
+      while (e < text.size() && !mark_at(e)) ++e;
+      Clause c{b, e, e < text.size() ? text[e] : U'。', {}};
+      for (const auto& pf : in_sentence) {
+        if (pf.first >= b && pf.first < e) c.figures.push_back(pf);
+      }
+      clauses.push_back(std::move(c));
+      if (e >= text.size()) break;
+    }
+    auto printed = [&](int f) {
+      size_t n = 0;
+      for (char32_t ch : U32(figures_[f].text)) n += ch != U' ' && ch != U'\t' && ch != 0x3000;
+      return n;
+    };
+    for (size_t h = 0; h + 2 < clauses.size(); ++h) {
+      const Clause& hc = clauses[h];
+      if (hc.figures.size() != 1 || (hc.mark != U'，' && hc.mark != U',' && hc.mark != U'（' && hc.mark != U'(')) continue;
+      const int total = hc.figures[0].second;
+      // The total's words, its figure left out.
+      std::u32string twords = text.substr(hc.begin, hc.end - hc.begin);
+      twords.erase(hc.figures[0].first - hc.begin, printed(total));
+      // A total naming a kind itself (`一等奖1项，二等奖1项`) is a peer of the counts after it.
+      if (has_any(twords, kSubsetWords) || has_any(twords, kWords) || taken.count(total)) continue;
+      const bool bracket = hc.mark == U'（' || hc.mark == U'(';
+      std::vector<int> parts;
+      bool kind_word = false, all_classes = true, clean = true;
+      size_t g = h + 1;
+      for (; g < clauses.size(); ++g) {
+        const Clause& gc = clauses[g];
+        std::vector<std::pair<size_t, int>> same;
+        for (const auto& pf : gc.figures) {
+          if (figures_[pf.second].unit == figures_[total].unit) same.push_back(pf);
+        }
+        if (same.empty()) break;
+        const std::u32string words = text.substr(gc.begin, gc.end - gc.begin);
+        if (same.size() != 1 || gc.figures.size() != 1 || has_any(words, kStop) || taken.count(same[0].second)) {
+          clean = false;
+          break;
+        }
+        const auto [pos, part] = same[0];
+        std::u32string label = text.substr(gc.begin, pos - gc.begin);
+        if (label.empty()) label = text.substr(pos + printed(part), gc.end - pos - printed(part));
+        else if (pos + printed(part) != gc.end) label.clear();
+        if (label.empty() || (label.back() != U'类' && twords.find(label.back()) == std::u32string::npos) ||
+            opens_with_any(label, kEvents)) {
+          clean = false;
+          break;
+        }
+        kind_word = (parts.empty() || kind_word) && opens_with_any(label, kWords);
+        all_classes = all_classes && label.back() == U'类';
+        parts.push_back(part);
+        const char32_t m = gc.mark;
+        if (m == U'。' || m == U'；' || m == U';' || m == U'！' || m == U'？' || m == U'）' || m == U')') break;
+        if (m != U'，' && m != U',' && m != U'、') {
+          clean = false;
+          break;
+        }
+      }
+      // Inside a bracket the parts must close it.
+      if (bracket && (g >= clauses.size() || (clauses[g].mark != U'）' && clauses[g].mark != U')'))) clean = false;
+      if (!clean || parts.size() < 2 || !(kind_word || all_classes)) continue;
+      Relation r = Stated(RelationKind::kPartsTotal, total, parts);
+      r.certainty = Certainty::kLikely;
+      r.flag = !r.consistent;
+      Add(std::move(r));
+      h = g;
+    }
+  }
+}
+
 // A group's figure and the same figure of one of its members: `2016年，本集团公务车用油采购量约233.68万升，
 // …。2016年，本行公务车用油采购量约229.38万升`. Two quantities of one unit and magnitude, at most
 // kMaxCodePoints apart in one paragraph, whose labels open with the group (本集团) and with a member (本行,

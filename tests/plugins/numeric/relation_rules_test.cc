@@ -6771,6 +6771,52 @@ TEST(RelationRulesTest, CountsAfterAHeadcountOfOtherPeopleOrOtherDatesAreNoSubse
   }
 }
 
+// A count with its noun, then its kinds after a comma in its classifier with no subset word: tied by a kind
+// word and a character of the total's noun (奖 of 奖项), by 类, or inside a bracket after the total with
+// the classifier first. Read from the words, so a changed part or total is a warning either way.
+TEST(RelationRulesTest, KindsOfACountAfterACommaArePartsOfIt) {
+  const std::string awards = "去年工会组织比赛12次，共获得奖项27个，集体奖5个，个人奖22个。\n";
+  ExpectCleanAndRecognised(awards, "zh", {{"parts-total", {"27个", "5个", "22个"}}});
+  ExpectChangesFlagged(awards, {{"个人奖22个", "个人奖29个", {"5个 + 29个 = 34个"}}, {"奖项27个", "奖项25个", {"5个 + 22个 = 27个"}}},
+                       "warning");
+  const std::string classes = "本年完成技术成果520项，采矿类210项，选矿类260项，运输类 50项。\n";
+  ExpectCleanAndRecognised(classes, "zh", {{"parts-total", {"520项", "210项", "260项", "50项"}}});
+  ExpectChangesFlagged(classes, {{"选矿类260项", "选矿类290项", {"210项 + 290项 + 50项 = 550项"}}}, "warning");
+  // Routes: the kind word on one part, the shared 航线 on both; a share clause after the list ends it.
+  ExpectCleanAndRecognised("年末公司运营航线2,310条，国内航线1,640条，国际航线670条，国际座公里占比超30%。\n", "zh",
+                           {{"parts-total", {"2,310条", "1,640条", "670条"}}});
+  // Classifier first, in a bracket right after the total.
+  ExpectCleanAndRecognised("全年共12项成果获得科技进步奖（3项一等奖，9项二等奖）。\n", "zh",
+                           {{"parts-total", {"12项", "3项", "9项"}}});
+}
+
+// Counts of one classifier adding up by chance: other sites after a count of one kind of site, peers of
+// one level (meetings of other bodies), labels naming no kind of the total, a list running on past the
+// parts, parts with their own total word, and kinds joined to their total by 其中 (the 其中 reader's).
+TEST(RelationRulesTest, CountsOfOneClassifierThatAreNoKindsOfTheTotalAreNoParts) {
+  for (const char* text : {
+           "该板块现有污水处理厂14个，泵站6个，调蓄池6个，检测站1个，设计院1个。\n",
+           "全年共召开董事会11次，监事会9次，股东大会2次，审计委员会5次。\n",
+           "本年召开股东大会3次，董事会7次，监事会4次。\n",
+           "本年车上实载48人，受伤30人，获救18人。\n",
+           "完成行业标准编写14项，完成国家标准意见5项，拟发布企业标准9项。\n",
+           "下属12个二级单位、5个分公司、6个控股子公司和1个全资子公司。\n",
+           "战略委员会共召开9次会议，审计委员会共召开6次会议，风险委员会共召开3次会议。\n",
+           // A total naming a kind is a peer of the counts after it.
+           "荣获一等奖2项，二等奖2项，三等奖4项。\n",
+           // A part whose label opens with a verb, not a kind word.
+           "组织5200名员工参加鉴定，培养国家级考评员60名，国家级裁判员12名。\n",
+           // A kind word, but the list runs on with a count of another thing in the classifier.
+           "运营航线900条，国内航线600条，国际航线300条，新开航线40条。\n",
+       }) {
+    SCOPED_TRACE(text);
+    const std::string t = text;
+    ReportResult r = Check(t, "zh", "relations");
+    EXPECT_TRUE(Findings(Check(t)).empty()) << ::testing::PrintToString(Findings(Check(t)));
+    for (const RelationRecord& x : r.relations) EXPECT_NE(x.kind, "parts-total") << x.description;
+  }
+}
+
 // A prose total of the cash dividends of several years beside the table listing them a year a row:
 // the rows (in 万元) are the total's (in 亿元) parts when the sentence covers the table's years.
 const char kDividendTable[] =
