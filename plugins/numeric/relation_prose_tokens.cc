@@ -118,6 +118,13 @@ bool SharesFourHan(const std::string& per_unit, const std::string& other) {
   return false;
 }
 
+// Whether the subset word at `t` is 包括 / 包含 / "including" opening a bracket right after a
+// figure ("发明专利22项（包括美国专利2项）"): a remark on that figure, not a list of its own.
+template <typename Tokens>
+bool BracketRemarksOnThePart(const Tokens& toks, size_t t) {
+  return toks[t].contains && t >= 2 && toks[t - 1].type == Tok::kOpen && toks[t - 2].type == Tok::kFact;
+}
+
 }  // namespace
 
 // Relations stated in running text: "招录学生155名，其中建档立卡67名", "共申请专利89项，其中发明专利
@@ -1065,7 +1072,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     return -1;
   };
   // Parts of `total` from token `from` in direction `dir` to the sentence end. A bracketed remark
-  // ("（含研发人员2,189位）") is skipped; one holding its own 其中 makes the parts overlap (`nested`).
+  // ("（含研发人员2,189位）", "（包括美国专利2项）" right after a part) is skipped; one holding its own
+  // 其中 makes the parts overlap (`nested`).
   // A bracket holding one figure and nothing else right after a word ("大理州（7所）、红河州（2所）")
   // gives that word its figure: no remark, and no separator either.
   auto lone_figure_bracket = [&](long k) {
@@ -1269,7 +1277,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         long m = matching(k);
         if (m >= 0) {
           for (long j = std::min(k, m); j <= std::max(k, m); ++j) {
-            if (toks[j].type == Tok::kSubset) *nested = true;
+            if (toks[j].type == Tok::kSubset && !BracketRemarksOnThePart(toks, j)) *nested = true;
           }
           if (*nested) break;
           k = m;
@@ -2018,6 +2026,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       // "招聘399人，其中男性294人，其中女性105人": the second 其中 continues the first list; it is not
       // a subset of 294.
       if (auto sib = subset_of.find(toks[k].figure); sib != subset_of.end()) {
+        // "其中：发明专利22项（包括美国专利2项）": 包括 / 包含 opening a bracket right after a part
+        // remarks on that part, as a bracket with 含 does; it continues no list.
+        if (BracketRemarksOnThePart(toks, t)) continue;
         int outer = sib->second;
         relations_.erase(std::remove_if(relations_.begin(), relations_.end(),
                                         [&](const Relation& o) {

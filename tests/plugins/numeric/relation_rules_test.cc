@@ -6904,5 +6904,17 @@ TEST(RelationRulesTest, AClauseOpeningWithLingEndsAQiZhongList) {
                               {"23件", "19件", "4件"}, "4件", "9", "warning"});
 }
 
+// 包括 / 包含 opening a bracket right after a 其中 part remarks on that part, as a bracket with 含 does:
+// the part stays a subset of the total (or a part of its sum), and the bracket's figure is no sibling
+// part. Near miss: a bracket with 其中 after a part still marks overlapping parts (nothing summed).
+TEST(RelationRulesTest, ABracketWithBaoKuoAfterAQiZhongPartRemarksOnThatPart) {
+  ExpectRecognisedThenCaught({"本公司全年获得专利授权40项，其中：发明专利25项（包括海外专利3项）。\n", "subset",
+                              {"40项", "25项"}, "25项", "45", "error"});
+  ExpectRecognisedThenCaught({"本公司全年获得专利授权40项，其中：发明专利25项（包含海外专利3项），实用新型专利15项。\n",
+                              "parts-total", {"40项", "25项", "15项"}, "15项", "19", "error"});
+  ExpectNoRelationWith("名单中涉及本公司下属企业47家，其中废气企业42家，废水企业6家（其中1家两者兼有）。\n",
+                       {"47家", "42家"});
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
