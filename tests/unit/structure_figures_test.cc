@@ -277,6 +277,21 @@ TEST(StructureFiguresTest, LabelsAboveTheirFiguresArePairedUpward) {
   EXPECT_EQ(all[1].label, "女性员工");
 }
 
+// A qualifier or linking word before a figure ("约", "共计") is no label of it: the figure takes the
+// label above. Another word before a figure ("年度") keeps the label above from it.
+TEST(StructureFiguresTest, LinkWordsBeforeAFigureAreNoLabel) {
+  const std::string gap = "\n\n\n\n\n\n\n";
+  Document doc = Document::FromUtf8("r.txt", "安全培训\n约 1200人次" + gap + "隐患整改\n共计98项" + gap +
+                                                 "应急演练\n年度36次\n");
+  std::vector<Seen> all = Figures(doc);
+  ASSERT_NE(Find(all, "1200人次"), nullptr);
+  EXPECT_EQ(Find(all, "1200人次")->label, "安全培训");
+  ASSERT_NE(Find(all, "98项"), nullptr);
+  EXPECT_EQ(Find(all, "98项")->label, "隐患整改");
+  const Seen* other = Find(all, "36次");
+  EXPECT_TRUE(other == nullptr || other->label != "应急演练");
+}
+
 TEST(StructureFiguresTest, AColumnThatPairsEitherWayIsAmbiguous) {
   // A label left over at one end: "员工总数 1200人" or "1200人 女性员工"? Both readings pair two.
   Document doc = Document::FromUtf8("r.txt", "员工总数\n1200人\n女性员工\n300人\n少数民族员工\n");

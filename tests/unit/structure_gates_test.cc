@@ -161,5 +161,41 @@ TEST(StructureGatesTest, PageNumberGateHoldsWhereverThePageNumberExpressionMatch
   for (const char* s : {"·12", "(12)", "目录 3", " 12 / 80", "１２"}) EXPECT_FALSE(lines::MayBeDecoratedPageNumber(s)) << s;
 }
 
+// EqualsWithoutSpaces answers as comparing a copy of s without its spaces and tabs: random texts of
+// the link words' and unit words' pieces, spaces, tabs and near misses (a longer word, a digit).
+TEST(StructureGatesTest, EqualsWithoutSpacesIsTheCompareOfTheCopyWithoutSpaces) {
+  auto copy_without_spaces = [](std::string_view s) {
+    std::string out;
+    for (char c : s)
+      if (c != ' ' && c != '\t') out += c;
+    return out;
+  };
+  const std::vector<std::string> pieces = {" ", "\t", "约", "共", "计", "超", "过", "千瓦时", "万", "5", "a", "\n"};
+  const std::vector<std::string> words = {"约", "共计", "超过", "千瓦时", "万千瓦时", ""};
+  std::mt19937 rng(33);
+  size_t equal = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s = RandomText(&rng, words, pieces, 5);
+    for (const std::string& w : words) {
+      const bool expected = copy_without_spaces(s) == w;
+      equal += expected;
+      ASSERT_EQ(EqualsWithoutSpaces(s, w), expected) << "[" << s << "] [" << w << "]";
+    }
+  }
+  EXPECT_GT(equal, 1000u);  // the equal case is drawn often enough to be tested
+  EXPECT_TRUE(EqualsWithoutSpaces(" 共\t计 ", "共计"));
+  EXPECT_FALSE(EqualsWithoutSpaces("共计", "共"));
+  EXPECT_FALSE(EqualsWithoutSpaces("共", "共计"));
+  EXPECT_FALSE(EqualsWithoutSpaces("共\n计", "共计"));  // only spaces and tabs are left out
+}
+
+// AllUnit's unit words are read with spaces and tabs left out; a word with more text is none.
+TEST(StructureGatesTest, AllUnitReadsItsWordsWithoutSpaces) {
+  for (const char* s : {"千瓦时", " 万 千瓦时\t", "万吨标准煤", "平方 米", "亿元", "%", "万人次"})
+    EXPECT_TRUE(AllUnit(s)) << s;
+  for (const char* s : {"", " ", "平方米。", "营业收入", "年用电量为 千瓦时", "万吨标准煤以上", "千瓦时\n"})
+    EXPECT_FALSE(AllUnit(s)) << s;
+}
+
 }  // namespace
 }  // namespace esgaudit

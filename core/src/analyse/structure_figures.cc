@@ -90,13 +90,23 @@ std::string NoSpaces(std::string_view s) {
 
 }  // namespace
 
+bool EqualsWithoutSpaces(std::string_view s, std::string_view w) {
+  // Walks s once without copying it: the texts asked are whole cells, the words a few bytes.
+  size_t k = 0;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') continue;
+    if (k == w.size() || c != w[k]) return false;
+    ++k;
+  }
+  return k == w.size();
+}
+
 bool AllUnit(std::string_view s) {
-  static const char* const kUnitWords[] = {"平方米", "千平方米", "万平方米", "立方米", "万立方米", "千瓦时",
-                                           "万千瓦时", "亿千瓦时", "吨标准煤", "万吨标准煤", "人次", "万人次",
-                                           "公里", "千米", "小时", "百分点"};
-  std::string t = NoSpaces(s);
-  for (const char* w : kUnitWords) {
-    if (t == w) return true;
+  static constexpr std::string_view kUnitWords[] = {"平方米", "千平方米", "万平方米", "立方米", "万立方米",
+                                                    "千瓦时", "万千瓦时", "亿千瓦时", "吨标准煤", "万吨标准煤",
+                                                    "人次", "万人次", "公里", "千米", "小时", "百分点"};
+  for (std::string_view w : kUnitWords) {
+    if (EqualsWithoutSpaces(s, w)) return true;
   }
   size_t n = 0;
   for (size_t i = 0; i < s.size();) {
@@ -273,8 +283,8 @@ void StructureBuilder::FindFigures() {
       if (ad || ap || na > 2) continue;
       // Qualifiers and linking words before a figure are no part of a label ("约5.9万人次").
       bool link_only = false;
-      for (const char* w : {"约", "近", "超", "逾", "达", "共", "为", "共计", "合计", "超过"}) {
-        link_only |= NoSpaces(before) == w;
+      for (std::string_view w : {"约", "近", "超", "逾", "达", "共", "为", "共计", "合计", "超过"}) {
+        link_only |= EqualsWithoutSpaces(before, w);
       }
       if (nb == 0 || link_only) {
         kind[ci] = kValueCell;

@@ -26,6 +26,10 @@ inline bool IsAsciiAlpha(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= 
 // would cost far more than the rest of the model.
 constexpr size_t kMaxRegexLine = 2000;
 
+// Whether s with its spaces and tabs left out is w, without making that copy of s.
+// structure_figures.cc.
+bool EqualsWithoutSpaces(std::string_view s, std::string_view w);
+
 // A unit alone ("亿元", "万人", "立方米", "%"; spaces ignored): what stands under or beside a figure,
 // never a label or a title. structure_figures.cc.
 bool AllUnit(std::string_view s);
