@@ -36,6 +36,12 @@ const Seen* Find(const std::vector<Seen>& all, std::string_view figure) {
   return nullptr;
 }
 
+// The label of the figure printed as `figure`, or a marker no label equals when no such figure was found.
+std::string LabelOf(const std::vector<Seen>& all, std::string_view figure) {
+  const Seen* s = Find(all, figure);
+  return s == nullptr ? "(no figure " + std::string(figure) + ")" : s->label;
+}
+
 std::string ClauseText(const Document& doc, const Clause& c) {
   return doc.structure().SpanText(doc.view(), c.first_span, c.span_count);
 }
@@ -257,8 +263,7 @@ TEST(StructureFiguresTest, LabelsBelowTheirFiguresArePairedDownward) {
                                     "12.5亿元\n营业收入\n3.2亿元\n利润总额\n"
                                     "88.6\n亿元\n资产总额\n");
   std::vector<Seen> all = Figures(doc);
-  ASSERT_NE(Find(all, "12.5亿元"), nullptr);
-  EXPECT_EQ(Find(all, "12.5亿元")->label, "营业收入");
+  EXPECT_EQ(LabelOf(all, "12.5亿元"), "营业收入");
   EXPECT_EQ(Find(all, "12.5亿元")->kind, ESGAUDIT_FIGURE_STACKED_BELOW);
   EXPECT_FALSE(Find(all, "12.5亿元")->ambiguous);
   EXPECT_EQ(Find(all, "3.2亿元")->label, "利润总额");
@@ -284,10 +289,8 @@ TEST(StructureFiguresTest, LinkWordsBeforeAFigureAreNoLabel) {
   Document doc = Document::FromUtf8("r.txt", "安全培训\n约 1200人次" + gap + "隐患整改\n共计98项" + gap +
                                                  "应急演练\n年度36次\n");
   std::vector<Seen> all = Figures(doc);
-  ASSERT_NE(Find(all, "1200人次"), nullptr);
-  EXPECT_EQ(Find(all, "1200人次")->label, "安全培训");
-  ASSERT_NE(Find(all, "98项"), nullptr);
-  EXPECT_EQ(Find(all, "98项")->label, "隐患整改");
+  EXPECT_EQ(LabelOf(all, "1200人次"), "安全培训");
+  EXPECT_EQ(LabelOf(all, "98项"), "隐患整改");
   const Seen* other = Find(all, "36次");
   EXPECT_TRUE(other == nullptr || other->label != "应急演练");
 }
@@ -310,17 +313,12 @@ TEST(StructureFiguresTest, SeveralFiguresOnOneLineEachWithItsOwnLabel) {
                                     "\n"
                                     "  培训覆盖率98%       体检人数1150人\n");
   std::vector<Seen> all = Figures(doc);
-  ASSERT_NE(Find(all, "1200人次"), nullptr);
-  EXPECT_EQ(Find(all, "1200人次")->label, "安全培训");
-  ASSERT_NE(Find(all, "36次"), nullptr);
-  EXPECT_EQ(Find(all, "36次")->label, "应急演练");
-  ASSERT_NE(Find(all, "98项"), nullptr);
-  EXPECT_EQ(Find(all, "98项")->label, "隐患整改");
-  ASSERT_NE(Find(all, "98%"), nullptr);
-  EXPECT_EQ(Find(all, "98%")->label, "培训覆盖率");
+  EXPECT_EQ(LabelOf(all, "1200人次"), "安全培训");
+  EXPECT_EQ(LabelOf(all, "36次"), "应急演练");
+  EXPECT_EQ(LabelOf(all, "98项"), "隐患整改");
+  EXPECT_EQ(LabelOf(all, "98%"), "培训覆盖率");
   EXPECT_EQ(Find(all, "98%")->kind, ESGAUDIT_FIGURE_INLINE);
-  ASSERT_NE(Find(all, "1150人"), nullptr);
-  EXPECT_EQ(Find(all, "1150人")->label, "体检人数");
+  EXPECT_EQ(LabelOf(all, "1150人"), "体检人数");
 }
 
 TEST(StructureFiguresTest, WhatLooksStackedButIsNoLabelledFigure) {
