@@ -6,18 +6,55 @@ using namespace relation_detail;
 
 namespace {
 
-// A chart legend printed with its values in one cell ("0.64% ■高级 18.46% ■中级 64.13% ■其他"): two
-// or more percentages, a legend key for each, and no sentence punctuation.
-bool IsLegendCell(std::string_view text) {
-  size_t percents = 0, keys = 0;
-  for (size_t at = text.find('%'); at != std::string_view::npos; at = text.find('%', at + 1)) ++percents;
+// Legend keys (■ □ ● ◆) in `text`.
+size_t LegendKeys(std::string_view text) {
+  size_t keys = 0;
   for (std::string_view key : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86"}) {
     for (size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) ++keys;
   }
+  return keys;
+}
+
+// A chart legend printed with its values in one cell ("0.64% ■高级 18.46% ■中级 64.13% ■其他"): two
+// or more percentages, a legend key for each, and no sentence punctuation.
+bool IsLegendCell(std::string_view text) {
+  size_t percents = 0;
+  for (size_t at = text.find('%'); at != std::string_view::npos; at = text.find('%', at + 1)) ++percents;
   for (std::string_view stop : {"。", "，", "；", ",", ";"}) {
     if (text.find(stop) != std::string_view::npos) return false;
   }
-  return percents >= 2 && keys >= percents;
+  return percents >= 2 && LegendKeys(text) >= percents;
+}
+
+// The legend keys of a chart whose caption and shares lie on lines `from` to `to`: the keys on those
+// lines and on up to three lines beyond them, above when `up` and below when `down` (a caption over
+// its shares heads what lies below it: the lines above it end the chart before). Reading beyond
+// stops at a line of words holding neither a key nor a figure, a unit line (单位：%) excepted: the
+// title of the next chart (技能等级 over a legend of its own), whose keys are not this chart's.
+size_t LegendKeysAround(const sdk::Document& doc, uint32_t from, uint32_t to, bool up, bool down) {
+  // The keys of line `li`, or SIZE_MAX for a line that ends the reading beyond the chart.
+  auto keys_beyond = [&](uint32_t li) -> size_t {
+    const std::string t = TrimmedLine(doc, li);
+    const size_t keys = LegendKeys(t);
+    if (t.empty() || keys > 0 || HasDigit(t)) return keys;
+    for (std::string_view unit : {"单位", "單位", "Unit", "unit"}) {
+      if (t.rfind(unit, 0) == 0) return 0;
+    }
+    return SIZE_MAX;
+  };
+  size_t legend = 0;
+  for (uint32_t li = from; li <= to && li < doc.LineCount(); ++li) legend += LegendKeys(TrimmedLine(doc, li));
+  for (uint32_t li = from, k = 0; up && k < 3 && li > 0; ++k) {
+    const size_t keys = keys_beyond(--li);
+    if (keys == SIZE_MAX) break;
+    legend += keys;
+  }
+  for (uint32_t li = to + 1, k = 0; down && k < 3 && li < doc.LineCount(); ++k, ++li) {
+    const size_t keys = keys_beyond(li);
+    if (keys == SIZE_MAX) break;
+    legend += keys;
+  }
+  return legend;
 }
 
 }  // namespace
@@ -150,16 +187,9 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     if (crowded) continue;
     // A legend naming more categories than there are values (■ 30岁及以下 ■ 31-50岁 ■ 51岁及以上
     // over two percentages): some values were not printed or not extracted; no sum can be checked.
-    size_t legend = 0;
     const uint32_t from = std::min(l0, cap.cell->line), to = std::max(l1, cap.cell->line);
-    for (uint32_t li = from >= 3 ? from - 3 : 0; li <= to + 3 && li < doc.LineCount(); ++li) {
-      esgaudit_line line = doc.Line(li);
-      std::string_view t = doc.Text().substr(line.offset, line.length);
-      for (std::string_view marker : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86"}) {
-        for (size_t at = t.find(marker); at != std::string_view::npos; at = t.find(marker, at + 1)) ++legend;
-      }
-    }
-    if (legend > cap.members.size()) continue;
+    const bool up = cap.cell->line >= l0, down = cap.cell->line <= l1;  // where the chart lies from its caption
+    if (LegendKeysAround(doc, from, to, up, down) > cap.members.size()) continue;
     Relation r;
     r.kind = RelationKind::kPercentBreakdown;
     r.evidence = Evidence::kStated;
@@ -313,13 +343,6 @@ void RelationAnalysis::FindLegendPies(const sdk::Document& doc) {
   constexpr uint32_t kPieLines = 20;  // lines a pie's shares spread over
   constexpr uint32_t kLegendGap = 8;  // lines from one legend line to the next
   constexpr uint32_t kLegendWidth = 56;  // display columns a legend spreads over
-  auto keys_in = [](std::string_view text) {
-    size_t keys = 0;
-    for (std::string_view key : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86"}) {
-      for (size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) ++keys;
-    }
-    return keys;
-  };
   auto starts_with_key = [](std::string_view text) {
     for (std::string_view key : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86"}) {
       if (text.substr(0, key.size()) == key) return true;
@@ -422,7 +445,7 @@ void RelationAnalysis::FindLegendPies(const sdk::Document& doc) {
       join->last_line = li;
       join->col0 = std::min(join->col0, c.col_begin);
       join->col1 = std::max(join->col1, c.col_end);
-      join->count += keys_in(c.text);
+      join->count += LegendKeys(c.text);
     }
   }
   for (const Span& b : blocks) {

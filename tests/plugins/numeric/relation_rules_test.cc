@@ -1782,6 +1782,51 @@ void ExpectRecognisedThenCaught(const Stated& c) {
   EXPECT_NE(f[0].find(std::string(c.severity) + ": "), std::string::npos) << f[0];
 }
 
+// The legend keys that tell a chart's categories are its own: a caption over its shares heads what
+// lies below it, so another chart's legend above the caption is not counted; below the chart the
+// next chart's title (a line of words without a key or a figure) ends this chart's legend.
+TEST(RelationRulesTest, AChartsLegendEndsAtTheNextChartsTitleOrItsOwnCaption) {
+  // Shares under their caption, their legend under them, the next chart's title and legend after.
+  ExpectRecognisedThenCaught({"员工性别构成\n"
+                              "36%\n"
+                              "64%\n"
+                              "■男性□女性\n"
+                              "岗位类别\n"
+                              "■管理■技术■生产■销售\n",
+                              "percent-breakdown", {"员工性别构成", "36%", "64%"}, "64%", "70", "error"});
+  // The chart before's legend over this chart's caption, this chart's legend between caption and shares.
+  ExpectRecognisedThenCaught({"员工岗位构成\n"
+                              "■管理■技术■生产■销售■其他\n"
+                              "员工学历构成\n"
+                              "■本科以上\t■大专■其他\n"
+                              "\t8%\n"
+                              "47%\t45%\n"
+                              "\n"
+                              "2、员工权益保障\n",
+                              "percent-breakdown", {"员工学历构成", "8%", "47%", "45%"}, "47%", "52", "error"});
+  // Near misses, each a legend of more categories than shares (a share not printed): a unit line
+  // does not end the legend below; a legend over shares printed above their caption, and a legend
+  // over two lines, are the chart's own.
+  for (const char* text : {"员工年龄结构\n"
+                           "45%\t55%\n"
+                           "单位：%\n"
+                           "■30岁以下■30-50岁■50岁以上\n",
+                           "■30岁以下■30-50岁■50岁以上\n"
+                           "45%\t55%\n"
+                           "员工年龄结构\n"
+                           "岗位类别\n",
+                           "员工年龄结构\n"
+                           "45%\t55%\n"
+                           "■30岁以下■30-50岁\n"
+                           "■50岁以上\n"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(Check(text, "zh", "relations").relations.empty());
+    std::string changed = text;
+    changed.replace(changed.find("55%"), 2, "75");
+    EXPECT_TRUE(Findings(Check(changed)).empty()) << ::testing::PrintToString(Findings(Check(changed)));
+  }
+}
+
 // Shares listed after 其中 split the subject, not the share before 其中; other shares may go
 // unnamed, so a sum above 100% is a warning.
 TEST(RelationRulesTest, SharesListedAfterQiZhong) {
