@@ -125,6 +125,46 @@ bool BracketRemarksOnThePart(const Tokens& toks, size_t t) {
   return toks[t].contains && t >= 2 && toks[t - 1].type == Tok::kOpen && toks[t - 2].type == Tok::kFact;
 }
 
+// How many clauses from token `from` (right after 其中) to the sentence's end open with the list
+// numbers 1, 2, 3 … in order ("其中：(1)向甲捐赠2万元；(2)向乙捐赠3万元。"), a semicolon ending each
+// clause; 0 when one clause opens otherwise or a number is out of order. A number is "(n)", "（n）"
+// or "n、", its digits text tokens (`chars`: each token's code point) or a figure of digits alone
+// (the fact reader takes "(2)" inside a line for a number).
+template <typename Tokens>
+size_t NumberedClauses(const Tokens& toks, const std::vector<char32_t>& chars, const std::vector<Figure>& figures,
+                       size_t from) {
+  size_t clauses = 0;
+  for (size_t k = from;;) {
+    while (k < toks.size() && toks[k].type == Tok::kComma) ++k;  // the colon after 其中
+    const bool open = k < toks.size() && toks[k].type == Tok::kOpen;
+    if (open) ++k;
+    size_t n = 0, digits = 0;
+    if (k < toks.size() && toks[k].type == Tok::kFact && toks[k].figure >= 0) {
+      const Figure& f = figures[toks[k].figure];
+      if (!f.unit.empty() || f.text.empty() || f.text.size() > 2 ||
+          f.text.find_first_not_of("0123456789") != std::string::npos) {
+        return 0;
+      }
+      n = static_cast<size_t>(std::stoi(f.text));
+      digits = f.text.size();
+      ++k;
+    }
+    const bool figure = digits > 0;
+    for (; !figure && k < toks.size() && k < chars.size() && toks[k].type == Tok::kText && chars[k] >= U'0' &&
+           chars[k] <= U'9' && digits < 2;
+         ++k, ++digits) {
+      n = n * 10 + (chars[k] - U'0');
+    }
+    if (digits == 0 || n != clauses + 1 || k >= toks.size()) return 0;
+    if (toks[k].type != (open ? Tok::kClose : Tok::kEnum)) return 0;
+    ++clauses;
+    while (++k < toks.size() && toks[k].type != Tok::kEnd) {
+    }
+    if (k >= toks.size() || !toks[k].semicolon) return clauses;  // the sentence's end
+    ++k;
+  }
+}
+
 }  // namespace
 
 // Relations stated in running text: "招录学生155名，其中建档立卡67名", "共申请专利89项，其中发明专利
@@ -1970,8 +2010,12 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           // every clause gives a part up to the sentence's end is all of its parts, adding up or not.
           const bool to_end = collect_reached_sentence_end();
           const bool all_parts = after_ratio && to_end && !n2;
+          // Clauses numbered (1), (2) … after 其中, one part each, to the sentence's end: the
+          // numbering, not the arithmetic, says the list goes on.
+          const bool numbered = to_end && !n2 && token_chars_ != nullptr &&
+                                NumberedClauses(toks, *token_chars_, figures_, t + 1) == longer.size();
           if (longer.size() > parts.size() &&
-              (all_parts || Stated(RelationKind::kPartsTotal, toks[k].figure, longer).consistent)) {
+              (all_parts || numbered || Stated(RelationKind::kPartsTotal, toks[k].figure, longer).consistent)) {
             parts = std::move(longer);
             enumerated = e2;
             nested = n2;

@@ -94,6 +94,17 @@ bool IsListNumber(std::string_view t) {
   return digits > 0 && digits <= 3 && other <= 3;
 }
 
+// "(1)\t向…捐赠15,000.00元；": a list number with its bracket or point ("(1)", "（1）", "1、", "一、",
+// "1.") in a line's first cell, a tab, then the item's text in the line's only other cell. The tab
+// is layout of extracted text, read as the space it stands for. A bare number ("1\t项目A") may
+// number a table's row, and a line of more cells is a row: neither is an item.
+bool IsNumberedItemLine(std::string_view view, const Cell& marker, const Cell& text) {
+  std::string_view m = view.substr(marker.view_begin, marker.view_end - marker.view_begin);
+  if (!IsListNumber(m) || m.find_first_not_of("0123456789") == std::string_view::npos) return false;
+  std::string_view between = view.substr(marker.view_end, text.view_begin - marker.view_end);
+  return between.find('\t') != std::string_view::npos && between.find_first_not_of(" \t") == std::string_view::npos;
+}
+
 }  // namespace
 
 std::string Structure::SpanText(std::string_view view, uint32_t first, uint32_t count) const {
@@ -149,6 +160,18 @@ void StructureBuilder::FindSentences() {
   // Chains: each prose cell links to at most one prose cell below it.
   std::vector<uint32_t> next(cells, kNoIndex);
   std::vector<uint8_t> has_prev(cells, 0);
+  // A numbered item split at the tab after its number (IsNumberedItemLine) is one piece: the number
+  // links to its text, which goes on down from the number's column (where the next item's number
+  // stands); nothing above links to the text.
+  std::vector<uint8_t> numbered(n, 0);
+  for (size_t li = 0; li < n; ++li) {
+    const LineStructure& l = s_.lines_[li];
+    if (l.cell_count != 2 || prose[l.first_cell] != kProse || prose[l.first_cell + 1] != kProse) continue;
+    if (!IsNumberedItemLine(view_, s_.cells_[l.first_cell], s_.cells_[l.first_cell + 1])) continue;
+    numbered[li] = 1;
+    next[l.first_cell] = l.first_cell + 1;
+    has_prev[l.first_cell + 1] = 1;
+  }
   for (size_t li = 0; li < n; ++li) {
     const LineStructure& l = s_.lines_[li];
     if (l.cell_count == 0) continue;
@@ -174,7 +197,8 @@ void StructureBuilder::FindSentences() {
       // starts its own.
       if (!prose[a] || (prose[a] == kContinuation && !has_prev[a] && IsListNumber(CellText(s_.cells_[a]))))
         continue;
-      uint32_t col = s_.cells_[a].column;
+      if (numbered[li] && k == 0) continue;  // linked to its text already
+      uint32_t col = s_.cells_[numbered[li] ? l.first_cell : a].column;
       uint32_t lo = col > kColumnSlack ? col - kColumnSlack : 0;
       while (k2 < m.cell_count && s_.cells_[m.first_cell + k2].column < lo) ++k2;
       if (k2 >= m.cell_count) break;

@@ -6961,5 +6961,38 @@ TEST(RelationRulesTest, ABracketWithBaoKuoAfterAQiZhongPartRemarksOnThatPart) {
                        {"47家", "42家"});
 }
 
+
+// A total closing on 其中, its parts in clauses numbered (1), (2) … to the sentence's end, one part a
+// clause and a semicolon between: the numbering says the list goes on past the semicolons, so a part
+// raised above its total is an error. Extracted text keeps a tab between a number and its item, one
+// item a line: the tab is read as a space.
+TEST(RelationRulesTest, ClausesNumberedAfterQiZhongAreTheTotalsParts) {
+  for (const std::string clean : {
+           std::string("本年度公司对外捐赠共计58,000元，其中：\n(1)\t向甲县教育基金会捐赠20,000元；\n"
+                       "(2)\t向乙市慈善总会捐赠30,000元；\n(3)\t向丙镇敬老院捐赠8,000元。\n"),
+           std::string("本年度公司对外捐赠共计58,000元，其中：（1）向甲县教育基金会捐赠20,000元；"
+                       "（2）向乙市慈善总会捐赠30,000元；（3）向丙镇敬老院捐赠8,000元。\n"),
+       }) {
+    ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"20,000元", "30,000元", "8,000元", "58,000元"}}});
+    ExpectChangesFlagged(clean, {{"30,000元", "33,000元", {"20,000元 + 33,000元 + 8,000元 = 61,000元"}}},
+                         "error");
+  }
+  // Near misses, the second part raised: numbers out of order, a clause without a number, a clause of
+  // another unit among the numbered ones. Nothing goes past the first semicolon, so nothing is summed
+  // and nothing flagged.
+  for (const std::string near : {
+           "本年度公司对外捐赠共计58,000元，其中：(1)\t向甲县教育基金会捐赠20,000元；\n"
+           "(3)\t向乙市慈善总会捐赠33,000元；\n(2)\t向丙镇敬老院捐赠8,000元。\n",
+           "本年度公司对外捐赠共计58,000元，其中：(1)\t向甲县教育基金会捐赠20,000元；\n"
+           "向乙市慈善总会捐赠33,000元；\n(3)\t向丙镇敬老院捐赠8,000元。\n",
+           "本年度公司对外捐赠共计58,000元，其中：(1)\t向甲县教育基金会捐赠20,000元；\n"
+           "(2)\t组织志愿活动12次，捐赠33,000元；\n(3)\t向丙镇敬老院捐赠8,000元。\n",
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    EXPECT_TRUE(Findings(Check(near)).empty()) << near;
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
