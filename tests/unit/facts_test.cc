@@ -434,6 +434,33 @@ TEST(FactsTest, AFigureBesideATableGetsItsOwnLabel) {
   EXPECT_NE(facts[4].find("\"89项\" 利|申请专利"), std::string::npos) << facts[4];
 }
 
+// Label reads each fact's line as Extract decoded it (kept from one step to the other): in a
+// table longer than a cache of recent lines would hold, under a header without a digit, after
+// row labels of one- to four-byte characters, every figure keeps its line, its span and its
+// column's header, and a figure inside a cell of such characters is labelled by the whole cell.
+TEST(FactsTest, EveryRowOfALongTableIsLabelledFromItsOwnLine) {
+  const std::vector<std::string> pieces = {"x", "\u00C4", "\u20AC", "\U00020000"};  // 1, 2, 3, 4 bytes
+  std::string text = "\u6307\u6807\t\u7537\t\u5973\n";  // 指标 男 女
+  Lines expected;
+  for (int r = 0; r < 40; ++r) {
+    std::string label;
+    for (int k = 0; k <= r % 4; ++k) label += pieces[(r + k) % 4];
+    label += "\u4EBA\u6570";  // 人数
+    const std::string men = std::to_string(100 + r);
+    const std::string women = std::to_string(1000 + 7 * r);
+    text += label + "\t" + men + "\t" + women + "\t" + label + "\u57F9\u8BAD" + std::to_string(r) + "\u6B21\n";
+    expected.push_back("\"" + men + "\" |\u7537");
+    expected.push_back("\"" + women + "\" |\u5973");
+    expected.push_back("\"" + std::to_string(r) + "\u6B21\" " + label + "\u57F9\u8BAD|");  // 次, 培训
+  }
+  std::vector<std::string> facts = Facts(text);
+  ASSERT_EQ(facts.size(), expected.size());
+  for (size_t k = 0; k < facts.size(); ++k) {
+    EXPECT_NE(facts[k].find(expected[k]), std::string::npos) << k << ": " << facts[k];
+    EXPECT_EQ(facts[k].substr(0, facts[k].find(':')), std::to_string(k / 3 + 2)) << facts[k];
+  }
+}
+
 // The printed values of a document's quantities, in text order.
 std::vector<double> Values(const std::string& text) {
   Document doc = Document::FromUtf8("fragment.txt", text);

@@ -114,9 +114,11 @@ constexpr const char* kLabelFillers[] = {"达到", "为", "达", "是", "约", "
 
 constexpr size_t kMaxLabel = 24;     // code points
 
+// 8 bytes, so that the fact reader can keep the decoded lines from Extract to Label: a line's
+// view bytes are fewer than 2^32 (the document's view maps are 32-bit).
 struct Cp {
   char32_t c;
-  uint64_t v;  // view offset
+  uint32_t v;  // view offset from the line's first byte in the view
 };
 
 std::u32string Decode(std::string_view s) {
@@ -170,13 +172,18 @@ class LineCps {
       int32_t start = i;
       UChar32 c;
       U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
-      cps_.push_back({c < 0 ? char32_t{0xFFFD} : static_cast<char32_t>(c), begin_ + start});
+      cps_.push_back({c < 0 ? char32_t{0xFFFD} : static_cast<char32_t>(c), static_cast<uint32_t>(start)});
     }
+  }
+  // Frees the room reserved for one code point a byte when the line has far fewer (CJK text has
+  // one in three): for a line kept after its decode.
+  void Shrink() {
+    if (cps_.capacity() > 2 * cps_.size()) cps_.shrink_to_fit();
   }
 
   size_t size() const { return cps_.size(); }
   char32_t at(size_t i) const { return i < cps_.size() ? cps_[i].c : 0; }
-  uint64_t ViewOffset(size_t i) const { return i < cps_.size() ? cps_[i].v : end_; }
+  uint64_t ViewOffset(size_t i) const { return i < cps_.size() ? begin_ + cps_[i].v : end_; }
   uint64_t TextOffset(size_t i) const { return doc_.ViewToText(ViewOffset(i)); }
   // Columns asked in increasing order advance from the last answer (rescanning the line from its
   // start for each fact would make a long line cost quadratic time).
@@ -211,7 +218,7 @@ class LineCps {
   // The first code point at or after view offset v (size() past the line's end).
   size_t IndexOfView(uint64_t v) const {
     return static_cast<size_t>(
-        std::lower_bound(cps_.begin(), cps_.end(), v, [](const Cp& c, uint64_t x) { return c.v < x; }) -
+        std::lower_bound(cps_.begin(), cps_.end(), v, [this](const Cp& c, uint64_t x) { return begin_ + c.v < x; }) -
         cps_.begin());
   }
   // space_thousands::MillionsOnLine of this line, scanned once, when a figure first asks (each
@@ -453,10 +460,14 @@ class Extractor {
   std::vector<NumericFact> Run() {
     std::vector<NumericFact> facts;
     positions_.clear();
+    lines_.clear();
     space_groups_ = WritesThousandsWithSpaces(doc_.view());
     for (size_t li = 0; li < doc_.line_count(); ++li) {
       if (!ViewLineHasDigit(doc_, li)) continue;  // no fact starts on it: not decoded
-      const LineCps& line = Line(li);
+      // Every line with a digit holds a fact (one starts at each digit): kept for Label.
+      lines_.emplace_back(doc_, li);
+      LineCps& line = lines_.back();
+      const uint32_t kept = static_cast<uint32_t>(lines_.size() - 1);
       size_t i = 0;
       size_t prev_end = 0;
       while (i < line.size()) {
@@ -486,10 +497,11 @@ class Extractor {
         f.line = static_cast<uint32_t>(li);
         f.column = line.Column(i);
         facts.push_back(std::move(f));
-        positions_.push_back({li, i, end, prev_end, bare});
+        positions_.push_back({li, kept, i, end, prev_end, bare});
         prev_end = end;
         i = std::max(end, i + 1);
       }
+      line.Shrink();
     }
     return facts;
   }
@@ -507,9 +519,8 @@ class Extractor {
     for (size_t k = 0; k < facts->size() && k < positions_.size(); ++k) {
       const Position& p = positions_[k];
       NumericFact& f = (*facts)[k];
-      const std::shared_ptr<LineCps> line_held = SharedLine(p.line);
-      const std::shared_ptr<const std::vector<LineCell>> cells_held = LineCells(p.line);
-      const LineCps& line = *line_held;
+      const LineCps& line = lines_[p.kept];
+      const std::shared_ptr<const std::vector<LineCell>> cells_held = LineCells(p.line, line);
       const std::vector<LineCell>& cells = *cells_held;
       const LineCell* cell = CellOf(cells, p.begin);
       if (p.bare && f.kind == ESGAUDIT_FACT_QUANTITY && cell != nullptr) {
@@ -541,30 +552,17 @@ class Extractor {
   // Where step 1 found a fact: code point indexes on its line.
   struct Position {
     size_t line;
+    uint32_t kept;    // its line in lines_
     size_t begin;     // first digit
     size_t end;       // past the fact
     size_t prev_end;  // past the previous fact on the line, 0 for the first
     bool bare;        // a whole number without unit, grouping or decimals (a list marker may be)
   };
 
-  const LineCps& Line(size_t li) { return *SharedLine(li); }
-  std::shared_ptr<LineCps> SharedLine(size_t li) {
-    // From the newest entry: facts come in line order, so the line asked is nearly always the last
-    // one decoded (a line is cached once, so the answer is the same from either end).
-    auto it = std::find_if(cache_.rbegin(), cache_.rend(),
-                           [li](const auto& e) { return e.first == li; });
-    if (it != cache_.rend()) return it->second;
-    if (cache_.size() > 16) cache_.erase(cache_.begin());
-    cache_.push_back({li, std::make_shared<LineCps>(doc_, li)});
-    return cache_.back().second;
-  }
-
   // The structure model's cells of line li in the line's code point indexes (converted once per
   // line: facts come in line order).
-  std::shared_ptr<const std::vector<LineCell>> LineCells(size_t li) {
+  std::shared_ptr<const std::vector<LineCell>> LineCells(size_t li, const LineCps& line) {
     if (cells_ != nullptr && cells_line_ == li) return cells_;
-    const std::shared_ptr<LineCps> held = SharedLine(li);
-    const LineCps& line = *held;
     auto cells = std::make_shared<std::vector<LineCell>>();
     const LineStructure& ls = structure_->line(li);
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
@@ -1137,7 +1135,7 @@ class Extractor {
   const Structure* structure_ = nullptr;  // during Label
   std::vector<Position> positions_;
   bool space_groups_ = false;  // the document writes its thousands with spaces
-  std::vector<std::pair<size_t, std::shared_ptr<LineCps>>> cache_;
+  std::vector<LineCps> lines_;  // from Extract to Label: the decoded lines that hold a fact, in order
   size_t cells_line_ = 0;
   std::shared_ptr<const std::vector<LineCell>> cells_;  // of line cells_line_, during Label
 };
