@@ -571,6 +571,31 @@ TEST(RelationRulesTest, StatedTotalWithListedPartsThatDoNotAddUp) {
                 "1:33 part 38项 (发明专利) | 1:47 part 61项 (实用新型)"}));
 }
 
+// "其中：" ending a total's line, the parts one per line after a list number and a tab ("(1)\t…"):
+// the tab is layout standing for a space, so each numbered line is an item of the sentence's list.
+// A bare number and a tab may number a table's row, a line of more cells is a row, and a numbered
+// line holding only a figure is a row's value: none of these is read as an item.
+TEST(RelationRulesTest, NumberedLinesWithATabAfterTheMarkerAreTheItemsOfAList) {
+  for (const std::vector<std::string>& markers :
+       std::vector<std::vector<std::string>>{{"(1)", "(2)", "(3)"}, {"（1）", "（2）", "（3）"}, {"1、", "2、", "3、"}}) {
+    const std::string items[] = {"向甲市教育基金会捐赠20,000元；", "向乙县慈善会捐赠12,000元；", "向丙村捐赠4,500元。"};
+    std::string text = "2022年公司共对外捐赠36,500元，其中：\n";
+    for (int i = 0; i < 3; ++i) text += markers[i] + "\t" + items[i] + "\n";
+    ExpectCleanAndRecognised(text, "zh", {{"parts-total", {"36,500元", "20,000元", "12,000元", "4,500元"}}});
+  }
+  for (const char* text : {
+           "2022年公司共对外捐赠36,500元，其中：\n1\t向甲市教育基金会捐赠20,000元；\n2\t向乙县慈善会捐赠12,000元；\n"
+           "3\t向丙村捐赠4,500元。\n",  // a bare number: a row's number
+           "2022年公司共对外捐赠36,500元，其中：\n(1)\t向甲市教育基金会捐赠\t20,000元\n(2)\t向乙县慈善会捐赠\t12,000元\n"
+           "(3)\t向丙村捐赠\t4,500元\n",  // three cells: a table's row
+           "2022年公司共对外捐赠36,500元，其中：\n(1)\t20,000元\n(2)\t12,000元\n(3)\t4,500元\n",  // a figure alone
+       }) {
+    ReportResult r = Check(text, "zh", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text;
+    EXPECT_TRUE(r.relations.empty()) << text;
+  }
+}
+
 // Running text is the structure model's sentences, paragraph by paragraph: a paragraph under a
 // numbered title line, a 其中 opening the sentence after its total's, a list wrapped over a page
 // break (furniture between); sentences of another paragraph never give parts.
