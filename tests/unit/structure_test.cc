@@ -637,6 +637,25 @@ TEST(StructureTest, AgeClassesAndLabelsBeforeSeveralFiguresAreNoContentsEntries)
 }
 
 
+// An entry naming its pages between its titles ("战略09社会责任沟通09利益") is read up to 200 code
+// points, however many bytes they take: a cell of 200 code points, most of four bytes (near 800
+// bytes), is an entry; one of 201 is not.
+TEST(StructureTest, AContentsEntryIsReadUpToTwoHundredCodePointsOfAnyWidth) {
+  auto cell = [](size_t code_points) {
+    std::string t = "\u6218\u7565" "09" "\u793E\u4F1A\u8D23\u4EFB" "09" "\u5229\u76CA";  // 12 code points
+    for (size_t k = 12; k < code_points; ++k) t += "\U0001F331";  // four bytes
+    return t;
+  };
+  auto flagged = [&](size_t code_points) {
+    const std::string c = cell(code_points);
+    return ContentsFlags(Document::FromUtf8("r.txt", c + "\n" + c + "\n" + c + "\n")).size();
+  };
+  EXPECT_GT(cell(200).size(), 4u * 190);
+  EXPECT_EQ(flagged(200), 3u);
+  EXPECT_EQ(flagged(201), 0u);
+  EXPECT_EQ(flagged(12), 3u);
+}
+
 std::vector<std::string> ContentsFlags(const std::string& text) {
   return ContentsFlags(Document::FromUtf8("r.txt", text));
 }

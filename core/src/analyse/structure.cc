@@ -47,6 +47,7 @@ bool AllDigits(std::string_view s, size_t max_len) {
 
 std::u32string Decode(std::string_view s) {
   std::u32string out;
+  out.reserve(s.size());  // a code point takes one byte or more: one allocation
   for (size_t i = 0; i < s.size();) out.push_back(NextCodePoint(s, &i));
   return out;
 }
@@ -117,8 +118,10 @@ bool EndsWithBracketedUnit(const std::u32string& cps) {
 
 // "员工发展 24", "推进“双向融合”10", "董事长致辞……4", "03关于我们", "战略09社会责任沟通09利益".
 bool TocLikeText(std::string_view text) {
-  // Each reading below needs an ASCII digit (a decoded digit is one byte of the text): without
-  // one, the text is not decoded.
+  // Each reading below needs 3 to 200 code points (a code point takes 1 to 4 bytes: other
+  // lengths are not decoded) and an ASCII digit (a decoded digit is one byte of the text):
+  // without one, the text is not decoded.
+  if (text.size() < 3 || text.size() > 4 * 200) return false;
   if (std::none_of(text.begin(), text.end(), [](char c) { return IsAsciiDigit(static_cast<unsigned char>(c)); }))
     return false;
   if (HasSentencePunct(text)) return false;
