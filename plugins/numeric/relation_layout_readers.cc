@@ -6,10 +6,13 @@ using namespace relation_detail;
 
 namespace {
 
-// Legend keys (■ □ ● ◆) in `text`.
+// The keys a chart's legend prints before each category: ■ □ ● ◆.
+constexpr std::string_view kLegendKeys[] = {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86"};
+
+// Legend keys in `text`.
 size_t LegendKeys(std::string_view text) {
   size_t keys = 0;
-  for (std::string_view key : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86"}) {
+  for (std::string_view key : kLegendKeys) {
     for (size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) ++keys;
   }
   return keys;
@@ -344,7 +347,7 @@ void RelationAnalysis::FindLegendPies(const sdk::Document& doc) {
   constexpr uint32_t kLegendGap = 8;  // lines from one legend line to the next
   constexpr uint32_t kLegendWidth = 56;  // display columns a legend spreads over
   auto starts_with_key = [](std::string_view text) {
-    for (std::string_view key : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x8F", "\xE2\x97\x86"}) {
+    for (std::string_view key : kLegendKeys) {
       if (text.substr(0, key.size()) == key) return true;
     }
     return false;
