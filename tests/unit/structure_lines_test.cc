@@ -144,6 +144,49 @@ TEST(StructureLinesTest, ViewGroupsNumberEqualStringsAsAMapDoes) {
   EXPECT_EQ(none.size(), 0u);
 }
 
+// HasAsciiDigit and NumbersBeforeSpace read eight bytes at a time: their answers are the byte
+// loops' (an ASCII digit anywhere; a digit before a blank of std::regex's \s or the end), on random
+// lines whose digits, blanks and their neighbours ('/', ':', '\b', '\x0e', '\x1f', '!') and the
+// same bytes with the high bit set (UTF-8 continuation bytes, full-width digits) fall at every place
+// of the words, the last word's byte after it included.
+TEST(StructureLinesTest, DigitTestsAgreeWithTheByteLoops) {
+  const std::vector<std::string> pieces = {"0", "9", "12", "2016", " ", "\t", "\n", "\v", "\f", "\r", "/", ":",
+                                           "\b", "\x0e", "\x1f", "!", "报告", "\xef\xbc\x90", "\xb0\xb9",
+                                           "\xa0", "\x89\x8d", "abcdefgh", "社会责任报告", "\xe6\x8a"};
+  auto has_digit = [](std::string_view s) {
+    for (char c : s)
+      if (c >= '0' && c <= '9') return true;
+    return false;
+  };
+  auto before_space = [](std::string_view s) {
+    size_t n = 0;
+    for (size_t k = 0; k < s.size(); ++k) {
+      if (s[k] < '0' || s[k] > '9') continue;
+      if (k + 1 == s.size() || std::string_view(" \t\n\v\f\r").find(s[k + 1]) != std::string_view::npos) ++n;
+    }
+    return n;
+  };
+  std::mt19937 rng(20261204);
+  size_t with_digit = 0, without = 0, counted = 0;
+  for (int n = 0; n < 40000; ++n) {
+    std::string s;
+    // One piece in eight a number, so that whole words of eight bytes have none; a third of the
+    // lines end with one.
+    for (size_t k = rng() % 30; k > 0; --k)
+      s += rng() % 8 == 0 ? pieces[rng() % 4] : pieces[4 + rng() % (pieces.size() - 4)];
+    if (rng() % 3 == 0) s += pieces[rng() % 4];
+    ASSERT_EQ(lines::HasAsciiDigit(s), has_digit(s)) << s;
+    ASSERT_EQ(lines::NumbersBeforeSpace(s), before_space(s)) << s;
+    (has_digit(s) ? with_digit : without)++;
+    counted += before_space(s) >= 2;
+  }
+  EXPECT_GE(with_digit, 10000u);
+  EXPECT_GE(without, 5000u);
+  EXPECT_GE(counted, 2000u);
+  EXPECT_EQ(lines::NumbersBeforeSpace("员工 12 人 3\t项 2016年 45"), 3u);
+  EXPECT_FALSE(lines::HasAsciiDigit("二〇一六年 \xef\xbc\x91"));
+}
+
 TEST(StructureLinesTest, TheFlagsAreTheLinesOwnTests) {
   for (const std::string& t : TrickyLines()) {
     // As the line's one cell (the cell is the line trimmed), as one of two cells and with none.

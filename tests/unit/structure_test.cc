@@ -527,6 +527,50 @@ TEST(StructureTest, ContentsInColumnsWithThePageNumberFirst) {
     EXPECT_EQ(falling.structure().line(i).flags & ESGAUDIT_LINE_TOC, 0u);
 }
 
+// A page-first entry joined to its page by one space, alone in its cell ("3 Our approach") or after
+// a fragment of the column before ("Letter 9 Our people"); a cell opening with a CJK character
+// before its number ("报告 9 Our people") or a number of four digits is no entry, and the block of
+// rows ends there.
+TEST(StructureTest, PageFirstEntriesJoinedToTheirPageByOneSpace) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "CONTENTS\n\n"
+                                    "3 Our approach          19 Climate\n"
+                                    "5 Our business          23 Energy use\n"
+                                    "Letter 9 Our people     27 Waste\n"
+                                    "12 Governance           31 Water\n"
+                                    "报告 40 Our data        44 Assurance\n"
+                                    "\n"
+                                    "Our report covers the year to 31 December 2021 and all operations we control.\n");
+  const Structure& s = doc.structure();
+  for (size_t i = 2; i <= 5; ++i) EXPECT_NE(s.line(i).flags & ESGAUDIT_LINE_TOC, 0u) << i;
+  EXPECT_EQ(s.line(6).flags & ESGAUDIT_LINE_TOC, 0u);
+  EXPECT_EQ(TocEntries(s), (std::vector<std::string>{"Our approach 3", "Climate 19", "Our business 5", "Energy use 23",
+                                                     "Our people 9", "Waste 27", "Governance 12", "Water 31"}));
+  Document years = Document::FromUtf8("r.txt",
+                                      "2019 Our approach       2023 Climate\n"
+                                      "2020 Our business       2024 Energy use\n"
+                                      "2021 Our people         2025 Waste\n"
+                                      "2022 Governance         2026 Water\n");
+  for (size_t i = 0; i < years.line_count(); ++i) EXPECT_EQ(years.structure().line(i).flags & ESGAUDIT_LINE_TOC, 0u);
+}
+
+// The contents title is the whole line without its spaces, tabs and leading '#', in any case ("##
+// Table of Contents"), also after a long run of blanks; with more on the line it is none.
+TEST(StructureTest, AContentsTitleIsTheWholeLineWithoutBlanksOrLeadingHashes) {
+  const std::string body = "\n公司简介 2\n董事长致辞 4\n\n正文开始。这是第一句话，内容很长。\n";
+  for (const std::string& title : {std::string("## Table  of  Contents"), std::string("目 录"), std::string("#目錄"),
+                                   std::string(300, ' ') + "CONTENTS"}) {
+    Document doc = Document::FromUtf8("r.txt", title + body);
+    for (size_t i : {0, 1, 2}) EXPECT_NE(doc.structure().line(i).flags & ESGAUDIT_LINE_TOC, 0u) << title << i;
+    EXPECT_EQ(doc.structure().line(4).flags & ESGAUDIT_LINE_TOC, 0u) << title;
+  }
+  for (const std::string& title : {std::string("目录#"), std::string("目录 2021"), std::string("Contents of the report"),
+                                   std::string(300, ' ') + "Contents of the report"}) {
+    Document doc = Document::FromUtf8("r.txt", title + body);
+    for (size_t i : {0, 1, 2}) EXPECT_EQ(doc.structure().line(i).flags & ESGAUDIT_LINE_TOC, 0u) << title << i;
+  }
+}
+
 TEST(StructureTest, ContentsTitlesWrappedOntoTheNextLine) {
   // Page number first, joined to its title by one space, titles wrapped onto lines of their own,
   // and a letter's title in the column beside them ("A message / from our / Chairman / and CEO"):

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analyse/space_thousands.h"
+#include "analyse/structure_lines.h"
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
 #include "esgaudit/structure.h"
@@ -446,10 +447,7 @@ bool ViewLineHasDigit(const Document& doc, size_t li) {
   std::string_view view(doc.view());
   uint64_t begin = doc.TextToView(l.offset);
   uint64_t end = std::min<uint64_t>(doc.TextToView(l.offset + l.length), view.size());
-  for (uint64_t k = begin; k < end; ++k) {
-    if (view[k] >= '0' && view[k] <= '9') return true;
-  }
-  return false;
+  return begin < end && lines::HasAsciiDigit(view.substr(begin, end - begin));
 }
 
 class Extractor {

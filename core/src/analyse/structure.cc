@@ -56,17 +56,6 @@ bool HasCjk(const std::u32string& cps) {
   return std::any_of(cps.begin(), cps.end(), [](char32_t c) { return sdk::IsCjk(c); });
 }
 
-// How many ASCII digits a space (std::regex's \s: space, \t, \n, \v, \f, \r) or the end follows: the
-// most matches (\d{1,3})(?=\s|$) can have in `s`, since each ends at one of them.
-size_t NumbersBeforeSpace(std::string_view s) {
-  size_t n = 0;
-  for (size_t k = 0; k < s.size(); ++k) {
-    if (!IsAsciiDigit(static_cast<unsigned char>(s[k]))) continue;
-    if (k + 1 == s.size() || std::string_view(" \t\n\v\f\r").find(s[k + 1]) != std::string_view::npos) ++n;
-  }
-  return n;
-}
-
 // "30周岁-39周岁", "51岁及以上", "50以上", "25周岁(含)以下", "46到50", "35至45岁", "90后": a number opening a
 // class of a table or chart (an age, a bound, a range written with 到 or 至) is no page before a
 // title nor a numbered heading, also as a legend or caption ("30歲或以下 26%", "40岁以下员工占比");
@@ -122,8 +111,7 @@ bool TocLikeText(std::string_view text) {
   // lengths are not decoded) and an ASCII digit (a decoded digit is one byte of the text):
   // without one, the text is not decoded.
   if (text.size() < 3 || text.size() > 4 * 200) return false;
-  if (std::none_of(text.begin(), text.end(), [](char c) { return IsAsciiDigit(static_cast<unsigned char>(c)); }))
-    return false;
+  if (!lines::HasAsciiDigit(text)) return false;
   if (HasSentencePunct(text)) return false;
   std::u32string cps = Decode(text);
   if (cps.size() < 3 || cps.size() > 200 || !HasCjk(cps)) return false;
@@ -1069,14 +1057,22 @@ void StructureBuilder::MarkToc() {
     // The key keeps every byte but spaces, tabs and leading '#': more than 15 others ("tableofcontents")
     // and it is none of the titles.
     // Counting stops at the 16th: a line of prose is not read to its end.
-    size_t others = 0;
-    for (char c : LineView(i)) {
-      others += c != ' ' && c != '\t' && c != '#';
-      if (others > 15) break;
+    // A line of at most 200 bytes has its key made already (SqueezedLower).
+    std::string long_key;
+    std::string_view key;
+    if (LineView(i).size() <= 200) {
+      key = SqueezedLower(i);
+    } else {
+      size_t others = 0;
+      for (char c : LineView(i)) {
+        others += c != ' ' && c != '\t' && c != '#';
+        if (others > 15) break;
+      }
+      if (others > 15) continue;
+      long_key = lines::SqueezeLower(LineView(i));
+      key = long_key;
     }
-    if (others > 15) continue;
-    std::string key = lines::SqueezeLower(LineView(i));
-    key.erase(0, key.find_first_not_of('#'));
+    key.remove_prefix(std::min(key.find_first_not_of('#'), key.size()));
     if (key != "目录" && key != "目錄" && key != "contents" && key != "tableofcontents") continue;
     s_.lines_[i].flags |= ESGAUDIT_LINE_TOC;
     // Short lines without a page number after the last entry are the next page's titles
@@ -1105,7 +1101,7 @@ void StructureBuilder::MarkToc() {
     // kLeader cannot match without a run of its leader characters: std::regex is not run then.
     const std::string_view view = Trim(LineView(i));
     bool toc = ContainsAny(view, {"....", "____", "……", "····"}) && std::regex_search(std::string(view), kLeader);
-    if (!toc && !ContainsAny(LineView(i), {"。", "，", "；", ",", ";", "%", "|"}) && NumbersBeforeSpace(raw) >= 3) {
+    if (!toc && lines::NumbersBeforeSpace(raw) >= 3 && !ContainsAny(LineView(i), {"。", "，", "；", ",", ";", "%", "|"})) {
       // Read on the raw line: the matching view drops the spaces between a page number and the
       // next title ("公司简介19 财务绩效23 …"). An entry: a title of two or more characters (6+
       // bytes without spaces, no digits) and a number.
@@ -1144,26 +1140,34 @@ void StructureBuilder::MarkToc() {
   // fragments, whose numbers go up down each column, are a contents page.
   auto fragment = [&](std::string_view t) {
     if (t.empty() || t.size() > 60 || !IsAsciiAlpha(t.front())) return false;
-    if (ContainsAny(t, {". ", ";", "%"}) || t.back() == '.' || t.back() == ',') return false;
-    return std::none_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (t.back() == '.' || t.back() == ',' || lines::HasAsciiDigit(t)) return false;
+    return !ContainsAny(t, {". ", ";", "%"});
   };
   // An entry joined to its page with one space ("3 Our progress against"), maybe after a
   // fragment of the next column ("Chairman 19 More regenerative"): the offset of the number in
   // the cell, or npos.
   auto inline_entry = [&](std::string_view t) {
-    for (size_t at = 0; at < t.size(); ++at) {
-      if (!IsAsciiDigit(static_cast<unsigned char>(t[at])) || (at > 0 && t[at - 1] != ' ')) continue;
-      size_t e = at;
-      while (e < t.size() && IsAsciiDigit(static_cast<unsigned char>(t[e]))) ++e;
-      if (e - at > 3 || e + 1 >= t.size() || t[e] != ' ') return std::string_view::npos;
-      std::string_view before = Trim(t.substr(0, at));
-      std::string_view title = t.substr(e + 1);
-      if ((!before.empty() && (!fragment(before) || before.size() > 20)) || !fragment(title) ||
-          !std::isupper(static_cast<unsigned char>(title.front())))
-        return std::string_view::npos;
-      return at;
+    // The first digit that opens the cell or follows a space: the cell's first byte, else one after
+    // a space. Before a number after the first byte stands a fragment, which opens with a Latin
+    // letter: a cell opening with another byte (a CJK character) has no entry.
+    if (t.empty()) return std::string_view::npos;
+    const unsigned char first = static_cast<unsigned char>(t[0]);
+    if (!IsAsciiDigit(first) && !IsAsciiAlpha(first) && first != ' ' && first != '\t') return std::string_view::npos;
+    size_t at = IsAsciiDigit(first) ? 0 : std::string_view::npos;
+    for (size_t sp = t.find(' '); at == std::string_view::npos && sp != std::string_view::npos && sp + 1 < t.size();
+         sp = t.find(' ', sp + 1)) {
+      if (IsAsciiDigit(static_cast<unsigned char>(t[sp + 1]))) at = sp + 1;
     }
-    return std::string_view::npos;
+    if (at == std::string_view::npos) return std::string_view::npos;
+    size_t e = at;
+    while (e < t.size() && IsAsciiDigit(static_cast<unsigned char>(t[e]))) ++e;
+    if (e - at > 3 || e + 1 >= t.size() || t[e] != ' ') return std::string_view::npos;
+    std::string_view before = Trim(t.substr(0, at));
+    std::string_view title = t.substr(e + 1);
+    if ((!before.empty() && (!fragment(before) || before.size() > 20)) || !fragment(title) ||
+        !std::isupper(static_cast<unsigned char>(title.front())))
+      return std::string_view::npos;
+    return at;
   };
   std::vector<uint8_t> page_first(n, 0);  // 1: a row of entries, 2: a line of title fragments
   {

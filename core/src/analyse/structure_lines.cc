@@ -14,17 +14,20 @@ namespace {
 
 bool Squeezed(char c) { return c == ' ' || c == '\t'; }
 
-// Whether one of the eight bytes of `w` lies in [lo, hi] (both below 0x80: a byte of 0x80 or above
-// never does). Each byte's low seven bits plus a constant set its high bit exactly when they reach
-// lo (or pass hi), with no carry into the next byte.
-bool AnyByteIn(uint64_t w, uint8_t lo, uint8_t hi) {
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;  // the high bit of each of eight bytes
+
+// The high bit of each of the eight bytes of `w` that lies in [lo, hi] (both below 0x80: a byte of
+// 0x80 or above never does), the other bits clear; AnyByteIn: whether one does. Each byte's low
+// seven bits plus a constant set its high bit exactly when they reach lo (or pass hi), with no carry
+// into the next byte.
+uint64_t BytesIn(uint64_t w, uint8_t lo, uint8_t hi) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  const uint64_t low7 = w & ~kHigh;
+  const uint64_t low7 = w & ~kHighBits;
   const uint64_t reaches_lo = low7 + kOnes * (0x80 - lo);
   const uint64_t passes_hi = low7 + kOnes * (0x7f - hi);
-  return (reaches_lo & ~passes_hi & ~w & kHigh) != 0;
+  return reaches_lo & ~passes_hi & ~w & kHighBits;
 }
+bool AnyByteIn(uint64_t w, uint8_t lo, uint8_t hi) { return BytesIn(w, lo, hi) != 0; }
 
 uint64_t Load8(const char* p) {
   uint64_t w;
@@ -115,6 +118,35 @@ void AppendUnnumbered(std::string_view s, std::string* out) {
   }
   for (; i < s.size(); ++i) one(i);
   out->append(s.data() + run, s.size() - run);
+}
+
+bool HasAsciiDigit(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8)  // eight bytes at a time
+    if (AnyByteIn(Load8(s.data() + i), '0', '9')) return true;
+  for (; i < s.size(); ++i)
+    if (s[i] >= '0' && s[i] <= '9') return true;
+  return false;
+}
+
+size_t NumbersBeforeSpace(std::string_view s) {
+  size_t n = 0;
+  auto one = [&](size_t k) {
+    if (s[k] < '0' || s[k] > '9') return;
+    if (k + 1 == s.size() || std::string_view(" \t\n\v\f\r").find(s[k + 1]) != std::string_view::npos) ++n;
+  };
+  // Eight bytes at a time, each digit's mark against the mark of a blank (' ', '\t' to '\r') at the
+  // byte after it (the next eight bytes, loaded from one byte on).
+  size_t i = 0;
+  for (; i + 9 <= s.size(); i += 8) {
+    const uint64_t digits = BytesIn(Load8(s.data() + i), '0', '9');
+    if (digits == 0) continue;
+    const uint64_t next = Load8(s.data() + i + 1);
+    const uint64_t ends = digits & (BytesIn(next, ' ', ' ') | BytesIn(next, '\t', '\r'));
+    if (ends != 0) n += static_cast<size_t>(__builtin_popcountll(ends));
+  }
+  for (; i < s.size(); ++i) one(i);
+  return n;
 }
 
 const std::regex& DecoratedPageNumberExpression() {

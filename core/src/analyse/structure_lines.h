@@ -29,6 +29,12 @@ void AppendSqueezeLower(std::string_view s, std::string* out);
 // the bytes between them a run at a time.
 void AppendUnnumbered(std::string_view s, std::string* out);
 
+// Whether `s` holds an ASCII digit (a UTF-8 lead or continuation byte, or a full-width digit, is none).
+bool HasAsciiDigit(std::string_view s);
+// How many ASCII digits a space (std::regex's \s: space, \t, \n, \v, \f, \r) or the end follows: the
+// most matches (\d{1,3})(?=\s|$) can have in `s`, since each ends at one of them.
+size_t NumbersBeforeSpace(std::string_view s);
+
 // "- 12 -", "P12", "第12页", "第12页共47页", "Page 12", "Page 12 of 80", "12 / 80" (at most 24
 // bytes): a page number whatever its place. A bare "12" is none.
 bool DecoratedPageNumber(std::string_view t);

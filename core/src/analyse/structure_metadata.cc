@@ -10,6 +10,7 @@
 
 #include "analyse/pattern_scan.h"
 #include "analyse/structure_internal.h"
+#include "analyse/structure_lines.h"
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
 
@@ -63,12 +64,6 @@ bool HasYear20(std::string_view s) {
     if (IsAsciiDigit(s[p + 2]) && IsAsciiDigit(s[p + 3])) return true;
   }
   return false;
-}
-
-// Whether s holds an ASCII digit: every expression of the period opens with one (a year, a day or
-// a month) or holds one (\d, 20\d\d), so a line or piece without one states no period.
-bool HasAsciiDigit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return IsAsciiDigit(c); });
 }
 
 // For an expression anchored at ^ (every alternative): std::regex_search tries it at every
@@ -1131,7 +1126,9 @@ void StructureBuilder::FindPeriod() {
   for (size_t i = 0; i < n && best.rank < kStatement; ++i) {
     if (s_.lines_[i].flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
     const std::string_view line = LineView(i);
-    if (line.size() < 6 || !HasAsciiDigit(line)) continue;
+    // Every expression of the period opens with an ASCII digit (a year, a day or a month) or holds
+    // one (\d, 20\d\d): a line or piece without one states no period.
+    if (line.size() < 6 || !lines::HasAsciiDigit(line)) continue;
     const bool zh_line = Contains(line, "年") || Contains(line, "月");
     const std::string_view line_lower = LowerLine(i);
     if (!zh_line && !Contains(line_lower, "jan") && !Contains(line_lower, "20")) continue;
@@ -1157,7 +1154,7 @@ void StructureBuilder::FindPeriod() {
     for (const auto& [pb, pe] : pieces) {
       // Every match begins in the piece and holds a digit there (kRangeZh and kRangeNum, which may
       // run into the next line, open with their year): a piece without one offers nothing.
-      if (!HasAsciiDigit(line.substr(pb, pe - pb))) continue;
+      if (!lines::HasAsciiDigit(line.substr(pb, pe - pb))) continue;
       std::string lower(line_lower.substr(pb, pe - pb));
       const uint64_t base = line_view_[i].first + pb;
       // StatesPeriod needs one of its words, which the line's index entry records.
