@@ -337,6 +337,16 @@ bool IsChangeLabel(const std::string& label) {
   return false;
 }
 
+bool OpensWithChange(std::u32string_view words) {
+  static constexpr std::u32string_view kOpeners[] = {U"较",   U"比上", U"比去", U"同比", U"环比", U"增长",
+                                                     U"增加", U"增幅", U"下降", U"减少", U"减幅", U"降幅",
+                                                     U"降低", U"上升", U"提高", U"提升"};
+  for (std::u32string_view w : kOpeners) {
+    if (words.substr(0, w.size()) == w) return true;
+  }
+  return false;
+}
+
 // The label without a trailing verb or particle: "办公建筑面积为" -> "办公建筑面积".
 std::u32string LabelStem(const std::string& label) {
   std::u32string u = U32(label);

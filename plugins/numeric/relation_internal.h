@@ -176,6 +176,10 @@ int BracketedShare(const std::vector<Figure>& figures, const std::map<uint64_t, 
 // A change against another period (较上年增长, 同比下降, up ... year on year) is never a part.
 bool IsChangeLabel(const std::string& label);
 
+// Whether a clause's words before its figure open with a change word (较上期增长, 同比, 增幅, 减幅):
+// the clause gives a change of what came before it, not a thing of its own.
+bool OpensWithChange(std::u32string_view words);
+
 // The label without a trailing verb or particle: "办公建筑面积为" -> "办公建筑面积".
 std::u32string LabelStem(const std::string& label);
 

@@ -1131,6 +1131,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
   // `share_clauses`: a clause giving only the share of the part before it goes on the list (see
   // collect); `passed_share_clause`: the last collect did go past one.
   bool share_clauses = true, passed_share_clause = false;
+  // `change_clauses`: after 其中, a clause giving only the change of the part before it goes on the list
+  // (see collect); `passed_change_clause`: the last collect did go past one.
+  bool change_clauses = false, passed_change_clause = false;
   // `late_start`: the last collect (forward) found its first part past a clause that gave a figure
   // but no part ("其中海外收入约占50%，实现净利润21.4亿元").
   bool late_start = false;
@@ -1258,6 +1261,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     bool last_clause_part = false;  // the clause before it did
     bool share_clause = false;  // the current clause gives only the share of that part
     passed_share_clause = false;
+    bool change_clause = false;  // the current clause gives only the change of that part
+    passed_change_clause = false;
     late_start = false;
     bool clause_figure = false;  // the current clause holds a figure that is no part
     bool any_figure = false;  // the current clause holds a figure at all
@@ -1331,14 +1336,15 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       // without a part still ends the list); otherwise the list ends there, said in
       // `stopped_at_semicolon`.
       if (t.type == Tok::kEnd && t.semicolon && dir > 0 && !parts.empty()) {
-        stopped_at_semicolon = clause_part;
+        stopped_at_semicolon = clause_part || change_clause;
         const bool explains = explained_parts && !clause_part && !any_figure && last_clause_part && !explanation;
-        if (!through_semicolons || (!clause_part && !explains)) break;
+        if (!through_semicolons || (!clause_part && !change_clause && !explains)) break;
         passed_explanation = passed_explanation || explains;
         clause_from = parts.size();
         comma_sep = true;
-        last_clause_part = clause_part;
+        last_clause_part = clause_part || change_clause;
         clause_part = false;
+        change_clause = false;
         any_figure = false;
         explanation = explains;
         continue;
@@ -1360,15 +1366,35 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         // "其中执行董事4名、非执行董事5名，独立董事占比不低于三分之一，女性董事3名": a clause
         // without a part ends the list, unless it only gives the share of the part before it (an
         // explanation, see explained_parts, ends at a semicolon or the sentence's end).
-        if (!clause_part && !share_clause) break;
+        if (!clause_part && !share_clause && !change_clause) break;
         comma_sep = true;
-        last_clause_part = clause_part;
+        last_clause_part = clause_part || change_clause;
         clause_part = false;
         share_clause = false;
+        change_clause = false;
         any_figure = false;
       }
       const Figure* f = fig(t);
       if (f == nullptr) continue;
+      // "其中主营业务收入290亿元，较上年增长10%，其他业务收入10亿元": with `change_clauses`, a clause right
+      // after a part's clause (or after another such clause) whose words open with a change word and
+      // hold its one figure gives that part's change; it goes on the list, its figure no part. Any
+      // further figure in it (增长10%至200亿元) ends the list.
+      if (change_clause) break;
+      if (change_clauses && dir > 0 && !parts.empty() && !clause_part && last_clause_part && !any_figure &&
+          token_chars_ != nullptr) {
+        long w = k;
+        while (w > 0 && toks[w - 1].type == Tok::kText) --w;
+        std::u32string words;
+        for (long j = w; j < k; ++j) words.push_back((*token_chars_)[j]);
+        if (w > 0 && (toks[w - 1].type == Tok::kComma || (toks[w - 1].type == Tok::kEnd && toks[w - 1].semicolon)) &&
+            OpensWithChange(words)) {
+          any_figure = true;
+          change_clause = true;
+          passed_change_clause = true;
+          continue;
+        }
+      }
       any_figure = true;
       if (parts.empty()) clause_figure = true;  // until it is taken as a part
       // "较上年增长12人": a change is never a part; nor is a per-unit figure (a ratio) of a total that
@@ -1498,6 +1524,30 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     if (!r.consistent && !r.flag) return false;
     Add(std::move(r));
     return true;
+  };
+  // The parts of figure `whole` after the subset word at `subset_at`, read past change clauses (see
+  // collect) and, when a change clause ends at a semicolon short of the total, past semicolons too if
+  // the longer list then adds up (as the arithmetic lets a plain list go on, below). Empty unless a
+  // change clause was passed and the list holds more than `base_size` parts, with no 其中 of its own.
+  auto parts_past_changes = [&](int whole, size_t subset_at, size_t base_size, bool* enumerated) {
+    const Figure& w = figures_[whole];
+    change_clauses = true;
+    bool nested = false;
+    std::vector<int> parts = collect(subset_at + 1, +1, w, enumerated, &nested);
+    const bool passed = passed_change_clause && !late_start;
+    if (passed && !nested && stopped_at_semicolon && Stated(RelationKind::kPartsTotal, whole, parts).sum_high < w.low) {
+      bool e2 = false, n2 = false;
+      through_semicolons = true;
+      std::vector<int> longer = collect(subset_at + 1, +1, w, &e2, &n2);
+      through_semicolons = false;
+      if (!n2 && longer.size() > parts.size() && Stated(RelationKind::kPartsTotal, whole, longer).consistent) {
+        parts = std::move(longer);
+        *enumerated = e2;
+      }
+    }
+    change_clauses = false;
+    if (!passed || nested || parts.size() <= base_size) parts.clear();
+    return parts;
   };
   std::set<int> totals_done;
   // Each (total, part) a subset the text states, flagged when the part exceeds its total.
@@ -1893,6 +1943,16 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
             bool enumerated = false, nested = false;
             std::vector<int> parts = collect(t + 1, +1, figures_[whole], &enumerated, &nested);
             if (parts.size() == 1 && !nested && parts[0] == toks[first].figure) {
+              // "余额突破6,200亿元，同比增长20.19%。其中，甲类余额突破3,200亿元，同比增长30.1%；乙类余额超过3,000
+              // 亿元，同比增长11.2%": parts read past their change clauses are the total's when they add
+              // up (the pairing crosses a sentence, so no sum off is read).
+              bool e2 = false;
+              std::vector<int> longer = parts_past_changes(whole, t, 1, &e2);
+              if (!longer.empty() && Stated(RelationKind::kPartsTotal, whole, longer).consistent) {
+                totals_done.insert(whole);
+                Add(Stated(RelationKind::kPartsTotal, whole, std::move(longer)));
+                continue;
+              }
               subset_of[parts[0]] = whole;
               Relation r = Stated(RelationKind::kSubset, whole, parts);
               r.certainty = Certainty::kLikely;
@@ -2092,6 +2152,23 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         if (sibling) break;
       }
       if (sibling) continue;
+      // "营业收入300亿元，其中主营业务收入290亿元，较上年增长10%，其他业务收入10亿元，较上年下降5%": a list
+      // that stopped at a change clause goes on past it (see collect). The longer list is taken when
+      // its parts make a whole set by the rules for any list after 其中: they add up, or they name
+      // every category of a closed set or end with 其他 (then checked as such a list is). Otherwise
+      // the list is read as before, up to the change.
+      if (list_end >= 0 && !nested && per_share == nullptr) {
+        bool e2 = false;
+        std::vector<int> longer = parts_past_changes(toks[k].figure, t, parts.size(), &e2);
+        if (!longer.empty() &&
+            (Stated(RelationKind::kPartsTotal, toks[k].figure, longer).consistent || CategoriesOf(longer).complete ||
+             NamingOf(toks[k].figure, longer).closed) &&
+            add_parts_total(toks[k].figure, longer, e2, true,
+                            toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich)) {
+          totals_done.insert(toks[k].figure);
+          continue;
+        }
+      }
       totals_done.insert(toks[k].figure);
       if (parts.size() == 1 && CountsAnotherThing(*total, figures_[parts[0]])) continue;
       if (parts.size() == 1) subset_of[parts[0]] = toks[k].figure;

@@ -7019,5 +7019,58 @@ TEST(RelationRulesTest, ClausesNumberedAfterQiZhongAreTheTotalsParts) {
   }
 }
 
+// After 其中, a clause giving only the change of the part before it (较上期增长18.40%, 较上年减少5亿元 then
+// 降幅2.4%) goes on the list, its figure no part; past a semicolon only when the longer list adds up. The
+// longer list is kept when it adds up or closes its set (其他 last, 男 / 女), and is then checked as such
+// a list is. Near misses: a figure of another unit after the change, another total (a stock with its own
+// 其中, or after a semicolon), a 累计 figure, a new sentence, an open set falling short, a clause naming
+// another thing's change (利润增长5%), and a change of the part that runs on to another amount.
+TEST(RelationRulesTest, AChangeClauseAfterAQiZhongPartDoesNotEndTheList) {
+  const std::string clean =
+      "报告期公司实现营业收入120,000.00万元，较上期增长15.20%，其中主营业务收入实现110,500.00万元，较上期增长18.40%，"
+      "其他业务收入实现9,500.00万元，较上期下降12.30%；毛利率为21.5%。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"120,000.00万元", "110,500.00万元", "9,500.00万元"}}});
+  ExpectChangesFlagged(clean, {{"实现9,500.00万元", "实现19,500.00万元", {"130,000.00万元"}}}, "error");
+  ExpectCleanAndRecognised(
+      "年末重点行业贷款余额300亿元，其中甲行业贷款余额200亿元，较上年减少5亿元，降幅2.4%，乙行业贷款余额100亿元，"
+      "较上年增加8亿元，增幅8.7%。\n",
+      "zh", {{"parts-total", {"300亿元", "200亿元", "100亿元"}}});
+  ExpectCleanAndRecognised(
+      "网络贷款余额突破800亿元，同比增长12.5%。其中，企业贷款余额突破500亿元，同比增长10.2%；个人贷款余额超过300亿元，"
+      "同比增长15.8%。\n",
+      "zh", {{"parts-total", {"800亿元", "500亿元", "300亿元"}}});
+  ExpectCleanAndRecognised("全年召开视频会议共计2,400次，增幅5.2%。其中，总部召开400次，增幅12.0%；分部召开2,000次，增幅3.1%。\n",
+                           "zh", {{"parts-total", {"2,400次", "400次", "2,000次"}}});
+  ExpectChangesFlagged("公司员工总数1,000人，同比增长5%，其中男性员工600人，同比增长4%，女性员工400人，同比增长6%。\n",
+                       {{"女性员工400人", "女性员工450人", {"1,050人"}}}, "error");
+  struct Near {
+    const char* text;
+    std::set<std::string> subset;  // the one relation read, as before: a subset (none when empty)
+  };
+  for (const Near& near : std::vector<Near>{
+           {"公司实现营业收入120,000.00万元，其中主营业务收入110,500.00万元，较上期增长18.40%，员工人数2,300人。\n",
+            {"120,000.00万元", "110,500.00万元"}},
+           {"本行新增贷款1,200亿元，增长9.4%，其中境内贷款新增900亿元，增长8.0%；境内贷款余额16,500亿元，增长7.6%。\n",
+            {"1,200亿元", "900亿元"}},
+           {"本行新增贷款1,200亿元，其中境内贷款新增900亿元，增长8.0%，文化产业贷款余额1,700亿元，其中项目贷款余额1,100亿元。"
+            "\n",
+            {"1,200亿元", "900亿元"}},
+           {"公司全年对外捐赠500万元，其中教育捐赠300万元，同比增长20%，累计捐赠2,000万元。\n", {"500万元", "300万元"}},
+           {"公司实现营业收入120,000.00万元，其中主营业务收入110,500.00万元，较上期增长18.40%。其他业务收入9,500.00万元。\n",
+            {"120,000.00万元", "110,500.00万元"}},
+           {"年末贷款余额300亿元，其中甲类贷款余额200亿元，同比增长5%，乙类贷款余额50亿元。\n", {"300亿元", "200亿元"}},
+           {"公司营业收入120亿元，其中甲业务收入100亿元，利润增长5%，乙业务收入20亿元。\n", {"120亿元", "100亿元"}},
+           {"公司营业收入120亿元，其中甲业务收入100亿元，同比增长10%至100亿元，乙业务收入20亿元。\n", {}}}) {
+    SCOPED_TRACE(near.text);
+    const ReportResult r = ExpectCleanAndRecognised(
+        near.text, "zh", near.subset.empty() ? std::vector<std::pair<std::string, std::set<std::string>>>{}
+                                             : std::vector<std::pair<std::string, std::set<std::string>>>{
+                                                   {"subset", near.subset}});
+    if (near.subset.empty()) EXPECT_TRUE(r.relations.empty());
+    EXPECT_TRUE(Findings(Check(near.text)).empty()) << ::testing::PrintToString(Findings(Check(near.text)));
+    for (const RelationRecord& x : r.relations) EXPECT_NE(x.kind, "parts-total");
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
