@@ -6986,13 +6986,12 @@ TEST(RelationRulesTest, ABracketWithBaoKuoAfterAQiZhongPartRemarksOnThatPart) {
                        {"47家", "42家"});
 }
 
-
 // A total closing on 其中, its parts in clauses numbered (1), (2) … to the sentence's end, one part a
 // clause and a semicolon between: the numbering says the list goes on past the semicolons, so a part
 // raised above its total is an error. Extracted text keeps a tab between a number and its item, one
 // item a line: the tab is read as a space.
 TEST(RelationRulesTest, ClausesNumberedAfterQiZhongAreTheTotalsParts) {
-  for (const std::string clean : {
+  for (const std::string& clean : {
            std::string("本年度公司对外捐赠共计58,000元，其中：\n(1)\t向甲县教育基金会捐赠20,000元；\n"
                        "(2)\t向乙市慈善总会捐赠30,000元；\n(3)\t向丙镇敬老院捐赠8,000元。\n"),
            std::string("本年度公司对外捐赠共计58,000元，其中：（1）向甲县教育基金会捐赠20,000元；"
@@ -7066,7 +7065,9 @@ TEST(RelationRulesTest, AChangeClauseAfterAQiZhongPartDoesNotEndTheList) {
         near.text, "zh", near.subset.empty() ? std::vector<std::pair<std::string, std::set<std::string>>>{}
                                              : std::vector<std::pair<std::string, std::set<std::string>>>{
                                                    {"subset", near.subset}});
-    if (near.subset.empty()) EXPECT_TRUE(r.relations.empty());
+    if (near.subset.empty()) {
+      EXPECT_TRUE(r.relations.empty());
+    }
     EXPECT_TRUE(Findings(Check(near.text)).empty()) << ::testing::PrintToString(Findings(Check(near.text)));
     for (const RelationRecord& x : r.relations) EXPECT_NE(x.kind, "parts-total");
   }
