@@ -626,7 +626,8 @@ void RelationAnalysis::FindStaffGroupSubsets(const sdk::Document& doc) {
 // bands between (or the reverse order); education from the top level (博士, a band 及以上, or 研究生 not
 // qualified as 硕士) down to an open band (大专以下, 中专及以下), categories of the education dimension
 // between. A sentence holds the set and nothing else: one count per clause, ending it, each clause
-// optionally followed by its share (`，占4%`), figure-less words before the first band (`学历结构方面`).
+// optionally followed by its share (`，占4%`), figure-less words before the first band (`学历结构方面`);
+// when every band has its share, the shares are a percent breakdown (unless far from 100 %).
 // The headcount (its clause the staff noun, words of a headcount and the figure alone, as in
 // FindStaffGroupSubsets) is the last count of people before the set: any other count of people between
 // (a 其中 group, a sub-group's headcount such as 管理人员, hires) leaves the set unread, while shares and
@@ -708,7 +709,7 @@ void RelationAnalysis::FindBandsAfterAHeadcount(const sdk::Document& doc) {
     auto ends_clause = [&](const TextClause& c, size_t pos, int f) { return pos + KeptCps(figures_[f].text) == c.end; };
     auto share = [&](int f) { return figures_[f].kind == ESGAUDIT_FACT_PERCENT; };
     // The sentence as a band set: each clause a band's count ending it, or a share after a band.
-    std::vector<int> parts;
+    std::vector<int> parts, shares;
     std::vector<std::string> labels;
     bool bands = headcount >= 0 && !HasAnyOf(text, kSubsetWord) && !HasAnyOf(text, OutsideStaffWords());
     for (size_t c = 0; bands && c < clauses.size(); ++c) {
@@ -723,7 +724,9 @@ void RelationAnalysis::FindBandsAfterAHeadcount(const sdk::Document& doc) {
       }
       const auto [pos, f] = tc.figures[0];
       if (share(f)) {
-        bands = !parts.empty() && text.substr(tc.begin, pos - tc.begin).find(U'占') != std::u32string::npos;
+        bands = !parts.empty() && shares.size() < parts.size() &&
+                text.substr(tc.begin, pos - tc.begin).find(U'占') != std::u32string::npos;
+        shares.push_back(f);
         continue;
       }
       const Figure& g = figures_[f];
@@ -736,6 +739,18 @@ void RelationAnalysis::FindBandsAfterAHeadcount(const sdk::Document& doc) {
       Relation r = Stated(RelationKind::kPartsTotal, headcount, parts);
       r.flag = !r.consistent;
       Add(std::move(r));
+      // Each band's share after it: the shares of the closed set are a breakdown of the headcount, unless
+      // their sum is far from 100 % (shares of another base).
+      if (shares.size() == parts.size() && std::none_of(shares.begin(), shares.end(), [&](int f) { return taken.count(f); })) {
+        Relation p = Stated(RelationKind::kPercentBreakdown, -1, shares);
+        p.caption = figures_[headcount].label;
+        p.flag = !p.consistent;
+        if (std::fabs((p.sum_low + p.sum_high) / 2 - 100) <= kPlausible) {
+          // A share's own label is 占: it takes its band's.
+          for (size_t k = 0; k < shares.size(); ++k) figures_[shares[k]].label = figures_[parts[k]].label;
+          Add(std::move(p));
+        }
+      }
       continue;  // a further band set may follow for the same headcount
     }
     // Otherwise the sentence's last count of people is the headcount for what follows, if it names the

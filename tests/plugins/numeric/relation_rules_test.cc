@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -6863,8 +6864,21 @@ TEST(RelationRulesTest, ClosedBandsInALaterSentenceArePartsOfTheHeadcountBefore)
       "报告期内，公司通过校园招聘引进各类专业人才。学历结构方面，硕士及以上人员210人，占4%；本科学历人员1,830人，占35%；"
       "大专学历人员1,190人，占23%；大专以下人员2,000人，占38%。\n";
   ExpectCleanAndRecognised(education, "zh",
-                           {{"parts-total", {"5,230人", "210人", "1,830人", "1,190人", "2,000人"}}});
-  ExpectChangesFlagged(education, {{"本科学历人员1,830人", "本科学历人员1,330人", {"= 4,730人"}}}, "error");
+                           {{"parts-total", {"5,230人", "210人", "1,830人", "1,190人", "2,000人"}},
+                            {"percent-breakdown", {"4%", "35%", "23%", "38%"}}});
+  ExpectChangesFlagged(education,
+                       {{"本科学历人员1,830人", "本科学历人员1,330人", {"= 4,730人"}}, {"占38%", "占48%", {"= 110%"}}},
+                       "error");
+  // Shares far from 100 % in all are of another base: the counts are read, the shares are not.
+  std::string other_base = education;
+  for (const char* share : {"4%", "35%", "23%", "38%"}) {
+    other_base.replace(other_base.find(std::string("占") + share), std::string("占").size() + std::strlen(share),
+                       "占同类岗位的10%");
+  }
+  const ReportResult r = ExpectCleanAndRecognised(
+      other_base, "zh", {{"parts-total", {"5,230人", "210人", "1,830人", "1,190人", "2,000人"}}});
+  EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
+                           [](const RelationRecord& x) { return x.kind == "percent-breakdown"; }));
 }
 
 TEST(RelationRulesTest, BandsOfOtherPeopleOrOfAnOpenSetAfterAHeadcountAreNotItsParts) {
