@@ -98,6 +98,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindPairedVerbSubsets(doc);
   FindGroupMemberSubsets(doc);
   FindStaffGroupSubsets(doc);
+  FindBandsAfterAHeadcount(doc);
   FindKindsAfterATotal(doc);
   FindMeasurePairSubsets(doc);
   FindRunningTotalSubsets(doc);

@@ -227,6 +227,9 @@ class RelationAnalysis {
   // "公司在岗员工19817人，女性员工4232人，少数民族员工1006人": groups of a whole-staff headcount in the
   // later clauses of its sentence, no subset word; each a subset, Likely (a warning). See the .cc.
   void FindStaffGroupSubsets(const sdk::Document& doc);
+  // "公司共有员工2245人。30岁以下189人，…，50岁以上285人。": a closed set of age or education bands in a later
+  // sentence, no subset word, as parts of the whole-staff headcount just before it; Certain. See the .cc.
+  void FindBandsAfterAHeadcount(const sdk::Document& doc);
   // Counts of a total's kinds after it with no subset word (see the .cc).
   void FindKindsAfterATotal(const sdk::Document& doc);
   // "发电量1,900.64亿千瓦时…；上网电量1,778.20亿千瓦时…": a later measure of a flow within the first

@@ -465,6 +465,89 @@ void RelationAnalysis::FindMeasurePairSubsets(const sdk::Document& doc) {
 // counted over the year rather than at its date: hires and leavers (新进, 新增, 招聘, 离职), retirees,
 // agency and outsourced workers, another unit's staff (子公司, 下属) or a second headcount (总数). A part
 // already in a relation is left alone.
+namespace {
+
+bool HasAnyOf(const std::u32string& s, const std::vector<std::u32string>& words) {
+  return std::any_of(words.begin(), words.end(), [&](const std::u32string& w) { return s.find(w) != s.npos; });
+}
+
+bool AsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// Words naming people outside a headcount or counted over the year rather than at its date (hires and
+// leavers, retirees, agency and outsourced workers, another unit's staff, a second headcount), or
+// people an action reached (trainees, people visited or helped).
+const std::vector<std::u32string>& OutsideStaffWords() {
+  static const std::vector<std::u32string> words = {
+      U"新进", U"新增", U"新招", U"新入职", U"新员工", U"招聘", U"招录", U"录用",
+      U"引进", U"入职", U"离职", U"流失", U"辞职", U"退休", U"离退", U"派遣", U"劳务", U"外包", U"临时", U"实习",
+      U"返聘", U"子公司", U"分公司", U"下属", U"所属", U"控股", U"参股", U"合资", U"托管", U"承包", U"外部",
+      U"家属", U"子女", U"总数", U"总人数", U"累计", U"培训", U"参加", U"参与", U"慰问", U"帮扶", U"走访", U"救助",
+      U"资助", U"表彰", U"获", U"晋升", U"选拔", U"提拔", U"人次"};
+  return words;
+}
+
+// Whether the words before a figure name the whole staff: a staff noun (员工, 职工) once, the rest words
+// of a headcount's clause (subject, 现有 / 共有, 在岗 / 在职 / 在册, 总数, 数量) or a date's digits.
+bool NamesWholeStaff(std::u32string lead) {
+  static const std::vector<std::u32string> kStaff = {U"员工", U"职工"};
+  // Longest first.
+  static const std::vector<std::u32string> kWhole = {
+      U"员工总人数", U"职工总人数", U"总人数", U"总数", U"人数", U"数量", U"本公司", U"本集团", U"我公司", U"全公司",
+      U"公司", U"集团", U"本行", U"我行", U"全行", U"我们", U"现有", U"共有", U"拥有", U"在岗", U"在职", U"在册",
+      U"全体", U"干部", U"截至", U"截止", U"年底", U"年末", U"共计", U"合计", U"达到", U"共", U"有", U"为", U"达",
+      U"计", U"年", U"月", U"日", U"底", U"末"};
+  int nouns = 0;
+  for (const std::u32string& w : kStaff) {
+    for (size_t at = lead.find(w); at != lead.npos; at = lead.find(w)) {
+      lead.erase(at, w.size());
+      ++nouns;
+    }
+  }
+  if (nouns != 1) return false;
+  for (const std::u32string& w : kWhole) {
+    for (size_t at = lead.find(w); at != lead.npos; at = lead.find(w)) lead.erase(at, w.size());
+  }
+  return std::all_of(lead.begin(), lead.end(), AsciiDigit);
+}
+
+// A clause of a sentence's text (SentenceFigures): [begin, end) and the figures starting in it.
+struct TextClause {
+  size_t begin, end;
+  std::vector<std::pair<size_t, int>> figures;
+};
+
+// The clauses of a sentence's text, each ended by a comma, 、, colon, semicolon or the sentence's end
+// (not by a thousands separator: `39,098`).
+std::vector<TextClause> CommaClauses(const std::u32string& text, const std::vector<std::pair<size_t, int>>& in_sentence) {
+  auto ends_at = [&](size_t e) {
+    const char32_t c = text[e];
+    if (c == U'。' || c == U'；' || c == U';' || c == U'！' || c == U'？') return true;
+    if (c == U',' && e > 0 && e + 1 < text.size() && AsciiDigit(text[e - 1]) && AsciiDigit(text[e + 1])) return false;
+    return c == U'，' || c == U',' || c == U'、' || c == U'：' || c == U':';
+  };
+  std::vector<TextClause> clauses;
+  for (size_t b = 0, e = 0; b <= text.size(); b = e + 1) {
+    e = b;
+    while (e < text.size() && !ends_at(e)) ++e;
+    TextClause c{b, e, {}};
+    for (const auto& pf : in_sentence) {
+      if (pf.first >= b && pf.first < e) c.figures.push_back(pf);
+    }
+    clauses.push_back(std::move(c));
+    if (e >= text.size()) break;
+  }
+  return clauses;
+}
+
+// The code points of a figure's printed text that SentenceFigures keeps (blanks dropped).
+size_t KeptCps(const std::string& printed) {
+  size_t n = 0;
+  for (char32_t ch : U32(printed)) n += ch != U' ' && ch != U'\t' && ch != 0x3000;
+  return n;
+}
+
+}  // namespace
+
 void RelationAnalysis::FindStaffGroupSubsets(const sdk::Document& doc) {
   if (!doc.HasFigures()) return;
   const std::string_view view = doc.MatchView();
@@ -478,42 +561,8 @@ void RelationAnalysis::FindStaffGroupSubsets(const sdk::Document& doc) {
   std::sort(by_view.begin(), by_view.end());
   std::set<int> parts_taken;
   for (const Relation& r : relations_) parts_taken.insert(r.parts.begin(), r.parts.end());
-  static const std::vector<std::u32string> kStaff = {U"员工", U"职工"};
-  // Words the whole staff's clause may hold besides its noun, longest first.
-  static const std::vector<std::u32string> kWhole = {
-      U"员工总人数", U"职工总人数", U"总人数", U"总数", U"人数", U"本公司", U"本集团", U"我公司", U"全公司", U"公司",
-      U"集团", U"本行", U"我行", U"全行", U"我们", U"现有", U"共有", U"拥有", U"在岗", U"在职", U"在册", U"全体",
-      U"干部", U"截至", U"截止", U"年底", U"年末", U"共计", U"合计", U"达到", U"共", U"有", U"为", U"达", U"计",
-      U"年", U"月", U"日", U"底", U"末"};
   static const std::vector<std::u32string> kGroupNouns = {U"员工", U"职工", U"人员"};
   static const std::vector<std::u32string> kSubsetWord = {U"其中", U"包括", U"包含", U"含"};
-  static const std::vector<std::u32string> kStop = {
-      U"新进", U"新增", U"新招", U"新入职", U"新员工", U"招聘", U"招录", U"录用",
-      U"引进", U"入职", U"离职", U"流失", U"辞职", U"退休", U"离退", U"派遣", U"劳务", U"外包", U"临时", U"实习",
-      U"返聘", U"子公司", U"分公司", U"下属", U"所属", U"控股", U"参股", U"合资", U"托管", U"承包", U"外部",
-      U"家属", U"子女", U"总数", U"总人数", U"累计", U"培训", U"参加", U"参与", U"慰问", U"帮扶", U"走访", U"救助",
-      U"资助", U"表彰", U"获", U"晋升", U"选拔", U"提拔", U"人次"};
-  auto has_any = [](const std::u32string& s, const std::vector<std::u32string>& words) {
-    return std::any_of(words.begin(), words.end(), [&](const std::u32string& w) { return s.find(w) != s.npos; });
-  };
-  auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
-  auto clause_mark = [](char32_t c) { return c == U'，' || c == U',' || c == U'、' || c == U'：' || c == U':'; };
-  // Whether the words before a figure name the whole staff: a staff noun once, the rest kWhole words or
-  // a date's digits.
-  auto whole_staff = [&](std::u32string lead) {
-    int nouns = 0;
-    for (const std::u32string& w : kStaff) {
-      for (size_t at = lead.find(w); at != lead.npos; at = lead.find(w)) {
-        lead.erase(at, w.size());
-        ++nouns;
-      }
-    }
-    if (nouns != 1) return false;
-    for (const std::u32string& w : kWhole) {
-      for (size_t at = lead.find(w); at != lead.npos; at = lead.find(w)) lead.erase(at, w.size());
-    }
-    return std::all_of(lead.begin(), lead.end(), digit);
-  };
   // Whether the words before a figure name a group of people: a category, or a qualified staff noun.
   auto group = [&](const std::u32string& lead) {
     if (Categorise(ToUtf8(lead)).first >= 0) return true;
@@ -532,52 +581,27 @@ void RelationAnalysis::FindStaffGroupSubsets(const sdk::Document& doc) {
     }
     SentenceFigures(doc, st, by_view, &text, &in_sentence);
     if (in_sentence.size() < 2) continue;
-    // The clauses: [begin, end) of the text, and the figures in each.
-    struct Clause {
-      size_t begin, end;
-      std::vector<std::pair<size_t, int>> figures;
-    };
-    std::vector<Clause> clauses;
-    // A clause ends at a comma, 、 or colon (not a thousands separator: `39,098`) or at the sentence's end.
-    auto ends_at = [&](size_t e) {
-      if (text[e] == U'。' || text[e] == U'；' || text[e] == U';' || text[e] == U'！' || text[e] == U'？') return true;
-      if (text[e] == U',' && e > 0 && e + 1 < text.size() && digit(text[e - 1]) && digit(text[e + 1])) return false;
-      return clause_mark(text[e]);
-    };
-    for (size_t b = 0, e = 0; b <= text.size(); b = e + 1) {
-      e = b;
-      while (e < text.size() && !ends_at(e)) ++e;
-      Clause c{b, e, {}};
-      for (const auto& pf : in_sentence) {
-        if (pf.first >= b && pf.first < e) c.figures.push_back(pf);
-      }
-      clauses.push_back(std::move(c));
-      if (e >= text.size()) break;
-    }
+    const std::vector<TextClause> clauses = CommaClauses(text, in_sentence);
     // The figure's printed text ends its clause (blanks aside).
-    auto ends_clause = [&](const Clause& c, size_t pos, int f) {
-      size_t printed = 0;
-      for (char32_t ch : U32(figures_[f].text)) printed += ch != U' ' && ch != U'\t' && ch != 0x3000;
-      return pos + printed == c.end;
-    };
+    auto ends_clause = [&](const TextClause& c, size_t pos, int f) { return pos + KeptCps(figures_[f].text) == c.end; };
     for (size_t h = 0; h + 1 < clauses.size(); ++h) {
-      const Clause& hc = clauses[h];
+      const TextClause& hc = clauses[h];
       if (hc.figures.size() != 1) continue;
       const auto [hpos, total] = hc.figures[0];
       const Figure& tf = figures_[total];
       if (tf.kind != ESGAUDIT_FACT_QUANTITY || tf.unit != "人" || tf.value <= 0 || !ends_clause(hc, hpos, total) ||
-          !whole_staff(text.substr(hc.begin, hpos - hc.begin))) {
+          !NamesWholeStaff(text.substr(hc.begin, hpos - hc.begin))) {
         continue;
       }
       for (size_t g = h + 1; g < clauses.size(); ++g) {
-        const Clause& gc = clauses[g];
+        const TextClause& gc = clauses[g];
         const std::u32string words = text.substr(gc.begin, gc.end - gc.begin);
-        if (gc.figures.empty() || has_any(words, kSubsetWord)) break;
+        if (gc.figures.empty() || HasAnyOf(words, kSubsetWord)) break;
         if (std::all_of(gc.figures.begin(), gc.figures.end(),
                         [&](const auto& pf) { return figures_[pf.second].kind == ESGAUDIT_FACT_PERCENT; })) {
           continue;
         }
-        if (has_any(words, kStop)) break;
+        if (HasAnyOf(words, OutsideStaffWords())) break;
         if (gc.figures.size() != 1) break;
         const auto [gpos, part] = gc.figures[0];
         const Figure& pf = figures_[part];
@@ -591,6 +615,154 @@ void RelationAnalysis::FindStaffGroupSubsets(const sdk::Document& doc) {
         parts_taken.insert(part);
       }
       break;
+    }
+  }
+}
+
+// A whole-staff headcount, then within kMaxLines lines, in a later sentence with no subset word, its
+// bands in the headcount's unit: `公司共有员工2245人，其中女员工占比36%。30岁以下189人，30-40岁772人，
+// 40-50岁999人，50岁以上285人。博士研究生1人，…，中专及以下为852人。` The bands are read only as a closed set
+// covering every level: ages from an open lower band (30岁以下) to an open upper one (50岁以上), numeric
+// bands between (or the reverse order); education from the top level (博士, a band 及以上, or 研究生 not
+// qualified as 硕士) down to an open band (大专以下, 中专及以下), categories of the education dimension
+// between. A sentence holds the set and nothing else: one count per clause, ending it, each clause
+// optionally followed by its share (`，占4%`), figure-less words before the first band (`学历结构方面`);
+// when every band has its share, the shares are a percent breakdown (unless far from 100 %).
+// The headcount (its clause the staff noun, words of a headcount and the figure alone, as in
+// FindStaffGroupSubsets) is the last count of people before the set: any other count of people between
+// (a 其中 group, a sub-group's headcount such as 管理人员, hires) leaves the set unread, while shares and
+// an earlier band set of the same headcount do not. Bands of hires, leavers or trainees (the words of
+// OutsideStaffWords in the sentence) are no split of the staff. Closed sets name every level, so a sum
+// off either way is an error; an approximate headcount (约, 余) proves nothing and is not read.
+void RelationAnalysis::FindBandsAfterAHeadcount(const sdk::Document& doc) {
+  if (!doc.HasFigures()) return;
+  constexpr uint32_t kMaxLines = 3;
+  const std::string_view view = doc.MatchView();
+  if (view.find("岁") == view.npos && view.find("以下") == view.npos) return;
+  // Counts of people and shares; a figure in years is an age band's bound the fact reader kept (a band
+  // wrapped within its words, `30岁以` / `下189人`), part of a label.
+  std::vector<std::pair<uint64_t, int>> by_view;
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    const Figure& f = figures_[i];
+    if ((f.kind == ESGAUDIT_FACT_QUANTITY && PeopleUnit(f.unit)) || f.kind == ESGAUDIT_FACT_PERCENT) {
+      by_view.emplace_back(doc.TextToView(f.offset), static_cast<int>(i));
+    }
+  }
+  std::sort(by_view.begin(), by_view.end());
+  const std::set<int> taken = FiguresInRelations();
+  static const std::vector<std::u32string> kSubsetWord = {U"其中", U"包括", U"包含", U"含"};
+  int education = -1;
+  for (size_t d = 0; d < Dimensions().size(); ++d) {
+    if (std::string_view(Dimensions()[d].name) == "education") education = static_cast<int>(d);
+  }
+  // A label naming an education level by the dimension's words: Categorise takes 博士研究生 (two of them)
+  // for no category.
+  auto is_education = [&](const std::string& label) {
+    const int d = Categorise(label).first;
+    if (education < 0 || (d >= 0 && d != education)) return false;
+    const auto& words = Dimensions()[education].categories;
+    return std::any_of(words.begin(), words.end(), [&](const auto& w) { return Has(label, w.first); });
+  };
+  auto top_education = [](const std::string& label) {
+    return Has(label, "博士") || UpperBand(label) || (Has(label, "研究生") && !Has(label, "硕士"));
+  };
+  // Whether the labels, in order, are a closed set of bands: ages or education levels.
+  auto closed_bands = [&](const std::vector<std::string>& labels) {
+    if (labels.size() < 2) return false;
+    auto inner = [&](auto test) {
+      return std::all_of(labels.begin() + 1, labels.end() - 1, test);
+    };
+    const std::string& first = labels.front();
+    const std::string& last = labels.back();
+    if (std::all_of(labels.begin(), labels.end(), [](const std::string& l) { return AgeBandLabel(l); })) {
+      auto between = [](const std::string& l) { return !LowerBand(l) && !UpperBand(l); };
+      const bool up = LowerBand(first) && !UpperBand(first) && UpperBand(last) && !LowerBand(last);
+      const bool down = UpperBand(first) && !LowerBand(first) && LowerBand(last) && !UpperBand(last);
+      return (up || down) && inner(between);
+    }
+    if (std::all_of(labels.begin(), labels.end(), is_education)) {
+      return top_education(first) && LowerBand(last) && !UpperBand(last) &&
+             inner([](const std::string& l) { return !LowerBand(l) && !Has(l, "博士"); });
+    }
+    return false;
+  };
+  int headcount = -1;  // the last count of people read, when it is a whole-staff headcount
+  std::u32string text, more_text;
+  std::vector<std::pair<size_t, int>> in_sentence, more_figures;
+  const uint32_t sentences = doc.SentenceCount();
+  for (uint32_t si = 0; si < sentences; ++si) {
+    const esgaudit_sentence st = doc.Sentence(si);
+    if (!SomeSpanOf(doc, st, view, [](std::string_view words) {
+          return Has(words, "人") || Has(words, "名") || Has(words, "位");
+        })) {
+      continue;
+    }
+    SentenceFigures(doc, st, by_view, &text, &in_sentence);
+    // Sentences joined by a semicolon are one list (`硕士及以上人员318人，占4%；本科学历人员2395人，…`).
+    while (!text.empty() && (text.back() == U';' || text.back() == U'；') && si + 1 < sentences) {
+      SentenceFigures(doc, doc.Sentence(++si), by_view, &more_text, &more_figures);
+      for (auto& [pos, f] : more_figures) in_sentence.emplace_back(pos + text.size(), f);
+      text += more_text;
+    }
+    if (in_sentence.empty()) continue;
+    const std::vector<TextClause> clauses = CommaClauses(text, in_sentence);
+    auto ends_clause = [&](const TextClause& c, size_t pos, int f) { return pos + KeptCps(figures_[f].text) == c.end; };
+    auto share = [&](int f) { return figures_[f].kind == ESGAUDIT_FACT_PERCENT; };
+    // The sentence as a band set: each clause a band's count ending it, or a share after a band.
+    std::vector<int> parts, shares;
+    std::vector<std::string> labels;
+    bool bands = headcount >= 0 && !HasAnyOf(text, kSubsetWord) && !HasAnyOf(text, OutsideStaffWords());
+    for (size_t c = 0; bands && c < clauses.size(); ++c) {
+      const TextClause& tc = clauses[c];
+      if (tc.figures.empty()) {
+        bands = parts.empty() || tc.begin == tc.end;  // words before the first band only
+        continue;
+      }
+      if (tc.figures.size() != 1) {
+        bands = false;
+        break;
+      }
+      const auto [pos, f] = tc.figures[0];
+      if (share(f)) {
+        bands = !parts.empty() && shares.size() < parts.size() &&
+                text.substr(tc.begin, pos - tc.begin).find(U'占') != std::u32string::npos;
+        shares.push_back(f);
+        continue;
+      }
+      const Figure& g = figures_[f];
+      bands = g.unit == figures_[headcount].unit && g.value >= 0 && !taken.count(f) && ends_clause(tc, pos, f) &&
+              pos > tc.begin;
+      parts.push_back(f);
+      labels.push_back(ToUtf8(text.substr(tc.begin, pos - tc.begin)));
+    }
+    if (bands && closed_bands(labels) && figures_[parts.front()].line <= figures_[headcount].line + kMaxLines) {
+      Relation r = Stated(RelationKind::kPartsTotal, headcount, parts);
+      r.flag = !r.consistent;
+      Add(std::move(r));
+      // Each band's share after it: the shares of the closed set are a breakdown of the headcount, unless
+      // their sum is far from 100 % (shares of another base).
+      if (shares.size() == parts.size() && std::none_of(shares.begin(), shares.end(), [&](int f) { return taken.count(f); })) {
+        Relation p = Stated(RelationKind::kPercentBreakdown, -1, shares);
+        p.caption = figures_[headcount].label;
+        p.flag = !p.consistent;
+        if (std::fabs((p.sum_low + p.sum_high) / 2 - 100) <= kPlausible) {
+          // A share's own label is 占: it takes its band's.
+          for (size_t k = 0; k < shares.size(); ++k) figures_[shares[k]].label = figures_[parts[k]].label;
+          Add(std::move(p));
+        }
+      }
+      continue;  // a further band set may follow for the same headcount
+    }
+    // Otherwise the sentence's last count of people is the headcount for what follows, if it names the
+    // whole staff.
+    for (const TextClause& tc : clauses) {
+      for (const auto& [pos, f] : tc.figures) {
+        if (share(f)) continue;
+        const Figure& g = figures_[f];
+        const bool whole = tc.figures.size() == 1 && g.qualifiers == 0 && g.value > 0 && ends_clause(tc, pos, f) &&
+                           NamesWholeStaff(text.substr(tc.begin, pos - tc.begin));
+        headcount = whole ? f : -1;
+      }
     }
   }
 }

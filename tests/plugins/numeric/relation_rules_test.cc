@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -6838,6 +6839,69 @@ TEST(RelationRulesTest, CountsAfterAHeadcountOfOtherPeopleOrOtherDatesAreNoSubse
       if (t.find(f) != std::string::npos) figures.insert(f);
     }
     ExpectNoRelationWith(t, figures);
+  }
+}
+
+// A whole-staff headcount, then in a later sentence with no subset word a closed set of age or education
+// bands in its unit: the bands are its parts. A band wrapped within its words (`30岁以` / `下`), a share after
+// each band and bands joined by `；` are read; a closed set names every level, so a sum off is an error.
+TEST(RelationRulesTest, ClosedBandsInALaterSentenceArePartsOfTheHeadcountBefore) {
+  const std::string staff =
+      "员工结构\n"
+      "截至去年年末，本公司共有员工3,120人，其中女员工占比38.5%。30岁以\n"
+      "下420人，30-40岁1,080人，40-50岁1,210人，50岁以上410人。博士研究生3人，硕士研究生42人，本科学历905人，大专学历1,260人，中专及以下为910人。\n";
+  ExpectCleanAndRecognised(staff, "zh",
+                           {{"parts-total", {"3,120人", "420人", "1,080人", "1,210人", "410人"}},
+                            {"parts-total", {"3,120人", "3人", "42人", "905人", "1,260人", "910人"}}});
+  ExpectChangesFlagged(staff,
+                       {{"50岁以上410人", "50岁以上460人", {"= 3,170人"}},
+                        {"中专及以下为910人", "中专及以下为870人", {"= 3,080人"}}},
+                       "error");
+  // The bands two lines below, after a numbered heading and a sentence of no figure, each with its share.
+  const std::string education =
+      "2016年，公司持续优化人才结构，公司在职员工数量5,230人。\n"
+      "1、\t人才引进\n"
+      "报告期内，公司通过校园招聘引进各类专业人才。学历结构方面，硕士及以上人员210人，占4%；本科学历人员1,830人，占35%；"
+      "大专学历人员1,190人，占23%；大专以下人员2,000人，占38%。\n";
+  ExpectCleanAndRecognised(education, "zh",
+                           {{"parts-total", {"5,230人", "210人", "1,830人", "1,190人", "2,000人"}},
+                            {"percent-breakdown", {"4%", "35%", "23%", "38%"}}});
+  ExpectChangesFlagged(education,
+                       {{"本科学历人员1,830人", "本科学历人员1,330人", {"= 4,730人"}}, {"占38%", "占48%", {"= 110%"}}},
+                       "error");
+  // Shares far from 100 % in all are of another base: the counts are read, the shares are not.
+  std::string other_base = education;
+  for (const char* share : {"4%", "35%", "23%", "38%"}) {
+    other_base.replace(other_base.find(std::string("占") + share), std::string("占").size() + std::strlen(share),
+                       "占同类岗位的10%");
+  }
+  const ReportResult r = ExpectCleanAndRecognised(
+      other_base, "zh", {{"parts-total", {"5,230人", "210人", "1,830人", "1,190人", "2,000人"}}});
+  EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
+                           [](const RelationRecord& x) { return x.kind == "percent-breakdown"; }));
+}
+
+TEST(RelationRulesTest, BandsOfOtherPeopleOrOfAnOpenSetAfterAHeadcountAreNotItsParts) {
+  const std::string head = "截至去年年末，本公司共有员工3,120人。";
+  const std::string ages = "30岁以下420人，30-40岁1,080人，40-50岁1,210人，50岁以上410人。\n";
+  for (const std::string& text : {
+           // A sub-group's headcount between: its bands are its own (and 男 / 女 after 其中 are its parts).
+           head + "现有中层及以上管理人员150人，其中男120人，女30人。研究生学历10人，本科学历80人，专科学历50人，中专及以下学历6人。\n",
+           // A 其中 group in a sentence between.
+           head + "其中一线员工2,100人。" + ages,
+           // The year's hires, not the staff.
+           head + "全年新招聘员工中，30岁以下420人，30-40岁1,080人，40-50岁1,210人，50岁以上410人。\n",
+           // No open lower band, no open lowest education level: the set is not closed.
+           head + "30-40岁1,080人，40-50岁1,210人，50岁以上410人。\n",
+           head + "博士研究生3人，硕士研究生42人，本科学历905人，大专学历1,260人。\n",
+           // More than three lines below the headcount.
+           head + "\n员工关爱\n公司关心员工生活。\n公司为员工办理各类保险。\n" + ages,
+           // An approximate headcount proves nothing.
+           "截至去年年末，本公司共有员工3,100余人。" + ages,
+           // The sentence says more after the bands: no band set alone.
+           head + "员工平均年龄41岁，30岁以下420人，30-40岁1,080人，40-50岁1,210人，50岁以上410人，在外地工作。\n",
+       }) {
+    ExpectNoRelationWith(text, {"420人", "410人", "3人", "1,260人", "6人"});
   }
 }
 
