@@ -458,21 +458,102 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   // after it in the sentence (a list, FindEnglishCountLists'; `under 30` is a qualifier). Read from the
   // wording, so a part above its total is a warning, and only while it stays within ten times the total
   // (further off, the two count different things).
+  // The same after "of which", "among which", "of whom", "among whom" or "among them" (`31 patents, of
+  // which 7 were …`, qualifiers such as `over` allowed on either count), or with the part right before
+  // "of which" / "among which" (`24 patents, 9 among which were …`). After these markers the part
+  // names no other thing than the total: no noun after it (a verb, a preposition or punctuation comes
+  // first), or words ending in the total's noun (`7 invention patents`); `40 trucks, of which 12
+  // drivers` counts something else.
   auto english_count_subsets = [&](const std::vector<Token>& toks) {
     const std::string_view text = doc.Text();
-    auto count = [&](int f) {
+    // A count with no unit; after "of which" and its kin a qualifier (over, nearly) is allowed, and so
+    // is a count of people (`1,240 people, of whom 515 …`: the part then has no unit or the same).
+    auto count = [&](int f, bool of_which) {
       const Figure& g = figures_[f];
-      return g.kind == ESGAUDIT_FACT_QUANTITY && g.unit.empty() && g.value > 0 && g.qualifiers == 0;
+      const uint32_t allowed = of_which ? ESGAUDIT_QUAL_APPROX | ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS : 0;
+      return g.kind == ESGAUDIT_FACT_QUANTITY && (g.unit.empty() || (of_which && g.unit == "人")) && g.value > 0 &&
+             (g.qualifiers & ~allowed) == 0;
     };
-    for (size_t t = 2; t + 1 < toks.size(); ++t) {
-      if (toks[t].type != Tok::kSubset || !toks[t].including || toks[t - 1].type != Tok::kComma ||
-          toks[t + 1].type != Tok::kFact) {
+    auto alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    // The lower-cased words of text[from, to), split at spaces; empty when anything but letters and
+    // spaces stands there.
+    auto words_in = [&](size_t from, size_t to) {
+      std::vector<std::string> words;
+      for (size_t i = from; i < to && i < text.size();) {
+        if (space(text[i])) {
+          ++i;
+        } else if (alpha(text[i])) {
+          size_t e = i;
+          while (e < to && alpha(text[e])) ++e;
+          words.push_back(Lower(std::string(text.substr(i, e - i))));
+          i = e;
+        } else {
+          return std::vector<std::string>();
+        }
+      }
+      return words;
+    };
+    static const std::vector<std::vector<std::string>> kBefore = {
+        {"of", "which"}, {"among", "which"}, {"of", "whom"}, {"among", "whom"}, {"among", "them"}};
+    static const std::vector<std::vector<std::string>> kAfter = {{"of", "which"}, {"among", "which"}};
+    // Words that end a part's noun, or show there is none: verbs and prepositions.
+    static const std::set<std::string> kNoNoun = {
+        "are", "were", "is", "was", "be", "been", "have", "has", "had", "related", "relate", "concerned",
+        "came", "come", "in", "at", "from", "for", "by", "under", "with", "to", "on", "and", "or", "that"};
+    auto same_noun = [](std::string a, std::string b) {
+      for (std::string* w : {&a, &b}) {
+        if (w->size() > 3 && w->back() == 's') w->pop_back();
+      }
+      return a == b;
+    };
+    for (size_t p = 3; p < toks.size(); ++p) {
+      if (toks[p].type != Tok::kFact) continue;
+      const int part = toks[p].figure;
+      const Figure& pf = figures_[part];
+      // The marker and the comma before it: c is the comma's token.
+      size_t c = 0;
+      bool including = false, before = false;
+      if (toks[p - 1].type == Tok::kSubset && toks[p - 1].including && toks[p - 2].type == Tok::kComma) {
+        including = true;
+        c = p - 2;
+      } else if (toks[p - 1].type == Tok::kComma) {
+        // `9 among which were …`: the marker right after the part.
+        const size_t after = WordsAfter(pf);
+        size_t e = after;
+        while (e < text.size() && (space(text[e]) || alpha(text[e]))) ++e;
+        const std::vector<std::string> w = words_in(after, e);
+        if (w.size() < 3 || std::none_of(kAfter.begin(), kAfter.end(), [&](const auto& m) {
+              return std::equal(m.begin(), m.end(), w.begin());
+            })) {
+          continue;
+        }
+        before = true;
+        c = p - 1;
+      } else {
+        // `, of which over 560 …`: back over words to the comma; the words are a marker, then the
+        // part's qualifier words if it has any.
+        size_t k = p;
+        while (k > 1 && (toks[k - 1].type == Tok::kText || toks[k - 1].type == Tok::kSubset)) --k;
+        if (k == p || toks[k - 1].type != Tok::kComma) continue;
+        const size_t comma = text.rfind(',', pf.offset);
+        if (comma == std::string_view::npos || pf.offset - comma > 40) continue;
+        const std::vector<std::string> w = words_in(comma + 1, pf.offset);
+        const auto marker = std::find_if(kBefore.begin(), kBefore.end(), [&](const auto& m) {
+          return w.size() >= m.size() && std::equal(m.begin(), m.end(), w.begin());
+        });
+        if (marker == kBefore.end() || (w.size() > marker->size() && (pf.qualifiers == 0 || w.size() > 4))) continue;
+        c = k - 1;
+      }
+      const bool of_which = !including;
+      // Back over the total's noun (words only) to the total, then over its clause to its opening. A
+      // count of people carries its noun in its unit (`1,240 people`).
+      size_t k = c;
+      while (k > 0 && toks[k - 1].type == Tok::kText) --k;
+      if (k == 0 || toks[k - 1].type != Tok::kFact ||
+          (k == c && !(of_which && figures_[toks[k - 1].figure].unit == "人"))) {
         continue;
       }
-      // Back over the total's noun (words only) to the total, then over its clause to its opening.
-      size_t k = t - 1;
-      while (k > 0 && toks[k - 1].type == Tok::kText) --k;
-      if (k == 0 || k == t - 1 || toks[k - 1].type != Tok::kFact) continue;
       const size_t at = k - 1;
       bool alone = true;
       for (size_t b = at; b-- > 0;) {
@@ -480,24 +561,37 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         if (type == Tok::kComma || type == Tok::kEnd || type == Tok::kOpen || type == Tok::kClose) break;
         if (type != Tok::kText) alone = false;
       }
-      const int total = toks[at].figure, part = toks[t + 1].figure;
-      if (!alone || !count(total) || !count(part)) continue;
+      const int total = toks[at].figure;
+      if (!alone || !count(total, of_which) || !count(part, of_which)) continue;
+      if (!pf.unit.empty() && pf.unit != figures_[total].unit) continue;
       const Figure& tf = figures_[total];
-      const Figure& pf = figures_[part];
       if (pf.magnitude != tf.magnitude || (pf.decimals > 0 && tf.decimals == 0)) continue;
       // Not "8 of the 15": the part's own words start with a noun or a qualifier, not with "of".
-      const size_t after = pf.offset + pf.length;
-      std::string_view rest = text.substr(std::min(after, text.size()), 8);
+      const size_t after = WordsAfter(pf);
+      std::string_view rest = text.substr(std::min<size_t>(after, text.size()), 8);
       while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-      if (rest.substr(0, 3) == "of " || rest.substr(0, 3) == "Of ") continue;
+      if (!before && (rest.substr(0, 3) == "of " || rest.substr(0, 3) == "Of ")) continue;
+      if (of_which && !before) {
+        // The part's noun: the words after it up to a verb, a preposition or anything but a word.
+        size_t e = after;
+        while (e < text.size() && (space(text[e]) || alpha(text[e]))) ++e;
+        std::vector<std::string> noun = words_in(after, e);
+        const auto end = std::find_if(noun.begin(), noun.end(), [](const std::string& w) { return kNoNoun.count(w); });
+        noun.erase(end, noun.end());
+        if (!noun.empty()) {
+          const size_t comma = text.find(',', WordsAfter(tf));
+          const std::vector<std::string> whole = words_in(WordsAfter(tf), std::min(comma, text.size()));
+          if (whole.empty() || !same_noun(whole.back(), noun.back())) continue;
+        }
+      }
       bool list = false;  // another count opening a clause after a comma or "and"
-      for (size_t j = t + 2; j < toks.size() && toks[j].type != Tok::kEnd; ++j) {
-        list = list || (toks[j].type == Tok::kFact && count(toks[j].figure) &&
+      for (size_t j = p + 1; j < toks.size() && toks[j].type != Tok::kEnd; ++j) {
+        list = list || (toks[j].type == Tok::kFact && count(toks[j].figure, of_which) &&
                         (toks[j - 1].type == Tok::kComma || toks[j - 1].type == Tok::kEnum));
       }
       if (list) continue;
       Relation r = Stated(RelationKind::kSubset, total, {part});
-      r.cue = SubsetCue::kIncluding;
+      r.cue = including ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
       r.certainty = Certainty::kLikely;
       r.flag = !r.consistent && pf.low <= 10 * tf.high;
       if (r.consistent || r.flag) Add(std::move(r));

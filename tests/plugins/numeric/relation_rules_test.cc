@@ -4777,6 +4777,51 @@ TEST(RelationRulesTest, AnEnglishCountAfterIncludingIsASubsetOfTheCountBefore) {
   }
 }
 
+// An English count without a unit, its noun and a comma, then "of which" (or "among which", "of
+// whom", "among them") and one count, or that count right before "of which" / "among which": a
+// subset, read from the wording (a part above its total is a warning). The part names nothing but the
+// total's things: no noun of its own, or words ending in the total's noun. Near misses: another noun
+// after the part, a part with a unit (tonnes, a percentage, money), a year, two figures in the
+// total's clause, a list of counts after the marker.
+TEST(RelationRulesTest, AnEnglishCountOfWhichACountIsASubsetOfTheCountBefore) {
+  const std::string clean = "Over the year, Northwind Gas obtained 31 patents, of which 7 were invention patents.\n";
+  ExpectCleanAndRecognised(clean, "en", {{"subset", {"31", "7"}}});
+  ExpectChangesFlagged(clean, {{"of which 7", "of which 37", {"37"}}}, "warning", "en");
+  const std::string before = "Over the year, Northwind Gas obtained 24 patents, 9 among which were patents of invention.\n";
+  ExpectCleanAndRecognised(before, "en", {{"subset", {"24", "9"}}});
+  ExpectChangesFlagged(before, {{" 9 among", " 29 among", {"29"}}}, "warning", "en");
+  ExpectCleanAndRecognised("Over the year, Northwind Gas obtained 31 patents, of which 7 patents were granted abroad.\n", "en",
+                           {{"subset", {"31", "7"}}});
+  ExpectCleanAndRecognised("The hotline took nearly 640 grievances, of which over 410 related to wages.\n", "en",
+                           {{"subset", {"640", "410"}}});
+  ExpectCleanAndRecognised("Lakeview employs 1,240 people, of whom 515 are women.\n", "en", {{"subset", {"1,240 people", "515"}}});
+  ExpectCleanAndRecognised("We run 36 depots, among them 12 refrigerated depots.\n", "en", {{"subset", {"36", "12"}}});
+  ExpectCleanAndRecognised("We run 12 sites, 9 of which were audited.\n", "en", {{"subset", {"12", "9"}}});
+  ExpectCleanAndRecognised("We operate 4,100 charge points, of which 900 public charge points are in cities.\n", "en",
+                           {{"subset", {"4,100", "900"}}});
+  ExpectChangesFlagged("We operate 4,100 charge points, of which 900 public charge points are in cities.\n",
+                       {{"900", "9,000", {"9,000"}}}, "warning", "en");
+  for (const char* near : {
+           "Our fleet has 40 trucks, of which 12 drivers are women.\n",
+           "Our fleet has 40 trucks, of which 52 drivers are women.\n",
+           "We trained 1,240 people, of which 40 sessions were online.\n",
+           "Lakeview employs 1,240 people, of whom 60% are women.\n",
+           "We managed 4,120 tonnes of waste, of which 96 were hazardous.\n",
+           "The site treated 410 samples, of which 96 tonnes were soil.\n",
+           "Oakfield hired 155 graduates, of which 47% were women.\n",
+           "We funded 40 projects, of which $12 million went to schools.\n",
+           "We ran 12 campaigns, of which 2021 saw the largest.\n",
+           "We held 12 events in 5 countries, of which 8 were in Asia.\n",
+           "Our channel received 36 reports, of which 15 concerned fraud and 19 concerned conduct.\n",
+       }) {
+    ReportResult n = Check(near, "en", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    EXPECT_TRUE(std::none_of(n.relations.begin(), n.relations.end(),
+                             [](const RelationRecord& x) { return x.kind == "subset"; }))
+        << near;
+  }
+}
+
 // A total row that ends in a share its part rows do not print, and prints no dash for a column
 // empty at every site, has as many cells as the sites' rows but stands one column off them by index:
 // its cells are not summed against the sites' columns (none of its figures is a wrong sum). Near
