@@ -187,6 +187,57 @@ TEST(StructureLinesTest, DigitTestsAgreeWithTheByteLoops) {
   EXPECT_FALSE(lines::HasAsciiDigit("二〇一六年 \xef\xbc\x91"));
 }
 
+// MarkToc's leader test and its numbers of a strip of entries were std::regex searches; the scans
+// that replaced them answer as the expressions do on random lines of leader characters (also one
+// short of a run, and '…' and '·' cut to their first bytes), dashes, blanks of \s and their
+// neighbours, digits and runs of four or more, CJK text and full-width digits.
+TEST(StructureLinesTest, LeaderAndNumberScansAgreeWithTheirExpressions) {
+  const std::regex leader(R"((\.{4,}|_{4,}|(?:…){2,}|(?:·){4,})\s*-?\s*\d{1,3}\s*-?\s*$)");
+  const std::regex number(R"((\d{1,3})(?=\s|$))");
+  const std::vector<std::string> pieces = {"....", "...", ".", "____", "___", "……", "…", "····", "···", "·",
+                                           "\xe2\x80", "\xc2", "-", "--", " ", "\t", "\v", "\r", "\x1f", "!",
+                                           "7", "12", "345", "2016", "12345", "报告说明", "Our people",
+                                           "\xef\xbc\x91", "\xa0"};
+  std::mt19937 rng(20261205);
+  size_t leaders = 0, numbers = 0;
+  for (int n = 0; n < 40000; ++n) {
+    std::string s;
+    for (size_t k = rng() % 12; k > 0; --k) s += pieces[rng() % pieces.size()];
+    // Half the lines end like a contents line: a leader, maybe a dash and blanks, a number.
+    if (rng() % 2 == 0) {
+      s += pieces[rng() % 11];
+      for (size_t k = rng() % 4; k > 0; --k) s += pieces[12 + rng() % 6];
+      s += pieces[20 + rng() % 5];
+      for (size_t k = rng() % 3; k > 0; --k) s += pieces[12 + rng() % 10];
+    }
+    const bool expected = std::regex_search(s, leader);
+    ASSERT_EQ(lines::EndsWithLeaderAndPage(s), expected) << s;
+    leaders += expected;
+    size_t from = 0;
+    size_t length = 0;
+    for (std::sregex_iterator it(s.begin(), s.end(), number), end; it != end; ++it) {
+      const size_t at = lines::NextNumberBeforeSpace(s, from, &length);
+      ASSERT_EQ(at, static_cast<size_t>(it->position(0))) << s;
+      ASSERT_EQ(length, static_cast<size_t>(it->length(0))) << s;
+      from = at + length;
+      ++numbers;
+    }
+    ASSERT_EQ(lines::NextNumberBeforeSpace(s, from, &length), std::string_view::npos) << s;
+  }
+  EXPECT_GE(leaders, 2000u);
+  EXPECT_GE(numbers, 20000u);
+  EXPECT_TRUE(lines::EndsWithLeaderAndPage("报告说明......2"));
+  EXPECT_TRUE(lines::EndsWithLeaderAndPage("Our people ____ - 14 -"));
+  EXPECT_FALSE(lines::EndsWithLeaderAndPage("Our people ... 14"));
+  EXPECT_FALSE(lines::EndsWithLeaderAndPage("Our people .... 2016"));
+  EXPECT_FALSE(lines::EndsWithLeaderAndPage("Our people ....-- 14"));
+  size_t length = 0;
+  EXPECT_EQ(lines::NextNumberBeforeSpace("公司简介19 2016年 12345", 0, &length), 12u);
+  EXPECT_EQ(length, 2u);
+  EXPECT_EQ(lines::NextNumberBeforeSpace("公司简介19 2016年 12345", 14, &length), 25u);
+  EXPECT_EQ(length, 3u);
+}
+
 TEST(StructureLinesTest, TheFlagsAreTheLinesOwnTests) {
   for (const std::string& t : TrickyLines()) {
     // As the line's one cell (the cell is the line trimmed), as one of two cells and with none.

@@ -1092,30 +1092,26 @@ void StructureBuilder::MarkToc() {
   }
   // Leader dots ("报告说明......2") mark a TOC line anywhere; so does a strip of three or more
   // entries with rising page numbers ("供货商现况83 供货商评鉴84 EICC管理 86").
-  static const std::regex kLeader(
-      R"((\.{4,}|_{4,}|(?:…){2,}|(?:·){4,})\s*-?\s*\d{1,3}\s*-?\s*$)");
   for (size_t i = 0; i < n; ++i) {
     LineStructure& ls = s_.lines_[i];
     std::string_view raw = Trim(doc_.LineText(i));
     if (ls.cell_count == 0 || raw.size() >= 200) continue;
-    // kLeader cannot match without a run of its leader characters: std::regex is not run then.
-    const std::string_view view = Trim(LineView(i));
-    bool toc = ContainsAny(view, {"....", "____", "……", "····"}) && std::regex_search(std::string(view), kLeader);
+    bool toc = lines::EndsWithLeaderAndPage(Trim(LineView(i)));
     if (!toc && lines::NumbersBeforeSpace(raw) >= 3 && !ContainsAny(LineView(i), {"。", "，", "；", ",", ";", "%", "|"})) {
       // Read on the raw line: the matching view drops the spaces between a page number and the
       // next title ("公司简介19 财务绩效23 …"). An entry: a title of two or more characters (6+
       // bytes without spaces, no digits) and a number.
-      static const std::regex kNumber(R"((\d{1,3})(?=\s|$))");
-      std::string line(raw);
+      // An entry's number: (\d{1,3})(?=\s|$), found by lines::NextNumberBeforeSpace.
       int rising = 0;
       int best = 0;
       int last = -1;
       size_t from = 0;
-      for (std::sregex_iterator it(line.begin(), line.end(), kNumber), end; it != end; ++it) {
-        size_t at = static_cast<size_t>(it->position(0));
-        std::string title = Squeeze(std::string_view(line).substr(from, at - from));
-        from = at + static_cast<size_t>(it->length(0));
-        int page = std::stoi((*it)[1].str());
+      size_t length = 0;
+      for (size_t at; (at = lines::NextNumberBeforeSpace(raw, from, &length)) != std::string_view::npos;) {
+        std::string title = Squeeze(raw.substr(from, at - from));
+        from = at + length;
+        int page = 0;
+        for (size_t k = at; k < from; ++k) page = page * 10 + (raw[k] - '0');
         bool entry = title.size() >= 6 && std::none_of(title.begin(), title.end(), [](char c) {
                        return c >= '0' && c <= '9';
                      });

@@ -149,6 +149,63 @@ size_t NumbersBeforeSpace(std::string_view s) {
   return n;
 }
 
+namespace {
+bool IsRegexSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+}  // namespace
+
+size_t NextNumberBeforeSpace(std::string_view s, size_t from, size_t* length) {
+  // Every match ends at the end of a run of digits (the lookahead refuses a digit): the leftmost
+  // is the first run whose next byte is a blank or the end, at most its last three digits.
+  for (size_t i = from; i < s.size();) {
+    if (!IsDigit(s[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < s.size() && IsDigit(s[end])) ++end;
+    if (end == s.size() || IsRegexSpace(s[end])) {
+      const size_t start = end - i > 3 ? end - 3 : i;
+      *length = end - start;
+      return start;
+    }
+    i = end;
+  }
+  return std::string_view::npos;
+}
+
+bool EndsWithLeaderAndPage(std::string_view s) {
+  // Back from the end: blanks with at most one dash among them (\s*-?\s*), one to three digits
+  // (a fourth before them is neither a blank, a dash nor a leader character), the same blanks and
+  // dash, then the leader's run.
+  auto strip_dash_and_blanks = [&](size_t e) {
+    bool dash = false;
+    while (e > 0 && (IsRegexSpace(s[e - 1]) || s[e - 1] == '-')) {
+      if (s[e - 1] == '-') {
+        if (dash) return std::string_view::npos;
+        dash = true;
+      }
+      --e;
+    }
+    return e;
+  };
+  size_t e = strip_dash_and_blanks(s.size());
+  if (e == std::string_view::npos) return false;
+  size_t d = e;
+  while (d > 0 && IsDigit(s[d - 1])) --d;
+  if (d == e || e - d > 3) return false;
+  e = strip_dash_and_blanks(d);
+  if (e == std::string_view::npos) return false;
+  // The leader: `unit` repeated at least `times` times, ending at e.
+  auto run_of = [&](std::string_view unit, size_t times) {
+    size_t k = 0;
+    for (size_t at = e; at >= unit.size() && s.compare(at - unit.size(), unit.size(), unit) == 0; at -= unit.size())
+      if (++k >= times) return true;
+    return false;
+  };
+  return run_of(".", 4) || run_of("_", 4) || run_of("\xe2\x80\xa6", 2) || run_of("\xc2\xb7", 4);
+}
+
 const std::regex& DecoratedPageNumberExpression() {
   // Dashes are alternatives, not a bracket class: the expression runs on UTF-8 bytes, where a class
   // holding — would match one byte of it.

@@ -34,6 +34,14 @@ bool HasAsciiDigit(std::string_view s);
 // How many ASCII digits a space (std::regex's \s: space, \t, \n, \v, \f, \r) or the end follows: the
 // most matches (\d{1,3})(?=\s|$) can have in `s`, since each ends at one of them.
 size_t NumbersBeforeSpace(std::string_view s);
+// The first match of (\d{1,3})(?=\s|$) in `s` at or after `from` (std::regex_search's, \s as above):
+// its offset, its length in *length; npos when there is none. A match is the last one to three
+// digits of a run of digits that a blank or the end follows.
+size_t NextNumberBeforeSpace(std::string_view s, size_t from, size_t* length);
+// Whether (\.{4,}|_{4,}|(?:…){2,}|(?:·){4,})\s*-?\s*\d{1,3}\s*-?\s*$ matches in `s` (a contents
+// line's leader and page number at its end: "报告说明......2", "Our people ____ - 14 -"), read
+// back from the end.
+bool EndsWithLeaderAndPage(std::string_view s);
 
 // "- 12 -", "P12", "第12页", "第12页共47页", "Page 12", "Page 12 of 80", "12 / 80" (at most 24
 // bytes): a page number whatever its place. A bare "12" is none.
