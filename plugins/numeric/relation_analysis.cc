@@ -176,6 +176,26 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
         }
         continue;
       }
+      // A class wrapped at the line's end (`30岁以` / `下189人`): its words read on into the next line,
+      // whose first figure takes the class into its label.
+      if (to == line_to && after.size() < 3 && f.line + 1 < doc.LineCount()) {
+        const esgaudit_line next = doc.Line(f.line + 1);
+        const uint64_t next_from = std::min<uint64_t>(doc.TextToView(next.offset), view.size());
+        const uint64_t next_to = std::min<uint64_t>(doc.TextToView(next.offset + next.length), view.size());
+        uint64_t cut = std::min<uint64_t>(next_to, next_from + 12);
+        while (cut > next_from && cut < view.size() && (static_cast<unsigned char>(view[cut]) & 0xC0) == 0x80) --cut;
+        std::u32string wrapped = after;
+        try {
+          wrapped += U32(view.substr(next_from, cut - next_from));
+        } catch (const std::exception&) {
+          wrapped.clear();
+        }
+        if (!wrapped.empty() && AgeClassBound(f, before, wrapped)) {
+          age_line = f.line + 1;
+          age_from = at;
+          continue;
+        }
+      }
     }
     Figure g;
     g.index = i;
@@ -242,7 +262,8 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
       // The words from the class's first bound to the figure, when no punctuation parts them.
       const uint64_t at = std::min<uint64_t>(doc.TextToView(f.offset), view.size());
       std::string cls(view.substr(age_from, at > age_from ? at - age_from : 0));
-      cls.erase(std::remove_if(cls.begin(), cls.end(), [](char c) { return c == ' '; }), cls.end());
+      cls.erase(std::remove_if(cls.begin(), cls.end(), [](char c) { return c == ' ' || c == '\n' || c == '\r'; }),
+                cls.end());
       const bool parted = cls.find_first_of(",;:()\t") != std::string::npos || Has(cls, "，") || Has(cls, "。") ||
                           Has(cls, "；") || Has(cls, "、") || Has(cls, "：") || Has(cls, "（") || Has(cls, "）");
       if (!cls.empty() && !parted && Cps(cls) <= 16) g.label = cls;

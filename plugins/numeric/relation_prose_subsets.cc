@@ -639,8 +639,7 @@ void RelationAnalysis::FindBandsAfterAHeadcount(const sdk::Document& doc) {
   constexpr uint32_t kMaxLines = 3;
   const std::string_view view = doc.MatchView();
   if (view.find("岁") == view.npos && view.find("以下") == view.npos) return;
-  // Counts of people and shares; a figure in years is an age band's bound the fact reader kept (a band
-  // wrapped within its words, `30岁以` / `下189人`), part of a label.
+  // Counts of people and shares (an age band's bound is no figure, LoadFigures drops it).
   std::vector<std::pair<uint64_t, int>> by_view;
   for (size_t i = 0; i < figures_.size(); ++i) {
     const Figure& f = figures_[i];
