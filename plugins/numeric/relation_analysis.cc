@@ -615,8 +615,9 @@ std::string RelationAnalysis::SumText(const Relation& r) const {
 std::string RelationAnalysis::ShortfallText(const Relation& r) const {
   const Figure& first = figures_[r.parts[0]];
   double sum = 0;
-  for (int p : r.parts) sum += figures_[p].value * figures_[p].magnitude * r.parts_scale;
-  const double whole = r.total >= 0 ? figures_[r.total].value * figures_[r.total].magnitude : 100;
+  // Values are in base units already (magnitude applied); the gap is printed in the first part's unit.
+  for (int p : r.parts) sum += figures_[p].value * r.parts_scale;
+  const double whole = r.total >= 0 ? figures_[r.total].value : 100;
   return AmountText(r, (whole - sum) / (first.magnitude * r.parts_scale)) + r.parts_unit;
 }
 

@@ -885,6 +885,25 @@ TEST(RelationRulesTest, OfWhichRowsAndTotalRowsInsideAGroup) {
 
 // A tab table whose total row lost its tabs (label and figures joined by single spaces), and the
 // blocks titled as breakdowns under it: each block adds up to the total, per column.
+// The shortfall is said in the parts' own unit: amounts in 万元 fall 100万元 short, not 100 × 10,000 万元
+// (a figure's value is already in base units, so the magnitude is applied once).
+TEST(RelationRulesTest, AShortfallOfAmountsInTenThousandsIsSaidInTheirUnit) {
+  const std::string text = "公司全年对外捐赠：教育1,000.00万元、扶贫1,500.00万元、救灾1,000.00万元，合计3,600.00万元。\n";
+  std::vector<std::string> f = Findings(Check(text, "zh", "relations"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find(": warning: 分项之和比合计“合计”少100.00万元：1,000.00万元 + 1,500.00万元 + 1,000.00万元 = "
+                      "3,500.00万元，合计为3,600.00万元"),
+            std::string::npos)
+      << f[0];
+  // Amounts in 亿元 and 元 alike.
+  f = Findings(Check("公司全年对外捐赠：教育1.20亿元、扶贫0.50亿元，合计1.90亿元。\n", "zh", "relations"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("少0.20亿元："), std::string::npos) << f[0];
+  f = Findings(Check("公司全年对外捐赠：教育1000元、扶贫1500元、救灾1000元，合计3600元。\n", "zh", "relations"));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("少100元："), std::string::npos) << f[0];
+}
+
 TEST(RelationRulesTest, ASpaceJoinedTotalRowAndTheBreakdownBlocksUnderIt) {
   const std::string clean =
       "指标\t2021年\t2022年\n"
