@@ -5658,6 +5658,18 @@ TEST(RelationRulesTest, AgeBoundsOfAnAgeClassAreNoFigures) {
                               "parts-total", {"1,000人", "430人", "400人", "170人"}, "400人", "440", "error"});
   ExpectRecognisedThenCaught({"公司员工总数1,000人，其中30歲或以下員工300人，31至50歲員工500人，51歲或以上員工200人。\n",
                               "parts-total", {"1,000人", "300人", "500人", "200人"}, "500人", "560", "error"});
+  // A class wrapped at the line's end (`35岁以` / `下员工430人`): the 其中 reader gets the bound dropped and
+  // the whole class as the part's label, as for the bands read after a headcount.
+  const std::string wrapped = "公司员工总数1,000人，其中35岁以\n下员工430人，35至50岁员工400人，50岁以上员工170人。\n";
+  ExpectRecognisedThenCaught({wrapped.c_str(), "parts-total", {"1,000人", "430人", "400人", "170人"}, "400人", "440", "error"});
+  std::vector<std::string> wrapped_parts;
+  for (const RelationRecord& x : Check(wrapped, "zh", "relations").relations) {
+    for (const Related& m : x.members) {
+      if (m.message.find("430人") != std::string::npos) wrapped_parts.push_back(m.message);
+    }
+  }
+  ASSERT_EQ(wrapped_parts.size(), 1u);
+  EXPECT_NE(wrapped_parts[0].find("430人 (35岁以下员工)"), std::string::npos) << wrapped_parts[0];
   // Ages outside a class (an average age) give no list and no finding: the class reading does not
   // turn a sentence of ages into parts.
   const char* miss = "公司员工总数1,000人，平均年龄35岁，管理人员平均年龄42岁。\n";
