@@ -487,7 +487,8 @@ void RelationAnalysis::Add(Relation r) {
     thi = figures_[r.total].high;
   }
   if (r.kind == RelationKind::kSubset) {
-    r.consistent = figures_[r.parts[0]].low <= thi;
+    // Several parts: an open set's named kinds (relation_prose_tokens.cc), their sum within the total.
+    r.consistent = (r.parts.size() == 1 ? figures_[r.parts[0]].low : lo) <= thi;
   } else {
     r.consistent = lo <= thi && tlo <= hi;
   }
@@ -752,7 +753,8 @@ std::string RelationAnalysis::Describe(const Relation& r) const {
   std::string out;
   if (r.kind == RelationKind::kSubset) {
     const char* op = r.consistent ? " <= " : " > ";
-    return figures_[r.parts[0]].text + op + figures_[r.total].text;
+    for (size_t i = 0; i < r.parts.size(); ++i) out += (i ? " + " : "") + figures_[r.parts[i]].text;
+    return out + op + figures_[r.total].text;
   }
   for (size_t i = 0; i < r.parts.size(); ++i) {
     if (i) out += " + ";

@@ -98,6 +98,7 @@ struct Relation {
   uint64_t caption_length = 0;
   int total = -1;                // index into figures(); -1 for percentage breakdowns (total 100)
   std::vector<int> parts;        // indexes into figures(), in text order
+                                 // (kSubset: one, or the named kinds of an open set, never flagged)
   bool consistent = true;        // the intervals overlap
   // The intervals overlap when counts exact only by their table's header or unit line (Figure's
   // context_count) keep their rounding interval: whether the rows form the grouping is read this

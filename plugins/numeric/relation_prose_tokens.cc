@@ -1621,8 +1621,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
   };
   // The parts of figure `whole` after the subset word at `subset_at`, read past change clauses (see
   // collect) and, when a change clause ends at a semicolon short of the total, past semicolons too if
-  // the longer list then adds up (as the arithmetic lets a plain list go on, below). Empty unless a
-  // change clause was passed and the list holds more than `base_size` parts, with no 其中 of its own.
+  // the longer list then adds up or stays within the total (an open set; a list running past it, as
+  // onto another balance after `；`, ends at the semicolon). Empty unless a change clause was passed
+  // and the list holds more than `base_size` parts, with no 其中 of its own.
   auto parts_past_changes = [&](int whole, size_t subset_at, size_t base_size, bool* enumerated) {
     const Figure& w = figures_[whole];
     change_clauses = true;
@@ -1634,7 +1635,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       through_semicolons = true;
       std::vector<int> longer = collect(subset_at + 1, +1, w, &e2, &n2);
       through_semicolons = false;
-      if (!n2 && longer.size() > parts.size() && Stated(RelationKind::kPartsTotal, whole, longer).consistent) {
+      if (!n2 && longer.size() > parts.size() && Stated(RelationKind::kSubset, whole, longer).consistent) {
         parts = std::move(longer);
         *enumerated = e2;
       }
@@ -2047,6 +2048,15 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
                 Add(Stated(RelationKind::kPartsTotal, whole, std::move(longer)));
                 continue;
               }
+              // Parts short of it are an open set's kinds, read whole (see the open set below); a sum
+              // above it ends the list at the change, as before.
+              if (!longer.empty() && Stated(RelationKind::kSubset, whole, longer).consistent) {
+                totals_done.insert(whole);
+                Relation r = Stated(RelationKind::kSubset, whole, std::move(longer));
+                r.certainty = Certainty::kLikely;
+                Add(std::move(r));
+                continue;
+              }
               subset_of[parts[0]] = whole;
               Relation r = Stated(RelationKind::kSubset, whole, parts);
               r.certainty = Certainty::kLikely;
@@ -2261,6 +2271,20 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
                             toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich)) {
           totals_done.insert(toks[k].figure);
           continue;
+        }
+        // "小微企业贷款余额4,788亿元；其中小型企业贷款余额3,213亿元，增幅3%；微型企业贷款余额842亿元，增幅34%":
+        // a longer list that neither adds up nor closes its set is an open set — kinds of the total,
+        // others unnamed — read whole when its sum stays within the total: a subset of several parts
+        // (no finding). Above it the list is read up to the change, as before: the clause after the
+        // change may count another thing (`…一线职工1,560人，同比增长65%，管理及技术人员940人` of 2,400).
+        if (!longer.empty()) {
+          Relation open = Stated(RelationKind::kSubset, toks[k].figure, longer);
+          if (open.consistent) {
+            open.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
+            Add(std::move(open));
+            totals_done.insert(toks[k].figure);
+            continue;
+          }
         }
       }
       totals_done.insert(toks[k].figure);
