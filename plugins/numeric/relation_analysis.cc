@@ -487,8 +487,8 @@ void RelationAnalysis::Add(Relation r) {
     thi = figures_[r.total].high;
   }
   if (r.kind == RelationKind::kSubset) {
-    // Several parts: an open set's named kinds (relation_prose_tokens.cc), their sum within the total.
-    r.consistent = (r.parts.size() == 1 ? figures_[r.parts[0]].low : lo) <= thi;
+    // One part, or an open set's named kinds (relation_prose_tokens.cc): their sum within the total.
+    r.consistent = lo <= thi;
   } else {
     r.consistent = lo <= thi && tlo <= hi;
   }
