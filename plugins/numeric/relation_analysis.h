@@ -87,6 +87,8 @@ enum class SubsetCue {
   kIncrease,   // an increase and the level it reached (增加义工人数732名至2,446人)
   kGroupMember,  // a group's figure and the same figure of one of its members (本集团… / 本行…): Relation's verbs hold the subjects
   kStaffGroup,  // a whole-staff headcount, then a group of its staff in a later clause (员工…人，女性员工…人)
+  kRateOf,     // two counts, then a rate named by the second's verb (毕业生…人，实现就业…人，就业率…%):
+               // part_verb holds the rate's name
 };
 
 struct Relation {

@@ -178,6 +178,53 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
   static const std::vector<std::u32string> kPlan = {U"计划", U"拟", U"预计", U"目标", U"力争"};
   // Words after the later stage that say it is done (整改完成), not what it counts.
   static const std::vector<std::u32string> kDone = {U"完成", U"完毕", U"到位"};
+  // Rates by their first byte in the view: a third clause's rate may name the second count's verb.
+  std::vector<std::pair<uint64_t, int>> rates;
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    if (figures_[i].kind == ESGAUDIT_FACT_PERCENT) rates.emplace_back(doc.TextToView(figures_[i].offset), static_cast<int>(i));
+  }
+  std::sort(rates.begin(), rates.end());
+  // "毕业生1470人，实现就业1445人，就业率达到98.3%", "隐患451项，消除451项，消除率100%": right after the
+  // second count's clause (`second`: its words before the figure; `tail_from`: the view after it) one
+  // clause holds nothing but a rate's name and a rate of at most 100 %, and the two Han characters
+  // before 率 stand in the second clause and not in the first (`first`): the rate counts what the
+  // second clause does among the first's, so the second count is its numerator and the first its base.
+  // Not read: a negation in the second clause (未整改的5处: the rest, not some), a change or a scope of
+  // its own there, and a rate that is the share of either count in their sum (已整改107处，未整改5处，
+  // 整改率95%: two kinds of one whole). Returns the rate's name (就业率), or empty.
+  auto rate_of_second = [&](const std::u32string& first, const std::u32string& second, uint64_t tail_from,
+                            const Figure& whole, const Figure& some) -> std::u32string {
+    auto it = std::lower_bound(rates.begin(), rates.end(), std::make_pair(tail_from, -1));
+    std::u32string tail;
+    if (it == rates.end() || it->first - tail_from > 90 || !text_of(tail_from, it->first, &tail)) return {};
+    const size_t comma = tail.find_first_of(U"，,");
+    if (comma == std::u32string::npos || comma > 12) return {};
+    const std::u32string words = second + tail.substr(0, comma);
+    const std::u32string name = tail.substr(comma + 1);
+    if (name.size() > 14 || !std::all_of(tail.begin(), tail.begin() + comma, plain) ||
+        !std::all_of(name.begin(), name.end(), plain)) {
+      return {};
+    }
+    const size_t k = name.rfind(U'率');
+    if (k == std::u32string::npos || k < 2 || name.size() - k - 1 > 3 ||
+        name.find_first_not_of(U"达到为约是已了高至", k + 1) != std::u32string::npos) {
+      return {};
+    }
+    const std::u32string stem = name.substr(k - 2, 2);
+    if (!std::all_of(stem.begin(), stem.end(), [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }) ||
+        words.find(stem) == std::u32string::npos || first.find(stem) != std::u32string::npos ||
+        words.find_first_of(U"未没不无非") != std::u32string::npos || contains(words, kOwnScope) ||
+        contains(words, kPlan)) {
+      return {};
+    }
+    const Figure& rate = figures_[it->second];
+    if (rate.value > 100 || rate.value < 0 || IsChangeLabel(rate.label)) return {};
+    const double tolerance = 0.5 * std::pow(10.0, -rate.decimals) + 1e-9;
+    auto is = [&](double share) { return std::fabs(rate.value - 100 * share) <= tolerance; };
+    const double a = whole.value, b = some.value;
+    if (a > 0 && b >= 0 && !is(b / a) && (is(a / (a + b)) || is(b / (a + b)))) return {};
+    return name.substr(0, k + 1).substr(k - 2);
+  };
   for (size_t i = 0; i + 1 < order.size(); ++i) {
     const int a = order[i], b = order[i + 1];
     const Figure& fa = figures_[a];
@@ -302,6 +349,18 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
       parts_taken.insert(b);
       break;
     }
+    if (parts_taken.count(b) || !kUnits.count(fa.unit)) continue;
+    // No pair names the stages: a rate after the two counts may (read from its words, so a numerator
+    // above its base is a warning; the rate's value is not checked, a report may divide by another base).
+    const std::u32string rate = rate_of_second(clause, between, b_end, fa, fb);
+    if (rate.empty()) continue;
+    Relation r = Stated(RelationKind::kSubset, a, {b});
+    r.cue = SubsetCue::kRateOf;
+    r.part_verb = ToUtf8(rate);
+    r.certainty = Certainty::kLikely;
+    r.flag = !r.consistent;
+    Add(std::move(r));
+    parts_taken.insert(b);
   }
 }
 

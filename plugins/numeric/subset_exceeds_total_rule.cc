@@ -25,6 +25,10 @@ void SubsetExceedsTotalRule::Check(const sdk::Document& doc, const sdk::Context&
       const char* what = IsCountUnit(part.unit) ? "数" : "量";
       f.message = r.part_verb + what + quoted(part.label, "“", "”") + part.text + "超过" + r.whole_verb + what +
                   quoted(total.label, "“", "”") + total.text;
+    } else if (r.cue == SubsetCue::kRateOf) {
+      // "“就业率”的分子“实现就业”14450人超过其分母“毕业生”1470人": the rate printed after the two counts.
+      f.message = quoted(r.part_verb, "“", "”") + "的分子" + quoted(part.label, "“", "”") + part.text + "超过其分母" +
+                  quoted(total.label, "“", "”") + total.text;
     } else if (r.cue == SubsetCue::kShareOf) {
       // "占比项“…”1770万千瓦超过其基数“…”785万千瓦": the part states its share of the base.
       f.message = "占比项" + quoted(part.label, "“", "”") + part.text + "超过其基数" + quoted(total.label, "“", "”") +

@@ -181,6 +181,45 @@ TEST(RelationRulesTest, PairedVerbsStateASubsetWithoutASubsetWord) {
   EXPECT_EQ(Findings(Check("发出调查问卷300份，收到有效问卷310份。\n")).size(), 1u);
 }
 
+// Two counts, then a clause holding only a rate whose name (the two characters before 率) stands in the
+// second count's clause and not in the first's: the rate counts what the second clause does among the
+// first's things, so the second count is a subset of the first, whatever stage words the clauses use.
+// Read from the words (the rate's value may be over another base), so a second count above the first
+// is a warning that names the rate.
+TEST(RelationRulesTest, ARateNamedByTheSecondClauseStatesASubset) {
+  ExpectCleanAndRecognised("学校2016届毕业生1470人，实现就业1445人，就业率达到98.3%。\n", "zh",
+                           {{"subset", {"1470人", "1445人"}}});
+  ExpectCleanAndRecognised("全年共查出设备缺陷451项，消除451项，消除率100%。\n", "zh", {{"subset", {"451项", "451项"}}});
+  ExpectCleanAndRecognised("对128家供应商，选取其中113家供应商进行考核，考核率88%。\n", "zh",
+                           {{"subset", {"128家", "113家"}}});
+  // The rate need not be the second count over the first: it is not checked.
+  ExpectCleanAndRecognised("各工种鉴定3,119人，通过2,023人，通过率60%。\n", "zh", {{"subset", {"3,119人", "2,023人"}}});
+  ExpectChangesFlagged("全年共查出设备缺陷451项，消除451项，消除率100%。\n", {{"消除451项", "消除4510项", {"4510项"}}},
+                       "warning");
+  const std::vector<std::string> findings = Findings(Check("学校毕业生1470人，实现就业14450人，就业率98.3%。\n"));
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].substr(0, findings[0].find(" [numeric.")),
+            "1:27: warning: “就业率”的分子“实现就业”14450人超过其分母“学校毕业生”1470人");
+}
+
+TEST(RelationRulesTest, RateNearMissesAreNoSubset) {
+  for (const char* text : {
+           "已整改107处，未整改5处，整改率95%。\n",                // the rest, not some (negated)
+           "合格产品950件，返修50件，返修率5.0%。\n",              // the share of the sum of both
+           "改造线路20条，完成改造24条，完成率120%。\n",           // a rate above 100 %
+           "参训员工300人次，考核合格280人，合格率93%。\n",        // another unit
+           "新建线路12条，改造线路30条，故障率3%。\n",              // the rate names neither clause
+           "毕业生1470人，就业人数较上年增加1445人，就业率98.3%。\n",  // a change
+           "查出隐患451项，消除451项。\n\n消除率100%。\n",        // the rate in another paragraph
+       }) {
+    ReportResult r = Check(text, "zh", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
+                             [](const RelationRecord& x) { return x.kind == "subset"; }))
+        << text;
+  }
+}
+
 // The message names how the subset is stated: 其中 (其中包括 too) gives 其中项, 包括 / 包含 give 所含项,
 // a share of a named base gives 占比项, a pair of verbs names what each figure counts by the verbs as
 // printed (收到, not 回收). Each points
