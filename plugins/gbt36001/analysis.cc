@@ -38,8 +38,15 @@ bool IsRegexSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
 
-// False only when neither of KpiTable's cell expressions can match `cell`: both need an ASCII digit
-// after an optional sign or "FY" at the start and spaces (std::regex's \s over chars).
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+size_t SkipRegexSpaces(std::string_view s, size_t i) {
+  while (i < s.size() && IsRegexSpace(s[i])) ++i;
+  return i;
+}
+
+// False only when neither IsYearCell nor IsNumberCell can hold for `cell`: both need an ASCII digit
+// after an optional sign or "FY" at the start and spaces.
 bool MayBeFigureCell(std::string_view cell) {
   static const std::string_view kPrefixes[] = {"~", "约", "≈", "<", ">", "≥", "≤", "+", "-", "FY"};
   for (std::string_view p : kPrefixes) {
@@ -48,17 +55,58 @@ bool MayBeFigureCell(std::string_view cell) {
       break;
     }
   }
-  while (!cell.empty() && IsRegexSpace(cell.front())) cell.remove_prefix(1);
-  return !cell.empty() && cell.front() >= '0' && cell.front() <= '9';
+  const size_t i = SkipRegexSpaces(cell, 0);
+  return i < cell.size() && IsAsciiDigit(cell[i]);
 }
+
+}  // namespace
+
+// Each piece is taken as far as it goes: no shorter take lets the rest match where the longest does
+// not (what a piece leaves is a digit, a comma, a blank or a sign no later piece but the tail takes).
+bool IsNumberCell(std::string_view s) {
+  static const std::string_view kSigns[] = {"~", "约", "≈", "<", ">", "≥", "≤", "+", "-"};
+  for (std::string_view p : kSigns) {
+    if (s.substr(0, p.size()) == p) {
+      s.remove_prefix(p.size());
+      break;
+    }
+  }
+  size_t i = SkipRegexSpaces(s, 0);
+  if (i == s.size() || !IsAsciiDigit(s[i])) return false;
+  while (i < s.size() && (IsAsciiDigit(s[i]) || s[i] == ',')) ++i;
+  if (i + 1 < s.size() && s[i] == '.' && IsAsciiDigit(s[i + 1])) {
+    i += 2;
+    while (i < s.size() && IsAsciiDigit(s[i])) ++i;
+  }
+  i = SkipRegexSpaces(s, i);
+  if (s.substr(i, 1) == "%") {
+    i += 1;
+  } else if (s.substr(i, 3) == "‰") {
+    i += 3;
+  }
+  i = SkipRegexSpaces(s, i);
+  if (s.size() - i > 12) return false;  // the tail counts bytes: four Han characters at most
+  return std::none_of(s.begin() + i, s.end(), [](char c) { return IsAsciiDigit(c) || IsRegexSpace(c); });
+}
+
+bool IsYearCell(std::string_view s) {
+  if (s.substr(0, 2) == "FY") s.remove_prefix(2);
+  size_t i = SkipRegexSpaces(s, 0);
+  if (s.size() - i < 4 || !((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')) ||
+      !IsAsciiDigit(s[i + 2]) || !IsAsciiDigit(s[i + 3])) {
+    return false;
+  }
+  const std::string_view unit = s.substr(SkipRegexSpaces(s, i + 4));
+  return unit.empty() || unit == "年" || unit == "年度";
+}
+
+namespace {
 
 // The detectors' own expressions (the rule pack's are compiled when it is read), compiled on first
 // use. PrepareScans asks for them: the host runs it before it forks an isolated batch's children,
 // which then inherit them compiled instead of compiling them each (a function-local static first
 // reached in a child is compiled in every child).
 struct DetectorExpressions {
-  std::regex number_cell{R"(^(?:~|约|≈|<|>|≥|≤|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰)?\s*[^\d\s]{0,12}$)"};
-  std::regex year_cell{R"(^(?:FY)?\s*(?:19|20)\d\d\s*(?:年|年度)?$)"};
   std::regex series_value{R"((?:^|[\s:-])In\s+(?:19|20)\d\d\s*:?\s+[$]?\s*\d[\d,]*(?:\.\d+)?)"};
   std::regex goal{R"(\b(?:goal|target)s?\b[^.;]{0,160}?\bby\s+((?:19|20)\d\d)\b)", std::regex::icase};
   std::regex future_target{R"(^((?:19|20)\d\d)\s*年\s*(?:的)?(?:目标|工作目标|发展目标)$)"};
@@ -1239,8 +1287,6 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
 }
 
 void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
-  const std::regex& kNumberCell = Expressions().number_cell;
-  const std::regex& kYearCell = Expressions().year_cell;
   const auto& ls = layout_.lines();
   // Rows: a line (or an HTML <tr>) with at least two number cells and a label, or three numbers.
   // financial: a label cell names a financial-statement quantity (资产, 营业收入, 每股…). A table all
@@ -1331,12 +1377,12 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
         }
         continue;
       }
-      std::string st(cell.second);
-      if (std::regex_match(st, kYearCell))
+      const std::string_view st = cell.second;
+      if (IsYearCell(st))
         ++years;
-      else if (std::regex_match(st, kNumberCell)) {
+      else if (IsNumberCell(st)) {
         ++numbers;
-        if (st.size() > 3 || st.find_first_not_of("0123456789") != std::string::npos) ++measures;
+        if (st.size() > 3 || st.find_first_not_of("0123456789") != std::string_view::npos) ++measures;
       } else if (Layout::CodePoints(cell.second) >= 2) {
         ++labels;
         word_cells.push_back(cell.second);

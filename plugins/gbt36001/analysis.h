@@ -280,6 +280,12 @@ struct PackScans {
 // so that no child compiles them.
 void PrepareScans(const sdk::Document& doc);
 
+// KpiTable's cells, whole: a figure `(?:~|约|≈|<|>|≥|≤|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰)?\s*[^\d\s]{0,12}`
+// (a unit of at most 12 bytes after it) and a year `(?:FY)?\s*(?:19|20)\d\d\s*(?:年|年度)?`, as std::regex_match
+// reads those expressions over bytes: \d an ASCII digit, \s ' ' and '\t' to '\r'.
+bool IsNumberCell(std::string_view cell);
+bool IsYearCell(std::string_view cell);
+
 // Quote of at most `max_code_points` code points, "…" appended when cut.
 std::string ShortQuote(std::string_view s, size_t max_code_points = 40);
 

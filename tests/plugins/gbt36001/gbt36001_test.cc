@@ -1289,3 +1289,42 @@ TEST(Gbt36001PrefilterTest, EveryPhraseIsFoundOnAnyLineOfTheBody) {
 
 }  // namespace
 }  // namespace esgaudit
+
+namespace esgaudit::gbt36001 {
+namespace {
+
+// KpiTable's cell tests were std::regex_match of two expressions; the scans that replaced them answer
+// as the expressions do on random cells of signs, blanks of \s and their neighbours, digits, commas,
+// points, % and ‰, 年 and 年度, FY, Han units of one to five characters (the unit counts bytes: four
+// fit, five do not) and letters.
+TEST(Gbt36001CellTest, NumberAndYearCellScansAgreeWithTheirExpressions) {
+  const std::regex number(R"(^(?:~|约|≈|<|>|≥|≤|\+|-)?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|‰)?\s*[^\d\s]{0,12}$)");
+  const std::regex year(R"(^(?:FY)?\s*(?:19|20)\d\d\s*(?:年|年度)?$)");
+  const std::vector<std::string> pieces = {
+      "~", "约", "≈", "<", "≥", "+", "-", "FY", "F", " ", "\t", "\v", "\x1f", "\xa0", "0", "1", "2", "9",
+      "19", "20", "2016", "12345", ",", ".", "%", "‰", "\xe2\x80", "年", "年度", "万吨", "吨标准煤", "人",
+      "万千瓦时", "亿元人民币", "t", "MWh", "(", "）"};
+  std::mt19937 rng(20261205);
+  size_t numbers = 0, years = 0;
+  for (int n = 0; n < 60000; ++n) {
+    std::string s;
+    for (size_t k = 1 + rng() % 7; k > 0; --k) s += pieces[rng() % pieces.size()];
+    const bool is_number = std::regex_match(s, number), is_year = std::regex_match(s, year);
+    ASSERT_EQ(IsNumberCell(s), is_number) << s;
+    ASSERT_EQ(IsYearCell(s), is_year) << s;
+    numbers += is_number;
+    years += is_year;
+  }
+  EXPECT_GE(numbers, 2000u);
+  EXPECT_GE(years, 100u);
+  EXPECT_TRUE(IsNumberCell("约1,234.5 万吨标准"));
+  EXPECT_FALSE(IsNumberCell("1,234.5 万吨标准煤"));  // a unit of 15 bytes
+  EXPECT_TRUE(IsNumberCell("≤ 12.5 ‰ t"));
+  EXPECT_FALSE(IsNumberCell("12.5 ‰ t t"));
+  EXPECT_TRUE(IsYearCell("FY 2020 年度"));
+  EXPECT_FALSE(IsYearCell("2020年 "));
+  EXPECT_FALSE(IsYearCell("2120"));
+}
+
+}  // namespace
+}  // namespace esgaudit::gbt36001
