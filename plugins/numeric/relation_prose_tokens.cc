@@ -1645,6 +1645,20 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     return parts;
   };
   std::set<int> totals_done;
+  // "小微企业贷款余额4,788亿元；其中小型企业贷款余额3,213亿元，增幅3%；微型企业贷款余额842亿元，增幅34%": a
+  // longer list that neither adds up nor closes its set is an open set — kinds of the total, others
+  // unnamed — read whole when its sum stays within the total: a subset of several parts, never flagged
+  // (a shortfall is no error). False when the sum exceeds the total: the caller reads the list up to
+  // the change, as before. `likely`: the pairing crosses a sentence.
+  auto add_open_set = [&](int whole, const std::vector<int>& parts, bool likely, SubsetCue cue) {
+    Relation open = Stated(RelationKind::kSubset, whole, parts);
+    if (parts.empty() || !open.consistent) return false;
+    if (likely) open.certainty = Certainty::kLikely;
+    open.cue = cue;
+    Add(std::move(open));
+    totals_done.insert(whole);
+    return true;
+  };
   // Each (total, part) a subset the text states, flagged when the part exceeds its total.
   auto add_subsets = [&](const std::vector<std::pair<int, int>>& pairs) {
     for (const auto& [total, part] : pairs) {
@@ -2048,15 +2062,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
                 Add(Stated(RelationKind::kPartsTotal, whole, std::move(longer)));
                 continue;
               }
-              // Parts short of it are an open set's kinds, read whole (see the open set below); a sum
-              // above it ends the list at the change, as before.
-              if (!longer.empty() && Stated(RelationKind::kSubset, whole, longer).consistent) {
-                totals_done.insert(whole);
-                Relation r = Stated(RelationKind::kSubset, whole, std::move(longer));
-                r.certainty = Certainty::kLikely;
-                Add(std::move(r));
-                continue;
-              }
+              // Parts short of it are an open set's kinds, read whole; a sum above it ends the list at
+              // the change, as before.
+              if (add_open_set(whole, longer, true, SubsetCue::kOfWhich)) continue;
               subset_of[parts[0]] = whole;
               Relation r = Stated(RelationKind::kSubset, whole, parts);
               r.certainty = Certainty::kLikely;
@@ -2272,19 +2280,11 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           totals_done.insert(toks[k].figure);
           continue;
         }
-        // "小微企业贷款余额4,788亿元；其中小型企业贷款余额3,213亿元，增幅3%；微型企业贷款余额842亿元，增幅34%":
-        // a longer list that neither adds up nor closes its set is an open set — kinds of the total,
-        // others unnamed — read whole when its sum stays within the total: a subset of several parts
-        // (no finding). Above it the list is read up to the change, as before: the clause after the
-        // change may count another thing (`…一线职工1,560人，同比增长65%，管理及技术人员940人` of 2,400).
-        if (!longer.empty()) {
-          Relation open = Stated(RelationKind::kSubset, toks[k].figure, longer);
-          if (open.consistent) {
-            open.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
-            Add(std::move(open));
-            totals_done.insert(toks[k].figure);
-            continue;
-          }
+        // A longer list that neither adds up nor closes its set: an open set's kinds when within the
+        // total. Above it the list is read up to the change: the clause after the change may count
+        // another thing (`…一线职工1,560人，同比增长65%，管理及技术人员940人` of 2,400).
+        if (add_open_set(toks[k].figure, longer, false, toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich)) {
+          continue;
         }
       }
       totals_done.insert(toks[k].figure);
