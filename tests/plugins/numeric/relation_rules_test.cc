@@ -112,6 +112,15 @@ void ExpectChangesFlagged(const std::string& clean,
   }
 }
 
+// A near miss: `text`, checked in relations mode, raises no relation finding and reads no subset.
+void ExpectNoSubset(const std::string& text) {
+  ReportResult r = Check(text, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+  EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
+                           [](const RelationRecord& x) { return x.kind == "subset"; }))
+      << text;
+}
+
 TEST(RelationRulesTest, CleanSampleRelationsAreRecognisedAndNothingIsFlagged) {
   Document doc;
   ASSERT_TRUE(Document::Load(testing::SourcePath(kSample), &doc).ok());
@@ -212,11 +221,7 @@ TEST(RelationRulesTest, RateNearMissesAreNoSubset) {
            "毕业生1470人，就业人数较上年增加1445人，就业率98.3%。\n",  // a change
            "查出隐患451项，消除451项。\n\n消除率100%。\n",        // the rate in another paragraph
        }) {
-    ReportResult r = Check(text, "zh", "relations");
-    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
-    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
-                             [](const RelationRecord& x) { return x.kind == "subset"; }))
-        << text;
+    ExpectNoSubset(text);
   }
 }
 
@@ -260,11 +265,7 @@ TEST(RelationRulesTest, PairedVerbNearMissesAreNoSubset) {
            "发现安全隐患36处，整改上年遗留隐患40处。\n",          // last year's places
            "发现安全隐患36处，整改58项。\n",                      // another unit
        }) {
-    ReportResult r = Check(text, "zh", "relations");
-    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
-    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
-                             [](const RelationRecord& x) { return x.kind == "subset"; }))
-        << text;
+    ExpectNoSubset(text);
   }
 }
 
@@ -300,11 +301,7 @@ TEST(RelationRulesTest, StagePairNearMissesAreNoSubset) {
            "公司累计公示房源620套，新建保障房675套。\n",            // no later stage
            "职工提出合理化建议15,230条，拟采纳19,870条。\n",       // a plan
        }) {
-    ReportResult r = Check(text, "zh", "relations");
-    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
-    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
-                             [](const RelationRecord& x) { return x.kind == "subset"; }))
-        << text;
+    ExpectNoSubset(text);
   }
 }
 
@@ -376,11 +373,7 @@ TEST(RelationRulesTest, MeasurePairNearMissesAreNoSubset) {
            "全年发电量45.6亿千瓦时。上网电量53.2亿千瓦时。\n",                   // two sentences
            "上网电量53.2亿千瓦时，发电量45.6亿千瓦时。\n",                       // the later measure first
        }) {
-    ReportResult r = Check(text, "zh", "relations");
-    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
-    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
-                             [](const RelationRecord& x) { return x.kind == "subset"; }))
-        << text;
+    ExpectNoSubset(text);
   }
 }
 
@@ -477,11 +470,7 @@ TEST(RelationRulesTest, DueAndDoneNearMissesAreNoSubset) {
            "报名人数较上年增加20人，实到人数76人。\n",              // a change before the comma
            "新增通过二级评审的单位6家，通过复审换证企业9家。\n",  // both counts passed: no stage before
        }) {
-    ReportResult r = Check(text, "zh", "relations");
-    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
-    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
-                             [](const RelationRecord& x) { return x.kind == "subset"; }))
-        << text;
+    ExpectNoSubset(text);
   }
 }
 
@@ -506,11 +495,7 @@ TEST(RelationRulesTest, AMembersFigureIsWithinTheSameFigureOfItsGroup) {
            "本集团寄送快递约8.6万件；本公司采购办公用纸约9.9万件。\n",          // other words
            "本集团寄送快递约8.6万件；本公司寄送快递同比增长约9.9万件。\n",      // a change
        }) {
-    ReportResult r = Check(text, "zh", "relations");
-    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
-    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
-                             [](const RelationRecord& x) { return x.kind == "subset"; }))
-        << text;
+    ExpectNoSubset(text);
   }
 }
 
@@ -569,11 +554,7 @@ TEST(RelationRulesTest, RunningTotalNearMissesAreNoSubset) {
            "累计推广车辆860辆，新能源车辆950辆。\n",                    // 新 before a noun: a kind
            "累计培养讲师860人，新培养技师950人。\n",                    // done anew, another thing
        }) {
-    ReportResult r = Check(text, "zh", "relations");
-    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
-    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
-                             [](const RelationRecord& x) { return x.kind == "subset"; }))
-        << text;
+    ExpectNoSubset(text);
   }
 }
 
