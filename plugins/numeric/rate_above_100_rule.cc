@@ -128,7 +128,7 @@ std::string EnglishRateAtEnd(std::string_view clause) {
   }
   // "share of women in management": a share word and a short group name with no number after it.
   for (const char* w : kEnglishShares) {
-    size_t at = s.rfind(w);
+    size_t at = sdk::RFind(s, w);
     if (at == std::string::npos || s.size() - at > 48) continue;
     if (at > 0 && s[at - 1] != ' ') continue;
     std::string_view rest = std::string_view(s).substr(at);

@@ -447,7 +447,7 @@ bool RowTotalLabel(const std::string& label) {
   std::string l = Lower(label);
   l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
   for (const char* open : {"(", "\xEF\xBC\x88"}) {  // a unit in brackets: "(吨)"
-    size_t at = l.rfind(open);
+    size_t at = sdk::RFind(l, open);
     if (at != std::string::npos && at > 0 && Cps(l.substr(at)) <= 8) l.resize(at);
   }
   std::u32string u = U32(l);
@@ -472,7 +472,7 @@ bool TableTotalLabel(std::string label) {
   // Twice: a note and the unit bracket before it may use either kind of bracket.
   for (int pass = 0; pass < 2; ++pass) {
     for (const char* open : {"(", "\xEF\xBC\x88"}) {  // "(" and "（"
-      size_t at = label.rfind(open);
+      size_t at = sdk::RFind(label, open);
       if (at == std::string::npos || at == 0) continue;
       // A short bracket is a unit or a qualifier; a longer one is a note, dropped when the label
       // before it ends in a total word (在职员工的数量合计（母公司与子公司合计）) or in a unit
@@ -550,7 +550,7 @@ bool CountLabel(std::string label) {
 std::string LabelUnit(std::string label) {
   label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
   for (const char* open : {"(", "\xEF\xBC\x88"}) {  // "(" and "（"
-    size_t at = label.rfind(open);
+    size_t at = sdk::RFind(label, open);
     if (at == std::string::npos) continue;
     std::string unit = label.substr(at + std::string(open).size());
     for (const char* close : {")", "\xEF\xBC\x89"}) {

@@ -16,7 +16,7 @@ namespace {
 bool QuantityTotalLabel(std::string label) {
   label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
   for (const char* open : {"(", "\xEF\xBC\x88"}) {  // a unit bracket: "(亿元)"
-    size_t at = label.rfind(open);
+    size_t at = sdk::RFind(label, open);
     if (at != std::string::npos && at > 0 && Cps(label.substr(at)) <= 8) label.resize(at);
   }
   const std::u32string u = U32(Lower(label));

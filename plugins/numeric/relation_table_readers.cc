@@ -43,7 +43,7 @@ std::string BreakdownNoun(const std::string& label) {
 std::string BracketUnit(std::string h) {
   h.erase(std::remove(h.begin(), h.end(), ' '), h.end());
   for (const char* w : {"单位：", "单位:"}) {
-    const size_t at = h.rfind(w);
+    const size_t at = sdk::RFind(h, w);
     if (at == std::string::npos) continue;
     std::u32string u = U32(h.substr(at + std::string(w).size()));
     const size_t close = u.find_first_of(U")）");

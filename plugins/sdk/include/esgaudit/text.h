@@ -58,6 +58,18 @@ inline bool Contains(std::string_view s, std::string_view part) {
   return s.find(part) != std::string_view::npos;
 }
 
+// s.rfind(part): the offset of the last `part` in `s`; npos when none, s.size() when `part` is empty.
+// A compare is called only where the first byte matches: std::string's rfind calls one at every
+// offset, which costs more than the search on labels and clauses.
+inline size_t RFind(std::string_view s, std::string_view part) {
+  if (part.size() > s.size()) return std::string_view::npos;
+  if (part.empty()) return s.size();
+  for (size_t i = s.size() - part.size() + 1; i-- > 0;) {
+    if (s[i] == part[0] && s.substr(i + 1, part.size() - 1) == part.substr(1)) return i;
+  }
+  return std::string_view::npos;
+}
+
 inline bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> parts) {
   for (std::string_view p : parts) {
     if (Contains(s, p)) return true;
@@ -170,12 +182,14 @@ inline std::string_view HeadingText(std::string_view s) {
       }
     }
     for (std::string_view nv : kNumerals) {
-      if (s.substr(0, nv.size()) == nv && s.substr(nv.size(), 3) == "、") {
+      // Every numeral is one Han character (3 bytes): the "、" after it is tested first, by bytes.
+      if (s.size() >= 6 && s[3] == '\xE3' && s[4] == '\x80' && s[5] == '\x81' &&
+          s.substr(0, nv.size()) == nv) {
         s = Trim(s.substr(nv.size() + 3));
         changed = true;
       }
     }
-    if (s.substr(0, 6) == "附录") {
+    if (!s.empty() && s[0] == '\xE9' && s.substr(0, 6) == "附录") {  // the first byte first, as above
       size_t colon = s.find(':');
       if (colon != std::string_view::npos && colon <= 12) {
         s = Trim(s.substr(colon + 1));
@@ -183,7 +197,7 @@ inline std::string_view HeadingText(std::string_view s) {
         continue;
       }
     }
-    if (s.substr(0, 3) == "第") {
+    if (!s.empty() && s[0] == '\xE7' && s.substr(0, 3) == "第") {
       for (std::string_view unit : {"章", "部分", "篇"}) {
         size_t u = s.find(unit);
         if (u != std::string_view::npos && u <= 12) {

@@ -1,0 +1,55 @@
+// The SDK's text helpers (plugins/sdk/include/esgaudit/text.h) where they stand in for the standard
+// library or for an earlier form of themselves: each must answer as that did.
+#include <esgaudit/text.h>
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace esgaudit {
+namespace {
+
+// RFind is std::string::rfind: on random strings of pieces that share first bytes with the needles
+// ("（" and the other full-width forms all open with EF BC), cut full-width forms, and needles longer
+// than the text or empty.
+TEST(SdkTextTest, RFindIsStringRfind) {
+  const std::vector<std::string> pieces = {"(", "（", "）", "：", "\xEF", "\xEF\xBC", "单位：", "单位:", "a",
+                                           " ", "share of ", "合计", "x(y)", "\xBC\x88"};
+  std::vector<std::string> needles = pieces;
+  needles.insert(needles.end(), {"", "((", "（（", "单位：（", "share of x"});
+  std::mt19937 rng(20261205);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    for (size_t k = rng() % 6; k > 0; --k) s += pieces[rng() % pieces.size()];
+    for (const std::string& w : needles) {
+      ASSERT_EQ(sdk::RFind(s, w), s.rfind(w)) << '"' << s << "\" \"" << w << '"';
+    }
+  }
+  EXPECT_EQ(sdk::RFind("", ""), 0u);
+  EXPECT_EQ(sdk::RFind("", "("), std::string_view::npos);
+  EXPECT_EQ(sdk::RFind("员工（人）（另有）", "（"), 15u);
+}
+
+// HeadingText's Han-numeral, 附录 and 第 prefixes, now tested by their bytes first: a numeral is
+// dropped only with "、" right after it, in turn (二、一、 goes whole), 附录 up to its colon, 第 up to
+// 章, 部分 or 篇.
+TEST(SdkTextTest, HeadingTextDropsHanNumbering) {
+  EXPECT_EQ(sdk::HeadingText("一、二、标题"), "标题");
+  EXPECT_EQ(sdk::HeadingText("二、一、标题"), "标题");
+  EXPECT_EQ(sdk::HeadingText("十、"), "");
+  EXPECT_EQ(sdk::HeadingText("十"), "十");
+  EXPECT_EQ(sdk::HeadingText("三 、标题"), "三 、标题");
+  EXPECT_EQ(sdk::HeadingText("三，标题"), "三，标题");
+  EXPECT_EQ(sdk::HeadingText("零、标题"), "零、标题");
+  EXPECT_EQ(sdk::HeadingText("附录一:名词解释"), "名词解释");
+  EXPECT_EQ(sdk::HeadingText("附注:说明"), "附注:说明");
+  EXPECT_EQ(sdk::HeadingText("第一章 概述"), "概述");
+  EXPECT_EQ(sdk::HeadingText("第三部分"), "");
+  EXPECT_EQ(sdk::HeadingText("第一季度"), "第一季度");
+  EXPECT_EQ(sdk::HeadingText("等级"), "等级");
+}
+
+}  // namespace
+}  // namespace esgaudit
