@@ -32,6 +32,28 @@ TEST(SdkTextTest, RFindIsStringRfind) {
   EXPECT_EQ(sdk::RFind("员工（人）（另有）", "（"), 15u);
 }
 
+// Contains is find != npos: on random strings of Han characters that share lead bytes and
+// continuation bytes with the parts, parts cut to their first or last bytes, parts at either end of
+// the text, and parts of one byte, none, or longer than the text.
+TEST(SdkTextTest, ContainsIsFind) {
+  const std::vector<std::string> pieces = {"未来", "将", "继续", "计划", "报告", "年", "\xE6", "\x9C\xAA", "\xA5",
+                                           "r", "report", "20", "a", " ", "。"};
+  std::vector<std::string> parts = pieces;
+  parts.insert(parts.end(), {"", "未", "来将", "\xE6\x9C", "\x9D\xA5", "reports", "未来未来未来未来"});
+  std::mt19937 rng(20261206);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    for (size_t k = rng() % 7; k > 0; --k) s += pieces[rng() % pieces.size()];
+    for (const std::string& w : parts) {
+      ASSERT_EQ(sdk::Contains(s, w), s.find(w) != std::string::npos) << '"' << s << "\" \"" << w << '"';
+    }
+  }
+  EXPECT_TRUE(sdk::Contains("未来", "未来"));
+  EXPECT_FALSE(sdk::Contains("未", "未来"));
+  EXPECT_TRUE(sdk::Contains(std::string_view(), ""));
+  EXPECT_FALSE(sdk::Contains(std::string_view(), "a"));
+}
+
 // HeadingText's Han-numeral, 附录 and 第 prefixes, now tested by their bytes first: a numeral is
 // dropped only with "、" right after it, in turn (二、一、 goes whole), 附录 up to its colon, 第 up to
 // 章, 部分 or 篇.

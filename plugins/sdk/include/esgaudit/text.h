@@ -8,6 +8,7 @@
 #include <boost/locale/utf.hpp>
 
 #include <cstddef>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -54,8 +55,20 @@ inline bool IsCjk(char32_t c) {
 
 inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
+// s.find(part) != npos. A part of two or more bytes is looked for by its last byte: in UTF-8 that is
+// a continuation byte, spread over 64 values, where a Han character's lead byte (E4-E9 for most)
+// recurs every few bytes of Chinese text and stops a search by the first byte at each.
 inline bool Contains(std::string_view s, std::string_view part) {
-  return s.find(part) != std::string_view::npos;
+  if (part.size() < 2) return s.find(part) != std::string_view::npos;
+  if (part.size() > s.size()) return false;
+  const size_t last = part.size() - 1;
+  const char* end = s.data() + s.size();
+  for (const char* p = s.data() + last; p < end; ++p) {
+    p = static_cast<const char*>(std::memchr(p, part[last], static_cast<size_t>(end - p)));
+    if (p == nullptr) return false;
+    if (std::memcmp(p - last, part.data(), last) == 0) return true;
+  }
+  return false;
 }
 
 // s.rfind(part): the offset of the last `part` in `s`; npos when none, s.size() when `part` is empty.
