@@ -473,6 +473,14 @@ const std::map<uint32_t, std::vector<int>>& RelationAnalysis::FiguresByLine(bool
   return on_line;
 }
 
+const std::map<uint64_t, int>& RelationAnalysis::FigureAt() const {
+  if (figure_at_count_ == figures_.size()) return figure_at_;
+  figure_at_.clear();
+  for (size_t i = 0; i < figures_.size(); ++i) figure_at_.emplace(figures_[i].offset, static_cast<int>(i));
+  figure_at_count_ = figures_.size();
+  return figure_at_;
+}
+
 bool RelationAnalysis::Summed(int total) const {
   return std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == total; });
 }

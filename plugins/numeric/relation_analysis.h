@@ -377,6 +377,9 @@ class RelationAnalysis {
   // Built on first use and kept while figures_ keeps its size (FindRowsAmongProse, the last pass,
   // appends figures; no pass moves one): a pass that changes the map takes a copy.
   const std::map<uint32_t, std::vector<int>>& FiguresByLine(bool by_offset) const;
+  // The figure at each text offset (the first one when two share an offset). Built on first use and
+  // kept while figures_ keeps its size, as FiguresByLine.
+  const std::map<uint64_t, int>& FigureAt() const;
   // The figures that are a total or a part of a relation read so far.
   std::set<int> FiguresInRelations() const;
   // Sums each column of `rows` to its total in `totals` when most of them hold (see the definition).
@@ -400,6 +403,9 @@ class RelationAnalysis {
   // FiguresByLine's maps (index order, by offset) and the figure count each was built for.
   mutable std::map<uint32_t, std::vector<int>> figures_by_line_[2];
   mutable size_t figures_by_line_count_[2] = {SIZE_MAX, SIZE_MAX};
+  // FigureAt's map and the figure count it was built for.
+  mutable std::map<uint64_t, int> figure_at_;
+  mutable size_t figure_at_count_ = SIZE_MAX;
   // While AnalyseTokens runs: the code point of each text token of its paragraph (0 for the others).
   const std::vector<char32_t>* token_chars_ = nullptr;
 };

@@ -80,7 +80,7 @@ int GluedHundredDecimals(const Figure& f) {
 void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
   if (!doc.HasStructure()) return;
   ModelDocument md;
-  for (size_t i = 0; i < figures_.size(); ++i) md.figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  md.figure_at = &FigureAt();
   const uint32_t table_count = doc.TableCount();
   for (uint32_t ti = 0; ti < table_count; ++ti) {
     const esgaudit_table t = doc.Table(ti);
@@ -161,12 +161,12 @@ uint32_t RelationAnalysis::ModelTable::Read(uint32_t ti) {
 }
 
 int RelationAnalysis::ModelTable::WholeFigure(uint64_t offset, std::string_view text, int* share) {
-  auto it = md_.figure_at.find(offset);
-  if (it == md_.figure_at.end()) return -1;
+  auto it = md_.figure_at->find(offset);
+  if (it == md_.figure_at->end()) return -1;
   const Figure& f = figures_[it->second];
   const bool band = (f.qualifiers & (ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS)) || f.unit == "岁";
   if (share != nullptr && !band) {
-    *share = BracketedShare(figures_, md_.figure_at, f, offset, text);
+    *share = BracketedShare(figures_, *md_.figure_at, f, offset, text);
     if (*share >= 0) return it->second;
   }
   std::string_view rest = f.length <= text.size() ? text.substr(f.length) : std::string_view("?");

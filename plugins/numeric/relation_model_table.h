@@ -65,7 +65,7 @@ struct RelationAnalysis::ModelDocument {
     std::vector<SplitRow> rows;
   };
 
-  std::map<uint64_t, int> figure_at;  // text offset -> figure
+  const std::map<uint64_t, int>* figure_at = nullptr;  // the analysis' FigureAt()
   std::map<int, std::string> row_label;  // figure -> the label of its table row
   std::map<int, int> share_of;  // figure -> its share printed in brackets in its cell (56 (1.1%))
   // The rows of the aligned, tab and Markdown pipe tables' grids (one row per line), by the line of

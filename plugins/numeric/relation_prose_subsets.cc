@@ -1440,8 +1440,7 @@ void RelationAnalysis::FindCapitalAfterAConversion(const sdk::Document& doc) {
 // total's share too.
 void RelationAnalysis::FindBlocksOverOneTotal(const sdk::Document& doc) {
   if (!doc.HasStructure()) return;
-  std::map<uint64_t, int> figure_at;  // text offset -> figure
-  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  const std::map<uint64_t, int>& figure_at = FigureAt();
   const std::string_view text = doc.Text();
   const std::string_view view = doc.MatchView();
   struct Cell {
@@ -1795,8 +1794,7 @@ void RelationAnalysis::FindTotalsInTheTableAbove(const sdk::Document& doc) {
   constexpr uint32_t kGapLines = 4;
   constexpr uint32_t kLineGrids = ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS;
   const std::string_view text = doc.Text();
-  std::map<uint64_t, int> figure_at;
-  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  const std::map<uint64_t, int>& figure_at = FigureAt();
   const std::set<int> related = FiguresInRelations();
   auto words = [](std::string_view s) {
     std::vector<std::string> out;
@@ -2023,8 +2021,7 @@ void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
   constexpr uint32_t kLineGrids = ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS;
   const std::string_view text = doc.Text();
   const auto& by_line = FiguresByLine(/*by_offset=*/true);
-  std::map<uint64_t, int> figure_at;
-  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  const std::map<uint64_t, int>& figure_at = FigureAt();
   const std::set<int> related = FiguresInRelations();
   auto line_text = [&](uint32_t line) { return TrimmedLine(doc, line); };
   auto han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
@@ -2222,8 +2219,7 @@ void RelationAnalysis::FindProseTotalsOfDividendTables(const sdk::Document& doc)
   constexpr uint32_t kCaptionLines = 3;
   constexpr size_t kCaptionPoints = 40;
   const std::string_view text = doc.Text();
-  std::map<uint64_t, int> figure_at;
-  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  const std::map<uint64_t, int>& figure_at = FigureAt();
   const std::set<int> related = FiguresInRelations();
   const auto& by_line = FiguresByLine(/*by_offset=*/true);
   auto any_of_words = [](const std::string& s, std::initializer_list<const char*> words) {
@@ -2466,8 +2462,7 @@ void RelationAnalysis::FindHeadcountsInTheTableAbove(const sdk::Document& doc) {
   uint32_t first_header = 0;
   while (Fast() && first_header + 2 < doc.LineCount() && !opens_with_year_key(first_header)) ++first_header;
   if (first_header + 2 >= doc.LineCount()) return;
-  std::map<uint64_t, int> figure_at;
-  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  const std::map<uint64_t, int>& figure_at = FigureAt();
   const std::set<int> related = FiguresInRelations();
   struct Token {
     std::string text;

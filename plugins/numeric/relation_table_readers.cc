@@ -933,8 +933,7 @@ void RelationAnalysis::FindWaterBalanceRows(const sdk::Document& doc) {
 void RelationAnalysis::FindShareRowsOfCategoryTables(const sdk::Document& doc) {
   if (!doc.HasStructure()) return;
   constexpr size_t kMinShares = 3;
-  std::map<uint64_t, int> figure_at;  // text offset -> figure
-  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  const std::map<uint64_t, int>& figure_at = FigureAt();
   std::set<int> in_relation;
   for (const Relation& r : relations_) {
     if (r.total >= 0) in_relation.insert(r.total);
@@ -1272,8 +1271,7 @@ void RelationAnalysis::FindSideBySideShareRows(const sdk::Document& doc) {
     const Figure& x = figures_[f];
     return x.kind == ESGAUDIT_FACT_PERCENT && x.value >= 0 && x.value <= 100 && !in_relation.count(f);
   };
-  std::map<uint64_t, int> figure_at;
-  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  const std::map<uint64_t, int>& figure_at = FigureAt();
   auto skip_blanks = [&](uint64_t at, uint64_t end) {
     while (at < end && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r')) ++at;
     return at;
@@ -1412,8 +1410,7 @@ void RelationAnalysis::FindQuantityTotalLines(const sdk::Document& doc) {
   if (!doc.HasStructure()) return;
   constexpr size_t kWitnesses = 3;
   constexpr uint32_t kLineGrids = ESGAUDIT_TABLE_SOURCE_ALIGNED | ESGAUDIT_TABLE_SOURCE_TABS;
-  std::map<uint64_t, int> figure_at;
-  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  const std::map<uint64_t, int>& figure_at = FigureAt();
   auto unit_of = BracketUnit;
   auto total_or_rate = [](const std::string& name) {
     for (const char* w : {"合计", "总计", "小计", "共计", "率", "占比", "比例", "%", "％"}) {
@@ -1549,8 +1546,7 @@ void RelationAnalysis::FindRowsSummingTheRowsBelow(const sdk::Document& doc) {
   constexpr size_t kProvingNamed = 2;
   constexpr size_t kProvingBare = 4;
   constexpr size_t kMaxRun = 4;
-  std::map<uint64_t, int> figure_at;
-  for (size_t i = 0; i < figures_.size(); ++i) figure_at.emplace(figures_[i].offset, static_cast<int>(i));
+  const std::map<uint64_t, int>& figure_at = FigureAt();
   auto year_label = [](const std::string& l) {
     return l.size() >= 4 && (l.compare(0, 2, "19") == 0 || l.compare(0, 2, "20") == 0) &&
            std::all_of(l.begin(), l.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
