@@ -218,7 +218,6 @@ void Analysis::ReadStructure() {
     l.begin = ls.view_begin;
     l.end = ls.view_end;
     l.text = view_.substr(l.begin, l.end - l.begin);
-    l.lower = sdk::AsciiLower(l.text);
     l.body = (ls.flags & (ESGAUDIT_LINE_FURNITURE_MASK | ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) == 0;
     l.toc = (ls.flags & ESGAUDIT_LINE_TOC) != 0;
     l.furniture = (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) != 0;
@@ -390,16 +389,32 @@ std::vector<std::string> ExactWordLists(const RulePack& pack) {
 void Analysis::ScanKeywords() {
   // The same list, in the same order, for every document: the host compiles it once.
   const std::shared_ptr<const KeywordScan> scan = KeywordScan::Of(pack_data_);
-  std::vector<std::vector<uint64_t>> hits(scan->patterns.size());
-  for (const esgaudit_match& m : doc_.Scan(scan->patterns)) hits[m.pattern].push_back(m.begin);
-  for (size_t k = 0; k < scan->keyword_count; ++k) keyword_hits_[scan->words[k]] = hits[k];  // a word without hits is known too
-  for (const auto& [name, k] : scan->names) name_hits_[name] = hits[k];
-  for (size_t k = 0; k < scan->exact.size(); ++k) exact_hits_[scan->exact[k]] = std::move(hits[scan->words.size() + k]);
+  keyword_scan_ = scan;
+  scan_hits_.assign(scan->patterns.size(), {});
+  for (const esgaudit_match& m : doc_.Scan(scan->patterns)) scan_hits_[m.pattern].push_back(m.begin);
+}
+
+const std::vector<uint64_t>* Analysis::KeywordHits(const std::string& word) const {
+  if (keyword_scan_ == nullptr) return nullptr;  // before ScanKeywords
+  const auto begin = keyword_scan_->words.begin(), end = begin + keyword_scan_->keyword_count;
+  auto it = std::lower_bound(begin, end, word);  // the keywords are sorted, each once
+  return it == end || *it != word ? nullptr : &scan_hits_[static_cast<size_t>(it - begin)];
+}
+
+const std::vector<uint64_t>* Analysis::NameHits(const std::string& name) const {
+  if (keyword_scan_ == nullptr) return nullptr;
+  const auto& names = keyword_scan_->names;  // sorted by name, each once
+  auto it = std::lower_bound(names.begin(), names.end(), name,
+                             [](const std::pair<std::string, size_t>& n, const std::string& x) { return n.first < x; });
+  return it == names.end() || it->first != name ? nullptr : &scan_hits_[it->second];
 }
 
 const std::vector<uint64_t>* Analysis::ExactHits(const std::string& word) const {
-  auto it = exact_hits_.find(word);
-  return it == exact_hits_.end() ? nullptr : &it->second;
+  if (keyword_scan_ == nullptr) return nullptr;
+  const std::vector<std::string>& exact = keyword_scan_->exact;  // sorted, each once
+  auto it = std::lower_bound(exact.begin(), exact.end(), word);
+  return it == exact.end() || *it != word ? nullptr
+                                          : &scan_hits_[keyword_scan_->words.size() + static_cast<size_t>(it - exact.begin())];
 }
 
 bool Analysis::LineHasAny(const std::vector<std::string>& words, size_t i) const {
@@ -429,15 +444,13 @@ std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words,
     if (w.empty()) continue;
     size_t kept = 0;
     std::vector<uint64_t> searched;
-    auto known = keyword_hits_.find(w);
-    const std::vector<uint64_t>* exact = known == keyword_hits_.end() ? ExactHits(w) : nullptr;
-    if (known == keyword_hits_.end() && exact == nullptr) {  // not a pack keyword: search the view
+    const std::vector<uint64_t>* known = KeywordHits(w);
+    const std::vector<uint64_t>* exact = known == nullptr ? ExactHits(w) : nullptr;
+    if (known == nullptr && exact == nullptr) {  // not a pack keyword: search the view
       for (size_t at = view_.find(w); at != std::string_view::npos; at = view_.find(w, at + w.size()))
         searched.push_back(at);
     }
-    const std::vector<uint64_t>& offsets = known != keyword_hits_.end() ? known->second
-                                           : exact != nullptr           ? *exact
-                                                                        : searched;
+    const std::vector<uint64_t>& offsets = known != nullptr ? *known : exact != nullptr ? *exact : searched;
     uint64_t last_end = 0;
     for (uint64_t at : offsets) {
       if (kept >= max) break;
@@ -542,9 +555,10 @@ void Analysis::ReadMateriality() {
     return false;
   };
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!lines[i].body) continue;
+    // Lower-casing keeps the code point count: the long lines are passed over before the copy.
+    if (!lines[i].body || CodePoints(lines[i].plain) > 40) continue;
     const std::string plain = sdk::AsciiLower(lines[i].plain);
-    if (CodePoints(plain) > 40 || !ContainsAny(plain, pack_.Words("group_marks"))) continue;
+    if (!ContainsAny(plain, pack_.Words("group_marks"))) continue;
     bool seen_financial = false, seen_impact = false;
     const bool fin = dimension(plain, financial, &seen_financial);
     const bool imp = dimension(plain, impact, &seen_impact);
@@ -557,9 +571,10 @@ void Analysis::ReadMateriality() {
       if (ContainsAny(member, financial) || ContainsAny(member, impact)) break;
       if (!IsListLine(j)) break;  // a heading or a sentence ends the list
       bool any = false;
+      const std::string lower = sdk::AsciiLower(lines[j].text);  // same offsets as the line
       for (const TopicSpec& t : pack_.topics()) {
         for (const std::string& n : Names(t)) {
-          size_t at = lines[j].lower.find(n);
+          size_t at = lower.find(n);
           if (at == std::string_view::npos) continue;
           any = true;
           for (TopicResult& r : topics_) {
@@ -602,7 +617,7 @@ void Analysis::EvaluateTopics() {
         if (at == std::string::npos || at > 3 ||
             plain_code_points > CodePoints(n) + 8)
           continue;
-        size_t v = lines[i].lower.find(n);
+        size_t v = sdk::AsciiLower(lines[i].text).find(n);
         if (v == std::string_view::npos) continue;
         t.heading = MakeEvidence(i, lines[i].begin + v, lines[i].begin + v + n.size());
         break;
@@ -615,16 +630,16 @@ void Analysis::EvaluateTopics() {
     // Each line's first name (in `names` order) at its first occurrence on the line, from the
     // scan's hits: what searching each lower-cased line for each name in turn finds. The caseless
     // scan of a literal folds ASCII letters only, as the lower-cased line does; a name with an
-    // upper-case ASCII letter is not in name_hits_ and is not found on a lower-cased line either.
+    // upper-case ASCII letter has no NameHits and is not found on a lower-cased line either.
     std::map<size_t, std::pair<size_t, uint64_t>> first_name;  // line -> (index in names, view offset)
     for (size_t k = 0; k < names.size(); ++k) {
       if (names[k].empty()) {  // found at the start of every line
         for (size_t i = 0; i < lines.size(); ++i) first_name.emplace(i, std::make_pair(k, lines[i].begin));
         continue;
       }
-      auto h = name_hits_.find(names[k]);
-      if (h == name_hits_.end()) continue;
-      for (uint64_t at : h->second) {  // ascending: the first on a line is kept
+      const std::vector<uint64_t>* h = NameHits(names[k]);
+      if (h == nullptr) continue;
+      for (uint64_t at : *h) {  // ascending: the first on a line is kept
         const size_t i = LineAt(at);
         if (at < lines[i].begin || at + names[k].size() > lines[i].end) continue;
         first_name.emplace(i, std::make_pair(k, at));

@@ -33,7 +33,6 @@ struct Line {
   uint64_t begin = 0;  // view offsets, terminator excluded
   uint64_t end = 0;
   std::string_view text;  // the line in the matching view
-  std::string lower;      // `text` with ASCII letters lower-cased (same offsets)
   std::string plain;      // its cells joined by one space: no tags, no Markdown marks
   std::vector<std::pair<uint64_t, uint64_t>> cells;  // view spans, in line order
   bool body = false;      // may serve as evidence: not furniture, TOC or content index
@@ -278,6 +277,11 @@ class Analysis {
   // Hyperscan pass), so that FindWords and EvaluateTopics look hits up instead of searching the
   // view (or every line) once per word.
   void ScanKeywords();
+  // The view offsets of `word`'s hits, ascending, when it is a keyword of the scan (a keyword
+  // without hits too); nullptr otherwise.
+  const std::vector<uint64_t>* KeywordHits(const std::string& word) const;
+  // Likewise for a topic's name (Names), whether a keyword or not.
+  const std::vector<uint64_t>* NameHits(const std::string& name) const;
   // Every occurrence of `word` in the view (overlapping ones too), ascending, when the scan has the
   // word among its exact words; nullptr otherwise (search the view).
   const std::vector<uint64_t>* ExactHits(const std::string& word) const;
@@ -327,9 +331,10 @@ class Analysis {
   std::string_view view_;
   std::vector<Line> lines_;
   std::vector<std::string> table_units_;  // per model table: its unit ("吨"), or empty
-  std::map<std::string, std::vector<uint64_t>> keyword_hits_;  // view offsets, ascending
-  std::map<std::string, std::vector<uint64_t>> name_hits_;     // the topics' names (Names), likewise
-  std::map<std::string, std::vector<uint64_t>> exact_hits_;    // KeywordScan::exact, case-sensitive, every occurrence
+  // The scan of ScanKeywords and, per pattern of it, the view offsets of its hits, ascending (looked
+  // up by KeywordHits, NameHits and ExactHits).
+  std::shared_ptr<const KeywordScan> keyword_scan_;
+  std::vector<std::vector<uint64_t>> scan_hits_;
   mutable std::map<const std::vector<std::string>*, std::vector<bool>> line_masks_;  // LineHasAny's
   // Per pack pattern, the view offsets where its prefilter matches end, ascending; empty map when
   // there is no prefilter.
