@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstddef>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <set>
 
@@ -295,15 +296,18 @@ bool EndsWithSignature(std::string_view segment, const std::vector<std::string>&
     return !x.empty() && x[0] >= 'A' && x[0] <= 'Z' &&
            std::all_of(x.begin(), x.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '.' || c == '\'' || c == '-'; });
   };
+  if (w.empty()) return false;
+  std::vector<std::vector<std::string_view>> title_words;  // each title's words, split once per call
+  title_words.reserve(titles_en.size());
+  for (const std::string& t : titles_en) title_words.push_back(SpaceWords(t));
   for (size_t i = 0; i < w.size(); ++i) {
-    for (const std::string& t : titles_en) {
-      std::vector<std::string_view> tw = SpaceWords(t);
+    for (const std::vector<std::string_view>& tw : title_words) {
       if (i + tw.size() > w.size()) continue;
       bool same = true;
       for (size_t k = 0; k < tw.size() && same; ++k) {
         std::string_view x = w[i + k];
         if (k + 1 == tw.size() && !x.empty() && x.back() == ',') x.remove_suffix(1);
-        same = sdk::AsciiLower(x) == tw[k];
+        same = sdk::AsciiLowerEquals(x, tw[k]);
       }
       if (!same) continue;
       // The name: two or three capitalised words right before the title (a comma may close it).
@@ -517,7 +521,7 @@ void Analysis::IndexIssueKeywords() {
   }
 }
 
-const std::vector<uint64_t>* Analysis::MatchEnds(const std::string& name) const {
+const Analysis::PatternUse& Analysis::Use(std::string_view name) const {
   if (!match_ends_scanned_) {
     // One pass over the view for every named expression that can be prefiltered (it was a pass of
     // the whole view per expression); a set Hyperscan refuses leaves each to be scanned alone.
@@ -530,47 +534,67 @@ const std::vector<uint64_t>* Analysis::MatchEnds(const std::string& name) const 
       for (const esgaudit_match& m : found) ends[m.pattern].push_back(m.end);
       for (size_t k = 0; k < sources.size(); ++k) {
         std::sort(ends[k].begin(), ends[k].end());
-        match_ends_.emplace(sources[k].first, std::move(ends[k]));
+        auto [it, added] = pattern_uses_.try_emplace(sources[k].first);
+        if (added) it->second.ends = std::move(ends[k]);
       }
     } catch (const sdk::ConfigError&) {
       // refused as a set: each expression is scanned alone below, on first use
     }
   }
-  if (last_match_ends_ != nullptr && name == last_match_name_) {
-    return *last_match_ends_ ? &**last_match_ends_ : nullptr;
+  // Detectors ask a few literal names in turn: the names asked so far are searched by their size
+  // first (no string compare for most), the last one asked before them.
+  auto same = [&name](std::string_view known) {
+    return known.size() == name.size() && std::memcmp(known.data(), name.data(), name.size()) == 0;
+  };
+  if (last_use_ != nullptr && same(last_use_name_)) return *last_use_;
+  for (const auto& [known, use] : asked_) {
+    if (same(known)) {
+      last_use_name_ = known;
+      last_use_ = use;
+      return *use;
+    }
   }
-  auto it = match_ends_.find(name);
-  if (it == match_ends_.end()) {
-    std::optional<std::vector<uint64_t>> ends;
-    const std::string source = PrefilterSource(pack_.PatternSource(name));
+  auto it = pattern_uses_.find(name);
+  if (it == pattern_uses_.end()) {
+    const std::string key(name);
+    PatternUse use;
+    const std::string source = PrefilterSource(pack_.PatternSource(key));
     if (!source.empty()) {
       try {
         std::vector<esgaudit_match> found = doc_.Scan({{sdk::Str(source), ESGAUDIT_PATTERN_REGEX}});
-        ends.emplace();
-        for (const esgaudit_match& m : found) ends->push_back(m.end);
-        std::sort(ends->begin(), ends->end());
+        use.ends.emplace();
+        for (const esgaudit_match& m : found) use.ends->push_back(m.end);
+        std::sort(use.ends->begin(), use.ends->end());
       } catch (const sdk::ConfigError&) {
-        ends.reset();  // Hyperscan refuses it (too large, say): std::regex alone
+        use.ends.reset();  // Hyperscan refuses it (too large, say): std::regex alone
       }
     }
-    it = match_ends_.emplace(name, std::move(ends)).first;
+    it = pattern_uses_.emplace(key, std::move(use)).first;
   }
-  last_match_name_ = name;
-  last_match_ends_ = &it->second;
-  return it->second ? &*it->second : nullptr;
+  asked_.emplace_back(it->first, &it->second);
+  last_use_name_ = it->first;
+  last_use_ = &it->second;
+  return it->second;
 }
 
-bool Analysis::Find(const std::string& name, std::string_view text, std::cmatch* m) const {
-  const std::vector<uint64_t>* ends = MatchEnds(name);
-  if (ends != nullptr && text.data() >= view_.data() && text.data() + text.size() <= view_.data() + view_.size()) {
+const std::vector<uint64_t>* Analysis::MatchEnds(std::string_view name) const {
+  const PatternUse& use = Use(name);
+  return use.ends ? &*use.ends : nullptr;
+}
+
+bool Analysis::Find(std::string_view name, std::string_view text, std::cmatch* m) const {
+  const PatternUse& use = Use(name);
+  if (use.ends && text.data() >= view_.data() && text.data() + text.size() <= view_.data() + view_.size()) {
     // A match inside the piece ends in (begin, end].
     const uint64_t begin = static_cast<uint64_t>(text.data() - view_.data());
-    auto it = std::upper_bound(ends->begin(), ends->end(), begin);
-    if (it == ends->end() || *it > begin + text.size()) return false;
-  } else if (!pack_.PatternLiterals(name).MayMatch(text)) {
-    return false;  // lacks what every match holds
+    auto it = std::upper_bound(use.ends->begin(), use.ends->end(), begin);
+    if (it == use.ends->end() || *it > begin + text.size()) return false;
+  } else {
+    if (use.literals == nullptr) use.literals = &pack_.PatternLiterals(std::string(name));
+    if (!use.literals->MayMatch(text)) return false;  // lacks what every match holds
   }
-  return Search(text, pack_.Pattern(name), m);
+  if (use.pattern == nullptr) use.pattern = &pack_.Pattern(std::string(name));
+  return Search(text, *use.pattern, m);
 }
 
 bool Analysis::SegmentNames(const Segment& s, const IssueSpec& issue) const {

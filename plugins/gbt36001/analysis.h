@@ -13,6 +13,7 @@
 #include <optional>
 #include <regex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -60,6 +61,9 @@ class Analysis {
  public:
   // Loads the rule pack (sdk::ConfigError when it is bad) and analyses `doc`.
   Analysis(const sdk::Document& doc, const sdk::Context& ctx);
+  // Not copied: Use's cache points into pattern_uses_.
+  Analysis(const Analysis&) = delete;
+  Analysis& operator=(const Analysis&) = delete;
 
   const RulePack& pack() const { return pack_; }
   const Layout& layout() const { return layout_; }
@@ -144,10 +148,18 @@ class Analysis {
   // as Search(text, pack_.Pattern(name), m), without running std::regex where the document's
   // Hyperscan pass for that pattern found no match ending inside `text`, or, for a pattern that pass
   // cannot take, where `text` lacks what every match holds (pack_.PatternLiterals(name)).
-  bool Find(const std::string& name, std::string_view text, std::cmatch* m = nullptr) const;
+  bool Find(std::string_view name, std::string_view text, std::cmatch* m = nullptr) const;
   // The view offsets where matches of pattern `name` end, sorted; nullptr when the pattern cannot be
   // prefiltered so (PrefilterSource) and must always be tried.
-  const std::vector<uint64_t>* MatchEnds(const std::string& name) const;
+  const std::vector<uint64_t>* MatchEnds(std::string_view name) const;
+  // What Find needs of pattern `name`, looked up once per document: its match ends (MatchEnds), and
+  // the pack's expression and required literals, taken on first use.
+  struct PatternUse {
+    std::optional<std::vector<uint64_t>> ends;  // empty: not prefiltered
+    mutable const std::regex* pattern = nullptr;
+    mutable const RequiredLiterals* literals = nullptr;
+  };
+  const PatternUse& Use(std::string_view name) const;
 
   // Whether segment `s` contains one of the keywords of issue `issue` (as ContainsAny would say),
   // from IndexIssueKeywords' one scan of the view.
@@ -177,13 +189,15 @@ class Analysis {
   // Per issue id, the lines (ascending) with a segment outside a TOC that names it; made on first use.
   std::vector<std::vector<size_t>> issue_lines_;
   bool issue_lines_made_ = false;
-  // MatchEnds per pattern name, made on first use; an empty optional: not prefiltered.
-  mutable std::map<std::string, std::optional<std::vector<uint64_t>>> match_ends_;
+  // Use per pattern name, made on first use.
+  mutable std::map<std::string, PatternUse, std::less<>> pattern_uses_;
   mutable bool match_ends_scanned_ = false;  // the one scan of every prefiltered expression was made
-  // The entry of match_ends_ MatchEnds returned last, and its name: detectors ask one name for
-  // segment after segment (map nodes stay put, so the pointer stays valid).
-  mutable std::string last_match_name_;
-  mutable const std::optional<std::vector<uint64_t>>* last_match_ends_ = nullptr;
+  // The entries of pattern_uses_ Use has returned, by name (map nodes stay put, so the views and
+  // pointers stay valid), and the one it returned last: detectors ask one name for segment after
+  // segment.
+  mutable std::vector<std::pair<std::string_view, const PatternUse*>> asked_;
+  mutable std::string_view last_use_name_;
+  mutable const PatternUse* last_use_ = nullptr;
   // Per layout line, InTable's answer: 0 not yet asked, 1 no, 2 yes (detectors ask it of every body
   // line, once per element).
   mutable std::vector<int8_t> in_table_;

@@ -54,6 +54,27 @@ TEST(SdkTextTest, ContainsIsFind) {
   EXPECT_FALSE(sdk::Contains(std::string_view(), "a"));
 }
 
+// AsciiLowerEquals answers as comparing AsciiLower's copy: random strings of upper- and lower-case
+// letters, the bytes next to 'A'-'Z' and 'a'-'z', UTF-8 and blanks, against every lower-cased form.
+TEST(SdkTextTest, AsciiLowerEqualsIsAsciiLowerCompared) {
+  const std::vector<std::string> pieces = {"A", "a", "Z", "z", "@", "[", "`", "{", "M", "m", "CEO", "ceo",
+                                           "Chair", "首席", "\xC3\x89", " ", ","};
+  std::mt19937 rng(20261205);
+  std::vector<std::string> seen;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    for (size_t k = rng() % 5; k > 0; --k) s += pieces[rng() % pieces.size()];
+    seen.push_back(s);
+    const std::string& other = seen[rng() % seen.size()];
+    for (const std::string& lower : {sdk::AsciiLower(s), sdk::AsciiLower(other), other, s}) {
+      ASSERT_EQ(sdk::AsciiLowerEquals(s, lower), sdk::AsciiLower(s) == lower) << '"' << s << "\" \"" << lower << '"';
+    }
+  }
+  EXPECT_TRUE(sdk::AsciiLowerEquals("Chief Executive", "chief executive"));
+  EXPECT_FALSE(sdk::AsciiLowerEquals("chief", "Chief"));
+  EXPECT_TRUE(sdk::AsciiLowerEquals("", ""));
+}
+
 // HeadingText's Han-numeral, 附录 and 第 prefixes, now tested by their bytes first: a numeral is
 // dropped only with "、" right after it, in turn (二、一、 goes whole), 附录 up to its colon, 第 up to
 // 章, 部分 or 篇.

@@ -106,6 +106,16 @@ inline std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+// AsciiLower(s) == lower, without building the lower-cased copy.
+inline bool AsciiLowerEquals(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 // Calls f(code_point, byte_offset) for each code point of `s`.
 template <typename F>
 void ForEachCodePoint(std::string_view s, F f) {
