@@ -5289,9 +5289,9 @@ struct RelationAnalysisPeer {
 
 namespace {
 
-// FiguresByLine is built once and shared by the passes: each call gives the map of the figures as they
-// are (index order, or by offset on the line), and after figures are appended or dropped, the map of
-// the new set.
+// FiguresByLine and FigureAt are built once and shared by the passes: each call gives the map of the
+// figures as they are (per line, in index order or by offset on the line; per text offset, the first
+// figure there), and after figures are appended or dropped, the map of the new set.
 struct ByLineCheck {
   int lines = 0;
   std::vector<std::string> mismatches;
@@ -5327,6 +5327,9 @@ class ByLineProbe : public sdk::Rule {
           ++by_line_check.lines;
         }
       }
+      std::map<uint64_t, int> want_at;
+      for (size_t i = 0; i < figures.size(); ++i) want_at.emplace(figures[i].offset, static_cast<int>(i));
+      if (RelationAnalysisPeer::FigureAt(a) != want_at) by_line_check.mismatches.push_back(std::string(when) + ": at");
     };
     expect("first");
     expect("again");
@@ -5337,14 +5340,16 @@ class ByLineProbe : public sdk::Rule {
     moved.line = figures.front().line;  // and one beside the first, before it
     moved.offset = 0;
     figures.push_back(moved);
+    figures.push_back(figures.front());  // a second figure at the first one's offset: FigureAt keeps the first
     expect("appended");
+    if (RelationAnalysisPeer::FigureAt(a).at(figures.front().offset) != 0) by_line_check.mismatches.push_back("at: shared");
     if (RelationAnalysisPeer::ByLine(a, false).count(1000) != 1) by_line_check.mismatches.push_back("appended: no line 1000");
     figures.resize(n);
     expect("dropped");
   }
 };
 
-TEST(RelationRulesTest, FiguresByLineIsTheMapOfTheFiguresAsTheyAre) {
+TEST(RelationRulesTest, FiguresByLineAndFigureAtAreTheMapsOfTheFiguresAsTheyAre) {
   sdk::Registry registry;
   registry.Add<ByLineProbe>("test.by-line", ESGAUDIT_INFO, "checks FiguresByLine", "test/by-line.md");
   by_line_check = ByLineCheck();
@@ -5355,51 +5360,6 @@ TEST(RelationRulesTest, FiguresByLineIsTheMapOfTheFiguresAsTheyAre) {
                      "Energy (MWh)  120.5  98.2  110\n");
   EXPECT_GE(by_line_check.lines, 12);
   EXPECT_TRUE(by_line_check.mismatches.empty()) << ::testing::PrintToString(by_line_check.mismatches);
-}
-
-// FigureAt is built once and shared by the passes: each call gives the map from each text offset to
-// the first figure there, of the figures as they are, and after figures are appended or dropped,
-// the map of the new set.
-std::vector<std::string> figure_at_mismatches;
-int figure_at_checked = 0;
-
-class FigureAtProbe : public sdk::Rule {
- public:
-  void Check(const sdk::Document& doc, const sdk::Context& ctx) override {
-    RelationAnalysis a = ctx.Shared<RelationAnalysis>(doc);  // a copy: figures are added below
-    std::vector<Figure>& figures = RelationAnalysisPeer::figures(a);
-    auto expect = [&](const char* when) {
-      std::map<uint64_t, int> want;
-      for (size_t i = 0; i < figures.size(); ++i) want.emplace(figures[i].offset, static_cast<int>(i));
-      if (RelationAnalysisPeer::FigureAt(a) != want) figure_at_mismatches.push_back(when);
-      figure_at_checked += static_cast<int>(want.size());
-    };
-    expect("first");
-    expect("again");
-    const size_t n = figures.size();
-    Figure moved = figures.back();
-    moved.offset += 1000;  // an offset of its own
-    figures.push_back(moved);
-    figures.push_back(figures.front());  // a second figure at the first one's offset: the first stays
-    expect("appended");
-    if (RelationAnalysisPeer::FigureAt(a).at(figures.front().offset) != 0) figure_at_mismatches.push_back("shared");
-    figures.resize(n);
-    expect("dropped");
-  }
-};
-
-TEST(RelationRulesTest, FigureAtIsTheMapOfTheFiguresAsTheyAre) {
-  sdk::Registry registry;
-  registry.Add<FigureAtProbe>("test.figure-at", ESGAUDIT_INFO, "checks FigureAt", "test/figure-at.md");
-  figure_at_mismatches.clear();
-  figure_at_checked = 0;
-  testing::RunOnText(registry,
-                     "员工总数1,200人，其中女性320人，男性880人。\n"
-                     "指标        2021年    2022年\n"
-                     "用水量（吨）  4,500    4,100\n"
-                     "Energy (MWh)  120.5  98.2  110\n");
-  EXPECT_GE(figure_at_checked, 20);
-  EXPECT_TRUE(figure_at_mismatches.empty()) << ::testing::PrintToString(figure_at_mismatches);
 }
 
 // "其中70万千瓦及以上级巨型机组58台": a figure right before 级 (after 以上 or 及以上, or alone) names a
