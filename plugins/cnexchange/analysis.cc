@@ -609,9 +609,9 @@ void Analysis::EvaluateTopics() {
       if (t.triggered) t.trigger = hits.front();
     }
     const std::vector<std::string> names = Names(spec);
-    for (size_t i = 0; i < lines.size() && !t.heading.found(); ++i) {
-      if (!lines[i].heading || !UsableLine(i)) continue;
-      const auto& [plain, plain_code_points] = heading_plain.at(i);
+    for (auto h = heading_plain.begin(); h != heading_plain.end() && !t.heading.found(); ++h) {
+      const size_t i = h->first;  // a usable heading line, in line order
+      const auto& [plain, plain_code_points] = h->second;
       for (const std::string& n : names) {
         size_t at = plain.find(n);
         if (at == std::string::npos || at > 3 ||
