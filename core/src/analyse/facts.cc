@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyse/space_thousands.h"
@@ -922,7 +923,8 @@ class Extractor {
     while (!s.empty() && (IsSpace(s.back()) || s.back() == U'-')) s.pop_back();
     size_t b = 0;
     while (b < s.size() && (IsSpace(s[b]) || s[b] == U'-')) ++b;
-    return s.substr(b);
+    s.erase(0, b);
+    return s;
   }
 
   static std::u32string DropFillers(std::u32string s) {
@@ -941,7 +943,7 @@ class Extractor {
           again = true;
         }
       }
-      s = Trim(s);
+      s = Trim(std::move(s));
     }
     return s;
   }
@@ -949,6 +951,7 @@ class Extractor {
   static std::u32string Squeeze(std::u32string s) {
     // Collapse inner whitespace; drop spaces between CJK characters (letter-spacing).
     std::u32string out;
+    out.reserve(s.size());
     for (size_t k = 0; k < s.size(); ++k) {
       if (IsSpace(s[k])) {
         if (out.empty() || IsSpace(out.back())) continue;
@@ -960,7 +963,7 @@ class Extractor {
       }
       out.push_back(s[k]);
     }
-    return Trim(out);
+    return Trim(std::move(out));
   }
 
   // Label text in the cell before the number, back to a stop; else after the fact.
@@ -975,14 +978,14 @@ class Extractor {
     s = s.substr(s.size() - kMaxLabel);
     size_t space = s.find(U' ');
     if (IsLatin(s[0]) && space != std::u32string::npos) s = s.substr(space + 1);
-    return Trim(s);
+    return Trim(std::move(s));
   }
   static std::u32string KeepHead(std::u32string s) {
     if (s.size() <= kMaxLabel) return s;
     s.resize(kMaxLabel);
     size_t space = s.rfind(U' ');
     if (IsLatin(s.back()) && space != std::u32string::npos) s.resize(space);
-    return Trim(s);
+    return Trim(std::move(s));
   }
 
   static std::u32string LabelBefore(const LineCps& line, size_t from, size_t i) {
