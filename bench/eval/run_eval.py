@@ -9,8 +9,10 @@ Prints, per split (dev, test = held out), the figures docs/evaluation.md reports
      single-number mutation recall: in a temporary copy of the report one part of each relation that adds
      up as printed is changed (see mutate()); caught = a new numeric error or warning located at, or
      with a related location at, a line of that relation. New errors elsewhere in the mutated copy are
-     counted too. Labelled non-relations (time series, change figures, charts missing values) count as
-     false alarms when the tool flags or recognises them.
+     counted too. Each parts-total and breakdown that adds up is mutated a second time, its largest part
+     multiplied by ten (a magnitude slip), and that recall is printed on a line of its own. Labelled
+     non-relations (time series, change figures, charts missing values) count as false alarms when the
+     tool flags or recognises them.
   2. coverage: precision and recall of the tool's `covered` (check --format json coverage records)
      against the labelled decisions.
   3. false errors per 20 reports over the whole corpus: error findings not pinned as reviewed-true in
@@ -248,12 +250,13 @@ def touches(f, lines):
     return any(l["line"] in lines for l in locations(f))
 
 
-def mutate(args, corpus, r, baseline):
+def mutate(args, corpus, r, baseline, slip=False):
     """Changes one part of relation r in a temporary copy; returns (caught, new errors elsewhere, what).
 
     A breakdown or parts-total has its largest part raised by a tenth (rounded to the printed precision, at
-    least one unit of the last printed digit). A subset's part gains a digit (x10, a magnitude slip) until
-    it exceeds its total, since raising it a little breaks nothing."""
+    least one unit of the last printed digit); with `slip`, multiplied by ten instead (a digit added, a
+    magnitude slip). A subset's part gains a digit (x10, a magnitude slip) until it exceeds its total, since
+    raising it a little breaks nothing."""
     part = max(r["parts_m"], key=lambda m: m.value())
     bom, text, _ = corpus.text(r["file"])
     decimals = len(part.number.split(".")[1].strip()) if "." in part.number else 0
@@ -262,6 +265,8 @@ def mutate(args, corpus, r, baseline):
         new, scale = raw, part.value() / raw if raw else 1
         while new * scale <= r["total_m"].value():
             new = new * 10 if new else 1
+    elif slip:
+        new = raw * 10 if raw else 1
     else:
         new = raw + max(round(raw * 0.1, decimals), 10 ** -decimals)
     printed = f"{new:,.{decimals}f}" if "," in part.number else f"{new:.{decimals}f}"
@@ -371,7 +376,9 @@ def evaluate_relations(args, corpus, relations):
                 ok = recognised(r, tool)
                 st["recognised"] += ok
                 if r["adds_up"] == "yes":
-                    jobs.append((r, pool.submit(mutate, args, corpus, r, baseline)))
+                    jobs.append((r, False, pool.submit(mutate, args, corpus, r, baseline)))
+                    if r["kind"] != "subset":  # a subset's mutant is a slip already
+                        jobs.append((r, True, pool.submit(mutate, args, corpus, r, baseline, True)))
                 else:  # as printed: a contradiction ("no") should be flagged; an open set falling short not as an error
                     near = [f for f in baseline if touches(f, relation_lines(r))]
                     if r["adds_up"] == "no":
@@ -380,14 +387,16 @@ def evaluate_relations(args, corpus, relations):
                     else:
                         st["open short"] += 1
                         st["open short: error"] += any(f["severity"] == "error" for f in near)
-        for r, fut in jobs:
+        for r, slip, fut in jobs:
             caught, elsewhere, what = fut.result()
             st = Both(r)
-            st["mutated"] += 1
-            st["caught"] += caught
+            pre = "slip " if slip else ""
+            st[pre + "mutated"] += 1
+            st[pre + "caught"] += caught
             st["mutants with a new error elsewhere"] += bool(elsewhere)
             if (not caught or elsewhere) and r["split"] != "test":  # held-out misses are never read
-                details.append(f"  {'missed' if not caught else 'caught'} {r['id']} {r['file']} {what}"
+                details.append(f"  {'missed' if not caught else 'caught'}{' slip' if slip else ''} {r['id']} "
+                               f"{r['file']} {what}"
                                + (f"; new error elsewhere: {elsewhere[0]['location']['line']}: "
                                   f"{elsewhere[0]['message']}" if elsewhere else ""))
     return stats, details
@@ -579,6 +588,7 @@ def relations_table(rel_stats, relations):
         ("not adding up as printed: flagged", ratio("contradictions flagged", "contradictions")),
         ("open sets falling short: reported as an error", ratio("open short: error", "open short")),
         ("**mutation recall**", ratio("caught", "mutated")),
+        ("magnitude-slip recall (a sum's largest part x10)", ratio("slip caught", "slip mutated")),
         ("mutants with a new error elsewhere", lambda st: st["mutants with a new error elsewhere"]),
         ("labelled non-relations: flagged / recognised",
          lambda st: f"{st['negatives flagged']} / {st['negatives recognised as a relation']} of {st['negatives']}"),

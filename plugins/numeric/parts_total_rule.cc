@@ -2,6 +2,7 @@
 
 #include "relation_analysis.h"
 
+#include <cstdlib>
 #include <string>
 
 namespace esgaudit::numeric {
@@ -16,7 +17,8 @@ void PartsTotalRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
     sdk::Finding f = NewFinding();
     f.severity = r.certainty == Certainty::kCertain ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
     // Parts short of a total they do not name completely: say what is missing, as a warning.
-    const bool short_open = r.certainty == Certainty::kLikely && r.sum_high < total.low;
+    // A part named as slipped (below) explains the gap instead.
+    const bool short_open = r.certainty == Certainty::kLikely && r.sum_high < total.low && r.slip_part < 0;
     if (short_open && doc.English()) {
       f.message = "parts fall short of the total" + (r.caption.empty() ? std::string() : " '" + r.caption + "'") +
                   " by " + a.ShortfallText(r) + ": " + sums + ", total " + total.text +
@@ -38,6 +40,19 @@ void PartsTotalRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
       f.message += " (" + std::to_string(r.exact_rows) + " other rows of the table add up exactly as printed)";
     } else if (r.exact_rows > 0) {
       f.message += "（同表另有" + std::to_string(r.exact_rows) + "行按所列数值相加完全一致）";
+    }
+    // A sum far off that one part read 10^k times its value would foot: name that part.
+    if (r.slip_part >= 0) {
+      const Figure& p = a.figures()[r.parts[r.slip_part]];
+      const std::string power = "10^" + std::to_string(std::abs(r.slip_power));
+      if (doc.English()) {
+        f.message += "; with " + (p.label.empty() ? std::string() : "'" + p.label + "' ") + p.text +
+                     (r.slip_power > 0 ? " multiplied" : " divided") + " by " + power +
+                     " the parts add up (a likely magnitude slip)";
+      } else {
+        f.message += "；若" + (p.label.empty() ? std::string() : "“" + p.label + "”") + p.text +
+                     (r.slip_power > 0 ? "乘以 " : "除以 ") + power + "，分项之和即与合计相符（疑似数量级错位）";
+      }
     }
     f.offset = total.offset;
     f.length = total.length;

@@ -434,6 +434,39 @@ bool RelationAnalysis::LayoutSum(Relation* r, double total_low, double total_hig
   return r->consistent;
 }
 
+bool RelationAnalysis::NearOrSlip(Relation* r, double total_low, double total_high, double above,
+                                  double below) const {
+  r->slip_part = -1;
+  r->slip_power = 0;
+  if (r->sum_low <= above * total_high && r->sum_high >= below * total_low) return true;
+  // The total's last printed digit (or its rounding, if wider) within 10 % of it: two digits.
+  double step = total_high - total_low;
+  if (r->total >= 0) {
+    const Figure& t = figures_[r->total];
+    step = std::max(step, std::pow(10.0, -t.decimals) * t.magnitude);
+  }
+  if (r->parts.size() < 2 || total_low <= 0 || step > 0.1 * (total_low + total_high) / 2) return false;
+  int found = 0;
+  for (size_t i = 0; i < r->parts.size(); ++i) {
+    const Figure& p = figures_[r->parts[i]];
+    const double low = p.low * r->parts_scale, high = p.high * r->parts_scale;
+    const double others_low = r->sum_low - low, others_high = r->sum_high - high;
+    if (others_low <= total_high && total_low <= others_high) continue;  // the part adds nothing to see
+    for (int k : {1, -1, 2, -2, 3, -3, 4, -4, 8, -8}) {
+      const double f = std::pow(10.0, k);
+      if (others_low + low * f <= total_high && total_low <= others_high + high * f) {
+        if (++found > 1) return false;  // two readings: no slip to name
+        r->slip_part = static_cast<int>(i);
+        r->slip_power = k;
+      }
+    }
+  }
+  if (found == 1) return true;
+  r->slip_part = -1;
+  r->slip_power = 0;
+  return false;
+}
+
 bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string caption, Relation* out) const {
   Relation& r = *out;
   r = Relation();
@@ -446,7 +479,7 @@ bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string c
   SumParts(&r);
   const Figure& t = figures_[total];
   r.consistent = r.sum_low <= t.high && t.low <= r.sum_high;
-  r.flag = !r.consistent && r.sum_low <= 2 * t.high && r.sum_high >= 0.5 * t.low;
+  r.flag = !r.consistent && NearOrSlip(&r, t.low, t.high);
   return r.consistent || r.flag;
 }
 
@@ -570,14 +603,16 @@ RelationAnalysis::Categories RelationAnalysis::CategoriesOf(const std::vector<in
   return out;
 }
 
-bool RelationAnalysis::Reportable(const Relation& r, bool enumerated) const {
+bool RelationAnalysis::Reportable(Relation* rel, bool enumerated) const {
+  const Relation& r = *rel;
   if (r.consistent) return false;
   const auto [same_dim, complete] = CategoriesOf(r.parts);
   double total_high = r.total >= 0 ? figures_[r.total].high : 100;
   double total_low = r.total >= 0 ? figures_[r.total].low : 100;
   if (r.sum_low > total_high) {
     if (r.total < 0 && r.sum_low > 100 + kPlausible) return false;
-    return (enumerated || same_dim) && r.sum_low <= 2 * total_high;
+    return (enumerated || same_dim) &&
+           (r.total < 0 ? r.sum_low <= 2 * total_high : NearOrSlip(rel, total_low, total_high));
   }
   if (r.sum_high < total_low) {
     if (r.total < 0 && r.sum_high < 100 - kPlausible) return false;

@@ -117,6 +117,10 @@ struct Relation {
   // in: 1e4 and 万元 for the bare cells of a table column in 万元 summed into a prose amount in 亿元.
   double parts_scale = 1;
   std::string parts_unit;
+  // A sum off its total by more than a factor of two that foots once one part is read 10^slip_power
+  // times its printed value (NearOrSlip): that part's index into parts, else -1.
+  int slip_part = -1;
+  int slip_power = 0;
   SubsetCue cue = SubsetCue::kOfWhich;  // kSubset only
   std::string whole_verb;        // kVerbPair: the verb of the total's clause as printed (排查)
   std::string part_verb;         // kVerbPair: the verb of the subset's clause (整改)
@@ -191,7 +195,9 @@ class RelationAnalysis {
                          int part) const;
   // Whether `part`, after 其中, is one year's share of the running total `total` (see the .cc).
   bool YearOfRunningTotal(std::string_view doc_text, int total, int part) const;
-  bool Reportable(const Relation& r, bool enumerated) const;
+  // Whether a stated relation that does not add up is certain enough to report (see the .cc); may
+  // name a slipped part (NearOrSlip).
+  bool Reportable(Relation* r, bool enumerated) const;
   // The severity rule of short sums: parts below an explicit total they do not name completely
   // (`closed` false: no 其他 row, no closed category set, no total row under them) may leave a
   // category unprinted, so the shortfall is reported as Likely (a warning naming what is missing),
@@ -361,6 +367,13 @@ class RelationAnalysis {
   // A table's sum of `parts` into `total` (certain), into *out with its consistency; false when the
   // sum is far off the total (below half of it or above twice it): a misread row, not a slip.
   bool TableSum(int total, std::vector<int> parts, std::string caption, Relation* out) const;
+  // Whether a sum that misses [total_low, total_high] is still worth reporting: from `below` to
+  // `above` times it (a changed figure), or farther off but footing once exactly one part is read 10^k
+  // times its printed value, k = ±1 to ±4 or ±8 (a digit added or dropped, a 千, 万 or 亿 slip), the
+  // other parts alone not footing, no other part or k doing so, and the total printed to two digits
+  // at least (a one-digit count's footing could be chance); the last sets r->slip_part and r->slip_power. Farther
+  // off otherwise, the figures were misread as a set.
+  bool NearOrSlip(Relation* r, double total_low, double total_high, double above = 2, double below = 0.5) const;
   // Whether a relation found so far sums into figure `total`.
   bool Summed(int total) const;
   // A bare `0` in a column printing decimals (5.8, 0.1) is exact to that column's precision: a value

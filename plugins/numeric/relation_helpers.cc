@@ -647,10 +647,11 @@ int AccountingMethod(const std::string& label) {
 bool ShowsGrouping(const Relation& r) { return r.consistent || r.adds_up_rounded; }
 
 // A column of a table read from its layout alone that misses its total by more than 15 % of it
-// counts another quantity (an average, a rate): the grouping is misread, not the figures.
+// counts another quantity (an average, a rate): the grouping is misread, not the figures; unless
+// one part read 10^k times its value makes it foot (NearOrSlip named it).
 bool OffByMoreThanASlip(const Relation& r, const Figure& total) {
   constexpr double kSlip = 0.15;
-  return !r.consistent &&
+  return !r.consistent && r.slip_part < 0 &&
          (r.sum_low > total.high + kSlip * total.value || r.sum_high < total.low - kSlip * total.value);
 }
 

@@ -705,7 +705,7 @@ void RelationAnalysis::FindLayoutTotals() {
       r.consistent = lo <= t.high && t.low <= hi;
       // From the layout alone a smaller sum may mean a category printed elsewhere: only a larger
       // one is reported.
-      r.flag = lo > t.high && Reportable(r, false);
+      r.flag = lo > t.high && Reportable(&r, false);
       if (r.consistent || r.flag) found.push_back(std::move(r));
     }
   }

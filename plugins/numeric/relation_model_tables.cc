@@ -367,7 +367,7 @@ void RelationAnalysis::ModelTable::Make(int total, std::vector<int> parts, const
     }
   }
   // A sum far from the total is another kind of figure or a misread column: not this relation.
-  bool plausible = r.sum_low <= 1.5 * thi && r.sum_high >= 0.67 * tlo;
+  bool plausible = r.consistent || ra_.NearOrSlip(&r, tlo, thi, 1.5, 0.67);
   if (!plausible && !zero_total_shown) return;
   r.flag = !r.consistent;
   out->push_back(std::move(r));

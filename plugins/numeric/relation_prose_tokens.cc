@@ -281,7 +281,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       if (static_cast<int>(parts.size()) != count) continue;
       Relation r = Stated(RelationKind::kPartsTotal, toks[t].figure, parts);
       r.certainty = Certainty::kLikely;
-      r.flag = !r.consistent && r.sum_low <= 2 * total.high && r.sum_high >= 0.5 * total.low;
+      r.flag = !r.consistent && NearOrSlip(&r, total.low, total.high);
       if (r.consistent || r.flag) Add(std::move(r));
     }
   };
@@ -365,7 +365,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       if (parts.size() != starts.size()) continue;
       Relation r = Stated(RelationKind::kPartsTotal, total, parts);
       r.certainty = Certainty::kLikely;
-      r.flag = !r.consistent && r.sum_low > tf.high && r.sum_low <= 2 * tf.high;
+      r.flag = !r.consistent && r.sum_low > tf.high && NearOrSlip(&r, tf.low, tf.high);
       if (r.consistent || r.flag) Add(std::move(r));
     }
   };
@@ -445,7 +445,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       Relation r = Stated(RelationKind::kPartsTotal, total, parts);
       r.certainty = Certainty::kLikely;
       const Figure& tf = figures_[total];
-      r.flag = !r.consistent && r.sum_low > tf.high && r.sum_low <= 2 * tf.high;
+      r.flag = !r.consistent && r.sum_low > tf.high && NearOrSlip(&r, tf.low, tf.high);
       if (r.consistent || r.flag) Add(std::move(r));
     }
   };
@@ -1175,7 +1175,7 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
     }
     Relation r = Stated(RelationKind::kPartsTotal, base_index, std::move(parts));
     r.certainty = Certainty::kLikely;
-    r.flag = !r.consistent && r.sum_low <= 2 * figures_[base_index].high && r.sum_high >= 0.5 * figures_[base_index].low;
+    r.flag = !r.consistent && NearOrSlip(&r, figures_[base_index].low, figures_[base_index].high);
     if (r.consistent || r.flag) Add(std::move(r));
     Relation p = Stated(RelationKind::kPercentBreakdown, -1, std::move(pcts));
     p.caption = figures_[base_index].label;
@@ -1602,13 +1602,13 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       }
       return false;
     }
-    r.flag = Reportable(r, enumerated);
+    r.flag = Reportable(&r, enumerated);
     // Parts that name their total ("监事5名，其中职工代表监事2名、非职工代表监事3名") or close the set
     // with 其他 cannot exceed it; with 其他 they cannot fall short either.
     // Other parts after 其中 may overlap (女性60人，党员50人): their sum above the total is a warning.
     if (after_subset_word && !r.consistent && !r.flag) {
       const PartNaming naming = NamingOf(total, r.parts);
-      if (r.sum_low > figures_[total].high && r.sum_low <= 1.5 * figures_[total].high) {
+      if (r.sum_low > figures_[total].high && NearOrSlip(&r, figures_[total].low, figures_[total].high, 1.5, 0)) {
         r.flag = true;
         if (!naming.names_total && !naming.closed) r.certainty = Certainty::kLikely;
       } else if (r.sum_high < figures_[total].low && r.sum_high >= 0.67 * figures_[total].low) {
@@ -1695,7 +1695,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         const Categories cats = CategoriesOf(r.parts);
         // Listed parts may overlap (女性…、党员…) or leave some out: above the total is a warning,
         // an error only for categories of one dimension; below it only when they name them all.
-        r.flag = !r.consistent && ((r.sum_low > total->high && r.sum_low <= 2 * total->high) ||
+        r.flag = !r.consistent && ((r.sum_low > total->high && NearOrSlip(&r, total->low, total->high)) ||
                                    (r.sum_high < total->low && cats.complete));
         if (!cats.same_dimension && !cats.complete) r.certainty = Certainty::kLikely;
         if (r.consistent || r.flag) {
@@ -1773,7 +1773,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       }
       if (respectively && !other && joined && listed.size() >= 2) {
         Relation r = Stated(RelationKind::kPartsTotal, toks[t].figure, listed);
-        r.flag = !r.consistent && r.sum_low <= 2 * whole->high && r.sum_high >= 0.5 * whole->low;
+        r.flag = !r.consistent && NearOrSlip(&r, whole->low, whole->high);
         if (!CategoriesOf(r.parts).complete) r.certainty = Certainty::kLikely;
         if (r.consistent || r.flag) {
           totals_done.insert(toks[t].figure);
@@ -2354,7 +2354,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         if (split.size() >= 2 && !n2 && CategoriesOf(split).complete &&
             NamingOf(toks[k].figure, split).names_total) {
           Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, std::move(split));
-          r.flag = !r.consistent && r.sum_low <= 2 * total->high && r.sum_high >= 0.5 * total->low;
+          r.flag = !r.consistent && NearOrSlip(&r, total->low, total->high);
           r.certainty = Certainty::kLikely;
           if (r.consistent || r.flag) Add(std::move(r));
         }
@@ -2407,8 +2407,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
              whole_sentence());
         if (closed_list) {
           Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, std::move(parts));
-          r.flag = Reportable(r, enumerated);
-          if (!r.consistent && !r.flag && r.sum_low <= 2 * total->high && r.sum_high >= 0.5 * total->low) {
+          r.flag = Reportable(&r, enumerated);
+          if (!r.consistent && !r.flag && NearOrSlip(&r, total->low, total->high)) {
             r.flag = true;
             r.certainty = Certainty::kLikely;
           }
@@ -2432,7 +2432,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       }
       if (!parent_and_subsidiaries && !CategoriesOf(after).complete) continue;
       Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, after);
-      r.flag = !r.consistent && r.sum_low <= 2 * total->high && r.sum_high >= 0.5 * total->low;
+      r.flag = !r.consistent && NearOrSlip(&r, total->low, total->high);
       // A group may count staff outside its parent and subsidiaries (an associate, a branch abroad).
       if (parent_and_subsidiaries) r.certainty = Certainty::kLikely;
       if (r.consistent || r.flag) Add(std::move(r));
@@ -2501,7 +2501,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     }
     if (!compose && !closed_pair) continue;
     Relation r = Stated(RelationKind::kPercentBreakdown, -1, pcts);
-    r.flag = Reportable(r, enum_sep);
+    r.flag = Reportable(&r, enum_sep);
     if (r.consistent || r.flag) Add(std::move(r));
   }
   FindRespectiveShares(toks);

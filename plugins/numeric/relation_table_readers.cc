@@ -106,7 +106,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
     double thi = r.total >= 0 ? figures_[r.total].high : 100;
     r.consistent = lo <= thi && tlo <= hi;
     // A sum far from the total is another kind of figure (an average, a rate, a wrong grouping).
-    bool plausible = lo <= 1.5 * thi && hi >= 0.67 * tlo;
+    bool plausible = r.consistent || NearOrSlip(&r, tlo, thi, 1.5, 0.67);
     // Inferred from the layout (a breakdown group against a total row of an earlier table), a sum
     // short of the total may leave a band printed elsewhere: a warning naming the shortfall.
     r.flag = !r.consistent && plausible && (!unsure || lo > thi);
@@ -460,7 +460,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
         const double tlo = rel.total >= 0 ? figures_[rel.total].low : 100;
         const double thi = rel.total >= 0 ? figures_[rel.total].high : 100;
         rel.consistent = rel.sum_low <= thi && tlo <= rel.sum_high;
-        bool plausible = rel.sum_low <= 1.5 * thi && rel.sum_high >= 0.67 * tlo;
+        bool plausible = rel.consistent || NearOrSlip(&rel, tlo, thi, 1.5, 0.67);
         if (!plausible) continue;
         rel.flag = !rel.consistent && (!unsure || rel.sum_low > thi);
         rel.evidence = Evidence::kTable;
@@ -846,7 +846,7 @@ void RelationAnalysis::FindTotalsOfLabelTails(const sdk::Document& doc) {
     SumParts(&r);
     const Figure& t = figures_[total];
     r.consistent = r.sum_low <= t.high && t.low <= r.sum_high;
-    r.flag = r.sum_low > t.high && r.sum_low <= 2 * t.high;
+    r.flag = r.sum_low > t.high && NearOrSlip(&r, t.low, t.high);
     if (r.consistent || r.flag) Add(std::move(r));
   }
 }

@@ -211,6 +211,49 @@ TEST(RelationRulesTest, ARateNamedByTheSecondClauseStatesASubset) {
             "1:27: warning: “就业率”的分子“实现就业”14450人超过其分母“学校毕业生”1470人");
 }
 
+// A part printed 10^k off (a digit added, a 万 dropped) puts the sum far from its total, farther
+// than the readers take for a slip of the figure; when that part alone, read 10^k times its value,
+// makes the set foot, the finding names it.
+TEST(RelationRulesTest, APartPrintedAPowerOfTenOffIsNamed) {
+  const std::string genders = "男性员工100人，女性员工200人，合计300人。\n";
+  ExpectCleanAndRecognised(genders, "zh", {{"parts-total", {"100人", "200人", "300人"}}});
+  ExpectChangesFlagged(genders, {{"200人", "2000人", {"若“女性员工”2000人除以 10^1，分项之和即与合计相符"}}}, "error");
+  const std::string gas =
+      "A公司节约天然气38万立方米，B公司节约天然气68.33万立方米，C公司节约天然气16.1万立方米，"
+      "合计节约天然气122.43万立方米。\n";
+  ExpectCleanAndRecognised(gas, "zh", {{"parts-total", {"38万立方米", "68.33万立方米", "16.1万立方米", "122.43万立方米"}}});
+  ExpectChangesFlagged(gas,
+                       {{"68.33万", "68.33", {"若“B公司节约天然气”68.33立方米乘以 10^4"}},
+                        {"16.1万", "161万", {"若“C公司节约天然气”161万立方米除以 10^1"}},
+                        {"38万", "38亿", {"若“A公司节约天然气”38亿立方米除以 10^4"}}},
+                       "warning");
+  // A table's column as well.
+  const std::string table =
+      "| Category | Item | Unit | 2022 | 2023 |\n"
+      "|---|---|---|---|---|\n"
+      "| Workforce | Men | persons | 612 | 640 |\n"
+      "| | Women | persons | 388 | 395 |\n"
+      "| | Total | persons | 1,000 | 1,035 |\n";
+  ExpectChangesFlagged(table, {{"388", "3,880", {"3,880 divided by 10^1 the parts add up (a likely magnitude slip)"}}},
+                       "error", "en");
+}
+
+TEST(RelationRulesTest, AFarSumWithoutOneSlippedPartStaysUnread) {
+  for (const char* text : {
+           "男性员工100人，女性员工2000人，合计900人。\n",  // no power of ten makes it foot
+           "男性员工3人，女性员工50人，合计8人。\n",         // 50 as 5 would, but 8 is too coarse a total
+       }) {
+    ReportResult r = Check(text, "zh", "relations");
+    EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    EXPECT_TRUE(r.relations.empty()) << text;
+  }
+  // 11 read x10 foots, and so does 1 read x100: no one part to name. Falling short of both genders,
+  // the sum is an error all the same, as any closed set short of its total is.
+  const std::vector<std::string> two = Findings(Check("男性员工11人，女性员工1人，合计111人。\n"));
+  ASSERT_EQ(two.size(), 1u);
+  EXPECT_EQ(two[0].find("数量级"), std::string::npos) << two[0];
+}
+
 TEST(RelationRulesTest, RateNearMissesAreNoSubset) {
   for (const char* text : {
            "已整改107处，未整改5处，整改率95%。\n",                // the rest, not some (negated)
