@@ -680,8 +680,9 @@ std::string RelationAnalysis::AmountText(const Relation& r, double amount) const
     long end = static_cast<long>(point == std::string::npos ? digits.size() : point);
     for (long k = end - 3; k > 0; k -= 3) digits.insert(static_cast<size_t>(k), ",");
   }
-  // The printed unit is whatever follows the digits of the parts ("项", "%", "万吨"); none when the
-  // parts print different ones ("300 women" + "880 men").
+  // The printed unit is whatever follows the digits of the parts ("项", "%", "万吨"); the first part's
+  // when they print one unit in different multiples (38万立方米 + 68.33立方米: the amount is in the
+  // first part's multiple); none when they print different words ("300 women" + "880 men").
   auto suffix = [](const std::string& t) {
     size_t k = 0;
     while (k < t.size() && (std::isdigit(static_cast<unsigned char>(t[k])) || t[k] == '.' ||
@@ -690,9 +691,19 @@ std::string RelationAnalysis::AmountText(const Relation& r, double amount) const
     }
     return t.substr(k);
   };
-  std::string unit = suffix(first.text);
+  // The unit without a leading multiple (万立方米 -> 立方米).
+  auto bare = [](std::string_view t) {
+    for (std::string_view m : {"百万", "千万", "万", "亿", "千", "百"}) {
+      if (t.substr(0, m.size()) == m) return t.substr(m.size());
+    }
+    return t;
+  };
+  const std::string unit = suffix(first.text);
   for (int p : r.parts) {
-    if (suffix(figures_[p].text) != unit) return digits;
+    const std::string own = suffix(figures_[p].text);
+    if (own != unit && (first.unit.empty() || figures_[p].unit != first.unit || bare(own) != bare(unit))) {
+      return digits;
+    }
   }
   return digits + unit;
 }
