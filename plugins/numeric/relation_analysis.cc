@@ -540,9 +540,6 @@ void RelationAnalysis::Add(Relation r) {
   relations_.push_back(std::move(r));
 }
 
-// Whether a stated relation that does not add up is certain enough to report: parts adding up to
-// more than their total when they are listed as peers (、) or are categories of one dimension;
-// less than it only when they name every category of a closed dimension (男/女).
 bool RelationAnalysis::ShortOfAnOpenSet(const Relation& r, bool closed) const {
   if (closed || r.consistent || r.total < 0) return false;
   return r.sum_high < figures_[r.total].low;
@@ -603,6 +600,10 @@ RelationAnalysis::Categories RelationAnalysis::CategoriesOf(const std::vector<in
   return out;
 }
 
+// Whether a stated relation that does not add up is certain enough to report: parts adding up to
+// more than their total when they are listed as peers (、) or are categories of one dimension, and
+// the sum is near the total or one part's slip explains it (NearOrSlip); less than it only when
+// they name every category of a closed dimension (男/女).
 bool RelationAnalysis::Reportable(Relation* rel, bool enumerated) const {
   const Relation& r = *rel;
   if (r.consistent) return false;
