@@ -445,9 +445,12 @@ bool RelationAnalysis::NearOrSlip(Relation* r, double total_low, double total_hi
     const Figure& t = figures_[r->total];
     step = std::max(step, std::pow(10.0, -t.decimals) * t.magnitude);
   }
-  if (r->parts.size() < 2 || total_low <= 0 || step > 0.1 * (total_low + total_high) / 2) return false;
-  int found = 0;
-  for (size_t i = 0; i < r->parts.size(); ++i) {
+  // Shares of 100 % are left out: rates per category foot by chance once one is read ten times smaller.
+  if (r->total < 0 || r->parts.size() < 2 || total_low <= 0 || step > 0.1 * (total_low + total_high) / 2) {
+    return false;
+  }
+  int found = 0, part = -1, power = 0;
+  for (size_t i = 0; i < r->parts.size() && found < 2; ++i) {
     const Figure& p = figures_[r->parts[i]];
     const double low = p.low * r->parts_scale, high = p.high * r->parts_scale;
     const double others_low = r->sum_low - low, others_high = r->sum_high - high;
@@ -455,16 +458,16 @@ bool RelationAnalysis::NearOrSlip(Relation* r, double total_low, double total_hi
     for (int k : {1, -1, 2, -2, 3, -3, 4, -4, 8, -8}) {
       const double f = std::pow(10.0, k);
       if (others_low + low * f <= total_high && total_low <= others_high + high * f) {
-        if (++found > 1) return false;  // two readings: no slip to name
-        r->slip_part = static_cast<int>(i);
-        r->slip_power = k;
+        ++found;
+        part = static_cast<int>(i);
+        power = k;
       }
     }
   }
-  if (found == 1) return true;
-  r->slip_part = -1;
-  r->slip_power = 0;
-  return false;
+  if (found != 1) return false;  // none, or two readings: no slip to name
+  r->slip_part = part;
+  r->slip_power = power;
+  return true;
 }
 
 bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string caption, Relation* out) const {
