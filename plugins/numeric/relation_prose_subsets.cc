@@ -61,6 +61,21 @@ void SentenceFigures(const sdk::Document& doc, const esgaudit_sentence& st,
   }
 }
 
+// How many figures of `by_view` SentenceFigures places in sentence `st` (the same spans, the same
+// binary search), without decoding its text: a reader needing a few figures passes over the rest first.
+size_t SentenceFigureCount(const sdk::Document& doc, const esgaudit_sentence& st,
+                           const std::vector<std::pair<uint64_t, int>>& by_view) {
+  const size_t view_size = doc.MatchView().size();
+  size_t n = 0;
+  for (uint32_t k = 0; k < st.span_count; ++k) {
+    const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
+    if (span.view_end <= span.view_begin || span.view_end > view_size) continue;
+    n += static_cast<size_t>(std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_end, -1)) -
+                             std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_begin, -1)));
+  }
+  return n;
+}
+
 // The stage pairs of FindPairedVerbSubsets, data of the rule pack numeric/stage-pairs.json: a stage
 // (hazards found, patents filed, homes listed) and a later stage only things of the first reach (put
 // right, granted, let). No pack, no pairs; a pack whose lists are not lists of words or whose flags
@@ -638,6 +653,7 @@ void RelationAnalysis::FindStaffGroupSubsets(const sdk::Document& doc) {
     if (!SomeSpanOf(doc, st, view, [](std::string_view words) { return Has(words, "员工") || Has(words, "职工"); })) {
       continue;
     }
+    if (Fast() && SentenceFigureCount(doc, st, by_view) < 2) continue;
     SentenceFigures(doc, st, by_view, &text, &in_sentence);
     if (in_sentence.size() < 2) continue;
     const std::vector<TextClause> clauses = CommaClauses(text, in_sentence);
@@ -876,6 +892,7 @@ void RelationAnalysis::FindKindsAfterATotal(const sdk::Document& doc) {
   const uint32_t sentences = doc.SentenceCount();
   for (uint32_t si = 0; si < sentences; ++si) {
     const esgaudit_sentence st = doc.Sentence(si);
+    if (Fast() && SentenceFigureCount(doc, st, by_view) < 3) continue;
     SentenceFigures(doc, st, by_view, &text, &in_sentence);
     if (in_sentence.size() < 3) continue;
     // The clauses: [begin, end), the mark ending each and the figures in each. A comma between digits is a
@@ -1261,14 +1278,11 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
     // What follows needs, in one figure's clause, 累计, 累积 or 历年 (the view folds 歴年 to 历年) and
     // a second figure in the sentence or the one before: a sentence without 累 or 历 or without a
     // figure is passed over before it is decoded.
-    size_t figures_in = 0;
+    const size_t figures_in = SentenceFigureCount(doc, st, by_view);
     bool cue = false;
     for (uint32_t k = 0; k < st.span_count; ++k) {
       const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
       if (span.view_end <= span.view_begin || span.view_end > view.size()) continue;
-      figures_in += static_cast<size_t>(
-          std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_end, -1)) -
-          std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_begin, -1)));
       const std::string_view words = view.substr(span.view_begin, span.view_end - span.view_begin);
       cue = cue || Has(words, "累") || Has(words, "历");
     }

@@ -43,9 +43,10 @@ std::string Audit(const std::string& text, ReadPath path) {
 }
 
 TEST(RelationReadPath, FastAndGeneralReadsFindTheSameRelations) {
-  // Blocks of the four guarded readers: a footnote's 其中 list under a KPI table, two charts under
+  // Blocks of the guarded readers: a footnote's 其中 list under a KPI table, two charts under
   // one caption line of 按 captions, running totals (累计 / 历年) beside a year's figure, breakdown
-  // tables keyed by the years of a staff table under a 年份 header.
+  // tables keyed by the years of a staff table under a 年份 header, and sentences of a count and its
+  // kinds, or a headcount and its groups (read only where the sentence holds enough figures).
   const std::vector<std::vector<std::string>> blocks = {
       {"环境与社会绩效", "公司坚持绿色发展，持续完善环境管理体系。", "指标\t2023年",
        "综合能源消费量（万吨标准煤）\t412.6", "总取水量（百万立方米）注1\t86.4", "废水排放量（万吨）\t35.2",
@@ -66,19 +67,26 @@ TEST(RelationReadPath, FastAndGeneralReadsFindTheSameRelations) {
        "2024\t214\t1,236\t1,032\t638", "2023\t198\t1,167\t985\t630", "2022\t176\t1,071\t917\t596",
        "员工地区分布\t单位：人", "地区\t2023年员工数\t2024年员工数", "华东\t1,402\t1,466", "华北\t713\t752",
        "西南\t528\t547", "境外\t337\t355"},
+      {"2023年，公司荣获奖项34个，团体奖3个，个人奖31个。", "完成科技成果410项，煤炭类152项，煤化工类237项，其他类21项。",
+       "共9项成果获奖（1项二等奖，8项三等奖）。", "公司在岗员工19817人，女性员工4232人，少数民族员工1006人。",
+       "年末员工总数2,860人，其中女性员工1,120人，35岁以下员工1,304人。", "建成焚烧厂12个，中转站5个，填埋场5个。"},
   };
   // What a line may become: the mark or word the byte test looks for changed into a near miss or
-  // split by a blank or a line break, a header opening with blanks, a figure changed.
+  // split by a blank or a line break, a header opening with blanks, a figure changed or dropped.
   const std::vector<std::pair<std::string, std::vector<std::string>>> changes = {
       {"注", {"註", "住", "关注", "注 ", " 注", "注\n"}},
       {"按", {"接", "按照", " 按", "按 "}},
       {"累计", {"累 计", "累\n计", "累积", "积累", "合计", "总计"}},
       {"历年", {"历 年", "历史", "往年", "历年来", "歴年"}},
       {"年份", {" 年份", "\t年份", "年 份", "年度", "年份数", "份年", "\r年份"}},
+      {"个人奖31个", {"个人奖若干", "个人奖31", "个人奖31个；团体奖3个", "个人奖31个。团体奖3个"}},
+      {"其他类21项", {"其他类若干", "其他类21项（含国家级2项）", "其他类"}},
+      {"女性员工4232人", {"女性员工四千余人", "女性员工4232", "女性员工占比42.32%", "女性员工4232人。其中"}},
+      {"少数民族员工1006人", {"少数民族员工", "少数民族员工1006人（含女性员工411人）"}},
   };
   std::mt19937 rng(20261202);
   size_t with_relations = 0, with_findings = 0;
-  size_t footnote = 0, charts = 0, running = 0, staff = 0;
+  size_t footnote = 0, charts = 0, running = 0, staff = 0, kinds = 0, groups = 0;
   for (int round = 0; round < 1200; ++round) {
     std::string text;
     const int n = 1 + static_cast<int>(rng() % 3);
@@ -106,6 +114,8 @@ TEST(RelationReadPath, FastAndGeneralReadsFindTheSameRelations) {
     charts += fast.find("(煤炭业务)") != std::string::npos || fast.find("(废气治理)") != std::string::npos;
     running += fast.find("累计") != std::string::npos && fast.find("subset") != std::string::npos;
     staff += fast.find("(硕士及以上)") != std::string::npos || fast.find("(华东)") != std::string::npos;
+    kinds += fast.find("(团体奖)") != std::string::npos || fast.find("(煤炭类)") != std::string::npos;
+    groups += fast.find("(少数民族员工)") != std::string::npos;
   }
   // Each reader found relations and some sums failed, so an answer that differed would show.
   EXPECT_GT(with_relations, 900u);
@@ -114,6 +124,8 @@ TEST(RelationReadPath, FastAndGeneralReadsFindTheSameRelations) {
   EXPECT_GT(charts, 150u);
   EXPECT_GT(running, 250u);
   EXPECT_GT(staff, 60u);
+  EXPECT_GT(kinds, 300u);
+  EXPECT_GT(groups, 300u);
 }
 
 }  // namespace
