@@ -367,14 +367,15 @@ TEST(NormalizeTest, TraditionalTextRunsStopAtEachFoldedCharacter) {
   EXPECT_EQ(mv.text_to_view, each_character);
 }
 
-// A run ends at each blank: "2020 年" after ASCII text still drops its space, "ab 中" keeps it.
+// A run ends at each blank but a single space between plain ASCII bytes: "2020 年" after ASCII text
+// still drops its space, "ab 中" keeps it.
 TEST(NormalizeTest, LetterSpacingAfterAnAsciiRunSeesItsLastCharacter) {
   EXPECT_EQ(BuildMatchView("FY2020 年度").view, "FY2020年度");
   EXPECT_EQ(BuildMatchView("GRI ab 中文").view, "GRI ab 中文");
   EXPECT_EQ(BuildMatchView("中 a1 年").view, "中 a1年");
 }
 
-// Blank runs: random lines of ASCII letters and digits, Han, a full-width digit and runs of the four
+// Blank runs: random lines of an ASCII letter, digit and hyphen, Han, a full-width digit and runs of the four
 // blanks (space, tab, U+3000, U+00A0) give the view and both maps the rule states, written out here:
 // every byte of a run maps to the view offset where the run starts; a run without a tab narrower
 // than 4 columns between CJK (or CJK and a digit, either way) on the same line is dropped; any other
@@ -386,7 +387,7 @@ TEST(NormalizeTest, BlankRunsAreDroppedOrKeptAsTheRuleSays) {
     char32_t cp;
     std::string view;  // what the view holds for it outside a blank run
   };
-  const std::vector<Piece> pieces = {{"a", U'a', "a"}, {"7", U'7', "7"}, {"中", U'中', "中"},
+  const std::vector<Piece> pieces = {{"a", U'a', "a"}, {"7", U'7', "7"}, {"-", U'-', "-"}, {"中", U'中', "中"},
                                      {"１", 0xff11, "1"}, {" ", U' ', ""},  {"\t", U'\t', ""},
                                      {"\xe3\x80\x80", 0x3000, ""}, {"\xc2\xa0", 0xa0, ""}, {"\n", U'\n', "\n"}};
   auto blank = [](char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xa0; };
@@ -394,6 +395,7 @@ TEST(NormalizeTest, BlankRunsAreDroppedOrKeptAsTheRuleSays) {
   std::mt19937 rng(20261201);
   size_t dropped = 0;
   size_t kept = 0;
+  size_t in_ascii = 0;  // single spaces between ASCII pieces: BuildMatchView copies them in its runs
   for (int round = 0; round < 20000; ++round) {
     std::vector<const Piece*> seq;
     const int count = static_cast<int>(rng() % 12);
@@ -428,6 +430,8 @@ TEST(NormalizeTest, BlankRunsAreDroppedOrKeptAsTheRuleSays) {
                            ((IsCjk(static_cast<int32_t>(prev)) && (IsCjk(static_cast<int32_t>(next)) || digit(next))) ||
                             (digit(prev) && IsCjk(static_cast<int32_t>(next))));
       (spacing ? dropped : kept) += 1;
+      in_ascii += e == k + 1 && seq[k]->cp == U' ' && k > 0 && seq[k - 1]->cp < 0x80 && seq[k - 1]->cp != U'\n' &&
+                  next != 0 && next < 0x80 && next != U'\n';
       const uint32_t run_view = static_cast<uint32_t>(view.size());
       for (; k < e; ++k) {
         for (size_t b = 0; b < seq[k]->bytes.size(); ++b) to_view[at + b] = run_view;
@@ -447,6 +451,7 @@ TEST(NormalizeTest, BlankRunsAreDroppedOrKeptAsTheRuleSays) {
   }
   EXPECT_GT(dropped, 1000u);
   EXPECT_GT(kept, 1000u);
+  EXPECT_GT(in_ascii, 500u);
 }
 
 }  // namespace

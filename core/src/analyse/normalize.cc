@@ -251,10 +251,14 @@ MatchView BuildMatchView(std::string_view text) {
   while (i < n) {
     const int32_t start = i;
     // A run of ASCII bytes other than blanks, CR, LF and FF goes into the view as it is, each byte
-    // its own code point, as the per-code-point branches below would emit it.
+    // its own code point, as the per-code-point branches below would emit it. A single space between
+    // two such bytes (most spaces of English text) joins the run: with no CJK character on either
+    // side it is no letter-spacing, and the blank branch would keep it as it is, mapped to itself.
     if (IsPlainAscii(text[i])) {
       int32_t end = i + 1;
-      while (end < n && IsPlainAscii(text[end])) ++end;
+      while (end < n && (IsPlainAscii(text[end]) || (text[end] == ' ' && end + 1 < n && IsPlainAscii(text[end + 1])))) {
+        ++end;
+      }
       const uint32_t v = static_cast<uint32_t>(out.view.size());
       const size_t w = out.view_to_text.size();
       out.view_to_text.resize(w + static_cast<size_t>(end - start));
