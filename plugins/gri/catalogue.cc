@@ -26,9 +26,9 @@ std::vector<std::string> Strings(const pt::ptree& tree, const char* key, bool lo
 }  // namespace
 
 std::string AsciiLower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  // Every byte written, a select rather than a branch: the loop vectorises (the whole view is
+  // lower-cased once per report).
+  for (char& c : s) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   return s;
 }
 

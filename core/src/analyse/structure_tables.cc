@@ -885,8 +885,10 @@ void StructureBuilder::FindTables() {
     const LineStructure& ls = s_.lines_[i];
     std::string_view raw = doc_.LineText(i);
     std::string_view view = LineView(i);
-    bool opens = Contains(view, "<table") || Contains(view, "<TABLE");
-    bool closes = Contains(view, "</table") || Contains(view, "</TABLE");
+    // Each tag opens with '<': a line without one (most lines) is not searched four times.
+    const bool tag = view.find('<') != std::string_view::npos;
+    bool opens = tag && (Contains(view, "<table") || Contains(view, "<TABLE"));
+    bool closes = tag && (Contains(view, "</table") || Contains(view, "</TABLE"));
     if (opens || in_html) kind[i] = ESGAUDIT_TABLE_SOURCE_HTML;
     if (opens && !closes) in_html = true;
     if (closes) in_html = false;
@@ -894,9 +896,10 @@ void StructureBuilder::FindTables() {
     // A tab-separated row of figures repeated on several pages ("合计\t5244\t100.00%", yearly rows
     // of one amount) may have been taken for a running header or a decoration; it is a table row.
     const uint32_t repeated = ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION;
+    const bool tabbed = raw.find('\t') != std::string_view::npos;  // asked up to four times below
     bool figure_row = false;
-    if ((ls.flags & repeated) && !(ls.flags & ~repeated & ESGAUDIT_LINE_FURNITURE_MASK) &&
-        Contains(raw, "\t") && ls.cell_count >= 2) {
+    if ((ls.flags & repeated) && !(ls.flags & ~repeated & ESGAUDIT_LINE_FURNITURE_MASK) && tabbed &&
+        ls.cell_count >= 2) {
       for (uint32_t k = 0; k < ls.cell_count; ++k)
         figure_row = figure_row || (s_.cells_[ls.first_cell + k].flags & ESGAUDIT_CELL_NUMERIC);
     }
@@ -923,16 +926,16 @@ void StructureBuilder::FindTables() {
         worded_only = worded_only && WordedLabelCell(ct);
       }
     }
-    if (prose && worded_only && text_cells >= 3 && plain_figures >= 2 && Contains(raw, "\t"))
+    if (prose && worded_only && text_cells >= 3 && plain_figures >= 2 && tabbed)
       worded_row[i] = static_cast<uint8_t>(text_cells);
     if (!t.empty() && t.front() == '|' && pipes >= 2) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_PIPES;
-    } else if (Contains(raw, "\t") && ((text_cells >= 2 && !prose) ||
-                                        (text_cells == 1 && !SpaceJoinedFigures(CellText(s_.cells_[ls.first_cell])).empty()))) {
+    } else if (tabbed && ((text_cells >= 2 && !prose) ||
+                          (text_cells == 1 && !SpaceJoinedFigures(CellText(s_.cells_[ls.first_cell])).empty()))) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_TABS;
-    } else if (!Contains(raw, "\t") && pipes == 0 && aligned_row(i)) {
+    } else if (!tabbed && pipes == 0 && aligned_row(i)) {
       kind[i] = ESGAUDIT_TABLE_SOURCE_ALIGNED;
-    } else if (!Contains(raw, "\t") && pipes == 0 && text_cells == 1 && ls.cell_count == 1) {
+    } else if (!tabbed && pipes == 0 && text_cells == 1 && ls.cell_count == 1) {
       size_t tail = 0;
       const std::string_view cell = CellText(s_.cells_[ls.first_cell]);
       std::vector<Piece> values = SpaceJoinedValues(cell, &tail, space_groups);

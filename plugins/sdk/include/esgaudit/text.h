@@ -100,9 +100,8 @@ inline std::string_view Trim(std::string_view s) {
 // ASCII letters lower-cased; every other byte (UTF-8 included) unchanged.
 inline std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  // Every byte written, a select rather than a branch: the loop vectorises.
+  for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   return out;
 }
 
