@@ -14,6 +14,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "analyse/bytes8.h"
 #include "analyse/text_width.h"
 
 namespace esgaudit {
@@ -198,6 +199,7 @@ MatchView BuildMatchView(std::string_view text) {
     for (int32_t k = 0; k < n;) {
       if (static_cast<unsigned char>(text[k]) < 0x80) {  // ASCII: one byte, never Han
         ++k;
+        while (k + 8 <= n && (bytes8::Load8(text.data() + k) & bytes8::kHighBits) == 0) k += 8;  // eight at a time
         continue;
       }
       if (const UChar32 h = HanBlockAt(text, k)) {  // no decode call
@@ -256,8 +258,25 @@ MatchView BuildMatchView(std::string_view text) {
     // side it is no letter-spacing, and the blank branch would keep it as it is, mapped to itself.
     if (IsPlainAscii(text[i])) {
       int32_t end = i + 1;
-      while (end < n && (IsPlainAscii(text[end]) || (text[end] == ' ' && end + 1 < n && IsPlainAscii(text[end + 1])))) {
-        ++end;
+      for (;;) {
+        // Eight bytes at a time while they hold nothing below a space or above 0x7f, no two spaces
+        // in a row and no space last (its next byte lies beyond): each is then plain or a space
+        // between plain bytes (a space first follows a plain byte: the run never holds two spaces
+        // in a row).
+        while (end + 8 <= n) {
+          const uint64_t w = bytes8::Load8(text.data() + end);
+          const uint64_t spaces = bytes8::BytesIn(w, ' ', ' ');
+          if ((w & bytes8::kHighBits) != 0 || bytes8::AnyByteIn(w, 0, ' ' - 1) || (spaces & (spaces >> 8)) != 0 ||
+              (spaces >> 56) != 0) {
+            break;
+          }
+          end += 8;
+        }
+        if (end < n && (IsPlainAscii(text[end]) || (text[end] == ' ' && end + 1 < n && IsPlainAscii(text[end + 1])))) {
+          ++end;
+          continue;
+        }
+        break;
       }
       const uint32_t v = static_cast<uint32_t>(out.view.size());
       const size_t w = out.view_to_text.size();

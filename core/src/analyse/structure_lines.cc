@@ -7,33 +7,19 @@
 #include <cstring>
 #include <regex>
 
+#include "analyse/bytes8.h"
+
 namespace esgaudit {
 namespace lines {
+
+using bytes8::AnyByteIn;
+using bytes8::BytesIn;
+using bytes8::kHighBits;
+using bytes8::Load8;
 
 namespace {
 
 bool Squeezed(char c) { return c == ' ' || c == '\t'; }
-
-constexpr uint64_t kHighBits = 0x8080808080808080ULL;  // the high bit of each of eight bytes
-
-// The high bit of each of the eight bytes of `w` that lies in [lo, hi] (both below 0x80: a byte of
-// 0x80 or above never does), the other bits clear; AnyByteIn: whether one does. Each byte's low
-// seven bits plus a constant set its high bit exactly when they reach lo (or pass hi), with no carry
-// into the next byte.
-uint64_t BytesIn(uint64_t w, uint8_t lo, uint8_t hi) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  const uint64_t low7 = w & ~kHighBits;
-  const uint64_t reaches_lo = low7 + kOnes * (0x80 - lo);
-  const uint64_t passes_hi = low7 + kOnes * (0x7f - hi);
-  return reaches_lo & ~passes_hi & ~w & kHighBits;
-}
-bool AnyByteIn(uint64_t w, uint8_t lo, uint8_t hi) { return BytesIn(w, lo, hi) != 0; }
-
-uint64_t Load8(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
 
 // "unit" in `t`, its letters in any case (ASCII).
 bool ContainsUnitWord(std::string_view t) {
