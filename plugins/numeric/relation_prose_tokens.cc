@@ -1839,7 +1839,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     // "公司现任10名高管中，女性高管为4名": a count, its noun and 中 (among) close a clause; the next
     // clause's figure, of the count's unit, is a subset of it ("12名员工中有3名": the same in one clause).
     std::vector<int> among_more;
-    if (int among = AmongSubset(toks, t, &among_more); among >= 0) {
+    // AmongSubset reads a figure's token only (-1 for any other): asked of those alone.
+    if (int among = toks[t].type == Tok::kFact ? AmongSubset(toks, t, &among_more) : -1; among >= 0) {
       among_more.insert(among_more.begin(), among);
       for (int part : among_more) {
         Relation r = Stated(RelationKind::kSubset, toks[t].figure, {part});
@@ -1881,10 +1882,13 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         continue;
       }
     }
-    // Parts each of the unit of one of several totals before 其中 (see PartsOfTotalsByUnit).
-    if (const auto by_unit = PartsOfTotalsByUnit(toks, t); !by_unit.empty()) {
-      add_subsets(by_unit);
-      continue;
+    // Parts each of the unit of one of several totals before 其中 (see PartsOfTotalsByUnit: none but
+    // at a subset word's token, so asked there alone).
+    if (toks[t].type == Tok::kSubset) {
+      if (const auto by_unit = PartsOfTotalsByUnit(toks, t); !by_unit.empty()) {
+        add_subsets(by_unit);
+        continue;
+      }
     }
     if (toks[t].type == Tok::kSubset) {
       long k = static_cast<long>(t) - 1;
