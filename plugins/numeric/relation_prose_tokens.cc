@@ -536,7 +536,11 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         size_t k = p;
         while (k > 1 && (toks[k - 1].type == Tok::kText || toks[k - 1].type == Tok::kSubset)) --k;
         if (k == p || toks[k - 1].type != Tok::kComma) continue;
-        const size_t comma = text.rfind(',', pf.offset);
+        // The last comma at most 40 bytes before the part, searched in those bytes only (a search
+        // back from the part ran through all the Chinese text before it, which has no ',').
+        const size_t from = std::min<size_t>(pf.offset > 40 ? pf.offset - 40 : 0, text.size());
+        const size_t in_window = text.substr(from, pf.offset - from + 1).rfind(',');
+        const size_t comma = in_window == std::string_view::npos ? in_window : from + in_window;
         if (comma == std::string_view::npos || pf.offset - comma > 40) continue;
         const std::vector<std::string> w = words_in(comma + 1, pf.offset);
         const auto marker = std::find_if(kBefore.begin(), kBefore.end(), [&](const auto& m) {
