@@ -14,8 +14,10 @@ namespace {
 // line's head again and again; when the next cell of the line follows after nothing but spaces
 // (one column each), the end column is the next cell's column (the host's display column of its
 // offset) less those spaces.
-uint32_t EndColumn(const sdk::Document& doc, std::string_view text, const esgaudit_cell& c,
-                   const esgaudit_cell* next) {
+// A cell ending where its line ends (its last cell, with nothing after it) ends one column past
+// the line's display width, which the host measured as ColumnOf measures.
+uint32_t EndColumn(const sdk::Document& doc, std::string_view text, const esgaudit_line& line,
+                   const esgaudit_cell& c, const esgaudit_cell* next) {
   const uint64_t end = c.offset + c.length;
   if (next != nullptr && next->offset >= end && next->offset <= text.size() &&
       next->column > next->offset - end) {
@@ -23,6 +25,7 @@ uint32_t EndColumn(const sdk::Document& doc, std::string_view text, const esgaud
     if (gap.find_first_not_of(' ') == std::string_view::npos)
       return next->column - static_cast<uint32_t>(gap.size());
   }
+  if (end == line.offset + line.length) return line.width + 1;
   return doc.ColumnOf(end);
 }
 }  // namespace
@@ -47,6 +50,8 @@ LayoutCells::LayoutCells(const sdk::Document& doc, const sdk::Context&) {
   std::vector<esgaudit_cell> cs;
   for (uint32_t li = 0; li < doc.LineCount(); ++li) {
     const esgaudit_line_structure ls = doc.LineStructure(li);
+    if (ls.cell_count == 0) continue;
+    const esgaudit_line line = doc.Line(li);
     cs.clear();
     for (uint32_t k = 0; k < ls.cell_count; ++k) cs.push_back(doc.Cell(ls.first_cell + k));
     std::vector<LayoutCell>& out = lines_[li];
@@ -58,7 +63,7 @@ LayoutCells::LayoutCells(const sdk::Document& doc, const sdk::Context&) {
       cell.view_begin = c.view_begin;
       cell.view_end = c.view_end;
       cell.col_begin = c.column;
-      cell.col_end = std::max(EndColumn(doc, text, c, k + 1 < cs.size() ? &cs[k + 1] : nullptr),
+      cell.col_end = std::max(EndColumn(doc, text, line, c, k + 1 < cs.size() ? &cs[k + 1] : nullptr),
                               c.column);
       cell.flags = c.flags;
       std::string_view view = doc.CellView(c);

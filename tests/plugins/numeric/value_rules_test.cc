@@ -270,6 +270,13 @@ TEST(LayoutCellsTest, EndColumnsAreTheHostsColumnsOfTheCellEnds) {
   registry.Add<CellEndProbe>("test.cell-end", ESGAUDIT_INFO, "checks LayoutCells' end columns",
                              "test/cell-end.md");
   cell_end_check = CellEndCheck();
+  // Lines past the host's column marks (512 bytes), a CR before the line feed, blanks after the
+  // last cell, a page break and a last line without a line feed: a cell ending at its line's end
+  // takes the line's width.
+  std::string long_row = "排放量（吨）";
+  for (int k = 0; k < 60; ++k) long_row += "\t" + std::to_string(1000 + 37 * k) + "吨";
+  std::string long_spaced = "Long label";
+  for (int k = 0; k < 50; ++k) long_spaced += "    项目" + std::to_string(k) + " 12.5%";
   testing::RunOnText(registry,
                      "主要指标      2021年      2022年      变化\n"
                      "员工总数（人）  1,200   1,350   12.5%\n"
@@ -277,9 +284,14 @@ TEST(LayoutCellsTest, EndColumnsAreTheHostsColumnsOfTheCellEnds) {
                      "女性员工\t320\t410\t28%\n"
                      "ｆｕｌｌ ｗｉｄｔｈ   ２０２１   ２０２２\n"
                      "  缩进的标签    7    8    9    10    11    12\n"
-                     "一行普通的叙述文字，没有表格。\n");
-  EXPECT_GE(cell_end_check.multi_cell_lines, 5);
-  EXPECT_GE(cell_end_check.cells, 20);
+                     "一行普通的叙述文字，没有表格。\n" +
+                         long_row + "\n" + long_spaced + "\n" +
+                         "男性员工\t880\t940\r\n"
+                         "用水量   4,500   4,100   \n"
+                         "\f研发投入（万元）\t3,200\t3,650\n"
+                         "专利（项）\t12\t\t15");
+  EXPECT_GE(cell_end_check.multi_cell_lines, 10);
+  EXPECT_GE(cell_end_check.cells, 100);
   EXPECT_TRUE(cell_end_check.mismatches.empty()) << cell_end_check.mismatches.front();
 }
 
