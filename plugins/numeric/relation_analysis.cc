@@ -273,6 +273,7 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
     const Interval iv = PrintedInterval(f, /*exact_counts=*/true);
     g.low = f.value < 0 ? -iv.hi : iv.lo;
     g.high = f.value < 0 ? -iv.lo : iv.hi;
+    g.low = std::max(g.low, 0.0);  // sums work on magnitudes: a printed 0 stands for no negative amount
     // So is a whole number printed bare in a table whose column header or unit line says it counts
     // things (检查次数, 投诉数量（件）, 单位：人); a time series' columns are periods, its rows are judged
     // by FindModelTables.
@@ -414,7 +415,8 @@ Relation RelationAnalysis::Stated(RelationKind kind, int total, std::vector<int>
   r.parts = std::move(parts);
   SumParts(&r);
   const double tlo = total >= 0 ? figures_[total].low : 100, thi = total >= 0 ? figures_[total].high : 100;
-  r.consistent = kind == RelationKind::kSubset ? r.sum_low <= thi : r.sum_low <= thi && tlo <= r.sum_high;
+  r.consistent = kind == RelationKind::kSubset ? WithinTotal(r.sum_low, r.sum_high, tlo, thi)
+                                               : RangesMeet(r.sum_low, r.sum_high, tlo, thi);
   return r;
 }
 
@@ -429,7 +431,7 @@ void RelationAnalysis::SumParts(Relation* r) const {
 
 bool RelationAnalysis::LayoutSum(Relation* r, double total_low, double total_high) const {
   SumParts(r);
-  r->consistent = r->sum_low <= total_high && total_low <= r->sum_high;
+  r->consistent = RangesMeet(r->sum_low, r->sum_high, total_low, total_high);
   r->flag = !r->consistent;
   return r->consistent;
 }
@@ -481,7 +483,7 @@ bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string c
   r.parts = std::move(parts);
   SumParts(&r);
   const Figure& t = figures_[total];
-  r.consistent = r.sum_low <= t.high && t.low <= r.sum_high;
+  r.consistent = RangesMeet(r.sum_low, r.sum_high, t.low, t.high);
   r.flag = !r.consistent && NearOrSlip(&r, t.low, t.high);
   return r.consistent || r.flag;
 }
@@ -532,9 +534,9 @@ void RelationAnalysis::Add(Relation r) {
   }
   if (r.kind == RelationKind::kSubset) {
     // One part, or an open set's named kinds (relation_prose_tokens.cc): their sum within the total.
-    r.consistent = lo <= thi;
+    r.consistent = WithinTotal(lo, hi, tlo, thi);
   } else {
-    r.consistent = lo <= thi && tlo <= hi;
+    r.consistent = RangesMeet(lo, hi, tlo, thi);
   }
   // One relation per set of figures.
   for (const Relation& o : relations_) {

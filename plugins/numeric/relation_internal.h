@@ -33,6 +33,27 @@ namespace esgaudit::numeric::relation_detail {
 
 using U8Iter = boost::u8_to_u32_iterator<std::string_view::const_iterator, char32_t>;
 
+// Whether a sum of printed figures, [lo, hi], can be its total, [tlo, thi]. A printed figure stands for
+// the values that round to it, half up: "1.4" is 1.35 up to but not 1.45. Ranges that only touch do not
+// meet, whichever end touches (1.5 + 0 + 0 against 1.4: the part would round to the total's figure),
+// as Interval::Overlaps reads them; a range of one point (an exact count, a breakdown's 100 %) is
+// closed at both ends. Ends within a billionth of the larger bound count as touching (floating-point
+// sums of rounded figures).
+inline bool RangesMeet(double lo, double hi, double tlo, double thi) {
+  const double eps = 1e-9 * std::max({1.0, std::fabs(hi), std::fabs(thi)});
+  if (lo > thi + eps || tlo > hi + eps) return false;
+  if (hi - lo <= eps || thi - tlo <= eps) return true;
+  return lo < thi - eps && tlo < hi - eps;
+}
+
+// Whether a part of printed range [lo, hi] can lie within a total of range [tlo, thi] (a subset: the
+// part no larger than the total), read as RangesMeet reads ranges.
+inline bool WithinTotal(double lo, double hi, double tlo, double thi) {
+  const double eps = 1e-9 * std::max({1.0, std::fabs(hi), std::fabs(thi)});
+  if (hi - lo <= eps || thi - tlo <= eps) return lo <= thi + eps;
+  return lo < thi - eps;
+}
+
 // Category vocabularies: the labels a breakdown's parts carry. A closed dimension lists every
 // category, so a breakdown naming all of them must add up to its total in both directions.
 struct Dimension {

@@ -702,7 +702,7 @@ void RelationAnalysis::FindLayoutTotals() {
       std::sort(r.parts.begin(), r.parts.end());
       SumParts(&r);
       const double lo = r.sum_low, hi = r.sum_high;
-      r.consistent = lo <= t.high && t.low <= hi;
+      r.consistent = RangesMeet(lo, hi, t.low, t.high);
       // From the layout alone a smaller sum may mean a category printed elsewhere: only a larger
       // one is reported.
       r.flag = lo > t.high && Reportable(&r, false);

@@ -225,7 +225,7 @@ void RelationAnalysis::ModelTable::FindOfWhichRows() {
         r.caption = h.empty() ? head.label : head.label + "/" + h;
         r.total = ts.figure;
         r.parts = {ps->figure};
-        r.consistent = p.low <= t.high;
+        r.consistent = WithinTotal(p.low, p.high, t.low, t.high);
         r.flag = !r.consistent;
         Relabel(r);
         ra_.Add(std::move(r));
@@ -304,7 +304,7 @@ void RelationAnalysis::ModelTable::FindOfWhichGroupColumns() {
         r.caption = h.empty() ? head.label : head.label + "/" + h;
         r.total = ts.figure;
         r.parts = {ps.figure};
-        r.consistent = p.low <= t.high;
+        r.consistent = WithinTotal(p.low, p.high, t.low, t.high);
         r.flag = !r.consistent;
         Relabel(r);
         figures_[ps.figure].label = group + "/" + pr.label;
@@ -439,7 +439,7 @@ void RelationAnalysis::AddGroupRows() {
     if (joined) continue;
     figures_[r.total].label = g.total_label;
     figures_[part].label = g.part_label;
-    r.consistent = figures_[part].low <= figures_[r.total].high;
+    r.consistent = WithinTotal(figures_[part].low, figures_[part].high, figures_[r.total].low, figures_[r.total].high);
     r.flag = !r.consistent;
     Add(std::move(r));
   }

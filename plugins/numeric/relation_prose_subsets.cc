@@ -1614,7 +1614,7 @@ void RelationAnalysis::FindBlocksOverOneTotal(const sdk::Document& doc) {
           rel.parts.assign(figs.begin() + 1 + runs[g].first, figs.begin() + 1 + runs[g].second);
           rel.caption = label + "/" + heads[g + 1];
           SumParts(&rel);
-          rel.consistent = rel.sum_low <= total.high && total.low <= rel.sum_high;
+          rel.consistent = RangesMeet(rel.sum_low, rel.sum_high, total.low, total.high);
           rel.flag = !rel.consistent;
           rel.certainty = ShortOfAnOpenSet(rel, closed[g]) ? Certainty::kLikely : Certainty::kCertain;
           any_adds_up = any_adds_up || rel.consistent;
@@ -1761,7 +1761,7 @@ void RelationAnalysis::FindBlocksOverOneTotal(const sdk::Document& doc) {
           rel.parts = parts;
           rel.caption = measure.empty() ? figures_[tot].label : measure;
           SumParts(&rel);
-          rel.consistent = rel.sum_low <= figures_[tot].high && figures_[tot].low <= rel.sum_high;
+          rel.consistent = RangesMeet(rel.sum_low, rel.sum_high, figures_[tot].low, figures_[tot].high);
           rel.flag = !rel.consistent;
           rel.certainty = ShortOfAnOpenSet(rel, is_closed) ? Certainty::kLikely : Certainty::kCertain;
           return rel;
@@ -2429,7 +2429,7 @@ void RelationAnalysis::FindProseTotalsOfDividendTables(const sdk::Document& doc)
         SumParts(&r);
         if (r.sum_low > 2 * f.high || r.sum_high < 0.5 * f.low) continue;
         figures_[g].high = std::max(figures_[g].high, f.value + unit);
-        r.consistent = r.sum_low <= figures_[g].high && figures_[g].low <= r.sum_high;
+        r.consistent = RangesMeet(r.sum_low, r.sum_high, figures_[g].low, figures_[g].high);
         r.flag = !r.consistent;
         Add(std::move(r));
       }

@@ -125,6 +125,20 @@ bool BracketRemarksOnThePart(const Tokens& toks, size_t t) {
   return toks[t].contains && t >= 2 && toks[t - 1].type == Tok::kOpen && toks[t - 2].type == Tok::kFact;
 }
 
+// The figure of the first clause after the subset word at `t` ("其中，发布实施24项": a comma or colon
+// right after it allowed): the first figure before any other comma, bracket or sentence end; -1 when
+// the clause has none.
+template <typename Tokens>
+int FirstClauseFigure(const Tokens& toks, size_t t) {
+  size_t k = t + 1;
+  if (k < toks.size() && toks[k].type == Tok::kComma) ++k;
+  for (; k < toks.size(); ++k) {
+    if (toks[k].type == Tok::kFact) return toks[k].figure;
+    if (toks[k].type != Tok::kText) return -1;
+  }
+  return -1;
+}
+
 // How many clauses from token `from` (right after 其中) to the sentence's end open with the list
 // numbers 1, 2, 3 … in order ("其中：(1)向甲捐赠2万元；(2)向乙捐赠3万元。"), a semicolon ending each
 // clause; 0 when one clause opens otherwise or a number is out of order. A number is "(n)", "（n）"
@@ -2322,7 +2336,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         // read above the total is a warning.
         auto add_kinds = [&](const std::vector<int>& kinds) {
           const bool named = NamingOf(toks[k].figure, kinds).names_total;
-          if (!named && !GroupsOfAHeadcount(toks[k].figure, kinds)) return;
+          if (!named && !GroupsOfAHeadcount(toks[k].figure, kinds)) return false;
           for (int p : kinds) {
             Relation r = Stated(RelationKind::kSubset, toks[k].figure, {p});
             r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
@@ -2330,10 +2344,31 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
             if (!named) r.certainty = Certainty::kLikely;
             Add(std::move(r));
           }
+          return true;
         };
         const bool summed = add_parts_total(toks[k].figure, parts, enumerated, !nested,
                                             toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich);
-        if (!summed && !past_shares && !nested) add_kinds(parts);
+        if (!summed && !past_shares && !nested && !add_kinds(parts)) {
+          // "共主持推进技术标准36项，其中发布实施24项，参与项目47项": a list read neither as a sum nor as
+          // kinds of the total (a later clause may count something beside the total) still opens
+          // with a part of it: the figure of the clause right after 其中, whatever the others are.
+          // The reading rests on where the clause ends, so a part above the total is a warning.
+          // A count printed with decimals and no multiple (试验总数2.130次) is a thousands separator
+          // misread: its value is not the report's.
+          auto misread_count = [&](const Figure& f) {
+            return f.decimals > 0 && f.magnitude == 1 && IsCountUnit(f.unit);
+          };
+          if (const int first = FirstClauseFigure(toks, t);
+              first == parts.front() && !CountsAnotherThing(*total, figures_[first]) && !misread_count(*total) &&
+              !misread_count(figures_[first])) {
+            subset_of[first] = toks[k].figure;
+            Relation r = Stated(RelationKind::kSubset, toks[k].figure, {first});
+            r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
+            r.certainty = Certainty::kLikely;
+            r.flag = !r.consistent;
+            Add(std::move(r));
+          }
+        }
         // A list taken past a share clause that neither adds up nor is reportable (an open set
         // falling short) is read as before: up to that clause.
         if (!summed && past_shares) {

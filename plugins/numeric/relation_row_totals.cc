@@ -43,8 +43,9 @@ void RelationAnalysis::ZerosToColumnPrecision(const std::vector<std::vector<int>
     if (d < 1) continue;
     for (int f : column) {
       if (f < 0 || figures_[f].value != 0 || figures_[f].decimals != 0 || figures_[f].qualifiers != 0) continue;
-      const Interval iv = ExactInterval(0, d, figures_[f].magnitude);
-      if (iv.lo <= figures_[f].low) continue;  // never wider than its own
+      Interval iv = ExactInterval(0, d, figures_[f].magnitude);
+      iv.lo = std::max(iv.lo, 0.0);  // a magnitude: no negative amount
+      if (iv.hi >= figures_[f].high) continue;  // never wider than its own
       if (own != nullptr) own->emplace(f, std::make_pair(figures_[f].low, figures_[f].high));
       figures_[f].low = iv.lo;
       figures_[f].high = iv.hi;

@@ -104,7 +104,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
     const double lo = r.sum_low, hi = r.sum_high;
     double tlo = r.total >= 0 ? figures_[r.total].low : 100;
     double thi = r.total >= 0 ? figures_[r.total].high : 100;
-    r.consistent = lo <= thi && tlo <= hi;
+    r.consistent = RangesMeet(lo, hi, tlo, thi);
     // A sum far from the total is another kind of figure (an average, a rate, a wrong grouping).
     bool plausible = r.consistent || NearOrSlip(&r, tlo, thi, 1.5, 0.67);
     // Inferred from the layout (a breakdown group against a total row of an earlier table), a sum
@@ -449,7 +449,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
           rel.caption = tl;
           rel.evidence = Evidence::kTable;
           rel.certainty = Certainty::kCertain;
-          rel.consistent = p.low <= t.high;
+          rel.consistent = WithinTotal(p.low, p.high, t.low, t.high);
           rel.flag = !rel.consistent;
           Add(std::move(rel));
           continue;
@@ -459,7 +459,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
         SumParts(&rel);
         const double tlo = rel.total >= 0 ? figures_[rel.total].low : 100;
         const double thi = rel.total >= 0 ? figures_[rel.total].high : 100;
-        rel.consistent = rel.sum_low <= thi && tlo <= rel.sum_high;
+        rel.consistent = RangesMeet(rel.sum_low, rel.sum_high, tlo, thi);
         bool plausible = rel.consistent || NearOrSlip(&rel, tlo, thi, 1.5, 0.67);
         if (!plausible) continue;
         rel.flag = !rel.consistent && (!unsure || rel.sum_low > thi);
@@ -845,7 +845,7 @@ void RelationAnalysis::FindTotalsOfLabelTails(const sdk::Document& doc) {
     r.parts = parts;
     SumParts(&r);
     const Figure& t = figures_[total];
-    r.consistent = r.sum_low <= t.high && t.low <= r.sum_high;
+    r.consistent = RangesMeet(r.sum_low, r.sum_high, t.low, t.high);
     r.flag = r.sum_low > t.high && NearOrSlip(&r, t.low, t.high);
     if (r.consistent || r.flag) Add(std::move(r));
   }

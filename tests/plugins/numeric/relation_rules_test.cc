@@ -3398,9 +3398,11 @@ TEST(RelationRulesTest, ARowOffWithinRoundingInATableWhoseOtherRowsAddUpExactlyI
                             "戊公司\t5.3\t1.3\t2\t2\t委托处理\n";
   ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"5.3", "1.3", "2"}},
                                          {"parts-total", {"12", "7", "3", "2"}}});
-  ExpectChangesFlagged(clean, {{"\t1.3\t2\t2\t", "\t1.3\t3\t2\t", {"1.3 + 3 + 2 = 6.3，合计为5.3（同表另有4行"}},
-                               {"\t12\t7\t", "\t14\t7\t", {"7 + 3 + 2 = 12，合计为14"}}},
+  ExpectChangesFlagged(clean, {{"\t1.3\t2\t2\t", "\t1.3\t3\t2\t", {"1.3 + 3 + 2 = 6.3，合计为5.3（同表另有4行"}}},
                        "warning", "zh");
+  // Two units off three whole numbers is past their rounding (7 + 3 + 2 stands for less than 13.5, 14
+  // for 13.5 or more): an error, the ranges only touching.
+  ExpectChangesFlagged(clean, {{"\t12\t7\t", "\t14\t7\t", {"7 + 3 + 2 = 12，合计为14"}}}, "error", "zh");
   // One unit of the last digit off (5.3 against 1.3 + 2 + 2.1) is the rounding every table shows.
   ExpectChangesFlagged(clean, {{"\t1.3\t2\t2\t", "\t1.3\t2\t2.1\t", {}}}, "warning", "zh");
   // Three rows proving the layout: the change stays within rounding, no finding.
@@ -3482,10 +3484,9 @@ TEST(RelationRulesTest, APartOfARowSumThatTotalsTheCellsAfterItIsASecondSum) {
 // not 0 ± 0.5: a changed handling figure in a row whose other handling cells are zeros is an error
 // (three zeros at ± 0.5 would absorb it). A zero column (reuse) or one of few non-zero cells
 // (landfill) takes the precision of the sum's columns pooled. A row that sums as printed within that
-// precision (5.7 against 2.5 + 3.3) gives no finding. Near misses: the same row in a table of whole
-// numbers, and in one whose columns mix whole numbers and decimals without a majority, keep ± 0.5:
-// no error (in the mixed one, a warning: 4.6 is more than a unit of the last digit off 4.2 while the
-// table's other rows add up exactly).
+// precision (5.7 against 2.5 + 3.3) gives no finding. In a table of whole numbers, and in one whose
+// columns mix whole numbers and decimals without a majority, a zero keeps its own rounding, 0 up to
+// 0.5 (a magnitude: no negative amount), so one non-zero part a unit off its total is still off.
 TEST(RelationRulesTest, AZeroInAColumnOfDecimalsIsExactToTheColumnsPrecision) {
   const std::string head = "单位\t废物总量\t生活垃圾\t一般废物\t危险废物\t再利用\t焚烧\t填埋\t其他\t说明\n";
   const std::string decimals =
@@ -3508,7 +3509,8 @@ TEST(RelationRulesTest, AZeroInAColumnOfDecimalsIsExactToTheColumnsPrecision) {
       "丁厂\t31\t18\t9\t4\t0\t4\t0\t0\t环卫清运\n"
       "戊厂\t91\t30\t40\t21\t0\t11\t7\t3\t委托处理\n";
   ExpectCleanAndRecognised(whole, "zh", {{"parts-total", {"4", "0", "4"}}});
-  ExpectChangesFlagged(whole, {{"\t4\t0\t4\t0\t0\t", "\t4\t0\t5\t0\t0\t", {}}}, "error", "zh");
+  ExpectChangesFlagged(whole, {{"\t4\t0\t4\t0\t0\t", "\t4\t0\t5\t0\t0\t", {"0 + 5 + 0 + 0 = 5，合计为4"}}}, "error",
+                       "zh");
   const std::string mixed =
       head +
       "甲厂\t72\t40.1\t21.9\t10\t0\t6\t0\t4\t委托处理\n"
@@ -3517,15 +3519,14 @@ TEST(RelationRulesTest, AZeroInAColumnOfDecimalsIsExactToTheColumnsPrecision) {
       "丁厂\t30.6\t18\t8.4\t4.2\t0\t4.2\t0\t0\t环卫清运\n"
       "戊厂\t91\t30\t40\t21\t0\t11\t7\t3\t委托处理\n";
   ExpectCleanAndRecognised(mixed, "zh", {{"parts-total", {"4.2", "0", "4.2"}}});
-  ExpectChangesFlagged(mixed, {{"\t4.2\t0\t4.2\t0\t0\t", "\t4.2\t0\t4.6\t0\t0\t", {"0 + 4.6 + 0 + 0 = 4.6，合计为4.2（同表另有4行"}}},
-                       "warning", "zh");
+  ExpectChangesFlagged(mixed, {{"\t4.2\t0\t4.2\t0\t0\t", "\t4.2\t0\t4.6\t0\t0\t", {"0 + 4.6 + 0 + 0 = 4.6，合计为4.2"}}},
+                       "error", "zh");
 }
 
 // The zero rule of the ragged-rows reader holds in the other readers too: a 合计 column of a tab table
 // (the model table's total column) and rows of figures set apart by spaces (FindRowTotalColumns).
-// Near misses: the same rows in whole numbers, and in columns mixing whole numbers and decimals
-// without a majority, keep a zero's ±0.5 (no error; in the mixed rows a warning, as the other rows
-// add up exactly and 4.6 is more than a unit of the last digit off 4.2).
+// The same rows in whole numbers, and in columns mixing whole numbers and decimals without a majority,
+// keep a zero's own rounding (0 up to 0.5): a single non-zero part off its total is an error there too.
 TEST(RelationRulesTest, AZeroInAColumnOfDecimalsIsExactInEveryTableReader) {
   const std::string rows =
       "甲厂\t6.2\t0\t4.3\t10.5\n"
@@ -3557,12 +3558,11 @@ TEST(RelationRulesTest, AZeroInAColumnOfDecimalsIsExactInEveryTableReader) {
   for (const std::string& table : {head + whole_rows, spaced(whole_rows)}) {
     ExpectCleanAndRecognised(table, "zh", {{"parts-total", {"4", "0", "0", "4"}}});
     const std::string sep = table.find("丁厂\t") != std::string::npos ? "\t" : " ";
-    ExpectChangesFlagged(table, {{"丁厂" + sep + "4", "丁厂" + sep + "5", {}}}, "error", "zh");
+    ExpectChangesFlagged(table, {{"丁厂" + sep + "4", "丁厂" + sep + "5", {"5 + 0 + 0 = 5，合计为4"}}}, "error", "zh");
   }
   for (const std::string& table : {head + mixed_rows, spaced(mixed_rows)}) {
     ExpectCleanAndRecognised(table, "zh", {{"parts-total", {"4.2", "0", "0", "4.2"}}});
-    ExpectChangesFlagged(table, {{"4.2", "4.6", {"4.6 + 0 + 0 = 4.6，合计为4.2（同表另有4行"}}}, "warning",
-                         "zh");  // 丁厂's 4.2
+    ExpectChangesFlagged(table, {{"4.2", "4.6", {"4.6 + 0 + 0 = 4.6，合计为4.2"}}}, "error", "zh");  // 丁厂's 4.2
   }
 }
 
@@ -4986,16 +4986,59 @@ TEST(RelationRulesTest, OfWhichKindsFallingShortOfTheirTotalAreEachASubsetOfIt) 
   // The same with a clause of their shares after the list.
   ExpectRecognisedThenCaught({"公司员工总数9,200人，其中残疾员工40人，女性员工1,900人，分别占员工总数的0.4%、20.7%。\n",
                               "subset", {"9,200人", "1,900人"}, "1,900人", "19,000", "error"});
-  // Not so: parts that are no kinds of the total's noun (女性员工, 党员: no noun in common), a figure
-  // past a clause that gave no part. (Parts with a bracketed 其中 of their own: see
-  // PartsThatNameTheirTotalCannotExceedIt.)
-  for (const char* text : {"公司员工总数9,200人，其中女性员工1,900人，党员460人。\n",
-                           "公司员工总数9,200人，其中女性员工1,900人，党员19,000人。\n",
-                           "公司实现营业收入820亿元，其中海外收入约占40%，实现净利润15亿元。\n"}) {
+  // Not so: parts that are no kinds of the total's noun (女性员工, 党员: no noun in common; only the
+  // first, right after 其中, is read as a part), a figure past a clause that gave no part. (Parts with
+  // a bracketed 其中 of their own: see PartsThatNameTheirTotalCannotExceedIt.)
+  for (const auto& [text, first_part] : std::vector<std::pair<std::string, bool>>{
+           {"公司员工总数9,200人，其中女性员工1,900人，党员460人。\n", true},
+           {"公司员工总数9,200人，其中女性员工1,900人，党员19,000人。\n", true},
+           {"公司实现营业收入820亿元，其中海外收入约占40%，实现净利润15亿元。\n", false}}) {
     SCOPED_TRACE(text);
     EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
-    for (const auto& rel : Check(text, "zh", "relations").relations) EXPECT_NE(rel.kind, "subset") << text;
+    const ReportResult r = Check(text, "zh", "relations");
+    const auto subsets = std::count_if(r.relations.begin(), r.relations.end(),
+                                       [](const RelationRecord& x) { return x.kind == "subset"; });
+    EXPECT_EQ(subsets, first_part ? 1 : 0);
+    if (first_part) {
+      EXPECT_TRUE(Recognised(Document::FromUtf8("test.txt", text), r, "subset", {"9,200人", "1,900人"}));
+    }
   }
+}
+
+// A list after 其中 read neither as a sum nor as kinds of the total (a later clause may count
+// something beside it: 参与项目 next to 主持) still opens with a part of the total: the figure of the
+// clause right after 其中. Read from where the clause ends, so a part above the total is a warning.
+// Not read: a first clause whose figure is of another unit or a share.
+TEST(RelationRulesTest, TheClauseRightAfterQiZhongIsAPartWhateverTheListAfterIt) {
+  ExpectRecognisedThenCaught({"截至2016年底，公司共主持推进国内外技术标准36项，其中发布实施24项，参与项目47项。\n", "subset",
+                              {"36项", "24项"}, "24项", "240", "warning"});
+  ExpectRecognisedThenCaught({"公司营业收入120亿元，其中甲业务收入100亿元，同比增长10%至100亿元，乙业务收入20亿元。\n",
+                              "subset", {"120亿元", "100亿元"}, "100亿元", "1000", "warning"});
+  for (const char* text : {"公司共主持推进技术标准36项，其中投入资金240万元，参与项目47项。\n",
+                           "公司共主持推进技术标准36项，其中约占60%已发布实施，参与项目47项。\n"}) {
+    SCOPED_TRACE(text);
+    const ReportResult r = Check(text, "zh", "relations");
+    EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
+                             [](const RelationRecord& x) { return x.kind == "subset"; }));
+  }
+}
+
+// A printed figure stands for the values rounding to it, half up ("1.4" is 1.35 up to but not 1.45), so
+// a sum whose range only touches its total's is off: a single non-zero part one unit of the last digit
+// from the total (1.5 + 0 + 0 against 1.4) would round to the total's figure. Ranges that overlap
+// (two parts one unit off) still add up within rounding; a point (a count, 100 %) is closed.
+TEST(RelationRulesTest, ASumWhoseRangeOnlyTouchesItsTotalsIsOff) {
+  const std::string head = "单位\t废弃物总量（吨）\t生活垃圾\t一般固废\t危废\t处理方式\n";
+  const std::string clean = head +
+                            "甲公司\t100.5\t60\t30.5\t10\t委托处理\n"
+                            "乙公司\t80.25\t20\t50\t10.25\t环卫清运\n"
+                            "丙公司\t45.6\t30\t10.6\t5\t回收利用\n"
+                            "丁公司\t1.4\t1.4\t0\t0\t环卫清运\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"1.4", "0"}}});
+  ExpectChangesFlagged(clean, {{"\t1.4\t1.4\t", "\t1.4\t1.5\t", {"1.5 + 0 + 0 = 1.5，合计为1.4"}}}, "error", "zh");
+  // A subset one unit above its total, each printed to one decimal.
+  ExpectRecognisedThenCaught({"公司废水排放量1.4万吨，其中生产废水1.3万吨。\n", "subset", {"1.4万吨", "1.3万吨"}, "1.3万吨",
+                              "1.5", "error"});
 }
 
 // Groups listed after 其中 along two different dimensions (女性 / 党员, 外籍 / 学历, 外籍 / 少数民族)
@@ -5202,18 +5245,22 @@ TEST(RelationRulesTest, ATotalUnderTwoHeaderWordsInOneTabSlotIsNamedByItsOwn) {
 
 // A total column read from the rows (each row: 重伤 + 轻伤 = 工伤事故数) counts exactly when the columns'
 // headers count: one row off by one is an error there; the same rows in 吨 are read within the printed
-// precision and listed, not flagged.
+// precision (two parts a unit off) and listed, not flagged.
 TEST(RelationRulesTest, CountsInARowTotalColumnSumExactly) {
   const std::string rows = "甲厂\t779\t1\t0\t1\n乙厂\t169\t0\t1\t1\n丙厂\t306\t1\t1\t2\n丁厂\t157\t2\t1\t3\n戊厂\t210\t1\t2\t3\n";
   ExpectRecognisedThenCaught({("企业\t员工\t重伤工伤数\t轻伤工伤数\t工伤事故数\n" + rows).c_str(), "parts-total",
                               {"1", "0"}, "1\t0\t1", "2", "error"});
   std::string tonnes = "企业\t员工\t一般固废（吨）\t危险废物（吨）\t固废总量（吨）\n" + rows;
-  tonnes.replace(tonnes.find("1\t0\t1"), 1, "2");
+  tonnes.replace(tonnes.find("1\t1\t2") + 2, 1, "2");
   EXPECT_TRUE(Findings(Check(tonnes)).empty()) << ::testing::PrintToString(Findings(Check(tonnes)));
   ReportResult r = Check(tonnes, "zh", "relations");
   EXPECT_TRUE(std::any_of(r.relations.begin(), r.relations.end(), [](const RelationRecord& rel) {
-    return rel.description.find("2 + 0 = 2 ~ 1") != std::string::npos;
+    return rel.description.find("1 + 2 = 3 ~ 2") != std::string::npos;
   }));
+  // One non-zero part a unit above its total is past rounding even in tonnes: 2 stands for 1.5 or more,
+  // the total 1 for less than 1.5, and a zero for no negative amount.
+  ExpectChangesFlagged("企业\t员工\t一般固废（吨）\t危险废物（吨）\t固废总量（吨）\n" + rows,
+                       {{"1\t0\t1", "2\t0\t1", {"2 + 0 = 2，合计为1"}}}, "error", "zh");
 }
 
 // A 合计 column of counts whose unit stands in the row label (检查（次）): a row of zeros whose total
@@ -7277,7 +7324,8 @@ TEST(RelationRulesTest, AChangeClauseAfterAQiZhongPartDoesNotEndTheList) {
            {"公司实现营业收入120,000.00万元，其中主营业务收入110,500.00万元，较上期增长18.40%。其他业务收入9,500.00万元。\n",
             {"120,000.00万元", "110,500.00万元"}},
            {"公司营业收入120亿元，其中甲业务收入100亿元，利润增长5%，乙业务收入20亿元。\n", {"120亿元", "100亿元"}},
-           {"公司营业收入120亿元，其中甲业务收入100亿元，同比增长10%至100亿元，乙业务收入20亿元。\n", {}}}) {
+           // The list is read neither way (see below), but the part right after 其中 is one all the same.
+           {"公司营业收入120亿元，其中甲业务收入100亿元，同比增长10%至100亿元，乙业务收入20亿元。\n", {"120亿元", "100亿元"}}}) {
     SCOPED_TRACE(near.text);
     const ReportResult r = ExpectCleanAndRecognised(
         near.text, "zh", near.subset.empty() ? std::vector<std::pair<std::string, std::set<std::string>>>{}
