@@ -562,6 +562,11 @@ TEST(RelationRulesTest, AYearsFigureIsASubsetOfTheRunningTotalOfTheSameThing) {
                            {{"subset", {"860件", "95件"}}});
   ExpectCleanAndRecognised("2021年，基金会捐赠总额为320万元，历年累计捐赠金额达2,450万元。\n", "zh",
                            {{"subset", {"2,450万元", "320万元"}}});
+  // Taxes, gifts and dividends said two ways in one sentence are one thing.
+  ExpectCleanAndRecognised("2016年公司上缴税金6,579万元，近三年累计缴纳各项税收24,906万元。\n", "zh",
+                           {{"subset", {"24,906万元", "6,579万元"}}});
+  ExpectChangesFlagged("2016年公司上缴税金6,579万元，近三年累计缴纳各项税收24,906万元。\n",
+                       {{"6,579万元", "65,790万元", {"65,790万元"}}}, "warning");
   // The later clause names nothing else: it counts what the first counted.
   ExpectCleanAndRecognised("报告期内，新增合格供应商35家，累计达412家。\n", "zh", {{"subset", {"412家", "35家"}}});
   // 新 before a verb says the period's addition as 新增 does, in either order.
@@ -596,6 +601,7 @@ TEST(RelationRulesTest, RunningTotalNearMissesAreNoSubset) {
            "累计授权专利860件，授权专利950件。\n",                      // no figure of a period
            "累计推广车辆860辆，新能源车辆950辆。\n",                    // 新 before a noun: a kind
            "累计培养讲师860人，新培养技师950人。\n",                    // done anew, another thing
+           "2016年上缴税金950万元，累计捐赠860万元。\n",                // taxes are no gifts
        }) {
     ExpectNoSubset(text);
   }
