@@ -383,7 +383,10 @@ def evaluate_relations(args, corpus, relations):
                     near = [f for f in baseline if touches(f, relation_lines(r))]
                     if r["adds_up"] == "no":
                         st["contradictions"] += 1
-                        st["contradictions flagged"] += any(f["severity"] in ("error", "warning") for f in near)
+                        flagged = any(f["severity"] in ("error", "warning") for f in near)
+                        st["contradictions flagged"] += flagged
+                        if not flagged and r["split"] != "test":  # held-out misses are never read
+                            details.append(f"  unflagged {r['id']} {r['file']}")
                     else:
                         st["open short"] += 1
                         st["open short: error"] += any(f["severity"] == "error" for f in near)

@@ -39,19 +39,28 @@ using U8Iter = boost::u8_to_u32_iterator<std::string_view::const_iterator, char3
 // as Interval::Overlaps reads them; a range of one point (an exact count, a breakdown's 100 %) is
 // closed at both ends. Ends within a billionth of the larger bound count as touching (floating-point
 // sums of rounded figures).
-inline bool RangesMeet(double lo, double hi, double tlo, double thi) {
+// The tolerance and point test RangesMeet and WithinTotal share: ends within `eps` touch; `point` when
+// either range is one point.
+struct RangeReading {
+  double eps;
+  bool point;
+};
+inline RangeReading ReadRanges(double lo, double hi, double tlo, double thi) {
   const double eps = 1e-9 * std::max({1.0, std::fabs(hi), std::fabs(thi)});
+  return {eps, hi - lo <= eps || thi - tlo <= eps};
+}
+
+inline bool RangesMeet(double lo, double hi, double tlo, double thi) {
+  const auto [eps, point] = ReadRanges(lo, hi, tlo, thi);
   if (lo > thi + eps || tlo > hi + eps) return false;
-  if (hi - lo <= eps || thi - tlo <= eps) return true;
-  return lo < thi - eps && tlo < hi - eps;
+  return point || (lo < thi - eps && tlo < hi - eps);
 }
 
 // Whether a part of printed range [lo, hi] can lie within a total of range [tlo, thi] (a subset: the
 // part no larger than the total), read as RangesMeet reads ranges.
 inline bool WithinTotal(double lo, double hi, double tlo, double thi) {
-  const double eps = 1e-9 * std::max({1.0, std::fabs(hi), std::fabs(thi)});
-  if (hi - lo <= eps || thi - tlo <= eps) return lo <= thi + eps;
-  return lo < thi - eps;
+  const auto [eps, point] = ReadRanges(lo, hi, tlo, thi);
+  return point ? lo <= thi + eps : lo < thi - eps;
 }
 
 // Category vocabularies: the labels a breakdown's parts carry. A closed dimension lists every

@@ -1006,7 +1006,7 @@ std::vector<std::vector<size_t>> RelationAnalysis::ModelTable::CutStackedBlocks(
       cut.back().push_back(k);
       lo += pf.low;
       hi += pf.high;
-      if (lo <= tf.high && tf.low <= hi) {
+      if (RangesMeet(lo, hi, tf.low, tf.high)) {
         if (cut.back().size() < 2) {
           fail = true;
           break;

@@ -1188,6 +1188,13 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
                                   U"本期"}) {
       if (h.size() >= w.size() && std::u32string_view(h).substr(h.size() - w.size()) == w) return true;
     }
+    // The head opens with the year and goes on (`2016年在企业效益下滑的形势下，仍上缴税费3.0亿元`,
+    // `2016年公司实施了…方案，共计派发…`): the year dates the sentence. Not a span or a date within it
+    // (2016年起, 2016年以来, 2016年至, 2016年前, 2016年12月: names_year passes no digit after 年).
+    if (h.size() > 5 && h[4] == U'年' && names_year(h.substr(0, 6)) &&
+        std::u32string_view(U"起以至开前后来初").find(h[5]) == std::u32string_view::npos) {
+      return true;
+    }
     if (h.size() >= 2 && (h.substr(h.size() - 2) == U"年度" || h.substr(h.size() - 2) == U"年内")) h.pop_back();
     return h.size() >= 5 && names_year(h.substr(h.size() - 5)) && (h.size() == 5 || !digit(h[h.size() - 6]));
   };

@@ -112,7 +112,7 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
       hi += interval(row.cols[c]).second;
     }
     const auto [tlo, thi] = interval(row.cols[total]);
-    return lo <= thi && tlo <= hi;
+    return RangesMeet(lo, hi, tlo, thi);
   };
   for (const std::vector<Row>& run : runs) {
     if (run.size() < static_cast<size_t>(kMinWitnesses)) continue;
@@ -550,7 +550,7 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
                 hi += high(row->cells[c]);
                 nonzero += row->cells[c] != kDash && figures_[row->cells[c]].value != 0;
               }
-              if (lo <= figures_[t].high && figures_[t].low <= hi) {
+              if (RangesMeet(lo, hi, figures_[t].low, figures_[t].high)) {
                 wit += nonzero >= 2;
               } else {
                 ++fails;
@@ -749,7 +749,7 @@ void RelationAnalysis::FindTabbedRowTotalColumns(const sdk::Document& doc) {
                 places = std::max(places, static_cast<int>(figures_[f].decimals));
                 one_unit = one_unit && figures_[f].unit == figures_[t].unit && figures_[f].magnitude == figures_[t].magnitude;
               }
-              if (!(lo <= figures_[t].high && figures_[t].low <= hi)) {
+              if (!RangesMeet(lo, hi, figures_[t].low, figures_[t].high)) {
                 fails += !blank_part;
                 continue;
               }

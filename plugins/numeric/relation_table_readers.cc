@@ -283,7 +283,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
           // A percentage column is a breakdown of 100 (relation() leaves it without a total figure).
           const double tlo = rel.total >= 0 ? figures_[rel.total].low : 100;
           const double thi = rel.total >= 0 ? figures_[rel.total].high : 100;
-          corroborated = corroborated || (rel.sum_low <= thi && tlo <= rel.sum_high);
+          corroborated = corroborated || RangesMeet(rel.sum_low, rel.sum_high, tlo, thi);
           columns.push_back(std::move(rel));
         }
         if (corroborated) {
@@ -388,7 +388,7 @@ void RelationAnalysis::FindMarkupTotals(const sdk::Document& doc) {
         SumParts(&rel);
         const double tlo = rel.total >= 0 ? figures_[rel.total].low : 100;
         const double thi = rel.total >= 0 ? figures_[rel.total].high : 100;
-        corroborated = corroborated || (rel.sum_low <= thi && tlo <= rel.sum_high);
+        corroborated = corroborated || RangesMeet(rel.sum_low, rel.sum_high, tlo, thi);
       }
       for (auto& [rel, layout] : group_relations) make(std::move(rel), layout || !corroborated, !corroborated);
       r += group->row_span - 1;
@@ -563,7 +563,7 @@ void RelationAnalysis::FindRowsAmongProse(const sdk::Document& doc) {
       lo += figures_[p].low;
       hi += figures_[p].high;
     }
-    return lo <= figures_[total].high && figures_[total].low <= hi;
+    return RangesMeet(lo, hi, figures_[total].low, figures_[total].high);
   };
   auto nonzero = [&](const std::vector<int>& parts) {
     return std::count_if(parts.begin(), parts.end(), [&](int p) { return figures_[p].value != 0; });
@@ -683,7 +683,7 @@ void RelationAnalysis::FindRowsAmongProse(const sdk::Document& doc) {
               chi += figures_[grid[r][c]].high;
             }
             const Figure& t = figures_[grid.back()[c]];
-            score += clo <= t.high && t.low <= chi;
+            score += RangesMeet(clo, chi, t.low, t.high);
           }
           if (score > best) {
             best = score;

@@ -618,10 +618,23 @@ TEST(RelationRulesTest, RunningTotalOfAPartAfterOfWhichIsNoTotalOverTheYearsFigu
        }) {
     ReportResult r = Check(text, "zh", "relations");
     EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
+    // The part after 其中 may be read within the year's figure (its description "part <= total"),
+    // never the year's figure within it.
+    for (const RelationRecord& x : r.relations) {
+      EXPECT_NE(x.description.rfind("12000人次", 0), 0u) << text << x.description;
+      EXPECT_NE(x.description.rfind("120万元", 0), 0u) << text << x.description;
+    }
+  }
+  // A part counted up to now inside the year (新员工累计培训) is one of the year's, so within it; one
+  // counted over a span (自启动以来累计) is not read as a part of the year's figure.
+  for (const char* text : {"全年共培训12000人次，其中，新员工累计培训3000人次。\n", "全年共培训12000人次，其中：新员工累计培训3000人次。\n"}) {
     const Document doc = Document::FromUtf8("test.txt", text);
-    EXPECT_FALSE(Recognised(doc, r, "subset", {"12000人次", "3000人次"}) ||
-                 Recognised(doc, r, "subset", {"120万元", "80万元"}))
-        << text;
+    EXPECT_TRUE(Recognised(doc, Check(text, "zh", "relations"), "subset", {"12000人次", "3000人次"})) << text;
+  }
+  {
+    const char* text = "公司全年共捐赠120万元。其中，助学项目自启动以来累计捐赠80万元。\n";
+    const Document doc = Document::FromUtf8("test.txt", text);
+    EXPECT_FALSE(Recognised(doc, Check(text, "zh", "relations"), "subset", {"120万元", "80万元"}));
   }
   // A part with a count of its own before 累计 stays within the year's figure; a year's figure after
   // 其中 stays within the running total before it.
@@ -1696,7 +1709,7 @@ TEST(RelationRulesTest, AQiZhongAfterAFiguresChangeIsOfThatFigure) {
 // A total word before a part's qualifier ("现场服务累计超过2,000人次") belongs to the part's label. A
 // total and a part both printed as lower bounds (超过) are read up to the next step of their last
 // digit, a convention: a part above its total so read is a warning, not an error (an exact total
-// keeps the error). A total word before other words ends the list as before.
+// keeps the error). After a part, a total word before other words ends the list as before.
 TEST(RelationRulesTest, ATotalWordBeforeAPartsQualifierBelongsToItsLabel) {
   const std::string clean = "2023年累计提供客户服务超过5,100人次，其中现场服务累计超过2,000人次。\n";
   ExpectCleanAndRecognised(clean, "zh", {{"subset", {"5,100人次", "2,000人次"}}});
@@ -1704,8 +1717,14 @@ TEST(RelationRulesTest, ATotalWordBeforeAPartsQualifierBelongsToItsLabel) {
   // An exact total stays an error.
   ExpectChangesFlagged("2023年累计提供客户服务5,100人次，其中现场服务累计超过2,000人次。\n",
                        {{"2,000人次", "20,000人次", {"20,000人次"}}}, ": error: ");
-  EXPECT_TRUE(Check("2023年累计提供客户服务超过5,100人次，其中现场服务累计培训2,000人次。\n", "zh", "relations")
-                  .relations.empty());
+  // After a part, a total word before other words ends the list (the first part's own label may hold
+  // one: ATotalWordInsideTheFirstPartsLabelEndsNoList).
+  const std::string later = "2023年累计提供客户服务超过5,100人次，其中现场服务1,200人次，远程服务累计培训2,000人次。\n";
+  const ReportResult r = Check(later, "zh", "relations");
+  const Document doc = Document::FromUtf8("test.txt", later);
+  EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(), [&](const RelationRecord& x) {
+    return MemberTexts(doc, x).count("2,000人次") == 1;
+  }));
 }
 
 // 佘 after a figure and before its unit is OCR's 余 (the fact reader reads it so): a 其中 part and its
@@ -4539,7 +4558,10 @@ TEST(RelationRulesTest, PartsThatAreTheWholeSentenceUpToASumWordAreTheWholeList)
 }
 
 // A total word between a part's label and its figure (风险保费累计…, 无菌产品共计…) belongs to the part:
-// for the first part of a 其中 list always, for later ones when the first part was worded so too.
+// for the first part of a 其中 list always, for later ones when the first part was worded so too. In the
+// first part's label it may stand before more label words (国外专利累计申请量): nothing is listed yet for
+// it to total. Near misses: after a part, such a word totals the list and ends it (共计参加培训1,200人次
+// is no part); one after a span (自启动以来累计) is no part (RunningTotalOfAPartAfterOfWhich…).
 TEST(RelationRulesTest, ATotalWordInsideAPartsLabelDoesNotEndTheList) {
   const std::string first = "全年实现保费收入8000元，其中意外险保费累计3000元，健康险5000元。\n";
   ExpectCleanAndRecognised(first, "zh", {{"parts-total", {"8000元", "3000元", "5000元"}}});
@@ -4556,6 +4578,14 @@ TEST(RelationRulesTest, ATotalWordInsideAPartsLabelDoesNotEndTheList) {
   EXPECT_TRUE(Recognised(cd, c, "parts-total", {"60张", "25张", "35张"}));
   EXPECT_FALSE(std::any_of(c.relations.begin(), c.relations.end(),
                            [](const RelationRecord& x) { return x.members.size() > 3; }));
+  ExpectRecognisedThenCaught({"截至2016年底，公司累计申请专利7,856项（其中国外专利累计申请量749项），授权3,636项。\n", "subset",
+                              {"7,856项", "749项"}, "749项", "74900", "error"});
+  ExpectRecognisedThenCaught({"公司累计培训员工5,800人次，其中一线员工累计参加培训3,200人次，管理人员累计参加培训2,600人次。\n",
+                              "subset", {"5,800人次", "3,200人次"}, "3,200人次", "32,000", "error"});
+  const std::string later = "公司培训员工800人次，其中甲车间培训120人次，乙车间员工共计参加培训1,200人次。\n";
+  const ReportResult lr = Check(later, "zh", "relations");
+  EXPECT_TRUE(Findings(lr).empty()) << ::testing::PrintToString(Findings(lr));
+  EXPECT_TRUE(Recognised(Document::FromUtf8("test.txt", later), lr, "subset", {"800人次", "120人次"}));
 }
 
 // Amounts per share add up when the total and every part are per share; other per-unit figures
@@ -6402,7 +6432,8 @@ void ExpectNoRelationWith(const std::string& text, const std::set<std::string>& 
 // the same thing, in one paragraph: the year's figure is within it (Likely: a warning when above it),
 // magnitudes compared by value (万 and 亿). Near misses: no span (the two sentences may count over two
 // scopes), another thing, a year's figure followed by another amount of the unit, a running total after
-// another figure of its unit, a stock in the sentence before, another paragraph.
+// another figure of its unit, a stock in the sentence before, another paragraph, a sentence opening with
+// a year that starts a span or with a month.
 TEST(RelationRulesTest, AYearsFigureIsWithinASpansRunningTotalInTheNextSentence) {
   ExpectRecognisedThenCaught({"2016年，公司派发现金红利5,120万元。公司上市以来累计派发现金红利3.6亿元，占累计净利润的40%。\n",
                               "subset", {"3.6亿元", "5,120万元"}, "5,120万元", "51200", "warning"});
@@ -6419,6 +6450,14 @@ TEST(RelationRulesTest, AYearsFigureIsWithinASpansRunningTotalInTheNextSentence)
   ExpectNoRelationWith("截至2016年底，公司拥有有效专利860件。公司成立以来累计获得授权专利1,200件。\n", {"860件", "1,200件"});
   ExpectNoRelationWith("2016年，公司派发现金红利5,120万元。\n\n三、股东回报\n公司上市以来累计派发现金红利3.6亿元。\n",
                        {"5,120万元", "3.6亿元"});
+  // A sentence opening with the year dates a figure in a later clause; not a span starting then (起,
+  // 以来) or a date within the year (2016年6月).
+  ExpectRecognisedThenCaught({"2016年在企业效益下滑的形势下，公司仍上缴税费3.0亿元。公司成立以来，累计上缴税费59.08亿元。\n",
+                              "subset", {"3.0亿元", "59.08亿元"}, "3.0亿元", "300.0", "warning"});
+  ExpectNoRelationWith("2016年起实施新的分红政策，公司派发现金红利5,120万元。公司上市以来累计派发现金红利3.6亿元。\n",
+                       {"5,120万元", "3.6亿元"});
+  ExpectNoRelationWith("2016年6月发生洪灾，公司捐赠物资折合1,200万元。公司成立以来累计捐赠8,000万元。\n",
+                       {"1,200万元", "8,000万元"});
 }
 
 // A conversion of reserves into shares: the capital after it is the base plus the shares added in
