@@ -17,6 +17,7 @@
 #include <sstream>
 #include <thread>
 
+#include "analyse/pattern_scan.h"
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
 #include "esgaudit/rule_packs.h"
@@ -246,6 +247,7 @@ std::string DetectLanguage(const std::string& text) {
 
 bool OpenEngine(const EngineOptions& options, Engine* e, Diagnostics* d) {
   e->options = options;
+  SetPatternCacheDir(options.pattern_cache_dir);
   std::vector<std::string> plugin_dirs = options.plugin_dirs;
   for (const std::string& dir : options.plugin_dirs) {
     std::error_code ec;
