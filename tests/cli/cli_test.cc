@@ -1202,10 +1202,13 @@ class PatternCacheTest : public CliTest {
     args.insert(args.end(), extra.begin(), extra.end());
     return Run(args);
   }
-  static std::vector<std::string> Files(const std::string& dir) {
+  // The compiled sets in `dir` (every file with `ext` ""), sorted.
+  static std::vector<std::string> Files(const std::string& dir, const std::string& ext = ".hsdb") {
     std::vector<std::string> out;
     std::error_code ec;
-    for (const auto& e : fs::directory_iterator(dir, ec)) out.push_back(e.path().string());
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      if (ext.empty() || e.path().extension() == ext) out.push_back(e.path().string());
+    }
     std::sort(out.begin(), out.end());
     return out;
   }
@@ -1236,7 +1239,9 @@ TEST_F(PatternCacheTest, ColdWarmAndNoCacheGiveTheSameOutput) {
   ExpectReference(Audit({"--cache-dir", cache}));
   const std::vector<std::string> files = Files(cache);
   ASSERT_FALSE(files.empty());
-  for (const std::string& f : files) EXPECT_EQ(f.substr(f.size() - 5), ".hsdb") << f;  // no temporary left
+  for (const std::string& f : Files(cache, "")) {  // no temporary file left
+    EXPECT_TRUE(fs::path(f).extension() == ".hsdb" || fs::path(f).extension() == ".pack-ok") << f;
+  }
   Result warm = Audit({"--cache-dir", cache, "-v"});
   EXPECT_EQ(warm.out, reference_.out);
   EXPECT_EQ(Count(warm.err, "patterns read from " + cache + "/"), files.size()) << warm.err;
@@ -1310,10 +1315,49 @@ TEST_F(PatternCacheTest, ACacheThatCannotBeWrittenIsNoError) {
   EXPECT_EQ(testing::ReadFile(files[0]), "damaged");
   ExpectReference(Audit({"--cache-dir", cache}));
   ExpectReference(Audit({"--cache-dir", empty}));
-  EXPECT_TRUE(Files(empty).empty());
+  EXPECT_TRUE(Files(empty, "").empty());
   ExpectReference(Audit({"--cache-dir", Path("missing/deeper")}));  // 65534 may not create it
   wrapper_.clear();
   ExpectReference(Audit({"--cache-dir", kSample}));  // a file, not a folder
+}
+
+// A rule pack found well-formed is recorded in the cache by the SHA-256 of its bytes, so a run that
+// meets the same bytes again does not parse them; a pack changed since, a malformed one, and a
+// damaged record are parsed (and a malformed pack reported) every time.
+TEST_F(CliTest, RulePacksFoundWellFormedAreRecordedByTheirBytes) {
+  fs::create_directories(Path("rules/pack"));
+  const std::string pack = Write("rules/pack/extra.json", "{\n  \"a\": 1\n}\n");
+  const std::string cache = Path("cache");
+  auto run = [&] { return RunFixture("echo", {"check", Write("r.txt", "FLAG\n"), "--rules-dir", Path("rules"), "--cache-dir", cache}); };
+  auto records = [&] {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(cache)) {
+      if (e.path().extension() == ".pack-ok") out.push_back(e.path().string());
+    }
+    return out;
+  };
+  Result r = run();
+  ASSERT_EQ(r.code, 0) << r.err;
+  const size_t recorded = records().size();
+  EXPECT_GE(recorded, 1u);
+  EXPECT_EQ(run().out, r.out);
+  EXPECT_EQ(records().size(), recorded);
+  // The same name, other bytes: parsed again, the error reported each time, nothing recorded for them.
+  Write("rules/pack/extra.json", "{\n  \"a\": 1,\n  \"b\": \n}\n");
+  for (int i = 0; i < 2; ++i) {
+    Result bad = run();
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_EQ(bad.err.rfind("esgaudit: error: " + pack + ":4: malformed rule pack: ", 0), 0u) << bad.err;
+  }
+  EXPECT_EQ(records().size(), recorded);
+  // A damaged record of the good bytes is not taken for one: they are parsed and recorded again.
+  Write("rules/pack/extra.json", "{\n  \"a\": 1\n}\n");
+  for (const std::string& f : records()) std::ofstream(f, std::ios::binary | std::ios::trunc) << "x";
+  r = run();
+  EXPECT_EQ(r.code, 0) << r.err;
+  for (const std::string& f : records()) {
+    EXPECT_EQ(testing::ReadFile(f), fs::path(f).filename().string()) << f;
+  }
 }
 
 // Where the cache is: --cache-dir, else ESGAUDIT_CACHE_DIR, else $XDG_CACHE_HOME/esgaudit (when

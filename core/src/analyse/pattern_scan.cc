@@ -3,25 +3,20 @@
 #include <hs/hs.h>
 
 #include <nlohmann/json.hpp>
-
-#include <fcntl.h>
 #include <spdlog/spdlog.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <functional>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
+#include "load/cache_file.h"
 #include "load/sha256.h"
 
 namespace esgaudit {
@@ -200,8 +195,9 @@ std::string RecipeDigest(const Plan& plan) {
   return Sha256Hex(r);
 }
 
+std::string FileName(const std::string& digest) { return digest + ".hsdb"; }
 std::string CacheFile(const std::string& dir, const std::string& digest) {
-  return (std::filesystem::path(dir) / (digest + ".hsdb")).string();
+  return (std::filesystem::path(dir) / FileName(digest)).string();
 }
 
 // Reads one length-prefixed database from `in` (advanced past it); false when the bytes are not one.
@@ -220,10 +216,9 @@ bool ReadDatabase(std::string_view* in, bool expected, DatabasePtr* db) {
 }
 
 std::shared_ptr<Compiled> ReadCached(const std::string& dir, const std::string& digest, const Plan& plan) {
-  std::ifstream f(CacheFile(dir, digest), std::ios::binary);
-  if (!f) return nullptr;
-  std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  std::string_view in(bytes);
+  const std::optional<std::string> bytes = ReadCacheFile(dir, FileName(digest));
+  if (!bytes) return nullptr;
+  std::string_view in(*bytes);
   const size_t header = kFileMagic.size() + 2 * kHexDigest;
   if (in.size() < header || in.substr(0, kFileMagic.size()) != kFileMagic ||
       in.substr(kFileMagic.size(), kHexDigest) != digest ||
@@ -239,8 +234,7 @@ std::shared_ptr<Compiled> ReadCached(const std::string& dir, const std::string& 
   return out;
 }
 
-// Writes the file whole or not at all: a temporary file in the same directory, renamed over the
-// name, so a parallel run reads the old file, the new one or none. Failures are only logged (debug).
+// Written whole or not at all (WriteCacheFile); a failure is only logged (debug).
 void WriteCached(const std::string& dir, const std::string& digest, const Compiled& c) {
   std::string body;
   for (const hs_database_t* db : {c.literals.get(), c.regexes.get()}) {
@@ -259,24 +253,8 @@ void WriteCached(const std::string& dir, const std::string& digest, const Compil
   content += digest;
   content += Sha256Hex(body);
   content += body;
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  static std::atomic<unsigned> counter{0};
-  const std::string path = CacheFile(dir, digest);
-  const std::string tmp = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  bool ok = fd >= 0;
-  for (size_t done = 0; ok && done < content.size();) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<size_t>(n);
-  }
-  if (fd >= 0) ok = ::close(fd) == 0 && ok;
-  if (ok) ok = ::rename(tmp.c_str(), path.c_str()) == 0;
-  if (!ok) {
-    if (fd >= 0) ::unlink(tmp.c_str());
-    spdlog::debug("pattern cache: cannot write {}", path);
+  if (!WriteCacheFile(dir, FileName(digest), content)) {
+    spdlog::debug("pattern cache: cannot write {}", CacheFile(dir, digest));
   }
 }
 
