@@ -70,9 +70,10 @@ po::options_description CommonOptions() {
       ("severity", po::value<std::vector<std::string>>()->composing(),
        "GLOB=LEVEL: report rules matching GLOB as error, warning or info (repeatable; the last match wins)")
       ("cache-dir", po::value<std::string>(),
-       "keep compiled keyword sets in DIR between runs (default: $ESGAUDIT_CACHE_DIR, else "
-       "$XDG_CACHE_HOME/esgaudit, else $HOME/.cache/esgaudit); the output never depends on it")
-      ("no-cache", "compile the keyword sets anew and keep none")
+       "keep compiled keyword sets (and which rule packs parse) in DIR between runs (default: "
+       "$ESGAUDIT_CACHE_DIR, else $XDG_CACHE_HOME/esgaudit, else $HOME/.cache/esgaudit); the output "
+       "never depends on it")
+      ("no-cache", "read and write no cache: compile and parse everything anew")
       ("verbose,v", "log progress to stderr")
       ("quiet", "show errors only: error findings and error messages")
       ("help,h", "this help");

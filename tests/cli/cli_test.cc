@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -1358,6 +1359,33 @@ TEST_F(CliTest, RulePacksFoundWellFormedAreRecordedByTheirBytes) {
   for (const std::string& f : records()) {
     EXPECT_EQ(testing::ReadFile(f), fs::path(f).filename().string()) << f;
   }
+}
+
+// A run that writes to the cache removes the cache's own files not written for 60 days (what an
+// older rule pack or version left) and temporary files of a day; nothing else in the folder.
+TEST_F(PatternCacheTest, ARunThatWritesRemovesTheCachesStaleFilesOnly) {
+  const std::string cache = Path("cache");
+  fs::create_directories(cache);
+  const std::string hex(64, 'a'), hex2(64, 'b');
+  const auto now = fs::file_time_type::clock::now();
+  const auto days = [](int n) { return std::chrono::hours(24 * n); };
+  struct Entry {
+    std::string name;
+    int age_days;
+    bool kept;
+  };
+  const std::vector<Entry> entries = {
+      {hex + ".hsdb", 61, false},          {hex + ".pack-ok", 61, false},   {hex2 + ".hsdb", 59, true},
+      {hex + ".hsdb.tmp.1.0", 2, false},   {hex2 + ".hsdb.tmp.1.0", 0, true}, {"notes.txt", 400, true},
+      {"abc.hsdb", 400, true},             {hex + ".hsdb.old", 400, true},   {hex.substr(1) + "g.hsdb", 400, true},
+  };
+  for (const Entry& e : entries) {
+    Write("cache/" + e.name, "x");
+    fs::last_write_time(Path("cache/" + e.name), now - days(e.age_days));
+  }
+  ExpectReference(Audit({"--cache-dir", cache}));
+  for (const Entry& e : entries) EXPECT_EQ(fs::exists(Path("cache/" + e.name)), e.kept) << e.name;
+  EXPECT_FALSE(Files(cache).empty());
 }
 
 // Where the cache is: --cache-dir, else ESGAUDIT_CACHE_DIR, else $XDG_CACHE_HOME/esgaudit (when

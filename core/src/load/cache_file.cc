@@ -4,12 +4,51 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <string_view>
 
 namespace esgaudit {
+namespace {
+
+// The extensions of the cache's own files.
+constexpr std::string_view kExtensions[] = {".hsdb", ".pack-ok"};
+
+// 0 when `name` is none of the cache's files, 1 for a file, 2 for a temporary file.
+int CacheFileKind(std::string_view name) {
+  if (name.size() < 64) return 0;
+  for (size_t i = 0; i < 64; ++i) {
+    const char c = name[i];
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return 0;
+  }
+  const std::string_view rest = name.substr(64);
+  for (std::string_view ext : kExtensions) {
+    if (rest == ext) return 1;
+    if (rest.size() > ext.size() + 5 && rest.substr(0, ext.size()) == ext && rest.substr(ext.size(), 5) == ".tmp.") return 2;
+  }
+  return 0;
+}
+
+void Prune(const std::string& dir) {
+  using Clock = std::filesystem::file_time_type::clock;
+  const auto now = Clock::now();
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
+       it.increment(ec)) {
+    const int kind = CacheFileKind(it->path().filename().string());
+    if (kind == 0) continue;
+    std::error_code e;
+    const auto written = std::filesystem::last_write_time(it->path(), e);
+    if (e) continue;
+    const auto age = std::chrono::duration_cast<std::chrono::hours>(now - written).count();
+    if (age > (kind == 1 ? 24 * kCacheFileDays : 24)) std::filesystem::remove(it->path(), e);
+  }
+}
+
+}  // namespace
 
 bool WriteCacheFile(const std::string& dir, const std::string& name, const std::string& content) {
   std::error_code ec;
@@ -29,8 +68,12 @@ bool WriteCacheFile(const std::string& dir, const std::string& name, const std::
   }
   ok = ::close(fd) == 0 && ok;
   if (ok) ok = ::rename(tmp.c_str(), path.c_str()) == 0;
-  if (!ok) ::unlink(tmp.c_str());
-  return ok;
+  if (!ok) {
+    ::unlink(tmp.c_str());
+    return false;
+  }
+  Prune(dir);
+  return true;
 }
 
 std::optional<std::string> ReadCacheFile(const std::string& dir, const std::string& name) {
