@@ -1256,6 +1256,25 @@ TEST_F(PatternCacheTest, ColdWarmAndNoCacheGiveTheSameOutput) {
   EXPECT_FALSE(fs::exists(Path("xdg-cache")));
 }
 
+// Runs started together on one cold cache each compile and write the same files; none reads a
+// part of another's file, and no temporary file is left.
+TEST_F(PatternCacheTest, ParallelRunsShareOneCache) {
+  const std::string cache = Path("cache");
+  std::string cmd = "cd " + std::string(ESGAUDIT_SOURCE_DIR) + " && for i in 1 2 3 4; do " + ESGAUDIT_BINARY + " check " +
+                    kSample + " --format json --fail-on never --no-config --cache-dir " + cache + " > " + Path("out") +
+                    "$i.json 2> " + Path("err") + "$i.txt & done; wait";
+  for (int round = 0; round < 2; ++round) {  // cold, then warm
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    for (int i = 1; i <= 4; ++i) {
+      EXPECT_EQ(testing::ReadFile(Path("out" + std::to_string(i) + ".json")), reference_.out) << i;
+      EXPECT_EQ(testing::ReadFile(Path("err" + std::to_string(i) + ".txt")), "") << i;
+    }
+    for (const std::string& f : Files(cache, "")) {
+      EXPECT_TRUE(fs::path(f).extension() == ".hsdb" || fs::path(f).extension() == ".pack-ok") << f;
+    }
+  }
+}
+
 // A cache file cut short, emptied, changed in one byte, replaced by another set's file or by
 // anything else is not used: the set is compiled, the output unchanged, nothing said, and the
 // file written again whole.
