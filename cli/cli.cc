@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/program_options.hpp>
+#include <cstdlib>
 #include <fstream>
 #include <filesystem>
 #include <map>
@@ -68,6 +69,11 @@ po::options_description CommonOptions() {
       ("disable", po::value<std::vector<std::string>>()->composing(), "do not run rules matching GLOB (repeatable)")
       ("severity", po::value<std::vector<std::string>>()->composing(),
        "GLOB=LEVEL: report rules matching GLOB as error, warning or info (repeatable; the last match wins)")
+      ("cache-dir", po::value<std::string>(),
+       "keep compiled keyword sets (and which rule packs parse) in DIR between runs (default: "
+       "$ESGAUDIT_CACHE_DIR, else $XDG_CACHE_HOME/esgaudit, else $HOME/.cache/esgaudit); the output "
+       "never depends on it")
+      ("no-cache", "read and write no cache: compile and parse everything anew")
       ("verbose,v", "log progress to stderr")
       ("quiet", "show errors only: error findings and error messages")
       ("help,h", "this help");
@@ -156,7 +162,7 @@ std::string FindPolicyFile() {
 // Paths in a config file are relative to the file's directory.
 void RebasePaths(const std::string& config, po::parsed_options* parsed) {
   static const std::set<std::string> kPaths = {"data", "baseline", "write-baseline", "waivers", "rules-dir",
-                                               "plugins-dir", "output"};
+                                               "plugins-dir", "output", "cache-dir"};
   const fs::path base = fs::path(config).parent_path();
   if (base.empty()) return;
   for (po::option& o : parsed->options) {
@@ -190,6 +196,22 @@ void Check(const std::string& value, const std::vector<std::string>& allowed, co
   for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
   throw UsageError{"unknown " + option + " '" + value + "' (expected " + list + ")" +
                    DidYouMean(value, allowed)};
+}
+
+// The persistent cache's directory: none with --no-cache, else --cache-dir, ESGAUDIT_CACHE_DIR,
+// $XDG_CACHE_HOME/esgaudit (an absolute XDG_CACHE_HOME only, as the XDG spec says),
+// $HOME/.cache/esgaudit, else none. An empty variable counts as unset.
+std::string CacheDir(const po::variables_map& vm) {
+  if (vm.count("no-cache")) return "";
+  if (vm.count("cache-dir")) return vm["cache-dir"].as<std::string>();
+  auto env = [](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string(v == nullptr ? "" : v);
+  };
+  if (std::string dir = env("ESGAUDIT_CACHE_DIR"); !dir.empty()) return dir;
+  if (std::string xdg = env("XDG_CACHE_HOME"); !xdg.empty() && xdg.front() == '/') return xdg + "/esgaudit";
+  if (std::string home = env("HOME"); !home.empty()) return home + "/.cache/esgaudit";
+  return "";
 }
 
 void SetUpLogging(const po::variables_map& vm) {
@@ -332,6 +354,7 @@ int RunParsed(const std::vector<std::string>& args, std::ostream& out, std::ostr
   s.relations = vm.count("relations") != 0;
   s.structure = vm.count("structure") != 0;
   s.default_plugins = vm.count("no-default-plugins") == 0;
+  s.cache_dir = CacheDir(vm);
   s.jobs = Get(vm, "jobs", 0u);
   if (vm.count("isolate") && vm.count("no-isolate")) throw UsageError{"--isolate and --no-isolate exclude each other"};
   if (vm.count("isolate")) s.isolate = 1;

@@ -38,6 +38,7 @@ EngineOptions EngineFrom(const Settings& s) {
   o.rules_dirs = s.rules_dirs;
   o.selection = s.selection;
   o.severities = s.severities;
+  o.cache_dir = s.cache_dir;
   return o;
 }
 

@@ -35,6 +35,7 @@ struct Settings {
   std::string waivers;
   std::string join;         // --join NAME: the inputs are parts of one report
   std::string config_file;  // the config file read (given or found), "" = none
+  std::string cache_dir;    // compiled pattern sets kept between runs; "" = none
   bool relations = false;
   bool structure = false;  // extract --structure
   bool default_plugins = true;

@@ -6,9 +6,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -36,8 +40,22 @@ class CliTest : public ::testing::Test {
                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
+    // The binary's pattern cache goes to this test's folder unless a test says otherwise: runs
+    // never share a user's cache, and a test's cold run is cold.
+    for (const char* name : {"ESGAUDIT_CACHE_DIR", "XDG_CACHE_HOME", "HOME"}) {
+      const char* v = std::getenv(name);
+      saved_env_.emplace_back(name, v == nullptr ? std::optional<std::string>() : std::string(v));
+    }
+    ::unsetenv("ESGAUDIT_CACHE_DIR");
+    ::setenv("XDG_CACHE_HOME", Path("xdg-cache").c_str(), 1);
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  void TearDown() override {
+    for (const auto& [name, value] : saved_env_) {
+      if (value) ::setenv(name.c_str(), value->c_str(), 1);
+      else ::unsetenv(name.c_str());
+    }
+    fs::remove_all(dir_);
+  }
 
   std::string Path(const std::string& name) const { return (dir_ / name).string(); }
   std::string Write(const std::string& name, const std::string& bytes) const {
@@ -83,6 +101,7 @@ class CliTest : public ::testing::Test {
 
   fs::path dir_;
   std::string cwd_;  // working directory of the spawned binary; "" = the test's
+  std::vector<std::pair<std::string, std::optional<std::string>>> saved_env_;
 };
 
 const char kSample[] = "samples/yunnan-aluminium-2020-csr.txt";
@@ -94,6 +113,8 @@ TEST_F(CliTest, VersionAndHelp) {
   r = Run({"--help"});
   EXPECT_EQ(r.code, 0);
   EXPECT_NE(r.out.find("examples:"), std::string::npos);
+  EXPECT_NE(r.out.find("  --cache-dir arg "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  --no-cache "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("exit codes:"), std::string::npos);
   r = Run({});
   EXPECT_EQ(r.code, 2);
@@ -1170,6 +1191,251 @@ TEST_F(CliTest, JoinAuditsAReportInSeveralFilesAsOne) {
   Result text = RunFixture("echo", {"check", a, b, c, "--join", "ESG report 2024", "--lang", "en"});
   EXPECT_EQ(text.out.rfind(b + ":2:1: warning: flag found [echo.flag]\nFLAG in part two\n^\n", 0), 0u) << text.out;
   EXPECT_NE(text.out.find("2 findings (0 errors, 2 warnings, 0 infos) in 1 report\n"), std::string::npos);
+}
+
+
+// The pattern cache (--cache-dir, --no-cache, ESGAUDIT_CACHE_DIR, XDG_CACHE_HOME, HOME).
+class PatternCacheTest : public CliTest {
+ protected:
+  // The sample audited by the real plugins, as JSON; `extra` adds options.
+  Result Audit(std::vector<std::string> extra) const {
+    std::vector<std::string> args = {"check", kSample, "--format", "json", "--fail-on", "never", "--no-config"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return Run(args);
+  }
+  // The compiled sets in `dir` (every file with `ext` ""), sorted.
+  static std::vector<std::string> Files(const std::string& dir, const std::string& ext = ".hsdb") {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      if (ext.empty() || e.path().extension() == ext) out.push_back(e.path().string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  static size_t Count(const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+  }
+  // A run with a cold cache, the reference output of every test here.
+  void SetUp() override {
+    CliTest::SetUp();
+    reference_ = Audit({"--no-cache"});
+    ASSERT_EQ(reference_.code, 0) << reference_.err;
+    ASSERT_EQ(reference_.err, "");
+  }
+  void ExpectReference(const Result& r) const {
+    EXPECT_EQ(r.code, reference_.code);
+    EXPECT_EQ(r.out, reference_.out);
+    EXPECT_EQ(r.err, "");
+  }
+  Result reference_;
+};
+
+// Cold, warm and no cache give the same bytes; the warm run reads every set it needs from the
+// cache and compiles none.
+TEST_F(PatternCacheTest, ColdWarmAndNoCacheGiveTheSameOutput) {
+  const std::string cache = Path("cache");
+  ExpectReference(Audit({"--cache-dir", cache}));
+  const std::vector<std::string> files = Files(cache);
+  ASSERT_FALSE(files.empty());
+  for (const std::string& f : Files(cache, "")) {  // no temporary file left
+    EXPECT_TRUE(fs::path(f).extension() == ".hsdb" || fs::path(f).extension() == ".pack-ok") << f;
+  }
+  Result warm = Audit({"--cache-dir", cache, "-v"});
+  EXPECT_EQ(warm.out, reference_.out);
+  EXPECT_EQ(Count(warm.err, "patterns read from " + cache + "/"), files.size()) << warm.err;
+  ExpectReference(Audit({"--cache-dir", cache}));
+  EXPECT_EQ(Files(cache), files);
+  // --no-cache reads nothing and writes nothing, whatever else says where the cache is.
+  ::setenv("ESGAUDIT_CACHE_DIR", cache.c_str(), 1);
+  Result none = Audit({"--cache-dir", cache, "--no-cache", "-v"});
+  EXPECT_EQ(none.out, reference_.out);
+  EXPECT_EQ(Count(none.err, "pattern cache"), 0u) << none.err;
+  EXPECT_FALSE(fs::exists(Path("xdg-cache")));
+}
+
+// Runs started together on one cold cache each compile and write the same files; none reads a
+// part of another's file, and no temporary file is left.
+TEST_F(PatternCacheTest, ParallelRunsShareOneCache) {
+  const std::string cache = Path("cache");
+  std::string cmd = "cd " + std::string(ESGAUDIT_SOURCE_DIR) + " && for i in 1 2 3 4; do " + ESGAUDIT_BINARY + " check " +
+                    kSample + " --format json --fail-on never --no-config --cache-dir " + cache + " > " + Path("out") +
+                    "$i.json 2> " + Path("err") + "$i.txt & done; wait";
+  for (int round = 0; round < 2; ++round) {  // cold, then warm
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    for (int i = 1; i <= 4; ++i) {
+      EXPECT_EQ(testing::ReadFile(Path("out" + std::to_string(i) + ".json")), reference_.out) << i;
+      EXPECT_EQ(testing::ReadFile(Path("err" + std::to_string(i) + ".txt")), "") << i;
+    }
+    for (const std::string& f : Files(cache, "")) {
+      EXPECT_TRUE(fs::path(f).extension() == ".hsdb" || fs::path(f).extension() == ".pack-ok") << f;
+    }
+  }
+}
+
+// A cache file cut short, emptied, changed in one byte, replaced by another set's file or by
+// anything else is not used: the set is compiled, the output unchanged, nothing said, and the
+// file written again whole.
+TEST_F(PatternCacheTest, ABadCacheFileIsIgnoredAndWrittenAgain) {
+  const std::string cache = Path("cache");
+  ExpectReference(Audit({"--cache-dir", cache}));
+  const std::vector<std::string> files = Files(cache);
+  ASSERT_GE(files.size(), 2u);
+  std::vector<std::string> good;
+  for (const std::string& f : files) good.push_back(testing::ReadFile(f));
+  const std::vector<std::function<std::string(size_t)>> damages = {
+      [&](size_t i) { return good[i].substr(0, good[i].size() / 2); },
+      [&](size_t) { return std::string(); },
+      [&](size_t i) {
+        std::string b = good[i];
+        b[b.size() / 2] ^= 0x20;
+        return b;
+      },
+      [&](size_t i) { return good[(i + 1) % good.size()]; },
+      [&](size_t i) { return good[i] + "x"; },
+      [&](size_t) { return std::string("esgaudit-hsdb 1\n") + std::string(200, '0'); },
+  };
+  for (size_t d = 0; d < damages.size(); ++d) {
+    for (size_t i = 0; i < files.size(); ++i) std::ofstream(files[i], std::ios::binary | std::ios::trunc) << damages[d](i);
+    Result r = Audit({"--cache-dir", cache, "-v"});
+    EXPECT_EQ(r.code, reference_.code) << "damage " << d;
+    EXPECT_EQ(r.out, reference_.out) << "damage " << d;
+    EXPECT_EQ(Count(r.err, "patterns read from"), 0u) << "damage " << d << "\n" << r.err;
+    EXPECT_EQ(Count(r.err, "esgaudit: warning") + Count(r.err, "esgaudit: error"), 0u) << r.err;
+    for (size_t i = 0; i < files.size(); ++i) EXPECT_EQ(testing::ReadFile(files[i]), good[i]) << "damage " << d;
+  }
+  // Without -v nothing is said.
+  std::ofstream(files[0], std::ios::binary | std::ios::trunc) << good[0].substr(0, 100);
+  ExpectReference(Audit({"--cache-dir", cache}));
+}
+
+// A cache the run may not write (a read-only folder, a path that is a file) is no error: the
+// sets are read when they are there and compiled when not, and nothing is said. Root writes any
+// folder, so as root the runs go as the unprivileged user 65534 (setpriv, util-linux).
+TEST_F(PatternCacheTest, ACacheThatCannotBeWrittenIsNoError) {
+  const std::string cache = Path("cache");
+  ExpectReference(Audit({"--cache-dir", cache}));
+  const std::vector<std::string> files = Files(cache);
+  std::ofstream(files[0], std::ios::binary | std::ios::trunc) << "damaged";
+  const std::string empty = Path("empty");
+  fs::create_directories(empty);
+  for (const std::string& dir : {cache, empty}) {
+    fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                             fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  }
+  if (::geteuid() == 0) {
+    wrapper_ = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+    if (Run({"list-rules"}).code != 0) GTEST_SKIP() << "the build tree is not readable by an unprivileged user here";
+  }
+  Result r = Audit({"--cache-dir", cache, "-v"});
+  EXPECT_EQ(r.out, reference_.out);
+  EXPECT_EQ(Count(r.err, "patterns read from"), files.size() - 1) << r.err;
+  EXPECT_EQ(testing::ReadFile(files[0]), "damaged");
+  ExpectReference(Audit({"--cache-dir", cache}));
+  ExpectReference(Audit({"--cache-dir", empty}));
+  EXPECT_TRUE(Files(empty, "").empty());
+  ExpectReference(Audit({"--cache-dir", Path("missing/deeper")}));  // 65534 may not create it
+  wrapper_.clear();
+  ExpectReference(Audit({"--cache-dir", kSample}));  // a file, not a folder
+}
+
+// A rule pack found well-formed is recorded in the cache by the SHA-256 of its bytes, so a run that
+// meets the same bytes again does not parse them; a pack changed since, a malformed one, and a
+// damaged record are parsed (and a malformed pack reported) every time.
+TEST_F(CliTest, RulePacksFoundWellFormedAreRecordedByTheirBytes) {
+  fs::create_directories(Path("rules/pack"));
+  const std::string pack = Write("rules/pack/extra.json", "{\n  \"a\": 1\n}\n");
+  const std::string cache = Path("cache");
+  auto run = [&] { return RunFixture("echo", {"check", Write("r.txt", "FLAG\n"), "--rules-dir", Path("rules"), "--cache-dir", cache}); };
+  auto records = [&] {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(cache)) {
+      if (e.path().extension() == ".pack-ok") out.push_back(e.path().string());
+    }
+    return out;
+  };
+  Result r = run();
+  ASSERT_EQ(r.code, 0) << r.err;
+  const size_t recorded = records().size();
+  EXPECT_GE(recorded, 1u);
+  EXPECT_EQ(run().out, r.out);
+  EXPECT_EQ(records().size(), recorded);
+  // The same name, other bytes: parsed again, the error reported each time, nothing recorded for them.
+  Write("rules/pack/extra.json", "{\n  \"a\": 1,\n  \"b\": \n}\n");
+  for (int i = 0; i < 2; ++i) {
+    Result bad = run();
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_EQ(bad.err.rfind("esgaudit: error: " + pack + ":4: malformed rule pack: ", 0), 0u) << bad.err;
+  }
+  EXPECT_EQ(records().size(), recorded);
+  // A damaged record of the good bytes is not taken for one: they are parsed and recorded again.
+  Write("rules/pack/extra.json", "{\n  \"a\": 1\n}\n");
+  for (const std::string& f : records()) std::ofstream(f, std::ios::binary | std::ios::trunc) << "x";
+  r = run();
+  EXPECT_EQ(r.code, 0) << r.err;
+  for (const std::string& f : records()) {
+    EXPECT_EQ(testing::ReadFile(f), fs::path(f).filename().string()) << f;
+  }
+}
+
+// A run that writes to the cache removes the cache's own files not written for 60 days (what an
+// older rule pack or version left) and temporary files of a day; nothing else in the folder.
+TEST_F(PatternCacheTest, ARunThatWritesRemovesTheCachesStaleFilesOnly) {
+  const std::string cache = Path("cache");
+  fs::create_directories(cache);
+  const std::string hex(64, 'a'), hex2(64, 'b');
+  const auto now = fs::file_time_type::clock::now();
+  const auto days = [](int n) { return std::chrono::hours(24 * n); };
+  struct Entry {
+    std::string name;
+    int age_days;
+    bool kept;
+  };
+  const std::vector<Entry> entries = {
+      {hex + ".hsdb", 61, false},          {hex + ".pack-ok", 61, false},   {hex2 + ".hsdb", 59, true},
+      {hex + ".hsdb.tmp.1.0", 2, false},   {hex2 + ".hsdb.tmp.1.0", 0, true}, {"notes.txt", 400, true},
+      {"abc.hsdb", 400, true},             {hex + ".hsdb.old", 400, true},   {hex.substr(1) + "g.hsdb", 400, true},
+  };
+  for (const Entry& e : entries) {
+    Write("cache/" + e.name, "x");
+    fs::last_write_time(Path("cache/" + e.name), now - days(e.age_days));
+  }
+  ExpectReference(Audit({"--cache-dir", cache}));
+  for (const Entry& e : entries) EXPECT_EQ(fs::exists(Path("cache/" + e.name)), e.kept) << e.name;
+  EXPECT_FALSE(Files(cache).empty());
+}
+
+// Where the cache is: --cache-dir, else ESGAUDIT_CACHE_DIR, else $XDG_CACHE_HOME/esgaudit (when
+// absolute), else $HOME/.cache/esgaudit, else none. An empty variable counts as unset.
+TEST_F(PatternCacheTest, TheOptionAndTheEnvironmentSayWhereTheCacheIs) {
+  ::setenv("ESGAUDIT_CACHE_DIR", Path("env").c_str(), 1);
+  ::setenv("HOME", Path("home").c_str(), 1);
+  ExpectReference(Audit({"--cache-dir", Path("option")}));
+  EXPECT_FALSE(Files(Path("option")).empty());
+  EXPECT_FALSE(fs::exists(Path("env")));
+  ExpectReference(Audit({}));
+  EXPECT_FALSE(Files(Path("env")).empty());
+  EXPECT_FALSE(fs::exists(Path("xdg-cache")));
+  ::setenv("ESGAUDIT_CACHE_DIR", "", 1);
+  ExpectReference(Audit({}));
+  EXPECT_FALSE(Files(Path("xdg-cache/esgaudit")).empty());
+  ::setenv("XDG_CACHE_HOME", "relative/cache", 1);
+  ExpectReference(Audit({}));
+  EXPECT_FALSE(Files(Path("home/.cache/esgaudit")).empty());
+  ::unsetenv("XDG_CACHE_HOME");
+  ::unsetenv("HOME");
+  Result r = Audit({"-v"});
+  EXPECT_EQ(r.out, reference_.out);
+  EXPECT_EQ(Count(r.err, "pattern cache"), 0u) << r.err;
+  // A config file's cache-dir is relative to the file's folder.
+  fs::create_directories(Path("policy"));
+  Write("policy/.esgaudit.ini", "cache-dir = kept\n");
+  Result c = Run({"check", kSample, "--format", "json", "--fail-on", "never", "--config", Path("policy/.esgaudit.ini")});
+  EXPECT_EQ(c.code, 0) << c.err;
+  EXPECT_EQ(c.err, "");
+  EXPECT_FALSE(Files(Path("policy/kept")).empty());
 }
 
 }  // namespace

@@ -23,6 +23,11 @@ struct EngineOptions {
   RuleSelection selection;
   // Per-rule severity overrides (fnmatch glob, severity), applied in order: the last match wins.
   std::vector<std::pair<std::string, esgaudit_severity>> severities;
+  // The persistent cache: where compiled pattern sets, and the rule packs found well-formed, are
+  // kept between runs ("" = nowhere: each run compiles and parses them). OpenEngine sets it for
+  // the whole process. The output never depends on it: a file that cannot be read or written is
+  // ignored.
+  std::string cache_dir;
 };
 
 struct PluginInfo {

@@ -3,14 +3,21 @@
 #include <hs/hs.h>
 
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
+
+#include "load/cache_file.h"
+#include "load/sha256.h"
 
 namespace esgaudit {
 namespace {
@@ -88,52 +95,167 @@ std::string CompileError(hs_compile_error_t* e, const std::vector<PatternSpec>& 
   return where + message;
 }
 
-std::shared_ptr<const Compiled> Compile(const std::vector<PatternSpec>& patterns) {
-  auto out = std::make_shared<Compiled>();
+// What Hyperscan is given for a pattern set: the literals and the expressions (prefilters' rewritten)
+// with their flags and ids.
+struct Plan {
+  std::vector<std::string> rewritten;  // prefilters' expressions as compiled
   std::vector<const char*> lit_exprs, re_exprs;
   std::vector<size_t> lit_lens;
   std::vector<unsigned> lit_flags, lit_ids, re_flags, re_ids;
-  std::vector<std::string> rewritten(patterns.size());  // prefilters' expressions as compiled
+  std::string error;  // non-empty when a pattern is empty
+};
+
+Plan PlanOf(const std::vector<PatternSpec>& patterns) {
+  Plan plan;
+  plan.rewritten.resize(patterns.size());
   for (size_t i = 0; i < patterns.size(); ++i) {
     const PatternSpec& p = patterns[i];
     if (p.expression.empty()) {
-      out->error = "pattern " + std::to_string(i) + " is empty";
-      return out;
+      plan.error = "pattern " + std::to_string(i) + " is empty";
+      return plan;
     }
     if (p.flags & ESGAUDIT_PATTERN_REGEX) {
-      if (IsPrefilter(p.flags)) rewritten[i] = PrefilterExpression(p.expression);
-      re_exprs.push_back(IsPrefilter(p.flags) ? rewritten[i].c_str() : p.expression.c_str());
-      re_flags.push_back(HsFlags(p.flags));
-      re_ids.push_back(static_cast<unsigned>(i));
+      if (IsPrefilter(p.flags)) plan.rewritten[i] = PrefilterExpression(p.expression);
+      plan.re_exprs.push_back(IsPrefilter(p.flags) ? plan.rewritten[i].c_str() : p.expression.c_str());
+      plan.re_flags.push_back(HsFlags(p.flags));
+      plan.re_ids.push_back(static_cast<unsigned>(i));
     } else {
-      lit_exprs.push_back(p.expression.data());
-      lit_lens.push_back(p.expression.size());
-      lit_flags.push_back(HsFlags(p.flags));
-      lit_ids.push_back(static_cast<unsigned>(i));
+      plan.lit_exprs.push_back(p.expression.data());
+      plan.lit_lens.push_back(p.expression.size());
+      plan.lit_flags.push_back(HsFlags(p.flags));
+      plan.lit_ids.push_back(static_cast<unsigned>(i));
     }
   }
+  return plan;
+}
+
+std::shared_ptr<Compiled> Compile(const Plan& plan, const std::vector<PatternSpec>& patterns) {
+  auto out = std::make_shared<Compiled>();
+  if (!plan.error.empty()) {
+    out->error = plan.error;
+    return out;
+  }
   hs_compile_error_t* err = nullptr;
-  if (!lit_exprs.empty()) {
+  if (!plan.lit_exprs.empty()) {
     hs_database_t* db = nullptr;
-    if (hs_compile_lit_multi(lit_exprs.data(), lit_flags.data(), lit_ids.data(), lit_lens.data(),
-                             static_cast<unsigned>(lit_exprs.size()), HS_MODE_BLOCK, nullptr, &db,
-                             &err) != HS_SUCCESS) {
-      out->error = CompileError(err, patterns, lit_ids);
+    if (hs_compile_lit_multi(plan.lit_exprs.data(), plan.lit_flags.data(), plan.lit_ids.data(),
+                             plan.lit_lens.data(), static_cast<unsigned>(plan.lit_exprs.size()), HS_MODE_BLOCK,
+                             nullptr, &db, &err) != HS_SUCCESS) {
+      out->error = CompileError(err, patterns, plan.lit_ids);
       return out;
     }
     out->literals.reset(db);
   }
-  if (!re_exprs.empty()) {
+  if (!plan.re_exprs.empty()) {
     hs_database_t* db = nullptr;
-    if (hs_compile_multi(re_exprs.data(), re_flags.data(), re_ids.data(),
-                         static_cast<unsigned>(re_exprs.size()), HS_MODE_BLOCK, nullptr, &db,
+    if (hs_compile_multi(plan.re_exprs.data(), plan.re_flags.data(), plan.re_ids.data(),
+                         static_cast<unsigned>(plan.re_exprs.size()), HS_MODE_BLOCK, nullptr, &db,
                          &err) != HS_SUCCESS) {
-      out->error = CompileError(err, patterns, re_ids);
+      out->error = CompileError(err, patterns, plan.re_ids);
       return out;
     }
     out->regexes.reset(db);
   }
   return out;
+}
+
+// The persistent cache (SetPatternCacheDir). A file holds the two databases of one set:
+//   kFileMagic, the set's recipe digest (64 hex), the SHA-256 of the rest (64 hex),
+//   then for the literals and the expressions: a 64-bit length (0 = no database) and the bytes
+//   hs_serialize_database wrote.
+// The recipe is everything the databases depend on: this file format, Hyperscan's version, the
+// platform the databases are compiled for (this host's) and what Hyperscan is given; its digest
+// names the file. A file that is not whole, not this recipe's, or that Hyperscan refuses (another
+// version or platform) is not used: the set is compiled and the file written again.
+constexpr std::string_view kFileMagic = "esgaudit-hsdb 1\n";
+constexpr size_t kHexDigest = 64;
+
+void AppendU64(std::string* out, uint64_t v) { out->append(reinterpret_cast<const char*>(&v), sizeof v); }
+
+std::string RecipeDigest(const Plan& plan) {
+  std::string r(kFileMagic);
+  r += "block mode\n";
+  r += hs_version();
+  r += '\n';
+  hs_platform_info_t platform{};
+  if (hs_populate_platform(&platform) != HS_SUCCESS) return "";
+  AppendU64(&r, platform.tune);
+  AppendU64(&r, platform.cpu_features);
+  auto add = [&r](char kind, const char* expression, size_t length, unsigned flags, unsigned id) {
+    r += kind;
+    AppendU64(&r, flags);
+    AppendU64(&r, id);
+    AppendU64(&r, length);
+    r.append(expression, length);
+  };
+  for (size_t i = 0; i < plan.lit_exprs.size(); ++i)
+    add('L', plan.lit_exprs[i], plan.lit_lens[i], plan.lit_flags[i], plan.lit_ids[i]);
+  for (size_t i = 0; i < plan.re_exprs.size(); ++i)
+    add('R', plan.re_exprs[i], std::strlen(plan.re_exprs[i]), plan.re_flags[i], plan.re_ids[i]);
+  return Sha256Hex(r);
+}
+
+std::string FileName(const std::string& digest) { return digest + ".hsdb"; }
+std::string CacheFile(const std::string& dir, const std::string& digest) {
+  return (std::filesystem::path(dir) / FileName(digest)).string();
+}
+
+// Reads one length-prefixed database from `in` (advanced past it); false when the bytes are not one.
+bool ReadDatabase(std::string_view* in, bool expected, DatabasePtr* db) {
+  uint64_t n = 0;
+  if (in->size() < sizeof n) return false;
+  std::memcpy(&n, in->data(), sizeof n);
+  in->remove_prefix(sizeof n);
+  if (n > in->size() || (n != 0) != expected) return false;
+  if (n == 0) return true;
+  hs_database_t* out = nullptr;
+  if (hs_deserialize_database(in->data(), n, &out) != HS_SUCCESS) return false;
+  db->reset(out);
+  in->remove_prefix(n);
+  return true;
+}
+
+std::shared_ptr<Compiled> ReadCached(const std::string& dir, const std::string& digest, const Plan& plan) {
+  const std::optional<std::string> bytes = ReadCacheFile(dir, FileName(digest));
+  if (!bytes) return nullptr;
+  std::string_view in(*bytes);
+  const size_t header = kFileMagic.size() + 2 * kHexDigest;
+  if (in.size() < header || in.substr(0, kFileMagic.size()) != kFileMagic ||
+      in.substr(kFileMagic.size(), kHexDigest) != digest ||
+      in.substr(kFileMagic.size() + kHexDigest, kHexDigest) != Sha256Hex(in.substr(header))) {
+    return nullptr;
+  }
+  in.remove_prefix(header);
+  auto out = std::make_shared<Compiled>();
+  if (!ReadDatabase(&in, !plan.lit_exprs.empty(), &out->literals) ||
+      !ReadDatabase(&in, !plan.re_exprs.empty(), &out->regexes) || !in.empty()) {
+    return nullptr;
+  }
+  return out;
+}
+
+// Written whole or not at all (WriteCacheFile); a failure is only logged (debug).
+void WriteCached(const std::string& dir, const std::string& digest, const Compiled& c) {
+  std::string body;
+  for (const hs_database_t* db : {c.literals.get(), c.regexes.get()}) {
+    if (db == nullptr) {
+      AppendU64(&body, 0);
+      continue;
+    }
+    char* bytes = nullptr;
+    size_t length = 0;
+    if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) return;
+    AppendU64(&body, length);
+    body.append(bytes, length);
+    std::free(bytes);
+  }
+  std::string content(kFileMagic);
+  content += digest;
+  content += Sha256Hex(body);
+  content += body;
+  if (!WriteCacheFile(dir, FileName(digest), content)) {
+    spdlog::debug("pattern cache: cannot write {}", CacheFile(dir, digest));
+  }
 }
 
 using Key = std::vector<std::pair<std::string, uint32_t>>;
@@ -186,6 +308,7 @@ struct Cache {
   Sets sets;
   std::unordered_multimap<uint64_t, Sets::const_iterator> index;
   std::vector<Key> fresh;
+  std::string dir;  // the persistent cache's directory; "" = none
 };
 
 Cache& TheCache() {
@@ -208,7 +331,15 @@ std::shared_ptr<const Compiled> Cached(const esgaudit_pattern* patterns, size_t 
     specs.push_back(PatternSpec{std::string(ExpressionOf(patterns[i])), patterns[i].flags});
     key.emplace_back(specs.back().expression, specs.back().flags);
   }
-  auto compiled = Compile(specs);
+  const Plan plan = PlanOf(specs);
+  const std::string digest = cache.dir.empty() || !plan.error.empty() ? "" : RecipeDigest(plan);
+  std::shared_ptr<Compiled> compiled = digest.empty() ? nullptr : ReadCached(cache.dir, digest, plan);
+  if (compiled != nullptr) {
+    spdlog::debug("pattern cache: {} patterns read from {}", count, CacheFile(cache.dir, digest));
+  } else {
+    compiled = Compile(plan, specs);
+    if (compiled->error.empty() && !digest.empty()) WriteCached(cache.dir, digest, *compiled);
+  }
   if (compiled->error.empty()) cache.fresh.push_back(key);
   auto [it, inserted] = cache.sets.emplace(std::move(key), compiled);
   if (inserted) cache.index.emplace(hash, it);
@@ -310,6 +441,12 @@ std::vector<std::string> TakeCompiledSets() {
   }
   cache.fresh.clear();
   return out;
+}
+
+void SetPatternCacheDir(std::string dir) {
+  Cache& cache = TheCache();
+  std::lock_guard<std::mutex> lock(cache.mu);
+  cache.dir = std::move(dir);
 }
 
 bool AdoptCompiledSet(std::string_view bytes) {

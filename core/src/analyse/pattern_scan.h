@@ -1,6 +1,7 @@
 // One multi-pattern scan of a text with Hyperscan: every occurrence of every pattern of a set, with
 // its start and end. Compiled databases are cached per distinct pattern set for the life of the
-// process, so a batch compiles each plugin's keywords once, whatever the number of reports.
+// process, so a batch compiles each plugin's keywords once, whatever the number of reports, and
+// optionally on disk (SetPatternCacheDir), so the next run compiles none.
 #ifndef ESGAUDIT_CORE_ANALYSE_PATTERN_SCAN_H_
 #define ESGAUDIT_CORE_ANALYSE_PATTERN_SCAN_H_
 
@@ -42,6 +43,16 @@ Status ScanPatterns(const esgaudit_pattern* patterns, size_t count, std::string_
 // false (adopting nothing) when they are not such a set. Scans give the same matches either way.
 std::vector<std::string> TakeCompiledSets();
 bool AdoptCompiledSet(std::string_view bytes);
+
+// The directory of the persistent cache of compiled sets ("" = none, the default), for the sets this
+// process (and the children it forks from now on) has not compiled yet. A set is looked for there
+// before it is compiled, and written there once compiled; a file is named by the SHA-256 of the
+// set's recipe: the patterns and flags as Hyperscan is given them, Hyperscan's version and this
+// host's platform. A missing, unreadable, truncated, corrupt or foreign file is ignored (the set is
+// compiled, and the file written again); a directory that cannot be created or written costs only
+// the compilation. Files are written whole (a temporary file renamed), so parallel runs may share
+// the directory. Scans give the same matches with or without it. Thread-safe.
+void SetPatternCacheDir(std::string dir);
 
 }  // namespace esgaudit
 

@@ -17,6 +17,7 @@
 #include <sstream>
 #include <thread>
 
+#include "analyse/pattern_scan.h"
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
 #include "esgaudit/rule_packs.h"
@@ -246,6 +247,7 @@ std::string DetectLanguage(const std::string& text) {
 
 bool OpenEngine(const EngineOptions& options, Engine* e, Diagnostics* d) {
   e->options = options;
+  SetPatternCacheDir(options.cache_dir);
   std::vector<std::string> plugin_dirs = options.plugin_dirs;
   for (const std::string& dir : options.plugin_dirs) {
     std::error_code ec;
@@ -273,7 +275,7 @@ bool OpenEngine(const EngineOptions& options, Engine* e, Diagnostics* d) {
   }
   e->rules_dirs = options.rules_dirs;
   for (const std::string& dir : DefaultRulesDirs()) e->rules_dirs.push_back(dir);
-  Status packs = ValidateRulePacks(e->rules_dirs);
+  Status packs = ValidateRulePacks(e->rules_dirs, options.cache_dir);
   if (!packs.ok()) {
     d->Add(ExitStatus::kUsageOrInput, packs.message());
     return false;
