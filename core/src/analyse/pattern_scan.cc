@@ -215,6 +215,29 @@ bool ReadDatabase(std::string_view* in, bool expected, DatabasePtr* db) {
   return true;
 }
 
+// A set's two databases, one after the other, as ReadDatabase reads them: the form of a set in a cache file
+// and between an isolated child and its parent. False when one cannot be serialised.
+bool WriteDatabases(const Compiled& c, std::string* body) {
+  for (const hs_database_t* db : {c.literals.get(), c.regexes.get()}) {
+    if (db == nullptr) {
+      AppendU64(body, 0);
+      continue;
+    }
+    char* bytes = nullptr;
+    size_t length = 0;
+    if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) return false;
+    AppendU64(body, length);
+    body->append(bytes, length);
+    std::free(bytes);
+  }
+  return true;
+}
+
+// The two databases WriteDatabases wrote, each present exactly when expected, and nothing after them.
+bool ReadDatabases(std::string_view in, bool literals, bool regexes, Compiled* out) {
+  return ReadDatabase(&in, literals, &out->literals) && ReadDatabase(&in, regexes, &out->regexes) && in.empty();
+}
+
 std::shared_ptr<Compiled> ReadCached(const std::string& dir, const std::string& digest, const Plan& plan) {
   const std::optional<std::string> bytes = ReadCacheFile(dir, FileName(digest));
   if (!bytes) return nullptr;
@@ -227,28 +250,14 @@ std::shared_ptr<Compiled> ReadCached(const std::string& dir, const std::string& 
   }
   in.remove_prefix(header);
   auto out = std::make_shared<Compiled>();
-  if (!ReadDatabase(&in, !plan.lit_exprs.empty(), &out->literals) ||
-      !ReadDatabase(&in, !plan.re_exprs.empty(), &out->regexes) || !in.empty()) {
-    return nullptr;
-  }
+  if (!ReadDatabases(in, !plan.lit_exprs.empty(), !plan.re_exprs.empty(), out.get())) return nullptr;
   return out;
 }
 
 // Written whole or not at all (WriteCacheFile); a failure is only logged (debug).
 void WriteCached(const std::string& dir, const std::string& digest, const Compiled& c) {
   std::string body;
-  for (const hs_database_t* db : {c.literals.get(), c.regexes.get()}) {
-    if (db == nullptr) {
-      AppendU64(&body, 0);
-      continue;
-    }
-    char* bytes = nullptr;
-    size_t length = 0;
-    if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) return;
-    AppendU64(&body, length);
-    body.append(bytes, length);
-    std::free(bytes);
-  }
+  if (!WriteDatabases(c, &body)) return;
   std::string content(kFileMagic);
   content += digest;
   content += Sha256Hex(body);
@@ -346,28 +355,6 @@ std::shared_ptr<const Compiled> Cached(const esgaudit_pattern* patterns, size_t 
   return compiled;
 }
 
-nlohmann::json Serialize(const hs_database_t* db) {
-  if (db == nullptr) return nullptr;
-  char* bytes = nullptr;
-  size_t length = 0;
-  if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) return nullptr;
-  nlohmann::json out = nlohmann::json::binary(std::vector<uint8_t>(bytes, bytes + length));
-  std::free(bytes);
-  return out;
-}
-
-// False when `j` is neither null nor the serialised form of a database.
-bool Deserialize(const nlohmann::json& j, DatabasePtr* db) {
-  if (j.is_null()) return true;
-  if (!j.is_binary()) return false;
-  const auto& bytes = j.get_binary();
-  hs_database_t* out = nullptr;
-  if (hs_deserialize_database(reinterpret_cast<const char*>(bytes.data()), bytes.size(), &out) != HS_SUCCESS)
-    return false;
-  db->reset(out);
-  return true;
-}
-
 // Scratch space per thread, grown to fit every database it has scanned with.
 class Scratch {
  public:
@@ -432,10 +419,9 @@ std::vector<std::string> TakeCompiledSets() {
   std::lock_guard<std::mutex> lock(cache.mu);
   std::vector<std::string> out;
   for (const Key& key : cache.fresh) {
-    const Compiled& c = *cache.sets.at(key);
-    nlohmann::json j = {{"key", key}, {"literals", Serialize(c.literals.get())},
-                        {"regexes", Serialize(c.regexes.get())}};
-    if ((c.literals && j["literals"].is_null()) || (c.regexes && j["regexes"].is_null())) continue;
+    std::string body;
+    if (!WriteDatabases(*cache.sets.at(key), &body)) continue;
+    const nlohmann::json j = {{"key", key}, {"databases", nlohmann::json::binary(std::vector<uint8_t>(body.begin(), body.end()))}};
     std::vector<uint8_t> cbor = nlohmann::json::to_cbor(j);
     out.emplace_back(cbor.begin(), cbor.end());
   }
@@ -456,12 +442,16 @@ bool AdoptCompiledSet(std::string_view bytes) {
   Key key;
   try {
     key = j.at("key").get<Key>();
-    if (!Deserialize(j.at("literals"), &compiled->literals) || !Deserialize(j.at("regexes"), &compiled->regexes))
-      return false;
+    const nlohmann::json& databases = j.at("databases");
+    if (key.empty() || !databases.is_binary()) return false;
+    bool literals = false, regexes = false;  // which databases the set's patterns make
+    for (const auto& [expression, flags] : key) ((flags & ESGAUDIT_PATTERN_REGEX) ? regexes : literals) = true;
+    const auto& bytes = databases.get_binary();
+    const std::string_view in(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    if (!ReadDatabases(in, literals, regexes, compiled.get())) return false;
   } catch (const nlohmann::json::exception&) {
     return false;
   }
-  if (key.empty()) return false;
   Cache& cache = TheCache();
   std::lock_guard<std::mutex> lock(cache.mu);
   const uint64_t hash = HashOf(key);
