@@ -6,6 +6,8 @@ build_dir=$1
 source_dir=$2
 prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
+# The keyword cache inside the temporary prefix: the test never writes to the user's own.
+export ESGAUDIT_CACHE_DIR="$prefix/cache"
 cmake --install "$build_dir" --prefix "$prefix" > /dev/null
 cd "$prefix"
 # A plugin in the current directory must be ignored.

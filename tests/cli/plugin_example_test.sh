@@ -8,6 +8,8 @@ build_dir=$1
 source_dir=$2
 prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
+# The keyword cache inside the temporary prefix: the test never writes to the user's own.
+export ESGAUDIT_CACHE_DIR="$prefix/cache"
 cmake --install "$build_dir" --prefix "$prefix" > /dev/null
 
 cmake -S "$source_dir/samples/plugin-example" -B "$prefix/example-build" -DCMAKE_PREFIX_PATH="$prefix" > /dev/null
