@@ -1234,10 +1234,12 @@ class PatternCacheTest : public CliTest {
 };
 
 // Cold, warm and no cache give the same bytes; the warm run reads every set it needs from the
-// cache and compiles none.
+// cache and compiles none. A cache folder the run makes is made 0700.
 TEST_F(PatternCacheTest, ColdWarmAndNoCacheGiveTheSameOutput) {
   const std::string cache = Path("cache");
   ExpectReference(Audit({"--cache-dir", cache}));
+  // The folder the run made is the user's alone.
+  EXPECT_EQ(fs::status(cache).permissions() & fs::perms::all, fs::perms::owner_all);
   const std::vector<std::string> files = Files(cache);
   ASSERT_FALSE(files.empty());
   for (const std::string& f : Files(cache, "")) {  // no temporary file left

@@ -1,6 +1,7 @@
 #include "load/cache_file.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -51,8 +52,14 @@ void Prune(const std::string& dir) {
 }  // namespace
 
 bool WriteCacheFile(const std::string& dir, const std::string& name, const std::string& content) {
+  // A folder made here is the user's alone (0700, as the XDG base directory spec asks): its files are
+  // loaded as compiled databases.
   std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
+  if (!std::filesystem::exists(dir, ec)) {
+    const std::filesystem::path parent = std::filesystem::path(dir).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    ::mkdir(dir.c_str(), 0700);
+  }
   static std::atomic<unsigned> counter{0};
   const std::string path = (std::filesystem::path(dir) / name).string();
   // Unique among processes (pid) and threads (counter): two writers never share a temporary file.
