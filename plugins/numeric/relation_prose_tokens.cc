@@ -1265,11 +1265,11 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
   // label text before it in its clause and the figure right after it, or after the one or two
   // characters of the figure's own qualifier ("现场服务累计超过2,000人次", "累计约3.4亿元"). Right
   // after the subset word the total word opens the part's label, which then runs up to its figure
-  // ("其中累计派发现金红利约3.4亿元": the part too is counted up to now). In the first part's clause
-  // (`first`), with label text on both sides, up to six characters of it may follow the total word
-  // ("其中国外专利累计申请量749项": nothing is listed yet for it to total), unless the label before it
-  // states a span (以来, 年来).
-  auto qualifies_figure = [&](long k, bool first) {
+  // ("其中累计派发现金红利约3.4亿元": the part too is counted up to now). Where a total word belongs to a
+  // part's label (the first part, or a later one worded as the first: see collect), with label text on
+  // both sides, up to six characters of it may follow the total word ("其中国外专利累计申请量749项":
+  // nothing is listed yet for it to total), unless the label before it states a span (以来, 年来).
+  auto qualifies_figure = [&](long k) {
     if (toks[k].type != Tok::kTotal || k == 0) return false;
     if (toks[k - 1].type == Tok::kSubset) {
       long j = k + 1;
@@ -1277,7 +1277,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       return j > k + 1 && j < static_cast<long>(toks.size()) && toks[j].type == Tok::kFact;
     }
     if (toks[k - 1].type != Tok::kText) return false;
-    if (first && token_chars_ != nullptr) {
+    if (token_chars_ != nullptr) {
       // Not after a span (助学项目自启动以来累计捐赠80万元: over years, no part of a year's figure).
       std::u32string label;
       for (long b = k - 1; b >= 0 && toks[b].type == Tok::kText; --b) label.insert(label.begin(), (*token_chars_)[b]);
@@ -1403,7 +1403,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       // The first part's total word belongs to its label (nothing before it to total); a later
       // one does only when the first part had one too (the parts are worded alike). Otherwise a
       // total word ends the list ("其中A 10人、B 20人，合计30人").
-      if (dir > 0 && qualifies_figure(k, parts.empty()) && (parts.empty() || first_qualified)) {
+      if (dir > 0 && (parts.empty() || first_qualified) && qualifies_figure(k)) {
         if (parts.empty()) first_qualified = true;
         continue;
       }

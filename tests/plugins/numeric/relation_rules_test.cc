@@ -4559,8 +4559,8 @@ TEST(RelationRulesTest, PartsThatAreTheWholeSentenceUpToASumWordAreTheWholeList)
 
 // A total word between a part's label and its figure (风险保费累计…, 无菌产品共计…) belongs to the part:
 // for the first part of a 其中 list always, for later ones when the first part was worded so too. In the
-// first part's label it may stand before more label words (国外专利累计申请量): nothing is listed yet for
-// it to total. Near misses: after a part, such a word totals the list and ends it (共计参加培训1,200人次
+// first part's label, and in a later part's worded as the first, it may stand before more label words
+// (国外专利累计申请量): nothing is listed yet for it to total. Near misses: after a part, such a word totals the list and ends it (共计参加培训1,200人次
 // is no part); one after a span (自启动以来累计) is no part (RunningTotalOfAPartAfterOfWhich…).
 TEST(RelationRulesTest, ATotalWordInsideAPartsLabelDoesNotEndTheList) {
   const std::string first = "全年实现保费收入8000元，其中意外险保费累计3000元，健康险5000元。\n";
@@ -4580,8 +4580,9 @@ TEST(RelationRulesTest, ATotalWordInsideAPartsLabelDoesNotEndTheList) {
                            [](const RelationRecord& x) { return x.members.size() > 3; }));
   ExpectRecognisedThenCaught({"截至2016年底，公司累计申请专利7,856项（其中国外专利累计申请量749项），授权3,636项。\n", "subset",
                               {"7,856项", "749项"}, "749项", "74900", "error"});
+  // A later part worded as the first (累计参加培训 in both) reads its total word so too: the list is a sum.
   ExpectRecognisedThenCaught({"公司累计培训员工5,800人次，其中一线员工累计参加培训3,200人次，管理人员累计参加培训2,600人次。\n",
-                              "subset", {"5,800人次", "3,200人次"}, "3,200人次", "32,000", "error"});
+                              "parts-total", {"5,800人次", "3,200人次", "2,600人次"}, "2,600人次", "2,900", "error"});
   const std::string later = "公司培训员工800人次，其中甲车间培训120人次，乙车间员工共计参加培训1,200人次。\n";
   const ReportResult lr = Check(later, "zh", "relations");
   EXPECT_TRUE(Findings(lr).empty()) << ::testing::PrintToString(Findings(lr));
