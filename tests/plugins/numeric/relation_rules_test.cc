@@ -1325,6 +1325,28 @@ TEST(RelationRulesTest, YearlyAmountsWithLongFiguresDashesAndAnEmptyCellUnderATo
                        "error");
 }
 
+// A dividend history whose scheme column states its own per-share amounts (每10股派2.00元): the 每
+// of that text makes no rate of the year's payout beside it, so each column of amounts adds up to
+// its 合计 (one tab fewer in the total row: its first cell is empty). The ratio column stays out, as
+// does a row labelled by a rate per unit (每1000名员工受伤人数).
+TEST(RelationRulesTest, APerShareSchemeBesideAYearsPayoutLeavesTheColumnSummed) {
+  const std::string clean =
+      "分配年度\t利润分配方案\t现金分配金额（万元）\t净利润（万元）\t比率\n"
+      "2013 年\t每10股派2.00元（含税）\t3,600.00\t4,930.40\t73.02%\n"
+      "2014 年\t每10股送1股派0.50元（含税）\t900.00\t2,859.19\t31.48%\n"
+      "2015 年\t每股派0.20元\t507.30\t1,408.45\t36.02%\n"
+      "合计\t\t5,007.30\t9,198.04\t54.44%\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"5,007.30", "3,600.00", "900.00", "507.30"}},
+                                         {"parts-total", {"9,198.04", "4,930.40", "2,859.19", "1,408.45"}}});
+  ExpectChangesFlagged(clean, {{"\t3,600.00", "\t3,960.00", {"= 5,367.30"}}}, "error");
+  const std::string rates =
+      "指标\t甲厂\t乙厂\t合计\n"
+      "每1000名员工受伤人数\t2\t3\t5\n"
+      "每万元产值能耗2016年\t0.4\t0.5\t0.9\n";
+  ReportResult r = Check(rates, "zh", "relations");
+  EXPECT_TRUE(r.relations.empty()) << r.relations.size();
+}
+
 // Two groups of rows, each closed by its subtotal row; the second subtotal row has one tab fewer
 // than its rows (its figures stand one column left). Its figures are read under the columns of their
 // kind, so the group adds up to it, and a changed part is reported.
@@ -5753,6 +5775,27 @@ TEST(RelationRulesTest, GroupRowsThatAreNoClosedPairOrDoNotAddUpStaySubsets) {
     EXPECT_TRUE(std::any_of(r.relations.begin(), r.relations.end(), [](const auto& rel) { return rel.kind == "subset"; }));
     EXPECT_TRUE(Findings(Check(text, "en")).empty()) << ::testing::PrintToString(Findings(Check(text, "en")));
   }
+}
+
+// A tab table keeps the spaces between the words of an English label: "Total male employees" and
+// "Total female employees" name the two categories of a closed pair under "Total employees", so
+// they add up to it. A staff head opened by 在岗 (on duty, as 在职) heads its groups: 女性员工人数
+// and 少数民族员工人数 are subsets of 在岗员工人数 in each year's column.
+TEST(RelationRulesTest, EnglishWordsOfATabTableLabelNameItsCategory) {
+  const std::string en =
+      "Social performance indicators\t2016\n"
+      "Total employees (person)\t48,475\n"
+      "Total male employees (person)\t35,409\n"
+      "Total female employees (person)\t13,066\n";
+  ExpectCleanAndRecognised(en, "en", {{"parts-total", {"48,475", "35,409", "13,066"}}});
+  ExpectChangesFlagged(en, {{"35,409", "38,950", {"38,950 + 13,066"}}}, ": error: ", "en");
+  const std::string zh =
+      "指标\t单位\t2015年\t2016年\n"
+      "在岗员工人数\t人\t24704\t19817\n"
+      "女性员工人数\t人\t5468\t4232\n"
+      "少数民族员工人数\t人\t1554\t1006\n";
+  ExpectCleanAndRecognised(zh, "zh", {{"subset", {"19817", "4232"}}, {"subset", {"24704", "1554"}}});
+  ExpectChangesFlagged(zh, {{"\t4232", "\t42320", {"42320"}}}, ": warning: ");  // a group row: Likely
 }
 
 // Near misses of the group rows: none is a subset, so nothing is flagged however large.
