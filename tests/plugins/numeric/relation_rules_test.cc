@@ -268,7 +268,8 @@ TEST(RelationRulesTest, RateNearMissesAreNoSubset) {
   }
 }
 
-// The message names how the subset is stated: 其中 (其中包括 too) gives 其中项, 包括 / 包含 give 所含项,
+// The message names how the subset is stated: 其中 (其中包括 too) gives 其中项, 包括 / 包含 (and 含
+// opening a bracket after a figure) give 所含项,
 // a share of a named base gives 占比项, a pair of verbs names what each figure counts by the verbs as
 // printed (收到, not 回收). Each points
 // at the subset figure.
@@ -280,6 +281,15 @@ TEST(RelationRulesTest, TheSubsetMessageNamesHowTheSubsetIsStated) {
   };
   EXPECT_EQ(message("检查企业27家（包含外租冷库29家）。\n"), "1:27: error: 所含项“包含外租冷库”29家超过其总数“检查企业”27家");
   EXPECT_EQ(message("检查企业27家，包括外租冷库29家。\n"), "1:27: error: 所含项“包括外租冷库”29家超过其总数“检查企业”27家");
+  // 含 opening a bracket right after a figure says the same; 不含, and 含 anywhere else (含量), do not.
+  EXPECT_EQ(message("公司向贫困地区捐款80万元（含捐助新田县新生的140万元）。\n"),
+            "1:45: error: 所含项“含捐助新田县新生的”140万元超过其总数“公司向贫困地区捐款”80万元");
+  EXPECT_EQ(message("公司向贫困地区捐款80万元（不含捐助新田县新生的140万元）。\n"), "findings: 0");
+  EXPECT_EQ(message("废水处理站处理废水80万吨，含氨氮废水140万吨。\n"), "findings: 0");
+  // （含税） holds no figure: the 其中 after it still states its part.
+  EXPECT_EQ(message("公司自2007年以来累计派发现金股利156.99亿元（含税），派送股票股利12.34亿股（含税），"
+                    "其中2015年分配现金股利达510.76亿元。\n"),
+            "1:108: error: 其中项“分配现金股利”510.76亿元超过其总数“以来累计派发现金股利”156.99亿元");
   EXPECT_EQ(message("检查企业27家，其中包括外租冷库29家。\n"), "1:31: error: 其中项“包括外租冷库”29家超过其总数“检查企业”27家");
   EXPECT_EQ(message("发出调查问卷300份，收到有效问卷310份。\n"),
             "1:32: warning: 收到数“收到有效问卷”310份超过发出数“发出调查问卷”300份");
@@ -6485,6 +6495,9 @@ TEST(RelationRulesTest, AYearsFigureIsWithinASpansRunningTotalInTheNextSentence)
                               {"2.5亿元", "38.6亿元"}, "2.5亿元", "52.5", "warning"});
   ExpectRecognisedThenCaught({"本年度新建希望小学12所。项目开展十年来累计新建希望小学150所。\n", "subset",
                               {"12所", "150所"}, "12所", "200", "warning"});
+  // Cash dividends said two ways (派发现金红利, then 分配现金) are one thing.
+  ExpectRecognisedThenCaught({"2016年公司共计派发现金红利8,295.14万元。公司上市以来，已累计分配现金11.8亿元。\n", "subset",
+                              {"8,295.14万元", "11.8亿元"}, "8,295.14万元", "182950.14", "warning"});
   ExpectNoRelationWith("2016年，公司派发现金红利5,120万元。累计派发现金红利3.6亿元。\n", {"5,120万元", "3.6亿元"});
   ExpectNoRelationWith("2016年，公司派发现金红利5,120万元。公司上市以来累计上缴税费3.6亿元。\n", {"5,120万元", "3.6亿元"});
   ExpectNoRelationWith("2016年，公司派发现金红利5,120万元，上缴税费8,000万元。公司上市以来累计派发现金红利3.6亿元。\n",
