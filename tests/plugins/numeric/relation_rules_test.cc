@@ -2047,6 +2047,10 @@ TEST(RelationRulesTest, AUnitWrappedOntoTheNextLineIsTheFiguresUnit) {
                               {"108亿股", "34.95亿"}, "34.95亿\n", "134.95", "error"});
   ExpectRecognisedThenCaught({"公司总股本为108亿股，其中本次发行了 3.5\n亿股A股，由境内投资者认购。\n", "subset",
                               {"108亿股", "3.5"}, "3.5\n", "135\n", "error"});
+  // A unit of three characters or more is no word's beginning: a Han character may follow it. Euros are
+  // a unit of money as yuan and dollars are.
+  ExpectRecognisedThenCaught({"公司联合收购海上风电项目80%股权，交易总额6.5亿欧元，其中公司投资1.95\n亿欧元收购30%股权。\n",
+                              "subset", {"6.5亿欧元", "1.95"}, "1.95\n", "19.5\n", "error"});
   // Not taken: the next line's unit runs on into a word, no figure prints the unit in full, the figure
   // does not end its line, or a year parted from its 年.
   for (const char* text : {"本年度完成技术改造186项，其中节能改造75项，环保改造40项，其他改造71\n项目由子公司实施。\n",
@@ -2058,6 +2062,12 @@ TEST(RelationRulesTest, AUnitWrappedOntoTheNextLineIsTheFiguresUnit) {
     ReportResult r = Check(text, "zh", "relations");
     const Document doc = Document::FromUtf8("test.txt", text);
     EXPECT_FALSE(Recognised(doc, r, "parts-total", {"186项", "75项", "40项", "71"}));
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+  }
+  // Nor a longer unit that goes on as another (万千瓦 in 万千瓦时) or as a class (万千瓦级).
+  for (const char* text : {"公司装机容量合计120万千瓦，其中风电装机30\n万千瓦时的电量另计。\n",
+                           "公司装机容量合计120万千瓦，其中风电装机130\n万千瓦级项目在建。\n"}) {
+    SCOPED_TRACE(text);
     EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
   }
 }
