@@ -257,9 +257,23 @@ void InlineTokenizer::TokenizeGeneral(const std::vector<Cp>& cps, size_t* at, co
   if (cands != nullptr && !latin_inside) {
     for (const std::u32string* w : cands->subset) {
       if (opens(*w)) {
+        // 含 is a subset word only as （含 right after a figure, with a digit before the bracket
+        // closes: （含税） remarks on the figure and names no part.
+        const bool han = *w == U"含";
+        if (han) {
+          bool digit = false;
+          for (size_t j = i + 1; j < cps.size() && j <= i + 60 && !digit; ++j) {
+            if (cps[j].c == U')' || cps[j].c == U'）') break;
+            digit = cps[j].c >= U'0' && cps[j].c <= U'9';
+          }
+          if (!digit || toks->size() < 2 || toks->back().type != Tok::kOpen ||
+              (*toks)[toks->size() - 2].type != Tok::kFact) {
+            continue;
+          }
+        }
         Token tk{Tok::kSubset};
         tk.including = *w == U"including";
-        tk.contains = tk.including || *w == U"包括" || *w == U"包含";
+        tk.contains = tk.including || han || *w == U"包括" || *w == U"包含";
         push(tk);
         i += w->size();
         return;

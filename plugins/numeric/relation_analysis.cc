@@ -324,8 +324,8 @@ void RelationAnalysis::TakeWrappedLabels(const sdk::Document& doc) {
 // "长途车138\n对。": text from a PDF breaks a paragraph at the column's width, and a figure's unit may
 // go to the next line. A figure of prose with no unit that ends its line takes the unit another figure
 // of the report prints in full ("253对", "336,702万股"), when the next non-blank line opens with that
-// unit followed by neither a Han character nor a digit (项目 is a word, not 项; "亿股A股", "股（H股）"
-// are the unit). A figure that kept its magnitude on its own line ("34.95亿\n股") takes the rest
+// unit followed by no digit, nor by a Han character after a unit of one or two (项目 is a word, not 项;
+// "亿股A股", "股（H股）", "亿欧元收购" are the unit). A figure that kept its magnitude on its own line ("34.95亿\n股") takes the rest
 // of a unit printed with that magnitude. Units of dates (年, 月, 日) are left alone: a year parted
 // from its 年 is no quantity.
 void RelationAnalysis::TakeWrappedUnits(const sdk::Document& doc) {
@@ -377,9 +377,13 @@ void RelationAnalysis::TakeWrappedUnits(const sdk::Document& doc) {
         if (!own_magnitude.empty() && figures_[i].magnitude != f.magnitude) continue;
         const size_t rest = unit.size() - own_magnitude.size();
         if (rest <= best || head.compare(0, rest, unit, own_magnitude.size(), rest) != 0) continue;
+        // A Han character after a unit of one or two (项目 is a word, not 项; 万吨级 a class, not 万吨);
+        // a longer unit is no word's beginning (亿欧元收购30%股权), unless it goes on as a longer unit or
+        // a class (万千瓦 in 万千瓦时, 万千瓦级).
         if (head.size() > rest) {
           const char32_t next = head[rest];
-          if (cjk(next) || (next >= U'0' && next <= U'9')) continue;
+          const bool word = cjk(next) && (unit.size() < 3 || next == U'时' || next == U'级');
+          if (word || (next >= U'0' && next <= U'9')) continue;
         }
         model = &figures_[i];
         best = rest;

@@ -496,14 +496,36 @@ bool TableTotalLabel(std::string label) {
   return false;
 }
 
-// Rates, ratios and per-unit values: a column or row of them does not add up.
+namespace {
+
+// 每 opening a per-unit amount the text states itself (每10股派2.00元, 每股派0.1元: a dividend
+// scheme beside a year's payout): a figure after the unit counted, past at least one other
+// character. 每1000名员工受伤人数 and 每万元产值能耗 name a rate: nothing follows the unit.
+bool StatesOwnPerUnitAmount(std::string_view l) {
+  const size_t at = l.find("每");
+  if (at == std::string_view::npos) return false;
+  size_t i = at + std::string_view("每").size();
+  while (i < l.size() && ((l[i] >= '0' && l[i] <= '9') || l[i] == '.' || l[i] == ' ')) ++i;
+  const size_t unit = i;
+  while (i < l.size() && !(l[i] >= '0' && l[i] <= '9')) ++i;
+  if (i >= l.size() || i == unit) return false;
+  size_t end = i;
+  while (end < l.size() && l[end] >= '0' && l[end] <= '9') ++end;
+  const bool year = end - i == 4 && (l.compare(i, 2, "19") == 0 || l.compare(i, 2, "20") == 0);
+  return !year;  // 每万元产值能耗2016年: a year, no amount
+}
+
+}  // namespace
+
+// Rates, ratios and per-unit values: a column or row of them does not add up. 每 in a text that
+// states its own per-unit amount (每10股派2.00元) makes no rate of the figures beside it.
 bool RateLabel(const std::string& label) {
   std::string l = Lower(label);
-  static constexpr std::string_view kRateWords[] = {"率",   "比例", "占比", "比重", "%",
-                                                    "人均", "平均", "每",   "强度"};
+  static constexpr std::string_view kRateWords[] = {"率", "比例", "占比", "比重", "%", "人均", "平均", "强度"};
   for (std::string_view w : kRateWords) {
     if (Has(l, w)) return true;
   }
+  if (Has(l, "每") && !StatesOwnPerUnitAmount(l)) return true;
   // English words end where no letter follows (but a plural s): "rate" is no word of IntegratedGas
   // or generated. A tab table's labels come without spaces (Turnoverrate), so a word may start
   // after a letter there; a label that keeps its spaces sets its words apart, and a word must start

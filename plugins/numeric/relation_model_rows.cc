@@ -19,6 +19,26 @@ bool UnitHeader(std::string h) {
   return h == "unit" || h == "units" || h == "单位" || h == "计量单位";
 }
 
+// A tab table's text cell without its spaces (全角 brackets as ASCII, 自有港口下水煤量 (百万吨) as one
+// word), but for one space kept between two Latin letters or digits: English words stay apart, so
+// "Total male employees" still names its category (male) as a word.
+std::string CompactCell(std::string_view t) {
+  auto word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  std::string out;
+  out.reserve(t.size());
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] != ' ') {
+      out += t[i];
+      continue;
+    }
+    size_t j = i;
+    while (j < t.size() && t[j] == ' ') ++j;
+    if (!out.empty() && j < t.size() && word(out.back()) && word(t[j])) out += ' ';
+    i = j - 1;
+  }
+  return out;
+}
+
 bool DashCell(std::string_view t) {
   return t == "-" || t == "--" || t == "/" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93" ||
          t == "\xEF\xBC\x8D" || t == "\xE2\x80\x94\xE2\x80\x94";
@@ -246,7 +266,11 @@ RelationAnalysis::ModelRow RelationAnalysis::ModelTable::ReadRow(uint32_t line) 
     compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
     s.dash = DashCell(compact);
     s.figure = WholeFigure(s.offset, raw, read_shares_ ? &s.share : nullptr);
-    if (s.figure >= 0 || s.dash || tabs_) s.text = compact;
+    if (s.figure >= 0 || s.dash) {
+      s.text = compact;
+    } else if (tabs_) {
+      s.text = CompactCell(s.text);
+    }
     if (c.flags & ESGAUDIT_TABLE_CELL_GAPPED) row.readable = false;
     AddCell(row, std::move(s));
   }

@@ -304,7 +304,8 @@ int GluedHundredDecimals(const Figure& f);
 
 // The noun of a KPI table row that heads rows of its groups: the row names the whole of a quantity by
 // a total word (员工总数 -> 员工, 总装机容量 -> 装机容量, 供应商总数（个） -> 供应商, "Total energy
-// consumption" -> energyconsumption) or names the whole staff (在职员工数量 -> 员工, 全体员工人数 -> 员工);
+// consumption" -> energyconsumption) or names the whole staff (在职员工数量 -> 员工, 在岗员工人数 -> 员工,
+// 全体员工人数 -> 员工);
 // lower-cased, without spaces or its unit bracket. Empty for other rows; for 合计 / 总计 rows, which
 // total the rows above them; for profit totals (利润总额 is reached by subtraction, 净利润 is no group
 // of it); for 总部 / 总公司 / 总经理, where 总 is no total word; and for a noun naming a category

@@ -160,7 +160,7 @@ std::string GroupHeadNoun(const std::string& label) {
   } else if (starts(U"总") && !starts(U"总部") && !starts(U"总公司") && !starts(U"总经") && !starts(U"总监") &&
              !starts(U"总工")) {
     noun = strip_count(u.substr(1));
-  } else if (starts(U"在职") || starts(U"全体")) {
+  } else if (starts(U"在职") || starts(U"在岗") || starts(U"全体")) {
     noun = strip_count(u.substr(2));
   } else if (starts(U"total") && u.size() >= 9 && u[5] >= U'a' && u[5] <= U'z') {
     noun = u.substr(5);  // not "Total, market-based": a total row of one method names no noun

@@ -1093,7 +1093,7 @@ void RelationAnalysis::FindGroupMemberSubsets(const sdk::Document& doc) {
 // before a 历年 clause: `收集超过2,800个，历年累积收集近25,000个`), in either
 // order, both of the same thing: what is left of the two clauses once the cue words, the figures and
 // the words of the subject and of the verb's size (公司, 已, 共, 达, 为, 总额) are dropped, and the
-// words of taxes, gifts and cash dividends said one way (税金 / 税收, 捐赠 / 捐款), is the same,
+// words of taxes, gifts and cash dividends said one way (税金 / 税收, 捐赠 / 捐款, 现金红利 / 分配现金), is the same,
 // or one holds the other (基金会捐赠 / 捐赠), or the later clause says nothing else (`…新增供应商22家，
 // 累计达166家`). The year's figure is a part of the running total, Likely (a warning): the pairing
 // is read from the wording; approximate figures are compared by their ranges. Not read as such: a
@@ -1220,9 +1220,11 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
       for (size_t at = s.find(w); at != s.npos; at = s.find(w)) s.erase(at, w.size());
     }
     // Words a report varies for one thing within a sentence: taxes paid (上缴税金, 缴纳税收), gifts
-    // (捐赠, 捐款, 捐资, 捐助) and cash dividends (现金红利, 现金分红), each said one way. Longer words first.
+    // (捐赠, 捐款, 捐资, 捐助) and cash dividends (现金红利, 现金分红, 分配现金, 派现), each said one way.
+    // Longer words first.
     static const std::pair<std::u32string, std::u32string> kSame[] = {
-        {U"现金红利", U"分红"}, {U"现金分红", U"分红"}, {U"红利", U"分红"}, {U"上缴", U"缴纳"},
+        {U"现金红利", U"分红"}, {U"现金分红", U"分红"}, {U"分配现金", U"分红"}, {U"红利", U"分红"},
+        {U"派现", U"分红"},     {U"上缴", U"缴纳"},
         {U"税金", U"税收"},     {U"税费", U"税收"},     {U"税款", U"税收"}, {U"捐款", U"捐赠"},
         {U"捐资", U"捐赠"},     {U"捐助", U"捐赠"}};
     for (const auto& [from, to] : kSame) {

@@ -268,7 +268,8 @@ TEST(RelationRulesTest, RateNearMissesAreNoSubset) {
   }
 }
 
-// The message names how the subset is stated: 其中 (其中包括 too) gives 其中项, 包括 / 包含 give 所含项,
+// The message names how the subset is stated: 其中 (其中包括 too) gives 其中项, 包括 / 包含 (and 含
+// opening a bracket after a figure) give 所含项,
 // a share of a named base gives 占比项, a pair of verbs names what each figure counts by the verbs as
 // printed (收到, not 回收). Each points
 // at the subset figure.
@@ -280,6 +281,15 @@ TEST(RelationRulesTest, TheSubsetMessageNamesHowTheSubsetIsStated) {
   };
   EXPECT_EQ(message("检查企业27家（包含外租冷库29家）。\n"), "1:27: error: 所含项“包含外租冷库”29家超过其总数“检查企业”27家");
   EXPECT_EQ(message("检查企业27家，包括外租冷库29家。\n"), "1:27: error: 所含项“包括外租冷库”29家超过其总数“检查企业”27家");
+  // 含 opening a bracket right after a figure says the same; 不含, and 含 anywhere else (含量), do not.
+  EXPECT_EQ(message("公司向贫困地区捐款80万元（含捐助新田县新生的140万元）。\n"),
+            "1:45: error: 所含项“含捐助新田县新生的”140万元超过其总数“公司向贫困地区捐款”80万元");
+  EXPECT_EQ(message("公司向贫困地区捐款80万元（不含捐助新田县新生的140万元）。\n"), "findings: 0");
+  EXPECT_EQ(message("废水处理站处理废水80万吨，含氨氮废水140万吨。\n"), "findings: 0");
+  // （含税） holds no figure: the 其中 after it still states its part.
+  EXPECT_EQ(message("公司自2007年以来累计派发现金股利156.99亿元（含税），派送股票股利12.34亿股（含税），"
+                    "其中2015年分配现金股利达510.76亿元。\n"),
+            "1:108: error: 其中项“分配现金股利”510.76亿元超过其总数“以来累计派发现金股利”156.99亿元");
   EXPECT_EQ(message("检查企业27家，其中包括外租冷库29家。\n"), "1:31: error: 其中项“包括外租冷库”29家超过其总数“检查企业”27家");
   EXPECT_EQ(message("发出调查问卷300份，收到有效问卷310份。\n"),
             "1:32: warning: 收到数“收到有效问卷”310份超过发出数“发出调查问卷”300份");
@@ -1325,6 +1335,28 @@ TEST(RelationRulesTest, YearlyAmountsWithLongFiguresDashesAndAnEmptyCellUnderATo
                        "error");
 }
 
+// A dividend history whose scheme column states its own per-share amounts (每10股派2.00元): the 每
+// of that text makes no rate of the year's payout beside it, so each column of amounts adds up to
+// its 合计 (one tab fewer in the total row: its first cell is empty). The ratio column stays out, as
+// does a row labelled by a rate per unit (每1000名员工受伤人数).
+TEST(RelationRulesTest, APerShareSchemeBesideAYearsPayoutLeavesTheColumnSummed) {
+  const std::string clean =
+      "分配年度\t利润分配方案\t现金分配金额（万元）\t净利润（万元）\t比率\n"
+      "2013 年\t每10股派2.00元（含税）\t3,600.00\t4,930.40\t73.02%\n"
+      "2014 年\t每10股送1股派0.50元（含税）\t900.00\t2,859.19\t31.48%\n"
+      "2015 年\t每股派0.20元\t507.30\t1,408.45\t36.02%\n"
+      "合计\t\t5,007.30\t9,198.04\t54.44%\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"5,007.30", "3,600.00", "900.00", "507.30"}},
+                                         {"parts-total", {"9,198.04", "4,930.40", "2,859.19", "1,408.45"}}});
+  ExpectChangesFlagged(clean, {{"\t3,600.00", "\t3,960.00", {"= 5,367.30"}}}, "error");
+  const std::string rates =
+      "指标\t甲厂\t乙厂\t合计\n"
+      "每1000名员工受伤人数\t2\t3\t5\n"
+      "每万元产值能耗2016年\t0.4\t0.5\t0.9\n";
+  ReportResult r = Check(rates, "zh", "relations");
+  EXPECT_TRUE(r.relations.empty()) << r.relations.size();
+}
+
 // Two groups of rows, each closed by its subtotal row; the second subtotal row has one tab fewer
 // than its rows (its figures stand one column left). Its figures are read under the columns of their
 // kind, so the group adds up to it, and a changed part is reported.
@@ -2015,6 +2047,10 @@ TEST(RelationRulesTest, AUnitWrappedOntoTheNextLineIsTheFiguresUnit) {
                               {"108亿股", "34.95亿"}, "34.95亿\n", "134.95", "error"});
   ExpectRecognisedThenCaught({"公司总股本为108亿股，其中本次发行了 3.5\n亿股A股，由境内投资者认购。\n", "subset",
                               {"108亿股", "3.5"}, "3.5\n", "135\n", "error"});
+  // A unit of three characters or more is no word's beginning: a Han character may follow it. Euros are
+  // a unit of money as yuan and dollars are.
+  ExpectRecognisedThenCaught({"公司联合收购海上风电项目80%股权，交易总额6.5亿欧元，其中公司投资1.95\n亿欧元收购30%股权。\n",
+                              "subset", {"6.5亿欧元", "1.95"}, "1.95\n", "19.5\n", "error"});
   // Not taken: the next line's unit runs on into a word, no figure prints the unit in full, the figure
   // does not end its line, or a year parted from its 年.
   for (const char* text : {"本年度完成技术改造186项，其中节能改造75项，环保改造40项，其他改造71\n项目由子公司实施。\n",
@@ -2026,6 +2062,12 @@ TEST(RelationRulesTest, AUnitWrappedOntoTheNextLineIsTheFiguresUnit) {
     ReportResult r = Check(text, "zh", "relations");
     const Document doc = Document::FromUtf8("test.txt", text);
     EXPECT_FALSE(Recognised(doc, r, "parts-total", {"186项", "75项", "40项", "71"}));
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+  }
+  // Nor a longer unit that goes on as another (万千瓦 in 万千瓦时) or as a class (万千瓦级).
+  for (const char* text : {"公司装机容量合计120万千瓦，其中风电装机30\n万千瓦时的电量另计。\n",
+                           "公司装机容量合计120万千瓦，其中风电装机130\n万千瓦级项目在建。\n"}) {
+    SCOPED_TRACE(text);
     EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
   }
 }
@@ -5755,6 +5797,27 @@ TEST(RelationRulesTest, GroupRowsThatAreNoClosedPairOrDoNotAddUpStaySubsets) {
   }
 }
 
+// A tab table keeps the spaces between the words of an English label: "Total male employees" and
+// "Total female employees" name the two categories of a closed pair under "Total employees", so
+// they add up to it. A staff head opened by 在岗 (on duty, as 在职) heads its groups: 女性员工人数
+// and 少数民族员工人数 are subsets of 在岗员工人数 in each year's column.
+TEST(RelationRulesTest, EnglishWordsOfATabTableLabelNameItsCategory) {
+  const std::string en =
+      "Social performance indicators\t2016\n"
+      "Total employees (person)\t48,475\n"
+      "Total male employees (person)\t35,409\n"
+      "Total female employees (person)\t13,066\n";
+  ExpectCleanAndRecognised(en, "en", {{"parts-total", {"48,475", "35,409", "13,066"}}});
+  ExpectChangesFlagged(en, {{"35,409", "38,950", {"38,950 + 13,066"}}}, ": error: ", "en");
+  const std::string zh =
+      "指标\t单位\t2015年\t2016年\n"
+      "在岗员工人数\t人\t24704\t19817\n"
+      "女性员工人数\t人\t5468\t4232\n"
+      "少数民族员工人数\t人\t1554\t1006\n";
+  ExpectCleanAndRecognised(zh, "zh", {{"subset", {"19817", "4232"}}, {"subset", {"24704", "1554"}}});
+  ExpectChangesFlagged(zh, {{"\t4232", "\t42320", {"42320"}}}, ": warning: ");  // a group row: Likely
+}
+
 // Near misses of the group rows: none is a subset, so nothing is flagged however large.
 TEST(RelationRulesTest, RowsUnderATotalRowThatAreNoGroupsOfItAreNoSubsets) {
   for (const char* text : {
@@ -6442,6 +6505,9 @@ TEST(RelationRulesTest, AYearsFigureIsWithinASpansRunningTotalInTheNextSentence)
                               {"2.5亿元", "38.6亿元"}, "2.5亿元", "52.5", "warning"});
   ExpectRecognisedThenCaught({"本年度新建希望小学12所。项目开展十年来累计新建希望小学150所。\n", "subset",
                               {"12所", "150所"}, "12所", "200", "warning"});
+  // Cash dividends said two ways (派发现金红利, then 分配现金) are one thing.
+  ExpectRecognisedThenCaught({"2016年公司共计派发现金红利8,295.14万元。公司上市以来，已累计分配现金11.8亿元。\n", "subset",
+                              {"8,295.14万元", "11.8亿元"}, "8,295.14万元", "182950.14", "warning"});
   ExpectNoRelationWith("2016年，公司派发现金红利5,120万元。累计派发现金红利3.6亿元。\n", {"5,120万元", "3.6亿元"});
   ExpectNoRelationWith("2016年，公司派发现金红利5,120万元。公司上市以来累计上缴税费3.6亿元。\n", {"5,120万元", "3.6亿元"});
   ExpectNoRelationWith("2016年，公司派发现金红利5,120万元，上缴税费8,000万元。公司上市以来累计派发现金红利3.6亿元。\n",

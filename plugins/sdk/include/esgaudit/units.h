@@ -39,6 +39,7 @@ inline constexpr UnitForm kReportUnits[] = {
     {"吉焦", "GJ", false}, {"标方", "m3", false}, {"毫升", "mL", false},
     // money
     {"元", "元", false}, {"美元", "美元", false}, {"港元", "港元", false}, {"港币", "港元", false},
+    {"欧元", "欧元", false}, {"英镑", "英镑", false},
     // area, length, volume
     {"亩", "亩", false}, {"公顷", "公顷", false}, {"平方公里", "km2", false},
     {"平方米", "m2", false}, {"平米", "m2", false}, {"立方米", "m3", false}, {"立方", "m3", false},
@@ -65,7 +66,7 @@ inline constexpr UnitForm kReportUnits[] = {
 // marker of a clock time).
 inline constexpr UnitForm kDataOnlyUnits[] = {
     {"", "", false},         {"%", "%", false},     {"‰", "‰", false},   {"例", "例", false},
-    {"种", "种", false},     {"款", "款", false},   {"欧元", "欧元", false}, {"度", "kWh", false},
+    {"种", "种", false},     {"款", "款", false},   {"度", "kWh", false},
     {"tce", "吨标准煤", true}, {"m²", "m2", true},  {"m³", "m3", true},   {"m", "m", true},
     {"h", "小时", true},
     {"日", "日", false},     {"年", "年", false},   {"月", "个月", false},
