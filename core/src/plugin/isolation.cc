@@ -442,15 +442,18 @@ class OutcomeWriter {
   }
 
  private:
-  void Head(uint8_t major, uint64_t n) {  // a CBOR head: major type and argument, shortest form
+  void Head(uint8_t major, uint64_t n) { AppendHead(out_, major, n); }
+  static void AppendHead(std::string* out, uint8_t major, uint64_t n) {  // a CBOR head, shortest form
     const uint8_t m = static_cast<uint8_t>(major << 5);
     int bytes = n <= 0x17 ? 0 : n <= UINT8_MAX ? 1 : n <= UINT16_MAX ? 2 : n <= UINT32_MAX ? 4 : 8;
     if (bytes == 0) {
-      out_->push_back(static_cast<char>(m | n));
+      out->push_back(static_cast<char>(m | n));
       return;
     }
-    out_->push_back(static_cast<char>(m | (bytes == 1 ? 0x18 : bytes == 2 ? 0x19 : bytes == 4 ? 0x1a : 0x1b)));
-    for (int k = bytes - 1; k >= 0; --k) out_->push_back(static_cast<char>((n >> (8 * k)) & 0xff));
+    char head[9];
+    head[0] = static_cast<char>(m | (bytes == 1 ? 0x18 : bytes == 2 ? 0x19 : bytes == 4 ? 0x1a : 0x1b));
+    for (int k = 0; k < bytes; ++k) head[1 + k] = static_cast<char>((n >> (8 * (bytes - 1 - k))) & 0xff);
+    out->append(head, static_cast<size_t>(1 + bytes));
   }
   void Text(std::string_view s) {
     Head(3, s.size());
@@ -483,15 +486,26 @@ class OutcomeWriter {
     Head(4, list.size() - from);
     for (size_t k = from; k < list.size(); ++k) Value(element, &list[k]);
   }
-  // The fields of an object kind in the order of their names (std::map's order in the JSON tree).
-  static const std::vector<uint8_t>& Sorted(R::Kind kind) {
+  // The fields of an object kind in the order of their names (std::map's order in the JSON tree),
+  // each with its name as CBOR text.
+  struct Key {
+    uint8_t field;
+    std::string cbor;
+  };
+  static const std::vector<Key>& Sorted(R::Kind kind) {
     static const auto orders = [] {
-      std::array<std::vector<uint8_t>, R::kRelateds + 1> a;
+      std::array<std::vector<Key>, R::kRelateds + 1> a;
       for (int k = R::kOutcome; k <= R::kStatus; ++k) {
         const R::Fields f = R::FieldsOf(static_cast<R::Kind>(k));
-        for (size_t i = 0; i < f.size(); ++i) a[k].push_back(static_cast<uint8_t>(i));
-        std::sort(a[k].begin(), a[k].end(),
+        std::vector<uint8_t> order;
+        for (size_t i = 0; i < f.size(); ++i) order.push_back(static_cast<uint8_t>(i));
+        std::sort(order.begin(), order.end(),
                   [&f](uint8_t x, uint8_t y) { return std::strcmp(f[x].name, f[y].name) < 0; });
+        for (uint8_t i : order) {
+          std::string cbor;
+          AppendHead(&cbor, 3, std::strlen(f[i].name));
+          a[k].push_back({i, cbor + f[i].name});
+        }
       }
       return a;
     }();
@@ -526,9 +540,9 @@ class OutcomeWriter {
     Head(5, fields.size());
     // The table's accessors take a mutable pointer; nothing is written through it.
     void* object = const_cast<void*>(p);
-    for (uint8_t i : Sorted(kind)) {
-      Text(fields[i].name);
-      Value(fields[i].kind, fields[i].at(object));
+    for (const Key& key : Sorted(kind)) {
+      out_->append(key.cbor);
+      Value(fields[key.field].kind, fields[key.field].at(object));
     }
   }
 
