@@ -850,6 +850,10 @@ std::vector<sdk::Related> RelationAnalysis::Members(const Relation& r) const {
   return out;
 }
 
-void PrepareExpressions() { AgeRange(); }
+void PrepareExpressions() {
+  AgeRange();
+  DividendYearRange();
+  RecentYears();
+}
 
 }  // namespace esgaudit::numeric

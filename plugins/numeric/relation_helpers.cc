@@ -684,6 +684,17 @@ const std::regex& AgeRange() {
   return range;
 }
 
+const std::regex& DividendYearRange() {
+  static const std::regex range(
+      "(19|20)([0-9][0-9])\\s*(年度|年)?\\s*(至|到|一|—|－|-|~|～|–)\\s*(19|20)([0-9][0-9])");
+  return range;
+}
+
+const std::regex& RecentYears() {
+  static const std::regex recent("(近|最近)\\s*(两|二|三|四|五|2|3|4|5)\\s*(个)?\\s*(年|会计年度)");
+  return recent;
+}
+
 // An open lower or upper band of a closed set of bands: "Under 30", "30岁以下", "Above 50", "60岁以上".
 bool LowerBand(const std::string& label) {
   std::string l = Lower(label);

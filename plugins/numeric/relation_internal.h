@@ -269,6 +269,10 @@ bool OffByMoreThanASlip(const Relation& r, const Figure& total);
 
 // A numeric age band's label ("30-50", "30 to 50"), compiled on first use; PrepareExpressions asks
 const std::regex& AgeRange();
+// The years a dividend sentence spans ("2021年至2023年") and "the last three years" (近三年), compiled
+// on first use; PrepareExpressions asks for them, as for AgeRange.
+const std::regex& DividendYearRange();
+const std::regex& RecentYears();
 
 // An open lower or upper band of a closed set of bands: "Under 30", "30岁以下", "Above 50", "60岁以上".
 bool LowerBand(const std::string& label);

@@ -2284,9 +2284,8 @@ void RelationAnalysis::FindProseTotalsOfDividendTables(const sdk::Document& doc)
     }
     return l.size() >= 4 && std::isdigit(static_cast<unsigned char>(l[3])) ? -1 : 0;
   };
-  static const std::regex kRange(
-      "(19|20)([0-9][0-9])\\s*(年度|年)?\\s*(至|到|一|—|－|-|~|～|–)\\s*(19|20)([0-9][0-9])");
-  static const std::regex kRecent("(近|最近)\\s*(两|二|三|四|五|2|3|4|5)\\s*(个)?\\s*(年|会计年度)");
+  const std::regex& kRange = DividendYearRange();
+  const std::regex& kRecent = RecentYears();
   for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
     const esgaudit_table t = doc.Table(ti);
     if ((t.source & ESGAUDIT_TABLE_SOURCE_TABS) == 0) continue;
