@@ -3,6 +3,7 @@
 
 #include "esgaudit/document.h"
 #include "esgaudit/report.h"
+#include "report/reporters.h"
 
 namespace esgaudit {
 namespace {
@@ -116,6 +117,76 @@ TEST(ReportTest, JsonFollowsTheContract) {
 )";
   EXPECT_EQ(json, expected);
   EXPECT_EQ(r.findings[0].fingerprint.size(), 16u);
+}
+
+// RenderJson dumps each report's tree on its own and sets it into the document: its bytes must be those
+// of one tree of every report (ReportJson, ManifestJson) dumped, whatever the strings hold and whichever
+// parts are empty or absent.
+TEST(ReportTest, JsonIsWrittenAsTheTreeIsDumped) {
+  auto tree = [](const std::vector<ReportResult>& reports, const ReportOptions& options) {
+    Json root;
+    root["schema"] = "esgaudit.findings/1";
+    root["tool"] = {{"name", "esgaudit"}, {"version", ESGAUDIT_VERSION}};
+    Json list = Json::array();
+    for (const ReportResult& r : reports) list.push_back(ReportJson(r, options));
+    root["reports"] = list;
+    if (options.manifest != nullptr) root["manifest"] = ManifestJson(*options.manifest);
+    return Dump(root, 2) + "\n";
+  };
+  ReportResult a = Sample();
+  a.lang = "zh";
+  a.page_count = 12;
+  a.findings[0].location.page = 3;
+  a.findings[0].message = "controls \x01\x1f\x7f \b\t\n\f\r \" \\ / 🌍 𝄞 é";
+  Finding waived = a.findings[0];
+  waived.suppression = {"waiver", "known", "CFO", "2030-01-01", "waivers.yaml"};
+  waived.references.clear();
+  waived.related.clear();
+  Finding open_ended = waived;
+  open_ended.suppression.expires.clear();
+  Finding baselined = waived;
+  baselined.suppression = {"baseline", "", "", "", "base.json"};
+  baselined.location.line = 0;  // a whole-file finding: line and column null
+  a.findings.push_back(waived);
+  a.findings.push_back(open_ended);
+  a.findings.push_back(baselined);
+  a.coverage.push_back({"gbt36001", "kpi", "KPI table", ESGAUDIT_MISSING, {}});
+  a.coverage.push_back({"gri", "2-1", "Organizational details", ESGAUDIT_PARTIAL,
+                        {{a.findings[0].location, "one"}, {a.findings[0].location, "two"}}});
+  a.relations.push_back({"numeric", "numeric.sum", "a + b = c", {{a.findings[0].location, "a"}}});
+  a.relations.push_back({"numeric", "numeric.sum", "none", {}});
+  ReportResult empty;
+  empty.path = "empty.txt";
+  ReportResult broken = Sample();  // not UTF-8: each string replaced as nlohmann-json replaces it
+  const std::vector<std::string> bad = {"\xff", "a\xe4\xb8", "\xc0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+                                        "\xe4\xb8\xad\xc3", "x\"\x01\xfe"};
+  for (size_t k = 0; k < bad.size(); ++k) {
+    Finding f = broken.findings[0];
+    f.message = bad[k];
+    f.evidence = "ok " + bad[k] + " ok";
+    broken.findings.push_back(f);
+  }
+  broken.path = "dir/\xff\xfe.txt";
+  RunManifest m;
+  PluginInfo plugin;
+  plugin.name = "gri";
+  plugin.version = "1.0";
+  plugin.abi_major = 1;
+  m.plugins = {plugin};
+  m.options = {{"fail-on", "never"}, {"format", "json"}};
+  m.failed = {{"gone.txt", "cannot read"}};
+  m.summaries = {{"r.txt", {1, 2, 3}, 1, 0, true}};
+  m.time = "2024-01-01T00:00:00Z";
+  const std::vector<std::vector<ReportResult>> batches = {{}, {a}, {a, empty, broken}, {empty}};
+  for (const RunManifest* manifest : {static_cast<const RunManifest*>(nullptr), static_cast<const RunManifest*>(&m)}) {
+    for (bool relations : {false, true}) {
+      ReportOptions options;
+      options.manifest = manifest;
+      options.include_relations = relations;
+      for (size_t b = 0; b < batches.size(); ++b)
+        EXPECT_EQ(RenderJson(batches[b], options), tree(batches[b], options)) << b << relations;
+    }
+  }
 }
 
 TEST(ReportTest, FingerprintIgnoresLineMovesButSeparatesRepeats) {

@@ -1,6 +1,9 @@
 // The JSON findings contract, schema "esgaudit.findings/1" (docs/schema/findings-1.schema.json).
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <string_view>
+
 #include "esgaudit/report.h"
 #include "report/reporters.h"
 
@@ -148,15 +151,36 @@ std::string Dump(const Json& j, int indent) {
                     : j.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
+// The document is dumped with its "reports" array empty, and each report's tree, built and dumped one
+// at a time, is set between the array's brackets with every line indented two levels: the bytes of
+// dumping one tree of every report (ReportTest.JsonIsWrittenAsTheTreeIsDumped), without holding that
+// tree, which in a batch's parent was the largest thing in memory.
 std::string RenderJson(const std::vector<ReportResult>& reports, const ReportOptions& options) {
   Json root;
   root["schema"] = "esgaudit.findings/1";
   root["tool"] = {{"name", "esgaudit"}, {"version", ESGAUDIT_VERSION}};
-  Json list = Json::array();
-  for (const ReportResult& r : reports) list.push_back(ReportJson(r, options));
-  root["reports"] = list;
+  root["reports"] = Json::array();
   if (options.manifest != nullptr) root["manifest"] = ManifestJson(*options.manifest);
-  return Dump(root, 2) + "\n";
+  const std::string document = Dump(root, 2);
+  // "schema" and "tool" come first and hold no such text: the first match is the member itself.
+  static constexpr std::string_view kEmpty = "\"reports\": []";
+  const size_t at = document.find(kEmpty);
+  if (at == std::string::npos || reports.empty()) return document + "\n";
+  std::string out = document.substr(0, at + kEmpty.size() - 1);  // up to and with the '['
+  for (size_t i = 0; i < reports.size(); ++i) {
+    out += i == 0 ? "\n    " : ",\n    ";
+    const std::string one = Dump(ReportJson(reports[i], options), 2);
+    for (size_t from = 0;;) {
+      const size_t nl = one.find('\n', from);
+      out.append(one, from, nl == std::string::npos ? std::string::npos : nl + 1 - from);
+      if (nl == std::string::npos) break;
+      out += "    ";
+      from = nl + 1;
+    }
+  }
+  out += "\n  ]";
+  out.append(document, at + kEmpty.size(), std::string::npos);
+  return out + "\n";
 }
 
 // One report per line, in input order; no manifest (it is not per report).
