@@ -527,8 +527,9 @@ bool RateLabel(const std::string& label) {
   }
   if (Has(l, "每") && !StatesOwnPerUnitAmount(l)) return true;
   // English words end where no letter follows (but a plural s): "rate" is no word of IntegratedGas
-  // or generated. A tab table's labels come without spaces (Turnoverrate), so a word may start
-  // after a letter there; a label that keeps its spaces sets its words apart, and a word must start
+  // or generated. A label may come without spaces (Turnoverrate: a cell whose words the layout or text
+  // recognition joined), so a word may start after a letter there; a label that keeps its spaces sets
+  // its words apart, and a word must start
   // after a non-letter: "rate" is no word of United Arab Emirates or Corporate income taxes.
   // A label without spaces is still no rate when the match is the tail of a word that names a
   // thing (Corporate, Emirates, Concentrate).
@@ -698,7 +699,7 @@ const std::regex& RecentYears() {
 // An open lower or upper band of a closed set of bands: "Under 30", "30岁以下", "Above 50", "60岁以上".
 bool LowerBand(const std::string& label) {
   std::string l = Lower(label);
-  l.erase(std::remove(l.begin(), l.end(), ' '), l.end());  // table labels come without spaces
+  l.erase(std::remove(l.begin(), l.end(), ' '), l.end());  // compared without spaces ("lessthan")
   for (const char* w : {"under", "below", "lessthan", "upto", "<"}) {
     if (l.rfind(w, 0) == 0) return true;
   }

@@ -50,7 +50,7 @@ namespace relation_detail {
 
 bool UnitCell(std::string u) {
   u = Lower(u);
-  u.erase(std::remove(u.begin(), u.end(), ' '), u.end());  // table cells come without spaces
+  u.erase(std::remove(u.begin(), u.end(), ' '), u.end());  // compared without spaces ("%of", "numberof")
   for (const char* w : {"%", "number", "percent", "no.", "tonnes", "t", "kt", "mt", "mwh", "gwh", "twh", "gj", "tj",
                         "hours", "people", "persons", "m3", "人", "名", "个", "家", "项", "件", "次", "吨", "万吨",
                         "千吨", "元", "万元", "亿元", "千瓦时", "万千瓦时", "度", "立方米", "万立方米", "小时",

@@ -169,7 +169,7 @@ std::string GroupHeadNoun(const std::string& label) {
   if (noun.size() < (han ? 2u : 4u)) return std::string();
   const std::string out = ToUtf8(noun);
   if (Categorise(out).first >= 0 || Categorise(label).first >= 0) return std::string();
-  // A tab table's "Totalmaleemployees" has lost the spaces the category word is read by.
+  // A label printed without spaces ("Totalmaleemployees") has lost the spaces the category word is read by.
   for (const char* w : {"male", "female", "men", "women"}) {
     if (out.rfind(w, 0) == 0) return std::string();
   }
