@@ -236,8 +236,7 @@ RelationAnalysis::ModelRow RelationAnalysis::ModelTable::ReadRow(uint32_t line) 
     Slot s;
     s.offset = c.offset;
     s.length = c.length;
-    s.text = std::string(doc_.CellView(c));
-    s.text.erase(std::remove(s.text.begin(), s.text.end(), ' '), s.text.end());
+    s.text = CompactCell(doc_.CellView(c));  // as the grid's text cells: English words stay apart
     s.dash = DashCell(s.text);
     AddCell(row, std::move(s));
     FinishRow(row);
