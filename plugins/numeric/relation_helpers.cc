@@ -54,26 +54,10 @@ bool CountUnit(std::string_view unit) {
 
 bool PeopleUnit(std::string_view unit) { return unit == "人" || unit == "名" || unit == "位"; }
 
+// The code points come from decoded UTF-8, so boost's encoder meets no invalid one.
 std::string ToUtf8(const std::u32string& s) {
-  std::string out;
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
+  using U32To8 = boost::u32_to_u8_iterator<std::u32string::const_iterator>;
+  return std::string(U32To8(s.begin()), U32To8(s.end()));
 }
 
 // U32(s).size() without the string: the same checked iterator, so broken UTF-8 throws as there.
