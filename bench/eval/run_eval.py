@@ -376,9 +376,9 @@ def evaluate_relations(args, corpus, relations):
                 ok = recognised(r, tool)
                 st["recognised"] += ok
                 if r["adds_up"] == "yes":
-                    jobs.append((r, False, pool.submit(mutate, args, corpus, r, baseline)))
+                    jobs.append((r, False, ok, pool.submit(mutate, args, corpus, r, baseline)))
                     if r["kind"] != "subset":  # a subset's mutant is a slip already
-                        jobs.append((r, True, pool.submit(mutate, args, corpus, r, baseline, True)))
+                        jobs.append((r, True, ok, pool.submit(mutate, args, corpus, r, baseline, True)))
                 else:  # as printed: a contradiction ("no") should be flagged; an open set falling short not as an error
                     near = [f for f in baseline if touches(f, relation_lines(r))]
                     if r["adds_up"] == "no":
@@ -390,7 +390,7 @@ def evaluate_relations(args, corpus, relations):
                     else:
                         st["open short"] += 1
                         st["open short: error"] += any(f["severity"] == "error" for f in near)
-        for r, slip, fut in jobs:
+        for r, slip, ok, fut in jobs:
             caught, elsewhere, what = fut.result()
             st = Both(r)
             pre = "slip " if slip else ""
@@ -400,6 +400,8 @@ def evaluate_relations(args, corpus, relations):
             if (not caught or elsewhere) and r["split"] != "test":  # held-out misses are never read
                 details.append(f"  {'missed' if not caught else 'caught'}{' slip' if slip else ''} {r['id']} "
                                f"{r['file']} {what}"
+                               # a miss the tool recognised as printed: its reader holds it only while it adds up
+                               + (" (recognised as printed)" if ok and not caught else "")
                                + (f"; new error elsewhere: {elsewhere[0]['location']['line']}: "
                                   f"{elsewhere[0]['message']}" if elsewhere else ""))
     return stats, details

@@ -41,19 +41,7 @@ void PartsTotalRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
     } else if (r.exact_rows > 0) {
       f.message += "（同表另有" + std::to_string(r.exact_rows) + "行按所列数值相加完全一致）";
     }
-    // A sum far off that one part read 10^k times its value would foot: name that part.
-    if (r.slip_part >= 0) {
-      const Figure& p = a.figures()[r.parts[r.slip_part]];
-      const std::string power = "10^" + std::to_string(std::abs(r.slip_power));
-      if (doc.English()) {
-        f.message += "; with " + (p.label.empty() ? std::string() : "'" + p.label + "' ") + p.text +
-                     (r.slip_power > 0 ? " multiplied" : " divided") + " by " + power +
-                     " the parts add up (a likely magnitude slip)";
-      } else {
-        f.message += "；若" + (p.label.empty() ? std::string() : "“" + p.label + "”") + p.text +
-                     (r.slip_power > 0 ? "乘以 " : "除以 ") + power + "，分项之和即与合计相符（疑似数量级错位）";
-      }
-    }
+    f.message += a.SlipText(r, doc.English());
     f.offset = total.offset;
     f.length = total.length;
     f.related = a.Members(r);

@@ -22,6 +22,7 @@ void PercentSumRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
                                      : "“" + r.caption + "”各项百分比之和不为100%：") +
                   sums + "，应为100%";
     }
+    f.message += a.SlipText(r, doc.English());
     const Figure& first = a.figures()[r.parts.front()];
     if (r.caption_length > 0) {
       f.offset = r.caption_offset;

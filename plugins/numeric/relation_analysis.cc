@@ -455,6 +455,12 @@ bool RelationAnalysis::NearOrSlip(Relation* r, double total_low, double total_hi
   if (r->total < 0 || r->parts.size() < 2 || total_low <= 0 || step > 0.1 * (total_low + total_high) / 2) {
     return false;
   }
+  return OneSlipFoots(r, total_low, total_high);
+}
+
+bool RelationAnalysis::OneSlipFoots(Relation* r, double total_low, double total_high) const {
+  r->slip_part = -1;
+  r->slip_power = 0;
   int found = 0, part = -1, power = 0;
   for (size_t i = 0; i < r->parts.size() && found < 2; ++i) {
     const Figure& p = figures_[r->parts[i]];
@@ -673,6 +679,18 @@ std::string RelationAnalysis::ShortfallText(const Relation& r) const {
   for (int p : r.parts) sum += figures_[p].value * r.parts_scale;
   const double whole = r.total >= 0 ? figures_[r.total].value : 100;
   return AmountText(r, (whole - sum) / (first.magnitude * r.parts_scale)) + r.parts_unit;
+}
+
+std::string RelationAnalysis::SlipText(const Relation& r, bool english) const {
+  if (r.slip_part < 0) return std::string();
+  const Figure& p = figures_[r.parts[r.slip_part]];
+  const std::string power = "10^" + std::to_string(std::abs(r.slip_power));
+  if (english) {
+    return "; with " + (p.label.empty() ? std::string() : "'" + p.label + "' ") + p.text +
+           (r.slip_power > 0 ? " multiplied" : " divided") + " by " + power + " the parts add up (a likely magnitude slip)";
+  }
+  return "；若" + (p.label.empty() ? std::string() : "“" + p.label + "”") + p.text +
+         (r.slip_power > 0 ? "乘以 " : "除以 ") + power + "，分项之和即与合计相符（疑似数量级错位）";
 }
 
 std::string RelationAnalysis::AmountText(const Relation& r, double amount) const {

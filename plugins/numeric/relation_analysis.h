@@ -141,6 +141,9 @@ class RelationAnalysis {
   std::string SumText(const Relation& r) const;
   // What the parts leave of their total, printed like their sum: "37项" for 28项 + 24项 of 89项.
   std::string ShortfallText(const Relation& r) const;
+  // The clause naming the part whose slip explains a sum far off (r.slip_part), in the report's
+  // language; empty when no part is named.
+  std::string SlipText(const Relation& r, bool english) const;
 
   static const char* KindName(RelationKind kind);
 
@@ -374,6 +377,9 @@ class RelationAnalysis {
   // at least (a one-digit count's footing could be chance); the last sets r->slip_part and r->slip_power. Farther
   // off otherwise, the figures were misread as a set.
   bool NearOrSlip(Relation* r, double total_low, double total_high, double above = 2, double below = 0.5) const;
+  // Whether exactly one part read 10^k times its printed value (k as above) makes the sum meet
+  // [total_low, total_high], the other parts alone not doing so: sets r->slip_part and r->slip_power.
+  bool OneSlipFoots(Relation* r, double total_low, double total_high) const;
   // Whether a relation found so far sums into figure `total`.
   bool Summed(int total) const;
   // A bare `0` in a column printing decimals (5.8, 0.1) is exact to that column's precision: a value

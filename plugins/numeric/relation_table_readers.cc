@@ -1005,7 +1005,8 @@ void RelationAnalysis::FindShareRowsOfCategoryTables(const sdk::Document& doc) {
 // with as many shares, each within kMaxGapLines of the one before on the same page, are one run.
 // The run is a table of breakdowns only when at least two of its rows add up to 100 % within their
 // rounding and none is more than kPlausible points off: rates per category (a recycling rate per
-// site) add up to 100 in one row by chance, not in two. Not taken: a run under a header of period
+// site) add up to 100 in one row by chance, not in two; a row farther off is a slip when one share
+// read 10 or 100 times its value makes it whole. Not taken: a run under a header of period
 // columns (each row a time series), rows whose label names a rate, lines of a time-series table of
 // the structure model, and figures already in a relation. The split is read from the layout, so a
 // row that does not add up is a warning.
@@ -1061,7 +1062,8 @@ void RelationAnalysis::FindShareRowRuns(const sdk::Document& doc) {
     size_t first = figs.size();
     while (first > 0) {
       const Figure& f = figures_[figs[first - 1]];
-      if (f.kind != ESGAUDIT_FACT_PERCENT || f.value < 0 || f.value > 100 || in_relation.count(figs[first - 1])) break;
+      // A share up to 1000 % may be one printed ten times its value (the run's test below).
+      if (f.kind != ESGAUDIT_FACT_PERCENT || f.value < 0 || f.value > 1000 || in_relation.count(figs[first - 1])) break;
       if (first < figs.size()) {
         const Figure& n = figures_[figs[first]];
         const uint64_t from = f.offset + f.length;
@@ -1135,7 +1137,10 @@ void RelationAnalysis::FindShareRowRuns(const sdk::Document& doc) {
     bool plausible = true;
     for (Row& row : run) {
       Relation r = Stated(RelationKind::kPercentBreakdown, -1, row.shares);
-      plausible = plausible && r.sum_low <= 100 + kPlausible && r.sum_high >= 100 - kPlausible;
+      // A row far off that one share read ten or a hundred times smaller or larger makes whole is a
+      // slip in a table the other rows prove (`9% 470% 44%`), not a run of rates.
+      plausible = plausible && ((r.sum_low <= 100 + kPlausible && r.sum_high >= 100 - kPlausible) ||
+                                (OneSlipFoots(&r, 100, 100) && std::abs(r.slip_power) <= 2));
       adding_up += r.consistent ? 1 : 0;
       r.evidence = Evidence::kLayout;
       r.certainty = Certainty::kLikely;

@@ -4362,8 +4362,8 @@ TEST(RelationRulesTest, GroupsShownByTheFiguresAloneAreSummed) {
 
 // Rows of shares with no grid (a header of categories, then a category or a year and as many shares
 // on each row, prose of another text column between the rows or before a row's label): each row is
-// a breakdown when two or more of them add up to 100 %; a row that no longer does is a warning.
-// Near misses: rates per category of which one row adds up by chance, rows under a header of period
+// a breakdown when two or more of them add up to 100 %; a row that no longer does is a warning, one
+// share printed ten times its value included. Near misses: rates per category of which one row adds up by chance, rows under a header of period
 // columns (time series), a row alone, rows whose labels name a rate, and rows with a value column
 // before their shares are never summed.
 TEST(RelationRulesTest, RunsOfShareRowsAreBreakdownsWhenTwoRowsAddUp) {
@@ -4380,7 +4380,10 @@ TEST(RelationRulesTest, RunsOfShareRowsAreBreakdownsWhenTwoRowsAddUp) {
                                            {"percent-breakdown", {"18%", "52%", "30%"}}});
   ExpectChangesFlagged(regions,
                        {{"North 20% 45%", "North 20% 55%", {"20% + 55% + 35% = 110%"}},
-                        {"South 25% 41%", "South 25% 31%", {"25% + 31% + 34% = 90%"}}},
+                        {"South 25% 41%", "South 25% 31%", {"25% + 31% + 34% = 90%"}},
+                        // A share printed ten times its value: far off, yet the other rows prove the table.
+                        {"North 20% 45%", "North 20% 450%",
+                         {"20% + 450% + 35% = 505%, expected 100%; with 450% divided by 10^1 the parts add up"}}},
                        "warning", "en");
   const std::string years =
       "Vehicles by fuel\n"
@@ -4417,6 +4420,8 @@ TEST(RelationRulesTest, RunsOfShareRowsAreBreakdownsWhenTwoRowsAddUp) {
                                             {"percent-breakdown", {"70%", "16%", "14%"}}});
   ReportResult changed_pair = Check(std::string(two_rows).replace(two_rows.find("70%"), 3, "77%"), "en");
   EXPECT_TRUE(Findings(changed_pair).empty()) << ::testing::PrintToString(Findings(changed_pair));
+  ReportResult slipped_pair = Check(std::string(two_rows).replace(two_rows.find("70%"), 3, "700%"), "en");
+  EXPECT_TRUE(Findings(slipped_pair).empty()) << ::testing::PrintToString(Findings(slipped_pair));
   // A changed near miss is still not flagged.
   ReportResult changed = Check(std::string(periods).replace(periods.find("45%"), 3, "55%"), "en");
   EXPECT_TRUE(Findings(changed).empty()) << ::testing::PrintToString(Findings(changed));
