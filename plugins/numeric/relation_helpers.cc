@@ -274,7 +274,9 @@ bool CountCandidate(const Figure& f) {
 // The share of a base printed in brackets after a count as the rest of its cell: `(1.1%)`, ` （26.8%）`
 // after 56 or 1,428. `text` is the cell's text from the count on, `offset` the count's text offset;
 // `figure_at` maps text offsets to figures. The share's figure, or -1: a signed or qualified
-// percentage (a change, an estimate), one above 100 or anything after the bracket is no share.
+// percentage (a change, an estimate), one above 1000 or anything after the bracket is no share. A
+// share above 100 is read so that a table whose other rows hold shows one printed ten times its
+// value wrong (ShareSum), instead of the cell reading as no count.
 int BracketedShare(const std::vector<Figure>& figures, const std::map<uint64_t, int>& figure_at, const Figure& count,
                    uint64_t offset, std::string_view text) {
   if (count.kind == ESGAUDIT_FACT_PERCENT || count.length > text.size()) return -1;
@@ -297,7 +299,7 @@ int BracketedShare(const std::vector<Figure>& figures, const std::map<uint64_t, 
   auto it = figure_at.find(offset + p);
   if (it == figure_at.end()) return -1;
   const Figure& sf = figures[it->second];
-  if (sf.kind != ESGAUDIT_FACT_PERCENT || sf.qualifiers != 0 || sf.value > 100 || p >= text.size() ||
+  if (sf.kind != ESGAUDIT_FACT_PERCENT || sf.qualifiers != 0 || sf.value > 1000 || p >= text.size() ||
       text[p] < '0' || text[p] > '9') {
     return -1;
   }

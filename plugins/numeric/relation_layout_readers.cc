@@ -288,7 +288,8 @@ void RelationAnalysis::FindOneCategoryPies(const sdk::Document& doc, const std::
 // Two shares on one line, each followed at once by one of the two words of a two-way set (men / women,
 // male / female) and joined by a slash: the report states a split of one whole. Rates per sex print
 // the same way ("78.9% men / 71.6% women received a bonus"), so only a pair within 10 points of
-// 100 % is taken; it is then checked like any closed set.
+// 100 %, or one making 100 % once a share is read ten or a hundred times smaller or larger (a slip), is
+// taken; it is then checked like any closed set.
 void RelationAnalysis::FindSlashSharePairs(const sdk::Document& doc) {
   const std::string_view text = doc.Text();
   // 1 for men / male, 2 for women / female, right after the figure (spaces allowed); `end` after it.
@@ -317,11 +318,15 @@ void RelationAnalysis::FindSlashSharePairs(const sdk::Document& doc) {
     std::string mid(text.substr(end_a, b.offset - end_a));
     mid.erase(std::remove(mid.begin(), mid.end(), ' '), mid.end());
     const int sb = sex_after(b, &end_b);
-    if (mid != "/" || sb == 0 || sb == sa || std::fabs(a.value + b.value - 100) > 10) continue;
+    if (mid != "/" || sb == 0 || sb == sa) continue;
     // The sentence before the pair naming a rate ("Turnover rate: 55% male / 45% female"): a rate of
     // each sex, which may add up to about 100 by chance.
     if (RateBefore(text, a.offset)) continue;
     Relation r = Stated(RelationKind::kPercentBreakdown, -1, {static_cast<int>(i), static_cast<int>(i + 1)});
+    // Farther off, the pair is still a split when one share read ten or a hundred times smaller or
+    // larger makes it whole (`712.0% Men / 28.8% Women`), which the message names.
+    const bool slip = OneSlipFoots(&r, 100, 100) && std::abs(r.slip_power) <= 2;
+    if (std::fabs(a.value + b.value - 100) > 10 && !slip) continue;
     r.certainty = Certainty::kCertain;
     r.flag = !r.consistent;
     Add(std::move(r));

@@ -305,7 +305,8 @@ bool RelationAnalysis::ModelTable::ShareSum(const Slot& ts, const std::vector<in
   r.total = ts.share;
   r.parts = shares;
   std::sort(r.parts.begin(), r.parts.end());
-  ra_.LayoutSum(&r, tsh.low, tsh.high);
+  // A share printed ten times its value is named in the message.
+  if (!ra_.LayoutSum(&r, tsh.low, tsh.high)) ra_.OneSlipFoots(&r, tsh.low, tsh.high);
   out->push_back(std::move(r));
   return true;
 }

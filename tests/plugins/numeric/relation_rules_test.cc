@@ -1226,7 +1226,8 @@ TEST(RelationRulesTest, BlocksOverOneTotalRowBesideATableOfRates) {
                        {{"男性\t\t1,200", "男性\t\t1,300", {"1,300 + 800 = 2,100"}},
                         {"\t50岁以上\t300\t", "\t50岁以上\t200\t", {"700 + 1,000 + 200 = 1,900"}},
                         {"华东\t\t1,500\t", "华东\t\t1,600\t", {"1,600 + 500 = 2,100"}},
-                        {"90 (4.5%)", "90 (5.5%)", {"7.5% + 5.5% = 13.0%"}}},
+                        {"90 (4.5%)", "90 (5.5%)", {"7.5% + 5.5% = 13.0%"}},
+                        {"90 (4.5%)", "90 (45.0%)", {"7.5% + 45.0% = 52.5%"}}},
                        "error");
   ExpectChangesFlagged(clean, {{"华南\t\t500\t", "华南\t\t400\t", {"1,500 + 400 = 1,900"}}}, "warning");
   ExpectChangesFlagged(clean, {{"女性\t3.40%", "女性\t9.40%", {}}, {"女性\t14.0", "女性\t94.0", {}}}, "error");
@@ -1508,7 +1509,10 @@ TEST(RelationRulesTest, CountsWithTheirSharesInBracketsAddUpAndSoDoTheShares) {
   ExpectChangesFlagged(clean,
                        {{"\t650 (", "\t750 (", {"30 + 120 + 750"}},
                         {"(32.5%)", "(35.5%)", {"1.5% + 6.0% + 35.5%"}},
-                        {"（55.0%）", "（57.0%）", {"1.0% + 4.0% + 57.0%"}}},
+                        {"（55.0%）", "（57.0%）", {"1.0% + 4.0% + 57.0%"}},
+                        // A share printed ten times its value is still a share, and named as a slip.
+                        {"(32.5%)", "(325.0%)",
+                         {"1.5% + 6.0% + 325.0% = 332.5%，合计为40.0%；若“基层员工”325.0%除以 10^1"}}},
                        "error");
   // Near misses. The bracketed figures are changes, not shares of one base (each is no count over
   // the base the total row gives): the counts add up, the brackets are no sum.
@@ -3015,15 +3019,19 @@ TEST(RelationRulesTest, AFigureAloneInBracketsAfterItsWordIsAPart) {
 }
 
 // "71.2% Men / 28.8% Women": two shares each followed by one of the two words of a two-way set and
-// joined by a slash split one whole, even among other figures on the line. Rates per sex printed the
-// same way but far from 100 % in sum, or a word that only starts like one, make no split.
+// joined by a slash split one whole, even among other figures on the line, and so does a pair that
+// one share printed ten times its value puts far from 100 %. Rates per sex printed the same way but
+// far from 100 % in sum, or a word that only starts like one, make no split.
 TEST(RelationRulesTest, SharesOfMenAndWomenJoinedByASlash) {
   const std::string clean = "Workforce gender balance:\n71.2% Men / 28.8% Women 32.4% / 27.7% 83%\n";
   ReportResult r = Check(clean, "en", "relations");
   EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
   Document doc = Document::FromUtf8("test.txt", clean);
   EXPECT_TRUE(Recognised(doc, r, "percent-breakdown", {"71.2%", "28.8%"}));
-  ExpectChangesFlagged(clean, {{"71.2%", "78.3%", {"78.3% + 28.8% = 107.1%"}}}, "error");
+  ExpectChangesFlagged(clean,
+                       {{"71.2%", "78.3%", {"78.3% + 28.8% = 107.1%"}},
+                        {"71.2%", "712.0%", {"712.0% + 28.8% = 740.8%, expected 100%; with 'Men' 712.0% divided by 10^1"}}},
+                       "error", "en");
   EXPECT_FALSE(Check("x 55% male/45% female\n", "en", "relations").relations.empty());
   for (const char* text : {"Bonus received: 78.9% men / 71.6% women\n", "x 55% men / 45% menus\n",
                            "x 55% men, 45% women\n"}) {
