@@ -482,6 +482,11 @@ bool RelationAnalysis::OneSlipFoots(Relation* r, double total_low, double total_
   return true;
 }
 
+bool RelationAnalysis::NearHundredOrSlip(Relation* r) const {
+  if (r->sum_low <= 100 + kPlausible && r->sum_high >= 100 - kPlausible) return true;
+  return OneSlipFoots(r, 100, 100) && std::abs(r->slip_power) <= 2;
+}
+
 bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string caption, Relation* out) const {
   Relation& r = *out;
   r = Relation();
@@ -617,7 +622,8 @@ RelationAnalysis::Categories RelationAnalysis::CategoriesOf(const std::vector<in
 
 // Whether a stated relation that does not add up is certain enough to report: parts adding up to
 // more than their total when they are listed as peers (、) or are categories of one dimension, and
-// the sum is near the total or one part's slip explains it (NearOrSlip); less than it only when
+// the sum is near the total or one part's slip explains it (NearOrSlip; shares of a whole: within
+// kPlausible points of 100 % or a slip, NearHundredOrSlip); less than it only when
 // they name every category of a closed dimension (男/女).
 bool RelationAnalysis::Reportable(Relation* rel, bool enumerated) const {
   const Relation& r = *rel;
@@ -626,9 +632,8 @@ bool RelationAnalysis::Reportable(Relation* rel, bool enumerated) const {
   double total_high = r.total >= 0 ? figures_[r.total].high : 100;
   double total_low = r.total >= 0 ? figures_[r.total].low : 100;
   if (r.sum_low > total_high) {
-    if (r.total < 0 && r.sum_low > 100 + kPlausible) return false;
-    return (enumerated || same_dim) &&
-           (r.total < 0 ? r.sum_low <= 2 * total_high : NearOrSlip(rel, total_low, total_high));
+    if (r.total < 0) return (enumerated || same_dim) && NearHundredOrSlip(rel);
+    return (enumerated || same_dim) && NearOrSlip(rel, total_low, total_high);
   }
   if (r.sum_high < total_low) {
     if (r.total < 0 && r.sum_high < 100 - kPlausible) return false;

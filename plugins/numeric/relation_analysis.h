@@ -380,6 +380,10 @@ class RelationAnalysis {
   // Whether exactly one part read 10^k times its printed value (k as above) makes the sum meet
   // [total_low, total_high], the other parts alone not doing so: sets r->slip_part and r->slip_power.
   bool OneSlipFoots(Relation* r, double total_low, double total_high) const;
+  // Whether shares of one whole (no total figure) are read as one: their sum within kPlausible points
+  // of 100 %, or 100 % once exactly one share is read 10 or 100 times its printed value (a slip, named
+  // by r->slip_part), which no misread grouping does by chance.
+  bool NearHundredOrSlip(Relation* r) const;
   // Whether a relation found so far sums into figure `total`.
   bool Summed(int total) const;
   // A bare `0` in a column printing decimals (5.8, 0.1) is exact to that column's precision: a value

@@ -325,8 +325,9 @@ void RelationAnalysis::FindSlashSharePairs(const sdk::Document& doc) {
     Relation r = Stated(RelationKind::kPercentBreakdown, -1, {static_cast<int>(i), static_cast<int>(i + 1)});
     // Farther off, the pair is still a split when one share read ten or a hundred times smaller or
     // larger makes it whole (`712.0% Men / 28.8% Women`), which the message names.
-    const bool slip = OneSlipFoots(&r, 100, 100) && std::abs(r.slip_power) <= 2;
-    if (std::fabs(a.value + b.value - 100) > 10 && !slip) continue;
+    if (std::fabs(a.value + b.value - 100) > 10 && !(OneSlipFoots(&r, 100, 100) && std::abs(r.slip_power) <= 2)) {
+      continue;
+    }
     r.certainty = Certainty::kCertain;
     r.flag = !r.consistent;
     Add(std::move(r));

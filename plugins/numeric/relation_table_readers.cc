@@ -1139,8 +1139,7 @@ void RelationAnalysis::FindShareRowRuns(const sdk::Document& doc) {
       Relation r = Stated(RelationKind::kPercentBreakdown, -1, row.shares);
       // A row far off that one share read ten or a hundred times smaller or larger makes whole is a
       // slip in a table the other rows prove (`9% 470% 44%`), not a run of rates.
-      plausible = plausible && ((r.sum_low <= 100 + kPlausible && r.sum_high >= 100 - kPlausible) ||
-                                (OneSlipFoots(&r, 100, 100) && std::abs(r.slip_power) <= 2));
+      plausible = plausible && NearHundredOrSlip(&r);
       adding_up += r.consistent ? 1 : 0;
       r.evidence = Evidence::kLayout;
       r.certainty = Certainty::kLikely;
@@ -1272,9 +1271,10 @@ void RelationAnalysis::FindSideBySideShareRows(const sdk::Document& doc) {
     in_relation.insert(r.parts.begin(), r.parts.end());
   }
   const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(true);
+  // Up to 1000 %: a share printed ten times its value is read, and its row shown wrong by the block.
   auto share = [&](int f) {
     const Figure& x = figures_[f];
-    return x.kind == ESGAUDIT_FACT_PERCENT && x.value >= 0 && x.value <= 100 && !in_relation.count(f);
+    return x.kind == ESGAUDIT_FACT_PERCENT && x.value >= 0 && x.value <= 1000 && !in_relation.count(f);
   };
   const std::map<uint64_t, int>& figure_at = FigureAt();
   auto skip_blanks = [&](uint64_t at, uint64_t end) {
@@ -1377,7 +1377,7 @@ void RelationAnalysis::FindSideBySideShareRows(const sdk::Document& doc) {
       for (const Row& row : block) {
         Relation r = Stated(RelationKind::kPercentBreakdown, -1, row.parts[t]);
         std::sort(r.parts.begin(), r.parts.end(), [&](int a, int b) { return figures_[a].offset < figures_[b].offset; });
-        plausible = plausible && r.sum_low <= 100 + kPlausible && r.sum_high >= 100 - kPlausible;
+        plausible = plausible && NearHundredOrSlip(&r);
         adding_up += r.consistent ? 1 : 0;
         r.evidence = Evidence::kLayout;
         r.certainty = Certainty::kLikely;
