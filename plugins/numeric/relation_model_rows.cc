@@ -19,11 +19,12 @@ bool UnitHeader(std::string h) {
   return h == "unit" || h == "units" || h == "单位" || h == "计量单位";
 }
 
-// A tab table's text cell without its spaces (全角 brackets as ASCII, 自有港口下水煤量 (百万吨) as one
-// word), but for one space kept between two Latin letters or digits: English words stay apart, so
-// "Total male employees" still names its category (male) as a word.
+// A tab table's text cell without the spaces a PDF sets around Chinese text (全角 brackets as ASCII,
+// 自有港口下水煤量 (百万吨) as one word), but for one space kept between two ASCII characters: English
+// words stay apart, so "Total male employees" still names its category (male) as a word and
+// "Board members (% women)" reads as printed.
 std::string CompactCell(std::string_view t) {
-  auto word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  auto word = [](char c) { return c > ' ' && c < 0x7F; };
   std::string out;
   out.reserve(t.size());
   for (size_t i = 0; i < t.size(); ++i) {

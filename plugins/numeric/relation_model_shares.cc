@@ -158,6 +158,8 @@ void RelationAnalysis::ModelTable::ShareBreakdown(const std::vector<size_t>& mem
   for (const Slot& s : rows_[members[0]].cells) {
     if (s.figure >= 0) slots.insert(s.slot);
   }
+  std::vector<Relation> found;
+  size_t adding_up = 0;
   for (int slot : slots) {
     std::vector<int> parts;
     bool printed = true;
@@ -166,7 +168,8 @@ void RelationAnalysis::ModelTable::ShareBreakdown(const std::vector<size_t>& mem
       if (s == nullptr || s->figure < 0) break;
       const Figure& f = figures_[s->figure];
       const bool bare = f.kind != ESGAUDIT_FACT_PERCENT && f.unit.empty() && ShareRow(rows_[k]);
-      if (f.qualifiers != 0 || f.value < 0 || f.value > 100 || (f.kind != ESGAUDIT_FACT_PERCENT && !bare)) break;
+      // Up to 1000: a share printed ten times its value is read (see the slip below).
+      if (f.qualifiers != 0 || f.value < 0 || f.value > 1000 || (f.kind != ESGAUDIT_FACT_PERCENT && !bare)) break;
       printed = printed && f.kind == ESGAUDIT_FACT_PERCENT;
       parts.push_back(s->figure);
     }
@@ -181,9 +184,17 @@ void RelationAnalysis::ModelTable::ShareBreakdown(const std::vector<size_t>& mem
     r.caption_length = at.label_length;
     r.parts = std::move(parts);
     std::sort(r.parts.begin(), r.parts.end());
-    ra_.LayoutSum(&r, 100, 100);
-    // Far from 100 they are rates of each category (turnover by age), not shares of one whole.
-    if (r.sum_low > 150 || r.sum_high < 67) continue;
+    adding_up += ra_.LayoutSum(&r, 100, 100);
+    found.push_back(std::move(r));
+  }
+  for (Relation& r : found) {
+    // Far from 100 they are rates of each category (turnover by age), not shares of one whole,
+    // unless one share read ten or a hundred times smaller or larger makes the column whole while
+    // another column of the same rows adds up as printed (a slip, named in the message).
+    if ((r.sum_low > 150 || r.sum_high < 67) &&
+        !(adding_up > 0 && ra_.OneSlipFoots(&r, 100, 100) && std::abs(r.slip_power) <= 2)) {
+      continue;
+    }
     Relabel(r);
     ra_.Add(std::move(r));
   }

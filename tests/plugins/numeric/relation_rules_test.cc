@@ -2307,7 +2307,8 @@ TEST(RelationRulesTest, OfWhichRowsInATableOpenAListOrAreSubsets) {
 // Shares in rows whose label says % (the values printed bare): a pair of rows differing only in the
 // gender, and runs of rows between rows without figures that an Other row closes or that run from
 // an open lower band to an open upper one, are each a breakdown of 100 % per column, a mismatch a
-// warning (the label alone says they are shares). Rates per band, far from 100 in sum, are none.
+// warning (the label alone says they are shares), one printed ten times its value included. Rates per
+// band, far from 100 in sum, are none.
 TEST(RelationRulesTest, BareSharesOfAClosedSetInRowsLabelledWithPercent) {
   const std::string clean =
       "Indicator\t2022\t2021\t2020\n"
@@ -2336,8 +2337,10 @@ TEST(RelationRulesTest, BareSharesOfAClosedSetInRowsLabelledWithPercent) {
   ExpectChangesFlagged(clean,
                        {{"\t60\t65", "\t70\t65", {"40 + 70 = 110"}},
                         {"\t55\t57", "\t65\t57", {"20 + 65 + 25 = 110"}},
-                        {"\t70.0\t", "\t75.0\t", {"12.0 + 15.0 + 75.0 + 3.0 = 105.0"}}},
-                       "warning");
+                        {"\t70.0\t", "\t75.0\t", {"12.0 + 15.0 + 75.0 + 3.0 = 105.0"}},
+                        // Printed ten times its value: far from 100, the other columns adding up.
+                        {"\t60\t65", "\t600\t65", {"40 + 600 = 640, expected 100%; with 'Board members (% men)' 600 divided"}}},
+                       "warning", "en");
 }
 
 // Rows of shares under a caption row naming the proportion of one whole ("Proportion of total
