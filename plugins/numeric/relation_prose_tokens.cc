@@ -1947,7 +1947,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         --k;
       }
       // "监事会由5名监事组成，其中", "完成305项新品工艺开发项目，其中": words after the total close
-      // its clause, up to 20 characters ("10台燃煤机组全部完成超低排放改造，其中": a noun and a verb phrase).
+      // its clause, up to 20 characters ("10台燃煤机组全部完成超低排放改造，其中": a noun and a verb phrase),
+      // a bracketed remark among them.
       // 构成 reads as 组成 there ("由11名董事构成，其中"), though it is a composition token. A bracketed
       // remark may follow the words ("发行了3.5亿股A股（代码：600011），其中"). A conjunction ends the
       // words (it may join another thing to the total: "完成超低排放与节能改造"), except in words saying
@@ -1962,7 +1963,18 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       if (k >= 0 && !marker && clause_word(k, false) && passed == 1) {
         for (bool purpose : {false, true}) {
           long j = k;
-          for (int n = 0; j >= 0 && clause_word(j, purpose) && n < 20; ++n) --j;
+          for (int n = 0; j >= 0 && n < 20; ++n) {
+            // A remark in brackets on the total's noun stands among the words ("有6个单抗品种（10个
+            // 适应症）获批中国临床，其中"): passed whole, its figures are no total.
+            if (toks[j].type == Tok::kClose) {
+              const long m = matching(j);
+              if (m < 1 || toks[m - 1].type != Tok::kText) break;
+              j = m - 1;
+              continue;
+            }
+            if (!clause_word(j, purpose)) break;
+            --j;
+          }
           const bool amount_used = j >= 0 && toks[j].type == Tok::kFact && MoneyUnit(figures_[toks[j].figure].unit) &&
                                    token_chars_ != nullptr && j + 2 < static_cast<long>(t) &&
                                    (*token_chars_)[j + 1] == U'用' &&

@@ -1684,8 +1684,9 @@ TEST(RelationRulesTest, AQiZhongFindsItsTotalPastTheWordsClosingItsClause) {
                   .relations.empty());
 }
 
-// A bracketed remark (a code, an aside) may follow the words closing the total's clause; the total
-// may end a wrapped line with its unit opening the next (the fact reader joins them).
+// A bracketed remark (a code, an aside) may follow the words closing the total's clause or stand
+// among them; the total may end a wrapped line with its unit opening the next (the fact reader joins
+// them).
 TEST(RelationRulesTest, AQiZhongFindsItsTotalPastABracketAfterTheClauseWords) {
   ExpectCleanAndRecognised("公司在上海证券交易所成功发行了3.5亿股A股（代码：600011），其中2.5亿股社会公众股在上海证券交易所上市。\n",
                            "zh", {{"subset", {"3.5亿股", "2.5亿股"}}});
@@ -1698,6 +1699,14 @@ TEST(RelationRulesTest, AQiZhongFindsItsTotalPastABracketAfterTheClauseWords) {
   // Past more clause words than the limit, a bracket does not help.
   EXPECT_TRUE(Check("公司10台燃煤机组于今年上半年全部完成了超低排放的节能降耗改造工程（见下表），其中9台已通过验收。\n", "zh",
                     "relations").relations.empty());
+  // A remark in brackets on the total's noun, among the words: passed, its own figure no total.
+  const std::string among = "截至年末，有6个单抗品种（10个适应症）获批临床，其中2个产品已经进入临床三期。\n";
+  ExpectCleanAndRecognised(among, "zh", {{"subset", {"6个", "2个"}}});
+  f = Findings(Check(std::string(among).replace(among.find("其中2个"), 10, "其中8个")));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("8个"), std::string::npos) << f[0];
+  // A bracket right after the total's figure is no remark on a noun: no total past it.
+  EXPECT_TRUE(Check("截至年末，有6个（10个适应症）获批临床，其中2个产品已经进入临床三期。\n", "zh", "relations").relations.empty());
 }
 
 // Words saying what an amount is for (用于…) may join two uses with 和 before 其中, and a measure in a
