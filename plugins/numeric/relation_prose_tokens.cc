@@ -2286,8 +2286,11 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         }
       }
       // "招聘399人，其中男性294人，其中女性105人": the second 其中 continues the first list; it is not
-      // a subset of 294.
-      if (auto sib = subset_of.find(toks[k].figure); sib != subset_of.end()) {
+      // a subset of 294. A 其中 opening a bracket right after the part ("废水企业6家（其中1家水气兼项）")
+      // remarks on that part: read as its subset below.
+      const bool bracketed_of_which = !toks[t].contains && t >= 2 && toks[t - 1].type == Tok::kOpen &&
+                                      toks[t - 2].type == Tok::kFact;
+      if (auto sib = subset_of.find(toks[k].figure); sib != subset_of.end() && !bracketed_of_which) {
         // "其中：发明专利22项（包括美国专利2项）": 包括 / 包含 opening a bracket right after a part
         // remarks on that part, as a bracket with 含 does; it continues no list.
         if (BracketRemarksOnThePart(toks, t)) continue;
@@ -2372,7 +2375,23 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         };
         const bool summed = add_parts_total(toks[k].figure, parts, enumerated, !nested,
                                             toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich);
-        if (!summed && !past_shares && !nested && !add_kinds(parts)) {
+        // "涉及下属企业47家，其中废气企业42家，废水企业6家（其中1家水气兼项）": parts whose own 其中 says
+        // they overlap add up to nothing, yet the first 其中 puts each within the total. Read from
+        // where the list ends, a part above the total is a warning. (Groups along two dimensions are
+        // not so read: 党员 may count members outside the staff.)
+        const bool overlapping = !summed && !past_shares && nested && parts.size() >= 2;
+        if (overlapping) {
+          for (int p : parts) {
+            if (CountsAnotherThing(*total, figures_[p]) || subset_of.count(p)) continue;
+            subset_of[p] = toks[k].figure;
+            Relation r = Stated(RelationKind::kSubset, toks[k].figure, {p});
+            r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
+            r.certainty = Certainty::kLikely;
+            r.flag = !r.consistent;
+            Add(std::move(r));
+          }
+        }
+        if (!summed && !past_shares && !nested && !overlapping && !add_kinds(parts)) {
           // "共主持推进技术标准36项，其中发布实施24项，参与项目47项": a list read neither as a sum nor as
           // kinds of the total (a later clause may count something beside the total) still opens
           // with a part of it: the figure of the clause right after 其中, whatever the others are.
