@@ -45,6 +45,27 @@ std::string CappedRateAtEnd(std::string_view label) {
   for (std::string_view r : kCappedRates) {
     if (EndsWith(s, r)) return std::string(r);
   }
+  // A share of a whole named as such: 占 + a base holding 总 / 全部 / 全体 / 所有 + 的 or 比例
+  // (占总股本的, 占员工总数的比例, 占燃煤机组总容量的). A share of another base (占净利润的: a payout
+  // may exceed the profit) is not capped.
+  const size_t at = s.rfind("占");
+  if (at == std::string::npos) return "";
+  std::string_view tail = std::string_view(s).substr(at);
+  std::string_view base = tail.substr(std::string_view("占").size());
+  for (std::string_view end : {"的比例", "的", "比例"}) {
+    if (EndsWith(base, end)) {
+      base.remove_suffix(end.size());
+      break;
+    }
+  }
+  if (base.size() == tail.size() - std::string_view("占").size() || base.empty() || base.size() > 36) return "";
+  const bool ascii = std::any_of(base.begin(), base.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const bool punctuation = base.find("，") != std::string_view::npos || base.find("、") != std::string_view::npos ||
+                           base.find("（") != std::string_view::npos;
+  if (ascii || punctuation) return "";
+  for (std::string_view whole : {"总", "全部", "全体", "所有"}) {
+    if (base.find(whole) != std::string_view::npos) return std::string(tail);
+  }
   return "";
 }
 
