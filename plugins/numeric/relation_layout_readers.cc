@@ -112,7 +112,9 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
   for (const Relation& r : relations_) in_table.insert(r.parts.begin(), r.parts.end());
   for (size_t i = 0; i < figures_.size(); ++i) {
     const Figure& f = figures_[i];
-    if (f.kind != ESGAUDIT_FACT_PERCENT || f.value <= 0 || f.value >= 100) continue;
+    // 100 % is a whole, no slice; above it up to 1000 % a slice printed ten times its value (the
+    // chart's sum then names it) may stand.
+    if (f.kind != ESGAUDIT_FACT_PERCENT || f.value <= 0 || f.value == 100 || f.value > 1000) continue;
     if (in_table.count(static_cast<int>(i))) continue;
     const LayoutCell* cell = cell_of(f);
     if (cell == nullptr || (cell->code_points > Cps(f.text) + 6 && !IsLegendCell(cell->text))) continue;
@@ -208,7 +210,10 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
       sum += figures_[p].value;
     }
     bool ok = lo <= 100 && 100 <= hi;
-    if (!ok && std::fabs(sum - 100) > kPlausible) continue;  // misread grouping: not a relation
+    // Far from 100 %: a misread grouping, not a relation, unless one share printed ten or a hundred
+    // times its value explains it (NearHundredOrSlip).
+    SumParts(&r);
+    if (!ok && std::fabs(sum - 100) > kPlausible && !NearHundredOrSlip(&r)) continue;
     r.flag = !ok;
     // Shares that fall short of 100% are surely wrong only when they name every category of a
     // closed set (男/女); otherwise a category may simply not be printed (a warning).
@@ -279,7 +284,10 @@ void RelationAnalysis::FindOneCategoryPies(const sdk::Document& doc, const std::
     r.parts = parts;
     SumParts(&r);
     const bool ok = r.sum_low <= 100 && 100 <= r.sum_high;
-    if (!ok && std::fabs(figures_[parts[0]].value + figures_[parts[1]].value - 100) > kPlausible) continue;
+    if (!ok && std::fabs(figures_[parts[0]].value + figures_[parts[1]].value - 100) > kPlausible &&
+        !NearHundredOrSlip(&r)) {
+      continue;
+    }
     r.flag = !ok;
     Add(std::move(r));
   }
@@ -484,8 +492,9 @@ void RelationAnalysis::FindLegendPies(const sdk::Document& doc) {
     }
     if (rate_title) continue;
     Relation r = Stated(RelationKind::kPercentBreakdown, -1, b.parts);
-    // Shares far from one whole are not the slices of one pie, whatever the legend.
-    if (r.sum_low > 100 + kPlausible || r.sum_high < 100 - kPlausible) continue;
+    // Shares far from one whole are not the slices of one pie, whatever the legend, unless one share
+    // printed ten or a hundred times its value explains it.
+    if (!NearHundredOrSlip(&r)) continue;
     r.evidence = Evidence::kLayout;
     r.certainty = Certainty::kLikely;
     r.flag = !r.consistent;

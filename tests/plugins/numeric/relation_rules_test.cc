@@ -878,6 +878,16 @@ TEST(RelationRulesTest, CaptionedChartThatDoesNotAddUp) {
             (std::vector<std::string>{
                 "5:34: error: “员工性别构成”各项百分比之和不为100%：31% + 79% = 110%，应为100% "
                 "[numeric.percent-sum] | 5:34 caption 员工性别构成 | 3:24 part 31% (女) | 8:50 part 79% (男)"}));
+  // One share printed ten times its value: far from 100 %, yet one slip explains it, and it is named.
+  std::string slipped = chart;
+  slipped.replace(slipped.find("31%"), 3, "21%").replace(slipped.find("79%"), 3, "790%");
+  const std::vector<std::string> f = Findings(Check(slipped));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("21% + 790% = 811%，应为100%；若“男”790%除以 10^1"), std::string::npos) << f[0];
+  // Far from 100 % with no single slip to explain it: a misread grouping, nothing read.
+  std::string far = chart;
+  far.replace(far.find("31%"), 3, "45%").replace(far.find("79%"), 3, "790%");
+  EXPECT_TRUE(Findings(Check(far)).empty()) << ::testing::PrintToString(Findings(Check(far)));
 }
 
 // Tables of the structure model (tabs, aligned columns): an explicit total row or column is a
