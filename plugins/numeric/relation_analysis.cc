@@ -484,7 +484,11 @@ bool RelationAnalysis::OneSlipFoots(Relation* r, double total_low, double total_
 
 bool RelationAnalysis::NearHundredOrSlip(Relation* r) const {
   if (r->sum_low <= 100 + kPlausible && r->sum_high >= 100 - kPlausible) return true;
-  return OneSlipFoots(r, 100, 100) && std::abs(r->slip_power) <= 2;
+  return ShareSlip(r);
+}
+
+bool RelationAnalysis::ShareSlip(Relation* r) const {
+  return OneSlipFoots(r, 100, 100) && r->slip_power < 0 && r->slip_power >= -2;
 }
 
 bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string caption, Relation* out) const {

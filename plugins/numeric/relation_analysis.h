@@ -381,9 +381,13 @@ class RelationAnalysis {
   // [total_low, total_high], the other parts alone not doing so: sets r->slip_part and r->slip_power.
   bool OneSlipFoots(Relation* r, double total_low, double total_high) const;
   // Whether shares of one whole (no total figure) are read as one: their sum within kPlausible points
-  // of 100 %, or 100 % once exactly one share is read 10 or 100 times its printed value (a slip, named
-  // by r->slip_part), which no misread grouping does by chance.
+  // of 100 %, or ShareSlip.
   bool NearHundredOrSlip(Relation* r) const;
+  // Whether shares of one whole make 100 % once exactly one of them, printed 10 or 100 times its value
+  // (a digit or two added), is read so (r->slip_part names it): no misread grouping does so by
+  // chance. A share printed too small is not read so: the digit it lost is unknown, so its interval
+  // would be ten times as wide.
+  bool ShareSlip(Relation* r) const;
   // Whether a relation found so far sums into figure `total`.
   bool Summed(int total) const;
   // A bare `0` in a column printing decimals (5.8, 0.1) is exact to that column's precision: a value

@@ -296,7 +296,7 @@ void RelationAnalysis::FindOneCategoryPies(const sdk::Document& doc, const std::
 // Two shares on one line, each followed at once by one of the two words of a two-way set (men / women,
 // male / female) and joined by a slash: the report states a split of one whole. Rates per sex print
 // the same way ("78.9% men / 71.6% women received a bonus"), so only a pair within 10 points of
-// 100 %, or one making 100 % once a share is read ten or a hundred times smaller or larger (a slip), is
+// 100 %, or one making 100 % once a share is read ten or a hundred times smaller (a slip), is
 // taken; it is then checked like any closed set.
 void RelationAnalysis::FindSlashSharePairs(const sdk::Document& doc) {
   const std::string_view text = doc.Text();
@@ -333,7 +333,7 @@ void RelationAnalysis::FindSlashSharePairs(const sdk::Document& doc) {
     Relation r = Stated(RelationKind::kPercentBreakdown, -1, {static_cast<int>(i), static_cast<int>(i + 1)});
     // Farther off, the pair is still a split when one share read ten or a hundred times smaller or
     // larger makes it whole (`712.0% Men / 28.8% Women`), which the message names.
-    if (std::fabs(a.value + b.value - 100) > 10 && !(OneSlipFoots(&r, 100, 100) && std::abs(r.slip_power) <= 2)) {
+    if (std::fabs(a.value + b.value - 100) > 10 && !ShareSlip(&r)) {
       continue;
     }
     r.certainty = Certainty::kCertain;

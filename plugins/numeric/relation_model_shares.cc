@@ -189,10 +189,10 @@ void RelationAnalysis::ModelTable::ShareBreakdown(const std::vector<size_t>& mem
   }
   for (Relation& r : found) {
     // Far from 100 they are rates of each category (turnover by age), not shares of one whole,
-    // unless one share read ten or a hundred times smaller or larger makes the column whole while
+    // unless one share read ten or a hundred times smaller (printed with a digit or two added) makes the column whole while
     // another column of the same rows adds up as printed (a slip, named in the message).
     if ((r.sum_low > 150 || r.sum_high < 67) &&
-        !(adding_up > 0 && ra_.OneSlipFoots(&r, 100, 100) && std::abs(r.slip_power) <= 2)) {
+        !(adding_up > 0 && ra_.ShareSlip(&r))) {
       continue;
     }
     Relabel(r);

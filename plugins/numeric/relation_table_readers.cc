@@ -1137,7 +1137,7 @@ void RelationAnalysis::FindShareRowRuns(const sdk::Document& doc) {
     bool plausible = true;
     for (Row& row : run) {
       Relation r = Stated(RelationKind::kPercentBreakdown, -1, row.shares);
-      // A row far off that one share read ten or a hundred times smaller or larger makes whole is a
+      // A row far off that one share read ten or a hundred times smaller (printed with a digit or two added) makes whole is a
       // slip in a table the other rows prove (`9% 470% 44%`), not a run of rates.
       plausible = plausible && NearHundredOrSlip(&r);
       adding_up += r.consistent ? 1 : 0;
