@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,43 @@ TEST(GriTextMatch, QuoteFoldsSpaceAndCutsAtCharacters) {
 // wherever the match lies (at either end, in or beside blank runs, beyond the line), however the
 // line mixes scripts, blanks and broken UTF-8 (stray continuation bytes, long runs of them across
 // the window's edge, a lead byte cut off).
+// Quote's fold and cut over the whole line as they were first written, a byte appended at a time:
+// the reference the quotes below are held to.
+std::string QuoteByAppends(std::string_view line, size_t pos, size_t len, size_t max_bytes) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+  auto is_continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  std::string folded;
+  size_t fpos = 0;
+  size_t fend = 0;
+  bool space = false;
+  for (size_t i = 0; i <= line.size(); ++i) {
+    if (i == pos) fpos = folded.size() + (space && !folded.empty() ? 1 : 0);
+    if (i == pos + len) fend = folded.size();
+    if (i == line.size()) break;
+    if (is_space(line[i])) {
+      space = true;
+      continue;
+    }
+    if (space && !folded.empty()) folded += ' ';
+    space = false;
+    folded += line[i];
+  }
+  if (fend < fpos) fend = fpos;
+  if (folded.size() <= max_bytes) return folded;
+  size_t match = fend - fpos;
+  size_t slack = max_bytes > match ? (max_bytes - match) / 2 : 0;
+  size_t from = fpos > slack ? fpos - slack : 0;
+  size_t to = std::min(folded.size(), from + std::max(max_bytes, match));
+  if (to == folded.size() && to > max_bytes) from = std::min(from, to - max_bytes);
+  while (from > 0 && is_continuation(folded[from])) --from;
+  while (to < folded.size() && is_continuation(folded[to])) ++to;
+  std::string out;
+  if (from > 0) out += "…";
+  out += folded.substr(from, to - from);
+  if (to < folded.size()) out += "…";
+  return out;
+}
+
 TEST(GriTextMatch, AQuoteOfALongLineIsTheWholeLinesQuote) {
   const std::vector<std::string> pieces = {"a", "Z", "7", " ", "  ", "\t", "\n", "\r\f\v", "员", "。", "　",
                                            "１", "\x80", "\xE3", "\xE3\x80", "€", "😀", "\xBF\xBF\xBF\xBF\xBF"};
@@ -78,7 +116,10 @@ TEST(GriTextMatch, AQuoteOfALongLineIsTheWholeLinesQuote) {
     for (size_t pos : positions) {
       for (size_t len : {size_t{0}, size_t{1}, size_t{3}, size_t{5}, size_t{40}, size_t{200}}) {
         for (size_t max_bytes : {size_t{0}, size_t{1}, size_t{7}, size_t{30}, size_t{72}}) {
-          ASSERT_EQ(Quote(line, pos, len, max_bytes), QuoteWholeLine(line, pos, len, max_bytes))
+          const std::string whole = QuoteWholeLine(line, pos, len, max_bytes);
+          ASSERT_EQ(Quote(line, pos, len, max_bytes), whole)
+              << "line of " << line.size() << " bytes, pos " << pos << ", len " << len << ", max " << max_bytes;
+          ASSERT_EQ(whole, QuoteByAppends(line, pos, len, max_bytes))
               << "line of " << line.size() << " bytes, pos " << pos << ", len " << len << ", max " << max_bytes;
           ++compared;
         }
