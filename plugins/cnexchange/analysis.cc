@@ -554,11 +554,13 @@ void Analysis::ReadMateriality() {
     }
     return false;
   };
+  const std::vector<std::string>* group_marks = nullptr;  // looked up at the first short line, once
   for (size_t i = 0; i < lines.size(); ++i) {
     // Lower-casing keeps the code point count: the long lines are passed over before the copy.
     if (!lines[i].body || CodePoints(lines[i].plain) > 40) continue;
     const std::string plain = sdk::AsciiLower(lines[i].plain);
-    if (!ContainsAny(plain, pack_.Words("group_marks"))) continue;
+    if (group_marks == nullptr) group_marks = &pack_.Words("group_marks");
+    if (!ContainsAny(plain, *group_marks)) continue;
     bool seen_financial = false, seen_impact = false;
     const bool fin = dimension(plain, financial, &seen_financial);
     const bool imp = dimension(plain, impact, &seen_impact);

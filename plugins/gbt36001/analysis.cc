@@ -3,6 +3,7 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstddef>
 #include <cstdlib>
@@ -34,6 +35,13 @@ bool ContainsAny(std::string_view s, const std::vector<std::string>& words) {
 bool IdeographicSpaceAt(std::string_view s, size_t i) {
   return i + 3 <= s.size() && s[i] == '\xE3' && s[i + 1] == '\x80' && s[i + 2] == '\x80';
 }
+
+// The bytes that may end a cell of KpiTable's split (the first byte of each of its separators).
+const std::array<bool, 256> kMayEndCell = [] {
+  std::array<bool, 256> t{};
+  for (char c : {'\t', '<', '|', ' ', '\xE3'}) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
 
 bool IsRegexSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
@@ -1339,10 +1347,15 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
       size_t c = 0;
       while (c < raw.size()) {
         size_t e = c;
-        while (e < raw.size() && raw[e] != '\t' && raw[e] != '<' && raw[e] != '|' &&
-               !(raw[e] == ' ' && e + 1 < raw.size() && raw[e + 1] == ' ') &&
-               !IdeographicSpaceAt(raw, e))
+        while (e < raw.size()) {
+          // Only a tab, '<', '|', a space or E3 (an ideographic space's first byte) may end the cell:
+          // any other byte is passed on one look-up.
+          if (kMayEndCell[static_cast<unsigned char>(raw[e])] &&
+              (raw[e] == '\t' || raw[e] == '<' || raw[e] == '|' ||
+               (raw[e] == ' ' && e + 1 < raw.size() && raw[e + 1] == ' ') || IdeographicSpaceAt(raw, e)))
+            break;
           ++e;
+        }
         std::string_view cell = raw.substr(c, e - c);
         while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
         while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);

@@ -473,9 +473,14 @@ Evidence GriAnalysis::MakeEvidence(uint32_t line, size_t pos, size_t len, bool d
   e.length = doc_->ViewToText(vb + pos + len) - e.offset;
   e.line = line;
   e.data = data;
-  std::string_view view_line = doc_->MatchView().substr(vb, line_view_end_[line] - vb);
-  e.quote = Quote(view_line, pos, len);
+  e.quote_pos = pos;
+  e.quote_len = len;
   return e;
+}
+
+std::string GriAnalysis::QuoteOf(const Evidence& e) const {
+  const uint64_t vb = line_view_begin_[e.line];
+  return Quote(doc_->MatchView().substr(vb, line_view_end_[e.line] - vb), e.quote_pos, e.quote_len);
 }
 
 std::shared_ptr<const MentionParts> MentionParts::Of(const std::shared_ptr<const Catalogue>& catalogue) {
@@ -979,9 +984,9 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       e.length = row.length;
       e.line = row.line;
       uint64_t vb = line_view_begin_[row.line];
-      std::string_view view_line = doc.MatchView().substr(vb, line_view_end_[row.line] - vb);
       uint64_t at = doc.TextToView(row.offset);
-      e.quote = Quote(view_line, at >= vb ? at - vb : 0, row.length);
+      e.quote_pos = at >= vb ? at - vb : 0;
+      e.quote_len = row.length;
       r.evidence.push_back(std::move(e));
     }
   }

@@ -20,13 +20,15 @@
 
 namespace esgaudit::gri {
 
-// A span of the document text with a short quote.
+// A span of the document text, and where its short quote is (GriAnalysis::QuoteOf makes it: a
+// report's coverage quotes three of a disclosure's up to forty mentions and data points).
 struct Evidence {
   uint64_t offset = 0;  // text offsets
   uint64_t length = 0;
   uint32_t line = 0;
   bool data = false;  // a required data point (numeric fact), not just a mention
-  std::string quote;
+  uint64_t quote_pos = 0;  // the quoted match, in bytes of the line's matching view
+  uint64_t quote_len = 0;
 };
 
 // Why a disclosure is only partial; kNone for covered and missing ones.
@@ -136,6 +138,8 @@ class GriAnalysis {
   // One result per catalogue disclosure, in catalogue order.
   const std::vector<DisclosureResult>& results() const { return results_; }
   const DisclosureResult& result(const std::string& id) const;
+  // The short quote of `e` (Quote of its match in its line's matching view).
+  std::string QuoteOf(const Evidence& e) const;
 
   // The report's claim; kAccordance at the document level (offset and length 0) when the report
   // claims nothing but the user's policy requires GRI (host option "require" lists "gri").

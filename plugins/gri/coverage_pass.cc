@@ -70,7 +70,7 @@ void EmitCoverage(const sdk::Document& doc, const sdk::Context& ctx) {
     }
     std::sort(picked.begin(), picked.end(),
               [](const Evidence* x, const Evidence* y) { return x->offset < y->offset; });
-    for (const Evidence* e : picked) c.locations.push_back({e->offset, e->length, e->quote});
+    for (const Evidence* e : picked) c.locations.push_back({e->offset, e->length, a.QuoteOf(*e)});
     if (r.status == ESGAUDIT_PARTIAL && !c.locations.empty())
       c.locations.front().message = "[" + ReasonText(r.reason, a.English()) + "] " + c.locations.front().message;
     ctx.Cover(c);

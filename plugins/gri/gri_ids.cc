@@ -122,6 +122,8 @@ bool Mentions(std::string_view context, std::initializer_list<const char*> words
 
 std::vector<IdToken> ScanIds(std::string_view line) {
   std::vector<IdToken> out;
+  // Every id holds a hyphen ("G4-", "305-1"): a line without one (most lines) is not read byte by byte.
+  if (line.find('-') == std::string_view::npos) return out;
   size_t i = 0;
   while (i < line.size()) {
     char c = line[i];

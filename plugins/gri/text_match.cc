@@ -89,22 +89,27 @@ namespace {
 // line[a, b) with whitespace runs folded to one space (none at either end), and where the match
 // line[pos, pos + len) lands in it: [*fpos, *fend).
 std::string FoldPiece(std::string_view line, size_t a, size_t b, size_t pos, size_t len, size_t* fpos, size_t* fend) {
-  std::string folded;
+  // Written in place and cut to size at the end (an append per byte cost most of a quote): the fold
+  // is never longer than the piece, a space being written only for a blank byte read before.
+  std::string folded(b - a, '\0');
+  char* const out = folded.data();
+  size_t n = 0;
   *fpos = 0;
   *fend = 0;
   bool space = false;
   for (size_t i = a; i <= b; ++i) {
-    if (i == pos) *fpos = folded.size() + (space && !folded.empty() ? 1 : 0);
-    if (i == pos + len) *fend = folded.size();
+    if (i == pos) *fpos = n + (space && n != 0 ? 1 : 0);
+    if (i == pos + len) *fend = n;
     if (i == b) break;
     if (IsSpace(line[i])) {
       space = true;
       continue;
     }
-    if (space && !folded.empty()) folded += ' ';
+    if (space && n != 0) out[n++] = ' ';
     space = false;
-    folded += line[i];
+    out[n++] = line[i];
   }
+  folded.resize(n);
   if (*fend < *fpos) *fend = *fpos;
   return folded;
 }

@@ -130,9 +130,8 @@ bool HasDigit(std::string_view s) {
 }
 
 std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
+  // Every byte written, a select rather than a branch: the loop vectorises (sdk::AsciiLower's form).
+  for (char& c : s) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
   return s;
 }
 

@@ -41,6 +41,48 @@ TEST(DocumentTest, FormFeedsArePagesAndTrailingOneOpensNoPage) {
   EXPECT_EQ(doc.line(3).page, 3u);
 }
 
+// The lines and pages are those of a test of every byte (the split as first written): on random
+// texts of line feeds, form feeds (runs of them, at either end), carriage returns and text.
+TEST(DocumentTest, LinesAndPagesAreThoseOfAByteByByteSplit) {
+  struct Expected {
+    uint64_t offset, length;
+    uint32_t page;
+  };
+  const std::vector<std::string> pieces = {"\n", "\f", "\r", "\r\n", "a", "中文", " ", "\f\f", "\n\n", "x\f"};
+  std::mt19937 rng(20261206);
+  for (int n = 0; n < 300; ++n) {
+    std::string text;
+    for (size_t k = rng() % 24; k > 0; --k) text += pieces[rng() % pieces.size()];
+    const bool paged = text.find('\f') != std::string::npos;
+    std::vector<Expected> want;
+    uint32_t page = 1;
+    uint64_t start = 0;
+    auto end_line = [&](uint64_t end) {
+      uint64_t len = end - start;
+      if (len > 0 && text[start + len - 1] == '\r') --len;
+      want.push_back({start, len, paged ? page : 0});
+    };
+    for (uint64_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        end_line(i);
+        start = i + 1;
+      } else if (text[i] == '\f') {
+        if (i > start) end_line(i);
+        ++page;
+        start = i + 1;
+      }
+    }
+    if (start < text.size()) end_line(text.size());
+    const Document doc = Document::FromUtf8("t.txt", text);
+    ASSERT_EQ(doc.line_count(), want.size()) << ::testing::PrintToString(text);
+    for (size_t i = 0; i < want.size(); ++i) {
+      EXPECT_EQ(doc.line(i).offset, want[i].offset) << ::testing::PrintToString(text) << " line " << i;
+      EXPECT_EQ(doc.line(i).length, want[i].length) << ::testing::PrintToString(text) << " line " << i;
+      EXPECT_EQ(doc.line(i).page, want[i].page) << ::testing::PrintToString(text) << " line " << i;
+    }
+  }
+}
+
 TEST(DocumentTest, DisplayColumnsCountCjkAsTwo) {
   Document doc = Document::FromUtf8("t.txt", "员工 21%\n\tx");
   uint64_t two = doc.text().find('2');

@@ -32,6 +32,31 @@ TEST(SdkTextTest, RFindIsStringRfind) {
   EXPECT_EQ(sdk::RFind("员工（人）（另有）", "（"), 15u);
 }
 
+// CodePointCount counts the bytes that are not UTF-8 continuation bytes, as its loop byte by byte
+// did: on random bytes (well-formed or not: every lead, continuation and ASCII form, and 0xFF), every
+// length up to past the eight-byte words' blocks of 31, at every alignment.
+TEST(SdkTextTest, CodePointCountCountsTheBytesThatStartACodePoint) {
+  auto by_byte = [](std::string_view s) {
+    size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) == 0x80 ? 0 : 1;
+    return n;
+  };
+  std::mt19937 rng(20261206);
+  const std::vector<unsigned char> bytes = {0x00, 0x20, 0x41, 0x7F, 0x80, 0x9C, 0xBF, 0xC0, 0xC3, 0xE4, 0xEF, 0xF0, 0xFF};
+  std::string s;
+  for (int i = 0; i < 700; ++i) s += static_cast<char>(rng() % 3 == 0 ? rng() % 256 : bytes[rng() % bytes.size()]);
+  for (size_t from = 0; from < 9; ++from) {
+    for (size_t len = 0; from + len <= s.size(); ++len) {
+      const std::string_view v = std::string_view(s).substr(from, len);
+      ASSERT_EQ(sdk::CodePointCount(v), by_byte(v)) << from << " " << len;
+    }
+  }
+  EXPECT_EQ(sdk::CodePointCount(""), 0u);
+  EXPECT_EQ(sdk::CodePointCount("本报告范围 2020年 report"), 18u);
+  EXPECT_EQ(sdk::CodePointCount(std::string(8 * 31 + 1, '\x80')), 0u);
+  EXPECT_EQ(sdk::CodePointCount(std::string(8 * 64, 'a')), 512u);
+}
+
 // Contains is find != npos: on random strings of Han characters that share lead bytes and
 // continuation bytes with the parts, parts cut to their first or last bytes, parts at either end of
 // the text, and parts of one byte, none, or longer than the text.

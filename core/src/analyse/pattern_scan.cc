@@ -355,19 +355,37 @@ std::shared_ptr<const Compiled> Cached(const esgaudit_pattern* patterns, size_t 
   return compiled;
 }
 
-// Scratch space per thread, grown to fit every database it has scanned with.
+// Scratch space per thread and database, allocated at the database's first scan. One scratch grown
+// to fit every database was handed to hs_alloc_scratch before each scan, which copied and
+// reallocated it as the scans went from one database to another (a report's scans alternate among
+// the plugins' sets). A space holds its set, so no database it was made for is freed and its
+// address given to another.
 class Scratch {
  public:
+  Scratch() = default;
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
   ~Scratch() {
-    if (scratch_ != nullptr) hs_free_scratch(scratch_);
+    for (auto& [db, space] : spaces_) hs_free_scratch(space.scratch);
   }
-  hs_scratch_t* For(const hs_database_t* db) {
-    if (hs_alloc_scratch(db, &scratch_) != HS_SUCCESS) return nullptr;
-    return scratch_;
+  hs_scratch_t* For(const std::shared_ptr<const Compiled>& set, const hs_database_t* db) {
+    auto [it, added] = spaces_.try_emplace(db);
+    if (added) {
+      if (hs_alloc_scratch(db, &it->second.scratch) != HS_SUCCESS) {
+        spaces_.erase(it);
+        return nullptr;
+      }
+      it->second.set = set;
+    }
+    return it->second.scratch;
   }
 
  private:
-  hs_scratch_t* scratch_ = nullptr;
+  struct Space {
+    std::shared_ptr<const Compiled> set;
+    hs_scratch_t* scratch = nullptr;
+  };
+  std::unordered_map<const hs_database_t*, Space> spaces_;
 };
 
 int OnMatch(unsigned id, unsigned long long from, unsigned long long to, unsigned /*flags*/, void* ctx) {
@@ -394,7 +412,7 @@ Status ScanPatterns(const esgaudit_pattern* patterns, size_t count, std::string_
   std::vector<esgaudit_match> found;
   for (const hs_database_t* db : {compiled->literals.get(), compiled->regexes.get()}) {
     if (db == nullptr) continue;
-    hs_scratch_t* s = scratch.For(db);
+    hs_scratch_t* s = scratch.For(compiled, db);
     if (s == nullptr) return Status::Internal("cannot allocate Hyperscan scratch space");
     // Hyperscan takes a 32-bit length; documents are below 4 GiB (their offset maps are 32-bit).
     if (hs_scan(db, text.data(), static_cast<unsigned>(text.size()), 0, s, &OnMatch, &found) != HS_SUCCESS) {

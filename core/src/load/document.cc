@@ -109,15 +109,20 @@ void Document::Build() {
     line.width = MeasureLine(std::string_view(t).substr(start, len), start, &marks);
     lines_.push_back(line);
   };
-  for (uint64_t i = 0; i < t.size(); ++i) {
-    if (t[i] == '\n') {
-      end_line(i);
-      start = i + 1;
-    } else if (t[i] == '\f') {
-      if (i > start) end_line(i);
+  // From one line feed or form feed to the next by memchr (a test of every byte cost more than the
+  // rest of the split); each is looked for again only once passed.
+  size_t nl = t.find('\n');
+  size_t ff = paged ? t.find('\f') : std::string::npos;
+  for (size_t at = std::min(nl, ff); at != std::string::npos; at = std::min(nl, ff)) {
+    if (at == nl) {
+      end_line(at);
+      nl = t.find('\n', at + 1);
+    } else {
+      if (at > start) end_line(at);
       ++page;
-      start = i + 1;
+      ff = t.find('\f', at + 1);
     }
+    start = at + 1;
   }
   if (start < t.size()) end_line(t.size());
   column_marks_.clear();

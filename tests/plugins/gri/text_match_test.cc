@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,22 @@ TEST(GriTextMatch, QuoteFoldsSpaceAndCutsAtCharacters) {
 // wherever the match lies (at either end, in or beside blank runs, beyond the line), however the
 // line mixes scripts, blanks and broken UTF-8 (stray continuation bytes, long runs of them across
 // the window's edge, a lead byte cut off).
+// The line with its whitespace runs folded to one space and none at either end, made otherwise than
+// Quote makes it (split into words and joined): what a quote of the whole line is, uncut.
+std::string FoldedBySplitting(std::string_view line) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < line.size();) {
+    const size_t from = i;
+    while (i < line.size() && !is_space(line[i])) ++i;
+    if (i > from) words.push_back(line.substr(from, i - from));
+    while (i < line.size() && is_space(line[i])) ++i;
+  }
+  std::string out;
+  for (std::string_view w : words) out += std::string(out.empty() ? "" : " ") + std::string(w);
+  return out;
+}
+
 TEST(GriTextMatch, AQuoteOfALongLineIsTheWholeLinesQuote) {
   const std::vector<std::string> pieces = {"a", "Z", "7", " ", "  ", "\t", "\n", "\r\f\v", "员", "。", "　",
                                            "１", "\x80", "\xE3", "\xE3\x80", "€", "😀", "\xBF\xBF\xBF\xBF\xBF"};
@@ -78,8 +95,13 @@ TEST(GriTextMatch, AQuoteOfALongLineIsTheWholeLinesQuote) {
     for (size_t pos : positions) {
       for (size_t len : {size_t{0}, size_t{1}, size_t{3}, size_t{5}, size_t{40}, size_t{200}}) {
         for (size_t max_bytes : {size_t{0}, size_t{1}, size_t{7}, size_t{30}, size_t{72}}) {
-          ASSERT_EQ(Quote(line, pos, len, max_bytes), QuoteWholeLine(line, pos, len, max_bytes))
+          const std::string whole = QuoteWholeLine(line, pos, len, max_bytes);
+          ASSERT_EQ(Quote(line, pos, len, max_bytes), whole)
               << "line of " << line.size() << " bytes, pos " << pos << ", len " << len << ", max " << max_bytes;
+          if (pos <= line.size() && len <= line.size() - pos) {
+            ASSERT_EQ(QuoteWholeLine(line, pos, len, line.size()), FoldedBySplitting(line))
+                << "line of " << line.size() << " bytes";
+          }
           ++compared;
         }
       }
