@@ -298,7 +298,7 @@ int BracketedShare(const std::vector<Figure>& figures, const std::map<uint64_t, 
   auto it = figure_at.find(offset + p);
   if (it == figure_at.end()) return -1;
   const Figure& sf = figures[it->second];
-  if (sf.kind != ESGAUDIT_FACT_PERCENT || sf.qualifiers != 0 || sf.value > 1000 || p >= text.size() ||
+  if (sf.kind != ESGAUDIT_FACT_PERCENT || sf.qualifiers != 0 || sf.value > kMaxSlippedShare || p >= text.size() ||
       text[p] < '0' || text[p] > '9') {
     return -1;
   }

@@ -124,9 +124,12 @@ constexpr double kLineWeight = 4;  // one line counts as this many display colum
 
 constexpr double kMaxChartDistance = 90;
 
-constexpr double kPlausible = 15;
+constexpr double kPlausible = 15;  // a breakdown off by more than this many points is misread
+// The largest share a reader of shares takes: one printed ten times its value (a digit added to a
+// share of up to 100 %) is read so that its grouping shows it wrong (RelationAnalysis::ShareSlip).
+constexpr double kMaxSlippedShare = 1000;
 
-constexpr size_t kInfographicCell = 12;  // code points of label text beside a figure in its cell  // a breakdown off by more than this many points is misread
+constexpr size_t kInfographicCell = 12;  // code points of label text beside a figure in its cell
 
 // 家 counts institutions; 个, the general classifier, counts them too ("全资子公司8个"). A count in 个
 // is one in 家 where the noun it counts is an institution: its label ends with one, or one follows

@@ -114,7 +114,7 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     const Figure& f = figures_[i];
     // 100 % is a whole, no slice; above it up to 1000 % a slice printed ten times its value (the
     // chart's sum then names it) may stand.
-    if (f.kind != ESGAUDIT_FACT_PERCENT || f.value <= 0 || f.value == 100 || f.value > 1000) continue;
+    if (f.kind != ESGAUDIT_FACT_PERCENT || f.value <= 0 || f.value == 100 || f.value > kMaxSlippedShare) continue;
     if (in_table.count(static_cast<int>(i))) continue;
     const LayoutCell* cell = cell_of(f);
     if (cell == nullptr || (cell->code_points > Cps(f.text) + 6 && !IsLegendCell(cell->text))) continue;

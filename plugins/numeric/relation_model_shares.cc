@@ -169,7 +169,7 @@ void RelationAnalysis::ModelTable::ShareBreakdown(const std::vector<size_t>& mem
       const Figure& f = figures_[s->figure];
       const bool bare = f.kind != ESGAUDIT_FACT_PERCENT && f.unit.empty() && ShareRow(rows_[k]);
       // Up to 1000: a share printed ten times its value is read (see the slip below).
-      if (f.qualifiers != 0 || f.value < 0 || f.value > 1000 || (f.kind != ESGAUDIT_FACT_PERCENT && !bare)) break;
+      if (f.qualifiers != 0 || f.value < 0 || f.value > kMaxSlippedShare || (f.kind != ESGAUDIT_FACT_PERCENT && !bare)) break;
       printed = printed && f.kind == ESGAUDIT_FACT_PERCENT;
       parts.push_back(s->figure);
     }

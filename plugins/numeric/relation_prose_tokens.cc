@@ -2379,19 +2379,21 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         // they overlap add up to nothing, yet the first 其中 puts each within the total. Read from
         // where the list ends, a part above the total is a warning. (Groups along two dimensions are
         // not so read: 党员 may count members outside the staff.)
-        const bool overlapping = !summed && !past_shares && nested && parts.size() >= 2;
-        if (overlapping) {
+        // A part of the total read from where its list ends: a subset, above the total a warning.
+        auto add_read_subset = [&](int part) {
+          subset_of[part] = toks[k].figure;
+          Relation r = Stated(RelationKind::kSubset, toks[k].figure, {part});
+          r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
+          r.certainty = Certainty::kLikely;
+          r.flag = !r.consistent;
+          Add(std::move(r));
+        };
+        if (!summed && !past_shares && nested && parts.size() >= 2) {
           for (int p : parts) {
-            if (CountsAnotherThing(*total, figures_[p]) || subset_of.count(p)) continue;
-            subset_of[p] = toks[k].figure;
-            Relation r = Stated(RelationKind::kSubset, toks[k].figure, {p});
-            r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
-            r.certainty = Certainty::kLikely;
-            r.flag = !r.consistent;
-            Add(std::move(r));
+            if (!CountsAnotherThing(*total, figures_[p]) && !subset_of.count(p)) add_read_subset(p);
           }
         }
-        if (!summed && !past_shares && !nested && !overlapping && !add_kinds(parts)) {
+        if (!summed && !past_shares && !nested && !add_kinds(parts)) {
           // "共主持推进技术标准36项，其中发布实施24项，参与项目47项": a list read neither as a sum nor as
           // kinds of the total (a later clause may count something beside the total) still opens
           // with a part of it: the figure of the clause right after 其中, whatever the others are.
@@ -2404,12 +2406,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           if (const int first = FirstClauseFigure(toks, t);
               first == parts.front() && !CountsAnotherThing(*total, figures_[first]) && !misread_count(*total) &&
               !misread_count(figures_[first])) {
-            subset_of[first] = toks[k].figure;
-            Relation r = Stated(RelationKind::kSubset, toks[k].figure, {first});
-            r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
-            r.certainty = Certainty::kLikely;
-            r.flag = !r.consistent;
-            Add(std::move(r));
+            add_read_subset(first);
           }
         }
         // A list taken past a share clause that neither adds up nor is reportable (an open set

@@ -1063,7 +1063,7 @@ void RelationAnalysis::FindShareRowRuns(const sdk::Document& doc) {
     while (first > 0) {
       const Figure& f = figures_[figs[first - 1]];
       // A share up to 1000 % may be one printed ten times its value (the run's test below).
-      if (f.kind != ESGAUDIT_FACT_PERCENT || f.value < 0 || f.value > 1000 || in_relation.count(figs[first - 1])) break;
+      if (f.kind != ESGAUDIT_FACT_PERCENT || f.value < 0 || f.value > kMaxSlippedShare || in_relation.count(figs[first - 1])) break;
       if (first < figs.size()) {
         const Figure& n = figures_[figs[first]];
         const uint64_t from = f.offset + f.length;
@@ -1274,7 +1274,7 @@ void RelationAnalysis::FindSideBySideShareRows(const sdk::Document& doc) {
   // Up to 1000 %: a share printed ten times its value is read, and its row shown wrong by the block.
   auto share = [&](int f) {
     const Figure& x = figures_[f];
-    return x.kind == ESGAUDIT_FACT_PERCENT && x.value >= 0 && x.value <= 1000 && !in_relation.count(f);
+    return x.kind == ESGAUDIT_FACT_PERCENT && x.value >= 0 && x.value <= kMaxSlippedShare && !in_relation.count(f);
   };
   const std::map<uint64_t, int>& figure_at = FigureAt();
   auto skip_blanks = [&](uint64_t at, uint64_t end) {
