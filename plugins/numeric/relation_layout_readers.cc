@@ -203,21 +203,15 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     r.caption_length = doc.ViewToText(cap.cell->view_end) - r.caption_offset;
     r.parts = cap.members;
     std::sort(r.parts.begin(), r.parts.end());
-    double lo = 0, hi = 0, sum = 0;
-    for (int p : r.parts) {
-      lo += figures_[p].low;
-      hi += figures_[p].high;
-      sum += figures_[p].value;
-    }
-    bool ok = lo <= 100 && 100 <= hi;
-    // Far from 100 %: a misread grouping, not a relation, unless one share printed ten or a hundred
-    // times its value explains it (NearHundredOrSlip).
     SumParts(&r);
-    if (!ok && std::fabs(sum - 100) > kPlausible && !NearHundredOrSlip(&r)) continue;
+    const bool ok = r.sum_low <= 100 && 100 <= r.sum_high;
+    // Far from 100 %: a misread grouping, not a relation, unless one share printed ten or a hundred
+    // times its value explains it.
+    if (!ok && !NearHundredOrSlip(&r)) continue;
     r.flag = !ok;
     // Shares that fall short of 100% are surely wrong only when they name every category of a
     // closed set (男/女); otherwise a category may simply not be printed (a warning).
-    if (hi < 100 && !CategoriesOf(r.parts).complete) r.certainty = Certainty::kLikely;
+    if (r.sum_high < 100 && !CategoriesOf(r.parts).complete) r.certainty = Certainty::kLikely;
     Add(std::move(r));
   }
   std::set<int> claimed;  // shares nearest to a chart caption, summed or not
