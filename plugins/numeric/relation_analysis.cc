@@ -461,20 +461,36 @@ bool RelationAnalysis::NearOrSlip(Relation* r, double total_low, double total_hi
 bool RelationAnalysis::OneSlipFoots(Relation* r, double total_low, double total_high) const {
   r->slip_part = -1;
   r->slip_power = 0;
+  double printed_sum = 0;
+  for (int q : r->parts) printed_sum += figures_[q].value * r->parts_scale;
   int found = 0, part = -1, power = 0;
-  for (size_t i = 0; i < r->parts.size() && found < 2; ++i) {
+  int found_printed = 0, part_printed = -1, power_printed = 0;  // the readings footing at printed values
+  for (size_t i = 0; i < r->parts.size(); ++i) {
     const Figure& p = figures_[r->parts[i]];
     const double low = p.low * r->parts_scale, high = p.high * r->parts_scale;
     const double others_low = r->sum_low - low, others_high = r->sum_high - high;
     if (others_low <= total_high && total_low <= others_high) continue;  // the part adds nothing to see
+    // A zero read 10^k times is zero: only the interval its column's precision gave it would grow.
+    if (p.value == 0) continue;
+    const double others_printed = printed_sum - p.value * r->parts_scale;
     for (int k : {1, -1, 2, -2, 3, -3, 4, -4, 8, -8}) {
       const double f = std::pow(10.0, k);
       if (others_low + low * f <= total_high && total_low <= others_high + high * f) {
         ++found;
         part = static_cast<int>(i);
         power = k;
+        if (others_printed + low * f <= total_high && total_low <= others_printed + high * f) {
+          ++found_printed;
+          part_printed = part;
+          power_printed = k;
+        }
       }
     }
+  }
+  if (found > 1 && found_printed == 1) {
+    found = 1;
+    part = part_printed;
+    power = power_printed;
   }
   if (found != 1) return false;  // none, or two readings: no slip to name
   r->slip_part = part;
@@ -488,7 +504,13 @@ bool RelationAnalysis::NearHundredOrSlip(Relation* r) const {
 }
 
 bool RelationAnalysis::ShareSlip(Relation* r) const {
-  return OneSlipFoots(r, 100, 100) && r->slip_power < 0 && r->slip_power >= -2;
+  if (!OneSlipFoots(r, 100, 100) || r->slip_power >= 0 || r->slip_power < -2 ||
+      figures_[r->parts[r->slip_part]].value == 100) {
+    r->slip_part = -1;
+    r->slip_power = 0;
+    return false;
+  }
+  return true;
 }
 
 bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string caption, Relation* out) const {

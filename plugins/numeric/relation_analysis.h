@@ -379,6 +379,9 @@ class RelationAnalysis {
   bool NearOrSlip(Relation* r, double total_low, double total_high, double above = 2, double below = 0.5) const;
   // Whether exactly one part read 10^k times its printed value (k as above) makes the sum meet
   // [total_low, total_high], the other parts alone not doing so: sets r->slip_part and r->slip_power.
+  // Where the members' intervals admit two readings (zeros widened to their column's precision:
+  // `0.17` over `0 | 1.70 | 0 | 0` meets 0.17 at k = -1 and at k = -2), the one that foots with
+  // the other parts at their printed values is taken, if only one does.
   bool OneSlipFoots(Relation* r, double total_low, double total_high) const;
   // Whether shares of one whole (no total figure) are read as one: their sum within kPlausible points
   // of 100 %, or ShareSlip.
@@ -386,7 +389,8 @@ class RelationAnalysis {
   // Whether shares of one whole make 100 % once exactly one of them, printed 10 or 100 times its value
   // (a digit or two added), is read so (r->slip_part names it): no misread grouping does so by
   // chance. A share printed too small is not read so: the digit it lost is unknown, so its interval
-  // would be ten times as wide.
+  // would be ten times as wide. Nor is a share printed as 100 %: beside other shares it is far more
+  // often a whole of its own (a category holding all of it) than 10 % with a digit added.
   bool ShareSlip(Relation* r) const;
   // Whether a relation found so far sums into figure `total`.
   bool Summed(int total) const;

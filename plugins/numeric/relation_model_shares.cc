@@ -147,18 +147,24 @@ bool RelationAnalysis::ModelTable::RowOfShares(const Row& row) const {
 
 void RelationAnalysis::ModelTable::ShareBreakdown(const std::vector<size_t>& members, const std::string& caption,
                                                   const Row& at) {
-  if (std::any_of(members.begin(), members.end(), [&](size_t k) { return RowOfShares(rows_[k]); })) return;
+  std::vector<Relation> found;
+  const size_t adding_up = ShareColumns(members, caption, at, &found);
+  AddShareColumns(found, adding_up);
+}
+
+size_t RelationAnalysis::ModelTable::ShareColumns(const std::vector<size_t>& members, const std::string& caption,
+                                                  const Row& at, std::vector<Relation>* found) {
+  if (std::any_of(members.begin(), members.end(), [&](size_t k) { return RowOfShares(rows_[k]); })) return 0;
   // A caption or every member naming a rate (男性员工培训率 / 女性员工培训率, 流失率 over age bands):
   // one rate per category, which may add up to about 100 by chance.
   if (NamesRate(caption) ||
       std::all_of(members.begin(), members.end(), [&](size_t k) { return NamesRate(rows_[k].label); })) {
-    return;
+    return 0;
   }
   std::set<int> slots;
   for (const Slot& s : rows_[members[0]].cells) {
     if (s.figure >= 0) slots.insert(s.slot);
   }
-  std::vector<Relation> found;
   size_t adding_up = 0;
   for (int slot : slots) {
     std::vector<int> parts;
@@ -185,14 +191,19 @@ void RelationAnalysis::ModelTable::ShareBreakdown(const std::vector<size_t>& mem
     r.parts = std::move(parts);
     std::sort(r.parts.begin(), r.parts.end());
     adding_up += ra_.LayoutSum(&r, 100, 100);
-    found.push_back(std::move(r));
+    found->push_back(std::move(r));
   }
+  return adding_up;
+}
+
+void RelationAnalysis::ModelTable::AddShareColumns(std::vector<Relation>& found, size_t support) {
   for (Relation& r : found) {
     // Far from 100 they are rates of each category (turnover by age), not shares of one whole,
-    // unless one share read ten or a hundred times smaller (printed with a digit or two added) makes the column whole while
-    // another column of the same rows adds up as printed (a slip, named in the message).
+    // unless one share read ten or a hundred times smaller (printed with a digit or two added)
+    // makes the column whole while a column of these rows or of a sibling breakdown adds up as
+    // printed (a slip, named in the message).
     if ((r.sum_low > 150 || r.sum_high < 67) &&
-        !(adding_up > 0 && ra_.ShareSlip(&r))) {
+        !(support > 0 && ra_.ShareSlip(&r))) {
       continue;
     }
     Relabel(r);
@@ -274,7 +285,16 @@ void RelationAnalysis::ModelTable::FindShareRuns() {
         for (size_t k = a; k <= b; ++k) stretches.back().push_back(k);
         a = b + 1;
       }
-      for (const std::vector<size_t>& stretch : stretches) ShareBreakdown(stretch, rows_[stretch[0]].label, rows_[stretch[0]]);
+      // A stretch adding up as printed supports reading a slipped share in another (age bands beside
+      // education bands: one column each).
+      std::vector<std::vector<Relation>> found(stretches.size());
+      std::vector<size_t> adding_up(stretches.size());
+      size_t all_adding_up = 0;
+      for (size_t s = 0; s < stretches.size(); ++s) {
+        adding_up[s] = ShareColumns(stretches[s], rows_[stretches[s][0]].label, rows_[stretches[s][0]], &found[s]);
+        all_adding_up += adding_up[s];
+      }
+      for (size_t s = 0; s < stretches.size(); ++s) AddShareColumns(found[s], all_adding_up);
     }
     ri = end;
   }

@@ -183,6 +183,12 @@ class RelationAnalysis::ModelTable {
   // some are bare under a share row's label. None when a member is a RowOfShares, when the caption
   // or every member names a rate, or when the sum is far from 100 (rates of each category).
   void ShareBreakdown(const std::vector<size_t>& members, const std::string& caption, const Row& at);
+  // ShareBreakdown's two steps: the columns of `members` into *found (returns how many add up as
+  // printed), then adding those near 100 %, or those a slipped share explains while `support`
+  // columns (this breakdown's own or a sibling's over the same rows) add up as printed.
+  size_t ShareColumns(const std::vector<size_t>& members, const std::string& caption, const Row& at,
+                      std::vector<Relation>* found);
+  void AddShareColumns(std::vector<Relation>& found, size_t support);
   // Rows of counts each beside a share, years not across the header: no breakdown down a column.
   bool RowOfShares(const Row& row) const;
   // The nearest row above row `ri` naming the head of dimension `dim` as a total (see the .cc).

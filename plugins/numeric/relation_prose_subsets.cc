@@ -702,7 +702,8 @@ void RelationAnalysis::FindStaffGroupSubsets(const sdk::Document& doc) {
 // qualified as 硕士) down to an open band (大专以下, 中专及以下), categories of the education dimension
 // between. A sentence holds the set and nothing else: one count per clause, ending it, each clause
 // optionally followed by its share (`，占4%`), figure-less words before the first band (`学历结构方面`);
-// when every band has its share, the shares are a percent breakdown (unless far from 100 %).
+// when every band has its share, the shares are a percent breakdown (unless far from 100 % with no
+// slipped share to explain it: NearHundredOrSlip).
 // The headcount (its clause the staff noun, words of a headcount and the figure alone, as in
 // FindStaffGroupSubsets) is the last count of people before the set: any other count of people between
 // (a 其中 group, a sub-group's headcount such as 管理人员, hires) leaves the set unread, while shares and
@@ -814,12 +815,12 @@ void RelationAnalysis::FindBandsAfterAHeadcount(const sdk::Document& doc) {
       r.flag = !r.consistent;
       Add(std::move(r));
       // Each band's share after it: the shares of the closed set are a breakdown of the headcount, unless
-      // their sum is far from 100 % (shares of another base).
+      // their sum is far from 100 % (shares of another base) and no slipped share explains it.
       if (shares.size() == parts.size() && std::none_of(shares.begin(), shares.end(), [&](int f) { return taken.count(f); })) {
         Relation p = Stated(RelationKind::kPercentBreakdown, -1, shares);
         p.caption = figures_[headcount].label;
         p.flag = !p.consistent;
-        if (std::fabs((p.sum_low + p.sum_high) / 2 - 100) <= kPlausible) {
+        if (NearHundredOrSlip(&p)) {
           // A share's own label is 占: it takes its band's.
           for (size_t k = 0; k < shares.size(); ++k) figures_[shares[k]].label = figures_[parts[k]].label;
           Add(std::move(p));

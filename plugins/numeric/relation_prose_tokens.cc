@@ -2560,9 +2560,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     if (after_subset && !compose && !changes) {
       Relation r = Stated(RelationKind::kPercentBreakdown, -1, pcts);
       // Other shares may go unnamed: only a sum above 100% is reported, and as a warning unless
-      // the parts name every category of a closed set. A sum far from 100% is no breakdown.
-      double mid = (r.sum_low + r.sum_high) / 2;
-      if (std::fabs(mid - 100) > kPlausible) continue;
+      // the parts name every category of a closed set. A sum far from 100% is no breakdown, unless
+      // one share printed with a digit too many explains it (NearHundredOrSlip).
+      if (!NearHundredOrSlip(&r)) continue;
       r.flag = !r.consistent && r.sum_low > 100;
       if (!CategoriesOf(r.parts).complete) r.certainty = Certainty::kLikely;
       if (r.consistent || r.flag) Add(std::move(r));
@@ -2709,8 +2709,9 @@ void RelationAnalysis::FindComplementSplits(const Tokens& toks, std::string_view
 // (no figure, no marker, no rate), joined by 、 / 和 / 与 / 及, then a share word (占比, 比例, 比重)
 // right before 分别 (为, 是), then exactly as many shares as names, joined the same way, ending the
 // clause: the shares of one whole, one per name. The names may overlap or leave some out (本科以上 /
-// 硕士以上), so a list is taken only within kPlausible points of 100 %, and a sum above 100 % is a
-// warning. Rates (分别 after 增长率, 覆盖率) and changes are no shares.
+// 硕士以上), so a list is taken only within kPlausible points of 100 % or when one share printed
+// with a digit too many makes it whole (NearHundredOrSlip), and a sum above 100 % is a warning.
+// Rates (分别 after 增长率, 覆盖率) and changes are no shares. Each share is labelled by its name.
 template <typename Tokens>
 void RelationAnalysis::FindRespectiveShares(const Tokens& toks) {
   if (token_chars_ == nullptr) return;
@@ -2761,10 +2762,26 @@ void RelationAnalysis::FindRespectiveShares(const Tokens& toks) {
     }
     if (!ok || pcts.size() != names + 1 || toks[k - 1].type != Tok::kFact) continue;
     Relation r = Stated(RelationKind::kPercentBreakdown, -1, pcts);
-    if (std::fabs((r.sum_low + r.sum_high) / 2 - 100) > kPlausible) continue;
+    if (!NearHundredOrSlip(&r)) continue;
     r.flag = !r.consistent && r.sum_low > 100;
     r.certainty = Certainty::kLikely;
-    if (r.consistent || r.flag) Add(std::move(r));
+    if (!r.consistent && !r.flag) continue;
+    // The names, in order, between the clause's start and the share word (a trailing 的 dropped).
+    std::vector<std::u32string> labels(1);
+    for (size_t n = static_cast<size_t>(b + 1); n + 2 < t; ++n) {
+      if (toks[n].type == Tok::kEnum) {
+        labels.emplace_back();
+      } else {
+        labels.back() += ch[n];
+      }
+    }
+    if (labels.size() == pcts.size()) {
+      for (size_t i = 0; i < pcts.size(); ++i) {
+        if (!labels[i].empty() && labels[i].back() == U'的') labels[i].pop_back();
+        if (!labels[i].empty()) figures_[pcts[i]].label = ToUtf8(labels[i]);
+      }
+    }
+    Add(std::move(r));
   }
 }
 

@@ -592,9 +592,11 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
   }
 }
 
-// Rows of a tab-separated table (text exported with a tab between cells): a label cell of words (a row
-// labelled by a year alone is left to the readers of yearly tables, which read its header's units), then
-// cells that are each one figure, a dash (nil)
+// Rows of a tab-separated table (text exported with a tab between cells): a label cell of words or a
+// year (2016, 2016年: a yearly table whose columns are a total and its parts, 损工率 beside the rates
+// it adds up; read only under a header line of tab cells, one per column, and a total sums only
+// columns whose header names its unit in brackets, or none as it does), then cells that are each one
+// figure, a dash (nil)
 // or empty (two tabs in a row: the cell keeps its column); word cells after the figures (a remark
 // column) end the row's cells. Rows of one run (lines that are no row between them, up to kMaxGapLines;
 // a line of figures that is no row ends it) with the same number of cells share a layout. A column is
@@ -627,6 +629,11 @@ void RelationAnalysis::FindTabbedRowTotalColumns(const sdk::Document& doc) {
       return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
     });
   };
+  auto year_label = [](std::string_view s) {
+    if (EndsWith(s, "\u5e74")) s.remove_suffix(3);  // 年
+    return s.size() == 4 && (s.substr(0, 2) == "19" || s.substr(0, 2) == "20") &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
 
   auto significant_digits = [&](int f) {
     int n = 0;
@@ -655,7 +662,7 @@ void RelationAnalysis::FindTabbedRowTotalColumns(const sdk::Document& doc) {
     const size_t tab = s.find('\t');
     if (tab == std::string_view::npos) return false;
     const std::string_view label = sdk::Trim(s.substr(0, tab));
-    if (!has_letter(label)) return false;
+    if (!has_letter(label) && !year_label(label)) return false;
     std::vector<int> cells;
     size_t n_figs = 0, next = 0;
     for (size_t from = tab + 1; from <= s.size();) {
@@ -703,12 +710,41 @@ void RelationAnalysis::FindTabbedRowTotalColumns(const sdk::Document& doc) {
     last_line = line;
   }
   auto figure = [](int c) { return c >= 0; };
+  // The bracketed unit of each column of a run of year rows (index c for row cell c), from the header
+  // line right above its first row (up to kMaxGapLines above): tab cells and no figure. Empty when
+  // there is no such header or it has fewer cells than the rows.
+  auto header_units = [&](const std::vector<Row>& run, size_t width, std::vector<std::string>* units) {
+    units->clear();
+    const uint32_t first = run.front().line;
+    for (uint32_t g = first; g-- > 0 && g + kMaxGapLines + 1 >= first;) {
+      if (on_line.count(g)) continue;
+      const esgaudit_line l = doc.Line(g);
+      const std::string_view s = text.substr(l.offset, l.length);
+      if (s.find('\t') == std::string_view::npos) continue;
+      std::vector<std::string> cells;
+      for (size_t from = 0; from <= s.size();) {
+        size_t to = s.find('\t', from);
+        if (to == std::string_view::npos) to = s.size();
+        cells.emplace_back(sdk::Trim(s.substr(from, to - from)));
+        from = to + 1;
+      }
+      if (cells.size() < width + 1) return;
+      for (size_t c = 0; c < width; ++c) units->push_back(LabelUnit(cells[c + 1]));
+      return;
+    }
+  };
+  std::vector<std::string> units;
   for (const std::vector<Row>& run : runs) {
     std::map<size_t, std::vector<const Row*>> classes;
     for (const Row& row : run) classes[row.cells.size()].push_back(&row);
     for (const auto& [width, rows] : classes) {
       if (rows.size() < 2) continue;
       const int n = static_cast<int>(width);
+      const bool years = std::any_of(rows.begin(), rows.end(), [&](const Row* row) { return !has_letter(row->label); });
+      if (years) {
+        header_units(run, width, &units);
+        if (units.empty()) continue;
+      }
       std::vector<bool> unusable(n, false);  // a share or a negative figure
       std::vector<int> decimals(n, 0);
       for (const Row* row : rows) {
@@ -728,7 +764,9 @@ void RelationAnalysis::FindTabbedRowTotalColumns(const sdk::Document& doc) {
             const int from = after ? j + 1 : j - k, to = after ? j + k : j - 1;
             if (from < 0 || to >= n) continue;
             bool usable = true;
-            for (int c = from; c <= to; ++c) usable = usable && !unusable[c] && decimals[c] <= decimals[j];
+            for (int c = from; c <= to; ++c) {
+              usable = usable && !unusable[c] && decimals[c] <= decimals[j] && (!years || units[c] == units[j]);
+            }
             if (!usable) continue;
             int fails = 0, holds = 0, strong = 0, precise = 0, support = 0;
             for (const Row* row : rows) {

@@ -929,7 +929,8 @@ void RelationAnalysis::FindWaterBalanceRows(const sdk::Document& doc) {
 // ratio within each column, not a split across them); every value cell is one percentage, at least
 // kMinShares of them, none already a member of a relation, and the header row above holds no
 // figure. The split is inferred from the layout: it is taken when its sum lies within kPlausible
-// points of 100 %, and a sum off is a warning.
+// points of 100 % or one share printed with a digit too many makes it whole (NearHundredOrSlip), and
+// a sum off is a warning.
 void RelationAnalysis::FindShareRowsOfCategoryTables(const sdk::Document& doc) {
   if (!doc.HasStructure()) return;
   constexpr size_t kMinShares = 3;
@@ -986,8 +987,7 @@ void RelationAnalysis::FindShareRowsOfCategoryTables(const sdk::Document& doc) {
         continue;
       }
       Relation r = Stated(RelationKind::kPercentBreakdown, -1, shares);
-      const double mid = (r.sum_low + r.sum_high) / 2;
-      if (std::fabs(mid - 100) > kPlausible) continue;
+      if (!NearHundredOrSlip(&r)) continue;
       r.flag = !r.consistent;
       r.certainty = Certainty::kLikely;
       Add(std::move(r));

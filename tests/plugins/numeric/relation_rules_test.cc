@@ -254,6 +254,88 @@ TEST(RelationRulesTest, AFarSumWithoutOneSlippedPartStaysUnread) {
   EXPECT_EQ(two[0].find("数量级"), std::string::npos) << two[0];
 }
 
+// A zero is never the slipped part: read 10^k times it is still zero, only the interval its column's
+// precision gives it grows. And where the members' intervals still admit two readings (a part of
+// 1.70 read 10 or 100 times smaller, the zeros' rounding making up the rest), the reading that foots
+// with the other parts at their printed values is named.
+TEST(RelationRulesTest, ASlipIsReadWithTheZerosAtTheirPrintedValue) {
+  const std::string clean =
+      "企业名称\t危险废弃物总量\t再利用\t焚烧\t填埋\t其他\n"
+      "甲厂\t38.5\t0\t37.3\t0\t1.2\n"
+      "乙厂\t50\t0\t47.7\t0\t2.3\n"
+      "丙厂\t12.55\t0\t11.6\t0\t0.95\n"
+      "丁厂\t0.17\t0\t0.17\t0\t0\n"
+      "戊厂\t92.34\t0\t46.05\t46.29\t0\n"
+      "己厂\t9.52\t0\t3.6\t0\t5.92\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"0.17", "0", "0.17", "0", "0"}}});
+  ExpectChangesFlagged(clean,
+                       {{"丁厂\t0.17\t0\t0.17", "丁厂\t0.17\t0\t1.70", {"若“焚烧”1.70除以 10^1"}},
+                        {"丁厂\t0.17", "丁厂\t1.70", {"若“焚烧”0.17乘以 10^1"}}},
+                       "error");
+}
+
+// A tab-separated table whose rows are years: a column adding up the columns before it in every
+// year (the lost-time rate beside the rates it sums, totals of three significant digits) is their
+// total, and a year that does not add up is a warning.
+TEST(RelationRulesTest, ATabSeparatedTableOfYearsSumsItsTotalColumn) {
+  const std::string clean =
+      "健康安全主要绩效\n"
+      "年份\t员工总人数\t一般事故率\t重伤率\t轻伤率\t损工率\t可记录工伤率\n"
+      "2015\t15,187\t0.006\t0.026\t0.392\t0.424\t0.533\n"
+      "2016\t16,235\t0\t0.044\t0.072\t0.116\t0.21\n"
+      "2017年\t16,810\t0.012\t0.035\t0.081\t0.128\t0.19\n";
+  ExpectCleanAndRecognised(clean, "zh",
+                           {{"parts-total", {"0.006", "0.026", "0.392", "0.424"}},
+                            {"parts-total", {"0", "0.044", "0.072", "0.116"}},
+                            {"parts-total", {"0.012", "0.035", "0.081", "0.128"}}});
+  ExpectChangesFlagged(clean, {{"0.081\t0.128", "0.081\t0.182", {"0.012 + 0.035 + 0.081 = 0.128，合计为0.182"}}},
+                       "warning");
+  // Near miss: a row labelled by a number that is no year is no row.
+  std::string numbered = clean;
+  for (const char* year : {"2015\t", "2016\t", "2017年\t"}) {
+    numbered.replace(numbered.find(year), std::strlen(year), "3100\t");
+  }
+  EXPECT_TRUE(Check(numbered, "zh", "relations").relations.empty());
+}
+
+// Shares listed after 其中 split the whole the sentence speaks of; one printed ten times its value
+// is read as a slip (NearHundredOrSlip) and named. Far from 100 % with no slip to explain it, the
+// shares are of other wholes.
+TEST(RelationRulesTest, SharesAfterQiZhongReadASlippedShare) {
+  const std::string clean = "该产品国内销量为2万吨，其中77%为畜牧业使用，23%为种植业使用。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"percent-breakdown", {"77%", "23%"}}});
+  ExpectChangesFlagged(clean, {{"23%", "230%", {"77% + 230% = 307%，应为100%；若“为种植业使用”230%除以 10^1"}}}, "warning");
+  const std::string far = "该产品国内销量为2万吨，其中77%为畜牧业使用，45%为种植业使用。\n";
+  EXPECT_TRUE(Findings(Check(far)).empty()) << ::testing::PrintToString(Findings(Check(far)));
+}
+
+// Closed sets of bands printed one after the other (age from 35岁以下 to 56岁以上, then education), each
+// one share column under a unit column saying %: a share printed ten times its value in one set is
+// read as a slip when another set of the same rows adds up as printed.
+TEST(RelationRulesTest, ABandSetAddingUpSupportsASlipInTheNext) {
+  const std::string clean =
+      "公司年龄、学历结构\n"
+      "在岗职工中35岁以下所占比例\t%\t42.76\n"
+      "在岗职工中36-45岁所占比例\t%\t26.45\n"
+      "在岗职工中46-55岁所占比例\t%\t26.99\n"
+      "在岗职工中56岁以上所占比例\t%\t3.8\n"
+      "在岗职工中硕士及以上所占比例\t%\t9.21\n"
+      "在岗职工中本科所占比例\t%\t41.26\n"
+      "在岗职工中大专所占比例\t%\t18.85\n"
+      "在岗职工中高中、中专、技校所占比例\t%\t18.21\n"
+      "在岗职工中初中及以下所占比例\t%\t12.47\n";
+  ExpectCleanAndRecognised(clean, "zh",
+                           {{"percent-breakdown", {"在岗职工中35岁以下所占比例", "42.76", "26.45", "26.99", "3.8"}},
+                            {"percent-breakdown", {"在岗职工中硕士及以上所占比例", "9.21", "41.26", "18.85", "18.21", "12.47"}}});
+  ExpectChangesFlagged(clean,
+                       {{"42.76", "427.60", {"427.60除以 10^1"}}, {"41.26", "412.60", {"412.60除以 10^1"}}},
+                       "warning");
+  // Near miss: with both sets far from 100 %, none supports the other.
+  std::string both = clean;
+  both.replace(both.find("42.76"), 5, "427.60").replace(both.find("41.26"), 5, "412.60");
+  EXPECT_TRUE(Findings(Check(both)).empty()) << ::testing::PrintToString(Findings(Check(both)));
+}
+
 TEST(RelationRulesTest, RateNearMissesAreNoSubset) {
   for (const char* text : {
            "已整改107处，未整改5处，整改率95%。\n",                // the rest, not some (negated)
@@ -4723,6 +4805,8 @@ TEST(RelationRulesTest, ARowOfSharesAcrossCategoryColumnsIsABreakdown) {
       "各区域原材料采购金额占比（按金额计）\t40%\t25%\t20%\t15%\n";
   ExpectCleanAndRecognised(clean, "zh", {{"percent-breakdown", {"40%", "25%", "20%", "15%"}}});
   ExpectChangesFlagged(clean, {{"40%", "44%", {"44% + 25% + 20% + 15% = 104%"}}}, "warning");
+  // A share printed ten times its value: the row is still read, the slip named.
+  ExpectChangesFlagged(clean, {{"25%", "250%", {"若“南区”250%除以 10^1，分项之和即与合计相符"}}}, "warning");
   for (const std::string near : {
            "区域\t东区\t南区\t西区\t北区\n供应商数量\t120\t80\t60\t40\n各区域女性员工占本区域员工总数比重\t30%\t25%\t20%\t29%\n",
            "区域\t东区\t南区\t西区\t北区\n供应商数量\t120\t80\t60\t40\n各区域供应商现场审核合格率（按家数计）\t30%\t25%\t20%\t29%\n",
@@ -5726,9 +5810,13 @@ TEST(RelationRulesTest, SharesListedWithFenbieAfterTheirNamesAreABreakdown) {
                               "percent-breakdown", {"45%", "30%", "25%"}, "30%", "36", "warning"});
   ExpectRecognisedThenCaught({"截至年末，男性与女性员工比例分别为61.5%和38.5%。\n", "percent-breakdown",
                               {"61.5%", "38.5%"}, "38.5%", "42.4", "warning"});
+  // A share printed ten times its value is read as a slip and named by its name in the list.
+  ExpectChangesFlagged("按收入计算，甲、乙、丙三类业务的占比分别为45%、30%和25%，结构持续优化。\n",
+                       {{"30%", "300%", {"若“乙”300%除以 10^1，分项之和即与合计相符"}}}, "warning");
   for (const char* text : {"甲、乙、丙三类业务的增长率分别为45%、30%和35%。\n",
                            "甲、乙、丙三类业务的占比分别为45%、30%、20%和15%。\n",
                            "甲、乙两类业务的占比分别为45%和25%。\n",
+                           "甲、乙、丙三类业务的占比分别为100%、80%和10%。\n",  // 100 % is no slipped 10 %
                            "2015年与2016年的占比分别为45%和60%。\n",
                            "甲、乙两类业务的占比分别同比提高45%和60%。\n",
                            "两个园区均设有工会，员工参与工会比例分别为45%和62%。\n"}) {
@@ -6163,14 +6251,20 @@ TEST(RelationRulesTest, ALineNamedByTheQuantityItTotalsSumsTheLinesOfItsUnitBefo
     s.replace(s.find(from), from.size(), to);
     return s;
   };
-  // Near misses: a last column of another quantity (no sum in any row), two rows off, only two rows, a
-  // part of another unit breaking the run, small counts that may add up by chance, and a total row in
-  // another unit than the rows above it.
+  // Only two rows are too few for a line named by the quantity it totals; the rows of a tab table
+  // take them when both add up exactly with totals of three significant digits or more, as here.
+  const std::string two_rows =
+      replaced(replaced(spending, "2023\t145.2\t72.15\t60.8\t278.15\n", ""), "2024\t160.55\t80.3\t66.4\t307.25\n", "");
+  ExpectCleanAndRecognised(two_rows, "zh",
+                           {{"parts-total", {"231.75", "120.4", "63.25", "48.1"}},
+                            {"parts-total", {"254.35", "131.6", "70.4", "52.35"}}});
+  // Near misses: a last column of another quantity (no sum in any row), two rows off, a part of another
+  // unit breaking the run, small counts that may add up by chance, and a total row in another unit
+  // than the rows above it.
   for (const std::string& near : {
            replaced(replaced(replaced(replaced(spending, "231.75", "31.8"), "254.35", "33.2"), "278.15", "35.9"), "307.25",
                     "38.4"),
            replaced(replaced(spending, "231.75", "241.75"), "307.25", "317.25"),
-           replaced(replaced(spending, "2023\t145.2\t72.15\t60.8\t278.15\n", ""), "2024\t160.55\t80.3\t66.4\t307.25\n", ""),
            replaced(spending, "职业健康检查（万元）", "职业健康检查（次）"),
            std::string("伤亡事故\n年份\t轻伤（次）\t重伤（次）\t事故（次）\n2022\t3\t1\t4\n2023\t2\t2\t4\n2024\t5\t1\t6\n"
                        "2021\t4\t1\t5\n公司强化安全管理。\n"),
@@ -7223,7 +7317,9 @@ TEST(RelationRulesTest, ClosedBandsInALaterSentenceArePartsOfTheHeadcountBefore)
                            {{"parts-total", {"5,230人", "210人", "1,830人", "1,190人", "2,000人"}},
                             {"percent-breakdown", {"4%", "35%", "23%", "38%"}}});
   ExpectChangesFlagged(education,
-                       {{"本科学历人员1,830人", "本科学历人员1,330人", {"= 4,730人"}}, {"占38%", "占48%", {"= 110%"}}},
+                       {{"本科学历人员1,830人", "本科学历人员1,330人", {"= 4,730人"}},
+                        {"占38%", "占48%", {"= 110%"}},
+                        {"占35%", "占350%", {"若“本科学历人员”350%除以 10^1"}}},
                        "error");
   // Shares far from 100 % in all are of another base: the counts are read, the shares are not.
   std::string other_base = education;
