@@ -1783,6 +1783,8 @@ void RelationAnalysis::FindBlocksOverOneTotal(const sdk::Document& doc) {
           SumParts(&rel);
           rel.consistent = RangesMeet(rel.sum_low, rel.sum_high, figures_[tot].low, figures_[tot].high);
           rel.flag = !rel.consistent;
+          // Off by far, a part that read 10^k times its value makes it foot is named (NearOrSlip).
+          if (rel.flag) NearOrSlip(&rel, figures_[tot].low, figures_[tot].high);
           rel.certainty = ShortOfAnOpenSet(rel, is_closed) ? Certainty::kLikely : Certainty::kCertain;
           return rel;
         };

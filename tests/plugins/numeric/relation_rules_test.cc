@@ -1319,8 +1319,10 @@ TEST(RelationRulesTest, BlocksOverOneTotalRowBesideATableOfRates) {
                         {"\t50岁以上\t300\t", "\t50岁以上\t200\t", {"700 + 1,000 + 200 = 1,900"}},
                         {"华东\t\t1,500\t", "华东\t\t1,600\t", {"1,600 + 500 = 2,100"}},
                         {"90 (4.5%)", "90 (5.5%)", {"7.5% + 5.5% = 13.0%"}},
-                        // A share printed ten times its value, above 100 %, is still read and shown wrong.
-                        {"90 (4.5%)", "90 (450.0%)", {"7.5% + 450.0% = 457.5%，合计为12.0%"}}},
+                        // A share printed 100 times its value, above 100 %, is still read, and the
+                        // slip named; a count's slip as well.
+                        {"90 (4.5%)", "90 (450.0%)", {"7.5% + 450.0% = 457.5%，合计为12.0%；若“女性”450.0%除以 10^2"}},
+                        {"华东\t\t1,500\t", "华东\t\t15,000\t", {"若“华东”15,000除以 10^1"}}},
                        "error");
   ExpectChangesFlagged(clean, {{"华南\t\t500\t", "华南\t\t400\t", {"1,500 + 400 = 1,900"}}}, "warning");
   ExpectChangesFlagged(clean, {{"女性\t3.40%", "女性\t9.40%", {}}, {"女性\t14.0", "女性\t94.0", {}}}, "error");
