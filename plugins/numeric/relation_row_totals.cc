@@ -629,8 +629,10 @@ void RelationAnalysis::FindTabbedRowTotalColumns(const sdk::Document& doc) {
       return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
     });
   };
+  // A label that is a year alone: 2016, 2016年, 2016年度.
   auto year_label = [](std::string_view s) {
-    if (EndsWith(s, "\u5e74")) s.remove_suffix(3);  // 年
+    if (EndsWith(s, "\u5e74\u5ea6")) s.remove_suffix(6);  // 年度
+    if (EndsWith(s, "\u5e74")) s.remove_suffix(3);        // 年
     return s.size() == 4 && (s.substr(0, 2) == "19" || s.substr(0, 2) == "20") &&
            std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
@@ -740,7 +742,7 @@ void RelationAnalysis::FindTabbedRowTotalColumns(const sdk::Document& doc) {
     for (const auto& [width, rows] : classes) {
       if (rows.size() < 2) continue;
       const int n = static_cast<int>(width);
-      const bool years = std::any_of(rows.begin(), rows.end(), [&](const Row* row) { return !has_letter(row->label); });
+      const bool years = std::any_of(rows.begin(), rows.end(), [&](const Row* row) { return year_label(row->label); });
       if (years) {
         header_units(run, width, &units);
         if (units.empty()) continue;
