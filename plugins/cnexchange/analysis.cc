@@ -212,6 +212,9 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
 void Analysis::ReadStructure() {
   const uint32_t n = doc_.LineCount();
   lines_.resize(n);
+  // Where each line's `plain` lies in plain_text_, pointed to once the text has stopped growing.
+  std::vector<std::pair<size_t, size_t>> plain_at(n);
+  plain_text_.clear();
   for (uint32_t i = 0; i < n; ++i) {
     const esgaudit_line_structure ls = doc_.LineStructure(i);
     Line& l = lines_[i];
@@ -225,18 +228,22 @@ void Analysis::ReadStructure() {
     l.table = ls.table;
     l.cells.reserve(ls.cell_count);
     uint32_t article_cells = 0;
+    const size_t plain_begin = plain_text_.size();
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
       const esgaudit_cell c = doc_.Cell(ls.first_cell + k);
       if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
-      if (!l.plain.empty()) l.plain.push_back(' ');
-      l.plain.append(doc_.CellView(c));
+      if (plain_text_.size() != plain_begin) plain_text_.push_back(' ');
+      plain_text_.append(doc_.CellView(c));
       l.cells.emplace_back(c.view_begin, c.view_end);
       if (ArticleCell(doc_.CellView(c))) ++article_cells;
     }
     // The model finds an index by its rows (lines); an index written as one HTML table is one line
     // (OCR Markdown). A line whose cells cite three articles of the guideline is such an index.
     if (article_cells >= 3) l.body = false;
+    plain_at[i] = {plain_begin, plain_text_.size() - plain_begin};
   }
+  for (uint32_t i = 0; i < n; ++i)
+    lines_[i].plain = std::string_view(plain_text_).substr(plain_at[i].first, plain_at[i].second);
   const uint32_t tables = doc_.TableCount();
   table_units_.resize(tables);
   for (uint32_t t = 0; t < tables; ++t) {

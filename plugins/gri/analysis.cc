@@ -716,6 +716,8 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   BytePairs label_pairs;
   BytePairs near_pairs;  // of `near`, filled when a figure first asks an "unless" word
   std::unordered_map<uint32_t, std::string> series_titles;  // line -> SeriesTitle(line)
+  // A figure's texts, emptied for each figure: their storage is made once, not per figure.
+  std::string own_label, own_column, labels, units, near, labels_own;
   for (uint32_t f = 0; f < doc.FactCount(); ++f) {
     const esgaudit_fact& fact = doc.Fact(f);
     if (fact.line >= n || excluded_[fact.line]) continue;
@@ -727,12 +729,14 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     size_t at = fv >= line_view_begin_[fact.line]
                     ? std::min<size_t>(fv - line_view_begin_[fact.line], line.size())
                     : 0;
-    std::string own_label = AsciiLower(std::string(sdk::View(fact.label)));
-    std::string own_column = AsciiLower(std::string(sdk::View(fact.column_label)));
-    std::string labels;
+    own_label.assign(sdk::View(fact.label));
+    own_label = AsciiLower(std::move(own_label));
+    own_column.assign(sdk::View(fact.column_label));
+    own_column = AsciiLower(std::move(own_column));
+    labels.clear();
     AppendAll(&labels,
               {own_label, "\n", own_column, "\n", ClauseAround(line, at), "\n", SeriesLabel(line, at)});
-    std::string units;
+    units.clear();
     AppendAll(&units, {sdk::View(fact.unit), " ", sdk::View(fact.unit_text)});
     units = AsciiLower(std::move(units));
     RowContext row = RowOf(doc, fact.line, fv);
@@ -760,7 +764,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     }
     // What the figure's own words say it counts (its whole clause, its row's label, its caption
     // line): the table's caption is left out, it speaks for every row.
-    std::string near;
+    near.clear();
     AppendAll(&near, {own_label, "\n", ClauseAround(line, at, kClauseWindow, kClauseWindow), "\n", row.label,
                       "\n", below});
     // A sentence opening with a phrase that sets what the whole sentence speaks of ("On our Board, we
@@ -768,7 +772,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     AppendAll(&near, {"\n", SentenceHead(line, at)});
     // A unit read from a unit column counts only with a label of the row's own (a table's caption
     // speaks for every row, whatever each row's unit).
-    const std::string labels_own = labels;
+    labels_own.assign(labels);
     esgaudit_line_structure ls = doc.LineStructure(fact.line);
     if (ls.table != ESGAUDIT_NO_INDEX && ls.table < captions.size()) {
       AppendAll(&labels, {"\n", captions[ls.table]});
