@@ -282,11 +282,11 @@ bool EndsWithTitledName(std::string_view s, const std::vector<std::string>& titl
 }
 
 // A signature closing a letter, at the end of `segment` (a trimmed cell of the matching view): a
-// leader's title from `titles_en` with a name of two or three capitalised words before it ("JANE DOE
+// leader's title from `titles_en` (each title's words, SpaceWords) with a name of two or three capitalised words before it ("JANE DOE
 // CEO, ACME", "Jane Doe, Chair and Chief Executive Officer"), or from `titles_zh` with a name of two to
 // four Chinese characters after it ("董事长：张三", "公司总裁 张三"). Words that open a title, not a
 // name ("the Board Chair", "Our CEO"), are none.
-bool EndsWithSignature(std::string_view segment, const std::vector<std::string>& titles_en,
+bool EndsWithSignature(std::string_view segment, const std::vector<std::vector<std::string_view>>& titles_en,
                        const std::vector<std::string>& titles_zh) {
   static const std::set<std::string_view> kNotNames = {"Our", "The", "Board", "Vice", "Deputy", "Executive",
                                                        "Group", "Company", "Senior", "Lead", "Independent",
@@ -305,11 +305,8 @@ bool EndsWithSignature(std::string_view segment, const std::vector<std::string>&
            std::all_of(x.begin(), x.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '.' || c == '\'' || c == '-'; });
   };
   if (w.empty()) return false;
-  std::vector<std::vector<std::string_view>> title_words;  // each title's words, split once per call
-  title_words.reserve(titles_en.size());
-  for (const std::string& t : titles_en) title_words.push_back(SpaceWords(t));
   for (size_t i = 0; i < w.size(); ++i) {
-    for (const std::vector<std::string_view>& tw : title_words) {
+    for (const std::vector<std::string_view>& tw : titles_en) {
       if (i + tw.size() > w.size()) continue;
       bool same = true;
       for (size_t k = 0; k < tw.size() && same; ++k) {
@@ -1499,7 +1496,9 @@ void Analysis::Letter(const ElementSpec& spec, std::vector<Hit>* hits) {
   // least kLetterProse code points of prose within the kLetterLines lines above it.
   constexpr size_t kLetterProse = 300;
   constexpr size_t kLetterLines = 30;
-  const std::vector<std::string>& titles_en = Words(spec, "signature_titles_en");
+  // Each English title's words, split once for all the lines asked.
+  std::vector<std::vector<std::string_view>> titles_en;
+  for (const std::string& t : Words(spec, "signature_titles_en")) titles_en.push_back(SpaceWords(t));
   const std::vector<std::string>& titles_zh = Words(spec, "signature_titles_zh");
   const auto& ls = layout_.lines();
   const size_t front = std::min(ls.size(), std::max<size_t>(ls.size() / 10, 40));

@@ -80,8 +80,9 @@ bool Layout::StartsHeading(const Segment& segment, std::string_view keyword, siz
 HeadingIndex::HeadingIndex(std::vector<const Segment*> segments) : segments_(std::move(segments)) {
   for (uint32_t p = 0; p < segments_.size(); ++p) {
     std::string_view h = segments_[p]->heading;
-    if (h.size() >= 3) by_key_[Key(h)].push_back(p);
+    if (h.size() >= 3) by_key_.emplace_back(Key(h), p);
   }
+  std::sort(by_key_.begin(), by_key_.end());
 }
 
 std::vector<uint32_t> HeadingIndex::Find(const std::vector<std::string>& keywords) const {
@@ -93,10 +94,10 @@ std::vector<uint32_t> HeadingIndex::Find(const std::vector<std::string>& keyword
       }
       continue;
     }
-    auto it = by_key_.find(Key(kw));
-    if (it == by_key_.end()) continue;
-    for (uint32_t p : it->second) {
-      if (Layout::IsHeading(*segments_[p], kw)) out.push_back(p);
+    const uint32_t key = Key(kw);
+    for (auto it = std::lower_bound(by_key_.begin(), by_key_.end(), std::make_pair(key, uint32_t{0}));
+         it != by_key_.end() && it->first == key; ++it) {
+      if (Layout::IsHeading(*segments_[it->second], kw)) out.push_back(it->second);
     }
   }
   std::sort(out.begin(), out.end());

@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace esgaudit::gbt36001 {
@@ -103,7 +103,9 @@ class HeadingIndex {
            static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 | static_cast<unsigned char>(s[2]);
   }
   std::vector<const Segment*> segments_;
-  std::unordered_map<uint32_t, std::vector<uint32_t>> by_key_;  // first three bytes -> positions
+  // (first three bytes, position) of every heading of three bytes or more, sorted: a key's
+  // positions ascending.
+  std::vector<std::pair<uint32_t, uint32_t>> by_key_;
 };
 
 }  // namespace esgaudit::gbt36001
