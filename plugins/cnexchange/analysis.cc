@@ -212,9 +212,12 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
 void Analysis::ReadStructure() {
   const uint32_t n = doc_.LineCount();
   lines_.resize(n);
-  // Where each line's `plain` lies in plain_text_, pointed to once the text has stopped growing.
+  // Where each line's `plain` lies in plain_text_ and where its cells start in cells_, pointed to
+  // once both have stopped growing.
   std::vector<std::pair<size_t, size_t>> plain_at(n);
+  std::vector<size_t> first_cell(n + 1, 0);
   plain_text_.clear();
+  cells_.clear();
   for (uint32_t i = 0; i < n; ++i) {
     const esgaudit_line_structure ls = doc_.LineStructure(i);
     Line& l = lines_[i];
@@ -226,7 +229,7 @@ void Analysis::ReadStructure() {
     l.furniture = (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) != 0;
     l.heading = ls.role == ESGAUDIT_ROLE_HEADING;
     l.table = ls.table;
-    l.cells.reserve(ls.cell_count);
+    first_cell[i] = cells_.size();
     uint32_t article_cells = 0;
     const size_t plain_begin = plain_text_.size();
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
@@ -234,7 +237,7 @@ void Analysis::ReadStructure() {
       if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
       if (plain_text_.size() != plain_begin) plain_text_.push_back(' ');
       plain_text_.append(doc_.CellView(c));
-      l.cells.emplace_back(c.view_begin, c.view_end);
+      cells_.emplace_back(c.view_begin, c.view_end);
       if (ArticleCell(doc_.CellView(c))) ++article_cells;
     }
     // The model finds an index by its rows (lines); an index written as one HTML table is one line
@@ -242,8 +245,11 @@ void Analysis::ReadStructure() {
     if (article_cells >= 3) l.body = false;
     plain_at[i] = {plain_begin, plain_text_.size() - plain_begin};
   }
-  for (uint32_t i = 0; i < n; ++i)
+  first_cell[n] = cells_.size();
+  for (uint32_t i = 0; i < n; ++i) {
     lines_[i].plain = std::string_view(plain_text_).substr(plain_at[i].first, plain_at[i].second);
+    lines_[i].cells = boost::make_iterator_range(cells_.data() + first_cell[i], cells_.data() + first_cell[i + 1]);
+  }
   const uint32_t tables = doc_.TableCount();
   table_units_.resize(tables);
   for (uint32_t t = 0; t < tables; ++t) {

@@ -21,6 +21,8 @@ bool Layout::IsProse(std::string_view segment) {
 Layout::Layout(const sdk::Document& doc) {
   const uint32_t n = doc.LineCount();
   lines_.resize(n);
+  // Where each line's segments start in segments_, pointed to once the list has stopped growing.
+  std::vector<size_t> first(n + 1, 0);
   for (uint32_t i = 0; i < n; ++i) {
     esgaudit_line_structure ls = doc.LineStructure(i);
     LayoutLine& out = lines_[i];
@@ -28,7 +30,7 @@ Layout::Layout(const sdk::Document& doc) {
     out.end = ls.view_end;
     out.running_header = (ls.flags & ESGAUDIT_LINE_RUNNING_HEADER) != 0;
     out.toc_region = (ls.flags & ESGAUDIT_LINE_TOC) != 0;
-    out.segments.reserve(ls.cell_count);
+    first[i] = segments_.size();
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
       esgaudit_cell c = doc.Cell(ls.first_cell + k);
       Segment s;
@@ -39,9 +41,12 @@ Layout::Layout(const sdk::Document& doc) {
       s.heading_code_points = CodePoints(s.heading);
       s.toc = (c.flags & ESGAUDIT_CELL_TOC_ENTRY) != 0;
       s.side = (c.flags & ESGAUDIT_CELL_SIDE_BANNER) != 0;
-      out.segments.push_back(s);
+      segments_.push_back(s);
     }
   }
+  first[n] = segments_.size();
+  for (uint32_t i = 0; i < n; ++i)
+    lines_[i].segments = boost::make_iterator_range(segments_.data() + first[i], segments_.data() + first[i + 1]);
 }
 
 size_t Layout::LineAt(uint64_t v) const {
