@@ -972,6 +972,7 @@ void Analysis::FindQuantityUnits() {
   const auto& connectors = pack_.Words("quantity_connectors");
   const auto& denominators = pack_.Words("denominator_words");
   std::set<std::tuple<uint64_t, uint64_t, int>> seen;  // row and kind
+  std::vector<std::pair<uint64_t, uint64_t>> row_cells;  // per figure, emptied for each
   for (uint32_t k = 0; k < doc_.FactCount(); ++k) {
     const esgaudit_fact& f = doc_.Fact(k);
     if (f.kind != ESGAUDIT_FACT_QUANTITY) continue;
@@ -988,7 +989,8 @@ void Analysis::FindQuantityUnits() {
     };
     auto holder = at_or_after(v);
     if (holder == l.cells.end() || holder->first > v) continue;
-    std::vector<Span> cells;
+    std::vector<Span>& cells = row_cells;
+    cells.clear();
     size_t figure_cell = static_cast<size_t>(-1);
     for (auto c = at_or_after(row.first); c != l.cells.end() && c->first < row.second && cells.size() < 64; ++c) {
       if (c == holder) figure_cell = cells.size();

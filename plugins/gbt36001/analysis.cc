@@ -345,6 +345,22 @@ std::string ShortQuote(std::string_view s, size_t max_code_points) {
   return i < s.size() ? std::string(s.substr(0, i)) + "…" : std::string(s);
 }
 
+std::string FoldedQuote(std::string_view original, size_t max_code_points) {
+  // A code point takes at most four bytes: once the folded text holds four bytes for each code point
+  // the quote shows and two more (one trailing space may be dropped), the quote, and whether it is
+  // cut, are those of the whole text folded.
+  const size_t enough = 4 * (max_code_points + 2) + 1;
+  std::string quote;
+  for (char c : original) {
+    if (quote.size() >= enough) break;
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && (quote.empty() || quote.back() == ' ')) continue;
+    quote += space ? ' ' : c;
+  }
+  while (!quote.empty() && quote.back() == ' ') quote.pop_back();
+  return ShortQuote(quote, max_code_points);
+}
+
 Analysis::Analysis(const sdk::Document& doc, const sdk::Context& ctx)
     : doc_(doc),
       english_(doc.English()),
@@ -621,15 +637,7 @@ Evidence Analysis::MakeHit(const Segment& s, esgaudit_coverage_status strength) 
   e.end = s.end;
   // Quote the original text, not the matching view, with whitespace runs collapsed.
   uint64_t b = TextOffset(s.begin), t = TextOffset(s.end);
-  std::string_view original = doc_.Text().substr(b, t > b ? t - b : 0);
-  std::string quote;
-  for (char c : original) {
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (space && (quote.empty() || quote.back() == ' ')) continue;
-    quote += space ? ' ' : c;
-  }
-  while (!quote.empty() && quote.back() == ' ') quote.pop_back();
-  e.quote = ShortQuote(quote);
+  e.quote = FoldedQuote(doc_.Text().substr(b, t > b ? t - b : 0));
   e.strength = strength;
   return e;
 }
@@ -1328,6 +1336,10 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     bool financial;
   };
   std::vector<Row> rows;
+  // Per line, emptied for each: their storage is made once, not per line.
+  std::vector<std::pair<size_t, std::string_view>> cells;  // (offset in raw, text)
+  std::vector<std::string_view> word_cells;
+  std::vector<bool> html_financial;  // per qualifying <tr>
   for (size_t i = 0; i < ls.size(); ++i) {
     if (ls[i].toc_region) continue;
     const auto& segs = ls[i].segments;
@@ -1339,7 +1351,7 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     // (most prose of a Chinese report) is not cut into cells.
     if (std::none_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
     bool html = Contains(raw, "<tr");
-    std::vector<std::pair<size_t, std::string_view>> cells;  // (offset in raw, text)
+    cells.clear();
     {
       size_t c = 0;
       while (c < raw.size()) {
@@ -1374,12 +1386,12 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     size_t numbers = 0, labels = 0, years = 0, measures = 0, html_rows = 0, html_year_rows = 0;
     // The cells that may name a financial quantity, asked about only when the row qualifies: most
     // lines are prose (one long label cell) and are no row, so the word list is not run over them.
-    std::vector<std::string_view> word_cells;
+    word_cells.clear();
     auto financial = [&]() {
       return std::any_of(word_cells.begin(), word_cells.end(),
                          [&](std::string_view c) { return ContainsAny(c, financial_words); });
     };
-    std::vector<bool> html_financial;  // per qualifying <tr>
+    html_financial.clear();
     size_t next_tr = html ? raw.find("<tr") : std::string_view::npos;
     // An HTML <tr> is explicit table structure: one figure with its label is a row.
     auto close_row = [&]() {

@@ -302,6 +302,9 @@ bool IsYearCell(std::string_view cell);
 
 // Quote of at most `max_code_points` code points, "…" appended when cut.
 std::string ShortQuote(std::string_view s, size_t max_code_points = 40);
+// ShortQuote of `original` with its runs of whitespace folded to one space and its trailing space
+// dropped; of a long text only as much is folded as the quote can show.
+std::string FoldedQuote(std::string_view original, size_t max_code_points = 40);
 
 }  // namespace esgaudit::gbt36001
 
