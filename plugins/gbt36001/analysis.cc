@@ -482,6 +482,19 @@ bool CaselessStarts::MayHoldOne(uint64_t begin, uint64_t end) const {
 std::shared_ptr<const PackScans> PackScans::Of(const std::shared_ptr<const RulePack>& pack) {
   return sdk::DerivedRuleData<PackScans>(pack, [](const RulePack& p, PackScans* scans) {
     scans->issue_keywords = IssueKeywords(p);
+    std::map<std::string, uint32_t> keyword_index;
+    for (const std::string& kw : scans->issue_keywords)
+      keyword_index.emplace(kw, static_cast<uint32_t>(keyword_index.size()));
+    scans->issues_of.resize(scans->issue_keywords.size());
+    uint32_t id = 0;
+    for (const SubjectSpec& subject : p.subjects()) {
+      for (const IssueSpec& issue : subject.issues) {
+        for (const std::string& kw : issue.keywords) {
+          if (!kw.empty()) scans->issues_of[keyword_index.at(kw)].push_back(id);
+        }
+        ++id;
+      }
+    }
     scans->phrases = PackPhrases(p);
     scans->prefilter_sources = PrefilterSources(p);
     scans->issue_scan = Literals(scans->issue_keywords);
@@ -520,18 +533,10 @@ void PrepareScans(const sdk::Document& doc) {
 
 void Analysis::IndexIssueKeywords() {
   const std::shared_ptr<const PackScans> scans = PackScans::Of(pack_data_);
-  const std::vector<std::string>& keywords = scans->issue_keywords;
-  std::map<std::string, uint32_t> keyword_index;
-  for (const std::string& kw : keywords) keyword_index.emplace(kw, static_cast<uint32_t>(keyword_index.size()));
-  std::vector<std::vector<uint32_t>> issues_of(keywords.size());  // keyword -> issues listing it
+  const std::vector<std::vector<uint32_t>>& issues_of = scans->issues_of;
   for (const SubjectSpec& subject : pack_.subjects()) {
-    for (const IssueSpec& issue : subject.issues) {
-      uint32_t id = static_cast<uint32_t>(issue_index_.size());
-      issue_index_.emplace(&issue, id);
-      for (const std::string& kw : issue.keywords) {
-        if (!kw.empty()) issues_of[keyword_index.at(kw)].push_back(id);
-      }
-    }
+    for (const IssueSpec& issue : subject.issues)
+      issue_index_.emplace(&issue, static_cast<uint32_t>(issue_index_.size()));
   }
   for (const esgaudit_match& m : doc_.Scan(scans->issue_scan)) {
     const Segment* s = SegmentHolding(m);

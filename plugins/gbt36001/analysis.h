@@ -282,6 +282,8 @@ std::vector<std::string> PackPhrases(const RulePack& pack);
 // makes them, so an isolated batch's children inherit them. Thread-safe; read-only once made.
 struct PackScans {
   std::vector<std::string> issue_keywords;  // IssueKeywords
+  // Per issue keyword, the issues listing it, numbered over the subjects' issues in the pack's order.
+  std::vector<std::vector<uint32_t>> issues_of;
   std::vector<std::string> phrases;         // PackPhrases
   std::vector<std::pair<std::string, std::string>> prefilter_sources;  // PrefilterSources
   // One literal per issue keyword, one per phrase, one expression per prefilter source, in the
