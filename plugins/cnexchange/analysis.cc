@@ -568,10 +568,11 @@ void Analysis::ReadMateriality() {
     return false;
   };
   const std::vector<std::string>* group_marks = nullptr;  // looked up at the first short line, once
+  std::string plain, member, lower;  // lower-cased lines, their storage kept from line to line
   for (size_t i = 0; i < lines.size(); ++i) {
     // Lower-casing keeps the code point count: the long lines are passed over before the copy.
     if (!lines[i].body || CodePoints(lines[i].plain) > 40) continue;
-    const std::string plain = sdk::AsciiLower(lines[i].plain);
+    sdk::AsciiLowerInto(lines[i].plain, &plain);
     if (group_marks == nullptr) group_marks = &pack_.Words("group_marks");
     if (!ContainsAny(plain, *group_marks)) continue;
     bool seen_financial = false, seen_impact = false;
@@ -581,12 +582,12 @@ void Analysis::ReadMateriality() {
     const Materiality cls = fin ? Materiality::kFinancial
                                 : imp ? Materiality::kImpactOnly : Materiality::kNeither;
     for (size_t j = i + 1; j < lines.size() && j < i + 16; ++j) {
-      const std::string member = sdk::AsciiLower(lines[j].plain);
+      sdk::AsciiLowerInto(lines[j].plain, &member);
       if (member.empty()) continue;
       if (ContainsAny(member, financial) || ContainsAny(member, impact)) break;
       if (!IsListLine(j)) break;  // a heading or a sentence ends the list
       bool any = false;
-      const std::string lower = sdk::AsciiLower(lines[j].text);  // same offsets as the line
+      sdk::AsciiLowerInto(lines[j].text, &lower);  // same offsets as the line
       for (const TopicSpec& t : pack_.topics()) {
         for (const std::string& n : Names(t)) {
           size_t at = lower.find(n);
