@@ -383,6 +383,28 @@ TEST(FactsTest, ATableCellGetsItsColumnHeader) {
   EXPECT_NE(facts[5].find("\"420\" |2020年"), std::string::npos) << facts[5];
 }
 
+// A label's spaces: runs folded to one between Latin words, none between CJK characters or between
+// CJK and Latin (letter-spacing), none at either end; the same in a column header.
+TEST(FactsTest, ALabelsSpacesAreFoldedAndLetterSpacingDropped) {
+  std::vector<std::string> facts = Facts("员 工 总 数  1,200人\n"
+                                         "Total   number of    employees 3,456\n"
+                                         "女性 员工 ESG score 45分\n"
+                                         "本年度 新 增 Green Bond 发行 20亿元\n"
+                                         "  - Water   withdrawal  -  12,345 m3\n"
+                                         "指标\t男 性\tFemale   staff\n"
+                                         "员工总数\t500\t300\n");
+  std::string labels;
+  for (const std::string& f : facts) labels += f.substr(f.rfind('"') + 2) + "\n";
+  EXPECT_EQ(labels,
+            "员工总数|\n"
+            "employees|\n"
+            "女性员工ESG score|\n"
+            "本年度新增Green Bond发行|\n"
+            "|\n"
+            "|男性\n"
+            "|Female staff\n");
+}
+
 // A side banner printed one character per line down the margin of a table is no cell of its rows:
 // the column headers are read as without it, for rows with as many cells as the header and rows
 // with one more (no title over the row labels).

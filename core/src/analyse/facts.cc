@@ -211,6 +211,8 @@ class LineCps {
   }
   std::u32string Slice(size_t from, size_t to) const {
     std::u32string out;
+    const size_t end = std::min(to, cps_.size());
+    if (end > from) out.reserve(end - from);  // made once, not grown by doubling
     for (size_t k = from; k < to && k < cps_.size(); ++k) out.push_back(cps_[k].c);
     return out;
   }
@@ -947,21 +949,22 @@ class Extractor {
   }
 
   static std::u32string Squeeze(std::u32string s) {
-    // Collapse inner whitespace; drop spaces between CJK characters (letter-spacing).
-    std::u32string out;
-    out.reserve(s.size());
+    // Collapse inner whitespace; drop spaces between CJK characters (letter-spacing). In place: the
+    // kept characters s[0, w) never pass the one read, s[k].
+    size_t w = 0;
     for (size_t k = 0; k < s.size(); ++k) {
       if (IsSpace(s[k])) {
-        if (out.empty() || IsSpace(out.back())) continue;
+        if (w == 0 || IsSpace(s[w - 1])) continue;
         size_t n = k;
         while (n < s.size() && IsSpace(s[n])) ++n;
-        if (n < s.size() && (IsCjk(out.back()) || IsCjk(s[n]))) continue;
-        out.push_back(U' ');
+        if (n < s.size() && (IsCjk(s[w - 1]) || IsCjk(s[n]))) continue;
+        s[w++] = U' ';
         continue;
       }
-      out.push_back(s[k]);
+      s[w++] = s[k];
     }
-    return Trim(std::move(out));
+    s.resize(w);
+    return Trim(std::move(s));
   }
 
   // Label text in the cell before the number, back to a stop; else after the fact.
