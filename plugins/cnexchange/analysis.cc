@@ -212,6 +212,12 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
 void Analysis::ReadStructure() {
   const uint32_t n = doc_.LineCount();
   lines_.resize(n);
+  // Where each line's `plain` lies in plain_text_ and where its cells start in cells_, pointed to
+  // once both have stopped growing.
+  std::vector<std::pair<size_t, size_t>> plain_at(n);
+  std::vector<size_t> first_cell(n + 1, 0);
+  plain_text_.clear();
+  cells_.clear();
   for (uint32_t i = 0; i < n; ++i) {
     const esgaudit_line_structure ls = doc_.LineStructure(i);
     Line& l = lines_[i];
@@ -223,19 +229,26 @@ void Analysis::ReadStructure() {
     l.furniture = (ls.flags & ESGAUDIT_LINE_FURNITURE_MASK) != 0;
     l.heading = ls.role == ESGAUDIT_ROLE_HEADING;
     l.table = ls.table;
-    l.cells.reserve(ls.cell_count);
+    first_cell[i] = cells_.size();
     uint32_t article_cells = 0;
+    const size_t plain_begin = plain_text_.size();
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
       const esgaudit_cell c = doc_.Cell(ls.first_cell + k);
       if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
-      if (!l.plain.empty()) l.plain.push_back(' ');
-      l.plain.append(doc_.CellView(c));
-      l.cells.emplace_back(c.view_begin, c.view_end);
+      if (plain_text_.size() != plain_begin) plain_text_.push_back(' ');
+      plain_text_.append(doc_.CellView(c));
+      cells_.emplace_back(c.view_begin, c.view_end);
       if (ArticleCell(doc_.CellView(c))) ++article_cells;
     }
     // The model finds an index by its rows (lines); an index written as one HTML table is one line
     // (OCR Markdown). A line whose cells cite three articles of the guideline is such an index.
     if (article_cells >= 3) l.body = false;
+    plain_at[i] = {plain_begin, plain_text_.size() - plain_begin};
+  }
+  first_cell[n] = cells_.size();
+  for (uint32_t i = 0; i < n; ++i) {
+    lines_[i].plain = std::string_view(plain_text_).substr(plain_at[i].first, plain_at[i].second);
+    lines_[i].cells = boost::make_iterator_range(cells_.data() + first_cell[i], cells_.data() + first_cell[i + 1]);
   }
   const uint32_t tables = doc_.TableCount();
   table_units_.resize(tables);
@@ -555,10 +568,11 @@ void Analysis::ReadMateriality() {
     return false;
   };
   const std::vector<std::string>* group_marks = nullptr;  // looked up at the first short line, once
+  std::string plain, member, lower;  // lower-cased lines, their storage kept from line to line
   for (size_t i = 0; i < lines.size(); ++i) {
     // Lower-casing keeps the code point count: the long lines are passed over before the copy.
     if (!lines[i].body || CodePoints(lines[i].plain) > 40) continue;
-    const std::string plain = sdk::AsciiLower(lines[i].plain);
+    sdk::AsciiLowerInto(lines[i].plain, &plain);
     if (group_marks == nullptr) group_marks = &pack_.Words("group_marks");
     if (!ContainsAny(plain, *group_marks)) continue;
     bool seen_financial = false, seen_impact = false;
@@ -568,12 +582,12 @@ void Analysis::ReadMateriality() {
     const Materiality cls = fin ? Materiality::kFinancial
                                 : imp ? Materiality::kImpactOnly : Materiality::kNeither;
     for (size_t j = i + 1; j < lines.size() && j < i + 16; ++j) {
-      const std::string member = sdk::AsciiLower(lines[j].plain);
+      sdk::AsciiLowerInto(lines[j].plain, &member);
       if (member.empty()) continue;
       if (ContainsAny(member, financial) || ContainsAny(member, impact)) break;
       if (!IsListLine(j)) break;  // a heading or a sentence ends the list
       bool any = false;
-      const std::string lower = sdk::AsciiLower(lines[j].text);  // same offsets as the line
+      sdk::AsciiLowerInto(lines[j].text, &lower);  // same offsets as the line
       for (const TopicSpec& t : pack_.topics()) {
         for (const std::string& n : Names(t)) {
           size_t at = lower.find(n);
@@ -959,6 +973,7 @@ void Analysis::FindQuantityUnits() {
   const auto& connectors = pack_.Words("quantity_connectors");
   const auto& denominators = pack_.Words("denominator_words");
   std::set<std::tuple<uint64_t, uint64_t, int>> seen;  // row and kind
+  std::vector<std::pair<uint64_t, uint64_t>> row_cells;  // per figure, emptied for each
   for (uint32_t k = 0; k < doc_.FactCount(); ++k) {
     const esgaudit_fact& f = doc_.Fact(k);
     if (f.kind != ESGAUDIT_FACT_QUANTITY) continue;
@@ -975,7 +990,8 @@ void Analysis::FindQuantityUnits() {
     };
     auto holder = at_or_after(v);
     if (holder == l.cells.end() || holder->first > v) continue;
-    std::vector<Span> cells;
+    std::vector<Span>& cells = row_cells;
+    cells.clear();
     size_t figure_cell = static_cast<size_t>(-1);
     for (auto c = at_or_after(row.first); c != l.cells.end() && c->first < row.second && cells.size() < 64; ++c) {
       if (c == holder) figure_cell = cells.size();

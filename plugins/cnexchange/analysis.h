@@ -24,6 +24,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/range/iterator_range.hpp>
+
 #include "rule_pack.h"
 
 namespace esgaudit::cnexchange {
@@ -33,8 +35,8 @@ struct Line {
   uint64_t begin = 0;  // view offsets, terminator excluded
   uint64_t end = 0;
   std::string_view text;  // the line in the matching view
-  std::string plain;      // its cells joined by one space: no tags, no Markdown marks
-  std::vector<std::pair<uint64_t, uint64_t>> cells;  // view spans, in line order
+  std::string_view plain;  // its cells joined by one space: no tags, no Markdown marks (in plain_text_)
+  boost::iterator_range<const std::pair<uint64_t, uint64_t>*> cells;  // view spans, in line order (in cells_)
   bool body = false;      // may serve as evidence: not furniture, TOC or content index
   bool toc = false;       // inside the table of contents
   bool furniture = false; // running header or footer, page number, side banner, decoration
@@ -178,6 +180,10 @@ class Analysis {
  public:
   // Loads the rule pack (sdk::ConfigError when it is bad) and analyses `doc`.
   Analysis(const sdk::Document& doc, const sdk::Context& ctx);
+  // Each line's `plain` and `cells` point into plain_text_ and cells_: a copy would point into the
+  // original's.
+  Analysis(const Analysis&) = delete;
+  Analysis& operator=(const Analysis&) = delete;
 
   const RulePack& pack() const { return pack_; }
   bool English() const { return english_; }
@@ -330,6 +336,8 @@ class Analysis {
   std::string required_;
   std::string_view view_;
   std::vector<Line> lines_;
+  std::string plain_text_;  // every line's `plain`, one after another
+  std::vector<std::pair<uint64_t, uint64_t>> cells_;  // every line's `cells`, line after line
   std::vector<std::string> table_units_;  // per model table: its unit ("吨"), or empty
   // The scan of ScanKeywords and, per pattern of it, the view offsets of its hits, ascending (looked
   // up by KeywordHits, NameHits and ExactHits).

@@ -282,11 +282,11 @@ bool EndsWithTitledName(std::string_view s, const std::vector<std::string>& titl
 }
 
 // A signature closing a letter, at the end of `segment` (a trimmed cell of the matching view): a
-// leader's title from `titles_en` with a name of two or three capitalised words before it ("JANE DOE
+// leader's title from `titles_en` (each title's words, SpaceWords) with a name of two or three capitalised words before it ("JANE DOE
 // CEO, ACME", "Jane Doe, Chair and Chief Executive Officer"), or from `titles_zh` with a name of two to
 // four Chinese characters after it ("董事长：张三", "公司总裁 张三"). Words that open a title, not a
 // name ("the Board Chair", "Our CEO"), are none.
-bool EndsWithSignature(std::string_view segment, const std::vector<std::string>& titles_en,
+bool EndsWithSignature(std::string_view segment, const std::vector<std::vector<std::string_view>>& titles_en,
                        const std::vector<std::string>& titles_zh) {
   static const std::set<std::string_view> kNotNames = {"Our", "The", "Board", "Vice", "Deputy", "Executive",
                                                        "Group", "Company", "Senior", "Lead", "Independent",
@@ -305,11 +305,8 @@ bool EndsWithSignature(std::string_view segment, const std::vector<std::string>&
            std::all_of(x.begin(), x.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '.' || c == '\'' || c == '-'; });
   };
   if (w.empty()) return false;
-  std::vector<std::vector<std::string_view>> title_words;  // each title's words, split once per call
-  title_words.reserve(titles_en.size());
-  for (const std::string& t : titles_en) title_words.push_back(SpaceWords(t));
   for (size_t i = 0; i < w.size(); ++i) {
-    for (const std::vector<std::string_view>& tw : title_words) {
+    for (const std::vector<std::string_view>& tw : titles_en) {
       if (i + tw.size() > w.size()) continue;
       bool same = true;
       for (size_t k = 0; k < tw.size() && same; ++k) {
@@ -346,6 +343,22 @@ std::string ShortQuote(std::string_view s, size_t max_code_points) {
   size_t i = 0;
   for (size_t n = 0; i < s.size() && n < max_code_points; ++n) sdk::NextCodePoint(s, &i);
   return i < s.size() ? std::string(s.substr(0, i)) + "…" : std::string(s);
+}
+
+std::string FoldedQuote(std::string_view original, size_t max_code_points) {
+  // A code point takes at most four bytes: once the folded text holds four bytes for each code point
+  // the quote shows and two more (one trailing space may be dropped), the quote, and whether it is
+  // cut, are those of the whole text folded.
+  const size_t enough = 4 * (max_code_points + 2) + 1;
+  std::string quote;
+  for (char c : original) {
+    if (quote.size() >= enough) break;
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && (quote.empty() || quote.back() == ' ')) continue;
+    quote += space ? ' ' : c;
+  }
+  while (!quote.empty() && quote.back() == ' ') quote.pop_back();
+  return ShortQuote(quote, max_code_points);
 }
 
 Analysis::Analysis(const sdk::Document& doc, const sdk::Context& ctx)
@@ -469,6 +482,19 @@ bool CaselessStarts::MayHoldOne(uint64_t begin, uint64_t end) const {
 std::shared_ptr<const PackScans> PackScans::Of(const std::shared_ptr<const RulePack>& pack) {
   return sdk::DerivedRuleData<PackScans>(pack, [](const RulePack& p, PackScans* scans) {
     scans->issue_keywords = IssueKeywords(p);
+    std::map<std::string, uint32_t> keyword_index;
+    for (const std::string& kw : scans->issue_keywords)
+      keyword_index.emplace(kw, static_cast<uint32_t>(keyword_index.size()));
+    scans->issues_of.resize(scans->issue_keywords.size());
+    uint32_t id = 0;
+    for (const SubjectSpec& subject : p.subjects()) {
+      for (const IssueSpec& issue : subject.issues) {
+        for (const std::string& kw : issue.keywords) {
+          if (!kw.empty()) scans->issues_of[keyword_index.at(kw)].push_back(id);
+        }
+        ++id;
+      }
+    }
     scans->phrases = PackPhrases(p);
     scans->prefilter_sources = PrefilterSources(p);
     scans->issue_scan = Literals(scans->issue_keywords);
@@ -507,18 +533,10 @@ void PrepareScans(const sdk::Document& doc) {
 
 void Analysis::IndexIssueKeywords() {
   const std::shared_ptr<const PackScans> scans = PackScans::Of(pack_data_);
-  const std::vector<std::string>& keywords = scans->issue_keywords;
-  std::map<std::string, uint32_t> keyword_index;
-  for (const std::string& kw : keywords) keyword_index.emplace(kw, static_cast<uint32_t>(keyword_index.size()));
-  std::vector<std::vector<uint32_t>> issues_of(keywords.size());  // keyword -> issues listing it
+  const std::vector<std::vector<uint32_t>>& issues_of = scans->issues_of;
   for (const SubjectSpec& subject : pack_.subjects()) {
-    for (const IssueSpec& issue : subject.issues) {
-      uint32_t id = static_cast<uint32_t>(issue_index_.size());
-      issue_index_.emplace(&issue, id);
-      for (const std::string& kw : issue.keywords) {
-        if (!kw.empty()) issues_of[keyword_index.at(kw)].push_back(id);
-      }
-    }
+    for (const IssueSpec& issue : subject.issues)
+      issue_index_.emplace(&issue, static_cast<uint32_t>(issue_index_.size()));
   }
   for (const esgaudit_match& m : doc_.Scan(scans->issue_scan)) {
     const Segment* s = SegmentHolding(m);
@@ -624,15 +642,7 @@ Evidence Analysis::MakeHit(const Segment& s, esgaudit_coverage_status strength) 
   e.end = s.end;
   // Quote the original text, not the matching view, with whitespace runs collapsed.
   uint64_t b = TextOffset(s.begin), t = TextOffset(s.end);
-  std::string_view original = doc_.Text().substr(b, t > b ? t - b : 0);
-  std::string quote;
-  for (char c : original) {
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (space && (quote.empty() || quote.back() == ' ')) continue;
-    quote += space ? ' ' : c;
-  }
-  while (!quote.empty() && quote.back() == ' ') quote.pop_back();
-  e.quote = ShortQuote(quote);
+  e.quote = FoldedQuote(doc_.Text().substr(b, t > b ? t - b : 0));
   e.strength = strength;
   return e;
 }
@@ -1331,6 +1341,10 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     bool financial;
   };
   std::vector<Row> rows;
+  // Per line, emptied for each: their storage is made once, not per line.
+  std::vector<std::pair<size_t, std::string_view>> cells;  // (offset in raw, text)
+  std::vector<std::string_view> word_cells;
+  std::vector<bool> html_financial;  // per qualifying <tr>
   for (size_t i = 0; i < ls.size(); ++i) {
     if (ls[i].toc_region) continue;
     const auto& segs = ls[i].segments;
@@ -1342,7 +1356,7 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     // (most prose of a Chinese report) is not cut into cells.
     if (std::none_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
     bool html = Contains(raw, "<tr");
-    std::vector<std::pair<size_t, std::string_view>> cells;  // (offset in raw, text)
+    cells.clear();
     {
       size_t c = 0;
       while (c < raw.size()) {
@@ -1377,12 +1391,12 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     size_t numbers = 0, labels = 0, years = 0, measures = 0, html_rows = 0, html_year_rows = 0;
     // The cells that may name a financial quantity, asked about only when the row qualifies: most
     // lines are prose (one long label cell) and are no row, so the word list is not run over them.
-    std::vector<std::string_view> word_cells;
+    word_cells.clear();
     auto financial = [&]() {
       return std::any_of(word_cells.begin(), word_cells.end(),
                          [&](std::string_view c) { return ContainsAny(c, financial_words); });
     };
-    std::vector<bool> html_financial;  // per qualifying <tr>
+    html_financial.clear();
     size_t next_tr = html ? raw.find("<tr") : std::string_view::npos;
     // An HTML <tr> is explicit table structure: one figure with its label is a row.
     auto close_row = [&]() {
@@ -1499,7 +1513,9 @@ void Analysis::Letter(const ElementSpec& spec, std::vector<Hit>* hits) {
   // least kLetterProse code points of prose within the kLetterLines lines above it.
   constexpr size_t kLetterProse = 300;
   constexpr size_t kLetterLines = 30;
-  const std::vector<std::string>& titles_en = Words(spec, "signature_titles_en");
+  // Each English title's words, split once for all the lines asked.
+  std::vector<std::vector<std::string_view>> titles_en;
+  for (const std::string& t : Words(spec, "signature_titles_en")) titles_en.push_back(SpaceWords(t));
   const std::vector<std::string>& titles_zh = Words(spec, "signature_titles_zh");
   const auto& ls = layout_.lines();
   const size_t front = std::min(ls.size(), std::max<size_t>(ls.size() / 10, 40));

@@ -282,6 +282,8 @@ std::vector<std::string> PackPhrases(const RulePack& pack);
 // makes them, so an isolated batch's children inherit them. Thread-safe; read-only once made.
 struct PackScans {
   std::vector<std::string> issue_keywords;  // IssueKeywords
+  // Per issue keyword, the issues listing it, numbered over the subjects' issues in the pack's order.
+  std::vector<std::vector<uint32_t>> issues_of;
   std::vector<std::string> phrases;         // PackPhrases
   std::vector<std::pair<std::string, std::string>> prefilter_sources;  // PrefilterSources
   // One literal per issue keyword, one per phrase, one expression per prefilter source, in the
@@ -302,6 +304,9 @@ bool IsYearCell(std::string_view cell);
 
 // Quote of at most `max_code_points` code points, "…" appended when cut.
 std::string ShortQuote(std::string_view s, size_t max_code_points = 40);
+// ShortQuote of `original` with its runs of whitespace folded to one space and its trailing space
+// dropped; of a long text only as much is folded as the quote can show.
+std::string FoldedQuote(std::string_view original, size_t max_code_points = 40);
 
 }  // namespace esgaudit::gbt36001
 

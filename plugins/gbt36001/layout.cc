@@ -21,6 +21,8 @@ bool Layout::IsProse(std::string_view segment) {
 Layout::Layout(const sdk::Document& doc) {
   const uint32_t n = doc.LineCount();
   lines_.resize(n);
+  // Where each line's segments start in segments_, pointed to once the list has stopped growing.
+  std::vector<size_t> first(n + 1, 0);
   for (uint32_t i = 0; i < n; ++i) {
     esgaudit_line_structure ls = doc.LineStructure(i);
     LayoutLine& out = lines_[i];
@@ -28,7 +30,7 @@ Layout::Layout(const sdk::Document& doc) {
     out.end = ls.view_end;
     out.running_header = (ls.flags & ESGAUDIT_LINE_RUNNING_HEADER) != 0;
     out.toc_region = (ls.flags & ESGAUDIT_LINE_TOC) != 0;
-    out.segments.reserve(ls.cell_count);
+    first[i] = segments_.size();
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
       esgaudit_cell c = doc.Cell(ls.first_cell + k);
       Segment s;
@@ -39,9 +41,12 @@ Layout::Layout(const sdk::Document& doc) {
       s.heading_code_points = CodePoints(s.heading);
       s.toc = (c.flags & ESGAUDIT_CELL_TOC_ENTRY) != 0;
       s.side = (c.flags & ESGAUDIT_CELL_SIDE_BANNER) != 0;
-      out.segments.push_back(s);
+      segments_.push_back(s);
     }
   }
+  first[n] = segments_.size();
+  for (uint32_t i = 0; i < n; ++i)
+    lines_[i].segments = boost::make_iterator_range(segments_.data() + first[i], segments_.data() + first[i + 1]);
 }
 
 size_t Layout::LineAt(uint64_t v) const {
@@ -80,8 +85,9 @@ bool Layout::StartsHeading(const Segment& segment, std::string_view keyword, siz
 HeadingIndex::HeadingIndex(std::vector<const Segment*> segments) : segments_(std::move(segments)) {
   for (uint32_t p = 0; p < segments_.size(); ++p) {
     std::string_view h = segments_[p]->heading;
-    if (h.size() >= 3) by_key_[Key(h)].push_back(p);
+    if (h.size() >= 3) by_key_.emplace_back(Key(h), p);
   }
+  std::sort(by_key_.begin(), by_key_.end());
 }
 
 std::vector<uint32_t> HeadingIndex::Find(const std::vector<std::string>& keywords) const {
@@ -93,10 +99,10 @@ std::vector<uint32_t> HeadingIndex::Find(const std::vector<std::string>& keyword
       }
       continue;
     }
-    auto it = by_key_.find(Key(kw));
-    if (it == by_key_.end()) continue;
-    for (uint32_t p : it->second) {
-      if (Layout::IsHeading(*segments_[p], kw)) out.push_back(p);
+    const uint32_t key = Key(kw);
+    for (auto it = std::lower_bound(by_key_.begin(), by_key_.end(), std::make_pair(key, uint32_t{0}));
+         it != by_key_.end() && it->first == key; ++it) {
+      if (Layout::IsHeading(*segments_[it->second], kw)) out.push_back(it->second);
     }
   }
   std::sort(out.begin(), out.end());

@@ -12,8 +12,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
+
+#include <boost/range/iterator_range.hpp>
 
 namespace esgaudit::gbt36001 {
 
@@ -32,7 +34,7 @@ struct Segment {
 struct LayoutLine {
   uint64_t begin = 0;  // view offsets, terminator excluded
   uint64_t end = 0;
-  std::vector<Segment> segments;
+  boost::iterator_range<const Segment*> segments;  // in Layout's one list of every line's segments
   bool running_header = false;  // repeated header/footer line (section names, report title)
   bool toc_region = false;      // inside a table of contents
 };
@@ -42,6 +44,12 @@ class Layout {
   // Reads the structure model of `doc`, which must outlive the Layout. Line i is the document's
   // line i.
   explicit Layout(const sdk::Document& doc);
+  // Each line's `segments` points into segments_: a copy would point into the original's (a move
+  // keeps the list where it is).
+  Layout(const Layout&) = delete;
+  Layout& operator=(const Layout&) = delete;
+  Layout(Layout&&) = default;
+  Layout& operator=(Layout&&) = default;
 
   const std::vector<LayoutLine>& lines() const { return lines_; }
   // True when line `i` may carry evidence (neither a running header nor inside a TOC).
@@ -84,6 +92,7 @@ class Layout {
   static bool StartsHeading(const Segment& segment, std::string_view keyword, size_t slack);
 
   std::vector<LayoutLine> lines_;
+  std::vector<Segment> segments_;  // every line's segments, line after line
 };
 
 // The segments that some keyword of a list is a heading of (Layout::IsHeading, its default slack),
@@ -103,7 +112,9 @@ class HeadingIndex {
            static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 | static_cast<unsigned char>(s[2]);
   }
   std::vector<const Segment*> segments_;
-  std::unordered_map<uint32_t, std::vector<uint32_t>> by_key_;  // first three bytes -> positions
+  // (first three bytes, position) of every heading of three bytes or more, sorted: a key's
+  // positions ascending.
+  std::vector<std::pair<uint32_t, uint32_t>> by_key_;
 };
 
 }  // namespace esgaudit::gbt36001

@@ -628,9 +628,15 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   const std::vector<bool>& is_title = tables->is_title;
   const std::vector<esgaudit_match> found = doc.Scan(tables->scan);
   auto is_alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-  // Per line, the first valid occurrence of each part (matches arrive sorted by position).
-  std::map<uint32_t, std::map<uint32_t, size_t>> first;  // line -> part -> position in the line
-  std::map<uint32_t, std::set<uint32_t>> titled;          // line -> titles in it
+  // Per line, the first valid occurrence of each part (matches arrive sorted by position): sorted
+  // by line and part below, one per part of a line.
+  struct PartAt {
+    uint32_t line;
+    uint32_t part;
+    size_t pos;  // in the line
+  };
+  std::vector<PartAt> first;
+  std::map<uint32_t, std::set<uint32_t>> titled;  // line -> titles in it
   for (const esgaudit_match& m : found) {
     auto next = std::upper_bound(line_view_begin_.begin(), line_view_begin_.end(), m.begin);
     if (next == line_view_begin_.begin()) continue;
@@ -640,8 +646,14 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     const std::string& part = parts[m.pattern];
     // A part starting with a letter or digit must start a word.
     if (is_alnum(part.front()) && m.begin > line_view_begin_[i] && is_alnum(view_lower_[m.begin - 1])) continue;
-    first[i].emplace(m.pattern, m.begin - line_view_begin_[i]);
+    first.push_back({i, m.pattern, m.begin - line_view_begin_[i]});
   }
+  std::stable_sort(first.begin(), first.end(), [](const PartAt& a, const PartAt& b) {
+    return a.line != b.line ? a.line < b.line : a.part < b.part;
+  });
+  first.erase(std::unique(first.begin(), first.end(),
+                          [](const PartAt& a, const PartAt& b) { return a.line == b.line && a.part == b.part; }),
+              first.end());
   // A title anywhere in a line puts its page among the disclosure's pages.
   for (const auto& [i, titles] : titled) {
     for (size_t k = 0; k < ds.size(); ++k) {
@@ -650,21 +662,28 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       }
     }
   }
-  for (const auto& [i, at] : first) {
+  for (auto line_begin = first.begin(); line_begin != first.end();) {
+    const uint32_t i = line_begin->line;
+    const auto line_end = std::find_if(line_begin, first.end(), [&](const PartAt& p) { return p.line != i; });
+    // The position of part q in the line, or npos when it does not occur there.
+    auto at = [&](uint32_t q) {
+      auto f = std::lower_bound(line_begin, line_end, q, [](const PartAt& p, uint32_t x) { return p.part < x; });
+      return f != line_end && f->part == q ? f->pos : std::string::npos;
+    };
     std::map<uint32_t, std::pair<uint32_t, size_t>> hit;  // k -> (first matching j, position)
-    for (const auto& [part, pos] : at) {
-      for (const auto& [k, j] : users[part]) {
+    for (auto p = line_begin; p != line_end; ++p) {
+      for (const auto& [k, j] : users[p->part]) {
         auto h = hit.find(k);
         if (h != hit.end() && h->second.first <= j) continue;
         size_t earliest = std::string::npos;
         bool all = true;
         for (uint32_t q : pattern_parts[k][j]) {
-          auto f = at.find(q);
-          if (f == at.end()) {
+          const size_t pos = at(q);
+          if (pos == std::string::npos) {
             all = false;
             break;
           }
-          earliest = std::min(earliest, f->second);
+          earliest = std::min(earliest, pos);
         }
         if (!all) continue;
         hit[k] = {j, earliest};
@@ -675,7 +694,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       // The earliest part's length, as MatchPattern reports it.
       size_t len = 0;
       for (uint32_t q : pattern_parts[k][jp.first]) {
-        if (at.at(q) == jp.second && len == 0) len = parts[q].size();
+        if (at(q) == jp.second && len == 0) len = parts[q].size();
       }
       mentioned[k] = true;
       mention_lines[k].push_back(i);
@@ -688,6 +707,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       if (line_page_[i] != 0) r.pages.insert(line_page_[i]);
       if (r.evidence.size() < kMaxMentions) r.evidence.push_back(MakeEvidence(i, jp.second, len, false));
     }
+    line_begin = line_end;
   }
 
   // Per table: its caption (the short line of text just above it) and unit, read once.
@@ -716,6 +736,8 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   BytePairs label_pairs;
   BytePairs near_pairs;  // of `near`, filled when a figure first asks an "unless" word
   std::unordered_map<uint32_t, std::string> series_titles;  // line -> SeriesTitle(line)
+  // A figure's texts, emptied for each figure: their storage is made once, not per figure.
+  std::string own_label, own_column, labels, units, near, labels_own;
   for (uint32_t f = 0; f < doc.FactCount(); ++f) {
     const esgaudit_fact& fact = doc.Fact(f);
     if (fact.line >= n || excluded_[fact.line]) continue;
@@ -727,12 +749,14 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     size_t at = fv >= line_view_begin_[fact.line]
                     ? std::min<size_t>(fv - line_view_begin_[fact.line], line.size())
                     : 0;
-    std::string own_label = AsciiLower(std::string(sdk::View(fact.label)));
-    std::string own_column = AsciiLower(std::string(sdk::View(fact.column_label)));
-    std::string labels;
+    own_label.assign(sdk::View(fact.label));
+    own_label = AsciiLower(std::move(own_label));
+    own_column.assign(sdk::View(fact.column_label));
+    own_column = AsciiLower(std::move(own_column));
+    labels.clear();
     AppendAll(&labels,
               {own_label, "\n", own_column, "\n", ClauseAround(line, at), "\n", SeriesLabel(line, at)});
-    std::string units;
+    units.clear();
     AppendAll(&units, {sdk::View(fact.unit), " ", sdk::View(fact.unit_text)});
     units = AsciiLower(std::move(units));
     RowContext row = RowOf(doc, fact.line, fv);
@@ -760,7 +784,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     }
     // What the figure's own words say it counts (its whole clause, its row's label, its caption
     // line): the table's caption is left out, it speaks for every row.
-    std::string near;
+    near.clear();
     AppendAll(&near, {own_label, "\n", ClauseAround(line, at, kClauseWindow, kClauseWindow), "\n", row.label,
                       "\n", below});
     // A sentence opening with a phrase that sets what the whole sentence speaks of ("On our Board, we
@@ -768,7 +792,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     AppendAll(&near, {"\n", SentenceHead(line, at)});
     // A unit read from a unit column counts only with a label of the row's own (a table's caption
     // speaks for every row, whatever each row's unit).
-    const std::string labels_own = labels;
+    labels_own.assign(labels);
     esgaudit_line_structure ls = doc.LineStructure(fact.line);
     if (ls.table != ESGAUDIT_NO_INDEX && ls.table < captions.size()) {
       AppendAll(&labels, {"\n", captions[ls.table]});

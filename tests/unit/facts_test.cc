@@ -383,6 +383,57 @@ TEST(FactsTest, ATableCellGetsItsColumnHeader) {
   EXPECT_NE(facts[5].find("\"420\" |2020年"), std::string::npos) << facts[5];
 }
 
+// A label's spaces: runs folded to one between Latin words, none between CJK characters or between
+// CJK and Latin (letter-spacing), none at either end; the same in a column header.
+TEST(FactsTest, ALabelsSpacesAreFoldedAndLetterSpacingDropped) {
+  std::vector<std::string> facts = Facts("员 工 总 数  1,200人\n"
+                                         "Total   number of    employees 3,456\n"
+                                         "女性 员工 ESG score 45分\n"
+                                         "本年度 新 增 Green Bond 发行 20亿元\n"
+                                         "  - Water   withdrawal  -  12,345 m3\n"
+                                         "指标\t男 性\tFemale   staff\n"
+                                         "员工总数\t500\t300\n");
+  std::string labels;
+  for (const std::string& f : facts) labels += f.substr(f.rfind('"') + 2) + "\n";
+  EXPECT_EQ(labels,
+            "员工总数|\n"
+            "employees|\n"
+            "女性员工ESG score|\n"
+            "本年度新增Green Bond发行|\n"
+            "|\n"
+            "|男性\n"
+            "|Female staff\n");
+}
+
+// A side banner printed one character per line down the margin of a table is no cell of its rows:
+// the column headers are read as without it, for rows with as many cells as the header and rows
+// with one more (no title over the row labels).
+TEST(FactsTest, ASideBannerBesideATableLeavesItsColumnHeaders) {
+  const std::string pad = "                                        ";
+  const std::string table = "指标\t男\t女" + pad + "云\n"
+                            "员工总数\t500\t300" + pad + "铝\n"
+                            "本科\t200\t100" + pad + "股\n"
+                            "硕士\t50\t40" + pad + "份\n";
+  const Document doc = Document::FromUtf8("fragment.txt", table);
+  for (size_t i = 0; i < doc.line_count(); ++i) {  // the margin's characters are the banner
+    const LineStructure& l = doc.structure().line(i);
+    ASSERT_EQ(l.cell_count, 4u) << i;
+    EXPECT_NE(doc.structure().cells()[l.first_cell + 3].flags & ESGAUDIT_CELL_SIDE_BANNER, 0u) << i;
+  }
+  EXPECT_EQ(Facts(table),
+            (Lines{"2:17 quantity 500(500,0,1) / \"500\" |男", "2:25 quantity 300(300,0,1) / \"300\" |女",
+                   "3:9 quantity 200(200,0,1) / \"200\" |男", "3:17 quantity 100(100,0,1) / \"100\" |女",
+                   "4:9 quantity 50(50,0,1) / \"50\" |男", "4:17 quantity 40(40,0,1) / \"40\" |女"}));
+  std::vector<std::string> facts = Facts("\t2019年\t2020年" + pad + "云\n"
+                                         "员工总数（人）\t1200\t1250" + pad + "铝\n"
+                                         "女性员工（人）\t400\t420" + pad + "股\n"
+                                         "男性员工（人）\t800\t830" + pad + "份\n");
+  ASSERT_EQ(facts.size(), 8u);
+  EXPECT_NE(facts[2].find("\"1200\" |2019年"), std::string::npos) << facts[2];
+  EXPECT_NE(facts[5].find("\"420\" |2020年"), std::string::npos) << facts[5];
+  EXPECT_NE(facts[7].find("\"830\" |2020年"), std::string::npos) << facts[7];
+}
+
 // Tables stacked under one title: a row of periods inside the table heads the rows below it,
 // and a header of periods set one space apart gives each column its own period.
 TEST(FactsTest, ASecondHeaderInsideATabTableHeadsTheRowsBelowIt) {

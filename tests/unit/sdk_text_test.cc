@@ -79,6 +79,15 @@ TEST(SdkTextTest, ContainsIsFind) {
   EXPECT_FALSE(sdk::Contains(std::string_view(), "a"));
 }
 
+// AsciiLowerInto replaces what the string held, longer or shorter, with AsciiLower's copy.
+TEST(SdkTextTest, AsciiLowerIntoIsAsciiLower) {
+  std::string out = "a previous, longer line of TEXT held by the buffer";
+  for (const std::string s : {"ESG Report 2022", "", "环境、社会及治理（ESG）", "MiXeD\tCase\xff", "x"}) {
+    sdk::AsciiLowerInto(s, &out);
+    EXPECT_EQ(out, sdk::AsciiLower(s)) << s;
+  }
+}
+
 // AsciiLowerEquals answers as comparing AsciiLower's copy: random strings of upper- and lower-case
 // letters, the bytes next to 'A'-'Z' and 'a'-'z', UTF-8 and blanks, against every lower-cased form.
 TEST(SdkTextTest, AsciiLowerEqualsIsAsciiLowerCompared) {

@@ -446,6 +446,56 @@ TEST(StructureProseTest, SentencesOfOneParagraphShareItsNumber) {
   EXPECT_EQ(s.sentences()[3].paragraph, 1u);
 }
 
+// Each sentence as "paragraph: clause / clause …", a clause's pieces (one per line it runs over)
+// joined by '|'.
+std::vector<std::string> ClauseDump(const Document& doc) {
+  const Structure& s = doc.structure();
+  std::vector<std::string> out;
+  for (const Sentence& st : s.sentences()) {
+    std::string line = std::to_string(st.paragraph) + ":";
+    for (uint32_t c = st.first_clause; c < st.first_clause + st.clause_count; ++c) {
+      const Clause& cl = s.clauses()[c];
+      EXPECT_EQ(cl.sentence, static_cast<uint32_t>(&st - s.sentences().data()));
+      line += c == st.first_clause ? " " : " / ";
+      for (uint32_t k = 0; k < cl.span_count; ++k)
+        line += (k ? "|" : "") + s.SpanText(doc.view(), cl.first_span + k, 1);
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+TEST(StructureProseTest, ClausesOfManySentencesAndParagraphsKeepTheirPieces) {
+  // The clause buffers are reused from sentence to sentence and paragraph to paragraph: clauses
+  // over wrapped lines, runs of marks (empty clauses are no clauses), a sentence without an end
+  // mark before a heading, English and Chinese marks, and a sentence ending at a line's end.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "公司全年开展安全培训1200人次，，员工\n"
+                                    "体检覆盖率达到98%；新入职员工320人。离职率\n"
+                                    "2.5%，较上年下降，\n"
+                                    "0.3个百分点。\n"
+                                    "\n"
+                                    "一、安全生产\n"
+                                    "\n"
+                                    "安全是企业发展的生命线，全年开展培训36次，演练12次，\n"
+                                    "覆盖员工5000人\n"
+                                    "\n"
+                                    "二、环境保护\n"
+                                    "\n"
+                                    "In 2020 we trained 12,375 employees, and the coverage rate\n"
+                                    "was 98.5%. Injuries fell: 3 cases; none fatal.\n");
+  const std::vector<std::string> want = {
+      "0: 公司全年开展安全培训1200人次 / 员工|体检覆盖率达到98%",
+      "0: 新入职员工320人",
+      "0: 离职率|2.5% / 较上年下降 / 0.3个百分点",
+      "1: 安全是企业发展的生命线 / 全年开展培训36次 / 演练12次 / 覆盖员工5000人",
+      "2: In 2020 we trained 12,375 employees / and the coverage rate|was 98.5%",
+      "2: Injuries fell / 3 cases",
+      "2: none fatal",
+  };
+  EXPECT_EQ(ClauseDump(doc), want);
+}
+
 TEST(StructureProseTest, EnglishSentencesAndNumbers) {
   Document doc = Document::FromUtf8("r.txt",
                                     "In 2020 we trained 12,375 employees, and the coverage rate\n"

@@ -211,6 +211,8 @@ class LineCps {
   }
   std::u32string Slice(size_t from, size_t to) const {
     std::u32string out;
+    const size_t end = std::min(to, cps_.size());
+    if (end > from) out.reserve(end - from);  // made once, not grown by doubling
     for (size_t k = from; k < to && k < cps_.size(); ++k) out.push_back(cps_[k].c);
     return out;
   }
@@ -509,7 +511,7 @@ class Extractor {
   // marker when it looks like one.
   void Label(const Structure& structure, std::vector<NumericFact>* facts) {
     structure_ = &structure;
-    cells_ = nullptr;
+    cells_line_ = kNoLine;
     std::vector<uint32_t> figure_of(facts->size(), kNoIndex);
     for (size_t g = 0; g < structure.figures().size(); ++g) {
       uint32_t fact = structure.figures()[g].fact;
@@ -519,8 +521,7 @@ class Extractor {
       const Position& p = positions_[k];
       NumericFact& f = (*facts)[k];
       const LineCps& line = lines_[p.kept];
-      const std::shared_ptr<const std::vector<LineCell>> cells_held = LineCells(p.line, line);
-      const std::vector<LineCell>& cells = *cells_held;
+      const std::vector<LineCell>& cells = LineCells(p.line, line);
       const LineCell* cell = CellOf(cells, p.begin);
       if (p.bare && f.kind == ESGAUDIT_FACT_QUANTITY && cell != nullptr) {
         size_t s = p.begin;
@@ -559,17 +560,16 @@ class Extractor {
   };
 
   // The structure model's cells of line li in the line's code point indexes (converted once per
-  // line: facts come in line order).
-  std::shared_ptr<const std::vector<LineCell>> LineCells(size_t li, const LineCps& line) {
-    if (cells_ != nullptr && cells_line_ == li) return cells_;
-    auto cells = std::make_shared<std::vector<LineCell>>();
+  // line: facts come in line order). Valid until it is asked for another line.
+  const std::vector<LineCell>& LineCells(size_t li, const LineCps& line) {
+    if (cells_line_ == li) return cells_;
+    cells_.clear();
     const LineStructure& ls = structure_->line(li);
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
       const esgaudit::Cell& c = structure_->cells()[ls.first_cell + k];
-      cells->push_back({line.IndexOfView(c.view_begin), line.IndexOfView(c.view_end)});
+      cells_.push_back({line.IndexOfView(c.view_begin), line.IndexOfView(c.view_end)});
     }
     cells_line_ = li;
-    cells_ = std::move(cells);
     return cells_;
   }
 
@@ -949,21 +949,22 @@ class Extractor {
   }
 
   static std::u32string Squeeze(std::u32string s) {
-    // Collapse inner whitespace; drop spaces between CJK characters (letter-spacing).
-    std::u32string out;
-    out.reserve(s.size());
+    // Collapse inner whitespace; drop spaces between CJK characters (letter-spacing). In place: the
+    // kept characters s[0, w) never pass the one read, s[k].
+    size_t w = 0;
     for (size_t k = 0; k < s.size(); ++k) {
       if (IsSpace(s[k])) {
-        if (out.empty() || IsSpace(out.back())) continue;
+        if (w == 0 || IsSpace(s[w - 1])) continue;
         size_t n = k;
         while (n < s.size() && IsSpace(s[n])) ++n;
-        if (n < s.size() && (IsCjk(out.back()) || IsCjk(s[n]))) continue;
-        out.push_back(U' ');
+        if (n < s.size() && (IsCjk(s[w - 1]) || IsCjk(s[n]))) continue;
+        s[w++] = U' ';
         continue;
       }
-      out.push_back(s[k]);
+      s[w++] = s[k];
     }
-    return Trim(std::move(out));
+    s.resize(w);
+    return Trim(std::move(s));
   }
 
   // Label text in the cell before the number, back to a stop; else after the fact.
@@ -1031,26 +1032,35 @@ class Extractor {
     const Table& t = structure_->tables()[ls.table];
     if (t.grid_rows > 0) return GridHeader(t, offset);
     if (t.header_line == kNoIndex || t.header_line == li) return "";
-    auto body = [&](size_t line) {  // the line's cells, side-banner letters aside
-      std::vector<uint32_t> out;
-      const LineStructure& l = structure_->line(line);
-      for (uint32_t k = 0; k < l.cell_count; ++k) {
-        if ((structure_->cells()[l.first_cell + k].flags & ESGAUDIT_CELL_SIDE_BANNER) == 0) out.push_back(k);
-      }
-      return out;
+    // The lines' cells counted with side-banner letters aside: the cell's place among the row's,
+    // and the header's cell at that place.
+    const LineStructure& row = structure_->line(li);
+    const LineStructure& head = structure_->line(t.header_line);
+    auto banner = [&](const LineStructure& l, uint32_t k) {
+      return (structure_->cells()[l.first_cell + k].flags & ESGAUDIT_CELL_SIDE_BANNER) != 0;
     };
-    const std::vector<uint32_t> row = body(li);
-    const std::vector<uint32_t> head = body(t.header_line);
-    auto at = std::find(row.begin(), row.end(), cell_index);
-    if (at == row.end()) return "";
-    size_t pos = static_cast<size_t>(at - row.begin());
-    if (head.size() + 1 == row.size()) {
+    size_t row_size = 0;
+    size_t pos = SIZE_MAX;
+    for (uint32_t k = 0; k < row.cell_count; ++k) {
+      if (banner(row, k)) continue;
+      if (k == cell_index) pos = row_size;
+      ++row_size;
+    }
+    if (pos == SIZE_MAX) return "";
+    size_t head_size = 0;
+    for (uint32_t k = 0; k < head.cell_count; ++k) head_size += !banner(head, k);
+    if (head_size + 1 == row_size) {
       if (pos == 0) return "";
       --pos;
-    } else if (head.size() != row.size()) {
+    } else if (head_size != row_size) {
       return "";
     }
-    const esgaudit::Cell& h = structure_->cells()[structure_->line(t.header_line).first_cell + head[pos]];
+    uint32_t head_cell = 0;
+    for (size_t seen = 0;; ++head_cell) {
+      if (banner(head, head_cell)) continue;
+      if (seen++ == pos) break;
+    }
+    const esgaudit::Cell& h = structure_->cells()[head.first_cell + head_cell];
     return HeaderText(std::string_view(doc_.view()).substr(h.view_begin, h.view_end - h.view_begin));
   }
 
@@ -1137,8 +1147,9 @@ class Extractor {
   std::vector<Position> positions_;
   bool space_groups_ = false;  // the document writes its thousands with spaces
   std::vector<LineCps> lines_;  // from Extract to Label: the decoded lines that hold a fact, in order
-  size_t cells_line_ = 0;
-  std::shared_ptr<const std::vector<LineCell>> cells_;  // of line cells_line_, during Label
+  static constexpr size_t kNoLine = SIZE_MAX;
+  size_t cells_line_ = kNoLine;
+  std::vector<LineCell> cells_;  // of line cells_line_, during Label (its storage kept from line to line)
 };
 
 }  // namespace

@@ -231,6 +231,11 @@ void StructureBuilder::FindSentences() {
 
   std::vector<std::tuple<uint64_t, uint64_t, uint32_t>> clause_pieces;  // view begin, end, clause
   uint32_t paragraph = 0;
+  // The open sentence's pieces, and its clauses' pieces in order with where each clause's pieces
+  // start (a clause may have none): kept across chains so that their storage is made once.
+  std::vector<std::pair<uint64_t, uint64_t>> sent;
+  std::vector<std::pair<uint64_t, uint64_t>> pieces_of_clauses;
+  std::vector<size_t> clause_begin;
   for (size_t start = 0; start < cells; ++start) {
     if (!prose[start] || has_prev[start]) continue;
     // A chain may start at a continuation cell ("2020年 公 司 及 所 属" over the rest of its
@@ -242,10 +247,9 @@ void StructureBuilder::FindSentences() {
     }
     const size_t sentences_before = s_.sentences_.size();
     bool sent_open = false, clause_open = false;
-    std::vector<std::pair<uint64_t, uint64_t>> sent;
-    std::vector<std::vector<std::pair<uint64_t, uint64_t>>> clauses;
+    auto open_clause = [&] { clause_begin.push_back(pieces_of_clauses.size()); };
+    auto add_to_clause = [&](uint64_t b, uint64_t e) { pieces_of_clauses.emplace_back(b, e); };
     auto flush_sentence = [&] {
-      if (!clauses.empty() && clauses.back().empty()) clauses.pop_back();
       if (!sent.empty()) {
         Sentence st;
         st.first_span = static_cast<uint32_t>(s_.spans_.size());
@@ -255,13 +259,16 @@ void StructureBuilder::FindSentences() {
         }
         st.first_clause = static_cast<uint32_t>(s_.clauses_.size());
         uint32_t sentence = static_cast<uint32_t>(s_.sentences_.size());
-        for (auto& pieces : clauses) {
-          if (pieces.empty()) continue;
+        for (size_t k = 0; k < clause_begin.size(); ++k) {
+          const size_t first = clause_begin[k];
+          const size_t last = k + 1 < clause_begin.size() ? clause_begin[k + 1] : pieces_of_clauses.size();
+          if (first == last) continue;
           Clause cl;
           cl.sentence = sentence;
           cl.first_span = static_cast<uint32_t>(s_.spans_.size());
-          cl.span_count = static_cast<uint32_t>(pieces.size());
-          for (auto [b, e] : pieces) {
+          cl.span_count = static_cast<uint32_t>(last - first);
+          for (size_t p = first; p < last; ++p) {
+            const auto [b, e] = pieces_of_clauses[p];
             AddSpan(b, e);
             clause_pieces.emplace_back(b, e, static_cast<uint32_t>(s_.clauses_.size()));
           }
@@ -272,7 +279,8 @@ void StructureBuilder::FindSentences() {
         s_.sentences_.push_back(st);
       }
       sent.clear();
-      clauses.clear();
+      pieces_of_clauses.clear();
+      clause_begin.clear();
       sent_open = clause_open = false;
     };
     for (uint32_t ci = static_cast<uint32_t>(start); ci != kNoIndex; ci = next[ci]) {
@@ -289,19 +297,19 @@ void StructureBuilder::FindSentences() {
         if (!sent_open && b == 0) {
           sent_open = true;
           ss = at;
-          clauses.emplace_back();
+          open_clause();
         }
         if (sent_open && !clause_open && b == 0) {
           clause_open = true;
           cs = at;
-          if (clauses.empty()) clauses.emplace_back();
+          if (clause_begin.empty()) open_clause();
         }
         if (b == 1 && sent_open) {
-          if (clause_open && last_end > cs) clauses.back().emplace_back(base + cs, base + last_end);
+          if (clause_open && last_end > cs) add_to_clause(base + cs, base + last_end);
           clause_open = false;
-          clauses.emplace_back();
+          open_clause();
         } else if (b == 2 && sent_open) {
-          if (clause_open && last_end > cs) clauses.back().emplace_back(base + cs, base + last_end);
+          if (clause_open && last_end > cs) add_to_clause(base + cs, base + last_end);
           sent.emplace_back(base + ss, base + i);
           flush_sentence();
           last_end = i;
@@ -313,7 +321,7 @@ void StructureBuilder::FindSentences() {
         last_end = i;
       }
       if (sent_open && last_end > ss) sent.emplace_back(base + ss, base + last_end);
-      if (clause_open && last_end > cs) clauses.back().emplace_back(base + cs, base + last_end);
+      if (clause_open && last_end > cs) add_to_clause(base + cs, base + last_end);
     }
     flush_sentence();
     if (s_.sentences_.size() > sentences_before) ++paragraph;

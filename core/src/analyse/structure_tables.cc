@@ -829,9 +829,11 @@ void StructureBuilder::FindTables() {
   // Lines of value slots only ("      NA     3.3     2.7"): a row whose label the layout wrapped
   // onto the lines around it, when such a label piece is found (below); their slots meanwhile.
   std::vector<uint8_t> values_only(n, 0);
+  std::vector<const Cell*> row_cells;  // aligned_row's, kept from line to line
   auto aligned_row = [&](size_t line) {
     const LineStructure& ls = s_.lines_[line];
-    std::vector<const Cell*> cells;
+    std::vector<const Cell*>& cells = row_cells;
+    cells.clear();
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
       const Cell& c = s_.cells_[ls.first_cell + k];
       if ((c.flags & ESGAUDIT_CELL_SIDE_BANNER) == 0) cells.push_back(&c);
@@ -1130,19 +1132,24 @@ void StructureBuilder::FindTables() {
     auto it = periods_found.find(ci);
     return it == periods_found.end() ? no_periods : it->second;
   };
+  // The line's cells; with a `width`, cells holding several periods split at them unless that
+  // gives more than `width` cells. Without one no periods are looked for: the cells as they are.
   auto header_cells = [&](uint32_t line, size_t width = 0) {
     std::vector<std::string_view> raw, split;
     const LineStructure& ls = s_.lines_[line];
+    raw.reserve(ls.cell_count);
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
       const Cell& c = s_.cells_[ls.first_cell + k];
       if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
       const std::string_view t = CellText(c);
       raw.push_back(t);
-      const std::vector<Piece>& periods = width > 0 ? cell_periods(ls.first_cell + k) : no_periods;
+      if (width == 0) continue;
+      const std::vector<Piece>& periods = cell_periods(ls.first_cell + k);
       if (periods.empty()) split.push_back(t);
       for (const Piece& p : periods) split.push_back(t.substr(p.begin, p.end - p.begin));
     }
-    return split.size() > width ? raw : split;
+    if (width == 0 || split.size() > width) return raw;
+    return split;
   };
   auto is_separator = [&](uint32_t line) {
     std::string_view v = Trim(LineView(line));

@@ -172,6 +172,7 @@ void CbEmitCoverage(void* ctx, const esgaudit_coverage* cov) {
   out.id = std::string(View(cov->id));
   out.title = std::string(View(cov->title));
   out.status = static_cast<esgaudit_coverage_status>(std::min<uint32_t>(cov->status, ESGAUDIT_COVERED));
+  out.locations.reserve(cov->location_count);
   for (uint32_t i = 0; i < cov->location_count; ++i) out.locations.push_back(ToRelated(c, cov->locations[i]));
   c.result->coverage.push_back(std::move(out));
 }
@@ -183,6 +184,7 @@ void CbEmitRelation(void* ctx, const esgaudit_relation* r) {
   out.plugin = c.plugin->name;
   out.kind = std::string(View(r->kind));
   out.description = std::string(View(r->description));
+  out.members.reserve(r->member_count);
   for (uint32_t i = 0; i < r->member_count; ++i) out.members.push_back(ToRelated(c, r->members[i]));
   c.result->relations.push_back(std::move(out));
 }

@@ -1151,6 +1151,37 @@ TEST(Gbt36001LayoutTest, TheFirstBytesTestNeverChangesWhatIsAHeading) {
 // keyword), in order and each once, for random segments and keyword lists, keywords of fewer than
 // three bytes (which open no index key), an empty keyword, keywords sharing a first byte or a first
 // character with others, repeated keywords, and headings cut inside a character.
+// FoldedQuote folds only as much of a long text as its quote shows: the same quote as folding the
+// whole text first (the code it replaced, written out), on random texts of spaces, tabs, line ends,
+// ASCII, CJK, four-byte and broken UTF-8, at every quote length up to past the text's.
+TEST(Gbt36001QuoteTest, AFoldedQuoteIsTheQuoteOfTheWholeTextFolded) {
+  auto whole = [](std::string_view original, size_t max_code_points) {
+    std::string quote;
+    for (char c : original) {
+      bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      if (space && (quote.empty() || quote.back() == ' ')) continue;
+      quote += space ? ' ' : c;
+    }
+    while (!quote.empty() && quote.back() == ' ') quote.pop_back();
+    return gbt36001::ShortQuote(quote, max_code_points);
+  };
+  const std::vector<std::string> pieces = {" ", "  ", "\t", "\n", "\r\n", "a", "Zq", "中", "文。", "\xf0\x9f\x98\x80",
+                                           "\xe4", "\xe4\xb8", "\x80", "\xff", "1,234", "…"};
+  std::mt19937 rng(43);
+  size_t cut = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const size_t n = rng() % 120;
+    for (size_t k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    for (size_t max : {size_t{0}, size_t{1}, size_t{3}, size_t{12}, size_t{40}, size_t{41}, size_t{90}}) {
+      const std::string want = whole(text, max);
+      ASSERT_EQ(gbt36001::FoldedQuote(text, max), want) << "round " << round << " max " << max;
+      cut += want.size() >= 3 && want.compare(want.size() - 3, 3, "…") == 0;
+    }
+  }
+  EXPECT_GT(cut, 500u);  // most quotes are cut: the bound is exercised
+}
+
 TEST(Gbt36001LayoutTest, TheHeadingIndexFindsWhatAskingEverySegmentFinds) {
   using gbt36001::Layout;
   const std::vector<std::string> words = {"董事长致辞", "董事会", "董事", "董", "蓝天", "展望", "about this report",

@@ -45,6 +45,27 @@ TEST_F(GriCoverage, OneRecordPerDisclosureInCatalogueOrder) {
   EXPECT_TRUE(r.findings.empty());  // no GRI claim: coverage only
 }
 
+// A mention is the first pattern (in catalogue order) whose parts all occur in a line, located at
+// its earliest part, each part at its first occurrence in the line: parts repeated, parts in either
+// order, mentions on several lines, and a line holding one part only.
+TEST_F(GriCoverage, AMentionIsLocatedAtTheFirstOccurrenceOfItsEarliestPart) {
+  ReportResult r = Run(
+      "本报告涵盖公司及其子公司，子公司名单见本报告附注。\n"
+      "监事会对董事会负责，董事会下设委员会，监事会列席董事会。\n"
+      "董事会召开会议，董事会与监事会沟通。\n"
+      "公司董事会共召开八次会议。\n"
+      "其他子公司情况。\n");
+  auto where = [&](const std::string& id) {
+    std::vector<std::string> out;
+    for (const auto& l : Record(r, id).locations)
+      out.push_back(std::to_string(l.location.line) + ":" + std::to_string(l.location.column) + "+" +
+                    std::to_string(l.location.length));
+    return out;
+  };
+  EXPECT_EQ(where("2-2"), (std::vector<std::string>{"1:3+6"}));  // 报告 before 子公司
+  EXPECT_EQ(where("2-9"), (std::vector<std::string>{"2:1+9", "3:1+9"}));  // 监事会, then 董事会
+}
+
 TEST_F(GriCoverage, Scope1NeedsAnAbsoluteFigureWithAUnit) {
   EXPECT_EQ(Status(Run("公司持续加强碳排放管理，推进节能降碳。\n"), "305-1"), "partial");
   EXPECT_EQ(Status(Run("范围一温室气体排放量 1,234 吨二氧化碳当量。\n"), "305-1"), "covered");

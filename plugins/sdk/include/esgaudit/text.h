@@ -118,11 +118,17 @@ inline std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// *out = AsciiLower(s), in the storage *out already has.
+inline void AsciiLowerInto(std::string_view s, std::string* out) {
+  out->assign(s.data(), s.size());
+  // Every byte written, a select rather than a branch: the loop vectorises.
+  for (char& c : *out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 // ASCII letters lower-cased; every other byte (UTF-8 included) unchanged.
 inline std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  // Every byte written, a select rather than a branch: the loop vectorises.
-  for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  std::string out;
+  AsciiLowerInto(s, &out);
   return out;
 }
 
