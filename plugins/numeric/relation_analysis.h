@@ -379,7 +379,7 @@ class RelationAnalysis {
   bool NearOrSlip(Relation* r, double total_low, double total_high, double above = 2, double below = 0.5) const;
   // Whether exactly one part read 10^k times its printed value (k as above) makes the sum meet
   // [total_low, total_high], the other parts alone not doing so: sets r->slip_part and r->slip_power.
-  // Where the members' intervals admit two readings (zeros widened to their column's precision:
+  // A part printed as zero is never the one. Where the members' intervals admit two readings (zeros widened to their column's precision:
   // `0.17` over `0 | 1.70 | 0 | 0` meets 0.17 at k = -1 and at k = -2), the one that foots with
   // the other parts at their printed values is taken, if only one does.
   bool OneSlipFoots(Relation* r, double total_low, double total_high) const;
