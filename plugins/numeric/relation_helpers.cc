@@ -125,6 +125,11 @@ std::u32string NounAfterGeneralUnit(const Figure& g) {
   return noun;
 }
 
+bool OpensWithYear(std::string_view s) {
+  return s.size() >= 4 && (s.substr(0, 2) == "19" || s.substr(0, 2) == "20") &&
+         std::all_of(s.begin(), s.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }

@@ -179,6 +179,8 @@ bool CountsProjects(const Figure& g);
 std::u32string NounAfterGeneralUnit(const Figure& g);
 
 bool HasDigit(std::string_view s);
+// Whether `s` opens with a year of four digits, 19xx or 20xx ("2016", "2016年度", "2016 (restated)").
+bool OpensWithYear(std::string_view s);
 
 std::string Lower(std::string s);
 

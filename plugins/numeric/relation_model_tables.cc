@@ -185,8 +185,7 @@ bool MostAddUp(const std::vector<Relation>& columns, size_t tried) {
 bool YearLedLabel(std::string l) {
   l = Lower(l);
   if (l.rfind("fy", 0) == 0) l.erase(0, 2);
-  return l.size() >= 4 && (l.compare(0, 2, "19") == 0 || l.compare(0, 2, "20") == 0) &&
-         std::all_of(l.begin(), l.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+  return OpensWithYear(l);
 }
 
 }  // namespace relation_detail
@@ -253,8 +252,7 @@ void RelationAnalysis::ModelTable::AddMostAddingUp(const Row& head, const std::v
 bool RelationAnalysis::ModelTable::YearColumns(const std::map<int, std::string>& h) {
   int years = 0;
   for (const auto& [slot, text] : h) {
-    years += text.size() >= 4 && (text.compare(0, 2, "19") == 0 || text.compare(0, 2, "20") == 0) &&
-             std::all_of(text.begin(), text.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+    years += OpensWithYear(text);
   }
   return years >= 2;
 }
@@ -1425,10 +1423,6 @@ void RelationAnalysis::ModelTable::FindStackedGroups() {
   std::set<size_t> taken_rows = part_of_total_;
   taken_rows.insert(under_head_.begin(), under_head_.end());
   constexpr size_t kMaxGroup = 8;
-  auto year_led = [](const std::string& l) {
-    return l.size() >= 4 && (l.compare(0, 2, "19") == 0 || l.compare(0, 2, "20") == 0) &&
-           std::all_of(l.begin(), l.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
-  };
   auto total_row = [&](const ModelRow& r) { return RowTotalLabel(r.label) || !GroupHeadNoun(r.label).empty(); };
   auto closes = [](const std::string& l) { return OtherLabel(l) || LowerBand(l) || UpperBand(l); };
   auto closed_pair = [&](const std::vector<size_t>& run) {
@@ -1456,7 +1450,7 @@ void RelationAnalysis::ModelTable::FindStackedGroups() {
       const ModelRow& pr = rows_[end];
       if (!pr.readable || !pr.has_figure || pr.label.empty() || SubUnit(pr) != head_unit || RateCells(pr) ||
           ShareRow(pr) || IsNestedLabel(pr.label) || OfWhichLabel(pr.label) || IsChangeLabel(pr.label) ||
-          year_led(pr.label) || RowTotalLabel(pr.label)) {
+          OpensWithYear(pr.label) || RowTotalLabel(pr.label)) {
         break;
       }
     }

@@ -633,8 +633,7 @@ void RelationAnalysis::FindTabbedRowTotalColumns(const sdk::Document& doc) {
   auto year_label = [](std::string_view s) {
     if (EndsWith(s, "\u5e74\u5ea6")) s.remove_suffix(6);  // 年度
     if (EndsWith(s, "\u5e74")) s.remove_suffix(3);        // 年
-    return s.size() == 4 && (s.substr(0, 2) == "19" || s.substr(0, 2) == "20") &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return s.size() == 4 && OpensWithYear(s);
   };
 
   auto significant_digits = [&](int f) {

@@ -1025,8 +1025,7 @@ void RelationAnalysis::FindShareRowRuns(const sdk::Document& doc) {
   const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(false);
   auto year_token = [](std::string_view t) {
     if (t.size() > 2 && (t.substr(0, 2) == "FY" || t.substr(0, 2) == "fy")) t.remove_prefix(2);
-    return t.size() == 4 && (t.substr(0, 2) == "19" || t.substr(0, 2) == "20") &&
-           std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return t.size() == 4 && OpensWithYear(t);
   };
   // Whether the line ends in two or more years set apart by blanks (a header of period columns).
   auto period_header = [&](uint32_t line) {
@@ -1318,9 +1317,7 @@ void RelationAnalysis::FindSideBySideShareRows(const sdk::Document& doc) {
     const uint64_t end = l.offset + l.length;
     const std::string_view rest = sdk::Trim(text.substr(l.offset, l.length));
     const std::string_view key = rest.substr(0, std::min(rest.find_first_of(" \t\r"), rest.size()));
-    const bool year = key.size() == 4 &&
-                      std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-                      (key.substr(0, 2) == "19" || key.substr(0, 2) == "20");
+    const bool year = key.size() == 4 && OpensWithYear(key);
     const bool word = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
       return std::isalpha(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
     });
