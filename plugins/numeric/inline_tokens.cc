@@ -272,7 +272,7 @@ void InlineTokenizer::TokenizeGeneral(const std::vector<Cp>& cps, size_t* at, co
           }
         }
         Token tk{Tok::kSubset};
-        tk.including = *w == U"including";
+        tk.including = *w == U"including" || *w == U"incl.";
         tk.contains = tk.including || han || *w == U"包括" || *w == U"包含";
         push(tk);
         i += w->size();

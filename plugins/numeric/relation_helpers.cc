@@ -427,6 +427,13 @@ bool IsNestedLabel(const std::string& label) {
 bool OfWhichLabel(const std::string& label) {
   std::string l = Lower(label);
   l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
+  // A dash may set the row off: "- of which hydro", "– of which wind".
+  for (const char* dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+    if (l.rfind(dash, 0) == 0) {
+      l.erase(0, std::char_traits<char>::length(dash));
+      break;
+    }
+  }
   return l.rfind("其中", 0) == 0 || l.rfind("ofwhich", 0) == 0;
 }
 

@@ -102,7 +102,7 @@ constexpr const char* kNotTotal[] = {"共同", "共享", "共建", "共产", "�
 // ("检查企业27家（包含外租冷库15家）"); "不包含" stays no subset, as "不包括" does: the 不 before the word
 // parts it from the total. 含 alone is one only opening a bracket right after a figure (捐款80万元（含
 // 捐助新田县新生的14万元）); elsewhere it is a word's character (含量, 含税), which the tokenizer leaves as text.
-constexpr const char* kSubsetWords[] = {"其中包括", "其中包含", "其中", "包括", "包含", "of which", "including", "含"};
+constexpr const char* kSubsetWords[] = {"其中包括", "其中包含", "其中", "包括", "包含", "of which", "including", "incl.", "含"};
 
 // The period a rate's unit is per, printed right after its figure ("29710吨/日"), longest first. The
 // fact reader keeps "吨"; units are still compared without it, as reports often print the period on

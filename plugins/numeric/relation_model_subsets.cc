@@ -123,6 +123,31 @@ bool SubsetPair(const Figure& t, const Figure& p) {
          p.unit == t.unit && t.value > 0 && p.value >= 0;
 }
 
+// The kind of power source a label names, or "" for none or more than one: the rows of an energy
+// table (装机容量 其中：水电, 风电; "of which hydro", "of which wind"). Coal- and gas-fired plants are
+// kinds of thermal power, so 火电 and 煤电 rows are one kind (they overlap) and never two parts.
+std::string_view PowerSourceOf(const std::string& label) {
+  static const std::pair<const char*, const char*> kSources[] = {
+      {"水电", "hydro"},     {"水力", "hydro"},       {"hydro", "hydro"},         {"风电", "wind"},
+      {"风力", "wind"},      {"wind", "wind"},        {"光伏", "solar"},          {"太阳能", "solar"},
+      {"solar", "solar"},    {"photovoltaic", "solar"}, {"生物质", "biomass"},    {"biomass", "biomass"},
+      {"核电", "nuclear"},   {"nuclear", "nuclear"},  {"地热", "geothermal"},     {"geothermal", "geothermal"},
+      {"火电", "thermal"},   {"煤电", "thermal"},     {"燃煤", "thermal"},        {"气电", "thermal"},
+      {"燃气", "thermal"},   {"thermal", "thermal"},  {"coal", "thermal"}};
+  const std::string l = Lower(label);
+  std::string_view kind;
+  for (const auto& [printed, k] : kSources) {
+    const std::string_view p = printed;
+    const size_t at = l.find(p);
+    if (at == std::string::npos) continue;
+    // Latin words stand alone ("wind" is not in "windows"; "hydro" opens "hydropower").
+    if (p[0] >= 'a' && p[0] <= 'z' && at > 0 && std::isalpha(static_cast<unsigned char>(l[at - 1]))) continue;
+    if (!kind.empty() && kind != k) return {};
+    kind = k;
+  }
+  return kind;
+}
+
 }  // namespace
 
 // Calls `each(total slot, part slot, total, part, column header)` for every value cell of `head`
@@ -169,7 +194,7 @@ void RelationAnalysis::ModelTable::FindOfWhichRows() {
     if (listed.count(ri - 1)) continue;
     std::vector<size_t> run;  // the 其中 rows
     for (size_t k = ri; k < rows_.size() && OfWhichLabel(rows_[k].label) && rows_[k].readable && rows_[k].has_figure &&
-                        !RateCells(rows_[k]);
+                        !RateCells(rows_[k], true);
          ++k) {
       run.push_back(k);
     }
@@ -236,17 +261,41 @@ void RelationAnalysis::ModelTable::FindOfWhichRows() {
 }
 
 // A run of two or more 其中 rows under one row (of which growth, of which maintenance, of which
-// other) is a list of its parts when they add up to it in every column but one (MostAddUp); rows of
-// different dimensions (其中：女性, 其中：少数民族) overlap and do not add up, and stay subsets. Of-which
+// other) is a list of its parts when they add up to it in every column but one (MostAddUp), or when
+// each names another kind of one dimension (DisjointKinds); rows of different dimensions (其中：女性,
+// 其中：少数民族) overlap and do not add up, and stay subsets. Of-which
 // rows may leave others unnamed, so only parts above their total are flagged, unless 其他 closes them.
 bool RelationAnalysis::ModelTable::OfWhichRunAsParts(const Row& head, const std::vector<size_t>& run) {
   std::vector<Relation> columns;
   const size_t tried = ColumnTotals(head, run, true, &columns);
-  if (!MostAddUp(columns, tried)) return false;
+  if (!MostAddUp(columns, tried) && !DisjointKinds(run)) return false;
   for (Relation& r : columns) {
     r.flag = !r.consistent && (r.sum_low > figures_[r.total].high || OtherLabel(rows_[run.back()].label));
     Relabel(r);
     ra_.Add(std::move(r));
+  }
+  return true;
+}
+
+// Whether each row of a run names another kind of one dimension, so that no two overlap: another
+// category of one of Dimensions() (其中：男性, 其中：女性), or another power source (of which hydro, of
+// which wind, of which solar). Such rows are parts of their head whether or not they add up to it.
+bool RelationAnalysis::ModelTable::DisjointKinds(const std::vector<size_t>& run) const {
+  std::set<std::string> kinds;
+  int dim = -2;
+  for (size_t k : run) {
+    const auto [d, cat] = Categorise(rows_[k].label);
+    if (d < 0 || (dim != -2 && d != dim) || !kinds.insert(cat).second) {
+      dim = -1;
+      break;
+    }
+    dim = d;
+  }
+  if (dim >= 0) return true;
+  kinds.clear();
+  for (size_t k : run) {
+    const std::string_view kind = PowerSourceOf(rows_[k].label);
+    if (kind.empty() || !kinds.emplace(kind).second) return false;
   }
   return true;
 }

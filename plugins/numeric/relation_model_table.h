@@ -165,7 +165,11 @@ class RelationAnalysis::ModelTable {
   bool BlockOfRows(size_t from, int dir, std::vector<size_t>* out) const;
   // A row of rates or per-unit values: a rate word in any of its labels (人均 as a group label), or
   // a unit per something (小时/人).
-  static bool RateCells(const Row& row);
+  // Whether a row holds rates: a rate label, a unit per something (吨/万元, t/MWh, 每) in its unit or
+  // a text cell. `of_which`: the row is a 其中 / of-which row under a quantity, whose label names a
+  // kind of it, so a slash in that label joins two kinds ("of which biomass/biogas"), not a unit.
+  static bool RateCells(const Row& row, bool of_which = false);
+  bool DisjointKinds(const std::vector<size_t>& run) const;
   // The row's unit: its unit column, else its label's.
   static std::string SubUnit(const Row& row);
   // A row of shares: its unit column or label says % or names a share (占比, 比例, "share of").

@@ -410,10 +410,11 @@ bool RelationAnalysis::ModelTable::BlockOfRows(size_t from, int dir, std::vector
   return true;
 }
 
-bool RelationAnalysis::ModelTable::RateCells(const Row& row) {
+bool RelationAnalysis::ModelTable::RateCells(const Row& row, bool of_which) {
   if (RateLabel(row.label) || Has(row.unit, "/") || Has(row.unit, "每")) return true;
   for (const Slot& c : row.cells) {
-    if (c.figure < 0 && !c.dash && (RateLabel(c.text) || Has(c.text, "/"))) return true;
+    const bool slash = Has(c.text, "/") && !(of_which && c.offset == row.label_offset && LabelUnit(row.label).empty());
+    if (c.figure < 0 && !c.dash && (RateLabel(c.text) || slash)) return true;
   }
   return false;
 }

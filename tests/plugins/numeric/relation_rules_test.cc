@@ -3103,6 +3103,76 @@ TEST(RelationRulesTest, ARunOfOfWhichRowsThatAddUpIsAListOfParts) {
   EXPECT_TRUE(Recognised(odoc, o, "subset", {"820", "540"}));
 }
 
+// Of-which rows that each name another power source (hydro, wind, solar, biomass) are disjoint parts of
+// their head, whether or not they add up to it: parts above the total are flagged even where only one
+// column adds up. A dash may set the rows off, and a slash in such a row's label joins two kinds
+// (biomass/biogas), not a unit. Rows naming thermal and coal power overlap and stay subsets.
+TEST(RelationRulesTest, OfWhichRowsNamingPowerSourcesAreParts) {
+  const std::string clean =
+      "Operational Indicators\n"
+      "                                              2018        2019        2020\n"
+      " Installed renewables capacity (GW)           24.8          27        31.5\n"
+      " - of which hydro (excl. pumped storage)      16.5        16.3        17.9\n"
+      " - of which wind                               5.4         7.4        10.1\n"
+      " - of which solar                              2.2         2.6         3.1\n"
+      " - of which biomass/biogas                     0.7         0.6         0.4\n";
+  ReportResult r = Check(clean, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "parts-total", {"24.8", "16.5", "5.4", "2.2", "0.7"}));
+  // Two totals printed below their parts: only 2019 adds up, and the other two are exceeded.
+  std::string low = clean;
+  low.replace(low.find("24.8"), 4, "24.0");
+  low.replace(low.find("31.5"), 4, "31.1");
+  const std::vector<std::string> f = Findings(Check(low, "en"));
+  ASSERT_EQ(f.size(), 2u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("16.5 + 5.4 + 2.2 + 0.7 = 24.8, expected 24.0"), std::string::npos) << f[0];
+  EXPECT_NE(f[1].find("17.9 + 10.1 + 3.1 + 0.4 = 31.5, expected 31.1"), std::string::npos) << f[1];
+  // A source left unnamed (parts short of the total) is no defect.
+  std::string short_of = clean;
+  short_of.replace(short_of.find("16.3"), 4, "12.3");
+  EXPECT_TRUE(Findings(Check(short_of, "en")).empty()) << ::testing::PrintToString(Findings(Check(short_of, "en")));
+
+  // The same in Chinese, 其中 rows under a capacity total that they do not add up to in any column.
+  const std::string zh =
+      "指标\t2019年\t2020年\n"
+      "装机容量（万千瓦）\t5,000\t5,600\n"
+      "其中：水电\t1,200\t1,300\n"
+      "其中：风电\t800\t950\n"
+      "其中：光伏\t300\t420\n";
+  ReportResult z = Check(zh, "zh", "relations");
+  EXPECT_TRUE(Findings(z).empty()) << ::testing::PrintToString(Findings(z));
+  Document zdoc = Document::FromUtf8("test.txt", zh);
+  EXPECT_TRUE(Recognised(zdoc, z, "parts-total", {"5,000", "1,200", "800", "300"}));
+  std::string zh_up = zh;
+  zh_up.replace(zh_up.find("1,300"), 5, "5,300");
+  EXPECT_EQ(Findings(Check(zh_up, "zh")).size(), 1u) << ::testing::PrintToString(Findings(Check(zh_up, "zh")));
+
+  // Thermal and coal power overlap: two such rows are no list of parts.
+  const std::string overlap =
+      "指标\t2019年\t2020年\n"
+      "装机容量（万千瓦）\t5,000\t5,600\n"
+      "其中：火电\t3,000\t3,100\n"
+      "其中：煤电\t2,600\t2,700\n";
+  ReportResult o = Check(overlap, "zh", "relations");
+  EXPECT_TRUE(Findings(o).empty()) << ::testing::PrintToString(Findings(o));
+  Document odoc = Document::FromUtf8("test.txt", overlap);
+  EXPECT_FALSE(Recognised(odoc, o, "parts-total", {"5,000", "3,000", "2,600"}));
+  EXPECT_TRUE(Recognised(odoc, o, "subset", {"5,000", "3,000"}));
+}
+
+// "incl." opens a part as "including" does: a figure under a total on an infographic.
+TEST(RelationRulesTest, InclOpensAPartAsIncludingDoes) {
+  const std::string clean =
+      "                 Total capacities: 38.4 GW (at 100%)\n"
+      "                   incl. 12.5 GW renewables\n";
+  ReportResult r = Check(clean, "en", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  Document doc = Document::FromUtf8("test.txt", clean);
+  EXPECT_TRUE(Recognised(doc, r, "subset", {"38.4 GW", "12.5 GW"}));
+  ExpectChangesFlagged(clean, {{"12.5 GW", "125.0 GW", {"125.0 GW"}}}, "error", "en");
+}
+
 // 张 counts sheets, cards and certificates like any other classifier: its figures are quantities,
 // and a 其中 list of them is checked against its total.
 TEST(RelationRulesTest, SheetsCountedWithZhangAreQuantities) {
