@@ -250,7 +250,7 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
     v.cell_begin = cell != nullptr ? std::min(cell->view_begin, v.view_begin) : v.view_begin;
     if (cell != nullptr) {
       for (uint32_t up = 1; up <= 3 && f.line >= up; ++up) {
-        const std::vector<LayoutCell>& above = cells.line(f.line - up);
+        const LayoutCells::Range above = cells.line(f.line - up);
         if (above.empty()) continue;
         for (const LayoutCell& a : above) {
           if (a.col_begin + 1 >= cell->col_begin && a.col_begin <= cell->col_begin + 1) v.above_in_cell = a.text;

@@ -483,5 +483,77 @@ TEST(ValueFactsText, WithoutSpacesDropsTheBlanksDecodeAtReads) {
   EXPECT_EQ(WithoutSpaces(""), "");
 }
 
+// LayoutCells keeps every line's cells in one list and their texts in one string, a line a range of
+// the list and a cell's text a view of the string: each line must still hold exactly the host's
+// cells of that line, in order, each with its own text without spaces and tabs (the byte loop
+// written out here), its code point count and its view span; lines without cells and lines past
+// the last are empty.
+struct CellTextCheck {
+  int cells = 0;
+  int empty_lines = 0;
+  std::vector<std::string> mismatches;
+};
+CellTextCheck cell_text_check;
+
+class CellTextProbe : public sdk::Rule {
+ public:
+  void Check(const sdk::Document& doc, const sdk::Context& ctx) override {
+    const LayoutCells& cells = ctx.Shared<LayoutCells>(doc);
+    auto miss = [](uint32_t li, size_t k, const std::string& what) {
+      cell_text_check.mismatches.push_back(std::to_string(li + 1) + ":" + std::to_string(k) + " " + what);
+    };
+    if (cells.line_count() != doc.LineCount()) miss(0, 0, "line count");
+    for (uint32_t li = 0; li < doc.LineCount(); ++li) {
+      const esgaudit_line_structure ls = doc.LineStructure(li);
+      const auto line = cells.line(li);
+      if (line.size() != ls.cell_count) {
+        miss(li, 0, "cell count " + std::to_string(line.size()));
+        continue;
+      }
+      if (ls.cell_count == 0) ++cell_text_check.empty_lines;
+      for (uint32_t k = 0; k < ls.cell_count; ++k) {
+        const esgaudit_cell c = doc.Cell(ls.first_cell + k);
+        std::string want;
+        for (char ch : doc.CellView(c)) {
+          if (ch != ' ' && ch != '\t') want.push_back(ch);
+        }
+        const LayoutCell& got = line[k];
+        ++cell_text_check.cells;
+        if (got.text != want) miss(li, k, "text [" + std::string(got.text) + "] != [" + want + "]");
+        if (got.code_points != sdk::CodePointCount(want)) miss(li, k, "code points");
+        if (got.line != li || got.view_begin != c.view_begin || got.view_end != c.view_end) miss(li, k, "span");
+        if (cells.At(li, c.view_begin) != &got) miss(li, k, "At");
+      }
+    }
+    if (!cells.line(doc.LineCount()).empty() || !cells.line(doc.LineCount() + 5).empty()) {
+      miss(doc.LineCount(), 0, "past the last line");
+    }
+  }
+};
+
+TEST(LayoutCellsTest, EachLineHoldsTheHostsCellsWithTheirTextsWithoutBlanks) {
+  sdk::Registry registry;
+  registry.Add<CellTextProbe>("test.cell-text", ESGAUDIT_INFO, "checks LayoutCells' cells and texts",
+                              "test/cell-text.md");
+  cell_text_check = CellTextCheck();
+  // Many cells on one line (the list grows while the texts are written), blank lines between
+  // tables, letter-spaced labels, tabs, an empty cell between tabs, a line of prose.
+  std::string wide = "分项";
+  for (int k = 0; k < 40; ++k) wide += "    项 目" + std::to_string(k) + "  " + std::to_string(10 * k + 3) + " 吨";
+  testing::RunOnText(registry,
+                     "主要指标      2021年      2022年      变化\n"
+                     "员 工 总 数（人）  1,200   1,350   12.5%\n"
+                     "\n"
+                     "Water use (m3)    4,500    4,100    -8.9%\n"
+                     "女性员工\t320\t\t28%\n"
+                     "一行普通的叙述文字，没有表格。\n"
+                     "\n" +
+                         wide + "\n" +
+                         "专利（项）\t12\t15");
+  EXPECT_GE(cell_text_check.cells, 80);
+  EXPECT_GE(cell_text_check.empty_lines, 2);
+  EXPECT_TRUE(cell_text_check.mismatches.empty()) << cell_text_check.mismatches.front();
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
