@@ -52,10 +52,10 @@ bool StatesTarget(const ValueFact& v) {
 std::vector<Mention> LabelsOf(const ValueFact& v, std::vector<std::string>* labels,
                               const std::string* model_label) {
   std::vector<Mention> out;
-  auto add = [&](const std::string& label, bool layout) {
+  auto add = [&](std::string_view label, bool layout) {
     if (!SpecificLabel(label)) return;
     if (std::find(labels->begin(), labels->end(), label) != labels->end()) return;
-    labels->push_back(label);
+    labels->emplace_back(label);
     out.push_back({&v, layout});
   };
   // A label written before the number counts only when it is the whole text before it and names

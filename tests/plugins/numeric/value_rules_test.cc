@@ -478,6 +478,11 @@ TEST(ValueFactsText, WithoutSpacesDropsTheBlanksDecodeAtReads) {
     dropped += text.size() - want.size();
   }
   EXPECT_GT(dropped, 30000u);
+  std::string kept = "a longer text the buffer held before";
+  kept.clear();
+  AppendWithoutSpaces("员工\xE3\x80\x80总数 \t12", &kept);
+  AppendWithoutSpaces(" 人", &kept);
+  EXPECT_EQ(kept, "员工总数12人");
   EXPECT_EQ(WithoutSpaces("员工\xE3\x80\x80总数 \t12"), "员工总数12");
   EXPECT_EQ(WithoutSpaces("\xE3\x80"), "\xE3\x80");
   EXPECT_EQ(WithoutSpaces(""), "");
@@ -553,6 +558,84 @@ TEST(LayoutCellsTest, EachLineHoldsTheHostsCellsWithTheirTextsWithoutBlanks) {
   EXPECT_GE(cell_text_check.cells, 80);
   EXPECT_GE(cell_text_check.empty_lines, 2);
   EXPECT_TRUE(cell_text_check.mismatches.empty()) << cell_text_check.mismatches.front();
+}
+
+// ValueFacts makes a fact's label without spaces in one buffer kept from fact to fact, drops its
+// scope words as a view, and keeps `lead`, `after`, `before` and `clause` as views of the matching
+// view: each label must be the copy without spaces less its scope words (the erase loop ValueFacts
+// ran, written out here), label_is_before the same test of `before`, and each view the text beside
+// the fact in the matching view.
+struct FactTextCheck {
+  int facts = 0;
+  int scoped = 0;        // labels that lost scope words
+  int label_before = 0;  // facts whose label is all the text before them
+  std::vector<std::string> mismatches;
+};
+FactTextCheck fact_text_check;
+
+std::string DropScopeByErasing(std::string s) {
+  static const char* const kScope[] = {"报告期内", "本报告期", "本年度", "全年", "年内", "本年",
+                                       "全公司", "本公司", "公司", "集团", "累计共", "共"};
+  for (bool again = true; again;) {
+    again = false;
+    for (const char* w : kScope) {
+      const std::string_view p(w);
+      if (s.size() > p.size() && s.compare(0, p.size(), p) == 0) {
+        s.erase(0, p.size());
+        again = true;
+      }
+    }
+  }
+  return s;
+}
+
+class FactTextProbe : public sdk::Rule {
+ public:
+  void Check(const sdk::Document& doc, const sdk::Context& ctx) override {
+    const ValueFacts& facts = ctx.Shared<ValueFacts>(doc);
+    const std::string_view view = doc.MatchView();
+    auto in_view = [&](std::string_view part, uint64_t begin, uint64_t end) {
+      return part.data() >= view.data() && part.data() + part.size() <= view.data() + view.size() &&
+             (begin == UINT64_MAX || part.data() == view.data() + begin) &&
+             (end == UINT64_MAX || part.data() + part.size() == view.data() + end);
+    };
+    for (const ValueFact& v : facts.facts()) {
+      ++fact_text_check.facts;
+      const std::string bare = WithoutSpaces(sdk::View(v.fact->label));
+      const std::string label = DropScopeByErasing(bare);
+      fact_text_check.scoped += label.size() < bare.size();
+      const std::string at = std::to_string(v.line + 1) + " [" + label + "] ";
+      if (v.label != label) fact_text_check.mismatches.push_back(at + "label [" + v.label + "]");
+      const bool before = !label.empty() && DropScopeByErasing(WithoutSpaces(v.before)) == label;
+      fact_text_check.label_before += before;
+      if (v.label_is_before != before) fact_text_check.mismatches.push_back(at + "label_is_before");
+      if (!in_view(v.clause, UINT64_MAX, v.view_begin) || !in_view(v.before, UINT64_MAX, v.view_begin) ||
+          !in_view(v.lead, UINT64_MAX, v.view_begin) || !in_view(v.after, v.view_end, UINT64_MAX) ||
+          v.before.size() > v.clause.size()) {
+        fact_text_check.mismatches.push_back(at + "views");
+      }
+    }
+  }
+};
+
+TEST(ValueFactsTest, LabelsLoseSpacesAndScopeWordsAndTheTextsBesideAFactAreViewsOfIt) {
+  sdk::Registry registry;
+  registry.Add<FactTextProbe>("test.fact-text", ESGAUDIT_INFO, "checks ValueFacts' labels and texts",
+                              "test/fact-text.md");
+  fact_text_check = FactTextCheck();
+  testing::RunOnText(registry,
+                     "公司员工总数12375人，女性员工4,200人。\n"
+                     "报告期内全年累计共培训3,200人次；本公司 员 工 总 数　12,375 人。\n"
+                     "集团公司 用水量 4,500 吨，全年 召开9次董事会。\n"
+                     "\n"
+                     "指标              2021年      2022年\n"
+                     "本年度员工总数      1,200       1,350\n"
+                     "共计 捐赠金额（万元）    320     410\n"
+                     "The company employed 12,375 people in 2022, 34% of them women.\n");
+  EXPECT_GE(fact_text_check.facts, 12);
+  EXPECT_GE(fact_text_check.scoped, 2);
+  EXPECT_GE(fact_text_check.label_before, 1);
+  EXPECT_TRUE(fact_text_check.mismatches.empty()) << fact_text_check.mismatches.front();
 }
 
 }  // namespace
