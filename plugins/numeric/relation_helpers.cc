@@ -9,6 +9,8 @@ bool Fast() { return read_path == ReadPath::kFast; }
 
 std::u32string U32(std::string_view s) { return ToU32(s, read_path); }
 
+void U32Append(std::string_view s, std::u32string* out) { AppendU32(s, out, read_path); }
+
 const std::vector<Dimension>& Dimensions() {
   static const std::vector<Dimension> dims = {
       {"gender", true,

@@ -144,6 +144,8 @@ extern ReadPath read_path;
 bool Fast();
 
 std::u32string U32(std::string_view s);
+// U32(s) appended to *out (see AppendU32).
+void U32Append(std::string_view s, std::u32string* out);
 
 const std::vector<Dimension>& Dimensions();
 
