@@ -103,6 +103,30 @@ TEST(ValueRulesSample, CleanSampleWithItsKpiDataHasNoFinding) {
   EXPECT_EQ(ValueFindings(r), std::vector<std::string>());
 }
 
+// An infographic's label matched at the end of a clause before a figure: the clause's suffixes are
+// looked up among the labels of the figure's unit as views. A label of six CJK characters (longer
+// than a short string's own room) and one of a second unit each find their prose restatement; the
+// same label in another unit, a shorter label that is no infographic's and another year do not.
+TEST(ValueRulesText, ProseEndingWithAnInfographicsLabelInItsUnitRestatesIt) {
+  const std::string text =
+      "                  授权发明\n"
+      "                  专利36项\n"
+      "\n"
+      "2020年，公司获得授权发明专利38项。\n"
+      "2020年，公司获得授权发明专利36件。\n"
+      "2020年，公司获得发明专利39项。\n"
+      "2019年，公司获得授权发明专利30项。\n"
+      "                  员工\n"
+      "                  培训1200人次\n"
+      "\n"
+      "2020年，公司开展员工培训1300人次。\n";
+  std::vector<std::string> found;
+  for (const std::string& f : ValueFindings(RunText(text))) found.push_back(f.substr(0, f.find(" | note")));
+  EXPECT_EQ(found, (std::vector<std::string>{
+                       "4:29: error: “授权发明专利”此处为“38项”，第 2 行为“36项” [numeric.restatement-mismatch]",
+                       "11:25: error: “员工培训”此处为“1300人次”，第 9 行为“1200人次” [numeric.restatement-mismatch]"}));
+}
+
 TEST(ValueRulesSample, OneChangedKpiValueGivesOneFindingAtItsFigure) {
   TempDir dir;
   std::string json = testing::ReadFile(kSampleKpi);
