@@ -127,6 +127,23 @@ TEST(ValueRulesText, ProseEndingWithAnInfographicsLabelInItsUnitRestatesIt) {
                        "11:25: error: “员工培训”此处为“1300人次”，第 9 行为“1200人次” [numeric.restatement-mismatch]"}));
 }
 
+// A rate's name broken by the line end ("体检" / "率达到102%") is read from the model's clause; a
+// target anywhere in the sentence before it makes it a target exceeded, whichever of the two the
+// reader asks first; a line ending with no rate's name gives none.
+TEST(ValueRulesText, ARateNameBrokenByTheLineEndIsNoTargetExceeded) {
+  const std::string text =
+      "公司积极推进员工健康管理，全年员工体检\n"
+      "率达到102%。\n"
+      "公司年度目标为全员体检，全年员工体检\n"
+      "率达到103%。\n"
+      "全年员工体检\n"
+      "\n"
+      "工作全面完成，增幅为104%。\n";
+  EXPECT_EQ(ValueFindings(RunText(text)),
+            std::vector<std::string>{
+                "2:7: error: 比率“体检率”为“102%”，超过 100%（标签跨行拼合） [numeric.rate-above-100]"});
+}
+
 TEST(ValueRulesSample, OneChangedKpiValueGivesOneFindingAtItsFigure) {
   TempDir dir;
   std::string json = testing::ReadFile(kSampleKpi);
