@@ -445,6 +445,24 @@ TEST(ValueFactsText, AppendWithoutBlanksDropsSpacesAndTabsOnly) {
     dropped += text.size() + prefix.size() - want.size();
   }
   EXPECT_GT(dropped, 10000u);
+  // Runs of eight bytes and more (passed over eight at a time) with a blank at every place in them,
+  // and bytes next to a space's and a tab's (0x1F, 0x21, 0x08, 0x0A, 0xA0, 0x89, 0x00) that a test of
+  // eight bytes at a time must not take for blanks.
+  const std::vector<std::string> runs = {"abcdefgh", "abcdefghijklmnopq", "员工总数合计人", "\x21\x1F\x08\x0A\xA0\x89",
+                                         std::string("\x00\x21\x00\x08", 4), "1,234,567.89", " ", "\t", "  \t "};
+  for (int k = 0; k < 5000; ++k) {
+    std::string text;
+    const uint32_t parts = next(12);
+    for (uint32_t i = 0; i < parts; ++i) text += runs[next(static_cast<uint32_t>(runs.size()))];
+    if (!text.empty() && next(2) == 0) text[next(static_cast<uint32_t>(text.size()))] = next(2) == 0 ? ' ' : '\t';
+    std::string want = "kept";
+    for (char ch : text) {
+      if (ch != ' ' && ch != '\t') want.push_back(ch);
+    }
+    std::string got = "kept";
+    AppendWithoutBlanks(text, &got);
+    ASSERT_EQ(got, want) << k;
+  }
   std::string out = "a";
   AppendWithoutBlanks(" 合 计\t 12\xE3\x80\x80\n", &out);
   EXPECT_EQ(out, "a合计12\xE3\x80\x80\n");
