@@ -133,15 +133,18 @@ std::string NameKey(std::string_view name) {
 }
 
 std::string ShortQuote(std::string_view s, size_t max_code_points) {
-  std::string out;
+  // The code points kept are the head of `s` up to where the count stops: one copy, not an append
+  // per code point.
   size_t i = 0, n = 0;
   while (i < s.size() && n < max_code_points) {
-    size_t start = i;
     sdk::NextCodePoint(s, &i);
-    out.append(s.substr(start, i - start));
     ++n;
   }
-  if (i < s.size()) out += "…";
+  const bool cut = i < s.size();
+  std::string out;
+  out.reserve(i + (cut ? 3 : 0));
+  out.append(s.substr(0, i));
+  if (cut) out += "…";
   return out;
 }
 
