@@ -133,15 +133,18 @@ std::string NameKey(std::string_view name) {
 }
 
 std::string ShortQuote(std::string_view s, size_t max_code_points) {
-  std::string out;
+  // The code points kept are the head of `s` up to where the count stops: one copy, not an append
+  // per code point.
   size_t i = 0, n = 0;
   while (i < s.size() && n < max_code_points) {
-    size_t start = i;
     sdk::NextCodePoint(s, &i);
-    out.append(s.substr(start, i - start));
     ++n;
   }
-  if (i < s.size()) out += "…";
+  const bool cut = i < s.size();
+  std::string out;
+  out.reserve(i + (cut ? 3 : 0));
+  out.append(s.substr(0, i));
+  if (cut) out += "…";
   return out;
 }
 
@@ -312,10 +315,17 @@ Evidence Analysis::MakeEvidence(size_t line, uint64_t begin, uint64_t end) const
   Evidence e;
   e.begin = begin;
   e.end = end;
+  e.line = line;
+  return e;
+}
+
+std::string Analysis::Quote(const Evidence& e) const {
+  if (e.line == Evidence::kNoLine) return std::string();
+  const uint64_t begin = e.begin;
   // The quote: from a little before the hit (within its cell, so that it shows its context), then
   // the following cells of the line, joined by one space, up to the quote's length.
   constexpr size_t kQuoteCodePoints = 40;
-  const Line& l = lines_[line];
+  const Line& l = lines_[e.line];
   auto cell = std::upper_bound(l.cells.begin(), l.cells.end(), begin,
                                [](uint64_t v, const std::pair<uint64_t, uint64_t>& c) { return v < c.second; });
   std::string text;
@@ -335,8 +345,7 @@ Evidence Analysis::MakeEvidence(size_t line, uint64_t begin, uint64_t end) const
     count += CodePoints(c.substr(0, cut)) + 1;
     if (cut < c.size()) break;
   }
-  e.quote = ShortQuote(text, kQuoteCodePoints);
-  return e;
+  return ShortQuote(text, kQuoteCodePoints);
 }
 
 std::shared_ptr<const KeywordScan> KeywordScan::Of(const std::shared_ptr<const RulePack>& rule_pack) {
@@ -1500,7 +1509,7 @@ void Analysis::Locate(const Evidence& e, sdk::Finding* f) const {
   const uint64_t end = TextOffset(e.end);
   f->offset = b;
   f->length = end > b ? end - b : 0;
-  f->evidence = e.quote;
+  f->evidence = Quote(e);
 }
 
 sdk::Related Analysis::Related(const Evidence& e, std::string message) const {

@@ -48,11 +48,13 @@ struct Line {
   uint32_t table = ESGAUDIT_NO_INDEX;  // the model's table of the line
 };
 
-// A piece of evidence in view offsets, with a short quote.
+// A piece of evidence in view offsets. Its short quote is made when a record or a finding shows it
+// (Analysis::Quote): most evidence is only tested for.
 struct Evidence {
+  static constexpr size_t kNoLine = static_cast<size_t>(-1);
   uint64_t begin = 0;
   uint64_t end = 0;
-  std::string quote;
+  size_t line = kNoLine;  // the line MakeEvidence quotes from; kNoLine: no quote (empty)
   bool found() const { return end > begin; }
 };
 
@@ -255,6 +257,9 @@ class Analysis {
   uint64_t TextOffset(uint64_t view_offset) const { return doc_.ViewToText(view_offset); }
   // The matched text of `e` itself (not the context its quote shows), shortened.
   std::string MatchQuote(const Evidence& e) const;
+  // The short quote of `e`: from a little before it within its cell, then the following cells of
+  // its line; empty for evidence MakeEvidence did not make.
+  std::string Quote(const Evidence& e) const;
   // A finding's location and quote from evidence.
   void Locate(const Evidence& e, sdk::Finding* f) const;
   sdk::Related Related(const Evidence& e, std::string message) const;

@@ -1129,10 +1129,11 @@ void GriAnalysis::FindPointedLines(const sdk::Document& doc) {
   std::vector<std::pair<uint32_t, uint32_t>> toc;  // (printed page, heading line)
   {
     std::map<std::string, uint32_t> first_line;  // squeezed text of a line outside the TOC -> line
+    std::string key;                             // kept from line to line; copied when kept
     for (uint32_t i = 0; i < n; ++i) {
       if (excluded_[i]) continue;
-      std::string key = Squeeze(LowerLine(i));
-      if (key.size() >= 6 && key.size() <= 60) first_line.emplace(std::move(key), i);
+      SqueezeInto(LowerLine(i), &key);
+      if (key.size() >= 6 && key.size() <= 60) first_line.emplace(key, i);
     }
     for (uint32_t t = 0; t < doc.TocEntryCount(); ++t) {
       esgaudit_toc_entry e = doc.TocEntry(t);

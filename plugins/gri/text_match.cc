@@ -200,10 +200,16 @@ std::string_view Trim(std::string_view s) {
 
 std::string Squeeze(std::string_view s) {
   std::string out;
-  for (char c : s) {
-    if (!IsSpace(c)) out += c;
-  }
+  SqueezeInto(s, &out);
   return out;
+}
+
+void SqueezeInto(std::string_view s, std::string* out) {
+  out->clear();
+  out->reserve(s.size());  // made once, not grown by doubling a byte at a time
+  for (char c : s) {
+    if (!IsSpace(c)) out->push_back(c);
+  }
 }
 
 }  // namespace esgaudit::gri

@@ -61,6 +61,8 @@ std::string_view Trim(std::string_view s);
 
 // `s` with every ASCII whitespace removed.
 std::string Squeeze(std::string_view s);
+// The same into *out, replacing what it held (a string kept from call to call keeps its storage).
+void SqueezeInto(std::string_view s, std::string* out);
 
 }  // namespace esgaudit::gri
 

@@ -52,10 +52,10 @@ bool StatesTarget(const ValueFact& v) {
 std::vector<Mention> LabelsOf(const ValueFact& v, std::vector<std::string>* labels,
                               const std::string* model_label) {
   std::vector<Mention> out;
-  auto add = [&](const std::string& label, bool layout) {
+  auto add = [&](std::string_view label, bool layout) {
     if (!SpecificLabel(label)) return;
     if (std::find(labels->begin(), labels->end(), label) != labels->end()) return;
-    labels->push_back(label);
+    labels->emplace_back(label);
     out.push_back({&v, layout});
   };
   // A label written before the number counts only when it is the whole text before it and names
@@ -185,7 +185,8 @@ void FigureGroups::AddModelConflicts(const sdk::Document& doc, const sdk::Contex
   // (label, unit, modifiers) -> mentions in text order
   std::map<std::tuple<std::string, std::string, uint32_t>, std::vector<Entry>> groups;
   std::set<uint32_t> figure_facts;
-  std::set<std::pair<std::string, std::string>> labels;  // (label, unit) of the infographics
+  // unit -> labels of the infographics in it (transparent: a clause's suffixes are looked up as views)
+  std::map<std::string, std::set<std::string, std::less<>>, std::less<>> labels;
   const uint32_t figure_count = doc.FigureCount();
   for (uint32_t i = 0; i < figure_count; ++i) {
     esgaudit_figure g = doc.Figure(i);
@@ -198,18 +199,22 @@ void FigureGroups::AddModelConflicts(const sdk::Document& doc, const sdk::Contex
     std::string unit(sdk::View(doc.Fact(g.fact).unit));
     bool stacked = g.kind == ESGAUDIT_FIGURE_STACKED_ABOVE || g.kind == ESGAUDIT_FIGURE_STACKED_BELOW;
     groups[{label, unit, SignatureOf(label)}].push_back({v, true, stacked, false});
-    labels.insert({label, unit});
+    labels[unit].insert(label);
   }
   if (labels.empty()) return;
 
   // Prose: the clause's text before the figure ends with an infographic's label.
   std::string_view view = doc.MatchView();
   const uint32_t clause_count = doc.ClauseCount();
+  // Kept from clause to clause and figure to figure.
+  std::string sentence_before;  // the sentence's earlier clauses
+  std::string before;           // the clause up to the figure
+  std::string joined;           // both
   for (uint32_t ci = 0; ci < clause_count; ++ci) {
     esgaudit_clause c = doc.Clause(ci);
     if (c.fact_count == 0) continue;
     std::vector<uint32_t> fact_ids = doc.ClauseFacts(c);
-    std::string sentence_before;  // the sentence's earlier clauses
+    sentence_before.clear();
     esgaudit_sentence st = doc.Sentence(c.sentence);
     for (uint32_t k = st.first_clause; k < ci; ++k) {
       esgaudit_clause e = doc.Clause(k);
@@ -221,32 +226,35 @@ void FigureGroups::AddModelConflicts(const sdk::Document& doc, const sdk::Contex
       if (v == nullptr) continue;
       const esgaudit_fact& f = doc.Fact(fi);
       uint64_t fv = doc.TextToView(f.offset);
-      std::string before;  // the clause up to the figure
+      before.clear();
       for (uint32_t k = 0; k < c.span_count; ++k) {
         esgaudit_text_span t = doc.TextSpan(c.first_span + k);
         if (t.view_begin >= fv) break;
         before += view.substr(t.view_begin, std::min(t.view_end, fv) - t.view_begin);
       }
       if (HasTarget(before) || HasTarget(sentence_before)) continue;
-      std::string unit(sdk::View(f.unit));
+      const std::string_view unit = sdk::View(f.unit);
       std::string trimmed = StripTrailing(before, kLabelLinks, 1);
       // Years named before the figure in its sentence: another year is another period.
-      std::vector<int> years = YearsIn(sentence_before + before);
+      joined.assign(sentence_before).append(before);
+      std::vector<int> years = YearsIn(joined);
       bool other_year = false, this_year = false;
       for (int y : years) (y == report_year ? this_year : other_year) = true;
       if (other_year) continue;
       // The longest infographic label the clause ends with (3 to 16 code points).
+      const auto unit_labels = labels.find(unit);
+      if (unit_labels == labels.end()) continue;  // no suffix is found then
       size_t at = trimmed.size();
-      std::string found;
+      std::string_view found;
       for (int cps = 0; cps < 16 && at > 0; ++cps) {
         at = PrevStart(trimmed, at);
-        std::string suffix = trimmed.substr(at);
-        if (labels.count({suffix, unit})) found = suffix;
+        const std::string_view suffix = std::string_view(trimmed).substr(at);
+        if (unit_labels->second.count(suffix)) found = suffix;
       }
       if (found.empty()) continue;
       // Modifiers are read in the whole clause before the figure ("累计申请专利" is no 申请专利).
       uint32_t sig = SignatureOf(before);
-      auto it = groups.find({found, unit, sig});
+      auto it = groups.find({std::string(found), std::string(unit), sig});
       if (it == groups.end()) continue;
       it->second.push_back({v, false, false, this_year});
     }

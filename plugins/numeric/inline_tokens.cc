@@ -62,19 +62,26 @@ void AppendCodePoints(std::string_view s, uint64_t base, std::vector<Cp>* out, R
 }
 
 std::u32string ToU32(std::string_view s, ReadPath path) {
+  std::u32string out;
+  AppendU32(s, &out, path);
+  return out;
+}
+
+void AppendU32(std::string_view s, std::u32string* to_string, ReadPath path) {
   // The checked constructors reject a range opening with a continuation byte or ending in a cut
   // sequence, on both paths.
   U8Iter it(s.begin(), s.begin(), s.end());
   const U8Iter end(s.end(), s.begin(), s.end());
-  std::u32string out;
+  std::u32string& out = *to_string;
+  const size_t held = out.size();
   if (path == ReadPath::kGeneral) {
-    out.reserve(s.size());
+    out.reserve(held + s.size());
     for (; it != end; ++it) out.push_back(*it);
-    return out;
+    return;
   }
   // At most one code point per byte: written in place, then cut to the count.
-  out.resize(s.size());
-  char32_t* to = out.data();
+  out.resize(held + s.size());
+  char32_t* to = out.data() + held;
   const size_t n = s.size();
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t k = 0; k < n;) {
@@ -96,7 +103,6 @@ std::u32string ToU32(std::string_view s, ReadPath path) {
     k = static_cast<size_t>(one.base() - s.begin());
   }
   out.resize(static_cast<size_t>(to - out.data()));
-  return out;
 }
 
 InlineTokenizer::InlineTokenizer(Words words, const std::vector<std::pair<uint64_t, int>>& figure_at,

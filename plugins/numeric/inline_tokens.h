@@ -46,6 +46,9 @@ void AppendCodePoints(std::string_view s, uint64_t base, std::vector<Cp>* out, R
 // The code points of `s`, every one kept. The general path is boost's checked UTF-8 iterator over `s`;
 // input it rejects throws std::out_of_range on both paths.
 std::u32string ToU32(std::string_view s, ReadPath path = ReadPath::kFast);
+// The same appended to *out (a string kept from call to call keeps its storage); when it throws,
+// *out may hold part of `s` after what it held.
+void AppendU32(std::string_view s, std::u32string* out, ReadPath path = ReadPath::kFast);
 
 // The marker words and the figures the tokenizer recognises.
 class InlineTokenizer {

@@ -3,6 +3,8 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -30,13 +32,29 @@ uint32_t EndColumn(const sdk::Document& doc, std::string_view text, const esgaud
 }
 }  // namespace
 
+namespace {
+// Whether any of the eight bytes of `w` is a space or a tab: the test for a zero byte
+// ((x - 0x01..) & ~x & 0x80..), exact as to whether one exists, on w with each blank made zero.
+inline bool HasBlank(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  const uint64_t spaces = w ^ (kOnes * ' ');
+  const uint64_t tabs = w ^ (kOnes * '\t');
+  return (((spaces - kOnes) & ~spaces) | ((tabs - kOnes) & ~tabs)) & kHigh;
+}
+}  // namespace
+
 void AppendWithoutBlanks(std::string_view s, std::string* out) {
   // A cell's text is mostly runs of several bytes between blanks: one append per run, not a
-  // push_back per byte.
+  // push_back per byte; a run is passed over eight bytes at a time while none of them is a blank.
   const char* p = s.data();
   const char* const end = p + s.size();
   while (p < end) {
     const char* run = p;
+    for (uint64_t w; end - p >= 8; p += 8) {
+      std::memcpy(&w, p, 8);
+      if (HasBlank(w)) break;
+    }
     while (p < end && *p != ' ' && *p != '\t') ++p;
     out->append(run, static_cast<size_t>(p - run));
     while (p < end && (*p == ' ' || *p == '\t')) ++p;
@@ -46,16 +64,18 @@ void AppendWithoutBlanks(std::string_view s, std::string* out) {
 LayoutCells::LayoutCells(const sdk::Document& doc, const sdk::Context&) {
   if (!doc.HasStructure()) return;
   const std::string_view text = doc.Text();
-  lines_.resize(doc.LineCount());
+  const uint32_t lines = doc.LineCount();
+  first_.reserve(static_cast<size_t>(lines) + 1);
+  // Where each cell's text starts in texts_: the views are set once texts_ has stopped growing.
+  std::vector<size_t> text_at;
   std::vector<esgaudit_cell> cs;
-  for (uint32_t li = 0; li < doc.LineCount(); ++li) {
+  for (uint32_t li = 0; li < lines; ++li) {
+    first_.push_back(cells_.size());
     const esgaudit_line_structure ls = doc.LineStructure(li);
     if (ls.cell_count == 0) continue;
     const esgaudit_line line = doc.Line(li);
     cs.clear();
     for (uint32_t k = 0; k < ls.cell_count; ++k) cs.push_back(doc.Cell(ls.first_cell + k));
-    std::vector<LayoutCell>& out = lines_[li];
-    out.reserve(cs.size());
     for (size_t k = 0; k < cs.size(); ++k) {
       const esgaudit_cell& c = cs[k];
       LayoutCell cell;
@@ -66,17 +86,23 @@ LayoutCells::LayoutCells(const sdk::Document& doc, const sdk::Context&) {
       cell.col_end = std::max(EndColumn(doc, text, line, c, k + 1 < cs.size() ? &cs[k + 1] : nullptr),
                               c.column);
       cell.flags = c.flags;
-      std::string_view view = doc.CellView(c);
-      cell.text.reserve(view.size());
-      AppendWithoutBlanks(view, &cell.text);
-      cell.code_points = sdk::CodePointCount(cell.text);
-      out.push_back(std::move(cell));
+      const size_t from = texts_.size();
+      AppendWithoutBlanks(doc.CellView(c), &texts_);
+      cell.code_points = sdk::CodePointCount(std::string_view(texts_).substr(from));
+      text_at.push_back(from);
+      cells_.push_back(cell);
     }
+  }
+  first_.push_back(cells_.size());
+  const std::string_view all(texts_);
+  for (size_t k = 0; k < cells_.size(); ++k) {
+    const size_t to = k + 1 < cells_.size() ? text_at[k + 1] : texts_.size();
+    cells_[k].text = all.substr(text_at[k], to - text_at[k]);
   }
 }
 
 const LayoutCell* LayoutCells::At(uint32_t line, uint64_t v) const {
-  const std::vector<LayoutCell>& cells = this->line(line);
+  const Range cells = this->line(line);
   // Cells of a line are disjoint and in view order: the last one starting at or before v.
   auto it = std::upper_bound(cells.begin(), cells.end(), v,
                              [](uint64_t x, const LayoutCell& c) { return x < c.view_begin; });

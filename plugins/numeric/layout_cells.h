@@ -6,6 +6,8 @@
 
 #include <esgaudit/plugin.h>
 
+#include <boost/range/iterator_range.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -24,26 +26,34 @@ struct LayoutCell {
   uint32_t col_begin = 0;   // display columns, end exclusive
   uint32_t col_end = 0;
   uint32_t flags = 0;       // ESGAUDIT_CELL_*
-  std::string text;         // view text without spaces
+  std::string_view text;    // view text without spaces (in LayoutCells' one string of every cell's text)
   size_t code_points = 0;   // of text
 };
 
 class LayoutCells {
  public:
+  using Range = boost::iterator_range<const LayoutCell*>;
+
   // Empty on a host without the structure model (ABI 1.0).
   LayoutCells(const sdk::Document& doc, const sdk::Context& ctx);
+  // The cells' ranges and texts point into this object's own lists: no copies.
+  LayoutCells(const LayoutCells&) = delete;
+  LayoutCells& operator=(const LayoutCells&) = delete;
 
-  uint32_t line_count() const { return static_cast<uint32_t>(lines_.size()); }
-  // The cells of line `line` in column order; empty past the last line.
-  const std::vector<LayoutCell>& line(uint32_t line) const {
-    return line < lines_.size() ? lines_[line] : empty_;
+  uint32_t line_count() const { return static_cast<uint32_t>(first_.empty() ? 0 : first_.size() - 1); }
+  // The cells of line `line` in column order (a range of the one list of every line's cells); empty
+  // past the last line.
+  Range line(uint32_t line) const {
+    if (line + 1 >= first_.size()) return Range(cells_.data(), cells_.data());
+    return Range(cells_.data() + first_[line], cells_.data() + first_[line + 1]);
   }
   // The cell of line `line` holding view offset `v`, or nullptr.
   const LayoutCell* At(uint32_t line, uint64_t v) const;
 
  private:
-  std::vector<std::vector<LayoutCell>> lines_;
-  std::vector<LayoutCell> empty_;
+  std::vector<LayoutCell> cells_;  // every line's cells, line by line
+  std::vector<size_t> first_;      // line i's cells are cells_[first_[i], first_[i + 1])
+  std::string texts_;              // every cell's text, one after another
 };
 
 }  // namespace esgaudit::numeric

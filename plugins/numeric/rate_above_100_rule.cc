@@ -233,6 +233,10 @@ std::string ModelRate(const sdk::Document& doc, const ModelLabels& model, uint32
     before += view.substr(t.view_begin, std::min(t.view_end, fv) - t.view_begin);
   }
   if (last_line != f.line) return "";
+  // A capped rate's name ends the text before the figure: asked first, so that the sentence is
+  // joined only for the few that have one (either test alone says "").
+  std::string rate = CappedRateAtEnd(before);
+  if (rate.empty()) return "";
   // The whole sentence before the figure: a target anywhere in it is a target exceeded.
   esgaudit_sentence st = doc.Sentence(c.sentence);
   std::string sentence;
@@ -243,8 +247,6 @@ std::string ModelRate(const sdk::Document& doc, const ModelLabels& model, uint32
   for (const char* t : {"目标", "计划", "任务", "预算", "指标"}) {
     if (Contains(sentence, t)) return "";
   }
-  std::string rate = CappedRateAtEnd(before);
-  if (rate.empty()) return "";
   // Only linking words may stand between the label and the figure on the figure's line.
   std::string stripped = StripLinks(before);
   if (stripped.size() < rate.size()) return "";

@@ -146,6 +146,7 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
   // next figure of the line takes the class into its label (35岁以下员工430人 -> 35岁以下员工).
   uint64_t age_from = 0;
   uint32_t age_line = UINT32_MAX;
+  std::u32string before, after, wrapped;  // kept from figure to figure
   for (uint32_t i = 0; i < doc.FactCount(); ++i) {
     const esgaudit_fact& f = doc.Fact(i);
     if (f.kind != ESGAUDIT_FACT_QUANTITY && f.kind != ESGAUDIT_FACT_PERCENT) continue;
@@ -160,10 +161,11 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
       while (from < at && (static_cast<unsigned char>(view[from]) & 0xC0) == 0x80) ++from;
       uint64_t to = std::min<uint64_t>(line_to, end + 24);
       while (to > end && to < view.size() && (static_cast<unsigned char>(view[to]) & 0xC0) == 0x80) --to;
-      std::u32string before, after;
+      before.clear();
+      after.clear();
       try {
-        before = U32(view.substr(from, at - from));
-        after = U32(view.substr(end, to - end));
+        U32Append(view.substr(from, at - from), &before);
+        U32Append(view.substr(end, to - end), &after);
       } catch (const std::exception&) {  // broken UTF-8 around the fact: no class read there
         before.clear();
         after.clear();
@@ -184,9 +186,9 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
         const uint64_t next_to = std::min<uint64_t>(doc.TextToView(next.offset + next.length), view.size());
         uint64_t cut = std::min<uint64_t>(next_to, next_from + 12);
         while (cut > next_from && cut < view.size() && (static_cast<unsigned char>(view[cut]) & 0xC0) == 0x80) --cut;
-        std::u32string wrapped = after;
+        wrapped = after;
         try {
-          wrapped += U32(view.substr(next_from, cut - next_from));
+          U32Append(view.substr(next_from, cut - next_from), &wrapped);
         } catch (const std::exception&) {
           wrapped.clear();
         }

@@ -9,6 +9,8 @@ bool Fast() { return read_path == ReadPath::kFast; }
 
 std::u32string U32(std::string_view s) { return ToU32(s, read_path); }
 
+void U32Append(std::string_view s, std::u32string* out) { AppendU32(s, out, read_path); }
+
 const std::vector<Dimension>& Dimensions() {
   static const std::vector<Dimension> dims = {
       {"gender", true,
@@ -157,8 +159,8 @@ const CategoryViews& DimensionCategoryViews() {
 }  // namespace
 
 // (dimension index, category) for a label, by the longest printed category it contains.
-std::pair<int, std::string> Categorise(const std::string& label) {
-  std::string l = Lower(label);
+std::pair<int, std::string> Categorise(std::string_view label) {
+  std::string l = Lower(std::string(label));
   int best_dim = -1;
   std::string_view best_cat;
   size_t best_len = 0;
@@ -200,8 +202,8 @@ std::pair<int, std::string> Categorise(const std::string& label) {
   return {best_dim, std::string(best_cat)};
 }
 
-bool HasHead(const std::string& label, int dim) {
-  std::string l = Lower(label);
+bool HasHead(std::string_view label, int dim) {
+  std::string l = Lower(std::string(label));
   for (const char* h : Dimensions()[dim].heads) {
     if (Has(l, h)) return true;
   }
@@ -231,8 +233,8 @@ bool RateTailOfWord(const std::string& l, size_t at) {
 // 100. 率 counts but in 比率 / 占有率 (a ratio or a market share can split one whole); the English
 // word rate counts when it stands alone, or ends a word of a label that lost its spaces
 // (Trainingrate) unless that word names a thing (corporate).
-bool NamesRate(const std::string& label) {
-  const std::string l = Lower(label);
+bool NamesRate(std::string_view label) {
+  const std::string l = Lower(std::string(label));
   for (size_t at = l.find("率"); at != std::string::npos; at = l.find("率", at + 1)) {
     const bool ratio = at >= 3 && l.compare(at - 3, 3, "比") == 0;
     const bool market = at >= 6 && l.compare(at - 6, 6, "占有") == 0;

@@ -144,6 +144,8 @@ extern ReadPath read_path;
 bool Fast();
 
 std::u32string U32(std::string_view s);
+// U32(s) appended to *out (see AppendU32).
+void U32Append(std::string_view s, std::u32string* out);
 
 const std::vector<Dimension>& Dimensions();
 
@@ -185,15 +187,15 @@ bool OpensWithYear(std::string_view s);
 std::string Lower(std::string s);
 
 // (dimension index, category) for a label, by the longest printed category it contains.
-std::pair<int, std::string> Categorise(const std::string& label);
+std::pair<int, std::string> Categorise(std::string_view label);
 
-bool HasHead(const std::string& label, int dim);
+bool HasHead(std::string_view label, int dim);
 
 // A word that ends like "rate" but names a thing: Corporate, Emirates, Concentrate. `at` is where
 bool RateTailOfWord(const std::string& l, size_t at);
 
 // A label naming a rate measured in each category (培训覆盖率, 员工流失率, "Turnover rate"): its
-bool NamesRate(const std::string& label);
+bool NamesRate(std::string_view label);
 
 // Whether the clause before `offset` on its line (after the last sentence end, semicolon or
 // Chinese comma) names a rate: "Turnover rate: 55% male / 45% female", 培训覆盖率为48%.

@@ -123,7 +123,7 @@ void RelationAnalysis::FindCaptionedBreakdowns(const sdk::Document& doc) {
     // when every other cell of the line holds a figure: 男性员工占比 60%  女性员工占比 40% is a chart's pair.
     {
       const auto& line = cells_->line(f.line);
-      const std::string& head = line.front().text;
+      const std::string_view head = line.front().text;
       const bool figures_only = std::all_of(line.begin() + 1, line.end(), [](const LayoutCell& c) { return HasDigit(c.text); });
       if (&line.front() != cell && figures_only && !HasDigit(head) &&
           (NamesRate(head) || Categorise(head).first >= 0)) {
@@ -257,7 +257,7 @@ void RelationAnalysis::FindOneCategoryPies(const sdk::Document& doc, const std::
     }
     if (owner == nullptr) continue;
     // What the share's cell holds besides it: nothing, a category of the caption's dimension, or 其他.
-    std::string rest = cell->text;
+    std::string rest(cell->text);
     const size_t at = rest.find(f.text);
     if (at == std::string::npos) continue;
     rest.erase(at, f.text.size());
@@ -480,7 +480,7 @@ void RelationAnalysis::FindLegendPies(const sdk::Document& doc) {
     for (uint32_t g = b.first_line; g-- > 0 && g + 3 >= b.first_line;) {
       if (cells_->line(g).empty()) continue;
       std::string title;
-      for (const LayoutCell& c : cells_->line(g)) title += c.text + " ";
+      for (const LayoutCell& c : cells_->line(g)) title.append(c.text).push_back(' ');
       rate_title = !HasDigit(title) && NamesRate(title);
       break;
     }
@@ -562,8 +562,8 @@ void RelationAnalysis::FindCardTotals(const sdk::Document& doc) {
     auto it = figure_of.find(c);
     return it == figure_of.end() ? -1 : it->second;
   };
-  auto is_total_word = [](const std::string& text) {
-    const std::string t = Lower(text);
+  auto is_total_word = [](std::string_view text) {
+    const std::string t = Lower(std::string(text));
     for (const char* w : {"group", "total", "合计", "总计", "集团", "全集团"}) {
       if (t == w) return true;
     }
@@ -584,7 +584,7 @@ void RelationAnalysis::FindCardTotals(const sdk::Document& doc) {
           is_total_word(b->text)) {
         break;
       }
-      label += Lower(b->text);
+      label += Lower(std::string(b->text));
       at = b;
     }
     *end = at;

@@ -23,7 +23,7 @@ bool IsCjk(char32_t c) { return sdk::IsHan(c); }
 
 size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
 
-std::string LastCodePoints(std::string_view s, size_t n) {
+std::string_view LastCodePoints(std::string_view s, size_t n) {
   size_t count = CodePoints(s);
   size_t from = 0;
   while (count > n) {
@@ -32,7 +32,7 @@ std::string LastCodePoints(std::string_view s, size_t n) {
     count -= CodePoints(s.substr(from, next - from));
     from = next;
   }
-  return std::string(s.substr(from));
+  return s.substr(from);
 }
 
 Interval ExactInterval(double value, int decimals, double magnitude) {
@@ -104,11 +104,16 @@ std::string StripTrailingOf(std::string s, const std::string_view* words, size_t
 }
 
 std::string WithoutSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  AppendWithoutSpaces(s, &out);
+  return out;
+}
+
+void AppendWithoutSpaces(std::string_view s, std::string* out) {
   // Byte runs between blanks, not a decode per code point. The same result: DecodeAt lands on every
   // ASCII byte and every E3 byte (neither is a continuation byte) and reads E3 80 80 as U+3000
   // wherever it lands on one; the bytes it reads one by one (broken UTF-8) are kept either way.
-  std::string out;
-  out.reserve(s.size());
   const char* p = s.data();
   const char* const end = p + s.size();
   const char* run = p;
@@ -123,12 +128,11 @@ std::string WithoutSpaces(std::string_view s) {
       ++p;
       continue;
     }
-    out.append(run, static_cast<size_t>(p - run));
+    out->append(run, static_cast<size_t>(p - run));
     p += blank;
     run = p;
   }
-  out.append(run, static_cast<size_t>(p - run));
-  return out;
+  out->append(run, static_cast<size_t>(p - run));
 }
 
 // Both are asked of every code point on the way back from each number: a switch, not a search of
@@ -161,14 +165,15 @@ namespace {
 const char* const kLeadingScope[] = {"报告期内", "本报告期", "本年度", "全年", "年内",   "本年",
                                      "全公司",   "本公司",   "公司",   "集团", "累计共", "共"};
 
-std::string DropLeadingScope(std::string s) {
+// `s` less its leading scope words: a view of its tail.
+std::string_view DropLeadingScope(std::string_view s) {
   bool again = true;
   while (again) {
     again = false;
     for (const char* w : kLeadingScope) {
       std::string_view p(w);
       if (s.size() > p.size() && s.compare(0, p.size(), p) == 0) {
-        s.erase(0, p.size());
+        s.remove_prefix(p.size());
         again = true;
       }
     }
@@ -184,13 +189,16 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
   std::map<int, int> year_counts;
   uint32_t n = doc.FactCount();
   facts_.reserve(n);
+  std::string bare;  // a text without its spaces, kept from fact to fact
   for (uint32_t i = 0; i < n; ++i) {
     const esgaudit_fact& f = doc.Fact(i);
     ValueFact v;
     v.index = i;
     v.fact = &f;
     v.line = f.line;
-    v.label = DropLeadingScope(WithoutSpaces(sdk::View(f.label)));
+    bare.clear();
+    AppendWithoutSpaces(sdk::View(f.label), &bare);
+    v.label = std::string(DropLeadingScope(bare));
     v.column_label = WithoutSpaces(sdk::View(f.column_label));
     v.view_begin = std::min<uint64_t>(doc.TextToView(f.offset), view.size());
     v.view_end = std::min<uint64_t>(doc.TextToView(f.offset + f.length), view.size());
@@ -213,7 +221,7 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
       at = next;
       ++count;
     }
-    v.after = std::string(view.substr(v.view_end, at - v.view_end));
+    v.after = view.substr(v.view_end, at - v.view_end);
 
     // Before and clause: back along the line.
     size_t b = v.view_begin;
@@ -229,10 +237,13 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
       ++count;
     }
     if (label_begin == std::string_view::npos) label_begin = b;
-    v.clause = std::string(view.substr(b, v.view_begin - b));
-    const std::string before = LastCodePoints(view.substr(label_begin, v.view_begin - label_begin), 24);
-    v.before = before;
-    v.label_is_before = !v.label.empty() && DropLeadingScope(WithoutSpaces(before)) == v.label;
+    v.clause = view.substr(b, v.view_begin - b);
+    v.before = LastCodePoints(view.substr(label_begin, v.view_begin - label_begin), 24);
+    if (!v.label.empty()) {
+      bare.clear();
+      AppendWithoutSpaces(v.before, &bare);
+      v.label_is_before = DropLeadingScope(bare) == v.label;
+    }
 
     // Lead: up to two CJK characters right before the number.
     size_t l = v.view_begin;
@@ -242,7 +253,7 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
       if (!IsCjk(DecodeAt(view, p, &next))) break;
       l = p;
     }
-    v.lead = std::string(view.substr(l, v.view_begin - l));
+    v.lead = view.substr(l, v.view_begin - l);
 
     // The fact's cell in the structure model, and the cell starting in its display column on the
     // nearest non-blank line above (up to 3 lines up).
@@ -250,7 +261,7 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
     v.cell_begin = cell != nullptr ? std::min(cell->view_begin, v.view_begin) : v.view_begin;
     if (cell != nullptr) {
       for (uint32_t up = 1; up <= 3 && f.line >= up; ++up) {
-        const std::vector<LayoutCell>& above = cells.line(f.line - up);
+        const LayoutCells::Range above = cells.line(f.line - up);
         if (above.empty()) continue;
         for (const LayoutCell& a : above) {
           if (a.col_begin + 1 >= cell->col_begin && a.col_begin <= cell->col_begin + 1) v.above_in_cell = a.text;
@@ -266,7 +277,9 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
       for (int k = 0; k < 4 && line_start != std::string_view::npos && line_start > 0; ++k) {
         size_t prev = view.rfind('\n', line_start - 1);
         size_t from = prev == std::string_view::npos ? 0 : prev + 1;
-        if (Contains(WithoutSpaces(view.substr(from, line_start - from)), v.column_label)) {
+        bare.clear();
+        AppendWithoutSpaces(view.substr(from, line_start - from), &bare);
+        if (Contains(bare, v.column_label)) {
           v.column_label_above = true;
           break;
         }

@@ -31,6 +31,8 @@ inline bool EndsWith(std::string_view s, std::string_view suffix) {
 // `s` without its spaces, tabs and ideographic spaces (U+3000, as DecodeAt reads code points; bytes
 // of broken UTF-8 are kept).
 std::string WithoutSpaces(std::string_view s);
+// The same appended to *out.
+void AppendWithoutSpaces(std::string_view s, std::string* out);
 
 // The stops ValueFacts reads back to from a number: a clause stop (。；;！？!?●◆■•) ends `clause`;
 // a label stop (any clause stop, ，,：:、()（）【】[]《》“”"|/·, a digit 0-9 or %) ends `before`.
@@ -39,8 +41,8 @@ bool IsClauseStop(char32_t c);
 
 // `s` less whole code points (as DecodeAt reads them) taken from its front while it holds more
 // than `n` code points (as CodePoints counts them): a fact's label text before it, kept to its last
-// n. The count is kept as the front goes, not made again per code point.
-std::string LastCodePoints(std::string_view s, size_t n);
+// n (a view of the tail of `s`). The count is kept as the front goes, not made again per code point.
+std::string_view LastCodePoints(std::string_view s, size_t n);
 
 // `s` with any of `words` removed from its end, repeatedly ("覆盖率达到了" -> "覆盖率"); a word is
 // not removed when fewer than `keep` bytes would remain (keep = 1: never strip to nothing).
@@ -85,17 +87,19 @@ struct ValueFact {
   std::string label;  // the extractor's label, leading scope words dropped ("公司", "全年")
   std::string column_label;         // the model's label from other lines: a figure's, a table column's header
   bool column_label_above = false;  // it is written on one of the 4 lines above the fact
-  std::string lead;  // the 2 code points right before the number, when CJK ("召开9次" -> "召开")
-  std::string after;  // CJK run right after the fact ("9次董事会" -> "董事会"), <= 8 code points
-  std::string before;  // matching-view text before the number back to a clause stop, <= 24 cps
+  // lead, after, before and clause are views of the document's matching view; above_in_cell a view
+  // of LayoutCells' texts (both live as long as the document's shared objects).
+  std::string_view lead;  // the 2 code points right before the number, when CJK ("召开9次" -> "召开")
+  std::string_view after;  // CJK run right after the fact ("9次董事会" -> "董事会"), <= 8 code points
+  std::string_view before;  // matching-view text before the number back to a clause stop, <= 24 cps
   bool label_is_before = false;  // `label` is all of `before` (less spaces and scope words)
-  std::string clause;         // matching-view text from the clause start to the number, <= 60 cps
+  std::string_view clause;    // matching-view text from the clause start to the number, <= 60 cps
   uint64_t cell_begin = 0;    // the fact's cell of the structure model in the matching view
                               // (cell_begin to view_begin: the cell's text before the number)
-  std::string above_in_cell;  // on the nearest non-blank line above (<= 3 lines up), the cell
-                              // starting in the same display column (one column of slack), without
-                              // spaces: a sentence wrapped onto the fact's line
-                              // ("…签订率和社保覆盖率" over "均为 100%")
+  // On the nearest non-blank line above (<= 3 lines up), the cell starting in the same display
+  // column (one column of slack), without spaces: a sentence wrapped onto the fact's line
+  // ("…签订率和社保覆盖率" over "均为 100%").
+  std::string_view above_in_cell;
   int year = 0;               // a year stated earlier in the same clause, 0 when none
   uint64_t view_begin = 0;    // the fact in the matching view
   uint64_t view_end = 0;

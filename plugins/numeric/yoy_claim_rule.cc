@@ -71,7 +71,7 @@ void YoyClaimRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
     const esgaudit_fact& cf = *claim.fact;
     if (cf.kind != ESGAUDIT_FACT_PERCENT || sdk::View(cf.unit) != "%" || cf.qualifiers != 0)
       continue;
-    int direction = Direction(claim.before);
+    int direction = Direction(std::string(claim.before));
     if (direction == 0) continue;
     bool compared = false;
     for (const char* w : kCompare) compared |= Contains(claim.clause, w);

@@ -405,6 +405,30 @@ TEST(FactsTest, ALabelsSpacesAreFoldedAndLetterSpacingDropped) {
             "|Female staff\n");
 }
 
+// The labeller builds each label in one string kept from fact to fact, cuts a long one to its tail in
+// place and encodes it into a string made once: a short label after a long one, a label cut to its
+// last 24 code points (at a word in English), one read after the figure, and characters outside the
+// Basic Multilingual Plane (four bytes in UTF-8) keep their own labels.
+TEST(FactsTest, LabelsOfConsecutiveFactsOfAnyLengthAreTheirOwn) {
+  std::vector<std::string> facts = Facts(
+      "在报告期内公司面向全体一线员工及其家属开展的职业健康安全培训总人次 1,200人\n"
+      "员工 300人\n"
+      "the total number of hours of occupational health and safety training delivered 4,560 hours\n"
+      "女性 45人\n"
+      "员工\U00020000数 7人 \U0001F600奖项 3项\n"
+      "12,345 tonnes of waste\n");
+  std::string labels;
+  for (const std::string& f : facts) labels += f.substr(f.rfind('"') + 2) + "\n";
+  EXPECT_EQ(labels,
+            "全体一线员工及其家属开展的职业健康安全培训总人次|\n"
+            "员工|\n"
+            "training delivered|\n"
+            "女性|\n"
+            "员工\U00020000数|\n"
+            "\U0001F600奖项|\n"
+            "of waste|\n");
+}
+
 // A side banner printed one character per line down the margin of a table is no cell of its rows:
 // the column headers are read as without it, for rows with as many cells as the header and rows
 // with one more (no title over the row labels).

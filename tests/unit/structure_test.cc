@@ -2435,6 +2435,24 @@ TEST(StructureTest, TheTitleYearIsKeptBesideThePeriod) {
   EXPECT_EQ(target.structure().metadata().title_year, 0);
 }
 
+// The title's year is voted over lines lower-cased into one string kept from line to line (the next
+// line appended for a title broken after its year): a long upper-case cover line, then a shorter
+// broken title whose second half is upper-case, then a whole title; the year with most votes wins
+// and its span is its first voting line's.
+TEST(StructureTest, TitleYearVotesReadEachLineLowerCasedOnItsOwn) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "ACME GROUP 2021 SUSTAINABILITY REPORT, A COVER LINE RUNNING ON WELL PAST ITS TITLE\n"
+                                    "2022\n"
+                                    "\n"
+                                    "ACME ESG REPORT\n"
+                                    "2022年社会责任报告\n");
+  const ReportMetadata& md = doc.structure().metadata();
+  EXPECT_EQ(md.title_year, 2022);
+  EXPECT_EQ(doc.text().substr(md.title_offset, md.title_length), "2022");
+  Document one = Document::FromUtf8("r.txt", "A LONGER FIRST LINE WITH NO YEAR IN IT AT ALL\n2020\n\nAcme ESG REPORT\n");
+  EXPECT_EQ(one.structure().metadata().title_year, 2020);
+}
+
 TEST(StructureTest, LanguagesAndClaimedStandards) {
   Document doc = Document::FromUtf8(
       "r.txt",

@@ -137,6 +137,11 @@ std::u32string Decode(std::string_view s) {
 
 std::string Encode(std::u32string_view s) {
   std::string out;
+  // Room for the longest encoding made once (U8_LENGTH bounds what U8_APPEND writes), not grown by
+  // doubling a code point at a time.
+  size_t bytes = 0;
+  for (char32_t c : s) bytes += static_cast<size_t>(U8_LENGTH(static_cast<UChar32>(c)));
+  out.reserve(bytes);
   for (char32_t c : s) {
     char buf[4];
     int32_t len = 0;
@@ -211,10 +216,15 @@ class LineCps {
   }
   std::u32string Slice(size_t from, size_t to) const {
     std::u32string out;
-    const size_t end = std::min(to, cps_.size());
-    if (end > from) out.reserve(end - from);  // made once, not grown by doubling
-    for (size_t k = from; k < to && k < cps_.size(); ++k) out.push_back(cps_[k].c);
+    SliceInto(from, to, &out);
     return out;
+  }
+  // The same into *out (replacing what it held; a string kept from call to call keeps its storage).
+  void SliceInto(size_t from, size_t to, std::u32string* out) const {
+    out->clear();
+    const size_t end = std::min(to, cps_.size());
+    if (end > from) out->reserve(end - from);  // made once, not grown by doubling
+    for (size_t k = from; k < to && k < cps_.size(); ++k) out->push_back(cps_[k].c);
   }
   bool Blank() const {
     return std::all_of(cps_.begin(), cps_.end(), [](const Cp& c) { return IsSpace(c.c); });
@@ -976,9 +986,9 @@ class Extractor {
   // Keeps the last `kMaxLabel` code points, starting at a word for Latin text.
   static std::u32string KeepTail(std::u32string s) {
     if (s.size() <= kMaxLabel) return s;
-    s = s.substr(s.size() - kMaxLabel);
+    s.erase(0, s.size() - kMaxLabel);  // in place: no copy of the tail
     size_t space = s.find(U' ');
-    if (IsLatin(s[0]) && space != std::u32string::npos) s = s.substr(space + 1);
+    if (IsLatin(s[0]) && space != std::u32string::npos) s.erase(0, space + 1);
     return Trim(std::move(s));
   }
   static std::u32string KeepHead(std::u32string s) {
@@ -989,7 +999,8 @@ class Extractor {
     return Trim(std::move(s));
   }
 
-  static std::u32string LabelBefore(const LineCps& line, size_t from, size_t i) {
+  // LabelBefore and LabelAfter write into *out (its storage passed along the steps by moves).
+  static void LabelBefore(const LineCps& line, size_t from, size_t i, std::u32string* out) {
     size_t b = i;
     while (b > from && !IsStop(line.at(b - 1)) && !SentenceEnd(line, b - 1)) --b;
     // 其中 ("of which") links the number to an earlier total; the label is what follows it.
@@ -999,12 +1010,14 @@ class Extractor {
         break;
       }
     }
-    return KeepTail(DropFillers(Squeeze(line.Slice(b, i))));
+    line.SliceInto(b, i, out);
+    *out = KeepTail(DropFillers(Squeeze(std::move(*out))));
   }
-  static std::u32string LabelAfter(const LineCps& line, size_t end, size_t to) {
+  static void LabelAfter(const LineCps& line, size_t end, size_t to, std::u32string* out) {
     size_t e = end;
     while (e < to && !IsStop(line.at(e)) && line.at(e) != U'.') ++e;
-    return KeepHead(Squeeze(line.Slice(end, e)));
+    line.SliceInto(end, e, out);
+    *out = KeepHead(Squeeze(std::move(*out)));
   }
 
   void FillLabels(const LineCps& line, const LineCell* cell, size_t i, size_t end, size_t prev_end,
@@ -1015,8 +1028,10 @@ class Extractor {
     if (label_end > 0 && (line.at(label_end - 1) == U'-' || line.at(label_end - 1) == 0x2212)) {
       --label_end;
     }
-    std::u32string label = from < label_end ? LabelBefore(line, from, label_end) : U"";
-    if (label.empty()) label = LabelAfter(line, end, to);
+    std::u32string& label = label_;
+    label.clear();
+    if (from < label_end) LabelBefore(line, from, label_end, &label);
+    if (label.empty()) LabelAfter(line, end, to, &label);
     f->label = Encode(label);
   }
 
@@ -1150,6 +1165,7 @@ class Extractor {
   static constexpr size_t kNoLine = SIZE_MAX;
   size_t cells_line_ = kNoLine;
   std::vector<LineCell> cells_;  // of line cells_line_, during Label (its storage kept from line to line)
+  std::u32string label_;         // a fact's label during Label (its storage kept from fact to fact)
 };
 
 }  // namespace

@@ -685,6 +685,7 @@ void StructureBuilder::FindTitleYear() {
       R"((?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+(?:report|disclosure)\s+(20\d\d)\b)");
   std::map<int, std::pair<int, size_t>> votes;  // year -> (count, first line)
   std::map<int, std::pair<uint64_t, uint64_t>> spans;
+  std::string lower, next_lower;  // lower-cased lines, kept from line to line
   for (size_t i = 0; i < n; ++i) {
     const uint32_t flags = s_.lines_[i].flags;
     if (flags & (ESGAUDIT_LINE_TOC | ESGAUDIT_LINE_INDEX)) continue;
@@ -693,14 +694,18 @@ void StructureBuilder::FindTitleYear() {
     if (i >= 400 && (flags & (ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION)) == 0) continue;
     std::string_view v = LineView(i);
     if (v.size() > kMaxRegexLine || v.size() < 4) continue;
-    std::string lower = sdk::AsciiLower(v);
+    sdk::AsciiLowerInto(v, &lower);
     // A title broken after its year ("2016年度" / "社会责任报告", a blank line between) is read with
     // the next line that has text.
     size_t next = n;
     if (v.size() <= 24) {
       for (size_t j = i + 1; j < n && j <= i + 2 && next == n; ++j)
         if (!Trim(LineView(j)).empty()) next = j;
-      if (next != n) lower += " " + sdk::AsciiLower(LineView(next));
+      if (next != n) {
+        sdk::AsciiLowerInto(LineView(next), &next_lower);
+        lower.push_back(' ');
+        lower += next_lower;
+      }
     }
     if (!Contains(lower, "报告") && !Contains(lower, "report") && !Contains(lower, "disclosure"))
       continue;

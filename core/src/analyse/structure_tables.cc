@@ -286,6 +286,8 @@ std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullp
     if (!LabelToken(cell.substr(first.begin, first.end - first.begin), /*last=*/true)) return {};
   }
   std::vector<Piece> tokens;
+  // One token per space and one more: made once, not grown by doubling.
+  tokens.reserve(static_cast<size_t>(std::count(cell.begin(), cell.end(), ' ')) + 1);
   for (size_t at = 0; at <= cell.size();) {
     const auto [t, sp] = token_at(at);
     tokens.push_back(t);

@@ -504,5 +504,46 @@ TEST(CnexchangeElementsTest, AMaterialityMatrixGivenOnlyAsAPictureIsSaid) {
   EXPECT_EQ(Count(testing::RunOnText(Registry(), listed), "cnexchange.materiality-picture"), 0u);
 }
 
+// Evidence is quoted only when a coverage record or a finding shows it: each quote shown must be the
+// one made with the evidence, from up to eight code points before the hit within its cell, the
+// following cells of the line joined by a space, cut at forty code points (in the matching view: its
+// full-width commas are ASCII); a topic's record shows one item per line, and a finding quotes the
+// evidence it rests on.
+TEST(CnexchangeTest, EvidenceShownIsQuotedFromItsCellAndTheCellsAfterIt) {
+  const std::string text = std::string(kClaim) +
+                           "一、应对气候变化\n"
+                           "公司制定了应对气候变化的战略与目标，报告期内温室气体排放总量为12,000吨二氧化碳当量，"
+                           "并披露了范围一和范围二排放。\n"
+                           "指标    温室气体排放总量    12,000吨    范围一排放    8,000吨\n"
+                           "二、污染物排放\n"
+                           "公司废水排放量为3,000吨，化学需氧量排放10吨，报告期内未发生环境污染事故。\n";
+  const ReportResult r = testing::RunOnText(Registry(), text);
+  std::map<std::string, std::vector<std::string>> shown;  // scheme/id -> line: quote
+  for (const CoverageRecord& c : r.coverage) {
+    if (c.scheme != "cn-exchange" && c.scheme != "cn-exchange-items") continue;
+    for (const Related& l : c.locations) {
+      shown[c.scheme + "/" + c.id].push_back(std::to_string(l.location.line) + ": " + l.message);
+    }
+  }
+  const std::string cut = "3: 与目标,报告期内温室气体排放总量为12,000吨二氧化碳当量,并披露了范围一和范…";
+  EXPECT_EQ(shown["cn-exchange/climate"], std::vector<std::string>({cut}));
+  EXPECT_EQ(shown["cn-exchange-items/climate-ghg-total"],
+            std::vector<std::string>({cut, "4: 温室气体排放总量 12,000吨 范围一排放 8,000吨"}));
+  EXPECT_EQ(shown["cn-exchange-items/climate-ghg-scope1-2"],
+            std::vector<std::string>({"3: 碳当量,并披露了范围一和范围二排放。", "4: 范围一排放 8,000吨"}));
+  EXPECT_EQ(shown["cn-exchange-items/pollution-emissions"],
+            std::vector<std::string>({"6: 公司废水排放量为3,000吨,化学需氧量排放10吨,报告期内未发生环境污染事故。"}));
+  EXPECT_EQ(shown["cn-exchange-items/envcomp-major-incidents"],
+            std::vector<std::string>({"6: 未发生：,报告期内未发生环境污染事故。"}));
+  size_t quoted = 0;
+  for (const Finding& f : r.findings) {
+    if (f.rule == "cnexchange.item-missing" && f.location.line == 3) {
+      EXPECT_EQ(f.evidence, cut.substr(3)) << f.message;
+      ++quoted;
+    }
+  }
+  EXPECT_GE(quoted, 1u);
+}
+
 }  // namespace
 }  // namespace esgaudit

@@ -1,6 +1,7 @@
 // The word lists cnexchange once searched the whole view (or every line) for are found by the
 // keyword scan's case-sensitive literals (KeywordScan::exact): the same places as that search, with
-// repeated and overlapping words, and a word in another case is still no match.
+// repeated and overlapping words, and a word in another case is still no match. Also the short quote.
+#include <esgaudit/text.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -90,6 +91,45 @@ TEST(CnexchangeScanTest, TheTopicIndexIsFoundByItsWordsInTheirOwnCase) {
   EXPECT_FALSE(missing("详见本报告指标索引表。"));
   EXPECT_FALSE(missing("See the Topic Index."));
   EXPECT_TRUE(missing("SEE THE TOPIC INDEX."));
+}
+
+// ShortQuote copies the head of a text once; the reference appends it a code point at a time, as
+// the quotes were made: random texts of CJK, ASCII, four-byte characters and broken UTF-8 (stray
+// continuation bytes, cut sequences) at every length of quote, the cut marked with an ellipsis.
+TEST(CnexchangeScanTest, AShortQuoteIsTheHeadAppendedACodePointAtATime) {
+  auto reference = [](std::string_view s, size_t max_code_points) {
+    std::string out;
+    size_t i = 0, n = 0;
+    while (i < s.size() && n < max_code_points) {
+      const size_t start = i;
+      sdk::NextCodePoint(s, &i);
+      out.append(s.substr(start, i - start));
+      ++n;
+    }
+    if (i < s.size()) out += "…";
+    return out;
+  };
+  const std::vector<std::string> pieces = {"a", " ", "员工", "，", "\xF0\x9F\x98\x80", "\x80", "\xE3\x80", "\xE3",
+                                           "\xC3\xA9", "12.5%", "\xFF"};
+  uint32_t seed = 2026;
+  auto next = [&seed](uint32_t m) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % m;
+  };
+  size_t cut = 0;
+  for (int k = 0; k < 3000; ++k) {
+    std::string text;
+    const uint32_t parts = next(30);
+    for (uint32_t i = 0; i < parts; ++i) text += pieces[next(static_cast<uint32_t>(pieces.size()))];
+    for (size_t n : {size_t{0}, size_t{1}, size_t{7}, size_t{30}, size_t{40}, size_t{200}}) {
+      const std::string want = reference(text, n);
+      ASSERT_EQ(cnexchange::ShortQuote(text, n), want) << k << " " << n;
+      cut += want.size() < text.size();
+    }
+  }
+  EXPECT_GT(cut, 5000u);
+  EXPECT_EQ(cnexchange::ShortQuote("一二三四", 2), "一二…");
+  EXPECT_EQ(cnexchange::ShortQuote("一二", 2), "一二");
 }
 
 }  // namespace

@@ -129,6 +129,35 @@ TEST(GriTextMatch, TrimAndSqueeze) {
   EXPECT_EQ(Squeeze("目 录"), "目录");
 }
 
+// SqueezeInto writes into a string kept from line to line: random texts of every ASCII blank among
+// CJK, letters and broken UTF-8, squeezed one after another into one string (longer and shorter than
+// what it held), against the byte loop written out here.
+TEST(GriTextMatch, SqueezeIntoAKeptStringIsTheByteLoop) {
+  const std::vector<std::string> pieces = {" ", "\t", "\r", "\n", "\f", "\v", "目", "录", "a", "GRI", "2-1",
+                                           "\xE3\x80\x80", "\x80", "\xE3", "|", "."};
+  uint32_t seed = 4242;
+  auto next = [&seed](uint32_t m) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % m;
+  };
+  std::string kept = "a text held before";
+  size_t dropped = 0;
+  for (int k = 0; k < 5000; ++k) {
+    std::string text;
+    const uint32_t parts = next(40);
+    for (uint32_t i = 0; i < parts; ++i) text += pieces[next(static_cast<uint32_t>(pieces.size()))];
+    std::string want;
+    for (char c : text) {
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != '\v') want += c;
+    }
+    SqueezeInto(text, &kept);
+    ASSERT_EQ(kept, want) << k;
+    ASSERT_EQ(Squeeze(text), want) << k;
+    dropped += text.size() - want.size();
+  }
+  EXPECT_GT(dropped, 10000u);
+}
+
 // FindEvidence searches a label only when the figure's label text holds every byte pair of it:
 // sound only if no string that occurs in a text is ever ruled out.
 TEST(GriTextMatch, BytePairsNeverRuleOutAStringTheTextHolds) {

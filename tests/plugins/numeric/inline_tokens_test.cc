@@ -95,7 +95,7 @@ TEST(InlineTokens, MarkerWordsFiguresAndPunctuationBecomeTokens) {
   EXPECT_EQ(Tokens("流失率分布：年龄构成１\U0001F4CA比", {}), "___c,__C_C");
 }
 
-// The code points of random UTF-8 (AppendCodePoints and ToU32): every piece kind the fast path treats
+// The code points of random UTF-8 (AppendCodePoints, ToU32 and AppendU32): every piece kind the fast path treats
 // apart, broken sequences, and cuts at any byte (a sequence cut at the buffer's end).
 TEST(InlineTokens, FastCodePointsAgreeWithTheGeneralRead) {
   const std::vector<std::string> pieces = {
@@ -106,6 +106,7 @@ TEST(InlineTokens, FastCodePointsAgreeWithTheGeneralRead) {
       "\xED\x9F\xBF" /* U+D7FF */, "\xEE\x80\x80" /* U+E000 */};
   std::mt19937 rng(20261201);
   size_t read = 0, thrown = 0;
+  std::u32string kept_fast = std::u32string(64, U'x'), kept_general = kept_fast;
   for (int round = 0; round < 60000; ++round) {
     std::string s;
     const int n = 1 + static_cast<int>(rng() % 12);
@@ -146,6 +147,23 @@ TEST(InlineTokens, FastCodePointsAgreeWithTheGeneralRead) {
     ASSERT_EQ(fast32_threw, general32_threw) << testing::PrintToString(s);
     ASSERT_EQ(general32_threw, general_threw) << testing::PrintToString(s);
     ASSERT_TRUE(fast32 == general32) << testing::PrintToString(s);
+    // AppendU32 into a string kept from round to round (its storage longer than what it holds
+    // now): what it held, then ToU32's code points, or a throw as ToU32's, on both paths.
+    for (ReadPath path : {ReadPath::kFast, ReadPath::kGeneral}) {
+      std::u32string& kept = path == ReadPath::kFast ? kept_fast : kept_general;
+      kept.resize(rng() % 3, U'k');
+      const std::u32string held = kept;
+      bool threw = false;
+      try {
+        AppendU32(s, &kept, path);
+      } catch (const std::out_of_range&) {
+        threw = true;
+      }
+      ASSERT_EQ(threw, general32_threw) << testing::PrintToString(s);
+      if (!threw) {
+        ASSERT_TRUE(kept == held + general32) << testing::PrintToString(s);
+      }
+    }
     if (general_threw) {
       ++thrown;
       continue;

@@ -6095,6 +6095,34 @@ TEST(RelationRulesTest, AgeBoundsOfAnAgeClassAreNoFigures) {
   EXPECT_TRUE(Findings(Check(miss)).empty());
 }
 
+// The figure loader reads the text beside each figure into code point strings kept from figure to
+// figure: an age class must be read the same after figures whose windows were longer (English prose,
+// a class wrapped at a line's end, figures at the ends of lines) as alone, each list's parts labelled
+// with their own class.
+TEST(RelationRulesTest, AgeClassesAreReadAlikeAfterOtherFigures) {
+  const std::string text =
+      "In 2022 the group recycled 12,345 tonnes of waste and 67,890 cubic metres of water across all sites.\n"
+      "公司员工总数1,000人，其中35岁以\n下员工430人，35至50岁员工400人，50岁以上员工170人。\n"
+      "Its suppliers reported 4,321 tonnes of packaging,\n"
+      "and 765 tonnes of scrap.\n"
+      "子公司员工总数500人，其中30岁以下员工120人，30至50岁员工300人，50岁以上员工80人。\n";
+  std::vector<std::string> labelled;
+  size_t lists = 0;
+  for (const RelationRecord& x : Check(text, "zh", "relations").relations) {
+    if (x.kind != "parts-total") continue;
+    ++lists;
+    for (const Related& m : x.members) {
+      if (m.message.find("430人") != std::string::npos || m.message.find("120人") != std::string::npos) {
+        labelled.push_back(m.message);
+      }
+    }
+  }
+  EXPECT_EQ(lists, 2u);
+  ASSERT_EQ(labelled.size(), 2u) << ::testing::PrintToString(labelled);
+  EXPECT_NE(labelled[0].find("430人 (35岁以下员工)"), std::string::npos) << labelled[0];
+  EXPECT_NE(labelled[1].find("120人 (30岁以下员工)"), std::string::npos) << labelled[1];
+}
+
 // A breakdown printed as a table of one count column with no total of its own, under a caption naming
 // a breakdown of a noun, right after a sentence stating a total of that noun in the table's unit (共,
 // 总, 合计 before it or 其中 after it): the rows are that total's parts. The link rests on wording, so a

@@ -103,6 +103,47 @@ TEST(ValueRulesSample, CleanSampleWithItsKpiDataHasNoFinding) {
   EXPECT_EQ(ValueFindings(r), std::vector<std::string>());
 }
 
+// An infographic's label matched at the end of a clause before a figure: the clause's suffixes are
+// looked up among the labels of the figure's unit as views. A label of six CJK characters (longer
+// than a short string's own room) and one of a second unit each find their prose restatement; the
+// same label in another unit, a shorter label that is no infographic's and another year do not.
+TEST(ValueRulesText, ProseEndingWithAnInfographicsLabelInItsUnitRestatesIt) {
+  const std::string text =
+      "                  授权发明\n"
+      "                  专利36项\n"
+      "\n"
+      "2020年，公司获得授权发明专利38项。\n"
+      "2020年，公司获得授权发明专利36件。\n"
+      "2020年，公司获得发明专利39项。\n"
+      "2019年，公司获得授权发明专利30项。\n"
+      "                  员工\n"
+      "                  培训1200人次\n"
+      "\n"
+      "2020年，公司开展员工培训1300人次。\n";
+  std::vector<std::string> found;
+  for (const std::string& f : ValueFindings(RunText(text))) found.push_back(f.substr(0, f.find(" | note")));
+  EXPECT_EQ(found, (std::vector<std::string>{
+                       "4:29: error: “授权发明专利”此处为“38项”，第 2 行为“36项” [numeric.restatement-mismatch]",
+                       "11:25: error: “员工培训”此处为“1300人次”，第 9 行为“1200人次” [numeric.restatement-mismatch]"}));
+}
+
+// A rate's name broken by the line end ("体检" / "率达到102%") is read from the model's clause; a
+// target anywhere in the sentence before it makes it a target exceeded, whichever of the two the
+// reader asks first; a line ending with no rate's name gives none.
+TEST(ValueRulesText, ARateNameBrokenByTheLineEndIsNoTargetExceeded) {
+  const std::string text =
+      "公司积极推进员工健康管理，全年员工体检\n"
+      "率达到102%。\n"
+      "公司年度目标为全员体检，全年员工体检\n"
+      "率达到103%。\n"
+      "全年员工体检\n"
+      "\n"
+      "工作全面完成，增幅为104%。\n";
+  EXPECT_EQ(ValueFindings(RunText(text)),
+            std::vector<std::string>{
+                "2:7: error: 比率“体检率”为“102%”，超过 100%（标签跨行拼合） [numeric.rate-above-100]"});
+}
+
 TEST(ValueRulesSample, OneChangedKpiValueGivesOneFindingAtItsFigure) {
   TempDir dir;
   std::string json = testing::ReadFile(kSampleKpi);
@@ -404,6 +445,24 @@ TEST(ValueFactsText, AppendWithoutBlanksDropsSpacesAndTabsOnly) {
     dropped += text.size() + prefix.size() - want.size();
   }
   EXPECT_GT(dropped, 10000u);
+  // Runs of eight bytes and more (passed over eight at a time) with a blank at every place in them,
+  // and bytes next to a space's and a tab's (0x1F, 0x21, 0x08, 0x0A, 0xA0, 0x89, 0x00) that a test of
+  // eight bytes at a time must not take for blanks.
+  const std::vector<std::string> runs = {"abcdefgh", "abcdefghijklmnopq", "员工总数合计人", "\x21\x1F\x08\x0A\xA0\x89",
+                                         std::string("\x00\x21\x00\x08", 4), "1,234,567.89", " ", "\t", "  \t "};
+  for (int k = 0; k < 5000; ++k) {
+    std::string text;
+    const uint32_t parts = next(12);
+    for (uint32_t i = 0; i < parts; ++i) text += runs[next(static_cast<uint32_t>(runs.size()))];
+    if (!text.empty() && next(2) == 0) text[next(static_cast<uint32_t>(text.size()))] = next(2) == 0 ? ' ' : '\t';
+    std::string want = "kept";
+    for (char ch : text) {
+      if (ch != ' ' && ch != '\t') want.push_back(ch);
+    }
+    std::string got = "kept";
+    AppendWithoutBlanks(text, &got);
+    ASSERT_EQ(got, want) << k;
+  }
   std::string out = "a";
   AppendWithoutBlanks(" 合 计\t 12\xE3\x80\x80\n", &out);
   EXPECT_EQ(out, "a合计12\xE3\x80\x80\n");
@@ -478,9 +537,164 @@ TEST(ValueFactsText, WithoutSpacesDropsTheBlanksDecodeAtReads) {
     dropped += text.size() - want.size();
   }
   EXPECT_GT(dropped, 30000u);
+  std::string kept = "a longer text the buffer held before";
+  kept.clear();
+  AppendWithoutSpaces("员工\xE3\x80\x80总数 \t12", &kept);
+  AppendWithoutSpaces(" 人", &kept);
+  EXPECT_EQ(kept, "员工总数12人");
   EXPECT_EQ(WithoutSpaces("员工\xE3\x80\x80总数 \t12"), "员工总数12");
   EXPECT_EQ(WithoutSpaces("\xE3\x80"), "\xE3\x80");
   EXPECT_EQ(WithoutSpaces(""), "");
+}
+
+// LayoutCells keeps every line's cells in one list and their texts in one string, a line a range of
+// the list and a cell's text a view of the string: each line must still hold exactly the host's
+// cells of that line, in order, each with its own text without spaces and tabs (the byte loop
+// written out here), its code point count and its view span; lines without cells and lines past
+// the last are empty.
+struct CellTextCheck {
+  int cells = 0;
+  int empty_lines = 0;
+  std::vector<std::string> mismatches;
+};
+CellTextCheck cell_text_check;
+
+class CellTextProbe : public sdk::Rule {
+ public:
+  void Check(const sdk::Document& doc, const sdk::Context& ctx) override {
+    const LayoutCells& cells = ctx.Shared<LayoutCells>(doc);
+    auto miss = [](uint32_t li, size_t k, const std::string& what) {
+      cell_text_check.mismatches.push_back(std::to_string(li + 1) + ":" + std::to_string(k) + " " + what);
+    };
+    if (cells.line_count() != doc.LineCount()) miss(0, 0, "line count");
+    for (uint32_t li = 0; li < doc.LineCount(); ++li) {
+      const esgaudit_line_structure ls = doc.LineStructure(li);
+      const auto line = cells.line(li);
+      if (line.size() != ls.cell_count) {
+        miss(li, 0, "cell count " + std::to_string(line.size()));
+        continue;
+      }
+      if (ls.cell_count == 0) ++cell_text_check.empty_lines;
+      for (uint32_t k = 0; k < ls.cell_count; ++k) {
+        const esgaudit_cell c = doc.Cell(ls.first_cell + k);
+        std::string want;
+        for (char ch : doc.CellView(c)) {
+          if (ch != ' ' && ch != '\t') want.push_back(ch);
+        }
+        const LayoutCell& got = line[k];
+        ++cell_text_check.cells;
+        if (got.text != want) miss(li, k, "text [" + std::string(got.text) + "] != [" + want + "]");
+        if (got.code_points != sdk::CodePointCount(want)) miss(li, k, "code points");
+        if (got.line != li || got.view_begin != c.view_begin || got.view_end != c.view_end) miss(li, k, "span");
+        if (cells.At(li, c.view_begin) != &got) miss(li, k, "At");
+      }
+    }
+    if (!cells.line(doc.LineCount()).empty() || !cells.line(doc.LineCount() + 5).empty()) {
+      miss(doc.LineCount(), 0, "past the last line");
+    }
+  }
+};
+
+TEST(LayoutCellsTest, EachLineHoldsTheHostsCellsWithTheirTextsWithoutBlanks) {
+  sdk::Registry registry;
+  registry.Add<CellTextProbe>("test.cell-text", ESGAUDIT_INFO, "checks LayoutCells' cells and texts",
+                              "test/cell-text.md");
+  cell_text_check = CellTextCheck();
+  // Many cells on one line (the list grows while the texts are written), blank lines between
+  // tables, letter-spaced labels, tabs, an empty cell between tabs, a line of prose.
+  std::string wide = "分项";
+  for (int k = 0; k < 40; ++k) wide += "    项 目" + std::to_string(k) + "  " + std::to_string(10 * k + 3) + " 吨";
+  testing::RunOnText(registry,
+                     "主要指标      2021年      2022年      变化\n"
+                     "员 工 总 数（人）  1,200   1,350   12.5%\n"
+                     "\n"
+                     "Water use (m3)    4,500    4,100    -8.9%\n"
+                     "女性员工\t320\t\t28%\n"
+                     "一行普通的叙述文字，没有表格。\n"
+                     "\n" +
+                         wide + "\n" +
+                         "专利（项）\t12\t15");
+  EXPECT_GE(cell_text_check.cells, 80);
+  EXPECT_GE(cell_text_check.empty_lines, 2);
+  EXPECT_TRUE(cell_text_check.mismatches.empty()) << cell_text_check.mismatches.front();
+}
+
+// ValueFacts makes a fact's label without spaces in one buffer kept from fact to fact, drops its
+// scope words as a view, and keeps `lead`, `after`, `before` and `clause` as views of the matching
+// view: each label must be the copy without spaces less its scope words (the erase loop ValueFacts
+// ran, written out here), label_is_before the same test of `before`, and each view the text beside
+// the fact in the matching view.
+struct FactTextCheck {
+  int facts = 0;
+  int scoped = 0;        // labels that lost scope words
+  int label_before = 0;  // facts whose label is all the text before them
+  std::vector<std::string> mismatches;
+};
+FactTextCheck fact_text_check;
+
+std::string DropScopeByErasing(std::string s) {
+  static const char* const kScope[] = {"报告期内", "本报告期", "本年度", "全年", "年内", "本年",
+                                       "全公司", "本公司", "公司", "集团", "累计共", "共"};
+  for (bool again = true; again;) {
+    again = false;
+    for (const char* w : kScope) {
+      const std::string_view p(w);
+      if (s.size() > p.size() && s.compare(0, p.size(), p) == 0) {
+        s.erase(0, p.size());
+        again = true;
+      }
+    }
+  }
+  return s;
+}
+
+class FactTextProbe : public sdk::Rule {
+ public:
+  void Check(const sdk::Document& doc, const sdk::Context& ctx) override {
+    const ValueFacts& facts = ctx.Shared<ValueFacts>(doc);
+    const std::string_view view = doc.MatchView();
+    auto in_view = [&](std::string_view part, uint64_t begin, uint64_t end) {
+      return part.data() >= view.data() && part.data() + part.size() <= view.data() + view.size() &&
+             (begin == UINT64_MAX || part.data() == view.data() + begin) &&
+             (end == UINT64_MAX || part.data() + part.size() == view.data() + end);
+    };
+    for (const ValueFact& v : facts.facts()) {
+      ++fact_text_check.facts;
+      const std::string bare = WithoutSpaces(sdk::View(v.fact->label));
+      const std::string label = DropScopeByErasing(bare);
+      fact_text_check.scoped += label.size() < bare.size();
+      const std::string at = std::to_string(v.line + 1) + " [" + label + "] ";
+      if (v.label != label) fact_text_check.mismatches.push_back(at + "label [" + v.label + "]");
+      const bool before = !label.empty() && DropScopeByErasing(WithoutSpaces(v.before)) == label;
+      fact_text_check.label_before += before;
+      if (v.label_is_before != before) fact_text_check.mismatches.push_back(at + "label_is_before");
+      if (!in_view(v.clause, UINT64_MAX, v.view_begin) || !in_view(v.before, UINT64_MAX, v.view_begin) ||
+          !in_view(v.lead, UINT64_MAX, v.view_begin) || !in_view(v.after, v.view_end, UINT64_MAX) ||
+          v.before.size() > v.clause.size()) {
+        fact_text_check.mismatches.push_back(at + "views");
+      }
+    }
+  }
+};
+
+TEST(ValueFactsTest, LabelsLoseSpacesAndScopeWordsAndTheTextsBesideAFactAreViewsOfIt) {
+  sdk::Registry registry;
+  registry.Add<FactTextProbe>("test.fact-text", ESGAUDIT_INFO, "checks ValueFacts' labels and texts",
+                              "test/fact-text.md");
+  fact_text_check = FactTextCheck();
+  testing::RunOnText(registry,
+                     "公司员工总数12375人，女性员工4,200人。\n"
+                     "报告期内全年累计共培训3,200人次；本公司 员 工 总 数　12,375 人。\n"
+                     "集团公司 用水量 4,500 吨，全年 召开9次董事会。\n"
+                     "\n"
+                     "指标              2021年      2022年\n"
+                     "本年度员工总数      1,200       1,350\n"
+                     "共计 捐赠金额（万元）    320     410\n"
+                     "The company employed 12,375 people in 2022, 34% of them women.\n");
+  EXPECT_GE(fact_text_check.facts, 12);
+  EXPECT_GE(fact_text_check.scoped, 2);
+  EXPECT_GE(fact_text_check.label_before, 1);
+  EXPECT_TRUE(fact_text_check.mismatches.empty()) << fact_text_check.mismatches.front();
 }
 
 }  // namespace
