@@ -140,8 +140,14 @@ std::string_view PowerSourceOf(const std::string& label) {
     const std::string_view p = printed;
     const size_t at = l.find(p);
     if (at == std::string::npos) continue;
-    // Latin words stand alone ("wind" is not in "windows"; "hydro" opens "hydropower").
-    if (p[0] >= 'a' && p[0] <= 'z' && at > 0 && std::isalpha(static_cast<unsigned char>(l[at - 1]))) continue;
+    // Latin words stand alone ("wind" is not in "windows"), but "hydro" opens "hydropower" and a
+    // plural s may follow.
+    if (p[0] >= 'a' && p[0] <= 'z') {
+      auto letter = [&](size_t i) { return i < l.size() && std::isalpha(static_cast<unsigned char>(l[i])); };
+      size_t end = at + p.size();
+      if (letter(end) && l[end] == 's' && !letter(end + 1)) ++end;
+      if ((at > 0 && letter(at - 1)) || (letter(end) && p != "hydro")) continue;
+    }
     if (!kind.empty() && kind != k) return {};
     kind = k;
   }

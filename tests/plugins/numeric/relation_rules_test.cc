@@ -3159,6 +3159,16 @@ TEST(RelationRulesTest, OfWhichRowsNamingPowerSourcesAreParts) {
   Document odoc = Document::FromUtf8("test.txt", overlap);
   EXPECT_FALSE(Recognised(odoc, o, "parts-total", {"5,000", "3,000", "2,600"}));
   EXPECT_TRUE(Recognised(odoc, o, "subset", {"5,000", "3,000"}));
+
+  // A word that only opens with a source's name names none ("windows" is no wind power).
+  const std::string words =
+      "Item\t2019\t2020\n"
+      "Units installed\t500\t560\n"
+      "of which windows\t300\t310\n"
+      "of which solar panels\t120\t130\n";
+  ReportResult w = Check(words, "en", "relations");
+  Document wdoc = Document::FromUtf8("test.txt", words);
+  EXPECT_FALSE(Recognised(wdoc, w, "parts-total", {"500", "300", "120"}));
 }
 
 // "incl." opens a part as "including" does: a figure under a total on an infographic.
