@@ -142,6 +142,16 @@ std::string Lower(std::string s) {
   return s;
 }
 
+bool HasLatinWord(std::string_view text, std::string_view word, bool prefix, bool plural) {
+  auto letter = [&](size_t i) { return i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])); };
+  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    size_t end = at + word.size();
+    if (plural && letter(end) && text[end] == 's' && !letter(end + 1)) ++end;
+    if ((at == 0 || !letter(at - 1)) && (prefix || !letter(end))) return true;
+  }
+  return false;
+}
+
 namespace {
 // Dimensions()'s categories as views, measured once: Categorise runs for every label.
 using CategoryViews = std::vector<std::vector<std::pair<std::string_view, std::string_view>>>;
@@ -171,14 +181,7 @@ std::pair<int, std::string> Categorise(std::string_view label) {
       const std::string_view p = printed;
       if (!Has(l, p)) continue;
       // Latin words must stand alone: "men" is not in "women" or "management" (any occurrence may).
-      if (p[0] >= 'a' && p[0] <= 'z') {
-        bool alone = false;
-        for (size_t at = l.find(p); at != std::string::npos && !alone; at = l.find(p, at + 1)) {
-          alone = (at == 0 || !std::isalpha(static_cast<unsigned char>(l[at - 1]))) &&
-                  (at + p.size() >= l.size() || !std::isalpha(static_cast<unsigned char>(l[at + p.size()])));
-        }
-        if (!alone) continue;
-      }
+      if (p[0] >= 'a' && p[0] <= 'z' && !HasLatinWord(l, p)) continue;
       if (p.size() > best_len) {
         ambiguous = best_dim >= 0 && (best_dim != static_cast<int>(d) || best_cat != cat) &&
                     !Has(p, best_cat);

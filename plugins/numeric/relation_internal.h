@@ -187,6 +187,11 @@ bool OpensWithYear(std::string_view s);
 std::string Lower(std::string s);
 
 // (dimension index, category) for a label, by the longest printed category it contains.
+// Whether lower-cased `text` holds `word` as a word of its own: "men" is not in "women" or
+// "management". `prefix`: the word may also open a longer one ("hydro" in "hydropower"); `plural`: an
+// s may follow it ("photovoltaics").
+bool HasLatinWord(std::string_view text, std::string_view word, bool prefix = false, bool plural = false);
+
 std::pair<int, std::string> Categorise(std::string_view label);
 
 bool HasHead(std::string_view label, int dim);

@@ -138,16 +138,8 @@ std::string_view PowerSourceOf(const std::string& label) {
   std::string_view kind;
   for (const auto& [printed, k] : kSources) {
     const std::string_view p = printed;
-    const size_t at = l.find(p);
-    if (at == std::string::npos) continue;
-    // Latin words stand alone ("wind" is not in "windows"), but "hydro" opens "hydropower" and a
-    // plural s may follow.
-    if (p[0] >= 'a' && p[0] <= 'z') {
-      auto letter = [&](size_t i) { return i < l.size() && std::isalpha(static_cast<unsigned char>(l[i])); };
-      size_t end = at + p.size();
-      if (letter(end) && l[end] == 's' && !letter(end + 1)) ++end;
-      if ((at > 0 && letter(at - 1)) || (letter(end) && p != "hydro")) continue;
-    }
+    // Latin names stand alone ("wind" is not in "windows"); "hydro" opens "hydropower".
+    if (p[0] >= 'a' && p[0] <= 'z' ? !HasLatinWord(l, p, p == "hydro", true) : !Has(l, p)) continue;
     if (!kind.empty() && kind != k) return {};
     kind = k;
   }
@@ -287,21 +279,20 @@ bool RelationAnalysis::ModelTable::OfWhichRunAsParts(const Row& head, const std:
 // category of one of Dimensions() (其中：男性, 其中：女性), or another power source (of which hydro, of
 // which wind, of which solar). Such rows are parts of their head whether or not they add up to it.
 bool RelationAnalysis::ModelTable::DisjointKinds(const std::vector<size_t>& run) const {
-  std::set<std::string> kinds;
-  int dim = -2;
-  for (size_t k : run) {
-    const auto [d, cat] = Categorise(rows_[k].label);
-    if (d < 0 || (dim != -2 && d != dim) || !kinds.insert(cat).second) {
-      dim = -1;
-      break;
-    }
-    dim = d;
+  // Categories of one of Dimensions(), each named once.
+  std::set<std::string> cats;
+  const int dim = Categorise(rows_[run.front()].label).first;
+  bool categories = dim >= 0;
+  for (size_t k = 0; k < run.size() && categories; ++k) {
+    auto [d, cat] = Categorise(rows_[run[k]].label);
+    categories = d == dim && cats.insert(std::move(cat)).second;
   }
-  if (dim >= 0) return true;
-  kinds.clear();
+  if (categories) return true;
+  // Power sources, each named once.
+  std::set<std::string_view> sources;
   for (size_t k : run) {
-    const std::string_view kind = PowerSourceOf(rows_[k].label);
-    if (kind.empty() || !kinds.emplace(kind).second) return false;
+    const std::string_view source = PowerSourceOf(rows_[k].label);
+    if (source.empty() || !sources.insert(source).second) return false;
   }
   return true;
 }
