@@ -782,7 +782,11 @@ std::string RelationAnalysis::AmountText(const Relation& r, double amount) const
 // - rows not adding up exactly (flagged already or not) at most one, or a tenth of the rows.
 // Each row off only within rounding, and by more than one unit of the last decimal its figures print
 // (11.91 + 11.91 + 0.04 against 23.87 is rounding of the kind every table shows), is then flagged as a
-// warning: rounding of a whole number may still explain it.
+// warning: rounding of a whole number may still explain it. A table whose exact rows add whole numbers
+// to decimals (80 + 1,653 + 92.34 = 1,825.34) prints its figures without trailing zeros: its whole
+// numbers are exact, so a row of whole numbers alone (5 + 11 + 0 against 15) is measured in the unit of
+// the finest decimal those rows print. A row printing decimals (2.5 + 3.3 against 5.7) may be rounded
+// to them and keeps its own unit.
 void RelationAnalysis::FlagRowsOffExactTables() {
   const auto& on_line = FiguresByLine(true);
   struct Row {
@@ -791,6 +795,9 @@ void RelationAnalysis::FlagRowsOffExactTables() {
     bool exact;
     bool proves;
     bool beyond_last_digit;
+    int decimals;  // the most any member prints
+    bool mixed;  // a member prints no decimal beside one that does
+    double off;  // sum minus total, as printed
   };
   std::map<std::vector<int>, std::vector<Row>> layouts;
   for (size_t i = 0; i < relations_.size(); ++i) {
@@ -809,7 +816,7 @@ void RelationAnalysis::FlagRowsOffExactTables() {
     };
     std::vector<int> key = {static_cast<int>(figs.size()), place(r.total)};
     int decimals = 0;
-    bool plain = true;
+    bool plain = true, whole = false;
     for (int f : r.parts) key.push_back(place(f));
     std::vector<int> members = r.parts;
     members.push_back(r.total);
@@ -818,6 +825,7 @@ void RelationAnalysis::FlagRowsOffExactTables() {
       plain = plain && g.line == t.line && g.kind == ESGAUDIT_FACT_QUANTITY && g.qualifiers == 0 && g.unit == t.unit &&
               g.magnitude == t.magnitude && g.value >= 0;
       decimals = std::max(decimals, std::max(0, static_cast<int>(g.decimals)));
+      whole = whole || g.decimals <= 0;
     }
     if (!plain || decimals > 6 || std::count(key.begin(), key.end(), -1) > 0) continue;
     const double scale = std::pow(10.0, decimals);
@@ -836,23 +844,28 @@ void RelationAnalysis::FlagRowsOffExactTables() {
     const bool exact = sum == scaled(r.total);
     const bool proves = exact && scaled(r.total) != 0 && !(nonzero == 1 && equal_single);
     const long long off = sum - scaled(r.total);
-    layouts[key].push_back({i, t.line, exact, proves, off > 1 || off < -1});
+    layouts[key].push_back({i, t.line, exact, proves, off > 1 || off < -1, decimals, whole && decimals > 0,
+                            static_cast<double>(off) / scale});
   }
   for (auto& [key, rows] : layouts) {
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.line < b.line; });
     for (size_t from = 0; from < rows.size();) {
       size_t to = from + 1;
       while (to < rows.size() && rows[to].line - rows[to - 1].line <= 12) ++to;
-      int proving = 0, off = 0;
+      int proving = 0, off = 0, exact_decimals = 0;
       for (size_t k = from; k < to; ++k) {
         proving += rows[k].proves;
         off += !rows[k].exact;
+        if (rows[k].proves && rows[k].mixed) exact_decimals = std::max(exact_decimals, rows[k].decimals);
       }
       const int allowed = std::max<int>(1, static_cast<int>((to - from) / 10));
       if (proving >= 4 && off > 0 && off <= allowed) {
         for (size_t k = from; k < to; ++k) {
           Relation& r = relations_[rows[k].relation];
-          if (!rows[k].beyond_last_digit || !r.consistent) continue;
+          const bool beyond = rows[k].beyond_last_digit ||
+                              (rows[k].decimals == 0 && exact_decimals > 0 &&
+                               std::fabs(rows[k].off) * std::pow(10.0, exact_decimals) > 1.5);
+          if (!beyond || !r.consistent) continue;
           r.consistent = false;
           r.flag = true;
           r.certainty = Certainty::kLikely;

@@ -1665,7 +1665,11 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       through_semicolons = true;
       std::vector<int> longer = collect(subset_at + 1, +1, w, &e2, &n2);
       through_semicolons = false;
-      if (!n2 && longer.size() > parts.size() && Stated(RelationKind::kSubset, whole, longer).consistent) {
+      // Parts worded alike that name the total (总行召开…；分行召开…, after 召开…共计) are its list to the
+      // sentence's end whatever their sum: the wording, not the arithmetic, says so.
+      const bool worded_as_list = collect_reached_sentence_end() && NamingOf(whole, longer).names_total;
+      if (!n2 && longer.size() > parts.size() &&
+          (worded_as_list || Stated(RelationKind::kSubset, whole, longer).consistent)) {
         parts = std::move(longer);
         *enumerated = e2;
       }
@@ -2108,6 +2112,20 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
                 Add(Stated(RelationKind::kPartsTotal, whole, std::move(longer)));
                 continue;
               }
+              // Parts worded alike naming the total (总行召开…；分行召开…, after 本行召开…共计) are its
+              // list whatever their sum: above it they are flagged, as a warning (the pairing crosses a
+              // sentence).
+              if (!longer.empty() && NamingOf(whole, longer).names_total) {
+                Relation r = Stated(RelationKind::kPartsTotal, whole, longer);
+                const Figure& wf = figures_[whole];
+                r.certainty = Certainty::kLikely;
+                r.flag = r.sum_low > wf.high && NearOrSlip(&r, wf.low, wf.high);
+                if (r.flag) {
+                  totals_done.insert(whole);
+                  Add(std::move(r));
+                  continue;
+                }
+              }
               // Parts short of it are an open set's kinds, read whole; a sum above it ends the list at
               // the change, as before.
               if (add_open_set(whole, longer, true, SubsetCue::kOfWhich)) continue;
@@ -2316,14 +2334,14 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       // "营业收入300亿元，其中主营业务收入290亿元，较上年增长10%，其他业务收入10亿元，较上年下降5%": a list
       // that stopped at a change clause goes on past it (see collect). The longer list is taken when
       // its parts make a whole set by the rules for any list after 其中: they add up, or they name
-      // every category of a closed set or end with 其他 (then checked as such a list is). Otherwise
-      // the list is read as before, up to the change.
+      // every category of a closed set, end with 其他 or are worded alike naming the total (NamingOf; then
+      // checked as such a list is). Otherwise the list is read as before, up to the change.
       if (list_end >= 0 && !nested && per_share == nullptr) {
         bool e2 = false;
         std::vector<int> longer = parts_past_changes(toks[k].figure, t, parts.size(), &e2);
         if (!longer.empty() &&
             (Stated(RelationKind::kPartsTotal, toks[k].figure, longer).consistent || CategoriesOf(longer).complete ||
-             NamingOf(toks[k].figure, longer).closed) &&
+             NamingOf(toks[k].figure, longer).closed || NamingOf(toks[k].figure, longer).names_total) &&
             add_parts_total(toks[k].figure, longer, e2, true,
                             toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich)) {
           totals_done.insert(toks[k].figure);

@@ -1828,6 +1828,22 @@ TEST(RelationRulesTest, AQiZhongAfterTheUsesOfAnAmountListsPartsPastWhatTheyBoug
   EXPECT_EQ(r.relations[0].kind, "subset");
 }
 
+// Parts after 其中 worded alike and naming the total (总行召开…；分行召开…, after 本行召开…共计), each
+// with its change, are its list past the semicolon whatever their sum: above the total they are
+// flagged, an error within the total's sentence and a warning when 其中 opens the next one. Near miss:
+// a second clause worded otherwise (各分行开展检查) is no part of the list.
+TEST(RelationRulesTest, PartsWordedAlikeNamingTheTotalGoOnPastASemicolon) {
+  const std::string clean =
+      "截至年末，本行召开视频会议及培训共计4,323次，增幅4.40%。其中，总行召开378次，增幅41.04%；分行召开3,945次，增幅1.86%。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"4,323次", "378次", "3,945次"}}});
+  ExpectChangesFlagged(clean, {{"3,945次", "4,339次", {"378次 + 4,339次 = 4,717次"}}}, "warning");
+  const std::string one = "本行召开视频会议及培训共计4,323次，其中，总行召开378次，增幅41.04%；分行召开3,945次，增幅1.86%。\n";
+  ExpectCleanAndRecognised(one, "zh", {{"parts-total", {"4,323次", "378次", "3,945次"}}});
+  ExpectChangesFlagged(one, {{"3,945次", "4,339次", {"378次 + 4,339次 = 4,717次"}}}, "error");
+  ExpectChangesFlagged(std::string(clean).replace(clean.find("分行召开"), std::string("分行召开").size(), "各分行开展检查"),
+                       {{"3,945次", "4,339次", {}}}, "warning");
+}
+
 // A 其中 opening the sentence after a figure and its change opens a part of that figure when their
 // labels share two characters; a second such 其中, after the first part's change, is of the first
 // total where its label names that total and not the first part. Both pairings cross a sentence: a
@@ -3636,6 +3652,33 @@ TEST(RelationRulesTest, RaggedRowsWithDashCellsWordColumnsAndWrappedLabelsShareT
                                {"410 120", "451 120", {"total 'Riverside Works': 451 + 120 = 571, expected 530"}},
                                {"200 55", "220 55", {"220 + 55 = 275, expected 255"}}},
                        "error", "en");
+}
+
+// A table whose exact rows add whole numbers to decimals (60 + 30.5 + 10 = 100.5) prints without
+// trailing zeros: its whole numbers are exact, and a row of whole numbers one unit off (7 + 4 + 2
+// against 12) is off by a hundred of the hundredths the table prints, a warning. Near misses: the same
+// row in a table of whole numbers alone (it may round them), and a row printing decimals of its own
+// (2.5 + 3.3 against 5.7: it may round to its tenths).
+TEST(RelationRulesTest, WholeNumbersOfATableWithoutTrailingZerosAreExact) {
+  const std::string head = "单位\t废弃物总量（吨）\t生活垃圾\t一般固废\t危废\t处理方式\n";
+  const std::string clean = head +
+                            "甲公司\t100.5\t60\t30.5\t10\t委托处理\n"
+                            "乙公司\t80.25\t20\t50\t10.25\t环卫清运\n"
+                            "丙公司\t45.6\t30\t10.6\t5\t回收利用\n"
+                            "丁公司\t12\t7\t3\t2\t环卫清运\n"
+                            "戊公司\t5.7\t0\t2.4\t3.3\t委托处理\n"
+                            "己公司\t30.25\t10\t20\t0.25\t环卫清运\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"12", "7", "3", "2"}}});
+  ExpectChangesFlagged(clean, {{"\t12\t7\t3\t", "\t12\t7\t4\t", {"7 + 4 + 2 = 13，合计为12（同表另有5行"}}},
+                       "warning", "zh");
+  ExpectChangesFlagged(clean, {{"\t0\t2.4\t3.3\t", "\t0\t2.5\t3.3\t", {}}}, "warning", "zh");
+  const std::string whole = head +
+                            "甲公司\t100\t60\t30\t10\t委托处理\n"
+                            "乙公司\t80\t20\t50\t10\t环卫清运\n"
+                            "丙公司\t45\t30\t10\t5\t回收利用\n"
+                            "丁公司\t12\t7\t3\t2\t环卫清运\n"
+                            "己公司\t30\t10\t20\t0\t环卫清运\n";
+  ExpectChangesFlagged(whole, {{"\t12\t7\t3\t", "\t12\t7\t4\t", {}}}, "warning", "zh");
 }
 
 // The same construction with tabs: a per-company inventory whose total comes first and whose last
