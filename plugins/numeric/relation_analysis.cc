@@ -454,8 +454,21 @@ bool RelationAnalysis::NearOrSlip(Relation* r, double total_low, double total_hi
     step = std::max(step, std::pow(10.0, -t.decimals) * t.magnitude);
   }
   // Shares of 100 % are left out: rates per category foot by chance once one is read ten times smaller.
-  if (r->total < 0 || r->parts.size() < 2 || total_low <= 0 || step > 0.1 * (total_low + total_high) / 2) {
-    return false;
+  if (r->total < 0 || r->parts.size() < 2 || total_low <= 0) return false;
+  if (step > 0.1 * (total_low + total_high) / 2) {
+    // A total of one digit: only a lone non-zero part printing its digits 10^k times over.
+    int lone = -1;
+    for (int q : r->parts) {
+      if (figures_[q].value == 0) continue;
+      if (lone >= 0) return false;
+      lone = q;
+    }
+    const double t = figures_[r->total].value;
+    if (lone < 0 || t <= 0 || figures_[lone].value <= 0) return false;
+    const double k = std::round(std::log10(figures_[lone].value / t));
+    if (k == 0 || std::fabs(k) > 3 || std::fabs(figures_[lone].value - t * std::pow(10.0, k)) > 1e-9 * figures_[lone].value) {
+      return false;
+    }
   }
   return OneSlipFoots(r, total_low, total_high);
 }

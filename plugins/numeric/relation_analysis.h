@@ -374,8 +374,9 @@ class RelationAnalysis {
   // `above` times it (a changed figure), or farther off but footing once exactly one part is read 10^k
   // times its printed value, k = ±1 to ±4 or ±8 (a digit added or dropped, a 千, 万 or 亿 slip), the
   // other parts alone not footing, no other part or k doing so, and the total printed to two digits
-  // at least (a one-digit count's footing could be chance); the last sets r->slip_part and r->slip_power. Farther
-  // off otherwise, the figures were misread as a set.
+  // at least (a one-digit count's footing could be chance) unless one part alone is non-zero and prints
+  // the total's own digits 10^k times over (20 against 2, 5.0 against 0.5: no chance); the last sets
+  // r->slip_part and r->slip_power. Farther off otherwise, the figures were misread as a set.
   bool NearOrSlip(Relation* r, double total_low, double total_high, double above = 2, double below = 0.5) const;
   // Whether exactly one part read 10^k times its printed value (k as above) makes the sum meet
   // [total_low, total_high], the other parts alone not doing so: sets r->slip_part and r->slip_power.

@@ -3681,6 +3681,22 @@ TEST(RelationRulesTest, WholeNumbersOfATableWithoutTrailingZerosAreExact) {
   ExpectChangesFlagged(whole, {{"\t12\t7\t3\t", "\t12\t7\t4\t", {}}}, "warning", "zh");
 }
 
+// A slip is named against a total of one digit only when no chance can explain it: one part alone is
+// non-zero and prints the total's digits ten times over (20 against 2). Near misses: two non-zero
+// parts (1 + 20 against 3), and a lone part with other digits (30 against 2): a one-digit count may
+// foot by chance, and such rows are no relation.
+TEST(RelationRulesTest, ALonePartPrintingItsTotalsDigitsTenTimesOverIsASlip) {
+  const std::string head = "单位\t废弃物总量（吨）\t生活垃圾\t一般固废\t危废\t处理方式\n"
+                           "甲公司\t100.5\t60\t30.5\t10\t委托处理\n"
+                           "乙公司\t80.25\t20\t50\t10.25\t环卫清运\n"
+                           "丙公司\t45.6\t30\t10.6\t5\t回收利用\n";
+  const std::string lone = head + "丁公司\t2\t0\t2\t0\t环卫清运\n";
+  ExpectChangesFlagged(lone, {{"\t0\t2\t0\t", "\t0\t20\t0\t", {"0 + 20 + 0 = 20，合计为2；若“一般固废”20除以 10^1"}}}, "error");
+  ExpectChangesFlagged(lone, {{"\t0\t2\t0\t", "\t0\t30\t0\t", {}}}, "error");
+  const std::string two = head + "丁公司\t3\t1\t2\t0\t环卫清运\n";
+  ExpectChangesFlagged(two, {{"\t1\t2\t0\t", "\t1\t20\t0\t", {}}}, "error");
+}
+
 // The same construction with tabs: a per-company inventory whose total comes first and whose last
 // column is words (how the waste is handled), no header naming the total.
 TEST(RelationRulesTest, TabRowsEndingWithAWordColumnHaveTheirTotalFirst) {
