@@ -664,8 +664,9 @@ RelationAnalysis::Categories RelationAnalysis::CategoriesOf(const std::vector<in
 // Whether a stated relation that does not add up is certain enough to report: parts adding up to
 // more than their total when they are listed as peers (、) or are categories of one dimension, and
 // the sum is near the total or one part's slip explains it (NearOrSlip; shares of a whole: within
-// kPlausible points of 100 % or a slip, NearHundredOrSlip); less than it only when
-// they name every category of a closed dimension (男/女).
+// kPlausible points of 100 % or a slip, NearHundredOrSlip), or they name every category of a closed
+// dimension (男/女) and stay within kCompleteSetReach times it; less than it only when they name every
+// category of a closed dimension.
 bool RelationAnalysis::Reportable(Relation* rel, bool enumerated) const {
   const Relation& r = *rel;
   if (r.consistent) return false;
@@ -674,7 +675,8 @@ bool RelationAnalysis::Reportable(Relation* rel, bool enumerated) const {
   double total_low = r.total >= 0 ? figures_[r.total].low : 100;
   if (r.sum_low > total_high) {
     if (r.total < 0) return (enumerated || same_dim) && NearHundredOrSlip(rel);
-    return (enumerated || same_dim) && NearOrSlip(rel, total_low, total_high);
+    if (!enumerated && !same_dim) return false;
+    return NearOrSlip(rel, total_low, total_high) || (complete && r.sum_low <= kCompleteSetReach * total_high);
   }
   if (r.sum_high < total_low) {
     if (r.total < 0 && r.sum_high < 100 - kPlausible) return false;

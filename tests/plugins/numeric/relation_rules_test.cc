@@ -238,10 +238,12 @@ TEST(RelationRulesTest, APartPrintedAPowerOfTenOffIsNamed) {
                        "error", "en");
 }
 
+// Groups that need not be every part of the total (管理人员, 技术人员) far from it, with no part read a power
+// of ten off to explain it, are no set. (Every category of a closed set is: ACompleteClosedSetFarAbove…)
 TEST(RelationRulesTest, AFarSumWithoutOneSlippedPartStaysUnread) {
   for (const char* text : {
-           "男性员工100人，女性员工2000人，合计900人。\n",  // no power of ten makes it foot
-           "男性员工3人，女性员工50人，合计8人。\n",         // 50 as 5 would, but 8 is too coarse a total
+           "管理人员100人，技术人员2000人，合计900人。\n",  // no power of ten makes it foot
+           "管理人员3人，技术人员50人，合计8人。\n",         // 50 as 5 would, but 8 is too coarse a total
        }) {
     ReportResult r = Check(text, "zh", "relations");
     EXPECT_TRUE(Findings(r).empty()) << text << ::testing::PrintToString(Findings(r));
@@ -3695,6 +3697,23 @@ TEST(RelationRulesTest, ALonePartPrintingItsTotalsDigitsTenTimesOverIsASlip) {
   ExpectChangesFlagged(lone, {{"\t0\t2\t0\t", "\t0\t30\t0\t", {}}}, "error");
   const std::string two = head + "丁公司\t3\t1\t2\t0\t环卫清运\n";
   ExpectChangesFlagged(two, {{"\t1\t2\t0\t", "\t1\t20\t0\t", {}}}, "error");
+}
+
+// Parts naming every category of a closed set (男 / 女) after 其中 make exactly their total: far above a
+// total of one digit, where no slip can be named (5 + 20 against 7), their sum is off, an error; as
+// the second split after a semicolon, a warning. Near misses: parts of an open set (股东代表 / 职工代表)
+// and a closed set more than twenty times over are no sum: the part above the total is flagged alone.
+TEST(RelationRulesTest, ACompleteClosedSetFarAboveATotalOfOneDigitIsOff) {
+  const std::string clean = "截至2016年末，监事会共有监事7名，其中男性监事5名，女性监事2名。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"7名", "5名", "2名"}}});
+  ExpectChangesFlagged(clean, {{"女性监事2名", "女性监事20名", {"5名 + 20名 = 25名，合计为7名"}}}, "error");
+  ExpectChangesFlagged(clean, {{"女性监事2名", "女性监事200名", {"其中项“女性监事”200名超过"}}}, "error");
+  const std::string open = "截至2016年末，监事会共有监事7名，其中股东代表监事5名，职工代表监事2名。\n";
+  ExpectChangesFlagged(open, {{"职工代表监事2名", "职工代表监事20名", {"其中项“职工代表监事”20名超过"}}}, "error");
+  const std::string split = "截至2016年末，监事会共有监事7名，其中股东代表监事3名，职工代表监事3名，外部监事1名；"
+                            "男性监事5名，女性监事2名。\n";
+  ExpectCleanAndRecognised(split, "zh", {{"parts-total", {"7名", "5名", "2名"}}});
+  ExpectChangesFlagged(split, {{"男性监事5名", "男性监事50名", {"50名 + 2名 = 52名，合计为7名"}}}, "warning");
 }
 
 // The same construction with tabs: a per-company inventory whose total comes first and whose last
