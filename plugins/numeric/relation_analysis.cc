@@ -665,8 +665,8 @@ RelationAnalysis::Categories RelationAnalysis::CategoriesOf(const std::vector<in
 // more than their total when they are listed as peers (、) or are categories of one dimension, and
 // the sum is near the total or one part's slip explains it (NearOrSlip; shares of a whole: within
 // kPlausible points of 100 % or a slip, NearHundredOrSlip), or they name every category of a closed
-// dimension (男/女) and stay within kCompleteSetReach times it; less than it only when they name every
-// category of a closed dimension.
+// dimension (男/女) or hold a part alone above the total, and stay within kCompleteSetReach times it;
+// less than it only when they name every category of a closed dimension.
 bool RelationAnalysis::Reportable(Relation* rel, bool enumerated) const {
   const Relation& r = *rel;
   if (r.consistent) return false;
@@ -676,7 +676,11 @@ bool RelationAnalysis::Reportable(Relation* rel, bool enumerated) const {
   if (r.sum_low > total_high) {
     if (r.total < 0) return (enumerated || same_dim) && NearHundredOrSlip(rel);
     if (!enumerated && !same_dim) return false;
-    return NearOrSlip(rel, total_low, total_high) || (complete && r.sum_low <= kCompleteSetReach * total_high);
+    if (NearOrSlip(rel, total_low, total_high)) return true;
+    // A part alone above the total cannot be within it, however the parts overlap.
+    const bool part_above = std::any_of(r.parts.begin(), r.parts.end(),
+                                        [&](int p) { return figures_[p].low * r.parts_scale > total_high; });
+    return (complete || part_above) && r.sum_low <= kCompleteSetReach * total_high;
   }
   if (r.sum_high < total_low) {
     if (r.total < 0 && r.sum_high < 100 - kPlausible) return false;

@@ -3716,6 +3716,22 @@ TEST(RelationRulesTest, ACompleteClosedSetFarAboveATotalOfOneDigitIsOff) {
   ExpectChangesFlagged(split, {{"男性监事5名", "男性监事50名", {"50名 + 2名 = 52名，合计为7名"}}}, "warning");
 }
 
+// A part alone above its total cannot be within it, however the parts overlap: in a list of one
+// dimension's categories (award grades: 一等奖, 二等奖, 三等奖) or of peers joined by 、 before 共, such a
+// part breaks the sum even against a total of one digit, where no slip can be named (1 + 1 + 20 against
+// 4). Near miss: a later clause worded otherwise counts something beside the total (参与项目47项), and
+// its figure is no part.
+TEST(RelationRulesTest, APartAloneAboveATotalOfOneDigitBreaksItsList) {
+  const std::string grades = "全年公司4项成果获得省部级以上科技进步奖，其中一等奖1项，二等奖1项，三等奖2项。\n";
+  ExpectCleanAndRecognised(grades, "zh", {{"parts-total", {"4项", "1项", "2项"}}});
+  ExpectChangesFlagged(grades, {{"三等奖2项", "三等奖20项", {"1项 + 1项 + 20项 = 22项，合计为4项"}}}, "error");
+  const std::string peers = "已启动第二批云南省大理州(7所)、红河州(2所) 共9所希望卫生室建设。\n";
+  ExpectCleanAndRecognised(peers, "zh", {{"parts-total", {"9所", "7所", "2所"}}});
+  ExpectChangesFlagged(peers, {{"(7所)", "(70所)", {"70所 + 2所 = 72所，合计为9所"}}}, "error");
+  const std::string beside = "共主持推进技术标准3项，其中发布实施2项，参与项目47项。\n";
+  ExpectCleanAndRecognised(beside, "zh", {{"subset", {"3项", "2项"}}});
+}
+
 // The same construction with tabs: a per-company inventory whose total comes first and whose last
 // column is words (how the waste is handled), no header naming the total.
 TEST(RelationRulesTest, TabRowsEndingWithAWordColumnHaveTheirTotalFirst) {
