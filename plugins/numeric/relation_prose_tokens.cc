@@ -126,15 +126,15 @@ bool BracketRemarksOnThePart(const Tokens& toks, size_t t) {
 }
 
 // The figure of the first clause after the subset word at `t` ("其中，发布实施24项": a comma or colon
-// right after it allowed): the first figure before any other comma, bracket or sentence end; -1 when
-// the clause has none.
+// right after it allowed): the first figure before any other comma, bracket or sentence end (a 、 joining
+// two words of the clause, 企业债、公司债承销金额, ends nothing); -1 when the clause has none.
 template <typename Tokens>
 int FirstClauseFigure(const Tokens& toks, size_t t) {
   size_t k = t + 1;
   if (k < toks.size() && toks[k].type == Tok::kComma) ++k;
   for (; k < toks.size(); ++k) {
     if (toks[k].type == Tok::kFact) return toks[k].figure;
-    if (toks[k].type != Tok::kText) return -1;
+    if (toks[k].type != Tok::kText && toks[k].type != Tok::kEnum) return -1;
   }
   return -1;
 }

@@ -3732,6 +3732,17 @@ TEST(RelationRulesTest, APartAloneAboveATotalOfOneDigitBreaksItsList) {
   ExpectCleanAndRecognised(beside, "zh", {{"subset", {"3项", "2项"}}});
 }
 
+// A list after 其中 read neither as a sum nor as kinds still opens with a part of the total: the figure
+// of the clause right after 其中, whose words may join two nouns with 、 (企业债、公司债承销金额). A part
+// printed ten times over, which breaks the list's arithmetic past the semicolon, is then flagged alone.
+TEST(RelationRulesTest, TheFirstClauseAfterQiZhongMayJoinTwoWordsWithAnEnumerationComma) {
+  const std::string clean =
+      "全年合计为实体经济企业客户完成融资1529亿元，其中，债券融资业务完成企业债、公司债承销金额1284亿元，承销家数132家，"
+      "股权融资业务完成股票主承销金额231亿元，主承销家数20家；新三板业务完成挂牌企业172家，完成定向增发融资14亿元。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"1529亿元", "1284亿元", "231亿元", "14亿元"}}});
+  ExpectChangesFlagged(clean, {{"1284亿元", "12840亿元", {"其中项“公司债承销金额”12840亿元超过"}}}, "warning");
+}
+
 // The same construction with tabs: a per-company inventory whose total comes first and whose last
 // column is words (how the waste is handled), no header naming the total.
 TEST(RelationRulesTest, TabRowsEndingWithAWordColumnHaveTheirTotalFirst) {
@@ -5474,16 +5485,18 @@ TEST(RelationRulesTest, OfWhichGroupsOfAHeadcountAlongTwoDimensionsAreEachASubse
   // Wrapped: the total ends one line, the second group's words end the next, its figure opens the third.
   ExpectRecognisedThenCaught({"截至年末，公司在岗员工260人，\n其中研究生及以上学历41人，具有中级以上职称的\n93人。\n",
                               "subset", {"260人", "93人"}, "93人", "930", "warning"});
-  for (const char* text : {"本年培训学员260人，其中研究生及以上学历41人，具有高级职称35人。\n",
-                           "公司共有在岗员工260人，其中研究生及以上学历41人，党员35人。\n",
-                           "公司共有在岗员工260人，其中研究生及以上学历41人，本科学历135人。\n"}) {
+  // In the near misses the second group is no subset read so (the first, the clause right after 其中,
+  // is its reader's: TheClauseRightAfterQiZhongIsAPartWhateverTheListAfterIt).
+  for (const auto& [text, second] : std::vector<std::pair<std::string, std::string>>{
+           {"本年培训学员260人，其中研究生及以上学历41人，具有高级职称35人。\n", "35人"},
+           {"公司共有在岗员工260人，其中研究生及以上学历41人，党员35人。\n", "35人"},
+           {"公司共有在岗员工260人，其中研究生及以上学历41人，本科学历135人。\n", "135人"}}) {
     SCOPED_TRACE(text);
-    const std::string raised = std::regex_replace(std::string(text), std::regex("41人"), "410人");
-    for (const std::string& t : {std::string(text), raised}) {
+    const std::string raised = std::regex_replace(text, std::regex(second), "3" + second);
+    for (const auto& [t, part] : {std::pair{text, second}, std::pair{raised, "3" + second}}) {
       const Document doc = Document::FromUtf8("test.txt", t);
       const ReportResult r = Check(t, "zh", "relations");
-      EXPECT_FALSE(Recognised(doc, r, "subset", {"260人", "41人"}));
-      EXPECT_FALSE(Recognised(doc, r, "subset", {"260人", "410人"}));
+      EXPECT_FALSE(Recognised(doc, r, "subset", {"260人", part}));
     }
     EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
   }
