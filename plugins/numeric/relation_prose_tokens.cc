@@ -126,8 +126,9 @@ bool BracketRemarksOnThePart(const Tokens& toks, size_t t) {
 }
 
 // The figure of the first clause after the subset word at `t` ("其中，发布实施24项": a comma or colon
-// right after it allowed): the first figure before any other comma, bracket or sentence end (a 、 joining
-// two words of the clause, 企业债、公司债承销金额, ends nothing); -1 when the clause has none.
+// right after it allowed): the first figure before any other comma, bracket or sentence end (a 、, 和, 及
+// or 与 joining two words of the clause, 企业债、公司债承销金额, 研究生及以上学历, ends nothing); -1 when
+// the clause has none.
 template <typename Tokens>
 int FirstClauseFigure(const Tokens& toks, size_t t) {
   size_t k = t + 1;
