@@ -418,7 +418,7 @@ TEST(ValueFactsText, StopsAreTheStopListsSearched) {
   }
 }
 
-// AppendWithoutBlanks appends runs; the reference is the byte loop LayoutCells ran. Random texts of
+// AppendWithoutBlanks writes in place; the reference is the byte loop LayoutCells ran. Random texts of
 // blanks (space, tab), other white space that stays (newline, the ideographic space, a no-break
 // space), ASCII, Han and broken UTF-8, appended to an empty and to a non-empty string.
 TEST(ValueFactsText, AppendWithoutBlanksDropsSpacesAndTabsOnly) {
@@ -462,6 +462,19 @@ TEST(ValueFactsText, AppendWithoutBlanksDropsSpacesAndTabsOnly) {
     std::string got = "kept";
     AppendWithoutBlanks(text, &got);
     ASSERT_EQ(got, want) << k;
+  }
+  // One string appended to again and again (as LayoutCells writes every cell into one): what it
+  // held, then each text without its blanks, whatever its length and the storage it had grown to.
+  std::string all, all_want;
+  for (int k = 0; k < 3000; ++k) {
+    std::string text;
+    const uint32_t parts = next(20);
+    for (uint32_t i = 0; i < parts; ++i) text += runs[next(static_cast<uint32_t>(runs.size()))];
+    for (char ch : text) {
+      if (ch != ' ' && ch != '\t') all_want.push_back(ch);
+    }
+    AppendWithoutBlanks(text, &all);
+    ASSERT_EQ(all, all_want) << k;
   }
   std::string out = "a";
   AppendWithoutBlanks(" 合 计\t 12\xE3\x80\x80\n", &out);
