@@ -1247,11 +1247,13 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
   // How many issues of all subjects a segment names: a summary
   // ("开展疫情防控、完善公司治理、保障员工 权益及安全生产…") names several, a section on the issue
   // one or two.
-  auto breadth = [&](const Segment& s) {
-    size_t n = 0;
-    for (const SubjectSpec& other : pack_.subjects())
-      for (const IssueSpec& is : other.issues) n += SegmentNames(s, is) ? 1 : 0;
-    return n;
+  // issue_index_ numbers every issue of every subject once (0 to its size less one) and each
+  // segment's entry of issues_named_ holds a flag per number: the issues it names are its flags set
+  // (one look-up of the segment, not two map look-ups per issue of the pack).
+  auto breadth = [&](const Segment& s) -> size_t {
+    const auto named = issues_named_.find(s.begin);
+    if (named == issues_named_.end()) return 0;
+    return static_cast<size_t>(std::count(named->second.begin(), named->second.end(), true));
   };
   for (const IssueSpec& issue : subject.issues) {
     IssueResult r;
@@ -1279,11 +1281,15 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
     for (size_t i : id == issue_index_.end() ? kNone : issue_lines_[id->second]) {
       if (!layout_.IsBody(i)) continue;
       const Segment* hit = nullptr;
-      for (const Segment& s : ls[i].segments)
-        if (!s.toc && SegmentNames(s, issue)) {
+      // SegmentNames(s, issue), the issue's number looked up once.
+      for (const Segment& s : ls[i].segments) {
+        if (s.toc) continue;
+        const auto named = issues_named_.find(s.begin);
+        if (named != issues_named_.end() && named->second[id->second]) {
           hit = &s;
           break;
         }
+      }
       if (!hit) continue;
       ++r.lines;
       // A heading stands alone on its line and a paragraph follows: the next line with text is

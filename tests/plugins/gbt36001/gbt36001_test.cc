@@ -325,6 +325,23 @@ TEST(Gbt36001Test, IssueEvidencePrefersItsSectionToASummary) {
   EXPECT_EQ(c->status, ESGAUDIT_COVERED);             // the summary still counts as a mention
 }
 
+// An issue's evidence ranks a line naming three issues or more (of any subject) as a summary, after
+// lines naming it with one other issue or alone, each in the order of the text.
+TEST(Gbt36001Test, ALineNamingThreeIssuesOrMoreIsASummaryAfterTheOthers) {
+  const std::string text =
+      "本报告重点披露了廉洁从业、公平竞争、供应链管理及知识产权保护等方面的工作。\n\n"
+      "公司坚持廉洁从业与公平竞争，全年未发生相关诉讼。\n\n"
+      "公司修订《廉洁从业规定》，全年开展廉政专题教育活动79场，覆盖全体管理人员。\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  const CoverageRecord* c = nullptr;
+  for (const CoverageRecord& rec : r.coverage)
+    if (rec.id == "fair-operating-practices/anti-corruption") c = &rec;
+  ASSERT_NE(c, nullptr);
+  std::vector<uint32_t> lines;
+  for (const auto& l : c->locations) lines.push_back(l.location.line);
+  EXPECT_EQ(lines, (std::vector<uint32_t>{3, 5, 1}));
+}
+
 TEST(Gbt36001Test, ContactNeedsAChannelAndFeedbackNeedsAnInvitation) {
   const std::string heading = "联系方式\n\n";
   auto s =
