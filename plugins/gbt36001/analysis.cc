@@ -930,6 +930,8 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
   const std::vector<bool> may_state = LineMaskWithAny(spec.phrases);
   const std::vector<std::string>& en = Words(spec, "phrases_en");
   std::optional<CaselessStarts> en_starts;  // scanned at the first segment that asks
+  const bool en_empty_phrase =
+      std::any_of(en.begin(), en.end(), [](const std::string& phrase) { return phrase.empty(); });
   // False when the segment cannot hold an English phrase in any case: it is not lower-cased.
   auto may_hold_en = [&](const Segment& s) {
     if (s.text.data() < view_.data() || s.text.data() + s.text.size() > view_.data() + view_.size())
@@ -953,6 +955,8 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
         const std::string lower = sdk::HasCjk(s.text) || en.empty() || !may_hold_en(s)
                                       ? std::string()
                                       : sdk::AsciiLower(s.text);
+        // Nothing to search (a Chinese segment, most of them): only an empty phrase is found there.
+        if (lower.empty() && !en_empty_phrase) continue;
         for (const std::string& phrase : en) {
           const size_t at = lower.find(phrase);
           if (at == std::string::npos) continue;

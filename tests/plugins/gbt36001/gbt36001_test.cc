@@ -548,6 +548,16 @@ TEST(Gbt36001Test, EnglishScopeStatementsAndTheTaiwaneseTitleForAssurance) {
             ESGAUDIT_PARTIAL);
   // The words before the phrase are no part of what it covers.
   EXPECT_EQ(status("Our Business section of this report covers\nour products.\n", "report-scope"), ESGAUDIT_PARTIAL);
+  // Among Chinese segments (none of which is searched for an English phrase) an English statement is
+  // read; the phrase inside a segment with Chinese characters is not.
+  EXPECT_EQ(status("公司概况\n\n公司坚持绿色发展。\n\nThis report covers the global operations of Example Corp and its "
+                   "subsidiaries. We publish it yearly.\n\n员工发展\n",
+                   "report-scope"),
+            ESGAUDIT_COVERED);
+  EXPECT_NE(status("公司概况\n\n公司坚持绿色发展，this report covers the global operations of Example Corp and its "
+                   "subsidiaries.\n",
+                   "report-scope"),
+            ESGAUDIT_COVERED);
   EXPECT_EQ(status("外部确信\n本报告书经第三方查证单位依AA1000AS标准进行查证，达到中度保证等级，查证声明附于报告书末。\n",
                    "assurance"),
             ESGAUDIT_COVERED);
