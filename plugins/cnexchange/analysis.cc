@@ -383,6 +383,8 @@ std::shared_ptr<const KeywordScan> KeywordScan::Of(const std::shared_ptr<const R
     }
     scan->keyword_count = keyword_count;
     scan->exact = ExactWordLists(*pack);
+    for (size_t k = 0; k < keyword_count; ++k) scan->keyword_at.emplace(scan->words[k], k);
+    for (size_t k = 0; k < scan->exact.size(); ++k) scan->exact_at.emplace(scan->exact[k], k);
     // Caseless: English keywords ("scope 3", "Data security") match however a report capitalises them.
     for (const std::string& w : scan->words)  // the words never move again
       scan->patterns.push_back({sdk::Str(w), ESGAUDIT_PATTERN_LITERAL | ESGAUDIT_PATTERN_CASELESS});
@@ -418,9 +420,8 @@ void Analysis::ScanKeywords() {
 
 const std::vector<uint64_t>* Analysis::KeywordHits(const std::string& word) const {
   if (keyword_scan_ == nullptr) return nullptr;  // before ScanKeywords
-  const auto begin = keyword_scan_->words.begin(), end = begin + keyword_scan_->keyword_count;
-  auto it = std::lower_bound(begin, end, word);  // the keywords are sorted, each once
-  return it == end || *it != word ? nullptr : &scan_hits_[static_cast<size_t>(it - begin)];
+  const auto it = keyword_scan_->keyword_at.find(word);  // one hash, not a string compare per halving
+  return it == keyword_scan_->keyword_at.end() ? nullptr : &scan_hits_[it->second];
 }
 
 const std::vector<uint64_t>* Analysis::NameHits(const std::string& name) const {
@@ -433,10 +434,8 @@ const std::vector<uint64_t>* Analysis::NameHits(const std::string& name) const {
 
 const std::vector<uint64_t>* Analysis::ExactHits(const std::string& word) const {
   if (keyword_scan_ == nullptr) return nullptr;
-  const std::vector<std::string>& exact = keyword_scan_->exact;  // sorted, each once
-  auto it = std::lower_bound(exact.begin(), exact.end(), word);
-  return it == exact.end() || *it != word ? nullptr
-                                          : &scan_hits_[keyword_scan_->words.size() + static_cast<size_t>(it - exact.begin())];
+  const auto it = keyword_scan_->exact_at.find(word);
+  return it == keyword_scan_->exact_at.end() ? nullptr : &scan_hits_[keyword_scan_->words.size() + it->second];
 }
 
 bool Analysis::LineHasAny(const std::vector<std::string>& words, size_t i) const {

@@ -22,6 +22,8 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <boost/range/iterator_range.hpp>
@@ -156,6 +158,9 @@ struct KeywordScan {
   size_t keyword_count = 0;                          // words[0, keyword_count) are the keywords
   std::vector<std::pair<std::string, size_t>> names;  // each topic name and its index in words
   std::vector<std::string> exact;                    // sorted, each once; pattern words.size() + k is exact[k]
+  // Where each keyword (words[k], k < keyword_count) and each exact word (exact[k]) is: k. The keys
+  // are views of `words` and `exact`, which never change once made.
+  std::unordered_map<std::string_view, size_t> keyword_at, exact_at;
   // One literal per word, then one per exact word: caseless, then case-sensitive; points into
   // `words` and `exact`.
   std::vector<esgaudit_pattern> patterns;

@@ -930,6 +930,8 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
   const std::vector<bool> may_state = LineMaskWithAny(spec.phrases);
   const std::vector<std::string>& en = Words(spec, "phrases_en");
   std::optional<CaselessStarts> en_starts;  // scanned at the first segment that asks
+  const bool en_empty_phrase =
+      std::any_of(en.begin(), en.end(), [](const std::string& phrase) { return phrase.empty(); });
   // False when the segment cannot hold an English phrase in any case: it is not lower-cased.
   auto may_hold_en = [&](const Segment& s) {
     if (s.text.data() < view_.data() || s.text.data() + s.text.size() > view_.data() + view_.size())
@@ -953,6 +955,8 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
         const std::string lower = sdk::HasCjk(s.text) || en.empty() || !may_hold_en(s)
                                       ? std::string()
                                       : sdk::AsciiLower(s.text);
+        // Nothing to search (a Chinese segment, most of them): only an empty phrase is found there.
+        if (lower.empty() && !en_empty_phrase) continue;
         for (const std::string& phrase : en) {
           const size_t at = lower.find(phrase);
           if (at == std::string::npos) continue;
@@ -1247,11 +1251,13 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
   // How many issues of all subjects a segment names: a summary
   // ("开展疫情防控、完善公司治理、保障员工 权益及安全生产…") names several, a section on the issue
   // one or two.
-  auto breadth = [&](const Segment& s) {
-    size_t n = 0;
-    for (const SubjectSpec& other : pack_.subjects())
-      for (const IssueSpec& is : other.issues) n += SegmentNames(s, is) ? 1 : 0;
-    return n;
+  // issue_index_ numbers every issue of every subject once (0 to its size less one) and each
+  // segment's entry of issues_named_ holds a flag per number: the issues it names are its flags set
+  // (one look-up of the segment, not two map look-ups per issue of the pack).
+  auto breadth = [&](const Segment& s) -> size_t {
+    const auto named = issues_named_.find(s.begin);
+    if (named == issues_named_.end()) return 0;
+    return static_cast<size_t>(std::count(named->second.begin(), named->second.end(), true));
   };
   for (const IssueSpec& issue : subject.issues) {
     IssueResult r;
@@ -1279,11 +1285,15 @@ void Analysis::Subject(const ElementSpec& spec, std::vector<Hit>* hits) {
     for (size_t i : id == issue_index_.end() ? kNone : issue_lines_[id->second]) {
       if (!layout_.IsBody(i)) continue;
       const Segment* hit = nullptr;
-      for (const Segment& s : ls[i].segments)
-        if (!s.toc && SegmentNames(s, issue)) {
+      // SegmentNames(s, issue), the issue's number looked up once.
+      for (const Segment& s : ls[i].segments) {
+        if (s.toc) continue;
+        const auto named = issues_named_.find(s.begin);
+        if (named != issues_named_.end() && named->second[id->second]) {
           hit = &s;
           break;
         }
+      }
       if (!hit) continue;
       ++r.lines;
       // A heading stands alone on its line and a paragraph follows: the next line with text is

@@ -133,43 +133,6 @@ bool KindAllowed(const DataNeed& need, uint32_t kind) {
   return std::find(need.kinds.begin(), need.kinds.end(), name) != need.kinds.end();
 }
 
-// The label window of a number at `at` in `line` (the lower-cased view): up to kLabelWindowBefore
-// bytes before and kLabelWindowAfter after, cut at the clause separators around it (。 ; ! ? and
-// a comma that is no thousands separator), so "合同签订率为100%,推进集体合同" labels 100% with the
-// first clause only.
-std::string_view ClauseAround(std::string_view line, size_t at, size_t window_before = kLabelWindowBefore,
-                              size_t window_after = kLabelWindowAfter) {
-  auto separator = [&](size_t i) {
-    char c = line[i];
-    if (c == ';' || c == '!' || c == '?') return true;
-    if (c == ',') return !(i > 0 && IsDigit(line[i - 1]) && i + 1 < line.size() && IsDigit(line[i + 1]));
-    return FullStopAt(line, i);
-  };
-  size_t from = at > window_before ? at - window_before : 0;
-  for (size_t i = at; i-- > from;) {
-    if (separator(i)) {
-      from = i + 1;
-      break;
-    }
-  }
-  // Past the number itself ("24,187", "5.01%") before looking for the clause's end.
-  size_t num_end = at;
-  while (num_end < line.size() && (IsDigit(line[num_end]) || line[num_end] == '.' ||
-                                   (line[num_end] == ',' && num_end + 1 < line.size() &&
-                                    IsDigit(line[num_end + 1]))))
-    ++num_end;
-  size_t to = std::min(line.size(), at + window_after);
-  for (size_t i = num_end; i < to; ++i) {
-    if (separator(i)) {
-      to = i;
-      break;
-    }
-  }
-  while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
-  while (to > from && to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) --to;
-  return to > from ? line.substr(from, to - from) : std::string_view();
-}
-
 // The opening phrase of the sentence holding position `at` of `line`, up to its first clause comma,
 // when that comma comes before `at` (and within kClauseWindow bytes of it); empty otherwise.
 std::string_view SentenceHead(std::string_view line, size_t at) {
@@ -755,7 +718,8 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     own_column = AsciiLower(std::move(own_column));
     labels.clear();
     AppendAll(&labels,
-              {own_label, "\n", own_column, "\n", ClauseAround(line, at), "\n", SeriesLabel(line, at)});
+              {own_label, "\n", own_column, "\n", ClauseAround(line, at, kLabelWindowBefore, kLabelWindowAfter), "\n",
+               SeriesLabel(line, at)});
     units.clear();
     AppendAll(&units, {sdk::View(fact.unit), " ", sdk::View(fact.unit_text)});
     units = AsciiLower(std::move(units));

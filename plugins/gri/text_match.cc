@@ -3,6 +3,7 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 namespace esgaudit::gri {
@@ -190,6 +191,47 @@ std::string Quote(std::string_view line, size_t pos, size_t len, size_t max_byte
 
 std::string QuoteWholeLine(std::string_view line, size_t pos, size_t len, size_t max_bytes) {
   return QuoteWhole(line, pos, len, max_bytes);
+}
+
+std::string_view ClauseAround(std::string_view line, size_t at, size_t window_before, size_t window_after) {
+  // The bytes a separator opens with (; ! ? , and the first byte of 。): every other byte is passed
+  // on one table look-up.
+  static constexpr auto kOpens = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char b : {';', '!', '?', ',', '\xE3'}) t[b] = true;
+    return t;
+  }();
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto separator = [&](size_t i) {
+    const char c = line[i];
+    if (!kOpens[static_cast<unsigned char>(c)]) return false;
+    if (c == ';' || c == '!' || c == '?') return true;
+    if (c == ',') return !(i > 0 && digit(line[i - 1]) && i + 1 < line.size() && digit(line[i + 1]));
+    return FullStopAt(line, i);
+  };
+  size_t from = at > window_before ? at - window_before : 0;
+  for (size_t i = at; i-- > from;) {
+    if (separator(i)) {
+      from = i + 1;
+      break;
+    }
+  }
+  // Past the number itself ("24,187", "5.01%") before looking for the clause's end.
+  size_t num_end = at;
+  while (num_end < line.size() && (digit(line[num_end]) || line[num_end] == '.' ||
+                                   (line[num_end] == ',' && num_end + 1 < line.size() &&
+                                    digit(line[num_end + 1]))))
+    ++num_end;
+  size_t to = std::min(line.size(), at + window_after);
+  for (size_t i = num_end; i < to; ++i) {
+    if (separator(i)) {
+      to = i;
+      break;
+    }
+  }
+  while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
+  while (to > from && to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) --to;
+  return to > from ? line.substr(from, to - from) : std::string_view();
 }
 
 std::string_view Trim(std::string_view s) {

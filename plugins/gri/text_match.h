@@ -56,6 +56,12 @@ std::string Quote(std::string_view line, size_t pos, size_t len, size_t max_byte
 // length (Quote reads a window around the match and falls back to this where a window cannot tell).
 std::string QuoteWholeLine(std::string_view line, size_t pos, size_t len, size_t max_bytes = 72);
 
+// The label window of a number at `at` in `line` (the lower-cased view): up to `window_before`
+// bytes before it and `window_after` after, cut at the clause separators around it (。 ; ! ? and a
+// comma that is no thousands separator), so "合同签订率为100%,推进集体合同" labels 100% with the first
+// clause only; its ends moved off continuation bytes.
+std::string_view ClauseAround(std::string_view line, size_t at, size_t window_before, size_t window_after);
+
 // `s` without leading and trailing ASCII whitespace and '|'.
 std::string_view Trim(std::string_view s);
 

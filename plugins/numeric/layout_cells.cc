@@ -45,20 +45,29 @@ inline bool HasBlank(uint64_t w) {
 }  // namespace
 
 void AppendWithoutBlanks(std::string_view s, std::string* out) {
-  // A cell's text is mostly runs of several bytes between blanks: one append per run, not a
-  // push_back per byte; a run is passed over eight bytes at a time while none of them is a blank.
+  // Written in place: *out is grown by the size of `s` once and cut to what was kept. Eight bytes
+  // without a blank are copied whole; any other byte is written and kept unless it is a space or a
+  // tab (the write pointer moves on only past a kept byte), without an append call per run.
+  const size_t held = out->size();
+  out->resize(held + s.size());
+  char* to = out->data() + held;
   const char* p = s.data();
   const char* const end = p + s.size();
-  while (p < end) {
-    const char* run = p;
-    for (uint64_t w; end - p >= 8; p += 8) {
-      std::memcpy(&w, p, 8);
-      if (HasBlank(w)) break;
+  auto one = [&to](char c) {
+    *to = c;
+    to += c != ' ' && c != '\t';
+  };
+  for (uint64_t w; end - p >= 8; p += 8) {
+    std::memcpy(&w, p, 8);
+    if (!HasBlank(w)) {
+      std::memcpy(to, &w, 8);
+      to += 8;
+      continue;
     }
-    while (p < end && *p != ' ' && *p != '\t') ++p;
-    out->append(run, static_cast<size_t>(p - run));
-    while (p < end && (*p == ' ' || *p == '\t')) ++p;
+    for (int k = 0; k < 8; ++k) one(p[k]);
   }
+  for (; p < end; ++p) one(*p);
+  out->resize(static_cast<size_t>(to - out->data()));
 }
 
 LayoutCells::LayoutCells(const sdk::Document& doc, const sdk::Context&) {

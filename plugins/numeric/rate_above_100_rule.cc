@@ -32,7 +32,8 @@ constexpr std::string_view kLinks[] = {
 // `label` without the linking words at its end.
 std::string StripLinks(std::string_view label) { return StripTrailing(std::string(label), kLinks); }
 
-// The capped rate this label names when it ends with it (after linking words), or "".
+}  // namespace
+
 std::string CappedRateAtEnd(std::string_view label) {
   std::string s = StripTrailing(std::string(label), kLinks, 1);
   // Financial ratios named 覆盖率 are not shares: 拨备覆盖率 and 流动性覆盖率 are usually above
@@ -47,7 +48,9 @@ std::string CappedRateAtEnd(std::string_view label) {
   }
   // A share of a whole named as such: 占 + a base holding 总 / 全部 / 全体 / 所有 + 的 or 比例
   // (占总股本的, 占员工总数的比例, 占燃煤机组总容量的). A share of another base (占净利润的: a payout
-  // may exceed the profit) is not capped.
+  // may exceed the profit) is not capped. The base ends with 的 or 比例 and ends the label: a label
+  // ending otherwise is no share, and the search for 占 (a comparison per byte) is left out.
+  if (!EndsWith(s, "的") && !EndsWith(s, "比例")) return "";
   const size_t at = s.rfind("占");
   if (at == std::string::npos) return "";
   std::string_view tail = std::string_view(s).substr(at);
@@ -68,6 +71,8 @@ std::string CappedRateAtEnd(std::string_view label) {
   }
   return "";
 }
+
+namespace {
 
 // English capped rates, matched at the end of the clause before the number (lower case, after
 // the linking words). "share of", "proportion of", "percentage of" name a share of a group

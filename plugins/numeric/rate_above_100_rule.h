@@ -5,6 +5,7 @@
 
 #include <esgaudit/plugin.h>
 
+#include <string>
 #include <string_view>
 
 namespace esgaudit::numeric {
@@ -15,6 +16,11 @@ namespace esgaudit::numeric {
 // lower-cased copy once per word, kept as the reference the tests compare with.
 bool EnglishNotCapped(std::string_view clause);
 bool EnglishNotCappedBySearch(std::string_view clause);
+
+// The capped rate a label names at its end (after linking words: 覆盖率为, 占员工总数的比例达), or "":
+// one of the rule's rates (达标率, 占比 ...), or 占 and a base naming a whole (总, 全部, 全体, 所有)
+// ended by 的 or 比例, from 占 on. Financial ratios named 覆盖率 (拨备覆盖率) are none.
+std::string CappedRateAtEnd(std::string_view label);
 
 class RateAbove100Rule : public sdk::Rule {
  public:

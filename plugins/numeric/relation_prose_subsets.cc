@@ -429,18 +429,21 @@ void RelationAnalysis::FindMeasurePairSubsets(const sdk::Document& doc) {
   };
   std::u32string text;
   std::vector<std::pair<size_t, int>> in_sentence;
+  // The measures' words in UTF-8, made once for the cue below.
+  std::vector<std::string> measure_words;
+  for (const VerbPair& p : *pairs) {
+    if (!p.measure) continue;
+    for (const auto* list : {&p.first, &p.second}) {
+      for (const std::u32string& w : *list) measure_words.push_back(ToUtf8(w));
+    }
+  }
   const uint32_t sentences = doc.SentenceCount();
   for (uint32_t si = 0; si < sentences; ++si) {
     const esgaudit_sentence st = doc.Sentence(si);
     // Cheap first: a measure's word in the sentence's bytes.
     const bool cue = SomeSpanOf(doc, st, view, [&](std::string_view words) {
-      for (const VerbPair& p : *pairs) {
-        if (!p.measure) continue;
-        for (const auto* list : {&p.first, &p.second}) {
-          for (const std::u32string& w : *list) {
-            if (Has(words, ToUtf8(w))) return true;
-          }
-        }
+      for (const std::string& w : measure_words) {
+        if (Has(words, w)) return true;
       }
       return false;
     });

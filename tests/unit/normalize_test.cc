@@ -1,5 +1,6 @@
 // The matching view: NFKC folding, letter-spacing removal, and the offset maps both ways.
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -373,6 +374,59 @@ TEST(NormalizeTest, LetterSpacingAfterAnAsciiRunSeesItsLastCharacter) {
   EXPECT_EQ(BuildMatchView("FY2020 年度").view, "FY2020年度");
   EXPECT_EQ(BuildMatchView("GRI ab 中文").view, "GRI ab 中文");
   EXPECT_EQ(BuildMatchView("中 a1 年").view, "中 a1年");
+}
+
+// A code point NFKC changes is normalized once per text and its form reused: random texts of
+// full-width punctuation, digits and letters, a ligature, squared and circled forms, a superscript,
+// a Roman numeral and half-width katakana, each many times, between ASCII, Han and a broken byte,
+// give for each one ICU's NFKC of it alone (asked here), every byte of it mapped back to its first
+// byte, and the next texts fold the same code points afresh.
+TEST(NormalizeTest, EachCodePointNfkcChangesFoldsAsIcuFoldsItAlone) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  auto icu_alone = [&](const std::string& piece) {
+    icu::UnicodeString folded;
+    UErrorCode st = U_ZERO_ERROR;
+    nfkc->normalize(icu::UnicodeString::fromUTF8(piece), folded, st);
+    std::string utf8;
+    folded.toUTF8String(utf8);
+    return utf8;
+  };
+  const std::vector<std::string> changed = {"，", "（", "）", "：", "；", "１", "２", "Ａ", "ｂ", "ﬁ", "㎡", "①", "™", "²",
+                                            "Ⅷ", "ｶ"};
+  const std::vector<std::string> kept = {"a", "7", "-", "员工", "。", "、", "\x80"};
+  std::mt19937 rng(45);
+  size_t folded_pieces = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string text, want;
+    std::vector<std::pair<uint32_t, uint32_t>> at;  // (text offset, view offset) of each changed piece
+    std::vector<std::string> forms;
+    const int n = 1 + static_cast<int>(rng() % 60);
+    for (int k = 0; k < n; ++k) {
+      if (rng() % 3 != 0) {
+        const std::string& p = changed[rng() % changed.size()];
+        at.push_back({static_cast<uint32_t>(text.size()), static_cast<uint32_t>(want.size())});
+        forms.push_back(icu_alone(p));
+        text += p;
+        want += forms.back();
+      } else {
+        const std::string& p = kept[rng() % kept.size()];
+        text += p;
+        want += p;
+      }
+    }
+    const MatchView mv = BuildMatchView(text);
+    ASSERT_EQ(mv.view, want) << text;
+    for (size_t j = 0; j < at.size(); ++j) {
+      EXPECT_EQ(mv.text_to_view[at[j].first], at[j].second) << text;
+      for (size_t b = 0; b < forms[j].size(); ++b) EXPECT_EQ(mv.view_to_text[at[j].second + b], at[j].first) << text;
+    }
+    folded_pieces += at.size();
+  }
+  EXPECT_GT(folded_pieces, 3000u);
+  EXPECT_EQ(BuildMatchView("，，ﬁ㎡").view, ",,fim2");
+  EXPECT_EQ(BuildMatchView("㎡，").view, "m2,");
 }
 
 // Blank runs: random lines of an ASCII letter, digit and hyphen, Han, a full-width digit and runs of the four

@@ -6,12 +6,15 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
 #include "esgaudit/plugin_host.h"
+#include "plugin/abi_fill.h"
 #include "esgaudit_testing.h"
 
 namespace esgaudit {
@@ -119,6 +122,61 @@ TEST(PluginHostTest, WrapperRefusesStructureAccessorsOnAHostWithoutThem) {
   sdk::Document doc(&host);
   EXPECT_FALSE(doc.HasStructure());
   EXPECT_THROW(doc.SectionCount(), std::runtime_error);
+}
+
+// Fill writes the first min(struct_size, sizeof) bytes of the host's struct and nothing past them:
+// for each struct_size from 0 to a newer plugin's longer struct, the caller's bytes are the host's
+// up to that size and their own after it, struct_size says how many were written, and below the size
+// field's own four bytes (or with no struct) nothing is written.
+template <typename T>
+void ExpectFillWritesAtMostTheCallersSize(const T& value) {
+  constexpr size_t kOver = 16;  // a newer plugin's struct is this much longer
+  for (uint32_t asked = 0; asked <= sizeof(T) + kOver; ++asked) {
+    unsigned char buf[sizeof(T) + kOver];
+    std::memset(buf, 0xA5, sizeof(buf));
+    std::memcpy(buf, &asked, sizeof(asked));
+    const uint32_t ok = Fill(value, reinterpret_cast<T*>(buf));
+    const size_t written = std::min<size_t>(asked, sizeof(T));
+    if (written < sizeof(uint32_t)) {
+      EXPECT_EQ(ok, 0u) << asked;
+      uint32_t size;
+      std::memcpy(&size, buf, sizeof(size));
+      EXPECT_EQ(size, asked);
+      for (size_t b = sizeof(uint32_t); b < sizeof(buf); ++b) ASSERT_EQ(buf[b], 0xA5) << asked << " " << b;
+      continue;
+    }
+    EXPECT_EQ(ok, 1u) << asked;
+    uint32_t size;
+    std::memcpy(&size, buf, sizeof(size));
+    EXPECT_EQ(size, written) << asked;
+    const auto* host = reinterpret_cast<const unsigned char*>(&value);
+    for (size_t b = sizeof(uint32_t); b < written; ++b) ASSERT_EQ(buf[b], host[b]) << asked << " " << b;
+    for (size_t b = written; b < sizeof(buf); ++b) ASSERT_EQ(buf[b], 0xA5) << asked << " " << b;
+  }
+  EXPECT_EQ(Fill(value, static_cast<T*>(nullptr)), 0u);
+}
+
+TEST(PluginHostTest, FillWritesAtMostTheCallersStructSize) {
+  esgaudit_line_structure line{};
+  line.struct_size = sizeof(line);
+  line.role = 3;
+  line.flags = 0x01020304;
+  line.heading_level = 2;
+  line.section = 7;
+  line.table = ESGAUDIT_NO_INDEX;
+  line.first_cell = 11;
+  line.cell_count = 5;
+  line.view_begin = 0x1122334455667788ULL;
+  line.view_end = 0x99AABBCCDDEEFF00ULL;
+  ExpectFillWritesAtMostTheCallersSize(line);
+  esgaudit_text_span span{};
+  span.struct_size = sizeof(span);
+  span.line = 9;
+  span.offset = 0x0102030405060708ULL;
+  span.length = 77;
+  span.view_begin = 0x1111111122222222ULL;
+  span.view_end = 0x3333333344444444ULL;
+  ExpectFillWritesAtMostTheCallersSize(span);
 }
 
 TEST(PluginHostTest, MissingDirectoryIsSkippedAndCurrentDirectoryNeverSearched) {

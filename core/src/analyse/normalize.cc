@@ -243,6 +243,13 @@ MatchView BuildMatchView(std::string_view text) {
     }
   }
 
+  // The NFKC form of each code point normalized so far (its UTF-8), and whether ICU succeeded.
+  struct Nfkc {
+    bool ok;
+    std::string utf8;
+  };
+  std::unordered_map<UChar32, Nfkc> nfkc_of;
+
   // Each byte of `bytes` into the view, all mapped back to `source`.
   auto emit = [&](std::string_view bytes, int32_t source) {
     out.view.append(bytes.data(), bytes.size());
@@ -390,12 +397,18 @@ MatchView BuildMatchView(std::string_view text) {
     } else if (nfkc->isInert(c)) {
       emit(text.substr(start, i - start), start);
     } else {
-      icu::UnicodeString folded;
-      status = U_ZERO_ERROR;
-      nfkc->normalize(icu::UnicodeString(c), folded, status);
-      std::string utf8;
-      folded.toUTF8String(utf8);
-      emit(U_SUCCESS(status) ? std::string_view(utf8) : text.substr(start, i - start), start);
+      // NFKC of one code point depends on nothing else: each code point is normalized once per text
+      // (full-width punctuation and digits recur thousands of times in a Chinese report).
+      auto known = nfkc_of.find(c);
+      if (known == nfkc_of.end()) {
+        icu::UnicodeString folded;
+        status = U_ZERO_ERROR;
+        nfkc->normalize(icu::UnicodeString(c), folded, status);
+        std::string utf8;
+        folded.toUTF8String(utf8);
+        known = nfkc_of.emplace(c, Nfkc{U_SUCCESS(status), std::move(utf8)}).first;
+      }
+      emit(known->second.ok ? std::string_view(known->second.utf8) : text.substr(start, i - start), start);
     }
     prev = c;
   }

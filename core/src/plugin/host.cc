@@ -9,6 +9,7 @@
 #include <set>
 
 #include "analyse/pattern_scan.h"
+#include "plugin/abi_fill.h"
 #include "esgaudit/plugin_host.h"
 
 namespace esgaudit {
@@ -219,16 +220,6 @@ uint32_t CbScanFlags(void* /*ctx*/) {
 }
 
 // ---- ABI 1.1: the structure model. Each getter writes at most out->struct_size bytes.
-
-template <typename T>
-uint32_t Fill(const T& value, T* out) {
-  if (out == nullptr) return 0;
-  uint32_t size = std::min<uint32_t>(out->struct_size, sizeof(T));
-  if (size < sizeof(uint32_t)) return 0;
-  std::memcpy(out, &value, size);
-  out->struct_size = size;
-  return 1;
-}
 
 const Structure& Model(void* ctx) { return Ctx(ctx).doc->structure(); }
 

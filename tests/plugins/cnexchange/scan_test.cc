@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -52,6 +55,49 @@ TEST(CnexchangeScanTest, TheExactWordsAreEveryWordOfTheirLists) {
     }
   }
   EXPECT_GE(checked, 50u);
+}
+
+// KeywordHits and ExactHits look a word up in the scan's hash indexes, which hold each keyword
+// (words before keyword_count) and each exact word at its place in its sorted list, as the binary
+// search found it; a topic's name that is no keyword, a keyword's prefix, a word in another case and
+// a word of neither list are in none.
+TEST(CnexchangeScanTest, TheScansIndexesHoldEachKeywordAndExactWordAtItsPlace) {
+  const auto pack = std::make_shared<const cnexchange::RulePack>(cnexchange::RulePack::FromFiles(
+      testing::SourcePath("rules/cnexchange/guideline.json"), testing::SourcePath("rules/cnexchange/policy.ini")));
+  const std::shared_ptr<const cnexchange::KeywordScan> scan = cnexchange::KeywordScan::Of(pack);
+  ASSERT_GT(scan->keyword_count, 50u);
+  ASSERT_GT(scan->exact.size(), 50u);
+  auto search = [](const std::vector<std::string>& sorted, size_t n, const std::string& w) -> long {
+    auto it = std::lower_bound(sorted.begin(), sorted.begin() + static_cast<long>(n), w);
+    return it == sorted.begin() + static_cast<long>(n) || *it != w ? -1 : static_cast<long>(it - sorted.begin());
+  };
+  auto indexed = [](const std::unordered_map<std::string_view, size_t>& at, const std::string& w) -> long {
+    auto it = at.find(w);
+    return it == at.end() ? -1 : static_cast<long>(it->second);
+  };
+  std::vector<std::string> asked(scan->words.begin(), scan->words.end());
+  asked.insert(asked.end(), scan->exact.begin(), scan->exact.end());
+  for (const std::string& w : std::vector<std::string>(asked)) {
+    if (w.size() > 1) asked.push_back(w.substr(0, w.size() - 1));
+    std::string upper = w;
+    for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+    asked.push_back(upper);
+  }
+  asked.push_back("no such word");
+  asked.push_back("");
+  size_t keywords = 0, exact = 0;
+  for (const std::string& w : asked) {
+    const long k = search(scan->words, scan->keyword_count, w);
+    ASSERT_EQ(indexed(scan->keyword_at, w), k) << w;
+    const long e = search(scan->exact, scan->exact.size(), w);
+    ASSERT_EQ(indexed(scan->exact_at, w), e) << w;
+    keywords += k >= 0;
+    exact += e >= 0;
+  }
+  EXPECT_GE(keywords, scan->keyword_count);
+  EXPECT_GE(exact, scan->exact.size());
+  EXPECT_EQ(scan->keyword_at.size(), scan->keyword_count);
+  EXPECT_EQ(scan->exact_at.size(), scan->exact.size());
 }
 
 // Each line's earliest word of the "unquantified" list (not the list's first word), a word repeated

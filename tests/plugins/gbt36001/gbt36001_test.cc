@@ -325,6 +325,23 @@ TEST(Gbt36001Test, IssueEvidencePrefersItsSectionToASummary) {
   EXPECT_EQ(c->status, ESGAUDIT_COVERED);             // the summary still counts as a mention
 }
 
+// An issue's evidence ranks a line naming three issues or more (of any subject) as a summary, after
+// lines naming it with one other issue or alone, each in the order of the text.
+TEST(Gbt36001Test, ALineNamingThreeIssuesOrMoreIsASummaryAfterTheOthers) {
+  const std::string text =
+      "本报告重点披露了廉洁从业、公平竞争、供应链管理及知识产权保护等方面的工作。\n\n"
+      "公司坚持廉洁从业与公平竞争，全年未发生相关诉讼。\n\n"
+      "公司修订《廉洁从业规定》，全年开展廉政专题教育活动79场，覆盖全体管理人员。\n";
+  ReportResult r = testing::RunOnText(Registry(), text);
+  const CoverageRecord* c = nullptr;
+  for (const CoverageRecord& rec : r.coverage)
+    if (rec.id == "fair-operating-practices/anti-corruption") c = &rec;
+  ASSERT_NE(c, nullptr);
+  std::vector<uint32_t> lines;
+  for (const auto& l : c->locations) lines.push_back(l.location.line);
+  EXPECT_EQ(lines, (std::vector<uint32_t>{3, 5, 1}));
+}
+
 TEST(Gbt36001Test, ContactNeedsAChannelAndFeedbackNeedsAnInvitation) {
   const std::string heading = "联系方式\n\n";
   auto s =
@@ -531,6 +548,16 @@ TEST(Gbt36001Test, EnglishScopeStatementsAndTheTaiwaneseTitleForAssurance) {
             ESGAUDIT_PARTIAL);
   // The words before the phrase are no part of what it covers.
   EXPECT_EQ(status("Our Business section of this report covers\nour products.\n", "report-scope"), ESGAUDIT_PARTIAL);
+  // Among Chinese segments (none of which is searched for an English phrase) an English statement is
+  // read; the phrase inside a segment with Chinese characters is not.
+  EXPECT_EQ(status("公司概况\n\n公司坚持绿色发展。\n\nThis report covers the global operations of Example Corp and its "
+                   "subsidiaries. We publish it yearly.\n\n员工发展\n",
+                   "report-scope"),
+            ESGAUDIT_COVERED);
+  EXPECT_NE(status("公司概况\n\n公司坚持绿色发展，this report covers the global operations of Example Corp and its "
+                   "subsidiaries.\n",
+                   "report-scope"),
+            ESGAUDIT_COVERED);
   EXPECT_EQ(status("外部确信\n本报告书经第三方查证单位依AA1000AS标准进行查证，达到中度保证等级，查证声明附于报告书末。\n",
                    "assurance"),
             ESGAUDIT_COVERED);

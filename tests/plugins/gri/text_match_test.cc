@@ -129,6 +129,69 @@ TEST(GriTextMatch, TrimAndSqueeze) {
   EXPECT_EQ(Squeeze("目 录"), "目录");
 }
 
+// ClauseAround passes over the bytes no separator opens with on a table look-up; the reference is
+// the test of every byte it made before, written out here. Random lines of the separators (。 ; ! ?,
+// commas between digits and not, 。 cut short), digits, decimals, Han, letters, 、 and ， (E3 and EF
+// lead bytes that open no separator or another character), broken UTF-8, each number position and
+// both windows the plugin uses.
+TEST(GriTextMatch, ClauseAroundCutsAtTheSeparatorsTheByteTestFinds) {
+  auto reference = [](std::string_view line, size_t at, size_t window_before, size_t window_after) {
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    auto separator = [&](size_t i) {
+      char c = line[i];
+      if (c == ';' || c == '!' || c == '?') return true;
+      if (c == ',') return !(i > 0 && digit(line[i - 1]) && i + 1 < line.size() && digit(line[i + 1]));
+      return FullStopAt(line, i);
+    };
+    size_t from = at > window_before ? at - window_before : 0;
+    for (size_t i = at; i-- > from;) {
+      if (separator(i)) {
+        from = i + 1;
+        break;
+      }
+    }
+    size_t num_end = at;
+    while (num_end < line.size() &&
+           (digit(line[num_end]) || line[num_end] == '.' ||
+            (line[num_end] == ',' && num_end + 1 < line.size() && digit(line[num_end + 1]))))
+      ++num_end;
+    size_t to = std::min(line.size(), at + window_after);
+    for (size_t i = num_end; i < to; ++i) {
+      if (separator(i)) {
+        to = i;
+        break;
+      }
+    }
+    while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
+    while (to > from && to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) --to;
+    return to > from ? line.substr(from, to - from) : std::string_view();
+  };
+  const std::vector<std::string> pieces = {"。", ";", "!", "?", ",", "1,234", "5.01%", "24", "合同签订率为", "a b",
+                                           "、", "，", "\xE3\x80", "\xE3", "\x82", "\x80", "年", ".", " ", "rate"};
+  uint32_t seed = 4545;
+  auto next = [&seed](uint32_t m) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % m;
+  };
+  size_t cut = 0;
+  for (int k = 0; k < 4000; ++k) {
+    std::string line;
+    const uint32_t parts = next(24);
+    for (uint32_t i = 0; i < parts; ++i) line += pieces[next(static_cast<uint32_t>(pieces.size()))];
+    for (size_t at = 0; at <= line.size(); ++at) {
+      for (const auto& [before, after] : {std::pair<size_t, size_t>{36, 24}, {60, 60}}) {
+        const std::string_view want = reference(line, at, before, after);
+        const std::string_view got = ClauseAround(line, at, before, after);
+        ASSERT_EQ(got, want) << line << " at " << at;
+        ASSERT_EQ(got.data(), want.data()) << line << " at " << at;
+        cut += !want.empty() && want.size() < std::min(line.size(), before + after);
+      }
+    }
+  }
+  EXPECT_GT(cut, 20000u);
+  EXPECT_EQ(ClauseAround("合同签订率为100%,推进集体合同", 18, 36, 24), "合同签订率为100%");
+}
+
 // SqueezeInto writes into a string kept from line to line: random texts of every ASCII blank among
 // CJK, letters and broken UTF-8, squeezed one after another into one string (longer and shorter than
 // what it held), against the byte loop written out here.

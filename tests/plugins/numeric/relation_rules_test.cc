@@ -498,6 +498,16 @@ TEST(RelationRulesTest, PowerSentToTheGridIsWithinPowerGenerated) {
                 "[numeric.subset-exceeds-total] | 1:11 total 45.6亿千瓦时 (全年发电量) | 1:33 subset 53.2亿千瓦时 (上网电量)"}));
 }
 
+// The measures' words are looked for in each sentence: a pair is read in whichever sentence holds
+// both, after sentences holding one or none of them, and each sentence holding both gives its own.
+TEST(RelationRulesTest, EachSentenceHoldingAMeasurePairIsRead) {
+  ExpectCleanAndRecognised(
+      "公司装机容量1,200万千瓦。上网电价0.35元/千瓦时。发电设备利用小时3,800小时。"
+      "全年发电量45.6亿千瓦时，上网电量43.2亿千瓦时。\n"
+      "本年发电量12.5亿千瓦时，上网电量11.9亿千瓦时。\n",
+      "zh", {{"subset", {"45.6亿千瓦时", "43.2亿千瓦时"}}, {"subset", {"12.5亿千瓦时", "11.9亿千瓦时"}}});
+}
+
 TEST(RelationRulesTest, MeasurePairNearMissesAreNoSubset) {
   for (const char* text : {
            "公司计划发电量812亿千瓦时，上网电量868亿千瓦时。\n",                 // a plan

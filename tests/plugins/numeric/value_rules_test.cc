@@ -418,7 +418,7 @@ TEST(ValueFactsText, StopsAreTheStopListsSearched) {
   }
 }
 
-// AppendWithoutBlanks appends runs; the reference is the byte loop LayoutCells ran. Random texts of
+// AppendWithoutBlanks writes in place; the reference is the byte loop LayoutCells ran. Random texts of
 // blanks (space, tab), other white space that stays (newline, the ideographic space, a no-break
 // space), ASCII, Han and broken UTF-8, appended to an empty and to a non-empty string.
 TEST(ValueFactsText, AppendWithoutBlanksDropsSpacesAndTabsOnly) {
@@ -463,6 +463,19 @@ TEST(ValueFactsText, AppendWithoutBlanksDropsSpacesAndTabsOnly) {
     AppendWithoutBlanks(text, &got);
     ASSERT_EQ(got, want) << k;
   }
+  // One string appended to again and again (as LayoutCells writes every cell into one): what it
+  // held, then each text without its blanks, whatever its length and the storage it had grown to.
+  std::string all, all_want;
+  for (int k = 0; k < 3000; ++k) {
+    std::string text;
+    const uint32_t parts = next(20);
+    for (uint32_t i = 0; i < parts; ++i) text += runs[next(static_cast<uint32_t>(runs.size()))];
+    for (char ch : text) {
+      if (ch != ' ' && ch != '\t') all_want.push_back(ch);
+    }
+    AppendWithoutBlanks(text, &all);
+    ASSERT_EQ(all, all_want) << k;
+  }
   std::string out = "a";
   AppendWithoutBlanks(" 合 计\t 12\xE3\x80\x80\n", &out);
   EXPECT_EQ(out, "a合计12\xE3\x80\x80\n");
@@ -502,6 +515,84 @@ TEST(ValueFactsText, EnglishNotCappedAgreesWithTheSearch) {
   EXPECT_TRUE(EnglishNotCapped("shareholders yielded"));
   EXPECT_FALSE(EnglishNotCapped("targ"));
   EXPECT_FALSE(EnglishNotCapped(""));
+}
+
+// CappedRateAtEnd asks for 占 only of a label ending with 的 or 比例; the reference searches every
+// label for it, as the rule did. Random labels of the rule's rates, financial ratios, 占 before
+// bases naming a whole or not, the endings 的 / 比例 / 的比例 cut short (比, a lone 例), linking
+// words, punctuation, ASCII and bytes of a broken sequence.
+TEST(ValueFactsText, CappedRateAtEndSeeksAShareOnlyInALabelEndingAsOne) {
+  auto reference = [](std::string_view label) -> std::string {
+    static constexpr std::string_view kRates[] = {
+        "达标率", "覆盖率", "签订率", "签约率", "合格率", "处置率", "整改完成率", "整改率",
+        "占比",   "比重",   "参保率", "体检率", "持证率", "普及率", "受训率",     "及时率",
+        "准确率", "满意率", "满意度", "通过率", "出勤率", "到位率", "上岗率",     "投保率",
+        "缴纳率", "知晓率", "接种率", "落实率", "完好率", "闭环率", "销号率",     "办结率",
+        "结案率", "回复率", "响应率", "公开率", "披露率", "参与率", "安置率",     "达成率",
+        "检测率", "监测率", "留存率", "保留率", "就业率", "缴存率"};
+    static constexpr std::string_view kLinks[] = {
+        "分别达到", "分别为", "分别达", "均达到", "均保持", "均为",   "均达", "提升至", "提高至",
+        "上升至",   "增至",   "增长至", "保持在", "保持",   "维持在", "维持", "达到了", "达到",
+        "已达",     "为",     "达",     "是",     "约",     "近",     "超",   "实现",   "继续",
+        "稳定在",   "高达",   "：",     ":",      " ",      "\t"};
+    static constexpr std::string_view kFinancial[] = {"拨备覆盖率", "准备覆盖率", "流动性覆盖率",
+                                                      "利息覆盖率", "偿债覆盖率", "保障覆盖率"};
+    const std::string s = StripTrailing(std::string(label), kLinks, 1);
+    for (std::string_view f : kFinancial) {
+      if (EndsWith(s, f)) return "";
+    }
+    for (std::string_view r : kRates) {
+      if (EndsWith(s, r)) return std::string(r);
+    }
+    const size_t at = s.rfind("占");
+    if (at == std::string::npos) return "";
+    std::string_view tail = std::string_view(s).substr(at);
+    std::string_view base = tail.substr(3);
+    for (std::string_view end : {"的比例", "的", "比例"}) {
+      if (EndsWith(base, end)) {
+        base.remove_suffix(end.size());
+        break;
+      }
+    }
+    if (base.size() == tail.size() - 3 || base.empty() || base.size() > 36) return "";
+    if (std::any_of(base.begin(), base.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return "";
+    if (base.find("，") != std::string_view::npos || base.find("、") != std::string_view::npos ||
+        base.find("（") != std::string_view::npos) {
+      return "";
+    }
+    for (std::string_view whole : {"总", "全部", "全体", "所有"}) {
+      if (base.find(whole) != std::string_view::npos) return std::string(tail);
+    }
+    return "";
+  };
+  const std::vector<std::string> pieces = {
+      "占", "占", "占", "总", "全部", "全体", "所有", "员工", "股本", "净利润", "的", "的", "比例", "比", "例",
+      "覆盖率", "拨备覆盖率", "满意度", "占比", "为", "达到", "：", " ", "，", "、", "（", "a", "7", "\xE5\x8D",
+      "\xA0", "女性"};
+  uint32_t seed = 2718;
+  auto next = [&seed](uint32_t m) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % m;
+  };
+  size_t shares = 0, rates = 0;
+  for (int k = 0; k < 30000; ++k) {
+    std::string label;
+    const uint32_t parts = next(9);
+    for (uint32_t i = 0; i < parts; ++i) label += pieces[next(static_cast<uint32_t>(pieces.size()))];
+    const std::string want = reference(label);
+    ASSERT_EQ(CappedRateAtEnd(label), want) << label;
+    if (want.rfind("占", 0) == 0 && want != "占比") ++shares;
+    if (!want.empty()) ++rates;
+  }
+  EXPECT_GT(shares, 80u);
+  EXPECT_GT(rates, 2000u);
+  EXPECT_EQ(CappedRateAtEnd("女性员工占员工总数的比例为"), "占员工总数的比例");
+  EXPECT_EQ(CappedRateAtEnd("占总股本的"), "占总股本的");
+  EXPECT_EQ(CappedRateAtEnd("占总股本的比"), "");
+  EXPECT_EQ(CappedRateAtEnd("占净利润的"), "");
+  EXPECT_EQ(CappedRateAtEnd("培训覆盖率达到"), "覆盖率");
+  EXPECT_EQ(CappedRateAtEnd("拨备覆盖率"), "");
+  EXPECT_EQ(CappedRateAtEnd("占全部员工"), "");
 }
 
 // WithoutSpaces copies byte runs; the reference decodes each code point with DecodeAt and keeps
