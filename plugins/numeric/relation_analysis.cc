@@ -567,6 +567,11 @@ const std::map<uint32_t, std::vector<int>>& RelationAnalysis::FiguresByLine(bool
   return on_line;
 }
 
+void RelationAnalysis::DropFiguresFrom(size_t base) {
+  figures_.resize(base);
+  figures_by_line_count_[0] = figures_by_line_count_[1] = figure_at_count_ = SIZE_MAX;
+}
+
 const std::map<uint64_t, int>& RelationAnalysis::FigureAt() const {
   if (figure_at_count_ == figures_.size()) return figure_at_;
   figure_at_.clear();

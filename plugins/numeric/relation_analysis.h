@@ -432,7 +432,10 @@ class RelationAnalysis {
   std::vector<GroupRow> group_rows_;
   void AddGroupRows();
   const LayoutCells* cells_ = nullptr;  // the structure model's cells (shared)
-  // FiguresByLine's maps (index order, by offset) and the figure count each was built for.
+  // FiguresByLine's maps (index order, by offset) and the figure count each was built for. The count
+  // tells a grown list only: whoever shrinks figures_ calls DropFiguresFrom, which forgets the maps
+  // (a list shrunk and grown back to the same size holds other figures).
+  void DropFiguresFrom(size_t base);
   mutable std::map<uint32_t, std::vector<int>> figures_by_line_[2];
   mutable size_t figures_by_line_count_[2] = {SIZE_MAX, SIZE_MAX};
   // FigureAt's map and the figure count it was built for.

@@ -775,7 +775,7 @@ void RelationAnalysis::FindRowsAmongProse(const sdk::Document& doc) {
       uses_regrouped = uses_regrouped || r.total >= static_cast<int>(base) ||
                        std::any_of(r.parts.begin(), r.parts.end(), [&](int p) { return p >= static_cast<int>(base); });
     }
-    if (odd >= 0 && !uses_regrouped) figures_.resize(base);
+    if (odd >= 0 && !uses_regrouped) DropFiguresFrom(base);
     for (Relation& r : found) Add(std::move(r));
   }
 }

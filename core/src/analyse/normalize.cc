@@ -406,7 +406,7 @@ MatchView BuildMatchView(std::string_view text) {
         nfkc->normalize(icu::UnicodeString(c), folded, status);
         std::string utf8;
         folded.toUTF8String(utf8);
-        known = nfkc_of.emplace(c, Nfkc{U_SUCCESS(status), std::move(utf8)}).first;
+        known = nfkc_of.emplace(c, Nfkc{U_SUCCESS(status) != 0, std::move(utf8)}).first;
       }
       emit(known->second.ok ? std::string_view(known->second.utf8) : text.substr(start, i - start), start);
     }
