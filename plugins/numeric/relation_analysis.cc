@@ -681,17 +681,21 @@ bool RelationAnalysis::Reportable(Relation* rel, bool enumerated) const {
   if (r.sum_low > total_high) {
     if (r.total < 0) return (enumerated || same_dim) && NearHundredOrSlip(rel);
     if (!enumerated && !same_dim) return false;
-    if (NearOrSlip(rel, total_low, total_high)) return true;
-    // A part alone above the total cannot be within it, however the parts overlap.
-    const bool part_above = std::any_of(r.parts.begin(), r.parts.end(),
-                                        [&](int p) { return figures_[p].low * r.parts_scale > total_high; });
-    return (complete || part_above) && r.sum_low <= kCompleteSetReach * total_high;
+    return NearOrSlip(rel, total_low, total_high) || FarAboveYetOff(r, complete);
   }
   if (r.sum_high < total_low) {
     if (r.total < 0 && r.sum_high < 100 - kPlausible) return false;
     return complete;
   }
   return false;
+}
+
+bool RelationAnalysis::FarAboveYetOff(const Relation& r, bool complete) const {
+  if (r.total < 0) return false;
+  const double total_high = figures_[r.total].high;
+  if (r.sum_low <= total_high || r.sum_low > kCompleteSetReach * total_high) return false;
+  return complete || std::any_of(r.parts.begin(), r.parts.end(),
+                                 [&](int p) { return figures_[p].low * r.parts_scale > total_high; });
 }
 
 RelationAnalysis::PartNaming RelationAnalysis::NamingOf(int total, const std::vector<int>& parts) const {

@@ -201,6 +201,11 @@ class RelationAnalysis {
   // Whether a stated relation that does not add up is certain enough to report (see the .cc); may
   // name a slipped part (NearOrSlip).
   bool Reportable(Relation* r, bool enumerated) const;
+  // Whether parts stated in words whose sum is above their total, farther than a changed figure and
+  // with no slip to name, are still off: they name every category of a closed set (`complete`: they
+  // make exactly the total) or one part alone exceeds it (no overlap explains that), and the sum is
+  // within kCompleteSetReach times the total (farther, the figures do not belong together).
+  bool FarAboveYetOff(const Relation& r, bool complete) const;
   // The severity rule of short sums: parts below an explicit total they do not name completely
   // (`closed` false: no 其他 row, no closed category set, no total row under them) may leave a
   // category unprinted, so the shortfall is reported as Likely (a warning naming what is missing),

@@ -125,9 +125,8 @@ constexpr double kLineWeight = 4;  // one line counts as this many display colum
 constexpr double kMaxChartDistance = 90;
 
 constexpr double kPlausible = 15;  // a breakdown off by more than this many points is misread
-// Parts naming every category of a closed set (男 and 女) stated in words make exactly their total:
-// a sum above it up to this many times over is off even when no slip can be named (a total of one
-// digit); farther off, the wording paired figures that do not belong together.
+// How many times its total a sum of parts stated in words may be and still be read as off, with no
+// slip to name (RelationAnalysis::FarAboveYetOff); farther, the figures do not belong together.
 constexpr double kCompleteSetReach = 20;
 // The largest share a reader of shares takes: one printed ten times its value (a digit added to a
 // share of up to 100 %) is read so that its grouping shows it wrong (RelationAnalysis::ShareSlip).

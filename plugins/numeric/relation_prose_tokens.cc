@@ -2456,8 +2456,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         if (split.size() >= 2 && !n2 && CategoriesOf(split).complete &&
             NamingOf(toks[k].figure, split).names_total) {
           Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, std::move(split));
-          r.flag = !r.consistent && (NearOrSlip(&r, total->low, total->high) ||
-                                     (r.sum_low > total->high && r.sum_low <= kCompleteSetReach * total->high));
+          r.flag = !r.consistent && (NearOrSlip(&r, total->low, total->high) || FarAboveYetOff(r, true));
           r.certainty = Certainty::kLikely;
           if (r.consistent || r.flag) Add(std::move(r));
         }
