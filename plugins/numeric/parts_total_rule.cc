@@ -18,7 +18,8 @@ void PartsTotalRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
     f.severity = r.certainty == Certainty::kCertain ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
     // Parts short of a total they do not name completely: say what is missing, as a warning.
     // A part named as slipped (below) explains the gap instead.
-    const bool short_open = r.certainty == Certainty::kLikely && r.sum_high < total.low && r.slip_part < 0;
+    const bool short_open =
+        r.certainty == Certainty::kLikely && r.sum_high < total.low && r.slip_part < 0 && r.column_decimals == 0;
     if (short_open && doc.English()) {
       f.message = "parts fall short of the total" + (r.caption.empty() ? std::string() : " '" + r.caption + "'") +
                   " by " + a.ShortfallText(r) + ": " + sums + ", total " + total.text +
@@ -40,6 +41,12 @@ void PartsTotalRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
       f.message += " (" + std::to_string(r.exact_rows) + " other rows of the table add up exactly as printed)";
     } else if (r.exact_rows > 0) {
       f.message += "（同表另有" + std::to_string(r.exact_rows) + "行按所列数值相加完全一致）";
+    }
+    if (r.column_decimals > 0 && doc.English()) {
+      f.message += " (read to the " + std::to_string(r.column_decimals) +
+                   " decimals its table's columns print; within the rounding of the figures as printed)";
+    } else if (r.column_decimals > 0) {
+      f.message += "（按同列所列的" + std::to_string(r.column_decimals) + "位小数读；按所列数值本身的精度则在舍入之内）";
     }
     f.message += a.SlipText(r, doc.English());
     f.offset = total.offset;

@@ -447,11 +447,14 @@ bool RelationAnalysis::NearOrSlip(Relation* r, double total_low, double total_hi
   r->slip_part = -1;
   r->slip_power = 0;
   if (r->sum_low <= above * total_high && r->sum_high >= below * total_low) return true;
-  // The total's last printed digit (or its rounding, if wider) within 10 % of it: two digits.
+  // The total's last printed digit (or its rounding, if wider; or its column's, if narrower:
+  // ShortDecimalsToColumnPrecision) within 10 % of it: two digits.
   double step = total_high - total_low;
   if (r->total >= 0) {
     const Figure& t = figures_[r->total];
-    step = std::max(step, std::pow(10.0, -t.decimals) * t.magnitude);
+    const double digit = std::pow(10.0, -t.decimals) * t.magnitude;
+    const bool column_precision = t.high - t.low > 0 && t.high - t.low < 0.5 * digit;
+    if (!column_precision) step = std::max(step, digit);
   }
   // Shares of 100 % are left out: rates per category foot by chance once one is read ten times smaller.
   if (r->total < 0 || r->parts.size() < 2 || total_low <= 0) return false;
@@ -484,10 +487,16 @@ bool RelationAnalysis::OneSlipFoots(Relation* r, double total_low, double total_
     const Figure& p = figures_[r->parts[i]];
     const double low = p.low * r->parts_scale, high = p.high * r->parts_scale;
     const double others_low = r->sum_low - low, others_high = r->sum_high - high;
-    if (others_low <= total_high && total_low <= others_high) continue;  // the part adds nothing to see
     // A zero read 10^k times is zero: only the interval its column's precision gave it would grow.
     if (p.value == 0) continue;
     const double others_printed = printed_sum - p.value * r->parts_scale;
+    // The others make the total without this part: it adds nothing to see. Others that are all
+    // printed zeros make it only by their rounding (a zero of a whole-number column may be 0.4):
+    // then the part alone against the total is what the row says, and it is read.
+    const bool others_zero = std::all_of(r->parts.begin(), r->parts.end(), [&](int q) {
+      return q == r->parts[i] || figures_[q].value == 0;
+    });
+    if (others_low <= total_high && total_low <= others_high && !others_zero) continue;
     for (int k : {1, -1, 2, -2, 3, -3, 4, -4, 8, -8}) {
       const double f = std::pow(10.0, k);
       if (others_low + low * f <= total_high && total_low <= others_high + high * f) {
@@ -598,6 +607,30 @@ void RelationAnalysis::Add(Relation r) {
     r.consistent = WithinTotal(lo, hi, tlo, thi);
   } else {
     r.consistent = RangesMeet(lo, hi, tlo, thi);
+  }
+  // Off only at the column precision a member was read to: likely, not certain.
+  if (!r.consistent && r.flag && !short_decimals_.empty()) {
+    auto own = [&](int f, double* l, double* h) {
+      auto it = short_decimals_.find(f);
+      if (it == short_decimals_.end()) return 0;
+      *l = it->second.low;
+      *h = it->second.high;
+      return it->second.decimals;
+    };
+    double olo = 0, ohi = 0;
+    int decimals = 0;
+    for (int p : r.parts) {
+      double l = figures_[p].low, h = figures_[p].high;
+      decimals = std::max(decimals, own(p, &l, &h));
+      olo += l * r.parts_scale;
+      ohi += h * r.parts_scale;
+    }
+    double otlo = tlo, othi = thi;
+    if (r.total >= 0) decimals = std::max(decimals, own(r.total, &otlo, &othi));
+    if (decimals > 0 && RangesMeet(olo, ohi, otlo, othi)) {
+      r.certainty = Certainty::kLikely;
+      r.column_decimals = decimals;
+    }
   }
   // One relation per set of figures.
   for (const Relation& o : relations_) {

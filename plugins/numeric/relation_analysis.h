@@ -111,6 +111,9 @@ struct Relation {
   // Set by FlagRowsOffExactTables: the row holds only within rounding, while this many rows of its
   // table and layout add up exactly as printed (the finding says so).
   int exact_rows = 0;
+  // Set by Add: off only at the column precision a member was read to (ShortDecimalsToColumnPrecision),
+  // within the members' own printed rounding; a likely relation then (the finding says so).
+  int column_decimals = 0;
   double sum_low = 0;            // interval of the sum of the parts
   double sum_high = 0;
   // The factor taking the parts' printed values to the total's scale, and the unit they are printed
@@ -408,8 +411,20 @@ class RelationAnalysis {
   // zeros of a part column printing d >= 1 decimals get ±0.5·10^-d, never wider than their own;
   // whole numbers keep their rounding (a whole number among decimals may be a coarser estimate).
   // Each figure tightened is recorded in *own (when given) with its own interval.
+  // Then ShortDecimalsToColumnPrecision over the part columns and the total column.
   void ZerosToColumnPrecision(const std::vector<std::vector<int>>& part_columns, const std::vector<int>& total_column,
                               std::map<int, std::pair<double, double>>* own);
+  // A column of a table whose non-zero cells (at least three) print d >= 2 decimals in more than
+  // half of them: a cell printing some decimals but fewer than d lost its trailing zeros (0.5 for
+  // 0.50, as a spreadsheet prints it) and gets ±0.5·10^-d. Whole numbers keep their rounding, as
+  // in ZerosToColumnPrecision. Each figure tightened is recorded in *own (when given).
+  void ShortDecimalsToColumnPrecision(const std::vector<int>& column, std::map<int, std::pair<double, double>>* own);
+  // The figures ShortDecimalsToColumnPrecision tightened: their own interval and the decimals read.
+  struct OwnPrecision {
+    double low, high;
+    int decimals;
+  };
+  std::map<int, OwnPrecision> short_decimals_;
   // The indexes of figures_ per line, in index order, or by offset on the line when `by_offset`.
   // Built on first use and kept while figures_ keeps its size (FindRowsAmongProse, the last pass,
   // appends figures; no pass moves one): a pass that changes the map takes a copy.

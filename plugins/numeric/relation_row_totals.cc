@@ -51,6 +51,34 @@ void RelationAnalysis::ZerosToColumnPrecision(const std::vector<std::vector<int>
       figures_[f].high = iv.hi;
     }
   }
+  for (const std::vector<int>& column : part_columns) ShortDecimalsToColumnPrecision(column, own);
+  ShortDecimalsToColumnPrecision(total_column, own);
+}
+
+void RelationAnalysis::ShortDecimalsToColumnPrecision(const std::vector<int>& column,
+                                                      std::map<int, std::pair<double, double>>* own) {
+  constexpr int kPrecisionCells = 3;
+  int nonzero = 0, most = 0;
+  for (int f : column) {
+    if (f < 0 || figures_[f].value == 0) continue;
+    ++nonzero;
+    most = std::max(most, static_cast<int>(figures_[f].decimals));
+  }
+  if (nonzero < kPrecisionCells || most < 2) return;
+  int at_most = 0;
+  for (int f : column) at_most += f >= 0 && figures_[f].value != 0 && figures_[f].decimals == most;
+  if (2 * at_most <= nonzero) return;
+  for (int f : column) {
+    if (f < 0) continue;
+    Figure& g = figures_[f];
+    if (g.value == 0 || g.decimals < 1 || g.decimals >= most || g.qualifiers != 0) continue;
+    const Interval iv = ExactInterval(g.value, most, g.magnitude);
+    if (iv.lo <= g.low && iv.hi >= g.high) continue;  // never wider than its own
+    if (own != nullptr) own->emplace(f, std::make_pair(g.low, g.high));
+    short_decimals_.emplace(f, OwnPrecision{g.low, g.high, most});
+    g.low = std::max(iv.lo, g.low);
+    g.high = std::min(iv.hi, g.high);
+  }
 }
 
 void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
@@ -257,6 +285,11 @@ void RelationAnalysis::FindThreeFigureRowTotals(const sdk::Document& doc) {
       }
     }
     if (fails > 1 || witnesses < kMinWitnesses) continue;
+    for (int c = 0; c < 3; ++c) {
+      std::vector<int> column;
+      for (const Row& row : run) column.push_back(row.cols[c]);
+      ShortDecimalsToColumnPrecision(column, nullptr);
+    }
     for (const Row& row : run) {
       if (Summed(row.cols[2])) continue;  // a stated or table relation already sums into it
       Relation r;

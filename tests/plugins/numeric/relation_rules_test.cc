@@ -3693,6 +3693,73 @@ TEST(RelationRulesTest, WholeNumbersOfATableWithoutTrailingZerosAreExact) {
   ExpectChangesFlagged(whole, {{"\t12\t7\t3\t", "\t12\t7\t4\t", {}}}, "warning", "zh");
 }
 
+// A decimal printed with fewer decimals than most cells of its column print (0.5 among 0.91, 1.29 and
+// 0.16) lost its trailing zeros, as a spreadsheet prints a cell: it is read to the column's precision
+// (0.50). A slip against it is then named as against any total of two digits (3.90 + 0.11 against 0.5
+// foots with 3.90 read ten times smaller). A row of such decimals off only at that precision (2.5 + 3.3
+// against 5.7 where the columns print hundredths) is a warning that says so, for it adds up within its
+// own printed rounding. Near misses: the same slip in a table whose columns print tenths (a one-digit
+// total two parts may foot by chance), and the same tenths row where most cells are no finer.
+TEST(RelationRulesTest, ADecimalThatLostItsTrailingZerosIsReadToItsColumnsPrecision) {
+  const std::string rates =
+      "不同年龄及性别员工流失率(％)\n"
+      "年龄层次/性别\n"
+      "29岁以下\t0.72\t0.19\t0.91\n"
+      "30-39岁\t1.08\t0.21\t1.29\n"
+      "40-49岁\t0.39\t0.11\t0.5\n"
+      "50-54岁\t0.1\t0.06\t0.16\n"
+      "55岁及以上\t0.16\t0.04\t0.2\n";
+  ExpectCleanAndRecognised(rates, "zh", {{"parts-total", {"0.39", "0.11", "0.5"}}});
+  ExpectChangesFlagged(rates, {{"0.39\t0.11", "3.90\t0.11", {"3.90 + 0.11 = 4.01，合计为0.5；若3.90除以 10^1"}}},
+                       "error");
+  const std::string tenths =
+      "不同年龄及性别员工流失率(％)\n"
+      "年龄层次/性别\n"
+      "29岁以下\t0.7\t0.2\t0.9\n"
+      "30-39岁\t1.1\t0.2\t1.3\n"
+      "40-49岁\t0.4\t0.1\t0.5\n"
+      "50-54岁\t0.1\t0.1\t0.2\n"
+      "55岁及以上\t0.1\t0.1\t0.2\n";
+  ExpectCleanAndRecognised(tenths, "zh", {{"parts-total", {"0.4", "0.1", "0.5"}}});
+  ExpectChangesFlagged(tenths, {{"0.4\t0.1\t0.5", "4.0\t0.1\t0.5", {}}}, "error");
+
+  const std::string head = "单位\t危废总量（吨）\t焚化\t填埋\t其他\t处理方式\n";
+  const std::string waste = head +
+                            "甲公司\t83.67\t0\t83.67\t0\t委托处理\n"
+                            "乙公司\t0.67\t0.63\t0.02\t0.02\t委托处理\n"
+                            "丙公司\t3.37\t2.08\t1.08\t0.21\t委托处理\n"
+                            "丁公司\t5.8\t2.5\t0\t3.3\t委托处理\n"
+                            "戊公司\t0.84\t0.75\t0.05\t0.04\t委托处理\n";
+  ExpectCleanAndRecognised(waste, "zh", {{"parts-total", {"5.8", "2.5", "0", "3.3"}}});
+  ExpectChangesFlagged(waste, {{"\t5.8\t", "\t5.7\t", {"2.5 + 0 + 3.3 = 5.8，合计为5.7（按同列所列的2位小数读"}}},
+                       "warning");
+  const std::string coarse = head +
+                             "甲公司\t83.7\t0\t83.7\t0\t委托处理\n"
+                             "乙公司\t0.67\t0.63\t0.02\t0.02\t委托处理\n"
+                             "丙公司\t3.4\t2.1\t1.1\t0.2\t委托处理\n"
+                             "丁公司\t5.8\t2.5\t0\t3.3\t委托处理\n"
+                             "戊公司\t0.9\t0.8\t0.1\t0\t委托处理\n";
+  ExpectChangesFlagged(coarse, {{"\t5.8\t", "\t5.7\t", {}}}, "warning");
+}
+
+// A part beside parts that are all printed zeros is the row's whole sum: a total 0.5 beside 5.0, 0
+// and 0 is off by a slip, though the zeros of a column of whole numbers might each round up to 0.4
+// and so meet the total without the part. Near miss: a lone part with other digits (7.0 against 0.5).
+TEST(RelationRulesTest, APartBesideZerosIsReadAgainstItsTotal) {
+  const std::string clean =
+      "企业名称\t固体废弃物年总量（吨）\t生活垃圾（吨）\t工业固废（吨）\t危废（吨）\t处置方式\n"
+      "甲医院\t229.67\t146\t0\t83.67\t委托处置\n"
+      "乙医院\t738\t535\t0\t203\t委托处置\n"
+      "丙医院\t23.87\t11.91\t11.91\t0.05\t委托处置\n"
+      "丁医疗\t63\t60\t3\t0\t外卖\n"
+      "戊公司\t0.5\t0.5\t0\t0\t环卫清运\n"
+      "己公司\t78\t50\t28\t0\t环卫清运\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"0.5", "0.5", "0", "0"}}});
+  ExpectChangesFlagged(clean, {{"\t0.5\t0.5\t", "\t0.5\t5.0\t", {"5.0 + 0 + 0 = 5.0，合计为0.5；若“生活垃圾（吨）”5.0除以 10^1"}}},
+                       "error");
+  ExpectChangesFlagged(clean, {{"\t0.5\t0.5\t", "\t0.5\t7.0\t", {}}}, "error");
+}
+
 // A slip is named against a total of one digit only when no chance can explain it: one part alone is
 // non-zero and prints the total's digits ten times over (20 against 2). Near misses: two non-zero
 // parts (1 + 20 against 3), and a lone part with other digits (30 against 2): a one-digit count may
