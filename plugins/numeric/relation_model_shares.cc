@@ -149,7 +149,10 @@ void RelationAnalysis::ModelTable::ShareBreakdown(const std::vector<size_t>& mem
                                                   const Row& at) {
   std::vector<Relation> found;
   const size_t adding_up = ShareColumns(members, caption, at, &found);
-  AddShareColumns(found, adding_up);
+  // Shares whose last row is an Other row (Other racial and ethnic groups %) close their set: one
+  // whole, not rates per category, even in a table of one column.
+  const bool closed = members.size() >= 3 && OtherLabel(rows_[members.back()].label);
+  AddShareColumns(found, adding_up + (closed ? 1 : 0));
 }
 
 size_t RelationAnalysis::ModelTable::ShareColumns(const std::vector<size_t>& members, const std::string& caption,

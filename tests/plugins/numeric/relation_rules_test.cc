@@ -3760,6 +3760,29 @@ TEST(RelationRulesTest, APartBesideZerosIsReadAgainstItsTotal) {
   ExpectChangesFlagged(clean, {{"\t0.5\t0.5\t", "\t0.5\t7.0\t", {}}}, "error");
 }
 
+// Rows of shares, the % in each label, whose last row is an Other row close their set: one whole even
+// in a table of one value column, so a share printed ten times its value (650 for 65) is a slip named
+// in a warning. Near miss: the same rows without an Other row may be rates per category, whose sum
+// says nothing, so the same change raises nothing.
+TEST(RelationRulesTest, SharesClosedByAnOtherRowAreOneWholeInAColumnOfTheirOwn) {
+  const std::string clean =
+      "Employees (US only)\n"
+      "Asian %                                  13            \u2013           \u2013        SOC-5       405-1\n"
+      "\n"
+      "Black or African American %              8.4           \u2013           \u2013        SOC-5       405-1\n"
+      "\n"
+      "Hispanic Latino %                        11.8          \u2013           \u2013        SOC-5       405-1\n"
+      "\n"
+      "White %                                  65            \u2013           \u2013        SOC-5       405-1\n"
+      "\n"
+      "Other racial and ethnic groups %         1.8           \u2013           \u2013        SOC-5       405-1\n";
+  ExpectCleanAndRecognised(clean, "en", {{"percent-breakdown", {"Asian %", "13", "8.4", "11.8", "65", "1.8"}}});
+  ExpectChangesFlagged(clean, {{"  65  ", "  650 ", {"13 + 8.4 + 11.8 + 650 + 1.8 = 685.0, expected 100%; with 'White %' 650 divided by 10^1"}}},
+                       "warning", "en");
+  std::string open = clean.substr(0, clean.find("\n\nOther")) + "\n";
+  ExpectChangesFlagged(open, {{"  65  ", "  650 ", {}}}, "warning", "en");
+}
+
 // A slip is named against a total of one digit only when no chance can explain it: one part alone is
 // non-zero and prints the total's digits ten times over (20 against 2). Near misses: two non-zero
 // parts (1 + 20 against 3), and a lone part with other digits (30 against 2): a one-digit count may
