@@ -505,7 +505,8 @@ void RelationAnalysis::FindLegendPies(const sdk::Document& doc) {
 // label and unit (two at least) on its page or the next or previous one (a map printed across a
 // spread of two pages). Which regions a map leaves out is not known,
 // so the relation is a likely one: parts above their total are a warning, a shortfall is not
-// reported. Parts more than twice their total are not taken as its parts.
+// reported. Parts more than twice their total are not taken as its parts, unless one part read 10^k
+// times its value makes them foot (a slip, named: NearOrSlip).
 void RelationAnalysis::FindCardTotals(const sdk::Document& doc) {
   if (cells_->line_count() == 0) return;
   constexpr uint32_t kBelow = 8;       // lines searched for the cell under a cell
@@ -646,7 +647,7 @@ void RelationAnalysis::FindCardTotals(const sdk::Document& doc) {
     if (parts.size() < 2) continue;
     std::sort(parts.begin(), parts.end());
     Relation r = Stated(RelationKind::kPartsTotal, t.figure, parts);
-    if (r.sum_low > 2 * total.high) continue;
+    if (r.sum_low > 2 * total.high && !NearOrSlip(&r, total.low, total.high)) continue;
     r.evidence = Evidence::kLayout;
     r.certainty = Certainty::kLikely;
     r.flag = r.sum_low > total.high;

@@ -3344,8 +3344,11 @@ TEST(RelationRulesTest, ACardHeadedByATotalWordTotalsTheCardsLabelledAlike) {
                           [](const RelationRecord& x) { return x.kind == "parts-total"; }),
             3);
   ExpectChangesFlagged(cards, {{"1,200", "1,320", {"1,320 + 800 + 500 = 2,620"}}}, "warning", "en");
+  // A part printed ten times its value is a slip, named, though the sum is more than twice the total.
+  ExpectChangesFlagged(cards, {{"1,200", "12,000", {"12,000 + 800 + 500 = 13,300, expected 2,500; with 12,000 divided by 10^1"}}},
+                       "warning", "en");
   // Without the heading word the cards are only side by side; cards labelled otherwise are not
-  // parts; a part more than twice the total is no part of it.
+  // parts; a part more than twice the total that no slip explains is no part of it.
   for (const std::string& near : {
            std::string(cards).replace(cards.find("GROUP"), 5, "WEST "),
            std::string(cards).replace(cards.find("EMPLOYEES"), 9, "PARTNERS "),
