@@ -2333,10 +2333,29 @@ void RelationAnalysis::FindProseTotalsOfDividendTables(const sdk::Document& doc)
     std::vector<Row> rows;
     bool plain = true;
     uint32_t last_line = header_line;
+    // The bare figure of a value cell, -1 for a dash or an empty cell, -2 for anything else.
+    auto value_of = [&](const esgaudit_table_cell& c) {
+      const std::string cell(sdk::Trim(sdk::View(c.text)));
+      if (cell.empty() || cell == "-" || cell == "--" || cell == "/" || cell == "—") return -1;
+      auto f = figure_at.find(c.offset);
+      if (f == figure_at.end() || figures_[f->second].text != cell || figures_[f->second].kind != ESGAUDIT_FACT_QUANTITY ||
+          !figures_[f->second].unit.empty() || figures_[f->second].qualifiers != 0 || figures_[f->second].value < 0) {
+        return -2;
+      }
+      return f->second;
+    };
+    std::string running_label;  // the label of a running-total row ending the years (累计)
+    int running = -1;           // and its figure
     for (auto it = grid.upper_bound(header_row); it != grid.end() && plain; ++it) {
       const auto& cells = it->second;
       const std::string label = cells.count(0) ? std::string(sdk::View(cells.at(0).text)) : std::string();
-      if (RowTotalLabel(label) || IsTotalLabel(label) || any_of_words(label, {"合计", "总计", "累计", "截止", "截至"})) break;
+      if (RowTotalLabel(label) || IsTotalLabel(label) || any_of_words(label, {"合计", "总计", "累计", "截止", "截至"})) {
+        if (Has(label, "累计") && !any_of_words(label, {"计划", "预案", "预计", "每", "率", "比例"}) && cells.count(column)) {
+          running_label = label;
+          running = value_of(cells.at(column));
+        }
+        break;
+      }
       const int year = row_year(label);
       if (year < 0) {
         plain = false;
@@ -2345,21 +2364,61 @@ void RelationAnalysis::FindProseTotalsOfDividendTables(const sdk::Document& doc)
       int figure = -1;
       if (cells.count(column)) {
         const esgaudit_table_cell& c = cells.at(column);
-        const std::string cell(sdk::Trim(sdk::View(c.text)));
         last_line = std::max(last_line, c.line);
-        if (!(cell.empty() || cell == "-" || cell == "--" || cell == "/" || cell == "—")) {
-          auto f = figure_at.find(c.offset);
-          if (f == figure_at.end() || figures_[f->second].text != cell || figures_[f->second].kind != ESGAUDIT_FACT_QUANTITY ||
-              !figures_[f->second].unit.empty() || figures_[f->second].qualifiers != 0 || figures_[f->second].value < 0) {
-            plain = false;
-            break;
-          }
-          figure = f->second;
+        figure = value_of(c);
+        if (figure == -2) {
+          plain = false;
+          break;
         }
       }
       rows.push_back({year, figure, any_of_words(label, {"计划", "预案", "预计"})});
     }
     if (!plain || rows.size() < 2) continue;
+    // A running-total row the model left out of the grid (its label reads as prose: `截止2015年度，…`):
+    // the line right after the table, a label and one bare figure after a tab.
+    if (running_label.empty() && t.last_line + 1 < doc.LineCount() && by_line.count(t.last_line + 1)) {
+      const esgaudit_line l = doc.Line(t.last_line + 1);
+      const std::string_view line_text = text.substr(l.offset, l.length);
+      const size_t tab = line_text.find('\t');
+      const std::vector<int>& on = by_line.at(t.last_line + 1);
+      const int g = on.back();
+      if (tab != std::string_view::npos && line_text.find('\t', tab + 1) == std::string_view::npos &&
+          figures_[g].offset > l.offset + tab) {
+        const std::string label(sdk::Trim(line_text.substr(0, tab)));
+        const std::string cell(sdk::Trim(line_text.substr(tab + 1)));
+        if (Has(label, "累计") && !any_of_words(label, {"计划", "预案", "预计", "每", "率", "比例"}) &&
+            figures_[g].text == cell && figures_[g].kind == ESGAUDIT_FACT_QUANTITY && figures_[g].unit.empty() &&
+            figures_[g].qualifiers == 0) {
+          running_label = label;
+          running = g;
+        }
+      }
+    }
+    // The table's own running total (累计金额, 截止2015年度，已累计现金分红): the sum of the year rows up to
+    // the year its label names (every row when it names none), plans left out. A row whose year is
+    // damaged leaves a cut-off sum unread.
+    if (running >= 0 && !related.count(running)) {
+      int cutoff = INT32_MAX;
+      for (size_t k = 0; k + 4 <= running_label.size(); ++k) {
+        const std::string y = running_label.substr(k, 4);
+        if ((y.compare(0, 2, "19") == 0 || y.compare(0, 2, "20") == 0) &&
+            std::all_of(y.begin(), y.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+          cutoff = std::stoi(y);
+          break;
+        }
+      }
+      std::vector<int> parts;
+      bool known = true;
+      size_t nonzero = 0;
+      for (const Row& r : rows) {
+        known = known && (cutoff == INT32_MAX || r.year > 0);
+        if (r.plan || r.figure < 0 || r.year > cutoff) continue;
+        parts.push_back(r.figure);
+        nonzero += figures_[r.figure].value != 0;
+      }
+      Relation r;
+      if (known && nonzero >= 2 && TableSum(running, parts, running_label, &r)) Add(std::move(r));
+    }
     // The caption lines right above the header.
     auto caption_names_all_years = [&](uint32_t prose_line) {
       for (uint32_t line = header_line, n = 0; line-- > 0 && n < kCaptionLines; ++n) {

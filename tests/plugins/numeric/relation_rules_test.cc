@@ -7777,6 +7777,38 @@ TEST(RelationRulesTest, DividendTotalsOfOtherYearsOrOtherPayoutsAreNoSumOfTheTab
   }
 }
 
+// A dividend table's own running-total row (累计金额) sums its year rows; one naming a year (截止2015年度，
+// 已累计现金分红) sums the rows up to that year, plans left out, also when the model reads that row as
+// prose (a comma in its label). Near misses: a running total of another table's kind (每股 amounts, no
+// dividend amount column) and a 累计 row of a plan.
+TEST(RelationRulesTest, ARunningTotalRowOfADividendTableSumsItsYears) {
+  const std::string all = "年份\t分红金额（元）\t占可分配利润的比例\n"
+                          "2013\t38,007,813.95\t32.22%\n"
+                          "2014\t43,582,929.44\t30.20%\n"
+                          "2015\t59,926,527.98\t30.55%\n"
+                          "累计金额\t141,517,271.37\t\n";
+  ExpectCleanAndRecognised(all, "zh",
+                           {{"parts-total", {"141,517,271.37", "38,007,813.95", "43,582,929.44", "59,926,527.98"}}});
+  ExpectChangesFlagged(all, {{"43,582,929.44", "45,582,929.44", {"= 143,517,271.37，合计为141,517,271.37"}}}, "error");
+  const std::string cut = "历年现金分红情况表\n单位：万元\n"
+                          "分红年度\t现金分红的金额（含税）\n"
+                          "2013年度\t9,606.25\n"
+                          "2014年度\t13,342.02\n"
+                          "2015年度\t22,233.02\n"
+                          "2016年度（分红计划）\t12,704.59\n"
+                          "截止2015年度，已累计现金分红\t45,181.29\n"
+                          "公司将继续重视股东回报。\n";
+  ExpectCleanAndRecognised(cut, "zh", {{"parts-total", {"45,181.29", "9,606.25", "13,342.02", "22,233.02"}}});
+  ExpectChangesFlagged(cut, {{"22,233.02", "222,330.20", {"若222,330.20除以 10^1"}}}, "error");
+  for (const std::string& near : {
+           std::string(all).replace(all.find("分红金额（元）"), std::string("分红金额（元）").size(), "每股分红（元）"),
+           std::string(cut).replace(cut.find("截止2015年度，已累计"), std::string("截止2015年度，已累计").size(), "计划累计"),
+       }) {
+    ReportResult n = Check(near, "zh", "relations");
+    for (const RelationRecord& x : n.relations) EXPECT_NE(x.kind, "parts-total") << near << x.description;
+  }
+}
+
 // Twenty-fifth session, branch prosemiss. "N名X中提拔M名", "10人中5人": without 有, a count right after
 // 中 or after a verb of at most three characters is a subset of the count of people before 中 when it
 // names no other thing. Near misses: a part naming another noun, counts of things other than people
