@@ -442,8 +442,8 @@ bool RelationAnalysis::LayoutSum(Relation* r, double total_low, double total_hig
   return r->consistent;
 }
 
-bool RelationAnalysis::NearOrSlip(Relation* r, double total_low, double total_high, double above,
-                                  double below) const {
+bool RelationAnalysis::NearOrSlip(Relation* r, double total_low, double total_high, double above, double below,
+                                  bool proven) const {
   r->slip_part = -1;
   r->slip_power = 0;
   if (r->sum_low <= above * total_high && r->sum_high >= below * total_low) return true;
@@ -458,7 +458,7 @@ bool RelationAnalysis::NearOrSlip(Relation* r, double total_low, double total_hi
   }
   // Shares of 100 % are left out: rates per category foot by chance once one is read ten times smaller.
   if (r->total < 0 || r->parts.size() < 2 || total_low <= 0) return false;
-  if (step > 0.1 * (total_low + total_high) / 2) {
+  if (step > 0.1 * (total_low + total_high) / 2 && !proven) {
     // A total of one digit: only a lone non-zero part printing its digits 10^k times over.
     int lone = -1;
     for (int q : r->parts) {
@@ -537,7 +537,8 @@ bool RelationAnalysis::ShareSlip(Relation* r) const {
   return true;
 }
 
-bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string caption, Relation* out) const {
+bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string caption, Relation* out,
+                                bool proven) const {
   Relation& r = *out;
   r = Relation();
   r.kind = RelationKind::kPartsTotal;
@@ -549,7 +550,7 @@ bool RelationAnalysis::TableSum(int total, std::vector<int> parts, std::string c
   SumParts(&r);
   const Figure& t = figures_[total];
   r.consistent = RangesMeet(r.sum_low, r.sum_high, t.low, t.high);
-  r.flag = !r.consistent && NearOrSlip(&r, t.low, t.high);
+  r.flag = !r.consistent && NearOrSlip(&r, t.low, t.high, 2, 0.5, proven);
   return r.consistent || r.flag;
 }
 

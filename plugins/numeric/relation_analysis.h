@@ -377,15 +377,19 @@ class RelationAnalysis {
   bool LayoutSum(Relation* r, double total_low, double total_high) const;
   // A table's sum of `parts` into `total` (certain), into *out with its consistency; false when the
   // sum is far off the total (below half of it or above twice it): a misread row, not a slip.
-  bool TableSum(int total, std::vector<int> parts, std::string caption, Relation* out) const;
+  // `proven`: other rows of the table proved its columns (NearOrSlip's `proven`).
+  bool TableSum(int total, std::vector<int> parts, std::string caption, Relation* out, bool proven = false) const;
   // Whether a sum that misses [total_low, total_high] is still worth reporting: from `below` to
   // `above` times it (a changed figure), or farther off but footing once exactly one part is read 10^k
   // times its printed value, k = ±1 to ±4 or ±8 (a digit added or dropped, a 千, 万 or 亿 slip), the
   // other parts alone not footing, no other part or k doing so, and the total printed to two digits
   // at least (a one-digit count's footing could be chance) unless one part alone is non-zero and prints
-  // the total's own digits 10^k times over (20 against 2, 5.0 against 0.5: no chance); the last sets
-  // r->slip_part and r->slip_power. Farther off otherwise, the figures were misread as a set.
-  bool NearOrSlip(Relation* r, double total_low, double total_high, double above = 2, double below = 0.5) const;
+  // the total's own digits 10^k times over (20 against 2, 5.0 against 0.5: no chance), or the row is
+  // `proven` a sum by other rows of its table (0 + 0 + 1 + 10 against 2: the row is off whatever the
+  // chance of the slip's reading); the last sets r->slip_part and r->slip_power. Farther off
+  // otherwise, the figures were misread as a set.
+  bool NearOrSlip(Relation* r, double total_low, double total_high, double above = 2, double below = 0.5,
+                  bool proven = false) const;
   // Whether exactly one part read 10^k times its printed value (k as above) makes the sum meet
   // [total_low, total_high], the other parts alone not doing so: sets r->slip_part and r->slip_power.
   // A part printed as zero is never the one. Where the members' intervals admit two readings (zeros widened to their column's precision:

@@ -203,7 +203,7 @@ void RelationAnalysis::FindRowTotalColumns(const sdk::Document& doc) {
         if (Summed(total)) continue;  // a stated or table relation already sums into it
         std::vector<int> parts(row.cols.begin() + best_from, row.cols.begin() + best_to + 1);
         Relation r;
-        if (TableSum(total, std::move(parts), row.label, &r)) Add(std::move(r));
+        if (TableSum(total, std::move(parts), row.label, &r, /*proven=*/true)) Add(std::move(r));
       }
     }
   }
@@ -293,7 +293,7 @@ void RelationAnalysis::FindThreeFigureRowTotals(const sdk::Document& doc) {
     for (const Row& row : run) {
       if (Summed(row.cols[2])) continue;  // a stated or table relation already sums into it
       Relation r;
-      if (TableSum(row.cols[2], {row.cols[0], row.cols[1]}, row.label, &r)) Add(std::move(r));
+      if (TableSum(row.cols[2], {row.cols[0], row.cols[1]}, row.label, &r, /*proven=*/true)) Add(std::move(r));
     }
   }
 }
@@ -615,7 +615,7 @@ void RelationAnalysis::FindRaggedRowTotalColumns(const sdk::Document& doc) {
             if (parts.size() < 2) continue;
             Relation r;
             if (p.cls == tail_class && !total_row(row->label)) continue;
-            if (!TableSum(total, std::move(parts), row->label, &r)) continue;
+            if (!TableSum(total, std::move(parts), row->label, &r, /*proven=*/p.cls != tail_class)) continue;
             if (p.cls == tail_class) r.certainty = Certainty::kLikely;
             Add(std::move(r));
           }
@@ -879,7 +879,7 @@ void RelationAnalysis::FindTabbedRowTotalColumns(const sdk::Document& doc) {
           }
           if (parts.size() < 2) continue;
           Relation r;
-          if (!TableSum(t, std::move(parts), row->label, &r)) continue;
+          if (!TableSum(t, std::move(parts), row->label, &r, /*proven=*/true)) continue;
           if (!r.consistent && blank_part) continue;  // the empty cell may hold what the parts lack
           if (!best_certain) r.certainty = Certainty::kLikely;
           Add(std::move(r));
