@@ -526,6 +526,17 @@ bool StatesOwnPerUnitAmount(std::string_view l) {
 // Rates, ratios and per-unit values: a column or row of them does not add up. 每 in a text that
 // states its own per-unit amount (每10股派2.00元) makes no rate of the figures beside it.
 bool RateLabel(const std::string& label) {
+  // A function of the label alone: each thread keeps the answers it has read, forgotten all at once
+  // past 4,096 labels (a batch's process audits report after report).
+  thread_local std::unordered_map<std::string, bool> answers;
+  if (const auto it = answers.find(label); it != answers.end()) return it->second;
+  if (answers.size() >= 4096) answers.clear();
+  const bool rate = ReadRateLabel(label);
+  answers.emplace(label, rate);
+  return rate;
+}
+
+bool ReadRateLabel(const std::string& label) {
   std::string l = Lower(label);
   static constexpr std::string_view kRateWords[] = {"率", "比例", "占比", "比重", "%", "人均", "平均", "强度"};
   for (std::string_view w : kRateWords) {

@@ -26,6 +26,7 @@
 #include <set>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 
@@ -257,6 +258,9 @@ bool TableTotalLabel(std::string label);
 
 // Rates, ratios and per-unit values: a column or row of them does not add up.
 bool RateLabel(const std::string& label);
+// What RateLabel answers, read from the label each time (RateLabel keeps each label's answer: the
+// model tables' readers ask it again and again of the same row and cell labels).
+bool ReadRateLabel(const std::string& label);
 
 // A row label that says its figures are counts by a count noun rather than a unit: 复职人数,
 bool CountLabel(std::string label);

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <regex>
 #include <set>
 #include <string>
@@ -20,6 +21,7 @@
 #include "esgaudit_testing.h"
 #include "register.h"
 #include "relation_analysis.h"
+#include "relation_internal.h"
 #include "relation_test_support.h"
 
 namespace esgaudit::numeric {
@@ -7838,6 +7840,42 @@ TEST(RelationRulesTest, AnOpenListPastAChangeClauseIsReadWhole) {
     EXPECT_TRUE(Findings(Check(near)).empty()) << ::testing::PrintToString(Findings(Check(near)));
     for (const RelationRecord& x : Check(near, "zh", "relations").relations) EXPECT_LT(x.members.size(), 3u);
   }
+}
+
+
+// RateLabel keeps the answer it reads from each label: the answer is the label's own, read again
+// (ReadRateLabel), whatever was asked before, for labels differing in a byte, repeated in any order
+// and past the number of labels it keeps.
+TEST(RelationHelpersTest, RateLabelIsTheAnswerReadFromTheLabelItself) {
+  const std::vector<std::string> pieces = {"合格率", "比例", "员工", "人数", "每", "10股派2.00元", "Turnover", "rate",
+                                           " ", "Corporate", "s", "Emirates", "intensity", "per ", "capita",
+                                           "%", "营业收入", "平均", "强度", "share", "d", "（吨）", "GHG"};
+  std::mt19937 rng(46);
+  std::vector<std::string> labels;
+  for (int k = 0; k < 600; ++k) {
+    std::string l;
+    const int n = 1 + static_cast<int>(rng() % 4);
+    for (int p = 0; p < n; ++p) l += pieces[rng() % pieces.size()];
+    labels.push_back(l);
+  }
+  size_t rates = 0, others = 0;
+  for (int round = 0; round < 6000; ++round) {
+    const std::string& l = labels[rng() % labels.size()];
+    const bool want = relation_detail::ReadRateLabel(l);
+    EXPECT_EQ(relation_detail::RateLabel(l), want) << l;
+    (want ? rates : others) += 1;
+  }
+  // Past the labels kept: thousands of distinct ones, then the first ones again.
+  for (int k = 0; k < 5000; ++k) {
+    const std::string l = labels[static_cast<size_t>(k) % labels.size()] + std::to_string(k);
+    EXPECT_EQ(relation_detail::RateLabel(l), relation_detail::ReadRateLabel(l)) << l;
+  }
+  for (const std::string& l : labels) EXPECT_EQ(relation_detail::RateLabel(l), relation_detail::ReadRateLabel(l)) << l;
+  EXPECT_GT(rates, 1000u);
+  EXPECT_GT(others, 1000u);
+  EXPECT_TRUE(relation_detail::RateLabel("合格率"));
+  EXPECT_FALSE(relation_detail::RateLabel("Corporate"));
+  EXPECT_FALSE(relation_detail::RateLabel("员工人数"));
 }
 
 }  // namespace
