@@ -174,6 +174,11 @@ const CategoryViews& DimensionCategoryViews() {
 
 // (dimension index, category) for a label, by the longest printed category it contains.
 std::pair<int, std::string> Categorise(std::string_view label) {
+  thread_local LabelAnswers<std::pair<int, std::string>> answers;
+  return answers.Of(label, [&] { return ReadCategory(label); });
+}
+
+std::pair<int, std::string> ReadCategory(std::string_view label) {
   std::string l = Lower(std::string(label));
   int best_dim = -1;
   std::string_view best_cat;
@@ -326,6 +331,11 @@ int BracketedShare(const std::vector<Figure>& figures, const std::map<uint64_t, 
 
 // A change against another period (较上年增长, 同比下降, up ... year on year) is never a part.
 bool IsChangeLabel(const std::string& label) {
+  thread_local LabelAnswers<bool> answers;
+  return answers.Of(label, [&] { return ReadChangeLabel(label); });
+}
+
+bool ReadChangeLabel(const std::string& label) {
   std::string l = Lower(label);
   static constexpr std::string_view kChangeWords[] = {
       "较上年", "较去年", "同比", "环比", "提升", "增长",         "增加",     "下降",
@@ -526,14 +536,8 @@ bool StatesOwnPerUnitAmount(std::string_view l) {
 // Rates, ratios and per-unit values: a column or row of them does not add up. 每 in a text that
 // states its own per-unit amount (每10股派2.00元) makes no rate of the figures beside it.
 bool RateLabel(const std::string& label) {
-  // A function of the label alone: each thread keeps the answers it has read, forgotten all at once
-  // past 4,096 labels (a batch's process audits report after report).
-  thread_local std::unordered_map<std::string, bool> answers;
-  if (const auto it = answers.find(label); it != answers.end()) return it->second;
-  if (answers.size() >= 4096) answers.clear();
-  const bool rate = ReadRateLabel(label);
-  answers.emplace(label, rate);
-  return rate;
+  thread_local LabelAnswers<bool> answers;
+  return answers.Of(label, [&] { return ReadRateLabel(label); });
 }
 
 bool ReadRateLabel(const std::string& label) {

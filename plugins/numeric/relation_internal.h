@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <exception>
 #include <functional>
 #include <map>
@@ -31,6 +32,31 @@
 
 
 namespace esgaudit::numeric::relation_detail {
+
+// The answers a function of a label alone has given (RateLabel, Categorise, IsChangeLabel: the
+// readers ask them again and again of the same labels), kept per thread and forgotten all at once
+// past 4,096 labels (a batch's process audits report after report).
+template <typename T>
+class LabelAnswers {
+ public:
+  template <typename Read>
+  T Of(std::string_view label, Read read) {
+    if (const auto it = answers_.find(label); it != answers_.end()) return it->second;
+    if (answers_.size() >= kMaxLabels) {
+      answers_.clear();
+      labels_.clear();
+    }
+    T answer = read();
+    labels_.emplace_back(label);
+    answers_.emplace(labels_.back(), answer);
+    return answer;
+  }
+
+ private:
+  static constexpr size_t kMaxLabels = 4096;
+  std::deque<std::string> labels_;  // the keys' bytes: a deque never moves what it holds
+  std::unordered_map<std::string_view, T> answers_;
+};
 
 using U8Iter = boost::u8_to_u32_iterator<std::string_view::const_iterator, char32_t>;
 
@@ -197,6 +223,8 @@ std::string Lower(std::string s);
 bool HasLatinWord(std::string_view text, std::string_view word, bool prefix = false, bool plural = false);
 
 std::pair<int, std::string> Categorise(std::string_view label);
+// What Categorise answers, read from the label each time (Categorise keeps each label's answer).
+std::pair<int, std::string> ReadCategory(std::string_view label);
 
 bool HasHead(std::string_view label, int dim);
 
@@ -222,6 +250,8 @@ int BracketedShare(const std::vector<Figure>& figures, const std::map<uint64_t, 
 
 // A change against another period (较上年增长, 同比下降, up ... year on year) is never a part.
 bool IsChangeLabel(const std::string& label);
+// What IsChangeLabel answers, read from the label each time (IsChangeLabel keeps each label's answer).
+bool ReadChangeLabel(const std::string& label);
 
 // Whether a clause's words before its figure open with a change word (较上期增长, 同比, 增幅, 减幅):
 // the clause gives a change of what came before it, not a thing of its own.

@@ -7878,5 +7878,39 @@ TEST(RelationHelpersTest, RateLabelIsTheAnswerReadFromTheLabelItself) {
   EXPECT_FALSE(relation_detail::RateLabel("员工人数"));
 }
 
+// Categorise and IsChangeLabel keep their answers as RateLabel does: each is the label's own, read
+// again (ReadCategory, ReadChangeLabel), on labels of the dimensions' categories, change words and
+// their near misses, repeated in any order and past the number of labels kept.
+TEST(RelationHelpersTest, CategoryAndChangeAreTheAnswersReadFromTheLabelItself) {
+  const std::vector<std::string> pieces = {"男性", "女", "员工", "women", "men", "management", "博士", "硕士",
+                                           "本科及以上", "本科", "较上年", "增长", "同比", "increase", " ",
+                                           "人数", "发明", "专利", "外观", "year on year", "男女比例", "（人）"};
+  std::mt19937 rng(4646);
+  std::vector<std::string> labels;
+  for (int k = 0; k < 600; ++k) {
+    std::string l;
+    const int n = 1 + static_cast<int>(rng() % 3);
+    for (int p = 0; p < n; ++p) l += pieces[rng() % pieces.size()];
+    labels.push_back(l);
+  }
+  size_t categorised = 0, changes = 0;
+  auto check = [&](const std::string& l) {
+    const std::pair<int, std::string> want = relation_detail::ReadCategory(l);
+    EXPECT_EQ(relation_detail::Categorise(l), want) << l;
+    const bool change = relation_detail::ReadChangeLabel(l);
+    EXPECT_EQ(relation_detail::IsChangeLabel(l), change) << l;
+    categorised += want.first >= 0;
+    changes += change;
+  };
+  for (int round = 0; round < 6000; ++round) check(labels[rng() % labels.size()]);
+  for (int k = 0; k < 5000; ++k) check(labels[static_cast<size_t>(k) % labels.size()] + std::to_string(k));
+  for (const std::string& l : labels) check(l);
+  EXPECT_GT(categorised, 1000u);
+  EXPECT_GT(changes, 1000u);
+  EXPECT_EQ(relation_detail::Categorise("男性员工"), (std::pair<int, std::string>(0, "男")));
+  EXPECT_EQ(relation_detail::Categorise("男女比例").first, -1);
+  EXPECT_TRUE(relation_detail::IsChangeLabel("较上年增长"));
+  EXPECT_FALSE(relation_detail::IsChangeLabel("员工人数"));
+}
 }  // namespace
 }  // namespace esgaudit::numeric
