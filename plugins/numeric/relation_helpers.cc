@@ -437,6 +437,11 @@ bool IsTotalLabel(const std::string& label) {
 
 // Rows that are part of another row (其中, of which) make a column sum unsure.
 bool IsNestedLabel(const std::string& label) {
+  thread_local LabelAnswers<bool> answers;
+  return answers.Of(label, [&] { return ReadNestedLabel(label); });
+}
+
+bool ReadNestedLabel(const std::string& label) {
   std::string l = Lower(label);
   return Has(l, "其中") || Has(l, "小计") || Has(l, "of which") || Has(l, "including") ||
          Has(l, "incl.") || (!l.empty() && (l[0] == '-' || l.rfind("–", 0) == 0));  // "– Upstream", not "Scope 1 – Direct"
@@ -444,6 +449,11 @@ bool IsNestedLabel(const std::string& label) {
 
 // A row of a table that opens the parts of the row above it: "其中：中国内地", "Of which: Korea".
 bool OfWhichLabel(const std::string& label) {
+  thread_local LabelAnswers<bool> answers;
+  return answers.Of(label, [&] { return ReadOfWhichLabel(label); });
+}
+
+bool ReadOfWhichLabel(const std::string& label) {
   std::string l = Lower(label);
   l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
   // A dash may set the row off: "- of which hydro", "– of which wind".
@@ -484,6 +494,12 @@ bool OtherLabel(const std::string& label) {
 // A unit in brackets after the label is ignored. 总数 ends a total only without a category word
 // (男性员工总数 is one part of 员工总数).
 bool TableTotalLabel(std::string label) {
+  // One list of answers per read path: the tests that read the general way compare what it reads.
+  thread_local LabelAnswers<bool> answers[2];
+  return answers[Fast() ? 1 : 0].Of(label, [&] { return ReadTableTotalLabel(label); });
+}
+
+bool ReadTableTotalLabel(std::string label) {
   label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
   // Twice: a note and the unit bracket before it may use either kind of bracket.
   for (int pass = 0; pass < 2; ++pass) {

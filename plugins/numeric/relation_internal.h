@@ -33,9 +33,10 @@
 
 namespace esgaudit::numeric::relation_detail {
 
-// The answers a function of a label alone has given (RateLabel, Categorise, IsChangeLabel: the
-// readers ask them again and again of the same labels), kept per thread and forgotten all at once
-// past 4,096 labels (a batch's process audits report after report).
+// The answers a function of a label alone has given (RateLabel, Categorise, IsChangeLabel,
+// TableTotalLabel, OfWhichLabel, IsNestedLabel: the readers ask them again and again of the same
+// labels), kept per thread and forgotten all at once past 4,096 labels (a batch's process audits
+// report after report).
 template <typename T>
 class LabelAnswers {
  public:
@@ -272,9 +273,13 @@ bool IsTotalLabel(const std::string& label);
 
 // Rows that are part of another row (其中, of which) make a column sum unsure.
 bool IsNestedLabel(const std::string& label);
+// What IsNestedLabel answers, read from the label each time (IsNestedLabel keeps each label's answer).
+bool ReadNestedLabel(const std::string& label);
 
 // A row of a table that opens the parts of the row above it: "其中：中国内地", "Of which: Korea".
 bool OfWhichLabel(const std::string& label);
+// What OfWhichLabel answers, read from the label each time (OfWhichLabel keeps each label's answer).
+bool ReadOfWhichLabel(const std::string& label);
 
 // A row naming the total of the rows next to it: a total word (合计, 总计, Total, 员工总数) or a
 bool RowTotalLabel(const std::string& label);
@@ -285,6 +290,8 @@ bool OtherLabel(const std::string& label);
 // A table's row or column label naming the total of the rows above (or below) it, or of the cells
 // left of it: 合计, 总计, 小计, Total, and labels ending so (在职员工的数量合计, 男性合计, 地区小计).
 bool TableTotalLabel(std::string label);
+// What TableTotalLabel answers, read from the label each time (TableTotalLabel keeps each label's answer).
+bool ReadTableTotalLabel(std::string label);
 
 // Rates, ratios and per-unit values: a column or row of them does not add up.
 bool RateLabel(const std::string& label);

@@ -7912,5 +7912,49 @@ TEST(RelationHelpersTest, CategoryAndChangeAreTheAnswersReadFromTheLabelItself) 
   EXPECT_TRUE(relation_detail::IsChangeLabel("较上年增长"));
   EXPECT_FALSE(relation_detail::IsChangeLabel("员工人数"));
 }
+
+// TableTotalLabel, OfWhichLabel and IsNestedLabel keep their answers as RateLabel does: each is the
+// label's own, read again, on both read paths, on total words, unit brackets, notes, "of which"
+// rows and their near misses, repeated in any order and past the number of labels kept.
+TEST(RelationHelpersTest, TotalAndNestedRowsAreTheAnswersReadFromTheLabelItself) {
+  const std::vector<std::string> pieces = {"合计", "总计", "小计", "员工", "总数", "总人数", "（人）", "(t)", "男性",
+                                           "其中", "：", "of which", "- ", "– ", "Total", "including", " ",
+                                           "（母公司与子公司合计）", "在职", "incl.", "地区", "Of Which "};
+  std::mt19937 rng(464646);
+  std::vector<std::string> labels;
+  for (int k = 0; k < 600; ++k) {
+    std::string l;
+    const int n = 1 + static_cast<int>(rng() % 3);
+    for (int p = 0; p < n; ++p) l += pieces[rng() % pieces.size()];
+    labels.push_back(l);
+  }
+  size_t totals = 0, of_which = 0, nested = 0;
+  auto check = [&](const std::string& l) {
+    const bool total = relation_detail::ReadTableTotalLabel(l);
+    EXPECT_EQ(relation_detail::TableTotalLabel(l), total) << l;
+    const bool opens = relation_detail::ReadOfWhichLabel(l);
+    EXPECT_EQ(relation_detail::OfWhichLabel(l), opens) << l;
+    const bool in = relation_detail::ReadNestedLabel(l);
+    EXPECT_EQ(relation_detail::IsNestedLabel(l), in) << l;
+    totals += total;
+    of_which += opens;
+    nested += in;
+  };
+  for (ReadPath path : {ReadPath::kFast, ReadPath::kGeneral}) {
+    SetReadPathForTesting(path);
+    for (int round = 0; round < 3000; ++round) check(labels[rng() % labels.size()]);
+    for (int k = 0; k < 5000; ++k) check(labels[static_cast<size_t>(k) % labels.size()] + std::to_string(k));
+    for (const std::string& l : labels) check(l);
+  }
+  SetReadPathForTesting(ReadPath::kFast);
+  EXPECT_GT(totals, 500u);
+  EXPECT_GT(of_which, 500u);
+  EXPECT_GT(nested, 500u);
+  EXPECT_TRUE(relation_detail::TableTotalLabel("在职员工的数量合计（母公司与子公司合计）"));
+  EXPECT_FALSE(relation_detail::TableTotalLabel("男性员工总数"));
+  EXPECT_TRUE(relation_detail::OfWhichLabel("- of which hydro"));
+  EXPECT_TRUE(relation_detail::IsNestedLabel("– Upstream"));
+  EXPECT_FALSE(relation_detail::IsNestedLabel("Scope 1 – Direct"));
+}
 }  // namespace
 }  // namespace esgaudit::numeric
