@@ -174,6 +174,11 @@ const CategoryViews& DimensionCategoryViews() {
 
 // (dimension index, category) for a label, by the longest printed category it contains.
 std::pair<int, std::string> Categorise(std::string_view label) {
+  thread_local LabelAnswers<std::pair<int, std::string>> answers;
+  return answers.Of(label, [&] { return ReadCategory(label); });
+}
+
+std::pair<int, std::string> ReadCategory(std::string_view label) {
   std::string l = Lower(std::string(label));
   int best_dim = -1;
   std::string_view best_cat;
@@ -326,6 +331,11 @@ int BracketedShare(const std::vector<Figure>& figures, const std::map<uint64_t, 
 
 // A change against another period (较上年增长, 同比下降, up ... year on year) is never a part.
 bool IsChangeLabel(const std::string& label) {
+  thread_local LabelAnswers<bool> answers;
+  return answers.Of(label, [&] { return ReadChangeLabel(label); });
+}
+
+bool ReadChangeLabel(const std::string& label) {
   std::string l = Lower(label);
   static constexpr std::string_view kChangeWords[] = {
       "较上年", "较去年", "同比", "环比", "提升", "增长",         "增加",     "下降",
@@ -427,6 +437,11 @@ bool IsTotalLabel(const std::string& label) {
 
 // Rows that are part of another row (其中, of which) make a column sum unsure.
 bool IsNestedLabel(const std::string& label) {
+  thread_local LabelAnswers<bool> answers;
+  return answers.Of(label, [&] { return ReadNestedLabel(label); });
+}
+
+bool ReadNestedLabel(const std::string& label) {
   std::string l = Lower(label);
   return Has(l, "其中") || Has(l, "小计") || Has(l, "of which") || Has(l, "including") ||
          Has(l, "incl.") || (!l.empty() && (l[0] == '-' || l.rfind("–", 0) == 0));  // "– Upstream", not "Scope 1 – Direct"
@@ -434,6 +449,11 @@ bool IsNestedLabel(const std::string& label) {
 
 // A row of a table that opens the parts of the row above it: "其中：中国内地", "Of which: Korea".
 bool OfWhichLabel(const std::string& label) {
+  thread_local LabelAnswers<bool> answers;
+  return answers.Of(label, [&] { return ReadOfWhichLabel(label); });
+}
+
+bool ReadOfWhichLabel(const std::string& label) {
   std::string l = Lower(label);
   l.erase(std::remove(l.begin(), l.end(), ' '), l.end());
   // A dash may set the row off: "- of which hydro", "– of which wind".
@@ -474,6 +494,12 @@ bool OtherLabel(const std::string& label) {
 // A unit in brackets after the label is ignored. 总数 ends a total only without a category word
 // (男性员工总数 is one part of 员工总数).
 bool TableTotalLabel(std::string label) {
+  // One list of answers per read path: the tests that read the general way compare what it reads.
+  thread_local LabelAnswers<bool> answers[2];
+  return answers[Fast() ? 1 : 0].Of(label, [&] { return ReadTableTotalLabel(label); });
+}
+
+bool ReadTableTotalLabel(std::string label) {
   label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
   // Twice: a note and the unit bracket before it may use either kind of bracket.
   for (int pass = 0; pass < 2; ++pass) {
@@ -526,6 +552,11 @@ bool StatesOwnPerUnitAmount(std::string_view l) {
 // Rates, ratios and per-unit values: a column or row of them does not add up. 每 in a text that
 // states its own per-unit amount (每10股派2.00元) makes no rate of the figures beside it.
 bool RateLabel(const std::string& label) {
+  thread_local LabelAnswers<bool> answers;
+  return answers.Of(label, [&] { return ReadRateLabel(label); });
+}
+
+bool ReadRateLabel(const std::string& label) {
   std::string l = Lower(label);
   static constexpr std::string_view kRateWords[] = {"率", "比例", "占比", "比重", "%", "人均", "平均", "强度"};
   for (std::string_view w : kRateWords) {

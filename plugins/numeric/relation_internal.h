@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <exception>
 #include <functional>
 #include <map>
@@ -26,10 +27,37 @@
 #include <set>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 
 namespace esgaudit::numeric::relation_detail {
+
+// The answers a function of a label alone has given (RateLabel, Categorise, IsChangeLabel,
+// TableTotalLabel, OfWhichLabel, IsNestedLabel: the readers ask them again and again of the same
+// labels), kept per thread and forgotten all at once past 4,096 labels (a batch's process audits
+// report after report).
+template <typename T>
+class LabelAnswers {
+ public:
+  template <typename Read>
+  T Of(std::string_view label, Read read) {
+    if (const auto it = answers_.find(label); it != answers_.end()) return it->second;
+    if (answers_.size() >= kMaxLabels) {
+      answers_.clear();
+      labels_.clear();
+    }
+    T answer = read();
+    labels_.emplace_back(label);
+    answers_.emplace(labels_.back(), answer);
+    return answer;
+  }
+
+ private:
+  static constexpr size_t kMaxLabels = 4096;
+  std::deque<std::string> labels_;  // the keys' bytes: a deque never moves what it holds
+  std::unordered_map<std::string_view, T> answers_;
+};
 
 using U8Iter = boost::u8_to_u32_iterator<std::string_view::const_iterator, char32_t>;
 
@@ -196,6 +224,8 @@ std::string Lower(std::string s);
 bool HasLatinWord(std::string_view text, std::string_view word, bool prefix = false, bool plural = false);
 
 std::pair<int, std::string> Categorise(std::string_view label);
+// What Categorise answers, read from the label each time (Categorise keeps each label's answer).
+std::pair<int, std::string> ReadCategory(std::string_view label);
 
 bool HasHead(std::string_view label, int dim);
 
@@ -221,6 +251,8 @@ int BracketedShare(const std::vector<Figure>& figures, const std::map<uint64_t, 
 
 // A change against another period (较上年增长, 同比下降, up ... year on year) is never a part.
 bool IsChangeLabel(const std::string& label);
+// What IsChangeLabel answers, read from the label each time (IsChangeLabel keeps each label's answer).
+bool ReadChangeLabel(const std::string& label);
 
 // Whether a clause's words before its figure open with a change word (较上期增长, 同比, 增幅, 减幅):
 // the clause gives a change of what came before it, not a thing of its own.
@@ -241,9 +273,13 @@ bool IsTotalLabel(const std::string& label);
 
 // Rows that are part of another row (其中, of which) make a column sum unsure.
 bool IsNestedLabel(const std::string& label);
+// What IsNestedLabel answers, read from the label each time (IsNestedLabel keeps each label's answer).
+bool ReadNestedLabel(const std::string& label);
 
 // A row of a table that opens the parts of the row above it: "其中：中国内地", "Of which: Korea".
 bool OfWhichLabel(const std::string& label);
+// What OfWhichLabel answers, read from the label each time (OfWhichLabel keeps each label's answer).
+bool ReadOfWhichLabel(const std::string& label);
 
 // A row naming the total of the rows next to it: a total word (合计, 总计, Total, 员工总数) or a
 bool RowTotalLabel(const std::string& label);
@@ -254,9 +290,14 @@ bool OtherLabel(const std::string& label);
 // A table's row or column label naming the total of the rows above (or below) it, or of the cells
 // left of it: 合计, 总计, 小计, Total, and labels ending so (在职员工的数量合计, 男性合计, 地区小计).
 bool TableTotalLabel(std::string label);
+// What TableTotalLabel answers, read from the label each time (TableTotalLabel keeps each label's answer).
+bool ReadTableTotalLabel(std::string label);
 
 // Rates, ratios and per-unit values: a column or row of them does not add up.
 bool RateLabel(const std::string& label);
+// What RateLabel answers, read from the label each time (RateLabel keeps each label's answer: the
+// model tables' readers ask it again and again of the same row and cell labels).
+bool ReadRateLabel(const std::string& label);
 
 // A row label that says its figures are counts by a count noun rather than a unit: 复职人数,
 bool CountLabel(std::string label);

@@ -5,11 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "esgaudit/document.h"
+#include "esgaudit/units.h"
 
 namespace esgaudit {
 namespace {
@@ -670,5 +672,114 @@ TEST(FactsTest, OnlyLinesWithADigitInTheViewAreReadAndFoldedDigitsCount) {
                    "5:9 quantity 5(5,0,1) 吨/吨 \"5吨\" |"}));
 }
 
+
+// The unit after a figure is the longest printed form of the unit table that follows it (a Latin
+// one after at most one space, in any case, and ending a word): the reader tries only the forms
+// opening with the code point there. The expectation is a search over the whole table, written out
+// here, for every form, in upper case too, and with nothing after the figure but a full stop.
+TEST(FactsTest, EachUnitIsTheLongestFormOfTheTableAfterTheFigure) {
+  struct Form {
+    std::u32string printed;
+    const sdk::UnitForm* entry;
+  };
+  std::vector<Form> forms;
+  auto u32 = [](const char* s) {
+    std::u32string out;
+    for (size_t i = 0; s[i] != '\0';) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      const int n = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+      char32_t c = n == 1 ? b : b & (0xff >> (n + 1));
+      for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+      out.push_back(c);
+      i += static_cast<size_t>(n);
+    }
+    return out;
+  };
+  static const sdk::UnitForm kOcr = {"兀", "元", false};
+  forms.push_back({u32(kOcr.printed), &kOcr});
+  for (const sdk::UnitForm& u : sdk::kReportUnits) forms.push_back({u32(u.printed), &u});
+  std::stable_sort(forms.begin(), forms.end(), [](const Form& a, const Form& b) { return a.printed.size() > b.printed.size(); });
+  auto lower = [](char32_t c) { return c >= U'A' && c <= U'Z' ? c + 32 : c; };
+  // The form the table gives after the figure, in the text after it (`tail`).
+  auto expected = [&](const std::u32string& tail) -> const sdk::UnitForm* {
+    for (const Form& f : forms) {
+      const size_t at = f.entry->latin && !tail.empty() && tail[0] == U' ' ? 1 : 0;
+      if (tail.size() < at + f.printed.size()) continue;
+      bool same = true;
+      for (size_t k = 0; k < f.printed.size() && same; ++k) same = lower(tail[at + k]) == lower(f.printed[k]);
+      if (!same) continue;
+      if (f.entry->latin) {
+        const char32_t next = at + f.printed.size() < tail.size() ? tail[at + f.printed.size()] : 0;
+        if ((next >= U'a' && next <= U'z') || (next >= U'A' && next <= U'Z') || (next >= U'0' && next <= U'9')) continue;
+      }
+      return f.entry;
+    }
+    return nullptr;
+  };
+  auto upper = [](std::string s) {
+    for (char& c : s) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+    return s;
+  };
+  size_t checked = 0;
+  for (const Form& f : forms) {
+    std::vector<std::string> printed = {f.entry->printed};
+    if (f.entry->latin) printed.push_back(upper(f.entry->printed));
+    for (const std::string& p : printed) {
+      for (const char* space : {"", " "}) {
+        if (!f.entry->latin && *space != '\0') continue;
+        const std::string tail = space + p + "。";
+        const std::string text = "本年度数量为12" + tail + "\n";
+        const Document doc = Document::FromUtf8("fragment.txt", text);
+        const sdk::UnitForm* want = expected(u32(tail.c_str()));
+        ASSERT_NE(want, nullptr) << text;
+        const NumericFact* got = nullptr;
+        for (const NumericFact& fact : doc.facts()) {
+          if (fact.printed == 12) got = &fact;
+        }
+        ASSERT_NE(got, nullptr) << text;
+        EXPECT_EQ(got->unit, want->canonical) << text;
+        EXPECT_EQ(got->unit_text, want->printed) << text;  // the table's form
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 150u);
+}
+
+// A prefix qualifier or a code prefix is read where the text before the figure ends with it,
+// whatever ends the same way or is too short to hold it.
+TEST(FactsTest, PrefixesAreReadWhereTheTextEndsWithThem) {
+  auto qualifiers = [](const std::string& text) {
+    const Document doc = Document::FromUtf8("fragment.txt", text);
+    std::vector<std::string> out;
+    for (const NumericFact& f : doc.facts()) out.push_back(std::to_string(f.kind) + ":" + std::to_string(f.qualifiers));
+    return out;
+  };
+  const std::string approx = std::to_string(ESGAUDIT_FACT_QUANTITY) + ":" + std::to_string(ESGAUDIT_QUAL_APPROX);
+  const std::string less = std::to_string(ESGAUDIT_FACT_QUANTITY) + ":" + std::to_string(ESGAUDIT_QUAL_LESS);
+  const std::string more = std::to_string(ESGAUDIT_FACT_QUANTITY) + ":" + std::to_string(ESGAUDIT_QUAL_MORE);
+  const std::string plain = std::to_string(ESGAUDIT_FACT_QUANTITY) + ":0";
+  EXPECT_EQ(qualifiers("员工大约12人\n"), (std::vector<std::string>{approx}));
+  EXPECT_EQ(qualifiers("约12人\n"), (std::vector<std::string>{approx}));
+  EXPECT_EQ(qualifiers("员工将近12人\n"), (std::vector<std::string>{less}));
+  EXPECT_EQ(qualifiers("员工接近12人\n"), (std::vector<std::string>{less}));
+  EXPECT_EQ(qualifiers("员工超过12人\n"), (std::vector<std::string>{more}));
+  EXPECT_EQ(qualifiers("员工不足12人\n"), (std::vector<std::string>{less}));
+  // Ending as a qualifier ends, but another word: 过 of 经过, 到 of 达到.
+  EXPECT_EQ(qualifiers("员工经过12人\n"), (std::vector<std::string>{plain}));
+  EXPECT_EQ(qualifiers("员工达到12人\n"), (std::vector<std::string>{plain}));
+  EXPECT_EQ(qualifiers("a total of about 12 people\n"), (std::vector<std::string>{approx}));
+  EXPECT_EQ(qualifiers("a total of more than 12 people\n"), (std::vector<std::string>{more}));
+  EXPECT_EQ(qualifiers("a total of other than 12 people\n"), (std::vector<std::string>{plain}));
+  EXPECT_EQ(qualifiers("a total of 12 people\n"), (std::vector<std::string>{plain}));
+  // Code prefixes: a code, not a quantity; a word ending alike is none.
+  const std::vector<std::string> code = qualifiers("依据GB/T 24001标准\n");
+  ASSERT_EQ(code.size(), 1u);
+  EXPECT_EQ(code[0], std::to_string(ESGAUDIT_FACT_CODE) + ":0");
+  const std::vector<std::string> sdg = qualifiers("SDG 12\n");
+  ASSERT_EQ(sdg.size(), 1u);
+  EXPECT_EQ(sdg[0], std::to_string(ESGAUDIT_FACT_CODE) + ":0");
+  EXPECT_EQ(qualifiers("共有12人\n"), (std::vector<std::string>{plain}));
+}
 }  // namespace
 }  // namespace esgaudit

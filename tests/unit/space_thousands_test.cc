@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace esgaudit {
@@ -104,5 +106,48 @@ TEST(SpaceThousandsTest, ALongLineOfFiguresInMillionsIsReadInLinearTime) {
   EXPECT_GT(walk(false), 100 * text.size());
 }
 
+
+// WritesThousandsWithSpaces passes over bytes that are no digit eight at a time: its answer is the
+// byte loop's, written out here, on random views of digits, spaces, commas, stops, letters and
+// Chinese characters, with the groups at every place against the eight-byte words.
+TEST(SpaceThousandsTest, WritesThousandsWithSpacesIsTheByteLoopsAnswer) {
+  auto byte_loop = [](std::string_view v) {
+    auto digit = [&](size_t k) { return k < v.size() && v[k] >= '0' && v[k] <= '9'; };
+    size_t zero_groups = 0;
+    for (size_t k = 0; k < v.size(); ++k) {
+      if (!digit(k) || (k > 0 && (digit(k - 1) || v[k - 1] == '.' || v[k - 1] == ','))) continue;
+      size_t e = k;
+      while (digit(e)) ++e;
+      if (e - k > 3) continue;
+      if (e < v.size() && v[e] == ',' && digit(e + 1) && digit(e + 2) && digit(e + 3) && !digit(e + 4)) return false;
+      if (e < v.size() && v[e] == ' ' && ZeroGroupToken(v.substr(e + 1, 3)) && !digit(e + 4)) ++zero_groups;
+    }
+    return zero_groups >= 3;
+  };
+  const std::vector<std::string> pieces = {"1",   "15", "330", "1234", " ",  "000",    "067",  ",",
+                                           ".",   "a",  "x",   "年",   "排放", "\t",     "/",    ":",
+                                           "9",   "0",  "吨",  "15 000", "2 010", "33 067", " 05", "xyzxyzxyz"};
+  std::mt19937 rng(46);
+  size_t yes = 0, no = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string v;
+    const int n = static_cast<int>(rng() % 40);
+    for (int k = 0; k < n; ++k) v += pieces[rng() % pieces.size()];
+    const bool want = byte_loop(v);
+    EXPECT_EQ(WritesThousandsWithSpaces(v), want) << v;
+    (want ? yes : no) += 1;
+  }
+  // The groups after every number of filler bytes (0 to 17): across the eight-byte words.
+  for (size_t pad = 0; pad < 18; ++pad) {
+    const std::string filler(pad, 'x');
+    const std::string v = filler + "15 000" + filler + "排放33 067吨" + filler + "9 010" + filler;
+    EXPECT_TRUE(WritesThousandsWithSpaces(v)) << v;
+    EXPECT_EQ(WritesThousandsWithSpaces(v), byte_loop(v)) << v;
+    const std::string comma = v + filler + "1,234";
+    EXPECT_FALSE(WritesThousandsWithSpaces(comma)) << comma;
+  }
+  EXPECT_GT(yes, 100u);
+  EXPECT_GT(no, 100u);
+}
 }  // namespace
 }  // namespace esgaudit

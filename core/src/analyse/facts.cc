@@ -11,9 +11,11 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "analyse/bytes8.h"
 #include "analyse/space_thousands.h"
 #include "analyse/structure_lines.h"
 #include "analyse/text_width.h"
@@ -212,7 +214,12 @@ class LineCps {
   }
   // Does the literal end right before position i?
   bool EndsAt(size_t i, std::u32string_view s) const {
-    return s.size() <= i && Match(i - s.size(), s) == s.size();
+    if (s.size() > i) return false;
+    if (s.empty()) return true;
+    // Its last code point first: most literals asked of a position end otherwise (the prefix and
+    // code lists are asked before every number).
+    if (i > cps_.size() || Lower(cps_[i - 1].c) != Lower(s.back())) return false;
+    return Match(i - s.size(), s) == s.size();
   }
   std::u32string Slice(size_t from, size_t to) const {
     std::u32string out;
@@ -281,7 +288,16 @@ struct Tables {
   std::vector<std::pair<std::u32string, const Qualifier*>> suffix = SortedByLength(kSuffixQualifiers);
   std::vector<std::u32string> code_prefixes;
   std::vector<std::u32string> fillers;
+  // The indexes into `units` of the entries whose printed form opens with each code point (lower
+  // case), in their order there: the Latin ones (which may follow one space) and the others apart.
+  // MatchUnit tries only these, in `units` order (it compared the first code point of every entry).
+  std::unordered_map<char32_t, std::vector<uint32_t>> latin_units_by_first;
+  std::unordered_map<char32_t, std::vector<uint32_t>> other_units_by_first;
   Tables() {
+    for (size_t k = 0; k < units.size(); ++k) {
+      const auto& [w, u] = units[k];
+      (u->latin ? latin_units_by_first : other_units_by_first)[Lower(w[0])].push_back(static_cast<uint32_t>(k));
+    }
     for (const char* p : kCodePrefixes) code_prefixes.push_back(U32(p));
     std::sort(code_prefixes.begin(), code_prefixes.end(),
               [](const auto& a, const auto& b) { return a.size() > b.size(); });
@@ -835,8 +851,18 @@ class Extractor {
     const size_t latin_at = SkipSpaces(line, k);
     const char32_t first = Lower(line.at(k));
     const char32_t latin_first = Lower(line.at(latin_at));
-    for (const auto& [w, u] : GetTables().units) {
-      if (Lower(w[0]) != (u->latin ? latin_first : first)) continue;
+    const Tables& t = GetTables();
+    static const std::vector<uint32_t> kNone;
+    auto opening = [](const std::unordered_map<char32_t, std::vector<uint32_t>>& by_first, char32_t c) -> const std::vector<uint32_t>& {
+      const auto it = by_first.find(c);
+      return it == by_first.end() ? kNone : it->second;
+    };
+    // The entries opening with the code point where each may start, merged back into table order.
+    const std::vector<uint32_t>& latin = opening(t.latin_units_by_first, latin_first);
+    const std::vector<uint32_t>& other = opening(t.other_units_by_first, first);
+    for (size_t a = 0, b = 0; a < latin.size() || b < other.size();) {
+      const uint32_t index = b == other.size() || (a < latin.size() && latin[a] < other[b]) ? latin[a++] : other[b++];
+      const auto& [w, u] = t.units[index];
       size_t at = u->latin ? latin_at : k;
       if (!line.Match(at, w)) continue;
       if (u->latin && !WordEnd(line, at + w.size())) continue;
@@ -1174,7 +1200,13 @@ bool WritesThousandsWithSpaces(std::string_view v) {
   auto digit = [&](size_t k) { return k < v.size() && v[k] >= '0' && v[k] <= '9'; };
   size_t zero_groups = 0;
   for (size_t k = 0; k < v.size(); ++k) {
-    if (!digit(k) || (k > 0 && (digit(k - 1) || v[k - 1] == '.' || v[k - 1] == ','))) continue;
+    if (!digit(k)) {
+      // No number starts before the next digit: past eight bytes at a time while none is one (most
+      // of a Chinese report; each byte was tested alone, twice a document).
+      while (k + 9 <= v.size() && !bytes8::AnyByteIn(bytes8::Load8(v.data() + k + 1), '0', '9')) k += 8;
+      continue;
+    }
+    if (k > 0 && (digit(k - 1) || v[k - 1] == '.' || v[k - 1] == ',')) continue;
     size_t e = k;
     while (digit(e)) ++e;
     if (e - k > 3) continue;

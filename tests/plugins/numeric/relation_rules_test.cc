@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <regex>
 #include <set>
 #include <string>
@@ -20,6 +21,7 @@
 #include "esgaudit_testing.h"
 #include "register.h"
 #include "relation_analysis.h"
+#include "relation_internal.h"
 #include "relation_test_support.h"
 
 namespace esgaudit::numeric {
@@ -7958,5 +7960,119 @@ TEST(RelationRulesTest, AnOpenListPastAChangeClauseIsReadWhole) {
   }
 }
 
+
+// RateLabel keeps the answer it reads from each label: the answer is the label's own, read again
+// (ReadRateLabel), whatever was asked before, for labels differing in a byte, repeated in any order
+// and past the number of labels it keeps.
+TEST(RelationHelpersTest, RateLabelIsTheAnswerReadFromTheLabelItself) {
+  const std::vector<std::string> pieces = {"合格率", "比例", "员工", "人数", "每", "10股派2.00元", "Turnover", "rate",
+                                           " ", "Corporate", "s", "Emirates", "intensity", "per ", "capita",
+                                           "%", "营业收入", "平均", "强度", "share", "d", "（吨）", "GHG"};
+  std::mt19937 rng(46);
+  std::vector<std::string> labels;
+  for (int k = 0; k < 600; ++k) {
+    std::string l;
+    const int n = 1 + static_cast<int>(rng() % 4);
+    for (int p = 0; p < n; ++p) l += pieces[rng() % pieces.size()];
+    labels.push_back(l);
+  }
+  size_t rates = 0, others = 0;
+  for (int round = 0; round < 6000; ++round) {
+    const std::string& l = labels[rng() % labels.size()];
+    const bool want = relation_detail::ReadRateLabel(l);
+    EXPECT_EQ(relation_detail::RateLabel(l), want) << l;
+    (want ? rates : others) += 1;
+  }
+  // Past the labels kept: thousands of distinct ones, then the first ones again.
+  for (int k = 0; k < 5000; ++k) {
+    const std::string l = labels[static_cast<size_t>(k) % labels.size()] + std::to_string(k);
+    EXPECT_EQ(relation_detail::RateLabel(l), relation_detail::ReadRateLabel(l)) << l;
+  }
+  for (const std::string& l : labels) EXPECT_EQ(relation_detail::RateLabel(l), relation_detail::ReadRateLabel(l)) << l;
+  EXPECT_GT(rates, 1000u);
+  EXPECT_GT(others, 1000u);
+  EXPECT_TRUE(relation_detail::RateLabel("合格率"));
+  EXPECT_FALSE(relation_detail::RateLabel("Corporate"));
+  EXPECT_FALSE(relation_detail::RateLabel("员工人数"));
+}
+
+// Categorise and IsChangeLabel keep their answers as RateLabel does: each is the label's own, read
+// again (ReadCategory, ReadChangeLabel), on labels of the dimensions' categories, change words and
+// their near misses, repeated in any order and past the number of labels kept.
+TEST(RelationHelpersTest, CategoryAndChangeAreTheAnswersReadFromTheLabelItself) {
+  const std::vector<std::string> pieces = {"男性", "女", "员工", "women", "men", "management", "博士", "硕士",
+                                           "本科及以上", "本科", "较上年", "增长", "同比", "increase", " ",
+                                           "人数", "发明", "专利", "外观", "year on year", "男女比例", "（人）"};
+  std::mt19937 rng(4646);
+  std::vector<std::string> labels;
+  for (int k = 0; k < 600; ++k) {
+    std::string l;
+    const int n = 1 + static_cast<int>(rng() % 3);
+    for (int p = 0; p < n; ++p) l += pieces[rng() % pieces.size()];
+    labels.push_back(l);
+  }
+  size_t categorised = 0, changes = 0;
+  auto check = [&](const std::string& l) {
+    const std::pair<int, std::string> want = relation_detail::ReadCategory(l);
+    EXPECT_EQ(relation_detail::Categorise(l), want) << l;
+    const bool change = relation_detail::ReadChangeLabel(l);
+    EXPECT_EQ(relation_detail::IsChangeLabel(l), change) << l;
+    categorised += want.first >= 0;
+    changes += change;
+  };
+  for (int round = 0; round < 6000; ++round) check(labels[rng() % labels.size()]);
+  for (int k = 0; k < 5000; ++k) check(labels[static_cast<size_t>(k) % labels.size()] + std::to_string(k));
+  for (const std::string& l : labels) check(l);
+  EXPECT_GT(categorised, 1000u);
+  EXPECT_GT(changes, 1000u);
+  EXPECT_EQ(relation_detail::Categorise("男性员工"), (std::pair<int, std::string>(0, "男")));
+  EXPECT_EQ(relation_detail::Categorise("男女比例").first, -1);
+  EXPECT_TRUE(relation_detail::IsChangeLabel("较上年增长"));
+  EXPECT_FALSE(relation_detail::IsChangeLabel("员工人数"));
+}
+
+// TableTotalLabel, OfWhichLabel and IsNestedLabel keep their answers as RateLabel does: each is the
+// label's own, read again, on both read paths, on total words, unit brackets, notes, "of which"
+// rows and their near misses, repeated in any order and past the number of labels kept.
+TEST(RelationHelpersTest, TotalAndNestedRowsAreTheAnswersReadFromTheLabelItself) {
+  const std::vector<std::string> pieces = {"合计", "总计", "小计", "员工", "总数", "总人数", "（人）", "(t)", "男性",
+                                           "其中", "：", "of which", "- ", "– ", "Total", "including", " ",
+                                           "（母公司与子公司合计）", "在职", "incl.", "地区", "Of Which "};
+  std::mt19937 rng(464646);
+  std::vector<std::string> labels;
+  for (int k = 0; k < 600; ++k) {
+    std::string l;
+    const int n = 1 + static_cast<int>(rng() % 3);
+    for (int p = 0; p < n; ++p) l += pieces[rng() % pieces.size()];
+    labels.push_back(l);
+  }
+  size_t totals = 0, of_which = 0, nested = 0;
+  auto check = [&](const std::string& l) {
+    const bool total = relation_detail::ReadTableTotalLabel(l);
+    EXPECT_EQ(relation_detail::TableTotalLabel(l), total) << l;
+    const bool opens = relation_detail::ReadOfWhichLabel(l);
+    EXPECT_EQ(relation_detail::OfWhichLabel(l), opens) << l;
+    const bool in = relation_detail::ReadNestedLabel(l);
+    EXPECT_EQ(relation_detail::IsNestedLabel(l), in) << l;
+    totals += total;
+    of_which += opens;
+    nested += in;
+  };
+  for (ReadPath path : {ReadPath::kFast, ReadPath::kGeneral}) {
+    SetReadPathForTesting(path);
+    for (int round = 0; round < 3000; ++round) check(labels[rng() % labels.size()]);
+    for (int k = 0; k < 5000; ++k) check(labels[static_cast<size_t>(k) % labels.size()] + std::to_string(k));
+    for (const std::string& l : labels) check(l);
+  }
+  SetReadPathForTesting(ReadPath::kFast);
+  EXPECT_GT(totals, 500u);
+  EXPECT_GT(of_which, 500u);
+  EXPECT_GT(nested, 500u);
+  EXPECT_TRUE(relation_detail::TableTotalLabel("在职员工的数量合计（母公司与子公司合计）"));
+  EXPECT_FALSE(relation_detail::TableTotalLabel("男性员工总数"));
+  EXPECT_TRUE(relation_detail::OfWhichLabel("- of which hydro"));
+  EXPECT_TRUE(relation_detail::IsNestedLabel("– Upstream"));
+  EXPECT_FALSE(relation_detail::IsNestedLabel("Scope 1 – Direct"));
+}
 }  // namespace
 }  // namespace esgaudit::numeric
