@@ -1958,10 +1958,20 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       // remark may follow the words ("发行了3.5亿股A股（代码：600011），其中"). A conjunction ends the
       // words (it may join another thing to the total: "完成超低排放与节能改造"), except in words saying
       // what an amount is for ("捐赠400万元用于基础设施建设和助学，其中"): it joins two uses of it.
+      // Nor does a list of words closed by 等 ("17家下属企业从事浓缩汁加工、出口等业务，其中"): it names
+      // what the total does, not another thing.
+      auto closed_by_etc = [&](long j) {
+        if (token_chars_ == nullptr) return false;
+        for (long m = j + 1; m < static_cast<long>(t); ++m) {
+          if (toks[m].type != Tok::kText && toks[m].type != Tok::kEnum) return false;
+          if (toks[m].type == Tok::kText && (*token_chars_)[m] == U'等') return true;
+        }
+        return false;
+      };
       auto clause_word = [&](long j, bool purpose) {
         if (toks[j].type == Tok::kEnum) {
-          return purpose && j >= 1 && j + 1 < static_cast<long>(t) && toks[j - 1].type == Tok::kText &&
-                 toks[j + 1].type == Tok::kText;
+          return (purpose || closed_by_etc(j)) && j >= 1 && j + 1 < static_cast<long>(t) &&
+                 toks[j - 1].type == Tok::kText && toks[j + 1].type == Tok::kText;
         }
         return toks[j].type == Tok::kText || toks[j].type == Tok::kCompose;
       };

@@ -7772,6 +7772,18 @@ TEST(RelationRulesTest, DividendTotalsOfOtherYearsOrOtherPayoutsAreNoSumOfTheTab
   }
 }
 
+// The words closing a total's clause before 其中 may hold a list of words closed by 等 (从事浓缩汁加工、出口
+// 等业务): it says what the total does. Near miss: the same list without 等 may join another thing to
+// the total, and the parts stay unread.
+TEST(RelationRulesTest, AListOfWordsClosedByDengMayCloseTheTotalsClause) {
+  const std::string clean = "公司在全国设有17家下属企业从事浓缩汁加工、出口等业务，其中全资子公司8个、控股子公司6个、参股子公司1个、分公司2个。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"17家", "8个", "6个", "1个", "2个"}}});
+  ExpectChangesFlagged(clean, {{"全资子公司8个", "全资子公司9个", {"9个 + 6个 + 1个 + 2个 = 18个，合计为17家"}}}, "error");
+  std::string open = clean;
+  open.replace(open.find("出口等业务"), std::string("出口等业务").size(), "出口业务");
+  EXPECT_TRUE(Check(open, "zh", "relations").relations.empty());
+}
+
 // A dividend table's own running-total row (累计金额) sums its year rows; one naming a year (截止2015年度，
 // 已累计现金分红) sums the rows up to that year, plans left out, also when the model reads that row as
 // prose (a comma in its label). Near misses: a running total of another table's kind (每股 amounts, no
