@@ -4,6 +4,11 @@ namespace esgaudit::numeric {
 
 using namespace relation_detail;
 
+namespace {
+// A column's printed precision is read from at least this many non-zero cells.
+constexpr int kPrecisionCells = 3;
+}  // namespace
+
 // Rows of figures set apart by spaces alone, as PDF text gives a table whose columns are not aligned
 // (a label, then the row's figures with nothing but spaces between them and after the last): when in
 // a run of such rows with the same number of figures one column equals the sum of a run of columns
@@ -17,7 +22,6 @@ using namespace relation_detail;
 void RelationAnalysis::ZerosToColumnPrecision(const std::vector<std::vector<int>>& part_columns,
                                               const std::vector<int>& total_column,
                                               std::map<int, std::pair<double, double>>* own) {
-  constexpr int kPrecisionCells = 3;
   // -2: fewer than kPrecisionCells non-zero cells; -1: no majority of them print decimals.
   auto printed_decimals = [&](const std::vector<const std::vector<int>*>& columns) {
     int nonzero = 0, with_decimals = 0, fewest = INT32_MAX;
@@ -57,7 +61,6 @@ void RelationAnalysis::ZerosToColumnPrecision(const std::vector<std::vector<int>
 
 void RelationAnalysis::ShortDecimalsToColumnPrecision(const std::vector<int>& column,
                                                       std::map<int, std::pair<double, double>>* own) {
-  constexpr int kPrecisionCells = 3;
   int nonzero = 0, most = 0;
   for (int f : column) {
     if (f < 0 || figures_[f].value == 0) continue;
