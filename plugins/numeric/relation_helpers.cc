@@ -706,6 +706,21 @@ int AccountingMethod(const std::string& label) {
 // counts exact by their context only (Relation::adds_up_rounded).
 bool ShowsGrouping(const Relation& r) { return r.consistent || r.adds_up_rounded; }
 
+int SignificantDigits(std::string_view printed) {
+  int n = 0;
+  bool lead = true;
+  for (char c : printed) {
+    if (c < '0' || c > '9') {
+      if (c == '.' || c == ',') continue;
+      break;
+    }
+    if (lead && c == '0') continue;
+    lead = false;
+    ++n;
+  }
+  return n;
+}
+
 // A column of a table read from its layout alone that misses its total by more than 15 % of it
 // counts another quantity (an average, a rate): the grouping is misread, not the figures; unless
 // one part read 10^k times its value makes it foot (NearOrSlip named it).

@@ -316,6 +316,10 @@ std::string TotalNoun(std::string label, bool strip_total = true);
 // Whether the columns of a grouping inferred from the rows' order show it: every column but at most
 int AccountingMethod(const std::string& label);
 
+// The significant digits of a printed figure (`0.392`: 3, `1,285`: 4), up to its first character that
+// is no digit, point or comma.
+int SignificantDigits(std::string_view printed);
+
 // Whether a column shows the grouping: it adds up as printed, or within the rounding intervals of
 bool ShowsGrouping(const Relation& r);
 

@@ -938,12 +938,17 @@ void RelationAnalysis::ModelTable::FindTotalRows() {
     }
     // With several columns, one must add up to show that the rows are the total's parts (a
     // cumulative 合计 row under the year's additions does not; counts exact by their header only
-    // are read with their rounding here, ShowsGrouping); a total above its rows needs
-    // that even with one column, unless the rows name every category of a closed set.
+    // are read with their rounding here, ShowsGrouping), or foot once one named part of three
+    // significant digits or more is read 10^k times its value (a slip, NearOrSlip: a figure that
+    // precise foots so by no chance; `3` read as 3,000 meets many a total); a total above its rows
+    // needs that even with one column, unless the rows name every category of a closed set.
     size_t figure_columns = 0;
     for (const Slot& ts : tr.cells) figure_columns += ts.figure >= 0;
     bool corroborated = !above && figure_columns < 2;
-    for (const Relation& r : columns) corroborated = corroborated || ShowsGrouping(r);
+    for (const Relation& r : columns) {
+      corroborated = corroborated || ShowsGrouping(r) ||
+                     (r.slip_part >= 0 && SignificantDigits(figures_[r.parts[r.slip_part]].text) >= 3);
+    }
     if (above && !corroborated) {
       bool closed = false;
       if (!columns.empty()) {

@@ -672,20 +672,6 @@ void RelationAnalysis::FindTabbedRowTotalColumns(const sdk::Document& doc) {
     return s.size() == 4 && OpensWithYear(s);
   };
 
-  auto significant_digits = [&](int f) {
-    int n = 0;
-    bool lead = true;
-    for (char c : figures_[f].text) {
-      if (c < '0' || c > '9') {
-        if (c == '.' || c == ',') continue;
-        break;
-      }
-      if (lead && c == '0') continue;
-      lead = false;
-      ++n;
-    }
-    return n;
-  };
   struct Row {
     uint32_t line = 0;
     std::string label;
@@ -843,7 +829,7 @@ void RelationAnalysis::FindTabbedRowTotalColumns(const sdk::Document& doc) {
               ++support;
               if (nonzero < 2) continue;
               ++strong;
-              precise += significant_digits(t) >= 3;
+              precise += SignificantDigits(figures_[t].text) >= 3;
             }
             if (fails > 1) continue;
             const bool certain = strong >= 3;

@@ -7784,6 +7784,27 @@ TEST(RelationRulesTest, AListOfWordsClosedByDengMayCloseTheTotalsClause) {
   EXPECT_TRUE(Check(open, "zh", "relations").relations.empty());
 }
 
+// A 合计 row under rows of several columns is read when one column adds up, or when one foots once a
+// named part is read ten times smaller (no chance footing): a dividend history whose last payout is
+// printed with a digit added, beside a profit column whose 合计 is off, gives both findings. Near
+// misses: a column far off that no slip explains shows no grouping, nor does one a part of two
+// digits read 10^4 times its value would make foot (`20` as 19.5 to 20.5 times 10^4 meets many a
+// total), and the table stays unread.
+TEST(RelationRulesTest, AColumnFootingByASlipShowsTheRowsAreTheTotalRowsParts) {
+  const std::string clean = "报告期\t净利润(万元）\t现金分红总额(万元）\t股利支付率(％)\n"
+                            "2013年度\t135,959.70\t111,330.58\t81.88\n"
+                            "2014年度\t316,241.87\t111,330.58\t35.2\n"
+                            "2015年度\t437,149.74\t204,654.13\t46.82\n"
+                            "合计\t889,351.31\t427,315.29\t48.05\n";
+  ExpectCleanAndRecognised(clean, "zh",
+                           {{"parts-total", {"427,315.29", "111,330.58", "111,330.58", "204,654.13"}}});
+  std::string off = clean;
+  off.replace(off.find("889,351.31"), 10, "889,327.65");
+  ExpectChangesFlagged(off, {{"204,654.13", "2,046,541.30", {"= 889,351.31，合计为889,327.65", "若“2015年度”2,046,541.30除以 10^1"}}},
+                       "error");
+  ExpectChangesFlagged(off, {{"204,654.13", "9,999,999.99", {}}, {"204,654.13", "20", {}}}, "error");
+}
+
 // A dividend table's own running-total row (累计金额) sums its year rows; one naming a year (截止2015年度，
 // 已累计现金分红) sums the rows up to that year, plans left out, also when the model reads that row as
 // prose (a comma in its label). Near misses: a running total of another table's kind (每股 amounts, no
