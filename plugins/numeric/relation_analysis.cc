@@ -453,7 +453,7 @@ bool RelationAnalysis::NearOrSlip(Relation* r, double total_low, double total_hi
   if (r->total >= 0) {
     const Figure& t = figures_[r->total];
     const double digit = std::pow(10.0, -t.decimals) * t.magnitude;
-    const bool column_precision = t.high - t.low > 0 && t.high - t.low < 0.5 * digit;
+    const bool column_precision = short_decimals_.count(r->total) > 0;  // read to its column's decimals
     if (!column_precision) step = std::max(step, digit);
   }
   // Shares of 100 % are left out: rates per category foot by chance once one is read ten times smaller.
