@@ -118,7 +118,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindTotalsOfTrailingRuns(doc);
   FindTotalsInTheTableAbove(doc);
   FindTotalsInTheProseAbove(doc);
-  FindProseTotalsOfDividendTables(doc);
+  FindDividendTableTotals(doc);
   FindCutOffTotalRows(doc);
   FindHeadcountsInTheTableAbove(doc);
   FindQuantityTotalLines(doc);

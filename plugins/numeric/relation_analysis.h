@@ -321,9 +321,9 @@ class RelationAnalysis {
   void FindTotalsInTheProseAbove(const sdk::Document& doc);
   // A prose total of the cash dividends of several years beside a dividend table listing them
   // (`1996年至2015年…累计分红…分红总额达到309.64亿元` over `年份 | … | 分红金额(亿元）`): the table's
-  // yearly amounts are the total's parts, when the sentence provably covers the table's years
-  // (see the .cc).
-  void FindProseTotalsOfDividendTables(const sdk::Document& doc);
+  // yearly amounts are the total's parts, when the sentence provably covers the table's years; and
+  // the table's own running-total row (累计金额) sums its years (see the .cc).
+  void FindDividendTableTotals(const sdk::Document& doc);
   // A table with no total row whose total row was cut off from it: a line of a total word alone
   // (总计) a few lines below, after chart text, and its figures on the lines right after it, one per
   // value column (see the .cc).

@@ -2250,8 +2250,9 @@ void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
 // The prose amount may be cut rather than rounded to its last digit (99.6277亿 printed 99.62亿), so
 // its interval reaches a whole unit of that digit above it. The wording and the years make the link
 // certain: a sum off is an error. A sum below half the amount or above twice it is a misread, and
-// nothing is reported.
-void RelationAnalysis::FindProseTotalsOfDividendTables(const sdk::Document& doc) {
+// nothing is reported. The same tables' own running-total row (累计金额, 截止2015年度，已累计现金分红) sums
+// their year rows up to the year it names (see below).
+void RelationAnalysis::FindDividendTableTotals(const sdk::Document& doc) {
   if (!doc.HasStructure()) return;
   constexpr uint32_t kLinesAbove = 6;
   constexpr uint32_t kLinesBelow = 3;

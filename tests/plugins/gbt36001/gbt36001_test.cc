@@ -51,9 +51,9 @@ std::map<std::string, esgaudit_coverage_status> Statuses(const ReportResult& r,
   return out;
 }
 
-const CoverageRecord* Find(const ReportResult& r, const std::string& id) {
+const CoverageRecord* Find(const ReportResult& r, const std::string& id, const std::string& scheme = "gbt36001") {
   for (const CoverageRecord& c : r.coverage)
-    if (c.scheme == "gbt36001" && c.id == id) return &c;
+    if (c.scheme == scheme && c.id == id) return &c;
   return nullptr;
 }
 
@@ -316,9 +316,7 @@ TEST(Gbt36001Test, IssueEvidencePrefersItsSectionToASummary) {
       "    反腐败\n\n"
       "公司修订《廉洁从业规定》，全年开展廉政专题教育活动79场，覆盖全体管理人员。\n";
   ReportResult r = testing::RunOnText(Registry(), text);
-  const CoverageRecord* c = nullptr;
-  for (const CoverageRecord& rec : r.coverage)
-    if (rec.id == "fair-operating-practices/anti-corruption") c = &rec;
+  const CoverageRecord* c = Find(r, "fair-operating-practices/anti-corruption", "gbt36000");
   ASSERT_NE(c, nullptr);
   ASSERT_FALSE(c->locations.empty());
   EXPECT_EQ(c->locations.front().location.line, 3u);  // the heading, not the summary on line 1
@@ -333,9 +331,7 @@ TEST(Gbt36001Test, ALineNamingThreeIssuesOrMoreIsASummaryAfterTheOthers) {
       "公司坚持廉洁从业与公平竞争，全年未发生相关诉讼。\n\n"
       "公司修订《廉洁从业规定》，全年开展廉政专题教育活动79场，覆盖全体管理人员。\n";
   ReportResult r = testing::RunOnText(Registry(), text);
-  const CoverageRecord* c = nullptr;
-  for (const CoverageRecord& rec : r.coverage)
-    if (rec.id == "fair-operating-practices/anti-corruption") c = &rec;
+  const CoverageRecord* c = Find(r, "fair-operating-practices/anti-corruption", "gbt36000");
   ASSERT_NE(c, nullptr);
   std::vector<uint32_t> lines;
   for (const auto& l : c->locations) lines.push_back(l.location.line);
