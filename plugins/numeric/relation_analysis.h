@@ -186,6 +186,9 @@ class RelationAnalysis {
   // A 其中 opening a sentence whose part repeats the noun of an earlier figure (see the .cc).
   template <typename Tokens>
   void FindSubsetsByRepeatedNoun(const Tokens& toks);
+  // A figure whose next clause names its noun with a qualifier before it, no 其中 (see the .cc).
+  template <typename Tokens>
+  void FindSubsetsByQualifiedNoun(const Tokens& toks);
   // A subset stated with 中 (among) after a count's noun: the part's figure, or -1 (see the .cc).
   template <typename Tokens>
   // `more`: the counts opening the clauses after a ； in its sentence that name the same noun

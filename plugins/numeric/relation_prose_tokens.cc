@@ -2619,6 +2619,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
   FindRespectiveShares(toks);
   FindComplementSplits(toks, doc_text);
   FindSubsetsByRepeatedNoun(toks);
+  FindSubsetsByQualifiedNoun(toks);
 }
 
 // "共受理投诉84件，主要涉及…等，其中已办结80件。尚未办结的有4件。": a total, then after 其中 the one
@@ -2883,6 +2884,117 @@ void RelationAnalysis::FindSubsetsByRepeatedNoun(const Tokens& toks) {
       }
     }
     if (total < 0 || tie) continue;
+    Relation r = Stated(RelationKind::kSubset, total, {part});
+    r.certainty = Certainty::kLikely;
+    r.flag = !r.consistent;
+    Add(std::move(r));
+  }
+}
+
+// "实施各类培训项目150期，现场培训项目34期", "公司累计授权量3,636项，发明专利授权量543项": a figure
+// whose clause follows another's right after its comma (nothing but words between the two figures)
+// and names that figure's noun with a qualifier of its own before it (现场 before 培训项目): a subset
+// of it, no 其中 needed. The total's noun is the qualified noun's ending, three Han characters or
+// more (two are often a head word alone, 投诉 of 有效投诉 and 重复投诉), and the other words of the
+// total's clause qualify nothing: none, a word of the whole (各类, 累计, 全部 …) or a verb of doing or
+// holding (实施, 开展, 拥有 …). Another qualifier there (中央企业技术能手 against 电力行业技术能手) makes
+// two kinds side by side. Not read: a part's qualifier holding a verb or a scope of its own (向长治市申报,
+// 各产业开展, 受理中: a parallel clause, not a kind), a period (新增, 当年: the running totals' reader
+// pairs a year's figure with a running total), a figure (2013年发电量: a series), a word of another
+// flow or measure (循环用水量 and 重复用水量 exceed the water taken; 人均, 平均, 单位 and 率 are ratios;
+// 累计 and 历年 count past years; 计划, 目标, 预计 are no outcome) or of an allocation (归属于母公司的
+// 净利润 may exceed the group's); a change or a per-unit figure; two units or magnitudes; and a part
+// another reading paired already. Read from the wording, so Likely: a part above its total is a
+// warning.
+template <typename Tokens>
+void RelationAnalysis::FindSubsetsByQualifiedNoun(const Tokens& toks) {
+  constexpr size_t kNounChars = 3;
+  if (token_chars_ == nullptr) return;
+  const std::vector<char32_t>& ch = *token_chars_;
+  const long n = static_cast<long>(toks.size());
+  auto usable = [&](int f) {
+    const Figure& g = figures_[f];
+    return PlainQuantity(g) && !PerUnitFigure(g) && g.value > 0;
+  };
+  auto paired = [&](int f) {
+    return std::any_of(relations_.begin(), relations_.end(), [&](const Relation& r) {
+      return std::find(r.parts.begin(), r.parts.end(), f) != r.parts.end();
+    });
+  };
+  auto ends_with = [](const std::u32string& s, std::u32string_view w) {
+    return s.size() >= w.size() && std::u32string_view(s).substr(s.size() - w.size()) == w;
+  };
+  auto holds = [](const std::u32string& s, std::initializer_list<std::u32string_view> words) {
+    return std::any_of(words.begin(), words.end(), [&](std::u32string_view w) { return s.find(w) != s.npos; });
+  };
+  // The Han characters of the words right before token `end` back to the clause's opening; false
+  // when `digits` is false and a digit stands there (a part's year: a series' label; a year in the
+  // total's clause dates the sentence).
+  auto clause_words = [&](long end, bool digits, long* opening, std::u32string* out) {
+    long c = end - 1;
+    for (; c >= 0 && toks[c].type == Tok::kText; --c) {
+      if (!digits && ch[c] >= U'0' && ch[c] <= U'9') return false;
+      if (sdk::IsHan(ch[c])) out->insert(out->begin(), ch[c]);
+    }
+    *opening = c;
+    return true;
+  };
+  const std::initializer_list<std::u32string_view> kWhole = {U"各类", U"各项", U"各种", U"累计", U"累积", U"全年",
+                                                            U"全部", U"所有", U"总", U"共", U"共计", U"合计"};
+  const std::initializer_list<std::u32string_view> kBodies = {U"公司", U"集团", U"企业", U"本行", U"全行", U"单位"};
+  // Verbs that open a clause on the whole (申报, 申请, 受理 also name a kind: 申报挂牌企业 beside 储备挂牌企业).
+  const std::initializer_list<std::u32string_view> kVerbs = {U"实施", U"开展", U"举办", U"举行", U"组织", U"完成",
+                                                            U"拥有", U"共有", U"现有", U"收到", U"获得", U"有"};
+  for (long p = 2; p < n; ++p) {
+    if (toks[p].type != Tok::kFact) continue;
+    long c = -1;
+    std::u32string words;
+    if (!clause_words(p, false, &c, &words) || c < 1 || toks[c].type != Tok::kComma || toks[c - 1].type != Tok::kFact) {
+      continue;
+    }
+    const int part = toks[p].figure, total = toks[c - 1].figure;
+    const Figure& fp = figures_[part];
+    const Figure& ft = figures_[total];
+    if (!usable(part) || !usable(total) || fp.unit != ft.unit || fp.magnitude != ft.magnitude || paired(part)) {
+      continue;
+    }
+    long o = -1;
+    std::u32string stem;
+    if (!clause_words(c - 1, true, &o, &stem)) continue;
+    // Words between a noun and its figure name no noun (总资产为 / 净资产为 share 资产 only).
+    for (std::u32string* s : {&stem, &words}) {
+      for (bool cut = true; cut;) {
+        cut = false;
+        for (std::u32string_view w : {U"人民币", U"为", U"达到", U"达", U"约", U"是", U"共计", U"合计", U"总计",
+                                      U"共", U"计", U"超过", U"逾", U"近", U"了"}) {
+          if (ends_with(*s, w)) {
+            s->resize(s->size() - w.size());
+            cut = true;
+          }
+        }
+      }
+    }
+    size_t common = 0;
+    while (common < stem.size() && common < words.size() &&
+           stem[stem.size() - 1 - common] == words[words.size() - 1 - common]) {
+      ++common;
+    }
+    if (common < kNounChars || common >= words.size()) continue;
+    // A noun opening with the reporter (公司员工) qualified by another body (下属子公司员工) counts that
+    // body's things, not a kind of the reporter's.
+    const std::u32string noun = words.substr(words.size() - common);
+    if (std::any_of(kBodies.begin(), kBodies.end(), [&](auto w) { return noun.rfind(w, 0) == 0; })) continue;
+    const std::u32string before = stem.substr(0, stem.size() - common);
+    const std::u32string qualifier = words.substr(0, words.size() - common);
+    const bool plain_total = before.empty() ||
+                             std::any_of(kWhole.begin(), kWhole.end(), [&](auto w) { return ends_with(before, w); }) ||
+                             std::any_of(kVerbs.begin(), kVerbs.end(), [&](auto w) { return ends_with(before, w); });
+    if (!plain_total || holds(qualifier, kVerbs) || holds(qualifier, kWhole) ||
+        holds(qualifier, {U"新增", U"当年", U"本年", U"年内", U"今年", U"本期", U"报告期", U"申报", U"申请", U"受理", U"各", U"全", U"向", U"对", U"在", U"中", U"循环", U"重复", U"回用", U"复用", U"人均",
+                          U"平均", U"单位", U"每", U"历年", U"以来", U"同比", U"上年", U"去年", U"计划", U"目标",
+                          U"预计", U"比例", U"占比", U"率", U"归属", U"归母"})) {
+      continue;
+    }
     Relation r = Stated(RelationKind::kSubset, total, {part});
     r.certainty = Certainty::kLikely;
     r.flag = !r.consistent;

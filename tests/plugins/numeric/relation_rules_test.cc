@@ -517,13 +517,18 @@ TEST(RelationRulesTest, MeasurePairNearMissesAreNoSubset) {
            "公司累计发电量1,200亿千瓦时，上网电量1,300亿千瓦时。\n",             // a running total
            "2016年发电量812.35亿千瓦时；2015年上网电量868.42亿千瓦时。\n",        // the later word does not open its clause
            "发电量812.35亿千瓦时，比上年同期820.10亿千瓦时下降0.9%；上网电量868.42亿千瓦时。\n",  // two figures, one
-           "发电量812.35亿千瓦时，上网电量868.42亿千瓦时，新能源上网电量90.1亿千瓦时。\n",  // the later word twice
            "发电量812.35亿千瓦时，上网电量8,684,200万千瓦时。\n",                // another magnitude
            "全年发电量45.6亿千瓦时。上网电量53.2亿千瓦时。\n",                   // two sentences
            "上网电量53.2亿千瓦时，发电量45.6亿千瓦时。\n",                       // the later measure first
        }) {
     ExpectNoSubset(text);
   }
+  // The later word twice: no pair with 发电量 (新能源上网电量 is a kind of 上网电量, read as such).
+  const std::string twice = "发电量812.35亿千瓦时，上网电量868.42亿千瓦时，新能源上网电量90.1亿千瓦时。\n";
+  ReportResult r = Check(twice, "zh", "relations");
+  EXPECT_TRUE(Findings(r).empty()) << ::testing::PrintToString(Findings(r));
+  const Document doc = Document::FromUtf8("test.txt", twice);
+  for (const RelationRecord& x : r.relations) EXPECT_EQ(MemberTexts(doc, x).count("812.35亿千瓦时"), 0u);
 }
 
 // One year's figure after 其中 within a running total of the same thing (累计, 以来), with figures of another
@@ -7454,6 +7459,35 @@ TEST(RelationRulesTest, QiZhongPartRepeatingTheNounOfAnEarlierFigureIsItsSubset)
   // The endings share the head word only (销活动 of 营销活动 and 促销活动): other things.
   const std::string head_only = "截至年末，本行开展大型营销活动12次，增幅12%；" + between + "其中，配合整体促销活动20次。\n";
   EXPECT_TRUE(Findings(Check(head_only)).empty()) << ::testing::PrintToString(Findings(Check(head_only)));
+}
+
+// A figure whose clause follows another's after its comma and names that figure's noun with a
+// qualifier before it is a subset of it, no 其中 needed, when the total's other words qualify nothing
+// (none, a word of the whole, a verb of doing). Near misses: two kinds side by side (中央企业 against
+// 电力行业), a parallel clause with a scope and a verb of its own, a series of years, endings that
+// share the head word only (营销活动 and 促销活动), another flow (重复用水量), an allocation (归属于母公司
+// 的净利润), and a filler word after the noun (总资产为 and 净资产为 share 资产 only).
+TEST(RelationRulesTest, AQualifiedNounInTheNextClauseIsASubsetOfTheFigureBefore) {
+  ExpectRecognisedThenCaught({"本年度公司实施各类培训项目150期，现场培训项目34期，参训员工2,600人次。\n", "subset",
+                              {"150期", "34期"}, "34期", "340", "warning"});
+  ExpectRecognisedThenCaught({"截至年末，公司累计授权量3,636项，发明专利授权量543项。\n", "subset",
+                              {"3,636项", "543项"}, "543项", "5430", "warning"});
+  ExpectRecognisedThenCaught({"全年收到客户建议120条，书面客户建议45条。\n", "subset", {"120条", "45条"}, "45条",
+                              "450", "warning"});
+  for (const auto& [text, raised] : std::vector<std::pair<std::string, std::string>>{
+           {"公司现有中央企业技术能手73人，电力行业技术能手31人。\n", "31人"},
+           {"集团举办安全培训62次，各产业开展安全培训50次。\n", "50次"},
+           {"2015年发电量5.36亿千瓦时，2016年发电量4.44亿千瓦时。\n", "4.44亿"},
+           {"全年开展营销活动12次，促销活动20次。\n", "20次"},
+           {"全年用水量120万吨，重复用水量80万吨。\n", "80万"},
+           {"全年净利润25亿元，归属于母公司股东的净利润21亿元。\n", "21亿"},
+           {"公司总资产为552亿元，净资产为385亿元。\n", "385亿"},
+       }) {
+    SCOPED_TRACE(text);
+    const std::string raised_text = std::regex_replace(text, std::regex(raised), "9" + raised);
+    EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
+    EXPECT_TRUE(Findings(Check(raised_text)).empty()) << ::testing::PrintToString(Findings(Check(raised_text)));
+  }
 }
 
 // A 其中 list in clauses ended by semicolons where a clause prints its part after 共 / 共计 (after the
