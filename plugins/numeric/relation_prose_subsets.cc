@@ -1315,6 +1315,20 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
     SentenceFigures(doc, st, by_view, &text, &in_sentence);
     std::set<int> used;
     std::set<int> paired;  // running totals given their year's figure within the sentence
+    // A sentence after a semicolon goes on the one before it: a figure in its first clause is dated
+    // by that sentence's first clause (`2016年，73人获得技师资格，累计达到1204人；14人获得高级技师资格，
+    // 累计达到210人`: 14 is the year's too).
+    std::u32string carried_head;
+    if (si > 0 && paragraph_of(si - 1, doc.Sentence(si - 1)) == paragraph_of(si, st)) {
+      std::u32string before;
+      Placed in_before;
+      SentenceFigures(doc, doc.Sentence(si - 1), by_view, &before, &in_before);
+      while (!before.empty() && (before.back() == U' ' || before.back() == U'\n')) before.pop_back();
+      if (!before.empty() && (before.back() == U'；' || before.back() == U';')) {
+        const size_t comma = before.find_first_of(U"，,：:");
+        if (comma != std::u32string::npos) carried_head = before.substr(0, comma);
+      }
+    }
     for (const auto& [cpos, c] : in_sentence) {
       const Figure& fc = figures_[c];
       const Clause cc = clause_at(text, cpos);
@@ -1335,7 +1349,8 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
         const size_t ypos = std::find_if(in_sentence.begin(), in_sentence.end(), [&](const auto& e) {
                               return e.second == y;
                             })->first;
-        const Clause cy = clause_at(text, ypos);
+        Clause cy = clause_at(text, ypos);
+        if (cy.head.empty() && cy.words.size() == ypos) cy.head = carried_head;
         // "成功收集月饼盒超过2,800个，历年累积收集近25,000个": a 历年 clause (over the years) right after
         // the other's clause sets the two apart as this time's and all times': the other is of the
         // period even without a cue of its own.

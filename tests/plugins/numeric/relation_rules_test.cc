@@ -692,6 +692,13 @@ TEST(RelationRulesTest, AYearsFigureIsASubsetOfTheRunningTotalOfTheSameThing) {
   // Two pairs in two sentences: each year's figure goes with its own total.
   ExpectCleanAndRecognised("国内累计授权专利860件，本年国内新增授权95件；国外累计授权专利120件，本年国外新增授权17件。\n",
                            "zh", {{"subset", {"860件", "95件"}}, {"subset", {"120件", "17件"}}});
+  // A clause after a semicolon opening with its figure is dated by the first clause before the
+  // semicolon; without a period there it is not.
+  const std::string after_semicolon = "2021年，52人取得技师资格，累计达到1,180人；16人取得高级技师资格，累计达到205人。\n";
+  ExpectCleanAndRecognised(after_semicolon, "zh", {{"subset", {"1,180人", "52人"}}, {"subset", {"205人", "16人"}}});
+  ExpectChangesFlagged(after_semicolon, {{"16人", "1600人", {"1600人"}}}, "warning");
+  const std::string undated = "公司技师队伍稳定，累计达到1,180人；16人取得高级技师资格，累计达到205人。\n";
+  EXPECT_TRUE(Findings(Check(std::regex_replace(undated, std::regex("16人"), "1600人"))).empty());
   EXPECT_EQ(Findings(Check("累计授权专利860件，2020年新增授权专利950件。\n")),
             (std::vector<std::string>{
                 "1:38: warning: 当期数“新增授权专利”950件超过累计数“累计授权专利”860件 "
