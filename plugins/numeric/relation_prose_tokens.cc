@@ -2173,9 +2173,15 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
             bool enumerated = false, nested = false;
             std::vector<int> parts = collect(t + 1, +1, *g, &enumerated, &nested);
             if (parts.size() >= 2 && NamingOf(toks[j].figure, parts).names_total) k = j;
+            // The part names the total's noun again after its unit (…管理公募基金46只，资产规模为
+            // 974.88亿元，其中本年度内发行11只公募基金): the figure between speaks of the same things.
+            auto names_total_after_unit = [&](int part) {
+              const std::u32string noun = NounAfterUnit(figures_[part]);
+              return noun.size() >= 2 && (EndsWithU(HanOf(g->label), noun) || NounAfterUnit(*g) == noun);
+            };
             if (parts.size() == 1 && !nested &&
                 (RateClauseBetween(toks, doc_text, j, k, t, parts[0]) ||
-                 YearOfRunningTotal(doc_text, toks[j].figure, parts[0]))) {
+                 YearOfRunningTotal(doc_text, toks[j].figure, parts[0]) || names_total_after_unit(parts[0]))) {
               k = j;
             }
             break;

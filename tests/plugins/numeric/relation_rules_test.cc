@@ -7024,8 +7024,9 @@ TEST(RelationRulesTest, TheCapitalAfterAConversionIsTheBasePlusTheSharesAdded) {
 // A measure of the total's things in another unit (装机容量 after a count of units) or a share written
 // as a fraction (占员工总数1/4) may stand between a total and its 其中, as a rate may; the part names
 // the total's noun. Approximate counts (余) are compared by their ranges: a part whose range lies
-// wholly above the total's is an error, as for other 其中 parts. Near misses: an amount of money between, a part naming another noun, a figure of
-// the total's unit between.
+// wholly above the total's is an error, as for other 其中 parts. A part that names the total's noun
+// again after its unit (9只公募基金) is of that total past any figure between. Near misses: an amount
+// of money between, a part naming another noun, a figure of the total's unit between.
 TEST(RelationRulesTest, AMeasureOrAFractionMayStandBetweenATotalAndItsQiZhong) {
   ExpectRecognisedThenCaught({"本年末公司运营的风电机组64台，装机容量320万千瓦，其中5兆瓦及以上级\n海上风电机组18台，均已并网。\n",
                               "subset", {"64台", "18台"}, "18台", "180", "error"});
@@ -7033,6 +7034,11 @@ TEST(RelationRulesTest, AMeasureOrAFractionMayStandBetweenATotalAndItsQiZhong) {
                               {"300余名", "120余人"}, "120余人", "1200", "error"});
   ExpectNoRelationWith("本年末公司运营的风电机组64台，营业收入32亿元，其中海上风电机组80台。\n", {"64台", "80台"});
   ExpectNoRelationWith("本年末公司运营的风电机组64台，装机容量320万千瓦，其中检修车辆80台。\n", {"64台", "80台"});
+  // The part names the total's noun again after its unit: an amount between speaks of the same things.
+  ExpectRecognisedThenCaught({"截至年末，公司管理公募基金52只，资产规模为人民币880.5亿元，其中本年度发行成立9只公募基金。\n",
+                              "subset", {"52只", "9只"}, "9只", "90", "error"});
+  ExpectNoRelationWith("截至年末，公司管理公募基金52只，资产规模为人民币880.5亿元，其中本年度发行成立90只债券基金。\n",
+                       {"52只", "90只"});
   ExpectNoRelationWith("研究院拥有300余名科研人员，新增50人，占员工总数1/5，其中管理人员400余人。\n",
                        {"300余名", "400余人"});
 }
