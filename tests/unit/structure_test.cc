@@ -901,6 +901,32 @@ TEST(StructureTest, HeadingsAndSectionsNumberedAndUnnumbered) {
   EXPECT_EQ(s.line(5).heading_level, 2u);
 }
 
+// A Han section number opening a title of 12 code points or more (its 、 and its length read as
+// prose otherwise), and a number alone in its cell with the title in the next, are headings. Near
+// misses: a numbered sentence, an Arabic list number, a title with a comma in the number's own cell.
+TEST(StructureTest, HanNumberedTitlesOfTwelveCodePointsOrMoreAndTitlesInTheCellAfterTheirNumber) {
+  Document doc = Document::FromUtf8("r.txt",
+                                    "八、社会责任之于公益事业与志愿服务\n"
+                                    "公司一直高度重视扶贫济困和公益慈善工作，全年投入82.77万元。\n"
+                                    "（一）\t扶贫济困工作\n"
+                                    "公司编制下发扶贫济困工作管理细则，明确了管理界面和工作职责。\n"
+                                    "（二）\t扎实做好节能减排工作，努力节约资源\n"
+                                    "公司将提质增效、降本增效作为长效举措，全年节约标准煤3万吨。\n"
+                                    "九、公司坚持绿色发展，全面完成年度节能减排目标任务。\n"
+                                    "1、完善安全生产责任制度与考核办法\n"
+                                    "（三）加强组织领导，落实工作责任\n");
+  const Structure& s = doc.structure();
+  std::vector<std::string> got;
+  for (const Section& sec : s.sections()) {
+    got.push_back(std::to_string(sec.level) + " " + sec.number + "|" + sec.title + " " + std::to_string(sec.line));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"1 八、|社会责任之于公益事业与志愿服务 0", "2 (一)|扶贫济困工作 2",
+                                           "2 (二)|扎实做好节能减排工作,努力节约资源 4"}));
+  EXPECT_EQ(Role(doc, 6), "prose");
+  EXPECT_NE(Role(doc, 7), "heading");
+  EXPECT_NE(Role(doc, 8), "heading");
+}
+
 TEST(StructureTest, AnUnnumberedTitleBetweenParagraphsWithoutBlankLines) {
   const std::string body_a = "          公司持续完善治理结构，保障股东和债权人的合法权益，全年召开股东大会三次。\n";
   const std::string body_b = "          公司坚持绿色发展理念，持续推进节能减排工作，全年完成各项环保目标任务。\n";

@@ -189,6 +189,42 @@ bool IsLoneFigure(std::string_view s) {
   return true;
 }
 
+// "八、社会责任之于公益事业", "（二）" then "希望小学慰问帮扶和志愿者工作" in a cell of its own: a section
+// number of Han numerals (第一章, 一、, （一）) opening a short title, 2 to 24 code points without
+// sentence punctuation (a 、 inside a title joins two words), either in the same cell or, when
+// `title` is not empty, alone in its cell with the title in the next (one comma allowed there). Its 、 and its length would
+// read as prose otherwise. Arabic numbers (1、) are left to the other tests: they number list items
+// in running text as often as sections.
+bool HanNumberedTitle(std::string_view cell, std::string_view title) {
+  if (cell.empty() || !gates::MayOpenNumber(cell) || IsAsciiDigit(static_cast<unsigned char>(cell.front()))) return false;
+  const std::string t(Trim(cell));
+  std::smatch m;
+  size_t number = 0;
+  for (size_t k = 0; k < 3 && number == 0; ++k) {
+    if (std::regex_search(t, m, gates::SectionNumber(k), std::regex_constants::match_continuous)) {
+      number = static_cast<size_t>(m.length(0));
+    }
+  }
+  if (number == 0) return false;
+  std::string_view rest = Trim(std::string_view(t).substr(number));
+  if (!title.empty()) {
+    if (!rest.empty()) return false;
+    rest = Trim(title);
+  }
+  const size_t cps = CodePointCount(rest);
+  if (cps < 2 || cps > 24 || !sdk::HasCjk(rest)) return false;
+  // A title in a cell of its own may join two phrases with one comma (扎实做好节能减排工作，努力节约资源).
+  size_t commas = 0;
+  for (std::string_view p : {"，", ","}) {
+    for (size_t at = rest.find(p); at != std::string_view::npos; at = rest.find(p, at + p.size())) ++commas;
+  }
+  if (commas > (title.empty() ? 0u : 1u)) return false;
+  for (std::string_view p : {"。", "；", "：", "！", "？", ";", ":", "!", "?"}) {
+    if (Contains(rest, p)) return false;
+  }
+  return !IsLoneFigure(rest);
+}
+
 // IsLoneFigure after an optional sign: "-4.33%", "+12", "27,184".
 bool IsSignedFigure(std::string_view s) {
   s = Trim(s);
@@ -1434,6 +1470,14 @@ void StructureBuilder::FindSections() {
     if (ls.role == ESGAUDIT_ROLE_HEADING) {
       std::string_view text = CellText(s_.cells_[ls.first_cell]);
       std::string t(text);
+      // A number in a cell of its own, the title in the next ("（二）", "希望小学慰问帮扶和志愿者工作").
+      std::string joined;
+      if (ls.cell_count == 2 && ((s_.cells_[ls.first_cell].flags | s_.cells_[ls.first_cell + 1].flags) &
+                                 ESGAUDIT_CELL_SIDE_BANNER) == 0) {
+        joined = std::string(Trim(text)) + std::string(Trim(CellText(s_.cells_[ls.first_cell + 1])));
+        text = joined;
+        t = joined;
+      }
       std::smatch m;
       uint32_t level = 1;
       std::string number;
@@ -1522,12 +1566,13 @@ void StructureBuilder::AssignRoles() {
     uint32_t numeric = 0;
     uint32_t toc_cells = 0;
     bool prose = false;
-    std::string_view first;
+    std::string_view first, second;
     for (uint32_t k = 0; k < ls.cell_count; ++k) {
       const Cell& c = s_.cells_[ls.first_cell + k];
       if (c.flags & ESGAUDIT_CELL_SIDE_BANNER) continue;
       std::string_view t = CellText(c);
       if (text_cells == 0) first = t;
+      if (text_cells == 1) second = t;
       ++text_cells;
       if (c.flags & ESGAUDIT_CELL_NUMERIC) ++numeric;
       if ((c.flags & ESGAUDIT_CELL_TOC_ENTRY) || AllDigits(t, 3)) ++toc_cells;
@@ -1538,6 +1583,8 @@ void StructureBuilder::AssignRoles() {
       if (s_.cells_[ls.first_cell + k].flags & ESGAUDIT_CELL_TOC_ENTRY) any_toc = true;
     if (any_toc && toc_cells == text_cells) {
       ls.role = ESGAUDIT_ROLE_TOC_ENTRY;
+    } else if ((text_cells == 1 && HanNumberedTitle(first, {})) || (text_cells == 2 && HanNumberedTitle(first, second))) {
+      ls.role = ESGAUDIT_ROLE_HEADING;
     } else if (prose) {
       ls.role = ESGAUDIT_ROLE_PROSE;
     } else if (text_cells == 1 && UnitCaption(i)) {
