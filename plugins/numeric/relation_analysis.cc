@@ -102,6 +102,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindKindsAfterATotal(doc);
   FindMeasurePairSubsets(doc);
   FindRunningTotalSubsets(doc);
+  FindParagraphClosingTotals(doc);
   FindCapitalAfterAConversion(doc);
   FindSlashSharePairs(doc);
   FindLegendPies(doc);

@@ -261,6 +261,9 @@ class RelationAnalysis {
   // "累计授权10,963件，2016年新增1,020件": a year's figure within the running total of the same thing
   // in one sentence, no subset word; Likely (a warning). See the .cc.
   void FindRunningTotalSubsets(const sdk::Document& doc);
+  // "…帮扶金额33.4万元。…帮扶金额22.2万元。合计投入金额59.68万元。": a paragraph's amounts summed by the
+  // 合计 sentence closing it; Likely. See the .cc.
+  void FindParagraphClosingTotals(const sdk::Document& doc);
   // "以总股本8,736,833,500股为基数…合计转增3,494,733,400股，转增后公司总股本将增至12,231,566,900股": the
   // share capital after a conversion of reserves as the base plus the shares added; Certain. See the .cc.
   void FindCapitalAfterAConversion(const sdk::Document& doc);

@@ -1384,6 +1384,81 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
   }
 }
 
+// A paragraph closed by a sentence of its total alone: `…共下拨子女助学金3.5万元，特困职工补助5754.84元。
+// …帮扶金额33.4万元。…帮扶金额22.2万元。合计投入金额59.68万元。`. The paragraph's last sentence opens
+// with 合计, 共计 or 总计 (以上 or 上述 before it allowed) and holds one figure, an amount of money not
+// yet summed; the amounts in the paragraph's sentences before it are its parts (two or more, of its
+// currency; no change, no share, no per-unit figure, no running total: 累计, 累积, 历年 or 以来 in
+// the label; a part of a relation read already stands in its total). Read from the paragraph's shape,
+// so Likely: parts that add up are a relation; a sum off by at most a quarter of the total, or by one
+// part's slip (NearOrSlip), is a warning. Farther off, the paragraph also holds amounts of other
+// things (a fund's size beside the year's gift) and nothing is read.
+void RelationAnalysis::FindParagraphClosingTotals(const sdk::Document& doc) {
+  if (!doc.HasFigures()) return;
+  const uint32_t sentences = doc.SentenceCount();
+  if (sentences < 2) return;
+  std::vector<std::pair<uint64_t, int>> by_view;
+  for (size_t i = 0; i < figures_.size(); ++i) by_view.emplace_back(doc.TextToView(figures_[i].offset), static_cast<int>(i));
+  std::sort(by_view.begin(), by_view.end());
+  auto paragraph_of = [&](uint32_t si) {
+    const esgaudit_sentence st = doc.Sentence(si);
+    return st.struct_size >= kParagraphEnd ? st.paragraph : si;  // a host without paragraphs: each alone
+  };
+  std::set<int> in_parts;
+  for (const Relation& r : relations_) in_parts.insert(r.parts.begin(), r.parts.end());
+  auto money = [&](int f) {
+    const Figure& g = figures_[f];
+    if (g.kind != ESGAUDIT_FACT_QUANTITY || g.unit != "元" || g.value <= 0 || IsChangeLabel(g.label) ||
+        g.text.find('/') != std::string::npos) {
+      return false;
+    }
+    for (const char* w : kPerUnitWords) {
+      if (Has(g.label, w)) return false;
+    }
+    for (const char* w : {"累计", "累積", "累积", "历年", "以来"}) {
+      if (Has(g.label, w)) return false;
+    }
+    return true;
+  };
+  std::u32string text;
+  std::vector<std::pair<size_t, int>> placed;
+  for (uint32_t si = 1; si < sentences; ++si) {
+    const uint32_t paragraph = paragraph_of(si);
+    if (si + 1 < sentences && paragraph_of(si + 1) == paragraph) continue;  // not the paragraph's last
+    if (paragraph_of(si - 1) != paragraph) continue;                        // alone in its paragraph
+    if (SentenceFigureCount(doc, doc.Sentence(si), by_view) != 1) continue;
+    SentenceFigures(doc, doc.Sentence(si), by_view, &text, &placed);
+    std::u32string_view opening(text);
+    for (std::u32string_view w : {U"以上", U"上述"}) {
+      if (opening.substr(0, w.size()) == w) opening.remove_prefix(w.size());
+    }
+    const std::u32string_view word = opening.substr(0, 2);
+    if (word != U"合计" && word != U"共计" && word != U"总计") continue;
+    const int total = placed[0].second;
+    if (!money(total) || Summed(total) || in_parts.count(total)) continue;
+    std::vector<int> parts;
+    bool other_currency = false;
+    for (uint32_t sj = si; sj-- > 0 && paragraph_of(sj) == paragraph;) {
+      std::u32string words;
+      std::vector<std::pair<size_t, int>> figures;
+      SentenceFigures(doc, doc.Sentence(sj), by_view, &words, &figures);
+      for (auto it = figures.rbegin(); it != figures.rend(); ++it) {
+        const int f = it->second;
+        if (in_parts.count(f) || !money(f)) continue;
+        other_currency = other_currency || figures_[f].text.find("美元") != std::string::npos ||
+                         figures_[f].text.find("港元") != std::string::npos;
+        parts.insert(parts.begin(), f);
+      }
+    }
+    if (parts.size() < 2 || other_currency) continue;
+    Relation r = Stated(RelationKind::kPartsTotal, total, std::move(parts));
+    r.certainty = Certainty::kLikely;
+    const Figure& t = figures_[total];
+    r.flag = !r.consistent && NearOrSlip(&r, t.low, t.high, 1.25, 0.8);
+    if (r.consistent || r.flag) Add(std::move(r));
+  }
+}
+
 // A conversion of reserves into shares in one sentence: the share capital the plan is based on
 // (`总股本8,736,833,500股为基数`: a figure in 股 after 股本, 为基数 right after it), the shares added
 // in all (`合计转增 / 共计转增 / 共转增3,494,733,400股`: not the rate `每10股转增4股`, whose figures stand

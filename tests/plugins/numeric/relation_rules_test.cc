@@ -7474,6 +7474,31 @@ TEST(RelationRulesTest, QiZhongPartRepeatingTheNounOfAnEarlierFigureIsItsSubset)
   EXPECT_TRUE(Findings(Check(head_only)).empty()) << ::testing::PrintToString(Findings(Check(head_only)));
 }
 
+// A paragraph closed by a sentence of its total alone (合计 opening it, one amount): the amounts of
+// the paragraph's sentences before it are its parts, in 元 and 万元 alike. Likely: a part raised is a
+// warning. Near misses: a closing sentence without a total word, a paragraph also holding a fund's
+// size (far off: nothing read), a running total among the amounts.
+TEST(RelationRulesTest, AParagraphClosedByItsTotalSumsItsAmounts) {
+  const std::string paragraph =
+      "公司按照助学标准，共发放职工子女助学金4.2万元，特困职工补助6,380.50元。在送温暖活动中，公司走访困难职工60名，"
+      "帮扶金额28.6万元。公司年度帮扶活动中，帮扶92人，帮扶金额19.8万元。合计投入金额53.24万元。\n";
+  ExpectCleanAndRecognised(paragraph, "zh",
+                           {{"parts-total", {"53.24万元", "4.2万元", "6,380.50元", "28.6万元", "19.8万元"}}});
+  ExpectChangesFlagged(paragraph, {{"28.6万元", "31.6万元", {"31.6万元"}}}, "warning");
+  for (const std::string& near : {
+           std::regex_replace(paragraph, std::regex("合计投入金额"), "全年投入金额"),
+           std::regex_replace(paragraph, std::regex("公司按照助学标准，"), "公司设立500万元助学基金，"),
+           std::regex_replace(paragraph, std::regex("帮扶金额28.6万元"), "累计帮扶金额28.6万元"),
+       }) {
+    SCOPED_TRACE(near);
+    ReportResult r = Check(near, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", near);
+    EXPECT_FALSE(Recognised(doc, r, "parts-total", {"53.24万元", "4.2万元", "6,380.50元", "28.6万元", "19.8万元"}));
+    const std::string raised = std::regex_replace(near, std::regex("19.8万元"), "29.8万元");
+    EXPECT_TRUE(Findings(Check(raised)).empty()) << ::testing::PrintToString(Findings(Check(raised)));
+  }
+}
+
 // A figure whose clause follows another's after its comma and names that figure's noun with a
 // qualifier before it is a subset of it, no 其中 needed, when the total's other words qualify nothing
 // (none, a word of the whole, a verb of doing). Near misses: two kinds side by side (中央企业 against
