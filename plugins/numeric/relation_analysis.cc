@@ -103,6 +103,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindMeasurePairSubsets(doc);
   FindRunningTotalSubsets(doc);
   FindParagraphClosingTotals(doc);
+  FindSectionTotals(doc);
   FindCapitalAfterAConversion(doc);
   FindSlashSharePairs(doc);
   FindLegendPies(doc);

@@ -264,6 +264,9 @@ class RelationAnalysis {
   // "…帮扶金额33.4万元。…帮扶金额22.2万元。合计投入金额59.68万元。": a paragraph's amounts summed by the
   // 合计 sentence closing it; Likely. See the .cc.
   void FindParagraphClosingTotals(const sdk::Document& doc);
+  // A figure a section states before its subsections, summed by each subsection's figure of the same
+  // label (合计投入金额); Likely. See the .cc.
+  void FindSectionTotals(const sdk::Document& doc);
   // "以总股本8,736,833,500股为基数…合计转增3,494,733,400股，转增后公司总股本将增至12,231,566,900股": the
   // share capital after a conversion of reserves as the base plus the shares added; Certain. See the .cc.
   void FindCapitalAfterAConversion(const sdk::Document& doc);

@@ -1390,9 +1390,10 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
 // yet summed; the amounts in the paragraph's sentences before it are its parts (two or more, of its
 // currency; no change, no share, no per-unit figure, no running total: 累计, 累积, 历年 or 以来 in
 // the label; a part of a relation read already stands in its total). Read from the paragraph's shape,
-// so Likely: parts that add up are a relation; a sum off by at most a quarter of the total, or by one
-// part's slip (NearOrSlip), is a warning. Farther off, the paragraph also holds amounts of other
-// things (a fund's size beside the year's gift) and nothing is read.
+// so Likely: parts that add up are a relation; a sum above the total by at most a quarter of it, or
+// off by one part's slip (NearOrSlip), is a warning. A sum short of it is not reported: the paragraph
+// need not name every item. Farther off, the paragraph also holds amounts of other things (a fund's
+// size beside the year's gift) and nothing is read.
 void RelationAnalysis::FindParagraphClosingTotals(const sdk::Document& doc) {
   if (!doc.HasFigures()) return;
   const uint32_t sentences = doc.SentenceCount();
@@ -1454,8 +1455,73 @@ void RelationAnalysis::FindParagraphClosingTotals(const sdk::Document& doc) {
     Relation r = Stated(RelationKind::kPartsTotal, total, std::move(parts));
     r.certainty = Certainty::kLikely;
     const Figure& t = figures_[total];
-    r.flag = !r.consistent && NearOrSlip(&r, t.low, t.high, 1.25, 0.8);
+    r.flag = !r.consistent && NearOrSlip(&r, t.low, t.high, 1.25, 1.0);
     if (r.consistent || r.flag) Add(std::move(r));
+  }
+}
+
+// A section's figure summed by its subsections: `八、社会责任之于公益事业` states `合计投入金额82.77万元`
+// before its first subsection, and each of its subsections (（一）, （二）, （三）) closes with its own
+// `合计投入金额`. A figure in the lines of a section before its first subsection (two or more of
+// them) is the total when every subsection holds a figure of its unit whose label's Han characters
+// are the total's (two at least); the last such figure of each subsection is its part. The set is
+// closed (one part per subsection), yet the pairing is read from the labels, so Likely: a sum above
+// the total by at most a quarter of it, or off by one part's slip, is a warning; a sum short of it is
+// not reported (the section's own text may hold an item of the total).
+void RelationAnalysis::FindSectionTotals(const sdk::Document& doc) {
+  if (!doc.HasFigures() || !doc.HasStructure()) return;
+  const uint32_t sections = doc.SectionCount();
+  if (sections < 3) return;
+  auto han = [](const std::string& label) {
+    std::u32string out;
+    for (char32_t c : U32(label)) {
+      if (c >= 0x4E00 && c <= 0x9FFF) out.push_back(c);
+    }
+    return out;
+  };
+  auto usable = [&](int f) {
+    const Figure& g = figures_[f];
+    return g.kind == ESGAUDIT_FACT_QUANTITY && !g.unit.empty() && g.value > 0 && !IsChangeLabel(g.label) &&
+           g.text.find('/') == std::string::npos &&
+           std::none_of(std::begin(kPerUnitWords), std::end(kPerUnitWords), [&](const char* w) { return Has(g.label, w); });
+  };
+  const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(true);
+  auto figures_in = [&](uint32_t first, uint32_t last) {
+    std::vector<int> out;
+    for (auto it = on_line.lower_bound(first); it != on_line.end() && it->first <= last; ++it) {
+      for (int f : it->second) {
+        if (usable(f)) out.push_back(f);
+      }
+    }
+    return out;
+  };
+  std::vector<esgaudit_section> all(sections);
+  for (uint32_t k = 0; k < sections; ++k) all[k] = doc.Section(k);
+  for (uint32_t k = 0; k < sections; ++k) {
+    std::vector<uint32_t> children;
+    for (uint32_t c = k + 1; c < sections && all[c].line <= all[k].last_line; ++c) {
+      if (all[c].parent == k) children.push_back(c);
+    }
+    if (children.size() < 2 || all[children[0]].line <= all[k].line + 1) continue;
+    for (int total : figures_in(all[k].line + 1, all[children[0]].line - 1)) {
+      const Figure& t = figures_[total];
+      const std::u32string key = han(t.label);
+      if (key.size() < 2 || Summed(total)) continue;
+      std::vector<int> parts;
+      for (uint32_t c : children) {
+        int last = -1;
+        for (int f : figures_in(all[c].line, all[c].last_line)) {
+          if (figures_[f].unit == t.unit && han(figures_[f].label) == key) last = f;
+        }
+        if (last < 0) break;
+        parts.push_back(last);
+      }
+      if (parts.size() != children.size()) continue;
+      Relation r = Stated(RelationKind::kPartsTotal, total, std::move(parts));
+      r.certainty = Certainty::kLikely;
+      r.flag = !r.consistent && NearOrSlip(&r, t.low, t.high, 1.25, 1.0);
+      if (r.consistent || r.flag) Add(std::move(r));
+    }
   }
 }
 
