@@ -260,6 +260,76 @@ TEST(StructureGatesTest, PageNumberGateHoldsWhereverThePageNumberExpressionMatch
   for (const char* s : {"·12", "(12)", "目录 3", " 12 / 80", "１２"}) EXPECT_FALSE(lines::MayBeDecoratedPageNumber(s)) << s;
 }
 
+// DecoratedPageNumber reads the page number's expression without running it: the same answer on
+// page numbers run together with every blank \s reads, digit runs of one to four, "age" and "of"
+// with and without their blanks, and the marks of the other forms.
+TEST(StructureGatesTest, DecoratedPageNumberIsWhereItsExpressionMatchesTheWholeText) {
+  const std::vector<std::string> pieces = {"-", "—", "–", "－", "p", "P", ".", "第", "页", "共", "age", "Age", "of",
+                                           " of ", "/", " ", "  ", "\t", "\v", "\r", "\n", "\f", "1", "12", "123",
+                                           "1234", "0", "１２", "a", "·", "\xE2\x80"};
+  std::mt19937 rng(147);
+  size_t pages = 0;
+  for (int round = 0; round < 80000; ++round) {
+    const std::string s = RandomText(&rng, kPageForms, pieces, 5);
+    const bool want = lines::MayBeDecoratedPageNumber(s) && std::regex_match(s, lines::DecoratedPageNumberExpression());
+    ASSERT_EQ(lines::DecoratedPageNumber(s), want) << "\"" << s << "\"";
+    pages += want;
+  }
+  EXPECT_GT(pages, 5000u);
+  for (const char* s : {"- 12 -", "P12", "p. 3", "第 12 页 共 47 页", "Page\t12 of 80", "12/80", "—3－"})
+    EXPECT_TRUE(lines::DecoratedPageNumber(s)) << s;
+  for (const char* s : {"- 1234 -", "Page12", "page 12 of", "第12页共", "12 / ", "P 12 3", "page 3 of80"})
+    EXPECT_FALSE(lines::DecoratedPageNumber(s)) << s;
+}
+
+// AssignRoles asks OpensNumberedTitle where it ran NumberedTitle anchored at the text's start: the
+// same answer on numbered headings, their near misses and dotted numbers of every depth followed
+// by blanks, dots, % or a title.
+TEST(StructureGatesTest, OpensNumberedTitleIsWhereTheNumberedTitleExpressionMatches) {
+  std::vector<std::string> pieces = kNumberPieces;
+  for (const char* extra : {"\v", "\r", "\n", "0", "99", "1.1", ".1", ". ", "..", "1.1.1.1.1", "x", "\xE4\xB8"})
+    pieces.push_back(extra);
+  std::mt19937 rng(148);
+  size_t titles = 0, tested = 0;
+  for (int round = 0; round < 80000; ++round) {
+    const std::string s = RandomText(&rng, kNumberForms, pieces, 6);
+    const bool want = std::regex_search(s, gates::NumberedTitle(), kAnchored);
+    ASSERT_EQ(gates::OpensNumberedTitle(s), want) << "\"" << s << "\"";
+    titles += want;
+    ++tested;
+  }
+  EXPECT_GT(titles, 8000u);
+  EXPECT_GT(tested - titles, 8000u);
+  for (const char* s : {"第一章 治理", "第12部分", "十一、", "(三)", "1 概述", "1.2.3.4 x", "12.1. 组织", "3、"})
+    EXPECT_TRUE(gates::OpensNumberedTitle(s)) << s;
+  for (const char* s : {"", "第章", "、", "()", "1.1", "123 x", "1.2.3.4.5 x", "1 %", "1. .x", "１ 概述"})
+    EXPECT_FALSE(gates::OpensNumberedTitle(s)) << s;
+}
+
+// JoiningEnd reads the joining words and marks as the expression it replaced found them:
+//   (?:^|[\s(])(?:and|or|of|in|for|to|the|by|from|with|per|on|at|as|&)$|[,\-/(]$   (case ignored)
+TEST(StructureGatesTest, JoiningEndIsWhereItsExpressionMatches) {
+  static const std::regex kJoining(R"((?:^|[\s(])(?:and|or|of|in|for|to|the|by|from|with|per|on|at|as|&)$|[,\-/(]$)",
+                                   std::regex::icase);
+  const std::vector<std::string> forms = {"Total emissions of", "Water used in the", "(scope 1,", "energy and",
+                                          "a &", "per", "(for"};
+  const std::vector<std::string> pieces = {"and", "or", "of", "in", "for", "to", "the", "by", "from", "with", "per",
+                                           "on", "at", "as", "&", "hand", "x", "fr", "om", " ", "\t", "\v", "\r", "(",
+                                           ")", ",", "-", "/", ".", "排放", "1", "\n", "AnD", "OF"};
+  std::mt19937 rng(149);
+  size_t joining = 0;
+  for (int round = 0; round < 60000; ++round) {
+    const std::string s = RandomText(&rng, forms, pieces, 5);
+    const bool want = std::regex_search(s, kJoining);
+    ASSERT_EQ(JoiningEnd(s), want) << "\"" << s << "\"";
+    joining += want;
+  }
+  EXPECT_GT(joining, 10000u);
+  EXPECT_GT(60000u - joining, 10000u);
+  for (const char* s : {"Total emissions OF", "(scope 1,", "in", "x\tand", "a(the"}) EXPECT_TRUE(JoiningEnd(s)) << s;
+  for (const char* s : {"", "hand", "Scope 1", "and.", "for x", "排放and"}) EXPECT_FALSE(JoiningEnd(s)) << s;
+}
+
 // EqualsWithoutSpaces answers as comparing a copy of s without its spaces and tabs: random texts of
 // the link words' and unit words' pieces, spaces, tabs and near misses (a longer word, a digit).
 TEST(StructureGatesTest, EqualsWithoutSpacesIsTheCompareOfTheCopyWithoutSpaces) {

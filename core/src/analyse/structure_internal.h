@@ -88,7 +88,10 @@ namespace gates {
 // `s` opens with 第, a Han numeral 一 … 十, '(' or an ASCII digit: where a numbered heading's number
 // begins (every alternative of NumberedTitle and of each SectionNumbers expression opens so).
 bool MayOpenNumber(std::string_view s);
-const std::regex& NumberedTitle();  // AssignRoles' numbered title, anchored at s[0]
+// AssignRoles' numbered title, anchored at s[0] ("第一章", "一、", "(一)", "1.1 概述"), and the
+// plain reading of it AssignRoles asks: true where the expression matches at s[0].
+const std::regex& NumberedTitle();
+bool OpensNumberedTitle(std::string_view s);
 // FindSections' numbers, in the order it tries them, each anchored at s[0]: 第一章 / 第一部分, 一、,
 // (一), (1), 1.1.
 const std::regex& SectionNumber(size_t k);
@@ -109,6 +112,11 @@ const std::regex& Unit();  // a table's unit caption, "单位: 吨" (ASCII lette
 // of periods (PeriodPieces) is two or more apart by spaces.
 size_t PeriodLengthAt(std::string_view s, size_t at);
 bool YearLike(std::string_view cell);  // the whole cell is one year or period
+// "Total emissions of", "Water used in the", "(scope 1,": a label cell ending in a joining word (and,
+// or, of, in, for, to, the, by, from, with, per, on, at, as, & in any case, after a blank, a '(' or
+// nothing) or a mark (, - / (), so the label goes on in the next piece: where
+// (?:^|[\s(])(?:and|…|&)$|[,\-/(]$ (case ignored) matches.
+bool JoiningEnd(std::string_view t);
 // PeriodPieces' ranges [begin, end) in `cell` (structure_tables.cc), for the tests.
 std::vector<std::pair<size_t, size_t>> PeriodRanges(std::string_view cell);
 

@@ -16,6 +16,10 @@
 namespace esgaudit {
 namespace lines {
 
+// A byte std::regex reads as \s (the C locale's white space: space, \t, \n, \v, \f, \r): the plain
+// readers of the model's former expressions read blanks as the expressions did.
+inline bool IsRegexSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 // `s` without its spaces and tabs (other white space, a full-width space or a CR, stays).
 std::string Squeeze(std::string_view s);
 // Squeeze(a) == Squeeze(b), without building either.
@@ -47,9 +51,10 @@ bool EndsWithLeaderAndPage(std::string_view s);
 // bytes): a page number whatever its place. A bare "12" is none.
 bool DecoratedPageNumber(std::string_view t);
 // Where DecoratedPageNumberExpression can match all of `t`: at most 24 bytes holding an ASCII digit
-// and opening with a dash (- — – －), p, P, 第 or a digit. DecoratedPageNumber runs the expression
-// only then.
+// and opening with a dash (- — – －), p, P, 第 or a digit. DecoratedPageNumber reads `t` only then.
 bool MayBeDecoratedPageNumber(std::string_view t);
+// The expression DecoratedPageNumber answers as (matched against the whole text), read by plain
+// code: the tests compare the two.
 const std::regex& DecoratedPageNumberExpression();
 // "单位:吨", "(单位:百分比(%))", "Unit: tonnes" (at most 60 bytes; the matching view has ASCII
 // colons and brackets): a cell stating only a unit, a table's or chart's caption.

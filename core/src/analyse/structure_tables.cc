@@ -49,8 +49,6 @@ const std::regex& Unit() {
 
 namespace {
 
-// std::regex's \s (the C locale's spaces).
-bool RegexSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 bool LetterAt(std::string_view s, size_t at, char lower) { return at < s.size() && (s[at] | 0x20) == lower; }
 bool StartsAt(std::string_view s, size_t at, std::string_view p) { return s.substr(std::min(at, s.size())).substr(0, p.size()) == p; }
 
@@ -59,7 +57,7 @@ bool StartsAt(std::string_view s, size_t at, std::string_view p) { return s.subs
 size_t PeriodLengthAt(std::string_view s, size_t at) {
   size_t p = at;
   auto blanks = [&](size_t q) {
-    while (q < s.size() && RegexSpace(s[q])) ++q;
+    while (q < s.size() && lines::IsRegexSpace(s[q])) ++q;
     return q;
   };
   if (LetterAt(s, p, 'f') && LetterAt(s, p + 1, 'y')) p = blanks(p + 2);  // with no year after, no match
@@ -212,13 +210,24 @@ bool UnitCaptionCell(std::string_view cell) {
   return cell.size() <= 40 && std::regex_match(cell.begin(), cell.end(), kCaption);
 }
 
-// "Total emissions of", "Water used in the", "(scope 1,": a label cell ending in a joining word or
-// mark, so the label goes on in the next piece.
+}  // namespace
+
 bool JoiningEnd(std::string_view t) {
-  static const std::regex kJoining(R"((?:^|[\s(])(?:and|or|of|in|for|to|the|by|from|with|per|on|at|as|&)$|[,\-/(]$)",
-                                   std::regex::icase);
-  return std::regex_search(std::string(t), kJoining);
+  if (!t.empty() && (t.back() == ',' || t.back() == '-' || t.back() == '/' || t.back() == '(')) return true;
+  for (std::string_view w : {"and", "or", "of", "in", "for", "to", "the", "by", "from", "with", "per", "on", "at", "as", "&"}) {
+    if (t.size() < w.size()) continue;
+    const size_t b = t.size() - w.size();
+    bool same = true;
+    for (size_t k = 0; k < w.size() && same; ++k) {
+      const char c = t[b + k];
+      same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == w[k];
+    }
+    if (same && (b == 0 || lines::IsRegexSpace(t[b - 1]) || t[b - 1] == '(')) return true;
+  }
+  return false;
 }
+
+namespace {
 
 // A placeholder for a missing value (nd, NA, n/a, -, —).
 bool Placeholder(std::string_view cell) {
@@ -2068,13 +2077,10 @@ std::vector<std::pair<size_t, size_t>> PeriodRanges(std::string_view cell) {
 }
 
 void CompileGatedExpressions() {
-  gates::NumberedTitle();
-  lines::DecoratedPageNumberExpression();
   for (size_t k = 0; k < gates::kSectionNumbers; ++k) gates::SectionNumber(k);
   gates::Unit();
   YearTitle("");
   UnitCaptionCell("");
-  JoiningEnd("");
   std::smatch m;
   period::EnglishRangeSearch(std::string(), &m);  // kRangeEn, then kRangeEnDmy
 }
