@@ -324,12 +324,6 @@ void StructureBuilder::Run() {
 }
 
 void StructureBuilder::Split() {
-  // The bytes the loop below looks at: tab, '|', space and '<'; a run of others is stepped over at once.
-  static const auto kSplitsCells = [] {
-    std::array<bool, 256> t{};
-    for (unsigned char c : {'\t', '|', ' ', '<'}) t[c] = true;
-    return t;
-  }();
   const size_t n = doc_.line_count();
   s_.lines_.assign(n, LineStructure());
   line_view_.resize(n);
@@ -339,12 +333,7 @@ void StructureBuilder::Split() {
     uint64_t e = std::min<uint64_t>(doc_.TextToView(line.offset + line.length), view_.size());
     if (e < b) e = b;
     // The line ends at its first '\n' or '\f' (find_first_of would call memchr once per byte).
-    for (uint64_t k = b; k < e; ++k) {
-      if (view_[k] == '\n' || view_[k] == '\f') {
-        e = k;
-        break;
-      }
-    }
+    e = lines::LineEndIn(view_, b, e);
     line_view_[li] = {b, e};
     LineStructure& ls = s_.lines_[li];
     ls.view_begin = b;
@@ -400,8 +389,7 @@ void StructureBuilder::Split() {
           ++i;
         }
       } else {
-        ++i;
-        while (i < e && !kSplitsCells[static_cast<unsigned char>(view_[i])]) ++i;  // as the branches above would
+        i = lines::NextCellMark(view_, i + 1, e);  // past the bytes the branches above would step over
       }
     }
     flush(e);

@@ -139,6 +139,42 @@ namespace {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
+size_t LineEndIn(std::string_view view, size_t b, size_t e) {
+  const char* p = view.data();
+  for (size_t k = b; k < e;) {
+    // No byte of the word is \n, \v or \f: none ends the line.
+    if (k + 8 <= e && !bytes8::AnyByteIn(bytes8::Load8(p + k), '\n', '\f')) {
+      k += 8;
+      continue;
+    }
+    if (p[k] == '\n' || p[k] == '\f') return k;
+    ++k;
+  }
+  return e;
+}
+
+size_t NextCellMark(std::string_view view, size_t i, size_t e) {
+  constexpr uint64_t kBit6 = 0x4040404040404040ULL;  // '<' (0x3C) with it is '|' (0x7C)
+  const char* p = view.data();
+  for (size_t k = i; k < e;) {
+    // No byte of the word is below a space (a tab among them), '<' or '|', no two spaces are
+    // next to each other and the last is no space (its next byte lies beyond the word).
+    if (k + 8 <= e) {
+      const uint64_t w = bytes8::Load8(p + k);
+      const uint64_t spaces = bytes8::BytesIn(w, ' ', ' ');
+      if (!bytes8::AnyByteIn(w, 0, ' ' - 1) && !bytes8::AnyByteIn(w | kBit6, '|', '|') &&
+          (spaces & (spaces >> 8)) == 0 && (spaces >> 56) == 0) {
+        k += 8;
+        continue;
+      }
+    }
+    const char c = p[k];
+    if (c == '\t' || c == '|' || c == '<' || (c == ' ' && k + 1 < e && p[k + 1] == ' ')) return k;
+    ++k;
+  }
+  return e;
+}
+
 size_t NextNumberBeforeSpace(std::string_view s, size_t from, size_t* length) {
   // Every match ends at the end of a run of digits (the lookahead refuses a digit): the leftmost
   // is the first run whose next byte is a blank or the end, at most its last three digits.

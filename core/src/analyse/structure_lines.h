@@ -42,6 +42,13 @@ size_t NumbersBeforeSpace(std::string_view s);
 // its offset, its length in *length; npos when there is none. A match is the last one to three
 // digits of a run of digits that a blank or the end follows.
 size_t NextNumberBeforeSpace(std::string_view s, size_t from, size_t* length);
+
+// Split's two byte scans of a line, eight bytes at a time where a word of eight holds none of the
+// bytes they stop at. LineEndIn: the first '\n' or '\f' of view[b, e), or e. NextCellMark: the first
+// position of [i, e) where Split acts, a tab, '|', '<' or a space followed by another, or e (a single
+// space is passed over, as Split passes it).
+size_t LineEndIn(std::string_view view, size_t b, size_t e);
+size_t NextCellMark(std::string_view view, size_t i, size_t e);
 // Whether (\.{4,}|_{4,}|(?:…){2,}|(?:·){4,})\s*-?\s*\d{1,3}\s*-?\s*$ matches in `s` (a contents
 // line's leader and page number at its end: "报告说明......2", "Our people ____ - 14 -"), read
 // back from the end.
