@@ -976,8 +976,31 @@ const QuantitySpec* Analysis::QuantityOfLabel(std::string_view label, std::strin
 // Figures of the quantities the guideline names (rules/cnexchange/guideline.json "quantities"):
 // in a table row whose first cell names the quantity, or in a sentence right after its name. The
 // unit is the figure's own, else a unit cell of its row or a bracket of its label, else its table's.
+QuantityNamesByLastByte::QuantityNamesByLastByte(const std::vector<QuantitySpec>& quantities) {
+  for (const QuantitySpec& q : quantities) {
+    for (const std::string& name : q.labels) {
+      if (!name.empty()) names[static_cast<unsigned char>(name.back())].emplace_back(&q, &name);
+    }
+  }
+}
+
+const QuantitySpec* QuantityNamedAtEnd(std::string_view before, const QuantityNamesByLastByte& index, std::string* label) {
+  if (before.empty()) return nullptr;
+  const QuantitySpec* spec = nullptr;
+  size_t longest = 0;
+  for (const auto& [q, name] : index.names[static_cast<unsigned char>(before.back())]) {
+    if (name->size() > longest && before.size() >= name->size() && before.substr(before.size() - name->size()) == *name) {
+      spec = q;
+      longest = name->size();
+      *label = *name;
+    }
+  }
+  return spec;
+}
+
 void Analysis::FindQuantityUnits() {
   if (pack_.quantities().empty()) return;
+  const QuantityNamesByLastByte names_by_last_byte(pack_.quantities());
   const auto& connectors = pack_.Words("quantity_connectors");
   const auto& denominators = pack_.Words("denominator_words");
   std::set<std::tuple<uint64_t, uint64_t, int>> seen;  // row and kind
@@ -1042,17 +1065,7 @@ void Analysis::FindQuantityUnits() {
         }
         if (!trimmed) break;
       }
-      for (const QuantitySpec& q : pack_.quantities()) {
-        for (const std::string& name : q.labels) {
-          // The last byte first (names are not empty: longer than label): most names do not end the
-          // text, and the compare is a call.
-          if (name.size() > label.size() && before.size() >= name.size() &&
-              before.back() == name.back() && before.substr(before.size() - name.size()) == name) {
-            spec = &q;
-            label = name;
-          }
-        }
-      }
+      spec = QuantityNamedAtEnd(before, names_by_last_byte, &label);
     }
     if (spec == nullptr) continue;
     const Unit own = ParseUnit(sdk::View(f.unit_text));

@@ -18,6 +18,7 @@
 
 #include <esgaudit/plugin.h>
 
+#include <array>
 #include <map>
 #include <memory>
 #include <set>
@@ -175,6 +176,16 @@ struct KeywordScan {
 // matrix, dual listing and unquantified items, and every pattern's needs (PatternNeeds). A list
 // the pack lacks is left out (the analysis fails where it reads it, as before).
 std::vector<std::string> ExactWordLists(const RulePack& pack);
+
+// The quantities' names (QuantitySpec::labels) grouped by their last byte, each group in the pack's
+// order (quantity, then name): a sentence's figure asks only the names ending as the text before it.
+struct QuantityNamesByLastByte {
+  std::array<std::vector<std::pair<const QuantitySpec*, const std::string*>>, 256> names;
+  explicit QuantityNamesByLastByte(const std::vector<QuantitySpec>& quantities);
+};
+// The quantity whose name ends `before`, the longest such name (the first in the pack's order among
+// names of that length) into *label, or nullptr (and *label untouched) when no name ends it.
+const QuantitySpec* QuantityNamedAtEnd(std::string_view before, const QuantityNamesByLastByte& index, std::string* label);
 
 constexpr uint32_t kPrefilterFlags = ESGAUDIT_PATTERN_REGEX | ESGAUDIT_PATTERN_PREFILTER;
 std::vector<esgaudit_pattern> PrefilterList(const RulePack& pack, std::vector<const std::string*>* names);

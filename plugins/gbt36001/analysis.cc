@@ -1644,6 +1644,19 @@ void Analysis::Index(const ElementSpec& spec, std::vector<Hit>* hits) {
       break;
     }
   }
+  // Each line's codes, counted up to five once however many headings look below them (-1: not yet).
+  std::vector<int8_t> line_codes(ls.size(), -1);
+  auto codes_on = [&](size_t j) {
+    if (line_codes[j] < 0) {
+      std::string_view t = view_.substr(ls[j].begin, ls[j].end - ls[j].begin);
+      int8_t n = 0;
+      for (auto it = std::cregex_iterator(t.data(), t.data() + t.size(), code); it != std::cregex_iterator() && n < 5;
+           ++it)
+        ++n;
+      line_codes[j] = n;
+    }
+    return static_cast<size_t>(line_codes[j]);
+  };
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (const Segment& s : ls[i].segments) {
@@ -1656,14 +1669,11 @@ void Analysis::Index(const ElementSpec& spec, std::vector<Hit>* hits) {
           (Layout::CodePoints(h) <= 16 && !Layout::IsProse(h) && !Contains(h, ",") &&
            (Contains(h, "索引") || Contains(h, "对照表")));
       if (!heading) continue;
-      // Index rows look like TOC entries (code, title, page): count codes on any non-header line.
+      // Index rows look like TOC entries (code, title, page): count codes on any non-header line of
+      // the 80 below, up to five (the lines past the fifth code are not searched).
       size_t codes = 0;
-      for (size_t j = i + 1; j < ls.size() && j <= i + 80; ++j) {
-        if (ls[j].running_header) continue;
-        std::string_view t = view_.substr(ls[j].begin, ls[j].end - ls[j].begin);
-        for (auto it = std::cregex_iterator(t.data(), t.data() + t.size(), code);
-             it != std::cregex_iterator() && codes < 5; ++it)
-          ++codes;
+      for (size_t j = i + 1; j < ls.size() && j <= i + 80 && codes < 5; ++j) {
+        if (!ls[j].running_header) codes += codes_on(j);
       }
       hits->push_back(MakeHit(s, codes >= 5 ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
     }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <regex>
+#include <set>
 #include <unordered_map>
 
 #include "esgaudit/text.h"
@@ -532,6 +533,24 @@ std::shared_ptr<const NeedWords> NeedWords::Of(const std::shared_ptr<const Catal
           n.label_keys.emplace_back(t.label_pairs[id][0], id);
       }
     }
+    std::map<uint16_t, std::set<uint32_t>> by_key;  // first pair -> labels
+    t.label_needs.resize(t.labels.size());
+    for (uint32_t i = 0; i < t.needs.size(); ++i) {
+      t.always_may.push_back(t.needs[i].label_always_may ? 1 : 0);
+      for (const auto& [key, id] : t.needs[i].label_keys) {
+        by_key[key].insert(id);
+        if (t.label_needs[id].empty() || t.label_needs[id].back() != i) t.label_needs[id].push_back(i);
+      }
+    }
+    t.key_index.assign(BytePairs::kBits, 0);
+    for (const auto& [key, ids] : by_key) {
+      t.key_set.Add(key);
+      t.key_index[key] = static_cast<uint16_t>(t.keys.size());
+      t.keys.push_back(key);
+      t.key_begin.push_back(static_cast<uint32_t>(t.key_labels.size()));
+      t.key_labels.insert(t.key_labels.end(), ids.begin(), ids.end());
+    }
+    t.key_begin.push_back(static_cast<uint32_t>(t.key_labels.size()));
   });
 }
 
@@ -541,6 +560,18 @@ bool MayMatchALabel(const NeedWords& words, const NeedWords::Need& need, const B
     if (label_pairs.Has(key) && label_pairs.MayHold(words.label_pairs[id])) return true;
   }
   return false;
+}
+
+void MayMatchingNeeds(const NeedWords& words, const BytePairs& label_pairs, std::vector<uint8_t>* may) {
+  may->assign(words.always_may.begin(), words.always_may.end());
+  label_pairs.ForEachCommon(words.key_set, [&](uint16_t key) {
+    const size_t k = words.key_index[key];
+    for (uint32_t x = words.key_begin[k]; x < words.key_begin[k + 1]; ++x) {
+      const uint32_t id = words.key_labels[x];
+      if (!label_pairs.MayHold(words.label_pairs[id])) continue;
+      for (uint32_t i : words.label_needs[id]) (*may)[i] = 1;
+    }
+  });
 }
 
 void PrepareMentionScan(const sdk::Document& doc) {
@@ -696,6 +727,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   }
   const std::shared_ptr<const NeedWords> need_words = NeedWords::Of(catalogue_data_);
   std::vector<int8_t> unit_said, column_said, unless_said, label_said;
+  std::vector<uint8_t> need_may;  // MayMatchingNeeds' answer for the figure
   BytePairs label_pairs;
   BytePairs near_pairs;  // of `near`, filled when a figure first asks an "unless" word
   std::unordered_map<uint32_t, std::string> series_titles;  // line -> SeriesTitle(line)
@@ -803,9 +835,12 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     // give it nothing (its unit and "unless" questions only feed the label test): it is passed over
     // before those questions, which most figures would otherwise ask of most needs.
     const bool labels_decide = !pointed_[fact.line];
-    for (const NeedWords::Need& nw : need_words->needs) {
+    // MayMatchALabel of each need, asked of all at once.
+    if (labels_decide) MayMatchingNeeds(*need_words, label_pairs, &need_may);
+    for (size_t ni = 0; ni < need_words->needs.size(); ++ni) {
+      const NeedWords::Need& nw = need_words->needs[ni];
       if ((nw.kinds & (1u << fact.kind)) == 0) continue;  // KindAllowed
-      if (labels_decide && !MayMatchALabel(*need_words, nw, label_pairs)) continue;
+      if (labels_decide && need_may[ni] == 0) continue;
       const size_t k = nw.disclosure;
       const size_t m = nw.need;
       const DataNeed& need = ds[k].data[m];

@@ -113,6 +113,16 @@ struct NeedWords {
   // Per "unless" word, its byte pairs: a word some of whose pairs a figure's own words lack is not
   // among them, so it is not searched for.
   std::vector<std::vector<uint16_t>> unless_pairs;
+  // For MayMatchingNeeds: per need, 1 when label_always_may; the distinct first pairs of the
+  // needs' label_keys in increasing order, each with the labels it opens ([key_begin[k],
+  // key_begin[k + 1]) of key_labels); per label, the needs listing it among their label_keys.
+  std::vector<uint8_t> always_may;
+  std::vector<uint16_t> keys;
+  BytePairs key_set;               // the keys, for BytePairs::ForEachCommon
+  std::vector<uint16_t> key_index;  // per hash, its index in `keys` when it is one
+  std::vector<uint32_t> key_begin;
+  std::vector<uint32_t> key_labels;
+  std::vector<std::vector<uint32_t>> label_needs;
   // The tables of `catalogue`, made on the first call for it in this process. Thread-safe.
   static std::shared_ptr<const NeedWords> Of(const std::shared_ptr<const Catalogue>& catalogue);
 };
@@ -122,6 +132,10 @@ struct NeedWords {
 // label is when the text lacks one of its pairs (NeedWords::label_pairs). Tests each label's first
 // pair before the rest: most labels are ruled out by it.
 bool MayMatchALabel(const NeedWords& words, const NeedWords::Need& need, const BytePairs& label_pairs);
+// MayMatchALabel of every need at once: (*may)[i] is 1 when it holds for words.needs[i], else 0.
+// Each distinct first pair is tested once and each label's pairs at most once (a figure asked each
+// need's keys in turn, the same pairs of the same labels again and again across the needs).
+void MayMatchingNeeds(const NeedWords& words, const BytePairs& label_pairs, std::vector<uint8_t>* may);
 
 // Compiles the mention scan of the document's catalogue (the preparation runs it before an isolated
 // batch forks, so that no child compiles it).

@@ -68,8 +68,8 @@ std::vector<uint16_t> BytePairs::Of(std::string_view s) {
 }
 
 void BytePairs::Fill(std::string_view text) {
-  bits_.reset();
-  for (size_t i = 1; i < text.size(); ++i) bits_.set(Hash(text[i - 1], text[i]));
+  words_.fill(0);
+  for (size_t i = 1; i < text.size(); ++i) Add(Hash(text[i - 1], text[i]));
 }
 
 bool ContainsWord(std::string_view lower_line, std::string_view word) {

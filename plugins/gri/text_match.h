@@ -2,7 +2,7 @@
 #ifndef ESGAUDIT_PLUGINS_GRI_TEXT_MATCH_H_
 #define ESGAUDIT_PLUGINS_GRI_TEXT_MATCH_H_
 
-#include <bitset>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -28,16 +28,29 @@ class BytePairs {
   // The hashes of `s`'s pairs, for MayHold.
   static std::vector<uint16_t> Of(std::string_view s);
   void Fill(std::string_view text);
-  bool Has(uint16_t pair) const { return bits_[pair]; }
+  // Sets one hash (a set of hashes made without a text, as NeedWords' first pairs).
+  void Add(uint16_t pair) { words_[pair >> 6] |= uint64_t{1} << (pair & 63); }
+  bool Has(uint16_t pair) const { return ((words_[pair >> 6] >> (pair & 63)) & 1) != 0; }
   bool MayHold(const std::vector<uint16_t>& pairs) const {
     for (uint16_t h : pairs) {
-      if (!bits_[h]) return false;
+      if (!Has(h)) return false;
     }
     return true;
   }
+  // Calls f(pair) for each hash set both here and in `other`, in increasing order: a word of 64
+  // hashes at a time, each common one found by its bit.
+  template <typename F>
+  void ForEachCommon(const BytePairs& other, F f) const {
+    for (size_t w = 0; w < kWords; ++w) {
+      for (uint64_t common = words_[w] & other.words_[w]; common != 0; common &= common - 1) {
+        f(static_cast<uint16_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(common))));
+      }
+    }
+  }
 
  private:
-  std::bitset<kBits> bits_;
+  static constexpr size_t kWords = kBits / 64;
+  std::array<uint64_t, kWords> words_{};
 };
 
 // True when the ideographic full stop "。" starts at byte `i` of `s`: `s.compare(i, 3, "。") == 0`

@@ -781,5 +781,52 @@ TEST(FactsTest, PrefixesAreReadWhereTheTextEndsWithThem) {
   EXPECT_EQ(sdg[0], std::to_string(ESGAUDIT_FACT_CODE) + ":0");
   EXPECT_EQ(qualifiers("共有12人\n"), (std::vector<std::string>{plain}));
 }
+
+// Every prefix qualifier and code prefix of the fact reader's tables (written out here) is read
+// before a number in its own case, in upper and in lower case (the expectations are main's build's
+// readings of the same texts); a number after a code point no qualifier or code prefix ends with
+// has neither.
+TEST(FactsTest, EachPrefixQualifierAndCodePrefixIsReadInAnyCase) {
+  auto first = [](const std::string& text) {
+    const Document doc = Document::FromUtf8("fragment.txt", text);
+    return doc.facts().empty() ? std::string("none")
+                               : std::to_string(doc.facts().front().kind) + ":" + std::to_string(doc.facts().front().qualifiers);
+  };
+  auto upper = [](std::string s) {
+    for (char& c : s) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    return s;
+  };
+  auto lower = [](std::string s) {
+    for (char& c : s) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    return s;
+  };
+  const std::string quantity = std::to_string(ESGAUDIT_FACT_QUANTITY) + ":";
+  const std::vector<std::pair<std::string, uint32_t>> qualifiers = {
+      {"大约", ESGAUDIT_QUAL_APPROX}, {"约", ESGAUDIT_QUAL_APPROX}, {"近似", ESGAUDIT_QUAL_APPROX},
+      {"将近", ESGAUDIT_QUAL_LESS},   {"接近", ESGAUDIT_QUAL_LESS}, {"近", ESGAUDIT_QUAL_LESS},
+      {"超过", ESGAUDIT_QUAL_MORE},   {"超", ESGAUDIT_QUAL_MORE},   {"逾", ESGAUDIT_QUAL_MORE},
+      {"不足", ESGAUDIT_QUAL_LESS},   {"不到", ESGAUDIT_QUAL_LESS}, {"approximately", ESGAUDIT_QUAL_APPROX},
+      {"about", ESGAUDIT_QUAL_APPROX}, {"around", ESGAUDIT_QUAL_APPROX}, {"~", ESGAUDIT_QUAL_APPROX},
+      {"nearly", ESGAUDIT_QUAL_LESS}, {"almost", ESGAUDIT_QUAL_LESS}, {"over", ESGAUDIT_QUAL_MORE},
+      {"more than", ESGAUDIT_QUAL_MORE}, {"less than", ESGAUDIT_QUAL_LESS}, {"under", ESGAUDIT_QUAL_LESS}};
+  // A Latin qualifier is read after a space before the number; the others right before it.
+  for (const auto& [w, bits] : qualifiers) {
+    const std::string want = quantity + std::to_string(bits);
+    const bool latin = w[0] >= 'a' && w[0] <= 'z';
+    for (const std::string& form : {w, upper(w), lower(w)})
+      EXPECT_EQ(first(latin ? "Staff " + form + " 12 people\n" : "员工" + form + "12人\n"), want) << form;
+  }
+  const std::string code = std::to_string(ESGAUDIT_FACT_CODE) + ":0";
+  for (const char* p : {"GRI", "GB/T", "GB", "HJ", "ISO", "SDG", "SDGs", "Scope", "范围", "证券代码", "股票代码", "代码",
+                        "编号", "电话", "Tel", "Tel.", "传真", "Fax", "邮编", "邮政编码", "A股", "H股"}) {
+    for (const std::string& form : {std::string(p), upper(p), lower(p)}) {
+      EXPECT_EQ(first("依据" + form + " 12\n"), code) << form;
+      EXPECT_EQ(first("依据" + form + ":12\n"), code) << form;
+    }
+  }
+  // "~" is no Latin word: a space between it and the number leaves the number plain.
+  for (const char* t : {"员工共12人\n", "Staff of 12 people\n", "依据标准 12\n", "员工\t12人\n", "Staff ~ 12 people\n"})
+    EXPECT_EQ(first(t), quantity + "0") << t;
+}
 }  // namespace
 }  // namespace esgaudit

@@ -7,6 +7,8 @@
 #include <esgaudit/text.h>
 
 #include <random>
+#include <regex>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,43 @@ namespace esgaudit {
 namespace {
 
 constexpr auto kAnchored = std::regex_constants::match_continuous;
+
+// The expressions the year cells and the header cells of periods were read with before
+// PeriodLengthAt: a whole year cell, and a period wherever a search finds one.
+const std::regex& YearExpression() {
+  static const std::regex kYear(
+      R"(^(?:fy\s*)?(?:19|20)\d\d\s*(?:年|年度|年末|年底)?(?:\s*(?:上半年|下半年|h1|h2|q[1-4]))?$)",
+      std::regex::icase);
+  return kYear;
+}
+const std::regex& PeriodExpression() {
+  static const std::regex kPeriod(
+      R"((?:fy\s*)?(?:19|20)\d\d\s*(?:年度|年末|年底|年)?(?:\s*(?:上半年|下半年|h1|h2|q[1-4]))?)",
+      std::regex::icase);
+  return kPeriod;
+}
+
+// PeriodPieces as it read a cell with PeriodExpression: the periods a search finds one after the
+// other, with only spaces between them and after the last.
+std::vector<std::pair<size_t, size_t>> PeriodRangesByExpression(std::string_view cell) {
+  if (cell.size() > 120 || cell.empty() || !(IsAsciiDigit(cell.front()) || cell.front() == 'F' || cell.front() == 'f'))
+    return {};
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t at = 0;
+  const std::string text(cell);
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), PeriodExpression()); it != std::sregex_iterator();
+       ++it) {
+    const size_t b = static_cast<size_t>(it->position()), e = b + static_cast<size_t>(it->length());
+    if (text.find_first_not_of(' ', at) != b) return {};
+    if (!out.empty() && b == at && IsAsciiDigit(text[at - 1])) return {};
+    size_t end = e;
+    while (end > b && text[end - 1] == ' ') --end;
+    out.emplace_back(b, end);
+    at = e;
+  }
+  if (out.size() < 2 || text.find_first_not_of(' ', at) != std::string::npos) return {};
+  return out;
+}
 
 // Half the texts open with one of `forms` (what the expression reads), the rest of each text is
 // 0 to max_parts - 1 random pieces (near misses among them), before or after the form.
@@ -104,7 +143,7 @@ TEST(StructureGatesTest, YearGateHoldsWhereverTheYearExpressionMatches) {
     const std::string s = RandomText(&rng, kYearForms, kYearPieces, 3);
     const bool may = gates::MayBeYear(s);
     gated += !may;
-    if (std::regex_match(s, gates::Year())) {
+    if (std::regex_match(s, YearExpression())) {
       ASSERT_TRUE(may) << s;
       ++years;
     }
@@ -112,9 +151,69 @@ TEST(StructureGatesTest, YearGateHoldsWhereverTheYearExpressionMatches) {
   EXPECT_GT(years, 1000u);
   EXPECT_GT(gated, 20000u);
   for (const char* s : {"2021", "FY2022", "fy 2020", "2020年度", "2021年 H1", "1998年末"})
-    EXPECT_TRUE(gates::MayBeYear(s) && std::regex_match(std::string(s), gates::Year())) << s;
+    EXPECT_TRUE(gates::MayBeYear(s) && std::regex_match(std::string(s), YearExpression())) << s;
   for (const char* s : {"", " 2021", "Y2021", "２０２１", "2021年 H1 2021年 H2 2021年 H1"})
     EXPECT_FALSE(gates::MayBeYear(s)) << s;
+}
+
+// Year cells, periods and their near misses for PeriodLengthAt: every blank std::regex's \s reads,
+// letters of either case, the year words cut short, periods run together or apart.
+const std::vector<std::string> kPeriodPieces = {
+    "fy", "FY", "Fy", "f", "y", "19", "20", "2021", "1999", "18", "21", "2", "0", "1", "5", "9", "00", " ", "  ",
+    "\t", "\n", "\r", "\v", "\f", "年", "年度", "年末", "年底", "年初", "度", "末", "月", "上半年", "下半年", "上半",
+    "半年", "h1", "H2", "h3", "q1", "Q4", "q5", "q", "h", "排放量", "total", "%", "-", "２０２１", "\xE5\xB9"};
+
+TEST(StructureGatesTest, PeriodLengthAtIsWhatThePeriodExpressionMatchesThere) {
+  std::mt19937 rng(47);
+  size_t periods = 0, positions = 0;
+  for (int round = 0; round < 20000; ++round) {
+    const std::string s = RandomText(&rng, kYearForms, kPeriodPieces, 6);
+    for (size_t at = 0; at <= s.size(); ++at) {
+      std::smatch m;
+      const bool found = std::regex_search(s.cbegin() + static_cast<std::ptrdiff_t>(at), s.cend(), m,
+                                           PeriodExpression(), kAnchored);
+      const size_t want = found ? static_cast<size_t>(m.length(0)) : 0;
+      ASSERT_EQ(PeriodLengthAt(s, at), want) << "at " << at << " of \"" << s << "\"";
+      periods += want != 0;
+      ++positions;
+    }
+  }
+  EXPECT_GT(periods, 10000u);
+  EXPECT_GT(positions, 10 * periods);
+}
+
+TEST(StructureGatesTest, YearLikeIsTheWholeCellMatchingTheYearExpression) {
+  std::mt19937 rng(48);
+  size_t years = 0;
+  for (int round = 0; round < 60000; ++round) {
+    const std::string s = RandomText(&rng, kYearForms, kPeriodPieces, 4);
+    const bool want = gates::MayBeYear(s) && std::regex_match(s, YearExpression());
+    ASSERT_EQ(YearLike(s), want) << "\"" << s << "\"";
+    years += want;
+  }
+  EXPECT_GT(years, 3000u);
+  for (const char* s : {"2021", "FY2022", "fy 2020", "2020年度", "2021年 H1", "1998年末", "2021  ", "2022年上半年"})
+    EXPECT_TRUE(YearLike(s)) << s;
+  for (const char* s : {"", " 2021", "2021年度末", "fy", "20211", "2021年 H3", "2021年上半", "FY2021年 h1 x"})
+    EXPECT_FALSE(YearLike(s)) << s;
+}
+
+TEST(StructureGatesTest, PeriodRangesAreThePeriodsTheExpressionFindsApart) {
+  std::mt19937 rng(49);
+  size_t headers = 0;
+  const std::vector<std::string> forms = {"2015年 2016年", "2014年度 2015年度", "FY2021 FY2022", "2020 2021 ",
+                                          "2021年 H1 2021年 H2", "2019 2020年上半年"};
+  for (int round = 0; round < 40000; ++round) {
+    std::string s = RandomText(&rng, kYearForms, kPeriodPieces, 7);
+    if (round % 3 == 0) s = forms[rng() % forms.size()] + s;
+    const auto want = PeriodRangesByExpression(s);
+    ASSERT_EQ(PeriodRanges(s), want) << "\"" << s << "\"";
+    headers += !want.empty();
+  }
+  EXPECT_GT(headers, 2000u);
+  EXPECT_EQ(PeriodRanges("2015年 2016年"), (std::vector<std::pair<size_t, size_t>>{{0, 7}, {8, 15}}));
+  EXPECT_TRUE(PeriodRanges("20152016").empty());
+  EXPECT_TRUE(PeriodRanges("2015年 其他 2016年").empty());
 }
 
 TEST(StructureGatesTest, UnitGateHoldsWhereverTheUnitExpressionMatches) {
@@ -159,6 +258,76 @@ TEST(StructureGatesTest, PageNumberGateHoldsWhereverThePageNumberExpressionMatch
   EXPECT_GT(pages, 3000u);
   EXPECT_GT(gated, 10000u);
   for (const char* s : {"·12", "(12)", "目录 3", " 12 / 80", "１２"}) EXPECT_FALSE(lines::MayBeDecoratedPageNumber(s)) << s;
+}
+
+// DecoratedPageNumber reads the page number's expression without running it: the same answer on
+// page numbers run together with every blank \s reads, digit runs of one to four, "age" and "of"
+// with and without their blanks, and the marks of the other forms.
+TEST(StructureGatesTest, DecoratedPageNumberIsWhereItsExpressionMatchesTheWholeText) {
+  const std::vector<std::string> pieces = {"-", "—", "–", "－", "p", "P", ".", "第", "页", "共", "age", "Age", "of",
+                                           " of ", "/", " ", "  ", "\t", "\v", "\r", "\n", "\f", "1", "12", "123",
+                                           "1234", "0", "１２", "a", "·", "\xE2\x80"};
+  std::mt19937 rng(147);
+  size_t pages = 0;
+  for (int round = 0; round < 80000; ++round) {
+    const std::string s = RandomText(&rng, kPageForms, pieces, 5);
+    const bool want = lines::MayBeDecoratedPageNumber(s) && std::regex_match(s, lines::DecoratedPageNumberExpression());
+    ASSERT_EQ(lines::DecoratedPageNumber(s), want) << "\"" << s << "\"";
+    pages += want;
+  }
+  EXPECT_GT(pages, 5000u);
+  for (const char* s : {"- 12 -", "P12", "p. 3", "第 12 页 共 47 页", "Page\t12 of 80", "12/80", "—3－"})
+    EXPECT_TRUE(lines::DecoratedPageNumber(s)) << s;
+  for (const char* s : {"- 1234 -", "Page12", "page 12 of", "第12页共", "12 / ", "P 12 3", "page 3 of80"})
+    EXPECT_FALSE(lines::DecoratedPageNumber(s)) << s;
+}
+
+// AssignRoles asks OpensNumberedTitle where it ran NumberedTitle anchored at the text's start: the
+// same answer on numbered headings, their near misses and dotted numbers of every depth followed
+// by blanks, dots, % or a title.
+TEST(StructureGatesTest, OpensNumberedTitleIsWhereTheNumberedTitleExpressionMatches) {
+  std::vector<std::string> pieces = kNumberPieces;
+  for (const char* extra : {"\v", "\r", "\n", "0", "99", "1.1", ".1", ". ", "..", "1.1.1.1.1", "x", "\xE4\xB8"})
+    pieces.push_back(extra);
+  std::mt19937 rng(148);
+  size_t titles = 0, tested = 0;
+  for (int round = 0; round < 80000; ++round) {
+    const std::string s = RandomText(&rng, kNumberForms, pieces, 6);
+    const bool want = std::regex_search(s, gates::NumberedTitle(), kAnchored);
+    ASSERT_EQ(gates::OpensNumberedTitle(s), want) << "\"" << s << "\"";
+    titles += want;
+    ++tested;
+  }
+  EXPECT_GT(titles, 8000u);
+  EXPECT_GT(tested - titles, 8000u);
+  for (const char* s : {"第一章 治理", "第12部分", "十一、", "(三)", "1 概述", "1.2.3.4 x", "12.1. 组织", "3、"})
+    EXPECT_TRUE(gates::OpensNumberedTitle(s)) << s;
+  for (const char* s : {"", "第章", "、", "()", "1.1", "123 x", "1.2.3.4.5 x", "1 %", "1. .x", "１ 概述"})
+    EXPECT_FALSE(gates::OpensNumberedTitle(s)) << s;
+}
+
+// JoiningEnd reads the joining words and marks as the expression it replaced found them:
+//   (?:^|[\s(])(?:and|or|of|in|for|to|the|by|from|with|per|on|at|as|&)$|[,\-/(]$   (case ignored)
+TEST(StructureGatesTest, JoiningEndIsWhereItsExpressionMatches) {
+  static const std::regex kJoining(R"((?:^|[\s(])(?:and|or|of|in|for|to|the|by|from|with|per|on|at|as|&)$|[,\-/(]$)",
+                                   std::regex::icase);
+  const std::vector<std::string> forms = {"Total emissions of", "Water used in the", "(scope 1,", "energy and",
+                                          "a &", "per", "(for"};
+  const std::vector<std::string> pieces = {"and", "or", "of", "in", "for", "to", "the", "by", "from", "with", "per",
+                                           "on", "at", "as", "&", "hand", "x", "fr", "om", " ", "\t", "\v", "\r", "(",
+                                           ")", ",", "-", "/", ".", "排放", "1", "\n", "AnD", "OF"};
+  std::mt19937 rng(149);
+  size_t joining = 0;
+  for (int round = 0; round < 60000; ++round) {
+    const std::string s = RandomText(&rng, forms, pieces, 5);
+    const bool want = std::regex_search(s, kJoining);
+    ASSERT_EQ(JoiningEnd(s), want) << "\"" << s << "\"";
+    joining += want;
+  }
+  EXPECT_GT(joining, 10000u);
+  EXPECT_GT(60000u - joining, 10000u);
+  for (const char* s : {"Total emissions OF", "(scope 1,", "in", "x\tand", "a(the"}) EXPECT_TRUE(JoiningEnd(s)) << s;
+  for (const char* s : {"", "hand", "Scope 1", "and.", "for x", "排放and"}) EXPECT_FALSE(JoiningEnd(s)) << s;
 }
 
 // EqualsWithoutSpaces answers as comparing a copy of s without its spaces and tabs: random texts of

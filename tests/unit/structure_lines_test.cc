@@ -238,6 +238,51 @@ TEST(StructureLinesTest, LeaderAndNumberScansAgreeWithTheirExpressions) {
   EXPECT_EQ(length, 3u);
 }
 
+// Split's scans of a line against the byte loops they replace, on random texts of the bytes they
+// stop at (tab, '|', '<', single and double spaces, \n and \f) and of those next to them (\v, \r,
+// '\\', other ASCII, UTF-8 and bytes with only bit 6 apart from '<' or '|'), on every range [i, e)
+// of each text: the word of eight bytes never reads past e, and a space ending the range is single.
+TEST(StructureLinesTest, SplitsScansAreTheByteLoopsOfTheLine) {
+  const std::vector<std::string> pieces = {"a", "中", "\t", "|", "<", " ", "  ", "\n", "\f", "\v", "\r", "\\",
+                                           "abcdefgh", "12,345.6", "\x7C\x3C", "l", ";", "\x1F", "\xBC", "\xFC"};
+  auto line_end = [](std::string_view v, size_t b, size_t e) {
+    for (size_t k = b; k < e; ++k)
+      if (v[k] == '\n' || v[k] == '\f') return k;
+    return e;
+  };
+  auto next_mark = [](std::string_view v, size_t i, size_t e) {
+    for (size_t k = i; k < e; ++k)
+      if (v[k] == '\t' || v[k] == '|' || v[k] == '<' || (v[k] == ' ' && k + 1 < e && v[k + 1] == ' ')) return k;
+    return e;
+  };
+  std::mt19937 rng(47);
+  size_t marks = 0, ends = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t n = rng() % 24;
+    for (size_t k = 0; k < n; ++k) {
+      const std::string& p = pieces[rng() % pieces.size()];
+      // Mostly plain text, so that long runs reach the eight-byte words.
+      text += rng() % 3 == 0 ? p : (rng() % 2 ? "abcdefgh" : "中文 文本");
+    }
+    const std::string_view v(text);
+    for (size_t i = 0; i <= v.size(); ++i) {
+      for (size_t e = i; e <= v.size(); e += 1 + rng() % 5) {
+        ASSERT_EQ(lines::LineEndIn(v, i, e), line_end(v, i, e)) << i << " " << e << " [" << text << "]";
+        ASSERT_EQ(lines::NextCellMark(v, i, e), next_mark(v, i, e)) << i << " " << e << " [" << text << "]";
+        ends += line_end(v, i, e) < e;
+        marks += next_mark(v, i, e) < e;
+      }
+    }
+  }
+  EXPECT_GT(ends, 100000u);
+  EXPECT_GT(marks, 100000u);
+  EXPECT_EQ(lines::NextCellMark("abc def  ghi", 0, 12), 7u);
+  EXPECT_EQ(lines::NextCellMark("abcdefg ", 0, 8), 8u);  // a space ending the range is single
+  EXPECT_EQ(lines::NextCellMark("abcdefgh|", 0, 8), 8u);  // nothing past e is read
+  EXPECT_EQ(lines::LineEndIn("abcdefgh\v\n", 0, 10), 9u);
+}
+
 TEST(StructureLinesTest, TheFlagsAreTheLinesOwnTests) {
   for (const std::string& t : TrickyLines()) {
     // As the line's one cell (the cell is the line trimmed), as one of two cells and with none.

@@ -293,6 +293,12 @@ struct Tables {
   // MatchUnit tries only these, in `units` order (it compared the first code point of every entry).
   std::unordered_map<char32_t, std::vector<uint32_t>> latin_units_by_first;
   std::unordered_map<char32_t, std::vector<uint32_t>> other_units_by_first;
+  // The last code points (lower case, sorted) of the prefix qualifiers, the Latin ones and the
+  // others apart, and of the code prefixes: a position whose code point before is none of a list's
+  // ends none of its literals (EndsAt compares that code point first), so the list is not walked.
+  std::u32string prefix_latin_ends;
+  std::u32string prefix_other_ends;
+  std::u32string code_prefix_ends;
   Tables() {
     for (size_t k = 0; k < units.size(); ++k) {
       const auto& [w, u] = units[k];
@@ -302,8 +308,21 @@ struct Tables {
     std::sort(code_prefixes.begin(), code_prefixes.end(),
               [](const auto& a, const auto& b) { return a.size() > b.size(); });
     for (const char* f : kLabelFillers) fillers.push_back(U32(f));
+    // No literal is empty (one would end every text).
+    for (const auto& [w, q] : prefix) (IsLatin(w.front()) ? prefix_latin_ends : prefix_other_ends).push_back(Lower(w.back()));
+    for (const std::u32string& w : code_prefixes) code_prefix_ends.push_back(Lower(w.back()));
+    for (std::u32string* ends : {&prefix_latin_ends, &prefix_other_ends, &code_prefix_ends}) {
+      std::sort(ends->begin(), ends->end());
+      ends->erase(std::unique(ends->begin(), ends->end()), ends->end());
+    }
   }
 };
+
+// Whether the code point before `i` of `line` may end one of the literals whose last code points
+// (lower case, sorted) are `ends`: false where LineCps::EndsAt is false for each of them.
+bool MayEndOneOf(const LineCps& line, size_t i, std::u32string_view ends) {
+  return i > 0 && i <= line.size() && std::binary_search(ends.begin(), ends.end(), Lower(line.at(i - 1)));
+}
 
 const Tables& GetTables() {
   static const Tables tables;
@@ -459,6 +478,7 @@ bool IsYearValue(const Parsed& p) {
 bool HasCodePrefix(const LineCps& line, size_t i) {
   size_t k = i;
   while (k > 0 && (line.at(k - 1) == U' ' || line.at(k - 1) == U':')) --k;
+  if (!MayEndOneOf(line, k, GetTables().code_prefix_ends)) return false;
   for (const auto& p : GetTables().code_prefixes) {
     if (!line.EndsAt(k, p)) continue;
     size_t start = k - p.size();
@@ -811,7 +831,9 @@ class Extractor {
     if (k > 0 && (line.at(k - 1) == U'¥' || line.at(k - 1) == 0xFFE5 || line.at(k - 1) == U'$')) --k;
     size_t trimmed = k;
     while (trimmed > 0 && line.at(trimmed - 1) == U' ') --trimmed;
-    for (const auto& [w, q] : GetTables().prefix) {
+    const Tables& tables = GetTables();
+    if (!MayEndOneOf(line, trimmed, tables.prefix_latin_ends) && !MayEndOneOf(line, k, tables.prefix_other_ends)) return 0;
+    for (const auto& [w, q] : tables.prefix) {
       size_t at = IsLatin(w[0]) ? trimmed : k;
       if (!line.EndsAt(at, w)) continue;
       size_t start = at - w.size();

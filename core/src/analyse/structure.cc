@@ -259,6 +259,60 @@ const std::regex& NumberedTitle() {
   return kNumbered;
 }
 
+namespace {
+
+// One of 一 … 十 (and 百 when `hundred`) at `at`: its end, or `at`.
+size_t HanNumeralAt(std::string_view s, size_t at, bool hundred) {
+  static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百"};
+  const std::string_view head = s.substr(std::min(at, s.size()), 3);
+  for (size_t k = 0; k < (hundred ? 11 : 10); ++k) {
+    if (head == kNumerals[k]) return at + 3;
+  }
+  return at;
+}
+
+bool StartsAt(std::string_view s, size_t at, std::string_view w) { return s.substr(std::min(at, s.size())).substr(0, w.size()) == w; }
+bool DigitAt(std::string_view s, size_t at) { return at < s.size() && IsAsciiDigit(s[at]); }
+
+// \.?\s*[^\d.%\s] at `at`.
+bool TitleAfterNumber(std::string_view s, size_t at) {
+  for (size_t q : {at, at < s.size() && s[at] == '.' ? at + 1 : std::string_view::npos}) {
+    if (q == std::string_view::npos) continue;
+    while (q < s.size() && lines::IsRegexSpace(s[q])) ++q;
+    if (q < s.size() && !IsAsciiDigit(s[q]) && s[q] != '.' && s[q] != '%' && !lines::IsRegexSpace(s[q])) return true;
+  }
+  return false;
+}
+
+// (?:\.\d{1,2}){0,left}\.?\s*[^\d.%\s] at `at`, any way the groups may take their digits.
+bool GroupsThenTitle(std::string_view s, size_t at, int left) {
+  if (TitleAfterNumber(s, at)) return true;
+  if (left == 0 || at >= s.size() || s[at] != '.' || !DigitAt(s, at + 1)) return false;
+  return GroupsThenTitle(s, at + 2, left - 1) || (DigitAt(s, at + 2) && GroupsThenTitle(s, at + 3, left - 1));
+}
+
+}  // namespace
+
+bool OpensNumberedTitle(std::string_view s) {
+  // 第(?:一|…|十|百|\d)+(?:章|部分|篇): a numeral is never 章, 部 or 篇, so the run is read whole.
+  if (StartsAt(s, 0, "第")) {
+    size_t e = 3;
+    for (size_t next; (next = HanNumeralAt(s, e, true)) != e || DigitAt(s, e); e = next == e ? e + 1 : next) {
+    }
+    if (e > 3 && (StartsAt(s, e, "章") || StartsAt(s, e, "部分") || StartsAt(s, e, "篇"))) return true;
+  }
+  // (?:一|…|十)+、 and \((?:一|…|十)+\)
+  for (size_t open : {size_t{0}, size_t{1}}) {
+    if (open == 1 && (s.empty() || s[0] != '(')) continue;
+    size_t e = open;
+    for (size_t next; (next = HanNumeralAt(s, e, false)) != e; e = next) {
+    }
+    if (e > open && (open == 0 ? StartsAt(s, e, "、") : StartsAt(s, e, ")"))) return true;
+  }
+  // \d{1,2}(?:\.\d{1,2}){0,3}\.?\s*[^\d.%\s]
+  return DigitAt(s, 0) && (GroupsThenTitle(s, 1, 3) || (DigitAt(s, 1) && GroupsThenTitle(s, 2, 3)));
+}
+
 const std::regex& SectionNumber(size_t k) {
   // Numbered headings: 第一章/第一部分 (1), 一、 (1), （一） (2), 1. (1), 1.1 (2), 1.1.1 and (1) (3).
   // Alternations, not bracket expressions: std::regex matches bytes, and a Han numeral is three.
@@ -306,12 +360,6 @@ void StructureBuilder::Run() {
 }
 
 void StructureBuilder::Split() {
-  // The bytes the loop below looks at: tab, '|', space and '<'; a run of others is stepped over at once.
-  static const auto kSplitsCells = [] {
-    std::array<bool, 256> t{};
-    for (unsigned char c : {'\t', '|', ' ', '<'}) t[c] = true;
-    return t;
-  }();
   const size_t n = doc_.line_count();
   s_.lines_.assign(n, LineStructure());
   line_view_.resize(n);
@@ -321,12 +369,7 @@ void StructureBuilder::Split() {
     uint64_t e = std::min<uint64_t>(doc_.TextToView(line.offset + line.length), view_.size());
     if (e < b) e = b;
     // The line ends at its first '\n' or '\f' (find_first_of would call memchr once per byte).
-    for (uint64_t k = b; k < e; ++k) {
-      if (view_[k] == '\n' || view_[k] == '\f') {
-        e = k;
-        break;
-      }
-    }
+    e = lines::LineEndIn(view_, b, e);
     line_view_[li] = {b, e};
     LineStructure& ls = s_.lines_[li];
     ls.view_begin = b;
@@ -382,8 +425,7 @@ void StructureBuilder::Split() {
           ++i;
         }
       } else {
-        ++i;
-        while (i < e && !kSplitsCells[static_cast<unsigned char>(view_[i])]) ++i;  // as the branches above would
+        i = lines::NextCellMark(view_, i + 1, e);  // past the bytes the branches above would step over
       }
     }
     flush(e);
@@ -1514,7 +1556,6 @@ void StructureBuilder::FindSections() {
 }
 
 void StructureBuilder::AssignRoles() {
-  const std::regex& kNumbered = gates::NumberedTitle();
   const size_t n = s_.lines_.size();
   // The titles the table of contents lists: a line that is one of them is a heading wherever it
   // stands ("领导致辞" right above the letter, with no blank line around it).
@@ -1603,7 +1644,7 @@ void StructureBuilder::AssignRoles() {
       // "1.1 GW" is a figure with its unit, not section 1.1: a Latin title has three letters or more.
       // The length and the opening are tested before the expression (none of them has side effects).
       bool numbered = cps <= 40 && gates::MayOpenNumber(first) &&
-                      std::regex_search(std::string(first), kNumbered, kAnchored) &&
+                      gates::OpensNumberedTitle(first) &&
                       !OpensWithClassBound(Decode(Trim(first))) &&
                       (sdk::HasCjk(first) || std::count_if(first.begin(), first.end(), [](char c) {
                                                return IsAsciiAlpha(c);

@@ -88,18 +88,37 @@ namespace gates {
 // `s` opens with 第, a Han numeral 一 … 十, '(' or an ASCII digit: where a numbered heading's number
 // begins (every alternative of NumberedTitle and of each SectionNumbers expression opens so).
 bool MayOpenNumber(std::string_view s);
-const std::regex& NumberedTitle();  // AssignRoles' numbered title, anchored at s[0]
+// AssignRoles' numbered title, anchored at s[0] ("第一章", "一、", "(一)", "1.1 概述"), and the
+// plain reading of it AssignRoles asks: true where the expression matches at s[0].
+const std::regex& NumberedTitle();
+bool OpensNumberedTitle(std::string_view s);
 // FindSections' numbers, in the order it tries them, each anchored at s[0]: 第一章 / 第一部分, 一、,
 // (一), (1), 1.1.
 const std::regex& SectionNumber(size_t k);
 constexpr size_t kSectionNumbers = 5;
-// At most 24 bytes, opening with f, F, 1 or 2: where Year can match the whole cell.
+// At most 24 bytes, opening with f, F, 1 or 2: where a year cell can be the whole cell.
 bool MayBeYear(std::string_view cell);
-const std::regex& Year();  // YearLike's: "2021", "FY2022", "2020年度", "2021年 H1", matched whole
 // `lower` (a line with its ASCII letters lower-cased) holds 单位 or unit: where Unit can match.
 bool MayHoldUnit(std::string_view lower);
 const std::regex& Unit();  // a table's unit caption, "单位: 吨" (ASCII letters in any case)
 }  // namespace gates
+
+// A year or period at `at` of `s` ("2021", "FY2022", "fy 2020", "2020年度", "2021年 H1", "2022年上半年"):
+// the length of what the expression
+//   (?:fy\s*)?(?:19|20)\d\d\s*(?:年度|年末|年底|年)?(?:\s*(?:上半年|下半年|h1|h2|q[1-4]))?
+// (ASCII letters in any case) matches when std::regex tries it at `at` (each optional part taken
+// where it can be, the blanks before a missing part included), or 0 when it matches nothing there.
+// A year cell (YearLike) is a cell of at most 24 bytes (MayBeYear) that is one whole; a header cell
+// of periods (PeriodPieces) is two or more apart by spaces.
+size_t PeriodLengthAt(std::string_view s, size_t at);
+bool YearLike(std::string_view cell);  // the whole cell is one year or period
+// "Total emissions of", "Water used in the", "(scope 1,": a label cell ending in a joining word (and,
+// or, of, in, for, to, the, by, from, with, per, on, at, as, & in any case, after a blank, a '(' or
+// nothing) or a mark (, - / (), so the label goes on in the next piece: where
+// (?:^|[\s(])(?:and|…|&)$|[,\-/(]$ (case ignored) matches.
+bool JoiningEnd(std::string_view t);
+// PeriodPieces' ranges [begin, end) in `cell` (structure_tables.cc), for the tests.
+std::vector<std::pair<size_t, size_t>> PeriodRanges(std::string_view cell);
 
 // Compiles the model's function-local expressions that a warm-up document may pass by: those behind
 // a gate and those only English reports reach (the English ranges, a label's joining word). A batch's

@@ -136,9 +136,44 @@ size_t NumbersBeforeSpace(std::string_view s) {
 }
 
 namespace {
-bool IsRegexSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
+
+size_t LineEndIn(std::string_view view, size_t b, size_t e) {
+  const char* p = view.data();
+  for (size_t k = b; k < e;) {
+    // No byte of the word is \n, \v or \f: none ends the line.
+    if (k + 8 <= e && !bytes8::AnyByteIn(bytes8::Load8(p + k), '\n', '\f')) {
+      k += 8;
+      continue;
+    }
+    if (p[k] == '\n' || p[k] == '\f') return k;
+    ++k;
+  }
+  return e;
+}
+
+size_t NextCellMark(std::string_view view, size_t i, size_t e) {
+  constexpr uint64_t kBit6 = 0x4040404040404040ULL;  // '<' (0x3C) with it is '|' (0x7C)
+  const char* p = view.data();
+  for (size_t k = i; k < e;) {
+    // No byte of the word is below a space (a tab among them), '<' or '|', no two spaces are
+    // next to each other and the last is no space (its next byte lies beyond the word).
+    if (k + 8 <= e) {
+      const uint64_t w = bytes8::Load8(p + k);
+      const uint64_t spaces = bytes8::BytesIn(w, ' ', ' ');
+      if (!bytes8::AnyByteIn(w, 0, ' ' - 1) && !bytes8::AnyByteIn(w | kBit6, '|', '|') &&
+          (spaces & (spaces >> 8)) == 0 && (spaces >> 56) == 0) {
+        k += 8;
+        continue;
+      }
+    }
+    const char c = p[k];
+    if (c == '\t' || c == '|' || c == '<' || (c == ' ' && k + 1 < e && p[k + 1] == ' ')) return k;
+    ++k;
+  }
+  return e;
+}
 
 size_t NextNumberBeforeSpace(std::string_view s, size_t from, size_t* length) {
   // Every match ends at the end of a run of digits (the lookahead refuses a digit): the leftmost
@@ -212,9 +247,75 @@ bool MayBeDecoratedPageNumber(std::string_view t) {
   return head == "—" || head == "–" || head == "－" || head == "第";
 }
 
-bool DecoratedPageNumber(std::string_view t) {
-  return MayBeDecoratedPageNumber(t) && std::regex_match(t.begin(), t.end(), DecoratedPageNumberExpression());
-}
+namespace {
+
+// Reads the alternatives of DecoratedPageNumberExpression from the front of a text, each to its
+// end or not at all: every repeat there stops before a byte it cannot take (blanks before a digit,
+// a dash, 页 or /; digits before a blank or another mark), so reading each as far as it goes is the
+// only way the whole text can match.
+struct PageNumberReader {
+  std::string_view t;
+  size_t Blanks(size_t at) const {
+    while (at < t.size() && IsRegexSpace(t[at])) ++at;
+    return at;
+  }
+  // \d{1,3} at `at`: its end, or npos.
+  size_t Digits(size_t at) const {
+    size_t e = at;
+    while (e < t.size() && t[e] >= '0' && t[e] <= '9') ++e;
+    return e > at && e - at <= 3 ? e : std::string_view::npos;
+  }
+  size_t Literal(size_t at, std::string_view w) const {
+    return at <= t.size() && t.substr(at, w.size()) == w ? at + w.size() : std::string_view::npos;
+  }
+  // - — – or － at `at`: its end, or npos.
+  size_t Dash(size_t at) const {
+    if (at < t.size() && t[at] == '-') return at + 1;
+    for (std::string_view d : {"—", "–", "－"}) {
+      if (Literal(at, d) != std::string_view::npos) return at + 3;
+    }
+    return std::string_view::npos;
+  }
+  bool P(size_t at) const { return at < t.size() && (t[at] == 'p' || t[at] == 'P'); }
+  static constexpr size_t npos = std::string_view::npos;
+
+  bool Whole() const {
+    // (?:-|—|–|－)\s*\d{1,3}\s*(?:-|—|–|－)
+    if (size_t e = Dash(0); e != npos && (e = Digits(Blanks(e))) != npos && Dash(Blanks(e)) == t.size()) return true;
+    if (P(0)) {
+      // [pP]\.?\s*\d{1,3}
+      const size_t dot = t.size() > 1 && t[1] == '.' ? 2 : 1;
+      if (Digits(Blanks(dot)) == t.size()) return true;
+      // [pP]age\s+\d{1,3}(?:\s+of\s+\d{1,3})?
+      if (size_t e = Literal(1, "age"); e != npos) {
+        const size_t b = Blanks(e);
+        if (b > e && (e = Digits(b)) != npos) {
+          if (e == t.size()) return true;
+          const size_t b2 = Blanks(e);
+          const size_t of = b2 > e ? Literal(b2, "of") : npos;
+          const size_t b3 = of != npos ? Blanks(of) : npos;
+          if (of != npos && b3 > of && Digits(b3) == t.size()) return true;
+        }
+      }
+    }
+    // 第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?
+    if (size_t e = Literal(0, "第"); e != npos && (e = Digits(Blanks(e))) != npos &&
+                                    (e = Literal(Blanks(e), "页")) != npos) {
+      if (e == t.size()) return true;
+      if ((e = Literal(Blanks(e), "共")) != npos && (e = Digits(Blanks(e))) != npos &&
+          Literal(Blanks(e), "页") == t.size())
+        return true;
+    }
+    // \d{1,3}\s*/\s*\d{1,3}
+    if (size_t e = Digits(0); e != npos && (e = Literal(Blanks(e), "/")) != npos && Digits(Blanks(e)) == t.size())
+      return true;
+    return false;
+  }
+};
+
+}  // namespace
+
+bool DecoratedPageNumber(std::string_view t) { return MayBeDecoratedPageNumber(t) && PageNumberReader{t}.Whole(); }
 
 bool UnitCaptionText(std::string_view t) {
   if (t.size() > 60) return false;

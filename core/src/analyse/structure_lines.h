@@ -16,6 +16,10 @@
 namespace esgaudit {
 namespace lines {
 
+// A byte std::regex reads as \s (the C locale's white space: space, \t, \n, \v, \f, \r): the plain
+// readers of the model's former expressions read blanks as the expressions did.
+inline bool IsRegexSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 // `s` without its spaces and tabs (other white space, a full-width space or a CR, stays).
 std::string Squeeze(std::string_view s);
 // Squeeze(a) == Squeeze(b), without building either.
@@ -38,6 +42,13 @@ size_t NumbersBeforeSpace(std::string_view s);
 // its offset, its length in *length; npos when there is none. A match is the last one to three
 // digits of a run of digits that a blank or the end follows.
 size_t NextNumberBeforeSpace(std::string_view s, size_t from, size_t* length);
+
+// Split's two byte scans of a line, eight bytes at a time where a word of eight holds none of the
+// bytes they stop at. LineEndIn: the first '\n' or '\f' of view[b, e), or e. NextCellMark: the first
+// position of [i, e) where Split acts, a tab, '|', '<' or a space followed by another, or e (a single
+// space is passed over, as Split passes it).
+size_t LineEndIn(std::string_view view, size_t b, size_t e);
+size_t NextCellMark(std::string_view view, size_t i, size_t e);
 // Whether (\.{4,}|_{4,}|(?:…){2,}|(?:·){4,})\s*-?\s*\d{1,3}\s*-?\s*$ matches in `s` (a contents
 // line's leader and page number at its end: "报告说明......2", "Our people ____ - 14 -"), read
 // back from the end.
@@ -47,9 +58,10 @@ bool EndsWithLeaderAndPage(std::string_view s);
 // bytes): a page number whatever its place. A bare "12" is none.
 bool DecoratedPageNumber(std::string_view t);
 // Where DecoratedPageNumberExpression can match all of `t`: at most 24 bytes holding an ASCII digit
-// and opening with a dash (- — – －), p, P, 第 or a digit. DecoratedPageNumber runs the expression
-// only then.
+// and opening with a dash (- — – －), p, P, 第 or a digit. DecoratedPageNumber reads `t` only then.
 bool MayBeDecoratedPageNumber(std::string_view t);
+// The expression DecoratedPageNumber answers as (matched against the whole text), read by plain
+// code: the tests compare the two.
 const std::regex& DecoratedPageNumberExpression();
 // "单位:吨", "(单位:百分比(%))", "Unit: tonnes" (at most 60 bytes; the matching view has ASCII
 // colons and brackets): a cell stating only a unit, a table's or chart's caption.

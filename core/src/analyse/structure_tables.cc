@@ -35,13 +35,6 @@ bool MayBeYear(std::string_view cell) {
   return c == 'f' || c == 'F' || c == '1' || c == '2';
 }
 
-const std::regex& Year() {
-  static const std::regex kYear(
-      R"(^(?:fy\s*)?(?:19|20)\d\d\s*(?:年|年度|年末|年底)?(?:\s*(?:上半年|下半年|h1|h2|q[1-4]))?$)",
-      std::regex::icase);
-  return kYear;
-}
-
 bool MayHoldUnit(std::string_view lower) {
   return lower.find("单位") != std::string_view::npos || lower.find("unit") != std::string_view::npos;
 }
@@ -56,9 +49,39 @@ const std::regex& Unit() {
 
 namespace {
 
-bool YearLike(std::string_view cell) {
-  return gates::MayBeYear(cell) && std::regex_match(std::string(cell), gates::Year());
+bool LetterAt(std::string_view s, size_t at, char lower) { return at < s.size() && (s[at] | 0x20) == lower; }
+bool StartsAt(std::string_view s, size_t at, std::string_view p) { return s.substr(std::min(at, s.size())).substr(0, p.size()) == p; }
+
+}  // namespace
+
+size_t PeriodLengthAt(std::string_view s, size_t at) {
+  size_t p = at;
+  auto blanks = [&](size_t q) {
+    while (q < s.size() && lines::IsRegexSpace(s[q])) ++q;
+    return q;
+  };
+  if (LetterAt(s, p, 'f') && LetterAt(s, p + 1, 'y')) p = blanks(p + 2);  // with no year after, no match
+  if (p + 4 > s.size() || !((s[p] == '1' && s[p + 1] == '9') || (s[p] == '2' && s[p + 1] == '0')) ||
+      !IsAsciiDigit(s[p + 2]) || !IsAsciiDigit(s[p + 3])) {
+    return 0;
+  }
+  p = blanks(p + 4);
+  if (StartsAt(s, p, "年")) {
+    p += 3;
+    if (StartsAt(s, p, "度") || StartsAt(s, p, "末") || StartsAt(s, p, "底")) p += 3;
+  }
+  const size_t q = blanks(p);
+  if (StartsAt(s, q, "上半年") || StartsAt(s, q, "下半年")) return q + 9 - at;
+  if (q + 1 < s.size() && ((LetterAt(s, q, 'h') && (s[q + 1] == '1' || s[q + 1] == '2')) ||
+                           (LetterAt(s, q, 'q') && s[q + 1] >= '1' && s[q + 1] <= '4'))) {
+    return q + 2 - at;
+  }
+  return p - at;
 }
+
+bool YearLike(std::string_view cell) { return gates::MayBeYear(cell) && PeriodLengthAt(cell, 0) == cell.size(); }
+
+namespace {
 
 bool Starts(std::string_view t, std::string_view p) { return t.substr(0, p.size()) == p; }
 bool Ends(std::string_view t, std::string_view p) { return t.size() >= p.size() && t.substr(t.size() - p.size()) == p; }
@@ -161,24 +184,22 @@ std::vector<Piece> SpaceJoinedFigures(std::string_view cell) {
 // period's byte range in the cell, in order; empty unless the cell is such periods and nothing
 // else. Two bare years must be apart by a space ("20152016" is no pair).
 std::vector<Piece> PeriodPieces(std::string_view cell) {
-  static const std::regex kPeriod(
-      R"((?:fy\s*)?(?:19|20)\d\d\s*(?:年度|年末|年底|年)?(?:\s*(?:上半年|下半年|h1|h2|q[1-4]))?)",
-      std::regex::icase);
   if (cell.size() > 120 || cell.empty() || !(IsAsciiDigit(cell.front()) || cell.front() == 'F' || cell.front() == 'f'))
     return {};
   std::vector<Piece> out;
   size_t at = 0;
-  const std::string text(cell);
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kPeriod); it != std::sregex_iterator(); ++it) {
-    const size_t b = static_cast<size_t>(it->position()), e = b + static_cast<size_t>(it->length());
-    if (text.find_first_not_of(' ', at) != b) return {};  // something else between two periods
-    if (!out.empty() && b == at && IsAsciiDigit(text[at - 1])) return {};
+  // Each period opens at the first byte after the spaces following the one before (none opens on a
+  // space): anything else there, or a cell ending otherwise than in spaces, is no header of periods.
+  for (size_t b; (b = cell.find_first_not_of(' ', at)) != std::string_view::npos;) {
+    const size_t e = b + PeriodLengthAt(cell, b);
+    if (e == b) return {};
+    if (!out.empty() && b == at && IsAsciiDigit(cell[at - 1])) return {};
     size_t end = e;
-    while (end > b && text[end - 1] == ' ') --end;
+    while (end > b && cell[end - 1] == ' ') --end;
     out.push_back(Piece{b, end});
     at = e;
   }
-  if (out.size() < 2 || text.find_first_not_of(' ', at) != std::string::npos) return {};
+  if (out.size() < 2) return {};
   return out;
 }
 
@@ -189,13 +210,24 @@ bool UnitCaptionCell(std::string_view cell) {
   return cell.size() <= 40 && std::regex_match(cell.begin(), cell.end(), kCaption);
 }
 
-// "Total emissions of", "Water used in the", "(scope 1,": a label cell ending in a joining word or
-// mark, so the label goes on in the next piece.
+}  // namespace
+
 bool JoiningEnd(std::string_view t) {
-  static const std::regex kJoining(R"((?:^|[\s(])(?:and|or|of|in|for|to|the|by|from|with|per|on|at|as|&)$|[,\-/(]$)",
-                                   std::regex::icase);
-  return std::regex_search(std::string(t), kJoining);
+  if (!t.empty() && (t.back() == ',' || t.back() == '-' || t.back() == '/' || t.back() == '(')) return true;
+  for (std::string_view w : {"and", "or", "of", "in", "for", "to", "the", "by", "from", "with", "per", "on", "at", "as", "&"}) {
+    if (t.size() < w.size()) continue;
+    const size_t b = t.size() - w.size();
+    bool same = true;
+    for (size_t k = 0; k < w.size() && same; ++k) {
+      const char c = t[b + k];
+      same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == w[k];
+    }
+    if (same && (b == 0 || lines::IsRegexSpace(t[b - 1]) || t[b - 1] == '(')) return true;
+  }
+  return false;
 }
+
+namespace {
 
 // A placeholder for a missing value (nd, NA, n/a, -, —).
 bool Placeholder(std::string_view cell) {
@@ -2038,16 +2070,17 @@ void StructureBuilder::FindTables() {
   }
 }
 
+std::vector<std::pair<size_t, size_t>> PeriodRanges(std::string_view cell) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const Piece& p : PeriodPieces(cell)) out.emplace_back(p.begin, p.end);
+  return out;
+}
+
 void CompileGatedExpressions() {
-  gates::NumberedTitle();
-  lines::DecoratedPageNumberExpression();
   for (size_t k = 0; k < gates::kSectionNumbers; ++k) gates::SectionNumber(k);
-  gates::Year();
   gates::Unit();
   YearTitle("");
-  PeriodPieces("");
   UnitCaptionCell("");
-  JoiningEnd("");
   std::smatch m;
   period::EnglishRangeSearch(std::string(), &m);  // kRangeEn, then kRangeEnDmy
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <random>
 #include <string_view>
 #include <unordered_map>
 #include <string>
@@ -32,6 +33,77 @@ std::vector<const Finding*> Of(const ReportResult& r, const std::string& rule) {
   for (const Finding& f : r.findings)
     if (f.rule == rule) out.push_back(&f);
   return out;
+}
+
+// A sentence's figure names its quantity by the longest name of the pack ending the text before
+// it, the first in the pack's order among names of that length: QuantityNamedAtEnd, which asks
+// only the names ending in the text's last byte, against the walk over every name of every
+// quantity, on texts ending in whole names, names cut short at any byte, two names run together
+// and other text.
+TEST(CnexchangeScanTest, TheQuantityNamedAtTheEndIsTheLongestNameOfThePackEndingTheText) {
+  const cnexchange::RulePack pack = cnexchange::RulePack::FromFiles(
+      testing::SourcePath("rules/cnexchange/guideline.json"), testing::SourcePath("rules/cnexchange/policy.ini"));
+  const std::vector<cnexchange::QuantitySpec>& qs = pack.quantities();
+  ASSERT_FALSE(qs.empty());
+  std::vector<const std::string*> all;
+  for (const cnexchange::QuantitySpec& q : qs)
+    for (const std::string& name : q.labels) all.push_back(&name);
+  ASSERT_GT(all.size(), 20u);
+  auto walk = [&](std::string_view before, std::string* label) {
+    const cnexchange::QuantitySpec* spec = nullptr;
+    for (const cnexchange::QuantitySpec& q : qs) {
+      for (const std::string& name : q.labels) {
+        if (name.size() > label->size() && before.size() >= name.size() &&
+            before.substr(before.size() - name.size()) == name) {
+          spec = &q;
+          *label = name;
+        }
+      }
+    }
+    return spec;
+  };
+  const cnexchange::QuantityNamesByLastByte index(qs);
+  const std::vector<std::string> fillers = {"", "公司", "年度", "总", "的", " ", "a", "量", "\xE9", "2023年"};
+  std::mt19937 rng(47);
+  size_t named = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string before = fillers[rng() % fillers.size()];
+    const int pieces = 1 + static_cast<int>(rng() % 3);
+    for (int p = 0; p < pieces; ++p) {
+      const std::string& name = *all[rng() % all.size()];
+      switch (rng() % 3) {
+        case 0:
+          before += name;
+          break;
+        case 1:
+          before += name.substr(rng() % (name.size() + 1));  // its end from any byte
+          break;
+        default:
+          before += name.substr(0, rng() % (name.size() + 1)) + fillers[rng() % fillers.size()];
+      }
+    }
+    std::string want_label, got_label;
+    const cnexchange::QuantitySpec* want = walk(before, &want_label);
+    const cnexchange::QuantitySpec* got = cnexchange::QuantityNamedAtEnd(before, index, &got_label);
+    ASSERT_EQ(got, want) << before;
+    ASSERT_EQ(got_label, want_label) << before;
+    named += want != nullptr;
+  }
+  EXPECT_GT(named, 6000u);
+  std::string label;
+  EXPECT_EQ(cnexchange::QuantityNamedAtEnd("", index, &label), nullptr);
+  // A name two quantities share goes to the first; a longer name to its own, wherever it stands.
+  std::vector<cnexchange::QuantitySpec> two(2);
+  two[0].labels = {"排放量", "总量"};
+  two[1].labels = {"排放量", "二氧化碳排放量", ""};
+  const cnexchange::QuantityNamesByLastByte two_index(two);
+  EXPECT_EQ(cnexchange::QuantityNamedAtEnd("废气排放量", two_index, &label), &two[0]);
+  EXPECT_EQ(label, "排放量");
+  EXPECT_EQ(cnexchange::QuantityNamedAtEnd("本年二氧化碳排放量", two_index, &label), &two[1]);
+  EXPECT_EQ(label, "二氧化碳排放量");
+  label = "kept";
+  EXPECT_EQ(cnexchange::QuantityNamedAtEnd("用水", two_index, &label), nullptr);
+  EXPECT_EQ(label, "kept");
 }
 
 TEST(CnexchangeScanTest, TheExactWordsAreEveryWordOfTheirLists) {

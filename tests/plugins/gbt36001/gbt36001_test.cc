@@ -619,6 +619,46 @@ TEST(Gbt36001Test, IndexRowsAreAtMostPartialEvidence) {
             ESGAUDIT_COVERED);
 }
 
+// An index heading is covered by five disclosure codes on the 80 lines below it, however they are
+// spread: one line of five at the 80th line and not the 81st, two right below and three at the 80th,
+// and, under a second heading 50 lines on, four codes both headings see and a fifth only the second
+// sees (the lines' counts are kept from one heading to the next, the window is each heading's own).
+TEST(Gbt36001Test, AnIndexHeadingCountsFiveCodesOnTheEightyLinesBelowIt) {
+  auto filler = [](int n) { return "公司推进工作事项" + std::to_string(n) + ",员工参与相关活动。\n"; };
+  auto status = [](const std::string& t) { return Statuses(testing::RunOnText(Registry(), t), "gbt36001")["indicator-index"]; };
+  for (int off : {80, 81}) {
+    std::string one_line = "指标索引\n";
+    std::string spread = "指标索引\n本节回应第1条第2条的要求。\n";
+    for (int k = 1; k < off; ++k) one_line += filler(k);
+    for (int k = 2; k < off; ++k) spread += filler(k);
+    one_line += "本节回应第1条第2条第3条第4条第5条的要求。\n";
+    spread += "本节回应第3条第4条第5条的要求。\n";
+    for (int k = off + 1; k < off + 5; ++k) {
+      one_line += filler(k);
+      spread += filler(k);
+    }
+    const esgaudit_coverage_status want = off == 80 ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL;
+    EXPECT_EQ(status(one_line), want) << off;
+    EXPECT_EQ(status(spread), want) << off;
+  }
+  for (int last : {125, 131}) {
+    std::string t;
+    for (int k = 0; k < 140; ++k) {
+      if (k == 0)
+        t += "指标索引\n";
+      else if (k == 50)
+        t += "GRI对照表\n";
+      else if (k == 60)
+        t += "本节回应第1条第2条第3条第4条的要求。\n";
+      else if (k == last)
+        t += "本节回应第5条的要求。\n";
+      else
+        t += filler(k);
+    }
+    EXPECT_EQ(status(t), last == 125 ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL) << last;
+  }
+}
+
 TEST(Gbt36001Test, KpiTableNeedsATableNotFiguresInProse) {
   const std::string prose =
       "关键绩效\n\n2020年公司营业收入295亿元,利润总额13亿元,员工总数12375人,培训5.9万人次。\n";

@@ -182,6 +182,52 @@ TEST(GriCatalogue, MayMatchALabelRulesOutOnlyNeedsNoLabelMatches) {
   EXPECT_GT(ruled_out, kept);
 }
 
+// FindEvidence asks MayMatchingNeeds once per figure instead of MayMatchALabel per need: the same
+// answer for every need of the real catalogue, on texts holding whole labels, their first parts,
+// labels cut anywhere (inside a character too) and fillers, one text after another into the same
+// answer vector (an answer left over from the text before would show).
+TEST(GriCatalogue, MayMatchingNeedsIsMayMatchALabelOfEachNeed) {
+  auto c = std::make_shared<const Catalogue>(Real());
+  std::shared_ptr<const NeedWords> t = NeedWords::Of(c);
+  ASSERT_FALSE(t->needs.empty());
+  const std::vector<std::string> fillers = {"", " ", "total ", "合计", "１２３", "\xE5\x90", "\x80\x80", "\xFF",
+                                            "员工", "emi", "ssions", "女", "\xE6\x8E\x92", "%", "&"};
+  std::mt19937 rng(47);
+  std::vector<uint8_t> may;
+  size_t kept = 0, ruled_out = 0;
+  for (int round = 0; round < 6000; ++round) {
+    std::string text;
+    const int pieces = static_cast<int>(rng() % 5);
+    for (int p = 0; p < pieces; ++p) {
+      const std::string& l = t->labels[rng() % t->labels.size()];
+      switch (rng() % 4) {
+        case 0:
+          text += fillers[rng() % fillers.size()];
+          break;
+        case 1:
+          text += l[0] == '=' ? l.substr(1) : l;
+          break;
+        case 2:
+          text += l.substr(0, l.find('&'));
+          break;
+        default:
+          text += l.substr(0, rng() % (l.size() + 1));
+      }
+    }
+    BytePairs pairs;
+    pairs.Fill(text);
+    MayMatchingNeeds(*t, pairs, &may);
+    ASSERT_EQ(may.size(), t->needs.size());
+    for (size_t i = 0; i < t->needs.size(); ++i) {
+      const bool want = MayMatchALabel(*t, t->needs[i], pairs);
+      EXPECT_EQ(may[i] != 0, want) << "need " << i << " in " << text;
+      (want ? kept : ruled_out) += 1;
+    }
+  }
+  EXPECT_GT(kept, 5000u);
+  EXPECT_GT(ruled_out, kept);
+}
+
 // A need is ruled out by what its text lacks, and kept by a label's pairs or an "=" label.
 TEST(GriCatalogue, MayMatchALabelNearMisses) {
   NeedWords w;

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -239,6 +241,44 @@ TEST(GriTextMatch, BytePairsNeverRuleOutAStringTheTextHolds) {
   pairs.Fill("headcount");
   EXPECT_TRUE(pairs.MayHold(BytePairs::Of("headcount")));
   EXPECT_FALSE(pairs.MayHold(BytePairs::Of("员工")));  // Fill forgets the text before
+}
+
+// MayMatchingNeeds walks the hashes a figure's text shares with the labels' first pairs by
+// ForEachCommon: exactly the hashes both sets have (Has of each of the 4,096), each once and in
+// increasing order, on sets made by Add (the words' first and last bits among them) and by Fill.
+TEST(GriTextMatch, ForEachCommonVisitsExactlyTheHashesBothSetsHave) {
+  std::mt19937 rng(11);
+  size_t common_seen = 0;
+  for (int round = 0; round < 300; ++round) {
+    BytePairs a, b;
+    const int na = static_cast<int>(rng() % 600), nb = static_cast<int>(rng() % 600);
+    for (int k = 0; k < na; ++k) a.Add(static_cast<uint16_t>(rng() % BytePairs::kBits));
+    if (round % 3 == 0) {
+      std::string text;
+      for (int k = 0; k < nb; ++k) text.push_back(static_cast<char>(rng() % 256));
+      b.Fill(text);
+    } else {
+      for (int k = 0; k < nb; ++k) b.Add(static_cast<uint16_t>(rng() % BytePairs::kBits));
+    }
+    for (uint16_t edge : {0, 63, 64, 127, 4032, 4095}) {
+      if (rng() % 2) a.Add(edge);
+      if (rng() % 2) b.Add(edge);
+    }
+    std::vector<uint16_t> want;
+    for (size_t h = 0; h < BytePairs::kBits; ++h) {
+      if (a.Has(static_cast<uint16_t>(h)) && b.Has(static_cast<uint16_t>(h))) want.push_back(static_cast<uint16_t>(h));
+    }
+    std::vector<uint16_t> got;
+    a.ForEachCommon(b, [&](uint16_t h) { got.push_back(h); });
+    EXPECT_EQ(got, want) << round;
+    common_seen += want.size();
+  }
+  EXPECT_GT(common_seen, 3000u);
+  BytePairs one;
+  one.Add(4095);
+  EXPECT_TRUE(one.Has(4095));
+  EXPECT_FALSE(one.Has(4094));
+  EXPECT_FALSE(one.Has(63));
 }
 
 }  // namespace
