@@ -596,6 +596,12 @@ bool RelationAnalysis::Summed(int total) const {
   return std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) { return o.total == total; });
 }
 
+bool RelationAnalysis::IsPart(int figure) const {
+  return std::any_of(relations_.begin(), relations_.end(), [&](const Relation& o) {
+    return std::find(o.parts.begin(), o.parts.end(), figure) != o.parts.end();
+  });
+}
+
 void RelationAnalysis::Add(Relation r) {
   SumParts(&r);
   const double lo = r.sum_low, hi = r.sum_high;

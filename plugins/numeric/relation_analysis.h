@@ -416,6 +416,8 @@ class RelationAnalysis {
   bool ShareSlip(Relation* r) const;
   // Whether a relation found so far sums into figure `total`.
   bool Summed(int total) const;
+  // Whether a relation read already counts `figure` as one of its parts.
+  bool IsPart(int figure) const;
   // A bare `0` in a column printing decimals (5.8, 0.1) is exact to that column's precision: a value
   // of 0.3 would print 0.3 there. Each of `part_columns` (figure indexes down one column of a sum's
   // rows; negative: no figure) prints d decimals when at least three of its cells are non-zero and

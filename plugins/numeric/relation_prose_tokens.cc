@@ -2841,12 +2841,6 @@ void RelationAnalysis::FindSubsetsByRepeatedNoun(const Tokens& toks) {
   const long n = static_cast<long>(toks.size());
   auto han = sdk::IsHan;
   auto plain = [&](int f) { return PlainQuantity(figures_[f]); };
-  // Whether figure `f` is a part of a relation read already.
-  auto paired = [&](int f) {
-    return std::any_of(relations_.begin(), relations_.end(), [&](const Relation& r) {
-      return std::find(r.parts.begin(), r.parts.end(), f) != r.parts.end();
-    });
-  };
   // Whether the figure at token `j` follows a subset word in its sentence.
   auto after_subset = [&](long j) {
     for (long b = j - 1; b >= 0 && toks[b].type != Tok::kEnd; --b) {
@@ -2866,7 +2860,7 @@ void RelationAnalysis::FindSubsetsByRepeatedNoun(const Tokens& toks) {
     }
     if (p >= n || toks[p].type != Tok::kFact || words.size() < 3) continue;
     const int part = toks[p].figure;
-    if (!plain(part) || paired(part)) continue;
+    if (!plain(part) || IsPart(part)) continue;
     int total = -1;
     size_t best = 0;
     bool tie = false;
@@ -2922,11 +2916,6 @@ void RelationAnalysis::FindSubsetsByQualifiedNoun(const Tokens& toks) {
     const Figure& g = figures_[f];
     return PlainQuantity(g) && !PerUnitFigure(g) && g.value > 0;
   };
-  auto paired = [&](int f) {
-    return std::any_of(relations_.begin(), relations_.end(), [&](const Relation& r) {
-      return std::find(r.parts.begin(), r.parts.end(), f) != r.parts.end();
-    });
-  };
   auto ends_with = [](const std::u32string& s, std::u32string_view w) {
     return s.size() >= w.size() && std::u32string_view(s).substr(s.size() - w.size()) == w;
   };
@@ -2961,7 +2950,7 @@ void RelationAnalysis::FindSubsetsByQualifiedNoun(const Tokens& toks) {
     const int part = toks[p].figure, total = toks[c - 1].figure;
     const Figure& fp = figures_[part];
     const Figure& ft = figures_[total];
-    if (!usable(part) || !usable(total) || fp.unit != ft.unit || fp.magnitude != ft.magnitude || paired(part)) {
+    if (!usable(part) || !usable(total) || fp.unit != ft.unit || fp.magnitude != ft.magnitude || IsPart(part)) {
       continue;
     }
     long o = -1;
