@@ -104,6 +104,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindRunningTotalSubsets(doc);
   FindParagraphClosingTotals(doc);
   FindSectionTotals(doc);
+  FindScopePairSubsets(doc);
   FindCapitalAfterAConversion(doc);
   FindSlashSharePairs(doc);
   FindLegendPies(doc);

@@ -267,6 +267,9 @@ class RelationAnalysis {
   // A figure a section states before its subsections, summed by each subsection's figure of the same
   // label (合计投入金额); Likely. See the .cc.
   void FindSectionTotals(const sdk::Document& doc);
+  // "公司总部开展各类课程24项…。全系统共计开展各类课程336项…": a part of the reporter's figures within the
+  // whole's, in parallel sentences; Likely. See the .cc.
+  void FindScopePairSubsets(const sdk::Document& doc);
   // "以总股本8,736,833,500股为基数…合计转增3,494,733,400股，转增后公司总股本将增至12,231,566,900股": the
   // share capital after a conversion of reserves as the base plus the shares added; Certain. See the .cc.
   void FindCapitalAfterAConversion(const sdk::Document& doc);

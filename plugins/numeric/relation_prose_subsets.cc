@@ -1525,6 +1525,114 @@ void RelationAnalysis::FindSectionTotals(const sdk::Document& doc) {
   }
 }
 
+// Parallel sentences of a part of the reporter and of the whole of it: `2016年公司总部开展各类课程24项，
+// 培训人次357人…。全系统共计开展各类课程336项，培训人次2022人…`, `公司运用帮困基金…共594人次，合计帮困金额
+// 74.23万元；2016年，公司及下属企业共计帮困4106人次，帮困金额377.72万元`. A sentence whose words before
+// its first quantity name the whole (全系统, 全集团, or the reporter with its subsidiaries: 公司及下属企业,
+// 集团及所属单位 …) follows, in the same paragraph, one whose words before its first quantity name a part
+// (总部, 本部, 母公司; or, against the reporter with its subsidiaries, the reporter alone: 公司 without
+// 及). Each unit printed exactly once in each sentence pairs a part's figure with the whole's (quantities
+// with a unit, no change, no share, no per-unit figure) whose labels share two Han characters besides the
+// reporter's name (培训课时, 培训学时); two units or more must pair so, as parallel sentences do. Each part is a subset of its whole, read from the wording: Likely, a warning when above.
+void RelationAnalysis::FindScopePairSubsets(const sdk::Document& doc) {
+  if (!doc.HasFigures()) return;
+  const uint32_t sentences = doc.SentenceCount();
+  if (sentences < 2) return;
+  std::vector<std::pair<uint64_t, int>> by_view;
+  for (size_t i = 0; i < figures_.size(); ++i) by_view.emplace_back(doc.TextToView(figures_[i].offset), static_cast<int>(i));
+  std::sort(by_view.begin(), by_view.end());
+  auto paragraph_of = [&](uint32_t si) {
+    const esgaudit_sentence st = doc.Sentence(si);
+    return st.struct_size >= kParagraphEnd ? st.paragraph : si;
+  };
+  auto usable = [&](int f) {
+    const Figure& g = figures_[f];
+    return g.kind == ESGAUDIT_FACT_QUANTITY && !g.unit.empty() && g.value > 0 && !IsChangeLabel(g.label) &&
+           g.text.find('/') == std::string::npos &&
+           std::none_of(std::begin(kPerUnitWords), std::end(kPerUnitWords), [&](const char* w) { return Has(g.label, w); });
+  };
+  // The words of a sentence before its first usable figure, and its usable figures.
+  struct Read {
+    std::u32string lead;
+    std::vector<int> figures;
+  };
+  auto read = [&](uint32_t si) {
+    Read r;
+    std::u32string text;
+    std::vector<std::pair<size_t, int>> placed;
+    SentenceFigures(doc, doc.Sentence(si), by_view, &text, &placed);
+    size_t first = text.size();
+    for (const auto& [pos, f] : placed) {
+      if (!usable(f)) continue;
+      first = std::min(first, pos);
+      r.figures.push_back(f);
+    }
+    r.lead = text.substr(0, first);
+    return r;
+  };
+  auto holds = [](const std::u32string& s, std::initializer_list<std::u32string_view> words) {
+    return std::any_of(words.begin(), words.end(), [&](std::u32string_view w) { return s.find(w) != s.npos; });
+  };
+  static const std::u32string kBodies[] = {U"公司", U"集团", U"本行"};
+  static const std::u32string kSubsidiaries[] = {U"及下属", U"及所属", U"及子公司", U"及控股", U"及各子公司",
+                                                 U"及各下属", U"及各所属"};
+  for (uint32_t si = 1; si < sentences; ++si) {
+    if (paragraph_of(si) != paragraph_of(si - 1) || SentenceFigureCount(doc, doc.Sentence(si), by_view) < 2) continue;
+    const Read whole = read(si);
+    // The body the whole extends (公司 of 公司及下属企业), if any.
+    std::u32string body;
+    for (const std::u32string& b : kBodies) {
+      for (const std::u32string& sub : kSubsidiaries) {
+        if (whole.lead.find(b + sub) != std::u32string::npos) body = b;
+      }
+    }
+    if (body.empty() && !holds(whole.lead, {U"全系统", U"全集团"})) continue;
+    const Read part = read(si - 1);
+    const bool part_scope =
+        holds(part.lead, {U"总部", U"本部", U"母公司"}) ||
+        (!body.empty() && part.lead.find(body) != std::u32string::npos && part.lead.find(U"及") == std::u32string::npos &&
+         !holds(part.lead, {U"全系统", U"全集团", U"下属", U"所属", U"子公司"}));
+    if (!part_scope) continue;
+    std::map<std::string, std::vector<int>> in_part, in_whole;
+    for (int f : part.figures) in_part[figures_[f].unit].push_back(f);
+    for (int f : whole.figures) in_whole[figures_[f].unit].push_back(f);
+    std::vector<std::pair<int, int>> pairs;  // (whole, part)
+    // Two Han characters of the labels in common: the two figures count one thing (培训课时, 培训学时).
+    auto same_thing = [&](int a, int b) {
+      std::u32string ha, hb;
+      for (char32_t c : U32(figures_[a].label)) {
+        if (c >= 0x4E00 && c <= 0x9FFF) ha.push_back(c);
+      }
+      for (char32_t c : U32(figures_[b].label)) {
+        if (c >= 0x4E00 && c <= 0x9FFF) hb.push_back(c);
+      }
+      for (const std::u32string& b2 : kBodies) {
+        for (std::u32string* h : {&ha, &hb}) {
+          for (size_t at = h->find(b2); at != std::u32string::npos; at = h->find(b2)) h->erase(at, b2.size());
+        }
+      }
+      for (size_t k = 0; k + 1 < ha.size(); ++k) {
+        if (hb.find(ha.substr(k, 2)) != std::u32string::npos) return true;
+      }
+      return false;
+    };
+    for (const auto& [unit, fs] : in_part) {
+      auto it = in_whole.find(unit);
+      if (fs.size() == 1 && it != in_whole.end() && it->second.size() == 1 && same_thing(fs[0], it->second[0])) {
+        pairs.emplace_back(it->second[0], fs[0]);
+      }
+    }
+    if (pairs.size() < 2) continue;
+    for (const auto& [w, p] : pairs) {
+      if (IsPart(p)) continue;
+      Relation r = Stated(RelationKind::kSubset, w, {p});
+      r.certainty = Certainty::kLikely;
+      r.flag = !r.consistent;
+      Add(std::move(r));
+    }
+  }
+}
+
 // A conversion of reserves into shares in one sentence: the share capital the plan is based on
 // (`总股本8,736,833,500股为基数`: a figure in 股 after 股本, 为基数 right after it), the shares added
 // in all (`合计转增 / 共计转增 / 共转增3,494,733,400股`: not the rate `每10股转增4股`, whose figures stand

@@ -7474,6 +7474,37 @@ TEST(RelationRulesTest, QiZhongPartRepeatingTheNounOfAnEarlierFigureIsItsSubset)
   EXPECT_TRUE(Findings(Check(head_only)).empty()) << ::testing::PrintToString(Findings(Check(head_only)));
 }
 
+// Parallel sentences of a part of the reporter (总部; the reporter alone against the reporter with its
+// subsidiaries) and of the whole (全系统; 公司及下属企业): each unit printed once in each pairs a part
+// with its whole, two units at least, labels sharing two Han characters. Likely: a part raised is a
+// warning. Near misses: the whole first, one unit only, a part sentence naming subsidiaries, labels of
+// two things.
+TEST(RelationRulesTest, AFigureOfAPartOfTheReporterIsWithinTheWholesInTheNextSentence) {
+  const std::string head_office =
+      "2021年公司总部开展各类课程31项，培训人次402人，培训课时2,310小时。全系统共计开展各类课程297项，"
+      "培训人次2,315人，培训学时6,120小时。\n";
+  ExpectCleanAndRecognised(head_office, "zh",
+                           {{"subset", {"297项", "31项"}}, {"subset", {"2,315人", "402人"}}, {"subset", {"6,120小时", "2,310小时"}}});
+  ExpectChangesFlagged(head_office, {{"402人", "4,020人", {"4,020人"}}}, "warning");
+  const std::string with_subsidiaries =
+      "2021年，公司运用帮困基金开展定向帮困和大病救助等共512人次，合计帮困金额68.40万元；2021年，公司及下属企业"
+      "共计帮困3,980人次，帮困金额352.16万元。\n";
+  ExpectCleanAndRecognised(with_subsidiaries, "zh",
+                           {{"subset", {"3,980人次", "512人次"}}, {"subset", {"352.16万元", "68.40万元"}}});
+  for (const auto& [text, member] : std::vector<std::pair<std::string, std::string>>{
+           {"全系统共计开展各类课程297项，培训人次2,315人。2021年公司总部开展各类课程31项，培训人次402人。\n", "402人"},
+           {"2021年公司总部开展各类课程31项，全年投入20万元。全系统共计开展各类课程297项，投入180人。\n", "31项"},
+           {"2021年公司及子公司开展各类课程31项，培训人次402人。全系统共计开展各类课程297项，培训人次2,315人。\n",
+            "402人"},
+           {"2021年公司实现利润10亿元，员工3,000人。公司及下属企业缴纳税费5亿元，接待访客8,000人。\n", "3,000人"},
+       }) {
+    SCOPED_TRACE(text);
+    ReportResult r = Check(text, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", text);
+    for (const RelationRecord& x : r.relations) EXPECT_EQ(MemberTexts(doc, x).count(member), 0u);
+  }
+}
+
 // A figure a section states before its subsections is the sum of the subsections' figures of the
 // same label, one per subsection (the last of each). Likely: a part raised is a warning. Near misses:
 // a subsection without such a figure, a figure labelled otherwise in one of them.
