@@ -18,6 +18,21 @@ bool SomeSpanOf(const sdk::Document& doc, const esgaudit_sentence& st, std::stri
   return false;
 }
 
+// The paragraph of sentence `si` of the structure model; a host without paragraphs gives each sentence
+// its own.
+uint32_t ParagraphOf(const sdk::Document& doc, uint32_t si) {
+  const esgaudit_sentence st = doc.Sentence(si);
+  return st.struct_size >= kParagraphEnd ? st.paragraph : si;
+}
+
+// A figure that counts something: a quantity with a unit, above zero, no change, no figure per unit
+// (a slash after its unit, or a per-unit word in its label).
+bool CountedQuantity(const Figure& g) {
+  return g.kind == ESGAUDIT_FACT_QUANTITY && !g.unit.empty() && g.value > 0 && !IsChangeLabel(g.label) &&
+         g.text.find('/') == std::string::npos &&
+         std::none_of(std::begin(kPerUnitWords), std::end(kPerUnitWords), [&](const char* w) { return Has(g.label, w); });
+}
+
 }  // namespace
 
 // Tables of shares set side by side, each row's line holding one row of each: the row key (a year or
@@ -1401,21 +1416,12 @@ void RelationAnalysis::FindParagraphClosingTotals(const sdk::Document& doc) {
   std::vector<std::pair<uint64_t, int>> by_view;
   for (size_t i = 0; i < figures_.size(); ++i) by_view.emplace_back(doc.TextToView(figures_[i].offset), static_cast<int>(i));
   std::sort(by_view.begin(), by_view.end());
-  auto paragraph_of = [&](uint32_t si) {
-    const esgaudit_sentence st = doc.Sentence(si);
-    return st.struct_size >= kParagraphEnd ? st.paragraph : si;  // a host without paragraphs: each alone
-  };
+  auto paragraph_of = [&](uint32_t si) { return ParagraphOf(doc, si); };
   std::set<int> in_parts;
   for (const Relation& r : relations_) in_parts.insert(r.parts.begin(), r.parts.end());
   auto money = [&](int f) {
     const Figure& g = figures_[f];
-    if (g.kind != ESGAUDIT_FACT_QUANTITY || g.unit != "元" || g.value <= 0 || IsChangeLabel(g.label) ||
-        g.text.find('/') != std::string::npos) {
-      return false;
-    }
-    for (const char* w : kPerUnitWords) {
-      if (Has(g.label, w)) return false;
-    }
+    if (!CountedQuantity(g) || g.unit != "元") return false;
     for (const char* w : {"累计", "累積", "累积", "历年", "以来"}) {
       if (Has(g.label, w)) return false;
     }
@@ -1479,12 +1485,7 @@ void RelationAnalysis::FindSectionTotals(const sdk::Document& doc) {
     }
     return out;
   };
-  auto usable = [&](int f) {
-    const Figure& g = figures_[f];
-    return g.kind == ESGAUDIT_FACT_QUANTITY && !g.unit.empty() && g.value > 0 && !IsChangeLabel(g.label) &&
-           g.text.find('/') == std::string::npos &&
-           std::none_of(std::begin(kPerUnitWords), std::end(kPerUnitWords), [&](const char* w) { return Has(g.label, w); });
-  };
+  auto usable = [&](int f) { return CountedQuantity(figures_[f]); };
   const std::map<uint32_t, std::vector<int>>& on_line = FiguresByLine(true);
   auto figures_in = [&](uint32_t first, uint32_t last) {
     std::vector<int> out;
@@ -1541,16 +1542,8 @@ void RelationAnalysis::FindScopePairSubsets(const sdk::Document& doc) {
   std::vector<std::pair<uint64_t, int>> by_view;
   for (size_t i = 0; i < figures_.size(); ++i) by_view.emplace_back(doc.TextToView(figures_[i].offset), static_cast<int>(i));
   std::sort(by_view.begin(), by_view.end());
-  auto paragraph_of = [&](uint32_t si) {
-    const esgaudit_sentence st = doc.Sentence(si);
-    return st.struct_size >= kParagraphEnd ? st.paragraph : si;
-  };
-  auto usable = [&](int f) {
-    const Figure& g = figures_[f];
-    return g.kind == ESGAUDIT_FACT_QUANTITY && !g.unit.empty() && g.value > 0 && !IsChangeLabel(g.label) &&
-           g.text.find('/') == std::string::npos &&
-           std::none_of(std::begin(kPerUnitWords), std::end(kPerUnitWords), [&](const char* w) { return Has(g.label, w); });
-  };
+  auto paragraph_of = [&](uint32_t si) { return ParagraphOf(doc, si); };
+  auto usable = [&](int f) { return CountedQuantity(figures_[f]); };
   // The words of a sentence before its first usable figure, and its usable figures.
   struct Read {
     std::u32string lead;
