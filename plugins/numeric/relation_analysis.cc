@@ -582,7 +582,7 @@ const std::map<uint32_t, std::vector<int>>& RelationAnalysis::FiguresByLine(bool
 
 void RelationAnalysis::DropFiguresFrom(size_t base) {
   figures_.resize(base);
-  figures_by_line_count_[0] = figures_by_line_count_[1] = figure_at_count_ = SIZE_MAX;
+  figures_by_line_count_[0] = figures_by_line_count_[1] = figure_at_count_ = figures_by_view_count_ = SIZE_MAX;
 }
 
 const std::map<uint64_t, int>& RelationAnalysis::FigureAt() const {
@@ -591,6 +591,17 @@ const std::map<uint64_t, int>& RelationAnalysis::FigureAt() const {
   for (size_t i = 0; i < figures_.size(); ++i) figure_at_.emplace(figures_[i].offset, static_cast<int>(i));
   figure_at_count_ = figures_.size();
   return figure_at_;
+}
+
+const std::vector<std::pair<uint64_t, int>>& RelationAnalysis::FiguresByView(const sdk::Document& doc) const {
+  if (figures_by_view_count_ == figures_.size()) return figures_by_view_;
+  figures_by_view_.clear();
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    figures_by_view_.emplace_back(doc.TextToView(figures_[i].offset), static_cast<int>(i));
+  }
+  std::sort(figures_by_view_.begin(), figures_by_view_.end());
+  figures_by_view_count_ = figures_.size();
+  return figures_by_view_;
 }
 
 bool RelationAnalysis::Summed(int total) const {

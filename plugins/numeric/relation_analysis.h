@@ -450,6 +450,9 @@ class RelationAnalysis {
   // The figure at each text offset (the first one when two share an offset). Built on first use and
   // kept while figures_ keeps its size, as FiguresByLine.
   const std::map<uint64_t, int>& FigureAt() const;
+  // Every figure by its first byte in the matching view, sorted (SentenceFigures' input). Built on
+  // first use and kept while figures_ keeps its size, as FiguresByLine.
+  const std::vector<std::pair<uint64_t, int>>& FiguresByView(const sdk::Document& doc) const;
   // The figures that are a total or a part of a relation read so far.
   std::set<int> FiguresInRelations() const;
   // Sums each column of `rows` to its total in `totals` when most of them hold (see the definition).
@@ -479,6 +482,8 @@ class RelationAnalysis {
   // FigureAt's map and the figure count it was built for.
   mutable std::map<uint64_t, int> figure_at_;
   mutable size_t figure_at_count_ = SIZE_MAX;
+  mutable std::vector<std::pair<uint64_t, int>> figures_by_view_;
+  mutable size_t figures_by_view_count_ = SIZE_MAX;
   // While AnalyseTokens runs: the code point of each text token of its paragraph (0 for the others).
   const std::vector<char32_t>* token_chars_ = nullptr;
 };

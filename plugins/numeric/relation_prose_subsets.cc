@@ -1413,10 +1413,8 @@ void RelationAnalysis::FindParagraphClosingTotals(const sdk::Document& doc) {
   if (!doc.HasFigures()) return;
   const uint32_t sentences = doc.SentenceCount();
   if (sentences < 2) return;
-  std::vector<std::pair<uint64_t, int>> by_view;
-  for (size_t i = 0; i < figures_.size(); ++i) by_view.emplace_back(doc.TextToView(figures_[i].offset), static_cast<int>(i));
-  std::sort(by_view.begin(), by_view.end());
-  auto paragraph_of = [&](uint32_t si) { return ParagraphOf(doc, si); };
+  const std::vector<std::pair<uint64_t, int>>& by_view = FiguresByView(doc);
+  const std::string_view view = doc.MatchView();
   std::set<int> in_parts;
   for (const Relation& r : relations_) in_parts.insert(r.parts.begin(), r.parts.end());
   auto money = [&](int f) {
@@ -1430,10 +1428,13 @@ void RelationAnalysis::FindParagraphClosingTotals(const sdk::Document& doc) {
   std::u32string text;
   std::vector<std::pair<size_t, int>> placed;
   for (uint32_t si = 1; si < sentences; ++si) {
-    const uint32_t paragraph = paragraph_of(si);
-    if (si + 1 < sentences && paragraph_of(si + 1) == paragraph) continue;  // not the paragraph's last
-    if (paragraph_of(si - 1) != paragraph) continue;                        // alone in its paragraph
-    if (SentenceFigureCount(doc, doc.Sentence(si), by_view) != 1) continue;
+    const uint32_t paragraph = ParagraphOf(doc, si);
+    if (si + 1 < sentences && ParagraphOf(doc, si + 1) == paragraph) continue;  // not the paragraph's last
+    if (ParagraphOf(doc, si - 1) != paragraph) continue;                        // alone in its paragraph
+    if (SentenceFigureCount(doc, doc.Sentence(si), by_view) != 1 ||
+        !SomeSpanOf(doc, doc.Sentence(si), view, [](std::string_view w) { return Has(w, "计"); })) {
+      continue;
+    }
     SentenceFigures(doc, doc.Sentence(si), by_view, &text, &placed);
     std::u32string_view opening(text);
     for (std::u32string_view w : {U"以上", U"上述"}) {
@@ -1445,7 +1446,7 @@ void RelationAnalysis::FindParagraphClosingTotals(const sdk::Document& doc) {
     if (!money(total) || Summed(total) || in_parts.count(total)) continue;
     std::vector<int> parts;
     bool other_currency = false;
-    for (uint32_t sj = si; sj-- > 0 && paragraph_of(sj) == paragraph;) {
+    for (uint32_t sj = si; sj-- > 0 && ParagraphOf(doc, sj) == paragraph;) {
       std::u32string words;
       std::vector<std::pair<size_t, int>> figures;
       SentenceFigures(doc, doc.Sentence(sj), by_view, &words, &figures);
@@ -1539,10 +1540,8 @@ void RelationAnalysis::FindScopePairSubsets(const sdk::Document& doc) {
   if (!doc.HasFigures()) return;
   const uint32_t sentences = doc.SentenceCount();
   if (sentences < 2) return;
-  std::vector<std::pair<uint64_t, int>> by_view;
-  for (size_t i = 0; i < figures_.size(); ++i) by_view.emplace_back(doc.TextToView(figures_[i].offset), static_cast<int>(i));
-  std::sort(by_view.begin(), by_view.end());
-  auto paragraph_of = [&](uint32_t si) { return ParagraphOf(doc, si); };
+  const std::vector<std::pair<uint64_t, int>>& by_view = FiguresByView(doc);
+  const std::string_view view = doc.MatchView();
   auto usable = [&](int f) { return CountedQuantity(figures_[f]); };
   // The words of a sentence before its first usable figure, and its usable figures.
   struct Read {
@@ -1570,7 +1569,14 @@ void RelationAnalysis::FindScopePairSubsets(const sdk::Document& doc) {
   static const std::u32string kSubsidiaries[] = {U"及下属", U"及所属", U"及子公司", U"及控股", U"及各子公司",
                                                  U"及各下属", U"及各所属"};
   for (uint32_t si = 1; si < sentences; ++si) {
-    if (paragraph_of(si) != paragraph_of(si - 1) || SentenceFigureCount(doc, doc.Sentence(si), by_view) < 2) continue;
+    // The whole's words are looked for in the spans before the sentence is decoded.
+    if (ParagraphOf(doc, si) != ParagraphOf(doc, si - 1) || SentenceFigureCount(doc, doc.Sentence(si), by_view) < 2 ||
+        !SomeSpanOf(doc, doc.Sentence(si), view, [](std::string_view w) {
+          return Has(w, "全系统") || Has(w, "全集团") || Has(w, "及下属") || Has(w, "及所属") || Has(w, "及子公司") ||
+                 Has(w, "及控股") || Has(w, "及各");
+        })) {
+      continue;
+    }
     const Read whole = read(si);
     // The body the whole extends (公司 of 公司及下属企业), if any.
     std::u32string body;
