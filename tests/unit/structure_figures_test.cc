@@ -430,6 +430,35 @@ TEST(StructureProseTest, AParagraphUnderAListMarkerLineIsRead) {
   EXPECT_EQ(sentences[1], "新获授权专利82项。");
 }
 
+TEST(StructureProseTest, AFigureAloneWithItsUnitIsNoHeadingAndEndsItsSentence) {
+  // "3,914.86 亿" under its label: no section "3," (a comma after the first digit groups a figure)
+  // nor "17" titled 项; and a sentence ending at such a figure runs on into nothing below it.
+  Document doc = Document::FromUtf8("r.txt",
+                                    "公募基金资产规模\n"
+                                    "3,914.86 亿\n"
+                                    "管理公募基金产品116只 非公募基金资产规模\n"
+                                    "2,537.31 亿元\n"
+                                    "公司是华泰柏瑞基金管理有限公司的第一大股东，持股比例为49%。\n"
+                                    "全年开展培训\n"
+                                    "17项\n");
+  EXPECT_TRUE(doc.structure().sections().empty());
+  for (size_t line : {1u, 3u, 6u})
+    EXPECT_NE(doc.structure().line(line).role, ESGAUDIT_ROLE_HEADING) << line;
+  // The first and last figures are infographic figures under their labels; the second ends the
+  // sentence of the line above it.
+  std::vector<std::string> sentences = SentenceTexts(doc);
+  ASSERT_EQ(sentences.size(), 2u);
+  EXPECT_EQ(sentences[0], "管理公募基金产品116只非公募基金资产规模2,537.31亿元");
+  EXPECT_EQ(sentences[1], "公司是华泰柏瑞基金管理有限公司的第一大股东,持股比例为49%。");
+  // A number without its unit wraps inside a sentence: it runs on.
+  Document wrapped = Document::FromUtf8("r.txt",
+                                        "公司坚持以人为本，持续完善员工培训体系，全年累计培训员工\n"
+                                        "1200\n"
+                                        "人次，覆盖全体一线员工和管理人员。\n");
+  EXPECT_EQ(SentenceTexts(wrapped),
+            (std::vector<std::string>{"公司坚持以人为本,持续完善员工培训体系,全年累计培训员工1200人次,覆盖全体一线员工和管理人员。"}));
+}
+
 TEST(StructureProseTest, SentencesOfOneParagraphShareItsNumber) {
   Document doc = Document::FromUtf8("r.txt",
                                     "公司全年招聘员工155名。其中高校毕业生67名，\n"

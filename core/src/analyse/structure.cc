@@ -172,23 +172,6 @@ bool EndsWithCount(std::string_view s) {
          (e == cps.size() || IsUnitChar(cps[e]) || cps[e] == U'场');
 }
 
-// "100 %", "6,407", "30万吨", "12.5": a figure alone, with at most a short unit after it.
-bool IsLoneFigure(std::string_view s) {
-  std::u32string cps = Decode(Trim(s));
-  size_t i = 0;
-  size_t digits = 0;
-  while (i < cps.size() && (IsAsciiDigit(cps[i]) || (i > 0 && (cps[i] == U',' || cps[i] == U'.')))) {
-    if (IsAsciiDigit(cps[i])) ++digits;
-    ++i;
-  }
-  if (digits == 0) return false;
-  while (i < cps.size() && cps[i] == U' ') ++i;
-  if (cps.size() - i > 3) return false;
-  for (; i < cps.size(); ++i)
-    if (!IsUnitChar(cps[i]) && cps[i] != U'+' && cps[i] != 0x2030) return false;
-  return true;
-}
-
 // "八、社会责任之于公益事业", "（二）" then "希望小学慰问帮扶和志愿者工作" in a cell of its own: a section
 // number of Han numerals (第一章, 一、, （一）) opening a short title, 2 to 24 code points without
 // sentence punctuation (a 、 inside a title joins two words), either in the same cell or, when
@@ -237,6 +220,23 @@ bool IsSignedFigure(std::string_view s) {
 constexpr auto kAnchored = std::regex_constants::match_continuous;
 
 }  // namespace
+
+// "100 %", "6,407", "30万吨", "12.5": a figure alone, with at most a short unit after it.
+bool IsLoneFigure(std::string_view s) {
+  std::u32string cps = Decode(Trim(s));
+  size_t i = 0;
+  size_t digits = 0;
+  while (i < cps.size() && (IsAsciiDigit(cps[i]) || (i > 0 && (cps[i] == U',' || cps[i] == U'.')))) {
+    if (IsAsciiDigit(cps[i])) ++digits;
+    ++i;
+  }
+  if (digits == 0) return false;
+  while (i < cps.size() && cps[i] == U' ') ++i;
+  if (cps.size() - i > 3) return false;
+  for (; i < cps.size(); ++i)
+    if (!IsUnitChar(cps[i]) && cps[i] != U'+' && cps[i] != 0x2030) return false;
+  return true;
+}
 
 namespace gates {
 
@@ -1643,8 +1643,9 @@ void StructureBuilder::AssignRoles() {
       size_t cps = CodePointCount(first);
       // "1.1 GW" is a figure with its unit, not section 1.1: a Latin title has three letters or more.
       // The length and the opening are tested before the expression (none of them has side effects).
+      // "3,914.86 亿" alone on its line is a figure with its unit: "3" and a comma are no section.
       bool numbered = cps <= 40 && gates::MayOpenNumber(first) &&
-                      gates::OpensNumberedTitle(first) &&
+                      gates::OpensNumberedTitle(first) && !IsLoneFigure(first) &&
                       !OpensWithClassBound(Decode(Trim(first))) &&
                       (sdk::HasCjk(first) || std::count_if(first.begin(), first.end(), [](char c) {
                                                return IsAsciiAlpha(c);

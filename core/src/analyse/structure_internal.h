@@ -82,6 +82,10 @@ size_t FigureLetters(std::string_view s, bool* digit, bool* punct, bool* cjk, si
 // after them), 0 if it is no such header. structure_tables.cc.
 size_t PeriodHeaderColumns(std::string_view cell);
 
+// "100 %", "6,407", "30万吨", "12.5": a figure alone, with at most three unit characters after it.
+// structure.cc.
+bool IsLoneFigure(std::string_view s);
+
 // The structure builders' gates of their expressions: each test is true wherever the expression it
 // guards can match (where one is false the expression is not run), and the expressions, for the tests.
 namespace gates {

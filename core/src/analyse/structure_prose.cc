@@ -98,6 +98,15 @@ bool IsListNumber(std::string_view t) {
 // "1.") in a line's first cell, a tab, then the item's text in the line's only other cell. The tab
 // is layout of extracted text, read as the space it stands for. A bare number ("1\t项目A") may
 // number a table's row, and a line of more cells is a row: neither is an item.
+// "3,914.86 亿", "17项", "100 %": IsLoneFigure with a unit after the number that is no date's.
+bool IsFigureWithUnitLine(std::string_view t) {
+  t = sdk::Trim(t);
+  if (t.empty() || !IsAsciiDigit(t.front()) || IsAsciiDigit(t.back()) || !IsLoneFigure(t)) return false;
+  for (std::string_view date : {"年", "月", "日", "号"})
+    if (t.size() >= date.size() && t.substr(t.size() - date.size()) == date) return false;
+  return true;
+}
+
 bool IsNumberedItemLine(std::string_view view, const Cell& marker, const Cell& text) {
   std::string_view m = view.substr(marker.view_begin, marker.view_end - marker.view_begin);
   if (!IsListNumber(m) || m.find_first_not_of("0123456789") == std::string_view::npos) return false;
@@ -198,6 +207,12 @@ void StructureBuilder::FindSentences() {
       if (!prose[a] || (prose[a] == kContinuation && !has_prev[a] && IsListNumber(CellText(s_.cells_[a]))))
         continue;
       if (numbered[li] && k == 0) continue;  // linked to its text already
+      // A line of a figure alone with its unit ("3,914.86 亿" under its label) may end a sentence
+      // from above but runs into nothing below: the line under it starts another text. A number
+      // without a unit ("6.7" over "million …", a note mark) or a date ("2016年") may sit inside a
+      // wrapped sentence, and a digit in a cell of its own beside text is a letter of a vertical
+      // banner: those are left to the columns.
+      if (l.cell_count == 1 && IsFigureWithUnitLine(CellText(s_.cells_[a]))) continue;
       uint32_t col = s_.cells_[numbered[li] ? l.first_cell : a].column;
       uint32_t lo = col > kColumnSlack ? col - kColumnSlack : 0;
       while (k2 < m.cell_count && s_.cells_[m.first_cell + k2].column < lo) ++k2;
