@@ -180,6 +180,29 @@ size_t NumberedClauses(const Tokens& toks, const std::vector<char32_t>& chars, c
   }
 }
 
+// Whether the clause of figure `f` (the words before it back to a comma, semicolon or colon, at most
+// 30 code points) counts what came in during a period: a year of its own (2016年, not 2016年以来 /
+// 起 / 底 / 末) or a word of what is new (新增, 新引进, 新导入, 新招, 新入职, 新签).
+bool FlowClause(std::string_view doc_text, const Figure& f) {
+  if (f.offset > doc_text.size()) return false;
+  uint64_t from = f.offset > 90 ? f.offset - 90 : 0;
+  while (from < f.offset && (static_cast<unsigned char>(doc_text[from]) & 0xC0) == 0x80) ++from;
+  std::u32string u = U32(doc_text.substr(from, f.offset - from));
+  const size_t stop = u.find_last_of(U"，,；;：:。");
+  if (stop != std::u32string::npos) u.erase(0, stop + 1);
+  for (const char32_t* w : {U"新增", U"新引进", U"新导入", U"新招", U"新入职", U"新签"}) {
+    if (u.find(w) != std::u32string::npos) return true;
+  }
+  auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+  for (size_t k = 4; k < u.size(); ++k) {
+    if (u[k] != U'年' || u[k - 4] != U'2' || u[k - 3] != U'0' || !digit(u[k - 2]) || !digit(u[k - 1])) continue;
+    if (k >= 5 && digit(u[k - 5])) continue;
+    if (k + 1 < u.size() && std::u32string_view(U"以起至底末").find(u[k + 1]) != std::u32string_view::npos) continue;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // Relations stated in running text: "招录学生155名，其中建档立卡67名", "共申请专利89项，其中发明专利
@@ -1545,6 +1568,13 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
                    (toks[k - 1].type == Tok::kOpen && !lone_figure_bracket(k - 1)) ||
                    toks[k - 1].type == Tok::kSubset || toks[k - 1].type == Tok::kEnum;
       if (dir > 0 && !parts.empty() && opens && !first_opens) break;
+      // "其中材料供应商2200家，设备供应商1800家，2016年新导入供应商约1000家": a later clause counting what
+      // came in during a period (FlowClause) counts no part of the stock the earlier parts split,
+      // unless the total's or the first part's clause is such a count too. It ends the list.
+      if (dir > 0 && !parts.empty() && !clause_part && FlowClause(doc_text, *f) &&
+          !FlowClause(doc_text, figures_[parts.front()]) && !FlowClause(doc_text, total)) {
+        break;
+      }
       // "其中46名干部成功竞聘上岗，组建了170多人的后备干部库": a later clause whose words end in 了 right
       // before its figure reports an action of its own, no further part.
       if (dir > 0 && !parts.empty() && !clause_part && k > 0 && toks[k - 1].type == Tok::kText &&
