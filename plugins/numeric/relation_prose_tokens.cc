@@ -2030,6 +2030,25 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           }
         }
       }
+      // "京东方在全球拥有约4000家供应商，主要分布在中国大陆、韩国等地区。其中材料供应商超过2200家，设备
+      // 供应商超过1800家": a clause of words alone (no figure, up to 30 characters, a list closed by 等
+      // among them) ends the total's sentence after the total's clause, whose figure has at most six
+      // characters after it (the noun its unit counts). 其中 opens the next sentence. The parts so found
+      // must be two or more and name the total (checked below, `past_words_clause`).
+      bool past_words_clause = false;
+      if (k >= 0 && !marker && passed == 1 && toks[k].type != Tok::kFact && clause_word(k, false) &&
+          toks[t - 1].type == Tok::kEnd && !toks[t - 1].semicolon) {
+        long j = k;
+        for (int n = 0; j >= 0 && n < 30 && clause_word(j, false); ++n) --j;
+        if (j >= 1 && toks[j].type == Tok::kComma) {
+          long w = j - 1;
+          for (int n = 0; w >= 0 && n < 6 && toks[w].type == Tok::kText; ++n) --w;
+          if (w >= 0 && toks[w].type == Tok::kFact) {
+            k = w;
+            past_words_clause = true;
+          }
+        }
+      }
       if (k < 0) continue;
       // "…合同制员工为4,600人…。其中合同制员工包括300位管理人员，1,100位技术人员…": a subset word right
       // after a label that alone makes its clause names its total by that label: the nearest earlier
@@ -2259,6 +2278,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       }
       bool enumerated = false, nested = false;
       std::vector<int> parts = collect(t + 1, +1, *total, &enumerated, &nested);
+      if (past_words_clause && (parts.size() < 2 || !NamingOf(toks[k].figure, parts).names_total)) continue;
       const bool past_shares = passed_share_clause;
       if (parts.empty()) {
         if (const int part = part_past_its_size(k, t); part >= 0) {

@@ -2076,25 +2076,6 @@ TEST(RelationRulesTest, QiZhongPartsFindTheirTotalPastAFigureOfAnotherUnit) {
   ExpectChangesFlagged(clean, {{"40个", "44个", {"13个 + 44个 + 7个 = 64个"}}}, "error");
 }
 
-// A later clause of a 其中 list that counts what came in during a period (a year of its own, 新增,
-// 新导入…) counts no part of the stock the earlier parts split: the list ends before it. Near misses:
-// a total that is itself such a count keeps its later parts; so does a list whose first part is one;
-// a year that starts a span (2010年以来) is no period of the clause's own.
-TEST(RelationRulesTest, AQiZhongListEndsAtAClauseCountingWhatCameInDuringTheYear) {
-  for (const char* fresh : {"2016年新导入供应商约1000家", "新增供应商1000家", "当年新引进供应商1000家"}) {
-    const std::string clean = std::string("截至2016年底，公司拥有供应商4000家。其中材料供应商2200家，设备及备件供应商1800家，") +
-                              fresh + "。\n";
-    ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"4000家", "2200家", "1800家"}}});
-    ExpectChangesFlagged(clean, {{"1800家", "2800家", {"2200家 + 2800家 = 5000家"}}}, "error");
-  }
-  // The total a count of the year's arrivals: its later clauses of the year are its parts.
-  const std::string flows = "2016年公司新增供应商400家，其中材料供应商100家，2016年新增设备供应商300家。\n";
-  ExpectCleanAndRecognised(flows, "zh", {{"parts-total", {"400家", "100家", "300家"}}});
-  // A span that runs from a year is no count of the period: the clause stays a part.
-  const std::string span = "公司拥有供应商4000家，其中材料供应商2200家，2010年以来合作的设备供应商1800家。\n";
-  ExpectCleanAndRecognised(span, "zh", {{"parts-total", {"4000家", "2200家", "1800家"}}});
-}
-
 // Recognised from what the text says, then checked: each construction is recognised while it adds
 // up, and one part raised breaks it (the mutation of bench/eval).
 struct Stated {
@@ -7608,6 +7589,40 @@ TEST(RelationRulesTest, AQualifiedNounInTheNextClauseIsASubsetOfTheFigureBefore)
     EXPECT_TRUE(Findings(Check(text)).empty()) << ::testing::PrintToString(Findings(Check(text)));
     EXPECT_TRUE(Findings(Check(raised_text)).empty()) << ::testing::PrintToString(Findings(Check(raised_text)));
   }
+}
+
+// A clause of words alone (where the things are) may close the total's sentence before a 其中 opening
+// the next: the parts after it are the total's when two or more name it. Near misses: parts naming
+// other things; a single part; a clause holding a figure of its own between.
+TEST(RelationRulesTest, AQiZhongSentenceFindsItsTotalPastAClauseOfWordsClosingTheSentenceBefore) {
+  ExpectRecognisedThenCaught({"2016年，公司在全球拥有约4000家供应商，主要分布在中国大陆、韩国、日本、中国台湾等地区。"
+                              "其中材料及消耗品供应商超过2200家，设备及备件供应商超过1800家。\n",
+                              "parts-total", {"4000家", "2200家", "1800家"}, "1800家", "2800", "error"});
+  ExpectNoRelationWith("2016年，公司在全球拥有约4000家供应商，主要分布在全国各地。其中走访客户3200家，回访客户1800家。\n",
+                       {"4000家", "3200家", "1800家"});
+  ExpectNoRelationWith("2016年，公司在全球拥有约4000家供应商，主要分布在全国各地。其中材料供应商5200家。\n",
+                       {"4000家", "5200家"});
+  ExpectNoRelationWith("2016年，公司在全球拥有约4000家供应商，分布在12个国家和地区。其中材料供应商3200家，设备供应商1800家。\n",
+                       {"4000家", "3200家", "1800家"});
+}
+
+// A later clause of a 其中 list that counts what came in during a period (a year of its own, 新增,
+// 新导入…) counts no part of the stock the earlier parts split: the list ends before it. Near misses:
+// a total that is itself such a count keeps its later parts; so does a list whose first part is one;
+// a year that starts a span (2010年以来) is no period of the clause's own.
+TEST(RelationRulesTest, AQiZhongListEndsAtAClauseCountingWhatCameInDuringTheYear) {
+  for (const char* fresh : {"2016年新导入供应商约1000家", "新增供应商1000家", "当年新引进供应商1000家"}) {
+    const std::string clean = std::string("截至2016年底，公司拥有供应商4000家。其中材料供应商2200家，设备及备件供应商1800家，") +
+                              fresh + "。\n";
+    ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"4000家", "2200家", "1800家"}}});
+    ExpectChangesFlagged(clean, {{"1800家", "2800家", {"2200家 + 2800家 = 5000家"}}}, "error");
+  }
+  // The total a count of the year's arrivals: its later clauses of the year are its parts.
+  const std::string flows = "2016年公司新增供应商400家，其中材料供应商100家，2016年新增设备供应商300家。\n";
+  ExpectCleanAndRecognised(flows, "zh", {{"parts-total", {"400家", "100家", "300家"}}});
+  // A span that runs from a year is no count of the period: the clause stays a part.
+  const std::string span = "公司拥有供应商4000家，其中材料供应商2200家，2010年以来合作的设备供应商1800家。\n";
+  ExpectCleanAndRecognised(span, "zh", {{"parts-total", {"4000家", "2200家", "1800家"}}});
 }
 
 // A 其中 list in clauses ended by semicolons where a clause prints its part after 共 / 共计 (after the
