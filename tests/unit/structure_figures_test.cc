@@ -450,6 +450,14 @@ TEST(StructureProseTest, AFigureAloneWithItsUnitIsNoHeadingAndEndsItsSentence) {
   ASSERT_EQ(sentences.size(), 2u);
   EXPECT_EQ(sentences[0], "管理公募基金产品116只非公募基金资产规模2,537.31亿元");
   EXPECT_EQ(sentences[1], "公司是华泰柏瑞基金管理有限公司的第一大股东,持股比例为49%。");
+  // A change of the figure on the line below goes on with its clause.
+  Document change = Document::FromUtf8("r.txt",
+                                       "报告期内本行符合绿色信贷统计口径的贷款余额为\n"
+                                       "1611.05亿元\n"
+                                       "较2015年末增长10.68%，成功发行第一期绿色金融债券。\n");
+  EXPECT_EQ(SentenceTexts(change),
+            (std::vector<std::string>{"报告期内本行符合绿色信贷统计口径的贷款余额为1611.05亿元较2015年末增长10.68%,"
+                                      "成功发行第一期绿色金融债券。"}));
   // A number without its unit wraps inside a sentence: it runs on.
   Document wrapped = Document::FromUtf8("r.txt",
                                         "公司坚持以人为本，持续完善员工培训体系，全年累计培训员工\n"

@@ -107,6 +107,15 @@ bool IsFigureWithUnitLine(std::string_view t) {
   return true;
 }
 
+// Text that goes on with the clause of a figure above it: a clause or sentence mark, or a change
+// or share of that figure ("较2015年末增长10.68%", "同比增长", "占比").
+bool ContinuesAFigure(std::string_view t) {
+  t = sdk::Trim(t);
+  for (std::string_view w : {"，", "、", "。", "；", ",", ";", "较", "同比", "比上年", "比去年", "占"})
+    if (t.substr(0, w.size()) == w) return true;
+  return false;
+}
+
 bool IsNumberedItemLine(std::string_view view, const Cell& marker, const Cell& text) {
   std::string_view m = view.substr(marker.view_begin, marker.view_end - marker.view_begin);
   if (!IsListNumber(m) || m.find_first_not_of("0123456789") == std::string_view::npos) return false;
@@ -208,11 +217,12 @@ void StructureBuilder::FindSentences() {
         continue;
       if (numbered[li] && k == 0) continue;  // linked to its text already
       // A line of a figure alone with its unit ("3,914.86 亿" under its label) may end a sentence
-      // from above but runs into nothing below: the line under it starts another text. A number
-      // without a unit ("6.7" over "million …", a note mark) or a date ("2016年") may sit inside a
-      // wrapped sentence, and a digit in a cell of its own beside text is a letter of a vertical
-      // banner: those are left to the columns.
-      if (l.cell_count == 1 && IsFigureWithUnitLine(CellText(s_.cells_[a]))) continue;
+      // from above but runs into the line below only where that line goes on with the figure's
+      // clause (a change of it, a clause mark: ContinuesAFigure); otherwise it starts another text.
+      // A number without a unit ("6.7" over "million …", a note mark) or a date ("2016年") may sit
+      // inside a wrapped sentence, and a digit in a cell of its own beside text is a letter of a
+      // vertical banner: those are left to the columns.
+      const bool figure_line = l.cell_count == 1 && IsFigureWithUnitLine(CellText(s_.cells_[a]));
       uint32_t col = s_.cells_[numbered[li] ? l.first_cell : a].column;
       uint32_t lo = col > kColumnSlack ? col - kColumnSlack : 0;
       while (k2 < m.cell_count && s_.cells_[m.first_cell + k2].column < lo) ++k2;
@@ -227,6 +237,7 @@ void StructureBuilder::FindSentences() {
           if (t.size() >= e.size() && t.substr(t.size() - e.size()) == e) open_end = false;
         }
       }
+      if (figure_line && !ContinuesAFigure(CellText(s_.cells_[b]))) continue;
       if ((prose[b] == kProse || (prose[b] == kContinuation && open_end)) && !has_prev[b]) {
         next[a] = b;
         has_prev[b] = 1;
