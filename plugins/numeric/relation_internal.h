@@ -114,6 +114,8 @@ constexpr const char* kStaffNouns[] = {"员工", "职工", "人员"};
 
 // The size of a sentence record that carries its paragraph (ABI 1.1); a smaller record has none.
 constexpr size_t kParagraphEnd = offsetof(esgaudit_sentence, paragraph) + sizeof(uint32_t);
+// The size of a sentence record that carries its flags (ESGAUDIT_SENTENCE_*); a smaller record has none.
+constexpr size_t kSentenceFlagsEnd = offsetof(esgaudit_sentence, flags) + sizeof(uint32_t);
 
 constexpr const char* kCaptionWords[] = {"构成", "结构", "比例", "占比", "分布", "比重"};
 

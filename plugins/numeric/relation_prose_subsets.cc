@@ -1330,19 +1330,17 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
     SentenceFigures(doc, st, by_view, &text, &in_sentence);
     std::set<int> used;
     std::set<int> paired;  // running totals given their year's figure within the sentence
-    // A sentence after a semicolon goes on the one before it: a figure in its first clause is dated
-    // by that sentence's first clause (`2016年，73人获得技师资格，累计达到1204人；14人获得高级技师资格，
-    // 累计达到210人`: 14 is the year's too).
+    // A sentence after a semicolon goes on the one before it (the model says so: AFTER_SEMICOLON): a
+    // figure in its first clause is dated by that sentence's first clause (`2016年，73人获得技师资格，
+    // 累计达到1204人；14人获得高级技师资格，累计达到210人`: 14 is the year's too). A host without the
+    // flag carries nothing.
     std::u32string carried_head;
-    if (si > 0 && paragraph_of(si - 1, doc.Sentence(si - 1)) == paragraph_of(si, st)) {
+    if (si > 0 && st.struct_size >= kSentenceFlagsEnd && (st.flags & ESGAUDIT_SENTENCE_AFTER_SEMICOLON)) {
       std::u32string before;
       Placed in_before;
       SentenceFigures(doc, doc.Sentence(si - 1), by_view, &before, &in_before);
-      while (!before.empty() && (before.back() == U' ' || before.back() == U'\n')) before.pop_back();
-      if (!before.empty() && (before.back() == U'；' || before.back() == U';')) {
-        const size_t comma = before.find_first_of(U"，,：:");
-        if (comma != std::u32string::npos) carried_head = before.substr(0, comma);
-      }
+      const size_t comma = before.find_first_of(U"，,：:");
+      if (comma != std::u32string::npos) carried_head = before.substr(0, comma);
     }
     for (const auto& [cpos, c] : in_sentence) {
       const Figure& fc = figures_[c];

@@ -430,6 +430,24 @@ TEST(StructureProseTest, AParagraphUnderAListMarkerLineIsRead) {
   EXPECT_EQ(sentences[1], "新获授权专利82项。");
 }
 
+TEST(StructureProseTest, ASentenceAfterASemicolonOfItsParagraphSaysSo) {
+  // The flag tells a reader the sentence goes on with the one before it: set after ；and ; within a
+  // paragraph, not after 。, and not across paragraphs (a heading between).
+  Document doc = Document::FromUtf8("r.txt",
+                                    "2016年，73人获得技师资格，累计达到1204人；14人获得高级技师资格，累计达到210人。\n"
+                                    "全年开展培训36次; 参训员工1200人次。\n"
+                                    "\n"
+                                    "一、安全生产\n"
+                                    "\n"
+                                    "全年未发生安全事故。\n");
+  const Structure& s = doc.structure();
+  std::vector<std::string> got;
+  for (const Sentence& st : s.sentences()) {
+    got.push_back(std::to_string(st.paragraph) + ((st.flags & ESGAUDIT_SENTENCE_AFTER_SEMICOLON) ? " after ;" : ""));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"0", "0 after ;", "0", "0 after ;", "1"}));
+}
+
 TEST(StructureProseTest, AFigureAloneWithItsUnitIsNoHeadingAndEndsItsSentence) {
   // "3,914.86 亿" under its label: no section "3," (a comma after the first digit groups a figure)
   // nor "17" titled 项; and a sentence ending at such a figure runs on into nothing below it.

@@ -278,6 +278,9 @@ struct Sentence {
   // The paragraph (chain of cells) it belongs to, numbered in reading order: consecutive
   // sentences with the same number continue one another ("共招聘155名。其中…").
   uint32_t paragraph = 0;
+  // ESGAUDIT_SENTENCE_* (plugin_abi.h): AFTER_SEMICOLON when the sentence before it in the same
+  // paragraph ended at ；or ;, so that this one goes on with it.
+  uint32_t flags = 0;
 };
 
 struct Clause {

@@ -273,6 +273,7 @@ void StructureBuilder::FindSentences() {
     }
     const size_t sentences_before = s_.sentences_.size();
     bool sent_open = false, clause_open = false;
+    uint32_t flags = 0;  // of the next sentence of the chain
     auto open_clause = [&] { clause_begin.push_back(pieces_of_clauses.size()); };
     auto add_to_clause = [&](uint64_t b, uint64_t e) { pieces_of_clauses.emplace_back(b, e); };
     auto flush_sentence = [&] {
@@ -302,8 +303,10 @@ void StructureBuilder::FindSentences() {
         }
         st.clause_count = static_cast<uint32_t>(s_.clauses_.size()) - st.first_clause;
         st.paragraph = paragraph;
+        st.flags = flags;
         s_.sentences_.push_back(st);
       }
+      flags = 0;
       sent.clear();
       pieces_of_clauses.clear();
       clause_begin.clear();
@@ -337,7 +340,9 @@ void StructureBuilder::FindSentences() {
         } else if (b == 2 && sent_open) {
           if (clause_open && last_end > cs) add_to_clause(base + cs, base + last_end);
           sent.emplace_back(base + ss, base + i);
+          const size_t before = s_.sentences_.size();
           flush_sentence();
+          if (s_.sentences_.size() > before && (cp == U'；' || cp == ';')) flags = ESGAUDIT_SENTENCE_AFTER_SEMICOLON;
           last_end = i;
           continue;
         }

@@ -341,7 +341,7 @@ uint32_t CbSentence(void* ctx, uint32_t i, esgaudit_sentence* out) {
   if (i >= s.sentences().size()) return 0;
   const Sentence& x = s.sentences()[i];
   return Fill(esgaudit_sentence{sizeof(esgaudit_sentence), x.first_span, x.span_count, x.first_clause,
-                                x.clause_count, x.paragraph},
+                                x.clause_count, x.paragraph, x.flags},
               out);
 }
 uint32_t CbClauseCount(void* ctx) { return static_cast<uint32_t>(Model(ctx).clauses().size()); }

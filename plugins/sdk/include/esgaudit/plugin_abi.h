@@ -441,7 +441,14 @@ typedef struct esgaudit_sentence {
   /* Appended within 1.1 (present when struct_size covers it): the paragraph (chain of cells) it
    * belongs to, numbered in reading order; consecutive sentences of one paragraph share it. */
   uint32_t paragraph;
+  /* Appended within 1.1 (present when struct_size covers it): ESGAUDIT_SENTENCE_* flags. */
+  uint32_t flags;
 } esgaudit_sentence;
+
+/* The sentence before it, in the same paragraph, ended at a semicolon (；or ;): this one goes on
+ * with it ("2016年，73人获得技师资格，累计达到1204人；14人获得高级技师资格…": the year opening the
+ * first dates the second too). */
+#define ESGAUDIT_SENTENCE_AFTER_SEMICOLON 0x1u
 
 typedef struct esgaudit_clause {
   uint32_t struct_size;
