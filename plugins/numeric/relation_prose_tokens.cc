@@ -180,27 +180,42 @@ size_t NumberedClauses(const Tokens& toks, const std::vector<char32_t>& chars, c
   }
 }
 
-// Whether the clause of figure `f` (the words before it back to a comma, semicolon or colon, at most
-// 30 code points) counts what came in during a period: a year of its own (2016年, not 2016年以来 /
-// 起 / 底 / 末) or a word of what is new (新增, 新引进, 新导入, 新招, 新入职, 新签).
-bool FlowClause(std::string_view doc_text, const Figure& f) {
-  if (f.offset > doc_text.size()) return false;
+// Marks that end a clause for WordsBefore.
+constexpr std::u32string_view kClauseMarks = U"，,。；;：:";
+
+// The words of figure `f`'s clause before it: the 90 bytes of text before it (from a code point's
+// start), cut after the last mark in `marks`. A label leaves the date out; these keep it.
+std::u32string WordsBefore(std::string_view doc_text, const Figure& f, std::u32string_view marks) {
+  if (f.offset > doc_text.size()) return std::u32string();
   uint64_t from = f.offset > 90 ? f.offset - 90 : 0;
   while (from < f.offset && (static_cast<unsigned char>(doc_text[from]) & 0xC0) == 0x80) ++from;
   std::u32string u = U32(doc_text.substr(from, f.offset - from));
-  const size_t stop = u.find_last_of(U"，,；;：:。");
-  if (stop != std::u32string::npos) u.erase(0, stop + 1);
-  for (const char32_t* w : {U"新增", U"新引进", U"新导入", U"新招", U"新入职", U"新签"}) {
-    if (u.find(w) != std::u32string::npos) return true;
-  }
+  const size_t stop = u.find_last_of(marks);
+  return stop == std::u32string::npos ? u : u.substr(stop + 1);
+}
+
+// Whether words name a year of their own: 20xx年 not followed by a word starting a period from it
+// (以来, 起, 至) or its end (底, 末).
+bool NamesOwnYear(std::u32string_view s) {
   auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
-  for (size_t k = 4; k < u.size(); ++k) {
-    if (u[k] != U'年' || u[k - 4] != U'2' || u[k - 3] != U'0' || !digit(u[k - 2]) || !digit(u[k - 1])) continue;
-    if (k >= 5 && digit(u[k - 5])) continue;
-    if (k + 1 < u.size() && std::u32string_view(U"以起至底末").find(u[k + 1]) != std::u32string_view::npos) continue;
+  for (size_t k = 4; k < s.size(); ++k) {
+    if (s[k] != U'年' || s[k - 4] != U'2' || s[k - 3] != U'0' || !digit(s[k - 2]) || !digit(s[k - 1])) continue;
+    if (k >= 5 && digit(s[k - 5])) continue;
+    if (k + 1 < s.size() && std::u32string_view(U"以起至底末").find(s[k + 1]) != std::u32string_view::npos) continue;
     return true;
   }
   return false;
+}
+
+// Whether the clause of figure `f` (WordsBefore, back to a comma, semicolon, colon or full stop)
+// counts what came in during a period: a year of its own or a word of what is new (新增, 新引进, 新导入,
+// 新招, 新入职, 新签).
+bool FlowClause(std::string_view doc_text, const Figure& f) {
+  const std::u32string u = WordsBefore(doc_text, f, kClauseMarks);
+  for (const char32_t* w : {U"新增", U"新引进", U"新导入", U"新招", U"新入职", U"新签"}) {
+    if (u.find(w) != std::u32string::npos) return true;
+  }
+  return NamesOwnYear(u);
 }
 
 }  // namespace
@@ -900,17 +915,6 @@ std::vector<std::pair<int, int>> RelationAnalysis::PartsOfTotalsByUnit(const Tok
 // in common, 人民币 aside): one year's share of the running total, whatever figures of another unit stand
 // between. The part's clause must not be a running total itself.
 bool RelationAnalysis::YearOfRunningTotal(std::string_view doc_text, int total, int part) const {
-  auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
-  // Whether a label names a year of its own: 20xx年 not followed by a word starting a period (以来, 起, 至).
-  auto own_year = [&](const std::u32string& s) {
-    for (size_t k = 4; k < s.size(); ++k) {
-      if (s[k] != U'年' || s[k - 4] != U'2' || s[k - 3] != U'0' || !digit(s[k - 2]) || !digit(s[k - 1])) continue;
-      if (k >= 5 && digit(s[k - 5])) continue;
-      if (k + 1 < s.size() && std::u32string(U"以起至底末").find(s[k + 1]) != std::u32string::npos) continue;
-      return true;
-    }
-    return false;
-  };
   auto running = [](const std::u32string& s) {
     for (const char32_t* w : {U"累计", U"累計", U"累积", U"累積", U"以来", U"以來"}) {
       if (s.find(w) != std::u32string::npos) return true;
@@ -931,22 +935,13 @@ bool RelationAnalysis::YearOfRunningTotal(std::string_view doc_text, int total, 
   const Figure& pf = figures_[part];
   if (tf.unit != pf.unit || tf.kind != pf.kind || IsChangeLabel(tf.label) || IsChangeLabel(pf.label)) return false;
   const std::u32string tl = U32(tf.label), pl = U32(pf.label);
-  // The words of a figure's clause before it, up to 30 code points (a label leaves the date out).
-  auto words_before = [&](const Figure& f) {
-    if (f.offset > doc_text.size()) return std::u32string();
-    uint64_t from = f.offset > 90 ? f.offset - 90 : 0;
-    while (from < f.offset && (static_cast<unsigned char>(doc_text[from]) & 0xC0) == 0x80) ++from;
-    std::u32string u = U32(doc_text.substr(from, f.offset - from));
-    const size_t stop = u.find_last_of(U"，,。；;：:");
-    return stop == std::u32string::npos ? u : u.substr(stop + 1);
-  };
   // The part's words after 其中.
-  std::u32string lead = words_before(pf);
+  std::u32string lead = WordsBefore(doc_text, pf, kClauseMarks);
   const size_t of_which = lead.rfind(U"其中");
   if (of_which == std::u32string::npos) return false;
   lead.erase(0, of_which + 2);
-  const std::u32string whole = words_before(tf);
-  if (!running(tl) || own_year(whole) || running(lead) || !own_year(lead)) return false;
+  const std::u32string whole = WordsBefore(doc_text, tf, kClauseMarks);
+  if (!running(tl) || NamesOwnYear(whole) || running(lead) || !NamesOwnYear(lead)) return false;
   const std::u32string th = han(tl), ph = han(pl);
   for (size_t a = 0; a + 1 < ph.size(); ++a) {
     if (th.find(ph.substr(a, 2)) != std::u32string::npos) return true;
