@@ -59,6 +59,31 @@ bool MonthAbbreviationAt(std::string_view s, size_t p);
 bool TwoMonthNames(std::string_view lower);
 }  // namespace period
 
+// FindTitleYear's and FindCompany's cheap tests, each true wherever its expression can match (where
+// one is false the expression is not run), and the expressions they guard, for the tests.
+// structure_metadata.cc. `lower`: a line of the matching view, ASCII lower-cased.
+namespace title {
+// FindTitleYear: kTitleZh's (kTitleEn's) match may begin at lower[p]: a year there, then a title
+// word before any ',' or ';' (then a blank, or a second year's -dd or /dd and a blank).
+bool ZhMayStartAt(std::string_view lower, size_t p);
+bool EnMayStartAt(std::string_view lower, size_t p);
+// kTitleEnAfter's match may begin at lower[p] (one of its words opens there).
+bool EnAfterMayStartAt(std::string_view lower, size_t p);
+const std::regex& TitleZh();
+const std::regex& TitleEn();
+const std::regex& TitleEnAfter();
+// FindCompany: its kTitleZh may match `lower` (a year followed by blanks, 年度 or 年, 企业 and a
+// title word); its kTitleEn (case-insensitive) may match `line` (a letter first after blanks, and
+// "report" in any case); its kAlone may match `line` as a whole (it ends in 公司, 集团 or 银行
+// before blanks).
+bool CompanyTitleZhMayMatch(std::string_view lower);
+bool CompanyTitleEnMayMatch(std::string_view line);
+bool CompanyAloneMayMatch(std::string_view line);
+const std::regex& CompanyTitleZh();
+const std::regex& CompanyTitleEn();
+const std::regex& CompanyAlone();
+}  // namespace title
+
 // The end of the run of code points from `at` on which FindSentences' sentence and clause split
 // changes nothing once a sentence and a clause are open: printing ASCII and DEL but the blank and
 // ! , . : ; ?, and well-formed three-byte sequences U+4000-9FFF. `at` itself is returned when none
