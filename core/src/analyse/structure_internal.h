@@ -90,6 +90,12 @@ const std::regex& CompanyAlone();
 // is there. structure_prose.cc.
 size_t PlainRunEnd(std::string_view piece, size_t at);
 
+// doc.LineOf(offset) (the last line starting at or before `offset`, 0 before the first), asked
+// first of line `hint` and the line after it: AddSpan adds spans in text order, so the line of the
+// span before or the next one is mostly the answer, without the search over every line.
+// structure_prose.cc.
+uint32_t LineOfNear(const Document& doc, uint64_t offset, uint32_t hint);
+
 // FindMetadata's language count over the matching view: code points that sdk::IsCjk holds for
 // (*han) and ASCII letters (*latin), each code point as sdk::NextCodePoint reads it (an ill-formed
 // byte as itself). ASCII and PlainThreeByteAt's sequences are read without the general decode.
