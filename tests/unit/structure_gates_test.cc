@@ -366,5 +366,52 @@ TEST(StructureGatesTest, AllUnitReadsItsWordsWithoutSpaces) {
     EXPECT_FALSE(AllUnit(s)) << s;
 }
 
+// FindTables' space-joined rows: every row SpaceJoinedValues reads (with or without the other
+// column's words after it, thousands in groups or not) holds two tokens in a row opening with a digit
+// or a dash, so reading only such cells gives the same values and tail. Random cells of labels,
+// figures with markers, dashes of three kinds, years, zero groups, control characters around
+// tokens, double spaces, CJK and sentence ends; the empty cell and single tokens.
+TEST(StructureGatesTest, SpaceJoinedRowsHoldTwoValueOpeningsInARow) {
+  const std::vector<std::string> pieces = {
+      "Scope", "Emissions", "(MMT)", "Region1", "total.", "Oil", "(exc.", "a", "Canada", "n/a", "中文", "；",
+      "1", "15", "000", "015", "2019", "2020", "2021", "2030", "1,234", "12.5%", "23,896(A)", "26,032*", "0.5",
+      "-", "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA2", "\x07" "12", "34\x07", "\x07", "-5", "(previously",
+      "2023.", "YoY%", ""};
+  std::mt19937 rng(4814);
+  size_t rows = 0, spared = 0;
+  std::vector<std::string> cells = {"", "1", "1 2", "- -", "\xE2\x80\x94 1", "Scope 1 2", "Scope 1  2"};
+  for (int k = 0; k < 150000; ++k) {
+    std::string cell;
+    const size_t n = rng() % 9;
+    for (size_t t = 0; t < n; ++t) {
+      if (t > 0) cell += rng() % 10 == 0 ? "  " : " ";
+      cell += pieces[rng() % pieces.size()];
+    }
+    cells.push_back(cell);
+  }
+  for (const std::string& cell : cells) {
+    for (bool space_groups : {false, true}) {
+      size_t tail_read = 7, tail_tested = 7;
+      const auto read = tables::SpaceJoinedValueSpans(cell, &tail_read, space_groups, /*tested=*/false);
+      const auto tested = tables::SpaceJoinedValueSpans(cell, &tail_tested, space_groups, /*tested=*/true);
+      const bool gate = tables::TwoValueOpeningsInARow(cell);
+      if (!read.empty()) {
+        ++rows;
+        EXPECT_TRUE(gate) << cell;
+      } else if (!gate) {
+        ++spared;
+      }
+      ASSERT_EQ(tested, read) << cell;
+      ASSERT_EQ(tail_tested, tail_read) << cell;
+      // Without a tail (the rows at the end of the line only).
+      ASSERT_EQ(tables::SpaceJoinedValueSpans(cell, nullptr, space_groups, true),
+                tables::SpaceJoinedValueSpans(cell, nullptr, space_groups, false))
+          << cell;
+    }
+  }
+  EXPECT_GT(rows, 5000u);
+  EXPECT_GT(spared, 100000u);
+}
+
 }  // namespace
 }  // namespace esgaudit

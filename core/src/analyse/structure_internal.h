@@ -90,6 +90,17 @@ const std::regex& CompanyAlone();
 // is there. structure_prose.cc.
 size_t PlainRunEnd(std::string_view piece, size_t at);
 
+// FindTables' space-joined rows (structure_tables.cc). Whether two tokens in a row between single
+// spaces (trimmed of control characters) open with an ASCII digit, '-' or the byte E2 (— and –): what
+// every row SpaceJoinedValues reads holds (its values open so).
+namespace tables {
+bool TwoValueOpeningsInARow(std::string_view cell);
+// SpaceJoinedValues' values as (begin, end) in `cell` and *tail, with the test above first (`tested`)
+// or without it, for the tests.
+std::vector<std::pair<size_t, size_t>> SpaceJoinedValueSpans(std::string_view cell, size_t* tail, bool space_groups,
+                                                             bool tested);
+}  // namespace tables
+
 // doc.LineOf(offset) (the last line starting at or before `offset`, 0 before the first), asked
 // first of line `hint` and the line after it: AddSpan adds spans in text order, so the line of the
 // span before or the next one is mostly the answer, without the search over every line.

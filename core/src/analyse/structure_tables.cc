@@ -297,18 +297,22 @@ bool LabelToken(std::string_view t, bool last) {
   return digit == t.size() || (last && digit != 0 && t.find_first_not_of("0123456789", digit) == std::string_view::npos);
 }
 
-std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullptr, bool space_groups = false) {
+// Each token of `cell` between single spaces from `at`, trimmed of control characters: a control
+// character around a value (BEL marks emphasis in some exports) is no part of it. Returns the token
+// and the space after it (or the cell's end).
+std::pair<Piece, size_t> SpaceJoinedTokenAt(std::string_view cell, size_t at) {
+  size_t sp = cell.find(' ', at);
+  if (sp == std::string_view::npos) sp = cell.size();
+  Piece t{at, sp};
+  while (t.begin < t.end && static_cast<unsigned char>(cell[t.begin]) < 0x20) ++t.begin;
+  while (t.begin < t.end && static_cast<unsigned char>(cell[t.end - 1]) < 0x20) --t.end;
+  return {t, sp};
+}
+
+// SpaceJoinedValues without its test of two value openings in a row.
+std::vector<Piece> SpaceJoinedValuesRead(std::string_view cell, size_t* tail, bool space_groups) {
   if (tail != nullptr) *tail = 0;
-  // Each token between single spaces, trimmed of control characters: a control character around a
-  // value (BEL marks emphasis in some exports) is no part of it.
-  auto token_at = [&](size_t at) {
-    size_t sp = cell.find(' ', at);
-    if (sp == std::string_view::npos) sp = cell.size();
-    Piece t{at, sp};
-    while (t.begin < t.end && static_cast<unsigned char>(cell[t.begin]) < 0x20) ++t.begin;
-    while (t.begin < t.end && static_cast<unsigned char>(cell[t.end - 1]) < 0x20) --t.end;
-    return std::pair<Piece, size_t>(t, sp);
-  };
+  auto token_at = [&](size_t at) { return SpaceJoinedTokenAt(cell, at); };
   // Every row found has a figure (an ASCII digit) and a label whose first token passes LabelToken as
   // the label's last token or (stricter) as an earlier one: without both the line is no row, and
   // most prose lines are rejected here before they are cut into tokens.
@@ -429,6 +433,15 @@ std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullp
   return out;
 }
 
+std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullptr, bool space_groups = false) {
+  if (tail != nullptr) *tail = 0;
+  // Every row read holds two values in a row (two or more after its label, or a run of two or more
+  // before the other column's words), each opening with a digit or a dash: a line without two such
+  // tokens in a row (most prose) is not cut into tokens and read.
+  if (!tables::TwoValueOpeningsInARow(cell)) return {};
+  return SpaceJoinedValuesRead(cell, tail, space_groups);
+}
+
 // "Emissions (MMT) 2019 2020 2021 2022 2023 YoY%": a line (a title, or prose of another column of the
 // page, before it) ending in two or more consecutive years set one space apart, optionally followed by
 // one change column's title (a token holding '%', or opening with YoY, change or var). Returns the
@@ -452,6 +465,32 @@ bool EndsNearAFourDigitWord(std::string_view cell) {
 }
 
 }  // namespace
+
+namespace tables {
+
+bool TwoValueOpeningsInARow(std::string_view cell) {
+  bool before = false;  // the token before opens as a value does
+  for (size_t at = 0; at <= cell.size();) {
+    const auto [t, sp] = SpaceJoinedTokenAt(cell, at);
+    const bool opens = t.begin < t.end && (IsAsciiDigit(cell[t.begin]) || cell[t.begin] == '-' ||
+                                           static_cast<unsigned char>(cell[t.begin]) == 0xE2);
+    if (opens && before) return true;
+    before = opens;
+    at = sp + 1;
+  }
+  return false;
+}
+
+std::vector<std::pair<size_t, size_t>> SpaceJoinedValueSpans(std::string_view cell, size_t* tail, bool space_groups,
+                                                             bool tested) {
+  std::vector<std::pair<size_t, size_t>> out;
+  const std::vector<Piece> values =
+      tested ? SpaceJoinedValues(cell, tail, space_groups) : SpaceJoinedValuesRead(cell, tail, space_groups);
+  for (const Piece& p : values) out.push_back({p.begin, p.end});
+  return out;
+}
+
+}  // namespace tables
 
 size_t PeriodHeaderColumns(std::string_view cell) {
   if (!EndsNearAFourDigitWord(cell)) return 0;
