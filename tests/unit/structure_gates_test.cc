@@ -6,6 +6,7 @@
 
 #include <esgaudit/text.h>
 
+#include <algorithm>
 #include <random>
 #include <regex>
 #include <utility>
@@ -411,6 +412,44 @@ TEST(StructureGatesTest, SpaceJoinedRowsHoldTwoValueOpeningsInARow) {
   }
   EXPECT_GT(rows, 5000u);
   EXPECT_GT(spared, 100000u);
+}
+
+// EndsNearAFourDigitWord against the former read of the last two words by rfind, on random cells of
+// words of 3 to 5 digits (around four), four digits glued to letters or CJK, spaces at either end
+// and doubled, lines without spaces of any length (ASCII and multi-byte), and the empty cell.
+TEST(StructureGatesTest, EndsNearAFourDigitWordIsWhatTheLastTwoWordsSay) {
+  auto by_rfind = [](std::string_view cell) {
+    size_t end = cell.size();
+    for (int word = 0; word < 2; ++word) {
+      while (end > 0 && cell[end - 1] == ' ') --end;
+      if (end == 0) return false;
+      const size_t space = cell.rfind(' ', end - 1);
+      const size_t begin = space == std::string_view::npos ? 0 : space + 1;
+      const std::string_view w = cell.substr(begin, end - begin);
+      if (w.size() == 4 && std::all_of(w.begin(), w.end(), IsAsciiDigit)) return true;
+      end = begin;
+    }
+    return false;
+  };
+  const std::vector<std::string> pieces = {"2021", "202", "20211", "1999", "0000", "a2021", "2021a", "年2021",
+                                           "2021年", "YoY%", "change", "排放量", "x", "12345678", "", "中"};
+  std::mt19937 rng(4815);
+  size_t yes = 0, no = 0;
+  for (int round = 0; round < 100000; ++round) {
+    std::string cell;
+    if (rng() % 4 == 0) cell += " ";
+    const size_t n = rng() % 6;
+    for (size_t k = 0; k < n; ++k) {
+      if (k > 0) cell += rng() % 5 == 0 ? "" : rng() % 6 == 0 ? "  " : " ";
+      cell += pieces[rng() % pieces.size()];
+    }
+    if (rng() % 4 == 0) cell += rng() % 2 ? " " : "  ";
+    const bool expected = by_rfind(cell);
+    ASSERT_EQ(tables::EndsNearAFourDigitWord(cell), expected) << "[" << cell << "]";
+    (expected ? yes : no) += 1;
+  }
+  EXPECT_GT(yes, 20000u);
+  EXPECT_GT(no, 20000u);
 }
 
 }  // namespace

@@ -95,6 +95,11 @@ size_t PlainRunEnd(std::string_view piece, size_t at);
 // every row SpaceJoinedValues reads holds (its values open so).
 namespace tables {
 bool TwoValueOpeningsInARow(std::string_view cell);
+// Whether one of the last two words of `cell` (words between spaces) is four ASCII digits: a period
+// header's last year is its last word, or the one before a change column's title
+// (PeriodHeaderColumns reads only such a cell). Read from the end, so most lines are never cut into
+// words.
+bool EndsNearAFourDigitWord(std::string_view cell);
 // SpaceJoinedValues' values as (begin, end) in `cell` and *tail, with the test above first (`tested`)
 // or without it, for the tests.
 std::vector<std::pair<size_t, size_t>> SpaceJoinedValueSpans(std::string_view cell, size_t* tail, bool space_groups,

@@ -4,6 +4,7 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
@@ -442,31 +443,28 @@ std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullp
   return SpaceJoinedValuesRead(cell, tail, space_groups);
 }
 
-// "Emissions (MMT) 2019 2020 2021 2022 2023 YoY%": a line (a title, or prose of another column of the
-// page, before it) ending in two or more consecutive years set one space apart, optionally followed by
-// one change column's title (a token holding '%', or opening with YoY, change or var). Returns the
-// number of value columns it heads (the years, plus one for the change column); 0 if it is no such
-// header. A run of years that is not consecutive ("2015 2020 2030", targets) heads nothing.
-// Whether one of the last two words of `cell` (SpaceSeparatedWords') is four ASCII digits: a period
-// header's last year is its last word, or the one before a change column's title. Read from the end,
-// so most lines are never cut into words.
+}  // namespace
+
+namespace tables {
+
 bool EndsNearAFourDigitWord(std::string_view cell) {
   size_t end = cell.size();
   for (int word = 0; word < 2; ++word) {
     while (end > 0 && cell[end - 1] == ' ') --end;
     if (end == 0) return false;
-    const size_t space = cell.rfind(' ', end - 1);
-    const size_t begin = space == std::string_view::npos ? 0 : space + 1;
-    const std::string_view w = cell.substr(begin, end - begin);
-    if (w.size() == 4 && std::all_of(w.begin(), w.end(), IsAsciiDigit)) return true;
-    end = begin;
+    // The word is four digits when it ends in four and opens the cell or follows a space there.
+    if (end >= 4 && IsAsciiDigit(cell[end - 1]) && IsAsciiDigit(cell[end - 2]) && IsAsciiDigit(cell[end - 3]) &&
+        IsAsciiDigit(cell[end - 4]) && (end == 4 || cell[end - 5] == ' ')) {
+      return true;
+    }
+    if (word == 1) break;
+    // The word before ends where this one's space is (memrchr: rfind tested byte by byte, through
+    // the whole of a line without spaces).
+    const void* space = memrchr(cell.data(), ' ', end);
+    end = space == nullptr ? 0 : static_cast<size_t>(static_cast<const char*>(space) - cell.data()) + 1;
   }
   return false;
 }
-
-}  // namespace
-
-namespace tables {
 
 bool TwoValueOpeningsInARow(std::string_view cell) {
   bool before = false;  // the token before opens as a value does
@@ -492,8 +490,13 @@ std::vector<std::pair<size_t, size_t>> SpaceJoinedValueSpans(std::string_view ce
 
 }  // namespace tables
 
+// "Emissions (MMT) 2019 2020 2021 2022 2023 YoY%": a line (a title, or prose of another column of the
+// page, before it) ending in two or more consecutive years set one space apart, optionally followed by
+// one change column's title (a token holding '%', or opening with YoY, change or var). Returns the
+// number of value columns it heads (the years, plus one for the change column); 0 if it is no such
+// header. A run of years that is not consecutive ("2015 2020 2030", targets) heads nothing.
 size_t PeriodHeaderColumns(std::string_view cell) {
-  if (!EndsNearAFourDigitWord(cell)) return 0;
+  if (!tables::EndsNearAFourDigitWord(cell)) return 0;
   const std::vector<Piece> tokens = SpaceSeparatedWords(cell);
   auto text = [&](size_t k) { return cell.substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };
   if (tokens.empty()) return 0;
