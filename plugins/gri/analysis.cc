@@ -26,9 +26,6 @@ constexpr uint32_t kTitleBodyGap = 8;  // blank or furniture lines between a tit
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// False for a heading, emphasis or table mark and a blank: what CaptionBelow lets stand beside a figure.
-bool NotMark(char c) { return c != '#' && c != '*' && c != ' ' && c != '\t' && c != '|'; }
-
 bool Contains(std::string_view s, std::string_view part) {
   return s.find(part) != std::string_view::npos;
 }
@@ -232,8 +229,7 @@ std::string GriAnalysis::CaptionBelow(uint32_t line, uint64_t begin, uint64_t en
   // The line's bytes other than heading, emphasis and table marks and blanks, less the figure's
   // own: at most 6 beside the figure (its unit). The line's count is made once (line_text_bytes_),
   // so this costs the figure's length, not the line's.
-  size_t own = 0;
-  for (char c : LowerLine(line).substr(begin - lb, end - begin)) own += NotMark(c);
+  const size_t own = TextByteCount(LowerLine(line).substr(begin - lb, end - begin));
   if (line_text_bytes_[line] - own > 6) return "";
   auto wordless = [](std::string_view text) {
     return std::none_of(text.begin(), text.end(), [](char c) {
@@ -603,7 +599,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     if (!counted[fact.line]) {
       counted[fact.line] = true;
       std::string_view t = LowerLine(fact.line);
-      line_text_bytes_[fact.line] = static_cast<uint32_t>(std::count_if(t.begin(), t.end(), NotMark));
+      line_text_bytes_[fact.line] = static_cast<uint32_t>(TextByteCount(t));
     }
     if (fact.kind == ESGAUDIT_FACT_PERCENT)
       line_units_[fact.line] += " % ";

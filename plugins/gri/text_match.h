@@ -81,7 +81,12 @@ std::string_view Trim(std::string_view s);
 // `s` with every ASCII whitespace removed.
 std::string Squeeze(std::string_view s);
 // The same into *out, replacing what it held (a string kept from call to call keeps its storage).
+// Eight bytes at a time where none of them is whitespace.
 void SqueezeInto(std::string_view s, std::string* out);
+
+// How many bytes of `s` are none of '#', '*', ' ', '\t' and '|' (heading, emphasis and table marks
+// and blanks): the text a line holds beside a figure (CaptionBelow). Eight bytes at a time.
+size_t TextByteCount(std::string_view s);
 
 }  // namespace esgaudit::gri
 

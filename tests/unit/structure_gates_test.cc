@@ -6,6 +6,7 @@
 
 #include <esgaudit/text.h>
 
+#include <algorithm>
 #include <random>
 #include <regex>
 #include <utility>
@@ -364,6 +365,91 @@ TEST(StructureGatesTest, AllUnitReadsItsWordsWithoutSpaces) {
     EXPECT_TRUE(AllUnit(s)) << s;
   for (const char* s : {"", " ", "平方米。", "营业收入", "年用电量为 千瓦时", "万吨标准煤以上", "千瓦时\n"})
     EXPECT_FALSE(AllUnit(s)) << s;
+}
+
+// FindTables' space-joined rows: every row SpaceJoinedValues reads (with or without the other
+// column's words after it, thousands in groups or not) holds two tokens in a row opening with a digit
+// or a dash, so reading only such cells gives the same values and tail. Random cells of labels,
+// figures with markers, dashes of three kinds, years, zero groups, control characters around
+// tokens, double spaces, CJK and sentence ends; the empty cell and single tokens.
+TEST(StructureGatesTest, SpaceJoinedRowsHoldTwoValueOpeningsInARow) {
+  const std::vector<std::string> pieces = {
+      "Scope", "Emissions", "(MMT)", "Region1", "total.", "Oil", "(exc.", "a", "Canada", "n/a", "中文", "；",
+      "1", "15", "000", "015", "2019", "2020", "2021", "2030", "1,234", "12.5%", "23,896(A)", "26,032*", "0.5",
+      "-", "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA2", "\x07" "12", "34\x07", "\x07", "-5", "(previously",
+      "2023.", "YoY%", ""};
+  std::mt19937 rng(4814);
+  size_t rows = 0, spared = 0;
+  std::vector<std::string> cells = {"", "1", "1 2", "- -", "\xE2\x80\x94 1", "Scope 1 2", "Scope 1  2"};
+  for (int k = 0; k < 150000; ++k) {
+    std::string cell;
+    const size_t n = rng() % 9;
+    for (size_t t = 0; t < n; ++t) {
+      if (t > 0) cell += rng() % 10 == 0 ? "  " : " ";
+      cell += pieces[rng() % pieces.size()];
+    }
+    cells.push_back(cell);
+  }
+  for (const std::string& cell : cells) {
+    for (bool space_groups : {false, true}) {
+      size_t tail_read = 7, tail_tested = 7;
+      const auto read = tables::SpaceJoinedValueSpans(cell, &tail_read, space_groups, /*tested=*/false);
+      const auto tested = tables::SpaceJoinedValueSpans(cell, &tail_tested, space_groups, /*tested=*/true);
+      const bool gate = tables::TwoValueOpeningsInARow(cell);
+      if (!read.empty()) {
+        ++rows;
+        EXPECT_TRUE(gate) << cell;
+      } else if (!gate) {
+        ++spared;
+      }
+      ASSERT_EQ(tested, read) << cell;
+      ASSERT_EQ(tail_tested, tail_read) << cell;
+      // Without a tail (the rows at the end of the line only).
+      ASSERT_EQ(tables::SpaceJoinedValueSpans(cell, nullptr, space_groups, true),
+                tables::SpaceJoinedValueSpans(cell, nullptr, space_groups, false))
+          << cell;
+    }
+  }
+  EXPECT_GT(rows, 5000u);
+  EXPECT_GT(spared, 100000u);
+}
+
+// EndsNearAFourDigitWord against the former read of the last two words by rfind, on random cells of
+// words of 3 to 5 digits (around four), four digits glued to letters or CJK, spaces at either end
+// and doubled, lines without spaces of any length (ASCII and multi-byte), and the empty cell.
+TEST(StructureGatesTest, EndsNearAFourDigitWordIsWhatTheLastTwoWordsSay) {
+  auto by_rfind = [](std::string_view cell) {
+    size_t end = cell.size();
+    for (int word = 0; word < 2; ++word) {
+      while (end > 0 && cell[end - 1] == ' ') --end;
+      if (end == 0) return false;
+      const size_t space = cell.rfind(' ', end - 1);
+      const size_t begin = space == std::string_view::npos ? 0 : space + 1;
+      const std::string_view w = cell.substr(begin, end - begin);
+      if (w.size() == 4 && std::all_of(w.begin(), w.end(), IsAsciiDigit)) return true;
+      end = begin;
+    }
+    return false;
+  };
+  const std::vector<std::string> pieces = {"2021", "202", "20211", "1999", "0000", "a2021", "2021a", "年2021",
+                                           "2021年", "YoY%", "change", "排放量", "x", "12345678", "", "中"};
+  std::mt19937 rng(4815);
+  size_t yes = 0, no = 0;
+  for (int round = 0; round < 100000; ++round) {
+    std::string cell;
+    if (rng() % 4 == 0) cell += " ";
+    const size_t n = rng() % 6;
+    for (size_t k = 0; k < n; ++k) {
+      if (k > 0) cell += rng() % 5 == 0 ? "" : rng() % 6 == 0 ? "  " : " ";
+      cell += pieces[rng() % pieces.size()];
+    }
+    if (rng() % 4 == 0) cell += rng() % 2 ? " " : "  ";
+    const bool expected = by_rfind(cell);
+    ASSERT_EQ(tables::EndsNearAFourDigitWord(cell), expected) << "[" << cell << "]";
+    (expected ? yes : no) += 1;
+  }
+  EXPECT_GT(yes, 20000u);
+  EXPECT_GT(no, 20000u);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // The per-line facts the structure model's passes share (core/src/analyse/structure_lines.h):
 // each agrees with the test it stands for, on the lines where those tests are easy to get wrong.
 #include "analyse/structure_lines.h"
+#include "analyse/structure_internal.h"
+#include "esgaudit/document.h"
 
 #include <esgaudit/text.h>
 #include <gtest/gtest.h>
@@ -364,6 +366,36 @@ TEST(StructureLinesTest, AppendUnnumberedDropsDigitsSpacesAndSlashesOnly) {
   std::string key;
   lines::AppendUnnumbered("01 /上海石化2016年企业社会责任报告", &key);
   EXPECT_EQ(key, "上海石化年企业社会责任报告");
+}
+
+// LineOfNear against Document::LineOf at every offset (and past the end) of random documents of
+// empty lines, form feeds, CRLF, ASCII and multi-byte lines of 0 to 17 bytes (around eight), the
+// empty document and one without a final newline, with every hint: the line itself, the lines
+// either side, far ones and past the last.
+TEST(StructureSpansTest, LineOfNearIsLineOfWhateverTheHint) {
+  const std::vector<std::string> pieces = {"", "a", "abcdefgh", "abcdefghi", "中", "中文字", "\xc2\xa0", "\f", "\r",
+                                           "  ", "1234567", "报告期间2016年"};
+  std::mt19937 rng(48);
+  size_t asked = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int lines = static_cast<int>(rng() % 12);
+    for (int k = 0; k < lines; ++k) {
+      for (int m = static_cast<int>(rng() % 3); m > 0; --m) text += pieces[rng() % pieces.size()];
+      text += rng() % 6 == 0 ? "\r\n" : "\n";
+    }
+    if (rng() % 3 == 0) text += pieces[rng() % pieces.size()];
+    const Document doc = Document::FromUtf8("t.txt", text);
+    const uint32_t n = static_cast<uint32_t>(doc.line_count());
+    for (uint64_t offset = 0; offset <= text.size() + 2; ++offset) {
+      for (uint32_t hint = 0; hint <= n + 2; ++hint) {
+        ASSERT_EQ(LineOfNear(doc, offset, hint), doc.LineOf(offset)) << round << " at " << offset << " hint " << hint;
+        ++asked;
+      }
+      ASSERT_EQ(LineOfNear(doc, offset, UINT32_MAX), doc.LineOf(offset));
+    }
+  }
+  EXPECT_GT(asked, 50000u);
 }
 
 }  // namespace

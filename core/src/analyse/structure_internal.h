@@ -59,11 +59,58 @@ bool MonthAbbreviationAt(std::string_view s, size_t p);
 bool TwoMonthNames(std::string_view lower);
 }  // namespace period
 
+// FindTitleYear's and FindCompany's cheap tests, each true wherever its expression can match (where
+// one is false the expression is not run), and the expressions they guard, for the tests.
+// structure_metadata.cc. `lower`: a line of the matching view, ASCII lower-cased.
+namespace title {
+// FindTitleYear: kTitleZh's (kTitleEn's) match may begin at lower[p]: a year there, then a title
+// word before any ',' or ';' (then a blank, or a second year's -dd or /dd and a blank).
+bool ZhMayStartAt(std::string_view lower, size_t p);
+bool EnMayStartAt(std::string_view lower, size_t p);
+// kTitleEnAfter's match may begin at lower[p] (one of its words opens there).
+bool EnAfterMayStartAt(std::string_view lower, size_t p);
+const std::regex& TitleZh();
+const std::regex& TitleEn();
+const std::regex& TitleEnAfter();
+// FindCompany: its kTitleZh may match `lower` (a year followed by blanks, 年度 or 年, 企业 and a
+// title word); its kTitleEn (case-insensitive) may match `line` (a letter first after blanks, and
+// "report" in any case); its kAlone may match `line` as a whole (it ends in 公司, 集团 or 银行
+// before blanks).
+bool CompanyTitleZhMayMatch(std::string_view lower);
+bool CompanyTitleEnMayMatch(std::string_view line);
+bool CompanyAloneMayMatch(std::string_view line);
+const std::regex& CompanyTitleZh();
+const std::regex& CompanyTitleEn();
+const std::regex& CompanyAlone();
+}  // namespace title
+
 // The end of the run of code points from `at` on which FindSentences' sentence and clause split
 // changes nothing once a sentence and a clause are open: printing ASCII and DEL but the blank and
 // ! , . : ; ?, and well-formed three-byte sequences U+4000-9FFF. `at` itself is returned when none
 // is there. structure_prose.cc.
 size_t PlainRunEnd(std::string_view piece, size_t at);
+
+// FindTables' space-joined rows (structure_tables.cc). Whether two tokens in a row between single
+// spaces (trimmed of control characters) open with an ASCII digit, '-' or the byte E2 (— and –): what
+// every row SpaceJoinedValues reads holds (its values open so).
+namespace tables {
+bool TwoValueOpeningsInARow(std::string_view cell);
+// Whether one of the last two words of `cell` (words between spaces) is four ASCII digits: a period
+// header's last year is its last word, or the one before a change column's title
+// (PeriodHeaderColumns reads only such a cell). Read from the end, so most lines are never cut into
+// words.
+bool EndsNearAFourDigitWord(std::string_view cell);
+// SpaceJoinedValues' values as (begin, end) in `cell` and *tail, with the test above first (`tested`)
+// or without it, for the tests.
+std::vector<std::pair<size_t, size_t>> SpaceJoinedValueSpans(std::string_view cell, size_t* tail, bool space_groups,
+                                                             bool tested);
+}  // namespace tables
+
+// doc.LineOf(offset) (the last line starting at or before `offset`, 0 before the first), asked
+// first of line `hint` and the line after it: AddSpan adds spans in text order, so the line of the
+// span before or the next one is mostly the answer, without the search over every line.
+// structure_prose.cc.
+uint32_t LineOfNear(const Document& doc, uint64_t offset, uint32_t hint);
 
 // FindMetadata's language count over the matching view: code points that sdk::IsCjk holds for
 // (*han) and ASCII letters (*latin), each code point as sdk::NextCodePoint reads it (an ill-formed

@@ -81,6 +81,9 @@ bool StartsWithAny(std::string_view s, size_t p, std::initializer_list<std::stri
   return false;
 }
 
+// The company names' endings of FindCompany's expressions (each ends in 公司, 集团 or 银行).
+constexpr std::string_view kCompanySuffix = "(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|银行|公司)";
+
 // The matches of `re` in `s` in the order std::sregex_iterator finds them, for an expression whose
 // every match is non-empty and begins where may_start(p) holds: the expression is tried only there
 // (anchored, with the byte before visible to \b), from the end of the last match, not at every
@@ -670,6 +673,134 @@ void StructureBuilder::FindMetadata() {
   FindCompany();
 }
 
+namespace title {
+namespace {
+
+using lines::IsRegexSpace;
+
+size_t SkipRegexSpaces(std::string_view s, size_t p) {
+  while (p < s.size() && IsRegexSpace(s[p])) ++p;
+  return p;
+}
+
+bool StartsAt(std::string_view s, size_t p, std::string_view w) { return s.compare(p, w.size(), w) == 0; }
+
+// Each title word of the kTitleZh expressions opens with one of these (the three 环境 forms by their
+// first five code points).
+constexpr std::string_view kTitleWordOpenings[] = {"社会责任", "可持续发展", "esg", "环境、社会", "环境,社会", "csr"};
+
+}  // namespace
+
+const std::regex& TitleZh() {
+  static const std::regex kTitleZh(
+      R"((20\d\d)(?!\s*年\s*\d{1,2}\s*月)\s*(?:年度|年)?(?:[^,;]{0,18}?|[^,;]{0,72}?(?:公司|集团|银行))\s*(?:企业)?(?:社会责任|可持续发展|esg|环境、社会及(?:公司)?治理|环境,社会及(?:公司)?治理|环境、社会和(?:公司)?治理|csr)[^,;]{0,12}?(?:报告|report))");
+  return kTitleZh;
+}
+
+const std::regex& TitleEn() {
+  static const std::regex kTitleEn(
+      R"((20\d\d)(?:[-/]\d\d)?\s+(?:(?:global|annual|group|combined)\s+)?(?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+report)");
+  return kTitleEn;
+}
+
+const std::regex& TitleEnAfter() {
+  static const std::regex kTitleEnAfter(
+      R"((?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+(?:report|disclosure)\s+(20\d\d)\b)");
+  return kTitleEnAfter;
+}
+
+// Between kTitleZh's year and its title word stand only blanks, 年度 or 年, [^,;], 公司, 集团, 银行
+// and 企业: the word opens before the first ',' or ';' after the year.
+bool ZhMayStartAt(std::string_view lower, size_t p) {
+  if (!Year20At(lower, p)) return false;
+  const size_t stop = std::min(lower.find_first_of(",;", p + 4), lower.size());
+  for (std::string_view w : kTitleWordOpenings) {
+    if (lower.find(w, p + 4) < stop) return true;
+  }
+  return false;
+}
+
+bool EnMayStartAt(std::string_view lower, size_t p) {
+  if (!Year20At(lower, p)) return false;
+  size_t q = p + 4;
+  if (q + 2 < lower.size() && (lower[q] == '-' || lower[q] == '/') && IsAsciiDigit(lower[q + 1]) &&
+      IsAsciiDigit(lower[q + 2]) && q + 3 < lower.size() && IsRegexSpace(lower[q + 3])) {
+    return true;
+  }
+  return q < lower.size() && IsRegexSpace(lower[q]);
+}
+
+bool EnAfterMayStartAt(std::string_view lower, size_t p) {
+  if (p >= lower.size()) return false;
+  switch (lower[p]) {  // asked of every byte of the line: the words' first letters first
+    case 's': case 'e': case 'c': case 'i':
+      return StartsWithAny(lower, p, {"sustainability", "esg", "corporate", "csr", "integrated", "impact"});
+    default:
+      return false;
+  }
+}
+
+const std::regex& CompanyTitleZh() {
+  static const std::regex kTitleZh(
+      "^\\s*(.{6,90}?" + std::string(kCompanySuffix) +
+      ")\\s*20\\d\\d\\s*(?:年度|年)?\\s*(?:企业)?(?:社会责任|可持续发展|esg|环境、社会及(?:公司)?治理|环境,社会及(?:公司)?治理|环境、社会和(?:公司)?治理|csr)");
+  return kTitleZh;
+}
+
+const std::regex& CompanyTitleEn() {
+  static const std::regex kTitleEn(
+      R"(^\s*([A-Z][A-Za-z0-9&.,'() -]{1,80}?(?:Co\.,? ?Ltd\.?|Company Limited|Corporation|Limited|Inc\.?|Group|Bank|PLC|plc))\s*,?\s+(?:FY\s*)?20\d\d(?:[-/]\d\d)?\s+(?:Sustainability|ESG|Corporate (?:Social )?Responsibility|CSR|Environmental, Social and Governance|Integrated|Impact)\s+Report)",
+      std::regex::icase);
+  return kTitleEn;
+}
+
+const std::regex& CompanyAlone() {
+  static const std::regex kAlone("\\s*(.{6,90}?" + std::string(kCompanySuffix) + ")\\s*");
+  return kAlone;
+}
+
+// The year, then blanks, 年度 or 年, blanks, 企业 and a title word: no choice is left to try another
+// way (none of these opens with what may come before it).
+bool CompanyTitleZhMayMatch(std::string_view lower) {
+  for (size_t y = lower.find("20"); y != std::string_view::npos; y = lower.find("20", y + 1)) {
+    if (!Year20At(lower, y)) continue;
+    size_t q = SkipRegexSpaces(lower, y + 4);
+    if (StartsAt(lower, q, "年度")) {
+      q += 6;
+    } else if (StartsAt(lower, q, "年")) {
+      q += 3;
+    }
+    q = SkipRegexSpaces(lower, q);
+    if (StartsAt(lower, q, "企业")) q += 6;
+    for (std::string_view w : kTitleWordOpenings) {
+      if (StartsAt(lower, q, w)) return true;
+    }
+  }
+  return false;
+}
+
+bool CompanyTitleEnMayMatch(std::string_view line) {
+  const size_t first = SkipRegexSpaces(line, 0);
+  if (first >= line.size() || !IsAsciiAlpha(line[first])) return false;
+  for (size_t p = first; p + 6 <= line.size(); ++p) {
+    if ((line[p] | 0x20) != 'r') continue;
+    bool report = true;
+    for (size_t k = 1; k < 6 && report; ++k) report = (line[p + k] | 0x20) == "report"[k];
+    if (report) return true;
+  }
+  return false;
+}
+
+bool CompanyAloneMayMatch(std::string_view line) {
+  size_t end = line.size();
+  while (end > 0 && IsRegexSpace(line[end - 1])) --end;
+  const std::string_view name = line.substr(0, end);
+  return name.size() >= 6 && (name.substr(name.size() - 6) == "公司" || name.substr(name.size() - 6) == "集团" ||
+                              name.substr(name.size() - 6) == "银行");
+}
+
+}  // namespace title
+
 void StructureBuilder::FindTitleYear() {
   ReportMetadata& md = s_.metadata_;
   const size_t n = s_.lines_.size();
@@ -677,12 +808,9 @@ void StructureBuilder::FindTitleYear() {
   // Global Impact Report", "2016年XX股份有限公司企业社会责任报告"), by vote over the first pages
   // and the running headers (which repeat it); never a year inside 《》 (another document), never one not followed by 报告/report
   // ("2030年可持续发展议程"), never the year of a date ("2017年4月28日" above a title).
-  static const std::regex kTitleZh(
-      R"((20\d\d)(?!\s*年\s*\d{1,2}\s*月)\s*(?:年度|年)?(?:[^,;]{0,18}?|[^,;]{0,72}?(?:公司|集团|银行))\s*(?:企业)?(?:社会责任|可持续发展|esg|环境、社会及(?:公司)?治理|环境,社会及(?:公司)?治理|环境、社会和(?:公司)?治理|csr)[^,;]{0,12}?(?:报告|report))");
-  static const std::regex kTitleEn(
-      R"((20\d\d)(?:[-/]\d\d)?\s+(?:(?:global|annual|group|combined)\s+)?(?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+report)");
-  static const std::regex kTitleEnAfter(
-      R"((?:sustainability|esg|corporate (?:social )?responsibility|csr|integrated|impact)\s+(?:report|disclosure)\s+(20\d\d)\b)");
+  static const std::regex& kTitleZh = title::TitleZh();
+  static const std::regex& kTitleEn = title::TitleEn();
+  static const std::regex& kTitleEnAfter = title::TitleEnAfter();
   std::map<int, std::pair<int, size_t>> votes;  // year -> (count, first line)
   std::map<int, std::pair<uint64_t, uint64_t>> spans;
   std::string lower, next_lower;  // lower-cased lines, kept from line to line
@@ -714,10 +842,9 @@ void StructureBuilder::FindTitleYear() {
                                                    "corporate", "integrated", "impact"}))
       continue;
     // kTitleZh and kTitleEn open with the year, kTitleEnAfter with one of its words.
-    auto year_at = [&](size_t p) { return Year20At(lower, p); };
-    auto words_at = [&](size_t p) {
-      return StartsWithAny(lower, p, {"sustainability", "esg", "corporate", "csr", "integrated", "impact"});
-    };
+    auto zh_at = [&](size_t p) { return title::ZhMayStartAt(lower, p); };
+    auto en_at = [&](size_t p) { return title::EnMayStartAt(lower, p); };
+    auto words_at = [&](size_t p) { return title::EnAfterMayStartAt(lower, p); };
     for (const std::regex* re : {&kTitleZh, &kTitleEn, &kTitleEnAfter}) {
       auto vote_for = [&](const std::smatch& m, size_t pos) {
         // The next line votes on its own; no sentence end inside a title (std::regex reads 。 as
@@ -745,8 +872,10 @@ void StructureBuilder::FindTitleYear() {
       };
       if (re == &kTitleEnAfter) {
         ForEachMatchAt(lower, *re, words_at, vote_for);
+      } else if (re == &kTitleEn) {
+        ForEachMatchAt(lower, *re, en_at, vote_for);
       } else {
-        ForEachMatchAt(lower, *re, year_at, vote_for);
+        ForEachMatchAt(lower, *re, zh_at, vote_for);
       }
     }
   }
@@ -1548,15 +1677,10 @@ void StructureBuilder::FindCompany() {
   const size_t n = s_.lines_.size();
   // Ways of naming the reporting entity, most certain first: the report's title, a statement
   // about the report, a cover line that is a company's name alone.
-  static const std::string kSuffix = "(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|银行|公司)";
-  static const std::regex kTitleZh(
-      "^\\s*(.{6,90}?" + kSuffix +
-      ")\\s*20\\d\\d\\s*(?:年度|年)?\\s*(?:企业)?(?:社会责任|可持续发展|esg|环境、社会及(?:公司)?治理|环境,社会及(?:公司)?治理|环境、社会和(?:公司)?治理|csr)");
-  static const std::regex kTitleEn(
-      R"(^\s*([A-Z][A-Za-z0-9&.,'() -]{1,80}?(?:Co\.,? ?Ltd\.?|Company Limited|Corporation|Limited|Inc\.?|Group|Bank|PLC|plc))\s*,?\s+(?:FY\s*)?20\d\d(?:[-/]\d\d)?\s+(?:Sustainability|ESG|Corporate (?:Social )?Responsibility|CSR|Environmental, Social and Governance|Integrated|Impact)\s+Report)",
-      std::regex::icase);
-  static const std::regex kStatement("本报告(?:书)?(?:以|为|是|由)\\s*(.{6,90}?" + kSuffix + ")");
-  static const std::regex kAlone("\\s*(.{6,90}?" + kSuffix + ")\\s*");
+  static const std::regex& kTitleZh = title::CompanyTitleZh();
+  static const std::regex& kTitleEn = title::CompanyTitleEn();
+  static const std::regex kStatement("本报告(?:书)?(?:以|为|是|由)\\s*(.{6,90}?" + std::string(kCompanySuffix) + ")");
+  static const std::regex& kAlone = title::CompanyAlone();
   enum Source { kTitle = 0, kStatementOf = 1, kCover = 2, kNone = 3 };
   int best = kNone;
   size_t nonblank = 0;
@@ -1572,17 +1696,24 @@ void StructureBuilder::FindCompany() {
     std::string line, lower;
     std::smatch m;
     int source = kNone;
-    // Every match of kTitleZh, kStatement and kAlone holds kSuffix, whose every word holds 公司,
-    // 集团 or 银行; every title holds its year's "20": a line without them is not searched.
-    const bool suffix = Contains(v, "公司") || Contains(v, "集团") || Contains(v, "银行");
+    // Every match of kTitleZh, kStatement and kAlone holds kCompanySuffix, whose every word holds
+    // 公司, 集团 or 银行; every title holds its year's "20": a line without them is not searched.
+    // Asked only where the rest of a test holds (most lines reach none).
+    int suffix_known = -1;
+    auto suffix = [&] {
+      if (suffix_known < 0) suffix_known = Contains(v, "公司") || Contains(v, "集团") || Contains(v, "银行");
+      return suffix_known == 1;
+    };
     if (front && (Contains(v, "报告") || Contains(v, "eport")) && Contains(v, "20") &&
-        ((suffix && std::regex_search(lower = sdk::AsciiLower(v), m, kTitleZh, kAnchored)) ||
-         std::regex_search(line.assign(v), m, kTitleEn, kAnchored))) {
+        ((suffix() && title::CompanyTitleZhMayMatch(lower = sdk::AsciiLower(v)) &&
+          std::regex_search(lower, m, kTitleZh, kAnchored)) ||
+         (title::CompanyTitleEnMayMatch(v) && std::regex_search(line.assign(v), m, kTitleEn, kAnchored)))) {
       source = kTitle;
-    } else if (best > kStatementOf && suffix && Contains(v, "本报告") && !(flags & ESGAUDIT_LINE_FURNITURE_MASK) &&
+    } else if (best > kStatementOf && !(flags & ESGAUDIT_LINE_FURNITURE_MASK) && Contains(v, "本报告") && suffix() &&
                std::regex_search(line.assign(v), m, kStatement)) {
       source = kStatementOf;
-    } else if (best > kCover && nonblank <= 40 && suffix && std::regex_match(line.assign(v), m, kAlone)) {
+    } else if (best > kCover && nonblank <= 40 && title::CompanyAloneMayMatch(v) && suffix() &&
+               std::regex_match(line.assign(v), m, kAlone)) {
       source = kCover;
     }
     if (source >= best) continue;

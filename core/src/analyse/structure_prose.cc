@@ -137,6 +137,15 @@ std::string Structure::SpanText(std::string_view view, uint32_t first, uint32_t 
   return out;
 }
 
+uint32_t LineOfNear(const Document& doc, uint64_t offset, uint32_t hint) {
+  const size_t n = doc.line_count();
+  // Line k is the answer when it starts at or before `offset` and the next (if any) after it.
+  auto is = [&](size_t k) { return doc.line(k).offset <= offset && (k + 1 == n || doc.line(k + 1).offset > offset); };
+  if (hint < n && is(hint)) return hint;
+  if (static_cast<size_t>(hint) + 1 < n && is(hint + 1)) return hint + 1;
+  return doc.LineOf(offset);
+}
+
 void StructureBuilder::AddSpan(uint64_t vb, uint64_t ve) {
   TextSpan t;
   t.view_begin = vb;
@@ -144,7 +153,7 @@ void StructureBuilder::AddSpan(uint64_t vb, uint64_t ve) {
   t.offset = doc_.ViewToText(vb);
   const uint64_t te = doc_.ViewToText(ve);
   t.length = te > t.offset ? te - t.offset : 0;
-  t.line = doc_.LineOf(t.offset);
+  t.line = s_.spans_.empty() ? doc_.LineOf(t.offset) : LineOfNear(doc_, t.offset, s_.spans_.back().line);
   s_.spans_.push_back(t);
 }
 

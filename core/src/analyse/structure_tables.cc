@@ -4,6 +4,7 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
@@ -297,18 +298,22 @@ bool LabelToken(std::string_view t, bool last) {
   return digit == t.size() || (last && digit != 0 && t.find_first_not_of("0123456789", digit) == std::string_view::npos);
 }
 
-std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullptr, bool space_groups = false) {
+// Each token of `cell` between single spaces from `at`, trimmed of control characters: a control
+// character around a value (BEL marks emphasis in some exports) is no part of it. Returns the token
+// and the space after it (or the cell's end).
+std::pair<Piece, size_t> SpaceJoinedTokenAt(std::string_view cell, size_t at) {
+  size_t sp = cell.find(' ', at);
+  if (sp == std::string_view::npos) sp = cell.size();
+  Piece t{at, sp};
+  while (t.begin < t.end && static_cast<unsigned char>(cell[t.begin]) < 0x20) ++t.begin;
+  while (t.begin < t.end && static_cast<unsigned char>(cell[t.end - 1]) < 0x20) --t.end;
+  return {t, sp};
+}
+
+// SpaceJoinedValues without its test of two value openings in a row.
+std::vector<Piece> SpaceJoinedValuesRead(std::string_view cell, size_t* tail, bool space_groups) {
   if (tail != nullptr) *tail = 0;
-  // Each token between single spaces, trimmed of control characters: a control character around a
-  // value (BEL marks emphasis in some exports) is no part of it.
-  auto token_at = [&](size_t at) {
-    size_t sp = cell.find(' ', at);
-    if (sp == std::string_view::npos) sp = cell.size();
-    Piece t{at, sp};
-    while (t.begin < t.end && static_cast<unsigned char>(cell[t.begin]) < 0x20) ++t.begin;
-    while (t.begin < t.end && static_cast<unsigned char>(cell[t.end - 1]) < 0x20) --t.end;
-    return std::pair<Piece, size_t>(t, sp);
-  };
+  auto token_at = [&](size_t at) { return SpaceJoinedTokenAt(cell, at); };
   // Every row found has a figure (an ASCII digit) and a label whose first token passes LabelToken as
   // the label's last token or (stricter) as an earlier one: without both the line is no row, and
   // most prose lines are rejected here before they are cut into tokens.
@@ -429,32 +434,69 @@ std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullp
   return out;
 }
 
-// "Emissions (MMT) 2019 2020 2021 2022 2023 YoY%": a line (a title, or prose of another column of the
-// page, before it) ending in two or more consecutive years set one space apart, optionally followed by
-// one change column's title (a token holding '%', or opening with YoY, change or var). Returns the
-// number of value columns it heads (the years, plus one for the change column); 0 if it is no such
-// header. A run of years that is not consecutive ("2015 2020 2030", targets) heads nothing.
-// Whether one of the last two words of `cell` (SpaceSeparatedWords') is four ASCII digits: a period
-// header's last year is its last word, or the one before a change column's title. Read from the end,
-// so most lines are never cut into words.
+std::vector<Piece> SpaceJoinedValues(std::string_view cell, size_t* tail = nullptr, bool space_groups = false) {
+  if (tail != nullptr) *tail = 0;
+  // Every row read holds two values in a row (two or more after its label, or a run of two or more
+  // before the other column's words), each opening with a digit or a dash: a line without two such
+  // tokens in a row (most prose) is not cut into tokens and read.
+  if (!tables::TwoValueOpeningsInARow(cell)) return {};
+  return SpaceJoinedValuesRead(cell, tail, space_groups);
+}
+
+}  // namespace
+
+namespace tables {
+
 bool EndsNearAFourDigitWord(std::string_view cell) {
   size_t end = cell.size();
   for (int word = 0; word < 2; ++word) {
     while (end > 0 && cell[end - 1] == ' ') --end;
     if (end == 0) return false;
-    const size_t space = cell.rfind(' ', end - 1);
-    const size_t begin = space == std::string_view::npos ? 0 : space + 1;
-    const std::string_view w = cell.substr(begin, end - begin);
-    if (w.size() == 4 && std::all_of(w.begin(), w.end(), IsAsciiDigit)) return true;
-    end = begin;
+    // The word is four digits when it ends in four and opens the cell or follows a space there.
+    if (end >= 4 && IsAsciiDigit(cell[end - 1]) && IsAsciiDigit(cell[end - 2]) && IsAsciiDigit(cell[end - 3]) &&
+        IsAsciiDigit(cell[end - 4]) && (end == 4 || cell[end - 5] == ' ')) {
+      return true;
+    }
+    if (word == 1) break;
+    // The word before ends where this one's space is (memrchr: rfind tested byte by byte, through
+    // the whole of a line without spaces).
+    const void* space = memrchr(cell.data(), ' ', end);
+    end = space == nullptr ? 0 : static_cast<size_t>(static_cast<const char*>(space) - cell.data()) + 1;
   }
   return false;
 }
 
-}  // namespace
+bool TwoValueOpeningsInARow(std::string_view cell) {
+  bool before = false;  // the token before opens as a value does
+  for (size_t at = 0; at <= cell.size();) {
+    const auto [t, sp] = SpaceJoinedTokenAt(cell, at);
+    const bool opens = t.begin < t.end && (IsAsciiDigit(cell[t.begin]) || cell[t.begin] == '-' ||
+                                           static_cast<unsigned char>(cell[t.begin]) == 0xE2);
+    if (opens && before) return true;
+    before = opens;
+    at = sp + 1;
+  }
+  return false;
+}
 
+std::vector<std::pair<size_t, size_t>> SpaceJoinedValueSpans(std::string_view cell, size_t* tail, bool space_groups,
+                                                             bool tested) {
+  std::vector<std::pair<size_t, size_t>> out;
+  const std::vector<Piece> values =
+      tested ? SpaceJoinedValues(cell, tail, space_groups) : SpaceJoinedValuesRead(cell, tail, space_groups);
+  for (const Piece& p : values) out.push_back({p.begin, p.end});
+  return out;
+}
+
+}  // namespace tables
+
+// "Emissions (MMT) 2019 2020 2021 2022 2023 YoY%": a line (a title, or prose of another column of the
+// page, before it) ending in two or more consecutive years set one space apart, optionally followed by
+// one change column's title (a token holding '%', or opening with YoY, change or var). Returns the
+// number of value columns it heads (the years, plus one for the change column); 0 if it is no such
+// header. A run of years that is not consecutive ("2015 2020 2030", targets) heads nothing.
 size_t PeriodHeaderColumns(std::string_view cell) {
-  if (!EndsNearAFourDigitWord(cell)) return 0;
+  if (!tables::EndsNearAFourDigitWord(cell)) return 0;
   const std::vector<Piece> tokens = SpaceSeparatedWords(cell);
   auto text = [&](size_t k) { return cell.substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };
   if (tokens.empty()) return 0;

@@ -3,6 +3,7 @@
 // rule-pack errors. Finding goldens live in tests/golden/gbt36001 (run by tests/golden).
 #include <esgaudit/text.h>
 #include <gtest/gtest.h>
+#include <string.h>  // memmem (GNU), the former search
 
 #include <algorithm>
 #include <cstdlib>
@@ -881,6 +882,52 @@ TEST(Gbt36001RequiredLiterals, ReadsWhatEveryMatchHolds) {
   EXPECT_FALSE(r.MayMatch("abx"));
   EXPECT_FALSE(r.MayMatch(""));
   EXPECT_TRUE(gbt36001::RequiredLiterals().MayMatch(""));
+}
+
+// MayMatch's search (sdk::Contains) answers as memmem did: random expressions of literal groups and
+// alternations of ASCII and Han literals from one to nine bytes (around eight), against random texts
+// of the same pieces, cut Han characters and blanks, from the empty text on.
+TEST(Gbt36001RequiredLiterals, MayMatchFindsTheLiteralsMemmemFinds) {
+  const std::vector<std::string> literals = {"a", "ab", "abc", "中", "中文", "文", "abcdefgh", "abcdefghi", "报告期"};
+  const std::vector<std::string> noise = {"a", "b", "c", "中", "文", "\xE4\xB8", "\xAD", " ", "abcdefg", "报告", "期"};
+  std::mt19937 rng(4816);
+  size_t yes = 0, no = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string re;
+    for (int g = 1 + static_cast<int>(rng() % 3); g > 0; --g) {
+      if (rng() % 2 == 0) {
+        re += literals[rng() % literals.size()];
+      } else {
+        re += "(?:" + literals[rng() % literals.size()] + "|" + literals[rng() % literals.size()] + ")";
+      }
+      re += rng() % 2 == 0 ? "." : "";
+    }
+    const gbt36001::RequiredLiterals r = gbt36001::RequiredLiterals::Of(re);
+    std::vector<std::string> own;  // the expression's literals, whole and cut
+    for (const std::vector<std::string>& clause : r.clauses()) {
+      for (const std::string& l : clause) {
+        own.push_back(l);
+        own.push_back(l.substr(0, l.size() - 1));
+      }
+    }
+    for (int t = 0; t < 20; ++t) {
+      std::string text;
+      for (int k = static_cast<int>(rng() % 6); k > 0; --k) {
+        text += !own.empty() && rng() % 2 == 0 ? own[rng() % own.size()] : noise[rng() % noise.size()];
+      }
+      bool expected = true;
+      for (const std::vector<std::string>& clause : r.clauses()) {
+        bool holds = false;
+        for (const std::string& l : clause)
+          holds = holds || memmem(text.data(), text.size(), l.data(), l.size()) != nullptr;
+        expected = expected && holds;
+      }
+      ASSERT_EQ(r.MayMatch(text), expected) << re << " in [" << text << "]";
+      (expected ? yes : no) += 1;
+    }
+  }
+  EXPECT_GT(yes, 5000u);
+  EXPECT_GT(no, 20000u);
 }
 
 // Where std::regex finds a match, MayMatch is true: 8,000 random expressions (about 2,200 of them

@@ -281,5 +281,44 @@ TEST(GriTextMatch, ForEachCommonVisitsExactlyTheHashesBothSetsHave) {
   EXPECT_FALSE(one.Has(63));
 }
 
+// SqueezeInto and TextByteCount against the byte loops they replace, on every piece of random lines
+// of whitespace of each kind, the marks, bytes just below and above them (0x08, 0x0E, 0x1F, 0x21,
+// '"', '+', '{', '}'), DEL, multi-byte UTF-8 (its bytes from 0x80, a word's high bits) and plain
+// ASCII, from the empty text through lengths around eight and sixteen; into a string that held text
+// before.
+TEST(GriTextMatch, EightAtATimeLoopsAreTheByteLoops) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+  auto not_mark = [](char c) { return c != '#' && c != '*' && c != ' ' && c != '\t' && c != '|'; };
+  const std::vector<std::string> pieces = {" ",  "\t", "\r", "\n", "\f", "\v", "#", "*", "|", "\x08", "\x0e", "\x1f",
+                                           "!",  "\"", "+",  "{",  "}",  "\x7f", "\x80", "\xa0", "中", "，", "a",
+                                           "Z9", "abcdefgh", "报告期间"};
+  std::mt19937 rng(4812);
+  std::string kept = "held before";
+  size_t squeezed = 0, counted = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string line;
+    for (int k = static_cast<int>(rng() % 14); k > 0; --k) line += pieces[rng() % pieces.size()];
+    for (size_t b = 0; b <= line.size(); ++b) {
+      for (size_t e = b; e <= line.size() && e <= b + 20; ++e) {
+        const std::string_view s = std::string_view(line).substr(b, e - b);
+        std::string want;
+        for (char c : s)
+          if (!is_space(c)) want += c;
+        SqueezeInto(s, &kept);
+        ASSERT_EQ(kept, want) << round << " " << b << " " << e;
+        ASSERT_EQ(TextByteCount(s), static_cast<size_t>(std::count_if(s.begin(), s.end(), not_mark)))
+            << round << " " << b << " " << e;
+        squeezed += want.size();
+        counted += s.size();
+      }
+    }
+  }
+  EXPECT_GT(counted, 100000u);
+  EXPECT_EQ(Squeeze(""), "");
+  EXPECT_EQ(TextByteCount(""), 0u);
+  EXPECT_EQ(TextByteCount("# **12.5** | t"), 5u);
+  EXPECT_GT(squeezed, 50000u);
+}
+
 }  // namespace
 }  // namespace esgaudit::gri
