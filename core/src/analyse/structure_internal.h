@@ -73,9 +73,9 @@ const std::regex& TitleZh();
 const std::regex& TitleEn();
 const std::regex& TitleEnAfter();
 // FindCompany: its kTitleZh may match `lower` (a year followed by blanks, 年度 or 年, 企业 and a
-// title word); its kTitleEn (case-insensitive) may match `line` (a letter first after blanks, and
-// "report" in any case); its kAlone may match `line` as a whole (it ends in 公司, 集团 or 银行
-// before blanks).
+// title word); its kTitleEn (case-insensitive) may match `line` (a letter first after blanks, and a
+// year followed by blanks and a title word in any case); its kAlone may match `line` as a whole (it
+// ends in 公司, 集团 or 银行 before blanks).
 bool CompanyTitleZhMayMatch(std::string_view lower);
 bool CompanyTitleEnMayMatch(std::string_view line);
 bool CompanyAloneMayMatch(std::string_view line);

@@ -779,14 +779,40 @@ bool CompanyTitleZhMayMatch(std::string_view lower) {
   return false;
 }
 
+namespace {
+
+// Whether `w` (lower case) stands at line[p] in any case: a letter's byte with 0x20 set is its lower
+// case (other bytes may pass too: a test that holds where the case-insensitive expression matches).
+bool StartsAtAnyCase(std::string_view line, size_t p, std::string_view w) {
+  if (p + w.size() > line.size()) return false;
+  for (size_t k = 0; k < w.size(); ++k) {
+    if ((line[p + k] | 0x20) != (w[k] | 0x20)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// A letter opens the name after the blanks; a year (and -dd or /dd) is followed by blanks and a
+// title word: the choices after the year leave no other way to match (a second year not followed by
+// a blank leaves none to the first).
 bool CompanyTitleEnMayMatch(std::string_view line) {
   const size_t first = SkipRegexSpaces(line, 0);
   if (first >= line.size() || !IsAsciiAlpha(line[first])) return false;
-  for (size_t p = first; p + 6 <= line.size(); ++p) {
-    if ((line[p] | 0x20) != 'r') continue;
-    bool report = true;
-    for (size_t k = 1; k < 6 && report; ++k) report = (line[p + k] | 0x20) == "report"[k];
-    if (report) return true;
+  static constexpr std::string_view kWords[] = {"sustainability", "esg", "corporate", "csr",
+                                                "environmental, social and governance", "integrated", "impact"};
+  for (size_t y = line.find("20", first); y != std::string_view::npos; y = line.find("20", y + 1)) {
+    if (!Year20At(line, y)) continue;
+    size_t q = y + 4;
+    if (q + 2 < line.size() && (line[q] == '-' || line[q] == '/') && IsAsciiDigit(line[q + 1]) &&
+        IsAsciiDigit(line[q + 2])) {
+      q += 3;
+    }
+    if (q >= line.size() || !IsRegexSpace(line[q])) continue;
+    q = SkipRegexSpaces(line, q);
+    for (std::string_view w : kWords) {
+      if (StartsAtAnyCase(line, q, w)) return true;
+    }
   }
   return false;
 }
