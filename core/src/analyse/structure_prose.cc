@@ -94,10 +94,6 @@ bool IsListNumber(std::string_view t) {
   return digits > 0 && digits <= 3 && other <= 3;
 }
 
-// "(1)\t向…捐赠15,000.00元；": a list number with its bracket or point ("(1)", "（1）", "1、", "一、",
-// "1.") in a line's first cell, a tab, then the item's text in the line's only other cell. The tab
-// is layout of extracted text, read as the space it stands for. A bare number ("1\t项目A") may
-// number a table's row, and a line of more cells is a row: neither is an item.
 // "3,914.86 亿", "17项", "100 %": IsLoneFigure with a unit after the number that is no date's.
 bool IsFigureWithUnitLine(std::string_view t) {
   t = sdk::Trim(t);
@@ -116,6 +112,10 @@ bool ContinuesAFigure(std::string_view t) {
   return false;
 }
 
+// "(1)\t向…捐赠15,000.00元；": a list number with its bracket or point ("(1)", "（1）", "1、", "一、",
+// "1.") in a line's first cell, a tab, then the item's text in the line's only other cell. The tab
+// is layout of extracted text, read as the space it stands for. A bare number ("1\t项目A") may
+// number a table's row, and a line of more cells is a row: neither is an item.
 bool IsNumberedItemLine(std::string_view view, const Cell& marker, const Cell& text) {
   std::string_view m = view.substr(marker.view_begin, marker.view_end - marker.view_begin);
   if (!IsListNumber(m) || m.find_first_not_of("0123456789") == std::string_view::npos) return false;
