@@ -274,6 +274,8 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
     between.erase(0, comma + 1);
     if (!std::all_of(lead.begin(), lead.end(), plain) || !std::all_of(between.begin(), between.end(), plain)) continue;
     // The first clause: up to 14 plain code points right before the first figure, and the words after it.
+    // A 、 may join the things the first count counts (`发现安全隐患问题、违规违纪行为82件次`): the count is
+    // of the whole list, the stage word may stand before its first item, and the clause may then run to 24.
     uint64_t from = a_begin > 60 ? a_begin - 60 : 0;
     while (from < a_begin && (static_cast<unsigned char>(view[from]) & 0xC0) == 0x80) ++from;
     // A blank line in the window ends the paragraph before it.
@@ -286,7 +288,14 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
       }
     }
     size_t start = before.size();
-    while (start > 0 && before.size() - start < 14 && plain(before[start - 1])) --start;
+    for (size_t limit = 14; start > 0 && before.size() - start < limit; --start) {
+      if (before[start - 1] == U'、') {
+        limit = 24;
+      } else if (!plain(before[start - 1])) {
+        break;
+      }
+    }
+    while (start < before.size() && before[start] == U'、') ++start;
     const std::u32string clause = before.substr(start) + lead;
     // A change in the first clause (较上年增加20人): its figure is a difference, no set of things.
     static const std::vector<std::u32string> kChange = {U"较", U"同比", U"比上年", U"增加", U"增长", U"减少", U"下降"};

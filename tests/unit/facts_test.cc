@@ -407,6 +407,16 @@ TEST(FactsTest, ALabelsSpacesAreFoldedAndLetterSpacingDropped) {
             "|Female staff\n");
 }
 
+// A linking verb ending a label is dropped (员工总数为 -> 员工总数), but not the 为 of the noun 行为.
+TEST(FactsTest, ALinkingVerbEndingALabelIsDroppedButNotTheWeiOfXingWei) {
+  std::vector<std::string> facts = Facts("公司员工总数为1,200人\n"
+                                         "发现违规违纪行为82件\n"
+                                         "全年培训时长达到3,456小时\n");
+  std::string labels;
+  for (const std::string& f : facts) labels += f.substr(f.rfind('"') + 2) + "\n";
+  EXPECT_EQ(labels, "公司员工总数|\n发现违规违纪行为|\n全年培训时长|\n");
+}
+
 // The labeller builds each label in one string kept from fact to fact, cuts a long one to its tail in
 // place and encodes it into a string made once: a short label after a long one, a label cut to its
 // last 24 code points (at a word in English), one read after the figure, and characters outside the

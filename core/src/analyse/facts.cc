@@ -990,6 +990,8 @@ class Extractor {
     while (again && !s.empty()) {
       again = false;
       for (const auto& w : GetTables().fillers) {
+        // 为 of the noun 行为 (违规行为82件) is no linking verb.
+        if (w == U"为" && s.size() >= 2 && s[s.size() - 2] == U'行') continue;
         if (s.size() > w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0) {
           s.resize(s.size() - w.size());
           again = true;

@@ -192,6 +192,23 @@ TEST(RelationRulesTest, PairedVerbsStateASubsetWithoutASubsetWord) {
   EXPECT_EQ(Findings(Check("发出调查问卷300份，收到有效问卷310份。\n")).size(), 1u);
 }
 
+// The first count may count a list joined by 、, its stage word before the first item and the clause
+// then longer than one item's 14 code points; near misses: a stage word only before a figure of the
+// list's first item (a count of its own), and a list of things none of which is a stage.
+TEST(RelationRulesTest, APairedVerbsFirstCountMayCountAListJoinedByDunHao) {
+  ExpectCleanAndRecognised("全年出动检查人员1598人次，发现安全隐患问题、违规违纪行为82件次，落实整改80件次。\n", "zh",
+                           {{"subset", {"82件", "80件"}}});
+  EXPECT_EQ(Findings(Check("全年发现安全隐患问题、违规违纪行为82件次，落实整改90件次。\n")),
+            (std::vector<std::string>{
+                "1:51: warning: 整改数“落实整改”90件超过发现数“违规违纪行为”82件 "
+                "[numeric.subset-exceeds-total] | 1:35 total 82件 (违规违纪行为) | 1:51 subset 90件 (落实整改)"}));
+  for (const char* miss : {"发现安全隐患问题12件、违规违纪行为82件，落实整改90件。\n",
+                           "开展安全培训、消防演练82次，整改90次。\n"}) {
+    EXPECT_TRUE(Check(miss, "zh", "relations").relations.empty()) << miss;
+    EXPECT_TRUE(Findings(Check(miss)).empty()) << miss;
+  }
+}
+
 // Two counts, then a clause holding only a rate whose name (the two characters before 率) stands in the
 // second count's clause and not in the first's: the rate counts what the second clause does among the
 // first's things, so the second count is a subset of the first, whatever stage words the clauses use.
