@@ -218,10 +218,11 @@ PATTERNS = {
               ["wastewater treatment", "discharge standards", "effluent quality", "water discharge&impact"], None),
     "303-3": (["取水", "用水量", "新水消耗", "用水总量"], ["water withdrawal", "water withdrawn", "water intake"],
               # A water total printed as consumption (耗水量, "water consumption") answers withdrawal too
-              # when no withdrawal is printed: offices and most plants consume what they draw.
+              # when no withdrawal is printed: offices and most plants consume what they draw. 用水 of
+              # 利用水泥窑 (waste burnt in cement kilns) is no water.
               [need(["取水", "用水量", "用水总量", "用水", "新水", "耗水量", "耗水总量", "water withdrawal",
                      "water withdrawn", "water intake", "water consumption"],
-                    WATER, unless=SAVED + PER_UNIT + TARGET + ["节水", "循环", "回用", "recycl"])]),
+                    WATER, unless=SAVED + PER_UNIT + TARGET + ["节水", "循环", "回用", "recycl", "利用水泥"])]),
     "303-4": (["废水排放", "排水", "污水排放"], ["water discharge", "wastewater"],
               [need(["废水排放", "废水&排放量", "排水量", "污水排放", "外排水", "water discharge",
                      "wastewater discharge", "effluent"], WATER)]),

@@ -76,6 +76,8 @@ TEST(FactsTest, LabelSplitOverTwoLinesInOneColumn) {
                    "3:37 quantity 89(89,0,1) 项/项 \"89项\" 利|申请专利"}));
 }
 
+// Three columns side by side: two infographic labels split over two lines (a column label each) and
+// a prose sentence wrapped inside 申请 (its label joined across the lines, ALabelWrappedInside…).
 TEST(FactsTest, SideBySideSplitLabels) {
   EXPECT_EQ(Facts("                  发明专                                 实用新"
                   "                    司及所属各企业申\n"
@@ -83,7 +85,7 @@ TEST(FactsTest, SideBySideSplitLabels) {
                   "                    请专利89项。\n"),
             (Lines{"2:21 quantity 28(28,0,1) 项/项 \"28项\" 利|发明专利",
                    "2:58 quantity 61(61,0,1) 项/项 \"61项\" 型|实用新型",
-                   "2:88 quantity 89(89,0,1) 项/项 \"89项\" 请专利|"}));
+                   "2:88 quantity 89(89,0,1) 项/项 \"89项\" 司及所属各企业申请专利|"}));
 }
 
 TEST(FactsTest, PieChartLabelsAboveTheirPercentages) {
@@ -405,6 +407,31 @@ TEST(FactsTest, ALabelsSpacesAreFoldedAndLetterSpacingDropped) {
             "|\n"
             "|男性\n"
             "|Female staff\n");
+}
+
+// A label the layout wrapped inside a word of a prose clause (`男性员` over `工600人`) runs back to the
+// line before, as on one line; near misses: a figure opening its line, four characters or more
+// before it (a label of its own), a line before ending in a Latin letter, and two rows of a table.
+TEST(FactsTest, ALabelWrappedInsideAWordOfAProseClauseRunsBackToTheLineBefore) {
+  auto labels = [](const std::string& text) {
+    std::string out;
+    for (const std::string& f : Facts(text)) out += f.substr(f.rfind('"') + 2) + "\n";
+    return out;
+  };
+  EXPECT_EQ(labels("公司员工总数1000人，其中女性员工400人，男性员\n工600人，均签订劳动合同。\n"),
+            "公司员工总数|\n女性员工|\n男性员工|\n");
+  EXPECT_EQ(labels("报告期内共计节省综合能耗\n近2,000吨标准煤，效果明显。\n"), "报告期内共计节省综合能耗|\n");
+  // A figure opening its line keeps the label read on its own line.
+  EXPECT_EQ(labels("公司员工总数1000人，其中女性员工400人，男性员工\n600人，均签订劳动合同。\n"),
+            "公司员工总数|\n女性员工|\n|\n");
+  const std::vector<std::pair<const char*, const char*>> misses = {
+      {"员工总数1000人，其中女性员工400人，男性\n员工共计600人，均签订劳动合同。\n", "员工共计|"},
+      {"员工总数1000人，其中女性员工400人，男性ABC\n工600人，均签订劳动合同。\n", "工|"},
+      {"指标\t2016年\n员工总数\t1000人\n男性员\t600人\n", "|2016年"}};
+  for (const auto& [miss, last] : misses) {
+    const std::string l = labels(miss);
+    EXPECT_EQ(l.substr(l.rfind('\n', l.size() - 2) + 1), std::string(last) + "\n") << miss << l;
+  }
 }
 
 // A linking verb ending a label is dropped (员工总数为 -> 员工总数), but not the 为 of the noun 行为.

@@ -577,6 +577,7 @@ class Extractor {
         }
       }
       FillLabels(line, cell, p.begin, p.end, p.prev_end, &f);
+      if (f.kind == ESGAUDIT_FACT_QUANTITY || f.kind == ESGAUDIT_FACT_PERCENT) JoinWrappedLabel(k, line, p, &f);
       if (cell != nullptr) {
         f.column_label = ColumnHeader(p.line, static_cast<uint32_t>(cell - cells.data()), f.offset);
       }
@@ -1068,6 +1069,54 @@ class Extractor {
     while (e < to && !IsStop(line.at(e)) && line.at(e) != U'.') ++e;
     line.SliceInto(end, e, out);
     *out = KeepHead(Squeeze(std::move(*out)));
+  }
+
+  // A figure of prose whose clause (the structure model's) began on an earlier line, the layout
+  // having wrapped its label inside a word (`外部董` over `事8人`): when its own line holds only one to
+  // three Han characters before it, after nothing that stops a label, and the piece before ends with a
+  // Han character, the label runs back through the clause's earlier pieces to a stop, as it would on
+  // one line. A longer text before the figure is a label of its own (a row label under a line the
+  // model chained to it), and a figure opening its line (`6.7` over `million customers`) keeps the
+  // label it has.
+  void JoinWrappedLabel(size_t k, const LineCps& line, const Position& p, NumericFact* f) {
+    const uint32_t c = structure_->ClauseOfFact(k);
+    if (c == kNoIndex || c >= structure_->clauses().size()) return;
+    const Clause& clause = structure_->clauses()[c];
+    const std::vector<TextSpan>& spans = structure_->spans();
+    if (clause.span_count < 2 || clause.first_span + clause.span_count > spans.size()) return;
+    uint32_t piece = clause.first_span + 1;
+    while (piece < clause.first_span + clause.span_count && spans[piece].line != p.line) ++piece;
+    if (piece == clause.first_span + clause.span_count) return;
+    const size_t start = line.IndexOfView(spans[piece].view_begin);
+    size_t label_end = p.begin;
+    if (label_end > start && (line.at(label_end - 1) == U'-' || line.at(label_end - 1) == 0x2212)) --label_end;
+    if (start >= label_end || label_end - start > 3) return;
+    for (size_t q = start; q < label_end; ++q) {
+      if (!IsCjk(line.at(q))) return;
+    }
+    // The earlier pieces' text back to a stop, then this line's text before the figure.
+    const std::string_view view(doc_.view());
+    std::u32string before;
+    for (uint32_t s = piece; s-- > clause.first_span;) {
+      if (spans[s].view_end > view.size() || spans[s].view_begin > spans[s].view_end) return;
+      std::u32string text = Decode(view.substr(spans[s].view_begin, spans[s].view_end - spans[s].view_begin));
+      while (!text.empty() && IsSpace(text.back())) text.pop_back();
+      if (s + 1 == piece && (text.empty() || !IsCjk(text.back()))) return;
+      size_t b = text.size();
+      while (b > 0 && !IsStop(text[b - 1]) && !(text[b - 1] == U'.' && (b == text.size() || IsSpace(text[b])))) --b;
+      // Text right after a figure is its unit and words (`直通车13对` over `开展1对1帮扶`), no label.
+      if (b > 0 && (IsDigit(text[b - 1]) || text[b - 1] == U'%')) return;
+      before.insert(0, text, b, std::u32string::npos);
+      if (b > 0 || before.size() > 2 * kMaxLabel) break;
+    }
+    if (before.empty()) return;
+    std::u32string own;
+    line.SliceInto(start, label_end, &own);
+    std::u32string label = before + own;
+    const size_t qi = label.rfind(U"其中");
+    if (qi != std::u32string::npos) label.erase(0, qi + 2);
+    label = KeepTail(DropFillers(Squeeze(std::move(label))));
+    if (!label.empty()) f->label = Encode(label);
   }
 
   void FillLabels(const LineCps& line, const LineCell* cell, size_t i, size_t end, size_t prev_end,

@@ -139,6 +139,9 @@ TEST_F(GriCoverage, AFigureNeedsItsOwnClauseAndATableRowItsLabelCell) {
   EXPECT_EQ(Status(Run("Water consumption (cubic meters): In 2022 124,632 cubic meters\n", "en"), "303-3"),
             "covered");
   EXPECT_NE(Status(Run("年度节约用水（吨）\t1,697.83\t2,662.09\n"), "303-3"), "covered");
+  // 用水 of 利用水泥窑 (waste burnt in cement kilns) is no water; the same clause of water use is.
+  EXPECT_NE(Status(Run("报告期内，本集团利用水泥窑共处理生活垃圾60万吨。\n"), "303-3"), "covered");
+  EXPECT_EQ(Status(Run("报告期内，本集团水泥生产用水量60万吨。\n"), "303-3"), "covered");
   // An energy intensity (per unit of output) is no energy consumption.
   EXPECT_EQ(Status(Run("全年综合能耗控制在1.11吨标煤/万吨。\n"), "302-1"), "partial");
   EXPECT_EQ(Status(Run("全年综合能耗为1.11万吨标煤。\n"), "302-1"), "covered");
