@@ -434,14 +434,19 @@ TEST(FactsTest, ALabelWrappedInsideAWordOfAProseClauseRunsBackToTheLineBefore) {
   }
 }
 
-// A linking verb ending a label is dropped (员工总数为 -> 员工总数), but not the 为 of the noun 行为.
-TEST(FactsTest, ALinkingVerbEndingALabelIsDroppedButNotTheWeiOfXingWei) {
-  std::vector<std::string> facts = Facts("公司员工总数为1,200人\n"
-                                         "发现违规违纪行为82件\n"
-                                         "全年培训时长达到3,456小时\n");
-  std::string labels;
-  for (const std::string& f : facts) labels += f.substr(f.rfind('"') + 2) + "\n";
-  EXPECT_EQ(labels, "公司员工总数|\n发现违规违纪行为|\n全年培训时长|\n");
+// A linking verb or a qualifier ending a label is dropped (员工总数为, 员工约), but not the last
+// character of a word of its own (行为, 签约): the figure is then exact, not about so many.
+TEST(FactsTest, AFillerOrQualifierEndingALabelIsDroppedButNotTheEndOfAWord) {
+  EXPECT_EQ(Facts("公司员工总数为1,200人\n"
+                  "发现违规违纪行为82件\n"
+                  "全年培训时长达到3,456小时\n"
+                  "员工约1200人，新签约100个，全年节约8万吨\n"),
+            (Lines{"1:15 quantity 1200(1200,0,1) 人/人 \"1,200人\" 公司员工总数|",
+                   "2:17 quantity 82(82,0,1) 件/件 \"82件\" 发现违规违纪行为|",
+                   "3:17 quantity 3456(3456,0,1) 小时/小时 \"3,456小时\" 全年培训时长|",
+                   "4:7 quantity 1200(1200,0,1) 人/人 q=~ \"1200人\" 员工|",
+                   "4:21 quantity 100(100,0,1) 个/个 \"100个\" 新签约|",
+                   "4:36 quantity 80000(8,0,10000) 吨/万吨 \"8万吨\" 全年节约|"}));
 }
 
 // The labeller builds each label in one string kept from fact to fact, cuts a long one to its tail in

@@ -80,6 +80,18 @@ constexpr Qualifier kPrefixQualifiers[] = {
     {"more than", ESGAUDIT_QUAL_MORE}, {"less than", ESGAUDIT_QUAL_LESS}, {"under", ESGAUDIT_QUAL_LESS},
 };
 
+// Words ending in the character of a one-character prefix qualifier or label filler that are words
+// of their own: 节约8万吨 saved eight, not about eight; 违规行为82件 counts behaviour, 为 links nothing.
+constexpr std::u32string_view kWholeWords[] = {U"签约", U"节约", U"履约", U"合约", U"预约", U"违约", U"集约",
+                                               U"附近", U"最近", U"邻近", U"就近", U"赶超", U"行为", U"下达",
+                                               U"送达", U"到达", U"抵达", U"传达"};
+bool EndsInAWholeWord(std::u32string_view s) {
+  for (std::u32string_view w : kWholeWords) {
+    if (s.size() >= w.size() && s.substr(s.size() - w.size()) == w) return true;
+  }
+  return false;
+}
+
 // Printed between the number and the unit (300余人) or after the unit (20%以上).
 constexpr Qualifier kInnerQualifiers[] = {{"余", ESGAUDIT_QUAL_MORE}, {"多", ESGAUDIT_QUAL_MORE}};
 // Printed forms only OCR makes, as kOcrUnits: 佘 (a surname, 佘山) is the OCR of 余 between a figure and
@@ -839,6 +851,11 @@ class Extractor {
       if (!line.EndsAt(at, w)) continue;
       size_t start = at - w.size();
       if (IsLatin(w[0]) && start > 0 && IsLatin(line.at(start - 1))) continue;
+      if (w.size() == 1 && start > 0 &&
+          std::any_of(std::begin(kWholeWords), std::end(kWholeWords),
+                      [&](std::u32string_view word) { return word[1] == w[0] && word[0] == line.at(start - 1); })) {
+        return 0;
+      }
       return q->bits;
     }
     return 0;
@@ -991,14 +1008,14 @@ class Extractor {
     while (again && !s.empty()) {
       again = false;
       for (const auto& w : GetTables().fillers) {
-        // 为 of the noun 行为 (违规行为82件) is no linking verb.
-        if (w == U"为" && s.size() >= 2 && s[s.size() - 2] == U'行') continue;
+        if (w.size() == 1 && EndsInAWholeWord(s)) continue;  // 行为, 节约 (kWholeWords)
         if (s.size() > w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0) {
           s.resize(s.size() - w.size());
           again = true;
         }
       }
       for (const auto& [w, q] : GetTables().prefix) {
+        if (w.size() == 1 && EndsInAWholeWord(s)) continue;
         if (s.size() > w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0) {
           s.resize(s.size() - w.size());
           again = true;
