@@ -1729,7 +1729,17 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     }
   };
   std::map<int, int> subset_of;  // single 其中 subset -> its total
+  // The tokens the two passes below act on, in order: every token but text, commas and opening
+  // brackets. The first pass reads from figures, subset words and total words only; the second
+  // reads a sentence's compositions, enumerations, subset words and figures up to its end (kEnd or
+  // kClose). Most tokens are text: both pass over them without a test each.
+  std::vector<size_t> acted_on;
   for (size_t t = 0; t < toks.size(); ++t) {
+    const Tok type = toks[t].type;
+    if (type != Tok::kText && type != Tok::kComma && type != Tok::kOpen) acted_on.push_back(t);
+  }
+  for (const size_t t : acted_on) {
+    if (toks[t].type != Tok::kFact && toks[t].type != Tok::kSubset && toks[t].type != Tok::kTotal) continue;
     // "进入初审共877篇（台湾639篇、海外238篇）": a bracket right after a figure listing parts of its
     // unit, one after another, and nothing else.
     if (const Figure* total = fig(toks[t]); total != nullptr && t + 1 < toks.size() &&
@@ -2603,9 +2613,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
   }
   FindShareOfBaseSubsets(toks, doc_text);
   // Percentages of one sentence: a composition (构成/结构/分布) or both halves of a closed dimension.
-  size_t start = 0;
-  for (size_t t = 0; t <= toks.size(); ++t) {
-    if (t < toks.size() && toks[t].type != Tok::kEnd && toks[t].type != Tok::kClose) continue;
+  size_t start = 0;  // acted_on[start] is the first acted-on token of the sentence
+  for (size_t a = 0; a <= acted_on.size(); ++a) {
+    if (a < acted_on.size() && toks[acted_on[a]].type != Tok::kEnd && toks[acted_on[a]].type != Tok::kClose) continue;
     bool compose = false;
     std::vector<int> pcts;
     bool enum_sep = false;
@@ -2614,7 +2624,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     bool after_subset = false;
     bool changes = false;
     bool rate_sentence = false;
-    for (size_t k = start; k < t; ++k) {
+    for (size_t ak = start; ak < a; ++ak) {
+      const size_t k = acted_on[ak];
       if (toks[k].type == Tok::kCompose && pcts.empty()) compose = true;
       if (toks[k].type == Tok::kCompose) rate_sentence = rate_sentence || toks[k].rate;
       if (toks[k].type == Tok::kEnum && !pcts.empty()) enum_sep = true;
@@ -2629,7 +2640,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         changes = changes || IsChangeLabel(f->label);
       }
     }
-    start = t + 1;
+    start = a + 1;
     if (pcts.size() < 2) continue;
     // Rates per category (男性员工培训覆盖率48%，女性员工培训覆盖率62%; 流失率分布; "Turnover rate: 55%
     // male / 45% female") are not summed.

@@ -57,6 +57,36 @@ TEST(SdkTextTest, CodePointCountCountsTheBytesThatStartACodePoint) {
   EXPECT_EQ(sdk::CodePointCount(std::string(8 * 64, 'a')), 512u);
 }
 
+// HasCjk answers as the walk over NextCodePoint's code points did: on random bytes of ASCII, the
+// lead bytes of every length (E3-E9 and EF, and E0, E2, EA, ED beside them), continuation bytes and
+// the code points at the edges of the CJK ranges (U+33FF / U+3400, U+9FFF / U+A000, U+F8FF / U+F900,
+// U+FAFF / U+FB00), cut anywhere, at every length and alignment.
+TEST(SdkTextTest, HasCjkIsTheCodePointWalk) {
+  auto walk = [](std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      if (sdk::IsCjk(sdk::NextCodePoint(s, &i))) return true;
+    }
+    return false;
+  };
+  const std::vector<std::string> pieces = {"a", " ", "report 2023", "\x80", "\xBF", "\x90", "\xA4", "\xAB", "\xE0",
+                                           "\xE2", "\xE3", "\xE4", "\xE9", "\xEA", "\xED", "\xEF", "\xF0", "\xC3",
+                                           "㏿", "㐀", "鿿", "ꀀ", "\xEF\xA3\xBF", "豈", "\xEF\xAB\xBF", "ﬀ", "’",
+                                           "，", "本", "\xE4\xB8", "\xF0\x9F\x98\x80", "\xF0\xA0\x80\x80"};
+  std::mt19937 rng(20261207);
+  for (int n = 0; n < 4000; ++n) {
+    std::string s;
+    for (size_t k = rng() % 12; k > 0; --k) s += pieces[rng() % pieces.size()];
+    for (size_t from = 0; from < std::min<size_t>(s.size(), 9); ++from) {
+      for (size_t len = 0; from + len <= s.size(); ++len) {
+        const std::string_view v = std::string_view(s).substr(from, len);
+        ASSERT_EQ(sdk::HasCjk(v), walk(v)) << from << " " << len << " \"" << s << '"';
+      }
+    }
+  }
+  EXPECT_FALSE(sdk::HasCjk("Scope 1 emissions (tCO2e) fell by 12% in 2023"));
+  EXPECT_TRUE(sdk::HasCjk("Scope 1 emissions fell by 12% in 2023 (范围一)"));
+}
+
 // Contains is find != npos: on random strings of Han characters that share lead bytes and
 // continuation bytes with the parts, parts cut to their first or last bytes, parts at either end of
 // the text, and parts of one byte, none, or longer than the text.

@@ -160,6 +160,47 @@ TEST(RelationRulesTest, SubsetExceedingItsTotal) {
                 "1:46 subset 167名 (建档立卡贫困户)"}));
 }
 
+// Each reading of a paragraph's tokens that starts at a figure, a subset word or a total word, and
+// each sentence of shares (ended by a full stop or a closing bracket), is read where it stands among
+// the text tokens: each sentence alone on its line, then all of them in one paragraph. The relations
+// are main's before the readings passed over text, commas and opening brackets without a test each.
+TEST(RelationRulesTest, EachTokenReadingIsFoundAmongTheTextTokens) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> sentences = {
+      {"进入初审共877篇（台湾639篇、海外238篇）。", {"parts-total 877篇 639篇 238篇"}},
+      {"增加义工人数732名至2,446人。", {"subset 2,446人 732名"}},
+      {"本集团经营41家百货店及购物中心，分别为29家百货店及12家购物中心。", {"parts-total 41家 29家 12家"}},
+      {"拥有售后服务商167家，售后服务网点766个（其中新增售后服务商9家，售后服务网点15个）。",
+       {"subset 167家 9家", "subset 766个 15个"}},
+      {"公司现任10名高管中，女性高管为4名。", {"subset 10名 4名"}},
+      {"发现泄漏点650个，并通过紧固、更换阀门等，对其中的303个泄漏点进行了修复。", {"subset 650个 303个"}},
+      {"年末员工总数2,860人，其中女性员工1,120人，35岁以下员工1,304人。",
+       {"subset 2,860人 1,120人", "subset 2,860人 1,304人"}},
+      {"办公用品支出：纸张500元，墨盒300元，合计800元。", {"parts-total 800元 500元 300元"}},
+      {"员工学历构成：本科以上60%，大专30%，其他10%。", {"percent-breakdown 60% 30% 10%"}},
+      {"男性员工占55%，女性员工占45%。", {"percent-breakdown 55% 45%"}},
+      {"员工性别构成（男性55%、女性45%）。", {"percent-breakdown 55% 45%"}},
+  };
+  std::string lines, paragraph;
+  std::vector<std::string> each, all;
+  for (const auto& [sentence, relations] : sentences) {
+    lines += sentence + "\n";
+    paragraph += sentence;
+    each.insert(each.end(), relations.begin(), relations.end());
+  }
+  all = each;
+  all.insert(all.end(), each.begin(), each.end());
+  const std::string text = lines + paragraph + "\n";
+  const Document doc = Document::FromUtf8("test.txt", text);
+  const ReportResult r = Check(text, "zh", "relations");
+  std::vector<std::string> read;
+  for (const RelationRecord& x : r.relations) {
+    std::string s = x.kind;
+    for (const Related& m : x.members) s += " " + doc.text().substr(m.location.offset, m.location.length);
+    read.push_back(s);
+  }
+  EXPECT_EQ(read, all);
+}
+
 // English subset words match whole words in any case: "including" opens a subset, while the same
 // letters inside "excluding" do not.
 TEST(RelationRulesTest, EnglishSubsetWordsMatchOnlyAsWholeWords) {

@@ -152,9 +152,27 @@ void ForEachCodePoint(std::string_view s, F f) {
   }
 }
 
+// Whether a code point of `s`, read as NextCodePoint reads them, is CJK (IsCjk). Each such code
+// point is a well-formed three-byte sequence led by E3-E9 or EF, and NextCodePoint reaches every
+// lead byte (a well-formed sequence holds none after its first byte; an ill-formed byte is passed
+// alone), so the leads are tested where they stand and words of eight ASCII bytes are passed at once
+// (the code point walk decoded every byte of the English lines the layout passes ask about).
 inline bool HasCjk(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    if (IsCjk(NextCodePoint(s, &i))) return true;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i + 2 < n;) {
+    uint64_t w;
+    if (i + 8 <= n && (std::memcpy(&w, p + i, 8), (w & 0x8080808080808080ull) == 0)) {
+      i += 8;
+      continue;
+    }
+    const unsigned char b = p[i];
+    if (((b >= 0xE3 && b <= 0xE9) || b == 0xEF) && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
+        IsCjk((static_cast<char32_t>(b & 0x0F) << 12) | (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) |
+              (p[i + 2] & 0x3F))) {
+      return true;
+    }
+    ++i;
   }
   return false;
 }
