@@ -21,7 +21,7 @@ using sdk::Contains;
 
 // A long run of titles without sentence punctuation is a TOC or navigation strip, not text.
 bool ListLike(std::string_view s) {
-  return Layout::CodePoints(s) > 24 && !Contains(s, ",") && !Contains(s, "。") &&
+  return !Layout::CodePointsAtMost(s, 24) && !Contains(s, ",") && !Contains(s, "。") &&
          !Contains(s, ";") && !Contains(s, ":");
 }
 
@@ -261,7 +261,7 @@ std::vector<std::string_view> SpaceWords(std::string_view s) {
 // and no sentence before the title.
 bool EndsWithTitledName(std::string_view s, const std::vector<std::string>& titles, size_t before_max) {
   constexpr size_t kMaxCell = 24;
-  if (Layout::CodePoints(s) > kMaxCell) return false;
+  if (!Layout::CodePointsAtMost(s, kMaxCell)) return false;
   for (const std::string& t : titles) {
     for (size_t p = s.find(t); p != std::string_view::npos; p = s.find(t, p + 1)) {
       std::string_view before = s.substr(0, p);
@@ -270,7 +270,7 @@ bool EndsWithTitledName(std::string_view s, const std::vector<std::string>& titl
       if (name.substr(0, 3) == "：") name.remove_prefix(3);
       while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
       const size_t n = Layout::CodePoints(name);
-      if (n < 2 || n > 4 || Layout::CodePoints(before) > before_max || Layout::IsProse(before) ||
+      if (n < 2 || n > 4 || !Layout::CodePointsAtMost(before, before_max) || Layout::IsProse(before) ||
           Contains(before, ",") || Contains(before, "。"))
         continue;
       if (std::all_of(name.begin(), name.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; }) &&
@@ -1425,14 +1425,14 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
       }
       // No ASCII digit (find_first_of with a set calls memchr per byte of the cell).
       if (std::none_of(cell.second.begin(), cell.second.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        if (Layout::CodePoints(cell.second) >= 2) ++labels;
+        if (!Layout::CodePointsAtMost(cell.second, 1)) ++labels;
         word_cells.push_back(cell.second);
         continue;
       }
       // Both cell expressions need a digit after at most a prefix sign (or "FY") and spaces: a
       // cell that has none there (a sentence with a figure inside) is a label without asking them.
       if (!MayBeFigureCell(cell.second)) {
-        if (Layout::CodePoints(cell.second) >= 2) {
+        if (!Layout::CodePointsAtMost(cell.second, 1)) {
           ++labels;
           word_cells.push_back(cell.second);
         }
@@ -1444,7 +1444,7 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
       else if (IsNumberCell(st)) {
         ++numbers;
         if (st.size() > 3 || st.find_first_not_of("0123456789") != std::string_view::npos) ++measures;
-      } else if (Layout::CodePoints(cell.second) >= 2) {
+      } else if (!Layout::CodePointsAtMost(cell.second, 1)) {
         ++labels;
         word_cells.push_back(cell.second);
       }
@@ -1489,7 +1489,7 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
       for (size_t j = first >= 10 ? first - 10 : 0; j <= first && !heading; ++j) {
         if (!layout_.IsBody(j)) continue;
         for (const Segment& s : ls[j].segments)
-          if (!s.toc && Layout::CodePoints(s.text) <= 20 && ContainsAny(s.text, spec.headings))
+          if (!s.toc && Layout::CodePointsAtMost(s.text, 20) && ContainsAny(s.text, spec.headings))
             heading = &s;
       }
       const Segment* anchor = heading;
@@ -1509,7 +1509,7 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     for (size_t i = 0; i < ls.size(); ++i) {
       if (!layout_.IsBody(i)) continue;
       for (const Segment& s : ls[i].segments)
-        if (!s.toc && Layout::CodePoints(s.text) <= 20 && !Layout::IsProse(s.text) &&
+        if (!s.toc && Layout::CodePointsAtMost(s.text, 20) && !Layout::IsProse(s.text) &&
             ContainsAny(s.text, spec.headings))
           hits->push_back(MakeHit(s, ESGAUDIT_PARTIAL));
     }
@@ -1594,7 +1594,7 @@ void Analysis::Outlook(const ElementSpec& spec, std::vector<Hit>* hits) {
     for (size_t k = 0; k < lines[i].segments.size(); ++k) {
       const Segment& s = lines[i].segments[k];
       std::string_view h = s.heading;
-      if (s.toc || Layout::CodePoints(h) > 12 || Contains(h, ",") || Contains(h, "。")) continue;
+      if (s.toc || s.heading_code_points > 12 || Contains(h, ",") || Contains(h, "。")) continue;
       bool ends = false;
       for (const char* w : {"展望", "年工作计划", "年度工作计划", "年计划", "未来规划"})
         ends = ends || (h.size() > std::string_view(w).size() &&

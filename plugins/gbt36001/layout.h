@@ -8,6 +8,7 @@
 #include <esgaudit/plugin.h>
 #include <esgaudit/text.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -84,6 +85,15 @@ class Layout {
     return true;
   }
   static size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
+  // CodePoints(s) <= n. The first 4 * (n + 1) bytes are counted first: when they hold more than n
+  // code points (well-formed text always does: a code point is at most four bytes), the rest is not
+  // read. Asked of whole lines and cells against bounds of a few code points.
+  static bool CodePointsAtMost(std::string_view s, size_t n) {
+    if (s.size() <= n) return true;
+    const size_t head = std::min(s.size(), 4 * (n + 1));
+    if (CodePoints(s.substr(0, head)) > n) return false;
+    return head == s.size() || CodePoints(s) <= n;
+  }
   // True for a segment with sentence punctuation ("," "。" ";") and at least 12 code points.
   static bool IsProse(std::string_view segment);
 

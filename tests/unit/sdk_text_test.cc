@@ -57,6 +57,38 @@ TEST(SdkTextTest, CodePointCountCountsTheBytesThatStartACodePoint) {
   EXPECT_EQ(sdk::CodePointCount(std::string(8 * 64, 'a')), 512u);
 }
 
+// NextCodePoint reads each code point as Boost.Locale's utf_traits decode does (an ill-formed or cut
+// sequence as its first byte alone), its ASCII and three-byte shortcuts included: at every offset of
+// random bytes of ASCII, every lead (C2, DF, E0, E1, EC, ED, EE, EF, F0, F4, F5, FF), continuation
+// bytes, well-formed sequences of each length and the edges of the three-byte leads (U+0800, U+0FFF,
+// U+1000, U+D7FF, U+E000, U+FFFF), cut anywhere.
+TEST(SdkTextTest, NextCodePointIsUtfTraitsDecode) {
+  auto decode = [](std::string_view s, size_t* i) -> char32_t {
+    const char* p = s.data() + *i;
+    const char* begin = p;
+    const boost::locale::utf::code_point c = boost::locale::utf::utf_traits<char>::decode(p, s.data() + s.size());
+    if (c == boost::locale::utf::illegal || c == boost::locale::utf::incomplete) {
+      return static_cast<unsigned char>(s[(*i)++]);
+    }
+    *i += static_cast<size_t>(p - begin);
+    return static_cast<char32_t>(c);
+  };
+  const std::vector<std::string> pieces = {"a", " ", "\x7F", "\x80", "\xBF", "\xC2", "\xDF", "\xE0", "\xE1", "\xEC",
+                                           "\xED", "\xEE", "\xEF", "\xF0", "\xF4", "\xF5", "\xFF", "é", "ࠀ",
+                                           "\xE0\xBF\xBF", "\xE1\x80\x80", "\xED\x9F\xBF", "\xED\xA0\x80", "\xEE\x80\x80",
+                                           "\xEF\xBF\xBF", "本", "，", "\xE4\xB8", "😀", "\xF0\x9F\x98"};
+  std::mt19937 rng(20261208);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    for (size_t k = 1 + rng() % 8; k > 0; --k) s += pieces[rng() % pieces.size()];
+    for (size_t at = 0; at < s.size(); ++at) {
+      size_t fast = at, general = at;
+      ASSERT_EQ(sdk::NextCodePoint(s, &fast), decode(s, &general)) << at << " \"" << s << '"';
+      ASSERT_EQ(fast, general) << at << " \"" << s << '"';
+    }
+  }
+}
+
 // HasCjk answers as the walk over NextCodePoint's code points did: on random bytes of ASCII, the
 // lead bytes of every length (E3-E9 and EF, and E0, E2, EA, ED beside them), continuation bytes and
 // the code points at the edges of the CJK ranges (U+33FF / U+3400, U+9FFF / U+A000, U+F8FF / U+F900,

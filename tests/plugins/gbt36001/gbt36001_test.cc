@@ -884,6 +884,25 @@ TEST(Gbt36001RequiredLiterals, ReadsWhatEveryMatchHolds) {
   EXPECT_TRUE(gbt36001::RequiredLiterals().MayMatch(""));
 }
 
+// Layout::CodePointsAtMost(s, n) is CodePoints(s) <= n: on random bytes of ASCII, Han, four-byte
+// sequences, runs of continuation bytes (no code point of their own, so a long head may hold few) and
+// cut sequences, for every bound from 0 to 30 and every length up to past four bytes a bound.
+TEST(Gbt36001Layout, CodePointsAtMostIsTheCountWithinTheBound) {
+  const std::vector<std::string> pieces = {"a", " ", "本", "，", "😀", "\x80", "\x80\x80\x80\x80\x80\x80", "\xe4\xb8", "é"};
+  std::mt19937 rng(20261210);
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    for (size_t k = rng() % 40; k > 0; --k) s += pieces[rng() % pieces.size()];
+    for (size_t len = 0; len <= s.size(); len += 1 + rng() % 3) {
+      const std::string_view v = std::string_view(s).substr(0, len);
+      for (size_t n = 0; n <= 30; ++n) {
+        ASSERT_EQ(gbt36001::Layout::CodePointsAtMost(v, n), gbt36001::Layout::CodePoints(v) <= n)
+            << n << " \"" << std::string(v) << '"';
+      }
+    }
+  }
+}
+
 // MayMatch's search (sdk::Contains) answers as memmem did: random expressions of literal groups and
 // alternations of ASCII and Han literals from one to nine bytes (around eight), against random texts
 // of the same pieces, cut Han characters and blanks, from the empty text on.

@@ -20,6 +20,18 @@ namespace esgaudit::sdk {
 // The code point starting at s[*i]; advances *i past it. An ill-formed byte reads as itself
 // (one byte). REQUIRES: *i < s.size().
 inline char32_t NextCodePoint(std::string_view s, size_t* i) {
+  // ASCII, and a three-byte sequence led by E1-EC, EE or EF with both continuation bytes (such a lead
+  // has no overlong form and no surrogate), read at once: utf_traits' decode reads them the same.
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data()) + *i;
+  if (u[0] < 0x80) {
+    ++*i;
+    return u[0];
+  }
+  if (u[0] >= 0xE1 && u[0] != 0xED && u[0] <= 0xEF && s.size() - *i >= 3 && (u[1] & 0xC0) == 0x80 &&
+      (u[2] & 0xC0) == 0x80) {
+    *i += 3;
+    return (static_cast<char32_t>(u[0] & 0x0F) << 12) | (static_cast<char32_t>(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+  }
   const char* p = s.data() + *i;
   const char* begin = p;
   boost::locale::utf::code_point c = boost::locale::utf::utf_traits<char>::decode(p, s.data() + s.size());
