@@ -96,7 +96,9 @@ typedef struct esgaudit_fact {
   double magnitude;         /* 1, 1e3 (千), 1e4 (万), 1e6 (百万), 1e8 (亿) ... */
   esgaudit_str unit;        /* canonical unit without magnitude: "人", "吨", "元", "%", "kWh", "" */
   esgaudit_str unit_text;   /* unit as printed, with magnitude: "万吨" */
-  esgaudit_str label;       /* nearest label in the same line (text before/after the number) */
+  esgaudit_str label;       /* nearest label in the same line (text before/after the number); a
+                             * label the layout wrapped inside a word of a prose clause runs back
+                             * into the lines before (外部董 over 事8人: 外部董事) */
   /* The structure model's label from outside the number's own text: in a model table (its line's
    * esgaudit_line_structure.table is set), the header of the number's column; for an infographic
    * figure (esgaudit_figure.fact) labelled from other lines, the figure's label, pieces joined
