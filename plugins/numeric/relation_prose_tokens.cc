@@ -1253,6 +1253,26 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     return open >= 1 && open + 2 < static_cast<long>(toks.size()) && toks[open].type == Tok::kOpen &&
            toks[open + 1].type == Tok::kFact && toks[open + 2].type == Tok::kClose && toks[open - 1].type == Tok::kText;
   };
+  // "其中：独立董事4人，外部董事8人（包含独立董事）": a remark opened by 包含 / 包括 after a part whose words
+  // (from `subset_at` + 1 to the bracket's close) are the label of another part of the list, the
+  // part's own excepted (the last of `parts`): the two overlap, so the list is no partition, even where
+  // its sum meets the total by chance (4 + 8 = 12 there). `remark_overlap`: a collect of the 其中 list
+  // being read met one.
+  bool remark_overlap = false;
+  auto RemarkNamesAnotherPart = [&](long subset_at, long close, const std::vector<int>& parts) {
+    if (token_chars_ == nullptr || parts.size() < 2) return;
+    std::u32string words;
+    for (long j = subset_at + 1; j < close; ++j) {
+      if (toks[j].type != Tok::kText || static_cast<size_t>(j) >= token_chars_->size()) return;
+      words.push_back((*token_chars_)[j]);
+    }
+    if (words.size() < 2) return;
+    remark_overlap = remark_overlap || std::any_of(parts.begin(), parts.end() - 1, [&](int p) {
+      const std::u32string label = U32(figures_[p].label);
+      return label.size() >= 2 && (label == words || (label.size() > words.size() &&
+                                                      label.compare(label.size() - words.size(), words.size(), words) == 0));
+    });
+  };
   bool through_semicolons = false, stopped_at_semicolon = false;
   // `explained_parts`: a clause without any figure right after a part's clause and ending at a
   // semicolon says what the part is for ("环保资金投入15.15亿元，重点用于…；节能资金投入10.9亿元，
@@ -1465,7 +1485,12 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         long m = matching(k);
         if (m >= 0) {
           for (long j = std::min(k, m); j <= std::max(k, m); ++j) {
-            if (toks[j].type == Tok::kSubset && !BracketRemarksOnThePart(toks, j)) *nested = true;
+            if (toks[j].type != Tok::kSubset) continue;
+            if (!BracketRemarksOnThePart(toks, j)) {
+              *nested = true;
+            } else {
+              RemarkNamesAnotherPart(j, std::max(k, m), parts);
+            }
           }
           if (*nested) break;
           k = m;
@@ -2282,6 +2307,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         continue;
       }
       bool enumerated = false, nested = false;
+      remark_overlap = false;
       std::vector<int> parts = collect(t + 1, +1, *total, &enumerated, &nested);
       if (past_words_clause && (parts.size() < 2 || !NamingOf(toks[k].figure, parts).names_total)) continue;
       const bool past_shares = passed_share_clause;
@@ -2463,8 +2489,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           }
           return true;
         };
-        const bool summed = add_parts_total(toks[k].figure, parts, enumerated, !nested,
-                                            toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich);
+        const bool summed = !remark_overlap && add_parts_total(toks[k].figure, parts, enumerated, !nested,
+                                                               toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich);
         // "涉及下属企业47家，其中废气企业42家，废水企业6家（其中1家水气兼项）": parts whose own 其中 says
         // they overlap add up to nothing, yet the first 其中 puts each within the total. Read from
         // where the list ends, a part above the total is a warning. (Groups along two dimensions are
@@ -2478,7 +2504,8 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           r.flag = !r.consistent;
           Add(std::move(r));
         };
-        if (!summed && !past_shares && nested && parts.size() >= 2) {
+        // A part whose remark names another part (remark_overlap) overlaps it wherever the list ran.
+        if (!summed && ((!past_shares && nested) || remark_overlap) && parts.size() >= 2) {
           for (int p : parts) {
             if (!CountsAnotherThing(*total, figures_[p]) && !subset_of.count(p)) add_read_subset(p);
           }
@@ -2501,7 +2528,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         }
         // A list taken past a share clause that neither adds up nor is reportable (an open set
         // falling short) is read as before: up to that clause.
-        if (!summed && past_shares) {
+        if (!summed && past_shares && !remark_overlap) {
           share_clauses = false;
           bool e2 = false, n2 = false;
           std::vector<int> head = collect(t + 1, +1, *total, &e2, &n2);

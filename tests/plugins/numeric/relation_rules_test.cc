@@ -233,6 +233,25 @@ TEST(RelationRulesTest, PairedVerbsStateASubsetWithoutASubsetWord) {
   EXPECT_EQ(Findings(Check("发出调查问卷300份，收到有效问卷310份。\n")).size(), 1u);
 }
 
+// A part whose bracket opened by 包含 / 包括 names another part of the list overlaps it: the list is no
+// partition, even where its sum meets the total by chance, and each part is read as a subset. Near
+// misses: a remark naming what the part itself holds (美国专利 within 国外专利), and one naming no
+// part of the list (外籍董事), keep the sum.
+TEST(RelationRulesTest, APartWhoseRemarkNamesAnotherPartOverlapsIt) {
+  ExpectCleanAndRecognised("董事会成员共计12人，其中：独立董事4人，外部董事8人（包含独立董事）。\n", "zh",
+                           {{"subset", {"12人", "4人"}}, {"subset", {"12人", "8人"}}});
+  EXPECT_TRUE(Check("董事会成员共计12人，其中：独立董事4人，外部董事8人（包含独立董事）。\n", "zh", "relations")
+                  .relations.size() == 2);
+  EXPECT_EQ(Findings(Check("董事会成员共计12人，其中：独立董事4人，外部董事80人（包含独立董事）。\n")),
+            (std::vector<std::string>{
+                "1:48: warning: 其中项“外部董事”80人超过其总数“董事会成员共计”12人 [numeric.subset-exceeds-total] | "
+                "1:15 total 12人 (董事会成员共计) | 1:48 subset 80人 (外部董事)"}));
+  ExpectCleanAndRecognised("发明专利共计30项，其中：国内专利20项，国外专利10项（包括美国专利2项）。\n", "zh",
+                           {{"parts-total", {"30项", "20项", "10项"}}});
+  ExpectCleanAndRecognised("董事会成员共计12人，其中：独立董事4人，外部董事8人（包含外籍董事）。\n", "zh",
+                           {{"parts-total", {"12人", "4人", "8人"}}});
+}
+
 // The first count may count a list joined by 、, its stage word before the first item and the clause
 // then longer than one item's 14 code points; near misses: a stage word only before a figure of the
 // list's first item (a count of its own), and a list of things none of which is a stage.
