@@ -3,9 +3,9 @@
 #include <esgaudit/text.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -29,19 +29,6 @@ bool ContainsAny(std::string_view s, const std::vector<std::string>& words) {
   return std::any_of(words.begin(), words.end(),
                      [&](const std::string& w) { return Contains(s, w); });
 }
-
-// `s.substr(i, 3) == "\xE3\x80\x80"` (an ideographic space starts at byte i), without the call:
-// KpiTable's cell split asks it of every byte of every line.
-bool IdeographicSpaceAt(std::string_view s, size_t i) {
-  return i + 3 <= s.size() && s[i] == '\xE3' && s[i + 1] == '\x80' && s[i + 2] == '\x80';
-}
-
-// The bytes that may end a cell of KpiTable's split (the first byte of each of its separators).
-const std::array<bool, 256> kMayEndCell = [] {
-  std::array<bool, 256> t{};
-  for (char c : {'\t', '<', '|', ' ', '\xE3'}) t[static_cast<unsigned char>(c)] = true;
-  return t;
-}();
 
 bool IsRegexSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
@@ -107,6 +94,78 @@ bool IsYearCell(std::string_view s) {
   }
   const std::string_view unit = s.substr(SkipRegexSpaces(s, i + 4));
   return unit.empty() || unit == "年" || unit == "年度";
+}
+
+namespace {
+
+constexpr uint64_t kOnes8 = 0x0101010101010101ULL;
+constexpr uint64_t kHighBits8 = 0x8080808080808080ULL;
+
+uint64_t Load8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+// The high bit of each byte of `w` equal to `b`, the other bits clear: a byte's low seven bits plus
+// 0x7f set its high bit exactly when they are not all clear, with no carry into the next byte.
+uint64_t BytesEqual(uint64_t w, uint8_t b) {
+  constexpr uint64_t kLow7 = ~kHighBits8;
+  const uint64_t x = w ^ (kOnes8 * b);
+  return ~(((x & kLow7) + kLow7) | x | kLow7);
+}
+
+// Whether one of the eight bytes of `w` is an ASCII digit: each byte's low seven bits plus a constant
+// set its high bit exactly when they reach '0' (or pass '9'), with no carry into the next byte.
+bool AnyAsciiDigit(uint64_t w) {
+  const uint64_t low7 = w & ~kHighBits8;
+  return ((low7 + kOnes8 * (0x80 - '0')) & ~(low7 + kOnes8 * (0x7f - '9')) & ~w & kHighBits8) != 0;
+}
+
+// `s.substr(i, 3) == "\xE3\x80\x80"` (an ideographic space starts at byte i), without the call.
+bool IdeographicSpaceAt(std::string_view s, size_t i) {
+  return i + 3 <= s.size() && s[i] == '\xE3' && s[i + 1] == '\x80' && s[i + 2] == '\x80';
+}
+
+}  // namespace
+
+bool HasAsciiDigit(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    if (AnyAsciiDigit(Load8(s.data() + i))) return true;
+  }
+  for (; i < s.size(); ++i) {
+    if (IsAsciiDigit(s[i])) return true;
+  }
+  return false;
+}
+
+// Eight bytes are passed at once when none of them is a tab, '<', '|' or E3 (an ideographic space's
+// first byte), no two of them are spaces in a row and the last is no space (its next byte lies
+// beyond); otherwise each byte is tested until the next eight. A single space between words passes.
+size_t KpiCellEnd(std::string_view line, size_t from) {
+  size_t e = from;
+  const size_t n = line.size();
+  for (;;) {
+    while (e + 8 <= n) {
+      const uint64_t w = Load8(line.data() + e);
+      const uint64_t spaces = BytesEqual(w, ' ');
+      if ((BytesEqual(w, '\t') | BytesEqual(w, '<') | BytesEqual(w, '|') | BytesEqual(w, 0xE3) |
+           (spaces & (spaces >> 8)) | (spaces >> 56)) != 0) {
+        break;
+      }
+      e += 8;
+    }
+    const size_t stop = std::min(n, e + 8);
+    for (; e < stop; ++e) {
+      const char b = line[e];
+      if (b == '\t' || b == '<' || b == '|' || (b == ' ' && e + 1 < n && line[e + 1] == ' ') ||
+          IdeographicSpaceAt(line, e)) {
+        return e;
+      }
+    }
+    if (e >= n) return n;
+  }
 }
 
 namespace {
@@ -1364,22 +1423,13 @@ void Analysis::KpiTable(const ElementSpec& spec, std::vector<Hit>* hits) {
     std::string_view raw = doc_.Text().substr(tb, te > tb ? te - tb : 0);
     // Every row (number cells, year cells, a year series) needs an ASCII digit: a line without one
     // (most prose of a Chinese report) is not cut into cells.
-    if (std::none_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    if (!HasAsciiDigit(raw)) continue;
     bool html = Contains(raw, "<tr");
     cells.clear();
     {
       size_t c = 0;
       while (c < raw.size()) {
-        size_t e = c;
-        while (e < raw.size()) {
-          // Only a tab, '<', '|', a space or E3 (an ideographic space's first byte) may end the cell:
-          // any other byte is passed on one look-up.
-          if (kMayEndCell[static_cast<unsigned char>(raw[e])] &&
-              (raw[e] == '\t' || raw[e] == '<' || raw[e] == '|' ||
-               (raw[e] == ' ' && e + 1 < raw.size() && raw[e + 1] == ' ') || IdeographicSpaceAt(raw, e)))
-            break;
-          ++e;
-        }
+        size_t e = KpiCellEnd(raw, c);
         std::string_view cell = raw.substr(c, e - c);
         while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
         while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);

@@ -301,6 +301,11 @@ void PrepareScans(const sdk::Document& doc);
 // reads those expressions over bytes: \d an ASCII digit, \s ' ' and '\t' to '\r'.
 bool IsNumberCell(std::string_view cell);
 bool IsYearCell(std::string_view cell);
+// KpiTable's cut of a line into cells: the first offset from `from` on where a tab, '<', '|', two
+// spaces or an ideographic space (U+3000) ends the cell, or `line.size()`.
+size_t KpiCellEnd(std::string_view line, size_t from);
+// Whether `s` holds an ASCII digit (KpiTable cuts no line without one).
+bool HasAsciiDigit(std::string_view s);
 
 // Quote of at most `max_code_points` code points, "…" appended when cut.
 std::string ShortQuote(std::string_view s, size_t max_code_points = 40);

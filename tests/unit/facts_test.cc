@@ -449,6 +449,18 @@ TEST(FactsTest, AFillerOrQualifierEndingALabelIsDroppedButNotTheEndOfAWord) {
                    "4:36 quantity 80000(8,0,10000) 吨/万吨 \"8万吨\" 全年节约|"}));
 }
 
+// Each word of its own ending in a one-character qualifier or filler (签约, 附近, 赶超, 行为, 送达…)
+// ends its label whole, and the figure after it is exact: none of its characters is dropped.
+TEST(FactsTest, EveryWholeWordEndingALabelIsKept) {
+  for (const std::string w : {"签约", "节约", "履约", "合约", "预约", "违约", "集约", "附近", "最近", "邻近", "就近",
+                              "赶超", "行为", "下达", "送达", "到达", "抵达", "传达"}) {
+    const std::vector<std::string> facts = Facts("全年" + w + "100个\n");
+    ASSERT_EQ(facts.size(), 1u) << w;
+    const std::string tail = "quantity 100(100,0,1) 个/个 \"100个\" 全年" + w + "|";
+    EXPECT_EQ(facts[0].substr(facts[0].find(' ') + 1), tail) << w;
+  }
+}
+
 // The labeller builds each label in one string kept from fact to fact, cuts a long one to its tail in
 // place and encodes it into a string made once: a short label after a long one, a label cut to its
 // last 24 code points (at a word in English), one read after the figure, and characters outside the

@@ -85,7 +85,23 @@ constexpr Qualifier kPrefixQualifiers[] = {
 constexpr std::u32string_view kWholeWords[] = {U"签约", U"节约", U"履约", U"合约", U"预约", U"违约", U"集约",
                                                U"附近", U"最近", U"邻近", U"就近", U"赶超", U"行为", U"下达",
                                                U"送达", U"到达", U"抵达", U"传达"};
+// The last characters of kWholeWords, each two characters long (asserted below).
+constexpr char32_t kWholeWordEnds[] = {U'约', U'近', U'超', U'为', U'达'};
+constexpr bool WholeWordsEndThere() {
+  for (std::u32string_view w : kWholeWords) {
+    bool found = false;
+    for (char32_t c : kWholeWordEnds) found = found || w.back() == c;
+    if (w.size() != 2 || !found) return false;
+  }
+  return true;
+}
+static_assert(WholeWordsEndThere());
 bool EndsInAWholeWord(std::u32string_view s) {
+  // Most strings asked end in none of the words' last characters: answered without the list.
+  if (s.size() < 2 ||
+      std::find(std::begin(kWholeWordEnds), std::end(kWholeWordEnds), s.back()) == std::end(kWholeWordEnds)) {
+    return false;
+  }
   for (std::u32string_view w : kWholeWords) {
     if (s.size() >= w.size() && s.substr(s.size() - w.size()) == w) return true;
   }

@@ -1447,6 +1447,38 @@ TEST(Gbt36001PrefilterTest, EveryPhraseIsFoundOnAnyLineOfTheBody) {
   EXPECT_GE(checked, 40u);
 }
 
+// KpiTable's cell cut and its digit test answer as the byte-by-byte reading: random lines of the
+// separators (tab, '<', '|', one and two spaces, U+3000 and its cut forms), other bytes led by E3,
+// digits, ASCII and Han, from every offset.
+TEST(Gbt36001KpiTable, CellEndAndDigitTestAreTheByteReading) {
+  const std::vector<std::string> pieces = {"a", "7", " ", "  ", "\t", "<", "|", "\xE3\x80\x80", "\xE3\x80", "\xE3",
+                                           "。", "本年", "abcdefgh", "报告期内", "0", "/", ":", "\x80", "9"};
+  auto reference_end = [](std::string_view s, size_t e) {
+    for (; e < s.size(); ++e) {
+      if (s[e] == '\t' || s[e] == '<' || s[e] == '|' || (s[e] == ' ' && e + 1 < s.size() && s[e + 1] == ' ') ||
+          s.substr(e, 3) == "\xE3\x80\x80") {
+        break;
+      }
+    }
+    return e;
+  };
+  std::mt19937 rng(20261207);
+  for (int round = 0; round < 4000; ++round) {
+    std::string s;
+    for (size_t k = rng() % 30; k > 0; --k) {
+      // Mostly plain pieces, so that runs of eight bytes without a separator occur.
+      s += pieces[rng() % 4 == 0 ? rng() % pieces.size() : (rng() % 2 == 0 ? 11 : 12)];
+    }
+    for (size_t from = 0; from <= s.size(); ++from) {
+      ASSERT_EQ(gbt36001::KpiCellEnd(s, from), reference_end(s, from)) << from << " \"" << s << '"';
+      const std::string_view rest = std::string_view(s).substr(from);
+      ASSERT_EQ(gbt36001::HasAsciiDigit(rest),
+                std::any_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; }))
+          << '"' << std::string(rest) << '"';
+    }
+  }
+}
+
 }  // namespace
 }  // namespace esgaudit
 
