@@ -1,5 +1,6 @@
 #include "analysis.h"
 
+#include <esgaudit/bytes8.h>
 #include <esgaudit/text.h>
 
 #include <algorithm>
@@ -98,29 +99,8 @@ bool IsYearCell(std::string_view s) {
 
 namespace {
 
-constexpr uint64_t kOnes8 = 0x0101010101010101ULL;
-constexpr uint64_t kHighBits8 = 0x8080808080808080ULL;
-
-uint64_t Load8(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-
-// The high bit of each byte of `w` equal to `b`, the other bits clear: a byte's low seven bits plus
-// 0x7f set its high bit exactly when they are not all clear, with no carry into the next byte.
-uint64_t BytesEqual(uint64_t w, uint8_t b) {
-  constexpr uint64_t kLow7 = ~kHighBits8;
-  const uint64_t x = w ^ (kOnes8 * b);
-  return ~(((x & kLow7) + kLow7) | x | kLow7);
-}
-
-// Whether one of the eight bytes of `w` is an ASCII digit: each byte's low seven bits plus a constant
-// set its high bit exactly when they reach '0' (or pass '9'), with no carry into the next byte.
-bool AnyAsciiDigit(uint64_t w) {
-  const uint64_t low7 = w & ~kHighBits8;
-  return ((low7 + kOnes8 * (0x80 - '0')) & ~(low7 + kOnes8 * (0x7f - '9')) & ~w & kHighBits8) != 0;
-}
+using bytes8::BytesEqual;
+using bytes8::Load8;
 
 // `s.substr(i, 3) == "\xE3\x80\x80"` (an ideographic space starts at byte i), without the call.
 bool IdeographicSpaceAt(std::string_view s, size_t i) {
@@ -132,7 +112,7 @@ bool IdeographicSpaceAt(std::string_view s, size_t i) {
 bool HasAsciiDigit(std::string_view s) {
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
-    if (AnyAsciiDigit(Load8(s.data() + i))) return true;
+    if (bytes8::AnyByteIn(Load8(s.data() + i), '0', '9')) return true;
   }
   for (; i < s.size(); ++i) {
     if (IsAsciiDigit(s[i])) return true;

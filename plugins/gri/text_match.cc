@@ -1,5 +1,6 @@
 #include "text_match.h"
 
+#include <esgaudit/bytes8.h>
 #include <esgaudit/text.h>
 
 #include <algorithm>
@@ -247,24 +248,10 @@ std::string Squeeze(std::string_view s) {
   return out;
 }
 
-namespace {
-
-constexpr uint64_t kLowBits = 0x0101010101010101ULL;
-constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-
-uint64_t Load8(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-
-// The high bit of each byte of `w` equal to `b`, and no other bit (exact: no carry crosses a byte).
-uint64_t BytesEqual(uint64_t w, unsigned char b) {
-  const uint64_t x = w ^ (kLowBits * b);
-  return ~(((x & ~kHighBits) + ~kHighBits) | x) & kHighBits;
-}
-
-}  // namespace
+using bytes8::BytesEqual;
+using bytes8::kHighBits;
+using bytes8::Load8;
+constexpr uint64_t kLowBits = bytes8::kOnes;
 
 void SqueezeInto(std::string_view s, std::string* out) {
   out->resize(s.size());  // at most every byte; cut to what was kept (a kept string keeps its storage)

@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "analyse/bytes8.h"
+#include <esgaudit/bytes8.h>
 #include "analyse/space_thousands.h"
 #include "analyse/structure_lines.h"
 #include "analyse/text_width.h"

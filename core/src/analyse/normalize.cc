@@ -14,7 +14,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "analyse/bytes8.h"
+#include <esgaudit/bytes8.h>
 #include "analyse/text_width.h"
 
 namespace esgaudit {

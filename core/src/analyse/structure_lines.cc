@@ -7,7 +7,7 @@
 #include <cstring>
 #include <regex>
 
-#include "analyse/bytes8.h"
+#include <esgaudit/bytes8.h>
 
 namespace esgaudit {
 namespace lines {

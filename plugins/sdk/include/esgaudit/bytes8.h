@@ -1,7 +1,8 @@
 // Eight bytes at a time: tests on a word of eight bytes of text, for scans whose common input (ASCII,
-// or bytes without any of a few marks) can pass eight bytes with one test.
-#ifndef ESGAUDIT_CORE_ANALYSE_BYTES8_H_
-#define ESGAUDIT_CORE_ANALYSE_BYTES8_H_
+// or bytes without any of a few marks) can pass eight bytes with one test. Header-only, no ABI: the
+// core and the plugins share it.
+#ifndef ESGAUDIT_BYTES8_H_
+#define ESGAUDIT_BYTES8_H_
 
 #include <cstdint>
 #include <cstring>
@@ -9,6 +10,7 @@
 namespace esgaudit::bytes8 {
 
 constexpr uint64_t kHighBits = 0x8080808080808080ULL;  // the high bit of each of eight bytes
+constexpr uint64_t kOnes = 0x0101010101010101ULL;      // one in each of eight bytes
 
 // The eight bytes at `p` (the first one lowest).
 inline uint64_t Load8(const char* p) {
@@ -22,7 +24,6 @@ inline uint64_t Load8(const char* p) {
 // seven bits plus a constant set its high bit exactly when they reach lo (or pass hi), with no carry
 // into the next byte.
 inline uint64_t BytesIn(uint64_t w, uint8_t lo, uint8_t hi) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
   const uint64_t low7 = w & ~kHighBits;
   const uint64_t reaches_lo = low7 + kOnes * (0x80 - lo);
   const uint64_t passes_hi = low7 + kOnes * (0x7f - hi);
@@ -30,6 +31,14 @@ inline uint64_t BytesIn(uint64_t w, uint8_t lo, uint8_t hi) {
 }
 inline bool AnyByteIn(uint64_t w, uint8_t lo, uint8_t hi) { return BytesIn(w, lo, hi) != 0; }
 
+// The high bit of each of the eight bytes of `w` equal to `b` (any byte value), the other bits clear:
+// a byte's low seven bits plus 0x7f set its high bit exactly when they are not all clear, with no
+// carry into the next byte.
+inline uint64_t BytesEqual(uint64_t w, uint8_t b) {
+  const uint64_t x = w ^ (kOnes * b);
+  return ~(((x & ~kHighBits) + ~kHighBits) | x) & kHighBits;
+}
+
 }  // namespace esgaudit::bytes8
 
-#endif  // ESGAUDIT_CORE_ANALYSE_BYTES8_H_
+#endif  // ESGAUDIT_BYTES8_H_
