@@ -1259,7 +1259,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
   // its sum meets the total by chance (4 + 8 = 12 there). `remark_overlap`: a collect of the 其中 list
   // being read met one.
   bool remark_overlap = false;
-  auto RemarkNamesAnotherPart = [&](long subset_at, long close, const std::vector<int>& parts) {
+  auto remark_names_another_part = [&](long subset_at, long close, const std::vector<int>& parts) {
     if (token_chars_ == nullptr || parts.size() < 2) return;
     std::u32string words;
     for (long j = subset_at + 1; j < close; ++j) {
@@ -1489,7 +1489,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
             if (!BracketRemarksOnThePart(toks, j)) {
               *nested = true;
             } else {
-              RemarkNamesAnotherPart(j, std::max(k, m), parts);
+              remark_names_another_part(j, std::max(k, m), parts);
             }
           }
           if (*nested) break;

@@ -867,11 +867,7 @@ class Extractor {
       if (!line.EndsAt(at, w)) continue;
       size_t start = at - w.size();
       if (IsLatin(w[0]) && start > 0 && IsLatin(line.at(start - 1))) continue;
-      if (w.size() == 1 && start > 0 &&
-          std::any_of(std::begin(kWholeWords), std::end(kWholeWords),
-                      [&](std::u32string_view word) { return word[1] == w[0] && word[0] == line.at(start - 1); })) {
-        return 0;
-      }
+      if (w.size() == 1 && start > 0 && EndsInAWholeWord(std::u32string{line.at(start - 1), w[0]})) return 0;
       return q->bits;
     }
     return 0;
@@ -1066,6 +1062,9 @@ class Extractor {
   static bool SentenceEnd(const LineCps& line, size_t k) {
     return line.at(k) == U'.' && (k + 1 >= line.size() || IsSpace(line.at(k + 1)));
   }
+  static bool SentenceEnd(std::u32string_view s, size_t k) {
+    return s[k] == U'.' && (k + 1 >= s.size() || IsSpace(s[k + 1]));
+  }
 
   // Keeps the last `kMaxLabel` code points, starting at a word for Latin text.
   static std::u32string KeepTail(std::u32string s) {
@@ -1136,7 +1135,7 @@ class Extractor {
       while (!text.empty() && IsSpace(text.back())) text.pop_back();
       if (s + 1 == piece && (text.empty() || !IsCjk(text.back()))) return;
       size_t b = text.size();
-      while (b > 0 && !IsStop(text[b - 1]) && !(text[b - 1] == U'.' && (b == text.size() || IsSpace(text[b])))) --b;
+      while (b > 0 && !IsStop(text[b - 1]) && !SentenceEnd(text, b - 1)) --b;
       // Text right after a figure is its unit and words (`直通车13对` over `开展1对1帮扶`), no label.
       if (b > 0 && (IsDigit(text[b - 1]) || text[b - 1] == U'%')) return;
       before.insert(0, text, b, std::u32string::npos);

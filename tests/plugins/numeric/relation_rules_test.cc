@@ -246,6 +246,10 @@ TEST(RelationRulesTest, APartWhoseRemarkNamesAnotherPartOverlapsIt) {
             (std::vector<std::string>{
                 "1:48: warning: 其中项“外部董事”80人超过其总数“董事会成员共计”12人 [numeric.subset-exceeds-total] | "
                 "1:15 total 12人 (董事会成员共计) | 1:48 subset 80人 (外部董事)"}));
+  // The same past a clause of each part's share and a semicolon (the list read through them).
+  ExpectCleanAndRecognised("董事会成员共计12人，其中：独立董事4人，占董事会成员人数的三分之一；外部董事8人（包含独立董事），"
+                           "占董事会成员人数的三分之二。\n",
+                           "zh", {{"subset", {"12人", "4人"}}, {"subset", {"12人", "8人"}}});
   ExpectCleanAndRecognised("发明专利共计30项，其中：国内专利20项，国外专利10项（包括美国专利2项）。\n", "zh",
                            {{"parts-total", {"30项", "20项", "10项"}}});
   ExpectCleanAndRecognised("董事会成员共计12人，其中：独立董事4人，外部董事8人（包含外籍董事）。\n", "zh",
