@@ -343,7 +343,9 @@ void InlineTokenizer::TokenizeGeneral(const std::vector<Cp>& cps, size_t* at, co
   } else if (ch == U'）' || ch == U')') {
     push({Tok::kClose});
   } else if (ch == U'，' || ch == U',' || ch == U'：' || ch == U':') {
-    push({Tok::kComma});
+    Token comma{Tok::kComma};
+    comma.colon = ch == U'：' || ch == U':';
+    push(comma);
   } else if (ch == U'。' || ch == U'；' || ch == U';' || ch == U'！' || ch == U'!' || ch == U'？' || ch == U'?') {
     push({Tok::kEnd, -1, ch == U'；' || ch == U';'});
   } else {

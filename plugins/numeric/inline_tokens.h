@@ -30,6 +30,7 @@ struct Token {
   bool gong = false;       // a kTotal written 共 or 共计
   bool including = false;  // a kSubset written "including"
   bool contains = false;   // a kSubset written 包括, 包含 or "including" (not 其中包括)
+  bool colon = false;      // a kComma written ： or :
 };
 
 // Which way a helper below reads: kFast takes the shortcuts for the common input (ASCII, three-byte

@@ -1292,6 +1292,14 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
   // collect); `passed_clause_total`: the last collect did take one.
   bool clause_totals = false, passed_clause_total = false;
   bool last_clause_gave_part = false;  // the last collect's last clause gave a part
+  // `colon_clauses`: after 其中 and a colon, what stands in a clause (to a semicolon) before its part
+  // belongs to it: words between commas (充分发挥…的作用，为28名…申请救助2.8万元) end nothing, and a count
+  // before a part in money says how many the part was for (救助大病职工40人，救助金额23.9万元) and starts
+  // nothing late (see collect).
+  bool colon_clauses = false;
+  // Whether every clause the last `collect` read, up to each semicolon and the last to where it
+  // stopped, gave exactly one part.
+  bool one_part_a_clause = true;
   // The last token the last `collect` read: where it stopped, or the paragraph's edge (-1: none).
   long stopped_at = -1;
   // Whether the last `collect` read to its sentence's end: past the paragraph's edge, or stopped at a
@@ -1434,6 +1442,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     bool first_qualified = false;  // the first part's figure follows a total word of its label
     size_t clause_from = 0;  // parts.size() where the current clause after a semicolon began
     passed_clause_total = false;
+    one_part_a_clause = true;
     *nested = false;
     for (long k = static_cast<long>(from); k >= 0 && k < static_cast<long>(toks.size()); k += dir) {
       stopped_at = k;
@@ -1508,6 +1517,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         const bool explains = explained_parts && !clause_part && !any_figure && last_clause_part && !explanation;
         if (!through_semicolons || (!clause_part && !change_clause && !explains)) break;
         passed_explanation = passed_explanation || explains;
+        one_part_a_clause = one_part_a_clause && parts.size() == clause_from + 1;
         clause_from = parts.size();
         comma_sep = true;
         last_clause_part = clause_part || change_clause;
@@ -1534,7 +1544,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         // "其中执行董事4名、非执行董事5名，独立董事占比不低于三分之一，女性董事3名": a clause
         // without a part ends the list, unless it only gives the share of the part before it (an
         // explanation, see explained_parts, ends at a semicolon or the sentence's end).
-        if (!clause_part && !share_clause && !change_clause) break;
+        if (!clause_part && !share_clause && !change_clause && !(colon_clauses && parts.size() == clause_from)) break;
         comma_sep = true;
         last_clause_part = clause_part || change_clause;
         clause_part = false;
@@ -1564,6 +1574,10 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         }
       }
       any_figure = true;
+      if (colon_clauses && dir > 0 && parts.empty() && f->kind == total.kind && MoneyUnit(total.unit) &&
+          CountUnit(f->unit)) {
+        continue;
+      }
       if (parts.empty()) clause_figure = true;  // until it is taken as a part
       // "较上年增长12人": a change is never a part; nor is a per-unit figure (a ratio) of a total that
       // is none: "其中净利润1.1亿元，每股收益0.12元" gives one part.
@@ -1641,6 +1655,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         break;  // another quantity: a new list begins
       }
     }
+    one_part_a_clause = one_part_a_clause && parts.size() == clause_from + 1;
     std::sort(parts.begin(), parts.end());
     *enumerated = enum_sep && !comma_sep;
     last_clause_gave_part = clause_part;
@@ -2308,7 +2323,11 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       }
       bool enumerated = false, nested = false;
       remark_overlap = false;
+      // 其中 and a colon: a list follows (see below).
+      const bool colon_list = t + 1 < toks.size() && toks[t + 1].type == Tok::kComma && toks[t + 1].colon;
+      colon_clauses = colon_list;
       std::vector<int> parts = collect(t + 1, +1, *total, &enumerated, &nested);
+      colon_clauses = false;
       if (past_words_clause && (parts.size() < 2 || !NamingOf(toks[k].figure, parts).names_total)) continue;
       const bool past_shares = passed_share_clause;
       if (parts.empty()) {
@@ -2395,6 +2414,33 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         clause_totals = false;
         const bool to_end = collect_reached_sentence_end();
         if (summed && to_end && last_clause_gave_part && !n2 && longer.size() >= 2) {
+          parts = std::move(longer);
+          enumerated = e2;
+          nested = n2;
+          list_end = -1;
+        }
+      }
+      // "共发放救助资金140万元。其中：救助大病职工40人，救助金额23.9万元；一日捐救助40人，救助金额4万元；…":
+      // 其中 and a colon say a list follows. A list stopped at a semicolon goes on to its sentence's end
+      // when each clause up to a semicolon gives one part, and no run of its first clauses makes the
+      // total unless the whole list does too (clauses after a run that does may begin another
+      // breakdown: 其中：男性100人；女性50人；本科80人): the colon, not the arithmetic, says so, and the
+      // list is then checked as a sum.
+      if (colon_list && list_end >= 0 && toks[list_end].type == Tok::kEnd && toks[list_end].semicolon) {
+        bool e2 = false, n2 = false;
+        through_semicolons = true;
+        colon_clauses = true;
+        std::vector<int> longer = collect(t + 1, +1, *total, &e2, &n2);
+        through_semicolons = false;
+        colon_clauses = false;
+        bool prefix_makes_total = false;
+        for (size_t n = 2; n < longer.size() && !prefix_makes_total; ++n) {
+          prefix_makes_total = Stated(RelationKind::kPartsTotal, toks[k].figure,
+                                      std::vector<int>(longer.begin(), longer.begin() + n)).consistent;
+        }
+        if (collect_reached_sentence_end() && one_part_a_clause && !n2 && longer.size() > parts.size() &&
+            longer.size() >= 2 &&
+            (!prefix_makes_total || Stated(RelationKind::kPartsTotal, toks[k].figure, longer).consistent)) {
           parts = std::move(longer);
           enumerated = e2;
           nested = n2;

@@ -256,6 +256,27 @@ TEST(RelationRulesTest, APartWhoseRemarkNamesAnotherPartOverlapsIt) {
                            {{"parts-total", {"12人", "4人", "8人"}}});
 }
 
+// 其中 and a colon: each clause up to a semicolon gives one part, what stands before it in its clause
+// (words between commas, a count of the people an amount was for) belonging to it, and the list runs to
+// the sentence's end. Near misses: the same without the colon (a semicolon ends the list), a run of
+// the first clauses that makes the total (the next clause begins another breakdown), a clause of two
+// parts.
+TEST(RelationRulesTest, AColonAfterOfWhichCarriesItsListPastSemicolons) {
+  const std::string clean =
+      "全年发放帮扶资金120余万元。其中：帮扶困难职工30人，帮扶金额20.5万元；节日慰问50人，用款6万元；"
+      "为12名患病职工申请救助90.2万元；充分发挥互助基金的作用，为8名职工申请补助3.6万元。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"parts-total", {"120余万元", "20.5万元", "6万元", "90.2万元", "3.6万元"}}});
+  ExpectChangesFlagged(clean, {{"救助90.2万元", "救助902万元", {"902万元"}}}, "warning");
+  std::string no_colon = clean;
+  no_colon.replace(no_colon.find("其中："), std::string("其中：").size(), "其中，");
+  no_colon.replace(no_colon.find("90.2万元"), std::string("90.2万元").size(), "902万元");
+  EXPECT_TRUE(Findings(Check(no_colon)).empty()) << no_colon;
+  for (const char* miss : {"公司员工150人，其中：男性员工100人；女性员工50人；本科及以上学历员工800人。\n",
+                           "共投入资金15万元。其中：甲项目10万元，乙项目5万元；丙项目300万元。\n"}) {
+    EXPECT_TRUE(Findings(Check(miss)).empty()) << miss;
+  }
+}
+
 // The first count may count a list joined by 、, its stage word before the first item and the clause
 // then longer than one item's 14 code points; near misses: a stage word only before a figure of the
 // list's first item (a count of its own), and a list of things none of which is a stage.
