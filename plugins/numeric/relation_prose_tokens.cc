@@ -1709,6 +1709,18 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         if (!naming.names_total && !naming.closed) r.certainty = Certainty::kLikely;
       } else if (r.sum_high < figures_[total].low && r.sum_high >= 0.67 * figures_[total].low) {
         r.flag = naming.closed;
+      } else if (r.sum_high < figures_[total].low && OneSlipFoots(&r, figures_[total].low, figures_[total].high) &&
+                 r.slip_power > 0) {
+        // "共节约天然气122.43万立方米，其中甲38万立方米，乙68.33立方米，丙16.1万立方米": a part printed
+        // without the 万 or 亿 that the total and every other part carry, with which the set foots,
+        // lost that word: the sum falls short by the slip alone. A warning naming the part.
+        const Figure& slipped = figures_[r.parts[r.slip_part]];
+        const double magnitude = figures_[total].magnitude;
+        r.flag = slipped.magnitude * std::pow(10.0, r.slip_power) == magnitude &&
+                 std::all_of(r.parts.begin(), r.parts.end(), [&](int p) {
+                   return p == r.parts[r.slip_part] || figures_[p].magnitude == magnitude;
+                 });
+        if (r.flag) r.certainty = Certainty::kLikely;
       }
     }
     if (!r.consistent && !r.flag) return false;

@@ -277,6 +277,23 @@ TEST(RelationRulesTest, AColonAfterOfWhichCarriesItsListPastSemicolons) {
   }
 }
 
+// A part after 其中 printed without the 万 that its total and every other part carry, with which the
+// set foots, is named as a slip (a warning) though the sum falls short. Near misses: the part with its
+// 万 and the sum short, a part without 万 that does not make the set foot with it, two parts without 万.
+TEST(RelationRulesTest, APartWithoutTheWanOfItsTotalAndSiblingsIsNamedWhenItMakesTheSetFoot) {
+  const std::vector<std::string> findings =
+      Findings(Check("全年共节约天然气122.43万立方米，其中甲厂节约38万立方米，乙厂节约68.33立方米，丙厂节约16.1万立方米。\n"));
+  ASSERT_EQ(findings.size(), 1u) << ::testing::PrintToString(findings);
+  EXPECT_NE(findings[0].find("warning: "), std::string::npos) << findings[0];
+  EXPECT_NE(findings[0].find("“乙厂节约”68.33立方米乘以 10^4"), std::string::npos) << findings[0];
+  for (const char* miss : {"全年共节约天然气122.43万立方米，其中甲厂节约38万立方米，乙厂节约6.833万立方米，丙厂节约16.1万立方米。\n",
+                           "全年共节约天然气122.43万立方米，其中甲厂节约38万立方米，乙厂节约60.33立方米，丙厂节约16.1万立方米。\n",
+                           "全年共节约天然气122.4305万立方米，其中甲厂节约38万立方米，乙厂节约68.33立方米，丙厂节约16.1万立方米，"
+                           "丁厂节约5立方米。\n"}) {
+    EXPECT_TRUE(Findings(Check(miss)).empty()) << miss;
+  }
+}
+
 // The first count may count a list joined by 、, its stage word before the first item and the clause
 // then longer than one item's 14 code points; near misses: a stage word only before a figure of the
 // list's first item (a count of its own), and a list of things none of which is a stage.
