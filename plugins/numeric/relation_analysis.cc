@@ -500,13 +500,29 @@ bool RelationAnalysis::OneSlipFoots(Relation* r, double total_low, double total_
       return q == r->parts[i] || figures_[q].value == 0;
     });
     if (others_low <= total_high && total_low <= others_high && !others_zero) continue;
+    // Zeros ending a whole number as printed (277,510: one): read 10^k times smaller for k down to
+    // minus their count, those zeros may have been added to it, and the figure meant keeps the
+    // rounding of the digits before them (27,751 ± 0.5, not 27,751.0 ± 0.05) when they are three or
+    // more (30 read as 3 ± 0.5 meets many a small total by chance).
+    int trailing_zeros = 0;
+    if (p.decimals == 0 && p.magnitude > 0) {
+      double v = std::round(p.value / p.magnitude);
+      for (; v >= 10 && std::fmod(v, 10.0) == 0 && trailing_zeros < 8; v /= 10) ++trailing_zeros;
+      if (v < 100) trailing_zeros = 0;
+    }
     for (int k : {1, -1, 2, -2, 3, -3, 4, -4, 8, -8}) {
       const double f = std::pow(10.0, k);
-      if (others_low + low * f <= total_high && total_low <= others_high + high * f) {
+      double lo = low * f, hi = high * f;
+      if (k < 0 && -k <= trailing_zeros) {
+        const double half = 0.5 * p.magnitude * r->parts_scale, meant = p.value * r->parts_scale * f;
+        lo = std::min(lo, meant - half);
+        hi = std::max(hi, meant + half);
+      }
+      if (others_low + lo <= total_high && total_low <= others_high + hi) {
         ++found;
         part = static_cast<int>(i);
         power = k;
-        if (others_printed + low * f <= total_high && total_low <= others_printed + high * f) {
+        if (others_printed + lo <= total_high && total_low <= others_printed + hi) {
           ++found_printed;
           part_printed = part;
           power_printed = k;

@@ -359,6 +359,21 @@ TEST(RelationRulesTest, APartPrintedAPowerOfTenOffIsNamed) {
                        "error", "en");
 }
 
+// A part that adds up only within the rounding of the parts (27,751 + 6.9 against 27,757) and is then
+// printed with a zero added (277,510) is named: read ten times smaller, it keeps the rounding of the
+// digits before that zero. Near misses: no zero ends it (277,519), or it prints decimals (277,510.0),
+// whose reading ten times smaller is as precise as printed and does not foot.
+TEST(RelationRulesTest, APartWithAZeroAddedKeepsTheRoundingOfItsDigitsBeforeIt) {
+  const std::string water = "排放水量27,751万吨，消耗水量6.9万吨，合计取水量27,757万吨。\n";
+  ExpectCleanAndRecognised(water, "zh", {{"parts-total", {"27,751万吨", "6.9万吨", "27,757万吨"}}});
+  ExpectChangesFlagged(water, {{"27,751", "277,510", {"若“排放水量”277,510万吨除以 10^1"}}}, "warning");
+  for (const char* to : {"277,519", "277,510.0"}) {
+    std::string changed = water;
+    changed.replace(changed.find("27,751"), std::string("27,751").size(), to);
+    EXPECT_TRUE(Findings(Check(changed)).empty()) << changed;
+  }
+}
+
 // Groups that need not be every part of the total (管理人员, 技术人员) far from it, with no part read a power
 // of ten off to explain it, are no set. (Every category of a closed set is: ACompleteClosedSetFarAbove…)
 TEST(RelationRulesTest, AFarSumWithoutOneSlippedPartStaysUnread) {
