@@ -391,8 +391,10 @@ void RelationAnalysis::FindLegendPies(const sdk::Document& doc) {
     while (j < figures_.size() && figures_[j].line == f.line &&
            cells_->At(figures_[j].line, doc.TextToView(figures_[j].offset)) == cell) {
       const Figure& g = figures_[j];
-      shares = shares && g.kind == ESGAUDIT_FACT_PERCENT && g.value > 0 && g.value < 100 &&
-               taken.count(static_cast<int>(j)) == 0;
+      // As in a captioned chart: 100 % is a whole, and above it up to 1000 % a slice printed ten times
+      // its value may stand (the sum then names it).
+      shares = shares && g.kind == ESGAUDIT_FACT_PERCENT && g.value > 0 && g.value != 100 &&
+               g.value <= kMaxSlippedShare && taken.count(static_cast<int>(j)) == 0;
       std::string t = g.text;
       t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
       printed += Cps(t);

@@ -3429,6 +3429,10 @@ TEST(RelationRulesTest, APiesSharesPrintedApartFromALegendOfAsManyEntries) {
       "                             ■ Treasury stock\n";
   ExpectCleanAndRecognised(pie, "en", {{"percent-breakdown", {"4%", "1%", "3%", "24%", "63%"}}});
   ExpectChangesFlagged(pie, {{"63%", "69%", {"= 106%"}}}, "warning", "en");
+  // A slice printed ten times its value is read (up to 1000 %) and named; one above 100 % that no
+  // power of ten explains leaves the block unread.
+  ExpectChangesFlagged(pie, {{"63%", "630%", {"630% divided by 10^1"}}}, "warning", "en");
+  ExpectChangesFlagged(pie, {{"63%", "163%", {}}}, "warning", "en");
   // Two pies on one page, each beside its own legend: each block goes to the legend nearest to it.
   const std::string two =
       "  30%                                                      10%\n"
