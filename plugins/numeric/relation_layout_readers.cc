@@ -234,7 +234,11 @@ void RelationAnalysis::FindOneCategoryPies(const sdk::Document& doc, const std::
   std::map<size_t, std::vector<int>> members;  // by caption, in the captions' order
   for (size_t i = 0; i < figures_.size(); ++i) {
     const Figure& f = figures_[i];
-    if (f.kind != ESGAUDIT_FACT_PERCENT || f.value <= 0 || f.value >= 100 || taken.count(static_cast<int>(i))) continue;
+    // A share above 100 % (up to 1000 %) may be a slice printed ten times its value (the sum names it).
+    if (f.kind != ESGAUDIT_FACT_PERCENT || f.value <= 0 || f.value == 100 || f.value > kMaxSlippedShare ||
+        taken.count(static_cast<int>(i))) {
+      continue;
+    }
     const LayoutCell* cell = cells_->At(f.line, doc.TextToView(f.offset));
     if (cell == nullptr) continue;
     // A line with a cell of words alone is a row with its label (女性董事占比  65%), no pie's.

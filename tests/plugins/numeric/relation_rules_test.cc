@@ -5392,6 +5392,8 @@ TEST(RelationRulesTest, AOneCategoryPieIsTheShareAndItsComplement) {
        }) {
     ExpectCleanAndRecognised(clean, "zh", {{"percent-breakdown", {"女性员工占比", "35%", "65%"}}});
     ExpectChangesFlagged(clean, {{"65%", "72%", {"35% + 72% = 107%"}}}, "warning");
+    // A share printed ten times its value (up to 1000 %) is read and named.
+    ExpectChangesFlagged(clean, {{"65%", "650%", {"650%除以 10^1"}}}, "warning");
   }
   for (const std::string near : {
            "各基地女性员工占比\n\n        35%            72%\n",
