@@ -365,8 +365,11 @@ void RelationAnalysis::ModelTable::Make(int total, std::vector<int> parts, const
       return;
     }
   }
-  // A sum far from the total is another kind of figure or a misread column: not this relation.
-  bool plausible = r.consistent || ra_.NearOrSlip(&r, tlo, thi, 1.5, 0.67);
+  // A sum far from the total is another kind of figure or a misread column: not this relation, unless
+  // one part read 10^k times its value makes it foot (a share: read ten or a hundred times smaller,
+  // ShareSlip; a breakdown has no total figure for NearOrSlip to read).
+  bool plausible = r.consistent || ra_.NearOrSlip(&r, tlo, thi, 1.5, 0.67) ||
+                   (r.kind == RelationKind::kPercentBreakdown && ra_.ShareSlip(&r));
   if (!plausible && !zero_total_shown) return;
   r.flag = !r.consistent;
   out->push_back(std::move(r));

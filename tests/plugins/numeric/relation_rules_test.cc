@@ -374,6 +374,17 @@ TEST(RelationRulesTest, APartWithAZeroAddedKeepsTheRoundingOfItsDigitsBeforeIt) 
   }
 }
 
+// A table's row of shares under a total column of 100 %: a share printed ten times its value makes the
+// row far from 100 %, and is named as a slip, not left unread; one that no power of ten explains is.
+TEST(RelationRulesTest, AShareRowsCellPrintedTenTimesItsValueIsNamed) {
+  const std::string table = "项目\t员工总数\t男性员工\t女性员工\t残疾员工\n"
+                            "人数\t1,200\t720\t480\t12\n"
+                            "占总人数百分比\t100%\t60.00%\t40.00%\t1.00%\n";
+  ExpectCleanAndRecognised(table, "zh", {{"percent-breakdown", {"占总人数百分比", "60.00%", "40.00%"}}});
+  ExpectChangesFlagged(table, {{"40.00%", "400.00%", {"400.00%除以 10^1"}}}, "error");
+  ExpectChangesFlagged(table, {{"40.00%", "140.00%", {}}}, "error");
+}
+
 // Groups that need not be every part of the total (管理人员, 技术人员) far from it, with no part read a power
 // of ten off to explain it, are no set. (Every category of a closed set is: ACompleteClosedSetFarAbove…)
 TEST(RelationRulesTest, AFarSumWithoutOneSlippedPartStaysUnread) {
