@@ -479,6 +479,52 @@ bool RelationAnalysis::NearOrSlip(Relation* r, double total_low, double total_hi
   return OneSlipFoots(r, total_low, total_high);
 }
 
+namespace {
+
+// Zeros ending a whole number as printed (277,510: one). Read 10^k times smaller for k down to minus
+// their count, those zeros may have been added to it, and the figure meant keeps the rounding of the
+// digits before them (27,751 ± 0.5, not 27,751.0 ± 0.05) when they are three or more (30 read as
+// 3 ± 0.5 meets many a small total by chance): 0 otherwise.
+int AddableZeros(const Figure& p) {
+  if (p.decimals != 0 || p.magnitude <= 0) return 0;
+  int zeros = 0;
+  double v = std::round(p.value / p.magnitude);
+  for (; v >= 10 && std::fmod(v, 10.0) == 0 && zeros < 8; v /= 10) ++zeros;
+  return v < 100 ? 0 : zeros;
+}
+
+}  // namespace
+
+bool RelationAnalysis::TotalSlipFoots(Relation* r) const {
+  r->slip_total = false;
+  if (r->total < 0 || r->consistent) return false;
+  const Figure& t = figures_[r->total];
+  if (t.value <= 0 || std::count_if(r->parts.begin(), r->parts.end(), [&](int q) { return figures_[q].value != 0; }) < 2) {
+    return false;
+  }
+  // Three significant digits or more as printed (a total of one or two digits foots by chance).
+  if (std::round(t.value / t.magnitude * std::pow(10.0, t.decimals)) < 100) return false;
+  int found = 0, power = 0;
+  const int zeros = AddableZeros(t);
+  for (int k : {1, -1, 2, -2, 3, -3}) {
+    const double f = std::pow(10.0, k);
+    double lo = t.low * f, hi = t.high * f;
+    if (k < 0 && -k <= zeros) {
+      lo = std::min(lo, t.value * f - 0.5 * t.magnitude);
+      hi = std::max(hi, t.value * f + 0.5 * t.magnitude);
+    }
+    if (lo <= r->sum_high && r->sum_low <= hi) {
+      ++found;
+      power = k;
+    }
+  }
+  if (found != 1) return false;
+  r->slip_total = true;
+  r->slip_part = -1;
+  r->slip_power = power;
+  return true;
+}
+
 bool RelationAnalysis::OneSlipFoots(Relation* r, double total_low, double total_high) const {
   r->slip_part = -1;
   r->slip_power = 0;
@@ -500,16 +546,7 @@ bool RelationAnalysis::OneSlipFoots(Relation* r, double total_low, double total_
       return q == r->parts[i] || figures_[q].value == 0;
     });
     if (others_low <= total_high && total_low <= others_high && !others_zero) continue;
-    // Zeros ending a whole number as printed (277,510: one): read 10^k times smaller for k down to
-    // minus their count, those zeros may have been added to it, and the figure meant keeps the
-    // rounding of the digits before them (27,751 ± 0.5, not 27,751.0 ± 0.05) when they are three or
-    // more (30 read as 3 ± 0.5 meets many a small total by chance).
-    int trailing_zeros = 0;
-    if (p.decimals == 0 && p.magnitude > 0) {
-      double v = std::round(p.value / p.magnitude);
-      for (; v >= 10 && std::fmod(v, 10.0) == 0 && trailing_zeros < 8; v /= 10) ++trailing_zeros;
-      if (v < 100) trailing_zeros = 0;
-    }
+    const int trailing_zeros = AddableZeros(p);
     for (int k : {1, -1, 2, -2, 3, -3, 4, -4, 8, -8}) {
       const double f = std::pow(10.0, k);
       double lo = low * f, hi = high * f;
@@ -813,6 +850,15 @@ std::string RelationAnalysis::ShortfallText(const Relation& r) const {
 }
 
 std::string RelationAnalysis::SlipText(const Relation& r, bool english) const {
+  if (r.slip_total && r.total >= 0) {
+    const Figure& t = figures_[r.total];
+    const std::string power = "10^" + std::to_string(std::abs(r.slip_power));
+    if (english) {
+      return "; with the total " + t.text + (r.slip_power > 0 ? " multiplied" : " divided") + " by " + power +
+             " it matches the parts (a likely magnitude slip)";
+    }
+    return "；若合计" + t.text + (r.slip_power > 0 ? "乘以 " : "除以 ") + power + "，即与分项之和相符（疑似数量级错位）";
+  }
   if (r.slip_part < 0) return std::string();
   const Figure& p = figures_[r.parts[r.slip_part]];
   const std::string power = "10^" + std::to_string(std::abs(r.slip_power));

@@ -124,6 +124,8 @@ struct Relation {
   // times its printed value (NearOrSlip): that part's index into parts, else -1.
   int slip_part = -1;
   int slip_power = 0;
+  // The total, not a part, foots once read 10^slip_power times its printed value (TotalSlipFoots).
+  bool slip_total = false;
   SubsetCue cue = SubsetCue::kOfWhich;  // kSubset only
   std::string whole_verb;        // kVerbPair: the verb of the total's clause as printed (排查)
   std::string part_verb;         // kVerbPair: the verb of the subset's clause (整改)
@@ -408,6 +410,11 @@ class RelationAnalysis {
   // `0.17` over `0 | 1.70 | 0 | 0` meets 0.17 at k = -1 and at k = -2), the one that foots with
   // the other parts at their printed values is taken, if only one does.
   bool OneSlipFoots(Relation* r, double total_low, double total_high) const;
+  // Whether the total alone, read 10^k times its printed value (k = ±1 to ±3), meets the parts' sum
+  // while the sum is far from it (a subtotal row printed with a digit added is a part above and a
+  // total here): exactly one k does, the total read so keeps three significant digits or more, and
+  // two parts or more are non-zero. Sets r->slip_total and r->slip_power.
+  bool TotalSlipFoots(Relation* r) const;
   // Whether shares of one whole (no total figure) are read as one: their sum within kPlausible points
   // of 100 %, or ShareSlip.
   bool NearHundredOrSlip(Relation* r) const;

@@ -289,6 +289,10 @@ class RelationAnalysis::ModelTable {
   // Counts with their shares in brackets are read as figures only in a table whose total row
   // prints its count so too (see Read); elsewhere such a cell is text, as a note would be.
   bool read_shares_ = true;
+  // Set while FindTotalRows reads a total row's columns: Make then also takes a column whose total
+  // alone foots once read 10^k times its value (TotalSlipFoots), kept only where another column of
+  // the same rows adds up.
+  bool total_slips_ = false;
   std::vector<std::map<int, std::string>> headers_;  // slot -> header text
   int current_ = -1;  // the header of the rows being read
   std::vector<uint32_t> lines_;  // the lines of the table and of its continuations

@@ -369,7 +369,8 @@ void RelationAnalysis::ModelTable::Make(int total, std::vector<int> parts, const
   // one part read 10^k times its value makes it foot (a share: read ten or a hundred times smaller,
   // ShareSlip; a breakdown has no total figure for NearOrSlip to read).
   bool plausible = r.consistent || ra_.NearOrSlip(&r, tlo, thi, 1.5, 0.67) ||
-                   (r.kind == RelationKind::kPercentBreakdown && ra_.ShareSlip(&r));
+                   (r.kind == RelationKind::kPercentBreakdown && ra_.ShareSlip(&r)) ||
+                   (total_slips_ && ra_.TotalSlipFoots(&r));
   if (!plausible && !zero_total_shown) return;
   r.flag = !r.consistent;
   out->push_back(std::move(r));
@@ -936,7 +937,9 @@ void RelationAnalysis::ModelTable::FindTotalRows() {
       const bool shared =
           ts.share >= 0 && shares.size() == parts.size() && ShareSum(ts, parts, shares, caption, &share_columns);
       const size_t made = columns.size();
+      total_slips_ = true;
       Make(ts.figure, std::move(parts), caption, tr, &columns);
+      total_slips_ = false;
       if (shared && columns.size() == made) share_columns.pop_back();  // the counts are no sum (see Make)
     }
     // With several columns, one must add up to show that the rows are the total's parts (a
@@ -945,6 +948,12 @@ void RelationAnalysis::ModelTable::FindTotalRows() {
     // significant digits or more is read 10^k times its value (a slip, NearOrSlip: a figure that
     // precise foots so by no chance; `3` read as 3,000 meets many a total); a total above its rows
     // needs that even with one column, unless the rows name every category of a closed set.
+    // A column read only by its total's slip (a subtotal row printed with a digit added) stands when
+    // another column of the same rows adds up; otherwise its rows may be another quantity.
+    if (std::none_of(columns.begin(), columns.end(), [&](const Relation& r) { return !r.slip_total && ShowsGrouping(r); })) {
+      columns.erase(std::remove_if(columns.begin(), columns.end(), [](const Relation& r) { return r.slip_total; }),
+                    columns.end());
+    }
     size_t figure_columns = 0;
     for (const Slot& ts : tr.cells) figure_columns += ts.figure >= 0;
     bool corroborated = !above && figure_columns < 2;

@@ -385,6 +385,30 @@ TEST(RelationRulesTest, AShareRowsCellPrintedTenTimesItsValueIsNamed) {
   ExpectChangesFlagged(table, {{"40.00%", "140.00%", {}}}, "error");
 }
 
+// A subtotal row printed with a digit added: its block's sum is far below it, and no part explains it,
+// but the total read ten times smaller foots. Named when another column of the same rows adds up (the
+// rows are the subtotal's parts); near misses: the other column holds rates, or there is no other
+// column (no sum to prove the rows), and a total of two digits (a chance reading).
+TEST(RelationRulesTest, ASubtotalPrintedTenTimesItsValueIsNamedWhenAnotherColumnAddsUp) {
+  const std::string table = "性别\t员工类别\t员工人数\t参训人数\t参训比例\n"
+                            "\t管理职\t410\t402\t98.0%\n"
+                            "男性\t技术职\t1,250\t1,250\t100%\n"
+                            "\t技能职\t2,640\t2,600\t98.5%\n"
+                            "男性合计\t\t4,300\t4,252\t98.9%\n";
+  ExpectCleanAndRecognised(table, "zh", {{"parts-total", {"410", "1,250", "2,640", "4,300"}}});
+  ExpectChangesFlagged(table, {{"\t4,300\t", "\t43,000\t", {"若合计43,000除以 10^1，即与分项之和相符"}}}, "error");
+  const std::string rates = "性别\t员工类别\t员工人数\t参训比例\n"
+                            "\t管理职\t410\t98.0%\n"
+                            "男性\t技术职\t1,250\t100%\n"
+                            "\t技能职\t2,640\t98.5%\n"
+                            "男性合计\t\t43,000\t98.9%\n";
+  EXPECT_TRUE(Findings(Check(rates)).empty());
+  const std::string alone = "员工类别\t员工人数\n管理职\t410\n技术职\t1,250\n技能职\t2,640\n合计\t43,000\n";
+  EXPECT_TRUE(Findings(Check(alone)).empty());
+  const std::string small = "员工类别\t员工人数\t参训人数\n管理职\t4\t4\n技术职\t2\t2\n合计\t60\t6\n";
+  EXPECT_TRUE(Findings(Check(small)).empty());
+}
+
 // Groups that need not be every part of the total (管理人员, 技术人员) far from it, with no part read a power
 // of ten off to explain it, are no set. (Every category of a closed set is: ACompleteClosedSetFarAbove…)
 TEST(RelationRulesTest, AFarSumWithoutOneSlippedPartStaysUnread) {
