@@ -230,6 +230,43 @@ TEST(Utf8FastPathsTest, FastScansAgreeWithTheirCodePointLoops) {
   EXPECT_GT(nul, 1000u);
 }
 
+// The loader's UTF-8 check passes runs of three-byte sequences in a loop of their own: random runs
+// of them with every lead byte from E0 to EF (E0 and ED among them, which the run leaves to the
+// general decode: overlong and surrogate forms), continuation bytes at both ends of their range and
+// bytes that are none, between ASCII and longer runs, cut at any byte: the code point loop's answer.
+TEST(Utf8FastPathsTest, FirstInvalidUtf8OfThreeByteRunsIsTheCodePointLoop) {
+  std::mt19937 rng(51);
+  const unsigned char seconds[] = {0x80, 0x9f, 0xa0, 0xbf, 0x7f, 0xc0, 0x41};
+  size_t invalid = 0, valid = 0, surrogate_or_overlong = 0;
+  for (int round = 0; round < 100000; ++round) {
+    std::string s;
+    for (size_t k = rng() % 30; k > 0; --k) {
+      const unsigned r = rng() % 100;
+      if (r < 10) {
+        s += "ab"[rng() % 2];
+      } else if (r < 12) {
+        s += "\xf0\x9f\x98\x80";
+      } else {
+        const unsigned char lead = static_cast<unsigned char>(0xe0 + rng() % 16);
+        // Mostly well-formed continuation bytes; now and then one that is none.
+        const unsigned char b1 = rng() % 12 == 0 ? seconds[4 + rng() % 3] : seconds[rng() % 4];
+        const unsigned char b2 = rng() % 12 == 0 ? seconds[4 + rng() % 3] : static_cast<unsigned char>(0x80 + rng() % 0x40);
+        s += static_cast<char>(lead);
+        s += static_cast<char>(b1);
+        s += static_cast<char>(b2);
+        surrogate_or_overlong += lead == 0xe0 || lead == 0xed;
+      }
+    }
+    if (rng() % 4 == 0 && !s.empty()) s.resize(rng() % s.size());
+    const size_t bad = FirstInvalidUtf8(s);
+    ASSERT_EQ(bad, FirstInvalidUtf8ByCodePoint(s)) << s;
+    (bad == std::string_view::npos ? valid : invalid) += 1;
+  }
+  EXPECT_GT(valid, 5000u);
+  EXPECT_GT(invalid, 50000u);
+  EXPECT_GT(surrogate_or_overlong, 100000u);
+}
+
 // DetectLanguage reads ASCII eight bytes at a time and stops once the bytes left cannot turn "zh"
 // into "en": texts of 4 KB to 150 KB (and two past the 1 MB it reads), each a first part of one mix
 // and a rest of another (Han first and letters after, either way, near the one-in-twenty threshold),
