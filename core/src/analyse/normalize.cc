@@ -287,6 +287,15 @@ MatchView BuildMatchView(std::string_view text) {
 
   // Each byte of `bytes` into the view, all mapped back to `source`.
   auto emit = [&](std::string_view bytes, int32_t source) {
+    // Most are one code point (a line end, a folded mark, a character): pushed byte by byte, where
+    // the calls of append and insert cost more than the copy.
+    if (bytes.size() <= 4) {
+      for (char b : bytes) {
+        out.view.push_back(b);
+        out.view_to_text.push_back(static_cast<uint32_t>(source));
+      }
+      return;
+    }
     out.view.append(bytes.data(), bytes.size());
     out.view_to_text.insert(out.view_to_text.end(), bytes.size(), static_cast<uint32_t>(source));
   };
