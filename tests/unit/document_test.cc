@@ -94,18 +94,40 @@ TEST(DocumentTest, DisplayColumnsCountCjkAsTwo) {
 
 // Columns on a line of many kilobytes come from checkpoints; they must equal a count from the line
 // start at every offset, tabs, wide characters and a cut multi-byte sequence included.
-// The shortcut for Han ideographs gives what ICU's properties give, for every code point.
+// The shortcut for Han ideographs gives what ICU's properties give, for every code point, and so
+// does each answer kept from the first ask (asked again, in both orders of the planes).
 TEST(DocumentTest, CodePointWidthAgreesWithIcuEverywhere) {
-  for (int32_t c = 0x7f; c <= 0x10ffff; ++c) {
-    const int8_t type = u_charType(c);
-    const int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-    const uint32_t icu = type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR ? 0
-                         : ea == U_EA_WIDE || ea == U_EA_FULLWIDTH                                      ? 2
-                                                                                                         : 1;
-    ASSERT_EQ(CodePointWidth(c), icu) << std::hex << c;
+  for (int round = 0; round < 2; ++round) {
+    for (int32_t k = 0x7f; k <= 0x10ffff; ++k) {
+      const int32_t c = round == 0 ? k : 0x10ffff - (k - 0x7f);
+      const int8_t type = u_charType(c);
+      const int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+      const uint32_t icu = type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR ? 0
+                           : ea == U_EA_WIDE || ea == U_EA_FULLWIDTH                                      ? 2
+                                                                                                           : 1;
+      ASSERT_EQ(CodePointWidth(c), icu) << std::hex << c;
+      ASSERT_EQ(CodePointWidth(c), icu) << std::hex << c;
+    }
   }
   EXPECT_EQ(CodePointWidth(0x4e00), 2u);  // 一
   EXPECT_EQ(CodePointWidth(0x41), 1u);
+}
+
+// IsHanScript is ICU's script property for every code point, asked once and again (the answers
+// of the Basic Multilingual Plane are kept from the first ask).
+TEST(DocumentTest, IsHanScriptAgreesWithIcuEverywhere) {
+  size_t han = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (int32_t k = 0; k <= 0x10ffff; ++k) {
+      const int32_t c = round == 0 ? k : 0x10ffff - k;
+      UErrorCode status = U_ZERO_ERROR;
+      const bool icu = uscript_getScript(c, &status) == USCRIPT_HAN;
+      ASSERT_EQ(IsHanScript(c), icu) << std::hex << c;
+      ASSERT_EQ(IsHanScript(c), icu) << std::hex << c;
+      han += icu;
+    }
+  }
+  EXPECT_GT(han, 2 * 90000u);
 }
 
 // TextWidth's ASCII and Han fast paths against the per-code-point count its contract states (tabs

@@ -1,19 +1,23 @@
 // The matching view: NFKC folding, letter-spacing removal, and the offset maps both ways.
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uscript.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <map>
 #include <memory>
 #include <random>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyse/normalize.h"
 #include "analyse/text_width.h"
 #include "esgaudit/document.h"
+#include "esgaudit_testing.h"
 
 namespace esgaudit {
 namespace {
@@ -506,6 +510,231 @@ TEST(NormalizeTest, BlankRunsAreDroppedOrKeptAsTheRuleSays) {
   EXPECT_GT(dropped, 1000u);
   EXPECT_GT(kept, 1000u);
   EXPECT_GT(in_ascii, 500u);
+}
+
+// BuildMatchView as its contract (normalize.h) reads, one code point at a time: the script decided
+// from the counts of the whole text, ICU's Traditional-Simplified fold of each code point alone in a
+// text read as Traditional, the pairs' Traditional forms in any other but a Japanese one, the OCR
+// confusions, NFKC of each code point alone, the blank runs; each byte of a code point maps to the
+// view offset of its form, each byte of the form back to the code point's first byte.
+class ReferenceMatchView {
+ public:
+  ReferenceMatchView() {
+    UErrorCode status = U_ZERO_ERROR;
+    nfkc_ = icu::Normalizer2::getNFKCInstance(status);
+    to_simplified_.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+  }
+
+  MatchView Build(const std::string& text) {
+    struct Cp {
+      UChar32 c;
+      int32_t at;
+      int32_t len;
+    };
+    std::vector<Cp> cps;
+    for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
+      const int32_t at = i;
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
+      cps.push_back({c < 0 ? 0xfffd : c, at, i - at});
+    }
+    std::map<UChar32, uint64_t> count;
+    uint64_t han = 0;
+    uint64_t kana = 0;
+    for (const Cp& p : cps) {
+      ++count[p.c];
+      han += p.c >= 0x3400 && IsHanScript(p.c);
+      UErrorCode status = U_ZERO_ERROR;
+      const UScriptCode script = uscript_getScript(p.c, &status);
+      const bool kana_block = (p.c >= 0x3040 && p.c < 0x3100) || (p.c >= 0x31f0 && p.c < 0x3200) ||
+                              (p.c >= 0xff66 && p.c < 0xffa0);
+      kana += kana_block && (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA);
+    }
+    uint64_t traditional_forms = 0;
+    uint64_t simplified_forms = 0;
+    std::map<UChar32, UChar32> pair_fold;
+    for (const HanScriptPair& p : HanScriptPairs()) {
+      traditional_forms += count[static_cast<UChar32>(p.traditional)];
+      simplified_forms += count[static_cast<UChar32>(p.simplified)];
+      pair_fold[static_cast<UChar32>(p.traditional)] = static_cast<UChar32>(p.simplified);
+    }
+    const bool japanese = ReadsAsJapanese(kana, han);
+    const bool traditional = !japanese && ReadsAsTraditional(traditional_forms, simplified_forms);
+    auto is_blank = [](UChar32 c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xa0; };
+    auto is_digit = [](UChar32 c) { return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19); };
+    auto at = [&](size_t k) { return k < cps.size() ? cps[k].c : 0; };
+    MatchView out;
+    out.text_to_view.assign(text.size() + 1, 0);
+    auto emit = [&](const Cp& p, const std::string& form) {
+      for (int32_t b = 0; b < p.len; ++b) out.text_to_view[p.at + b] = static_cast<uint32_t>(out.view.size());
+      out.view += form;
+      out.view_to_text.insert(out.view_to_text.end(), form.size(), static_cast<uint32_t>(p.at));
+    };
+    auto utf8 = [](UChar32 c) {
+      std::string s;
+      icu::UnicodeString(c).toUTF8String(s);
+      return s;
+    };
+    UChar32 prev = 0;
+    for (size_t k = 0; k < cps.size();) {
+      const Cp& p = cps[k];
+      const std::string raw = text.substr(p.at, p.len);
+      if (is_blank(p.c)) {
+        size_t e = k;
+        uint32_t width = 0;
+        bool tab = false;
+        for (; e < cps.size() && is_blank(cps[e].c); ++e) {
+          width += cps[e].c == 0x3000 ? 2 : 1;
+          tab = tab || cps[e].c == '\t';
+        }
+        const UChar32 next = at(e);
+        const bool spacing = !tab && width < 4 &&
+                             ((IsCjk(prev) && (IsCjk(next) || is_digit(next))) || (is_digit(prev) && IsCjk(next)));
+        const uint32_t run = static_cast<uint32_t>(out.view.size());
+        for (; k < e; ++k) {
+          for (int32_t b = 0; b < cps[k].len; ++b) out.text_to_view[cps[k].at + b] = run;
+          if (!spacing) {
+            out.view += cps[k].c == '\t' ? '\t' : ' ';
+            out.view_to_text.push_back(static_cast<uint32_t>(cps[k].at));
+          }
+        }
+        continue;
+      }
+      ++k;
+      if (p.c == '\r') {
+        for (int32_t b = 0; b < p.len; ++b) out.text_to_view[p.at + b] = static_cast<uint32_t>(out.view.size());
+        continue;
+      }
+      UChar32 form = p.c;
+      if (p.c >= 0x3400 && IsHanScript(p.c)) {
+        const UChar32 after = at(k);
+        const UChar32 after2 = at(k + 1);
+        static const std::u32string kRenWords = U"务何命职期意用免教课选性凭由一人重";
+        if ((p.c == U'贵' || p.c == U'资') && after == U'任' &&
+            (prev == U'会' || after2 == 0 || kRenWords.find(static_cast<char32_t>(after2)) == std::u32string::npos)) {
+          form = U'责';
+        } else if (p.c == U'俳' && after == U'放') {
+          form = U'排';
+        } else if (p.c == U'拔' && after == U'备') {
+          form = U'拨';
+        } else if (p.c == U'丨' && prev == U'R') {
+          form = U'I';
+        } else if (p.c == U'曰' && (is_digit(prev) || (after != 0 && std::u32string_view(U"常本期报益").find(
+                                                                            static_cast<char32_t>(after)) != std::u32string_view::npos))) {
+          form = U'日';
+        } else if (p.c == U'坏' && after == U'境' &&
+                   std::u32string_view(U"破损毁败").find(static_cast<char32_t>(prev)) == std::u32string_view::npos) {
+          form = U'环';
+        } else if (p.c == U'増') {
+          form = U'增';
+        } else if (p.c == U'歴') {
+          form = U'历';
+        } else if (traditional) {
+          icu::UnicodeString u(p.c);
+          to_simplified_->transliterate(u);
+          if (u.countChar32() == 1) form = u.char32At(0);
+        } else if (!japanese && pair_fold.count(p.c) != 0) {
+          form = pair_fold[p.c];
+        }
+        emit(p, form == p.c ? raw : utf8(form));
+      } else if (p.c < 0x80) {
+        emit(p, raw);
+      } else {
+        icu::UnicodeString folded;
+        UErrorCode status = U_ZERO_ERROR;
+        nfkc_->normalize(icu::UnicodeString(p.c), folded, status);
+        std::string s;
+        folded.toUTF8String(s);
+        emit(p, s == utf8(p.c) ? raw : s);
+      }
+      prev = p.c == '\n' || p.c == '\f' ? 0 : p.c;
+    }
+    out.text_to_view[text.size()] = static_cast<uint32_t>(out.view.size());
+    out.view_to_text.push_back(static_cast<uint32_t>(text.size()));
+    return out;
+  }
+
+ private:
+  const icu::Normalizer2* nfkc_ = nullptr;
+  std::unique_ptr<icu::Transliterator> to_simplified_;
+};
+
+// BuildMatchView is the reference above on random texts of the pieces a report holds (ASCII words,
+// digits and blanks of every kind, line ends, Han characters of both blocks and outside them, the OCR
+// confusions in and out of their contexts, both forms of the script pairs, other Traditional forms,
+// full-width forms, kana, ill-formed and cut sequences), drawn so that some texts read as
+// Simplified, some as Simplified with a few Traditional forms, some as Traditional and some as
+// Japanese, and on pieces of the sample report.
+TEST(NormalizeTest, BuildMatchViewIsTheCodePointReading) {
+  ReferenceMatchView reference;
+  const std::vector<std::string> common = {
+      "中", "文", "报告", "环境", "员工", "社会", "责任", "排放", "年", "的", "一", "\xe3\x90\x80", "\xe4\xb6\xbf",
+      "\xe4\xb7\x80", "\xe9\xbf\xbf", "\xef\xa4\x80", "\xf0\xa0\x80\x80", "\xe3\x80\x87", "。", "、", "》", "—"};
+  const std::vector<std::string> ocr = {"俳", "放", "俳放", "拔备", "拔", "GR丨", "丨", "社会贵任", "贵任", "资任务",
+                                        "宝贵任务", "资任", "任", "31曰", "曰常", "曰", "坏境", "破坏境", "坏",
+                                        "増", "歴", "会"};
+  std::vector<std::string> traditional_pairs;
+  std::vector<std::string> simplified_pairs;
+  for (const HanScriptPair& p : HanScriptPairs()) {
+    icu::UnicodeString(static_cast<UChar32>(p.traditional)).toUTF8String(traditional_pairs.emplace_back());
+    icu::UnicodeString(static_cast<UChar32>(p.simplified)).toUTF8String(simplified_pairs.emplace_back());
+  }
+  const std::vector<std::string> other_traditional = {"範", "圍", "涵", "蓋", "著", "顯", "歲", "麼"};
+  const std::vector<std::string> ascii = {"a", "GRI", "Scope 1", "2020", "7", "-", "x y", "AB  C", ".", "(", ")"};
+  const std::vector<std::string> blanks = {" ", " ", "  ", "    ", "\t", "\xe3\x80\x80", "\xc2\xa0", "\r", "\n",
+                                           "\f", "\r\n"};
+  const std::vector<std::string> wide = {"，", "（", "）", "：", "１", "２", "０", "Ａ", "ｂ", "㎡", "①", "ﬁ", "²"};
+  const std::vector<std::string> kana = {"の", "カ", "ー", "ｶ", "ア"};
+  const std::vector<std::string> broken = {"\x80", "\xe4\xb8", "\xe4", "\xff", "\xed\xa0\x80", "\xe0\x80\x80",
+                                           "\xc0\xaf", "\xf4\x90\x80\x80"};
+  std::mt19937 rng(51);
+  auto pick = [&](const std::vector<std::string>& v) -> const std::string& { return v[rng() % v.size()]; };
+  int traditional_texts = 0;
+  int japanese_texts = 0;
+  for (int round = 0; round < 3000; ++round) {
+    const int mode = round % 4;  // 0 Simplified, 1 a few Traditional forms, 2 Traditional, 3 Japanese
+    std::string text;
+    const int count = mode == 3 ? 40 + static_cast<int>(rng() % 200) : 1 + static_cast<int>(rng() % (round % 5 == 0 ? 400 : 40));
+    for (int k = 0; k < count; ++k) {
+      const unsigned r = rng() % 100;
+      if (r < 25) text += pick(common);
+      else if (r < 35) text += pick(ocr);
+      else if (r < 45) text += pick(simplified_pairs);
+      else if (r < 55) text += mode >= 2 || (mode == 1 && rng() % 4 == 0) ? pick(traditional_pairs) : pick(common);
+      else if (r < 60) text += mode == 2 ? pick(other_traditional) : pick(common);
+      else if (r < 72) text += pick(ascii);
+      else if (r < 84) text += pick(blanks);
+      else if (r < 92) text += mode == 3 ? pick(kana) + pick(kana) + pick(kana) : pick(wide);
+      else if (r < 97) text += mode == 3 ? pick(kana) + pick(kana) + pick(kana) : pick(common);
+      else text += pick(broken);
+    }
+    const MatchView want = reference.Build(text);
+    const MatchView got = BuildMatchView(text);
+    ASSERT_EQ(got.view, want.view) << text;
+    ASSERT_EQ(got.view_to_text, want.view_to_text) << text;
+    ASSERT_EQ(got.text_to_view, want.text_to_view) << text;
+    auto holds_a_traditional_form = [&](const std::string& s) {
+      for (const std::string& t : traditional_pairs) {
+        if (s.find(t) != std::string::npos) return true;
+      }
+      return false;
+    };
+    if (holds_a_traditional_form(text)) {
+      traditional_texts += mode == 2 && !holds_a_traditional_form(got.view);
+      japanese_texts += mode == 3 && holds_a_traditional_form(got.view);
+    }
+  }
+  EXPECT_GT(traditional_texts, 100);
+  EXPECT_GT(japanese_texts, 100);
+  const std::string sample = testing::ReadFile(testing::SourcePath("samples/yunnan-aluminium-2020-csr.txt"));
+  for (size_t from = 0; from < sample.size(); from += 9973) {
+    const std::string piece = sample.substr(from, 20011);  // cut anywhere, a sequence included
+    const MatchView want = reference.Build(piece);
+    const MatchView got = BuildMatchView(piece);
+    ASSERT_EQ(got.view, want.view) << from;
+    ASSERT_EQ(got.view_to_text, want.view_to_text) << from;
+    ASSERT_EQ(got.text_to_view, want.text_to_view) << from;
+  }
 }
 
 }  // namespace

@@ -131,6 +131,34 @@ TEST(PatternScanTest, ASetIsFoundByItsPatternsNotByWhereTheyLie) {
   EXPECT_TRUE(TakeCompiledSets().empty());
 }
 
+// A list scanned again at the same address is the set found there last while its patterns are
+// unchanged; changed in place (a byte of an expression, a flag, its length) it is another set, found
+// or compiled by its patterns, and the first comes back when the list is restored.
+TEST(PatternScanTest, AListChangedInPlaceIsAnotherSet) {
+  const std::string text = "place-one, place-two and PLACE-ONE";
+  std::string one = "place-one";
+  const std::string two = "place-two";
+  std::vector<esgaudit_pattern> patterns = {{{one.data(), one.size()}, 0}, {{two.data(), two.size()}, 0}};
+  auto scan = [&](size_t count) {
+    std::vector<esgaudit_match> m;
+    EXPECT_TRUE(ScanPatterns(patterns.data(), count, text, &m).ok());
+    return std::make_pair(Render(m), TakeCompiledSets().size());
+  };
+  TakeCompiledSets();  // sets compiled by earlier tests
+  const auto first = scan(2);
+  EXPECT_EQ(first, std::make_pair(std::vector<std::string>{"0@0-9", "1@11-20"}, size_t{1}));
+  EXPECT_EQ(scan(2), std::make_pair(first.first, size_t{0}));
+  one[8] = 'X';  // "place-onX"
+  EXPECT_EQ(scan(2), std::make_pair(std::vector<std::string>{"1@11-20"}, size_t{1}));
+  one[8] = 'e';
+  EXPECT_EQ(scan(2), std::make_pair(first.first, size_t{0}));
+  patterns[0].flags = ESGAUDIT_PATTERN_CASELESS;
+  EXPECT_EQ(scan(2), std::make_pair(std::vector<std::string>{"0@0-9", "1@11-20", "0@25-34"}, size_t{1}));
+  EXPECT_EQ(scan(1), std::make_pair(std::vector<std::string>{"0@0-9", "0@25-34"}, size_t{1}));
+  patterns[0].flags = 0;
+  EXPECT_EQ(scan(2), std::make_pair(first.first, size_t{0}));
+}
+
 TEST(PatternScanTest, ASetCompiledInAChildIsAdoptedByItsParent) {
   // A set this process has never compiled: the child compiles it and sends it back, as isolated
   // audits do; the parent then scans with it without compiling it (it is not among its own sets).

@@ -171,6 +171,119 @@ TEST(SdkTextTest, AsciiLowerEqualsIsAsciiLowerCompared) {
   EXPECT_TRUE(sdk::AsciiLowerEquals("", ""));
 }
 
+// HeadingText as it read before the bullet and numeral lists were walked only after a test of the
+// first byte and of the "、": the reference for the test below.
+std::string_view HeadingTextAsBefore(std::string_view s) {
+  s = sdk::Trim(s);
+  // Views, not C strings: each would be measured (strlen) on every pass of every heading.
+  static constexpr std::string_view kBullets[] = {"■", "□", "◆", "◇", "●", "○", "▲", "►", "▶", "★",
+                                                  "☆", "•", "·", "?", "-", "*", "—", "|", "#", ">"};
+  static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  for (bool changed = true; changed && !s.empty();) {
+    changed = false;
+    for (std::string_view bv : kBullets) {
+      // The first byte first (no bullet is empty): most text starts otherwise, and the compare
+      // is a call.
+      if (!s.empty() && s[0] == bv[0] && s.substr(0, bv.size()) == bv) {
+        s = sdk::Trim(s.substr(bv.size()));
+        changed = true;
+      }
+    }
+    // Any other pictographic bullet ("♦", "❖", "➤", "◎"): arrows, geometric shapes, miscellaneous
+    // symbols and dingbats carry no words of a heading.
+    if (!s.empty()) {
+      size_t i = 0;
+      const char32_t c = sdk::NextCodePoint(s, &i);
+      if ((c >= 0x2190 && c <= 0x21FF) || (c >= 0x25A0 && c <= 0x27BF) || (c >= 0x2B00 && c <= 0x2BFF)) {
+        s = sdk::Trim(s.substr(i));
+        changed = true;
+        continue;
+      }
+    }
+    size_t d = 0;
+    while (d < s.size() && ((s[d] >= '0' && s[d] <= '9') || s[d] == '.')) ++d;
+    if (d > 0 && d < s.size()) {
+      std::string_view rest = s.substr(d);
+      if (rest.substr(0, 3) == "、") rest.remove_prefix(3);
+      size_t i = 0;
+      char32_t next = rest.empty() ? 0 : sdk::NextCodePoint(rest, &i);
+      if (!sdk::IsUnitChar(next) && d <= 5) {
+        s = sdk::Trim(rest);
+        changed = true;
+        continue;
+      }
+    }
+    // An export's anchor before a Markdown title ("## [report-2022-7] Our approach"): one bracketed
+    // token with a digit and no space.
+    if (s.size() > 2 && s.front() == '[') {
+      size_t close = s.find(']');
+      std::string_view id = close == std::string_view::npos ? std::string_view() : s.substr(1, close - 1);
+      if (close <= 64 && !id.empty() && id.find(' ') == std::string_view::npos &&
+          id.find_first_of("0123456789") != std::string_view::npos) {
+        s = sdk::Trim(s.substr(close + 1));
+        changed = true;
+        continue;
+      }
+    }
+    if (s.size() > 2 && s.front() == '(') {
+      size_t close = s.find(')');
+      if (close != std::string_view::npos && close <= 10) {
+        s = sdk::Trim(s.substr(close + 1));
+        changed = true;
+        continue;
+      }
+    }
+    for (std::string_view nv : kNumerals) {
+      // Every numeral is one Han character (3 bytes): the "、" after it is tested first, by bytes.
+      if (s.size() >= 6 && s[3] == '\xE3' && s[4] == '\x80' && s[5] == '\x81' &&
+          s.substr(0, nv.size()) == nv) {
+        s = sdk::Trim(s.substr(nv.size() + 3));
+        changed = true;
+      }
+    }
+    if (!s.empty() && s[0] == '\xE9' && s.substr(0, 6) == "附录") {  // the first byte first, as above
+      size_t colon = s.find(':');
+      if (colon != std::string_view::npos && colon <= 12) {
+        s = sdk::Trim(s.substr(colon + 1));
+        changed = true;
+        continue;
+      }
+    }
+    if (!s.empty() && s[0] == '\xE7' && s.substr(0, 3) == "第") {
+      for (std::string_view unit : {"章", "部分", "篇"}) {
+        size_t u = s.find(unit);
+        if (u != std::string_view::npos && u <= 12) {
+          s = sdk::Trim(s.substr(u + unit.size()));
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  while (!s.empty() && (s.back() == ':' || s.back() == ' ')) s.remove_suffix(1);
+  return s;
+}
+
+// HeadingText against its former reading on random headings of every bullet, a pictographic
+// bullet, Han numerals with and without "、", digits and dots, brackets, 附录 and 第 prefixes, blanks,
+// letters and Han, so that decorations stand first, after another and nowhere.
+TEST(SdkTextTest, HeadingTextIsItsFormerReading) {
+  const std::vector<std::string> pieces = {
+      "■", "□", "◆", "◇", "●", "○", "▲", "►", "▶", "★", "☆", "•", "·", "?", "-", "*", "—", "|", "#", ">",
+      "♦", "→", "一", "二", "十", "、", "1", "12", ".", "(", ")", "[", "]", "附录", ":", "第", "章", "部分", "篇",
+      " ", "  ", "x", "Scope", "标题", "年", "\xe2", "\xc2"};
+  std::mt19937 rng(51);
+  size_t changed = 0;
+  for (int round = 0; round < 200000; ++round) {
+    std::string h;
+    for (size_t k = 1 + rng() % 8; k > 0; --k) h += pieces[rng() % pieces.size()];
+    const std::string_view got = sdk::HeadingText(h);
+    ASSERT_EQ(got, HeadingTextAsBefore(h)) << h;
+    changed += got != sdk::Trim(h);
+  }
+  EXPECT_GT(changed, 50000u);
+}
+
 // HeadingText's Han-numeral, 附录 and 第 prefixes, now tested by their bytes first: a numeral is
 // dropped only with "、" right after it, in turn (二、一、 goes whole), 附录 up to its colon, 第 up to
 // 章, 部分 or 篇.

@@ -7,6 +7,7 @@
 #include <esgaudit/text.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -366,6 +367,36 @@ TEST(StructureLinesTest, AppendUnnumberedDropsDigitsSpacesAndSlashesOnly) {
   std::string key;
   lines::AppendUnnumbered("01 /上海石化2016年企业社会责任报告", &key);
   EXPECT_EQ(key, "上海石化年企业社会责任报告");
+}
+
+// Both key filters on long lines (up to 300 bytes, so that many words are written after bytes left
+// out before them), each byte drawn from what either leaves out (blanks, tabs, digits, slashes), lowers
+// (capitals) or keeps (letters, '|', Han, a cut sequence), at densities from none to all left out,
+// appended after text already held: the byte-by-byte filters.
+TEST(StructureLinesTest, KeyFiltersOfLongLinesAreTheByteFilters) {
+  const std::string bytes = std::string(" \t0/9AZaz|-") + "\xe6\x8a\xa5" + "\xe5";
+  std::mt19937 rng(51);
+  size_t words_with_many_dropped = 0;
+  for (int round = 0; round < 4000; ++round) {
+    const unsigned density = rng() % 101;  // per cent of the bytes drawn from the dropped ones
+    std::string s;
+    for (size_t k = rng() % 301; k > 0; --k) s += rng() % 100 < density ? bytes[rng() % 5] : bytes[5 + rng() % (bytes.size() - 5)];
+    const std::string held = round % 3 == 0 ? "" : "上海|";
+    std::string squeezed = held, unnumbered = held;
+    lines::AppendSqueezeLower(s, &squeezed);
+    lines::AppendUnnumbered(s, &unnumbered);
+    std::string want_squeezed = held, want_unnumbered = held;
+    for (char c : s) {
+      if (c != ' ' && c != '\t') want_squeezed += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      if (!(c >= '0' && c <= '9') && c != ' ' && c != '/') want_unnumbered += c;
+    }
+    ASSERT_EQ(squeezed, want_squeezed) << s;
+    ASSERT_EQ(unnumbered, want_unnumbered) << s;
+    for (size_t i = 0; i + 8 <= s.size(); i += 8) {
+      words_with_many_dropped += std::count_if(s.begin() + i, s.begin() + i + 8, [](char c) { return c == ' ' || c == '/'; }) >= 3;
+    }
+  }
+  EXPECT_GT(words_with_many_dropped, 10000u);
 }
 
 // LineOfNear against Document::LineOf at every offset (and past the end) of random documents of

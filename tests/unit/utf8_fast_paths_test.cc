@@ -230,6 +230,75 @@ TEST(Utf8FastPathsTest, FastScansAgreeWithTheirCodePointLoops) {
   EXPECT_GT(nul, 1000u);
 }
 
+// FigureLetters reads ASCII eight bytes at a time while its count stays within the limit: random
+// texts of long ASCII runs (letters, blanks, tabs, digits, the five marks, other punctuation) broken
+// by Han, full-width marks or a cut sequence, with every limit up to 40: the code point loop's
+// count and flags, the flags only of what it read before the limit.
+TEST(Utf8FastPathsTest, FigureLettersOfAsciiRunsIsTheCodePointLoop) {
+  const std::string ascii = "abcXYZ      \t\t0123456789,:;!?.-()%";
+  const std::vector<std::string> breaks = {"中", "，", "■", "\xe4\xb8", "\x80"};
+  std::mt19937 rng(510);
+  size_t stopped = 0, marks = 0, digits = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (size_t k = rng() % 5; k > 0; --k) {
+      for (size_t b = rng() % 40; b > 0; --b) s += ascii[rng() % ascii.size()];
+      if (rng() % 2 == 0) s += breaks[rng() % breaks.size()];
+    }
+    for (size_t limit : {static_cast<size_t>(rng() % 41), size_t{SIZE_MAX - 1}}) {
+      bool d1, p1, c1, d2, p2, c2;
+      const size_t n1 = FigureLetters(s, &d1, &p1, &c1, limit);
+      ASSERT_EQ(n1, FigureLettersByCodePoint(s, &d2, &p2, &c2, limit)) << s << " " << limit;
+      ASSERT_EQ(d1, d2) << s << " " << limit;
+      ASSERT_EQ(p1, p2) << s << " " << limit;
+      ASSERT_EQ(c1, c2) << s << " " << limit;
+      stopped += n1 == limit + 1;
+      marks += p1;
+      digits += d1;
+    }
+  }
+  EXPECT_GT(stopped, 5000u);
+  EXPECT_GT(marks, 10000u);
+  EXPECT_GT(digits, 10000u);
+}
+
+// The loader's UTF-8 check passes runs of three-byte sequences in a loop of their own: random runs
+// of them with every lead byte from E0 to EF (E0 and ED among them, which the run leaves to the
+// general decode: overlong and surrogate forms), continuation bytes at both ends of their range and
+// bytes that are none, between ASCII and longer runs, cut at any byte: the code point loop's answer.
+TEST(Utf8FastPathsTest, FirstInvalidUtf8OfThreeByteRunsIsTheCodePointLoop) {
+  std::mt19937 rng(51);
+  const unsigned char seconds[] = {0x80, 0x9f, 0xa0, 0xbf, 0x7f, 0xc0, 0x41};
+  size_t invalid = 0, valid = 0, surrogate_or_overlong = 0;
+  for (int round = 0; round < 100000; ++round) {
+    std::string s;
+    for (size_t k = rng() % 30; k > 0; --k) {
+      const unsigned r = rng() % 100;
+      if (r < 10) {
+        s += "ab"[rng() % 2];
+      } else if (r < 12) {
+        s += "\xf0\x9f\x98\x80";
+      } else {
+        const unsigned char lead = static_cast<unsigned char>(0xe0 + rng() % 16);
+        // Mostly well-formed continuation bytes; now and then one that is none.
+        const unsigned char b1 = rng() % 12 == 0 ? seconds[4 + rng() % 3] : seconds[rng() % 4];
+        const unsigned char b2 = rng() % 12 == 0 ? seconds[4 + rng() % 3] : static_cast<unsigned char>(0x80 + rng() % 0x40);
+        s += static_cast<char>(lead);
+        s += static_cast<char>(b1);
+        s += static_cast<char>(b2);
+        surrogate_or_overlong += lead == 0xe0 || lead == 0xed;
+      }
+    }
+    if (rng() % 4 == 0 && !s.empty()) s.resize(rng() % s.size());
+    const size_t bad = FirstInvalidUtf8(s);
+    ASSERT_EQ(bad, FirstInvalidUtf8ByCodePoint(s)) << s;
+    (bad == std::string_view::npos ? valid : invalid) += 1;
+  }
+  EXPECT_GT(valid, 5000u);
+  EXPECT_GT(invalid, 50000u);
+  EXPECT_GT(surrogate_or_overlong, 100000u);
+}
+
 // DetectLanguage reads ASCII eight bytes at a time and stops once the bytes left cannot turn "zh"
 // into "en": texts of 4 KB to 150 KB (and two past the 1 MB it reads), each a first part of one mix
 // and a rest of another (Han first and letters after, either way, near the one-in-twenty threshold),

@@ -34,17 +34,23 @@ bool InHanBlocks(UChar32 c) { return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x340
 constexpr UChar32 kHanBlocksBegin = 0x3400;
 constexpr UChar32 kHanBlocksEnd = 0xa000;
 
-// The code point of a well-formed three-byte sequence at `i` in the Han blocks U+3400-4DBF and
-// U+4E00-9FFF (where IsHan holds for every code point), or 0: anything else, an ill-formed or cut-off
-// sequence included. Lead bytes E3-E9 have no overlong or surrogate forms, so two continuation
-// bytes make the sequence well-formed.
-UChar32 HanBlockAt(std::string_view s, int32_t i) {
+// The code point of a well-formed three-byte sequence at `i` led by E3-E9 (U+3000-9FFF), or 0:
+// anything else, an ill-formed or cut-off sequence included. Lead bytes E3-E9 have no overlong or
+// surrogate forms, so two continuation bytes make the sequence well-formed.
+UChar32 ThreeByteE3E9At(std::string_view s, int32_t i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
-  if (static_cast<size_t>(i) + 3 > s.size() || p[0] < 0xe3 || p[0] > 0xe9 || (p[1] & 0xc0) != 0x80 ||
-      (p[2] & 0xc0) != 0x80) {
-    return 0;
-  }
-  const UChar32 c = ((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+  if (static_cast<size_t>(i) + 3 > s.size()) return 0;
+  const uint32_t lead = p[0] - 0xe3u;  // wraps below E3
+  const uint32_t b1 = p[1] ^ 0x80u;
+  const uint32_t b2 = p[2] ^ 0x80u;
+  if (lead > 6 || (b1 | b2) > 0x3f) return 0;
+  return static_cast<UChar32>(((lead + 3) << 12) | (b1 << 6) | b2);
+}
+
+// The code point at `i` if it is a well-formed sequence in the Han blocks U+3400-4DBF and
+// U+4E00-9FFF (where IsHan holds for every code point), else 0.
+UChar32 HanBlockAt(std::string_view s, int32_t i) {
+  const UChar32 c = ThreeByteE3E9At(s, i);
   return InHanBlocks(c) ? c : 0;
 }
 
@@ -136,6 +142,22 @@ bool IsOcrFolded(UChar32 c) {
   }
 }
 
+// The code points ThreeByteE3E9At reads (U+3000-9FFF), each marked 1 where a run of BuildMatchView
+// stops before it: outside the Han blocks, or a character FoldOcr may change. A text's folded
+// characters are marked in a copy.
+constexpr UChar32 kRunStopsBegin = 0x3000;
+using RunStops = std::vector<uint8_t>;
+const RunStops& BaseRunStops() {
+  static const RunStops stops = [] {
+    RunStops s(static_cast<size_t>(kHanBlocksEnd - kRunStopsBegin), 0);
+    for (UChar32 c = kRunStopsBegin; c < kHanBlocksEnd; ++c) {
+      s[static_cast<size_t>(c - kRunStopsBegin)] = !InHanBlocks(c) || IsOcrFolded(c);
+    }
+    return s;
+  }();
+  return stops;
+}
+
 // The folded code point for `c` between `before` and `after` (then `after2`), or `c`.
 UChar32 FoldOcr(UChar32 before, UChar32 c, UChar32 after, UChar32 after2) {
   if ((c == U'贵' || c == U'资') && after == U'任' && (before == U'会' || !StartsARenWord(after2))) return U'责';
@@ -178,6 +200,9 @@ MatchView BuildMatchView(std::string_view text) {
   // Simplified text only the Traditional forms of HanScriptPairs() (a recognised 會 in 社會责任),
   // written in no Simplified text, so nothing it writes changes (显著 stays). Empty: none occurs.
   std::vector<bool> folds;
+  // BaseRunStops() with the characters of `folds` marked too, where there are any.
+  const RunStops* run_stops = &BaseRunStops();
+  RunStops text_run_stops;
   // The Simplified form of each Traditional form of HanScriptPairs(), as UTF-8.
   static const std::unordered_map<UChar32, std::string> kPairFolds = [] {
     std::unordered_map<UChar32, std::string> m;
@@ -231,14 +256,24 @@ MatchView BuildMatchView(std::string_view text) {
       // No fold: its kanji are its own forms.
     } else if (traditional) {
       folds.assign(0xa000, false);
+      text_run_stops = BaseRunStops();
       for (const HanFold& f : kHanFolds) {
-        if (f.from < 0xa000) folds[static_cast<size_t>(f.from)] = true;
+        if (f.from < 0xa000) {
+          folds[static_cast<size_t>(f.from)] = true;
+          text_run_stops[static_cast<size_t>(f.from - kRunStopsBegin)] = 1;
+        }
       }
+      run_stops = &text_run_stops;
     } else {
       for (const HanScriptPair& p : HanScriptPairs()) {
         if (counts[p.traditional - kHanBlocksBegin] == 0) continue;
-        if (folds.empty()) folds.assign(0xa000, false);
+        if (folds.empty()) {
+          folds.assign(0xa000, false);
+          text_run_stops = BaseRunStops();
+          run_stops = &text_run_stops;
+        }
         folds[p.traditional] = true;
+        text_run_stops[p.traditional - kRunStopsBegin] = 1;
       }
     }
   }
@@ -252,6 +287,15 @@ MatchView BuildMatchView(std::string_view text) {
 
   // Each byte of `bytes` into the view, all mapped back to `source`.
   auto emit = [&](std::string_view bytes, int32_t source) {
+    // Most are one code point (a line end, a folded mark, a character): pushed byte by byte, where
+    // the calls of append and insert cost more than the copy.
+    if (bytes.size() <= 4) {
+      for (char b : bytes) {
+        out.view.push_back(b);
+        out.view_to_text.push_back(static_cast<uint32_t>(source));
+      }
+      return;
+    }
     out.view.append(bytes.data(), bytes.size());
     out.view_to_text.insert(out.view_to_text.end(), bytes.size(), static_cast<uint32_t>(source));
   };
@@ -298,17 +342,15 @@ MatchView BuildMatchView(std::string_view text) {
       i = end;
       continue;
     }
-    // A run of Han characters of the blocks HanBlockAt reads, none of which FoldOcr may change nor,
-    // in a text read as Traditional, the folder: into the view as they are, as the Han branch below
+    // A run of Han characters of the blocks, none of which FoldOcr may change nor the text's folds
+    // (the characters `run_stops` leaves unmarked): into the view as they are, as the Han branch below
     // would emit them one by one (each byte of a character maps to the character's view offset;
     // each view byte back to the character's first byte).
     if (static_cast<unsigned char>(text[i]) >= 0xe3) {
       int32_t end = i;
       UChar32 last = 0;
-      for (UChar32 h; (h = HanBlockAt(text, end)) != 0 && !IsOcrFolded(h) && !(!folds.empty() && folds[h]);
-           end += 3) {
-        last = h;
-      }
+      const uint8_t* stops = run_stops->data();
+      for (UChar32 h; (h = ThreeByteE3E9At(text, end)) != 0 && stops[h - kRunStopsBegin] == 0; end += 3) last = h;
       if (end > i) {
         const uint32_t v = static_cast<uint32_t>(out.view.size());
         out.view.append(text.data() + start, static_cast<size_t>(end - start));

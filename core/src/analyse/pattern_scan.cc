@@ -316,6 +316,12 @@ struct Cache {
   std::mutex mu;
   Sets sets;
   std::unordered_multimap<uint64_t, Sets::const_iterator> index;
+  // The set last found for a list at each address: a plugin scans with the same list (one vector
+  // per set) for every document, so the list is compared with that set's, and not hashed. A list
+  // changed in place, or another at a freed list's address, compares unequal and is looked up by
+  // its hash. Emptied once it holds kMaxAddresses.
+  static constexpr size_t kMaxAddresses = 256;
+  std::unordered_map<const esgaudit_pattern*, Sets::const_iterator> by_address;
   std::vector<Key> fresh;
   std::string dir;  // the persistent cache's directory; "" = none
 };
@@ -327,10 +333,22 @@ Cache& TheCache() {
 
 std::shared_ptr<const Compiled> Cached(const esgaudit_pattern* patterns, size_t count) {
   Cache& cache = TheCache();
+  auto remember = [&cache, patterns](Cache::Sets::const_iterator set) {
+    if (cache.by_address.size() >= Cache::kMaxAddresses) cache.by_address.clear();
+    cache.by_address[patterns] = set;
+  };
+  {
+    std::lock_guard<std::mutex> lock(cache.mu);
+    const auto last = cache.by_address.find(patterns);
+    if (last != cache.by_address.end() && SameList(last->second->first, patterns, count)) return last->second->second;
+  }
   const uint64_t hash = HashOf(patterns, count);
   std::lock_guard<std::mutex> lock(cache.mu);
   for (auto [it, end] = cache.index.equal_range(hash); it != end; ++it) {
-    if (SameList(it->second->first, patterns, count)) return it->second->second;
+    if (SameList(it->second->first, patterns, count)) {
+      remember(it->second);
+      return it->second->second;
+    }
   }
   std::vector<PatternSpec> specs;
   Key key;
@@ -352,6 +370,7 @@ std::shared_ptr<const Compiled> Cached(const esgaudit_pattern* patterns, size_t 
   if (compiled->error.empty()) cache.fresh.push_back(key);
   auto [it, inserted] = cache.sets.emplace(std::move(key), compiled);
   if (inserted) cache.index.emplace(hash, it);
+  remember(it);
   return compiled;
 }
 

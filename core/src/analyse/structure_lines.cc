@@ -21,6 +21,23 @@ namespace {
 
 bool Squeezed(char c) { return c == ' ' || c == '\t'; }
 
+// Writes the bytes of the word `w` (eight bytes of text, the first lowest) but those whose high bit
+// `drop` sets, in order, at d + *n, and advances *n past them. Each store is of eight bytes, the
+// kept ones first, at most seven bytes on from *n: REQUIRES fifteen writable bytes at d + *n.
+void StoreKept(uint64_t w, uint64_t drop, char* d, size_t* n) {
+  size_t left = 8;
+  while (drop != 0) {
+    const unsigned kept = static_cast<unsigned>(__builtin_ctzll(drop)) >> 3;  // bytes before the next dropped one
+    std::memcpy(d + *n, &w, 8);
+    *n += kept;
+    w = (w >> (8 * kept)) >> 8;  // two shifts: never one of 64 bits
+    drop = (drop >> (8 * kept)) >> 8;
+    left -= kept + 1;
+  }
+  std::memcpy(d + *n, &w, 8);
+  *n += left;
+}
+
 // "unit" in `t`, its letters in any case (ASCII).
 bool ContainsUnitWord(std::string_view t) {
   for (size_t i = 0; i + 4 <= t.size(); ++i) {
@@ -63,47 +80,53 @@ std::string SqueezeLower(std::string_view s) {
 
 void AppendSqueezeLower(std::string_view s, std::string* out) {
   const size_t from = out->size();
-  out->resize(from + s.size());
+  out->append(s.data(), s.size());  // the kept bytes are then written over it from its start
   char* d = out->data() + from;
   size_t n = 0;
-  auto one = [&](char c) {
-    if (!Squeezed(c)) d[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  };
-  // Eight bytes at a time: without a blank, a tab or a capital (most of a Chinese line) they are
-  // copied as they are.
+  // Eight bytes at a time: capitals lowered (0x80 >> 2 is 'a' - 'A'), blanks and tabs left out; a
+  // word without any is in place already while nothing before it was left out.
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
     const uint64_t w = Load8(s.data() + i);
-    if (!AnyByteIn(w, 'A', 'Z') && !AnyByteIn(w, ' ', ' ') && !AnyByteIn(w, '\t', '\t')) {
-      std::memcpy(d + n, &w, 8);
+    const uint64_t caps = BytesIn(w, 'A', 'Z');
+    const uint64_t drop = BytesIn(w, ' ', ' ') | BytesIn(w, '\t', '\t');
+    if ((caps | drop) == 0 && n == i) {
       n += 8;
       continue;
     }
-    for (size_t k = i; k < i + 8; ++k) one(s[k]);
+    if (i + 16 > s.size()) break;  // the stores may pass the output's end: the rest byte by byte
+    StoreKept(w | (caps >> 2), drop, d, &n);
   }
-  for (; i < s.size(); ++i) one(s[i]);
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (!Squeezed(c)) d[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
   out->resize(from + n);
 }
 
 void AppendUnnumbered(std::string_view s, std::string* out) {
-  size_t run = 0;  // where the run of kept bytes began
-  auto one = [&](size_t i) {
-    const char c = s[i];
-    if ((c >= '0' && c <= '9') || c == ' ' || c == '/') {
-      out->append(s.data() + run, i - run);
-      run = i + 1;
-    }
-  };
-  // Eight bytes at a time: without a digit, a slash ('/' is just below '0') or a blank they are all
-  // kept, and the run goes on.
+  const size_t from = out->size();
+  out->append(s.data(), s.size());  // the kept bytes are then written over it from its start
+  char* d = out->data() + from;
+  size_t n = 0;
+  // Eight bytes at a time: digits, slashes ('/' is just below '0') and blanks left out; a word
+  // without any is in place already while nothing before it was left out.
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
     const uint64_t w = Load8(s.data() + i);
-    if (!AnyByteIn(w, '/', '9') && !AnyByteIn(w, ' ', ' ')) continue;
-    for (size_t k = i; k < i + 8; ++k) one(k);
+    const uint64_t drop = BytesIn(w, '/', '9') | BytesIn(w, ' ', ' ');
+    if (drop == 0 && n == i) {
+      n += 8;
+      continue;
+    }
+    if (i + 16 > s.size()) break;  // the stores may pass the output's end: the rest byte by byte
+    StoreKept(w, drop, d, &n);
   }
-  for (; i < s.size(); ++i) one(i);
-  out->append(s.data() + run, s.size() - run);
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (!((c >= '0' && c <= '9') || c == ' ' || c == '/')) d[n++] = c;
+  }
+  out->resize(from + n);
 }
 
 bool HasAsciiDigit(std::string_view s) {

@@ -4,10 +4,50 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 
 namespace esgaudit {
+namespace {
+
+// ICU's answer for each code point of the Basic Multilingual Plane once asked, plus one (0: not
+// asked yet): full-width punctuation and digits recur thousands of times in a Chinese report, and
+// each answer took two or three property look-ups. Any thread may fill an entry; each only ever
+// holds the one answer for its code point, so relaxed loads and stores suffice.
+class BmpAnswers {
+ public:
+  template <typename Ask>
+  uint32_t Get(int32_t c, Ask ask) {
+    if (c < 0 || c >= 0x10000) return ask(c);
+    std::atomic<uint8_t>& known = answers_[c];
+    const uint8_t v = known.load(std::memory_order_relaxed);
+    if (v != 0) return v - 1u;
+    const uint32_t a = ask(c);
+    known.store(static_cast<uint8_t>(a + 1), std::memory_order_relaxed);
+    return a;
+  }
+
+ private:
+  std::atomic<uint8_t> answers_[0x10000];  // zero-initialized: static storage only
+};
+
+BmpAnswers width_answers;
+BmpAnswers han_script_answers;
+
+uint32_t IcuWidth(int32_t c) {
+  int8_t type = u_charType(c);
+  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return 0;
+  int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  return (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+uint32_t IcuHanScript(int32_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(c, &status) == USCRIPT_HAN ? 1 : 0;
+}
+
+}  // namespace
 
 uint32_t CodePointWidth(int32_t c) {
   if (c < 0x20) return 0;
@@ -15,10 +55,7 @@ uint32_t CodePointWidth(int32_t c) {
   // CJK Unified Ideographs and extension A, most of a Chinese report: wide letters (East Asian
   // Width W, assigned or not) without asking ICU twice per character.
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return 2;
-  int8_t type = u_charType(c);
-  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return 0;
-  int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-  return (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+  return width_answers.Get(c, IcuWidth);
 }
 
 uint32_t TextWidth(std::string_view utf8, uint32_t start_column) {
@@ -71,8 +108,7 @@ bool InHanBlocks(int32_t c) { return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x340
 bool IsHanScript(int32_t c) {
   if (c < 0x2e80) return false;  // the first Han code point is U+2E80 (CJK Radicals Supplement)
   if (InHanBlocks(c)) return true;
-  UErrorCode status = U_ZERO_ERROR;
-  return uscript_getScript(c, &status) == USCRIPT_HAN;
+  return han_script_answers.Get(c, IcuHanScript) != 0;
 }
 
 bool IsCjk(int32_t c) {

@@ -206,14 +206,21 @@ inline std::string_view HeadingText(std::string_view s) {
   static constexpr std::string_view kBullets[] = {"■", "□", "◆", "◇", "●", "○", "▲", "►", "▶", "★",
                                                   "☆", "•", "·", "?", "-", "*", "—", "|", "#", ">"};
   static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  // The first bytes of kBullets: '#', '*', '-', '>', '?', '|', C2 (·) and E2 (the others).
+  auto bullet_lead = [](unsigned char b) {
+    return b == '#' || b == '*' || b == '-' || b == '>' || b == '?' || b == '|' || b == 0xC2 || b == 0xE2;
+  };
   for (bool changed = true; changed && !s.empty();) {
     changed = false;
-    for (std::string_view bv : kBullets) {
-      // The first byte first (no bullet is empty): most text starts otherwise, and the compare
-      // is a call.
-      if (!s.empty() && s[0] == bv[0] && s.substr(0, bv.size()) == bv) {
-        s = Trim(s.substr(bv.size()));
-        changed = true;
+    // Only a text opening with a bullet's first byte can lose one in this pass (it changes only
+    // where one is dropped): most text opens otherwise, and the list is not walked.
+    if (!s.empty() && bullet_lead(static_cast<unsigned char>(s[0]))) {
+      for (std::string_view bv : kBullets) {
+        // The first byte first (no bullet is empty): the compare is a call.
+        if (!s.empty() && s[0] == bv[0] && s.substr(0, bv.size()) == bv) {
+          s = Trim(s.substr(bv.size()));
+          changed = true;
+        }
       }
     }
     // Any other pictographic bullet ("♦", "❖", "➤", "◎"): arrows, geometric shapes, miscellaneous
@@ -260,12 +267,15 @@ inline std::string_view HeadingText(std::string_view s) {
         continue;
       }
     }
-    for (std::string_view nv : kNumerals) {
-      // Every numeral is one Han character (3 bytes): the "、" after it is tested first, by bytes.
-      if (s.size() >= 6 && s[3] == '\xE3' && s[4] == '\x80' && s[5] == '\x81' &&
-          s.substr(0, nv.size()) == nv) {
-        s = Trim(s.substr(nv.size() + 3));
-        changed = true;
+    // Every numeral is one Han character (3 bytes): the "、" after it is tested first, by bytes, and
+    // the list is walked only where it stands (as with the bullets, nothing changes before a match).
+    auto comma_after_numeral = [&s] { return s.size() >= 6 && s[3] == '\xE3' && s[4] == '\x80' && s[5] == '\x81'; };
+    if (comma_after_numeral()) {
+      for (std::string_view nv : kNumerals) {
+        if (comma_after_numeral() && s.substr(0, nv.size()) == nv) {
+          s = Trim(s.substr(nv.size() + 3));
+          changed = true;
+        }
       }
     }
     if (!s.empty() && s[0] == '\xE9' && s.substr(0, 6) == "附录") {  // the first byte first, as above
