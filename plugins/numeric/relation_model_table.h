@@ -150,8 +150,10 @@ class RelationAnalysis::ModelTable {
   bool ShareSum(const Slot& ts, const std::vector<int>& counts, const std::vector<int>& shares,
                 const std::string& caption, std::vector<Relation>* out) const;
   // The relation of `parts` to `total` into `out`, or none when the sum is far from the total (see the .cc).
+  // With `total_slip`, a far sum is taken too when the total alone foots once read 10^k times its value
+  // (TotalSlipFoots); the caller keeps such a column only where another column adds up.
   void Make(int total, std::vector<int> parts, const std::string& caption, const Row& row,
-            std::vector<Relation>* out, bool zero_total_shown = false);
+            std::vector<Relation>* out, bool zero_total_shown = false, bool total_slip = false);
   // Make, then adds the relation; returns whether it was kept and holds as printed.
   bool AddSum(int total, std::vector<int> parts, const std::string& caption, const Row& row,
               bool zero_total_shown = false);
@@ -289,10 +291,6 @@ class RelationAnalysis::ModelTable {
   // Counts with their shares in brackets are read as figures only in a table whose total row
   // prints its count so too (see Read); elsewhere such a cell is text, as a note would be.
   bool read_shares_ = true;
-  // Set while FindTotalRows reads a total row's columns: Make then also takes a column whose total
-  // alone foots once read 10^k times its value (TotalSlipFoots), kept only where another column of
-  // the same rows adds up.
-  bool total_slips_ = false;
   std::vector<std::map<int, std::string>> headers_;  // slot -> header text
   int current_ = -1;  // the header of the rows being read
   std::vector<uint32_t> lines_;  // the lines of the table and of its continuations

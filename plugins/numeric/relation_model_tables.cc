@@ -315,7 +315,8 @@ bool RelationAnalysis::ModelTable::ShareSum(const Slot& ts, const std::vector<in
 // `zero_total_shown`: the total is a printed zero that other rows of its column show to be a
 // total (FindTotalColumns), so parts above it are a contradiction, not a misread.
 void RelationAnalysis::ModelTable::Make(int total, std::vector<int> parts, const std::string& caption,
-                                        const Row& row, std::vector<Relation>* out, bool zero_total_shown) {
+                                        const Row& row, std::vector<Relation>* out, bool zero_total_shown,
+                                        bool total_slip) {
   Relation r;
   r.evidence = Evidence::kTable;
   r.certainty = Certainty::kCertain;
@@ -370,7 +371,7 @@ void RelationAnalysis::ModelTable::Make(int total, std::vector<int> parts, const
   // ShareSlip; a breakdown has no total figure for NearOrSlip to read).
   bool plausible = r.consistent || ra_.NearOrSlip(&r, tlo, thi, 1.5, 0.67) ||
                    (r.kind == RelationKind::kPercentBreakdown && ra_.ShareSlip(&r)) ||
-                   (total_slips_ && ra_.TotalSlipFoots(&r));
+                   (total_slip && ra_.TotalSlipFoots(&r));
   if (!plausible && !zero_total_shown) return;
   r.flag = !r.consistent;
   out->push_back(std::move(r));
@@ -937,9 +938,7 @@ void RelationAnalysis::ModelTable::FindTotalRows() {
       const bool shared =
           ts.share >= 0 && shares.size() == parts.size() && ShareSum(ts, parts, shares, caption, &share_columns);
       const size_t made = columns.size();
-      total_slips_ = true;
-      Make(ts.figure, std::move(parts), caption, tr, &columns);
-      total_slips_ = false;
+      Make(ts.figure, std::move(parts), caption, tr, &columns, false, true);
       if (shared && columns.size() == made) share_columns.pop_back();  // the counts are no sum (see Make)
     }
     // With several columns, one must add up to show that the rows are the total's parts (a
