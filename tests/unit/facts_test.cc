@@ -882,5 +882,51 @@ TEST(FactsTest, EachPrefixQualifierAndCodePrefixIsReadInAnyCase) {
   for (const char* t : {"员工共12人\n", "Staff of 12 people\n", "依据标准 12\n", "员工\t12人\n", "Staff ~ 12 people\n"})
     EXPECT_EQ(first(t), quantity + "0") << t;
 }
+
+// The kind of the fact printed `printed` on line `line` (1-based) of a document.
+std::string KindOf(const std::string& text, uint32_t line, const std::string& printed) {
+  Document doc = Document::FromUtf8("fragment.txt", text);
+  for (const NumericFact& f : doc.facts()) {
+    if (f.line + 1 == line && doc.text().substr(f.offset, f.length) == printed) return KindName(f.kind);
+  }
+  return "none";
+}
+
+// A fleet count printed in the range of years, in a column of counts under a year header, is a
+// count: read as a year, its row would lose a cell and the column its sum.
+TEST(FactsTest, ACountInTheRangeOfYearsInAColumnOfCountsIsACount) {
+  const std::string fleet =
+      "机队构成\n"
+      "\t机型\t2016年\t2015年\t2014年\n"
+      "\tB777\t16\t9\t4\n"
+      "\tB767\t6\t6\t6\n"
+      "\tB737\t234\t211\t1900\n"
+      "\tA330\t51\t51\t44\n"
+      "\tA321\t66\t48\t39\n"
+      "总计\t373\t325\t1993\n";
+  EXPECT_EQ(KindOf(fleet, 5, "1900"), "quantity");
+  EXPECT_EQ(KindOf(fleet, 8, "1993"), "quantity");
+  EXPECT_EQ(KindOf(fleet, 2, "2016年"), "year");
+  // A row led by its year keeps the year; so does a column of years beside a count, and a row of
+  // years the model did not mark as a header.
+  const std::string led =
+      "年份\t员工总数\t重伤率\t轻伤率\n"
+      "2014\t15,757\t0.006\t0.46\n"
+      "2015\t15,187\t0.026\t0.392\n"
+      "2016\t16,235\t0.044\t0.072\n";
+  EXPECT_EQ(KindOf(led, 3, "2015"), "year");
+  const std::string built =
+      "电厂\t装机容量\t投产年份\n"
+      "甲厂\t600\t2008\n"
+      "乙厂\t300\t2010\n"
+      "丙厂\t350\t2012\n";
+  EXPECT_EQ(KindOf(built, 3, "2010"), "year");
+  const std::string years =
+      "指标\t单位\t数值\n"
+      "排放\t1\t2021\t2022\n"
+      "废水\t吨\t35\t48\n"
+      "废气\t吨\t27\t31\n";
+  EXPECT_EQ(KindOf(years, 2, "2021"), "year");
+}
 }  // namespace
 }  // namespace esgaudit

@@ -597,6 +597,9 @@ class Extractor {
       const LineCps& line = lines_[p.kept];
       const std::vector<LineCell>& cells = LineCells(p.line, line);
       const LineCell* cell = CellOf(cells, p.begin);
+      if (p.bare && f.kind == ESGAUDIT_FACT_YEAR && CountInYearRange(k, *facts)) {
+        f.kind = ESGAUDIT_FACT_QUANTITY;
+      }
       if (p.bare && f.kind == ESGAUDIT_FACT_QUANTITY && cell != nullptr) {
         size_t s = p.begin;
         if (s > 0 && (line.at(s - 1) == U'(' || line.at(s - 1) == 0xFF08)) --s;
@@ -631,8 +634,70 @@ class Extractor {
     size_t begin;     // first digit
     size_t end;       // past the fact
     size_t prev_end;  // past the previous fact on the line, 0 for the first
-    bool bare;        // a whole number without unit, grouping or decimals (a list marker may be)
+    bool bare;        // a whole number without unit, grouping or decimals (a list marker may be; a
+                      // year may be a count)
   };
+
+  // "B737  234  211  1900" under a column of fleet counts: a bare number in the range of years is a
+  // count when it stands in a table's grid after a count of its row, with counts and no year in the
+  // nearest rows above and below it in its column (header rows aside). A row's first value stays a
+  // year (a row led by its year), and so do a column of years (a year of commissioning beside each
+  // plant's capacity) and a row of years (a header the model did not mark).
+  bool CountInYearRange(size_t k, const std::vector<NumericFact>& facts) const {
+    const NumericFact& f = facts[k];
+    if (k == 0 || facts[k - 1].line != f.line || facts[k - 1].kind != ESGAUDIT_FACT_QUANTITY) return false;
+    const LineStructure& ls = structure_->line(f.line);
+    if (ls.table == kNoIndex || ls.table >= structure_->tables().size()) return false;
+    const Table& t = structure_->tables()[ls.table];
+    if (t.grid_rows == 0) return false;
+    const auto first = structure_->table_cells().begin() + t.first_grid_cell;
+    const auto last = first + t.grid_cell_count;
+    auto holding = [&](uint64_t offset) -> const TableCell* {
+      auto it = std::upper_bound(first, last, offset, [](uint64_t o, const TableCell& c) { return o < c.offset; });
+      if (it == first) return nullptr;
+      --it;
+      return offset < it->offset + it->length ? &*it : nullptr;
+    };
+    const TableCell* cell = holding(f.offset);
+    const TableCell* prev = holding(facts[k - 1].offset);
+    if (cell == nullptr || prev == nullptr || prev == cell || prev->row != cell->row || prev->column == 0) return false;
+    // The fact opening a cell's span (facts are in text order).
+    auto fact_in = [&](const TableCell& c) -> const NumericFact* {
+      auto it = std::lower_bound(facts.begin(), facts.end(), c.offset,
+                                 [](const NumericFact& x, uint64_t o) { return x.offset < o; });
+      return it != facts.end() && it->offset < c.offset + c.length ? &*it : nullptr;
+    };
+    // A header cell, or a row holding another year, heads its columns ("Category 1) | 2021 | 2022").
+    if (cell->flags & ESGAUDIT_TABLE_CELL_HEADER) return false;
+    for (auto c = first; c != last; ++c) {
+      if (c->row != cell->row || &*c == cell) continue;
+      const NumericFact* n = fact_in(*c);
+      if (n != nullptr && n->kind == ESGAUDIT_FACT_YEAR) return false;
+    }
+    int counts = 0;
+    for (int dir : {-1, 1}) {
+      // The nearest row of the next three in that direction with a value over this column.
+      const long from = static_cast<long>(cell->row);
+      for (long row = from + dir; row >= 0 && row < static_cast<long>(t.grid_rows) && std::labs(row - from) <= 3;
+           row += dir) {
+        const NumericFact* n = nullptr;
+        bool header = false;
+        for (auto c = first; c != last; ++c) {
+          if (static_cast<long>(c->row) != row || c->column > cell->column || cell->column >= c->column + c->column_span) {
+            continue;
+          }
+          header = (c->flags & ESGAUDIT_TABLE_CELL_HEADER) != 0;
+          n = fact_in(*c);
+        }
+        if (header) break;
+        if (n == nullptr) continue;
+        if (n->kind == ESGAUDIT_FACT_YEAR) return false;
+        counts += n->kind == ESGAUDIT_FACT_QUANTITY;
+        break;
+      }
+    }
+    return counts > 0;
+  }
 
   // The structure model's cells of line li in the line's code point indexes (converted once per
   // line: facts come in line order). Valid until it is asked for another line.
@@ -788,6 +853,7 @@ class Extractor {
     if (f->kind == ESGAUDIT_FACT_QUANTITY && f->unit.empty() && IsYearValue(p) &&
         !(i > 0 && (line.at(i - 1) == U'$' || line.at(i - 1) == U'¥' || line.at(i - 1) == 0xFFE5))) {
       f->kind = ESGAUDIT_FACT_YEAR;
+      *bare = true;  // Label may find it is a count of a table's column (CountInYearRange)
       return k;
     }
     // Qualifiers after the unit.
