@@ -448,6 +448,51 @@ TEST(StructureProseTest, ASentenceAfterASemicolonOfItsParagraphSaysSo) {
   EXPECT_EQ(got, (std::vector<std::string>{"0", "0 after ;", "0", "0 after ;", "1"}));
 }
 
+// English text in a box of its own: a line centred further right, or one with a line of the next
+// column between, goes on with the sentence above when it opens with a small letter. A capitalised
+// line there, a figure alone or a heading in capitals above, and a sentence ended above start anew.
+TEST(StructureProseTest, ASmallLetterFurtherRightGoesOnWithTheSentenceAbove) {
+  const std::string pad(60, ' ');
+  Document doc = Document::FromUtf8("r.txt",
+                                    pad + "Total capacities of electricity generation: 101 GW (at 100%)\n" +
+                                        pad + "              of which 31 GW renewables\n"
+                                        "\n"
+                                        "      purpose defines the Group's mission,\n" +
+                                        pad + "Total capacities: 19.5GW (at 100%)\n"
+                                        "      services. It is an important milestone\n" +
+                                        pad + "     including 14.1GW renewables\n"
+                                        "\n"
+                                        "\n"
+                                        "\n"
+                                        "\n"
+                                        "\n" +
+                                        pad + "Installed in two years and\n" +
+                                        pad + "              Cooling networks grew\n"
+                                        "\n"
+                                        "\n"
+                                        "\n"
+                                        "\n"
+                                        "\n" +
+                                        pad + "GROUP CAPACITY\n" +
+                                        pad + "              in gigawatts of power\n"
+                                        "\n"
+                                        "\n"
+                                        "\n"
+                                        "\n"
+                                        "\n" +
+                                        pad + "          Solar parks grew\n" +
+                                        pad + "Our wind fleet\n" +
+                                        pad + "          in most regions\n");
+  const std::vector<std::string> got = SentenceTexts(doc);
+  auto has = [&](const std::string& s) { return std::find(got.begin(), got.end(), s) != got.end(); };
+  EXPECT_TRUE(has("Total capacities of electricity generation: 101 GW (at 100%)of which 31 GW renewables"));
+  EXPECT_TRUE(has("Total capacities: 19.5GW (at 100%)including 14.1GW renewables"));
+  EXPECT_TRUE(has("Cooling networks grew")) << ::testing::PrintToString(got);
+  EXPECT_TRUE(has("in gigawatts of power")) << ::testing::PrintToString(got);
+  // A line reaching into the column is no other column's: nothing is read past it.
+  EXPECT_TRUE(has("Solar parks grew")) << ::testing::PrintToString(got);
+}
+
 TEST(StructureProseTest, AFigureAloneWithItsUnitIsNoHeadingAndEndsItsSentence) {
   // "3,914.86 亿" under its label: no section "3," (a comma after the first digit groups a figure)
   // nor "17" titled 项; and a sentence ending at such a figure runs on into nothing below it.

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "analyse/structure_internal.h"
+#include "analyse/text_width.h"
 #include "esgaudit/document.h"
 
 namespace esgaudit {
@@ -251,6 +252,52 @@ void StructureBuilder::FindSentences() {
         next[a] = b;
         has_prev[b] = 1;
         ++k2;
+      }
+    }
+    // English text set in a box of its own, centred line by line or beside a column whose lines
+    // fall between ("Total capacities: 19.5GW (at 100%)" / a line of the next column / "incl. 14.1GW
+    // renewables"): a cell ending inside a sentence runs into a cell opening with a small letter
+    // a little further right, on the next line with cells or the one after it when the next holds
+    // nothing from this column's start on.
+    for (uint32_t k = 0; k < l.cell_count; ++k) {
+      const uint32_t a = l.first_cell + k;
+      if (prose[a] != kProse || next[a] != kNoIndex || numbered[li]) continue;
+      // Words of a sentence: two or more, some in small letters (no heading in capitals, no figure
+      // alone), the last no Han character and no mark ending a sentence or opening a list.
+      const std::string_view t = CellText(s_.cells_[a]);
+      if (t.empty() || static_cast<unsigned char>(t.back()) >= 0x80 || t.back() == '.' || t.back() == '!' ||
+          t.back() == '?' || t.back() == ';' || t.back() == ':' || t.find(' ') == std::string_view::npos ||
+          std::none_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        continue;
+      }
+      const uint32_t col = s_.cells_[a].column;
+      const uint32_t lo = col > kColumnSlack ? col - kColumnSlack : 0;
+      size_t lk = lj;
+      for (int tries = 0; tries < 2 && lk < n; ++tries) {
+        const LineStructure& row = s_.lines_[lk];
+        uint32_t b = kNoIndex;
+        bool in_column = false;  // the line holds a cell reaching into this column
+        for (uint32_t j = 0; j < row.cell_count; ++j) {
+          const uint32_t c = row.first_cell + j;
+          const uint32_t from = s_.cells_[c].column;
+          if (from < lo && from + TextWidth(CellText(s_.cells_[c])) <= lo) continue;
+          in_column = true;
+          if (from >= lo && from <= col + 4 * kColumnSlack) b = c;
+          break;
+        }
+        if (b != kNoIndex) {
+          const std::string_view u = CellText(s_.cells_[b]);
+          if (prose[b] != 0 && !has_prev[b] && !u.empty() && u.front() >= 'a' && u.front() <= 'z') {
+            next[a] = b;
+            has_prev[b] = 1;
+          }
+          break;
+        }
+        if (in_column || (row.flags & ESGAUDIT_LINE_FURNITURE_MASK)) break;
+        do {
+          ++lk;
+        } while (lk < n && s_.lines_[lk].cell_count == 0 && lk <= lj + kLineWindow);
+        if (lk < n && s_.lines_[lk].cell_count == 0) break;
       }
     }
   }
