@@ -72,7 +72,7 @@ TEST(NormalizeTest, TraditionalTextsFoldEachHanCodePointAsIcuDoes) {
   std::unique_ptr<icu::Transliterator> to_simplified(
       icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
   ASSERT_TRUE(U_SUCCESS(status));
-  const std::u32string ocr_folded = U"俳拔丨贵资曰坏増歴";
+  const std::u32string ocr_folded = U"俳拔丨干屮贵资曰坏増歴";
   std::vector<UChar32> sample;
   auto take = [&](UChar32 from, UChar32 to, UChar32 step) {
     for (UChar32 c = from; c <= to; c += step) {
@@ -315,6 +315,14 @@ TEST(NormalizeTest, JapaneseFormOfLiFoldsToLi) {
   EXPECT_NE(doc.view().find("历史性"), std::string::npos) << doc.view();
   EXPECT_EQ(doc.view().find("歴"), std::string::npos) << doc.view();
   ExpectMapsRoundTrip(doc);
+}
+
+// 干 before 瓦 (no word), or before 克 after a figure or before a slash, is a misread 千; 屮 is a misread 中.
+TEST(NormalizeTest, ThousandAndMiddleMisreadFold) {
+  Document doc = Document::FromUtf8("t.txt", "上网电量1635亿干瓦时，装机容量5万干瓦，综合能耗\t干克/吨，5干克，人员屮，集屮采购\n");
+  EXPECT_EQ(doc.view(), "上网电量1635亿千瓦时,装机容量5万千瓦,综合能耗\t千克/吨,5千克,人员中,集中采购\n");
+  ExpectMapsRoundTrip(doc);
+  EXPECT_EQ(Document::FromUtf8("t.txt", "干部职工苦干克难，干旱").view(), "干部职工苦干克难,干旱");
 }
 
 TEST(NormalizeTest, OcrFoldsLeaveRealWordsAlone) {
@@ -625,6 +633,10 @@ class ReferenceMatchView {
         } else if (p.c == U'坏' && after == U'境' &&
                    std::u32string_view(U"破损毁败").find(static_cast<char32_t>(prev)) == std::u32string_view::npos) {
           form = U'环';
+        } else if (p.c == U'干' && (after == U'瓦' || (after == U'克' && (is_digit(prev) || after2 == U'/')))) {
+          form = U'千';
+        } else if (p.c == U'屮') {
+          form = U'中';
         } else if (p.c == U'増') {
           form = U'增';
         } else if (p.c == U'歴') {
@@ -672,7 +684,8 @@ TEST(NormalizeTest, BuildMatchViewIsTheCodePointReading) {
       "\xe4\xb7\x80", "\xe9\xbf\xbf", "\xef\xa4\x80", "\xf0\xa0\x80\x80", "\xe3\x80\x87", "。", "、", "》", "—"};
   const std::vector<std::string> ocr = {"俳", "放", "俳放", "拔备", "拔", "GR丨", "丨", "社会贵任", "贵任", "资任务",
                                         "宝贵任务", "资任", "任", "31曰", "曰常", "曰", "坏境", "破坏境", "坏",
-                                        "増", "歴", "会"};
+                                        "増", "歴", "会", "干瓦", "亿干瓦时", "5干克", "干克/", "苦干克难", "干",
+                                        "人员屮", "屮"};
   std::vector<std::string> traditional_pairs;
   std::vector<std::string> simplified_pairs;
   for (const HanScriptPair& p : HanScriptPairs()) {

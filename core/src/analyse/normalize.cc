@@ -121,6 +121,9 @@ constexpr OcrFold kOcrFolds[] = {
     {U'俳', U'排', 0, U'放'},  // 俳放 -> 排放
     {U'拔', U'拨', 0, U'备'},  // 拔备 -> 拨备 (拨备覆盖率)
     {U'丨', U'I', U'R', 0},    // GR丨 -> GRI
+    {U'干', U'千', 0, U'瓦'},  // 干瓦 -> 千瓦 (千瓦时, 万千瓦)
+    // 屮, an old form of 艸 kept as a radical, stands in extracted reports only for 中 (人员屮, 集屮采购).
+    {U'屮', U'中', 0, 0},
 };
 
 // 贵任 and 资任 are no words, but 贵 and 资 end words (宝贵, 投资) that a word starting with 任 may
@@ -134,8 +137,8 @@ bool StartsARenWord(UChar32 next) {
 // other unchanged. Asked of every Han character of a report.
 bool IsOcrFolded(UChar32 c) {
   switch (c) {
-    case U'俳': case U'拔': case U'丨': case U'贵': case U'资': case U'曰': case U'坏': case U'増':
-    case U'歴':
+    case U'俳': case U'拔': case U'丨': case U'干': case U'屮': case U'贵': case U'资': case U'曰': case U'坏':
+    case U'増': case U'歴':
       return true;
     default:
       return false;
@@ -174,6 +177,8 @@ UChar32 FoldOcr(UChar32 before, UChar32 c, UChar32 after, UChar32 after2) {
   // 坏境 for 环境 (38 times in the corpus), except where 坏 ends 破坏, 损坏, 毁坏, 败坏 before 境内/境外.
   static const std::u32string kBreak = U"破损毁败";
   if (c == U'坏' && after == U'境' && kBreak.find(static_cast<char32_t>(before)) == std::u32string::npos) return U'环';
+  // 干克 for 千克 after a figure or before a per-unit slash ("5干克", "干克/吨"); 苦干克难 stays.
+  if (c == U'干' && after == U'克' && (IsDigit(before) || after2 == U'/')) return U'千';
   // 増 is the Japanese form of 增; Chinese text has it only where recognition confused the two.
   if (c == U'増') return U'增';
   // 歴 is the Japanese form of 歷 (历), which ICU's Traditional-Simplified fold leaves as it is: it
