@@ -510,7 +510,9 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   // and the comma; the part is not followed by "of" (`8 of the 15`) and no other count opens a clause
   // after it in the sentence (a list, FindEnglishCountLists'; `under 30` is a qualifier). Read from the
   // wording, so a part above its total is a warning, and only while it stays within ten times the total
-  // (further off, the two count different things).
+  // (further off, the two count different things). A total word may stand before the total (`a total
+  // of 283 cages`), either count may carry a qualifier, the comma before "including" may be left out,
+  // and a category of people (`100 women`) may be a part of a count without a unit.
   // The same after "of which", "among which", "of whom", "among whom" or "among them" (`31 patents, of
   // which 7 were …`, qualifiers such as `over` allowed on either count), or with the part right before
   // "of which" / "among which" (`24 patents, 9 among which were …`). After these markers the part
@@ -519,12 +521,12 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   // drivers` counts something else.
   auto english_count_subsets = [&](const std::vector<Token>& toks) {
     const std::string_view text = doc.Text();
-    // A count with no unit; after "of which" and its kin a qualifier (over, nearly) is allowed, and so
-    // is a count of people (`1,240 people, of whom 515 …`: the part then has no unit or the same).
-    auto count = [&](int f, bool of_which) {
+    // A count with no unit or of people (`1,240 people, of whom 515 …`, `500 individuals, including 100
+    // women`: the part then has no unit or the same), a qualifier (over, nearly) allowed.
+    auto count = [&](int f) {
       const Figure& g = figures_[f];
-      const uint32_t allowed = of_which ? ESGAUDIT_QUAL_APPROX | ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS : 0;
-      return g.kind == ESGAUDIT_FACT_QUANTITY && (g.unit.empty() || (of_which && g.unit == "人")) && g.value > 0 &&
+      const uint32_t allowed = ESGAUDIT_QUAL_APPROX | ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS;
+      return g.kind == ESGAUDIT_FACT_QUANTITY && (g.unit.empty() || g.unit == "人") && g.value > 0 &&
              (g.qualifiers & ~allowed) == 0;
     };
     auto alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
@@ -567,9 +569,11 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       // The marker and the comma before it: c is the comma's token.
       size_t c = 0;
       bool including = false, before = false;
-      if (toks[p - 1].type == Tok::kSubset && toks[p - 1].including && toks[p - 2].type == Tok::kComma) {
+      if (toks[p - 1].type == Tok::kSubset && toks[p - 1].including &&
+          (toks[p - 2].type == Tok::kComma || toks[p - 2].type == Tok::kText)) {
+        // `80 students including 22 women`: the comma may be left out.
         including = true;
-        c = p - 2;
+        c = toks[p - 2].type == Tok::kComma ? p - 2 : p - 1;
       } else if (toks[p - 1].type == Tok::kComma) {
         // `9 among which were …`: the marker right after the part.
         const size_t after = WordsAfter(pf);
@@ -599,7 +603,13 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         const auto marker = std::find_if(kBefore.begin(), kBefore.end(), [&](const auto& m) {
           return w.size() >= m.size() && std::equal(m.begin(), m.end(), w.begin());
         });
-        if (marker == kBefore.end() || (w.size() > marker->size() && (pf.qualifiers == 0 || w.size() > 4))) continue;
+        // `, including almost 100 …`: "including" and the part's qualifier words.
+        including = marker == kBefore.end() && !w.empty() && w.front() == "including" && pf.qualifiers != 0 &&
+                    w.size() <= 3;
+        if (!including &&
+            (marker == kBefore.end() || (w.size() > marker->size() && (pf.qualifiers == 0 || w.size() > 4)))) {
+          continue;
+        }
         c = k - 1;
       }
       const bool of_which = !including;
@@ -608,21 +618,26 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       size_t k = c;
       while (k > 0 && toks[k - 1].type == Tok::kText) --k;
       if (k == 0 || toks[k - 1].type != Tok::kFact ||
-          (k == c && !(of_which && figures_[toks[k - 1].figure].unit == "人"))) {
+          (k == c && figures_[toks[k - 1].figure].unit != "人")) {
         continue;
       }
       const size_t at = k - 1;
-      bool alone = true;
+      bool alone = true;  // a total word may stand before it (`a total of 283 cages`)
       for (size_t b = at; b-- > 0;) {
         const Tok type = toks[b].type;
         if (type == Tok::kComma || type == Tok::kEnd || type == Tok::kOpen || type == Tok::kClose) break;
-        if (type != Tok::kText) alone = false;
+        if (type != Tok::kText && type != Tok::kTotal) alone = false;
       }
       const int total = toks[at].figure;
-      if (!alone || !count(total, of_which) || !count(part, of_which)) continue;
-      if (!pf.unit.empty() && pf.unit != figures_[total].unit) continue;
+      if (!alone || !count(total) || !count(part)) continue;
+      // A category of people (women, men) within a count of a noun the fact reader gives no unit
+      // (`500 individuals, including 100 women`, `80 students including 22 women`); not other people
+      // (`12 sites, including 25 employees`).
+      const bool people_category = pf.unit == "人" && figures_[total].unit.empty() && Categorise(pf.label).first >= 0;
+      if (!pf.unit.empty() && pf.unit != figures_[total].unit && !people_category) continue;
       const Figure& tf = figures_[total];
-      if (pf.magnitude != tf.magnitude || (pf.decimals > 0 && tf.decimals == 0)) continue;
+      // Decimals against a whole total only in millions or billions (`3 million youth, including 1.5 million`).
+      if (pf.magnitude != tf.magnitude || (pf.decimals > 0 && tf.decimals == 0 && tf.magnitude == 1)) continue;
       // Not "8 of the 15": the part's own words start with a noun or a qualifier, not with "of".
       const size_t after = WordsAfter(pf);
       std::string_view rest = text.substr(std::min<size_t>(after, text.size()), 8);
@@ -643,7 +658,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       }
       bool list = false;  // another count opening a clause after a comma or "and"
       for (size_t j = p + 1; j < toks.size() && toks[j].type != Tok::kEnd; ++j) {
-        list = list || (toks[j].type == Tok::kFact && count(toks[j].figure, of_which) &&
+        list = list || (toks[j].type == Tok::kFact && count(toks[j].figure) &&
                         (toks[j - 1].type == Tok::kComma || toks[j - 1].type == Tok::kEnum));
       }
       if (list) continue;

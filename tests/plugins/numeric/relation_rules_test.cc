@@ -5541,6 +5541,34 @@ TEST(RelationRulesTest, AnEnglishCountAfterIncludingIsASubsetOfTheCountBefore) {
   }
 }
 
+// The same with "a total of" before the total, "including" and a qualifier before the part, no comma
+// before "including", a category of people within a count of a noun without a unit, and decimals in
+// millions. Near misses: people who are no category (employees) within a count of sites, a whole
+// total in units with a part in decimals, a total with no noun.
+TEST(RelationRulesTest, AnEnglishCountIncludingACountIsReadInItsCommonForms) {
+  const std::vector<std::pair<std::string, std::set<std::string>>> clean = {
+      {"By the end of 2021, a total of 283 cages had been installed, including 62 that had been upgraded.\n",
+       {"283", "62"}},
+      {"In 2022, the project directly assisted 500 individuals, including almost 100 women.\n", {"500", "100 women"}},
+      {"The scholarship programme supported over 80 students including 22 women.\n", {"80", "22 women"}},
+      {"The programme reached 3 million young people, including 1.5 million girls.\n", {"3 million", "1.5 million"}},
+  };
+  for (const auto& [text, members] : clean) ExpectCleanAndRecognised(text, "en", {{"subset", members}});
+  ExpectChangesFlagged(clean[0].first, {{"including 62", "including 620", {"620"}}}, "warning", "en");
+  ExpectChangesFlagged(clean[2].first, {{"including 22", "including 220", {"220"}}}, "warning", "en");
+  for (const std::string near : {
+           "We run 12 sites, including 25 employees on call.\n",
+           "We built 12 plants, including 2.5 lines of assembly.\n",
+           "We grew the fleet to more than 7,200, including 3,600 in India.\n",
+       }) {
+    ReportResult n = Check(near, "en", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    EXPECT_TRUE(std::none_of(n.relations.begin(), n.relations.end(),
+                             [](const RelationRecord& x) { return x.kind == "subset"; }))
+        << near;
+  }
+}
+
 // An English count without a unit, its noun and a comma, then "of which" (or "among which", "of
 // whom", "among them") and one count, or that count right before "of which" / "among which": a
 // subset, read from the wording (a part above its total is a warning). The part names nothing but the
