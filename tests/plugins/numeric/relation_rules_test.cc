@@ -5556,6 +5556,9 @@ TEST(RelationRulesTest, AnEnglishCountIncludingACountIsReadInItsCommonForms) {
   for (const auto& [text, members] : clean) ExpectCleanAndRecognised(text, "en", {{"subset", members}});
   ExpectChangesFlagged(clean[0].first, {{"including 62", "including 620", {"620"}}}, "warning", "en");
   ExpectChangesFlagged(clean[2].first, {{"including 22", "including 220", {"220"}}}, "warning", "en");
+  // A bullet opens an item: the figure of the line above is no figure of the total's clause.
+  const std::string bulleted = "Service purchases: €10.9 bn\n• 140,000 suppliers, including 250 preferred suppliers\n";
+  ExpectCleanAndRecognised(bulleted, "en", {{"subset", {"140,000", "250"}}});
   for (const std::string near : {
            "We run 12 sites, including 25 employees on call.\n",
            "We built 12 plants, including 2.5 lines of assembly.\n",
