@@ -591,6 +591,9 @@ TEST(RelationRulesTest, StagePairsStateASubsetWithoutASubsetWord) {
   ExpectCleanAndRecognised("职工提出合理化建议15,230条，采纳9,870条，创造效益3,200万元。\n", "zh",
                            {{"subset", {"15,230条", "9,870条"}}});
   ExpectCleanAndRecognised("各单位报送参评项目48个，入围16个。\n", "zh", {{"subset", {"48个", "16个"}}});
+  // Suggestions filed (申报) and those rewarded (获奖, 获得…奖励) are so too.
+  ExpectCleanAndRecognised("全年员工申报公司级合理化建议333条，获得公司奖励150条。\n", "zh", {{"subset", {"333条", "150条"}}});
+  ExpectCleanAndRecognised("全年员工提出合理化建议120条，获奖35条。\n", "zh", {{"subset", {"120条", "35条"}}});
   // A later stage above its stage is a warning (the pair is read from the words' meaning).
   ExpectChangesFlagged("截至年底，公司累计申请专利318件，获得授权142件。\n", {{"142件", "342件", {"342件"}}}, "warning");
   ExpectChangesFlagged("人才公寓平台累计公示房源620套，成功租出575套。\n", {{"575套", "675套", {"675套"}}}, "warning");
@@ -608,6 +611,7 @@ TEST(RelationRulesTest, StagePairNearMissesAreNoSubset) {
            "公司累计申请行业标准42项，完成技术改造57项。\n",        // 完成 of another kind
            "公司累计公示房源620套，新建保障房675套。\n",            // no later stage
            "职工提出合理化建议15,230条，拟采纳19,870条。\n",       // a plan
+           "全年员工申报专利333条，获得公司奖励450条。\n",          // no suggestions
        }) {
     ExpectNoSubset(text);
   }
