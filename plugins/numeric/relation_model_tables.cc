@@ -1162,12 +1162,16 @@ void RelationAnalysis::ModelTable::FindNounTotals() {
 // figure already summed is not summed again.
 void RelationAnalysis::ModelTable::FindFigureGroups() {
   constexpr size_t kNoRow = static_cast<size_t>(-1);
-  auto countable = [&](size_t k) {
+  // Each row's label tested once: the passes below ask again and again of the same rows.
+  std::vector<uint8_t> is_countable(rows_.size()), is_plain(rows_.size());
+  for (size_t k = 0; k < rows_.size(); ++k) {
     const Row& r = rows_[k];
-    return r.readable && r.has_figure && !r.label.empty() && !IsNestedLabel(r.label) && !OfWhichLabel(r.label) &&
-           !RateCells(r) && !YearLedLabel(r.label);
-  };
-  auto plain = [&](size_t k) { return countable(k) && !TableTotalLabel(rows_[k].label); };
+    is_countable[k] = r.readable && r.has_figure && !r.label.empty() && !IsNestedLabel(r.label) &&
+                      !OfWhichLabel(r.label) && !RateCells(r) && !YearLedLabel(r.label);
+    is_plain[k] = is_countable[k] && !TableTotalLabel(r.label);
+  }
+  auto countable = [&](size_t k) { return is_countable[k] != 0; };
+  auto plain = [&](size_t k) { return is_plain[k] != 0; };
   auto summed = [&](const Row& r) {
     return std::any_of(r.cells.begin(), r.cells.end(), [&](const Slot& c) { return c.figure >= 0 && ra_.Summed(c.figure); });
   };
@@ -1209,17 +1213,24 @@ void RelationAnalysis::ModelTable::FindFigureGroups() {
     for (size_t k = hi + 1; k <= found; ++k) member_of[k] = hi;
     hi = found + 1;
   }
+  // The total row's parts are read back over at most kMaxTotalRows rows, so that a long table is
+  // read in linear time (a footprint's heads and loose rows are a few dozen).
+  constexpr size_t kMaxTotalRows = 64;
   for (size_t ti = 2; ti < rows_.size(); ++ti) {
     if (member_of[ti] != kNoRow || head_of_group[ti] || !countable(ti) || summed(rows_[ti])) continue;
     std::vector<size_t> top;
-    bool grouped = false;
+    bool grouped = false, too_far = false;
     for (size_t k = ti; k-- > 0;) {
       if (!plain(k) || rows_[k].unit != rows_[ti].unit) break;
+      if (ti - k > kMaxTotalRows) {
+        too_far = true;
+        break;
+      }
       if (member_of[k] != kNoRow) continue;
       grouped = grouped || head_of_group[k];
       top.push_back(k);
     }
-    if (!grouped || top.size() < 2) continue;
+    if (too_far || !grouped || top.size() < 2) continue;
     std::sort(top.begin(), top.end());
     std::vector<Relation> columns;
     const size_t tried = ColumnTotals(rows_[ti], top, true, &columns);

@@ -624,6 +624,7 @@ class Extractor {
       }
     }
     structure_ = nullptr;
+    heads_table_ = nullptr;
   }
 
  private:
@@ -667,10 +668,16 @@ class Extractor {
                                  [](const NumericFact& x, uint64_t o) { return x.offset < o; });
       return it != facts.end() && it->offset < c.offset + c.length ? &*it : nullptr;
     };
+    // The cells of grid row r (listed row by row: one range, found by search, so the test stays
+    // linear over a long table).
+    auto row_cells = [&](uint32_t r) {
+      const auto lo = std::lower_bound(first, last, r, [](const TableCell& c, uint32_t x) { return c.row < x; });
+      return std::make_pair(lo, std::upper_bound(lo, last, r, [](uint32_t x, const TableCell& c) { return x < c.row; }));
+    };
     // A header cell, or a row holding another year, heads its columns ("Category 1) | 2021 | 2022").
     if (cell->flags & ESGAUDIT_TABLE_CELL_HEADER) return false;
-    for (auto c = first; c != last; ++c) {
-      if (c->row != cell->row || &*c == cell) continue;
+    for (auto [c, e] = row_cells(cell->row); c != e; ++c) {
+      if (&*c == cell) continue;
       const NumericFact* n = fact_in(*c);
       if (n != nullptr && n->kind == ESGAUDIT_FACT_YEAR) return false;
     }
@@ -682,10 +689,8 @@ class Extractor {
            row += dir) {
         const NumericFact* n = nullptr;
         bool header = false;
-        for (auto c = first; c != last; ++c) {
-          if (static_cast<long>(c->row) != row || c->column > cell->column || cell->column >= c->column + c->column_span) {
-            continue;
-          }
+        for (auto [c, e] = row_cells(static_cast<uint32_t>(row)); c != e; ++c) {
+          if (c->column > cell->column || cell->column >= c->column + c->column_span) continue;
           header = (c->flags & ESGAUDIT_TABLE_CELL_HEADER) != 0;
           n = fact_in(*c);
         }
@@ -1305,23 +1310,30 @@ class Extractor {
     }
     if (cell.row < header_rows) return "";
     // A row of two or more header cells further down (a second header over tables stacked under
-    // one title; not a group title alone on its row) heads the rows below it instead.
-    uint32_t head_begin = 0, head_end = header_rows;
-    auto from = first;
-    for (auto c = first; c != last && c->row < cell.row;) {
-      const uint32_t row = c->row;
-      const auto row_first = c;
-      bool all = true;
-      uint32_t count = 0;
-      for (; c != last && c->row == row; ++c, ++count) all = all && (c->flags & ESGAUDIT_TABLE_CELL_HEADER) != 0;
-      if (!all || count < 2 || row < header_rows) continue;
-      if (head_end != row) {
-        head_begin = row;
-        from = row_first;
+    // one title; not a group title alone on its row) heads the rows below it instead. Which rows
+    // head each row is read in one pass over the grid, kept while facts of the table come.
+    if (heads_table_ != &t || heads_.size() != static_cast<size_t>(t.grid_rows) + 1) {
+      heads_table_ = &t;
+      heads_.assign(static_cast<size_t>(t.grid_rows) + 1, Heads{0, header_rows, 0});
+      Heads h{0, header_rows, 0};
+      auto c = first;
+      for (uint32_t row = 0; row <= t.grid_rows; ++row) {
+        heads_[row] = h;
+        const auto row_first = c;
+        bool all = true;
+        uint32_t count = 0;
+        for (; c != last && c->row == row; ++c, ++count) all = all && (c->flags & ESGAUDIT_TABLE_CELL_HEADER) != 0;
+        if (!all || count < 2 || row < header_rows) continue;
+        if (h.end != row) {
+          h.begin = row;
+          h.from = static_cast<size_t>(row_first - first);
+        }
+        h.end = row + 1;
       }
-      head_end = row + 1;
     }
-    if (head_begin == 0) from = first;
+    const Heads& h = heads_[std::min<size_t>(cell.row, t.grid_rows)];
+    const uint32_t head_begin = h.begin, head_end = h.end;
+    const auto from = head_begin == 0 ? first : first + static_cast<std::ptrdiff_t>(h.from);
     if (cell.flags & ESGAUDIT_TABLE_CELL_HEADER) {  // a cell of such a row itself heads its column
       uint32_t count = 0;
       bool all = true;
@@ -1356,6 +1368,15 @@ class Extractor {
 
   const Document& doc_;
   const Structure* structure_ = nullptr;  // during Label
+  // GridHeader's header rows of each row of the grid heads_table_ (begin, end, and the index of the
+  // begin row's first cell in the grid), during Label.
+  struct Heads {
+    uint32_t begin;
+    uint32_t end;
+    size_t from;
+  };
+  mutable const Table* heads_table_ = nullptr;
+  mutable std::vector<Heads> heads_;
   std::vector<Position> positions_;
   bool space_groups_ = false;  // the document writes its thousands with spaces
   std::vector<LineCps> lines_;  // from Extract to Label: the decoded lines that hold a fact, in order
