@@ -875,6 +875,15 @@ TEST(RelationRulesTest, AYearsFigureIsASubsetOfTheRunningTotalOfTheSameThing) {
                 "1:38 subset 950件 (新增授权专利)"}));
 }
 
+// The running total's cue (累计, 累积, 历年) is looked for in every text span of a sentence with a figure:
+// on the second line of a wrapped sentence, and 历年 alone (no 累).
+TEST(RelationRulesTest, ARunningTotalsCueIsFoundInAnySpanOfItsSentence) {
+  ExpectCleanAndRecognised("2021年，基金会捐赠总额为320万元，\n历年累计捐赠金额达2,450万元。\n", "zh",
+                           {{"subset", {"2,450万元", "320万元"}}});
+  ExpectCleanAndRecognised("2021年，基金会捐赠总额为320万元，历年捐赠金额达2,450万元。\n", "zh",
+                           {{"subset", {"2,450万元", "320万元"}}});
+}
+
 TEST(RelationRulesTest, RunningTotalNearMissesAreNoSubset) {
   for (const char* text : {
            "累计授权专利860件，2020年新增注册商标950件。\n",            // another thing
