@@ -15,7 +15,9 @@
 namespace esgaudit::cnexchange {
 namespace {
 
-bool Contains(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+// The SDK's search (by the word's last byte): most words are Han, whose first byte recurs every few
+// bytes of a Chinese line.
+bool Contains(std::string_view s, std::string_view w) { return sdk::Contains(s, w); }
 
 size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
 
