@@ -76,17 +76,36 @@ void SentenceFigures(const sdk::Document& doc, const esgaudit_sentence& st,
   }
 }
 
-// How many figures of `by_view` SentenceFigures places in sentence `st` (the same spans, the same
-// binary search), without decoding its text: a reader needing a few figures passes over the rest first.
+// How many figures of `by_view` SentenceFigures places in sentence `st` (the same spans, the entries
+// from (view_begin, -1) up to (view_end, -1)), without decoding its text: a reader needing a few
+// figures passes over the rest first. One binary search a sentence: a span starting at or after the
+// end of the span before goes on from where that one's count stopped (a few entries between are
+// passed one by one, more by a search of the rest); a span starting before it is searched afresh.
 size_t SentenceFigureCount(const sdk::Document& doc, const esgaudit_sentence& st,
                            const std::vector<std::pair<uint64_t, int>>& by_view) {
   const size_t view_size = doc.MatchView().size();
   size_t n = 0;
+  auto it = by_view.begin();
+  bool placed = false;  // `it` is the first entry at or after (last_end, -1)
+  uint64_t last_end = 0;
   for (uint32_t k = 0; k < st.span_count; ++k) {
     const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
     if (span.view_end <= span.view_begin || span.view_end > view_size) continue;
-    n += static_cast<size_t>(std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_end, -1)) -
-                             std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_begin, -1)));
+    const std::pair<uint64_t, int> begin(span.view_begin, -1), end(span.view_end, -1);
+    if (!placed || span.view_begin < last_end) {
+      it = std::lower_bound(by_view.begin(), by_view.end(), begin);
+    } else {
+      for (int step = 0; it != by_view.end() && *it < begin; ++step) {
+        if (step == 4) {
+          it = std::lower_bound(it, by_view.end(), begin);
+          break;
+        }
+        ++it;
+      }
+    }
+    for (; it != by_view.end() && *it < end; ++it) ++n;
+    placed = true;
+    last_end = span.view_end;
   }
   return n;
 }
