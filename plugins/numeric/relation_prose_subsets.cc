@@ -6,6 +6,42 @@ using namespace relation_detail;
 
 namespace {
 
+// Whether the code points SentenceFigures reads of sentence `st` may end with a semicolon (; or ；):
+// false only where they surely do not. From the last span back, the blanks SentenceFigures drops
+// (space, tab, CR, LF, U+3000) are passed; the last other bytes are a semicolon's, or may decode to
+// one, unless they are another ASCII byte or a well-formed sequence of two bytes, or of three led by
+// E1-EC, EE or EF (no overlong form, no surrogate), other than ；'s EF BC 9B.
+bool MayEndWithSemicolon(const sdk::Document& doc, const esgaudit_sentence& st, std::string_view view) {
+  const auto* u = reinterpret_cast<const unsigned char*>(view.data());
+  auto cont = [&](size_t i) { return (u[i] & 0xC0) == 0x80; };
+  for (uint32_t k = st.span_count; k-- > 0;) {
+    const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
+    if (span.view_end <= span.view_begin || span.view_end > view.size()) continue;
+    const size_t b = static_cast<size_t>(span.view_begin);
+    size_t e = static_cast<size_t>(span.view_end);
+    while (e > b) {
+      const unsigned char c = u[e - 1];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        --e;
+      } else if (e - b >= 3 && u[e - 3] == 0xE3 && u[e - 2] == 0x80 && u[e - 1] == 0x80) {
+        e -= 3;
+      } else {
+        break;
+      }
+    }
+    if (e == b) continue;  // blanks only: the span adds no code point
+    const unsigned char last = u[e - 1];
+    if (last < 0x80) return last == ';';
+    if (e - b >= 3 && u[e - 3] == 0xEF && u[e - 2] == 0xBC && last == 0x9B) return true;
+    if (e - b >= 3 && cont(e - 1) && cont(e - 2) && u[e - 3] >= 0xE1 && u[e - 3] <= 0xEF && u[e - 3] != 0xED) {
+      return false;
+    }
+    if (e - b >= 2 && cont(e - 1) && u[e - 2] >= 0xC2 && u[e - 2] <= 0xDF) return false;
+    return true;
+  }
+  return false;
+}
+
 // Whether the words of one of the sentence's text spans (bytes of the matching view) pass `test`: the cheap
 // test a reader asks before it gathers the sentence's figures.
 template <typename Test>
@@ -816,6 +852,14 @@ void RelationAnalysis::FindBandsAfterAHeadcount(const sdk::Document& doc) {
     if (!SomeSpanOf(doc, st, view, [](std::string_view words) {
           return sdk::Contains(words, "人") || sdk::Contains(words, "名") || sdk::Contains(words, "位");
         })) {
+      continue;
+    }
+    // Without a headcount before it, a sentence acts only by naming one: a staff noun (员工, 职工) in its
+    // text, so 员 or 职 in a span (a noun may wrap from one line to the next). A sentence with neither,
+    // which no semicolon joins to the next, leaves the headcount as it is and is passed undecoded.
+    if (Fast() && headcount < 0 && !MayEndWithSemicolon(doc, st, view) &&
+        !SomeSpanOf(doc, st, view,
+                    [](std::string_view words) { return sdk::Contains(words, "员") || sdk::Contains(words, "职"); })) {
       continue;
     }
     SentenceFigures(doc, st, by_view, &text, &in_sentence);

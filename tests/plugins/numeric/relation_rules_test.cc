@@ -8106,6 +8106,20 @@ TEST(RelationRulesTest, ClosedBandsInALaterSentenceArePartsOfTheHeadcountBefore)
                            [](const RelationRecord& x) { return x.kind == "percent-breakdown"; }));
 }
 
+// A headcount is read in any sentence naming the staff, its noun wrapped across a line end too, after
+// sentences of other people's counts; a sentence of no staff noun after a semicolon goes on into the
+// next as before.
+TEST(RelationRulesTest, AHeadcountAfterOtherCountsOfPeopleIsReadWhereverItsNounStands) {
+  const std::string ages = "30岁以下420人，30-40岁1,080人，40-50岁1,210人，50岁以上410人。\n";
+  const std::set<std::string> bands = {"3,120人", "420人", "1,080人", "1,210人", "410人"};
+  for (const std::string& text : {
+           "全年帮扶困难群众56人，走访慰问180人。截至去年年末，本公司共有员\n工3,120人。" + ages,
+           "全年帮扶困难群众56人；截至去年年末，本公司共有职工3,120人。" + ages,
+       }) {
+    ExpectCleanAndRecognised(text, "zh", {{"parts-total", bands}});
+  }
+}
+
 TEST(RelationRulesTest, BandsOfOtherPeopleOrOfAnOpenSetAfterAHeadcountAreNotItsParts) {
   const std::string head = "截至去年年末，本公司共有员工3,120人。";
   const std::string ages = "30岁以下420人，30-40岁1,080人，40-50岁1,210人，50岁以上410人。\n";
