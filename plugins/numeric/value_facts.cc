@@ -8,6 +8,7 @@
 #include <cmath>
 #include <set>
 #include <cstdio>
+#include <cstring>
 #include <map>
 
 namespace esgaudit::numeric {
@@ -22,6 +23,23 @@ size_t PrevStart(std::string_view s, size_t i) { return sdk::PrevCodePointStart(
 bool IsCjk(char32_t c) { return sdk::IsHan(c); }
 
 size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
+
+bool HasHan(std::string_view s) {
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = 0; i < s.size();) {
+    uint64_t w;
+    if (i + 8 <= s.size() && (std::memcpy(&w, u + i, 8), (w & 0x8080808080808080ull) == 0)) {
+      i += 8;  // eight ASCII bytes: eight code points, none Han
+      continue;
+    }
+    if (u[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    if (sdk::IsHan(sdk::NextCodePoint(s, &i))) return true;
+  }
+  return false;
+}
 
 std::string_view LastCodePoints(std::string_view s, size_t n) {
   size_t count = CodePoints(s);

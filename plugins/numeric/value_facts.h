@@ -20,6 +20,9 @@ char32_t DecodeAt(std::string_view s, size_t i, size_t* next);
 size_t PrevStart(std::string_view s, size_t i);
 bool IsCjk(char32_t c);
 size_t CodePoints(std::string_view s);
+// Whether a code point of `s`, as DecodeAt reads them from its start, is IsCjk: ASCII words are passed
+// eight bytes at a time, other code points decoded inline.
+bool HasHan(std::string_view s);
 using sdk::Contains;
 // Inline: the word-list loops (StripTrailing, the capped rates) call it once per word.
 inline bool EndsWith(std::string_view s, std::string_view suffix) {

@@ -433,6 +433,51 @@ TEST(ValueFactsText, ClauseStartIsTheCodePointWalk) {
   EXPECT_GT(labelled, 10000u);
 }
 
+// HasHan passes ASCII words and decodes the rest inline; the reference is the code point walk the rate
+// rule made (DecodeAt and IsCjk at every code point). Random texts of long ASCII runs, Han of every
+// range IsCjk holds and its edges, other three- and four-byte forms and broken UTF-8 (stray
+// continuation bytes, cut sequences), at every offset and length.
+TEST(ValueFactsText, HasHanIsTheCodePointWalk) {
+  auto reference = [](std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      size_t next;
+      if (IsCjk(DecodeAt(s, i, &next))) return true;
+      i = next;
+    }
+    return false;
+  };
+  const std::vector<std::string> pieces = {
+      "a", "Rate of 100% ", "0123456789abcdef", " ", "\n", "员", "\xE4\xB8\x80" /* 一 */, "\xE9\xBF\xBF" /* 鿿 */,
+      "\xE3\x90\x80" /* 㐀 */, "\xE4\xB6\xBF" /* 䶿 */, "\xE4\xB7\x80" /* ䷀: no Han */, "\xEF\xA4\x80" /* 豈 */,
+      "\xF0\xA0\x80\x80" /* U+20000 */, "\xF0\x9F\x98\x80", "，", "％", "é", "\x80", "\xBF\xBF", "\xE4", "\xE4\xB8",
+      "\xF0\xA0\x80", "\xED\xA0\x80"};
+  uint32_t seed = 5150;
+  auto next = [&seed](uint32_t m) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % m;
+  };
+  size_t han = 0, checked = 0;
+  for (int k = 0; k < 1500; ++k) {
+    std::string text;
+    const uint32_t parts = next(40);
+    const bool ascii_mostly = next(2) == 0;
+    for (uint32_t i = 0; i < parts; ++i) {
+      text += ascii_mostly && next(8) != 0 ? pieces[next(3)] : pieces[next(static_cast<uint32_t>(pieces.size()))];
+    }
+    for (size_t from = 0; from < text.size(); from += 1 + next(5)) {
+      for (size_t len : {text.size() - from, size_t{7}, size_t{9}, size_t{17}}) {
+        const std::string_view piece = std::string_view(text).substr(from, len);
+        const bool want = reference(piece);
+        ASSERT_EQ(HasHan(piece), want) << k << " " << from << " " << len;
+        han += want;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(han, checked / 5);
+  EXPECT_LT(han, checked * 4 / 5);
+}
+
 // EndsWith tests the last byte before the compare: the same answer as the compare on suffixes
 // longer than the text, empty ones, and ones ending like the text but differing before.
 TEST(ValueFactsText, EndsWithIsTheSuffixCompare) {
