@@ -1640,8 +1640,11 @@ void RelationAnalysis::FindScopePairSubsets(const sdk::Document& doc) {
     // The whole's words are looked for in the spans before the sentence is decoded.
     if (ParagraphOf(doc, si) != ParagraphOf(doc, si - 1) || SentenceFigureCount(doc, doc.Sentence(si), by_view) < 2 ||
         !SomeSpanOf(doc, doc.Sentence(si), view, [](std::string_view w) {
-          return sdk::Contains(w, "全系统") || sdk::Contains(w, "全集团") || sdk::Contains(w, "及下属") || sdk::Contains(w, "及所属") || sdk::Contains(w, "及子公司") ||
-                 sdk::Contains(w, "及控股") || sdk::Contains(w, "及各");
+          // Each word opens with 全 or 及: a span holding neither is passed after two searches.
+          const bool quan = sdk::Contains(w, "全"), ji = sdk::Contains(w, "及");
+          return (quan && (sdk::Contains(w, "全系统") || sdk::Contains(w, "全集团"))) ||
+                 (ji && (sdk::Contains(w, "及下属") || sdk::Contains(w, "及所属") || sdk::Contains(w, "及子公司") ||
+                         sdk::Contains(w, "及控股") || sdk::Contains(w, "及各")));
         })) {
       continue;
     }

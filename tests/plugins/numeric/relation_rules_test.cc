@@ -7775,6 +7775,13 @@ TEST(RelationRulesTest, AFigureOfAPartOfTheReporterIsWithinTheWholesInTheNextSen
   ExpectCleanAndRecognised(head_office, "zh",
                            {{"subset", {"297项", "31项"}}, {"subset", {"2,315人", "402人"}}, {"subset", {"6,120小时", "2,310小时"}}});
   ExpectChangesFlagged(head_office, {{"402人", "4,020人", {"4,020人"}}}, "warning");
+  // The whole's other words: 全集团 (a 全 word), 公司及各子公司 (an 及 word).
+  for (const char* whole : {"全集团", "公司及各子公司"}) {
+    std::string text = head_office;
+    text.replace(text.find("全系统"), std::string("全系统").size(), whole);
+    ExpectCleanAndRecognised(text, "zh",
+                             {{"subset", {"297项", "31项"}}, {"subset", {"2,315人", "402人"}}, {"subset", {"6,120小时", "2,310小时"}}});
+  }
   const std::string with_subsidiaries =
       "2021年，公司运用帮困基金开展定向帮困和大病救助等共512人次，合计帮困金额68.40万元；2021年，公司及下属企业"
       "共计帮困3,980人次，帮困金额352.16万元。\n";
