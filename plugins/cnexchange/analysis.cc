@@ -15,7 +15,9 @@
 namespace esgaudit::cnexchange {
 namespace {
 
-bool Contains(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+// The SDK's search (by the word's last byte): most words are Han, whose first byte recurs every few
+// bytes of a Chinese line.
+bool Contains(std::string_view s, std::string_view w) { return sdk::Contains(s, w); }
 
 size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
 
@@ -190,6 +192,9 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
   PrefilterPatterns();
   ReadCompany();
   ReadPeriod();
+  // The scan first: FindEntity's and FindPattern's line masks (LineHasAny) come from its exact hits,
+  // where each line was searched for each word.
+  ScanKeywords();
   FindEntity();
   if (required_.empty()) FindMembership();
   for (const TopicSpec& spec : pack_.topics()) {
@@ -197,7 +202,7 @@ Analysis::Analysis(const sdk::Document& doc, const sdk::Context&)
     t.spec = &spec;
     topics_.push_back(std::move(t));
   }
-  ScanKeywords();
+  keywords_ready_ = true;
   FindClaim();
   ReadMateriality();
   EvaluateTopics();
@@ -419,13 +424,13 @@ void Analysis::ScanKeywords() {
 }
 
 const std::vector<uint64_t>* Analysis::KeywordHits(const std::string& word) const {
-  if (keyword_scan_ == nullptr) return nullptr;  // before ScanKeywords
+  if (keyword_scan_ == nullptr || !keywords_ready_) return nullptr;
   const auto it = keyword_scan_->keyword_at.find(word);  // one hash, not a string compare per halving
   return it == keyword_scan_->keyword_at.end() ? nullptr : &scan_hits_[it->second];
 }
 
 const std::vector<uint64_t>* Analysis::NameHits(const std::string& name) const {
-  if (keyword_scan_ == nullptr) return nullptr;
+  if (keyword_scan_ == nullptr || !keywords_ready_) return nullptr;
   const auto& names = keyword_scan_->names;  // sorted by name, each once
   auto it = std::lower_bound(names.begin(), names.end(), name,
                              [](const std::pair<std::string, size_t>& n, const std::string& x) { return n.first < x; });

@@ -364,6 +364,10 @@ class Analysis {
   // up by KeywordHits, NameHits and ExactHits).
   std::shared_ptr<const KeywordScan> keyword_scan_;
   std::vector<std::vector<uint64_t>> scan_hits_;
+  // KeywordHits and NameHits answer from the topics on (FindClaim and after); the readers before
+  // them (FindEntity, FindMembership) use the exact hits alone, as they searched the view or its
+  // lines for the words before the scan came first.
+  bool keywords_ready_ = false;
   mutable std::map<const std::vector<std::string>*, std::vector<bool>> line_masks_;  // LineHasAny's
   // Per pack pattern, the view offsets where its prefilter matches end, ascending; empty map when
   // there is no prefilter.

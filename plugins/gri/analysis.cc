@@ -1,5 +1,7 @@
 #include "analysis.h"
 
+#include <esgaudit/text.h>
+
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
@@ -26,9 +28,9 @@ constexpr uint32_t kTitleBodyGap = 8;  // blank or furniture lines between a tit
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool Contains(std::string_view s, std::string_view part) {
-  return s.find(part) != std::string_view::npos;
-}
+// The SDK's search (by the part's last byte): most parts are Han words and units, whose first
+// byte recurs every few bytes of a Chinese label.
+bool Contains(std::string_view s, std::string_view part) { return sdk::Contains(s, part); }
 
 // Appends the pieces to *out, growing it at most once (FindEvidence builds a figure's label texts
 // from pieces; an operator+ chain made a temporary string per piece, for every figure).

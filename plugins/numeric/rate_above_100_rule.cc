@@ -190,15 +190,6 @@ struct ModelLabels {
   std::map<uint32_t, esgaudit_figure> figure_of;
 };
 
-bool HasCjk(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    size_t next;
-    if (IsCjk(DecodeAt(s, i, &next))) return true;
-    i = next;
-  }
-  return false;
-}
-
 // Through the structure model, for a fact its own line does not label: the label of its
 // infographic figure (split over two lines or stacked in its column), or its clause of prose
 // joined across the layout's line breaks. Sets `how` to the note for the message and returns the
@@ -294,12 +285,12 @@ void RateAbove100Rule::Check(const sdk::Document& doc, const sdk::Context& ctx) 
     if (rate.empty()) {
       // Nothing labels it in its line: the model's label for it (an infographic figure's, or the
       // header of its table column).
-      if (!HasCjk(v.before) && !v.column_label.empty()) {
+      if (!HasHan(v.before) && !v.column_label.empty()) {
         rate = CappedRateAtEnd(v.column_label);
         from_layout = !rate.empty();
       }
     }
-    if (rate.empty() && !HasCjk(StripLinks(doc.MatchView().substr(v.cell_begin, v.view_begin - v.cell_begin))) && !v.above_in_cell.empty()) {
+    if (rate.empty() && !HasHan(StripLinks(doc.MatchView().substr(v.cell_begin, v.view_begin - v.cell_begin))) && !v.above_in_cell.empty()) {
       // A sentence wrapped onto the number's line: "…签订率和社保覆盖率" above "均为 100%".
       bool target_above = false;
       for (const char* t : {"目标", "计划", "任务", "预算", "指标"}) {
@@ -316,7 +307,7 @@ void RateAbove100Rule::Check(const sdk::Document& doc, const sdk::Context& ctx) 
       rate = ModelRate(doc, model, v.index, &model_severity, &model_how);
       from_model = !rate.empty();
     }
-    if (rate.empty() && !HasCjk(v.clause)) {
+    if (rate.empty() && !HasHan(v.clause)) {
       rate = EnglishRateAtEnd(v.clause);
       if (rate.empty() && !EnglishNotCapped(v.clause)) {
         std::string_view view = doc.MatchView();

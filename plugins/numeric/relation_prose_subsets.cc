@@ -6,6 +6,42 @@ using namespace relation_detail;
 
 namespace {
 
+// Whether the code points SentenceFigures reads of sentence `st` may end with a semicolon (; or ；):
+// false only where they surely do not. From the last span back, the blanks SentenceFigures drops
+// (space, tab, CR, LF, U+3000) are passed; the last other bytes are a semicolon's, or may decode to
+// one, unless they are another ASCII byte or a well-formed sequence of two bytes, or of three led by
+// E1-EC, EE or EF (no overlong form, no surrogate), other than ；'s EF BC 9B.
+bool MayEndWithSemicolon(const sdk::Document& doc, const esgaudit_sentence& st, std::string_view view) {
+  const auto* u = reinterpret_cast<const unsigned char*>(view.data());
+  auto cont = [&](size_t i) { return (u[i] & 0xC0) == 0x80; };
+  for (uint32_t k = st.span_count; k-- > 0;) {
+    const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
+    if (span.view_end <= span.view_begin || span.view_end > view.size()) continue;
+    const size_t b = static_cast<size_t>(span.view_begin);
+    size_t e = static_cast<size_t>(span.view_end);
+    while (e > b) {
+      const unsigned char c = u[e - 1];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        --e;
+      } else if (e - b >= 3 && u[e - 3] == 0xE3 && u[e - 2] == 0x80 && u[e - 1] == 0x80) {
+        e -= 3;
+      } else {
+        break;
+      }
+    }
+    if (e == b) continue;  // blanks only: the span adds no code point
+    const unsigned char last = u[e - 1];
+    if (last < 0x80) return last == ';';
+    if (e - b >= 3 && u[e - 3] == 0xEF && u[e - 2] == 0xBC && last == 0x9B) return true;
+    if (e - b >= 3 && cont(e - 1) && cont(e - 2) && u[e - 3] >= 0xE1 && u[e - 3] <= 0xEF && u[e - 3] != 0xED) {
+      return false;
+    }
+    if (e - b >= 2 && cont(e - 1) && u[e - 2] >= 0xC2 && u[e - 2] <= 0xDF) return false;
+    return true;
+  }
+  return false;
+}
+
 // Whether the words of one of the sentence's text spans (bytes of the matching view) pass `test`: the cheap
 // test a reader asks before it gathers the sentence's figures.
 template <typename Test>
@@ -30,7 +66,7 @@ uint32_t ParagraphOf(const sdk::Document& doc, uint32_t si) {
 bool CountedQuantity(const Figure& g) {
   return g.kind == ESGAUDIT_FACT_QUANTITY && !g.unit.empty() && g.value > 0 && !IsChangeLabel(g.label) &&
          g.text.find('/') == std::string::npos &&
-         std::none_of(std::begin(kPerUnitWords), std::end(kPerUnitWords), [&](const char* w) { return Has(g.label, w); });
+         std::none_of(std::begin(kPerUnitWords), std::end(kPerUnitWords), [&](const char* w) { return sdk::Contains(g.label, w); });
 }
 
 }  // namespace
@@ -76,17 +112,36 @@ void SentenceFigures(const sdk::Document& doc, const esgaudit_sentence& st,
   }
 }
 
-// How many figures of `by_view` SentenceFigures places in sentence `st` (the same spans, the same
-// binary search), without decoding its text: a reader needing a few figures passes over the rest first.
+// How many figures of `by_view` SentenceFigures places in sentence `st` (the same spans, the entries
+// from (view_begin, -1) up to (view_end, -1)), without decoding its text: a reader needing a few
+// figures passes over the rest first. One binary search a sentence: a span starting at or after the
+// end of the span before goes on from where that one's count stopped (a few entries between are
+// passed one by one, more by a search of the rest); a span starting before it is searched afresh.
 size_t SentenceFigureCount(const sdk::Document& doc, const esgaudit_sentence& st,
                            const std::vector<std::pair<uint64_t, int>>& by_view) {
   const size_t view_size = doc.MatchView().size();
   size_t n = 0;
+  auto it = by_view.begin();
+  bool placed = false;  // `it` is the first entry at or after (last_end, -1)
+  uint64_t last_end = 0;
   for (uint32_t k = 0; k < st.span_count; ++k) {
     const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
     if (span.view_end <= span.view_begin || span.view_end > view_size) continue;
-    n += static_cast<size_t>(std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_end, -1)) -
-                             std::lower_bound(by_view.begin(), by_view.end(), std::make_pair(span.view_begin, -1)));
+    const std::pair<uint64_t, int> begin(span.view_begin, -1), end(span.view_end, -1);
+    if (!placed || span.view_begin < last_end) {
+      it = std::lower_bound(by_view.begin(), by_view.end(), begin);
+    } else {
+      for (int step = 0; it != by_view.end() && *it < begin; ++step) {
+        if (step == 4) {
+          it = std::lower_bound(it, by_view.end(), begin);
+          break;
+        }
+        ++it;
+      }
+    }
+    for (; it != by_view.end() && *it < end; ++it) ++n;
+    placed = true;
+    last_end = span.view_end;
   }
   return n;
 }
@@ -467,7 +522,7 @@ void RelationAnalysis::FindMeasurePairSubsets(const sdk::Document& doc) {
     // Cheap first: a measure's word in the sentence's bytes.
     const bool cue = SomeSpanOf(doc, st, view, [&](std::string_view words) {
       for (const std::string& w : measure_words) {
-        if (Has(words, w)) return true;
+        if (sdk::Contains(words, w)) return true;
       }
       return false;
     });
@@ -677,7 +732,7 @@ void RelationAnalysis::FindStaffGroupSubsets(const sdk::Document& doc) {
   const uint32_t sentences = doc.SentenceCount();
   for (uint32_t si = 0; si < sentences; ++si) {
     const esgaudit_sentence st = doc.Sentence(si);
-    if (!SomeSpanOf(doc, st, view, [](std::string_view words) { return Has(words, "员工") || Has(words, "职工"); })) {
+    if (!SomeSpanOf(doc, st, view, [](std::string_view words) { return sdk::Contains(words, "员工") || sdk::Contains(words, "职工"); })) {
       continue;
     }
     if (Fast() && SentenceFigureCount(doc, st, by_view) < 2) continue;
@@ -763,10 +818,10 @@ void RelationAnalysis::FindBandsAfterAHeadcount(const sdk::Document& doc) {
     const int d = Categorise(label).first;
     if (education < 0 || (d >= 0 && d != education)) return false;
     const auto& words = Dimensions()[education].categories;
-    return std::any_of(words.begin(), words.end(), [&](const auto& w) { return Has(label, w.first); });
+    return std::any_of(words.begin(), words.end(), [&](const auto& w) { return sdk::Contains(label, w.first); });
   };
   auto top_education = [](const std::string& label) {
-    return Has(label, "博士") || UpperBand(label) || (Has(label, "研究生") && !Has(label, "硕士"));
+    return sdk::Contains(label, "博士") || UpperBand(label) || (sdk::Contains(label, "研究生") && !sdk::Contains(label, "硕士"));
   };
   // Whether the labels, in order, are a closed set of bands: ages or education levels.
   auto closed_bands = [&](const std::vector<std::string>& labels) {
@@ -784,7 +839,7 @@ void RelationAnalysis::FindBandsAfterAHeadcount(const sdk::Document& doc) {
     }
     if (std::all_of(labels.begin(), labels.end(), is_education)) {
       return top_education(first) && LowerBand(last) && !UpperBand(last) &&
-             inner([](const std::string& l) { return !LowerBand(l) && !Has(l, "博士"); });
+             inner([](const std::string& l) { return !LowerBand(l) && !sdk::Contains(l, "博士"); });
     }
     return false;
   };
@@ -795,8 +850,16 @@ void RelationAnalysis::FindBandsAfterAHeadcount(const sdk::Document& doc) {
   for (uint32_t si = 0; si < sentences; ++si) {
     const esgaudit_sentence st = doc.Sentence(si);
     if (!SomeSpanOf(doc, st, view, [](std::string_view words) {
-          return Has(words, "人") || Has(words, "名") || Has(words, "位");
+          return sdk::Contains(words, "人") || sdk::Contains(words, "名") || sdk::Contains(words, "位");
         })) {
+      continue;
+    }
+    // Without a headcount before it, a sentence acts only by naming one: a staff noun (员工, 职工) in its
+    // text, so 员 or 职 in a span (a noun may wrap from one line to the next). A sentence with neither,
+    // which no semicolon joins to the next, leaves the headcount as it is and is passed undecoded.
+    if (Fast() && headcount < 0 && !MayEndWithSemicolon(doc, st, view) &&
+        !SomeSpanOf(doc, st, view,
+                    [](std::string_view words) { return sdk::Contains(words, "员") || sdk::Contains(words, "职"); })) {
       continue;
     }
     SentenceFigures(doc, st, by_view, &text, &in_sentence);
@@ -1325,15 +1388,13 @@ void RelationAnalysis::FindRunningTotalSubsets(const sdk::Document& doc) {
     // What follows needs, in one figure's clause, 累计, 累积 or 历年 (the view folds 歴年 to 历年) and
     // a second figure in the sentence or the one before: a sentence without 累 or 历 or without a
     // figure is passed over before it is decoded.
-    const size_t figures_in = SentenceFigureCount(doc, st, by_view);
-    bool cue = false;
-    for (uint32_t k = 0; k < st.span_count; ++k) {
-      const esgaudit_text_span span = doc.TextSpan(st.first_span + k);
-      if (span.view_end <= span.view_begin || span.view_end > view.size()) continue;
-      const std::string_view words = view.substr(span.view_begin, span.view_end - span.view_begin);
-      cue = cue || Has(words, "累") || Has(words, "历");
+    // The figures are counted first (no search), the cue looked for only in a sentence with one.
+    if (Fast() && (SentenceFigureCount(doc, st, by_view) == 0 ||
+                   !SomeSpanOf(doc, st, view, [](std::string_view words) {
+                     return sdk::Contains(words, "累") || sdk::Contains(words, "历");
+                   }))) {
+      continue;
     }
-    if (Fast() && (figures_in == 0 || !cue)) continue;
     std::u32string text;
     Placed in_sentence;
     SentenceFigures(doc, st, by_view, &text, &in_sentence);
@@ -1428,7 +1489,7 @@ void RelationAnalysis::FindParagraphClosingTotals(const sdk::Document& doc) {
     const Figure& g = figures_[f];
     if (!CountedQuantity(g) || g.unit != "元") return false;
     for (const char* w : {"累计", "累積", "累积", "历年", "以来"}) {
-      if (Has(g.label, w)) return false;
+      if (sdk::Contains(g.label, w)) return false;
     }
     return true;
   };
@@ -1439,7 +1500,7 @@ void RelationAnalysis::FindParagraphClosingTotals(const sdk::Document& doc) {
     if (si + 1 < sentences && ParagraphOf(doc, si + 1) == paragraph) continue;  // not the paragraph's last
     if (ParagraphOf(doc, si - 1) != paragraph) continue;                        // alone in its paragraph
     if (SentenceFigureCount(doc, doc.Sentence(si), by_view) != 1 ||
-        !SomeSpanOf(doc, doc.Sentence(si), view, [](std::string_view w) { return Has(w, "计"); })) {
+        !SomeSpanOf(doc, doc.Sentence(si), view, [](std::string_view w) { return sdk::Contains(w, "计"); })) {
       continue;
     }
     SentenceFigures(doc, doc.Sentence(si), by_view, &text, &placed);
@@ -1579,8 +1640,11 @@ void RelationAnalysis::FindScopePairSubsets(const sdk::Document& doc) {
     // The whole's words are looked for in the spans before the sentence is decoded.
     if (ParagraphOf(doc, si) != ParagraphOf(doc, si - 1) || SentenceFigureCount(doc, doc.Sentence(si), by_view) < 2 ||
         !SomeSpanOf(doc, doc.Sentence(si), view, [](std::string_view w) {
-          return Has(w, "全系统") || Has(w, "全集团") || Has(w, "及下属") || Has(w, "及所属") || Has(w, "及子公司") ||
-                 Has(w, "及控股") || Has(w, "及各");
+          // Each word opens with 全 or 及: a span holding neither is passed after two searches.
+          const bool quan = sdk::Contains(w, "全"), ji = sdk::Contains(w, "及");
+          return (quan && (sdk::Contains(w, "全系统") || sdk::Contains(w, "全集团"))) ||
+                 (ji && (sdk::Contains(w, "及下属") || sdk::Contains(w, "及所属") || sdk::Contains(w, "及子公司") ||
+                         sdk::Contains(w, "及控股") || sdk::Contains(w, "及各")));
         })) {
       continue;
     }
@@ -2148,7 +2212,7 @@ void RelationAnalysis::FindTotalsInTheTableAbove(const sdk::Document& doc) {
     bool change = false;
     if (end > 0) {
       const std::string last = Lower(std::string(toks[end - 1]));
-      change = !year_of(last) && (Has(last, "%") || last.rfind("yoy", 0) == 0 || last.rfind("change", 0) == 0 ||
+      change = !year_of(last) && (sdk::Contains(last, "%") || last.rfind("yoy", 0) == 0 || last.rfind("change", 0) == 0 ||
                                   last.rfind("var", 0) == 0);
       if (change) --end;
     }
@@ -2345,7 +2409,7 @@ void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
   };
   auto breakdown_word = [](const std::string& s) {
     for (const char* w : {"分布", "构成", "结构", "按", "划分", "分类"}) {
-      if (Has(s, w)) return true;
+      if (sdk::Contains(s, w)) return true;
     }
     return false;
   };
@@ -2533,14 +2597,14 @@ void RelationAnalysis::FindDividendTableTotals(const sdk::Document& doc) {
   const std::set<int> related = FiguresInRelations();
   const auto& by_line = FiguresByLine(/*by_offset=*/true);
   auto any_of_words = [](const std::string& s, std::initializer_list<const char*> words) {
-    return std::any_of(words.begin(), words.end(), [&](const char* w) { return Has(s, w); });
+    return std::any_of(words.begin(), words.end(), [&](const char* w) { return sdk::Contains(s, w); });
   };
   // 1e4 for 万元 and so on; 0 when no money unit is named.
   auto money_scale = [&](const std::string& s) {
-    if (Has(s, "亿元")) return 1e8;
-    if (Has(s, "百万元")) return 1e6;
-    if (Has(s, "万元")) return 1e4;
-    if (Has(s, "元")) return 1.0;
+    if (sdk::Contains(s, "亿元")) return 1e8;
+    if (sdk::Contains(s, "百万元")) return 1e6;
+    if (sdk::Contains(s, "万元")) return 1e4;
+    if (sdk::Contains(s, "元")) return 1.0;
     return 0.0;
   };
   auto dividend_header = [&](const std::string& h) {
@@ -2588,7 +2652,7 @@ void RelationAnalysis::FindDividendTableTotals(const sdk::Document& doc) {
     if (header_row == UINT32_MAX) continue;
     const std::string header(sdk::View(grid[header_row][column].text));
     double scale = money_scale(header);
-    std::string unit_name = Has(header, "亿元") ? "亿元" : Has(header, "百万元") ? "百万元" : Has(header, "万元") ? "万元" : "元";
+    std::string unit_name = sdk::Contains(header, "亿元") ? "亿元" : sdk::Contains(header, "百万元") ? "百万元" : sdk::Contains(header, "万元") ? "万元" : "元";
     if (scale == 0) {
       const std::string table_unit(sdk::View(t.unit));
       scale = money_scale(table_unit);
@@ -2621,7 +2685,7 @@ void RelationAnalysis::FindDividendTableTotals(const sdk::Document& doc) {
       const auto& cells = it->second;
       const std::string label = cells.count(0) ? std::string(sdk::View(cells.at(0).text)) : std::string();
       if (RowTotalLabel(label) || IsTotalLabel(label) || any_of_words(label, {"合计", "总计", "累计", "截止", "截至"})) {
-        if (Has(label, "累计") && !any_of_words(label, {"计划", "预案", "预计", "每", "率", "比例"}) && cells.count(column)) {
+        if (sdk::Contains(label, "累计") && !any_of_words(label, {"计划", "预案", "预计", "每", "率", "比例"}) && cells.count(column)) {
           running_label = label;
           running = value_of(cells.at(column));
         }
@@ -2657,7 +2721,7 @@ void RelationAnalysis::FindDividendTableTotals(const sdk::Document& doc) {
           figures_[g].offset > l.offset + tab) {
         const std::string label(sdk::Trim(line_text.substr(0, tab)));
         const std::string cell(sdk::Trim(line_text.substr(tab + 1)));
-        if (Has(label, "累计") && !any_of_words(label, {"计划", "预案", "预计", "每", "率", "比例"}) &&
+        if (sdk::Contains(label, "累计") && !any_of_words(label, {"计划", "预案", "预计", "每", "率", "比例"}) &&
             figures_[g].text == cell && figures_[g].kind == ESGAUDIT_FACT_QUANTITY && figures_[g].unit.empty() &&
             figures_[g].qualifiers == 0) {
           running_label = label;
@@ -2726,7 +2790,7 @@ void RelationAnalysis::FindDividendTableTotals(const sdk::Document& doc) {
         if (!tail.empty() && std::u32string_view(U"近约逾超余").find(tail.back()) != std::u32string_view::npos) continue;
         if (!any_of_words(clause, {"分红", "红利", "股利", "股息", "派息"}) ||
             !any_of_words(sentence, {"累计", "总额", "合计", "共计", "共"}) ||
-            any_of_words(sentence, {"回购", "拟", "预案", "计划"}) || Has(clause, "每")) {
+            any_of_words(sentence, {"回购", "拟", "预案", "计划"}) || sdk::Contains(clause, "每")) {
           continue;
         }
         // The years the sentence covers, and the rows that are its parts.
@@ -2905,7 +2969,7 @@ void RelationAnalysis::FindHeadcountsInTheTableAbove(const sdk::Document& doc) {
   };
   auto names_total_or_rate = [](const std::string& c) {
     for (const char* w : {"合计", "总计", "小计", "共计", "总数", "总人数", "总额", "总量", "率", "占比", "比例", "%", "％"}) {
-      if (Has(c, w)) return true;
+      if (sdk::Contains(c, w)) return true;
     }
     return false;
   };

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <set>
 #include <cstdio>
+#include <cstring>
 #include <map>
 
 namespace esgaudit::numeric {
@@ -22,6 +23,23 @@ size_t PrevStart(std::string_view s, size_t i) { return sdk::PrevCodePointStart(
 bool IsCjk(char32_t c) { return sdk::IsHan(c); }
 
 size_t CodePoints(std::string_view s) { return sdk::CodePointCount(s); }
+
+bool HasHan(std::string_view s) {
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = 0; i < s.size();) {
+    uint64_t w;
+    if (i + 8 <= s.size() && (std::memcpy(&w, u + i, 8), (w & 0x8080808080808080ull) == 0)) {
+      i += 8;  // eight ASCII bytes: eight code points, none Han
+      continue;
+    }
+    if (u[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    if (sdk::IsHan(sdk::NextCodePoint(s, &i))) return true;
+  }
+  return false;
+}
 
 std::string_view LastCodePoints(std::string_view s, size_t n) {
   size_t count = CodePoints(s);
@@ -159,6 +177,40 @@ bool IsClauseStop(char32_t c) {
   }
 }
 
+size_t ClauseStart(std::string_view view, size_t begin, size_t* label_begin) {
+  const auto* u = reinterpret_cast<const unsigned char*>(view.data());
+  size_t b = begin;
+  *label_begin = std::string_view::npos;
+  for (size_t count = 0; b > 0 && count < 60; ++count) {
+    // ASCII and a three-byte sequence led by E1-EC, EE or EF are read where they end, as PrevStart
+    // and DecodeAt read them (the lead is no continuation byte, the decode takes all three bytes);
+    // anything else goes through both.
+    size_t p;
+    char32_t c;
+    if (u[b - 1] < 0x80) {
+      p = b - 1;
+      c = u[p];
+    } else if (b >= 3 && (u[b - 1] & 0xC0) == 0x80 && (u[b - 2] & 0xC0) == 0x80 && u[b - 3] >= 0xE1 &&
+               u[b - 3] <= 0xEF && u[b - 3] != 0xED) {
+      p = b - 3;
+      c = (static_cast<char32_t>(u[p] & 0x0F) << 12) | (static_cast<char32_t>(u[p + 1] & 0x3F) << 6) |
+          (u[p + 2] & 0x3F);
+    } else {
+      p = PrevStart(view, b);
+      size_t next;
+      c = DecodeAt(view, p, &next);
+    }
+    // No stop lies in U+3400-9FFF (the stop tests' lists): a Han character is passed untested.
+    if (c < 0x3400 || c > 0x9FFF) {
+      if (c == '\n' || c == '\f' || IsClauseStop(c)) break;
+      if (*label_begin == std::string_view::npos && IsLabelStop(c)) *label_begin = b;
+    }
+    b = p;
+  }
+  if (*label_begin == std::string_view::npos) *label_begin = b;
+  return b;
+}
+
 namespace {
 
 // Scope words that precede a label without changing what it names.
@@ -224,19 +276,8 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
     v.after = view.substr(v.view_end, at - v.view_end);
 
     // Before and clause: back along the line.
-    size_t b = v.view_begin;
-    size_t label_begin = std::string_view::npos;
-    count = 0;
-    while (b > 0 && count < 60) {
-      size_t p = PrevStart(view, b);
-      size_t next;
-      char32_t c = DecodeAt(view, p, &next);
-      if (c == '\n' || c == '\f' || IsClauseStop(c)) break;
-      if (label_begin == std::string_view::npos && IsLabelStop(c)) label_begin = b;
-      b = p;
-      ++count;
-    }
-    if (label_begin == std::string_view::npos) label_begin = b;
+    size_t label_begin;
+    const size_t b = ClauseStart(view, v.view_begin, &label_begin);
     v.clause = view.substr(b, v.view_begin - b);
     v.before = LastCodePoints(view.substr(label_begin, v.view_begin - label_begin), 24);
     if (!v.label.empty()) {

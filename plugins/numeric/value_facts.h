@@ -20,6 +20,9 @@ char32_t DecodeAt(std::string_view s, size_t i, size_t* next);
 size_t PrevStart(std::string_view s, size_t i);
 bool IsCjk(char32_t c);
 size_t CodePoints(std::string_view s);
+// Whether a code point of `s`, as DecodeAt reads them from its start, is IsCjk: ASCII words are passed
+// eight bytes at a time, other code points decoded inline.
+bool HasHan(std::string_view s);
 using sdk::Contains;
 // Inline: the word-list loops (StripTrailing, the capped rates) call it once per word.
 inline bool EndsWith(std::string_view s, std::string_view suffix) {
@@ -38,6 +41,11 @@ void AppendWithoutSpaces(std::string_view s, std::string* out);
 // a label stop (any clause stop, ，,：:、()（）【】[]《》“”"|/·, a digit 0-9 or %) ends `before`.
 bool IsLabelStop(char32_t c);
 bool IsClauseStop(char32_t c);
+// Where a fact starting at byte `begin` of `view` has its clause: back from `begin` over at most 60
+// code points (as PrevStart and DecodeAt read them) to a line end, a form feed or a clause stop. Sets
+// *label_begin to where the code point after the nearest label stop begins (the clause's start when
+// none is passed).
+size_t ClauseStart(std::string_view view, size_t begin, size_t* label_begin);
 
 // `s` less whole code points (as DecodeAt reads them) taken from its front while it holds more
 // than `n` code points (as CodePoints counts them): a fact's label text before it, kept to its last

@@ -121,12 +121,14 @@ TEST(SdkTextTest, HasCjkIsTheCodePointWalk) {
 
 // Contains is find != npos: on random strings of Han characters that share lead bytes and
 // continuation bytes with the parts, parts cut to their first or last bytes, parts at either end of
-// the text, and parts of one byte, none, or longer than the text.
+// the text, parts of one byte, none, or longer than the text, and parts that begin and end as a
+// piece does but differ in a byte between (the middle byte of a Han character, a letter of a word).
 TEST(SdkTextTest, ContainsIsFind) {
   const std::vector<std::string> pieces = {"未来", "将", "继续", "计划", "报告", "年", "\xE6", "\x9C\xAA", "\xA5",
                                            "r", "report", "20", "a", " ", "。"};
   std::vector<std::string> parts = pieces;
-  parts.insert(parts.end(), {"", "未", "来将", "\xE6\x9C", "\x9D\xA5", "reports", "未来未来未来未来"});
+  parts.insert(parts.end(), {"", "未", "来将", "\xE6\x9C", "\x9D\xA5", "reports", "未来未来未来未来", "\xE6\x9D\xAA",
+                             "\xE6\x9C\xA5", "repxrt", "rxport", "reporx", "ra", "2a", "未\xE6\x9D\xA5"});
   std::mt19937 rng(20261206);
   for (int n = 0; n < 20000; ++n) {
     std::string s;

@@ -2448,6 +2448,10 @@ TEST(StructureTest, TheTitleYearIsKeptBesideThePeriod) {
   EXPECT_EQ(name.structure().metadata().title_year, 2018);
   Document broken = Document::FromUtf8("r.txt", "2018\n\n某网社会责任报告\n");
   EXPECT_EQ(broken.structure().metadata().title_year, 2018);
+  // The title's words on one line and its year on the next with text (a blank line between): the
+  // title line is read with the year, which it lacks itself.
+  Document after = Document::FromUtf8("r.txt", "Acme ESG Report\n\n2023\n");
+  EXPECT_EQ(after.structure().metadata().title_year, 2023);
   // Near miss: a date above the title is not its year.
   Document date = Document::FromUtf8("r.txt", "董事长\n2019年4月28日\n某某集团社会责任报告\n");
   EXPECT_EQ(date.structure().metadata().title_year, 0);

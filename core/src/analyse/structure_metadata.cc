@@ -848,24 +848,27 @@ void StructureBuilder::FindTitleYear() {
     if (i >= 400 && (flags & (ESGAUDIT_LINE_RUNNING_HEADER | ESGAUDIT_LINE_DECORATION)) == 0) continue;
     std::string_view v = LineView(i);
     if (v.size() > kMaxRegexLine || v.size() < 4) continue;
-    sdk::AsciiLowerInto(v, &lower);
     // A title broken after its year ("2016年度" / "社会责任报告", a blank line between) is read with
     // the next line that has text.
     size_t next = n;
     if (v.size() <= 24) {
       for (size_t j = i + 1; j < n && j <= i + 2 && next == n; ++j)
         if (!Trim(LineView(j)).empty()) next = j;
-      if (next != n) {
-        sdk::AsciiLowerInto(LineView(next), &next_lower);
-        lower.push_back(' ');
-        lower += next_lower;
-      }
+    }
+    // Each title expression needs a year (20\d\d), on the line or the next (lower-casing keeps the
+    // digits, and the blank between the two holds none): lines without one are passed before the copy.
+    if (!HasYear20(v) && (next == n || !HasYear20(LineView(next)))) continue;
+    sdk::AsciiLowerInto(v, &lower);
+    if (next != n) {
+      sdk::AsciiLowerInto(LineView(next), &next_lower);
+      lower.push_back(' ');
+      lower += next_lower;
     }
     if (!Contains(lower, "报告") && !Contains(lower, "report") && !Contains(lower, "disclosure"))
       continue;
-    // Each title expression needs a year and one of these words.
-    if (!HasYear20(lower) || !ContainsAny(lower, {"社会责任", "可持续发展", "esg", "环境", "csr", "sustainability",
-                                                   "corporate", "integrated", "impact"}))
+    // Each title expression needs one of these words too.
+    if (!ContainsAny(lower, {"社会责任", "可持续发展", "esg", "环境", "csr", "sustainability", "corporate",
+                             "integrated", "impact"}))
       continue;
     // kTitleZh and kTitleEn open with the year, kTitleEnAfter with one of its words.
     auto zh_at = [&](size_t p) { return title::ZhMayStartAt(lower, p); };

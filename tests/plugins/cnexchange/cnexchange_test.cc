@@ -339,6 +339,27 @@ TEST(CnexchangeElementsTest, EntityAndStockCodeAreComparedWithTheAnnualReports) 
   EXPECT_EQ(Count(r, "cnexchange.entity-mismatch"), 0u);
 }
 
+// The lines a stock code may stand on are those holding 代码 or ode (the scan's exact hits, read
+// before FindEntity): the code is read on a later line, in English, after lines holding the words
+// without a code.
+TEST(CnexchangeElementsTest, AStockCodeIsReadOnAnyLineHoldingItsWords) {
+  std::vector<KpiRecord> kpis = {Kpi("company.stock-code", "688001")};
+  RunOptions o;
+  o.kpis = &kpis;
+  const std::string text = std::string(
+      "甲乙化工股份有限公司2024年度可持续发展报告\n"
+      "本报告依据《深圳证券交易所上市公司自律监管指引第17号——可持续发展报告（试行）》编制。\n"
+      "公司修订了《员工行为准则》（Code of Conduct）与代码审查制度。\n"
+      "报告时间范围为2024年1月1日至2024年12月31日。\n");
+  for (const char* line : {"公司于2015年在深交所上市（股票代码：300111）。\n", "Stock Code: 300111\n"}) {
+    const ReportResult r = testing::RunOnText(Registry(), text + line, o);
+    ASSERT_TRUE(r.status.ok()) << r.status.message();
+    EXPECT_EQ(Count(r, "cnexchange.entity-mismatch"), 1u) << line;
+  }
+  kpis = {Kpi("company.stock-code", "300111")};
+  EXPECT_EQ(Count(testing::RunOnText(Registry(), text + "Stock Code: 300111\n", o), "cnexchange.entity-mismatch"), 0u);
+}
+
 TEST(CnexchangeElementsTest, TheEntityNameComesFromThePolicy) {
   const fs::path dir = fs::path(::testing::TempDir()) / "cnexchange-entity";
   fs::create_directories(dir / "cnexchange");

@@ -879,6 +879,15 @@ TEST(RelationRulesTest, AYearsFigureIsASubsetOfTheRunningTotalOfTheSameThing) {
                 "1:38 subset 950件 (新增授权专利)"}));
 }
 
+// The running total's cue (累计, 累积, 历年) is looked for in every text span of a sentence with a figure:
+// on the second line of a wrapped sentence, and 历年 alone (no 累).
+TEST(RelationRulesTest, ARunningTotalsCueIsFoundInAnySpanOfItsSentence) {
+  ExpectCleanAndRecognised("2021年，基金会捐赠总额为320万元，\n历年累计捐赠金额达2,450万元。\n", "zh",
+                           {{"subset", {"2,450万元", "320万元"}}});
+  ExpectCleanAndRecognised("2021年，基金会捐赠总额为320万元，历年捐赠金额达2,450万元。\n", "zh",
+                           {{"subset", {"2,450万元", "320万元"}}});
+}
+
 TEST(RelationRulesTest, RunningTotalNearMissesAreNoSubset) {
   for (const char* text : {
            "累计授权专利860件，2020年新增注册商标950件。\n",            // another thing
@@ -6153,6 +6162,111 @@ class ByLineProbe : public sdk::Rule {
   }
 };
 
+}  // namespace
+
+// The prose readers' sentence helpers (relation_prose_subsets.cc).
+void SentenceFigures(const sdk::Document& doc, const esgaudit_sentence& st,
+                     const std::vector<std::pair<uint64_t, int>>& by_view, std::u32string* text,
+                     std::vector<std::pair<size_t, int>>* in_sentence);
+size_t SentenceFigureCount(const sdk::Document& doc, const esgaudit_sentence& st,
+                           const std::vector<std::pair<uint64_t, int>>& by_view);
+
+namespace {
+
+// SentenceFigureCount counts on from one span to the next; the reference is the figures SentenceFigures
+// places. Entries of every sentence of the sample report and of wrapped and table-like texts, for the
+// figures' own view offsets, every second of them, and random sorted entries at characters' first
+// bytes (repeated offsets, offsets at span edges and between spans, past the view, dense and sparse).
+struct CountCheck {
+  size_t sentences = 0, multi_span = 0, counted = 0;
+  std::vector<std::string> mismatches;
+};
+CountCheck count_check;
+
+class SentenceCountProbe : public sdk::Rule {
+ public:
+  void Check(const sdk::Document& doc, const sdk::Context& ctx) override {
+    try {
+      Probe(doc, ctx);
+    } catch (const std::exception& e) {
+      count_check.mismatches.push_back(e.what());
+    }
+  }
+  void Probe(const sdk::Document& doc, const sdk::Context& ctx) {
+    RelationAnalysis a = ctx.Shared<RelationAnalysis>(doc);
+    const std::vector<Figure>& figures = RelationAnalysisPeer::figures(a);
+    const uint64_t view = doc.MatchView().size();
+    std::vector<std::vector<std::pair<uint64_t, int>>> sets(2);
+    for (size_t i = 0; i < figures.size(); ++i) {
+      const std::pair<uint64_t, int> e(doc.TextToView(figures[i].offset), static_cast<int>(i));
+      sets[0].push_back(e);
+      if (i % 2 == 0) sets[1].push_back(e);
+    }
+    uint32_t seed = 99;
+    auto next = [&seed](uint64_t m) {
+      seed = seed * 1103515245u + 12345u;
+      return m == 0 ? 0 : (seed >> 4) % m;
+    };
+    for (uint64_t density : {3u, 17u, 200u}) {
+      std::vector<std::pair<uint64_t, int>> random;
+      for (uint64_t k = 0; k < view / density + 4; ++k) {
+        uint64_t at = next(view + 2);  // a character's first byte (SentenceFigures decodes from there), or past the view
+        while (at < view && (static_cast<unsigned char>(doc.MatchView()[at]) & 0xC0) == 0x80) ++at;
+        random.emplace_back(at, static_cast<int>(next(5)));
+      }
+      // Offsets at the edges of spans, as a figure starting a line or ending right before one stands.
+      for (uint32_t k = 0; k < doc.TextSpanCount() && k < 400; k += 1 + static_cast<uint32_t>(next(3))) {
+        const esgaudit_text_span span = doc.TextSpan(k);
+        random.emplace_back(span.view_begin, 0);
+        random.emplace_back(span.view_end, static_cast<int>(next(3)));
+      }
+      sets.push_back(std::move(random));
+    }
+    for (auto& set : sets) std::sort(set.begin(), set.end());
+    std::u32string text;
+    std::vector<std::pair<size_t, int>> placed;
+    for (uint32_t si = 0; si < doc.SentenceCount(); ++si) {
+      const esgaudit_sentence st = doc.Sentence(si);
+      ++count_check.sentences;
+      count_check.multi_span += st.span_count > 1;
+      for (size_t k = 0; k < sets.size(); ++k) {
+        SentenceFigures(doc, st, sets[k], &text, &placed);
+        const size_t got = SentenceFigureCount(doc, st, sets[k]);
+        count_check.counted += placed.size();
+        if (got != placed.size()) {
+          count_check.mismatches.push_back("sentence " + std::to_string(si) + " set " + std::to_string(k) + ": " +
+                                           std::to_string(got) + " for " + std::to_string(placed.size()));
+        }
+      }
+    }
+  }
+};
+
+TEST(RelationRulesTest, SentenceFigureCountIsTheNumberOfFiguresSentenceFiguresPlaces) {
+  sdk::Registry registry;
+  registry.Add<SentenceCountProbe>("test.sentence-count", ESGAUDIT_INFO, "checks SentenceFigureCount",
+                                   "test/sentence-count.md");
+  count_check = CountCheck();
+  Document doc;
+  ASSERT_TRUE(Document::Load(testing::SourcePath(kSample), &doc).ok());
+  const ReportResult sample = testing::Run(registry, doc);
+  EXPECT_TRUE(sample.status.ok()) << sample.status.message();
+  testing::RunOnText(registry,
+                     "截至去年年末，本公司共有员工3,120人，其中女员工占比38.5%。30岁以\n"
+                     "下420人，30-40岁1,080人，\n40-50岁1,210人，50岁以上410人。\n"
+                     "指标        2021年    2022年\n"
+                     "用水量（吨）  4,500    4,100\n"
+                     "2021年，基金会捐赠总额为320万元，\n\n历年累计捐赠金额达2,450万元；新增12项。\n");
+  EXPECT_GT(count_check.sentences, 300u);
+  EXPECT_GT(count_check.multi_span, 20u);
+  EXPECT_GT(count_check.counted, 5000u);
+  EXPECT_TRUE(count_check.mismatches.empty()) << count_check.mismatches.size() << " "
+                                              << ::testing::PrintToString(std::vector<std::string>(
+                                                     count_check.mismatches.begin(),
+                                                     count_check.mismatches.begin() +
+                                                         std::min<size_t>(5, count_check.mismatches.size())));
+}
+
 TEST(RelationRulesTest, FiguresByLineAndFigureAtAreTheMapsOfTheFiguresAsTheyAre) {
   sdk::Registry registry;
   registry.Add<ByLineProbe>("test.by-line", ESGAUDIT_INFO, "checks FiguresByLine", "test/by-line.md");
@@ -7696,6 +7810,13 @@ TEST(RelationRulesTest, AFigureOfAPartOfTheReporterIsWithinTheWholesInTheNextSen
   ExpectCleanAndRecognised(head_office, "zh",
                            {{"subset", {"297项", "31项"}}, {"subset", {"2,315人", "402人"}}, {"subset", {"6,120小时", "2,310小时"}}});
   ExpectChangesFlagged(head_office, {{"402人", "4,020人", {"4,020人"}}}, "warning");
+  // The whole's other words: 全集团 (a 全 word), 公司及各子公司 (an 及 word).
+  for (const char* whole : {"全集团", "公司及各子公司"}) {
+    std::string text = head_office;
+    text.replace(text.find("全系统"), std::string("全系统").size(), whole);
+    ExpectCleanAndRecognised(text, "zh",
+                             {{"subset", {"297项", "31项"}}, {"subset", {"2,315人", "402人"}}, {"subset", {"6,120小时", "2,310小时"}}});
+  }
   const std::string with_subsidiaries =
       "2021年，公司运用帮困基金开展定向帮困和大病救助等共512人次，合计帮困金额68.40万元；2021年，公司及下属企业"
       "共计帮困3,980人次，帮困金额352.16万元。\n";
@@ -8025,6 +8146,20 @@ TEST(RelationRulesTest, ClosedBandsInALaterSentenceArePartsOfTheHeadcountBefore)
       other_base, "zh", {{"parts-total", {"5,230人", "210人", "1,830人", "1,190人", "2,000人"}}});
   EXPECT_TRUE(std::none_of(r.relations.begin(), r.relations.end(),
                            [](const RelationRecord& x) { return x.kind == "percent-breakdown"; }));
+}
+
+// A headcount is read in any sentence naming the staff, its noun wrapped across a line end too, after
+// sentences of other people's counts; a sentence of no staff noun after a semicolon goes on into the
+// next as before.
+TEST(RelationRulesTest, AHeadcountAfterOtherCountsOfPeopleIsReadWhereverItsNounStands) {
+  const std::string ages = "30岁以下420人，30-40岁1,080人，40-50岁1,210人，50岁以上410人。\n";
+  const std::set<std::string> bands = {"3,120人", "420人", "1,080人", "1,210人", "410人"};
+  for (const std::string& text : {
+           "全年帮扶困难群众56人，走访慰问180人。截至去年年末，本公司共有员\n工3,120人。" + ages,
+           "全年帮扶困难群众56人；截至去年年末，本公司共有职工3,120人。" + ages,
+       }) {
+    ExpectCleanAndRecognised(text, "zh", {{"parts-total", bands}});
+  }
 }
 
 TEST(RelationRulesTest, BandsOfOtherPeopleOrOfAnOpenSetAfterAHeadcountAreNotItsParts) {

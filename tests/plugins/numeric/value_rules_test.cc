@@ -379,6 +379,105 @@ TEST(ValueFactsText, LastCodePointsDropsTheFrontAsTheCountingLoopDid) {
   EXPECT_EQ(LastCodePoints("", 0), "");
 }
 
+// ClauseStart reads ASCII and the common three-byte sequences where they end and passes Han
+// characters without the stop tests; the reference is the walk ValueFacts made (PrevStart, DecodeAt
+// and both stop tests at every code point). Random texts of ASCII, line ends, form feeds, stops of
+// both kinds, digits, Han, other three-byte forms (E0, ED and EE leads), four-byte characters and
+// broken UTF-8 (stray continuation bytes, cut sequences), from every offset, long enough to reach
+// the limit of 60.
+TEST(ValueFactsText, ClauseStartIsTheCodePointWalk) {
+  auto reference = [](std::string_view view, size_t begin, size_t* label_begin) {
+    size_t b = begin;
+    *label_begin = std::string_view::npos;
+    size_t count = 0;
+    while (b > 0 && count < 60) {
+      size_t p = PrevStart(view, b);
+      size_t next;
+      char32_t c = DecodeAt(view, p, &next);
+      if (c == '\n' || c == '\f' || IsClauseStop(c)) break;
+      if (*label_begin == std::string_view::npos && IsLabelStop(c)) *label_begin = b;
+      b = p;
+      ++count;
+    }
+    if (*label_begin == std::string_view::npos) *label_begin = b;
+    return b;
+  };
+  const std::vector<std::string> pieces = {
+      "a", "7", " ", "\n", "\f", ",", "%", "员", "工", "总", "数", "一", "龥", "㐀", "，", "。", "；", "、", "（",
+      "●", "•", "·", "１", "％", "\xE0\xA4\x95", "\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBC\x8C", "😀",
+      "\x80", "\xBF\xBF", "\xE3", "\xE3\x80", "\xE5\x91", "\xF0\x9F", "é", "\xC3"};
+  uint32_t seed = 4242;
+  auto next = [&seed](uint32_t m) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % m;
+  };
+  size_t at_limit = 0, labelled = 0;
+  for (int k = 0; k < 1500; ++k) {
+    std::string text;
+    const uint32_t parts = next(120);
+    // Mostly Han with a few others, or any mix.
+    const bool han = next(2) == 0;
+    for (uint32_t i = 0; i < parts; ++i) {
+      text += han && next(4) != 0 ? pieces[7 + next(6)] : pieces[next(static_cast<uint32_t>(pieces.size()))];
+    }
+    for (size_t begin = 0; begin <= text.size(); ++begin) {
+      size_t want_label = 0, got_label = 0;
+      const size_t want = reference(text, begin, &want_label);
+      ASSERT_EQ(ClauseStart(text, begin, &got_label), want) << k << " " << begin;
+      ASSERT_EQ(got_label, want_label) << k << " " << begin;
+      at_limit += want > 0 && CodePoints(std::string_view(text).substr(want, begin - want)) >= 60;
+      labelled += want_label != want;
+    }
+  }
+  EXPECT_GT(at_limit, 1000u);
+  EXPECT_GT(labelled, 10000u);
+}
+
+// HasHan passes ASCII words and decodes the rest inline; the reference is the code point walk the rate
+// rule made (DecodeAt and IsCjk at every code point). Random texts of long ASCII runs, Han of every
+// range IsCjk holds and its edges, other three- and four-byte forms and broken UTF-8 (stray
+// continuation bytes, cut sequences), at every offset and length.
+TEST(ValueFactsText, HasHanIsTheCodePointWalk) {
+  auto reference = [](std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      size_t next;
+      if (IsCjk(DecodeAt(s, i, &next))) return true;
+      i = next;
+    }
+    return false;
+  };
+  const std::vector<std::string> pieces = {
+      "a", "Rate of 100% ", "0123456789abcdef", " ", "\n", "员", "\xE4\xB8\x80" /* 一 */, "\xE9\xBF\xBF" /* 鿿 */,
+      "\xE3\x90\x80" /* 㐀 */, "\xE4\xB6\xBF" /* 䶿 */, "\xE4\xB7\x80" /* ䷀: no Han */, "\xEF\xA4\x80" /* 豈 */,
+      "\xF0\xA0\x80\x80" /* U+20000 */, "\xF0\x9F\x98\x80", "，", "％", "é", "\x80", "\xBF\xBF", "\xE4", "\xE4\xB8",
+      "\xF0\xA0\x80", "\xED\xA0\x80"};
+  uint32_t seed = 5150;
+  auto next = [&seed](uint32_t m) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % m;
+  };
+  size_t han = 0, checked = 0;
+  for (int k = 0; k < 1500; ++k) {
+    std::string text;
+    const uint32_t parts = next(40);
+    const bool ascii_mostly = next(2) == 0;
+    for (uint32_t i = 0; i < parts; ++i) {
+      text += ascii_mostly && next(8) != 0 ? pieces[next(3)] : pieces[next(static_cast<uint32_t>(pieces.size()))];
+    }
+    for (size_t from = 0; from < text.size(); from += 1 + next(5)) {
+      for (size_t len : {text.size() - from, size_t{7}, size_t{9}, size_t{17}}) {
+        const std::string_view piece = std::string_view(text).substr(from, len);
+        const bool want = reference(piece);
+        ASSERT_EQ(HasHan(piece), want) << k << " " << from << " " << len;
+        han += want;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(han, checked / 5);
+  EXPECT_LT(han, checked * 4 / 5);
+}
+
 // EndsWith tests the last byte before the compare: the same answer as the compare on suffixes
 // longer than the text, empty ones, and ones ending like the text but differing before.
 TEST(ValueFactsText, EndsWithIsTheSuffixCompare) {
