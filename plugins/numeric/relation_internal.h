@@ -194,7 +194,7 @@ std::string ToUtf8(const std::u32string& s);
 // U32(s).size() without the string: the same checked iterator, so broken UTF-8 throws as there.
 size_t Cps(std::string_view s);
 
-inline bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+inline bool Has(std::string_view s, std::string_view w) { return sdk::Contains(s, w); }  // s.find(w) != npos
 
 bool CountsInstitutions(const Figure& g);
 
