@@ -927,6 +927,13 @@ TEST(FactsTest, ACountInTheRangeOfYearsInAColumnOfCountsIsACount) {
       "废水\t吨\t35\t48\n"
       "废气\t吨\t27\t31\n";
   EXPECT_EQ(KindOf(years, 2, "2021"), "year");
+  // A year inside a cell of prose is no value of its column, whatever the cells around it hold.
+  const std::string prose =
+      "| Risk | Impact | Rationale |\n"
+      "|---|---|---|\n"
+      "| Energy | 692.4 | Costs remaining from the 2050 targets |\n"
+      "| Credits | 247.4 | 133 |\n";
+  EXPECT_EQ(KindOf(prose, 3, "2050"), "year");
 }
 }  // namespace
 }  // namespace esgaudit

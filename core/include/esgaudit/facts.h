@@ -54,8 +54,9 @@ class FactExtractor {
   // figure labelled from other lines (split, stacked) gets the figure's label, a quantity or
   // percentage in the run of a chart caption (Structure::chart_captions) with none of these gets
   // the caption, any other fact none. A bare number opening a cell inside a line and followed by 、 ) . becomes an ordinal.
-  // A bare 19xx/20xx that Extract took for a year becomes a quantity where it stands in a table's grid
-  // after a count of its row, with counts and no year above and below it in its column.
+  // A bare 19xx/20xx that Extract took for a year becomes a quantity where it stands alone in a cell
+  // of a table's grid after a count of its row, with counts and no year above and below it in its
+  // column.
   // REQUIRES: `facts` is what Extract returned, `structure` was built on the same document.
   void Label(const Structure& structure, std::vector<NumericFact>* facts);
 

@@ -662,11 +662,18 @@ class Extractor {
     const TableCell* cell = holding(f.offset);
     const TableCell* prev = holding(facts[k - 1].offset);
     if (cell == nullptr || prev == nullptr || prev == cell || prev->row != cell->row || prev->column == 0) return false;
-    // The fact opening a cell's span (facts are in text order).
+    // The fact a cell holds and nothing else, blanks aside (a value cell; not a year inside a cell
+    // of prose, "remaining from the 2050 domestic … emissions"). Facts are in text order.
     auto fact_in = [&](const TableCell& c) -> const NumericFact* {
       auto it = std::lower_bound(facts.begin(), facts.end(), c.offset,
                                  [](const NumericFact& x, uint64_t o) { return x.offset < o; });
-      return it != facts.end() && it->offset < c.offset + c.length ? &*it : nullptr;
+      if (it == facts.end() || it->offset >= c.offset + c.length) return nullptr;
+      const std::string_view text = doc_.text();
+      const std::string_view before = text.substr(c.offset, it->offset - c.offset);
+      const uint64_t end = std::min<uint64_t>(it->offset + it->length, c.offset + c.length);
+      const std::string_view after = text.substr(end, c.offset + c.length - end);
+      auto blank = [](std::string_view v) { return v.find_first_not_of(" \t\r\n") == std::string_view::npos; };
+      return blank(before) && blank(after) ? &*it : nullptr;
     };
     // The cells of grid row r (listed row by row: one range, found by search, so the test stays
     // linear over a long table).
@@ -674,7 +681,9 @@ class Extractor {
       const auto lo = std::lower_bound(first, last, r, [](const TableCell& c, uint32_t x) { return c.row < x; });
       return std::make_pair(lo, std::upper_bound(lo, last, r, [](uint32_t x, const TableCell& c) { return x < c.row; }));
     };
-    // A header cell, or a row holding another year, heads its columns ("Category 1) | 2021 | 2022").
+    // Both alone in their cells; a header cell, or a row holding another year, heads its columns
+    // ("Category 1) | 2021 | 2022").
+    if (fact_in(*cell) != &f || fact_in(*prev) != &facts[k - 1]) return false;
     if (cell->flags & ESGAUDIT_TABLE_CELL_HEADER) return false;
     for (auto [c, e] = row_cells(cell->row); c != e; ++c) {
       if (&*c == cell) continue;
