@@ -342,6 +342,20 @@ TEST(LayoutCellsTest, EndColumnsAreTheHostsColumnsOfTheCellEnds) {
 namespace esgaudit::numeric {
 namespace {
 
+// The random texts of the equivalence tests below: a linear congruential draw in [0, m),
+// reproducible from its seed.
+class Draw {
+ public:
+  explicit Draw(uint32_t seed) : seed_(seed) {}
+  uint32_t operator()(uint32_t m) {
+    seed_ = seed_ * 1103515245u + 12345u;
+    return (seed_ >> 8) % m;
+  }
+
+ private:
+  uint32_t seed_;
+};
+
 // LastCodePoints keeps a running count; the reference drops a code point from the front and
 // counts again, as ValueFacts did. They must agree on any text, broken UTF-8 included (stray
 // continuation bytes, which DecodeAt takes one by one and CodePoints does not count; a lead
@@ -357,11 +371,7 @@ TEST(ValueFactsText, LastCodePointsDropsTheFrontAsTheCountingLoopDid) {
   };
   const std::vector<std::string> pieces = {"a", "7", " ", "员", "工", "１", "２", "％", "😀", "\x80",
                                            "\xBF\xBF", "\xE3", "\xE3\x80", "\xE0\x80\x80", "\xF0\x9F", "é"};
-  uint32_t seed = 777;
-  auto next = [&seed](uint32_t m) {
-    seed = seed * 1103515245u + 12345u;
-    return (seed >> 8) % m;
-  };
+  Draw next(777);
   size_t shortened = 0;
   for (int k = 0; k < 2000; ++k) {
     std::string text;
@@ -406,11 +416,7 @@ TEST(ValueFactsText, ClauseStartIsTheCodePointWalk) {
       "a", "7", " ", "\n", "\f", ",", "%", "员", "工", "总", "数", "一", "龥", "㐀", "，", "。", "；", "、", "（",
       "●", "•", "·", "１", "％", "\xE0\xA4\x95", "\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBC\x8C", "😀",
       "\x80", "\xBF\xBF", "\xE3", "\xE3\x80", "\xE5\x91", "\xF0\x9F", "é", "\xC3"};
-  uint32_t seed = 4242;
-  auto next = [&seed](uint32_t m) {
-    seed = seed * 1103515245u + 12345u;
-    return (seed >> 8) % m;
-  };
+  Draw next(4242);
   size_t at_limit = 0, labelled = 0;
   for (int k = 0; k < 1500; ++k) {
     std::string text;
@@ -451,11 +457,7 @@ TEST(ValueFactsText, HasHanIsTheCodePointWalk) {
       "\xE3\x90\x80" /* 㐀 */, "\xE4\xB6\xBF" /* 䶿 */, "\xE4\xB7\x80" /* ䷀: no Han */, "\xEF\xA4\x80" /* 豈 */,
       "\xF0\xA0\x80\x80" /* U+20000 */, "\xF0\x9F\x98\x80", "，", "％", "é", "\x80", "\xBF\xBF", "\xE4", "\xE4\xB8",
       "\xF0\xA0\x80", "\xED\xA0\x80"};
-  uint32_t seed = 5150;
-  auto next = [&seed](uint32_t m) {
-    seed = seed * 1103515245u + 12345u;
-    return (seed >> 8) % m;
-  };
+  Draw next(5150);
   size_t han = 0, checked = 0;
   for (int k = 0; k < 1500; ++k) {
     std::string text;
@@ -523,11 +525,7 @@ TEST(ValueFactsText, StopsAreTheStopListsSearched) {
 TEST(ValueFactsText, AppendWithoutBlanksDropsSpacesAndTabsOnly) {
   const std::vector<std::string> pieces = {" ", "  ", "\t", "\n", "\r", "\xE3\x80\x80", "\xC2\xA0", "a", "7.5",
                                            "员工", "％", "\x80", "\xE3", "\x20\x09\x20", "", "x y"};
-  uint32_t seed = 4242;
-  auto next = [&seed](uint32_t m) {
-    seed = seed * 1103515245u + 12345u;
-    return (seed >> 8) % m;
-  };
+  Draw next(4242);
   size_t dropped = 0;
   for (int k = 0; k < 5000; ++k) {
     std::string text;
@@ -590,11 +588,7 @@ TEST(ValueFactsText, EnglishNotCappedAgreesWithTheSearch) {
       "relative", "than", "above", "over", "exceed", "ratio", "forecast", "return", "yield", "coverage",
       "moreover", "shareholder", "Overall", "targ", "increas", "rati", "plant", "a", "rate", "of", " ", "  ",
       ",", "-", "3", "(", "\xE2\x80\x99", "\xC3\xA9", "员工", "\x80", "'s", "_"};
-  uint32_t seed = 99;
-  auto next = [&seed](uint32_t m) {
-    seed = seed * 1103515245u + 12345u;
-    return (seed >> 8) % m;
-  };
+  Draw next(99);
   size_t yes = 0;
   for (int k = 0; k < 20000; ++k) {
     std::string clause;
@@ -668,11 +662,7 @@ TEST(ValueFactsText, CappedRateAtEndSeeksAShareOnlyInALabelEndingAsOne) {
       "占", "占", "占", "总", "全部", "全体", "所有", "员工", "股本", "净利润", "的", "的", "比例", "比", "例",
       "覆盖率", "拨备覆盖率", "满意度", "占比", "为", "达到", "：", " ", "，", "、", "（", "a", "7", "\xE5\x8D",
       "\xA0", "女性"};
-  uint32_t seed = 2718;
-  auto next = [&seed](uint32_t m) {
-    seed = seed * 1103515245u + 12345u;
-    return (seed >> 8) % m;
-  };
+  Draw next(2718);
   size_t shares = 0, rates = 0;
   for (int k = 0; k < 30000; ++k) {
     std::string label;
@@ -712,11 +702,7 @@ TEST(ValueFactsText, WithoutSpacesDropsTheBlanksDecodeAtReads) {
   const std::vector<std::string> pieces = {" ", "\t", "\xE3\x80\x80", "\xE3\x80", "\xE3", "\x80", "\x80\x80",
                                            "\xE3\x80\x81", "\xE2\x80\x80", "\xE0\x80\x80", "\xF0\x9F\x98\x80",
                                            "\xF0\xE3\x80\x80", "\xC3", "a", "7", "员工", "\n", "\xC2\xA0"};
-  uint32_t seed = 31337;
-  auto next = [&seed](uint32_t m) {
-    seed = seed * 1103515245u + 12345u;
-    return (seed >> 8) % m;
-  };
+  Draw next(31337);
   size_t dropped = 0;
   for (int k = 0; k < 20000; ++k) {
     std::string text;
