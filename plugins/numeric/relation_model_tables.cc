@@ -3,6 +3,8 @@
 // a table's relations shares (relation_model_shares.cc, relation_model_subsets.cc).
 #include "relation_model_table.h"
 
+#include <limits>
+
 namespace esgaudit::numeric {
 
 using namespace relation_detail;
@@ -294,7 +296,21 @@ bool RelationAnalysis::ModelTable::ShareSum(const Slot& ts, const std::vector<in
     const Figure& sh = figures_[shares[i]];
     matching += 100 * c.low / base_hi <= sh.high && sh.low <= 100 * c.high / base_lo;
   }
-  if (matching == 0 || matching + 1 < counts.size()) return false;
+  if (matching == 0 || matching + 1 < counts.size()) {
+    // The total row's share may be the changed one: three or more rows whose shares are all their
+    // counts over one base say what the column is without it. Not when it prints 100% (a share
+    // within the column, not of the rows' base).
+    if (counts.size() < 3 || tsh.value == 100) return false;
+    double lo = 0, hi = std::numeric_limits<double>::infinity();
+    for (size_t i = 0; i < counts.size() && lo <= hi; ++i) {
+      const Figure& c = figures_[counts[i]];
+      const Figure& sh = figures_[shares[i]];
+      if (sh.low <= 0 || c.low <= 0) return false;
+      lo = std::max(lo, 100 * c.low / sh.high);
+      hi = std::min(hi, 100 * c.high / sh.low);
+    }
+    if (lo > hi) return false;
+  }
   Relation r;
   r.kind = RelationKind::kPartsTotal;
   r.evidence = Evidence::kTable;

@@ -1815,8 +1815,20 @@ TEST(RelationRulesTest, CountsWithTheirSharesInBracketsAddUpAndSoDoTheShares) {
                         {"（55.0%）", "（57.0%）", {"1.0% + 4.0% + 57.0%"}},
                         // A share printed ten times its value is still a share, and named as a slip.
                         {"(32.5%)", "(325.0%)",
-                         {"1.5% + 6.0% + 325.0% = 332.5%，合计为40.0%；若“基层员工”325.0%除以 10^1"}}},
+                         {"1.5% + 6.0% + 325.0% = 332.5%，合计为40.0%；若“基层员工”325.0%除以 10^1"}},
+                        // The total row's share changed: the three rows still say the base.
+                        {"(60.0%)", "(66.0%)", {"1.0% + 4.0% + 55.0% = 60.0%，合计为66.0%"}},
+                        {"(60.0%)", "(600.0%)", {"合计为600.0%"}}},
                        "error");
+  // A total row printing 100% gives the share within its column, not of the rows' base: no sum.
+  {
+    std::string within = clean;
+    within.replace(within.find("(60.0%)"), 7, "(100%)");
+    const ReportResult w = Check(within, "zh", "relations");
+    const Document doc = Document::FromUtf8("test.txt", within);
+    EXPECT_FALSE(Recognised(doc, w, "parts-total", {"1.0%", "4.0%", "55.0%", "100%"}));
+    EXPECT_TRUE(Findings(w).empty()) << ::testing::PrintToString(Findings(w));
+  }
   // Near misses. The bracketed figures are changes, not shares of one base (each is no count over
   // the base the total row gives): the counts add up, the brackets are no sum.
   const std::string changes =
