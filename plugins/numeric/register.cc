@@ -9,6 +9,7 @@
 #include "rate_above_100_rule.h"
 #include "relation_analysis.h"
 #include "restatement_mismatch_rule.h"
+#include "share_mismatch_rule.h"
 #include "subset_exceeds_total_rule.h"
 #include "yoy_claim_rule.h"
 
@@ -39,6 +40,9 @@ void RegisterRules(sdk::Registry& registry) {
   registry.Add<RestatementMismatchRule>("numeric.restatement-mismatch", ESGAUDIT_ERROR,
                                         "the same labelled figure stated with different values",
                                         "numeric/restatement-mismatch.md");
+  registry.Add<ShareMismatchRule>("numeric.share-mismatch", ESGAUDIT_WARNING,
+                                  "a part's stated share of its base contradicted by the two figures",
+                                  "numeric/share-mismatch.md");
   registry.Add<SubsetExceedsTotalRule>(SubsetExceedsTotalRule::kId, ESGAUDIT_ERROR,
                                        "a 其中 subset does not exceed its total",
                                        "numeric/subset-exceeds-total.md");

@@ -135,11 +135,78 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindRowsAmongProse(doc);  // last: it may append regrouped figures
   FlagRowsOffExactTables();
   AddGroupRows();
+  FindSharesOfStatedParts(doc);
   std::stable_sort(relations_.begin(), relations_.end(), [this](const Relation& a, const Relation& b) {
     uint64_t oa = figures_[a.total >= 0 ? a.total : a.parts.front()].offset;
     uint64_t ob = figures_[b.total >= 0 ? b.total : b.parts.front()].offset;
     return oa < ob;
   });
+}
+
+// The clause after a part reads `，占` (or `（占`), optional 到 / 了, the base's words, a lead (的, 的比例为,
+// 约 …) and the share: `，占比30.0%`, `，占员工总数的30.0%`. The base's words, without a total word
+// (总数, 总人数 …) and the company's 公司, must be empty or name the total: a share of another base
+// (占管理和技术人员总数的35%) is no share of this total.
+void RelationAnalysis::FindSharesOfStatedParts(const sdk::Document& doc) {
+  static const std::u32string kLeads[] = {U"的比例为", U"的比重为", U"的比例", U"的比重", U"比例为", U"比重为",
+                                          U"比例", U"比重", U"的", U"约", U"达", U"为", U"比"};
+  static const std::u32string kTotalWords[] = {U"总人数", U"总数", U"总额", U"总量", U"总和", U"总"};
+  std::string_view text = doc.Text();
+  for (const Relation& r : relations_) {
+    if (r.evidence != Evidence::kStated || r.total < 0) continue;
+    if (r.kind == RelationKind::kSubset && r.cue != SubsetCue::kOfWhich && r.cue != SubsetCue::kIncluding) continue;
+    if (r.kind == RelationKind::kPercentBreakdown) continue;
+    const Figure& total = figures_[r.total];
+    if (total.kind != ESGAUDIT_FACT_QUANTITY || total.unit.empty()) continue;
+    for (int p : r.parts) {
+      const Figure& part = figures_[p];
+      if (part.kind != ESGAUDIT_FACT_QUANTITY || part.unit != total.unit || p + 1 >= static_cast<int>(figures_.size())) {
+        continue;
+      }
+      const Figure& share = figures_[p + 1];
+      if (share.kind != ESGAUDIT_FACT_PERCENT || share.qualifiers != 0 || share.value <= 0 || share.value >= 100) continue;
+      const uint64_t from = part.wrapped_unit_end > 0 ? part.wrapped_unit_end : part.offset + part.length;
+      if (from > share.offset || share.offset - from > 96 || share.offset > text.size()) continue;
+      std::u32string between;
+      try {
+        for (char32_t ch : U32(text.substr(from, share.offset - from))) {
+          if (ch != U' ' && ch != U'\t' && ch != U'\n' && ch != U'\r' && ch != 0x3000) between.push_back(ch);
+        }
+      } catch (const std::exception&) {
+        continue;
+      }
+      if (between.size() < 2 || (between[0] != U'，' && between[0] != U',' && between[0] != U'（' && between[0] != U'(') ||
+          between[1] != U'占') {
+        continue;
+      }
+      std::u32string base = between.substr(between.size() > 2 && (between[2] == U'到' || between[2] == U'了') ? 3 : 2);
+      for (bool cut = true; cut;) {
+        cut = false;
+        for (const std::u32string& w : kLeads) {
+          if (base.size() >= w.size() && base.compare(base.size() - w.size(), w.size(), w) == 0) {
+            base.resize(base.size() - w.size());
+            cut = true;
+            break;
+          }
+        }
+      }
+      if (!std::all_of(base.begin(), base.end(), [](char32_t ch) { return ch >= 0x4E00 && ch <= 0x9FFF; })) continue;
+      for (const std::u32string& w : kTotalWords) {
+        if (const size_t at = base.find(w); at != std::u32string::npos) {
+          base.erase(at, w.size());
+          break;
+        }
+      }
+      for (std::u32string_view w : {std::u32string_view(U"本公司"), std::u32string_view(U"公司")}) {
+        if (base.compare(0, w.size(), w) == 0) {
+          base.erase(0, w.size());
+          break;
+        }
+      }
+      if (!base.empty() && !LabelNamesShareBase(total.label, base)) continue;
+      share_claims_.push_back({p, r.total, p + 1, Certainty::kLikely});
+    }
+  }
 }
 
 void RelationAnalysis::LoadFigures(const sdk::Document& doc) {

@@ -131,12 +131,23 @@ struct Relation {
   std::string part_verb;         // kVerbPair: the verb of the subset's clause (整改)
 };
 
+// A part printed with its share of a base whose figure the text gives before it (`员工总数38,655人 …
+// 女性员工11,329人，占员工总数的29.31%`): the share is checked against part / base
+// (numeric.share-mismatch). Indexes into RelationAnalysis::figures().
+struct ShareClaim {
+  int part = -1;
+  int base = -1;
+  int share = -1;
+  Certainty certainty = Certainty::kCertain;  // kLikely: the base was found past a semicolon
+};
+
 class RelationAnalysis {
  public:
   RelationAnalysis(const sdk::Document& doc, const sdk::Context& ctx);
 
   const std::vector<Figure>& figures() const { return figures_; }
   const std::vector<Relation>& relations() const { return relations_; }
+  const std::vector<ShareClaim>& share_claims() const { return share_claims_; }
 
   // "21% + 79% = 100%" / "28项 + 61项 = 89项" / "67名 <= 155名" (the printed arithmetic).
   std::string Describe(const Relation& r) const;
@@ -372,6 +383,9 @@ class RelationAnalysis {
   // Tables of shares set side by side, the row key (a year) opening each one's part of every row's
   // line, a line of shares alone above a row holding more of its cells (see the .cc).
   void FindSideBySideShareRows(const sdk::Document& doc);
+  // Share claims (ShareClaim) of the parts of stated subsets and sums: a part's clause that goes on
+  // with its share, of no named base or of the total's (…其中女性员工1,200人，占比30.0%).
+  void FindSharesOfStatedParts(const sdk::Document& doc);
   // A KPI table whose rows fall into blocks, each under a row naming its split (按性别划分, by age),
   // closed by ONE total row (总数) under the last block: every block is a breakdown of that total, and
   // the shares printed in brackets after the counts (611 (11.5%)) of the total's share. A second
@@ -469,6 +483,7 @@ class RelationAnalysis {
 
   std::vector<Figure> figures_;
   std::vector<Relation> relations_;
+  std::vector<ShareClaim> share_claims_;
   // KPI rows that are groups of a total row above them (FindModelTables), with the row labels of
   // their figures: added after every other reader, each unless a relation already joins its two
   // figures (员工总数 over 男性员工 / 女性员工 rows that add up to it are a sum, not two subsets).

@@ -774,4 +774,9 @@ bool UpperBand(const std::string& label) {
   return Has(l, "以上") || Has(l, "andabove") || Has(l, "andover") || Has(l, "+");
 }
 
+bool LabelNamesShareBase(const std::string& label, std::u32string_view base) {
+  if (base.empty() || LabelStem(label).find(base) == std::u32string::npos) return false;
+  return Categorise(label).first < 0;
+}
+
 }  // namespace esgaudit::numeric::relation_detail

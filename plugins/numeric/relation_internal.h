@@ -263,6 +263,11 @@ bool OpensWithChange(std::u32string_view words);
 // The label without a trailing verb or particle: "办公建筑面积为" -> "办公建筑面积".
 std::u32string LabelStem(const std::string& label);
 
+// Whether a figure labelled `label` is the base a share names by `base`, its words without the
+// total word (员工 of 员工总数): the label holds them and names no category of a dimension (女性员工 is a
+// group of the staff, not the base).
+bool LabelNamesShareBase(const std::string& label, std::u32string_view base);
+
 // Whether what follows a value in its table cell is only a footnote marker, so that the cell still
 // holds that value: 1,234(1), 45%*, 2,700¹, 12[a], 3.5（2）, †. Spaces are ignored; nothing at all
 bool FootnoteTail(std::string_view rest);

@@ -1129,11 +1129,12 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
       }
       const Figure& g = figures_[toks[k].figure];
       if (g.kind != part.kind || g.unit != part.unit || IsChangeLabel(g.label)) continue;
-      if (LabelStem(g.label).find(stem) == std::u32string::npos) continue;
+      if (!LabelNamesShareBase(g.label, stem)) continue;
       base_index = toks[k].figure;
       break;
     }
     if (base_index < 0) continue;
+    share_claims_.push_back({part_index, base_index, toks[p].figure, crossed ? Certainty::kLikely : Certainty::kCertain});
     Relation r = Stated(RelationKind::kSubset, base_index, {part_index});
     r.cue = SubsetCue::kShareOf;
     if (crossed) r.certainty = Certainty::kLikely;

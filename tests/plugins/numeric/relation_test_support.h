@@ -1,5 +1,6 @@
 // What the relation tests share: the numeric plugin's registry and a selection of only its relation rules
-// (numeric.percent-sum, numeric.parts-total, numeric.subset-exceeds-total); the other numeric rules have
+// (numeric.percent-sum, numeric.parts-total, numeric.subset-exceeds-total, numeric.share-mismatch); the other
+// numeric rules have
 // their own tests.
 #pragma once
 
@@ -20,6 +21,7 @@ inline const RuleSelection& Selection() {
     r.Enable("numeric.percent-sum");
     r.Enable("numeric.parts-total");
     r.Enable("numeric.subset-exceeds-total");
+    r.Enable("numeric.share-mismatch");
     return r;
   }();
   return s;

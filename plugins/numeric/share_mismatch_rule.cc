@@ -1,0 +1,42 @@
+#include "share_mismatch_rule.h"
+
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <string>
+
+#include "relation_analysis.h"
+
+namespace esgaudit::numeric {
+
+void ShareMismatchRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
+  const RelationAnalysis& a = ctx.Shared<RelationAnalysis>(doc);
+  std::set<int> done;  // a part is checked once, against its first base
+  for (const ShareClaim& c : a.share_claims()) {
+    if (!done.insert(c.part).second) continue;
+    const Figure& part = a.figures()[c.part];
+    const Figure& base = a.figures()[c.base];
+    const Figure& share = a.figures()[c.share];
+    // A part above its base is numeric.subset-exceeds-total's finding.
+    if (base.low <= 0 || part.low < 0 || part.low > base.high) continue;
+    const double lo = 100 * part.low / base.high, hi = 100 * part.high / base.low;
+    // One unit of the share's last printed digit either way: rounded or cut off, a share printed
+    // 29.30 for 29.307 is read as stated.
+    const double unit = std::pow(10.0, -share.decimals);
+    if (hi >= share.value - unit && lo <= share.value + unit) continue;
+    char computed[32];
+    std::snprintf(computed, sizeof computed, "%.*f%%", std::max(0, static_cast<int>(share.decimals)), 100 * part.value / base.value);
+    auto quoted = [](const std::string& label) { return label.empty() ? std::string() : "“" + label + "”"; };
+    sdk::Finding f = NewFinding();
+    f.severity = ESGAUDIT_WARNING;
+    f.message = "占比与数值不符：" + quoted(part.label) + part.text + "占" + quoted(base.label) + base.text + "的" +
+                computed + "，文中为" + share.text;
+    f.offset = share.offset;
+    f.length = share.length;
+    f.related = {{part.offset, part.length, "part " + part.text},
+                 {base.offset, base.length, "base " + base.text}};
+    ctx.Report(f);
+  }
+}
+
+}  // namespace esgaudit::numeric
