@@ -154,7 +154,13 @@ void RelationAnalysis::FindSharesOfStatedParts(const sdk::Document& doc) {
   std::string_view text = doc.Text();
   for (const Relation& r : relations_) {
     if (r.evidence != Evidence::kStated || r.total < 0) continue;
-    if (r.kind == RelationKind::kSubset && r.cue != SubsetCue::kOfWhich && r.cue != SubsetCue::kIncluding) continue;
+    // Subsets stated by 其中 / 包括, by a count among the total's (10名高管中，女性高管为4名) or as a group of
+    // the staff named after the headcount; not pairs of stages, rates or running totals, whose part
+    // is no share of its total.
+    if (r.kind == RelationKind::kSubset && r.cue != SubsetCue::kOfWhich && r.cue != SubsetCue::kIncluding &&
+        r.cue != SubsetCue::kAmong && r.cue != SubsetCue::kStaffGroup) {
+      continue;
+    }
     if (r.kind == RelationKind::kPercentBreakdown) continue;
     const Figure& total = figures_[r.total];
     if (total.kind != ESGAUDIT_FACT_QUANTITY || total.unit.empty()) continue;

@@ -7529,7 +7529,8 @@ TEST(RelationRulesTest, APartsStatedShareOfItsTotalAgreesWithTheTwoFigures) {
   // base named with a total word (员工总数) found before them.
   const std::string clean =
       "公司员工总数5,000人，其中女性员工1,500人，占比30.0%，少数民族员工252人，占员工总数的5.04%。\n"
-      "员工5473人，本科以上员工1281人，占员工总数的23.40%；具有职称员工1158人，占员工总数的21.16%。\n";
+      "员工5473人，本科以上员工1281人，占员工总数的23.40%；具有职称员工1158人，占员工总数的21.16%。\n"
+      "公司现任10名高管中，女性高管为4名，占比40%。\n";
   auto shares = [](const std::string& text) {
     std::vector<std::string> out;
     for (const std::string& f : Findings(Check(text))) {
@@ -7544,7 +7545,9 @@ TEST(RelationRulesTest, APartsStatedShareOfItsTotalAgreesWithTheTwoFigures) {
            {"的5.04%", "的5.40%", "252人占“公司员工总数”5,000人的5.04%，文中为5.40%"},
            {"1281人", "1409人", "1409人占“员工”5473人的25.74%，文中为23.40%"},
            // Beyond the last printed digit, rounded or cut off: 30.14% is no 30.0%.
-           {"1,500人", "1,507人", "的30.1%，文中为30.0%"}}) {
+           {"1,500人", "1,507人", "的30.1%，文中为30.0%"},
+           // A count among the total's (…中，…为).
+           {"为4名", "为5名", "“女性高管”5名占“公司现任”10名的50%，文中为40%"}}) {
     std::string changed = clean;
     changed.replace(changed.find(from), from.size(), to);
     const std::vector<std::string> f = shares(changed);
