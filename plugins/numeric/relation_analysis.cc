@@ -1,5 +1,7 @@
 #include "relation_internal.h"
 
+#include <cmath>
+
 namespace esgaudit::numeric {
 
 using namespace relation_detail;
@@ -143,14 +145,65 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   });
 }
 
-// The clause after a part reads `，占` (or `（占`), optional 到 / 了, the base's words, a lead (的, 的比例为,
-// 约 …) and the share: `，占比30.0%`, `，占员工总数的30.0%`. The base's words, without a total word
-// (总数, 总人数 …) and the company's 公司, must be empty or name the total: a share of another base
-// (占管理和技术人员总数的35%) is no share of this total.
-void RelationAnalysis::FindSharesOfStatedParts(const sdk::Document& doc) {
+bool ShareAgrees(const Figure& part, const Figure& base, const Figure& share) {
+  if (base.low <= 0 || part.low < 0) return false;
+  const double lo = 100 * part.low / base.high, hi = 100 * part.high / base.low;
+  const double unit = std::pow(10.0, -share.decimals);
+  return hi >= share.value - unit && lo <= share.value + unit;
+}
+
+int RelationAnalysis::StatedShare(int part, int total, std::string_view text) const {
   static const std::u32string kLeads[] = {U"的比例为", U"的比重为", U"的比例", U"的比重", U"比例为", U"比重为",
                                           U"比例", U"比重", U"的", U"约", U"达", U"为", U"比"};
   static const std::u32string kTotalWords[] = {U"总人数", U"总数", U"总额", U"总量", U"总和", U"总"};
+  const Figure& p = figures_[part];
+  const Figure& t = figures_[total];
+  if (p.kind != ESGAUDIT_FACT_QUANTITY || p.unit != t.unit || part + 1 >= static_cast<int>(figures_.size())) return -1;
+  const Figure& share = figures_[part + 1];
+  if (share.kind != ESGAUDIT_FACT_PERCENT || share.qualifiers != 0 || share.value <= 0 || share.value >= 100) return -1;
+  const uint64_t from = p.wrapped_unit_end > 0 ? p.wrapped_unit_end : p.offset + p.length;
+  if (from > share.offset || share.offset - from > 96 || share.offset > text.size()) return -1;
+  std::u32string between;
+  try {
+    for (char32_t ch : U32(text.substr(from, share.offset - from))) {
+      if (ch != U' ' && ch != U'\t' && ch != U'\n' && ch != U'\r' && ch != 0x3000) between.push_back(ch);
+    }
+  } catch (const std::exception&) {
+    return -1;
+  }
+  if (between.size() < 2 || (between[0] != U'，' && between[0] != U',' && between[0] != U'（' && between[0] != U'(') ||
+      between[1] != U'占') {
+    return -1;
+  }
+  std::u32string base = between.substr(between.size() > 2 && (between[2] == U'到' || between[2] == U'了') ? 3 : 2);
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (const std::u32string& w : kLeads) {
+      if (base.size() >= w.size() && base.compare(base.size() - w.size(), w.size(), w) == 0) {
+        base.resize(base.size() - w.size());
+        cut = true;
+        break;
+      }
+    }
+  }
+  if (!std::all_of(base.begin(), base.end(), [](char32_t ch) { return ch >= 0x4E00 && ch <= 0x9FFF; })) return -1;
+  for (const std::u32string& w : kTotalWords) {
+    if (const size_t at = base.find(w); at != std::u32string::npos) {
+      base.erase(at, w.size());
+      break;
+    }
+  }
+  for (std::u32string_view w : {std::u32string_view(U"本公司"), std::u32string_view(U"公司")}) {
+    if (base.compare(0, w.size(), w) == 0) {
+      base.erase(0, w.size());
+      break;
+    }
+  }
+  if (!base.empty() && !LabelNamesShareBase(t.label, base)) return -1;
+  return part + 1;
+}
+
+void RelationAnalysis::FindSharesOfStatedParts(const sdk::Document& doc) {
   std::string_view text = doc.Text();
   for (const Relation& r : relations_) {
     if (r.evidence != Evidence::kStated || r.total < 0) continue;
@@ -165,52 +218,9 @@ void RelationAnalysis::FindSharesOfStatedParts(const sdk::Document& doc) {
     const Figure& total = figures_[r.total];
     if (total.kind != ESGAUDIT_FACT_QUANTITY || total.unit.empty()) continue;
     for (int p : r.parts) {
-      const Figure& part = figures_[p];
-      if (part.kind != ESGAUDIT_FACT_QUANTITY || part.unit != total.unit || p + 1 >= static_cast<int>(figures_.size())) {
-        continue;
+      if (const int share = StatedShare(p, r.total, text); share >= 0) {
+        share_claims_.push_back({p, r.total, share, Certainty::kLikely});
       }
-      const Figure& share = figures_[p + 1];
-      if (share.kind != ESGAUDIT_FACT_PERCENT || share.qualifiers != 0 || share.value <= 0 || share.value >= 100) continue;
-      const uint64_t from = part.wrapped_unit_end > 0 ? part.wrapped_unit_end : part.offset + part.length;
-      if (from > share.offset || share.offset - from > 96 || share.offset > text.size()) continue;
-      std::u32string between;
-      try {
-        for (char32_t ch : U32(text.substr(from, share.offset - from))) {
-          if (ch != U' ' && ch != U'\t' && ch != U'\n' && ch != U'\r' && ch != 0x3000) between.push_back(ch);
-        }
-      } catch (const std::exception&) {
-        continue;
-      }
-      if (between.size() < 2 || (between[0] != U'，' && between[0] != U',' && between[0] != U'（' && between[0] != U'(') ||
-          between[1] != U'占') {
-        continue;
-      }
-      std::u32string base = between.substr(between.size() > 2 && (between[2] == U'到' || between[2] == U'了') ? 3 : 2);
-      for (bool cut = true; cut;) {
-        cut = false;
-        for (const std::u32string& w : kLeads) {
-          if (base.size() >= w.size() && base.compare(base.size() - w.size(), w.size(), w) == 0) {
-            base.resize(base.size() - w.size());
-            cut = true;
-            break;
-          }
-        }
-      }
-      if (!std::all_of(base.begin(), base.end(), [](char32_t ch) { return ch >= 0x4E00 && ch <= 0x9FFF; })) continue;
-      for (const std::u32string& w : kTotalWords) {
-        if (const size_t at = base.find(w); at != std::u32string::npos) {
-          base.erase(at, w.size());
-          break;
-        }
-      }
-      for (std::u32string_view w : {std::u32string_view(U"本公司"), std::u32string_view(U"公司")}) {
-        if (base.compare(0, w.size(), w) == 0) {
-          base.erase(0, w.size());
-          break;
-        }
-      }
-      if (!base.empty() && !LabelNamesShareBase(total.label, base)) continue;
-      share_claims_.push_back({p, r.total, p + 1, Certainty::kLikely});
     }
   }
 }

@@ -141,6 +141,10 @@ struct ShareClaim {
   Certainty certainty = Certainty::kCertain;  // kLikely: the base was found past a semicolon
 };
 
+// Whether `share` (a percentage) is `part` over `base`, by interval arithmetic on their printed
+// precisions, the share widened to one unit of its last printed digit either way (rounded or cut off).
+bool ShareAgrees(const Figure& part, const Figure& base, const Figure& share);
+
 class RelationAnalysis {
  public:
   RelationAnalysis(const sdk::Document& doc, const sdk::Context& ctx);
@@ -386,6 +390,12 @@ class RelationAnalysis {
   // Share claims (ShareClaim) of the parts of stated subsets and sums: a part's clause that goes on
   // with its share, of no named base or of the total's (…其中女性员工1,200人，占比30.0%).
   void FindSharesOfStatedParts(const sdk::Document& doc);
+  // The share figure printed right after figure `part` as its share of figure `total`, or -1: the
+  // clause reads `，占` (or `（占`), optional 到 / 了, the base's words, a lead (的, 的比例为, 约 …) and the
+  // share (`，占比30.0%`, `，占员工总数的30.0%`). The base's words, without a total word (总数, 总人数 …)
+  // and the company's 公司, are empty or name the total (LabelNamesShareBase): a share of another base
+  // (占管理和技术人员总数的35%) is no share of it. `text`: the document's text.
+  int StatedShare(int part, int total, std::string_view text) const;
   // A KPI table whose rows fall into blocks, each under a row naming its split (按性别划分, by age),
   // closed by ONE total row (总数) under the last block: every block is a breakdown of that total, and
   // the shares printed in brackets after the counts (611 (11.5%)) of the total's share. A second

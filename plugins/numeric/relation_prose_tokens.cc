@@ -2600,9 +2600,36 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
             add_read_subset(first);
           }
         }
+        // "职工38,655人，其中，生产人员23,461人，占60.69%，技术人员8,429人，占21.81%，行政人员5,720人，占
+        // 14.80%": a list past share clauses that neither adds up nor is reportable is the total's parts
+        // all the same when each part states its share of the total (StatedShare) and those shares are
+        // the parts over it, all but one and at least two: the shares, not the sum, say what the list
+        // is. An open set: within the total a subset of several parts (each share then checked by
+        // numeric.share-mismatch), above it an error.
+        bool by_shares = false;
+        if (!summed && past_shares && !remark_overlap && !nested && parts.size() >= 2) {
+          size_t stated = 0, agreeing = 0;
+          for (int p : parts) {
+            const int share = StatedShare(p, toks[k].figure, doc_text);
+            if (share < 0) break;
+            ++stated;
+            agreeing += ShareAgrees(figures_[p], *total, figures_[share]);
+          }
+          if (stated == parts.size() && agreeing >= 2 && agreeing + 1 >= parts.size()) {
+            by_shares = true;
+            Relation sum = Stated(RelationKind::kPartsTotal, toks[k].figure, parts);
+            if (sum.sum_low > total->high) {
+              sum.flag = true;
+              Add(std::move(sum));
+              totals_done.insert(toks[k].figure);
+            } else {
+              add_open_set(toks[k].figure, parts, false, toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich);
+            }
+          }
+        }
         // A list taken past a share clause that neither adds up nor is reportable (an open set
         // falling short) is read as before: up to that clause.
-        if (!summed && past_shares && !remark_overlap) {
+        if (!summed && past_shares && !remark_overlap && !by_shares) {
           share_clauses = false;
           bool e2 = false, n2 = false;
           std::vector<int> head = collect(t + 1, +1, *total, &e2, &n2);

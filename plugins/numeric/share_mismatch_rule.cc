@@ -19,11 +19,8 @@ void ShareMismatchRule::Check(const sdk::Document& doc, const sdk::Context& ctx)
     const Figure& share = a.figures()[c.share];
     // A part above its base is numeric.subset-exceeds-total's finding.
     if (base.low <= 0 || part.low < 0 || part.low > base.high) continue;
-    const double lo = 100 * part.low / base.high, hi = 100 * part.high / base.low;
-    // One unit of the share's last printed digit either way: rounded or cut off, a share printed
-    // 29.30 for 29.307 is read as stated.
-    const double unit = std::pow(10.0, -share.decimals);
-    if (hi >= share.value - unit && lo <= share.value + unit) continue;
+    // Rounded or cut off, a share printed 29.30 for 29.307 is read as stated (ShareAgrees).
+    if (ShareAgrees(part, base, share)) continue;
     char computed[32];
     std::snprintf(computed, sizeof computed, "%.*f%%", std::max(0, static_cast<int>(share.decimals)), 100 * part.value / base.value);
     auto quoted = [](const std::string& label) { return label.empty() ? std::string() : "“" + label + "”"; };

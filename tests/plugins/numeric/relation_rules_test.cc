@@ -7524,6 +7524,31 @@ TEST(RelationRulesTest, SharesOfOneBaseNamedWithOrWithoutTheCompanyMakeOneRun) {
 // second measure's shares, a base naming nothing before it (学员), shares of two bases in one unit (one
 // of the staff, one of the managers), and overlapping groups given with 占比 alone (300 of the 500
 // students stays a subset, as before).
+TEST(RelationRulesTest, AnOpenListWhosePartsStateTheirSharesOfTheTotalIsReadWhole) {
+  // Three kinds of staff after 其中, each with its share of all staff; others unnamed (sum 3,800).
+  const std::string clean =
+      "截至年末，公司职工4,000人，其中，生产人员2,400人，占60.00%，技术人员900人，占22.50%，行政人员500人，占12.50%。\n";
+  ExpectCleanAndRecognised(clean, "zh", {{"subset", {"4,000人", "2,400人", "900人", "500人"}}});
+  ExpectChangesFlagged(clean, {{"900人", "9,000人", {"2,400人 + 9,000人 + 500人 = 11,900人，合计为4,000人"}}}, "error");
+  // A part changed within the total: its share no longer agrees.
+  std::string changed = clean;
+  changed.replace(changed.find("900人"), std::string("900人").size(), "990人");
+  const std::vector<std::string> f = Findings(Check(changed));
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+  EXPECT_NE(f[0].find("“技术人员”990人占“公司职工”4,000人的24.75%，文中为22.50% [numeric.share-mismatch]"),
+            std::string::npos)
+      << f[0];
+  // Near miss: two shares that are no part over this total (of another base): the list is read up to
+  // its first share clause, as before.
+  std::string other = clean;
+  other.replace(other.find("占22.50%"), std::string("占22.50%").size(), "占30.00%");
+  other.replace(other.find("占12.50%"), std::string("占12.50%").size(), "占40.00%");
+  const ReportResult r = Check(other, "zh", "relations");
+  const Document doc = Document::FromUtf8("test.txt", other);
+  EXPECT_TRUE(Recognised(doc, r, "subset", {"4,000人", "2,400人"}));
+  EXPECT_FALSE(Recognised(doc, r, "subset", {"4,000人", "2,400人", "900人", "500人"}));
+}
+
 TEST(RelationRulesTest, APartsStatedShareOfItsTotalAgreesWithTheTwoFigures) {
   // Parts of a stated total, each with its share: of no named base, of the total's noun, or of a
   // base named with a total word (员工总数) found before them.
