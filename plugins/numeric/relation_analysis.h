@@ -132,13 +132,15 @@ struct Relation {
 };
 
 // A part printed with its share of a base whose figure the text gives before it (`员工总数38,655人 …
-// 女性员工11,329人，占员工总数的29.31%`): the share is checked against part / base
-// (numeric.share-mismatch). Indexes into RelationAnalysis::figures().
+// 女性员工11,329人，占员工总数的29.31%`), or a rate after two counts that it divides (`毕业生1,000人，实现
+// 就业950人，就业率95%`): the share is checked against part / base (numeric.share-mismatch). Indexes
+// into RelationAnalysis::figures().
 struct ShareClaim {
   int part = -1;
   int base = -1;
   int share = -1;
   Certainty certainty = Certainty::kCertain;  // kLikely: the base was found past a semicolon
+  bool rate = false;  // the share is a rate named after the part's count (就业率, 整改率)
 };
 
 // Whether `share` (a percentage) is `part` over `base`, by interval arithmetic on their printed

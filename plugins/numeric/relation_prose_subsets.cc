@@ -278,7 +278,7 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
   // its own there, and a rate that is the share of either count in their sum (已整改107处，未整改5处，
   // 整改率95%: two kinds of one whole). Returns the rate's name (就业率), or empty.
   auto rate_of_second = [&](const std::u32string& first, const std::u32string& second, uint64_t tail_from,
-                            const Figure& whole, const Figure& some) -> std::u32string {
+                            const Figure& whole, const Figure& some, int* rate_index = nullptr) -> std::u32string {
     auto it = std::lower_bound(rates.begin(), rates.end(), std::make_pair(tail_from, -1));
     std::u32string tail;
     if (it == rates.end() || it->first - tail_from > 90 || !text_of(tail_from, it->first, &tail)) return {};
@@ -308,6 +308,7 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
     auto is = [&](double share) { return std::fabs(rate.value - 100 * share) <= tolerance; };
     const double a = whole.value, b = some.value;
     if (a > 0 && b >= 0 && !is(b / a) && (is(a / (a + b)) || is(b / (a + b)))) return {};
+    if (rate_index != nullptr) *rate_index = it->second;
     return name.substr(0, k + 1).substr(k - 2);
   };
   for (size_t i = 0; i + 1 < order.size(); ++i) {
@@ -441,13 +442,30 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
       r.flag = !r.consistent;
       Add(std::move(r));
       parts_taken.insert(b);
+      // A rate after the pair named by the later stage (`排查隐患56项，整改54项，整改率96.4%`) is the
+      // later count over the first (numeric.share-mismatch).
+      if (int rate = -1; !rate_of_second(clause, between, b_end, fa, fb, &rate).empty() && rate >= 0) {
+        share_claims_.push_back({b, a, rate, Certainty::kLikely, true});
+      }
       break;
     }
     if (parts_taken.count(b) || !kUnits.count(fa.unit)) continue;
     // No pair names the stages: a rate after the two counts may (read from its words, so a numerator
-    // above its base is a warning; the rate's value is not checked, a report may divide by another base).
-    const std::u32string rate = rate_of_second(clause, between, b_end, fa, fb);
+    // above its base is a warning). The rate's value is checked by numeric.share-mismatch, a warning:
+    // a report may divide by another base.
+    int rate_index = -1;
+    const std::u32string rate = rate_of_second(clause, between, b_end, fa, fb, &rate_index);
     if (rate.empty()) continue;
+    // Its value is checked only when the first count is the sentence's only earlier count of the unit
+    // (`打样数24273个，折标数41903个，退样总量1079个，退样率4.55%`: the rate may be of the first).
+    bool other_base = false;
+    if (i > 0) {
+      const Figure& fp = figures_[order[i - 1]];
+      const uint64_t p_end = doc.TextToView(fp.offset + fp.length);
+      other_base = fp.unit == fa.unit && p_end <= a_begin &&
+                   view.substr(p_end, a_begin - p_end).find("。") == std::string_view::npos;
+    }
+    if (rate_index >= 0 && !other_base) share_claims_.push_back({b, a, rate_index, Certainty::kLikely, true});
     Relation r = Stated(RelationKind::kSubset, a, {b});
     r.cue = SubsetCue::kRateOf;
     r.part_verb = ToUtf8(rate);

@@ -26,8 +26,14 @@ void ShareMismatchRule::Check(const sdk::Document& doc, const sdk::Context& ctx)
     auto quoted = [](const std::string& label) { return label.empty() ? std::string() : "“" + label + "”"; };
     sdk::Finding f = NewFinding();
     f.severity = ESGAUDIT_WARNING;
-    f.message = "占比与数值不符：" + quoted(part.label) + part.text + "占" + quoted(base.label) + base.text + "的" +
-                computed + "，文中为" + share.text;
+    if (c.rate) {
+      // "比率与数值不符：“就业率”为90%，但“实现就业”950人 / “应届毕业生”1,000人 = 95%".
+      f.message = "比率与数值不符：" + quoted(share.label) + "为" + share.text + "，但" + quoted(part.label) + part.text +
+                  " / " + quoted(base.label) + base.text + " = " + computed;
+    } else {
+      f.message = "占比与数值不符：" + quoted(part.label) + part.text + "占" + quoted(base.label) + base.text + "的" +
+                  computed + "，文中为" + share.text;
+    }
     f.offset = share.offset;
     f.length = share.length;
     f.related = {{part.offset, part.length, "part " + part.text},

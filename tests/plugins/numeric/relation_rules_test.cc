@@ -333,8 +333,18 @@ TEST(RelationRulesTest, ARateNamedByTheSecondClauseStatesASubset) {
   ExpectCleanAndRecognised("全年共查出设备缺陷451项，消除451项，消除率100%。\n", "zh", {{"subset", {"451项", "451项"}}});
   ExpectCleanAndRecognised("对128家供应商，选取其中113家供应商进行考核，考核率88%。\n", "zh",
                            {{"subset", {"128家", "113家"}}});
-  // The rate need not be the second count over the first: it is not checked.
-  ExpectCleanAndRecognised("各工种鉴定3,119人，通过2,023人，通过率60%。\n", "zh", {{"subset", {"3,119人", "2,023人"}}});
+  // A rate that is not the second count over the first still states the subset; its value is
+  // numeric.share-mismatch's warning (see ARateAfterTwoCountsIsTheSecondOverTheFirst).
+  {
+    const std::string off = "各工种鉴定3,119人，通过2,023人，通过率60%。\n";
+    const ReportResult r = Check(off, "zh", "relations");
+    EXPECT_TRUE(Recognised(Document::FromUtf8("test.txt", off), r, "subset", {"3,119人", "2,023人"}));
+    EXPECT_TRUE(SumFindings(r).empty()) << ::testing::PrintToString(SumFindings(r));
+    ASSERT_EQ(Findings(r).size(), 1u);
+    EXPECT_NE(Findings(r)[0].find("“通过率”为60%，但“通过”2,023人 / “各工种鉴定”3,119人 = 65% [numeric.share-mismatch]"),
+              std::string::npos)
+        << Findings(r)[0];
+  }
   ExpectChangesFlagged("全年共查出设备缺陷451项，消除451项，消除率100%。\n", {{"消除451项", "消除4510项", {"4510项"}}},
                        "warning");
   const std::vector<std::string> findings = Findings(Check("学校毕业生1470人，实现就业14450人，就业率98.3%。\n"));
@@ -7547,6 +7557,34 @@ TEST(RelationRulesTest, AnOpenListWhosePartsStateTheirSharesOfTheTotalIsReadWhol
   const Document doc = Document::FromUtf8("test.txt", other);
   EXPECT_TRUE(Recognised(doc, r, "subset", {"4,000人", "2,400人"}));
   EXPECT_FALSE(Recognised(doc, r, "subset", {"4,000人", "2,400人", "900人", "500人"}));
+}
+
+TEST(RelationRulesTest, ARateAfterTwoCountsIsTheSecondOverTheFirst) {
+  // A rate named by the second count's verb, after a pair of stages or not.
+  const std::string clean =
+      "2016年应届毕业生1,000人，实现就业950人，就业率95%。\n"
+      "本年度共排查安全隐患56项，已完成整改54项，整改率96.4%。\n";
+  auto shares = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (const std::string& f : Findings(Check(text))) {
+      if (f.find("[numeric.share-mismatch]") != std::string::npos) out.push_back(f);
+    }
+    return out;
+  };
+  EXPECT_TRUE(Findings(Check(clean)).empty()) << ::testing::PrintToString(Findings(Check(clean)));
+  for (const auto& [from, to, said] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"就业率95%", "就业率90%", "“就业率”为90%，但“实现就业”950人 / “应届毕业生”1,000人 = 95%"},
+           {"整改54项", "整改51项", "“整改率”为96.4%，但“已完成整改”51项 / “本年度共排查安全隐患”56项 = 91.1%"}}) {
+    std::string changed = clean;
+    changed.replace(changed.find(from), from.size(), to);
+    const std::vector<std::string> f = shares(changed);
+    ASSERT_EQ(f.size(), 1u) << to << ::testing::PrintToString(f);
+    EXPECT_NE(f[0].find(said), std::string::npos) << f[0];
+    EXPECT_NE(f[0].find(": warning: "), std::string::npos) << f[0];
+  }
+  // Near miss: another count of the unit earlier in the sentence may be the rate's base.
+  const std::string three = "化验室全年完成打样数24273个，折标数41903个，退样总量1079个，退样率4.55%。\n";
+  EXPECT_TRUE(shares(three).empty()) << ::testing::PrintToString(shares(three));
 }
 
 TEST(RelationRulesTest, APartsStatedShareOfItsTotalAgreesWithTheTwoFigures) {
