@@ -125,6 +125,30 @@ void ExpectChangesFlagged(const std::string& clean,
   }
 }
 
+// Findings of numeric.share-mismatch alone, on `text` checked in zh.
+std::vector<std::string> ShareFindings(const std::string& text) {
+  std::vector<std::string> out;
+  for (const std::string& f : Findings(Check(text))) {
+    if (f.find("[numeric.share-mismatch]") != std::string::npos) out.push_back(f);
+  }
+  return out;
+}
+
+// Each change (from -> to, first occurrence) of `clean` makes exactly one numeric.share-mismatch
+// warning, which holds the text given.
+void ExpectShareWarnings(const std::string& clean,
+                         const std::vector<std::tuple<std::string, std::string, std::string>>& changes) {
+  for (const auto& [from, to, said] : changes) {
+    std::string changed = clean;
+    ASSERT_NE(changed.find(from), std::string::npos) << from;
+    changed.replace(changed.find(from), from.size(), to);
+    const std::vector<std::string> f = ShareFindings(changed);
+    ASSERT_EQ(f.size(), 1u) << to << ::testing::PrintToString(f);
+    EXPECT_NE(f[0].find(said), std::string::npos) << f[0];
+    EXPECT_NE(f[0].find(": warning: "), std::string::npos) << f[0];
+  }
+}
+
 // A near miss: `text`, checked in relations mode, raises no relation finding and reads no subset.
 void ExpectNoSubset(const std::string& text) {
   ReportResult r = Check(text, "zh", "relations");
@@ -7564,27 +7588,13 @@ TEST(RelationRulesTest, ARateAfterTwoCountsIsTheSecondOverTheFirst) {
   const std::string clean =
       "2016年应届毕业生1,000人，实现就业950人，就业率95%。\n"
       "本年度共排查安全隐患56项，已完成整改54项，整改率96.4%。\n";
-  auto shares = [](const std::string& text) {
-    std::vector<std::string> out;
-    for (const std::string& f : Findings(Check(text))) {
-      if (f.find("[numeric.share-mismatch]") != std::string::npos) out.push_back(f);
-    }
-    return out;
-  };
   EXPECT_TRUE(Findings(Check(clean)).empty()) << ::testing::PrintToString(Findings(Check(clean)));
-  for (const auto& [from, to, said] : std::vector<std::tuple<std::string, std::string, std::string>>{
+  ExpectShareWarnings(clean, {
            {"就业率95%", "就业率90%", "“就业率”为90%，但“实现就业”950人 / “应届毕业生”1,000人 = 95%"},
-           {"整改54项", "整改51项", "“整改率”为96.4%，但“已完成整改”51项 / “本年度共排查安全隐患”56项 = 91.1%"}}) {
-    std::string changed = clean;
-    changed.replace(changed.find(from), from.size(), to);
-    const std::vector<std::string> f = shares(changed);
-    ASSERT_EQ(f.size(), 1u) << to << ::testing::PrintToString(f);
-    EXPECT_NE(f[0].find(said), std::string::npos) << f[0];
-    EXPECT_NE(f[0].find(": warning: "), std::string::npos) << f[0];
-  }
+           {"整改54项", "整改51项", "“整改率”为96.4%，但“已完成整改”51项 / “本年度共排查安全隐患”56项 = 91.1%"}});
   // Near miss: another count of the unit earlier in the sentence may be the rate's base.
   const std::string three = "化验室全年完成打样数24273个，折标数41903个，退样总量1079个，退样率4.55%。\n";
-  EXPECT_TRUE(shares(three).empty()) << ::testing::PrintToString(shares(three));
+  EXPECT_TRUE(ShareFindings(three).empty()) << ::testing::PrintToString(ShareFindings(three));
 }
 
 TEST(RelationRulesTest, APartsStatedShareOfItsTotalAgreesWithTheTwoFigures) {
@@ -7594,15 +7604,8 @@ TEST(RelationRulesTest, APartsStatedShareOfItsTotalAgreesWithTheTwoFigures) {
       "公司员工总数5,000人，其中女性员工1,500人，占比30.0%，少数民族员工252人，占员工总数的5.04%。\n"
       "员工5473人，本科以上员工1281人，占员工总数的23.40%；具有职称员工1158人，占员工总数的21.16%。\n"
       "公司现任10名高管中，女性高管为4名，占比40%。\n";
-  auto shares = [](const std::string& text) {
-    std::vector<std::string> out;
-    for (const std::string& f : Findings(Check(text))) {
-      if (f.find("[numeric.share-mismatch]") != std::string::npos) out.push_back(f);
-    }
-    return out;
-  };
   EXPECT_TRUE(Findings(Check(clean)).empty()) << ::testing::PrintToString(Findings(Check(clean)));
-  for (const auto& [from, to, said] : std::vector<std::tuple<std::string, std::string, std::string>>{
+  ExpectShareWarnings(clean, {
            {"1,500人", "1,650人", "“女性员工”1,650人占“公司员工总数”5,000人的33.0%，文中为30.0%"},
            {"占比30.0%", "占比36.0%", "的30.0%，文中为36.0%"},
            {"的5.04%", "的5.40%", "252人占“公司员工总数”5,000人的5.04%，文中为5.40%"},
@@ -7610,21 +7613,14 @@ TEST(RelationRulesTest, APartsStatedShareOfItsTotalAgreesWithTheTwoFigures) {
            // Beyond the last printed digit, rounded or cut off: 30.14% is no 30.0%.
            {"1,500人", "1,507人", "的30.1%，文中为30.0%"},
            // A count among the total's (…中，…为).
-           {"为4名", "为5名", "“女性高管”5名占“公司现任”10名的50%，文中为40%"}}) {
-    std::string changed = clean;
-    changed.replace(changed.find(from), from.size(), to);
-    const std::vector<std::string> f = shares(changed);
-    ASSERT_EQ(f.size(), 1u) << to << ::testing::PrintToString(f);
-    EXPECT_NE(f[0].find(said), std::string::npos) << f[0];
-    EXPECT_NE(f[0].find(": warning: "), std::string::npos) << f[0];
-  }
+           {"为4名", "为5名", "“女性高管”5名占“公司现任”10名的50%，文中为40%"}});
   // Within one unit of the last printed digit either way (29.98% printed 30.0, 5.059% cut to 5.05):
   // the figures agree.
   for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
            {"1,500人", "1,499人"}, {"1,500人", "1,504人"}, {"的5.04%", "的5.05%"}}) {
     std::string near = clean;
     near.replace(near.find(from), from.size(), to);
-    EXPECT_TRUE(shares(near).empty()) << to << ::testing::PrintToString(shares(near));
+    EXPECT_TRUE(ShareFindings(near).empty()) << to << ::testing::PrintToString(ShareFindings(near));
   }
   // A share of another base (管理人员), or of a base the total only belongs to (员工总数 after 女性员工
   // as the nearest figure), says nothing of this total; nor does a change, nor a share printed with 约.
@@ -7632,7 +7628,7 @@ TEST(RelationRulesTest, APartsStatedShareOfItsTotalAgreesWithTheTwoFigures) {
                             "女性员工1,500人，少数民族员工252人，占员工总数的9.04%。\n",
                             "公司员工总数5,000人，其中女性员工1,500人，同比增长40.0%。\n",
                             "公司员工总数5,000人，其中女性员工1,500人，占比约40%。\n"}) {
-    EXPECT_TRUE(shares(other).empty()) << other << ::testing::PrintToString(shares(other));
+    EXPECT_TRUE(ShareFindings(other).empty()) << other << ::testing::PrintToString(ShareFindings(other));
   }
 }
 
