@@ -1,6 +1,6 @@
 #include "share_mismatch_rule.h"
 
-#include <cmath>
+#include <algorithm>
 #include <cstdio>
 #include <set>
 #include <string>
@@ -22,17 +22,21 @@ void ShareMismatchRule::Check(const sdk::Document& doc, const sdk::Context& ctx)
     // Rounded or cut off, a share printed 29.30 for 29.307 is read as stated (ShareAgrees).
     if (ShareAgrees(part, base, share)) continue;
     char computed[32];
-    std::snprintf(computed, sizeof computed, "%.*f%%", std::max(0, static_cast<int>(share.decimals)), 100 * part.value / base.value);
-    auto quoted = [](const std::string& label) { return label.empty() ? std::string() : "“" + label + "”"; };
+    std::snprintf(computed, sizeof computed, "%.*f%%",
+                  std::max(0, static_cast<int>(share.decimals)), 100 * part.value / base.value);
+    auto quoted = [](const std::string& label) {
+      return label.empty() ? std::string() : "“" + label + "”";
+    };
     sdk::Finding f = NewFinding();
     f.severity = ESGAUDIT_WARNING;
     if (c.rate) {
       // "比率与数值不符：“就业率”为90%，但“实现就业”950人 / “应届毕业生”1,000人 = 95%".
-      f.message = "比率与数值不符：" + quoted(share.label) + "为" + share.text + "，但" + quoted(part.label) + part.text +
-                  " / " + quoted(base.label) + base.text + " = " + computed;
+      f.message = "比率与数值不符：" + quoted(share.label) + "为" + share.text + "，但" +
+                  quoted(part.label) + part.text + " / " + quoted(base.label) + base.text + " = " +
+                  computed;
     } else {
-      f.message = "占比与数值不符：" + quoted(part.label) + part.text + "占" + quoted(base.label) + base.text + "的" +
-                  computed + "，文中为" + share.text;
+      f.message = "占比与数值不符：" + quoted(part.label) + part.text + "占" + quoted(base.label) +
+                  base.text + "的" + computed + "，文中为" + share.text;
     }
     f.offset = share.offset;
     f.length = share.length;

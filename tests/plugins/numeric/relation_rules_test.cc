@@ -7589,9 +7589,8 @@ TEST(RelationRulesTest, ARateAfterTwoCountsIsTheSecondOverTheFirst) {
       "2016年应届毕业生1,000人，实现就业950人，就业率95%。\n"
       "本年度共排查安全隐患56项，已完成整改54项，整改率96.4%。\n";
   EXPECT_TRUE(Findings(Check(clean)).empty()) << ::testing::PrintToString(Findings(Check(clean)));
-  ExpectShareWarnings(clean, {
-           {"就业率95%", "就业率90%", "“就业率”为90%，但“实现就业”950人 / “应届毕业生”1,000人 = 95%"},
-           {"整改54项", "整改51项", "“整改率”为96.4%，但“已完成整改”51项 / “本年度共排查安全隐患”56项 = 91.1%"}});
+  ExpectShareWarnings(clean, {{"就业率95%", "就业率90%", "“就业率”为90%，但“实现就业”950人 / “应届毕业生”1,000人 = 95%"},
+                              {"整改54项", "整改51项", "“整改率”为96.4%，但“已完成整改”51项 / “本年度共排查安全隐患”56项 = 91.1%"}});
   // Near miss: another count of the unit earlier in the sentence may be the rate's base.
   const std::string three = "化验室全年完成打样数24273个，折标数41903个，退样总量1079个，退样率4.55%。\n";
   EXPECT_TRUE(ShareFindings(three).empty()) << ::testing::PrintToString(ShareFindings(three));
@@ -7605,15 +7604,14 @@ TEST(RelationRulesTest, APartsStatedShareOfItsTotalAgreesWithTheTwoFigures) {
       "员工5473人，本科以上员工1281人，占员工总数的23.40%；具有职称员工1158人，占员工总数的21.16%。\n"
       "公司现任10名高管中，女性高管为4名，占比40%。\n";
   EXPECT_TRUE(Findings(Check(clean)).empty()) << ::testing::PrintToString(Findings(Check(clean)));
-  ExpectShareWarnings(clean, {
-           {"1,500人", "1,650人", "“女性员工”1,650人占“公司员工总数”5,000人的33.0%，文中为30.0%"},
-           {"占比30.0%", "占比36.0%", "的30.0%，文中为36.0%"},
-           {"的5.04%", "的5.40%", "252人占“公司员工总数”5,000人的5.04%，文中为5.40%"},
-           {"1281人", "1409人", "1409人占“员工”5473人的25.74%，文中为23.40%"},
-           // Beyond the last printed digit, rounded or cut off: 30.14% is no 30.0%.
-           {"1,500人", "1,507人", "的30.1%，文中为30.0%"},
-           // A count among the total's (…中，…为).
-           {"为4名", "为5名", "“女性高管”5名占“公司现任”10名的50%，文中为40%"}});
+  ExpectShareWarnings(clean, {{"1,500人", "1,650人", "“女性员工”1,650人占“公司员工总数”5,000人的33.0%，文中为30.0%"},
+                              {"占比30.0%", "占比36.0%", "的30.0%，文中为36.0%"},
+                              {"的5.04%", "的5.40%", "252人占“公司员工总数”5,000人的5.04%，文中为5.40%"},
+                              {"1281人", "1409人", "1409人占“员工”5473人的25.74%，文中为23.40%"},
+                              // Beyond the last printed digit, rounded or cut off: 30.14% is no 30.0%.
+                              {"1,500人", "1,507人", "的30.1%，文中为30.0%"},
+                              // A count among the total's (…中，…为).
+                              {"为4名", "为5名", "“女性高管”5名占“公司现任”10名的50%，文中为40%"}});
   // Within one unit of the last printed digit either way (29.98% printed 30.0, 5.059% cut to 5.05):
   // the figures agree.
   for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
