@@ -153,8 +153,6 @@ bool ShareAgrees(const Figure& part, const Figure& base, const Figure& share) {
 }
 
 int RelationAnalysis::StatedShare(int part, int total, std::string_view text) const {
-  static const std::u32string kLeads[] = {U"的比例为", U"的比重为", U"的比例", U"的比重", U"比例为", U"比重为",
-                                          U"比例", U"比重", U"的", U"约", U"达", U"为", U"比"};
   static const std::u32string kTotalWords[] = {U"总人数", U"总数", U"总额", U"总量", U"总和", U"总"};
   const Figure& p = figures_[part];
   const Figure& t = figures_[total];
@@ -163,7 +161,7 @@ int RelationAnalysis::StatedShare(int part, int total, std::string_view text) co
   if (share.kind != ESGAUDIT_FACT_PERCENT || share.qualifiers != 0 || share.value <= 0 || share.value >= 100) return -1;
   const uint64_t from = p.wrapped_unit_end > 0 ? p.wrapped_unit_end : p.offset + p.length;
   if (from > share.offset || share.offset - from > 96 || share.offset > text.size()) return -1;
-  std::u32string between;
+  std::u32string between, base;
   try {
     for (char32_t ch : U32(text.substr(from, share.offset - from))) {
       if (ch != U' ' && ch != U'\t' && ch != U'\n' && ch != U'\r' && ch != 0x3000) between.push_back(ch);
@@ -171,22 +169,7 @@ int RelationAnalysis::StatedShare(int part, int total, std::string_view text) co
   } catch (const std::exception&) {
     return -1;
   }
-  if (between.size() < 2 || (between[0] != U'，' && between[0] != U',' && between[0] != U'（' && between[0] != U'(') ||
-      between[1] != U'占') {
-    return -1;
-  }
-  std::u32string base = between.substr(between.size() > 2 && (between[2] == U'到' || between[2] == U'了') ? 3 : 2);
-  for (bool cut = true; cut;) {
-    cut = false;
-    for (const std::u32string& w : kLeads) {
-      if (base.size() >= w.size() && base.compare(base.size() - w.size(), w.size(), w) == 0) {
-        base.resize(base.size() - w.size());
-        cut = true;
-        break;
-      }
-    }
-  }
-  if (!std::all_of(base.begin(), base.end(), [](char32_t ch) { return ch >= 0x4E00 && ch <= 0x9FFF; })) return -1;
+  if (!ShareClauseBase(between, &base)) return -1;
   for (const std::u32string& w : kTotalWords) {
     if (const size_t at = base.find(w); at != std::u32string::npos) {
       base.erase(at, w.size());

@@ -774,6 +774,30 @@ bool UpperBand(const std::string& label) {
   return Has(l, "以上") || Has(l, "andabove") || Has(l, "andover") || Has(l, "+");
 }
 
+bool ShareClauseBase(std::u32string_view between, std::u32string* base) {
+  static const std::u32string_view kLeads[] = {U"的比例为", U"的比重为", U"的比例", U"的比重", U"比例为", U"比重为",
+                                               U"比例", U"比重", U"的", U"约", U"达", U"为", U"比"};
+  if (between.size() < 2 || (between[0] != U'，' && between[0] != U',' && between[0] != U'（' && between[0] != U'(') ||
+      between[1] != U'占') {
+    return false;
+  }
+  // 占到 / 占了员工总数的…: the verb's particle is no word of the base.
+  std::u32string_view words = between.substr(between.size() > 3 && (between[2] == U'到' || between[2] == U'了') ? 3 : 2);
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (std::u32string_view w : kLeads) {
+      if (words.size() >= w.size() && words.substr(words.size() - w.size()) == w) {
+        words.remove_suffix(w.size());
+        cut = true;
+        break;
+      }
+    }
+  }
+  if (!std::all_of(words.begin(), words.end(), [](char32_t ch) { return ch >= 0x4E00 && ch <= 0x9FFF; })) return false;
+  base->assign(words);
+  return true;
+}
+
 bool LabelNamesShareBase(const std::string& label, std::u32string_view base) {
   if (base.empty() || LabelStem(label).find(base) == std::u32string::npos) return false;
   return Categorise(label).first < 0;

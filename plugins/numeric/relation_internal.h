@@ -263,6 +263,12 @@ bool OpensWithChange(std::u32string_view words);
 // The label without a trailing verb or particle: "办公建筑面积为" -> "办公建筑面积".
 std::u32string LabelStem(const std::string& label);
 
+// The base's words of a share clause: `between` is the text from a part's end to its share, blanks
+// dropped; it reads `，占` (or `（占`), optional 到 / 了, the base's words, then leads (的, 的比例为, 比重为,
+// 约, 达, 为, 比 …), which are cut off. False when it reads otherwise or the words are not all Han
+// characters; `*base` may be empty (`，占比30%`).
+bool ShareClauseBase(std::u32string_view between, std::u32string* base);
+
 // Whether a figure labelled `label` is the base a share names by `base`, its words without the
 // total word (员工 of 员工总数): the label holds them and names no category of a dimension (女性员工 is a
 // group of the staff, not the base).

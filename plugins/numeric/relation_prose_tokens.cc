@@ -1031,8 +1031,6 @@ bool RelationAnalysis::RateClauseBetween(const Tokens& toks, std::string_view do
 
 template <typename Tokens>
 void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_view doc_text) {
-  static const std::vector<std::u32string> kLeads = {U"的比例为", U"的比重为", U"的比例", U"的比重", U"比例为",
-                                                     U"比重为", U"比例", U"比重", U"的", U"约", U"达", U"为"};
   static const std::vector<std::u32string> kTotalEnds = {U"总人数", U"总数", U"总额", U"总量", U"总和"};
   // Every part with its share of a named base, in the paragraph's order, for the sums below.
   struct ShareOf {
@@ -1074,21 +1072,8 @@ void RelationAnalysis::FindShareOfBaseSubsets(const Tokens& toks, std::string_vi
       const size_t close = between.find_first_of(U"）)");
       between.erase(0, close == std::u32string::npos ? between.size() : close + 1);
     }
-    if (between.size() < 5 || (between[0] != U'，' && between[0] != U',') || between[1] != U'占') continue;
-    // 占到 / 占了员工总数的…: the verb's particle is no word of the base.
-    const size_t base_from = between.size() > 5 && (between[2] == U'到' || between[2] == U'了') ? 3 : 2;
-    std::u32string base = between.substr(base_from);
-    for (bool cut = true; cut;) {
-      cut = false;
-      for (const std::u32string& w : kLeads) {
-        if (base.size() > w.size() && base.compare(base.size() - w.size(), w.size(), w) == 0) {
-          base.resize(base.size() - w.size());
-          cut = true;
-          break;
-        }
-      }
-    }
-    if (!std::all_of(base.begin(), base.end(), [](char32_t ch) { return ch >= 0x4E00 && ch <= 0x9FFF; })) continue;
+    std::u32string base;
+    if (between.size() < 5 || (between[0] != U'，' && between[0] != U',') || !ShareClauseBase(between, &base)) continue;
     // The base's words without its total word: 总装机容量 -> 装机容量, 员工总数 -> 员工.
     std::u32string stem = base;
     bool total_word = false;
