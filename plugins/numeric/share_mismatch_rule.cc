@@ -29,7 +29,16 @@ void ShareMismatchRule::Check(const sdk::Document& doc, const sdk::Context& ctx)
     };
     sdk::Finding f = NewFinding();
     f.severity = ESGAUDIT_WARNING;
-    if (c.rate) {
+    auto named = [](const std::string& label) {
+      return label.empty() ? std::string() : "'" + label + "' ";
+    };
+    if (doc.English()) {
+      f.message = c.rate ? named(share.label) + "is stated as " + share.text + ", but " +
+                               named(part.label) + part.text + " / " + named(base.label) +
+                               base.text + " = " + computed
+                         : named(part.label) + part.text + " is " + computed + " of " +
+                               named(base.label) + base.text + ", but " + share.text + " is stated";
+    } else if (c.rate) {
       // "比率与数值不符：“就业率”为90%，但“实现就业”950人 / “应届毕业生”1,000人 = 95%".
       f.message = "比率与数值不符：" + quoted(share.label) + "为" + share.text + "，但" +
                   quoted(part.label) + part.text + " / " + quoted(base.label) + base.text + " = " +

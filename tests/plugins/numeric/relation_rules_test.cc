@@ -7591,6 +7591,18 @@ TEST(RelationRulesTest, ARateAfterTwoCountsIsTheSecondOverTheFirst) {
   EXPECT_TRUE(Findings(Check(clean)).empty()) << ::testing::PrintToString(Findings(Check(clean)));
   ExpectShareWarnings(clean, {{"就业率95%", "就业率90%", "“就业率”为90%，但“实现就业”950人 / “应届毕业生”1,000人 = 95%"},
                               {"整改54项", "整改51项", "“整改率”为96.4%，但“已完成整改”51项 / “本年度共排查安全隐患”56项 = 91.1%"}});
+  // In English, as --lang en asks.
+  {
+    std::string changed = clean;
+    changed.replace(changed.find("就业率95%"), std::string("就业率95%").size(), "就业率90%");
+    const std::vector<std::string> f = Findings(Check(changed, "en"));
+    ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(f);
+    EXPECT_NE(f[0].find("'就业率' is stated as 90%, but '实现就业' 950人 / '应届毕业生' 1,000人 = 95%"), std::string::npos)
+        << f[0];
+    changed = "公司员工总数5,000人，其中女性员工1,650人，占比30.0%。\n";
+    EXPECT_NE(Findings(Check(changed, "en")).at(0).find("'女性员工' 1,650人 is 33.0% of '公司员工总数' 5,000人, but 30.0% is stated"),
+              std::string::npos);
+  }
   // Near miss: another count of the unit earlier in the sentence may be the rate's base.
   const std::string three = "化验室全年完成打样数24273个，折标数41903个，退样总量1079个，退样率4.55%。\n";
   EXPECT_TRUE(ShareFindings(three).empty()) << ::testing::PrintToString(ShareFindings(three));
