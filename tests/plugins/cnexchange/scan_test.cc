@@ -14,6 +14,7 @@
 
 #include "analysis.h"
 #include "esgaudit_testing.h"
+#include "random_draw.h"
 #include "register.h"
 #include "rule_pack.h"
 
@@ -229,11 +230,7 @@ TEST(CnexchangeScanTest, AShortQuoteIsTheHeadAppendedACodePointAtATime) {
   };
   const std::vector<std::string> pieces = {"a", " ", "员工", "，", "\xF0\x9F\x98\x80", "\x80", "\xE3\x80", "\xE3",
                                            "\xC3\xA9", "12.5%", "\xFF"};
-  uint32_t seed = 2026;
-  auto next = [&seed](uint32_t m) {
-    seed = seed * 1103515245u + 12345u;
-    return (seed >> 8) % m;
-  };
+  testing::Draw next(2026);
   size_t cut = 0;
   for (int k = 0; k < 3000; ++k) {
     std::string text;

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "random_draw.h"
+
 namespace esgaudit::gri {
 namespace {
 
@@ -73,11 +75,7 @@ std::string FoldedBySplitting(std::string_view line) {
 TEST(GriTextMatch, AQuoteOfALongLineIsTheWholeLinesQuote) {
   const std::vector<std::string> pieces = {"a", "Z", "7", " ", "  ", "\t", "\n", "\r\f\v", "员", "。", "　",
                                            "１", "\x80", "\xE3", "\xE3\x80", "€", "😀", "\xBF\xBF\xBF\xBF\xBF"};
-  uint32_t seed = 12345;
-  auto next = [&seed](uint32_t n) {
-    seed = seed * 1103515245u + 12345u;
-    return (seed >> 8) % n;
-  };
+  testing::Draw next(12345);
   std::vector<std::string> lines;
   for (int k = 0; k < 300; ++k) {
     std::string line;
@@ -170,11 +168,7 @@ TEST(GriTextMatch, ClauseAroundCutsAtTheSeparatorsTheByteTestFinds) {
   };
   const std::vector<std::string> pieces = {"。", ";", "!", "?", ",", "1,234", "5.01%", "24", "合同签订率为", "a b",
                                            "、", "，", "\xE3\x80", "\xE3", "\x82", "\x80", "年", ".", " ", "rate"};
-  uint32_t seed = 4545;
-  auto next = [&seed](uint32_t m) {
-    seed = seed * 1103515245u + 12345u;
-    return (seed >> 8) % m;
-  };
+  testing::Draw next(4545);
   size_t cut = 0;
   for (int k = 0; k < 4000; ++k) {
     std::string line;
@@ -200,11 +194,7 @@ TEST(GriTextMatch, ClauseAroundCutsAtTheSeparatorsTheByteTestFinds) {
 TEST(GriTextMatch, SqueezeIntoAKeptStringIsTheByteLoop) {
   const std::vector<std::string> pieces = {" ", "\t", "\r", "\n", "\f", "\v", "目", "录", "a", "GRI", "2-1",
                                            "\xE3\x80\x80", "\x80", "\xE3", "|", "."};
-  uint32_t seed = 4242;
-  auto next = [&seed](uint32_t m) {
-    seed = seed * 1103515245u + 12345u;
-    return (seed >> 8) % m;
-  };
+  testing::Draw next(4242);
   std::string kept = "a text held before";
   size_t dropped = 0;
   for (int k = 0; k < 5000; ++k) {

@@ -12,6 +12,7 @@
 #include "esgaudit/kpi.h"
 #include "esgaudit/rule_selection.h"
 #include "esgaudit_testing.h"
+#include "random_draw.h"
 #include "layout_cells.h"
 #include "rate_above_100_rule.h"
 #include "register.h"
@@ -342,19 +343,7 @@ TEST(LayoutCellsTest, EndColumnsAreTheHostsColumnsOfTheCellEnds) {
 namespace esgaudit::numeric {
 namespace {
 
-// The random texts of the equivalence tests below: a linear congruential draw in [0, m),
-// reproducible from its seed.
-class Draw {
- public:
-  explicit Draw(uint32_t seed) : seed_(seed) {}
-  uint32_t operator()(uint32_t m) {
-    seed_ = seed_ * 1103515245u + 12345u;
-    return (seed_ >> 8) % m;
-  }
-
- private:
-  uint32_t seed_;
-};
+using testing::Draw;
 
 // LastCodePoints keeps a running count; the reference drops a code point from the front and
 // counts again, as ValueFacts did. They must agree on any text, broken UTF-8 included (stray
