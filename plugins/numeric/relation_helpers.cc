@@ -800,7 +800,8 @@ bool ShareClauseBase(std::u32string_view between, std::u32string* base) {
 
 bool LabelNamesShareBase(const std::string& label, std::u32string_view base) {
   if (base.empty() || LabelStem(label).find(base) == std::u32string::npos) return false;
-  return Categorise(label).first < 0;
+  const int dimension = Categorise(label).first;
+  return dimension < 0 || Categorise(ToUtf8(std::u32string(base))) == Categorise(label);
 }
 
 }  // namespace esgaudit::numeric::relation_detail

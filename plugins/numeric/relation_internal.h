@@ -270,8 +270,8 @@ std::u32string LabelStem(const std::string& label);
 bool ShareClauseBase(std::u32string_view between, std::u32string* base);
 
 // Whether a figure labelled `label` is the base a share names by `base`, its words without the
-// total word (员工 of 员工总数): the label holds them and names no category of a dimension (女性员工 is a
-// group of the staff, not the base).
+// total word (员工 of 员工总数): the label holds them and names no category of a dimension the words do
+// not name (女性员工 is a group of the staff, not the base 员工; it is the base 女性员工).
 bool LabelNamesShareBase(const std::string& label, std::u32string_view base);
 
 // Whether what follows a value in its table cell is only a footnote marker, so that the cell still

@@ -7614,7 +7614,8 @@ TEST(RelationRulesTest, APartsStatedShareOfItsTotalAgreesWithTheTwoFigures) {
   const std::string clean =
       "公司员工总数5,000人，其中女性员工1,500人，占比30.0%，少数民族员工252人，占员工总数的5.04%。\n"
       "员工5473人，本科以上员工1281人，占员工总数的23.40%；具有职称员工1158人，占员工总数的21.16%。\n"
-      "公司现任10名高管中，女性高管为4名，占比40%。\n";
+      "公司现任10名高管中，女性高管为4名，占比40%。\n"
+      "女性员工总数1,500人，其中中级职称300人，占女性员工总数的20.0%。\n";
   EXPECT_TRUE(Findings(Check(clean)).empty()) << ::testing::PrintToString(Findings(Check(clean)));
   ExpectShareWarnings(clean, {{"1,500人", "1,650人", "“女性员工”1,650人占“公司员工总数”5,000人的33.0%，文中为30.0%"},
                               {"占比30.0%", "占比36.0%", "的30.0%，文中为36.0%"},
@@ -7623,7 +7624,9 @@ TEST(RelationRulesTest, APartsStatedShareOfItsTotalAgreesWithTheTwoFigures) {
                               // Beyond the last printed digit, rounded or cut off: 30.14% is no 30.0%.
                               {"1,500人", "1,507人", "的30.1%，文中为30.0%"},
                               // A count among the total's (…中，…为).
-                              {"为4名", "为5名", "“女性高管”5名占“公司现任”10名的50%，文中为40%"}});
+                              {"为4名", "为5名", "“女性高管”5名占“公司现任”10名的50%，文中为40%"},
+                              // A base that is itself a group (女性员工), named as such.
+                              {"中级职称300人", "中级职称330人", "330人占“女性员工总数”1,500人的22.0%，文中为20.0%"}});
   // Within one unit of the last printed digit either way (29.98% printed 30.0, 5.059% cut to 5.05):
   // the figures agree.
   for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
