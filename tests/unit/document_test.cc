@@ -245,6 +245,26 @@ TEST(DocumentTest, SplitLabelInTheSampleSharesItsColumn) {
   EXPECT_GT(a, 30u);  // it is the right-hand column, not the start of the line
 }
 
+// The document's lists live through every plugin's run: once built, each holds no room beyond its
+// entries (grown by doubling, up to half of one was slack).
+TEST(DocumentTest, BuiltListsHoldNoSlack) {
+  Document doc;
+  ASSERT_TRUE(Document::Load(testing::SourcePath("samples/yunnan-aluminium-2020-csr.txt"), &doc).ok());
+  ASSERT_GT(doc.facts().size(), 500u);
+  EXPECT_EQ(doc.facts().capacity(), doc.facts().size());
+  EXPECT_EQ(doc.lines().capacity(), doc.lines().size());
+  EXPECT_LT(doc.view().capacity(), doc.view().size() + 16);  // a string keeps room for its short form
+  const Structure& s = doc.structure();
+  EXPECT_EQ(s.lines().capacity(), s.lines().size());
+  EXPECT_EQ(s.cells().capacity(), s.cells().size());
+  EXPECT_EQ(s.table_cells().capacity(), s.table_cells().size());
+  EXPECT_EQ(s.figures().capacity(), s.figures().size());
+  EXPECT_EQ(s.spans().capacity(), s.spans().size());
+  EXPECT_EQ(s.sentences().capacity(), s.sentences().size());
+  EXPECT_EQ(s.clauses().capacity(), s.clauses().size());
+  EXPECT_EQ(s.clause_facts().capacity(), s.clause_facts().size());
+}
+
 TEST(DocumentTest, FileErrorsNameTheFile) {
   Document doc;
   Status s = Document::Load("no/such/report.txt", &doc);

@@ -125,6 +125,7 @@ void Document::Build() {
     start = at + 1;
   }
   if (start < t.size()) end_line(t.size());
+  lines_.shrink_to_fit();  // grown by doubling, kept as long as the document
   column_marks_.clear();
   column_marks_.reserve(marks.size());
   for (const auto& [offset, width] : marks) column_marks_.push_back({offset, width});
@@ -138,9 +139,13 @@ void Document::Build() {
   MatchView mv = BuildMatchView(t);
   view_ = std::move(mv.view);
   view_to_text_ = std::move(mv.view_to_text);
+  // Reserved at the text's size; folds and removed blanks leave the view shorter.
+  view_.shrink_to_fit();
+  view_to_text_.shrink_to_fit();
   text_to_view_ = std::move(mv.text_to_view);
   FactExtractor facts(*this);
   facts_ = facts.Extract();
+  facts_.shrink_to_fit();  // grown by doubling; the slack would stay through every plugin's run
   structure_ = Structure::Build(*this);
   facts.Label(structure_, &facts_);
 }
