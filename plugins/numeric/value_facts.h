@@ -89,28 +89,30 @@ int DecimalsOf(std::string_view text);
 std::string FormatNumber(double v);
 
 struct ValueFact {
+  // Ordered by size, one per fact of the document: 192 bytes where the order of first reading left
+  // 24 bytes of padding.
   uint32_t index = 0;  // into Document::Fact
-  const esgaudit_fact* fact = nullptr;
   uint32_t line = 0;
+  const esgaudit_fact* fact = nullptr;
   std::string label;  // the extractor's label, leading scope words dropped ("公司", "全年")
   std::string column_label;         // the model's label from other lines: a figure's, a table column's header
-  bool column_label_above = false;  // it is written on one of the 4 lines above the fact
   // lead, after, before and clause are views of the document's matching view; above_in_cell a view
   // of LayoutCells' texts (both live as long as the document's shared objects).
   std::string_view lead;  // the 2 code points right before the number, when CJK ("召开9次" -> "召开")
   std::string_view after;  // CJK run right after the fact ("9次董事会" -> "董事会"), <= 8 code points
   std::string_view before;  // matching-view text before the number back to a clause stop, <= 24 cps
-  bool label_is_before = false;  // `label` is all of `before` (less spaces and scope words)
   std::string_view clause;    // matching-view text from the clause start to the number, <= 60 cps
-  uint64_t cell_begin = 0;    // the fact's cell of the structure model in the matching view
-                              // (cell_begin to view_begin: the cell's text before the number)
   // On the nearest non-blank line above (<= 3 lines up), the cell starting in the same display
   // column (one column of slack), without spaces: a sentence wrapped onto the fact's line
   // ("…签订率和社保覆盖率" over "均为 100%").
   std::string_view above_in_cell;
-  int year = 0;               // a year stated earlier in the same clause, 0 when none
+  uint64_t cell_begin = 0;    // the fact's cell of the structure model in the matching view
+                              // (cell_begin to view_begin: the cell's text before the number)
   uint64_t view_begin = 0;    // the fact in the matching view
   uint64_t view_end = 0;
+  int year = 0;               // a year stated earlier in the same clause, 0 when none
+  bool column_label_above = false;  // it is written on one of the 4 lines above the fact
+  bool label_is_before = false;  // `label` is all of `before` (less spaces and scope words)
 };
 
 class ValueFacts {
