@@ -92,6 +92,7 @@ class Document {
   std::string view_;
   std::vector<uint32_t> view_to_text_;  // size view_.size() + 1
   std::vector<uint32_t> text_to_view_;  // size text_.size() + 1
+  FactTexts fact_texts_;  // the texts facts_ view
   std::vector<NumericFact> facts_;
   Structure structure_;
 };

@@ -143,7 +143,8 @@ void Document::Build() {
   view_.shrink_to_fit();
   view_to_text_.shrink_to_fit();
   text_to_view_ = std::move(mv.text_to_view);
-  FactExtractor facts(*this);
+  fact_texts_ = FactTexts();
+  FactExtractor facts(*this, &fact_texts_);
   facts_ = facts.Extract();
   facts_.shrink_to_fit();  // grown by doubling; the slack would stay through every plugin's run
   structure_ = Structure::Build(*this);
