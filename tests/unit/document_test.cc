@@ -4,6 +4,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -277,6 +279,31 @@ TEST(DocumentTest, FileErrorsNameTheFile) {
 TEST(DocumentTest, Sha256IsOfTheOriginalBytes) {
   Document doc = Document::FromUtf8("t.txt", "abc");
   EXPECT_EQ(doc.sha256(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+// Load frees the file's bytes once decoded, before the build: what it gives is what FromBytes gives
+// from the same bytes (text, hash, encoding, lines and facts), for a text file and a PDF.
+TEST(DocumentTest, LoadIsFromBytesOfTheFile) {
+  for (const char* name : {"samples/yunnan-aluminium-2020-csr.txt", "tests/data/two-pages.pdf"}) {
+    const std::string path = testing::SourcePath(name);
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(bytes.empty()) << name;
+    Document loaded, given;
+    ASSERT_TRUE(Document::Load(path, &loaded).ok()) << name;
+    ASSERT_TRUE(Document::FromBytes(path, bytes, &given).ok()) << name;
+    EXPECT_EQ(loaded.sha256(), given.sha256()) << name;
+    EXPECT_EQ(loaded.encoding(), given.encoding()) << name;
+    EXPECT_EQ(loaded.text(), given.text()) << name;
+    EXPECT_GT(loaded.text().size(), 50u) << name;
+    EXPECT_EQ(loaded.line_count(), given.line_count()) << name;
+    EXPECT_EQ(loaded.page_count(), given.page_count()) << name;
+    ASSERT_EQ(loaded.facts().size(), given.facts().size()) << name;
+    for (size_t i = 0; i < loaded.facts().size(); ++i) {
+      EXPECT_EQ(loaded.facts()[i].offset, given.facts()[i].offset);
+      EXPECT_EQ(loaded.facts()[i].label, given.facts()[i].label);
+    }
+  }
 }
 
 }  // namespace

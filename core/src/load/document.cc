@@ -63,20 +63,30 @@ Status Document::Load(const std::string& path, Document* out) {
     if (in.bad()) return Status::InputError(path + ": read error");
     bytes = std::move(buffer).str();
   }
-  return FromBytes(path, bytes, out);
+  Document doc;
+  Status s = Decode(path, bytes, &doc);
+  if (!s.ok()) return s;
+  // The file's bytes are not read again once decoded: freed before the build (a PDF's are many times
+  // its text, and were held through the whole build).
+  std::string().swap(bytes);
+  doc.Build();
+  *out = std::move(doc);
+  return Status::Ok();
+}
+
+Status Document::Decode(const std::string& path, std::string_view bytes, Document* doc) {
+  doc->path_ = path;
+  doc->sha256_ = Sha256Hex(bytes);
+  if (LooksLikePdf(bytes)) {
+    doc->encoding_ = "pdf";
+    return ExtractPdfText(path, bytes, &doc->text_);
+  }
+  return DecodeText(path, bytes, &doc->text_, &doc->encoding_);
 }
 
 Status Document::FromBytes(const std::string& path, std::string_view bytes, Document* out) {
   Document doc;
-  doc.path_ = path;
-  doc.sha256_ = Sha256Hex(bytes);
-  Status s;
-  if (LooksLikePdf(bytes)) {
-    doc.encoding_ = "pdf";
-    s = ExtractPdfText(path, bytes, &doc.text_);
-  } else {
-    s = DecodeText(path, bytes, &doc.text_, &doc.encoding_);
-  }
+  Status s = Decode(path, bytes, &doc);
   if (!s.ok()) return s;
   doc.Build();
   *out = std::move(doc);
