@@ -967,22 +967,5 @@ TEST(FactsTest, FactTextsKeepEveryTextWhereItWasAdded) {
   EXPECT_NE(std::find(after.begin(), after.end(), "元|亿元||2023年"), after.end());
 }
 
-// A fact's place on its line is kept from Extract to Label in 32 bits: a figure past the first
-// 65,536 code points of a long line is labelled and placed from its own text.
-TEST(FactsTest, AFigureFarIntoALongLineKeepsItsLabelAndPlace) {
-  std::string line;
-  for (int k = 0; k < 9000; ++k) line += "本公司持续完善管理体系。";
-  const uint64_t at = line.size();
-  line += "员工总数12,375人，女性员工3,200人。";
-  Document doc = Document::FromUtf8("t.txt", "标题\n" + line + "\n");
-  ASSERT_GE(doc.facts().size(), 2u);
-  const NumericFact& f = doc.facts()[doc.facts().size() - 2];
-  EXPECT_EQ(f.offset, 7 + at + std::string("员工总数").size());
-  EXPECT_EQ(f.value, 12375);
-  EXPECT_EQ(f.label, "员工总数");
-  EXPECT_EQ(doc.facts().back().label, "女性员工");
-  EXPECT_EQ(f.column, 1 + 2 * (9000 * 12 + 4));
-}
-
 }  // namespace
 }  // namespace esgaudit

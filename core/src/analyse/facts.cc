@@ -593,8 +593,7 @@ class Extractor {
         f.line = static_cast<uint32_t>(li);
         f.column = line.Column(i);
         facts.push_back(std::move(f));
-        positions_.push_back({static_cast<uint32_t>(li), kept, static_cast<uint32_t>(i), static_cast<uint32_t>(end),
-                              static_cast<uint32_t>(prev_end), bare});
+        positions_.push_back({li, kept, i, end, prev_end, bare});
         prev_end = end;
         i = std::max(end, i + 1);
       }
@@ -661,19 +660,16 @@ class Extractor {
   }
 
  private:
-  // Where step 1 found a fact: code point indexes on its line. 32 bits each (a line index as the
-  // facts', a code point index within the matching view, whose offsets are 32-bit): one is kept per
-  // fact from Extract to Label, 24 bytes where size_t took 48.
+  // Where step 1 found a fact: code point indexes on its line.
   struct Position {
-    uint32_t line;
-    uint32_t kept;      // its line in lines_
-    uint32_t begin;     // first digit
-    uint32_t end;       // past the fact
-    uint32_t prev_end;  // past the previous fact on the line, 0 for the first
-    bool bare;          // a whole number without unit, grouping or decimals (a list marker may be; a
-                        // year may be a count)
+    size_t line;
+    uint32_t kept;    // its line in lines_
+    size_t begin;     // first digit
+    size_t end;       // past the fact
+    size_t prev_end;  // past the previous fact on the line, 0 for the first
+    bool bare;        // a whole number without unit, grouping or decimals (a list marker may be; a
+                      // year may be a count)
   };
-  static_assert(sizeof(Position) == 24);
 
   // "B737  234  211  1900" under a column of fleet counts: a bare number in the range of years is a
   // count when it stands in a table's grid after a count of its row, with counts and no year in the
