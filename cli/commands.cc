@@ -215,10 +215,10 @@ std::string RenderFacts(const Document& doc, const std::string& format) {
                       {"printed", f.printed},
                       {"decimals", f.decimals},
                       {"magnitude", f.magnitude},
-                      {"unit", f.unit},
+                      {"unit", f.unit.str()},
                       {"qualifiers", Qualifiers(f.qualifiers)},
-                      {"label", f.label},
-                      {"column_label", f.column_label}});
+                      {"label", f.label.str()},
+                      {"column_label", f.column_label.str()}});
     }
     nlohmann::ordered_json root = {{"path", doc.path()}, {"facts", list}};
     return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

@@ -235,6 +235,15 @@ std::string_view DropLeadingScope(std::string_view s) {
 
 }  // namespace
 
+std::string_view ValueFacts::WithoutSpacesKept(std::string_view text, std::string* scratch, bool drop_scope) {
+  scratch->clear();
+  AppendWithoutSpaces(text, scratch);
+  const std::string_view kept = drop_scope ? DropLeadingScope(*scratch) : std::string_view(*scratch);
+  if (kept.empty()) return {};
+  if (scratch->size() == text.size()) return text.substr(kept.data() - scratch->data(), kept.size());
+  return own_.emplace_back(kept);
+}
+
 ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
   std::string_view view = doc.MatchView();
   const LayoutCells& cells = ctx.Shared<LayoutCells>(doc);
@@ -248,10 +257,8 @@ ValueFacts::ValueFacts(const sdk::Document& doc, const sdk::Context& ctx) {
     v.index = i;
     v.fact = &f;
     v.line = f.line;
-    bare.clear();
-    AppendWithoutSpaces(sdk::View(f.label), &bare);
-    v.label = std::string(DropLeadingScope(bare));
-    v.column_label = WithoutSpaces(sdk::View(f.column_label));
+    v.label = WithoutSpacesKept(sdk::View(f.label), &bare, /*drop_scope=*/true);
+    v.column_label = WithoutSpacesKept(sdk::View(f.column_label), &bare, /*drop_scope=*/false);
     v.view_begin = std::min<uint64_t>(doc.TextToView(f.offset), view.size());
     v.view_end = std::min<uint64_t>(doc.TextToView(f.offset + f.length), view.size());
     while (v.view_end > v.view_begin &&

@@ -8,6 +8,7 @@
 #include <esgaudit/text.h>
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,40 +90,51 @@ int DecimalsOf(std::string_view text);
 std::string FormatNumber(double v);
 
 struct ValueFact {
+  // Ordered by size, one per fact of the document: 160 bytes (216 with the fields in the order of
+  // first reading and the two labels as strings).
   uint32_t index = 0;  // into Document::Fact
-  const esgaudit_fact* fact = nullptr;
   uint32_t line = 0;
-  std::string label;  // the extractor's label, leading scope words dropped ("公司", "全年")
-  std::string column_label;         // the model's label from other lines: a figure's, a table column's header
-  bool column_label_above = false;  // it is written on one of the 4 lines above the fact
+  const esgaudit_fact* fact = nullptr;
+  // label and column_label are views of the host's fact texts where removing the spaces changed
+  // nothing, else of a copy ValueFacts keeps.
+  std::string_view label;  // the extractor's label, leading scope words dropped ("公司", "全年")
+  std::string_view column_label;  // the model's label from other lines: a figure's, a table column's header
   // lead, after, before and clause are views of the document's matching view; above_in_cell a view
   // of LayoutCells' texts (both live as long as the document's shared objects).
   std::string_view lead;  // the 2 code points right before the number, when CJK ("召开9次" -> "召开")
   std::string_view after;  // CJK run right after the fact ("9次董事会" -> "董事会"), <= 8 code points
   std::string_view before;  // matching-view text before the number back to a clause stop, <= 24 cps
-  bool label_is_before = false;  // `label` is all of `before` (less spaces and scope words)
   std::string_view clause;    // matching-view text from the clause start to the number, <= 60 cps
-  uint64_t cell_begin = 0;    // the fact's cell of the structure model in the matching view
-                              // (cell_begin to view_begin: the cell's text before the number)
   // On the nearest non-blank line above (<= 3 lines up), the cell starting in the same display
   // column (one column of slack), without spaces: a sentence wrapped onto the fact's line
   // ("…签订率和社保覆盖率" over "均为 100%").
   std::string_view above_in_cell;
-  int year = 0;               // a year stated earlier in the same clause, 0 when none
+  uint64_t cell_begin = 0;    // the fact's cell of the structure model in the matching view
+                              // (cell_begin to view_begin: the cell's text before the number)
   uint64_t view_begin = 0;    // the fact in the matching view
   uint64_t view_end = 0;
+  int year = 0;               // a year stated earlier in the same clause, 0 when none
+  bool column_label_above = false;  // it is written on one of the 4 lines above the fact
+  bool label_is_before = false;  // `label` is all of `before` (less spaces and scope words)
 };
 
 class ValueFacts {
  public:
   ValueFacts(const sdk::Document& doc, const sdk::Context& ctx);
+  ValueFacts(const ValueFacts&) = delete;  // the facts' labels may view own_
+  ValueFacts& operator=(const ValueFacts&) = delete;
 
   const std::vector<ValueFact>& facts() const { return facts_; }
   // The year most often stated in the document (the reporting year), 0 when none.
   int report_year() const { return report_year_; }
 
  private:
+  // `text` without its spaces: a view of `text` itself when it holds none, else of a copy in own_.
+  // `scratch` is storage kept from call to call.
+  std::string_view WithoutSpacesKept(std::string_view text, std::string* scratch, bool drop_scope);
+
   std::vector<ValueFact> facts_;
+  std::deque<std::string> own_;  // labels that lost spaces (a deque: its strings never move)
   int report_year_ = 0;
 };
 

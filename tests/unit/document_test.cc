@@ -4,6 +4,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -245,6 +247,26 @@ TEST(DocumentTest, SplitLabelInTheSampleSharesItsColumn) {
   EXPECT_GT(a, 30u);  // it is the right-hand column, not the start of the line
 }
 
+// The document's lists live through every plugin's run: once built, each holds no room beyond its
+// entries (grown by doubling, up to half of one was slack).
+TEST(DocumentTest, BuiltListsHoldNoSlack) {
+  Document doc;
+  ASSERT_TRUE(Document::Load(testing::SourcePath("samples/yunnan-aluminium-2020-csr.txt"), &doc).ok());
+  ASSERT_GT(doc.facts().size(), 500u);
+  EXPECT_EQ(doc.facts().capacity(), doc.facts().size());
+  EXPECT_EQ(doc.lines().capacity(), doc.lines().size());
+  EXPECT_LT(doc.view().capacity(), doc.view().size() + 16);  // a string keeps room for its short form
+  const Structure& s = doc.structure();
+  EXPECT_EQ(s.lines().capacity(), s.lines().size());
+  EXPECT_EQ(s.cells().capacity(), s.cells().size());
+  EXPECT_EQ(s.table_cells().capacity(), s.table_cells().size());
+  EXPECT_EQ(s.figures().capacity(), s.figures().size());
+  EXPECT_EQ(s.spans().capacity(), s.spans().size());
+  EXPECT_EQ(s.sentences().capacity(), s.sentences().size());
+  EXPECT_EQ(s.clauses().capacity(), s.clauses().size());
+  EXPECT_EQ(s.clause_facts().capacity(), s.clause_facts().size());
+}
+
 TEST(DocumentTest, FileErrorsNameTheFile) {
   Document doc;
   Status s = Document::Load("no/such/report.txt", &doc);
@@ -257,6 +279,31 @@ TEST(DocumentTest, FileErrorsNameTheFile) {
 TEST(DocumentTest, Sha256IsOfTheOriginalBytes) {
   Document doc = Document::FromUtf8("t.txt", "abc");
   EXPECT_EQ(doc.sha256(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+// Load frees the file's bytes once decoded, before the build: what it gives is what FromBytes gives
+// from the same bytes (text, hash, encoding, lines and facts), for a text file and a PDF.
+TEST(DocumentTest, LoadIsFromBytesOfTheFile) {
+  for (const char* name : {"samples/yunnan-aluminium-2020-csr.txt", "tests/data/two-pages.pdf"}) {
+    const std::string path = testing::SourcePath(name);
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(bytes.empty()) << name;
+    Document loaded, given;
+    ASSERT_TRUE(Document::Load(path, &loaded).ok()) << name;
+    ASSERT_TRUE(Document::FromBytes(path, bytes, &given).ok()) << name;
+    EXPECT_EQ(loaded.sha256(), given.sha256()) << name;
+    EXPECT_EQ(loaded.encoding(), given.encoding()) << name;
+    EXPECT_EQ(loaded.text(), given.text()) << name;
+    EXPECT_GT(loaded.text().size(), 50u) << name;
+    EXPECT_EQ(loaded.line_count(), given.line_count()) << name;
+    EXPECT_EQ(loaded.page_count(), given.page_count()) << name;
+    ASSERT_EQ(loaded.facts().size(), given.facts().size()) << name;
+    for (size_t i = 0; i < loaded.facts().size(); ++i) {
+      EXPECT_EQ(loaded.facts()[i].offset, given.facts()[i].offset);
+      EXPECT_EQ(loaded.facts()[i].label, given.facts()[i].label);
+    }
+  }
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -42,8 +43,8 @@ std::string Render(const Document& doc, const NumericFact& f) {
   char num[128];
   std::snprintf(num, sizeof num, "%g(%g,%d,%g)", f.value, f.printed, f.decimals, f.magnitude);
   return std::to_string(f.line + 1) + ":" + std::to_string(f.column) + " " + KindName(f.kind) +
-         " " + num + " " + f.unit + "/" + f.unit_text + Qualifiers(f.qualifiers) + " \"" +
-         doc.text().substr(f.offset, f.length) + "\" " + f.label + "|" + f.column_label;
+         " " + num + " " + f.unit.str() + "/" + f.unit_text.str() + Qualifiers(f.qualifiers) + " \"" +
+         doc.text().substr(f.offset, f.length) + "\" " + f.label.str() + "|" + f.column_label.str();
 }
 
 std::vector<std::string> Facts(const std::string& text) {
@@ -302,7 +303,7 @@ TEST(FactsTest, EnglishQuantities) {
 TEST(FactsTest, UnitsStartWhereTheirFirstCodePointStands) {
   auto unit = [](const std::string& text) {
     Document doc = Document::FromUtf8("fragment.txt", text + "\n");
-    return doc.facts().empty() ? std::string("-") : doc.facts()[0].unit + "/" + doc.facts()[0].unit_text;
+    return doc.facts().empty() ? std::string("-") : doc.facts()[0].unit.str() + "/" + doc.facts()[0].unit_text.str();
   };
   EXPECT_EQ(unit("Energy 5 MWh used"), "MWh/MWh");
   EXPECT_EQ(unit("Energy 5 mwh used"), "MWh/MWh");
@@ -935,5 +936,36 @@ TEST(FactsTest, ACountInTheRangeOfYearsInAColumnOfCountsIsACount) {
       "| Credits | 247.4 | 133 |\n";
   EXPECT_EQ(KindOf(prose, 3, "2050"), "year");
 }
+// The facts' texts are views of the document's FactTexts: each is the bytes it was given, whatever
+// was added after it (texts of any length, small ones sharing blocks, long ones in blocks of their
+// own) and after the store, or the document holding it, was moved.
+TEST(FactsTest, FactTextsKeepEveryTextWhereItWasAdded) {
+  std::mt19937 rng(53);
+  FactTexts texts;
+  std::vector<std::string> given;
+  std::vector<FactText> kept;
+  for (int i = 0; i < 3000; ++i) {
+    const size_t n = i % 97 == 0 ? 4000 + rng() % 9000 : rng() % 40;
+    std::string s;
+    for (size_t k = 0; k < n; ++k) s.push_back(static_cast<char>('a' + rng() % 26));
+    kept.push_back(texts.Add(s));
+    given.push_back(std::move(s));
+  }
+  FactTexts moved = std::move(texts);
+  for (int i = 0; i < 200; ++i) moved.Add(std::string(100, 'z'));
+  for (size_t i = 0; i < given.size(); ++i) ASSERT_EQ(std::string_view(kept[i]), given[i]) << i;
+
+  Document doc = Document::FromUtf8("t.txt", "指标\t2022年\t2023年\n员工总数\t1,200人\t1,350人\n研发投入\t3.5亿元\t4亿元\n");
+  std::vector<std::string> before;
+  for (const NumericFact& f : doc.facts()) before.push_back(f.unit.str() + "|" + f.unit_text.str() + "|" +
+                                                          f.label.str() + "|" + f.column_label.str());
+  Document other = std::move(doc);
+  std::vector<std::string> after;
+  for (const NumericFact& f : other.facts()) after.push_back(f.unit.str() + "|" + f.unit_text.str() + "|" +
+                                                           f.label.str() + "|" + f.column_label.str());
+  EXPECT_EQ(after, before);
+  EXPECT_NE(std::find(after.begin(), after.end(), "元|亿元||2023年"), after.end());
+}
+
 }  // namespace
 }  // namespace esgaudit

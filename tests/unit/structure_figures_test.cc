@@ -80,7 +80,7 @@ TEST(StructureFiguresTest, AChartCaptionHeadsTheFiguresBelowIt) {
   EXPECT_EQ(s.ChartCaptionOf(4), nullptr);
   std::vector<std::string> labels;
   for (const NumericFact& f : doc.facts()) {
-    if (f.kind == ESGAUDIT_FACT_PERCENT) labels.push_back(f.column_label);
+    if (f.kind == ESGAUDIT_FACT_PERCENT) labels.push_back(f.column_label.str());
   }
   EXPECT_EQ(labels, (std::vector<std::string>{"男女比例", "男女比例", "", "", ""}));
   // A figure's own label in a column of stacked labels and figures heads nothing below it.
@@ -152,7 +152,7 @@ TEST(StructureFiguresTest, AChartCaptionPrintedBelowItsChartClosesTheRunAboveIt)
   EXPECT_EQ(s.ChartCaptionOf(7), nullptr);  // 员工总数: another figure's label ends the run
   std::vector<std::string> labels;
   for (const NumericFact& f : doc.facts()) {
-    if (f.line == 1 || f.line == 2) labels.push_back(f.column_label);
+    if (f.line == 1 || f.line == 2) labels.push_back(f.column_label.str());
   }
   EXPECT_EQ(labels, (std::vector<std::string>{"员工性别构成", "员工性别构成"}));
   // A caption over figures heads them, never the lines above it; one under a lone figure, or

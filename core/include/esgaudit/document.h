@@ -70,6 +70,8 @@ class Document {
   const Structure& structure() const { return structure_; }
 
  private:
+  // path_, sha256_, encoding_ and text_ from a file's bytes; Build not run.
+  static Status Decode(const std::string& path, std::string_view bytes, Document* doc);
   void Build();  // lines, pages, view, facts and structure from text_
   // Display width of text_[line start, offset) for the line `l` holding offset (clamped to its end).
   uint32_t PrefixWidth(const Line& l, uint64_t offset) const;
@@ -92,6 +94,7 @@ class Document {
   std::string view_;
   std::vector<uint32_t> view_to_text_;  // size view_.size() + 1
   std::vector<uint32_t> text_to_view_;  // size text_.size() + 1
+  FactTexts fact_texts_;  // the texts facts_ view
   std::vector<NumericFact> facts_;
   Structure structure_;
 };

@@ -7,7 +7,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace esgaudit {
@@ -15,7 +17,52 @@ namespace esgaudit {
 class Document;
 class Structure;
 
-// Field meanings are those of esgaudit_fact in plugin_abi.h.
+// A text of a fact: a view of bytes kept by the document's FactTexts, valid as long as the
+// document. Laid out as esgaudit_str, so that a NumericFact is laid out as esgaudit_fact.
+class FactText {
+ public:
+  FactText() = default;
+  const char* data() const { return data_; }
+  size_t size() const { return static_cast<size_t>(size_); }
+  bool empty() const { return size_ == 0; }
+  char operator[](size_t i) const { return data_[i]; }
+  operator std::string_view() const { return std::string_view(data_, size()); }
+  std::string str() const { return std::string(data_, size()); }
+  friend bool operator==(FactText a, std::string_view b) { return std::string_view(a) == b; }
+  friend bool operator!=(FactText a, std::string_view b) { return std::string_view(a) != b; }
+  friend bool operator==(std::string_view a, FactText b) { return a == std::string_view(b); }
+  friend bool operator!=(std::string_view a, FactText b) { return a != std::string_view(b); }
+  friend bool operator==(FactText a, FactText b) { return std::string_view(a) == std::string_view(b); }
+  friend bool operator!=(FactText a, FactText b) { return std::string_view(a) != std::string_view(b); }
+  friend std::ostream& operator<<(std::ostream& out, FactText t) { return out << std::string_view(t); }
+
+ private:
+  friend class FactTexts;
+  FactText(const char* data, uint64_t size) : data_(data), size_(size) {}
+  const char* data_ = "";
+  uint64_t size_ = 0;
+};
+
+// The bytes of the facts' texts of one document, in blocks that never move (a FactText stays valid
+// when the store, or the Document holding it, is moved). Not copyable. Not thread-safe to add to.
+class FactTexts {
+ public:
+  FactTexts() = default;
+  FactTexts(FactTexts&&) = default;
+  FactTexts& operator=(FactTexts&&) = default;
+  FactTexts(const FactTexts&) = delete;
+  FactTexts& operator=(const FactTexts&) = delete;
+  // A copy of `s` kept as long as the store.
+  FactText Add(std::string_view s);
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t used_ = 0;  // bytes used of the last block
+  size_t room_ = 0;  // its size
+};
+
+// Field meanings are those of esgaudit_fact in plugin_abi.h; the layout is too (checked where the
+// host hands the facts to the plugins as esgaudit_fact, without a copy).
 struct NumericFact {
   uint64_t offset = 0;
   uint64_t length = 0;
@@ -27,10 +74,10 @@ struct NumericFact {
   double printed = 0;
   int32_t decimals = 0;
   double magnitude = 1;
-  std::string unit;
-  std::string unit_text;
-  std::string label;
-  std::string column_label;
+  FactText unit;
+  FactText unit_text;
+  FactText label;
+  FactText column_label;
 };
 
 // Extracts the numeric facts of a document whose lines and matching view are built, in text order,
@@ -39,7 +86,8 @@ struct NumericFact {
 // then runs Label. Pure functions of the document; deterministic.
 class FactExtractor {
  public:
-  explicit FactExtractor(const Document& doc);
+  // The facts' texts are kept in `texts`, which must outlive the facts.
+  FactExtractor(const Document& doc, FactTexts* texts);
   ~FactExtractor();
   FactExtractor(const FactExtractor&) = delete;
   FactExtractor& operator=(const FactExtractor&) = delete;

@@ -527,9 +527,21 @@ bool ViewLineHasDigit(const Document& doc, size_t li) {
   return begin < end && lines::HasAsciiDigit(view.substr(begin, end - begin));
 }
 
+// A fact while step 1 reads it, its unit texts as strings; kept in the document's FactTexts once read.
+struct Draft {
+  esgaudit_fact_kind kind = ESGAUDIT_FACT_QUANTITY;
+  uint32_t qualifiers = 0;
+  double value = 0;
+  double printed = 0;
+  int32_t decimals = 0;
+  double magnitude = 1;
+  std::string unit;
+  std::string unit_text;
+};
+
 class Extractor {
  public:
-  explicit Extractor(const Document& doc) : doc_(doc) {}
+  Extractor(const Document& doc, FactTexts* texts) : doc_(doc), texts_(texts) {}
 
   // Step 1: kinds, values, units and qualifiers of every fact; the positions kept for step 2.
   std::vector<NumericFact> Run() {
@@ -550,10 +562,10 @@ class Extractor {
           ++i;
           continue;
         }
-        NumericFact f;
+        Draft d;
         bool bare = false;
-        size_t end = Classify(line, i, &f, &bare);
-        uint64_t text_begin = line.TextOffset(FactBegin(line, i, f));
+        size_t end = Classify(line, i, &d, &bare);
+        uint64_t text_begin = line.TextOffset(FactBegin(line, i, d));
         uint64_t text_end = line.TextOffset(end);
         // The view drops spaces between a digit and CJK; the fact span must not swallow them, nor a
         // tab or an ideographic space after the unit ("6次\t").
@@ -567,6 +579,15 @@ class Extractor {
             break;
           }
         }
+        NumericFact f;
+        f.kind = d.kind;
+        f.qualifiers = d.qualifiers;
+        f.value = d.value;
+        f.printed = d.printed;
+        f.decimals = d.decimals;
+        f.magnitude = d.magnitude;
+        f.unit = texts_->Add(d.unit);
+        f.unit_text = d.unit_text == d.unit ? f.unit : texts_->Add(d.unit_text);
         f.offset = text_begin;
         f.length = text_end > text_begin ? text_end - text_begin : 0;
         f.line = static_cast<uint32_t>(li);
@@ -607,20 +628,31 @@ class Extractor {
           f.kind = ESGAUDIT_FACT_ORDINAL;
         }
       }
-      FillLabels(line, cell, p.begin, p.end, p.prev_end, &f);
-      if (f.kind == ESGAUDIT_FACT_QUANTITY || f.kind == ESGAUDIT_FACT_PERCENT) JoinWrappedLabel(k, line, p, &f);
+      std::string& label = label_text_;
+      FillLabels(line, cell, p.begin, p.end, p.prev_end, &label);
+      if (f.kind == ESGAUDIT_FACT_QUANTITY || f.kind == ESGAUDIT_FACT_PERCENT) JoinWrappedLabel(k, line, p, &label);
+      f.label = texts_->Add(label);
+      std::string_view column_label;
+      std::string header;
       if (cell != nullptr) {
-        f.column_label = ColumnHeader(p.line, static_cast<uint32_t>(cell - cells.data()), f.offset);
+        header = ColumnHeader(p.line, static_cast<uint32_t>(cell - cells.data()), f.offset);
+        column_label = header;
       }
       // An inline figure's label is its own text (label above); a split or stacked one's is not.
-      if (f.column_label.empty() && figure_of[k] != kNoIndex &&
+      if (column_label.empty() && figure_of[k] != kNoIndex &&
           structure.figures()[figure_of[k]].kind != ESGAUDIT_FIGURE_INLINE &&
           (f.kind == ESGAUDIT_FACT_QUANTITY || f.kind == ESGAUDIT_FACT_PERCENT)) {
-        f.column_label = structure.figures()[figure_of[k]].label;
+        column_label = structure.figures()[figure_of[k]].label;
       }
       // A figure of a chart with nothing else naming its column: the chart's caption.
-      if (f.column_label.empty() && (f.kind == ESGAUDIT_FACT_QUANTITY || f.kind == ESGAUDIT_FACT_PERCENT)) {
-        if (const ChartCaption* c = structure.ChartCaptionOf(p.line)) f.column_label = c->text;
+      if (column_label.empty() && (f.kind == ESGAUDIT_FACT_QUANTITY || f.kind == ESGAUDIT_FACT_PERCENT)) {
+        if (const ChartCaption* c = structure.ChartCaptionOf(p.line)) column_label = c->text;
+      }
+      // A table's rows repeat their column's header: kept once while it repeats.
+      if (column_label == last_column_label_) {
+        f.column_label = last_column_label_;
+      } else {
+        f.column_label = last_column_label_ = texts_->Add(column_label);
       }
     }
     structure_ = nullptr;
@@ -728,7 +760,7 @@ class Extractor {
   }
 
   // The fact span starts at a minus sign when there is one.
-  static size_t FactBegin(const LineCps& line, size_t i, const NumericFact& f) {
+  static size_t FactBegin(const LineCps& line, size_t i, const Draft& f) {
     if ((f.qualifiers & ESGAUDIT_QUAL_NEGATIVE) && i > 0 &&
         (line.at(i - 1) == U'-' || line.at(i - 1) == 0x2212)) {
       return i - 1;
@@ -739,7 +771,7 @@ class Extractor {
   // Fills kind, value, unit, qualifiers; returns the end of the fact (code point index).
   // *bare: a whole number without unit, grouping or decimals that is not a list marker at a line
   // start (one opening a cell inside a line is found by Label).
-  size_t Classify(const LineCps& line, size_t i, NumericFact* f, bool* bare) {
+  size_t Classify(const LineCps& line, size_t i, Draft* f, bool* bare) {
     const Tables& t = GetTables();
     char32_t before = i > 0 ? line.at(i - 1) : 0;
     Parsed p = ParseNumber(line, i, space_groups_);
@@ -913,7 +945,7 @@ class Extractor {
     if (!line.EndsAt(k, U"A股") && !line.EndsAt(k, U"H股")) return false;
     if (k > 2 && IsLatin(line.at(k - 3))) return false;
     if (p.grouped || p.decimals > 0) return true;
-    NumericFact scratch;
+    Draft scratch;
     return MatchMagnitudeAndUnit(line, p.digits_end, &scratch) > p.digits_end;
   }
 
@@ -977,7 +1009,7 @@ class Extractor {
   }
 
   // Unit only (no magnitude) at k; returns the end or 0.
-  static size_t MatchUnit(const LineCps& line, size_t k, NumericFact* f) {
+  static size_t MatchUnit(const LineCps& line, size_t k, Draft* f) {
     // Where a unit may start and the code point there: a unit whose first code point differs
     // cannot match (Match compares it first; at() past the line is 0, no unit's first).
     const size_t latin_at = SkipSpaces(line, k);
@@ -1007,10 +1039,10 @@ class Extractor {
   }
 
   // [magnitude][余|多][unit] at k; returns the new end (k when nothing matched).
-  size_t MatchMagnitudeAndUnit(const LineCps& line, size_t k, NumericFact* f) {
+  size_t MatchMagnitudeAndUnit(const LineCps& line, size_t k, Draft* f) {
     const Tables& t = GetTables();
     // A plain unit that starts like a magnitude (千瓦时, 千克, 千米) beats the magnitude.
-    NumericFact plain;
+    Draft plain;
     size_t plain_end = MatchUnit(line, k, &plain);
     size_t best_end = k;
     for (const auto& [w, m] : t.magnitudes) {
@@ -1018,12 +1050,12 @@ class Extractor {
       if (!line.Match(at, w)) continue;
       if (m->latin && !WordEnd(line, at + w.size())) continue;
       size_t e = at + w.size();
-      NumericFact with = *f;
+      Draft with = *f;
       with.magnitude = m->factor;
       size_t inner = e;
       for (const auto& [iw, q] : t.inner) {
         if (line.Match(e, iw)) {
-          NumericFact unit;
+          Draft unit;
           // An OCR form with no unit after it is no qualifier (3万佘山: the place, not 余).
           if (IsOcrForm(q) && !MatchUnit(line, e + iw.size(), &unit)) break;
           with.qualifiers |= q->bits;
@@ -1051,13 +1083,13 @@ class Extractor {
     // 300余人, 50多家; 90余万元, 50余万人次.
     for (const auto& [iw, q] : t.inner) {
       if (!line.Match(k, iw)) continue;
-      NumericFact with = *f;
+      Draft with = *f;
       if (size_t u = MatchUnit(line, k + iw.size(), &with)) {
         with.qualifiers |= q->bits;
         *f = with;
         return u;
       }
-      NumericFact scaled = *f;
+      Draft scaled = *f;
       size_t e = MatchMagnitudeAndUnit(line, k + iw.size(), &scaled);
       if (e > k + iw.size() && scaled.magnitude != 1) {
         scaled.qualifiers |= q->bits;
@@ -1190,7 +1222,7 @@ class Extractor {
   // one line. A longer text before the figure is a label of its own (a row label under a line the
   // model chained to it), and a figure opening its line (`6.7` over `million customers`) keeps the
   // label it has.
-  void JoinWrappedLabel(size_t k, const LineCps& line, const Position& p, NumericFact* f) {
+  void JoinWrappedLabel(size_t k, const LineCps& line, const Position& p, std::string* out) {
     const uint32_t c = structure_->ClauseOfFact(k);
     if (c == kNoIndex || c >= structure_->clauses().size()) return;
     const Clause& clause = structure_->clauses()[c];
@@ -1228,11 +1260,11 @@ class Extractor {
     const size_t qi = label.rfind(U"其中");
     if (qi != std::u32string::npos) label.erase(0, qi + 2);
     label = KeepTail(DropFillers(Squeeze(std::move(label))));
-    if (!label.empty()) f->label = Encode(label);
+    if (!label.empty()) *out = Encode(label);
   }
 
   void FillLabels(const LineCps& line, const LineCell* cell, size_t i, size_t end, size_t prev_end,
-                  NumericFact* f) {
+                  std::string* out) {
     size_t from = cell ? std::max(cell->begin, prev_end) : prev_end;
     size_t to = cell ? std::max(cell->end, end) : line.size();
     size_t label_end = i;
@@ -1243,7 +1275,7 @@ class Extractor {
     label.clear();
     if (from < label_end) LabelBefore(line, from, label_end, &label);
     if (label.empty()) LabelAfter(line, end, to, &label);
-    f->label = Encode(label);
+    *out = Encode(label);
   }
 
   // The header of the model table column holding cell `cell_index` of line `li` (the fact at text
@@ -1393,6 +1425,9 @@ class Extractor {
   size_t cells_line_ = kNoLine;
   std::vector<LineCell> cells_;  // of line cells_line_, during Label (its storage kept from line to line)
   std::u32string label_;         // a fact's label during Label (its storage kept from fact to fact)
+  std::string label_text_;       // the same as UTF-8
+  FactText last_column_label_;   // the last column label kept, during Label
+  FactTexts* texts_;             // where the facts' texts are kept
 };
 
 }  // namespace
@@ -1423,7 +1458,31 @@ struct FactExtractor::Impl : Extractor {
   using Extractor::Extractor;
 };
 
-FactExtractor::FactExtractor(const Document& doc) : impl_(std::make_unique<Impl>(doc)) {}
+FactText FactTexts::Add(std::string_view s) {
+  if (s.empty()) return FactText();
+  // Blocks of 64 KiB; a text longer than a sixteenth of one has a block of its own, before the
+  // current one so that its room stays in use.
+  constexpr size_t kBlock = 64 * 1024;
+  if (s.size() > kBlock / 16) {
+    auto own = std::make_unique<char[]>(s.size());
+    std::memcpy(own.get(), s.data(), s.size());
+    const char* at = own.get();
+    blocks_.insert(blocks_.empty() ? blocks_.end() : blocks_.end() - 1, std::move(own));
+    return FactText(at, s.size());
+  }
+  if (room_ - used_ < s.size()) {
+    blocks_.push_back(std::make_unique<char[]>(kBlock));
+    used_ = 0;
+    room_ = kBlock;
+  }
+  char* at = blocks_.back().get() + used_;
+  std::memcpy(at, s.data(), s.size());
+  used_ += s.size();
+  return FactText(at, s.size());
+}
+
+FactExtractor::FactExtractor(const Document& doc, FactTexts* texts)
+    : impl_(std::make_unique<Impl>(doc, texts)) {}
 FactExtractor::~FactExtractor() = default;
 std::vector<NumericFact> FactExtractor::Extract() { return impl_->Run(); }
 void FactExtractor::Label(const Structure& structure, std::vector<NumericFact>* facts) {

@@ -1722,6 +1722,22 @@ void StructureBuilder::AssignRoles() {
 Structure Structure::Build(const Document& doc) {
   Structure s;
   StructureBuilder(doc, &s).Run();
+  // The lists grew by doubling and live as long as the document: up to half of each was slack.
+  s.lines_.shrink_to_fit();
+  s.cells_.shrink_to_fit();
+  s.sections_.shrink_to_fit();
+  s.toc_.shrink_to_fit();
+  s.index_regions_.shrink_to_fit();
+  s.index_rows_.shrink_to_fit();
+  s.tables_.shrink_to_fit();
+  s.table_cells_.shrink_to_fit();
+  s.figures_.shrink_to_fit();
+  s.chart_captions_.shrink_to_fit();
+  s.spans_.shrink_to_fit();
+  s.sentences_.shrink_to_fit();
+  s.clauses_.shrink_to_fit();
+  s.clause_facts_.shrink_to_fit();
+  s.fact_clause_.shrink_to_fit();
   return s;
 }
 

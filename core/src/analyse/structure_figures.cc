@@ -149,7 +149,7 @@ std::string_view LabelTail(std::string_view s) {
 
 // A label that ends with a count noun of another unit than its figure's ("在职培训人次" over
 // "1170.52万元") is not that figure's label.
-bool UnitsDisagree(std::string_view label, const std::string& unit) {
+bool UnitsDisagree(std::string_view label, std::string_view unit) {
   static const std::pair<const char*, const char*> kEndings[] = {
       {"人次", "人次"}, {"人数", "人"}, {"金额", "元"}, {"资金", "元"}, {"投入", "元"}, {"总额", "元"},
       {"次数", "次"}, {"天数", "天"}, {"时长", "小时"}};
@@ -452,7 +452,7 @@ void StructureBuilder::FindFigures() {
     // that figure is left unlabelled whichever way the column reads.
     for (size_t p = 0; p < run.size(); ++p) {
       if (run[p].kind != kValueCell) continue;
-      const std::string& unit = facts[cell_fact[run[p].cells[0]]].unit;
+      const std::string_view unit = facts[cell_fact[run[p].cells[0]]].unit;
       for (size_t q : {p - 1, p + 1}) {
         if (q >= run.size() || run[q].kind != kLabelCell) continue;  // p - 1 wraps at p = 0
         if (UnitsDisagree(CellText(s_.cells_[run[q].cells.back()]), unit)) run[p].kind = kOtherCell;

@@ -63,20 +63,30 @@ Status Document::Load(const std::string& path, Document* out) {
     if (in.bad()) return Status::InputError(path + ": read error");
     bytes = std::move(buffer).str();
   }
-  return FromBytes(path, bytes, out);
+  Document doc;
+  Status s = Decode(path, bytes, &doc);
+  if (!s.ok()) return s;
+  // The file's bytes are not read again once decoded: freed before the build (a PDF's are many times
+  // its text, and were held through the whole build).
+  std::string().swap(bytes);
+  doc.Build();
+  *out = std::move(doc);
+  return Status::Ok();
+}
+
+Status Document::Decode(const std::string& path, std::string_view bytes, Document* doc) {
+  doc->path_ = path;
+  doc->sha256_ = Sha256Hex(bytes);
+  if (LooksLikePdf(bytes)) {
+    doc->encoding_ = "pdf";
+    return ExtractPdfText(path, bytes, &doc->text_);
+  }
+  return DecodeText(path, bytes, &doc->text_, &doc->encoding_);
 }
 
 Status Document::FromBytes(const std::string& path, std::string_view bytes, Document* out) {
   Document doc;
-  doc.path_ = path;
-  doc.sha256_ = Sha256Hex(bytes);
-  Status s;
-  if (LooksLikePdf(bytes)) {
-    doc.encoding_ = "pdf";
-    s = ExtractPdfText(path, bytes, &doc.text_);
-  } else {
-    s = DecodeText(path, bytes, &doc.text_, &doc.encoding_);
-  }
+  Status s = Decode(path, bytes, &doc);
   if (!s.ok()) return s;
   doc.Build();
   *out = std::move(doc);
@@ -125,6 +135,7 @@ void Document::Build() {
     start = at + 1;
   }
   if (start < t.size()) end_line(t.size());
+  lines_.shrink_to_fit();  // grown by doubling, kept as long as the document
   column_marks_.clear();
   column_marks_.reserve(marks.size());
   for (const auto& [offset, width] : marks) column_marks_.push_back({offset, width});
@@ -138,9 +149,14 @@ void Document::Build() {
   MatchView mv = BuildMatchView(t);
   view_ = std::move(mv.view);
   view_to_text_ = std::move(mv.view_to_text);
+  // Reserved at the text's size; folds and removed blanks leave the view shorter.
+  view_.shrink_to_fit();
+  view_to_text_.shrink_to_fit();
   text_to_view_ = std::move(mv.text_to_view);
-  FactExtractor facts(*this);
+  fact_texts_ = FactTexts();
+  FactExtractor facts(*this, &fact_texts_);
   facts_ = facts.Extract();
+  facts_.shrink_to_fit();  // grown by doubling; the slack would stay through every plugin's run
   structure_ = Structure::Build(*this);
   facts.Label(structure_, &facts_);
 }

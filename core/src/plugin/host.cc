@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <deque>
 #include <filesystem>
 #include <set>
+#include <type_traits>
 
 #include "analyse/pattern_scan.h"
 #include "plugin/abi_fill.h"
@@ -25,7 +27,6 @@ struct HostContext {
   const RunOptions* options = nullptr;
   const PluginRef* plugin = nullptr;
   ReportResult* result = nullptr;
-  std::vector<esgaudit_fact> facts;
   std::vector<esgaudit_kpi> kpis;
   std::deque<std::string> strings;  // keeps returned views alive for the whole check call
   std::deque<std::vector<esgaudit_match>> matches;  // likewise for scan results
@@ -94,10 +95,34 @@ uint32_t CbColumnOf(void* ctx, uint64_t o) { return Ctx(ctx).doc->ColumnOf(o); }
 esgaudit_str CbView(void* ctx) { return Str(Ctx(ctx).doc->view()); }
 uint64_t CbViewToText(void* ctx, uint64_t v) { return Ctx(ctx).doc->ViewToText(v); }
 uint64_t CbTextToView(void* ctx, uint64_t t) { return Ctx(ctx).doc->TextToView(t); }
-uint32_t CbFactCount(void* ctx) { return static_cast<uint32_t>(Ctx(ctx).facts.size()); }
+// The document's facts are laid out as esgaudit_fact (FactText as esgaudit_str), so the plugins read
+// them where they are: a table of them per plugin was as large as the facts themselves.
+static_assert(std::is_standard_layout_v<NumericFact> && std::is_standard_layout_v<FactText>);
+static_assert(sizeof(FactText) == sizeof(esgaudit_str) && alignof(FactText) == alignof(esgaudit_str));
+static_assert(sizeof(esgaudit_fact_kind) == sizeof(uint32_t));
+static_assert(sizeof(NumericFact) == sizeof(esgaudit_fact) && alignof(NumericFact) == alignof(esgaudit_fact));
+#define ESGAUDIT_SAME_OFFSET(field) \
+  static_assert(offsetof(NumericFact, field) == offsetof(esgaudit_fact, field), #field)
+ESGAUDIT_SAME_OFFSET(offset);
+ESGAUDIT_SAME_OFFSET(length);
+ESGAUDIT_SAME_OFFSET(line);
+ESGAUDIT_SAME_OFFSET(column);
+ESGAUDIT_SAME_OFFSET(kind);
+ESGAUDIT_SAME_OFFSET(qualifiers);
+ESGAUDIT_SAME_OFFSET(value);
+ESGAUDIT_SAME_OFFSET(printed);
+ESGAUDIT_SAME_OFFSET(decimals);
+ESGAUDIT_SAME_OFFSET(magnitude);
+ESGAUDIT_SAME_OFFSET(unit);
+ESGAUDIT_SAME_OFFSET(unit_text);
+ESGAUDIT_SAME_OFFSET(label);
+ESGAUDIT_SAME_OFFSET(column_label);
+#undef ESGAUDIT_SAME_OFFSET
+
+uint32_t CbFactCount(void* ctx) { return static_cast<uint32_t>(Ctx(ctx).doc->facts().size()); }
 const esgaudit_fact* CbFact(void* ctx, uint32_t i) {
-  auto& f = Ctx(ctx).facts;
-  return i < f.size() ? &f[i] : nullptr;
+  const std::vector<NumericFact>& f = Ctx(ctx).doc->facts();
+  return i < f.size() ? reinterpret_cast<const esgaudit_fact*>(&f[i]) : nullptr;
 }
 uint32_t CbKpiCount(void* ctx) { return static_cast<uint32_t>(Ctx(ctx).kpis.size()); }
 const esgaudit_kpi* CbKpi(void* ctx, uint32_t i) {
@@ -376,13 +401,6 @@ Status RunPlugin(const PluginRef& plugin, const Document& doc, const RunOptions&
   c.plugin = &plugin;
   c.result = result;
   for (const RuleInfo& r : plugin.rules) c.declared.insert(r.id);
-  c.facts.reserve(doc.facts().size());
-  for (const NumericFact& f : doc.facts()) {
-    c.facts.push_back(esgaudit_fact{f.offset, f.length, f.line, f.column,
-                                    static_cast<uint32_t>(f.kind), f.qualifiers, f.value, f.printed,
-                                    f.decimals, f.magnitude, Str(f.unit), Str(f.unit_text),
-                                    Str(f.label), Str(f.column_label)});
-  }
   if (options.kpis != nullptr) {
     for (const KpiRecord& k : *options.kpis) {
       c.kpis.push_back(esgaudit_kpi{Str(k.key), Str(k.text), k.value, Str(k.unit), Str(k.period),

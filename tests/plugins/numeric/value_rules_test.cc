@@ -337,6 +337,57 @@ TEST(LayoutCellsTest, EndColumnsAreTheHostsColumnsOfTheCellEnds) {
   EXPECT_TRUE(cell_end_check.mismatches.empty()) << cell_end_check.mismatches.front();
 }
 
+struct LabelCheck {
+  size_t facts = 0, viewed = 0, copied = 0;
+  std::vector<std::string> mismatches;
+};
+LabelCheck label_check;
+
+// ValueFacts' labels are the host's texts without spaces (the label less its leading scope words):
+// views of the host's texts where there was no space to remove, copies ValueFacts keeps otherwise.
+class LabelProbe : public sdk::Rule {
+ public:
+  void Check(const sdk::Document& doc, const sdk::Context& ctx) override {
+    const ValueFacts& vf = ctx.Shared<ValueFacts>(doc);
+    ASSERT_EQ(vf.facts().size(), doc.FactCount());
+    for (const ValueFact& v : vf.facts()) {
+      const esgaudit_fact& f = doc.Fact(v.index);
+      ++label_check.facts;
+      const std::string label = WithoutSpaces(sdk::View(f.label));
+      const std::string column_label = WithoutSpaces(sdk::View(f.column_label));
+      if (v.column_label != column_label || label.size() < v.label.size() ||
+          label.compare(label.size() - v.label.size(), v.label.size(), v.label) != 0 ||
+          (v.label.empty() && !label.empty() && label != "公司" && label != "集团")) {
+        label_check.mismatches.push_back(label + " | " + std::string(v.label));
+      }
+      for (int k = 0; k < 2; ++k) {
+        const std::string_view t = k == 0 ? v.label : v.column_label;
+        const std::string_view host = sdk::View(k == 0 ? f.label : f.column_label);
+        if (t.empty()) continue;
+        const bool inside = t.data() >= host.data() && t.data() + t.size() <= host.data() + host.size();
+        ++(inside ? label_check.viewed : label_check.copied);
+        if (!inside && host.find(' ') == std::string_view::npos && host.find('\t') == std::string_view::npos)
+          label_check.mismatches.push_back("copied without a space: " + std::string(host));
+      }
+    }
+  }
+};
+
+TEST(ValueFactsText, LabelsAreTheHostsTextsWithoutSpaces) {
+  sdk::Registry registry;
+  registry.Add<LabelProbe>("test.labels", ESGAUDIT_INFO, "checks ValueFacts' labels", "test/labels.md");
+  label_check = LabelCheck();
+  testing::RunOnText(registry,
+                     "本公司员工总数12375人，其中女 性 员 工3000人。\n"
+                     "Total employees 1,234 people\n"
+                     "指标\t2022年\t2023年\n员工 人数\t1,200人\t1,350人\n研发投入\t3.5亿元\t4亿元\n"
+                     "主要指标      2021年      2022年\n员工总数（人）  1,200   1,350\nWater use (m3)    4,500    4,100\n");
+  EXPECT_GE(label_check.facts, 10u);
+  EXPECT_GT(label_check.viewed, 0u);
+  EXPECT_GT(label_check.copied, 0u);
+  EXPECT_TRUE(label_check.mismatches.empty()) << label_check.mismatches.front();
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric
 
@@ -349,6 +400,14 @@ using testing::Draw;
 // counts again, as ValueFacts did. They must agree on any text, broken UTF-8 included (stray
 // continuation bytes, which DecodeAt takes one by one and CodePoints does not count; a lead
 // byte cut off; an overlong form; a 4-byte character; full-width digits beside ASCII and Han).
+// ValueFacts keeps one ValueFact per fact of the document for the whole audit: its fields are
+// ordered so that none leaves padding, and its labels are views (216 bytes with the fields in the
+// order of first reading and the labels as strings).
+TEST(ValueFactsText, AValueFactLeavesNoPadding) {
+  EXPECT_EQ(sizeof(ValueFact), 4 + 4 + sizeof(void*) + 7 * sizeof(std::string_view) + 3 * sizeof(uint64_t) +
+                                   sizeof(int) + 2 * sizeof(bool) + 2);
+}
+
 TEST(ValueFactsText, LastCodePointsDropsTheFrontAsTheCountingLoopDid) {
   auto reference = [](std::string before, size_t n) {
     while (CodePoints(before) > n) {
@@ -829,7 +888,7 @@ class FactTextProbe : public sdk::Rule {
       const std::string label = DropScopeByErasing(bare);
       fact_text_check.scoped += label.size() < bare.size();
       const std::string at = std::to_string(v.line + 1) + " [" + label + "] ";
-      if (v.label != label) fact_text_check.mismatches.push_back(at + "label [" + v.label + "]");
+      if (v.label != label) fact_text_check.mismatches.push_back(at + "label [" + std::string(v.label) + "]");
       const bool before = !label.empty() && DropScopeByErasing(WithoutSpaces(v.before)) == label;
       fact_text_check.label_before += before;
       if (v.label_is_before != before) fact_text_check.mismatches.push_back(at + "label_is_before");
