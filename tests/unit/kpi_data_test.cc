@@ -220,5 +220,16 @@ TEST_F(KpiDataTest, CsvMalformed) {
   EXPECT_EQ(ErrorOf("k.csv", "key,value,unit,colour\n"), "k.csv:1: unknown CSV column 'colour'");
 }
 
+// The message stays one line when it quotes a line break or another control character from the file
+// (a quoted CSV header spanning lines, as `make fuzz` found; a tab and a DEL in a JSON key).
+TEST_F(KpiDataTest, AnErrorQuotingALineBreakIsOneLine) {
+  EXPECT_EQ(ErrorOf("k.csv", "key,value,unit,\"col\r\n\x84our\"\n"),
+            "k.csv:1: unknown CSV column 'col\\r\\n\x84our'");
+  EXPECT_EQ(ErrorOf("k.csv", "\"\n\x84\n999\"\n"), "k.csv:1: unknown CSV column '\x84\\n999'");
+  const std::string json = ErrorOf("k.json", "{\"kpis\": {\"a\\tb\\u007f\": 1}}");
+  EXPECT_EQ(json.find('\n'), std::string::npos) << json;
+  EXPECT_EQ(json.find('\t'), std::string::npos) << json;
+}
+
 }  // namespace
 }  // namespace esgaudit

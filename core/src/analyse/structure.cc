@@ -1063,7 +1063,10 @@ void StructureBuilder::MarkToc() {
     int steps = 0;
     int falls = 0;
     for (size_t r = from; r < to; ++r) {
-      const auto [page, column] = pages[in_cluster[r]];
+      // Plain copies, not a structured binding: the lambda below captures them (C++17 lets no
+      // lambda capture a binding; clang rejects it, as `make fuzz` builds with clang).
+      const int page = pages[in_cluster[r]].first;
+      const uint32_t column = pages[in_cluster[r]].second;
       if (page < 0) continue;
       auto same = std::find_if(columns.begin(), columns.end(), [&](const std::pair<uint32_t, int>& c) {
         return c.first + 4 >= column && column + 4 >= c.first;

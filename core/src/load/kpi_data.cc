@@ -119,8 +119,24 @@ class Loader {
   std::string Where(int line) const {
     return line > 0 ? path_ + ":" + std::to_string(line) : path_;
   }
+  // One line whatever the file holds: a control character quoted from it (a CSV header's quoted
+  // field may hold a line break) is written as an escape.
   Status Error(int line, const std::string& what) const {
-    return Status::InputError(Where(line) + ": " + what);
+    std::string one_line;
+    for (char c : what) {
+      const auto u = static_cast<unsigned char>(c);
+      if (c == '\n') {
+        one_line += "\\n";
+      } else if (c == '\r') {
+        one_line += "\\r";
+      } else if (u < 0x20 || u == 0x7f) {
+        static const char kHex[] = "0123456789ABCDEF";
+        one_line += std::string("\\x") + kHex[u >> 4] + kHex[u & 15];
+      } else {
+        one_line += c;
+      }
+    }
+    return Status::InputError(Where(line) + ": " + one_line);
   }
 
   // One record from its fields; validates value and unit. `line` is where the record is written.
