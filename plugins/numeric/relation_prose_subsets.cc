@@ -458,12 +458,13 @@ void RelationAnalysis::FindPairedVerbSubsets(const sdk::Document& doc) {
     if (rate.empty()) continue;
     // Its value is checked only when the first count is the sentence's only earlier count of the unit
     // (`打样数24273个，折标数41903个，退样总量1079个，退样率4.55%`: the rate may be of the first).
+    // The earlier counts are walked back to the sentence's start (at most 12 of them).
     bool other_base = false;
-    if (i > 0) {
-      const Figure& fp = figures_[order[i - 1]];
+    for (size_t j = i; j-- > 0 && i - j <= 12 && !other_base;) {
+      const Figure& fp = figures_[order[j]];
       const uint64_t p_end = doc.TextToView(fp.offset + fp.length);
-      other_base = fp.unit == fa.unit && p_end <= a_begin &&
-                   view.substr(p_end, a_begin - p_end).find("。") == std::string_view::npos;
+      if (p_end > a_begin || view.substr(p_end, a_begin - p_end).find("。") != std::string_view::npos) break;
+      other_base = fp.unit == fa.unit;
     }
     if (rate_index >= 0 && !other_base) share_claims_.push_back({b, a, rate_index, Certainty::kLikely, true});
     Relation r = Stated(RelationKind::kSubset, a, {b});

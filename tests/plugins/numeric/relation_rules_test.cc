@@ -7606,6 +7606,11 @@ TEST(RelationRulesTest, ARateAfterTwoCountsIsTheSecondOverTheFirst) {
   // Near miss: another count of the unit earlier in the sentence may be the rate's base.
   const std::string three = "化验室全年完成打样数24273个，折标数41903个，退样总量1079个，退样率4.55%。\n";
   EXPECT_TRUE(ShareFindings(three).empty()) << ::testing::PrintToString(ShareFindings(three));
+  // Also with a count of another unit between them; a count of the unit in the sentence before is none.
+  const std::string between = "化验室全年完成打样数24273个，耗时300天，折标数41903个，退样总量1079个，退样率4.55%。\n";
+  EXPECT_TRUE(ShareFindings(between).empty()) << ::testing::PrintToString(ShareFindings(between));
+  const std::string before = "化验室全年完成打样数24273个。折标数41903个，退样总量1079个，退样率4.55%。\n";
+  EXPECT_EQ(ShareFindings(before).size(), 1u) << ::testing::PrintToString(ShareFindings(before));
 }
 
 TEST(RelationRulesTest, APartsStatedShareOfItsTotalAgreesWithTheTwoFigures) {
