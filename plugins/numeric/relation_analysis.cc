@@ -152,24 +152,26 @@ bool ShareAgrees(const Figure& part, const Figure& base, const Figure& share) {
   return hi >= share.value - unit && lo <= share.value + unit;
 }
 
-int RelationAnalysis::StatedShare(int part, int total, std::string_view text) const {
-  static const std::u32string kTotalWords[] = {U"总人数", U"总数", U"总额", U"总量", U"总和", U"总"};
-  const Figure& p = figures_[part];
-  const Figure& t = figures_[total];
-  if (p.kind != ESGAUDIT_FACT_QUANTITY || p.unit != t.unit || part + 1 >= static_cast<int>(figures_.size())) return -1;
-  const Figure& share = figures_[part + 1];
-  if (share.kind != ESGAUDIT_FACT_PERCENT || share.qualifiers != 0 || share.value <= 0 || share.value >= 100) return -1;
-  const uint64_t from = p.wrapped_unit_end > 0 ? p.wrapped_unit_end : p.offset + p.length;
-  if (from > share.offset || share.offset - from > 96 || share.offset > text.size()) return -1;
-  std::u32string between, base;
-  try {
-    for (char32_t ch : U32(text.substr(from, share.offset - from))) {
-      if (ch != U' ' && ch != U'\t' && ch != U'\n' && ch != U'\r' && ch != 0x3000) between.push_back(ch);
-    }
-  } catch (const std::exception&) {
-    return -1;
+bool FractionAgrees(const Figure& part, const Figure& base, const ShareClaim& claim) {
+  if (base.low <= 0 || part.low < 0 || claim.denominator <= 0) return false;
+  // Exact on both sides: the fraction is no rounded figure; a tiny margin for the division.
+  const double lo = part.low / base.high, hi = part.high / base.low;
+  const double f = static_cast<double>(claim.numerator) / claim.denominator, eps = 1e-9;
+  return hi >= f - eps && (claim.at_least || lo <= f + eps);
+}
+
+bool RelationAnalysis::ShareOfTotal(std::u32string_view between, int total) const {
+  static const std::u32string kTotalWords[] = {U"总人数", U"总数", U"总额", U"总量", U"总和", U"人数", U"总"};
+  // The part's noun may stand after its unit (包括3名独立董事，占董事总数的三分之一).
+  size_t noun = 0;
+  while (noun < between.size() && noun < 8 && between[noun] >= 0x4E00 && between[noun] <= 0x9FFF) ++noun;
+  if (noun > 0 && noun < between.size() && between[noun] != U'，' && between[noun] != U',' &&
+      between[noun] != U'（' && between[noun] != U'(') {
+    return false;
   }
-  if (!ShareClauseBase(between, &base)) return -1;
+  between.remove_prefix(noun);
+  std::u32string base;
+  if (!ShareClauseBase(between, &base)) return false;
   for (const std::u32string& w : kTotalWords) {
     if (const size_t at = base.find(w); at != std::u32string::npos) {
       base.erase(at, w.size());
@@ -182,8 +184,130 @@ int RelationAnalysis::StatedShare(int part, int total, std::string_view text) co
       break;
     }
   }
-  if (!base.empty() && !LabelNamesShareBase(t.label, base)) return -1;
-  return part + 1;
+  return base.empty() || LabelNamesShareBase(figures_[total].label, base);
+}
+
+namespace {
+
+// The text from byte `from`, blanks removed, to the end (，。；, ; or a closing bracket) of the first
+// clause holding 占, at most `limit` bytes; `ends` gets each kept character's end offset in the text.
+std::u32string ClauseAfter(std::string_view text, uint64_t from, size_t limit, std::vector<uint64_t>* ends) {
+  std::u32string out;
+  const std::string_view s = text.substr(std::min<uint64_t>(from, text.size()), limit);
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t n = 1;
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xF0) n = 4; else if (c >= 0xE0) n = 3; else if (c >= 0xC0) n = 2;
+    if (i + n > s.size()) break;
+    std::u32string one;
+    try {
+      one = U32(s.substr(i, n));
+    } catch (const std::exception&) {
+      break;
+    }
+    if (one.size() != 1) break;
+    const char32_t ch = one[0];
+    i += n;
+    if (ch == U' ' || ch == U'\t' || ch == U'\n' || ch == U'\r' || ch == 0x3000) continue;
+    if (out.find(U'占') != std::u32string::npos && (ch == U'，' || ch == U',' || ch == U'。' || ch == U'；' || ch == U';' || ch == U'）' ||
+                         ch == U')')) {
+      break;
+    }
+    out.push_back(ch);
+    ends->push_back(from + i);
+  }
+  return out;
+}
+
+// A Chinese numeral 一 to 十 (0 for none).
+int HanDigit(char32_t ch) {
+  static const std::u32string_view kNumerals = U"一二三四五六七八九十";
+  const size_t at = kNumerals.find(ch);
+  return at == std::u32string_view::npos ? 0 : static_cast<int>(at) + 1;
+}
+
+}  // namespace
+
+bool RelationAnalysis::StatedFraction(int part, int total, std::string_view text, ShareClaim* claim) const {
+  const Figure& p = figures_[part];
+  const Figure& t = figures_[total];
+  if (p.kind != ESGAUDIT_FACT_QUANTITY || p.unit != t.unit) return false;
+  const uint64_t from = p.wrapped_unit_end > 0 ? p.wrapped_unit_end : p.offset + p.length;
+  std::vector<uint64_t> ends;
+  std::u32string clause = ClauseAfter(text, from, 96, &ends);
+  // The fraction ends the clause, or stands before 以上 (三分之一以上).
+  bool at_least = false;
+  size_t end = clause.size();
+  if (end >= 2 && clause.compare(end - 2, 2, U"以上") == 0) {
+    end -= 2;
+    at_least = true;
+  }
+  int num = 0, den = 0;
+  size_t begin = end;
+  if (end >= 4 && clause[end - 3] == U'分' && clause[end - 2] == U'之' && HanDigit(clause[end - 4]) &&
+      HanDigit(clause[end - 1])) {
+    den = HanDigit(clause[end - 4]);
+    num = HanDigit(clause[end - 1]);
+    begin = end - 4;
+  } else {
+    // a/b of ASCII digits, one or two each.
+    size_t k = end;
+    while (k > 0 && end - k < 2 && clause[k - 1] >= U'0' && clause[k - 1] <= U'9') --k;
+    const size_t slash = k;
+    if (k == end || slash == 0 || clause[slash - 1] != U'/') return false;
+    size_t j = slash - 1;
+    while (j > 0 && slash - 1 - j < 2 && clause[j - 1] >= U'0' && clause[j - 1] <= U'9') --j;
+    if (j == slash - 1 || (j > 0 && clause[j - 1] >= U'0' && clause[j - 1] <= U'9')) return false;
+    num = std::stoi(ToUtf8(clause.substr(j, slash - 1 - j)));
+    den = std::stoi(ToUtf8(clause.substr(slash, end - slash)));
+    begin = j;
+  }
+  if (num <= 0 || den <= 1 || num >= den) return false;
+  std::u32string between = clause.substr(0, begin);
+  // Words bounding the fraction: from below it is checked as a bound; about (约, 近) it is not checked.
+  for (std::u32string_view w : {std::u32string_view(U"不低于"), std::u32string_view(U"不少于"),
+                                std::u32string_view(U"超过"), std::u32string_view(U"逾"), std::u32string_view(U"超")}) {
+    if (between.size() > w.size() && between.compare(between.size() - w.size(), w.size(), w) == 0) {
+      between.resize(between.size() - w.size());
+      begin = between.size();  // the quote takes the bound's word
+      at_least = true;
+      break;
+    }
+  }
+  for (std::u32string_view w : {std::u32string_view(U"约"), std::u32string_view(U"近"), std::u32string_view(U"接近"),
+                                std::u32string_view(U"将近"), std::u32string_view(U"不到"), std::u32string_view(U"不足")}) {
+    if (between.size() > w.size() && between.compare(between.size() - w.size(), w.size(), w) == 0) return false;
+  }
+  if (!ShareOfTotal(between, total)) return false;
+  claim->part = part;
+  claim->base = total;
+  claim->share = -1;
+  claim->numerator = num;
+  claim->denominator = den;
+  claim->at_least = at_least;
+  claim->offset = begin == 0 ? from : ends[begin - 1];
+  claim->length = ends[(at_least && end < clause.size() ? clause.size() : end) - 1] - claim->offset;
+  return true;
+}
+
+int RelationAnalysis::StatedShare(int part, int total, std::string_view text) const {
+  const Figure& p = figures_[part];
+  const Figure& t = figures_[total];
+  if (p.kind != ESGAUDIT_FACT_QUANTITY || p.unit != t.unit || part + 1 >= static_cast<int>(figures_.size())) return -1;
+  const Figure& share = figures_[part + 1];
+  if (share.kind != ESGAUDIT_FACT_PERCENT || share.qualifiers != 0 || share.value <= 0 || share.value >= 100) return -1;
+  const uint64_t from = p.wrapped_unit_end > 0 ? p.wrapped_unit_end : p.offset + p.length;
+  if (from > share.offset || share.offset - from > 96 || share.offset > text.size()) return -1;
+  std::u32string between;
+  try {
+    for (char32_t ch : U32(text.substr(from, share.offset - from))) {
+      if (ch != U' ' && ch != U'\t' && ch != U'\n' && ch != U'\r' && ch != 0x3000) between.push_back(ch);
+    }
+  } catch (const std::exception&) {
+    return -1;
+  }
+  return ShareOfTotal(between, total) ? part + 1 : -1;
 }
 
 void RelationAnalysis::FindSharesOfStatedParts(const sdk::Document& doc) {
@@ -203,6 +327,9 @@ void RelationAnalysis::FindSharesOfStatedParts(const sdk::Document& doc) {
     for (int p : r.parts) {
       if (const int share = StatedShare(p, r.total, text); share >= 0) {
         share_claims_.push_back({p, r.total, share, Certainty::kLikely});
+      } else if (ShareClaim c; StatedFraction(p, r.total, text, &c)) {
+        c.certainty = Certainty::kLikely;
+        share_claims_.push_back(c);
       }
     }
   }

@@ -141,11 +141,21 @@ struct ShareClaim {
   int share = -1;
   Certainty certainty = Certainty::kCertain;  // kLikely: the base was found past a semicolon
   bool rate = false;  // the share is a rate named after the part's count (就业率, 整改率)
+  // A share written as a fraction (`占董事会成员人数的三分之一`, `占比1/3`) has no figure: `share` is -1
+  // and the fraction numerator / denominator stands at [offset, offset + length) of the text;
+  // `at_least` when a word bounds it from below (超过1/3, 三分之一以上, 不低于三分之一).
+  int numerator = 0;
+  int denominator = 0;
+  bool at_least = false;
+  uint64_t offset = 0;
+  uint64_t length = 0;
 };
 
 // Whether `share` (a percentage) is `part` over `base`, by interval arithmetic on their printed
 // precisions, the share widened to one unit of its last printed digit either way (rounded or cut off).
 bool ShareAgrees(const Figure& part, const Figure& base, const Figure& share);
+// The same for a claim whose share is a fraction (ShareClaim::numerator): exact, or a lower bound.
+bool FractionAgrees(const Figure& part, const Figure& base, const ShareClaim& claim);
 
 class RelationAnalysis {
  public:
@@ -398,6 +408,14 @@ class RelationAnalysis {
   // and the company's 公司, are empty or name the total (LabelNamesShareBase): a share of another base
   // (占管理和技术人员总数的35%) is no share of it. `text`: the document's text.
   int StatedShare(int part, int total, std::string_view text) const;
+  // The same clause ending in a fraction instead of a percentage (`，占董事会成员人数的三分之一`,
+  // `，占比1/3`, `（占董事总数的三分之一）`, `，占比超过1/3`): fills the claim's fraction fields and returns
+  // true. Fractions of one or two digits, or Chinese numerals 一 to 十 (X分之Y); an approximate one
+  // (约三分之一, 近1/3) is no claim.
+  bool StatedFraction(int part, int total, std::string_view text, ShareClaim* claim) const;
+  // Whether `between` (the clause after a part, blanks removed, up to its share) is `，占` and a base
+  // that is empty or names figure `total` (StatedShare).
+  bool ShareOfTotal(std::u32string_view between, int total) const;
   // A KPI table whose rows fall into blocks, each under a row naming its split (按性别划分, by age),
   // closed by ONE total row (总数) under the last block: every block is a breakdown of that total, and
   // the shares printed in brackets after the counts (611 (11.5%)) of the total's share. A second

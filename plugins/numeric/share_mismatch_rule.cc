@@ -16,22 +16,38 @@ void ShareMismatchRule::Check(const sdk::Document& doc, const sdk::Context& ctx)
     if (!done.insert(c.part).second) continue;
     const Figure& part = a.figures()[c.part];
     const Figure& base = a.figures()[c.base];
-    const Figure& share = a.figures()[c.share];
     // A part above its base is numeric.subset-exceeds-total's finding.
     if (base.low <= 0 || part.low < 0 || part.low > base.high) continue;
-    // Rounded or cut off, a share printed 29.30 for 29.307 is read as stated (ShareAgrees).
-    if (ShareAgrees(part, base, share)) continue;
-    char computed[32];
-    std::snprintf(computed, sizeof computed, "%.*f%%",
-                  std::max(0, static_cast<int>(share.decimals)), 100 * part.value / base.value);
     auto quoted = [](const std::string& label) {
       return label.empty() ? std::string() : "“" + label + "”";
     };
-    sdk::Finding f = NewFinding();
-    f.severity = ESGAUDIT_WARNING;
     auto named = [](const std::string& label) {
       return label.empty() ? std::string() : "'" + label + "' ";
     };
+    sdk::Finding f = NewFinding();
+    f.severity = ESGAUDIT_WARNING;
+    f.related = {{part.offset, part.length, "part " + part.text},
+                 {base.offset, base.length, "base " + base.text}};
+    char computed[32];
+    if (c.share < 0) {
+      // A fraction (三分之一, 1/3): exact, or a lower bound (超过1/3).
+      if (FractionAgrees(part, base, c)) continue;
+      std::snprintf(computed, sizeof computed, "%.1f%%", 100 * part.value / base.value);
+      const std::string stated(doc.Text().substr(c.offset, c.length));
+      f.message = doc.English() ? named(part.label) + part.text + " is " + computed + " of " + named(base.label) +
+                                      base.text + ", but " + stated + " is stated"
+                                : "占比与数值不符：" + quoted(part.label) + part.text + "占" + quoted(base.label) +
+                                      base.text + "的" + computed + "，文中为“" + stated + "”";
+      f.offset = c.offset;
+      f.length = c.length;
+      ctx.Report(f);
+      continue;
+    }
+    const Figure& share = a.figures()[c.share];
+    // Rounded or cut off, a share printed 29.30 for 29.307 is read as stated (ShareAgrees).
+    if (ShareAgrees(part, base, share)) continue;
+    std::snprintf(computed, sizeof computed, "%.*f%%",
+                  std::max(0, static_cast<int>(share.decimals)), 100 * part.value / base.value);
     if (doc.English()) {
       f.message = c.rate ? named(share.label) + "is stated as " + share.text + ", but " +
                                named(part.label) + part.text + " / " + named(base.label) +
@@ -49,8 +65,6 @@ void ShareMismatchRule::Check(const sdk::Document& doc, const sdk::Context& ctx)
     }
     f.offset = share.offset;
     f.length = share.length;
-    f.related = {{part.offset, part.length, "part " + part.text},
-                 {base.offset, base.length, "base " + base.text}};
     ctx.Report(f);
   }
 }

@@ -8772,3 +8772,33 @@ TEST(RelationHelpersTest, TotalAndNestedRowsAreTheAnswersReadFromTheLabelItself)
 }
 }  // namespace
 }  // namespace esgaudit::numeric
+
+namespace esgaudit::numeric {
+namespace {
+
+TEST(RelationRulesTest, AShareWrittenAsAFractionIsCheckedExactlyOrAsABound) {
+  const std::string clean =
+      "董事会成员共计12人，其中：独立董事4人，占董事会成员人数的三分之一。\n"
+      "监事会由9名监事组成，包括3名职工监事（占监事总数的1/3）。\n"
+      "第八届董事会由11名董事组成，其中独立董事4名，占比超过1/3。\n"
+      "专业委员会共有9人，其中外部专家3人，占三分之一以上。\n";
+  EXPECT_TRUE(Findings(Check(clean)).empty()) << ::testing::PrintToString(Findings(Check(clean)));
+  ExpectShareWarnings(clean, {{"独立董事4人", "独立董事5人", "“独立董事”5人占“董事会成员共计”12人的41.7%，文中为“三分之一”"},
+                              {"3名职工监事", "2名职工监事", "文中为“1/3”"},
+                              {"独立董事4名", "独立董事3名", "的27.3%，文中为“超过1/3”"},
+                              {"外部专家3人", "外部专家2人", "占“专业委员会共有”9人的22.2%，文中为“三分之一以上”"},
+                              {"共有9人", "共有12人", "“外部专家”3人占“专业委员会共有”12人的25.0%"}});
+  // A bound holds above it: 4 of 9 is more than one third.
+  std::string above = clean;
+  above.replace(above.find("外部专家3人"), std::string("外部专家3人").size(), "外部专家4人");
+  EXPECT_TRUE(ShareFindings(above).empty()) << ::testing::PrintToString(ShareFindings(above));
+  // Near misses: an approximate fraction, a fraction of another base, a fraction of no part.
+  for (const std::string near : {"董事会成员共计12人，其中：独立董事5人，约占三分之一。\n",
+                                 "董事会成员共计12人，其中：独立董事5人，占高管人数的三分之一。\n",
+                                 "董事会成员共计12人，独立董事占比达三分之一。\n"}) {
+    EXPECT_TRUE(ShareFindings(near).empty()) << near << ::testing::PrintToString(ShareFindings(near));
+  }
+}
+
+}  // namespace
+}  // namespace esgaudit::numeric
