@@ -11,6 +11,7 @@
 #include "restatement_mismatch_rule.h"
 #include "share_mismatch_rule.h"
 #include "subset_exceeds_total_rule.h"
+#include "yearly_slip_rule.h"
 #include "yoy_claim_rule.h"
 
 namespace esgaudit::numeric {
@@ -46,6 +47,9 @@ void RegisterRules(sdk::Registry& registry) {
   registry.Add<SubsetExceedsTotalRule>(SubsetExceedsTotalRule::kId, ESGAUDIT_ERROR,
                                        "a 其中 subset does not exceed its total",
                                        "numeric/subset-exceeds-total.md");
+  registry.Add<YearlySlipRule>("numeric.yearly-slip", ESGAUDIT_WARNING,
+                               "a yearly table figure 10, 100 or 1000 times its other years",
+                               "numeric/yearly-slip.md");
   registry.Add<YoyClaimRule>("numeric.yoy-claim", ESGAUDIT_ERROR,
                              "a year-on-year change contradicted by the two values stated with it",
                              "numeric/yoy-claim.md");

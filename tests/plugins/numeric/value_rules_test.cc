@@ -921,5 +921,78 @@ TEST(ValueFactsTest, LabelsLoseSpacesAndScopeWordsAndTheTextsBesideAFactAreViews
   EXPECT_TRUE(fact_text_check.mismatches.empty()) << fact_text_check.mismatches.front();
 }
 
+// numeric.yearly-slip's findings, "line:col: message" without the notes.
+std::vector<std::string> YearlySlips(const std::string& text, const std::string& lang = "zh") {
+  RunOptions options;
+  options.lang = lang;
+  std::vector<std::string> out;
+  for (const Finding& f : RunText(text, nullptr, options).findings) {
+    if (f.rule == "numeric.yearly-slip") {
+      out.push_back(std::to_string(f.location.line) + ":" + std::to_string(f.location.column) + ": " + f.message);
+    }
+  }
+  return out;
+}
+
+// A yearly table's figure 10^k times its row's other years, which agree, is a warning; rows that move
+// freely (growth rates, small counts, years far apart) and a whole column apart are not.
+TEST(ValueRulesText, AYearlyFigureTenTimesItsOtherYearsIsASlip) {
+  const std::string table =
+      "关键绩效表\n"
+      "\n"
+      "绩效指标\t单位\t2014\t2015\t2016\n"
+      "发电量\t亿千瓦时\t1888\t1697\t1725\n"
+      "上网电量\t亿千瓦时\t1786\t1608\t1635\n"
+      "员工总数\t人\t4014\t3675\t3812\n"
+      "安全事故\t起\t1\t1\t1\n"
+      "营业收入增长率\t%\t5.1\t6.2\t5.2\n"
+      "资产总额\t亿元\t3024\t3034\t2332\n"
+      "捐赠金额\t万元\t120\t310\t95\n";
+  EXPECT_TRUE(YearlySlips(table).empty()) << ::testing::PrintToString(YearlySlips(table));
+  auto changed = [&](const std::string& from, const std::string& to) {
+    std::string t = table;
+    t.replace(t.find(from), from.size(), to);
+    return YearlySlips(t);
+  };
+  EXPECT_EQ(changed("1608\t1635", "1608\t16350"),
+            (std::vector<std::string>{"5:49: “上网电量 亿千瓦时”2016年为16350，约为其他年份（1786、1608）的 10 倍：疑似小数点或位数错误"}));
+  EXPECT_EQ(changed("4014\t3675", "4014\t367500").size(), 1u);  // 100 times
+  // Growth rates, counts below 10 and years that do not agree among themselves are no series to judge.
+  EXPECT_TRUE(changed("6.2\t5.2", "6.2\t52.0").empty());
+  EXPECT_TRUE(changed("1\t1\t1", "1\t1\t10").empty());
+  EXPECT_TRUE(changed("310\t95", "310\t950").empty());
+  // A figure with a footnote mark glued to it is not read.
+  EXPECT_TRUE(changed("1608\t1635", "1608\t16350*").empty());
+  // Two rows apart in one year: a column apart (a footnote or another unit), not a slip.
+  std::string both = table;
+  both.replace(both.find("1608\t1635"), 9, "1608\t16350");
+  both.replace(both.find("3675\t3812"), 9, "3675\t38120");
+  EXPECT_TRUE(YearlySlips(both).empty()) << ::testing::PrintToString(YearlySlips(both));
+  // In English, as --lang en asks.
+  const std::vector<std::string> en = [&] {
+    std::string t = table;
+    t.replace(t.find("1608\t1635"), 9, "1608\t16350");
+    return YearlySlips(t, "en");
+  }();
+  ASSERT_EQ(en.size(), 1u);
+  EXPECT_NE(en[0].find("is 16350 in 2016, about 10 times its other years (1786, 1608)"), std::string::npos) << en[0];
+}
+
+// Years down the first column make each other column a series; years repeated across one header make
+// a series per block.
+TEST(ValueRulesText, YearlySlipsDownAColumnAndInBlocksSideBySide) {
+  const std::string down =
+      "年份\t员工总人数\t培训总时长（小时）\n"
+      "2014\t15,757\t71,474\n"
+      "2015\t15,187\t714,740\n"
+      "2016\t16,235\t93,431\n";
+  EXPECT_EQ(YearlySlips(down).size(), 1u) << ::testing::PrintToString(YearlySlips(down));
+  EXPECT_NE(YearlySlips(down).at(0).find("2015年为714,740"), std::string::npos);
+  const std::string blocks =
+      "指标\t2014\t2015\t2016\t2014\t2015\t2016\n"
+      "矿井水\t104.6\t105.3\t1056.6\t63.1\t71.1\t72.53\n";
+  EXPECT_EQ(YearlySlips(blocks).size(), 1u) << ::testing::PrintToString(YearlySlips(blocks));
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric

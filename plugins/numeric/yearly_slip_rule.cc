@@ -1,0 +1,222 @@
+#include "yearly_slip_rule.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "value_facts.h"
+
+namespace esgaudit::numeric {
+namespace {
+
+// The others of a series agree within this factor (max / min) ...
+constexpr double kOthersSpread = 1.5;
+// ... and the suspect figure, divided by 10^k, falls within their range widened by this factor.
+constexpr double kSlipBand = 1.25;
+// Small counts change tenfold for real (accidents 1, 1, 10): the others must reach this value.
+constexpr double kSmallest = 10;
+constexpr int kMinYears = 3;
+
+// The year a header cell names (2016, 2016年, 2016年度, 2016年末, FY2016), or 0.
+int YearOf(std::string_view s) {
+  std::string t = WithoutSpaces(s);
+  std::string_view v = t;
+  if (v.substr(0, 2) == "FY") v.remove_prefix(2);
+  for (std::string_view end : {"年度", "年末", "年底", "年"}) {
+    if (EndsWith(v, end)) {
+      v.remove_suffix(end.size());
+      break;
+    }
+  }
+  if (v.size() != 4 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;
+  const int y = std::stoi(std::string(v));
+  return y >= 1990 && y <= 2099 ? y : 0;
+}
+
+// A row of changes or growth rates moves freely from year to year: not a series of one quantity.
+bool ChangeLabel(std::string_view label) {
+  static const std::string_view kWords[] = {"增长", "增幅", "增速", "同比", "变化", "变动", "增减", "降幅", "下降",
+                                            "减少", "增加", "提升", "比上年", "较上年", "growth", "change",
+                                            "Growth", "Change", "increase", "decrease", "YoY"};
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return Contains(label, w); });
+}
+
+struct Point {
+  uint32_t fact;
+  int year;
+  int column;  // the grid column (rows as series) or row (columns as series) it stands in
+};
+
+struct Suspect {
+  Point at;
+  std::vector<Point> others;
+  int power;  // 10^power
+  std::string label;
+};
+
+}  // namespace
+
+void YearlySlipRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
+  if (!doc.HasStructure() || !doc.HasTableGrids()) return;
+  // Facts by offset, to find the one figure of a cell.
+  std::vector<std::pair<uint64_t, uint32_t>> by_offset;
+  for (uint32_t i = 0, n = doc.FactCount(); i < n; ++i) by_offset.push_back({doc.Fact(i).offset, i});
+  std::sort(by_offset.begin(), by_offset.end());
+  // The cell's one figure (a quantity or percentage without qualifiers, positive, the cell holding
+  // nothing else but blanks and its unit), or -1.
+  auto figure_of = [&](const esgaudit_table_cell& c) -> long {
+    auto it = std::lower_bound(by_offset.begin(), by_offset.end(), std::make_pair(c.offset, 0u));
+    long found = -1;
+    for (; it != by_offset.end() && it->first < c.offset + c.length; ++it) {
+      if (found >= 0) return -1;
+      found = it->second;
+    }
+    if (found < 0) return -1;
+    const esgaudit_fact& f = doc.Fact(static_cast<uint32_t>(found));
+    if ((f.kind != ESGAUDIT_FACT_QUANTITY && f.kind != ESGAUDIT_FACT_PERCENT) || f.qualifiers != 0 || !(f.value > 0)) {
+      return -1;
+    }
+    // Nothing but the figure in the cell (no footnote mark, no second number glued to it).
+    const std::string_view text = doc.Text();
+    for (uint64_t k = c.offset; k < c.offset + c.length && k < text.size(); ++k) {
+      if (k >= f.offset && k < f.offset + f.length) continue;
+      const char ch = text[k];
+      if (ch != ' ' && ch != '\t' && ch != '|') return -1;
+    }
+    return found;
+  };
+  std::vector<Suspect> suspects;
+  // One series: its points in year order within one run of distinct years.
+  auto judge = [&](const std::vector<Point>& series, const std::string& label) {
+    if (static_cast<int>(series.size()) < kMinYears) return;
+    for (size_t i = 0; i < series.size(); ++i) {
+      double lo = 0, hi = 0;
+      std::vector<Point> others;
+      for (size_t j = 0; j < series.size(); ++j) {
+        if (j == i) continue;
+        const double v = doc.Fact(series[j].fact).value;
+        lo = others.empty() ? v : std::min(lo, v);
+        hi = others.empty() ? v : std::max(hi, v);
+        others.push_back(series[j]);
+      }
+      if (lo < kSmallest || hi > kOthersSpread * lo) continue;
+      const double v = doc.Fact(series[i].fact).value;
+      for (int k = 1, p = 10; k <= 3; ++k, p *= 10) {
+        if (v / p >= lo / kSlipBand && v / p <= hi * kSlipBand) {
+          suspects.push_back({series[i], std::move(others), k, label});
+          break;
+        }
+      }
+    }
+  };
+  for (uint32_t t = 0, n = doc.TableCount(); t < n; ++t) {
+    const esgaudit_table table = doc.Table(t);
+    const sdk::TableGrid grid(doc, table);
+    if (grid.Rows() < 2 || grid.Cols() < 2) continue;
+    const size_t first = suspects.size();
+    auto text_at = [&](uint32_t r, uint32_t c) {
+      const esgaudit_table_cell* cell = grid.At(r, c);
+      return cell == nullptr ? std::string_view() : grid.Text(*cell);
+    };
+    // Splits `years` (position, year) into runs of distinct years (2014 2015 2016 | 2014 2015 2016:
+    // two blocks of one table side by side).
+    auto runs = [](const std::vector<std::pair<uint32_t, int>>& years) {
+      std::vector<std::vector<std::pair<uint32_t, int>>> out(1);
+      for (const auto& y : years) {
+        if (std::any_of(out.back().begin(), out.back().end(), [&](const auto& o) { return o.second == y.second; })) {
+          out.emplace_back();
+        }
+        out.back().push_back(y);
+      }
+      return out;
+    };
+    // Years across a header row (one of the first three): each later row is a series.
+    for (uint32_t h = 0; h < std::min<uint32_t>(3, grid.Rows()); ++h) {
+      std::vector<std::pair<uint32_t, int>> years;
+      for (uint32_t c = 1; c < grid.Cols(); ++c) {
+        if (const int y = YearOf(text_at(h, c)); y > 0) years.push_back({c, y});
+      }
+      if (static_cast<int>(years.size()) < kMinYears) continue;
+      for (uint32_t r = h + 1; r < grid.Rows(); ++r) {
+        // The row's words before its first year: category, label, unit (经济 资产总额 亿元).
+        std::string label;
+        for (uint32_t c = 0; c < years.front().first; ++c) {
+          const esgaudit_table_cell* cell = grid.At(r, c);
+          if (cell == nullptr || cell->row != r || grid.Text(*cell).empty()) continue;
+          label += (label.empty() ? "" : " ") + std::string(grid.Text(*cell));
+        }
+        if (label.empty() || ChangeLabel(label) || YearOf(label) > 0) continue;
+        for (const auto& run : runs(years)) {
+          std::vector<Point> series;
+          for (const auto& [c, y] : run) {
+            const esgaudit_table_cell* cell = grid.At(r, c);
+            const long f = cell == nullptr || cell->row != r ? -1 : figure_of(*cell);
+            if (f >= 0) series.push_back({static_cast<uint32_t>(f), y, static_cast<int>(c)});
+          }
+          judge(series, label);
+        }
+      }
+      break;
+    }
+    // Years down the first column: each later column is a series.
+    {
+      std::vector<std::pair<uint32_t, int>> years;
+      for (uint32_t r = 1; r < grid.Rows(); ++r) {
+        if (const int y = YearOf(text_at(r, 0)); y > 0) years.push_back({r, y});
+      }
+      if (static_cast<int>(years.size()) >= kMinYears) {
+        for (uint32_t c = 1; c < grid.Cols(); ++c) {
+          const std::string label(text_at(0, c));
+          if (label.empty() || ChangeLabel(label) || YearOf(label) > 0) continue;
+          for (const auto& run : runs(years)) {
+            std::vector<Point> series;
+            for (const auto& [r, y] : run) {
+              const esgaudit_table_cell* cell = grid.At(r, c);
+              const long f = cell == nullptr || cell->column != c ? -1 : figure_of(*cell);
+              if (f >= 0) series.push_back({static_cast<uint32_t>(f), y, static_cast<int>(r)});
+            }
+            judge(series, label);
+          }
+        }
+      }
+    }
+    // A year whose figures stand apart in two or more series of the table is a column apart (a
+    // footnote mark glued to each, another unit), not a slip: none of them is reported.
+    std::map<int, int> per_position;
+    for (size_t i = first; i < suspects.size(); ++i) ++per_position[suspects[i].at.column];
+    suspects.erase(std::remove_if(suspects.begin() + static_cast<long>(first), suspects.end(),
+                                  [&](const Suspect& s) { return per_position[s.at.column] > 1; }),
+                   suspects.end());
+  }
+  for (const Suspect& s : suspects) {
+    const esgaudit_fact& f = doc.Fact(s.at.fact);
+    const std::string_view text = doc.Text();
+    const std::string printed(text.substr(f.offset, f.length));
+    std::string others;
+    for (const Point& o : s.others) {
+      const esgaudit_fact& g = doc.Fact(o.fact);
+      others += (others.empty() ? "" : doc.English() ? ", " : "、") + std::string(text.substr(g.offset, g.length));
+    }
+    const std::string times = s.power == 1 ? "10" : s.power == 2 ? "100" : "1000";
+    const std::string& label = s.label;
+    sdk::Finding out = NewFinding();
+    out.severity = ESGAUDIT_WARNING;
+    out.offset = f.offset;
+    out.length = f.length;
+    out.message = doc.English()
+                      ? "'" + label + "' is " + printed + " in " + std::to_string(s.at.year) + ", about " + times +
+                            " times its other years (" + others + "): a slip of the decimal point or a digit?"
+                      : "“" + label + "”" + std::to_string(s.at.year) + "年为" + printed + "，约为其他年份（" + others +
+                            "）的 " + times + " 倍：疑似小数点或位数错误";
+    for (const Point& o : s.others) {
+      const esgaudit_fact& g = doc.Fact(o.fact);
+      out.related.push_back({g.offset, g.length, std::to_string(o.year) + ": " + std::string(text.substr(g.offset, g.length))});
+    }
+    ctx.Report(out);
+  }
+}
+
+}  // namespace esgaudit::numeric
