@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "value_facts.h"
+#include "yearly_tables.h"
 
 namespace esgaudit::numeric {
 namespace {
@@ -19,30 +20,6 @@ constexpr double kSlipBand = 1.25;
 // Small counts change tenfold for real (accidents 1, 1, 10): the others must reach this value.
 constexpr double kSmallest = 10;
 constexpr int kMinYears = 3;
-
-// The year a header cell names (2016, 2016年, 2016年度, 2016年末, FY2016), or 0.
-int YearOf(std::string_view s) {
-  std::string t = WithoutSpaces(s);
-  std::string_view v = t;
-  if (v.substr(0, 2) == "FY") v.remove_prefix(2);
-  for (std::string_view end : {"年度", "年末", "年底", "年"}) {
-    if (EndsWith(v, end)) {
-      v.remove_suffix(end.size());
-      break;
-    }
-  }
-  if (v.size() != 4 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;
-  const int y = std::stoi(std::string(v));
-  return y >= 1990 && y <= 2099 ? y : 0;
-}
-
-// A row of changes or growth rates moves freely from year to year: not a series of one quantity.
-bool ChangeLabel(std::string_view label) {
-  static const std::string_view kWords[] = {"增长", "增幅", "增速", "同比", "变化", "变动", "增减", "降幅", "下降",
-                                            "减少", "增加", "提升", "比上年", "较上年", "growth", "change",
-                                            "Growth", "Change", "increase", "decrease", "YoY"};
-  return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return Contains(label, w); });
-}
 
 struct Point {
   uint32_t fact;
@@ -61,32 +38,10 @@ struct Suspect {
 
 void YearlySlipRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
   if (!doc.HasStructure() || !doc.HasTableGrids()) return;
-  // Facts by offset, to find the one figure of a cell.
-  std::vector<std::pair<uint64_t, uint32_t>> by_offset;
-  for (uint32_t i = 0, n = doc.FactCount(); i < n; ++i) by_offset.push_back({doc.Fact(i).offset, i});
-  std::sort(by_offset.begin(), by_offset.end());
-  // The cell's one figure (a quantity or percentage without qualifiers, positive, the cell holding
-  // nothing else but blanks and its unit), or -1.
+  const CellFigures cell_figures(doc);
   auto figure_of = [&](const esgaudit_table_cell& c) -> long {
-    auto it = std::lower_bound(by_offset.begin(), by_offset.end(), std::make_pair(c.offset, 0u));
-    long found = -1;
-    for (; it != by_offset.end() && it->first < c.offset + c.length; ++it) {
-      if (found >= 0) return -1;
-      found = it->second;
-    }
-    if (found < 0) return -1;
-    const esgaudit_fact& f = doc.Fact(static_cast<uint32_t>(found));
-    if ((f.kind != ESGAUDIT_FACT_QUANTITY && f.kind != ESGAUDIT_FACT_PERCENT) || f.qualifiers != 0 || !(f.value > 0)) {
-      return -1;
-    }
-    // Nothing but the figure in the cell (no footnote mark, no second number glued to it).
-    const std::string_view text = doc.Text();
-    for (uint64_t k = c.offset; k < c.offset + c.length && k < text.size(); ++k) {
-      if (k >= f.offset && k < f.offset + f.length) continue;
-      const char ch = text[k];
-      if (ch != ' ' && ch != '\t' && ch != '|') return -1;
-    }
-    return found;
+    const long f = cell_figures.Of(c);
+    return f >= 0 && doc.Fact(static_cast<uint32_t>(f)).value > 0 ? f : -1;
   };
   std::vector<Suspect> suspects;
   // One series: its points in year order within one run of distinct years.
@@ -134,21 +89,13 @@ void YearlySlipRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
       return out;
     };
     // Years across a header row (one of the first three): each later row is a series.
-    for (uint32_t h = 0; h < std::min<uint32_t>(3, grid.Rows()); ++h) {
-      std::vector<std::pair<uint32_t, int>> years;
-      for (uint32_t c = 1; c < grid.Cols(); ++c) {
-        if (const int y = YearOf(text_at(h, c)); y > 0) years.push_back({c, y});
-      }
-      if (static_cast<int>(years.size()) < kMinYears) continue;
+    uint32_t h = 0;
+    std::vector<std::pair<uint32_t, int>> years;
+    if (FindYearHeader(grid, kMinYears, &h, &years)) {
       for (uint32_t r = h + 1; r < grid.Rows(); ++r) {
         // The row's words before its first year: category, label, unit (经济 资产总额 亿元).
-        std::string label;
-        for (uint32_t c = 0; c < years.front().first; ++c) {
-          const esgaudit_table_cell* cell = grid.At(r, c);
-          if (cell == nullptr || cell->row != r || grid.Text(*cell).empty()) continue;
-          label += (label.empty() ? "" : " ") + std::string(grid.Text(*cell));
-        }
-        if (label.empty() || ChangeLabel(label) || YearOf(label) > 0) continue;
+        const std::string label = RowWords(grid, r, years.front().first);
+        if (label.empty() || ChangeWords(label) || HeaderYear(label) > 0) continue;
         for (const auto& run : runs(years)) {
           std::vector<Point> series;
           for (const auto& [c, y] : run) {
@@ -159,19 +106,18 @@ void YearlySlipRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
           judge(series, label);
         }
       }
-      break;
     }
     // Years down the first column: each later column is a series.
     {
-      std::vector<std::pair<uint32_t, int>> years;
+      std::vector<std::pair<uint32_t, int>> down;
       for (uint32_t r = 1; r < grid.Rows(); ++r) {
-        if (const int y = YearOf(text_at(r, 0)); y > 0) years.push_back({r, y});
+        if (const int y = HeaderYear(text_at(r, 0)); y > 0) down.push_back({r, y});
       }
-      if (static_cast<int>(years.size()) >= kMinYears) {
+      if (static_cast<int>(down.size()) >= kMinYears) {
         for (uint32_t c = 1; c < grid.Cols(); ++c) {
           const std::string label(text_at(0, c));
-          if (label.empty() || ChangeLabel(label) || YearOf(label) > 0) continue;
-          for (const auto& run : runs(years)) {
+          if (label.empty() || ChangeWords(label) || HeaderYear(label) > 0) continue;
+          for (const auto& run : runs(down)) {
             std::vector<Point> series;
             for (const auto& [r, y] : run) {
               const esgaudit_table_cell* cell = grid.At(r, c);

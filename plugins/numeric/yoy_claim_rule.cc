@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "value_facts.h"
+#include "yearly_tables.h"
 
 namespace esgaudit::numeric {
 namespace {
@@ -143,6 +144,84 @@ void YoyClaimRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
   }
   ctx.Log(0, "yoy-claim: " + std::to_string(claims) + " year-on-year claims, " +
                  std::to_string(checked) + " with both values stated and checked");
+  CheckTables(doc, ctx);
+}
+
+// A yearly table of exactly two year columns and a change column right of them (同比, 增减, 变化, change
+// …): each row's change is its later year against its earlier one. A change printed as a percentage
+// beside two quantities is the relative change (an error when it disagrees); otherwise either reading,
+// relative or a difference (percentage points), agrees. The printed change is widened to one unit of
+// its last digit either way (computed from unrounded figures, 53.88 % may be printed 53.89 %).
+void YoyClaimRule::CheckTables(const sdk::Document& doc, const sdk::Context& ctx) const {
+  if (!doc.HasStructure() || !doc.HasTableGrids()) return;
+  const CellFigures figures(doc);
+  const std::string_view text = doc.Text();
+  int rows = 0;
+  for (uint32_t t = 0, n = doc.TableCount(); t < n; ++t) {
+    const sdk::TableGrid grid(doc, doc.Table(t));
+    uint32_t h = 0;
+    std::vector<std::pair<uint32_t, int>> years;
+    if (!FindYearHeader(grid, 2, &h, &years) || years.size() != 2 || years[0].second == years[1].second) continue;
+    uint32_t change = 0;
+    std::string change_head;
+    for (uint32_t c = std::max(years[0].first, years[1].first) + 1; c < grid.Cols() && change == 0; ++c) {
+      const esgaudit_table_cell* cell = grid.At(h, c);
+      if (cell != nullptr && cell->column == c && ChangeWords(grid.Text(*cell))) {
+        change = c;
+        change_head = WithoutSpaces(grid.Text(*cell));
+      }
+    }
+    if (change == 0) continue;
+    const auto& [old_col, old_year] = years[0].second < years[1].second ? years[0] : years[1];
+    const auto& [new_col, new_year] = years[0].second < years[1].second ? years[1] : years[0];
+    for (uint32_t r = h + 1; r < grid.Rows(); ++r) {
+      long at[3] = {-1, -1, -1};
+      const uint32_t cols[3] = {old_col, new_col, change};
+      for (int k = 0; k < 3; ++k) {
+        const esgaudit_table_cell* cell = grid.At(r, cols[k]);
+        if (cell != nullptr && cell->row == r && cell->column == cols[k]) at[k] = figures.Of(*cell);
+      }
+      if (at[0] < 0 || at[1] < 0 || at[2] < 0) continue;
+      const esgaudit_fact& old_f = doc.Fact(static_cast<uint32_t>(at[0]));
+      const esgaudit_fact& new_f = doc.Fact(static_cast<uint32_t>(at[1]));
+      const esgaudit_fact& chg = doc.Fact(static_cast<uint32_t>(at[2]));
+      if (old_f.kind != new_f.kind || sdk::View(old_f.unit) != sdk::View(new_f.unit)) continue;
+      ++rows;
+      const Interval old_v = PrintedInterval(old_f), new_v = PrintedInterval(new_f);
+      const double unit = std::pow(10.0, -chg.decimals);
+      const Interval stated{chg.value - unit, chg.value + unit};
+      const bool relative_only = chg.kind == ESGAUDIT_FACT_PERCENT && old_f.kind == ESGAUDIT_FACT_QUANTITY;
+      const bool relative = old_v.lo > 0 && Growth(old_v, new_v).Overlaps(stated);
+      const bool difference = !relative_only && Interval{new_v.lo - old_v.hi, new_v.hi - old_v.lo}.Overlaps(stated);
+      if (relative || difference || (relative_only && old_v.lo <= 0)) continue;
+      const std::string label = RowWords(grid, r, std::min(old_col, new_col));
+      const std::string old_text(text.substr(old_f.offset, old_f.length));
+      const std::string new_text(text.substr(new_f.offset, new_f.length));
+      const std::string chg_text(text.substr(chg.offset, chg.length));
+      std::string arithmetic;
+      if (old_f.value != 0) {
+        arithmetic = "(" + FormatNumber(new_f.value) + " - " + FormatNumber(old_f.value) + ") / " +
+                     FormatNumber(old_f.value) + " = " + Percent((new_f.value / old_f.value - 1) * 100);
+      } else {
+        arithmetic = FormatNumber(new_f.value) + " - " + FormatNumber(old_f.value);
+      }
+      sdk::Finding out = NewFinding();
+      out.severity = relative_only ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;
+      out.offset = chg.offset;
+      out.length = chg.length;
+      out.message = doc.English()
+                        ? "'" + label + "' gives '" + chg_text + "' under '" + change_head + "', but " +
+                              std::to_string(old_year) + " '" + old_text + "' -> " + std::to_string(new_year) +
+                              " '" + new_text + "' is " + arithmetic
+                        : "“" + label + "”的“" + change_head + "”为“" + chg_text + "”，但" + std::to_string(old_year) +
+                              "年“" + old_text + "”→" + std::to_string(new_year) + "年“" + new_text + "”为 " +
+                              arithmetic;
+      out.related.push_back({old_f.offset, old_f.length, doc.English() ? "earlier value" : "上年数值"});
+      out.related.push_back({new_f.offset, new_f.length, doc.English() ? "current value" : "本年数值"});
+      ctx.Report(out);
+    }
+  }
+  ctx.Log(0, "yoy-claim: " + std::to_string(rows) + " table rows with a change column checked");
 }
 
 }  // namespace esgaudit::numeric

@@ -994,5 +994,56 @@ TEST(ValueRulesText, YearlySlipsDownAColumnAndInBlocksSideBySide) {
   EXPECT_EQ(YearlySlips(blocks).size(), 1u) << ::testing::PrintToString(YearlySlips(blocks));
 }
 
+// numeric.yoy-claim's findings, "line: severity: message" without the notes.
+std::vector<std::string> YoyFindings(const std::string& text, const std::string& lang = "zh") {
+  RunOptions options;
+  options.lang = lang;
+  std::vector<std::string> out;
+  for (const Finding& f : RunText(text, nullptr, options).findings) {
+    if (f.rule == "numeric.yoy-claim") {
+      out.push_back(std::to_string(f.location.line) + ": " + SeverityName(f.severity) + ": " + f.message);
+    }
+  }
+  return out;
+}
+
+// A yearly table's change column is each row's later year against its earlier one: a percentage beside
+// two quantities relatively (an error), otherwise relatively or as a difference (points).
+TEST(ValueRulesText, AYearlyTablesChangeColumnIsCheckedAgainstItsTwoYears) {
+  const std::string table =
+      "表9：本行电子银行业务统计表\n"
+      "\t2016 年\t2015 年\t变化\n"
+      "个人网银客户数（万户）\t2,308.19\t1,803.19\t28.01%\n"
+      "个人网银交易金额（亿元）\t114,705.39\t114,805.56\t-0.09%\n"
+      "个人手机银行客户数（万户）\t1,958.48\t1,272.73\t53.89%\n"
+      "电子渠道替代率（%）\t97.83%\t96.13%\t1.70%\n";
+  EXPECT_TRUE(YoyFindings(table).empty()) << ::testing::PrintToString(YoyFindings(table));
+  auto changed = [&](const std::string& from, const std::string& to, const std::string& lang = "zh") {
+    std::string t = table;
+    t.replace(t.find(from), from.size(), to);
+    return YoyFindings(t, lang);
+  };
+  EXPECT_EQ(changed("1,272.73", "1,172.73"),
+            (std::vector<std::string>{"5: error: “个人手机银行客户数（万户）”的“变化”为“53.89%”，但2015年“1,172.73”→2016年"
+                                      "“1,958.48”为 (1958.48 - 1172.73) / 1172.73 = +67.00%"}));
+  EXPECT_EQ(changed("-0.09%", "0.09%").size(), 1u);
+  // A rate's change may be in points or relative: 97.83% against 96.13% is +1.70 points or +1.77%.
+  EXPECT_TRUE(changed("1.70%", "1.77%").empty());
+  const std::vector<std::string> off = changed("1.70%", "2.70%");
+  ASSERT_EQ(off.size(), 1u);
+  EXPECT_EQ(off[0].substr(0, 11), "6: warning:");
+  // In English, as --lang en asks.
+  const std::vector<std::string> en = changed("1,272.73", "1,172.73", "en");
+  ASSERT_EQ(en.size(), 1u);
+  EXPECT_NE(en[0].find("gives '53.89%' under '变化', but 2015 '1,172.73' -> 2016 '1,958.48' is"), std::string::npos) << en[0];
+  // Near misses: three years (which two the change compares is not said), no change column, a cell
+  // with a footnote mark.
+  const std::string three = "\t2014\t2015\t2016\t变化\n员工总数（人）\t3,100\t3,200\t3,900\t5.0%\n";
+  EXPECT_TRUE(YoyFindings(three).empty()) << ::testing::PrintToString(YoyFindings(three));
+  const std::string none = "\t2015\t2016\t备注\n员工总数（人）\t3,200\t3,900\t5.0%\n";
+  EXPECT_TRUE(YoyFindings(none).empty()) << ::testing::PrintToString(YoyFindings(none));
+  EXPECT_TRUE(changed("53.89%", "63.89%*").empty());
+}
+
 }  // namespace
 }  // namespace esgaudit::numeric

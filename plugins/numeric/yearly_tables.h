@@ -1,0 +1,47 @@
+// Tables by year, as the structure model's grids give them: a header row naming years across its
+// columns (or years down the first column), and the one figure of a cell. Shared by
+// numeric.yearly-slip and the table reading of numeric.yoy-claim.
+#ifndef ESGAUDIT_PLUGINS_NUMERIC_YEARLY_TABLES_H_
+#define ESGAUDIT_PLUGINS_NUMERIC_YEARLY_TABLES_H_
+
+#include <esgaudit/plugin.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace esgaudit::numeric {
+
+// The year a header cell names (2016, 2016年, 2016年度, 2016年末, FY2016), or 0.
+int HeaderYear(std::string_view cell);
+
+// Words of a change from year to year (增长, 同比, 增减, 变化, 较上年, growth, change …): a row so labelled
+// moves freely and is no series; a column so headed gives the change of its row.
+bool ChangeWords(std::string_view text);
+
+// The header row among a grid's first three rows naming the most years (at least `min_years`), with
+// its year columns (grid column, year) left to right; false when none.
+bool FindYearHeader(const sdk::TableGrid& grid, size_t min_years, uint32_t* row,
+                    std::vector<std::pair<uint32_t, int>>* years);
+
+// The words of row `r` before grid column `end`, cells joined by a space (经济 资产总额 亿元): a row's label.
+std::string RowWords(const sdk::TableGrid& grid, uint32_t r, uint32_t end);
+
+// The one figure of a table cell: a quantity or percentage without qualifiers, the cell holding
+// nothing but it and blanks (no footnote mark, no second number).
+class CellFigures {
+ public:
+  explicit CellFigures(const sdk::Document& doc);
+  // Index into doc.Fact(), or -1.
+  long Of(const esgaudit_table_cell& cell) const;
+
+ private:
+  const sdk::Document& doc_;
+  std::vector<std::pair<uint64_t, uint32_t>> by_offset_;
+};
+
+}  // namespace esgaudit::numeric
+
+#endif  // ESGAUDIT_PLUGINS_NUMERIC_YEARLY_TABLES_H_
