@@ -89,45 +89,43 @@ void YearlySlipRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
       return out;
     };
     // Years across a header row (one of the first three): each later row is a series.
-    uint32_t h = 0;
-    std::vector<std::pair<uint32_t, int>> years;
-    if (FindYearHeader(grid, kMinYears, &h, &years)) {
-      for (uint32_t r = h + 1; r < grid.Rows(); ++r) {
-        // The row's words before its first year: category, label, unit (经济 资产总额 亿元).
-        const std::string label = RowWords(grid, r, years.front().first);
-        if (label.empty() || ChangeWords(label) || HeaderYear(label) > 0) continue;
-        for (const auto& run : runs(years)) {
-          std::vector<Point> series;
-          for (const auto& [c, y] : run) {
-            const esgaudit_table_cell* cell = grid.At(r, c);
-            const long f = cell == nullptr || cell->row != r ? -1 : figure_of(*cell);
-            if (f >= 0) series.push_back({static_cast<uint32_t>(f), y, static_cast<int>(c)});
-          }
-          judge(series, label);
+    // A series for each run of `years` (grid positions with their years): `figure_at(position)` is the
+    // figure of the row's (or column's) cell there, or -1.
+    auto read = [&](const std::vector<std::pair<uint32_t, int>>& years, const std::string& label, auto figure_at) {
+      for (const auto& run : runs(years)) {
+        std::vector<Point> series;
+        for (const auto& [at, y] : run) {
+          if (const long f = figure_at(at); f >= 0) series.push_back({static_cast<uint32_t>(f), y, static_cast<int>(at)});
         }
+        judge(series, label);
+      }
+    };
+    // Years across a header row (one of the first three): each later row is a series, labelled by its
+    // words before its first year (category, label, unit: 经济 资产总额 亿元).
+    uint32_t h = 0;
+    std::vector<std::pair<uint32_t, int>> across;
+    if (FindYearHeader(grid, kMinYears, &h, &across)) {
+      for (uint32_t r = h + 1; r < grid.Rows(); ++r) {
+        const std::string label = RowWords(grid, r, across.front().first);
+        if (label.empty() || ChangeWords(label) || HeaderYear(label) > 0) continue;
+        read(across, label, [&](uint32_t c) {
+          const esgaudit_table_cell* cell = grid.At(r, c);
+          return cell == nullptr || cell->row != r ? -1L : figure_of(*cell);
+        });
       }
     }
     // Years down the first column: each later column is a series.
-    {
-      std::vector<std::pair<uint32_t, int>> down;
-      for (uint32_t r = 1; r < grid.Rows(); ++r) {
-        if (const int y = HeaderYear(text_at(r, 0)); y > 0) down.push_back({r, y});
-      }
-      if (static_cast<int>(down.size()) >= kMinYears) {
-        for (uint32_t c = 1; c < grid.Cols(); ++c) {
-          const std::string label(text_at(0, c));
-          if (label.empty() || ChangeWords(label) || HeaderYear(label) > 0) continue;
-          for (const auto& run : runs(down)) {
-            std::vector<Point> series;
-            for (const auto& [r, y] : run) {
-              const esgaudit_table_cell* cell = grid.At(r, c);
-              const long f = cell == nullptr || cell->column != c ? -1 : figure_of(*cell);
-              if (f >= 0) series.push_back({static_cast<uint32_t>(f), y, static_cast<int>(r)});
-            }
-            judge(series, label);
-          }
-        }
-      }
+    std::vector<std::pair<uint32_t, int>> down;
+    for (uint32_t r = 1; r < grid.Rows(); ++r) {
+      if (const int y = HeaderYear(text_at(r, 0)); y > 0) down.push_back({r, y});
+    }
+    for (uint32_t c = 1; static_cast<int>(down.size()) >= kMinYears && c < grid.Cols(); ++c) {
+      const std::string label(text_at(0, c));
+      if (label.empty() || ChangeWords(label) || HeaderYear(label) > 0) continue;
+      read(down, label, [&](uint32_t r) {
+        const esgaudit_table_cell* cell = grid.At(r, c);
+        return cell == nullptr || cell->column != c ? -1L : figure_of(*cell);
+      });
     }
     // A year whose figures stand apart in two or more series of the table is a column apart (a
     // footnote mark glued to each, another unit), not a slip: none of them is reported.

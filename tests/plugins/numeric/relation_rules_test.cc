@@ -8770,12 +8770,6 @@ TEST(RelationHelpersTest, TotalAndNestedRowsAreTheAnswersReadFromTheLabelItself)
   EXPECT_TRUE(relation_detail::IsNestedLabel("– Upstream"));
   EXPECT_FALSE(relation_detail::IsNestedLabel("Scope 1 – Direct"));
 }
-}  // namespace
-}  // namespace esgaudit::numeric
-
-namespace esgaudit::numeric {
-namespace {
-
 TEST(RelationRulesTest, AShareWrittenAsAFractionIsCheckedExactlyOrAsABound) {
   const std::string clean =
       "董事会成员共计12人，其中：独立董事4人，占董事会成员人数的三分之一。\n"

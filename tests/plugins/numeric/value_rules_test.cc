@@ -921,17 +921,24 @@ TEST(ValueFactsTest, LabelsLoseSpacesAndScopeWordsAndTheTextsBesideAFactAreViews
   EXPECT_TRUE(fact_text_check.mismatches.empty()) << fact_text_check.mismatches.front();
 }
 
-// numeric.yearly-slip's findings, "line:col: message" without the notes.
-std::vector<std::string> YearlySlips(const std::string& text, const std::string& lang = "zh") {
+// The findings of `rule` on `text` checked in `lang`, each written by `format`.
+template <typename Format>
+std::vector<std::string> RuleFindings(const std::string& text, const std::string& rule, const std::string& lang,
+                                      Format format) {
   RunOptions options;
   options.lang = lang;
   std::vector<std::string> out;
   for (const Finding& f : RunText(text, nullptr, options).findings) {
-    if (f.rule == "numeric.yearly-slip") {
-      out.push_back(std::to_string(f.location.line) + ":" + std::to_string(f.location.column) + ": " + f.message);
-    }
+    if (f.rule == rule) out.push_back(format(f));
   }
   return out;
+}
+
+// numeric.yearly-slip's findings, "line:col: message" without the notes.
+std::vector<std::string> YearlySlips(const std::string& text, const std::string& lang = "zh") {
+  return RuleFindings(text, "numeric.yearly-slip", lang, [](const Finding& f) {
+    return std::to_string(f.location.line) + ":" + std::to_string(f.location.column) + ": " + f.message;
+  });
 }
 
 // A yearly table's figure 10^k times its row's other years, which agree, is a warning; rows that move
@@ -996,15 +1003,9 @@ TEST(ValueRulesText, YearlySlipsDownAColumnAndInBlocksSideBySide) {
 
 // numeric.yoy-claim's findings, "line: severity: message" without the notes.
 std::vector<std::string> YoyFindings(const std::string& text, const std::string& lang = "zh") {
-  RunOptions options;
-  options.lang = lang;
-  std::vector<std::string> out;
-  for (const Finding& f : RunText(text, nullptr, options).findings) {
-    if (f.rule == "numeric.yoy-claim") {
-      out.push_back(std::to_string(f.location.line) + ": " + SeverityName(f.severity) + ": " + f.message);
-    }
-  }
-  return out;
+  return RuleFindings(text, "numeric.yoy-claim", lang, [](const Finding& f) {
+    return std::to_string(f.location.line) + ": " + SeverityName(f.severity) + ": " + f.message;
+  });
 }
 
 // A yearly table's change column is each row's later year against its earlier one: a percentage beside
