@@ -6398,6 +6398,52 @@ TEST(RelationRulesTest, AFiguresUnitAfterAndWrappedLabelAreViewsOfTheDocument) {
   EXPECT_TRUE(figure_text_check.mismatches.empty()) << ::testing::PrintToString(figure_text_check.mismatches);
 }
 
+// sdk::Document::GridCell gives the cells GridCells gives, one at a time, and a grid's cells come row
+// by row: FindModelTables keeps each grid row as the host's cells from its first, no copy.
+struct GridCellCheck {
+  int cells = 0;
+  std::vector<std::string> mismatches;
+};
+GridCellCheck grid_cell_check;
+
+class GridCellProbe : public sdk::Rule {
+ public:
+  void Check(const sdk::Document& doc, const sdk::Context&) override {
+    for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
+      const esgaudit_table t = doc.Table(ti);
+      const std::vector<esgaudit_table_cell> all = doc.GridCells(t);
+      if (doc.GridCellCount(t) != all.size()) grid_cell_check.mismatches.push_back("count " + std::to_string(ti));
+      for (uint32_t k = 0; k < all.size(); ++k) {
+        esgaudit_table_cell c;
+        const std::string at = std::to_string(ti) + "/" + std::to_string(k);
+        if (!doc.GridCell(t.first_grid_cell + k, &c)) grid_cell_check.mismatches.push_back(at + ": none");
+        if (c.row != all[k].row || c.column != all[k].column || c.line != all[k].line || c.offset != all[k].offset ||
+            c.length != all[k].length || c.view_begin != all[k].view_begin || sdk::View(c.text) != sdk::View(all[k].text))
+          grid_cell_check.mismatches.push_back(at + ": another cell");
+        if (k > 0 && all[k].row < all[k - 1].row) grid_cell_check.mismatches.push_back(at + ": row before the last");
+        ++grid_cell_check.cells;
+      }
+    }
+  }
+};
+
+TEST(RelationRulesTest, AGridsCellsComeOneByOneRowByRow) {
+  sdk::Registry registry;
+  registry.Add<GridCellProbe>("test.grid-cell", ESGAUDIT_INFO, "checks GridCell", "test/grid-cell.md");
+  grid_cell_check = GridCellCheck();
+  testing::RunOnText(registry,
+                     "指标\t2021年\t2022年\t2023年\n"
+                     "员工总数（人） 1,200 1,310 1,400\t\t\t\n"
+                     "男性员工（人）\t700\t\t800\n"
+                     "本科（人）\t500\t545  9\t600\n"
+                     "\n说明文字一段。\n\n"
+                     "| 指标 | 数值 | 占比 |\n|---|---|---|\n| 项目1 | 1000 | 20% |\n| 项目2 | 1001 | 21% |\n"
+                     "\n<table><tr><th>类别</th><th>人数</th></tr>\n<tr><td rowspan=\"2\">员工</td><td>7</td></tr>"
+                     "<tr><td>12</td></tr></table>\n");
+  EXPECT_GE(grid_cell_check.cells, 20);
+  EXPECT_TRUE(grid_cell_check.mismatches.empty()) << ::testing::PrintToString(grid_cell_check.mismatches);
+}
+
 // "其中70万千瓦及以上级巨型机组58台": a figure right before 级 (after 以上 or 及以上, or alone) names a
 // class of the noun after it, no amount. It is no part of a capacity before 其中, and the count after
 // it is the part of the count before. Near misses: an amount after 其中 with no 级 is a part as before;
