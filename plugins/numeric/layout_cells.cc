@@ -75,8 +75,13 @@ LayoutCells::LayoutCells(const sdk::Document& doc, const sdk::Context&) {
   const std::string_view text = doc.Text();
   const uint32_t lines = doc.LineCount();
   first_.reserve(static_cast<size_t>(lines) + 1);
+  // Every cell once: the list is the model's cells, reserved to their count rather than grown.
+  size_t count = 0;
+  for (uint32_t li = 0; li < lines; ++li) count += doc.LineStructure(li).cell_count;
+  cells_.reserve(count);
   // Where each cell's text starts in texts_: the views are set once texts_ has stopped growing.
   std::vector<size_t> text_at;
+  text_at.reserve(count);
   std::vector<esgaudit_cell> cs;
   for (uint32_t li = 0; li < lines; ++li) {
     first_.push_back(cells_.size());

@@ -18,14 +18,14 @@ namespace esgaudit::numeric {
 // Appends `s` to *out without its spaces and tabs (bytes 0x20 and 0x09; other blanks are kept).
 void AppendWithoutBlanks(std::string_view s, std::string* out);
 
-// One cell of the model (a run of text between layout gaps).
+// One cell of the model (a run of text between layout gaps). Fields ordered without padding.
 struct LayoutCell {
   uint32_t line = 0;
-  uint64_t view_begin = 0;  // offsets into the matching view
-  uint64_t view_end = 0;
   uint32_t col_begin = 0;   // display columns, end exclusive
   uint32_t col_end = 0;
   uint32_t flags = 0;       // ESGAUDIT_CELL_*
+  uint64_t view_begin = 0;  // offsets into the matching view
+  uint64_t view_end = 0;
   std::string_view text;    // view text without spaces (in LayoutCells' one string of every cell's text)
   size_t code_points = 0;   // of text
 };
@@ -51,7 +51,8 @@ class LayoutCells {
   const LayoutCell* At(uint32_t line, uint64_t v) const;
 
  private:
-  std::vector<LayoutCell> cells_;  // every line's cells, line by line
+  friend struct LayoutCellsPeer;  // the tests' access to cells_
+  std::vector<LayoutCell> cells_;  // every line's cells, line by line; no room past them
   std::vector<size_t> first_;      // line i's cells are cells_[first_[i], first_[i + 1])
   std::string texts_;              // every cell's text, one after another
 };

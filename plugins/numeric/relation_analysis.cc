@@ -343,6 +343,9 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
   uint64_t age_from = 0;
   uint32_t age_line = UINT32_MAX;
   std::u32string before, after, wrapped;  // kept from figure to figure
+  // At most a figure a fact: no room reserved twice over as the list grows (a Figure a number is the
+  // analysis' largest list); what a skipped fact left is given back below.
+  figures_.reserve(doc.FactCount());
   for (uint32_t i = 0; i < doc.FactCount(); ++i) {
     const esgaudit_fact& f = doc.Fact(i);
     if (f.kind != ESGAUDIT_FACT_QUANTITY && f.kind != ESGAUDIT_FACT_PERCENT) continue;
@@ -406,7 +409,7 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
     g.value = f.value;
     g.decimals = f.decimals;
     g.magnitude = f.magnitude;
-    g.unit = std::string(sdk::View(f.unit));
+    g.unit = sdk::View(f.unit);
     // Spaces dropped (letter-spacing, "21 %"), but one kept before an English word ("300 women").
     std::string printed;
     std::string_view raw = text.substr(f.offset, f.length);
@@ -434,7 +437,7 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
         unsigned char c = static_cast<unsigned char>(rest[bytes]);
         bytes += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       }
-      g.after = std::string(rest.substr(0, std::min(bytes, rest.size())));
+      g.after = rest.substr(0, std::min(bytes, rest.size()));
     }
     // The model's label from outside the number's text: an infographic figure's whole label (a
     // split label's pieces joined), in a table its column's header (a period in a time series,
@@ -486,6 +489,7 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
     }
     figures_.push_back(std::move(g));
   }
+  figures_.shrink_to_fit();
 }
 
 // "具有中级以上职称的员工\n48人": text from a PDF breaks a sentence at the column's width, and the words
@@ -508,14 +512,21 @@ void RelationAnalysis::TakeWrappedLabels(const sdk::Document& doc) {
     const esgaudit_line line = doc.Line(f.line);
     if (f.offset < line.offset || !sdk::Trim(text.substr(line.offset, f.offset - line.offset)).empty()) continue;
     const esgaudit_line above = doc.Line(f.line - 1);
-    const std::u32string words = U32(sdk::Trim(text.substr(above.offset, above.length)));
+    const std::string_view trimmed = sdk::Trim(text.substr(above.offset, above.length));
+    const std::u32string words = U32(trimmed);
     size_t from = words.size();
     while (from > 0 && stops.find(words[from - 1]) == std::u32string::npos) --from;
     const std::u32string tail = words.substr(from);
     if (tail.empty() || tail.size() > kWrappedLabelPoints || tail.back() < 0x4E00 || tail.back() >= 0xA000) continue;
     auto digit = [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); };
     if (std::any_of(tail.begin(), tail.end(), digit)) continue;
-    f.wrapped_label = ToUtf8(tail);
+    // The words as the line prints them (a view of the text), else as decoded (a copy kept).
+    std::string words_utf8 = ToUtf8(tail);
+    if (EndsWith(trimmed, words_utf8)) {
+      f.wrapped_label = trimmed.substr(trimmed.size() - words_utf8.size());
+    } else {
+      f.wrapped_label = std::string_view(kept_texts_.emplace_back(std::move(words_utf8)));
+    }
   }
 }
 
@@ -914,7 +925,7 @@ bool RelationAnalysis::ShortOfAnOpenSet(const Relation& r, bool closed) const {
 bool RelationAnalysis::AlongDifferentDimensions(const std::vector<int>& parts) const {
   std::vector<std::set<size_t>> named;
   for (int p : parts) {
-    const std::string& unit = figures_[p].unit;
+    const std::string_view unit = figures_[p].unit;
     std::set<size_t> d = DimensionsNamed(figures_[p].label, PeopleUnit(unit));
     if (!d.empty()) named.push_back(std::move(d));
   }

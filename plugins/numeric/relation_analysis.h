@@ -10,6 +10,7 @@
 #include "layout_cells.h"
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
@@ -29,35 +30,48 @@ void SetReadPathForTesting(ReadPath path);
 // the plugin's preparation, which the host runs before it forks an isolated batch's children.
 void PrepareExpressions();
 
-// A number as the relation rules see it: the host's fact plus its interval.
+// A view of text a Figure does not own, read as a std::string where a reader needs one (a map key, a
+// copy it changes). Never made from a std::string: a temporary's bytes would not outlive it.
+struct TextView : std::string_view {
+  TextView() = default;
+  constexpr TextView(std::string_view s) : std::string_view(s) {}  // NOLINT: implicit, as a view
+  operator std::string() const { return std::string(data(), size()); }  // NOLINT: implicit
+};
+
+// A number as the relation rules see it: the host's fact plus its interval. Its `unit`, `after` and
+// `wrapped_label` are views of the document's bytes (the host's fact texts, its matching view and its
+// text) or of a copy the analysis keeps: a Figure is valid while both its document and the
+// RelationAnalysis that made it live. Fields ordered without padding (208 bytes).
 struct Figure {
   uint32_t index = 0;  // into the host's fact table
-  uint64_t offset = 0;
-  uint64_t length = 0;
   uint32_t line = 0;
   uint32_t column = 0;
   uint32_t kind = 0;
   uint32_t qualifiers = 0;
-  double value = 0;
   int32_t decimals = 0;
+  uint64_t offset = 0;
+  uint64_t length = 0;
+  double value = 0;
   double magnitude = 1;
-  std::string unit;
-  std::string text;   // as printed, with its unit ("28项", "21%")
-  std::string label;  // column label + in-line label: "申请专" + "利" -> "申请专利"
-  std::string after;  // up to 8 code points of the view after the figure, on its line
   // The text offset past a unit the figure took from the next line (TakeWrappedUnits: "34.95亿" /
   // "股（H股）"), else 0: the prose readers read the words after the figure from there.
   uint64_t wrapped_unit_end = 0;
-  // A prose figure with no label that opens its line: the words ending the line before, when the
-  // sentence wraps there (TakeWrappedLabels). Read only where a reading asks for it.
-  std::string wrapped_label;
   size_t cell_extra = 0;  // code points of other text in its layout cell (short in infographics)
   // Interval the printed figure stands for (XBRL Calculations 1.1 rounding; qualifiers widen it).
   double low = 0;
   double high = 0;
+  TextView unit;
+  std::string text;   // as printed, with its unit ("28项", "21%")
+  std::string label;  // column label + in-line label: "申请专" + "利" -> "申请专利"
+  TextView after;  // up to 8 code points of the view after the figure, on its line
+  // A prose figure with no label that opens its line: the words ending the line before, when the
+  // sentence wraps there (TakeWrappedLabels). Read only where a reading asks for it.
+  TextView wrapped_label;
   // The interval is exact because its table's header or unit line names a count, not its own unit.
   bool context_count = false;
 };
+static_assert(sizeof(Figure) == 6 * 4 + 8 * 8 + 2 * sizeof(std::string) + 3 * sizeof(TextView) + 8,
+              "Figure holds no padding but its tail");
 
 enum class RelationKind { kPercentBreakdown, kPartsTotal, kSubset };
 
@@ -536,6 +550,8 @@ class RelationAnalysis {
   mutable size_t figure_at_count_ = SIZE_MAX;
   mutable std::vector<std::pair<uint64_t, int>> figures_by_view_;
   mutable size_t figures_by_view_count_ = SIZE_MAX;
+  // Texts of figures_ that are no bytes of the document (Figure's views); a deque never moves them.
+  std::deque<std::string> kept_texts_;
   // While AnalyseTokens runs: the code point of each text token of its paragraph (0 for the others).
   const std::vector<char32_t>* token_chars_ = nullptr;
 };

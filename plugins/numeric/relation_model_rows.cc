@@ -106,18 +106,32 @@ void RelationAnalysis::FindModelTables(const sdk::Document& doc) {
   for (uint32_t ti = 0; ti < table_count; ++ti) {
     const esgaudit_table t = doc.Table(ti);
     if ((t.source & kLineGrids) == 0) continue;
-    std::map<uint32_t, std::vector<esgaudit_table_cell>> by_row;
-    for (const esgaudit_table_cell& c : doc.GridCells(t)) by_row[c.row].push_back(c);
-    for (auto& [r, cells] : by_row) {
-      uint32_t line = cells.front().line;
-      for (const esgaudit_table_cell& c : cells) {
-        if (c.column > 0) {
-          line = c.line;
-          break;
-        }
+    // Each run of cells of one grid row: its line is the line of its first value cell (column > 0),
+    // else of its first cell.
+    const uint32_t count = doc.GridCellCount(t);
+    ModelDocument::GridRow run;
+    uint32_t run_row = 0, line = 0;
+    bool valued = false;
+    esgaudit_table_cell c;
+    for (uint32_t k = 0; k <= count; ++k) {
+      const bool more = k < count && doc.GridCell(t.first_grid_cell + k, &c);
+      if (run.count > 0 && (!more || c.row != run_row)) {
+        md.grid_rows[line] = run;
+        run.count = 0;
       }
-      for (const esgaudit_table_cell& c : cells) md.grid_lines.insert(c.line);
-      md.grid_rows[line] = std::move(cells);
+      if (!more) break;
+      if (run.count == 0) {
+        run.first = t.first_grid_cell + k;
+        run_row = c.row;
+        line = c.line;
+        valued = false;
+      }
+      ++run.count;
+      if (!valued && c.column > 0) {
+        line = c.line;
+        valued = true;
+      }
+      md.grid_lines.insert(c.line);
     }
   }
   for (uint32_t ti = 0; ti < table_count; ++ti) {
@@ -243,7 +257,10 @@ RelationAnalysis::ModelRow RelationAnalysis::ModelTable::ReadRow(uint32_t line) 
     FinishRow(row);
     return row;
   }
-  for (const esgaudit_table_cell& c : it->second) {
+  row.cells.reserve(it->second.count);
+  esgaudit_table_cell c;
+  for (uint32_t k = 0; k < it->second.count; ++k) {
+    doc_.GridCell(it->second.first + k, &c);
     Slot s;
     s.slot = static_cast<int>(c.column);
     s.offset = c.offset;
@@ -344,6 +361,7 @@ uint32_t RelationAnalysis::ModelTable::TakeContinuations(uint32_t ti) {
 }
 
 void RelationAnalysis::ModelTable::ReadRows() {
+  rows_.reserve(lines_.size());  // a row a line at most
   for (uint32_t line : lines_) {
     esgaudit_line_structure ls = doc_.LineStructure(line);
     if (ls.cell_count == 0 || (ls.flags & ESGAUDIT_LINE_PAGE_NUMBER)) continue;

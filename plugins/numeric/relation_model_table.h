@@ -73,7 +73,13 @@ struct RelationAnalysis::ModelDocument {
   // aligned and tab tables are not read. Pipe tables are read here as well as by FindMarkupTotals
   // (whose relations come first), so that every construction of aligned tables (blocks under a total
   // row, closed category rows, shares, dashes, repeated headers) reads them.
-  std::map<uint32_t, std::vector<esgaudit_table_cell>> grid_rows;
+  // A row's cells are the host's (sdk::Document::GridCell), `count` of them from `first`: a grid's
+  // cells come row by row, so a row's are consecutive.
+  struct GridRow {
+    uint32_t first = 0;
+    uint32_t count = 0;
+  };
+  std::map<uint32_t, GridRow> grid_rows;
   std::set<uint32_t> grid_lines;  // every line holding a grid cell (a wrapped label piece too)
   // Blocks of one split printed as tables of their own, one after the other, each under a title
   // naming one category of a closed dimension ("Female" over rows of shares, then "Male" over the

@@ -6337,6 +6337,113 @@ TEST(RelationRulesTest, FiguresByLineAndFigureAtAreTheMapsOfTheFiguresAsTheyAre)
   EXPECT_TRUE(by_line_check.mismatches.empty()) << ::testing::PrintToString(by_line_check.mismatches);
 }
 
+// A Figure's unit, the words after it and its wrapped label are views of the document's bytes (the
+// host's fact texts, the matching view, the text), read as LoadFigures and TakeWrappedLabels read
+// them; the list of figures keeps no room past them.
+struct FigureTextCheck {
+  int figures = 0;
+  int wrapped = 0;
+  std::vector<std::string> mismatches;
+};
+FigureTextCheck figure_text_check;
+
+class FigureTextProbe : public sdk::Rule {
+ public:
+  void Check(const sdk::Document& doc, const sdk::Context& ctx) override {
+    const RelationAnalysis& a = ctx.Shared<RelationAnalysis>(doc);
+    const std::vector<Figure>& figures = a.figures();
+    if (figures.capacity() != figures.size()) figure_text_check.mismatches.push_back("room past the figures");
+    const std::string_view text = doc.Text(), view = doc.MatchView();
+    auto within = [](std::string_view v, std::string_view of) {
+      return v.empty() || (v.data() >= of.data() && v.data() + v.size() <= of.data() + of.size());
+    };
+    for (const Figure& f : figures) {
+      ++figure_text_check.figures;
+      const std::string at = std::to_string(f.offset) + ": ";
+      const std::string_view unit = sdk::View(doc.Fact(f.index).unit);
+      if (f.unit != unit || (!unit.empty() && f.unit.data() != unit.data()))
+        figure_text_check.mismatches.push_back(at + "unit " + std::string(f.unit));
+      // The view after the figure to its line's end, up to 8 code points.
+      const esgaudit_line line = doc.Line(f.line);
+      const uint64_t from = doc.TextToView(f.offset + f.length), to = doc.TextToView(line.offset + line.length);
+      std::u32string rest = relation_detail::U32(view.substr(from, to > from ? to - from : 0));
+      if (rest.size() > 8) rest.resize(8);
+      if (std::string(f.after) != relation_detail::ToUtf8(rest) || !within(f.after, view))
+        figure_text_check.mismatches.push_back(at + "after " + std::string(f.after));
+      if (!f.wrapped_label.empty()) {
+        ++figure_text_check.wrapped;
+        if (!within(f.wrapped_label, text)) figure_text_check.mismatches.push_back(at + "wrapped label copied");
+        const esgaudit_line above = doc.Line(f.line - 1);
+        const std::string_view words = sdk::Trim(text.substr(above.offset, above.length));
+        if (!EndsWith(words, f.wrapped_label) || f.wrapped_label.data() + f.wrapped_label.size() != words.data() + words.size())
+          figure_text_check.mismatches.push_back(at + "wrapped label " + std::string(f.wrapped_label));
+      }
+    }
+  }
+};
+
+TEST(RelationRulesTest, AFiguresUnitAfterAndWrappedLabelAreViewsOfTheDocument) {
+  sdk::Registry registry;
+  registry.Add<FigureTextProbe>("test.figure-text", ESGAUDIT_INFO, "checks Figure's views", "test/figure-text.md");
+  figure_text_check = FigureTextCheck();
+  testing::RunOnText(registry,
+                     "员工总数1,200人，其中女性320人，男性880人。本年度新增的具有中级以上职称的员工\n"
+                     "48人，较上年增长12.5%。\n"
+                     "指标        2021年    2022年\n"
+                     "用水量（吨）  4,500    4,100\n"
+                     "Energy (MWh)  120.5  98.2  110\n"
+                     "300 women and 12 % of the board\n");
+  EXPECT_GE(figure_text_check.figures, 12);
+  EXPECT_EQ(figure_text_check.wrapped, 1);
+  EXPECT_TRUE(figure_text_check.mismatches.empty()) << ::testing::PrintToString(figure_text_check.mismatches);
+}
+
+// sdk::Document::GridCell gives the cells GridCells gives, one at a time, and a grid's cells come row
+// by row: FindModelTables keeps each grid row as the host's cells from its first, no copy.
+struct GridCellCheck {
+  int cells = 0;
+  std::vector<std::string> mismatches;
+};
+GridCellCheck grid_cell_check;
+
+class GridCellProbe : public sdk::Rule {
+ public:
+  void Check(const sdk::Document& doc, const sdk::Context&) override {
+    for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
+      const esgaudit_table t = doc.Table(ti);
+      const std::vector<esgaudit_table_cell> all = doc.GridCells(t);
+      if (doc.GridCellCount(t) != all.size()) grid_cell_check.mismatches.push_back("count " + std::to_string(ti));
+      for (uint32_t k = 0; k < all.size(); ++k) {
+        esgaudit_table_cell c;
+        const std::string at = std::to_string(ti) + "/" + std::to_string(k);
+        if (!doc.GridCell(t.first_grid_cell + k, &c)) grid_cell_check.mismatches.push_back(at + ": none");
+        if (c.row != all[k].row || c.column != all[k].column || c.line != all[k].line || c.offset != all[k].offset ||
+            c.length != all[k].length || c.view_begin != all[k].view_begin || sdk::View(c.text) != sdk::View(all[k].text))
+          grid_cell_check.mismatches.push_back(at + ": another cell");
+        if (k > 0 && all[k].row < all[k - 1].row) grid_cell_check.mismatches.push_back(at + ": row before the last");
+        ++grid_cell_check.cells;
+      }
+    }
+  }
+};
+
+TEST(RelationRulesTest, AGridsCellsComeOneByOneRowByRow) {
+  sdk::Registry registry;
+  registry.Add<GridCellProbe>("test.grid-cell", ESGAUDIT_INFO, "checks GridCell", "test/grid-cell.md");
+  grid_cell_check = GridCellCheck();
+  testing::RunOnText(registry,
+                     "指标\t2021年\t2022年\t2023年\n"
+                     "员工总数（人） 1,200 1,310 1,400\t\t\t\n"
+                     "男性员工（人）\t700\t\t800\n"
+                     "本科（人）\t500\t545  9\t600\n"
+                     "\n说明文字一段。\n\n"
+                     "| 指标 | 数值 | 占比 |\n|---|---|---|\n| 项目1 | 1000 | 20% |\n| 项目2 | 1001 | 21% |\n"
+                     "\n<table><tr><th>类别</th><th>人数</th></tr>\n<tr><td rowspan=\"2\">员工</td><td>7</td></tr>"
+                     "<tr><td>12</td></tr></table>\n");
+  EXPECT_GE(grid_cell_check.cells, 20);
+  EXPECT_TRUE(grid_cell_check.mismatches.empty()) << ::testing::PrintToString(grid_cell_check.mismatches);
+}
+
 // "其中70万千瓦及以上级巨型机组58台": a figure right before 级 (after 以上 or 及以上, or alone) names a
 // class of the noun after it, no amount. It is no part of a capacity before 其中, and the count after
 // it is the part of the count before. Near misses: an amount after 其中 with no 级 is a part as before;

@@ -771,6 +771,14 @@ TEST(ValueFactsText, WithoutSpacesDropsTheBlanksDecodeAtReads) {
   EXPECT_EQ(WithoutSpaces(""), "");
 }
 
+}  // namespace
+
+struct LayoutCellsPeer {
+  static const std::vector<LayoutCell>& cells(const LayoutCells& c) { return c.cells_; }
+};
+
+namespace {
+
 // LayoutCells keeps every line's cells in one list and their texts in one string, a line a range of
 // the list and a cell's text a view of the string: each line must still hold exactly the host's
 // cells of that line, in order, each with its own text without spaces and tabs (the byte loop
@@ -816,8 +824,15 @@ class CellTextProbe : public sdk::Rule {
     if (!cells.line(doc.LineCount()).empty() || !cells.line(doc.LineCount() + 5).empty()) {
       miss(doc.LineCount(), 0, "past the last line");
     }
+    // The list is reserved to the model's cell count: no room past its cells.
+    const std::vector<LayoutCell>& all = LayoutCellsPeer::cells(cells);
+    if (all.capacity() != all.size()) miss(doc.LineCount(), 0, "room past the cells");
   }
 };
+
+TEST(LayoutCellsTest, ALayoutCellLeavesNoPadding) {
+  EXPECT_EQ(sizeof(LayoutCell), 4 * sizeof(uint32_t) + 2 * sizeof(uint64_t) + sizeof(std::string_view) + sizeof(size_t));
+}
 
 TEST(LayoutCellsTest, EachLineHoldsTheHostsCellsWithTheirTextsWithoutBlanks) {
   sdk::Registry registry;

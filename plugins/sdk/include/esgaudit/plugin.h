@@ -272,6 +272,19 @@ class Document {
     }
     return out;
   }
+  // The number of table `t`'s grid cells GridCell() gives (t.first_grid_cell onwards): 0 on a host
+  // without grids.
+  uint32_t GridCellCount(const esgaudit_table& t) const {
+    if (!HasTableGrids() || t.struct_size < offsetof(esgaudit_table, grid_cell_count) + sizeof(uint32_t)) return 0;
+    return t.grid_cell_count;
+  }
+  // Grid cell `index` of the document (a table's are t.first_grid_cell onwards, in GridCells' order),
+  // into *out; false when the host has no such cell. One cell, no copy of the table's.
+  bool GridCell(uint32_t index, esgaudit_table_cell* out) const {
+    *out = esgaudit_table_cell{};
+    out->struct_size = sizeof(*out);
+    return HasTableGrids() && host_->table_cell(ctx_, index, out);
+  }
   // Absolute path of a rules file ("gri/catalogue.json"), or "" when no rule directory has it.
   std::string RulesFile(std::string_view relative) const {
     return std::string(View(host_->rules_file(ctx_, Str(relative))));
