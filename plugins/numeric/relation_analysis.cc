@@ -343,9 +343,16 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
   uint64_t age_from = 0;
   uint32_t age_line = UINT32_MAX;
   std::u32string before, after, wrapped;  // kept from figure to figure
-  // At most a figure a fact: no room reserved twice over as the list grows (a Figure a number is the
-  // analysis' largest list); what a skipped fact left is given back below.
-  figures_.reserve(doc.FactCount());
+  // A figure a quantity or percentage, less the few age-class bounds skipped below: reserved once, so the
+  // list (a Figure a number, the analysis' largest) is neither doubled as it grows nor copied to trim it.
+  {
+    size_t numbers = 0;
+    for (uint32_t i = 0; i < doc.FactCount(); ++i) {
+      const uint32_t kind = doc.Fact(i).kind;
+      numbers += kind == ESGAUDIT_FACT_QUANTITY || kind == ESGAUDIT_FACT_PERCENT;
+    }
+    figures_.reserve(numbers);
+  }
   for (uint32_t i = 0; i < doc.FactCount(); ++i) {
     const esgaudit_fact& f = doc.Fact(i);
     if (f.kind != ESGAUDIT_FACT_QUANTITY && f.kind != ESGAUDIT_FACT_PERCENT) continue;
@@ -489,7 +496,6 @@ void RelationAnalysis::LoadFigures(const sdk::Document& doc) {
     }
     figures_.push_back(std::move(g));
   }
-  figures_.shrink_to_fit();
 }
 
 // "具有中级以上职称的员工\n48人": text from a PDF breaks a sentence at the column's width, and the words

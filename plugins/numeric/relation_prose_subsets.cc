@@ -1895,7 +1895,7 @@ void RelationAnalysis::FindBlocksOverOneTotal(const sdk::Document& doc) {
     // own right after it: a cell's view running past its line keeps its first piece, and its last
     // piece, when that is one word, becomes the next row's cell in the same column.
     std::map<uint32_t, std::map<uint32_t, Cell>> grid;  // 2 * row (+1 for a joined piece) -> column -> cell
-    for (const esgaudit_table_cell& c : doc.GridCells(t)) {
+    for (const esgaudit_table_cell& c : doc.EachGridCell(t)) {
       Cell cell = read_cell(c);
       const std::string_view cv = view.substr(c.view_begin, c.view_end - c.view_begin);
       const size_t nl = cv.find('\n');
@@ -2273,7 +2273,7 @@ void RelationAnalysis::FindTotalsInTheTableAbove(const sdk::Document& doc) {
     out->t = t;
     out->rows.clear();
     std::map<uint32_t, std::vector<esgaudit_table_cell>> by_row;
-    for (const esgaudit_table_cell& c : doc.GridCells(t)) {
+    for (const esgaudit_table_cell& c : doc.EachGridCell(t)) {
       if ((c.flags & ESGAUDIT_TABLE_CELL_HEADER) == 0) by_row[c.row].push_back(c);
     }
     for (const auto& [r, cells] : by_row) {
@@ -2438,7 +2438,7 @@ void RelationAnalysis::FindTotalsInTheProseAbove(const sdk::Document& doc) {
     std::string header;
     std::map<uint32_t, std::pair<std::string, int>> rows;  // row: label, figure or -1
     bool plain = true;
-    for (const esgaudit_table_cell& c : doc.GridCells(t)) {
+    for (const esgaudit_table_cell& c : doc.EachGridCell(t)) {
       const std::string cell(sdk::Trim(sdk::View(c.text)));
       if (c.flags & ESGAUDIT_TABLE_CELL_HEADER) {
         if (c.column == 1) header += cell;
@@ -2649,8 +2649,14 @@ void RelationAnalysis::FindDividendTableTotals(const sdk::Document& doc) {
   for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
     const esgaudit_table t = doc.Table(ti);
     if ((t.source & ESGAUDIT_TABLE_SOURCE_TABS) == 0) continue;
-    std::map<uint32_t, std::map<uint32_t, esgaudit_table_cell>> grid;  // row -> column -> cell
-    for (const esgaudit_table_cell& c : doc.GridCells(t)) grid[c.row][c.column] = c;
+    // row -> column -> cell; the first three rows first (the host gives the cells row by row), the rest
+    // only under a dividend header: a long table of another kind is never copied.
+    std::map<uint32_t, std::map<uint32_t, esgaudit_table_cell>> grid;
+    const uint32_t cell_count = doc.GridCellCount(t);
+    uint32_t next = 0;
+    for (esgaudit_table_cell c; next < cell_count && doc.GridCell(t.first_grid_cell + next, &c) && c.row <= 2; ++next) {
+      grid[c.row][c.column] = c;
+    }
     // The header row: the first row with exactly one dividend amount cell (a caption line may come first).
     uint32_t header_row = UINT32_MAX, column = 0;
     for (const auto& [row, cells] : grid) {
@@ -2669,6 +2675,9 @@ void RelationAnalysis::FindDividendTableTotals(const sdk::Document& doc) {
       if (found > 1) break;
     }
     if (header_row == UINT32_MAX) continue;
+    for (esgaudit_table_cell c; next < cell_count && doc.GridCell(t.first_grid_cell + next, &c); ++next) {
+      grid[c.row][c.column] = c;
+    }
     const std::string header(sdk::View(grid[header_row][column].text));
     double scale = money_scale(header);
     std::string unit_name = sdk::Contains(header, "亿元") ? "亿元" : sdk::Contains(header, "百万元") ? "百万元" : sdk::Contains(header, "万元") ? "万元" : "元";

@@ -950,18 +950,11 @@ void RelationAnalysis::FindShareRowsOfCategoryTables(const sdk::Document& doc) {
   for (uint32_t ti = 0; ti < doc.TableCount(); ++ti) {
     const esgaudit_table t = doc.Table(ti);
     if (t.kind != ESGAUDIT_TABLE_CATEGORIES) continue;
-    std::map<uint32_t, std::vector<esgaudit_table_cell>> rows;
-    for (const esgaudit_table_cell& c : doc.GridCells(t)) rows[c.row].push_back(c);
-    if (rows.size() < 2) continue;
-    // The header: the grid's first row, labels only.
-    bool header_words = true;
-    for (const esgaudit_table_cell& c : rows.begin()->second) header_words = header_words && !HasDigit(sdk::View(c.text));
-    if (!header_words) continue;
-    for (auto it = std::next(rows.begin()); it != rows.end(); ++it) {
-      const std::vector<esgaudit_table_cell>& cells = it->second;
+    // The grid is read a row at a time (the host gives its cells row by row, each once): a long
+    // table's cells are never all copied.
+    auto judge_row = [&](const std::vector<esgaudit_table_cell>& cells) {
       std::string label;
       std::vector<int> shares;
-      bool only_shares = true;
       for (const esgaudit_table_cell& c : cells) {
         const std::string text(sdk::Trim(sdk::View(c.text)));
         if (c.column == 0) {
@@ -971,26 +964,37 @@ void RelationAnalysis::FindShareRowsOfCategoryTables(const sdk::Document& doc) {
         if (text.empty()) continue;
         // The cell's figure is all of it.
         auto f = figure_at.lower_bound(c.offset);
-        if (f == figure_at.end() || f->first >= c.offset + c.length) {
-          only_shares = false;
-          break;
-        }
+        if (f == figure_at.end() || f->first >= c.offset + c.length) return;
         const Figure& g = figures_[f->second];
-        if (g.kind != ESGAUDIT_FACT_PERCENT || g.text != text || in_relation.count(f->second)) {
-          only_shares = false;
-          break;
-        }
+        if (g.kind != ESGAUDIT_FACT_PERCENT || g.text != text || in_relation.count(f->second)) return;
         shares.push_back(f->second);
       }
-      if (!only_shares || shares.size() < kMinShares || !names_share(label) || Categorise(label).first >= 0 ||
-          NamesRate(label)) {
-        continue;
+      if (shares.size() < kMinShares || !names_share(label) || Categorise(label).first >= 0 || NamesRate(label)) {
+        return;
       }
       Relation r = Stated(RelationKind::kPercentBreakdown, -1, shares);
-      if (!NearHundredOrSlip(&r)) continue;
+      if (!NearHundredOrSlip(&r)) return;
       r.flag = !r.consistent;
       r.certainty = Certainty::kLikely;
       Add(std::move(r));
+    };
+    std::vector<esgaudit_table_cell> cells;  // the row being read
+    bool header = true;                      // the grid's first row: labels only, or the table is left
+    for (uint32_t k = 0, n = doc.GridCellCount(t); k <= n; ++k) {
+      esgaudit_table_cell c{};
+      const bool more = k < n && doc.GridCell(t.first_grid_cell + k, &c);
+      if (!cells.empty() && (!more || c.row != cells.front().row)) {
+        if (!header) {
+          judge_row(cells);
+        } else if (std::any_of(cells.begin(), cells.end(),
+                               [](const esgaudit_table_cell& h) { return HasDigit(sdk::View(h.text)); })) {
+          break;
+        }
+        header = false;
+        cells.clear();
+      }
+      if (!more) break;
+      cells.push_back(c);
     }
   }
 }
@@ -1487,7 +1491,7 @@ void RelationAnalysis::FindQuantityTotalLines(const sdk::Document& doc) {
     std::vector<std::string> header(t.grid_columns);
     std::map<uint32_t, std::vector<int>> rows;  // row -> figure per column, -1 empty, -2 words
     std::map<uint32_t, std::string> row_names;  // row -> its label cell
-    for (const esgaudit_table_cell& c : doc.GridCells(t)) {
+    for (const esgaudit_table_cell& c : doc.EachGridCell(t)) {
       if (c.column >= t.grid_columns) continue;
       const std::string cell(sdk::Trim(sdk::View(c.text)));
       if (c.flags & ESGAUDIT_TABLE_CELL_HEADER) {
@@ -1566,7 +1570,7 @@ void RelationAnalysis::FindRowsSummingTheRowsBelow(const sdk::Document& doc) {
     if ((t.source & kLineGrids) == 0 || t.grid_columns < 4) continue;
     std::map<uint32_t, std::vector<int>> by_row;  // row -> figure per column, -1 empty, -2 words
     std::map<uint32_t, std::string> names;
-    for (const esgaudit_table_cell& c : doc.GridCells(t)) {
+    for (const esgaudit_table_cell& c : doc.EachGridCell(t)) {
       if (c.column >= t.grid_columns || (c.flags & ESGAUDIT_TABLE_CELL_HEADER)) continue;
       auto& row = by_row.emplace(c.row, std::vector<int>(t.grid_columns, -1)).first->second;
       const std::string cell(sdk::Trim(sdk::View(c.text)));

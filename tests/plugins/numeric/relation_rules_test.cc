@@ -6339,7 +6339,8 @@ TEST(RelationRulesTest, FiguresByLineAndFigureAtAreTheMapsOfTheFiguresAsTheyAre)
 
 // A Figure's unit, the words after it and its wrapped label are views of the document's bytes (the
 // host's fact texts, the matching view, the text), read as LoadFigures and TakeWrappedLabels read
-// them; the list of figures keeps no room past them.
+// them; the list of figures keeps no room past them (room is left only by skipped age-class bounds,
+// which this text has none of).
 struct FigureTextCheck {
   int figures = 0;
   int wrapped = 0;

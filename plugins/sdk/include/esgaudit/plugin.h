@@ -265,12 +265,48 @@ class Document {
     std::vector<esgaudit_table_cell> out;
     if (!HasTableGrids() || t.struct_size < offsetof(esgaudit_table, grid_cell_count) + sizeof(uint32_t))
       return out;
+    out.reserve(t.grid_cell_count);  // a long table's cells, once: no doubling of the copy
     for (uint32_t k = 0; k < t.grid_cell_count; ++k) {
       esgaudit_table_cell c{};
       c.struct_size = sizeof(c);
       if (host_->table_cell(ctx_, t.first_grid_cell + k, &c)) out.push_back(c);
     }
     return out;
+  }
+  // The cells of table `t`'s grid in GridCells' order, fetched one at a time as a range-for loop goes:
+  // for a long table, no copy of all its cells (`for (const esgaudit_table_cell& c : doc.EachGridCell(t))`).
+  class GridCellRange {
+   public:
+    class Iterator {
+     public:
+      Iterator(const Document* doc, uint32_t at, uint32_t end) : doc_(doc), at_(at), end_(end) { Fetch(); }
+      const esgaudit_table_cell& operator*() const { return cell_; }
+      Iterator& operator++() {
+        ++at_;
+        Fetch();
+        return *this;
+      }
+      bool operator!=(const Iterator& o) const { return at_ != o.at_; }
+
+     private:
+      // The cell at at_, skipping those the host does not give (as GridCells does).
+      void Fetch() {
+        while (at_ < end_ && !doc_->GridCell(at_, &cell_)) ++at_;
+      }
+      const Document* doc_;
+      uint32_t at_, end_;
+      esgaudit_table_cell cell_{};
+    };
+    GridCellRange(const Document* doc, uint32_t first, uint32_t count) : doc_(doc), first_(first), end_(first + count) {}
+    Iterator begin() const { return Iterator(doc_, first_, end_); }
+    Iterator end() const { return Iterator(doc_, end_, end_); }
+
+   private:
+    const Document* doc_;
+    uint32_t first_, end_;
+  };
+  GridCellRange EachGridCell(const esgaudit_table& t) const {
+    return GridCellRange(this, t.first_grid_cell, GridCellCount(t));
   }
   // The number of table `t`'s grid cells GridCell() gives (t.first_grid_cell onwards): 0 on a host
   // without grids.
