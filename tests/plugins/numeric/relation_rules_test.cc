@@ -6400,7 +6400,8 @@ TEST(RelationRulesTest, AFiguresUnitAfterAndWrappedLabelAreViewsOfTheDocument) {
 }
 
 // sdk::Document::GridCell gives the cells GridCells gives, one at a time, and a grid's cells come row
-// by row: FindModelTables keeps each grid row as the host's cells from its first, no copy.
+// by row: FindModelTables keeps each grid row as the host's cells from its first, no copy; the readers
+// that take a table's cells in turn (EachGridCell) see the same cells in the same order.
 struct GridCellCheck {
   int cells = 0;
   std::vector<std::string> mismatches;
@@ -6424,6 +6425,14 @@ class GridCellProbe : public sdk::Rule {
         if (k > 0 && all[k].row < all[k - 1].row) grid_cell_check.mismatches.push_back(at + ": row before the last");
         ++grid_cell_check.cells;
       }
+      // EachGridCell walks the same cells in the same order.
+      size_t k = 0;
+      for (const esgaudit_table_cell& c : doc.EachGridCell(t)) {
+        if (k >= all.size() || c.offset != all[k].offset || c.row != all[k].row || c.column != all[k].column)
+          grid_cell_check.mismatches.push_back(std::to_string(ti) + "/" + std::to_string(k) + ": another cell in turn");
+        ++k;
+      }
+      if (k != all.size()) grid_cell_check.mismatches.push_back("in turn " + std::to_string(ti) + ": " + std::to_string(k));
     }
   }
 };
