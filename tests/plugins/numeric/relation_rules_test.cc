@@ -8887,6 +8887,9 @@ TEST(RelationHelpersTest, TotalAndNestedRowsAreTheAnswersReadFromTheLabelItself)
   EXPECT_TRUE(relation_detail::IsNestedLabel("– Upstream"));
   EXPECT_FALSE(relation_detail::IsNestedLabel("Scope 1 – Direct"));
 }
+
+// A share written as a fraction of a stated total: exact (三分之一, 1/3), or a lower bound (超过1/3,
+// 三分之一以上); an approximate one, one of another base and one with no part figure are not checked.
 TEST(RelationRulesTest, AShareWrittenAsAFractionIsCheckedExactlyOrAsABound) {
   const std::string clean =
       "董事会成员共计12人，其中：独立董事4人，占董事会成员人数的三分之一。\n"
