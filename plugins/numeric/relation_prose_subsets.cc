@@ -2652,11 +2652,9 @@ void RelationAnalysis::FindDividendTableTotals(const sdk::Document& doc) {
     // row -> column -> cell; the first three rows first (the host gives the cells row by row), the rest
     // only under a dividend header: a long table of another kind is never copied.
     std::map<uint32_t, std::map<uint32_t, esgaudit_table_cell>> grid;
-    const uint32_t cell_count = doc.GridCellCount(t);
-    uint32_t next = 0;
-    for (esgaudit_table_cell c; next < cell_count && doc.GridCell(t.first_grid_cell + next, &c) && c.row <= 2; ++next) {
-      grid[c.row][c.column] = c;
-    }
+    const auto cells = doc.EachGridCell(t);
+    auto next = cells.begin();
+    for (; next != cells.end() && (*next).row <= 2; ++next) grid[(*next).row][(*next).column] = *next;
     // The header row: the first row with exactly one dividend amount cell (a caption line may come first).
     uint32_t header_row = UINT32_MAX, column = 0;
     for (const auto& [row, cells] : grid) {
@@ -2675,9 +2673,7 @@ void RelationAnalysis::FindDividendTableTotals(const sdk::Document& doc) {
       if (found > 1) break;
     }
     if (header_row == UINT32_MAX) continue;
-    for (esgaudit_table_cell c; next < cell_count && doc.GridCell(t.first_grid_cell + next, &c); ++next) {
-      grid[c.row][c.column] = c;
-    }
+    for (; next != cells.end(); ++next) grid[(*next).row][(*next).column] = *next;
     const std::string header(sdk::View(grid[header_row][column].text));
     double scale = money_scale(header);
     std::string unit_name = sdk::Contains(header, "亿元") ? "亿元" : sdk::Contains(header, "百万元") ? "百万元" : sdk::Contains(header, "万元") ? "万元" : "元";

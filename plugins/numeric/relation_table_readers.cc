@@ -980,22 +980,25 @@ void RelationAnalysis::FindShareRowsOfCategoryTables(const sdk::Document& doc) {
     };
     std::vector<esgaudit_table_cell> cells;  // the row being read
     bool header = true;                      // the grid's first row: labels only, or the table is left
-    for (uint32_t k = 0, n = doc.GridCellCount(t); k <= n; ++k) {
-      esgaudit_table_cell c{};
-      const bool more = k < n && doc.GridCell(t.first_grid_cell + k, &c);
-      if (!cells.empty() && (!more || c.row != cells.front().row)) {
-        if (!header) {
-          judge_row(cells);
-        } else if (std::any_of(cells.begin(), cells.end(),
-                               [](const esgaudit_table_cell& h) { return HasDigit(sdk::View(h.text)); })) {
-          break;
-        }
-        header = false;
-        cells.clear();
+    // The row read so far is complete: the header is checked, a later row judged. False when the
+    // header holds a figure (the table is no table of shares by category).
+    auto row_done = [&] {
+      if (!header) {
+        judge_row(cells);
+      } else if (std::any_of(cells.begin(), cells.end(),
+                             [](const esgaudit_table_cell& h) { return HasDigit(sdk::View(h.text)); })) {
+        return false;
       }
-      if (!more) break;
+      header = false;
+      cells.clear();
+      return true;
+    };
+    bool table = true;
+    for (const esgaudit_table_cell& c : doc.EachGridCell(t)) {
+      if (!cells.empty() && c.row != cells.front().row && !(table = row_done())) break;
       cells.push_back(c);
     }
+    if (table && !cells.empty()) row_done();
   }
 }
 
