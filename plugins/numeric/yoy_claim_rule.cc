@@ -148,7 +148,8 @@ void YoyClaimRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
 }
 
 // A yearly table of exactly two year columns and a change column right of them (同比, 增减, 变化, change
-// …): each row's change is its later year against its earlier one. A change printed as a percentage
+// …): each row's change is its later year against its earlier one (a column of decreases, 降幅 or
+// 下降, prints them unsigned). A change printed as a percentage
 // beside two quantities is the relative change (an error when it disagrees); otherwise either reading,
 // relative or a difference (percentage points), agrees. The printed change is widened to one unit of
 // its last digit either way (computed from unrounded figures, 53.88 % may be printed 53.89 %).
@@ -172,6 +173,9 @@ void YoyClaimRule::CheckTables(const sdk::Document& doc, const sdk::Context& ctx
       }
     }
     if (change == 0) continue;
+    static const std::string_view kFalls[] = {"降幅", "下降", "减少", "降低", "减幅", "decrease", "Decrease"};
+    const bool falls = std::any_of(std::begin(kFalls), std::end(kFalls),
+                                   [&](std::string_view w) { return Contains(change_head, w); });
     const auto& [old_col, old_year] = years[0].second < years[1].second ? years[0] : years[1];
     const auto& [new_col, new_year] = years[0].second < years[1].second ? years[1] : years[0];
     for (uint32_t r = h + 1; r < grid.Rows(); ++r) {
@@ -189,7 +193,9 @@ void YoyClaimRule::CheckTables(const sdk::Document& doc, const sdk::Context& ctx
       ++rows;
       const Interval old_v = PrintedInterval(old_f), new_v = PrintedInterval(new_f);
       const double unit = std::pow(10.0, -chg.decimals);
-      const Interval stated{chg.value - unit, chg.value + unit};
+      // A column of decreases (降幅, 下降, 减少 …) prints them unsigned.
+      const double printed = falls ? -chg.value : chg.value;
+      const Interval stated{printed - unit, printed + unit};
       const bool relative_only = chg.kind == ESGAUDIT_FACT_PERCENT && old_f.kind == ESGAUDIT_FACT_QUANTITY;
       const bool relative = old_v.lo > 0 && Growth(old_v, new_v).Overlaps(stated);
       const bool difference = !relative_only && Interval{new_v.lo - old_v.hi, new_v.hi - old_v.lo}.Overlaps(stated);
@@ -198,12 +204,15 @@ void YoyClaimRule::CheckTables(const sdk::Document& doc, const sdk::Context& ctx
       const std::string old_text(text.substr(old_f.offset, old_f.length));
       const std::string new_text(text.substr(new_f.offset, new_f.length));
       const std::string chg_text(text.substr(chg.offset, chg.length));
+      // The relative change, and beside it (when either reading would do) the difference.
       std::string arithmetic;
       if (old_f.value != 0) {
         arithmetic = "(" + FormatNumber(new_f.value) + " - " + FormatNumber(old_f.value) + ") / " +
                      FormatNumber(old_f.value) + " = " + Percent((new_f.value / old_f.value - 1) * 100);
-      } else {
-        arithmetic = FormatNumber(new_f.value) + " - " + FormatNumber(old_f.value);
+      }
+      if (!relative_only) {
+        arithmetic += std::string(arithmetic.empty() ? "" : doc.English() ? " or " : "，或 ") + FormatNumber(new_f.value) +
+                      " - " + FormatNumber(old_f.value) + " = " + FormatNumber(new_f.value - old_f.value);
       }
       sdk::Finding out = NewFinding();
       out.severity = relative_only ? ESGAUDIT_ERROR : ESGAUDIT_WARNING;

@@ -1052,6 +1052,13 @@ TEST(ValueRulesText, AYearlyTablesChangeColumnIsCheckedAgainstItsTwoYears) {
   const std::vector<std::string> en = changed("1,272.73", "1,172.73", "en");
   ASSERT_EQ(en.size(), 1u);
   EXPECT_NE(en[0].find("gives '53.89%' under '变化', but 2015 '1,172.73' -> 2016 '1,958.48' is"), std::string::npos) << en[0];
+  EXPECT_NE(off[0].find("= +1.77%，或 97.83 - 96.13 = 1.7"), std::string::npos) << off[0];
+  // A column of decreases prints them unsigned: 100 → 90 is a 降幅 of 10.0%.
+  const std::string falls = "\t2015\t2016\t降幅\n综合能耗（吨标煤）\t100\t90\t10.0%\n";
+  EXPECT_TRUE(YoyFindings(falls).empty()) << ::testing::PrintToString(YoyFindings(falls));
+  std::string rises = falls;
+  rises.replace(rises.find("\t90\t"), 4, "\t110\t");
+  EXPECT_EQ(YoyFindings(rises).size(), 1u) << ::testing::PrintToString(YoyFindings(rises));
   // Near misses: three years (which two the change compares is not said), no change column, a cell
   // with a footnote mark.
   const std::string three = "\t2014\t2015\t2016\t变化\n员工总数（人）\t3,100\t3,200\t3,900\t5.0%\n";
