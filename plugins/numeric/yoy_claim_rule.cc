@@ -149,7 +149,7 @@ void YoyClaimRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
 
 // A yearly table of exactly two year columns and a change column right of them (同比, 增减, 变化, change
 // …): each row's change is its later year against its earlier one (a column of decreases, 降幅 or
-// 下降, prints them unsigned). A change printed as a percentage
+// 下降, prints them unsigned; a relative change may be printed as an index, the earlier year = 100). A change printed as a percentage
 // beside two quantities is the relative change (an error when it disagrees); otherwise either reading,
 // relative or a difference (percentage points), agrees. The printed change is widened to one unit of
 // its last digit either way (computed from unrounded figures, 53.88 % may be printed 53.89 %).
@@ -197,7 +197,10 @@ void YoyClaimRule::CheckTables(const sdk::Document& doc, const sdk::Context& ctx
       const double printed = falls ? -chg.value : chg.value;
       const Interval stated{printed - unit, printed + unit};
       const bool relative_only = chg.kind == ESGAUDIT_FACT_PERCENT && old_f.kind == ESGAUDIT_FACT_QUANTITY;
-      const bool relative = old_v.lo > 0 && Growth(old_v, new_v).Overlaps(stated);
+      const Interval growth = old_v.lo > 0 ? Growth(old_v, new_v) : Interval{};
+      // Relative, or as an index of the earlier year (上年=100: 105.3 for +5.3 %).
+      const bool relative = old_v.lo > 0 && (growth.Overlaps(stated) ||
+                                             Interval{growth.lo + 100, growth.hi + 100}.Overlaps(stated));
       const bool difference = !relative_only && Interval{new_v.lo - old_v.hi, new_v.hi - old_v.lo}.Overlaps(stated);
       if (relative || difference || (relative_only && old_v.lo <= 0)) continue;
       const std::string label = RowWords(grid, r, std::min(old_col, new_col));

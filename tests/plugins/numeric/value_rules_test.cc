@@ -1053,6 +1053,8 @@ TEST(ValueRulesText, AYearlyTablesChangeColumnIsCheckedAgainstItsTwoYears) {
   ASSERT_EQ(en.size(), 1u);
   EXPECT_NE(en[0].find("gives '53.89%' under '变化', but 2015 '1,172.73' -> 2016 '1,958.48' is"), std::string::npos) << en[0];
   EXPECT_NE(off[0].find("= +1.77%，或 97.83 - 96.13 = 1.7"), std::string::npos) << off[0];
+  // A relative change may be printed as an index of the earlier year (上年=100).
+  EXPECT_TRUE(changed("53.89%", "153.88%").empty());
   // A column of decreases prints them unsigned: 100 → 90 is a 降幅 of 10.0%.
   const std::string falls = "\t2015\t2016\t降幅\n综合能耗（吨标煤）\t100\t90\t10.0%\n";
   EXPECT_TRUE(YoyFindings(falls).empty()) << ::testing::PrintToString(YoyFindings(falls));
