@@ -194,37 +194,16 @@ namespace {
 std::u32string ClauseAfter(std::string_view text, uint64_t from, size_t limit, std::vector<uint64_t>* ends) {
   std::u32string out;
   const std::string_view s = text.substr(std::min<uint64_t>(from, text.size()), limit);
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t n = 1;
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xF0) n = 4; else if (c >= 0xE0) n = 3; else if (c >= 0xC0) n = 2;
-    if (i + n > s.size()) break;
-    std::u32string one;
-    try {
-      one = U32(s.substr(i, n));
-    } catch (const std::exception&) {
-      break;
-    }
-    if (one.size() != 1) break;
-    const char32_t ch = one[0];
-    i += n;
+  bool share_word = false;  // 占 read
+  for (size_t i = 0; i < s.size();) {
+    const char32_t ch = sdk::NextCodePoint(s, &i);
     if (ch == U' ' || ch == U'\t' || ch == U'\n' || ch == U'\r' || ch == 0x3000) continue;
-    if (out.find(U'占') != std::u32string::npos && (ch == U'，' || ch == U',' || ch == U'。' || ch == U'；' || ch == U';' || ch == U'）' ||
-                         ch == U')')) {
-      break;
-    }
+    if (share_word && std::u32string_view(U"，,。；;）)").find(ch) != std::u32string_view::npos) break;
+    share_word = share_word || ch == U'占';
     out.push_back(ch);
     ends->push_back(from + i);
   }
   return out;
-}
-
-// A Chinese numeral 一 to 十 (0 for none).
-int HanDigit(char32_t ch) {
-  static const std::u32string_view kNumerals = U"一二三四五六七八九十";
-  const size_t at = kNumerals.find(ch);
-  return at == std::u32string_view::npos ? 0 : static_cast<int>(at) + 1;
 }
 
 }  // namespace
@@ -245,10 +224,10 @@ bool RelationAnalysis::StatedFraction(int part, int total, std::string_view text
   }
   int num = 0, den = 0;
   size_t begin = end;
-  if (end >= 4 && clause[end - 3] == U'分' && clause[end - 2] == U'之' && HanDigit(clause[end - 4]) &&
-      HanDigit(clause[end - 1])) {
-    den = HanDigit(clause[end - 4]);
-    num = HanDigit(clause[end - 1]);
+  if (end >= 4 && clause[end - 3] == U'分' && clause[end - 2] == U'之' && HanNumeral(clause[end - 4]) &&
+      HanNumeral(clause[end - 1])) {
+    den = HanNumeral(clause[end - 4]);
+    num = HanNumeral(clause[end - 1]);
     begin = end - 4;
   } else {
     // a/b of ASCII digits, one or two each.

@@ -330,6 +330,12 @@ int BracketedShare(const std::vector<Figure>& figures, const std::map<uint64_t, 
 }
 
 // A change against another period (较上年增长, 同比下降, up ... year on year) is never a part.
+int HanNumeral(char32_t ch) {
+  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+  const size_t at = kNumerals.find(ch);
+  return at == std::u32string_view::npos ? 0 : static_cast<int>(at) + 1;
+}
+
 bool IsChangeLabel(const std::string& label) {
   thread_local LabelAnswers<bool> answers;
   return answers.Of(label, [&] { return ReadChangeLabel(label); });

@@ -251,6 +251,9 @@ bool CountCandidate(const Figure& f);
 int BracketedShare(const std::vector<Figure>& figures, const std::map<uint64_t, int>& figure_at, const Figure& count,
                    uint64_t offset, std::string_view text);
 
+// A Chinese numeral 一 to 十 as 1 to 10, or 0.
+int HanNumeral(char32_t ch);
+
 // A change against another period (较上年增长, 同比下降, up ... year on year) is never a part.
 bool IsChangeLabel(const std::string& label);
 // What IsChangeLabel answers, read from the label each time (IsChangeLabel keeps each label's answer).

@@ -276,12 +276,9 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
   // giving the first figure of the total's unit it holds. The pairing of an item with its figure
   // is inferred: a mismatch is a warning.
   auto FindItemLists = [&](const std::vector<Token>& toks) {
-    static const std::u32string kNumerals = U"一二三四五六七八九十";
     auto numeral = [&](size_t k) -> int {
       if (k >= text_char.size()) return 0;
-      if (text_char[k] == U'两') return 2;
-      size_t at = kNumerals.find(text_char[k]);
-      return at == std::u32string::npos ? 0 : static_cast<int>(at) + 1;
+      return text_char[k] == U'两' ? 2 : HanNumeral(text_char[k]);
     };
     // An item opens a sentence or clause: "。一是", "，二是".
     auto item_at = [&](size_t k) -> int {

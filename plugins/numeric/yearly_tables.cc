@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "relation_internal.h"
 #include "value_facts.h"
 
 namespace esgaudit::numeric {
@@ -22,10 +23,13 @@ int HeaderYear(std::string_view cell) {
 }
 
 bool ChangeWords(std::string_view text) {
-  static const std::string_view kWords[] = {"增长", "增幅", "增速", "同比", "变化", "变动", "增减", "降幅", "下降",
-                                            "减少", "增加", "提升", "比上年", "较上年", "growth", "change",
-                                            "Growth", "Change", "increase", "decrease", "YoY"};
-  return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return Contains(text, w); });
+  // A change as a figure's label says it (IsChangeLabel), or as a column's header does.
+  using relation_detail::IsChangeLabel;
+  using relation_detail::Lower;
+  static const std::string_view kHeaders[] = {"变化", "变动", "增减", "增速", "比上年", "change", "growth", "yoy"};
+  const std::string lower = Lower(std::string(text));
+  return IsChangeLabel(std::string(text)) ||
+         std::any_of(std::begin(kHeaders), std::end(kHeaders), [&](std::string_view w) { return Contains(lower, w); });
 }
 
 bool FindYearHeader(const sdk::TableGrid& grid, size_t min_years, uint32_t* row,

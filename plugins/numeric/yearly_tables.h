@@ -17,8 +17,9 @@ namespace esgaudit::numeric {
 // The year a header cell names (2016, 2016年, 2016年度, 2016年末, FY2016), or 0.
 int HeaderYear(std::string_view cell);
 
-// Words of a change from year to year (增长, 同比, 增减, 变化, 较上年, growth, change …): a row so labelled
-// moves freely and is no series; a column so headed gives the change of its row.
+// Words of a change from year to year: a figure's change words (IsChangeLabel: 增长, 同比, 较上年 …) or a
+// column header's (增减, 变化, change, growth …). A row so labelled moves freely and is no series; a
+// column so headed gives the change of its row.
 bool ChangeWords(std::string_view text);
 
 // The header row among a grid's first three rows naming the most years (at least `min_years`), with
