@@ -298,6 +298,17 @@ TEST(FactsTest, EnglishQuantities) {
                    "1:77 year 2022(2022,0,1) / \"2022\" in FY|"}));
 }
 
+
+// "bn" is billion, as English financial text abbreviates it ("€11.8 bn of which €2.3 bn"); a word
+// that only starts with it is no magnitude.
+TEST(FactsTest, BnAfterAFigureIsBillion) {
+  const Lines facts = Facts("Green bonds stood at €11.8 bn of which €2.3bn, and 4 bnx.\n");
+  ASSERT_EQ(facts.size(), 3u);
+  EXPECT_NE(facts[0].find("quantity 1.18e+10(11.8,1,1e+09) EUR"), std::string::npos) << facts[0];
+  EXPECT_NE(facts[0].find("\"11.8 bn\""), std::string::npos) << facts[0];
+  EXPECT_NE(facts[1].find("quantity 2.3e+09(2.3,1,1e+09) EUR"), std::string::npos) << facts[1];
+  EXPECT_NE(facts[2].find("quantity 4(4,0,1)"), std::string::npos) << facts[2];
+}
 // A unit is tried only where its first code point stands: a Latin one after at most one space, in
 // any case, ending a word; near misses take none.
 TEST(FactsTest, UnitsStartWhereTheirFirstCodePointStands) {

@@ -61,7 +61,7 @@ struct Magnitude {
 constexpr Magnitude kMagnitudes[] = {
     {"万亿", 1e12, false}, {"千万", 1e7, false}, {"百万", 1e6, false}, {"万", 1e4, false},
     {"亿", 1e8, false},    {"千", 1e3, false},   {"trillion", 1e12, true},
-    {"billion", 1e9, true}, {"million", 1e6, true}, {"thousand", 1e3, true},
+    {"billion", 1e9, true}, {"bn", 1e9, true}, {"million", 1e6, true}, {"thousand", 1e3, true},
 };
 
 struct Qualifier {
