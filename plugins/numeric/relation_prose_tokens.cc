@@ -526,6 +526,14 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       return g.kind == ESGAUDIT_FACT_QUANTITY && (g.unit.empty() || g.unit == "人") && g.value > 0 &&
              (g.qualifiers & ~allowed) == 0;
     };
+    // A quantity in a unit of its own (`5,287 tonnes`, `€11.8 bn`): a total or a part only beside one
+    // in the same unit.
+    auto measure = [&](int f) {
+      const Figure& g = figures_[f];
+      const uint32_t allowed = ESGAUDIT_QUAL_APPROX | ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS;
+      return g.kind == ESGAUDIT_FACT_QUANTITY && !g.unit.empty() && g.unit != "人" && g.value > 0 &&
+             (g.qualifiers & ~allowed) == 0 && !PerUnitFigure(g);
+    };
     auto alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
     auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     // The lower-cased words of text[from, to), split at spaces; empty when anything but letters and
@@ -559,6 +567,20 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       }
       return a == b;
     };
+    // The comma's token before the words of part `p`'s qualifier (one or two words: `around`, `more
+    // than`), or 0.
+    auto comma_then_qualifier = [&](size_t p) -> size_t {
+      const Figure& pf = figures_[toks[p].figure];
+      if (pf.qualifiers == 0) return 0;
+      size_t k = p;
+      while (k > 1 && toks[k - 1].type == Tok::kText) --k;
+      if (k == p || toks[k - 1].type != Tok::kComma) return 0;
+      const size_t from = std::min<size_t>(pf.offset > 24 ? pf.offset - 24 : 0, text.size());
+      const size_t in_window = text.substr(from, pf.offset - from).rfind(',');
+      if (in_window == std::string_view::npos) return 0;
+      const size_t words = words_in(from + in_window + 1, pf.offset).size();
+      return words >= 1 && words <= 2 ? k - 1 : 0;
+    };
     for (size_t p = 3; p < toks.size(); ++p) {
       if (toks[p].type != Tok::kFact) continue;
       const int part = toks[p].figure;
@@ -571,8 +593,10 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         // `80 students including 22 women`: the comma may be left out.
         including = true;
         c = toks[p - 2].type == Tok::kComma ? p - 2 : p - 1;
-      } else if (toks[p - 1].type == Tok::kComma) {
-        // `9 among which were …`: the marker right after the part.
+      } else if (const size_t qc = measure(part) ? comma_then_qualifier(p) : 0;
+                 toks[p - 1].type == Tok::kComma || qc > 0) {
+        // `9 among which were …`: the marker right after the part; a part in a unit of its own may
+        // carry its qualifier's words (`, around 148 tonnes of which …`).
         const size_t after = WordsAfter(pf);
         size_t e = after;
         while (e < text.size() && (space(text[e]) || alpha(text[e]))) ++e;
@@ -583,7 +607,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
           continue;
         }
         before = true;
-        c = p - 1;
+        c = qc > 0 ? qc : p - 1;
       } else {
         // `, of which over 560 …`: back over words to the comma; the words are a marker, then the
         // part's qualifier words if it has any.
@@ -615,7 +639,7 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
       size_t k = c;
       while (k > 0 && toks[k - 1].type == Tok::kText) --k;
       if (k == 0 || toks[k - 1].type != Tok::kFact ||
-          (k == c && figures_[toks[k - 1].figure].unit != "人")) {
+          (k == c && figures_[toks[k - 1].figure].unit != "人" && !measure(toks[k - 1].figure))) {
         continue;
       }
       const size_t at = k - 1;
@@ -626,7 +650,10 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
         if (type != Tok::kText && type != Tok::kTotal) alone = false;
       }
       const int total = toks[at].figure;
-      if (!alone || !count(total) || !count(part)) continue;
+      // Two counts, or two quantities in one unit of their own (`5,287 tonnes of waste, around 148
+      // tonnes of which …`).
+      const bool measures = measure(total) && measure(part) && figures_[total].unit == pf.unit;
+      if (!alone || (!measures && (!count(total) || !count(part)))) continue;
       // A category of people (women, men) within a count of a noun the fact reader gives no unit
       // (`500 individuals, including 100 women`, `80 students including 22 women`); not other people
       // (`12 sites, including 25 employees`).

@@ -5687,6 +5687,29 @@ TEST(RelationRulesTest, AnEnglishCountOfWhichACountIsASubsetOfTheCountBefore) {
   }
 }
 
+// The same with two quantities in one unit of their own, the part right before "of which" and after
+// its qualifier's words (`5,287 tonnes of waste, around 148 tonnes of which …`). Near misses: the
+// part in another unit, a part without a unit, a part in a unit of its own after more words than a
+// qualifier's.
+TEST(RelationRulesTest, AnEnglishQuantityRightBeforeOfWhichIsASubsetOfTheQuantityInItsUnitBefore) {
+  const std::string clean = "In 2022, Northwind managed 5,287 tonnes of waste, around 148 tonnes of which was hazardous.\n";
+  ExpectCleanAndRecognised(clean, "en", {{"subset", {"5,287 tonnes", "148 tonnes"}}});
+  ExpectChangesFlagged(clean, {{"148 tonnes", "14,800 tonnes", {"14,800 tonnes"}}}, "warning", "en");
+  ExpectCleanAndRecognised("In 2022, Northwind managed 5,287 tonnes of waste, 148 tonnes of which was hazardous.\n", "en",
+                           {{"subset", {"5,287 tonnes", "148 tonnes"}}});
+  for (const char* near : {
+           "In 2022, Northwind managed 5,287 tonnes of waste, around 148 kWh of which was used.\n",
+           "In 2022, Northwind managed 5,287 tonnes of waste, around 148 of which was hazardous.\n",
+           "In 2022, Northwind managed 5,287 tonnes of waste, then a further 148 tonnes of which half was hazardous.\n",
+       }) {
+    ReportResult n = Check(near, "en", "relations");
+    EXPECT_TRUE(Findings(n).empty()) << near << ::testing::PrintToString(Findings(n));
+    EXPECT_TRUE(std::none_of(n.relations.begin(), n.relations.end(),
+                             [](const RelationRecord& x) { return x.kind == "subset"; }))
+        << near;
+  }
+}
+
 // A total row that ends in a share its part rows do not print, and prints no dash for a column
 // empty at every site, has as many cells as the sites' rows but stands one column off them by index:
 // its cells are not summed against the sites' columns (none of its figures is a wrong sum). Near
