@@ -8,6 +8,8 @@
 #include <string_view>
 #include <tuple>
 
+#include "yearly_tables.h"
+
 namespace esgaudit::numeric {
 namespace {
 
@@ -153,7 +155,178 @@ bool HasTarget(std::string_view s) {
   return false;
 }
 
+// Words that may stand before a table row's label in a clause restating its figure for the whole
+// report's scope and period: the reporting entity, the period, a verb of achieving. Anything else
+// before the label (a subsidiary, a segment, 海外机构, 上市第一年) names another scope.
+constexpr std::string_view kWholeScopeWords[] = {
+    "本公司", "本集团", "全公司", "公司", "集团", "本行", "全行", "我行", "我们", "报告期内", "报告期末",
+    "本报告期", "本年度", "年度", "全年", "本年", "年末", "年底", "截至", "截止", "期末", "当年", "实现",
+    "完成", "获得", "达成", "取得", "共有", "共", "的", "度", "底", "，", ","};
+
+// Whether `prefix` (the clause before a row label) holds nothing but years (2016年) and
+// kWholeScopeWords.
+bool WholeScopePrefix(std::string_view prefix) {
+  size_t i = 0;
+  while (i < prefix.size()) {
+    if (prefix[i] == ' ') {
+      ++i;
+      continue;
+    }
+    if (i + 4 <= prefix.size() && std::all_of(prefix.begin() + i, prefix.begin() + i + 4,
+                                               [](char c) { return c >= '0' && c <= '9'; })) {
+      i += 4;
+      if (prefix.compare(i, 3, "年") == 0) i += 3;
+      continue;
+    }
+    bool word = false;
+    for (std::string_view w : kWholeScopeWords) {
+      if (prefix.compare(i, w.size(), w) == 0) {
+        i += w.size();
+        word = true;
+        break;
+      }
+    }
+    if (!word) return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+void FigureGroups::AddTableConflicts(const sdk::Document& doc, const sdk::Context& ctx, const ValueFacts& facts) {
+  std::vector<const ValueFact*> by_index(doc.FactCount(), nullptr);
+  for (const ValueFact& v : facts.facts()) {
+    if (v.index < by_index.size()) by_index[v.index] = &v;
+  }
+  esgaudit_metadata md = doc.Metadata();
+  const int report_year = md.report_year != 0 ? md.report_year : facts.report_year();
+  // (row label, unit as printed) -> the row's cells: (year, fact). A row's unit is the cell right
+  // before its years (营业收入 | 亿元 | 313.59) or a bracket after its label (公益捐赠（万元）); both
+  // readings are kept and only the one a prose figure's printed unit matches is ever used.
+  std::map<std::pair<std::string, std::string>, std::vector<std::pair<int, uint32_t>>> rows;
+  std::set<std::string, std::less<>> row_labels;
+  const CellFigures cell_figures(doc);
+  for (uint32_t t = 0, n = doc.TableCount(); t < n; ++t) {
+    const sdk::TableGrid grid(doc, doc.Table(t));
+    uint32_t h = 0;
+    std::vector<std::pair<uint32_t, int>> years;
+    if (grid.Rows() < 2 || !FindYearHeader(grid, 1, &h, &years)) continue;
+    for (uint32_t r = h + 1; r < grid.Rows(); ++r) {
+      std::vector<std::string> words;  // the row's cells before its first year column
+      for (uint32_t c = 0; c < years.front().first; ++c) {
+        const esgaudit_table_cell* cell = grid.At(r, c);
+        if (cell != nullptr && cell->row == r && !grid.Text(*cell).empty()) words.push_back(WithoutSpaces(grid.Text(*cell)));
+      }
+      if (words.empty()) continue;
+      std::vector<std::pair<std::string, std::string>> readings;  // (label, unit)
+      if (words.size() >= 2) readings.emplace_back(words[words.size() - 2], words.back());
+      for (std::string_view open : {"（", "("}) {
+        const size_t at = words.back().find(open);
+        if (at == std::string::npos || at == 0) continue;
+        std::string unit = words.back().substr(at + open.size());
+        for (std::string_view close : {"）", ")"}) {
+          if (EndsWith(unit, close)) unit.resize(unit.size() - close.size());
+        }
+        for (std::string_view lead : {"单位：", "单位:"}) {
+          if (unit.rfind(lead, 0) == 0) unit.erase(0, lead.size());
+        }
+        readings.emplace_back(words.back().substr(0, at), unit);
+      }
+      for (auto& [label, unit] : readings) {
+        label = TrimLabel(label);
+        if (unit.empty() || CodePoints(unit) > 8 || !SpecificLabel(label) || HasTarget(label)) continue;
+        for (const auto& [c, y] : years) {
+          const esgaudit_table_cell* cell = grid.At(r, c);
+          if (cell == nullptr || cell->row != r || cell->column != c) continue;
+          const long f = cell_figures.Of(*cell);
+          if (f < 0 || doc.Fact(static_cast<uint32_t>(f)).kind != ESGAUDIT_FACT_QUANTITY ||
+              !sdk::View(doc.Fact(static_cast<uint32_t>(f)).unit).empty()) {
+            continue;
+          }
+          rows[{label, unit}].emplace_back(y, static_cast<uint32_t>(f));
+          row_labels.insert(label);
+        }
+      }
+    }
+  }
+  if (rows.empty()) return;
+  std::set<uint32_t> known;  // facts already in a conflict
+  for (const FigureConflict& c : conflicts_) {
+    for (const auto* cluster : {&c.odd, &c.majority}) {
+      for (const Mention& m : *cluster) known.insert(m.fact->index);
+    }
+  }
+  // Prose: the clause before the figure ends with a row's label (3 to 16 code points), the words
+  // before the label name the whole report's scope, the figure is printed in the row's unit and
+  // dated in the row's year (named in its sentence before it, else the report year).
+  const std::string_view view = doc.MatchView();
+  std::string sentence_before, before, joined;
+  for (uint32_t ci = 0, clauses = doc.ClauseCount(); ci < clauses; ++ci) {
+    const esgaudit_clause c = doc.Clause(ci);
+    if (c.fact_count == 0) continue;
+    const esgaudit_sentence st = doc.Sentence(c.sentence);
+    sentence_before.clear();
+    for (uint32_t k = st.first_clause; k < ci; ++k) {
+      const esgaudit_clause e = doc.Clause(k);
+      sentence_before += doc.SpanText(e.first_span, e.span_count);
+    }
+    for (uint32_t fi : doc.ClauseFacts(c)) {
+      const esgaudit_fact& f = doc.Fact(fi);
+      if (fi >= by_index.size() || by_index[fi] == nullptr || known.count(fi) || f.kind != ESGAUDIT_FACT_QUANTITY ||
+          sdk::View(f.unit).empty() || f.value == 0 || f.qualifiers != 0) {
+        continue;
+      }
+      const uint64_t fv = doc.TextToView(f.offset);
+      before.clear();
+      for (uint32_t k = 0; k < c.span_count; ++k) {
+        const esgaudit_text_span t = doc.TextSpan(c.first_span + k);
+        if (t.view_begin >= fv) break;
+        before += view.substr(t.view_begin, std::min(t.view_end, fv) - t.view_begin);
+      }
+      if (HasTarget(before) || HasTarget(sentence_before)) continue;
+      joined.assign(sentence_before).append(before);
+      // A figure inside a bracket is a remark on something else (（职工17672人、劳务承包工12456人）参加了…).
+      const size_t open = std::max(joined.rfind("（") + 1, joined.rfind('(') + 1);  // npos + 1 is 0
+      if (open > 0 && std::max(joined.rfind("）") + 1, joined.rfind(')') + 1) < open) continue;
+      const std::string trimmed = StripTrailing(before, kLabelLinks, 1);
+      size_t at = trimmed.size();
+      std::string_view found;
+      for (int cps = 0; cps < 16 && at > 0; ++cps) {
+        at = PrevStart(trimmed, at);
+        const std::string_view suffix = std::string_view(trimmed).substr(at);
+        if (row_labels.count(suffix)) found = suffix;
+      }
+      if (found.empty() || SignatureOf(before) != SignatureOf(found) ||
+          !WholeScopePrefix(std::string_view(trimmed).substr(0, trimmed.size() - found.size()))) {
+        continue;
+      }
+      const auto row = rows.find({std::string(found), std::string(sdk::View(f.unit_text))});
+      if (row == rows.end()) continue;
+      const std::vector<int> years = YearsIn(joined);
+      const int year = years.empty() ? report_year : years.back();
+      if (year == 0 || std::any_of(years.begin(), years.end(), [&](int y) { return y != year; })) continue;
+      for (const auto& [y, cell_fact] : row->second) {
+        if (y != year || by_index[cell_fact] == nullptr) continue;
+        const esgaudit_fact& g = doc.Fact(cell_fact);
+        ++table_checked_;
+        ++checked_;
+        const Interval prose = PrintedInterval(f);
+        if (PrintedInterval(g).Overlaps({prose.lo / f.magnitude, prose.hi / f.magnitude})) continue;
+        FigureConflict conflict;
+        conflict.label = std::string(found);
+        conflict.unit = std::string(sdk::View(f.unit_text));
+        conflict.majority.push_back({by_index[cell_fact], false});
+        conflict.odd.push_back({by_index[fi], false});
+        conflict.ratio = g.value != 0 ? f.value / f.magnitude / g.value : 0;
+        conflict.from_table = true;
+        conflict.table_year = y;
+        conflicts_.push_back(std::move(conflict));
+        known.insert(fi);
+        break;
+      }
+    }
+  }
+}
 
 void FigureGroups::AddModelConflicts(const sdk::Document& doc, const sdk::Context& ctx, const ValueFacts& facts) {
   std::vector<const ValueFact*> by_index(doc.FactCount(), nullptr);
@@ -480,9 +653,11 @@ FigureGroups::FigureGroups(const sdk::Document& doc, const sdk::Context& ctx) {
     conflicts_.push_back(std::move(c));
   }
   if (doc.HasFigures()) AddModelConflicts(doc, ctx, facts);
+  if (doc.HasStructure() && doc.HasTableGrids()) AddTableConflicts(doc, ctx, facts);
   ctx.Log(0, "restatement-mismatch, magnitude-slip: " + std::to_string(checked_) +
                  " figures stated in two or more comparable places (" + std::to_string(model_checked_) +
-                 " through the structure model's infographic labels and clauses), " +
+                 " through the structure model's infographic labels and clauses, " + std::to_string(table_checked_) +
+                 " in prose against a yearly table's row), " +
                  std::to_string(conflicts_.size()) + " disagree");
   std::stable_sort(conflicts_.begin(), conflicts_.end(),
             [](const FigureConflict& a, const FigureConflict& b) {

@@ -31,6 +31,11 @@ struct FigureConflict {
   // pairing by position), and the prose clause's sentence names the report year.
   bool from_model = false;
   bool certain = false;
+  // Found by a yearly table's row: `majority` is the row's cell in the prose figure's year, printed
+  // in the row's unit (the prose figure's unit as printed, magnitude included: 56.42 under 万元), so
+  // its value is the prose figure's divided by its magnitude; `table_year` is the cell's column year.
+  bool from_table = false;
+  int table_year = 0;
 };
 
 class FigureGroups {
@@ -44,9 +49,13 @@ class FigureGroups {
   // The pairs the structure model shows (infographic labels, clauses of prose), for a host that
   // has it; conflicts already found by label are not repeated.
   void AddModelConflicts(const sdk::Document& doc, const sdk::Context& ctx, const ValueFacts& facts);
+  // Prose figures against the rows of the structure model's yearly tables (a header row of years):
+  // the same label ending the figure's clause, its unit as the row prints it, the same year.
+  void AddTableConflicts(const sdk::Document& doc, const sdk::Context& ctx, const ValueFacts& facts);
 
   int checked_ = 0;
   int model_checked_ = 0;
+  int table_checked_ = 0;
   std::vector<FigureConflict> conflicts_;
 };
 

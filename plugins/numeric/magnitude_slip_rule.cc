@@ -8,6 +8,7 @@ namespace esgaudit::numeric {
 
 void MagnitudeSlipRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
   for (const FigureConflict& c : ctx.Shared<FigureGroups>(doc).conflicts()) {
+    if (c.from_table) continue;  // the table's cell is printed in its row's unit, magnitude included
     const esgaudit_fact& odd = *c.odd.front().fact->fact;
     const esgaudit_fact& major = *c.majority.front().fact->fact;
     double power;

@@ -128,6 +128,44 @@ TEST(ValueRulesText, ProseEndingWithAnInfographicsLabelInItsUnitRestatesIt) {
                        "11:25: error: “员工培训”此处为“1300人次”，第 9 行为“1200人次” [numeric.restatement-mismatch]"}));
 }
 
+// Prose restating a yearly table's row: the clause before the figure ends with the row's label, the
+// figure is printed in the row's unit (a unit cell, or a bracket after the label) and dated in a
+// column's year (named in its sentence, else the report's year). A warning where they disagree. Near
+// misses: another scope before the label (a subsidiary), a figure inside a bracket (a remark on
+// something else), another printed unit (亿元 against 万元), a modifier (累计), a plan, a year the
+// table does not hold; the 2015 figure is compared with the 2015 column, not the 2016 one.
+TEST(ValueRulesText, ProseRestatingAYearlyTablesRowMustAgreeWithItsCell) {
+  const std::string text =
+      "2016年，公司公益捐赠合计57.24万元，志愿者人数650人。\n"
+      "2015年，公司公益捐赠30.70万元。\n"
+      "2016年，下属水务公司公益捐赠合计60.00万元。\n"
+      "2016年，公司共有3000人（员工2400人、志愿者人数600人）参加捐献。\n"
+      "2016年，公司公益捐赠合计0.5724亿元。\n"
+      "2016年，公司累计公益捐赠300万元。\n"
+      "2016年，公司计划公益捐赠100万元。\n"
+      "2014年，公司公益捐赠20万元。\n"
+      "\n"
+      "指标\t单位\t2016年\t2015年\n"
+      "公益捐赠\t万元\t56.42\t30.70\n"
+      "志愿者人数\t人\t650\t613\n";
+  std::vector<std::string> found;
+  for (const std::string& f : ValueFindings(RunText(text))) found.push_back(f.substr(0, f.find(" | note")));
+  EXPECT_EQ(found, (std::vector<std::string>{
+                       "1:25: warning: “公益捐赠”此处为“57.24万元”，第 11 行的表格（2016年，单位万元）为“56.42” "
+                       "[numeric.restatement-mismatch]"}));
+  // The unit in a bracket after the label, and English messages.
+  const std::string bracket =
+      "2016年，公司公益捐赠合计57.24万元。\n"
+      "\n"
+      "指标\t2016年\t2015年\n"
+      "公益捐赠（万元）\t56.42\t30.70\n";
+  found.clear();
+  for (const std::string& f : ValueFindings(RunText(bracket))) found.push_back(f.substr(0, f.find(" | note")));
+  EXPECT_EQ(found, (std::vector<std::string>{
+                       "1:25: warning: “公益捐赠”此处为“57.24万元”，第 4 行的表格（2016年，单位万元）为“56.42” "
+                       "[numeric.restatement-mismatch]"}));
+}
+
 // A rate's name broken by the line end ("体检" / "率达到102%") is read from the model's clause; a
 // target anywhere in the sentence before it makes it a target exceeded, whichever of the two the
 // reader asks first; a line ending with no rate's name gives none.
