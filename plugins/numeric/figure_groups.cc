@@ -272,7 +272,7 @@ void FigureGroups::AddTableConflicts(const sdk::Document& doc, const sdk::Contex
     }
     for (uint32_t fi : doc.ClauseFacts(c)) {
       const esgaudit_fact& f = doc.Fact(fi);
-      if (fi >= by_index.size() || by_index[fi] == nullptr || known.count(fi) || f.kind != ESGAUDIT_FACT_QUANTITY ||
+      if (fi >= by_index.size() || by_index[fi] == nullptr || known.count(fi) || (f.kind != ESGAUDIT_FACT_QUANTITY && f.kind != ESGAUDIT_FACT_PERCENT) ||
           sdk::View(f.unit).empty() || f.value == 0 || f.qualifiers != 0) {
         continue;
       }

@@ -129,7 +129,7 @@ TEST(ValueRulesText, ProseEndingWithAnInfographicsLabelInItsUnitRestatesIt) {
 }
 
 // Prose restating a yearly table's row: the clause before the figure ends with the row's label, the
-// figure is printed in the row's unit (a unit cell, or a bracket after the label) and dated in a
+// figure (a quantity or a percentage) is printed in the row's unit (a unit cell, or a bracket after the label) and dated in a
 // column's year (named in its sentence, else the report's year). A warning where they disagree. Near
 // misses: another scope before the label (a subsidiary), a figure inside a bracket (a remark on
 // something else), another printed unit (亿元 against 万元), a modifier (累计), a plan, a year the
@@ -144,14 +144,19 @@ TEST(ValueRulesText, ProseRestatingAYearlyTablesRowMustAgreeWithItsCell) {
       "2016年，公司累计公益捐赠300万元。\n"
       "2016年，公司计划公益捐赠100万元。\n"
       "2014年，公司公益捐赠20万元。\n"
+      "2016年，公司员工流失率1.5%，体检覆盖率100%。\n"
       "\n"
       "指标\t单位\t2016年\t2015年\n"
       "公益捐赠\t万元\t56.42\t30.70\n"
-      "志愿者人数\t人\t650\t613\n";
+      "志愿者人数\t人\t650\t613\n"
+      "员工流失率\t%\t1.2\t1.3\n"
+      "体检覆盖率\t%\t100\t98\n";
   std::vector<std::string> found;
   for (const std::string& f : ValueFindings(RunText(text))) found.push_back(f.substr(0, f.find(" | note")));
   EXPECT_EQ(found, (std::vector<std::string>{
-                       "1:25: warning: “公益捐赠”此处为“57.24万元”，第 11 行的表格（2016年，单位万元）为“56.42” "
+                       "1:25: warning: “公益捐赠”此处为“57.24万元”，第 12 行的表格（2016年，单位万元）为“56.42” "
+                       "[numeric.restatement-mismatch]",
+                       "9:23: warning: “员工流失率”此处为“1.5%”，第 14 行的表格（2016年，单位%）为“1.2” "
                        "[numeric.restatement-mismatch]"}));
   // The unit in a bracket after the label, and English messages.
   const std::string bracket =
