@@ -250,6 +250,19 @@ void FigureGroups::AddTableConflicts(const sdk::Document& doc, const sdk::Contex
     }
   }
   if (rows.empty()) return;
+  // What a unit as printed means, read from the document's own figures: 万元 is 元 times 10^4. A
+  // printed unit read two ways (never by the fact reader, but guarded) means nothing here.
+  std::map<std::string_view, std::pair<std::string_view, double>, std::less<>> unit_meanings;
+  std::set<std::string_view, std::less<>> ambiguous;
+  for (uint32_t i = 0, n = doc.FactCount(); i < n; ++i) {
+    const esgaudit_fact& f = doc.Fact(i);
+    if (f.kind != ESGAUDIT_FACT_QUANTITY || sdk::View(f.unit_text).empty() || sdk::View(f.unit).empty()) continue;
+    const auto [at, added] = unit_meanings.emplace(sdk::View(f.unit_text), std::make_pair(sdk::View(f.unit), f.magnitude));
+    if (!added && (at->second.first != sdk::View(f.unit) || at->second.second != f.magnitude)) {
+      ambiguous.insert(sdk::View(f.unit_text));
+    }
+  }
+  for (std::string_view u : ambiguous) unit_meanings.erase(u);
   std::set<uint32_t> known;  // facts already in a conflict
   for (const FigureConflict& c : conflicts_) {
     for (const auto* cluster : {&c.odd, &c.majority}) {
@@ -300,29 +313,43 @@ void FigureGroups::AddTableConflicts(const sdk::Document& doc, const sdk::Contex
           !WholeScopePrefix(std::string_view(trimmed).substr(0, trimmed.size() - found.size()))) {
         continue;
       }
-      const auto row = rows.find({std::string(found), std::string(sdk::View(f.unit_text))});
-      if (row == rows.end()) continue;
       const std::vector<int> years = YearsIn(joined);
       const int year = years.empty() ? report_year : years.back();
       if (year == 0 || std::any_of(years.begin(), years.end(), [&](int y) { return y != year; })) continue;
-      for (const auto& [y, cell_fact] : row->second) {
-        if (y != year || by_index[cell_fact] == nullptr) continue;
-        const esgaudit_fact& g = doc.Fact(cell_fact);
-        ++table_checked_;
-        ++checked_;
-        const Interval prose = PrintedInterval(f);
-        if (PrintedInterval(g).Overlaps({prose.lo / f.magnitude, prose.hi / f.magnitude})) continue;
-        FigureConflict conflict;
-        conflict.label = std::string(found);
-        conflict.unit = std::string(sdk::View(f.unit_text));
-        conflict.majority.push_back({by_index[cell_fact], false});
-        conflict.odd.push_back({by_index[fi], false});
-        conflict.ratio = g.value != 0 ? f.value / f.magnitude / g.value : 0;
-        conflict.from_table = true;
-        conflict.table_year = y;
-        conflicts_.push_back(std::move(conflict));
-        known.insert(fi);
-        break;
+      const std::string_view unit_text = sdk::View(f.unit_text);
+      bool compared = false;
+      for (auto row = rows.lower_bound({std::string(found), std::string()});
+           !compared && row != rows.end() && row->first.first == found; ++row) {
+        // The row's cells times `scale` are in the figure's unit: the row prints the figure's unit, or
+        // one the document's figures print in the same canonical unit (万元 and 亿元, both 元).
+        double scale = 0;
+        if (row->first.second == unit_text) {
+          scale = f.magnitude;
+        } else if (const auto m = unit_meanings.find(row->first.second);
+                   m != unit_meanings.end() && m->second.first == sdk::View(f.unit)) {
+          scale = m->second.second;
+        }
+        if (scale <= 0) continue;
+        for (const auto& [y, cell_fact] : row->second) {
+          if (y != year || by_index[cell_fact] == nullptr) continue;
+          const esgaudit_fact& g = doc.Fact(cell_fact);
+          compared = true;
+          ++table_checked_;
+          ++checked_;
+          const Interval prose = PrintedInterval(f);
+          if (PrintedInterval(g).Overlaps({prose.lo / scale, prose.hi / scale})) break;
+          FigureConflict conflict;
+          conflict.label = std::string(found);
+          conflict.unit = row->first.second;
+          conflict.majority.push_back({by_index[cell_fact], false});
+          conflict.odd.push_back({by_index[fi], false});
+          conflict.ratio = g.value != 0 ? f.value / scale / g.value : 0;
+          conflict.from_table = true;
+          conflict.table_year = y;
+          conflicts_.push_back(std::move(conflict));
+          known.insert(fi);
+          break;
+        }
       }
     }
   }

@@ -132,15 +132,17 @@ TEST(ValueRulesText, ProseEndingWithAnInfographicsLabelInItsUnitRestatesIt) {
 // figure (a quantity or a percentage) is printed in the row's unit (a unit cell, or a bracket after the label) and dated in a
 // column's year (named in its sentence, else the report's year). A warning where they disagree. Near
 // misses: another scope before the label (a subsidiary), a figure inside a bracket (a remark on
-// something else), another printed unit (亿元 against 万元), a modifier (累计), a plan, a year the
-// table does not hold; the 2015 figure is compared with the 2015 column, not the 2016 one.
+// something else), a printed unit no figure of the document explains (千立方米), a modifier (累计), a
+// plan, a year the table does not hold; the 2015 figures are compared with the 2015 column, not the
+// 2016 one, and 亿元 with a row in 万元 (both 元, as the document's own figures print them).
 TEST(ValueRulesText, ProseRestatingAYearlyTablesRowMustAgreeWithItsCell) {
   const std::string text =
       "2016年，公司公益捐赠合计57.24万元，志愿者人数650人。\n"
       "2015年，公司公益捐赠30.70万元。\n"
       "2016年，下属水务公司公益捐赠合计60.00万元。\n"
       "2016年，公司共有3000人（员工2400人、志愿者人数600人）参加捐献。\n"
-      "2016年，公司公益捐赠合计0.5724亿元。\n"
+      "2016年，公司营业收入17.63亿元，用水量1.2万立方米。\n"
+      "2015年，公司营业收入18.00亿元。\n"
       "2016年，公司累计公益捐赠300万元。\n"
       "2016年，公司计划公益捐赠100万元。\n"
       "2014年，公司公益捐赠20万元。\n"
@@ -150,13 +152,17 @@ TEST(ValueRulesText, ProseRestatingAYearlyTablesRowMustAgreeWithItsCell) {
       "公益捐赠\t万元\t56.42\t30.70\n"
       "志愿者人数\t人\t650\t613\n"
       "员工流失率\t%\t1.2\t1.3\n"
-      "体检覆盖率\t%\t100\t98\n";
+      "体检覆盖率\t%\t100\t98\n"
+      "营业收入\t万元\t176,260.81\t170,000.00\n"
+      "用水量\t千立方米\t15\t14\n";
   std::vector<std::string> found;
   for (const std::string& f : ValueFindings(RunText(text))) found.push_back(f.substr(0, f.find(" | note")));
   EXPECT_EQ(found, (std::vector<std::string>{
-                       "1:25: warning: “公益捐赠”此处为“57.24万元”，第 12 行的表格（2016年，单位万元）为“56.42” "
+                       "1:25: warning: “公益捐赠”此处为“57.24万元”，第 13 行的表格（2016年，单位万元）为“56.42” "
                        "[numeric.restatement-mismatch]",
-                       "9:23: warning: “员工流失率”此处为“1.5%”，第 14 行的表格（2016年，单位%）为“1.2” "
+                       "6:21: warning: “营业收入”此处为“18.00亿元”，第 17 行的表格（2015年，单位万元）为“170,000.00” "
+                       "[numeric.restatement-mismatch]",
+                       "10:23: warning: “员工流失率”此处为“1.5%”，第 15 行的表格（2016年，单位%）为“1.2” "
                        "[numeric.restatement-mismatch]"}));
   // The unit in a bracket after the label, and English messages.
   const std::string bracket =
