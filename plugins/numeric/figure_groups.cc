@@ -250,19 +250,29 @@ void FigureGroups::AddTableConflicts(const sdk::Document& doc, const sdk::Contex
     }
   }
   if (rows.empty()) return;
-  // What a unit as printed means, read from the document's own figures: 万元 is 元 times 10^4. A
-  // printed unit read two ways (never by the fact reader, but guarded) means nothing here.
-  std::map<std::string_view, std::pair<std::string_view, double>, std::less<>> unit_meanings;
-  std::set<std::string_view, std::less<>> ambiguous;
-  for (uint32_t i = 0, n = doc.FactCount(); i < n; ++i) {
-    const esgaudit_fact& f = doc.Fact(i);
-    if (f.kind != ESGAUDIT_FACT_QUANTITY || sdk::View(f.unit_text).empty() || sdk::View(f.unit).empty()) continue;
-    const auto [at, added] = unit_meanings.emplace(sdk::View(f.unit_text), std::make_pair(sdk::View(f.unit), f.magnitude));
-    if (!added && (at->second.first != sdk::View(f.unit) || at->second.second != f.magnitude)) {
-      ambiguous.insert(sdk::View(f.unit_text));
+  std::set<std::string, std::less<>> label_ends;  // the last code point of each row label
+  for (const std::string& l : row_labels) label_ends.insert(l.substr(PrevStart(l, l.size())));
+  std::set<std::string_view, std::less<>> link_ends;  // the last code point of each linking word
+  for (std::string_view w : kLabelLinks) link_ends.insert(w.substr(PrevStart(w, w.size())));
+  // What a row's unit as printed means, read from the document's own figures (万元 is 元 times 10^4):
+  // (canonical unit, magnitude), or an empty unit when no figure prints it or figures read it two
+  // ways. Asked only for a row whose unit is not the prose figure's, and kept.
+  std::map<std::string, std::pair<std::string_view, double>, std::less<>> unit_meanings;
+  auto meaning_of = [&](const std::string& printed) -> const std::pair<std::string_view, double>& {
+    auto [at, added] = unit_meanings.emplace(printed, std::make_pair(std::string_view(), 0.0));
+    if (!added) return at->second;
+    for (uint32_t i = 0, n = doc.FactCount(); i < n; ++i) {
+      const esgaudit_fact& f = doc.Fact(i);
+      if (f.kind != ESGAUDIT_FACT_QUANTITY || sdk::View(f.unit).empty() || sdk::View(f.unit_text) != printed) continue;
+      if (at->second.first.empty()) {
+        at->second = {sdk::View(f.unit), f.magnitude};
+      } else if (at->second.first != sdk::View(f.unit) || at->second.second != f.magnitude) {
+        at->second = {std::string_view(), 0.0};
+        break;
+      }
     }
-  }
-  for (std::string_view u : ambiguous) unit_meanings.erase(u);
+    return at->second;
+  };
   std::set<uint32_t> known;  // facts already in a conflict
   for (const FigureConflict& c : conflicts_) {
     for (const auto* cluster : {&c.odd, &c.majority}) {
@@ -277,31 +287,30 @@ void FigureGroups::AddTableConflicts(const sdk::Document& doc, const sdk::Contex
   for (uint32_t ci = 0, clauses = doc.ClauseCount(); ci < clauses; ++ci) {
     const esgaudit_clause c = doc.Clause(ci);
     if (c.fact_count == 0) continue;
-    const esgaudit_sentence st = doc.Sentence(c.sentence);
-    sentence_before.clear();
-    for (uint32_t k = st.first_clause; k < ci; ++k) {
-      const esgaudit_clause e = doc.Clause(k);
-      sentence_before += doc.SpanText(e.first_span, e.span_count);
-    }
+    bool sentence_read = false;  // sentence_before is read once a figure of the clause needs it
     for (uint32_t fi : doc.ClauseFacts(c)) {
       const esgaudit_fact& f = doc.Fact(fi);
-      if (fi >= by_index.size() || by_index[fi] == nullptr || known.count(fi) || (f.kind != ESGAUDIT_FACT_QUANTITY && f.kind != ESGAUDIT_FACT_PERCENT) ||
-          sdk::View(f.unit).empty() || f.value == 0 || f.qualifiers != 0) {
+      if (fi >= by_index.size() || by_index[fi] == nullptr || known.count(fi) ||
+          (f.kind != ESGAUDIT_FACT_QUANTITY && f.kind != ESGAUDIT_FACT_PERCENT) || sdk::View(f.unit).empty() ||
+          f.value == 0 || f.qualifiers != 0) {
         continue;
       }
       const uint64_t fv = doc.TextToView(f.offset);
+      // Most figures follow a code point that ends no row label and no linking word: passed before
+      // their clause is read (a blank, where a line may have wrapped, is read).
+      if (fv > 0 && fv <= view.size() && view[fv - 1] != ' ' && view[fv - 1] != '\n') {
+        const std::string_view last = view.substr(PrevStart(view.substr(0, fv), fv), fv - PrevStart(view.substr(0, fv), fv));
+        if (!label_ends.count(last) && !link_ends.count(last)) continue;
+      }
       before.clear();
       for (uint32_t k = 0; k < c.span_count; ++k) {
         const esgaudit_text_span t = doc.TextSpan(c.first_span + k);
         if (t.view_begin >= fv) break;
         before += view.substr(t.view_begin, std::min(t.view_end, fv) - t.view_begin);
       }
-      if (HasTarget(before) || HasTarget(sentence_before)) continue;
-      joined.assign(sentence_before).append(before);
-      // A figure inside a bracket is a remark on something else (（职工17672人、劳务承包工12456人）参加了…).
-      const size_t open = std::max(joined.rfind("（") + 1, joined.rfind('(') + 1);  // npos + 1 is 0
-      if (open > 0 && std::max(joined.rfind("）") + 1, joined.rfind(')') + 1) < open) continue;
+      // The label first: most clauses end with none of the rows' (tried by its last code point).
       const std::string trimmed = StripTrailing(before, kLabelLinks, 1);
+      if (trimmed.empty() || !label_ends.count(trimmed.substr(PrevStart(trimmed, trimmed.size())))) continue;
       size_t at = trimmed.size();
       std::string_view found;
       for (int cps = 0; cps < 16 && at > 0; ++cps) {
@@ -313,6 +322,19 @@ void FigureGroups::AddTableConflicts(const sdk::Document& doc, const sdk::Contex
           !WholeScopePrefix(std::string_view(trimmed).substr(0, trimmed.size() - found.size()))) {
         continue;
       }
+      if (!sentence_read) {
+        sentence_read = true;
+        sentence_before.clear();
+        for (uint32_t k = doc.Sentence(c.sentence).first_clause; k < ci; ++k) {
+          const esgaudit_clause e = doc.Clause(k);
+          sentence_before += doc.SpanText(e.first_span, e.span_count);
+        }
+      }
+      if (HasTarget(before) || HasTarget(sentence_before)) continue;
+      joined.assign(sentence_before).append(before);
+      // A figure inside a bracket is a remark on something else (（职工17672人、劳务承包工12456人）参加了…).
+      const size_t open = std::max(joined.rfind("（") + 1, joined.rfind('(') + 1);  // npos + 1 is 0
+      if (open > 0 && std::max(joined.rfind("）") + 1, joined.rfind(')') + 1) < open) continue;
       const std::vector<int> years = YearsIn(joined);
       const int year = years.empty() ? report_year : years.back();
       if (year == 0 || std::any_of(years.begin(), years.end(), [&](int y) { return y != year; })) continue;
@@ -325,9 +347,9 @@ void FigureGroups::AddTableConflicts(const sdk::Document& doc, const sdk::Contex
         double scale = 0;
         if (row->first.second == unit_text) {
           scale = f.magnitude;
-        } else if (const auto m = unit_meanings.find(row->first.second);
-                   m != unit_meanings.end() && m->second.first == sdk::View(f.unit)) {
-          scale = m->second.second;
+        } else if (const auto& [unit, magnitude] = meaning_of(row->first.second);
+                   !unit.empty() && unit == sdk::View(f.unit)) {
+          scale = magnitude;
         }
         if (scale <= 0) continue;
         for (const auto& [y, cell_fact] : row->second) {
