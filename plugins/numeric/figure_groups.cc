@@ -205,12 +205,14 @@ void FigureGroups::AddTableConflicts(const sdk::Document& doc, const sdk::Contex
   // readings are kept and only the one a prose figure's printed unit matches is ever used.
   std::map<std::pair<std::string, std::string>, std::vector<std::pair<int, uint32_t>>> rows;
   std::set<std::string, std::less<>> row_labels;
-  const CellFigures cell_figures(doc);
-  for (uint32_t t = 0, n = doc.TableCount(); t < n; ++t) {
-    const sdk::TableGrid grid(doc, doc.Table(t));
-    uint32_t h = 0;
-    std::vector<std::pair<uint32_t, int>> years;
-    if (grid.Rows() < 2 || !FindYearHeader(grid, 1, &h, &years)) continue;
+  const YearlyTables& yearly = ctx.Shared<YearlyTables>(doc);
+  const CellFigures& cell_figures = yearly.cell_figures();
+  for (const YearlyTable& yt : yearly.tables()) {
+    if (yt.across.empty()) continue;
+    const sdk::TableGrid grid(doc, doc.Table(yt.table));
+    const uint32_t h = yt.header_row;
+    const std::vector<std::pair<uint32_t, int>>& years = yt.across;
+    if (grid.Rows() < 2) continue;
     for (uint32_t r = h + 1; r < grid.Rows(); ++r) {
       std::vector<std::string> words;  // the row's cells before its first year column
       for (uint32_t c = 0; c < years.front().first; ++c) {

@@ -38,15 +38,18 @@ struct Suspect {
 
 void YearlySlipRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
   if (!doc.HasStructure() || !doc.HasTableGrids()) return;
-  const CellFigures cell_figures(doc);
+  const YearlyTables& yearly = ctx.Shared<YearlyTables>(doc);
+  const CellFigures& cell_figures = yearly.cell_figures();
   auto figure_of = [&](const esgaudit_table_cell& c) -> long {
     const long f = cell_figures.Of(c);
     return f >= 0 && doc.Fact(static_cast<uint32_t>(f)).value > 0 ? f : -1;
   };
   std::vector<Suspect> suspects;
   // One series: its points in year order within one run of distinct years.
+  int judged = 0;
   auto judge = [&](const std::vector<Point>& series, const std::string& label) {
     if (static_cast<int>(series.size()) < kMinYears) return;
+    ++judged;
     for (size_t i = 0; i < series.size(); ++i) {
       double lo = 0, hi = 0;
       std::vector<Point> others;
@@ -67,9 +70,9 @@ void YearlySlipRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
       }
     }
   };
-  for (uint32_t t = 0, n = doc.TableCount(); t < n; ++t) {
-    const esgaudit_table table = doc.Table(t);
-    const sdk::TableGrid grid(doc, table);
+  for (const YearlyTable& yt : yearly.tables()) {
+    if (yt.across.size() < kMinYears && yt.down.size() < kMinYears) continue;
+    const sdk::TableGrid grid(doc, doc.Table(yt.table));
     if (grid.Rows() < 2 || grid.Cols() < 2) continue;
     const size_t first = suspects.size();
     auto text_at = [&](uint32_t r, uint32_t c) {
@@ -102,10 +105,9 @@ void YearlySlipRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
     };
     // Years across a header row (one of the first three): each later row is a series, labelled by its
     // words before its first year (category, label, unit: 经济 资产总额 亿元).
-    uint32_t h = 0;
-    std::vector<std::pair<uint32_t, int>> across;
-    if (FindYearHeader(grid, kMinYears, &h, &across)) {
-      for (uint32_t r = h + 1; r < grid.Rows(); ++r) {
+    const std::vector<std::pair<uint32_t, int>>& across = yt.across;
+    if (across.size() >= kMinYears) {
+      for (uint32_t r = yt.header_row + 1; r < grid.Rows(); ++r) {
         const std::string label = RowWords(grid, r, across.front().first);
         if (label.empty() || ChangeWords(label) || HeaderYear(label) > 0) continue;
         read(across, label, [&](uint32_t c) {
@@ -115,10 +117,7 @@ void YearlySlipRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
       }
     }
     // Years down the first column: each later column is a series.
-    std::vector<std::pair<uint32_t, int>> down;
-    for (uint32_t r = 1; r < grid.Rows(); ++r) {
-      if (const int y = HeaderYear(text_at(r, 0)); y > 0) down.push_back({r, y});
-    }
+    const std::vector<std::pair<uint32_t, int>>& down = yt.down;
     for (uint32_t c = 1; static_cast<int>(down.size()) >= kMinYears && c < grid.Cols(); ++c) {
       const std::string label(text_at(0, c));
       if (label.empty() || ChangeWords(label) || HeaderYear(label) > 0) continue;
@@ -135,6 +134,8 @@ void YearlySlipRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
                                   [&](const Suspect& s) { return per_position[s.at.column] > 1; }),
                    suspects.end());
   }
+  ctx.Log(0, "yearly-slip: " + std::to_string(judged) + " yearly series judged, " + std::to_string(suspects.size()) +
+                 " apart");
   for (const Suspect& s : suspects) {
     const esgaudit_fact& f = doc.Fact(s.at.fact);
     const std::string_view text = doc.Text();

@@ -1,6 +1,7 @@
 #include "yearly_tables.h"
 
 #include <algorithm>
+#include <map>
 
 #include "relation_internal.h"
 #include "value_facts.h"
@@ -30,25 +31,6 @@ bool ChangeWords(std::string_view text) {
   const std::string lower = Lower(std::string(text));
   return IsChangeLabel(std::string(text)) ||
          std::any_of(std::begin(kHeaders), std::end(kHeaders), [&](std::string_view w) { return Contains(lower, w); });
-}
-
-bool FindYearHeader(const sdk::TableGrid& grid, size_t min_years, uint32_t* row,
-                    std::vector<std::pair<uint32_t, int>>* years) {
-  bool found = false;
-  for (uint32_t h = 0; h < std::min<uint32_t>(3, grid.Rows()); ++h) {
-    std::vector<std::pair<uint32_t, int>> here;
-    for (uint32_t c = 1; c < grid.Cols(); ++c) {
-      const esgaudit_table_cell* cell = grid.At(h, c);
-      if (cell == nullptr || cell->column != c) continue;  // a spanned header names its first column only
-      if (const int y = HeaderYear(grid.Text(*cell)); y > 0) here.push_back({c, y});
-    }
-    if (here.size() >= min_years && here.size() > years->size()) {
-      *row = h;
-      *years = std::move(here);
-      found = true;
-    }
-  }
-  return found;
 }
 
 std::string RowWords(const sdk::TableGrid& grid, uint32_t r, uint32_t end) {
@@ -83,6 +65,46 @@ long CellFigures::Of(const esgaudit_table_cell& c) const {
     if (ch != ' ' && ch != '\t' && ch != '|') return -1;
   }
   return found;
+}
+
+YearlyTables::YearlyTables(const sdk::Document& doc, const sdk::Context&) : cell_figures_(doc) {
+  if (!doc.HasStructure() || !doc.HasTableGrids()) return;
+  for (uint32_t t = 0, n = doc.TableCount(); t < n; ++t) {
+    const esgaudit_table table = doc.Table(t);
+    // Places as a grid of the table gives them (sdk::TableGrid): a cell covers its rows and columns
+    // within the grid's size, and a later cell at a place overrides an earlier one.
+    const uint32_t rows = table.grid_rows, cols = table.grid_columns;
+    std::map<std::pair<uint32_t, uint32_t>, int> header;  // (row < 3, column >= 1) -> its year, or 0
+    std::map<uint32_t, int> first_column;                  // row >= 1 -> its first cell's year, or 0
+    for (const esgaudit_table_cell& c : doc.EachGridCell(table)) {
+      if (c.column >= cols || c.row >= rows) continue;
+      const uint32_t row_end = std::min(rows, c.row + std::max(c.row_span, 1u));
+      const uint32_t column_end = std::min(cols, c.column + std::max(c.column_span, 1u));
+      const int year = (c.row < 3 && c.column >= 1) || c.column == 0 ? HeaderYear(sdk::View(c.text)) : 0;
+      for (uint32_t r = c.row; r < row_end; ++r) {
+        if (c.column == 0 && r >= 1) first_column[r] = year;
+        if (r >= 3) continue;
+        // A header cell spanning columns names its first column only.
+        for (uint32_t k = std::max(c.column, 1u); k < column_end; ++k) header[{r, k}] = k == c.column ? year : 0;
+      }
+    }
+    YearlyTable yt;
+    yt.table = t;
+    for (uint32_t h = 0; h < std::min(3u, rows); ++h) {
+      std::vector<std::pair<uint32_t, int>> here;
+      for (auto it = header.lower_bound({h, 0}); it != header.end() && it->first.first == h; ++it) {
+        if (it->second > 0) here.emplace_back(it->first.second, it->second);
+      }
+      if (here.size() > yt.across.size()) {  // the first of rows naming as many
+        yt.header_row = h;
+        yt.across = std::move(here);
+      }
+    }
+    for (const auto& [r, y] : first_column) {
+      if (y > 0) yt.down.emplace_back(r, y);
+    }
+    if (!yt.across.empty() || !yt.down.empty()) tables_.push_back(std::move(yt));
+  }
 }
 
 }  // namespace esgaudit::numeric

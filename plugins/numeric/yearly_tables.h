@@ -22,10 +22,6 @@ int HeaderYear(std::string_view cell);
 // column so headed gives the change of its row.
 bool ChangeWords(std::string_view text);
 
-// The header row among a grid's first three rows naming the most years (at least `min_years`), with
-// its year columns (grid column, year) left to right; false when none.
-bool FindYearHeader(const sdk::TableGrid& grid, size_t min_years, uint32_t* row,
-                    std::vector<std::pair<uint32_t, int>>* years);
 
 // The words of row `r` before grid column `end`, cells joined by a space (经济 资产总额 亿元): a row's label.
 std::string RowWords(const sdk::TableGrid& grid, uint32_t r, uint32_t end);
@@ -41,6 +37,33 @@ class CellFigures {
  private:
   const sdk::Document& doc_;
   std::vector<std::pair<uint64_t, uint32_t>> by_offset_;
+};
+
+// A table of the structure model read by year.
+struct YearlyTable {
+  uint32_t table = 0;
+  // The header row among the first three naming the most years (the first of a tie), with its year
+  // columns (grid column, year) left to right; `across` is empty when no row names one. A header
+  // cell spanning columns names its first column only.
+  uint32_t header_row = 0;
+  std::vector<std::pair<uint32_t, int>> across;
+  // The rows after the first whose first cell names a year (grid row, year), top to bottom.
+  std::vector<std::pair<uint32_t, int>> down;
+};
+
+// The document's tables with a year across a header row or down the first column, found once per
+// document (ctx.Shared) from the host's cells one at a time: the yearly readers (numeric.yearly-slip,
+// numeric.yoy-claim's table reading, numeric.restatement-mismatch's table rows) build the grid of
+// these tables only. Also the one figure of each cell (CellFigures), which they share.
+class YearlyTables {
+ public:
+  YearlyTables(const sdk::Document& doc, const sdk::Context& ctx);
+  const std::vector<YearlyTable>& tables() const { return tables_; }
+  const CellFigures& cell_figures() const { return cell_figures_; }
+
+ private:
+  CellFigures cell_figures_;
+  std::vector<YearlyTable> tables_;
 };
 
 }  // namespace esgaudit::numeric

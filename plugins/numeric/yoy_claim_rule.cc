@@ -155,14 +155,15 @@ void YoyClaimRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
 // its last digit either way (computed from unrounded figures, 53.88 % may be printed 53.89 %).
 void YoyClaimRule::CheckTables(const sdk::Document& doc, const sdk::Context& ctx) const {
   if (!doc.HasStructure() || !doc.HasTableGrids()) return;
-  const CellFigures figures(doc);
+  const YearlyTables& yearly = ctx.Shared<YearlyTables>(doc);
+  const CellFigures& figures = yearly.cell_figures();
   const std::string_view text = doc.Text();
   int rows = 0;
-  for (uint32_t t = 0, n = doc.TableCount(); t < n; ++t) {
-    const sdk::TableGrid grid(doc, doc.Table(t));
-    uint32_t h = 0;
-    std::vector<std::pair<uint32_t, int>> years;
-    if (!FindYearHeader(grid, 2, &h, &years) || years.size() != 2 || years[0].second == years[1].second) continue;
+  for (const YearlyTable& yt : yearly.tables()) {
+    const std::vector<std::pair<uint32_t, int>>& years = yt.across;
+    if (years.size() != 2 || years[0].second == years[1].second) continue;
+    const sdk::TableGrid grid(doc, doc.Table(yt.table));
+    const uint32_t h = yt.header_row;
     uint32_t change = 0;
     std::string change_head;
     for (uint32_t c = std::max(years[0].first, years[1].first) + 1; c < grid.Cols() && change == 0; ++c) {

@@ -17,6 +17,7 @@
 #include "rate_above_100_rule.h"
 #include "register.h"
 #include "value_facts.h"
+#include "yearly_tables.h"
 
 namespace esgaudit::numeric {
 namespace {
@@ -435,6 +436,79 @@ TEST(ValueFactsText, LabelsAreTheHostsTextsWithoutSpaces) {
   EXPECT_GT(label_check.viewed, 0u);
   EXPECT_GT(label_check.copied, 0u);
   EXPECT_TRUE(label_check.mismatches.empty()) << label_check.mismatches.front();
+}
+
+// YearlyTables reads each table's header years and first-column years from the host's cells one at a
+// time, placed as a grid of the table places them: the same rows and years as reading the grid
+// (sdk::TableGrid) did, spanned cells included — a header cell spanning columns names its first
+// column only, one spanning rows names each row.
+struct YearlyTablesCheck {
+  int tables = 0;
+  int with_years = 0;
+  std::vector<std::string> mismatches;
+};
+YearlyTablesCheck yearly_check;
+
+class YearlyTablesProbe : public sdk::Rule {
+ public:
+  void Check(const sdk::Document& doc, const sdk::Context& ctx) override {
+    const YearlyTables& yearly = ctx.Shared<YearlyTables>(doc);
+    for (uint32_t t = 0; t < doc.TableCount(); ++t) {
+      const sdk::TableGrid grid(doc, doc.Table(t));
+      YearlyTable want;
+      for (uint32_t h = 0; h < std::min<uint32_t>(3, grid.Rows()); ++h) {
+        std::vector<std::pair<uint32_t, int>> here;
+        for (uint32_t c = 1; c < grid.Cols(); ++c) {
+          const esgaudit_table_cell* cell = grid.At(h, c);
+          if (cell == nullptr || cell->column != c) continue;
+          if (const int y = HeaderYear(grid.Text(*cell)); y > 0) here.push_back({c, y});
+        }
+        if (here.size() > want.across.size()) {
+          want.header_row = h;
+          want.across = here;
+        }
+      }
+      for (uint32_t r = 1; r < grid.Rows(); ++r) {
+        const esgaudit_table_cell* cell = grid.At(r, 0);
+        if (const int y = cell == nullptr ? 0 : HeaderYear(grid.Text(*cell)); y > 0) want.down.push_back({r, y});
+      }
+      const YearlyTable* got = nullptr;
+      for (const YearlyTable& y : yearly.tables()) got = y.table == t ? &y : got;
+      ++yearly_check.tables;
+      if (!want.across.empty() || !want.down.empty()) ++yearly_check.with_years;
+      const std::string at = "table " + std::to_string(t);
+      if (got == nullptr) {
+        if (!want.across.empty() || !want.down.empty()) yearly_check.mismatches.push_back(at + ": missing");
+        continue;
+      }
+      if (got->across != want.across || (!want.across.empty() && got->header_row != want.header_row)) {
+        yearly_check.mismatches.push_back(at + ": header");
+      }
+      if (got->down != want.down) yearly_check.mismatches.push_back(at + ": first column");
+    }
+  }
+};
+
+TEST(ValueRulesText, YearlyTablesReadTheCellsAsTheirGridPlacesThem) {
+  sdk::Registry registry;
+  registry.Add<YearlyTablesProbe>("test.yearly-tables", ESGAUDIT_INFO, "checks YearlyTables", "test/yearly-tables.md");
+  yearly_check = YearlyTablesCheck();
+  testing::RunOnText(registry,
+                     "指标\t单位\t2021年\t2022年\t2023年\n"
+                     "员工总数\t人\t1,200\t1,310\t1,400\n"
+                     "男性员工\t人\t700\t760\t800\n"
+                     "\n说明文字一段。\n\n"
+                     "<table><tr><td>指标</td><td colspan=\"2\">2016年</td><td>2015年</td><td>2014年</td></tr>\n"
+                     "<tr><td>营业收入</td><td>亿元</td><td>12</td><td>11</td><td>10</td></tr></table>\n"
+                     "\n另一段说明文字。\n\n"
+                     "<table><tr><td>年份</td><td>员工</td><td>女性</td></tr>\n"
+                     "<tr><td rowspan=\"2\">2016年</td><td>7</td><td>3</td></tr>"
+                     "<tr><td>8</td><td>4</td></tr><tr><td>2017年</td><td>9</td><td>5</td></tr></table>\n"
+                     "\n第三段说明文字。\n\n"
+                     "| 年份 | 人数 |\n|---|---|\n| 2020 | 10 |\n| 2021 | 12 |\n| 2022 | 15 |\n");
+  EXPECT_GE(yearly_check.tables, 4);
+  EXPECT_GE(yearly_check.with_years, 4);
+  EXPECT_TRUE(yearly_check.mismatches.empty()) << ::testing::PrintToString(yearly_check.mismatches);
 }
 
 }  // namespace
