@@ -9,6 +9,19 @@
 namespace esgaudit::numeric {
 
 int HeaderYear(std::string_view cell) {
+  // A year opens with 1 or 2, or FY, after the blanks WithoutSpaces drops (U+3000 among them): most
+  // cells (labels, figures) are passed uncopied.
+  size_t first = 0;
+  while (first < cell.size()) {
+    if (cell[first] == ' ' || cell[first] == '\t' || cell[first] == '\r' || cell[first] == '\n') {
+      ++first;
+    } else if (cell.compare(first, 3, "\u3000") == 0) {
+      first += 3;
+    } else {
+      break;
+    }
+  }
+  if (first == cell.size() || (cell[first] != '1' && cell[first] != '2' && cell[first] != 'F')) return 0;
   const std::string t = WithoutSpaces(cell);
   std::string_view v = t;
   if (v.substr(0, 2) == "FY") v.remove_prefix(2);

@@ -489,6 +489,21 @@ class YearlyTablesProbe : public sdk::Rule {
   }
 };
 
+// A header year after the blanks WithoutSpaces drops (U+3000 among them), with FY before it or 年, 年度,
+// 年末, 年底 after it; cells opening otherwise are no year, read or not.
+TEST(ValueRulesText, AHeaderYearIsReadAfterAnyBlank) {
+  EXPECT_EQ(HeaderYear("2016年"), 2016);
+  EXPECT_EQ(HeaderYear(" \t\u30002016 年度"), 2016);
+  EXPECT_EQ(HeaderYear("FY2021"), 2021);
+  EXPECT_EQ(HeaderYear("\u3000FY 2022"), 2022);
+  EXPECT_EQ(HeaderYear("1995年末"), 1995);
+  EXPECT_EQ(HeaderYear("营业收入"), 0);
+  EXPECT_EQ(HeaderYear("3016"), 0);
+  EXPECT_EQ(HeaderYear("2016年1月"), 0);
+  EXPECT_EQ(HeaderYear(""), 0);
+  EXPECT_EQ(HeaderYear("\u3000"), 0);
+}
+
 TEST(ValueRulesText, YearlyTablesReadTheCellsAsTheirGridPlacesThem) {
   sdk::Registry registry;
   registry.Add<YearlyTablesProbe>("test.yearly-tables", ESGAUDIT_INFO, "checks YearlyTables", "test/yearly-tables.md");
