@@ -206,7 +206,6 @@ void FigureGroups::AddTableConflicts(const sdk::Document& doc, const sdk::Contex
   std::map<std::pair<std::string, std::string>, std::vector<std::pair<int, uint32_t>>> rows;
   std::set<std::string, std::less<>> row_labels;
   const YearlyTables& yearly = ctx.Shared<YearlyTables>(doc);
-  const CellFigures& cell_figures = yearly.cell_figures();
   for (const YearlyTable& yt : yearly.tables()) {
     if (yt.across.empty()) continue;
     const sdk::TableGrid grid(doc, doc.Table(yt.table));
@@ -240,7 +239,7 @@ void FigureGroups::AddTableConflicts(const sdk::Document& doc, const sdk::Contex
         for (const auto& [c, y] : years) {
           const esgaudit_table_cell* cell = grid.At(r, c);
           if (cell == nullptr || cell->row != r || cell->column != c) continue;
-          const long f = cell_figures.Of(*cell);
+          const long f = yearly.cell_figures().Of(*cell);
           if (f < 0 || doc.Fact(static_cast<uint32_t>(f)).kind != ESGAUDIT_FACT_QUANTITY ||
               !sdk::View(doc.Fact(static_cast<uint32_t>(f)).unit).empty()) {
             continue;

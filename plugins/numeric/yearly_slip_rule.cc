@@ -39,9 +39,9 @@ struct Suspect {
 void YearlySlipRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
   if (!doc.HasStructure() || !doc.HasTableGrids()) return;
   const YearlyTables& yearly = ctx.Shared<YearlyTables>(doc);
-  const CellFigures& cell_figures = yearly.cell_figures();
+  // Asked only for a yearly table's cells (the figures are read with the first yearly table).
   auto figure_of = [&](const esgaudit_table_cell& c) -> long {
-    const long f = cell_figures.Of(c);
+    const long f = yearly.cell_figures().Of(c);
     return f >= 0 && doc.Fact(static_cast<uint32_t>(f)).value > 0 ? f : -1;
   };
   std::vector<Suspect> suspects;

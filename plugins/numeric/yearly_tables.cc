@@ -1,7 +1,6 @@
 #include "yearly_tables.h"
 
 #include <algorithm>
-#include <map>
 
 #include "relation_internal.h"
 #include "value_facts.h"
@@ -56,17 +55,29 @@ std::string RowWords(const sdk::TableGrid& grid, uint32_t r, uint32_t end) {
   return words;
 }
 
-CellFigures::CellFigures(const sdk::Document& doc) : doc_(doc) {
-  for (uint32_t i = 0, n = doc.FactCount(); i < n; ++i) by_offset_.push_back({doc.Fact(i).offset, i});
+CellFigures::CellFigures(const sdk::Document& doc) : doc_(doc), count_(doc.FactCount()) {
+  // The host gives its facts in text order: then they are searched in place, with no copy (a long
+  // table's figures number hundreds of thousands). Otherwise a copy sorted by offset.
+  for (uint32_t i = 1; i < count_ && in_order_; ++i) in_order_ = doc.Fact(i - 1).offset <= doc.Fact(i).offset;
+  if (in_order_) return;
+  by_offset_.reserve(count_);
+  for (uint32_t i = 0; i < count_; ++i) by_offset_.push_back({doc.Fact(i).offset, i});
   std::sort(by_offset_.begin(), by_offset_.end());
 }
 
 long CellFigures::Of(const esgaudit_table_cell& c) const {
-  auto it = std::lower_bound(by_offset_.begin(), by_offset_.end(), std::make_pair(c.offset, 0u));
+  // Position `k` of the facts in text order: its offset and its index into doc.Fact().
+  auto offset_at = [&](size_t k) { return in_order_ ? doc_.Fact(static_cast<uint32_t>(k)).offset : by_offset_[k].first; };
+  auto index_at = [&](size_t k) { return in_order_ ? static_cast<uint32_t>(k) : by_offset_[k].second; };
+  size_t lo = 0, hi = count_;  // the first position at or after the cell's start
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    (offset_at(mid) < c.offset ? lo = mid + 1 : hi = mid);
+  }
   long found = -1;
-  for (; it != by_offset_.end() && it->first < c.offset + c.length; ++it) {
+  for (size_t k = lo; k < count_ && offset_at(k) < c.offset + c.length; ++k) {
     if (found >= 0) return -1;
-    found = it->second;
+    found = index_at(k);
   }
   if (found < 0) return -1;
   const esgaudit_fact& f = doc_.Fact(static_cast<uint32_t>(found));
@@ -80,44 +91,49 @@ long CellFigures::Of(const esgaudit_table_cell& c) const {
   return found;
 }
 
-YearlyTables::YearlyTables(const sdk::Document& doc, const sdk::Context&) : cell_figures_(doc) {
+YearlyTables::YearlyTables(const sdk::Document& doc, const sdk::Context&) {
   if (!doc.HasStructure() || !doc.HasTableGrids()) return;
+  std::vector<int> header, first_column;  // kept from table to table
   for (uint32_t t = 0, n = doc.TableCount(); t < n; ++t) {
     const esgaudit_table table = doc.Table(t);
     // Places as a grid of the table gives them (sdk::TableGrid): a cell covers its rows and columns
     // within the grid's size, and a later cell at a place overrides an earlier one.
-    const uint32_t rows = table.grid_rows, cols = table.grid_columns;
-    std::map<std::pair<uint32_t, uint32_t>, int> header;  // (row < 3, column >= 1) -> its year, or 0
-    std::map<uint32_t, int> first_column;                  // row >= 1 -> its first cell's year, or 0
+    const uint32_t rows = table.grid_rows, cols = table.grid_columns, header_rows = std::min(rows, 3u);
+    header.assign(static_cast<size_t>(header_rows) * cols, 0);  // (row < 3, column) -> its year, or 0
+    first_column.assign(rows, 0);                                // row -> its first cell's year, or 0
+    bool any = false;
     for (const esgaudit_table_cell& c : doc.EachGridCell(table)) {
       if (c.column >= cols || c.row >= rows) continue;
       const uint32_t row_end = std::min(rows, c.row + std::max(c.row_span, 1u));
       const uint32_t column_end = std::min(cols, c.column + std::max(c.column_span, 1u));
       const int year = (c.row < 3 && c.column >= 1) || c.column == 0 ? HeaderYear(sdk::View(c.text)) : 0;
+      any = any || year > 0;
       for (uint32_t r = c.row; r < row_end; ++r) {
-        if (c.column == 0 && r >= 1) first_column[r] = year;
+        if (c.column == 0) first_column[r] = year;
         if (r >= 3) continue;
         // A header cell spanning columns names its first column only.
-        for (uint32_t k = std::max(c.column, 1u); k < column_end; ++k) header[{r, k}] = k == c.column ? year : 0;
+        for (uint32_t k = std::max(c.column, 1u); k < column_end; ++k) header[r * cols + k] = k == c.column ? year : 0;
       }
     }
+    if (!any) continue;
     YearlyTable yt;
     yt.table = t;
-    for (uint32_t h = 0; h < std::min(3u, rows); ++h) {
+    for (uint32_t h = 0; h < header_rows; ++h) {
       std::vector<std::pair<uint32_t, int>> here;
-      for (auto it = header.lower_bound({h, 0}); it != header.end() && it->first.first == h; ++it) {
-        if (it->second > 0) here.emplace_back(it->first.second, it->second);
+      for (uint32_t k = 1; k < cols; ++k) {
+        if (header[h * cols + k] > 0) here.emplace_back(k, header[h * cols + k]);
       }
       if (here.size() > yt.across.size()) {  // the first of rows naming as many
         yt.header_row = h;
         yt.across = std::move(here);
       }
     }
-    for (const auto& [r, y] : first_column) {
-      if (y > 0) yt.down.emplace_back(r, y);
+    for (uint32_t r = 1; r < rows; ++r) {
+      if (first_column[r] > 0) yt.down.emplace_back(r, first_column[r]);
     }
     if (!yt.across.empty() || !yt.down.empty()) tables_.push_back(std::move(yt));
   }
+  if (!tables_.empty()) cell_figures_.emplace(doc);
 }
 
 }  // namespace esgaudit::numeric

@@ -7,6 +7,7 @@
 #include <esgaudit/plugin.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,7 +37,9 @@ class CellFigures {
 
  private:
   const sdk::Document& doc_;
-  std::vector<std::pair<uint64_t, uint32_t>> by_offset_;
+  uint32_t count_ = 0;
+  bool in_order_ = true;
+  std::vector<std::pair<uint64_t, uint32_t>> by_offset_;  // (offset, index), only when not in order
 };
 
 // A table of the structure model read by year.
@@ -59,10 +62,12 @@ class YearlyTables {
  public:
   YearlyTables(const sdk::Document& doc, const sdk::Context& ctx);
   const std::vector<YearlyTable>& tables() const { return tables_; }
-  const CellFigures& cell_figures() const { return cell_figures_; }
+  // Built with the first yearly table (it lives as long as the document's shared objects); asked only
+  // when tables() is not empty.
+  const CellFigures& cell_figures() const { return *cell_figures_; }
 
  private:
-  CellFigures cell_figures_;
+  std::optional<CellFigures> cell_figures_;
   std::vector<YearlyTable> tables_;
 };
 

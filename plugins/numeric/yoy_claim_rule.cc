@@ -156,7 +156,6 @@ void YoyClaimRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
 void YoyClaimRule::CheckTables(const sdk::Document& doc, const sdk::Context& ctx) const {
   if (!doc.HasStructure() || !doc.HasTableGrids()) return;
   const YearlyTables& yearly = ctx.Shared<YearlyTables>(doc);
-  const CellFigures& figures = yearly.cell_figures();
   const std::string_view text = doc.Text();
   int rows = 0;
   for (const YearlyTable& yt : yearly.tables()) {
@@ -184,7 +183,7 @@ void YoyClaimRule::CheckTables(const sdk::Document& doc, const sdk::Context& ctx
       const uint32_t cols[3] = {old_col, new_col, change};
       for (int k = 0; k < 3; ++k) {
         const esgaudit_table_cell* cell = grid.At(r, cols[k]);
-        if (cell != nullptr && cell->row == r && cell->column == cols[k]) at[k] = figures.Of(*cell);
+        if (cell != nullptr && cell->row == r && cell->column == cols[k]) at[k] = yearly.cell_figures().Of(*cell);
       }
       if (at[0] < 0 || at[1] < 0 || at[2] < 0) continue;
       const esgaudit_fact& old_f = doc.Fact(static_cast<uint32_t>(at[0]));
