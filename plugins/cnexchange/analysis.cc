@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -120,6 +121,13 @@ std::vector<std::string> Names(const TopicSpec& t) {
 }
 
 }  // namespace
+
+size_t FindNearStart(std::string_view s, std::string_view word, size_t most) {
+  if (word.empty()) return 0;
+  for (size_t k = 0; k <= most && k + word.size() <= s.size(); ++k)
+    if (s[k] == word[0] && std::memcmp(s.data() + k + 1, word.data() + 1, word.size() - 1) == 0) return k;
+  return std::string_view::npos;
+}
 
 // Full-width brackets as the matching view writes them (NFKC), spaces dropped, ASCII lower-cased.
 std::string NameKey(std::string_view name) {
@@ -642,8 +650,8 @@ void Analysis::EvaluateTopics() {
       const size_t i = h->first;  // a usable heading line, in line order
       const auto& [plain, plain_code_points] = h->second;
       for (const std::string& n : names) {
-        size_t at = plain.find(n);
-        if (at == std::string::npos || at > 3 ||
+        size_t at = FindNearStart(plain, n, 3);
+        if (at == std::string::npos ||
             plain_code_points > CodePoints(n) + 8)
           continue;
         size_t v = sdk::AsciiLower(lines[i].text).find(n);

@@ -408,6 +408,10 @@ std::string NameKey(std::string_view name);
 // `s` cut to at most `max_code_points` code points, "…" appended when cut.
 std::string ShortQuote(std::string_view s, size_t max_code_points = 40);
 
+// s.find(word) when that is at most `most`, else npos: the word compared at the first most + 1
+// offsets only (a heading names a topic within its first bytes; the whole heading was searched).
+size_t FindNearStart(std::string_view s, std::string_view word, size_t most);
+
 }  // namespace esgaudit::cnexchange
 
 #endif  // ESGAUDIT_PLUGINS_CNEXCHANGE_ANALYSIS_H_

@@ -1216,6 +1216,24 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
   }
 }
 
+bool NamesGroupsWithConcerns(std::string_view t, const std::vector<std::string>& groups) {
+  // Each group counted needs a ':' after it (lower-casing keeps every ':' where it is).
+  if (t.find(':') == std::string_view::npos) return false;
+  std::string lower = sdk::HasCjk(t) ? std::string(t) : sdk::AsciiLower(t);
+  size_t named = 0;
+  for (const std::string& g : groups) {
+    for (size_t at = lower.find(g); at != std::string::npos; at = lower.find(g, at + 1)) {
+      size_t k = at + g.size();
+      while (k < lower.size() && lower[k] == ' ') ++k;
+      if (k < lower.size() && lower[k] == ':') {
+        ++named;
+        break;
+      }
+    }
+  }
+  return named >= 3;
+}
+
 void Analysis::Stakeholder(const ElementSpec& spec, std::vector<Hit>* hits) {
   // Engagement is how the company engages, not whom it names: a passage naming stakeholders is
   // covered when it (or the three lines after it: a heading's table header and first rows) gives a
@@ -1227,21 +1245,7 @@ void Analysis::Stakeholder(const ElementSpec& spec, std::vector<Hit>* hits) {
   const std::vector<std::string>& methods = Words(spec, "method_words");
   const std::vector<std::string>& groups = Words(spec, "group_words");
   // Three or more different groups, each directly followed by a colon.
-  auto concerns = [&](std::string_view t) {
-    std::string lower = sdk::HasCjk(t) ? std::string(t) : sdk::AsciiLower(t);
-    size_t named = 0;
-    for (const std::string& g : groups) {
-      for (size_t at = lower.find(g); at != std::string::npos; at = lower.find(g, at + 1)) {
-        size_t k = at + g.size();
-        while (k < lower.size() && lower[k] == ' ') ++k;
-        if (k < lower.size() && lower[k] == ':') {
-          ++named;
-          break;
-        }
-      }
-    }
-    return named >= 3;
-  };
+  auto concerns = [&](std::string_view t) { return NamesGroupsWithConcerns(t, groups); };
   auto engages = [&](size_t line) {
     if (IndexRow(line)) return false;
     const auto& ls = layout_.lines();

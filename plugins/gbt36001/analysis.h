@@ -272,6 +272,12 @@ class CaselessStarts {
 // compiles it once).
 std::vector<esgaudit_pattern> CaselessLiterals(const std::vector<std::string>& words);
 
+// Whether `t` names three or more of `groups` (lower-case words) each directly followed by a colon
+// (spaces between allowed), ASCII lower-cased first unless `t` holds CJK: the stakeholder element's
+// groups with their concerns ("Investors: … Customers: …"). A text without an ASCII colon is answered
+// without the copy and the searches.
+bool NamesGroupsWithConcerns(std::string_view t, const std::vector<std::string>& groups);
+
 // The scans' word lists, functions of the rule pack alone: every subject issue's keywords, each
 // once, in the pack's order (IndexIssueKeywords), and every element phrase (full and partial) and
 // subject name, sorted (IndexPhrases).

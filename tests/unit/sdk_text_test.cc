@@ -1,5 +1,6 @@
 // The SDK's text helpers (plugins/sdk/include/esgaudit/text.h) where they stand in for the standard
 // library or for an earlier form of themselves: each must answer as that did.
+#include <esgaudit/bytes8.h>
 #include <esgaudit/text.h>
 #include <gtest/gtest.h>
 
@@ -303,6 +304,26 @@ TEST(SdkTextTest, HeadingTextDropsHanNumbering) {
   EXPECT_EQ(sdk::HeadingText("第三部分"), "");
   EXPECT_EQ(sdk::HeadingText("第一季度"), "第一季度");
   EXPECT_EQ(sdk::HeadingText("等级"), "等级");
+}
+
+// bytes8::CountMarks is __builtin_popcountll on every mask the byte tests can return (any set of the
+// eight high bits), and on the masks of BytesIn and BytesEqual over random words.
+TEST(SdkTextTest, CountMarksIsPopcount) {
+  for (unsigned lanes = 0; lanes < 256; ++lanes) {
+    uint64_t marks = 0;
+    for (int b = 0; b < 8; ++b)
+      if (lanes & (1u << b)) marks |= uint64_t{0x80} << (8 * b);
+    EXPECT_EQ(bytes8::CountMarks(marks), static_cast<unsigned>(__builtin_popcountll(marks))) << lanes;
+  }
+  std::mt19937_64 rng(11);
+  for (int k = 0; k < 20000; ++k) {
+    const uint64_t w = rng();
+    const uint8_t lo = static_cast<uint8_t>(rng() % 0x80), hi = static_cast<uint8_t>(lo + rng() % (0x80 - lo));
+    const uint64_t in = bytes8::BytesIn(w, lo, hi), eq = bytes8::BytesEqual(w, static_cast<uint8_t>(w >> 8));
+    ASSERT_EQ(bytes8::CountMarks(in), static_cast<unsigned>(__builtin_popcountll(in)));
+    ASSERT_EQ(bytes8::CountMarks(eq), static_cast<unsigned>(__builtin_popcountll(eq)));
+    ASSERT_EQ(bytes8::CountMarks(in | eq), static_cast<unsigned>(__builtin_popcountll(in | eq)));
+  }
 }
 
 }  // namespace

@@ -120,16 +120,19 @@ TEST(StructureLinesTest, AppendSqueezeLowerAppendsTheSqueezeOfTheLowerCase) {
 // strings share a group, and groups are numbered in the order of their first string, as a map from
 // each string to a number given at its first sight numbers them. Random strings of a few pieces
 // (so that many repeat, and many differ by one piece, by a blank or by their length), empty ones
-// included, in tables filled to the capacity they were built for.
+// included, in tables filled to the capacity they were built for; long ones differing only between
+// the windows Hash reads (ViewGroupsTellApartStringsOfOneHash below).
 TEST(StructureLinesTest, ViewGroupsNumberEqualStringsAsAMapDoes) {
   const std::vector<std::string> pieces = {"", "a", "A", " ", "报告", "报", "|", "2016", "上海石化", "\xe6\x8a",
                                            "社会责任报告", "report", "reports"};
   std::mt19937 rng(20261202);
   size_t repeated = 0, distinct = 0;
-  for (int round = 0; round < 400; ++round) {
+  for (int round = 0; round < 600; ++round) {
     std::vector<std::string> strings(rng() % 200);
+    // Half the rounds of longer strings, which differ between the eight-byte windows Hash reads.
+    const size_t most = round % 2 == 0 ? 5 : 12;
     for (std::string& s : strings)
-      for (size_t k = rng() % 5; k > 0; --k) s += pieces[rng() % pieces.size()];
+      for (size_t k = rng() % most; k > 0; --k) s += pieces[rng() % pieces.size()];
     lines::ViewGroups groups(strings.size());
     std::unordered_map<std::string, uint32_t> expected;
     for (const std::string& s : strings) {
@@ -145,6 +148,19 @@ TEST(StructureLinesTest, ViewGroupsNumberEqualStringsAsAMapDoes) {
   // Capacity zero still makes a table that takes nothing and finds nothing.
   lines::ViewGroups none(0);
   EXPECT_EQ(none.size(), 0u);
+}
+
+// Strings of one length that share their first, middle and last eight bytes share a Hash: each is
+// still a group of its own, and a copy of each finds it.
+TEST(StructureLinesTest, ViewGroupsTellApartStringsOfOneHash) {
+  std::vector<std::string> strings;
+  for (char c = 'a'; c <= 'z'; ++c) strings.push_back("12345678" + std::string(1, c) + "abcdefgh" + "xy" + "87654321");
+  for (const std::string& s : strings) ASSERT_EQ(lines::ViewGroups::Hash(s), lines::ViewGroups::Hash(strings[0]));
+  lines::ViewGroups groups(2 * strings.size());
+  for (size_t k = 0; k < strings.size(); ++k) ASSERT_EQ(groups.Add(strings[k]), k);
+  std::vector<std::string> copies = strings;
+  for (size_t k = copies.size(); k-- > 0;) ASSERT_EQ(groups.Add(copies[k]), k);
+  EXPECT_EQ(groups.size(), strings.size());
 }
 
 // HasAsciiDigit and NumbersBeforeSpace read eight bytes at a time: their answers are the byte

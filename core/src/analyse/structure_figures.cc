@@ -59,7 +59,7 @@ size_t FigureLetters(std::string_view s, bool* digit, bool* punct, bool* cjk, si
       // it): each but a blank or tab is a letter, and the digits and marks are tested all at once.
       for (uint64_t w; i + 8 <= s.size() && n + 8 <= limit && ((w = bytes8::Load8(s.data() + i)) & bytes8::kHighBits) == 0;
            i += 8) {
-        n += 8 - static_cast<size_t>(__builtin_popcountll(bytes8::BytesEqual(w, ' ') | bytes8::BytesEqual(w, '\t')));
+        n += 8 - bytes8::CountMarks(bytes8::BytesEqual(w, ' ') | bytes8::BytesEqual(w, '\t'));
         *digit |= bytes8::AnyByteIn(w, '0', '9');
         *punct |= (bytes8::BytesEqual(w, ',') | bytes8::BytesEqual(w, ':') | bytes8::BytesEqual(w, ';') |
                    bytes8::BytesEqual(w, '!') | bytes8::BytesEqual(w, '?')) != 0;

@@ -152,7 +152,7 @@ size_t NumbersBeforeSpace(std::string_view s) {
     if (digits == 0) continue;
     const uint64_t next = Load8(s.data() + i + 1);
     const uint64_t ends = digits & (BytesIn(next, ' ', ' ') | BytesIn(next, '\t', '\r'));
-    if (ends != 0) n += static_cast<size_t>(__builtin_popcountll(ends));
+    if (ends != 0) n += bytes8::CountMarks(ends);
   }
   for (; i < s.size(); ++i) one(i);
   return n;

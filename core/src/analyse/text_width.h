@@ -7,6 +7,8 @@
 #include <cstring>
 #include <string_view>
 
+#include <esgaudit/bytes8.h>
+
 namespace esgaudit {
 
 // The code point of a well-formed three-byte UTF-8 sequence at `p` (`left` bytes readable) whose
@@ -32,7 +34,7 @@ inline size_t CountAsciiLetterWords(const unsigned char* p, size_t left, size_t*
   for (uint64_t w; i + 8 <= left && (std::memcpy(&w, p + i, 8), (w & kHigh) == 0); i += 8) {
     const uint64_t lower = w | 0x2020202020202020ULL;
     const uint64_t from_a = lower + 0x1f1f1f1f1f1f1f1fULL, after_z = lower + 0x0505050505050505ULL;
-    *letters += static_cast<size_t>(__builtin_popcountll(from_a & ~after_z & kHigh));
+    *letters += bytes8::CountMarks(from_a & ~after_z & kHigh);
   }
   return i;
 }

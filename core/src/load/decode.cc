@@ -10,6 +10,8 @@
 #include <cstring>
 #include <memory>
 
+#include <esgaudit/bytes8.h>
+
 #include "analyse/text_width.h"
 
 namespace esgaudit {
@@ -89,7 +91,12 @@ bool LooksBinary(std::string_view s, size_t* where) {
     uint64_t w;
     std::memcpy(&w, p + i, 8);
     if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) == 0) continue;
-    for (size_t k = i; k < i + 8; ++k) count(k);
+    // A byte below 0x20 is here (most often a line feed): the control bytes' marks, exactly (BytesIn
+    // takes no byte from 0x80 on), are the bytes below 0x20 but \t to \r (\t \n \v \f \r) and ESC.
+    const uint64_t marks = bytes8::BytesIn(w, 0, 0x1f) & ~(bytes8::BytesIn(w, '\t', '\r') | bytes8::BytesEqual(w, 0x1b));
+    if (marks == 0) continue;
+    if (controls == 0) *where = i + static_cast<size_t>(__builtin_ctzll(marks) >> 3);  // the first byte lowest
+    controls += bytes8::CountMarks(marks);
   }
   for (; i < n; ++i) count(i);
   return controls * 100 > n;

@@ -247,5 +247,26 @@ TEST(CnexchangeScanTest, AShortQuoteIsTheHeadAppendedACodePointAtATime) {
   EXPECT_EQ(cnexchange::ShortQuote("一二", 2), "一二");
 }
 
+// FindNearStart is find when find's answer is at most `most`, npos otherwise: random texts and words
+// of pieces sharing first bytes (the Han words of the headings open with E4-E9 lead bytes), words
+// longer than the text and empty ones.
+TEST(CnexchangeScanTest, FindNearStartIsFindWithinTheFirstOffsets) {
+  const std::vector<std::string> pieces = {"", "a", "A", " ", "环境", "环", "境", "1", "、", "一", "社会", "（"};
+  std::mt19937 rng(48);
+  size_t near = 0, far = 0;
+  for (int k = 0; k < 40000; ++k) {
+    std::string s, w;
+    for (size_t m = rng() % 7; m > 0; --m) s += pieces[rng() % pieces.size()];
+    for (size_t m = rng() % 3; m > 0; --m) w += pieces[rng() % pieces.size()];
+    const size_t most = rng() % 8;
+    const size_t at = s.find(w);
+    const size_t want = at <= most ? at : std::string::npos;
+    ASSERT_EQ(cnexchange::FindNearStart(s, w, most), want) << s << " / " << w << " " << most;
+    (want == std::string::npos ? far : near) += 1;
+  }
+  EXPECT_GT(near, 5000u);
+  EXPECT_GT(far, 5000u);
+}
+
 }  // namespace
 }  // namespace esgaudit

@@ -1518,5 +1518,42 @@ TEST(Gbt36001CellTest, NumberAndYearCellScansAgreeWithTheirExpressions) {
   EXPECT_FALSE(IsYearCell("2120"));
 }
 
+// NamesGroupsWithConcerns answers as the stakeholder element's former test did (lower-case unless
+// CJK, each group found followed by spaces and a colon, three or more), with and without colons, on
+// random texts of groups, colons, spaces, upper-case letters and Han.
+TEST(Gbt36001Test, NamesGroupsWithConcernsIsTheFormerSearch) {
+  auto former = [](std::string_view t, const std::vector<std::string>& groups) {
+    std::string lower = sdk::HasCjk(t) ? std::string(t) : sdk::AsciiLower(t);
+    size_t named = 0;
+    for (const std::string& g : groups) {
+      for (size_t at = lower.find(g); at != std::string::npos; at = lower.find(g, at + 1)) {
+        size_t k = at + g.size();
+        while (k < lower.size() && lower[k] == ' ') ++k;
+        if (k < lower.size() && lower[k] == ':') {
+          ++named;
+          break;
+        }
+      }
+    }
+    return named >= 3;
+  };
+  const std::vector<std::string> groups = {"investors", "customers", "employees", "政府", "客户", "重要客户", "股东"};
+  const std::vector<std::string> pieces = {"Investors", "investors", "customers", "CUSTOMERS", "employees", "政府",
+                                           "客户", "重要", "股东", ":", ":", " ", "：", "x", "。", "Investors:",
+                                           "customers :", "employees:", "政府:", "客户:", "重要客户:", "股东 :"};
+  std::mt19937 rng(4855);
+  size_t yes = 0, no_colon = 0;
+  for (int k = 0; k < 40000; ++k) {
+    std::string t;
+    for (size_t m = rng() % 12; m > 0; --m) t += pieces[rng() % pieces.size()];
+    const bool want = former(t, groups);
+    ASSERT_EQ(NamesGroupsWithConcerns(t, groups), want) << t;
+    yes += want ? 1 : 0;
+    no_colon += t.find(':') == std::string::npos ? 1 : 0;
+  }
+  EXPECT_GT(yes, 500u);
+  EXPECT_GT(no_colon, 2000u);
+}
+
 }  // namespace
 }  // namespace esgaudit::gbt36001

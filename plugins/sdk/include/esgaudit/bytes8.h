@@ -39,6 +39,12 @@ inline uint64_t BytesEqual(uint64_t w, uint8_t b) {
   return ~(((x & ~kHighBits) + ~kHighBits) | x) & kHighBits;
 }
 
+// How many of the eight bytes of `marks` have their high bit set, where no other bit is (the masks
+// BytesIn and BytesEqual return): the eight bits moved to the low bit of each byte and summed into the
+// top byte by one multiply (at most 8, no carry). Without -mpopcnt, __builtin_popcountll is a call
+// into libgcc.
+inline unsigned CountMarks(uint64_t marks) { return static_cast<unsigned>(((marks >> 7) * kOnes) >> 56); }
+
 }  // namespace esgaudit::bytes8
 
 #endif  // ESGAUDIT_BYTES8_H_
