@@ -155,6 +155,39 @@ bool HasTarget(std::string_view s) {
   return false;
 }
 
+// The matching view's text of clause `c` before view offset `fv` (its spans joined), into *out.
+void ClauseTextBefore(const sdk::Document& doc, const esgaudit_clause& c, uint64_t fv, std::string* out) {
+  const std::string_view view = doc.MatchView();
+  out->clear();
+  for (uint32_t k = 0; k < c.span_count; ++k) {
+    const esgaudit_text_span t = doc.TextSpan(c.first_span + k);
+    if (t.view_begin >= fv) break;
+    *out += view.substr(t.view_begin, std::min(t.view_end, fv) - t.view_begin);
+  }
+}
+
+// The text of the clauses of clause `ci`'s sentence before it, into *out.
+void SentenceTextBefore(const sdk::Document& doc, uint32_t ci, const esgaudit_clause& c, std::string* out) {
+  out->clear();
+  for (uint32_t k = doc.Sentence(c.sentence).first_clause; k < ci; ++k) {
+    const esgaudit_clause e = doc.Clause(k);
+    *out += doc.SpanText(e.first_span, e.span_count);
+  }
+}
+
+// The longest of `labels` (a set searched by string_view) that `text` ends with, 3 to 16 code points
+// long, or "".
+template <class Labels>
+std::string_view LongestEndingLabel(std::string_view text, const Labels& labels) {
+  size_t at = text.size();
+  std::string_view found;
+  for (int cps = 0; cps < 16 && at > 0; ++cps) {
+    at = PrevStart(text, at);
+    if (labels.count(text.substr(at))) found = text.substr(at);
+  }
+  return found;
+}
+
 // Words that may stand before a table row's label in a clause restating its figure for the whole
 // report's scope and period: the reporting entity, the period, a verb of achieving. Anything else
 // before the label (a subsidiary, a segment, 海外机构, 上市第一年) names another scope.
@@ -300,36 +333,22 @@ void FigureGroups::AddTableConflicts(const sdk::Document& doc, const sdk::Contex
       // Most figures follow a code point that ends no row label and no linking word: passed before
       // their clause is read (a blank, where a line may have wrapped, is read).
       if (fv > 0 && fv <= view.size() && view[fv - 1] != ' ' && view[fv - 1] != '\n') {
-        const std::string_view last = view.substr(PrevStart(view.substr(0, fv), fv), fv - PrevStart(view.substr(0, fv), fv));
+        const size_t from = PrevStart(view.substr(0, fv), fv);
+        const std::string_view last = view.substr(from, fv - from);
         if (!label_ends.count(last) && !link_ends.count(last)) continue;
       }
-      before.clear();
-      for (uint32_t k = 0; k < c.span_count; ++k) {
-        const esgaudit_text_span t = doc.TextSpan(c.first_span + k);
-        if (t.view_begin >= fv) break;
-        before += view.substr(t.view_begin, std::min(t.view_end, fv) - t.view_begin);
-      }
+      ClauseTextBefore(doc, c, fv, &before);
       // The label first: most clauses end with none of the rows' (tried by its last code point).
       const std::string trimmed = StripTrailing(before, kLabelLinks, 1);
       if (trimmed.empty() || !label_ends.count(trimmed.substr(PrevStart(trimmed, trimmed.size())))) continue;
-      size_t at = trimmed.size();
-      std::string_view found;
-      for (int cps = 0; cps < 16 && at > 0; ++cps) {
-        at = PrevStart(trimmed, at);
-        const std::string_view suffix = std::string_view(trimmed).substr(at);
-        if (row_labels.count(suffix)) found = suffix;
-      }
+      const std::string_view found = LongestEndingLabel(trimmed, row_labels);
       if (found.empty() || SignatureOf(before) != SignatureOf(found) ||
           !WholeScopePrefix(std::string_view(trimmed).substr(0, trimmed.size() - found.size()))) {
         continue;
       }
       if (!sentence_read) {
         sentence_read = true;
-        sentence_before.clear();
-        for (uint32_t k = doc.Sentence(c.sentence).first_clause; k < ci; ++k) {
-          const esgaudit_clause e = doc.Clause(k);
-          sentence_before += doc.SpanText(e.first_span, e.span_count);
-        }
+        SentenceTextBefore(doc, ci, c, &sentence_before);
       }
       if (HasTarget(before) || HasTarget(sentence_before)) continue;
       joined.assign(sentence_before).append(before);
@@ -427,7 +446,6 @@ void FigureGroups::AddModelConflicts(const sdk::Document& doc, const sdk::Contex
   if (labels.empty()) return;
 
   // Prose: the clause's text before the figure ends with an infographic's label.
-  std::string_view view = doc.MatchView();
   const uint32_t clause_count = doc.ClauseCount();
   // Kept from clause to clause and figure to figure.
   std::string sentence_before;  // the sentence's earlier clauses
@@ -437,24 +455,13 @@ void FigureGroups::AddModelConflicts(const sdk::Document& doc, const sdk::Contex
     esgaudit_clause c = doc.Clause(ci);
     if (c.fact_count == 0) continue;
     std::vector<uint32_t> fact_ids = doc.ClauseFacts(c);
-    sentence_before.clear();
-    esgaudit_sentence st = doc.Sentence(c.sentence);
-    for (uint32_t k = st.first_clause; k < ci; ++k) {
-      esgaudit_clause e = doc.Clause(k);
-      sentence_before += doc.SpanText(e.first_span, e.span_count);
-    }
+    SentenceTextBefore(doc, ci, c, &sentence_before);
     for (uint32_t fi : fact_ids) {
       if (figure_facts.count(fi)) continue;
       const ValueFact* v = usable(fi);
       if (v == nullptr) continue;
       const esgaudit_fact& f = doc.Fact(fi);
-      uint64_t fv = doc.TextToView(f.offset);
-      before.clear();
-      for (uint32_t k = 0; k < c.span_count; ++k) {
-        esgaudit_text_span t = doc.TextSpan(c.first_span + k);
-        if (t.view_begin >= fv) break;
-        before += view.substr(t.view_begin, std::min(t.view_end, fv) - t.view_begin);
-      }
+      ClauseTextBefore(doc, c, doc.TextToView(f.offset), &before);
       if (HasTarget(before) || HasTarget(sentence_before)) continue;
       const std::string_view unit = sdk::View(f.unit);
       std::string trimmed = StripTrailing(before, kLabelLinks, 1);
@@ -467,13 +474,7 @@ void FigureGroups::AddModelConflicts(const sdk::Document& doc, const sdk::Contex
       // The longest infographic label the clause ends with (3 to 16 code points).
       const auto unit_labels = labels.find(unit);
       if (unit_labels == labels.end()) continue;  // no suffix is found then
-      size_t at = trimmed.size();
-      std::string_view found;
-      for (int cps = 0; cps < 16 && at > 0; ++cps) {
-        at = PrevStart(trimmed, at);
-        const std::string_view suffix = std::string_view(trimmed).substr(at);
-        if (unit_labels->second.count(suffix)) found = suffix;
-      }
+      const std::string_view found = LongestEndingLabel(trimmed, unit_labels->second);
       if (found.empty()) continue;
       // Modifiers are read in the whole clause before the figure ("累计申请专利" is no 申请专利).
       uint32_t sig = SignatureOf(before);
