@@ -520,19 +520,20 @@ void RelationAnalysis::FindInlineRelations(const sdk::Document& doc) {
     const std::string_view text = doc.Text();
     // A count with no unit or of people (`1,240 people, of whom 515 …`, `500 individuals, including 100
     // women`: the part then has no unit or the same), a qualifier (over, nearly) allowed.
+    // A quantity above zero, a qualifier (over, nearly) allowed.
+    auto quantity = [&](const Figure& g) {
+      const uint32_t allowed = ESGAUDIT_QUAL_APPROX | ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS;
+      return g.kind == ESGAUDIT_FACT_QUANTITY && g.value > 0 && (g.qualifiers & ~allowed) == 0;
+    };
     auto count = [&](int f) {
       const Figure& g = figures_[f];
-      const uint32_t allowed = ESGAUDIT_QUAL_APPROX | ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS;
-      return g.kind == ESGAUDIT_FACT_QUANTITY && (g.unit.empty() || g.unit == "人") && g.value > 0 &&
-             (g.qualifiers & ~allowed) == 0;
+      return quantity(g) && (g.unit.empty() || g.unit == "人");
     };
     // A quantity in a unit of its own (`5,287 tonnes`, `€11.8 bn`): a total or a part only beside one
     // in the same unit.
     auto measure = [&](int f) {
       const Figure& g = figures_[f];
-      const uint32_t allowed = ESGAUDIT_QUAL_APPROX | ESGAUDIT_QUAL_MORE | ESGAUDIT_QUAL_LESS;
-      return g.kind == ESGAUDIT_FACT_QUANTITY && !g.unit.empty() && g.unit != "人" && g.value > 0 &&
-             (g.qualifiers & ~allowed) == 0 && !PerUnitFigure(g);
+      return quantity(g) && !g.unit.empty() && g.unit != "人" && !PerUnitFigure(g);
     };
     auto alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
     auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
