@@ -55,21 +55,13 @@ std::string RowWords(const sdk::TableGrid& grid, uint32_t r, uint32_t end) {
   return words;
 }
 
-CellFigures::CellFigures(const sdk::Document& doc) : doc_(doc), count_(doc.FactCount()) {
-  // The host gives its facts in text order: then they are searched in place, with no copy (a long
-  // table's figures number hundreds of thousands). Otherwise a copy sorted by offset.
-  for (uint32_t i = 1; i < count_ && in_order_; ++i) in_order_ = doc.Fact(i - 1).offset <= doc.Fact(i).offset;
-  if (in_order_) return;
-  by_offset_.reserve(count_);
-  for (uint32_t i = 0; i < count_; ++i) by_offset_.push_back({doc.Fact(i).offset, i});
-  std::sort(by_offset_.begin(), by_offset_.end());
-}
+CellFigures::CellFigures(const sdk::Document& doc) : doc_(doc), count_(doc.FactCount()) {}
 
 long CellFigures::Of(const esgaudit_table_cell& c) const {
-  // Position `k` of the facts in text order: its offset and its index into doc.Fact().
-  auto offset_at = [&](size_t k) { return in_order_ ? doc_.Fact(static_cast<uint32_t>(k)).offset : by_offset_[k].first; };
-  auto index_at = [&](size_t k) { return in_order_ ? static_cast<uint32_t>(k) : by_offset_[k].second; };
-  size_t lo = 0, hi = count_;  // the first position at or after the cell's start
+  // The host gives its facts in text order (esgaudit_host::fact): they are searched in place, with no
+  // copy (a long table's figures number hundreds of thousands).
+  auto offset_at = [&](size_t k) { return doc_.Fact(static_cast<uint32_t>(k)).offset; };
+  size_t lo = 0, hi = count_;  // the first fact at or after the cell's start
   while (lo < hi) {
     const size_t mid = lo + (hi - lo) / 2;
     (offset_at(mid) < c.offset ? lo = mid + 1 : hi = mid);
@@ -77,7 +69,7 @@ long CellFigures::Of(const esgaudit_table_cell& c) const {
   long found = -1;
   for (size_t k = lo; k < count_ && offset_at(k) < c.offset + c.length; ++k) {
     if (found >= 0) return -1;
-    found = index_at(k);
+    found = static_cast<long>(k);
   }
   if (found < 0) return -1;
   const esgaudit_fact& f = doc_.Fact(static_cast<uint32_t>(found));

@@ -38,8 +38,6 @@ class CellFigures {
  private:
   const sdk::Document& doc_;
   uint32_t count_ = 0;
-  bool in_order_ = true;
-  std::vector<std::pair<uint64_t, uint32_t>> by_offset_;  // (offset, index), only when not in order
 };
 
 // A table of the structure model read by year.

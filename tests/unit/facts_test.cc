@@ -13,6 +13,7 @@
 
 #include "esgaudit/document.h"
 #include "esgaudit/units.h"
+#include "esgaudit_testing.h"
 
 namespace esgaudit {
 namespace {
@@ -976,6 +977,29 @@ TEST(FactsTest, FactTextsKeepEveryTextWhereItWasAdded) {
                                                            f.label.str() + "|" + f.column_label.str());
   EXPECT_EQ(after, before);
   EXPECT_NE(std::find(after.begin(), after.end(), "元|亿元||2023年"), after.end());
+}
+
+// The plugin ABI promises the facts in text order (esgaudit_host::fact: each offset above the one
+// before; numeric's CellFigures searches them by offset in place). The host hands Document::facts()
+// as they are, so they must come so: on the sample, on a PDF, and on lines where a fact's span starts
+// before its first digit (a minus sign, a range's second end, a negative right after another figure).
+TEST(FactsTest, FactsComeInTextOrder) {
+  auto check = [](const Document& doc, const std::string& name) {
+    ASSERT_FALSE(doc.facts().empty()) << name;
+    for (size_t k = 1; k < doc.facts().size(); ++k) {
+      ASSERT_LT(doc.facts()[k - 1].offset, doc.facts()[k].offset) << name << ": fact " << k;
+    }
+  };
+  for (const char* name : {"samples/yunnan-aluminium-2020-csr.txt", "tests/data/two-pages.pdf"}) {
+    Document doc;
+    ASSERT_TRUE(Document::Load(testing::SourcePath(name), &doc).ok()) << name;
+    check(doc, name);
+  }
+  check(Document::FromUtf8("t.txt",
+                           "利润-3.5亿元，-4-5，10-5，1−2，2016-2018年，温度-10~-5℃，-1 -2 -3\n"
+                           "| 指标 | 2022 | 2023 |\n|---|---|---|\n| 净利润 | -1,200 | −350 |\n"
+                           "Net income was -$12.5m, 3-4 times (5)-(6) and -7%.\n"),
+        "fragment");
 }
 
 }  // namespace

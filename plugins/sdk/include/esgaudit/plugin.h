@@ -97,6 +97,7 @@ class Document {
   std::string_view MatchView() const { return View(host_->view(ctx_)); }
   uint64_t ViewToText(uint64_t v) const { return host_->view_to_text(ctx_, v); }
   uint64_t TextToView(uint64_t t) const { return host_->text_to_view(ctx_, t); }
+  // In text order: each fact's offset is above the one before it.
   uint32_t FactCount() const { return host_->fact_count(ctx_); }
   const esgaudit_fact& Fact(uint32_t i) const { return *host_->fact(ctx_, i); }
   uint32_t KpiCount() const { return host_->kpi_count(ctx_); }

@@ -506,6 +506,8 @@ typedef struct esgaudit_host {
   esgaudit_str (*view)(void* ctx);
   uint64_t (*view_to_text)(void* ctx, uint64_t view_offset);
   uint64_t (*text_to_view)(void* ctx, uint64_t text_offset);
+  /* The facts come in text order: each fact's offset is above the one before it, so a plugin may
+   * search them by offset without sorting. */
   uint32_t (*fact_count)(void* ctx);
   const esgaudit_fact* (*fact)(void* ctx, uint32_t index);
   uint32_t (*kpi_count)(void* ctx);
