@@ -108,6 +108,7 @@ RelationAnalysis::RelationAnalysis(const sdk::Document& doc, const sdk::Context&
   FindSectionTotals(doc);
   FindScopePairSubsets(doc);
   FindCapitalAfterAConversion(doc);
+  FindBalanceSheetSentences(doc);
   FindSlashSharePairs(doc);
   FindLegendPies(doc);
   FindCardTotals(doc);

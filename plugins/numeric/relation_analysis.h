@@ -316,6 +316,9 @@ class RelationAnalysis {
   // "以总股本8,736,833,500股为基数…合计转增3,494,733,400股，转增后公司总股本将增至12,231,566,900股": the
   // share capital after a conversion of reserves as the base plus the shares added; Certain. See the .cc.
   void FindCapitalAfterAConversion(const sdk::Document& doc);
+  // "资产总额为363,940.89万元，负债总额为169,336.72万元，净资产为194,604.17万元": total assets as liabilities plus
+  // net assets in one sentence (the accounting identity); Likely. See the .cc.
+  void FindBalanceSheetSentences(const sdk::Document& doc);
   // "71.2% Men / 28.8% Women": two shares of a two-way set, each followed by its word, joined by a slash.
   void FindSlashSharePairs(const sdk::Document& doc);
   // A pie whose shares are printed apart from its legend: a block of cells holding shares only, and

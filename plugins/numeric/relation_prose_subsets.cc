@@ -1802,6 +1802,101 @@ void RelationAnalysis::FindCapitalAfterAConversion(const sdk::Document& doc) {
   }
 }
 
+// A company's balance sheet stated in one sentence: total assets are total liabilities plus net
+// assets (the accounting identity), `截至2016年12月31日，公司资产总额为363,940.89万元，负债总额为169,336.72
+// 万元，净资产为194,604.17万元，资产负债率为46.53%`. An amount plays a role when the words of its clause
+// (back to a comma, semicolon, colon or full stop; a filler 为, 达, 达到, 是 or 约 right before the figure
+// dropped) end with the role's name: 资产总额 / 总资产 / 资产总计 / 资产合计, 负债总额 / 总负债 / 负债合计,
+// 净资产 / 所有者权益 / 股东权益 (with or without 合计 or 总额). A clause naming a part or a change of the
+// amount (归属, 母公司, 少数, 平均, 流动, 增, 减, 较, 同比) plays none. A sentence (up to its full stop)
+// holding exactly one amount of each role, each a quantity in yuan without qualifiers, gives assets =
+// liabilities + net assets: Likely, since a report's 净资产 is often its shareholders' part alone
+// (minority interests left out without a word). A 资产负债率 of the same sentence, a percentage, is
+// the liabilities over the assets.
+void RelationAnalysis::FindBalanceSheetSentences(const sdk::Document& doc) {
+  if (!doc.HasFigures()) return;
+  const std::string_view view = doc.MatchView();
+  enum Role { kAssets, kLiabilities, kEquity, kRatio, kNone };
+  static const std::u32string_view kNames[3][6] = {
+      {U"资产总额", U"总资产", U"资产总计", U"资产合计", U"资产总值", U""},
+      {U"负债总额", U"总负债", U"负债合计", U"负债总计", U"", U""},
+      {U"净资产", U"所有者权益", U"股东权益", U"所有者权益合计", U"股东权益合计", U"净资产总额"}};
+  static const std::u32string_view kNotRole[] = {U"归属", U"母公司", U"少数", U"平均", U"流动", U"增",
+                                                 U"减", U"较", U"同比", U"收益", U"回报", U"周转"};
+  // The words of the clause before view offset `at`: back to a clause mark, blanks dropped.
+  auto clause_before = [&](uint64_t at) {
+    uint64_t lo = at > 60 ? at - 60 : 0;
+    while (lo < at && (static_cast<unsigned char>(view[lo]) & 0xC0) == 0x80) ++lo;
+    std::u32string w;
+    for (char32_t c : U32(view.substr(lo, at - lo))) {
+      if (c == U'，' || c == U',' || c == U'；' || c == U';' || c == U'：' || c == U':' || c == U'。' ||
+          c == U'\n') {
+        w.clear();
+      } else if (c != U' ' && c != U'\t' && c != 0x3000) {
+        w.push_back(c);
+      }
+    }
+    for (std::u32string_view f : {U"达到", U"为", U"达", U"是", U"约"}) {
+      if (EndsWithU(w, f)) {
+        w.resize(w.size() - f.size());
+        break;
+      }
+    }
+    return w;
+  };
+  auto role_of = [&](const Figure& f) {
+    if (f.qualifiers != 0) return kNone;
+    const uint64_t at = doc.TextToView(f.offset);
+    if (at > view.size()) return kNone;
+    const std::u32string w = clause_before(at);
+    for (std::u32string_view n : kNotRole) {
+      if (w.find(n) != std::u32string::npos) return kNone;
+    }
+    if (f.kind == ESGAUDIT_FACT_PERCENT) return EndsWithU(w, U"资产负债率") ? kRatio : kNone;
+    if (f.kind != ESGAUDIT_FACT_QUANTITY || f.unit != "元" || f.value <= 0) return kNone;
+    for (int r = kAssets; r <= kEquity; ++r) {
+      for (std::u32string_view n : kNames[r]) {
+        if (!n.empty() && EndsWithU(w, n)) return static_cast<Role>(r);
+      }
+    }
+    return kNone;
+  };
+  std::vector<std::pair<uint64_t, int>> roled;  // (view offset, figure) of figures playing a role
+  for (size_t i = 0; i < figures_.size(); ++i) {
+    const Figure& f = figures_[i];
+    if (f.kind != ESGAUDIT_FACT_QUANTITY && f.kind != ESGAUDIT_FACT_PERCENT) continue;
+    if (role_of(f) != kNone) roled.push_back({doc.TextToView(f.offset), static_cast<int>(i)});
+  }
+  std::sort(roled.begin(), roled.end());
+  for (size_t a = 0; a < roled.size();) {
+    // The run of roled figures of one sentence: no full stop between neighbours.
+    size_t b = a + 1;
+    while (b < roled.size() &&
+           view.substr(roled[b - 1].first, roled[b].first - roled[b - 1].first).find("\xE3\x80\x82") ==
+               std::string_view::npos) {
+      ++b;
+    }
+    int at[4] = {-1, -1, -1, -1}, count[4] = {0, 0, 0, 0};
+    for (size_t k = a; k < b; ++k) {
+      const Role r = role_of(figures_[roled[k].second]);
+      ++count[r];
+      at[r] = roled[k].second;
+    }
+    a = b;
+    if (count[kAssets] != 1 || count[kLiabilities] != 1 || count[kEquity] != 1) continue;
+    if (Summed(at[kAssets])) continue;
+    std::vector<int> parts = {at[kLiabilities], at[kEquity]};
+    if (figures_[parts[1]].offset < figures_[parts[0]].offset) std::swap(parts[0], parts[1]);
+    Relation r = Stated(RelationKind::kPartsTotal, at[kAssets], std::move(parts));
+    r.certainty = Certainty::kLikely;
+    r.flag = !r.consistent;
+    Add(std::move(r));
+    if (count[kRatio] == 1) {
+      share_claims_.push_back({at[kLiabilities], at[kAssets], at[kRatio], Certainty::kLikely, true});
+    }
+  }
+}
+
 // A KPI table of blocks over one total row, as Hong Kong and A-share reports print their headcount,
 // hires and leavers (by gender, by age band, by region; one 总数 row under the last block):
 //

@@ -7542,6 +7542,34 @@ TEST(RelationRulesTest, TheCapitalAfterAConversionIsTheBasePlusTheSharesAdded) {
                        {"600,000,000股", "300,000,000股", "900,000,000股"});
 }
 
+// A balance sheet in one sentence: total assets are liabilities plus net assets, Likely (a report's
+// 净资产 may be its shareholders' part alone), and a 资产负债率 of the sentence is the liabilities over
+// the assets. Near misses: the shareholders' part named (归属于母公司), two sentences, an amount of
+// another kind (流动资产), a change of an amount (较上年增长), a role printed twice.
+TEST(RelationRulesTest, TotalAssetsAreLiabilitiesPlusNetAssetsInOneSentence) {
+  const std::string clean =
+      "截至2016年12月31日，公司资产总额为363,940.89万元，负债总额为169,336.72万元，净资产为194,604.17万元，"
+      "资产负债率为46.53%，公司总股本为40,320万股。\n";
+  ExpectRecognisedThenCaught({clean.c_str(), "parts-total", {"363,940.89万元", "169,336.72万元", "194,604.17万元"},
+                              "169,336.72万元", "186,270.39", "warning"});
+  ExpectRecognisedThenCaught({"2016年末，集团总资产58.3亿元，所有者权益合计21.2亿元，总负债37.1亿元。\n", "parts-total",
+                              {"58.3亿元", "21.2亿元", "37.1亿元"}, "21.2亿元", "23.3", "warning"});
+  EXPECT_TRUE(ShareFindings(clean).empty());
+  ExpectShareWarnings(clean, {{"46.53%", "43.53%", "资产负债率"}});
+  ExpectNoRelationWith("截至2016年12月31日，公司资产总额为363,940.89万元，负债总额为169,336.72万元，归属于母公司的净资产为"
+                       "194,604.17万元。\n",
+                       {"363,940.89万元", "169,336.72万元", "194,604.17万元"});
+  ExpectNoRelationWith("截至2016年12月31日，公司资产总额为363,940.89万元，负债总额为169,336.72万元。净资产为194,604.17万元。\n",
+                       {"363,940.89万元", "169,336.72万元", "194,604.17万元"});
+  ExpectNoRelationWith("截至2016年12月31日，公司资产总额为363,940.89万元，流动负债为169,336.72万元，净资产为194,604.17万元。\n",
+                       {"363,940.89万元", "169,336.72万元", "194,604.17万元"});
+  ExpectNoRelationWith("2016年末，公司资产总额为363,940.89万元，负债总额为169,336.72万元，净资产较上年增长194,604.17万元。\n",
+                       {"363,940.89万元", "169,336.72万元", "194,604.17万元"});
+  ExpectNoRelationWith("2016年末，公司资产总额为363,940.89万元，负债总额为169,336.72万元，净资产为194,604.17万元，上年末净资产"
+                       "为180,000.00万元。\n",
+                       {"363,940.89万元", "169,336.72万元", "194,604.17万元"});
+}
+
 // A measure of the total's things in another unit (装机容量 after a count of units) or a share written
 // as a fraction (占员工总数1/4) may stand between a total and its 其中, as a rate may; the part names
 // the total's noun. Approximate counts (余) are compared by their ranges: a part whose range lies
