@@ -11,20 +11,37 @@ namespace {
 
 // Whether a row label names a group of a head row's noun: the qualifier and then the noun (残疾员工,
 // 外籍员工数量 of 员工; 燃煤机组装机容量 of 装机容量; "Renewable energy consumption"), a count word
-// (数量, 人数, 数) after it aside. Not a net amount (净资产 under 总资产), nor a flow of the period
+// (总人数, 总数, 数量, 人数, 数: 在编员工总数 counts a group) after it aside. Not a net amount (净资产
+// under 总资产), nor a flow of the period
 // (新进员工, 离职员工, 新增装机容量, "New employees": a flow may exceed the stock at the period's end),
 // nor a rate or a per-unit value (万元产值耗水量 has another unit, 人均, 强度), nor an of-which row
 // (read by the 其中 rows' reader).
 bool NamesGroupOf(const std::string& label, const std::string& noun) {
   if (noun.empty() || RateLabel(label) || OfWhichLabel(label) || IsChangeLabel(label)) return false;
   std::u32string u = U32(TotalNoun(label, false));
-  for (std::u32string_view w : {U"数量", U"人数", U"数"}) {
+  for (std::u32string_view w : {U"总人数", U"总数", U"数量", U"人数", U"数"}) {
     if (u.size() > w.size() + 2 && u.compare(u.size() - w.size(), w.size(), w) == 0) {
       u.resize(u.size() - w.size());
       break;
     }
   }
-  const std::u32string n = U32(noun);
+  std::u32string n = U32(noun);
+  // The staff are named by several nouns (员工, 职工, 从业人员, 雇员): a head naming the staff alone (员工总数,
+  // 各类从业人员总数: of every kind) has as its groups the rows naming the staff by any of them (女职工人数,
+  // 在编员工总数: staff on the establishment).
+  auto staff_end = [](const std::u32string& s) -> size_t {
+    for (std::u32string_view w : {U"从业人员", U"员工", U"职工", U"雇员"}) {
+      if (s.size() >= w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0) return w.size();
+    }
+    return 0;
+  };
+  std::u32string head = n;
+  for (std::u32string_view w : {U"各类", U"全体", U"全部", U"所有"}) {
+    if (head.compare(0, w.size(), w) == 0) head.erase(0, w.size());
+  }
+  if (const size_t hs = staff_end(head); hs > 0 && hs == head.size()) {
+    if (const size_t us = staff_end(u); us > 0 && u.size() > us) n = u.substr(u.size() - us);
+  }
   // 量 after the noun counts it as 数量 does (纸质账单量 of 账单, under 账单总量); a noun ending in 量
   // itself (用电量) is matched as printed.
   if (u.size() > n.size() + 1 && u.back() == U'量' && u.compare(u.size() - 1 - n.size(), n.size(), n) == 0) {

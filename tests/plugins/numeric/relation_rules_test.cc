@@ -6698,6 +6698,34 @@ TEST(RelationRulesTest, KpiRowsNamingGroupsOfTheRowAboveAreSubsets) {
   ExpectChangesFlagged(capacity, {{"3,215", "32,150", {"32,150"}}}, ": warning: ");
 }
 
+// The staff are named by several nouns: under a head naming the staff alone (各类从业人员总数: of every
+// kind; 员工总数), rows naming a group of them by another staff noun (在编员工总数, 女职工人数, 少数民族从业人员)
+// are its groups too, each with its own count word. Near misses: a flow (新进职工), a row of another
+// noun (劳务派遣人员), and a head naming a group itself (外籍员工总数) over a row of another staff noun.
+TEST(RelationRulesTest, StaffNamedByAnotherNounAreGroupsOfTheStaffRow) {
+  const std::string kinds =
+      "关键绩效指标\t2016年\t2015年\n"
+      "各类从业人员总数（人）\t4014\t3675\n"
+      "在编员工总数（人）\t1019\t890\n"
+      "各类员工薪酬福利总投入（万元）\t28286\t26429\n";
+  ExpectCleanAndRecognised(kinds, "zh", {{"subset", {"4014", "1019"}}, {"subset", {"3675", "890"}}});
+  ExpectChangesFlagged(kinds, {{"1019", "5019", {"5019"}}}, ": warning: ");
+  const std::string staff =
+      "指标\t单位\t2016年\n"
+      "员工总数\t人\t8,640\n"
+      "女职工人数\t人\t3,127\n"
+      "少数民族从业人员\t人\t731\n"
+      "新进职工\t人\t920\n"
+      "劳务派遣人员\t人\t260\n";
+  ReportResult r = ExpectCleanAndRecognised(staff, "zh", {{"subset", {"8,640", "3,127"}}, {"subset", {"8,640", "731"}}});
+  const Document doc = Document::FromUtf8("test.txt", staff);
+  for (const auto& rel : r.relations) {
+    for (const std::string& m : MemberTexts(doc, rel)) EXPECT_TRUE(m != "920" && m != "260") << m;
+  }
+  const std::string foreign = "指标\t单位\t2016年\n外籍员工总数\t人\t3,127\n少数民族职工\t人\t731\n";
+  EXPECT_TRUE(Check(foreign, "zh", "relations").relations.empty());
+}
+
 // Two group rows under a total row that are a closed pair (one the other's complement: hazardous and
 // non-hazardous, 危险 and 非危险, direct and indirect) are the whole when their columns add up: a sum,
 // so a changed part is an error, not a subset within its total. The hazardous row's own breakdown
