@@ -1604,6 +1604,24 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           CountUnit(f->unit)) {
         continue;
       }
+      // "累计对外捐赠8800万元，其中2016年捐赠63项公益项目，捐资1617万元": without a colon too, a count in
+      // the first clause right after 其中 (words only before it) says how many the part in money was for
+      // when the very next clause gives that part (a few words, then an amount in the total's unit).
+      if (!colon_clauses && dir > 0 && parts.empty() && f->kind == total.kind && MoneyUnit(total.unit) &&
+          CountUnit(f->unit) && from > 0 && toks[from - 1].type == Tok::kSubset &&
+          std::all_of(toks.begin() + static_cast<long>(from), toks.begin() + k,
+                      [](const Token& x) { return x.type == Tok::kText; })) {
+        long j = k + 1;
+        while (j < static_cast<long>(toks.size()) && toks[j].type == Tok::kText && j - k <= 8) ++j;
+        bool amount_next = false;
+        if (j < static_cast<long>(toks.size()) && toks[j].type == Tok::kComma && !toks[j].colon) {
+          long a = j + 1;
+          while (a < static_cast<long>(toks.size()) && toks[a].type == Tok::kText && a - j <= 4) ++a;
+          const Figure* g = a < static_cast<long>(toks.size()) ? fig(toks[a]) : nullptr;
+          amount_next = g != nullptr && same_unit(*g, total) && !IsChangeLabel(g->label) && !PerUnitFigure(*g);
+        }
+        if (amount_next) continue;
+      }
       if (parts.empty()) clause_figure = true;  // until it is taken as a part
       // "较上年增长12人": a change is never a part; nor is a per-unit figure (a ratio) of a total that
       // is none: "其中净利润1.1亿元，每股收益0.12元" gives one part.

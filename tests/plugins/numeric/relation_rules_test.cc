@@ -7598,6 +7598,25 @@ TEST(RelationRulesTest, TotalAssetsAreLiabilitiesPlusNetAssetsInOneSentence) {
                        {"363,940.89万元", "169,336.72万元", "194,604.17万元"});
 }
 
+// 其中 without a colon, a count in its first clause (how many things the part was for) and the part in
+// money right in the next clause: the part is the amount. Near misses: the amount two clauses on, a
+// clause between 其中 and the count, and a change in the next clause.
+TEST(RelationRulesTest, ACountRightAfterOfWhichLeavesThePartToTheAmountInTheNextClause) {
+  ExpectRecognisedThenCaught({"2008年至2016年，公司累计对外捐赠8800万元，其中2016年捐赠63项公益项目，捐资1617万元。\n", "subset",
+                              {"8800万元", "1617万元"}, "1617万元", "9617", "error"});
+  ExpectNoRelationWith("公司累计对外捐赠8800万元，其中2016年捐赠63项公益项目，覆盖12个省份，捐资1617万元。\n",
+                       {"8800万元", "1617万元"});
+  ExpectNoRelationWith("公司累计对外捐赠8800万元，其中，为推进精准扶贫，2016年捐赠63项公益项目，捐资1617万元。\n",
+                       {"8800万元", "1617万元"});
+  ExpectNoRelationWith("公司累计对外捐赠8800万元，其中2016年捐赠63项公益项目，较上年增加1617万元。\n", {"8800万元", "1617万元"});
+  // Only right after 其中: a list after 其中 and a colon, its clauses each a count and an amount, keeps
+  // every part (the reading of a clause after a semicolon is not that of the first clause).
+  ExpectCleanAndRecognised("共发放救助资金140余万元。其中：救助大病职工40人，救助金额23.9万元；一日捐救助40人，救助金额4万元；"
+                           "对特困职工家庭等2000余人进行慰问，用款112.3万元；慰问住院职工102人，用款2.04万元；充分发挥女职工"
+                           "特殊疾病基金的作用，为28名患病女职工申请救助2.8万元。\n",
+                           "zh", {{"parts-total", {"140余万元", "23.9万元", "4万元", "112.3万元", "2.04万元", "2.8万元"}}});
+}
+
 // A measure of the total's things in another unit (装机容量 after a count of units) or a share written
 // as a fraction (占员工总数1/4) may stand between a total and its 其中, as a rate may; the part names
 // the total's noun. Approximate counts (余) are compared by their ranges: a part whose range lies
