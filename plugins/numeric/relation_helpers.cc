@@ -51,8 +51,9 @@ const std::vector<Facet>& Facets() {
   return facets;
 }
 
+// A count of things or people (人次: person-times, as a count of help given or training attended).
 bool CountUnit(std::string_view unit) {
-  for (const char* u : {"家", "个", "项", "笔", "只", "户", "次", "人", "名"}) {
+  for (const char* u : {"家", "个", "项", "笔", "只", "户", "次", "人", "名", "人次"}) {
     if (unit == u) return true;
   }
   return false;

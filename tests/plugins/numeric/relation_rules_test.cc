@@ -7598,12 +7598,15 @@ TEST(RelationRulesTest, TotalAssetsAreLiabilitiesPlusNetAssetsInOneSentence) {
                        {"363,940.89万元", "169,336.72万元", "194,604.17万元"});
 }
 
-// 其中 without a colon, a count in its first clause (how many things the part was for) and the part in
-// money right in the next clause: the part is the amount. Near misses: the amount two clauses on, a
+// 其中 without a colon, a count in its first clause (how many things or people, 人次 too, the part was
+// for) and the part in money right in the next clause: the part is the amount. Near misses: the amount two clauses on, a
 // clause between 其中 and the count, and a change in the next clause.
 TEST(RelationRulesTest, ACountRightAfterOfWhichLeavesThePartToTheAmountInTheNextClause) {
   ExpectRecognisedThenCaught({"2008年至2016年，公司累计对外捐赠8800万元，其中2016年捐赠63项公益项目，捐资1617万元。\n", "subset",
                               {"8800万元", "1617万元"}, "1617万元", "9617", "error"});
+  // 人次 (person-times) counts as 人 does.
+  ExpectRecognisedThenCaught({"2016年，爱心基金帮扶款发放660.58万元，其中助学帮扶101人次，33.4万元。\n", "subset",
+                              {"660.58万元", "33.4万元"}, "33.4万元", "733.4", "error"});
   ExpectNoRelationWith("公司累计对外捐赠8800万元，其中2016年捐赠63项公益项目，覆盖12个省份，捐资1617万元。\n",
                        {"8800万元", "1617万元"});
   ExpectNoRelationWith("公司累计对外捐赠8800万元，其中，为推进精准扶贫，2016年捐赠63项公益项目，捐资1617万元。\n",
