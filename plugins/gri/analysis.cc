@@ -727,7 +727,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   std::vector<int8_t> unit_said, column_said, unless_said, label_said;
   std::vector<uint8_t> need_may;  // MayMatchingNeeds' answer for the figure
   BytePairs label_pairs;
-  BytePairs near_pairs;  // of `near`, filled when a figure first asks an "unless" word
+  BytePairs near_pairs;  // of `near`, both filled when a figure first asks an "unless" word
   std::unordered_map<uint32_t, std::string> series_titles;  // line -> SeriesTitle(line)
   // A figure's texts, emptied for each figure: their storage is made once, not per figure.
   std::string own_label, own_column, labels, units, near, labels_own;
@@ -777,13 +777,18 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       AppendAll(&units, {" ", item});
     }
     // What the figure's own words say it counts (its whole clause, its row's label, its caption
-    // line): the table's caption is left out, it speaks for every row.
-    near.clear();
-    AppendAll(&near, {own_label, "\n", ClauseAround(line, at, kClauseWindow, kClauseWindow), "\n", row.label,
-                      "\n", below});
-    // A sentence opening with a phrase that sets what the whole sentence speaks of ("On our Board, we
-    // have 46% female …", "在董事会中，女性占…") says it of this figure too, however many clauses on.
-    AppendAll(&near, {"\n", SentenceHead(line, at)});
+    // line): the table's caption is left out, it speaks for every row. Built when the figure first
+    // asks an "unless" word (few do: most needs are passed over before); nothing it reads changes
+    // after this point.
+    auto fill_near = [&] {
+      near.clear();
+      AppendAll(&near, {own_label, "\n", ClauseAround(line, at, kClauseWindow, kClauseWindow), "\n", row.label,
+                        "\n", below});
+      // A sentence opening with a phrase that sets what the whole sentence speaks of ("On our Board, we
+      // have 46% female …", "在董事会中，女性占…") says it of this figure too, however many clauses on.
+      AppendAll(&near, {"\n", SentenceHead(line, at)});
+      near_pairs.Fill(near);
+    };
     // A unit read from a unit column counts only with a label of the row's own (a table's caption
     // speaks for every row, whatever each row's unit).
     labels_own.assign(labels);
@@ -884,7 +889,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       bool other = false;
       for (uint32_t id : nw.unless) {
         other = ask(unless_said[id], [&] {
-          if (!near_filled) near_pairs.Fill(near);
+          if (!near_filled) fill_near();
           near_filled = true;
           return near_pairs.MayHold(need_words->unless_pairs[id]) && Contains(near, need_words->unless[id]);
         });
