@@ -712,6 +712,13 @@ bool Analysis::InTable(size_t line) const {
 }
 
 bool Analysis::IndexRow(size_t line) const {
+  if (index_row_.empty()) index_row_.assign(layout_.lines().size(), 0);
+  int8_t& said = index_row_[line];
+  if (said == 0) said = ReadIndexRow(line) ? 2 : 1;
+  return said == 2;
+}
+
+bool Analysis::ReadIndexRow(size_t line) const {
   for (uint32_t r = 0; r < doc_.IndexRegionCount(); ++r) {
     esgaudit_index_region region = doc_.IndexRegion(r);
     if (line >= region.first_line && line <= region.last_line) return true;

@@ -620,6 +620,24 @@ TEST(Gbt36001Test, IndexRowsAreAtMostPartialEvidence) {
             ESGAUDIT_COVERED);
 }
 
+// IndexRow is read once per line and then remembered: each line keeps its own answer, whichever
+// detector asks first and in whichever order the lines come (an index row before or after a section
+// heading that is none, two index rows in turn).
+TEST(Gbt36001Test, EachLineKeepsItsOwnIndexRowAnswer) {
+  const std::string head = "某某公司2020年社会责任报告\n\n本报告是公司发布的第五份社会责任报告。\n\n";
+  const std::string row = "利益相关方沟通 访谈 问卷 P12\n";
+  const std::string section =
+      "实质性议题识别\n\n"
+      "公司参照GRI标准,通过问卷调查识别出18项实质性议题,并按对经济、环境和社会的影响程度排序。\n\n";
+  for (const std::string& text : {head + row + "\n" + section, head + section + row}) {
+    auto s = Statuses(testing::RunOnText(Registry(), text), "gbt36001");
+    EXPECT_EQ(s["stakeholder-engagement"], ESGAUDIT_PARTIAL) << text;
+    EXPECT_EQ(s["materiality"], ESGAUDIT_COVERED) << text;
+  }
+  const std::string index = "指标索引\n实质性议题识别\tG4-25/G4-26/G4-18/G4-19\n" + row;
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), head + index), "gbt36001")["materiality"], ESGAUDIT_PARTIAL);
+}
+
 // An index heading is covered by five disclosure codes on the 80 lines below it, however they are
 // spread: one line of five at the 80th line and not the 81st, two right below and three at the 80th,
 // and, under a second heading 50 lines on, four codes both headings see and a fifth only the second
