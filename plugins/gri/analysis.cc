@@ -229,10 +229,12 @@ std::string GriAnalysis::CaptionBelow(uint32_t line, uint64_t begin, uint64_t en
   uint64_t lb = line_view_begin_[line];
   if (begin < lb || end < begin || end > line_view_end_[line]) return "";
   // The line's bytes other than heading, emphasis and table marks and blanks, less the figure's
-  // own: at most 6 beside the figure (its unit). The line's count is made once (line_text_bytes_),
-  // so this costs the figure's length, not the line's.
+  // own: at most 6 beside the figure (its unit). The line is counted only as far as that needs (most
+  // lines are prose, past the limit within their first words), and each line's count goes on from
+  // where the line's last figure left it (line_text_read_), so this costs the figure's length, not
+  // the line's.
   const size_t own = TextByteCount(LowerLine(line).substr(begin - lb, end - begin));
-  if (line_text_bytes_[line] - own > 6) return "";
+  if (TextBytesExceed(LowerLine(line), own + 6, &line_text_read_[line])) return "";
   auto wordless = [](std::string_view text) {
     return std::none_of(text.begin(), text.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) & 0x80) != 0;
@@ -591,18 +593,10 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     on_pointed[k].resize(ds[k].data.size());
   }
   line_units_.assign(n, std::string());
-  // Counted only on the lines holding a figure, the only ones CaptionBelow asks about (counting
-  // every line cost a pass over the whole view).
-  line_text_bytes_.assign(n, 0);
-  std::vector<bool> counted(n, false);
+  line_text_read_.assign(n, TextBytesRead());
   for (uint32_t f = 0; f < doc.FactCount(); ++f) {
     const esgaudit_fact& fact = doc.Fact(f);
     if (fact.line >= n) continue;
-    if (!counted[fact.line]) {
-      counted[fact.line] = true;
-      std::string_view t = LowerLine(fact.line);
-      line_text_bytes_[fact.line] = static_cast<uint32_t>(TextByteCount(t));
-    }
     if (fact.kind == ESGAUDIT_FACT_PERCENT)
       line_units_[fact.line] += " % ";
     else if (fact.kind == ESGAUDIT_FACT_QUANTITY && fact.unit.size != 0)
