@@ -162,6 +162,9 @@ class Analysis {
     mutable const RequiredLiterals* literals = nullptr;
   };
   const PatternUse& Use(std::string_view name) const;
+  // Find with `use` looked up by the caller: REQUIRES use == Use(name). A detector asking one
+  // pattern of every segment looks it up once.
+  bool FindWith(const PatternUse& use, std::string_view name, std::string_view text, std::cmatch* m = nullptr) const;
 
   // Whether segment `s` contains one of the keywords of issue `issue` (as ContainsAny would say),
   // from IndexIssueKeywords' one scan of the view.

@@ -372,6 +372,27 @@ TEST(Gbt36001Test, AContactBlockWithoutATitleIsAContact) {
             ESGAUDIT_PARTIAL);  // channels inside running text about investor relations
 }
 
+// The contact detector looks its three channel patterns up once (FindWith): each channel is still
+// read by its own pattern, so a block without a title is covered by any two kinds of channel, and
+// partial with an address or an email alone; a phone opens no block.
+TEST(Gbt36001Test, EachChannelOfAContactBlockIsReadByItsOwnPattern) {
+  auto status = [](const std::string& text) {
+    return Statuses(testing::RunOnText(Registry(), "珠海某电器股份有限公司\n" + text), "gbt36001")["report-contact"];
+  };
+  const std::string address = "地址:广东珠海市香洲区前山金鸡西路\n";
+  const std::string phone = "电话:0756-8614883\n";
+  const std::string email = "电子邮件:csr@example.com\n";
+  EXPECT_EQ(status(address + phone), ESGAUDIT_COVERED);
+  EXPECT_EQ(status(email + phone), ESGAUDIT_COVERED);
+  EXPECT_EQ(status(address + email), ESGAUDIT_COVERED);
+  EXPECT_EQ(status(phone + email), ESGAUDIT_PARTIAL);  // the block opens at the email, below the phone
+  EXPECT_EQ(status(address), ESGAUDIT_PARTIAL);
+  EXPECT_EQ(status(email), ESGAUDIT_PARTIAL);
+  EXPECT_EQ(status(phone), ESGAUDIT_MISSING);
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), "如对本报告有任何意见或建议,请与我们联系。\n" + phone), "gbt36001")["feedback"],
+            ESGAUDIT_PARTIAL);
+}
+
 TEST(Gbt36001Test, FeedbackNeedsAFormWithQuestions) {
   const std::string request =
       "读者意见反馈\n\n"
