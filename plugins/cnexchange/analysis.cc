@@ -451,7 +451,9 @@ const std::vector<uint64_t>* Analysis::ExactHits(const std::string& word) const 
   return it == keyword_scan_->exact_at.end() ? nullptr : &scan_hits_[keyword_scan_->words.size() + it->second];
 }
 
-bool Analysis::LineHasAny(const std::vector<std::string>& words, size_t i) const {
+bool Analysis::LineHasAny(const std::vector<std::string>& words, size_t i) const { return LineMask(words)[i]; }
+
+const std::vector<bool>& Analysis::LineMask(const std::vector<std::string>& words) const {
   auto [it, added] = line_masks_.try_emplace(&words);
   std::vector<bool>& mask = it->second;
   if (added) {
@@ -468,7 +470,7 @@ bool Analysis::LineHasAny(const std::vector<std::string>& words, size_t i) const
       }
     }
   }
-  return mask[i];
+  return mask;
 }
 
 std::vector<Evidence> Analysis::FindWords(const std::vector<std::string>& words, size_t max,
@@ -887,8 +889,9 @@ void Analysis::FindAssurance() {
   const std::regex& re = pack_.Pattern("assured");
   const auto& needs = pack_.PatternNeeds("assured");
   const auto& negation = pack_.Words("assurance_negation");
+  const std::vector<bool>* has = needs.empty() ? nullptr : &LineMask(needs);
   for (size_t i = 0; i < lines.size() && !assurance_.found(); ++i) {
-    if (!UsableLine(i) || (!needs.empty() && !LineHasAny(needs, i)) || !MayMatch("assured", i)) continue;
+    if (!UsableLine(i) || (has != nullptr && !(*has)[i]) || !MayMatch("assured", i)) continue;
     const std::string text(lines[i].text);
     std::smatch m;
     if (!std::regex_search(text, m, re) || ContainsAny(text, negation)) continue;
@@ -1348,8 +1351,10 @@ bool Analysis::MayMatch(const std::string& name, size_t i) const {
 Evidence Analysis::FindPattern(const std::string& name, size_t from, std::string* group) const {
   const std::regex& re = pack_.Pattern(name);
   const auto& needs = pack_.PatternNeeds(name);
+  // The mask looked up once, not per line (a map look-up each).
+  const std::vector<bool>* has = needs.empty() ? nullptr : &LineMask(needs);
   for (size_t i = from; i < lines_.size(); ++i) {
-    if (!UsableLine(i) || (!needs.empty() && !LineHasAny(needs, i)) || !MayMatch(name, i)) continue;
+    if (!UsableLine(i) || (has != nullptr && !(*has)[i]) || !MayMatch(name, i)) continue;
     const std::string text(lines_[i].text);
     std::smatch m;
     if (!std::regex_search(text, m, re)) continue;
@@ -1367,9 +1372,9 @@ Evidence Analysis::FindPattern(const std::string& name, size_t from, std::string
 void Analysis::FindEntity() {
   // Stock codes the report states, anywhere but a table of contents.
   const std::regex& code = pack_.Pattern("stock_code");
-  const auto& needs = pack_.PatternNeeds("stock_code");
+  const std::vector<bool>& has = LineMask(pack_.PatternNeeds("stock_code"));
   for (size_t i = 0; i < lines_.size() && stated_codes_.size() < 16; ++i) {
-    if (lines_[i].toc || !LineHasAny(needs, i) || !MayMatch("stock_code", i)) continue;
+    if (lines_[i].toc || !has[i] || !MayMatch("stock_code", i)) continue;
     const std::string text(lines_[i].text);
     for (auto it = std::sregex_iterator(text.begin(), text.end(), code); it != std::sregex_iterator(); ++it) {
       const uint64_t b = lines_[i].begin + static_cast<uint64_t>(it->position(1));

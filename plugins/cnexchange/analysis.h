@@ -315,6 +315,9 @@ class Analysis {
   // ContainsAny(lines_[i].text, words), from the scan's exact hits: a mask over the lines, made on the
   // first call for a list (a word the scan lacks is searched in every line, as before).
   bool LineHasAny(const std::vector<std::string>& words, size_t i) const;
+  // That mask itself (true for line i when LineHasAny(words, i)), for a caller walking the lines: it
+  // stays put (a node of line_masks_) while the Analysis lives.
+  const std::vector<bool>& LineMask(const std::vector<std::string>& words) const;
   void FindClaim();
   void ReadMateriality();
   void EvaluateTopics();

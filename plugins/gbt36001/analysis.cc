@@ -648,7 +648,10 @@ const std::vector<uint64_t>* Analysis::MatchEnds(std::string_view name) const {
 }
 
 bool Analysis::Find(std::string_view name, std::string_view text, std::cmatch* m) const {
-  const PatternUse& use = Use(name);
+  return FindWith(Use(name), name, text, m);
+}
+
+bool Analysis::FindWith(const PatternUse& use, std::string_view name, std::string_view text, std::cmatch* m) const {
   if (use.ends && text.data() >= view_.data() && text.data() + text.size() <= view_.data() + view_.size()) {
     // A match inside the piece ends in (begin, end].
     const uint64_t begin = static_cast<uint64_t>(text.data() - view_.data());
@@ -712,6 +715,13 @@ bool Analysis::InTable(size_t line) const {
 }
 
 bool Analysis::IndexRow(size_t line) const {
+  if (index_row_.empty()) index_row_.assign(layout_.lines().size(), 0);
+  int8_t& said = index_row_[line];
+  if (said == 0) said = ReadIndexRow(line) ? 2 : 1;
+  return said == 2;
+}
+
+bool Analysis::ReadIndexRow(size_t line) const {
   for (uint32_t r = 0; r < doc_.IndexRegionCount(); ++r) {
     esgaudit_index_region region = doc_.IndexRegion(r);
     if (line >= region.first_line && line <= region.last_line) return true;
@@ -1163,8 +1173,12 @@ void Analysis::Cycle(const ElementSpec& spec, std::vector<Hit>* hits) {
 }
 
 void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
+  // Looked up once: the email and address questions are asked of every body segment.
+  const PatternUse& phone = Use("phone");
+  const PatternUse& email = Use("email");
+  const PatternUse& address = Use("address");
   auto channel = [&](std::string_view t) {
-    return Find("phone", t) || Find("email", t) || Find("address", t);
+    return FindWith(phone, "phone", t) || FindWith(email, "email", t) || FindWith(address, "address", t);
   };
   const auto& ls = layout_.lines();
   const std::vector<bool> may_state = LineMaskWithAny(spec.phrases);
@@ -1178,7 +1192,7 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
                       [&](const std::string& h) { return Layout::IsHeading(s, h, 4); });
       bool phrase = !heading && may_state[i] && ContainsAny(s.text, spec.phrases);
       if (!heading && !phrase) {
-        if (Find("email", s.text) || Find("address", s.text)) {
+        if (FindWith(email, "email", s.text) || FindWith(address, "address", s.text)) {
           // A contact block without a title (a back page: 地址, 电话, Email on consecutive short
           // lines): two kinds of channel within four lines make it one; an address alone, or
           // channels inside running text (an investor-relations paragraph), is partial.
@@ -1187,9 +1201,9 @@ void Analysis::Contact(const ElementSpec& spec, std::vector<Hit>* hits) {
             if (!layout_.IsBody(j) || IndexRow(j)) continue;
             std::string_view t = view_.substr(ls[j].begin, ls[j].end - ls[j].begin);
             if (Layout::CodePoints(t) > 40) continue;
-            has_phone = has_phone || Find("phone", t);
-            has_email = has_email || Find("email", t);
-            has_address = has_address || Find("address", t);
+            has_phone = has_phone || FindWith(phone, "phone", t);
+            has_email = has_email || FindWith(email, "email", t);
+            has_address = has_address || FindWith(address, "address", t);
           }
           const int kinds = int{has_phone} + int{has_email} + int{has_address};
           hits->push_back(MakeHit(s, kinds >= 2 ? ESGAUDIT_COVERED : ESGAUDIT_PARTIAL));
@@ -1764,10 +1778,11 @@ void Analysis::Feedback(const ElementSpec& spec, std::vector<Hit>* hits) {
   Headings(spec.headings, &found);
   Phrases(spec.phrases, ESGAUDIT_COVERED, &found);
   const auto& ls = layout_.lines();
+  const PatternUse& feedback = Use("report_feedback");  // looked up once, asked of every body segment
   for (size_t i = 0; i < ls.size(); ++i) {
     if (!layout_.IsBody(i)) continue;
     for (const Segment& s : ls[i].segments)
-      if (!s.toc && Find("report_feedback", s.text))
+      if (!s.toc && FindWith(feedback, "report_feedback", s.text))
         found.push_back(MakeHit(s, ESGAUDIT_PARTIAL));
   }
   // The form itself, when its heading is lost (OCR): a question to the reader about the report

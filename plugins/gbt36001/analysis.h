@@ -133,7 +133,9 @@ class Analysis {
   // Whether `line` is a row of a content index (inside one of the structure model's index regions, or
   // carrying a disclosure code or a trailing page reference): the company's claim of where a topic
   // is treated, so evidence for it is at most partial.
+  // Read once per line, then from index_row_ (ReadIndexRow).
   bool IndexRow(size_t line) const;
+  bool ReadIndexRow(size_t line) const;
   // Whether a reader feedback form (questions to the reader, boxes to tick) begins within `lines`
   // body lines after `line`.
   bool FormAfter(const ElementSpec& spec, size_t line, size_t lines) const;
@@ -160,6 +162,9 @@ class Analysis {
     mutable const RequiredLiterals* literals = nullptr;
   };
   const PatternUse& Use(std::string_view name) const;
+  // Find with `use` looked up by the caller: REQUIRES use == Use(name). A detector asking one
+  // pattern of every segment looks it up once.
+  bool FindWith(const PatternUse& use, std::string_view name, std::string_view text, std::cmatch* m = nullptr) const;
 
   // Whether segment `s` contains one of the keywords of issue `issue` (as ContainsAny would say),
   // from IndexIssueKeywords' one scan of the view.
@@ -201,6 +206,9 @@ class Analysis {
   // Per layout line, InTable's answer: 0 not yet asked, 1 no, 2 yes (detectors ask it of every body
   // line, once per element).
   mutable std::vector<int8_t> in_table_;
+  // Per layout line, IndexRow's answer, kept as in_table_ (the reviewer's comment and the feedback
+  // form ask it of every body line, the headings of theirs and the phrases of every hit).
+  mutable std::vector<int8_t> index_row_;
   // Headings' candidate segments, indexed on its first call, and each one's (line, segment).
   std::unique_ptr<HeadingIndex> heading_index_;
   std::vector<std::pair<size_t, size_t>> heading_at_;

@@ -229,10 +229,12 @@ std::string GriAnalysis::CaptionBelow(uint32_t line, uint64_t begin, uint64_t en
   uint64_t lb = line_view_begin_[line];
   if (begin < lb || end < begin || end > line_view_end_[line]) return "";
   // The line's bytes other than heading, emphasis and table marks and blanks, less the figure's
-  // own: at most 6 beside the figure (its unit). The line's count is made once (line_text_bytes_),
-  // so this costs the figure's length, not the line's.
+  // own: at most 6 beside the figure (its unit). The line is counted only as far as that needs (most
+  // lines are prose, past the limit within their first words), and each line's count goes on from
+  // where the line's last figure left it (line_text_read_), so this costs the figure's length, not
+  // the line's.
   const size_t own = TextByteCount(LowerLine(line).substr(begin - lb, end - begin));
-  if (line_text_bytes_[line] - own > 6) return "";
+  if (TextBytesExceed(LowerLine(line), own + 6, &line_text_read_[line])) return "";
   auto wordless = [](std::string_view text) {
     return std::none_of(text.begin(), text.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) & 0x80) != 0;
@@ -591,18 +593,10 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
     on_pointed[k].resize(ds[k].data.size());
   }
   line_units_.assign(n, std::string());
-  // Counted only on the lines holding a figure, the only ones CaptionBelow asks about (counting
-  // every line cost a pass over the whole view).
-  line_text_bytes_.assign(n, 0);
-  std::vector<bool> counted(n, false);
+  line_text_read_.assign(n, TextBytesRead());
   for (uint32_t f = 0; f < doc.FactCount(); ++f) {
     const esgaudit_fact& fact = doc.Fact(f);
     if (fact.line >= n) continue;
-    if (!counted[fact.line]) {
-      counted[fact.line] = true;
-      std::string_view t = LowerLine(fact.line);
-      line_text_bytes_[fact.line] = static_cast<uint32_t>(TextByteCount(t));
-    }
     if (fact.kind == ESGAUDIT_FACT_PERCENT)
       line_units_[fact.line] += " % ";
     else if (fact.kind == ESGAUDIT_FACT_QUANTITY && fact.unit.size != 0)
@@ -727,7 +721,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
   std::vector<int8_t> unit_said, column_said, unless_said, label_said;
   std::vector<uint8_t> need_may;  // MayMatchingNeeds' answer for the figure
   BytePairs label_pairs;
-  BytePairs near_pairs;  // of `near`, filled when a figure first asks an "unless" word
+  BytePairs near_pairs;  // of `near`, both filled when a figure first asks an "unless" word
   std::unordered_map<uint32_t, std::string> series_titles;  // line -> SeriesTitle(line)
   // A figure's texts, emptied for each figure: their storage is made once, not per figure.
   std::string own_label, own_column, labels, units, near, labels_own;
@@ -777,13 +771,18 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       AppendAll(&units, {" ", item});
     }
     // What the figure's own words say it counts (its whole clause, its row's label, its caption
-    // line): the table's caption is left out, it speaks for every row.
-    near.clear();
-    AppendAll(&near, {own_label, "\n", ClauseAround(line, at, kClauseWindow, kClauseWindow), "\n", row.label,
-                      "\n", below});
-    // A sentence opening with a phrase that sets what the whole sentence speaks of ("On our Board, we
-    // have 46% female …", "在董事会中，女性占…") says it of this figure too, however many clauses on.
-    AppendAll(&near, {"\n", SentenceHead(line, at)});
+    // line): the table's caption is left out, it speaks for every row. Built when the figure first
+    // asks an "unless" word (few do: most needs are passed over before); nothing it reads changes
+    // after this point.
+    auto fill_near = [&] {
+      near.clear();
+      AppendAll(&near, {own_label, "\n", ClauseAround(line, at, kClauseWindow, kClauseWindow), "\n", row.label,
+                        "\n", below});
+      // A sentence opening with a phrase that sets what the whole sentence speaks of ("On our Board, we
+      // have 46% female …", "在董事会中，女性占…") says it of this figure too, however many clauses on.
+      AppendAll(&near, {"\n", SentenceHead(line, at)});
+      near_pairs.Fill(near);
+    };
     // A unit read from a unit column counts only with a label of the row's own (a table's caption
     // speaks for every row, whatever each row's unit).
     labels_own.assign(labels);
@@ -884,7 +883,7 @@ void GriAnalysis::FindEvidence(const sdk::Document& doc) {
       bool other = false;
       for (uint32_t id : nw.unless) {
         other = ask(unless_said[id], [&] {
-          if (!near_filled) near_pairs.Fill(near);
+          if (!near_filled) fill_near();
           near_filled = true;
           return near_pairs.MayHold(need_words->unless_pairs[id]) && Contains(near, need_words->unless[id]);
         });

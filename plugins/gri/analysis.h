@@ -214,8 +214,8 @@ class GriAnalysis {
   };
   RowContext RowOf(const sdk::Document& doc, uint32_t line, uint64_t view_offset) const;
   // `stated_unit`, when given, receives the unit a line just above the figure states ("单位：%"), if
-  // that line is what sets the figure apart. Reads line_text_bytes_, which FindEvidence fills first
-  // for every line holding a fact: `line` must hold one.
+  // that line is what sets the figure apart. Counts the line's text through line_text_read_, which
+  // FindEvidence sizes first.
   std::string CaptionBelow(uint32_t line, uint64_t begin, uint64_t end, std::string* stated_unit = nullptr) const;
   std::string SeriesTitle(uint32_t line) const;
 
@@ -230,7 +230,8 @@ class GriAnalysis {
   std::vector<bool> excluded_;  // table of contents, running headers, the content index itself
   std::vector<bool> passage_;   // a line of running text or a table row
   std::vector<std::string> line_units_;  // per line, " unit" of each count or share on it ("%" for shares)
-  std::vector<uint32_t> line_text_bytes_;  // per line holding a fact, its bytes CaptionBelow counts (all but marks and blanks)
+  // Per line, how far CaptionBelow has counted its text bytes (all but marks and blanks).
+  mutable std::vector<TextBytesRead> line_text_read_;
   std::vector<DisclosureResult> results_;
   Claim claim_ = Claim::kNone;
   bool required_ = false;

@@ -121,9 +121,17 @@ bool Mentions(std::string_view context, std::initializer_list<const char*> words
 }  // namespace
 
 std::vector<IdToken> ScanIds(std::string_view line) {
+  // Every id holds a hyphen right after a digit ("G4-", "305-1"): a line without one (most lines,
+  // and prose whose hyphens join words) is not read byte by byte.
+  bool digit_hyphen = false;
+  for (size_t p = line.find('-', 1); p != std::string_view::npos && !digit_hyphen; p = line.find('-', p + 1))
+    digit_hyphen = IsDigit(line[p - 1]);
+  if (!digit_hyphen) return {};
+  return ScanIdsEveryByte(line);
+}
+
+std::vector<IdToken> ScanIdsEveryByte(std::string_view line) {
   std::vector<IdToken> out;
-  // Every id holds a hyphen ("G4-", "305-1"): a line without one (most lines) is not read byte by byte.
-  if (line.find('-') == std::string_view::npos) return out;
   size_t i = 0;
   while (i < line.size()) {
     char c = line[i];

@@ -27,6 +27,9 @@ struct IdToken {
 // a known standard number (2, 3, 101-103, 201-207, 301-308, 401-419) and are not part of a longer
 // number, date or range ("2020-12-31", "28-29" are not ids).
 std::vector<IdToken> ScanIds(std::string_view line);
+// ScanIds read byte by byte over the whole line, without its test for a hyphen after a digit (which
+// every id holds): the same answer on every line (GriIdsTest).
+std::vector<IdToken> ScanIdsEveryByte(std::string_view line);
 
 // The report's claim about GRI editions near an id, used to resolve ambiguous numbers.
 struct Resolution {

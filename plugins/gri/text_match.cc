@@ -278,19 +278,34 @@ void SqueezeInto(std::string_view s, std::string* out) {
   out->resize(n);
 }
 
+namespace {
+
+// TextByteCount's marks among the eight bytes of `w`.
+size_t MarksIn(uint64_t w) {
+  const uint64_t m = BytesEqual(w, '#') | BytesEqual(w, '*') | BytesEqual(w, ' ') | BytesEqual(w, '\t') |
+                     BytesEqual(w, '|');
+  return static_cast<size_t>((((m >> 7) * kLowBits) >> 56));  // the eight lanes' sum
+}
+
+bool IsMark(char c) { return c == '#' || c == '*' || c == ' ' || c == '\t' || c == '|'; }
+
+}  // namespace
+
 size_t TextByteCount(std::string_view s) {
   size_t marks = 0, i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    const uint64_t w = Load8(s.data() + i);
-    const uint64_t m = BytesEqual(w, '#') | BytesEqual(w, '*') | BytesEqual(w, ' ') | BytesEqual(w, '\t') |
-                       BytesEqual(w, '|');
-    marks += static_cast<size_t>((((m >> 7) * kLowBits) >> 56));  // the eight lanes' sum
-  }
-  for (; i < s.size(); ++i) {
-    const char c = s[i];
-    marks += c == '#' || c == '*' || c == ' ' || c == '\t' || c == '|';
-  }
+  for (; i + 8 <= s.size(); i += 8) marks += MarksIn(Load8(s.data() + i));
+  for (; i < s.size(); ++i) marks += IsMark(s[i]);
   return s.size() - marks;
+}
+
+bool TextBytesExceed(std::string_view s, size_t limit, TextBytesRead* read) {
+  size_t i = read->pos;
+  size_t count = read->count;
+  for (; count <= limit && i + 8 <= s.size(); i += 8) count += 8 - MarksIn(Load8(s.data() + i));
+  for (; count <= limit && i < s.size(); ++i) count += !IsMark(s[i]);
+  read->pos = i;
+  read->count = count;
+  return count > limit;
 }
 
 }  // namespace esgaudit::gri

@@ -87,6 +87,16 @@ void SqueezeInto(std::string_view s, std::string* out);
 // How many bytes of `s` are none of '#', '*', ' ', '\t' and '|' (heading, emphasis and table marks
 // and blanks): the text a line holds beside a figure (CaptionBelow). Eight bytes at a time.
 size_t TextByteCount(std::string_view s);
+// Whether TextByteCount(s) > limit, counted only as far as needed: from read->pos, with read->count
+// the count of s's bytes before it, up to where the count passes `limit` (or s's end); *read then
+// says how far it read. A read of one text answers each later limit going on from where the last
+// stopped, so that all the questions asked of a text cost at most one count of it. A new text starts
+// from TextBytesRead{}.
+struct TextBytesRead {
+  size_t pos = 0;
+  size_t count = 0;
+};
+bool TextBytesExceed(std::string_view s, size_t limit, TextBytesRead* read);
 
 }  // namespace esgaudit::gri
 

@@ -493,6 +493,20 @@ TEST(CnexchangeElementsTest, TheFirstPeriodReliefIsForTheFirstReportOnly) {
   EXPECT_EQ(Count(testing::RunOnText(Registry(), relief + "详见公司2024年度社会责任报告。\n"), "cnexchange.relief-misapplied"), 0u);
 }
 
+// A pattern is searched on each line holding one of the words its matches need (a mask of the
+// lines, looked up once per search): the earlier report is found on the first line after the
+// relief, among lines holding those words without a match, and as the report's last line.
+TEST(CnexchangeElementsTest, APatternIsSearchedOnEveryLineHoldingWhatItNeeds) {
+  const std::string relief = std::string(kOwnReport) + "本报告为首个报告期，部分指标暂不披露同比变化。\n";
+  const std::string earlier = "本报告为公司连续第三年发布的可持续发展报告。\n";
+  const std::string near_miss = "公司连续第一年开展志愿服务。\n报告期内公司持续推进第一项工作。\n";
+  for (const std::string& text : {relief + earlier + near_miss, relief + near_miss + earlier + near_miss,
+                                  relief + near_miss + near_miss + earlier}) {
+    EXPECT_EQ(Count(testing::RunOnText(Registry(), text), "cnexchange.relief-misapplied"), 1u) << text;
+  }
+  EXPECT_EQ(Count(testing::RunOnText(Registry(), relief + near_miss), "cnexchange.relief-misapplied"), 0u);
+}
+
 TEST(CnexchangeElementsTest, ComparativesLeftOutWithoutTheReliefAreReported) {
   const std::string only_current = std::string(kOwnReport) +
                                    "| 指标 | 单位 | 2024年 |\n|---|---|---|\n| 用水量 | 吨 | 1,200 |\n| 综合能耗 | 吨标准煤 | 350 |\n";

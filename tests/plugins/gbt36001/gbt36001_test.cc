@@ -372,6 +372,27 @@ TEST(Gbt36001Test, AContactBlockWithoutATitleIsAContact) {
             ESGAUDIT_PARTIAL);  // channels inside running text about investor relations
 }
 
+// The contact detector looks its three channel patterns up once (FindWith): each channel is still
+// read by its own pattern, so a block without a title is covered by any two kinds of channel, and
+// partial with an address or an email alone; a phone opens no block.
+TEST(Gbt36001Test, EachChannelOfAContactBlockIsReadByItsOwnPattern) {
+  auto status = [](const std::string& text) {
+    return Statuses(testing::RunOnText(Registry(), "珠海某电器股份有限公司\n" + text), "gbt36001")["report-contact"];
+  };
+  const std::string address = "地址:广东珠海市香洲区前山金鸡西路\n";
+  const std::string phone = "电话:0756-8614883\n";
+  const std::string email = "电子邮件:csr@example.com\n";
+  EXPECT_EQ(status(address + phone), ESGAUDIT_COVERED);
+  EXPECT_EQ(status(email + phone), ESGAUDIT_COVERED);
+  EXPECT_EQ(status(address + email), ESGAUDIT_COVERED);
+  EXPECT_EQ(status(phone + email), ESGAUDIT_PARTIAL);  // the block opens at the email, below the phone
+  EXPECT_EQ(status(address), ESGAUDIT_PARTIAL);
+  EXPECT_EQ(status(email), ESGAUDIT_PARTIAL);
+  EXPECT_EQ(status(phone), ESGAUDIT_MISSING);
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), "如对本报告有任何意见或建议,请与我们联系。\n" + phone), "gbt36001")["feedback"],
+            ESGAUDIT_PARTIAL);
+}
+
 TEST(Gbt36001Test, FeedbackNeedsAFormWithQuestions) {
   const std::string request =
       "读者意见反馈\n\n"
@@ -618,6 +639,24 @@ TEST(Gbt36001Test, IndexRowsAreAtMostPartialEvidence) {
       "公司参照GRI标准,通过问卷调查识别出18项实质性议题,并按对利益相关方的重要性与对公司发展的重要性排序。\n";
   EXPECT_EQ(Statuses(testing::RunOnText(Registry(), section), "gbt36001")["materiality"],
             ESGAUDIT_COVERED);
+}
+
+// IndexRow is read once per line and then remembered: each line keeps its own answer, whichever
+// detector asks first and in whichever order the lines come (an index row before or after a section
+// heading that is none, two index rows in turn).
+TEST(Gbt36001Test, EachLineKeepsItsOwnIndexRowAnswer) {
+  const std::string head = "某某公司2020年社会责任报告\n\n本报告是公司发布的第五份社会责任报告。\n\n";
+  const std::string row = "利益相关方沟通 访谈 问卷 P12\n";
+  const std::string section =
+      "实质性议题识别\n\n"
+      "公司参照GRI标准,通过问卷调查识别出18项实质性议题,并按对经济、环境和社会的影响程度排序。\n\n";
+  for (const std::string& text : {head + row + "\n" + section, head + section + row}) {
+    auto s = Statuses(testing::RunOnText(Registry(), text), "gbt36001");
+    EXPECT_EQ(s["stakeholder-engagement"], ESGAUDIT_PARTIAL) << text;
+    EXPECT_EQ(s["materiality"], ESGAUDIT_COVERED) << text;
+  }
+  const std::string index = "指标索引\n实质性议题识别\tG4-25/G4-26/G4-18/G4-19\n" + row;
+  EXPECT_EQ(Statuses(testing::RunOnText(Registry(), head + index), "gbt36001")["materiality"], ESGAUDIT_PARTIAL);
 }
 
 // An index heading is covered by five disclosure codes on the 80 lines below it, however they are

@@ -470,5 +470,36 @@ TEST_F(GriCoverage, EveryUnlessWordInAFiguresOwnWordsRulesItOut) {
   EXPECT_GE(checked, 5u);
 }
 
+// The words an "unless" word is looked for in (read only when a figure first asks one): its own
+// clause, its sentence's opening phrase, its row's label cell and the line below it each rule it out;
+// the table's caption, which speaks for every row, does not.
+TEST_F(GriCoverage, UnlessWordsAreLookedForInTheFiguresOwnWordsOnly) {
+  const std::string rows = "指标\t2015年\t2016年\n员工总数（人）\t1,774\t1,800\n";
+  ASSERT_EQ(Status(Run(rows), "2-7"), "covered");
+  EXPECT_NE(Status(Run("指标\t2015年\t2016年\n志愿员工总数（人）\t1,774\t1,800\n"), "2-7"), "covered");
+  EXPECT_EQ(Status(Run("员工志愿服务\n" + rows), "2-7"), "covered");
+  ASSERT_EQ(Status(Run("## Our people\n\n## 89,900\n\nemployees worldwide\n\n## Our values\n", "en"), "2-7"),
+            "covered");
+  EXPECT_NE(Status(Run("## Our people\n\n## 89,900\n\nemployees volunteer worldwide\n\n## Our values\n", "en"),
+                   "2-7"),
+            "covered");
+  // Two figures, one naming an "unless" word: each figure's words are its own, not those of the
+  // figure asked before it. The first order gives one data point (line 3 is a mention only), the
+  // second still one, of line 3.
+  auto where = [&](const ReportResult& r) {
+    std::vector<std::string> out;
+    for (const auto& l : Record(r, "2-7").locations)
+      out.push_back(std::to_string(l.location.line) + ":" + std::to_string(l.location.column) + "+" +
+                    std::to_string(l.location.length));
+    return out;
+  };
+  ReportResult clean_first = Run("2020年度社会责任报告\n公司员工总数 12375 人。\n公司志愿员工总数 300 人。\n");
+  EXPECT_EQ(Status(clean_first, "2-7"), "covered");
+  EXPECT_EQ(where(clean_first), (std::vector<std::string>{"2:14+9", "3:9+13"}));
+  ReportResult unless_first = Run("2020年度社会责任报告\n公司志愿员工总数 300 人。\n公司员工总数 12375 人。\n");
+  EXPECT_EQ(Status(unless_first, "2-7"), "covered");
+  EXPECT_EQ(where(unless_first), (std::vector<std::string>{"2:9+13", "3:14+9"}));
+}
+
 }  // namespace
 }  // namespace esgaudit::gri

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "esgaudit_testing.h"
+#include "random_draw.h"
 
 namespace esgaudit::gri {
 namespace {
@@ -38,6 +39,36 @@ TEST(GriIds, MarksCellStarts) {
   EXPECT_TRUE(ScanIds("GRI 2-7  员工")[0].cell_start);
   EXPECT_TRUE(ScanIds("战略及分析    G4-2 主要影响")[0].cell_start);  // layout text: 2+ spaces
   EXPECT_FALSE(ScanIds("公司推行 2-3 年的轮岗")[0].cell_start);
+}
+
+// ScanIds' test for a hyphen after a digit passes only lines holding no id: on random lines of
+// the pieces ids, dates, ranges and hyphenated words are made of, it finds what the byte-by-byte
+// scan finds, token for token.
+TEST(GriIds, ScanIdsIsTheByteByByteScan) {
+  const std::vector<std::string> pieces = {"G", "g", "4", "-", "1", "3", "0", "5", "EN", "S", "o", "I",
+                                           ".", "/", " ", "\t", "GRI ", "well", "员工", "2020", "-term", "305", "2", "102", "G4-", "-1", "LA"};
+  auto same = [](const std::vector<IdToken>& a, const std::vector<IdToken>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t k = 0; k < a.size(); ++k) {
+      if (a[k].id != b[k].id || a[k].pos != b[k].pos || a[k].len != b[k].len || a[k].g4 != b[k].g4 ||
+          a[k].cell_start != b[k].cell_start || a[k].gri_prefix != b[k].gri_prefix)
+        return false;
+    }
+    return true;
+  };
+  testing::Draw draw(20261207);
+  size_t with_ids = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string line;
+    for (uint32_t n = draw(12); n > 0; --n) line += pieces[draw(static_cast<uint32_t>(pieces.size()))];
+    const std::vector<IdToken> want = ScanIdsEveryByte(line);
+    with_ids += !want.empty();
+    ASSERT_TRUE(same(ScanIds(line), want)) << line;
+  }
+  EXPECT_GT(with_ids, 300u);
+  // A hyphen after a digit opens the byte-by-byte scan; a hyphen first or after a letter alone does not.
+  EXPECT_TRUE(ScanIds("-1 well-known long-term").empty());
+  EXPECT_EQ(ScanIds("well-known G4-EN15").size(), 1u);
 }
 
 class GriResolve : public ::testing::Test {

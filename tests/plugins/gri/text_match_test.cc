@@ -271,6 +271,37 @@ TEST(GriTextMatch, ForEachCommonVisitsExactlyTheHashesBothSetsHave) {
   EXPECT_FALSE(one.Has(63));
 }
 
+// TextBytesExceed against TextByteCount: on random lines of marks, blanks and text, any sequence of
+// limits asked of one read (rising, falling, repeated) answers TextByteCount(s) > limit each time,
+// and never reads further than the first place where the count passes the largest limit asked.
+TEST(GriTextMatch, TextBytesExceedIsTheCountAgainstTheLimit) {
+  const std::vector<std::string> pieces = {" ", "\t", "#", "*", "|", "a", "12.5", "报告", "\xe3\x80\x80",
+                                           "        ", "|  |  |", "abcdefghij"};
+  testing::Draw draw(5612);
+  size_t passed = 0, not_passed = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string line;
+    for (uint32_t k = draw(16); k > 0; --k) line += pieces[draw(static_cast<uint32_t>(pieces.size()))];
+    const size_t total = TextByteCount(line);
+    TextBytesRead read;
+    size_t largest = 0;
+    for (uint32_t q = draw(5) + 1; q > 0; --q) {
+      const size_t limit = draw(static_cast<uint32_t>(total + 10));
+      largest = std::max(largest, limit);
+      const bool exceeds = TextBytesExceed(line, limit, &read);
+      ASSERT_EQ(exceeds, total > limit) << round << " " << line << " " << limit;
+      (exceeds ? passed : not_passed) += 1;
+      ASSERT_EQ(read.count, TextByteCount(std::string_view(line).substr(0, read.pos))) << round;
+      // Read at most eight bytes past the place the count first passed the largest limit.
+      size_t first = 0;
+      while (first < line.size() && TextByteCount(std::string_view(line).substr(0, first)) <= largest) ++first;
+      ASSERT_LE(read.pos, std::min(line.size(), first + 7)) << round << " " << line;
+    }
+  }
+  EXPECT_GT(passed, 5000u);
+  EXPECT_GT(not_passed, 5000u);
+}
+
 // SqueezeInto and TextByteCount against the byte loops they replace, on every piece of random lines
 // of whitespace of each kind, the marks, bytes just below and above them (0x08, 0x0E, 0x1F, 0x21,
 // '"', '+', '{', '}'), DEL, multi-byte UTF-8 (its bytes from 0x80, a word's high bits) and plain
