@@ -1844,10 +1844,18 @@ void RelationAnalysis::FindBalanceSheetSentences(const sdk::Document& doc) {
     }
     return w;
   };
+  // Every role's name holds 资产, 负债 or 权益: a sentence without 负债 holds no balance sheet, and a
+  // figure whose 60 bytes before it hold none of the three plays no role (both searched as bytes
+  // before any decoding: most reports have neither).
+  if (!sdk::Contains(view, "负债")) return;
   auto role_of = [&](const Figure& f) {
     if (f.qualifiers != 0) return kNone;
     const uint64_t at = doc.TextToView(f.offset);
     if (at > view.size()) return kNone;
+    const std::string_view window = view.substr(at > 60 ? at - 60 : 0, at > 60 ? 60 : at);
+    if (!sdk::Contains(window, "资产") && !sdk::Contains(window, "负债") && !sdk::Contains(window, "权益")) {
+      return kNone;
+    }
     const std::u32string w = clause_before(at);
     for (std::u32string_view n : kNotRole) {
       if (w.find(n) != std::u32string::npos) return kNone;
@@ -1861,26 +1869,26 @@ void RelationAnalysis::FindBalanceSheetSentences(const sdk::Document& doc) {
     }
     return kNone;
   };
-  std::vector<std::pair<uint64_t, int>> roled;  // (view offset, figure) of figures playing a role
+  std::vector<std::tuple<uint64_t, int, Role>> roled;  // (view offset, figure, role) of figures playing one
   for (size_t i = 0; i < figures_.size(); ++i) {
     const Figure& f = figures_[i];
     if (f.kind != ESGAUDIT_FACT_QUANTITY && f.kind != ESGAUDIT_FACT_PERCENT) continue;
-    if (role_of(f) != kNone) roled.push_back({doc.TextToView(f.offset), static_cast<int>(i)});
+    if (const Role r = role_of(f); r != kNone) roled.emplace_back(doc.TextToView(f.offset), static_cast<int>(i), r);
   }
   std::sort(roled.begin(), roled.end());
   for (size_t a = 0; a < roled.size();) {
     // The run of roled figures of one sentence: no full stop between neighbours.
     size_t b = a + 1;
     while (b < roled.size() &&
-           view.substr(roled[b - 1].first, roled[b].first - roled[b - 1].first).find("\xE3\x80\x82") ==
-               std::string_view::npos) {
+           view.substr(std::get<0>(roled[b - 1]), std::get<0>(roled[b]) - std::get<0>(roled[b - 1]))
+                   .find("\xE3\x80\x82") == std::string_view::npos) {
       ++b;
     }
     int at[4] = {-1, -1, -1, -1}, count[4] = {0, 0, 0, 0};
     for (size_t k = a; k < b; ++k) {
-      const Role r = role_of(figures_[roled[k].second]);
+      const Role r = std::get<2>(roled[k]);
       ++count[r];
-      at[r] = roled[k].second;
+      at[r] = std::get<1>(roled[k]);
     }
     a = b;
     if (count[kAssets] != 1 || count[kLiabilities] != 1 || count[kEquity] != 1) continue;
