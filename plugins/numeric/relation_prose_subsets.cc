@@ -1823,40 +1823,36 @@ void RelationAnalysis::FindBalanceSheetSentences(const sdk::Document& doc) {
       {U"净资产", U"所有者权益", U"股东权益", U"所有者权益合计", U"股东权益合计", U"净资产总额"}};
   static const std::u32string_view kNotRole[] = {U"归属", U"母公司", U"少数", U"平均", U"流动", U"增",
                                                  U"减", U"较", U"同比", U"收益", U"回报", U"周转"};
-  // The words of the clause before view offset `at`: back to a clause mark, blanks dropped.
-  auto clause_before = [&](uint64_t at) {
-    uint64_t lo = at > 60 ? at - 60 : 0;
-    while (lo < at && (static_cast<unsigned char>(view[lo]) & 0xC0) == 0x80) ++lo;
-    std::u32string w;
-    for (char32_t c : U32(view.substr(lo, at - lo))) {
-      if (c == U'，' || c == U',' || c == U'；' || c == U';' || c == U'：' || c == U':' || c == U'。' ||
-          c == U'\n') {
-        w.clear();
-      } else if (c != U' ' && c != U'\t' && c != 0x3000) {
-        w.push_back(c);
-      }
-    }
-    for (std::u32string_view f : {U"达到", U"为", U"达", U"是", U"约"}) {
-      if (EndsWithU(w, f)) {
-        w.resize(w.size() - f.size());
-        break;
-      }
-    }
-    return w;
-  };
-  // Every role's name holds 资产, 负债 or 权益: a sentence without 负债 holds no balance sheet, and a
-  // figure whose 60 bytes before it hold none of the three plays no role (both searched as bytes
-  // before any decoding: most reports have neither).
+  // Every role's name holds 资产, 负债 or 权益: a text without 负债 holds no balance sheet, and a figure
+  // whose 60 bytes before it hold none of the three plays no role (both searched as bytes before any
+  // decoding: most reports have neither).
   if (!sdk::Contains(view, "负债")) return;
   auto role_of = [&](const Figure& f) {
     if (f.qualifiers != 0) return kNone;
     const uint64_t at = doc.TextToView(f.offset);
     if (at > view.size()) return kNone;
-    const std::string_view window = view.substr(at > 60 ? at - 60 : 0, at > 60 ? 60 : at);
+    uint64_t lo = at > 60 ? at - 60 : 0;
+    while (lo < at && (static_cast<unsigned char>(view[lo]) & 0xC0) == 0x80) ++lo;  // a code point's start
+    const std::string_view window = view.substr(lo, at - lo);
     if (!sdk::Contains(window, "资产") && !sdk::Contains(window, "负债") && !sdk::Contains(window, "权益")) {
       return kNone;
     }
-    const std::u32string w = clause_before(at);
+    // The window's words back to a clause mark, blanks and line breaks dropped (a label the layout
+    // wrapped before its figure stays whole), a filler before the figure dropped.
+    std::u32string w;
+    for (char32_t c : U32(window)) {
+      if (c == U'，' || c == U',' || c == U'；' || c == U';' || c == U'：' || c == U':' || c == U'。') {
+        w.clear();
+      } else if (c != U' ' && c != U'\t' && c != U'\n' && c != U'\r' && c != 0x3000) {
+        w.push_back(c);
+      }
+    }
+    for (std::u32string_view filler : {U"达到", U"为", U"达", U"是", U"约"}) {
+      if (EndsWithU(w, filler)) {
+        w.resize(w.size() - filler.size());
+        break;
+      }
+    }
     for (std::u32string_view n : kNotRole) {
       if (w.find(n) != std::u32string::npos) return kNone;
     }
@@ -1877,7 +1873,8 @@ void RelationAnalysis::FindBalanceSheetSentences(const sdk::Document& doc) {
   }
   std::sort(roled.begin(), roled.end());
   for (size_t a = 0; a < roled.size();) {
-    // The run of roled figures of one sentence: no full stop between neighbours.
+    // The run of roled figures of one sentence: no full stop between neighbours (not the structure
+    // model's sentences, which end at a semicolon: a balance sheet may list its amounts between them).
     size_t b = a + 1;
     while (b < roled.size() &&
            view.substr(std::get<0>(roled[b - 1]), std::get<0>(roled[b]) - std::get<0>(roled[b - 1]))

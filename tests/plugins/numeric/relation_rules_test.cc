@@ -7572,8 +7572,9 @@ TEST(RelationRulesTest, TheCapitalAfterAConversionIsTheBasePlusTheSharesAdded) {
 
 // A balance sheet in one sentence: total assets are liabilities plus net assets, Likely (a report's
 // 净资产 may be its shareholders' part alone), and a 资产负债率 of the sentence is the liabilities over
-// the assets. Near misses: the shareholders' part named (归属于母公司), two sentences, an amount of
-// another kind (流动资产), a change of an amount (较上年增长), a role printed twice.
+// the assets, also across semicolons and a line break. Near misses: the shareholders' part named
+// (归属于母公司), two sentences, an amount of another kind (流动资产), a change of an amount
+// (较上年增长), a role printed twice.
 TEST(RelationRulesTest, TotalAssetsAreLiabilitiesPlusNetAssetsInOneSentence) {
   const std::string clean =
       "截至2016年12月31日，公司资产总额为363,940.89万元，负债总额为169,336.72万元，净资产为194,604.17万元，"
@@ -7584,6 +7585,10 @@ TEST(RelationRulesTest, TotalAssetsAreLiabilitiesPlusNetAssetsInOneSentence) {
                               {"58.3亿元", "21.2亿元", "37.1亿元"}, "21.2亿元", "23.3", "warning"});
   EXPECT_TRUE(ShareFindings(clean).empty());
   ExpectShareWarnings(clean, {{"46.53%", "43.53%", "资产负债率"}});
+  // Semicolons between the amounts, and a label the layout wrapped before its figure, keep the sentence.
+  ExpectRecognisedThenCaught({"截至2016年12月31日，公司资产总额为363,940.89万元；负债总额\n为169,336.72万元；净资产为194,604.17万元。\n",
+                              "parts-total", {"363,940.89万元", "169,336.72万元", "194,604.17万元"}, "194,604.17万元",
+                              "214,064.59", "warning"});
   ExpectNoRelationWith("截至2016年12月31日，公司资产总额为363,940.89万元，负债总额为169,336.72万元，归属于母公司的净资产为"
                        "194,604.17万元。\n",
                        {"363,940.89万元", "169,336.72万元", "194,604.17万元"});
