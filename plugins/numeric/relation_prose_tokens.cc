@@ -2482,7 +2482,13 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       // total unless the whole list does too (clauses after a run that does may begin another
       // breakdown: 其中：男性100人；女性50人；本科80人): the colon, not the arithmetic, says so, and the
       // list is then checked as a sum.
-      if (colon_list && list_end >= 0 && toks[list_end].type == Tok::kEnd && toks[list_end].semicolon) {
+      // "合计发放660.58万元，其中助学帮扶101人次，33.4万元；…帮困829人次，278.48万元；捐助希望小学71.73万元；
+      // 社会捐助200万元。": without the colon, the same list when it has three clauses or more, each one
+      // part, and no clause names another period or a running span (上年, 同期, 以来, 累计…): two clauses
+      // may be a part and a figure of another year (其中扶贫300万元；上年同期捐赠450万元), three clauses
+      // of one part each, all of the year, are the list the colon would have announced. No total word
+      // may stand in them either (a clause's own 共计 is read by the rule above).
+      if (list_end >= 0 && toks[list_end].type == Tok::kEnd && toks[list_end].semicolon) {
         bool e2 = false, n2 = false;
         through_semicolons = true;
         colon_clauses = true;
@@ -2494,8 +2500,21 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           prefix_makes_total = Stated(RelationKind::kPartsTotal, toks[k].figure,
                                       std::vector<int>(longer.begin(), longer.begin() + n)).consistent;
         }
-        if (collect_reached_sentence_end() && one_part_a_clause && !n2 && longer.size() > parts.size() &&
-            longer.size() >= 2 &&
+        auto names_another_period = [&]() {
+          if (token_chars_ == nullptr) return true;
+          const long end = stopped_at < 0 ? static_cast<long>(toks.size()) : stopped_at;
+          std::u32string words;
+          for (long j = static_cast<long>(t) + 1; j < end && static_cast<size_t>(j) < token_chars_->size(); ++j) {
+            if (toks[j].type == Tok::kTotal) return true;  // 累计, 共计…: a clause's own running total
+            words.push_back(toks[j].type == Tok::kText ? (*token_chars_)[j] : U' ');
+          }
+          static const std::u32string_view kOtherPeriod[] = {U"上年", U"去年", U"前年", U"同期", U"同比", U"以来",
+                                                             U"年来", U"累计", U"历年", U"往年"};
+          return std::any_of(std::begin(kOtherPeriod), std::end(kOtherPeriod),
+                             [&](std::u32string_view w) { return words.find(w) != std::u32string::npos; });
+        };
+        if ((colon_list || (longer.size() >= 3 && !names_another_period())) && collect_reached_sentence_end() &&
+            one_part_a_clause && !n2 && longer.size() > parts.size() && longer.size() >= 2 &&
             (!prefix_makes_total || Stated(RelationKind::kPartsTotal, toks[k].figure, longer).consistent)) {
           parts = std::move(longer);
           enumerated = e2;

@@ -7625,6 +7625,26 @@ TEST(RelationRulesTest, ACountRightAfterOfWhichLeavesThePartToTheAmountInTheNext
                            "zh", {{"parts-total", {"140余万元", "23.9万元", "4万元", "112.3万元", "2.04万元", "2.8万元"}}});
 }
 
+// A list after 其中 without a colon runs through semicolons, as one after a colon does, when it has three
+// clauses or more, each giving one part, to the sentence's end: a part raised then breaks the sum (a
+// warning where the parts do not name the total, an error when 其他 closes the set). Near misses: two
+// clauses (the second may be another year's figure), a clause naming another period or a running total.
+TEST(RelationRulesTest, AListOfThreeClausesAfterQiZhongRunsThroughSemicolonsWithoutAColon) {
+  ExpectRecognisedThenCaught({"2016年，爱心基金帮扶款合计发放660.58万元，其中助学帮扶101人次，33.4万元；帮困98人次，81.6万元；"
+                              "一次性帮困829人次，273.85万元；捐助希望小学71.73万元；社会捐助200万元。\n",
+                              "parts-total", {"660.58万元", "33.4万元", "81.6万元", "273.85万元", "71.73万元", "200万元"},
+                              "273.85万元", "278.48", "warning"});
+  ExpectRecognisedThenCaught({"全年对外捐赠500万元，其中扶贫200万元；教育150万元；救灾100万元；其他50万元。\n", "parts-total",
+                              {"500万元", "200万元", "150万元", "100万元", "50万元"}, "100万元", "180", "error"});
+  ExpectNoRelationWith("全年对外捐赠500万元，其中扶贫300万元；上年同期捐赠450万元。\n", {"450万元"});
+  ExpectNoRelationWith("全年对外捐赠500万元，其中扶贫300万元；教育250万元。\n", {"250万元"});
+  ExpectNoRelationWith("全年对外捐赠500万元，其中扶贫300万元；上年同期捐赠220万元。\n", {"220万元"});
+  // The third clause's figure would bring the sum near the total.
+  ExpectNoRelationWith("全年对外捐赠500万元，其中扶贫300万元；教育100万元；上年同期捐赠120万元。\n", {"100万元", "120万元"});
+  ExpectNoRelationWith("全年对外捐赠500万元，其中扶贫300万元；教育100万元；本项目自2010年以来捐赠120万元。\n", {"100万元", "120万元"});
+  ExpectNoRelationWith("全年对外捐赠500万元，其中扶贫300万元；教育100万元；救灾累计捐赠120万元。\n", {"100万元", "120万元"});
+}
+
 // A measure of the total's things in another unit (装机容量 after a count of units) or a share written
 // as a fraction (占员工总数1/4) may stand between a total and its 其中, as a rate may; the part names
 // the total's noun. Approximate counts (余) are compared by their ranges: a part whose range lies
