@@ -2513,7 +2513,17 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
           return std::any_of(std::begin(kOtherPeriod), std::end(kOtherPeriod),
                              [&](std::u32string_view w) { return words.find(w) != std::u32string::npos; });
         };
-        if ((colon_list || (longer.size() >= 3 && !names_another_period())) && collect_reached_sentence_end() &&
+        // Parts above the total by one part's value (董事长1名；执行董事2名；非执行董事3名；独立非执行董事5名
+        // of 10): that part is counted within another, which only the colon's list is read past.
+        auto over_by_one_part = [&]() {
+          const Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, longer);
+          const double over_low = r.sum_low - total->high, over_high = r.sum_high - total->low;
+          return over_high > 0 && std::any_of(longer.begin(), longer.end(), [&](int p) {
+                   return figures_[p].low <= over_high && figures_[p].high >= over_low;
+                 });
+        };
+        if ((colon_list || (longer.size() >= 3 && !names_another_period() && !over_by_one_part())) &&
+            collect_reached_sentence_end() &&
             one_part_a_clause && !n2 && longer.size() > parts.size() && longer.size() >= 2 &&
             (!prefix_makes_total || Stated(RelationKind::kPartsTotal, toks[k].figure, longer).consistent)) {
           parts = std::move(longer);

@@ -7628,7 +7628,8 @@ TEST(RelationRulesTest, ACountRightAfterOfWhichLeavesThePartToTheAmountInTheNext
 // A list after 其中 without a colon runs through semicolons, as one after a colon does, when it has three
 // clauses or more, each giving one part, to the sentence's end: a part raised then breaks the sum (a
 // warning where the parts do not name the total, an error when 其他 closes the set). Near misses: two
-// clauses (the second may be another year's figure), a clause naming another period or a running total.
+// clauses (the second may be another year's figure), a clause naming another period or a running total,
+// parts above the total by exactly one part (counted within another).
 TEST(RelationRulesTest, AListOfThreeClausesAfterQiZhongRunsThroughSemicolonsWithoutAColon) {
   ExpectRecognisedThenCaught({"2016年，爱心基金帮扶款合计发放660.58万元，其中助学帮扶101人次，33.4万元；帮困98人次，81.6万元；"
                               "一次性帮困829人次，273.85万元；捐助希望小学71.73万元；社会捐助200万元。\n",
@@ -7639,6 +7640,10 @@ TEST(RelationRulesTest, AListOfThreeClausesAfterQiZhongRunsThroughSemicolonsWith
   ExpectNoRelationWith("全年对外捐赠500万元，其中扶贫300万元；上年同期捐赠450万元。\n", {"450万元"});
   ExpectNoRelationWith("全年对外捐赠500万元，其中扶贫300万元；教育250万元。\n", {"250万元"});
   ExpectNoRelationWith("全年对外捐赠500万元，其中扶贫300万元；上年同期捐赠220万元。\n", {"220万元"});
+  // Parts above the total by one part's value: that part is counted within another (the chair is one of
+  // the executive directors).
+  ExpectNoRelationWith("本集团董事会由10名成员组成，其中董事长1名；执行董事2名；非执行董事3名；独立非执行董事5名。\n",
+                       {"2名", "3名", "5名"});
   // The third clause's figure would bring the sum near the total.
   ExpectNoRelationWith("全年对外捐赠500万元，其中扶贫300万元；教育100万元；上年同期捐赠120万元。\n", {"100万元", "120万元"});
   ExpectNoRelationWith("全年对外捐赠500万元，其中扶贫300万元；教育100万元；本项目自2010年以来捐赠120万元。\n", {"100万元", "120万元"});
