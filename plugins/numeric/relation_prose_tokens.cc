@@ -2514,7 +2514,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
                              [&](std::u32string_view w) { return words.find(w) != std::u32string::npos; });
         };
         // Parts above the total by one part's value (董事长1名；执行董事2名；非执行董事3名；独立非执行董事5名
-        // of 10): that part is counted within another, which only the colon's list is read past.
+        // of 10): that part is counted within another, so a list without the colon is not read on.
         auto over_by_one_part = [&]() {
           const Relation r = Stated(RelationKind::kPartsTotal, toks[k].figure, longer);
           const double over_low = r.sum_low - total->high, over_high = r.sum_high - total->low;
