@@ -1825,6 +1825,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     }
   };
   std::map<int, int> subset_of;  // single 其中 subset -> its total
+  std::map<size_t, int> of_which_total;  // a 其中's token -> the total it was read against
   // The tokens the two passes below act on, in order: every token but text, commas and opening
   // brackets. The first pass reads from figures, subset words and total words only; the second
   // reads a sentence's compositions, enumerations, subset words and figures up to its end (kEnd or
@@ -2365,6 +2366,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       }
       const Figure* total = fig(toks[k]);
       if (total == nullptr || total->kind != ESGAUDIT_FACT_QUANTITY || total->unit.empty()) continue;
+      of_which_total[t] = toks[k].figure;
       const std::string total_label = Lower(total->label);
       // "每股综合价值2.50元，其中每股净利润0.75元，每股纳税额1.75元": amounts per share add up when the
       // total and every part are per share (one denominator); an average or an intensity of a whole
@@ -2590,6 +2592,32 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         Relation r = Stated(RelationKind::kSubset, toks[k].figure, parts);
         r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
         r.flag = !r.consistent;
+        // "员工80名，其中管理人员10名，技术人员50名，生产人员20名。其中女性30名": a 其中 after the parts of an
+        // earlier 其中 (in its sentence, or the sentence before when this one opens its own) may speak of
+        // the earlier total rather than the figure right before it. A part above that figure but not
+        // above the earlier total is of the earlier total; above both, of the earlier total, a warning
+        // (the reading is inferred).
+        if (!r.consistent) {
+          const bool opens_sentence = t == 0 || toks[t - 1].type == Tok::kEnd;
+          int outer = -1;
+          for (long j = k - 1, ends = 0; j >= 0 && k - j <= 400; --j) {
+            if (toks[j].type == Tok::kEnd && !toks[j].semicolon && ++ends > (opens_sentence ? 1 : 0)) break;
+            if (toks[j].type != Tok::kSubset) continue;
+            if (const auto earlier = of_which_total.find(static_cast<size_t>(j)); earlier != of_which_total.end() &&
+                figures_[earlier->second].unit == total->unit && earlier->second != toks[k].figure) {
+              outer = earlier->second;
+            }
+            break;
+          }
+          if (outer >= 0) {
+            Relation o = Stated(RelationKind::kSubset, outer, parts);
+            o.cue = r.cue;
+            o.flag = !o.consistent;
+            o.certainty = Certainty::kLikely;
+            Add(std::move(o));
+            continue;
+          }
+        }
         // "超过5,100人次，其中…超过2,000人次": two open lower bounds (超过, not 余 or 多: a little over)
         // are read up to the next step of their last digit, a convention, not what the words prove: a
         // part above its total so read is a warning. 佘 in a figure's text is OCR's 余 (the fact reader
@@ -3222,6 +3250,12 @@ void RelationAnalysis::FindSubsetsByQualifiedNoun(const Tokens& toks) {
     if (std::any_of(kBodies.begin(), kBodies.end(), [&](auto w) { return noun.rfind(w, 0) == 0; })) continue;
     const std::u32string before = stem.substr(0, stem.size() - common);
     const std::u32string qualifier = words.substr(0, words.size() - common);
+    // A qualifier ending in a negation or a rank (非执行董事 beside 执行董事, 未整改项目 beside 整改项目, 副总经理
+    // beside 总经理) names the noun's complement or another post, never a kind of it (不合格产品 is a kind of
+    // 产品: its negation binds to 合格, not to the noun).
+    if (!qualifier.empty() && std::u32string_view(U"非未不无副").find(qualifier.back()) != std::u32string_view::npos) {
+      continue;
+    }
     const bool plain_total = before.empty() ||
                              std::any_of(kWhole.begin(), kWhole.end(), [&](auto w) { return ends_with(before, w); }) ||
                              std::any_of(kVerbs.begin(), kVerbs.end(), [&](auto w) { return ends_with(before, w); });

@@ -7650,6 +7650,40 @@ TEST(RelationRulesTest, AListOfThreeClausesAfterQiZhongRunsThroughSemicolonsWith
   ExpectNoRelationWith("全年对外捐赠500万元，其中扶贫300万元；教育100万元；救灾累计捐赠120万元。\n", {"100万元", "120万元"});
 }
 
+// A 其中 after the parts of an earlier 其中 (in the same sentence, after a semicolon, or opening the next
+// sentence) may speak of the earlier total: a part above the figure right before it but within the
+// earlier total is a subset of that total, not an error; above both, a warning against the earlier total.
+// A part within the figure before it raises nothing either way.
+TEST(RelationRulesTest, AQiZhongAfterAnEarlierListMaySpeakOfTheEarlierTotal) {
+  for (const char* text : {"公司员工共80名，其中管理人员10名，技术人员50名，生产人员20名，其中女性30名。\n",
+                           "公司员工共80名，其中管理人员10名，技术人员50名，生产人员20名；其中女性30名。\n",
+                           "公司员工共80名，其中管理人员10名，技术人员50名，生产人员20名。其中女性30名。\n",
+                           "公司高级管理人员共8名，其中总经理1名，副总经理5名，财务总监1名，董事会秘书1名；其中女性2名。\n"}) {
+    SCOPED_TRACE(text);
+    const std::string t = text;
+    ExpectCleanAndRecognised(t, "zh", {{"subset", {t.find("80名") != std::string::npos ? "80名" : "8名",
+                                                   t.find("30名") != std::string::npos ? "30名" : "2名"}}});
+  }
+  const std::vector<std::string> above =
+      Findings(Check("公司员工共80名，其中管理人员10名，技术人员50名，生产人员20名。其中女性90名。\n"));
+  ASSERT_EQ(above.size(), 1u) << ::testing::PrintToString(above);
+  EXPECT_NE(above[0].find("warning: "), std::string::npos) << above[0];
+  EXPECT_NE(above[0].find("80名"), std::string::npos) << above[0];
+  EXPECT_TRUE(Findings(Check("公司员工共80名，其中管理人员10名，技术人员50名，生产人员20名。其中女性15名。\n")).empty());
+}
+
+// A noun qualified by a negation or a rank (非执行董事, 未整改项目, 副董事长) names the noun's complement or
+// another post: no subset of the figure before it. Another qualifier still makes a kind (现场培训项目).
+TEST(RelationRulesTest, ANegatedOrDeputyNounIsNoKindOfTheNounBeforeIt) {
+  ExpectNoRelationWith("公司有执行董事3名，非执行董事5名。\n", {"3名", "5名"});
+  ExpectNoRelationWith("本行有董事长1名，副董事长2名。\n", {"1名", "2名"});
+  ExpectNoRelationWith("公司有总经理1名，副总经理5名。\n", {"1名", "5名"});
+  ExpectNoRelationWith("全年完成整改项目30项，未整改项目40项。\n", {"30项", "40项"});
+  ExpectNoRelationWith("公司现有合同制员工300名，非合同制员工500名。\n", {"300名", "500名"});
+  ExpectRecognisedThenCaught({"实施各类培训项目150期，现场培训项目34期。\n", "subset", {"150期", "34期"}, "34期", "340",
+                              "warning"});
+}
+
 // A measure of the total's things in another unit (装机容量 after a count of units) or a share written
 // as a fraction (占员工总数1/4) may stand between a total and its 其中, as a rate may; the part names
 // the total's noun. Approximate counts (余) are compared by their ranges: a part whose range lies
