@@ -2304,8 +2304,10 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         long changed = -1;
         bool same_sentence = true;
         for (long j = k + 1; j < static_cast<long>(t); ++j) same_sentence = same_sentence && toks[j].type != Tok::kEnd;
+        // A change in the parts' own unit (培训投入1,560万元，较上年增加260万元，其中线上培训投入420万元) is
+        // passed over the same way when the part is no change itself (其中线上培训增加200万元 splits the change).
         if (part != nullptr && !part->unit.empty() && same_sentence && IsChangeLabel(before->label) &&
-            (part->unit != before->unit || part->kind != before->kind)) {
+            (part->unit != before->unit || part->kind != before->kind || !IsChangeLabel(part->label))) {
           long j = k - 1;
           while (j >= 0 && toks[j].type == Tok::kText && k - j <= 12) --j;
           const Figure* g = j >= 1 && j < k - 1 && toks[j].type == Tok::kComma ? fig(toks[j - 1]) : nullptr;

@@ -7672,6 +7672,15 @@ TEST(RelationRulesTest, AQiZhongAfterAnEarlierListMaySpeakOfTheEarlierTotal) {
   EXPECT_TRUE(Findings(Check("公司员工共80名，其中管理人员10名，技术人员50名，生产人员20名。其中女性15名。\n")).empty());
 }
 
+// A change in the parts' own unit between a total and its 其中 (较上年增加260万元) is passed over when the
+// part is no change itself: the part is of the level before the change. A part that is a change splits the
+// change, never the level.
+TEST(RelationRulesTest, AChangeInThePartsUnitBeforeQiZhongIsPassedOverForALevelPart) {
+  ExpectRecognisedThenCaught({"公司培训投入1,560万元，较上年增加260万元，其中线上培训投入420万元。\n", "subset",
+                              {"1,560万元", "420万元"}, "420万元", "2420", "error"});
+  ExpectNoRelationWith("公司培训投入1,560万元，较上年增加260万元，其中线上培训投入增加200万元。\n", {"1,560万元"});
+}
+
 // A noun qualified by a negation or a rank (非执行董事, 未整改项目, 副董事长) names the noun's complement or
 // another post: no subset of the figure before it. Another qualifier still makes a kind (现场培训项目).
 TEST(RelationRulesTest, ANegatedOrDeputyNounIsNoKindOfTheNounBeforeIt) {
