@@ -1748,6 +1748,19 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     // Other parts after 其中 may overlap (女性60人，党员50人): their sum above the total is a warning.
     if (after_subset_word && !r.consistent && !r.flag) {
       const PartNaming naming = NamingOf(total, r.parts);
+      // "收集职工提案86件，其中立案52件，已办结50件": a later part worded as a state reached (已办结, 已完成,
+      // 已整改) counts things that may be another part's, further on: without a part in the opposite
+      // state (未…, 待…, 在建, 正在…) to split the total with it, such a list is no sum.
+      auto state_reached = [&]() {
+        bool reached = false;
+        for (size_t i = 0; i < r.parts.size(); ++i) {
+          const std::string& label = figures_[r.parts[i]].label;
+          if (Has(label, "未") || Has(label, "待") || Has(label, "正在") || label.rfind("在", 0) == 0) return false;
+          reached = reached || (i > 0 && Has(label, "已"));
+        }
+        return reached;
+      };
+      if (r.sum_low > figures_[total].high && !naming.names_total && !naming.closed && state_reached()) return false;
       if (r.sum_low > figures_[total].high && NearOrSlip(&r, figures_[total].low, figures_[total].high, 1.5, 0)) {
         r.flag = true;
         if (!naming.names_total && !naming.closed) r.certainty = Certainty::kLikely;

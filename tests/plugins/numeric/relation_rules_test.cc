@@ -7681,6 +7681,17 @@ TEST(RelationRulesTest, AChangeInThePartsUnitBeforeQiZhongIsPassedOverForALevelP
   ExpectNoRelationWith("公司培训投入1,560万元，较上年增加260万元，其中线上培训投入增加200万元。\n", {"1,560万元"});
 }
 
+// A later part after 其中 worded as a state reached (已办结) may count another part's things further on: with
+// no part in the opposite state (未, 待, 在建) such a list above its total is no sum. With one, it splits
+// the total and is checked.
+TEST(RelationRulesTest, AStateReachedIsNoPartBesideTheStageBeforeIt) {
+  ExpectNoRelationWith("收集职工提案86件，其中立案52件，已办结50件。\n", {"50件"});
+  for (const char* text : {"共有项目20个，其中在建8个，已建成14个。\n", "全年发现隐患1,320项，其中已整改1,298项，未整改30项。\n"}) {
+    const std::vector<std::string> f = Findings(Check(text));
+    EXPECT_EQ(f.size(), 1u) << text << ::testing::PrintToString(f);
+  }
+}
+
 // A noun qualified by a negation or a rank (非执行董事, 未整改项目, 副董事长) names the noun's complement or
 // another post: no subset of the figure before it. Another qualifier still makes a kind (现场培训项目).
 TEST(RelationRulesTest, ANegatedOrDeputyNounIsNoKindOfTheNounBeforeIt) {
