@@ -208,11 +208,14 @@ bool NamesOwnYear(std::u32string_view s) {
 }
 
 // Whether the clause of figure `f` (WordsBefore, back to a comma, semicolon, colon or full stop)
-// counts what came in during a period: a year of its own or a word of what is new (新增, 新引进, 新导入,
-// 新招, 新入职, 新签).
+// counts what came in or went out during a period: a year of its own, a word of the period (本年, 当年,
+// 年内, 本期, 报告期内), of what is new (新增, 新引进, 新导入, 新招, 新入职, 新签, 新进, 新聘, 新开, 新设) or of
+// what left (关闭, 关停, 撤销, 注销, 淘汰, 退出, 离职).
 bool FlowClause(std::string_view doc_text, const Figure& f) {
   const std::u32string u = WordsBefore(doc_text, f, kClauseMarks);
-  for (const char32_t* w : {U"新增", U"新引进", U"新导入", U"新招", U"新入职", U"新签"}) {
+  for (const char32_t* w : {U"新增", U"新引进", U"新导入", U"新招", U"新入职", U"新签", U"新进", U"新聘", U"新开", U"新设",
+                            U"本年", U"当年", U"年内", U"本期", U"报告期内", U"关闭", U"关停", U"撤销", U"注销",
+                            U"淘汰", U"退出", U"离职"}) {
     if (u.find(w) != std::u32string::npos) return true;
   }
   return NamesOwnYear(u);

@@ -7692,6 +7692,16 @@ TEST(RelationRulesTest, AStateReachedIsNoPartBesideTheStageBeforeIt) {
   }
 }
 
+// A later clause counting what came in or went out in the period (本年新开, 关闭, 离职) ends a list after 其中:
+// the stores opened and closed in the year are no third and fourth kind of the stock. When the total's
+// own clause counts such a flow (本年新开门店), its parts are of the flow and the list goes on.
+TEST(RelationRulesTest, OpeningsAndClosingsOfThePeriodEndAListOfTheStock) {
+  ExpectRecognisedThenCaught({"截至年末，公司共有门店1,256家，其中直营门店856家，加盟门店400家，本年新开门店136家，关闭门店42家。\n",
+                              "parts-total", {"1,256家", "856家", "400家"}, "400家", "500", "error"});
+  ExpectCleanAndRecognised("本年新开门店136家，其中直营门店100家，加盟门店36家。\n", "zh",
+                           {{"parts-total", {"136家", "100家", "36家"}}});
+}
+
 // A noun qualified by a negation or a rank (非执行董事, 未整改项目, 副董事长) names the noun's complement or
 // another post: no subset of the figure before it. Another qualifier still makes a kind (现场培训项目).
 TEST(RelationRulesTest, ANegatedOrDeputyNounIsNoKindOfTheNounBeforeIt) {
