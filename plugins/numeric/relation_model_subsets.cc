@@ -207,9 +207,19 @@ void RelationAnalysis::ModelTable::FindOfWhichRows() {
     if (!head.readable || !head.has_figure || head.label.empty() || RateCells(head)) continue;
     // A head that is itself one of a 其中 list (员工人数, 其中：男性, 女性, 其中：少数民族) heads nothing.
     if (listed.count(ri - 1)) continue;
+    // A 其中 row in another unit than its head's (综合能耗 in 吨标准煤, 其中：电力 in 万千瓦时, as the unit
+    // column says) gives how much of one input, in its own measure: no subset of the head. (A label's
+    // bracket is no unit here: 其中：微机（主机）.)
+    auto same_unit = [&](const Row& row) {
+      std::string a = head.unit, b = row.unit;
+      for (std::string* u : {&a, &b}) {
+        if (*u == "名" || *u == "位") *u = "人";
+      }
+      return a.empty() || b.empty() || a == b;
+    };
     std::vector<size_t> run;  // the 其中 rows
     for (size_t k = ri; k < rows_.size() && OfWhichLabel(rows_[k].label) && rows_[k].readable && rows_[k].has_figure &&
-                        !RateCells(rows_[k], true);
+                        !RateCells(rows_[k], true) && same_unit(rows_[k]);
          ++k) {
       run.push_back(k);
     }

@@ -7702,6 +7702,21 @@ TEST(RelationRulesTest, OpeningsAndClosingsOfThePeriodEndAListOfTheStock) {
                            {{"parts-total", {"136家", "100家", "36家"}}});
 }
 
+// A 其中 row of a table whose unit column gives another unit than its head row's (综合能耗 in 吨标准煤, 其中：电力
+// in 万千瓦时) is one input in its own measure, no subset; in the head's unit it is one.
+TEST(RelationRulesTest, AnOfWhichRowInAnotherUnitColumnIsNoSubsetOfItsHead) {
+  ExpectNoRelationWith("指标\t单位\t2022年\t2023年\n"
+                       "综合能耗\t吨标准煤\t126,500\t121,300\n"
+                       "其中：电力\t万千瓦时\t232,600\t231,200\n"
+                       "天然气\t万立方米\t1,260\t1,180\n",
+                       {"232,600", "231,200"});
+  ExpectRecognisedThenCaught({"指标\t单位\t2022年\t2023年\n"
+                              "综合能耗\t吨标准煤\t126,500\t121,300\n"
+                              "其中：外购电力折标煤\t吨标准煤\t32,600\t31,200\n"
+                              "天然气\t万立方米\t1,260\t1,180\n",
+                              "subset", {"126,500", "32,600"}, "32,600", "232600", "error"});
+}
+
 // A noun qualified by a negation or a rank (非执行董事, 未整改项目, 副董事长) names the noun's complement or
 // another post: no subset of the figure before it. Another qualifier still makes a kind (现场培训项目).
 TEST(RelationRulesTest, ANegatedOrDeputyNounIsNoKindOfTheNounBeforeIt) {
