@@ -76,7 +76,27 @@ void YoyClaimRule::Check(const sdk::Document& doc, const sdk::Context& ctx) {
     if (direction == 0) continue;
     bool compared = false;
     for (const char* w : kCompare) compared |= Contains(claim.clause, w);
-    if (!compared || Contains(claim.clause, "分别")) continue;
+    // "营业收入由上年的100亿元增长至120亿元，增幅为25%": a claim alone after the clause's last comma (its
+    // direction word, a comparison word or none before it, no figure) claims the change of what the
+    // clause stated before it; an earlier value marked as the prior year's (below) is the comparison.
+    size_t tail = 0;  // where the text after the clause's last comma starts (0: no comma)
+    for (std::string_view comma : {std::string_view(","), std::string_view("，")}) {
+      if (const size_t at = claim.clause.rfind(comma); at != std::string_view::npos) {
+        tail = std::max(tail, at + comma.size());
+      }
+    }
+    std::string bare(claim.clause.substr(tail));
+    bare.erase(std::remove(bare.begin(), bare.end(), ' '), bare.end());
+    bare = StripTrailing(std::move(bare), kFillers);
+    for (const char* w : kCompare) {
+      if (bare.rfind(w, 0) == 0) {
+        bare.erase(0, std::string_view(w).size());
+        break;
+      }
+    }
+    const bool claim_alone = std::any_of(std::begin(kUp), std::end(kUp), [&](const char* w) { return bare == w; }) ||
+                             std::any_of(std::begin(kDown), std::end(kDown), [&](const char* w) { return bare == w; });
+    if ((!compared && !claim_alone) || Contains(claim.clause, "分别")) continue;
     ++claims;
 
     // The quantities of the same clause before the claim, all in one layout cell.

@@ -1161,6 +1161,23 @@ std::vector<std::string> YoyFindings(const std::string& text, const std::string&
   });
 }
 
+// A claim alone after the clause's last comma (增幅为25%, 增长25%, 同比增长20%: no figure, no other words)
+// claims the change of the two values stated before it, the earlier marked as the prior year's. A claim
+// with words of its own (其中海外收入增长25%, 净利润增长25%) speaks of something else and is not checked.
+TEST(ValueRulesText, AClaimAloneAfterACommaIsTheChangeOfTheValuesBeforeIt) {
+  EXPECT_EQ(YoyFindings("公司营业收入由上年的100亿元增长至120亿元，增长25%。\n"),
+            (std::vector<std::string>{"1: error: 称增长“25%”，但“100亿元”→“120亿元”为 (12000000000 - 10000000000) / "
+                                      "10000000000 = +20.00%"}));
+  EXPECT_EQ(YoyFindings("综合能耗由上年的120万吨标准煤降至110万吨标准煤，下降15%。\n").size(), 1u);
+  for (const char* fine : {"公司营业收入由上年的100亿元增长至120亿元，增长20%。\n",
+                           "公司营业收入由上年的100亿元增长至120亿元，增幅为20%。\n",
+                           "公司营业收入由上年的100亿元增长至120亿元，其中海外收入增长25%。\n",
+                           "营业收入由上年的100亿元增长至120亿元，净利润增长25%。\n",
+                           "公司营业收入120亿元，增长25%。\n"}) {
+    EXPECT_TRUE(YoyFindings(fine).empty()) << fine << ::testing::PrintToString(YoyFindings(fine));
+  }
+}
+
 // A yearly table's change column is each row's later year against its earlier one: a percentage beside
 // two quantities relatively (an error), otherwise relatively or as a difference (points).
 TEST(ValueRulesText, AYearlyTablesChangeColumnIsCheckedAgainstItsTwoYears) {
