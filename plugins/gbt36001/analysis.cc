@@ -489,11 +489,14 @@ std::vector<std::pair<std::string, std::string>> PrefilterSources(const RulePack
 
 namespace {
 
-std::vector<esgaudit_pattern> Regexes(const std::vector<std::pair<std::string, std::string>>& sources) {
+std::vector<esgaudit_pattern> Regexes(const std::vector<std::pair<std::string, std::string>>& sources,
+                                      uint32_t flags) {
   std::vector<esgaudit_pattern> patterns;
-  for (const auto& [name, source] : sources) patterns.push_back({sdk::Str(source), ESGAUDIT_PATTERN_REGEX});
+  for (const auto& [name, source] : sources) patterns.push_back({sdk::Str(source), flags});
   return patterns;
 }
+
+constexpr uint32_t kPrefilterBytes = ESGAUDIT_PATTERN_REGEX | ESGAUDIT_PATTERN_PREFILTER;
 
 }  // namespace
 
@@ -538,8 +541,13 @@ std::shared_ptr<const PackScans> PackScans::Of(const std::shared_ptr<const RuleP
     scans->prefilter_sources = PrefilterSources(p);
     scans->issue_scan = Literals(scans->issue_keywords);
     scans->phrase_scan = Literals(scans->phrases);
-    scans->prefilter_scan = Regexes(scans->prefilter_sources);
+    scans->prefilter_scan = Regexes(scans->prefilter_sources, ESGAUDIT_PATTERN_REGEX);
+    scans->prefilter_bytes = Regexes(scans->prefilter_sources, kPrefilterBytes);
   });
+}
+
+const std::vector<esgaudit_pattern>& PackScans::PrefilterScan(const sdk::Document& doc) const {
+  return doc.ScanReads(kPrefilterBytes) ? prefilter_bytes : prefilter_scan;
 }
 
 void PrepareScans(const sdk::Document& doc) {
@@ -554,7 +562,7 @@ void PrepareScans(const sdk::Document& doc) {
       doc.Scan(CaselessLiterals(en));  // Scope's English phrases (CaselessStarts)
   }
   try {
-    doc.Scan(scans->prefilter_scan);
+    doc.Scan(scans->PrefilterScan(doc));
     return;  // MatchEnds scans them together
   } catch (const sdk::ConfigError&) {
     // Hyperscan refuses one: MatchEnds scans each alone, as below (the refusal is cached too)
@@ -594,7 +602,7 @@ const Analysis::PatternUse& Analysis::Use(std::string_view name) const {
     const std::shared_ptr<const PackScans> scans = PackScans::Of(pack_data_);
     const std::vector<std::pair<std::string, std::string>>& sources = scans->prefilter_sources;
     try {
-      const std::vector<esgaudit_match> found = doc_.Scan(scans->prefilter_scan);
+      const std::vector<esgaudit_match> found = doc_.Scan(scans->PrefilterScan(doc_));
       std::vector<std::vector<uint64_t>> ends(sources.size());
       for (const esgaudit_match& m : found) ends[m.pattern].push_back(m.end);
       for (size_t k = 0; k < sources.size(); ++k) {

@@ -301,8 +301,13 @@ struct PackScans {
   std::vector<std::string> phrases;         // PackPhrases
   std::vector<std::pair<std::string, std::string>> prefilter_sources;  // PrefilterSources
   // One literal per issue keyword, one per phrase, one expression per prefilter source, in the
-  // lists' order; they point into the lists above.
-  std::vector<esgaudit_pattern> issue_scan, phrase_scan, prefilter_scan;
+  // lists' order; they point into the lists above. prefilter_bytes holds the same expressions with
+  // ESGAUDIT_PATTERN_PREFILTER: read over bytes with no match start tracked, they report every end
+  // the exact ones report (std::regex reads the same bytes), and may report more.
+  std::vector<esgaudit_pattern> issue_scan, phrase_scan, prefilter_scan, prefilter_bytes;
+  // The prefilter set a scan of `doc` uses: prefilter_bytes where the host reads that flag, else
+  // prefilter_scan. Only where a match ends is read, and Find runs std::regex after it.
+  const std::vector<esgaudit_pattern>& PrefilterScan(const sdk::Document& doc) const;
   static std::shared_ptr<const PackScans> Of(const std::shared_ptr<const RulePack>& pack);
 };
 // Reads the rule pack and compiles the scans a document makes of it (the two word lists, and each

@@ -12,6 +12,7 @@
 #include <map>
 #include <random>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -1458,6 +1459,58 @@ TEST(Gbt36001PrefilterTest, AnIndexRowEndingInAPageNumberIsStillARow) {
   EXPECT_EQ(status("利益相关方沟通 访谈 问卷 P12"), ESGAUDIT_PARTIAL);
   EXPECT_EQ(status("利益相关方沟通 访谈 问卷 P12；x"), ESGAUDIT_COVERED);
   EXPECT_EQ(status("利益相关方沟通 访谈 问卷"), ESGAUDIT_COVERED);
+}
+
+// The named expressions' one scan runs them in the host's prefilter mode (over bytes, no match start):
+// on every line of the sample and of lines written for each expression, a line where std::regex finds
+// a match of one holds an end of that expression's prefilter matches (Find runs std::regex only
+// there), and every end the exact expressions report is among them.
+TEST(Gbt36001PrefilterTest, EveryLineWithAMatchHoldsAnEndOfTheBytePrefilter) {
+  static size_t lines = 0, matched = 0;
+  static std::set<std::string> names_matched;
+  static size_t names = 0;
+  sdk::Registry registry;
+  registry.AddPass([](const sdk::Document& doc, const sdk::Context&) {
+    const std::shared_ptr<const gbt36001::RulePack> pack = gbt36001::RulePack::Load(doc);
+    const std::shared_ptr<const gbt36001::PackScans> scans = gbt36001::PackScans::Of(pack);
+    ASSERT_EQ(&scans->PrefilterScan(doc), &scans->prefilter_bytes);  // the host reads the flag
+    const size_t n = scans->prefilter_sources.size();
+    ASSERT_EQ(scans->prefilter_bytes.size(), n);
+    names = n;
+    std::vector<std::set<uint64_t>> ends(n), exact_ends(n);
+    for (const esgaudit_match& m : doc.Scan(scans->PrefilterScan(doc))) ends[m.pattern].insert(m.end);
+    for (const esgaudit_match& m : doc.Scan(scans->prefilter_scan)) exact_ends[m.pattern].insert(m.end);
+    const std::string_view view = doc.MatchView();
+    for (size_t k = 0; k < n; ++k) {
+      for (uint64_t e : exact_ends[k]) EXPECT_TRUE(ends[k].count(e)) << scans->prefilter_sources[k].first << " " << e;
+      const std::regex& re = pack->Pattern(scans->prefilter_sources[k].first);
+      for (size_t b = 0; b < view.size();) {
+        size_t e = view.find('\n', b);
+        if (e == std::string_view::npos) e = view.size();
+        ++lines;
+        if (std::regex_search(view.data() + b, view.data() + e, re)) {
+          ++matched;
+          names_matched.insert(scans->prefilter_sources[k].first);
+          auto it = ends[k].upper_bound(b);
+          EXPECT_TRUE(it != ends[k].end() && *it <= e)
+              << scans->prefilter_sources[k].first << ": " << view.substr(b, e - b);
+        }
+        b = e + 1;
+      }
+    }
+  });
+  std::string text = testing::ReadFile(testing::SourcePath(kSample));
+  text +=
+      "\n联系地址：昆明市 邮编: 650000 电子邮箱 esg.office@example.com.cn\n"
+      "报告期间为2020年1月1日至2020年12月31日，2019.01.01-2019.12.31\n"
+      "G4-EN12 GRI 305-1 利益相关方沟通 P12；\n"
+      "本报告参照 GB/T 36001-2015 与 GRI Standards、ISO 26000、SDGs 编写，是公司第十一份报告。\n"
+      "展望未来，下一步,公司将继续。2021年,集团计划扩产。本报告未经第三方审计。\n";
+  testing::RunOnText(registry, text);
+  EXPECT_GT(lines, 10000u);
+  EXPECT_GT(matched, 30u);
+  EXPECT_EQ(names_matched.size(), names);  // every expression matches some line
+  EXPECT_GE(names, 5u);
 }
 
 // Scope, basis, cycle, contact and stakeholder engagement ask whether a body segment holds one of

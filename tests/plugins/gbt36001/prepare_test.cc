@@ -91,6 +91,8 @@ TEST(Gbt36001PackScans, MadeOncePerPackFromThePacksOwnLists) {
               scans->phrases.size(), uint32_t{ESGAUDIT_PATTERN_LITERAL});
   expect_scan(scans->prefilter_scan, [&](size_t k) -> const std::string& { return scans->prefilter_sources[k].second; },
               scans->prefilter_sources.size(), uint32_t{ESGAUDIT_PATTERN_REGEX});
+  expect_scan(scans->prefilter_bytes, [&](size_t k) -> const std::string& { return scans->prefilter_sources[k].second; },
+              scans->prefilter_sources.size(), uint32_t{ESGAUDIT_PATTERN_REGEX | ESGAUDIT_PATTERN_PREFILTER});
 }
 
 }  // namespace
