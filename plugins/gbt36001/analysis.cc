@@ -539,8 +539,9 @@ std::shared_ptr<const PackScans> PackScans::Of(const std::shared_ptr<const RuleP
     }
     scans->phrases = PackPhrases(p);
     scans->prefilter_sources = PrefilterSources(p);
-    scans->issue_scan = Literals(scans->issue_keywords);
-    scans->phrase_scan = Literals(scans->phrases);
+    scans->word_scan = Literals(scans->issue_keywords);
+    const std::vector<esgaudit_pattern> phrase_scan = Literals(scans->phrases);
+    scans->word_scan.insert(scans->word_scan.end(), phrase_scan.begin(), phrase_scan.end());
     scans->prefilter_scan = Regexes(scans->prefilter_sources, ESGAUDIT_PATTERN_REGEX);
     scans->prefilter_bytes = Regexes(scans->prefilter_sources, kPrefilterBytes);
   });
@@ -554,8 +555,7 @@ void PrepareScans(const sdk::Document& doc) {
   Expressions();
   const std::shared_ptr<const RulePack> pack = RulePack::Load(doc);
   const std::shared_ptr<const PackScans> scans = PackScans::Of(pack);
-  doc.Scan(scans->issue_scan);
-  doc.Scan(scans->phrase_scan);
+  doc.Scan(scans->word_scan);
   for (const ElementSpec& e : pack->elements()) {
     const std::vector<std::string>& en = Words(e, "phrases_en");
     if (!en.empty() && std::none_of(en.begin(), en.end(), [](const std::string& w) { return w.empty(); }))
@@ -585,7 +585,12 @@ void Analysis::IndexIssueKeywords() {
     for (const IssueSpec& issue : subject.issues)
       issue_index_.emplace(&issue, static_cast<uint32_t>(issue_index_.size()));
   }
-  for (const esgaudit_match& m : doc_.Scan(scans->issue_scan)) {
+  const uint32_t keywords = static_cast<uint32_t>(scans->issue_keywords.size());
+  for (const esgaudit_match& m : doc_.Scan(scans->word_scan)) {
+    if (m.pattern >= keywords) {
+      phrase_matches_.push_back(esgaudit_match{m.pattern - keywords, 0, m.begin, m.end});
+      continue;
+    }
     const Segment* s = SegmentHolding(m);
     if (s == nullptr) continue;
     std::vector<bool>& named = issues_named_[s->begin];
@@ -811,12 +816,13 @@ void Analysis::IndexPhrases() {
   const std::shared_ptr<const PackScans> scans = PackScans::Of(pack_data_);
   const std::vector<std::string>& ordered = scans->phrases;
   for (const std::string& w : ordered) phrase_lines_[w];  // a phrase without hits is known too
-  for (const esgaudit_match& m : doc_.Scan(scans->phrase_scan)) {
+  for (const esgaudit_match& m : phrase_matches_) {
     if (SegmentHolding(m) == nullptr) continue;
     size_t li = layout_.LineAt(m.begin);
     std::vector<size_t>& lines = phrase_lines_[ordered[m.pattern]];
     if (lines.empty() || lines.back() != li) lines.push_back(li);  // matches arrive in view order
   }
+  std::vector<esgaudit_match>().swap(phrase_matches_);
 }
 
 std::vector<size_t> Analysis::LinesWithAny(const std::vector<std::string>& keywords) {

@@ -167,7 +167,8 @@ class Analysis {
   bool FindWith(const PatternUse& use, std::string_view name, std::string_view text, std::cmatch* m = nullptr) const;
 
   // Whether segment `s` contains one of the keywords of issue `issue` (as ContainsAny would say),
-  // from IndexIssueKeywords' one scan of the view.
+  // from IndexIssueKeywords' one scan of the view (PackScans::word_scan, which finds the phrases
+  // IndexPhrases reads too: their matches are kept for it in phrase_matches_).
   bool SegmentNames(const Segment& s, const IssueSpec& issue) const;
   void IndexIssueKeywords();
   // The lines (layout_.lines() indices, ascending) with a segment holding one of `keywords`: those
@@ -222,6 +223,9 @@ class Analysis {
   std::vector<EnglishTitle> english_titles_;
   bool english_titles_made_ = false;
   bool phrases_indexed_ = false;
+  // The phrases' matches of IndexIssueKeywords' scan, each numbered in PackScans::phrases; read and
+  // freed by IndexPhrases.
+  std::vector<esgaudit_match> phrase_matches_;
   std::map<std::string, std::vector<size_t>> phrase_lines_;  // per indexed phrase, LinesWithAny's lines
   YearSpan period_;
   YearSpan title_;
@@ -300,11 +304,12 @@ struct PackScans {
   std::vector<std::vector<uint32_t>> issues_of;
   std::vector<std::string> phrases;         // PackPhrases
   std::vector<std::pair<std::string, std::string>> prefilter_sources;  // PrefilterSources
-  // One literal per issue keyword, one per phrase, one expression per prefilter source, in the
-  // lists' order; they point into the lists above. prefilter_bytes holds the same expressions with
+  // One literal per issue keyword, then one per phrase (word_scan: one pass of the view finds both,
+  // a match's pattern below issue_keywords.size() a keyword's, the rest a phrase's), and one
+  // expression per prefilter source, in the lists' order; they point into the lists above. prefilter_bytes holds the same expressions with
   // ESGAUDIT_PATTERN_PREFILTER: read over bytes with no match start tracked, they report every end
   // the exact ones report (std::regex reads the same bytes), and may report more.
-  std::vector<esgaudit_pattern> issue_scan, phrase_scan, prefilter_scan, prefilter_bytes;
+  std::vector<esgaudit_pattern> word_scan, prefilter_scan, prefilter_bytes;
   // The prefilter set a scan of `doc` uses: prefilter_bytes where the host reads that flag, else
   // prefilter_scan. Only where a match ends is read, and Find runs std::regex after it.
   const std::vector<esgaudit_pattern>& PrefilterScan(const sdk::Document& doc) const;

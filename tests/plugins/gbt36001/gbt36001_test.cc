@@ -1539,6 +1539,64 @@ TEST(Gbt36001PrefilterTest, EveryPhraseIsFoundOnAnyLineOfTheBody) {
   EXPECT_GE(checked, 40u);
 }
 
+// The issue keywords and the element phrases are found by one scan (its matches split by pattern
+// number): in a body where every line holds one issue keyword and one phrase (beside each other or
+// apart), each issue's status counts the lines holding one of its keywords (two or more covered,
+// one partial, none missing), as a search of each line says; and the phrases are still found
+// (EveryPhraseIsFoundOnAnyLineOfTheBody).
+TEST(Gbt36001PrefilterTest, TheIssueKeywordsAreReadFromTheScanTheyShareWithThePhrases) {
+  const gbt36001::RulePack pack =
+      gbt36001::RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json"));
+  std::vector<std::string> phrases;
+  for (const gbt36001::ElementSpec& e : pack.elements()) {
+    for (const std::string& p : e.phrases) {
+      if (!p.empty()) phrases.push_back(p);
+    }
+  }
+  ASSERT_FALSE(phrases.empty());
+  // Every keyword of one issue in three, the first of the next, none of the third, so that issues
+  // are named on several lines, on one or on none.
+  std::vector<std::string> keywords;
+  size_t nth = 0;
+  for (const gbt36001::SubjectSpec& subject : pack.subjects()) {
+    for (const gbt36001::IssueSpec& issue : subject.issues) {
+      for (const std::string& kw : issue.keywords) {
+        if (!kw.empty() && (nth % 3 == 0 || (nth % 3 == 1 && &kw == &issue.keywords.front()))) keywords.push_back(kw);
+      }
+      ++nth;
+    }
+  }
+  std::vector<std::string> lines;
+  for (size_t k = 0; k < keywords.size(); ++k) {
+    const std::string& p = phrases[k % phrases.size()];
+    lines.push_back(k % 4 == 0 ? "公司持续推进" + keywords[k] + p + "相关工作，全年投入资金。"
+                               : "公司在" + p + "方面说明情况，并推进" + keywords[k] + "相关工作。");
+  }
+  std::string text = "某某公司2020年社会责任报告\n\n";
+  for (const std::string& l : lines) text += l + "\n";
+  const ReportResult r = testing::RunOnText(Registry(), text);
+  size_t checked = 0, named = 0;
+  for (const gbt36001::SubjectSpec& subject : pack.subjects()) {
+    for (const gbt36001::IssueSpec& issue : subject.issues) {
+      size_t holding = 0;
+      for (const std::string& l : lines) {
+        holding += std::any_of(issue.keywords.begin(), issue.keywords.end(), [&](const std::string& kw) {
+          return !kw.empty() && l.find(kw) != std::string::npos;
+        });
+      }
+      const CoverageRecord* c = Find(r, subject.id + "/" + issue.id, "gbt36000");
+      ASSERT_NE(c, nullptr) << issue.id;
+      EXPECT_EQ(c->status, holding >= 2 ? ESGAUDIT_COVERED : holding == 1 ? ESGAUDIT_PARTIAL : ESGAUDIT_MISSING)
+          << subject.id << "/" << issue.id << " " << holding;
+      ++checked;
+      named += holding > 0;
+    }
+  }
+  EXPECT_GE(checked, 20u);
+  EXPECT_GE(named, 10u);
+  EXPECT_LT(named, checked);
+}
+
 // KpiTable's cell cut and its digit test answer as the byte-by-byte reading: random lines of the
 // separators (tab, '<', '|', one and two spaces, U+3000 and its cut forms), other bytes led by E3,
 // digits, ASCII and Han, from every offset.

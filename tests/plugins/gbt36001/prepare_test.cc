@@ -54,18 +54,19 @@ TEST_F(Gbt36001Prepare, AfterThePreparationADocumentCompilesNoPatternSet) {
 }
 
 // The named expressions' prefilters are one pattern set, scanned in one pass of the view (a set
-// each cost a pass each): a document compiles four sets, the issue keywords, the element phrases,
-// the expressions and the scope's English phrases (caseless), and the sample (where every element
-// is looked for) needs no other.
+// each cost a pass each), and the issue keywords and the element phrases are another: a document
+// compiles three sets, those two and the scope's English phrases (caseless), and the sample (where
+// every element is looked for) needs no other.
 TEST_F(Gbt36001Prepare, TheNamedExpressionsAreScannedAsOneSet) {
   TakeCompiledSets();  // the document's own structure scans
-  EXPECT_EQ(RunAndTakeCompiledSets().size(), 4u);
+  EXPECT_EQ(RunAndTakeCompiledSets().size(), 3u);
   EXPECT_GE(PrefilterSources(RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json"))).size(), 5u);
 }
 
 // The scans' lists and patterns are made once per rule pack and shared by every document after that;
 // they are the pack's lists (IssueKeywords, PackPhrases, PrefilterSources) in order, and each scan
-// has one pattern per entry of its list, pointing at that entry.
+// has one pattern per entry of its list (the word scan: the keywords', then the phrases'), pointing
+// at that entry.
 TEST(Gbt36001PackScans, MadeOncePerPackFromThePacksOwnLists) {
   const auto pack = std::make_shared<const RulePack>(
       RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json")));
@@ -85,10 +86,12 @@ TEST(Gbt36001PackScans, MadeOncePerPackFromThePacksOwnLists) {
       EXPECT_EQ(scan[k].flags, flags) << k;
     }
   };
-  expect_scan(scans->issue_scan, [&](size_t k) -> const std::string& { return scans->issue_keywords[k]; },
-              scans->issue_keywords.size(), uint32_t{ESGAUDIT_PATTERN_LITERAL});
-  expect_scan(scans->phrase_scan, [&](size_t k) -> const std::string& { return scans->phrases[k]; },
-              scans->phrases.size(), uint32_t{ESGAUDIT_PATTERN_LITERAL});
+  const size_t keywords = scans->issue_keywords.size();
+  expect_scan(scans->word_scan,
+              [&](size_t k) -> const std::string& {
+                return k < keywords ? scans->issue_keywords[k] : scans->phrases[k - keywords];
+              },
+              keywords + scans->phrases.size(), uint32_t{ESGAUDIT_PATTERN_LITERAL});
   expect_scan(scans->prefilter_scan, [&](size_t k) -> const std::string& { return scans->prefilter_sources[k].second; },
               scans->prefilter_sources.size(), uint32_t{ESGAUDIT_PATTERN_REGEX});
   expect_scan(scans->prefilter_bytes, [&](size_t k) -> const std::string& { return scans->prefilter_sources[k].second; },
