@@ -740,7 +740,8 @@ bool Analysis::ReadIndexRow(size_t line) const {
     if (line >= region.first_line && line <= region.last_line) return true;
   }
   const LayoutLine& l = layout_.lines()[line];
-  return Find("index_row", view_.substr(l.begin, l.end - l.begin));
+  if (index_row_use_ == nullptr) index_row_use_ = &Use("index_row");
+  return FindWith(*index_row_use_, "index_row", view_.substr(l.begin, l.end - l.begin));
 }
 
 bool Analysis::FormAfter(const ElementSpec& spec, size_t line, size_t lines) const {

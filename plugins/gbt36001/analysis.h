@@ -210,6 +210,8 @@ class Analysis {
   // Per layout line, IndexRow's answer, kept as in_table_ (the reviewer's comment and the feedback
   // form ask it of every body line, the headings of theirs and the phrases of every hit).
   mutable std::vector<int8_t> index_row_;
+  // Use("index_row"), taken by ReadIndexRow's first call (it asks the pattern of every body line).
+  mutable const PatternUse* index_row_use_ = nullptr;
   // Headings' candidate segments, indexed on its first call, and each one's (line, segment).
   std::unique_ptr<HeadingIndex> heading_index_;
   std::vector<std::pair<size_t, size_t>> heading_at_;

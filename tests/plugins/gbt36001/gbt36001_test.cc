@@ -660,6 +660,23 @@ TEST(Gbt36001Test, EachLineKeepsItsOwnIndexRowAnswer) {
   EXPECT_EQ(Statuses(testing::RunOnText(Registry(), head + index), "gbt36001")["materiality"], ESGAUDIT_PARTIAL);
 }
 
+// ReadIndexRow looks the index_row pattern up once per document, on the first line it reads (here a
+// line of prose): each of the pattern's forms (a G4 code, a GRI code, a trailing page number) still
+// makes its line an index row, whose evidence is partial, and the line without it is covered.
+TEST(Gbt36001Test, EveryFormOfAnIndexRowIsReadWithTheIndexRowPattern) {
+  std::string head = "某某公司2020年社会责任报告\n\n";
+  for (int i = 0; i < 5; ++i) head += "公司坚持稳健经营，持续提升管理水平，员工参与相关活动。\n";
+  const std::string line = "利益相关方沟通 访谈 问卷";
+  auto status = [&](const std::string& text) {
+    return Statuses(testing::RunOnText(Registry(), head + text + "\n"), "gbt36001")["stakeholder-engagement"];
+  };
+  for (const std::string& code : {" G4-24", " GRI 102-43", " P12", "；P 7-9"}) {
+    EXPECT_EQ(status(line + code), ESGAUDIT_PARTIAL) << code;
+  }
+  EXPECT_EQ(status(line), ESGAUDIT_COVERED);
+  EXPECT_EQ(status(line + " G4"), ESGAUDIT_COVERED);  // no code after G4
+}
+
 // An index heading is covered by five disclosure codes on the 80 lines below it, however they are
 // spread: one line of five at the 80th line and not the 81st, two right below and three at the 80th,
 // and, under a second heading 50 lines on, four codes both headings see and a fifth only the second
