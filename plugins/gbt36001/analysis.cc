@@ -515,6 +515,10 @@ CaselessStarts::CaselessStarts(const sdk::Document& doc, const std::vector<std::
   std::sort(starts_.begin(), starts_.end());
 }
 
+CaselessStarts::CaselessStarts(std::vector<uint64_t> starts) : starts_(std::move(starts)) {
+  std::sort(starts_.begin(), starts_.end());
+}
+
 bool CaselessStarts::MayHoldOne(uint64_t begin, uint64_t end) const {
   if (all_) return true;
   auto it = std::lower_bound(starts_.begin(), starts_.end(), begin);
@@ -542,6 +546,14 @@ std::shared_ptr<const PackScans> PackScans::Of(const std::shared_ptr<const RuleP
     scans->word_scan = Literals(scans->issue_keywords);
     const std::vector<esgaudit_pattern> phrase_scan = Literals(scans->phrases);
     scans->word_scan.insert(scans->word_scan.end(), phrase_scan.begin(), phrase_scan.end());
+    scans->english_begin = static_cast<uint32_t>(scans->word_scan.size());
+    for (const ElementSpec& e : p.elements()) {
+      const std::vector<std::string>& en = Words(e, "phrases_en");
+      if (en.empty() || std::any_of(en.begin(), en.end(), [](const std::string& w) { return w.empty(); })) continue;
+      scans->english_lists.emplace_back(&en, static_cast<uint32_t>(scans->word_scan.size()));
+      const std::vector<esgaudit_pattern> caseless = CaselessLiterals(en);
+      scans->word_scan.insert(scans->word_scan.end(), caseless.begin(), caseless.end());
+    }
     scans->prefilter_scan = Regexes(scans->prefilter_sources, ESGAUDIT_PATTERN_REGEX);
     scans->prefilter_bytes = Regexes(scans->prefilter_sources, kPrefilterBytes);
   });
@@ -555,12 +567,7 @@ void PrepareScans(const sdk::Document& doc) {
   Expressions();
   const std::shared_ptr<const RulePack> pack = RulePack::Load(doc);
   const std::shared_ptr<const PackScans> scans = PackScans::Of(pack);
-  doc.Scan(scans->word_scan);
-  for (const ElementSpec& e : pack->elements()) {
-    const std::vector<std::string>& en = Words(e, "phrases_en");
-    if (!en.empty() && std::none_of(en.begin(), en.end(), [](const std::string& w) { return w.empty(); }))
-      doc.Scan(CaselessLiterals(en));  // Scope's English phrases (CaselessStarts)
-  }
+  doc.Scan(scans->word_scan);  // Scope's English phrases too (CaselessStarts)
   try {
     doc.Scan(scans->PrefilterScan(doc));
     return;  // MatchEnds scans them together
@@ -586,7 +593,16 @@ void Analysis::IndexIssueKeywords() {
       issue_index_.emplace(&issue, static_cast<uint32_t>(issue_index_.size()));
   }
   const uint32_t keywords = static_cast<uint32_t>(scans->issue_keywords.size());
+  const auto& english = scans->english_lists;
+  english_starts_.assign(english.size(), {});
   for (const esgaudit_match& m : doc_.Scan(scans->word_scan)) {
+    if (m.pattern >= scans->english_begin) {
+      // The last list starting at or before the pattern (the lists follow each other).
+      size_t k = english.size();
+      while (k > 0 && english[k - 1].second > m.pattern) --k;
+      if (k > 0) english_starts_[k - 1].push_back(m.begin);
+      continue;
+    }
     if (m.pattern >= keywords) {
       phrase_matches_.push_back(esgaudit_match{m.pattern - keywords, 0, m.begin, m.end});
       continue;
@@ -1000,7 +1016,16 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
   auto may_hold_en = [&](const Segment& s) {
     if (s.text.data() < view_.data() || s.text.data() + s.text.size() > view_.data() + view_.size())
       return true;  // a segment the scan of the view cannot see
-    if (!en_starts) en_starts.emplace(doc_, en);
+    if (!en_starts) {
+      // From IndexIssueKeywords' scan, where the pack's list was in it (always, but for a list with an
+      // empty phrase, which every piece may hold).
+      const auto& lists = PackScans::Of(pack_data_)->english_lists;
+      const auto at = std::find_if(lists.begin(), lists.end(), [&](const auto& l) { return l.first == &en; });
+      if (at != lists.end())
+        en_starts.emplace(english_starts_[static_cast<size_t>(at - lists.begin())]);
+      else
+        en_starts.emplace(doc_, en);
+    }
     const uint64_t b = static_cast<uint64_t>(s.text.data() - view_.data());
     return en_starts->MayHoldOne(b, b + s.text.size());
   };

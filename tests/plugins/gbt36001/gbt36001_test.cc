@@ -554,6 +554,40 @@ TEST(Gbt36001Test, EnglishGoalsForALaterYearWithTheirProgressAreAnOutlook) {
   EXPECT_NE(with("2022", 2), ESGAUDIT_COVERED);  // the report year's goals: what it reports on
 }
 
+// Scope's English phrases are found by the document's one word scan (as caseless literals after the
+// issue keywords and the element phrases): each phrase of each element's list, in lower, upper and
+// title case, after other English text on its line or opening it, makes a statement of the element,
+// and the same lines without the phrase make none.
+TEST(Gbt36001Test, EveryEnglishPhraseIsFoundInAnyCaseByTheSharedScan) {
+  const gbt36001::RulePack pack =
+      gbt36001::RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json"));
+  auto title_case = [](std::string w) {
+    for (size_t i = 0; i < w.size(); ++i)
+      if ((i == 0 || w[i - 1] == ' ') && w[i] >= 'a' && w[i] <= 'z') w[i] = static_cast<char>(w[i] - 'a' + 'A');
+    return w;
+  };
+  const std::string rest = " the global operations of Example Corp and its subsidiaries. We publish it yearly.\n";
+  size_t checked = 0;
+  for (const gbt36001::ElementSpec& e : pack.elements()) {
+    const auto en = e.words.find("phrases_en");
+    if (en == e.words.end()) continue;
+    auto status = [&](const std::string& text) {
+      return Statuses(testing::RunOnText(Registry(), "Acme 2022 Sustainability Report\n\n" + text), "gbt36001")[e.id];
+    };
+    for (const std::string& phrase : en->second) {
+      std::string upper = phrase;
+      for (char& c : upper) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+      for (const std::string& form : {phrase, upper, title_case(phrase)}) {
+        EXPECT_NE(status(form + rest), ESGAUDIT_MISSING) << e.id << " " << form;
+        EXPECT_NE(status("As in 2021, " + form + rest), ESGAUDIT_MISSING) << e.id << " " << form;
+        ++checked;
+      }
+    }
+    EXPECT_EQ(status("As in 2021, our report" + rest), ESGAUDIT_MISSING) << e.id;
+  }
+  EXPECT_GE(checked, 15u);
+}
+
 TEST(Gbt36001Test, EnglishScopeStatementsAndTheTaiwaneseTitleForAssurance) {
   auto status = [&](const std::string& text, const char* element) {
     return Statuses(testing::RunOnText(Registry(), text), "gbt36001")[element];
