@@ -590,14 +590,22 @@ void Analysis::ReadMateriality() {
     }
     return false;
   };
-  const std::vector<std::string>* group_marks = nullptr;  // looked up at the first short line, once
+  // The group marks a lower-cased line can hold: those without an ASCII capital ("Topics" is found as
+  // "topics"), taken at the first short line, once.
+  std::vector<std::string> group_marks;
+  bool marks_taken = false;
   std::string plain, member, lower;  // lower-cased lines, their storage kept from line to line
   for (size_t i = 0; i < lines.size(); ++i) {
     // Lower-casing keeps the code point count: the long lines are passed over before the copy.
     if (!lines[i].body || CodePoints(lines[i].plain) > 40) continue;
     sdk::AsciiLowerInto(lines[i].plain, &plain);
-    if (group_marks == nullptr) group_marks = &pack_.Words("group_marks");
-    if (!ContainsAny(plain, *group_marks)) continue;
+    if (!marks_taken) {
+      marks_taken = true;
+      for (const std::string& w : pack_.Words("group_marks")) {
+        if (std::none_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) group_marks.push_back(w);
+      }
+    }
+    if (!ContainsAny(plain, group_marks)) continue;
     bool seen_financial = false, seen_impact = false;
     const bool fin = dimension(plain, financial, &seen_financial);
     const bool imp = dimension(plain, impact, &seen_impact);

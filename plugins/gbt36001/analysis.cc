@@ -489,11 +489,14 @@ std::vector<std::pair<std::string, std::string>> PrefilterSources(const RulePack
 
 namespace {
 
-std::vector<esgaudit_pattern> Regexes(const std::vector<std::pair<std::string, std::string>>& sources) {
+std::vector<esgaudit_pattern> Regexes(const std::vector<std::pair<std::string, std::string>>& sources,
+                                      uint32_t flags) {
   std::vector<esgaudit_pattern> patterns;
-  for (const auto& [name, source] : sources) patterns.push_back({sdk::Str(source), ESGAUDIT_PATTERN_REGEX});
+  for (const auto& [name, source] : sources) patterns.push_back({sdk::Str(source), flags});
   return patterns;
 }
+
+constexpr uint32_t kPrefilterBytes = ESGAUDIT_PATTERN_REGEX | ESGAUDIT_PATTERN_PREFILTER;
 
 }  // namespace
 
@@ -509,6 +512,10 @@ CaselessStarts::CaselessStarts(const sdk::Document& doc, const std::vector<std::
   if (all_ || words.empty()) return;
   for (const esgaudit_match& m : doc.Scan(CaselessLiterals(words))) starts_.push_back(m.begin);
   // Scan sorts by begin already; a host's fallback does too, but the search below needs it.
+  std::sort(starts_.begin(), starts_.end());
+}
+
+CaselessStarts::CaselessStarts(std::vector<uint64_t> starts) : starts_(std::move(starts)) {
   std::sort(starts_.begin(), starts_.end());
 }
 
@@ -536,25 +543,33 @@ std::shared_ptr<const PackScans> PackScans::Of(const std::shared_ptr<const RuleP
     }
     scans->phrases = PackPhrases(p);
     scans->prefilter_sources = PrefilterSources(p);
-    scans->issue_scan = Literals(scans->issue_keywords);
-    scans->phrase_scan = Literals(scans->phrases);
-    scans->prefilter_scan = Regexes(scans->prefilter_sources);
+    scans->word_scan = Literals(scans->issue_keywords);
+    const std::vector<esgaudit_pattern> phrase_scan = Literals(scans->phrases);
+    scans->word_scan.insert(scans->word_scan.end(), phrase_scan.begin(), phrase_scan.end());
+    scans->english_begin = static_cast<uint32_t>(scans->word_scan.size());
+    for (const ElementSpec& e : p.elements()) {
+      const std::vector<std::string>& en = Words(e, "phrases_en");
+      if (en.empty() || std::any_of(en.begin(), en.end(), [](const std::string& w) { return w.empty(); })) continue;
+      scans->english_lists.emplace_back(&en, static_cast<uint32_t>(scans->word_scan.size()));
+      const std::vector<esgaudit_pattern> caseless = CaselessLiterals(en);
+      scans->word_scan.insert(scans->word_scan.end(), caseless.begin(), caseless.end());
+    }
+    scans->prefilter_scan = Regexes(scans->prefilter_sources, ESGAUDIT_PATTERN_REGEX);
+    scans->prefilter_bytes = Regexes(scans->prefilter_sources, kPrefilterBytes);
   });
+}
+
+const std::vector<esgaudit_pattern>& PackScans::PrefilterScan(const sdk::Document& doc) const {
+  return doc.ScanReads(kPrefilterBytes) ? prefilter_bytes : prefilter_scan;
 }
 
 void PrepareScans(const sdk::Document& doc) {
   Expressions();
   const std::shared_ptr<const RulePack> pack = RulePack::Load(doc);
   const std::shared_ptr<const PackScans> scans = PackScans::Of(pack);
-  doc.Scan(scans->issue_scan);
-  doc.Scan(scans->phrase_scan);
-  for (const ElementSpec& e : pack->elements()) {
-    const std::vector<std::string>& en = Words(e, "phrases_en");
-    if (!en.empty() && std::none_of(en.begin(), en.end(), [](const std::string& w) { return w.empty(); }))
-      doc.Scan(CaselessLiterals(en));  // Scope's English phrases (CaselessStarts)
-  }
+  doc.Scan(scans->word_scan);  // Scope's English phrases too (CaselessStarts)
   try {
-    doc.Scan(scans->prefilter_scan);
+    doc.Scan(scans->PrefilterScan(doc));
     return;  // MatchEnds scans them together
   } catch (const sdk::ConfigError&) {
     // Hyperscan refuses one: MatchEnds scans each alone, as below (the refusal is cached too)
@@ -577,7 +592,21 @@ void Analysis::IndexIssueKeywords() {
     for (const IssueSpec& issue : subject.issues)
       issue_index_.emplace(&issue, static_cast<uint32_t>(issue_index_.size()));
   }
-  for (const esgaudit_match& m : doc_.Scan(scans->issue_scan)) {
+  const uint32_t keywords = static_cast<uint32_t>(scans->issue_keywords.size());
+  const auto& english = scans->english_lists;
+  english_starts_.assign(english.size(), {});
+  for (const esgaudit_match& m : doc_.Scan(scans->word_scan)) {
+    if (m.pattern >= scans->english_begin) {
+      // The last list starting at or before the pattern (the lists follow each other).
+      size_t k = english.size();
+      while (k > 0 && english[k - 1].second > m.pattern) --k;
+      if (k > 0) english_starts_[k - 1].push_back(m.begin);
+      continue;
+    }
+    if (m.pattern >= keywords) {
+      phrase_matches_.push_back(esgaudit_match{m.pattern - keywords, 0, m.begin, m.end});
+      continue;
+    }
     const Segment* s = SegmentHolding(m);
     if (s == nullptr) continue;
     std::vector<bool>& named = issues_named_[s->begin];
@@ -594,7 +623,7 @@ const Analysis::PatternUse& Analysis::Use(std::string_view name) const {
     const std::shared_ptr<const PackScans> scans = PackScans::Of(pack_data_);
     const std::vector<std::pair<std::string, std::string>>& sources = scans->prefilter_sources;
     try {
-      const std::vector<esgaudit_match> found = doc_.Scan(scans->prefilter_scan);
+      const std::vector<esgaudit_match> found = doc_.Scan(scans->PrefilterScan(doc_));
       std::vector<std::vector<uint64_t>> ends(sources.size());
       for (const esgaudit_match& m : found) ends[m.pattern].push_back(m.end);
       for (size_t k = 0; k < sources.size(); ++k) {
@@ -727,7 +756,8 @@ bool Analysis::ReadIndexRow(size_t line) const {
     if (line >= region.first_line && line <= region.last_line) return true;
   }
   const LayoutLine& l = layout_.lines()[line];
-  return Find("index_row", view_.substr(l.begin, l.end - l.begin));
+  if (index_row_use_ == nullptr) index_row_use_ = &Use("index_row");
+  return FindWith(*index_row_use_, "index_row", view_.substr(l.begin, l.end - l.begin));
 }
 
 bool Analysis::FormAfter(const ElementSpec& spec, size_t line, size_t lines) const {
@@ -803,12 +833,13 @@ void Analysis::IndexPhrases() {
   const std::shared_ptr<const PackScans> scans = PackScans::Of(pack_data_);
   const std::vector<std::string>& ordered = scans->phrases;
   for (const std::string& w : ordered) phrase_lines_[w];  // a phrase without hits is known too
-  for (const esgaudit_match& m : doc_.Scan(scans->phrase_scan)) {
+  for (const esgaudit_match& m : phrase_matches_) {
     if (SegmentHolding(m) == nullptr) continue;
     size_t li = layout_.LineAt(m.begin);
     std::vector<size_t>& lines = phrase_lines_[ordered[m.pattern]];
     if (lines.empty() || lines.back() != li) lines.push_back(li);  // matches arrive in view order
   }
+  std::vector<esgaudit_match>().swap(phrase_matches_);
 }
 
 std::vector<size_t> Analysis::LinesWithAny(const std::vector<std::string>& keywords) {
@@ -985,7 +1016,16 @@ void Analysis::Scope(const ElementSpec& spec, std::vector<Hit>* hits) {
   auto may_hold_en = [&](const Segment& s) {
     if (s.text.data() < view_.data() || s.text.data() + s.text.size() > view_.data() + view_.size())
       return true;  // a segment the scan of the view cannot see
-    if (!en_starts) en_starts.emplace(doc_, en);
+    if (!en_starts) {
+      // From IndexIssueKeywords' scan, where the pack's list was in it (always, but for a list with an
+      // empty phrase, which every piece may hold).
+      const auto& lists = PackScans::Of(pack_data_)->english_lists;
+      const auto at = std::find_if(lists.begin(), lists.end(), [&](const auto& l) { return l.first == &en; });
+      if (at != lists.end())
+        en_starts.emplace(english_starts_[static_cast<size_t>(at - lists.begin())]);
+      else
+        en_starts.emplace(doc_, en);
+    }
     const uint64_t b = static_cast<uint64_t>(s.text.data() - view_.data());
     return en_starts->MayHoldOne(b, b + s.text.size());
   };

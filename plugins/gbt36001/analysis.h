@@ -167,7 +167,8 @@ class Analysis {
   bool FindWith(const PatternUse& use, std::string_view name, std::string_view text, std::cmatch* m = nullptr) const;
 
   // Whether segment `s` contains one of the keywords of issue `issue` (as ContainsAny would say),
-  // from IndexIssueKeywords' one scan of the view.
+  // from IndexIssueKeywords' one scan of the view (PackScans::word_scan, which finds the phrases
+  // IndexPhrases reads too: their matches are kept for it in phrase_matches_).
   bool SegmentNames(const Segment& s, const IssueSpec& issue) const;
   void IndexIssueKeywords();
   // The lines (layout_.lines() indices, ascending) with a segment holding one of `keywords`: those
@@ -209,6 +210,8 @@ class Analysis {
   // Per layout line, IndexRow's answer, kept as in_table_ (the reviewer's comment and the feedback
   // form ask it of every body line, the headings of theirs and the phrases of every hit).
   mutable std::vector<int8_t> index_row_;
+  // Use("index_row"), taken by ReadIndexRow's first call (it asks the pattern of every body line).
+  mutable const PatternUse* index_row_use_ = nullptr;
   // Headings' candidate segments, indexed on its first call, and each one's (line, segment).
   std::unique_ptr<HeadingIndex> heading_index_;
   std::vector<std::pair<size_t, size_t>> heading_at_;
@@ -222,6 +225,12 @@ class Analysis {
   std::vector<EnglishTitle> english_titles_;
   bool english_titles_made_ = false;
   bool phrases_indexed_ = false;
+  // The phrases' matches of IndexIssueKeywords' scan, each numbered in PackScans::phrases; read and
+  // freed by IndexPhrases.
+  std::vector<esgaudit_match> phrase_matches_;
+  // Per PackScans::english_lists entry, the view offsets where IndexIssueKeywords' scan found one of
+  // its phrases (any case) starting: Scope's CaselessStarts, taken from here.
+  std::vector<std::vector<uint64_t>> english_starts_;
   std::map<std::string, std::vector<size_t>> phrase_lines_;  // per indexed phrase, LinesWithAny's lines
   YearSpan period_;
   YearSpan title_;
@@ -269,6 +278,8 @@ class CaselessStarts {
   // Scans `doc`'s view once for every word of `words` (none when a word is empty: then every piece
   // may hold one, as every text holds "").
   CaselessStarts(const sdk::Document& doc, const std::vector<std::string>& words);
+  // From the starts of those matches found by another scan (PackScans::word_scan), in any order.
+  explicit CaselessStarts(std::vector<uint64_t> starts);
   // False only when no match starts at view offsets [begin, end).
   bool MayHoldOne(uint64_t begin, uint64_t end) const;
 
@@ -300,12 +311,24 @@ struct PackScans {
   std::vector<std::vector<uint32_t>> issues_of;
   std::vector<std::string> phrases;         // PackPhrases
   std::vector<std::pair<std::string, std::string>> prefilter_sources;  // PrefilterSources
-  // One literal per issue keyword, one per phrase, one expression per prefilter source, in the
-  // lists' order; they point into the lists above.
-  std::vector<esgaudit_pattern> issue_scan, phrase_scan, prefilter_scan;
+  // One literal per issue keyword, then one per phrase, then each element's English phrases as
+  // caseless literals (word_scan: one pass of the view finds them all, a match's pattern below
+  // issue_keywords.size() a keyword's, then below english_begin a phrase's, the rest an English
+  // phrase's), and one expression per prefilter source, in the lists' order; they point into the lists
+  // above and the pack's. prefilter_bytes holds the same expressions with
+  // ESGAUDIT_PATTERN_PREFILTER: read over bytes with no match start tracked, they report every end
+  // the exact ones report (std::regex reads the same bytes), and may report more.
+  std::vector<esgaudit_pattern> word_scan, prefilter_scan, prefilter_bytes;
+  // Where word_scan's English phrases start, and per element with "phrases_en" (none empty), its list
+  // (the pack's, by address) and the word_scan index of its first phrase; the lists follow each other.
+  uint32_t english_begin = 0;
+  std::vector<std::pair<const std::vector<std::string>*, uint32_t>> english_lists;
+  // The prefilter set a scan of `doc` uses: prefilter_bytes where the host reads that flag, else
+  // prefilter_scan. Only where a match ends is read, and Find runs std::regex after it.
+  const std::vector<esgaudit_pattern>& PrefilterScan(const sdk::Document& doc) const;
   static std::shared_ptr<const PackScans> Of(const std::shared_ptr<const RulePack>& pack);
 };
-// Reads the rule pack and compiles the scans a document makes of it (the two word lists, and each
+// Reads the rule pack and compiles the scans a document makes of it (the word lists, and each
 // named expression's prefilter, MatchEnds): the preparation runs it before an isolated batch forks,
 // so that no child compiles them.
 void PrepareScans(const sdk::Document& doc);

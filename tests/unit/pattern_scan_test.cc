@@ -8,8 +8,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <random>
 #include <regex>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "analyse/pattern_scan.h"
@@ -194,6 +196,40 @@ TEST(PatternScanTest, ASetCompiledInAChildIsAdoptedByItsParent) {
   ASSERT_TRUE(ScanPatterns(p, text, &m).ok());
   EXPECT_TRUE(TakeCompiledSets().empty());
   EXPECT_EQ(Render(m), (std::vector<std::string>{"0@3-18", "1@20-26"}));
+}
+
+
+// SortMatches orders as std::sort by (begin, end, pattern) does: lists in Hyperscan's order (by end,
+// short and long matches overlapping), two such lists one after the other (a set's two databases),
+// a long match reported late, random lists and repeated matches.
+TEST(PatternScanTest, SortMatchesIsTheSortByBeginEndAndPattern) {
+  std::mt19937 rng(20261208);
+  auto less = [](const esgaudit_match& a, const esgaudit_match& b) {
+    return std::tie(a.begin, a.end, a.pattern) < std::tie(b.begin, b.end, b.pattern);
+  };
+  size_t moved = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::vector<esgaudit_match> v;
+    const int kind = round % 4;
+    for (int part = 0; part < (kind == 1 ? 2 : 1); ++part) {
+      uint64_t end = 0;
+      for (size_t k = rng() % 60; k > 0; --k) {
+        end += rng() % 4;
+        const uint64_t length = kind == 2 && rng() % 20 == 0 ? rng() % 400 : rng() % 9;
+        esgaudit_match m{static_cast<uint32_t>(rng() % 5), 0, end >= length ? end - length : 0, end};
+        if (kind == 3) m = {static_cast<uint32_t>(rng() % 3), 0, rng() % 20, rng() % 20};
+        v.push_back(m);
+        if (rng() % 10 == 0) v.push_back(m);
+      }
+    }
+    std::vector<esgaudit_match> want = v;
+    std::sort(want.begin(), want.end(), less);
+    moved += !std::equal(v.begin(), v.end(), want.begin(), want.end(),
+                         [](const esgaudit_match& a, const esgaudit_match& b) { return std::tie(a.begin, a.end, a.pattern) == std::tie(b.begin, b.end, b.pattern); });
+    SortMatches(&v);
+    ASSERT_EQ(Render(v), Render(want)) << "round " << round;
+  }
+  EXPECT_GT(moved, 10000u);
 }
 
 }  // namespace

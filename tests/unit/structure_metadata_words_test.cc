@@ -225,5 +225,39 @@ TEST(MetadataWordIndexTest, SpacedBasisHeadingsStillOpenTheBasis) {
   EXPECT_TRUE(none.structure().metadata().claims.empty());
 }
 
+// MarkLinesHolding marks the lines a scan's one-byte matches would: each byte `c` at q for the last
+// line whose range starts at or before q, when q lies inside it. Random views of 'g' and other bytes,
+// cut into sorted ranges with gaps, empty lines, lines starting where the last one starts and ranges
+// reaching past the next line's start; the marks already set stay.
+TEST(MetadataWordIndexTest, MarkLinesHoldingMarksTheLinesEachMatchOfTheByteLiesIn) {
+  std::mt19937 rng(20261208);
+  size_t marked = 0, unmarked = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string view;
+    for (size_t k = rng() % 40; k > 0; --k) view += "gGa\n g"[rng() % 6];
+    std::vector<std::pair<uint64_t, uint64_t>> lines;
+    uint64_t at = 0;
+    for (size_t k = rng() % 8; k > 0 && at <= view.size(); --k) {
+      const uint64_t first = rng() % 4 == 0 && !lines.empty() ? lines.back().first : at + rng() % 3;
+      const uint64_t second = first + rng() % 12;
+      lines.emplace_back(first, second);
+      at = rng() % 4 == 0 ? first + rng() % 3 : second + rng() % 2;
+    }
+    std::vector<uint8_t> want(lines.size()), got(lines.size());
+    for (size_t i = 0; i < lines.size(); ++i) want[i] = got[i] = static_cast<uint8_t>(rng() % 2);
+    size_t i = 0;
+    for (size_t q = 0; q < view.size(); ++q) {
+      if (view[q] != 'g') continue;
+      while (i + 1 < lines.size() && lines[i + 1].first <= q) ++i;
+      if (i < lines.size() && lines[i].first <= q && q + 1 <= lines[i].second) want[i] |= kBasisWords;
+    }
+    MarkLinesHolding(view, lines, 'g', kBasisWords, &got);
+    ASSERT_EQ(got, want) << '"' << view << '"' << " round " << round;
+    for (uint8_t m : got) (m & kBasisWords ? marked : unmarked) += 1;
+  }
+  EXPECT_GT(marked, 10000u);
+  EXPECT_GT(unmarked, 10000u);
+}
+
 }  // namespace
 }  // namespace esgaudit

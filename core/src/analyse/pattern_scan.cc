@@ -414,6 +414,34 @@ int OnMatch(unsigned id, unsigned long long from, unsigned long long to, unsigne
 
 }  // namespace
 
+void SortMatches(std::vector<esgaudit_match>* matches) {
+  auto less = [](const esgaudit_match& a, const esgaudit_match& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end < b.end;
+    return a.pattern < b.pattern;
+  };
+  // Hyperscan reports a set's matches by their end, so most are in place already and a match moves
+  // back only past the few that overlap it: an insertion sort, given up for std::sort once it has
+  // moved more than a few elements per match (a long match reported late, or two databases' lists).
+  std::vector<esgaudit_match>& v = *matches;
+  const size_t n = v.size();
+  size_t budget = 4 * n + 64;
+  for (size_t i = 1; i < n; ++i) {
+    if (!less(v[i], v[i - 1])) continue;
+    const esgaudit_match x = v[i];
+    size_t j = i;
+    do {
+      v[j] = v[j - 1];
+      --j;
+    } while (j > 0 && less(x, v[j - 1]) && --budget > 0);
+    v[j] = x;
+    if (budget == 0) {
+      std::sort(v.begin(), v.end(), less);
+      return;
+    }
+  }
+}
+
 Status ScanPatterns(const std::vector<PatternSpec>& patterns, std::string_view text,
                     std::vector<esgaudit_match>* out) {
   std::vector<esgaudit_pattern> views;
@@ -442,11 +470,7 @@ Status ScanPatterns(const esgaudit_pattern* patterns, size_t count, std::string_
   for (esgaudit_match& m : found) {
     if (IsPrefilter(patterns[m.pattern].flags)) m.begin = m.end;
   }
-  std::sort(found.begin(), found.end(), [](const esgaudit_match& a, const esgaudit_match& b) {
-    if (a.begin != b.begin) return a.begin < b.begin;
-    if (a.end != b.end) return a.end < b.end;
-    return a.pattern < b.pattern;
-  });
+  SortMatches(&found);
   out->insert(out->end(), found.begin(), found.end());
   return Status::Ok();
 }

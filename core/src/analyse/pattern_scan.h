@@ -35,6 +35,9 @@ Status ScanPatterns(const std::vector<PatternSpec>& patterns, std::string_view t
 Status ScanPatterns(const esgaudit_pattern* patterns, size_t count, std::string_view text,
                     std::vector<esgaudit_match>* out);
 
+// Sorts `matches` by (begin, end, pattern), the order ScanPatterns returns them in.
+void SortMatches(std::vector<esgaudit_match>* matches);
+
 // Compiled sets travel from a child process to its parent (isolation.cc), so that children forked
 // later inherit them instead of compiling them again (compiling gri's keywords is most of the fixed
 // cost of auditing one report). TakeCompiledSets returns the sets this process compiled itself and

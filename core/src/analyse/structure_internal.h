@@ -289,6 +289,13 @@ enum MetadataWords : uint8_t {
   kPeriodWords = 16,   // a word that states the reporting period (FindPeriod's StatesPeriod)
 };
 
+// Sets `group` in (*marks)[i] for each line i whose view range [first, second) holds byte `c` of
+// `view`, a byte at q counting for the last line whose range starts at or before q (as
+// IndexMetadataWords reads a scan's match [q, q + 1)). REQUIRES `lines` sorted by first, marks->size()
+// == lines.size(). Reads each line only up to its first `c`.
+void MarkLinesHolding(std::string_view view, const std::vector<std::pair<uint64_t, uint64_t>>& lines, char c,
+                      uint8_t group, std::vector<uint8_t>* marks);
+
 // Off: every line reads as holding every group, as before the index (tests compare both ways).
 void SetMetadataWordIndexForTesting(bool on);
 

@@ -106,6 +106,30 @@ TEST(CnexchangeTest, TheReportsMaterialityClassesAreRead) {
   EXPECT_EQ(Count(r, "cnexchange.materiality-missing"), 0u);
 }
 
+// A short line naming a group of topics ("Topics", "Issues", 议题, in the pack's group marks) with a
+// materiality dimension opens a list of topics of that class, however the line capitalises its words:
+// each case reads as the lower-case heading does, and a heading without a group mark opens no list.
+TEST(CnexchangeTest, AnEnglishMaterialityHeadingIsReadInAnyCase) {
+  auto findings = [](const std::string& heading) {
+    const std::string text = std::string(kClaim) + "## " + heading + "\n\nClimate Change\n\nCommunity Investment\n\n" +
+                             "## Sustainability Governance\n\nThe board oversees our sustainability work.\n";
+    ReportResult r = testing::RunOnText(Registry(), text);
+    return std::make_pair(Count(r, "cnexchange.four-parts-missing"), Count(r, "cnexchange.materiality-missing"));
+  };
+  for (const char* group : {"topics", "issues"}) {
+    const std::string lower = std::string(group) + " of financial materiality";
+    const auto want = findings(lower);
+    std::string upper = lower;
+    for (char& c : upper) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    std::string title = lower;
+    for (size_t i = 0; i < title.size(); ++i)
+      if ((i == 0 || title[i - 1] == ' ') && title[i] >= 'a' && title[i] <= 'z') title[i] = static_cast<char>(title[i] - 'a' + 'A');
+    EXPECT_EQ(findings(upper), want) << upper;
+    EXPECT_EQ(findings(title), want) << title;
+    EXPECT_NE(findings("Matters of Financial Materiality"), want) << group;
+  }
+}
+
 TEST(CnexchangeTest, TopicStatusesFollowEvidenceExplanationAndTriggers) {
   const std::string text = std::string(kClaim) +
                            "员工\n公司在职员工1,200人,按时支付工资。\n"

@@ -12,6 +12,7 @@
 #include <map>
 #include <random>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -553,6 +554,40 @@ TEST(Gbt36001Test, EnglishGoalsForALaterYearWithTheirProgressAreAnOutlook) {
   EXPECT_NE(with("2022", 2), ESGAUDIT_COVERED);  // the report year's goals: what it reports on
 }
 
+// Scope's English phrases are found by the document's one word scan (as caseless literals after the
+// issue keywords and the element phrases): each phrase of each element's list, in lower, upper and
+// title case, after other English text on its line or opening it, makes a statement of the element,
+// and the same lines without the phrase make none.
+TEST(Gbt36001Test, EveryEnglishPhraseIsFoundInAnyCaseByTheSharedScan) {
+  const gbt36001::RulePack pack =
+      gbt36001::RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json"));
+  auto title_case = [](std::string w) {
+    for (size_t i = 0; i < w.size(); ++i)
+      if ((i == 0 || w[i - 1] == ' ') && w[i] >= 'a' && w[i] <= 'z') w[i] = static_cast<char>(w[i] - 'a' + 'A');
+    return w;
+  };
+  const std::string rest = " the global operations of Example Corp and its subsidiaries. We publish it yearly.\n";
+  size_t checked = 0;
+  for (const gbt36001::ElementSpec& e : pack.elements()) {
+    const auto en = e.words.find("phrases_en");
+    if (en == e.words.end()) continue;
+    auto status = [&](const std::string& text) {
+      return Statuses(testing::RunOnText(Registry(), "Acme 2022 Sustainability Report\n\n" + text), "gbt36001")[e.id];
+    };
+    for (const std::string& phrase : en->second) {
+      std::string upper = phrase;
+      for (char& c : upper) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+      for (const std::string& form : {phrase, upper, title_case(phrase)}) {
+        EXPECT_NE(status(form + rest), ESGAUDIT_MISSING) << e.id << " " << form;
+        EXPECT_NE(status("As in 2021, " + form + rest), ESGAUDIT_MISSING) << e.id << " " << form;
+        ++checked;
+      }
+    }
+    EXPECT_EQ(status("As in 2021, our report" + rest), ESGAUDIT_MISSING) << e.id;
+  }
+  EXPECT_GE(checked, 15u);
+}
+
 TEST(Gbt36001Test, EnglishScopeStatementsAndTheTaiwaneseTitleForAssurance) {
   auto status = [&](const std::string& text, const char* element) {
     return Statuses(testing::RunOnText(Registry(), text), "gbt36001")[element];
@@ -657,6 +692,23 @@ TEST(Gbt36001Test, EachLineKeepsItsOwnIndexRowAnswer) {
   }
   const std::string index = "指标索引\n实质性议题识别\tG4-25/G4-26/G4-18/G4-19\n" + row;
   EXPECT_EQ(Statuses(testing::RunOnText(Registry(), head + index), "gbt36001")["materiality"], ESGAUDIT_PARTIAL);
+}
+
+// ReadIndexRow looks the index_row pattern up once per document, on the first line it reads (here a
+// line of prose): each of the pattern's forms (a G4 code, a GRI code, a trailing page number) still
+// makes its line an index row, whose evidence is partial, and the line without it is covered.
+TEST(Gbt36001Test, EveryFormOfAnIndexRowIsReadWithTheIndexRowPattern) {
+  std::string head = "某某公司2020年社会责任报告\n\n";
+  for (int i = 0; i < 5; ++i) head += "公司坚持稳健经营，持续提升管理水平，员工参与相关活动。\n";
+  const std::string line = "利益相关方沟通 访谈 问卷";
+  auto status = [&](const std::string& text) {
+    return Statuses(testing::RunOnText(Registry(), head + text + "\n"), "gbt36001")["stakeholder-engagement"];
+  };
+  for (const std::string& code : {" G4-24", " GRI 102-43", " P12", "；P 7-9"}) {
+    EXPECT_EQ(status(line + code), ESGAUDIT_PARTIAL) << code;
+  }
+  EXPECT_EQ(status(line), ESGAUDIT_COVERED);
+  EXPECT_EQ(status(line + " G4"), ESGAUDIT_COVERED);  // no code after G4
 }
 
 // An index heading is covered by five disclosure codes on the 80 lines below it, however they are
@@ -1460,6 +1512,58 @@ TEST(Gbt36001PrefilterTest, AnIndexRowEndingInAPageNumberIsStillARow) {
   EXPECT_EQ(status("利益相关方沟通 访谈 问卷"), ESGAUDIT_COVERED);
 }
 
+// The named expressions' one scan runs them in the host's prefilter mode (over bytes, no match start):
+// on every line of the sample and of lines written for each expression, a line where std::regex finds
+// a match of one holds an end of that expression's prefilter matches (Find runs std::regex only
+// there), and every end the exact expressions report is among them.
+TEST(Gbt36001PrefilterTest, EveryLineWithAMatchHoldsAnEndOfTheBytePrefilter) {
+  static size_t lines = 0, matched = 0;
+  static std::set<std::string> names_matched;
+  static size_t names = 0;
+  sdk::Registry registry;
+  registry.AddPass([](const sdk::Document& doc, const sdk::Context&) {
+    const std::shared_ptr<const gbt36001::RulePack> pack = gbt36001::RulePack::Load(doc);
+    const std::shared_ptr<const gbt36001::PackScans> scans = gbt36001::PackScans::Of(pack);
+    ASSERT_EQ(&scans->PrefilterScan(doc), &scans->prefilter_bytes);  // the host reads the flag
+    const size_t n = scans->prefilter_sources.size();
+    ASSERT_EQ(scans->prefilter_bytes.size(), n);
+    names = n;
+    std::vector<std::set<uint64_t>> ends(n), exact_ends(n);
+    for (const esgaudit_match& m : doc.Scan(scans->PrefilterScan(doc))) ends[m.pattern].insert(m.end);
+    for (const esgaudit_match& m : doc.Scan(scans->prefilter_scan)) exact_ends[m.pattern].insert(m.end);
+    const std::string_view view = doc.MatchView();
+    for (size_t k = 0; k < n; ++k) {
+      for (uint64_t e : exact_ends[k]) EXPECT_TRUE(ends[k].count(e)) << scans->prefilter_sources[k].first << " " << e;
+      const std::regex& re = pack->Pattern(scans->prefilter_sources[k].first);
+      for (size_t b = 0; b < view.size();) {
+        size_t e = view.find('\n', b);
+        if (e == std::string_view::npos) e = view.size();
+        ++lines;
+        if (std::regex_search(view.data() + b, view.data() + e, re)) {
+          ++matched;
+          names_matched.insert(scans->prefilter_sources[k].first);
+          auto it = ends[k].upper_bound(b);
+          EXPECT_TRUE(it != ends[k].end() && *it <= e)
+              << scans->prefilter_sources[k].first << ": " << view.substr(b, e - b);
+        }
+        b = e + 1;
+      }
+    }
+  });
+  std::string text = testing::ReadFile(testing::SourcePath(kSample));
+  text +=
+      "\n联系地址：昆明市 邮编: 650000 电子邮箱 esg.office@example.com.cn\n"
+      "报告期间为2020年1月1日至2020年12月31日，2019.01.01-2019.12.31\n"
+      "G4-EN12 GRI 305-1 利益相关方沟通 P12；\n"
+      "本报告参照 GB/T 36001-2015 与 GRI Standards、ISO 26000、SDGs 编写，是公司第十一份报告。\n"
+      "展望未来，下一步,公司将继续。2021年,集团计划扩产。本报告未经第三方审计。\n";
+  testing::RunOnText(registry, text);
+  EXPECT_GT(lines, 10000u);
+  EXPECT_GT(matched, 30u);
+  EXPECT_EQ(names_matched.size(), names);  // every expression matches some line
+  EXPECT_GE(names, 5u);
+}
+
 // Scope, basis, cycle, contact and stakeholder engagement ask whether a body segment holds one of
 // their phrases only on the lines the document's one phrase scan found one on (LineMaskWithAny):
 // every phrase of the pack is still found far down the report, in a line's second cell, and the
@@ -1484,6 +1588,64 @@ TEST(Gbt36001PrefilterTest, EveryPhraseIsFoundOnAnyLineOfTheBody) {
     }
   }
   EXPECT_GE(checked, 40u);
+}
+
+// The issue keywords and the element phrases are found by one scan (its matches split by pattern
+// number): in a body where every line holds one issue keyword and one phrase (beside each other or
+// apart), each issue's status counts the lines holding one of its keywords (two or more covered,
+// one partial, none missing), as a search of each line says; and the phrases are still found
+// (EveryPhraseIsFoundOnAnyLineOfTheBody).
+TEST(Gbt36001PrefilterTest, TheIssueKeywordsAreReadFromTheScanTheyShareWithThePhrases) {
+  const gbt36001::RulePack pack =
+      gbt36001::RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json"));
+  std::vector<std::string> phrases;
+  for (const gbt36001::ElementSpec& e : pack.elements()) {
+    for (const std::string& p : e.phrases) {
+      if (!p.empty()) phrases.push_back(p);
+    }
+  }
+  ASSERT_FALSE(phrases.empty());
+  // Every keyword of one issue in three, the first of the next, none of the third, so that issues
+  // are named on several lines, on one or on none.
+  std::vector<std::string> keywords;
+  size_t nth = 0;
+  for (const gbt36001::SubjectSpec& subject : pack.subjects()) {
+    for (const gbt36001::IssueSpec& issue : subject.issues) {
+      for (const std::string& kw : issue.keywords) {
+        if (!kw.empty() && (nth % 3 == 0 || (nth % 3 == 1 && &kw == &issue.keywords.front()))) keywords.push_back(kw);
+      }
+      ++nth;
+    }
+  }
+  std::vector<std::string> lines;
+  for (size_t k = 0; k < keywords.size(); ++k) {
+    const std::string& p = phrases[k % phrases.size()];
+    lines.push_back(k % 4 == 0 ? "公司持续推进" + keywords[k] + p + "相关工作，全年投入资金。"
+                               : "公司在" + p + "方面说明情况，并推进" + keywords[k] + "相关工作。");
+  }
+  std::string text = "某某公司2020年社会责任报告\n\n";
+  for (const std::string& l : lines) text += l + "\n";
+  const ReportResult r = testing::RunOnText(Registry(), text);
+  size_t checked = 0, named = 0;
+  for (const gbt36001::SubjectSpec& subject : pack.subjects()) {
+    for (const gbt36001::IssueSpec& issue : subject.issues) {
+      size_t holding = 0;
+      for (const std::string& l : lines) {
+        holding += std::any_of(issue.keywords.begin(), issue.keywords.end(), [&](const std::string& kw) {
+          return !kw.empty() && l.find(kw) != std::string::npos;
+        });
+      }
+      const CoverageRecord* c = Find(r, subject.id + "/" + issue.id, "gbt36000");
+      ASSERT_NE(c, nullptr) << issue.id;
+      EXPECT_EQ(c->status, holding >= 2 ? ESGAUDIT_COVERED : holding == 1 ? ESGAUDIT_PARTIAL : ESGAUDIT_MISSING)
+          << subject.id << "/" << issue.id << " " << holding;
+      ++checked;
+      named += holding > 0;
+    }
+  }
+  EXPECT_GE(checked, 20u);
+  EXPECT_GE(named, 10u);
+  EXPECT_LT(named, checked);
 }
 
 // KpiTable's cell cut and its digit test answer as the byte-by-byte reading: random lines of the

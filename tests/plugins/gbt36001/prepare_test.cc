@@ -3,6 +3,7 @@
 // child compiles them again.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,18 +55,19 @@ TEST_F(Gbt36001Prepare, AfterThePreparationADocumentCompilesNoPatternSet) {
 }
 
 // The named expressions' prefilters are one pattern set, scanned in one pass of the view (a set
-// each cost a pass each): a document compiles four sets, the issue keywords, the element phrases,
-// the expressions and the scope's English phrases (caseless), and the sample (where every element
-// is looked for) needs no other.
+// each cost a pass each), and the issue keywords, the element phrases and the scope's English phrases
+// (caseless) are another: a document compiles those two sets, and the sample (where every element is
+// looked for) needs no other.
 TEST_F(Gbt36001Prepare, TheNamedExpressionsAreScannedAsOneSet) {
   TakeCompiledSets();  // the document's own structure scans
-  EXPECT_EQ(RunAndTakeCompiledSets().size(), 4u);
+  EXPECT_EQ(RunAndTakeCompiledSets().size(), 2u);
   EXPECT_GE(PrefilterSources(RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json"))).size(), 5u);
 }
 
 // The scans' lists and patterns are made once per rule pack and shared by every document after that;
 // they are the pack's lists (IssueKeywords, PackPhrases, PrefilterSources) in order, and each scan
-// has one pattern per entry of its list, pointing at that entry.
+// has one pattern per entry of its list (the word scan: the keywords', then the phrases', then each
+// element's English phrases, caseless, the pack's own strings), pointing at that entry.
 TEST(Gbt36001PackScans, MadeOncePerPackFromThePacksOwnLists) {
   const auto pack = std::make_shared<const RulePack>(
       RulePack::FromFile(testing::SourcePath("rules/gbt36001/elements.json")));
@@ -85,12 +87,36 @@ TEST(Gbt36001PackScans, MadeOncePerPackFromThePacksOwnLists) {
       EXPECT_EQ(scan[k].flags, flags) << k;
     }
   };
-  expect_scan(scans->issue_scan, [&](size_t k) -> const std::string& { return scans->issue_keywords[k]; },
-              scans->issue_keywords.size(), uint32_t{ESGAUDIT_PATTERN_LITERAL});
-  expect_scan(scans->phrase_scan, [&](size_t k) -> const std::string& { return scans->phrases[k]; },
-              scans->phrases.size(), uint32_t{ESGAUDIT_PATTERN_LITERAL});
+  const size_t keywords = scans->issue_keywords.size();
+  const size_t english = keywords + scans->phrases.size();
+  ASSERT_EQ(scans->english_begin, english);
+  std::vector<esgaudit_pattern> words(scans->word_scan.begin(), scans->word_scan.begin() + english);
+  expect_scan(words,
+              [&](size_t k) -> const std::string& {
+                return k < keywords ? scans->issue_keywords[k] : scans->phrases[k - keywords];
+              },
+              english, uint32_t{ESGAUDIT_PATTERN_LITERAL});
+  // The English lists: each element's "phrases_en" in the pack's order, one after the other.
+  std::vector<const std::string*> en;
+  for (const ElementSpec& e : pack->elements()) {
+    const auto it = e.words.find("phrases_en");
+    if (it == e.words.end()) continue;
+    EXPECT_EQ(std::count_if(scans->english_lists.begin(), scans->english_lists.end(),
+                            [&](const auto& l) { return l.first == &it->second && l.second == english + en.size(); }),
+              1);
+    for (const std::string& w : it->second) en.push_back(&w);
+  }
+  ASSERT_FALSE(scans->english_lists.empty());
+  EXPECT_EQ(scans->english_lists.front().second, english);
+  ASSERT_EQ(scans->word_scan.size(), english + en.size());
+  for (size_t k = 0; k < en.size(); ++k) {
+    EXPECT_EQ(sdk::View(scans->word_scan[english + k].expression).data(), en[k]->data()) << k;
+    EXPECT_EQ(scans->word_scan[english + k].flags, uint32_t{ESGAUDIT_PATTERN_LITERAL | ESGAUDIT_PATTERN_CASELESS});
+  }
   expect_scan(scans->prefilter_scan, [&](size_t k) -> const std::string& { return scans->prefilter_sources[k].second; },
               scans->prefilter_sources.size(), uint32_t{ESGAUDIT_PATTERN_REGEX});
+  expect_scan(scans->prefilter_bytes, [&](size_t k) -> const std::string& { return scans->prefilter_sources[k].second; },
+              scans->prefilter_sources.size(), uint32_t{ESGAUDIT_PATTERN_REGEX | ESGAUDIT_PATTERN_PREFILTER});
 }
 
 }  // namespace
