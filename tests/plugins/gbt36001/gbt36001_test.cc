@@ -704,7 +704,7 @@ TEST(Gbt36001Test, EveryFormOfAnIndexRowIsReadWithTheIndexRowPattern) {
   auto status = [&](const std::string& text) {
     return Statuses(testing::RunOnText(Registry(), head + text + "\n"), "gbt36001")["stakeholder-engagement"];
   };
-  for (const std::string& code : {" G4-24", " GRI 102-43", " P12", "；P 7-9"}) {
+  for (const char* code : {" G4-24", " GRI 102-43", " P12", "；P 7-9"}) {
     EXPECT_EQ(status(line + code), ESGAUDIT_PARTIAL) << code;
   }
   EXPECT_EQ(status(line), ESGAUDIT_COVERED);
