@@ -1841,7 +1841,7 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
     }
   };
   std::map<int, int> subset_of;  // single 其中 subset -> its total
-  std::map<size_t, int> of_which_total;  // a 其中's token -> the total it was read against
+  std::map<int, int> listed_under;  // a part of a 其中 list of two parts or more -> that list's total
   // The tokens the two passes below act on, in order: every token but text, commas and opening
   // brackets. The first pass reads from figures, subset words and total words only; the second
   // reads a sentence's compositions, enumerations, subset words and figures up to its end (kEnd or
@@ -2384,7 +2384,6 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       }
       const Figure* total = fig(toks[k]);
       if (total == nullptr || total->kind != ESGAUDIT_FACT_QUANTITY || total->unit.empty()) continue;
-      of_which_total[t] = toks[k].figure;
       const std::string total_label = Lower(total->label);
       // "每股综合价值2.50元，其中每股净利润0.75元，每股纳税额1.75元": amounts per share add up when the
       // total and every part are per share (one denominator); an average or an intensity of a whole
@@ -2555,6 +2554,9 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
       // "招聘399人，其中男性294人，其中女性105人": the second 其中 continues the first list; it is not
       // a subset of 294. A 其中 opening a bracket right after the part ("废水企业6家（其中1家水气兼项）")
       // remarks on that part: read as its subset below.
+      if (parts.size() >= 2) {
+        for (int p : parts) listed_under.emplace(p, toks[k].figure);
+      }
       const bool bracketed_of_which = !toks[t].contains && t >= 2 && toks[t - 1].type == Tok::kOpen &&
                                       toks[t - 2].type == Tok::kFact;
       if (auto sib = subset_of.find(toks[k].figure); sib != subset_of.end() && !bracketed_of_which) {
@@ -2610,23 +2612,36 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         Relation r = Stated(RelationKind::kSubset, toks[k].figure, parts);
         r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
         r.flag = !r.consistent;
-        // "员工80名，其中管理人员10名，技术人员50名，生产人员20名。其中女性30名": a 其中 after the parts of an
-        // earlier 其中 (in its sentence, or the sentence before when this one opens its own) may speak of
-        // the earlier total rather than the figure right before it. A part above that figure but not
-        // above the earlier total is of the earlier total; above both, of the earlier total, a warning
-        // (the reading is inferred).
+        // "员工80名，其中管理人员10名，技术人员50名，生产人员20名。其中女性30名": a 其中 right after a figure
+        // read as a part of an earlier 其中 list (after a semicolon, or opening the next sentence) may speak
+        // of the earlier total rather than of that part. A part above
+        // that figure but not above the earlier total is of the earlier total; above both, of the
+        // earlier total, a warning (the reading is inferred). A figure that ended the earlier list by
+        // its own 其中 (申请专利55项，其中发明专利16项，授权专利39项，其中发明专利5项) is a total of its own.
+        // After a comma (…技术人员50名，生产人员20名，其中女性30名) the figure before 其中 ended that list by its
+        // own 其中; it is the list's next clause, and the part of the earlier total, when the part names a
+        // category of a known dimension (女性) that no part of the earlier list names (a parallel split
+        // of a new total repeats the earlier list's kinds: …其中发明专利16项，授权专利39项，其中发明专利5项).
         if (!r.consistent) {
-          const bool opens_sentence = t == 0 || toks[t - 1].type == Tok::kEnd;
-          int outer = -1;
-          for (long j = k - 1, ends = 0; j >= 0 && k - j <= 400; --j) {
-            if (toks[j].type == Tok::kEnd && !toks[j].semicolon && ++ends > (opens_sentence ? 1 : 0)) break;
-            if (toks[j].type != Tok::kSubset) continue;
-            if (const auto earlier = of_which_total.find(static_cast<size_t>(j)); earlier != of_which_total.end() &&
-                figures_[earlier->second].unit == total->unit && earlier->second != toks[k].figure) {
-              outer = earlier->second;
+          const auto under = listed_under.find(toks[k].figure);
+          int outer = under != listed_under.end() ? under->second : -1;
+          if (outer < 0) {
+            long j = k - 1;
+            while (j >= 0 && toks[j].type == Tok::kText) --j;
+            long m = j - 1;
+            while (m >= 0 && toks[m].type == Tok::kText) --m;
+            const auto before = j >= 1 && toks[j].type == Tok::kComma && !toks[j].colon && m >= 0 && toks[m].type == Tok::kFact
+                                    ? listed_under.find(toks[m].figure)
+                                    : listed_under.end();
+            const std::string& part_label = figures_[parts[0]].label;
+            if (before != listed_under.end() && Categorise(part_label).first >= 0 &&
+                std::none_of(listed_under.begin(), listed_under.end(), [&](const auto& e) {
+                  return e.second == before->second && figures_[e.first].label == part_label;
+                })) {
+              outer = before->second;
             }
-            break;
           }
+          if (outer >= 0 && figures_[outer].unit != total->unit) outer = -1;
           if (outer >= 0) {
             Relation o = Stated(RelationKind::kSubset, outer, parts);
             o.cue = r.cue;

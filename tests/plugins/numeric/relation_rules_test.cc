@@ -7650,10 +7650,10 @@ TEST(RelationRulesTest, AListOfThreeClausesAfterQiZhongRunsThroughSemicolonsWith
   ExpectNoRelationWith("全年对外捐赠500万元，其中扶贫300万元；教育100万元；救灾累计捐赠120万元。\n", {"100万元", "120万元"});
 }
 
-// A 其中 after the parts of an earlier 其中 (in the same sentence, after a semicolon, or opening the next
-// sentence) may speak of the earlier total: a part above the figure right before it but within the
-// earlier total is a subset of that total, not an error; above both, a warning against the earlier total.
-// A part within the figure before it raises nothing either way.
+// A 其中 right after a part of an earlier 其中 list (after a comma when the part names a category the list
+// does not, after a semicolon, or opening the next sentence) may speak of the earlier total: a part above
+// the figure right before it but within the earlier total is a subset of that total, not an error; above
+// both, a warning against the earlier total. A part within the figure before it raises nothing either way.
 TEST(RelationRulesTest, AQiZhongAfterAnEarlierListMaySpeakOfTheEarlierTotal) {
   for (const char* text : {"公司员工共80名，其中管理人员10名，技术人员50名，生产人员20名，其中女性30名。\n",
                            "公司员工共80名，其中管理人员10名，技术人员50名，生产人员20名；其中女性30名。\n",
@@ -7670,6 +7670,15 @@ TEST(RelationRulesTest, AQiZhongAfterAnEarlierListMaySpeakOfTheEarlierTotal) {
   EXPECT_NE(above[0].find("warning: "), std::string::npos) << above[0];
   EXPECT_NE(above[0].find("80名"), std::string::npos) << above[0];
   EXPECT_TRUE(Findings(Check("公司员工共80名，其中管理人员10名，技术人员50名，生产人员20名。其中女性15名。\n")).empty());
+  // A new total with a split of its own that repeats the earlier list's kinds is read as before: its part
+  // above it is an error.
+  for (const char* text : {"申请国家专利55项，其中发明专利16项，授权国家专利39项，其中发明专利50项。\n",
+                           "申请专利55项，其中发明专利16项，实用新型30项，授权专利39项，其中发明专利50项。\n"}) {
+    const std::vector<std::string> f = Findings(Check(text));
+    ASSERT_EQ(f.size(), 1u) << text << ::testing::PrintToString(f);
+    EXPECT_NE(f[0].find("error: "), std::string::npos) << f[0];
+    EXPECT_NE(f[0].find("39项"), std::string::npos) << f[0];
+  }
 }
 
 // A change in the parts' own unit between a total and its 其中 (较上年增加260万元) is passed over when the
