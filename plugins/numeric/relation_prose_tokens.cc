@@ -2612,16 +2612,15 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
         Relation r = Stated(RelationKind::kSubset, toks[k].figure, parts);
         r.cue = toks[t].contains ? SubsetCue::kIncluding : SubsetCue::kOfWhich;
         r.flag = !r.consistent;
-        // "员工80名，其中管理人员10名，技术人员50名，生产人员20名。其中女性30名": a 其中 right after a figure
-        // read as a part of an earlier 其中 list (after a semicolon, or opening the next sentence) may speak
-        // of the earlier total rather than of that part. A part above
-        // that figure but not above the earlier total is of the earlier total; above both, of the
-        // earlier total, a warning (the reading is inferred). A figure that ended the earlier list by
-        // its own 其中 (申请专利55项，其中发明专利16项，授权专利39项，其中发明专利5项) is a total of its own.
-        // After a comma (…技术人员50名，生产人员20名，其中女性30名) the figure before 其中 ended that list by its
-        // own 其中; it is the list's next clause, and the part of the earlier total, when the part names a
-        // category of a known dimension (女性) that no part of the earlier list names (a parallel split
-        // of a new total repeats the earlier list's kinds: …其中发明专利16项，授权专利39项，其中发明专利5项).
+        // "员工80名，其中管理人员10名，技术人员50名，生产人员20名。其中女性30名": a 其中 right after a part of an
+        // earlier 其中 list may speak of the earlier total rather than of that part. A part above that
+        // figure but not above the earlier total is of the earlier total; above both, of the earlier
+        // total, a warning (the reading is inferred). The figure is such a part when the list read it as
+        // one (after a semicolon, or a 其中 opening the next sentence), or when it stands in the clause right
+        // after a part of the list (…技术人员50名，生产人员20名，其中女性30名: its own 其中 ended the list) and
+        // this 其中's part names a category of a known dimension (女性) that no part of the list names. A new
+        // total split like the list repeats its kinds and keeps its own 其中 (申请专利55项，其中发明专利16项，
+        // 授权专利39项，其中发明专利5项).
         if (!r.consistent) {
           const auto under = listed_under.find(toks[k].figure);
           int outer = under != listed_under.end() ? under->second : -1;
