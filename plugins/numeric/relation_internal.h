@@ -254,6 +254,13 @@ int BracketedShare(const std::vector<Figure>& figures, const std::map<uint64_t, 
 // A Chinese numeral 一 to 十 as 1 to 10, or 0.
 int HanNumeral(char32_t ch);
 
+// Whether a character right before a noun makes it another thing: a negation (非, 不, 未, 无: 非合同制员工,
+// 未整改项目) names the noun's complement, 副 another post (副总经理). 不合格产品 is still a kind of 产品:
+// there the negation stands before 合格, not right before the noun.
+inline bool MakesAnotherThing(char32_t before_noun) {
+  return std::u32string_view(U"非不未无副").find(before_noun) != std::u32string_view::npos;
+}
+
 // A change against another period (较上年增长, 同比下降, up ... year on year) is never a part.
 bool IsChangeLabel(const std::string& label);
 // What IsChangeLabel answers, read from the label each time (IsChangeLabel keeps each label's answer).

@@ -211,11 +211,8 @@ void RelationAnalysis::ModelTable::FindOfWhichRows() {
     // column says) gives how much of one input, in its own measure: no subset of the head. (A label's
     // bracket is no unit here: 其中：微机（主机）.)
     auto same_unit = [&](const Row& row) {
-      std::string a = head.unit, b = row.unit;
-      for (std::string* u : {&a, &b}) {
-        if (*u == "名" || *u == "位") *u = "人";
-      }
-      return a.empty() || b.empty() || a == b;
+      return head.unit.empty() || row.unit.empty() || head.unit == row.unit ||
+             (PeopleUnit(head.unit) && PeopleUnit(row.unit));
     };
     std::vector<size_t> run;  // the 其中 rows
     for (size_t k = ri; k < rows_.size() && OfWhichLabel(rows_[k].label) && rows_[k].readable && rows_[k].has_figure &&

@@ -2196,12 +2196,12 @@ void RelationAnalysis::AnalyseTokens(const Tokens& toks, std::string_view doc_te
                 g.unit.empty() || g.unit != part.unit || IsChangeLabel(g.label) || PerUnitFigure(g)) {
               continue;
             }
-            // A label equal to the name beats one ending with it ("公司合同制员工"); one negating
-            // it ("非合同制员工") names something else.
+            // A label equal to the name beats one ending with it ("公司合同制员工"); one negating it
+            // ("非合同制员工") or naming another post with it names something else (MakesAnotherThing).
             const std::u32string stem = LabelStem(g.label);
             if (stem.size() < name.size() || stem.compare(stem.size() - name.size(), name.size(), name) != 0) continue;
             const size_t before = stem.size() - name.size();
-            if (before > 0 && std::u32string(U"非不未无").find(stem[before - 1]) != std::u32string::npos) continue;
+            if (before > 0 && MakesAnotherThing(stem[before - 1])) continue;
             const int rank = before == 0 ? 2 : 1;
             if (rank > named_rank || (rank == named_rank && g.offset > figures_[named].offset)) {
               named = static_cast<int>(i);
@@ -3283,11 +3283,8 @@ void RelationAnalysis::FindSubsetsByQualifiedNoun(const Tokens& toks) {
     const std::u32string before = stem.substr(0, stem.size() - common);
     const std::u32string qualifier = words.substr(0, words.size() - common);
     // A qualifier ending in a negation or a rank (非执行董事 beside 执行董事, 未整改项目 beside 整改项目, 副总经理
-    // beside 总经理) names the noun's complement or another post, never a kind of it (不合格产品 is a kind of
-    // 产品: its negation binds to 合格, not to the noun).
-    if (!qualifier.empty() && std::u32string_view(U"非未不无副").find(qualifier.back()) != std::u32string_view::npos) {
-      continue;
-    }
+    // beside 总经理) names the noun's complement or another post, never a kind of it.
+    if (!qualifier.empty() && MakesAnotherThing(qualifier.back())) continue;
     const bool plain_total = before.empty() ||
                              std::any_of(kWhole.begin(), kWhole.end(), [&](auto w) { return ends_with(before, w); }) ||
                              std::any_of(kVerbs.begin(), kVerbs.end(), [&](auto w) { return ends_with(before, w); });
